@@ -1,0 +1,149 @@
+/* newswire extract [--url URL] FILE...: the pipeline without the daemon. */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "event.h"
+#include "pipeline.h"
+#include "util.h"
+
+/* Reads at most max + 1 bytes of path into *data, so that a file past the
+ * limit is noticed without reading all of it. */
+static int
+read_file(const char *path, size_t max, unsigned char **data, size_t *len,
+    char *err, size_t errlen)
+{
+	struct buf b = { 0 };
+	char chunk[65536];
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return fail(err, errlen, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return fail(err, errlen, "not a regular file");
+	}
+	while (b.len <= max) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			fail(err, errlen, "cannot read: %s", strerror(errno));
+			close(fd);
+			buf_free(&b);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		buf_append(&b, chunk, (size_t)n);
+	}
+	close(fd);
+	*len = b.len;
+	*data = (unsigned char *)buf_take(&b);
+	return 0;
+}
+
+static char *
+file_uri(const char *path)
+{
+	char abs[PATH_MAX];
+	struct buf b = { 0 };
+
+	if (realpath(path, abs) == NULL)
+		return NULL;
+	buf_printf(&b, "file://%s", abs);
+	return buf_take(&b);
+}
+
+static void
+print_event(json_t *ev)
+{
+	char *line = event_dump(ev);
+
+	if (line != NULL) {
+		fputs(line, stdout);
+		fputc('\n', stdout);
+	}
+	free(line);
+	json_decref(ev);
+}
+
+static void
+extract_one(const char *path, const char *url, int64_t now)
+{
+	struct event_meta m = {
+		.seq = -1,
+		.source_name = "cli",
+		.source_kind = "folder",
+		.fetched_at = now,
+		.version = 1,
+	};
+	char err[256] = "";
+	char id[EVENT_ID_LEN];
+	unsigned char *data = NULL;
+	size_t len = 0;
+	struct nw_article *a = NULL;
+	char *uri = file_uri(path);
+
+	m.source_uri = uri;
+	if (read_file(path, PIPELINE_MAX_INPUT, &data, &len, err,
+	    sizeof(err)) == 0) {
+		struct nw_input in = {
+			.data = data,
+			.len = len,
+			.url = url,
+			.name = path,
+			.now = now,
+		};
+
+		a = pipeline_run(&in, err, sizeof(err));
+	}
+	if (a != NULL) {
+		event_article_id(a, id);
+		m.id = id;
+		print_event(event_article(a, &m));
+	} else {
+		fprintf(stderr, "newswire extract: %s: %s\n", path, err);
+		print_event(event_error(&m, path, err));
+	}
+	article_free(a);
+	free(data);
+	free(uri);
+}
+
+int
+cmd_extract(int argc, char **argv)
+{
+	const char *url = NULL;
+	int64_t now = (int64_t)time(NULL);
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {
+			url = argv[++i];
+		} else if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		} else {
+			fprintf(stderr, "usage: newswire extract [--url URL] "
+			    "FILE...\n");
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		fprintf(stderr, "usage: newswire extract [--url URL] FILE...\n");
+		return 2;
+	}
+	for (; i < argc; i++)
+		extract_one(argv[i], url, now);
+	return 0;
+}

@@ -1,0 +1,33 @@
+/* Date parsing for feeds, page metadata and running text. Pure functions. */
+#ifndef NW_DATE_H
+#define NW_DATE_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+/* Parses a whole date string: RFC 822 / 1123 and their real-world variants
+ * (missing weekday, two-digit years, named and numeric zones, military
+ * zones), RFC 3339 / W3CDTF / ISO 8601 (basic and extended, date-only,
+ * week dates), and written dates in common languages ("Tuesday 14 February
+ * 2017 05:57 EST", "14. März 2021", "2021年3月14日"). Returns 0 and fills
+ * *out, or -1 when the string is not a date it can read with confidence.
+ * A date without a year is rejected: a year is never guessed. */
+int date_parse(const char *s, struct nw_time *out);
+
+/* Finds the first date written inside running text s[0..len) and parses
+ * it as date_parse() would. On success returns 0, fills *out, and sets
+ * *at and *span (when non-NULL) to the byte range of the match. */
+int date_find(const char *s, size_t len, struct nw_time *out,
+    size_t *at, size_t *span);
+
+/* Writes t as RFC 3339 in UTC ("2017-02-14T10:57:00Z") into buf of
+ * buflen >= 21 bytes. Returns buf, or NULL when t is unset. */
+char *date_format_utc(const struct nw_time *t, char *buf, size_t buflen);
+
+/* Writes t as RFC 3339 with its stated offset ("2017-02-14T05:57:00-05:00")
+ * into buf of buflen >= 26 bytes. Returns buf, or NULL when t is unset or
+ * states no offset. */
+char *date_format_local(const struct nw_time *t, char *buf, size_t buflen);
+
+#endif

@@ -1,0 +1,19 @@
+/* Article extraction from HTML pages over libxml2's HTML parser. Pure. */
+#ifndef NW_HTML_EXTRACT_H
+#define NW_HTML_EXTRACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../article.h"
+
+/* Parses the UTF-8 page s[0..len) and fills a: title, subtitle, authors,
+ * published, updated, publisher, lang, canonical_url, images and body, from
+ * JSON-LD, OpenGraph, Dublin Core, <meta>, microdata and <time>, and from
+ * the page text where those are missing. url (may be NULL) resolves
+ * relative links. Dates after now (Unix seconds) are ignored. Returns 0, or
+ * -1 with a reason in err when the page cannot be parsed at all. */
+int html_extract(const char *s, size_t len, const char *url, int64_t now,
+    struct nw_article *a, char *err, size_t errlen);
+
+#endif

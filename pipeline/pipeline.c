@@ -1,0 +1,61 @@
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "decode.h"
+#include "enrich/enrich.h"
+#include "html/html_extract.h"
+#include "sniff.h"
+#include "text/text_extract.h"
+
+struct nw_article *
+pipeline_run(const struct nw_input *in, char *err, size_t errlen)
+{
+	struct nw_article *a = NULL;
+	char *text = NULL;
+	size_t len = 0;
+	enum sniff_kind kind;
+	int rc;
+
+	if (in->len > PIPELINE_MAX_INPUT) {
+		fail(err, errlen, "too large: %zu bytes, the limit is %u",
+		    in->len, PIPELINE_MAX_INPUT);
+		goto err;
+	}
+	if (decode_to_utf8(in->data, in->len, in->content_type, &text, &len,
+	    NULL, err, errlen) != 0)
+		goto err;
+	kind = sniff_kind(text, len);
+	a = article_new();
+	article_set(&a->url, in->url);
+	switch (kind) {
+	case SNIFF_HTML:
+		rc = html_extract(text, len, in->url, in->now, a, err, errlen);
+		break;
+	case SNIFF_TEXT:
+		rc = text_extract(text, len, in->now, a, err, errlen);
+		break;
+	case SNIFF_FEED:
+		rc = fail(err, errlen, "a feed, not an article page: "
+		    "configure it as a feed source");
+		break;
+	default:
+		rc = fail(err, errlen, "not an HTML page or a text dump");
+		break;
+	}
+	if (rc != 0)
+		goto err;
+	if (a->body == NULL || a->body[0] == '\0') {
+		fail(err, errlen, "no article text found");
+		goto err;
+	}
+	enrich_normalise(a);
+	enrich_article(a);
+	free(text);
+	return a;
+err:
+	article_free(a);
+	free(text);
+	return NULL;
+}

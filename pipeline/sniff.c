@@ -1,0 +1,116 @@
+#include "sniff.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+/* How much of the start of a document the sniffer reads. */
+#define SNIFF_WINDOW 2048
+
+static const char *
+skip_space(const char *p, const char *end)
+{
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+static bool
+has_prefix_ci(const char *p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	return (size_t)(end - p) >= n && strncasecmp(p, word, n) == 0;
+}
+
+/* Skips <?xml ...?>, comments and doctype declarations. */
+static const char *
+skip_prolog(const char *p, const char *end)
+{
+	for (;;) {
+		const char *q;
+
+		p = skip_space(p, end);
+		if (has_prefix_ci(p, end, "<?")) {
+			q = memmem(p, (size_t)(end - p), "?>", 2);
+			if (q == NULL)
+				return end;
+			p = q + 2;
+		} else if (has_prefix_ci(p, end, "<!--")) {
+			q = memmem(p, (size_t)(end - p), "-->", 3);
+			if (q == NULL)
+				return end;
+			p = q + 3;
+		} else if (has_prefix_ci(p, end, "<!doctype html")) {
+			return p;
+		} else if (has_prefix_ci(p, end, "<!")) {
+			q = memchr(p, '>', (size_t)(end - p));
+			if (q == NULL)
+				return end;
+			p = q + 1;
+		} else {
+			return p;
+		}
+	}
+}
+
+static bool
+window_has(const char *s, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (strncasecmp(s + i, needle, k) == 0)
+			return true;
+	return false;
+}
+
+enum sniff_kind
+sniff_kind(const char *s, size_t len)
+{
+	size_t n = len < SNIFF_WINDOW ? len : SNIFF_WINDOW;
+	const char *end = s + n;
+	const char *p = skip_prolog(s, end);
+	static const char *const html_tags[] = {
+		"<!doctype html", "<html", "<head", "<body", "<meta", "<title",
+		"<div", "<p>", "<p ", "<article", "<script", "<link", "<table",
+		"<h1", "<style",
+	};
+
+	if (n == 0)
+		return SNIFF_OTHER;
+	if (*p == '{' && (window_has(s, n, "jsonfeed.org") ||
+	    window_has(s, n, "\"items\"")))
+		return SNIFF_FEED;
+	if (has_prefix_ci(p, end, "<rss") || has_prefix_ci(p, end, "<feed") ||
+	    has_prefix_ci(p, end, "<rdf:rdf") ||
+	    has_prefix_ci(p, end, "<rdf "))
+		return SNIFF_FEED;
+	for (size_t i = 0; i < sizeof(html_tags) / sizeof(html_tags[0]); i++)
+		if (has_prefix_ci(p, end, html_tags[i]))
+			return SNIFF_HTML;
+	/* Markup further in: a fragment or a page with text before <html>. */
+	if (window_has(s, n, "<html") || window_has(s, n, "<body") ||
+	    window_has(s, n, "</p>") || window_has(s, n, "<div"))
+		return SNIFF_HTML;
+	if (*p == '{' || *p == '[' || *p == '<')
+		return SNIFF_OTHER;
+	return SNIFF_TEXT;
+}
+
+const char *
+sniff_name(enum sniff_kind k)
+{
+	switch (k) {
+	case SNIFF_HTML:
+		return "html";
+	case SNIFF_TEXT:
+		return "text";
+	case SNIFF_FEED:
+		return "feed";
+	case SNIFF_OTHER:
+		break;
+	}
+	return "other";
+}

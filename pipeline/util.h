@@ -1,0 +1,49 @@
+/* Small owned-memory helpers shared by the pipeline stages. */
+#ifndef NW_UTIL_H
+#define NW_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A growable NUL-terminated byte string. Zero-initialise it; the owner
+ * calls buf_free(). Appends abort() on allocation failure, as the pipeline
+ * has no way to continue without memory. */
+struct buf {
+	char *p;
+	size_t len;
+	size_t cap;
+};
+
+void buf_append(struct buf *b, const char *s, size_t n);
+void buf_puts(struct buf *b, const char *s);
+void buf_putc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Hands the string to the caller (never NULL) and resets the buffer. */
+char *buf_take(struct buf *b);
+void buf_free(struct buf *b);
+
+/* A list of owned strings. Zero-initialise; strlist_free() frees all. */
+struct strlist {
+	char **v;
+	size_t n;
+	size_t cap;
+};
+
+void strlist_push(struct strlist *l, const char *s);
+void strlist_push_owned(struct strlist *l, char *s);
+bool strlist_contains(const struct strlist *l, const char *s);
+void strlist_free(struct strlist *l);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* snprintf into an error buffer of errlen bytes; returns -1 so that
+ * callers can write `return fail(err, errlen, "...")`. */
+int fail(char *err, size_t errlen, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif
