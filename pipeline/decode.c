@@ -287,7 +287,7 @@ binary_reason(const unsigned char *in, size_t len, bool utf16)
 		if (in[i] < 0x20 && in[i] != '\t' && in[i] != '\n' &&
 		    in[i] != '\r' && in[i] != '\f' && in[i] != 0x1b)
 			ctl++;
-	if (ctl * 10 > n)
+	if (ctl > 16 && ctl * 10 > n)
 		return "binary data (mostly control characters)";
 	return NULL;
 }

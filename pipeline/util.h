@@ -41,6 +41,12 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* cmocka's fail() macro would shadow this function in test files that
+ * include cmocka.h first; tests use assert_*() instead. */
+#ifdef fail
+#undef fail
+#endif
+
 /* snprintf into an error buffer of errlen bytes; returns -1 so that
  * callers can write `return fail(err, errlen, "...")`. */
 int fail(char *err, size_t errlen, const char *fmt, ...)

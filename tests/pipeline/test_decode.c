@@ -1,0 +1,160 @@
+/* decode_to_utf8: BOMs, declared charsets, fallbacks, binary rejection. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decode.h"
+
+static char *
+decode_ok(const char *in, size_t len, const char *ct, const char **cs)
+{
+	char err[128] = "";
+	char *out = NULL;
+	size_t outlen = 0;
+
+	assert_int_equal(decode_to_utf8((const unsigned char *)in, len, ct,
+	    &out, &outlen, cs, err, sizeof(err)), 0);
+	assert_non_null(out);
+	assert_int_equal(strlen(out), outlen);
+	return out;
+}
+
+static void
+decode_fails(const char *in, size_t len, const char *why)
+{
+	char err[128] = "";
+	char *out = NULL;
+	size_t outlen = 0;
+
+	assert_int_equal(decode_to_utf8((const unsigned char *)in, len, NULL,
+	    &out, &outlen, NULL, err, sizeof(err)), -1);
+	assert_null(out);
+	assert_non_null(strstr(err, why));
+}
+
+static void
+test_utf8_bom_is_stripped(void **state)
+{
+	const char *cs;
+	char *out = decode_ok("\xef\xbb\xbfh\xc3\xa9", 6, NULL, &cs);
+
+	(void)state;
+	assert_string_equal(out, "h\xc3\xa9");
+	assert_string_equal(cs, "UTF-8");
+	free(out);
+}
+
+static void
+test_utf16le_bom(void **state)
+{
+	const char in[] = "\xff\xfeh\0i\0";
+	char *out = decode_ok(in, sizeof(in) - 1, NULL, NULL);
+
+	(void)state;
+	assert_string_equal(out, "hi");
+	free(out);
+}
+
+static void
+test_content_type_charset(void **state)
+{
+	char *out = decode_ok("caf\xe9", 4, "text/html; charset=ISO-8859-1",
+	    NULL);
+
+	(void)state;
+	assert_string_equal(out, "caf\xc3\xa9");
+	free(out);
+}
+
+static void
+test_meta_charset_windows_1251(void **state)
+{
+	const char in[] = "<html><head><meta charset=\"windows-1251\">"
+	    "</head><body>\xcf\xf0\xe8\xe2\xe5\xf2</body></html>";
+	char *out = decode_ok(in, sizeof(in) - 1, NULL, NULL);
+
+	(void)state;
+	/* "Привет" */
+	assert_non_null(strstr(out, "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2"
+	    "\xd0\xb5\xd1\x82"));
+	free(out);
+}
+
+static void
+test_http_equiv_charset(void **state)
+{
+	const char in[] = "<meta http-equiv=\"Content-Type\" "
+	    "content=\"text/html; charset=iso-8859-15\"><p>\xa4</p>";
+	char *out = decode_ok(in, sizeof(in) - 1, NULL, NULL);
+
+	(void)state;
+	assert_non_null(strstr(out, "\xe2\x82\xac"));  /* the euro sign */
+	free(out);
+}
+
+static void
+test_undeclared_latin1_falls_back(void **state)
+{
+	const char *cs;
+	char *out = decode_ok("na\xefve", 5, NULL, &cs);
+
+	(void)state;
+	assert_string_equal(out, "na\xc3\xafve");
+	assert_string_equal(cs, "WINDOWS-1252");
+	free(out);
+}
+
+static void
+test_controls_dropped(void **state)
+{
+	char *out = decode_ok("a\x01" "b\tc\x7f\n", 7, NULL, NULL);
+
+	(void)state;
+	assert_string_equal(out, "ab\tc\n");
+	free(out);
+}
+
+static void
+test_rejections(void **state)
+{
+	(void)state;
+	decode_fails("", 0, "empty");
+	decode_fails("%PDF-1.4\n", 9, "PDF");
+	decode_fails("\x89PNG\r\n\x1a\n", 8, "PNG");
+	decode_fails("text\0with nul", 13, "NUL");
+	decode_fails("<meta charset=\"x-no-such-charset\">", 34,
+	    "unknown charset");
+}
+
+static void
+test_declared_utf8_mostly_invalid(void **state)
+{
+	char in[200];
+
+	(void)state;
+	memset(in, 0xff, sizeof(in));
+	memcpy(in, "<meta charset=utf-8>", 20);
+	decode_fails(in, sizeof(in), "invalid UTF-8");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_bom_is_stripped),
+		cmocka_unit_test(test_utf16le_bom),
+		cmocka_unit_test(test_content_type_charset),
+		cmocka_unit_test(test_meta_charset_windows_1251),
+		cmocka_unit_test(test_http_equiv_charset),
+		cmocka_unit_test(test_undeclared_latin1_falls_back),
+		cmocka_unit_test(test_controls_dropped),
+		cmocka_unit_test(test_rejections),
+		cmocka_unit_test(test_declared_utf8_mostly_invalid),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

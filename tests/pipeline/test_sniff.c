@@ -1,0 +1,77 @@
+/* sniff_kind: HTML, text dumps, feeds, and what is neither. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "sniff.h"
+
+static enum sniff_kind
+kind(const char *s)
+{
+	return sniff_kind(s, strlen(s));
+}
+
+static void
+test_html(void **state)
+{
+	(void)state;
+	assert_int_equal(kind("<!DOCTYPE html><html><body>x</body></html>"),
+	    SNIFF_HTML);
+	assert_int_equal(kind("\n  <html lang=en>"), SNIFF_HTML);
+	assert_int_equal(kind("<!-- saved --><head><title>x</title>"),
+	    SNIFF_HTML);
+	assert_int_equal(kind("<?xml version=\"1.0\"?><!DOCTYPE html "
+	    "PUBLIC \"x\"><html xmlns=\"http://www.w3.org/1999/xhtml\">"),
+	    SNIFF_HTML);
+	assert_int_equal(kind("Some text first\n<div>then markup</div>"),
+	    SNIFF_HTML);
+}
+
+static void
+test_text(void **state)
+{
+	(void)state;
+	assert_int_equal(kind("Headline\n\nA paragraph of text. Another."),
+	    SNIFF_TEXT);
+	assert_int_equal(kind("He said 1 < 2 and 3 > 2."), SNIFF_TEXT);
+}
+
+static void
+test_feeds(void **state)
+{
+	(void)state;
+	assert_int_equal(kind("<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+	    SNIFF_FEED);
+	assert_int_equal(kind("<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+	    SNIFF_FEED);
+	assert_int_equal(kind("<rdf:RDF xmlns:rdf=\"x\">"), SNIFF_FEED);
+	assert_int_equal(kind("{\"version\": \"https://jsonfeed.org/version/"
+	    "1.1\", \"items\": []}"), SNIFF_FEED);
+}
+
+static void
+test_other(void **state)
+{
+	(void)state;
+	assert_int_equal(kind(""), SNIFF_OTHER);
+	assert_int_equal(kind("{\"a\": 1}"), SNIFF_OTHER);
+	assert_int_equal(kind("<svg xmlns=\"http://www.w3.org/2000/svg\">"),
+	    SNIFF_OTHER);
+	assert_string_equal(sniff_name(SNIFF_TEXT), "text");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_feeds),
+		cmocka_unit_test(test_other),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
