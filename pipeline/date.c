@@ -1,16 +1,1482 @@
-/* PLACEHOLDER so the tree builds; helper "dates+feeds" replaces this file. */
+/* Date parsing for feeds, page metadata and running text.
+ *
+ * The parser works on tokens: numbers, words (lowercased, Greek accents
+ * stripped so that tables hold one form) and punctuation, each knowing
+ * whether whitespace preceded it. A date is recognised from the shapes of
+ * those tokens rather than from a fixed list of formats, so that "Thu, 01
+ * Jan 2004 19:48:21 GMT", "Sun Jul 15 01:16:00 +0000 2012", "14 de marzo
+ * de 2021" and "2004-július-13T9:15-05:00" all go through the same code.
+ *
+ * Judgement calls, stated once:
+ * - A date without a year is rejected; a year is never guessed. A bare
+ *   time ("5:57 pm") is therefore not a date.
+ * - Numeric dates with a separator are day-first ("14/03/2021",
+ *   "03/04/2021" = 3 April) unless the first field cannot be a month
+ *   but the second cannot be a day either way round: "03/14/2021" is read
+ *   as 14 March because 14 cannot be a month. Dotted dates are always
+ *   day-first. A four-digit first field means year-first (ISO order).
+ * - Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999 (RFC 2822).
+ * - A date without a zone is taken as UTC and has_offset stays false;
+ *   Korean dates without a zone (the form Korean feeds use) are KST, and
+ *   Japanese 午前/午後 times JST, as those forms are used in one country.
+ * - CST is US Central (-06:00, RFC 822), IST is India (+05:30).
+ * - Military single-letter zones (Z, A-I, K-Y) are read only right after
+ *   a time of day, with the common convention A = +01:00 ... Y = -12:00.
+ * - Fractional seconds are dropped; a leap second 60 becomes 59.
+ *
+ * Everything here is pure: no globals, no libc time functions, no TZ. */
 #include "date.h"
+
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
-#include <time.h>
-int date_parse(const char *s, struct nw_time *out) { (void)s; (void)out; return -1; }
-int date_find(const char *s, size_t len, struct nw_time *out, size_t *at, size_t *span)
-{ (void)s; (void)len; (void)out; (void)at; (void)span; return -1; }
-char *date_format_utc(const struct nw_time *t, char *buf, size_t buflen)
+#include <string.h>
+
+#define DATE_WORD_MAX 40
+#define DATE_FIND_TOKENS 28
+
+enum date_tok_kind {
+	DT_NUM,
+	DT_WORD,
+	DT_PUNCT,
+};
+
+struct date_tok {
+	enum date_tok_kind kind;
+	bool space;           /* whitespace (or start) before the token */
+	int nd;               /* number of digits, DT_NUM */
+	long val;             /* value, DT_NUM (capped, nd > 9 means huge) */
+	bool long_word;       /* word longer than DATE_WORD_MAX: matches none */
+	char w[DATE_WORD_MAX]; /* lowercased word, or the punctuation char */
+	size_t start, end;    /* byte range in the input */
+};
+
+/* ---- calendar ---------------------------------------------------------- */
+
+/* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard
+ * Hinnant's days_from_civil). */
+static int64_t
+date_days_from_civil(int64_t y, int m, int d)
 {
-	struct tm tm; time_t tt;
-	if (!t->set) return NULL;
-	tt = (time_t)t->utc; gmtime_r(&tt, &tm);
-	strftime(buf, buflen, "%Y-%m-%dT%H:%M:%SZ", &tm); return buf;
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
 }
-char *date_format_local(const struct nw_time *t, char *buf, size_t buflen)
-{ (void)t; (void)buf; (void)buflen; return NULL; }
+
+static void
+date_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static bool
+date_leap(int64_t y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+date_days_in_month(int64_t y, int m)
+{
+	static const int dim[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && date_leap(y))
+		return 29;
+	return dim[m - 1];
+}
+
+/* ---- words --------------------------------------------------------------- */
+
+struct date_word {
+	const char *w;
+	int v;
+};
+
+/* Month names and abbreviations, normalised (lowercase, Greek unaccented),
+ * in English, German, French, Spanish, Italian, Portuguese, Dutch, the
+ * Nordic languages, Polish, Czech, Hungarian, Turkish, Russian, Greek.
+ * Abbreviations that are common words in another language ("out", "ago",
+ * "sie") are left out. */
+static const struct date_word date_months[] = {
+	{ "jan", 1 }, { "january", 1 }, { "janv", 1 }, { "janvier", 1 },
+	{ "januar", 1 }, { "jänner", 1 }, { "jän", 1 }, { "enero", 1 },
+	{ "ene", 1 }, { "gennaio", 1 }, { "gen", 1 }, { "janeiro", 1 },
+	{ "januari", 1 }, { "január", 1 }, { "styczeń", 1 },
+	{ "stycznia", 1 }, { "leden", 1 }, { "ledna", 1 }, { "ocak", 1 },
+	{ "январь", 1 }, { "января", 1 }, { "янв", 1 },
+	{ "ιανουαριος", 1 }, { "ιανουαριου", 1 }, { "ιαν", 1 },
+
+	{ "feb", 2 }, { "february", 2 }, { "febr", 2 }, { "fev", 2 },
+	{ "fév", 2 }, { "févr", 2 }, { "février", 2 }, { "fevrier", 2 },
+	{ "februar", 2 }, { "febrero", 2 }, { "febbraio", 2 },
+	{ "fevereiro", 2 }, { "februari", 2 }, { "február", 2 },
+	{ "luty", 2 }, { "lutego", 2 }, { "únor", 2 }, { "února", 2 },
+	{ "şubat", 2 }, { "subat", 2 },
+	{ "февраль", 2 }, { "февраля", 2 }, { "фев", 2 }, { "февр", 2 },
+	{ "φεβρουαριος", 2 }, { "φεβρουαριου", 2 }, { "φεβ", 2 },
+
+	{ "mar", 3 }, { "march", 3 }, { "mars", 3 }, { "märz", 3 },
+	{ "mär", 3 }, { "maerz", 3 }, { "marzo", 3 }, { "março", 3 },
+	{ "marco", 3 }, { "maart", 3 }, { "mrt", 3 }, { "marts", 3 },
+	{ "március", 3 }, { "márc", 3 }, { "marzec", 3 }, { "marca", 3 },
+	{ "březen", 3 }, { "března", 3 }, { "mart", 3 },
+	{ "март", 3 }, { "марта", 3 }, { "мар", 3 },
+	{ "μαρτιος", 3 }, { "μαρτιου", 3 }, { "μαρ", 3 },
+
+	{ "apr", 4 }, { "april", 4 }, { "avr", 4 }, { "avril", 4 },
+	{ "abril", 4 }, { "abr", 4 }, { "aprile", 4 }, { "április", 4 },
+	{ "ápr", 4 }, { "kwiecień", 4 }, { "kwietnia", 4 }, { "duben", 4 },
+	{ "dubna", 4 }, { "nisan", 4 },
+	{ "апрель", 4 }, { "апреля", 4 }, { "апр", 4 },
+	{ "απριλιος", 4 }, { "απριλιου", 4 }, { "απρ", 4 },
+
+	{ "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "maggio", 5 },
+	{ "mag", 5 }, { "maio", 5 }, { "mei", 5 }, { "maj", 5 },
+	{ "május", 5 }, { "máj", 5 }, { "maja", 5 }, { "květen", 5 },
+	{ "května", 5 }, { "mayıs", 5 }, { "mayis", 5 },
+	{ "май", 5 }, { "мая", 5 },
+	{ "μαιος", 5 }, { "μαιου", 5 }, { "μαι", 5 },
+
+	{ "jun", 6 }, { "june", 6 }, { "juin", 6 }, { "juni", 6 },
+	{ "junio", 6 }, { "giugno", 6 }, { "giu", 6 }, { "junho", 6 },
+	{ "június", 6 }, { "jún", 6 }, { "czerwiec", 6 }, { "czerwca", 6 },
+	{ "červen", 6 }, { "června", 6 }, { "haziran", 6 },
+	{ "июнь", 6 }, { "июня", 6 }, { "июн", 6 },
+	{ "ιουνιος", 6 }, { "ιουνιου", 6 }, { "ιουν", 6 },
+
+	{ "jul", 7 }, { "july", 7 }, { "juil", 7 }, { "juillet", 7 },
+	{ "juli", 7 }, { "julio", 7 }, { "luglio", 7 }, { "lug", 7 },
+	{ "julho", 7 }, { "július", 7 }, { "júl", 7 }, { "lipiec", 7 },
+	{ "lipca", 7 }, { "červenec", 7 }, { "července", 7 },
+	{ "temmuz", 7 },
+	{ "июль", 7 }, { "июля", 7 }, { "июл", 7 },
+	{ "ιουλιος", 7 }, { "ιουλιου", 7 }, { "ιουλ", 7 },
+
+	{ "aug", 8 }, { "august", 8 }, { "août", 8 }, { "aout", 8 },
+	{ "agosto", 8 }, { "augustus", 8 }, { "augusti", 8 },
+	{ "augusztus", 8 }, { "sierpień", 8 }, { "sierpnia", 8 },
+	{ "srpen", 8 }, { "srpna", 8 }, { "ağustos", 8 }, { "agustos", 8 },
+	{ "август", 8 }, { "августа", 8 }, { "авг", 8 },
+	{ "αυγουστος", 8 }, { "αυγουστου", 8 }, { "αυγ", 8 },
+
+	{ "sep", 9 }, { "sept", 9 }, { "september", 9 }, { "septembre", 9 },
+	{ "septiembre", 9 }, { "settembre", 9 }, { "set", 9 },
+	{ "setembro", 9 }, { "szeptember", 9 }, { "szept", 9 },
+	{ "wrzesień", 9 }, { "września", 9 }, { "září", 9 },
+	{ "eylül", 9 }, { "eylul", 9 },
+	{ "сентябрь", 9 }, { "сентября", 9 }, { "сен", 9 }, { "сент", 9 },
+	{ "σεπτεμβριος", 9 }, { "σεπτεμβριου", 9 }, { "σεπ", 9 },
+
+	{ "oct", 10 }, { "october", 10 }, { "octobre", 10 },
+	{ "oktober", 10 }, { "octubre", 10 }, { "ottobre", 10 },
+	{ "ott", 10 }, { "outubro", 10 }, { "okt", 10 }, { "október", 10 },
+	{ "październik", 10 }, { "października", 10 }, { "říjen", 10 },
+	{ "října", 10 }, { "ekim", 10 },
+	{ "октябрь", 10 }, { "октября", 10 }, { "окт", 10 },
+	{ "οκτωβριος", 10 }, { "οκτωβριου", 10 }, { "οκτ", 10 },
+
+	{ "nov", 11 }, { "november", 11 }, { "novembre", 11 },
+	{ "noviembre", 11 }, { "novembro", 11 }, { "listopad", 11 },
+	{ "listopada", 11 }, { "listopadu", 11 }, { "kasım", 11 },
+	{ "kasim", 11 },
+	{ "ноябрь", 11 }, { "ноября", 11 }, { "ноя", 11 }, { "нояб", 11 },
+	{ "νοεμβριος", 11 }, { "νοεμβριου", 11 }, { "νοε", 11 },
+
+	{ "dec", 12 }, { "december", 12 }, { "déc", 12 }, { "décembre", 12 },
+	{ "decembre", 12 }, { "dezember", 12 }, { "diciembre", 12 },
+	{ "dic", 12 }, { "dicembre", 12 }, { "dezembro", 12 }, { "dez", 12 },
+	{ "grudzień", 12 }, { "grudnia", 12 }, { "prosinec", 12 },
+	{ "prosince", 12 }, { "aralık", 12 }, { "aralik", 12 },
+	{ "декабрь", 12 }, { "декабря", 12 }, { "дек", 12 },
+	{ "δεκεμβριος", 12 }, { "δεκεμβριου", 12 }, { "δεκ", 12 },
+};
+
+/* Weekday names: recognised and ignored (the date decides, not them). */
+static const char *const date_weekdays[] = {
+	"mon", "monday", "tue", "tues", "tuesday", "wed", "weds",
+	"wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
+	"sat", "saturday", "sun", "sunday",
+	"montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+	"samstag", "sonnabend", "sonntag",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+	"dimanche", "lun", "mer", "jeu", "ven", "sam", "dim",
+	"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
+	"sábado", "sabado", "domingo",
+	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+	"domenica", "segunda", "terça", "quarta", "quinta", "sexta",
+	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
+	"zaterdag", "zondag",
+	"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
+	"söndag", "søndag", "måndag", "tisdag", "lördag",
+	"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota",
+	"niedziela",
+	"hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat",
+	"vasárnap",
+	"pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi",
+	"pazar",
+	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
+	"воскресенье", "пн", "вт", "ср", "чт", "пт", "сб", "вс",
+	"κυρ", "δευ", "τρι", "τετ", "πεμ", "παρ", "σαβ", "κυριακη",
+	"δευτερα", "τριτη", "τεταρτη", "πεμπτη", "παρασκευη", "σαββατο",
+	"月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日",
+	"月", "火", "水", "木", "金", "土", "日",
+	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日",
+	"星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
+	"월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
+	"월", "화", "수", "목", "금", "토", "일",
+};
+
+/* Connecting words that may sit inside a written date. */
+static const char *const date_stopwords[] = {
+	"de", "del", "of", "the", "on", "um", "uhr", "à", "le", "el", "den",
+	"der", "feira", "kl", "klo", "om", "г", "года", "год", "y", "年",
+	"le", "il", "op",
+};
+
+/* Named zones, minutes east of UTC. */
+static const struct date_word date_zones[] = {
+	{ "ut", 0 }, { "utc", 0 }, { "gmt", 0 }, { "z", 0 }, { "wet", 0 },
+	{ "zulu", 0 },
+	{ "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 },
+	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 },
+	{ "ast", -240 }, { "adt", -180 }, { "akst", -540 }, { "akdt", -480 },
+	{ "hst", -600 }, { "nst", -210 }, { "ndt", -150 },
+	{ "at", -240 }, { "et", -300 }, { "ct", -360 }, { "mt", -420 },
+	{ "pt", -480 },
+	{ "bst", 60 }, { "ist", 330 }, { "cet", 60 }, { "cest", 120 },
+	{ "met", 60 }, { "mest", 120 }, { "mez", 60 }, { "mesz", 120 },
+	{ "west", 60 }, { "eet", 120 }, { "eest", 180 }, { "msk", 180 },
+	{ "msd", 240 }, { "sast", 120 }, { "cat", 120 }, { "eat", 180 },
+	{ "wat", 60 }, { "pkt", 300 }, { "npt", 345 }, { "ict", 420 },
+	{ "wib", 420 }, { "hkt", 480 }, { "sgt", 480 }, { "pht", 480 },
+	{ "awst", 480 }, { "jst", 540 }, { "kst", 540 }, { "acst", 570 },
+	{ "acdt", 630 }, { "aest", 600 }, { "aedt", 660 }, { "nzst", 720 },
+	{ "nzdt", 780 }, { "brt", -180 }, { "art", -180 }, { "clt", -240 },
+	{ "trt", 180 },
+};
+
+/* Zone names that are also words, read as zones only after a time. */
+static bool
+date_zone_ambiguous(const char *w)
+{
+	return strlen(w) <= 2 || strcmp(w, "art") == 0 ||
+	    strcmp(w, "cat") == 0 || strcmp(w, "met") == 0 ||
+	    strcmp(w, "west") == 0 || strcmp(w, "wat") == 0;
+}
+
+static bool
+date_in_list(const char *const *list, size_t n, const char *w)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], w) == 0)
+			return true;
+	return false;
+}
+
+static int
+date_lookup(const struct date_word *tab, size_t n, const char *w, int *v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(tab[i].w, w) == 0) {
+			*v = tab[i].v;
+			return 0;
+		}
+	return -1;
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+date_month_word(const struct date_tok *t)
+{
+	int v;
+
+	if (t->kind != DT_WORD || t->long_word)
+		return 0;
+	if (date_lookup(date_months, NELEM(date_months), t->w, &v) == 0)
+		return v;
+	return 0;
+}
+
+static bool
+date_is_word(const struct date_tok *t, const char *w)
+{
+	return t->kind == DT_WORD && strcmp(t->w, w) == 0;
+}
+
+static bool
+date_is_punct(const struct date_tok *t, char c)
+{
+	return t->kind == DT_PUNCT && t->w[0] == c;
+}
+
+/* ---- tokenizer --------------------------------------------------------- */
+
+/* Decodes one UTF-8 sequence at s[0..len); returns its length (>= 1) and
+ * the code point, U+FFFD for an invalid byte. */
+static size_t
+date_utf8(const unsigned char *s, size_t len, uint32_t *cp)
+{
+	size_t n;
+	uint32_t c = s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if ((c & 0xE0) == 0xC0) {
+		n = 2;
+		c &= 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3;
+		c &= 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4;
+		c &= 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (n > len) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	*cp = c;
+	return n;
+}
+
+static size_t
+date_put_utf8(char *o, uint32_t c)
+{
+	if (c < 0x80) {
+		o[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		o[0] = (char)(0xC0 | (c >> 6));
+		o[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		o[0] = (char)(0xE0 | (c >> 12));
+		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (c >> 18));
+	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* Lowercase for the scripts the tables use; Greek loses its accents. */
+static uint32_t
+date_fold(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+		return (c & 1) ? c + 1 : c;
+	if (c >= 0x410 && c <= 0x42F)
+		return c + 32;
+	if (c >= 0x400 && c <= 0x40F)
+		return c + 80;
+	if (c >= 0x391 && c <= 0x3A9)
+		c += 32;
+	switch (c) {
+	case 0x386: case 0x3AC: return 0x3B1;
+	case 0x388: case 0x3AD: return 0x3B5;
+	case 0x389: case 0x3AE: return 0x3B7;
+	case 0x38A: case 0x3AF: case 0x3CA: case 0x390: return 0x3B9;
+	case 0x38C: case 0x3CC: return 0x3BF;
+	case 0x38E: case 0x3CD: case 0x3CB: case 0x3B0: return 0x3C5;
+	case 0x38F: case 0x3CE: return 0x3C9;
+	case 0x3C2: return 0x3C3;
+	default: return c;
+	}
+}
+
+/* Classifies a non-ASCII code point: ' ' for space, a punctuation char,
+ * or 0 for a letter. */
+static char
+date_uclass(uint32_t c)
+{
+	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
+	    c == 0x205F || c == 0x3000 || c == 0xFEFF)
+		return ' ';
+	if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
+		return '-';
+	if (c == 0xFF0C || c == 0x3001)
+		return ',';
+	if (c == 0x3002 || c == 0xB7)
+		return '.';
+	if (c == 0xFF1A)
+		return ':';
+	if (c == 0xFF08 || (c >= 0x3008 && c <= 0x3011))
+		return '(';
+	if (c == 0xFF09)
+		return ')';
+	if ((c >= 0x2016 && c <= 0x206F) || (c >= 0x3012 && c <= 0x303F) ||
+	    (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
+	    c == 0xFFFD || (c >= 0x2190 && c <= 0x2BFF))
+		return '|';
+	return 0;
+}
+
+/* CJK date/time units that follow a number: 年 月 日 時 时 点 分 秒 and
+ * the Korean 년 월 일 시 분 초. */
+static bool
+date_cjk_unit(uint32_t c)
+{
+	return c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x6642 ||
+	    c == 0x65F6 || c == 0x70B9 || c == 0x5206 || c == 0x79D2 ||
+	    c == 0xB144 || c == 0xC6D4 || c == 0xC77C || c == 0xC2DC ||
+	    c == 0xBD84 || c == 0xCD08;
+}
+
+/* Reads the token at s[*pos..len), skipping whitespace. Returns false at
+ * the end of input. */
+static bool
+date_next_tok(const char *str, size_t len, size_t *pos, struct date_tok *t)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t p = *pos, n, wl = 0;
+	uint32_t c;
+	bool space = p == 0;
+	char cls;
+
+	for (;;) {
+		if (p >= len)
+			return false;
+		if (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
+		    s[p] == '\r' || s[p] == '\f' || s[p] == '\v') {
+			p++;
+			space = true;
+			continue;
+		}
+		if (s[p] >= 0x80) {
+			n = date_utf8(s + p, len - p, &c);
+			if (date_uclass(c) == ' ') {
+				p += n;
+				space = true;
+				continue;
+			}
+		}
+		break;
+	}
+	memset(t, 0, sizeof(*t));
+	t->space = space;
+	t->start = p;
+	if (s[p] >= '0' && s[p] <= '9') {
+		t->kind = DT_NUM;
+		while (p < len && s[p] >= '0' && s[p] <= '9') {
+			if (t->nd < 10)
+				t->val = t->val * 10 + (s[p] - '0');
+			t->nd++;
+			p++;
+		}
+		t->end = p;
+		*pos = p;
+		return true;
+	}
+	n = date_utf8(s + p, len - p, &c);
+	cls = c < 0x80 ? 0 : date_uclass(c);
+	if ((c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z')) || cls) {
+		t->kind = DT_PUNCT;
+		t->w[0] = cls ? cls : (char)c;
+		t->end = p + n;
+		*pos = p + n;
+		return true;
+	}
+	t->kind = DT_WORD;
+	if (date_cjk_unit(c)) {
+		/* a unit stands alone so that "14日星期日" splits */
+		wl = date_put_utf8(t->w, c);
+		t->w[wl] = '\0';
+		t->end = p + n;
+		*pos = p + n;
+		return true;
+	}
+	while (p < len) {
+		n = date_utf8(s + p, len - p, &c);
+		if (c < 0x80) {
+			if (!((c | 32) >= 'a' && (c | 32) <= 'z'))
+				break;
+		} else if (date_uclass(c) || date_cjk_unit(c)) {
+			break;
+		}
+		c = date_fold(c);
+		if (wl + 4 < sizeof(t->w))
+			wl += date_put_utf8(t->w + wl, c);
+		else
+			t->long_word = true;
+		p += n;
+	}
+	t->w[wl] = '\0';
+	t->end = p;
+	*pos = p;
+	return true;
+}
+
+/* ---- the token-level parser ------------------------------------------ */
+
+enum {
+	DATE_STRICT = 0,   /* date_parse: the whole string must be a date */
+	DATE_FIND = 1,     /* date_find: a full day-month-year is required */
+};
+
+struct date_state {
+	int64_t y;
+	int m, d;
+	int ynd;            /* digits the year was written with */
+	int hh, mi, ss;
+	bool has_time;
+	int ampm;           /* 0 none, 1 am, 2 pm */
+	bool has_off;
+	int off;
+	int implied_off;    /* from the script (Korean, Japanese), or 0 */
+	bool has_implied;
+	bool structured;    /* the numeric date came in one piece */
+	bool word_month;
+	long bare[4];
+	int bare_nd[4];
+	size_t nbare;
+};
+
+static int
+date_year2(long v, int nd)
+{
+	if (nd <= 2)
+		return (int)(v < 50 ? 2000 + v : 1900 + v);
+	return (int)v;
+}
+
+static bool
+date_glued(const struct date_tok *t, size_t i, size_t n)
+{
+	return i < n && !t[i].space;
+}
+
+/* Reads a numeric offset at t[i] ('+' or '-'), all glued: +hhmm, +hh,
+ * +hh:mm, +h. Returns the tokens consumed, 0 when it is not an offset,
+ * -1 when it is a broken one. */
+static int
+date_offset(const struct date_tok *t, size_t i, size_t n, int *off)
+{
+	int sign = date_is_punct(&t[i], '-') ? -1 : 1;
+	long hh, mm = 0;
+	int used = 2;
+
+	if (!date_glued(t, i + 1, n))
+		return 0;
+	if (t[i + 1].kind != DT_NUM)
+		return -1;
+	if (t[i + 1].nd == 4 || t[i + 1].nd == 3) {
+		hh = t[i + 1].val / 100;
+		mm = t[i + 1].val % 100;
+	} else if (t[i + 1].nd <= 2) {
+		hh = t[i + 1].val;
+		if (date_glued(t, i + 2, n) && date_is_punct(&t[i + 2], ':')) {
+			if (!date_glued(t, i + 3, n) ||
+			    t[i + 3].kind != DT_NUM || t[i + 3].nd != 2)
+				return -1;
+			mm = t[i + 3].val;
+			used = 4;
+		}
+	} else {
+		return -1;
+	}
+	if (hh > 23 || mm > 59)
+		return -1;
+	*off = sign * (int)(hh * 60 + mm);
+	return used;
+}
+
+/* Reads a time h:mm[:ss[.frac]] at t[i]. Returns tokens used or -1. */
+static int
+date_time(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st)
+{
+	size_t j = i;
+	long v[3];
+	int k = 0;
+
+	for (;;) {
+		if (t[j].kind != DT_NUM || t[j].nd > 2 ||
+		    (k > 0 && t[j].space))
+			return -1;
+		v[k++] = t[j].val;
+		j++;
+		if (!(date_glued(t, j, n) && date_is_punct(&t[j], ':')))
+			break;
+		if (k == 3)
+			return -1;   /* 1:2:3:4 */
+		j++;
+		if (!date_glued(t, j, n))
+			return -1;
+	}
+	if (k < 2)
+		return -1;
+	if (k == 3 && date_glued(t, j + 1, n) && t[j + 1].kind == DT_NUM &&
+	    (date_is_punct(&t[j], '.') || date_is_punct(&t[j], ',')) &&
+	    !t[j].space)
+		j += 2;   /* fraction of a second */
+	if (v[0] > 23 || v[1] > 59 || (k == 3 && v[2] > 60))
+		return -1;
+	if (st->has_time)
+		return -1;
+	st->has_time = true;
+	st->hh = (int)v[0];
+	st->mi = (int)v[1];
+	st->ss = k == 3 ? (int)(v[2] == 60 ? 59 : v[2]) : 0;
+	return (int)(j - i);
+}
+
+static int
+date_set_ymd(struct date_state *st, int64_t y, int ynd, int m, int d)
+{
+	if (st->y >= 0 || st->m > 0 || st->d > 0)
+		return -1;
+	st->y = y;
+	st->ynd = ynd;
+	st->m = m;
+	st->d = d;
+	st->structured = true;
+	return 0;
+}
+
+/* ISO week date: t[i] is the 4-digit year, then [-]W ww [[-]d]. Returns
+ * tokens used, 0 when not a week date, -1 when broken. */
+static int
+date_week(const struct date_tok *t, size_t i, size_t n, struct date_state *st)
+{
+	size_t j = i + 1;
+	long w, wd = 1;
+	int64_t jan4, mon, days, y;
+	int m, d;
+
+	if (date_glued(t, j, n) && date_is_punct(&t[j], '-'))
+		j++;
+	if (!date_glued(t, j, n) || !date_is_word(&t[j], "w"))
+		return 0;
+	j++;
+	if (!date_glued(t, j, n) || t[j].kind != DT_NUM)
+		return -1;
+	if (t[j].nd == 2) {
+		w = t[j].val;
+		j++;
+		if (date_glued(t, j, n) && date_is_punct(&t[j], '-') &&
+		    date_glued(t, j + 1, n) && t[j + 1].kind == DT_NUM &&
+		    t[j + 1].nd == 1) {
+			wd = t[j + 1].val;
+			j += 2;
+		}
+	} else if (t[j].nd == 3) {
+		w = t[j].val / 10;
+		wd = t[j].val % 10;
+		j++;
+	} else {
+		return -1;
+	}
+	if (w < 1 || w > 53 || wd < 1 || wd > 7)
+		return -1;
+	jan4 = date_days_from_civil(t[i].val, 1, 4);
+	/* 1970-01-01 was a Thursday: weekday 1..7 for Monday..Sunday */
+	mon = jan4 - ((((jan4 + 3) % 7) + 7) % 7);
+	days = mon + (w - 1) * 7 + (wd - 1);
+	date_civil_from_days(days, &y, &m, &d);
+	if (date_set_ymd(st, y, 4, m, d) < 0)
+		return -1;
+	return (int)(j - i);
+}
+
+/* A numeric date in one piece: a SEP b [SEP c], SEP one of - / . and
+ * every part glued; b may be a month name. Returns tokens used, 0 when
+ * t[i] does not start one, -1 when it is broken. */
+static int
+date_structured(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode)
+{
+	const struct date_tok *a = &t[i], *b, *c = NULL;
+	char sep;
+	int bm = 0, used;
+	long p0, p1, p2, day, mon;
+	int64_t y;
+
+	if (!date_glued(t, i + 1, n) || t[i + 1].kind != DT_PUNCT)
+		return 0;
+	sep = t[i + 1].w[0];
+	if (sep != '-' && sep != '/' && sep != '.')
+		return 0;
+	if (!date_glued(t, i + 2, n))
+		return 0;
+	b = &t[i + 2];
+	if (b->kind == DT_WORD)
+		bm = date_month_word(b);
+	if (!(b->kind == DT_NUM || bm))
+		return 0;
+	used = 3;
+	if (date_glued(t, i + 3, n) && date_is_punct(&t[i + 3], sep) &&
+	    date_glued(t, i + 4, n) && t[i + 4].kind == DT_NUM) {
+		c = &t[i + 4];
+		used = 5;
+		/* a fourth part: "2013-01-27-01" is no date */
+		if (date_glued(t, i + 5, n) && date_is_punct(&t[i + 5], sep) &&
+		    date_glued(t, i + 6, n) && t[i + 6].kind == DT_NUM)
+			return -1;
+	}
+	if (a->nd > 4 || (b->kind == DT_NUM && b->nd > 3) ||
+	    (c && c->nd > 4))
+		return a->nd == 4 ? -1 : 0;
+	p0 = a->val;
+	p1 = bm ? bm : b->val;
+	if (a->nd == 4) {
+		/* year first: Y-M-D, Y-M (strict only) */
+		if (!c) {
+			if (mode == DATE_FIND)
+				return 0;
+			if (date_set_ymd(st, p0, 4, (int)p1, 1) < 0)
+				return -1;
+			st->d = 0;   /* month precision */
+			return used;
+		}
+		if (c->nd > 2)
+			return -1;
+		return date_set_ymd(st, p0, 4, (int)p1, (int)c->val) < 0 ?
+		    -1 : used;
+	}
+	if (!c)
+		return 0;   /* no year: "14/03" */
+	if (a->nd > 2 || (c->nd != 4 && c->nd != 2))
+		return 0;
+	if (mode == DATE_FIND && c->nd != 4)
+		return 0;
+	p2 = c->val;
+	if (sep == '-' && !bm && a->nd == 2 && b->nd == 2 && c->nd == 2) {
+		/* YY-MM-DD, the ISO 8601 reduced form */
+		y = date_year2(p0, 2);
+		return date_set_ymd(st, y, 2, (int)p1, (int)p2) < 0 ?
+		    -1 : used;
+	}
+	day = p0;
+	mon = p1;
+	if (!bm && sep != '.' && p1 > 12 && p0 <= 12) {
+		day = p1;
+		mon = p0;
+	}
+	y = date_year2(p2, c->nd);
+	return date_set_ymd(st, y, c->nd, (int)mon, (int)day) < 0 ?
+	    -1 : used;
+}
+
+/* Parses tokens t[0..n) as one date. Returns 0 and fills *out, or -1. */
+static int
+date_parse_toks(const struct date_tok *t, size_t n, int mode,
+    struct nw_time *out)
+{
+	struct date_state st;
+	size_t i = 0;
+	int r, v, off;
+	bool last_time = false;
+	int64_t days, utc;
+	const struct date_tok *k;
+
+	memset(&st, 0, sizeof(st));
+	st.y = -1;
+	st.m = 0;
+	st.d = -1;
+	while (i < n) {
+		bool was_time = last_time;
+
+		k = &t[i];
+		last_time = false;
+		if (k->kind == DT_NUM) {
+			/* CJK units: 2021年3月14日 */
+			if (date_glued(t, i + 1, n) && t[i + 1].kind == DT_WORD &&
+			    !t[i + 1].long_word) {
+				const char *u = t[i + 1].w;
+
+				if (k->nd > 9)
+					return -1;
+				if (!strcmp(u, "년") || !strcmp(u, "월") ||
+				    !strcmp(u, "일") || !strcmp(u, "시")) {
+					/* Korean dates are KST */
+					st.implied_off = 540;
+					st.has_implied = true;
+				}
+				if (!strcmp(u, "年") || !strcmp(u, "년")) {
+					if (st.y >= 0)
+						return -1;
+					st.y = date_year2(k->val, k->nd);
+					st.ynd = k->nd;
+					i += 2;
+					continue;
+				}
+				if (!strcmp(u, "月") || !strcmp(u, "월")) {
+					if (st.m > 0)
+						return -1;
+					st.m = (int)k->val;
+					if (st.m < 1 || st.m > 12)
+						return -1;
+					i += 2;
+					continue;
+				}
+				if (!strcmp(u, "日") || !strcmp(u, "일")) {
+					if (st.d >= 0)
+						return -1;
+					st.d = (int)k->val;
+					i += 2;
+					continue;
+				}
+				if (!strcmp(u, "時") || !strcmp(u, "时") ||
+				    !strcmp(u, "点") || !strcmp(u, "시")) {
+					if (st.has_time || k->val > 23)
+						return -1;
+					st.has_time = true;
+					st.hh = (int)k->val;
+					i += 2;
+					if (i + 1 < n && t[i].kind == DT_NUM &&
+					    (date_is_word(&t[i + 1], "分") ||
+					    date_is_word(&t[i + 1], "분"))) {
+						if (t[i].val > 59)
+							return -1;
+						st.mi = (int)t[i].val;
+						i += 2;
+					}
+					if (i + 1 < n && t[i].kind == DT_NUM &&
+					    (date_is_word(&t[i + 1], "秒") ||
+					    date_is_word(&t[i + 1], "초"))) {
+						if (t[i].val > 60)
+							return -1;
+						st.ss = (int)t[i].val;
+						i += 2;
+					}
+					continue;
+				}
+				/* ordinal suffixes: 14th, 1st, 1er, 2nd */
+				if (!strcmp(u, "st") || !strcmp(u, "nd") ||
+				    !strcmp(u, "rd") || !strcmp(u, "th") ||
+				    !strcmp(u, "er") || !strcmp(u, "º") ||
+				    !strcmp(u, "e")) {
+					if (k->nd > 2 || st.nbare >= 4)
+						return -1;
+					st.bare[st.nbare] = k->val;
+					st.bare_nd[st.nbare++] = k->nd;
+					i += 2;
+					continue;
+				}
+				/* French 10h30 */
+				if (!strcmp(u, "h") && k->nd <= 2 &&
+				    date_glued(t, i + 2, n) &&
+				    t[i + 2].kind == DT_NUM &&
+				    t[i + 2].nd == 2) {
+					if (st.has_time || k->val > 23 ||
+					    t[i + 2].val > 59)
+						return -1;
+					st.has_time = true;
+					st.hh = (int)k->val;
+					st.mi = (int)t[i + 2].val;
+					i += 3;
+					last_time = true;
+					continue;
+				}
+			}
+			if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1], ':')) {
+				r = date_time(t, i, n, &st);
+				if (r < 0)
+					return -1;
+				i += (size_t)r;
+				last_time = true;
+				continue;
+			}
+			if (k->nd == 4) {
+				r = date_week(t, i, n, &st);
+				if (r < 0)
+					return -1;
+				if (r > 0) {
+					i += (size_t)r;
+					continue;
+				}
+			}
+			r = date_structured(t, i, n, &st, mode);
+			if (r < 0)
+				return -1;
+			if (r > 0) {
+				i += (size_t)r;
+				continue;
+			}
+			/* ISO basic: 20170214, T055700 / T0557 */
+			if (k->nd == 8 && !st.structured && st.y < 0) {
+				if (date_set_ymd(&st, k->val / 10000, 4,
+				    (int)(k->val / 100 % 100),
+				    (int)(k->val % 100)) < 0)
+					return -1;
+				i++;
+				continue;
+			}
+			if ((k->nd == 6 || k->nd == 4) && !k->space && i > 0 &&
+			    date_is_word(&t[i - 1], "t") && !st.has_time) {
+				long v6 = k->nd == 4 ? k->val * 100 : k->val;
+
+				st.hh = (int)(v6 / 10000);
+				st.mi = (int)(v6 / 100 % 100);
+				st.ss = (int)(v6 % 100);
+				if (st.hh > 23 || st.mi > 59 || st.ss > 60)
+					return -1;
+				if (st.ss == 60)
+					st.ss = 59;
+				st.has_time = true;
+				i++;
+				last_time = true;
+				continue;
+			}
+			if (k->nd > 4 || st.nbare >= 4)
+				return -1;
+			st.bare[st.nbare] = k->val;
+			st.bare_nd[st.nbare++] = k->nd;
+			i++;
+			continue;
+		}
+		if (k->kind == DT_PUNCT) {
+			char c = k->w[0];
+
+			if ((c == '+' || c == '-') && st.has_time &&
+			    !st.has_off && date_glued(t, i + 1, n) &&
+			    t[i + 1].kind == DT_NUM) {
+				r = date_offset(t, i, n, &off);
+				if (r < 0)
+					return -1;
+				st.has_off = true;
+				st.off = off;
+				i += (size_t)r;
+				continue;
+			}
+			if (c == '+')
+				return -1;
+			if (c == ',' || c == '.' || c == '(' || c == ')' ||
+			    c == '-' || c == '/' || c == '|' || c == ';' ||
+			    c == '[' || c == ']') {
+				if (c == '-' || c == '/' || c == '|') {
+					/* only as a loose separator */
+					if (date_glued(t, i + 1, n) &&
+					    t[i + 1].kind == DT_NUM &&
+					    i > 0 && !k->space)
+						return -1;
+				}
+				if (mode == DATE_FIND && (c == '|' ||
+				    c == ';' || c == '[' || c == ']'))
+					return -1;
+				i++;
+				continue;
+			}
+			return -1;
+		}
+		/* a word */
+		if (k->long_word)
+			return -1;
+		v = date_month_word(k);
+		if (v) {
+			if (st.m > 0)
+				return -1;
+			st.m = v;
+			st.word_month = true;
+			i++;
+			continue;
+		}
+		if (date_in_list(date_weekdays, NELEM(date_weekdays), k->w)) {
+			i++;
+			continue;
+		}
+		/* meridiem: am pm a.m. p.m. 오전 오후 午前 午後 上午 下午 */
+		if ((date_is_word(k, "a") || date_is_word(k, "p")) &&
+		    i + 2 < n && date_is_punct(&t[i + 1], '.') &&
+		    !t[i + 1].space && date_is_word(&t[i + 2], "m") &&
+		    !t[i + 2].space && st.has_time) {
+			st.ampm = k->w[0] == 'a' ? 1 : 2;
+			i += 3;
+			if (i < n && date_is_punct(&t[i], '.') && !t[i].space)
+				i++;
+			continue;
+		}
+		if ((date_is_word(k, "am") || date_is_word(k, "pm")) &&
+		    st.has_time && was_time) {
+			st.ampm = k->w[0] == 'a' ? 1 : 2;
+			i++;
+			continue;
+		}
+		if (!strcmp(k->w, "오전") || !strcmp(k->w, "오후") ||
+		    !strcmp(k->w, "午前") || !strcmp(k->w, "午後") ||
+		    !strcmp(k->w, "上午") || !strcmp(k->w, "下午")) {
+			if (st.ampm)
+				return -1;
+			st.ampm = (!strcmp(k->w, "오전") ||
+			    !strcmp(k->w, "午前") ||
+			    !strcmp(k->w, "上午")) ? 1 : 2;
+			if (k->w[0] == (char)0xEC) {
+				st.implied_off = 540;
+			} else if (!strcmp(k->w, "午前") ||
+			    !strcmp(k->w, "午後")) {
+				st.implied_off = 540;
+			} else {
+				st.implied_off = 480;
+			}
+			st.has_implied = true;
+			i++;
+			continue;
+		}
+		/* zones: GMT+2, UTC-05:00, EST, Z after a time */
+		if ((date_is_word(k, "gmt") || date_is_word(k, "utc") ||
+		    date_is_word(k, "ut")) && !st.has_off &&
+		    date_glued(t, i + 1, n) &&
+		    (date_is_punct(&t[i + 1], '+') ||
+		    date_is_punct(&t[i + 1], '-')) &&
+		    date_glued(t, i + 2, n) && t[i + 2].kind == DT_NUM) {
+			r = date_offset(t, i + 1, n, &off);
+			if (r <= 0)
+				return -1;
+			st.has_off = true;
+			st.off = off;
+			i += 1 + (size_t)r;
+			continue;
+		}
+		if (date_lookup(date_zones, NELEM(date_zones), k->w, &v) == 0 &&
+		    (!date_zone_ambiguous(k->w) || was_time ||
+		    (st.has_time && strlen(k->w) == 2 && mode == DATE_STRICT))) {
+			if (!st.has_off) {
+				st.has_off = true;
+				st.off = v;
+			}
+			i++;
+			continue;
+		}
+		if (strlen(k->w) == 1 && k->w[0] != 'j' && was_time &&
+		    !st.has_off && !(date_glued(t, i + 1, n) &&
+		    t[i + 1].kind == DT_NUM)) {
+			int ch = k->w[0];
+
+			/* military zones */
+			st.has_off = true;
+			if (ch <= 'i')
+				st.off = (ch - 'a' + 1) * 60;
+			else if (ch <= 'm')
+				st.off = (ch - 'a') * 60;
+			else
+				st.off = -(ch - 'n' + 1) * 60;
+			i++;
+			continue;
+		}
+		if (date_is_word(k, "t") && date_glued(t, i + 1, n) &&
+		    t[i + 1].kind == DT_NUM) {
+			i++;
+			continue;
+		}
+		if (date_is_word(k, "etc") && date_glued(t, i + 1, n) &&
+		    date_is_punct(&t[i + 1], '/')) {
+			i += 2;
+			continue;
+		}
+		if ((date_is_word(k, "am") || date_is_word(k, "at") ||
+		    date_is_word(k, "a") || date_is_word(k, "um")) &&
+		    !st.has_time) {
+			i++;
+			continue;
+		}
+		if (date_in_list(date_stopwords, NELEM(date_stopwords), k->w)) {
+			i++;
+			continue;
+		}
+		return -1;
+	}
+
+	/* the loose numbers: a four-digit year, then day, then a 2-digit
+	 * year, in the order written */
+	for (size_t b = 0; b < st.nbare; b++) {
+		if (st.structured)
+			return -1;
+		if (st.bare_nd[b] >= 3) {
+			if (st.y >= 0 || st.bare_nd[b] != 4)
+				return -1;
+			st.y = st.bare[b];
+			st.ynd = 4;
+			st.bare_nd[b] = 0;
+		}
+	}
+	for (size_t b = 0; b < st.nbare; b++) {
+		if (st.bare_nd[b] == 0)
+			continue;
+		if (st.d < 0 && st.bare[b] >= 1 && st.bare[b] <= 31 &&
+		    st.m > 0) {
+			st.d = (int)st.bare[b];
+		} else if (st.y < 0 && st.bare_nd[b] == 2 && st.m > 0 &&
+		    mode == DATE_STRICT) {
+			st.y = date_year2(st.bare[b], 2);
+			st.ynd = 2;
+		} else {
+			return -1;
+		}
+	}
+	if (st.y < 0 || st.m <= 0)
+		return -1;
+	if (st.d < 0)
+		return -1;
+	if (st.d == 0) {
+		/* month precision, only from "2003-12" */
+		if (!st.structured || mode == DATE_FIND)
+			return -1;
+		st.d = 1;
+	}
+	if (st.y < 1 || st.y > 9999 || st.m > 12 || st.d < 1 ||
+	    st.d > date_days_in_month(st.y, st.m))
+		return -1;
+	if (st.ampm) {
+		if (!st.has_time || st.hh > 12 || st.hh == 0)
+			return -1;
+		if (st.ampm == 2 && st.hh < 12)
+			st.hh += 12;
+		else if (st.ampm == 1 && st.hh == 12)
+			st.hh = 0;
+	}
+	if (!st.has_off && st.has_implied) {
+		st.has_off = true;
+		st.off = st.implied_off;
+	}
+	days = date_days_from_civil(st.y, st.m, st.d);
+	utc = days * 86400 + st.hh * 3600 + st.mi * 60 + st.ss -
+	    (int64_t)st.off * 60;
+	if (utc < date_days_from_civil(1, 1, 1) * 86400 ||
+	    utc > date_days_from_civil(9999, 12, 31) * 86400 + 86399)
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->utc = utc;
+	out->offset = st.has_off ? st.off : 0;
+	out->set = true;
+	out->has_offset = st.has_off;
+	out->has_time = st.has_time;
+	return 0;
+}
+
+/* ---- compact ISO 8601: digits and hyphens only ------------------------ */
+
+static int
+date_from_ordinal(int64_t y, long doy, int *m, int *d)
+{
+	int64_t yy;
+
+	if (doy < 1 || doy > (date_leap(y) ? 366 : 365))
+		return -1;
+	date_civil_from_days(date_days_from_civil(y, 1, 1) + doy - 1,
+	    &yy, m, d);
+	return 0;
+}
+
+/* "2003", "2003-12", "2003-12-31", "20031231", "031231", "-0312",
+ * "-03-12", "2003-335", "2003335", "03-335". Returns 1 when s has this
+ * shape (and *out is then filled, or the shape is invalid and -1 is
+ * stored in *res), 0 when s is something else. */
+static int
+date_compact(const char *s, struct nw_time *out, int *res)
+{
+	long part[4];
+	int nd[4], np = 0, m = 0, d = 0;
+	bool lead = false;
+	int64_t y;
+	const char *p = s;
+
+	if (*p == '-') {
+		lead = true;
+		p++;
+	}
+	for (;;) {
+		if (np == 4)
+			return 0;
+		if (*p < '0' || *p > '9')
+			return 0;
+		part[np] = 0;
+		nd[np] = 0;
+		while (*p >= '0' && *p <= '9') {
+			if (nd[np] < 9)
+				part[np] = part[np] * 10 + (*p - '0');
+			nd[np]++;
+			p++;
+		}
+		np++;
+		if (*p == '\0')
+			break;
+		if (*p != '-')
+			return 0;
+		p++;
+	}
+	*res = -1;
+	if (lead) {
+		/* -YYMM, -YY-MM: the century is implied */
+		if (np == 1 && nd[0] == 4) {
+			y = date_year2(part[0] / 100, 2);
+			m = (int)(part[0] % 100);
+		} else if (np == 2 && nd[0] == 2 && nd[1] == 2) {
+			y = date_year2(part[0], 2);
+			m = (int)part[1];
+		} else {
+			return 1;
+		}
+		d = 1;
+	} else if (np == 1) {
+		switch (nd[0]) {
+		case 4:
+			y = part[0];
+			m = 1;
+			d = 1;
+			break;
+		case 6:
+			y = date_year2(part[0] / 10000, 2);
+			m = (int)(part[0] / 100 % 100);
+			d = (int)(part[0] % 100);
+			break;
+		case 7:
+			y = part[0] / 1000;
+			if (date_from_ordinal(y, part[0] % 1000, &m, &d) < 0)
+				return 1;
+			break;
+		case 8:
+			y = part[0] / 10000;
+			m = (int)(part[0] / 100 % 100);
+			d = (int)(part[0] % 100);
+			break;
+		default:
+			return 1;   /* "013", "22013": not a date we trust */
+		}
+	} else if (np == 2) {
+		if (nd[0] != 4 && nd[0] != 2)
+			return 1;
+		y = date_year2(part[0], nd[0]);
+		if (nd[1] == 3) {
+			if (date_from_ordinal(y, part[1], &m, &d) < 0)
+				return 1;
+		} else if (nd[1] == 2 && nd[0] == 4) {
+			m = (int)part[1];
+			d = 1;
+		} else {
+			return 1;
+		}
+	} else if (np == 3) {
+		if ((nd[0] != 4 && nd[0] != 2) || nd[1] > 3 || nd[2] > 2)
+			return 1;
+		y = date_year2(part[0], nd[0]);
+		m = (int)part[1];
+		d = (int)part[2];
+	} else {
+		return 1;
+	}
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 ||
+	    d > date_days_in_month(y, m))
+		return 1;
+	memset(out, 0, sizeof(*out));
+	out->utc = date_days_from_civil(y, m, d) * 86400;
+	out->set = true;
+	*res = 0;
+	return 1;
+}
+
+/* ---- the API ----------------------------------------------------------- */
+
+#define DATE_PARSE_TOKENS 64
+
+int
+date_parse(const char *s, struct nw_time *out)
+{
+	struct date_tok t[DATE_PARSE_TOKENS];
+	struct nw_time tmp;
+	size_t n = 0, pos = 0, len, a, b;
+	int res;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return -1;
+	len = strlen(s);
+	a = 0;
+	b = len;
+	while (a < b && (s[a] == ' ' || s[a] == '\t' || s[a] == '\n' ||
+	    s[a] == '\r'))
+		a++;
+	while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' ||
+	    s[b - 1] == '\n' || s[b - 1] == '\r'))
+		b--;
+	if (a == b || b - a > 256)
+		return -1;
+	{
+		char tmpbuf[257];
+
+		memcpy(tmpbuf, s + a, b - a);
+		tmpbuf[b - a] = '\0';
+		if (date_compact(tmpbuf, &tmp, &res)) {
+			if (res == 0 && out)
+				*out = tmp;
+			return res;
+		}
+	}
+	while (date_next_tok(s + a, b - a, &pos, &t[n])) {
+		if (++n == DATE_PARSE_TOKENS)
+			return -1;
+	}
+	if (date_parse_toks(t, n, DATE_STRICT, &tmp) < 0)
+		return -1;
+	if (out)
+		*out = tmp;
+	return 0;
+}
+
+/* Tokens that may start a date in running text. */
+static bool
+date_can_start(const struct date_tok *t)
+{
+	if (t->kind == DT_NUM)
+		return t->nd <= 4 || t->nd == 8;
+	if (t->kind != DT_WORD || t->long_word)
+		return false;
+	return date_month_word(t) ||
+	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w);
+}
+
+/* Tokens that may end a date in running text. */
+static bool
+date_can_end(const struct date_tok *t)
+{
+	if (t->kind == DT_NUM)
+		return true;
+	if (t->kind == DT_PUNCT)
+		return false;
+	return strcmp(t->w, "de") && strcmp(t->w, "of") &&
+	    strcmp(t->w, "the") && strcmp(t->w, "at") &&
+	    strcmp(t->w, "on") && strcmp(t->w, "t") && strcmp(t->w, "um") &&
+	    strcmp(t->w, "am") && strcmp(t->w, "a") && strcmp(t->w, "à") &&
+	    strcmp(t->w, "el") && strcmp(t->w, "le");
+}
+
+int
+date_find(const char *s, size_t len, struct nw_time *out,
+    size_t *at, size_t *span)
+{
+	struct date_tok win[DATE_FIND_TOKENS], first;
+	struct nw_time tmp;
+	size_t pos = 0, p2, n, j;
+
+	if (out)
+		memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return -1;
+	while (date_next_tok(s, len, &pos, &first)) {
+		bool boundary;
+
+		if (!date_can_start(&first))
+			continue;
+		/* a date starts at a word boundary: not inside "A380" */
+		boundary = first.start == 0 || first.space ||
+		    s[first.start - 1] == '(' || s[first.start - 1] == ',' ||
+		    s[first.start - 1] == '"' || s[first.start - 1] == '>' ||
+		    s[first.start - 1] == '|' || s[first.start - 1] == '[';
+		if (!boundary)
+			continue;
+		win[0] = first;
+		win[0].space = true;
+		n = 1;
+		p2 = first.end;
+		while (n < DATE_FIND_TOKENS &&
+		    date_next_tok(s, len, &p2, &win[n]))
+			n++;
+		for (j = n; j > 0; j--) {
+			const struct date_tok *e = &win[j - 1];
+
+			if (!date_can_end(e))
+				continue;
+			/* the date ends at a boundary too: not "2017abc" */
+			if (j < n && !win[j].space && win[j].kind != DT_PUNCT)
+				continue;
+			if (date_parse_toks(win, j, DATE_FIND, &tmp) == 0) {
+				if (out)
+					*out = tmp;
+				if (at)
+					*at = first.start;
+				if (span)
+					*span = e->end - first.start;
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+char *
+date_format_utc(const struct nw_time *t, char *buf, size_t buflen)
+{
+	int64_t y, days, secs;
+	int m, d;
+
+	if (t == NULL || !t->set || buflen < 21)
+		return NULL;
+	days = t->utc / 86400;
+	secs = t->utc % 86400;
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	date_civil_from_days(days, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		return NULL;
+	snprintf(buf, buflen, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d,
+	    (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	return buf;
+}
+
+char *
+date_format_local(const struct nw_time *t, char *buf, size_t buflen)
+{
+	int64_t y, days, secs, local;
+	int m, d, off;
+
+	if (t == NULL || !t->set || !t->has_offset || buflen < 26)
+		return NULL;
+	local = t->utc + (int64_t)t->offset * 60;
+	days = local / 86400;
+	secs = local % 86400;
+	if (secs < 0) {
+		secs += 86400;
+		days--;
+	}
+	date_civil_from_days(days, &y, &m, &d);
+	if (y < 0 || y > 9999)
+		return NULL;
+	off = t->offset < 0 ? -t->offset : t->offset;
+	snprintf(buf, buflen, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+	    (int)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+	    (int)(secs % 60), t->offset < 0 ? '-' : '+', off / 60, off % 60);
+	return buf;
+}
