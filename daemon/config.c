@@ -1,0 +1,265 @@
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+enum config_type {
+	CONFIG_STRING,
+	CONFIG_INT,
+	CONFIG_ENUM,
+};
+
+static const char *const config_levels[] = {
+	"error", "warn", "info", "debug", NULL
+};
+static const char *const config_actions[] = { "move", "delete", NULL };
+static const char *const config_syncs[] = { "normal", "full", NULL };
+
+struct config_key {
+	const char *section;
+	const char *key;
+	enum config_type type;
+	size_t offset;
+	const char *def;             /* the embedded default, as text */
+	const char *const *names;    /* CONFIG_ENUM: values by index */
+	int min, max;                /* CONFIG_INT */
+	bool live;                   /* applied on SIGHUP */
+};
+
+#define OFF(f) offsetof(struct config, f)
+
+/* The one description of every key. config/newswired.conf must list the
+ * same defaults (tests/daemon checks it). */
+static const struct config_key config_keys[] = {
+	{ "inbox", "path", CONFIG_STRING, OFF(inbox), "./inbox",
+	  NULL, 0, 0, true },
+	{ "inbox", "source_name", CONFIG_STRING, OFF(source_name), "inbox",
+	  NULL, 0, 0, true },
+	{ "inbox", "on_success", CONFIG_ENUM, OFF(on_success), "move",
+	  config_actions, 0, 0, true },
+	{ "inbox", "empty_grace", CONFIG_INT, OFF(empty_grace), "5",
+	  NULL, 0, 3600, true },
+	{ "daemon", "state", CONFIG_STRING, OFF(state), "./state",
+	  NULL, 0, 0, false },
+	{ "daemon", "workers", CONFIG_INT, OFF(workers), "0",
+	  NULL, 0, 256, false },
+	{ "daemon", "queue_size", CONFIG_INT, OFF(queue_size), "64",
+	  NULL, 1, 65536, false },
+	{ "daemon", "log_level", CONFIG_ENUM, OFF(log_level), "info",
+	  config_levels, 0, 0, true },
+	{ "publish", "endpoint", CONFIG_STRING, OFF(publish),
+	  "tcp://127.0.0.1:5556", NULL, 0, 0, false },
+	{ "publish", "heartbeat", CONFIG_INT, OFF(heartbeat), "10",
+	  NULL, 0, 86400, true },
+	{ "store", "synchronous", CONFIG_ENUM, OFF(sync_full), "normal",
+	  config_syncs, 0, 0, false },
+};
+
+#define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
+
+static char **
+str_field(struct config *c, const struct config_key *k)
+{
+	return (char **)((char *)c + k->offset);
+}
+
+static int *
+int_field(struct config *c, const struct config_key *k)
+{
+	return (int *)((char *)c + k->offset);
+}
+
+static const char *
+str_value(const struct config *c, const struct config_key *k)
+{
+	return *(char *const *)((const char *)c + k->offset);
+}
+
+static int
+int_value(const struct config *c, const struct config_key *k)
+{
+	return *(const int *)((const char *)c + k->offset);
+}
+
+static const struct config_key *
+config_find(const char *section, const char *key)
+{
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (strcmp(config_keys[i].section, section) == 0 &&
+		    strcmp(config_keys[i].key, key) == 0)
+			return &config_keys[i];
+	return NULL;
+}
+
+static int
+parse_int(const struct config_key *k, const char *value, int *out,
+    char *err, size_t errlen)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(value, &end, 10);
+	if (errno != 0 || end == value || *end != '\0')
+		return fail(err, errlen, "%s: '%s' is not a number",
+		    k->key, value);
+	if (v < k->min || v > k->max)
+		return fail(err, errlen, "%s: %ld is out of range %d..%d",
+		    k->key, v, k->min, k->max);
+	*out = (int)v;
+	return 0;
+}
+
+static int
+parse_enum(const struct config_key *k, const char *value, int *out,
+    char *err, size_t errlen)
+{
+	struct buf names = { 0 };
+
+	for (int i = 0; k->names[i] != NULL; i++) {
+		if (strcmp(value, k->names[i]) == 0) {
+			*out = i;
+			return 0;
+		}
+		buf_printf(&names, "%s%s", i ? ", " : "", k->names[i]);
+	}
+	fail(err, errlen, "%s: '%s' is not one of %s", k->key, value,
+	    names.p);
+	buf_free(&names);
+	return -1;
+}
+
+int
+config_set(struct config *c, const char *section, const char *key,
+    const char *value, char *err, size_t errlen)
+{
+	const struct config_key *k = config_find(section, key);
+	int v = 0;
+
+	if (k == NULL)
+		return fail(err, errlen, "unknown key '%s' in section [%s]",
+		    key, section);
+	switch (k->type) {
+	case CONFIG_STRING:
+		if (*value == '\0')
+			return fail(err, errlen, "%s: empty value", key);
+		free(*str_field(c, k));
+		*str_field(c, k) = xstrdup(value);
+		return 0;
+	case CONFIG_INT:
+		if (parse_int(k, value, &v, err, errlen) != 0)
+			return -1;
+		break;
+	default:
+		if (parse_enum(k, value, &v, err, errlen) != 0)
+			return -1;
+		break;
+	}
+	*int_field(c, k) = v;
+	return 0;
+}
+
+void
+config_defaults(struct config *c)
+{
+	char err[128];
+
+	memset(c, 0, sizeof(*c));
+	for (size_t i = 0; i < N_KEYS; i++) {
+		const struct config_key *k = &config_keys[i];
+
+		if (config_set(c, k->section, k->key, k->def, err,
+		    sizeof(err)) != 0)
+			abort();  /* the table itself is wrong */
+	}
+}
+
+struct config_parse {
+	struct config *c;
+	char err[256];
+	bool failed;
+};
+
+/* inih calls this per key; a 0 return makes ini_parse report the line. */
+static int
+config_handler(void *user, const char *section, const char *key,
+    const char *value)
+{
+	struct config_parse *p = user;
+
+	if (p->failed)
+		return 1;  /* keep the first error only */
+	if (config_set(p->c, section, key, value, p->err,
+	    sizeof(p->err)) != 0) {
+		p->failed = true;
+		return 0;
+	}
+	return 1;
+}
+
+int
+config_load(struct config *c, const char *path, char *err, size_t errlen)
+{
+	struct config_parse p = { .c = c };
+	int rc = ini_parse(path, config_handler, &p);
+
+	if (rc == -1)
+		return fail(err, errlen, "%s: cannot open: %s", path,
+		    strerror(errno));
+	if (rc == -2)
+		return fail(err, errlen, "%s: out of memory", path);
+	if (rc > 0 && p.failed)
+		return fail(err, errlen, "%s:%d: %s", path, rc, p.err);
+	if (rc > 0)
+		return fail(err, errlen, "%s:%d: syntax error", path, rc);
+	return 0;
+}
+
+static bool
+config_key_equal(const struct config *a, const struct config *b,
+    const struct config_key *k)
+{
+	if (k->type == CONFIG_STRING)
+		return strcmp(str_value(a, k), str_value(b, k)) == 0;
+	return int_value(a, k) == int_value(b, k);
+}
+
+void
+config_diff(const struct config *a, const struct config *b,
+    void (*fn)(void *ctx, const char *section, const char *key, bool live),
+    void *ctx)
+{
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (!config_key_equal(a, b, &config_keys[i]))
+			fn(ctx, config_keys[i].section, config_keys[i].key,
+			    config_keys[i].live);
+}
+
+void
+config_copy(struct config *dst, const struct config *src)
+{
+	config_free(dst);
+	*dst = *src;
+	for (size_t i = 0; i < N_KEYS; i++) {
+		const struct config_key *k = &config_keys[i];
+
+		if (k->type == CONFIG_STRING)
+			*str_field(dst, k) = xstrdup(str_value(src, k));
+	}
+}
+
+void
+config_free(struct config *c)
+{
+	for (size_t i = 0; i < N_KEYS; i++)
+		if (config_keys[i].type == CONFIG_STRING) {
+			free(*str_field(c, &config_keys[i]));
+			*str_field(c, &config_keys[i]) = NULL;
+		}
+}

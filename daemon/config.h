@@ -1,0 +1,60 @@
+/* newswired's configuration: an INI file over embedded defaults, then the
+ * command-line overrides. Every key is described once, in config.c's
+ * table, with its type, default and whether it can change without a
+ * restart (SIGHUP). */
+#ifndef NW_CONFIG_H
+#define NW_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum config_on_success {
+	CONFIG_MOVE,    /* into processed/ */
+	CONFIG_DELETE,
+};
+
+struct config {
+	/* [inbox] */
+	char *inbox;            /* the watched folder */
+	char *source_name;      /* source.name in events and topics */
+	int on_success;         /* enum config_on_success */
+	int empty_grace;        /* seconds an empty file may wait to be
+	                           filled before it fails */
+	/* [daemon] */
+	char *state;            /* folder of the store */
+	int workers;            /* extraction threads; 0 = one per core */
+	int queue_size;         /* items waiting for a worker, at most */
+	int log_level;          /* enum log_level */
+	/* [publish] */
+	char *publish;          /* ZeroMQ PUB endpoint */
+	int heartbeat;          /* seconds between heartbeats; 0 = none */
+	/* [store] */
+	int sync_full;          /* synchronous = full (1) or normal (0) */
+};
+
+/* Fills c with the embedded defaults. c must be zeroed or freed before. */
+void config_defaults(struct config *c);
+
+/* Sets one key from its text form. Returns 0, or -1 with a reason in err
+ * (unknown key, value of the wrong type or out of range). */
+int config_set(struct config *c, const char *section, const char *key,
+    const char *value, char *err, size_t errlen);
+
+/* Applies the INI file at path over c. Returns 0, or -1 with
+ * "PATH:LINE: reason" (or "PATH: reason") in err; c may then be half
+ * applied and should be thrown away. */
+int config_load(struct config *c, const char *path, char *err,
+    size_t errlen);
+
+/* Calls fn for every key whose value differs between a and b, saying
+ * whether the daemon can apply the change without a restart. */
+void config_diff(const struct config *a, const struct config *b,
+    void (*fn)(void *ctx, const char *section, const char *key, bool live),
+    void *ctx);
+
+/* Copies every value of src into dst (which is freed first). */
+void config_copy(struct config *dst, const struct config *src);
+
+void config_free(struct config *c);
+
+#endif

@@ -1,0 +1,331 @@
+#include "daemon.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <jansson.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "nw_config.h"
+#ifdef HAVE_LIBSYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
+
+#include "date.h"
+#include "ingest.h"
+#include "publisher.h"
+#include "store.h"
+#include "util.h"
+#include "watcher.h"
+#include "workers.h"
+
+static void
+notify(const char *state)
+{
+#ifdef HAVE_LIBSYSTEMD
+	sd_notify(0, state);
+#else
+	(void)state;
+#endif
+}
+
+int
+daemon_config(const char *path, const struct config_override *ov,
+    size_t n_ov, struct config *c, char *err, size_t errlen)
+{
+	char why[256];
+
+	config_defaults(c);
+	if (path != NULL && config_load(c, path, err, errlen) != 0)
+		return -1;
+	for (size_t i = 0; i < n_ov; i++)
+		if (config_set(c, ov[i].section, ov[i].key, ov[i].value, why,
+		    sizeof(why)) != 0)
+			return fail(err, errlen, "%s: %s", ov[i].option, why);
+	return 0;
+}
+
+static int
+make_dir(const char *path, char *err, size_t errlen)
+{
+	if (mkdir(path, 0750) != 0 && errno != EEXIST)
+		return fail(err, errlen, "cannot create %s: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+/* The inbox and its processed/ and failed/ folders, created if missing. */
+static int
+make_inbox(const char *inbox, char *err, size_t errlen)
+{
+	struct buf b = { 0 };
+	int rc = make_dir(inbox, err, errlen);
+
+	buf_printf(&b, "%s/processed", inbox);
+	if (rc == 0)
+		rc = make_dir(b.p, err, errlen);
+	b.len = 0;
+	buf_printf(&b, "%s/failed", inbox);
+	if (rc == 0)
+		rc = make_dir(b.p, err, errlen);
+	buf_free(&b);
+	return rc;
+}
+
+static void
+watcher_log(void *ctx, int level, const char *msg)
+{
+	struct daemon *d = ctx;
+
+	log_msg(&d->log, (enum log_level)level, "%s", msg);
+}
+
+static struct watcher *
+watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
+{
+	const struct watcher_ops ops = {
+		.offer = ingest_offer,
+		.log = watcher_log,
+		.ctx = d,
+	};
+
+	if (make_inbox(inbox, err, errlen) != 0)
+		return NULL;
+	return watcher_new(d->base, inbox, d->cfg.empty_grace, &ops, err,
+	    errlen);
+}
+
+void
+daemon_maybe_exit(struct daemon *d)
+{
+	if (d->stopping && workers_busy(d->workers) == 0)
+		event_base_loopbreak(d->base);
+}
+
+static void
+on_results(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	ingest_results(arg);
+}
+
+static void
+heartbeat_schedule(struct daemon *d)
+{
+	struct timeval tv = { .tv_sec = d->cfg.heartbeat };
+
+	if (d->cfg.heartbeat > 0)
+		evtimer_add(d->ev_heartbeat, &tv);
+	else
+		evtimer_del(d->ev_heartbeat);
+}
+
+/* A heartbeat carries the last committed sequence number, so that a
+ * subscriber notices a silent gap. It is not journalled. */
+static void
+on_heartbeat(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+	struct nw_time now = { .utc = (int64_t)time(NULL), .set = true,
+	    .has_time = true };
+	char stamp[32], err[256];
+	json_t *ev;
+	char *json;
+
+	(void)fd;
+	(void)what;
+	date_format_utc(&now, stamp, sizeof(stamp));
+	ev = json_pack("{s:s, s:{s:s, s:I}, s:I, s:s}",
+	    "schema", "newswire.heartbeat/1",
+	    "origin", "id", store_origin_id(d->store),
+	    "epoch", (json_int_t)store_origin_epoch(d->store),
+	    "last_seq", (json_int_t)store_last_seq(d->store),
+	    "time", stamp);
+	json = json_dumps(ev, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	if (json != NULL && publisher_send(d->pub, "heartbeat", json, err,
+	    sizeof(err)) != 0)
+		log_warn(&d->log, "heartbeat: %s", err);
+	free(json);
+	json_decref(ev);
+	heartbeat_schedule(d);
+}
+
+static void
+stop(struct daemon *d)
+{
+	if (d->stopping)
+		return;
+	log_info(&d->log, "stopping: finishing %zu item(s) in flight",
+	    workers_busy(d->workers));
+	notify("STOPPING=1");
+	d->stopping = true;
+	watcher_free(d->watcher);
+	d->watcher = NULL;
+	daemon_maybe_exit(d);
+}
+
+static void
+report_change(void *ctx, const char *section, const char *key, bool live)
+{
+	struct daemon *d = ctx;
+
+	if (live)
+		log_info(&d->log, "reload: [%s] %s changed", section, key);
+	else
+		log_warn(&d->log, "reload: [%s] %s changed; it takes effect "
+		    "at the next restart", section, key);
+}
+
+/* Keeps what cannot change live as it runs, applies the rest. */
+static void
+reload(struct daemon *d)
+{
+	struct config c = { 0 };
+	char err[512];
+	struct watcher *w;
+
+	notify("RELOADING=1");
+	if (daemon_config(d->config_path, d->overrides, d->n_overrides, &c,
+	    err, sizeof(err)) != 0) {
+		log_error(&d->log, "reload: %s; keeping the running "
+		    "configuration", err);
+		goto out;
+	}
+	config_diff(&d->cfg, &c, report_change, d);
+	if (strcmp(c.inbox, d->cfg.inbox) != 0 && !d->stopping) {
+		w = watch_inbox(d, c.inbox, err, sizeof(err));
+		if (w == NULL) {
+			log_error(&d->log, "reload: inbox: %s; still "
+			    "watching %s", err, d->cfg.inbox);
+			free(c.inbox);
+			c.inbox = xstrdup(d->cfg.inbox);
+		} else {
+			watcher_free(d->watcher);
+			d->watcher = w;
+		}
+	}
+	/* restart-only keys keep their running values */
+	free(c.state);
+	c.state = xstrdup(d->cfg.state);
+	free(c.publish);
+	c.publish = xstrdup(d->cfg.publish);
+	c.workers = d->cfg.workers;
+	c.queue_size = d->cfg.queue_size;
+	c.sync_full = d->cfg.sync_full;
+	config_free(&d->cfg);
+	d->cfg = c;
+	d->log.level = (enum log_level)c.log_level;
+	if (d->watcher != NULL)
+		watcher_set_grace(d->watcher, c.empty_grace);
+	heartbeat_schedule(d);
+	log_info(&d->log, "configuration reloaded");
+out:
+	notify("READY=1");
+}
+
+static void
+on_signal(evutil_socket_t sig, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	(void)what;
+	if (sig == SIGHUP) {
+		log_info(&d->log, "SIGHUP: re-reading the configuration");
+		reload(d);
+	} else {
+		log_info(&d->log, "%s received", strsignal((int)sig));
+		stop(d);
+	}
+}
+
+static int
+n_workers(const struct config *c)
+{
+	long n = c->workers > 0 ? c->workers : sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n > 0 ? (int)n : 1;
+}
+
+int
+daemon_start(struct daemon *d, char *err, size_t errlen)
+{
+	static const int sigs[3] = { SIGTERM, SIGINT, SIGHUP };
+	int nw = n_workers(&d->cfg);
+
+	d->log.level = (enum log_level)d->cfg.log_level;
+	signal(SIGPIPE, SIG_IGN);
+	d->base = event_base_new();
+	if (d->base == NULL)
+		return fail(err, errlen, "event_base_new failed");
+	d->store = store_open(d->cfg.state, d->cfg.sync_full, err, errlen);
+	if (d->store == NULL)
+		return -1;
+	d->pub = publisher_open(d->cfg.publish, err, errlen);
+	if (d->pub == NULL)
+		return -1;
+	d->workers = workers_new(nw, (size_t)d->cfg.queue_size, ingest_work,
+	    NULL, err, errlen);
+	if (d->workers == NULL)
+		return -1;
+	d->ev_results = event_new(d->base, workers_fd(d->workers),
+	    EV_READ | EV_PERSIST, on_results, d);
+	event_add(d->ev_results, NULL);
+	for (int i = 0; i < 3; i++) {
+		d->ev_signals[i] = evsignal_new(d->base, sigs[i], on_signal, d);
+		event_add(d->ev_signals[i], NULL);
+	}
+	d->ev_heartbeat = evtimer_new(d->base, on_heartbeat, d);
+	heartbeat_schedule(d);
+	d->watcher = watch_inbox(d, d->cfg.inbox, err, errlen);
+	if (d->watcher == NULL)
+		return -1;
+	log_info(&d->log, "newswired %s: watching %s, publishing on %s, "
+	    "%d worker(s), state in %s, origin %s, last seq %lld",
+	    NW_VERSION, d->cfg.inbox, d->cfg.publish, nw, d->cfg.state,
+	    store_origin_id(d->store), (long long)store_last_seq(d->store));
+	return 0;
+}
+
+int
+daemon_run(struct daemon *d)
+{
+	notify("READY=1");
+	if (event_base_dispatch(d->base) < 0) {
+		log_error(&d->log, "event loop failed");
+		return -1;
+	}
+	log_info(&d->log, "stopped at seq %lld",
+	    (long long)store_last_seq(d->store));
+	return 0;
+}
+
+void
+daemon_free(struct daemon *d)
+{
+	watcher_free(d->watcher);
+	d->watcher = NULL;
+	/* the pool finishes what it holds; nothing is committed for them,
+	 * so their files stay in the inbox for the next start */
+	workers_free(d->workers);
+	for (size_t i = 0; i < d->n_inflight; i++)
+		ingest_free_item(d->inflight[i]);
+	free(d->inflight);
+	if (d->ev_results != NULL)
+		event_free(d->ev_results);
+	for (int i = 0; i < 3; i++)
+		if (d->ev_signals[i] != NULL)
+			event_free(d->ev_signals[i]);
+	if (d->ev_heartbeat != NULL)
+		event_free(d->ev_heartbeat);
+	publisher_close(d->pub);
+	store_close(d->store);
+	if (d->base != NULL)
+		event_base_free(d->base);
+	config_free(&d->cfg);
+}

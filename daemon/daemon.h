@@ -1,0 +1,67 @@
+/* newswired's state, owned by main(): the loop, the store, the publisher,
+ * the worker pool, the watched folder and the items in flight. Everything
+ * here is touched by the loop thread only; workers see one item at a
+ * time, through the pool. */
+#ifndef NW_DAEMON_H
+#define NW_DAEMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "log.h"
+
+struct event;
+struct event_base;
+struct item;
+struct publisher;
+struct store;
+struct watcher;
+struct workers;
+
+/* A command-line option that overrides one configuration key. */
+struct config_override {
+	const char *option;     /* for messages: "--inbox" */
+	const char *section;
+	const char *key;
+	const char *value;
+};
+
+struct daemon {
+	const char *config_path;        /* NULL: embedded defaults */
+	const struct config_override *overrides;
+	size_t n_overrides;
+	struct config cfg;              /* what runs now */
+	struct log log;
+	struct event_base *base;
+	struct store *store;
+	struct publisher *pub;
+	struct workers *workers;
+	struct watcher *watcher;        /* NULL once stopping */
+	struct event *ev_results;
+	struct event *ev_signals[3];
+	struct event *ev_heartbeat;
+	struct item **inflight;         /* taken, not yet finished */
+	size_t n_inflight, cap_inflight;
+	bool stopping;
+};
+
+/* Reads the configuration (file, then overrides) into c. Returns 0, or
+ * -1 with "where: reason" in err. */
+int daemon_config(const char *path, const struct config_override *ov,
+    size_t n_ov, struct config *c, char *err, size_t errlen);
+
+/* Opens everything from d->cfg and starts watching. Returns 0, or -1 with
+ * a reason in err; daemon_free() cleans up either way. */
+int daemon_start(struct daemon *d, char *err, size_t errlen);
+
+/* Runs the loop until a stop signal and the items in flight are done. */
+int daemon_run(struct daemon *d);
+
+void daemon_free(struct daemon *d);
+
+/* Called by ingest after each batch: stop the loop when stopping and
+ * nothing is left in flight. */
+void daemon_maybe_exit(struct daemon *d);
+
+#endif

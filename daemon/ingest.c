@@ -1,0 +1,437 @@
+#include "ingest.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "daemon.h"
+#include "event.h"
+#include "hash.h"
+#include "pipeline.h"
+#include "publisher.h"
+#include "store.h"
+#include "util.h"
+#include "watcher.h"
+#include "workers.h"
+
+#define BATCH_MAX 256
+
+struct item {
+	/* set on the loop thread when taken */
+	char *dir;              /* the inbox it is in */
+	char *name;
+	int fd;                 /* closed by the worker */
+	struct stat st;
+	int64_t fetched_at;
+	bool again;             /* offered again while in flight */
+	/* set by the worker */
+	char raw_hash[65];
+	struct nw_article *article;   /* NULL: failed, see error */
+	char error[256];
+	/* set on the loop thread in the batch */
+	bool committed;         /* its event (or an earlier one) is in */
+	bool publish;           /* a new event to send */
+	bool failed;            /* goes to failed/ with error */
+	int64_t seq;
+	char *topic;
+	char *json;
+};
+
+void
+ingest_free_item(struct item *it)
+{
+	if (it == NULL)
+		return;
+	if (it->fd >= 0)
+		close(it->fd);
+	article_free(it->article);
+	free(it->dir);
+	free(it->name);
+	free(it->topic);
+	free(it->json);
+	free(it);
+}
+
+static struct item *
+inflight_find(struct daemon *d, const char *name)
+{
+	for (size_t i = 0; i < d->n_inflight; i++)
+		if (strcmp(d->inflight[i]->name, name) == 0 &&
+		    strcmp(d->inflight[i]->dir, d->cfg.inbox) == 0)
+			return d->inflight[i];
+	return NULL;
+}
+
+static void
+inflight_remove(struct daemon *d, struct item *it)
+{
+	for (size_t i = 0; i < d->n_inflight; i++)
+		if (d->inflight[i] == it) {
+			d->inflight[i] = d->inflight[--d->n_inflight];
+			return;
+		}
+}
+
+enum watcher_offer
+ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
+{
+	struct daemon *d = ctx;
+	struct item *it = inflight_find(d, name);
+
+	if (it != NULL) {
+		/* the name changed while we work on it: look again after */
+		it->again = true;
+		close(fd);
+		return WATCHER_TAKEN;
+	}
+	it = xcalloc(1, sizeof(*it));
+	it->dir = xstrdup(d->cfg.inbox);
+	it->name = xstrdup(name);
+	it->fd = fd;
+	it->st = *st;
+	it->fetched_at = (int64_t)time(NULL);
+	if (workers_submit(d->workers, it) != 0) {
+		it->fd = -1;  /* the watcher closes it */
+		ingest_free_item(it);
+		return WATCHER_FULL;
+	}
+	if (d->n_inflight == d->cap_inflight) {
+		d->cap_inflight = d->cap_inflight ? d->cap_inflight * 2 : 16;
+		d->inflight = xrealloc(d->inflight, d->cap_inflight *
+		    sizeof(*d->inflight));
+	}
+	d->inflight[d->n_inflight++] = it;
+	log_debug(&d->log, "%s: queued (%lld bytes)", name,
+	    (long long)st->st_size);
+	return WATCHER_TAKEN;
+}
+
+/* Reads at most max + 1 bytes, so that an oversized file is noticed
+ * without reading all of it. */
+static int
+read_fd(int fd, size_t max, struct buf *b, char *err, size_t errlen)
+{
+	char chunk[65536];
+
+	while (b->len <= max) {
+		ssize_t n = read(fd, chunk, sizeof(chunk));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return fail(err, errlen, "cannot read: %s",
+			    strerror(errno));
+		if (n == 0)
+			break;
+		buf_append(b, chunk, (size_t)n);
+	}
+	return 0;
+}
+
+/* On a worker thread: only the item is touched. */
+void
+ingest_work(void *job, void *arg)
+{
+	struct item *it = job;
+	struct buf b = { 0 };
+	struct nw_input in = {
+		.name = it->name,
+		.now = it->fetched_at,
+	};
+
+	(void)arg;
+	if (read_fd(it->fd, PIPELINE_MAX_INPUT, &b, it->error,
+	    sizeof(it->error)) != 0)
+		goto out;
+	hash_sha256_hex(b.p ? b.p : "", b.len, it->raw_hash);
+	if (b.len == 0) {
+		fail(it->error, sizeof(it->error), "empty file (0 bytes)");
+		goto out;
+	}
+	in.data = (const unsigned char *)b.p;
+	in.len = b.len;
+	it->article = pipeline_run(&in, it->error, sizeof(it->error));
+out:
+	close(it->fd);
+	it->fd = -1;
+	if (it->article == NULL && it->error[0] == '\0')
+		fail(it->error, sizeof(it->error), "extraction failed");
+	buf_free(&b);
+}
+
+/* file:// URI of the item, percent-encoding all but unreserved bytes. */
+static char *
+item_uri(const struct item *it)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf b = { 0 };
+	char *path = NULL;
+	char *abs = realpath(it->dir, NULL);
+
+	buf_printf(&b, "%s/%s", abs ? abs : it->dir, it->name);
+	free(abs);
+	path = buf_take(&b);
+	buf_puts(&b, "file://");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL) {
+			buf_putc(&b, (char)*p);
+		} else {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		}
+	}
+	free(path);
+	return buf_take(&b);
+}
+
+static const char *
+kind_name(enum store_kind k)
+{
+	switch (k) {
+	case STORE_UPDATED:
+		return "updated";
+	case STORE_DUPLICATE:
+		return "duplicate";
+	default:
+		return "new";
+	}
+}
+
+/* Builds and journals the item's event inside the open transaction. */
+static int
+item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
+{
+	struct store_file f = {
+		.name = it->name,
+		.dev = it->st.st_dev,
+		.ino = it->st.st_ino,
+		.size = it->st.st_size,
+		.mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
+		    it->st.st_mtim.tv_nsec,
+		.raw_hash = it->raw_hash,
+	};
+	char prior[256];
+	char id[EVENT_ID_LEN];
+	struct store_verdict v = { 0 };
+	struct event_meta m = {
+		.origin_id = store_origin_id(d->store),
+		.origin_epoch = store_origin_epoch(d->store),
+		.source_name = d->cfg.source_name,
+		.source_kind = "folder",
+		.fetched_at = it->fetched_at,
+		.version = 1,
+	};
+	json_t *ev;
+	char *uri;
+	int rc;
+
+	rc = store_file_lookup(d->store, &f, prior, sizeof(prior), err,
+	    errlen);
+	if (rc < 0)
+		return -1;
+	if (rc == 1) {
+		/* committed before a crash: finish the move only */
+		log_info(&d->log, "%s: already committed, moving it",
+		    it->name);
+		it->failed = prior[0] != '\0';
+		snprintf(it->error, sizeof(it->error), "%s", prior);
+		it->committed = true;
+		return 0;
+	}
+	if (it->article != NULL) {
+		event_article_id(it->article, id);
+		if (store_classify(d->store, id, it->article->content_hash,
+		    it->fetched_at, &v, err, errlen) != 0)
+			return -1;
+		article_set(&it->article->duplicate_of,
+		    v.kind == STORE_DUPLICATE ? v.duplicate_of : NULL);
+		m.id = id;
+		m.version = v.version;
+	}
+	uri = item_uri(it);
+	m.source_uri = uri;
+	m.seq = store_next_seq(d->store);
+	if (it->article != NULL) {
+		ev = event_article(it->article, &m);
+		it->topic = event_topic(kind_name(v.kind), d->cfg.source_name);
+	} else {
+		struct buf t = { 0 };
+
+		ev = event_error(&m, it->name, it->error);
+		buf_printf(&t, "source.error.%s", d->cfg.source_name);
+		it->topic = buf_take(&t);
+		it->failed = true;
+	}
+	free(uri);
+	it->json = event_dump(ev);
+	json_decref(ev);
+	it->seq = m.seq;
+	if (store_journal(d->store, it->seq, it->topic, it->json,
+	    it->fetched_at, err, errlen) != 0 ||
+	    store_file_done(d->store, &f, it->seq,
+	    it->failed ? it->error : NULL, err, errlen) != 0)
+		return -1;
+	it->committed = true;
+	it->publish = true;
+	return 0;
+}
+
+/* One transaction for the whole batch; on failure nothing is committed,
+ * nothing published, and the files stay in the inbox for a later try. */
+static bool
+batch_commit(struct daemon *d, struct item **items, size_t n)
+{
+	char err[512];
+
+	if (store_begin(d->store, err, sizeof(err)) != 0)
+		goto err;
+	for (size_t i = 0; i < n; i++)
+		if (item_commit(d, items[i], err, sizeof(err)) != 0)
+			goto err_tx;
+	if (store_commit(d->store, err, sizeof(err)) != 0)
+		goto err_tx;
+	return true;
+err_tx:
+	store_rollback(d->store);
+err:
+	log_error(&d->log, "%s; %zu item(s) stay in the inbox", err, n);
+	for (size_t i = 0; i < n; i++) {
+		items[i]->committed = false;
+		items[i]->publish = false;
+	}
+	return false;
+}
+
+static void
+item_publish(struct daemon *d, struct item *it)
+{
+	char err[256];
+
+	if (publisher_send(d->pub, it->topic, it->json, err,
+	    sizeof(err)) != 0)
+		log_warn(&d->log, "seq %lld: %s", (long long)it->seq, err);
+	if (it->failed)
+		log_warn(&d->log, "%s: failed: %s (seq %lld)", it->name,
+		    it->error, (long long)it->seq);
+	else
+		log_info(&d->log, "%s: %s seq %lld", it->name, it->topic,
+		    (long long)it->seq);
+}
+
+/* True when dir/name is still the file that was read. */
+static bool
+same_file(const struct item *it, const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && st.st_dev == it->st.st_dev &&
+	    st.st_ino == it->st.st_ino;
+}
+
+/* Renames from into sub/NAME, or sub/NAME.SEQ if that is taken. Writes
+ * the final path into out. */
+static int
+move_into(const struct item *it, const char *from, const char *sub,
+    struct buf *out)
+{
+	buf_printf(out, "%s/%s/%s", it->dir, sub, it->name);
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, out->p,
+	    RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	buf_printf(out, ".%lld", (long long)it->seq);
+	return renameat2(AT_FDCWD, from, AT_FDCWD, out->p, RENAME_NOREPLACE);
+}
+
+static int
+write_sidecar(const char *path, const char *reason)
+{
+	FILE *f = fopen(path, "wx");
+	int rc;
+
+	if (f == NULL)
+		f = fopen(path, "w");
+	if (f == NULL)
+		return -1;
+	fprintf(f, "%s\n", reason);
+	rc = ferror(f);
+	return fclose(f) != 0 || rc != 0 ? -1 : 0;
+}
+
+static void
+item_move(struct daemon *d, struct item *it)
+{
+	struct buf from = { 0 }, to = { 0 }, side = { 0 };
+
+	buf_printf(&from, "%s/%s", it->dir, it->name);
+	if (!same_file(it, from.p)) {
+		log_warn(&d->log, "%s: replaced or removed while being "
+		    "processed; left alone", it->name);
+		goto out;
+	}
+	if (!it->failed && d->cfg.on_success == CONFIG_DELETE) {
+		if (unlink(from.p) != 0)
+			log_error(&d->log, "%s: cannot delete: %s", from.p,
+			    strerror(errno));
+		goto out;
+	}
+	if (move_into(it, from.p, it->failed ? "failed" : "processed",
+	    &to) != 0) {
+		log_error(&d->log, "%s: cannot move to %s: %s", from.p,
+		    to.p, strerror(errno));
+		goto out;
+	}
+	if (it->failed) {
+		buf_printf(&side, "%s.error", to.p);
+		if (write_sidecar(side.p, it->error) != 0)
+			log_error(&d->log, "%s: %s", side.p, strerror(errno));
+	}
+out:
+	buf_free(&from);
+	buf_free(&to);
+	buf_free(&side);
+}
+
+static void
+batch_run(struct daemon *d, struct item **items, size_t n)
+{
+	bool ok = batch_commit(d, items, n);
+
+	for (size_t i = 0; ok && i < n; i++)
+		if (items[i]->publish)
+			item_publish(d, items[i]);
+	for (size_t i = 0; ok && i < n; i++)
+		item_move(d, items[i]);
+	for (size_t i = 0; i < n; i++) {
+		struct item *it = items[i];
+
+		inflight_remove(d, it);
+		if (it->again && d->watcher != NULL &&
+		    strcmp(it->dir, d->cfg.inbox) == 0)
+			watcher_recheck(d->watcher, it->name);
+		ingest_free_item(it);
+	}
+}
+
+void
+ingest_results(struct daemon *d)
+{
+	void *jobs[BATCH_MAX];
+	size_t n;
+
+	n = workers_take(d->workers, jobs, BATCH_MAX);
+	if (n > 0)
+		batch_run(d, (struct item **)jobs, n);
+	if (d->watcher != NULL)
+		watcher_resume(d->watcher);
+	daemon_maybe_exit(d);
+}

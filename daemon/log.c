@@ -1,0 +1,45 @@
+#include "log.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char *const log_names[] = { "error", "warn", "info", "debug" };
+
+int
+log_level_parse(const char *s)
+{
+	for (size_t i = 0; i < sizeof(log_names) / sizeof(log_names[0]); i++)
+		if (strcmp(s, log_names[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+log_level_name(enum log_level l)
+{
+	return log_names[l];
+}
+
+void
+log_msg(const struct log *lg, enum log_level l, const char *fmt, ...)
+{
+	char line[1024];
+	char stamp[32];
+	struct timespec ts;
+	struct tm tm;
+	va_list ap;
+
+	if (l > lg->level)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	/* One fprintf per line so that lines from threads never interleave. */
+	fprintf(stderr, "%s.%03ldZ newswired %s: %s\n", stamp,
+	    ts.tv_nsec / 1000000, log_names[l], line);
+}

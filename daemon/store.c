@@ -1,0 +1,426 @@
+#include "store.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+
+#include "util.h"
+
+/* Version 1 of the layout; user_version says which one a file has. */
+static const char store_schema[] =
+	"CREATE TABLE IF NOT EXISTS meta ("
+	"  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS items ("
+	"  id TEXT PRIMARY KEY, content_hash TEXT NOT NULL,"
+	"  version INTEGER NOT NULL, first_seen INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS items_hash ON items(content_hash);"
+	"CREATE TABLE IF NOT EXISTS journal ("
+	"  seq INTEGER PRIMARY KEY, topic TEXT NOT NULL,"
+	"  event TEXT NOT NULL, ts INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS files ("
+	"  name TEXT NOT NULL, dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
+	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	"  raw_hash TEXT NOT NULL, seq INTEGER NOT NULL,"
+	"  error TEXT,"
+	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
+	"PRAGMA user_version = 1;";
+
+enum {
+	ST_ITEM_BY_ID,
+	ST_ITEM_BY_HASH,
+	ST_ITEM_INSERT,
+	ST_ITEM_UPDATE,
+	ST_JOURNAL,
+	ST_FILE_INSERT,
+	ST_FILE_LOOKUP,
+	ST_META_SET,
+	ST_EVENT,
+	ST_COUNT
+};
+
+static const char *const store_sql[ST_COUNT] = {
+	[ST_ITEM_BY_ID] =
+	    "SELECT content_hash, version FROM items WHERE id = ?1",
+	[ST_ITEM_BY_HASH] =
+	    "SELECT id FROM items WHERE content_hash = ?1 "
+	    "ORDER BY first_seen, rowid LIMIT 1",
+	[ST_ITEM_INSERT] =
+	    "INSERT INTO items (id, content_hash, version, first_seen, "
+	    "last_seen) VALUES (?1, ?2, 1, ?3, ?3)",
+	[ST_ITEM_UPDATE] =
+	    "UPDATE items SET content_hash = ?2, version = ?3, "
+	    "last_seen = ?4 WHERE id = ?1",
+	[ST_JOURNAL] =
+	    "INSERT INTO journal (seq, topic, event, ts) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[ST_FILE_INSERT] =
+	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
+	    "raw_hash, seq, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_FILE_LOOKUP] =
+	    "SELECT coalesce(error, '') FROM files WHERE name = ?1 AND "
+	    "dev = ?2 AND ino = ?3 AND size = ?4 AND mtime_ns = ?5 AND "
+	    "raw_hash = ?6",
+	[ST_META_SET] =
+	    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+	[ST_EVENT] =
+	    "SELECT event FROM journal WHERE seq = ?1",
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *st[ST_COUNT];
+	char origin_id[40];
+	int64_t epoch;
+	int64_t last_seq;       /* handed out */
+	int64_t begin_seq;      /* last_seq when the transaction began */
+};
+
+static int
+db_fail(struct store *s, char *err, size_t errlen, const char *what)
+{
+	return fail(err, errlen, "store: %s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static int
+exec_sql(struct store *s, const char *sql, char *err, size_t errlen)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		fail(err, errlen, "store: %s", msg ? msg : "error");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* Steps a statement that returns no row, then resets it. */
+static int
+step_done(struct store *s, sqlite3_stmt *st, char *err, size_t errlen)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, errlen, "write");
+	return 0;
+}
+
+static char *
+meta_get(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = NULL;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key = ?1",
+	    -1, &st, NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static int
+meta_set(struct store *s, const char *key, const char *value, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_META_SET];
+
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	return step_done(s, st, err, errlen);
+}
+
+/* A new journal gets a random origin id and epoch; an existing one keeps
+ * them, and its sequence goes on from the highest ever handed out. */
+static int
+store_load_meta(struct store *s, char *err, size_t errlen)
+{
+	char *id = meta_get(s, "origin_id");
+	char *epoch = meta_get(s, "epoch");
+	char *last = meta_get(s, "last_seq");
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (id == NULL || epoch == NULL) {
+		unsigned char r[14];
+		char num[32];
+
+		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r)) {
+			fail(err, errlen, "getrandom: %s", strerror(errno));
+			goto out;
+		}
+		snprintf(s->origin_id, sizeof(s->origin_id),
+		    "nwd-%02x%02x%02x%02x%02x%02x%02x%02x",
+		    r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]);
+		/* 48 bits: exact in any JSON reader */
+		s->epoch = 0;
+		for (int i = 8; i < 14; i++)
+			s->epoch = (s->epoch << 8) | r[i];
+		snprintf(num, sizeof(num), "%lld", (long long)s->epoch);
+		if (meta_set(s, "origin_id", s->origin_id, err, errlen) != 0 ||
+		    meta_set(s, "epoch", num, err, errlen) != 0)
+			goto out;
+	} else {
+		snprintf(s->origin_id, sizeof(s->origin_id), "%s", id);
+		s->epoch = strtoll(epoch, NULL, 10);
+	}
+	s->last_seq = last ? strtoll(last, NULL, 10) : 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(seq) FROM journal", -1,
+	    &st, NULL) != SQLITE_OK) {
+		db_fail(s, err, errlen, "journal");
+		goto out;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_int64(st, 0) > s->last_seq)
+		s->last_seq = sqlite3_column_int64(st, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	free(id);
+	free(epoch);
+	free(last);
+	return rc;
+}
+
+struct store *
+store_open(const char *dir, bool sync_full, char *err, size_t errlen)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	struct buf path = { 0 };
+
+	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
+		fail(err, errlen, "store: cannot create %s: %s", dir,
+		    strerror(errno));
+		goto err;
+	}
+	buf_printf(&path, "%s/newswire.db", dir);
+	if (sqlite3_open_v2(path.p, &s->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		fail(err, errlen, "store: cannot open %s: %s", path.p,
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto err;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	if (exec_sql(s, "PRAGMA journal_mode = WAL;", err, errlen) != 0 ||
+	    exec_sql(s, sync_full ? "PRAGMA synchronous = FULL;" :
+	    "PRAGMA synchronous = NORMAL;", err, errlen) != 0 ||
+	    exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0)
+		goto err;
+	if (exec_sql(s, store_schema, err, errlen) != 0)
+		goto err_tx;
+	for (int i = 0; i < ST_COUNT; i++)
+		if (sqlite3_prepare_v3(s->db, store_sql[i], -1,
+		    SQLITE_PREPARE_PERSISTENT, &s->st[i], NULL) != SQLITE_OK) {
+			db_fail(s, err, errlen, "prepare");
+			goto err_tx;
+		}
+	if (store_load_meta(s, err, errlen) != 0 ||
+	    exec_sql(s, "COMMIT;", err, errlen) != 0)
+		goto err_tx;
+	buf_free(&path);
+	return s;
+err_tx:
+	sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
+err:
+	buf_free(&path);
+	store_close(s);
+	return NULL;
+}
+
+void
+store_close(struct store *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+const char *
+store_origin_id(const struct store *s)
+{
+	return s->origin_id;
+}
+
+int64_t
+store_origin_epoch(const struct store *s)
+{
+	return s->epoch;
+}
+
+int64_t
+store_last_seq(const struct store *s)
+{
+	return s->last_seq;
+}
+
+int
+store_begin(struct store *s, char *err, size_t errlen)
+{
+	s->begin_seq = s->last_seq;
+	return exec_sql(s, "BEGIN IMMEDIATE;", err, errlen);
+}
+
+int
+store_commit(struct store *s, char *err, size_t errlen)
+{
+	char num[32];
+
+	if (s->last_seq != s->begin_seq) {
+		snprintf(num, sizeof(num), "%lld", (long long)s->last_seq);
+		if (meta_set(s, "last_seq", num, err, errlen) != 0)
+			return -1;
+	}
+	return exec_sql(s, "COMMIT;", err, errlen);
+}
+
+void
+store_rollback(struct store *s)
+{
+	sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
+	s->last_seq = s->begin_seq;
+}
+
+int
+store_classify(struct store *s, const char *id, const char *hash,
+    int64_t now, struct store_verdict *v, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_ITEM_BY_ID];
+	int rc;
+
+	memset(v, 0, sizeof(*v));
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		bool same = strcmp((const char *)sqlite3_column_text(st, 0),
+		    hash) == 0;
+
+		v->version = sqlite3_column_int(st, 1);
+		sqlite3_reset(st);
+		if (same) {
+			v->kind = STORE_DUPLICATE;
+			snprintf(v->duplicate_of, sizeof(v->duplicate_of),
+			    "%s", id);
+			return 0;
+		}
+		v->kind = STORE_UPDATED;
+		v->version++;
+		st = s->st[ST_ITEM_UPDATE];
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, v->version);
+		sqlite3_bind_int64(st, 4, now);
+		return step_done(s, st, err, errlen);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, errlen, "items");
+	v->version = 1;
+	st = s->st[ST_ITEM_BY_HASH];
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		v->kind = STORE_DUPLICATE;
+		snprintf(v->duplicate_of, sizeof(v->duplicate_of), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s, err, errlen, "items");
+	/* a copy under a new id is recorded too: its own updates follow */
+	st = s->st[ST_ITEM_INSERT];
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, now);
+	return step_done(s, st, err, errlen);
+}
+
+int64_t
+store_next_seq(struct store *s)
+{
+	return ++s->last_seq;
+}
+
+int
+store_journal(struct store *s, int64_t seq, const char *topic,
+    const char *event, int64_t ts, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_JOURNAL];
+
+	sqlite3_bind_int64(st, 1, seq);
+	sqlite3_bind_text(st, 2, topic, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, event, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, ts);
+	return step_done(s, st, err, errlen);
+}
+
+static void
+bind_file(sqlite3_stmt *st, const struct store_file *f)
+{
+	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->dev);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->ino);
+	sqlite3_bind_int64(st, 4, f->size);
+	sqlite3_bind_int64(st, 5, f->mtime_ns);
+	sqlite3_bind_text(st, 6, f->raw_hash, -1, SQLITE_STATIC);
+}
+
+int
+store_file_done(struct store *s, const struct store_file *f, int64_t seq,
+    const char *error, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_FILE_INSERT];
+
+	bind_file(st, f);
+	sqlite3_bind_int64(st, 7, seq);
+	if (error != NULL)
+		sqlite3_bind_text(st, 8, error, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 8);
+	return step_done(s, st, err, errlen);
+}
+
+int
+store_file_lookup(struct store *s, const struct store_file *f, char *error,
+    size_t errorlen, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_FILE_LOOKUP];
+	int rc;
+
+	bind_file(st, f);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(error, errorlen, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "files");
+}
+
+char *
+store_event(struct store *s, int64_t seq)
+{
+	sqlite3_stmt *st = s->st[ST_EVENT];
+	char *ev = NULL;
+
+	sqlite3_bind_int64(st, 1, seq);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ev = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	return ev;
+}

@@ -1,0 +1,78 @@
+/* The daemon's state: SQLite in WAL mode in the state folder. It holds the
+ * items seen (id, content hash, version), the event journal (seq, topic,
+ * event JSON) and the inbox files whose events are committed, so that a
+ * restart after a crash between commit and move does not publish twice.
+ * Only the loop thread uses a store. Writes happen between store_begin()
+ * and store_commit(): one transaction per batch of results. */
+#ifndef NW_STORE_H
+#define NW_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* Opens (creating if needed) DIR/newswire.db. A new store gets a random
+ * origin id and epoch. Returns NULL with a reason in err. */
+struct store *store_open(const char *dir, bool sync_full, char *err,
+    size_t errlen);
+void store_close(struct store *s);
+
+const char *store_origin_id(const struct store *s);
+int64_t store_origin_epoch(const struct store *s);
+/* The last sequence number handed out (committed or in the open
+ * transaction); 0 for an empty journal. */
+int64_t store_last_seq(const struct store *s);
+
+int store_begin(struct store *s, char *err, size_t errlen);
+int store_commit(struct store *s, char *err, size_t errlen);
+/* Undoes the open transaction, sequence numbers included. */
+void store_rollback(struct store *s);
+
+enum store_kind {
+	STORE_NEW,
+	STORE_UPDATED,    /* same id, other content */
+	STORE_DUPLICATE,  /* content already seen */
+};
+
+struct store_verdict {
+	enum store_kind kind;
+	int version;            /* of the article this event announces */
+	char duplicate_of[64];  /* STORE_DUPLICATE: the id repeated */
+};
+
+/* Decides what an article with this id and content hash is, and records
+ * it in items (inside the open transaction). */
+int store_classify(struct store *s, const char *id, const char *hash,
+    int64_t now, struct store_verdict *v, char *err, size_t errlen);
+
+/* Appends an event under the next sequence number, which the caller took
+ * from store_next_seq() and wrote into the event. */
+int64_t store_next_seq(struct store *s);
+int store_journal(struct store *s, int64_t seq, const char *topic,
+    const char *event, int64_t ts, char *err, size_t errlen);
+
+/* An inbox file as it was read: the identity a crash-restart compares. */
+struct store_file {
+	const char *name;
+	uint64_t dev, ino;
+	int64_t size;
+	int64_t mtime_ns;
+	const char *raw_hash;   /* hex SHA-256 of the bytes read */
+};
+
+/* Records that f's event is committed under seq; error is why it failed
+ * (it goes to failed/), or NULL (it goes to processed/). */
+int store_file_done(struct store *s, const struct store_file *f,
+    int64_t seq, const char *error, char *err, size_t errlen);
+
+/* Returns 1 if f is already recorded, with why it failed in error ("" if
+ * it did not), 0 if not, -1 on error. */
+int store_file_lookup(struct store *s, const struct store_file *f,
+    char *error, size_t errorlen, char *err, size_t errlen);
+
+/* The event JSON at seq, or NULL; caller frees. */
+char *store_event(struct store *s, int64_t seq);
+
+#endif

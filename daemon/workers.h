@@ -1,0 +1,36 @@
+/* A pool of worker threads behind a bounded queue. The loop thread submits
+ * jobs; a worker runs them; finished jobs come back to the loop thread,
+ * which learns of them through an eventfd. The pool never touches a job
+ * except through the run callback, and never frees one. */
+#ifndef NW_WORKERS_H
+#define NW_WORKERS_H
+
+#include <stddef.h>
+
+struct workers;
+
+/* Starts n threads that call run(job, arg) for each submitted job; at most
+ * cap jobs wait for a thread. Returns NULL with a reason in err. */
+struct workers *workers_new(int n, size_t cap,
+    void (*run)(void *job, void *arg), void *arg, char *err,
+    size_t errlen);
+
+/* Queues a job. Returns 0, or -1 when cap jobs are already waiting: the
+ * caller keeps the job and tries again after workers_take(). */
+int workers_submit(struct workers *w, void *job);
+
+/* The descriptor that becomes readable when finished jobs wait. */
+int workers_fd(const struct workers *w);
+
+/* Moves up to max finished jobs into jobs (oldest first) and returns their
+ * number; clears the descriptor's readiness once none are left. */
+size_t workers_take(struct workers *w, void **jobs, size_t max);
+
+/* Jobs submitted and not yet taken back. */
+size_t workers_busy(const struct workers *w);
+
+/* Lets the threads finish the queued jobs, joins them, frees the pool.
+ * Finished jobs not taken are lost to the caller: take them first. */
+void workers_free(struct workers *w);
+
+#endif

@@ -1,0 +1,396 @@
+#include "watcher.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <event2/event.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_ONLYDIR | \
+	IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* A name read from inotify or the scan, not yet offered. */
+struct pending {
+	char *name;
+	bool waited;   /* an empty file whose grace is over */
+};
+
+/* An empty file in its grace period. */
+struct held {
+	char *name;
+	struct event *timer;
+	struct watcher *w;
+};
+
+struct watcher {
+	struct event_base *base;
+	char *dir;
+	int dirfd;
+	int ifd;
+	struct event *ev;       /* inotify readable */
+	struct event *kick;     /* runs pump() from the loop */
+	bool reading;           /* ev is added */
+	bool paused;            /* the consumer is full */
+	struct pending *q;      /* FIFO of names to offer */
+	size_t qhead, qn, qcap;
+	DIR *scan;              /* the start-up or overflow scan, if on */
+	struct held **held;
+	size_t n_held;
+	int grace;
+	struct watcher_ops ops;
+};
+
+static void
+wlog(struct watcher *w, int level, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	w->ops.log(w->ops.ctx, level, msg);
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int
+watcher_ignored(const char *name)
+{
+	return name[0] == '.' || ends_with(name, ".part") ||
+	    ends_with(name, ".tmp") || ends_with(name, "~");
+}
+
+static void
+queue_push(struct watcher *w, const char *name, bool waited)
+{
+	if (w->qn == w->qcap) {
+		size_t cap = w->qcap ? w->qcap * 2 : 16;
+		struct pending *q = xcalloc(cap, sizeof(*q));
+
+		for (size_t i = 0; i < w->qn; i++)
+			q[i] = w->q[(w->qhead + i) % w->qcap];
+		free(w->q);
+		w->q = q;
+		w->qhead = 0;
+		w->qcap = cap;
+	}
+	w->q[(w->qhead + w->qn) % w->qcap] = (struct pending){
+		.name = xstrdup(name), .waited = waited };
+	w->qn++;
+}
+
+static void
+queue_pop(struct watcher *w)
+{
+	free(w->q[w->qhead].name);
+	w->qhead = (w->qhead + 1) % w->qcap;
+	w->qn--;
+}
+
+static void
+set_reading(struct watcher *w, bool on)
+{
+	if (on && !w->reading)
+		event_add(w->ev, NULL);
+	else if (!on && w->reading)
+		event_del(w->ev);
+	w->reading = on;
+}
+
+static void
+held_free(struct held *h)
+{
+	event_free(h->timer);
+	free(h->name);
+	free(h);
+}
+
+static struct held *
+held_find(struct watcher *w, const char *name, size_t *idx)
+{
+	for (size_t i = 0; i < w->n_held; i++)
+		if (strcmp(w->held[i]->name, name) == 0) {
+			*idx = i;
+			return w->held[i];
+		}
+	return NULL;
+}
+
+static void
+held_remove(struct watcher *w, size_t idx)
+{
+	held_free(w->held[idx]);
+	w->held[idx] = w->held[--w->n_held];
+}
+
+static void
+held_expired(evutil_socket_t fd, short what, void *arg)
+{
+	struct held *h = arg;
+	struct watcher *w = h->w;
+	size_t idx;
+
+	(void)fd;
+	(void)what;
+	if (held_find(w, h->name, &idx) == h) {
+		queue_push(w, h->name, true);
+		held_remove(w, idx);
+	}
+	event_active(w->kick, 0, 0);
+}
+
+/* Holds (or holds again) an empty file for the grace period. */
+static void
+hold(struct watcher *w, const char *name)
+{
+	struct timeval tv = { .tv_sec = w->grace };
+	struct held *h;
+	size_t idx;
+
+	h = held_find(w, name, &idx);
+	if (h == NULL) {
+		h = xcalloc(1, sizeof(*h));
+		h->name = xstrdup(name);
+		h->w = w;
+		h->timer = evtimer_new(w->base, held_expired, h);
+		w->held = xrealloc(w->held, (w->n_held + 1) *
+		    sizeof(*w->held));
+		w->held[w->n_held++] = h;
+		wlog(w, 3, "%s: empty, waiting %d s for it to be filled",
+		    name, w->grace);
+	}
+	evtimer_add(h->timer, &tv);
+}
+
+/* Opens name and offers it, unless it is not a file for us. */
+static enum watcher_offer
+consider(struct watcher *w, const char *name, bool waited)
+{
+	struct stat st;
+	size_t idx;
+	int fd;
+
+	if (watcher_ignored(name))
+		return WATCHER_TAKEN;
+	fd = openat(w->dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ELOOP)
+			wlog(w, 1, "%s: a symbolic link, ignored", name);
+		else if (errno != ENOENT)
+			wlog(w, 1, "%s: cannot open: %s", name,
+			    strerror(errno));
+		return WATCHER_TAKEN;
+	}
+	if (fstat(fd, &st) != 0) {
+		wlog(w, 1, "%s: cannot stat: %s", name, strerror(errno));
+		close(fd);
+		return WATCHER_TAKEN;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		if (!S_ISDIR(st.st_mode))
+			wlog(w, 1, "%s: not a regular file, ignored", name);
+		close(fd);
+		return WATCHER_TAKEN;
+	}
+	if (st.st_size == 0 && !waited && w->grace > 0) {
+		close(fd);
+		hold(w, name);
+		return WATCHER_TAKEN;
+	}
+	if (held_find(w, name, &idx) != NULL)
+		held_remove(w, idx);
+	if (w->ops.offer(w->ops.ctx, name, fd, &st) == WATCHER_FULL) {
+		close(fd);
+		return WATCHER_FULL;
+	}
+	return WATCHER_TAKEN;
+}
+
+/* Offers waiting names, then scan entries, until the consumer is full;
+ * reads inotify only while it is not. */
+static void
+pump(struct watcher *w)
+{
+	while (!w->paused) {
+		struct dirent *de;
+
+		if (w->qn > 0) {
+			if (consider(w, w->q[w->qhead].name,
+			    w->q[w->qhead].waited) == WATCHER_FULL)
+				w->paused = true;
+			else
+				queue_pop(w);
+			continue;
+		}
+		if (w->scan == NULL)
+			break;
+		de = readdir(w->scan);
+		if (de == NULL) {
+			closedir(w->scan);
+			w->scan = NULL;
+			continue;
+		}
+		if (consider(w, de->d_name, false) == WATCHER_FULL) {
+			queue_push(w, de->d_name, false);
+			w->paused = true;
+		}
+	}
+	set_reading(w, !w->paused);
+}
+
+static void
+start_scan(struct watcher *w)
+{
+	int fd;
+
+	if (w->scan != NULL)
+		closedir(w->scan);
+	w->scan = NULL;
+	fd = openat(w->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0)
+		w->scan = fdopendir(fd);
+	if (w->scan == NULL) {
+		wlog(w, 0, "%s: cannot scan: %s", w->dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
+static void
+on_kick(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	pump(arg);
+}
+
+/* Reads one buffer of inotify events: a bounded number of names. */
+static void
+on_inotify(evutil_socket_t fd, short what, void *arg)
+{
+	struct watcher *w = arg;
+	char buf[4096] __attribute__((aligned(__alignof__(
+	    struct inotify_event))));
+	ssize_t n = read(fd, buf, sizeof(buf));
+
+	(void)what;
+	if (n < 0) {
+		if (errno != EAGAIN && errno != EINTR)
+			wlog(w, 0, "inotify: %s", strerror(errno));
+		return;
+	}
+	for (char *p = buf; p < buf + n; ) {
+		const struct inotify_event *ie = (const void *)p;
+
+		if (ie->mask & IN_Q_OVERFLOW) {
+			wlog(w, 1, "%s: inotify queue overflow, rescanning",
+			    w->dir);
+			start_scan(w);
+		} else if (ie->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
+			wlog(w, 0, "%s: the inbox was removed or moved away",
+			    w->dir);
+		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
+		    (ie->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))) {
+			queue_push(w, ie->name, false);
+		}
+		p += sizeof(*ie) + ie->len;
+	}
+	pump(w);
+}
+
+struct watcher *
+watcher_new(struct event_base *base, const char *dir, int empty_grace,
+    const struct watcher_ops *ops, char *err, size_t errlen)
+{
+	struct watcher *w = xcalloc(1, sizeof(*w));
+
+	w->base = base;
+	w->dir = xstrdup(dir);
+	w->grace = empty_grace;
+	w->ops = *ops;
+	w->ifd = -1;
+	w->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (w->dirfd < 0) {
+		fail(err, errlen, "%s: %s", dir, strerror(errno));
+		goto err;
+	}
+	w->ifd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+	if (w->ifd < 0 || inotify_add_watch(w->ifd, dir, WATCH_MASK) < 0) {
+		fail(err, errlen, "%s: inotify: %s", dir, strerror(errno));
+		goto err;
+	}
+	w->ev = event_new(base, w->ifd, EV_READ | EV_PERSIST, on_inotify, w);
+	w->kick = event_new(base, -1, 0, on_kick, w);
+	/* watch first, then scan: a file dropped in between is seen twice
+	 * at worst, never missed */
+	start_scan(w);
+	set_reading(w, true);
+	event_active(w->kick, 0, 0);
+	return w;
+err:
+	watcher_free(w);
+	return NULL;
+}
+
+void
+watcher_resume(struct watcher *w)
+{
+	if (!w->paused)
+		return;
+	w->paused = false;
+	event_active(w->kick, 0, 0);
+}
+
+void
+watcher_recheck(struct watcher *w, const char *name)
+{
+	queue_push(w, name, false);
+	event_active(w->kick, 0, 0);
+}
+
+void
+watcher_set_grace(struct watcher *w, int seconds)
+{
+	w->grace = seconds;
+}
+
+void
+watcher_free(struct watcher *w)
+{
+	if (w == NULL)
+		return;
+	while (w->n_held > 0)
+		held_remove(w, 0);
+	free(w->held);
+	while (w->qn > 0)
+		queue_pop(w);
+	free(w->q);
+	if (w->scan != NULL)
+		closedir(w->scan);
+	if (w->ev != NULL)
+		event_free(w->ev);
+	if (w->kick != NULL)
+		event_free(w->kick);
+	if (w->ifd >= 0)
+		close(w->ifd);
+	if (w->dirfd >= 0)
+		close(w->dirfd);
+	free(w->dir);
+	free(w);
+}

@@ -1,0 +1,56 @@
+/* The watched folder: offers each complete regular file dropped into a
+ * directory, once it is closed after writing (IN_CLOSE_WRITE) or moved in
+ * (IN_MOVED_TO), plus every file already there at start and after an
+ * inotify queue overflow. Dotfiles and partial downloads (*.part, *.tmp,
+ * *~) are never offered. An empty file is held for a grace period, in
+ * case its writer fills it later, before it is offered as it is.
+ *
+ * The watcher runs on the caller's libevent loop and holds no item state:
+ * the consumer decides what to do with a name it already has. */
+#ifndef NW_WATCHER_H
+#define NW_WATCHER_H
+
+#include <stddef.h>
+#include <sys/stat.h>
+
+struct event_base;
+struct watcher;
+
+enum watcher_offer {
+	WATCHER_TAKEN,  /* the consumer owns fd now */
+	WATCHER_FULL,   /* no room: the watcher closes fd, stops reading
+	                   inotify, and offers the name again after
+	                   watcher_resume() */
+};
+
+/* Log levels of the log callback, as the daemon's: 0 error .. 3 debug. */
+struct watcher_ops {
+	/* A file to take: fd is open read-only on it (O_NOFOLLOW), it is a
+	 * regular file, st is its fstat(). */
+	enum watcher_offer (*offer)(void *ctx, const char *name, int fd,
+	    const struct stat *st);
+	void (*log)(void *ctx, int level, const char *msg);
+	void *ctx;
+};
+
+/* Watches dir (which must exist) and schedules the start-up scan. Returns
+ * NULL with a reason in err. */
+struct watcher *watcher_new(struct event_base *base, const char *dir,
+    int empty_grace, const struct watcher_ops *ops, char *err,
+    size_t errlen);
+
+/* The consumer has room again: offer what waits, then read on. */
+void watcher_resume(struct watcher *w);
+
+/* Looks at name again (the consumer saw it change while busy with it). */
+void watcher_recheck(struct watcher *w, const char *name);
+
+void watcher_set_grace(struct watcher *w, int seconds);
+
+/* Stops watching; names not yet offered stay in the folder. */
+void watcher_free(struct watcher *w);
+
+/* True for names never offered: dotfiles, *.part, *.tmp, *~. */
+int watcher_ignored(const char *name);
+
+#endif
