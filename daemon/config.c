@@ -241,6 +241,16 @@ config_diff(const struct config *a, const struct config *b,
 			    config_keys[i].live);
 }
 
+bool
+config_key_at(size_t i, const char **section, const char **key)
+{
+	if (i >= N_KEYS)
+		return false;
+	*section = config_keys[i].section;
+	*key = config_keys[i].key;
+	return true;
+}
+
 void
 config_copy(struct config *dst, const struct config *src)
 {

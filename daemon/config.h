@@ -52,6 +52,9 @@ void config_diff(const struct config *a, const struct config *b,
     void (*fn)(void *ctx, const char *section, const char *key, bool live),
     void *ctx);
 
+/* The i-th key of the table, for listing them all; false past the end. */
+bool config_key_at(size_t i, const char **section, const char **key);
+
 /* Copies every value of src into dst (which is freed first). */
 void config_copy(struct config *dst, const struct config *src);
 

@@ -1,0 +1,334 @@
+#!/usr/bin/python3
+"""End to end: the real newswired on a temporary inbox, state and port,
+an independent ZeroMQ subscriber (Debian's python3-zmq), every event
+validated against docs/event.schema.json.
+
+usage: test_e2e.py NEWSWIRED NEWSWIRE SHARED_DIR SCHEMA
+
+NW_DAEMON_WRAPPER (e.g. "valgrind --error-exitcode=99") prefixes the
+daemon's command line; NW_TIME_FACTOR stretches every wait for slow runs.
+"""
+import json
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+
+import jsonschema
+import zmq
+
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
+SAMPLES = ["tass-2017-02-13-kremlin-flynn.txt",
+           "independent-2017-02-14-kremlin-flynn.txt"]
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print("FAIL:", what, flush=True)
+    return ok
+
+
+def fold(s):
+    return " ".join(unicodedata.normalize("NFC", s or "").split())
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Daemon:
+    def __init__(self, exe, conf, log_path):
+        wrapper = shlex.split(os.environ.get("NW_DAEMON_WRAPPER", ""))
+        self.log = open(log_path, "ab")
+        self.proc = subprocess.Popen(wrapper + [exe, "-c", conf],
+                                     stderr=self.log)
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def signal(self, sig):
+        self.proc.send_signal(sig)
+
+    def stop(self):
+        """SIGTERM; returns the exit status (None if it hung)."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout=30 * FACTOR)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            rc = None
+        self.log.close()
+        return rc
+
+
+class Subscriber:
+    def __init__(self, endpoint, validator):
+        self.ctx = zmq.Context()
+        self.sock = self.ctx.socket(zmq.SUB)
+        self.sock.setsockopt(zmq.LINGER, 0)
+        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
+        self.sock.connect(endpoint)
+        self.validator = validator
+        self.events = []       # (topic, event), heartbeats left out
+        self.heartbeats = []
+
+    def poll(self, timeout):
+        """Receives for at most timeout seconds; True if any arrived."""
+        got = False
+        if self.sock.poll(int(timeout * 1000)) == 0:
+            return False
+        while self.sock.poll(0):
+            frames = self.sock.recv_multipart()
+            got = True
+            if not check(len(frames) == 2, "two frames: %r" % frames):
+                continue
+            topic = frames[0].decode()
+            ev = json.loads(frames[1])
+            errors = list(self.validator.iter_errors(ev))
+            check(not errors, "%s: schema: %s" % (
+                topic, "; ".join(e.message[:200] for e in errors[:3])))
+            if topic == "heartbeat":
+                self.heartbeats.append(ev)
+            else:
+                self.events.append((topic, ev))
+        return got
+
+    def wait(self, pred, seconds):
+        """Receives until pred() is true or seconds (scaled) pass."""
+        end = time.monotonic() + seconds * FACTOR
+        while not pred():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            self.poll(min(left, 0.2))
+        return True
+
+    def close(self):
+        self.sock.close()
+        self.ctx.term()
+
+
+def by_item(sub, name):
+    """The events whose source URI ends with /name."""
+    return [(t, e) for t, e in sub.events
+            if (e["source"]["uri"] or "").endswith("/" + name)]
+
+
+def write_in_place(path, data):
+    with open(path, "wb") as f:
+        for i in range(0, len(data), 4096):
+            f.write(data[i:i + 4096])
+            f.flush()
+            time.sleep(0.01)
+
+
+def rename_in(tmp, inbox, name, data):
+    staged = os.path.join(tmp, name)
+    with open(staged, "wb") as f:
+        f.write(data)
+    os.rename(staged, os.path.join(inbox, name))
+
+
+def check_gold(shared, name, ev):
+    gold = json.load(open(os.path.join(shared, "samples", "expected",
+                                       name[:-4] + ".json")))
+    check(fold(ev["title"]) == fold(gold["title"]),
+          "%s: title %r, gold %r" % (name, ev["title"], gold["title"]))
+    body = [fold(p) for p in (ev["body"] or "").split("\n\n")]
+    want = [fold(p) for p in gold["body_paragraphs"]]
+    check(body == want, "%s: body paragraphs differ from the gold "
+          "(%d found, %d expected)" % (name, len(body), len(want)))
+
+
+def write_conf(path, tmp, port, source_name="inbox"):
+    with open(path, "w") as f:
+        f.write("[inbox]\npath = %s/inbox\nsource_name = %s\n"
+                "empty_grace = 1\n"
+                "[daemon]\nstate = %s/state\nworkers = 2\n"
+                "log_level = debug\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+                % (tmp, source_name, tmp, port))
+
+
+def in_dir(d, name):
+    return os.path.exists(os.path.join(d, name))
+
+
+def main():
+    newswired, newswire, shared, schema_path = sys.argv[1:5]
+    validator = jsonschema.Draft202012Validator(json.load(open(schema_path)))
+    tmp = tempfile.mkdtemp(prefix="nw-e2e-")
+    inbox = os.path.join(tmp, "inbox")
+    processed = os.path.join(inbox, "processed")
+    failed = os.path.join(inbox, "failed")
+    port = free_port()
+    endpoint = "tcp://127.0.0.1:%d" % port
+    conf = os.path.join(tmp, "newswired.conf")
+    log = os.path.join(tmp, "newswired.log")
+    write_conf(conf, tmp, port)
+    samples = {n: open(os.path.join(shared, "samples", n), "rb").read()
+               for n in SAMPLES}
+
+    d = Daemon(newswired, conf, log)
+    sub = Subscriber(endpoint, validator)
+    try:
+        # A heartbeat proves the subscription is live before anything
+        # is dropped (PUB drops what no subscriber has asked for yet).
+        assert sub.wait(lambda: sub.heartbeats, 20), "no heartbeat"
+        check(os.path.isdir(processed) and os.path.isdir(failed),
+              "processed/ and failed/ created in the inbox")
+
+        # newswire tail, an independent subscriber, prints events.
+        tail = subprocess.run(
+            [newswire, "tail", "--endpoint", endpoint, "--topic",
+             "heartbeat", "--count", "1"], capture_output=True,
+            timeout=20 * FACTOR)
+        lines = tail.stdout.decode().splitlines()
+        check(tail.returncode == 0 and len(lines) == 1 and
+              json.loads(lines[0])["schema"] == "newswire.heartbeat/1",
+              "newswire tail prints one heartbeat line: %r" % lines)
+
+        # Files that must be left alone.
+        for name in (".hidden", "partial.part", "edit.tmp", "notes~"):
+            with open(os.path.join(inbox, name), "w") as f:
+                f.write("not for the daemon\n")
+
+        # Both samples: one written in place, one renamed in.
+        write_in_place(os.path.join(inbox, SAMPLES[0]), samples[SAMPLES[0]])
+        rename_in(tmp, inbox, SAMPLES[1], samples[SAMPLES[1]])
+        got = sub.wait(lambda: all(by_item(sub, n) for n in SAMPLES), 2)
+        check(got, "both sample events within 2 s")
+        first_ids = {}
+        for name in SAMPLES:
+            evs = by_item(sub, name)
+            if not check(len(evs) == 1, "%s: one event, got %d" %
+                         (name, len(evs))):
+                continue
+            topic, ev = evs[0]
+            if not check(topic == "article.new.inbox",
+                         "%s: topic %s (%s)" % (name, topic,
+                                                ev.get("error"))):
+                continue
+            first_ids[name] = ev["id"]
+            check(ev["version"] == 1, "%s: version 1" % name)
+            check(ev["source"]["kind"] == "folder" and
+                  ev["source"]["name"] == "inbox", "%s: source" % name)
+            check_gold(shared, name, ev)
+        sub.wait(lambda: all(in_dir(processed, n) for n in SAMPLES), 5)
+        for name in SAMPLES:
+            check(in_dir(processed, name) and not in_dir(inbox, name),
+                  "%s moved into processed/" % name)
+        seqs = [e["seq"] for _, e in sub.events]
+        check(seqs == sorted(seqs) and len(set(seqs)) == len(seqs),
+              "seq strictly increasing: %r" % seqs)
+
+        # Restart: the sequence goes on, the origin stays.
+        origin = sub.heartbeats[-1]["origin"]
+        last_seq = max(seqs) if seqs else 0
+        check(d.stop() == 0, "SIGTERM exits 0")
+        d = Daemon(newswired, conf, log)
+        sub.heartbeats.clear()
+        assert sub.wait(lambda: sub.heartbeats, 20), "no heartbeat (2)"
+        check(sub.heartbeats[0]["origin"] == origin,
+              "same origin after restart")
+        check(sub.heartbeats[0]["last_seq"] == last_seq,
+              "last_seq %d kept across restart, heartbeat says %d" %
+              (last_seq, sub.heartbeats[0]["last_seq"]))
+
+        # An empty file, a binary file, and a 0-byte file filled later.
+        open(os.path.join(inbox, "empty.txt"), "wb").close()
+        with open(os.path.join(inbox, "binary.bin"), "wb") as f:
+            f.write(bytes(range(256)) * 64)
+        open(os.path.join(inbox, "later.txt"), "wb").close()
+        time.sleep(0.3)
+        filled = samples[SAMPLES[0]].replace(b"declined to comment",
+                                             b"refused to comment")
+        write_in_place(os.path.join(inbox, "later.txt"), filled)
+        names = ("empty.txt", "binary.bin", "later.txt")
+        check(sub.wait(lambda: all(by_item(sub, n) for n in names), 10),
+              "events for the empty, binary and filled files")
+        for name in ("empty.txt", "binary.bin"):
+            evs = by_item(sub, name)
+            if check(len(evs) == 1, "%s: one event" % name):
+                check(evs[0][0] == "source.error.inbox" and
+                      evs[0][1]["item"] == name,
+                      "%s: a source.error event" % name)
+        evs = by_item(sub, "later.txt")
+        check(len(evs) == 1 and evs[0][0] == "article.new.inbox",
+              "later.txt: one article event once filled: %r" %
+              [(t, e.get("error")) for t, e in evs])
+        sub.wait(lambda: in_dir(failed, "binary.bin.error") and
+                 in_dir(failed, "empty.txt.error"), 5)
+        for name in ("empty.txt", "binary.bin"):
+            check(in_dir(failed, name), "%s in failed/" % name)
+            side = os.path.join(failed, name + ".error")
+            check(in_dir(failed, name + ".error") and
+                  open(side).read().strip() != "",
+                  "%s.error says why" % name)
+        print("reasons:", [open(os.path.join(failed, n + ".error")).read()
+                           .strip() for n in ("empty.txt", "binary.bin")
+                           if in_dir(failed, n + ".error")])
+        sub.wait(lambda: in_dir(processed, "later.txt"), 5)
+        check(in_dir(processed, "later.txt"), "later.txt in processed/")
+        after = [e["seq"] for _, e in sub.events if e["seq"] > last_seq]
+        check(after and min(after) == last_seq + 1,
+              "seq continues after restart at %d: %r" %
+              (last_seq + 1, sorted(after)))
+
+        # The same content again, under another name: a duplicate.
+        rename_in(tmp, inbox, "again.txt", samples[SAMPLES[0]])
+        check(sub.wait(lambda: by_item(sub, "again.txt"), 5),
+              "an event for again.txt")
+        evs = by_item(sub, "again.txt")
+        if evs and SAMPLES[0] in first_ids:
+            topic, ev = evs[0]
+            check(topic == "article.duplicate.inbox" and
+                  ev["duplicate_of"] == first_ids[SAMPLES[0]] and
+                  ev["id"] == first_ids[SAMPLES[0]],
+                  "again.txt: article.duplicate of the first: %s %s" %
+                  (topic, ev.get("duplicate_of")))
+        else:
+            check(False, "again.txt: no duplicate event to check")
+
+        # SIGHUP: a new source name applies live.
+        write_conf(conf, tmp, port, source_name="dropbox")
+        d.signal(signal.SIGHUP)
+        time.sleep(0.5)
+        with open(os.path.join(inbox, "after-hup.bin"), "wb") as f:
+            f.write(b"\x00\x01\x02" * 100)
+        check(sub.wait(lambda: by_item(sub, "after-hup.bin"), 5),
+              "an event after SIGHUP")
+        evs = by_item(sub, "after-hup.bin")
+        check(evs and evs[0][0] == "source.error.dropbox" and
+              evs[0][1]["source"]["name"] == "dropbox",
+              "SIGHUP applied the new source name: %r" %
+              [t for t, _ in evs])
+
+        for name in (".hidden", "partial.part", "edit.tmp", "notes~"):
+            check(in_dir(inbox, name), "%s left in the inbox" % name)
+        check(d.alive(), "the daemon is still serving")
+    finally:
+        rc = d.stop()
+        sub.close()
+    check(rc == 0, "SIGTERM exits 0 (got %r)" % rc)
+    if failures:
+        sys.stderr.write(open(log, errors="replace").read()[-6000:])
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
