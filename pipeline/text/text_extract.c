@@ -1,5 +1,425 @@
-/* PLACEHOLDER so the tree builds; the text helper replaces this file. */
+/* Article extraction from plain-text page dumps: segments and classifies
+ * the text (text_segment.c, text_classify.c), then fills the article's
+ * fields from the classified items. */
 #include "text_extract.h"
-int text_extract(const char *s, size_t len, int64_t now,
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../date.h"
+#include "../util.h"
+#include "text_blocks.h"
+#include "text_util.h"
+
+#define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define TEXT_OUTLET_MAX_WORDS 5
+
+/* Wire agencies: named in a byline they are not authors. */
+static const char *const text_agencies[] = {
+	"Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse",
+	"TASS", "Bloomberg", "Xinhua", "dpa", "DPA", "PA", "UPI", "ANSA",
+	"EFE", "Kyodo", "Yonhap", "RIA Novosti", "Interfax", "IANS", "PTI",
+	"ANI", "AAP", "CNN", "BBC",
+};
+
+/* Words that make part of a byline a role, not a name (folded). */
+static const char *const text_roles[] = {
+	"correspondent", "reporter", "editor", "writer", "staff",
+	"contributor", "columnist", "journalist", "producer", "analyst",
+	"chief", "senior", "news", "agency", "desk", "team", "bureau",
+	"updated", "published", "minutes", "hours", "read", "follow",
+	"redakteur", "korrespondent", "envoy", "special", "photographer",
+};
+
+static bool
+text_is_agency(const char *s)
+{
+	for (size_t i = 0; i < TEXT_NELEM(text_agencies); i++)
+		if (strcmp(s, text_agencies[i]) == 0)
+			return true;
+	return false;
+}
+
+static bool
+text_has_role(const char *s)
+{
+	char *f = text_fold(s);
+	bool r = false;
+
+	for (size_t i = 0; !r && i < TEXT_NELEM(text_roles); i++)
+		r = strstr(f, text_roles[i]) != NULL;
+	free(f);
+	return r;
+}
+
+static char *
+text_trimmed(const char *p, size_t n)
+{
+	while (n > 0 && (*p == ' ' || *p == ',' || *p == ';'))
+		p++, n--;
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == ',' ||
+	    p[n - 1] == '.' || p[n - 1] == ';'))
+		n--;
+	return xstrndup(p, n);
+}
+
+/* Adds one name from a byline part when it reads as a person's name. */
+static void
+text_add_author(struct nw_article *a, char *name)
+{
+	int words = 0;
+	bool ok = text_starts_upper(name);
+
+	for (char *p = name; *p != '\0'; p++) {
+		if (*p != ' ' && (p == name || p[-1] == ' '))
+			words++;
+		if (isdigit((unsigned char)*p) || *p == '@' || *p == '/')
+			ok = false;
+	}
+	if (ok && words >= 2 && words <= 5 && !text_is_agency(name) &&
+	    !text_has_role(name) && (a->publisher == NULL ||
+	    strcmp(name, a->publisher) != 0) &&
+	    !strlist_contains(&a->authors, name))
+		strlist_push(&a->authors, name);
+	free(name);
+}
+
+/* Splits a byline ("By Jane Doe and John Roe, Staff Writers | Outlet")
+ * into names, dropping roles, agencies and the outlet. */
+static void
+text_authors(struct nw_article *a, const char *line)
+{
+	static const char *const stops[] = {
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " @", " / ",
+	};
+	static const char *const seps[] = {
+		", ", " and ", " & ", " und ", " et ", " y ", " e ", "; ",
+	};
+	const char *p = line + text_byline_prefix(line);
+	size_t end = strlen(p);
+
+	for (size_t i = 0; i < TEXT_NELEM(stops); i++) {
+		const char *q = strstr(p, stops[i]);
+
+		if (q != NULL && (size_t)(q - p) < end)
+			end = (size_t)(q - p);
+	}
+	while (end > 0) {
+		size_t cut = end, skip = 0;
+
+		for (size_t i = 0; i < TEXT_NELEM(seps); i++) {
+			const char *q = strstr(p, seps[i]);
+
+			if (q != NULL && (size_t)(q - p) < cut) {
+				cut = (size_t)(q - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		text_add_author(a, text_trimmed(p, cut));
+		if (cut >= end)
+			break;
+		p += cut + skip;
+		end -= cut + skip;
+	}
+}
+
+/* A capitalised name of at most TEXT_OUTLET_MAX_WORDS words starting at
+ * p ("The Independent", "Deccan Herald"); its byte length, or 0. */
+static size_t
+text_name_at(const char *p)
+{
+	size_t len = 0;
+	int words = 0;
+
+	while (words < TEXT_OUTLET_MAX_WORDS && text_starts_upper(p + len) &&
+	    p[len] != '"' && p[len] != '(') {
+		size_t w = 0;
+
+		while (p[len + w] != '\0' && p[len + w] != ' ' &&
+		    p[len + w] != ',' && p[len + w] != '.' &&
+		    p[len + w] != '\'' && p[len + w] != ':' &&
+		    strncmp(p + len + w, "\xe2\x80\x99", 3) != 0)
+			w++;
+		len += w;
+		words++;
+		if (p[len] != ' ' || !text_starts_upper(p + len + 1))
+			break;
+		len++;
+	}
+	return words > 0 ? len : 0;
+}
+
+/* Counts the chrome items that mention name. */
+static int
+text_chrome_mentions(const struct text_doc *d, const char *name)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].chrome && strstr(d->items[i].s, name) != NULL)
+			n++;
+	return n;
+}
+
+/* The outlet named by the page's own furniture: a copyright line after
+ * the body, else the "The X" name that chrome repeats most (at least
+ * twice), else the name that notification or subscription chrome gives.
+ * Returns a new string or NULL. */
+static char *
+text_outlet(const struct text_doc *d)
+{
+	static const char *const intro[] = {
+		"notifications from ", "subscribe to ", "support ",
+		"newsletter from ", "updates from ",
+	};
+	char *best = NULL;
+	int best_n = 0;
+
+	for (size_t i = d->body_end; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t at;
+		char *c;
+
+		if (it->words > 15 || (strstr(it->s, "\xc2\xa9") == NULL &&
+		    strstr(it->s, "opyright") == NULL))
+			continue;
+		c = text_credit(it->s, &at);
+		if (c != NULL) {
+			char *dot = strstr(c, ". ");
+
+			if (dot != NULL)
+				*dot = '\0';
+			return c;
+		}
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const char *p = d->items[i].s;
+
+		if (!d->items[i].chrome)
+			continue;
+		while ((p = strstr(p, "The ")) != NULL) {
+			size_t n = text_name_at(p);
+			char *name;
+			int m;
+
+			if (n <= 4 || memchr(p, ' ', n) == NULL) {
+				p += 4;
+				continue;
+			}
+			name = xstrndup(p, n);
+			m = text_chrome_mentions(d, name);
+			if (m >= 2 && m > best_n) {
+				free(best);
+				best = name;
+				best_n = m;
+			} else {
+				free(name);
+			}
+			p += n;
+		}
+	}
+	if (best != NULL)
+		return best;
+	for (size_t i = 0; i < d->n; i++) {
+		char *f;
+
+		if (!d->items[i].chrome)
+			continue;
+		f = text_fold(d->items[i].s);
+		for (size_t k = 0; k < TEXT_NELEM(intro); k++) {
+			const char *q = strstr(f, intro[k]);
+			size_t off, n;
+
+			if (q == NULL || strlen(f) != strlen(d->items[i].s))
+				continue;
+			off = (size_t)(q - f) + strlen(intro[k]);
+			n = text_name_at(d->items[i].s + off);
+			if (n > 0) {
+				free(f);
+				return xstrndup(d->items[i].s + off, n);
+			}
+		}
+		free(f);
+	}
+	return NULL;
+}
+
+/* Upper-case place names of a dateline: "MOSCOW", "NEW YORK", "ST.
+ * PETERSBURG". Returns the length, or 0. */
+static size_t
+text_caps_place(const char *s)
+{
+	size_t i = 0, len = strlen(s), letters = 0, adv;
+
+	while (i < len) {
+		int32_t cp = text_cp_at(s + i, len - i, &adv);
+
+		if (text_cp_upper(cp)) {
+			letters++;
+		} else if (text_cp_letter(cp)) {
+			return 0;
+		} else if (s[i] != ' ' && s[i] != '.' && s[i] != '-' &&
+		    s[i] != '\'') {
+			break;
+		}
+		i += adv;
+	}
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return letters >= 2 ? i : 0;
+}
+
+/* Reads a wire dateline at the start of the first body paragraph:
+ * "MOSCOW, February 13. /TASS/.", "WASHINGTON (Reuters) -",
+ * "LONDON, Nov 20 (AP) —". Sets it on a when a place comes with an agency
+ * or a date. */
+static void
+text_dateline(struct nw_article *a, const char *s)
+{
+	size_t pl = text_caps_place(s);
+	const char *p = s + pl;
+	char *place, *date = NULL, *agency = NULL;
+
+	if (pl == 0)
+		return;
+	if (p[0] == ',' && p[1] == ' ') {
+		const char *q = p + 2;
+		size_t n = 0;
+		bool digit = false;
+
+		while (q[n] != '\0' && q[n] != '(' && q[n] != '/' &&
+		    !(q[n] == '.' && q[n + 1] == ' ') && n < 40) {
+			digit |= isdigit((unsigned char)q[n]) != 0;
+			n++;
+		}
+		while (n > 0 && q[n - 1] == ' ')
+			n--;
+		if (digit && n > 0 && q[n] != '\0') {
+			date = xstrndup(q, n);
+			p = q + n;
+			while (*p == '.' || *p == ' ')
+				p++;
+		} else {
+			return;
+		}
+	} else {
+		while (*p == ' ')
+			p++;
+	}
+	if (*p == '/' || *p == '(') {
+		char close = *p == '/' ? '/' : ')';
+		const char *e = strchr(p + 1, close);
+
+		if (e != NULL && e - p > 1 && e - p < 40)
+			agency = xstrndup(p + 1, (size_t)(e - p - 1));
+	}
+	if (agency == NULL && date == NULL)
+		return;
+	place = xstrndup(s, pl);
+	article_set_dateline(a, place, date, agency);
+	if (agency != NULL && a->publisher == NULL)
+		article_set(&a->publisher, agency);
+	free(place);
+	free(date);
+	free(agency);
+}
+
+/* Finds the date of publication in the date lines of the header, else of
+ * the footer; dates after now (when now > 0) are not accepted. */
+static void
+text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
+{
+	size_t from = d->title < d->n ? d->title : 0;
+
+	for (int pass = 0; pass < 3; pass++) {
+		size_t lo = pass == 0 ? from : pass == 1 ? 0 : d->body_end;
+		size_t hi = pass == 0 ? d->body_start : pass == 1 ? from : d->n;
+
+		for (size_t i = lo; i < hi; i++) {
+			const struct text_item *it = &d->items[i];
+			struct nw_time t;
+
+			if (!it->datelike || it->kind == TEXT_BODY)
+				continue;
+			if (date_find(it->s, strlen(it->s), &t, NULL,
+			    NULL) != 0)
+				continue;
+			if (now > 0 && t.utc > now)
+				continue;
+			a->published = t;
+			return;
+		}
+	}
+}
+
+static void
+text_images(const struct text_doc *d, struct nw_article *a)
+{
+	size_t end = d->body_end > 0 ? d->body_end : d->n;
+
+	for (size_t i = 0; i < end; i++) {
+		const struct text_item *it = &d->items[i];
+		char *cap;
+		bool seen = false;
+
+		if (it->kind != TEXT_CAPTION || it->dup)
+			continue;
+		cap = xstrndup(it->s, it->cap_len);
+		for (size_t k = 0; k < a->n_images; k++)
+			if (a->images[k].caption != NULL &&
+			    strcmp(a->images[k].caption, cap) == 0)
+				seen = true;
+		if (!seen)
+			article_add_image(a, NULL, cap, it->credit);
+		free(cap);
+	}
+}
+
+int
+text_extract(const char *s, size_t len, int64_t now,
     struct nw_article *a, char *err, size_t errlen)
-{ (void)s; (void)len; (void)now; (void)a; return fail(err, errlen, "text: not built yet"); }
+{
+	struct text_doc *d = text_segment(s, len);
+	struct buf body = { 0 };
+	char *outlet;
+	size_t top;
+
+	text_classify(d);
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		if (d->items[i].kind != TEXT_BODY)
+			continue;
+		if (body.len > 0)
+			buf_puts(&body, "\n\n");
+		buf_puts(&body, d->items[i].s);
+	}
+	if (body.len == 0) {
+		buf_free(&body);
+		text_doc_free(d);
+		return fail(err, errlen, "text: no article text found");
+	}
+	free(a->body);
+	a->body = buf_take(&body);
+	if (d->title < d->n)
+		article_set(&a->title, d->items[d->title].s);
+	if (d->subtitle < d->n)
+		article_set(&a->subtitle, d->items[d->subtitle].s);
+	outlet = text_outlet(d);
+	if (outlet != NULL)
+		article_set(&a->publisher, outlet);
+	free(outlet);
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		if (d->items[i].kind == TEXT_BODY) {
+			text_dateline(a, d->items[i].s);
+			break;
+		}
+	}
+	top = d->title < d->n ? d->title : 0;
+	for (size_t i = top; i < d->body_start; i++)
+		if (d->items[i].kind == TEXT_BYLINE)
+			text_authors(a, d->items[i].s);
+	text_published(d, now, a);
+	text_images(d, a);
+	text_doc_free(d);
+	return 0;
+}

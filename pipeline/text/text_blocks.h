@@ -1,0 +1,76 @@
+/* Segmentation and block classification of plain-text page dumps; the
+ * internals of text_extract(), exposed for its unit tests. Pure. */
+#ifndef NW_TEXT_BLOCKS_H
+#define NW_TEXT_BLOCKS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum text_kind {
+	TEXT_OTHER,       /* unclassified: nav crumbs, labels, teasers */
+	TEXT_CHROME,      /* site furniture: menus, banners, appeals */
+	TEXT_HEADLINE,    /* the article's title */
+	TEXT_STANDFIRST,  /* the summary under the title */
+	TEXT_BYLINE,      /* "By Jane Doe", a bare author name */
+	TEXT_DATE,        /* a line that is mostly a date */
+	TEXT_CAPTION,     /* a photo caption (possibly with its credit) */
+	TEXT_CREDIT,      /* "© X", "Photo: X", "X/AGENCY" on its own */
+	TEXT_BODY,        /* a paragraph of the article */
+	TEXT_RELATED,     /* a headline linking elsewhere, inside the body */
+	TEXT_FOOTER,      /* comments, copyright, sign-in after the body */
+};
+
+/* One unit of text: a line, or in a wrapped dump (w3m, lynx) the lines
+ * of one paragraph joined by single spaces. */
+struct text_item {
+	char *s;           /* owned, trimmed, runs of spaces folded */
+	size_t width;      /* code points */
+	int words;
+	int block;         /* index of the blank-line separated block */
+	bool bullet;       /* began with a list marker, now dropped */
+	bool chrome;       /* matches known chrome phrasing */
+	bool appeal;       /* chrome of paragraph size (donation, cookies) */
+	bool sentence;     /* ends like a sentence */
+	bool bodylike;     /* looks like a paragraph of running text */
+	bool datelike;     /* short and mostly a date */
+	bool dup;          /* TEXT_CAPTION repeating a neighbour's caption */
+	enum text_kind kind;
+	size_t cap_len;    /* TEXT_CAPTION: bytes of s that are the caption */
+	char *credit;      /* TEXT_CAPTION: the photo credit, or NULL */
+};
+
+struct text_doc {
+	struct text_item *items;
+	size_t n;
+	size_t cap;
+	size_t wrap;            /* detected wrap width, 0 when unwrapped */
+	size_t body_start;      /* first item of the body region */
+	size_t body_end;        /* one past its last item; 0 == none */
+	size_t title;           /* index of the headline, or n */
+	size_t subtitle;        /* index of the standfirst, or n */
+};
+
+/* Splits UTF-8 text s[0..len) into items (see struct text_item). Returns a
+ * document owned by the caller, to be freed with text_doc_free(). */
+struct text_doc *text_segment(const char *s, size_t len);
+void text_doc_free(struct text_doc *d);
+
+/* Fills the per-item signals and kinds, the body region, the title and
+ * the subtitle. */
+void text_classify(struct text_doc *d);
+
+const char *text_kind_name(enum text_kind k);
+
+/* Signals, exposed for tests. s is one item's text. */
+bool text_is_chrome(const char *s, int words);
+/* If s is (or ends with) a photo credit ("(Reuters)", "© X", "Photo: X",
+ * "X/AGENCY"), returns the credit as a new string and stores in *at the
+ * byte offset where the credit notation starts; NULL otherwise. */
+char *text_credit(const char *s, size_t *at);
+/* True when s reads like a person's name, or "By" and names. */
+bool text_is_byline(const char *s, int words);
+
+/* Lower-cases (Unicode case folding) s into a new string. */
+char *text_fold(const char *s);
+
+#endif

@@ -1,0 +1,362 @@
+/* Block classification of a segmented text dump: captions and credits,
+ * chrome runs, the body region (the best-scoring run of body-like items),
+ * and the header above it (headline, standfirst, byline, date). */
+#include "text_blocks.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../date.h"
+#include "../util.h"
+#include "text_util.h"
+
+/* Item-count limits of the header walk above the body. */
+#define TEXT_HEADER_SKIP 40
+#define TEXT_TITLE_MAX_WORDS 30
+#define TEXT_STANDFIRST_MAX_WORDS 80
+/* Words that make a short item a caption's credit, at most. */
+#define TEXT_CREDIT_MAX_WORDS 8
+#define TEXT_CAPTION_MAX_WORDS 40
+
+static bool
+text_has_year_or_time(const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++) {
+		bool start = p == s || !isdigit((unsigned char)p[-1]);
+
+		if (!start)
+			continue;
+		if ((strncmp(p, "19", 2) == 0 || strncmp(p, "20", 2) == 0) &&
+		    isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]))
+			return true;
+		if (isdigit((unsigned char)p[0]) && (p[1] == ':' ||
+		    (isdigit((unsigned char)p[1]) && p[2] == ':')))
+			return true;
+	}
+	return false;
+}
+
+/* A short item that is mostly a date ("Tuesday 14 February 2017 05:57
+ * EST", "Updated: Nov 20 2019, 3:26 pm"). */
+static bool
+text_datelike(const char *s, int words)
+{
+	struct nw_time t;
+
+	if (words > 15)
+		return false;
+	if (date_find(s, strlen(s), &t, NULL, NULL) == 0)
+		return true;
+	return words <= 10 && text_has_year_or_time(s);
+}
+
+/* If one of a and b is the other plus a trailing credit, returns the
+ * length of the shorter (the caption) and sets *rem to the rest of the
+ * longer. */
+static size_t
+text_prefix_pair(const char *a, const char *b, const char **rem)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	const char *s = la < lb ? a : b, *l = la < lb ? b : a;
+	size_t ls = la < lb ? la : lb;
+
+	if (la == lb || ls < 10 || strncmp(s, l, ls) != 0 || l[ls] != ' ')
+		return 0;
+	*rem = l + ls + 1;
+	return ls;
+}
+
+/* The credit a pair's remainder names: a recognised notation, or the
+ * bare remainder when it is short and capitalised. */
+static char *
+text_pair_credit(const char *rem)
+{
+	size_t at;
+	char *c = text_credit(rem, &at);
+	int words = 0;
+
+	if (c != NULL)
+		return c;
+	for (const char *p = rem; *p != '\0'; p++)
+		if (*p != ' ' && (p == rem || p[-1] == ' '))
+			words++;
+	if (words == 0 || words > TEXT_CREDIT_MAX_WORDS ||
+	    !text_starts_upper(rem))
+		return NULL;
+	return xstrdup(rem);
+}
+
+/* A whole item that is only a credit ("© X", "Photo: X", "X/AGENCY"). */
+static char *
+text_standalone_credit(const struct text_item *it)
+{
+	size_t at = 0;
+	char *c;
+
+	if (it->words > TEXT_CREDIT_MAX_WORDS)
+		return NULL;
+	c = text_credit(it->s, &at);
+	if (c != NULL && at != 0) {
+		free(c);
+		return NULL;
+	}
+	return c;
+}
+
+static void
+text_set_caption(struct text_item *it, size_t cap_len, char *credit)
+{
+	it->kind = TEXT_CAPTION;
+	it->cap_len = cap_len;
+	free(it->credit);
+	it->credit = credit;
+}
+
+/* Finds photo captions and credits: a caption followed by itself with a
+ * credit appended (or the reverse), a caption followed by a credit line,
+ * a short line ending in a credit, and lone credit lines. */
+static void
+text_captions(struct text_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct text_item *a = &d->items[i];
+		struct text_item *b = i + 1 < d->n ? &d->items[i + 1] : NULL;
+		const char *rem = NULL;
+		size_t cl = 0, at = 0;
+		char *c = NULL;
+
+		if (a->kind != TEXT_OTHER || a->chrome)
+			continue;
+		if (b != NULL && b->kind == TEXT_OTHER)
+			cl = text_prefix_pair(a->s, b->s, &rem);
+		if (cl > 0 && (c = text_pair_credit(rem)) != NULL) {
+			struct text_item *shortit = strlen(a->s) == cl ? a : b;
+			struct text_item *longit = shortit == a ? b : a;
+
+			text_set_caption(shortit, cl, c);
+			text_set_caption(longit, cl, NULL);
+			longit->dup = true;
+			i++;
+			if (i + 1 < d->n && d->items[i + 1].kind ==
+			    TEXT_OTHER) {
+				c = text_standalone_credit(&d->items[i + 1]);
+				if (c != NULL) {
+					d->items[i + 1].kind = TEXT_CREDIT;
+					if (shortit->credit == NULL)
+						shortit->credit = c;
+					else
+						free(c);
+					i++;
+				}
+			}
+			continue;
+		}
+		if ((c = text_standalone_credit(a)) != NULL) {
+			a->kind = TEXT_CREDIT;
+			free(c);
+			continue;
+		}
+		if (b != NULL && b->kind == TEXT_OTHER && !a->bullet &&
+		    a->words >= 2 && a->words <= TEXT_CAPTION_MAX_WORDS &&
+		    (c = text_standalone_credit(b)) != NULL) {
+			text_set_caption(a, strlen(a->s), c);
+			b->kind = TEXT_CREDIT;
+			i++;
+			continue;
+		}
+		if (a->words <= TEXT_CAPTION_MAX_WORDS && !a->bullet &&
+		    (c = text_credit(a->s, &at)) != NULL) {
+			size_t n = at;
+
+			while (n > 0 && a->s[n - 1] == ' ')
+				n--;
+			if (n > 0 && memchr(a->s, ' ', n) != NULL)
+				text_set_caption(a, n, c);
+			else
+				free(c);
+		}
+	}
+}
+
+/* Marks as appeals the runs of one or two items that chrome paragraphs
+ * enclose: the middle of a donation or cookie appeal. */
+static void
+text_appeal_runs(struct text_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		it->appeal = it->chrome && it->words >= 5;
+	}
+	for (size_t i = 1; i + 1 < d->n; i++) {
+		size_t j = i;
+
+		if (d->items[i].chrome || !d->items[i - 1].appeal)
+			continue;
+		while (j < d->n && j < i + 2 && !d->items[j].chrome)
+			j++;
+		if (j >= d->n || !d->items[j].appeal)
+			continue;
+		for (size_t k = i; k < j; k++)
+			d->items[k].chrome = d->items[k].appeal = true;
+	}
+}
+
+static long
+text_score(const struct text_item *it)
+{
+	if (it->bodylike)
+		return (long)it->width;
+	if (it->appeal)
+		return -(long)it->width - 50;
+	if (it->chrome || it->kind == TEXT_CAPTION ||
+	    it->kind == TEXT_CREDIT)
+		return -30;
+	if (it->bullet)
+		return -20;
+	if (it->sentence)
+		return -5;
+	return -15;
+}
+
+/* The body region: the run of items with the greatest total score, where
+ * body-like items count their width and everything else costs. */
+static void
+text_body_region(struct text_doc *d)
+{
+	long best = 0, cur = 0;
+	size_t cs = 0;
+
+	d->body_start = d->body_end = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (cur <= 0) {
+			cur = 0;
+			cs = i;
+		}
+		cur += text_score(&d->items[i]);
+		if (cur > best) {
+			best = cur;
+			d->body_start = cs;
+			d->body_end = i + 1;
+		}
+	}
+}
+
+static bool
+text_title_candidate(const struct text_item *it)
+{
+	size_t len = strlen(it->s);
+
+	if (it->kind != TEXT_OTHER || it->chrome || it->bullet ||
+	    it->datelike || it->words < 2 ||
+	    it->words > TEXT_STANDFIRST_MAX_WORDS)
+		return false;
+	if (it->s[len - 1] == ',' || it->s[len - 1] == '|')
+		return false;
+	if (text_byline_prefix(it->s) > 0)
+		return false;
+	return !(it->words <= 4 && text_is_byline(it->s, it->words));
+}
+
+/* Walks up from the body to the headline: past captions, dates, bylines
+ * and chrome to the first run of headline-like items; the run's first item
+ * is the headline, the next the standfirst. */
+static void
+text_header(struct text_doc *d)
+{
+	size_t first = d->n, i = d->body_start, steps = 0;
+	bool found = false;
+
+	while (i > 0 && steps < TEXT_HEADER_SKIP) {
+		struct text_item *it = &d->items[--i];
+
+		steps++;
+		if (text_title_candidate(it)) {
+			found = true;
+			first = i;
+			continue;
+		}
+		if (!found)
+			continue;
+		if (it->datelike || (it->kind == TEXT_OTHER &&
+		    !it->chrome && text_is_byline(it->s, it->words)))
+			continue;
+		break;
+	}
+	if (!found)
+		return;
+	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS) {
+		d->title = first;
+		d->items[first].kind = TEXT_HEADLINE;
+		first++;
+	}
+	if (first < d->body_start && text_title_candidate(&d->items[first])) {
+		d->subtitle = first;
+		d->items[first].kind = TEXT_STANDFIRST;
+	}
+}
+
+void
+text_classify(struct text_doc *d)
+{
+	size_t top;
+
+	for (size_t i = 0; i < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		it->chrome = text_is_chrome(it->s, it->words);
+		it->sentence = text_ends_sentence(it->s);
+		it->datelike = text_datelike(it->s, it->words);
+	}
+	text_captions(d);
+	text_appeal_runs(d);
+	for (size_t i = 0; i < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		it->bodylike = !it->chrome && it->kind == TEXT_OTHER &&
+		    ((it->sentence && it->words >= 6) || it->words >= 30);
+	}
+	text_body_region(d);
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->kind != TEXT_OTHER)
+			continue;
+		if (it->bodylike || (!it->chrome && it->sentence &&
+		    it->words >= 2))
+			it->kind = TEXT_BODY;
+		else if (it->chrome)
+			it->kind = TEXT_CHROME;
+		else
+			it->kind = TEXT_RELATED;
+	}
+	if (d->body_end == 0)
+		return;
+	text_header(d);
+	top = d->title < d->n ? d->title + 1 : 0;
+	for (size_t i = 0; i < d->body_start; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->kind != TEXT_OTHER)
+			continue;
+		if (it->chrome)
+			it->kind = TEXT_CHROME;
+		else if (i >= top && (text_byline_prefix(it->s) > 0 ||
+		    (it->words <= 5 && text_is_byline(it->s, it->words))))
+			it->kind = TEXT_BYLINE;
+		else if (it->datelike)
+			it->kind = TEXT_DATE;
+	}
+	for (size_t i = d->body_end; i < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->kind == TEXT_OTHER && it->chrome)
+			it->kind = TEXT_FOOTER;
+		else if (it->kind == TEXT_OTHER && it->datelike)
+			it->kind = TEXT_DATE;
+	}
+}

@@ -1,0 +1,275 @@
+/* Segmentation of a plain-text page dump into items: lines, or the joined
+ * lines of one paragraph when the renderer wrapped the text. */
+#include "text_blocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util.h"
+
+/* A wrap width is believed only when this many lines come close to it. */
+#define TEXT_WRAP_MIN_LINES 3
+#define TEXT_WRAP_NEAR 12
+#define TEXT_WRAP_MAX 200
+#define TEXT_WRAP_MIN 50
+
+struct text_line {
+	const char *p;      /* content after indentation */
+	size_t len;         /* bytes of content, trailing space trimmed */
+	size_t indent;      /* leading spaces */
+	size_t width;       /* indent + content code points */
+};
+
+static size_t
+text_cps(const char *p, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)p[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+static bool
+text_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/* Splits s into lines; *n receives the count. The array is owned by the
+ * caller; the lines point into s. */
+static struct text_line *
+text_lines(const char *s, size_t len, size_t *n)
+{
+	struct text_line *v = NULL;
+	size_t cap = 0, cnt = 0, i = 0;
+
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t end = nl != NULL ? (size_t)(nl - s) : len;
+		struct text_line l;
+
+		l.indent = 0;
+		l.p = s + i;
+		while (l.p < s + end && text_space((unsigned char)*l.p)) {
+			l.indent += *l.p == '\t' ? 8 : 1;
+			l.p++;
+		}
+		l.len = (size_t)(s + end - l.p);
+		while (l.len > 0 && text_space((unsigned char)l.p[l.len - 1]))
+			l.len--;
+		l.width = l.indent + text_cps(l.p, l.len);
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 256;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[cnt++] = l;
+		i = end + 1;
+	}
+	*n = cnt;
+	return v;
+}
+
+/* The width a renderer wrapped at, or 0 when the lines were not wrapped:
+ * the longest line's width, if several lines come close to it. */
+static size_t
+text_wrap_width(const struct text_line *v, size_t n)
+{
+	size_t hist[TEXT_WRAP_MAX + 2] = { 0 };
+	size_t best = 0, best_near = 0;
+
+	for (size_t i = 0; i < n; i++)
+		hist[v[i].width <= TEXT_WRAP_MAX ? v[i].width :
+		    TEXT_WRAP_MAX + 1]++;
+	/* A width W is the wrap width when many lines end just short of it,
+	 * few pass it (unbreakable words, tables) and the lines near it
+	 * are a good share of the long lines. */
+	for (size_t w = TEXT_WRAP_MIN; w <= TEXT_WRAP_MAX; w++) {
+		size_t near = 0, over = 0, longer = 0;
+
+		for (size_t k = w - TEXT_WRAP_NEAR; k <= w; k++)
+			near += hist[k];
+		for (size_t k = w + 1; k <= TEXT_WRAP_MAX + 1; k++)
+			over += hist[k];
+		for (size_t k = w / 2; k <= TEXT_WRAP_MAX + 1; k++)
+			longer += hist[k];
+		if (near < TEXT_WRAP_MIN_LINES || over * 10 > near ||
+		    near * 3 < longer)
+			continue;
+		if (near > best_near) {
+			best_near = near;
+			best = w;
+		}
+	}
+	return best;
+}
+
+/* Length in bytes of a list marker and its space at the start of p. */
+static size_t
+text_bullet_len(const char *p, size_t len)
+{
+	static const char *const marks[] = {
+		"\xe2\x80\xa2", "\xe2\x97\xa6", "\xe2\x96\xaa", "\xe2\x96\xa1",
+		"\xe2\x96\xa0", "\xe2\x80\xa3", "\xc2\xb7", "\xe2\x97\x8f",
+		"\xe2\x97\x8b", "*", "-", "+", "o", "#",
+	};
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		size_t k = strlen(marks[i]);
+
+		if (len >= k && memcmp(p, marks[i], k) == 0) {
+			if (len == k)
+				return k;
+			if (p[k] == ' ')
+				return k + 1;
+		}
+	}
+	return 0;
+}
+
+/* Width of the first word of a line, in code points. */
+static size_t
+text_first_word(const struct text_line *l)
+{
+	size_t i = 0;
+
+	while (i < l->len && l->p[i] != ' ')
+		i++;
+	return text_cps(l->p, i);
+}
+
+/* Appends p[0..len) to b folding runs of ASCII white space into one. */
+static void
+text_put_folded(struct buf *b, const char *p, size_t len)
+{
+	bool sp = b->len > 0 && b->p[b->len - 1] == ' ';
+
+	for (size_t i = 0; i < len; i++) {
+		if (text_space((unsigned char)p[i]) || p[i] == ' ') {
+			if (!sp && b->len > 0)
+				buf_putc(b, ' ');
+			sp = true;
+		} else {
+			buf_putc(b, p[i]);
+			sp = false;
+		}
+	}
+}
+
+static size_t
+text_count_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+static void
+text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
+{
+	struct text_item *it;
+
+	while (b->len > 0 && b->p[b->len - 1] == ' ')
+		b->p[--b->len] = '\0';
+	if (b->len == 0) {
+		buf_free(b);
+		return;
+	}
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 128;
+		d->items = xrealloc(d->items, d->cap * sizeof(*d->items));
+	}
+	it = &d->items[d->n++];
+	memset(it, 0, sizeof(*it));
+	it->s = buf_take(b);
+	it->width = text_cps(it->s, strlen(it->s));
+	it->words = (int)text_count_words(it->s);
+	it->block = block;
+	it->bullet = bullet;
+}
+
+struct text_doc *
+text_segment(const char *s, size_t len)
+{
+	struct text_doc *d = xcalloc(1, sizeof(*d));
+	size_t nl = 0;
+	struct text_line *v = text_lines(s, len, &nl);
+	struct buf cur = { 0 };
+	bool open = false, cur_bullet = false, gap = false;
+	int block = 0;
+	size_t prev_width = 0;
+
+	d->wrap = text_wrap_width(v, nl);
+	for (size_t i = 0; i < nl; i++) {
+		const struct text_line *l = &v[i];
+		size_t bl;
+		bool join;
+
+		if (l->len == 0) {
+			if (open)
+				text_push(d, &cur, block, cur_bullet);
+			open = false;
+			if (!gap && d->n > 0)
+				block++;
+			gap = true;
+			continue;
+		}
+		gap = false;
+		bl = text_bullet_len(l->p, l->len);
+		join = open && d->wrap > 0 && bl == 0 &&
+		    prev_width + 1 + text_first_word(l) + 2 > d->wrap;
+		if (!join) {
+			if (open)
+				text_push(d, &cur, block, cur_bullet);
+			cur_bullet = bl > 0;
+			open = true;
+		} else {
+			buf_putc(&cur, ' ');
+		}
+		text_put_folded(&cur, l->p + bl, l->len - bl);
+		prev_width = l->width;
+	}
+	if (open)
+		text_push(d, &cur, block, cur_bullet);
+	buf_free(&cur);
+	free(v);
+	d->title = d->subtitle = d->n;
+	return d;
+}
+
+void
+text_doc_free(struct text_doc *d)
+{
+	if (d == NULL)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->items[i].s);
+		free(d->items[i].credit);
+	}
+	free(d->items);
+	free(d);
+}
+
+const char *
+text_kind_name(enum text_kind k)
+{
+	static const char *const names[] = {
+		"other", "chrome", "headline", "standfirst", "byline",
+		"date", "caption", "credit", "body", "related", "footer",
+	};
+
+	if ((size_t)k < sizeof(names) / sizeof(names[0]))
+		return names[k];
+	return "?";
+}

@@ -1,0 +1,24 @@
+/* Character helpers shared by the text-dump extractor's files. Pure. */
+#ifndef NW_TEXT_UTIL_H
+#define NW_TEXT_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s (len bytes left); *adv gets its length.
+ * Returns -1 (and *adv 1) on an invalid sequence. */
+int32_t text_cp_at(const char *s, size_t len, size_t *adv);
+bool text_cp_upper(int32_t cp);
+bool text_cp_lower(int32_t cp);
+bool text_cp_letter(int32_t cp);
+/* True when s, after opening quotes, starts with an upper-case letter. */
+bool text_starts_upper(const char *s);
+/* Length of s[0..len) without trailing closing quotes and brackets. */
+size_t text_trim_closers(const char *s, size_t len);
+/* True when s ends like a sentence (., !, ?, :, ; or …, before quotes). */
+bool text_ends_sentence(const char *s);
+/* Length of a byline prefix ("By ", "Von ", ...) at s, or 0. */
+size_t text_byline_prefix(const char *s);
+
+#endif
