@@ -66,6 +66,30 @@ window_has(const char *s, size_t n, const char *needle)
 	return false;
 }
 
+/* True when p (at a '[') opens a JSON array rather than a text dump that
+ * starts with a renderer's bracketed placeholder ("[logo]", "[1]Home"). */
+static bool
+sniff_json_array(const char *p, const char *end)
+{
+	const char *q = skip_space(p + 1, end);
+
+	if (q == end || *q == '{' || *q == '[' || *q == '"')
+		return true;
+	if (*q == ']')
+		return skip_space(q + 1, end) == end;
+	if (*q == '-' || isdigit((unsigned char)*q)) {
+		while (q < end && (isdigit((unsigned char)*q) || *q == '-' ||
+		    *q == '.' || *q == 'e' || *q == 'E' || *q == '+'))
+			q++;
+		q = skip_space(q, end);
+		if (q < end && *q == ']')
+			return skip_space(q + 1, end) == end;
+		return q < end && *q == ',';
+	}
+	return has_prefix_ci(q, end, "true") ||
+	    has_prefix_ci(q, end, "false") || has_prefix_ci(q, end, "null");
+}
+
 enum sniff_kind
 sniff_kind(const char *s, size_t len)
 {
@@ -94,7 +118,7 @@ sniff_kind(const char *s, size_t len)
 	if (window_has(s, n, "<html") || window_has(s, n, "<body") ||
 	    window_has(s, n, "</p>") || window_has(s, n, "<div"))
 		return SNIFF_HTML;
-	if (*p == '{' || *p == '[' || *p == '<')
+	if (*p == '{' || *p == '<' || (*p == '[' && sniff_json_array(p, end)))
 		return SNIFF_OTHER;
 	return SNIFF_TEXT;
 }
