@@ -1,8 +1,346 @@
-/* PLACEHOLDER so the tree builds; the enrichment helper replaces this file. */
+/* Normalisation of an extracted article and the enrichment that follows:
+ * language, fingerprints, entities and quotes. Pure and thread-safe: no
+ * state outside the article being worked on. */
 #include "enrich.h"
+
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
+
 #include "../hash.h"
-void enrich_normalise(struct nw_article *a) { (void)a; }
-void enrich_article(struct nw_article *a)
-{ if (a->body) hash_sha256_hex(a->body, strlen(a->body), a->content_hash); }
-char *enrich_canonical_url(const char *url) { return url ? xstrdup(url) : NULL; }
+#include "enrich_int.h"
+
+/* Folds whitespace runs of s to one space and drops control characters,
+ * then composes to NFC. With paras, a blank line (two or more line breaks,
+ * possibly with other whitespace between) becomes exactly "\n\n" and other
+ * whitespace folds to a space. Leading and trailing whitespace go. Bytes
+ * that are not UTF-8 are dropped. Returns a new string. */
+static char *
+enrich_clean(const char *s, bool paras)
+{
+	struct buf b = { 0 };
+	size_t n = strlen(s), i = 0;
+	int pend_nl = 0;
+	bool pend_sp = false;
+	utf8proc_uint8_t *nfc;
+
+	while (i < n) {
+		utf8proc_int32_t c;
+		utf8proc_ssize_t k = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)s + i,
+		    (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_category_t cat;
+
+		if (k <= 0) {
+			i++;
+			continue;
+		}
+		if (c == '\n' || c == 0x2029) {
+			pend_nl++;
+			i += (size_t)k;
+			continue;
+		}
+		cat = utf8proc_category(c);
+		if (c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+		    c == 0x85 || cat == UTF8PROC_CATEGORY_ZS ||
+		    cat == UTF8PROC_CATEGORY_ZL) {
+			pend_sp = true;
+			i += (size_t)k;
+			continue;
+		}
+		if (cat == UTF8PROC_CATEGORY_CC || c == 0xFEFF) {
+			i += (size_t)k;
+			continue;
+		}
+		if (b.len > 0) {
+			if (paras && pend_nl >= 2)
+				buf_puts(&b, "\n\n");
+			else if (pend_nl > 0 || pend_sp)
+				buf_putc(&b, ' ');
+		}
+		pend_nl = 0;
+		pend_sp = false;
+		buf_append(&b, s + i, (size_t)k);
+		i += (size_t)k;
+	}
+	if (b.p == NULL)
+		return xstrdup("");
+	nfc = utf8proc_NFC((const utf8proc_uint8_t *)b.p);
+	if (nfc == NULL)
+		return buf_take(&b);
+	buf_free(&b);
+	return (char *)nfc;
+}
+
+static void
+enrich_clean_field(char **f, bool paras)
+{
+	char *c;
+
+	if (*f == NULL)
+		return;
+	c = enrich_clean(*f, paras);
+	free(*f);
+	*f = c;
+}
+
+static void
+enrich_clean_list(struct strlist *l)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < l->n; i++) {
+		enrich_clean_field(&l->v[i], false);
+		if (l->v[i][0] == '\0')
+			free(l->v[i]);
+		else
+			l->v[j++] = l->v[i];
+	}
+	l->n = j;
+}
+
+void
+enrich_normalise(struct nw_article *a)
+{
+	size_t i;
+	char *c;
+
+	enrich_clean_field(&a->title, false);
+	enrich_clean_field(&a->subtitle, false);
+	enrich_clean_field(&a->publisher, false);
+	enrich_clean_field(&a->body, true);
+	enrich_clean_list(&a->authors);
+	enrich_clean_list(&a->people);
+	enrich_clean_list(&a->organisations);
+	enrich_clean_list(&a->places);
+	if (a->dateline != NULL) {
+		enrich_clean_field(&a->dateline->place, false);
+		enrich_clean_field(&a->dateline->date, false);
+		enrich_clean_field(&a->dateline->agency, false);
+	}
+	for (i = 0; i < a->n_images; i++) {
+		enrich_clean_field(&a->images[i].caption, false);
+		enrich_clean_field(&a->images[i].credit, false);
+	}
+	for (i = 0; i < a->n_quotes; i++) {
+		enrich_clean_field(&a->quotes[i].text, false);
+		enrich_clean_field(&a->quotes[i].speaker, false);
+	}
+	c = enrich_canonical_url(a->canonical_url ? a->canonical_url : a->url);
+	if (c != NULL) {
+		free(a->canonical_url);
+		a->canonical_url = c;
+	}
+}
+
+/* Query parameters that identify a campaign or a click, not a page. */
+static const char *const enrich_tracking[] = {
+	"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+	"mc_cid", "mc_eid", "ref_src", "ref_url", "igshid", "_ga", "_gl",
+	"mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv",
+	"__s", "_hsenc", "_hsmi", "hsctatracking", "s_cid", "ncid", "ocid",
+	"cmpid", "twclid", "ttclid", "li_fat_id", "wt.mc_id", "at_medium",
+	"at_campaign", "rss", "smid", "smtyp",
+};
+
+static bool
+enrich_is_tracking(const char *p, size_t n)
+{
+	size_t i, k;
+
+	for (k = 0; k < n && p[k] != '='; k++)
+		;
+	if (k >= 4 && strncasecmp(p, "utm_", 4) == 0)
+		return true;
+	for (i = 0; i < sizeof(enrich_tracking) / sizeof(*enrich_tracking);
+	    i++)
+		if (strlen(enrich_tracking[i]) == k &&
+		    strncasecmp(p, enrich_tracking[i], k) == 0)
+			return true;
+	return false;
+}
+
+static char
+enrich_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+char *
+enrich_canonical_url(const char *url)
+{
+	struct buf b = { 0 };
+	const char *p, *auth, *auth_end, *host, *host_end, *port, *q, *path;
+	const char *end;
+	size_t i;
+	bool first = true;
+
+	if (url == NULL)
+		return NULL;
+	while (*url == ' ' || *url == '\t')
+		url++;
+	for (p = url; (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+	    (p > url && ((*p >= '0' && *p <= '9') || *p == '+' ||
+	    *p == '-' || *p == '.')); p++)
+		;
+	if (p == url || strncmp(p, "://", 3) != 0)
+		return NULL;
+	end = url + strcspn(url, "# \t\r\n");
+	for (i = 0; url + i < p; i++)
+		buf_putc(&b, enrich_lower(url[i]));
+	buf_puts(&b, "://");
+	auth = p + 3;
+	auth_end = auth + strcspn(auth, "/?#");
+	if (auth_end > end)
+		auth_end = end;
+	host = auth;
+	for (q = auth; q < auth_end; q++)
+		if (*q == '@')
+			host = q + 1;
+	buf_append(&b, auth, (size_t)(host - auth));
+	port = NULL;
+	if (*host == '[') {
+		host_end = memchr(host, ']', (size_t)(auth_end - host));
+		host_end = host_end ? host_end + 1 : auth_end;
+	} else {
+		host_end = memchr(host, ':', (size_t)(auth_end - host));
+		if (host_end == NULL)
+			host_end = auth_end;
+	}
+	if (host_end < auth_end && *host_end == ':')
+		port = host_end + 1;
+	for (q = host; q < host_end; q++)
+		buf_putc(&b, enrich_lower(*q));
+	while (b.len > 0 && b.p[b.len - 1] == '.')
+		b.p[--b.len] = '\0';  /* "example.com." */
+	if (port != NULL && port < auth_end) {
+		size_t pl = (size_t)(auth_end - port);
+		bool dflt = (pl == 2 && strncmp(port, "80", 2) == 0 &&
+		    strncmp(b.p, "http:", 5) == 0) ||
+		    (pl == 3 && strncmp(port, "443", 3) == 0 &&
+		    strncmp(b.p, "https:", 6) == 0);
+
+		if (!dflt) {
+			buf_putc(&b, ':');
+			buf_append(&b, port, pl);
+		}
+	}
+	path = auth_end;
+	q = memchr(path, '?', (size_t)(end - path));
+	if (q == NULL)
+		q = end;
+	if (q == path && strncmp(b.p, "http", 4) == 0)
+		buf_putc(&b, '/');
+	buf_append(&b, path, (size_t)(q - path));
+	while (q < end) {
+		const char *s = q + 1, *e;
+
+		e = memchr(s, '&', (size_t)(end - s));
+		if (e == NULL)
+			e = end;
+		if (e > s && !enrich_is_tracking(s, (size_t)(e - s))) {
+			buf_putc(&b, first ? '?' : '&');
+			buf_append(&b, s, (size_t)(e - s));
+			first = false;
+		}
+		q = e;
+	}
+	return buf_take(&b);
+}
+
+/* 64-bit mix (SplitMix64's finaliser) of a 64-bit FNV-1a hash. */
+static uint64_t
+enrich_hash64(const char *s, size_t n, uint64_t h)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+static uint64_t
+enrich_mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+#define SIMHASH_SHINGLE 3
+
+/* Simhash (Charikar) of the case-folded body: each run of SIMHASH_SHINGLE
+ * consecutive words is hashed to 64 bits and votes +1/-1 on every bit. */
+uint64_t
+enrich_simhash(const char *body)
+{
+	char *f = etok_fold(body, strlen(body));
+	struct etoks t = { 0 };
+	int64_t v[64] = { 0 };
+	uint64_t out = 0;
+	size_t i, j, span;
+
+	etok_split(f, &t);
+	span = t.n < SIMHASH_SHINGLE ? t.n : SIMHASH_SHINGLE;
+	for (i = 0; span > 0 && i + span <= t.n; i++) {
+		uint64_t h = 0xcbf29ce484222325ULL;
+
+		for (j = 0; j < span; j++) {
+			h = enrich_hash64(f + t.v[i + j].off, t.v[i + j].len,
+			    h);
+			h = enrich_hash64(" ", 1, h);
+		}
+		h = enrich_mix(h);
+		for (j = 0; j < 64; j++)
+			v[j] += (h >> j) & 1 ? 1 : -1;
+	}
+	for (j = 0; j < 64; j++)
+		if (v[j] > 0)
+			out |= 1ULL << j;
+	etok_free(&t);
+	free(f);
+	return out;
+}
+
+int
+enrich_hamming(uint64_t a, uint64_t b)
+{
+	return __builtin_popcountll(a ^ b);
+}
+
+static void
+enrich_push_unique(struct strlist *l, const char *s)
+{
+	if (!strlist_contains(l, s))
+		strlist_push(l, s);
+}
+
+void
+enrich_article(struct nw_article *a)
+{
+	struct ent_result r = { 0 };
+	const char *body = a->body ? a->body : "";
+	size_t i;
+
+	if (a->lang == NULL || a->lang[0] == '\0') {
+		const char *l = lang_detect(body);
+
+		if (l != NULL)
+			article_set(&a->lang, l);
+	}
+	hash_sha256_hex(body, strlen(body), a->content_hash);
+	a->simhash = enrich_simhash(body);
+	a->has_simhash = true;
+	ent_extract(a->title, body, &r);
+	for (i = 0; i < r.names.n; i++) {
+		struct strlist *l = r.kinds[i] == ENT_PERSON ? &a->people :
+		    r.kinds[i] == ENT_ORG ? &a->organisations : &a->places;
+
+		enrich_push_unique(l, r.names.v[i]);
+	}
+	if (a->n_quotes == 0)
+		quote_extract(body, &r, a);
+	ent_result_free(&r);
+}

@@ -2,6 +2,8 @@
 #ifndef NW_ENRICH_H
 #define NW_ENRICH_H
 
+#include <stdint.h>
+
 #include "../article.h"
 
 /* Unicode NFC, folded whitespace and no control characters in every text
@@ -16,5 +18,19 @@ void enrich_article(struct nw_article *a);
  * port dropped, fragment and tracking parameters (utm_*, fbclid, gclid...)
  * removed. Returns a new string, or NULL if url is not an absolute URL. */
 char *enrich_canonical_url(const char *url);
+
+/* 64-bit simhash of text: case-folded words in shingles of three, each
+ * shingle hashed to 64 bits voting on every bit. Near copies differ in few
+ * bits; see ENRICH_NEAR_DUP_BITS. */
+uint64_t enrich_simhash(const char *text);
+
+/* Number of bits in which a and b differ. */
+int enrich_hamming(uint64_t a, uint64_t b);
+
+/* Two bodies whose simhashes differ in at most this many bits are near
+ * copies of one article. 3 of 64 is the threshold of Manku et al. (WWW
+ * 2007) for web pages; the corpus test checks no two distinct pages of
+ * ../shared/corpus come that close. */
+#define ENRICH_NEAR_DUP_BITS 3
 
 #endif

@@ -1,0 +1,623 @@
+/* Named entities: people, organisations and places of an article.
+ *
+ * Method. The title and body are split into words and sentences
+ * (enrich_text.c). A candidate name is a run of capitalised words within a
+ * sentence, joined only by spaces (a comma, a quotation mark or a
+ * possessive 's ends it; "of"/"for" joins two runs after an organisation
+ * word, as in "Ministry of Defence"). Each run is then classed:
+ *  - a sentence-initial function word ("The", "Earlier", "When") is cut
+ *    from its front, and a capitalised word that only ever appears at the
+ *    start of a sentence is no name at all;
+ *  - the whole run, or its longest leading part, found in the place
+ *    gazetteer is a place. The gazetteer is generated at build time by
+ *    gen_places.py from Debian's iso-codes (ISO 3166-1 country names, ISO
+ *    3166-2 states and provinces) and tzdata (iso3166.tab short country
+ *    names, zone1970.tab/zone.tab city names), plus six abbreviations
+ *    (US, UK, UAE...) that no Debian file spells out;
+ *  - a run holding an organisation word (Ministry, Committee, Agency,
+ *    Post, News, Bank, Party, Inc...) is an organisation, and so is an
+ *    acronym of two to six capitals (FBI, TASS) and a single capitalised
+ *    word after "the" ("the Kremlin");
+ *  - honorifics and titles (Mr, Ms, Dr, President, Minister, Ambassador,
+ *    Adviser...) are cut from the front of a run and mark what follows as
+ *    a person; a run that ends in a title ("National Security Adviser") is
+ *    a role, not a name; after a title a lower-case word followed by a
+ *    capitalised one is taken as a mis-cased given name ("President mike
+ *    Pence" -> "Mike Pence");
+ *  - any other run of two or more words is a person; demonyms (Russian,
+ *    Americans) are dropped; a remaining single word is the person whose
+ *    full name ends with it ("Peskov" -> "Dmitry Peskov") if there is
+ *    one, else an organisation ("Facebook").
+ * People are reported in their fullest form: a mention whose words end a
+ * longer person name seen in the article is that person. Title names are
+ * kept only when they are places, acronyms or names the body confirms.
+ *
+ * Limits. The cues are English; other languages get the capitalisation
+ * and gazetteer rules only (German capitalises every noun, so German text
+ * yields spurious names). Single unknown capitalised words default to
+ * organisations, so coined terms ("Russophobia") land there, and a person
+ * named only by surname without a title is an organisation. Nationality
+ * words are recognised by shape (-an, -ian, -ese, -ish, -i) and a country
+ * prefix, so surnames such as "Morgan" survive but "Italian" does not.
+ * Cities are those that name a time zone (about 400, every capital of a
+ * large country but not every large city), so "Washington" is found as
+ * the US state's name and "Manchester" not at all. */
+#include "enrich_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ent_place {
+	const char *key;   /* NFC case-folded */
+	const char *name;  /* as written */
+	int kind;          /* 0 country, 1 city, 2 region */
+};
+
+#include "enrich/enrich_places.h"
+
+#define ENT_N_PLACES (sizeof(ent_places) / sizeof(ent_places[0]))
+
+static int
+ent_place_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct ent_place *)e)->key);
+}
+
+static const struct ent_place *
+ent_place_find(const char *folded)
+{
+	return bsearch(folded, ent_places, ENT_N_PLACES, sizeof(ent_places[0]),
+	    ent_place_cmp);
+}
+
+/* True if some country name starts with the first four bytes of a word
+ * shaped like a nationality ("russian" -> "Russia"). */
+static bool
+ent_demonym(const char *f)
+{
+	static const char *const suf[] = { "ians", "ian", "ans", "an", "ese",
+		"ish", "is", "i", "ns" };
+	size_t n = strlen(f), i, lo = 0, hi = ENT_N_PLACES;
+	bool shaped = false;
+
+	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
+		size_t k = strlen(suf[i]);
+
+		if (n > k + 2 && strcmp(f + n - k, suf[i]) == 0)
+			shaped = true;
+	}
+	if (!shaped || n < 5)
+		return false;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strncmp(ent_places[mid].key, f, 4) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ENT_N_PLACES && strncmp(ent_places[lo].key, f, 4) == 0;
+	    lo++)
+		if (ent_places[lo].kind == 0)
+			return true;
+	return false;
+}
+
+static bool
+ent_in(const char *f, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(f, list[i]) == 0)
+			return true;
+	return false;
+}
+
+#define ENT_IN(f, list) ent_in(f, list, sizeof(list) / sizeof(list[0]))
+
+/* Words that make a run an organisation's name. */
+static const char *const ent_org_words[] = {
+	"ministry", "committee", "agency", "post", "news", "inc", "corp",
+	"corporation", "ltd", "llc", "plc", "gmbh", "times", "journal",
+	"bank", "university", "party", "council", "department", "office",
+	"association", "union", "group", "company", "commission", "institute",
+	"service", "court", "parliament", "senate", "congress", "army",
+	"navy", "police", "foundation", "organisation", "organization",
+	"airlines", "airways", "press", "network", "television", "radio",
+	"club", "church", "fund", "authority", "board", "bureau",
+	"administration", "house", "kremlin", "pentagon", "duma", "assembly",
+	"federation", "guardian", "telegraph", "independent", "herald",
+	"tribune", "gazette", "reuters", "bbc", "cnn", "school", "college",
+	"hospital", "force", "forces", "guard", "league", "alliance",
+	"coalition", "movement", "front", "cabinet", "government", "tass",
+	"channel", "media", "magazine", "review", "daily", "holdings",
+	"systems", "technologies", "motors", "industries", "institution",
+	"centre", "center", "museum", "society", "trust", "ag", "sa",
+	"secretariat", "directorate", "command", "squad", "brigade",
+	"division", "regiment", "team", "fc",
+};
+
+/* Titles and honorifics: before a name they mark a person; ending a run
+ * they make it a role, not a name. */
+static const char *const ent_titles[] = {
+	"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
+	"president", "vice", "prime", "minister", "secretary", "senator",
+	"sen", "rep", "representative", "congressman", "congresswoman",
+	"governor", "gov", "mayor", "king", "queen", "prince", "princess",
+	"pope", "general", "gen", "colonel", "col", "captain", "capt",
+	"lieutenant", "lt", "sergeant", "sgt", "admiral", "marshal", "judge",
+	"justice", "ambassador", "envoy", "chancellor", "chairman",
+	"chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
+	"director", "professor", "prof", "sheikh", "emir", "rev", "reverend",
+	"father", "bishop", "archbishop", "cardinal", "adviser", "advisor",
+	"commissioner", "chief", "officer", "deputy", "speaker", "leader",
+	"premier", "counsel", "attorney", "detective", "inspector",
+	"sheriff", "councillor", "councilman", "mp", "mep", "ceo", "cfo",
+	"founder", "head", "coach", "dean", "rabbi", "imam", "ayatollah",
+	"pastor", "dj", "agent", "correspondent", "editor", "reporter",
+	"analyst", "economist", "spokesmen", "officials", "official",
+};
+
+/* Lower-case words before a run that mark it as a person. */
+static const char *const ent_person_before[] = {
+	"spokesman", "spokeswoman", "spokesperson", "president", "minister",
+	"ambassador", "senator", "adviser", "advisor", "chairman", "leader",
+	"secretary", "director", "head", "chief", "lawyer", "aide", "envoy",
+	"colleague", "wife", "husband", "son", "daughter", "mother", "father",
+	"brother", "sister", "counterpart", "predecessor", "successor",
+	"journalist", "reporter", "correspondent", "economist", "analyst",
+	"professor", "governor", "mayor", "judge", "politician", "official",
+	"commander", "general", "deputy", "premier", "chancellor",
+};
+
+struct ent_run {
+	size_t a, b;         /* words [a, b) of the token list */
+	enum ent_kind kind;
+	char *name;          /* display form */
+	bool single;         /* one unknown word: resolved later */
+	bool cue;            /* a title or role marked it a person */
+};
+
+struct ent_ctx {
+	const char *s;
+	const struct etoks *t;
+	struct ent_run *runs;
+	size_t n, cap;
+};
+
+static char *
+ent_fold_tok(const struct ent_ctx *c, size_t i)
+{
+	return etok_fold(c->s + c->t->v[i].off, c->t->v[i].len);
+}
+
+static bool
+ent_tok_in(const struct ent_ctx *c, size_t i, const char *const *l,
+    size_t n)
+{
+	char *f = ent_fold_tok(c, i);
+	bool r = ent_in(f, l, n);
+
+	free(f);
+	return r;
+}
+
+#define ENT_TOK_IN(c, i, list) \
+	ent_tok_in(c, i, list, sizeof(list) / sizeof(list[0]))
+
+/* The words [a, b) joined by single spaces; the first letter of each word
+ * upper-cased when fix is set (ASCII only). */
+static char *
+ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix)
+{
+	struct buf o = { 0 };
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		const struct etok *k = &c->t->v[i];
+		size_t at = o.len;
+
+		if (i > a)
+			buf_putc(&o, ' ');
+		at = o.len;
+		buf_append(&o, c->s + k->off, k->len);
+		if ((k->flags & ETOK_ABBR) && k->len > 1 &&
+		    memchr(c->s + k->off, '.', k->len) != NULL)
+			buf_putc(&o, '.');  /* "U.S." */
+		if (fix && o.p[at] >= 'a' && o.p[at] <= 'z')
+			o.p[at] = (char)(o.p[at] - 32);
+	}
+	return buf_take(&o);
+}
+
+static char *
+ent_key(const struct ent_ctx *c, size_t a, size_t b)
+{
+	char *j = ent_join(c, a, b, false);
+	char *f = etok_fold(j, strlen(j));
+
+	free(j);
+	return f;
+}
+
+/* Only spaces (and an abbreviation's dot) between words i and i + 1. */
+static bool
+ent_plain_gap(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i], *n = &c->t->v[i + 1];
+	size_t p = k->off + k->len;
+
+	if (k->flags & ETOK_POSS)
+		return false;
+	if (n->sent != k->sent && !(k->flags & ETOK_ABBR))
+		return false;
+	if (k->flags & ETOK_ABBR)
+		p++;
+	for (; p < n->off; p++)
+		if (c->s[p] != ' ')
+			return false;
+	return true;
+}
+
+static bool
+ent_cap(const struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & (ETOK_CAP | ETOK_ALLCAP)) != 0 &&
+	    !(c->t->v[i].flags & ETOK_NUM);
+}
+
+/* The word appears capitalised somewhere other than a sentence start. */
+static bool
+ent_seen_inside(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t j;
+
+	for (j = 0; j < c->t->n; j++) {
+		const struct etok *o = &c->t->v[j];
+
+		if (j != i && !(o->flags & ETOK_SENT) && o->len == k->len &&
+		    memcmp(c->s + o->off, c->s + k->off, k->len) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
+    char *name, bool single, bool cue)
+{
+	struct ent_run *r;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 32;
+		c->runs = xrealloc(c->runs, c->cap * sizeof(*c->runs));
+	}
+	r = &c->runs[c->n++];
+	r->a = a;
+	r->b = b;
+	r->kind = kind;
+	r->name = name;
+	r->single = single;
+	r->cue = cue;
+}
+
+/* Classes the words [a, b) of one candidate run. */
+static void
+ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	size_t i, p, last_title = b;
+	char *key;
+	const struct ent_place *pl;
+	bool org = false;
+
+	while (a < b) {
+		char *f = ent_fold_tok(c, a);
+		bool drop = (c->t->v[a].flags & ETOK_SENT) &&
+		    etok_stopword(f) && !(c->t->v[a].flags & ETOK_ALLCAP);
+
+		if (drop && strcmp(f, "the") == 0)
+			the = true;
+		free(f);
+		if (!drop)
+			break;
+		a++;
+	}
+	if (a >= b)
+		return;
+	key = ent_key(c, a, b);
+	pl = ent_place_find(key);
+	free(key);
+	if (pl != NULL) {
+		ent_add_run(c, a, b, ENT_PLACE, xstrdup(pl->name), false,
+		    false);
+		return;
+	}
+	for (i = a; i < b; i++) {
+		if (ENT_TOK_IN(c, i, ent_titles))
+			last_title = i;
+		else if (ENT_TOK_IN(c, i, ent_org_words))
+			org = true;
+	}
+	if (org && last_title == b) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
+	if (last_title != b) {
+		if (last_title + 1 >= b)
+			return;  /* a role: "National Security Adviser" */
+		a = last_title + 1;
+		cue = true;
+	}
+	/* The longest leading part that is a place: "United States Sergey
+	 * Kislyak". */
+	for (p = b - 1; p > a; p--) {
+		key = ent_key(c, a, p);
+		pl = ent_place_find(key);
+		free(key);
+		if (pl != NULL) {
+			ent_add_run(c, a, p, ENT_PLACE, xstrdup(pl->name),
+			    false, false);
+			ent_class(c, p, b, false, cue);
+			return;
+		}
+	}
+	if (b - a >= 2) {
+		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
+		    false, true);
+		return;
+	}
+	/* One word. */
+	{
+		const struct etok *k = &c->t->v[a];
+		char *f = ent_fold_tok(c, a);
+		bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
+
+		if (!acro && (etok_stopword(f) || ent_demonym(f) ||
+		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a)))) {
+			free(f);
+			return;
+		}
+		/* "Russia-US": places joined by a hyphen. */
+		if (memchr(c->s + k->off, '-', k->len) != NULL) {
+			char *save = NULL, *part;
+			bool all = true;
+			char *dup = xstrdup(f);
+
+			for (part = strtok_r(dup, "-", &save); part != NULL;
+			    part = strtok_r(NULL, "-", &save))
+				if (ent_place_find(part) == NULL)
+					all = false;
+			free(dup);
+			if (all) {
+				dup = xstrdup(f);
+				for (part = strtok_r(dup, "-", &save);
+				    part != NULL;
+				    part = strtok_r(NULL, "-", &save))
+					ent_add_run(c, a, a + 1, ENT_PLACE,
+					    xstrdup(ent_place_find(part)->name),
+					    false, false);
+				free(dup);
+				free(f);
+				return;
+			}
+		}
+		free(f);
+		if (cue)
+			ent_add_run(c, a, b, ENT_PERSON,
+			    ent_join(c, a, b, true), false, true);
+		else if (acro || the)
+			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+			    false, false);
+		else
+			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+			    true, false);
+	}
+}
+
+/* Finds the candidate runs of the token list. */
+static void
+ent_scan(struct ent_ctx *c)
+{
+	const struct etoks *t = c->t;
+	size_t i = 0;
+
+	while (i < t->n) {
+		size_t j;
+		bool the = false, cue = false;
+
+		if (!ent_cap(c, i)) {
+			i++;
+			continue;
+		}
+		if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
+			the = etok_is(c->s, &t->v[i - 1], "the");
+			cue = ENT_TOK_IN(c, i - 1, ent_person_before);
+		}
+		j = i + 1;
+		while (j < t->n && ent_plain_gap(c, j - 1)) {
+			if (ent_cap(c, j)) {
+				j++;
+				continue;
+			}
+			/* "Ministry of Defence" */
+			if (j + 1 < t->n && (etok_is(c->s, &t->v[j], "of") ||
+			    etok_is(c->s, &t->v[j], "for")) &&
+			    ENT_TOK_IN(c, j - 1, ent_org_words) &&
+			    ent_plain_gap(c, j) && ent_cap(c, j + 1)) {
+				j += 2;
+				continue;
+			}
+			/* "President mike Pence" */
+			if (j + 1 < t->n && ENT_TOK_IN(c, j - 1, ent_titles) &&
+			    ent_plain_gap(c, j) && ent_cap(c, j + 1) &&
+			    !(t->v[j + 1].flags & ETOK_SENT)) {
+				char *f = ent_fold_tok(c, j);
+				bool stop = etok_stopword(f);
+
+				free(f);
+				if (!stop) {
+					j += 2;
+					continue;
+				}
+			}
+			break;
+		}
+		ent_class(c, i, j, the, cue);
+		i = j;
+	}
+}
+
+/* Does person name p (words) end with the words of q? */
+static bool
+ent_ends_with(const char *p, const char *q)
+{
+	size_t np = strlen(p), nq = strlen(q);
+
+	if (nq >= np)
+		return nq == np && strcmp(p, q) == 0;
+	return strcmp(p + np - nq, q) == 0 && p[np - nq - 1] == ' ';
+}
+
+/* The fullest person name among runs that ends with name, or NULL. */
+static const char *
+ent_fullest(const struct ent_ctx *c, const char *name)
+{
+	const char *best = NULL;
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const struct ent_run *r = &c->runs[i];
+
+		if (r->kind != ENT_PERSON || !ent_ends_with(r->name, name))
+			continue;
+		if (best == NULL || strlen(r->name) > strlen(best))
+			best = r->name;
+	}
+	return best;
+}
+
+static size_t
+ent_name_index(struct ent_result *r, const char *name, enum ent_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < r->names.n; i++)
+		if (r->kinds[i] == kind && strcmp(r->names.v[i], name) == 0)
+			return i;
+	strlist_push(&r->names, name);
+	r->kinds = xrealloc(r->kinds, r->names.n * sizeof(*r->kinds));
+	r->kinds[r->names.n - 1] = kind;
+	return r->names.n - 1;
+}
+
+/* Settles single words and fullest forms in place. */
+static void
+ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+		const char *full;
+
+		/* one word, or a person: "the Trump administration" */
+		if (r->kind == ENT_PLACE || (r->kind == ENT_ORG &&
+		    r->b - r->a != 1))
+			continue;
+		full = ent_fullest(ref, r->name);
+		if (full == NULL && ref != c)
+			full = ent_fullest(c, r->name);
+		if (full != NULL) {
+			char *d = xstrdup(full);
+
+			free(r->name);
+			r->name = d;
+			r->kind = ENT_PERSON;
+			r->single = false;
+		}
+	}
+}
+
+static void
+ent_ctx_free(struct ent_ctx *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->runs[i].name);
+	free(c->runs);
+}
+
+/* A title name counts if the body has it, or it is a place or acronym. */
+static bool
+ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
+    const struct ent_result *res)
+{
+	size_t i;
+
+	if (r->kind == ENT_PLACE)
+		return true;
+	if (r->b - r->a == 1 && (title->t->v[r->a].flags & ETOK_ALLCAP))
+		return true;
+	for (i = 0; i < res->names.n; i++)
+		if (strcmp(res->names.v[i], r->name) == 0)
+			return true;
+	return false;
+}
+
+void
+ent_extract(const char *title, const char *body, struct ent_result *r)
+{
+	struct ent_ctx bc = { 0 }, tc = { 0 };
+	struct etoks tt = { 0 };
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	etok_split(body, &r->toks);
+	bc.s = body;
+	bc.t = &r->toks;
+	ent_scan(&bc);
+	ent_resolve(&bc, &bc);
+	for (i = 0; i < bc.n; i++) {
+		struct ent_run *x = &bc.runs[i];
+		struct ent_mention *m;
+
+		if (r->n_m == r->cap_m) {
+			r->cap_m = r->cap_m ? r->cap_m * 2 : 32;
+			r->m = xrealloc(r->m, r->cap_m * sizeof(*r->m));
+		}
+		m = &r->m[r->n_m++];
+		m->start = r->toks.v[x->a].off;
+		m->end = r->toks.v[x->b - 1].off + r->toks.v[x->b - 1].len;
+		m->sent = r->toks.v[x->a].sent;
+		m->kind = x->kind;
+		m->name = ent_name_index(r, x->name, x->kind);
+	}
+	if (title != NULL) {
+		etok_split(title, &tt);
+		tc.s = title;
+		tc.t = &tt;
+		ent_scan(&tc);
+		ent_resolve(&tc, &bc);
+		for (i = 0; i < tc.n; i++)
+			if (ent_title_ok(&tc, &tc.runs[i], r))
+				ent_name_index(r, tc.runs[i].name,
+				    tc.runs[i].kind);
+		etok_free(&tt);
+		ent_ctx_free(&tc);
+	}
+	ent_ctx_free(&bc);
+}
+
+void
+ent_result_free(struct ent_result *r)
+{
+	strlist_free(&r->names);
+	free(r->kinds);
+	free(r->m);
+	etok_free(&r->toks);
+	memset(r, 0, sizeof(*r));
+}

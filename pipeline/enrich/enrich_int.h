@@ -1,0 +1,86 @@
+/* Internals shared by the enrichment files: a word tokeniser over UTF-8
+ * text and the entity table that quote attribution reads. Pure. */
+#ifndef NW_ENRICH_INT_H
+#define NW_ENRICH_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../util.h"
+
+enum {
+	ETOK_CAP = 1 << 0,     /* first letter upper-case */
+	ETOK_ALLCAP = 1 << 1,  /* two or more letters, all upper-case */
+	ETOK_SENT = 1 << 2,    /* first word of a sentence (or after an
+	                          opening quotation mark) */
+	ETOK_POSS = 1 << 3,    /* followed by 's or ’s, which is not in it */
+	ETOK_PARA = 1 << 4,    /* first word of a paragraph */
+	ETOK_NUM = 1 << 5,     /* starts with a digit */
+	ETOK_ABBR = 1 << 6     /* followed by a '.' that ends no sentence */
+};
+
+/* A word: text[off, off + len), its flags, its sentence number. */
+struct etok {
+	size_t off;
+	size_t len;
+	unsigned flags;
+	int sent;
+};
+
+struct etoks {
+	struct etok *v;
+	size_t n;
+	size_t cap;
+};
+
+/* Splits text into words (letters and digits, with inner apostrophes,
+ * hyphens and the dots of "U.S."), marking sentence starts. */
+void etok_split(const char *text, struct etoks *t);
+void etok_free(struct etoks *t);
+
+/* Lower-case (case-folded, NFC) copy of s[0, n); never NULL. */
+char *etok_fold(const char *s, size_t n);
+
+/* True if the word, case-folded, is text[off, off + len) equal to w. */
+bool etok_is(const char *text, const struct etok *k, const char *w);
+
+/* Common English function words and sentence openers (case-folded). */
+bool etok_stopword(const char *folded);
+
+/* The first code point of s is a letter of the given case. */
+bool etok_upper_at(const char *s, size_t n);
+
+enum ent_kind { ENT_PERSON, ENT_ORG, ENT_PLACE };
+
+/* One mention of a named entity in the body, by byte range. */
+struct ent_mention {
+	size_t start;
+	size_t end;
+	int sent;            /* sentence number of its first word */
+	enum ent_kind kind;
+	size_t name;         /* index into ent_result.names */
+};
+
+struct ent_result {
+	struct strlist names;     /* fullest forms */
+	enum ent_kind *kinds;     /* kinds[i] is the class of names.v[i] */
+	struct ent_mention *m;    /* body mentions, in text order */
+	size_t n_m;
+	size_t cap_m;
+	struct etoks toks;        /* the body's words */
+};
+
+/* Finds the people, organisations and places of title and body. */
+void ent_extract(const char *title, const char *body, struct ent_result *r);
+void ent_result_free(struct ent_result *r);
+
+/* Quotations of body with their speakers, appended to the lists. */
+struct nw_article;
+void quote_extract(const char *body, const struct ent_result *r,
+    struct nw_article *a);
+
+/* ISO 639-1 code of the language of text, or NULL when unsure. */
+const char *lang_detect(const char *text);
+
+#endif

@@ -1,0 +1,467 @@
+/* Direct quotations and their speakers.
+ *
+ * A quotation is the text between an opening mark and its closing mark
+ * within a paragraph: "…", “…”, ‘…’ (a ’ followed by a letter is an
+ * apostrophe), «…», ‹…›, „…“ or „…”. An opening mark with no close in its
+ * paragraph runs to the paragraph's end and, when the next paragraph opens
+ * with a quotation mark (the convention for a quotation over several
+ * paragraphs), on through that paragraph's quotation. Quotations of fewer
+ * than QUOTE_MIN_WORDS words are scare quotes or titles and are skipped.
+ *
+ * The speaker is looked for, in order:
+ *  1. after the quotation, up to the end of its sentence: "…," X said /
+ *     said X / X told reporters / X added / X wrote / he added — the
+ *     person named nearest before the speech verb, or the first after it;
+ *  2. before it, in its sentence: X said: "…" / according to X, "…" / X
+ *     wrote that "…";
+ *  3. a quotation with no verb of its own continues the previous one in
+ *     its paragraph, or belongs to the person named first in the sentence
+ *     before.
+ * "he", "she" resolve to the last person quoted (or, for the first quote,
+ * the first person of the sentence before); "the newspaper", "the agency"
+ * to the last organisation quoted. Names are the fullest forms found by
+ * ent_extract(). Verbs and pronouns are English. */
+#include "enrich_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../article.h"
+
+#define QUOTE_MIN_WORDS 4
+#define QUOTE_TAIL_WORDS 14
+
+struct quote_span {
+	size_t os;      /* opening mark */
+	size_t oe;      /* just after the closing mark (or paragraph end) */
+	char *text;
+};
+
+struct quote_list {
+	struct quote_span *v;
+	size_t n, cap;
+};
+
+static const char *const quote_verbs[] = {
+	"said", "says", "say", "told", "tells", "added", "adds", "wrote",
+	"writes", "stated", "states", "asked", "asks", "declared", "explained",
+	"noted", "notes", "insisted", "argued", "warned", "claimed",
+	"continued", "according", "quoted", "saying", "tweeted", "replied",
+	"remarked", "announced", "commented", "stressed", "emphasised",
+	"emphasized", "concluded", "recalled", "suggested", "acknowledged",
+	"admitted", "posted", "reported", "responded", "answered", "cited",
+	"quoting", "told", "observed", "pointed", "confirmed", "denied",
+};
+
+static const char *const quote_org_nouns[] = {
+	"newspaper", "paper", "agency", "outlet", "broadcaster", "ministry",
+	"channel", "daily", "statement", "report", "magazine", "website",
+	"company", "department", "committee", "office",
+};
+
+/* Decodes the code point at s[i] into *c; returns its length. */
+static size_t
+quote_cp(const char *s, size_t i, int32_t *c)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+
+	if (u[0] < 0x80) {
+		*c = u[0];
+		return 1;
+	}
+	if ((u[0] & 0xE0) == 0xC0 && u[1]) {
+		*c = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	if ((u[0] & 0xF0) == 0xE0 && u[1] && u[2]) {
+		*c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) |
+		    (u[2] & 0x3F);
+		return 3;
+	}
+	if ((u[0] & 0xF8) == 0xF0 && u[1] && u[2] && u[3]) {
+		*c = ((u[0] & 0x07) << 18) | ((u[1] & 0x3F) << 12) |
+		    ((u[2] & 0x3F) << 6) | (u[3] & 0x3F);
+		return 4;
+	}
+	*c = -1;
+	return 1;
+}
+
+static bool
+quote_alnum(int32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0xC0;
+}
+
+/* The closing marks for an opening mark c, or 0 if c opens nothing. */
+static int
+quote_closers(int32_t c, int32_t close[2])
+{
+	close[1] = 0;
+	switch (c) {
+	case '"': close[0] = '"'; return 1;
+	case 0x201C: close[0] = 0x201D; return 1;   /* “ ” */
+	case 0x2018: close[0] = 0x2019; return 1;   /* ‘ ’ */
+	case 0xAB: close[0] = 0xBB; return 1;       /* « » */
+	case 0x2039: close[0] = 0x203A; return 1;   /* ‹ › */
+	case 0x201E: close[0] = 0x201C; close[1] = 0x201D; return 1;  /* „ */
+	default: close[0] = 0; return 0;
+	}
+}
+
+static size_t
+quote_words(const char *s, size_t n)
+{
+	size_t i, w = 0;
+	bool in = false;
+
+	for (i = 0; i < n; i++) {
+		bool a = s[i] != ' ' && s[i] != '\n';
+
+		if (a && !in)
+			w++;
+		in = a;
+	}
+	return w;
+}
+
+/* Finds the quotation opened at s[i] (paragraph ends at pe). Sets *te to
+ * the end of its text and *oe past the closing mark; false if unclosed. */
+static bool
+quote_close(const char *s, size_t i, size_t pe, int32_t open, size_t *te,
+    size_t *oe)
+{
+	int32_t cl[2], c, d;
+	size_t k, w;
+
+	quote_closers(open, cl);
+	for (k = i; k < pe; k += w) {
+		w = quote_cp(s, k, &c);
+		if (c != cl[0] && (cl[1] == 0 || c != cl[1]))
+			continue;
+		if (c == 0x2019 || (c == '"' && open == '"' && k == i)) {
+			quote_cp(s, k + w, &d);
+			if (c == 0x2019 && quote_alnum(d))
+				continue;  /* an apostrophe */
+		}
+		*te = k;
+		*oe = k + w;
+		return true;
+	}
+	*te = pe;
+	*oe = pe;
+	return false;
+}
+
+static size_t
+quote_para_end(const char *s, size_t i)
+{
+	const char *e = strstr(s + i, "\n\n");
+
+	return e ? (size_t)(e - s) : strlen(s);
+}
+
+static void
+quote_trim_push(struct buf *b, const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\n')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n' ||
+	    s[n - 1] == ','))
+		n--;
+	if (b->len > 0 && n > 0)
+		buf_putc(b, ' ');
+	buf_append(b, s, n);
+}
+
+static void
+quote_find(const char *s, struct quote_list *q)
+{
+	size_t n = strlen(s), i = 0, w;
+
+	while (i < n) {
+		size_t pe = quote_para_end(s, i), te, oe, os;
+		int32_t c, prev = ' ', cl[2];
+		struct buf t = { 0 };
+
+		while (i < pe) {
+			w = quote_cp(s, i, &c);
+			if (!quote_closers(c, cl) ||
+			    (c == 0x2018 && quote_alnum(prev))) {
+				prev = c;
+				i += w;
+				continue;
+			}
+			os = i;
+			if (!quote_close(s, i + w, pe, c, &te, &oe)) {
+				/* Runs over the paragraph end. */
+				quote_trim_push(&t, s + i + w, pe - i - w);
+				while (pe < n) {
+					size_t ns = pe + 2;
+					int32_t c2;
+					size_t w2 = quote_cp(s, ns, &c2);
+
+					if (!quote_closers(c2, cl))
+						break;
+					pe = quote_para_end(s, ns);
+					if (quote_close(s, ns + w2, pe, c2,
+					    &te, &oe)) {
+						quote_trim_push(&t, s + ns + w2,
+						    te - ns - w2);
+						break;
+					}
+					quote_trim_push(&t, s + ns + w2,
+					    pe - ns - w2);
+					oe = pe;
+				}
+			} else {
+				quote_trim_push(&t, s + i + w, te - i - w);
+			}
+			if (t.p != NULL && quote_words(t.p, t.len) >=
+			    QUOTE_MIN_WORDS) {
+				struct quote_span *sp;
+
+				if (q->n == q->cap) {
+					q->cap = q->cap ? q->cap * 2 : 16;
+					q->v = xrealloc(q->v,
+					    q->cap * sizeof(*q->v));
+				}
+				sp = &q->v[q->n++];
+				sp->os = os;
+				sp->oe = oe;
+				sp->text = buf_take(&t);
+			}
+			buf_free(&t);
+			i = oe > i ? oe : i + w;
+			if (i > pe)
+				pe = quote_para_end(s, i);
+			prev = '"';
+		}
+		i = pe + 2;
+	}
+}
+
+/* Index of the first word at or after byte off. */
+static size_t
+quote_tok_at(const struct etoks *t, size_t off)
+{
+	size_t lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (t->v[mid].off < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool
+quote_tok_in(const char *s, const struct etok *k, const char *const *l,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (etok_is(s, k, l[i]))
+			return true;
+	return false;
+}
+
+#define QUOTE_TOK_IN(s, k, l) quote_tok_in(s, k, l, sizeof(l) / sizeof(*l))
+
+static bool
+quote_inside(const struct quote_list *q, size_t off)
+{
+	size_t i;
+
+	for (i = 0; i < q->n; i++)
+		if (off >= q->v[i].os && off < q->v[i].oe)
+			return true;
+	return false;
+}
+
+/* The last person (else organisation) mentioned in [a, b), or -1. */
+static long
+quote_last_named(const struct ent_result *r, const struct quote_list *q,
+    size_t a, size_t b, bool first)
+{
+	long person = -1, org = -1;
+	size_t i;
+
+	for (i = 0; i < r->n_m; i++) {
+		const struct ent_mention *m = &r->m[i];
+
+		if (m->start < a || m->end > b || quote_inside(q, m->start))
+			continue;
+		if (m->kind == ENT_PERSON && (person < 0 || !first))
+			person = (long)m->name;
+		if (m->kind == ENT_ORG && (org < 0 || !first))
+			org = (long)m->name;
+	}
+	return person >= 0 ? person : org;
+}
+
+struct quote_state {
+	long last_person;   /* name index of the last person quoted */
+	long last_org;
+	long para_speaker;  /* speaker of the previous quote in the paragraph */
+	size_t para_start;
+};
+
+static void
+quote_note(const struct ent_result *r, struct quote_state *st, long sp)
+{
+	if (sp < 0)
+		return;
+	if (r->kinds[sp] == ENT_PERSON)
+		st->last_person = sp;
+	else
+		st->last_org = sp;
+}
+
+/* The first person named in the sentence before the one at off. */
+static long
+quote_sentence_before(const struct ent_result *r, const struct quote_list *q,
+    size_t off)
+{
+	size_t k = quote_tok_at(&r->toks, off), i;
+	int sent;
+
+	if (k >= r->toks.n || r->toks.v[k].sent == 0)
+		return -1;
+	sent = r->toks.v[k].sent - 1;
+	for (i = 0; i < r->n_m; i++)
+		if (r->m[i].sent == sent && r->m[i].kind == ENT_PERSON &&
+		    !quote_inside(q, r->m[i].start))
+			return (long)r->m[i].name;
+	return -1;
+}
+
+/* The speaker in words [a, b) holding a speech verb, or -2 if none. */
+static long
+quote_from_clause(const char *s, const struct ent_result *r,
+    const struct quote_list *q, const struct quote_state *st, size_t a,
+    size_t b, bool before_quote)
+{
+	size_t i, v = b;
+	long sp;
+
+	for (i = a; i < b; i++) {
+		/* lower-case only: "United States" states nothing */
+		if ((!(r->toks.v[i].flags & ETOK_CAP) ||
+		    etok_is(s, &r->toks.v[i], "according")) &&
+		    QUOTE_TOK_IN(s, &r->toks.v[i], quote_verbs)) {
+			v = i;
+			if (!before_quote)
+				break;  /* the first verb after the quote */
+		}
+	}
+	if (v == b)
+		return -2;
+	if (etok_is(s, &r->toks.v[v], "according")) {
+		sp = quote_last_named(r, q, r->toks.v[v].off,
+		    b < r->toks.n ? r->toks.v[b - 1].off + r->toks.v[b - 1].len :
+		    strlen(s), true);
+		if (sp >= 0)
+			return sp;
+	}
+	for (i = v; i > a; i--) {
+		const struct etok *k = &r->toks.v[i - 1];
+
+		if (etok_is(s, k, "he") || etok_is(s, k, "she"))
+			return st->last_person;
+		if (QUOTE_TOK_IN(s, k, quote_org_nouns) && st->last_org >= 0)
+			return st->last_org;
+		if (v - i >= 6)
+			break;
+	}
+	sp = quote_last_named(r, q, r->toks.v[a].off, r->toks.v[v].off, false);
+	if (sp >= 0)
+		return sp;
+	/* "said Peskov" */
+	if (v + 1 < b)
+		return quote_last_named(r, q, r->toks.v[v + 1].off,
+		    r->toks.v[b - 1].off + r->toks.v[b - 1].len, true);
+	return -1;
+}
+
+static long
+quote_speaker(const char *s, const struct ent_result *r,
+    const struct quote_list *q, size_t qi, struct quote_state *st)
+{
+	const struct quote_span *sp = &q->v[qi];
+	size_t n = strlen(s), p, lead, tail, a, b;
+	long who;
+
+	/* The rest of the sentence after the quote. */
+	for (p = sp->oe; p < n; p++) {
+		if (s[p] == '\n' || (qi + 1 < q->n && p >= q->v[qi + 1].os))
+			break;
+		if ((s[p] == '.' || s[p] == '!' || s[p] == '?') &&
+		    !(p >= 2 && s[p - 2] == 'M' && s[p - 1] == 'r'))
+			break;
+	}
+	tail = p;
+	/* The start of the sentence before it. */
+	for (p = sp->os; p > st->para_start; p--) {
+		if (qi > 0 && p <= q->v[qi - 1].oe)
+			break;
+		if (s[p - 1] == '.' || s[p - 1] == '!' || s[p - 1] == '?')
+			break;
+	}
+	lead = p;
+	a = quote_tok_at(&r->toks, sp->oe);
+	b = quote_tok_at(&r->toks, tail);
+	if (b > a + QUOTE_TAIL_WORDS)
+		b = a + QUOTE_TAIL_WORDS;
+	who = a < b ? quote_from_clause(s, r, q, st, a, b, false) : -2;
+	if (who == -2) {
+		a = quote_tok_at(&r->toks, lead);
+		b = quote_tok_at(&r->toks, sp->os);
+		who = a < b ? quote_from_clause(s, r, q, st, a, b, true) : -2;
+	}
+	if (who == -2)
+		who = st->para_speaker >= 0 ? st->para_speaker : -1;
+	if (who < 0)
+		who = quote_sentence_before(r, q, sp->os);
+	return who;
+}
+
+void
+quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
+{
+	struct quote_list q = { 0 };
+	struct quote_state st = { -1, -1, -1, 0 };
+	size_t i;
+
+	quote_find(s, &q);
+	for (i = 0; i < q.n; i++) {
+		size_t ps = q.v[i].os;
+		long who;
+
+		while (ps > 0 && !(ps >= 2 && s[ps - 1] == '\n' &&
+		    s[ps - 2] == '\n'))
+			ps--;
+		if (ps != st.para_start) {
+			st.para_start = ps;
+			st.para_speaker = -1;
+		}
+		who = quote_speaker(s, r, &q, i, &st);
+		/* "he added" with no one quoted yet: the sentence before. */
+		if (who < 0)
+			who = quote_sentence_before(r, &q, q.v[i].os);
+		quote_note(r, &st, who);
+		st.para_speaker = who;
+		article_add_quote(a, q.v[i].text,
+		    who >= 0 ? r->names.v[who] : NULL);
+	}
+	for (i = 0; i < q.n; i++)
+		free(q.v[i].text);
+	free(q.v);
+}

@@ -1,0 +1,49 @@
+/* Stories: articles about one event, across outlets. An in-memory index,
+ * fed one article at a time as they arrive; each joins the story of the
+ * most similar article seen within the time window, or starts a new one.
+ *
+ * Similarity of two articles (story.c says why): the people and
+ * organisations they share, and the cosine of the content words of their
+ * titles and leads (the first STORY_LEAD_WORDS words of the body).
+ *
+ * Not thread-safe: one index belongs to one thread (the daemon's store
+ * thread, or `newswire extract`). The daemon keeps each article's
+ * story_id, time and signature in its store and replays them with
+ * story_index_restore() after a restart. */
+#ifndef NW_STORY_H
+#define NW_STORY_H
+
+#include <stdint.h>
+
+#include "../article.h"
+
+#define STORY_DEFAULT_WINDOW (72 * 3600)
+#define STORY_LEAD_WORDS 60
+
+struct story_index;
+
+/* A new, empty index; articles further apart than window_secs (<= 0:
+ * STORY_DEFAULT_WINDOW) never share a story. */
+struct story_index *story_index_new(int64_t window_secs);
+void story_index_free(struct story_index *idx);
+
+/* Sets a->story_id ("st1-" and 16 hex digits) to the story of the most
+ * similar indexed article within the window of a's time (published, or
+ * now when unknown), or to a new story, and adds a to the index. */
+void story_assign(struct story_index *idx, struct nw_article *a,
+    int64_t now);
+
+/* The features story_assign() compares, as one line of text (tab-separated
+ * "p:" people and organisations, "t:" terms). Caller frees. */
+char *story_signature(const struct nw_article *a);
+
+/* Adds an article seen before a restart: its story, its time (as used by
+ * story_assign) and its signature. Returns 0, or -1 if story_id or
+ * signature is malformed. */
+int story_index_restore(struct story_index *idx, const char *story_id,
+    int64_t t, const char *signature);
+
+/* The time story_assign() files a under. */
+int64_t story_time(const struct nw_article *a, int64_t now);
+
+#endif

@@ -1,0 +1,375 @@
+/* Unit tests for normalisation, canonical URLs, language, fingerprints,
+ * entities and quotes. The sample tests read the gold extractions of
+ * ../shared/samples/expected (argv[1] is that directory). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <jansson.h>
+
+#include "enrich/enrich.h"
+#include "hash.h"
+
+static const char *samples_dir;
+
+static void
+test_normalise_text(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	/* e + COMBINING ACUTE -> é; a tab, NBSP and a control character */
+	a->title = xstrdup("  Caf\x65\xcc\x81\tde\xc2\xa0la\x07 Paix  ");
+	a->body = xstrdup("One  line\nwraps here.\r\n\r\n \n\nSecond\t para."
+	    "\n\n\n\nThird\x01.");
+	strlist_push(&a->authors, " Jane \n Doe ");
+	strlist_push(&a->authors, "   ");
+	article_add_image(a, "http://x/a.jpg", "A\x1b  caption", NULL);
+	enrich_normalise(a);
+	assert_string_equal(a->title, "Caf\xc3\xa9 de la Paix");
+	assert_string_equal(a->body,
+	    "One line wraps here.\n\nSecond para.\n\nThird.");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	assert_string_equal(a->images[0].caption, "A caption");
+	assert_null(a->canonical_url);
+	article_free(a);
+}
+
+static void
+test_normalise_url(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->url = xstrdup("HTTPS://WWW.Example.COM:443/News/A?utm_source=x");
+	enrich_normalise(a);
+	assert_string_equal(a->canonical_url,
+	    "https://www.example.com/News/A");
+	/* a stated canonical URL wins over the fetched one */
+	article_set(&a->canonical_url, "http://Example.com:80/b#top");
+	enrich_normalise(a);
+	assert_string_equal(a->canonical_url, "http://example.com/b");
+	article_free(a);
+}
+
+static void
+check_url(const char *in, const char *want)
+{
+	char *got = enrich_canonical_url(in);
+
+	if (want == NULL) {
+		assert_null(got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_canonical_url(void **state)
+{
+	(void)state;
+	check_url("http://example.com", "http://example.com/");
+	check_url("HTTP://Example.COM:80/a/B?x=1#frag",
+	    "http://example.com/a/B?x=1");
+	check_url("https://example.com:8443/a", "https://example.com:8443/a");
+	check_url("https://example.com:443/a", "https://example.com/a");
+	check_url("http://example.com:443/a", "http://example.com:443/a");
+	check_url("https://e.com/p?utm_source=tw&id=7&UTM_Medium=s&fbclid=Z"
+	    "&gclid=1&mc_cid=2&mc_eid=3&ref_src=twsrc&page=2",
+	    "https://e.com/p?id=7&page=2");
+	check_url("https://e.com/p?utm_campaign=a", "https://e.com/p");
+	check_url("https://user@Host.EXAMPLE./x", "https://user@host.example/x");
+	check_url("http://[2001:DB8::1]:80/", "http://[2001:db8::1]/");
+	check_url("file:///tmp/a.txt", "file:///tmp/a.txt");
+	check_url("/relative/path", NULL);
+	check_url("example.com/a", NULL);
+	check_url(NULL, NULL);
+}
+
+static void
+test_lang(void **state)
+{
+	const char *text[][2] = {
+		{ "en", "The minister said on Monday that the government "
+		    "would not change its plans, and that the decision had "
+		    "been taken by the cabinet after a long debate." },
+		{ "de", "Der Minister sagte am Montag, dass die Regierung "
+		    "ihre Pläne nicht ändern werde und dass die Entscheidung "
+		    "von dem Kabinett nach einer langen Debatte getroffen "
+		    "wurde, die auch im Parlament zu hören war." },
+		{ "fr", "Le ministre a déclaré lundi que le gouvernement ne "
+		    "changerait pas ses plans et que la décision a été prise "
+		    "par le cabinet après un long débat dans les couloirs." },
+		{ "es", "El ministro dijo el lunes que el gobierno no "
+		    "cambiaría sus planes y que la decisión fue tomada por el "
+		    "gabinete después de un largo debate en los pasillos." },
+		{ "ru", "Министр заявил в понедельник, что правительство не "
+		    "будет менять свои планы и что это решение было принято "
+		    "кабинетом после долгих дебатов, как и в прошлом году, "
+		    "но уже без участия оппозиции." },
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++) {
+		a = article_new();
+		a->body = xstrdup(text[i][1]);
+		enrich_article(a);
+		assert_non_null(a->lang);
+		assert_string_equal(a->lang, text[i][0]);
+		article_free(a);
+	}
+	/* too short to tell: left unset; a set lang is kept */
+	a = article_new();
+	a->body = xstrdup("Hello world.");
+	enrich_article(a);
+	assert_null(a->lang);
+	article_set(&a->lang, "fi");
+	enrich_article(a);
+	assert_string_equal(a->lang, "fi");
+	article_free(a);
+}
+
+static void
+test_fingerprints(void **state)
+{
+	const char *body = "Officials said the bridge would reopen next week "
+	    "after repairs to the deck, which was damaged in a storm that "
+	    "also flooded the riverside road and closed two schools in the "
+	    "town for several days.\n\nEngineers expect the work to cost "
+	    "about two million euros, the council said in a statement.";
+	const char *edit = "Officials said the bridge would reopen next week "
+	    "after repairs to the deck, which was damaged in a storm that "
+	    "also flooded the riverside road and closed two schools in the "
+	    "town for several days.\n\nEngineers expect the work to cost "
+	    "about three million euros, the council said in a statement.";
+	const char *other = "The central bank raised interest rates by a "
+	    "quarter point on Thursday, its third increase this year, citing "
+	    "persistent inflation in services and a tight labour market "
+	    "that has pushed wages up faster than productivity.";
+	struct nw_article *a = article_new();
+	char want[65];
+	uint64_t h1, h2, h3;
+
+	(void)state;
+	a->body = xstrdup(body);
+	enrich_article(a);
+	hash_sha256_hex(body, strlen(body), want);
+	assert_string_equal(a->content_hash, want);
+	assert_true(a->has_simhash);
+	h1 = a->simhash;
+	article_free(a);
+	/* case and whitespace do not matter to the simhash */
+	assert_true(enrich_simhash("The  Bridge, reopens") ==
+	    enrich_simhash("the bridge reopens"));
+	h2 = enrich_simhash(edit);
+	h3 = enrich_simhash(other);
+	assert_true(h1 == enrich_simhash(body));
+	assert_true(enrich_hamming(h1, h2) > 0);
+	assert_true(enrich_hamming(h1, h2) < 16);
+	assert_true(enrich_hamming(h1, h3) > ENRICH_NEAR_DUP_BITS);
+	assert_int_equal(enrich_hamming(0, ~0ULL), 64);
+}
+
+/* An article built from a gold extraction: title and the body paragraphs
+ * joined by blank lines, normalised and enriched. */
+static struct nw_article *
+gold_article(const char *name, json_t **gold)
+{
+	char path[1024];
+	json_error_t je;
+	json_t *j, *p;
+	struct buf b = { 0 };
+	struct nw_article *a;
+	size_t i;
+
+	snprintf(path, sizeof(path), "%s/%s.json", samples_dir, name);
+	j = json_load_file(path, 0, &je);
+	if (j == NULL)
+		print_message("%s: %s\n", path, je.text);
+	assert_non_null(j);
+	a = article_new();
+	a->title = xstrdup(json_string_value(json_object_get(j, "title")));
+	json_array_foreach(json_object_get(j, "body_paragraphs"), i, p) {
+		if (i > 0)
+			buf_puts(&b, "\n\n");
+		buf_puts(&b, json_string_value(p));
+	}
+	a->body = buf_take(&b);
+	enrich_normalise(a);
+	enrich_article(a);
+	*gold = j;
+	return a;
+}
+
+static bool
+has_name(const struct strlist *l, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcasecmp(l->v[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void
+check_gold(const char *name)
+{
+	json_t *gold = NULL, *q, *ents, *v;
+	struct nw_article *a = gold_article(name, &gold);
+	const char *cls;
+	size_t i, k;
+	int misses = 0;
+
+	assert_string_equal(a->lang, "en");
+	json_array_foreach(json_object_get(gold, "quotes"), i, q) {
+		const char *starts = json_string_value(
+		    json_object_get(q, "starts"));
+		const char *speaker = json_string_value(
+		    json_object_get(q, "speaker"));
+		bool found = false;
+
+		for (k = 0; k < a->n_quotes; k++)
+			if (strncmp(a->quotes[k].text, starts,
+			    strlen(starts)) == 0 && a->quotes[k].speaker &&
+			    strcmp(a->quotes[k].speaker, speaker) == 0)
+				found = true;
+		if (!found) {
+			print_message("%s: quote %.30s by %s missing\n", name,
+			    starts, speaker);
+			misses++;
+		}
+	}
+	ents = json_object_get(gold, "entities");
+	json_object_foreach(ents, cls, v) {
+		const struct strlist *l = strcmp(cls, "people") == 0 ?
+		    &a->people : strcmp(cls, "places") == 0 ? &a->places :
+		    &a->organisations;
+		json_t *n;
+
+		json_array_foreach(v, i, n)
+			if (!has_name(l, json_string_value(n))) {
+				print_message("%s: %s %s missing\n", name, cls,
+				    json_string_value(n));
+				misses++;
+			}
+	}
+	/* no honorifics or sentence openers taken for names */
+	for (i = 0; i < a->people.n; i++) {
+		assert_false(strncmp(a->people.v[i], "Mr ", 3) == 0);
+		assert_false(strncmp(a->people.v[i], "President ", 10) == 0);
+	}
+	assert_false(has_name(&a->organisations, "Earlier"));
+	assert_false(has_name(&a->organisations, "Last"));
+	assert_false(has_name(&a->people, "National Security Adviser"));
+	assert_int_equal(misses, 0);
+	json_decref(gold);
+	article_free(a);
+}
+
+static void
+test_gold_independent(void **state)
+{
+	(void)state;
+	check_gold("independent-2017-02-14-kremlin-flynn");
+}
+
+static void
+test_gold_tass(void **state)
+{
+	(void)state;
+	check_gold("tass-2017-02-13-kremlin-flynn");
+}
+
+static void
+test_quotes(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->body = xstrdup("Finance minister Anna Berg spoke on Tuesday. "
+	    "\u201cWe will not raise taxes this year,\u201d she said.\n\n"
+	    "According to Reuters, \u00abthe plan has four separate "
+	    "parts\u00bb.\n\n"
+	    "\u201eDas ist nicht unser Problem\u201c, said Klaus Meyer, "
+	    "a local baker.\n\n"
+	    "Berg added: \"It's a long road, and we have only started it "
+	    "now.\n\n"
+	    "\"But we will finish it before the summer.\"\n\n"
+	    "Critics called it \"a mess\".");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 4);
+	assert_string_equal(a->quotes[0].text,
+	    "We will not raise taxes this year");
+	assert_string_equal(a->quotes[0].speaker, "Anna Berg");
+	assert_string_equal(a->quotes[1].text, "the plan has four separate "
+	    "parts");
+	assert_string_equal(a->quotes[1].speaker, "Reuters");
+	assert_string_equal(a->quotes[2].speaker, "Klaus Meyer");
+	/* over a paragraph end, continued by the next paragraph */
+	assert_string_equal(a->quotes[3].text, "It's a long road, and we have "
+	    "only started it now. But we will finish it before the summer.");
+	assert_string_equal(a->quotes[3].speaker, "Anna Berg");
+	article_free(a);
+}
+
+static void
+test_entities(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->title = xstrdup("Storm Hits Coast");
+	a->body = xstrdup("Yesterday the Ministry of Defence said Mr Smith "
+	    "had left Germany for Tokyo. Prime Minister Jacinda Ardern met "
+	    "NATO officials in Berlin. Ardern's office said the talks were "
+	    "useful. The Italian delegation met the Kremlin. "
+	    "Anyway, Reuters reported later.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->organisations, "Ministry of Defence"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Kremlin"));
+	assert_true(has_name(&a->organisations, "Reuters"));
+	assert_true(has_name(&a->people, "Smith"));
+	assert_true(has_name(&a->people, "Jacinda Ardern"));
+	assert_false(has_name(&a->people, "Ardern"));
+	assert_true(has_name(&a->places, "Germany"));
+	assert_true(has_name(&a->places, "Tokyo"));
+	assert_true(has_name(&a->places, "Berlin"));
+	assert_false(has_name(&a->organisations, "Yesterday"));
+	assert_false(has_name(&a->organisations, "Anyway"));
+	assert_false(has_name(&a->organisations, "Italian"));
+	assert_false(has_name(&a->people, "Storm Hits Coast"));
+	article_free(a);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_normalise_text),
+		cmocka_unit_test(test_normalise_url),
+		cmocka_unit_test(test_canonical_url),
+		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_fingerprints),
+		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_gold_independent),
+		cmocka_unit_test(test_gold_tass),
+	};
+
+	samples_dir = argc > 1 ? argv[1] : "../shared/samples/expected";
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
