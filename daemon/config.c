@@ -125,6 +125,7 @@ parse_enum(const struct config_key *k, const char *value, int *out,
 	for (int i = 0; k->names[i] != NULL; i++) {
 		if (strcmp(value, k->names[i]) == 0) {
 			*out = i;
+			buf_free(&names);
 			return 0;
 		}
 		buf_printf(&names, "%s%s", i ? ", " : "", k->names[i]);
