@@ -232,9 +232,10 @@ pump(struct watcher *w)
 
 		if (w->qn > 0) {
 			if (consider(w, w->q[w->qhead].name,
-			    w->q[w->qhead].waited) == WATCHER_FULL)
+			    w->q[w->qhead].waited) == WATCHER_FULL) {
+				wlog(w, 3, "queue full: waiting for room");
 				w->paused = true;
-			else
+			} else
 				queue_pop(w);
 			continue;
 		}
@@ -247,6 +248,7 @@ pump(struct watcher *w)
 			continue;
 		}
 		if (consider(w, de->d_name, false) == WATCHER_FULL) {
+			wlog(w, 3, "queue full: waiting for room");
 			queue_push(w, de->d_name, false);
 			w->paused = true;
 		}

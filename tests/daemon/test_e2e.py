@@ -11,6 +11,7 @@ daemon's command line; NW_TIME_FACTOR stretches every wait for slow runs.
 import json
 import os
 import shlex
+import shutil
 import signal
 import socket
 import subprocess
@@ -155,7 +156,7 @@ def write_conf(path, tmp, port, source_name="inbox"):
     with open(path, "w") as f:
         f.write("[inbox]\npath = %s/inbox\nsource_name = %s\n"
                 "empty_grace = 1\n"
-                "[daemon]\nstate = %s/state\nworkers = 2\n"
+                "[daemon]\nstate = %s/state\nworkers = 2\nqueue_size = 3\n"
                 "log_level = debug\n"
                 "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
                 % (tmp, source_name, tmp, port))
@@ -163,6 +164,27 @@ def write_conf(path, tmp, port, source_name="inbox"):
 
 def in_dir(d, name):
     return os.path.exists(os.path.join(d, name))
+
+
+def check_bad_options(newswired, tmp):
+    """Bad options and configuration keys stop it with a clear reason."""
+    bad = os.path.join(tmp, "bad.conf")
+    with open(bad, "w") as f:
+        f.write("[inbox]\npath = %s/x\n\n[daemon]\nworkerz = 2\n" % tmp)
+    cases = [
+        (["--workers", "many"], "--workers: workers: 'many' is not a number"),
+        (["--log-level", "loud"], "not one of error, warn, info, debug"),
+        (["--frobnicate"], "usage: newswired"),
+        (["-c", bad], bad + ":5: unknown key 'workerz' in section [daemon]"),
+        (["-c", os.path.join(tmp, "missing.conf")], "cannot open"),
+    ]
+    for args, want in cases:
+        r = subprocess.run([newswired] + args, capture_output=True,
+                           timeout=10 * FACTOR)
+        err = r.stderr.decode()
+        check(r.returncode == 2 and want in err,
+              "newswired %s: exit 2 with %r, got %d %r" %
+              (" ".join(args), want, r.returncode, err[:200]))
 
 
 def main():
@@ -179,6 +201,7 @@ def main():
     write_conf(conf, tmp, port)
     samples = {n: open(os.path.join(shared, "samples", n), "rb").read()
                for n in SAMPLES}
+    check_bad_options(newswired, tmp)
 
     d = Daemon(newswired, conf, log)
     sub = Subscriber(endpoint, validator)
@@ -237,6 +260,13 @@ def main():
         origin = sub.heartbeats[-1]["origin"]
         last_seq = max(seqs) if seqs else 0
         check(d.stop() == 0, "SIGTERM exits 0")
+        # As if it crashed between commit and move: the same file (inode,
+        # size, mtime, bytes) back in the inbox must be moved, not
+        # published again.
+        if in_dir(processed, SAMPLES[0]):
+            os.rename(os.path.join(processed, SAMPLES[0]),
+                      os.path.join(inbox, SAMPLES[0]))
+        n_before = len(sub.events)
         d = Daemon(newswired, conf, log)
         sub.heartbeats.clear()
         assert sub.wait(lambda: sub.heartbeats, 20), "no heartbeat (2)"
@@ -245,6 +275,14 @@ def main():
         check(sub.heartbeats[0]["last_seq"] == last_seq,
               "last_seq %d kept across restart, heartbeat says %d" %
               (last_seq, sub.heartbeats[0]["last_seq"]))
+
+        sub.wait(lambda: in_dir(processed, SAMPLES[0]), 5)
+        check(in_dir(processed, SAMPLES[0]) and
+              not in_dir(inbox, SAMPLES[0]),
+              "a committed file found at start is moved")
+        check(not by_item(sub, SAMPLES[0])[1:],
+              "a committed file found at start is not published again")
+        check(len(sub.events) == n_before, "no event at restart")
 
         # An empty file, a binary file, and a 0-byte file filled later.
         open(os.path.join(inbox, "empty.txt"), "wb").close()
@@ -315,9 +353,41 @@ def main():
               "SIGHUP applied the new source name: %r" %
               [t for t, _ in evs])
 
+        # A burst far larger than the queue: the watcher waits for room,
+        # nothing is dropped, the sequence has no gap.
+        burst = ["burst-%03d.bin" % i for i in range(120)]
+        for name in burst:
+            with open(os.path.join(inbox, name), "wb") as f:
+                f.write(b"\x00burst\x00" + name.encode())
+        check(sub.wait(lambda: all(by_item(sub, n) for n in burst), 30),
+              "an event for each of %d files" % len(burst))
+        sub.wait(lambda: all(in_dir(failed, n) for n in burst), 10)
+        check(all(in_dir(failed, n) for n in burst),
+              "every burst file in failed/")
+        seqs = sorted(e["seq"] for _, e in sub.events)
+        check(seqs == list(range(seqs[0], seqs[0] + len(seqs))),
+              "no gap and no repeat in the sequence")
+
         for name in (".hidden", "partial.part", "edit.tmp", "notes~"):
             check(in_dir(inbox, name), "%s left in the inbox" % name)
         check(d.alive(), "the daemon is still serving")
+
+        # SIGTERM with items in flight: a file leaves the inbox if and
+        # only if its event went out; the daemon exits 0.
+        last = ["last-%02d.bin" % i for i in range(30)]
+        for name in last:
+            with open(os.path.join(inbox, name), "wb") as f:
+                f.write(b"\x00last\x00" + name.encode())
+        rc = d.stop()
+        check(rc == 0, "SIGTERM with items in flight exits 0 (%r)" % rc)
+        while sub.poll(1 * FACTOR):
+            pass
+        for name in last:
+            gone = not in_dir(inbox, name)
+            check(gone == bool(by_item(sub, name)),
+                  "%s: left the inbox (%s) iff published" % (name, gone))
+        print("taken before the stop: %d of %d" %
+              (sum(1 for n in last if by_item(sub, n)), len(last)))
     finally:
         rc = d.stop()
         sub.close()
@@ -327,6 +397,7 @@ def main():
         print("%d check(s) failed" % len(failures))
         return 1
     print("all checks passed")
+    shutil.rmtree(tmp)
     return 0
 
 
