@@ -277,7 +277,8 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	    EV_READ | EV_PERSIST, on_results, d);
 	event_add(d->ev_results, NULL);
 	for (int i = 0; i < 3; i++) {
-		d->ev_signals[i] = evsignal_new(d->base, sigs[i], on_signal, d);
+		d->ev_signals[i] = evsignal_new(d->base, sigs[i], on_signal,
+		    d);
 		event_add(d->ev_signals[i], NULL);
 	}
 	d->ev_heartbeat = evtimer_new(d->base, on_heartbeat, d);

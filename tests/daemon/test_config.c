@@ -165,6 +165,8 @@ test_shipped_files_are_the_defaults(void **state)
 	const char *files[] = { "newswired.conf", "example.conf" };
 	struct config def, c;
 	char path[1024];
+	const char *sec, *key;
+	struct seen seen;
 
 	(void)state;
 	config_defaults(&def);
@@ -176,13 +178,12 @@ test_shipped_files_are_the_defaults(void **state)
 		assert_int_equal(n_changes(&def, &c), 0);
 		config_free(&c);
 		/* and every key is written out, not left to the default */
-		struct seen seen = { 0 };
-		const char *sec, *key;
-
+		memset(&seen, 0, sizeof(seen));
 		assert_int_equal(ini_parse(path, mark_key, &seen), 0);
 		for (size_t k = 0; config_key_at(k, &sec, &key); k++)
 			if (!seen.found[k])
-				fail_msg("%s: [%s] %s missing", path, sec, key);
+				fail_msg("%s: [%s] %s missing", path, sec,
+				    key);
 	}
 	config_free(&def);
 }
