@@ -1,5 +1,760 @@
-/* PLACEHOLDER so the tree builds; the HTML helper replaces this file. */
+/* Main-content extraction from HTML pages over libxml2's HTML tree.
+ *
+ * The page is parsed, its metadata taken by html_meta_extract(), and then:
+ *  1. script, style, form controls and other non-content are dropped;
+ *  2. text statistics are computed for every element (visible characters,
+ *     characters inside links, paragraph text, commas);
+ *  3. page furniture (nav, aside, header, footer) and elements whose class,
+ *     id or role mark boilerplate or hidden content are dropped, unless
+ *     they hold a large share of the page's paragraph text;
+ *  4. every block of text scores its ancestors (length, commas), the
+ *     scores are weighed by tag, class signals and link density, and the
+ *     best container wins; it climbs to ancestors that add little, and
+ *     siblings that score well or read as prose are merged in;
+ *  5. the winner is written out as paragraphs, skipping link lists and
+ *     captions; figures and images are collected with caption and credit.
+ * Every walk is iterative (html_next()), so nesting depth costs no stack.
+ */
 #include "html_extract.h"
-int html_extract(const char *s, size_t len, const char *url, int64_t now,
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_dom.h"
+#include "html_meta.h"
+
+/* What the extractor knows about one element; hung on node->_private. */
+struct html_ni {
+	double score;
+	unsigned text;    /* visible characters in the subtree */
+	unsigned link;    /* of which inside <a> */
+	unsigned ptext;   /* of which inside paragraphs (p, pre, blockquote) */
+	unsigned own;     /* text whose nearest block ancestor is this */
+	unsigned commas;  /* commas in own */
+	unsigned cls;     /* HTML_T_* */
+	unsigned sig;     /* HTML_S_* */
+	enum html_kind kind;
+	bool cand;        /* score was initialised */
+};
+
+struct html_ctx {
+	xmlDoc *doc;
+	xmlNode *body;
+	struct html_ni *ni;
+	size_t n_ni;
+	const char *url;
+	struct nw_article *a;
+	struct buf out;    /* the body being written */
+	struct buf para;   /* the paragraph being written */
+	bool space;        /* a space is pending in para */
+	char *h1;          /* the first <h1> seen in the content */
+};
+
+/* Minimum own text of a block for it to score its ancestors. */
+#define HTML_MIN_BLOCK 25
+/* Share of the page's text above which a container is never pruned. */
+#define HTML_PROTECT 0.4
+
+static struct html_ni *
+html_ni(const xmlNode *n)
+{
+	return n->_private;
+}
+
+static bool
+html_is_elem(const xmlNode *n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE;
+}
+
+/* Unlinks and frees n. */
+static void
+html_remove(xmlNode *n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/* Step 1: drops non-content elements, comments and processing
+ * instructions under root. Returns the number of elements left. */
+static size_t
+html_drop(xmlNode *root)
+{
+	xmlNode *n = root;
+	size_t count = 0;
+
+	while (n != NULL) {
+		xmlNode *next;
+		enum html_kind k;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			if (n != root && (html_tag_class(n->name, &k) &
+			    HTML_T_DROP)) {
+				next = html_next(n, root, false);
+				html_remove(n);
+				n = next;
+				continue;
+			}
+			count++;
+			n = html_next(n, root, true);
+			continue;
+		}
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			n = html_next(n, root, false);
+			continue;
+		}
+		next = html_next(n, root, false);
+		if (n != root)
+			html_remove(n);
+		n = next;
+	}
+	return count;
+}
+
+/* Step 2: (re)computes the statistics of every element under ctx->body.
+ * Each text node adds to all its ancestors, so the cost is the text nodes
+ * times their depth; the parser caps depth. */
+static void
+html_stats(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+	xmlNode *n = root;
+	size_t i = 0;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE && i < ctx->n_ni) {
+			struct html_ni *ni = &ctx->ni[i++];
+
+			memset(ni, 0, sizeof(*ni));
+			ni->cls = html_tag_class(n->name, &ni->kind);
+			ni->sig = html_signals(n);
+			n->_private = ni;
+		} else if (n->type == XML_ELEMENT_NODE) {
+			n->_private = NULL;
+		} else if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
+			unsigned commas;
+			unsigned len = html_count_text((const char *)n->content,
+			    &commas);
+			bool in_a = false, in_p = false, found = false;
+
+			for (xmlNode *p = n->parent; len > 0 && p != NULL &&
+			    html_is_elem(p); p = p->parent) {
+				struct html_ni *pi = html_ni(p);
+
+				if (pi == NULL)
+					break;
+				if (pi->kind == HTML_K_A)
+					in_a = true;
+				if (pi->cls & HTML_T_PTEXT)
+					in_p = true;
+				pi->text += len;
+				if (in_a)
+					pi->link += len;
+				if (in_p)
+					pi->ptext += len;
+				if (!found && (pi->cls & HTML_T_BLOCK)) {
+					pi->own += len;
+					pi->commas += commas;
+					found = true;
+				}
+				if (p == root)
+					break;
+			}
+		}
+		n = html_next(n, root, true);
+	}
+}
+
+/* The share of the page's text held by n. */
+static double
+html_share(const struct html_ctx *ctx, const xmlNode *n)
+{
+	const struct html_ni *b = html_ni(ctx->body);
+	const struct html_ni *ni = html_ni(n);
+
+	if (b->ptext >= 400)
+		return (double)ni->ptext / b->ptext;
+	if (b->text == 0)
+		return 0;
+	return (double)ni->text / b->text;
+}
+
+/* Step 3: prunes page furniture and boilerplate. Figures are left for the
+ * writer, which collects their images. */
+static void
+html_prune(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		struct html_ni *ni;
+		bool junk;
+
+		if (n == root || !html_is_elem(n) || html_ni(n) == NULL) {
+			n = html_next(n, root, n == root);
+			continue;
+		}
+		ni = html_ni(n);
+		if (ni->kind == HTML_K_FIGURE) {
+			n = html_next(n, root, false);
+			continue;
+		}
+		junk = (ni->cls & HTML_T_CHROME) ||
+		    (ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN | HTML_S_COMMENTS));
+		if (ni->sig & HTML_S_BODY)
+			junk = false;
+		if (junk) {
+			double share = html_share(ctx, n);
+			bool keep = share > HTML_PROTECT;
+
+			if ((ni->sig & HTML_S_COMMENTS) &&
+			    !(ni->sig & HTML_S_POS))
+				keep = false;
+			if (!keep) {
+				xmlNode *next = html_next(n, root, false);
+
+				html_remove(n);
+				n = next;
+				continue;
+			}
+		}
+		n = html_next(n, root, true);
+	}
+}
+
+static double
+html_link_density(const struct html_ni *ni)
+{
+	return ni->text > 0 ? (double)ni->link / ni->text : 0;
+}
+
+/* Readability's initial weight of a candidate container. */
+static void
+html_init_cand(struct html_ni *ni)
+{
+	ni->cand = true;
+	switch (ni->kind) {
+	case HTML_K_DIV:
+	case HTML_K_ARTICLE:
+	case HTML_K_MAIN:
+	case HTML_K_SECTION:
+		ni->score = 5;
+		break;
+	case HTML_K_TD:
+		ni->score = 3;
+		break;
+	case HTML_K_LI:
+	case HTML_K_BODY:
+		ni->score = -3;
+		break;
+	default:
+		if (ni->cls & HTML_T_LIST)
+			ni->score = -3;
+		else if (ni->cls & HTML_T_HEAD)
+			ni->score = -5;
+		else if (ni->cls & HTML_T_PTEXT)
+			ni->score = 3;
+		break;
+	}
+	if (ni->sig & HTML_S_POS)
+		ni->score += 25;
+	if (ni->sig & (HTML_S_NEG | HTML_S_JUNK))
+		ni->score -= 25;
+	if (ni->sig & HTML_S_BODY)
+		ni->score += 50;
+}
+
+/* Step 4a: scores the ancestors of every block of text and returns the
+ * best container, or NULL when the page has no block of text. */
+static xmlNode *
+html_score(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+	xmlNode *best = NULL;
+	double best_score = 0;
+
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		struct html_ni *ni;
+		xmlNode *p;
+		double s;
+		int level = 0;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		ni = html_ni(n);
+		if (ni->own < HTML_MIN_BLOCK || (ni->cls & HTML_T_HEAD) ||
+		    ni->kind == HTML_K_LI)
+			continue;
+		s = 1 + ni->commas + (ni->own / 100 > 3 ? 3 : ni->own / 100);
+		p = (ni->cls & HTML_T_PARA) ? n->parent : n;
+		for (; p != NULL && html_is_elem(p) && level < 5;
+		    p = p->parent, level++) {
+			struct html_ni *pi = html_ni(p);
+
+			if (pi == NULL)
+				break;
+			if (!pi->cand)
+				html_init_cand(pi);
+			if (level == 0)
+				pi->score += s;
+			else if (level == 1)
+				pi->score += s / 2;
+			else
+				pi->score += s / (level * 3);
+			if (p == root)
+				break;
+		}
+	}
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		struct html_ni *ni;
+		double s;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		ni = html_ni(n);
+		if (!ni->cand)
+			continue;
+		s = ni->score * (1 - html_link_density(ni));
+		ni->score = s;
+		if (best == NULL || s > best_score) {
+			best = n;
+			best_score = s;
+		}
+	}
+	return best;
+}
+
+/* Step 4b: moves the winner up while its parent adds little text of its
+ * own, so that the merge of siblings sees the article's real parts. */
+static xmlNode *
+html_climb(struct html_ctx *ctx, xmlNode *top)
+{
+	while (top != ctx->body && html_is_elem(top->parent) &&
+	    html_ni(top->parent) != NULL) {
+		const struct html_ni *ti = html_ni(top);
+		const struct html_ni *pi = html_ni(top->parent);
+
+		if (pi->text > ti->text + ti->text / 20 + 10)
+			break;
+		top = top->parent;
+	}
+	return top;
+}
+
+/* Whether sibling s of the winner (score top_score) belongs to the
+ * article. */
+static bool
+html_sibling_ok(const xmlNode *s, const xmlNode *top, double top_score)
+{
+	const struct html_ni *si = html_ni(s);
+	double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
+	double bonus = 0;
+	const char *sc = html_attr(s, "class");
+	const char *tc = html_attr(top, "class");
+	double ld;
+
+	if (si == NULL)
+		return false;
+	if (sc != NULL && tc != NULL && sc[0] != '\0' && strcmp(sc, tc) == 0)
+		bonus = top_score * 0.2;
+	if (si->cand && si->score + bonus >= threshold)
+		return true;
+	ld = html_link_density(si);
+	if (si->kind == HTML_K_P || (si->cls & HTML_T_HEAD)) {
+		if (si->text > 80 && ld < 0.25)
+			return true;
+		if (si->text > 0 && si->text <= 80 && ld == 0)
+			return si->kind == HTML_K_P;
+	}
+	return false;
+}
+
+/* Ends the paragraph being written. */
+static void
+html_flush(struct html_ctx *ctx)
+{
+	html_trim(&ctx->para);
+	if (ctx->para.len > 0) {
+		if (ctx->out.len > 0)
+			buf_puts(&ctx->out, "\n\n");
+		buf_append(&ctx->out, ctx->para.p, ctx->para.len);
+	}
+	ctx->para.len = 0;
+	if (ctx->para.p != NULL)
+		ctx->para.p[0] = '\0';
+	ctx->space = false;
+}
+
+/* The address of an image: lazy-loading attributes first, data: URIs
+ * skipped, resolved against the page's URL. Returns a new string or
+ * NULL. */
+static char *
+html_img_url(const struct html_ctx *ctx, const xmlNode *img)
+{
+	static const char *const attrs[] = {
+		"data-src", "data-lazy-src", "data-original", "data-url",
+		"src", "data-srcset", "srcset",
+	};
+	const char *v = NULL;
+	char *raw;
+	size_t len;
+
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		v = html_attr(img, attrs[i]);
+		while (v != NULL && (*v == ' ' || *v == '\n' || *v == '\t'))
+			v++;
+		if (v != NULL && *v != '\0' && strncmp(v, "data:", 5) != 0)
+			break;
+		v = NULL;
+	}
+	if (v == NULL)
+		return NULL;
+	len = strcspn(v, " \t\n,");
+	if (len == 0)
+		return NULL;
+	raw = xstrndup(v, len);
+	if (ctx->url != NULL) {
+		xmlChar *abs = xmlBuildURI((const xmlChar *)raw,
+		    (const xmlChar *)ctx->url);
+
+		if (abs != NULL) {
+			free(raw);
+			raw = xstrdup((const char *)abs);
+			xmlFree(abs);
+		}
+	}
+	return raw;
+}
+
+/* The first <img> (or <source> in a <picture>) under root. */
+static xmlNode *
+html_find_img(xmlNode *root)
+{
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
+		if (html_is_elem(n) && n->name != NULL &&
+		    (strcmp((const char *)n->name, "img") == 0 ||
+		    strcmp((const char *)n->name, "amp-img") == 0))
+			return n;
+	return NULL;
+}
+
+/* Splits a credit off the end of caption c ("... Photo: AP", "... (Foto:
+ * dpa)", "... © Reuters"): writes it to credit and cuts c. */
+static void
+html_split_credit(struct buf *c, struct buf *credit)
+{
+	static const char *const marks[] = {
+		"Photo:", "Photograph:", "Photo by", "Photos:", "Picture:",
+		"Image:", "Credit:", "Foto:", "Fotos:", "Bild:", "Quelle:",
+		"Crédit:", "Crédito:", "Imagen:", "©", "(c)",
+	};
+	char *best = NULL;
+	size_t mlen = 0;
+
+	if (c->len == 0)
+		return;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		char *p = strstr(c->p, marks[i]);
+
+		if (p != NULL && (best == NULL || p > best)) {
+			best = p;
+			mlen = strlen(marks[i]);
+		}
+	}
+	if (best == NULL)
+		return;
+	buf_puts(credit, best + mlen);
+	html_trim(credit);
+	while (credit->len > 0 && (credit->p[credit->len - 1] == ')' ||
+	    credit->p[credit->len - 1] == ']'))
+		credit->p[--credit->len] = '\0';
+	html_trim(credit);
+	if (credit->len == 0)
+		return;
+	*best = '\0';
+	c->len = (size_t)(best - c->p);
+	while (c->len > 0 && strchr(" (|[/-", c->p[c->len - 1]) != NULL)
+		c->p[--c->len] = '\0';
+	html_trim(c);
+}
+
+/* Adds the image of figure (or lone img) n with its caption and credit,
+ * unless its address is already known. */
+static void
+html_add_image(struct html_ctx *ctx, xmlNode *n)
+{
+	xmlNode *img = html_find_img(n);
+	struct buf cap = { 0 }, credit = { 0 };
+	char *url;
+	bool space = false;
+
+	if (img == NULL)
+		return;
+	url = html_img_url(ctx, img);
+	if (url == NULL)
+		return;
+	for (size_t i = 0; i < ctx->a->n_images; i++) {
+		if (ctx->a->images[i].url != NULL &&
+		    strcmp(ctx->a->images[i].url, url) == 0) {
+			free(url);
+			return;
+		}
+	}
+	for (xmlNode *c = n; c != NULL; ) {
+		bool descend = true;
+
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const xmlNode *p = c->parent;
+			bool in_cap = false, in_credit = false;
+
+			for (; p != NULL && p != n->parent; p = p->parent) {
+				if (!html_is_elem(p))
+					continue;
+				if (strcmp((const char *)p->name,
+				    "figcaption") == 0)
+					in_cap = true;
+				if (html_signals(p) & HTML_S_CREDIT)
+					in_credit = true;
+			}
+			if (in_credit)
+				html_append_text(&credit,
+				    (const char *)c->content, &space);
+			else if (in_cap)
+				html_append_text(&cap,
+				    (const char *)c->content, &space);
+		} else if (html_is_elem(c) && c != n) {
+			space = true;
+		}
+		c = html_next(c, n, descend);
+	}
+	html_trim(&cap);
+	html_trim(&credit);
+	if (credit.len == 0)
+		html_split_credit(&cap, &credit);
+	article_add_image(ctx->a, url, cap.len ? cap.p : NULL,
+	    credit.len ? credit.p : NULL);
+	free(url);
+	buf_free(&cap);
+	buf_free(&credit);
+}
+
+/* Whether the writer skips element n (not the root of the write). */
+static bool
+html_skip(const struct html_ni *ni)
+{
+	double ld = html_link_density(ni);
+
+	if (ni->kind == HTML_K_TD || ni->kind == HTML_K_TR)
+		return false;
+	if (ni->text == 0)
+		return false;
+	if (ni->kind == HTML_K_TABLE)
+		return ld > 0.65;
+	if (ld > 0.5)
+		return true;
+	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK)) && !(ni->sig &
+	    HTML_S_POS) && ni->text < 100 && ni->ptext == 0)
+		return true;
+	return false;
+}
+
+/* Step 5: writes the text of root as paragraphs into ctx->out, and
+ * collects its images. */
+static void
+html_write(struct html_ctx *ctx, xmlNode *root)
+{
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		struct html_ni *ni;
+		bool descend = true;
+
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				html_append_text(&ctx->para,
+				    (const char *)n->content, &ctx->space);
+			goto next;
+		}
+		if (!html_is_elem(n) || html_ni(n) == NULL) {
+			descend = false;
+			goto next;
+		}
+		ni = html_ni(n);
+		switch (ni->kind) {
+		case HTML_K_BR:
+		case HTML_K_HR:
+			html_flush(ctx);
+			goto next;
+		case HTML_K_H1:
+			if (ctx->h1 == NULL) {
+				struct buf t = { 0 };
+
+				html_text_of(n, &t);
+				html_trim(&t);
+				if (t.len > 0)
+					ctx->h1 = buf_take(&t);
+				buf_free(&t);
+			}
+			html_flush(ctx);
+			descend = false;
+			goto next;
+		case HTML_K_FIGURE:
+		case HTML_K_PICTURE:
+		case HTML_K_IMG:
+			html_add_image(ctx, n);
+			descend = false;
+			goto next;
+		case HTML_K_FIGCAPTION:
+			descend = false;
+			goto next;
+		case HTML_K_TD:
+			ctx->space = true;
+			goto next;
+		default:
+			break;
+		}
+		if (n != root && html_skip(ni)) {
+			descend = false;
+			if (ni->cls & HTML_T_BLOCK)
+				html_flush(ctx);
+			goto next;
+		}
+		if (ni->cls & HTML_T_BLOCK)
+			html_flush(ctx);
+next:
+		if (descend && html_is_elem(n) && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		/* leave n and every ancestor whose last child it is */
+		while (n != NULL) {
+			if (html_is_elem(n) && html_ni(n) != NULL &&
+			    (html_ni(n)->cls & HTML_T_BLOCK))
+				html_flush(ctx);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	html_flush(ctx);
+}
+
+/* Writes the winner and the siblings that belong with it. */
+static void
+html_write_article(struct html_ctx *ctx, xmlNode *top)
+{
+	xmlNode *parent = top->parent;
+	double top_score = html_ni(top)->score;
+
+	if (top == ctx->body || !html_is_elem(parent)) {
+		html_write(ctx, top);
+		return;
+	}
+	for (xmlNode *s = parent->children; s != NULL; s = s->next) {
+		if (s == top) {
+			html_write(ctx, s);
+			continue;
+		}
+		if (!html_is_elem(s))
+			continue;
+		if (html_sibling_ok(s, top, top_score))
+			html_write(ctx, s);
+	}
+}
+
+static xmlNode *
+html_find_body(xmlDoc *doc)
+{
+	xmlNode *root = xmlDocGetRootElement(doc);
+
+	if (root == NULL)
+		return NULL;
+	for (xmlNode *n = root->children; n != NULL; n = n->next)
+		if (html_is_elem(n) && strcmp((const char *)n->name,
+		    "body") == 0)
+			return n;
+	return root;
+}
+
+/* The text of the first <h1> under root, or NULL. */
+static char *
+html_first_h1(xmlNode *root)
+{
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		struct buf t = { 0 };
+
+		if (!html_is_elem(n) || strcmp((const char *)n->name, "h1"))
+			continue;
+		html_text_of(n, &t);
+		html_trim(&t);
+		if (t.len > 0)
+			return buf_take(&t);
+		buf_free(&t);
+	}
+	return NULL;
+}
+
+int
+html_extract(const char *s, size_t len, const char *url, int64_t now,
     struct nw_article *a, char *err, size_t errlen)
-{ (void)s; (void)len; (void)url; (void)now; (void)a; return fail(err, errlen, "html: not built yet"); }
+{
+	struct html_ctx ctx = { 0 };
+	xmlNode *top;
+	char *h1 = NULL;
+
+	if (len > (size_t)INT32_MAX)
+		return fail(err, errlen, "html: page too large");
+	ctx.doc = htmlReadMemory(s, (int)len, url, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	if (ctx.doc == NULL)
+		return fail(err, errlen, "html: the page cannot be parsed");
+	html_meta_extract(ctx.doc, url, now, a);
+	ctx.a = a;
+	ctx.url = url;
+	ctx.body = html_find_body(ctx.doc);
+	if (ctx.body == NULL)
+		goto done;
+	/* the first <h1> before the page is pruned, for a missing title */
+	if (a->title == NULL)
+		h1 = html_first_h1(ctx.body);
+	ctx.n_ni = html_drop(ctx.body);
+	ctx.ni = xcalloc(ctx.n_ni + 1, sizeof(*ctx.ni));
+	html_stats(&ctx);
+	html_prune(&ctx);
+	html_stats(&ctx);
+	top = html_score(&ctx);
+	if (top == NULL)
+		top = ctx.body;
+	top = html_climb(&ctx, top);
+	html_write_article(&ctx, top);
+	if (a->title == NULL) {
+		if (ctx.h1 != NULL)
+			article_set(&a->title, ctx.h1);
+		else if (h1 != NULL)
+			article_set(&a->title, h1);
+	}
+	if (ctx.out.len > 0)
+		a->body = buf_take(&ctx.out);
+done:
+	free(h1);
+	free(ctx.h1);
+	buf_free(&ctx.out);
+	buf_free(&ctx.para);
+	free(ctx.ni);
+	xmlFreeDoc(ctx.doc);
+	return 0;
+}

@@ -1,0 +1,486 @@
+/* DOM helpers of the HTML extractor. See html_dom.h. */
+#include "html_dom.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util.h"
+
+struct html_tagdef {
+	const char *name;
+	unsigned cls;
+	enum html_kind kind;
+};
+
+#define B HTML_T_BLOCK
+#define P HTML_T_PARA
+#define PT HTML_T_PTEXT
+
+/* Sorted by name for bsearch. */
+static const struct html_tagdef html_tags[] = {
+	{ "a", 0, HTML_K_A },
+	{ "address", B | P, HTML_K_OTHER },
+	{ "applet", HTML_T_DROP, HTML_K_OTHER },
+	{ "area", HTML_T_DROP, HTML_K_OTHER },
+	{ "article", B, HTML_K_ARTICLE },
+	{ "aside", B | HTML_T_CHROME, HTML_K_OTHER },
+	{ "audio", HTML_T_DROP, HTML_K_OTHER },
+	{ "base", HTML_T_DROP, HTML_K_OTHER },
+	{ "blockquote", B | P | PT, HTML_K_OTHER },
+	{ "body", B, HTML_K_BODY },
+	{ "br", 0, HTML_K_BR },
+	{ "button", HTML_T_DROP, HTML_K_OTHER },
+	{ "canvas", HTML_T_DROP, HTML_K_OTHER },
+	{ "caption", B, HTML_K_OTHER },
+	{ "center", B, HTML_K_DIV },
+	{ "datalist", HTML_T_DROP, HTML_K_OTHER },
+	{ "dd", B | P, HTML_K_OTHER },
+	{ "details", B, HTML_K_OTHER },
+	{ "dialog", HTML_T_DROP, HTML_K_OTHER },
+	{ "dir", B | HTML_T_LIST, HTML_K_OTHER },
+	{ "div", B, HTML_K_DIV },
+	{ "dl", B | HTML_T_LIST, HTML_K_OTHER },
+	{ "dt", B | P, HTML_K_OTHER },
+	{ "embed", HTML_T_DROP, HTML_K_OTHER },
+	{ "fieldset", B, HTML_K_OTHER },
+	{ "figcaption", B, HTML_K_FIGCAPTION },
+	{ "figure", B, HTML_K_FIGURE },
+	{ "footer", B | HTML_T_CHROME, HTML_K_OTHER },
+	{ "form", B, HTML_K_OTHER },
+	{ "frame", HTML_T_DROP, HTML_K_OTHER },
+	{ "frameset", HTML_T_DROP, HTML_K_OTHER },
+	{ "h1", B | HTML_T_HEAD, HTML_K_H1 },
+	{ "h2", B | P | HTML_T_HEAD, HTML_K_OTHER },
+	{ "h3", B | P | HTML_T_HEAD, HTML_K_OTHER },
+	{ "h4", B | P | HTML_T_HEAD, HTML_K_OTHER },
+	{ "h5", B | P | HTML_T_HEAD, HTML_K_OTHER },
+	{ "h6", B | P | HTML_T_HEAD, HTML_K_OTHER },
+	{ "head", HTML_T_DROP, HTML_K_OTHER },
+	{ "header", B | HTML_T_CHROME, HTML_K_OTHER },
+	{ "hgroup", B, HTML_K_OTHER },
+	{ "hr", B, HTML_K_HR },
+	{ "html", B, HTML_K_OTHER },
+	{ "iframe", HTML_T_DROP, HTML_K_OTHER },
+	{ "img", 0, HTML_K_IMG },
+	{ "input", HTML_T_DROP, HTML_K_OTHER },
+	{ "label", HTML_T_DROP, HTML_K_OTHER },
+	{ "legend", B, HTML_K_OTHER },
+	{ "li", B | P, HTML_K_LI },
+	{ "link", HTML_T_DROP, HTML_K_OTHER },
+	{ "main", B, HTML_K_MAIN },
+	{ "map", HTML_T_DROP, HTML_K_OTHER },
+	{ "math", HTML_T_DROP, HTML_K_OTHER },
+	{ "menu", B | HTML_T_LIST, HTML_K_OTHER },
+	{ "meta", HTML_T_DROP, HTML_K_OTHER },
+	{ "nav", B | HTML_T_CHROME, HTML_K_OTHER },
+	{ "noembed", HTML_T_DROP, HTML_K_OTHER },
+	{ "noframes", HTML_T_DROP, HTML_K_OTHER },
+	{ "noscript", HTML_T_DROP, HTML_K_OTHER },
+	{ "object", HTML_T_DROP, HTML_K_OTHER },
+	{ "ol", B | HTML_T_LIST, HTML_K_OTHER },
+	{ "optgroup", HTML_T_DROP, HTML_K_OTHER },
+	{ "option", HTML_T_DROP, HTML_K_OTHER },
+	{ "output", HTML_T_DROP, HTML_K_OTHER },
+	{ "p", B | P | PT, HTML_K_P },
+	{ "param", HTML_T_DROP, HTML_K_OTHER },
+	{ "picture", 0, HTML_K_PICTURE },
+	{ "pre", B | P | PT, HTML_K_OTHER },
+	{ "progress", HTML_T_DROP, HTML_K_OTHER },
+	{ "script", HTML_T_DROP, HTML_K_OTHER },
+	{ "section", B, HTML_K_SECTION },
+	{ "select", HTML_T_DROP, HTML_K_OTHER },
+	{ "source", HTML_T_DROP, HTML_K_OTHER },
+	{ "style", HTML_T_DROP, HTML_K_OTHER },
+	{ "summary", B, HTML_K_OTHER },
+	{ "svg", HTML_T_DROP, HTML_K_OTHER },
+	{ "table", B, HTML_K_TABLE },
+	{ "tbody", B, HTML_K_OTHER },
+	{ "td", B | P, HTML_K_TD },
+	{ "template", HTML_T_DROP, HTML_K_OTHER },
+	{ "textarea", HTML_T_DROP, HTML_K_OTHER },
+	{ "tfoot", B, HTML_K_OTHER },
+	{ "th", B | P, HTML_K_TD },
+	{ "thead", B, HTML_K_OTHER },
+	{ "title", HTML_T_DROP, HTML_K_OTHER },
+	{ "tr", B, HTML_K_TR },
+	{ "track", HTML_T_DROP, HTML_K_OTHER },
+	{ "ul", B | HTML_T_LIST, HTML_K_OTHER },
+	{ "video", HTML_T_DROP, HTML_K_OTHER },
+};
+
+#undef B
+#undef P
+#undef PT
+
+static int
+html_tag_cmp(const void *key, const void *elem)
+{
+	const struct html_tagdef *d = elem;
+
+	return strcmp(key, d->name);
+}
+
+unsigned
+html_tag_class(const xmlChar *name, enum html_kind *kind)
+{
+	const struct html_tagdef *d;
+
+	*kind = HTML_K_OTHER;
+	if (name == NULL)
+		return 0;
+	d = bsearch(name, html_tags, sizeof(html_tags) / sizeof(html_tags[0]),
+	    sizeof(html_tags[0]), html_tag_cmp);
+	if (d == NULL)
+		return 0;
+	*kind = d->kind;
+	return d->cls;
+}
+
+const char *
+html_attr(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *at = n->properties; at != NULL; at = at->next) {
+		if (at->name == NULL || strcmp((const char *)at->name, name))
+			continue;
+		if (at->children == NULL || at->children->content == NULL)
+			return "";
+		return (const char *)at->children->content;
+	}
+	return NULL;
+}
+
+/* Substrings of class and id values that mark boilerplate, in the
+ * languages of the web: share bars, comments, related links, newsletter
+ * and donation boxes, cookie and paywall notices, ads, bylines, captions. */
+static const char *const html_junk_sub[] = {
+	"advert", "adsense", "adslot", "adunit", "ad-slot", "ad-container",
+	"ad-wrapper", "abonn", "agegate", "anzeige", "author-bio",
+	"authorbio", "author-box", "banner", "breadcrumb", "byline",
+	"caption", "comment", "compartir", "consent", "cookie", "copyright",
+	"correlat", "credit", "dateline", "disqus", "donat", "donor",
+	"empfehl", "facebook", "footer", "footnote", "gdpr", "hashtag",
+	"header", "leggi-anche", "lees-ook", "lire-aussi", "login",
+	"masthead", "menu", "modal", "most-popular", "mostpopular",
+	"mostread", "most-read", "navbar", "navigation", "newsletter",
+	"outbrain", "overlay", "pagination", "partage", "paywall", "popular",
+	"popup", "post-meta", "postmeta", "promo", "reactions", "read-more",
+	"readmore", "recommend", "related", "relacionad", "remark", "reply",
+	"replies", "respond", "rss", "share", "sharing", "shoutbox",
+	"sidebar", "signup", "sign-up", "skyscraper", "social", "spende",
+	"sponsor", "subscri", "suscri", "taboola", "tagcloud", "teilen",
+	"toolbar", "trending", "twitter", "verwandt", "weiterlesen",
+	"werbung", "whatsapp", "widget", "zum-thema",
+};
+
+/* Whole tokens (class and id values split at non-alphanumerics) that mark
+ * boilerplate; too short to be matched as substrings. */
+static const char *const html_junk_tok[] = {
+	"ad", "ads", "adv", "advert", "author", "bio", "bottom", "date",
+	"dfp", "follow", "hidden", "hide", "invisible", "keywords", "meta",
+	"more", "nav", "print", "rating", "search", "skip", "sr", "tag",
+	"tags", "timestamp", "tools", "topics", "upsell",
+};
+
+static const char *const html_comment_sub[] = {
+	"comment", "disqus", "kommentar", "respond", "replies", "reply",
+};
+
+static const char *const html_neg_sub[] = {
+	"combx", "contact", "extra", "foot", "legend", "media", "meta",
+	"scroll", "shopping", "teaser", "tool", "list", "card", "aside",
+};
+
+static const char *const html_pos_sub[] = {
+	"article", "artikel", "beitrag", "blog", "body", "content",
+	"contenido", "conteudo", "contenu", "corpo", "cuerpo", "entry",
+	"h-entry", "hentry", "inhalt", "main", "meldung", "nachricht",
+	"noticia", "post", "story", "testo", "texto", "text", "tresc",
+};
+
+static const char *const html_credit_sub[] = {
+	"credit", "copyright", "photographer", "fotograf", "quelle",
+	"source", "attribution", "author", "byline", "autor",
+};
+
+static bool
+html_has_sub(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(s, list[i]) != NULL)
+			return true;
+	return false;
+}
+
+static bool
+html_has_tok(const char *s, const char *const *list, size_t n)
+{
+	const char *p = s;
+
+	while (*p != '\0') {
+		const char *q;
+		size_t len;
+
+		while (*p != '\0' && !((*p >= 'a' && *p <= 'z') ||
+		    (*p >= '0' && *p <= '9')))
+			p++;
+		q = p;
+		while (*q != '\0' && ((*q >= 'a' && *q <= 'z') ||
+		    (*q >= '0' && *q <= '9')))
+			q++;
+		len = (size_t)(q - p);
+		for (size_t i = 0; len > 0 && i < n; i++)
+			if (strlen(list[i]) == len && memcmp(p, list[i], len) == 0)
+				return true;
+		p = q;
+	}
+	return false;
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Lower-cases src into dst (size dstlen), appending after *len. */
+static void
+html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src)
+{
+	if (src == NULL)
+		return;
+	if (*len + 1 < dstlen)
+		dst[(*len)++] = ' ';
+	for (; *src != '\0' && *len + 1 < dstlen; src++) {
+		char c = *src;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		dst[(*len)++] = c;
+	}
+	dst[*len] = '\0';
+}
+
+static bool
+html_style_hidden(const char *style)
+{
+	char s[256];
+	size_t n = 0;
+
+	for (; *style != '\0' && n + 1 < sizeof(s); style++) {
+		char c = *style;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		s[n++] = c;
+	}
+	s[n] = '\0';
+	return strstr(s, "display:none") != NULL ||
+	    strstr(s, "visibility:hidden") != NULL;
+}
+
+unsigned
+html_signals(const xmlNode *n)
+{
+	char s[512];
+	size_t len = 0;
+	unsigned sig = 0;
+	const char *role = html_attr(n, "role");
+	const char *v;
+
+	s[0] = '\0';
+	html_lower_append(s, sizeof(s), &len, html_attr(n, "class"));
+	html_lower_append(s, sizeof(s), &len, html_attr(n, "id"));
+	if (role != NULL) {
+		static const char *const junk_roles[] = {
+			"alert", "alertdialog", "banner", "complementary",
+			"contentinfo", "dialog", "menu", "menubar",
+			"navigation", "search", "tablist", "toolbar",
+		};
+		for (size_t i = 0; i < NELEM(junk_roles); i++)
+			if (strcmp(role, junk_roles[i]) == 0)
+				sig |= HTML_S_JUNK;
+		if (strcmp(role, "main") == 0 || strcmp(role, "article") == 0)
+			sig |= HTML_S_POS;
+	}
+	v = html_attr(n, "itemprop");
+	if (v != NULL && (strstr(v, "articleBody") != NULL ||
+	    strstr(v, "text") != NULL))
+		sig |= HTML_S_BODY;
+	if (html_attr(n, "hidden") != NULL)
+		sig |= HTML_S_HIDDEN;
+	v = html_attr(n, "aria-hidden");
+	if (v != NULL && strcmp(v, "true") == 0)
+		sig |= HTML_S_HIDDEN;
+	v = html_attr(n, "style");
+	if (v != NULL && html_style_hidden(v))
+		sig |= HTML_S_HIDDEN;
+	if (len == 0)
+		return sig;
+	if (strstr(s, "articlebody") != NULL ||
+	    strstr(s, "article-body") != NULL ||
+	    strstr(s, "article_body") != NULL ||
+	    strstr(s, "story-body") != NULL ||
+	    strstr(s, "entry-content") != NULL ||
+	    strstr(s, "post-content") != NULL ||
+	    strstr(s, "article-content") != NULL ||
+	    strstr(s, "artikel-text") != NULL)
+		sig |= HTML_S_BODY;
+	if (html_has_sub(s, html_junk_sub, NELEM(html_junk_sub)) ||
+	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok)))
+		sig |= HTML_S_JUNK;
+	if (html_has_sub(s, html_comment_sub, NELEM(html_comment_sub)))
+		sig |= HTML_S_COMMENTS;
+	if (html_has_tok(s, (const char *const[]){ "hidden", "hide",
+	    "invisible", "sr", "d-none" }, 5) ||
+	    strstr(s, "sr-only") != NULL ||
+	    strstr(s, "screen-reader") != NULL ||
+	    strstr(s, "visually-hidden") != NULL ||
+	    strstr(s, "visuallyhidden") != NULL)
+		sig |= HTML_S_HIDDEN;
+	if (html_has_sub(s, html_neg_sub, NELEM(html_neg_sub)))
+		sig |= HTML_S_NEG;
+	if (html_has_sub(s, html_pos_sub, NELEM(html_pos_sub)))
+		sig |= HTML_S_POS;
+	if (html_has_sub(s, html_credit_sub, NELEM(html_credit_sub)))
+		sig |= HTML_S_CREDIT;
+	return sig;
+}
+
+xmlNode *
+html_next(xmlNode *n, const xmlNode *root, bool descend)
+{
+	if (descend && n->children != NULL && n->type == XML_ELEMENT_NODE)
+		return n->children;
+	while (n != NULL && n != root) {
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
+static bool
+html_is_space(const unsigned char *p, size_t *w)
+{
+	*w = 1;
+	if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+	    *p == '\f' || *p == '\v')
+		return true;
+	if (p[0] == 0xc2 && p[1] == 0xa0) {
+		*w = 2;
+		return true;
+	}
+	/* U+2000..U+200B, U+202F, U+205F, U+3000 */
+	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] <= 0x8b || p[2] == 0xaf)) {
+		*w = 3;
+		return true;
+	}
+	if (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80) {
+		*w = 3;
+		return true;
+	}
+	return false;
+}
+
+unsigned
+html_count_text(const char *s, unsigned *commas)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned n = 0, c = 0;
+
+	while (*p != '\0') {
+		size_t w;
+
+		if (html_is_space(p, &w)) {
+			p += w;
+			continue;
+		}
+		if ((*p & 0xc0) != 0x80)
+			n++;
+		if (*p == ',')
+			c++;
+		/* U+FF0C fullwidth comma, U+3001 ideographic comma */
+		else if ((p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8c) ||
+		    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x81))
+			c++;
+		p++;
+	}
+	if (commas != NULL)
+		*commas = c;
+	return n;
+}
+
+/* Appends text s to b, collapsing runs of spaces into one; a space is
+ * written only between two visible characters. */
+static void
+html_append_collapsed(struct buf *b, const char *s, bool *space)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != '\0') {
+		size_t w;
+		const unsigned char *q;
+
+		if (html_is_space(p, &w)) {
+			*space = true;
+			p += w;
+			continue;
+		}
+		if (*space && b->len > 0)
+			buf_putc(b, ' ');
+		*space = false;
+		q = p;
+		while (*q != '\0' && !html_is_space(q, &w))
+			q++;
+		buf_append(b, (const char *)p, (size_t)(q - p));
+		p = q;
+	}
+}
+
+void
+html_text_of(const xmlNode *root, struct buf *b)
+{
+	bool space = b->len > 0;
+	xmlNode *n = (xmlNode *)root;
+
+	while (n != NULL) {
+		bool descend = true;
+
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				html_append_collapsed(b, (const char *)n->content,
+				    &space);
+		} else if (n->type == XML_ELEMENT_NODE) {
+			enum html_kind k;
+			unsigned cls = html_tag_class(n->name, &k);
+
+			if (cls & HTML_T_DROP)
+				descend = false;
+			if ((cls & HTML_T_BLOCK) || k == HTML_K_BR)
+				space = true;
+		} else {
+			descend = false;
+		}
+		n = html_next(n, root, descend);
+	}
+}
+
+void
+html_trim(struct buf *b)
+{
+	size_t start = 0;
+
+	while (b->len > 0 && (b->p[b->len - 1] == ' ' ||
+	    b->p[b->len - 1] == '\n'))
+		b->p[--b->len] = '\0';
+	while (start < b->len && (b->p[start] == ' ' || b->p[start] == '\n'))
+		start++;
+	if (start > 0) {
+		memmove(b->p, b->p + start, b->len - start + 1);
+		b->len -= start;
+	}
+}
+
+void
+html_append_text(struct buf *b, const char *s, bool *space)
+{
+	html_append_collapsed(b, s, space);
+}

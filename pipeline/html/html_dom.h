@@ -1,0 +1,82 @@
+/* DOM helpers of the HTML extractor: tag classes, attribute access,
+ * class and id signals, and iterative tree walks. Pure; no allocation
+ * unless stated. */
+#ifndef NW_HTML_DOM_H
+#define NW_HTML_DOM_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Tag classes, as bit flags. */
+#define HTML_T_DROP     0x001u  /* never content: script, style, form
+                                   controls, embedded objects */
+#define HTML_T_BLOCK    0x002u  /* starts and ends a paragraph of text */
+#define HTML_T_PARA     0x004u  /* holds a paragraph: p, pre, td... */
+#define HTML_T_CHROME   0x008u  /* page furniture: nav, aside, footer,
+                                   header */
+#define HTML_T_HEAD     0x010u  /* h1..h6 */
+#define HTML_T_LIST     0x020u  /* ul, ol, dl, menu */
+#define HTML_T_PTEXT    0x040u  /* text in it counts as paragraph text */
+
+/* Tag kinds that the extractor treats specially. */
+enum html_kind {
+	HTML_K_OTHER,
+	HTML_K_A,
+	HTML_K_BR,
+	HTML_K_IMG,
+	HTML_K_FIGURE,
+	HTML_K_FIGCAPTION,
+	HTML_K_PICTURE,
+	HTML_K_H1,
+	HTML_K_TABLE,
+	HTML_K_TR,
+	HTML_K_TD,
+	HTML_K_P,
+	HTML_K_DIV,
+	HTML_K_LI,
+	HTML_K_BODY,
+	HTML_K_ARTICLE,
+	HTML_K_MAIN,
+	HTML_K_SECTION,
+	HTML_K_HR,
+};
+
+/* The classes (HTML_T_*) of the element named name (lower case). */
+unsigned html_tag_class(const xmlChar *name, enum html_kind *kind);
+
+/* The value of attribute name of element n, without copying, or NULL. */
+const char *html_attr(const xmlNode *n, const char *name);
+
+/* Signals read from an element's class, id and role attributes. */
+#define HTML_S_JUNK      0x01u  /* boilerplate: share, comments, ads... */
+#define HTML_S_COMMENTS  0x02u  /* readers' comments in particular */
+#define HTML_S_NEG       0x04u  /* a weak sign of boilerplate */
+#define HTML_S_POS       0x08u  /* a sign of article content */
+#define HTML_S_BODY      0x10u  /* itemprop=articleBody and the like */
+#define HTML_S_HIDDEN    0x20u  /* not shown to readers */
+#define HTML_S_CREDIT    0x40u  /* a photo credit or copyright line */
+
+unsigned html_signals(const xmlNode *n);
+
+/* The node after n in document order within the subtree of root; when
+ * descend is false, n's children are skipped. NULL at the end. Iterative:
+ * depth costs no stack. */
+xmlNode *html_next(xmlNode *n, const xmlNode *root, bool descend);
+
+/* Visible characters (non-space code points) in the UTF-8 string s;
+ * *commas gets the number of commas, when not NULL. */
+unsigned html_count_text(const char *s, unsigned *commas);
+
+/* Appends the text of subtree n to b with spaces collapsed. */
+struct buf;
+void html_text_of(const xmlNode *n, struct buf *b);
+
+/* Appends text s to b, collapsing runs of spaces into one. *space carries
+ * a pending space between calls: set it when a word boundary was seen. */
+void html_append_text(struct buf *b, const char *s, bool *space);
+
+/* Trims spaces at both ends of b in place. */
+void html_trim(struct buf *b);
+
+#endif
