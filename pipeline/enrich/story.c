@@ -9,7 +9,15 @@
  * The two outlets' reports of one event share the protagonists and the
  * headline words; unrelated articles on one beat share a name or two
  * ("Donald Trump") but little of their leads. A new article joins the
- * story of the best-scoring match in the window. Limits: English
+ * story of the best-scoring match in the window.
+ *
+ * Time. An article is filed under its publication time, or its fetch time
+ * when that is unknown. A wire dateline ("MOSCOW, February 13") states the
+ * day without a year: such an article, with no other date, is compared as
+ * if published on that day in the year of the article it is compared
+ * with (or the year before or after, across New Year), provided that day
+ * is not after its fetch time. The year is borrowed, never guessed alone.
+ * Limits: English
  * stopwords only; a follow-up days later with a new angle starts a new
  * story; very short articles match on few words. */
 #include "story.h"
@@ -18,6 +26,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "../hash.h"
 #include "enrich_int.h"
@@ -29,6 +39,8 @@
 struct story_entry {
 	char *story_id;
 	int64_t t;
+	int md;           /* dateline month * 100 + day when t is the fetch
+	                     time; 0 when t is the publication time */
 	struct strlist names;
 	struct strlist terms;
 };
@@ -74,6 +86,94 @@ int64_t
 story_time(const struct nw_article *a, int64_t now)
 {
 	return a->published.set ? a->published.utc : now;
+}
+
+static const char *const story_months[] = { "jan", "feb", "mar", "apr",
+	"may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
+
+/* month * 100 + day of a yearless dateline date ("February 13", "13 Feb"),
+ * or 0. */
+static int
+story_dateline_md(const struct nw_article *a)
+{
+	const char *p;
+	int month = 0, day = 0;
+
+	if (a->published.set || a->dateline == NULL ||
+	    a->dateline->date == NULL)
+		return 0;
+	for (p = a->dateline->date; *p != '\0'; ) {
+		size_t n = strspn(p, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+		size_t d = strspn(p, "0123456789");
+		size_t i;
+
+		if (n >= 3) {
+			for (i = 0; i < 12; i++)
+				if (strncasecmp(p, story_months[i], 3) == 0)
+					month = (int)i + 1;
+			p += n;
+		} else if (d > 0 && d <= 2) {
+			day = atoi(p);
+			p += d;
+		} else if (d > 2) {
+			return 0;  /* a year or a number: not a yearless date */
+		} else {
+			p++;
+		}
+	}
+	if (month == 0 || day < 1 || day > 31)
+		return 0;
+	return month * 100 + day;
+}
+
+/* The dated day md in the year of ref (or the year around it) closest to
+ * ref. */
+static int64_t
+story_borrow_year(int md, int64_t ref)
+{
+	time_t rt = (time_t)ref;
+	struct tm tm;
+	int64_t best = 0, bd = -1;
+	int y;
+
+	gmtime_r(&rt, &tm);
+	for (y = tm.tm_year - 1; y <= tm.tm_year + 1; y++) {
+		struct tm c = { 0 };
+		int64_t t, d;
+
+		c.tm_year = y;
+		c.tm_mon = md / 100 - 1;
+		c.tm_mday = md % 100;
+		c.tm_hour = 12;
+		t = (int64_t)timegm(&c);
+		d = t > ref ? t - ref : ref - t;
+		if (bd < 0 || d < bd) {
+			bd = d;
+			best = t;
+		}
+	}
+	return best;
+}
+
+/* Can articles filed at (t1, md1) and (t2, md2) be one story? */
+static bool
+story_near(int64_t window, int64_t t1, int md1, int64_t t2, int md2)
+{
+	int64_t d;
+
+	if (md1 != 0 && md2 == 0) {
+		int64_t b = story_borrow_year(md1, t2);
+
+		if (b > t1 + 86400)
+			return false;  /* dated after it was fetched */
+		t1 = b;
+		window += 86400;   /* a day, not a time */
+	} else if (md2 != 0 && md1 == 0) {
+		return story_near(window, t2, md2, t1, 0);
+	}
+	d = t1 - t2;
+	return d <= window && d >= -window;
 }
 
 static void
@@ -138,6 +238,8 @@ story_signature(const struct nw_article *a)
 	size_t i;
 
 	story_features(a, &names, &terms);
+	if (story_dateline_md(a) != 0)
+		buf_printf(&b, "d:%04d", story_dateline_md(a));
 	for (i = 0; i < names.n; i++)
 		buf_printf(&b, "%sp:%s", b.len ? "\t" : "", names.v[i]);
 	for (i = 0; i < terms.n; i++)
@@ -208,6 +310,7 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 {
 	struct strlist names = { 0 }, terms = { 0 };
 	int64_t t = story_time(a, now);
+	int md = story_dateline_md(a);
 	const struct story_entry *best = NULL;
 	double best_score = -1;
 	struct story_entry *e;
@@ -216,10 +319,9 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 
 	story_features(a, &names, &terms);
 	for (i = 0; i < idx->n; i++) {
-		int64_t d = idx->v[i].t - t;
 		double sc;
 
-		if (d > idx->window || d < -idx->window)
+		if (!story_near(idx->window, idx->v[i].t, idx->v[i].md, t, md))
 			continue;
 		sc = story_score(&idx->v[i], &names, &terms);
 		if (sc > best_score) {
@@ -242,6 +344,7 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	}
 	article_set(&a->story_id, id);
 	e = story_add(idx, id, t);
+	e->md = md;
 	e->names = names;
 	e->terms = terms;
 }
@@ -260,7 +363,9 @@ story_index_restore(struct story_index *idx, const char *story_id,
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\t");
 
-		if (n > 2 && strncmp(p, "p:", 2) == 0)
+		if (n == 6 && strncmp(p, "d:", 2) == 0)
+			e->md = atoi(p + 2);
+		else if (n > 2 && strncmp(p, "p:", 2) == 0)
 			strlist_push_owned(&e->names, xstrndup(p + 2, n - 2));
 		else if (n > 2 && strncmp(p, "t:", 2) == 0)
 			strlist_push_owned(&e->terms, xstrndup(p + 2, n - 2));

@@ -29,12 +29,14 @@ void story_index_free(struct story_index *idx);
 
 /* Sets a->story_id ("st1-" and 16 hex digits) to the story of the most
  * similar indexed article within the window of a's time (published, or
- * now when unknown), or to a new story, and adds a to the index. */
+ * now, the fetch time, when unknown; a yearless dateline day counts, see
+ * story.c), or to a new story, and adds a to the index. */
 void story_assign(struct story_index *idx, struct nw_article *a,
     int64_t now);
 
 /* The features story_assign() compares, as one line of text (tab-separated
- * "p:" people and organisations, "t:" terms). Caller frees. */
+ * "d:" yearless dateline day, "p:" people and organisations, "t:" terms).
+ * Caller frees. */
 char *story_signature(const struct nw_article *a);
 
 /* Adds an article seen before a restart: its story, its time (as used by

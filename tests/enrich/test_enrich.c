@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "enrich/enrich.h"
+#include "enrich/story.h"
 #include "hash.h"
 
 static const char *samples_dir;
@@ -355,6 +356,117 @@ test_entities(void **state)
 	article_free(a);
 }
 
+static struct nw_article *
+plain_article(const char *title, const char *body)
+{
+	struct nw_article *a = article_new();
+
+	a->title = xstrdup(title);
+	a->body = xstrdup(body);
+	enrich_normalise(a);
+	enrich_article(a);
+	return a;
+}
+
+#define T_INDEPENDENT 1487069820  /* 2017-02-14T10:57:00Z */
+#define T_TASS 1486990800         /* 2017-02-13T13:00:00Z */
+
+static void
+test_story_samples(void **state)
+{
+	json_t *g1, *g2;
+	struct nw_article *ind = gold_article(
+	    "independent-2017-02-14-kremlin-flynn", &g1);
+	struct nw_article *tass = gold_article(
+	    "tass-2017-02-13-kremlin-flynn", &g2);
+	struct nw_article *other = plain_article("Central bank raises rates",
+	    "The central bank raised interest rates by a quarter point on "
+	    "Thursday, its third increase this year, citing persistent "
+	    "inflation. Governor Maria Lopez told reporters the Monetary "
+	    "Policy Committee was united. \"Inflation is too high,\" she "
+	    "said.");
+	struct story_index *idx = story_index_new(0);
+
+	(void)state;
+	tass->published.set = false;
+	ind->published.set = true;
+	ind->published.utc = T_INDEPENDENT;
+	story_assign(idx, tass, T_TASS);
+	assert_non_null(tass->story_id);
+	assert_int_equal(strncmp(tass->story_id, "st1-", 4), 0);
+	assert_int_equal(strlen(tass->story_id), 20);
+	story_assign(idx, other, T_TASS + 3600);
+	story_assign(idx, ind, T_INDEPENDENT + 600);
+	assert_string_equal(ind->story_id, tass->story_id);
+	assert_string_not_equal(other->story_id, tass->story_id);
+	story_index_free(idx);
+
+	/* out of the window: a new story */
+	idx = story_index_new(24 * 3600);
+	story_assign(idx, tass, T_TASS - 3 * 86400);
+	ind->published.utc = T_INDEPENDENT;
+	story_assign(idx, ind, 0);
+	assert_string_not_equal(ind->story_id, tass->story_id);
+	story_index_free(idx);
+
+	/* a yearless wire dateline, fetched years later, borrows the year of
+	 * the article it is compared with */
+	idx = story_index_new(0);
+	article_set_dateline(tass, "MOSCOW", "February 13", "TASS");
+	story_assign(idx, tass, T_TASS + 9 * 365 * 86400LL);
+	story_assign(idx, ind, 0);
+	assert_string_equal(ind->story_id, tass->story_id);
+	story_index_free(idx);
+	/* ...but not a day after it was fetched */
+	idx = story_index_new(0);
+	story_assign(idx, tass, T_TASS - 30 * 86400);
+	story_assign(idx, ind, 0);
+	assert_string_not_equal(ind->story_id, tass->story_id);
+	story_index_free(idx);
+	article_free(ind);
+	article_free(tass);
+	article_free(other);
+	json_decref(g1);
+	json_decref(g2);
+}
+
+static void
+test_story_restore(void **state)
+{
+	json_t *g1, *g2;
+	struct nw_article *ind = gold_article(
+	    "independent-2017-02-14-kremlin-flynn", &g1);
+	struct nw_article *tass = gold_article(
+	    "tass-2017-02-13-kremlin-flynn", &g2);
+	struct story_index *idx = story_index_new(0);
+	char *sig, *id;
+
+	(void)state;
+	story_assign(idx, tass, T_TASS);
+	sig = story_signature(tass);
+	id = xstrdup(tass->story_id);
+	story_index_free(idx);
+	/* a restarted daemon: the index rebuilt from what the store kept */
+	idx = story_index_new(0);
+	assert_int_equal(story_index_restore(idx, "bogus", T_TASS, sig), -1);
+	assert_int_equal(story_index_restore(idx, id, T_TASS, NULL), -1);
+	assert_int_equal(story_index_restore(idx, id, T_TASS, sig), 0);
+	story_assign(idx, ind, T_INDEPENDENT);
+	assert_string_equal(ind->story_id, id);
+	/* an empty index knows nothing: a new story */
+	story_index_free(idx);
+	idx = story_index_new(0);
+	story_assign(idx, ind, T_INDEPENDENT);
+	assert_string_not_equal(ind->story_id, id);
+	story_index_free(idx);
+	free(sig);
+	free(id);
+	article_free(ind);
+	article_free(tass);
+	json_decref(g1);
+	json_decref(g2);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -368,6 +480,8 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_gold_independent),
 		cmocka_unit_test(test_gold_tass),
+		cmocka_unit_test(test_story_samples),
+		cmocka_unit_test(test_story_restore),
 	};
 
 	samples_dir = argc > 1 ? argv[1] : "../shared/samples/expected";
