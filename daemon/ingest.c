@@ -233,17 +233,20 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	char *uri;
 	int rc;
 
-	rc = store_file_lookup(d->store, &f, prior, sizeof(prior), err,
-	    errlen);
+	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
+	    err, errlen);
 	if (rc < 0)
 		return -1;
 	if (rc == 1) {
-		/* committed before a crash: finish the move only */
-		log_info(&d->log, "%s: already committed, moving it",
-		    it->name);
+		/* committed before a crash: the event may not have gone out,
+		 * so send it again under its own seq, then finish the move */
+		log_info(&d->log, "%s: already committed as seq %lld",
+		    it->name, (long long)it->seq);
 		it->failed = prior[0] != '\0';
 		snprintf(it->error, sizeof(it->error), "%s", prior);
+		it->json = store_event(d->store, it->seq, &it->topic);
 		it->committed = true;
+		it->publish = it->json != NULL;
 		return 0;
 	}
 	if (it->article != NULL) {

@@ -62,13 +62,13 @@ static const char *const store_sql[ST_COUNT] = {
 	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
 	    "raw_hash, seq, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
 	[ST_FILE_LOOKUP] =
-	    "SELECT coalesce(error, '') FROM files WHERE name = ?1 AND "
+	    "SELECT seq, coalesce(error, '') FROM files WHERE name = ?1 AND "
 	    "dev = ?2 AND ino = ?3 AND size = ?4 AND mtime_ns = ?5 AND "
 	    "raw_hash = ?6",
 	[ST_META_SET] =
 	    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[ST_EVENT] =
-	    "SELECT event FROM journal WHERE seq = ?1",
+	    "SELECT event, topic FROM journal WHERE seq = ?1",
 };
 
 struct store {
@@ -392,17 +392,19 @@ store_file_done(struct store *s, const struct store_file *f, int64_t seq,
 }
 
 int
-store_file_lookup(struct store *s, const struct store_file *f, char *error,
-    size_t errorlen, char *err, size_t errlen)
+store_file_lookup(struct store *s, const struct store_file *f, int64_t *seq,
+    char *error, size_t errorlen, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_LOOKUP];
 	int rc;
 
 	bind_file(st, f);
 	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (rc == SQLITE_ROW) {
+		*seq = sqlite3_column_int64(st, 0);
 		snprintf(error, errorlen, "%s",
-		    (const char *)sqlite3_column_text(st, 0));
+		    (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_ROW)
@@ -413,14 +415,18 @@ store_file_lookup(struct store *s, const struct store_file *f, char *error,
 }
 
 char *
-store_event(struct store *s, int64_t seq)
+store_event(struct store *s, int64_t seq, char **topic)
 {
 	sqlite3_stmt *st = s->st[ST_EVENT];
 	char *ev = NULL;
 
 	sqlite3_bind_int64(st, 1, seq);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		ev = xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (topic != NULL)
+			*topic = xstrdup(
+			    (const char *)sqlite3_column_text(st, 1));
+	}
 	sqlite3_reset(st);
 	return ev;
 }

@@ -67,12 +67,13 @@ struct store_file {
 int store_file_done(struct store *s, const struct store_file *f,
     int64_t seq, const char *error, char *err, size_t errlen);
 
-/* Returns 1 if f is already recorded, with why it failed in error ("" if
- * it did not), 0 if not, -1 on error. */
+/* Returns 1 if f is already recorded, with the seq of its event and why
+ * it failed in error ("" if it did not), 0 if not, -1 on error. */
 int store_file_lookup(struct store *s, const struct store_file *f,
-    char *error, size_t errorlen, char *err, size_t errlen);
+    int64_t *seq, char *error, size_t errorlen, char *err, size_t errlen);
 
-/* The event JSON at seq, or NULL; caller frees. */
-char *store_event(struct store *s, int64_t seq);
+/* The event JSON at seq, or NULL; with its topic into *topic unless topic
+ * is NULL. The caller frees both. */
+char *store_event(struct store *s, int64_t seq, char **topic);
 
 #endif

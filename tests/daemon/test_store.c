@@ -109,7 +109,7 @@ test_seq_and_origin_survive_reopen(void **state)
 	struct store_verdict v;
 	char origin[64];
 	int64_t epoch;
-	char *ev;
+	char *ev, *topic = NULL;
 
 	add(s, ID_1, HASH_A, &v);
 	add(s, ID_2, HASH_B, &v);
@@ -125,11 +125,13 @@ test_seq_and_origin_survive_reopen(void **state)
 	assert_int_equal(store_origin_epoch(s), epoch);
 	assert_int_equal(add(s, ID_1, HASH_A, &v), 3);
 	assert_int_equal(v.kind, STORE_DUPLICATE);
-	ev = store_event(s, 3);
+	ev = store_event(s, 3, &topic);
 	assert_non_null(ev);
 	assert_string_equal(ev, "{}");
+	assert_string_equal(topic, "article.new.inbox");
 	free(ev);
-	assert_null(store_event(s, 4));
+	free(topic);
+	assert_null(store_event(s, 4, NULL));
 	store_close(s);
 }
 
@@ -162,8 +164,9 @@ test_files_recorded_with_event(void **state)
 	};
 	struct store_file other = f;
 	char why[128];
+	int64_t seq = 0;
 
-	assert_int_equal(store_file_lookup(s, &f, why, sizeof(why), err,
+	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
 	    sizeof(err)), 0);
 	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
 	assert_int_equal(store_file_done(s, &f, store_next_seq(s), NULL,
@@ -175,15 +178,17 @@ test_files_recorded_with_event(void **state)
 	store_close(s);
 
 	s = open_store(*state);
-	assert_int_equal(store_file_lookup(s, &f, why, sizeof(why), err,
+	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
 	    sizeof(err)), 1);
 	assert_string_equal(why, "");
-	assert_int_equal(store_file_lookup(s, &other, why, sizeof(why), err,
-	    sizeof(err)), 1);
+	assert_int_equal(seq, 1);
+	assert_int_equal(store_file_lookup(s, &other, &seq, why, sizeof(why),
+	    err, sizeof(err)), 1);
 	assert_string_equal(why, "binary");
+	assert_int_equal(seq, 2);
 	/* another file under the same name is not the recorded one */
 	f.mtime_ns++;
-	assert_int_equal(store_file_lookup(s, &f, why, sizeof(why), err,
+	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
 	    sizeof(err)), 0);
 	store_close(s);
 }
