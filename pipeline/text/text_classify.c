@@ -71,9 +71,10 @@ text_prefix_pair(const char *a, const char *b, const char **rem)
 }
 
 /* The credit a pair's remainder names: a recognised notation, or the
- * bare remainder when it is short and capitalised. */
+ * bare remainder when it is short and capitalised and the caption has
+ * at least four words. */
 static char *
-text_pair_credit(const char *rem)
+text_pair_credit(const char *rem, int cap_words)
 {
 	size_t at;
 	char *c = text_credit(rem, &at);
@@ -84,7 +85,7 @@ text_pair_credit(const char *rem)
 	for (const char *p = rem; *p != '\0'; p++)
 		if (*p != ' ' && (p == rem || p[-1] == ' '))
 			words++;
-	if (words == 0 || words > TEXT_CREDIT_MAX_WORDS ||
+	if (cap_words < 4 || words == 0 || words > TEXT_CREDIT_MAX_WORDS ||
 	    !text_starts_upper(rem))
 		return NULL;
 	return xstrdup(rem);
@@ -133,7 +134,8 @@ text_captions(struct text_doc *d)
 			continue;
 		if (b != NULL && b->kind == TEXT_OTHER)
 			cl = text_prefix_pair(a->s, b->s, &rem);
-		if (cl > 0 && (c = text_pair_credit(rem)) != NULL) {
+		if (cl > 0 && (c = text_pair_credit(rem,
+		    a->words < b->words ? a->words : b->words)) != NULL) {
 			struct text_item *shortit = strlen(a->s) == cl ? a : b;
 			struct text_item *longit = shortit == a ? b : a;
 

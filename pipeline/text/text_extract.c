@@ -15,6 +15,8 @@
 #define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define TEXT_OUTLET_MAX_WORDS 5
 
+static int text_count(const char *s);
+
 /* Wire agencies: named in a byline they are not authors. */
 static const char *const text_agencies[] = {
 	"Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse",
@@ -162,6 +164,66 @@ text_chrome_mentions(const struct text_doc *d, const char *name)
 	return n;
 }
 
+/* The holder a copyright notice names ("© 2019 Dow Jones & Company, Inc.
+ * All Rights Reserved." gives "Dow Jones & Company"), or NULL when s is not
+ * a short copyright notice. */
+static char *
+text_copyright_holder(const char *s)
+{
+	static const char *const ends[] = {
+		". ", " All ", " all ", " ALL ", ", Inc", " Inc.", " Ltd",
+		" LLC", " GmbH", " |", " - ", " \xe2\x80\x94 ", ";",
+	};
+	const char *m = strstr(s, "\xc2\xa9");
+	const char *p;
+	size_t n;
+
+	if (m != NULL) {
+		p = m + 2;
+	} else if ((m = strstr(s, "Copyright ")) != NULL ||
+	    (m = strstr(s, "copyright ")) != NULL) {
+		p = m + 10;
+		if (strncmp(p, "(c)", 3) != 0 && strncmp(p, "(C)", 3) != 0 &&
+		    !isdigit((unsigned char)*p))
+			return NULL;
+	} else {
+		return NULL;
+	}
+	if (text_count(s) > 15)
+		return NULL;
+	while (*p == ' ' || *p == '(' || *p == ')' || *p == 'c' ||
+	    *p == 'C' || isdigit((unsigned char)*p) || *p == '-' ||
+	    *p == ',') {
+		if ((*p == 'c' || *p == 'C') && p[1] != ')')
+			break;
+		p++;
+	}
+	n = strlen(p);
+	for (size_t i = 0; i < TEXT_NELEM(ends); i++) {
+		const char *q = strstr(p, ends[i]);
+
+		if (q != NULL && (size_t)(q - p) < n)
+			n = (size_t)(q - p);
+	}
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '.' ||
+	    p[n - 1] == ','))
+		n--;
+	if (n < 2 || !text_starts_upper(p))
+		return NULL;
+	return xstrndup(p, n);
+}
+
+static int
+text_count(const char *s)
+{
+	int n = 0;
+
+	for (const char *p = s; *p != '\0'; p++)
+		if (*p != ' ' && (p == s || p[-1] == ' '))
+			n++;
+	return n;
+}
+
 /* The outlet named by the page's own furniture: a copyright line after
  * the body, else the "The X" name that chrome repeats most (at least
  * twice), else the name that notification or subscription chrome gives.
@@ -176,22 +238,11 @@ text_outlet(const struct text_doc *d)
 	char *best = NULL;
 	int best_n = 0;
 
-	for (size_t i = d->body_end; i < d->n; i++) {
-		const struct text_item *it = &d->items[i];
-		size_t at;
-		char *c;
+	for (size_t i = d->n; i > d->body_end; i--) {
+		char *c = text_copyright_holder(d->items[i - 1].s);
 
-		if (it->words > 15 || (strstr(it->s, "\xc2\xa9") == NULL &&
-		    strstr(it->s, "opyright") == NULL))
-			continue;
-		c = text_credit(it->s, &at);
-		if (c != NULL) {
-			char *dot = strstr(c, ". ");
-
-			if (dot != NULL)
-				*dot = '\0';
+		if (c != NULL)
 			return c;
-		}
 	}
 	for (size_t i = 0; i < d->n; i++) {
 		const char *p = d->items[i].s;

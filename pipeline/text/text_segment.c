@@ -5,12 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "../util.h"
 
 /* A wrap width is believed only when this many lines come close to it. */
 #define TEXT_WRAP_MIN_LINES 3
 #define TEXT_WRAP_NEAR 12
-#define TEXT_WRAP_MAX 200
+#define TEXT_WRAP_MAX 160
 #define TEXT_WRAP_MIN 50
 
 struct text_line {
@@ -20,14 +22,27 @@ struct text_line {
 	size_t width;       /* indent + content code points */
 };
 
+/* Display width in terminal columns, as a renderer counts it: wide (East
+ * Asian) characters take two. */
 static size_t
 text_cps(const char *p, size_t len)
 {
-	size_t n = 0;
+	size_t n = 0, i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)p[i] & 0xC0) != 0x80)
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(
+		    (const utf8proc_uint8_t *)p + i, (utf8proc_ssize_t)(len - i),
+		    &cp);
+
+		if (k <= 0) {
 			n++;
+			i++;
+			continue;
+		}
+		n += cp < 0x300 ? 1 : (size_t)utf8proc_charwidth(cp);
+		i += (size_t)k;
+	}
 	return n;
 }
 
@@ -96,7 +111,7 @@ text_wrap_width(const struct text_line *v, size_t n)
 		for (size_t k = w / 2; k <= TEXT_WRAP_MAX + 1; k++)
 			longer += hist[k];
 		if (near < TEXT_WRAP_MIN_LINES || over * 10 > near ||
-		    near * 3 < longer)
+		    near * 8 < longer)
 			continue;
 		if (near > best_near) {
 			best_near = near;

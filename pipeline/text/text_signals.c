@@ -227,19 +227,24 @@ static const char *const text_chrome_nav[] = {
 
 #define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-/* True when word w occurs in folded text f at a word start. */
+/* True when word w occurs in folded text f as a whole word (or with a
+ * plural "s"). */
 static bool
-text_has_at_word(const char *f, const char *w)
+text_has_word(const char *f, const char *w)
 {
 	size_t k = strlen(w);
 	const char *p = f;
 
 	while ((p = strstr(p, w)) != NULL) {
-		if (p == f || !isalnum((unsigned char)p[-1]))
+		const char *e = p + k;
+
+		if (*e == 's')
+			e++;
+		if ((p == f || !isalnum((unsigned char)p[-1])) &&
+		    !isalnum((unsigned char)*e) && (unsigned char)*e < 0x80)
 			return true;
 		p += k;
 	}
-	(void)k;
 	return false;
 }
 
@@ -308,7 +313,7 @@ text_is_chrome(const char *s, int words)
 	}
 	if (!r && words <= 20) {
 		for (size_t i = 0; i < TEXT_NELEM(text_chrome_weak); i++)
-			if (text_has_at_word(f, text_chrome_weak[i]))
+			if (text_has_word(f, text_chrome_weak[i]))
 				weak++;
 		r = weak >= 2;
 	}

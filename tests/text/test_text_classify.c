@@ -1,0 +1,305 @@
+/* Unit tests of the text-dump extractor's signals, segmentation and block
+ * classifier, on synthetic dumps written for these tests. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "text/text_blocks.h"
+#include "text/text_extract.h"
+
+/* cmocka's fail() is shadowed by util.h's fail(): report and fail here. */
+#define test_fail(...) do { \
+	print_error(__VA_ARGS__); \
+	_fail(__FILE__, __LINE__); \
+} while (0)
+
+static void
+test_chrome(void **state)
+{
+	(void)state;
+	assert_true(text_is_chrome("Comments", 1));
+	assert_true(text_is_chrome("Share via", 2));
+	assert_true(text_is_chrome("Advertisement", 1));
+	assert_true(text_is_chrome("Get breaking news notifications from "
+	    "The Daily Planet", 8));
+	assert_true(text_is_chrome("Your support helps keep our reporting "
+	    "free for everyone.", 9));
+	assert_true(text_is_chrome("Lesen Sie auch: Die Bahn erh\xc3\xb6ht "
+	    "die Preise", 8));
+	assert_true(text_is_chrome("[site-logo]", 1));
+	assert_true(text_is_chrome("* * *", 3));
+	/* Running text and headlines that merely mention such words. */
+	assert_false(text_is_chrome("The minister declined to comment on "
+	    "the report, which was shared widely on Facebook.", 15));
+	assert_false(text_is_chrome("Mayor gives no comment on row over "
+	    "city budget", 9));
+	assert_false(text_is_chrome("Share prices rose sharply in Tokyo on "
+	    "Monday after the central bank held rates.", 16));
+}
+
+static void
+check_credit(const char *s, const char *want, size_t want_at)
+{
+	size_t at = 99;
+	char *c = text_credit(s, &at);
+
+	if (want == NULL) {
+		assert_null(c);
+		return;
+	}
+	assert_non_null(c);
+	assert_string_equal(c, want);
+	assert_int_equal(at, want_at);
+	free(c);
+}
+
+static void
+test_credit(void **state)
+{
+	(void)state;
+	check_credit("(Reuters)", "Reuters", 0);
+	check_credit("Firefighters at the scene (AFP)", "AFP", 26);
+	check_credit("\xc2\xa9 Jane Doe/AGENCY", "Jane Doe/AGENCY", 0);
+	check_credit("Photo: John Smith", "John Smith", 0);
+	check_credit("The harbour at dawn Photo: John Smith", "John Smith",
+	    20);
+	check_credit("Crowds outside the court Maria Lopez/EPA",
+	    "Maria Lopez/EPA", 25);
+	check_credit("The council met on Tuesday and approved the plan.",
+	    NULL, 0);
+	check_credit("The 9/11 commission published its report.", NULL, 0);
+}
+
+static void
+test_byline(void **state)
+{
+	(void)state;
+	assert_true(text_is_byline("By Jane Doe", 3));
+	assert_true(text_is_byline("Maria de la Cruz", 4));
+	assert_true(text_is_byline("Jane Doe", 2));
+	assert_false(text_is_byline("All news", 2));
+	assert_false(text_is_byline("Updated 12:30", 2));
+	assert_false(text_is_byline("The council met on Tuesday.", 5));
+}
+
+static void
+test_segment_unwrapped(void **state)
+{
+	const char *s = "Line one of a header\nSecond line\n\nA paragraph.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->wrap, 0);
+	assert_int_equal(d->n, 3);
+	assert_string_equal(d->items[0].s, "Line one of a header");
+	assert_string_equal(d->items[1].s, "Second line");
+	assert_int_equal(d->items[0].block, d->items[1].block);
+	assert_true(d->items[2].block > d->items[1].block);
+	text_doc_free(d);
+}
+
+/* A dump wrapped at 60 columns, as `w3m -dump -cols 61` gives it. */
+static const char wrapped[] =
+    "  \xe2\x80\xa2 Home\n"
+    "  \xe2\x80\xa2 World\n"
+    "\n"
+    "Jane Doe\n"
+    "Thursday 3 March 2022\n"
+    "\n"
+    "The committee met for six hours on Thursday and agreed that\n"
+    "the new bridge would be built on the northern site, closer\n"
+    "to the railway station than the old one.\n"
+    "\n"
+    "Members said the cost of the project had risen by a third\n"
+    "since the first estimate, mostly because of steel prices.\n"
+    "Work is due to start next spring.\n";
+
+static void
+test_segment_wrapped(void **state)
+{
+	struct text_doc *d = text_segment(wrapped, strlen(wrapped));
+
+	(void)state;
+	assert_true(d->wrap >= 57 && d->wrap <= 61);
+	assert_int_equal(d->n, 6);
+	assert_true(d->items[0].bullet);
+	assert_string_equal(d->items[0].s, "Home");
+	/* Short lines are not wrapped text: they stay apart. */
+	assert_string_equal(d->items[2].s, "Jane Doe");
+	assert_string_equal(d->items[3].s, "Thursday 3 March 2022");
+	assert_string_equal(d->items[4].s, "The committee met for six hours "
+	    "on Thursday and agreed that the new bridge would be built on "
+	    "the northern site, closer to the railway station than the old "
+	    "one.");
+	assert_string_equal(d->items[5].s, "Members said the cost of the "
+	    "project had risen by a third since the first estimate, mostly "
+	    "because of steel prices. Work is due to start next spring.");
+	text_doc_free(d);
+}
+
+/* A synthetic page dump with every kind of block. */
+static const char page[] =
+    "Get breaking news notifications from The Daily Planet\n"
+    "\n"
+    "Menu\n"
+    "\n"
+    "City council approves northern bridge after six-hour debate\n"
+    "\n"
+    "'We finally have a plan'\n"
+    "\n"
+    "By Jane Doe\n"
+    "Thursday 3 March 2022 18:40 CET\n"
+    "Comments\n"
+    "Councillors during the vote on Thursday evening\n"
+    "Councillors during the vote on Thursday evening (Reuters)\n"
+    "\n"
+    "Your support keeps our journalism free for everyone.\n"
+    "\n"
+    "Thousands of readers chose to give last year, and their gifts paid "
+    "for reporters in every district of the city.\n"
+    "\n"
+    "Please consider a donation: your support makes all the "
+    "difference.\n"
+    "\n"
+    "The city council approved the northern bridge on Thursday after a "
+    "debate that lasted more than six hours.\n"
+    "\n"
+    "\"We finally have a plan that the whole city can support,\" the "
+    "mayor said after the vote.\n"
+    "\n"
+    "Opposition members said the cost had risen by a third since the "
+    "first estimate, mostly because of steel prices.\n"
+    "\n"
+    "Mayor promises cheaper tram fares for students\n"
+    "\n"
+    "Construction is due to start next spring and to last three years, "
+    "the council said.\n"
+    "\n"
+    "Join the conversation\n"
+    "\n"
+    "Comments\n"
+    "\n"
+    "\xc2\xa9 2022 The Daily Planet. All rights reserved.\n";
+
+static void
+test_classify_page(void **state)
+{
+	struct text_doc *d = text_segment(page, strlen(page));
+	static const enum text_kind want[] = {
+		TEXT_CHROME, TEXT_CHROME, TEXT_HEADLINE, TEXT_STANDFIRST,
+		TEXT_BYLINE, TEXT_DATE, TEXT_CHROME, TEXT_CAPTION,
+		TEXT_CAPTION, TEXT_CHROME, TEXT_CHROME, TEXT_CHROME,
+		TEXT_BODY, TEXT_BODY, TEXT_BODY, TEXT_RELATED, TEXT_BODY,
+	};
+
+	(void)state;
+	text_classify(d);
+	assert_true(d->n >= sizeof(want) / sizeof(want[0]));
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		if (d->items[i].kind != want[i])
+			test_fail("item %zu [%s]: %s, want %s", i,
+			    d->items[i].s, text_kind_name(d->items[i].kind),
+			    text_kind_name(want[i]));
+	}
+	for (size_t i = sizeof(want) / sizeof(want[0]); i < d->n; i++)
+		assert_int_not_equal(d->items[i].kind, TEXT_BODY);
+	assert_int_equal(d->title, 2);
+	assert_int_equal(d->subtitle, 3);
+	assert_string_equal(d->items[7].credit, "Reuters");
+	assert_true(d->items[8].dup);
+	text_doc_free(d);
+}
+
+static void
+test_extract_page(void **state)
+{
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(page, strlen(page), 0, a, err,
+	    sizeof(err)), 0);
+	assert_string_equal(a->title, "City council approves northern "
+	    "bridge after six-hour debate");
+	assert_string_equal(a->subtitle, "'We finally have a plan'");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	assert_string_equal(a->publisher, "The Daily Planet");
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].caption, "Councillors during the "
+	    "vote on Thursday evening");
+	assert_string_equal(a->images[0].credit, "Reuters");
+	assert_null(a->dateline);
+	assert_non_null(strstr(a->body, "debate that lasted more than six "
+	    "hours.\n\n\"We finally"));
+	assert_null(strstr(a->body, "tram fares"));
+	assert_null(strstr(a->body, "donation"));
+	assert_null(strstr(a->body, "Comments"));
+	assert_int_equal(strncmp(a->body, "The city council approved", 25), 0);
+	article_free(a);
+}
+
+static void
+test_extract_wire(void **state)
+{
+	const char *s =
+	    "Latest news\n\n"
+	    "Port strike enters second week\n\n"
+	    "LISBON, March 4. /AGENCIA/. Dock workers extended their strike "
+	    "on Friday, the union said.\n\n"
+	    "Talks with the port authority are due to resume on Monday, "
+	    "the union's spokesman told reporters.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->dateline);
+	assert_string_equal(a->dateline->place, "LISBON");
+	assert_string_equal(a->dateline->date, "March 4");
+	assert_string_equal(a->dateline->agency, "AGENCIA");
+	assert_string_equal(a->publisher, "AGENCIA");
+	assert_string_equal(a->title, "Port strike enters second week");
+	/* "March 4" has no year: nothing is guessed. */
+	assert_false(a->published.set);
+	article_free(a);
+}
+
+static void
+test_extract_nothing(void **state)
+{
+	const char *s = "Home\nNews\nSport\n\nSign in\n";
+	struct nw_article *a = article_new();
+	char err[128] = "";
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    -1);
+	assert_true(err[0] != '\0');
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_chrome),
+		cmocka_unit_test(test_credit),
+		cmocka_unit_test(test_byline),
+		cmocka_unit_test(test_segment_unwrapped),
+		cmocka_unit_test(test_segment_wrapped),
+		cmocka_unit_test(test_classify_page),
+		cmocka_unit_test(test_extract_page),
+		cmocka_unit_test(test_extract_wire),
+		cmocka_unit_test(test_extract_nothing),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
