@@ -550,7 +550,8 @@ html_skip(const struct html_ni *ni)
 {
 	double ld = html_link_density(ni);
 
-	if (ni->kind == HTML_K_TD || ni->kind == HTML_K_TR)
+	if (!(ni->cls & HTML_T_BLOCK) || ni->kind == HTML_K_TD ||
+	    ni->kind == HTML_K_TR)
 		return false;
 	if (ni->text == 0)
 		return false;
