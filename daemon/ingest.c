@@ -157,6 +157,10 @@ ingest_work(void *job, void *arg)
 	in.data = (const unsigned char *)b.p;
 	in.len = b.len;
 	it->article = pipeline_run(&in, it->error, sizeof(it->error));
+	/* the id and dedup rest on the content hash: never leave it empty */
+	if (it->article != NULL && it->article->content_hash[0] == '\0')
+		hash_sha256_hex(it->article->body, strlen(it->article->body),
+		    it->article->content_hash);
 out:
 	close(it->fd);
 	it->fd = -1;
@@ -205,20 +209,37 @@ kind_name(enum store_kind k)
 	}
 }
 
-/* Builds and journals the item's event inside the open transaction. */
-static int
-item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
+static void
+item_file(const struct item *it, struct store_file *f)
 {
-	struct store_file f = {
-		.name = it->name,
-		.dev = it->st.st_dev,
-		.ino = it->st.st_ino,
-		.size = it->st.st_size,
-		.mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
-		    it->st.st_mtim.tv_nsec,
-		.raw_hash = it->raw_hash,
-	};
-	char prior[256];
+	f->name = it->name;
+	f->dev = it->st.st_dev;
+	f->ino = it->st.st_ino;
+	f->size = it->st.st_size;
+	f->mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
+	    it->st.st_mtim.tv_nsec;
+	f->raw_hash = it->raw_hash;
+}
+
+/* A file committed before a crash or a kill: its event may not have gone
+ * out, so it is sent again under its own seq; then the move finishes. */
+static void
+item_recover(struct daemon *d, struct item *it, const char *error)
+{
+	log_info(&d->log, "%s: already committed as seq %lld", it->name,
+	    (long long)it->seq);
+	it->failed = error[0] != '\0';
+	snprintf(it->error, sizeof(it->error), "%s", error);
+	it->json = store_event(d->store, it->seq, &it->topic);
+	it->committed = true;
+	it->publish = it->json != NULL;
+}
+
+/* Classifies the article (or takes the failure) and builds the event and
+ * its topic under the next seq. */
+static int
+item_event(struct daemon *d, struct item *it, char *err, size_t errlen)
+{
 	char id[EVENT_ID_LEN];
 	struct store_verdict v = { 0 };
 	struct event_meta m = {
@@ -229,26 +250,10 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		.fetched_at = it->fetched_at,
 		.version = 1,
 	};
+	struct buf topic = { 0 };
 	json_t *ev;
 	char *uri;
-	int rc;
 
-	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
-	    err, errlen);
-	if (rc < 0)
-		return -1;
-	if (rc == 1) {
-		/* committed before a crash: the event may not have gone out,
-		 * so send it again under its own seq, then finish the move */
-		log_info(&d->log, "%s: already committed as seq %lld",
-		    it->name, (long long)it->seq);
-		it->failed = prior[0] != '\0';
-		snprintf(it->error, sizeof(it->error), "%s", prior);
-		it->json = store_event(d->store, it->seq, &it->topic);
-		it->committed = true;
-		it->publish = it->json != NULL;
-		return 0;
-	}
 	if (it->article != NULL) {
 		event_article_id(it->article, id);
 		if (store_classify(d->store, id, it->article->content_hash,
@@ -264,20 +269,39 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	m.seq = store_next_seq(d->store);
 	if (it->article != NULL) {
 		ev = event_article(it->article, &m);
-		it->topic = event_topic(kind_name(v.kind), d->cfg.source_name);
+		buf_printf(&topic, "article.%s.%s", kind_name(v.kind),
+		    d->cfg.source_name);
 	} else {
-		struct buf t = { 0 };
-
 		ev = event_error(&m, it->name, it->error);
-		buf_printf(&t, "source.error.%s", d->cfg.source_name);
-		it->topic = buf_take(&t);
+		buf_printf(&topic, "source.error.%s", d->cfg.source_name);
 		it->failed = true;
 	}
-	free(uri);
+	it->topic = buf_take(&topic);
 	it->json = event_dump(ev);
-	json_decref(ev);
 	it->seq = m.seq;
-	if (store_journal(d->store, it->seq, it->topic, it->json,
+	json_decref(ev);
+	free(uri);
+	return 0;
+}
+
+/* Journals the item's event, and the file with it, inside the open
+ * transaction. */
+static int
+item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
+{
+	struct store_file f;
+	char prior[256];
+	int rc;
+
+	item_file(it, &f);
+	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
+	    err, errlen);
+	if (rc == 1)
+		item_recover(d, it, prior);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (item_event(d, it, err, errlen) != 0 ||
+	    store_journal(d->store, it->seq, it->topic, it->json,
 	    it->fetched_at, err, errlen) != 0 ||
 	    store_file_done(d->store, &f, it->seq,
 	    it->failed ? it->error : NULL, err, errlen) != 0)
