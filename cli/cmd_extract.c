@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "enrich/story.h"
 #include "event.h"
 #include "pipeline.h"
 #include "util.h"
@@ -77,8 +78,12 @@ print_event(json_t *ev)
 	json_decref(ev);
 }
 
+/* Runs the pipeline on one file and prints its event. Articles go through
+ * the story index in argument order, so that files about one event share
+ * a story_id within one invocation. */
 static void
-extract_one(const char *path, const char *url, int64_t now)
+extract_one(struct story_index *stories, const char *path, const char *url,
+    int64_t now)
 {
 	struct event_meta m = {
 		.seq = -1,
@@ -108,6 +113,7 @@ extract_one(const char *path, const char *url, int64_t now)
 		a = pipeline_run(&in, err, sizeof(err));
 	}
 	if (a != NULL) {
+		story_assign(stories, a, now);
 		event_article_id(a, id);
 		m.id = id;
 		print_event(event_article(a, &m));
@@ -125,6 +131,7 @@ cmd_extract(int argc, char **argv)
 {
 	const char *url = NULL;
 	int64_t now = (int64_t)time(NULL);
+	struct story_index *stories;
 	int i = 1;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -143,7 +150,9 @@ cmd_extract(int argc, char **argv)
 		fprintf(stderr, "usage: newswire extract [--url URL] FILE...\n");
 		return 2;
 	}
+	stories = story_index_new(STORY_DEFAULT_WINDOW);
 	for (; i < argc; i++)
-		extract_one(argv[i], url, now);
+		extract_one(stories, argv[i], url, now);
+	story_index_free(stories);
 	return 0;
 }
