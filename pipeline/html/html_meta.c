@@ -1,4 +1,896 @@
-/* PLACEHOLDER so the tree builds; the HTML metadata helper replaces it. */
+/* Article metadata from an HTML page: one walk over the tree gathers every
+ * candidate (struct meta_cands), then each field is decided from them in
+ * order of trust. */
 #include "html_meta.h"
-void html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
-    struct nw_article *a) { (void)doc; (void)url; (void)now; (void)a; }
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+
+#include "../date.h"
+#include "html_meta_int.h"
+
+/* Nesting deeper than this is not walked (libxml2 caps it lower). */
+#define META_MAX_DEPTH 512
+/* Most <meta> elements kept. */
+#define META_MAX_METAS 512
+/* Longest text of a byline or date node that is looked at. */
+#define META_BYLINE_MAX 160
+#define META_DATE_TEXT_MAX 200
+/* How much page text after the headline is searched for a date. */
+#define META_AFTER_TITLE 600
+/* No news page is older than this: 1995-01-01T00:00:00Z. */
+#define META_EPOCH 788918400
+
+/* State of the walk that is not a result. */
+struct meta_walk {
+	xmlNodePtr first_h1;
+};
+
+static const char *
+meta_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (xmlStrcasecmp(a->name, BAD_CAST name) == 0 &&
+		    a->children != NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* True when the space-separated value v holds a word containing w
+ * (ASCII case-insensitive). */
+static bool
+meta_attr_has(const char *v, const char *w)
+{
+	size_t n = strlen(w);
+
+	if (v == NULL)
+		return false;
+	for (; *v != '\0'; v++)
+		if (strncasecmp(v, w, n) == 0)
+			return true;
+	return false;
+}
+
+static bool
+meta_is(xmlNodePtr n, const char *name)
+{
+	return xmlStrcasecmp(n->name, BAD_CAST name) == 0;
+}
+
+static void
+meta_push_cap(struct strlist *l, char *s)
+{
+	if (s == NULL)
+		return;
+	if (s[0] == '\0' || l->n >= META_MAX_LIST) {
+		free(s);
+		return;
+	}
+	strlist_push_owned(l, s);
+}
+
+/* The value a date-bearing element states: datetime, content or title
+ * attribute, else its text. */
+static char *
+meta_time_value(xmlNodePtr n)
+{
+	const char *v = meta_attr(n, "datetime");
+
+	if (v == NULL)
+		v = meta_attr(n, "content");
+	if (v == NULL && meta_is(n, "abbr"))
+		v = meta_attr(n, "title");
+	if (v != NULL)
+		return meta_fold(v);
+	return meta_node_text(n, META_DATE_TEXT_MAX);
+}
+
+/* The name of an itemprop=author element: its itemprop=name descendant,
+ * its content attribute, or its own text. */
+static char *
+meta_prop_name(xmlNodePtr n, int depth)
+{
+	xmlNodePtr c;
+	const char *v;
+	char *s;
+
+	for (c = n->children; c != NULL && depth < 8; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		v = meta_attr(c, "itemprop");
+		if (v != NULL && strcmp(v, "name") == 0) {
+			v = meta_attr(c, "content");
+			return v != NULL ? meta_fold(v) :
+			    meta_node_text(c, META_BYLINE_MAX);
+		}
+		s = meta_prop_name(c, depth + 1);
+		if (s != NULL)
+			return s;
+	}
+	if (depth > 0)
+		return NULL;
+	v = meta_attr(n, "content");
+	return v != NULL ? meta_fold(v) : meta_node_text(n, META_BYLINE_MAX);
+}
+
+static void
+meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
+    bool in_comments)
+{
+	const char *key, *val, *cls, *id, *prop, *rel;
+	char *s;
+
+	if (meta_is(n, "meta")) {
+		key = meta_attr(n, "property");
+		if (key == NULL)
+			key = meta_attr(n, "name");
+		if (key == NULL)
+			key = meta_attr(n, "itemprop");
+		if (key == NULL)
+			key = meta_attr(n, "http-equiv");
+		val = meta_attr(n, "content");
+		if (key != NULL && val != NULL &&
+		    c->keys.n < META_MAX_METAS) {
+			s = meta_fold(key);
+			for (char *p = s; *p != '\0'; p++)
+				*p = (char)tolower((unsigned char)*p);
+			strlist_push_owned(&c->keys, s);
+			strlist_push_owned(&c->vals, meta_fold(val));
+		}
+		return;
+	}
+	if (meta_is(n, "html")) {
+		val = meta_attr(n, "lang");
+		if (val == NULL)
+			val = meta_attr(n, "xml:lang");
+		if (val != NULL && c->html_lang == NULL)
+			c->html_lang = meta_fold(val);
+	} else if (meta_is(n, "title") && c->title_tag == NULL &&
+	    n->parent != NULL && !meta_is(n->parent, "svg")) {
+		s = meta_node_text(n, 1024);
+		if (s[0] != '\0')
+			c->title_tag = s;
+		else
+			free(s);
+	} else if (meta_is(n, "link")) {
+		rel = meta_attr(n, "rel");
+		val = meta_attr(n, "href");
+		if (rel != NULL && val != NULL && c->canonical == NULL &&
+		    strcasecmp(rel, "canonical") == 0)
+			c->canonical = meta_fold(val);
+	} else if (meta_is(n, "script")) {
+		val = meta_attr(n, "type");
+		if (val != NULL && meta_attr_has(val, "ld+json")) {
+			if (n->children != NULL &&
+			    n->children->content != NULL)
+				meta_ld_parse((const char *)
+				    n->children->content, &c->ld);
+		}
+		return;
+	} else if (meta_is(n, "h1")) {
+		s = meta_node_text(n, 1024);
+		if (w->first_h1 == NULL && s[0] != '\0')
+			w->first_h1 = n;
+		meta_push_cap(&c->h1, s);
+	} else if (meta_is(n, "time")) {
+		cls = meta_attr(n, "class");
+		s = meta_time_value(n);
+		if (meta_attr(n, "pubdate") != NULL ||
+		    meta_attr_has(cls, "publish") ||
+		    meta_attr_has(cls, "entry-date") ||
+		    meta_attr_has(cls, "post-date"))
+			meta_push_cap(&c->pub_times, s);
+		else if (meta_attr_has(cls, "updated") ||
+		    meta_attr_has(cls, "modified"))
+			meta_push_cap(&c->mod_times, s);
+		else
+			meta_push_cap(&c->times, s);
+	}
+	if (meta_is(n, "a")) {
+		rel = meta_attr(n, "rel");
+		if (rel != NULL && meta_attr_has(rel, "author") &&
+		    !in_comments)
+			meta_push_cap(&c->rel_author,
+			    meta_node_text(n, META_BYLINE_MAX));
+	}
+	prop = meta_attr(n, "itemprop");
+	if (prop != NULL && !meta_is(n, "time")) {
+		if (strcmp(prop, "datePublished") == 0)
+			meta_push_cap(&c->pub_times, meta_time_value(n));
+		else if (strcmp(prop, "dateModified") == 0)
+			meta_push_cap(&c->mod_times, meta_time_value(n));
+		else if ((strcmp(prop, "author") == 0 ||
+		    strcmp(prop, "creator") == 0) && !in_comments)
+			meta_push_cap(&c->prop_author, meta_prop_name(n, 0));
+	}
+	cls = meta_attr(n, "class");
+	id = meta_attr(n, "id");
+	if (cls != NULL && meta_attr(n, "title") != NULL &&
+	    !meta_is(n, "time")) {
+		if (meta_attr_has(cls, "published"))
+			meta_push_cap(&c->pub_times,
+			    meta_fold(meta_attr(n, "title")));
+		else if (meta_attr_has(cls, "updated"))
+			meta_push_cap(&c->mod_times,
+			    meta_fold(meta_attr(n, "title")));
+	}
+	if (in_comments || meta_is(n, "body") || meta_is(n, "html") ||
+	    meta_is(n, "img") || meta_is(n, "script"))
+		return;
+	if (meta_attr_has(cls, "byline") || meta_attr_has(id, "byline") ||
+	    meta_attr_has(cls, "author") || meta_attr_has(cls, "autor") ||
+	    meta_attr_has(cls, "writer") || meta_attr_has(id, "author") ||
+	    meta_attr_has(cls, "verfasser")) {
+		s = meta_node_text(n, META_BYLINE_MAX + 1);
+		if (strlen(s) <= META_BYLINE_MAX)
+			meta_push_cap(&c->byline, s);
+		else
+			free(s);
+	}
+	if (meta_attr_has(cls, "date") || meta_attr_has(id, "date") ||
+	    meta_attr_has(cls, "posted") || meta_attr_has(cls, "meta") ||
+	    meta_attr_has(cls, "byline") || meta_attr_has(cls, "datum") ||
+	    meta_attr_has(cls, "fecha") || meta_attr_has(cls, "time") ||
+	    meta_attr_has(cls, "published")) {
+		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
+		if (strlen(s) <= META_DATE_TEXT_MAX)
+			meta_push_cap(&c->date_text, s);
+		else
+			free(s);
+	}
+}
+
+/* True for containers of reader comments, whose bylines and dates are not
+ * the article's. */
+static bool
+meta_is_comments(xmlNodePtr n)
+{
+	const char *cls = meta_attr(n, "class"), *id = meta_attr(n, "id");
+
+	return (cls != NULL && (meta_attr_has(cls, "comment") ||
+	    meta_attr_has(cls, "respond"))) ||
+	    (id != NULL && (meta_attr_has(id, "comment") ||
+	    meta_attr_has(id, "respond")));
+}
+
+static void
+meta_walk_rec(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
+    int depth, bool in_comments)
+{
+	bool com;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		com = in_comments || meta_is_comments(n);
+		meta_element(n, c, w, com);
+		if (depth < META_MAX_DEPTH && !meta_is(n, "script") &&
+		    !meta_is(n, "style"))
+			meta_walk_rec(n->children, c, w, depth + 1, com);
+	}
+}
+
+/* The text that follows node in document order (not its own), up to max
+ * bytes: where a page prints the date under its headline. */
+static char *
+meta_text_after(xmlNodePtr node, size_t max)
+{
+	struct buf b = {0};
+	xmlNodePtr n = node;
+	char *raw, *f;
+	int up = 0;
+
+	buf_puts(&b, "");
+	while (n != NULL && b.len < max) {
+		if (n != node && n->type == XML_ELEMENT_NODE &&
+		    n->children != NULL && !meta_is(n, "script") &&
+		    !meta_is(n, "style")) {
+			n = n->children;
+			continue;
+		}
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			buf_puts(&b, (const char *)n->content);
+			buf_putc(&b, ' ');
+		}
+		while (n != NULL && n->next == NULL && up < 64) {
+			n = n->parent;
+			up++;
+		}
+		if (n != NULL)
+			n = n->next;
+	}
+	raw = buf_take(&b);
+	f = meta_fold(raw);
+	free(raw);
+	return f;
+}
+
+static void
+meta_cands_free(struct meta_cands *c)
+{
+	strlist_free(&c->keys);
+	strlist_free(&c->vals);
+	meta_ld_free(&c->ld);
+	free(c->title_tag);
+	free(c->html_lang);
+	free(c->canonical);
+	strlist_free(&c->h1);
+	strlist_free(&c->rel_author);
+	strlist_free(&c->prop_author);
+	strlist_free(&c->byline);
+	strlist_free(&c->pub_times);
+	strlist_free(&c->mod_times);
+	strlist_free(&c->times);
+	strlist_free(&c->date_text);
+	free(c->after_title);
+}
+
+#define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
+
+/* ---- the site's own names ---- */
+
+/* Fills sites (NULL-terminated, at most max - 1 names, borrowed from c or
+ * owned by owned) with the names the site goes by. */
+static void
+meta_sites(const struct meta_cands *c, const char *url, const char **sites,
+    size_t max, struct strlist *owned)
+{
+	static const char *const keys[] = {
+		"og:site_name", "application-name", "apple-mobile-web-app-title",
+		"twitter:site", "publisher", "dc.publisher", "copyright",
+	};
+	const char *urls[4] = {url, c->canonical, NULL, c->ld.url};
+	size_t n = 0, i, k;
+	char *s;
+
+	urls[2] = meta_get(c, (const char *const[]){"og:url"}, 1);
+	for (k = 0; k < NKEYS(keys); k++)
+		for (i = 0; i < c->keys.n && n + 1 < max; i++)
+			if (strcmp(c->keys.v[i], keys[k]) == 0 &&
+			    c->vals.v[i][0] != '\0')
+				sites[n++] = c->vals.v[i] +
+				    (c->vals.v[i][0] == '@');
+	if (c->ld.publisher != NULL && n + 1 < max)
+		sites[n++] = c->ld.publisher;
+	for (i = 0; i < c->ld.sites.n && n + 1 < max; i++)
+		sites[n++] = c->ld.sites.v[i];
+	for (i = 0; i < 4 && n + 1 < max; i++) {
+		s = meta_url_site(urls[i]);
+		if (s == NULL)
+			continue;
+		strlist_push_owned(owned, s);
+		sites[n++] = s;
+	}
+	sites[n] = NULL;
+}
+
+/* ---- title ---- */
+
+static const char *const meta_title_seps[] = {
+	" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ",
+	" / ", " ~ ", " || ", " ‹ ", " › ", " – ", " —",
+};
+
+/* Finds the separators in s: fills at[] and len[] (at most max) and
+ * returns their count. */
+static size_t
+meta_title_split(const char *s, size_t *at, size_t *len, size_t max)
+{
+	size_t n = 0, i, k, l;
+
+	for (i = 0; s[i] != '\0' && n < max; i++) {
+		for (k = 0; k < NKEYS(meta_title_seps); k++) {
+			l = strlen(meta_title_seps[k]);
+			if (strncmp(s + i, meta_title_seps[k], l) == 0 &&
+			    s[i + l] != '\0')
+				break;
+		}
+		if (k < NKEYS(meta_title_seps)) {
+			at[n] = i;
+			len[n] = l;
+			n++;
+			i += l - 1;
+		}
+	}
+	return n;
+}
+
+/* True when the title part p[0..n) names the site. */
+static bool
+meta_part_is_site(const char *p, size_t n, const char *const *sites)
+{
+	char *part = xstrndup(p, n), *sq = meta_squash(part), *ss;
+	bool yes = false;
+	size_t i, lp = strlen(sq), ls;
+
+	for (i = 0; sites[i] != NULL && !yes && lp > 0; i++) {
+		ss = meta_squash(sites[i]);
+		ls = strlen(ss);
+		if (ls > 0 && strcmp(sq, ss) == 0)
+			yes = true;
+		/* "SPIEGEL ONLINE" for spiegel.de, "heise" in "heise
+		 * online": a short part holding the site's name */
+		else if (ls >= 4 && lp <= 3 * ls && strstr(sq, ss) != NULL)
+			yes = true;
+		else if (lp >= 4 && ls <= 2 * lp && strstr(ss, sq) != NULL)
+			yes = true;
+		free(ss);
+	}
+	free(sq);
+	free(part);
+	return yes;
+}
+
+static size_t
+meta_words(const char *s, size_t n)
+{
+	size_t w = 0, i;
+	bool in = false;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			w++;
+		}
+	}
+	return w;
+}
+
+/* A copy of title s without the parts at either end that name the site.
+ * With guess, an unnamed two-part title drops a short end part when the
+ * other one is much longer: "A long headline here | Blog". */
+static char *
+meta_title_clean(const char *s, const char *const *sites, bool guess)
+{
+	size_t at[16], len[16], n, b = 0, e, first = 0, last;
+	size_t w0, w1;
+
+	if (s == NULL)
+		return NULL;
+	e = strlen(s);
+	n = meta_title_split(s, at, len, 16);
+	if (n == 0)
+		return xstrdup(s);
+	last = n;  /* parts are 0..n; part i spans [start_i, end_i) */
+	while (first < last) {
+		size_t ps = first == 0 ? 0 : at[first - 1] + len[first - 1];
+
+		if (!meta_part_is_site(s + ps, at[first] - ps, sites))
+			break;
+		first++;
+		b = at[first - 1] + len[first - 1];
+	}
+	while (last > first) {
+		size_t ps = at[last - 1] + len[last - 1];
+
+		if (!meta_part_is_site(s + ps, e - ps, sites))
+			break;
+		e = at[last - 1];
+		last--;
+	}
+	if (guess && first == 0 && last == n && n == 1) {
+		w0 = meta_words(s, at[0]);
+		w1 = meta_words(s + at[0] + len[0], e - at[0] - len[0]);
+		if (w1 <= 3 && w0 >= 2 * w1 + 2)
+			e = at[0];
+		else if (w0 <= 3 && w1 >= 2 * w0 + 2)
+			b = at[0] + len[0];
+	}
+	return xstrndup(s + b, e - b);
+}
+
+/* True when h equals cand or one of cand's separated parts. */
+static bool
+meta_title_agrees(const char *h, const char *cand)
+{
+	size_t at[16], len[16], n, i, ps, pe;
+	char *part;
+	bool yes = false;
+
+	if (cand == NULL)
+		return false;
+	if (meta_same(h, cand))
+		return true;
+	n = meta_title_split(cand, at, len, 16);
+	for (i = 0; i <= n && !yes; i++) {
+		ps = i == 0 ? 0 : at[i - 1] + len[i - 1];
+		pe = i == n ? strlen(cand) : at[i];
+		part = xstrndup(cand + ps, pe - ps);
+		yes = meta_same(h, part);
+		free(part);
+	}
+	return yes;
+}
+
+static char *
+meta_decide_title(const struct meta_cands *c, const char *const *sites)
+{
+	static const char *const okeys[] = {"og:title"};
+	static const char *const wkeys[] = {"twitter:title"};
+	static const char *const dkeys[] = {
+		"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
+		"title", "headline",
+	};
+	const char *cand[5];
+	size_t i, k;
+	char *t;
+
+	cand[0] = c->ld.rank[LD_HEADLINE] >= 3 ? c->ld.headline : NULL;
+	cand[1] = meta_get(c, okeys, 1);
+	cand[2] = meta_get(c, wkeys, 1);
+	cand[3] = meta_get(c, dkeys, NKEYS(dkeys));
+	cand[4] = c->title_tag;
+	/* A headline on the page that the metadata confirms. */
+	for (i = 0; i < c->h1.n && i < 4; i++)
+		for (k = 0; k < 5; k++)
+			if (meta_title_agrees(c->h1.v[i], cand[k]))
+				return xstrdup(c->h1.v[i]);
+	for (k = 0; k < 4; k++) {
+		if (cand[k] == NULL)
+			continue;
+		return meta_title_clean(cand[k], sites,
+		    meta_same(cand[k], cand[4]));
+	}
+	if (c->title_tag != NULL) {
+		t = meta_title_clean(c->title_tag, sites, true);
+		if (t[0] != '\0')
+			return t;
+		free(t);
+	}
+	if (c->h1.n == 1)
+		return xstrdup(c->h1.v[0]);
+	return NULL;
+}
+
+/* ---- dates ---- */
+
+static const char *const meta_pub_keys[] = {
+	"article:published_time", "og:article:published_time",
+	"og:published_time", "article:published", "datepublished",
+	"dc.date.issued", "dcterms.issued", "dc.date.published",
+	"dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+	"date", "pubdate", "publishdate", "publish-date", "publish_date",
+	"published_time", "published-date", "published_date",
+	"publication_date", "date_published", "article.published",
+	"article_date_original", "original-publish-date",
+	"originalpublicationdate", "sailthru.date", "parsely-pub-date",
+	"cxenseparse:recs:publishtime", "citation_publication_date",
+	"citation_date", "citation_online_date", "bt:pubdate",
+	"article.created", "created", "datecreated", "release_date",
+	"displaydate", "dc.created", "og:pubdate", "pub_date", "ptime",
+	"nv:date", "date.available", "dc.date.available",
+};
+
+static const char *const meta_mod_keys[] = {
+	"article:modified_time", "og:updated_time", "datemodified",
+	"dc.date.modified", "dcterms.modified", "last-modified",
+	"article.updated", "lastmod", "og:article:modified_time",
+	"utime", "updated_time", "modified_time", "revised",
+};
+
+/* Parses s into *t when it is a plausible date of this page: not after
+ * now, not before the web had news. */
+static bool
+meta_date_ok(const char *s, int64_t now, struct nw_time *t)
+{
+	struct nw_time x;
+
+	if (s == NULL || date_parse(s, &x) != 0 || !x.set)
+		return false;
+	if (x.utc > now || x.utc < META_EPOCH)
+		return false;
+	*t = x;
+	return true;
+}
+
+static bool
+meta_date_find(const char *s, int64_t now, struct nw_time *t)
+{
+	struct nw_time x;
+	size_t at = 0, span = 0, off = 0, len;
+
+	if (s == NULL)
+		return false;
+	len = strlen(s);
+	while (off < len && date_find(s + off, len - off, &x, &at,
+	    &span) == 0) {
+		if (x.set && x.utc <= now && x.utc >= META_EPOCH) {
+			*t = x;
+			return true;
+		}
+		off += at + (span > 0 ? span : 1);
+	}
+	return false;
+}
+
+/* A date in the path of url: /2019/11/18/, /2019-11-18/, /20191118/. */
+static bool
+meta_url_date(const char *url, int64_t now, struct nw_time *t)
+{
+	const char *p;
+	char buf[48];
+	int y, m, d;
+
+	if (url == NULL)
+		return false;
+	p = strstr(url, "://");
+	p = p != NULL ? strchr(p + 3, '/') : url;
+	for (; p != NULL && *p != '\0'; p++) {
+		if (*p != '/' && *p != '-' && *p != '_')
+			continue;
+		if (sscanf(p + 1, "%4d/%2d/%2d", &y, &m, &d) == 3 ||
+		    sscanf(p + 1, "%4d-%2d-%2d", &y, &m, &d) == 3 ||
+		    (sscanf(p + 1, "%4d%2d%2d", &y, &m, &d) == 3 &&
+		    isdigit((unsigned char)p[8]) &&
+		    !isdigit((unsigned char)p[9]))) {
+			if (!isdigit((unsigned char)p[1]) ||
+			    !isdigit((unsigned char)p[4]) ||
+			    y < 1995 || m < 1 || m > 12 || d < 1 || d > 31)
+				continue;
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+			if (meta_date_ok(buf, now, t))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool
+meta_first_date(const char *const *keys, size_t nkeys,
+    const struct meta_cands *c, int64_t now, struct nw_time *t)
+{
+	size_t i, k;
+
+	for (k = 0; k < nkeys; k++)
+		for (i = 0; i < c->keys.n; i++)
+			if (strcmp(c->keys.v[i], keys[k]) == 0 &&
+			    meta_date_ok(c->vals.v[i], now, t))
+				return true;
+	return false;
+}
+
+static bool
+meta_list_date(const struct strlist *l, int64_t now, struct nw_time *t,
+    bool find)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (meta_date_ok(l->v[i], now, t) ||
+		    (find && meta_date_find(l->v[i], now, t)))
+			return true;
+	return false;
+}
+
+static bool
+meta_modified(const struct meta_cands *c, int64_t now, struct nw_time *t)
+{
+	return meta_date_ok(c->ld.modified, now, t) ||
+	    meta_first_date(meta_mod_keys, NKEYS(meta_mod_keys), c, now, t) ||
+	    meta_list_date(&c->mod_times, now, t, false);
+}
+
+static bool
+meta_published(const struct meta_cands *c, const char *url, int64_t now,
+    struct nw_time *t)
+{
+	const char *og = meta_get(c, (const char *const[]){"og:url"}, 1);
+
+	return meta_date_ok(c->ld.published, now, t) ||
+	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
+	    meta_list_date(&c->pub_times, now, t, true) ||
+	    meta_url_date(url, now, t) ||
+	    meta_url_date(c->canonical, now, t) ||
+	    meta_url_date(og, now, t) ||
+	    meta_list_date(&c->times, now, t, false) ||
+	    meta_list_date(&c->date_text, now, t, true) ||
+	    meta_date_find(c->after_title, now, t) ||
+	    meta_modified(c, now, t);
+}
+
+/* ---- authors ---- */
+
+static void
+meta_decide_authors(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out)
+{
+	static const char *const keys[] = {
+		"author", "article:author", "dc.creator", "dcterms.creator",
+		"parsely-author", "sailthru.author", "byl", "citation_author",
+		"og:article:author", "book:author", "twitter:data1",
+	};
+	static const char *const labels[] = {
+		"written by", "geschrieben von", "verfasst von", "autor",
+		"autorin", "author", "escrito por", "écrit par", "auteur",
+		"von",
+	};
+	const char *lab;
+	size_t i, k;
+
+	for (i = 0; i < c->ld.authors.n; i++)
+		meta_author_add(out, c->ld.authors.v[i], sites);
+	if (out->n > 0)
+		return;
+	lab = meta_get(c, (const char *const[]){"twitter:label1"}, 1);
+	for (k = 0; k < NKEYS(keys) && out->n == 0; k++) {
+		if (strcmp(keys[k], "twitter:data1") == 0) {
+			for (i = 0; i < NKEYS(labels); i++)
+				if (lab != NULL &&
+				    strcasecmp(lab, labels[i]) == 0)
+					break;
+			if (i == NKEYS(labels))
+				continue;
+		}
+		for (i = 0; i < c->keys.n; i++)
+			if (strcmp(c->keys.v[i], keys[k]) == 0)
+				meta_author_add(out, c->vals.v[i], sites);
+	}
+	for (i = 0; i < c->prop_author.n && out->n == 0; i++)
+		meta_author_add(out, c->prop_author.v[i], sites);
+	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
+		meta_author_add(out, c->rel_author.v[i], sites);
+	for (i = 0; i < c->byline.n && out->n == 0; i++)
+		meta_author_add(out, c->byline.v[i], sites);
+}
+
+/* ---- the rest ---- */
+
+/* ISO 639-1 code of a language tag ("de-DE", "en_US", "deu"), or NULL. */
+static char *
+meta_lang(const char *tag)
+{
+	static const char *const three[][2] = {
+		{"deu", "de"}, {"ger", "de"}, {"eng", "en"}, {"fra", "fr"},
+		{"fre", "fr"}, {"spa", "es"}, {"ita", "it"}, {"por", "pt"},
+		{"nld", "nl"}, {"dut", "nl"}, {"pol", "pl"}, {"rus", "ru"},
+		{"zho", "zh"}, {"chi", "zh"}, {"jpn", "ja"}, {"ara", "ar"},
+	};
+	char code[4] = {0};
+	size_t n = 0, i;
+
+	if (tag == NULL)
+		return NULL;
+	while (*tag == ' ')
+		tag++;
+	while (n < 4 && isalpha((unsigned char)tag[n]))
+		n++;
+	if (n < 2 || n > 3 || (tag[n] != '\0' && tag[n] != '-' &&
+	    tag[n] != '_' && tag[n] != ',' && tag[n] != ';' && tag[n] != ' '))
+		return NULL;
+	for (i = 0; i < n; i++)
+		code[i] = (char)tolower((unsigned char)tag[i]);
+	if (n == 2)
+		return xstrdup(code);
+	for (i = 0; i < NKEYS(three); i++)
+		if (strcmp(code, three[i][0]) == 0)
+			return xstrdup(three[i][1]);
+	return NULL;
+}
+
+static char *
+meta_decide_lang(const struct meta_cands *c)
+{
+	static const char *const keys[] = {
+		"content-language", "dc.language", "dcterms.language",
+		"language", "og:locale",
+	};
+	char *l = meta_lang(c->html_lang);
+	size_t k;
+
+	if (l == NULL)
+		l = meta_lang(c->ld.lang);
+	for (k = 0; k < NKEYS(keys) && l == NULL; k++)
+		l = meta_lang(meta_get(c, &keys[k], 1));
+	return l;
+}
+
+/* ref resolved against base, without its fragment; NULL unless the result
+ * is an absolute http(s) URL. */
+static char *
+meta_resolve(const char *ref, const char *base)
+{
+	xmlChar *r;
+	char *s, *hash;
+
+	if (ref == NULL || ref[0] == '\0')
+		return NULL;
+	r = base != NULL ? xmlBuildURI(BAD_CAST ref, BAD_CAST base) :
+	    xmlStrdup(BAD_CAST ref);
+	if (r == NULL)
+		return NULL;
+	s = xstrdup((const char *)r);
+	xmlFree(r);
+	hash = strchr(s, '#');
+	if (hash != NULL)
+		*hash = '\0';
+	if (strncasecmp(s, "http://", 7) != 0 &&
+	    strncasecmp(s, "https://", 8) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static char *
+meta_decide_subtitle(const struct meta_cands *c, const char *title)
+{
+	static const char *const keys[] = {
+		"og:description", "description", "twitter:description",
+		"dc.description", "dcterms.abstract",
+	};
+	const char *d;
+	size_t k, n;
+
+	for (k = 0; k < NKEYS(keys); k++) {
+		d = meta_get(c, &keys[k], 1);
+		if (d == NULL)
+			continue;
+		n = strlen(d);
+		/* a cut-off body ("... [...]") is no standfirst */
+		if (n < 20 || n > 400 || (n >= 3 &&
+		    (strcmp(d + n - 3, "...") == 0 ||
+		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
+		    strcmp(d + n - 1, "]") == 0)) ||
+		    meta_same(d, title))
+			continue;
+		return xstrdup(d);
+	}
+	return NULL;
+}
+
+void
+html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
+    struct nw_article *a)
+{
+	struct meta_cands c;
+	struct meta_walk w = {0};
+	struct strlist owned = {0};
+	const char *sites[24], *pub;
+	struct nw_time t;
+	char *s;
+
+	if (doc == NULL || a == NULL)
+		return;
+	memset(&c, 0, sizeof(c));
+	meta_walk_rec(xmlDocGetRootElement(doc), &c, &w, 0, false);
+	if (w.first_h1 != NULL)
+		c.after_title = meta_text_after(w.first_h1, META_AFTER_TITLE);
+	meta_sites(&c, url, sites, sizeof(sites) / sizeof(sites[0]), &owned);
+	if (a->title == NULL)
+		a->title = meta_decide_title(&c, sites);
+	if (a->subtitle == NULL)
+		a->subtitle = meta_decide_subtitle(&c, a->title);
+	if (a->authors.n == 0)
+		meta_decide_authors(&c, sites, &a->authors);
+	if (!a->published.set && meta_published(&c, url, now, &t))
+		a->published = t;
+	if (!a->updated.set && meta_modified(&c, now, &t))
+		a->updated = t;
+	if (a->publisher == NULL) {
+		pub = c.ld.publisher;
+		if (pub == NULL)
+			pub = meta_get(&c, (const char *const[]){
+			    "og:site_name", "application-name"}, 2);
+		if (pub == NULL && c.ld.sites.n > 0)
+			pub = c.ld.sites.v[0];
+		article_set(&a->publisher, pub);
+	}
+	if (a->lang == NULL)
+		a->lang = meta_decide_lang(&c);
+	if (a->canonical_url == NULL) {
+		s = meta_resolve(c.canonical, url);
+		if (s == NULL)
+			s = meta_resolve(meta_get(&c, (const char *const[]){
+			    "og:url"}, 1), url);
+		a->canonical_url = s;
+	}
+	strlist_free(&owned);
+	meta_cands_free(&c);
+}

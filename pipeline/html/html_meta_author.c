@@ -1,0 +1,305 @@
+/* Author names from bylines and metadata values: cleaning and splitting. */
+#include "html_meta_int.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../date.h"
+
+/* The longest name kept, in bytes, and in words. */
+#define AUTHOR_MAX_LEN 80
+#define AUTHOR_MAX_WORDS 6
+
+/* Byline lead-ins, matched case-insensitively at the start, longest
+ * first where one is the prefix of another. */
+static const char *const author_leads[] = {
+	"written by", "posted by", "published by", "story by", "words by",
+	"text by", "reported by", "geschrieben von", "verfasst von",
+	"ein beitrag von", "ein artikel von", "ein gastbeitrag von",
+	"beitrag von", "artikel von", "erstellt von", "escrito por",
+	"publicado por", "redactado por", "écrit par", "publié par",
+	"scritto da", "pubblicato da", "geschreven door",
+	"by:", "von:", "por:", "par:", "di:", "door:", "autor:", "autorin:",
+	"author:", "authors:", "autoren:", "autor/in:", "autore:",
+	"auteur:", "text:", "texte:", "texto:", "reporter:", "posted:",
+	"by", "von", "por", "par", "door", "от",
+};
+
+/* Words that name a role, not a person: a part made only of these (and
+ * "of", "the") is dropped, as in "Jane Doe, Staff Writer". */
+static const char *const author_roles[] = {
+	"staff", "writer", "writers", "reporter", "reporters", "editor",
+	"editors", "correspondent", "contributor", "contributing", "senior",
+	"chief", "columnist", "photographer", "photos", "photo", "fotos",
+	"foto", "bild", "bilder", "redakteur", "redakteurin", "korrespondent",
+	"korrespondentin", "autor", "autorin", "author", "journalist",
+	"journalistin", "desk", "rédacteur", "rédactrice", "redactor",
+	"redactora", "periodista", "corresponsal", "envoyé", "spécial",
+	"special", "political", "business", "sports", "science",
+	"technology", "tech", "health", "national", "international",
+	"investigative", "associate", "managing", "deputy", "executive",
+	"news", "of", "the", "for", "and", "freelance", "freier", "freie",
+	"mitarbeiter", "mitarbeiterin", "gastautor", "gastautorin",
+	"guest", "post", "posts", "in", "at", "am", "um", "on", "le",
+};
+
+/* Joiners that separate two names. */
+static const char *const author_joins[] = {
+	" and ", " und ", " y ", " & ", " et ", " e ", " u. ", " sowie ",
+	" och ", " og ",
+};
+
+static bool
+author_has_letter(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
+/* Cuts leading and trailing spaces and punctuation (keeps a final '.'
+ * after a letter, as in "Joe S."). Works in place; returns s moved. */
+static char *
+author_trim(char *s)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == ',' || *s == ';' || *s == ':' ||
+	    *s == '-' || *s == '|' || *s == '/' || *s == '*' || *s == '.' ||
+	    *s == '(' || *s == ')' || *s == '"' || *s == '\'')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ',' ||
+	    s[n - 1] == ';' || s[n - 1] == ':' || s[n - 1] == '-' ||
+	    s[n - 1] == '|' || s[n - 1] == '/' || s[n - 1] == '*' ||
+	    s[n - 1] == '(' || s[n - 1] == ')' || s[n - 1] == '"' ||
+	    (s[n - 1] == '.' && n >= 2 && s[n - 2] == '.')))
+		s[--n] = '\0';
+	return s;
+}
+
+/* Strips byline lead-ins ("By", "Von", "Written by"); true if one went. */
+static bool
+author_strip_lead(char **sp)
+{
+	bool any = false, again = true;
+	size_t i, n;
+	char *s = *sp;
+
+	while (again) {
+		again = false;
+		s = author_trim(s);
+		for (i = 0; i < sizeof(author_leads) /
+		    sizeof(author_leads[0]); i++) {
+			n = strlen(author_leads[i]);
+			if (strncasecmp(s, author_leads[i], n) == 0 &&
+			    (author_leads[i][n - 1] == ':' || s[n] == ' ' ||
+			    s[n] == ':')) {
+				s += n;
+				any = again = true;
+				break;
+			}
+		}
+	}
+	*sp = s;
+	return any;
+}
+
+static bool
+author_is_role(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(author_roles) / sizeof(author_roles[0]); i++)
+		if (strlen(author_roles[i]) == n &&
+		    strncasecmp(author_roles[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when every word of s is a role word. */
+static bool
+author_only_roles(const char *s)
+{
+	const char *w = s, *e;
+
+	while (*w != '\0') {
+		while (*w == ' ' || *w == '-' || *w == '.')
+			w++;
+		if (*w == '\0')
+			break;
+		e = w;
+		while (*e != '\0' && *e != ' ' && *e != '-')
+			e++;
+		if (!author_is_role(w, (size_t)(e - w)))
+			return false;
+		w = e;
+	}
+	return true;
+}
+
+static size_t
+author_words(const char *s)
+{
+	size_t n = 0;
+	bool in = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+static bool
+author_is_site(const char *s, const char *const *sites)
+{
+	size_t i;
+
+	for (i = 0; sites != NULL && sites[i] != NULL; i++)
+		if (meta_same(s, sites[i]))
+			return true;
+	return false;
+}
+
+/* Removes e-mail addresses and URLs (whole space-separated words). */
+static void
+author_drop_addresses(char *s)
+{
+	char *w = s, *o = s, *e;
+	size_t n;
+
+	while (*w != '\0') {
+		e = strchr(w, ' ');
+		n = e != NULL ? (size_t)(e - w) + 1 : strlen(w);
+		if (!(memchr(w, '@', n) != NULL && n > 1 && w[0] != '@') &&
+		    strncmp(w, "http", 4) != 0 && strncmp(w, "www.", 4) != 0) {
+			memmove(o, w, n);
+			o += n;
+		}
+		w += n;
+	}
+	*o = '\0';
+}
+
+/* Cuts s at the first date it holds, and at words that start a dateline
+ * or a time ("Updated", "Published", "Veröffentlicht", "am 3."). */
+static void
+author_cut_date(char *s)
+{
+	static const char *const stops[] = {
+		" updated", " published", " posted on", " veröffentlicht",
+		" aktualisiert", " stand:", " publié", " mis à jour",
+		" publicado", " actualizado", " | ", " — ", " – ", " - ",
+		" • ", " · ", "(",
+	};
+	struct nw_time t;
+	size_t at, span, i;
+	char *p, *low;
+
+	if (date_find(s, strlen(s), &t, &at, &span) == 0)
+		s[at] = '\0';
+	low = xstrdup(s);
+	for (p = low; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
+		p = strstr(low, stops[i]);
+		if (p != NULL && p > low) {
+			s[p - low] = '\0';
+			low[p - low] = '\0';
+		}
+	}
+	free(low);
+}
+
+/* Splits one cleaned segment into names and adds the good ones. */
+static size_t
+author_split_add(struct strlist *out, char *seg, const char *const *sites,
+    struct strlist *outlets)
+{
+	size_t added = 0, i, best, n;
+	char *p, *cut, *name;
+
+	while (*seg != '\0') {
+		cut = NULL;
+		n = 0;
+		for (p = seg; *p != '\0' && cut == NULL; p++) {
+			if (*p == ',' || *p == ';') {
+				cut = p;
+				n = 1;
+				break;
+			}
+			for (i = 0; i < sizeof(author_joins) /
+			    sizeof(author_joins[0]); i++) {
+				best = strlen(author_joins[i]);
+				if (strncasecmp(p, author_joins[i],
+				    best) == 0) {
+					cut = p;
+					n = best;
+					break;
+				}
+			}
+		}
+		if (cut != NULL)
+			*cut = '\0';
+		name = seg;
+		author_strip_lead(&name);
+		name = author_trim(name);
+		if (name[0] != '\0' && author_has_letter(name) &&
+		    strlen(name) <= AUTHOR_MAX_LEN &&
+		    author_words(name) <= AUTHOR_MAX_WORDS &&
+		    !author_only_roles(name)) {
+			if (author_is_site(name, sites)) {
+				if (!strlist_contains(outlets, name))
+					strlist_push(outlets, name);
+			} else if (!strlist_contains(out, name) &&
+			    out->n < META_MAX_LIST) {
+				strlist_push(out, name);
+				added++;
+			}
+		}
+		if (cut == NULL)
+			break;
+		seg = cut + n;
+	}
+	return added;
+}
+
+size_t
+meta_author_add(struct strlist *out, const char *raw,
+    const char *const *sites)
+{
+	struct strlist outlets = {0};
+	char *copy, *s;
+	size_t added = 0, i;
+
+	if (raw == NULL)
+		return 0;
+	copy = xstrdup(raw);
+	meta_unescape(copy);
+	s = meta_fold(copy);
+	free(copy);
+	copy = s;
+	if (strncmp(s, "http", 4) == 0 || strncmp(s, "www.", 4) == 0 ||
+	    strstr(s, "://") != NULL) {
+		free(copy);
+		return 0;
+	}
+	author_drop_addresses(s);
+	author_strip_lead(&s);
+	author_cut_date(s);
+	added = author_split_add(out, s, sites, &outlets);
+	/* An outlet named as the only author is the author. */
+	if (added == 0 && out->n == 0)
+		for (i = 0; i < outlets.n; i++, added++)
+			strlist_push(out, outlets.v[i]);
+	strlist_free(&outlets);
+	free(copy);
+	return added;
+}

@@ -1,0 +1,102 @@
+/* Internals of the HTML metadata extractor, shared by html_meta*.c only.
+ * The page is read once into a struct meta_cands (every candidate value
+ * each source offers, in document order); the deciding code then picks
+ * one value per article field. All strings are owned by the struct. */
+#ifndef NW_HTML_META_INT_H
+#define NW_HTML_META_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/HTMLparser.h>
+
+#include "../util.h"
+
+/* Most values of one kind kept from a page; pages with hundreds of
+ * <time> or byline elements gain nothing from the rest. */
+#define META_MAX_LIST 16
+
+/* What one JSON-LD object of the article kind (or the best WebPage kin)
+ * says. */
+enum meta_ld_field {
+	LD_HEADLINE, LD_PUBLISHED, LD_MODIFIED, LD_PUBLISHER, LD_LANG,
+	LD_URL, LD_AUTHORS, LD_NFIELDS
+};
+
+struct meta_ld {
+	/* rank[f]: kind of the object field f came from, 0 when unset; an
+	 * object of a better kind (NewsArticle > Article > WebPage) wins. */
+	int rank[LD_NFIELDS];
+	char *headline;
+	char *published;
+	char *modified;
+	char *publisher;
+	char *lang;
+	char *url;
+	struct strlist authors;
+	struct strlist sites;  /* WebSite and Organization names */
+};
+
+struct meta_cands {
+	/* <meta name|property|itemprop|http-equiv content>: keys lower-case,
+	 * keys.v[i] goes with vals.v[i]; first occurrence first. */
+	struct strlist keys;
+	struct strlist vals;
+	struct meta_ld ld;
+	char *title_tag;
+	char *html_lang;
+	char *canonical;
+	struct strlist h1;
+	struct strlist rel_author;   /* text of <a rel=author> */
+	struct strlist prop_author;  /* itemprop=author (its name) */
+	struct strlist byline;       /* text of author/byline-class nodes */
+	struct strlist pub_times;    /* itemprop datePublished, <time pubdate>,
+	                                class=published: attribute values */
+	struct strlist mod_times;    /* the same for modification */
+	struct strlist times;        /* any other <time datetime> */
+	struct strlist date_text;    /* text of date-class nodes */
+	char *after_title;           /* page text following the first <h1> */
+};
+
+/* html_meta_util.c */
+
+/* Copy of s with runs of white space (including U+00A0 and other Unicode
+ * spaces) folded to one space and the ends trimmed. NULL for NULL. */
+char *meta_fold(const char *s);
+/* Decodes the HTML character references in s in place (&amp; &#39; ...). */
+void meta_unescape(char *s);
+/* Text content of node, folded; never NULL. Skips script and style. */
+char *meta_node_text(xmlNodePtr node, size_t max);
+/* Lower-cased copy of the letters and digits of s (ASCII folded, other
+ * code points kept): "Die ZEIT!" -> "diezeit". */
+char *meta_squash(const char *s);
+/* True when a and b are equal after meta_squash(). */
+bool meta_same(const char *a, const char *b);
+/* The site's own label in the host of url: "zeit" for
+ * https://www.zeit.de/x, "bbc" for news.bbc.co.uk; or NULL. */
+char *meta_url_site(const char *url);
+/* The value of the first <meta> whose key is one of keys, or NULL. */
+const char *meta_get(const struct meta_cands *c, const char *const *keys,
+    size_t nkeys);
+
+/* html_meta_ld.c */
+
+/* Parses one <script type=application/ld+json> body (tolerating comment
+ * wrappers, raw control characters, HTML entities and trailing junk) and
+ * merges what it says into ld when it is of a better kind than what ld
+ * already holds. */
+void meta_ld_parse(const char *text, struct meta_ld *ld);
+void meta_ld_free(struct meta_ld *ld);
+
+/* html_meta_author.c */
+
+/* Cleans one author string (a byline, a meta value) and appends the names
+ * it holds to out, which keeps its order and has no duplicates: drops
+ * "By"/"Von"/"Por" and kin, e-mail addresses, URLs, dates and what follows
+ * them, roles, and names that are one of sites (a NULL-terminated array,
+ * may be NULL); splits on commas, semicolons, "and", "und", "y", "et",
+ * "&". Returns the number of names added. */
+size_t meta_author_add(struct strlist *out, const char *raw,
+    const char *const *sites);
+
+#endif
