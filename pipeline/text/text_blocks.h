@@ -30,6 +30,7 @@ struct text_item {
 	bool bullet;       /* began with a list marker, now dropped */
 	bool chrome;       /* matches known chrome phrasing */
 	bool appeal;       /* chrome of paragraph size (donation, cookies) */
+	bool section_end;  /* a heading of a comment thread */
 	bool sentence;     /* ends like a sentence */
 	bool bodylike;     /* looks like a paragraph of running text */
 	bool datelike;     /* short and mostly a date */
@@ -63,6 +64,9 @@ const char *text_kind_name(enum text_kind k);
 
 /* Signals, exposed for tests. s is one item's text. */
 bool text_is_chrome(const char *s, int words);
+/* True when a short item heads a comment thread ("Comments", "Leave a
+ * reply", "Join the conversation"). */
+bool text_is_section_end(const char *s, int words);
 /* If s is (or ends with) a photo credit ("(Reuters)", "© X", "Photo: X",
  * "X/AGENCY"), returns the credit as a new string and stores in *at the
  * byte offset where the credit notation starts; NULL otherwise. */

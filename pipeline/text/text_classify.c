@@ -19,6 +19,12 @@
 /* Words that make a short item a caption's credit, at most. */
 #define TEXT_CREDIT_MAX_WORDS 8
 #define TEXT_CAPTION_MAX_WORDS 40
+/* Body text (code points) that must precede a comment-thread heading
+ * before it is believed to end the article. */
+#define TEXT_SECTION_MASS 400
+/* Short items seen this often are furniture. */
+#define TEXT_REPEAT_MIN 3
+#define TEXT_REPEAT_MAX_WORDS 6
 
 static bool
 text_has_year_or_time(const char *s)
@@ -226,12 +232,14 @@ text_score(const struct text_item *it)
 }
 
 /* The body region: the run of items with the greatest total score, where
- * body-like items count their width and everything else costs. */
+ * body-like items count their width and everything else costs. A heading
+ * of a comment thread inside the run, after a good amount of body text,
+ * ends it: a long thread is not the article. */
 static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0;
+	size_t cs = 0, mass = 0;
 
 	d->body_start = d->body_end = 0;
 	for (size_t i = 0; i < d->n; i++) {
@@ -246,6 +254,83 @@ text_body_region(struct text_doc *d)
 			d->body_end = i + 1;
 		}
 	}
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (it->section_end && mass >= TEXT_SECTION_MASS) {
+			d->body_end = i;
+			break;
+		}
+		if (it->bodylike)
+			mass += it->width;
+	}
+	while (d->body_end > d->body_start &&
+	    !d->items[d->body_end - 1].bodylike)
+		d->body_end--;
+}
+
+/* Normalised key of a short item for the repetition count: digits
+ * folded to '#', so "Rating: 12 Votes" and "Rating: 9 Votes" agree. */
+static char *
+text_repeat_key(const char *s)
+{
+	char *k = xstrdup(s);
+	size_t j = 0;
+
+	for (size_t i = 0; k[i] != '\0'; i++) {
+		if (isdigit((unsigned char)k[i])) {
+			if (j == 0 || k[j - 1] != '#')
+				k[j++] = '#';
+		} else {
+			k[j++] = k[i];
+		}
+	}
+	k[j] = '\0';
+	return k;
+}
+
+struct text_key {
+	char *key;
+	size_t i;
+};
+
+static int
+text_key_cmp(const void *a, const void *b)
+{
+	const struct text_key *x = a, *y = b;
+
+	return strcmp(x->key, y->key);
+}
+
+/* Short items that recur TEXT_REPEAT_MIN times or more (comment
+ * metadata, teaser labels, share buttons) are chrome. */
+static void
+text_repeats(struct text_doc *d)
+{
+	struct text_key *v = xcalloc(d->n, sizeof(*v));
+	size_t m = 0;
+
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->items[i].words > TEXT_REPEAT_MAX_WORDS)
+			continue;
+		v[m].key = text_repeat_key(d->items[i].s);
+		v[m].i = i;
+		m++;
+	}
+	qsort(v, m, sizeof(*v), text_key_cmp);
+	for (size_t a = 0; a < m;) {
+		size_t b = a;
+
+		while (b < m && strcmp(v[a].key, v[b].key) == 0)
+			b++;
+		if (b - a >= TEXT_REPEAT_MIN)
+			for (size_t k = a; k < b; k++)
+				d->items[v[k].i].chrome = true;
+		a = b;
+	}
+	for (size_t k = 0; k < m; k++)
+		free(v[k].key);
+	free(v);
 }
 
 static bool
@@ -313,7 +398,19 @@ text_classify(struct text_doc *d)
 		it->chrome = text_is_chrome(it->s, it->words);
 		it->sentence = text_ends_sentence(it->s);
 		it->datelike = text_datelike(it->s, it->words);
+		it->section_end = !it->sentence &&
+		    text_is_section_end(it->s, it->words);
 	}
+	/* A thread's heading stands alone; "Comments" among share buttons
+	 * is a link. */
+	for (size_t i = 0; i < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		if ((i > 0 && d->items[i - 1].block == it->block) ||
+		    (i + 1 < d->n && d->items[i + 1].block == it->block))
+			it->section_end = false;
+	}
+	text_repeats(d);
 	text_captions(d);
 	text_appeal_runs(d);
 	for (size_t i = 0; i < d->n; i++) {

@@ -321,6 +321,31 @@ text_is_chrome(const char *s, int words)
 	return r;
 }
 
+/* Headings of a comment thread (folded, matched as words). Related-story
+ * boxes are left out: pages put them inside articles too. */
+static const char *const text_section_ends[] = {
+	"comment", "reply", "replies", "discussion", "conversation",
+	"kommentar", "kommentare", "commentaire", "comentario", "commenti",
+	"coment\xc3\xa1rio", "reacties", "reactie",
+	"\xd0\xba\xd0\xbe\xd0\xbc\xd0\xbc\xd0\xb5\xd0\xbd\xd1\x82\xd0\xb0"
+	"\xd1\x80\xd0\xb8\xd0\xb8",
+};
+
+bool
+text_is_section_end(const char *s, int words)
+{
+	char *f;
+	bool r = false;
+
+	if (words > 6)
+		return false;
+	f = text_fold(s);
+	for (size_t i = 0; !r && i < TEXT_NELEM(text_section_ends); i++)
+		r = text_has_word(f, text_section_ends[i]);
+	free(f);
+	return r;
+}
+
 /* Labels that introduce a photo credit (folded, with their colon). */
 static const char *const text_credit_labels[] = {
 	"photo:", "photos:", "photograph:", "photography:", "image:",
