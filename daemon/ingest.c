@@ -149,6 +149,8 @@ ingest_work(void *job, void *arg)
 	if (read_fd(it->fd, PIPELINE_MAX_INPUT, &b, it->error,
 	    sizeof(it->error)) != 0)
 		goto out;
+	/* the file as read: a writer may have gone on since the offer */
+	fstat(it->fd, &it->st);
 	hash_sha256_hex(b.p ? b.p : "", b.len, it->raw_hash);
 	if (b.len == 0) {
 		fail(it->error, sizeof(it->error), "empty file (0 bytes)");
@@ -353,14 +355,16 @@ item_publish(struct daemon *d, struct item *it)
 		    (long long)it->seq);
 }
 
-/* True when dir/name is still the file that was read. */
+/* True when dir/name is still the file that was read, unchanged. */
 static bool
 same_file(const struct item *it, const char *path)
 {
 	struct stat st;
 
 	return lstat(path, &st) == 0 && st.st_dev == it->st.st_dev &&
-	    st.st_ino == it->st.st_ino;
+	    st.st_ino == it->st.st_ino && st.st_size == it->st.st_size &&
+	    st.st_mtim.tv_sec == it->st.st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == it->st.st_mtim.tv_nsec;
 }
 
 /* Renames from into sub/NAME, or sub/NAME.SEQ if that is taken. Writes
@@ -379,19 +383,28 @@ move_into(const struct item *it, const char *from, const char *sub,
 	return renameat2(AT_FDCWD, from, AT_FDCWD, out->p, RENAME_NOREPLACE);
 }
 
+/* Writes NAME.error whole or not at all: a reader never sees it half
+ * written. */
 static int
 write_sidecar(const char *path, const char *reason)
 {
-	FILE *f = fopen(path, "wx");
-	int rc;
+	struct buf tmp = { 0 };
+	FILE *f;
+	int rc = -1;
 
+	buf_printf(&tmp, "%s.tmp", path);
+	f = fopen(tmp.p, "w");
 	if (f == NULL)
-		f = fopen(path, "w");
-	if (f == NULL)
-		return -1;
+		goto out;
 	fprintf(f, "%s\n", reason);
-	rc = ferror(f);
-	return fclose(f) != 0 || rc != 0 ? -1 : 0;
+	rc = ferror(f) ? -1 : 0;
+	if (fclose(f) != 0 || rc != 0 || rename(tmp.p, path) != 0) {
+		unlink(tmp.p);
+		rc = -1;
+	}
+out:
+	buf_free(&tmp);
+	return rc;
 }
 
 static void
@@ -401,8 +414,10 @@ item_move(struct daemon *d, struct item *it)
 
 	buf_printf(&from, "%s/%s", it->dir, it->name);
 	if (!same_file(it, from.p)) {
-		log_warn(&d->log, "%s: replaced or removed while being "
-		    "processed; left alone", it->name);
+		/* the writer's close or rename of the new version comes
+		 * (or came, setting again) as an event of its own */
+		log_warn(&d->log, "%s: changed, replaced or removed while "
+		    "being processed; left in the inbox", it->name);
 		goto out;
 	}
 	if (!it->failed && d->cfg.on_success == CONFIG_DELETE) {

@@ -155,7 +155,7 @@ def check_gold(shared, name, ev):
 def write_conf(path, tmp, port, source_name="inbox", inbox="inbox"):
     with open(path, "w") as f:
         f.write("[inbox]\npath = %s/%s\nsource_name = %s\n"
-                "empty_grace = 1\n"
+                "empty_grace = 3\n"
                 "[daemon]\nstate = %s/state\nworkers = 2\nqueue_size = 3\n"
                 "log_level = debug\n"
                 "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
@@ -361,6 +361,7 @@ def main():
               evs[0][1]["source"]["name"] == "dropbox",
               "SIGHUP applied the new source name: %r" %
               [t for t, _ in evs])
+        sub.wait(lambda: in_dir(failed, "after-hup.bin"), 5)
         check(in_dir(failed, "after-hup.bin"),
               "SIGHUP: the new inbox is watched")
 
