@@ -3,8 +3,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../util.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 struct html_tagdef {
 	const char *name;
@@ -157,12 +160,12 @@ static const char *const html_junk_sub[] = {
 	"ad-wrapper", "abonn", "agegate", "anzeige", "author-bio",
 	"authorbio", "author-box", "banner", "breadcrumb", "byline",
 	"caption", "comment", "compartir", "consent", "cookie", "copyright",
-	"correlat", "credit", "dateline", "disqus", "donat", "donor",
+	"correlat", "credit", "dateline", "dialog", "disqus", "donat", "donor",
 	"empfehl", "facebook", "footer", "footnote", "gdpr", "hashtag",
 	"header", "leggi-anche", "lees-ook", "lire-aussi", "login",
 	"masthead", "menu", "modal", "most-popular", "mostpopular",
 	"mostread", "most-read", "navbar", "navigation", "newsletter",
-	"outbrain", "overlay", "pagination", "partage", "paywall", "popular",
+	"outbrain", "overlay", "pagination", "partage", "popular",
 	"popup", "post-meta", "postmeta", "promo", "reactions", "read-more",
 	"readmore", "recommend", "related", "relacionad", "remark", "reply",
 	"replies", "respond", "rss", "share", "sharing", "shoutbox",
@@ -176,13 +179,16 @@ static const char *const html_junk_sub[] = {
  * boilerplate; too short to be matched as substrings. */
 static const char *const html_junk_tok[] = {
 	"ad", "ads", "adv", "advert", "author", "bio", "bottom", "date",
-	"dfp", "follow", "hidden", "hide", "invisible", "keywords", "meta",
-	"more", "nav", "print", "rating", "search", "skip", "sr", "tag",
-	"tags", "timestamp", "tools", "topics", "upsell",
+	"dfp", "follow", "keywords", "meta", "more", "nav", "paywall",
+	"print", "rating", "search", "skip", "tag", "tags", "timestamp",
+	"tools", "topics", "upsell",
 };
 
+/* Boilerplate that no share of the page's text can make content. */
 static const char *const html_comment_sub[] = {
 	"comment", "disqus", "kommentar", "respond", "replies", "reply",
+	"login", "dialog", "modal", "cookie", "consent", "newsletter",
+	"signup",
 };
 
 static const char *const html_neg_sub[] = {
@@ -236,24 +242,78 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Lower-cases src into dst (size dstlen), appending after *len. */
+/* Class names that CMSs put on an article's container to list its
+ * taxonomy ("tag-elections", "category-sport", "postid-12"): they say
+ * nothing about the element's role and are skipped. */
+static const char *const html_taxonomy[] = {
+	"tag-", "category-", "postid-", "format-", "status-", "type-",
+	"has-",
+};
+
+static bool
+html_is_taxonomy(const char *s, size_t n)
+{
+	for (size_t i = 0; i < NELEM(html_taxonomy); i++) {
+		size_t l = strlen(html_taxonomy[i]);
+
+		if (n > l && strncasecmp(s, html_taxonomy[i], l) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Lower-cases the space-separated names of src into dst (size dstlen),
+ * appending after *len; with skip_taxonomy, taxonomy class names are left
+ * out. */
 static void
-html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src)
+html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src,
+    bool skip_taxonomy)
 {
 	if (src == NULL)
 		return;
-	if (*len + 1 < dstlen)
-		dst[(*len)++] = ' ';
-	for (; *src != '\0' && *len + 1 < dstlen; src++) {
-		char c = *src;
+	while (*src != '\0') {
+		size_t n;
 
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		dst[(*len)++] = c;
+		while (*src == ' ' || *src == '\t' || *src == '\n')
+			src++;
+		n = strcspn(src, " \t\n");
+		if (n == 0)
+			break;
+		if (skip_taxonomy && html_is_taxonomy(src, n)) {
+			src += n;
+			continue;
+		}
+		if (*len + 1 < dstlen)
+			dst[(*len)++] = ' ';
+		for (size_t i = 0; i < n && *len + 1 < dstlen; i++) {
+			char c = src[i];
+
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			dst[(*len)++] = c;
+		}
+		src += n;
 	}
 	dst[*len] = '\0';
+}
+
+/* Whether the space-separated list s holds one of the names in list. */
+static bool
+html_has_name(const char *s, const char *const *list, size_t n)
+{
+	while (*s != '\0') {
+		size_t l;
+
+		while (*s == ' ')
+			s++;
+		l = strcspn(s, " ");
+		for (size_t i = 0; l > 0 && i < n; i++)
+			if (strlen(list[i]) == l && memcmp(s, list[i], l) == 0)
+				return true;
+		s += l;
+	}
+	return false;
 }
 
 static bool
@@ -286,8 +346,8 @@ html_signals(const xmlNode *n)
 	const char *v;
 
 	s[0] = '\0';
-	html_lower_append(s, sizeof(s), &len, html_attr(n, "class"));
-	html_lower_append(s, sizeof(s), &len, html_attr(n, "id"));
+	html_lower_append(s, sizeof(s), &len, html_attr(n, "class"), true);
+	html_lower_append(s, sizeof(s), &len, html_attr(n, "id"), false);
 	if (role != NULL) {
 		static const char *const junk_roles[] = {
 			"alert", "alertdialog", "banner", "complementary",
@@ -328,12 +388,9 @@ html_signals(const xmlNode *n)
 		sig |= HTML_S_JUNK;
 	if (html_has_sub(s, html_comment_sub, NELEM(html_comment_sub)))
 		sig |= HTML_S_COMMENTS;
-	if (html_has_tok(s, (const char *const[]){ "hidden", "hide",
-	    "invisible", "sr", "d-none" }, 5) ||
-	    strstr(s, "sr-only") != NULL ||
-	    strstr(s, "screen-reader") != NULL ||
-	    strstr(s, "visually-hidden") != NULL ||
-	    strstr(s, "visuallyhidden") != NULL)
+	if (html_has_name(s, (const char *const[]){ "hidden", "hide",
+	    "invisible", "d-none", "sr-only", "screen-reader-text",
+	    "visually-hidden", "visuallyhidden", "is-hidden" }, 9))
 		sig |= HTML_S_HIDDEN;
 	if (html_has_sub(s, html_neg_sub, NELEM(html_neg_sub)))
 		sig |= HTML_S_NEG;

@@ -20,6 +20,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,7 +57,7 @@ struct html_ctx {
 /* Minimum own text of a block for it to score its ancestors. */
 #define HTML_MIN_BLOCK 25
 /* Share of the page's text above which a container is never pruned. */
-#define HTML_PROTECT 0.4
+#define HTML_PROTECT 0.3
 
 static struct html_ni *
 html_ni(const xmlNode *n)
@@ -207,8 +208,11 @@ html_prune(struct html_ctx *ctx)
 		}
 		junk = (ni->cls & HTML_T_CHROME) ||
 		    (ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN | HTML_S_COMMENTS));
-		if (ni->sig & HTML_S_BODY)
-			junk = false;
+		/* an article's container is never furniture, whatever
+		 * taxonomy its classes carry ("tag-...", "category-...") */
+		if ((ni->sig & HTML_S_BODY) || ni->kind == HTML_K_ARTICLE ||
+		    ni->kind == HTML_K_MAIN)
+			junk = (ni->sig & HTML_S_HIDDEN) != 0;
 		if (junk) {
 			double share = html_share(ctx, n);
 			bool keep = share > HTML_PROTECT;
@@ -216,6 +220,9 @@ html_prune(struct html_ctx *ctx)
 			if ((ni->sig & HTML_S_COMMENTS) &&
 			    !(ni->sig & HTML_S_POS))
 				keep = false;
+			if (getenv("HTML_DEBUG"))
+				fprintf(stderr, "prune %s.%s#%s share %.2f keep %d sig %x\n",
+				    n->name, html_attr(n, "class"), html_attr(n, "id"), share, keep, ni->sig);
 			if (!keep) {
 				xmlNode *next = html_next(n, root, false);
 
@@ -740,7 +747,11 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	top = html_score(&ctx);
 	if (top == NULL)
 		top = ctx.body;
+	if (getenv("HTML_DEBUG"))
+		fprintf(stderr, "top %s.%s#%s score %.1f\n", top->name, html_attr(top, "class"), html_attr(top, "id"), html_ni(top)->score);
 	top = html_climb(&ctx, top);
+	if (getenv("HTML_DEBUG"))
+		fprintf(stderr, "climbed %s.%s#%s\n", top->name, html_attr(top, "class"), html_attr(top, "id"));
 	html_write_article(&ctx, top);
 	if (a->title == NULL) {
 		if (ctx.h1 != NULL)

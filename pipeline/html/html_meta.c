@@ -118,6 +118,103 @@ meta_prop_name(xmlNodePtr n, int depth)
 	return v != NULL ? meta_fold(v) : meta_node_text(n, META_BYLINE_MAX);
 }
 
+static bool
+meta_is_logo_class(xmlNodePtr n)
+{
+	static const char *const words[] = {
+		"logo", "site-title", "site-name", "sitename", "brand",
+		"blog-title", "blogname", "blog-name", "masthead",
+		"site-header", "header-title", "site_title", "sitetitle",
+	};
+	const char *cls, *id;
+	size_t i;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return false;
+	cls = meta_attr(n, "class");
+	id = meta_attr(n, "id");
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (meta_attr_has(cls, words[i]) || meta_attr_has(id, words[i]))
+			return true;
+	return false;
+}
+
+/* True when the heading n is the site's logo: marked so by its class, or
+ * a link to the site's home page. */
+static bool
+meta_is_logo(xmlNodePtr n)
+{
+	xmlNodePtr c, only = NULL;
+	xmlURIPtr u;
+	const char *href;
+	bool home = false;
+
+	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent))
+		return true;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return false;
+			only = c;
+		}
+	}
+	if (only == NULL || !meta_is(only, "a"))
+		return false;
+	href = meta_attr(only, "href");
+	if (href == NULL)
+		return false;
+	u = xmlParseURI(href);
+	if (u == NULL)
+		return false;
+	home = (u->path == NULL || strcmp(u->path, "/") == 0 ||
+	    u->path[0] == '\0') && u->query == NULL && u->fragment == NULL;
+	xmlFreeURI(u);
+	return home;
+}
+
+/* An <h1> or <h2>: its text, and the text of its child elements (a
+ * kicker and a headline in two spans), unless it is the logo. */
+static void
+meta_heading(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w)
+{
+	bool h1 = meta_is(n, "h1"), kicker = false;
+	xmlNodePtr k;
+	char *s, *p;
+	size_t n0;
+
+	s = meta_node_text(n, 1024);
+	if (s[0] == '\0') {
+		free(s);
+		return;
+	}
+	if (h1 && meta_is_logo(n)) {
+		meta_push_cap(&c->logos, s);
+		return;
+	}
+	if (h1 && w->first_h1 == NULL)
+		w->first_h1 = n;
+	if (!h1 && c->h2.n >= 8) {
+		free(s);
+		return;
+	}
+	meta_push_cap(h1 ? &c->h1 : &c->h2, s);
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE || meta_is(k, "br"))
+			continue;
+		p = meta_node_text(k, 1024);
+		/* a kicker first: the rest of the heading is a part too */
+		if (!kicker && h1) {
+			kicker = true;
+			n0 = strlen(p);
+			if (n0 > 0 && strlen(s) > n0 + 1 &&
+			    strncmp(s, p, n0) == 0 && s[n0] == ' ')
+				meta_push_cap(&c->h_parts,
+				    xstrdup(s + n0 + 1));
+		}
+		meta_push_cap(&c->h_parts, p);
+	}
+}
+
 static void
 meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
     bool in_comments)
@@ -172,11 +269,8 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 				    n->children->content, &c->ld);
 		}
 		return;
-	} else if (meta_is(n, "h1")) {
-		s = meta_node_text(n, 1024);
-		if (w->first_h1 == NULL && s[0] != '\0')
-			w->first_h1 = n;
-		meta_push_cap(&c->h1, s);
+	} else if (meta_is(n, "h1") || meta_is(n, "h2")) {
+		meta_heading(n, c, w);
 	} else if (meta_is(n, "time")) {
 		cls = meta_attr(n, "class");
 		s = meta_time_value(n);
@@ -320,6 +414,9 @@ meta_cands_free(struct meta_cands *c)
 	free(c->html_lang);
 	free(c->canonical);
 	strlist_free(&c->h1);
+	strlist_free(&c->h2);
+	strlist_free(&c->h_parts);
+	strlist_free(&c->logos);
 	strlist_free(&c->rel_author);
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
@@ -359,6 +456,8 @@ meta_sites(const struct meta_cands *c, const char *url, const char **sites,
 		sites[n++] = c->ld.publisher;
 	for (i = 0; i < c->ld.sites.n && n + 1 < max; i++)
 		sites[n++] = c->ld.sites.v[i];
+	for (i = 0; i < c->logos.n && n + 1 < max; i++)
+		sites[n++] = c->logos.v[i];
 	for (i = 0; i < 4 && n + 1 < max; i++) {
 		s = meta_url_site(urls[i]);
 		if (s == NULL)
@@ -371,26 +470,33 @@ meta_sites(const struct meta_cands *c, const char *url, const char **sites,
 
 /* ---- title ---- */
 
+/* What sits between a headline and a site name in a title; the last two
+ * are only looked for when matching a heading to its parts, as they also
+ * occur inside headlines. */
 static const char *const meta_title_seps[] = {
 	" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ",
-	" / ", " ~ ", " || ", " ‹ ", " › ", " – ", " —",
+	" / ", " ~ ", " || ", " ‹ ", " › ", " | ", "| ", " |",
+	" : ", ": ",
 };
+#define META_SEPS_PLAIN (NKEYS(meta_title_seps) - 2)
 
 /* Finds the separators in s: fills at[] and len[] (at most max) and
- * returns their count. */
+ * returns their count. ext adds the colons. */
 static size_t
-meta_title_split(const char *s, size_t *at, size_t *len, size_t max)
+meta_title_split(const char *s, size_t *at, size_t *len, size_t max,
+    bool ext)
 {
-	size_t n = 0, i, k, l;
+	size_t n = 0, i, k, l, nseps;
 
+	nseps = ext ? NKEYS(meta_title_seps) : META_SEPS_PLAIN;
 	for (i = 0; s[i] != '\0' && n < max; i++) {
-		for (k = 0; k < NKEYS(meta_title_seps); k++) {
+		for (k = 0; k < nseps; k++) {
 			l = strlen(meta_title_seps[k]);
 			if (strncmp(s + i, meta_title_seps[k], l) == 0 &&
-			    s[i + l] != '\0')
+			    s[i + l] != '\0' && i > 0)
 				break;
 		}
-		if (k < NKEYS(meta_title_seps)) {
+		if (k < nseps) {
 			at[n] = i;
 			len[n] = l;
 			n++;
@@ -455,7 +561,7 @@ meta_title_clean(const char *s, const char *const *sites, bool guess)
 	if (s == NULL)
 		return NULL;
 	e = strlen(s);
-	n = meta_title_split(s, at, len, 16);
+	n = meta_title_split(s, at, len, 16, false);
 	if (n == 0)
 		return xstrdup(s);
 	last = n;  /* parts are 0..n; part i spans [start_i, end_i) */
@@ -486,27 +592,52 @@ meta_title_clean(const char *s, const char *const *sites, bool guess)
 	return xstrndup(s + b, e - b);
 }
 
-/* True when h equals cand or one of cand's separated parts. */
+/* True when heading h equals a run of consecutive parts of cand ("A" or
+ * "A | B" in "A | B | Site") that is not just the site's name. */
 static bool
-meta_title_agrees(const char *h, const char *cand)
+meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 {
-	size_t at[16], len[16], n, i, ps, pe;
-	char *part;
+	size_t at[16], len[16], n, i, j, ps, pe;
+	char *sh, *part, *sp;
 	bool yes = false;
 
 	if (cand == NULL)
 		return false;
-	if (meta_same(h, cand))
-		return true;
-	n = meta_title_split(cand, at, len, 16);
-	for (i = 0; i <= n && !yes; i++) {
+	if (meta_part_is_site(h, strlen(h), sites))
+		return false;
+	n = meta_title_split(cand, at, len, 16, true);
+	sh = meta_squash(h);
+	for (i = 0; i <= n && !yes && sh[0] != '\0'; i++) {
 		ps = i == 0 ? 0 : at[i - 1] + len[i - 1];
-		pe = i == n ? strlen(cand) : at[i];
-		part = xstrndup(cand + ps, pe - ps);
-		yes = meta_same(h, part);
-		free(part);
+		for (j = i; j <= n && !yes; j++) {
+			pe = j == n ? strlen(cand) : at[j];
+			part = xstrndup(cand + ps, pe - ps);
+			sp = meta_squash(part);
+			yes = strcmp(sh, sp) == 0;
+			free(sp);
+			free(part);
+		}
 	}
+	free(sh);
 	return yes;
+}
+
+/* The longest heading of l that agrees with one of the n candidates,
+ * whole or (with whole false) as a run of its parts. */
+static const char *
+meta_title_pick(const struct strlist *l, const char *const *cand,
+    size_t n, const char *const *sites, bool whole)
+{
+	const char *best = NULL;
+	size_t i, k;
+
+	for (i = 0; i < l->n; i++)
+		for (k = 0; k < n; k++)
+			if ((whole ? meta_same(l->v[i], cand[k]) :
+			    meta_title_agrees(l->v[i], cand[k], sites)) &&
+			    (best == NULL || strlen(l->v[i]) > strlen(best)))
+				best = l->v[i];
+	return best;
 }
 
 static char *
@@ -518,8 +649,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
 		"title", "headline",
 	};
-	const char *cand[5];
-	size_t i, k;
+	const char *cand[5], *h;
+	size_t k;
 	char *t;
 
 	cand[0] = c->ld.rank[LD_HEADLINE] >= 3 ? c->ld.headline : NULL;
@@ -527,11 +658,26 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	cand[2] = meta_get(c, wkeys, 1);
 	cand[3] = meta_get(c, dkeys, NKEYS(dkeys));
 	cand[4] = c->title_tag;
-	/* A headline on the page that the metadata confirms. */
-	for (i = 0; i < c->h1.n && i < 4; i++)
-		for (k = 0; k < 5; k++)
-			if (meta_title_agrees(c->h1.v[i], cand[k]))
-				return xstrdup(c->h1.v[i]);
+	/* A headline on the page that the metadata confirms: whole, then
+	 * as part of a title with site names or kickers around it. */
+	h = meta_title_pick(&c->h1, cand, 5, sites, true);
+	if (h == NULL)
+		h = meta_title_pick(&c->h_parts, cand, 5, sites, true);
+	if (h == NULL)
+		h = meta_title_pick(&c->h1, cand, 5, sites, false);
+	if (h == NULL)
+		h = meta_title_pick(&c->h_parts, cand, 5, sites, false);
+	if (h == NULL)
+		h = meta_title_pick(&c->h2, cand, 5, sites, true);
+	if (h == NULL)
+		h = meta_title_pick(&c->h2, cand, 5, sites, false);
+	/* One headline on the page and metadata that disagrees (an SEO
+	 * title): the page shows the headline. */
+	if (h == NULL && c->h1.n == 1 && meta_words(c->h1.v[0],
+	    strlen(c->h1.v[0])) >= 2)
+		h = c->h1.v[0];
+	if (h != NULL)
+		return xstrdup(h);
 	for (k = 0; k < 4; k++) {
 		if (cand[k] == NULL)
 			continue;

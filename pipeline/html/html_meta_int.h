@@ -46,7 +46,10 @@ struct meta_cands {
 	char *title_tag;
 	char *html_lang;
 	char *canonical;
-	struct strlist h1;
+	struct strlist h1;           /* headings that are not the logo */
+	struct strlist h2;
+	struct strlist h_parts;      /* text of the elements inside those */
+	struct strlist logos;        /* site names set as a heading */
 	struct strlist rel_author;   /* text of <a rel=author> */
 	struct strlist prop_author;  /* itemprop=author (its name) */
 	struct strlist byline;       /* text of author/byline-class nodes */

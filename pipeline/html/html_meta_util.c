@@ -182,12 +182,25 @@ meta_squash(const char *s)
 	const unsigned char *p = (const unsigned char *)s;
 
 	buf_puts(&b, "");
-	for (; p != NULL && *p != '\0'; p++) {
+	while (p != NULL && *p != '\0') {
 		if (*p < 0x80) {
 			if (isalnum(*p))
 				buf_putc(&b, (char)tolower(*p));
+			p++;
+		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] != '\0' &&
+		    ((p[2] >= 0x90 && p[2] <= 0xa7) || p[2] == 0xb9 ||
+		    p[2] == 0xba)) {
+			p += 3;  /* dashes, quotes, bullets, ellipsis */
+		} else if (p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb ||
+		    p[1] == 0xa0 || p[1] == 0xb7)) {
+			p += 2;  /* guillemets, no-break space, middle dot */
+		} else if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e &&
+		    p[1] != 0x97) {
+			buf_putc(&b, (char)0xc3);  /* Latin-1 capitals */
+			buf_putc(&b, (char)(p[1] + 0x20));
+			p += 2;
 		} else {
-			buf_putc(&b, (char)*p);
+			buf_putc(&b, (char)*p++);
 		}
 	}
 	return buf_take(&b);
