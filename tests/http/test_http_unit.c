@@ -1,0 +1,201 @@
+/* Unit tests of the HTTP client and poller parts that need no server:
+ * Retry-After parsing, the callback contract for bad URLs and cancelled
+ * requests, a refused connection, and the poller's argument checks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <arpa/inet.h>
+#include <event2/event.h>
+#include <netinet/in.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "http/http.h"
+#include "http/poller.h"
+
+static void
+test_retry_after(void **state)
+{
+	/* Wed, 21 Oct 2015 07:28:00 GMT */
+	long t = 1445412480;
+
+	(void)state;
+	assert_int_equal(http_parse_retry_after("120", t), 120);
+	assert_int_equal(http_parse_retry_after(" 5 ", t), 5);
+	assert_int_equal(http_parse_retry_after("0", t), 0);
+	assert_int_equal(http_parse_retry_after("abc", t), -1);
+	assert_int_equal(http_parse_retry_after("-3", t), -1);
+	assert_int_equal(http_parse_retry_after("12x", t), -1);
+	assert_int_equal(http_parse_retry_after(NULL, t), -1);
+	assert_int_equal(http_parse_retry_after(
+	    "Wed, 21 Oct 2015 07:28:30 GMT", t), 30);
+	assert_int_equal(http_parse_retry_after(
+	    "Wed, 21 Oct 2015 07:00:00 GMT", t), 0);
+}
+
+struct seen {
+	int calls;
+	enum http_error error;
+	long status;
+	char msg[256];
+};
+
+static void
+record(void *arg, struct http_response *r)
+{
+	struct seen *s = arg;
+
+	s->calls++;
+	s->error = r->error;
+	s->status = r->status;
+	snprintf(s->msg, sizeof(s->msg), "%s", r->errmsg ? r->errmsg : "");
+	assert_true(r->error != HTTP_OK || r->body != NULL);
+}
+
+/* Runs the loop until *calls reaches want or 5 seconds pass. */
+static void
+run(struct event_base *base, int *calls, int want)
+{
+	int i;
+
+	for(i = 0; i < 500 && *calls < want; i++) {
+		struct timeval tv = { 0, 10000 };
+
+		event_base_loopexit(base, &tv);
+		event_base_dispatch(base);
+	}
+}
+
+static void
+test_bad_url_async(void **state)
+{
+	struct event_base *base = event_base_new();
+	struct http_client *c;
+	struct seen s = {0};
+	char err[128];
+
+	(void)state;
+	c = http_client_new(base, NULL, err, sizeof(err));
+	assert_non_null(c);
+	assert_non_null(http_get(c, "ftp://example.org/x", NULL, record, &s));
+	assert_int_equal(s.calls, 0);   /* never from inside http_get */
+	assert_non_null(http_get(c, "not a url", NULL, record, &s));
+	run(base, &s.calls, 2);
+	assert_int_equal(s.calls, 2);
+	assert_int_equal(s.error, HTTP_ERR_URL);
+	assert_non_null(strstr(s.msg, "bad URL"));
+	assert_null(http_get(c, NULL, NULL, record, &s));
+	http_client_free(c);
+	event_base_free(base);
+}
+
+/* A port on 127.0.0.1 that nothing listens on (bound, then closed). */
+static int
+closed_port(void)
+{
+	struct sockaddr_in a;
+	socklen_t len = sizeof(a);
+	int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+	assert_true(fd >= 0);
+	memset(&a, 0, sizeof(a));
+	a.sin_family = AF_INET;
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof(a)), 0);
+	assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+	close(fd);
+	return ntohs(a.sin_port);
+}
+
+static void
+test_refused_and_cancel(void **state)
+{
+	struct event_base *base = event_base_new();
+	struct http_config cfg = {0};
+	struct http_client *c;
+	struct http_request *r;
+	struct seen s = {0}, never = {0};
+	struct http_stats st;
+	char url[64], err[128];
+
+	(void)state;
+	cfg.per_host = 1;
+	c = http_client_new(base, &cfg, err, sizeof(err));
+	assert_non_null(c);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/", closed_port());
+	assert_non_null(http_get(c, url, NULL, record, &s));
+	/* queued behind the first (per_host 1), then cancelled */
+	r = http_get(c, url, NULL, record, &never);
+	assert_non_null(r);
+	http_client_stats(c, &st);
+	assert_int_equal(st.queued, 2);
+	http_cancel(r);
+	http_client_stats(c, &st);
+	assert_int_equal(st.queued, 1);
+	run(base, &s.calls, 1);
+	assert_int_equal(s.calls, 1);
+	assert_int_equal(s.error, HTTP_ERR_CONNECT);
+	assert_int_equal(never.calls, 0);
+	/* one under way, then freed with the client: no callback */
+	assert_non_null(http_get(c, url, NULL, record, &never));
+	http_client_free(c);
+	assert_int_equal(never.calls, 0);
+	event_base_free(base);
+}
+
+static void
+test_poller_args(void **state)
+{
+	struct event_base *base = event_base_new();
+	struct http_client *c;
+	struct poller *p;
+	struct poller_source src = {0};
+	struct poller_status st;
+	char err[128];
+
+	(void)state;
+	c = http_client_new(base, NULL, err, sizeof(err));
+	assert_non_null(c);
+	p = poller_new(base, c, NULL, NULL, err, sizeof(err));
+	assert_non_null(p);
+	assert_int_equal(poller_add(p, &src, err, sizeof(err)), -1);
+	src.name = "a";
+	assert_int_equal(poller_add(p, &src, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "no URL"));
+	src.url = "http://127.0.0.1:9/feed";
+	assert_int_equal(poller_add(p, &src, err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "interval"));
+	src.interval_ms = 60000;
+	src.etag = "\"v1\"";
+	assert_int_equal(poller_add(p, &src, err, sizeof(err)), 0);
+	assert_int_equal(poller_add(p, &src, err, sizeof(err)), 0);
+	assert_int_equal(poller_count(p), 1);
+	assert_true(poller_get(p, "a", &st));
+	assert_int_equal(st.health, POLLER_OK);
+	assert_string_equal(st.url, "http://127.0.0.1:9/feed");
+	assert_false(poller_get(p, "b", &st));
+	assert_false(poller_remove(p, "b"));
+	assert_true(poller_remove(p, "a"));
+	assert_int_equal(poller_count(p), 0);
+	poller_free(p);
+	http_client_free(c);
+	event_base_free(base);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_retry_after),
+		cmocka_unit_test(test_bad_url_async),
+		cmocka_unit_test(test_refused_and_cancel),
+		cmocka_unit_test(test_poller_args),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
