@@ -20,7 +20,9 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
+#ifdef HTML_DEBUG
 #include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,7 +43,22 @@ struct html_ni {
 	bool cand;        /* score was initialised */
 };
 
+/* A paragraph as written: its text and what it is made of. */
+struct html_para {
+	char *text;
+	unsigned len;     /* visible characters */
+	unsigned link;    /* of which inside links */
+	bool head;        /* a heading */
+	bool keep;
+};
+
 struct html_ctx {
+	struct html_para *paras;  /* the paragraphs written so far */
+	size_t n_paras;
+	size_t cap_paras;
+	unsigned link;     /* link characters in para */
+	bool head;         /* para is a heading */
+	bool no_images;    /* the writer leaves images alone */
 	xmlDoc *doc;
 	xmlNode *body;
 	struct html_ni *ni;
@@ -58,6 +75,9 @@ struct html_ctx {
 #define HTML_MIN_BLOCK 25
 /* Share of the page's text above which a container is never pruned. */
 #define HTML_PROTECT 0.3
+/* The winning container's text below this share of the page's prose
+ * sends the extractor to the prose of the whole page. */
+#define HTML_FALLBACK 0.4
 
 static struct html_ni *
 html_ni(const xmlNode *n)
@@ -220,9 +240,11 @@ html_prune(struct html_ctx *ctx)
 			if ((ni->sig & HTML_S_COMMENTS) &&
 			    !(ni->sig & HTML_S_POS))
 				keep = false;
+#ifdef HTML_DEBUG
 			if (getenv("HTML_DEBUG"))
 				fprintf(stderr, "prune %s.%s#%s share %.2f keep %d sig %x\n",
 				    n->name, html_attr(n, "class"), html_attr(n, "id"), share, keep, ni->sig);
+#endif
 			if (!keep) {
 				xmlNode *next = html_next(n, root, false);
 
@@ -382,20 +404,147 @@ html_sibling_ok(const xmlNode *s, const xmlNode *top, double top_score)
 	return false;
 }
 
-/* Ends the paragraph being written. */
+/* Ends the paragraph being written: it joins ctx->paras. */
 static void
 html_flush(struct html_ctx *ctx)
 {
 	html_trim(&ctx->para);
 	if (ctx->para.len > 0) {
-		if (ctx->out.len > 0)
-			buf_puts(&ctx->out, "\n\n");
-		buf_append(&ctx->out, ctx->para.p, ctx->para.len);
+		struct html_para *p;
+
+		if (ctx->n_paras == ctx->cap_paras) {
+			ctx->cap_paras = ctx->cap_paras ? ctx->cap_paras * 2 : 32;
+			ctx->paras = xrealloc(ctx->paras,
+			    ctx->cap_paras * sizeof(*ctx->paras));
+		}
+		p = &ctx->paras[ctx->n_paras++];
+		p->len = html_count_text(ctx->para.p, NULL);
+		p->link = ctx->link < p->len ? ctx->link : p->len;
+		p->head = ctx->head;
+		p->keep = true;
+		p->text = buf_take(&ctx->para);
 	}
 	ctx->para.len = 0;
 	if (ctx->para.p != NULL)
 		ctx->para.p[0] = '\0';
 	ctx->space = false;
+	ctx->link = 0;
+	ctx->head = false;
+}
+
+static void
+html_paras_free(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_paras; i++)
+		free(ctx->paras[i].text);
+	free(ctx->paras);
+	ctx->paras = NULL;
+	ctx->n_paras = ctx->cap_paras = 0;
+}
+
+/* Visible characters of the kept paragraphs. */
+static size_t
+html_paras_len(const struct html_ctx *ctx)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ctx->n_paras; i++)
+		if (ctx->paras[i].keep)
+			n += ctx->paras[i].len;
+	return n;
+}
+
+/* Paragraph classes of the filter, after jusText. */
+enum html_pclass { HTML_P_BAD, HTML_P_SHORT, HTML_P_NEAR, HTML_P_GOOD };
+
+static enum html_pclass
+html_pclass(const struct html_para *p)
+{
+	double ld = p->len ? (double)p->link / p->len : 0;
+
+	if (ld > 0.33)
+		return HTML_P_BAD;
+	if (p->len >= 70)
+		return HTML_P_GOOD;
+	if (p->len >= 25 && ld < 0.2)
+		return HTML_P_NEAR;
+	return HTML_P_SHORT;
+}
+
+/* Keeps the paragraphs that read as prose: long ones with few links,
+ * shorter ones next to them, and headings that open them. */
+static void
+html_paras_filter(struct html_ctx *ctx)
+{
+	size_t n = ctx->n_paras;
+	enum html_pclass *c;
+
+	if (n == 0)
+		return;
+	c = xcalloc(n, sizeof(*c));
+	for (size_t i = 0; i < n; i++)
+		c[i] = html_pclass(&ctx->paras[i]);
+	for (size_t i = 0; i < n; i++) {
+		enum html_pclass prev = HTML_P_BAD, next = HTML_P_BAD;
+		struct html_para *p = &ctx->paras[i];
+
+		for (size_t j = i; j > 0; j--)
+			if (c[j - 1] != HTML_P_SHORT) {
+				prev = c[j - 1];
+				break;
+			}
+		for (size_t j = i + 1; j < n; j++)
+			if (c[j] != HTML_P_SHORT) {
+				next = c[j];
+				break;
+			}
+		switch (c[i]) {
+		case HTML_P_GOOD:
+			p->keep = true;
+			break;
+		case HTML_P_NEAR:
+			p->keep = prev == HTML_P_GOOD || next == HTML_P_GOOD;
+			break;
+		case HTML_P_SHORT:
+			p->keep = prev == HTML_P_GOOD && next == HTML_P_GOOD;
+			break;
+		default:
+			p->keep = false;
+			break;
+		}
+		if (p->head && c[i] != HTML_P_BAD && i + 1 < n &&
+		    c[i + 1] >= HTML_P_NEAR)
+			p->keep = true;
+	}
+	free(c);
+}
+
+/* Joins the kept paragraphs into ctx->out. */
+static void
+html_paras_join(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		if (!ctx->paras[i].keep)
+			continue;
+		if (ctx->out.len > 0)
+			buf_puts(&ctx->out, "\n\n");
+		buf_puts(&ctx->out, ctx->paras[i].text);
+	}
+}
+
+/* Whether text node t sits inside a link, below its nearest block. */
+static bool
+html_in_link(const xmlNode *t)
+{
+	for (const xmlNode *p = t->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
+			return false;
+		if (pi->kind == HTML_K_A)
+			return true;
+	}
+	return false;
 }
 
 /* The address of an image: lazy-loading attributes first, data: URIs
@@ -585,9 +734,13 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL)
+			if (n->content != NULL) {
 				html_append_text(&ctx->para,
 				    (const char *)n->content, &ctx->space);
+				if (html_in_link(n))
+					ctx->link += html_count_text(
+					    (const char *)n->content, NULL);
+			}
 			goto next;
 		}
 		if (!html_is_elem(n) || html_ni(n) == NULL) {
@@ -616,7 +769,8 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		case HTML_K_FIGURE:
 		case HTML_K_PICTURE:
 		case HTML_K_IMG:
-			html_add_image(ctx, n);
+			if (!ctx->no_images)
+				html_add_image(ctx, n);
 			descend = false;
 			goto next;
 		case HTML_K_FIGCAPTION:
@@ -636,6 +790,8 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		}
 		if (ni->cls & HTML_T_BLOCK)
 			html_flush(ctx);
+		if (ni->cls & HTML_T_HEAD)
+			ctx->head = true;
 next:
 		if (descend && html_is_elem(n) && n->children != NULL) {
 			n = n->children;
@@ -681,6 +837,39 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		if (html_sibling_ok(s, top, top_score))
 			html_write(ctx, s);
 	}
+}
+
+/* Falls back to the prose of the whole page when the winning container
+ * holds much less of it than the page has: content split over many
+ * modules defeats a single container. Leaves the body in ctx->out. */
+static void
+html_choose(struct html_ctx *ctx)
+{
+	struct html_para *won = ctx->paras;
+	size_t n_won = ctx->n_paras, won_len = html_paras_len(ctx);
+	size_t page_len;
+
+	ctx->paras = NULL;
+	ctx->n_paras = ctx->cap_paras = 0;
+	ctx->no_images = true;
+	html_write(ctx, ctx->body);
+	html_paras_filter(ctx);
+	page_len = html_paras_len(ctx);
+#ifdef HTML_DEBUG
+	if (getenv("HTML_DEBUG"))
+		fprintf(stderr, "won %zu page %zu\n", won_len, page_len);
+#endif
+	if ((double)won_len >= HTML_FALLBACK * (double)page_len) {
+		html_paras_free(ctx);
+		ctx->paras = won;
+		ctx->n_paras = ctx->cap_paras = n_won;
+	} else {
+		for (size_t i = 0; i < n_won; i++)
+			free(won[i].text);
+		free(won);
+	}
+	html_paras_join(ctx);
+	html_paras_free(ctx);
 }
 
 static xmlNode *
@@ -747,12 +936,17 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	top = html_score(&ctx);
 	if (top == NULL)
 		top = ctx.body;
+#ifdef HTML_DEBUG
 	if (getenv("HTML_DEBUG"))
 		fprintf(stderr, "top %s.%s#%s score %.1f\n", top->name, html_attr(top, "class"), html_attr(top, "id"), html_ni(top)->score);
+#endif
 	top = html_climb(&ctx, top);
+#ifdef HTML_DEBUG
 	if (getenv("HTML_DEBUG"))
 		fprintf(stderr, "climbed %s.%s#%s\n", top->name, html_attr(top, "class"), html_attr(top, "id"));
+#endif
 	html_write_article(&ctx, top);
+	html_choose(&ctx);
 	if (a->title == NULL) {
 		if (ctx.h1 != NULL)
 			article_set(&a->title, ctx.h1);
@@ -766,6 +960,7 @@ done:
 	free(ctx.h1);
 	buf_free(&ctx.out);
 	buf_free(&ctx.para);
+	html_paras_free(&ctx);
 	free(ctx.ni);
 	xmlFreeDoc(ctx.doc);
 	return 0;

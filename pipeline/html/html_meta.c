@@ -172,15 +172,82 @@ meta_is_logo(xmlNodePtr n)
 	return home;
 }
 
+/* True when element k is marked as a kicker, or followed by an element
+ * that holds only punctuation (<span>:</span>). */
+static bool
+meta_is_kicker(xmlNodePtr k)
+{
+	static const char *const words[] = {
+		"kicker", "overline", "roofline", "topline", "dachzeile",
+		"eyebrow", "rubric", "flag", "supertitle", "pretitle",
+		"spitzmarke", "category",
+	};
+	const char *cls = meta_attr(k, "class");
+	xmlNodePtr x;
+	char *t;
+	bool punct = false;
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (meta_attr_has(cls, words[i]))
+			return true;
+	for (x = k->next; x != NULL && x->type != XML_ELEMENT_NODE;
+	    x = x->next)
+		;
+	if (x == NULL)
+		return false;
+	t = meta_node_text(x, 16);
+	punct = t[0] != '\0' && strspn(t, ":|-.") == strlen(t);
+	free(t);
+	return punct;
+}
+
+/* The heading text s of n without a kicker: when n starts with a marked
+ * kicker element of at most six words ("<span class=kicker>Klimaschutz
+ * </span>: Bohren, bis ...") and more text follows, the rest without
+ * leading punctuation; else "". */
+static char *
+meta_heading_rest(xmlNodePtr n, const char *s)
+{
+	xmlNodePtr k;
+	char *p, *r = NULL;
+	size_t n0, w = 0;
+	const char *q;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			break;
+		if (k->type == XML_TEXT_NODE && k->content != NULL)
+			for (q = (const char *)k->content; *q != '\0'; q++)
+				if (!isspace((unsigned char)*q))
+					return xstrdup("");
+	}
+	if (k == NULL || !meta_is_kicker(k))
+		return xstrdup("");
+	p = meta_node_text(k, 256);
+	n0 = strlen(p);
+	for (q = p; *q != '\0'; q++)
+		w += *q == ' ';
+	if (n0 > 0 && w < 6 && strncmp(s, p, n0) == 0) {
+		q = s + n0;
+		while (*q == ' ' || *q == ':' || *q == '-' || *q == '|' ||
+		    *q == '.' || *q == ',')
+			q++;
+		if (strlen(q) > n0)
+			r = xstrdup(q);
+	}
+	free(p);
+	return r != NULL ? r : xstrdup("");
+}
+
 /* An <h1> or <h2>: its text, and the text of its child elements (a
  * kicker and a headline in two spans), unless it is the logo. */
 static void
 meta_heading(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w)
 {
-	bool h1 = meta_is(n, "h1"), kicker = false;
+	bool h1 = meta_is(n, "h1");
 	xmlNodePtr k;
-	char *s, *p;
-	size_t n0;
+	char *s;
 
 	s = meta_node_text(n, 1024);
 	if (s[0] == '\0') {
@@ -197,22 +264,20 @@ meta_heading(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w)
 		free(s);
 		return;
 	}
-	meta_push_cap(h1 ? &c->h1 : &c->h2, s);
-	for (k = n->children; k != NULL; k = k->next) {
-		if (k->type != XML_ELEMENT_NODE || meta_is(k, "br"))
-			continue;
-		p = meta_node_text(k, 1024);
-		/* a kicker first: the rest of the heading is a part too */
-		if (!kicker && h1) {
-			kicker = true;
-			n0 = strlen(p);
-			if (n0 > 0 && strlen(s) > n0 + 1 &&
-			    strncmp(s, p, n0) == 0 && s[n0] == ' ')
-				meta_push_cap(&c->h_parts,
-				    xstrdup(s + n0 + 1));
-		}
-		meta_push_cap(&c->h_parts, p);
+	if (h1 && c->h1.n < META_MAX_LIST) {
+		strlist_push_owned(&c->h1, s);
+		strlist_push_owned(&c->h1_rest, meta_heading_rest(n, s));
+		if (c->h1_rest.v[c->h1_rest.n - 1][0] != '\0')
+			strlist_push(&c->h_parts,
+			    c->h1_rest.v[c->h1_rest.n - 1]);
+	} else if (!h1) {
+		meta_push_cap(&c->h2, s);
+	} else {
+		free(s);
 	}
+	for (k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && !meta_is(k, "br"))
+			meta_push_cap(&c->h_parts, meta_node_text(k, 1024));
 }
 
 static void
@@ -414,6 +479,7 @@ meta_cands_free(struct meta_cands *c)
 	free(c->html_lang);
 	free(c->canonical);
 	strlist_free(&c->h1);
+	strlist_free(&c->h1_rest);
 	strlist_free(&c->h2);
 	strlist_free(&c->h_parts);
 	strlist_free(&c->logos);
@@ -676,6 +742,9 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	if (h == NULL && c->h1.n == 1 && meta_words(c->h1.v[0],
 	    strlen(c->h1.v[0])) >= 2)
 		h = c->h1.v[0];
+	for (k = 0; h != NULL && k < c->h1.n; k++)
+		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
+			h = c->h1_rest.v[k];
 	if (h != NULL)
 		return xstrdup(h);
 	for (k = 0; k < 4; k++) {

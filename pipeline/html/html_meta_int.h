@@ -47,6 +47,7 @@ struct meta_cands {
 	char *html_lang;
 	char *canonical;
 	struct strlist h1;           /* headings that are not the logo */
+	struct strlist h1_rest;      /* h1.v[i] without a kicker, or "" */
 	struct strlist h2;
 	struct strlist h_parts;      /* text of the elements inside those */
 	struct strlist logos;        /* site names set as a heading */
