@@ -21,16 +21,29 @@ enrich_clean(const char *s, bool paras)
 	struct buf b = { 0 };
 	size_t n = strlen(s), i = 0;
 	int pend_nl = 0;
-	bool pend_sp = false;
+	bool pend_sp = false, nfc_safe = true;
 	utf8proc_uint8_t *nfc;
 
 	while (i < n) {
-		utf8proc_int32_t c;
-		utf8proc_ssize_t k = utf8proc_iterate(
-		    (const utf8proc_uint8_t *)s + i,
-		    (utf8proc_ssize_t)(n - i), &c);
+		utf8proc_int32_t c = (unsigned char)s[i];
+		utf8proc_ssize_t k = 1;
 		utf8proc_category_t cat;
 
+		if (c >= 0x80)
+			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+			    (utf8proc_ssize_t)(n - i), &c);
+		else if (c >= 0x20 && c != 0x7F) {  /* printable ASCII */
+			if (c == ' ') {
+				pend_sp = true;
+				i++;
+				continue;
+			}
+			k = 0;
+		}
+		if (k == 0) {
+			k = 1;
+			goto keep;
+		}
 		if (k <= 0) {
 			i++;
 			continue;
@@ -52,6 +65,12 @@ enrich_clean(const char *s, bool paras)
 			i += (size_t)k;
 			continue;
 		}
+		/* Below U+0300 and in general punctuation (but for the two
+		 * quads that NFC maps to spaces) nothing composes or
+		 * decomposes: such text is NFC already. */
+		if (c >= 0x300 && !(c >= 0x2002 && c <= 0x206F))
+			nfc_safe = false;
+keep:
 		if (b.len > 0) {
 			if (paras && pend_nl >= 2)
 				buf_puts(&b, "\n\n");
@@ -65,6 +84,8 @@ enrich_clean(const char *s, bool paras)
 	}
 	if (b.p == NULL)
 		return xstrdup("");
+	if (nfc_safe)
+		return buf_take(&b);
 	nfc = utf8proc_NFC((const utf8proc_uint8_t *)b.p);
 	if (nfc == NULL)
 		return buf_take(&b);
@@ -274,34 +295,49 @@ enrich_mix(uint64_t z)
 /* Simhash (Charikar) of the case-folded body: each run of SIMHASH_SHINGLE
  * consecutive words is hashed to 64 bits and votes +1/-1 on every bit. */
 uint64_t
-enrich_simhash(const char *body)
+enrich_simhash_toks(const char *body, const struct etoks *t)
 {
-	char *f = etok_fold(body, strlen(body));
-	struct etoks t = { 0 };
 	int64_t v[64] = { 0 };
-	uint64_t out = 0;
+	uint64_t out = 0, *wh;
 	size_t i, j, span;
 
-	etok_split(f, &t);
-	span = t.n < SIMHASH_SHINGLE ? t.n : SIMHASH_SHINGLE;
-	for (i = 0; span > 0 && i + span <= t.n; i++) {
-		uint64_t h = 0xcbf29ce484222325ULL;
+	/* one hash per case-folded word, then one per shingle of them */
+	wh = xmalloc((t->n + 1) * sizeof(*wh));
+	for (i = 0; i < t->n; i++) {
+		char tmp[64], *owned;
+		const char *f = etok_fold_buf(body + t->v[i].off, t->v[i].len,
+		    tmp, sizeof(tmp), &owned);
 
-		for (j = 0; j < span; j++) {
-			h = enrich_hash64(f + t.v[i + j].off, t.v[i + j].len,
-			    h);
-			h = enrich_hash64(" ", 1, h);
-		}
-		h = enrich_mix(h);
+		wh[i] = enrich_mix(enrich_hash64(f, strlen(f),
+		    0xcbf29ce484222325ULL));
+		free(owned);
+	}
+	span = t->n < SIMHASH_SHINGLE ? t->n : SIMHASH_SHINGLE;
+	for (i = 0; span > 0 && i + span <= t->n; i++) {
+		uint64_t h = 0;
+
+		for (j = 0; j < span; j++)
+			h = enrich_mix(h ^ wh[i + j]);
 		for (j = 0; j < 64; j++)
 			v[j] += (h >> j) & 1 ? 1 : -1;
 	}
 	for (j = 0; j < 64; j++)
 		if (v[j] > 0)
 			out |= 1ULL << j;
-	etok_free(&t);
-	free(f);
+	free(wh);
 	return out;
+}
+
+uint64_t
+enrich_simhash(const char *body)
+{
+	struct etoks t = { 0 };
+	uint64_t h;
+
+	etok_split(body, &t);
+	h = enrich_simhash_toks(body, &t);
+	etok_free(&t);
+	return h;
 }
 
 int
@@ -324,16 +360,16 @@ enrich_article(struct nw_article *a)
 	const char *body = a->body ? a->body : "";
 	size_t i;
 
+	ent_extract(a->title, body, &r);
 	if (a->lang == NULL || a->lang[0] == '\0') {
-		const char *l = lang_detect(body);
+		const char *l = lang_detect(body, &r.toks);
 
 		if (l != NULL)
 			article_set(&a->lang, l);
 	}
 	hash_sha256_hex(body, strlen(body), a->content_hash);
-	a->simhash = enrich_simhash(body);
+	a->simhash = enrich_simhash_toks(body, &r.toks);
 	a->has_simhash = true;
-	ent_extract(a->title, body, &r);
 	for (i = 0; i < r.names.n; i++) {
 		struct strlist *l = r.kinds[i] == ENT_PERSON ? &a->people :
 		    r.kinds[i] == ENT_ORG ? &a->organisations : &a->places;

@@ -106,69 +106,63 @@ ent_demonym(const char *f)
 static bool
 ent_in(const char *f, const char *const *list, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(f, list[i]) == 0)
-			return true;
-	return false;
+	return bsearch(f, list, n, sizeof(*list), etok_cmp) != NULL;
 }
-
-#define ENT_IN(f, list) ent_in(f, list, sizeof(list) / sizeof(list[0]))
 
 /* Words that make a run an organisation's name. */
 static const char *const ent_org_words[] = {
-	"ministry", "committee", "agency", "post", "news", "inc", "corp",
-	"corporation", "ltd", "llc", "plc", "gmbh", "times", "journal",
-	"bank", "university", "party", "council", "department", "office",
-	"association", "union", "group", "company", "commission", "institute",
-	"service", "court", "parliament", "senate", "congress", "army",
-	"navy", "police", "foundation", "organisation", "organization",
-	"airlines", "airways", "press", "network", "television", "radio",
-	"club", "church", "fund", "authority", "board", "bureau",
-	"administration", "house", "kremlin", "pentagon", "duma", "assembly",
-	"federation", "guardian", "telegraph", "independent", "herald",
-	"tribune", "gazette", "reuters", "bbc", "cnn", "school", "college",
-	"hospital", "force", "forces", "guard", "league", "alliance",
-	"coalition", "movement", "front", "cabinet", "government", "tass",
-	"channel", "media", "magazine", "review", "daily", "holdings",
-	"systems", "technologies", "motors", "industries", "institution",
-	"centre", "center", "museum", "society", "trust", "ag", "sa",
-	"secretariat", "directorate", "command", "squad", "brigade",
-	"division", "regiment", "team", "fc",
+	"administration", "ag", "agency", "airlines", "airways", "alliance",
+	"army", "assembly", "association", "authority", "bank", "bbc",
+	"board", "brigade", "bureau", "cabinet", "center", "centre",
+	"channel", "church", "club", "cnn", "coalition", "college",
+	"command", "commission", "committee", "company", "congress", "corp",
+	"corporation", "council", "court", "daily", "department",
+	"directorate", "division", "duma", "fc", "federation", "force",
+	"forces", "foundation", "front", "fund", "gazette", "gmbh",
+	"government", "group", "guard", "guardian", "herald", "holdings",
+	"hospital", "house", "inc", "independent", "industries", "institute",
+	"institution", "journal", "kremlin", "league", "llc", "ltd",
+	"magazine", "media", "ministry", "motors", "movement", "museum",
+	"navy", "network", "news", "office", "organisation", "organization",
+	"parliament", "party", "pentagon", "plc", "police", "post", "press",
+	"radio", "regiment", "reuters", "review", "sa", "school",
+	"secretariat", "senate", "service", "society", "squad", "systems",
+	"tass", "team", "technologies", "telegraph", "television", "times",
+	"tribune", "trust", "union", "university",
 };
 
 /* Titles and honorifics: before a name they mark a person; ending a run
  * they make it a role, not a name. */
 static const char *const ent_titles[] = {
-	"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady",
-	"president", "vice", "prime", "minister", "secretary", "senator",
-	"sen", "rep", "representative", "congressman", "congresswoman",
-	"governor", "gov", "mayor", "king", "queen", "prince", "princess",
-	"pope", "general", "gen", "colonel", "col", "captain", "capt",
-	"lieutenant", "lt", "sergeant", "sgt", "admiral", "marshal", "judge",
-	"justice", "ambassador", "envoy", "chancellor", "chairman",
-	"chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
-	"director", "professor", "prof", "sheikh", "emir", "rev", "reverend",
-	"father", "bishop", "archbishop", "cardinal", "adviser", "advisor",
-	"commissioner", "chief", "officer", "deputy", "speaker", "leader",
-	"premier", "counsel", "attorney", "detective", "inspector",
-	"sheriff", "councillor", "councilman", "mp", "mep", "ceo", "cfo",
-	"founder", "head", "coach", "dean", "rabbi", "imam", "ayatollah",
-	"pastor", "dj", "agent", "correspondent", "editor", "reporter",
-	"analyst", "economist", "spokesmen", "officials", "official",
+	"admiral", "adviser", "advisor", "agent", "ambassador", "analyst",
+	"archbishop", "attorney", "ayatollah", "bishop", "capt", "captain",
+	"cardinal", "ceo", "cfo", "chair", "chairman", "chairwoman",
+	"chancellor", "chief", "coach", "col", "colonel", "commissioner",
+	"congressman", "congresswoman", "correspondent", "councillor",
+	"councilman", "counsel", "dame", "dean", "deputy", "detective",
+	"director", "dj", "dr", "economist", "editor", "emir", "envoy",
+	"father", "founder", "gen", "general", "gov", "governor", "head",
+	"imam", "inspector", "judge", "justice", "king", "lady", "leader",
+	"lieutenant", "lord", "lt", "marshal", "mayor", "mep", "minister",
+	"miss", "mp", "mr", "mrs", "ms", "mx", "officer", "official",
+	"officials", "pastor", "pope", "premier", "president", "prime",
+	"prince", "princess", "prof", "professor", "queen", "rabbi", "rep",
+	"reporter", "representative", "rev", "reverend", "secretary", "sen",
+	"senator", "sergeant", "sgt", "sheikh", "sheriff", "sir", "speaker",
+	"spokesman", "spokesmen", "spokesperson", "spokeswoman", "vice",
 };
 
 /* Lower-case words before a run that mark it as a person. */
 static const char *const ent_person_before[] = {
-	"spokesman", "spokeswoman", "spokesperson", "president", "minister",
-	"ambassador", "senator", "adviser", "advisor", "chairman", "leader",
-	"secretary", "director", "head", "chief", "lawyer", "aide", "envoy",
-	"colleague", "wife", "husband", "son", "daughter", "mother", "father",
-	"brother", "sister", "counterpart", "predecessor", "successor",
-	"journalist", "reporter", "correspondent", "economist", "analyst",
-	"professor", "governor", "mayor", "judge", "politician", "official",
-	"commander", "general", "deputy", "premier", "chancellor",
+	"adviser", "advisor", "aide", "ambassador", "analyst", "brother",
+	"chairman", "chancellor", "chief", "colleague", "commander",
+	"correspondent", "counterpart", "daughter", "deputy", "director",
+	"economist", "envoy", "father", "general", "governor", "head",
+	"husband", "journalist", "judge", "lawyer", "leader", "mayor",
+	"minister", "mother", "official", "politician", "predecessor",
+	"premier", "president", "professor", "reporter", "secretary",
+	"senator", "sister", "son", "spokesman", "spokesperson",
+	"spokeswoman", "successor", "wife",
 };
 
 struct ent_run {
@@ -182,25 +176,32 @@ struct ent_run {
 struct ent_ctx {
 	const char *s;
 	const struct etoks *t;
+	char **fold;         /* case-folded words, made on first use */
 	struct ent_run *runs;
 	size_t n, cap;
 };
 
-static char *
+bool
+ent_tables_sorted(void)
+{
+	return ETOK_SORTED(ent_org_words) && ETOK_SORTED(ent_titles) &&
+	    ETOK_SORTED(ent_person_before);
+}
+
+/* The case-folded word i, owned by the context. */
+static const char *
 ent_fold_tok(const struct ent_ctx *c, size_t i)
 {
-	return etok_fold(c->s + c->t->v[i].off, c->t->v[i].len);
+	if (c->fold[i] == NULL)
+		c->fold[i] = etok_fold(c->s + c->t->v[i].off, c->t->v[i].len);
+	return c->fold[i];
 }
 
 static bool
 ent_tok_in(const struct ent_ctx *c, size_t i, const char *const *l,
     size_t n)
 {
-	char *f = ent_fold_tok(c, i);
-	bool r = ent_in(f, l, n);
-
-	free(f);
-	return r;
+	return ent_in(ent_fold_tok(c, i), l, n);
 }
 
 #define ENT_TOK_IN(c, i, list) \
@@ -313,13 +314,12 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	bool org = false;
 
 	while (a < b) {
-		char *f = ent_fold_tok(c, a);
+		const char *f = ent_fold_tok(c, a);
 		bool drop = (c->t->v[a].flags & ETOK_SENT) &&
 		    etok_stopword(f) && !(c->t->v[a].flags & ETOK_ALLCAP);
 
 		if (drop && strcmp(f, "the") == 0)
 			the = true;
-		free(f);
 		if (!drop)
 			break;
 		a++;
@@ -372,14 +372,12 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	/* One word. */
 	{
 		const struct etok *k = &c->t->v[a];
-		char *f = ent_fold_tok(c, a);
+		const char *f = ent_fold_tok(c, a);
 		bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
 
 		if (!acro && (etok_stopword(f) || ent_demonym(f) ||
-		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a)))) {
-			free(f);
+		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
 			return;
-		}
 		/* "Russia-US": places joined by a hyphen. */
 		if (memchr(c->s + k->off, '-', k->len) != NULL) {
 			char *save = NULL, *part;
@@ -400,11 +398,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 					    xstrdup(ent_place_find(part)->name),
 					    false, false);
 				free(dup);
-				free(f);
 				return;
 			}
 		}
-		free(f);
 		if (cue)
 			ent_add_run(c, a, b, ENT_PERSON,
 			    ent_join(c, a, b, true), false, true);
@@ -454,11 +450,7 @@ ent_scan(struct ent_ctx *c)
 			if (j + 1 < t->n && ENT_TOK_IN(c, j - 1, ent_titles) &&
 			    ent_plain_gap(c, j) && ent_cap(c, j + 1) &&
 			    !(t->v[j + 1].flags & ETOK_SENT)) {
-				char *f = ent_fold_tok(c, j);
-				bool stop = etok_stopword(f);
-
-				free(f);
-				if (!stop) {
+				if (!etok_stopword(ent_fold_tok(c, j))) {
 					j += 2;
 					continue;
 				}
@@ -481,21 +473,32 @@ ent_ends_with(const char *p, const char *q)
 	return strcmp(p + np - nq, q) == 0 && p[np - nq - 1] == ' ';
 }
 
-/* The fullest person name among runs that ends with name, or NULL. */
-static const char *
-ent_fullest(const struct ent_ctx *c, const char *name)
+/* The person names of several words among the runs, once each. */
+static void
+ent_full_names(const struct ent_ctx *c, struct strlist *out)
 {
-	const char *best = NULL;
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
 
-		if (r->kind != ENT_PERSON || !ent_ends_with(r->name, name))
-			continue;
-		if (best == NULL || strlen(r->name) > strlen(best))
-			best = r->name;
+		if (r->kind == ENT_PERSON && strchr(r->name, ' ') != NULL &&
+		    !strlist_contains(out, r->name))
+			strlist_push(out, r->name);
 	}
+}
+
+/* The longest of full that ends with name, or NULL. */
+static const char *
+ent_fullest(const struct strlist *full, const char *name)
+{
+	const char *best = NULL;
+	size_t i;
+
+	for (i = 0; i < full->n; i++)
+		if (ent_ends_with(full->v[i], name) &&
+		    (best == NULL || strlen(full->v[i]) > strlen(best)))
+			best = full->v[i];
 	return best;
 }
 
@@ -517,21 +520,25 @@ ent_name_index(struct ent_result *r, const char *name, enum ent_kind kind)
 static void
 ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 {
+	struct strlist full = { 0 }, own = { 0 };
 	size_t i;
 
+	ent_full_names(ref, &full);
+	if (ref != c)
+		ent_full_names(c, &own);
 	for (i = 0; i < c->n; i++) {
 		struct ent_run *r = &c->runs[i];
-		const char *full;
+		const char *fn;
 
 		/* one word, or a person: "the Trump administration" */
 		if (r->kind == ENT_PLACE || (r->kind == ENT_ORG &&
 		    r->b - r->a != 1))
 			continue;
-		full = ent_fullest(ref, r->name);
-		if (full == NULL && ref != c)
-			full = ent_fullest(c, r->name);
-		if (full != NULL) {
-			char *d = xstrdup(full);
+		fn = ent_fullest(&full, r->name);
+		if (fn == NULL)
+			fn = ent_fullest(&own, r->name);
+		if (fn != NULL) {
+			char *d = xstrdup(fn);
 
 			free(r->name);
 			r->name = d;
@@ -539,6 +546,17 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 			r->single = false;
 		}
 	}
+	strlist_free(&full);
+	strlist_free(&own);
+}
+
+static void
+ent_ctx_init(struct ent_ctx *c, const char *s, const struct etoks *t)
+{
+	memset(c, 0, sizeof(*c));
+	c->s = s;
+	c->t = t;
+	c->fold = xcalloc(t->n + 1, sizeof(*c->fold));
 }
 
 static void
@@ -549,6 +567,9 @@ ent_ctx_free(struct ent_ctx *c)
 	for (i = 0; i < c->n; i++)
 		free(c->runs[i].name);
 	free(c->runs);
+	for (i = 0; i < c->t->n; i++)
+		free(c->fold[i]);
+	free(c->fold);
 }
 
 /* A title name counts if the body has it, or it is a place or acronym. */
@@ -577,8 +598,7 @@ ent_extract(const char *title, const char *body, struct ent_result *r)
 
 	memset(r, 0, sizeof(*r));
 	etok_split(body, &r->toks);
-	bc.s = body;
-	bc.t = &r->toks;
+	ent_ctx_init(&bc, body, &r->toks);
 	ent_scan(&bc);
 	ent_resolve(&bc, &bc);
 	for (i = 0; i < bc.n; i++) {
@@ -598,16 +618,15 @@ ent_extract(const char *title, const char *body, struct ent_result *r)
 	}
 	if (title != NULL) {
 		etok_split(title, &tt);
-		tc.s = title;
-		tc.t = &tt;
+		ent_ctx_init(&tc, title, &tt);
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
 			if (ent_title_ok(&tc, &tc.runs[i], r))
 				ent_name_index(r, tc.runs[i].name,
 				    tc.runs[i].kind);
-		etok_free(&tt);
 		ent_ctx_free(&tc);
+		etok_free(&tt);
 	}
 	ent_ctx_free(&bc);
 }

@@ -42,11 +42,30 @@ void etok_free(struct etoks *t);
 /* Lower-case (case-folded, NFC) copy of s[0, n); never NULL. */
 char *etok_fold(const char *s, size_t n);
 
+/* The same into buf[size] when s[0, n) is short ASCII (no allocation);
+ * otherwise a new string, also stored in *owned for the caller to free. */
+const char *etok_fold_buf(const char *s, size_t n, char *buf, size_t size,
+    char **owned);
+
 /* True if the word, case-folded, is text[off, off + len) equal to w. */
 bool etok_is(const char *text, const struct etok *k, const char *w);
 
 /* Common English function words and sentence openers (case-folded). */
 bool etok_stopword(const char *folded);
+
+/* Word lists are arrays of strings in strcmp order, searched with
+ * ETOK_FIND (bsearch). etok_sorted() checks that order; the
+ * *_tables_sorted() functions check every list of a file (unit-tested). */
+int etok_cmp(const void *key, const void *elem);
+bool etok_sorted(const char *const *v, size_t n);
+#define ETOK_COUNT(list) (sizeof(list) / sizeof((list)[0]))
+#define ETOK_FIND(key, list) (bsearch((key), (list), ETOK_COUNT(list), \
+	sizeof((list)[0]), etok_cmp) != NULL)
+#define ETOK_SORTED(list) etok_sorted((list), ETOK_COUNT(list))
+bool etok_tables_sorted(void);
+bool ent_tables_sorted(void);
+bool quote_tables_sorted(void);
+bool lang_tables_sorted(void);
 
 /* The first code point of s is a letter of the given case. */
 bool etok_upper_at(const char *s, size_t n);
@@ -80,7 +99,11 @@ struct nw_article;
 void quote_extract(const char *body, const struct ent_result *r,
     struct nw_article *a);
 
-/* ISO 639-1 code of the language of text, or NULL when unsure. */
-const char *lang_detect(const char *text);
+/* ISO 639-1 code of the language of text (split into t), or NULL when
+ * unsure. */
+const char *lang_detect(const char *text, const struct etoks *t);
+
+/* enrich_simhash() of text split into t. */
+uint64_t enrich_simhash_toks(const char *text, const struct etoks *t);
 
 #endif

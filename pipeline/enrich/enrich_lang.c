@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LANG_MAX_WORDS 1500
+#define LANG_MAX_WORDS 500
 #define LANG_MIN_HITS 5
 
 struct lang_profile {
@@ -25,57 +25,76 @@ struct lang_profile {
 	const char *const *words;
 };
 
-static const char *const lang_en[] = { "the", "and", "of", "to", "a", "in",
-	"is", "that", "it", "was", "for", "on", "with", "he", "as", "by",
-	"his", "at", "from", "have", "has", "had", "not", "but", "this",
-	"they", "which", "were", "be", "been", "would", "their", "said",
-	"an", "or", "will", "who", "its", "are", NULL };
-static const char *const lang_de[] = { "der", "die", "und", "in", "den",
-	"von", "zu", "das", "mit", "sich", "des", "auf", "für", "ist", "im",
-	"dem", "nicht", "ein", "eine", "als", "auch", "es", "an", "werden",
-	"aus", "er", "hat", "dass", "sie", "nach", "wird", "bei", "einer",
-	"um", "noch", "wie", "über", "so", "zum", "war", NULL };
-static const char *const lang_fr[] = { "le", "la", "les", "de", "des",
-	"et", "en", "un", "une", "du", "que", "qui", "dans", "est", "pour",
-	"pas", "au", "sur", "ne", "il", "par", "plus", "se", "ce", "a",
-	"avec", "son", "sa", "ont", "été", "aux", "elle", "mais", "cette",
-	"ses", NULL };
-static const char *const lang_es[] = { "de", "la", "que", "el", "en", "y",
-	"los", "del", "se", "las", "por", "un", "para", "con", "no", "una",
-	"su", "al", "lo", "como", "más", "pero", "sus", "le", "ya", "o",
-	"este", "ha", "fue", "entre", "cuando", "muy", "sin", "sobre",
-	"también", "es", NULL };
-static const char *const lang_it[] = { "di", "che", "e", "il", "la", "a",
-	"per", "un", "in", "non", "del", "una", "della", "con", "le", "si",
-	"dei", "da", "gli", "sono", "nel", "alla", "anche", "è", "ha", "più",
-	"delle", "ma", "come", "dal", "lo", "questo", "sul", "al", NULL };
-static const char *const lang_pt[] = { "de", "a", "o", "que", "e", "do",
-	"da", "em", "um", "para", "com", "não", "uma", "os", "no", "se",
-	"na", "por", "mais", "as", "dos", "como", "mas", "ao", "ele", "das",
-	"à", "seu", "sua", "ou", "foi", "pelo", "pela", "são", "também",
-	NULL };
-static const char *const lang_nl[] = { "de", "en", "van", "het", "een",
-	"in", "is", "dat", "op", "te", "zijn", "met", "voor", "niet", "aan",
-	"er", "ook", "als", "bij", "door", "maar", "om", "werd", "naar",
-	"heeft", "wordt", "nog", "uit", "dan", "hij", "ze", "worden", NULL };
-static const char *const lang_sv[] = { "och", "i", "att", "det", "som",
-	"en", "på", "är", "av", "för", "med", "till", "den", "har", "de",
-	"inte", "om", "ett", "var", "jag", "men", "sig", "från", "vi", "så",
-	"kan", "när", "hade", "ska", "efter", NULL };
-static const char *const lang_pl[] = { "i", "w", "na", "z", "się", "nie",
-	"do", "że", "to", "jest", "o", "jak", "po", "od", "za", "co", "a",
-	"przez", "oraz", "tak", "ale", "tym", "jego", "dla", "być", "który",
-	"które", "została", "został", NULL };
-static const char *const lang_ru[] = { "и", "в", "не", "на", "что", "с",
-	"по", "к", "как", "это", "из", "за", "от", "о", "он", "для", "так",
-	"но", "его", "же", "был", "она", "года", "также", "при", "у", "бы",
-	"уже", "только", "было", "их", "ее", "они", NULL };
-static const char *const lang_uk[] = { "і", "в", "у", "на", "що", "з",
-	"не", "та", "до", "як", "за", "від", "це", "й", "про", "для", "його",
-	"але", "було", "також", "які", "який", "вже", "під", "після", NULL };
-static const char *const lang_tr[] = { "ve", "bir", "bu", "da", "de",
-	"için", "ile", "olarak", "çok", "daha", "gibi", "olan", "en", "ne",
-	"ama", "sonra", "kadar", "değil", "ise", "her", "mi", "o", NULL };
+static const char *const lang_en[] = {
+	"a", "an", "and", "are", "as", "at", "be", "been", "but", "by",
+	"for", "from", "had", "has", "have", "he", "his", "in", "is", "it",
+	"its", "not", "of", "on", "or", "said", "that", "the", "their",
+	"they", "this", "to", "was", "were", "which", "who", "will", "with",
+	"would", NULL
+};
+static const char *const lang_de[] = {
+	"als", "an", "auch", "auf", "aus", "bei", "das", "dass", "dem",
+	"den", "der", "des", "die", "ein", "eine", "einer", "er", "es",
+	"für", "hat", "im", "in", "ist", "mit", "nach", "nicht", "noch",
+	"sich", "sie", "so", "um", "und", "von", "war", "werden", "wie",
+	"wird", "zu", "zum", "über", NULL
+};
+static const char *const lang_fr[] = {
+	"a", "au", "aux", "avec", "ce", "cette", "dans", "de", "des", "du",
+	"elle", "en", "est", "et", "il", "la", "le", "les", "mais", "ne",
+	"ont", "par", "pas", "plus", "pour", "que", "qui", "sa", "se", "ses",
+	"son", "sur", "un", "une", "été", NULL
+};
+static const char *const lang_es[] = {
+	"al", "como", "con", "cuando", "de", "del", "el", "en", "entre",
+	"es", "este", "fue", "ha", "la", "las", "le", "lo", "los", "muy",
+	"más", "no", "o", "para", "pero", "por", "que", "se", "sin", "sobre",
+	"su", "sus", "también", "un", "una", "y", "ya", NULL
+};
+static const char *const lang_it[] = {
+	"a", "al", "alla", "anche", "che", "come", "con", "da", "dal", "dei",
+	"del", "della", "delle", "di", "e", "gli", "ha", "il", "in", "la",
+	"le", "lo", "ma", "nel", "non", "per", "più", "questo", "si", "sono",
+	"sul", "un", "una", "è", NULL
+};
+static const char *const lang_pt[] = {
+	"a", "ao", "as", "com", "como", "da", "das", "de", "do", "dos", "e",
+	"ele", "em", "foi", "mais", "mas", "na", "no", "não", "o", "os",
+	"ou", "para", "pela", "pelo", "por", "que", "se", "seu", "sua",
+	"são", "também", "um", "uma", "à", NULL
+};
+static const char *const lang_nl[] = {
+	"aan", "als", "bij", "dan", "dat", "de", "door", "een", "en", "er",
+	"heeft", "het", "hij", "in", "is", "maar", "met", "naar", "niet",
+	"nog", "om", "ook", "op", "te", "uit", "van", "voor", "werd",
+	"worden", "wordt", "ze", "zijn", NULL
+};
+static const char *const lang_sv[] = {
+	"att", "av", "de", "den", "det", "efter", "en", "ett", "från", "för",
+	"hade", "har", "i", "inte", "jag", "kan", "med", "men", "när", "och",
+	"om", "på", "sig", "ska", "som", "så", "till", "var", "vi", "är", NULL
+};
+static const char *const lang_pl[] = {
+	"a", "ale", "być", "co", "dla", "do", "i", "jak", "jego", "jest",
+	"które", "który", "na", "nie", "o", "od", "oraz", "po", "przez",
+	"się", "tak", "to", "tym", "w", "z", "za", "został", "została", "że", NULL
+};
+static const char *const lang_ru[] = {
+	"бы", "был", "было", "в", "года", "для", "его", "ее", "же", "за",
+	"и", "из", "их", "к", "как", "на", "не", "но", "о", "он", "она",
+	"они", "от", "по", "при", "с", "так", "также", "только", "у", "уже",
+	"что", "это", NULL
+};
+static const char *const lang_uk[] = {
+	"але", "було", "в", "вже", "від", "для", "до", "з", "за", "й",
+	"його", "на", "не", "про", "під", "після", "та", "також", "у", "це",
+	"що", "як", "який", "які", "і", NULL
+};
+static const char *const lang_tr[] = {
+	"ama", "bir", "bu", "da", "daha", "de", "değil", "en", "gibi", "her",
+	"ile", "ise", "için", "kadar", "mi", "ne", "o", "olan", "olarak",
+	"sonra", "ve", "çok", NULL
+};
 
 static const struct lang_profile lang_profiles[] = {
 	{ "en", lang_en }, { "de", lang_de }, { "fr", lang_fr },
@@ -86,33 +105,51 @@ static const struct lang_profile lang_profiles[] = {
 
 #define LANG_N (sizeof(lang_profiles) / sizeof(lang_profiles[0]))
 
-const char *
-lang_detect(const char *text)
+/* Number of words of a NULL-terminated profile. */
+static size_t
+lang_count(const char *const *w)
 {
-	struct etoks t = { 0 };
+	size_t n = 0;
+
+	while (w[n] != NULL)
+		n++;
+	return n;
+}
+
+bool
+lang_tables_sorted(void)
+{
+	size_t j;
+
+	for (j = 0; j < LANG_N; j++)
+		if (!etok_sorted(lang_profiles[j].words,
+		    lang_count(lang_profiles[j].words)))
+			return false;
+	return true;
+}
+
+const char *
+lang_detect(const char *text, const struct etoks *t)
+{
 	size_t hits[LANG_N] = { 0 };
 	size_t i, j, words, best = 0, second = 0;
 
-	etok_split(text, &t);
-	words = t.n < LANG_MAX_WORDS ? t.n : LANG_MAX_WORDS;
+	words = t->n < LANG_MAX_WORDS ? t->n : LANG_MAX_WORDS;
 	for (i = 0; i < words; i++) {
-		char *f;
+		char tmp[24], *owned;
+		const char *f;
 
-		if (t.v[i].len > 16 || (t.v[i].flags & ETOK_NUM))
+		if (t->v[i].len > 16 || (t->v[i].flags & ETOK_NUM))
 			continue;
-		f = etok_fold(text + t.v[i].off, t.v[i].len);
-		for (j = 0; j < LANG_N; j++) {
-			const char *const *w;
-
-			for (w = lang_profiles[j].words; *w != NULL; w++)
-				if (strcmp(*w, f) == 0) {
-					hits[j]++;
-					break;
-				}
-		}
-		free(f);
+		f = etok_fold_buf(text + t->v[i].off, t->v[i].len, tmp,
+		    sizeof(tmp), &owned);
+		for (j = 0; j < LANG_N; j++)
+			if (bsearch(f, lang_profiles[j].words,
+			    lang_count(lang_profiles[j].words),
+			    sizeof(char *), etok_cmp) != NULL)
+				hits[j]++;
+		free(owned);
 	}
-	etok_free(&t);
 	for (j = 1; j < LANG_N; j++)
 		if (hits[j] > hits[best])
 			best = j;

@@ -43,21 +43,28 @@ struct quote_list {
 };
 
 static const char *const quote_verbs[] = {
-	"said", "says", "say", "told", "tells", "added", "adds", "wrote",
-	"writes", "stated", "states", "asked", "asks", "declared", "explained",
-	"noted", "notes", "insisted", "argued", "warned", "claimed",
-	"continued", "according", "quoted", "saying", "tweeted", "replied",
-	"remarked", "announced", "commented", "stressed", "emphasised",
-	"emphasized", "concluded", "recalled", "suggested", "acknowledged",
-	"admitted", "posted", "reported", "responded", "answered", "cited",
-	"quoting", "told", "observed", "pointed", "confirmed", "denied",
+	"according", "acknowledged", "added", "adds", "admitted",
+	"announced", "answered", "argued", "asked", "asks", "cited",
+	"claimed", "commented", "concluded", "confirmed", "continued",
+	"declared", "denied", "emphasised", "emphasized", "explained",
+	"insisted", "noted", "notes", "observed", "pointed", "posted",
+	"quoted", "quoting", "recalled", "remarked", "replied", "reported",
+	"responded", "said", "say", "saying", "says", "stated", "states",
+	"stressed", "suggested", "tells", "told", "tweeted", "warned",
+	"writes", "wrote",
 };
 
 static const char *const quote_org_nouns[] = {
-	"newspaper", "paper", "agency", "outlet", "broadcaster", "ministry",
-	"channel", "daily", "statement", "report", "magazine", "website",
-	"company", "department", "committee", "office",
+	"agency", "broadcaster", "channel", "committee", "company", "daily",
+	"department", "magazine", "ministry", "newspaper", "office",
+	"outlet", "paper", "report", "statement", "website",
 };
+
+bool
+quote_tables_sorted(void)
+{
+	return ETOK_SORTED(quote_verbs) && ETOK_SORTED(quote_org_nouns);
+}
 
 /* Decodes the code point at s[i] into *c; returns its length. */
 static size_t

@@ -17,6 +17,10 @@ cp_at(const char *s, size_t n, size_t i, size_t *w)
 		*w = 0;
 		return 0;
 	}
+	if ((unsigned char)s[i] < 0x80) {
+		*w = 1;
+		return (unsigned char)s[i];
+	}
 	k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 	    (utf8proc_ssize_t)(n - i), &c);
 	if (k <= 0) {
@@ -48,6 +52,8 @@ cp_letter(int32_t c)
 
 	if (c < 0)
 		return false;
+	if (c < 128)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	cat = utf8proc_category(c);
 	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
 }
@@ -59,6 +65,8 @@ cp_upper(int32_t c)
 
 	if (c < 0)
 		return false;
+	if (c < 128)
+		return c >= 'A' && c <= 'Z';
 	cat = utf8proc_category(c);
 	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
@@ -81,10 +89,10 @@ cp_open_quote(int32_t c)
 
 /* Abbreviations whose '.' ends no sentence. */
 static const char *const etok_abbrevs[] = {
-	"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "sen", "rep",
-	"gov", "prof", "lt", "col", "capt", "sgt", "no", "vs", "etc", "co",
-	"inc", "ltd", "corp", "mt", "ft", "feb", "jan", "aug", "sept", "oct",
-	"nov", "dec", "u.s", "u.k", "e.g", "i.e", "p.m", "a.m",
+	"a.m", "aug", "capt", "co", "col", "corp", "dec", "dr", "e.g", "etc",
+	"feb", "ft", "gen", "gov", "i.e", "inc", "jan", "jr", "lt", "ltd",
+	"mr", "mrs", "ms", "mt", "no", "nov", "oct", "p.m", "prof", "rep",
+	"sen", "sept", "sgt", "sr", "st", "u.k", "u.s", "vs",
 };
 
 static bool
@@ -103,10 +111,7 @@ etok_abbrev(const char *text, const struct etok *k)
 	low[k->len] = '\0';
 	if (k->len == 1 && text[k->off] >= 'A' && text[k->off] <= 'Z')
 		return true;  /* an initial: "J. Smith" */
-	for (i = 0; i < sizeof(etok_abbrevs) / sizeof(etok_abbrevs[0]); i++)
-		if (strcmp(low, etok_abbrevs[i]) == 0)
-			return true;
-	return false;
+	return ETOK_FIND(low, etok_abbrevs);
 }
 
 static void
@@ -233,11 +238,50 @@ etok_free(struct etoks *t)
 	memset(t, 0, sizeof(*t));
 }
 
+int
+etok_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+const char *
+etok_fold_buf(const char *s, size_t n, char *buf, size_t size,
+    char **owned)
+{
+	size_t i;
+
+	*owned = NULL;
+	if (n < size) {
+		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+			buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ?
+			    (char)(s[i] + 32) : s[i];
+		if (i == n) {
+			buf[n] = '\0';
+			return buf;
+		}
+	}
+	*owned = etok_fold(s, n);
+	return *owned;
+}
+
 char *
 etok_fold(const char *s, size_t n)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
+	size_t i;
+
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == n) {  /* ASCII: the common case, without utf8proc */
+		char *o = xmalloc(n + 1);
+
+		for (i = 0; i < n; i++)
+			o[i] = (s[i] >= 'A' && s[i] <= 'Z') ?
+			    (char)(s[i] + 32) : s[i];
+		o[n] = '\0';
+		return o;
+	}
 
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
@@ -269,42 +313,54 @@ etok_is(const char *text, const struct etok *k, const char *w)
 /* English function words and the words that open sentences; a capitalised
  * word from this list is never a name on its own. */
 static const char *const etok_stop[] = {
-	"a", "about", "above", "according", "after", "again", "against",
-	"all", "also", "although", "an", "and", "another", "any", "are",
-	"as", "asked", "at", "be", "because", "been", "before", "being",
-	"both", "but", "by", "can", "could", "despite", "did", "do", "does",
-	"during", "each", "earlier", "either", "even", "every", "few", "for",
-	"from", "further", "had", "has", "have", "he", "her", "here", "hers",
-	"him", "his", "how", "however", "i", "if", "in", "into", "is", "it",
-	"its", "just", "last", "later", "let", "many", "may", "me",
-	"meanwhile", "might", "more", "most", "much", "must", "my", "neither",
-	"never", "next", "no", "nor", "not", "now", "of", "off", "on",
+	"a", "about", "above", "according", "after", "afternoon", "again",
+	"against", "all", "also", "although", "amid", "among", "an", "and",
+	"another", "any", "april", "are", "as", "asked", "at", "august",
+	"be", "because", "been", "before", "being", "between", "both", "but",
+	"by", "can", "click", "could", "december", "despite", "did", "do",
+	"does", "during", "each", "earlier", "either", "even", "evening",
+	"every", "february", "few", "first", "five", "following", "for",
+	"former", "four", "friday", "from", "further", "getty", "had", "has",
+	"have", "he", "her", "here", "hers", "him", "his", "how", "however",
+	"i", "if", "image", "images", "in", "indeed", "instead", "into",
+	"is", "it", "its", "january", "july", "june", "just", "last",
+	"later", "let", "like", "many", "march", "may", "me", "meanwhile",
+	"might", "monday", "month", "more", "morning", "most", "much",
+	"must", "my", "neither", "never", "new", "next", "night", "no",
+	"nor", "not", "november", "now", "october", "of", "off", "on",
 	"once", "one", "only", "or", "other", "our", "ours", "out", "over",
-	"own", "per", "perhaps", "same", "she", "should", "since", "so",
-	"some", "speaking", "still", "such", "than", "that", "the", "their",
-	"them", "then", "there", "these", "they", "this", "those", "though",
-	"through", "to", "today", "tomorrow", "too", "two", "under", "until",
-	"up", "upon", "us", "very", "was", "we", "were", "what", "when",
-	"where", "whether", "which", "while", "who", "whom", "whose", "why",
-	"will", "with", "within", "without", "would", "yes", "yesterday",
-	"yet", "you", "your", "three", "four", "five", "first", "second",
-	"new", "former", "senior", "several", "among", "amid", "between",
-	"following", "instead", "indeed", "thus", "therefore", "unlike",
-	"like", "read", "more", "see", "watch", "photo", "video", "image",
-	"getty", "images", "updated", "published", "click", "share",
-	"january", "february", "march", "april", "june", "july", "august",
-	"september", "october", "november", "december", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", "week",
-	"month", "year", "morning", "evening", "night", "afternoon",
+	"own", "per", "perhaps", "photo", "published", "read", "same",
+	"saturday", "second", "see", "senior", "september", "several",
+	"share", "she", "should", "since", "so", "some", "speaking", "still",
+	"such", "sunday", "than", "that", "the", "their", "them", "then",
+	"there", "therefore", "these", "they", "this", "those", "though",
+	"three", "through", "thursday", "thus", "to", "today", "tomorrow",
+	"too", "tuesday", "two", "under", "unlike", "until", "up", "updated",
+	"upon", "us", "very", "video", "was", "watch", "we", "wednesday",
+	"week", "were", "what", "when", "where", "whether", "which", "while",
+	"who", "whom", "whose", "why", "will", "with", "within", "without",
+	"would", "year", "yes", "yesterday", "yet", "you", "your",
 };
 
 bool
 etok_stopword(const char *f)
 {
+	return ETOK_FIND(f, etok_stop);
+}
+
+bool
+etok_tables_sorted(void)
+{
+	return ETOK_SORTED(etok_stop) && ETOK_SORTED(etok_abbrevs);
+}
+
+bool
+etok_sorted(const char *const *v, size_t n)
+{
 	size_t i;
 
-	for (i = 0; i < sizeof(etok_stop) / sizeof(etok_stop[0]); i++)
-		if (strcmp(f, etok_stop[i]) == 0)
-			return true;
-	return false;
+	for (i = 1; i < n; i++)
+		if (strcmp(v[i - 1], v[i]) >= 0)
+			return false;
+	return true;
 }

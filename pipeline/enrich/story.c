@@ -186,6 +186,36 @@ story_push_unique(struct strlist *l, char *s)
 		strlist_push_owned(l, s);
 }
 
+static int
+story_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+story_sort(struct strlist *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), story_cmp);
+}
+
+/* Strings in both sorted lists. */
+static size_t
+story_shared(const struct strlist *x, const struct strlist *y)
+{
+	size_t i = 0, j = 0, n = 0;
+
+	while (i < x->n && j < y->n) {
+		int c = strcmp(x->v[i], y->v[j]);
+
+		if (c == 0)
+			n++;
+		i += c <= 0;
+		j += c >= 0;
+	}
+	return n;
+}
+
 static void
 story_terms(const char *text, size_t max, struct strlist *out)
 {
@@ -228,6 +258,8 @@ story_features(const struct nw_article *a, struct strlist *names,
 		    strlen(a->organisations.v[i])));
 	story_terms(a->title, 64, terms);
 	story_terms(a->body, STORY_LEAD_WORDS, terms);
+	story_sort(names);
+	story_sort(terms);
 }
 
 char *
@@ -247,16 +279,6 @@ story_signature(const struct nw_article *a)
 	strlist_free(&names);
 	strlist_free(&terms);
 	return buf_take(&b);
-}
-
-static size_t
-story_shared(const struct strlist *x, const struct strlist *y)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < x->n; i++)
-		n += strlist_contains(y, x->v[i]);
-	return n;
 }
 
 /* Similarity score of entry e and features (names, terms); < 0 when they
@@ -373,5 +395,7 @@ story_index_restore(struct story_index *idx, const char *story_id,
 		if (*p == '\t')
 			p++;
 	}
+	story_sort(&e->names);
+	story_sort(&e->terms);
 	return 0;
 }

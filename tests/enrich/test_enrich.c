@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "enrich/enrich.h"
+#include "enrich/enrich_int.h"
 #include "enrich/story.h"
 #include "hash.h"
 
@@ -467,10 +468,25 @@ test_story_restore(void **state)
 	json_decref(g2);
 }
 
+/* The word lists are searched with bsearch(): they must stay sorted. */
+static void
+test_tables_sorted(void **state)
+{
+	(void)state;
+	assert_true(etok_tables_sorted());
+	assert_true(ent_tables_sorted());
+	assert_true(quote_tables_sorted());
+	assert_true(lang_tables_sorted());
+	assert_true(etok_stopword("the"));
+	assert_true(etok_stopword("yesterday"));
+	assert_false(etok_stopword("kremlin"));
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tables_sorted),
 		cmocka_unit_test(test_normalise_text),
 		cmocka_unit_test(test_normalise_url),
 		cmocka_unit_test(test_canonical_url),
