@@ -16,6 +16,10 @@
 #define TEXT_HEADER_SKIP 40
 #define TEXT_TITLE_MAX_WORDS 30
 #define TEXT_STANDFIRST_MAX_WORDS 80
+/* Bylines are looked for this many items from the headline or the body,
+ * and at most this many are taken. */
+#define TEXT_BYLINE_NEAR 8
+#define TEXT_BYLINES_MAX 3
 /* Words that make a short item a caption's credit, at most. */
 #define TEXT_CREDIT_MAX_WORDS 8
 #define TEXT_CAPTION_MAX_WORDS 40
@@ -342,11 +346,25 @@ text_title_candidate(const struct text_item *it)
 	    it->datelike || it->words < 2 ||
 	    it->words > TEXT_STANDFIRST_MAX_WORDS)
 		return false;
-	if (it->s[len - 1] == ',' || it->s[len - 1] == '|')
+	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
+	    it->s[len - 1] == ':')
 		return false;
-	if (text_byline_prefix(it->s) > 0)
+	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0)
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
+}
+
+/* True when s holds more than one sentence: a headline does not. */
+static bool
+text_has_sentence_break(const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++)
+		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
+		    text_starts_upper(p + 2) && p - s > 3 &&
+		    isalpha((unsigned char)p[-1]) &&
+		    isalpha((unsigned char)p[-2]))
+			return true;
+	return false;
 }
 
 /* Walks up from the body to the headline: past captions, dates, bylines
@@ -376,7 +394,8 @@ text_header(struct text_doc *d)
 	}
 	if (!found)
 		return;
-	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS) {
+	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
+	    !text_has_sentence_break(d->items[first].s)) {
 		d->title = first;
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;
@@ -390,7 +409,7 @@ text_header(struct text_doc *d)
 void
 text_classify(struct text_doc *d)
 {
-	size_t top;
+	size_t top, bylines = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
@@ -439,16 +458,21 @@ text_classify(struct text_doc *d)
 	top = d->title < d->n ? d->title + 1 : 0;
 	for (size_t i = 0; i < d->body_start; i++) {
 		struct text_item *it = &d->items[i];
+		bool near = i >= top && (i - top < TEXT_BYLINE_NEAR ||
+		    d->body_start - i <= TEXT_BYLINE_NEAR);
 
 		if (it->kind != TEXT_OTHER)
 			continue;
 		if (it->chrome)
 			it->kind = TEXT_CHROME;
-		else if (i >= top && (text_byline_prefix(it->s) > 0 ||
-		    (it->words <= 5 && text_is_byline(it->s, it->words))))
+		else if (near && bylines < TEXT_BYLINES_MAX &&
+		    (text_byline_prefix(it->s) > 0 || (!it->bullet &&
+		    it->words <= 5 && text_is_byline(it->s, it->words)))) {
 			it->kind = TEXT_BYLINE;
-		else if (it->datelike)
+			bylines++;
+		} else if (it->datelike) {
 			it->kind = TEXT_DATE;
+		}
 	}
 	for (size_t i = d->body_end; i < d->n; i++) {
 		struct text_item *it = &d->items[i];

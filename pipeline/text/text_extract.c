@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../date.h"
 #include "../util.h"
@@ -32,6 +33,7 @@ static const char *const text_roles[] = {
 	"chief", "senior", "news", "agency", "desk", "team", "bureau",
 	"updated", "published", "minutes", "hours", "read", "follow",
 	"redakteur", "korrespondent", "envoy", "special", "photographer",
+	"courtesy", "fact check", "about ", "more by", "posts by",
 };
 
 static bool
@@ -66,6 +68,20 @@ text_trimmed(const char *p, size_t n)
 	return xstrndup(p, n);
 }
 
+/* True when s has a lower-case letter: a name in capitals is a label. */
+static bool
+text_has_lower(const char *s)
+{
+	size_t len = strlen(s), i = 0, adv;
+
+	while (i < len) {
+		if (text_cp_lower(text_cp_at(s + i, len - i, &adv)))
+			return true;
+		i += adv;
+	}
+	return false;
+}
+
 /* Adds one name from a byline part when it reads as a person's name. */
 static void
 text_add_author(struct nw_article *a, char *name)
@@ -79,6 +95,8 @@ text_add_author(struct nw_article *a, char *name)
 		if (isdigit((unsigned char)*p) || *p == '@' || *p == '/')
 			ok = false;
 	}
+	if (strncmp(name, "The ", 4) == 0 || !text_has_lower(name))
+		ok = false;
 	if (ok && words >= 2 && words <= 5 && !text_is_agency(name) &&
 	    !text_has_role(name) && (a->publisher == NULL ||
 	    strcmp(name, a->publisher) != 0) &&
@@ -94,6 +112,7 @@ text_authors(struct nw_article *a, const char *line)
 {
 	static const char *const stops[] = {
 		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " @", " / ",
+		" on ", " for ", " in ",
 	};
 	static const char *const seps[] = {
 		", ", " and ", " & ", " und ", " et ", " y ", " e ", "; ",
@@ -172,7 +191,8 @@ text_copyright_holder(const char *s)
 {
 	static const char *const ends[] = {
 		". ", " All ", " all ", " ALL ", ", Inc", " Inc.", " Ltd",
-		" LLC", " GmbH", " |", " - ", " \xe2\x80\x94 ", ";",
+		" LLC", " GmbH", " |", " - ", " \xe2\x80\x94 ", ";", ", a ",
+		" or its", " and its", " 19", " 20",
 	};
 	const char *m = strstr(s, "\xc2\xa9");
 	const char *p;
@@ -197,6 +217,16 @@ text_copyright_holder(const char *s)
 		if ((*p == 'c' || *p == 'C') && p[1] != ')')
 			break;
 		p++;
+	}
+	for (int again = 1; again;) {
+		again = 0;
+		if (strncasecmp(p, "copyright ", 10) == 0)
+			p += 10, again = 1;
+		if (strncasecmp(p, "all rights reserved", 19) == 0)
+			p += 19, again = 1;
+		while (*p == ' ' || *p == '.' || *p == ',' ||
+		    isdigit((unsigned char)*p))
+			p++;
 	}
 	n = strlen(p);
 	for (size_t i = 0; i < TEXT_NELEM(ends); i++) {
@@ -396,7 +426,7 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			if (date_find(it->s, strlen(it->s), &t, NULL,
 			    NULL) != 0)
 				continue;
-			if (now > 0 && t.utc > now)
+			if ((now > 0 && t.utc > now) || t.utc < 0)
 				continue;
 			a->published = t;
 			return;
@@ -414,7 +444,8 @@ text_images(const struct text_doc *d, struct nw_article *a)
 		char *cap;
 		bool seen = false;
 
-		if (it->kind != TEXT_CAPTION || it->dup)
+		if (it->kind != TEXT_CAPTION || it->dup ||
+		    !text_starts_word(it->s))
 			continue;
 		cap = xstrndup(it->s, it->cap_len);
 		for (size_t k = 0; k < a->n_images; k++)

@@ -88,6 +88,22 @@ text_starts_upper(const char *s)
 	return text_cp_upper(text_cp_at(s, strlen(s), &adv));
 }
 
+/* True when s starts with a letter, a digit or an opening quote, not a
+ * symbol or bracket of the page's furniture. */
+bool
+text_starts_word(const char *s)
+{
+	size_t adv;
+
+	if (*s == '"' || *s == '\'' || isdigit((unsigned char)*s))
+		return true;
+	if (strncmp(s, "\xe2\x80\x9c", 3) == 0 ||
+	    strncmp(s, "\xe2\x80\x98", 3) == 0 ||
+	    strncmp(s, "\xc2\xab", 2) == 0)
+		return true;
+	return text_cp_letter(text_cp_at(s, strlen(s), &adv));
+}
+
 /* Closing quotes and brackets that may follow the end of a sentence. */
 static const char *const text_closers[] = {
 	"\"", "'", ")", "]", "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb",

@@ -14,6 +14,9 @@ bool text_cp_lower(int32_t cp);
 bool text_cp_letter(int32_t cp);
 /* True when s, after opening quotes, starts with an upper-case letter. */
 bool text_starts_upper(const char *s);
+/* True when s starts with a letter, a digit or an opening quote, not a
+ * symbol or bracket of the page's furniture. */
+bool text_starts_word(const char *s);
 /* Length of s[0..len) without trailing closing quotes and brackets. */
 size_t text_trim_closers(const char *s, size_t len);
 /* True when s ends like a sentence (., !, ?, :, ; or …, before quotes). */
