@@ -103,6 +103,9 @@ void quote_extract(const char *body, const struct ent_result *r,
  * unsure. */
 const char *lang_detect(const char *text, const struct etoks *t);
 
+/* A function word of one of the language profiles (case-folded). */
+bool lang_stopword(const char *folded);
+
 /* enrich_simhash() of text split into t. */
 uint64_t enrich_simhash_toks(const char *text, const struct etoks *t);
 

@@ -128,6 +128,19 @@ lang_tables_sorted(void)
 	return true;
 }
 
+bool
+lang_stopword(const char *f)
+{
+	size_t j;
+
+	for (j = 0; j < LANG_N; j++)
+		if (bsearch(f, lang_profiles[j].words,
+		    lang_count(lang_profiles[j].words), sizeof(char *),
+		    etok_cmp) != NULL)
+			return true;
+	return false;
+}
+
 const char *
 lang_detect(const char *text, const struct etoks *t)
 {
