@@ -221,6 +221,8 @@ static const char *const date_weekdays[] = {
 	"sábado", "sabado", "domingo",
 	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
 	"domenica", "segunda", "terça", "quarta", "quinta", "sexta",
+	"seg", "ter", "qua", "qui", "sex", "sáb", "dom", "mié", "jue", "vie",
+	"gio", "sab", "mo", "di", "mi", "do", "fr", "sa", "so",
 	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
 	"zaterdag", "zondag",
 	"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
@@ -567,6 +569,7 @@ struct date_state {
 	bool has_implied;
 	bool structured;    /* the numeric date came in one piece */
 	bool word_month;
+	bool m_weekday;     /* the month word may be a weekday ("mar") */
 	long bare[4];
 	int bare_nd[4];
 	size_t nbare;
@@ -1005,10 +1008,13 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 			return -1;
 		v = date_month_word(k);
 		if (v) {
-			if (st.m > 0)
+			/* "mar" is also Tuesday in Spanish, Italian, French:
+			 * a second month name wins over it */
+			if (st.m > 0 && !(st.word_month && st.m_weekday))
 				return -1;
 			st.m = v;
 			st.word_month = true;
+			st.m_weekday = !strcmp(k->w, "mar");
 			i++;
 			continue;
 		}
@@ -1362,8 +1368,8 @@ date_can_start(const struct date_tok *t)
 		return t->nd <= 4 || t->nd == 8;
 	if (t->kind != DT_WORD || t->long_word)
 		return false;
-	return date_month_word(t) ||
-	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w);
+	return date_month_word(t) || (strlen(t->w) > 2 &&
+	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w));
 }
 
 /* Tokens that may end a date in running text. */

@@ -1,0 +1,834 @@
+/* The feed model, format detection, input preparation and the JSON form.
+ * The format parsers live in feed_xml.c (RSS, RDF, Atom) and feed_json.c
+ * (JSON Feed). */
+#include "feed.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include "date.h"
+
+struct feed *
+feed_new(void)
+{
+	return xcalloc(1, sizeof(struct feed));
+}
+
+struct feed_item *
+feed_add_item(struct feed *f)
+{
+	f->items = xrealloc(f->items, (f->n_items + 1) * sizeof(*f->items));
+	memset(&f->items[f->n_items], 0, sizeof(*f->items));
+	return &f->items[f->n_items++];
+}
+
+static void
+feed_person_free(struct feed_person *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].email);
+	}
+	free(v);
+}
+
+static void
+feed_item_free(struct feed_item *it)
+{
+	free(it->guid);
+	free(it->title);
+	free(it->description);
+	free(it->content);
+	free(it->link);
+	strlist_free(&it->links);
+	feed_person_free(it->authors, it->n_authors);
+	strlist_free(&it->categories);
+	for (size_t i = 0; i < it->n_enclosures; i++) {
+		free(it->enclosures[i].url);
+		free(it->enclosures[i].length);
+		free(it->enclosures[i].type);
+	}
+	free(it->enclosures);
+	free(it->image.url);
+	free(it->image.title);
+}
+
+void
+feed_free(struct feed *f)
+{
+	if (f == NULL)
+		return;
+	free(f->version);
+	free(f->title);
+	free(f->description);
+	free(f->link);
+	strlist_free(&f->links);
+	free(f->feed_link);
+	free(f->language);
+	free(f->copyright);
+	free(f->generator);
+	free(f->image.url);
+	free(f->image.title);
+	feed_person_free(f->authors, f->n_authors);
+	strlist_free(&f->categories);
+	for (size_t i = 0; i < f->n_items; i++)
+		feed_item_free(&f->items[i]);
+	free(f->items);
+	free(f);
+}
+
+/* A copy of s without surrounding whitespace, or NULL when nothing is
+ * left. */
+static char *
+feed_trimdup(const char *s)
+{
+	size_t a = 0, b;
+
+	if (s == NULL)
+		return NULL;
+	b = strlen(s);
+	while (a < b && isspace((unsigned char)s[a]))
+		a++;
+	while (b > a && isspace((unsigned char)s[b - 1]))
+		b--;
+	if (a == b)
+		return NULL;
+	return xstrndup(s + a, b - a);
+}
+
+void
+feed_set_once(char **field, const char *value)
+{
+	if (*field == NULL)
+		*field = feed_trimdup(value);
+}
+
+void
+feed_set_date(struct nw_time *t, const char *s)
+{
+	struct nw_time tmp;
+
+	if (t->set || s == NULL)
+		return;
+	if (date_parse(s, &tmp) == 0)
+		*t = tmp;
+}
+
+void
+feed_set_image(struct feed_image *img, const char *url, const char *title)
+{
+	if (img->url != NULL)
+		return;
+	img->url = feed_trimdup(url);
+	if (img->url)
+		img->title = feed_trimdup(title);
+}
+
+void
+feed_add_author(struct feed_person **v, size_t *n, const char *name,
+    const char *email)
+{
+	char *nm = feed_trimdup(name), *em = feed_trimdup(email);
+
+	if (nm == NULL && em == NULL)
+		return;
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].name = nm;
+	(*v)[*n].email = em;
+	(*n)++;
+}
+
+static bool
+feed_is_email(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+
+	if (at == NULL || at == s || at == s + n - 1)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (isspace((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+void
+feed_add_author_text(struct feed_person **v, size_t *n, const char *text)
+{
+	char *t = feed_trimdup(text), *o, *c, *name = NULL, *email = NULL;
+	size_t len;
+
+	if (t == NULL)
+		return;
+	len = strlen(t);
+	o = strchr(t, '(');
+	c = strrchr(t, ')');
+	if (o == NULL) {
+		o = strchr(t, '<');
+		c = strrchr(t, '>');
+	}
+	if (o != NULL && c != NULL && c > o) {
+		/* "a (b)" or "a <b>": one of them is the email */
+		char *in = xstrndup(o + 1, (size_t)(c - o - 1));
+		char *out = xstrndup(t, (size_t)(o - t));
+		char *in_t = feed_trimdup(in), *out_t = feed_trimdup(out);
+
+		free(in);
+		free(out);
+		if (in_t && feed_is_email(in_t, strlen(in_t))) {
+			email = in_t;
+			name = out_t;
+		} else if (out_t && feed_is_email(out_t, strlen(out_t))) {
+			email = out_t;
+			name = in_t;
+		} else {
+			free(in_t);
+			free(out_t);
+			name = xstrdup(t);
+		}
+		if (email && strncmp(email, "mailto:", 7) == 0)
+			memmove(email, email + 7, strlen(email + 7) + 1);
+	} else if (feed_is_email(t, len)) {
+		email = xstrdup(t);
+	} else {
+		name = xstrdup(t);
+	}
+	feed_add_author(v, n, name, email);
+	free(name);
+	free(email);
+	free(t);
+}
+
+void
+feed_add_enclosure(struct feed_item *it, const char *url,
+    const char *length, const char *type)
+{
+	struct feed_enclosure *e;
+	char *u = feed_trimdup(url);
+
+	if (u == NULL)
+		return;
+	it->enclosures = xrealloc(it->enclosures,
+	    (it->n_enclosures + 1) * sizeof(*it->enclosures));
+	e = &it->enclosures[it->n_enclosures++];
+	e->url = u;
+	e->length = feed_trimdup(length);
+	e->type = feed_trimdup(type);
+}
+
+char *
+feed_html_first_img(const char *html)
+{
+	const char *p = html, *q, *end;
+	struct buf b = { 0 };
+
+	if (html == NULL)
+		return NULL;
+	while ((p = strchr(p, '<')) != NULL) {
+		p++;
+		if (strncasecmp(p, "img", 3) != 0 ||
+		    !(isspace((unsigned char)p[3]) || p[3] == '/'))
+			continue;
+		end = strchr(p, '>');
+		if (end == NULL)
+			return NULL;
+		for (q = p + 3; q + 4 < end; q++) {
+			char quote;
+			const char *v, *ve;
+
+			if (strncasecmp(q, "src", 3) != 0 ||
+			    !isspace((unsigned char)q[-1]))
+				continue;
+			v = q + 3;
+			while (v < end && isspace((unsigned char)*v))
+				v++;
+			if (v >= end || *v != '=')
+				continue;
+			v++;
+			while (v < end && isspace((unsigned char)*v))
+				v++;
+			quote = (*v == '"' || *v == '\'') ? *v++ : 0;
+			ve = v;
+			while (ve < end && (quote ? *ve != quote :
+			    !isspace((unsigned char)*ve)))
+				ve++;
+			if (ve == v)
+				return NULL;
+			/* undo the one entity src values carry */
+			for (const char *s = v; s < ve; s++) {
+				if (strncmp(s, "&amp;", 5) == 0) {
+					buf_putc(&b, '&');
+					s += 4;
+				} else {
+					buf_putc(&b, *s);
+				}
+			}
+			return buf_take(&b);
+		}
+		p = end;
+	}
+	return NULL;
+}
+
+/* ---- input preparation ------------------------------------------------ */
+
+/* Inflates gzip data into *out, refusing more than FEED_MAX_INPUT bytes. */
+static int
+feed_gunzip(const char *data, size_t len, struct buf *out, char *err,
+    size_t errlen)
+{
+	z_stream z;
+	char chunk[65536];
+	int r;
+
+	memset(&z, 0, sizeof(z));
+	if (inflateInit2(&z, 15 + 16) != Z_OK)
+		return fail(err, errlen, "gzip: cannot initialise");
+	z.next_in = (Bytef *)(uintptr_t)data;
+	z.avail_in = (uInt)len;
+	do {
+		z.next_out = (Bytef *)chunk;
+		z.avail_out = sizeof(chunk);
+		r = inflate(&z, Z_NO_FLUSH);
+		if (r != Z_OK && r != Z_STREAM_END) {
+			inflateEnd(&z);
+			/* a truncated stream keeps what was inflated */
+			if (r == Z_BUF_ERROR && out->len > 0)
+				return 0;
+			return fail(err, errlen, "gzip: corrupt data");
+		}
+		buf_append(out, chunk, sizeof(chunk) - z.avail_out);
+		if (out->len > FEED_MAX_INPUT) {
+			inflateEnd(&z);
+			return fail(err, errlen,
+			    "gzip: more than %u bytes inflated",
+			    FEED_MAX_INPUT);
+		}
+	} while (r != Z_STREAM_END && z.avail_in > 0);
+	inflateEnd(&z);
+	return 0;
+}
+
+bool
+feed_valid_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t k;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			k = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			k = 2;
+		else if (c >= 0xF0 && c <= 0xF4)
+			k = 3;
+		else
+			return false;
+		if (i + k >= n)
+			return true;   /* cut short at the end: still UTF-8 */
+		for (size_t j = 1; j <= k; j++)
+			if ((s[i + j] & 0xC0) != 0x80)
+				return false;
+		i += k + 1;
+	}
+	return true;
+}
+
+/* HTML named entities that feeds use without declaring them. XML's own
+ * five are not here: libxml2 knows them. */
+static const struct {
+	const char *name;
+	uint32_t cp;
+} feed_html_entities[] = {
+	{ "nbsp", 160 }, { "iexcl", 161 }, { "cent", 162 }, { "pound", 163 },
+	{ "curren", 164 }, { "yen", 165 }, { "brvbar", 166 }, { "sect", 167 },
+	{ "uml", 168 }, { "copy", 169 }, { "ordf", 170 }, { "laquo", 171 },
+	{ "not", 172 }, { "shy", 173 }, { "reg", 174 }, { "macr", 175 },
+	{ "deg", 176 }, { "plusmn", 177 }, { "sup2", 178 }, { "sup3", 179 },
+	{ "acute", 180 }, { "micro", 181 }, { "para", 182 },
+	{ "middot", 183 }, { "cedil", 184 }, { "sup1", 185 }, { "ordm", 186 },
+	{ "raquo", 187 }, { "frac14", 188 }, { "frac12", 189 },
+	{ "frac34", 190 }, { "iquest", 191 }, { "Agrave", 192 },
+	{ "Aacute", 193 }, { "Acirc", 194 }, { "Atilde", 195 },
+	{ "Auml", 196 }, { "Aring", 197 }, { "AElig", 198 }, { "Ccedil", 199 },
+	{ "Egrave", 200 }, { "Eacute", 201 }, { "Ecirc", 202 }, { "Euml", 203 },
+	{ "Igrave", 204 }, { "Iacute", 205 }, { "Icirc", 206 }, { "Iuml", 207 },
+	{ "ETH", 208 }, { "Ntilde", 209 }, { "Ograve", 210 }, { "Oacute", 211 },
+	{ "Ocirc", 212 }, { "Otilde", 213 }, { "Ouml", 214 }, { "times", 215 },
+	{ "Oslash", 216 }, { "Ugrave", 217 }, { "Uacute", 218 },
+	{ "Ucirc", 219 }, { "Uuml", 220 }, { "Yacute", 221 }, { "THORN", 222 },
+	{ "szlig", 223 }, { "agrave", 224 }, { "aacute", 225 },
+	{ "acirc", 226 }, { "atilde", 227 }, { "auml", 228 }, { "aring", 229 },
+	{ "aelig", 230 }, { "ccedil", 231 }, { "egrave", 232 },
+	{ "eacute", 233 }, { "ecirc", 234 }, { "euml", 235 }, { "igrave", 236 },
+	{ "iacute", 237 }, { "icirc", 238 }, { "iuml", 239 }, { "eth", 240 },
+	{ "ntilde", 241 }, { "ograve", 242 }, { "oacute", 243 },
+	{ "ocirc", 244 }, { "otilde", 245 }, { "ouml", 246 }, { "divide", 247 },
+	{ "oslash", 248 }, { "ugrave", 249 }, { "uacute", 250 },
+	{ "ucirc", 251 }, { "uuml", 252 }, { "yacute", 253 }, { "thorn", 254 },
+	{ "yuml", 255 }, { "OElig", 338 }, { "oelig", 339 },
+	{ "Scaron", 352 }, { "scaron", 353 }, { "Yuml", 376 }, { "fnof", 402 },
+	{ "circ", 710 }, { "tilde", 732 }, { "ensp", 8194 }, { "emsp", 8195 },
+	{ "thinsp", 8201 }, { "zwnj", 8204 }, { "zwj", 8205 }, { "lrm", 8206 },
+	{ "rlm", 8207 }, { "ndash", 8211 }, { "mdash", 8212 },
+	{ "lsquo", 8216 }, { "rsquo", 8217 }, { "sbquo", 8218 },
+	{ "ldquo", 8220 }, { "rdquo", 8221 }, { "bdquo", 8222 },
+	{ "dagger", 8224 }, { "Dagger", 8225 }, { "bull", 8226 },
+	{ "hellip", 8230 }, { "permil", 8240 }, { "prime", 8242 },
+	{ "Prime", 8243 }, { "lsaquo", 8249 }, { "rsaquo", 8250 },
+	{ "oline", 8254 }, { "frasl", 8260 }, { "euro", 8364 },
+	{ "trade", 8482 }, { "larr", 8592 }, { "uarr", 8593 },
+	{ "rarr", 8594 }, { "darr", 8595 }, { "harr", 8596 },
+	{ "minus", 8722 }, { "le", 8804 }, { "ge", 8805 }, { "ne", 8800 },
+	{ "hearts", 9829 }, { "alpha", 945 }, { "beta", 946 },
+	{ "gamma", 947 }, { "delta", 948 }, { "mu", 956 }, { "pi", 960 },
+	{ "sigma", 963 }, { "omega", 969 }, { "Omega", 937 },
+};
+
+static int
+feed_html_entity(const char *name, size_t n, uint32_t *cp)
+{
+	for (size_t i = 0; i < sizeof(feed_html_entities) /
+	    sizeof(feed_html_entities[0]); i++)
+		if (strlen(feed_html_entities[i].name) == n &&
+		    memcmp(feed_html_entities[i].name, name, n) == 0) {
+			*cp = feed_html_entities[i].cp;
+			return 0;
+		}
+	return -1;
+}
+
+/* Entities a document declares in its internal DTD subset, kept only
+ * when their value is short plain text. */
+#define FEED_MAX_DECL 32
+
+struct feed_decl {
+	char name[33];
+	char value[129];
+};
+
+struct feed_decls {
+	struct feed_decl v[FEED_MAX_DECL];
+	size_t n;
+};
+
+static const char *
+feed_skip_ws(const char *p, const char *end)
+{
+	while (p < end && isspace((unsigned char)*p))
+		p++;
+	return p;
+}
+
+/* Reads the <!ENTITY name "value"> declarations of the internal subset
+ * s[0..n) into d. Parameter entities, external entities and values that
+ * refer to other entities are ignored: they are never expanded. */
+static void
+feed_read_decls(const char *s, size_t n, struct feed_decls *d)
+{
+	const char *p = s, *end = s + n;
+
+	while (p < end && d->n < FEED_MAX_DECL) {
+		const char *q = memmem(p, (size_t)(end - p), "<!ENTITY", 8);
+		const char *nm, *v, *ve;
+		size_t nl;
+		char quote;
+
+		if (q == NULL)
+			return;
+		p = feed_skip_ws(q + 8, end);
+		if (p >= end || *p == '%')
+			continue;
+		nm = p;
+		while (p < end && !isspace((unsigned char)*p))
+			p++;
+		nl = (size_t)(p - nm);
+		p = feed_skip_ws(p, end);
+		if (p >= end || (*p != '"' && *p != '\''))
+			continue;   /* SYSTEM or PUBLIC: external */
+		quote = *p;
+		v = p + 1;
+		ve = memchr(v, quote, (size_t)(end - v));
+		if (ve == NULL)
+			return;
+		p = ve + 1;
+		if (nl == 0 || nl >= sizeof(d->v[0].name) ||
+		    (size_t)(ve - v) >= sizeof(d->v[0].value) ||
+		    memchr(v, '<', (size_t)(ve - v)) ||
+		    memchr(v, '%', (size_t)(ve - v)))
+			continue;
+		/* character references are fine, entity references not */
+		for (const char *a = v; a < ve; a++)
+			if (*a == '&' && (a + 1 >= ve || a[1] != '#'))
+				goto next;
+		memcpy(d->v[d->n].name, nm, nl);
+		d->v[d->n].name[nl] = '\0';
+		memcpy(d->v[d->n].value, v, (size_t)(ve - v));
+		d->v[d->n].value[ve - v] = '\0';
+		d->n++;
+next:
+		;
+	}
+}
+
+/* The end of a <!DOCTYPE ...> starting at s[0], its internal subset (if
+ * any) in *sub / *sublen. Quoted strings may hold '>' and ']'. */
+static size_t
+feed_doctype_end(const char *s, size_t n, const char **sub, size_t *sublen)
+{
+	size_t i = 9;
+	char quote = 0;
+
+	*sub = NULL;
+	*sublen = 0;
+	for (; i < n; i++) {
+		char c = s[i];
+
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if (c == '"' || c == '\'') {
+			quote = c;
+		} else if (c == '[' && *sub == NULL) {
+			*sub = s + i + 1;
+		} else if (c == ']' && *sub != NULL && *sublen == 0) {
+			*sublen = (size_t)(s + i - *sub);
+		} else if (c == '>' && (*sub == NULL || *sublen > 0 ||
+		    s[i - 1] == ']')) {
+			return i + 1;
+		}
+	}
+	return n;
+}
+
+/* Copies an 8-bit or UTF-8 XML document, making it one libxml2 reads the
+ * way a person would, and one where no entity can do harm:
+ * - the DOCTYPE is dropped, so libxml2 sees no entity declaration at all
+ *   (nothing to expand, nothing external to fetch); references to the
+ *   entities it declared with short plain values are replaced by those
+ *   values, other unknown references are kept as literal text;
+ * - HTML named entities outside CDATA sections and comments become
+ *   character references;
+ * - a bare '&' that starts no reference becomes "&amp;";
+ * - control characters XML forbids are dropped. */
+static void
+feed_clean_xml(const char *s, size_t n, struct buf *out)
+{
+	struct feed_decls *decls = xcalloc(1, sizeof(*decls));
+	bool seen_root = false;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '<' && !seen_root && i + 9 <= n &&
+		    memcmp(s + i, "<!DOCTYPE", 9) == 0) {
+			const char *sub;
+			size_t sublen;
+			size_t end = feed_doctype_end(s + i, n - i, &sub,
+			    &sublen);
+
+			if (sub != NULL)
+				feed_read_decls(sub, sublen ? sublen :
+				    (size_t)(s + i + end - sub), decls);
+			i += end;
+			continue;
+		}
+		if (c == '<' && i + 9 <= n &&
+		    memcmp(s + i, "<![CDATA[", 9) == 0) {
+			const char *e = memmem(s + i + 9, n - i - 9, "]]>", 3);
+			size_t end = e ? (size_t)(e - s) + 3 : n;
+
+			for (size_t j = i; j < end; j++) {
+				unsigned char d = (unsigned char)s[j];
+
+				if (d >= 0x20 || d == '\t' || d == '\n' ||
+				    d == '\r')
+					buf_putc(out, (char)d);
+			}
+			i = end;
+			continue;
+		}
+		if (c == '<' && i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+			const char *e = memmem(s + i + 4, n - i - 4, "-->", 3);
+			size_t end = e ? (size_t)(e - s) + 3 : n;
+
+			buf_append(out, s + i, end - i);
+			i = end;
+			continue;
+		}
+		if (c == '<' && i + 1 < n && s[i + 1] != '?' && s[i + 1] != '!')
+			seen_root = true;
+		if (c == '&') {
+			size_t j = i + 1, k;
+			uint32_t cp;
+
+			if (j < n && s[j] == '#') {
+				buf_putc(out, '&');
+				i++;
+				continue;
+			}
+			while (j < n && j - i < 40 &&
+			    (isalnum((unsigned char)s[j]) || s[j] == '_' ||
+			    s[j] == '-' || s[j] == '.' || s[j] == ':'))
+				j++;
+			if (j < n && s[j] == ';' && j > i + 1) {
+				size_t nl = j - i - 1;
+				const char *nm = s + i + 1;
+
+				if ((nl == 3 && !memcmp(nm, "amp", 3)) ||
+				    (nl == 2 && (!memcmp(nm, "lt", 2) ||
+				    !memcmp(nm, "gt", 2))) ||
+				    (nl == 4 && (!memcmp(nm, "quot", 4) ||
+				    !memcmp(nm, "apos", 4)))) {
+					buf_append(out, s + i, j + 1 - i);
+					i = j + 1;
+					continue;
+				}
+				for (k = 0; k < decls->n; k++)
+					if (strlen(decls->v[k].name) == nl &&
+					    !memcmp(decls->v[k].name, nm, nl))
+						break;
+				if (k < decls->n) {
+					buf_puts(out, decls->v[k].value);
+					i = j + 1;
+					continue;
+				}
+				if (feed_html_entity(nm, nl, &cp) == 0) {
+					buf_printf(out, "&#%u;", (unsigned)cp);
+					i = j + 1;
+					continue;
+				}
+			}
+			/* an unknown or bare '&' is text */
+			buf_puts(out, "&amp;");
+			i++;
+			continue;
+		}
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			i++;
+			continue;
+		}
+		buf_putc(out, (char)c);
+		i++;
+	}
+	free(decls);
+}
+
+/* The encoding named in the XML declaration, copied into enc. */
+static bool
+feed_declared_encoding(const char *s, size_t n, char *enc, size_t enclen)
+{
+	const char *end, *p;
+
+	if (n < 5 || memcmp(s, "<?xml", 5) != 0)
+		return false;
+	end = memchr(s, '>', n < 512 ? n : 512);
+	if (end == NULL)
+		return false;
+	p = memmem(s, (size_t)(end - s), "encoding", 8);
+	if (p == NULL)
+		return false;
+	p += 8;
+	while (p < end && (isspace((unsigned char)*p) || *p == '='))
+		p++;
+	if (p < end && (*p == '"' || *p == '\'')) {
+		char q = *p++;
+		size_t k = 0;
+
+		while (p < end && *p != q && k + 1 < enclen)
+			enc[k++] = *p++;
+		enc[k] = '\0';
+		return k > 0;
+	}
+	return false;
+}
+
+struct feed *
+feed_parse(const char *data, size_t len, const char *url, char *err,
+    size_t errlen)
+{
+	struct buf raw = { 0 }, clean = { 0 };
+	struct feed *f = NULL;
+	const char *p;
+	const char *encoding = NULL;
+	char declared[64];
+	size_t n;
+
+	if (data == NULL || len == 0) {
+		fail(err, errlen, "empty input");
+		goto err;
+	}
+	if (len > FEED_MAX_INPUT) {
+		fail(err, errlen, "input of %zu bytes is over the %u byte cap",
+		    len, FEED_MAX_INPUT);
+		goto err;
+	}
+	if (len >= 2 && (unsigned char)data[0] == 0x1f &&
+	    (unsigned char)data[1] == 0x8b) {
+		if (feed_gunzip(data, len, &raw, err, errlen) < 0)
+			goto err;
+		data = raw.p;
+		len = raw.len;
+	}
+	p = data;
+	n = len;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+		p += 3;
+		n -= 3;
+		encoding = "UTF-8";
+	} else if (n >= 2 && ((unsigned char)p[0] == 0xFF ||
+	    (unsigned char)p[0] == 0xFE || p[0] == 0 || p[1] == 0)) {
+		/* UTF-16 or UTF-32: libxml2 reads it as it is */
+		f = feed_parse_xml(p, n, url, NULL, err, errlen);
+		goto done;
+	}
+	while (n > 0 && isspace((unsigned char)*p)) {
+		p++;
+		n--;
+	}
+	if (n == 0) {
+		fail(err, errlen, "empty input");
+		goto err;
+	}
+	if (*p == '{' || *p == '[') {
+		f = feed_parse_json(p, n, url, err, errlen);
+		goto done;
+	}
+	if (*p != '<') {
+		fail(err, errlen, "not a feed: neither XML nor JSON");
+		goto err;
+	}
+	if (encoding == NULL && !feed_declared_encoding(p, n, declared,
+	    sizeof(declared)) && !feed_valid_utf8((const unsigned char *)p, n))
+		encoding = "windows-1252";   /* undeclared 8-bit: Latin-1 */
+	else if (encoding == NULL && feed_declared_encoding(p, n, declared,
+	    sizeof(declared)) && (strcasecmp(declared, "iso-8859-1") == 0 ||
+	    strcasecmp(declared, "latin1") == 0 ||
+	    strcasecmp(declared, "us-ascii") == 0))
+		encoding = "windows-1252";   /* what those feeds mean */
+	feed_clean_xml(p, n, &clean);
+	f = feed_parse_xml(clean.p, clean.len, url, encoding, err, errlen);
+done:
+	buf_free(&raw);
+	buf_free(&clean);
+	return f;
+err:
+	buf_free(&raw);
+	buf_free(&clean);
+	return NULL;
+}
+
+/* ---- JSON --------------------------------------------------------------- */
+
+static json_t *
+feed_jstr(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *
+feed_jdate(const struct nw_time *t)
+{
+	char b[32];
+
+	if (!t->set || date_format_utc(t, b, sizeof(b)) == NULL)
+		return json_null();
+	return json_string(b);
+}
+
+static json_t *
+feed_jlist(const struct strlist *l)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < l->n; i++)
+		json_array_append_new(a, json_string(l->v[i]));
+	return a;
+}
+
+static json_t *
+feed_jpeople(const struct feed_person *v, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_pack("{s:o,s:o}",
+		    "name", feed_jstr(v[i].name),
+		    "email", feed_jstr(v[i].email)));
+	return a;
+}
+
+static json_t *
+feed_jimage(const struct feed_image *img)
+{
+	if (img->url == NULL)
+		return json_null();
+	return json_pack("{s:s,s:o}", "url", img->url,
+	    "title", feed_jstr(img->title));
+}
+
+static json_t *
+feed_item_json(const struct feed_item *it)
+{
+	json_t *o = json_object(), *enc = json_array();
+
+	json_object_set_new(o, "guid", feed_jstr(it->guid));
+	json_object_set_new(o, "title", feed_jstr(it->title));
+	json_object_set_new(o, "description", feed_jstr(it->description));
+	json_object_set_new(o, "content", feed_jstr(it->content));
+	json_object_set_new(o, "link", feed_jstr(it->link));
+	json_object_set_new(o, "links", feed_jlist(&it->links));
+	json_object_set_new(o, "published", feed_jdate(&it->published));
+	json_object_set_new(o, "updated", feed_jdate(&it->updated));
+	json_object_set_new(o, "authors",
+	    feed_jpeople(it->authors, it->n_authors));
+	json_object_set_new(o, "categories", feed_jlist(&it->categories));
+	for (size_t i = 0; i < it->n_enclosures; i++)
+		json_array_append_new(enc, json_pack("{s:s,s:o,s:o}",
+		    "url", it->enclosures[i].url,
+		    "length", feed_jstr(it->enclosures[i].length),
+		    "type", feed_jstr(it->enclosures[i].type)));
+	json_object_set_new(o, "enclosures", enc);
+	json_object_set_new(o, "image", feed_jimage(&it->image));
+	return o;
+}
+
+json_t *
+feed_to_json(const struct feed *f)
+{
+	json_t *o = json_object(), *items = json_array();
+
+	json_object_set_new(o, "format", feed_jstr(f->format));
+	json_object_set_new(o, "version", feed_jstr(f->version));
+	json_object_set_new(o, "title", feed_jstr(f->title));
+	json_object_set_new(o, "description", feed_jstr(f->description));
+	json_object_set_new(o, "link", feed_jstr(f->link));
+	json_object_set_new(o, "links", feed_jlist(&f->links));
+	json_object_set_new(o, "feed_link", feed_jstr(f->feed_link));
+	json_object_set_new(o, "language", feed_jstr(f->language));
+	json_object_set_new(o, "copyright", feed_jstr(f->copyright));
+	json_object_set_new(o, "generator", feed_jstr(f->generator));
+	json_object_set_new(o, "image", feed_jimage(&f->image));
+	json_object_set_new(o, "updated", feed_jdate(&f->updated));
+	json_object_set_new(o, "published", feed_jdate(&f->published));
+	json_object_set_new(o, "authors",
+	    feed_jpeople(f->authors, f->n_authors));
+	json_object_set_new(o, "categories", feed_jlist(&f->categories));
+	for (size_t i = 0; i < f->n_items; i++)
+		json_array_append_new(items, feed_item_json(&f->items[i]));
+	json_object_set_new(o, "items", items);
+	return o;
+}

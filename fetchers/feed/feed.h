@@ -1,0 +1,128 @@
+/* The feed parser: RSS 0.9x / 2.0, RSS 1.0 (RDF), Atom 0.3 / 1.0 and JSON
+ * Feed 1.0 / 1.1, normalised into one model. Pure functions: no I/O, no
+ * globals; safe to call from several threads at once.
+ *
+ * XML goes through libxml2 with XML_PARSE_NONET | XML_PARSE_RECOVER and
+ * never XML_PARSE_NOENT or XML_PARSE_DTDLOAD: no external entity or DTD is
+ * ever fetched, and entities declared in the document are only used when
+ * their text is short and refers to no other entity (no "billion laughs").
+ * Input larger than FEED_MAX_INPUT bytes is refused; gzip input is
+ * inflated up to the same cap.
+ *
+ * Text fields keep the feed's text as XML gives it: entities decoded,
+ * HTML markup kept as a string. Relative URLs are resolved against
+ * xml:base and the feed's URL. Dates are parsed with date_parse(). */
+#ifndef NW_FEED_H
+#define NW_FEED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <jansson.h>
+
+#include "article.h"
+#include "util.h"
+
+#define FEED_MAX_INPUT (16u * 1024 * 1024)
+
+struct feed_person {
+	char *name;     /* NULL when only an email is known */
+	char *email;
+};
+
+struct feed_enclosure {
+	char *url;
+	char *length;   /* as the feed wrote it, bytes */
+	char *type;
+};
+
+struct feed_image {
+	char *url;      /* NULL: no image */
+	char *title;
+};
+
+struct feed_item {
+	char *guid;
+	char *title;
+	char *description;   /* summary */
+	char *content;       /* full content (HTML as a string) */
+	char *link;          /* the page of the entry */
+	struct strlist links;
+	struct nw_time published;
+	struct nw_time updated;
+	struct feed_person *authors;
+	size_t n_authors;
+	struct strlist categories;
+	struct feed_enclosure *enclosures;
+	size_t n_enclosures;
+	struct feed_image image;
+};
+
+struct feed {
+	const char *format;  /* "rss", "atom" or "json" (static string) */
+	char *version;       /* "2.0", "0.91", "1.0", "0.3", "1.1", ... */
+	char *title;
+	char *description;
+	char *link;          /* the site */
+	struct strlist links;
+	char *feed_link;     /* the feed itself (rel="self", feed_url) */
+	char *language;
+	char *copyright;
+	char *generator;
+	struct feed_image image;
+	struct nw_time updated;
+	struct nw_time published;
+	struct feed_person *authors;
+	size_t n_authors;
+	struct strlist categories;
+	struct feed_item *items;
+	size_t n_items;
+};
+
+/* Parses data[0..len). url (may be NULL) is where the feed came from and
+ * is the base for relative links. Returns a feed owned by the caller
+ * (free with feed_free), or NULL with a one-line reason in err. A feed
+ * with no items is a valid feed. */
+struct feed *feed_parse(const char *data, size_t len, const char *url,
+    char *err, size_t errlen);
+
+void feed_free(struct feed *f);
+
+/* The JSON form `newswire feed` prints (DESIGN.md): format, version,
+ * title, description, link, links, feed_link, language, copyright,
+ * generator, image {url, title}, updated, published (RFC 3339 UTC),
+ * authors [{name, email}], categories, items [...]. Unknown values are
+ * null, lists are []. Returns a new reference. */
+json_t *feed_to_json(const struct feed *f);
+
+/* ---- used by the format parsers (feed_xml.c, feed_json.c) ---- */
+
+struct feed *feed_new(void);
+struct feed_item *feed_add_item(struct feed *f);
+/* Appends an author; parses "email (Name)", "Name (email)",
+ * "Name <email>", a bare email or a bare name. Ignores empty input. */
+void feed_add_author_text(struct feed_person **v, size_t *n,
+    const char *text);
+void feed_add_author(struct feed_person **v, size_t *n, const char *name,
+    const char *email);
+void feed_add_enclosure(struct feed_item *it, const char *url,
+    const char *length, const char *type);
+/* Sets the image when none is set yet. */
+void feed_set_image(struct feed_image *img, const char *url,
+    const char *title);
+/* Replaces *field with a copy of value when *field is NULL; value is
+ * trimmed and an empty value counts as none. */
+void feed_set_once(char **field, const char *value);
+/* Parses s as a date into *t when *t is not set yet. */
+void feed_set_date(struct nw_time *t, const char *s);
+/* s[0..n) is UTF-8 (a sequence cut short at the very end counts). */
+bool feed_valid_utf8(const unsigned char *s, size_t n);
+/* The URL of the first <img src> in an HTML string, or NULL (owned). */
+char *feed_html_first_img(const char *html);
+
+struct feed *feed_parse_xml(const char *data, size_t len, const char *url,
+    const char *encoding, char *err, size_t errlen);
+struct feed *feed_parse_json(const char *data, size_t len, const char *url,
+    char *err, size_t errlen);
+
+#endif
