@@ -11,6 +11,7 @@ usage: test_http.py DRIVER CASE
 import gzip
 import hashlib
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -77,6 +78,7 @@ class Handler(BaseHTTPRequestHandler):
                'ua': self.headers.get('User-Agent'),
                'ae': self.headers.get('Accept-Encoding'),
                'accept': self.headers.get('Accept'),
+               'x_test': self.headers.get('X-Test'),
                'status': None}
         with st.lock:
             n = st.count.get(path, 0)
@@ -96,6 +98,8 @@ class Handler(BaseHTTPRequestHandler):
                     st.active -= 1
 
     def route(self, path, n):
+        if path.startswith('http://'):
+            return self.feed()   # asked as a proxy
         if path == '/feed':
             return self.feed()
         if path == '/changing':
@@ -187,10 +191,14 @@ class Case:
         self.srv = srv
         self.base = 'http://127.0.0.1:%d' % srv.server_address[1]
 
-    def run(self, mode, path, *opts, url=None):
+    def run(self, mode, path, *opts, url=None, env=None):
         args = [self.driver, mode, url or self.base + path,
                 '--limit-ms', '20000'] + [str(o) for o in opts]
-        p = subprocess.run(args, capture_output=True, timeout=40)
+        # no proxy from the caller's environment, unless the case sets one
+        e = {k: v for k, v in os.environ.items()
+             if not k.lower().endswith('_proxy')}
+        e.update(env or {})
+        p = subprocess.run(args, capture_output=True, timeout=40, env=e)
         if p.returncode != 0:
             raise AssertionError('driver exit %d: %s' % (
                 p.returncode, p.stderr.decode(errors='replace')))
@@ -246,10 +254,12 @@ def case_validators(c):
     check('application/rss+xml' in (log[0]['accept'] or ''),
           'the poller asks for feed types')
     # stored validators passed in by the caller
-    out = c.run('get', '/feed', '--etag', '"v1"', '--ua', 'custom/1')
+    out = c.run('get', '/feed', '--etag', '"v1"', '--ua', 'custom/1',
+                '--header', 'X-Test: yes')
     check(out[0]['status'] == 304 and out[0]['body_len'] == 0,
           'a GET with stored validators gets 304')
     check(c.log('/feed')[-1]['ua'] == 'custom/1', 'User-Agent configurable')
+    check(c.log('/feed')[-1]['x_test'] == 'yes', 'extra headers sent')
     # a feed that changes between polls
     out = c.run('poll', '/changing', '--polls', 2, '--interval-ms', 200)
     bodies = events(out, 'body')
@@ -421,7 +431,18 @@ def case_refused(c):
     check(out[0]['error'] == 'connection failed', out[0]['errmsg'])
 
 
+def case_proxy(c):
+    url = 'http://feeds.example.invalid/feed'
+    out = c.run('get', None, '--proxy', c.base, url=url)
+    check(out[0]['status'] == 200 and c.log()[-1]['path'] == url,
+          'proxy from the configuration: the server got ' + c.log()[-1]['path'])
+    out = c.run('get', None, url=url, env={'http_proxy': c.base})
+    check(out[0]['status'] == 200 and len(c.log(url)) == 2,
+          'proxy from http_proxy in the environment')
+
+
 CASES = {
+    'proxy': case_proxy,
     'validators': case_validators,
     'retry-after': case_retry_after,
     'backoff': case_backoff,

@@ -187,6 +187,109 @@ test_poller_args(void **state)
 	event_base_free(base);
 }
 
+struct pctx {
+	struct poller *p;
+	int health;
+	int attempts;
+	bool remove_on_health;
+};
+
+static void
+p_health(void *ctx, const char *name, enum poller_health h,
+    const char *reason)
+{
+	struct pctx *x = ctx;
+
+	(void)h;
+	assert_non_null(reason);
+	x->health++;
+	if(x->remove_on_health)
+		assert_true(poller_remove(x->p, name));
+}
+
+static void
+p_attempt(void *ctx, const char *name, const struct poller_attempt *a)
+{
+	struct pctx *x = ctx;
+
+	(void)name;
+	assert_int_equal(a->error, HTTP_ERR_CONNECT);
+	x->attempts++;
+}
+
+/* Runs the loop for about ms milliseconds. */
+static void
+run_for(struct event_base *base, long ms)
+{
+	struct timeval tv = { ms / 1000, (ms % 1000) * 1000 };
+
+	event_base_loopexit(base, &tv);
+	event_base_dispatch(base);
+}
+
+static void
+test_poller_runtime(void **state)
+{
+	struct event_base *base = event_base_new();
+	struct http_client *c;
+	struct poller_config cfg = {0};
+	struct poller_ops ops = {0};
+	struct poller_source src = {0};
+	struct poller_status st;
+	struct pctx x = {0};
+	char url[64], url2[64], err[128];
+
+	(void)state;
+	c = http_client_new(base, NULL, err, sizeof(err));
+	assert_non_null(c);
+	cfg.backoff_base_ms = 40;
+	ops.health = p_health;
+	ops.attempt = p_attempt;
+	ops.ctx = &x;
+	x.p = poller_new(base, c, &cfg, &ops, err, sizeof(err));
+	assert_non_null(x.p);
+	snprintf(url, sizeof(url), "http://127.0.0.1:%d/a", closed_port());
+	snprintf(url2, sizeof(url2), "http://127.0.0.1:%d/b", closed_port());
+	src.name = "a";
+	src.url = url;
+	src.interval_ms = 60000;
+
+	/* paused: the first poll waits for resume */
+	poller_pause(x.p);
+	assert_int_equal(poller_add(x.p, &src, err, sizeof(err)), 0);
+	run_for(base, 150);
+	assert_int_equal(x.attempts, 0);
+	poller_resume(x.p);
+	run(base, &x.attempts, 1);
+	assert_int_equal(x.attempts, 1);
+	assert_int_equal(x.health, 1);
+	assert_true(poller_get(x.p, "a", &st));
+	assert_int_equal(st.health, POLLER_FAILING);
+	assert_int_equal(st.failures, 1);
+	assert_non_null(st.last_error);
+
+	/* the same name with another URL starts afresh */
+	src.url = url2;
+	assert_int_equal(poller_add(x.p, &src, err, sizeof(err)), 0);
+	assert_true(poller_get(x.p, "a", &st));
+	assert_int_equal(st.failures, 0);
+	assert_int_equal(st.health, POLLER_OK);
+	assert_string_equal(st.url, url2);
+
+	/* removed from inside its own callback: no more attempts */
+	x.remove_on_health = true;
+	run(base, &x.health, 2);
+	assert_int_equal(x.health, 2);
+	assert_int_equal(poller_count(x.p), 0);
+	run_for(base, 200);
+	assert_int_equal(x.health, 2);
+	assert_int_equal(x.attempts, 1);
+
+	poller_free(x.p);
+	http_client_free(c);
+	event_base_free(base);
+}
+
 int
 main(void)
 {
@@ -195,6 +298,7 @@ main(void)
 		cmocka_unit_test(test_bad_url_async),
 		cmocka_unit_test(test_refused_and_cancel),
 		cmocka_unit_test(test_poller_args),
+		cmocka_unit_test(test_poller_runtime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
