@@ -408,6 +408,10 @@ def main():
         rc = d.stop()
         sub.close()
     check(rc == 0, "SIGTERM exits 0 (got %r)" % rc)
+    # sanitizer builds: UBSan reports without failing the process
+    text = open(log, errors="replace").read()
+    for mark in ("runtime error:", "Sanitizer"):
+        check(mark not in text, "%r in the daemon's log" % mark)
     if failures:
         sys.stderr.write(open(log, errors="replace").read()[-6000:])
         print("%d check(s) failed" % len(failures))
