@@ -307,32 +307,37 @@ text_key_cmp(const void *a, const void *b)
 }
 
 /* Short items that recur TEXT_REPEAT_MIN times or more (comment
- * metadata, teaser labels, share buttons) are chrome. */
+ * metadata, teaser labels, share buttons) are chrome. Longer items that
+ * recur word for word are image alt texts and teaser blurbs shown twice,
+ * not paragraphs of the article: they are marked repeated. */
 static void
 text_repeats(struct text_doc *d)
 {
 	struct text_key *v = xcalloc(d->n, sizeof(*v));
-	size_t m = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		if (d->items[i].words > TEXT_REPEAT_MAX_WORDS)
-			continue;
-		v[m].key = text_repeat_key(d->items[i].s);
-		v[m].i = i;
-		m++;
+		v[i].key = d->items[i].words > TEXT_REPEAT_MAX_WORDS ?
+		    xstrdup(d->items[i].s) : text_repeat_key(d->items[i].s);
+		v[i].i = i;
 	}
-	qsort(v, m, sizeof(*v), text_key_cmp);
-	for (size_t a = 0; a < m;) {
+	qsort(v, d->n, sizeof(*v), text_key_cmp);
+	for (size_t a = 0; a < d->n;) {
 		size_t b = a;
+		bool isshort = d->items[v[a].i].words <= TEXT_REPEAT_MAX_WORDS;
 
-		while (b < m && strcmp(v[a].key, v[b].key) == 0)
+		while (b < d->n && strcmp(v[a].key, v[b].key) == 0)
 			b++;
-		if (b - a >= TEXT_REPEAT_MIN)
-			for (size_t k = a; k < b; k++)
-				d->items[v[k].i].chrome = true;
+		for (size_t k = a; k < b; k++) {
+			struct text_item *it = &d->items[v[k].i];
+
+			if (isshort && b - a >= TEXT_REPEAT_MIN)
+				it->chrome = true;
+			else if (!isshort && b - a >= 2)
+				it->repeated = true;
+		}
 		a = b;
 	}
-	for (size_t k = 0; k < m; k++)
+	for (size_t k = 0; k < d->n; k++)
 		free(v[k].key);
 	free(v);
 }
@@ -435,7 +440,8 @@ text_classify(struct text_doc *d)
 	for (size_t i = 0; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
 
-		it->bodylike = !it->chrome && it->kind == TEXT_OTHER &&
+		it->bodylike = !it->chrome && !it->repeated &&
+		    it->kind == TEXT_OTHER &&
 		    ((it->sentence && it->words >= 6) || it->words >= 30);
 	}
 	text_body_region(d);

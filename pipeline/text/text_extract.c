@@ -15,6 +15,8 @@
 
 #define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define TEXT_OUTLET_MAX_WORDS 5
+/* Outlet names weighed at most, each costing a pass over the items. */
+#define TEXT_OUTLET_TRIES 64
 
 static int text_count(const char *s);
 
@@ -266,7 +268,7 @@ text_outlet(const struct text_doc *d)
 		"newsletter from ", "updates from ",
 	};
 	char *best = NULL;
-	int best_n = 0;
+	int best_n = 0, tried = 0;
 
 	for (size_t i = d->n; i > d->body_end; i--) {
 		char *c = text_copyright_holder(d->items[i - 1].s);
@@ -274,12 +276,13 @@ text_outlet(const struct text_doc *d)
 		if (c != NULL)
 			return c;
 	}
-	for (size_t i = 0; i < d->n; i++) {
+	for (size_t i = 0; i < d->n && tried < TEXT_OUTLET_TRIES; i++) {
 		const char *p = d->items[i].s;
 
 		if (!d->items[i].chrome)
 			continue;
-		while ((p = strstr(p, "The ")) != NULL) {
+		while (tried < TEXT_OUTLET_TRIES &&
+		    (p = strstr(p, "The ")) != NULL) {
 			size_t n = text_name_at(p);
 			char *name;
 			int m;
@@ -290,6 +293,7 @@ text_outlet(const struct text_doc *d)
 			}
 			name = xstrndup(p, n);
 			m = text_chrome_mentions(d, name);
+			tried++;
 			if (m >= 2 && m > best_n) {
 				free(best);
 				best = name;
