@@ -471,25 +471,36 @@ static void
 html_append_collapsed(struct buf *b, const char *s, bool *space)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t need = strlen(s) + 2;
+	char *o;
 
+	if (b->cap < b->len + need) {
+		b->cap = (b->len + need) * 2;
+		b->p = xrealloc(b->p, b->cap);
+	}
+	o = b->p + b->len;
 	while (*p != '\0') {
 		size_t w;
-		const unsigned char *q;
 
+		if (*p > ' ' && *p < 0x80) {
+			if (*space && o > b->p)
+				*o++ = ' ';
+			*space = false;
+			*o++ = (char)*p++;
+			continue;
+		}
 		if (html_is_space(p, &w)) {
 			*space = true;
 			p += w;
 			continue;
 		}
-		if (*space && b->len > 0)
-			buf_putc(b, ' ');
+		if (*space && o > b->p)
+			*o++ = ' ';
 		*space = false;
-		q = p;
-		while (*q != '\0' && !html_is_space(q, &w))
-			q++;
-		buf_append(b, (const char *)p, (size_t)(q - p));
-		p = q;
+		*o++ = (char)*p++;
 	}
+	*o = '\0';
+	b->len = (size_t)(o - b->p);
 }
 
 void

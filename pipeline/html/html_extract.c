@@ -36,6 +36,7 @@ struct html_ni {
 	unsigned link;    /* of which inside <a> */
 	unsigned ptext;   /* of which inside paragraphs (p, pre, blockquote) */
 	unsigned own;     /* text whose nearest block ancestor is this */
+	unsigned own_link;  /* of which inside links */
 	unsigned commas;  /* commas in own */
 	unsigned cls;     /* HTML_T_* */
 	unsigned sig;     /* HTML_S_* */
@@ -136,18 +137,27 @@ html_drop(xmlNode *root)
 	return count;
 }
 
-/* Step 2: (re)computes the statistics of every element under ctx->body.
- * Each text node adds to all its ancestors, so the cost is the text nodes
- * times their depth; the parser caps depth. */
+/* Step 2: computes the statistics of every element under ctx->body, or
+ * recomputes them (again: tag classes and signals are kept). Each text
+ * node adds to all its ancestors, so the cost is the text nodes times
+ * their depth; the parser caps depth. */
 static void
-html_stats(struct html_ctx *ctx)
+html_stats(struct html_ctx *ctx, bool again)
 {
 	xmlNode *root = ctx->body;
 	xmlNode *n = root;
 	size_t i = 0;
 
 	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && i < ctx->n_ni) {
+		if (n->type == XML_ELEMENT_NODE && again &&
+		    n->_private != NULL) {
+			struct html_ni *ni = n->_private;
+
+			ni->score = 0;
+			ni->text = ni->link = ni->ptext = 0;
+			ni->own = ni->own_link = ni->commas = 0;
+			ni->cand = false;
+		} else if (n->type == XML_ELEMENT_NODE && i < ctx->n_ni) {
 			struct html_ni *ni = &ctx->ni[i++];
 
 			memset(ni, 0, sizeof(*ni));
@@ -180,6 +190,8 @@ html_stats(struct html_ctx *ctx)
 					pi->ptext += len;
 				if (!found && (pi->cls & HTML_T_BLOCK)) {
 					pi->own += len;
+					if (in_a)
+						pi->own_link += len;
 					pi->commas += commas;
 					found = true;
 				}
@@ -440,18 +452,6 @@ html_paras_free(struct html_ctx *ctx)
 	free(ctx->paras);
 	ctx->paras = NULL;
 	ctx->n_paras = ctx->cap_paras = 0;
-}
-
-/* Visible characters of the kept paragraphs. */
-static size_t
-html_paras_len(const struct html_ctx *ctx)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < ctx->n_paras; i++)
-		if (ctx->paras[i].keep)
-			n += ctx->paras[i].len;
-	return n;
 }
 
 /* Paragraph classes of the filter, after jusText. */
@@ -816,57 +816,71 @@ next:
 	html_flush(ctx);
 }
 
-/* Writes the winner and the siblings that belong with it. */
-static void
+/* Characters of prose in the blocks under root: blocks of 70 or more
+ * characters of their own with under a third in links, after the filter's
+ * notion of a good paragraph. */
+static size_t
+html_prose(xmlNode *root)
+{
+	size_t n = 0;
+
+	for (xmlNode *e = root; e != NULL; e = html_next(e, root, true)) {
+		const struct html_ni *ni;
+
+		if (!html_is_elem(e) || html_ni(e) == NULL)
+			continue;
+		ni = html_ni(e);
+		if (ni->own >= 70 && ni->own_link * 3 < ni->own)
+			n += ni->own;
+	}
+	return n;
+}
+
+/* Writes the winner and the siblings that belong with it; returns their
+ * prose (html_prose()). */
+static size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
+	size_t prose = 0;
+
 	xmlNode *parent = top->parent;
 	double top_score = html_ni(top)->score;
 
 	if (top == ctx->body || !html_is_elem(parent)) {
 		html_write(ctx, top);
-		return;
+		return html_prose(top);
 	}
 	for (xmlNode *s = parent->children; s != NULL; s = s->next) {
 		if (s == top) {
 			html_write(ctx, s);
+			prose += html_prose(s);
 			continue;
 		}
 		if (!html_is_elem(s))
 			continue;
-		if (html_sibling_ok(s, top, top_score))
+		if (html_sibling_ok(s, top, top_score)) {
 			html_write(ctx, s);
+			prose += html_prose(s);
+		}
 	}
+	return prose;
 }
 
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container. Leaves the body in ctx->out. */
 static void
-html_choose(struct html_ctx *ctx)
+html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
-	struct html_para *won = ctx->paras;
-	size_t n_won = ctx->n_paras, won_len = html_paras_len(ctx);
-	size_t page_len;
-
-	ctx->paras = NULL;
-	ctx->n_paras = ctx->cap_paras = 0;
-	ctx->no_images = true;
-	html_write(ctx, ctx->body);
-	html_paras_filter(ctx);
-	page_len = html_paras_len(ctx);
 #ifdef HTML_DEBUG
 	if (getenv("HTML_DEBUG"))
-		fprintf(stderr, "won %zu page %zu\n", won_len, page_len);
+		fprintf(stderr, "won %zu page %zu\n", won, page_prose);
 #endif
-	if ((double)won_len >= HTML_FALLBACK * (double)page_len) {
+	if ((double)won < HTML_FALLBACK * (double)page_prose) {
 		html_paras_free(ctx);
-		ctx->paras = won;
-		ctx->n_paras = ctx->cap_paras = n_won;
-	} else {
-		for (size_t i = 0; i < n_won; i++)
-			free(won[i].text);
-		free(won);
+		ctx->no_images = true;
+		html_write(ctx, ctx->body);
+		html_paras_filter(ctx);
 	}
 	html_paras_join(ctx);
 	html_paras_free(ctx);
@@ -911,6 +925,7 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	struct html_ctx ctx = { 0 };
 	xmlNode *top;
 	char *h1 = NULL;
+	size_t won;
 
 	if (len > (size_t)INT32_MAX)
 		return fail(err, errlen, "html: page too large");
@@ -930,9 +945,9 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 		h1 = html_first_h1(ctx.body);
 	ctx.n_ni = html_drop(ctx.body);
 	ctx.ni = xcalloc(ctx.n_ni + 1, sizeof(*ctx.ni));
-	html_stats(&ctx);
+	html_stats(&ctx, false);
 	html_prune(&ctx);
-	html_stats(&ctx);
+	html_stats(&ctx, true);
 	top = html_score(&ctx);
 	if (top == NULL)
 		top = ctx.body;
@@ -945,8 +960,8 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	if (getenv("HTML_DEBUG"))
 		fprintf(stderr, "climbed %s.%s#%s\n", top->name, html_attr(top, "class"), html_attr(top, "id"));
 #endif
-	html_write_article(&ctx, top);
-	html_choose(&ctx);
+	won = html_write_article(&ctx, top);
+	html_choose(&ctx, won, html_prose(ctx.body));
 	if (a->title == NULL) {
 		if (ctx.h1 != NULL)
 			article_set(&a->title, ctx.h1);

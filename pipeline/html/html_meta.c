@@ -24,6 +24,8 @@
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
 
+#define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
+
 /* State of the walk that is not a result. */
 struct meta_walk {
 	xmlNodePtr first_h1;
@@ -280,6 +282,41 @@ meta_heading(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w)
 			meta_push_cap(&c->h_parts, meta_node_text(k, 1024));
 }
 
+/* True when the first text inside n opens a byline: "By ", "von ",
+ * "Posted by ", "Ein Artikel von " and their kin. */
+static bool
+meta_opens_byline(xmlNodePtr n)
+{
+	static const char *const leads[] = {
+		"by ", "von ", "par ", "por ", "posted by ", "written by ",
+		"ein artikel von ", "ein beitrag von ", "text von ", "text: ",
+		"autor: ", "autorin: ", "author: ", "geschrieben von ",
+		"verfasst von ", "escrito por ", "publié par ",
+		"by\xc2\xa0", "von\xc2\xa0", "par\xc2\xa0", "por\xc2\xa0",
+	};
+	const char *t = NULL;
+	xmlNodePtr k;
+	size_t i;
+
+	for (k = n->children; k != NULL && t == NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			return false;
+		if (k->type != XML_TEXT_NODE || k->content == NULL)
+			continue;
+		t = (const char *)k->content;
+		while (isspace((unsigned char)*t))
+			t++;
+		if (*t == '\0')
+			t = NULL;
+	}
+	if (t == NULL)
+		return false;
+	for (i = 0; i < NKEYS(leads); i++)
+		if (strncasecmp(t, leads[i], strlen(leads[i])) == 0)
+			return true;
+	return false;
+}
+
 static void
 meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
     bool in_comments)
@@ -391,6 +428,13 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 		else
 			free(s);
 	}
+	if (meta_opens_byline(n)) {
+		s = meta_node_text(n, META_BYLINE_MAX + 1);
+		if (strlen(s) <= META_BYLINE_MAX)
+			meta_push_cap(&c->lead_byline, s);
+		else
+			free(s);
+	}
 	if (meta_attr_has(cls, "date") || meta_attr_has(id, "date") ||
 	    meta_attr_has(cls, "posted") || meta_attr_has(cls, "meta") ||
 	    meta_attr_has(cls, "byline") || meta_attr_has(cls, "datum") ||
@@ -486,14 +530,13 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->rel_author);
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
+	strlist_free(&c->lead_byline);
 	strlist_free(&c->pub_times);
 	strlist_free(&c->mod_times);
 	strlist_free(&c->times);
 	strlist_free(&c->date_text);
 	free(c->after_title);
 }
-
-#define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
 /* ---- the site's own names ---- */
 
@@ -572,32 +615,6 @@ meta_title_split(const char *s, size_t *at, size_t *len, size_t max,
 	return n;
 }
 
-/* True when the title part p[0..n) names the site. */
-static bool
-meta_part_is_site(const char *p, size_t n, const char *const *sites)
-{
-	char *part = xstrndup(p, n), *sq = meta_squash(part), *ss;
-	bool yes = false;
-	size_t i, lp = strlen(sq), ls;
-
-	for (i = 0; sites[i] != NULL && !yes && lp > 0; i++) {
-		ss = meta_squash(sites[i]);
-		ls = strlen(ss);
-		if (ls > 0 && strcmp(sq, ss) == 0)
-			yes = true;
-		/* "SPIEGEL ONLINE" for spiegel.de, "heise" in "heise
-		 * online": a short part holding the site's name */
-		else if (ls >= 4 && lp <= 3 * ls && strstr(sq, ss) != NULL)
-			yes = true;
-		else if (lp >= 4 && ls <= 2 * lp && strstr(ss, sq) != NULL)
-			yes = true;
-		free(ss);
-	}
-	free(sq);
-	free(part);
-	return yes;
-}
-
 static size_t
 meta_words(const char *s, size_t n)
 {
@@ -634,7 +651,7 @@ meta_title_clean(const char *s, const char *const *sites, bool guess)
 	while (first < last) {
 		size_t ps = first == 0 ? 0 : at[first - 1] + len[first - 1];
 
-		if (!meta_part_is_site(s + ps, at[first] - ps, sites))
+		if (!meta_is_site(s + ps, at[first] - ps, sites))
 			break;
 		first++;
 		b = at[first - 1] + len[first - 1];
@@ -642,7 +659,7 @@ meta_title_clean(const char *s, const char *const *sites, bool guess)
 	while (last > first) {
 		size_t ps = at[last - 1] + len[last - 1];
 
-		if (!meta_part_is_site(s + ps, e - ps, sites))
+		if (!meta_is_site(s + ps, e - ps, sites))
 			break;
 		e = at[last - 1];
 		last--;
@@ -669,7 +686,7 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 
 	if (cand == NULL)
 		return false;
-	if (meta_part_is_site(h, strlen(h), sites))
+	if (meta_is_site(h, strlen(h), sites))
 		return false;
 	n = meta_title_split(cand, at, len, 16, true);
 	sh = meta_squash(h);
@@ -926,13 +943,12 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		"autorin", "author", "escrito por", "écrit par", "auteur",
 		"von",
 	};
+	struct strlist outlets = {0};
 	const char *lab;
 	size_t i, k;
 
 	for (i = 0; i < c->ld.authors.n; i++)
-		meta_author_add(out, c->ld.authors.v[i], sites);
-	if (out->n > 0)
-		return;
+		meta_author_add(out, c->ld.authors.v[i], sites, &outlets);
 	lab = meta_get(c, (const char *const[]){"twitter:label1"}, 1);
 	for (k = 0; k < NKEYS(keys) && out->n == 0; k++) {
 		if (strcmp(keys[k], "twitter:data1") == 0) {
@@ -945,14 +961,21 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		}
 		for (i = 0; i < c->keys.n; i++)
 			if (strcmp(c->keys.v[i], keys[k]) == 0)
-				meta_author_add(out, c->vals.v[i], sites);
+				meta_author_add(out, c->vals.v[i], sites,
+				    &outlets);
 	}
 	for (i = 0; i < c->prop_author.n && out->n == 0; i++)
-		meta_author_add(out, c->prop_author.v[i], sites);
+		meta_author_add(out, c->prop_author.v[i], sites, &outlets);
 	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
-		meta_author_add(out, c->rel_author.v[i], sites);
+		meta_author_add(out, c->rel_author.v[i], sites, &outlets);
+	for (i = 0; i < c->lead_byline.n && out->n == 0; i++)
+		meta_author_add(out, c->lead_byline.v[i], sites, &outlets);
 	for (i = 0; i < c->byline.n && out->n == 0; i++)
-		meta_author_add(out, c->byline.v[i], sites);
+		meta_author_add(out, c->byline.v[i], sites, &outlets);
+	/* No person named anywhere: the outlet named as author is it. */
+	if (out->n == 0 && outlets.n > 0)
+		strlist_push(out, outlets.v[0]);
+	strlist_free(&outlets);
 }
 
 /* ---- the rest ---- */

@@ -11,6 +11,8 @@
 #define AUTHOR_MAX_LEN 80
 #define AUTHOR_MAX_WORDS 6
 
+static bool author_trim_ascii(char **sp);
+
 /* Byline lead-ins, matched case-insensitively at the start, longest
  * first where one is the prefix of another. */
 static const char *const author_leads[] = {
@@ -22,8 +24,9 @@ static const char *const author_leads[] = {
 	"scritto da", "pubblicato da", "geschreven door",
 	"by:", "von:", "por:", "par:", "di:", "door:", "autor:", "autorin:",
 	"author:", "authors:", "autoren:", "autor/in:", "autore:",
+	"interview:", "ein artikel von", "ein beitrag von",
 	"auteur:", "text:", "texte:", "texto:", "reporter:", "posted:",
-	"by", "von", "por", "par", "door", "от",
+	"by", "von", "vom", "por", "par", "door", "от",
 };
 
 /* Words that name a role, not a person: a part made only of these (and
@@ -42,6 +45,15 @@ static const char *const author_roles[] = {
 	"news", "of", "the", "for", "and", "freelance", "freier", "freie",
 	"mitarbeiter", "mitarbeiterin", "gastautor", "gastautorin",
 	"guest", "post", "posts", "in", "at", "am", "um", "on", "le",
+	"admin", "administrator", "webmaster", "user", "unknown", "no",
+	"anonymous", "agencies", "agency", "posted", "publiziert",
+	"veröffentlicht", "geschrieben", "text", "by", "von", "interview",
+	"edited", "revised", "edition", "mehr", "more", "alle", "artikel",
+	"beiträge", "view", "all", "profile", "profil", "follow",
+	"folgen", "twitter", "facebook", "instagram", "linkedin", "e-mail",
+	"email", "mail", "kontakt", "contact", "read", "lesen", "zuletzt",
+	"geändert", "aktualisiert", "updated", "zeige", "show", "co", "kg",
+	"gmbh", "ag", "inc", "ltd", "llc", "i", "a", "und", "and",
 };
 
 /* Joiners that separate two names. */
@@ -59,12 +71,52 @@ author_has_letter(const char *s)
 	return false;
 }
 
+/* Length of the Unicode punctuation at s that never ends a name
+ * (guillemets, dashes, bullets, middle dot), or 0. */
+static size_t
+author_upunct(const unsigned char *s)
+{
+	if (s[0] == 0xc2 && (s[1] == 0xab || s[1] == 0xbb || s[1] == 0xb7))
+		return 2;
+	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94 ||
+	    s[2] == 0xa2 || s[2] == 0xb9 || s[2] == 0xba))
+		return 3;
+	return 0;
+}
+
 /* Cuts leading and trailing spaces and punctuation (keeps a final '.'
  * after a letter, as in "Joe S."). Works in place; returns s moved. */
 static char *
 author_trim(char *s)
 {
-	size_t n;
+	size_t n, k;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		while (author_upunct((unsigned char *)s) > 0) {
+			s += author_upunct((unsigned char *)s);
+			again = true;
+		}
+		n = strlen(s);
+		for (k = 2; k <= 3 && k <= n; k++)
+			if (author_upunct((unsigned char *)s + n - k) == k) {
+				s[n - k] = '\0';
+				again = true;
+			}
+		if (again)
+			continue;
+		again = author_trim_ascii(&s);
+	}
+	return s;
+}
+
+/* The ASCII part of author_trim(); true when it cut something. */
+static bool
+author_trim_ascii(char **sp)
+{
+	char *s = *sp;
+	size_t n, before = strlen(s);
 
 	while (*s == ' ' || *s == ',' || *s == ';' || *s == ':' ||
 	    *s == '-' || *s == '|' || *s == '/' || *s == '*' || *s == '.' ||
@@ -77,7 +129,8 @@ author_trim(char *s)
 	    s[n - 1] == '(' || s[n - 1] == ')' || s[n - 1] == '"' ||
 	    (s[n - 1] == '.' && n >= 2 && s[n - 2] == '.')))
 		s[--n] = '\0';
-	return s;
+	*sp = s;
+	return n != before;
 }
 
 /* Strips byline lead-ins ("By", "Von", "Written by"); true if one went. */
@@ -160,12 +213,7 @@ author_words(const char *s)
 static bool
 author_is_site(const char *s, const char *const *sites)
 {
-	size_t i;
-
-	for (i = 0; sites != NULL && sites[i] != NULL; i++)
-		if (meta_same(s, sites[i]))
-			return true;
-	return false;
+	return sites != NULL && meta_is_site(s, strlen(s), sites);
 }
 
 /* Removes e-mail addresses and URLs (whole space-separated words). */
@@ -197,7 +245,9 @@ author_cut_date(char *s)
 		" updated", " published", " posted on", " veröffentlicht",
 		" aktualisiert", " stand:", " publié", " mis à jour",
 		" publicado", " actualizado", " | ", " — ", " – ", " - ",
-		" • ", " · ", "(",
+		" • ", " · ", "(", " alle artikel", " alle beiträge",
+		" more by", " mehr von", " view all", " all posts", " »",
+		" read more", " follow", " @ ",
 	};
 	struct nw_time t;
 	size_t at, span, i;
@@ -273,11 +323,10 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 
 size_t
 meta_author_add(struct strlist *out, const char *raw,
-    const char *const *sites)
+    const char *const *sites, struct strlist *outlets)
 {
-	struct strlist outlets = {0};
 	char *copy, *s;
-	size_t added = 0, i;
+	size_t added = 0;
 
 	if (raw == NULL)
 		return 0;
@@ -291,15 +340,16 @@ meta_author_add(struct strlist *out, const char *raw,
 		free(copy);
 		return 0;
 	}
+	if (strncasecmp(s, "photo", 5) == 0 || strncasecmp(s, "foto", 4) == 0 ||
+	    strncasecmp(s, "bild:", 5) == 0 || strncasecmp(s, "image", 5) == 0 ||
+	    strncasecmp(s, "©", strlen("©")) == 0) {
+		free(copy);
+		return 0;
+	}
 	author_drop_addresses(s);
 	author_strip_lead(&s);
 	author_cut_date(s);
-	added = author_split_add(out, s, sites, &outlets);
-	/* An outlet named as the only author is the author. */
-	if (added == 0 && out->n == 0)
-		for (i = 0; i < outlets.n; i++, added++)
-			strlist_push(out, outlets.v[i]);
-	strlist_free(&outlets);
+	added = author_split_add(out, s, sites, outlets);
 	free(copy);
 	return added;
 }

@@ -54,6 +54,7 @@ struct meta_cands {
 	struct strlist rel_author;   /* text of <a rel=author> */
 	struct strlist prop_author;  /* itemprop=author (its name) */
 	struct strlist byline;       /* text of author/byline-class nodes */
+	struct strlist lead_byline;  /* short text that opens with "By" */
 	struct strlist pub_times;    /* itemprop datePublished, <time pubdate>,
 	                                class=published: attribute values */
 	struct strlist mod_times;    /* the same for modification */
@@ -79,6 +80,10 @@ bool meta_same(const char *a, const char *b);
 /* The site's own label in the host of url: "zeit" for
  * https://www.zeit.de/x, "bbc" for news.bbc.co.uk; or NULL. */
 char *meta_url_site(const char *url);
+/* True when p[0..n) names the site: equal to one of sites (a
+ * NULL-terminated array) after meta_squash(), or a short string holding
+ * one of them ("SPIEGEL ONLINE" for "spiegel"), or held by one. */
+bool meta_is_site(const char *p, size_t n, const char *const *sites);
 /* The value of the first <meta> whose key is one of keys, or NULL. */
 const char *meta_get(const struct meta_cands *c, const char *const *keys,
     size_t nkeys);
@@ -98,9 +103,9 @@ void meta_ld_free(struct meta_ld *ld);
  * it holds to out, which keeps its order and has no duplicates: drops
  * "By"/"Von"/"Por" and kin, e-mail addresses, URLs, dates and what follows
  * them, roles, and names that are one of sites (a NULL-terminated array,
- * may be NULL); splits on commas, semicolons, "and", "und", "y", "et",
+ * may be NULL), which go to outlets instead; splits on commas, semicolons, "and", "und", "y", "et",
  * "&". Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
-    const char *const *sites);
+    const char *const *sites, struct strlist *outlets);
 
 #endif

@@ -270,6 +270,31 @@ meta_url_site(const char *url)
 	return host;
 }
 
+bool
+meta_is_site(const char *p, size_t n, const char *const *sites)
+{
+	char *part = xstrndup(p, n), *sq = meta_squash(part), *ss;
+	bool yes = false;
+	size_t i, lp = strlen(sq), ls;
+
+	for (i = 0; sites[i] != NULL && !yes && lp > 0; i++) {
+		ss = meta_squash(sites[i]);
+		ls = strlen(ss);
+		if (ls > 0 && strcmp(sq, ss) == 0)
+			yes = true;
+		/* "SPIEGEL ONLINE" for spiegel.de, "heise" in "heise
+		 * online": a short part holding the site's name */
+		else if (ls >= 4 && lp <= 3 * ls && strstr(sq, ss) != NULL)
+			yes = true;
+		else if (lp >= 4 && ls <= 2 * lp && strstr(ss, sq) != NULL)
+			yes = true;
+		free(ss);
+	}
+	free(sq);
+	free(part);
+	return yes;
+}
+
 const char *
 meta_get(const struct meta_cands *c, const char *const *keys, size_t nkeys)
 {
