@@ -1,0 +1,236 @@
+/* bench_extract [SHARED_DIR [ROUNDS]]: the extraction pipeline's speed
+ * against libxml2's bare HTML parse of the same pages, in one process on
+ * one thread.
+ *
+ * Loads every page of SHARED_DIR/corpus/aeb-dev/html and
+ * SHARED_DIR/corpus/trafeval-dev/html (gzip, read with zlib), then for
+ * ROUNDS rounds times (a) htmlReadMemory() + xmlFreeDoc() of every page and
+ * (b) pipeline_run() of every page, and (c) separately the share of the
+ * pipeline spent in enrich_normalise() + enrich_article(). Prints pages/s
+ * of each and the ratio pipeline/bare (the target is 0.75 or better). */
+#include <dirent.h>
+#include <libxml/HTMLparser.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <zlib.h>
+
+#include "decode.h"
+#include "enrich/enrich.h"
+#include "html/html_extract.h"
+#include "pipeline.h"
+#include "util.h"
+
+struct bench_page {
+	unsigned char *data;
+	size_t len;
+};
+
+struct bench_set {
+	struct bench_page *v;
+	size_t n;
+	size_t cap;
+	size_t bytes;
+};
+
+static double
+bench_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Reads the gzip (or plain) file path into a new page of set. */
+static int
+bench_load_file(struct bench_set *set, const char *path)
+{
+	struct buf b = { 0 };
+	char chunk[65536];
+	gzFile f = gzopen(path, "rb");
+	int n;
+
+	if (f == NULL)
+		return -1;
+	while ((n = gzread(f, chunk, sizeof(chunk))) > 0)
+		buf_append(&b, chunk, (size_t)n);
+	gzclose(f);
+	if (n < 0 || b.len == 0) {
+		buf_free(&b);
+		return -1;
+	}
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 512;
+		set->v = xrealloc(set->v, set->cap * sizeof(*set->v));
+	}
+	set->v[set->n].len = b.len;
+	set->v[set->n].data = (unsigned char *)buf_take(&b);
+	set->bytes += set->v[set->n].len;
+	set->n++;
+	return 0;
+}
+
+static int
+bench_name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every *.html and *.html.gz file of dir, in name order. */
+static int
+bench_load_dir(struct bench_set *set, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct strlist names = { 0 };
+	struct dirent *e;
+
+	if (d == NULL) {
+		fprintf(stderr, "bench_extract: cannot open %s\n", dir);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strstr(e->d_name, ".html") == NULL)
+			continue;
+		strlist_push(&names, e->d_name);
+	}
+	closedir(d);
+	qsort(names.v, names.n, sizeof(names.v[0]), bench_name_cmp);
+	for (size_t i = 0; i < names.n; i++) {
+		struct buf path = { 0 };
+
+		buf_printf(&path, "%s/%s", dir, names.v[i]);
+		if (bench_load_file(set, path.p) != 0)
+			fprintf(stderr, "bench_extract: cannot read %s\n",
+			    path.p);
+		buf_free(&path);
+	}
+	strlist_free(&names);
+	return 0;
+}
+
+/* (a) libxml2's own parse of every page, as html_extract() calls it. */
+static double
+bench_bare(const struct bench_set *set)
+{
+	double t0 = bench_now();
+
+	for (size_t i = 0; i < set->n; i++) {
+		htmlDocPtr doc = htmlReadMemory((const char *)set->v[i].data,
+		    (int)set->v[i].len, NULL, "UTF-8",
+		    HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+		    HTML_PARSE_COMPACT);
+
+		xmlFreeDoc(doc);
+	}
+	return bench_now() - t0;
+}
+
+/* (b) the whole pipeline of every page. Counts failures in *failed. */
+static double
+bench_pipeline(const struct bench_set *set, size_t *failed)
+{
+	double t0 = bench_now();
+
+	*failed = 0;
+	for (size_t i = 0; i < set->n; i++) {
+		struct nw_input in = {
+			.data = set->v[i].data,
+			.len = set->v[i].len,
+			.now = 1893456000,  /* 2030-01-01 */
+		};
+		char err[256];
+		struct nw_article *a = pipeline_run(&in, err, sizeof(err));
+
+		if (a == NULL)
+			(*failed)++;
+		article_free(a);
+	}
+	return bench_now() - t0;
+}
+
+/* (c) the time that the pipeline's last stages (normalise and enrich)
+ * take, over articles extracted outside the clock. */
+static double
+bench_enrich(const struct bench_set *set)
+{
+	double spent = 0;
+
+	for (size_t i = 0; i < set->n; i++) {
+		struct nw_article *a = article_new();
+		char err[256];
+		char *text = NULL;
+		size_t len = 0;
+		double t0;
+
+		if (decode_to_utf8(set->v[i].data, set->v[i].len, NULL, &text,
+		    &len, NULL, err, sizeof(err)) != 0 ||
+		    html_extract(text, len, NULL, 1893456000, a, err,
+		    sizeof(err)) != 0 || a->body == NULL) {
+			free(text);
+			article_free(a);
+			continue;
+		}
+		t0 = bench_now();
+		enrich_normalise(a);
+		enrich_article(a);
+		spent += bench_now() - t0;
+		free(text);
+		article_free(a);
+	}
+	return spent;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *shared = argc > 1 ? argv[1] : "../shared";
+	int rounds = argc > 2 ? atoi(argv[2]) : 3;
+	struct bench_set set = { 0 };
+	double bare = 0, pipe = 0, enrich = 0;
+	size_t failed = 0;
+	static const char *const corpora[] = {
+		"corpus/aeb-dev/html", "corpus/trafeval-dev/html",
+	};
+
+	if (rounds < 1 || rounds > 100)
+		rounds = 3;
+	for (size_t i = 0; i < sizeof(corpora) / sizeof(corpora[0]); i++) {
+		struct buf dir = { 0 };
+
+		buf_printf(&dir, "%s/%s", shared, corpora[i]);
+		bench_load_dir(&set, dir.p);
+		buf_free(&dir);
+	}
+	if (set.n == 0) {
+		fprintf(stderr, "bench_extract: no pages under %s/corpus\n",
+		    shared);
+		return 1;
+	}
+	printf("%zu pages, %.1f MB of HTML, %d rounds\n", set.n,
+	    (double)set.bytes / 1e6, rounds);
+	/* one warm-up round of each, then the measured rounds, interleaved
+	 * so that a busy machine weighs on both alike */
+	bench_bare(&set);
+	bench_pipeline(&set, &failed);
+	for (int r = 0; r < rounds; r++) {
+		bare += bench_bare(&set);
+		pipe += bench_pipeline(&set, &failed);
+		enrich += bench_enrich(&set);
+	}
+	printf("bare htmlReadMemory+xmlFreeDoc: %8.1f pages/s\n",
+	    (double)set.n * rounds / bare);
+	printf("pipeline_run:                   %8.1f pages/s "
+	    "(%zu pages without an article)\n",
+	    (double)set.n * rounds / pipe, failed);
+	printf("ratio pipeline/bare:            %8.3f (target 0.75)\n",
+	    bare / pipe);
+	printf("enrichment share of pipeline:   %8.1f%%\n",
+	    100.0 * enrich / pipe);
+	for (size_t i = 0; i < set.n; i++)
+		free(set.v[i].data);
+	free(set.v);
+	return 0;
+}
