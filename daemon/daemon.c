@@ -1,13 +1,11 @@
 #include "daemon.h"
 
-#include <errno.h>
 #include <event2/event.h>
 #include <jansson.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -17,6 +15,7 @@
 #endif
 
 #include "date.h"
+#include "inbox.h"
 #include "ingest.h"
 #include "publisher.h"
 #include "store.h"
@@ -50,33 +49,6 @@ daemon_config(const char *path, const struct config_override *ov,
 	return 0;
 }
 
-static int
-make_dir(const char *path, char *err, size_t errlen)
-{
-	if (mkdir(path, 0750) != 0 && errno != EEXIST)
-		return fail(err, errlen, "cannot create %s: %s", path,
-		    strerror(errno));
-	return 0;
-}
-
-/* The inbox and its processed/ and failed/ folders, created if missing. */
-static int
-make_inbox(const char *inbox, char *err, size_t errlen)
-{
-	struct buf b = { 0 };
-	int rc = make_dir(inbox, err, errlen);
-
-	buf_printf(&b, "%s/processed", inbox);
-	if (rc == 0)
-		rc = make_dir(b.p, err, errlen);
-	b.len = 0;
-	buf_printf(&b, "%s/failed", inbox);
-	if (rc == 0)
-		rc = make_dir(b.p, err, errlen);
-	buf_free(&b);
-	return rc;
-}
-
 static void
 watcher_log(void *ctx, int level, const char *msg)
 {
@@ -94,7 +66,7 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 		.ctx = d,
 	};
 
-	if (make_inbox(inbox, err, errlen) != 0)
+	if (inbox_prepare(inbox, err, errlen) != 0)
 		return NULL;
 	return watcher_new(d->base, inbox, d->cfg.empty_grace, &ops, err,
 	    errlen);

@@ -1,7 +1,6 @@
 #include "ingest.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -13,6 +12,7 @@
 #include "daemon.h"
 #include "event.h"
 #include "hash.h"
+#include "inbox.h"
 #include "pipeline.h"
 #include "publisher.h"
 #include "store.h"
@@ -355,92 +355,31 @@ item_publish(struct daemon *d, struct item *it)
 		    (long long)it->seq);
 }
 
-/* True when dir/name is still the file that was read, unchanged. */
-static bool
-same_file(const struct item *it, const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0 && st.st_dev == it->st.st_dev &&
-	    st.st_ino == it->st.st_ino && st.st_size == it->st.st_size &&
-	    st.st_mtim.tv_sec == it->st.st_mtim.tv_sec &&
-	    st.st_mtim.tv_nsec == it->st.st_mtim.tv_nsec;
-}
-
-/* Renames from into sub/NAME, or sub/NAME.SEQ if that is taken. Writes
- * the final path into out. */
-static int
-move_into(const struct item *it, const char *from, const char *sub,
-    struct buf *out)
-{
-	buf_printf(out, "%s/%s/%s", it->dir, sub, it->name);
-	if (renameat2(AT_FDCWD, from, AT_FDCWD, out->p,
-	    RENAME_NOREPLACE) == 0)
-		return 0;
-	if (errno != EEXIST)
-		return -1;
-	buf_printf(out, ".%lld", (long long)it->seq);
-	return renameat2(AT_FDCWD, from, AT_FDCWD, out->p, RENAME_NOREPLACE);
-}
-
-/* Writes NAME.error whole or not at all: a reader never sees it half
- * written. */
-static int
-write_sidecar(const char *path, const char *reason)
-{
-	struct buf tmp = { 0 };
-	FILE *f;
-	int rc = -1;
-
-	buf_printf(&tmp, "%s.tmp", path);
-	f = fopen(tmp.p, "w");
-	if (f == NULL)
-		goto out;
-	fprintf(f, "%s\n", reason);
-	rc = ferror(f) ? -1 : 0;
-	if (fclose(f) != 0 || rc != 0 || rename(tmp.p, path) != 0) {
-		unlink(tmp.p);
-		rc = -1;
-	}
-out:
-	buf_free(&tmp);
-	return rc;
-}
-
 static void
 item_move(struct daemon *d, struct item *it)
 {
-	struct buf from = { 0 }, to = { 0 }, side = { 0 };
+	struct inbox_file f = {
+		.dir = it->dir,
+		.name = it->name,
+		.st = &it->st,
+		.seq = it->seq,
+	};
+	enum inbox_fate fate = INBOX_PROCESSED;
+	char err[512];
+	int rc;
 
-	buf_printf(&from, "%s/%s", it->dir, it->name);
-	if (!same_file(it, from.p)) {
+	if (it->failed)
+		fate = INBOX_FAILED;
+	else if (d->cfg.on_success == CONFIG_DELETE)
+		fate = INBOX_DELETE;
+	rc = inbox_dispose(&f, fate, it->error, err, sizeof(err));
+	if (rc < 0)
+		log_error(&d->log, "%s", err);
+	else if (rc > 0)
 		/* the writer's close or rename of the new version comes
 		 * (or came, setting again) as an event of its own */
 		log_warn(&d->log, "%s: changed, replaced or removed while "
 		    "being processed; left in the inbox", it->name);
-		goto out;
-	}
-	if (!it->failed && d->cfg.on_success == CONFIG_DELETE) {
-		if (unlink(from.p) != 0)
-			log_error(&d->log, "%s: cannot delete: %s", from.p,
-			    strerror(errno));
-		goto out;
-	}
-	if (move_into(it, from.p, it->failed ? "failed" : "processed",
-	    &to) != 0) {
-		log_error(&d->log, "%s: cannot move to %s: %s", from.p,
-		    to.p, strerror(errno));
-		goto out;
-	}
-	if (it->failed) {
-		buf_printf(&side, "%s.error", to.p);
-		if (write_sidecar(side.p, it->error) != 0)
-			log_error(&d->log, "%s: %s", side.p, strerror(errno));
-	}
-out:
-	buf_free(&from);
-	buf_free(&to);
-	buf_free(&side);
 }
 
 static void

@@ -1,0 +1,118 @@
+#include "inbox.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+static int
+make_dir(const char *path, char *err, size_t errlen)
+{
+	if (mkdir(path, 0750) != 0 && errno != EEXIST)
+		return fail(err, errlen, "cannot create %s: %s", path,
+		    strerror(errno));
+	return 0;
+}
+
+int
+inbox_prepare(const char *dir, char *err, size_t errlen)
+{
+	struct buf b = { 0 };
+	int rc = make_dir(dir, err, errlen);
+
+	buf_printf(&b, "%s/processed", dir);
+	if (rc == 0)
+		rc = make_dir(b.p, err, errlen);
+	b.len = 0;
+	buf_printf(&b, "%s/failed", dir);
+	if (rc == 0)
+		rc = make_dir(b.p, err, errlen);
+	buf_free(&b);
+	return rc;
+}
+
+/* True when path is still the file that was read, unchanged. */
+static bool
+same_file(const struct stat *was, const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && st.st_dev == was->st_dev &&
+	    st.st_ino == was->st_ino && st.st_size == was->st_size &&
+	    st.st_mtim.tv_sec == was->st_mtim.tv_sec &&
+	    st.st_mtim.tv_nsec == was->st_mtim.tv_nsec;
+}
+
+/* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
+ * the final path goes into out. */
+static int
+move_into(const struct inbox_file *f, const char *from, const char *sub,
+    struct buf *out)
+{
+	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, out->p,
+	    RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EEXIST)
+		return -1;
+	buf_printf(out, ".%lld", (long long)f->seq);
+	return renameat2(AT_FDCWD, from, AT_FDCWD, out->p, RENAME_NOREPLACE);
+}
+
+/* Writes NAME.error whole or not at all: a reader never sees it half
+ * written. */
+static int
+write_sidecar(const char *path, const char *reason)
+{
+	struct buf tmp = { 0 };
+	FILE *f;
+	int rc = -1;
+
+	buf_printf(&tmp, "%s.tmp", path);
+	f = fopen(tmp.p, "w");
+	if (f == NULL)
+		goto out;
+	fprintf(f, "%s\n", reason);
+	rc = ferror(f) ? -1 : 0;
+	if (fclose(f) != 0 || rc != 0 || rename(tmp.p, path) != 0) {
+		unlink(tmp.p);
+		rc = -1;
+	}
+out:
+	buf_free(&tmp);
+	return rc;
+}
+
+int
+inbox_dispose(const struct inbox_file *f, enum inbox_fate fate,
+    const char *reason, char *err, size_t errlen)
+{
+	struct buf from = { 0 }, to = { 0 }, side = { 0 };
+	int rc = 0;
+
+	buf_printf(&from, "%s/%s", f->dir, f->name);
+	if (!same_file(f->st, from.p)) {
+		rc = 1;
+	} else if (fate == INBOX_DELETE) {
+		if (unlink(from.p) != 0)
+			rc = fail(err, errlen, "cannot delete %s: %s",
+			    from.p, strerror(errno));
+	} else if (move_into(f, from.p, fate == INBOX_FAILED ? "failed" :
+	    "processed", &to) != 0) {
+		rc = fail(err, errlen, "cannot move %s to %s: %s", from.p,
+		    to.p, strerror(errno));
+	} else if (fate == INBOX_FAILED) {
+		buf_printf(&side, "%s.error", to.p);
+		if (write_sidecar(side.p, reason) != 0)
+			rc = fail(err, errlen, "cannot write %s: %s", side.p,
+			    strerror(errno));
+	}
+	buf_free(&from);
+	buf_free(&to);
+	buf_free(&side);
+	return rc;
+}
