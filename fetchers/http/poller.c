@@ -260,15 +260,21 @@ timer_event(evutil_socket_t fd, short what, void *arg)
 	start_poll(s);
 }
 
-/* The delay before the next attempt after a failure. */
+/* The delay before the next attempt after a failure: the backoff, never
+ * shorter than Retry-After; an unhealthy source, or one told 429 without
+ * a Retry-After, waits no less than its interval. */
 static long
-failure_delay(struct poller *p, struct poller_src *s, long retry_after)
+failure_delay(struct poller *p, struct poller_src *s, long status,
+    long retry_after)
 {
 	long d, ra;
 	int i;
 
 	if(s->failures >= p->cfg.unhealthy_after) {
-		d = jittered(p, p->cfg.unhealthy_retry_ms);
+		d = p->cfg.unhealthy_retry_ms;
+		if(d < s->interval_ms)
+			d = s->interval_ms;
+		d = jittered(p, d);
 	} else {
 		d = p->cfg.backoff_base_ms;
 		for(i = 1; i < s->failures && d < p->cfg.backoff_max_ms; i++)
@@ -277,6 +283,8 @@ failure_delay(struct poller *p, struct poller_src *s, long retry_after)
 			d = p->cfg.backoff_max_ms;
 		/* equal jitter: half fixed, half drawn */
 		d = d / 2 + (long)(rnd(p) * (double)(d - d / 2));
+		if(status == 429 && retry_after < 0 && d < s->interval_ms)
+			d = jittered(p, s->interval_ms);
 	}
 	if(retry_after >= 0) {
 		ra = retry_after > p->cfg.retry_after_max_ms / 1000 ?
@@ -369,7 +377,7 @@ on_done(void *arg, struct http_response *r)
 		s->failures++;
 		set_health(s, s->failures >= p->cfg.unhealthy_after ?
 		    POLLER_UNHEALTHY : POLLER_FAILING, reason);
-		next = failure_delay(p, s, r->retry_after);
+		next = failure_delay(p, s, r->status, r->retry_after);
 	}
 	a.failures = s->failures;
 	a.health = s->health;
@@ -410,11 +418,11 @@ poller_new(struct event_base *base, struct http_client *client,
 	p->cfg.backoff_base_ms = d.backoff_base_ms > 0 ?
 	    d.backoff_base_ms : 60000;
 	p->cfg.backoff_max_ms = d.backoff_max_ms > 0 ?
-	    d.backoff_max_ms : 6 * 3600 * 1000L;
+	    d.backoff_max_ms : 3600 * 1000L;
 	p->cfg.unhealthy_after = d.unhealthy_after > 0 ?
 	    d.unhealthy_after : 5;
 	p->cfg.unhealthy_retry_ms = d.unhealthy_retry_ms > 0 ?
-	    d.unhealthy_retry_ms : 6 * 3600 * 1000L;
+	    d.unhealthy_retry_ms : 3600 * 1000L;
 	p->cfg.retry_after_max_ms = d.retry_after_max_ms > 0 ?
 	    d.retry_after_max_ms : 24 * 3600 * 1000L;
 	p->cfg.start_spread_ms = d.start_spread_ms > 0 ?

@@ -6,7 +6,7 @@
  *   other than 2xx and 304) backs off exponentially with jitter: base,
  *   2 base, 4 base ... up to backoff_max. A Retry-After header is honoured:
  *   the next attempt is never earlier than it says (capped at
- *   retry_after_max).
+ *   retry_after_max); a 429 without one waits at least the interval.
  * - After unhealthy_after failures in a row a source is unhealthy and
  *   retried every unhealthy_retry (with jitter). It is never dropped.
  * - Health changes (ok -> failing -> unhealthy, and back to ok) are
@@ -36,9 +36,10 @@ struct poller_config {
 	double jitter;            /* [0.1] fraction of the interval drawn
 	                             at random either way */
 	long backoff_base_ms;     /* [60000] delay after the first failure */
-	long backoff_max_ms;      /* [6 h] */
+	long backoff_max_ms;      /* [1 h] */
 	int unhealthy_after;      /* [5] failures in a row */
-	long unhealthy_retry_ms;  /* [6 h] retry period once unhealthy */
+	long unhealthy_retry_ms;  /* [1 h] retry period once unhealthy (never
+	                             shorter than the source's interval) */
 	long retry_after_max_ms;  /* [24 h] cap on an honoured Retry-After */
 	long start_spread_ms;     /* [0] a new source's first poll is drawn
 	                             in [0, start_spread_ms) */

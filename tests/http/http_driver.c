@@ -6,7 +6,7 @@
  *   http_driver poll URL [options]  one poller source until POLLS attempts
  *
  * Options: --count N, --polls N, --etag E, --lm DATE, --header "N: v",
- * --ua UA, --proxy URL, --max-body N, --timeout-ms N, --connect-timeout-ms N,
+ * --ua UA, --proxy URL, --ca-file PEM, --max-body N, --timeout-ms N, --connect-timeout-ms N,
  * --per-host N, --global N, --delay-ms N, --interval-ms N,
  * --backoff-ms N, --unhealthy-after N, --unhealthy-retry-ms N,
  * --limit-ms N (default 30000: the driver gives up and exits 3).
@@ -237,6 +237,8 @@ main(int argc, char **argv)
 			hc.user_agent = v;
 		else if(!strcmp(k, "--proxy"))
 			hc.proxy = v;
+		else if(!strcmp(k, "--ca-file"))
+			hc.ca_file = v;
 		else if(!strcmp(k, "--max-body"))
 			hc.max_body = (size_t)num(v);
 		else if(!strcmp(k, "--timeout-ms"))

@@ -12,9 +12,12 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import socket
+import ssl
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -113,6 +116,10 @@ class Handler(BaseHTTPRequestHandler):
             if n == 0:
                 return self.send(429, b'slow down\n',
                                  [('Retry-After', '2')])
+            return self.feed()
+        if path == '/ratelimit-bare':
+            if n == 0:
+                return self.send(429, b'slow down\n')
             return self.feed()
         if path == '/unavailable':
             if n < 2:
@@ -285,6 +292,15 @@ def case_retry_after(c):
     check([x['health'] for x in h] == ['failing', 'ok'],
           'health reported once failing, once recovered')
     check('429' in h[0]['reason'], 'reason names the status')
+    out = c.run('poll', '/ratelimit-bare', '--polls', 2, '--interval-ms', 500,
+                '--backoff-ms', 50)
+    att = events(out, 'attempt')
+    check([a['status'] for a in att] == [429, 200] and
+          att[0]['next_ms'] >= 450,
+          '429 without Retry-After: next attempt no sooner than the interval')
+    log = c.log('/ratelimit-bare')
+    check(len(log) == 2 and log[1]['t'] - log[0]['t'] >= 0.45,
+          'server saw the retry %.2f s later' % (log[1]['t'] - log[0]['t']))
 
 
 def case_backoff(c):
@@ -406,6 +422,7 @@ def case_host_delay(c):
 
 def case_unhealthy(c):
     out = c.run('poll', '/fail', '--polls', 5, '--backoff-ms', 50,
+                '--interval-ms', 200,
                 '--unhealthy-after', 3, '--unhealthy-retry-ms', 300)
     att = events(out, 'attempt')
     check([a['health'] for a in att] ==
@@ -441,7 +458,43 @@ def case_proxy(c):
           'proxy from http_proxy in the environment')
 
 
+def case_tls(c):
+    openssl = shutil.which('openssl')
+    if not openssl:
+        print('SKIP: no openssl command to make a test certificate')
+        sys.exit(77)
+    tmp = tempfile.mkdtemp(prefix='nw-tls-')
+    try:
+        key, cert = os.path.join(tmp, 'k.pem'), os.path.join(tmp, 'c.pem')
+        subprocess.run([openssl, 'req', '-x509', '-newkey', 'rsa:2048',
+                        '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+                        '-subj', '/CN=127.0.0.1',
+                        '-addext', 'subjectAltName=IP:127.0.0.1'],
+                       check=True, capture_output=True, timeout=30)
+        tls = start_server()
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(cert, key)
+        tls.socket = ctx.wrap_socket(tls.socket, server_side=True)
+        port = tls.server_address[1]
+        url = 'https://127.0.0.1:%d/feed' % port
+        r = c.run('get', None, url=url)[0]
+        check(r['error'] == 'TLS failure',
+              'a certificate nobody vouches for is refused: ' + r['errmsg'])
+        r = c.run('get', None, '--ca-file', cert, url=url)[0]
+        check(r['error'] == 'ok' and r['status'] == 200,
+              'the same server with its CA configured: 200')
+        r = c.run('get', None, '--ca-file', cert,
+                  url='https://localhost:%d/feed' % port)[0]
+        check(r['error'] in ('TLS failure', 'connection failed'),
+              'a name the certificate does not carry is refused: ' +
+              (r['errmsg'] or ''))
+        tls.shutdown()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 CASES = {
+    'tls': case_tls,
     'proxy': case_proxy,
     'validators': case_validators,
     'retry-after': case_retry_after,
