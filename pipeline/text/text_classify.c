@@ -127,70 +127,101 @@ text_set_caption(struct text_item *it, size_t cap_len, char *credit)
 	it->credit = credit;
 }
 
+/* Caption pair at items i and i + 1: one is the other plus a credit.
+ * Marks both (and a credit line after them) and returns the number of
+ * items used, or 0. */
+static size_t
+text_caption_pair(struct text_doc *d, size_t i)
+{
+	struct text_item *a = &d->items[i], *b, *shortit, *longit;
+	const char *rem = NULL;
+	size_t cl, used = 2;
+	char *c;
+
+	if (i + 1 >= d->n || d->items[i + 1].kind != TEXT_OTHER)
+		return 0;
+	b = &d->items[i + 1];
+	cl = text_prefix_pair(a->s, b->s, &rem);
+	if (cl == 0)
+		return 0;
+	c = text_pair_credit(rem, a->words < b->words ? a->words : b->words);
+	if (c == NULL)
+		return 0;
+	shortit = strlen(a->s) == cl ? a : b;
+	longit = shortit == a ? b : a;
+	text_set_caption(shortit, cl, c);
+	text_set_caption(longit, cl, NULL);
+	longit->dup = true;
+	if (i + 2 < d->n && d->items[i + 2].kind == TEXT_OTHER) {
+		c = text_standalone_credit(&d->items[i + 2]);
+		if (c != NULL) {
+			d->items[i + 2].kind = TEXT_CREDIT;
+			if (shortit->credit == NULL)
+				shortit->credit = c;
+			else
+				free(c);
+			used++;
+		}
+	}
+	return used;
+}
+
+/* Caption or credit at item i alone or followed by a credit line; returns
+ * the number of items used (0 when item i is neither). */
+static size_t
+text_caption_single(struct text_doc *d, size_t i)
+{
+	struct text_item *a = &d->items[i];
+	struct text_item *b = i + 1 < d->n ? &d->items[i + 1] : NULL;
+	size_t at = 0, n;
+	char *c = text_standalone_credit(a);
+
+	if (c != NULL) {
+		a->kind = TEXT_CREDIT;
+		free(c);
+		return 1;
+	}
+	if (a->bullet || a->words > TEXT_CAPTION_MAX_WORDS)
+		return 0;
+	if (b != NULL && b->kind == TEXT_OTHER && a->words >= 2) {
+		c = text_standalone_credit(b);
+		if (c != NULL) {
+			text_set_caption(a, strlen(a->s), c);
+			b->kind = TEXT_CREDIT;
+			return 2;
+		}
+	}
+	c = text_credit(a->s, &at);
+	if (c == NULL)
+		return 0;
+	n = at;
+	while (n > 0 && a->s[n - 1] == ' ')
+		n--;
+	if (n == 0 || memchr(a->s, ' ', n) == NULL) {
+		free(c);
+		return 0;
+	}
+	text_set_caption(a, n, c);
+	return 1;
+}
+
 /* Finds photo captions and credits: a caption followed by itself with a
  * credit appended (or the reverse), a caption followed by a credit line,
  * a short line ending in a credit, and lone credit lines. */
 static void
 text_captions(struct text_doc *d)
 {
-	for (size_t i = 0; i < d->n; i++) {
-		struct text_item *a = &d->items[i];
-		struct text_item *b = i + 1 < d->n ? &d->items[i + 1] : NULL;
-		const char *rem = NULL;
-		size_t cl = 0, at = 0;
-		char *c = NULL;
+	size_t i = 0;
 
-		if (a->kind != TEXT_OTHER || a->chrome)
-			continue;
-		if (b != NULL && b->kind == TEXT_OTHER)
-			cl = text_prefix_pair(a->s, b->s, &rem);
-		if (cl > 0 && (c = text_pair_credit(rem,
-		    a->words < b->words ? a->words : b->words)) != NULL) {
-			struct text_item *shortit = strlen(a->s) == cl ? a : b;
-			struct text_item *longit = shortit == a ? b : a;
+	while (i < d->n) {
+		size_t used = 0;
 
-			text_set_caption(shortit, cl, c);
-			text_set_caption(longit, cl, NULL);
-			longit->dup = true;
-			i++;
-			if (i + 1 < d->n && d->items[i + 1].kind ==
-			    TEXT_OTHER) {
-				c = text_standalone_credit(&d->items[i + 1]);
-				if (c != NULL) {
-					d->items[i + 1].kind = TEXT_CREDIT;
-					if (shortit->credit == NULL)
-						shortit->credit = c;
-					else
-						free(c);
-					i++;
-				}
-			}
-			continue;
+		if (d->items[i].kind == TEXT_OTHER && !d->items[i].chrome) {
+			used = text_caption_pair(d, i);
+			if (used == 0)
+				used = text_caption_single(d, i);
 		}
-		if ((c = text_standalone_credit(a)) != NULL) {
-			a->kind = TEXT_CREDIT;
-			free(c);
-			continue;
-		}
-		if (b != NULL && b->kind == TEXT_OTHER && !a->bullet &&
-		    a->words >= 2 && a->words <= TEXT_CAPTION_MAX_WORDS &&
-		    (c = text_standalone_credit(b)) != NULL) {
-			text_set_caption(a, strlen(a->s), c);
-			b->kind = TEXT_CREDIT;
-			i++;
-			continue;
-		}
-		if (a->words <= TEXT_CAPTION_MAX_WORDS && !a->bullet &&
-		    (c = text_credit(a->s, &at)) != NULL) {
-			size_t n = at;
-
-			while (n > 0 && a->s[n - 1] == ' ')
-				n--;
-			if (n > 0 && memchr(a->s, ' ', n) != NULL)
-				text_set_caption(a, n, c);
-			else
-				free(c);
-		}
+		i += used > 0 ? used : 1;
 	}
 }
 

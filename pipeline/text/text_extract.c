@@ -62,8 +62,10 @@ text_has_role(const char *s)
 static char *
 text_trimmed(const char *p, size_t n)
 {
-	while (n > 0 && (*p == ' ' || *p == ',' || *p == ';'))
-		p++, n--;
+	while (n > 0 && (*p == ' ' || *p == ',' || *p == ';')) {
+		p++;
+		n--;
+	}
 	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == ',' ||
 	    p[n - 1] == '.' || p[n - 1] == ';'))
 		n--;
@@ -200,32 +202,43 @@ text_copyright_holder(const char *s)
 	const char *p;
 	size_t n;
 
-	if (m != NULL) {
-		p = m + 2;
-	} else if ((m = strstr(s, "Copyright ")) != NULL ||
-	    (m = strstr(s, "copyright ")) != NULL) {
+	if (m == NULL)
+		m = strstr(s, "Copyright ");
+	if (m == NULL)
+		m = strstr(s, "copyright ");
+	if (m == NULL || text_count(s) > 15)
+		return NULL;
+	if (*m == 'C' || *m == 'c') {
 		p = m + 10;
-		if (strncmp(p, "(c)", 3) != 0 && strncmp(p, "(C)", 3) != 0 &&
+		if (strncasecmp(p, "(c)", 3) != 0 &&
+		    strncmp(p, "\xc2\xa9", 2) != 0 &&
 		    !isdigit((unsigned char)*p))
 			return NULL;
 	} else {
-		return NULL;
+		p = m + 2;
 	}
-	if (text_count(s) > 15)
-		return NULL;
-	while (*p == ' ' || *p == '(' || *p == ')' || *p == 'c' ||
-	    *p == 'C' || isdigit((unsigned char)*p) || *p == '-' ||
-	    *p == ',') {
-		if ((*p == 'c' || *p == 'C') && p[1] != ')')
+	/* Past the marks and years: "© 2019", "(c) 2010-2019", "©2019,". */
+	for (;;) {
+		if (strncasecmp(p, "(c)", 3) == 0)
+			p += 3;
+		else if (strncmp(p, "\xc2\xa9", 2) == 0)
+			p += 2;
+		else if (*p == ' ' || *p == '-' || *p == ',' ||
+		    isdigit((unsigned char)*p))
+			p++;
+		else
 			break;
-		p++;
 	}
 	for (int again = 1; again;) {
 		again = 0;
-		if (strncasecmp(p, "copyright ", 10) == 0)
-			p += 10, again = 1;
-		if (strncasecmp(p, "all rights reserved", 19) == 0)
-			p += 19, again = 1;
+		if (strncasecmp(p, "copyright ", 10) == 0) {
+			p += 10;
+			again = 1;
+		}
+		if (strncasecmp(p, "all rights reserved", 19) == 0) {
+			p += 19;
+			again = 1;
+		}
 		while (*p == ' ' || *p == '.' || *p == ',' ||
 		    isdigit((unsigned char)*p))
 			p++;
@@ -281,11 +294,15 @@ text_outlet(const struct text_doc *d)
 
 		if (!d->items[i].chrome)
 			continue;
-		while (tried < TEXT_OUTLET_TRIES &&
-		    (p = strstr(p, "The ")) != NULL) {
-			size_t n = text_name_at(p);
+		for (;;) {
+			size_t n;
 			char *name;
 			int m;
+
+			p = strstr(p, "The ");
+			if (p == NULL || tried >= TEXT_OUTLET_TRIES)
+				break;
+			n = text_name_at(p);
 
 			if (n <= 4 || memchr(p, ' ', n) == NULL) {
 				p += 4;

@@ -251,7 +251,7 @@ text_has_word(const char *f, const char *w)
 	size_t k = strlen(w);
 	const char *p = f;
 
-	while ((p = strstr(p, w)) != NULL) {
+	for (p = strstr(p, w); p != NULL; p = strstr(p + k, w)) {
 		const char *e = p + k;
 
 		if (*e == 's')
@@ -259,7 +259,6 @@ text_has_word(const char *f, const char *w)
 		if ((p == f || !isalnum((unsigned char)p[-1])) &&
 		    !isalnum((unsigned char)*e) && (unsigned char)*e < 0x80)
 			return true;
-		p += k;
 	}
 	return false;
 }
@@ -377,8 +376,10 @@ static char *
 text_clean_credit(const char *p, size_t len)
 {
 	while (len > 0 && (*p == ' ' || *p == '(' || *p == '-' ||
-	    *p == ':' || *p == '|'))
-		p++, len--;
+	    *p == ':' || *p == '|')) {
+		p++;
+		len--;
+	}
 	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == ')' ||
 	    p[len - 1] == '.' || p[len - 1] == ','))
 		len--;
@@ -481,7 +482,8 @@ text_credit_label(const char *s, const char *f, size_t *at)
 		const char *p = f;
 		const char *q;
 
-		while ((q = strstr(p, text_credit_labels[i])) != NULL) {
+		for (q = strstr(p, text_credit_labels[i]); q != NULL;
+		    q = strstr(p, text_credit_labels[i])) {
 			if ((q == f || q[-1] == ' ' || q[-1] == '(' ||
 			    q[-1] == '|') && (best == NULL || q > best)) {
 				best = q;
