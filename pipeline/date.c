@@ -46,7 +46,7 @@ struct date_tok {
 	bool space;           /* whitespace (or start) before the token */
 	int nd;               /* number of digits, DT_NUM */
 	long val;             /* value, DT_NUM (capped, nd > 9 means huge) */
-	bool long_word;       /* word longer than DATE_WORD_MAX: matches none */
+	bool long_word;       /* longer than DATE_WORD_MAX: matches none */
 	char w[DATE_WORD_MAX]; /* lowercased word, or the punctuation char */
 	size_t start, end;    /* byte range in the input */
 };
@@ -102,7 +102,7 @@ date_days_in_month(int64_t y, int m)
 	return dim[m - 1];
 }
 
-/* ---- words --------------------------------------------------------------- */
+/* ---- words -------------------------------------------------------------- */
 
 struct date_word {
 	const char *w;
@@ -824,7 +824,8 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 		last_time = false;
 		if (k->kind == DT_NUM) {
 			/* CJK units: 2021年3月14日 */
-			if (date_glued(t, i + 1, n) && t[i + 1].kind == DT_WORD &&
+			if (date_glued(t, i + 1, n) &&
+			    t[i + 1].kind == DT_WORD &&
 			    !t[i + 1].long_word) {
 				const char *u = t[i + 1].w;
 
@@ -897,6 +898,19 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 					i += 2;
 					continue;
 				}
+				/* Indian 1632hrs */
+				if ((!strcmp(u, "hrs") || !strcmp(u, "hr")) &&
+				    k->nd == 4 && !st.has_time) {
+					if (k->val / 100 > 23 ||
+					    k->val % 100 > 59)
+						return -1;
+					st.has_time = true;
+					st.hh = (int)(k->val / 100);
+					st.mi = (int)(k->val % 100);
+					i += 2;
+					last_time = true;
+					continue;
+				}
 				/* French 10h30 */
 				if (!strcmp(u, "h") && k->nd <= 2 &&
 				    date_glued(t, i + 2, n) &&
@@ -913,7 +927,8 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 					continue;
 				}
 			}
-			if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1], ':')) {
+			if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1],
+			    ':')) {
 				r = date_time(t, i, n, &st);
 				if (r < 0)
 					return -1;
@@ -1059,9 +1074,12 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 			i++;
 			continue;
 		}
-		/* zones: GMT+2, UTC-05:00, EST, Z after a time */
+		/* zones: GMT+2, UTC-05:00, CET+0100 (the number wins), EST,
+		 * Z after a time */
 		if ((date_is_word(k, "gmt") || date_is_word(k, "utc") ||
-		    date_is_word(k, "ut")) && !st.has_off &&
+		    date_is_word(k, "ut") || (date_lookup(date_zones,
+		    NELEM(date_zones), k->w, &v) == 0 && st.has_time)) &&
+		    !st.has_off &&
 		    date_glued(t, i + 1, n) &&
 		    (date_is_punct(&t[i + 1], '+') ||
 		    date_is_punct(&t[i + 1], '-')) &&
@@ -1074,9 +1092,11 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 			i += 1 + (size_t)r;
 			continue;
 		}
-		if (date_lookup(date_zones, NELEM(date_zones), k->w, &v) == 0 &&
+		if (date_lookup(date_zones, NELEM(date_zones), k->w,
+		    &v) == 0 &&
 		    (!date_zone_ambiguous(k->w) || was_time ||
-		    (st.has_time && strlen(k->w) == 2 && mode == DATE_STRICT))) {
+		    (st.has_time && strlen(k->w) == 2 &&
+		    mode == DATE_STRICT))) {
 			if (!st.has_off) {
 				st.has_off = true;
 				st.off = v;
@@ -1116,7 +1136,8 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 			i++;
 			continue;
 		}
-		if (date_in_list(date_stopwords, NELEM(date_stopwords), k->w)) {
+		if (date_in_list(date_stopwords, NELEM(date_stopwords),
+		    k->w)) {
 			i++;
 			continue;
 		}

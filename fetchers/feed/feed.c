@@ -361,19 +361,24 @@ static const struct {
 	{ "frac34", 190 }, { "iquest", 191 }, { "Agrave", 192 },
 	{ "Aacute", 193 }, { "Acirc", 194 }, { "Atilde", 195 },
 	{ "Auml", 196 }, { "Aring", 197 }, { "AElig", 198 }, { "Ccedil", 199 },
-	{ "Egrave", 200 }, { "Eacute", 201 }, { "Ecirc", 202 }, { "Euml", 203 },
-	{ "Igrave", 204 }, { "Iacute", 205 }, { "Icirc", 206 }, { "Iuml", 207 },
-	{ "ETH", 208 }, { "Ntilde", 209 }, { "Ograve", 210 }, { "Oacute", 211 },
+	{ "Egrave", 200 }, { "Eacute", 201 }, { "Ecirc", 202 }, { "Euml",
+	    203 },
+	{ "Igrave", 204 }, { "Iacute", 205 }, { "Icirc", 206 }, { "Iuml",
+	    207 },
+	{ "ETH", 208 }, { "Ntilde", 209 }, { "Ograve", 210 }, { "Oacute",
+	    211 },
 	{ "Ocirc", 212 }, { "Otilde", 213 }, { "Ouml", 214 }, { "times", 215 },
 	{ "Oslash", 216 }, { "Ugrave", 217 }, { "Uacute", 218 },
 	{ "Ucirc", 219 }, { "Uuml", 220 }, { "Yacute", 221 }, { "THORN", 222 },
 	{ "szlig", 223 }, { "agrave", 224 }, { "aacute", 225 },
 	{ "acirc", 226 }, { "atilde", 227 }, { "auml", 228 }, { "aring", 229 },
 	{ "aelig", 230 }, { "ccedil", 231 }, { "egrave", 232 },
-	{ "eacute", 233 }, { "ecirc", 234 }, { "euml", 235 }, { "igrave", 236 },
+	{ "eacute", 233 }, { "ecirc", 234 }, { "euml", 235 }, { "igrave",
+	    236 },
 	{ "iacute", 237 }, { "icirc", 238 }, { "iuml", 239 }, { "eth", 240 },
 	{ "ntilde", 241 }, { "ograve", 242 }, { "oacute", 243 },
-	{ "ocirc", 244 }, { "otilde", 245 }, { "ouml", 246 }, { "divide", 247 },
+	{ "ocirc", 244 }, { "otilde", 245 }, { "ouml", 246 }, { "divide",
+	    247 },
 	{ "oslash", 248 }, { "ugrave", 249 }, { "uacute", 250 },
 	{ "ucirc", 251 }, { "uuml", 252 }, { "yacute", 253 }, { "thorn", 254 },
 	{ "yuml", 255 }, { "OElig", 338 }, { "oelig", 339 },
@@ -569,7 +574,8 @@ feed_clean_xml(const char *s, size_t n, struct buf *out)
 			i = end;
 			continue;
 		}
-		if (c == '<' && i + 1 < n && s[i + 1] != '?' && s[i + 1] != '!')
+		if (c == '<' && i + 1 < n && s[i + 1] != '?' &&
+		    s[i + 1] != '!')
 			seen_root = true;
 		if (c == '&') {
 			size_t j = i + 1, k;

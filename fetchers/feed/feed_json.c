@@ -73,7 +73,8 @@ feed_json_item(struct feed *f, json_t *o, const char *base)
 	else if (json_is_integer(id)) {
 		char b[32];
 
-		snprintf(b, sizeof(b), "%lld", (long long)json_integer_value(id));
+		snprintf(b, sizeof(b), "%lld",
+		    (long long)json_integer_value(id));
 		it->guid = xstrdup(b);
 	}
 	feed_set_once(&it->title, feed_jget(o, "title"));

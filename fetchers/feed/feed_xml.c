@@ -91,9 +91,9 @@ feed_ns_of(const xmlNode *n, const char **local)
 	*local = colon + 1;
 	for (size_t i = 0; i < sizeof(feed_ns_prefixes) /
 	    sizeof(feed_ns_prefixes[0]); i++)
-		if (strlen(feed_ns_prefixes[i].prefix) == (size_t)(colon - name)
-		    && strncasecmp(name, feed_ns_prefixes[i].prefix,
-		    (size_t)(colon - name)) == 0)
+		if (strlen(feed_ns_prefixes[i].prefix) ==
+		    (size_t)(colon - name) && strncasecmp(name,
+		    feed_ns_prefixes[i].prefix, (size_t)(colon - name)) == 0)
 			return feed_ns_prefixes[i].ns;
 	return NS_OTHER;
 }
@@ -343,7 +343,8 @@ feed_html_resolve(const struct feed_ctx *cx, const xmlNode *n, char *html)
 		if (ve == NULL)
 			break;
 		buf_append(&b, p, (size_t)(v - p));
-		if (ve > v && v[0] != '#' && !feed_has_scheme(v, (size_t)(ve - v))) {
+		if (ve > v && v[0] != '#' && !feed_has_scheme(v,
+		    (size_t)(ve - v))) {
 			char *rel = xstrndup(v, (size_t)(ve - v));
 			xmlChar *r = xmlBuildURI((const xmlChar *)rel,
 			    (const xmlChar *)base);
@@ -705,7 +706,8 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 
 			if (h == NULL)
 				h = feed_text(cx, n);
-			feed_put(&b->image[SRC_ITUNES], feed_resolve(cx, n, h));
+			feed_put(&b->image[SRC_ITUNES], feed_resolve(cx, n,
+			    h));
 			free(h);
 		} else if (strcmp(local, "keywords") == 0) {
 			t = feed_text(cx, n);
@@ -772,7 +774,7 @@ feed_atom_link(const struct feed_ctx *cx, xmlNode *n, char **link,
 	free(rel);
 }
 
-/* ---- RSS ------------------------------------------------------------------ */
+/* ---- RSS ---------------------------------------------------------------- */
 
 static bool
 feed_rss_own(enum feed_ns ns)
@@ -829,7 +831,8 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 				    strcasecmp(pl, "false") == 0) &&
 				    (strncmp(it->guid, "http://", 7) == 0 ||
 				    strncmp(it->guid, "https://", 8) == 0))
-					feed_put(&permalink, xstrdup(it->guid));
+					feed_put(&permalink,
+					    xstrdup(it->guid));
 				free(pl);
 			} else if (strcmp(local, "pubDate") == 0)
 				feed_put(&b.published[SRC_MAIN],
@@ -842,7 +845,8 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 			} else if (strcmp(local, "category") == 0) {
 				t = feed_text(cx, c);
 				if (t)
-					strlist_push_owned(&b.cats[SRC_MAIN], t);
+					strlist_push_owned(&b.cats[SRC_MAIN],
+					    t);
 			} else if (strcmp(local, "enclosure") == 0) {
 				char *u = feed_attr(cx, c, "url");
 				char *len = feed_attr(cx, c, "length");
@@ -866,7 +870,8 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 				feed_atom_person(cx, c, &b.people[SRC_ATOM],
 				    &b.n_people[SRC_ATOM]);
 			else if (strcmp(local, "content") == 0)
-				feed_put(&b.content[SRC_ATOM], feed_text(cx, c));
+				feed_put(&b.content[SRC_ATOM], feed_text(cx,
+				    c));
 			else if (strcmp(local, "summary") == 0)
 				feed_put(&b.desc[SRC_ATOM], feed_text(cx, c));
 			else if (strcmp(local, "title") == 0)
@@ -875,14 +880,16 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 				feed_put(&b.published[SRC_ATOM],
 				    feed_text(cx, c));
 			else if (strcmp(local, "updated") == 0)
-				feed_put(&b.updated[SRC_ATOM], feed_text(cx, c));
+				feed_put(&b.updated[SRC_ATOM], feed_text(cx,
+				    c));
 			else if (strcmp(local, "link") == 0)
 				feed_atom_link(cx, c, &atom_link, &it->links,
 				    NULL, it);
 			else if (strcmp(local, "category") == 0) {
 				t = feed_attr(cx, c, "term");
 				if (t && *t)
-					strlist_push_owned(&b.cats[SRC_ATOM], t);
+					strlist_push_owned(&b.cats[SRC_ATOM],
+					    t);
 				else
 					free(t);
 			}
@@ -981,7 +988,8 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 			if (strcmp(local, "item") == 0)
 				feed_rss_item(cx, f, c);
 			else if (strcmp(local, "title") == 0)
-				feed_put(&b->title[SRC_MAIN], feed_text(cx, c));
+				feed_put(&b->title[SRC_MAIN], feed_text(cx,
+				    c));
 			else if (strcmp(local, "description") == 0)
 				feed_put(&b->desc[SRC_MAIN], feed_text(cx, c));
 			else if (strcmp(local, "link") == 0) {
@@ -995,7 +1003,8 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 				feed_put(&b->language[SRC_MAIN],
 				    feed_text(cx, c));
 			else if (strcmp(local, "copyright") == 0)
-				feed_put(&b->rights[SRC_MAIN], feed_text(cx, c));
+				feed_put(&b->rights[SRC_MAIN], feed_text(cx,
+				    c));
 			else if (strcmp(local, "generator") == 0)
 				feed_put(&f->generator, feed_text(cx, c));
 			else if (strcmp(local, "pubDate") == 0)
@@ -1017,7 +1026,8 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 			} else if (strcmp(local, "category") == 0) {
 				t = feed_text(cx, c);
 				if (t)
-					strlist_push_owned(&b->cats[SRC_MAIN], t);
+					strlist_push_owned(&b->cats[SRC_MAIN],
+					    t);
 			} else if (strcmp(local, "image") == 0)
 				feed_rss_image(cx, c, b);
 			continue;
@@ -1027,7 +1037,8 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 				feed_atom_link(cx, c, atom_link, &f->links,
 				    &f->feed_link, NULL);
 			else if (strcmp(local, "updated") == 0)
-				feed_put(&b->updated[SRC_ATOM], feed_text(cx, c));
+				feed_put(&b->updated[SRC_ATOM], feed_text(cx,
+				    c));
 			else if (strcmp(local, "author") == 0)
 				feed_atom_person(cx, c, &b->people[SRC_ATOM],
 				    &b->n_people[SRC_ATOM]);
@@ -1098,7 +1109,7 @@ feed_rss(const struct feed_ctx *cx, struct feed *f, xmlNode *root,
 	feed_bag_free(&b);
 }
 
-/* ---- Atom ----------------------------------------------------------------- */
+/* ---- Atom --------------------------------------------------------------- */
 
 static bool
 feed_atom_own(enum feed_ns ns)
@@ -1112,7 +1123,8 @@ feed_atom_own(enum feed_ns ns)
 static char *
 feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 {
-	char *type = feed_attr(cx, n, "type"), *mode = feed_attr(cx, n, "mode");
+	char *type = feed_attr(cx, n, "type"), *mode = feed_attr(cx, n,
+	    "mode");
 	struct buf b = { 0 };
 	char *s = NULL;
 
@@ -1126,7 +1138,8 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 		char *t = feed_text(cx, n), *d = feed_base64(t);
 
 		/* not base64 after all: keep the text as it is */
-		if (d && feed_valid_utf8((const unsigned char *)d, strlen(d)) &&
+		if (d && feed_valid_utf8((const unsigned char *)d,
+		    strlen(d)) &&
 		    strlen(d) > 0)
 			feed_set_once(&s, d);
 		else
@@ -1366,7 +1379,7 @@ feed_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *root)
 	feed_bag_free(&b);
 }
 
-/* ---- entry point ---------------------------------------------------------- */
+/* ---- entry point -------------------------------------------------------- */
 
 /* Without the URL the feed came from, relative links are resolved against
  * the URL the feed states for itself: its rel="self" link, else its site

@@ -43,7 +43,8 @@ test_rss2(void **state)
 {
 	const char *s =
 	    "<?xml version=\"1.0\"?>\n"
-	    "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+	    "<rss version=\"2.0\""
+	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
 	    " xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
 	    " xmlns:media=\"http://search.yahoo.com/mrss/\""
 	    " xmlns:atom=\"http://www.w3.org/2005/Atom\">\n"
@@ -63,7 +64,8 @@ test_rss2(void **state)
 	    "<dc:creator>Samuel Osborne</dc:creator>"
 	    "<pubDate>Tue, 14 Feb 2017 05:57:00 EST</pubDate>"
 	    "<category>World</category><category>Politics</category>"
-	    "<media:content url=\"https://example.org/1.jpg\" medium=\"image\"/>"
+	    "<media:content url=\"https://example.org/1.jpg\""
+	    " medium=\"image\"/>"
 	    "<enclosure url=\"https://example.org/1.mp3\" length=\"42\""
 	    " type=\"audio/mpeg\"/>"
 	    "</item>"
@@ -101,7 +103,8 @@ test_rss2(void **state)
 	assert_int_equal(f->items[0].published.offset, -300);
 	assert_int_equal(f->items[0].categories.n, 2);
 	assert_string_equal(f->items[0].categories.v[1], "Politics");
-	assert_string_equal(f->items[0].image.url, "https://example.org/1.jpg");
+	assert_string_equal(f->items[0].image.url,
+	    "https://example.org/1.jpg");
 	assert_int_equal(f->items[0].n_enclosures, 1);
 	assert_string_equal(f->items[0].enclosures[0].length, "42");
 
@@ -127,12 +130,14 @@ static void
 test_rdf_and_atom(void **state)
 {
 	const char *rdf =
-	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+	    "<rdf:RDF"
+	    " xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
 	    " xmlns=\"http://purl.org/rss/1.0/\""
 	    " xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
 	    "<channel rdf:about=\"http://e.org/\"><title>RDF</title></channel>"
 	    "<item rdf:about=\"http://e.org/1\"><title>One</title>"
-	    "<link>http://e.org/1</link><dc:date>2004-01-01T19:48:21Z</dc:date>"
+	    "<link>http://e.org/1</link>"
+	    "<dc:date>2004-01-01T19:48:21Z</dc:date>"
 	    "</item><item rdf:about=\"http://e.org/2\"><title>Two</title>"
 	    "</item></rdf:RDF>";
 	const char *atom =
@@ -147,7 +152,8 @@ test_rdf_and_atom(void **state)
 	    "<link rel=\"enclosure\" href=\"e1.mp3\" length=\"7\""
 	    " type=\"audio/mpeg\"/>"
 	    "<updated>2017-02-14T10:57:00Z</updated>"
-	    "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	    "<content type=\"xhtml\">"
+	    "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
 	    "<p>See <a href=\"more.html\">more</a></p></div></content>"
 	    "<category term=\"t\" label=\"Tag\"/></entry></feed>";
 	struct feed *f;
@@ -216,7 +222,8 @@ test_json_feed(void **state)
 	assert_int_equal(f->n_items, 2);
 	assert_string_equal(f->items[0].link, "https://j.org/p/1");
 	assert_string_equal(f->items[0].content, "<p>x</p>");
-	assert_string_equal(f->items[0].enclosures[0].url, "https://j.org/a.mp3");
+	assert_string_equal(f->items[0].enclosures[0].url,
+	    "https://j.org/a.mp3");
 	assert_string_equal(f->items[0].enclosures[0].length, "100");
 	assert_string_equal(utc(&f->items[0].published, b),
 	    "2019-12-31T22:00:00Z");
@@ -235,13 +242,17 @@ test_encodings(void **state)
 	/* undeclared Latin-1 bytes, a UTF-8 BOM, windows-1251, UTF-16 */
 	const char latin1[] = "<rss><channel><title>Caf\xe9 \xab"
 	    "a\xbb</title></channel></rss>";
-	const char bom[] = "\xEF\xBB\xBF  <rss><channel><title>\xc3\xa9t\xc3\xa9"
+	const char bom[] = "\xEF\xBB\xBF  <rss><channel><title>"
+	    "\xc3\xa9t\xc3\xa9"
 	    "</title></channel></rss>";
-	const char cp1251[] = "<?xml version=\"1.0\" encoding=\"windows-1251\"?>"
+	const char cp1251[] =
+	    "<?xml version=\"1.0\" encoding=\"windows-1251\"?>"
 	    "<rss><channel><title>\xcd\xee\xe2\xee\xf1\xf2\xe8</title>"
 	    "</channel></rss>";
-	const char utf16[] = "\xFF\xFE<\0r\0s\0s\0>\0<\0c\0h\0a\0n\0n\0e\0l\0>\0"
-	    "<\0t\0i\0t\0l\0e\0>\0\xe9\0<\0/\0t\0i\0t\0l\0e\0>\0<\0/\0c\0h\0a\0"
+	const char utf16[] = "\xFF\xFE<\0r\0s\0s\0>\0"
+	    "<\0c\0h\0a\0n\0n\0e\0l\0>\0"
+	    "<\0t\0i\0t\0l\0e\0>\0\xe9\0<\0/\0t\0i\0t\0l\0e\0>\0"
+	    "<\0/\0c\0h\0a\0"
 	    "n\0n\0e\0l\0>\0<\0/\0r\0s\0s\0>\0";
 	char err[128];
 	struct feed *f;
@@ -280,7 +291,8 @@ test_malformed(void **state)
 
 	(void)state;
 	assert_non_null(f);
-	assert_string_equal(f->title, "AT&T \xc2\xa0\xe2\x80\x94 \xc2\xa9 news");
+	assert_string_equal(f->title,
+	    "AT&T \xc2\xa0\xe2\x80\x94 \xc2\xa9 news");
 	assert_true(f->n_items >= 2);
 	assert_string_equal(f->items[0].title, "One \xe2\x80\xa6");
 	assert_string_equal(f->items[1].link, "http://a/2");
@@ -423,7 +435,8 @@ test_realworld(void **state)
 		{ "rbren+rss-parser/guardian.rss", 55, NULL,
 		  "2018-01-31T07:26:05Z" },
 		{ "danmactough+node-feedparser/tpm.atom", 20, NULL, NULL },
-		{ "danmactough+node-feedparser/compressed.xml", 10, NULL, NULL },
+		{ "danmactough+node-feedparser/compressed.xml", 10, NULL,
+		    NULL },
 		{ "miniflux+v2/encoding_WINDOWS-1251.xml", 50, NULL, NULL },
 		{ "miniflux+v2/no_encoding_ISO-8859-1.xml", 10,
 		  "Perturbateurs endocriniens : quels effets sur le "
@@ -454,7 +467,8 @@ test_realworld(void **state)
 			if (f->items[k].title)
 				assert_non_null(f->items[k].link);
 		if (cases[i].title0)
-			assert_string_equal(f->items[0].title, cases[i].title0);
+			assert_string_equal(f->items[0].title,
+			    cases[i].title0);
 		if (cases[i].date0)
 			assert_string_equal(utc(&f->items[0].published, b),
 			    cases[i].date0);
