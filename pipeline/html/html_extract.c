@@ -700,10 +700,15 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	buf_free(&credit);
 }
 
-/* Whether the writer skips element n (not the root of the write). */
+static size_t html_prose(xmlNode *root);
+
+/* Whether the writer skips element n (not the root of the write): link
+ * lists and small boilerplate blocks, unless they hold real prose (a
+ * wrapper of a link-heavy page may hold the article too). */
 static bool
-html_skip(const struct html_ni *ni)
+html_skip(xmlNode *n)
 {
+	const struct html_ni *ni = html_ni(n);
 	double ld = html_link_density(ni);
 
 	if (!(ni->cls & HTML_T_BLOCK) || ni->kind == HTML_K_TD ||
@@ -712,9 +717,9 @@ html_skip(const struct html_ni *ni)
 	if (ni->text == 0)
 		return false;
 	if (ni->kind == HTML_K_TABLE)
-		return ld > 0.65;
+		return ld > 0.65 && html_prose(n) < 200;
 	if (ld > 0.5)
-		return true;
+		return html_prose(n) < 200;
 	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK)) && !(ni->sig &
 	    HTML_S_POS) && ni->text < 100 && ni->ptext == 0)
 		return true;
@@ -782,7 +787,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
-		if (n != root && html_skip(ni)) {
+		if (n != root && html_skip(n)) {
 			descend = false;
 			if (ni->cls & HTML_T_BLOCK)
 				html_flush(ctx);
@@ -881,6 +886,11 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 		ctx->no_images = true;
 		html_write(ctx, ctx->body);
 		html_paras_filter(ctx);
+#ifdef HTML_DEBUG
+		if (getenv("HTML_DEBUG"))
+			for (size_t i = 0; i < ctx->n_paras; i++)
+				fprintf(stderr, "para %u %u %d %.60s\n", ctx->paras[i].len, ctx->paras[i].link, ctx->paras[i].keep, ctx->paras[i].text);
+#endif
 	}
 	html_paras_join(ctx);
 	html_paras_free(ctx);

@@ -21,6 +21,7 @@
 #define META_DATE_TEXT_MAX 200
 /* How much page text after the headline is searched for a date. */
 #define META_AFTER_TITLE 600
+#define META_BEFORE_TITLE 160
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
 
@@ -513,6 +514,78 @@ meta_text_after(xmlNodePtr node, size_t max)
 	return f;
 }
 
+/* The text that precedes node in document order, up to about max bytes:
+ * where a page prints the date above its headline. */
+static char *
+meta_text_before(xmlNodePtr node, size_t max)
+{
+	xmlNodePtr n = node, texts[64];
+	struct buf b = {0};
+	size_t nt = 0, got = 0;
+	char *raw, *f;
+	int steps = 0;
+
+	while (n != NULL && got < max && nt < 64 && steps < 4096) {
+		steps++;
+		if (n->prev != NULL) {
+			n = n->prev;
+			while (n->type == XML_ELEMENT_NODE &&
+			    n->last != NULL && !meta_is(n, "script") &&
+			    !meta_is(n, "style"))
+				n = n->last;
+		} else {
+			n = n->parent;
+			if (n == NULL || n->type != XML_ELEMENT_NODE)
+				break;
+			continue;
+		}
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent != NULL && !meta_is(n->parent, "script") &&
+		    !meta_is(n->parent, "style")) {
+			texts[nt++] = n;
+			got += strlen((const char *)n->content);
+		}
+	}
+	buf_puts(&b, "");
+	while (nt > 0) {
+		buf_puts(&b, (const char *)texts[--nt]->content);
+		buf_putc(&b, ' ');
+	}
+	raw = buf_take(&b);
+	f = meta_fold(raw);
+	free(raw);
+	return f;
+}
+
+/* The first h1..h3 under n whose text is title, or NULL. */
+static xmlNodePtr
+meta_find_heading(xmlNodePtr n, const char *title, int depth)
+{
+	xmlNodePtr r;
+	char *t;
+	bool same;
+
+	for (; n != NULL && depth < META_MAX_DEPTH; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || meta_is(n, "script") ||
+		    meta_is(n, "style") || meta_is(n, "head"))
+			continue;
+		if (meta_is(n, "h1") || meta_is(n, "h2") || meta_is(n, "h3")) {
+			t = meta_node_text(n, 1024);
+			same = meta_same(t, title) ||
+			    (strlen(t) > strlen(title) && strstr(t, title) !=
+			    NULL);
+			free(t);
+			if (same)
+				return n;
+			continue;
+		}
+		r = meta_find_heading(n->children, title, depth + 1);
+		if (r != NULL)
+			return r;
+	}
+	return NULL;
+}
+
 static void
 meta_cands_free(struct meta_cands *c)
 {
@@ -536,6 +609,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->times);
 	strlist_free(&c->date_text);
 	free(c->after_title);
+	free(c->before_title);
 }
 
 /* ---- the site's own names ---- */
@@ -915,15 +989,20 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 {
 	const char *og = meta_get(c, (const char *const[]){"og:url"}, 1);
 
-	return meta_date_ok(c->ld.published, now, t) ||
-	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
+	/* OpenGraph's article time first: where a page's JSON-LD and
+	 * OpenGraph disagree, the latter is the one it shows. Then the
+	 * JSON-LD, the visible datePublished, the other metadata. */
+	return meta_first_date(meta_pub_keys, 3, c, now, t) ||
+	    meta_date_ok(c->ld.published, now, t) ||
 	    meta_list_date(&c->pub_times, now, t, true) ||
+	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
 	    meta_url_date(url, now, t) ||
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
 	    meta_list_date(&c->times, now, t, false) ||
 	    meta_list_date(&c->date_text, now, t, true) ||
 	    meta_date_find(c->after_title, now, t) ||
+	    meta_date_find(c->before_title, now, t) ||
 	    meta_modified(c, now, t);
 }
 
@@ -1092,17 +1171,25 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	struct strlist owned = {0};
 	const char *sites[24], *pub;
 	struct nw_time t;
+	xmlNodePtr anchor;
 	char *s;
 
 	if (doc == NULL || a == NULL)
 		return;
 	memset(&c, 0, sizeof(c));
 	meta_walk_rec(xmlDocGetRootElement(doc), &c, &w, 0, false);
-	if (w.first_h1 != NULL)
-		c.after_title = meta_text_after(w.first_h1, META_AFTER_TITLE);
 	meta_sites(&c, url, sites, sizeof(sites) / sizeof(sites[0]), &owned);
 	if (a->title == NULL)
 		a->title = meta_decide_title(&c, sites);
+	/* the headline on the page: dates are printed next to it */
+	anchor = a->title != NULL ? meta_find_heading(
+	    xmlDocGetRootElement(doc), a->title, 0) : NULL;
+	if (anchor == NULL)
+		anchor = w.first_h1;
+	if (anchor != NULL) {
+		c.after_title = meta_text_after(anchor, META_AFTER_TITLE);
+		c.before_title = meta_text_before(anchor, META_BEFORE_TITLE);
+	}
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);
 	if (a->authors.n == 0)

@@ -60,7 +60,8 @@ struct meta_cands {
 	struct strlist mod_times;    /* the same for modification */
 	struct strlist times;        /* any other <time datetime> */
 	struct strlist date_text;    /* text of date-class nodes */
-	char *after_title;           /* page text following the first <h1> */
+	char *after_title;           /* page text following the headline */
+	char *before_title;          /* and the text just before it */
 };
 
 /* html_meta_util.c */
