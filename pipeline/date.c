@@ -1381,12 +1381,36 @@ date_parse(const char *s, struct nw_time *out)
 	return 0;
 }
 
-/* Tokens that may start a date in running text. */
+/* Words the parser may accept inside a date; any other word ends the
+ * search window of date_find() early. */
+static bool
+date_word_known(const struct date_tok *t)
+{
+	static const char *const extra[] = {
+		"am", "pm", "at", "um", "etc", "hrs", "hr", "st", "nd", "rd",
+		"th", "er", "º", "uhr", "오전", "오후", "午前", "午後", "上午",
+		"下午", "年", "月", "日", "時", "时", "点", "分", "秒", "년",
+		"월", "일", "시", "분", "초",
+	};
+	int v;
+
+	if (t->long_word)
+		return false;
+	return strlen(t->w) == 1 || date_month_word(t) ||
+	    date_in_list(extra, NELEM(extra), t->w) ||
+	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w) ||
+	    date_in_list(date_stopwords, NELEM(date_stopwords), t->w) ||
+	    date_lookup(date_zones, NELEM(date_zones), t->w, &v) == 0;
+}
+
+/* Tokens that may start a date in running text: a day, an hour, a year,
+ * a compact date, a month or a weekday. */
 static bool
 date_can_start(const struct date_tok *t)
 {
 	if (t->kind == DT_NUM)
-		return t->nd <= 4 || t->nd == 8;
+		return (t->nd <= 2 && t->val <= 31) || t->nd == 4 ||
+		    t->nd == 8;
 	if (t->kind != DT_WORD || t->long_word)
 		return false;
 	return date_month_word(t) || (strlen(t->w) > 2 &&
@@ -1415,6 +1439,7 @@ date_find(const char *s, size_t len, struct nw_time *out,
 	struct date_tok win[DATE_FIND_TOKENS], first;
 	struct nw_time tmp;
 	size_t pos = 0, p2, n, j;
+	bool year;
 
 	if (out)
 		memset(out, 0, sizeof(*out));
@@ -1436,9 +1461,22 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		win[0].space = true;
 		n = 1;
 		p2 = first.end;
+		year = first.kind == DT_NUM && (first.nd == 4 || first.nd == 8);
+		/* the window ends at the first token no date can hold */
 		while (n < DATE_FIND_TOKENS &&
-		    date_next_tok(s, len, &p2, &win[n]))
+		    date_next_tok(s, len, &p2, &win[n])) {
+			const struct date_tok *k = &win[n];
+
+			if (k->kind == DT_WORD && !date_word_known(k))
+				break;
+			if (k->kind == DT_PUNCT && !strchr(",.()-/:+", k->w[0]))
+				break;
+			if (k->kind == DT_NUM && (k->nd == 4 || k->nd == 8))
+				year = true;
 			n++;
+		}
+		if (!year)
+			continue;   /* no four-digit year: no full date */
 		for (j = n; j > 0; j--) {
 			const struct date_tok *e = &win[j - 1];
 
