@@ -2,6 +2,7 @@
  * lines of one paragraph when the renderer wrapped the text. */
 #include "text_blocks.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,12 +15,16 @@
 #define TEXT_WRAP_NEAR 12
 #define TEXT_WRAP_MAX 160
 #define TEXT_WRAP_MIN 50
+/* A token longer than this (bytes) is a URL or the like: renderers let it
+ * overflow the wrap width, so its line says nothing about the width. */
+#define TEXT_TOKEN_MAX 40
 
 struct text_line {
 	const char *p;      /* content after indentation */
 	size_t len;         /* bytes of content, trailing space trimmed */
 	size_t indent;      /* leading spaces */
 	size_t width;       /* indent + content code points */
+	bool unbreakable;   /* holds a token no renderer could wrap (URL) */
 };
 
 /* Display width in terminal columns, as a renderer counts it: wide (East
@@ -53,6 +58,20 @@ text_space(unsigned char c)
 	    c == '\v';
 }
 
+/* Bytes of the longest run of non-spaces in p[0..len). */
+static size_t
+text_longest_token(const char *p, size_t len)
+{
+	size_t best = 0, cur = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		cur = p[i] == ' ' ? 0 : cur + 1;
+		if (cur > best)
+			best = cur;
+	}
+	return best;
+}
+
 /* Splits s into lines; *n receives the count. The array is owned by the
  * caller; the lines point into s. */
 static struct text_line *
@@ -76,6 +95,8 @@ text_lines(const char *s, size_t len, size_t *n)
 		while (l.len > 0 && text_space((unsigned char)l.p[l.len - 1]))
 			l.len--;
 		l.width = l.indent + text_cps(l.p, l.len);
+		l.unbreakable = text_longest_token(l.p, l.len) >
+		    TEXT_TOKEN_MAX;
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 256;
 			v = xrealloc(v, cap * sizeof(*v));
@@ -96,8 +117,9 @@ text_wrap_width(const struct text_line *v, size_t n)
 	size_t best = 0, best_near = 0;
 
 	for (size_t i = 0; i < n; i++)
-		hist[v[i].width <= TEXT_WRAP_MAX ? v[i].width :
-		    TEXT_WRAP_MAX + 1]++;
+		if (!v[i].unbreakable)
+			hist[v[i].width <= TEXT_WRAP_MAX ? v[i].width :
+			    TEXT_WRAP_MAX + 1]++;
 	/* A width W is the wrap width when many lines end just short of it,
 	 * few pass it (unbreakable words, tables) and the lines near it
 	 * are a good share of the long lines. */
@@ -190,11 +212,40 @@ text_count_words(const char *s)
 	return n;
 }
 
+/* Drops lynx's link markers in place: "[12]" glued to the start of the
+ * link text that follows it ("[8]WeWork is" -> "WeWork is"). Citation
+ * marks after a word ("said.[3] The") stay. */
+static void
+text_drop_link_marks(struct buf *b)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < b->len;) {
+		size_t k = i + 1;
+
+		if (b->p[i] == '[' && (i == 0 || b->p[i - 1] == ' ' ||
+		    b->p[i - 1] == '(')) {
+			while (k < b->len && isdigit((unsigned char)b->p[k]))
+				k++;
+			if (k > i + 1 && k < b->len && b->p[k] == ']' &&
+			    k + 1 < b->len && b->p[k + 1] != ' ') {
+				i = k + 1;
+				continue;
+			}
+		}
+		b->p[j++] = b->p[i++];
+	}
+	b->len = j;
+	if (b->p != NULL)
+		b->p[j] = '\0';
+}
+
 static void
 text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
 {
 	struct text_item *it;
 
+	text_drop_link_marks(b);
 	while (b->len > 0 && b->p[b->len - 1] == ' ')
 		b->p[--b->len] = '\0';
 	if (b->len == 0) {
@@ -222,6 +273,7 @@ text_segment(const char *s, size_t len)
 	struct text_line *v = text_lines(s, len, &nl);
 	struct buf cur = { 0 };
 	bool open = false, cur_bullet = false, gap = false;
+	bool prev_unbreakable = false;
 	int block = 0;
 	size_t prev_width = 0;
 
@@ -242,7 +294,8 @@ text_segment(const char *s, size_t len)
 		}
 		gap = false;
 		bl = text_bullet_len(l->p, l->len);
-		join = open && d->wrap > 0 && bl == 0 &&
+		join = open && d->wrap > 0 && bl == 0 && !prev_unbreakable &&
+		    !l->unbreakable &&
 		    prev_width + 1 + text_first_word(l) + 2 > d->wrap;
 		if (!join) {
 			if (open)
@@ -254,6 +307,7 @@ text_segment(const char *s, size_t len)
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);
 		prev_width = l->width;
+		prev_unbreakable = l->unbreakable;
 	}
 	if (open)
 		text_push(d, &cur, block, cur_bullet);

@@ -286,6 +286,23 @@ text_only_placeholders(const char *s)
 	return any;
 }
 
+/* True when the item is a URL, possibly numbered as in the list of
+ * references that lynx appends ("12. https://example.com/a"). */
+static bool
+text_only_url(const char *s)
+{
+	const char *p = s;
+
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p > s && p[0] == '.' && p[1] == ' ')
+		p += 2;
+	if (strncmp(p, "http://", 7) != 0 && strncmp(p, "https://", 8) != 0 &&
+	    strncmp(p, "www.", 4) != 0 && strncmp(p, "file://", 7) != 0)
+		return false;
+	return strchr(p, ' ') == NULL;
+}
+
 /* True when the item has no letter at all: separators, counters. */
 static bool
 text_no_letters(const char *s)
@@ -307,7 +324,8 @@ text_is_chrome(const char *s, int words)
 	bool r = false;
 	int weak = 0;
 
-	if (text_only_placeholders(s) || text_no_letters(s))
+	if (text_only_placeholders(s) || text_no_letters(s) ||
+	    text_only_url(s))
 		return true;
 	f = text_fold(s);
 	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_strong); i++)

@@ -143,6 +143,45 @@ test_segment_wrapped(void **state)
 	text_doc_free(d);
 }
 
+/* A lynx-style dump: link markers glued to link text, a list of
+ * references with URLs longer than the wrap width. */
+static const char lynx[] =
+    "   [1]Home [2]World\n"
+    "\n"
+    "   The committee met for six hours on Thursday and agreed that\n"
+    "   the new [3]bridge would be built on the northern site, as\n"
+    "   the mayor had said.[4] Work starts in spring, the committee\n"
+    "   said.\n"
+    "\n"
+    "References\n"
+    "\n"
+    "   1. https://example.com/\n"
+    "   2. https://example.com/world/and/a/very/long/path/that/overflows/"
+    "the/width\n"
+    "   3. https://example.com/bridge/and/a/very/long/path/that/overflows/"
+    "the/width\n";
+
+static void
+test_segment_lynx(void **state)
+{
+	struct text_doc *d = text_segment(lynx, strlen(lynx));
+
+	(void)state;
+	assert_true(d->wrap >= 55 && d->wrap <= 64);
+	assert_int_equal(d->n, 6);
+	assert_string_equal(d->items[0].s, "Home World");
+	assert_string_equal(d->items[1].s, "The committee met for six hours "
+	    "on Thursday and agreed that the new bridge would be built on "
+	    "the northern site, as the mayor had said.[4] Work starts in "
+	    "spring, the committee said.");
+	/* Each reference stays its own item, and is chrome. */
+	assert_string_equal(d->items[4].s, "2. https://example.com/world/and/"
+	    "a/very/long/path/that/overflows/the/width");
+	assert_true(text_is_chrome(d->items[4].s, d->items[4].words));
+	assert_true(text_is_chrome(d->items[3].s, d->items[3].words));
+	text_doc_free(d);
+}
+
 /* A synthetic page dump with every kind of block. */
 static const char page[] =
     "Get breaking news notifications from The Daily Planet\n"
@@ -295,6 +334,7 @@ main(void)
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_segment_unwrapped),
 		cmocka_unit_test(test_segment_wrapped),
+		cmocka_unit_test(test_segment_lynx),
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
