@@ -60,6 +60,7 @@ struct html_ctx {
 	unsigned link;     /* link characters in para */
 	bool head;         /* para is a heading */
 	bool no_images;    /* the writer leaves images alone */
+	bool raw;          /* the writer skips nothing */
 	xmlDoc *doc;
 	xmlNode *body;
 	struct html_ni *ni;
@@ -787,7 +788,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
-		if (n != root && html_skip(n)) {
+		if (n != root && !ctx->raw && html_skip(n)) {
 			descend = false;
 			if (ni->cls & HTML_T_BLOCK)
 				html_flush(ctx);
@@ -805,7 +806,8 @@ next:
 		/* leave n and every ancestor whose last child it is */
 		while (n != NULL) {
 			if (html_is_elem(n) && html_ni(n) != NULL &&
-			    (html_ni(n)->cls & HTML_T_BLOCK))
+			    (html_ni(n)->cls & HTML_T_BLOCK) &&
+			    html_ni(n)->kind != HTML_K_TD)
 				html_flush(ctx);
 			if (n == root) {
 				n = NULL;
@@ -972,6 +974,15 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 #endif
 	won = html_write_article(&ctx, top);
 	html_choose(&ctx, won, html_prose(ctx.body));
+	/* the last resort, for pages of short lines and links only: all the
+	 * text of the winner, then of the page */
+	for (int i = 0; i < 2 && ctx.out.len == 0; i++) {
+		ctx.raw = true;
+		ctx.no_images = true;
+		html_write(&ctx, i == 0 ? top : ctx.body);
+		html_paras_join(&ctx);
+		html_paras_free(&ctx);
+	}
 	if (a->title == NULL) {
 		if (ctx.h1 != NULL)
 			article_set(&a->title, ctx.h1);

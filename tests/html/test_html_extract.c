@@ -1,0 +1,274 @@
+/* Unit tests of html_extract() on small hand-made pages: boilerplate
+ * removed, tables kept, captions out of the body, images collected, deep
+ * nesting survived. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "html/html_extract.h"
+#include "util.h"
+
+#define NOW 1893456000  /* 2030-01-01 */
+
+static const char prose1[] =
+	"The council voted on Tuesday to rebuild the old harbour bridge, "
+	"ending a dispute that had divided the town for more than a decade, "
+	"and set aside four million euros for the work.";
+static const char prose2[] =
+	"Engineers said the new span would carry both cyclists and buses, "
+	"and that construction could begin in the spring if the regional "
+	"government approves the plans without further changes.";
+static const char prose3[] =
+	"Residents who had campaigned for the project, many of them fishermen, "
+	"gathered outside the town hall to celebrate the decision, while "
+	"opponents said they would consider an appeal.";
+
+static struct nw_article *
+extract(const char *html, const char *url)
+{
+	struct nw_article *a = article_new();
+	char err[256] = "";
+
+	assert_int_equal(html_extract(html, strlen(html), url, NOW, a, err,
+	    sizeof(err)), 0);
+	return a;
+}
+
+static char *
+page(const char *head, const char *body)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "<!DOCTYPE html><html><head>%s</head><body>%s"
+	    "</body></html>", head, body);
+	return buf_take(&b);
+}
+
+static void
+test_boilerplate_removed(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a>"
+	    "</li><li><a href=/s>Sport</a></li></ul></nav>"
+	    "<div class=cookie-banner>We use cookies to improve your "
+	    "experience on our website. Accept all cookies?</div>"
+	    "<div class=main><article><h1>Bridge to be rebuilt</h1>"
+	    "<div class=share-bar><a href=#>Share on Facebook</a> "
+	    "<a href=#>Tweet</a></div>"
+	    "<p>%s</p><p>%s</p>"
+	    "<div class=newsletter-signup><p>Sign up for our morning "
+	    "newsletter and never miss the news that matters.</p></div>"
+	    "<p>%s</p>"
+	    "<div class=related-articles><h3>Related</h3><ul>"
+	    "<li><a href=/1>Harbour traffic doubles in a year</a></li>"
+	    "<li><a href=/2>Town hall elections set for May</a></li>"
+	    "</ul></div></article>"
+	    "<aside><p>Most read: the ten best beaches of the coast, "
+	    "ranked by our readers this summer.</p></aside></div>"
+	    "<section id=comments><p>Great news, finally! I have waited "
+	    "for this bridge for years, said one reader.</p></section>"
+	    "<footer><p>Copyright 2030 The Harbour Times. All rights "
+	    "reserved.</p></footer>", prose1, prose2, prose3);
+	html = page("<title>Bridge to be rebuilt</title>", body.p);
+	a = extract(html, "https://news.example/bridge");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Share on Facebook"));
+	assert_null(strstr(a->body, "cookies"));
+	assert_null(strstr(a->body, "newsletter"));
+	assert_null(strstr(a->body, "Harbour traffic doubles"));
+	assert_null(strstr(a->body, "Most read"));
+	assert_null(strstr(a->body, "Great news"));
+	assert_null(strstr(a->body, "Copyright"));
+	assert_null(strstr(a->body, "World"));
+	/* the title is not repeated in the body */
+	assert_null(strstr(a->body, "Bridge to be rebuilt"));
+	/* paragraphs separated by one blank line */
+	assert_non_null(strstr(a->body, "decade, and set aside four million "
+	    "euros for the work.\n\nEngineers said"));
+	assert_null(strstr(a->body, "\n\n\n"));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+static void
+test_tables_and_lists_kept(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<div id=content><p>%s</p><table><tr><th>Year</th>"
+	    "<th>Cost</th></tr><tr><td>2031</td><td>1.5 million</td></tr>"
+	    "<tr><td>2032</td><td>2.5 million</td></tr></table><p>%s</p>"
+	    "<ul><li>a cycle lane on both sides</li><li>two bus stops"
+	    "</li></ul><p>%s</p></div>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "2031 1.5 million"));
+	assert_non_null(strstr(a->body, "2032 2.5 million"));
+	assert_non_null(strstr(a->body, "a cycle lane on both sides"));
+	assert_non_null(strstr(a->body, "two bus stops"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+static void
+test_figures_collected(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<article><p>%s</p><figure><img src=\"/img/bridge.jpg\" "
+	    "alt=\"\"><figcaption>The old bridge at dawn. Photo: Jane Roe"
+	    "</figcaption></figure><p>%s</p><figure><picture><img "
+	    "src=\"data:image/gif;base64,R0lGOD\" data-src=\"http://cdn."
+	    "example/t.jpg\"></picture><figcaption><span>Town hall</span> "
+	    "<span class=credit>AP</span></figcaption></figure>"
+	    "<p>%s</p></article>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, "https://news.example/2030/bridge.html");
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "dawn"));
+	assert_null(strstr(a->body, "Jane Roe"));
+	assert_null(strstr(a->body, "Town hall"));
+	assert_int_equal(a->n_images, 2);
+	assert_string_equal(a->images[0].url,
+	    "https://news.example/img/bridge.jpg");
+	assert_string_equal(a->images[0].caption, "The old bridge at dawn.");
+	assert_string_equal(a->images[0].credit, "Jane Roe");
+	assert_string_equal(a->images[1].url, "http://cdn.example/t.jpg");
+	assert_string_equal(a->images[1].caption, "Town hall");
+	assert_string_equal(a->images[1].credit, "AP");
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+static void
+test_title_from_h1(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body, "<div><h1> Harbour  bridge </h1><p>%s</p>"
+	    "<p>%s</p></div>", prose1, prose2);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Harbour bridge");
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+/* Split content: many modules, none holding most of the prose. */
+static void
+test_modules_merged(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body, "<div class=wrap>"
+	    "<div class=module><div class=col><p>%s</p></div></div>"
+	    "<div class=module><div class=col><h2>Costs</h2><p>%s</p></div>"
+	    "</div><div class=module><div class=col><p>%s</p></div></div>"
+	    "</div>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+static void
+test_deep_nesting(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_puts(&b, "<html><body>");
+	for (int i = 0; i < 100000; i++)
+		buf_puts(&b, "<div>");
+	buf_printf(&b, "<p>%s</p>", prose1);
+	for (int i = 0; i < 100000; i++)
+		buf_puts(&b, "</div>");
+	buf_puts(&b, "</body></html>");
+	a = extract(b.p, NULL);
+	article_free(a);
+	/* and inline elements, which the parser does not close */
+	b.len = 0;
+	buf_puts(&b, "<html><body><p>");
+	for (int i = 0; i < 100000; i++)
+		buf_puts(&b, "<b><i>");
+	buf_printf(&b, "%s</p></body></html>", prose2);
+	a = extract(b.p, NULL);
+	article_free(a);
+	buf_free(&b);
+}
+
+static void
+test_empty_and_garbage(void **state)
+{
+	static const char *const pages[] = {
+		"", "<html></html>", "<<<>>>&&&", "<body>",
+		"\xff\xfe<p>x</p>", "<p>short</p>",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		struct nw_article *a = article_new();
+		char err[256];
+
+		html_extract(pages[i], strlen(pages[i]), NULL, NOW, a, err,
+		    sizeof(err));
+		article_free(a);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_boilerplate_removed),
+		cmocka_unit_test(test_tables_and_lists_kept),
+		cmocka_unit_test(test_figures_collected),
+		cmocka_unit_test(test_title_from_h1),
+		cmocka_unit_test(test_modules_merged),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_empty_and_garbage),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
