@@ -15,6 +15,7 @@
 #endif
 
 #include "date.h"
+#include "enrich/story.h"
 #include "inbox.h"
 #include "ingest.h"
 #include "publisher.h"
@@ -223,6 +224,23 @@ on_signal(evutil_socket_t sig, short what, void *arg)
 	}
 }
 
+static void
+restore_story(void *ctx, const char *story_id, int64_t t,
+    const char *signature)
+{
+	story_index_restore(ctx, story_id, t, signature);
+}
+
+/* The story index holds the articles of the last window, as before the
+ * restart. */
+static int
+load_stories(struct daemon *d, char *err, size_t errlen)
+{
+	d->stories = story_index_new(STORY_DEFAULT_WINDOW);
+	return store_stories(d->store, (int64_t)time(NULL) -
+	    STORY_DEFAULT_WINDOW, restore_story, d->stories, err, errlen);
+}
+
 static int
 n_workers(const struct config *c)
 {
@@ -243,7 +261,7 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	if (d->base == NULL)
 		return fail(err, errlen, "event_base_new failed");
 	d->store = store_open(d->cfg.state, d->cfg.sync_full, err, errlen);
-	if (d->store == NULL)
+	if (d->store == NULL || load_stories(d, err, errlen) != 0)
 		return -1;
 	d->pub = publisher_open(d->cfg.publish, err, errlen);
 	if (d->pub == NULL)
@@ -305,6 +323,7 @@ daemon_free(struct daemon *d)
 		event_free(d->ev_heartbeat);
 	publisher_close(d->pub);
 	store_close(d->store);
+	story_index_free(d->stories);
 	if (d->base != NULL)
 		event_base_free(d->base);
 	config_free(&d->cfg);

@@ -16,6 +16,7 @@ struct event_base;
 struct item;
 struct publisher;
 struct store;
+struct story_index;
 struct watcher;
 struct workers;
 
@@ -35,6 +36,7 @@ struct daemon {
 	struct log log;
 	struct event_base *base;
 	struct store *store;
+	struct story_index *stories;    /* rebuilt from the store */
 	struct publisher *pub;
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "daemon.h"
+#include "enrich/story.h"
 #include "event.h"
 #include "hash.h"
 #include "inbox.h"
@@ -237,6 +238,33 @@ item_recover(struct daemon *d, struct item *it, const char *error)
 	it->publish = it->json != NULL;
 }
 
+/* Puts the article in a story: a duplicate in its original's, others
+ * through the story index; the choice is recorded for restarts. */
+static int
+item_story(struct daemon *d, struct item *it, const char *id,
+    const struct store_verdict *v, char *err, size_t errlen)
+{
+	struct nw_article *a = it->article;
+	char story[64];
+	char *sig;
+	int rc;
+
+	if (v->kind == STORE_DUPLICATE) {
+		rc = store_story_of(d->store, v->duplicate_of, story,
+		    sizeof(story), err, errlen);
+		if (rc == 1)
+			article_set(&a->story_id, story);
+		if (rc != 0)
+			return rc < 0 ? -1 : 0;
+	}
+	story_assign(d->stories, a, it->fetched_at);
+	sig = story_signature(a);
+	rc = store_story_add(d->store, id, a->story_id,
+	    story_time(a, it->fetched_at), sig ? sig : "", err, errlen);
+	free(sig);
+	return rc;
+}
+
 /* Classifies the article (or takes the failure) and builds the event and
  * its topic under the next seq. */
 static int
@@ -263,6 +291,8 @@ item_event(struct daemon *d, struct item *it, char *err, size_t errlen)
 			return -1;
 		article_set(&it->article->duplicate_of,
 		    v.kind == STORE_DUPLICATE ? v.duplicate_of : NULL);
+		if (item_story(d, it, id, &v, err, errlen) != 0)
+			return -1;
 		m.id = id;
 		m.version = v.version;
 	}

@@ -28,6 +28,10 @@ static const char store_schema[] =
 	"  raw_hash TEXT NOT NULL, seq INTEGER NOT NULL,"
 	"  error TEXT,"
 	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
+	"CREATE TABLE IF NOT EXISTS stories ("
+	"  id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
+	"  t INTEGER NOT NULL, signature TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS stories_t ON stories(t);"
 	"PRAGMA user_version = 1;";
 
 enum {
@@ -40,6 +44,9 @@ enum {
 	ST_FILE_LOOKUP,
 	ST_META_SET,
 	ST_EVENT,
+	ST_STORY_ADD,
+	ST_STORY_OF,
+	ST_STORIES,
 	ST_COUNT
 };
 
@@ -69,6 +76,14 @@ static const char *const store_sql[ST_COUNT] = {
 	    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[ST_EVENT] =
 	    "SELECT event, topic FROM journal WHERE seq = ?1",
+	[ST_STORY_ADD] =
+	    "INSERT OR REPLACE INTO stories (id, story_id, t, signature) "
+	    "VALUES (?1, ?2, ?3, ?4)",
+	[ST_STORY_OF] =
+	    "SELECT story_id FROM stories WHERE id = ?1",
+	[ST_STORIES] =
+	    "SELECT story_id, t, signature FROM stories WHERE t >= ?1 "
+	    "ORDER BY t, rowid",
 };
 
 struct store {
@@ -429,4 +444,61 @@ store_event(struct store *s, int64_t seq, char **topic)
 	}
 	sqlite3_reset(st);
 	return ev;
+}
+
+int
+store_story_add(struct store *s, const char *id, const char *story_id,
+    int64_t t, const char *signature, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_STORY_ADD];
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, story_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, t);
+	sqlite3_bind_text(st, 4, signature, -1, SQLITE_STATIC);
+	return step_done(s, st, err, errlen);
+}
+
+int
+store_story_of(struct store *s, const char *id, char *story_id,
+    size_t storylen, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_STORY_OF];
+	int rc;
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(story_id, storylen, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "stories");
+}
+
+int
+store_stories(struct store *s, int64_t since,
+    void (*fn)(void *ctx, const char *story_id, int64_t t,
+    const char *signature), void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_STORIES];
+	int rc;
+
+	sqlite3_bind_int64(st, 1, since);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		fn(ctx, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_int64(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, errlen, "stories");
+	return 0;
 }

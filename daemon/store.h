@@ -47,6 +47,22 @@ struct store_verdict {
 int store_classify(struct store *s, const char *id, const char *hash,
     int64_t now, struct store_verdict *v, char *err, size_t errlen);
 
+/* Records the story an article joined: its time as the story index
+ * files it, and the signature the index compares. */
+int store_story_add(struct store *s, const char *id, const char *story_id,
+    int64_t t, const char *signature, char *err, size_t errlen);
+
+/* The story of article id into story_id (of storylen bytes); returns 1,
+ * 0 if it has none, -1 on error. */
+int store_story_of(struct store *s, const char *id, char *story_id,
+    size_t storylen, char *err, size_t errlen);
+
+/* Calls fn for every recorded story entry of time >= since, oldest first,
+ * to rebuild the story index after a restart. */
+int store_stories(struct store *s, int64_t since,
+    void (*fn)(void *ctx, const char *story_id, int64_t t,
+    const char *signature), void *ctx, char *err, size_t errlen);
+
 /* Appends an event under the next sequence number, which the caller took
  * from store_next_seq() and wrote into the event. */
 int64_t store_next_seq(struct store *s);

@@ -248,6 +248,10 @@ def main():
             check(ev["source"]["kind"] == "folder" and
                   ev["source"]["name"] == "inbox", "%s: source" % name)
             check_gold(shared, name, ev)
+        stories = {by_item(sub, n)[0][1]["story_id"] for n in SAMPLES
+                   if by_item(sub, n)}
+        check(len(stories) == 1 and None not in stories,
+              "the samples share one story: %r" % stories)
         sub.wait(lambda: all(in_dir(processed, n) for n in SAMPLES), 5)
         for name in SAMPLES:
             check(in_dir(processed, name) and not in_dir(inbox, name),
@@ -310,6 +314,9 @@ def main():
         check(len(evs) == 1 and evs[0][0] == "article.new.inbox",
               "later.txt: one article event once filled: %r" %
               [(t, e.get("error")) for t, e in evs])
+        if evs and stories:
+            check(evs[0][1]["story_id"] in stories,
+                  "after a restart, a near copy joins the samples' story")
         sub.wait(lambda: in_dir(failed, "binary.bin.error") and
                  in_dir(failed, "empty.txt.error"), 5)
         for name in ("empty.txt", "binary.bin"):
@@ -340,6 +347,7 @@ def main():
                   ev["id"] == first_ids[SAMPLES[0]],
                   "again.txt: article.duplicate of the first: %s %s" %
                   (topic, ev.get("duplicate_of")))
+            check(ev["story_id"] in stories, "a duplicate keeps the story")
         else:
             check(False, "again.txt: no duplicate event to check")
 

@@ -193,6 +193,51 @@ test_files_recorded_with_event(void **state)
 	store_close(s);
 }
 
+struct seen_stories {
+	int n;
+	char last[64];
+};
+
+static void
+on_story(void *ctx, const char *story_id, int64_t t, const char *sig)
+{
+	struct seen_stories *seen = ctx;
+
+	assert_true(t >= 200);
+	assert_string_equal(sig, "p:x");
+	snprintf(seen->last, sizeof(seen->last), "%s", story_id);
+	seen->n++;
+}
+
+static void
+test_stories_survive_reopen(void **state)
+{
+	struct store *s = open_store(*state);
+	struct seen_stories seen = { 0 };
+	char story[64];
+
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_story_add(s, ID_1, "st1-a", 100, "p:x", err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_story_add(s, ID_2, "st1-b", 300, "p:x", err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	store_close(s);
+
+	s = open_store(*state);
+	assert_int_equal(store_story_of(s, ID_1, story, sizeof(story), err,
+	    sizeof(err)), 1);
+	assert_string_equal(story, "st1-a");
+	assert_int_equal(store_story_of(s, "nw1-none", story, sizeof(story),
+	    err, sizeof(err)), 0);
+	/* only those inside the window */
+	assert_int_equal(store_stories(s, 200, on_story, &seen, err,
+	    sizeof(err)), 0);
+	assert_int_equal(seen.n, 1);
+	assert_string_equal(seen.last, "st1-b");
+	store_close(s);
+}
+
 static void
 test_open_fails_clearly(void **state)
 {
@@ -214,6 +259,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_recorded_with_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,
+		    setup, teardown),
 		cmocka_unit_test(test_open_fails_clearly),
 	};
 
