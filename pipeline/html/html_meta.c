@@ -999,10 +999,10 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_url_date(url, now, t) ||
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
-	    meta_list_date(&c->times, now, t, false) ||
-	    meta_list_date(&c->date_text, now, t, true) ||
 	    meta_date_find(c->after_title, now, t) ||
 	    meta_date_find(c->before_title, now, t) ||
+	    meta_list_date(&c->times, now, t, false) ||
+	    meta_list_date(&c->date_text, now, t, true) ||
 	    meta_modified(c, now, t);
 }
 

@@ -1,0 +1,363 @@
+/* Unit tests of html_meta_extract() on small hand-made pages: one group
+ * per source of metadata (JSON-LD, OpenGraph and <meta>, headings, bylines,
+ * dates in markup, URL and text, language and canonical URL). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "date.h"
+#include "html/html_meta.h"
+
+/* 2024-01-01T00:00:00Z: the ingest time of every test page. */
+#define NOW ((int64_t)1704067200)
+
+static struct nw_article *
+run(const char *html, const char *url)
+{
+	struct nw_article *a = article_new();
+	htmlDocPtr doc;
+
+	doc = htmlReadMemory(html, (int)strlen(html), url, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET);
+	assert_non_null(doc);
+	html_meta_extract(doc, url, NOW, a);
+	xmlFreeDoc(doc);
+	return a;
+}
+
+/* The first ten characters of the UTC form of t ("2019-11-18"). */
+static void
+assert_day(const struct nw_time *t, const char *day)
+{
+	char buf[32];
+
+	assert_true(t->set);
+	assert_non_null(date_format_utc(t, buf, sizeof(buf)));
+	assert_int_equal(strncmp(buf, day, 10), 0);
+}
+
+static void
+test_jsonld_graph(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>x</title>"
+	    "<script type=\"application/ld+json\">\n"
+	    "{\"@context\":\"https://schema.org\",\"@graph\":["
+	    "{\"@type\":\"WebSite\",\"@id\":\"#site\",\"name\":\"Daily Foo\"},"
+	    "{\"@type\":\"Person\",\"@id\":\"#p1\",\"name\":\"Ann Lee\"},"
+	    "{\"@type\":\"WebPage\",\"name\":\"Page | Daily Foo\","
+	    "\"datePublished\":\"2015-01-01\"},"
+	    "{\"@type\":[\"NewsArticle\"],\"headline\":\"Rain &amp; sun\","
+	    "\"datePublished\":\"2019-11-18T10:00:00+01:00\","
+	    "\"dateModified\":\"2019-11-19T08:00:00Z\","
+	    "\"author\":[{\"@id\":\"#p1\"},{\"@type\":\"Person\","
+	    "\"name\":\"Bo Chan\"}],"
+	    "\"publisher\":{\"@type\":\"Organization\",\"name\":\"Foo Media\"},"
+	    "\"inLanguage\":\"en-GB\"}]}\n"
+	    "</script></head><body><p>text</p></body></html>", NULL);
+	assert_string_equal(a->title, "Rain & sun");
+	assert_day(&a->published, "2019-11-18");
+	assert_int_equal(a->published.offset, 60);
+	assert_day(&a->updated, "2019-11-19");
+	assert_int_equal(a->authors.n, 2);
+	assert_string_equal(a->authors.v[0], "Ann Lee");
+	assert_string_equal(a->authors.v[1], "Bo Chan");
+	assert_string_equal(a->publisher, "Foo Media");
+	assert_string_equal(a->lang, "en");
+	article_free(a);
+}
+
+static void
+test_jsonld_tolerant(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* a comment wrapper, a raw newline inside a string, an array of
+	 * blocks and trailing junk after the JSON */
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "<!-- [{\"@type\":\"BreadcrumbList\"},{\"@type\":\"BlogPosting\","
+	    "\"headline\":\"Two\nlines\",\"author\":\"By Cy Doe\","
+	    "\"datePublished\":\"2020-02-03\"}]; junk -->"
+	    "</script></head><body></body></html>", NULL);
+	assert_string_equal(a->title, "Two lines");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Cy Doe");
+	assert_day(&a->published, "2020-02-03");
+	article_free(a);
+}
+
+static void
+test_opengraph_meta(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html lang=\"de-DE\"><head>"
+	    "<title>Ein Titel | Der Bote</title>"
+	    "<meta property=\"og:title\" content=\"Ein Titel | Der Bote\">"
+	    "<meta property=\"og:site_name\" content=\"Der Bote\">"
+	    "<meta property=\"og:description\" content=\"Was geschah, und "
+	    "warum es wichtig ist.\">"
+	    "<meta property=\"article:author\" "
+	    "content=\"https://facebook.com/derbote\">"
+	    "<meta name=\"author\" content=\"Von Max Muster und Eva Ek\">"
+	    "<meta property=\"article:published_time\" "
+	    "content=\"2021-03-14T09:00:00+01:00\">"
+	    "<meta property=\"article:modified_time\" "
+	    "content=\"2021-03-15T09:00:00+01:00\">"
+	    "<link rel=\"canonical\" href=\"/a/1?x=1#top\">"
+	    "</head><body><p>x</p></body></html>",
+	    "https://www.bote.example/a/1");
+	assert_string_equal(a->title, "Ein Titel");
+	assert_string_equal(a->subtitle,
+	    "Was geschah, und warum es wichtig ist.");
+	assert_int_equal(a->authors.n, 2);
+	assert_string_equal(a->authors.v[0], "Max Muster");
+	assert_string_equal(a->authors.v[1], "Eva Ek");
+	assert_day(&a->published, "2021-03-14");
+	assert_day(&a->updated, "2021-03-15");
+	assert_string_equal(a->publisher, "Der Bote");
+	assert_string_equal(a->lang, "de");
+	assert_string_equal(a->canonical_url,
+	    "https://www.bote.example/a/1?x=1");
+	article_free(a);
+}
+
+static void
+test_title_site_prefix(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* "Site - Headline" with the site named by application-name, and
+	 * a cut-off description that is no standfirst */
+	a = run("<html><head><title>Gazette - Mayor opens the new bridge"
+	    "</title><meta name=\"application-name\" content=\"Gazette\">"
+	    "<meta name=\"description\" content=\"The mayor opened the "
+	    "bridge on Tuesday morning, and then...\">"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "Mayor opens the new bridge");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
+static void
+test_title_heading(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* the logo h1 is the site; the article's h1 agrees with a part of
+	 * the <title>, and is taken as the page shows it */
+	a = run("<html><head><title>Why \"cats\" purr | Pet Blog</title>"
+	    "</head><body><h1 class=\"site-title\"><a href=\"/\">Pet Blog"
+	    "</a></h1><article><h1>Why \xe2\x80\x9c" "cats\xe2\x80\x9d purr"
+	    "</h1><p>x</p></article></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Why \xe2\x80\x9c" "cats\xe2\x80\x9d purr");
+	article_free(a);
+	/* a kicker span in the headline is not part of the title */
+	a = run("<html><head><meta property=\"og:title\" content=\"Climate: "
+	    "Drilling until it gets hot\"></head><body><h1><span "
+	    "class=\"kicker\">Climate</span><span>:</span> <span>Drilling "
+	    "until it gets hot</span></h1></body></html>", NULL);
+	assert_string_equal(a->title, "Drilling until it gets hot");
+	article_free(a);
+	/* an SEO title that disagrees with the one headline on the page */
+	a = run("<html><head><title>Best widgets 2023 | Shop</title></head>"
+	    "<body><h1>How we tested twelve widgets</h1></body></html>",
+	    NULL);
+	assert_string_equal(a->title, "How we tested twelve widgets");
+	article_free(a);
+}
+
+static void
+test_bylines(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Headline here</h1><div class=\"byline\">"
+	    "By Jane Doe and John Smith, Staff Writer | jane@doe.example"
+	    "</div></body></html>", NULL);
+	assert_int_equal(a->authors.n, 2);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	assert_string_equal(a->authors.v[1], "John Smith");
+	article_free(a);
+	/* a byline that opens with "Ein Artikel von", a date after it, and
+	 * an author in the comments that is not the article's */
+	a = run("<html><body><h1>Titel</h1><div class=\"meta\">Ein Artikel "
+	    "von <strong>Pamela Muster</strong> | 27.01.2022 - 12:45</div>"
+	    "<div id=\"comments\"><span class=\"author\">Troll</span></div>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Pamela Muster");
+	assert_day(&a->published, "2022-01-27");
+	article_free(a);
+	/* itemprop author with a nested name, rel=author */
+	a = run("<html><body><span itemprop=\"author\" itemscope><span "
+	    "itemprop=\"name\">Por Ana Ruiz</span></span></body></html>",
+	    NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Ana Ruiz");
+	article_free(a);
+	a = run("<html><body><a rel=\"author\" href=\"/u/k\">Kim Oh</a>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Kim Oh");
+	article_free(a);
+}
+
+static void
+test_outlet_author(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* the outlet named as author gives way to a person in the byline,
+	 * and is kept when no person is named */
+	a = run("<html><head><meta property=\"og:site_name\" content=\"Nord "
+	    "Post\"><meta name=\"author\" content=\"Nord Post\"></head><body>"
+	    "<p class=\"author\">von Uli Berg</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Uli Berg");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content=\"Nord "
+	    "Post\"><meta name=\"author\" content=\"Nord Post\"></head><body>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Nord Post");
+	article_free(a);
+}
+
+static void
+test_dates_markup(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* a <time pubdate>, a dateModified item, and a later date than now
+	 * in the metadata that is refused */
+	a = run("<html><head><meta name=\"date\" content=\"2031-01-01\">"
+	    "</head><body><h1>T</h1><time pubdate datetime=\"2018-05-06\">"
+	    "6 May</time><span itemprop=\"dateModified\" content="
+	    "\"2018-05-07\"></span></body></html>", NULL);
+	assert_day(&a->published, "2018-05-06");
+	assert_day(&a->updated, "2018-05-07");
+	article_free(a);
+	/* the modification date stands in when nothing else is known */
+	a = run("<html><head><meta property=\"article:modified_time\" "
+	    "content=\"2017-07-07\"></head><body></body></html>", NULL);
+	assert_day(&a->published, "2017-07-07");
+	article_free(a);
+}
+
+static void
+test_dates_url_text(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>T</h1><p>x</p></body></html>",
+	    "https://blog.example/2019/11/18/slug/");
+	assert_day(&a->published, "2019-11-18");
+	article_free(a);
+	/* the URL of the canonical link serves when the page has none */
+	a = run("<html><head><link rel=\"canonical\" href=\"https://n."
+	    "example/news/2016-02-29-leap.html\"></head><body></body></html>",
+	    NULL);
+	assert_day(&a->published, "2016-02-29");
+	article_free(a);
+	/* the date printed under the headline, an <h2> that the <title>
+	 * names */
+	a = run("<html><head><title>Ein Bericht | Blog</title></head><body>"
+	    "<header>Menu</header><h2>Ein Bericht</h2>"
+	    "<p>Veröffentlicht am 14. März 2021 um 10 Uhr</p><p>Text</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2021-03-14");
+	article_free(a);
+	/* nothing: no date at all */
+	a = run("<html><body><h1>T</h1><p>No date here.</p></body></html>",
+	    NULL);
+	assert_false(a->published.set);
+	article_free(a);
+}
+
+static void
+test_lang_canonical(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><meta http-equiv=\"content-language\" "
+	    "content=\"FR\"><meta property=\"og:url\" content=\"https://f."
+	    "example/x#frag\"></head><body></body></html>", NULL);
+	assert_string_equal(a->lang, "fr");
+	assert_string_equal(a->canonical_url, "https://f.example/x");
+	article_free(a);
+	a = run("<html lang=\"deu\"><body></body></html>", NULL);
+	assert_string_equal(a->lang, "de");
+	article_free(a);
+	a = run("<html lang=\"x-klingon-nonsense\"><head><meta property="
+	    "\"og:locale\" content=\"pt_BR\"></head><body></body></html>",
+	    NULL);
+	assert_string_equal(a->lang, "pt");
+	article_free(a);
+}
+
+static void
+test_keeps_set_fields(void **state)
+{
+	struct nw_article *a = article_new();
+	const char *html = "<html><head><title>Other</title><meta name="
+	    "\"author\" content=\"Someone Else\"><meta property=\"article:"
+	    "published_time\" content=\"2010-01-01\"></head></html>";
+	htmlDocPtr doc;
+
+	(void)state;
+	article_set(&a->title, "Mine");
+	strlist_push(&a->authors, "Me");
+	assert_int_equal(date_parse("2012-12-12", &a->published), 0);
+	doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	html_meta_extract(doc, NULL, NOW, a);
+	assert_string_equal(a->title, "Mine");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Me");
+	assert_day(&a->published, "2012-12-12");
+	xmlFreeDoc(doc);
+	/* a NULL document changes nothing */
+	html_meta_extract(NULL, NULL, NOW, a);
+	assert_string_equal(a->title, "Mine");
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_jsonld_graph),
+		cmocka_unit_test(test_jsonld_tolerant),
+		cmocka_unit_test(test_opengraph_meta),
+		cmocka_unit_test(test_title_site_prefix),
+		cmocka_unit_test(test_title_heading),
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_outlet_author),
+		cmocka_unit_test(test_dates_markup),
+		cmocka_unit_test(test_dates_url_text),
+		cmocka_unit_test(test_lang_canonical),
+		cmocka_unit_test(test_keeps_set_fields),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
