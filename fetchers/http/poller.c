@@ -44,6 +44,7 @@ struct poller_src {
 	long last_status;
 	char *last_error;
 
+	unsigned gen;                /* +1 each time it restarts afresh */
 	int busy;                    /* inside callbacks about this source */
 	bool dead;                   /* removed while busy */
 };
@@ -295,41 +296,38 @@ failure_delay(struct poller *p, struct poller_src *s, long status,
 	return d;
 }
 
-static void
-set_health(struct poller_src *s, enum poller_health h, const char *reason)
-{
-	struct poller *p = s->p;
-
-	if(s->health == h)
-		return;
-	s->health = h;
-	if(p->ops.health)
-		p->ops.health(p->ops.ctx, s->name, h, reason);
-}
-
-static void
-update_validators(struct poller_src *s, const struct http_response *r,
+/* Updates the validators from a response; true if they changed. A 304 may
+ * leave them out: ours stay then. */
+static bool
+take_validators(struct poller_src *s, const struct http_response *r,
     bool full)
 {
-	struct poller *p = s->p;
 	const char *etag = r->etag, *lm = r->last_modified;
 
 	if(!full) {
-		/* a 304 may leave validators out: keep ours then */
 		if(!etag)
 			etag = s->etag;
 		if(!lm)
 			lm = s->last_modified;
 	}
 	if(str_eq(etag, s->etag) && str_eq(lm, s->last_modified))
-		return;
+		return false;
 	replace(&s->etag, etag);
 	replace(&s->last_modified, lm);
-	if(p->ops.validators && !s->dead)
-		p->ops.validators(p->ops.ctx, s->name, s->etag,
-		    s->last_modified);
+	return true;
 }
 
+/* True when a callback removed the source or restarted it on another
+ * URL: what remains of the old attempt must not touch it. */
+static bool
+stale(const struct poller_src *s, unsigned gen)
+{
+	return s->dead || s->gen != gen;
+}
+
+/* A poll is over: update the source's state and schedule the next poll
+ * first, then run the callbacks (moved, health, body, validators,
+ * attempt), stopping if one of them removes or restarts the source. */
 static void
 on_done(void *arg, struct http_response *r)
 {
@@ -337,8 +335,9 @@ on_done(void *arg, struct http_response *r)
 	struct poller *p = s->p;
 	struct poller_attempt a;
 	char reason[512];
-	bool ok;
-	long next;
+	unsigned gen = s->gen;
+	bool ok, moved = false, vchanged = false;
+	enum poller_health was = s->health;
 
 	s->req = NULL;
 	s->busy++;
@@ -351,21 +350,14 @@ on_done(void *arg, struct http_response *r)
 	if(ok) {
 		if(r->permanent_url && strcmp(r->permanent_url, s->url)) {
 			replace(&s->url, r->permanent_url);
-			if(p->ops.moved)
-				p->ops.moved(p->ops.ctx, s->name, s->url);
+			moved = true;
 		}
 		s->failures = 0;
 		replace(&s->last_error, NULL);
-		set_health(s, POLLER_OK, NULL);
-		if(r->status == 304) {
-			a.not_modified = true;
-			update_validators(s, r, false);
-		} else {
-			if(p->ops.body && !s->dead)
-				p->ops.body(p->ops.ctx, s->name, r);
-			update_validators(s, r, true);
-		}
-		next = jittered(p, s->interval_ms);
+		s->health = POLLER_OK;
+		a.not_modified = r->status == 304;
+		vchanged = take_validators(s, r, r->status != 304);
+		a.next_ms = jittered(p, s->interval_ms);
 	} else {
 		if(r->error != HTTP_OK)
 			snprintf(reason, sizeof(reason), "%s", r->errmsg);
@@ -375,19 +367,35 @@ on_done(void *arg, struct http_response *r)
 		a.reason = reason;
 		replace(&s->last_error, reason);
 		s->failures++;
-		set_health(s, s->failures >= p->cfg.unhealthy_after ?
-		    POLLER_UNHEALTHY : POLLER_FAILING, reason);
-		next = failure_delay(p, s, r->status, r->retry_after);
+		s->health = s->failures >= p->cfg.unhealthy_after ?
+		    POLLER_UNHEALTHY : POLLER_FAILING;
+		a.next_ms = failure_delay(p, s, r->status, r->retry_after);
 	}
 	a.failures = s->failures;
 	a.health = s->health;
-	a.next_ms = next;
-	if(!s->dead) {
-		if(!s->req && !s->due_at)
-			schedule(s, next);
-		if(p->ops.attempt)
-			p->ops.attempt(p->ops.ctx, s->name, &a);
-	}
+	if(!s->waiting)
+		schedule(s, a.next_ms);
+
+	if(moved && p->ops.moved)
+		p->ops.moved(p->ops.ctx, s->name, s->url);
+	if(stale(s, gen))
+		goto out;
+	if(s->health != was && p->ops.health)
+		p->ops.health(p->ops.ctx, s->name, s->health, a.reason);
+	if(stale(s, gen))
+		goto out;
+	if(ok && !a.not_modified && p->ops.body)
+		p->ops.body(p->ops.ctx, s->name, r);
+	if(stale(s, gen))
+		goto out;
+	if(vchanged && p->ops.validators)
+		p->ops.validators(p->ops.ctx, s->name, s->etag,
+		    s->last_modified);
+	if(stale(s, gen))
+		goto out;
+	if(p->ops.attempt)
+		p->ops.attempt(p->ops.ctx, s->name, &a);
+out:
 	s->busy--;
 	if(s->dead && !s->busy)
 		src_free(s);
@@ -523,6 +531,7 @@ poller_add(struct poller *p, const struct poller_source *src, char *err,
 		}
 		evtimer_del(s->timer);
 		s->due_at = 0;
+		s->gen++;
 		s->failures = 0;
 		s->health = POLLER_OK;
 		replace(&s->last_error, NULL);

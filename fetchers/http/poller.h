@@ -90,7 +90,10 @@ struct poller_status {
 
 /* Callbacks; any may be NULL. name is the source's. They run on the loop
  * and may call poller_add(), poller_remove() (also of this very source)
- * and poller_poll_now(), but not poller_free(). */
+ * and poller_poll_now(), but not poller_free(). After a poll they come in
+ * this order: moved, health, body, validators, attempt; once a callback
+ * removes the source or re-adds it with another URL, the rest of them are
+ * skipped for that poll. */
 struct poller_ops {
 	/* A 2xx response. r->body is the client's: take it (set it to NULL,
 	 * free() it later) to keep it past the call. r->etag and

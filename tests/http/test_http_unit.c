@@ -192,6 +192,8 @@ struct pctx {
 	int health;
 	int attempts;
 	bool remove_on_health;
+	const struct poller_source *readd; /* re-added from health */
+	struct event_base *base;
 };
 
 static void
@@ -205,6 +207,15 @@ p_health(void *ctx, const char *name, enum poller_health h,
 	x->health++;
 	if(x->remove_on_health)
 		assert_true(poller_remove(x->p, name));
+	if(x->readd) {
+		char err[128];
+
+		assert_int_equal(poller_add(x->p, x->readd, err, sizeof(err)),
+		    0);
+		x->readd = NULL;
+		/* stop before the restarted source's first poll */
+		event_base_loopbreak(x->base);
+	}
 }
 
 static void
@@ -234,7 +245,7 @@ test_poller_runtime(void **state)
 	struct http_client *c;
 	struct poller_config cfg = {0};
 	struct poller_ops ops = {0};
-	struct poller_source src = {0};
+	struct poller_source src = {0}, src2;
 	struct poller_status st;
 	struct pctx x = {0};
 	char url[64], url2[64], err[128];
@@ -246,6 +257,7 @@ test_poller_runtime(void **state)
 	ops.health = p_health;
 	ops.attempt = p_attempt;
 	ops.ctx = &x;
+	x.base = base;
 	x.p = poller_new(base, c, &cfg, &ops, err, sizeof(err));
 	assert_non_null(x.p);
 	snprintf(url, sizeof(url), "http://127.0.0.1:%d/a", closed_port());
@@ -276,13 +288,27 @@ test_poller_runtime(void **state)
 	assert_int_equal(st.health, POLLER_OK);
 	assert_string_equal(st.url, url2);
 
-	/* removed from inside its own callback: no more attempts */
-	x.remove_on_health = true;
+	/* its first failure re-adds it on the first URL from inside the
+	 * health callback: the old attempt is not reported and leaves the
+	 * new state alone */
+	src2 = src;
+	src2.url = url;
+	x.readd = &src2;
 	run(base, &x.health, 2);
 	assert_int_equal(x.health, 2);
+	assert_int_equal(x.attempts, 1);
+	assert_true(poller_get(x.p, "a", &st));
+	assert_int_equal(st.failures, 0);
+	assert_int_equal(st.health, POLLER_OK);
+	assert_string_equal(st.url, url);
+
+	/* removed from inside its own callback: no more attempts */
+	x.remove_on_health = true;
+	run(base, &x.health, 3);
+	assert_int_equal(x.health, 3);
 	assert_int_equal(poller_count(x.p), 0);
 	run_for(base, 200);
-	assert_int_equal(x.health, 2);
+	assert_int_equal(x.health, 3);
 	assert_int_equal(x.attempts, 1);
 
 	poller_free(x.p);
