@@ -662,15 +662,119 @@ feed_declared_encoding(const char *s, size_t n, char *enc, size_t enclen)
 	return false;
 }
 
+/* windows-1252 for 0x80..0x9F; 0xA0..0xFF are the same code points. */
+static const uint16_t feed_cp1252[32] = {
+	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+};
+
+/* The length of the valid UTF-8 sequence at s[0..n), 0 if invalid. */
+static size_t
+feed_utf8_len(const unsigned char *s, size_t n)
+{
+	size_t k;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		k = 2;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		k = 3;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		k = 4;
+	else
+		return 0;
+	if (k > n)
+		return 0;
+	for (size_t j = 1; j < k; j++)
+		if ((s[j] & 0xC0) != 0x80)
+			return 0;
+	/* overlong and surrogate forms */
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+		return 0;
+	return k;
+}
+
+/* Copies s[0..n) keeping valid UTF-8 and reading every other byte as
+ * windows-1252, so that the result is valid UTF-8. */
+static void
+feed_repair_utf8(const char *str, size_t n, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t k = feed_utf8_len(s + i, n - i);
+		uint32_t c;
+
+		if (k > 0) {
+			buf_append(out, str + i, k);
+			i += k;
+			continue;
+		}
+		c = s[i] < 0xA0 ? feed_cp1252[s[i] - 0x80] : s[i];
+		if (c < 0x800) {
+			buf_putc(out, (char)(0xC0 | (c >> 6)));
+			buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		} else {
+			buf_putc(out, (char)(0xE0 | (c >> 12)));
+			buf_putc(out, (char)(0x80 | ((c >> 6) & 0x3F)));
+			buf_putc(out, (char)(0x80 | (c & 0x3F)));
+		}
+		i++;
+	}
+}
+
+enum feed_enc {
+	FEED_ENC_UTF8,     /* UTF-8, repaired where it is not */
+	FEED_ENC_LATIN,    /* ISO-8859-1 and friends: windows-1252 */
+	FEED_ENC_DECLARED, /* another declared encoding: libxml2 converts */
+};
+
+/* Decides how to read an XML document: what it declares, corrected the
+ * way browsers and feed readers do. A document declared Latin-1 whose
+ * bytes are valid UTF-8 with multi-byte sequences is UTF-8 (no Latin-1
+ * text looks like that); an undeclared one is UTF-8 where it can be. */
+static enum feed_enc
+feed_choose_encoding(const char *p, size_t n, bool bom)
+{
+	char declared[64];
+	bool high = false;
+
+	if (bom || !feed_declared_encoding(p, n, declared, sizeof(declared)))
+		return FEED_ENC_UTF8;
+	if (strcasecmp(declared, "utf-8") == 0 ||
+	    strcasecmp(declared, "utf8") == 0)
+		return FEED_ENC_UTF8;
+	if (strcasecmp(declared, "iso-8859-1") == 0 ||
+	    strcasecmp(declared, "iso8859-1") == 0 ||
+	    strcasecmp(declared, "latin1") == 0 ||
+	    strcasecmp(declared, "latin-1") == 0 ||
+	    strcasecmp(declared, "us-ascii") == 0 ||
+	    strcasecmp(declared, "ascii") == 0 ||
+	    strcasecmp(declared, "windows-1252") == 0 ||
+	    strcasecmp(declared, "cp1252") == 0) {
+		for (size_t i = 0; i < n && !high; i++)
+			high = (unsigned char)p[i] >= 0x80;
+		if (high && feed_valid_utf8((const unsigned char *)p, n))
+			return FEED_ENC_UTF8;
+		return FEED_ENC_LATIN;
+	}
+	return FEED_ENC_DECLARED;
+}
+
 struct feed *
 feed_parse(const char *data, size_t len, const char *url, char *err,
     size_t errlen)
 {
-	struct buf raw = { 0 }, clean = { 0 };
+	struct buf raw = { 0 }, clean = { 0 }, fixed = { 0 };
 	struct feed *f = NULL;
 	const char *p;
 	const char *encoding = NULL;
-	char declared[64];
+	enum feed_enc enc;
 	size_t n;
 
 	if (data == NULL || len == 0) {
@@ -710,39 +814,66 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 		goto err;
 	}
 	if (*p == '{' || *p == '[') {
-		f = feed_parse_json(p, n, url, err, errlen);
+		feed_repair_utf8(p, n, &fixed);
+		f = feed_parse_json(fixed.p, fixed.len, url, err, errlen);
 		goto done;
 	}
 	if (*p != '<') {
 		fail(err, errlen, "not a feed: neither XML nor JSON");
 		goto err;
 	}
-	if (encoding == NULL && !feed_declared_encoding(p, n, declared,
-	    sizeof(declared)) && !feed_valid_utf8((const unsigned char *)p, n))
-		encoding = "windows-1252";   /* undeclared 8-bit: Latin-1 */
-	else if (encoding == NULL && feed_declared_encoding(p, n, declared,
-	    sizeof(declared)) && (strcasecmp(declared, "iso-8859-1") == 0 ||
-	    strcasecmp(declared, "latin1") == 0 ||
-	    strcasecmp(declared, "us-ascii") == 0))
-		encoding = "windows-1252";   /* what those feeds mean */
-	feed_clean_xml(p, n, &clean);
-	f = feed_parse_xml(clean.p, clean.len, url, encoding, err, errlen);
+	enc = feed_choose_encoding(p, n, encoding != NULL);
+	if (enc == FEED_ENC_UTF8) {
+		/* UTF-8 with stray 8-bit bytes: read those as windows-1252 */
+		feed_repair_utf8(p, n, &fixed);
+		feed_clean_xml(fixed.p, fixed.len, &clean);
+		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", err,
+		    errlen);
+	} else {
+		feed_clean_xml(p, n, &clean);
+		f = feed_parse_xml(clean.p, clean.len, url,
+		    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, err,
+		    errlen);
+		if (f == NULL && strstr(err, "ncoding") != NULL) {
+			/* an encoding libxml2 does not know: read as UTF-8 */
+			buf_free(&clean);
+			feed_repair_utf8(p, n, &fixed);
+			feed_clean_xml(fixed.p, fixed.len, &clean);
+			f = feed_parse_xml(clean.p, clean.len, url, "UTF-8",
+			    err, errlen);
+		}
+	}
 done:
 	buf_free(&raw);
 	buf_free(&clean);
+	buf_free(&fixed);
 	return f;
 err:
 	buf_free(&raw);
 	buf_free(&clean);
+	buf_free(&fixed);
 	return NULL;
 }
 
 /* ---- JSON --------------------------------------------------------------- */
 
+/* A JSON string, null for NULL; bytes that are not UTF-8 (which the
+ * parsers should never let through) are read as windows-1252. */
 static json_t *
 feed_jstr(const char *s)
 {
-	return s ? json_string(s) : json_null();
+	struct buf b = { 0 };
+	json_t *j;
+
+	if (s == NULL)
+		return json_null();
+	j = json_string(s);
+	if (j != NULL)
+		return j;
+	feed_repair_utf8(s, strlen(s), &b);
+	j = json_string(b.p ? b.p : "");
+	buf_free(&b);
+	return j ? j : json_null();
 }
 
 static json_t *
@@ -782,7 +913,7 @@ feed_jimage(const struct feed_image *img)
 {
 	if (img->url == NULL)
 		return json_null();
-	return json_pack("{s:s,s:o}", "url", img->url,
+	return json_pack("{s:o,s:o}", "url", feed_jstr(img->url),
 	    "title", feed_jstr(img->title));
 }
 
@@ -803,8 +934,8 @@ feed_item_json(const struct feed_item *it)
 	    feed_jpeople(it->authors, it->n_authors));
 	json_object_set_new(o, "categories", feed_jlist(&it->categories));
 	for (size_t i = 0; i < it->n_enclosures; i++)
-		json_array_append_new(enc, json_pack("{s:s,s:o,s:o}",
-		    "url", it->enclosures[i].url,
+		json_array_append_new(enc, json_pack("{s:o,s:o,s:o}",
+		    "url", feed_jstr(it->enclosures[i].url),
 		    "length", feed_jstr(it->enclosures[i].length),
 		    "type", feed_jstr(it->enclosures[i].type)));
 	json_object_set_new(o, "enclosures", enc);

@@ -1454,9 +1454,11 @@ feed_parse_xml(const char *data, size_t len, const char *url,
 		fail(err, errlen, "out of memory");
 		goto err;
 	}
+	/* an encoding chosen by the caller overrides the declared one */
 	cx.doc = xmlCtxtReadMemory(pc, data, (int)len, url, encoding,
 	    XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
+	    (encoding ? XML_PARSE_IGNORE_ENC : 0));
 	if (cx.doc == NULL || (root = xmlDocGetRootElement(cx.doc)) == NULL) {
 		const xmlError *e = xmlCtxtGetLastError(pc);
 

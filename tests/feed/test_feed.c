@@ -274,6 +274,24 @@ test_encodings(void **state)
 	assert_non_null(f);
 	assert_string_equal(f->title, "\xc3\xa9");
 	feed_free(f);
+
+	/* declared UTF-8 with stray Latin-1 bytes; declared Latin-1 that is
+	 * UTF-8; an encoding nobody knows: all read as a person would */
+	f = parse("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel>"
+	    "<title>Caf\xe9 \xe2\x80\x94 cr\xe8me</title></channel></rss>");
+	assert_non_null(f);
+	assert_string_equal(f->title, "Caf\xc3\xa9 \xe2\x80\x94 cr\xc3\xa8me");
+	feed_free(f);
+	f = parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss>"
+	    "<channel><title>Caf\xc3\xa9</title></channel></rss>");
+	assert_non_null(f);
+	assert_string_equal(f->title, "Caf\xc3\xa9");
+	feed_free(f);
+	f = parse("<?xml version=\"1.0\" encoding=\"x-nobody\"?><rss>"
+	    "<channel><title>Caf\xc3\xa9</title></channel></rss>");
+	assert_non_null(f);
+	assert_string_equal(f->title, "Caf\xc3\xa9");
+	feed_free(f);
 }
 
 static void
