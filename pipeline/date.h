@@ -12,12 +12,24 @@
  * week dates), and written dates in common languages ("Tuesday 14 February
  * 2017 05:57 EST", "14. März 2021", "2021年3月14日"). Returns 0 and fills
  * *out, or -1 when the string is not a date it can read with confidence.
- * A date without a year is rejected: a year is never guessed. */
+ * A date without a year is rejected: a year is never guessed, so a bare
+ * time ("5:57 pm") is not a date either.
+ *
+ * Judgement calls (date.c has the full list): numeric dates are day-first
+ * ("03/04/2021" is 3 April) unless the second field cannot be a month
+ * ("03/14/2021" is 14 March); two-digit years 00-49 are 20xx; no zone
+ * means UTC with has_offset false (Korean and Japanese forms imply +09:00);
+ * CST is US Central and IST India; "2003" and "2003-12" are accepted as
+ * ISO 8601 reduced precision (the first day of the year or month). */
 int date_parse(const char *s, struct nw_time *out);
 
 /* Finds the first date written inside running text s[0..len) and parses
  * it as date_parse() would. On success returns 0, fills *out, and sets
- * *at and *span (when non-NULL) to the byte range of the match. */
+ * *at and *span (when non-NULL) to the byte range of the match, which
+ * runs from the weekday, day, month or year to the end of the time and
+ * zone ("Tuesday 14 February 2017 05:57 EST" inside a byline).
+ * Stricter than date_parse(): it needs a full day, month and four-digit
+ * year, so "February 13" or "in 2017" never match. Linear in len. */
 int date_find(const char *s, size_t len, struct nw_time *out,
     size_t *at, size_t *span);
 
