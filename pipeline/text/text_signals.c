@@ -435,8 +435,9 @@ text_credit_copyright(const char *s, const char *f, size_t *at)
 	} else {
 		const char *q = strstr(f, "copyright ");
 
-		/* Folding keeps ASCII offsets when the prefix is ASCII. */
-		if (q == NULL || (size_t)(q - f) > strlen(s))
+		/* Offsets in f are offsets in s only when folding kept the
+		 * length (no multi-byte case changes). */
+		if (q == NULL || strlen(f) != strlen(s))
 			return NULL;
 		m = s + (q - f);
 		p = m + strlen("copyright ");
