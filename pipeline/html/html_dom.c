@@ -184,9 +184,13 @@ static const char *const html_junk_tok[] = {
 	"tools", "topics", "upsell",
 };
 
-/* Boilerplate that no share of the page's text can make content. */
+/* Readers' comments: no share of the page's text makes them content. */
 static const char *const html_comment_sub[] = {
 	"comment", "disqus", "kommentar", "respond", "replies", "reply",
+};
+
+/* Overlays: content only when broken markup nests the page inside. */
+static const char *const html_dialog_sub[] = {
 	"login", "dialog", "modal", "cookie", "consent", "newsletter",
 	"signup",
 };
@@ -388,6 +392,8 @@ html_signals(const xmlNode *n)
 		sig |= HTML_S_JUNK;
 	if (html_has_sub(s, html_comment_sub, NELEM(html_comment_sub)))
 		sig |= HTML_S_COMMENTS;
+	if (html_has_sub(s, html_dialog_sub, NELEM(html_dialog_sub)))
+		sig |= HTML_S_DIALOG;
 	if (html_has_name(s, (const char *const[]){ "hidden", "hide",
 	    "invisible", "d-none", "sr-only", "screen-reader-text",
 	    "visually-hidden", "visuallyhidden", "is-hidden" }, 9))

@@ -218,6 +218,12 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 	return (double)ni->text / b->text;
 }
 
+static double
+html_link_density(const struct html_ni *ni)
+{
+	return ni->text > 0 ? (double)ni->link / ni->text : 0;
+}
+
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 static void
@@ -241,6 +247,14 @@ html_prune(struct html_ctx *ctx)
 		}
 		junk = (ni->cls & HTML_T_CHROME) ||
 		    (ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN | HTML_S_COMMENTS));
+		/* an article's own <header> holds its lead paragraph: a
+		 * header with paragraph text and few links is not the
+		 * site's */
+		if ((ni->cls & HTML_T_CHROME) && !(ni->sig & (HTML_S_JUNK |
+		    HTML_S_HIDDEN | HTML_S_COMMENTS)) &&
+		    strcmp((const char *)n->name, "header") == 0 &&
+		    ni->ptext >= 50 && html_link_density(ni) < 0.2)
+			junk = false;
 		/* an article's container is never furniture, whatever
 		 * taxonomy its classes carry ("tag-...", "category-...") */
 		if ((ni->sig & HTML_S_BODY) || ni->kind == HTML_K_ARTICLE ||
@@ -252,6 +266,8 @@ html_prune(struct html_ctx *ctx)
 
 			if ((ni->sig & HTML_S_COMMENTS) &&
 			    !(ni->sig & HTML_S_POS))
+				keep = false;
+			if ((ni->sig & HTML_S_DIALOG) && share < 0.6)
 				keep = false;
 #ifdef HTML_DEBUG
 			if (getenv("HTML_DEBUG"))
@@ -268,12 +284,6 @@ html_prune(struct html_ctx *ctx)
 		}
 		n = html_next(n, root, true);
 	}
-}
-
-static double
-html_link_density(const struct html_ni *ni)
-{
-	return ni->text > 0 ? (double)ni->link / ni->text : 0;
 }
 
 /* Readability's initial weight of a candidate container. */

@@ -377,7 +377,12 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	} else if (meta_is(n, "time")) {
 		cls = meta_attr(n, "class");
 		s = meta_time_value(n);
-		if (meta_attr(n, "pubdate") != NULL ||
+		prop = meta_attr(n, "itemprop");
+		if (prop != NULL && strcmp(prop, "dateModified") == 0)
+			meta_push_cap(&c->mod_times, s);
+		else if ((prop != NULL &&
+		    strcmp(prop, "datePublished") == 0) ||
+		    meta_attr(n, "pubdate") != NULL ||
 		    meta_attr_has(cls, "publish") ||
 		    meta_attr_has(cls, "entry-date") ||
 		    meta_attr_has(cls, "post-date"))
@@ -1000,9 +1005,9 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
 	    meta_date_find(c->after_title, now, t) ||
-	    meta_date_find(c->before_title, now, t) ||
 	    meta_list_date(&c->times, now, t, false) ||
 	    meta_list_date(&c->date_text, now, t, true) ||
+	    meta_date_find(c->before_title, now, t) ||
 	    meta_modified(c, now, t);
 }
 
