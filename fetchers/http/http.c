@@ -600,9 +600,12 @@ drain(struct http_client *c)
 	CURLMsg *m;
 	int left;
 
-	while((m = curl_multi_info_read(c->multi, &left))) {
+	for(;;) {
 		struct http_request *r = NULL;
 
+		m = curl_multi_info_read(c->multi, &left);
+		if(!m)
+			break;
 		if(m->msg != CURLMSG_DONE)
 			continue;
 		curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, &r);
@@ -657,7 +660,8 @@ deliver(struct http_client *c)
 	if(c->delivering)
 		return;
 	c->delivering = true;
-	while((r = TAILQ_FIRST(&c->done))) {
+	while(!TAILQ_EMPTY(&c->done)) {
+		r = TAILQ_FIRST(&c->done);
 		TAILQ_REMOVE(&c->done, r, link);
 		r->state = RQ_DELIVERING;
 		deliver_one(r);
@@ -984,14 +988,16 @@ http_client_free(struct http_client *c)
 
 	if(!c)
 		return;
-	while((r = TAILQ_FIRST(&c->done))) {
+	while(!TAILQ_EMPTY(&c->done)) {
+		r = TAILQ_FIRST(&c->done);
 		TAILQ_REMOVE(&c->done, r, link);
 		rq_free(r);
 	}
 	for(i = 0; i < c->nbuckets; i++) {
 		for(h = c->hosts[i]; h; h = next) {
 			next = h->next;
-			while((r = TAILQ_FIRST(&h->wait))) {
+			while(!TAILQ_EMPTY(&h->wait)) {
+				r = TAILQ_FIRST(&h->wait);
 				TAILQ_REMOVE(&h->wait, r, link);
 				rq_free(r);
 			}
@@ -999,7 +1005,8 @@ http_client_free(struct http_client *c)
 			free(h);
 		}
 	}
-	while((r = TAILQ_FIRST(&c->active))) {
+	while(!TAILQ_EMPTY(&c->active)) {
+		r = TAILQ_FIRST(&c->active);
 		TAILQ_REMOVE(&c->active, r, link);
 		rq_free(r);
 	}

@@ -616,7 +616,8 @@ poller_resume(struct poller *p)
 	struct poller_src *s;
 
 	p->paused = false;
-	while((s = TAILQ_FIRST(&p->waiting))) {
+	while(!TAILQ_EMPTY(&p->waiting)) {
+		s = TAILQ_FIRST(&p->waiting);
 		TAILQ_REMOVE(&p->waiting, s, wlink);
 		s->waiting = false;
 		if(!s->req)

@@ -6,7 +6,8 @@
  *   http_driver poll URL [options]  one poller source until POLLS attempts
  *
  * Options: --count N, --polls N, --etag E, --lm DATE, --header "N: v",
- * --ua UA, --proxy URL, --ca-file PEM, --max-body N, --timeout-ms N, --connect-timeout-ms N,
+ * --ua UA, --proxy URL, --ca-file PEM, --max-body N, --timeout-ms N,
+ * --connect-timeout-ms N,
  * --per-host N, --global N, --delay-ms N, --interval-ms N,
  * --backoff-ms N, --unhealthy-after N, --unhealthy-retry-ms N,
  * --limit-ms N (default 30000: the driver gives up and exits 3).
