@@ -367,6 +367,10 @@ on_done(void *arg, struct http_response *r)
 		a.reason = reason;
 		replace(&s->last_error, reason);
 		s->failures++;
+		/* 410 Gone: no point backing off gently, but never drop */
+		if(r->error == HTTP_OK && r->status == 410 &&
+		    s->failures < p->cfg.unhealthy_after)
+			s->failures = p->cfg.unhealthy_after;
 		s->health = s->failures >= p->cfg.unhealthy_after ?
 		    POLLER_UNHEALTHY : POLLER_FAILING;
 		a.next_ms = failure_delay(p, s, r->status, r->retry_after);

@@ -7,8 +7,9 @@
  *   2 base, 4 base ... up to backoff_max. A Retry-After header is honoured:
  *   the next attempt is never earlier than it says (capped at
  *   retry_after_max); a 429 without one waits at least the interval.
- * - After unhealthy_after failures in a row a source is unhealthy and
- *   retried every unhealthy_retry (with jitter). It is never dropped.
+ * - After unhealthy_after failures in a row (or one 410 Gone) a source is
+ *   unhealthy and retried every unhealthy_retry (with jitter). It is never
+ *   dropped.
  * - Health changes (ok -> failing -> unhealthy, and back to ok) are
  *   reported once each through ops.health, not once per retry.
  * - A 304 is a success with nothing to parse. A 2xx body goes to ops.body;

@@ -125,6 +125,8 @@ class Handler(BaseHTTPRequestHandler):
             if n < 2:
                 return self.send(503, b'busy\n')
             return self.feed()
+        if path == '/gone':
+            return self.send(410, b'gone\n')
         if path == '/fail':
             return self.send(503, b'down\n')
         if path == '/slow':
@@ -434,6 +436,12 @@ def case_unhealthy(c):
     check([x['health'] for x in h] == ['failing', 'unhealthy'],
           'five failures reported twice: one per state change')
     check(len(c.log('/fail')) == 5, 'five requests, none dropped')
+    out = c.run('poll', '/gone', '--polls', 2, '--interval-ms', 200,
+                '--unhealthy-retry-ms', 300)
+    check([a['health'] for a in events(out, 'attempt')] ==
+          ['unhealthy', 'unhealthy'] and
+          [h['health'] for h in events(out, 'health')] == ['unhealthy'],
+          '410 Gone: unhealthy at once, reported once, still retried')
 
 
 def case_bad_url(c):
