@@ -80,6 +80,10 @@ struct html_ctx {
 /* The winning container's text below this share of the page's prose
  * sends the extractor to the prose of the whole page. */
 #define HTML_FALLBACK 0.4
+/* The winner climbs to a parent with more prose when the parent's link
+ * density and its text other than prose stay under these. */
+#define HTML_CLIMB_LD 0.25
+#define HTML_CLIMB_OTHER 0.2
 
 static struct html_ni *
 html_ni(const xmlNode *n)
@@ -382,8 +386,24 @@ html_score(struct html_ctx *ctx)
 	return best;
 }
 
+static size_t html_prose(xmlNode *root);
+
+/* Whether parent holds clearly more prose than its child top, and little
+ * else: an article split into parts (page builders' rows and columns). */
+static bool
+html_more_prose(xmlNode *parent, xmlNode *top)
+{
+	const struct html_ni *pi = html_ni(parent);
+	size_t pp = html_prose(parent), tp = html_prose(top);
+
+	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
+		return false;
+	return (double)(pi->text - pp) < HTML_CLIMB_OTHER * (double)pp;
+}
+
 /* Step 4b: moves the winner up while its parent adds little text of its
- * own, so that the merge of siblings sees the article's real parts. */
+ * own, or adds mostly prose, so that the merge of siblings sees the
+ * article's real parts. */
 static xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
@@ -392,7 +412,8 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 		const struct html_ni *ti = html_ni(top);
 		const struct html_ni *pi = html_ni(top->parent);
 
-		if (pi->text > ti->text + ti->text / 20 + 10)
+		if (pi->text > ti->text + ti->text / 20 + 10 &&
+		    !html_more_prose(top->parent, top))
 			break;
 		top = top->parent;
 	}
@@ -711,7 +732,6 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	buf_free(&credit);
 }
 
-static size_t html_prose(xmlNode *root);
 
 /* Whether the writer skips element n (not the root of the write): link
  * lists and small boilerplate blocks, unless they hold real prose (a
