@@ -1027,12 +1027,16 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		"autorin", "author", "escrito por", "écrit par", "auteur",
 		"von",
 	};
-	struct strlist outlets = {0};
+	struct strlist outlets = {0}, pool = {0}, junk = {0};
+	const struct strlist *text[4] = {
+		&c->prop_author, &c->rel_author, &c->lead_byline, &c->byline,
+	};
 	const char *lab;
-	size_t i, k;
+	size_t i, k, n;
 
 	for (i = 0; i < c->ld.authors.n; i++)
-		meta_author_add(out, c->ld.authors.v[i], sites, &outlets);
+		meta_author_add(out, c->ld.authors.v[i], sites, &outlets,
+		    false);
 	lab = meta_get(c, (const char *const[]){"twitter:label1"}, 1);
 	for (k = 0; k < NKEYS(keys) && out->n == 0; k++) {
 		if (strcmp(keys[k], "twitter:data1") == 0) {
@@ -1046,19 +1050,36 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		for (i = 0; i < c->keys.n; i++)
 			if (strcmp(c->keys.v[i], keys[k]) == 0)
 				meta_author_add(out, c->vals.v[i], sites,
-				    &outlets);
+				    &outlets, false);
 	}
-	for (i = 0; i < c->prop_author.n && out->n == 0; i++)
-		meta_author_add(out, c->prop_author.v[i], sites, &outlets);
-	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
-		meta_author_add(out, c->rel_author.v[i], sites, &outlets);
-	for (i = 0; i < c->lead_byline.n && out->n == 0; i++)
-		meta_author_add(out, c->lead_byline.v[i], sites, &outlets);
-	for (i = 0; i < c->byline.n && out->n == 0; i++)
-		meta_author_add(out, c->byline.v[i], sites, &outlets);
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < text[k]->n && out->n == 0; i++)
+			meta_author_add(out, text[k]->v[i], sites, &outlets,
+			    k == 2);
 	/* No person named anywhere: the outlet named as author is it. */
 	if (out->n == 0 && outlets.n > 0)
 		strlist_push(out, outlets.v[0]);
+	/* A first name alone ("Todd") where the page's byline gives the
+	 * full name ("Todd Bates"): take the full one. */
+	for (k = 0; k < 4; k++)
+		for (i = 0; i < text[k]->n; i++)
+			meta_author_add(&pool, text[k]->v[i], sites, &junk,
+			    true);
+	for (i = 0; i < out->n; i++) {
+		if (strchr(out->v[i], ' ') != NULL)
+			continue;
+		n = strlen(out->v[i]);
+		for (k = 0; k < pool.n; k++)
+			if (strncmp(pool.v[k], out->v[i], n) == 0 &&
+			    pool.v[k][n] == ' ' &&
+			    !strlist_contains(out, pool.v[k])) {
+				free(out->v[i]);
+				out->v[i] = xstrdup(pool.v[k]);
+				break;
+			}
+	}
+	strlist_free(&pool);
+	strlist_free(&junk);
 	strlist_free(&outlets);
 }
 

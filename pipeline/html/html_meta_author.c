@@ -247,7 +247,7 @@ author_cut_date(char *s)
 		" publicado", " actualizado", " | ", " — ", " – ", " - ",
 		" • ", " · ", "(", " alle artikel", " alle beiträge",
 		" more by", " mehr von", " view all", " all posts", " »",
-		" read more", " follow", " @ ",
+		" read more", " follow", " @ ", " on ",
 	};
 	struct nw_time t;
 	size_t at, span, i;
@@ -268,10 +268,56 @@ author_cut_date(char *s)
 	free(low);
 }
 
+/* True when s is shaped like a person's name in running text: at most
+ * five words, each capitalised or a particle ("von", "de"), no sentence
+ * punctuation. */
+static bool
+author_name_shape(const char *s)
+{
+	static const char *const particles[] = {
+		"von", "van", "der", "den", "de", "da", "di", "du", "la", "le",
+		"del", "dos", "das", "bin", "al", "zu", "ten", "ter", "y", "e",
+		"vom", "zur",
+	};
+	const char *w = s, *e;
+	size_t i, n, words = 0;
+
+	if (strpbrk(s, "?!:;\"") != NULL)
+		return false;
+	while (*w != '\0') {
+		while (*w == ' ')
+			w++;
+		if (*w == '\0')
+			break;
+		e = w;
+		while (*e != '\0' && *e != ' ')
+			e++;
+		n = (size_t)(e - w);
+		words++;
+		if (islower((unsigned char)*w)) {
+			for (i = 0; i < sizeof(particles) /
+			    sizeof(particles[0]); i++)
+				if (strlen(particles[i]) == n &&
+				    strncmp(particles[i], w, n) == 0)
+					break;
+			if (i == sizeof(particles) / sizeof(particles[0]))
+				return false;
+		} else if (!isupper((unsigned char)*w) &&
+		    (unsigned char)*w < 0x80) {
+			return false;
+		}
+		/* "late." ends a sentence; "S." is an initial */
+		if (n > 3 && w[n - 1] == '.')
+			return false;
+		w = e;
+	}
+	return words > 0 && words <= 5;
+}
+
 /* Splits one cleaned segment into names and adds the good ones. */
 static size_t
 author_split_add(struct strlist *out, char *seg, const char *const *sites,
-    struct strlist *outlets)
+    struct strlist *outlets, bool strict)
 {
 	size_t added = 0, i, best, n;
 	char *p, *cut, *name;
@@ -304,7 +350,8 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		if (name[0] != '\0' && author_has_letter(name) &&
 		    strlen(name) <= AUTHOR_MAX_LEN &&
 		    author_words(name) <= AUTHOR_MAX_WORDS &&
-		    !author_only_roles(name)) {
+		    !author_only_roles(name) &&
+		    (!strict || author_name_shape(name))) {
 			if (author_is_site(name, sites)) {
 				if (!strlist_contains(outlets, name))
 					strlist_push(outlets, name);
@@ -323,7 +370,7 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 
 size_t
 meta_author_add(struct strlist *out, const char *raw,
-    const char *const *sites, struct strlist *outlets)
+    const char *const *sites, struct strlist *outlets, bool strict)
 {
 	char *copy, *s;
 	size_t added = 0;
@@ -349,7 +396,7 @@ meta_author_add(struct strlist *out, const char *raw,
 	author_drop_addresses(s);
 	author_strip_lead(&s);
 	author_cut_date(s);
-	added = author_split_add(out, s, sites, outlets);
+	added = author_split_add(out, s, sites, outlets, strict);
 	free(copy);
 	return added;
 }

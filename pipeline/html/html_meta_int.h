@@ -105,8 +105,10 @@ void meta_ld_free(struct meta_ld *ld);
  * "By"/"Von"/"Por" and kin, e-mail addresses, URLs, dates and what follows
  * them, roles, and names that are one of sites (a NULL-terminated array,
  * may be NULL), which go to outlets instead; splits on commas, semicolons, "and", "und", "y", "et",
- * "&". Returns the number of names added. */
+ * "&". With strict (text from the page rather than metadata), only names
+ * shaped like a person's ("Ana de Souza", not "the numbers") are kept.
+ * Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
-    const char *const *sites, struct strlist *outlets);
+    const char *const *sites, struct strlist *outlets, bool strict);
 
 #endif
