@@ -1,5 +1,5 @@
-/* newswire feed [--url URL] FILE...: parses each file as a feed and prints
- * it as one JSON line (the form feed_to_json() documents), in argument
+/* newswire feed [--url URL] FILE...: parses each file ("-" is standard
+ * input) as a feed and prints it as one JSON line (the form feed_to_json() documents), in argument
  * order. A file that cannot be read or parsed still prints a line:
  * {"file": ..., "error": ...}. Exit status 0 when every file parsed, 1
  * otherwise, 2 on usage errors. */
@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <jansson.h>
+#include <libxml/parser.h>
 
 #include "cli.h"
 #include "feed/feed.h"
@@ -22,7 +23,8 @@ static int
 feed_cli_read(const char *path, struct buf *out, char *err, size_t errlen)
 {
 	char chunk[65536];
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) :
+	    open(path, O_RDONLY | O_CLOEXEC);
 	ssize_t r;
 
 	if (fd < 0)
@@ -68,6 +70,7 @@ cmd_feed(int argc, char **argv)
 	const char *url = NULL;
 	int i = 1, status = 0;
 
+	xmlInitParser();
 	while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0') {
 		if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {
 			url = argv[i + 1];

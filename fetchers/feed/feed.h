@@ -9,6 +9,10 @@
  * Input larger than FEED_MAX_INPUT bytes is refused; gzip input is
  * inflated up to the same cap.
  *
+ * libxml2 wants xmlInitParser() called once before threads parse (the
+ * daemon and the CLI do it at start); after that any thread may call
+ * feed_parse() at any time.
+ *
  * Text fields keep the feed's text as XML gives it: entities decoded,
  * HTML markup kept as a string. Relative URLs are resolved against
  * xml:base and the feed's URL. Dates are parsed with date_parse(). */
