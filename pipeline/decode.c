@@ -86,8 +86,13 @@ utf8_invalid_count(const unsigned char *p, size_t n)
 	size_t bad = 0;
 
 	for (size_t i = 0; i < n;) {
-		size_t l = utf8_seq_len(p + i, n - i);
+		size_t l;
 
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		l = utf8_seq_len(p + i, n - i);
 		if (l == 0) {
 			bad++;
 			l = 1;
@@ -216,23 +221,26 @@ strip_controls(char *s, size_t n)
 	return w;
 }
 
-/* Valid UTF-8 copy of in, with U+FFFD for every invalid byte. */
+/* Valid UTF-8 copy of in, with U+FFFD for every invalid byte; runs of
+ * valid bytes are copied whole. */
 static char *
 utf8_repair(const unsigned char *in, size_t len, size_t *outlen)
 {
 	struct buf b = { 0 };
+	size_t run = 0;
 
 	for (size_t i = 0; i < len;) {
-		size_t l = utf8_seq_len(in + i, len - i);
+		size_t l = in[i] < 0x80 ? 1 : utf8_seq_len(in + i, len - i);
 
-		if (l == 0) {
-			buf_append(&b, "\xef\xbf\xbd", 3);
-			i++;
+		if (l != 0) {
+			i += l;
 			continue;
 		}
-		buf_append(&b, (const char *)in + i, l);
-		i += l;
+		buf_append(&b, (const char *)in + run, i - run);
+		buf_append(&b, "\xef\xbf\xbd", 3);
+		run = ++i;
 	}
+	buf_append(&b, (const char *)in + run, len - run);
 	*outlen = b.len;
 	return buf_take(&b);
 }
@@ -346,15 +354,19 @@ decode_to_utf8(const unsigned char *in, size_t len,
 	}
 	in += skip;
 	len -= skip;
-	if (cs == NULL)
-		cs = utf8_invalid_count(in, len) == 0 ? "UTF-8" :
-		    "WINDOWS-1252";
-	if (strcmp(cs, "UTF-8") == 0) {
+	if (cs == NULL || strcmp(cs, "UTF-8") == 0) {
 		size_t bad = utf8_invalid_count(in, len);
 
-		if (bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
-			return fail(err, errlen, "invalid UTF-8: %zu of %zu "
-			    "bytes are not UTF-8", bad, len);
+		if (cs == NULL && bad > 0) {
+			cs = "WINDOWS-1252";
+		} else {
+			cs = "UTF-8";
+			if (bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
+				return fail(err, errlen, "invalid UTF-8: %zu "
+				    "of %zu bytes are not UTF-8", bad, len);
+		}
+	}
+	if (strcmp(cs, "UTF-8") == 0) {
 		*out = utf8_repair(in, len, outlen);
 	} else {
 		rc = convert(cs, in, len, out, outlen, err, errlen);
