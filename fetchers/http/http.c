@@ -445,7 +445,7 @@ header_cb(char *p, size_t size, size_t n, void *arg)
 		free(r->r_retry_after);
 		r->hop_location = r->r_etag = r->r_last_modified = NULL;
 		r->r_content_type = r->r_retry_after = NULL;
-	} else if(len <= 2 && (p[0] == '\r' || p[0] == '\n')) {
+	} else if(len >= 1 && len <= 2 && (p[0] == '\r' || p[0] == '\n')) {
 		header_block_end(r);
 	} else if(header_is(p, len, "Location", &v, &vlen)) {
 		set_str(&r->hop_location, v, vlen);

@@ -332,6 +332,35 @@ def case_timeout(c):
     check(len(c.log('/slow')) == 1, 'the server saw the request')
 
 
+def case_connect_timeout(c):
+    # a listener whose accept queue is full: further SYNs go unanswered
+    lst = socket.socket()
+    lst.bind(('127.0.0.1', 0))
+    lst.listen(0)
+    port = lst.getsockname()[1]
+    fill = []
+    try:
+        for _ in range(4):
+            s = socket.socket()
+            s.setblocking(False)
+            try:
+                s.connect(('127.0.0.1', port))
+            except BlockingIOError:
+                pass
+            fill.append(s)
+        time.sleep(0.2)
+        out = c.run('get', None, '--connect-timeout-ms', 500,
+                    '--timeout-ms', 10000,
+                    url='http://127.0.0.1:%d/' % port)
+    finally:
+        for s in fill:
+            s.close()
+        lst.close()
+    check(out[0]['error'] == 'timeout' and
+          'connect' in out[0]['errmsg'].lower(),
+          'unanswered connect: connect timeout: ' + out[0]['errmsg'])
+
+
 def case_truncated(c):
     out = c.run('get', '/truncated')
     check(out[0]['error'] == 'truncated body',
@@ -503,6 +532,7 @@ def case_tls(c):
 
 
 CASES = {
+    'connect-timeout': case_connect_timeout,
     'tls': case_tls,
     'proxy': case_proxy,
     'validators': case_validators,
