@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -429,6 +430,7 @@ struct feed_bag {
 	size_t n_people[SRC_N];
 	struct strlist cats[SRC_N + 1];   /* + itunes:category */
 	char *image[SRC_N + 2];           /* + media, + enclosure */
+	long media_width;                 /* of image[SRC_N], 0 unknown */
 	char *image_title;
 };
 
@@ -605,6 +607,27 @@ feed_split_keywords(const char *s, struct strlist *l)
 	}
 }
 
+/* A URL whose path ends like an image file's. */
+static bool
+feed_image_url(const char *u)
+{
+	static const char *const ext[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif",
+	};
+	size_t n;
+
+	if (u == NULL)
+		return false;
+	n = strcspn(u, "?#");
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t k = strlen(ext[i]);
+
+		if (n >= k && strncasecmp(u + n - k, ext[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Media RSS: an image from media:content / media:thumbnail, looking into
  * media:group. */
 static void
@@ -620,11 +643,20 @@ feed_media(const struct feed_ctx *cx, xmlNode *n, const char *local,
 		char *u = feed_attr(cx, n, "url");
 		char *medium = feed_attr(cx, n, "medium");
 		char *type = feed_attr(cx, n, "type");
+		char *w = feed_attr(cx, n, "width");
+		long width = w ? strtol(w, NULL, 10) : 0;
 		bool img = (medium && strcasecmp(medium, "image") == 0) ||
-		    (type && strncasecmp(type, "image/", 6) == 0);
+		    (type && strncasecmp(type, "image/", 6) == 0) ||
+		    (medium == NULL && type == NULL && feed_image_url(u));
 
-		if (img)
-			feed_put(&b->image[SRC_N], feed_resolve(cx, n, u));
+		/* the first image, or a wider one of several sizes */
+		if (img && u && (b->image[SRC_N] == NULL ||
+		    (b->media_width > 0 && width > b->media_width))) {
+			free(b->image[SRC_N]);
+			b->image[SRC_N] = feed_resolve(cx, n, u);
+			b->media_width = width;
+		}
+		free(w);
 		/* a thumbnail inside media:content */
 		if (depth < 4)
 			for (xmlNode *c = n->children; c; c = c->next) {

@@ -492,6 +492,13 @@ test_realworld(void **state)
 		if (cases[i].date0)
 			assert_string_equal(utc(&f->items[0].published, b),
 			    cases[i].date0);
+		/* Guardian: media:content without type, the wider of two */
+		if (strstr(cases[i].file, "guardian")) {
+			assert_non_null(f->items[0].image.url);
+			assert_non_null(strstr(f->items[0].image.url, "w=460"));
+			assert_string_equal(f->items[0].authors[0].name,
+			    "David Smith in Washington");
+		}
 		feed_free(f);
 		free(data);
 	}
