@@ -70,6 +70,28 @@ ent_place_find(const char *folded)
 	    ent_place_cmp);
 }
 
+/* True if a place name is word or starts with word and a space. */
+static bool
+ent_place_starts(const char *word)
+{
+	size_t n = strlen(word), lo = 0, hi = ENT_N_PLACES;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(ent_places[mid].key, word) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ENT_N_PLACES && strncmp(ent_places[lo].key, word, n) == 0;
+	    lo++)
+		if (ent_places[lo].key[n] == ' ' ||
+		    ent_places[lo].key[n] == '\0')
+			return true;
+	return false;
+}
+
 /* True if some country name starts with the first four bytes of a word
  * shaped like a nationality ("russian" -> "Russia"). */
 static bool
@@ -173,10 +195,19 @@ struct ent_run {
 	bool cue;            /* a title or role marked it a person */
 };
 
+/* A word as written, for the sorted list of words seen capitalised
+ * inside sentences. */
+struct ent_word {
+	const char *p;
+	size_t len;
+};
+
 struct ent_ctx {
 	const char *s;
 	const struct etoks *t;
 	char **fold;         /* case-folded words, made on first use */
+	struct ent_word *inside;  /* sorted; NULL until first needed */
+	size_t n_inside;
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -268,21 +299,39 @@ ent_cap(const struct ent_ctx *c, size_t i)
 	    !(c->t->v[i].flags & ETOK_NUM);
 }
 
-/* The word appears capitalised somewhere other than a sentence start. */
-static bool
-ent_seen_inside(const struct ent_ctx *c, size_t i)
+static int
+ent_word_cmp(const void *x, const void *y)
 {
-	const struct etok *k = &c->t->v[i];
+	const struct ent_word *a = x, *b = y;
+	int r = memcmp(a->p, b->p, a->len < b->len ? a->len : b->len);
+
+	if (r != 0)
+		return r;
+	return a->len < b->len ? -1 : a->len > b->len;
+}
+
+/* The word i appears capitalised somewhere other than a sentence start. */
+static bool
+ent_seen_inside(struct ent_ctx *c, size_t i)
+{
+	struct ent_word k = { c->s + c->t->v[i].off, c->t->v[i].len };
 	size_t j;
 
-	for (j = 0; j < c->t->n; j++) {
-		const struct etok *o = &c->t->v[j];
+	if (c->inside == NULL) {
+		c->inside = xmalloc((c->t->n + 1) * sizeof(*c->inside));
+		for (j = 0; j < c->t->n; j++) {
+			const struct etok *o = &c->t->v[j];
 
-		if (j != i && !(o->flags & ETOK_SENT) && o->len == k->len &&
-		    memcmp(c->s + o->off, c->s + k->off, k->len) == 0)
-			return true;
+			if ((o->flags & ETOK_CAP) && !(o->flags & ETOK_SENT)) {
+				c->inside[c->n_inside].p = c->s + o->off;
+				c->inside[c->n_inside++].len = o->len;
+			}
+		}
+		qsort(c->inside, c->n_inside, sizeof(*c->inside),
+		    ent_word_cmp);
 	}
-	return false;
+	return bsearch(&k, c->inside, c->n_inside, sizeof(*c->inside),
+	    ent_word_cmp) != NULL;
 }
 
 static void
@@ -353,7 +402,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	/* The longest leading part that is a place: "United States Sergey
 	 * Kislyak". */
-	for (p = b - 1; p > a; p--) {
+	for (p = ent_place_starts(ent_fold_tok(c, a)) ? b - 1 : a; p > a;
+	    p--) {
 		key = ent_key(c, a, p);
 		pl = ent_place_find(key);
 		free(key);
@@ -502,17 +552,51 @@ ent_fullest(const struct strlist *full, const char *name)
 	return best;
 }
 
-static size_t
-ent_name_index(struct ent_result *r, const char *name, enum ent_kind kind)
-{
-	size_t i;
+/* Open-addressing table from (kind, name) to the index in r->names. */
+struct ent_names {
+	size_t *slot;  /* index + 1; 0 is empty */
+	size_t cap;    /* a power of two */
+};
 
-	for (i = 0; i < r->names.n; i++)
+static size_t
+ent_name_hash(const char *name, enum ent_kind kind)
+{
+	size_t h = 2166136261u ^ (size_t)kind;
+
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+static size_t
+ent_name_index(struct ent_result *r, struct ent_names *t, const char *name,
+    enum ent_kind kind)
+{
+	size_t h, i;
+
+	if ((r->names.n + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+
+		free(t->slot);
+		t->slot = xcalloc(cap, sizeof(*t->slot));
+		t->cap = cap;
+		for (i = 0; i < r->names.n; i++) {
+			h = ent_name_hash(r->names.v[i], r->kinds[i]);
+			while (t->slot[h & (cap - 1)] != 0)
+				h++;
+			t->slot[h & (cap - 1)] = i + 1;
+		}
+	}
+	for (h = ent_name_hash(name, kind); t->slot[h & (t->cap - 1)] != 0;
+	    h++) {
+		i = t->slot[h & (t->cap - 1)] - 1;
 		if (r->kinds[i] == kind && strcmp(r->names.v[i], name) == 0)
 			return i;
+	}
 	strlist_push(&r->names, name);
 	r->kinds = xrealloc(r->kinds, r->names.n * sizeof(*r->kinds));
 	r->kinds[r->names.n - 1] = kind;
+	t->slot[h & (t->cap - 1)] = r->names.n;
 	return r->names.n - 1;
 }
 
@@ -570,6 +654,7 @@ ent_ctx_free(struct ent_ctx *c)
 	for (i = 0; i < c->t->n; i++)
 		free(c->fold[i]);
 	free(c->fold);
+	free(c->inside);
 }
 
 /* A title name counts if the body has it, or it is a place or acronym. */
@@ -593,6 +678,7 @@ void
 ent_extract(const char *title, const char *body, struct ent_result *r)
 {
 	struct ent_ctx bc = { 0 }, tc = { 0 };
+	struct ent_names nt = { 0 };
 	struct etoks tt = { 0 };
 	size_t i;
 
@@ -614,7 +700,7 @@ ent_extract(const char *title, const char *body, struct ent_result *r)
 		m->end = r->toks.v[x->b - 1].off + r->toks.v[x->b - 1].len;
 		m->sent = r->toks.v[x->a].sent;
 		m->kind = x->kind;
-		m->name = ent_name_index(r, x->name, x->kind);
+		m->name = ent_name_index(r, &nt, x->name, x->kind);
 	}
 	if (title != NULL) {
 		etok_split(title, &tt);
@@ -623,12 +709,13 @@ ent_extract(const char *title, const char *body, struct ent_result *r)
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
 			if (ent_title_ok(&tc, &tc.runs[i], r))
-				ent_name_index(r, tc.runs[i].name,
+				ent_name_index(r, &nt, tc.runs[i].name,
 				    tc.runs[i].kind);
 		ent_ctx_free(&tc);
 		etok_free(&tt);
 	}
 	ent_ctx_free(&bc);
+	free(nt.slot);
 }
 
 void

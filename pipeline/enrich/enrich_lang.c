@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define LANG_MAX_WORDS 500
+#define LANG_MAX_WORDS 250
 #define LANG_MIN_HITS 5
 
 struct lang_profile {
@@ -141,26 +141,69 @@ lang_stopword(const char *f)
 	return false;
 }
 
+/* One word of every profile with the set of languages it belongs to. */
+struct lang_word {
+	const char *w;
+	unsigned mask;
+};
+
+static int
+lang_word_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct lang_word *)a)->w,
+	    ((const struct lang_word *)b)->w);
+}
+
+#define LANG_TABLE_MAX 1024
+
+/* Merges the profiles into one sorted table in tab; returns its size. */
+static size_t
+lang_table(struct lang_word *tab)
+{
+	size_t n = 0, i, j;
+
+	for (j = 0; j < LANG_N; j++)
+		for (i = 0; lang_profiles[j].words[i] != NULL &&
+		    n < LANG_TABLE_MAX; i++) {
+			tab[n].w = lang_profiles[j].words[i];
+			tab[n++].mask = 1u << j;
+		}
+	qsort(tab, n, sizeof(*tab), lang_word_cmp);
+	for (i = 0, j = 0; i < n; i++) {
+		if (j > 0 && strcmp(tab[j - 1].w, tab[i].w) == 0)
+			tab[j - 1].mask |= tab[i].mask;
+		else
+			tab[j++] = tab[i];
+	}
+	return j;
+}
+
 const char *
 lang_detect(const char *text, const struct etoks *t)
 {
 	size_t hits[LANG_N] = { 0 };
-	size_t i, j, words, best = 0, second = 0;
+	size_t i, j, words, best = 0, second = 0, nt;
+	struct lang_word tab[LANG_TABLE_MAX];
+
+	nt = lang_table(tab);
 
 	words = t->n < LANG_MAX_WORDS ? t->n : LANG_MAX_WORDS;
 	for (i = 0; i < words; i++) {
 		char tmp[24], *owned;
 		const char *f;
 
-		if (t->v[i].len > 16 || (t->v[i].flags & ETOK_NUM))
+		if (t->v[i].len > 12 || (t->v[i].flags & ETOK_NUM))
 			continue;
 		f = etok_fold_buf(text + t->v[i].off, t->v[i].len, tmp,
 		    sizeof(tmp), &owned);
-		for (j = 0; j < LANG_N; j++)
-			if (bsearch(f, lang_profiles[j].words,
-			    lang_count(lang_profiles[j].words),
-			    sizeof(char *), etok_cmp) != NULL)
-				hits[j]++;
+		{
+			struct lang_word key = { f, 0 };
+			const struct lang_word *hit = bsearch(&key, tab, nt,
+			    sizeof(*tab), lang_word_cmp);
+
+			for (j = 0; hit != NULL && j < LANG_N; j++)
+				hits[j] += (hit->mask >> j) & 1;
+		}
 		free(owned);
 	}
 	for (j = 1; j < LANG_N; j++)

@@ -264,12 +264,43 @@ etok_fold_buf(const char *s, size_t n, char *buf, size_t size,
 	return *owned;
 }
 
+/* Lower-cases s[0, n) code point by code point when every code point is
+ * below U+0300 and folds simply (not ß, ſ, µ, İ, ŉ: those change length
+ * or script under case folding). Returns NULL otherwise. */
+static char *
+etok_fold_latin(const char *s, size_t n)
+{
+	char *o = xmalloc(n * 2 + 1);
+	size_t i = 0, j = 0, w;
+
+	while (i < n) {
+		int32_t c = cp_at(s, n, i, &w);
+
+		if (c < 0 || c >= 0x300 || c == 0xDF || c == 0x17F ||
+		    c == 0xB5 || c == 0x130 || c == 0x149) {
+			free(o);
+			return NULL;
+		}
+		c = utf8proc_tolower(c);
+		if (c >= 0x300) {
+			free(o);
+			return NULL;
+		}
+		j += (size_t)utf8proc_encode_char(c,
+		    (utf8proc_uint8_t *)o + j);
+		i += w;
+	}
+	o[j] = '\0';
+	return o;
+}
+
 char *
 etok_fold(const char *s, size_t n)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
 	size_t i;
+	char *l;
 
 	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
 		;
@@ -282,7 +313,9 @@ etok_fold(const char *s, size_t n)
 		o[n] = '\0';
 		return o;
 	}
-
+	l = etok_fold_latin(s, n);
+	if (l != NULL)
+		return l;
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 	if (r < 0 || out == NULL) {
