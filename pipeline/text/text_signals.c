@@ -240,6 +240,16 @@ static const char *const text_chrome_nav[] = {
 	"advertentie", "reacties", "delen",
 };
 
+/* Calls to action: a short item that opens with one is chrome. */
+static const char *const text_chrome_calls[] = {
+	"subscribe", "sign in", "sign up", "log in", "login", "register",
+	"download the", "download our", "get the app", "abonnieren",
+	"jetzt abonnieren", "abonnez-vous", "s'abonner", "suscr\xc3\xad""bete",
+	"abbonati", "assine",
+	"\xd0\xbf\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x88\xd0\xb8\xd1\x82"
+	"\xd0\xb5\xd1\x81\xd1\x8c",
+};
+
 #define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* True when word w occurs in folded text f as a whole word (or with a
@@ -342,6 +352,13 @@ text_is_chrome(const char *s, int words)
 			r = c == '\0' || c == ' ' || c == ':' || c == '(' ||
 			    c == '|' || c == '/' || isdigit(c);
 		}
+	}
+	for (size_t i = 0; !r && words <= 12 &&
+	    i < TEXT_NELEM(text_chrome_calls); i++) {
+		size_t k = strlen(text_chrome_calls[i]);
+
+		r = strncmp(f, text_chrome_calls[i], k) == 0 &&
+		    !isalnum((unsigned char)f[k]);
 	}
 	if (!r && words <= 20) {
 		for (size_t i = 0; i < TEXT_NELEM(text_chrome_weak); i++)

@@ -312,6 +312,40 @@ test_extract_wire(void **state)
 }
 
 static void
+test_extract_reuters_style(void **state)
+{
+	const char *s =
+	    "Skip to main content\n\n"
+	    "Subscribe to The Morning Ledger for full access\n\n"
+	    "Oil slips as stockpiles grow\n\n"
+	    "By Jane Doe and John Roe, Staff Writers\n\n"
+	    "HOUSTON (Reuters) - Oil prices fell on Tuesday after industry "
+	    "data showed a larger than expected build in crude stocks.\n\n"
+	    "Brent crude futures were down 40 cents at $62.10 a barrel by "
+	    "0900 GMT, traders said.\n\n"
+	    "Sign in to The Morning Ledger to keep reading our coverage.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_string_equal(a->title, "Oil slips as stockpiles grow");
+	assert_int_equal(a->authors.n, 2);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	assert_string_equal(a->authors.v[1], "John Roe");
+	assert_non_null(a->dateline);
+	assert_string_equal(a->dateline->place, "HOUSTON");
+	assert_null(a->dateline->date);
+	assert_string_equal(a->dateline->agency, "Reuters");
+	/* The outlet the chrome names twice, not the wire agency. */
+	assert_string_equal(a->publisher, "The Morning Ledger");
+	assert_null(strstr(a->body, "Sign in"));
+	assert_int_equal(strncmp(a->body, "HOUSTON (Reuters)", 17), 0);
+	article_free(a);
+}
+
+static void
 test_extract_nothing(void **state)
 {
 	const char *s = "Home\nNews\nSport\n\nSign in\n";
@@ -338,6 +372,7 @@ main(void)
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
+		cmocka_unit_test(test_extract_reuters_style),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
