@@ -1,6 +1,7 @@
 /* DOM helpers of the HTML extractor. See html_dom.h. */
 #include "html_dom.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -212,11 +213,52 @@ static const char *const html_credit_sub[] = {
 	"source", "attribution", "author", "byline", "autor",
 };
 
+/* The pairs of letters a-z that occur in a string, one bit each: a
+ * cheap test that lets most substring searches be skipped. */
+struct html_pairs {
+	uint64_t bits[11];
+};
+
+static int
+html_letter(char c)
+{
+	return c >= 'a' && c <= 'z' ? c - 'a' : -1;
+}
+
+static void
+html_pairs_of(const char *s, struct html_pairs *pp)
+{
+	memset(pp, 0, sizeof(*pp));
+	for (; s[0] != '\0' && s[1] != '\0'; s++) {
+		int a = html_letter(s[0]), b = html_letter(s[1]);
+
+		if (a >= 0 && b >= 0) {
+			unsigned k = (unsigned)(a * 26 + b);
+
+			pp->bits[k / 64] |= (uint64_t)1 << (k % 64);
+		}
+	}
+}
+
+/* Whether pattern p may occur in the string of pairs pp. */
 static bool
-html_has_sub(const char *s, const char *const *list, size_t n)
+html_pairs_may(const struct html_pairs *pp, const char *p)
+{
+	int a = html_letter(p[0]), b = html_letter(p[1]);
+	unsigned k;
+
+	if (a < 0 || b < 0)
+		return true;
+	k = (unsigned)(a * 26 + b);
+	return (pp->bits[k / 64] >> (k % 64)) & 1;
+}
+
+static bool
+html_has_sub(const char *s, const struct html_pairs *pp,
+    const char *const *list, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		if (strstr(s, list[i]) != NULL)
+		if (html_pairs_may(pp, list[i]) && strstr(s, list[i]) != NULL)
 			return true;
 	return false;
 }
@@ -346,12 +388,53 @@ html_signals(const xmlNode *n)
 	char s[512];
 	size_t len = 0;
 	unsigned sig = 0;
-	const char *role = html_attr(n, "role");
-	const char *v;
+	const char *role = NULL, *cls = NULL, *id = NULL, *itemprop = NULL;
+	const char *aria = NULL, *style = NULL;
+	bool hidden = false;
+	struct html_pairs pp;
 
+	for (const xmlAttr *at = n->properties; at != NULL; at = at->next) {
+		const char *name = (const char *)at->name;
+		const char *v = "";
+
+		if (name == NULL)
+			continue;
+		if (at->children != NULL && at->children->content != NULL)
+			v = (const char *)at->children->content;
+		switch (name[0]) {
+		case 'a':
+			if (strcmp(name, "aria-hidden") == 0)
+				aria = v;
+			break;
+		case 'c':
+			if (strcmp(name, "class") == 0)
+				cls = v;
+			break;
+		case 'h':
+			if (strcmp(name, "hidden") == 0)
+				hidden = true;
+			break;
+		case 'i':
+			if (strcmp(name, "id") == 0)
+				id = v;
+			else if (strcmp(name, "itemprop") == 0)
+				itemprop = v;
+			break;
+		case 'r':
+			if (strcmp(name, "role") == 0)
+				role = v;
+			break;
+		case 's':
+			if (strcmp(name, "style") == 0)
+				style = v;
+			break;
+		default:
+			break;
+		}
+	}
 	s[0] = '\0';
-	html_lower_append(s, sizeof(s), &len, html_attr(n, "class"), true);
-	html_lower_append(s, sizeof(s), &len, html_attr(n, "id"), false);
+	html_lower_append(s, sizeof(s), &len, cls, true);
+	html_lower_append(s, sizeof(s), &len, id, false);
 	if (role != NULL) {
 		static const char *const junk_roles[] = {
 			"alert", "alertdialog", "banner", "complementary",
@@ -364,20 +447,18 @@ html_signals(const xmlNode *n)
 		if (strcmp(role, "main") == 0 || strcmp(role, "article") == 0)
 			sig |= HTML_S_POS;
 	}
-	v = html_attr(n, "itemprop");
-	if (v != NULL && (strstr(v, "articleBody") != NULL ||
-	    strstr(v, "text") != NULL))
+	if (itemprop != NULL && (strstr(itemprop, "articleBody") != NULL ||
+	    strstr(itemprop, "text") != NULL))
 		sig |= HTML_S_BODY;
-	if (html_attr(n, "hidden") != NULL)
+	if (hidden)
 		sig |= HTML_S_HIDDEN;
-	v = html_attr(n, "aria-hidden");
-	if (v != NULL && strcmp(v, "true") == 0)
+	if (aria != NULL && strcmp(aria, "true") == 0)
 		sig |= HTML_S_HIDDEN;
-	v = html_attr(n, "style");
-	if (v != NULL && html_style_hidden(v))
+	if (style != NULL && html_style_hidden(style))
 		sig |= HTML_S_HIDDEN;
 	if (len == 0)
 		return sig;
+	html_pairs_of(s, &pp);
 	if (strstr(s, "articlebody") != NULL ||
 	    strstr(s, "article-body") != NULL ||
 	    strstr(s, "article_body") != NULL ||
@@ -387,22 +468,22 @@ html_signals(const xmlNode *n)
 	    strstr(s, "article-content") != NULL ||
 	    strstr(s, "artikel-text") != NULL)
 		sig |= HTML_S_BODY;
-	if (html_has_sub(s, html_junk_sub, NELEM(html_junk_sub)) ||
+	if (html_has_sub(s, &pp, html_junk_sub, NELEM(html_junk_sub)) ||
 	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok)))
 		sig |= HTML_S_JUNK;
-	if (html_has_sub(s, html_comment_sub, NELEM(html_comment_sub)))
+	if (html_has_sub(s, &pp, html_comment_sub, NELEM(html_comment_sub)))
 		sig |= HTML_S_COMMENTS;
-	if (html_has_sub(s, html_dialog_sub, NELEM(html_dialog_sub)))
+	if (html_has_sub(s, &pp, html_dialog_sub, NELEM(html_dialog_sub)))
 		sig |= HTML_S_DIALOG;
 	if (html_has_name(s, (const char *const[]){ "hidden", "hide",
 	    "invisible", "d-none", "sr-only", "screen-reader-text",
 	    "visually-hidden", "visuallyhidden", "is-hidden" }, 9))
 		sig |= HTML_S_HIDDEN;
-	if (html_has_sub(s, html_neg_sub, NELEM(html_neg_sub)))
+	if (html_has_sub(s, &pp, html_neg_sub, NELEM(html_neg_sub)))
 		sig |= HTML_S_NEG;
-	if (html_has_sub(s, html_pos_sub, NELEM(html_pos_sub)))
+	if (html_has_sub(s, &pp, html_pos_sub, NELEM(html_pos_sub)))
 		sig |= HTML_S_POS;
-	if (html_has_sub(s, html_credit_sub, NELEM(html_credit_sub)))
+	if (html_has_sub(s, &pp, html_credit_sub, NELEM(html_credit_sub)))
 		sig |= HTML_S_CREDIT;
 	return sig;
 }
