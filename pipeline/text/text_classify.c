@@ -50,6 +50,29 @@ text_has_year_or_time(const char *s)
 	return false;
 }
 
+/* True when s names an English month (or its abbreviation) and holds a
+ * digit: "November 18", "18 Nov". */
+static bool
+text_has_month_day(const char *s)
+{
+	static const char *const months[] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+		"Oct", "Nov", "Dec",
+	};
+	bool digit = false, month = false;
+
+	for (const char *p = s; *p != '\0'; p++)
+		if (isdigit((unsigned char)*p))
+			digit = true;
+	for (size_t i = 0; !month && i < sizeof(months) / sizeof(months[0]);
+	    i++) {
+		const char *q = strstr(s, months[i]);
+
+		month = q != NULL && (q == s || q[-1] == ' ');
+	}
+	return digit && month;
+}
+
 /* A short item that is mostly a date ("Tuesday 14 February 2017 05:57
  * EST", "Updated: Nov 20 2019, 3:26 pm"). */
 static bool
@@ -61,7 +84,8 @@ text_datelike(const char *s, int words)
 		return false;
 	if (date_find(s, strlen(s), &t, NULL, NULL) == 0)
 		return true;
-	return words <= 10 && text_has_year_or_time(s);
+	return (words <= 10 && text_has_year_or_time(s)) ||
+	    (words <= 4 && text_has_month_day(s));
 }
 
 /* If one of a and b is the other plus a trailing credit, returns the

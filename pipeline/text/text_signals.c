@@ -175,7 +175,9 @@ static const char *const text_chrome_strong[] = {
 	"most read", "more stories", "skip to content", "skip to main",
 	"back to top", "notifications from",
 	"push notifications", "turn on notifications",
-	"get the best of", "in your inbox", "sign up now",
+	"get the best of", "in your inbox", "sign up now", "share via",
+	"media playback", "unsupported on your device",
+	"your browser does not support", "to view this video",
 	"alle rechte vorbehalten", "lesen sie auch", "mehr zum thema",
 	"tous droits r\xc3\xa9serv\xc3\xa9s", "lire aussi",
 	"abonnez-vous", "todos los derechos reservados",
@@ -312,6 +314,30 @@ text_only_url(const char *s)
 	return strchr(p, ' ') == NULL;
 }
 
+/* True when s holds a gallery counter: "Image 1 of 5", "3/12". */
+static bool
+text_counter(const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++) {
+		const char *q = p;
+
+		if (!isdigit((unsigned char)*p) ||
+		    (p > s && isdigit((unsigned char)p[-1])))
+			continue;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (strncmp(q, " of ", 4) == 0)
+			q += 4;
+		else if (*q == '/')
+			q++;
+		else
+			continue;
+		if (isdigit((unsigned char)*q))
+			return true;
+	}
+	return false;
+}
+
 /* True when the item has no letter at all: separators, counters. */
 static bool
 text_no_letters(const char *s)
@@ -334,7 +360,7 @@ text_is_chrome(const char *s, int words)
 	int weak = 0;
 
 	if (text_only_placeholders(s) || text_no_letters(s) ||
-	    text_only_url(s))
+	    text_only_url(s) || (words <= 5 && text_counter(s)))
 		return true;
 	f = text_fold(s);
 	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_strong); i++)
@@ -541,7 +567,7 @@ text_credit_label(const char *s, const char *f, size_t *at)
 	return r;
 }
 
-/* "Name Surname/AGENCY" ending the item: up to two capitalised words
+/* "Name Surname/AGENCY" ending the item: up to three capitalised words
  * before the slash and one to three after it. */
 static char *
 text_credit_slash(const char *s, size_t *at)
@@ -558,7 +584,7 @@ text_credit_slash(const char *s, size_t *at)
 	    strpbrk(sl + 1, ".,;:!?/") != NULL)
 		return NULL;
 	p = sl;
-	while (p > s && n < 2) {
+	while (p > s && n < 3) {
 		const char *w = p;
 
 		while (w > s && w[-1] != ' ')
@@ -569,7 +595,7 @@ text_credit_slash(const char *s, size_t *at)
 		p = w;
 		if (p > s)
 			p--;
-		if (n == 2 || p == s)
+		if (n == 3 || p == s)
 			break;
 	}
 	if (n == 0)

@@ -34,6 +34,9 @@ test_chrome(void **state)
 	    "die Preise", 8));
 	assert_true(text_is_chrome("[site-logo]", 1));
 	assert_true(text_is_chrome("* * *", 3));
+	assert_true(text_is_chrome("Image 1 of 5", 4));
+	assert_true(text_is_chrome("Subscribe for full access", 4));
+	assert_true(text_is_chrome("12. https://example.com/a/b", 2));
 	/* Running text and headlines that merely mention such words. */
 	assert_false(text_is_chrome("The minister declined to comment on "
 	    "the report, which was shared widely on Facebook.", 15));
@@ -74,6 +77,7 @@ test_credit(void **state)
 	check_credit("The council met on Tuesday and approved the plan.",
 	    NULL, 0);
 	check_credit("The 9/11 commission published its report.", NULL, 0);
+	check_credit("Amy K. Dragoo/AGENCY", "Amy K. Dragoo/AGENCY", 0);
 }
 
 static void
