@@ -10,7 +10,10 @@
 
 #include "util.h"
 
-/* Version 1 of the layout; user_version says which one a file has. */
+/* Seconds a committed inbox file stays recorded. */
+#define STORE_FILES_KEEP "2592000"
+
+/* Version 2 of the layout; user_version says which one a file has. */
 static const char store_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta ("
 	"  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -26,13 +29,19 @@ static const char store_schema[] =
 	"  name TEXT NOT NULL, dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
 	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
 	"  raw_hash TEXT NOT NULL, seq INTEGER NOT NULL,"
-	"  error TEXT,"
+	"  error TEXT, ts INTEGER NOT NULL,"
 	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	"  id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
 	"  t INTEGER NOT NULL, signature TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS stories_t ON stories(t);"
-	"PRAGMA user_version = 1;";
+	"PRAGMA user_version = 2;";
+
+/* Brings an older layout up to the current one, before store_schema. */
+static const char *const store_upgrades[] = {
+	[1] = "ALTER TABLE files ADD COLUMN ts INTEGER NOT NULL DEFAULT 0;"
+	    "UPDATE files SET ts = CAST(strftime('%s', 'now') AS INTEGER);",
+};
 
 enum {
 	ST_ITEM_BY_ID,
@@ -67,7 +76,8 @@ static const char *const store_sql[ST_COUNT] = {
 	    "VALUES (?1, ?2, ?3, ?4)",
 	[ST_FILE_INSERT] =
 	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
-	    "raw_hash, seq, error) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	    "raw_hash, seq, error, ts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+	    "?8, CAST(strftime('%s', 'now') AS INTEGER))",
 	[ST_FILE_LOOKUP] =
 	    "SELECT seq, coalesce(error, '') FROM files WHERE name = ?1 AND "
 	    "dev = ?2 AND ino = ?3 AND size = ?4 AND mtime_ns = ?5 AND "
@@ -206,6 +216,25 @@ out:
 	return rc;
 }
 
+static int
+store_upgrade(struct store *s, char *err, size_t errlen)
+{
+	const size_t n = sizeof(store_upgrades) / sizeof(store_upgrades[0]);
+	sqlite3_stmt *st = NULL;
+	int version = 0;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st,
+	    NULL) != SQLITE_OK)
+		return db_fail(s, err, errlen, "user_version");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	for (int v = version; v > 0 && (size_t)v < n; v++)
+		if (exec_sql(s, store_upgrades[v], err, errlen) != 0)
+			return -1;
+	return 0;
+}
+
 struct store *
 store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 {
@@ -230,7 +259,8 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	    "PRAGMA synchronous = NORMAL;", err, errlen) != 0 ||
 	    exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0)
 		goto err;
-	if (exec_sql(s, store_schema, err, errlen) != 0)
+	if (store_upgrade(s, err, errlen) != 0 ||
+	    exec_sql(s, store_schema, err, errlen) != 0)
 		goto err_tx;
 	for (int i = 0; i < ST_COUNT; i++)
 		if (sqlite3_prepare_v3(s->db, store_sql[i], -1,
@@ -238,7 +268,12 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 			db_fail(s, err, errlen, "prepare");
 			goto err_tx;
 		}
+	/* a file record matters only while its file may still be in the
+	 * inbox after a crash; a month covers any restart */
 	if (store_load_meta(s, err, errlen) != 0 ||
+	    exec_sql(s, "DELETE FROM files WHERE ts < "
+	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
+	    err, errlen) != 0 ||
 	    exec_sql(s, "COMMIT;", err, errlen) != 0)
 		goto err_tx;
 	buf_free(&path);
