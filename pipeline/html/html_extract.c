@@ -448,11 +448,36 @@ html_sibling_ok(const xmlNode *s, const xmlNode *top, double top_score)
 	return false;
 }
 
+/* Whether the paragraph s (len visible characters) is a caption's credit
+ * line or a cookie notice that its markup did not mark. */
+static bool
+html_is_notice(const char *s, unsigned len)
+{
+	static const char *const credits[] = {
+		"Foto:", "Fotos:", "Bild:", "Bilder:", "Quelle:",
+		"Abbildung:", "Photo:", "Photos:", "Image:", "Credit:",
+		"Photo credit:", "Source:", "Fuente:", "Crédito:",
+		"Crédit photo", "Illustration:", "Grafik:", "Video:",
+	};
+
+	if (len > 200)
+		return false;
+	for (size_t i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
+		if (strncmp(s, credits[i], strlen(credits[i])) == 0)
+			return true;
+	return strcasestr(s, "cookie") != NULL;
+}
+
 /* Ends the paragraph being written: it joins ctx->paras. */
 static void
 html_flush(struct html_ctx *ctx)
 {
 	html_trim(&ctx->para);
+	if (ctx->para.len > 0 && !ctx->raw &&
+	    html_is_notice(ctx->para.p, html_count_text(ctx->para.p, NULL))) {
+		ctx->para.len = 0;
+		ctx->para.p[0] = '\0';
+	}
 	if (ctx->para.len > 0) {
 		struct html_para *p;
 
@@ -551,10 +576,46 @@ html_paras_filter(struct html_ctx *ctx)
 	free(c);
 }
 
-/* Joins the kept paragraphs into ctx->out. */
+/* Whether paragraph p only announces what follows: a heading, or a short
+ * line ending in a colon ("Mehr zum Thema", "Read more:"). */
+static bool
+html_is_label(const struct html_para *p)
+{
+	size_t n = strlen(p->text);
+
+	if (p->len > 80)
+		return false;
+	return p->head || (n > 0 && p->text[n - 1] == ':');
+}
+
+/* Drops the last paragraph when it announces a block that was skipped. */
+static void
+html_drop_label(struct html_ctx *ctx)
+{
+	struct html_para *p;
+
+	if (ctx->n_paras == 0 || ctx->para.len > 0)
+		return;
+	p = &ctx->paras[ctx->n_paras - 1];
+	if (!html_is_label(p))
+		return;
+	free(p->text);
+	ctx->n_paras--;
+}
+
+/* Joins the kept paragraphs into ctx->out, less the labels that end it
+ * and so announce nothing. */
 static void
 html_paras_join(struct html_ctx *ctx)
 {
+	while (ctx->n_paras > 1) {
+		struct html_para *p = &ctx->paras[ctx->n_paras - 1];
+
+		if (p->keep && !html_is_label(p))
+			break;
+		free(p->text);
+		ctx->n_paras--;
+	}
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		if (!ctx->paras[i].keep)
 			continue;
@@ -822,6 +883,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			descend = false;
 			if (ni->cls & HTML_T_BLOCK)
 				html_flush(ctx);
+			html_drop_label(ctx);
 			goto next;
 		}
 		if (ni->cls & HTML_T_BLOCK)

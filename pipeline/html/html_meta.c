@@ -22,6 +22,8 @@
 /* How much page text after the headline is searched for a date. */
 #define META_AFTER_TITLE 600
 #define META_BEFORE_TITLE 160
+/* Longest text node near the headline that is read as a date line. */
+#define META_LINE_MAX 100
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
 
@@ -484,18 +486,21 @@ meta_walk_rec(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	}
 }
 
-/* The text that follows node in document order (not its own), up to max
- * bytes: where a page prints the date under its headline. */
+/* The short texts that follow node in document order (not its own),
+ * within max bytes of page text: where a page prints the date under its
+ * headline. Text nodes longer than a line are body prose; they are
+ * skipped (a date in a sentence is seldom the page's) but use up max. */
 static char *
 meta_text_after(xmlNodePtr node, size_t max)
 {
 	struct buf b = {0};
 	xmlNodePtr n = node;
-	char *raw, *f;
+	size_t seen = 0;
+	char *f;
 	int up = 0;
 
 	buf_puts(&b, "");
-	while (n != NULL && b.len < max) {
+	while (n != NULL && seen < max) {
 		if (n != node && n->type == XML_ELEMENT_NODE &&
 		    n->children != NULL && !meta_is(n, "script") &&
 		    !meta_is(n, "style")) {
@@ -503,8 +508,13 @@ meta_text_after(xmlNodePtr node, size_t max)
 			continue;
 		}
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			buf_puts(&b, (const char *)n->content);
-			buf_putc(&b, ' ');
+			f = meta_fold((const char *)n->content);
+			seen += strlen(f);
+			if (strlen(f) <= META_LINE_MAX && f[0] != '\0') {
+				buf_puts(&b, f);
+				buf_putc(&b, ' ');
+			}
+			free(f);
 		}
 		while (n != NULL && n->next == NULL && up < 64) {
 			n = n->parent;
@@ -513,10 +523,7 @@ meta_text_after(xmlNodePtr node, size_t max)
 		if (n != NULL)
 			n = n->next;
 	}
-	raw = buf_take(&b);
-	f = meta_fold(raw);
-	free(raw);
-	return f;
+	return buf_take(&b);
 }
 
 /* The text that precedes node in document order, up to about max bytes:
@@ -901,6 +908,27 @@ meta_date_ok(const char *s, int64_t now, struct nw_time *t)
 	return true;
 }
 
+/* True when the date at s[at] follows a word that marks a modification
+ * ("Updated", "aktualisiert am", "mis à jour le") closely. */
+static bool
+meta_after_update_word(const char *s, size_t at)
+{
+	static const char *const words[] = {
+		"updat", "aktualisiert", "geändert", "modif", "actualiz",
+		"mis à jour", "bearbeitet", "revised", "edited",
+	};
+	size_t from = at > 28 ? at - 28 : 0, i;
+	char *win = xstrndup(s + from, at - from), *p;
+	bool yes = false;
+
+	for (p = win; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (i = 0; i < NKEYS(words) && !yes; i++)
+		yes = strstr(win, words[i]) != NULL;
+	free(win);
+	return yes;
+}
+
 static bool
 meta_date_find(const char *s, int64_t now, struct nw_time *t)
 {
@@ -912,7 +940,8 @@ meta_date_find(const char *s, int64_t now, struct nw_time *t)
 	len = strlen(s);
 	while (off < len && date_find(s + off, len - off, &x, &at,
 	    &span) == 0) {
-		if (x.set && x.utc <= now && x.utc >= META_EPOCH) {
+		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
+		    !meta_after_update_word(s, off + at)) {
 			*t = x;
 			return true;
 		}
@@ -994,17 +1023,19 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 {
 	const char *og = meta_get(c, (const char *const[]){"og:url"}, 1);
 
-	/* OpenGraph's article time first: where a page's JSON-LD and
-	 * OpenGraph disagree, the latter is the one it shows. Then the
-	 * JSON-LD, the visible datePublished, the other metadata. */
-	return meta_first_date(meta_pub_keys, 3, c, now, t) ||
+	/* What the page shows first: a visible datePublished, then the
+	 * first date printed after the headline (pages show the date they
+	 * mean, where their metadata may be a re-publication's); then
+	 * OpenGraph's article time (where it and JSON-LD disagree, it is
+	 * the one shown), JSON-LD, the other metadata, the URL. */
+	return meta_list_date(&c->pub_times, now, t, true) ||
+	    meta_date_find(c->after_title, now, t) ||
+	    meta_first_date(meta_pub_keys, 3, c, now, t) ||
 	    meta_date_ok(c->ld.published, now, t) ||
-	    meta_list_date(&c->pub_times, now, t, true) ||
 	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
 	    meta_url_date(url, now, t) ||
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
-	    meta_date_find(c->after_title, now, t) ||
 	    meta_list_date(&c->times, now, t, false) ||
 	    meta_list_date(&c->date_text, now, t, true) ||
 	    meta_date_find(c->before_title, now, t) ||

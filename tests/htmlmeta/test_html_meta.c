@@ -286,6 +286,22 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2021-03-14");
 	article_free(a);
+	/* a date line under the headline wins over the metadata, but not
+	 * one marked as an update, nor one inside body prose */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2020-05-01T10:00:00Z\"></head><body><h1>T</h1>"
+	    "<p>Aktualisiert am 09.05.2020</p><p>Erschienen 02.05.2020</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2020-05-02");
+	article_free(a);
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2020-05-01T10:00:00Z\"></head><body><h1>T</h1>"
+	    "<p>The council first met on 3 March 2019 to discuss the plan, "
+	    "and it has met every month since then without a decision on "
+	    "the matter.</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2020-05-01");
+	article_free(a);
 	/* nothing: no date at all */
 	a = run("<html><body><h1>T</h1><p>No date here.</p></body></html>",
 	    NULL);
