@@ -223,12 +223,12 @@ feed_add_enclosure(struct feed_item *it, const char *url,
 char *
 feed_html_first_img(const char *html)
 {
-	const char *p = html, *q, *end;
+	const char *p, *q, *end;
 	struct buf b = { 0 };
 
 	if (html == NULL)
 		return NULL;
-	while ((p = strchr(p, '<')) != NULL) {
+	for (p = strchr(html, '<'); p != NULL; p = strchr(p, '<')) {
 		p++;
 		if (strncasecmp(p, "img", 3) != 0 ||
 		    !(isspace((unsigned char)p[3]) || p[3] == '/'))

@@ -322,7 +322,7 @@ feed_html_resolve(const struct feed_ctx *cx, const xmlNode *n, char *html)
 	if (base == NULL)
 		return html;
 	p = html;
-	while ((q = strpbrk(p, "hHsS")) != NULL) {
+	for (q = strpbrk(p, "hHsS"); q != NULL; q = strpbrk(p, "hHsS")) {
 		size_t an = 0;
 		const char *v, *ve;
 		char quote;
@@ -1491,7 +1491,8 @@ feed_parse_xml(const char *data, size_t len, const char *url,
 	    XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
 	    (encoding ? XML_PARSE_IGNORE_ENC : 0));
-	if (cx.doc == NULL || (root = xmlDocGetRootElement(cx.doc)) == NULL) {
+	root = cx.doc ? xmlDocGetRootElement(cx.doc) : NULL;
+	if (root == NULL) {
 		const xmlError *e = xmlCtxtGetLastError(pc);
 
 		fail(err, errlen, "not XML%s%s", e && e->message ? ": " : "",
