@@ -428,15 +428,20 @@ text_dateline(struct nw_article *a, const char *s)
 }
 
 /* Finds the date of publication in the date lines of the header, else of
- * the footer; dates after now (when now > 0) are not accepted. */
+ * the body region, above the headline or the footer; dates after now
+ * (when now > 0) or before 1970 are not accepted. */
 static void
 text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 {
 	size_t from = d->title < d->n ? d->title : 0;
 
-	for (int pass = 0; pass < 3; pass++) {
-		size_t lo = pass == 0 ? from : pass == 1 ? 0 : d->body_end;
-		size_t hi = pass == 0 ? d->body_start : pass == 1 ? from : d->n;
+	/* The header, then date lines inside the body region, then what
+	 * precedes the headline, then the footer. */
+	const size_t lo_of[] = { from, d->body_start, 0, d->body_end };
+	const size_t hi_of[] = { d->body_start, d->body_end, from, d->n };
+
+	for (size_t pass = 0; pass < TEXT_NELEM(lo_of); pass++) {
+		size_t lo = lo_of[pass], hi = hi_of[pass];
 
 		for (size_t i = lo; i < hi; i++) {
 			const struct text_item *it = &d->items[i];
