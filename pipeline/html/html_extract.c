@@ -79,7 +79,7 @@ struct html_ctx {
 #define HTML_PROTECT 0.3
 /* The winning container's text below this share of the page's prose
  * sends the extractor to the prose of the whole page. */
-#define HTML_FALLBACK 0.4
+#define HTML_FALLBACK 0.5
 /* The winner climbs to a parent with more prose when the parent's link
  * density and its text other than prose stay under these. */
 #define HTML_CLIMB_LD 0.25

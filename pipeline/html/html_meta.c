@@ -376,7 +376,7 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 		return;
 	} else if (meta_is(n, "h1") || meta_is(n, "h2")) {
 		meta_heading(n, c, w);
-	} else if (meta_is(n, "time")) {
+	} else if (meta_is(n, "time") && !in_comments) {
 		cls = meta_attr(n, "class");
 		s = meta_time_value(n);
 		prop = meta_attr(n, "itemprop");
@@ -1032,11 +1032,11 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_date_find(c->after_title, now, t) ||
 	    meta_first_date(meta_pub_keys, 3, c, now, t) ||
 	    meta_date_ok(c->ld.published, now, t) ||
+	    meta_list_date(&c->times, now, t, false) ||
 	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
 	    meta_url_date(url, now, t) ||
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
-	    meta_list_date(&c->times, now, t, false) ||
 	    meta_list_date(&c->date_text, now, t, true) ||
 	    meta_date_find(c->before_title, now, t) ||
 	    meta_modified(c, now, t);
