@@ -81,6 +81,26 @@ daemon_maybe_exit(struct daemon *d)
 }
 
 static void
+on_retry(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	(void)fd;
+	(void)what;
+	if (d->watcher != NULL)
+		watcher_rescan(d->watcher);
+}
+
+void
+daemon_retry_later(struct daemon *d)
+{
+	struct timeval tv = { .tv_sec = DAEMON_RETRY_SECS };
+
+	if (!evtimer_pending(d->ev_retry, NULL))
+		evtimer_add(d->ev_retry, &tv);
+}
+
+static void
 on_results(evutil_socket_t fd, short what, void *arg)
 {
 	(void)fd;
@@ -279,6 +299,7 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 		event_add(d->ev_signals[i], NULL);
 	}
 	d->ev_heartbeat = evtimer_new(d->base, on_heartbeat, d);
+	d->ev_retry = evtimer_new(d->base, on_retry, d);
 	heartbeat_schedule(d);
 	d->watcher = watch_inbox(d, d->cfg.inbox, err, errlen);
 	if (d->watcher == NULL)
@@ -321,6 +342,8 @@ daemon_free(struct daemon *d)
 			event_free(d->ev_signals[i]);
 	if (d->ev_heartbeat != NULL)
 		event_free(d->ev_heartbeat);
+	if (d->ev_retry != NULL)
+		event_free(d->ev_retry);
 	publisher_close(d->pub);
 	store_close(d->store);
 	story_index_free(d->stories);

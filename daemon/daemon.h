@@ -43,6 +43,7 @@ struct daemon {
 	struct event *ev_results;
 	struct event *ev_signals[3];
 	struct event *ev_heartbeat;
+	struct event *ev_retry;
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
 	bool stopping;
@@ -61,6 +62,10 @@ int daemon_start(struct daemon *d, char *err, size_t errlen);
 int daemon_run(struct daemon *d);
 
 void daemon_free(struct daemon *d);
+
+/* After a failed commit: the inbox is scanned again in a while. */
+#define DAEMON_RETRY_SECS 10
+void daemon_retry_later(struct daemon *d);
 
 /* Called by ingest after each batch: stop the loop when stopping and
  * nothing is left in flight. */

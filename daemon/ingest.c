@@ -36,7 +36,6 @@ struct item {
 	struct nw_article *article;   /* NULL: failed, see error */
 	char error[256];
 	/* set on the loop thread in the batch */
-	bool committed;         /* its event (or an earlier one) is in */
 	bool publish;           /* a new event to send */
 	bool failed;            /* goes to failed/ with error */
 	int64_t seq;
@@ -234,7 +233,6 @@ item_recover(struct daemon *d, struct item *it, const char *error)
 	it->failed = error[0] != '\0';
 	snprintf(it->error, sizeof(it->error), "%s", error);
 	it->json = store_event(d->store, it->seq, &it->topic);
-	it->committed = true;
 	it->publish = it->json != NULL;
 }
 
@@ -338,7 +336,6 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	    store_file_done(d->store, &f, it->seq,
 	    it->failed ? it->error : NULL, err, errlen) != 0)
 		return -1;
-	it->committed = true;
 	it->publish = true;
 	return 0;
 }
@@ -361,11 +358,9 @@ batch_commit(struct daemon *d, struct item **items, size_t n)
 err_tx:
 	store_rollback(d->store);
 err:
-	log_error(&d->log, "%s; %zu item(s) stay in the inbox", err, n);
-	for (size_t i = 0; i < n; i++) {
-		items[i]->committed = false;
-		items[i]->publish = false;
-	}
+	log_error(&d->log, "%s; %zu item(s) stay in the inbox, retried "
+	    "in %d s", err, n, DAEMON_RETRY_SECS);
+	daemon_retry_later(d);
 	return false;
 }
 

@@ -253,7 +253,7 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto err;
 	}
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_timeout(s->db, 1000);
 	if (exec_sql(s, "PRAGMA journal_mode = WAL;", err, errlen) != 0 ||
 	    exec_sql(s, sync_full ? "PRAGMA synchronous = FULL;" :
 	    "PRAGMA synchronous = NORMAL;", err, errlen) != 0 ||

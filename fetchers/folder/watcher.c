@@ -367,6 +367,13 @@ watcher_recheck(struct watcher *w, const char *name)
 }
 
 void
+watcher_rescan(struct watcher *w)
+{
+	start_scan(w);
+	event_active(w->kick, 0, 0);
+}
+
+void
 watcher_set_grace(struct watcher *w, int seconds)
 {
 	w->grace = seconds;

@@ -45,6 +45,9 @@ void watcher_resume(struct watcher *w);
 /* Looks at name again (the consumer saw it change while busy with it). */
 void watcher_recheck(struct watcher *w, const char *name);
 
+/* Scans the whole folder again, as after an inotify overflow. */
+void watcher_rescan(struct watcher *w);
+
 void watcher_set_grace(struct watcher *w, int seconds);
 
 /* Stops watching; names not yet offered stay in the folder. */

@@ -6,7 +6,8 @@ validated against docs/event.schema.json.
 usage: test_e2e.py NEWSWIRED NEWSWIRE SHARED_DIR SCHEMA
 
 NW_DAEMON_WRAPPER (e.g. "valgrind --error-exitcode=99") prefixes the
-daemon's command line; NW_TIME_FACTOR stretches every wait for slow runs.
+daemon's command line; NW_TIME_FACTOR stretches every wait for slow runs; NW_KEEP_TMP keeps the
+temporary folder (and the daemon's log) of a run that passed.
 """
 import json
 import os
@@ -14,6 +15,7 @@ import shlex
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -396,6 +398,24 @@ def main():
             check(in_dir(old_inbox, name), "%s left in the inbox" % name)
         check(d.alive(), "the daemon is still serving")
 
+        # The store locked by someone else: the commit fails, the file
+        # stays in the inbox, and is taken again once the store is free.
+        db = sqlite3.connect(os.path.join(tmp, "state", "newswire.db"),
+                             isolation_level=None)
+        db.execute("BEGIN IMMEDIATE")
+        with open(os.path.join(inbox, "locked.bin"), "wb") as f:
+            f.write(b"\x00locked")
+        time.sleep(2.5)
+        check(in_dir(inbox, "locked.bin") and
+              not by_item(sub, "locked.bin"),
+              "a file whose commit failed stays in the inbox")
+        db.execute("ROLLBACK")
+        db.close()
+        check(sub.wait(lambda: by_item(sub, "locked.bin"), 30),
+              "the file is taken again once the store is free")
+        sub.wait(lambda: in_dir(failed, "locked.bin"), 5)
+        check(in_dir(failed, "locked.bin"), "locked.bin in failed/ at last")
+
         # SIGTERM with items in flight: a file leaves the inbox if and
         # only if its event went out; the daemon exits 0.
         last = ["last-%02d.bin" % i for i in range(30)]
@@ -425,7 +445,8 @@ def main():
         print("%d check(s) failed" % len(failures))
         return 1
     print("all checks passed")
-    shutil.rmtree(tmp)
+    if not os.environ.get("NW_KEEP_TMP"):
+        shutil.rmtree(tmp)
     return 0
 
 
