@@ -206,6 +206,32 @@ static const struct date_word date_months[] = {
 	{ "prosince", 12 }, { "aralık", 12 }, { "aralik", 12 },
 	{ "декабрь", 12 }, { "декабря", 12 }, { "дек", 12 },
 	{ "δεκεμβριος", 12 }, { "δεκεμβριου", 12 }, { "δεκ", 12 },
+
+	/* Romanian, Catalan, Indonesian, Finnish, Ukrainian, Arabic (the
+	 * Egyptian and Gulf names of the Gregorian months) */
+	{ "ianuarie", 1 }, { "gener", 1 }, { "tammikuuta", 1 },
+	{ "січня", 1 }, { "يناير", 1 },
+	{ "februarie", 2 }, { "febrer", 2 }, { "pebruari", 2 },
+	{ "helmikuuta", 2 }, { "лютого", 2 }, { "فبراير", 2 },
+	{ "martie", 3 }, { "març", 3 }, { "maret", 3 },
+	{ "maaliskuuta", 3 }, { "березня", 3 }, { "مارس", 3 },
+	{ "aprilie", 4 }, { "huhtikuuta", 4 }, { "квітня", 4 },
+	{ "أبريل", 4 }, { "ابريل", 4 }, { "إبريل", 4 },
+	{ "maig", 5 }, { "toukokuuta", 5 }, { "травня", 5 }, { "مايو", 5 },
+	{ "iunie", 6 }, { "juny", 6 }, { "kesäkuuta", 6 }, { "червня", 6 },
+	{ "يونيو", 6 }, { "يونيه", 6 },
+	{ "iulie", 7 }, { "juliol", 7 }, { "heinäkuuta", 7 },
+	{ "липня", 7 }, { "يوليو", 7 }, { "يوليه", 7 },
+	{ "agost", 8 }, { "elokuuta", 8 }, { "серпня", 8 }, { "أغسطس", 8 },
+	{ "اغسطس", 8 },
+	{ "septembrie", 9 }, { "setembre", 9 }, { "syyskuuta", 9 },
+	{ "вересня", 9 }, { "سبتمبر", 9 },
+	{ "octombrie", 10 }, { "lokakuuta", 10 }, { "жовтня", 10 },
+	{ "أكتوبر", 10 }, { "اكتوبر", 10 },
+	{ "noiembrie", 11 }, { "marraskuuta", 11 }, { "листопада", 11 },
+	{ "نوفمبر", 11 },
+	{ "decembrie", 12 }, { "desembre", 12 }, { "desember", 12 },
+	{ "joulukuuta", 12 }, { "грудня", 12 }, { "ديسمبر", 12 },
 };
 
 /* Weekday names: recognised and ignored (the date decides, not them). */
@@ -242,6 +268,10 @@ static const char *const date_weekdays[] = {
 	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日",
 	"星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
 	"월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
+	"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+	"الجمعة", "السبت",
+	"понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота",
+	"неділя",
 	"월", "화", "수", "목", "금", "토", "일",
 };
 
@@ -437,7 +467,7 @@ date_uclass(uint32_t c)
 		return ' ';
 	if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
 		return '-';
-	if (c == 0xFF0C || c == 0x3001)
+	if (c == 0xFF0C || c == 0x3001 || c == 0x060C)
 		return ',';
 	if (c == 0x3002 || c == 0xB7)
 		return '.';
