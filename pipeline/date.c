@@ -1491,7 +1491,8 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		win[0].space = true;
 		n = 1;
 		p2 = first.end;
-		year = first.kind == DT_NUM && (first.nd == 4 || first.nd == 8);
+		year = first.kind == DT_NUM &&
+		    (first.nd == 4 || first.nd == 8);
 		/* the window ends at the first token no date can hold */
 		while (n < DATE_FIND_TOKENS &&
 		    date_next_tok(s, len, &p2, &win[n])) {
@@ -1499,7 +1500,8 @@ date_find(const char *s, size_t len, struct nw_time *out,
 
 			if (k->kind == DT_WORD && !date_word_known(k))
 				break;
-			if (k->kind == DT_PUNCT && !strchr(",.()-/:+", k->w[0]))
+			if (k->kind == DT_PUNCT &&
+			    !strchr(",.()-/:+", k->w[0]))
 				break;
 			if (k->kind == DT_NUM && (k->nd == 4 || k->nd == 8))
 				year = true;
