@@ -637,11 +637,23 @@ static const char *const text_by_prefixes[] = {
 size_t
 text_byline_prefix(const char *s)
 {
+	size_t lead = 0;
+
+	/* Separators a renderer leaves before the byline: "---- by X". */
+	for (;;) {
+		if (s[lead] == '-' || s[lead] == '|' || s[lead] == ' ')
+			lead++;
+		else if (strncmp(s + lead, "\xe2\x80\x94", 3) == 0 ||
+		    strncmp(s + lead, "\xe2\x80\x93", 3) == 0)
+			lead += 3;
+		else
+			break;
+	}
 	for (size_t i = 0; i < TEXT_NELEM(text_by_prefixes); i++) {
 		size_t k = strlen(text_by_prefixes[i]);
 
-		if (strncmp(s, text_by_prefixes[i], k) == 0)
-			return k;
+		if (strncmp(s + lead, text_by_prefixes[i], k) == 0)
+			return lead + k;
 	}
 	return 0;
 }

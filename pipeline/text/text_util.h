@@ -21,7 +21,7 @@ bool text_starts_word(const char *s);
 size_t text_trim_closers(const char *s, size_t len);
 /* True when s ends like a sentence (., !, ?, :, ; or …, before quotes). */
 bool text_ends_sentence(const char *s);
-/* Length of a byline prefix ("By ", "Von ", ...) at s, or 0. */
+/* Length of a byline prefix ("By ", "Von ", "-- by ", ...) at s, or 0. */
 size_t text_byline_prefix(const char *s);
 
 #endif
