@@ -360,13 +360,14 @@ enrich_article(struct nw_article *a)
 	const char *body = a->body ? a->body : "";
 	size_t i;
 
-	ent_extract(a->title, body, &r);
+	ent_tokenise(body, &r);
 	if (a->lang == NULL || a->lang[0] == '\0') {
 		const char *l = lang_detect(body, &r.toks);
 
 		if (l != NULL)
 			article_set(&a->lang, l);
 	}
+	ent_extract(a->title, body, a->lang, &r);
 	hash_sha256_hex(body, strlen(body), a->content_hash);
 	a->simhash = enrich_simhash_toks(body, &r.toks);
 	a->has_simhash = true;

@@ -5,9 +5,11 @@
  * sentence, joined only by spaces (a comma, a quotation mark or a
  * possessive 's ends it; "of"/"for" joins two runs after an organisation
  * word, as in "Ministry of Defence"). Each run is then classed:
- *  - a sentence-initial function word ("The", "Earlier", "When") is cut
- *    from its front, and a capitalised word that only ever appears at the
- *    start of a sentence is no name at all;
+ *  - function words are cut from its front ("The", "In" anywhere; at a
+ *    sentence start also openers such as "Earlier", "When" and the
+ *    function words of the other profiled languages, "Le", "Das"); a
+ *    capitalised word that only ever appears at the start of a sentence
+ *    is no name on its own;
  *  - the whole run, or its longest leading part, found in the place
  *    gazetteer is a place. The gazetteer is generated at build time by
  *    gen_places.py from Debian's iso-codes (ISO 3166-1 country names, ISO
@@ -25,23 +27,32 @@
  *    capitalised one is taken as a mis-cased given name ("President mike
  *    Pence" -> "Mike Pence");
  *  - any other run of two or more words is a person; demonyms (Russian,
- *    Americans) are dropped; a remaining single word is the person whose
- *    full name ends with it ("Peskov" -> "Dmitry Peskov") if there is
- *    one, else an organisation ("Facebook").
+ *    Americans), single letters and English inflected words ("Using",
+ *    "Reported", "Finally") are dropped; a remaining single word is the
+ *    person whose full name ends with it ("Peskov" -> "Dmitry Peskov") if
+ *    there is one, else an organisation ("Facebook");
+ *  - style is not a name: runs of three or more all-capital words
+ *    ("CLICK HERE TO SUBSCRIBE") are dropped, and names in title-case
+ *    lines without closing punctuation (body headings) are kept only when
+ *    they are places or acronyms or also occur outside headings. Names in
+ *    the article's title are kept on the same terms.
  * People are reported in their fullest form: a mention whose words end a
- * longer person name seen in the article is that person. Title names are
- * kept only when they are places, acronyms or names the body confirms.
+ * longer person name seen in the article is that person.
  *
  * Limits. The cues are English; other languages get the capitalisation
- * and gazetteer rules only (German capitalises every noun, so German text
- * yields spurious names). Single unknown capitalised words default to
- * organisations, so coined terms ("Russophobia") land there, and a person
- * named only by surname without a title is an organisation. Nationality
- * words are recognised by shape (-an, -ian, -ese, -ish, -i) and a country
- * prefix, so surnames such as "Morgan" survive but "Italian" does not.
- * Cities are those that name a time zone (about 400, every capital of a
- * large country but not every large city), so "Washington" is found as
- * the US state's name and "Manchester" not at all. */
+ * and gazetteer rules only. In German (lang "de"), which capitalises every
+ * noun, a lone capitalised word is only ever a known person's surname and
+ * a sentence's first word starts a name only if it is capitalised
+ * elsewhere too; multi-word noun phrases ("Ihre Bestellung") still pass as
+ * people. Single unknown capitalised words default to organisations, so
+ * coined terms ("Russophobia") land there, and a person named only by
+ * surname without a title is an organisation. Nationality words are
+ * recognised by shape (-an, -ian, -ese, -ish, -i) and a country prefix, so
+ * surnames such as "Morgan" survive but "Italian" does not. Cities are
+ * those that name a time zone (about 400, every capital of a large country
+ * but not every large city), so "Washington" is found as the US state's
+ * name and "Manchester" not at all. No name is ever linked to a knowledge
+ * base: two people with one surname are one person. */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -131,6 +142,15 @@ ent_in(const char *f, const char *const *list, size_t n)
 	return bsearch(f, list, n, sizeof(*list), etok_cmp) != NULL;
 }
 
+/* English function words that never start a name, wherever they are
+ * ("In Python", "The National Survey"). */
+static const char *const ent_function_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in",
+	"of", "on", "or", "so", "the", "to", "with",
+};
+
+#define ENT_IN(f, list) ent_in(f, list, sizeof(list) / sizeof(list[0]))
+
 /* Words that make a run an organisation's name. */
 static const char *const ent_org_words[] = {
 	"administration", "ag", "agency", "airlines", "airways", "alliance",
@@ -193,6 +213,8 @@ struct ent_run {
 	char *name;          /* display form */
 	bool single;         /* one unknown word: resolved later */
 	bool cue;            /* a title or role marked it a person */
+	bool weak;           /* in a title-case heading: kept only when
+	                        confirmed elsewhere */
 };
 
 /* A word as written, for the sorted list of words seen capitalised
@@ -208,6 +230,8 @@ struct ent_ctx {
 	char **fold;         /* case-folded words, made on first use */
 	struct ent_word *inside;  /* sorted; NULL until first needed */
 	size_t n_inside;
+	bool *heading;       /* heading[i]: word i is in a title-case line */
+	bool nouns;          /* the language capitalises every noun */
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -216,7 +240,8 @@ bool
 ent_tables_sorted(void)
 {
 	return ETOK_SORTED(ent_org_words) && ETOK_SORTED(ent_titles) &&
-	    ETOK_SORTED(ent_person_before);
+	    ETOK_SORTED(ent_person_before) &&
+	    ETOK_SORTED(ent_function_words);
 }
 
 /* The case-folded word i, owned by the context. */
@@ -351,6 +376,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 	r->name = name;
 	r->single = single;
 	r->cue = cue;
+	r->weak = c->heading != NULL && c->heading[a];
 }
 
 /* Classes the words [a, b) of one candidate run. */
@@ -362,10 +388,20 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	const struct ent_place *pl;
 	bool org = false;
 
+	/* Function words in front: "The", "In", and at a sentence start
+	 * those of the other profiled languages ("Le", "Das"). */
 	while (a < b) {
 		const char *f = ent_fold_tok(c, a);
-		bool drop = (c->t->v[a].flags & ETOK_SENT) &&
-		    etok_stopword(f) && !(c->t->v[a].flags & ETOK_ALLCAP);
+		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0;
+		bool drop = !(c->t->v[a].flags & ETOK_ALLCAP) &&
+		    (ENT_IN(f, ent_function_words) || (sent &&
+		    (etok_stopword(f) || lang_stopword(f))));
+
+		/* where nouns are capitalised, a sentence's first word is
+		 * a name only if it is capitalised elsewhere too */
+		if (!drop && sent && c->nouns && a + 1 < b &&
+		    !ent_seen_inside(c, a))
+			drop = true;
 
 		if (drop && strcmp(f, "the") == 0)
 			the = true;
@@ -383,6 +419,11 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    false);
 		return;
 	}
+	/* "CLICK HERE TO TURN ON NOTIFICATIONS": shouting, not a name */
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	if (i == b && b - a >= 3)
+		return;
 	for (i = a; i < b; i++) {
 		if (ENT_TOK_IN(c, i, ent_titles))
 			last_title = i;
@@ -425,7 +466,16 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		const char *f = ent_fold_tok(c, a);
 		bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
 
-		if (!acro && (etok_stopword(f) || ent_demonym(f) ||
+		size_t fl = strlen(f);
+		/* English inflections are words, not names: "Using", "Rising" */
+		bool infl = !the && !cue && fl > 4 &&
+		    (strcmp(f + fl - 3, "ing") == 0 ||
+		    strcmp(f + fl - 2, "ed") == 0 ||
+		    strcmp(f + fl - 2, "ly") == 0);
+
+		if (k->len == 1)
+			return;  /* a letter */
+		if (!acro && (etok_stopword(f) || ent_demonym(f) || infl ||
 		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
 			return;
 		/* "Russia-US": places joined by a hyphen. */
@@ -454,6 +504,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		if (cue)
 			ent_add_run(c, a, b, ENT_PERSON,
 			    ent_join(c, a, b, true), false, true);
+		else if (c->nouns && !acro)
+			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+			    true, false);  /* kept only as a known surname */
 		else if (acro || the)
 			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
 			    false, false);
@@ -532,7 +585,8 @@ ent_full_names(const struct ent_ctx *c, struct strlist *out)
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
 
-		if (r->kind == ENT_PERSON && strchr(r->name, ' ') != NULL &&
+		if (r->kind == ENT_PERSON && !r->weak &&
+		    strchr(r->name, ' ') != NULL &&
 		    !strlist_contains(out, r->name))
 			strlist_push(out, r->name);
 	}
@@ -643,6 +697,41 @@ ent_ctx_init(struct ent_ctx *c, const char *s, const struct etoks *t)
 	c->fold = xcalloc(t->n + 1, sizeof(*c->fold));
 }
 
+/* Marks the words of title-case lines without closing punctuation:
+ * headings ("Common Mistakes Python Developers Make"), whose capitals
+ * are style, not names. A line is title-case when at least 60% of its
+ * words of four letters or more are capitalised, and it has three. */
+static void
+ent_headings(struct ent_ctx *c)
+{
+	const struct etoks *t = c->t;
+	size_t i = 0, j, k;
+
+	c->heading = xcalloc(t->n + 1, sizeof(*c->heading));
+	while (i < t->n) {
+		size_t longw = 0, caps = 0, end;
+		const char *e;
+
+		for (j = i + 1; j < t->n && !(t->v[j].flags & ETOK_PARA); j++)
+			;
+		end = j < t->n ? t->v[j].off : strlen(c->s);
+		e = c->s + end;
+		while (e > c->s + t->v[i].off && (e[-1] == ' ' ||
+		    e[-1] == '\n'))
+			e--;
+		for (k = i; k < j; k++)
+			if (t->v[k].len >= 4) {
+				longw++;
+				caps += (t->v[k].flags & ETOK_CAP) != 0;
+			}
+		if (longw >= 3 && caps * 10 >= longw * 6 &&
+		    strchr(".!?:;\"\u201d\u00bb", e[-1]) == NULL)
+			for (k = i; k < j; k++)
+				c->heading[k] = true;
+		i = j;
+	}
+}
+
 static void
 ent_ctx_free(struct ent_ctx *c)
 {
@@ -655,6 +744,7 @@ ent_ctx_free(struct ent_ctx *c)
 		free(c->fold[i]);
 	free(c->fold);
 	free(c->inside);
+	free(c->heading);
 }
 
 /* A title name counts if the body has it, or it is a place or acronym. */
@@ -674,23 +764,50 @@ ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
 	return false;
 }
 
+/* A heading's name counts if it is a place or an acronym, or a name
+ * found outside headings too. */
+static bool
+ent_confirmed(const struct ent_ctx *c, const struct ent_run *x)
+{
+	size_t i;
+
+	if (x->kind == ENT_PLACE || (x->b - x->a == 1 &&
+	    (c->t->v[x->a].flags & ETOK_ALLCAP)))
+		return true;
+	for (i = 0; i < c->n; i++)
+		if (!c->runs[i].weak && strcmp(c->runs[i].name, x->name) == 0)
+			return true;
+	return false;
+}
+
 void
-ent_extract(const char *title, const char *body, struct ent_result *r)
+ent_tokenise(const char *body, struct ent_result *r)
+{
+	memset(r, 0, sizeof(*r));
+	etok_split(body, &r->toks);
+}
+
+void
+ent_extract(const char *title, const char *body, const char *lang,
+    struct ent_result *r)
 {
 	struct ent_ctx bc = { 0 }, tc = { 0 };
 	struct ent_names nt = { 0 };
 	struct etoks tt = { 0 };
 	size_t i;
 
-	memset(r, 0, sizeof(*r));
-	etok_split(body, &r->toks);
 	ent_ctx_init(&bc, body, &r->toks);
+	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
+	ent_headings(&bc);
 	ent_scan(&bc);
 	ent_resolve(&bc, &bc);
 	for (i = 0; i < bc.n; i++) {
 		struct ent_run *x = &bc.runs[i];
 		struct ent_mention *m;
 
+		if ((x->weak && !ent_confirmed(&bc, x)) ||
+		    (bc.nouns && x->single))
+			continue;
 		if (r->n_m == r->cap_m) {
 			r->cap_m = r->cap_m ? r->cap_m * 2 : 32;
 			r->m = xrealloc(r->m, r->cap_m * sizeof(*r->m));
@@ -705,10 +822,12 @@ ent_extract(const char *title, const char *body, struct ent_result *r)
 	if (title != NULL) {
 		etok_split(title, &tt);
 		ent_ctx_init(&tc, title, &tt);
+		tc.nouns = bc.nouns;
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
-			if (ent_title_ok(&tc, &tc.runs[i], r))
+			if (!(tc.nouns && tc.runs[i].single) &&
+			    ent_title_ok(&tc, &tc.runs[i], r))
 				ent_name_index(r, &nt, tc.runs[i].name,
 				    tc.runs[i].kind);
 		ent_ctx_free(&tc);

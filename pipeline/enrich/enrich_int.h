@@ -90,8 +90,16 @@ struct ent_result {
 	struct etoks toks;        /* the body's words */
 };
 
-/* Finds the people, organisations and places of title and body. */
-void ent_extract(const char *title, const char *body, struct ent_result *r);
+/* Starts r (which it zeroes) with the words of body, for lang_detect()
+ * and enrich_simhash_toks() to share. */
+void ent_tokenise(const char *body, struct ent_result *r);
+
+/* Finds the people, organisations and places of title and body, into r
+ * started by ent_tokenise(body, r). lang (ISO 639-1, or NULL) tells
+ * languages that capitalise every noun ("de"), where a lone capitalised
+ * word is no name. */
+void ent_extract(const char *title, const char *body, const char *lang,
+    struct ent_result *r);
 void ent_result_free(struct ent_result *r);
 
 /* Quotations of body with their speakers, appended to the lists. */

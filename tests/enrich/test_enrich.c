@@ -482,6 +482,47 @@ test_tables_sorted(void **state)
 	assert_false(etok_stopword("kremlin"));
 }
 
+static void
+test_entities_style(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	/* headings and shouting are style, not names */
+	a->body = xstrdup("Common Mistakes Python Developers Make\n\n"
+	    "CLICK HERE TO TURN ON NOTIFICATIONS\n\n"
+	    "In Python the interpreter read the file. Using it is easy, "
+	    "said Anna Berg of the Python Software Foundation in New York.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_false(has_name(&a->people, "Common Mistakes Python Developers"));
+	assert_false(has_name(&a->people,
+	    "CLICK HERE TO TURN ON NOTIFICATIONS"));
+	assert_false(has_name(&a->organisations, "Using"));
+	assert_false(has_name(&a->people, "In Python"));
+	assert_true(has_name(&a->people, "Anna Berg"));
+	assert_true(has_name(&a->places, "New York"));
+	article_free(a);
+
+	/* German capitalises nouns: lone capitalised words are no names */
+	a = article_new();
+	a->body = xstrdup("Die Polizei hat am Montag in der Stadt einen Mann "
+	    "festgenommen. Der Sprecher sagte, dass die Ermittlungen noch "
+	    "andauern und dass Peter Müller aus Berlin die Untersuchung "
+	    "leitet. Müller wollte sich nicht äußern, und die Behörde "
+	    "schwieg.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_string_equal(a->lang, "de");
+	assert_true(has_name(&a->people, "Peter Müller"));
+	assert_true(has_name(&a->places, "Berlin"));
+	assert_false(has_name(&a->organisations, "Stadt"));
+	assert_false(has_name(&a->organisations, "Mann"));
+	assert_false(has_name(&a->organisations, "Müller"));
+	assert_int_equal(a->organisations.n, 0);
+	article_free(a);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -494,6 +535,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_fingerprints),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_gold_independent),
 		cmocka_unit_test(test_gold_tass),
 		cmocka_unit_test(test_story_samples),
