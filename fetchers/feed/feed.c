@@ -728,6 +728,78 @@ feed_repair_utf8(const char *str, size_t n, struct buf *out)
 	}
 }
 
+/* Converts UTF-16 (with a BOM, or detected from "<" and a zero byte)
+ * to UTF-8 in out; unpaired surrogates become U+FFFD. Returns -1 when the
+ * data is not UTF-16 (UTF-32, binary). */
+static int
+feed_utf16_to_utf8(const char *str, size_t n, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	bool be;
+	size_t i = 0;
+
+	if (n >= 4 && ((s[0] == 0 && s[1] == 0) || (s[2] == 0 && s[3] == 0)))
+		return -1;   /* UTF-32 */
+	if (s[0] == 0xFE && s[1] == 0xFF) {
+		be = true;
+		i = 2;
+	} else if (s[0] == 0xFF && s[1] == 0xFE) {
+		be = false;
+		i = 2;
+	} else if (s[0] == 0 && s[1] != 0) {
+		be = true;
+	} else if (s[0] != 0 && s[1] == 0) {
+		be = false;
+	} else {
+		return -1;
+	}
+	for (; i + 1 < n; i += 2) {
+		uint32_t c = be ? (uint32_t)(s[i] << 8 | s[i + 1]) :
+		    (uint32_t)(s[i + 1] << 8 | s[i]);
+		char u[4];
+		size_t k;
+
+		if (c >= 0xD800 && c <= 0xDBFF && i + 3 < n) {
+			uint32_t d = be ?
+			    (uint32_t)(s[i + 2] << 8 | s[i + 3]) :
+			    (uint32_t)(s[i + 3] << 8 | s[i + 2]);
+
+			if (d >= 0xDC00 && d <= 0xDFFF) {
+				c = 0x10000 + ((c - 0xD800) << 10) +
+				    (d - 0xDC00);
+				i += 2;
+			} else {
+				c = 0xFFFD;
+			}
+		} else if (c >= 0xD800 && c <= 0xDFFF) {
+			c = 0xFFFD;
+		}
+		if (c < 0x80) {
+			u[0] = (char)c;
+			k = 1;
+		} else if (c < 0x800) {
+			u[0] = (char)(0xC0 | (c >> 6));
+			u[1] = (char)(0x80 | (c & 0x3F));
+			k = 2;
+		} else if (c < 0x10000) {
+			u[0] = (char)(0xE0 | (c >> 12));
+			u[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+			u[2] = (char)(0x80 | (c & 0x3F));
+			k = 3;
+		} else {
+			u[0] = (char)(0xF0 | (c >> 18));
+			u[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+			u[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+			u[3] = (char)(0x80 | (c & 0x3F));
+			k = 4;
+		}
+		buf_append(out, u, k);
+	}
+	if (out->p == NULL)
+		buf_append(out, "", 0);
+	return 0;
+}
+
 enum feed_enc {
 	FEED_ENC_UTF8,     /* UTF-8, repaired where it is not */
 	FEED_ENC_LATIN,    /* ISO-8859-1 and friends: windows-1252 */
@@ -770,7 +842,7 @@ struct feed *
 feed_parse(const char *data, size_t len, const char *url, char *err,
     size_t errlen)
 {
-	struct buf raw = { 0 }, clean = { 0 }, fixed = { 0 };
+	struct buf raw = { 0 }, clean = { 0 }, fixed = { 0 }, wide = { 0 };
 	struct feed *f = NULL;
 	const char *p;
 	const char *encoding = NULL;
@@ -801,9 +873,15 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 		encoding = "UTF-8";
 	} else if (n >= 2 && ((unsigned char)p[0] == 0xFF ||
 	    (unsigned char)p[0] == 0xFE || p[0] == 0 || p[1] == 0)) {
-		/* UTF-16 or UTF-32: libxml2 reads it as it is */
-		f = feed_parse_xml(p, n, url, NULL, err, errlen);
-		goto done;
+		/* UTF-16: made UTF-8 here, so that it goes through the same
+		 * cleaning (no DOCTYPE reaches libxml2) as everything else */
+		if (feed_utf16_to_utf8(p, n, &wide) < 0) {
+			fail(err, errlen, "not a feed: UTF-32 or binary data");
+			goto err;
+		}
+		p = wide.p;
+		n = wide.len;
+		encoding = "UTF-8";
 	}
 	while (n > 0 && isspace((unsigned char)*p)) {
 		p++;
@@ -847,11 +925,13 @@ done:
 	buf_free(&raw);
 	buf_free(&clean);
 	buf_free(&fixed);
+	buf_free(&wide);
 	return f;
 err:
 	buf_free(&raw);
 	buf_free(&clean);
 	buf_free(&fixed);
+	buf_free(&wide);
 	return NULL;
 }
 

@@ -376,6 +376,29 @@ test_hostile(void **state)
 	json_decref(j);
 	feed_free(f);
 
+	/* the same in UTF-16: converted first, so the DOCTYPE goes too */
+	{
+		const char *x = "<!DOCTYPE rss [<!ENTITY a \"aa\">"
+		    "<!ENTITY b \"&a;&a;&a;\">"
+		    "<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+		    "<rss><channel><title>&b;&x;&a;</title></channel></rss>";
+		size_t xl = strlen(x);
+		char *w = malloc(2 * xl + 2), err[128];
+
+		assert_non_null(w);
+		w[0] = (char)0xFE;
+		w[1] = (char)0xFF;
+		for (size_t i = 0; i < xl; i++) {
+			w[2 + 2 * i] = 0;
+			w[3 + 2 * i] = x[i];
+		}
+		f = feed_parse(w, 2 * xl + 2, NULL, err, sizeof(err));
+		assert_non_null(f);
+		assert_string_equal(f->title, "&b;&x;aa");
+		feed_free(f);
+		free(w);
+	}
+
 	f = parse(xinclude);
 	assert_non_null(f);
 	assert_true(f->items[0].title == NULL ||
@@ -495,7 +518,8 @@ test_realworld(void **state)
 		/* Guardian: media:content without type, the wider of two */
 		if (strstr(cases[i].file, "guardian")) {
 			assert_non_null(f->items[0].image.url);
-			assert_non_null(strstr(f->items[0].image.url, "w=460"));
+			assert_non_null(strstr(f->items[0].image.url,
+			    "w=460"));
 			assert_string_equal(f->items[0].authors[0].name,
 			    "David Smith in Washington");
 		}
