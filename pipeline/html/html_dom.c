@@ -281,7 +281,8 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 			q++;
 		len = (size_t)(q - p);
 		for (size_t i = 0; len > 0 && i < n; i++)
-			if (strlen(list[i]) == len && memcmp(p, list[i], len) == 0)
+			if (strlen(list[i]) == len &&
+			    memcmp(p, list[i], len) == 0)
 				return true;
 		p = q;
 	}
@@ -599,10 +600,11 @@ html_text_of(const xmlNode *root, struct buf *b)
 	while (n != NULL) {
 		bool descend = true;
 
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content != NULL)
-				html_append_collapsed(b, (const char *)n->content,
-				    &space);
+				html_append_collapsed(b,
+				    (const char *)n->content, &space);
 		} else if (n->type == XML_ELEMENT_NODE) {
 			enum html_kind k;
 			unsigned cls = html_tag_class(n->name, &k);

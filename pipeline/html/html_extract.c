@@ -11,8 +11,14 @@
  *     scores are weighed by tag, class signals and link density, and the
  *     best container wins; it climbs to ancestors that add little, and
  *     siblings that score well or read as prose are merged in;
- *  5. the winner is written out as paragraphs, skipping link lists and
- *     captions; figures and images are collected with caption and credit.
+ *  5. the winner is written out as paragraphs, skipping link lists,
+ *     captions, credit lines, cookie notices and the labels ("Read more:")
+ *     of skipped blocks; figures and images are collected with caption and
+ *     credit;
+ *  6. when the winner holds under HTML_FALLBACK of the page's prose (an
+ *     article split over many modules), the whole page is written instead
+ *     and filtered paragraph by paragraph, after jusText: long paragraphs
+ *     with few links, and the shorter ones and headings next to them.
  * Every walk is iterative (html_next()), so nesting depth costs no stack.
  */
 #include "html_extract.h"
@@ -20,9 +26,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/uri.h>
-#ifdef HTML_DEBUG
-#include <stdio.h>
-#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,7 +82,7 @@ struct html_ctx {
 #define HTML_PROTECT 0.3
 /* The winning container's text below this share of the page's prose
  * sends the extractor to the prose of the whole page. */
-#define HTML_FALLBACK 0.5
+#define HTML_FALLBACK 0.4
 /* The winner climbs to a parent with more prose when the parent's link
  * density and its text other than prose stay under these. */
 #define HTML_CLIMB_LD 0.25
@@ -273,11 +276,6 @@ html_prune(struct html_ctx *ctx)
 				keep = false;
 			if ((ni->sig & HTML_S_DIALOG) && share < 0.6)
 				keep = false;
-#ifdef HTML_DEBUG
-			if (getenv("HTML_DEBUG"))
-				fprintf(stderr, "prune %s.%s#%s share %.2f keep %d sig %x\n",
-				    n->name, html_attr(n, "class"), html_attr(n, "id"), share, keep, ni->sig);
-#endif
 			if (!keep) {
 				xmlNode *next = html_next(n, root, false);
 
@@ -482,7 +480,8 @@ html_flush(struct html_ctx *ctx)
 		struct html_para *p;
 
 		if (ctx->n_paras == ctx->cap_paras) {
-			ctx->cap_paras = ctx->cap_paras ? ctx->cap_paras * 2 : 32;
+			ctx->cap_paras = ctx->cap_paras ?
+			    ctx->cap_paras * 2 : 32;
 			ctx->paras = xrealloc(ctx->paras,
 			    ctx->cap_paras * sizeof(*ctx->paras));
 		}
@@ -971,20 +970,11 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 static void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
-#ifdef HTML_DEBUG
-	if (getenv("HTML_DEBUG"))
-		fprintf(stderr, "won %zu page %zu\n", won, page_prose);
-#endif
 	if ((double)won < HTML_FALLBACK * (double)page_prose) {
 		html_paras_free(ctx);
 		ctx->no_images = true;
 		html_write(ctx, ctx->body);
 		html_paras_filter(ctx);
-#ifdef HTML_DEBUG
-		if (getenv("HTML_DEBUG"))
-			for (size_t i = 0; i < ctx->n_paras; i++)
-				fprintf(stderr, "para %u %u %d %.60s\n", ctx->paras[i].len, ctx->paras[i].link, ctx->paras[i].keep, ctx->paras[i].text);
-#endif
 	}
 	html_paras_join(ctx);
 	html_paras_free(ctx);
@@ -1055,15 +1045,7 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	top = html_score(&ctx);
 	if (top == NULL)
 		top = ctx.body;
-#ifdef HTML_DEBUG
-	if (getenv("HTML_DEBUG"))
-		fprintf(stderr, "top %s.%s#%s score %.1f\n", top->name, html_attr(top, "class"), html_attr(top, "id"), html_ni(top)->score);
-#endif
 	top = html_climb(&ctx, top);
-#ifdef HTML_DEBUG
-	if (getenv("HTML_DEBUG"))
-		fprintf(stderr, "climbed %s.%s#%s\n", top->name, html_attr(top, "class"), html_attr(top, "id"));
-#endif
 	won = html_write_article(&ctx, top);
 	html_choose(&ctx, won, html_prose(ctx.body));
 	/* the last resort, for pages of short lines and links only: all the

@@ -24,6 +24,8 @@
 #define META_BEFORE_TITLE 160
 /* Longest text node near the headline that is read as a date line. */
 #define META_LINE_MAX 100
+/* Longest line read as "date - name". */
+#define META_DATELINE_MAX 64
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
 
@@ -491,7 +493,7 @@ meta_walk_rec(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
  * headline. Text nodes longer than a line are body prose; they are
  * skipped (a date in a sentence is seldom the page's) but use up max. */
 static char *
-meta_text_after(xmlNodePtr node, size_t max)
+meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
 {
 	struct buf b = {0};
 	xmlNodePtr n = node;
@@ -513,6 +515,8 @@ meta_text_after(xmlNodePtr node, size_t max)
 			if (strlen(f) <= META_LINE_MAX && f[0] != '\0') {
 				buf_puts(&b, f);
 				buf_putc(&b, ' ');
+				if (lines->n < META_MAX_LIST)
+					strlist_push(lines, f);
 			}
 			free(f);
 		}
@@ -622,6 +626,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->date_text);
 	free(c->after_title);
 	free(c->before_title);
+	strlist_free(&c->lines_after);
 }
 
 /* ---- the site's own names ---- */
@@ -1044,6 +1049,31 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 
 /* ---- authors ---- */
 
+/* Adds the name in line when line is a date and a name of two to four
+ * words with nothing else. */
+static void
+meta_dateline_author(const char *line, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist names = {0}, junk = {0};
+	struct nw_time t;
+	size_t at = 0, span = 0;
+	char *rest;
+
+	if (strlen(line) > META_DATELINE_MAX ||
+	    date_find(line, strlen(line), &t, &at, &span) != 0 || span == 0)
+		return;
+	rest = xstrdup(line);
+	memset(rest + at, ' ', span);
+	meta_author_add(&names, rest, sites, &junk, true);
+	if (names.n == 1 && strchr(names.v[0], ' ') != NULL &&
+	    meta_words(names.v[0], strlen(names.v[0])) <= 4)
+		strlist_push(out, names.v[0]);
+	strlist_free(&names);
+	strlist_free(&junk);
+	free(rest);
+}
+
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
     struct strlist *out)
@@ -1087,6 +1117,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		for (i = 0; i < text[k]->n && out->n == 0; i++)
 			meta_author_add(out, text[k]->v[i], sites, &outlets,
 			    k == 2);
+	/* A line under the headline that holds a date and a name:
+	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
+	for (i = 0; i < c->lines_after.n && out->n == 0; i++)
+		meta_dateline_author(c->lines_after.v[i], sites, out);
 	/* No person named anywhere: the outlet named as author is it. */
 	if (out->n == 0 && outlets.n > 0)
 		strlist_push(out, outlets.v[0]);
@@ -1244,7 +1278,8 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (anchor == NULL)
 		anchor = w.first_h1;
 	if (anchor != NULL) {
-		c.after_title = meta_text_after(anchor, META_AFTER_TITLE);
+		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
+		    &c.lines_after);
 		c.before_title = meta_text_before(anchor, META_BEFORE_TITLE);
 	}
 	if (a->subtitle == NULL)

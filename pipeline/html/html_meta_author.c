@@ -16,6 +16,9 @@ static bool author_trim_ascii(char **sp);
 /* Byline lead-ins, matched case-insensitively at the start, longest
  * first where one is the prefix of another. */
 static const char *const author_leads[] = {
+	"zeige alle beiträge von", "alle beiträge von", "alle artikel von",
+	"view all posts by", "all posts by", "more posts by", "more by",
+	"mehr von", "articles by", "stories by",
 	"written by", "posted by", "published by", "story by", "words by",
 	"text by", "reported by", "geschrieben von", "verfasst von",
 	"ein beitrag von", "ein artikel von", "ein gastbeitrag von",
@@ -53,7 +56,9 @@ static const char *const author_roles[] = {
 	"folgen", "twitter", "facebook", "instagram", "linkedin", "e-mail",
 	"email", "mail", "kontakt", "contact", "read", "lesen", "zuletzt",
 	"geändert", "aktualisiert", "updated", "zeige", "show", "co", "kg",
-	"gmbh", "ag", "inc", "ltd", "llc", "i", "a", "und", "and",
+	"gmbh", "ag", "inc", "ltd", "llc", "i", "a", "und", "and", "ago",
+	"hours", "hour", "minutes", "stunden", "minuten", "vor", "uhr",
+	"days", "tagen",
 };
 
 /* Joiners that separate two names. */
@@ -81,6 +86,8 @@ author_upunct(const unsigned char *s)
 	if (s[0] == 0xe2 && s[1] == 0x80 && (s[2] == 0x93 || s[2] == 0x94 ||
 	    s[2] == 0xa2 || s[2] == 0xb9 || s[2] == 0xba))
 		return 3;
+	if (s[0] == 0xe2 && s[1] == 0x86 && s[2] >= 0x90 && s[2] <= 0x9f)
+		return 3;  /* arrows */
 	return 0;
 }
 
@@ -236,10 +243,11 @@ author_drop_addresses(char *s)
 	*o = '\0';
 }
 
-/* Cuts s at the first date it holds, and at words that start a dateline
- * or a time ("Updated", "Published", "Veröffentlicht", "am 3."). */
+/* Marks with '\001' where s breaks into segments: at the dates it holds
+ * (blanked out), and at words that start a dateline or a time
+ * ("Updated", "Published", "Veröffentlicht") or separate fields. */
 static void
-author_cut_date(char *s)
+author_mark_segments(char *s)
 {
 	static const char *const stops[] = {
 		" updated", " published", " posted on", " veröffentlicht",
@@ -247,24 +255,29 @@ author_cut_date(char *s)
 		" publicado", " actualizado", " | ", " — ", " – ", " - ",
 		" • ", " · ", "(", " alle artikel", " alle beiträge",
 		" more by", " mehr von", " view all", " all posts", " »",
-		" read more", " follow", " @ ", " on ",
+		" read more", " follow", " @ ", " on ", " // ", " / ",
 	};
 	struct nw_time t;
-	size_t at, span, i;
-	char *p, *low;
+	size_t at, span, i, k, off = 0, len = strlen(s), n;
+	char *low;
 
-	if (date_find(s, strlen(s), &t, &at, &span) == 0)
-		s[at] = '\0';
-	low = xstrdup(s);
-	for (p = low; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	for (i = 0; i < sizeof(stops) / sizeof(stops[0]); i++) {
-		p = strstr(low, stops[i]);
-		if (p != NULL && p > low) {
-			s[p - low] = '\0';
-			low[p - low] = '\0';
-		}
+	for (k = 0; k < 4 && off < len && date_find(s + off, len - off, &t,
+	    &at, &span) == 0 && span > 0; k++) {
+		memset(s + off + at, ' ', span);
+		s[off + at] = '\001';
+		off += at + span;
 	}
+	low = xstrdup(s);
+	for (i = 0; low[i] != '\0'; i++)
+		low[i] = (char)tolower((unsigned char)low[i]);
+	for (i = 1; s[i] != '\0'; i++)
+		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++) {
+			n = strlen(stops[k]);
+			if (strncmp(low + i, stops[k], n) == 0) {
+				s[i] = '\001';
+				break;
+			}
+		}
 	free(low);
 }
 
@@ -372,8 +385,9 @@ size_t
 meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict)
 {
-	char *copy, *s;
+	char *copy, *s, *seg, *next, *part, *p;
 	size_t added = 0;
+	int pass;
 
 	if (raw == NULL)
 		return 0;
@@ -394,9 +408,26 @@ meta_author_add(struct strlist *out, const char *raw,
 		return 0;
 	}
 	author_drop_addresses(s);
-	author_strip_lead(&s);
-	author_cut_date(s);
-	added = author_split_add(out, s, sites, outlets, strict);
+	author_mark_segments(s);
+	/* the segment a byline lead-in opens ("... | By Jane Doe") first,
+	 * then the first segment that names someone */
+	for (pass = 0; pass < 2 && added == 0; pass++) {
+		for (seg = s; seg != NULL && added == 0; seg = next) {
+			next = strchr(seg, '\001');
+			if (next != NULL)
+				*next = '\0';
+			part = xstrdup(seg);
+			if (next != NULL) {
+				*next = '\001';
+				next++;
+			}
+			p = part;
+			if (author_strip_lead(&p) || pass == 1)
+				added = author_split_add(out, p, sites,
+				    outlets, strict);
+			free(part);
+		}
+	}
 	free(copy);
 	return added;
 }

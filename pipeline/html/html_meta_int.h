@@ -62,6 +62,7 @@ struct meta_cands {
 	struct strlist date_text;    /* text of date-class nodes */
 	char *after_title;           /* page text following the headline */
 	char *before_title;          /* and the text just before it */
+	struct strlist lines_after;  /* the short texts of after_title */
 };
 
 /* html_meta_util.c */
