@@ -90,6 +90,7 @@ struct http_host {
 	struct rq_list wait;
 	int active;
 	long last_start;             /* monotonic ms, 0 before any */
+	long not_before;             /* held by a Retry-After until then */
 	bool ready;                  /* in c->ready */
 	TAILQ_ENTRY(http_host) rlink;
 };
@@ -555,15 +556,39 @@ map_code(CURLcode rc)
 	}
 }
 
+/* A 429 or 503 with Retry-After holds the host's queue (capped). */
+static void
+host_hold(struct http_request *r, long now)
+{
+	long status = 0, ra, until;
+
+	if(!r->r_retry_after)
+		return;
+	curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &status);
+	if(status != 429 && status != 503)
+		return;
+	ra = http_parse_retry_after(r->r_retry_after, (long)time(NULL));
+	if(ra <= 0)
+		return;
+	if(ra > r->c->cfg.max_host_hold_ms / 1000)
+		until = now + r->c->cfg.max_host_hold_ms;
+	else
+		until = now + ra * 1000;
+	if(until > r->host->not_before)
+		r->host->not_before = until;
+}
+
 static void
 rq_complete(struct http_request *r, CURLcode rc)
 {
 	const char *eb = r->errbuf[0] ? r->errbuf : curl_easy_strerror(rc);
 	enum http_error e = map_code(rc);
-	long el = mono_ms() - r->t_start;
+	long now = mono_ms(), el = now - r->t_start;
 
 	if(rc == CURLE_WRITE_ERROR && r->too_big)
 		e = HTTP_ERR_TOO_BIG;
+	if(e == HTTP_OK)
+		host_hold(r, now);
 	if(e == HTTP_ERR_REDIRECTS && r->loop) {
 		rq_finish(r, e, "redirect loop: %s redirects back to a URL "
 		    "already visited", r->url);
@@ -803,15 +828,17 @@ dispatch(struct http_client *c)
 		progress = false;
 		wake = -1;
 		for(h = TAILQ_FIRST(&c->ready); h; h = next) {
-			long at = h->last_start + c->cfg.host_delay_ms;
+			long at = h->last_start ?
+			    h->last_start + c->cfg.host_delay_ms : 0;
 
+			if(at < h->not_before)
+				at = h->not_before;
 			next = TAILQ_NEXT(h, rlink);
 			if(c->st.active >= (size_t)c->cfg.global)
 				break;
 			if(h->active >= c->cfg.per_host)
 				continue;
-			if(c->cfg.host_delay_ms > 0 && h->last_start &&
-			    now < at) {
+			if(now < at) {
 				if(wake < 0 || at < wake)
 					wake = at;
 				continue;
@@ -831,6 +858,7 @@ dispatch(struct http_client *c)
 
 		tv.tv_sec = d / 1000;
 		tv.tv_usec = (d % 1000) * 1000;
+		event_base_update_cache_time(c->base);
 		evtimer_add(c->delay, &tv);
 	}
 }
@@ -956,6 +984,8 @@ http_client_new(struct event_base *base, const struct http_config *cfg,
 	c->cfg.per_host = d.per_host > 0 ? d.per_host : 2;
 	c->cfg.global = d.global > 0 ? d.global : 32;
 	c->cfg.host_delay_ms = d.host_delay_ms > 0 ? d.host_delay_ms : 0;
+	c->cfg.max_host_hold_ms = d.max_host_hold_ms > 0 ?
+	    d.max_host_hold_ms : 600000;
 	c->nbuckets = 64;
 	c->hosts = xcalloc(c->nbuckets, sizeof(*c->hosts));
 	TAILQ_INIT(&c->ready);

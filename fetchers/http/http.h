@@ -10,7 +10,9 @@
  *
  * Politeness lives here: at most per_host requests run at once against one
  * host (host:port of the requested URL), two requests to one host start at
- * least host_delay_ms apart, and at most global requests run at once.
+ * least host_delay_ms apart, and at most global requests run at once. A
+ * 429 or 503 with Retry-After holds every request waiting for that host
+ * until then (at most max_host_hold_ms): they start no earlier.
  * Requests wait in FIFO order (per host, hosts served in turn) until they
  * may start.
  *
@@ -40,6 +42,8 @@ struct http_config {
 	int global;              /* [32] concurrent requests in all */
 	long host_delay_ms;      /* [0: none] least time between two
 	                            request starts on one host */
+	long max_host_hold_ms;   /* [600000] longest a Retry-After holds a
+	                            host's queue */
 };
 
 /* Per request; NULL or zero fields take the client's values. */

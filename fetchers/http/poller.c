@@ -208,6 +208,9 @@ schedule(struct poller_src *s, long delay_ms)
 	tv.tv_sec = delay_ms / 1000;
 	tv.tv_usec = (delay_ms % 1000) * 1000;
 	s->due_at = mono_ms() + delay_ms;
+	/* relative to now, not to the loop's cached time, so that a delay
+	 * (a Retry-After) is never cut short */
+	event_base_update_cache_time(s->p->base);
 	evtimer_add(s->timer, &tv);
 }
 

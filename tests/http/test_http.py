@@ -132,6 +132,11 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(429, b'slow down\n',
                                  [('Retry-After', '2')])
             return self.feed()
+        if path == '/hold-host':
+            if n == 0:
+                return self.send(429, b'slow down\n',
+                                 [('Retry-After', '1')])
+            return self.send(200, b'ok\n')
         if path == '/ratelimit-bare':
             if n == 0:
                 return self.send(429, b'slow down\n')
@@ -318,6 +323,16 @@ def case_retry_after(c):
     log = c.log('/ratelimit-bare')
     check(len(log) == 2 and log[1]['t'] - log[0]['t'] >= 0.45,
           'server saw the retry %.2f s later' % (log[1]['t'] - log[0]['t']))
+
+
+def case_host_hold(c):
+    out = c.run('get', '/hold-host', '--count', 3, '--per-host', 1)
+    check(sorted(o['status'] for o in out) == [200, 200, 429],
+          'one 429, then the queued requests succeed')
+    t = [r['t'] for r in c.log('/hold-host')]
+    check(len(t) == 3 and t[1] - t[0] >= 1.0,
+          'a Retry-After holds the host queue: next request %.2f s later' %
+          (t[1] - t[0]))
 
 
 def case_backoff(c):
@@ -553,6 +568,7 @@ def case_tls(c):
 
 
 CASES = {
+    'host-hold': case_host_hold,
     'connect-timeout': case_connect_timeout,
     'tls': case_tls,
     'proxy': case_proxy,
