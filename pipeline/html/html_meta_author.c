@@ -270,7 +270,7 @@ author_mark_segments(char *s)
 	low = xstrdup(s);
 	for (i = 0; low[i] != '\0'; i++)
 		low[i] = (char)tolower((unsigned char)low[i]);
-	for (i = 1; s[i] != '\0'; i++)
+	for (i = 1; i < len; i++)
 		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++) {
 			n = strlen(stops[k]);
 			if (strncmp(low + i, stops[k], n) == 0) {

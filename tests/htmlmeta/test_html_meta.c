@@ -204,6 +204,18 @@ test_bylines(void **state)
 	assert_string_equal(a->authors.v[0], "Pamela Muster");
 	assert_day(&a->published, "2022-01-27");
 	article_free(a);
+	/* a byline that is only a date, a line under the headline that is
+	 * only a date: no author; "date - name" lines give the name */
+	a = run("<html><body><h1>Kopf</h1><p>12.03.2021</p><div class="
+	    "\"byline\">12.03.2021</div></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	assert_day(&a->published, "2021-03-12");
+	article_free(a);
+	a = run("<html><body><h1>Kopf</h1><p>11.12.2019 - Amelie Lenz</p>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Amelie Lenz");
+	article_free(a);
 	/* itemprop author with a nested name, rel=author */
 	a = run("<html><body><span itemprop=\"author\" itemscope><span "
 	    "itemprop=\"name\">Por Ana Ruiz</span></span></body></html>",
