@@ -156,15 +156,20 @@ charset_from_markup(const unsigned char *in, size_t len, char *out,
 	}
 	while (!found && (p = strcasestr(p, "<meta")) != NULL) {
 		const char *close = strchr(p, '>');
-		const char *cs;
+		const char *cs = p;
 
 		if (close == NULL)
 			break;
-		cs = strcasestr(p, "charset");
-		if (cs != NULL && cs < close) {
+		/* "charset" may also be a value (name="charset"): only
+		 * "charset" followed by '=' declares one. */
+		while (!found && (cs = strcasestr(cs, "charset")) != NULL &&
+		    cs < close) {
 			cs += 7;
-			while (cs < close && (*cs == ' ' || *cs == '='))
+			while (cs < close && *cs == ' ')
 				cs++;
+			if (cs >= close || *cs != '=')
+				continue;
+			cs++;
 			copy_label(cs, close, out, outlen);
 			found = out[0] != '\0';
 		}

@@ -90,6 +90,42 @@ sniff_json_array(const char *p, const char *end)
 	    has_prefix_ci(q, end, "false") || has_prefix_ci(q, end, "null");
 }
 
+/* Counts tags of common HTML elements ("<b>", "</p>", "<br />", "<a href")
+ * in s[0..n): text dumps hold few, markup many. */
+static size_t
+html_tag_count(const char *s, size_t n)
+{
+	static const char *const names[] = {
+		"a", "b", "i", "p", "br", "hr", "em", "li", "ul", "ol", "td",
+		"tr", "h2", "h3", "div", "img", "span", "form", "input",
+		"strong", "section", "header", "footer", "nav", "figure",
+		"noscript", "iframe", "button", "option", "select", "label",
+	};
+	size_t count = 0;
+
+	for (size_t i = 0; i + 2 < n; i++) {
+		size_t j = i + 1;
+		size_t k = 0;
+
+		if (s[i] != '<')
+			continue;
+		if (s[j] == '/')
+			j++;
+		while (j + k < n && isalnum((unsigned char)s[j + k]))
+			k++;
+		if (k == 0 || j + k >= n || (s[j + k] != '>' &&
+		    s[j + k] != ' ' && s[j + k] != '/' && s[j + k] != '\n'))
+			continue;
+		for (size_t t = 0; t < sizeof(names) / sizeof(names[0]); t++)
+			if (strlen(names[t]) == k &&
+			    strncasecmp(s + j, names[t], k) == 0) {
+				count++;
+				break;
+			}
+	}
+	return count;
+}
+
 enum sniff_kind
 sniff_kind(const char *s, size_t len)
 {
@@ -116,7 +152,8 @@ sniff_kind(const char *s, size_t len)
 			return SNIFF_HTML;
 	/* Markup further in: a fragment or a page with text before <html>. */
 	if (window_has(s, n, "<html") || window_has(s, n, "<body") ||
-	    window_has(s, n, "</p>") || window_has(s, n, "<div"))
+	    window_has(s, n, "</p>") || window_has(s, n, "<div") ||
+	    html_tag_count(s, n) >= 4)
 		return SNIFF_HTML;
 	if (*p == '{' || *p == '<' || (*p == '[' && sniff_json_array(p, end)))
 		return SNIFF_OTHER;

@@ -97,6 +97,19 @@ test_http_equiv_charset(void **state)
 }
 
 static void
+test_charset_as_a_value_is_not_a_declaration(void **state)
+{
+	const char in[] = "<meta name=\"charset\" content=\"utf-8\"/>"
+	    "<meta http-equiv=\"Content-Type\" content=\"text/html;"
+	    "charset=iso-8859-1\"/><p>caf\xe9</p>";
+	char *out = decode_ok(in, sizeof(in) - 1, NULL, NULL);
+
+	(void)state;
+	assert_non_null(strstr(out, "caf\xc3\xa9"));
+	free(out);
+}
+
+static void
 test_undeclared_latin1_falls_back(void **state)
 {
 	const char *cs;
@@ -150,6 +163,7 @@ main(void)
 		cmocka_unit_test(test_content_type_charset),
 		cmocka_unit_test(test_meta_charset_windows_1251),
 		cmocka_unit_test(test_http_equiv_charset),
+		cmocka_unit_test(test_charset_as_a_value_is_not_a_declaration),
 		cmocka_unit_test(test_undeclared_latin1_falls_back),
 		cmocka_unit_test(test_controls_dropped),
 		cmocka_unit_test(test_rejections),

@@ -28,6 +28,9 @@ test_html(void **state)
 	    SNIFF_HTML);
 	assert_int_equal(kind("Some text first\n<div>then markup</div>"),
 	    SNIFF_HTML);
+	/* PHP warnings before the page: markup all the same. */
+	assert_int_equal(kind("<br />\n<b>Warning</b>: x in <b>/a.php</b> on "
+	    "line <b>5</b><br />\n<html>"), SNIFF_HTML);
 }
 
 static void
@@ -37,6 +40,7 @@ test_text(void **state)
 	assert_int_equal(kind("Headline\n\nA paragraph of text. Another."),
 	    SNIFF_TEXT);
 	assert_int_equal(kind("He said 1 < 2 and 3 > 2."), SNIFF_TEXT);
+	assert_int_equal(kind("Use <b> for bold, he wrote."), SNIFF_TEXT);
 }
 
 static void
