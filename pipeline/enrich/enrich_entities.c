@@ -355,8 +355,26 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 		qsort(c->inside, c->n_inside, sizeof(*c->inside),
 		    ent_word_cmp);
 	}
-	return bsearch(&k, c->inside, c->n_inside, sizeof(*c->inside),
-	    ent_word_cmp) != NULL;
+	{
+		/* other occurrences than word i itself */
+		size_t lo = 0, hi = c->n_inside, n = 0;
+		const struct etok *w = &c->t->v[i];
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (ent_word_cmp(&c->inside[mid], &k) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < c->n_inside && n < 2 &&
+		    ent_word_cmp(&c->inside[lo], &k) == 0; lo++)
+			n++;
+		if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
+			return n >= 2;
+		return n >= 1;
+	}
 }
 
 static void
@@ -386,16 +404,21 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	size_t i, p, last_title = b;
 	char *key;
 	const struct ent_place *pl;
-	bool org = false;
+	bool org = false, dropped = false;
 
 	/* Function words in front: "The", "In", and at a sentence start
 	 * those of the other profiled languages ("Le", "Das"). */
 	while (a < b) {
 		const char *f = ent_fold_tok(c, a);
-		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0;
+		/* "Der Bürgermeister": after a dropped article the noun is
+		 * as good as sentence-initial */
+		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0 ||
+		    (c->nouns && dropped);
 		bool drop = !(c->t->v[a].flags & ETOK_ALLCAP) &&
 		    (ENT_IN(f, ent_function_words) || (sent &&
 		    (etok_stopword(f) || lang_stopword(f))));
+
+		dropped = drop;  /* a function word, not a noun */
 
 		/* where nouns are capitalised, a sentence's first word is
 		 * a name only if it is capitalised elsewhere too */

@@ -20,7 +20,9 @@
  * "he", "she" resolve to the last person quoted (or, for the first quote,
  * the first person of the sentence before); "the newspaper", "the agency"
  * to the last organisation quoted. Names are the fullest forms found by
- * ent_extract(). Verbs and pronouns are English. */
+ * ent_extract(). Verbs and pronouns are English, with the commonest
+ * speech verbs and pronouns of German, French, Spanish, Italian and
+ * Portuguese; the word-order cues are English. */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -42,16 +44,32 @@ struct quote_list {
 	size_t n, cap;
 };
 
+/* Speech verbs of the profiled languages, and the words for "according
+ * to" (laut, selon, según, secondo, segundo, zufolge). */
 static const char *const quote_verbs[] = {
-	"according", "acknowledged", "added", "adds", "admitted",
-	"announced", "answered", "argued", "asked", "asks", "cited",
+	"according", "acknowledged", "added", "adds", "admitted", "affirmé",
+	"afirmou", "afirmó", "ajouté", "announced", "answered", "argued",
+	"asked", "asks", "añadió", "berichtete", "betonte", "cited",
 	"claimed", "commented", "concluded", "confirmed", "continued",
-	"declared", "denied", "emphasised", "emphasized", "explained",
-	"insisted", "noted", "notes", "observed", "pointed", "posted",
-	"quoted", "quoting", "recalled", "remarked", "replied", "reported",
-	"responded", "said", "say", "saying", "says", "stated", "states",
-	"stressed", "suggested", "tells", "told", "tweeted", "warned",
-	"writes", "wrote",
+	"declared", "declaró", "denied", "detto", "dichiarato", "dijo",
+	"disse", "dit", "déclaré", "emphasised", "emphasized", "erklärte",
+	"escribió", "explained", "explicó", "explique", "expliqué", "fügte",
+	"insisted", "laut", "meinte", "noted", "notes", "observed",
+	"pointed", "posted", "quoted", "quoting", "recalled", "remarked",
+	"replied", "reported", "responded", "sagt", "sagte", "said", "say",
+	"saying", "says", "schrieb", "secondo", "segundo", "según", "selon",
+	"señaló", "spiegato", "stated", "states", "stressed", "suggested",
+	"tells", "told", "tweeted", "warned", "writes", "wrote", "zufolge",
+	"écrit",
+};
+
+static const char *const quote_according[] = {
+	"according", "laut", "secondo", "segundo", "según", "selon",
+	"zufolge",
+};
+
+static const char *const quote_pronouns[] = {
+	"ella", "elle", "er", "he", "lei", "lui", "she", "sie", "él",
 };
 
 static const char *const quote_org_nouns[] = {
@@ -63,7 +81,8 @@ static const char *const quote_org_nouns[] = {
 bool
 quote_tables_sorted(void)
 {
-	return ETOK_SORTED(quote_verbs) && ETOK_SORTED(quote_org_nouns);
+	return ETOK_SORTED(quote_verbs) && ETOK_SORTED(quote_org_nouns) &&
+	    ETOK_SORTED(quote_according) && ETOK_SORTED(quote_pronouns);
 }
 
 /* Decodes the code point at s[i] into *c; returns its length. */
@@ -362,7 +381,7 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	for (i = a; i < b; i++) {
 		/* lower-case only: "United States" states nothing */
 		if ((!(r->toks.v[i].flags & ETOK_CAP) ||
-		    etok_is(s, &r->toks.v[i], "according")) &&
+		    QUOTE_TOK_IN(s, &r->toks.v[i], quote_according)) &&
 		    QUOTE_TOK_IN(s, &r->toks.v[i], quote_verbs)) {
 			v = i;
 			if (!before_quote)
@@ -371,7 +390,7 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	}
 	if (v == b)
 		return -2;
-	if (etok_is(s, &r->toks.v[v], "according")) {
+	if (QUOTE_TOK_IN(s, &r->toks.v[v], quote_according)) {
 		sp = quote_last_named(r, q, r->toks.v[v].off,
 		    b < r->toks.n ? r->toks.v[b - 1].off + r->toks.v[b - 1].len :
 		    strlen(s), true);
@@ -381,7 +400,7 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	for (i = v; i > a; i--) {
 		const struct etok *k = &r->toks.v[i - 1];
 
-		if (etok_is(s, k, "he") || etok_is(s, k, "she"))
+		if (QUOTE_TOK_IN(s, k, quote_pronouns))
 			return st->last_person;
 		if (QUOTE_TOK_IN(s, k, quote_org_nouns) && st->last_org >= 0)
 			return st->last_org;

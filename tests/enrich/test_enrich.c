@@ -324,6 +324,19 @@ test_quotes(void **state)
 	    "only started it now. But we will finish it before the summer.");
 	assert_string_equal(a->quotes[3].speaker, "Anna Berg");
 	article_free(a);
+
+	/* German verbs and pronouns */
+	a = article_new();
+	a->body = xstrdup("Der Bürgermeister Hans Weber besuchte am Montag die "
+	    "Baustelle. \u201eWir werden die Brücke im Sommer "
+	    "eröffnen\u201c, sagte er. Laut Anna Schmidt, \u201edie "
+	    "Kosten steigen weiter an\u201c.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 2);
+	assert_string_equal(a->quotes[0].speaker, "Hans Weber");
+	assert_string_equal(a->quotes[1].speaker, "Anna Schmidt");
+	article_free(a);
 }
 
 static void
