@@ -58,7 +58,7 @@ static const char *const author_roles[] = {
 	"geändert", "aktualisiert", "updated", "zeige", "show", "co", "kg",
 	"gmbh", "ag", "inc", "ltd", "llc", "i", "a", "und", "and", "ago",
 	"hours", "hour", "minutes", "stunden", "minuten", "vor", "uhr",
-	"days", "tagen",
+	"days", "tagen", "published", "publié", "publicado",
 };
 
 /* Joiners that separate two names. */
@@ -290,7 +290,7 @@ author_name_shape(const char *s)
 	static const char *const particles[] = {
 		"von", "van", "der", "den", "de", "da", "di", "du", "la", "le",
 		"del", "dos", "das", "bin", "al", "zu", "ten", "ter", "y", "e",
-		"vom", "zur",
+		"vom", "zur", "des", "of", "the", "for",
 	};
 	const char *w = s, *e;
 	size_t i, n, words = 0;
@@ -364,7 +364,8 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		    strlen(name) <= AUTHOR_MAX_LEN &&
 		    author_words(name) <= AUTHOR_MAX_WORDS &&
 		    !author_only_roles(name) &&
-		    (!strict || author_name_shape(name))) {
+		    ((!strict && author_words(name) < 3) ||
+		    author_name_shape(name))) {
 			if (author_is_site(name, sites)) {
 				if (!strlist_contains(outlets, name))
 					strlist_push(outlets, name);
