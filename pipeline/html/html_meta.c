@@ -1058,7 +1058,8 @@ meta_dateline_author(const char *line, const char *const *sites,
 	struct strlist names = {0}, junk = {0};
 	struct nw_time t;
 	size_t at = 0, span = 0;
-	char *rest;
+	char *rest, *p;
+	bool lead;
 
 	if (strlen(line) > META_DATELINE_MAX ||
 	    date_find(line, strlen(line), &t, &at, &span) != 0 || span == 0)
@@ -1066,7 +1067,13 @@ meta_dateline_author(const char *line, const char *const *sites,
 	rest = xstrdup(line);
 	memset(rest + at, ' ', span);
 	meta_author_add(&names, rest, sites, &junk, true);
-	if (names.n == 1 && strchr(names.v[0], ' ') != NULL &&
+	/* one word only after a lead-in: "06.11.2023 13:30 von Olga" */
+	for (p = rest; *p == ' ' || *p == '-' || *p == '|' || *p == ','; p++)
+		;
+	lead = strncasecmp(p, "von ", 4) == 0 || strncasecmp(p, "by ", 3) ==
+	    0 || strncasecmp(p, "par ", 4) == 0 || strncasecmp(p, "por ", 4)
+	    == 0;
+	if (names.n == 1 && (lead || strchr(names.v[0], ' ') != NULL) &&
 	    meta_words(names.v[0], strlen(names.v[0])) <= 4)
 		strlist_push(out, names.v[0]);
 	strlist_free(&names);
