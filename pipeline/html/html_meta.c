@@ -53,14 +53,7 @@ meta_attr(xmlNodePtr n, const char *name)
 static bool
 meta_attr_has(const char *v, const char *w)
 {
-	size_t n = strlen(w);
-
-	if (v == NULL)
-		return false;
-	for (; *v != '\0'; v++)
-		if (strncasecmp(v, w, n) == 0)
-			return true;
-	return false;
+	return v != NULL && strcasestr(v, w) != NULL;
 }
 
 static bool
