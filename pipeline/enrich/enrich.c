@@ -346,11 +346,17 @@ enrich_hamming(uint64_t a, uint64_t b)
 	return __builtin_popcountll(a ^ b);
 }
 
+/* Appends s unless one of the first n0 strings (those the extractor put
+ * there) is s; the entity names are unique per class already. */
 static void
-enrich_push_unique(struct strlist *l, const char *s)
+enrich_push_unique(struct strlist *l, size_t n0, const char *s)
 {
-	if (!strlist_contains(l, s))
-		strlist_push(l, s);
+	size_t i;
+
+	for (i = 0; i < n0; i++)
+		if (strcmp(l->v[i], s) == 0)
+			return;
+	strlist_push(l, s);
 }
 
 void
@@ -358,7 +364,7 @@ enrich_article(struct nw_article *a)
 {
 	struct ent_result r = { 0 };
 	const char *body = a->body ? a->body : "";
-	size_t i;
+	size_t i, n_people, n_orgs, n_places;
 
 	ent_tokenise(body, &r);
 	if (a->lang == NULL || a->lang[0] == '\0') {
@@ -371,11 +377,17 @@ enrich_article(struct nw_article *a)
 	hash_sha256_hex(body, strlen(body), a->content_hash);
 	a->simhash = enrich_simhash_toks(body, &r.toks);
 	a->has_simhash = true;
+	n_people = a->people.n;
+	n_orgs = a->organisations.n;
+	n_places = a->places.n;
 	for (i = 0; i < r.names.n; i++) {
-		struct strlist *l = r.kinds[i] == ENT_PERSON ? &a->people :
-		    r.kinds[i] == ENT_ORG ? &a->organisations : &a->places;
-
-		enrich_push_unique(l, r.names.v[i]);
+		if (r.kinds[i] == ENT_PERSON)
+			enrich_push_unique(&a->people, n_people, r.names.v[i]);
+		else if (r.kinds[i] == ENT_ORG)
+			enrich_push_unique(&a->organisations, n_orgs,
+			    r.names.v[i]);
+		else
+			enrich_push_unique(&a->places, n_places, r.names.v[i]);
 	}
 	if (a->n_quotes == 0)
 		quote_extract(body, &r, a);

@@ -588,44 +588,69 @@ ent_scan(struct ent_ctx *c)
 	}
 }
 
-/* Does person name p (words) end with the words of q? */
-static bool
-ent_ends_with(const char *p, const char *q)
-{
-	size_t np = strlen(p), nq = strlen(q);
+/* Every word-boundary suffix of the person names of several words ("Dmitry
+ * Peskov" gives "Dmitry Peskov" and "Peskov"), sorted, each with its full
+ * name: fullest forms in O(log n) a name. */
+struct ent_suffix {
+	const char *suf;
+	const char *full;
+};
 
-	if (nq >= np)
-		return nq == np && strcmp(p, q) == 0;
-	return strcmp(p + np - nq, q) == 0 && p[np - nq - 1] == ' ';
+struct ent_suffixes {
+	struct ent_suffix *v;
+	size_t n, cap;
+};
+
+static int
+ent_suffix_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct ent_suffix *)x)->suf,
+	    ((const struct ent_suffix *)y)->suf);
 }
 
-/* The person names of several words among the runs, once each. */
 static void
-ent_full_names(const struct ent_ctx *c, struct strlist *out)
+ent_suffixes_add(const struct ent_ctx *c, struct ent_suffixes *t)
 {
 	size_t i;
 
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
+		const char *p;
 
-		if (r->kind == ENT_PERSON && !r->weak &&
-		    strchr(r->name, ' ') != NULL &&
-		    !strlist_contains(out, r->name))
-			strlist_push(out, r->name);
+		if (r->kind != ENT_PERSON || r->weak ||
+		    strchr(r->name, ' ') == NULL)
+			continue;
+		for (p = r->name; p != NULL; p = strchr(p, ' ')) {
+			if (*p == ' ')
+				p++;
+			if (t->n == t->cap) {
+				t->cap = t->cap ? t->cap * 2 : 32;
+				t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+			}
+			t->v[t->n].suf = p;
+			t->v[t->n++].full = r->name;
+		}
 	}
 }
 
-/* The longest of full that ends with name, or NULL. */
+/* The longest full name that is name or ends with it, or NULL. */
 static const char *
-ent_fullest(const struct strlist *full, const char *name)
+ent_fullest(const struct ent_suffixes *t, const char *name)
 {
+	size_t lo = 0, hi = t->n;
 	const char *best = NULL;
-	size_t i;
 
-	for (i = 0; i < full->n; i++)
-		if (ent_ends_with(full->v[i], name) &&
-		    (best == NULL || strlen(full->v[i]) > strlen(best)))
-			best = full->v[i];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(t->v[mid].suf, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->n && strcmp(t->v[lo].suf, name) == 0; lo++)
+		if (best == NULL || strlen(t->v[lo].full) > strlen(best))
+			best = t->v[lo].full;
 	return best;
 }
 
@@ -681,14 +706,20 @@ ent_name_index(struct ent_result *r, struct ent_names *t, const char *name,
 static void
 ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 {
-	struct strlist full = { 0 }, own = { 0 };
+	struct ent_suffixes full = { 0 }, own = { 0 };
+	char **repl = xcalloc(c->n + 1, sizeof(*repl));
 	size_t i;
 
-	ent_full_names(ref, &full);
+	ent_suffixes_add(ref, &full);
+	if (full.n > 1)
+		qsort(full.v, full.n, sizeof(*full.v), ent_suffix_cmp);
 	if (ref != c)
-		ent_full_names(c, &own);
+		ent_suffixes_add(c, &own);
+	if (own.n > 1)
+		qsort(own.v, own.n, sizeof(*own.v), ent_suffix_cmp);
+	/* the tables point into the runs' names: replace them after */
 	for (i = 0; i < c->n; i++) {
-		struct ent_run *r = &c->runs[i];
+		const struct ent_run *r = &c->runs[i];
 		const char *fn;
 
 		/* one word, or a person: "the Trump administration" */
@@ -698,17 +729,22 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		fn = ent_fullest(&full, r->name);
 		if (fn == NULL)
 			fn = ent_fullest(&own, r->name);
-		if (fn != NULL) {
-			char *d = xstrdup(fn);
-
-			free(r->name);
-			r->name = d;
-			r->kind = ENT_PERSON;
-			r->single = false;
-		}
+		if (fn != NULL)
+			repl[i] = xstrdup(fn);
 	}
-	strlist_free(&full);
-	strlist_free(&own);
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+
+		if (repl[i] == NULL)
+			continue;
+		free(r->name);
+		r->name = repl[i];
+		r->kind = ENT_PERSON;
+		r->single = false;
+	}
+	free(repl);
+	free(full.v);
+	free(own.v);
 }
 
 static void
@@ -787,20 +823,24 @@ ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
 	return false;
 }
 
-/* A heading's name counts if it is a place or an acronym, or a name
- * found outside headings too. */
-static bool
-ent_confirmed(const struct ent_ctx *c, const struct ent_run *x)
+static int
+ent_str_cmp(const void *x, const void *y)
 {
-	size_t i;
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
 
+/* A heading's name counts if it is a place or an acronym, or a name
+ * found outside headings too (plain: the sorted names of the other
+ * runs). */
+static bool
+ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
+    const char **plain, size_t n_plain)
+{
 	if (x->kind == ENT_PLACE || (x->b - x->a == 1 &&
 	    (c->t->v[x->a].flags & ETOK_ALLCAP)))
 		return true;
-	for (i = 0; i < c->n; i++)
-		if (!c->runs[i].weak && strcmp(c->runs[i].name, x->name) == 0)
-			return true;
-	return false;
+	return n_plain > 0 && bsearch(&x->name, plain, n_plain,
+	    sizeof(*plain), ent_str_cmp) != NULL;
 }
 
 void
@@ -817,6 +857,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 	struct ent_ctx bc = { 0 }, tc = { 0 };
 	struct ent_names nt = { 0 };
 	struct etoks tt = { 0 };
+	const char **plain;
+	size_t n_plain = 0;
 	size_t i;
 
 	ent_ctx_init(&bc, body, &r->toks);
@@ -824,11 +866,17 @@ ent_extract(const char *title, const char *body, const char *lang,
 	ent_headings(&bc);
 	ent_scan(&bc);
 	ent_resolve(&bc, &bc);
+	plain = xmalloc((bc.n + 1) * sizeof(*plain));
+	for (i = 0; i < bc.n; i++)
+		if (!bc.runs[i].weak)
+			plain[n_plain++] = bc.runs[i].name;
+	if (n_plain > 1)
+		qsort(plain, n_plain, sizeof(*plain), ent_str_cmp);
 	for (i = 0; i < bc.n; i++) {
 		struct ent_run *x = &bc.runs[i];
 		struct ent_mention *m;
 
-		if ((x->weak && !ent_confirmed(&bc, x)) ||
+		if ((x->weak && !ent_confirmed(&bc, x, plain, n_plain)) ||
 		    (bc.nouns && x->single))
 			continue;
 		if (r->n_m == r->cap_m) {
@@ -858,6 +906,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	}
 	ent_ctx_free(&bc);
 	free(nt.slot);
+	free(plain);
 }
 
 void

@@ -304,12 +304,36 @@ quote_tok_in(const char *s, const struct etok *k, const char *const *l,
 static bool
 quote_inside(const struct quote_list *q, size_t off)
 {
-	size_t i;
+	size_t lo = 0, hi = q->n;
 
-	for (i = 0; i < q->n; i++)
-		if (off >= q->v[i].os && off < q->v[i].oe)
-			return true;
-	return false;
+	/* quotations are in text order and do not overlap */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (q->v[mid].os <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && off < q->v[lo - 1].oe;
+}
+
+/* Index of the first mention starting at or after off (mentions are in
+ * text order). */
+static size_t
+quote_m_at(const struct ent_result *r, size_t off)
+{
+	size_t lo = 0, hi = r->n_m;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (r->m[mid].start < off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 /* The last person (else organisation) mentioned in [a, b), or -1. */
@@ -320,10 +344,10 @@ quote_last_named(const struct ent_result *r, const struct quote_list *q,
 	long person = -1, org = -1;
 	size_t i;
 
-	for (i = 0; i < r->n_m; i++) {
+	for (i = quote_m_at(r, a); i < r->n_m && r->m[i].start < b; i++) {
 		const struct ent_mention *m = &r->m[i];
 
-		if (m->start < a || m->end > b || quote_inside(q, m->start))
+		if (m->end > b || quote_inside(q, m->start))
 			continue;
 		if (m->kind == ENT_PERSON && (person < 0 || !first))
 			person = (long)m->name;
@@ -362,8 +386,23 @@ quote_sentence_before(const struct ent_result *r, const struct quote_list *q,
 	if (k >= r->toks.n || r->toks.v[k].sent == 0)
 		return -1;
 	sent = r->toks.v[k].sent - 1;
-	for (i = 0; i < r->n_m; i++)
-		if (r->m[i].sent == sent && r->m[i].kind == ENT_PERSON &&
+	{
+		/* the first mention of that sentence (mentions are in
+		 * sentence order too) */
+		size_t lo = 0, hi = r->n_m;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (r->m[mid].sent < sent)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		i = lo;
+	}
+	for (; i < r->n_m && r->m[i].sent == sent; i++)
+		if (r->m[i].kind == ENT_PERSON &&
 		    !quote_inside(q, r->m[i].start))
 			return (long)r->m[i].name;
 	return -1;
@@ -468,12 +507,17 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 
 	quote_find(s, &q);
 	for (i = 0; i < q.n; i++) {
-		size_t ps = q.v[i].os;
+		size_t ps = q.v[i].os, stop = i > 0 ? q.v[i - 1].oe : 0;
 		long who;
 
-		while (ps > 0 && !(ps >= 2 && s[ps - 1] == '\n' &&
+		/* back to a blank line, or to the previous quotation: then
+		 * the paragraph is the one already known */
+		while (ps > stop && !(ps >= 2 && s[ps - 1] == '\n' &&
 		    s[ps - 2] == '\n'))
 			ps--;
+		if (ps == stop && i > 0 && !(ps >= 2 && s[ps - 1] == '\n' &&
+		    s[ps - 2] == '\n'))
+			ps = st.para_start;
 		if (ps != st.para_start) {
 			st.para_start = ps;
 			st.para_speaker = -1;

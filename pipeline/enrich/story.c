@@ -180,11 +180,12 @@ story_near(int64_t window, int64_t t1, int md1, int64_t t2, int md2)
 	return d <= window && d >= -window;
 }
 
+/* Appends s (owned) unless empty or holding a tab; story_sort() removes
+ * repeats later. */
 static void
 story_push_unique(struct strlist *l, char *s)
 {
-	if (s[0] == '\0' || strchr(s, '\t') != NULL ||
-	    strlist_contains(l, s))
+	if (s[0] == '\0' || strchr(s, '\t') != NULL)
 		free(s);
 	else
 		strlist_push_owned(l, s);
@@ -196,11 +197,21 @@ story_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Sorts l and drops repeats. */
 static void
 story_sort(struct strlist *l)
 {
+	size_t i, j = 0;
+
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), story_cmp);
+	for (i = 0; i < l->n; i++) {
+		if (j > 0 && strcmp(l->v[j - 1], l->v[i]) == 0)
+			free(l->v[i]);
+		else
+			l->v[j++] = l->v[i];
+	}
+	l->n = j;
 }
 
 /* Strings in both sorted lists. */
