@@ -55,10 +55,16 @@ static const struct config_key config_keys[] = {
 	  config_levels, 0, 0, true },
 	{ "publish", "endpoint", CONFIG_STRING, OFF(publish),
 	  "tcp://127.0.0.1:5556", NULL, 0, 0, false },
-	{ "publish", "heartbeat", CONFIG_INT, OFF(heartbeat), "10",
+	{ "publish", "heartbeat", CONFIG_INT, OFF(heartbeat), "1",
 	  NULL, 0, 86400, true },
+	{ "publish", "replay", CONFIG_STRING, OFF(replay),
+	  "tcp://127.0.0.1:5557", NULL, 0, 0, false },
 	{ "store", "synchronous", CONFIG_ENUM, OFF(sync_full), "normal",
 	  config_syncs, 0, 0, false },
+	{ "store", "keep_seconds", CONFIG_INT, OFF(keep_seconds), "604800",
+	  NULL, 0, 2000000000, true },
+	{ "store", "keep_events", CONFIG_INT, OFF(keep_events), "1000000",
+	  NULL, 0, 2000000000, true },
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))

@@ -28,8 +28,11 @@ struct config {
 	/* [publish] */
 	char *publish;          /* ZeroMQ PUB endpoint */
 	int heartbeat;          /* seconds between heartbeats; 0 = none */
+	char *replay;           /* ZeroMQ ROUTER replay endpoint */
 	/* [store] */
 	int sync_full;          /* synchronous = full (1) or normal (0) */
+	int keep_seconds;       /* journal retention by age; 0 = no limit */
+	int keep_events;        /* by count of events; 0 = no limit */
 };
 
 /* Fills c with the embedded defaults. c must be zeroed or freed before. */

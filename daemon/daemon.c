@@ -19,6 +19,8 @@
 #include "inbox.h"
 #include "ingest.h"
 #include "publisher.h"
+#include "replay.h"
+#include "retention.h"
 #include "store.h"
 #include "util.h"
 #include "watcher.h"
@@ -218,6 +220,8 @@ reload(struct daemon *d)
 	c.workers = d->cfg.workers;
 	c.queue_size = d->cfg.queue_size;
 	c.sync_full = d->cfg.sync_full;
+	free(c.replay);
+	c.replay = xstrdup(d->cfg.replay);
 	config_free(&d->cfg);
 	d->cfg = c;
 	d->log.level = (enum log_level)c.log_level;
@@ -286,6 +290,15 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->pub = publisher_open(d->cfg.publish, err, errlen);
 	if (d->pub == NULL)
 		return -1;
+	d->replay = replay_open(d->base, d->cfg.replay, d->cfg.state,
+	    store_origin_id(d->store), store_origin_epoch(d->store), &d->log,
+	    err, errlen);
+	if (d->replay == NULL)
+		return -1;
+	d->retention = retention_open(d->base, d->cfg.state, &d->cfg,
+	    &d->log, err, errlen);
+	if (d->retention == NULL)
+		return -1;
 	d->workers = workers_new(nw, (size_t)d->cfg.queue_size, ingest_work,
 	    NULL, err, errlen);
 	if (d->workers == NULL)
@@ -344,6 +357,8 @@ daemon_free(struct daemon *d)
 		event_free(d->ev_heartbeat);
 	if (d->ev_retry != NULL)
 		event_free(d->ev_retry);
+	replay_free(d->replay);
+	retention_free(d->retention);
 	publisher_close(d->pub);
 	store_close(d->store);
 	story_index_free(d->stories);

@@ -15,6 +15,8 @@ struct event;
 struct event_base;
 struct item;
 struct publisher;
+struct replay;
+struct retention;
 struct store;
 struct story_index;
 struct watcher;
@@ -38,6 +40,8 @@ struct daemon {
 	struct store *store;
 	struct story_index *stories;    /* rebuilt from the store */
 	struct publisher *pub;
+	struct replay *replay;          /* the ROUTER replay server */
+	struct retention *retention;    /* journal compaction */
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */
 	struct event *ev_results;

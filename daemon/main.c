@@ -24,6 +24,8 @@ usage(FILE *f)
 	    "  --state DIR          the store's folder (./state)\n"
 	    "  --publish ENDPOINT   ZeroMQ PUB endpoint "
 	    "(tcp://127.0.0.1:5556)\n"
+	    "  --replay ENDPOINT    ZeroMQ ROUTER replay endpoint\n"
+	    "                       (tcp://127.0.0.1:5557)\n"
 	    "  --workers N          extraction threads (0: one per core)\n"
 	    "  --log-level LEVEL    error, warn, info or debug (info)\n"
 	    "  -h, --help           this text\n"
@@ -39,6 +41,7 @@ enum {
 	OPT_PUBLISH,
 	OPT_WORKERS,
 	OPT_LOG_LEVEL,
+	OPT_REPLAY,
 };
 
 /* The options that override a configuration key, by getopt value. */
@@ -48,6 +51,7 @@ static const struct config_override override_keys[] = {
 	{ "--publish", "publish", "endpoint", NULL },
 	{ "--workers", "daemon", "workers", NULL },
 	{ "--log-level", "daemon", "log_level", NULL },
+	{ "--replay", "publish", "replay", NULL },
 };
 
 static const struct option options[] = {
@@ -57,6 +61,7 @@ static const struct option options[] = {
 	{ "publish", required_argument, NULL, OPT_PUBLISH },
 	{ "workers", required_argument, NULL, OPT_WORKERS },
 	{ "log-level", required_argument, NULL, OPT_LOG_LEVEL },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -89,6 +94,7 @@ main(int argc, char **argv)
 		case OPT_PUBLISH:
 		case OPT_WORKERS:
 		case OPT_LOG_LEVEL:
+		case OPT_REPLAY:
 			if (n_ov == sizeof(ov) / sizeof(ov[0])) {
 				fprintf(stderr, "newswired: too many "
 				    "options\n");

@@ -161,7 +161,8 @@ def write_conf(path, tmp, port, source_name="inbox", inbox="inbox"):
                 "[daemon]\nstate = %s/state\nworkers = 2\nqueue_size = 3\n"
                 "log_level = debug\n"
                 "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-                % (tmp, inbox, source_name, tmp, port))
+                "replay = tcp://127.0.0.1:%d\n"
+                % (tmp, inbox, source_name, tmp, port, free_port()))
 
 
 def in_dir(d, name):

@@ -1,0 +1,639 @@
+#include "replay.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zmq.h>
+
+#include "log.h"
+#include "util.h"
+
+/* Rows read per request and per loop turn, and bytes sent per loop turn:
+ * what bounds the time one turn spends here. */
+#define REPLAY_CHUNK_ROWS 256
+#define REPLAY_TURN_BYTES (4 * 1024 * 1024)
+/* Messages read from the socket per loop turn. */
+#define REPLAY_RECV_MAX 256
+/* Messages queued towards one client before its answer pauses. */
+#define REPLAY_SNDHWM 2000
+/* Pause before a paused answer tries again. */
+#define REPLAY_RETRY_USEC 10000
+#define REPLAY_ID_MAX 256
+
+struct replay_req {
+	struct replay_req *next;
+	unsigned char id[REPLAY_ID_MAX];   /* the ROUTER identity */
+	size_t id_len;
+	bool delim;             /* the request came with an empty delimiter
+	                           frame (REQ-style): echoed before replies */
+	char *error;            /* not NULL: the answer is this error */
+	int64_t from, to;       /* to is clamped to the journal at arrival */
+	int64_t cursor;         /* the next seq to look at */
+	int64_t sent;
+	bool gone;              /* rows of the range were not found */
+	char **topics;          /* prefixes; none = every topic */
+	size_t n_topics;
+};
+
+struct replay {
+	struct event_base *base;
+	const struct log *log;
+	void *ctx;
+	void *sock;
+	sqlite3 *db;
+	sqlite3_stmt *st_rows;
+	sqlite3_stmt *st_bounds;
+	char origin_id[64];
+	int64_t epoch;
+	struct event *ev_sock;
+	struct event *ev_pump;
+	struct replay_req *head;
+	size_t n_reqs;
+};
+
+static void replay_pump_soon(struct replay *r, bool now);
+
+/* The one place the server socket is made: options (and, later, its
+ * security) go here. */
+static void *
+replay_socket(void *ctx, const char *endpoint, char *err, size_t errlen)
+{
+	void *s = zmq_socket(ctx, ZMQ_ROUTER);
+	int zero = 0, one = 1, hwm = REPLAY_SNDHWM;
+
+	if (s == NULL) {
+		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
+		return NULL;
+	}
+	zmq_setsockopt(s, ZMQ_LINGER, &zero, sizeof(zero));
+	zmq_setsockopt(s, ZMQ_SNDHWM, &hwm, sizeof(hwm));
+	/* a full or vanished client makes send fail instead of dropping
+	 * silently: its answer pauses or ends */
+	zmq_setsockopt(s, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
+	if (zmq_bind(s, endpoint) != 0) {
+		fail(err, errlen, "cannot serve replay on %s: %s", endpoint,
+		    zmq_strerror(errno));
+		zmq_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+req_free(struct replay_req *q)
+{
+	if (q == NULL)
+		return;
+	for (size_t i = 0; i < q->n_topics; i++)
+		free(q->topics[i]);
+	free(q->topics);
+	free(q->error);
+	free(q);
+}
+
+/* The journal's oldest and newest seq (0 and 0 when empty); the newest
+ * also counts sequence numbers whose rows retention removed. */
+static void
+replay_bounds(struct replay *r, int64_t *first, int64_t *last)
+{
+	sqlite3_stmt *st = r->st_bounds;
+
+	*first = 0;
+	*last = 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*first = sqlite3_column_int64(st, 0);
+		*last = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_int64(st, 2) > *last)
+			*last = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+}
+
+/* Reads the integer field key of o into *v; absent leaves *v alone.
+ * Returns 0, or -1 with a reason in err. */
+static int
+req_int(json_t *o, const char *key, int64_t *v, char *err, size_t errlen)
+{
+	json_t *j = json_object_get(o, key);
+
+	if (j == NULL)
+		return 0;
+	if (!json_is_integer(j))
+		return fail(err, errlen, "'%s' must be an integer", key);
+	*v = (int64_t)json_integer_value(j);
+	return 0;
+}
+
+static int
+req_topics(struct replay_req *q, json_t *o, char *err, size_t errlen)
+{
+	json_t *t = json_object_get(o, "topics");
+	size_t i;
+	json_t *v;
+
+	if (t == NULL)
+		return 0;
+	if (!json_is_array(t))
+		return fail(err, errlen, "'topics' must be a list of strings");
+	if (json_array_size(t) > REPLAY_MAX_TOPICS)
+		return fail(err, errlen, "at most %d topics",
+		    REPLAY_MAX_TOPICS);
+	q->topics = xcalloc(json_array_size(t) + 1, sizeof(*q->topics));
+	json_array_foreach(t, i, v) {
+		if (!json_is_string(v))
+			return fail(err, errlen, "'topics' must be a list of "
+			    "strings");
+		q->topics[q->n_topics++] = xstrdup(json_string_value(v));
+	}
+	return 0;
+}
+
+/* Parses a request frame into q: {"from":N} with optional "to" and
+ * "topics". Returns 0, or -1 with why it is refused in err. */
+static int
+req_parse(struct replay *r, struct replay_req *q, const char *data,
+    size_t len, char *err, size_t errlen)
+{
+	json_error_t jerr;
+	json_t *o = NULL;
+	const char *key;
+	json_t *v;
+	int64_t first, last;
+	int rc = -1;
+
+	if (len > REPLAY_MAX_REQUEST) {
+		fail(err, errlen, "request of %zu bytes, at most %d", len,
+		    REPLAY_MAX_REQUEST);
+		goto out;
+	}
+	o = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (o == NULL) {
+		fail(err, errlen, "not JSON: %s", jerr.text);
+		goto out;
+	}
+	if (!json_is_object(o)) {
+		fail(err, errlen, "the request must be a JSON object");
+		goto out;
+	}
+	json_object_foreach(o, key, v) {
+		if (strcmp(key, "from") != 0 && strcmp(key, "to") != 0 &&
+		    strcmp(key, "topics") != 0) {
+			fail(err, errlen, "unknown key '%s'", key);
+			goto out;
+		}
+	}
+	if (json_object_get(o, "from") == NULL) {
+		fail(err, errlen, "'from' is required");
+		goto out;
+	}
+	replay_bounds(r, &first, &last);
+	q->to = INT64_MAX;
+	if (req_int(o, "from", &q->from, err, errlen) != 0 ||
+	    req_int(o, "to", &q->to, err, errlen) != 0 ||
+	    req_topics(q, o, err, errlen) != 0)
+		goto out;
+	if (q->from < 1) {
+		fail(err, errlen, "'from' must be 1 or more");
+		goto out;
+	}
+	if (q->to < q->from) {
+		fail(err, errlen, "'to' (%lld) is before 'from' (%lld)",
+		    (long long)q->to, (long long)q->from);
+		goto out;
+	}
+	/* what is not journalled yet is not part of the answer: the
+	 * client gets it live, or asks again from to + 1 */
+	if (q->to > last)
+		q->to = last;
+	q->cursor = q->from;
+	rc = 0;
+out:
+	json_decref(o);
+	return rc;
+}
+
+static void
+req_enqueue(struct replay *r, struct replay_req *q)
+{
+	struct replay_req **p = &r->head;
+
+	while (*p != NULL)
+		p = &(*p)->next;
+	*p = q;
+	r->n_reqs++;
+}
+
+/* Reads the frames of one message; false when none was waiting. */
+static bool
+replay_recv_one(struct replay *r)
+{
+	struct replay_req *q = xcalloc(1, sizeof(*q));
+	zmq_msg_t m;
+	int more = 1, part = 0;
+	size_t more_len = sizeof(more);
+	char why[256] = "";
+	bool got = false, bad = false;
+
+	while (more) {
+		zmq_msg_init(&m);
+		if (zmq_msg_recv(&m, r->sock, ZMQ_DONTWAIT) < 0) {
+			zmq_msg_close(&m);
+			break;
+		}
+		got = true;
+		zmq_getsockopt(r->sock, ZMQ_RCVMORE, &more, &more_len);
+		if (part == 0) {
+			q->id_len = zmq_msg_size(&m);
+			if (q->id_len > sizeof(q->id))
+				q->id_len = sizeof(q->id);
+			memcpy(q->id, zmq_msg_data(&m), q->id_len);
+		} else if (part == 1 && more && zmq_msg_size(&m) == 0) {
+			q->delim = true;
+		} else if (bad || more) {
+			fail(why, sizeof(why), "a request is one frame");
+			bad = true;
+		} else if (req_parse(r, q, zmq_msg_data(&m), zmq_msg_size(&m),
+		    why, sizeof(why)) != 0) {
+			bad = true;
+		}
+		zmq_msg_close(&m);
+		part++;
+	}
+	if (!got) {
+		req_free(q);
+		return false;
+	}
+	if (part < 2 || (part == 2 && q->delim)) {
+		fail(why, sizeof(why), "empty request");
+		bad = true;
+	}
+	if (!bad && r->n_reqs >= REPLAY_MAX_PENDING) {
+		fail(why, sizeof(why), "busy: %d requests pending, try again",
+		    REPLAY_MAX_PENDING);
+		bad = true;
+	}
+	if (bad) {
+		log_debug(r->log, "replay: refused: %s", why);
+		q->error = xstrdup(why);
+	} else {
+		log_debug(r->log, "replay: %lld..%lld requested",
+		    (long long)q->from, (long long)q->to);
+	}
+	/* errors too wait their turn: a client's answers stay in the order
+	 * of its requests (but a full queue still takes no more) */
+	if (r->n_reqs >= REPLAY_MAX_PENDING * 2) {
+		req_free(q);
+		return true;
+	}
+	req_enqueue(r, q);
+	return true;
+}
+
+static void
+on_sock(evutil_socket_t fd, short what, void *arg)
+{
+	struct replay *r = arg;
+	int events = 0;
+	size_t len = sizeof(events);
+
+	(void)fd;
+	(void)what;
+	/* ZMQ_FD is edge-triggered: read while ZMQ_EVENTS says there is
+	 * more, but a bounded number per turn, then come back */
+	for (int n = 0; ; n++) {
+		if (zmq_getsockopt(r->sock, ZMQ_EVENTS, &events, &len) != 0 ||
+		    !(events & ZMQ_POLLIN))
+			break;
+		if (n == REPLAY_RECV_MAX) {
+			event_active(r->ev_sock, EV_READ, 0);
+			break;
+		}
+		if (!replay_recv_one(r))
+			break;
+	}
+	if (r->head != NULL)
+		replay_pump_soon(r, true);
+}
+
+/* Sends one message of frames to q's client. Returns 0, 1 when the
+ * client's queue is full (try later), -1 when the client is gone. */
+static int
+req_send(struct replay *r, const struct replay_req *q, const char *topic,
+    const char *body, size_t body_len)
+{
+	if (zmq_send(r->sock, q->id, q->id_len,
+	    ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0)
+		return errno == EAGAIN ? 1 : -1;
+	/* past the identity the message is accepted whole */
+	if (q->delim)
+		zmq_send(r->sock, "", 0, ZMQ_SNDMORE | ZMQ_DONTWAIT);
+	zmq_send(r->sock, topic, strlen(topic), ZMQ_SNDMORE | ZMQ_DONTWAIT);
+	zmq_send(r->sock, body, body_len, ZMQ_DONTWAIT);
+	return 0;
+}
+
+static int
+req_send_json(struct replay *r, const struct replay_req *q,
+    const char *topic, json_t *o)
+{
+	char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	int rc = req_send(r, q, topic, s, strlen(s));
+
+	free(s);
+	json_decref(o);
+	return rc;
+}
+
+static int
+req_send_end(struct replay *r, const struct replay_req *q)
+{
+	int64_t first, last;
+
+	if (q->error != NULL)
+		return req_send_json(r, q, "replay.error", json_pack(
+		    "{s:s, s:{s:s, s:I}, s:s}",
+		    "schema", "newswire.replay-error/1",
+		    "origin", "id", r->origin_id, "epoch",
+		    (json_int_t)r->epoch, "error", q->error));
+	replay_bounds(r, &first, &last);
+	return req_send_json(r, q, "replay.end", json_pack(
+	    "{s:s, s:{s:s, s:I}, s:I, s:I, s:I, s:I, s:I, s:b}",
+	    "schema", "newswire.replay/1",
+	    "origin", "id", r->origin_id, "epoch", (json_int_t)r->epoch,
+	    "from", (json_int_t)q->from,
+	    "to", (json_int_t)(q->to < q->from ? q->from - 1 : q->to),
+	    "first_seq", (json_int_t)first,
+	    "last_seq", (json_int_t)last,
+	    "sent", (json_int_t)q->sent,
+	    "gone", (int)q->gone));
+}
+
+static bool
+req_wants(const struct replay_req *q, const char *topic)
+{
+	if (q->n_topics == 0)
+		return true;
+	for (size_t i = 0; i < q->n_topics; i++)
+		if (strncmp(topic, q->topics[i], strlen(q->topics[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Serves one chunk of q's range. Returns 0 when more is left, 1 when the
+ * range is done, 2 when the client's queue is full, -1 when the client is
+ * gone. *bytes counts what was sent. */
+static int
+req_chunk(struct replay *r, struct replay_req *q, size_t *bytes)
+{
+	sqlite3_stmt *st = r->st_rows;
+	int n = 0, rc = 0, step;
+
+	if (q->error != NULL || q->cursor > q->to)
+		return 1;
+	sqlite3_bind_int64(st, 1, q->cursor);
+	sqlite3_bind_int64(st, 2, q->to);
+	sqlite3_bind_int(st, 3, REPLAY_CHUNK_ROWS);
+	for (;;) {
+		int64_t seq;
+		const char *topic, *ev;
+		int len;
+
+		step = sqlite3_step(st);
+		if (step != SQLITE_ROW)
+			break;
+		n++;
+		seq = sqlite3_column_int64(st, 0);
+		topic = (const char *)sqlite3_column_text(st, 1);
+		ev = (const char *)sqlite3_column_text(st, 2);
+		len = sqlite3_column_bytes(st, 2);
+		if (seq != q->cursor)
+			q->gone = true;   /* removed by retention */
+		if (req_wants(q, topic)) {
+			rc = req_send(r, q, topic, ev, (size_t)len);
+			if (rc != 0)
+				break;
+			q->sent++;
+			*bytes += (size_t)len;
+		}
+		q->cursor = seq + 1;
+		if (*bytes >= REPLAY_TURN_BYTES)
+			break;
+	}
+	sqlite3_reset(st);
+	if (rc != 0)
+		return rc > 0 ? 2 : -1;
+	if (step != SQLITE_ROW && step != SQLITE_DONE) {
+		log_error(r->log, "replay: journal: %s", sqlite3_errmsg(r->db));
+		return 2;   /* try again later */
+	}
+	if (step == SQLITE_DONE && n < REPLAY_CHUNK_ROWS) {
+		/* the rows ran out: what is left of the range is gone */
+		if (q->cursor <= q->to)
+			q->gone = true;
+		q->cursor = q->to + 1;
+		return 1;
+	}
+	return q->cursor > q->to ? 1 : 0;
+}
+
+static bool
+same_client(const struct replay_req *a, const struct replay_req *b)
+{
+	return a->id_len == b->id_len && memcmp(a->id, b->id, a->id_len) == 0;
+}
+
+/* An earlier request of the same client is answered first. */
+static bool
+req_waits(const struct replay *r, const struct replay_req *q)
+{
+	for (const struct replay_req *p = r->head; p != q; p = p->next)
+		if (same_client(p, q))
+			return true;
+	return false;
+}
+
+static void
+req_remove(struct replay *r, struct replay_req *q)
+{
+	struct replay_req **p = &r->head;
+
+	while (*p != q)
+		p = &(*p)->next;
+	*p = q->next;
+	r->n_reqs--;
+	req_free(q);
+}
+
+/* A gone client's requests are all dropped. */
+static void
+client_remove(struct replay *r, struct replay_req *q)
+{
+	struct replay_req *p = r->head;
+
+	log_debug(r->log, "replay: client gone, answer dropped");
+	while (p != NULL) {
+		struct replay_req *next = p->next;
+
+		if (p != q && same_client(p, q))
+			req_remove(r, p);
+		p = next;
+	}
+	req_remove(r, q);
+}
+
+/* One loop turn of answers: a chunk for each client whose turn it is,
+ * within a byte budget. */
+static void
+on_pump(evutil_socket_t fd, short what, void *arg)
+{
+	struct replay *r = arg;
+	struct replay_req *q = r->head;
+	size_t bytes = 0;
+	bool progress = false, blocked = false;
+	int events = 0;
+	size_t len = sizeof(events);
+
+	(void)fd;
+	(void)what;
+	while (q != NULL && bytes < REPLAY_TURN_BYTES) {
+		struct replay_req *next = q->next;
+		int rc;
+
+		if (req_waits(r, q)) {
+			q = next;
+			continue;
+		}
+		rc = req_chunk(r, q, &bytes);
+		if (rc == 1)
+			rc = req_send_end(r, q) == 0 ? 1 : 2;
+		if (rc == 1) {
+			log_debug(r->log, "replay: %lld..%lld answered, %lld "
+			    "sent%s", (long long)q->from, (long long)q->to,
+			    (long long)q->sent, q->gone ? ", part gone" : "");
+			req_remove(r, q);
+			progress = true;
+		} else if (rc == 0) {
+			progress = true;
+		} else if (rc == 2) {
+			blocked = true;
+		} else {
+			client_remove(r, q);
+			progress = true;
+		}
+		q = next;
+	}
+	if (r->head != NULL)
+		replay_pump_soon(r, progress || !blocked);
+	/* sends may have consumed the edge of ZMQ_FD: look again */
+	if (zmq_getsockopt(r->sock, ZMQ_EVENTS, &events, &len) == 0 &&
+	    (events & ZMQ_POLLIN))
+		event_active(r->ev_sock, EV_READ, 0);
+}
+
+/* The next turn of answers: at once (after pending I/O) or, when every
+ * client is full, after a pause. */
+static void
+replay_pump_soon(struct replay *r, bool now)
+{
+	struct timeval tv = { 0, now ? 0 : REPLAY_RETRY_USEC };
+
+	if (now || !evtimer_pending(r->ev_pump, NULL))
+		evtimer_add(r->ev_pump, &tv);
+}
+
+static const char replay_sql_rows[] =
+	"SELECT seq, topic, event FROM journal WHERE seq >= ?1 AND "
+	"seq <= ?2 ORDER BY seq LIMIT ?3";
+static const char replay_sql_bounds[] =
+	"SELECT coalesce(min(seq), 0), coalesce(max(seq), 0), "
+	"coalesce((SELECT CAST(value AS INTEGER) FROM meta "
+	"WHERE key = 'last_seq'), 0) FROM journal";
+
+struct replay *
+replay_open(struct event_base *base, const char *endpoint,
+    const char *state_dir, const char *origin_id, int64_t epoch,
+    const struct log *lg, char *err, size_t errlen)
+{
+	struct replay *r = xcalloc(1, sizeof(*r));
+	struct buf path = { 0 };
+	int fd;
+	size_t fdlen = sizeof(fd);
+
+	r->base = base;
+	r->log = lg;
+	r->epoch = epoch;
+	snprintf(r->origin_id, sizeof(r->origin_id), "%s", origin_id);
+	/* the store's file (store.c) */
+	buf_printf(&path, "%s/newswire.db", state_dir);
+	if (sqlite3_open_v2(path.p, &r->db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		fail(err, errlen, "replay: cannot open %s: %s", path.p,
+		    r->db ? sqlite3_errmsg(r->db) : "out of memory");
+		goto err;
+	}
+	sqlite3_busy_timeout(r->db, 1000);
+	if (sqlite3_prepare_v3(r->db, replay_sql_rows, -1,
+	    SQLITE_PREPARE_PERSISTENT, &r->st_rows, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v3(r->db, replay_sql_bounds, -1,
+	    SQLITE_PREPARE_PERSISTENT, &r->st_bounds, NULL) != SQLITE_OK) {
+		fail(err, errlen, "replay: %s", sqlite3_errmsg(r->db));
+		goto err;
+	}
+	r->ctx = zmq_ctx_new();
+	if (r->ctx == NULL) {
+		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
+		goto err;
+	}
+	r->sock = replay_socket(r->ctx, endpoint, err, errlen);
+	if (r->sock == NULL)
+		goto err;
+	if (zmq_getsockopt(r->sock, ZMQ_FD, &fd, &fdlen) != 0) {
+		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
+		goto err;
+	}
+	r->ev_sock = event_new(base, fd, EV_READ | EV_PERSIST, on_sock, r);
+	r->ev_pump = evtimer_new(base, on_pump, r);
+	if (r->ev_sock == NULL || r->ev_pump == NULL ||
+	    event_add(r->ev_sock, NULL) != 0) {
+		fail(err, errlen, "replay: cannot add events");
+		goto err;
+	}
+	buf_free(&path);
+	return r;
+err:
+	buf_free(&path);
+	replay_free(r);
+	return NULL;
+}
+
+size_t
+replay_pending(const struct replay *r)
+{
+	return r->n_reqs;
+}
+
+void
+replay_free(struct replay *r)
+{
+	if (r == NULL)
+		return;
+	while (r->head != NULL)
+		req_remove(r, r->head);
+	if (r->ev_sock != NULL)
+		event_free(r->ev_sock);
+	if (r->ev_pump != NULL)
+		event_free(r->ev_pump);
+	if (r->sock != NULL)
+		zmq_close(r->sock);
+	if (r->ctx != NULL)
+		zmq_ctx_term(r->ctx);
+	sqlite3_finalize(r->st_rows);
+	sqlite3_finalize(r->st_bounds);
+	sqlite3_close(r->db);
+	free(r);
+}

@@ -1,0 +1,40 @@
+/* The replay server: a ZeroMQ ROUTER socket on the loop thread that serves
+ * any range of sequence numbers still in the journal, in order, then a
+ * final message with the range covered, the journal's bounds and whether
+ * part of the range is gone (removed by retention). The wire protocol is
+ * documented in docs/events.md ("Replay").
+ *
+ * Answers are streamed in bounded chunks, one chunk per loop turn, so a
+ * huge range never stalls the loop; a client slower than the socket's
+ * high-water mark pauses its own answer, never the daemon. The journal is
+ * read through a connection of our own (WAL: readers see committed rows
+ * only). */
+#ifndef NW_REPLAY_H
+#define NW_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct event_base;
+struct log;
+struct replay;
+
+/* Binds a ROUTER socket to endpoint and opens STATE_DIR/newswire.db for
+ * reading. origin_id and epoch go into every final message. Returns NULL
+ * with a reason in err. lg must outlive the server. */
+struct replay *replay_open(struct event_base *base, const char *endpoint,
+    const char *state_dir, const char *origin_id, int64_t epoch,
+    const struct log *lg, char *err, size_t errlen);
+
+/* Requests waiting or being answered. */
+size_t replay_pending(const struct replay *r);
+
+/* Drops the answers in progress and closes the socket without lingering. */
+void replay_free(struct replay *r);
+
+/* Limits of the protocol, shared with the documentation. */
+#define REPLAY_MAX_REQUEST 4096   /* bytes in a request frame */
+#define REPLAY_MAX_TOPICS 16      /* prefixes in a request */
+#define REPLAY_MAX_PENDING 256    /* requests queued, all clients */
+
+#endif
