@@ -65,6 +65,28 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 2000000000, true },
 	{ "store", "keep_events", CONFIG_INT, OFF(keep_events), "1000000",
 	  NULL, 0, 2000000000, true },
+	{ "http", "user_agent", CONFIG_STRING, OFF(http_user_agent),
+	  "builtin", NULL, 0, 0, false },
+	{ "http", "proxy", CONFIG_STRING, OFF(http_proxy), "env",
+	  NULL, 0, 0, false },
+	{ "http", "per_host", CONFIG_INT, OFF(http_per_host), "2",
+	  NULL, 1, 64, false },
+	{ "http", "host_delay", CONFIG_INT, OFF(http_host_delay), "1000",
+	  NULL, 0, 3600000, false },
+	{ "http", "global", CONFIG_INT, OFF(http_global), "32",
+	  NULL, 1, 4096, false },
+	{ "http", "max_body", CONFIG_INT, OFF(http_max_body), "10485760",
+	  NULL, 1024, 1073741824, false },
+	{ "http", "connect_timeout", CONFIG_INT, OFF(http_connect_timeout),
+	  "10", NULL, 1, 600, false },
+	{ "http", "timeout", CONFIG_INT, OFF(http_timeout), "60",
+	  NULL, 1, 3600, false },
+	{ "http", "jitter", CONFIG_INT, OFF(http_jitter), "10",
+	  NULL, 0, 50, false },
+	{ "http", "backoff", CONFIG_INT, OFF(http_backoff), "60",
+	  NULL, 1, 86400, false },
+	{ "http", "backoff_max", CONFIG_INT, OFF(http_backoff_max), "3600",
+	  NULL, 1, 86400, false },
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
@@ -200,14 +222,22 @@ config_handler(void *user, const char *section, const char *key,
 {
 	struct config_parse *p = user;
 
-	if (p->failed)
-		return 1;  /* keep the first error only */
+	if (p->failed || config_is_source_section(section))
+		return 1;  /* keep the first error only; sources are
+		              daemon/sources.c's */
 	if (config_set(p->c, section, key, value, p->err,
 	    sizeof(p->err)) != 0) {
 		p->failed = true;
 		return 0;
 	}
 	return 1;
+}
+
+bool
+config_is_source_section(const char *section)
+{
+	return strncmp(section, "source", 6) == 0 &&
+	    (section[6] == ' ' || section[6] == '.' || section[6] == '\t');
 }
 
 int

@@ -33,7 +33,24 @@ struct config {
 	int sync_full;          /* synchronous = full (1) or normal (0) */
 	int keep_seconds;       /* journal retention by age; 0 = no limit */
 	int keep_events;        /* by count of events; 0 = no limit */
+	/* [http]: the client of the feed sources (daemon/sources.c) */
+	char *http_user_agent;  /* "builtin": newswire/VERSION (+URL) */
+	char *http_proxy;       /* "env": libcurl's *_proxy variables;
+	                           "none": no proxy; else a proxy URL */
+	int http_per_host;      /* concurrent requests per host */
+	int http_host_delay;    /* ms between two starts on one host */
+	int http_global;        /* concurrent requests in all */
+	int http_max_body;      /* bytes, after decompression */
+	int http_connect_timeout; /* seconds */
+	int http_timeout;       /* seconds, the whole transfer */
+	int http_jitter;        /* percent of a source's interval */
+	int http_backoff;       /* seconds after a source's first failure */
+	int http_backoff_max;   /* seconds, the longest backoff */
 };
+
+/* True for the sections of feed sources, [source "NAME"] and
+ * [source.NAME], which daemon/sources.c reads (config_load skips them). */
+bool config_is_source_section(const char *section);
 
 /* Fills c with the embedded defaults. c must be zeroed or freed before. */
 void config_defaults(struct config *c);

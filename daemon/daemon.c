@@ -21,6 +21,7 @@
 #include "publisher.h"
 #include "replay.h"
 #include "retention.h"
+#include "sources.h"
 #include "store.h"
 #include "util.h"
 #include "watcher.h"
@@ -169,6 +170,7 @@ stop(struct daemon *d)
 	d->stopping = true;
 	watcher_free(d->watcher);
 	d->watcher = NULL;
+	sources_stop(d->sources);
 	daemon_maybe_exit(d);
 }
 
@@ -228,6 +230,8 @@ reload(struct daemon *d)
 	if (d->watcher != NULL)
 		watcher_set_grace(d->watcher, c.empty_grace);
 	heartbeat_schedule(d);
+	if (!d->stopping)
+		sources_reload(d->sources);
 	log_info(&d->log, "configuration reloaded");
 out:
 	notify("READY=1");
@@ -317,6 +321,9 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->watcher = watch_inbox(d, d->cfg.inbox, err, errlen);
 	if (d->watcher == NULL)
 		return -1;
+	d->sources = sources_new(d, err, errlen);
+	if (d->sources == NULL)
+		return -1;
 	log_info(&d->log, "newswired %s: watching %s, publishing on %s, "
 	    "%d worker(s), state in %s, origin %s, last seq %lld",
 	    NW_VERSION, d->cfg.inbox, d->cfg.publish, nw, d->cfg.state,
@@ -342,6 +349,8 @@ daemon_free(struct daemon *d)
 {
 	watcher_free(d->watcher);
 	d->watcher = NULL;
+	sources_free(d->sources);
+	d->sources = NULL;
 	/* the pool finishes what it holds; nothing is committed for them,
 	 * so their files stay in the inbox for the next start */
 	workers_free(d->workers);

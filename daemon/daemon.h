@@ -17,6 +17,7 @@ struct item;
 struct publisher;
 struct replay;
 struct retention;
+struct sources;
 struct store;
 struct story_index;
 struct watcher;
@@ -44,6 +45,7 @@ struct daemon {
 	struct retention *retention;    /* journal compaction */
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */
+	struct sources *sources;        /* feeds over HTTP (sources.h) */
 	struct event *ev_results;
 	struct event *ev_signals[3];
 	struct event *ev_heartbeat;

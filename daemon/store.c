@@ -315,6 +315,12 @@ store_last_seq(const struct store *s)
 	return s->last_seq;
 }
 
+struct sqlite3 *
+store_db(struct store *s)
+{
+	return s->db;
+}
+
 int
 store_begin(struct store *s, char *err, size_t errlen)
 {

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct sqlite3;
 struct store;
 
 /* Opens (creating if needed) DIR/newswire.db. A new store gets a random
@@ -24,6 +25,10 @@ int64_t store_origin_epoch(const struct store *s);
 /* The last sequence number handed out (committed or in the open
  * transaction); 0 for an empty journal. */
 int64_t store_last_seq(const struct store *s);
+
+/* The SQLite handle, for modules that keep tables of their own in the
+ * same file and write them inside the same transactions (sources.c). */
+struct sqlite3 *store_db(struct store *s);
 
 int store_begin(struct store *s, char *err, size_t errlen);
 int store_commit(struct store *s, char *err, size_t errlen);

@@ -1,0 +1,265 @@
+#include "feeds_store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "util.h"
+
+static const char feeds_schema[] =
+	"CREATE TABLE IF NOT EXISTS feed_sources ("
+	"  name TEXT PRIMARY KEY, url TEXT NOT NULL, moved_url TEXT,"
+	"  etag TEXT, last_modified TEXT);"
+	"CREATE TABLE IF NOT EXISTS feed_entries ("
+	"  source TEXT NOT NULL, key TEXT NOT NULL, hash TEXT NOT NULL,"
+	"  item TEXT NOT NULL, pending INTEGER NOT NULL,"
+	"  first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,"
+	"  PRIMARY KEY (source, key));"
+	"CREATE INDEX IF NOT EXISTS feed_entries_pending"
+	"  ON feed_entries(source, pending);";
+
+enum {
+	FS_STATE_GET,
+	FS_STATE_PUT,
+	FS_ENTRY_HASH,
+	FS_ENTRY_PENDING,
+	FS_ENTRY_DONE,
+	FS_PENDING,
+	FS_FORGET,
+	FS_COUNT
+};
+
+static const char *const feeds_sql[FS_COUNT] = {
+	[FS_STATE_GET] =
+	    "SELECT url, moved_url, etag, last_modified FROM feed_sources "
+	    "WHERE name = ?1",
+	[FS_STATE_PUT] =
+	    "INSERT OR REPLACE INTO feed_sources (name, url, moved_url, "
+	    "etag, last_modified) VALUES (?1, ?2, ?3, ?4, ?5)",
+	[FS_ENTRY_HASH] =
+	    "SELECT hash FROM feed_entries WHERE source = ?1 AND key = ?2",
+	[FS_ENTRY_PENDING] =
+	    "INSERT INTO feed_entries (source, key, hash, item, pending, "
+	    "first_seen, last_seen) VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5) "
+	    "ON CONFLICT (source, key) DO UPDATE SET hash = ?3, item = ?4, "
+	    "pending = 1, last_seen = ?5",
+	[FS_ENTRY_DONE] =
+	    "UPDATE feed_entries SET pending = 0 WHERE source = ?1 AND "
+	    "key = ?2 AND hash = ?3",
+	[FS_PENDING] =
+	    "SELECT key, hash, item FROM feed_entries WHERE source = ?1 "
+	    "AND pending = 1 ORDER BY rowid",
+	[FS_FORGET] =
+	    "UPDATE feed_sources SET moved_url = NULL, etag = NULL, "
+	    "last_modified = NULL WHERE name = ?1",
+};
+
+struct feeds_store {
+	sqlite3 *db;
+	sqlite3_stmt *st[FS_COUNT];
+};
+
+static int
+fs_fail(struct feeds_store *fs, char *err, size_t errlen, const char *what)
+{
+	return fail(err, errlen, "store: %s: %s", what,
+	    sqlite3_errmsg(fs->db));
+}
+
+struct feeds_store *
+feeds_store_open(struct store *s, char *err, size_t errlen)
+{
+	struct feeds_store *fs = xcalloc(1, sizeof(*fs));
+	char *msg = NULL;
+
+	fs->db = store_db(s);
+	if (sqlite3_exec(fs->db, feeds_schema, NULL, NULL, &msg) !=
+	    SQLITE_OK) {
+		fail(err, errlen, "store: feed tables: %s",
+		    msg ? msg : "error");
+		sqlite3_free(msg);
+		goto err;
+	}
+	for (int i = 0; i < FS_COUNT; i++)
+		if (sqlite3_prepare_v2(fs->db, feeds_sql[i], -1, &fs->st[i],
+		    NULL) != SQLITE_OK) {
+			fs_fail(fs, err, errlen, "prepare");
+			goto err;
+		}
+	return fs;
+err:
+	feeds_store_close(fs);
+	return NULL;
+}
+
+void
+feeds_store_close(struct feeds_store *fs)
+{
+	if (fs == NULL)
+		return;
+	for (int i = 0; i < FS_COUNT; i++)
+		sqlite3_finalize(fs->st[i]);
+	free(fs);
+}
+
+static void
+bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s == NULL)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+}
+
+static char *
+col_dup(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static int
+step_done(struct feeds_store *fs, sqlite3_stmt *st, char *err,
+    size_t errlen)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed tables");
+	return 0;
+}
+
+int
+feeds_store_get_state(struct feeds_store *fs, const char *source,
+    struct feeds_state *out, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_STATE_GET];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	bind_text(st, 1, source);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->url = col_dup(st, 0);
+		out->moved_url = col_dup(st, 1);
+		out->etag = col_dup(st, 2);
+		out->last_modified = col_dup(st, 3);
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed_sources");
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int
+feeds_store_put_state(struct feeds_store *fs, const char *source,
+    const struct feeds_state *in, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_STATE_PUT];
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, in->url);
+	bind_text(st, 3, in->moved_url);
+	bind_text(st, 4, in->etag);
+	bind_text(st, 5, in->last_modified);
+	return step_done(fs, st, err, errlen);
+}
+
+void
+feeds_state_free(struct feeds_state *st)
+{
+	free(st->url);
+	free(st->moved_url);
+	free(st->etag);
+	free(st->last_modified);
+	memset(st, 0, sizeof(*st));
+}
+
+int
+feeds_store_entry_hash(struct feeds_store *fs, const char *source,
+    const char *key, char *hash, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_ENTRY_HASH];
+	int rc;
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0);
+
+		snprintf(hash, 65, "%s", h ? h : "");
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed_entries");
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+int
+feeds_store_entry_pending(struct feeds_store *fs, const char *source,
+    const char *key, const char *hash, const char *item, int64_t now,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_ENTRY_PENDING];
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, key);
+	bind_text(st, 3, hash);
+	bind_text(st, 4, item);
+	sqlite3_bind_int64(st, 5, now);
+	return step_done(fs, st, err, errlen);
+}
+
+int
+feeds_store_entry_done(struct feeds_store *fs, const char *source,
+    const char *key, const char *hash, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_ENTRY_DONE];
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, key);
+	bind_text(st, 3, hash);
+	return step_done(fs, st, err, errlen);
+}
+
+int
+feeds_store_pending(struct feeds_store *fs, const char *source,
+    void (*fn)(void *ctx, const char *key, const char *hash,
+    const char *item), void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_PENDING];
+	int rc;
+
+	bind_text(st, 1, source);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		fn(ctx, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed_entries");
+	return 0;
+}
+
+int
+feeds_store_forget(struct feeds_store *fs, const char *source, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_FORGET];
+
+	bind_text(st, 1, source);
+	return step_done(fs, st, err, errlen);
+}

@@ -1,0 +1,58 @@
+/* The feed sources' tables, in the daemon's store (same SQLite file, same
+ * transactions as the journal): per source its URL, the permanent
+ * redirect it moved to and the validators of the last body; per entry its
+ * key (guid, else link, else a hash), the hash of its content and whether
+ * its article is still to be published (pending). Loop thread only.
+ *
+ * An entry is written pending in the transaction that stores the feed's
+ * new validators, and marked done in the transaction that journals its
+ * event: a crash in between leaves it pending, and sources.c finishes it
+ * at the next start, so a 304 can never hide an entry. */
+#ifndef NW_FEEDS_STORE_H
+#define NW_FEEDS_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+struct feeds_store;
+
+struct feeds_state {
+	char *url;              /* as configured when stored */
+	char *moved_url;        /* NULL: none */
+	char *etag;
+	char *last_modified;
+};
+
+/* Creates the tables if needed and prepares the statements. */
+struct feeds_store *feeds_store_open(struct store *s, char *err,
+    size_t errlen);
+void feeds_store_close(struct feeds_store *fs);
+
+/* 1 and st filled (free with feeds_state_free), 0 if none, -1 error. */
+int feeds_store_get_state(struct feeds_store *fs, const char *source,
+    struct feeds_state *st, char *err, size_t errlen);
+int feeds_store_put_state(struct feeds_store *fs, const char *source,
+    const struct feeds_state *st, char *err, size_t errlen);
+void feeds_state_free(struct feeds_state *st);
+
+/* The stored hash of an entry into hash (65 bytes): 1, 0 if the entry is
+ * unknown, -1 on error. */
+int feeds_store_entry_hash(struct feeds_store *fs, const char *source,
+    const char *key, char *hash, char *err, size_t errlen);
+/* Records an entry as pending with its hash and item (JSON text). */
+int feeds_store_entry_pending(struct feeds_store *fs, const char *source,
+    const char *key, const char *hash, const char *item, int64_t now,
+    char *err, size_t errlen);
+/* The entry's article is journalled (only if its hash is still hash). */
+int feeds_store_entry_done(struct feeds_store *fs, const char *source,
+    const char *key, const char *hash, char *err, size_t errlen);
+/* Calls fn for each pending entry of source, oldest first. */
+int feeds_store_pending(struct feeds_store *fs, const char *source,
+    void (*fn)(void *ctx, const char *key, const char *hash,
+    const char *item), void *ctx, char *err, size_t errlen);
+/* Forgets a source's validators and moved URL (its URL changed). */
+int feeds_store_forget(struct feeds_store *fs, const char *source,
+    char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,71 @@
+/* The worker side of the feed sources: jobs that sources.c (loop thread)
+ * hands to its worker pool and takes back. A job is touched by one thread
+ * at a time: filled on the loop, run on a worker, read on the loop.
+ *
+ * FEEDS_JOB_FEED: a feed body in, its entries out (key, hash, item JSON);
+ *   the loop never parses.
+ * FEEDS_JOB_ENTRY: an entry (item JSON) and maybe its page body in, an
+ *   article out: the page through pipeline_run(), the feed's title, date,
+ *   authors and summary filling what it lacks; without a page (or when
+ *   the page yields nothing) the entry itself is the article. */
+#ifndef NW_FEEDS_WORK_H
+#define NW_FEEDS_WORK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "article.h"
+
+enum feeds_job_kind {
+	FEEDS_JOB_FEED,
+	FEEDS_JOB_ENTRY,
+};
+
+struct feeds_entry {
+	char *key;              /* guid, else link, else "sha256:" hash */
+	char hash[65];          /* of what the entry says */
+	char *item;             /* the entry as JSON text (feeds_item_*) */
+	char *link;             /* NULL: none */
+};
+
+struct feeds_job {
+	enum feeds_job_kind kind;
+	char *source;           /* the source's name */
+	uint64_t gen;           /* the source's generation when queued */
+	int64_t fetched_at;
+	/* FEED in: the body (owned), the URL it came from, its validators */
+	char *body;
+	size_t len;
+	char *url;
+	char *etag;
+	char *last_modified;
+	/* FEED out */
+	struct feeds_entry *entries;
+	size_t n_entries;
+	char *feed_title;
+	/* ENTRY in: the entry; the page (owned, NULL: none) or why it could
+	 * not be fetched (page_error) */
+	char *key;
+	char *hash;
+	char *item;
+	char *page;
+	size_t page_len;
+	char *page_url;
+	char *content_type;
+	char page_error[256];
+	/* ENTRY out: the article and whether the page made it */
+	struct nw_article *article;
+	int from_page;
+	/* FEED or ENTRY: why it failed ("" if it did not) */
+	char error[256];
+};
+
+/* The pool's run function. */
+void feeds_work(void *job, void *arg);
+
+void feeds_job_free(struct feeds_job *j);
+
+/* The link of an item (JSON text), or NULL; owned by the caller. */
+char *feeds_item_link(const char *item);
+
+#endif
