@@ -19,10 +19,22 @@ feed_new(void)
 	return xcalloc(1, sizeof(struct feed));
 }
 
+/* Makes room for element n in the array v of n elements of size bytes.
+ * The capacity is n rounded up to a power of two, so it grows only when n
+ * is one: n appends copy O(n) bytes, not O(n^2) (a feed of 200,000 items
+ * took minutes under ASan, whose realloc always copies). */
+static void *
+feed_grow(void *v, size_t n, size_t size)
+{
+	if (n != 0 && (n & (n - 1)) != 0)
+		return v;
+	return xrealloc(v, (n != 0 ? 2 * n : 1) * size);
+}
+
 struct feed_item *
 feed_add_item(struct feed *f)
 {
-	f->items = xrealloc(f->items, (f->n_items + 1) * sizeof(*f->items));
+	f->items = feed_grow(f->items, f->n_items, sizeof(*f->items));
 	memset(&f->items[f->n_items], 0, sizeof(*f->items));
 	return &f->items[f->n_items++];
 }
@@ -137,7 +149,7 @@ feed_add_author(struct feed_person **v, size_t *n, const char *name,
 
 	if (nm == NULL && em == NULL)
 		return;
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	*v = feed_grow(*v, *n, sizeof(**v));
 	(*v)[*n].name = nm;
 	(*v)[*n].email = em;
 	(*n)++;
@@ -212,8 +224,8 @@ feed_add_enclosure(struct feed_item *it, const char *url,
 
 	if (u == NULL)
 		return;
-	it->enclosures = xrealloc(it->enclosures,
-	    (it->n_enclosures + 1) * sizeof(*it->enclosures));
+	it->enclosures = feed_grow(it->enclosures, it->n_enclosures,
+	    sizeof(*it->enclosures));
 	e = &it->enclosures[it->n_enclosures++];
 	e->url = u;
 	e->length = feed_trimdup(length);
