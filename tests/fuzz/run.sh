@@ -1,0 +1,101 @@
+#!/bin/sh
+# Builds the libFuzzer targets with clang in a build folder of their own and
+# runs them on seeds made from ../shared at run time (seeds.py). The large
+# hostile inputs are not run here but by the tests fuzz-hostile-NAME of
+# every build (see meson.build).
+#
+#   run.sh ci   [BUILDDIR]          each target for $FUZZ_SECONDS (20) s
+#   run.sh long [BUILDDIR] [TARGET...]  each target for $FUZZ_SECONDS
+#                                   (3600) s, keeping its corpus
+#
+# BUILDDIR defaults to build-fuzz at the top of the repository. Crashes,
+# leaks and timeouts land in BUILDDIR/fuzz-artifacts/TARGET/ (crash-*,
+# leak-*, timeout-*, oom-*); `long` keeps the grown corpus in
+# BUILDDIR/fuzz-corpus/TARGET/. The shared data is $NW_SHARED, else
+# ../shared beside the repository. Exits 0 when no target found anything,
+# 1 when one did, 77 (meson's "skipped") when clang or libFuzzer is missing.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+mode=${1:-ci}
+[ $# -gt 0 ] && shift
+builddir=${1:-$top/build-fuzz}
+[ $# -gt 0 ] && shift
+case $builddir in /*) ;; *) builddir=$(pwd)/$builddir ;; esac
+shared=${NW_SHARED:-$top/../shared}
+targets=${*:-html text pipeline date feed config}
+
+case $mode in
+ci)   seconds=${FUZZ_SECONDS:-20} ;;
+long) seconds=${FUZZ_SECONDS:-3600} ;;
+*)    echo "usage: run.sh ci|long [BUILDDIR] [TARGET...]" >&2; exit 2 ;;
+esac
+
+cc=${FUZZ_CC:-clang}
+if ! command -v "$cc" >/dev/null 2>&1; then
+	echo "run.sh: $cc not found (apt-get install clang" \
+	    "libclang-rt-14-dev): skipped" >&2
+	exit 77
+fi
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+printf 'int LLVMFuzzerTestOneInput(const char *d, long n)\n{ return 0; }\n' \
+    >"$probe/p.c"
+if ! "$cc" -fsanitize=fuzzer,address,undefined -o "$probe/p" "$probe/p.c" \
+    >/dev/null 2>&1; then
+	echo "run.sh: $cc cannot link libFuzzer (apt-get install" \
+	    "libclang-rt-14-dev): skipped" >&2
+	exit 77
+fi
+
+if [ ! -f "$builddir/build.ninja" ]; then
+	CC=$cc meson setup "$builddir" "$top" -Dfuzz=true \
+	    -Dbuildtype=debugoptimized -Db_lundef=false \
+	    -Db_sanitize=address,undefined \
+	    -Dc_args='-fsanitize=fuzzer-no-link -fno-sanitize-recover=undefined -fno-omit-frame-pointer' \
+	    >"$probe/setup.log" 2>&1 || { cat "$probe/setup.log" >&2; exit 1; }
+fi
+bins=""
+for t in $targets; do
+	bins="$bins tests/fuzz/fuzz_$t"
+done
+# shellcheck disable=SC2086
+ninja -C "$builddir" -j2 $bins >"$probe/build.log" 2>&1 ||
+    { tail -50 "$probe/build.log" >&2; exit 1; }
+
+work="$probe/seeds"
+/usr/bin/python3 "$here/seeds.py" seeds "$shared" "$work"
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+status=0
+for t in $targets; do
+	bin="$builddir/tests/fuzz/fuzz_$t"
+	art="$builddir/fuzz-artifacts/$t"
+	mkdir -p "$art"
+	if [ "$mode" = long ]; then
+		corpus="$builddir/fuzz-corpus/$t"
+	else
+		corpus="$probe/corpus/$t"
+	fi
+	mkdir -p "$corpus"
+	log="$builddir/fuzz-$t.log"
+	# dictionaries help the grammar-heavy targets
+	dict=""
+	[ -f "$here/dict/$t.dict" ] && dict="-dict=$here/dict/$t.dict"
+	# shellcheck disable=SC2086
+	if "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+	    -max_len=65536 -print_final_stats=1 $dict \
+	    -artifact_prefix="$art/" "$corpus" "$work/$t" >"$log" 2>&1; then
+		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+		rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+		echo "ok   fuzz_$t: $runs runs, $rate exec/s in ${seconds}s"
+	else
+		echo "FAIL fuzz_$t: see $log; reproducer in $art/" >&2
+		grep -A30 -m1 'ERROR\|runtime error\|==ERROR' "$log" >&2 || \
+		    tail -40 "$log" >&2
+		status=1
+	fi
+done
+exit $status

@@ -1,0 +1,247 @@
+#!/usr/bin/python3
+"""Writes the fuzz targets' seed inputs into OUT/<target>/ at run time.
+
+  seeds.py seeds SHARED OUT   seeds from ../shared (pages, dumps, feeds,
+                              dates) and the repository's config files,
+                              plus the small hostile inputs
+  seeds.py hostile OUT        the hostile inputs only, large ones included
+
+Nothing from ../shared is ever copied into the repository: this runs into
+a temporary folder. The hostile inputs are made here, deterministically:
+HTML nested 100,000 levels deep, a page of a million links, XML entity
+expansion bombs, external entities (file and network), invalid UTF-8 and
+NUL bytes, for every target that reads such input.
+"""
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+TARGETS = ("html", "text", "pipeline", "date", "feed", "config")
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__))))
+
+
+def put(out, target, name, data):
+    d = os.path.join(out, target)
+    os.makedirs(d, exist_ok=True)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data)
+
+
+def shared_seeds(shared, out):
+    # pages: the two corpora, decompressed
+    n = 0
+    for corpus in ("aeb-dev", "trafeval-dev"):
+        d = os.path.join(shared, "corpus", corpus, "html")
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            if not name.endswith(".gz"):
+                continue
+            with gzip.open(os.path.join(d, name)) as f:
+                page = f.read()
+            base = name[:-3]
+            put(out, "html", base, page)
+            # every third page also seeds the whole pipeline
+            if n % 3 == 0:
+                put(out, "pipeline", base, page)
+            n += 1
+    # text dumps: the samples, and some pages dumped by w3m when it is here
+    w3m = shutil.which("w3m")
+    hdir = os.path.join(out, "html")
+    pages = sorted(os.listdir(hdir)) if w3m and os.path.isdir(hdir) else []
+    for name in pages[::12]:
+        try:
+            r = subprocess.run([w3m, "-dump", "-T", "text/html", "-cols",
+                                "100", "-O", "UTF-8",
+                                os.path.join(hdir, name)],
+                               capture_output=True, timeout=20)
+        except subprocess.TimeoutExpired:
+            continue
+        if r.returncode == 0 and r.stdout:
+            put(out, "text", name + ".txt", r.stdout)
+    d = os.path.join(shared, "samples")
+    for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        if name.endswith(".txt"):
+            with open(os.path.join(d, name), "rb") as f:
+                data = f.read()
+            put(out, "text", name, data)
+            put(out, "pipeline", name, data)
+    # feeds: inputs only (the .json files beside .xml ones are gofeed's
+    # expected output; parser/json/ holds JSON Feed inputs)
+    feeds = os.path.join(shared, "feeds")
+    for root, _dirs, files in os.walk(feeds):
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, feeds).replace("/", "_")
+            ext = name.rsplit(".", 1)[-1]
+            is_input = ext in ("xml", "rss", "atom") or (
+                ext == "json" and "/parser/json" in path and
+                not os.path.exists(path[:-5] + ".xml"))
+            if is_input:
+                with open(path, "rb") as f:
+                    put(out, "feed", rel, f.read())
+    # dates
+    path = os.path.join(feeds, "dates.jsonl")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for i, line in enumerate(f):
+                put(out, "date", "dates-%03d" % i,
+                    json.loads(line)["input"])
+    # configuration files of the repository
+    d = os.path.join(REPO, "config")
+    for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
+        if name.endswith(".conf"):
+            with open(os.path.join(d, name), "rb") as f:
+                put(out, "config", name, f.read())
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE rss [
+ <!ENTITY a0 "lollollollollollollollollollol">
+%s
+]>
+<rss version="2.0"><channel><title>&a%d;</title>
+<item><title>&a%d;</title><description>&a%d;</description></item>
+</channel></rss>
+"""
+
+
+def bomb(levels):
+    decl = "\n".join(' <!ENTITY a%d "%s">' % (i, ("&a%d;" % (i - 1)) * 10)
+                     for i in range(1, levels + 1))
+    return BOMB % (decl, levels, levels, levels)
+
+
+XXE = """<?xml version="1.0"?>
+<!DOCTYPE feed [
+ <!ENTITY file SYSTEM "file:///etc/passwd">
+ <!ENTITY net SYSTEM "http://127.0.0.1:9/x">
+ <!ENTITY %% pe SYSTEM "http://127.0.0.1:9/evil.dtd"> %%pe;
+]>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>&file;</title>
+<entry><title>&net;</title><id>x</id>%s</entry></feed>
+"""
+
+QUADRATIC = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY big "%s">]>
+<rss version="2.0"><channel><title>t</title><item><description>%s
+</description></item></channel></rss>
+"""
+
+
+def small_hostile(out):
+    """Small hostile inputs: also fine as fuzzing seeds."""
+    for t in ("feed", "pipeline", "html"):
+        put(out, t, "hostile-bomb-9.xml", bomb(9))
+        put(out, t, "hostile-bomb-3.xml", bomb(3))
+        put(out, t, "hostile-xxe.xml", XXE % "")
+        put(out, t, "hostile-quadratic.xml",
+            QUADRATIC % ("x" * 10000, "&big;" * 1000))
+    put(out, "feed", "hostile-xinclude.xml",
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:xi="http://www.w3.org/2001/XInclude"><channel>'
+        '<xi:include href="file:///etc/passwd" parse="text"/>'
+        '<item><title>x</title></item></channel></rss>')
+    put(out, "feed", "hostile-json-deep.json",
+        '{"version":"https://jsonfeed.org/version/1.1","items":' +
+        "[" * 5000 + "]" * 5000 + "}")
+    put(out, "feed", "hostile-json-types.json",
+        '{"version":"https://jsonfeed.org/version/1","title":7,'
+        '"items":[{"id":[],"title":{},"date_published":1e999,'
+        '"authors":[null,3,{"name":[]}],"attachments":"x","tags":[1,null]'
+        '},null,"x",[]]}')
+    bad_utf8 = (b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xf0\x28\x8c\xbc\xf8\xa1"
+                b"\xa1\xa1\xa1\xed\xa0\x80\xef\xbf\xbe\xc0\xaf\xff\xfe")
+    page = (b"<html><head><title>T\xff\xfe" + bad_utf8 + b"</title>"
+            b"</head><body><article><h1>Head\x00line</h1><p>" +
+            (b"word \x00 " + bad_utf8 + b" ") * 200 +
+            b"</p></article></body></html>")
+    for t in ("html", "pipeline"):
+        put(out, t, "hostile-utf8-nul.html", page)
+        put(out, t, "hostile-nul-only", b"\x00" * 4096)
+        put(out, t, "hostile-utf16-odd", b"\xff\xfe<\x00h\x00t" + b"\x00")
+    text = (b"Title line \xff\xfe\n\n" + bad_utf8 + b"\n\x00\x00\n" +
+            b"By Some\x00one\n\n" + (b"Body \xc3 text \x00 goes on. " * 40)
+            + b"\n\n")
+    for t in ("text", "pipeline"):
+        put(out, t, "hostile-utf8-nul.txt", text)
+    feed = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0">'
+            b"<channel><title>" + bad_utf8 + b"\x00</title><item><title>"
+            b"a\x00b</title><pubDate>\xff\xfe Mon, 32 Foo 2004</pubDate>"
+            b"</item></channel></rss>")
+    put(out, "feed", "hostile-utf8-nul.xml", feed)
+    put(out, "feed", "hostile-gzip-bad", b"\x1f\x8b\x08\x00" + b"\xff" * 64)
+    put(out, "feed", "hostile-gzip-bomb.gz",
+        gzip.compress(b"<rss>" + b" " * (64 << 20), 9))
+    for i, s in enumerate([
+            b"Mon, 31 Feb 2021 25:61:61 +9999",
+            b"2021-13-45T99:99:99.999999999999999999Z",
+            b"9999999999999999999-01-01",
+            b"-2147483649-01-01T00:00:00Z",
+            b"2021W537", b"2021-W99-9", b"Tue, 14 Feb 2017 05:57 XYZ\x00Z",
+            b"\xff\xfe14. M\xc3rz 2021", b"2021\xe5\xb9\xb4" * 50,
+            b"1" * 5000, b"Jan " * 2000 + b"2021",
+            b"14 February 2017 " + b"+" * 1000]):
+        put(out, "date", "hostile-%02d" % i, s)
+    for i, s in enumerate([
+            b"[inbox]\npath = \x00x\n",
+            b"[" * 3000 + b"\n",
+            b"[inbox]\nempty_grace = 99999999999999999999999\n",
+            b"[daemon]\nworkers = -2147483648\n",
+            b"[daemon]\nlog_level = \xff\xfe\n",
+            b"[inbox]\n" + b"source_name = " + b"x" * 100000 + b"\n",
+            b"[inbox]\npath\n= x\n  ;\n\xef\xbb\xbf[daemon]\n",
+            b"\xef\xbb\xbf[store]\nsynchronous = full ; comment\n"]):
+        put(out, "config", "hostile-%02d" % i, s)
+
+
+def large_hostile(out):
+    """Large hostile inputs: run whole, once each; too big to mutate."""
+    deep = ("<html><body>" + "<div>" * 100000 + "<p>deep text here</p>" +
+            "</div>" * 100000 + "</body></html>")
+    unclosed = "<html><body>" + "<div><span><b><i>" * 25000 + "deep"
+    links = ["<html><head><title>Links</title></head><body><article>"
+             "<h1>A page of a million links</h1>"]
+    links += ['<a href="/l/%d">link %d</a>\n' % (i, i)
+              for i in range(1000000)]
+    links.append("</article></body></html>")
+    links = "".join(links)
+    for t in ("html", "pipeline"):
+        put(out, t, "hostile-nested-100k.html", deep)
+        put(out, t, "hostile-unclosed-100k.html", unclosed)
+        put(out, t, "hostile-million-links.html", links)
+    put(out, "feed", "hostile-nested-100k.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel>' +
+        "<x>" * 100000 + "</x>" * 100000 + "</channel></rss>")
+    put(out, "feed", "hostile-million-items.xml",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+        + "<item><title>i</title></item>" * 200000 + "</channel></rss>")
+    put(out, "feed", "hostile-bomb-deep.xml", bomb(30))
+    text = ("\n\n".join("Paragraph %d of a very long dump." % i
+                        for i in range(200000)))
+    put(out, "text", "hostile-long.txt", text)
+    put(out, "text", "hostile-one-line.txt", "word " * 2000000)
+    put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "seeds":
+        shared_seeds(sys.argv[2], sys.argv[3])
+        small_hostile(sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "hostile":
+        small_hostile(sys.argv[2])
+        large_hostile(sys.argv[2])
+    else:
+        sys.exit(__doc__)
+    for t in TARGETS:
+        os.makedirs(os.path.join(sys.argv[-1], t), exist_ok=True)
+
+
+if __name__ == "__main__":
+    main()
