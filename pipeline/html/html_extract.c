@@ -964,12 +964,43 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 	return prose;
 }
 
+/* Drops, at the edges of the winner, the link lines before the first
+ * paragraph that reads as prose and the short lines and link lines after
+ * the last one: breadcrumbs, bylines, "Share", "Tags: ..." */
+static void
+html_paras_edges(struct html_ctx *ctx)
+{
+	size_t first = ctx->n_paras, last = 0;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
+			if (first == ctx->n_paras)
+				first = i;
+			last = i;
+		}
+	}
+	if (first == ctx->n_paras)
+		return;
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->head)
+			continue;
+		if (i < first && html_pclass(p) == HTML_P_BAD)
+			p->keep = false;
+		if (i > last && html_pclass(p) <= HTML_P_SHORT)
+			p->keep = false;
+	}
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container. Leaves the body in ctx->out. */
 static void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
+	if ((double)won >= HTML_FALLBACK * (double)page_prose)
+		html_paras_edges(ctx);
 	if ((double)won < HTML_FALLBACK * (double)page_prose) {
 		html_paras_free(ctx);
 		ctx->no_images = true;
