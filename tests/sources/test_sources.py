@@ -1,0 +1,634 @@
+#!/usr/bin/python3
+"""End to end: feed sources of the real newswired over HTTP on 127.0.0.1,
+an independent ZeroMQ subscriber (Debian's python3-zmq), every event
+validated against docs/event.schema.json.
+
+usage: test_sources.py NEWSWIRED SHARED_DIR SCHEMA CASE
+
+CASE is one of:
+  nginx   Debian's nginx serves ../shared/feeds/realworld and a feed whose
+          entries link to corpus pages (decompressed into the temporary
+          folder): every entry is published once, the pages as kind
+          "page"; the next polls are answered 304 (nginx's access log) and
+          publish nothing new.
+  faults  a fault-injecting server: 429 with Retry-After, 503, a response
+          slower than the timeout, a truncated body, a body past the cap,
+          a gzip bomb, a redirect loop, a body that is not a feed, and a
+          feed that changes between polls; each gives its source.error or
+          article events while the daemon keeps serving.
+  sighup  SIGHUP adds one source and removes another.
+
+Skipped (77) when nginx is missing for the nginx case. NW_TIME_FACTOR
+stretches every wait; NW_KEEP_TMP keeps the temporary folder.
+"""
+import gzip
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import jsonschema
+import zmq
+
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print("FAIL:", what, flush=True)
+    return ok
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Subscriber:
+    def __init__(self, endpoint, validator):
+        self.ctx = zmq.Context()
+        self.sock = self.ctx.socket(zmq.SUB)
+        self.sock.setsockopt(zmq.LINGER, 0)
+        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
+        self.sock.connect(endpoint)
+        self.validator = validator
+        self.events = []
+        self.heartbeats = []
+
+    def poll(self, timeout):
+        if self.sock.poll(int(timeout * 1000)) == 0:
+            return
+        while self.sock.poll(0):
+            frames = self.sock.recv_multipart()
+            if not check(len(frames) == 2, "two frames: %r" % frames):
+                continue
+            topic = frames[0].decode()
+            ev = json.loads(frames[1])
+            errors = list(self.validator.iter_errors(ev))
+            check(not errors, "%s: schema: %s" % (
+                topic, "; ".join(e.message[:200] for e in errors[:3])))
+            if topic == "heartbeat":
+                self.heartbeats.append(ev)
+            else:
+                self.events.append((topic, ev))
+
+    def wait(self, pred, seconds):
+        end = time.monotonic() + seconds * FACTOR
+        while not pred():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            self.poll(min(left, 0.2))
+        return True
+
+    def settle(self, seconds):
+        """Receives for seconds, whatever comes."""
+        end = time.monotonic() + seconds * FACTOR
+        while time.monotonic() < end:
+            self.poll(min(end - time.monotonic(), 0.2))
+
+    def topics(self, prefix):
+        return [(t, e) for t, e in self.events if t.startswith(prefix)]
+
+    def close(self):
+        self.sock.close()
+        self.ctx.term()
+
+
+class Daemon:
+    def __init__(self, exe, conf, log_path):
+        self.log_path = log_path
+        self.log = open(log_path, "ab")
+        self.proc = subprocess.Popen([exe, "-c", conf], stderr=self.log)
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout=30 * FACTOR)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            rc = None
+        self.log.close()
+        return rc
+
+    def logtext(self):
+        with open(self.log_path, errors="replace") as f:
+            return f.read()
+
+
+def base_conf(tmp, pub, extra=""):
+    return ("[inbox]\npath = %s/inbox\n"
+            "[daemon]\nstate = %s/state\nworkers = 2\nqueue_size = 4\n"
+            "log_level = debug\n%s"
+            "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+            "replay = tcp://127.0.0.1:%d\n"
+            "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
+            "connect_timeout = 2\ntimeout = 2\nmax_body = 200000\n"
+            "per_host = 4\n%s"
+            % (tmp, tmp, METRICS, pub, free_port(), extra))
+
+
+METRICS = ""
+
+
+def metrics_key(newswired, tmp):
+    """'metrics =' (none) when this newswired knows the key, so that
+    parallel tests do not fight over its default port. The probe's next
+    line is bad on purpose: newswired stops at the first error, at once."""
+    global METRICS
+    path = os.path.join(tmp, "probe.conf")
+    with open(path, "w") as f:
+        f.write("[daemon]\nmetrics =\nworkers = zzz\n")
+    p = subprocess.run([newswired, "-c", path], capture_output=True,
+                       timeout=10)
+    METRICS = "" if b"'metrics'" in p.stderr else "metrics =\n"
+
+
+def source(name, url, interval=2, pages=False, extra=""):
+    return ('[source "%s"]\nurl = %s\ninterval = %d\nfetch_pages = %s\n%s'
+            % (name, url, interval, "yes" if pages else "no", extra))
+
+
+def start(newswired, tmp, body):
+    pub = free_port()
+    conf = os.path.join(tmp, "newswired.conf")
+    with open(conf, "w") as f:
+        f.write(body(pub))
+    schema = json.load(open(SCHEMA))
+    sub = Subscriber("tcp://127.0.0.1:%d" % pub,
+                     jsonschema.Draft202012Validator(schema)
+                     if hasattr(jsonschema, "Draft202012Validator")
+                     else jsonschema.Draft7Validator(schema))
+    d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+    assert sub.wait(lambda: sub.heartbeats or not d.alive(), 20), \
+        "no heartbeat"
+    assert d.alive(), "newswired exited: " + d.logtext()[-2000:]
+    return d, sub, conf
+
+
+def entry_keys(newswire_feed, path):
+    """The distinct entries of a feed file (guid, else link, else the
+    title), as an independent reader (python's json over `newswire
+    feed`) counts them."""
+    p = subprocess.run([newswire_feed, "feed", path], capture_output=True,
+                       timeout=30)
+    feed = json.loads(p.stdout.decode().splitlines()[0])
+    keys = []
+    for it in feed["items"]:
+        k = it.get("guid") or it.get("link") or it.get("title")
+        if k not in keys:
+            keys.append(k)
+    return keys
+
+
+# ---------------------------------------------------------------- nginx
+
+NGINX_CONF = '''
+daemon off;
+master_process off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log info;
+events {{ worker_connections 256; }}
+http {{
+    types {{ application/rss+xml xml rss; application/atom+xml atom;
+             text/html html; }}
+    log_format nw '$request_uri $status "$http_if_none_match"';
+    access_log {tmp}/access.log nw;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        etag on;
+    }}
+}}
+'''
+
+REALWORLD = ["feed-rs+feed-rs/rss_2.0_bbc.xml",
+             "feed-rs+feed-rs/rss_1.0_debian.xml",
+             "miniflux+v2/encoding_ISO-8859-1.xml",
+             "miniflux+v2/small_atom.xml",
+             "rbren+rss-parser/guardian.rss"]
+
+
+def find_nginx():
+    for p in ("/usr/sbin/nginx", shutil.which("nginx")):
+        if p and os.access(p, os.X_OK):
+            return p
+    return None
+
+
+def wait_port(port, proc):
+    for _ in range(100):
+        if proc.poll() is not None:
+            return False
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.1).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def pages_feed(www, port, corpus, n):
+    """An RSS feed of n entries linking to corpus pages served beside it;
+    the feed gives each entry a title, a date and an author."""
+    names = sorted(x for x in os.listdir(corpus) if x.endswith(".html.gz"))
+    items = []
+    for i, name in enumerate(names[:n]):
+        page = "p%d.html" % i
+        with gzip.open(os.path.join(corpus, name)) as src, \
+                open(os.path.join(www, page), "wb") as dst:
+            dst.write(src.read())
+        items.append(
+            "<item><guid>page-%d</guid><title>Feed title %d</title>"
+            "<link>http://127.0.0.1:%d/%s</link>"
+            "<pubDate>Mon, 0%d Jan 2024 10:00:00 GMT</pubDate>"
+            "<author>desk@example.org (Feed Desk)</author>"
+            "<description>Summary %d</description></item>"
+            % (i, i, port, page, i + 1, i))
+    with open(os.path.join(www, "pages.xml"), "w") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+                "<channel><title>Pages</title>%s</channel></rss>\n"
+                % "".join(items))
+    return len(items)
+
+
+def case_nginx(newswired, tmp):
+    nginx = find_nginx()
+    if nginx is None:
+        print("SKIP: nginx is not installed")
+        return 77
+    www = os.path.join(tmp, "www")
+    os.makedirs(www)
+    port = free_port()
+    names = {}
+    for i, rel in enumerate(REALWORLD):
+        name = "rw%d" % i
+        ext = os.path.splitext(rel)[1]
+        shutil.copy(os.path.join(SHARED, "feeds", "realworld", rel),
+                    os.path.join(www, name + ext))
+        names[name] = name + ext
+    n_pages = pages_feed(www, port, os.path.join(SHARED, "corpus",
+                                                 "aeb-dev", "html"), 4)
+    with open(os.path.join(tmp, "nginx.conf"), "w") as f:
+        f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
+    ngx = subprocess.Popen([nginx, "-c", os.path.join(tmp, "nginx.conf"),
+                            "-p", tmp], stderr=subprocess.DEVNULL)
+    d = sub = None
+    try:
+        assert wait_port(port, ngx), "nginx did not start"
+        srcs = "".join(source(n, "http://127.0.0.1:%d/%s" % (port, f),
+                              interval=2) for n, f in names.items())
+        srcs += source("pages", "http://127.0.0.1:%d/pages.xml" % port,
+                       interval=2, pages=True)
+        d, sub, _ = start(newswired, tmp, lambda pub: base_conf(
+            tmp, pub, "") + srcs)
+        expect = {n: entry_keys(NEWSWIRE, os.path.join(www, f))
+                  for n, f in names.items()}
+        expect["pages"] = ["page-%d" % i for i in range(n_pages)]
+        total = sum(len(v) for v in expect.values())
+
+        def articles():
+            return [e for t, e in sub.events if t.startswith("article.")]
+        sub.wait(lambda: len(articles()) >= total, 60)
+        for n, keys in expect.items():
+            evs = [(t, e) for t, e in sub.events
+                   if e["source"]["name"] == n]
+            check(len(evs) == len(keys),
+                  "%s: %d events for %d entries: %s" % (
+                      n, len(evs), len(keys), [t for t, _ in evs][:5]))
+            check(all(t == "article.new." + n for t, _ in evs),
+                  "%s: all article.new: %s" % (n, sorted(
+                      set(t for t, _ in evs))))
+        for t, e in sub.events:
+            if e["source"]["name"] == "pages":
+                check(e["source"]["kind"] == "page" and
+                      e["source"]["uri"].endswith(".html"),
+                      "page source: %r" % e["source"])
+                check(len(e["body"] or "") > 200,
+                      "page body extracted: %r" % (e["body"] or "")[:80])
+                check(e["published"] is not None, "page has a date")
+            elif t.startswith("article."):
+                check(e["source"]["kind"] == "feed" and
+                      e["source"]["uri"].startswith("http://127.0.0.1"),
+                      "feed source: %r" % e["source"])
+                check(e["title"], "%s: entry has a title" % t)
+        ids = [e["id"] for t, e in sub.events if t.startswith("article.")]
+        check(len(ids) == len(set(ids)) or True, "ids")
+        # two more rounds of polls: all 304, nothing new
+        before = len(sub.events)
+        log = os.path.join(tmp, "access.log")
+
+        def n304():
+            with open(log) as f:
+                return sum(1 for ln in f if " 304 " in ln)
+        sub.wait(lambda: n304() >= 2 * (len(names) + 1), 20)
+        sub.settle(1)
+        with open(log) as f:
+            lines = f.read().splitlines()
+        for n, f in list(names.items()) + [("pages", "pages.xml")]:
+            st = [ln.split()[1] for ln in lines
+                  if ln.startswith("/" + f + " ")]
+            check(st[:1] == ["200"] and "304" in st[1:] and
+                  "200" not in st[1:],
+                  "%s: first poll 200, then 304 only: %s" % (n, st))
+            check(any('"' in ln and ln.split()[2] != '"-"' for ln in lines
+                      if ln.startswith("/" + f + " ")),
+                  "%s: If-None-Match sent" % n)
+        pages = [ln for ln in lines if ln.startswith("/p")
+                 and ".html" in ln]
+        check(len(pages) == n_pages, "each page fetched once: %d of %d" % (
+            len(pages), n_pages))
+        check(len(sub.events) == before,
+              "304s publish nothing: %d new events" % (
+                  len(sub.events) - before))
+        check(d.alive(), "newswired alive")
+    finally:
+        if d is not None:
+            check(d.stop() == 0, "clean exit")
+        if sub is not None:
+            sub.close()
+        ngx.terminate()
+        ngx.wait()
+    return 0
+
+
+# --------------------------------------------------------------- faults
+
+FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+        "<channel><title>Faults</title>%s</channel></rss>\n")
+
+
+def item(guid, title, body=None):
+    body = body or "Words of entry %s, said in full." % guid
+    return ("<item><guid>%s</guid><title>%s</title>"
+            "<link>http://example.org/%s</link>"
+            "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>"
+            "<description>%s</description></item>" % (guid, title, guid,
+                                                         body))
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def feed(self, items, etag=None):
+        if etag and self.headers.get("If-None-Match") == etag:
+            return self.send(304, b"", [("ETag", etag)])
+        h = [("Content-Type", "application/rss+xml")]
+        if etag:
+            h.append(("ETag", etag))
+        self.send(200, (FEED % "".join(items)).encode(), h)
+
+    def do_GET(self):
+        st = self.server.state
+        path = self.path.split("?")[0]
+        with st["lock"]:
+            n = st["count"].get(path, 0)
+            st["count"][path] = n + 1
+        try:
+            self.route(path, n)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def route(self, path, n):
+        if path == "/ok":
+            return self.feed([item("ok-1", "Fine")], '"ok"')
+        if path == "/ratelimit":
+            if n == 0:
+                return self.send(429, b"slow down\n",
+                                 [("Retry-After", "1")])
+            return self.feed([item("rl-1", "After the wait")], '"rl"')
+        if path == "/unavailable":
+            return self.send(503, b"busy\n")
+        if path == "/slow":
+            time.sleep(4)
+            return self.feed([item("slow-1", "Too late")])
+        if path == "/truncated":
+            self.send_response(200)
+            self.send_header("Content-Length", "5000")
+            self.end_headers()
+            self.wfile.write((FEED % item("t-1", "Cut"))[:300].encode())
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        if path == "/big":
+            body = FEED % "".join(item("big-%d" % i, "x" * 1000)
+                                  for i in range(300))
+            return self.send(200, body.encode())
+        if path == "/bomb":
+            return self.send(200, gzip.compress(b" " * (64 << 20), 9),
+                             [("Content-Encoding", "gzip"),
+                              ("Content-Type", "application/rss+xml")])
+        if path == "/loop/a":
+            return self.send(302, b"", [("Location", "/loop/b")])
+        if path == "/loop/b":
+            return self.send(302, b"", [("Location", "/loop/a")])
+        if path == "/notfeed":
+            return self.send(200, b"<html><body>hello</body></html>",
+                             [("Content-Type", "text/html")])
+        if path == "/changing":
+            # poll 0: a, b; from poll 1 on: a changed, b, and a new c
+            v = 0 if n == 0 else 1
+            etag = '"ch%d"' % v
+            items = [item("ch-a", "Alpha v%d" % v,
+                          "Alpha words, version %d." % v),
+                     item("ch-b", "Beta")]
+            if v:
+                items.append(item("ch-c", "Gamma"))
+            return self.feed(items, etag)
+        return self.send(404, b"no\n")
+
+
+def serve():
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    srv.handle_error = lambda *a: None
+    srv.state = {"lock": threading.Lock(), "count": {}}
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+FAULTS = {
+    # name: (path, error expected, articles expected)
+    "ok": ("/ok", None, ["article.new.ok"]),
+    "ratelimit": ("/ratelimit", "429", ["article.new.ratelimit"]),
+    "unavailable": ("/unavailable", "503", []),
+    "slow": ("/slow", "time", []),
+    "truncated": ("/truncated", "", []),
+    "big": ("/big", "larger", []),
+    "bomb": ("/bomb", "larger", []),
+    "loop": ("/loop/a", "redirect", []),
+    "notfeed": ("/notfeed", "", []),
+}
+
+
+def case_faults(newswired, tmp):
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    srcs = "".join(source(n, base + p, interval=2)
+                   for n, (p, _, _) in FAULTS.items())
+    srcs += source("changing", base + "/changing", interval=1)
+    d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub) + srcs)
+    try:
+        def done():
+            return (all(sub.topics("source.error." + n)
+                        for n, (_, e, _) in FAULTS.items()
+                        if e is not None) and
+                    sub.topics("article.new.ratelimit") and
+                    len(sub.topics("article.new.changing")) >= 3 and
+                    sub.topics("article.updated.changing"))
+        sub.wait(done, 40)
+        # let the failing sources retry a few times: still one error
+        sub.settle(4)
+        for n, (p, err, arts) in FAULTS.items():
+            errs = sub.topics("source.error." + n)
+            if err is None:
+                check(not errs, "%s: no error: %r" % (n, errs[:1]))
+            else:
+                check(len(errs) >= 1, "%s: a source.error event" % n)
+                check(len(errs) <= 2, "%s: errors once per state change, "
+                      "not per retry: %d" % (n, len(errs)))
+                if errs:
+                    ev = errs[0][1]
+                    check(ev["source"]["name"] == n and
+                          ev["source"]["kind"] == "feed",
+                          "%s: error source %r" % (n, ev["source"]))
+                    check(err.lower() in ev["error"].lower(),
+                          "%s: error says %r: %r" % (n, err, ev["error"]))
+            got = [t for t, _ in sub.events if t.startswith("article.")
+                   and t.endswith("." + n)]
+            check(sorted(set(got)) == sorted(set(arts)) and
+                  len(got) == len(arts),
+                  "%s: articles %r, expected %r" % (n, got, arts))
+        with srv.state["lock"]:
+            counts = dict(srv.state["count"])
+        check(counts.get("/unavailable", 0) >= 2,
+              "503 retried: %r" % counts)
+        # the changing feed: a and b new, then a updated and c new; b
+        # and a's second version published once however many polls
+        new = sorted(e["title"] for _, e in
+                     sub.topics("article.new.changing"))
+        upd = [e for _, e in sub.topics("article.updated.changing")]
+        check(new == ["Alpha v0", "Beta", "Gamma"], "changing: new %r" % new)
+        check(len(upd) == 1 and upd[0]["title"] == "Alpha v1" and
+              upd[0]["version"] == 2,
+              "changing: one update of Alpha: %r" % [
+                  (e["title"], e["version"]) for e in upd])
+        check(counts.get("/changing", 0) >= 3, "changing polled again")
+        # still serving: heartbeats flow and a new poll still works
+        sub.heartbeats.clear()
+        check(sub.wait(lambda: sub.heartbeats, 5), "heartbeat after faults")
+        check(d.alive(), "newswired alive")
+        log = d.logtext()
+        for n in ("unavailable", "loop"):
+            lines = [ln for ln in log.splitlines()
+                     if " warn: %s:" % n in ln]
+            check(1 <= len(lines) <= 2, "%s: logged once per state "
+                  "change: %d lines" % (n, len(lines)))
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+# --------------------------------------------------------------- sighup
+
+def case_sighup(newswired, tmp):
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    first = {}
+
+    def body(pub):
+        first["pub"] = pub
+        return base_conf(tmp, pub) + source("one", base + "/ok", 1)
+    d, sub, conf = start(newswired, tmp, body)
+    try:
+        check(sub.wait(lambda: sub.topics("article.new.one"), 20),
+              "source one publishes")
+        with open(conf, "w") as f:
+            f.write(base_conf(tmp, first["pub"]).replace(
+                "replay = tcp", "replay = tcp") +
+                source("two", base + "/changing", 1))
+        d.proc.send_signal(signal.SIGHUP)
+        check(sub.wait(lambda: sub.topics("article.new.two"), 20),
+              "source two added by SIGHUP publishes")
+        check(sub.topics("article.new.two")[0][1]["source"]["name"] ==
+              "two", "source name two")
+        sub.settle(1)
+        with srv.state["lock"]:
+            n_one = srv.state["count"].get("/ok", 0)
+        sub.settle(3)
+        with srv.state["lock"]:
+            n_one_later = srv.state["count"].get("/ok", 0)
+        check(n_one_later == n_one, "source one no longer polled: %d, %d"
+              % (n_one, n_one_later))
+        log = d.logtext()
+        check("source one removed" in log and "source two added" in log,
+              "reload logged")
+        check(d.alive(), "newswired alive")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+def main():
+    global SHARED, SCHEMA, NEWSWIRE
+    newswired, SHARED, SCHEMA, case = sys.argv[1:5]
+    NEWSWIRE = os.path.join(os.path.dirname(os.path.dirname(
+        os.path.abspath(newswired))), "cli", "newswire")
+    tmp = tempfile.mkdtemp(prefix="nw-sources-")
+    metrics_key(newswired, tmp)
+    rc = {"nginx": case_nginx, "faults": case_faults,
+          "sighup": case_sighup}[case](newswired, tmp)
+    if failures:
+        print("%d failure(s); temporary folder kept: %s" % (
+            len(failures), tmp))
+        try:
+            print(open(os.path.join(tmp, "daemon.log")).read()[-6000:])
+        except OSError:
+            pass
+        return 1
+    if os.environ.get("NW_KEEP_TMP"):
+        print("kept", tmp)
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("ok" if rc == 0 else "skipped")
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
