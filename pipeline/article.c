@@ -98,5 +98,6 @@ article_free(struct nw_article *a)
 	strlist_free(&a->places);
 	free(a->story_id);
 	free(a->duplicate_of);
+	free(a->dup_print);
 	free(a);
 }

@@ -60,6 +60,7 @@ struct nw_article {
 	bool has_simhash;
 	char *story_id;         /* set by story_assign(), not the pipeline */
 	char *duplicate_of;     /* set by the store, not the pipeline */
+	char *dup_print;        /* enrich/dup.h fingerprint of the body */
 };
 
 struct nw_article *article_new(void);

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "../hash.h"
+#include "dup.h"
 #include "enrich_int.h"
 
 /* Folds whitespace runs of s to one space and drops control characters,
@@ -377,6 +378,8 @@ enrich_article(struct nw_article *a)
 	hash_sha256_hex(body, strlen(body), a->content_hash);
 	a->simhash = enrich_simhash_toks(body, &r.toks);
 	a->has_simhash = true;
+	free(a->dup_print);
+	a->dup_print = dup_print_toks(body, &r.toks, a->simhash);
 	n_people = a->people.n;
 	n_orgs = a->organisations.n;
 	n_places = a->places.n;

@@ -1,0 +1,517 @@
+/* Duplicate detection by sampled shingle containment; see dup.h.
+ *
+ * Why containment and not the simhash alone: an aeb-dev page extracted
+ * from its HTML and from its `w3m -dump` rendering keeps one body with
+ * different furniture around it (1.7 KB from the HTML, 9.5 KB from the
+ * text for one page), and their simhashes differ by up to 36 bits. The
+ * shorter body's shingles are nearly all in the longer one all the same.
+ *
+ * The thresholds, measured with tests/dedup (the 58 aeb-dev pages and
+ * their renderings, and the 390 distinct pages of ../shared/corpus): see
+ * the numbers next to DUP_CONTAIN_PCT in the test's report; a rendering
+ * contains most of its page's samples, distinct pages share a few
+ * boilerplate shingles at most. 50% sits between the two; 4 samples (some
+ * 32 shingles, a paragraph) keep a shared sentence or two from counting. */
+#include "dup.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "enrich.h"
+#include "enrich_int.h"
+
+#define DUP_WORD_SEED 0xcbf29ce484222325ULL
+#define DUP_SHINGLE_SEED 0x9e3779b97f4a7c15ULL
+
+static uint64_t
+dup_mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+static uint64_t
+dup_fnv(const char *s, size_t n)
+{
+	uint64_t h = DUP_WORD_SEED;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return dup_mix(h);
+}
+
+static int
+dup_cmp64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static char *
+dup_serialise(const struct dup_print *p)
+{
+	struct buf b = { 0 };
+
+	buf_printf(&b, "d1 %016" PRIx64 " %016" PRIx64 " %" PRIu32 " ",
+	    p->simhash, p->limit, p->shingles);
+	for (size_t i = 0; i < p->n; i++)
+		buf_printf(&b, "%016" PRIx64, p->h[i]);
+	return buf_take(&b);
+}
+
+char *
+dup_print_toks(const char *body, const struct etoks *t, uint64_t simhash)
+{
+	struct dup_print p = { .simhash = simhash, .limit = UINT64_MAX };
+	uint64_t *wh = xmalloc((t->n + 1) * sizeof(*wh));
+	size_t i, j, span, m = 0;
+	char *out;
+
+	for (i = 0; i < t->n; i++) {
+		char tmp[64], *owned;
+		const char *f = etok_fold_buf(body + t->v[i].off, t->v[i].len,
+		    tmp, sizeof(tmp), &owned);
+
+		wh[i] = dup_fnv(f, strlen(f));
+		free(owned);
+	}
+	span = t->n < DUP_SHINGLE ? t->n : DUP_SHINGLE;
+	p.h = xmalloc((t->n + 1) * sizeof(*p.h));
+	for (i = 0; span > 0 && i + span <= t->n; i++) {
+		uint64_t h = DUP_SHINGLE_SEED;
+
+		for (j = 0; j < span; j++)
+			h = dup_mix(h ^ wh[i + j]);
+		p.shingles++;
+		if (h % DUP_SAMPLE == 0)
+			p.h[m++] = h;
+	}
+	qsort(p.h, m, sizeof(*p.h), dup_cmp64);
+	for (i = 0; i < m; i++)
+		if (p.n == 0 || p.h[p.n - 1] != p.h[i])
+			p.h[p.n++] = p.h[i];
+	if (p.n > DUP_MAX_SAMPLES) {
+		p.n = DUP_MAX_SAMPLES;
+		p.limit = p.h[p.n - 1];
+	}
+	out = dup_serialise(&p);
+	free(p.h);
+	free(wh);
+	return out;
+}
+
+char *
+dup_print_text(const char *text)
+{
+	struct etoks t = { 0 };
+	char *out;
+
+	etok_split(text, &t);
+	out = dup_print_toks(text, &t, enrich_simhash_toks(text, &t));
+	etok_free(&t);
+	return out;
+}
+
+static int
+dup_hex64(const char *s, uint64_t *v)
+{
+	uint64_t x = 0;
+
+	for (int i = 0; i < 16; i++) {
+		int c = (unsigned char)s[i], d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else
+			return -1;
+		x = (x << 4) | (uint64_t)d;
+	}
+	*v = x;
+	return 0;
+}
+
+int
+dup_print_parse(const char *s, struct dup_print *p)
+{
+	const char *q;
+	char *end;
+	unsigned long sh;
+	size_t len;
+
+	memset(p, 0, sizeof(*p));
+	if (s == NULL || strncmp(s, "d1 ", 3) != 0 || strlen(s) < 38 ||
+	    dup_hex64(s + 3, &p->simhash) != 0 || s[19] != ' ' ||
+	    dup_hex64(s + 20, &p->limit) != 0 || s[36] != ' ')
+		goto err;
+	q = s + 37;
+	if (*q < '0' || *q > '9')
+		goto err;
+	sh = strtoul(q, &end, 10);
+	if (*end != ' ' || sh > UINT32_MAX)
+		goto err;
+	p->shingles = (uint32_t)sh;
+	q = end + 1;
+	len = strlen(q);
+	if (len % 16 != 0 || len / 16 > DUP_MAX_SAMPLES)
+		goto err;
+	p->h = xmalloc((len / 16 + 1) * sizeof(*p->h));
+	for (p->n = 0; p->n < len / 16; p->n++) {
+		if (dup_hex64(q + 16 * p->n, &p->h[p->n]) != 0 ||
+		    (p->n > 0 && p->h[p->n] <= p->h[p->n - 1]))
+			goto err;
+	}
+	return 0;
+err:
+	dup_print_release(p);
+	return -1;
+}
+
+void
+dup_print_release(struct dup_print *p)
+{
+	free(p->h);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Number of samples of s that are <= lim. */
+static size_t
+dup_below(const struct dup_print *s, uint64_t lim)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s->h[mid] <= lim)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The shorter of a and b into *s, the other into *l; the limit below
+ * which both samples are complete into *lim and the number of the
+ * shorter's samples under it into *n. */
+static void
+dup_order(const struct dup_print *a, const struct dup_print *b,
+    const struct dup_print **s, const struct dup_print **l, uint64_t *lim,
+    size_t *n)
+{
+	if (a->shingles < b->shingles ||
+	    (a->shingles == b->shingles && a->n <= b->n)) {
+		*s = a;
+		*l = b;
+	} else {
+		*s = b;
+		*l = a;
+	}
+	*lim = a->limit < b->limit ? a->limit : b->limit;
+	*n = dup_below(*s, *lim);
+}
+
+int
+dup_containment(const struct dup_print *a, const struct dup_print *b,
+    size_t *samples)
+{
+	const struct dup_print *s, *l;
+	uint64_t lim;
+	size_t n, i = 0, j = 0, c = 0;
+
+	dup_order(a, b, &s, &l, &lim, &n);
+	if (samples != NULL)
+		*samples = n;
+	if (n == 0)
+		return 0;
+	while (i < n && j < l->n) {
+		if (s->h[i] < l->h[j]) {
+			i++;
+		} else if (s->h[i] > l->h[j]) {
+			j++;
+		} else {
+			c++;
+			i++;
+			j++;
+		}
+	}
+	return (int)(c * 100 / n);
+}
+
+int
+dup_same(const struct dup_print *a, const struct dup_print *b)
+{
+	size_t n;
+	int pct = dup_containment(a, b, &n);
+
+	if (n >= DUP_MIN_SAMPLES)
+		return pct >= DUP_CONTAIN_PCT;
+	return n > 0 && pct == 100 &&
+	    enrich_hamming(a->simhash, b->simhash) <= ENRICH_NEAR_DUP_BITS;
+}
+
+/* The index: entries in the order added, and an open-addressing table
+ * from each sampled hash to the chain of its postings. Entries that fall
+ * out of the window are marked dead; once they outnumber the live ones the
+ * whole index is rebuilt without them. */
+struct dup_entry {
+	char *id;
+	int64_t t;
+	struct dup_print p;
+	int dead;
+};
+
+struct dup_posting {
+	uint32_t entry;
+	uint32_t next;      /* UINT32_MAX ends the chain */
+};
+
+struct dup_slot {
+	uint64_t h;
+	uint32_t head;      /* UINT32_MAX: the slot is empty */
+};
+
+struct dup_index {
+	int64_t window;
+	int64_t newest;
+	struct dup_entry *e;
+	size_t n, cap, live, first;
+	struct dup_posting *post;
+	size_t n_post, cap_post;
+	struct dup_slot *slot;
+	size_t n_slot;      /* a power of two */
+	size_t used_slot;
+	uint32_t *count;    /* per entry, scratch for queries */
+	uint32_t *touched;
+};
+
+struct dup_index *
+dup_index_new(int64_t window_secs)
+{
+	struct dup_index *idx = xcalloc(1, sizeof(*idx));
+
+	idx->window = window_secs > 0 ? window_secs : DUP_DEFAULT_WINDOW;
+	idx->newest = INT64_MIN;
+	idx->n_slot = 1024;
+	idx->slot = xmalloc(idx->n_slot * sizeof(*idx->slot));
+	for (size_t i = 0; i < idx->n_slot; i++)
+		idx->slot[i].head = UINT32_MAX;
+	return idx;
+}
+
+static void
+dup_entries_free(struct dup_index *idx)
+{
+	for (size_t i = 0; i < idx->n; i++) {
+		free(idx->e[i].id);
+		dup_print_release(&idx->e[i].p);
+	}
+}
+
+void
+dup_index_free(struct dup_index *idx)
+{
+	if (idx == NULL)
+		return;
+	dup_entries_free(idx);
+	free(idx->e);
+	free(idx->post);
+	free(idx->slot);
+	free(idx->count);
+	free(idx->touched);
+	free(idx);
+}
+
+static struct dup_slot *
+dup_find(struct dup_slot *slot, size_t n_slot, uint64_t h)
+{
+	size_t i = (size_t)(h >> 3) & (n_slot - 1);
+
+	while (slot[i].head != UINT32_MAX && slot[i].h != h)
+		i = (i + 1) & (n_slot - 1);
+	return &slot[i];
+}
+
+static void
+dup_grow_slots(struct dup_index *idx)
+{
+	size_t n = idx->n_slot * 2;
+	struct dup_slot *s = xmalloc(n * sizeof(*s));
+
+	for (size_t i = 0; i < n; i++)
+		s[i].head = UINT32_MAX;
+	for (size_t i = 0; i < idx->n_slot; i++)
+		if (idx->slot[i].head != UINT32_MAX)
+			*dup_find(s, n, idx->slot[i].h) = idx->slot[i];
+	free(idx->slot);
+	idx->slot = s;
+	idx->n_slot = n;
+}
+
+/* Files entry i's samples under their hashes. */
+static void
+dup_post(struct dup_index *idx, size_t i)
+{
+	const struct dup_print *p = &idx->e[i].p;
+
+	for (size_t k = 0; k < p->n; k++) {
+		struct dup_slot *s;
+
+		if ((idx->used_slot + 1) * 2 > idx->n_slot)
+			dup_grow_slots(idx);
+		if (idx->n_post == idx->cap_post) {
+			idx->cap_post = idx->cap_post ? idx->cap_post * 2 : 1024;
+			idx->post = xrealloc(idx->post,
+			    idx->cap_post * sizeof(*idx->post));
+		}
+		s = dup_find(idx->slot, idx->n_slot, p->h[k]);
+		if (s->head == UINT32_MAX) {
+			s->h = p->h[k];
+			idx->used_slot++;
+		}
+		idx->post[idx->n_post].entry = (uint32_t)i;
+		idx->post[idx->n_post].next = s->head;
+		s->head = (uint32_t)idx->n_post++;
+	}
+}
+
+/* Drops the dead entries and rebuilds the table from the live ones. */
+static void
+dup_compact(struct dup_index *idx)
+{
+	size_t m = 0;
+
+	for (size_t i = 0; i < idx->n; i++) {
+		if (idx->e[i].dead) {
+			free(idx->e[i].id);
+			dup_print_release(&idx->e[i].p);
+		} else {
+			idx->e[m++] = idx->e[i];
+		}
+	}
+	idx->n = m;
+	idx->first = 0;
+	idx->n_post = 0;
+	idx->used_slot = 0;
+	for (size_t i = 0; i < idx->n_slot; i++)
+		idx->slot[i].head = UINT32_MAX;
+	for (size_t i = 0; i < idx->n; i++)
+		dup_post(idx, i);
+}
+
+/* Marks the entries that fell out of the window behind the newest. */
+static void
+dup_expire(struct dup_index *idx)
+{
+	int64_t cut = idx->newest - idx->window;
+
+	for (size_t i = idx->first; i < idx->n; i++) {
+		if (!idx->e[i].dead && idx->e[i].t < cut) {
+			idx->e[i].dead = 1;
+			idx->live--;
+		}
+	}
+	while (idx->first < idx->n && idx->e[idx->first].dead)
+		idx->first++;
+	if (idx->n - idx->live > 1024 && idx->n - idx->live > idx->live)
+		dup_compact(idx);
+}
+
+int
+dup_index_add(struct dup_index *idx, const char *id, const char *print,
+    int64_t t)
+{
+	struct dup_entry *e;
+
+	if (idx->n >= UINT32_MAX - 1)
+		return -1;
+	if (idx->n == idx->cap) {
+		idx->cap = idx->cap ? idx->cap * 2 : 64;
+		idx->e = xrealloc(idx->e, idx->cap * sizeof(*idx->e));
+		idx->count = xrealloc(idx->count,
+		    idx->cap * sizeof(*idx->count));
+		idx->touched = xrealloc(idx->touched,
+		    idx->cap * sizeof(*idx->touched));
+	}
+	e = &idx->e[idx->n];
+	if (dup_print_parse(print, &e->p) != 0)
+		return -1;
+	e->id = xstrdup(id);
+	e->t = t;
+	e->dead = 0;
+	idx->count[idx->n] = 0;
+	dup_post(idx, idx->n);
+	idx->n++;
+	idx->live++;
+	if (t > idx->newest) {
+		idx->newest = t;
+		/* scanning for the old ones costs a pass: not every add */
+		if (idx->n % 64 == 0 || idx->n - idx->first > 4 * idx->live)
+			dup_expire(idx);
+	}
+	return 0;
+}
+
+const char *
+dup_index_query(struct dup_index *idx, const char *print, int64_t t,
+    int *pct)
+{
+	struct dup_print q;
+	size_t n_touched = 0, best = SIZE_MAX;
+	int best_pct = -1;
+
+	if (pct != NULL)
+		*pct = 0;
+	if (dup_print_parse(print, &q) != 0)
+		return NULL;
+	for (size_t k = 0; k < q.n; k++) {
+		const struct dup_slot *s = dup_find(idx->slot, idx->n_slot,
+		    q.h[k]);
+
+		for (uint32_t p = s->head; p != UINT32_MAX;
+		    p = idx->post[p].next) {
+			uint32_t i = idx->post[p].entry;
+
+			if (idx->count[i]++ == 0)
+				idx->touched[n_touched++] = i;
+		}
+	}
+	for (size_t k = 0; k < n_touched; k++) {
+		uint32_t i = idx->touched[k];
+		const struct dup_entry *e = &idx->e[i];
+		int64_t dt = e->t > t ? e->t - t : t - e->t;
+		size_t n;
+		int c;
+
+		idx->count[i] = 0;
+		if (e->dead || dt > idx->window || !dup_same(&q, &e->p))
+			continue;
+		c = dup_containment(&q, &e->p, &n);
+		if (c > best_pct || (c == best_pct && i < best)) {
+			best_pct = c;
+			best = i;
+		}
+	}
+	dup_print_release(&q);
+	if (best == SIZE_MAX)
+		return NULL;
+	if (pct != NULL)
+		*pct = best_pct;
+	return idx->e[best].id;
+}
+
+size_t
+dup_index_size(const struct dup_index *idx)
+{
+	return idx->live;
+}
