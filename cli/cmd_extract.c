@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "enrich/dup.h"
 #include "enrich/story.h"
 #include "event.h"
 #include "pipeline.h"
@@ -80,10 +81,11 @@ print_event(json_t *ev)
 
 /* Runs the pipeline on one file and prints its event. Articles go through
  * the story index in argument order, so that files about one event share
- * a story_id within one invocation. */
+ * a story_id within one invocation, and through the duplicate index, so
+ * that a file repeating an earlier one gets its duplicate_of. */
 static void
-extract_one(struct story_index *stories, const char *path, const char *url,
-    int64_t now)
+extract_one(struct story_index *stories, struct dup_index *dups,
+    const char *path, const char *url, int64_t now)
 {
 	struct event_meta m = {
 		.seq = -1,
@@ -115,6 +117,14 @@ extract_one(struct story_index *stories, const char *path, const char *url,
 	if (a != NULL) {
 		story_assign(stories, a, now);
 		event_article_id(a, id);
+		if (a->dup_print != NULL) {
+			const char *of = dup_index_query(dups, a->dup_print,
+			    now, NULL);
+
+			article_set(&a->duplicate_of, of);
+			if (of == NULL)
+				dup_index_add(dups, id, a->dup_print, now);
+		}
 		m.id = id;
 		print_event(event_article(a, &m));
 	} else {
@@ -132,6 +142,7 @@ cmd_extract(int argc, char **argv)
 	const char *url = NULL;
 	int64_t now = (int64_t)time(NULL);
 	struct story_index *stories;
+	struct dup_index *dups;
 	int i = 1;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -151,8 +162,10 @@ cmd_extract(int argc, char **argv)
 		return 2;
 	}
 	stories = story_index_new(STORY_DEFAULT_WINDOW);
+	dups = dup_index_new(DUP_DEFAULT_WINDOW);
 	for (; i < argc; i++)
-		extract_one(stories, argv[i], url, now);
+		extract_one(stories, dups, argv[i], url, now);
+	dup_index_free(dups);
 	story_index_free(stories);
 	return 0;
 }
