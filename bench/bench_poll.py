@@ -1,0 +1,156 @@
+#!/usr/bin/python3
+"""Polling benchmark: N feeds (default 10,000 copies of a realworld feed)
+on a local nginx, polled by bench_poll (newswire's HTTP client and poller
+on one libevent loop) on the 200 path (no validators) and on the 304 path
+(with the ETags of the first round), against curl's own `curl --parallel`
+over the same URLs with the same concurrency, measured in the same run.
+Prints polls per second and peak memory (VmHWM / max RSS) of both and the
+ratios.
+
+usage: bench_poll.py BENCH_POLL SHARED_DIR [N [CONCURRENCY]]
+"""
+import json
+import os
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+FEED = "feed-rs+feed-rs/rss_2.0_bbc.xml"
+
+NGINX_CONF = '''
+daemon off;
+master_process off;
+worker_processes 1;
+pid {tmp}/nginx.pid;
+error_log {tmp}/error.log error;
+worker_rlimit_nofile 4096;
+events {{ worker_connections 1024; }}
+http {{
+    types {{ application/rss+xml xml; }}
+    access_log off;
+    keepalive_requests 100000;
+    client_body_temp_path {tmp}/body;
+    proxy_temp_path {tmp}/proxy;
+    fastcgi_temp_path {tmp}/fastcgi;
+    uwsgi_temp_path {tmp}/uwsgi;
+    scgi_temp_path {tmp}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        etag on;
+    }}
+}}
+'''
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_measured(args, **kw):
+    """Runs args; returns (seconds, max RSS in kB, stdout)."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(args, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, **kw)
+    out, err = p.communicate()
+    dt = time.monotonic() - t0
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if p.returncode != 0:
+        sys.exit("%s failed (%d): %s" % (args[0], p.returncode,
+                                          err.decode()[-500:]))
+    return dt, ru.ru_maxrss, out.decode()
+
+
+def curl_rss(args):
+    """Runs curl alone under wait4() to get its own max RSS."""
+    t0 = time.monotonic()
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE)
+    _, status, ru = os.wait4(p.pid, 0)
+    dt = time.monotonic() - t0
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit("curl failed: %s" % p.stderr.read().decode()[-500:])
+    p.stderr.close()
+    return dt, ru.ru_maxrss
+
+
+def main():
+    bench, shared = sys.argv[1], sys.argv[2]
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
+    conc = int(sys.argv[4]) if len(sys.argv) > 4 else 16
+    nginx = "/usr/sbin/nginx"
+    if not os.access(nginx, os.X_OK) or not shutil.which("curl"):
+        print("SKIP: needs nginx and curl")
+        return 77
+    tmp = tempfile.mkdtemp(prefix="nw-bench-poll-")
+    www = os.path.join(tmp, "www")
+    os.makedirs(www)
+    data = open(os.path.join(shared, "feeds", "realworld", FEED),
+                "rb").read()
+    stamp = time.time() - 3600
+    for i in range(n):
+        p = os.path.join(www, "f%d.xml" % i)
+        with open(p, "wb") as f:
+            f.write(data)
+        os.utime(p, (stamp, stamp))   # one ETag for all: curl's -H
+    port = free_port()
+    with open(os.path.join(tmp, "nginx.conf"), "w") as f:
+        f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
+    ngx = subprocess.Popen([nginx, "-c", os.path.join(tmp, "nginx.conf"),
+                            "-p", tmp], stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), 0.1).close()
+                break
+            except OSError:
+                time.sleep(0.05)
+        urls = ["http://127.0.0.1:%d/f%d.xml" % (port, i) for i in range(n)]
+        with open(os.path.join(tmp, "urls"), "w") as f:
+            f.write("\n".join(urls) + "\n")
+        etag = urllib.request.urlopen(urls[0]).headers["ETag"]
+        with open(os.path.join(tmp, "curl.conf"), "w") as f:
+            for u in urls:
+                f.write('url = "%s"\noutput = "/dev/null"\n' % u)
+        # curl first, then ours: each against a warm nginx
+        base = ["curl", "--parallel", "--parallel-max", str(conc),
+                "--parallel-immediate", "-s", "-f", "-K",
+                os.path.join(tmp, "curl.conf")]
+        c200, crss200 = curl_rss(base)
+        c304, crss304 = curl_rss(base + ["-H", "If-None-Match: " + etag])
+        _, _, out = run_measured([bench, os.path.join(tmp, "urls"),
+                                  str(conc)])
+        r = json.loads(out)
+    finally:
+        ngx.terminate()
+        ngx.wait()
+        shutil.rmtree(tmp, ignore_errors=True)
+    ok = (r["round200"]["ok"] == n and r["round304"]["not_modified"] == n)
+    p200 = n / r["round200"]["seconds"]
+    p304 = n / r["round304"]["seconds"]
+    print("bench_poll: %d feeds of %d bytes on nginx, %d at a time "
+          "(one host)" % (n, len(data), conc))
+    print("  200 path: newswire %8.0f polls/s   curl --parallel %8.0f/s"
+          "   ratio %.2f" % (p200, n / c200, p200 / (n / c200)))
+    print("  304 path: newswire %8.0f polls/s   curl --parallel %8.0f/s"
+          "   ratio %.2f" % (p304, n / c304, p304 / (n / c304)))
+    print("  peak memory: newswire VmHWM %d kB (both rounds, %d sources "
+          "kept)   curl max RSS %d kB   ratio %.2f" % (
+              r["vm_hwm_kb"], n, max(crss200, crss304),
+              r["vm_hwm_kb"] / max(crss200, crss304)))
+    print("  statuses: %s" % json.dumps(r))
+    if not ok:
+        print("FAIL: not every poll got its 200, then its 304")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
