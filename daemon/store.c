@@ -13,7 +13,7 @@
 /* Seconds a committed inbox file stays recorded. */
 #define STORE_FILES_KEEP "2592000"
 
-/* Version 2 of the layout; user_version says which one a file has. */
+/* Version 3 of the layout; user_version says which one a file has. */
 static const char store_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta ("
 	"  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -35,12 +35,17 @@ static const char store_schema[] =
 	"  id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
 	"  t INTEGER NOT NULL, signature TEXT NOT NULL);"
 	"CREATE INDEX IF NOT EXISTS stories_t ON stories(t);"
-	"PRAGMA user_version = 2;";
+	"CREATE TABLE IF NOT EXISTS dup_prints ("
+	"  id TEXT PRIMARY KEY, t INTEGER NOT NULL, print TEXT NOT NULL);"
+	"CREATE INDEX IF NOT EXISTS dup_prints_t ON dup_prints(t);"
+	"PRAGMA user_version = 3;";
 
 /* Brings an older layout up to the current one, before store_schema. */
 static const char *const store_upgrades[] = {
 	[1] = "ALTER TABLE files ADD COLUMN ts INTEGER NOT NULL DEFAULT 0;"
 	    "UPDATE files SET ts = CAST(strftime('%s', 'now') AS INTEGER);",
+	/* 3 adds dup_prints, which store_schema creates */
+	[2] = "",
 };
 
 enum {
@@ -56,6 +61,8 @@ enum {
 	ST_STORY_ADD,
 	ST_STORY_OF,
 	ST_STORIES,
+	ST_DUP_ADD,
+	ST_DUPS,
 	ST_COUNT
 };
 
@@ -93,6 +100,12 @@ static const char *const store_sql[ST_COUNT] = {
 	    "SELECT story_id FROM stories WHERE id = ?1",
 	[ST_STORIES] =
 	    "SELECT story_id, t, signature FROM stories WHERE t >= ?1 "
+	    "ORDER BY t, rowid",
+	[ST_DUP_ADD] =
+	    "INSERT OR REPLACE INTO dup_prints (id, t, print) "
+	    "VALUES (?1, ?2, ?3)",
+	[ST_DUPS] =
+	    "SELECT id, t, print FROM dup_prints WHERE t >= ?1 "
 	    "ORDER BY t, rowid",
 };
 
@@ -272,6 +285,9 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	 * inbox after a crash; a month covers any restart */
 	if (store_load_meta(s, err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files WHERE ts < "
+	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
+	    err, errlen) != 0 ||
+	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
 	    exec_sql(s, "COMMIT;", err, errlen) != 0)
@@ -541,5 +557,40 @@ store_stories(struct store *s, int64_t since,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_fail(s, err, errlen, "stories");
+	return 0;
+}
+
+int
+store_dup_add(struct store *s, const char *id, int64_t t, const char *print,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_DUP_ADD];
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, t);
+	sqlite3_bind_text(st, 3, print, -1, SQLITE_STATIC);
+	return step_done(s, st, err, errlen);
+}
+
+int
+store_dups(struct store *s, int64_t since,
+    void (*fn)(void *ctx, const char *id, int64_t t, const char *print),
+    void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_DUPS];
+	int rc;
+
+	sqlite3_bind_int64(st, 1, since);
+	for (;;) {
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW)
+			break;
+		fn(ctx, (const char *)sqlite3_column_text(st, 0),
+		    sqlite3_column_int64(st, 1),
+		    (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, err, errlen, "dup_prints");
 	return 0;
 }

@@ -68,6 +68,17 @@ int store_stories(struct store *s, int64_t since,
     void (*fn)(void *ctx, const char *story_id, int64_t t,
     const char *signature), void *ctx, char *err, size_t errlen);
 
+/* Records the duplicate fingerprint (enrich/dup.h) of an original
+ * article, under the time the index files it; kept for a month. */
+int store_dup_add(struct store *s, const char *id, int64_t t,
+    const char *print, char *err, size_t errlen);
+
+/* Calls fn for every recorded fingerprint of time >= since, oldest first,
+ * to rebuild the duplicate index after a restart. */
+int store_dups(struct store *s, int64_t since,
+    void (*fn)(void *ctx, const char *id, int64_t t, const char *print),
+    void *ctx, char *err, size_t errlen);
+
 /* Appends an event under the next sequence number, which the caller took
  * from store_next_seq() and wrote into the event. */
 int64_t store_next_seq(struct store *s);
