@@ -1,0 +1,211 @@
+"""Helpers of the replay tests: a real newswired on temporary folders and
+free ports, files dropped into its inbox, the journal read with sqlite3,
+and a replay client on a raw DEALER socket (Debian's python3-zmq).
+
+NW_DAEMON_WRAPPER prefixes the daemon's command line; NW_TIME_FACTOR
+stretches every wait (ASan runs); NW_KEEP_TMP keeps the temporary folder.
+"""
+import json
+import os
+import shlex
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import tempfile
+import time
+
+import zmq
+
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
+failures = []
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print("FAIL:", what, flush=True)
+    return ok
+
+
+def finish(tmp):
+    """Prints the verdict, removes tmp unless kept or failed; exit code."""
+    if failures:
+        print("%d check(s) failed; files kept in %s" % (len(failures), tmp))
+        return 1
+    if not os.environ.get("NW_KEEP_TMP"):
+        shutil.rmtree(tmp, ignore_errors=True)
+    print("all checks passed")
+    return 0
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Setup:
+    """A temporary folder with inbox/, state/, a configuration and two
+    free ports (PUB and replay)."""
+
+    def __init__(self, prefix, workers=2, extra=""):
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
+        self.inbox = os.path.join(self.tmp, "inbox")
+        self.state = os.path.join(self.tmp, "state")
+        self.staging = os.path.join(self.tmp, "staging")
+        os.mkdir(self.staging)
+        os.mkdir(self.inbox)
+        self.pub = "tcp://127.0.0.1:%d" % free_port()
+        self.replay = "tcp://127.0.0.1:%d" % free_port()
+        self.conf = os.path.join(self.tmp, "newswired.conf")
+        self.log = os.path.join(self.tmp, "newswired.log")
+        self.write_conf(workers, extra)
+
+    def write_conf(self, workers=2, extra=""):
+        with open(self.conf, "w") as f:
+            f.write("[inbox]\npath = %s\nempty_grace = 1\n"
+                    "[daemon]\nstate = %s\nworkers = %d\nqueue_size = 16\n"
+                    "log_level = info\n"
+                    "[publish]\nendpoint = %s\nreplay = %s\nheartbeat = 1\n"
+                    "%s" % (self.inbox, self.state, workers, self.pub,
+                            self.replay, extra))
+
+    def start(self):
+        return Daemon(self)
+
+    def drop(self, name, text):
+        """Writes a file beside the inbox and renames it in, as a
+        well-behaved producer does."""
+        staged = os.path.join(self.staging, name)
+        with open(staged, "w") as f:
+            f.write(text)
+        os.rename(staged, os.path.join(self.inbox, name))
+
+    def journal(self):
+        """[(seq, topic, event dict)] in seq order, from the database
+        ([] before the daemon made it)."""
+        if not os.path.exists(os.path.join(self.state, "newswire.db")):
+            return []
+        db = sqlite3.connect("file:%s/newswire.db?mode=ro" % self.state,
+                             uri=True, timeout=10)
+        try:
+            rows = db.execute("SELECT seq, topic, event FROM journal "
+                              "ORDER BY seq").fetchall()
+        except sqlite3.OperationalError:
+            rows = []   # being created
+        finally:
+            db.close()
+        return [(s, t, json.loads(e)) for s, t, e in rows]
+
+    def inbox_files(self):
+        return sorted(n for n in os.listdir(self.inbox)
+                      if os.path.isfile(os.path.join(self.inbox, n)))
+
+
+def article_text(i, salt=""):
+    """A small, unique article."""
+    return ("Test article number %d %s\n\n"
+            "This is the body of test article %d. It says that item %d "
+            "was dropped into the inbox by the replay tests, and that its "
+            "number is unique among all the files of this run.\n\n"
+            "A second paragraph follows, so that the text looks like an "
+            "article to the extractor: item %d, %s.\n"
+            % (i, salt, i, i, i, salt))
+
+
+def uri_name(ev):
+    """The file name at the end of an event's source URI."""
+    return (ev.get("source", {}).get("uri") or "").rsplit("/", 1)[-1]
+
+
+class Daemon:
+    def __init__(self, setup):
+        wrapper = shlex.split(os.environ.get("NW_DAEMON_WRAPPER", ""))
+        self.logf = open(setup.log, "ab")
+        self.proc = subprocess.Popen(wrapper + [NEWSWIRED, "-c", setup.conf],
+                                     stderr=self.logf)
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def kill(self):
+        """SIGKILL, and reap it."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+        self.logf.close()
+
+    def signal(self, sig):
+        self.proc.send_signal(sig)
+
+    def stop(self):
+        """SIGTERM; the exit status, or None if it hung (then killed)."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout=30 * FACTOR)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            rc = None
+        self.logf.close()
+        return rc
+
+
+NEWSWIRED = None   # set by the test's main()
+
+
+def wait_for(pred, seconds, step=0.05):
+    """Polls pred() until true or seconds (scaled) pass."""
+    end = time.monotonic() + seconds * FACTOR
+    while True:
+        if pred():
+            return True
+        if time.monotonic() > end:
+            return False
+        time.sleep(step)
+
+
+class ReplayClient:
+    """A raw DEALER client of the replay protocol."""
+
+    def __init__(self, endpoint, ctx=None):
+        self.ctx = ctx or zmq.Context.instance()
+        self.sock = self.ctx.socket(zmq.DEALER)
+        self.sock.setsockopt(zmq.LINGER, 0)
+        self.sock.connect(endpoint)
+
+    def send(self, req):
+        if isinstance(req, (list, tuple)):
+            self.sock.send_multipart(req)
+        else:
+            self.sock.send(req if isinstance(req, bytes)
+                           else json.dumps(req).encode())
+
+    def answer(self, timeout=20):
+        """Reads one answer: ([(topic, event)], final topic, final dict).
+        The final topic is None on a timeout."""
+        events = []
+        end = time.monotonic() + timeout * FACTOR
+        while True:
+            left = end - time.monotonic()
+            if left <= 0 or not self.sock.poll(int(left * 1000)):
+                return events, None, None
+            frames = self.sock.recv_multipart()
+            topic = frames[0].decode()
+            body = json.loads(frames[-1])
+            if topic in ("replay.end", "replay.error"):
+                check(len(frames) == 2, "final message of 2 frames: %r"
+                      % frames)
+                return events, topic, body
+            check(len(frames) == 2, "event message of 2 frames")
+            events.append((topic, body))
+
+    def ask(self, req, timeout=20):
+        self.send(req)
+        return self.answer(timeout)
+
+    def close(self):
+        self.sock.close()
