@@ -15,6 +15,7 @@
 #endif
 
 #include "date.h"
+#include "enrich/dup.h"
 #include "enrich/story.h"
 #include "inbox.h"
 #include "ingest.h"
@@ -269,6 +270,21 @@ load_stories(struct daemon *d, char *err, size_t errlen)
 	    STORY_DEFAULT_WINDOW, restore_story, d->stories, err, errlen);
 }
 
+static void
+restore_dup(void *ctx, const char *id, int64_t t, const char *print)
+{
+	dup_index_add(ctx, id, print, t);
+}
+
+/* The duplicate index holds the originals of the last window. */
+static int
+load_dups(struct daemon *d, char *err, size_t errlen)
+{
+	d->dups = dup_index_new(DUP_DEFAULT_WINDOW);
+	return store_dups(d->store, (int64_t)time(NULL) - DUP_DEFAULT_WINDOW,
+	    restore_dup, d->dups, err, errlen);
+}
+
 static int
 n_workers(const struct config *c)
 {
@@ -289,7 +305,8 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	if (d->base == NULL)
 		return fail(err, errlen, "event_base_new failed");
 	d->store = store_open(d->cfg.state, d->cfg.sync_full, err, errlen);
-	if (d->store == NULL || load_stories(d, err, errlen) != 0)
+	if (d->store == NULL || load_stories(d, err, errlen) != 0 ||
+	    load_dups(d, err, errlen) != 0)
 		return -1;
 	d->pub = publisher_open(d->cfg.publish, err, errlen);
 	if (d->pub == NULL)
@@ -371,6 +388,7 @@ daemon_free(struct daemon *d)
 	publisher_close(d->pub);
 	store_close(d->store);
 	story_index_free(d->stories);
+	dup_index_free(d->dups);
 	if (d->base != NULL)
 		event_base_free(d->base);
 	config_free(&d->cfg);

@@ -18,6 +18,7 @@ struct publisher;
 struct replay;
 struct retention;
 struct sources;
+struct dup_index;
 struct store;
 struct story_index;
 struct watcher;
@@ -40,6 +41,7 @@ struct daemon {
 	struct event_base *base;
 	struct store *store;
 	struct story_index *stories;    /* rebuilt from the store */
+	struct dup_index *dups;         /* near copies, from the store */
 	struct publisher *pub;
 	struct replay *replay;          /* the ROUTER replay server */
 	struct retention *retention;    /* journal compaction */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "daemon.h"
+#include "enrich/dup.h"
 #include "enrich/story.h"
 #include "event.h"
 #include "hash.h"
@@ -263,6 +264,28 @@ item_story(struct daemon *d, struct item *it, const char *id,
 	return rc;
 }
 
+int
+ingest_dedup(struct daemon *d, const char *id, const struct nw_article *a,
+    int64_t t, struct store_verdict *v, char *err, size_t errlen)
+{
+	const char *of;
+
+	if (v->kind != STORE_NEW || a->dup_print == NULL || d->dups == NULL)
+		return 0;
+	of = dup_index_query(d->dups, a->dup_print, t, NULL);
+	/* itself: added before a batch that was rolled back */
+	if (of != NULL && strcmp(of, id) != 0) {
+		v->kind = STORE_DUPLICATE;
+		snprintf(v->duplicate_of, sizeof(v->duplicate_of), "%s", of);
+		return 0;
+	}
+	if (store_dup_add(d->store, id, t, a->dup_print, err, errlen) != 0)
+		return -1;
+	if (of == NULL)
+		dup_index_add(d->dups, id, a->dup_print, t);
+	return 0;
+}
+
 /* Classifies the article (or takes the failure) and builds the event and
  * its topic under the next seq. */
 static int
@@ -285,7 +308,9 @@ item_event(struct daemon *d, struct item *it, char *err, size_t errlen)
 	if (it->article != NULL) {
 		event_article_id(it->article, id);
 		if (store_classify(d->store, id, it->article->content_hash,
-		    it->fetched_at, &v, err, errlen) != 0)
+		    it->fetched_at, &v, err, errlen) != 0 ||
+		    ingest_dedup(d, id, it->article, it->fetched_at, &v, err,
+		    errlen) != 0)
 			return -1;
 		article_set(&it->article->duplicate_of,
 		    v.kind == STORE_DUPLICATE ? v.duplicate_of : NULL);
