@@ -14,6 +14,8 @@
 struct event;
 struct event_base;
 struct item;
+struct metrics;
+struct notify;
 struct publisher;
 struct replay;
 struct retention;
@@ -48,6 +50,8 @@ struct daemon {
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */
 	struct sources *sources;        /* feeds over HTTP (sources.h) */
+	struct metrics *metrics;        /* counters, /healthz, /metrics */
+	struct notify *notify;          /* sd_notify, watchdog */
 	struct event *ev_results;
 	struct event *ev_signals[3];
 	struct event *ev_heartbeat;

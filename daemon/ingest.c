@@ -15,6 +15,7 @@
 #include "event.h"
 #include "hash.h"
 #include "inbox.h"
+#include "metrics.h"
 #include "pipeline.h"
 #include "publisher.h"
 #include "store.h"
@@ -100,6 +101,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	if (workers_submit(d->workers, it) != 0) {
 		it->fd = -1;  /* the watcher closes it */
 		ingest_free_item(it);
+		metrics_queue_full(d->metrics);
 		return WATCHER_FULL;
 	}
 	if (d->n_inflight == d->cap_inflight) {
@@ -397,6 +399,7 @@ item_publish(struct daemon *d, struct item *it)
 	if (publisher_send(d->pub, it->topic, it->json, err,
 	    sizeof(err)) != 0)
 		log_warn(&d->log, "seq %lld: %s", (long long)it->seq, err);
+	metrics_event(d->metrics, it->topic);
 	if (it->failed)
 		log_warn(&d->log, "%s: failed: %s (seq %lld)", it->name,
 		    it->error, (long long)it->seq);

@@ -2,10 +2,16 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 static const char *const log_names[] = { "error", "warn", "info", "debug" };
+/* syslog priorities of the levels: LOG_ERR, LOG_WARNING, LOG_INFO,
+ * LOG_DEBUG */
+static const int log_prios[] = { 3, 4, 6, 7 };
 
 int
 log_level_parse(const char *s)
@@ -40,6 +46,25 @@ log_msg(const struct log *lg, enum log_level l, const char *fmt, ...)
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
 	/* One fprintf per line so that lines from threads never interleave. */
+	if (lg->journal) {
+		fprintf(stderr, "<%d>%s\n", log_prios[l], line);
+		return;
+	}
 	fprintf(stderr, "%s.%03ldZ newswired %s: %s\n", stamp,
 	    ts.tv_nsec / 1000000, log_names[l], line);
+}
+
+void
+log_detect_journal(struct log *lg)
+{
+	const char *js = getenv("JOURNAL_STREAM");
+	unsigned long long dev, ino;
+	struct stat st;
+
+	lg->journal = false;
+	if (js == NULL || sscanf(js, "%llu:%llu", &dev, &ino) != 2 ||
+	    fstat(STDERR_FILENO, &st) != 0)
+		return;
+	lg->journal = (unsigned long long)st.st_dev == dev &&
+	    (unsigned long long)st.st_ino == ino;
 }

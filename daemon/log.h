@@ -3,6 +3,8 @@
 #ifndef NW_LOG_H
 #define NW_LOG_H
 
+#include <stdbool.h>
+
 enum log_level {
 	LOG_ERROR,
 	LOG_WARN,
@@ -12,13 +14,20 @@ enum log_level {
 
 struct log {
 	enum log_level level;
+	bool journal;           /* stderr is the journal: sd-daemon(3)
+	                           "<N>" prefixes, no time stamps */
 };
+
+/* Sets lg->journal when JOURNAL_STREAM names stderr's device and inode
+ * (systemd connected stderr to journald). */
+void log_detect_journal(struct log *lg);
 
 /* Parses "error", "warn", "info" or "debug"; returns -1 if unknown. */
 int log_level_parse(const char *s);
 const char *log_level_name(enum log_level l);
 
-/* Writes one line "TIME LEVEL: message" to stderr if l is enabled. */
+/* Writes one line "TIME newswired LEVEL: message" to stderr if l is
+ * enabled; to the journal "<PRIORITY>message". */
 void log_msg(const struct log *lg, enum log_level l, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

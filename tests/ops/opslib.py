@@ -1,0 +1,228 @@
+"""Helpers of the ops tests: a running newswired with its own ports,
+generated article pages, the notify socket, and a Prometheus text parser.
+
+NW_TIME_FACTOR stretches every wait for slow runs (ASan, valgrind)."""
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
+failures = []
+
+WORDS = ("the a council minister river market school police report city "
+         "budget vote storm road hospital union court season museum port "
+         "train farmers prices energy water rail bridge election").split()
+
+
+def check(ok, what):
+    if not ok:
+        failures.append(what)
+        print("FAIL:", what, flush=True)
+    return ok
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def page(i, salt=""):
+    """A small article page, different for every (i, salt)."""
+    r = random.Random("%s-%d" % (salt, i))
+    title = " ".join(r.choice(WORDS) for _ in range(6)).capitalize()
+    title += " %s%d" % (salt, i)
+    paras = []
+    for p in range(4):
+        s = [" ".join(r.choice(WORDS) for _ in range(14)).capitalize() +
+             " number %s%d-%d-%d." % (salt, i, p, k) for k in range(3)]
+        paras.append("<p>" + " ".join(s) + "</p>")
+    return ("<!DOCTYPE html><html><head><meta charset=utf-8><title>%s"
+            "</title></head><body><article><h1>%s</h1><p class=byline>By "
+            "Ann Smith</p>%s</article></body></html>"
+            % (title, title, "".join(paras))).encode()
+
+
+def drop(tmp, inbox, name, data):
+    """Writes data beside the inbox and renames it in (one IN_MOVED_TO)."""
+    staged = os.path.join(tmp, "." + name)
+    with open(staged, "wb") as f:
+        f.write(data)
+    os.rename(staged, os.path.join(inbox, name))
+
+
+def write_conf(path, tmp, pub_port, metrics_port, workers=2, queue=4,
+               level="info"):
+    with open(path, "w") as f:
+        f.write("[inbox]\npath = %s/inbox\nsource_name = inbox\n"
+                "empty_grace = 0\n"
+                "[daemon]\nstate = %s/state\nworkers = %d\n"
+                "queue_size = %d\nlog_level = %s\n"
+                "metrics = 127.0.0.1:%d\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+                "hwm = 1000\nreplay = tcp://127.0.0.1:%d\n"
+                % (tmp, tmp, workers, queue, level, metrics_port, pub_port,
+                   free_port()))
+
+
+class Daemon:
+    """newswired -c conf, stderr into log_path. With journal=True the
+    log file poses as the journal (JOURNAL_STREAM names it)."""
+
+    def __init__(self, exe, conf, log_path, env=None, watchdog_pid=False,
+                 journal=False):
+        self.log = open(log_path, "ab")
+        e = dict(os.environ)
+        e.update(env or {})
+        if journal:
+            st = os.fstat(self.log.fileno())
+            e["JOURNAL_STREAM"] = "%d:%d" % (st.st_dev, st.st_ino)
+        argv = [exe, "-c", conf]
+        if watchdog_pid:
+            # the shell's pid is the daemon's after exec
+            argv = ["/bin/sh", "-c", 'WATCHDOG_PID=$$; export WATCHDOG_PID; '
+                    'exec "$0" "$@"'] + argv
+        self.proc = subprocess.Popen(argv, stderr=self.log, env=e)
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def signal(self, sig):
+        self.proc.send_signal(sig)
+
+    def vm(self, key):
+        """VmHWM, VmRSS... of the daemon in kB (0 once it is gone)."""
+        try:
+            with open("/proc/%d/status" % self.proc.pid) as f:
+                for line in f:
+                    if line.startswith(key + ":"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def stop(self, signalled=False):
+        """SIGTERM (unless signalled already); returns the exit status
+        (None if it hung)."""
+        if self.proc.poll() is None and not signalled:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            rc = self.proc.wait(timeout=30 * FACTOR)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            rc = None
+        self.log.close()
+        return rc
+
+
+class NotifySocket:
+    """The systemd side of sd_notify: a datagram socket we bind."""
+
+    def __init__(self, path):
+        self.path = path
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        self.sock.bind(path)
+        self.messages = []     # (monotonic time, {KEY: VALUE})
+
+    def poll(self, timeout):
+        self.sock.settimeout(max(timeout, 0.001))
+        try:
+            data = self.sock.recv(4096)
+        except socket.timeout:
+            return False
+        kv = {}
+        for line in data.decode().split("\n"):
+            if "=" in line:
+                k, v = line.split("=", 1)
+                kv[k] = v
+        self.messages.append((time.monotonic(), kv))
+        return True
+
+    def wait(self, pred, seconds):
+        end = time.monotonic() + seconds * FACTOR
+        while not pred():
+            left = end - time.monotonic()
+            if left <= 0:
+                return False
+            self.poll(min(left, 0.2))
+        return True
+
+    def first(self, key, value=None, after=-1):
+        """Index of the first message after index `after` with key."""
+        for i, (_, kv) in enumerate(self.messages):
+            if i > after and key in kv and (value is None or
+                                            kv[key] == value):
+                return i
+        return None
+
+    def close(self):
+        self.sock.close()
+
+
+def http_get(port, path, timeout=10):
+    """(status, body) of GET http://127.0.0.1:port/path."""
+    url = "http://127.0.0.1:%d%s" % (port, path)
+    try:
+        with urllib.request.urlopen(url, timeout=timeout * FACTOR) as r:
+            return r.status, r.read().decode()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode()
+
+
+SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{(.*)\})? (\S+)$')
+LABEL = re.compile(r'([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)",?')
+
+
+def parse_prometheus(text):
+    """{(name, frozenset(labels.items())): value}; raises ValueError on a
+    line that is not the text format."""
+    out = {}
+    types = {}
+    for line in text.splitlines():
+        if not line:
+            continue
+        if line.startswith("# HELP "):
+            continue
+        if line.startswith("# TYPE "):
+            _, _, name, kind = line.split(" ", 3)
+            if kind not in ("counter", "gauge", "histogram", "summary",
+                            "untyped"):
+                raise ValueError("bad type: " + line)
+            types[name] = kind
+            continue
+        m = SAMPLE.match(line)
+        if m is None:
+            raise ValueError("bad line: %r" % line)
+        labels = {}
+        rest = m.group(3) or ""
+        pos = 0
+        while pos < len(rest):
+            lm = LABEL.match(rest, pos)
+            if lm is None:
+                raise ValueError("bad labels: %r" % line)
+            labels[lm.group(1)] = lm.group(2)
+            pos = lm.end()
+        base = re.sub(r"_(bucket|sum|count)$", "", m.group(1))
+        if m.group(1) not in types and base not in types:
+            raise ValueError("no TYPE for %r" % line)
+        out[(m.group(1), frozenset(labels.items()))] = float(m.group(4))
+    return out
+
+
+def metric(parsed, name, **labels):
+    return parsed.get((name, frozenset(labels.items())))
+
+
+def cleanup(tmp):
+    if failures or os.environ.get("NW_KEEP_TMP"):
+        print("kept", tmp)
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
