@@ -3,9 +3,32 @@
 #ifndef NW_CLI_H
 #define NW_CLI_H
 
+#include <stdbool.h>
+
 int cmd_extract(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
 int cmd_date(int argc, char **argv);
 int cmd_tail(int argc, char **argv);
+int cmd_keygen(int argc, char **argv);
+
+/* CURVE client keys of a subscribing command (cmd_keys.c). */
+struct cli_curve {
+	const char *server_file;        /* --curve-server-key */
+	const char *key_file;           /* --curve-key (secret) */
+	bool on;                        /* loaded: apply to sockets */
+	unsigned char server[32], public_key[32], secret[32];
+};
+
+/* Takes argv[*i] (and its value, advancing *i) if it is a CURVE option;
+ * false if it is not one. */
+bool cli_curve_arg(struct cli_curve *k, int argc, char **argv, int *i);
+
+/* Reads the key files named, if any. Returns 0, or -1 after a message
+ * on stderr prefixed with "newswire CMD". */
+int cli_curve_load(struct cli_curve *k, const char *cmd);
+
+/* Makes sock (not connected yet) a CURVE client; a no-op without keys.
+ * Returns 0 or -1 (errno set). */
+int cli_curve_apply(const struct cli_curve *k, void *sock);
 
 #endif

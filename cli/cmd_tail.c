@@ -57,6 +57,7 @@ struct tail {
 	char origin[128];       /* id/epoch of the stream followed */
 	struct tail_ev *buf;    /* waiting live events, by seq */
 	size_t n_buf;
+	struct cli_curve curve; /* CURVE client keys, if given */
 };
 
 /* Does nothing: its only effect is that a blocked call returns EINTR. */
@@ -70,7 +71,8 @@ static int
 tail_usage(void)
 {
 	fprintf(stderr, "usage: newswire tail [--endpoint E] [--replay R] "
-	    "[--from SEQ] [--topic PREFIX]... [--count N]\n");
+	    "[--from SEQ] [--topic PREFIX]... [--count N]\n"
+	    "    [--curve-server-key FILE --curve-key FILE]\n");
 	return 2;
 }
 
@@ -187,7 +189,8 @@ tail_dealer(struct tail *t)
 	if (t->dealer == NULL)
 		return -1;
 	zmq_setsockopt(t->dealer, ZMQ_LINGER, &linger, sizeof(linger));
-	if (zmq_connect(t->dealer, t->replay_endpoint) != 0) {
+	if (cli_curve_apply(&t->curve, t->dealer) != 0 ||
+	    zmq_connect(t->dealer, t->replay_endpoint) != 0) {
 		fprintf(stderr, "newswire tail: %s: %s\n", t->replay_endpoint,
 		    zmq_strerror(errno));
 		return -1;
@@ -460,6 +463,8 @@ cmd_tail(int argc, char **argv)
 			t.replay_endpoint = argv[++i];
 		} else if (strcmp(argv[i], "--topic") == 0 && i + 1 < argc) {
 			t.topics[t.n_topics++] = argv[++i];
+		} else if (cli_curve_arg(&t.curve, argc, argv, &i)) {
+			continue;
 		} else if (strcmp(argv[i], "--count") == 0 && i + 1 < argc) {
 			t.count = strtol(argv[++i], NULL, 10);
 		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc) {
@@ -475,6 +480,10 @@ cmd_tail(int argc, char **argv)
 			return tail_usage();
 		}
 	}
+	if (cli_curve_load(&t.curve, "tail") != 0) {
+		free(t.topics);
+		return 2;
+	}
 	/* exit quietly on ^C or SIGTERM: zmq_poll returns EINTR */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
@@ -488,7 +497,8 @@ cmd_tail(int argc, char **argv)
 	zmq_setsockopt(t.sub, ZMQ_LINGER, &linger, sizeof(linger));
 	/* every topic: the sequence runs over all of them */
 	zmq_setsockopt(t.sub, ZMQ_SUBSCRIBE, "", 0);
-	if (zmq_connect(t.sub, endpoint) != 0) {
+	if (cli_curve_apply(&t.curve, t.sub) != 0 ||
+	    zmq_connect(t.sub, endpoint) != 0) {
 		fprintf(stderr, "newswire tail: %s: %s\n", endpoint,
 		    zmq_strerror(errno));
 		goto out;

@@ -19,7 +19,10 @@ static const struct command commands[] = {
 	{ "date", cmd_date, "date STRING...\n"
 	  "    print each date as RFC 3339 UTC, or 'invalid'" },
 	{ "tail", cmd_tail, "tail [--endpoint E] [--topic PREFIX]\n"
+	  "    [--curve-server-key FILE --curve-key FILE]\n"
 	  "    subscribe to newswired and print its events" },
+	{ "keygen", cmd_keygen, "keygen NAME\n"
+	  "    write a CURVE key pair: NAME.key (secret), NAME.pub" },
 };
 
 static void

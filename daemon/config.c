@@ -20,6 +20,7 @@ static const char *const config_levels[] = {
 };
 static const char *const config_actions[] = { "move", "delete", NULL };
 static const char *const config_syncs[] = { "normal", "full", NULL };
+static const char *const config_yesno[] = { "no", "yes", NULL };
 
 struct config_key {
 	const char *section;
@@ -59,10 +60,12 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 86400, true },
 	{ "publish", "replay", CONFIG_STRING, OFF(replay),
 	  "tcp://127.0.0.1:5557", NULL, 0, 0, false },
-	{ "publish", "hwm", CONFIG_INT, OFF(hwm), "10000",
-	  NULL, 1, 10000000, false },
-	{ "daemon", "metrics", CONFIG_STRING, OFF(metrics), "127.0.0.1:9557",
-	  NULL, 0, 0, false },
+	{ "publish", "curve", CONFIG_ENUM, OFF(curve), "no",
+	  config_yesno, 0, 0, false },
+	{ "publish", "curve_clients", CONFIG_STRING, OFF(curve_clients),
+	  "./curve_clients", NULL, 0, 0, true },
+	{ "publish", "allow_plaintext_remote", CONFIG_ENUM,
+	  OFF(allow_plaintext_remote), "no", config_yesno, 0, 0, false },
 	{ "store", "synchronous", CONFIG_ENUM, OFF(sync_full), "normal",
 	  config_syncs, 0, 0, false },
 	{ "store", "keep_seconds", CONFIG_INT, OFF(keep_seconds), "604800",
@@ -180,8 +183,7 @@ config_set(struct config *c, const char *section, const char *key,
 		    key, section);
 	switch (k->type) {
 	case CONFIG_STRING:
-		/* only [daemon] metrics may be "" (none) */
-		if (*value == '\0' && k->offset != OFF(metrics))
+		if (*value == '\0')
 			return fail(err, errlen, "%s: empty value", key);
 		free(*str_field(c, k));
 		*str_field(c, k) = xstrdup(value);

@@ -11,16 +11,14 @@
 #include "config.h"
 #include "log.h"
 
+struct curve;
 struct event;
 struct event_base;
 struct item;
-struct metrics;
-struct notify;
 struct publisher;
 struct replay;
 struct retention;
 struct sources;
-struct dup_index;
 struct store;
 struct story_index;
 struct watcher;
@@ -43,15 +41,13 @@ struct daemon {
 	struct event_base *base;
 	struct store *store;
 	struct story_index *stories;    /* rebuilt from the store */
-	struct dup_index *dups;         /* near copies, from the store */
+	struct curve *curve;            /* CURVE keys, ZAP (curve.h) */
 	struct publisher *pub;
 	struct replay *replay;          /* the ROUTER replay server */
 	struct retention *retention;    /* journal compaction */
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */
 	struct sources *sources;        /* feeds over HTTP (sources.h) */
-	struct metrics *metrics;        /* counters, /healthz, /metrics */
-	struct notify *notify;          /* sd_notify, watchdog */
 	struct event *ev_results;
 	struct event *ev_signals[3];
 	struct event *ev_heartbeat;

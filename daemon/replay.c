@@ -10,6 +10,7 @@
 #include <string.h>
 #include <zmq.h>
 
+#include "curve.h"
 #include "log.h"
 #include "util.h"
 
@@ -61,7 +62,8 @@ static void replay_pump_soon(struct replay *r, bool now);
 /* The one place the server socket is made: options (and, later, its
  * security) go here. */
 static void *
-replay_socket(void *ctx, const char *endpoint, char *err, size_t errlen)
+replay_socket(void *ctx, const char *endpoint, struct curve *curve,
+    char *err, size_t errlen)
 {
 	void *s = zmq_socket(ctx, ZMQ_ROUTER);
 	int zero = 0, one = 1, hwm = REPLAY_SNDHWM;
@@ -75,6 +77,10 @@ replay_socket(void *ctx, const char *endpoint, char *err, size_t errlen)
 	/* a full or vanished client makes send fail instead of dropping
 	 * silently: its answer pauses or ends */
 	zmq_setsockopt(s, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
+	if (curve_server_setup(curve, ctx, s, err, errlen) != 0) {
+		zmq_close(s);
+		return NULL;
+	}
 	if (zmq_bind(s, endpoint) != 0) {
 		fail(err, errlen, "cannot serve replay on %s: %s", endpoint,
 		    zmq_strerror(errno));
@@ -557,7 +563,7 @@ static const char replay_sql_bounds[] =
 struct replay *
 replay_open(struct event_base *base, const char *endpoint,
     const char *state_dir, const char *origin_id, int64_t epoch,
-    const struct log *lg, char *err, size_t errlen)
+    const struct log *lg, struct curve *curve, char *err, size_t errlen)
 {
 	struct replay *r = xcalloc(1, sizeof(*r));
 	struct buf path = { 0 };
@@ -589,7 +595,7 @@ replay_open(struct event_base *base, const char *endpoint,
 		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
 		goto err;
 	}
-	r->sock = replay_socket(r->ctx, endpoint, err, errlen);
+	r->sock = replay_socket(r->ctx, endpoint, curve, err, errlen);
 	if (r->sock == NULL)
 		goto err;
 	if (zmq_getsockopt(r->sock, ZMQ_FD, &fd, &fdlen) != 0) {

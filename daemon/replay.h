@@ -15,16 +15,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct curve;
 struct event_base;
 struct log;
 struct replay;
 
 /* Binds a ROUTER socket to endpoint and opens STATE_DIR/newswire.db for
  * reading. origin_id and epoch go into every final message. Returns NULL
- * with a reason in err. lg must outlive the server. */
+ * with a reason in err. lg must outlive the server. curve (curve.h), if
+ * not NULL, makes the socket a CURVE server. */
 struct replay *replay_open(struct event_base *base, const char *endpoint,
     const char *state_dir, const char *origin_id, int64_t epoch,
-    const struct log *lg, char *err, size_t errlen);
+    const struct log *lg, struct curve *curve, char *err, size_t errlen);
 
 /* Requests waiting or being answered. */
 size_t replay_pending(const struct replay *r);
