@@ -60,6 +60,10 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 86400, true },
 	{ "publish", "replay", CONFIG_STRING, OFF(replay),
 	  "tcp://127.0.0.1:5557", NULL, 0, 0, false },
+	{ "publish", "hwm", CONFIG_INT, OFF(hwm), "10000",
+	  NULL, 1, 10000000, false },
+	{ "daemon", "metrics", CONFIG_STRING, OFF(metrics), "127.0.0.1:9557",
+	  NULL, 0, 0, false },
 	{ "publish", "curve", CONFIG_ENUM, OFF(curve), "no",
 	  config_yesno, 0, 0, false },
 	{ "publish", "curve_clients", CONFIG_STRING, OFF(curve_clients),
@@ -183,7 +187,8 @@ config_set(struct config *c, const char *section, const char *key,
 		    key, section);
 	switch (k->type) {
 	case CONFIG_STRING:
-		if (*value == '\0')
+		/* only [daemon] metrics may be "" (none) */
+		if (*value == '\0' && k->offset != OFF(metrics))
 			return fail(err, errlen, "%s: empty value", key);
 		free(*str_field(c, k));
 		*str_field(c, k) = xstrdup(value);

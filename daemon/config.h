@@ -29,6 +29,10 @@ struct config {
 	char *publish;          /* ZeroMQ PUB endpoint */
 	int heartbeat;          /* seconds between heartbeats; 0 = none */
 	char *replay;           /* ZeroMQ ROUTER replay endpoint */
+	int hwm;                /* PUB high-water mark, messages per
+	                           subscriber */
+	char *metrics;          /* [daemon] metrics: HOST:PORT of /healthz
+	                           and /metrics; "" = none */
 	int curve;              /* CURVE on the PUB and replay sockets */
 	char *curve_clients;    /* folder of admitted client public keys */
 	int allow_plaintext_remote; /* bind non-loopback without CURVE */

@@ -10,15 +10,15 @@
 #include <unistd.h>
 
 #include "nw_config.h"
-#ifdef HAVE_LIBSYSTEMD
-#include <systemd/sd-daemon.h>
-#endif
 
 #include "curve.h"
 #include "date.h"
+#include "enrich/dup.h"
 #include "enrich/story.h"
 #include "inbox.h"
 #include "ingest.h"
+#include "metrics.h"
+#include "notify.h"
 #include "publisher.h"
 #include "replay.h"
 #include "retention.h"
@@ -27,16 +27,6 @@
 #include "util.h"
 #include "watcher.h"
 #include "workers.h"
-
-static void
-notify(const char *state)
-{
-#ifdef HAVE_LIBSYSTEMD
-	sd_notify(0, state);
-#else
-	(void)state;
-#endif
-}
 
 int
 daemon_config(const char *path, const struct config_override *ov,
@@ -167,7 +157,7 @@ stop(struct daemon *d)
 	}
 	log_info(&d->log, "stopping: finishing %zu item(s) in flight",
 	    workers_busy(d->workers));
-	notify("STOPPING=1");
+	notify_stopping(d->notify);
 	d->stopping = true;
 	watcher_free(d->watcher);
 	d->watcher = NULL;
@@ -195,7 +185,7 @@ reload(struct daemon *d)
 	char err[512];
 	struct watcher *w;
 
-	notify("RELOADING=1");
+	notify_reloading(d->notify);
 	if (daemon_config(d->config_path, d->overrides, d->n_overrides, &c,
 	    err, sizeof(err)) != 0) {
 		log_error(&d->log, "reload: %s; keeping the running "
@@ -225,9 +215,12 @@ reload(struct daemon *d)
 	c.sync_full = d->cfg.sync_full;
 	free(c.replay);
 	c.replay = xstrdup(d->cfg.replay);
+	c.hwm = d->cfg.hwm;
 	c.curve = d->cfg.curve;
 	c.allow_plaintext_remote = d->cfg.allow_plaintext_remote;
 	curve_reload(d->curve, c.curve_clients);
+	free(c.metrics);
+	c.metrics = xstrdup(d->cfg.metrics);
 	config_free(&d->cfg);
 	d->cfg = c;
 	d->log.level = (enum log_level)c.log_level;
@@ -238,7 +231,7 @@ reload(struct daemon *d)
 		sources_reload(d->sources);
 	log_info(&d->log, "configuration reloaded");
 out:
-	notify("READY=1");
+	notify_ready(d->notify);
 }
 
 static void
@@ -273,6 +266,21 @@ load_stories(struct daemon *d, char *err, size_t errlen)
 	    STORY_DEFAULT_WINDOW, restore_story, d->stories, err, errlen);
 }
 
+static void
+restore_dup(void *ctx, const char *id, int64_t t, const char *print)
+{
+	dup_index_add(ctx, id, print, t);
+}
+
+/* The duplicate index holds the originals of the last window. */
+static int
+load_dups(struct daemon *d, char *err, size_t errlen)
+{
+	d->dups = dup_index_new(DUP_DEFAULT_WINDOW);
+	return store_dups(d->store, (int64_t)time(NULL) - DUP_DEFAULT_WINDOW,
+	    restore_dup, d->dups, err, errlen);
+}
+
 static int
 n_workers(const struct config *c)
 {
@@ -288,17 +296,22 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	int nw = n_workers(&d->cfg);
 
 	d->log.level = (enum log_level)d->cfg.log_level;
+	log_detect_journal(&d->log);
 	signal(SIGPIPE, SIG_IGN);
 	d->base = event_base_new();
 	if (d->base == NULL)
 		return fail(err, errlen, "event_base_new failed");
+	d->metrics = metrics_new(d);
+	d->notify = notify_new(d->base, metrics_status, d->metrics);
 	d->store = store_open(d->cfg.state, d->cfg.sync_full, err, errlen);
-	if (d->store == NULL || load_stories(d, err, errlen) != 0)
+	if (d->store == NULL || load_stories(d, err, errlen) != 0 ||
+	    load_dups(d, err, errlen) != 0)
 		return -1;
 	d->curve = curve_new(d->base, &d->cfg, &d->log, err, errlen);
 	if (d->curve == NULL)
 		return -1;
-	d->pub = publisher_open(d->cfg.publish, d->curve, err, errlen);
+	d->pub = publisher_open(d->cfg.publish, d->cfg.hwm, d->curve, err,
+	    errlen);
 	if (d->pub == NULL)
 		return -1;
 	d->replay = replay_open(d->base, d->cfg.replay, d->cfg.state,
@@ -335,13 +348,35 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	    "%d worker(s), state in %s, origin %s, last seq %lld",
 	    NW_VERSION, d->cfg.inbox, d->cfg.publish, nw, d->cfg.state,
 	    store_origin_id(d->store), (long long)store_last_seq(d->store));
+	/* ingest goes on without its metrics: a taken port is logged */
+	if (metrics_listen(d->metrics, d->cfg.metrics, err, errlen) != 0)
+		log_error(&d->log, "%s; running without /healthz and "
+		    "/metrics", err);
+	else if (metrics_port(d->metrics) > 0)
+		log_info(&d->log, "health and metrics on %s (port %d)",
+		    d->cfg.metrics, metrics_port(d->metrics));
+	err[0] = '\0';
 	return 0;
+}
+
+/* After the loop's first pass: the start-up scan has run (until the
+ * queue filled, if it did) and every socket is bound. */
+static void
+on_ready(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	(void)fd;
+	(void)what;
+	notify_ready(d->notify);
 }
 
 int
 daemon_run(struct daemon *d)
 {
-	notify("READY=1");
+	const struct timeval now = { 0 };
+
+	event_base_once(d->base, -1, EV_TIMEOUT, on_ready, d, &now);
 	if (event_base_dispatch(d->base) < 0) {
 		log_error(&d->log, "event loop failed");
 		return -1;
@@ -380,6 +415,9 @@ daemon_free(struct daemon *d)
 	publisher_close(d->pub);
 	store_close(d->store);
 	story_index_free(d->stories);
+	dup_index_free(d->dups);
+	metrics_free(d->metrics);
+	notify_free(d->notify);
 	if (d->base != NULL)
 		event_base_free(d->base);
 	config_free(&d->cfg);

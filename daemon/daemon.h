@@ -15,10 +15,13 @@ struct curve;
 struct event;
 struct event_base;
 struct item;
+struct metrics;
+struct notify;
 struct publisher;
 struct replay;
 struct retention;
 struct sources;
+struct dup_index;
 struct store;
 struct story_index;
 struct watcher;
@@ -41,6 +44,7 @@ struct daemon {
 	struct event_base *base;
 	struct store *store;
 	struct story_index *stories;    /* rebuilt from the store */
+	struct dup_index *dups;         /* near copies, from the store */
 	struct curve *curve;            /* CURVE keys, ZAP (curve.h) */
 	struct publisher *pub;
 	struct replay *replay;          /* the ROUTER replay server */
@@ -48,6 +52,8 @@ struct daemon {
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */
 	struct sources *sources;        /* feeds over HTTP (sources.h) */
+	struct metrics *metrics;        /* counters, /healthz, /metrics */
+	struct notify *notify;          /* sd_notify, watchdog */
 	struct event *ev_results;
 	struct event *ev_signals[3];
 	struct event *ev_heartbeat;

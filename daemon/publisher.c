@@ -1,6 +1,7 @@
 #include "publisher.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zmq.h>
@@ -11,15 +12,15 @@
 struct publisher {
 	void *ctx;
 	void *sock;
+	uint64_t dropped;       /* sends refused with EAGAIN */
 };
 
 struct publisher *
-publisher_open(const char *endpoint, struct curve *curve, char *err,
-    size_t errlen)
+publisher_open(const char *endpoint, int hwm, struct curve *curve,
+    char *err, size_t errlen)
 {
 	struct publisher *p = xcalloc(1, sizeof(*p));
 	int linger = 1000;
-	int hwm = 100000;
 
 	p->ctx = zmq_ctx_new();
 	if (p->ctx == NULL) {
@@ -52,9 +53,18 @@ publisher_send(struct publisher *p, const char *topic, const char *json,
 {
 	if (zmq_send(p->sock, topic, strlen(topic),
 	    ZMQ_SNDMORE | ZMQ_DONTWAIT) < 0 ||
-	    zmq_send(p->sock, json, strlen(json), ZMQ_DONTWAIT) < 0)
+	    zmq_send(p->sock, json, strlen(json), ZMQ_DONTWAIT) < 0) {
+		if (errno == EAGAIN)
+			p->dropped++;
 		return fail(err, errlen, "zmq send: %s", zmq_strerror(errno));
+	}
 	return 0;
+}
+
+uint64_t
+publisher_dropped(const struct publisher *p)
+{
+	return p != NULL ? p->dropped : 0;
 }
 
 void
