@@ -9,6 +9,7 @@ NW_DAEMON_WRAPPER (e.g. "valgrind --error-exitcode=99") prefixes the
 daemon's command line; NW_TIME_FACTOR stretches every wait for slow runs; NW_KEEP_TMP keeps the
 temporary folder (and the daemon's log) of a run that passed.
 """
+import gzip
 import json
 import os
 import shlex
@@ -26,6 +27,9 @@ import jsonschema
 import zmq
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
+# an aeb-dev page (../shared/corpus) dropped as HTML and as text
+DUP_PAGE = ("06e5123e4ef7cfb4533250dc45d1e03d"
+            "0838fc66223f45c583c4d12f48b4da85")
 SAMPLES = ["tass-2017-02-13-kremlin-flynn.txt",
            "independent-2017-02-14-kremlin-flynn.txt"]
 failures = []
@@ -314,9 +318,13 @@ def main():
                       evs[0][1]["item"] == name,
                       "%s: a source.error event" % name)
         evs = by_item(sub, "later.txt")
-        check(len(evs) == 1 and evs[0][0] == "article.new.inbox",
-              "later.txt: one article event once filled: %r" %
-              [(t, e.get("error")) for t, e in evs])
+        # one word changed: a near copy of the first sample, found by the
+        # duplicate index the daemon restored from its store
+        check(len(evs) == 1 and evs[0][0] == "article.duplicate.inbox" and
+              evs[0][1]["duplicate_of"] == first_ids.get(SAMPLES[0]),
+              "later.txt: one article event once filled, a duplicate of "
+              "the sample: %r" % [(t, e.get("error"), e.get("duplicate_of"))
+                                  for t, e in evs])
         if evs and stories:
             check(evs[0][1]["story_id"] in stories,
                   "after a restart, a near copy joins the samples' story")
@@ -353,6 +361,33 @@ def main():
             check(ev["story_id"] in stories, "a duplicate keeps the story")
         else:
             check(False, "again.txt: no duplicate event to check")
+
+        # One page as HTML, then as its `w3m -dump` text rendering (other
+        # furniture, other extractor): new, then a duplicate of the page.
+        page = os.path.join(shared, "corpus", "aeb-dev", "html",
+                            DUP_PAGE + ".html.gz")
+        if shutil.which("w3m") and os.path.exists(page):
+            html = gzip.open(page).read()
+            text = subprocess.run(
+                ["w3m", "-dump", "-T", "text/html", "-cols", "100", "-O",
+                 "UTF-8"], input=html, stdout=subprocess.PIPE,
+                timeout=60, check=True).stdout
+            rename_in(tmp, inbox, "dup-page.html", html)
+            check(sub.wait(lambda: by_item(sub, "dup-page.html"), 10),
+                  "an event for dup-page.html")
+            rename_in(tmp, inbox, "dup-page.txt", text)
+            check(sub.wait(lambda: by_item(sub, "dup-page.txt"), 10),
+                  "an event for dup-page.txt")
+            evs = by_item(sub, "dup-page.html") + by_item(sub, "dup-page.txt")
+            if check(len(evs) == 2, "one event per rendering: %r" % evs):
+                (t1, e1), (t2, e2) = evs
+                check(t1 == "article.new.inbox" and t2 ==
+                      "article.duplicate.inbox" and e1["id"] != e2["id"] and
+                      e2["duplicate_of"] == e1["id"],
+                      "HTML then text: new, then a duplicate of it: "
+                      "%s %s %s" % (t1, t2, e2.get("duplicate_of")))
+        else:
+            print("w3m or the aeb-dev corpus missing: HTML/text pair skipped")
 
         # SIGHUP: a new source name and a new inbox apply live.
         old_inbox = inbox
