@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,15 @@ ingest_work(void *job, void *arg)
 	};
 
 	(void)arg;
+	/* the size of the open file decides, before a byte is read (a
+	 * sparse 2 GB file is refused at once); read_fd caps one that grows */
+	if (fstat(it->fd, &it->st) == 0 &&
+	    (uintmax_t)it->st.st_size > PIPELINE_MAX_INPUT) {
+		fail(it->error, sizeof(it->error), "too large: %jd bytes, "
+		    "the limit is %u", (intmax_t)it->st.st_size,
+		    PIPELINE_MAX_INPUT);
+		goto out;
+	}
 	if (read_fd(it->fd, PIPELINE_MAX_INPUT, &b, it->error,
 	    sizeof(it->error)) != 0)
 		goto out;
