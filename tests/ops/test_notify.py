@@ -80,6 +80,7 @@ def main():
                   (outcome, n, got))
         for name, n in (("newswire_last_seq", total),
                         ("newswire_journal_events", total),
+                        ("newswire_journal_first_seq", 1),
                         ("newswire_queue_depth", 0),
                         ("newswire_queue_capacity", 4),
                         ("newswire_publish_dropped_total", 0),
