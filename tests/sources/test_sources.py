@@ -140,10 +140,11 @@ def base_conf(tmp, pub, extra=""):
             "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
             "connect_timeout = 2\ntimeout = 2\nmax_body = 200000\n"
             "per_host = 4\n%s"
-            % (tmp, tmp, METRICS, pub, free_port(), extra))
+            % (tmp, tmp, METRICS, pub, REPLAY, extra))
 
 
 METRICS = ""
+REPLAY = free_port()
 
 
 def metrics_key(newswired, tmp):
@@ -301,8 +302,17 @@ def case_nginx(newswired, tmp):
                               interval=2) for n, f in names.items())
         srcs += source("pages", "http://127.0.0.1:%d/pages.xml" % port,
                        interval=2, pages=True)
-        d, sub, _ = start(newswired, tmp, lambda pub: base_conf(
-            tmp, pub, "") + srcs)
+        # subscribed first (PUB drops what goes out before), then the
+        # sources come in by SIGHUP
+        port_pub = {}
+
+        def first(pub):
+            port_pub["pub"] = pub
+            return base_conf(tmp, pub)
+        d, sub, conf = start(newswired, tmp, first)
+        with open(conf, "w") as f:
+            f.write(base_conf(tmp, port_pub["pub"]) + srcs)
+        d.proc.send_signal(signal.SIGHUP)
         expect = {n: entry_keys(NEWSWIRE, os.path.join(www, f))
                   for n, f in names.items()}
         expect["pages"] = ["page-%d" % i for i in range(n_pages)]
@@ -413,6 +423,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         st = self.server.state
         path = self.path.split("?")[0]
+        # nothing is served before the test's subscriber is connected
+        st["go"].wait(30)
         with st["lock"]:
             n = st["count"].get(path, 0)
             st["count"][path] = n + 1
@@ -447,7 +459,7 @@ class Handler(BaseHTTPRequestHandler):
                                   for i in range(300))
             return self.send(200, body.encode())
         if path == "/bomb":
-            return self.send(200, gzip.compress(b" " * (64 << 20), 9),
+            return self.send(200, self.server.state["bomb"],
                              [("Content-Encoding", "gzip"),
                               ("Content-Type", "application/rss+xml")])
         if path == "/loop/a":
@@ -474,7 +486,10 @@ def serve():
     srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     srv.handle_error = lambda *a: None
-    srv.state = {"lock": threading.Lock(), "count": {}}
+    srv.state = {"lock": threading.Lock(), "count": {},
+                 "go": threading.Event(),
+                 # 64 MB of spaces in about 64 KB, made before serving
+                 "bomb": gzip.compress(b" " * (64 << 20), 9)}
     threading.Thread(target=srv.serve_forever, daemon=True).start()
     return srv
 
@@ -500,6 +515,7 @@ def case_faults(newswired, tmp):
                    for n, (p, _, _) in FAULTS.items())
     srcs += source("changing", base + "/changing", interval=1)
     d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub) + srcs)
+    srv.state["go"].set()
     try:
         def done():
             return (all(sub.topics("source.error." + n)
@@ -574,13 +590,13 @@ def case_sighup(newswired, tmp):
         first["pub"] = pub
         return base_conf(tmp, pub) + source("one", base + "/ok", 1)
     d, sub, conf = start(newswired, tmp, body)
+    srv.state["go"].set()
     try:
         check(sub.wait(lambda: sub.topics("article.new.one"), 20),
               "source one publishes")
         with open(conf, "w") as f:
-            f.write(base_conf(tmp, first["pub"]).replace(
-                "replay = tcp", "replay = tcp") +
-                source("two", base + "/changing", 1))
+            f.write(base_conf(tmp, first["pub"]) +
+                    source("two", base + "/changing", 1))
         d.proc.send_signal(signal.SIGHUP)
         check(sub.wait(lambda: sub.topics("article.new.two"), 20),
               "source two added by SIGHUP publishes")
