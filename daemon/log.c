@@ -45,6 +45,11 @@ log_msg(const struct log *lg, enum log_level l, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof(line), fmt, ap);
 	va_end(ap);
+	/* a file name with a newline or an escape sequence must not forge a
+	 * line or drive the terminal: control bytes become '?' */
+	for (char *p = line; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	/* One fprintf per line so that lines from threads never interleave. */
 	if (lg->journal) {
 		fprintf(stderr, "<%d>%s\n", log_prios[l], line);
