@@ -811,7 +811,9 @@ date_structured(const struct date_tok *t, size_t i, size_t n,
 		return 0;   /* no year: "14/03" */
 	if (a->nd > 2 || (c->nd != 4 && c->nd != 2))
 		return 0;
-	if (mode == DATE_FIND && c->nd != 4)
+	/* in running text a two-digit year only as d.m.yy ("2.11.22") */
+	if (mode == DATE_FIND && c->nd != 4 &&
+	    !(sep == '.' && !bm && c->nd == 2 && b->nd <= 2))
 		return 0;
 	p2 = c->val;
 	if (sep == '-' && !bm && a->nd == 2 && b->nd == 2 && c->nd == 2) {
@@ -1462,6 +1464,22 @@ date_can_end(const struct date_tok *t)
 	    strcmp(t->w, "el") && strcmp(t->w, "le");
 }
 
+/* True when t[0..n) opens with a glued d.m.yy ("2.11.22"): day and
+ * month of one or two digits, a two-digit year, not followed by another
+ * glued ".digits" (a version number "1.2.10.4"). */
+static bool
+date_short_dmy(const struct date_tok *t, size_t n)
+{
+	if (n < 5 || t[0].kind != DT_NUM || t[0].nd > 2 ||
+	    !date_glued(t, 1, n) || !date_is_punct(&t[1], '.') ||
+	    !date_glued(t, 2, n) || t[2].kind != DT_NUM || t[2].nd > 2 ||
+	    !date_glued(t, 3, n) || !date_is_punct(&t[3], '.') ||
+	    !date_glued(t, 4, n) || t[4].kind != DT_NUM || t[4].nd != 2)
+		return false;
+	return !(n > 6 && date_glued(t, 5, n) && date_is_punct(&t[5], '.') &&
+	    date_glued(t, 6, n) && t[6].kind == DT_NUM);
+}
+
 int
 date_find(const char *s, size_t len, struct nw_time *out,
     size_t *at, size_t *span)
@@ -1507,8 +1525,8 @@ date_find(const char *s, size_t len, struct nw_time *out,
 				year = true;
 			n++;
 		}
-		if (!year)
-			continue;   /* no four-digit year: no full date */
+		if (!year && !date_short_dmy(win, n))
+			continue;   /* no year: no full date */
 		for (j = n; j > 0; j--) {
 			const struct date_tok *e = &win[j - 1];
 

@@ -146,6 +146,15 @@ test_find(void **state)
 	    "2017-03-05T17:57:00Z");
 	assert_int_equal(at, strlen("Posted on "));
 
+	/* a short day-first date with a two-digit year, but no version */
+	s = "Kultur, 2.11.22 Konzert-Highlights";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, NULL), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2022-11-02T00:00:00Z");
+	assert_int_equal(at, strlen("Kultur, "));
+	s = "libfoo 1.2.10.4 and 2/11/22";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+
 	/* no full date, or no date at all */
 	s = "MOSCOW, February 13. /TASS/. In 2017 the talks resumed.";
 	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
