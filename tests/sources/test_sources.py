@@ -17,6 +17,9 @@ CASE is one of:
           feed that changes between polls; each gives its source.error or
           article events while the daemon keeps serving.
   sighup  SIGHUP adds one source and removes another.
+  restart kill -9 while an entry's page is being fetched: the next start
+          fetches it (the feed answering 304) and publishes it once, from
+          the page, the feed filling the author and date.
 
 Skipped (77) when nginx is missing for the nginx case. NW_TIME_FACTOR
 stretches every wait; NW_KEEP_TMP keeps the temporary folder.
@@ -373,6 +376,24 @@ def case_nginx(newswired, tmp):
               "304s publish nothing: %d new events" % (
                   len(sub.events) - before))
         check(d.alive(), "newswired alive")
+        # a restart keeps the validators: its first polls are 304s too
+        check(d.stop() == 0, "clean exit")
+        with open(log) as f:
+            n_before = len(f.read().splitlines())
+        d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+
+        def new_polls():
+            with open(log) as f:
+                return f.read().splitlines()[n_before:]
+        sub.wait(lambda: sum(1 for ln in new_polls()
+                             if ".xml " in ln or ".rss " in ln) >=
+                 len(names) + 1 or not d.alive(), 20)
+        sub.settle(1)
+        after = [ln.split()[1] for ln in new_polls()]
+        check(after and all(st == "304" for st in after),
+              "after a restart, 304s only: %s" % after)
+        check(len(sub.events) == before,
+              "nothing published again after a restart")
     finally:
         if d is not None:
             check(d.stop() == 0, "clean exit")
@@ -396,6 +417,15 @@ def item(guid, title, body=None):
             "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>"
             "<description>%s</description></item>" % (guid, title, guid,
                                                          body))
+
+
+PAGE = ("<!DOCTYPE html><html lang=en><head><title>Harbour reopens"
+        "</title></head><body><article><h1>Harbour reopens after the storm"
+        "</h1>" + "".join(
+            "<p>Paragraph %d of the report on the harbour, which reopened "
+            "on Tuesday after a week of repairs to the sea wall and the "
+            "quays, the port authority said in a statement.</p>" % i
+            for i in range(6)) + "</article></body></html>")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -469,6 +499,18 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/notfeed":
             return self.send(200, b"<html><body>hello</body></html>",
                              [("Content-Type", "text/html")])
+        if path == "/pagefeed":
+            return self.feed([
+                "<item><guid>pg-1</guid><title>Feed's title</title>"
+                "<link>http://%s/page/1</link>"
+                "<author>desk@example.org (Feed Desk)</author>"
+                "<pubDate>Wed, 03 Jan 2024 09:00:00 GMT</pubDate>"
+                "<description>The summary.</description></item>"
+                % self.headers.get("Host")], '"pg"')
+        if path == "/page/1":
+            self.server.state["page_go"].wait(30)
+            return self.send(200, PAGE.encode(),
+                             [("Content-Type", "text/html; charset=utf-8")])
         if path == "/changing":
             # poll 0: a, b; from poll 1 on: a changed, b, and a new c
             v = 0 if n == 0 else 1
@@ -488,6 +530,7 @@ def serve():
     srv.handle_error = lambda *a: None
     srv.state = {"lock": threading.Lock(), "count": {},
                  "go": threading.Event(),
+                 "page_go": threading.Event(),
                  # 64 MB of spaces in about 64 KB, made before serving
                  "bomb": gzip.compress(b" " * (64 << 20), 9)}
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -621,6 +664,66 @@ def case_sighup(newswired, tmp):
     return 0
 
 
+def case_restart(newswired, tmp):
+    """kill -9 while an entry's page is being fetched: the entry was
+    stored pending with the feed's validators, so the next start fetches
+    the page (though the feed answers 304) and publishes it once."""
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    keep = {}
+
+    def body(pub):
+        keep["pub"] = pub
+        return base_conf(tmp, pub) + source("pg", base + "/pagefeed", 1,
+                                            pages=True)
+    d, sub, conf = start(newswired, tmp, body)
+    srv.state["go"].set()
+    try:
+        end = time.monotonic() + 20 * FACTOR
+        while time.monotonic() < end:
+            with srv.state["lock"]:
+                if srv.state["count"].get("/page/1"):
+                    break
+            time.sleep(0.05)
+        check(srv.state["count"].get("/page/1") == 1, "page requested")
+        d.proc.kill()
+        d.proc.wait()
+        d.log.close()
+        check(not sub.topics("article."), "nothing published before")
+        d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+        sub.heartbeats.clear()
+        check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
+        srv.state["page_go"].set()
+        check(sub.wait(lambda: sub.topics("article."), 20),
+              "the pending entry is published after the restart")
+        sub.settle(3)
+        arts = sub.topics("article.")
+        check(len(arts) == 1 and arts[0][0] == "article.new.pg",
+              "published once: %r" % [t for t, _ in arts])
+        if arts:
+            ev = arts[0][1]
+            check(ev["source"]["kind"] == "page" and
+                  ev["source"]["uri"].endswith("/page/1"),
+                  "from the page: %r" % ev["source"])
+            check(ev["title"] == "Harbour reopens after the storm",
+                  "the page's title: %r" % ev["title"])
+            check(ev["authors"] == ["Feed Desk"],
+                  "the feed's author fills the gap: %r" % ev["authors"])
+            check((ev["published"] or "").startswith("2024-01-03T09:00"),
+                  "the feed's date fills the gap: %r" % ev["published"])
+            check("Paragraph 5" in (ev["body"] or ""), "the page's body")
+        with srv.state["lock"]:
+            feeds = srv.state["count"].get("/pagefeed", 0)
+        check(feeds >= 2, "the feed polled again after the restart")
+        check("left pending by the last run" in d.logtext(),
+              "pending entry logged")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
 def main():
     global SHARED, SCHEMA, NEWSWIRE
     newswired, SHARED, SCHEMA, case = sys.argv[1:5]
@@ -629,7 +732,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="nw-sources-")
     metrics_key(newswired, tmp)
     rc = {"nginx": case_nginx, "faults": case_faults,
-          "sighup": case_sighup}[case](newswired, tmp)
+          "sighup": case_sighup, "restart": case_restart}[case](
+              newswired, tmp)
     if failures:
         print("%d failure(s); temporary folder kept: %s" % (
             len(failures), tmp))
