@@ -376,6 +376,10 @@ def case_nginx(newswired, tmp):
               "304s publish nothing: %d new events" % (
                   len(sub.events) - before))
         check(d.alive(), "newswired alive")
+        # 121 entries through a queue of 4: the poller paused and resumed
+        check("worker queue full, polls paused" in d.logtext() and
+              "polls resumed" in d.logtext(), "backpressure: the poller "
+              "paused while the worker queue was full, then resumed")
         # a restart keeps the validators: its first polls are 304s too
         check(d.stop() == 0, "clean exit")
         with open(log) as f:
