@@ -21,10 +21,14 @@ enum {
 static const char *const retention_sql[RT_COUNT] = {
 	[RT_BOUNDS] =
 	    "SELECT coalesce(min(seq), 0), coalesce(max(seq), 0) FROM journal",
-	/* the newest of the oldest ?2 rows that is older than ?1 */
+	/* the end of the leading run of rows older than ?1 among the
+	 * oldest ?2: a row with a newer time stops it, older ones after it
+	 * wait (rows are timed when read, numbered when committed) */
 	[RT_AGE_CUT] =
-	    "SELECT coalesce(max(seq), 0) FROM (SELECT seq, ts FROM journal "
-	    "ORDER BY seq LIMIT ?2) WHERE ts < ?1",
+	    "SELECT coalesce((SELECT min(seq) - 1 FROM (SELECT seq, ts "
+	    "FROM journal ORDER BY seq LIMIT ?2) WHERE ts >= ?1), "
+	    "(SELECT max(seq) FROM (SELECT seq FROM journal ORDER BY seq "
+	    "LIMIT ?2)), 0)",
 	[RT_DELETE] =
 	    "DELETE FROM journal WHERE seq <= ?1",
 };
