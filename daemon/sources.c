@@ -19,6 +19,7 @@
 #include "feeds_work.h"
 #include "http/http.h"
 #include "http/poller.h"
+#include "ingest.h"
 #include "publisher.h"
 #include "store.h"
 #include "workers.h"
@@ -753,7 +754,8 @@ entry_commit(struct sources *S, struct turn *t, struct src *s,
 	}
 	event_article_id(a, id);
 	if (store_classify(S->d->store, id, a->content_hash, j->fetched_at,
-	    &v, err, errlen) != 0)
+	    &v, err, errlen) != 0 ||
+	    ingest_dedup(S->d, id, a, j->fetched_at, &v, err, errlen) != 0)
 		return -1;
 	if (v.kind == STORE_DUPLICATE && strcmp(v.duplicate_of, id) == 0) {
 		log_debug(&S->d->log, "%s: %s: unchanged", s->c.name, j->key);
