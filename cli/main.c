@@ -18,9 +18,11 @@ static const struct command commands[] = {
 	  "    parse each feed, print it as one JSON line" },
 	{ "date", cmd_date, "date STRING...\n"
 	  "    print each date as RFC 3339 UTC, or 'invalid'" },
-	{ "tail", cmd_tail, "tail [--endpoint E] [--topic PREFIX]\n"
+	{ "tail", cmd_tail, "tail [--endpoint E] [--replay R] [--from SEQ]\n"
+	  "    [--topic PREFIX]... [--count N]\n"
 	  "    [--curve-server-key FILE --curve-key FILE]\n"
-	  "    subscribe to newswired and print its events" },
+	  "    subscribe to newswired and print its events, each once, in\n"
+	  "    order: what was missed (from SEQ, or a gap) is replayed" },
 	{ "keygen", cmd_keygen, "keygen NAME\n"
 	  "    write a CURVE key pair: NAME.key (secret), NAME.pub" },
 };
