@@ -24,6 +24,8 @@
 #define META_BEFORE_TITLE 160
 /* Longest text node near the headline that is read as a date line. */
 #define META_LINE_MAX 100
+/* How much short-line page text is searched when nothing else dates it. */
+#define META_PAGE_LINES 40000
 /* Longest line read as "date - name". */
 #define META_DATELINE_MAX 64
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
@@ -566,6 +568,33 @@ meta_text_before(xmlNodePtr node, size_t max)
 	return f;
 }
 
+/* Appends to b the short text nodes (at most META_LINE_MAX bytes folded)
+ * under n in document order, outside scripts, styles and reader comments,
+ * until about max bytes: the lines where a page may print its date when
+ * nothing near the headline or in its metadata states one. */
+static void
+meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
+{
+	char *f;
+
+	for (; n != NULL && b->len < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			f = meta_fold((const char *)n->content);
+			if (strlen(f) <= META_LINE_MAX && f[0] != '\0') {
+				buf_puts(b, f);
+				buf_puts(b, " | ");
+			}
+			free(f);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH ||
+		    meta_is(n, "script") || meta_is(n, "style") ||
+		    meta_is(n, "head") || meta_is_comments(n))
+			continue;
+		meta_page_lines(n->children, b, max, depth + 1);
+	}
+}
+
 /* The first h1..h3 under n whose text is title, or NULL. */
 static xmlNodePtr
 meta_find_heading(xmlNodePtr n, const char *title, int depth)
@@ -927,8 +956,11 @@ meta_after_update_word(const char *s, size_t at)
 	return yes;
 }
 
+/* The first plausible date written in s; one that follows a word of
+ * modification only when updates is true. */
 static bool
-meta_date_find(const char *s, int64_t now, struct nw_time *t)
+meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
+    bool updates)
 {
 	struct nw_time x;
 	size_t at = 0, span = 0, off = 0, len;
@@ -939,13 +971,19 @@ meta_date_find(const char *s, int64_t now, struct nw_time *t)
 	while (off < len && date_find(s + off, len - off, &x, &at,
 	    &span) == 0) {
 		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
-		    !meta_after_update_word(s, off + at)) {
+		    (updates || !meta_after_update_word(s, off + at))) {
 			*t = x;
 			return true;
 		}
 		off += at + (span > 0 ? span : 1);
 	}
 	return false;
+}
+
+static bool
+meta_date_find(const char *s, int64_t now, struct nw_time *t)
+{
+	return meta_date_find_upd(s, now, t, false);
 }
 
 /* A date in the path of url: /2019/11/18/, /2019-11-18/, /20191118/. */
@@ -1288,6 +1326,19 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		meta_decide_authors(&c, sites, &a->authors);
 	if (!a->published.set && meta_published(&c, url, now, &t))
 		a->published = t;
+	if (!a->published.set) {
+		/* last: the first date on a short line of the page, one
+		 * marked as an update when it is the only one */
+		struct buf b = {0};
+
+		buf_puts(&b, "");
+		meta_page_lines(xmlDocGetRootElement(doc), &b,
+		    META_PAGE_LINES, 0);
+		if (meta_date_find_upd(b.p, now, &t, false) ||
+		    meta_date_find_upd(b.p, now, &t, true))
+			a->published = t;
+		buf_free(&b);
+	}
 	if (!a->updated.set && meta_modified(&c, now, &t))
 		a->updated = t;
 	if (a->publisher == NULL) {

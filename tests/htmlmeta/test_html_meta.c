@@ -314,6 +314,46 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2020-05-01");
 	article_free(a);
+	/* no date near the headline nor in metadata: the first date on
+	 * a short line of the page, not one in reader comments, and one
+	 * marked as an update only when it is the only one */
+	a = run("<html><body>"
+	    "<h1>T</h1><div>Lorem ipsum dolor sit amet, consectetur adipisici"
+	    "ng elit, sed do eiusmod tempor incididunt ut labore et dolore "
+	    "magna aliqua, ut enim ad minim veniam, quis nostrud exercit"
+	    "ation ullamco laboris nisi ut aliquip ex ea commodo consequat."
+	    "</div><div>Duis aute irure dolor in reprehenderit in voluptate "
+	    "velit esse cillum dolore eu fugiat nulla pariatur. Excepteur "
+	    "sint occaecat cupidatat non proident, sunt in culpa qui officia"
+	    " deserunt mollit anim id est laborum. Sed ut perspiciatis unde "
+	    "omnis iste natus error sit voluptatem accusantium doloremque.</"
+	    "div><div>Lorem ipsum dolor sit amet, consectetur adipisicing el"
+	    "it, sed do eiusmod tempor incididunt ut labore et dolore magna "
+	    "aliqua, ut enim ad minim veniam, quis nostrud exercitation ulla"
+	    "mco laboris nisi ut aliquip ex ea commodo consequat. Duis aute."
+	    "</div><div>Duis aute irure dolor in reprehenderit in voluptate "
+	    "velit esse cillum dolore eu fugiat nulla pariatur. Excepteur "
+	    "sint occaecat cupidatat non proident, sunt in culpa qui officia"
+	    " deserunt mollit anim id est laborum. Sed ut perspiciatis unde "
+	    "omnis iste natus error sit voluptatem accusantium doloremque.</"
+	    "div><div class=\"comments\"><p>3.4.2015</p></div>"
+	    "<p>Aktualisiert am 9.5.2020</p><p>am 19. Mai 2010 gepostet"
+	    "</p></body></html>", NULL);
+	assert_day(&a->published, "2010-05-19");
+	article_free(a);
+	a = run("<html><body><h1>T</h1><p>x</p><p>Lorem ipsum dolor sit "
+	    "amet, consectetur adipisicing elit, sed do eiusmod tempor "
+	    "incididunt ut labore et dolore magna aliqua.</p><p>Lorem ipsum "
+	    "dolor sit amet, consectetur adipisicing elit, sed do eiusmod "
+	    "tempor incididunt ut labore et dolore magna aliqua.</p><p>Lorem"
+	    " ipsum dolor sit amet, consectetur adipisicing elit, sed do eiu"
+	    "smod tempor incididunt ut labore et dolore magna aliqua.</p><p>"
+	    "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed "
+	    "do eiusmod tempor incididunt ut labore et dolore magna aliqu"
+	    "a.</p><p>Letzte Aktualisierung: 14.01.2022</p></body></html>",
+	    NULL);
+	assert_day(&a->published, "2022-01-14");
+	article_free(a);
 	/* nothing: no date at all */
 	a = run("<html><body><h1>T</h1><p>No date here.</p></body></html>",
 	    NULL);
