@@ -499,11 +499,19 @@ dup_index_query(struct dup_index *idx, const char *print, int64_t t,
 		uint32_t i = idx->touched[k];
 		const struct dup_entry *e = &idx->e[i];
 		int64_t dt = e->t > t ? e->t - t : t - e->t;
-		size_t n;
+		const struct dup_print *sp, *lp;
+		uint64_t lim;
+		size_t n, shared = idx->count[i];
 		int c;
 
 		idx->count[i] = 0;
-		if (e->dead || dt > idx->window || !dup_same(&q, &e->p))
+		if (e->dead || dt > idx->window)
+			continue;
+		/* the samples shared bound the containment from above: an
+		 * article met only through boilerplate is not compared */
+		dup_order(&q, &e->p, &sp, &lp, &lim, &n);
+		if (n == 0 || shared * 100 < (size_t)DUP_CONTAIN_PCT * n ||
+		    !dup_same(&q, &e->p))
 			continue;
 		c = dup_containment(&q, &e->p, &n);
 		if (c > best_pct || (c == best_pct && i < best)) {
