@@ -187,6 +187,13 @@ consider(struct watcher *w, const char *name, bool waited)
 
 	if (watcher_ignored(name))
 		return WATCHER_TAKEN;
+	/* a device is never opened (opening one can act: a tape rewinds);
+	 * the fstat below still decides for what is opened */
+	if (fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode))) {
+		wlog(w, 1, "%s: not a regular file, ignored", name);
+		return WATCHER_TAKEN;
+	}
 	fd = openat(w->dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC);
 	if (fd < 0) {
