@@ -524,8 +524,11 @@ wait_flush(struct sources *S)
 
 	while (k < S->n_wait && pool_submit(S, S->wait[k]))
 		k++;
-	memmove(S->wait, S->wait + k, (S->n_wait - k) * sizeof(*S->wait));
-	S->n_wait -= k;
+	if (k > 0) {
+		memmove(S->wait, S->wait + k, (S->n_wait - k) *
+		    sizeof(*S->wait));
+		S->n_wait -= k;
+	}
 	if (S->n_wait == 0 && S->paused && S->poller != NULL) {
 		log_debug(&S->d->log, "sources: polls resumed");
 		poller_resume(S->poller);
