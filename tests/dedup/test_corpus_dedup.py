@@ -37,8 +37,11 @@ def pages(corpus):
 
 def extract(newswire, files):
     out = subprocess.run([newswire, 'extract', '--'] + files,
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          timeout=300, check=False)
+    if out.returncode != 0:
+        sys.exit('newswire extract exited %d: %s'
+                 % (out.returncode, out.stderr.decode()[-2000:]))
     events = [json.loads(l) for l in out.stdout.decode().splitlines()
               if l.strip()]
     if len(events) != len(files):
