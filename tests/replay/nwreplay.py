@@ -7,6 +7,7 @@ stretches every wait (ASan runs); NW_KEEP_TMP keeps the temporary folder.
 """
 import json
 import os
+import random
 import shlex
 import shutil
 import signal
@@ -104,15 +105,27 @@ class Setup:
                       if os.path.isfile(os.path.join(self.inbox, n)))
 
 
+WORDS = ("harbour council budget river election minister school bridge "
+         "festival airport court museum hospital station market farmers "
+         "storm railway library theatre police university harvest fishing "
+         "mayor village factory strike vaccine orchestra glacier satellite "
+         "drought football senate embassy tunnel lighthouse vineyard mine "
+         "pipeline volcano parliament refinery cathedral ferry election "
+         "auction bakery canal desert forest island valley tower").split()
+
+
 def article_text(i, salt=""):
-    """A small, unique article."""
-    return ("Test article number %d %s\n\n"
-            "This is the body of test article %d. It says that item %d "
-            "was dropped into the inbox by the replay tests, and that its "
-            "number is unique among all the files of this run.\n\n"
-            "A second paragraph follows, so that the text looks like an "
-            "article to the extractor: item %d, %s.\n"
-            % (i, salt, i, i, i, salt))
+    """A small article whose words are its own: no two share enough
+    text to look like copies of each other."""
+    rnd = random.Random("%s-%d" % (salt, i))
+
+    def sentence():
+        w = [rnd.choice(WORDS) for _ in range(rnd.randint(8, 14))]
+        return "The %s %s." % (" ".join(w), rnd.randint(1, 10 ** 6))
+
+    paras = [" ".join(sentence() for _ in range(4)) for _ in range(3)]
+    return "Report %d on the %s %s\n\n%s\n" % (
+        i, rnd.choice(WORDS), salt, "\n\n".join(paras))
 
 
 def uri_name(ev):
