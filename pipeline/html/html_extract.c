@@ -739,8 +739,13 @@ html_split_credit(struct buf *c, struct buf *credit)
 	html_trim(c);
 }
 
+/* Images kept per article, at most. The check for a known address below
+ * is linear, so without a cap a page of 60,000 figures took 5 s and one
+ * of 250,000 (the element limit) minutes (found by tests/fuzz). */
+#define HTML_MAX_IMAGES 1000
+
 /* Adds the image of figure (or lone img) n with its caption and credit,
- * unless its address is already known. */
+ * unless its address is already known or HTML_MAX_IMAGES are kept. */
 static void
 html_add_image(struct html_ctx *ctx, xmlNode *n)
 {
@@ -749,7 +754,7 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	char *url;
 	bool space = false;
 
-	if (img == NULL)
+	if (img == NULL || ctx->a->n_images >= HTML_MAX_IMAGES)
 		return;
 	url = html_img_url(ctx, img);
 	if (url == NULL)
