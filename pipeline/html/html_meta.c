@@ -595,6 +595,89 @@ meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
 	}
 }
 
+static bool meta_date_ok(const char *s, int64_t now, struct nw_time *t);
+
+/* Keys of page-state JSON in scripts that name the publication date, in
+ * order of trust: the schema.org name, then the names common stores and
+ * frameworks give it, then creation. */
+static const char *const meta_script_keys[] = {
+	"datePublished", "published_at", "publishedAt", "publishDate",
+	"publish_date", "publication_date", "dateCreated", "created_at",
+	"createdAt",
+};
+
+/* Updates *best (an index into meta_script_keys, lower is better) and *t
+ * from the first date-valued occurrence of a better key in text: "key"
+ * then a colon and a quoted date, quotes escaped or not. */
+static void
+meta_script_text(const char *text, int64_t now, size_t *best,
+    struct nw_time *t)
+{
+	const char *p, *q;
+	char val[48];
+	size_t k, n;
+
+	for (k = 0; k < *best && k < NKEYS(meta_script_keys); k++) {
+		p = text;
+		while ((p = strstr(p, meta_script_keys[k])) != NULL) {
+			q = p + strlen(meta_script_keys[k]);
+			if (p == text || p[-1] != '"') {
+				p = q;
+				continue;
+			}
+			p = q;
+			if (*q == '\\')
+				q++;
+			if (*q++ != '"')
+				continue;
+			while (*q == ' ')
+				q++;
+			if (*q++ != ':')
+				continue;
+			while (*q == ' ')
+				q++;
+			if (*q == '\\')
+				q++;
+			if (*q++ != '"')
+				continue;
+			for (n = 0; n + 1 < sizeof(val) && q[n] != '"' &&
+			    q[n] != '\\' && q[n] != '\0'; n++)
+				val[n] = q[n];
+			val[n] = '\0';
+			if (meta_date_ok(val, now, t)) {
+				*best = k;
+				break;
+			}
+		}
+	}
+}
+
+/* Walks the scripts under n that are not JSON-LD (read already) for a
+ * publication date in page-state JSON. */
+static void
+meta_script_dates(xmlNodePtr n, int64_t now, size_t *best,
+    struct nw_time *t, int depth)
+{
+	const char *type;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (meta_is(n, "script")) {
+			type = meta_attr(n, "type");
+			if ((type == NULL || !meta_attr_has(type, "ld+json")) &&
+			    n->children != NULL &&
+			    n->children->content != NULL)
+				meta_script_text((const char *)
+				    n->children->content, now, best, t);
+			continue;
+		}
+		if (depth < META_MAX_DEPTH)
+			meta_script_dates(n->children, now, best, t,
+			    depth + 1);
+	}
+}
+
 /* The first h1..h3 under n whose text is title, or NULL. */
 static xmlNodePtr
 meta_find_heading(xmlNodePtr n, const char *title, int depth)
@@ -1074,8 +1157,7 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
 	    meta_list_date(&c->date_text, now, t, true) ||
-	    meta_date_find(c->before_title, now, t) ||
-	    meta_modified(c, now, t);
+	    meta_date_find(c->before_title, now, t);
 }
 
 /* ---- authors ---- */
@@ -1326,6 +1408,15 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		meta_decide_authors(&c, sites, &a->authors);
 	if (!a->published.set && meta_published(&c, url, now, &t))
 		a->published = t;
+	if (!a->published.set) {
+		size_t best = NKEYS(meta_script_keys);
+
+		meta_script_dates(xmlDocGetRootElement(doc), now, &best, &t,
+		    0);
+		if (best < NKEYS(meta_script_keys) ||
+		    meta_modified(&c, now, &t))
+			a->published = t;
+	}
 	if (!a->published.set) {
 		/* last: the first date on a short line of the page, one
 		 * marked as an update when it is the only one */

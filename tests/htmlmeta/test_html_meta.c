@@ -314,6 +314,21 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2020-05-01");
 	article_free(a);
+	/* page-state JSON in a script names the publication: its best key
+	 * wins over an earlier weaker one and over the modification time */
+	a = run("<html><head><meta property=\"article:modified_time\" "
+	    "content=\"2021-06-01T10:00:00Z\"><script>var s={\"createdAt\":"
+	    "\"2019-03-01T06:22:28+01:00\",\"x\":{\"published_at\" : "
+	    "\"2019-03-02T06:22:28+01:00\"}};</script></head><body><h1>T</h1>"
+	    "<p>x</p></body></html>", NULL);
+	assert_day(&a->published, "2019-03-02");
+	assert_day(&a->updated, "2021-06-01");
+	article_free(a);
+	a = run("<html><head><script>self.p=\"{\\\"publishedAt\\\":"
+	    "\\\"2018-05-06\\\"}\"</script></head><body><h1>T</h1>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2018-05-06");
+	article_free(a);
 	/* no date near the headline nor in metadata: the first date on
 	 * a short line of the page, not one in reader comments, and one
 	 * marked as an update only when it is the only one */
