@@ -213,7 +213,15 @@ def large_hostile(out):
               for i in range(1000000)]
     links.append("</article></body></html>")
     links = "".join(links)
+    # 60,000 figures: the known-image check was quadratic (5 s in gcc,
+    # minutes under ASan) before html_extract kept at most 1000 images
+    figures = ("<html><body><article><h1>Pictures</h1><p>" +
+               "Some words of text here. " * 50 + "</p>" +
+               "".join('<figure><img src="/i%d.jpg"><figcaption>c%d'
+                       "</figcaption></figure>" % (i, i)
+                       for i in range(60000)) + "</article></body></html>")
     for t in ("html", "pipeline"):
+        put(out, t, "hostile-figures-60k.html", figures)
         put(out, t, "hostile-nested-100k.html", deep)
         put(out, t, "hostile-unclosed-100k.html", unclosed)
         put(out, t, "hostile-million-links.html", links)
