@@ -1069,7 +1069,29 @@ meta_date_find(const char *s, int64_t now, struct nw_time *t)
 	return meta_date_find_upd(s, now, t, false);
 }
 
-/* A date in the path of url: /2019/11/18/, /2019-11-18/, /20191118/. */
+/* True when p opens with a day-first dd-mm-yyyy or dd.mm.yyyy that ends
+ * the path segment ("29-10-2021" in /meldungen/29-10-2021). */
+static bool
+meta_url_dmy(const char *p, int *y, int *m, int *d)
+{
+	static const int dig[] = {0, 1, 3, 4, 6, 7, 8, 9};
+	size_t i;
+
+	for (i = 0; i < NKEYS(dig); i++)
+		if (!isdigit((unsigned char)p[dig[i]]))
+			return false;
+	if ((p[2] != '-' && p[2] != '.') || p[5] != p[2] ||
+	    (p[10] != '\0' && p[10] != '/' && p[10] != '?' &&
+	    p[10] != '#' && p[10] != '.' && p[10] != '_'))
+		return false;
+	*d = (p[0] - '0') * 10 + (p[1] - '0');
+	*m = (p[3] - '0') * 10 + (p[4] - '0');
+	*y = atoi(p + 6);
+	return *y >= 1995 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+/* A date in the path of url: /2019/11/18/, /2019-11-18/, /20191118/,
+ * /18-11-2019. */
 static bool
 meta_url_date(const char *url, int64_t now, struct nw_time *t)
 {
@@ -1092,7 +1114,12 @@ meta_url_date(const char *url, int64_t now, struct nw_time *t)
 			if (!isdigit((unsigned char)p[1]) ||
 			    !isdigit((unsigned char)p[4]) ||
 			    y < 1995 || m < 1 || m > 12 || d < 1 || d > 31)
-				continue;
+				y = 0;
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+			if (y != 0 && meta_date_ok(buf, now, t))
+				return true;
+		}
+		if (meta_url_dmy(p + 1, &y, &m, &d)) {
 			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
 			if (meta_date_ok(buf, now, t))
 				return true;

@@ -284,6 +284,15 @@ test_dates_url_text(void **state)
 	    "https://blog.example/2019/11/18/slug/");
 	assert_day(&a->published, "2019-11-18");
 	article_free(a);
+	/* a day-first date that ends a path segment, not a number run */
+	a = run("<html><body><h1>T</h1><p>x</p></body></html>",
+	    "https://verein.example/meldungen/29-10-2021");
+	assert_day(&a->published, "2021-10-29");
+	article_free(a);
+	a = run("<html><body><h1>T</h1><p>x</p></body></html>",
+	    "https://verein.example/meldungen/29-10-20219/");
+	assert_false(a->published.set);
+	article_free(a);
 	/* the URL of the canonical link serves when the page has none */
 	a = run("<html><head><link rel=\"canonical\" href=\"https://n."
 	    "example/news/2016-02-29-leap.html\"></head><body></body></html>",
