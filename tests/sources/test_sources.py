@@ -13,8 +13,9 @@ CASE is one of:
           publish nothing new.
   faults  a fault-injecting server: 429 with Retry-After, 503, a response
           slower than the timeout, a truncated body, a body past the cap,
-          a gzip bomb, a redirect loop, a body that is not a feed, and a
-          feed that changes between polls; each gives its source.error or
+          a gzip bomb, a redirect loop, a body that is not a feed, a
+          permanent redirect (remembered), and a feed that changes between
+          polls; each gives its source.error or
           article events while the daemon keeps serving.
   sighup  SIGHUP adds one source and removes another.
   restart kill -9 while an entry's page is being fetched: the next start
@@ -30,6 +31,7 @@ import os
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -496,6 +498,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, self.server.state["bomb"],
                              [("Content-Encoding", "gzip"),
                               ("Content-Type", "application/rss+xml")])
+        if path == "/moved":
+            return self.send(301, b"", [("Location", "/moved-to")])
+        if path == "/moved-to":
+            return self.feed([item("mv-1", "Moved")], '"mv"')
         if path == "/loop/a":
             return self.send(302, b"", [("Location", "/loop/b")])
         if path == "/loop/b":
@@ -544,6 +550,7 @@ def serve():
 FAULTS = {
     # name: (path, error expected, articles expected)
     "ok": ("/ok", None, ["article.new.ok"]),
+    "moved": ("/moved", None, ["article.new.moved"]),
     "ratelimit": ("/ratelimit", "429", ["article.new.ratelimit"]),
     "unavailable": ("/unavailable", "503", []),
     "slow": ("/slow", "time", []),
@@ -598,6 +605,16 @@ def case_faults(newswired, tmp):
             counts = dict(srv.state["count"])
         check(counts.get("/unavailable", 0) >= 2,
               "503 retried: %r" % counts)
+        # a permanent redirect moves the source, and the store keeps it
+        check(counts.get("/moved") == 1 and
+              counts.get("/moved-to", 0) >= 2,
+              "polled at the new URL after a 301: %r" % counts)
+        db = sqlite3.connect(os.path.join(tmp, "state", "newswire.db"))
+        row = db.execute("SELECT moved_url, etag FROM feed_sources WHERE "
+                         "name = 'moved'").fetchone()
+        db.close()
+        check(row is not None and (row[0] or "").endswith("/moved-to") and
+              row[1] == '"mv"', "moved URL and ETag stored: %r" % (row,))
         # the changing feed: a and b new, then a updated and c new; b
         # and a's second version published once however many polls
         new = sorted(e["title"] for _, e in
