@@ -101,6 +101,7 @@ class Subscriber(threading.Thread):
         self.heartbeats = 0
         self.seqs = set()
         self.last = None
+        self.marks = {}        # count -> monotonic time, every tenth
         self.stop = False
         self.done = threading.Event()
 
@@ -115,6 +116,8 @@ class Subscriber(threading.Thread):
             self.seqs.add(json.loads(body)["seq"])
             self.count += 1
             self.last = time.monotonic()
+            if self.count % max(self.want // 10, 1) == 0:
+                self.marks[self.count] = self.last
             if self.count >= self.want:
                 self.done.set()
         self.sock.close()
@@ -232,6 +235,11 @@ def main():
           "idle, %s" % (hwm / 1024, base_rss / 1024, ", ".join(
               "%.1f MB at %d%%" % (rss_at[k] / 1024, int(k * 100))
               for k in sorted(rss_at))))
+    prev_n, prev_t, rates = 0, t0, []
+    for k in sorted(sub.marks):
+        rates.append("%.0f" % ((k - prev_n) / (sub.marks[k] - prev_t)))
+        prev_n, prev_t = k, sub.marks[k]
+    print("  files/s by tenth of the drop: %s" % " ".join(rates))
     if last:
         print("  ratio newswired / extract: %.2f" % (got / elapsed / r_ex))
         print("  ratio newswired / rename:  %.4f" % (t_mv / elapsed))
@@ -242,6 +250,13 @@ def main():
             (1, n, n):
         print("  FAIL: seqs received are not 1..%d" % n)
         ok = False
+    # a watcher that kept reading would drain inotify as fast as the
+    # renames come; one that stops while the queue is full lets the
+    # kernel's queue (fs.inotify.max_queued_events) overflow
+    text = open(os.path.join(tmp, "newswired.log"), "rb").read().decode()
+    print("  inotify overflows while the queue was full: %d (then a "
+          "rescan); log lines at warn or worse: %d" %
+          (text.count("inotify queue overflow"), len(text.splitlines())))
     left = len([x for x in os.listdir(inbox)
                 if x not in ("processed", "failed")])
     done = len(os.listdir(os.path.join(inbox, "processed")))
