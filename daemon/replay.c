@@ -18,6 +18,7 @@
  * what bounds the time one turn spends here. */
 #define REPLAY_CHUNK_ROWS 256
 #define REPLAY_TURN_BYTES (4 * 1024 * 1024)
+#define REPLAY_TURN_CHUNKS 8
 /* Messages read from the socket per loop turn. */
 #define REPLAY_RECV_MAX 256
 /* Messages queued towards one client before its answer pauses. */
@@ -493,20 +494,23 @@ client_remove(struct replay *r, struct replay_req *q)
 }
 
 /* One loop turn of answers: a chunk for each client whose turn it is,
- * within a byte budget. */
+ * within a budget of chunks and bytes (with more clients than chunks,
+ * the earlier requests go first). */
 static void
 on_pump(evutil_socket_t fd, short what, void *arg)
 {
 	struct replay *r = arg;
 	struct replay_req *q = r->head;
 	size_t bytes = 0;
+	int chunks = 0;
 	bool progress = false, blocked = false;
 	int events = 0;
 	size_t len = sizeof(events);
 
 	(void)fd;
 	(void)what;
-	while (q != NULL && bytes < REPLAY_TURN_BYTES) {
+	while (q != NULL && bytes < REPLAY_TURN_BYTES &&
+	    chunks < REPLAY_TURN_CHUNKS) {
 		struct replay_req *next = q->next;
 		int rc;
 
@@ -514,9 +518,13 @@ on_pump(evutil_socket_t fd, short what, void *arg)
 			q = next;
 			continue;
 		}
+		chunks++;
 		rc = req_chunk(r, q, &bytes);
-		if (rc == 1)
-			rc = req_send_end(r, q) == 0 ? 1 : 2;
+		if (rc == 1) {
+			/* sent: done; queue full: later; client gone */
+			rc = req_send_end(r, q);
+			rc = rc == 0 ? 1 : rc == 1 ? 2 : -1;
+		}
 		if (rc == 1) {
 			log_debug(r->log, "replay: %lld..%lld answered, %lld "
 			    "sent%s", (long long)q->from, (long long)q->to,
@@ -528,6 +536,9 @@ on_pump(evutil_socket_t fd, short what, void *arg)
 		} else if (rc == 2) {
 			blocked = true;
 		} else {
+			/* its other requests go too: skip past them */
+			while (next != NULL && same_client(next, q))
+				next = next->next;
 			client_remove(r, q);
 			progress = true;
 		}

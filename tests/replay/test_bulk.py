@@ -97,6 +97,16 @@ def main():
               end.get("to") == N and end.get("sent") == N,
               "the slow client gets all %d, in order (%d, end %r)" %
               (N, len(seqs), end))
+        # a client that vanishes mid-answer loses it; nobody else does
+        for _ in range(3):
+            gone = nw.ReplayClient(setup.replay)
+            gone.send({"from": 1})
+            time.sleep(0.2 * nw.FACTOR)
+            gone.close()
+        events, final, end = quick.ask({"from": 5, "to": 6}, timeout=20)
+        check(final == "replay.end" and [e["seq"] for _, e in events] ==
+              [5, 6] and d.alive(), "answers go on after clients vanish "
+              "mid-answer: %s %r" % (final, end))
         hwm1 = vm_hwm(d.proc.pid)
         print("daemon VmHWM %d kB before, %d kB after streaming %d events "
               "(%.1f MB of JSON)" % (hwm0, hwm1, N,
