@@ -678,6 +678,45 @@ meta_script_dates(xmlNodePtr n, int64_t now, size_t *best,
 	}
 }
 
+/* Replaces the one-word name *name with the first short text node under
+ * n (outside scripts and styles) that is a person's name opening with it:
+ * "Todd" becomes "Todd Bates" where an author box prints the full name. */
+static bool
+meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
+    int depth)
+{
+	struct strlist got = {0}, junk = {0};
+	size_t len = strlen(*name), i;
+	bool done = false;
+	char *f;
+
+	for (; n != NULL && !done; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			f = meta_fold((const char *)n->content);
+			if (strlen(f) <= META_DATELINE_MAX &&
+			    strncmp(f, *name, len) == 0 && f[len] == ' ')
+				(void)meta_author_add(&got, f, sites, &junk,
+				    true);
+			free(f);
+			for (i = 0; i < got.n && !done; i++)
+				if (strncmp(got.v[i], *name, len) == 0 &&
+				    got.v[i][len] == ' ') {
+					free(*name);
+					*name = xstrdup(got.v[i]);
+					done = true;
+				}
+			strlist_free(&got);
+			strlist_free(&junk);
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && depth < META_MAX_DEPTH &&
+		    !meta_is(n, "script") && !meta_is(n, "style"))
+			done = meta_full_name(n->children, name, sites,
+			    depth + 1);
+	}
+	return done;
+}
+
 /* The first h1..h3 under n whose text is title, or NULL. */
 static xmlNodePtr
 meta_find_heading(xmlNodePtr n, const char *title, int depth)
@@ -1277,6 +1316,11 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		for (i = 0; i < text[k]->n; i++)
 			meta_author_add(&pool, text[k]->v[i], sites, &junk,
 			    true);
+	/* and a person's name that was dropped as the site's own (a
+	 * personal site named after its author) */
+	for (i = 0; i < outlets.n; i++)
+		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
+		    true);
 	for (i = 0; i < out->n; i++) {
 		if (strchr(out->v[i], ' ') != NULL)
 			continue;
@@ -1431,8 +1475,12 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	}
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);
-	if (a->authors.n == 0)
+	if (a->authors.n == 0) {
 		meta_decide_authors(&c, sites, &a->authors);
+		if (a->authors.n == 1 && strchr(a->authors.v[0], ' ') == NULL)
+			(void)meta_full_name(xmlDocGetRootElement(doc),
+			    &a->authors.v[0], sites, 0);
+	}
 	if (!a->published.set && meta_published(&c, url, now, &t))
 		a->published = t;
 	if (!a->published.set) {

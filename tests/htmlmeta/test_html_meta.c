@@ -204,6 +204,21 @@ test_bylines(void **state)
 	assert_string_equal(a->authors.v[0], "Pamela Muster");
 	assert_day(&a->published, "2022-01-27");
 	article_free(a);
+	/* a first name alone in the byline: the full name from an author
+	 * box, or from the site's name when the site is the author's */
+	a = run("<html><body><h1>Titel</h1><div class=\"byline\">By Todd"
+	    "</div><p>Todd said so.</p><div><p>Todd Bates</p><p>Editor</p>"
+	    "</div></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Todd Bates");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content=\"Ana"
+	    " Souza\"><meta name=\"author\" content=\"Ana Souza\"></head>"
+	    "<body><h1>Titel</h1><div class=\"byline\">By Ana</div></body>"
+	    "</html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Ana Souza");
+	article_free(a);
 	/* a byline that is only a date, a line under the headline that is
 	 * only a date: no author; "date - name" lines give the name */
 	a = run("<html><body><h1>Kopf</h1><p>12.03.2021</p><div class="
