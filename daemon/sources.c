@@ -29,6 +29,11 @@
 /* Page requests handed to the HTTP client at once (it queues them per
  * host); more wait in our list. */
 #define SOURCES_PAGES_ACTIVE 64
+/* A page that fails for a passing reason (429, 5xx, timeout, network) is
+ * tried this many times in all, [http] backoff apart and doubling (or as
+ * Retry-After says); then the entry is published from the feed alone. */
+#define SOURCES_PAGE_TRIES 3
+#define SOURCES_PAGE_WAIT_MAX_MS 600000L
 
 /* ---- configuration ---- */
 
@@ -294,6 +299,8 @@ struct page {
 	char *item;
 	char *link;
 	struct http_request *req;  /* NULL: waiting for its turn */
+	struct event *timer;       /* pending: a retry after a failure */
+	int tries;                 /* failed attempts so far */
 };
 
 /* An event committed in this turn's transaction, sent after it. */
@@ -322,6 +329,7 @@ struct sources {
 	struct page **pages;
 	size_t n_pages;
 	size_t pages_active;
+	long page_backoff_ms;
 	bool paused;
 	bool stopped;
 };
@@ -562,6 +570,8 @@ page_free(struct page *p)
 		return;
 	if (p->req != NULL)
 		http_cancel(p->req);
+	if (p->timer != NULL)
+		event_free(p->timer);
 	free(p->source);
 	free(p->key);
 	free(p->hash);
@@ -583,6 +593,62 @@ page_unlink(struct sources *S, struct page *p)
 }
 
 static void
+page_retry(evutil_socket_t fd, short what, void *arg)
+{
+	struct page *p = arg;
+
+	(void)fd;
+	(void)what;
+	event_free(p->timer);
+	p->timer = NULL;
+	pages_pump(p->S);
+}
+
+static bool
+page_transient(const struct http_response *r)
+{
+	switch (r->error) {
+	case HTTP_OK:
+		return r->status == 429 || r->status >= 500;
+	case HTTP_ERR_TIMEOUT:
+	case HTTP_ERR_CONNECT:
+	case HTTP_ERR_DNS:
+	case HTTP_ERR_TRUNCATED:
+	case HTTP_ERR_NETWORK:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* A passing failure: the page stays in the list, waiting for its timer. */
+static bool
+page_retry_later(struct sources *S, struct page *p,
+    const struct http_response *r)
+{
+	long ms = S->page_backoff_ms << p->tries;
+	struct timeval tv;
+
+	if (!page_transient(r) || p->tries + 1 >= SOURCES_PAGE_TRIES)
+		return false;
+	if (r->retry_after >= 0 && r->retry_after * 1000L > ms)
+		ms = r->retry_after * 1000L;
+	if (ms > SOURCES_PAGE_WAIT_MAX_MS)
+		ms = SOURCES_PAGE_WAIT_MAX_MS;
+	p->timer = evtimer_new(S->d->base, page_retry, p);
+	if (p->timer == NULL)
+		return false;
+	p->tries++;
+	tv.tv_sec = ms / 1000;
+	tv.tv_usec = (ms % 1000) * 1000;
+	evtimer_add(p->timer, &tv);
+	log_debug(&S->d->log, "%s: page %s: %s; again in %ld ms", p->source,
+	    p->link, r->error == HTTP_OK ? "HTTP error" :
+	    http_error_name(r->error), ms);
+	return true;
+}
+
+static void
 page_done(void *arg, struct http_response *r)
 {
 	struct page *p = arg;
@@ -592,6 +658,9 @@ page_done(void *arg, struct http_response *r)
 
 	p->req = NULL;
 	S->pages_active--;
+	if (s != NULL && s->gen == p->gen && !S->stopped &&
+	    page_retry_later(S, p, r))
+		return;
 	page_unlink(S, p);
 	if (s == NULL || s->gen != p->gen || S->stopped) {
 		page_free(p);
@@ -629,7 +698,7 @@ pages_pump(struct sources *S)
 
 		if (S->pages_active >= SOURCES_PAGES_ACTIVE || S->n_wait > 0)
 			return;
-		if (p->req != NULL)
+		if (p->req != NULL || p->timer != NULL)
 			continue;
 		s = src_find(S, p->source);
 		if (s == NULL || s->gen != p->gen)
@@ -1299,6 +1368,7 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 	struct source_list l = { 0 };
 
 	S->d = d;
+	S->page_backoff_ms = d->cfg.http_backoff * 1000L;
 	xmlInitParser();   /* once, before any worker parses */
 	if (d->config_path != NULL &&
 	    sources_config_load(d->config_path, &l, err, errlen) != 0)

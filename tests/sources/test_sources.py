@@ -14,8 +14,9 @@ CASE is one of:
   faults  a fault-injecting server: 429 with Retry-After, 503, a response
           slower than the timeout, a truncated body, a body past the cap,
           a gzip bomb, a redirect loop, a body that is not a feed, a
-          permanent redirect (remembered), and a feed that changes between
-          polls; each gives its source.error or
+          permanent redirect (remembered), a feed that changes between
+          polls, a page that fails once (tried again) and a page that is
+          gone (the entry from the feed, and an error); each gives its source.error or
           article events while the daemon keeps serving.
   sighup  SIGHUP adds one source and removes another.
   restart kill -9 while an entry's page is being fetched: the next start
@@ -517,6 +518,20 @@ class Handler(BaseHTTPRequestHandler):
                 "<pubDate>Wed, 03 Jan 2024 09:00:00 GMT</pubDate>"
                 "<description>The summary.</description></item>"
                 % self.headers.get("Host")], '"pg"')
+        if path in ("/flakyfeed", "/gonefeed"):
+            page = "/flaky-page" if path == "/flakyfeed" else "/gone-page"
+            return self.feed([
+                "<item><guid>%s</guid><title>Entry of %s</title>"
+                "<link>http://%s%s</link>"
+                "<description>The entry's own summary.</description></item>"
+                % (page, path, self.headers.get("Host"), page)], '"fg"')
+        if path == "/flaky-page":
+            if n == 0:
+                return self.send(503, b"busy\n")
+            return self.send(200, PAGE.encode(),
+                             [("Content-Type", "text/html; charset=utf-8")])
+        if path == "/gone-page":
+            return self.send(404, b"no such page\n")
         if path == "/page/1":
             self.server.state["page_go"].wait(30)
             return self.send(200, PAGE.encode(),
@@ -568,6 +583,8 @@ def case_faults(newswired, tmp):
     srcs = "".join(source(n, base + p, interval=2)
                    for n, (p, _, _) in FAULTS.items())
     srcs += source("changing", base + "/changing", interval=1)
+    srcs += source("flaky", base + "/flakyfeed", 2, pages=True)
+    srcs += source("pagegone", base + "/gonefeed", 2, pages=True)
     d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub) + srcs)
     srv.state["go"].set()
     try:
@@ -577,7 +594,9 @@ def case_faults(newswired, tmp):
                         if e is not None) and
                     sub.topics("article.new.ratelimit") and
                     len(sub.topics("article.new.changing")) >= 3 and
-                    sub.topics("article.updated.changing"))
+                    sub.topics("article.updated.changing") and
+                    sub.topics("article.new.flaky") and
+                    sub.topics("article.new.pagegone"))
         sub.wait(done, 40)
         # let the failing sources retry a few times: still one error
         sub.settle(4)
@@ -605,6 +624,26 @@ def case_faults(newswired, tmp):
             counts = dict(srv.state["count"])
         check(counts.get("/unavailable", 0) >= 2,
               "503 retried: %r" % counts)
+        # a page that fails once is tried again; one that is gone gives
+        # an error and the entry from the feed alone
+        fl = sub.topics("article.new.flaky")
+        check(len(fl) == 1 and fl[0][1]["source"]["kind"] == "page" and
+              fl[0][1]["title"] == "Harbour reopens after the storm",
+              "flaky page published once, from the page: %r" % [
+                  (e["source"], e["title"]) for _, e in fl])
+        check(counts.get("/flaky-page") == 2, "flaky page tried twice")
+        check(not sub.topics("source.error.flaky"), "no error for a page "
+              "that came on the second try")
+        pg = sub.topics("article.new.pagegone")
+        pe = sub.topics("source.error.pagegone")
+        check(len(pg) == 1 and pg[0][1]["source"]["kind"] == "feed" and
+              pg[0][1]["body"] == "The entry's own summary.",
+              "gone page: the entry from the feed: %r" % [
+                  (e["source"], e["body"]) for _, e in pg])
+        check(len(pe) == 1 and "404" in pe[0][1]["error"] and
+              pe[0][1]["seq"] < pg[0][1]["seq"],
+              "gone page: one error event: %r" % [e for _, e in pe])
+        check(counts.get("/gone-page") == 1, "a 404 page is not retried")
         # a permanent redirect moves the source, and the store keeps it
         check(counts.get("/moved") == 1 and
               counts.get("/moved-to", 0) >= 2,
