@@ -818,10 +818,14 @@ entry_commit(struct sources *S, struct turn *t, struct src *s,
 	char *json;
 
 	if (j->page_error[0] != '\0') {
+		char *link = feeds_item_link(j->item);
+		int rc = journal_error(S, t, s->c.name, src_url(s),
+		    link ? link : j->key, j->page_error, err, errlen);
+
 		log_warn(&S->d->log, "%s: page: %s; publishing the feed's "
 		    "entry instead", s->c.name, j->page_error);
-		if (journal_error(S, t, s->c.name, src_url(s), j->key,
-		    j->page_error, err, errlen) != 0)
+		free(link);
+		if (rc != 0)
 			return -1;
 	}
 	event_article_id(a, id);
@@ -882,7 +886,7 @@ feed_commit(struct sources *S, struct turn *t, struct src *s,
 		if (!s->parse_failed) {
 			log_warn(&S->d->log, "%s: %s: %s", s->c.name,
 			    j->url, j->error);
-			if (journal_error(S, t, s->c.name, j->url, NULL,
+			if (journal_error(S, t, s->c.name, j->url, j->url,
 			    j->error, err, errlen) != 0)
 				return -1;
 		}
@@ -1101,7 +1105,8 @@ on_health(void *ctx, const char *name, enum poller_health h,
 	}
 	log_warn(&S->d->log, "%s: %s: %s", name, poller_health_name(h),
 	    reason ? reason : "failed");
-	publish_error(S, name, src_url(s), NULL, reason ? reason : "failed");
+	publish_error(S, name, src_url(s), src_url(s),
+	    reason ? reason : "failed");
 }
 
 static void

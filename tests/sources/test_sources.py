@@ -641,6 +641,7 @@ def case_faults(newswired, tmp):
               "gone page: the entry from the feed: %r" % [
                   (e["source"], e["body"]) for _, e in pg])
         check(len(pe) == 1 and "404" in pe[0][1]["error"] and
+              (pe[0][1]["item"] or "").endswith("/gone-page") and
               pe[0][1]["seq"] < pg[0][1]["seq"],
               "gone page: one error event: %r" % [e for _, e in pe])
         check(counts.get("/gone-page") == 1, "a 404 page is not retried")
