@@ -132,8 +132,9 @@ def check_plaintext_rule(newswired, tmp):
     with open(logp, "wb") as log:
         p = start(newswired, conf, log)
         end = time.monotonic() + 10 * FACTOR
+        # the start-up line comes after the signal handlers are set
         while time.monotonic() < end and p.poll() is None:
-            if b"without CURVE" in open(logp, "rb").read():
+            if b": watching " in open(logp, "rb").read():
                 break
             time.sleep(0.1)
         alive = p.poll() is None
@@ -253,7 +254,10 @@ def main():
     first = open(os.path.join(tmp, "state", "curve.pub")).read()
     with open(logp, "ab") as log:
         d = start(newswired, conf, log)
-        time.sleep(1)
+        end = time.monotonic() + 10 * FACTOR
+        while time.monotonic() < end and d.poll() is None and open(
+                logp, "rb").read().count(b": watching ") < 2:
+            time.sleep(0.1)
         rc = stop(d)
     check(rc == 0, "restart: clean stop, rc %r" % rc)
     check(open(os.path.join(tmp, "state", "curve.pub")).read() == first,
