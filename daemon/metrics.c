@@ -390,11 +390,9 @@ memory_of_self(long long *rss, long long *hwm)
 }
 
 static void
-on_metrics(struct evhttp_request *req, void *arg)
+metrics_render(struct metrics *m, struct evbuffer *b)
 {
-	struct metrics *m = arg;
 	struct daemon *d = m->d;
-	struct evbuffer *b = evbuffer_new();
 	struct jsize j;
 	long long rss, hwm;
 	char why[256];
@@ -442,6 +440,30 @@ on_metrics(struct evhttp_request *req, void *arg)
 	evbuffer_add_printf(b, "# HELP newswire_build_info The version.\n"
 	    "# TYPE newswire_build_info gauge\n"
 	    "newswire_build_info{version=\"%s\"} 1\n", NW_VERSION);
+}
+
+char *
+metrics_text(struct metrics *m)
+{
+	struct evbuffer *b = evbuffer_new();
+	size_t n;
+	char *s;
+
+	metrics_render(m, b);
+	n = evbuffer_get_length(b);
+	s = xmalloc(n + 1);
+	evbuffer_remove(b, s, n);
+	s[n] = '\0';
+	evbuffer_free(b);
+	return s;
+}
+
+static void
+on_metrics(struct evhttp_request *req, void *arg)
+{
+	struct evbuffer *b = evbuffer_new();
+
+	metrics_render(arg, b);
 	reply(req, 200, "OK", "text/plain; version=0.0.4; charset=utf-8", b);
 	evbuffer_free(b);
 }

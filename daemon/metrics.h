@@ -37,6 +37,9 @@ void metrics_queue_full(struct metrics *m);
 void metrics_fetch_observe(struct metrics *m, const char *source,
     double seconds);
 
+/* The /metrics page as text (the caller frees it). */
+char *metrics_text(struct metrics *m);
+
 /* Items journalled so far: all outcomes but failed, and failed. */
 uint64_t metrics_processed(const struct metrics *m);
 uint64_t metrics_failed(const struct metrics *m);
