@@ -194,19 +194,6 @@ notify_stopping(struct notify *n)
 }
 
 void
-notify_status_now(struct notify *n)
-{
-	if (n != NULL)
-		status_send(n, false);
-}
-
-uint64_t
-notify_watchdog_usec(const struct notify *n)
-{
-	return n != NULL ? n->watchdog_usec : 0;
-}
-
-void
 notify_free(struct notify *n)
 {
 	if (n == NULL)

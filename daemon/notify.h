@@ -20,8 +20,8 @@ typedef void (*notify_status_fn)(void *ctx, char *buf, size_t len);
 
 /* Reads NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID. When the watchdog
  * is on, a timer pings at half its period; status, if not NULL, is asked
- * for a new STATUS= line every NOTIFY_STATUS_SECS and after
- * notify_status_now(), and sent when it changed. Never fails: without a
+ * for a new STATUS= line every NOTIFY_STATUS_SECS, sent when it
+ * changed. Never fails: without a
  * socket the returned object is inert. */
 #define NOTIFY_STATUS_SECS 2
 struct notify *notify_new(struct event_base *base, notify_status_fn status,
@@ -36,12 +36,6 @@ void notify_reloading(struct notify *n);
 
 /* Sends STOPPING=1 and the status "stopping". */
 void notify_stopping(struct notify *n);
-
-/* Asks for the status now (sent only if it changed). */
-void notify_status_now(struct notify *n);
-
-/* The watchdog period in microseconds, 0 when off. */
-uint64_t notify_watchdog_usec(const struct notify *n);
 
 /* Sends one raw message ("KEY=VALUE\n..."); returns 1 if sent, 0 without
  * a socket, -1 on error. */
