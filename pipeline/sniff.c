@@ -90,10 +90,10 @@ sniff_json_array(const char *p, const char *end)
 	    has_prefix_ci(q, end, "false") || has_prefix_ci(q, end, "null");
 }
 
-/* Counts tags of common HTML elements ("<b>", "</p>", "<br />", "<a href")
- * in s[0..n): text dumps hold few, markup many. */
-static size_t
-html_tag_count(const char *s, size_t n)
+/* Whether s[0..n) opens a tag of a common HTML element ("<b>", "</p>",
+ * "<br />", "<a href", "<img src"). */
+static bool
+html_element_at(const char *s, size_t n)
 {
 	static const char *const names[] = {
 		"a", "b", "i", "p", "br", "hr", "em", "li", "ul", "ol", "td",
@@ -101,28 +101,34 @@ html_tag_count(const char *s, size_t n)
 		"strong", "section", "header", "footer", "nav", "figure",
 		"noscript", "iframe", "button", "option", "select", "label",
 	};
+	size_t j = 1;
+	size_t k = 0;
+
+	if (n < 3 || s[0] != '<')
+		return false;
+	if (s[j] == '/')
+		j++;
+	while (j + k < n && isalnum((unsigned char)s[j + k]))
+		k++;
+	if (k == 0 || j + k >= n || (s[j + k] != '>' && s[j + k] != ' ' &&
+	    s[j + k] != '/' && s[j + k] != '\n'))
+		return false;
+	for (size_t t = 0; t < sizeof(names) / sizeof(names[0]); t++)
+		if (strlen(names[t]) == k && strncasecmp(s + j, names[t], k) == 0)
+			return true;
+	return false;
+}
+
+/* Counts tags of common HTML elements in s[0..n): text dumps hold few,
+ * markup many. */
+static size_t
+html_tag_count(const char *s, size_t n)
+{
 	size_t count = 0;
 
-	for (size_t i = 0; i + 2 < n; i++) {
-		size_t j = i + 1;
-		size_t k = 0;
-
-		if (s[i] != '<')
-			continue;
-		if (s[j] == '/')
-			j++;
-		while (j + k < n && isalnum((unsigned char)s[j + k]))
-			k++;
-		if (k == 0 || j + k >= n || (s[j + k] != '>' &&
-		    s[j + k] != ' ' && s[j + k] != '/' && s[j + k] != '\n'))
-			continue;
-		for (size_t t = 0; t < sizeof(names) / sizeof(names[0]); t++)
-			if (strlen(names[t]) == k &&
-			    strncasecmp(s + j, names[t], k) == 0) {
-				count++;
-				break;
-			}
-	}
+	for (size_t i = 0; i + 2 < n; i++)
+		if (s[i] == '<' && html_element_at(s + i, n - i))
+			count++;
 	return count;
 }
 
@@ -155,7 +161,11 @@ sniff_kind(const char *s, size_t len)
 	    window_has(s, n, "</p>") || window_has(s, n, "<div") ||
 	    html_tag_count(s, n) >= 4)
 		return SNIFF_HTML;
-	if (*p == '{' || *p == '<' || (*p == '[' && sniff_json_array(p, end)))
+	/* A dump that kept a stray tag or two of the page ("<img ...>" of a
+	 * tracking pixel) is still text; other markup is not ours. */
+	if (*p == '<' && !html_element_at(p, (size_t)(end - p)))
+		return SNIFF_OTHER;
+	if (*p == '{' || (*p == '[' && sniff_json_array(p, end)))
 		return SNIFF_OTHER;
 	return SNIFF_TEXT;
 }

@@ -41,6 +41,10 @@ test_text(void **state)
 	    SNIFF_TEXT);
 	assert_int_equal(kind("He said 1 < 2 and 3 > 2."), SNIFF_TEXT);
 	assert_int_equal(kind("Use <b> for bold, he wrote."), SNIFF_TEXT);
+	/* A renderer's dump that kept a tracking pixel's tag. */
+	assert_int_equal(kind("<img height=\"1\" src=\"x\"> <img src=\"y\">"
+	    "\n\n  * Politics\n  * Congress\n\nHeadline\n\nBody text."),
+	    SNIFF_TEXT);
 }
 
 static void
