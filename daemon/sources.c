@@ -1,4 +1,5 @@
 #include "sources.h"
+#include "metrics.h"
 
 #include <errno.h>
 #include <event2/event.h>
@@ -1117,6 +1118,9 @@ on_attempt(void *ctx, const char *name, const struct poller_attempt *a)
 
 	if (s == NULL)
 		return;
+	if (S->d->metrics != NULL)
+		metrics_fetch_observe(S->d->metrics, name,
+		    (double)a->elapsed_ms / 1000.0);
 	log_debug(&S->d->log, "%s: polled: status %ld%s, next in %ld ms",
 	    name, a->status, a->not_modified ? " (not modified)" : "",
 	    a->next_ms);

@@ -347,6 +347,7 @@ on_done(void *arg, struct http_response *r)
 	memset(&a, 0, sizeof(a));
 	a.status = r->status;
 	a.error = r->error;
+	a.elapsed_ms = r->elapsed_ms;
 	s->last_status = r->status;
 	ok = r->error == HTTP_OK &&
 	    (r->status == 304 || (r->status >= 200 && r->status < 300));

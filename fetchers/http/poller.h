@@ -78,6 +78,7 @@ struct poller_attempt {
 	int failures;             /* in a row, after this attempt */
 	enum poller_health health;
 	long next_ms;             /* next attempt due in this many ms */
+	long elapsed_ms;          /* the request, start to done (http.h) */
 };
 
 struct poller_status {
