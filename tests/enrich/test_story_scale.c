@@ -22,7 +22,7 @@
 static size_t scale_n = 20000;
 
 /* A word of letters only (no 's', so no plural folding) unique to
- * (i, j). */
+ * (i, j) for i below 19^6 / 64, about 730,000. */
 static void
 scale_word(struct buf *b, size_t i, size_t j)
 {
@@ -32,7 +32,7 @@ scale_word(struct buf *b, size_t i, size_t j)
 
 	buf_printf(b, "%s", b->len ? " " : "");
 	buf_printf(b, "qu");
-	for (k = 0; k < 5; k++) {
+	for (k = 0; k < 6; k++) {
 		buf_printf(b, "%c", al[x % 19]);
 		x /= 19;
 	}
@@ -116,5 +116,9 @@ main(int argc, char **argv)
 
 	if (argc > 1)
 		scale_n = (size_t)strtoul(argv[1], NULL, 10);
+	if (scale_n < 8 || scale_n > 700000) {
+		fprintf(stderr, "count: 8 to 700000\n");
+		return 2;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
