@@ -262,7 +262,7 @@ story_dateline_md(const struct nw_article *a)
 			day = atoi(p);
 			p += d;
 		} else if (d > 2) {
-			return 0;  /* a year or a number: not a yearless date */
+			return 0;  /* a year or number: not a yearless date */
 		} else {
 			p++;
 		}
