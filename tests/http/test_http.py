@@ -237,9 +237,19 @@ class Case:
         return out
 
     def log(self, path=None):
-        with self.srv.state.lock:
-            return [r for r in self.srv.state.log
-                    if path is None or r['path'] == path]
+        """The server's requests for path. A handler records the status
+        after it has sent the response, so the client may have its answer
+        first: wait (at most 2 s) for the handlers still finishing."""
+        deadline = time.monotonic() + 2.0
+        while True:
+            with self.srv.state.lock:
+                recs = [r for r in self.srv.state.log
+                        if path is None or r['path'] == path]
+            pending = [r for r in recs
+                       if r['status'] is None and not r.get('aborted')]
+            if not pending or time.monotonic() > deadline:
+                return recs
+            time.sleep(0.02)
 
 
 checks = 0
