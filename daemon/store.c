@@ -537,12 +537,14 @@ store_story_of(struct store *s, const char *id, char *story_id,
 	return db_fail(s, err, errlen, "stories");
 }
 
-int
-store_stories(struct store *s, int64_t since,
-    void (*fn)(void *ctx, const char *story_id, int64_t t,
-    const char *signature), void *ctx, char *err, size_t errlen)
+/* Calls fn for every (text, integer, text) row that statement which
+ * yields for rows at or after since; what names the table in errors. */
+static int
+store_each_row(struct store *s, int which, int64_t since,
+    void (*fn)(void *ctx, const char *a, int64_t t, const char *b),
+    void *ctx, const char *what, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = s->st[ST_STORIES];
+	sqlite3_stmt *st = s->st[which];
 	int rc;
 
 	sqlite3_bind_int64(st, 1, since);
@@ -556,8 +558,17 @@ store_stories(struct store *s, int64_t since,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s, err, errlen, "stories");
+		return db_fail(s, err, errlen, what);
 	return 0;
+}
+
+int
+store_stories(struct store *s, int64_t since,
+    void (*fn)(void *ctx, const char *story_id, int64_t t,
+    const char *signature), void *ctx, char *err, size_t errlen)
+{
+	return store_each_row(s, ST_STORIES, since, fn, ctx, "stories", err,
+	    errlen);
 }
 
 int
@@ -577,20 +588,6 @@ store_dups(struct store *s, int64_t since,
     void (*fn)(void *ctx, const char *id, int64_t t, const char *print),
     void *ctx, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = s->st[ST_DUPS];
-	int rc;
-
-	sqlite3_bind_int64(st, 1, since);
-	for (;;) {
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW)
-			break;
-		fn(ctx, (const char *)sqlite3_column_text(st, 0),
-		    sqlite3_column_int64(st, 1),
-		    (const char *)sqlite3_column_text(st, 2));
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_fail(s, err, errlen, "dup_prints");
-	return 0;
+	return store_each_row(s, ST_DUPS, since, fn, ctx, "dup_prints", err,
+	    errlen);
 }
