@@ -827,6 +827,25 @@ feed_rss_link(const struct feed_ctx *cx, xmlNode *n)
 	return u;
 }
 
+/* An item with no image of its own takes the first <img> of its content,
+ * else of its description, resolved against the item's base. */
+static void
+feed_item_image_from_html(const struct feed_ctx *cx, xmlNode *n,
+    struct feed_item *it)
+{
+	char *img;
+
+	if (it->image.url != NULL)
+		return;
+	img = feed_html_first_img(it->content);
+	if (img == NULL)
+		img = feed_html_first_img(it->description);
+	if (img != NULL) {
+		it->image.url = feed_resolve(cx, n, img);
+		free(img);
+	}
+}
+
 static void
 feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 {
@@ -960,16 +979,7 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	feed_set_image(&it->image, b.image[SRC_ITUNES], NULL);
 	feed_set_image(&it->image, b.image[SRC_N], NULL);
 	feed_set_image(&it->image, b.image[SRC_N + 1], NULL);
-	if (it->image.url == NULL) {
-		char *img = feed_html_first_img(it->content);
-
-		if (img == NULL)
-			img = feed_html_first_img(it->description);
-		if (img) {
-			it->image.url = feed_resolve(cx, n, img);
-			free(img);
-		}
-	}
+	feed_item_image_from_html(cx, n, it);
 	feed_bag_free(&b);
 }
 
@@ -1293,16 +1303,7 @@ feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	feed_take_cats(&b, &it->categories);
 	feed_set_image(&it->image, b.image[SRC_N], NULL);
 	feed_set_image(&it->image, b.image[SRC_ITUNES], NULL);
-	if (it->image.url == NULL) {
-		char *img = feed_html_first_img(it->content);
-
-		if (img == NULL)
-			img = feed_html_first_img(it->description);
-		if (img) {
-			it->image.url = feed_resolve(cx, n, img);
-			free(img);
-		}
-	}
+	feed_item_image_from_html(cx, n, it);
 	feed_bag_free(&b);
 }
 
