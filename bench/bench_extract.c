@@ -1,6 +1,7 @@
-/* bench_extract [SHARED_DIR [ROUNDS]]: the extraction pipeline's speed
- * against libxml2's bare HTML parse of the same pages, in one process on
- * one thread.
+/* bench_extract [SHARED_DIR [ROUNDS [--pipeline-only]]]: the extraction
+ * pipeline's speed against libxml2's bare HTML parse of the same pages, in
+ * one process on one thread. --pipeline-only times the pipeline alone, for
+ * a profiler.
  *
  * Loads every page of SHARED_DIR/corpus/aeb-dev/html and
  * SHARED_DIR/corpus/trafeval-dev/html (gzip, read with zlib), then for
@@ -230,12 +231,15 @@ main(int argc, char **argv)
 	struct bench_set set = { 0 };
 	double bare = 0, pipe = 0, enrich = 0, decode = 0, meta = 0;
 	size_t failed = 0;
+	int pipeline_only = 0;
 	static const char *const corpora[] = {
 		"corpus/aeb-dev/html", "corpus/trafeval-dev/html",
 	};
 
 	if (rounds < 1 || rounds > 100)
 		rounds = 3;
+	if (argc > 3 && strcmp(argv[3], "--pipeline-only") == 0)
+		pipeline_only = 1;
 	for (size_t i = 0; i < sizeof(corpora) / sizeof(corpora[0]); i++) {
 		struct buf dir = { 0 };
 
@@ -252,6 +256,14 @@ main(int argc, char **argv)
 	    (double)set.bytes / 1e6, rounds);
 	/* one warm-up round of each, then the measured rounds, interleaved
 	 * so that a busy machine weighs on both alike */
+	if (pipeline_only) {
+		/* for a profiler: the pipeline alone, nothing else */
+		for (int r = 0; r < rounds; r++)
+			pipe += bench_pipeline(&set, &failed);
+		printf("pipeline_run:                   %8.1f pages/s\n",
+		    (double)set.n * rounds / pipe);
+		goto out;
+	}
 	bench_bare(&set);
 	bench_pipeline(&set, &failed);
 	for (int r = 0; r < rounds; r++) {
@@ -275,6 +287,7 @@ main(int argc, char **argv)
 	    100.0 * meta / pipe);
 	printf("share of pipeline in the parse: %8.1f%%\n",
 	    100.0 * bare / pipe);
+out:
 	for (size_t i = 0; i < set.n; i++)
 		free(set.v[i].data);
 	free(set.v);
