@@ -179,7 +179,7 @@ static const char *const html_junk_sub[] = {
 /* Whole tokens (class and id values split at non-alphanumerics) that mark
  * boilerplate; too short to be matched as substrings. */
 static const char *const html_junk_tok[] = {
-	"ad", "ads", "adv", "advert", "author", "bio", "bottom", "date",
+	"ad", "ads", "adv", "advert", "author", "bio", "date",
 	"dfp", "follow", "keywords", "meta", "more", "nav", "paywall",
 	"print", "rating", "search", "skip", "tag", "tags", "timestamp",
 	"tools", "topics", "upsell",
@@ -291,11 +291,12 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 
 
 /* Class names that CMSs put on an article's container to list its
- * taxonomy ("tag-elections", "category-sport", "postid-12"): they say
- * nothing about the element's role and are skipped. */
+ * taxonomy ("tag-elections", "category-sport", "postid-12"), and CSS
+ * utility classes of spacing ("margin-bottom"): they say nothing about
+ * the element's role and are skipped. */
 static const char *const html_taxonomy[] = {
 	"tag-", "category-", "postid-", "format-", "status-", "type-",
-	"has-",
+	"has-", "margin-", "padding-",
 };
 
 static bool

@@ -74,6 +74,7 @@ struct html_ctx {
 	struct buf para;   /* the paragraph being written */
 	bool space;        /* a space is pending in para */
 	char *h1;          /* the first <h1> seen in the content */
+	bool twin;         /* the winner was picked among stacked articles */
 };
 
 /* Minimum own text of a block for it to score its ancestors. */
@@ -100,6 +101,32 @@ html_ni(const xmlNode *n)
 {
 	return n->_private;
 }
+
+#ifdef HTML_DEBUG
+#include <stdio.h>
+/* Builds with -DHTML_DEBUG trace the extractor's choices on stderr. */
+static void
+html_debug(const char *what, const xmlNode *n)
+{
+	const struct html_ni *ni = n != NULL ? n->_private : NULL;
+	const char *id = n != NULL ? html_attr(n, "id") : NULL;
+	const char *cls = n != NULL ? html_attr(n, "class") : NULL;
+
+	if (ni == NULL) {
+		fprintf(stderr, "html: %s: -\n", what);
+		return;
+	}
+	fprintf(stderr, "html: %s: <%s id=%.40s class=%.60s> score %.1f "
+	    "text %u link %u ptext %u sig %x\n", what,
+	    (const char *)n->name, id ? id : "", cls ? cls : "", ni->score,
+	    ni->text, ni->link, ni->ptext, ni->sig);
+}
+#define HTML_DEBUG_NODE(what, n) html_debug((what), (n))
+#define HTML_DEBUG_MSG(...) fprintf(stderr, "html: " __VA_ARGS__)
+#else
+#define HTML_DEBUG_NODE(what, n) ((void)0)
+#define HTML_DEBUG_MSG(...) ((void)0)
+#endif
 
 static bool
 html_is_elem(const xmlNode *n)
@@ -238,6 +265,77 @@ html_link_density(const struct html_ni *ni)
 	return ni->text > 0 ? (double)ni->link / ni->text : 0;
 }
 
+/* Headings that announce links to other articles, in the languages of
+ * the corpus and their neighbours; matched at the start of the heading,
+ * ignoring ASCII case. */
+static const char *const html_related_heads[] = {
+	"related", "more from", "more on this", "more stories", "read more",
+	"read also", "see also", "you may also like", "you might also like",
+	"recommended", "most read", "most popular", "trending",
+	"notas relacionadas", "noticias relacionadas",
+	"art\xc3\xad""culos relacionados", "te puede interesar",
+	"tambi\xc3\xa9n te puede interesar", "lee tambi\xc3\xa9n",
+	"leia tamb\xc3\xa9m", "mais lidas", "mehr zum thema", "mehr dazu",
+	"mehr aus", "weitere artikel", "weitere beitr\xc3\xa4ge",
+	"aktuellste beitr\xc3\xa4ge", "neueste beitr\xc3\xa4ge",
+	"das k\xc3\xb6nnte sie auch interessieren", "lesen sie auch",
+	"auch interessant", "\xc3\x84hnliche artikel", "\xc3\xa4hnliche artikel",
+	"verwandte artikel", "meistgelesen", "\xc3\xa0 lire aussi", "lire aussi",
+	"sur le m\xc3\xaame sujet", "leggi anche", "articoli correlati",
+	"czytaj tak\xc5\xbc""e", "zobacz tak\xc5\xbc""e", "polecane",
+};
+
+/* Whether heading n announces related links (html_related_heads). */
+static bool
+html_is_related_head(const xmlNode *n)
+{
+	struct buf t = { 0 };
+	bool hit = false;
+
+	html_text_of(n, &t);
+	html_trim(&t);
+	for (size_t i = 0; t.len > 0 && t.len <= 60 &&
+	    i < sizeof(html_related_heads) / sizeof(html_related_heads[0]);
+	    i++)
+		if (strncasecmp(t.p, html_related_heads[i],
+		    strlen(html_related_heads[i])) == 0)
+			hit = true;
+	buf_free(&t);
+	return hit;
+}
+
+/* Step 3b: drops what a heading announcing related links opens: its
+ * parent when the heading comes first in it, else the heading and the
+ * siblings after it up to the next heading. Parents that hold a large share of the page's text
+ * are left whole (broken markup may nest the article inside). Returns
+ * the node to visit after n. */
+static xmlNode *
+html_prune_related(struct html_ctx *ctx, xmlNode *n)
+{
+	xmlNode *p = n->parent, *first = p->children, *s;
+
+	while (first != NULL && !html_is_elem(first))
+		first = first->next;
+	if (first == n && p != ctx->body && html_ni(p) != NULL &&
+	    html_share(ctx, p) <= HTML_PROTECT) {
+		s = html_next(p, ctx->body, false);
+		HTML_DEBUG_NODE("related block", p);
+		html_remove(p);
+		return s;
+	}
+	for (s = n; s != NULL; ) {
+		xmlNode *next = s->next;
+
+		if (s != n && html_is_elem(s) && html_ni(s) != NULL &&
+		    ((html_ni(s)->cls & HTML_T_HEAD) ||
+		    html_share(ctx, s) > HTML_PROTECT))
+			break;
+		html_remove(s);
+		s = next;
+	}
+	return s != NULL ? s : html_next(p, ctx->body, false);
+}
+
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 static void
@@ -257,6 +355,11 @@ html_prune(struct html_ctx *ctx)
 		ni = html_ni(n);
 		if (ni->kind == HTML_K_FIGURE) {
 			n = html_next(n, root, false);
+			continue;
+		}
+		if ((ni->cls & HTML_T_HEAD) && ni->text <= 60 &&
+		    html_is_related_head(n)) {
+			n = html_prune_related(ctx, n);
 			continue;
 		}
 		junk = (ni->cls & HTML_T_CHROME) ||
@@ -286,6 +389,7 @@ html_prune(struct html_ctx *ctx)
 			if (!keep) {
 				xmlNode *next = html_next(n, root, false);
 
+				HTML_DEBUG_NODE("pruned", n);
 				html_remove(n);
 				n = next;
 				continue;
@@ -393,6 +497,88 @@ html_score(struct html_ctx *ctx)
 
 static size_t html_prose(xmlNode *root);
 
+/* Whether heading text h names the article titled title: equal, or one
+ * holding the other (a title with the site's name, a kicker). */
+static bool
+html_heading_matches(const char *h, const char *title)
+{
+	if (strcasecmp(h, title) == 0)
+		return true;
+	if (strlen(h) < 15 || strlen(title) < 15)
+		return false;
+	return strstr(h, title) != NULL || strstr(title, h) != NULL;
+}
+
+/* Step 4a': on pages that stack several articles (infinite scroll, the
+ * next story loaded below), the containers share tag and class, and the
+ * longest need not be the page's own. Returns, among the twins of best
+ * that score at least a quarter of it, the one that follows the heading
+ * naming the page's title (and sets ctx->twin: the other articles' prose
+ * does not send the extractor to the whole page), or best when none
+ * does. */
+static xmlNode *
+html_pick_twin(struct html_ctx *ctx, xmlNode *best)
+{
+	const char *cls = html_attr(best, "class");
+	double floor = html_ni(best)->score / 4;
+	xmlNode *root = ctx->body, *heading = NULL;
+	size_t twins = 0;
+
+	if (ctx->a->title == NULL || cls == NULL || cls[0] == '\0')
+		return best;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const struct html_ni *ni;
+		const char *c;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		ni = html_ni(n);
+		if (ni->cls & HTML_T_HEAD) {
+			heading = n;
+			continue;
+		}
+		if (n == best || !ni->cand || ni->score < floor ||
+		    strcmp((const char *)n->name, (const char *)best->name))
+			continue;
+		c = html_attr(n, "class");
+		if (c != NULL && strcmp(c, cls) == 0)
+			twins++;
+	}
+	if (twins == 0)
+		return best;
+	heading = NULL;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const struct html_ni *ni;
+		const char *c;
+		struct buf t = { 0 };
+		bool match;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		ni = html_ni(n);
+		if (ni->cls & HTML_T_HEAD) {
+			heading = n;
+			continue;
+		}
+		if (heading == NULL || !ni->cand || ni->score < floor ||
+		    strcmp((const char *)n->name, (const char *)best->name))
+			continue;
+		c = html_attr(n, "class");
+		if (c == NULL || strcmp(c, cls) != 0)
+			continue;
+		html_text_of(heading, &t);
+		html_trim(&t);
+		match = t.len > 0 && html_heading_matches(t.p, ctx->a->title);
+		buf_free(&t);
+		if (match) {
+			ctx->twin = true;
+			return n;
+		}
+		heading = NULL;
+	}
+	return best;
+}
+
 /* Whether parent holds clearly more prose than its child top, and little
  * else: an article split into parts (page builders' rows and columns). */
 static bool
@@ -498,6 +684,8 @@ html_flush(struct html_ctx *ctx)
 		p->head = ctx->head;
 		p->keep = true;
 		p->text = buf_take(&ctx->para);
+		HTML_DEBUG_MSG("para %u/%u head %d: %.60s\n", p->len, p->link,
+		    p->head, p->text);
 	}
 	ctx->para.len = 0;
 	if (ctx->para.p != NULL)
@@ -744,6 +932,9 @@ html_split_credit(struct buf *c, struct buf *credit)
  * of 250,000 (the element limit) minutes (found by tests/fuzz). */
 #define HTML_MAX_IMAGES 1000
 
+/* Text beyond its caption above which a figure is content. */
+#define HTML_FIGURE_TEXT 150
+
 /* Adds the image of figure (or lone img) n with its caption and credit,
  * unless its address is already known or HTML_MAX_IMAGES are kept. */
 static void
@@ -804,6 +995,45 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	buf_free(&credit);
 }
 
+
+/* Whether figure n holds content rather than an image: a table, a chart
+ * or a page builder's block with more text than its caption, or a slide
+ * of a gallery, whose caption is written in paragraphs. The writer writes
+ * such a figure like any block, its caption included. */
+static bool
+html_figure_is_content(xmlNode *n)
+{
+	unsigned caption = 0, caption_ptext = 0;
+
+	for (xmlNode *c = n->children; c != NULL; ) {
+		const struct html_ni *ci = html_is_elem(c) ? html_ni(c) : NULL;
+		bool descend = ci != NULL;
+
+		if (ci != NULL && ci->kind == HTML_K_FIGCAPTION) {
+			caption += ci->text;
+			caption_ptext += ci->ptext;
+			descend = false;
+		}
+		c = html_next(c, n, descend);
+	}
+	return html_ni(n)->text > caption + HTML_FIGURE_TEXT ||
+	    caption_ptext > HTML_FIGURE_TEXT;
+}
+
+/* Whether figcaption n belongs to a figure that holds content. */
+static bool
+html_in_content_figure(xmlNode *n)
+{
+	for (xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL)
+			return false;
+		if (pi->kind == HTML_K_FIGURE)
+			return html_figure_is_content(p);
+	}
+	return false;
+}
 
 /* Whether the writer skips element n (not the root of the write): link
  * lists and small boilerplate blocks, unless they hold real prose (a
@@ -875,6 +1105,9 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			descend = false;
 			goto next;
 		case HTML_K_FIGURE:
+			if (html_figure_is_content(n))
+				break;
+			/* FALLTHROUGH */
 		case HTML_K_PICTURE:
 		case HTML_K_IMG:
 			if (!ctx->no_images)
@@ -882,6 +1115,8 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			descend = false;
 			goto next;
 		case HTML_K_FIGCAPTION:
+			if (html_in_content_figure(n))
+				break;
 			descend = false;
 			goto next;
 		case HTML_K_TD:
@@ -891,6 +1126,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			break;
 		}
 		if (n != root && !ctx->raw && html_skip(n)) {
+			HTML_DEBUG_NODE("skipped", n);
 			descend = false;
 			if (ni->cls & HTML_T_BLOCK)
 				html_flush(ctx);
@@ -969,6 +1205,7 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		if (!html_is_elem(s))
 			continue;
 		if (html_sibling_ok(s, top, top_score)) {
+			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);
 			prose += html_prose(s);
 		}
@@ -1011,9 +1248,12 @@ html_paras_edges(struct html_ctx *ctx)
 static void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
-	if ((double)won >= HTML_FALLBACK * (double)page_prose)
+	bool whole = !ctx->twin &&
+	    (double)won < HTML_FALLBACK * (double)page_prose;
+
+	if (!whole)
 		html_paras_edges(ctx);
-	if ((double)won < HTML_FALLBACK * (double)page_prose) {
+	if (whole) {
 		html_paras_free(ctx);
 		ctx->no_images = true;
 		html_write(ctx, ctx->body);
@@ -1112,8 +1352,14 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	top = html_score(&ctx);
 	if (top == NULL)
 		top = ctx.body;
+	HTML_DEBUG_NODE("best", top);
+	top = html_pick_twin(&ctx, top);
+	HTML_DEBUG_NODE("twin", top);
 	top = html_climb(&ctx, top);
+	HTML_DEBUG_NODE("climbed to", top);
 	won = html_write_article(&ctx, top);
+	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
+	    html_prose(ctx.body));
 	html_choose(&ctx, won, html_prose(ctx.body));
 	/* the last resort, for pages of short lines and links only: all the
 	 * text of the winner, then of the page */

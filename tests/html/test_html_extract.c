@@ -1,6 +1,7 @@
 /* Unit tests of html_extract() on small hand-made pages: boilerplate
- * removed, tables kept, captions out of the body, images collected, deep
- * nesting survived. */
+ * removed, tables kept, captions out of the body, images collected,
+ * figures that hold content written, related-link blocks dropped, the
+ * page's own article picked among stacked ones, deep nesting survived. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -167,6 +168,121 @@ test_figures_collected(void **state)
 	buf_free(&body);
 }
 
+/* A figure that holds a table, or a gallery slide whose caption is
+ * written in paragraphs, is content: it is written, not taken for an
+ * image. */
+static void
+test_content_figures(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<article><p>%s</p><figure class=table><table><tr><td>Span"
+	    "</td><td>The new span carries two bus lanes and a cycle lane "
+	    "on each side, with a footpath below the deck.</td></tr><tr>"
+	    "<td>Cost</td><td>Four million euros, of which the region pays "
+	    "one half and the town the other half.</td></tr></table>"
+	    "</figure><p>%s</p><figure><img src=/a.jpg><figcaption><p>"
+	    "Slide two. %s</p></figcaption></figure><figure><img "
+	    "src=/b.jpg><figcaption>The bridge at dawn.</figcaption>"
+	    "</figure></article>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "The new span carries two bus"));
+	assert_non_null(strstr(a->body, "Four million euros"));
+	assert_non_null(strstr(a->body, "Slide two."));
+	assert_null(strstr(a->body, "at dawn"));
+	assert_int_equal(a->n_images, 2);
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+/* A block that a heading opens as related links goes, and only up to the
+ * next heading when the heading is not the first in its block. */
+static void
+test_related_heading(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<article><p>%s</p><p>%s</p><h2>See also</h2><p>Another story "
+	    "about the regional budget and its long delays in council.</p>"
+	    "<h2>Cost</h2><p>%s</p><section><h3>Notas relacionadas</h3>"
+	    "<article><p>Hackers offer a discount to the government and "
+	    "promise to leave the private sector alone.</p></article>"
+	    "</section></article>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "See also"));
+	assert_null(strstr(a->body, "regional budget"));
+	assert_null(strstr(a->body, "relacionadas"));
+	assert_null(strstr(a->body, "Hackers offer"));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+/* On a page that stacks two articles in twin containers, the one under
+ * the heading that names the page's title wins, though shorter. */
+static void
+test_stacked_articles(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<div><h1>Council votes to rebuild the harbour bridge</h1>"
+	    "<div class=entry-text><p>%s</p></div></div>"
+	    "<div><h1>Fishermen celebrate outside the town hall</h1>"
+	    "<div class=entry-text><p>%s</p><p>%s</p><p>%s</p></div></div>",
+	    prose1, prose3, prose2, prose3);
+	html = page("<title>Council votes to rebuild the harbour bridge"
+	    "</title>", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, prose2));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
+/* Spacing utility classes ("margin-bottom") say nothing of a block's
+ * role: the block stays. */
+static void
+test_utility_classes(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body,
+	    "<div class=content><p>%s</p><div class=\"small margin-bottom\">"
+	    "<p>%s</p></div><div class=\"push-bottom-sm\"><p>%s</p></div>"
+	    "</div>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
 static void
 test_title_from_h1(void **state)
 {
@@ -264,6 +380,10 @@ main(void)
 		cmocka_unit_test(test_boilerplate_removed),
 		cmocka_unit_test(test_tables_and_lists_kept),
 		cmocka_unit_test(test_figures_collected),
+		cmocka_unit_test(test_content_figures),
+		cmocka_unit_test(test_related_heading),
+		cmocka_unit_test(test_stacked_articles),
+		cmocka_unit_test(test_utility_classes),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
