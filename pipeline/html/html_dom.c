@@ -384,17 +384,16 @@ html_style_hidden(const char *style)
 	    strstr(s, "visibility:hidden") != NULL;
 }
 
-unsigned
-html_signals(const xmlNode *n)
-{
-	char s[512];
-	size_t len = 0;
-	unsigned sig = 0;
-	const char *role = NULL, *cls = NULL, *id = NULL, *itemprop = NULL;
-	const char *aria = NULL, *style = NULL;
-	bool hidden = false;
-	struct html_pairs pp;
+/* The attributes of n that html_signals() reads. */
+struct html_sigattrs {
+	const char *role, *cls, *id, *itemprop, *aria, *style;
+	bool hidden;
+};
 
+static void
+html_sigattrs_of(const xmlNode *n, struct html_sigattrs *sa)
+{
+	memset(sa, 0, sizeof(*sa));
 	for (const xmlAttr *at = n->properties; at != NULL; at = at->next) {
 		const char *name = (const char *)at->name;
 		const char *v = "";
@@ -406,69 +405,95 @@ html_signals(const xmlNode *n)
 		switch (name[0]) {
 		case 'a':
 			if (strcmp(name, "aria-hidden") == 0)
-				aria = v;
+				sa->aria = v;
 			break;
 		case 'c':
 			if (strcmp(name, "class") == 0)
-				cls = v;
+				sa->cls = v;
 			break;
 		case 'h':
 			if (strcmp(name, "hidden") == 0)
-				hidden = true;
+				sa->hidden = true;
 			break;
 		case 'i':
 			if (strcmp(name, "id") == 0)
-				id = v;
+				sa->id = v;
 			else if (strcmp(name, "itemprop") == 0)
-				itemprop = v;
+				sa->itemprop = v;
 			break;
 		case 'r':
 			if (strcmp(name, "role") == 0)
-				role = v;
+				sa->role = v;
 			break;
 		case 's':
 			if (strcmp(name, "style") == 0)
-				style = v;
+				sa->style = v;
 			break;
 		default:
 			break;
 		}
 	}
-	s[0] = '\0';
-	html_lower_append(s, sizeof(s), &len, cls, true);
-	html_lower_append(s, sizeof(s), &len, id, false);
-	if (role != NULL) {
+}
+
+/* The signals of the attributes other than class and id. */
+static unsigned
+html_signals_other(const struct html_sigattrs *sa)
+{
+	unsigned sig = 0;
+
+	if (sa->role != NULL) {
 		static const char *const junk_roles[] = {
 			"alert", "alertdialog", "banner", "complementary",
 			"contentinfo", "dialog", "menu", "menubar",
 			"navigation", "search", "tablist", "toolbar",
 		};
 		for (size_t i = 0; i < NELEM(junk_roles); i++)
-			if (strcmp(role, junk_roles[i]) == 0)
+			if (strcmp(sa->role, junk_roles[i]) == 0)
 				sig |= HTML_S_JUNK;
-		if (strcmp(role, "main") == 0 || strcmp(role, "article") == 0)
+		if (strcmp(sa->role, "main") == 0 ||
+		    strcmp(sa->role, "article") == 0)
 			sig |= HTML_S_POS;
 	}
-	if (itemprop != NULL && (strstr(itemprop, "articleBody") != NULL ||
-	    strstr(itemprop, "text") != NULL))
+	if (sa->itemprop != NULL &&
+	    (strstr(sa->itemprop, "articleBody") != NULL ||
+	    strstr(sa->itemprop, "text") != NULL))
 		sig |= HTML_S_BODY;
-	if (hidden)
+	if (sa->hidden)
 		sig |= HTML_S_HIDDEN;
-	if (aria != NULL && strcmp(aria, "true") == 0)
+	if (sa->aria != NULL && strcmp(sa->aria, "true") == 0)
 		sig |= HTML_S_HIDDEN;
-	if (style != NULL && html_style_hidden(style))
+	if (sa->style != NULL && html_style_hidden(sa->style))
 		sig |= HTML_S_HIDDEN;
+	return sig;
+}
+
+static const char *const html_body_sub[] = {
+	"articlebody", "article-body", "article_body", "story-body",
+	"entry-content", "post-content", "article-content", "artikel-text",
+};
+
+static const char *const html_hidden_names[] = {
+	"hidden", "hide", "invisible", "d-none", "sr-only",
+	"screen-reader-text", "visually-hidden", "visuallyhidden",
+	"is-hidden",
+};
+
+/* The signals of the class and id values. */
+static unsigned
+html_signals_names(const char *cls, const char *id)
+{
+	char s[512];
+	size_t len = 0;
+	unsigned sig = 0;
+	struct html_pairs pp;
+
+	s[0] = '\0';
+	html_lower_append(s, sizeof(s), &len, cls, true);
+	html_lower_append(s, sizeof(s), &len, id, false);
 	if (len == 0)
-		return sig;
+		return 0;
 	html_pairs_of(s, &pp);
-	if (strstr(s, "articlebody") != NULL ||
-	    strstr(s, "article-body") != NULL ||
-	    strstr(s, "article_body") != NULL ||
-	    strstr(s, "story-body") != NULL ||
-	    strstr(s, "entry-content") != NULL ||
-	    strstr(s, "post-content") != NULL ||
-	    strstr(s, "article-content") != NULL ||
-	    strstr(s, "artikel-text") != NULL)
+	if (html_has_sub(s, &pp, html_body_sub, NELEM(html_body_sub)))
 		sig |= HTML_S_BODY;
 	if (html_has_sub(s, &pp, html_junk_sub, NELEM(html_junk_sub)) ||
 	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok)))
@@ -477,9 +502,7 @@ html_signals(const xmlNode *n)
 		sig |= HTML_S_COMMENTS;
 	if (html_has_sub(s, &pp, html_dialog_sub, NELEM(html_dialog_sub)))
 		sig |= HTML_S_DIALOG;
-	if (html_has_name(s, (const char *const[]){ "hidden", "hide",
-	    "invisible", "d-none", "sr-only", "screen-reader-text",
-	    "visually-hidden", "visuallyhidden", "is-hidden" }, 9))
+	if (html_has_name(s, html_hidden_names, NELEM(html_hidden_names)))
 		sig |= HTML_S_HIDDEN;
 	if (html_has_sub(s, &pp, html_neg_sub, NELEM(html_neg_sub)))
 		sig |= HTML_S_NEG;
@@ -488,6 +511,98 @@ html_signals(const xmlNode *n)
 	if (html_has_sub(s, &pp, html_credit_sub, NELEM(html_credit_sub)))
 		sig |= HTML_S_CREDIT;
 	return sig;
+}
+
+unsigned
+html_signals(const xmlNode *n)
+{
+	struct html_sigattrs sa;
+
+	html_sigattrs_of(n, &sa);
+	return html_signals_other(&sa) | html_signals_names(sa.cls, sa.id);
+}
+
+/* One class value seen: its hash (FNV-1a 64) and its signals. A hash of
+ * 0 marks a free slot. The signals of class and id are those of each
+ * alone, or'ed: no pattern spans the space between them. */
+struct html_sigslot {
+	uint64_t hash;
+	unsigned sig;
+};
+
+/* Slots kept at most: past this a page's names are analysed anew. */
+#define HTML_SIGCACHE_MAX 65536
+
+static uint64_t
+html_hash_str(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0';
+	    p++)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	return h != 0 ? h : 1;
+}
+
+static void
+html_sigcache_grow(struct html_sigcache *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 256;
+	struct html_sigslot *slots = xcalloc(cap, sizeof(*slots));
+
+	for (size_t i = 0; i < c->cap; i++) {
+		size_t j;
+
+		if (c->slots[i].hash == 0)
+			continue;
+		j = (size_t)c->slots[i].hash & (cap - 1);
+		while (slots[j].hash != 0)
+			j = (j + 1) & (cap - 1);
+		slots[j] = c->slots[i];
+	}
+	free(c->slots);
+	c->slots = slots;
+	c->cap = cap;
+}
+
+unsigned
+html_signals_cached(const xmlNode *n, struct html_sigcache *c)
+{
+	struct html_sigattrs sa;
+	unsigned sig;
+	uint64_t h;
+	size_t j;
+
+	html_sigattrs_of(n, &sa);
+	sig = html_signals_other(&sa);
+	/* ids are mostly unique: only class values are worth keeping */
+	if (sa.id != NULL)
+		sig |= html_signals_names(NULL, sa.id);
+	if (sa.cls == NULL)
+		return sig;
+	h = html_hash_str(sa.cls);
+	if (c->used * 2 >= c->cap) {
+		if (c->cap >= HTML_SIGCACHE_MAX)
+			return sig | html_signals_names(sa.cls, NULL);
+		html_sigcache_grow(c);
+	}
+	j = (size_t)h & (c->cap - 1);
+	while (c->slots[j].hash != 0 && c->slots[j].hash != h)
+		j = (j + 1) & (c->cap - 1);
+	if (c->slots[j].hash == 0) {
+		c->slots[j].hash = h;
+		c->slots[j].sig = html_signals_names(sa.cls, NULL);
+		c->used++;
+	}
+	return sig | c->slots[j].sig;
+}
+
+void
+html_sigcache_free(struct html_sigcache *c)
+{
+	free(c->slots);
+	c->slots = NULL;
+	c->cap = c->used = 0;
 }
 
 xmlNode *
@@ -535,6 +650,16 @@ html_count_text(const char *s, unsigned *commas)
 	while (*p != '\0') {
 		size_t w;
 
+		if (*p < 0x80) {
+			/* ASCII: a space (tab to carriage return, or ' ') or
+			 * one visible character */
+			if (*p != ' ' && (*p < '\t' || *p > '\r')) {
+				n++;
+				c += *p == ',';
+			}
+			p++;
+			continue;
+		}
 		if (html_is_space(p, &w)) {
 			p += w;
 			continue;

@@ -60,6 +60,19 @@ const char *html_attr(const xmlNode *n, const char *name);
 
 unsigned html_signals(const xmlNode *n);
 
+/* Signals of the class values already seen in one document: pages
+ * repeat the same few hundred class strings over thousands of
+ * elements. Zero-initialise; html_sigcache_free() releases it. */
+struct html_sigcache {
+	struct html_sigslot *slots;
+	size_t cap;       /* a power of two, or 0 */
+	size_t used;
+};
+
+/* html_signals(n), through the cache c. */
+unsigned html_signals_cached(const xmlNode *n, struct html_sigcache *c);
+void html_sigcache_free(struct html_sigcache *c);
+
 /* The node after n in document order within the subtree of root; when
  * descend is false, n's children are skipped. NULL at the end. Iterative:
  * depth costs no stack. */

@@ -41,6 +41,7 @@ struct html_ni {
 	unsigned own;     /* text whose nearest block ancestor is this */
 	unsigned own_link;  /* of which inside links */
 	unsigned commas;  /* commas in own */
+	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
 	unsigned cls;     /* HTML_T_* */
 	unsigned sig;     /* HTML_S_* */
 	enum html_kind kind;
@@ -75,6 +76,7 @@ struct html_ctx {
 	bool space;        /* a space is pending in para */
 	char *h1;          /* the first <h1> seen in the content */
 	bool twin;         /* the winner was picked among stacked articles */
+	struct html_sigcache sigs;  /* signals of the page's class names */
 };
 
 /* Minimum own text of a block for it to score its ancestors. */
@@ -179,10 +181,45 @@ html_drop(xmlNode *root)
 	return count;
 }
 
+/* Ends the statistics of element n, whose subtree has been counted:
+ * text in links and paragraphs, the text it owns as a block, and its sums
+ * added to its parent's (unless n is root). */
+static void
+html_stats_leave(xmlNode *n, const xmlNode *root)
+{
+	struct html_ni *ni = html_ni(n), *pi;
+
+	if (ni == NULL)
+		return;
+	if (ni->kind == HTML_K_A) {
+		ni->link = ni->text;
+		ni->un_link = ni->un;
+	}
+	if (ni->cls & HTML_T_PTEXT)
+		ni->ptext = ni->text;
+	if (ni->cls & HTML_T_BLOCK) {
+		ni->own = ni->un;
+		ni->own_link = ni->un_link;
+		ni->commas = ni->un_commas;
+		ni->un = ni->un_link = ni->un_commas = 0;
+	}
+	if (n == root || !html_is_elem(n->parent))
+		return;
+	pi = html_ni(n->parent);
+	if (pi == NULL)
+		return;
+	pi->text += ni->text;
+	pi->link += ni->link;
+	pi->ptext += ni->ptext;
+	pi->un += ni->un;
+	pi->un_link += ni->un_link;
+	pi->un_commas += ni->un_commas;
+}
+
 /* Step 2: computes the statistics of every element under ctx->body, or
- * recomputes them (again: tag classes and signals are kept). Each text
- * node adds to all its ancestors, so the cost is the text nodes times
- * their depth; the parser caps depth. */
+ * recomputes them (again: tag classes and signals are kept), in one walk
+ * that adds each subtree's sums to its parent on the way out. Text owned
+ * by a block is the text whose nearest block ancestor it is. */
 static void
 html_stats(struct html_ctx *ctx, bool again)
 {
@@ -191,57 +228,50 @@ html_stats(struct html_ctx *ctx, bool again)
 	size_t i = 0;
 
 	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE && again &&
-		    n->_private != NULL) {
-			struct html_ni *ni = n->_private;
+		if (n->type == XML_ELEMENT_NODE) {
+			struct html_ni *ni = NULL;
 
-			ni->score = 0;
-			ni->text = ni->link = ni->ptext = 0;
-			ni->own = ni->own_link = ni->commas = 0;
-			ni->cand = false;
-		} else if (n->type == XML_ELEMENT_NODE && i < ctx->n_ni) {
-			struct html_ni *ni = &ctx->ni[i++];
-
-			memset(ni, 0, sizeof(*ni));
-			ni->cls = html_tag_class(n->name, &ni->kind);
-			ni->sig = html_signals(n);
-			n->_private = ni;
-		} else if (n->type == XML_ELEMENT_NODE) {
-			n->_private = NULL;
+			if (again && n->_private != NULL) {
+				ni = n->_private;
+				ni->score = 0;
+				ni->cand = false;
+			} else if (!again && i < ctx->n_ni) {
+				ni = &ctx->ni[i++];
+				ni->cls = html_tag_class(n->name, &ni->kind);
+				ni->sig = html_signals_cached(n, &ctx->sigs);
+				n->_private = ni;
+			} else {
+				n->_private = NULL;
+			}
+			if (ni != NULL) {
+				ni->text = ni->link = ni->ptext = 0;
+				ni->own = ni->own_link = ni->commas = 0;
+				ni->un = ni->un_link = ni->un_commas = 0;
+			}
+			if (n->children != NULL) {
+				n = n->children;
+				continue;
+			}
+			html_stats_leave(n, root);
 		} else if ((n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
+		    n->type == XML_CDATA_SECTION_NODE) &&
+		    n->content != NULL && html_is_elem(n->parent) &&
+		    html_ni(n->parent) != NULL && n != root) {
+			struct html_ni *pi = html_ni(n->parent);
 			unsigned commas;
 			unsigned len = html_count_text((const char *)n->content,
 			    &commas);
-			bool in_a = false, in_p = false, found = false;
 
-			for (xmlNode *p = n->parent; len > 0 && p != NULL &&
-			    html_is_elem(p); p = p->parent) {
-				struct html_ni *pi = html_ni(p);
-
-				if (pi == NULL)
-					break;
-				if (pi->kind == HTML_K_A)
-					in_a = true;
-				if (pi->cls & HTML_T_PTEXT)
-					in_p = true;
-				pi->text += len;
-				if (in_a)
-					pi->link += len;
-				if (in_p)
-					pi->ptext += len;
-				if (!found && (pi->cls & HTML_T_BLOCK)) {
-					pi->own += len;
-					if (in_a)
-						pi->own_link += len;
-					pi->commas += commas;
-					found = true;
-				}
-				if (p == root)
-					break;
-			}
+			pi->text += len;
+			pi->un += len;
+			pi->un_commas += commas;
 		}
-		n = html_next(n, root, true);
+		/* leave n's ancestors whose last child it is */
+		while (n != root && n->next == NULL) {
+			n = n->parent;
+			html_stats_leave(n, root);
+		}
+		n = n == root ? NULL : n->next;
 	}
 }
 
@@ -970,7 +1000,8 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 				if (strcmp((const char *)p->name,
 				    "figcaption") == 0)
 					in_cap = true;
-				if (html_signals(p) & HTML_S_CREDIT)
+				if (html_signals_cached(p, &ctx->sigs) &
+				    HTML_S_CREDIT)
 					in_credit = true;
 			}
 			if (in_credit)
@@ -1385,6 +1416,7 @@ done:
 	buf_free(&ctx.para);
 	html_paras_free(&ctx);
 	free(ctx.ni);
+	html_sigcache_free(&ctx.sigs);
 	xmlFreeDoc(ctx.doc);
 	return 0;
 }
