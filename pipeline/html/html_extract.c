@@ -31,6 +31,7 @@
 
 #include "html_dom.h"
 #include "html_meta.h"
+#include "html_strip.h"
 
 /* What the extractor knows about one element; hung on node->_private. */
 struct html_ni {
@@ -1348,8 +1349,8 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 {
 	struct html_ctx ctx = { 0 };
 	xmlNode *top;
-	char *h1 = NULL;
-	size_t won;
+	char *h1 = NULL, *stripped;
+	size_t won, slen;
 
 	if (len > (size_t)INT32_MAX)
 		return fail(err, errlen, "html: page too large");
@@ -1361,9 +1362,11 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	if (html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
 		return fail(err, errlen, "html: more than %d elements: refused "
 		    "unparsed", HTML_MAX_ELEMENTS);
-	ctx.doc = htmlReadMemory(s, (int)len, url, "UTF-8",
+	stripped = html_strip_raw(s, len, &slen);
+	ctx.doc = htmlReadMemory(stripped, (int)slen, url, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
 	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	free(stripped);
 	if (ctx.doc == NULL)
 		return fail(err, errlen, "html: the page cannot be parsed");
 	html_meta_extract(ctx.doc, url, now, a);

@@ -1,0 +1,254 @@
+/* Cuts the raw-text bodies that the extractor never reads out of a page
+ * before libxml2 parses it. The scan follows libxml2's own reading of
+ * markup (HTMLparser.c, with HTML_PARSE_RECOVER), so that a script body
+ * is cut only where libxml2 would have taken it for one: start tags are
+ * read with their attributes, quoted or not, comments and end tags are
+ * skipped whole, and a raw body ends at the first "</script" or "</style"
+ * in any case. */
+#include "html_strip.h"
+
+#include <stdbool.h>
+#include <string.h>
+#include <strings.h>
+
+#include "../util.h"
+
+/* Keys of the page-state dates that html_meta reads from scripts other
+ * than JSON-LD (meta_script_keys there); each key holds one of these. */
+static const char *const strip_date_marks[] = {
+	"ublish", "ublication", "reated",
+};
+
+struct strip_scan {
+	const char *s;
+	size_t len;
+	size_t i;          /* the read position */
+	struct buf out;
+};
+
+static bool
+strip_is_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool
+strip_is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* The length of libxml2's HTML name at s[i..], or 0 when none starts
+ * there (htmlParseHTMLName). */
+static size_t
+strip_name_len(const struct strip_scan *sc, size_t i)
+{
+	size_t n = 0;
+	char c;
+
+	if (i >= sc->len)
+		return 0;
+	c = sc->s[i];
+	if (!strip_is_letter(c) && c != '_' && c != ':' && c != '.')
+		return 0;
+	while (i + n < sc->len) {
+		c = sc->s[i + n];
+		if (!strip_is_letter(c) && !(c >= '0' && c <= '9') &&
+		    c != ':' && c != '-' && c != '_' && c != '.')
+			break;
+		n++;
+	}
+	return n;
+}
+
+static bool
+strip_at_empty_end(const struct strip_scan *sc, size_t i)
+{
+	return i + 1 < sc->len && sc->s[i] == '/' && sc->s[i + 1] == '>';
+}
+
+/* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
+ * or "/>". Returns the offset past it, or 0 when the tag does not end
+ * (an unterminated quote or the end of the page). *empty is set for
+ * "/>". */
+static size_t
+strip_start_tag(const struct strip_scan *sc, bool *empty)
+{
+	size_t i = sc->i + 1 + strip_name_len(sc, sc->i + 1);
+
+	*empty = false;
+	while (i < sc->len && strip_is_blank(sc->s[i]))
+		i++;
+	while (i < sc->len && sc->s[i] != '>' && !strip_at_empty_end(sc, i)) {
+		size_t n = strip_name_len(sc, i);
+
+		if (n == 0) {
+			/* a bogus attribute: dropped up to a blank or the
+			 * end of the tag */
+			while (i < sc->len && !strip_is_blank(sc->s[i]) &&
+			    sc->s[i] != '>' && !strip_at_empty_end(sc, i))
+				i++;
+		} else {
+			i += n;
+			while (i < sc->len && strip_is_blank(sc->s[i]))
+				i++;
+			if (i < sc->len && sc->s[i] == '=') {
+				i++;
+				while (i < sc->len && strip_is_blank(sc->s[i]))
+					i++;
+				if (i < sc->len && (sc->s[i] == '"' ||
+				    sc->s[i] == '\'')) {
+					const char *q = memchr(sc->s + i + 1,
+					    sc->s[i], sc->len - i - 1);
+
+					if (q == NULL)
+						return 0;
+					i = (size_t)(q - sc->s) + 1;
+				} else {
+					while (i < sc->len &&
+					    !strip_is_blank(sc->s[i]) &&
+					    sc->s[i] != '>')
+						i++;
+				}
+			}
+		}
+		while (i < sc->len && strip_is_blank(sc->s[i]))
+			i++;
+	}
+	if (i >= sc->len)
+		return 0;
+	if (sc->s[i] == '/') {
+		*empty = true;
+		return i + 2;
+	}
+	return i + 1;
+}
+
+/* The offset of the first "</" + name (any case) at or after from, or
+ * sc->len when there is none. */
+static size_t
+strip_find_end(const struct strip_scan *sc, size_t from, const char *name)
+{
+	size_t n = strlen(name);
+
+	while (from + 2 + n <= sc->len) {
+		const char *p = memchr(sc->s + from, '<', sc->len - from);
+
+		if (p == NULL)
+			break;
+		from = (size_t)(p - sc->s);
+		if (from + 2 + n <= sc->len && p[1] == '/' &&
+		    strncasecmp(p + 2, name, n) == 0)
+			return from;
+		from++;
+	}
+	return sc->len;
+}
+
+static bool
+strip_has(const char *s, size_t len, const char *mark)
+{
+	return memmem(s, len, mark, strlen(mark)) != NULL;
+}
+
+/* Whether the body s[0..len) of a script whose start tag is tag[0..tlen)
+ * is read by the metadata extractor. */
+static bool
+strip_script_kept(const char *tag, size_t tlen, const char *s, size_t len)
+{
+	for (size_t i = 0; i + 4 <= tlen; i++)
+		if (strncasecmp(tag + i, "json", 4) == 0)
+			return true;
+	for (size_t i = 0; i < sizeof(strip_date_marks) /
+	    sizeof(strip_date_marks[0]); i++)
+		if (strip_has(s, len, strip_date_marks[i]))
+			return true;
+	return false;
+}
+
+/* Copies s[sc->i..to) and moves there. */
+static void
+strip_copy_to(struct strip_scan *sc, size_t to)
+{
+	buf_append(&sc->out, sc->s + sc->i, to - sc->i);
+	sc->i = to;
+}
+
+/* Handles the markup at sc->i, a '<'. Returns false when the rest of the
+ * page is to be copied as it is. */
+static bool
+strip_markup(struct strip_scan *sc)
+{
+	const char *p = sc->s + sc->i;
+	size_t left = sc->len - sc->i, end, close, nlen;
+	const char *raw = NULL;
+	bool empty;
+
+	if (left >= 4 && memcmp(p, "<!--", 4) == 0) {
+		const char *q = memmem(p + 4, left - 4, "-->", 3);
+
+		if (q == NULL)
+			return false;
+		strip_copy_to(sc, (size_t)(q - sc->s) + 3);
+		return true;
+	}
+	if (left >= 3 && p[1] == '/' && strip_is_letter(p[2])) {
+		/* an end tag: libxml2 skips to its '>' */
+		const char *q = memchr(p, '>', left);
+
+		if (q == NULL)
+			return false;
+		strip_copy_to(sc, (size_t)(q - sc->s) + 1);
+		return true;
+	}
+	if (left < 2 || !strip_is_letter(p[1])) {
+		strip_copy_to(sc, sc->i + 1);
+		return true;
+	}
+	nlen = strip_name_len(sc, sc->i + 1);
+	if (nlen == 6 && strncasecmp(p + 1, "script", 6) == 0)
+		raw = "script";
+	else if (nlen == 5 && strncasecmp(p + 1, "style", 5) == 0)
+		raw = "style";
+	end = strip_start_tag(sc, &empty);
+	if (end == 0)
+		return false;
+	if (raw == NULL || empty) {
+		strip_copy_to(sc, end);
+		return true;
+	}
+	close = strip_find_end(sc, end, raw);
+	if (close == sc->len)
+		return false;
+	if (raw[1] == 'c' && strip_script_kept(p, end - sc->i,
+	    sc->s + end, close - end)) {
+		strip_copy_to(sc, close);
+		return true;
+	}
+	strip_copy_to(sc, end);
+	sc->i = close;
+	return true;
+}
+
+char *
+html_strip_raw(const char *s, size_t len, size_t *outlen)
+{
+	struct strip_scan sc = { .s = s, .len = len };
+
+	/* the copy is never longer than the page */
+	sc.out.p = xmalloc(len + 1);
+	sc.out.cap = len + 1;
+	sc.out.p[0] = '\0';
+	while (sc.i < len) {
+		const char *lt = memchr(s + sc.i, '<', len - sc.i);
+
+		if (lt == NULL)
+			break;
+		strip_copy_to(&sc, (size_t)(lt - s));
+		if (!strip_markup(&sc))
+			break;
+	}
+	strip_copy_to(&sc, len);
+	*outlen = sc.out.len;
+	return buf_take(&sc.out);
+}

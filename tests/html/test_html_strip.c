@@ -1,0 +1,211 @@
+/* Tests of html_strip_raw(): script and style bodies cut where libxml2
+ * reads them, JSON and page-state dates kept, comments, attribute values
+ * and broken markup left alone; and, over every corpus page under
+ * SHARED_DIR (the first argument), libxml2's tree of the cut page equals
+ * its tree of the whole page but for the bodies of scripts and styles. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <dirent.h>
+#include <libxml/HTMLparser.h>
+#include <zlib.h>
+
+#include "html/html_strip.h"
+#include "util.h"
+
+static const char *shared_dir;
+
+static void
+check(const char *in, const char *want)
+{
+	size_t len = 0;
+	char *got = html_strip_raw(in, strlen(in), &len);
+
+	assert_string_equal(got, want);
+	assert_int_equal(len, strlen(want));
+	free(got);
+}
+
+static void
+test_bodies_cut(void **state)
+{
+	(void)state;
+	check("<p>a</p><script>var x = \"<p>b</p>\";</script><p>c</p>",
+	    "<p>a</p><script></script><p>c</p>");
+	check("<style>p { color: red }</style><p>x</p>",
+	    "<style></style><p>x</p>");
+	check("<SCRIPT type=text/javascript>x()</ScRiPt>",
+	    "<SCRIPT type=text/javascript></ScRiPt>");
+	/* a body ends at the first end tag of its name, as in libxml2 */
+	check("<script>a(\"<style>\")</script><p>d</p>",
+	    "<script></script><p>d</p>");
+	check("", "");
+	check("no markup at all", "no markup at all");
+}
+
+static void
+test_read_bodies_kept(void **state)
+{
+	(void)state;
+	check("<script type=\"application/ld+json\">{\"a\":1}</script>",
+	    "<script type=\"application/ld+json\">{\"a\":1}</script>");
+	check("<script type='application/JSON'>{}</script>",
+	    "<script type='application/JSON'>{}</script>");
+	check("<script>window.s={\"datePublished\":\"2020-01-02\"}</script>",
+	    "<script>window.s={\"datePublished\":\"2020-01-02\"}</script>");
+	check("<script>s={\"created_at\":\"2020\"}</script>",
+	    "<script>s={\"created_at\":\"2020\"}</script>");
+}
+
+static void
+test_markup_respected(void **state)
+{
+	(void)state;
+	/* in a comment, in an attribute value, in an end tag */
+	check("<!-- <script> --><p>x</p><script>y</script>",
+	    "<!-- <script> --><p>x</p><script></script>");
+	check("<a title=\"<script>\">t</a><p>u</p><script>v</script>",
+	    "<a title=\"<script>\">t</a><p>u</p><script></script>");
+	check("<a title='>'>t</a><style>v</style>",
+	    "<a title='>'>t</a><style></style>");
+	check("</div title=\"<script>\">x</script>",
+	    "</div title=\"<script>\">x</script>");
+	/* an empty element, a longer name, a name with a dash */
+	check("<script src=a.js />x<p>y</p>", "<script src=a.js />x<p>y</p>");
+	check("<scripts>a</scripts><style-x>b</style-x>",
+	    "<scripts>a</scripts><style-x>b</style-x>");
+	/* broken: unterminated body, quote, tag or comment */
+	check("<p>a</p><script>never ends", "<p>a</p><script>never ends");
+	check("<script title=\"x>y</script>", "<script title=\"x>y</script>");
+	check("<script", "<script");
+	check("<!-- <script>x</script>", "<!-- <script>x</script>");
+}
+
+/* Writes the tree under n to b, less the children of scripts and
+ * styles. */
+static void
+dump(const xmlNode *n, struct buf *b)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			buf_printf(b, "<%s", (const char *)n->name);
+			for (const xmlAttr *a = n->properties; a != NULL;
+			    a = a->next) {
+				xmlChar *v = xmlNodeGetContent((const xmlNode *)
+				    a);
+
+				buf_printf(b, " %s=[%s]", (const char *)a->name,
+				    v != NULL ? (const char *)v : "");
+				xmlFree(v);
+			}
+			buf_puts(b, ">");
+			if (strcmp((const char *)n->name, "script") != 0 &&
+			    strcmp((const char *)n->name, "style") != 0)
+				dump(n->children, b);
+			buf_printf(b, "</%s>", (const char *)n->name);
+		} else if (n->content != NULL) {
+			buf_printf(b, "%d[%s]", (int)n->type,
+			    (const char *)n->content);
+		}
+	}
+}
+
+static char *
+dump_parse(const char *s, size_t len)
+{
+	struct buf b = { 0 };
+	htmlDocPtr doc = htmlReadMemory(s, (int)len, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+
+	assert_non_null(doc);
+	dump(doc->children, &b);
+	xmlFreeDoc(doc);
+	buf_puts(&b, "");
+	return buf_take(&b);
+}
+
+static size_t
+corpus_dir(const char *sub)
+{
+	struct buf dir = { 0 };
+	struct dirent *e;
+	size_t pages = 0;
+	DIR *d;
+
+	buf_printf(&dir, "%s/corpus/%s/html", shared_dir, sub);
+	d = opendir(dir.p);
+	if (d == NULL) {
+		buf_free(&dir);
+		return 0;
+	}
+	while ((e = readdir(d)) != NULL) {
+		struct buf path = { 0 }, page = { 0 };
+		char chunk[65536], *cut, *a, *b;
+		size_t cut_len;
+		gzFile f;
+		int n;
+
+		if (strstr(e->d_name, ".html") == NULL)
+			continue;
+		buf_printf(&path, "%s/%s", dir.p, e->d_name);
+		f = gzopen(path.p, "rb");
+		assert_non_null(f);
+		while ((n = gzread(f, chunk, sizeof(chunk))) > 0)
+			buf_append(&page, chunk, (size_t)n);
+		gzclose(f);
+		if (page.len == 0) {
+			buf_free(&path);
+			continue;
+		}
+		cut = html_strip_raw(page.p, page.len, &cut_len);
+		a = dump_parse(page.p, page.len);
+		b = dump_parse(cut, cut_len);
+		if (strcmp(a, b) != 0)
+			print_error("the trees of %s differ\n", path.p);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+		free(cut);
+		buf_free(&page);
+		buf_free(&path);
+		pages++;
+	}
+	closedir(d);
+	buf_free(&dir);
+	return pages;
+}
+
+static void
+test_corpus_trees_equal(void **state)
+{
+	size_t pages;
+
+	(void)state;
+	if (shared_dir == NULL)
+		skip();
+	pages = corpus_dir("aeb-dev") + corpus_dir("trafeval-dev");
+	if (pages == 0)
+		skip();
+	assert_true(pages >= 300);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bodies_cut),
+		cmocka_unit_test(test_read_bodies_kept),
+		cmocka_unit_test(test_markup_respected),
+		cmocka_unit_test(test_corpus_trees_equal),
+	};
+
+	shared_dir = argc > 1 ? argv[1] : NULL;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
