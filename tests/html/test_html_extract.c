@@ -283,6 +283,35 @@ test_utility_classes(void **state)
 	buf_free(&body);
 }
 
+/* A page that renders its text with scripts leaves it in JSON-LD only:
+ * the articleBody becomes the body, one paragraph per line. */
+static void
+test_body_from_json_ld(void **state)
+{
+	struct buf head = { 0 }, body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&head, "<script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
+	    "\"articleBody\":\"%s\\n%s\\n%s\\n%s\"}</script>", prose1,
+	    prose2, prose3, prose1);
+	buf_printf(&body, "<div id=app><h1>Bridge</h1><p>Loading the story, "
+	    "please wait while the page starts.</p></div>");
+	html = page(head.p, body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, "work.\n\nEngineers said"));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Loading the story"));
+	article_free(a);
+	free(html);
+	buf_free(&head);
+	buf_free(&body);
+}
+
 static void
 test_title_from_h1(void **state)
 {
@@ -384,6 +413,7 @@ main(void)
 		cmocka_unit_test(test_related_heading),
 		cmocka_unit_test(test_stacked_articles),
 		cmocka_unit_test(test_utility_classes),
+		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
