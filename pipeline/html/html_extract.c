@@ -1246,9 +1246,21 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 	return prose;
 }
 
-/* Drops, at the edges of the winner, the link lines before the first
- * paragraph that reads as prose and the short lines and link lines after
- * the last one: breadcrumbs, bylines, "Share", "Tags: ..." */
+/* Whether p, before the first paragraph of prose, is a kicker or a
+ * section label ("Aktuell", "Kategorie: News"): short, no sentence. */
+static bool
+html_is_kicker(const struct html_para *p)
+{
+	size_t n = strlen(p->text);
+
+	if (html_pclass(p) != HTML_P_SHORT || p->len >= 30 || n == 0)
+		return false;
+	return strchr(".!?\"", p->text[n - 1]) == NULL;
+}
+
+/* Drops, at the edges of the winner, the link lines and kickers before
+ * the first paragraph that reads as prose and the short lines and link
+ * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ..." */
 static void
 html_paras_edges(struct html_ctx *ctx)
 {
@@ -1268,7 +1280,8 @@ html_paras_edges(struct html_ctx *ctx)
 
 		if (p->head)
 			continue;
-		if (i < first && html_pclass(p) == HTML_P_BAD)
+		if (i < first && (html_pclass(p) == HTML_P_BAD ||
+		    html_is_kicker(p)))
 			p->keep = false;
 		if (i > last && html_pclass(p) <= HTML_P_SHORT)
 			p->keep = false;

@@ -312,6 +312,37 @@ test_body_from_json_ld(void **state)
 	buf_free(&body);
 }
 
+/* A kicker or section label over the article goes; a short sentence
+ * stays. */
+static void
+test_kicker_dropped(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body, "<article><div>Kategorie: News</div><p>%s</p>"
+	    "<p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "Kategorie"));
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	article_free(a);
+	free(html);
+	buf_free(&body);
+	buf_printf(&body, "<article><div>It rained.</div><p>%s</p>"
+	    "<p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "It rained."));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
 static void
 test_title_from_h1(void **state)
 {
@@ -414,6 +445,7 @@ main(void)
 		cmocka_unit_test(test_stacked_articles),
 		cmocka_unit_test(test_utility_classes),
 		cmocka_unit_test(test_body_from_json_ld),
+		cmocka_unit_test(test_kicker_dropped),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
