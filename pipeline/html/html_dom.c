@@ -163,7 +163,7 @@ static const char *const html_junk_sub[] = {
 	"caption", "comment", "compartir", "consent", "cookie", "copyright",
 	"correlat", "credit", "dateline", "dialog", "disqus", "donat", "donor",
 	"empfehl", "facebook", "footer", "footnote", "gdpr", "hashtag",
-	"header", "leggi-anche", "lees-ook", "lire-aussi", "login",
+	"leggi-anche", "lees-ook", "lire-aussi", "login",
 	"masthead", "menu", "modal", "most-popular", "mostpopular",
 	"mostread", "most-read", "navbar", "navigation", "newsletter",
 	"outbrain", "overlay", "pagination", "partage", "popular",
@@ -498,6 +498,8 @@ html_signals_names(const char *cls, const char *id)
 	if (html_has_sub(s, &pp, html_junk_sub, NELEM(html_junk_sub)) ||
 	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok)))
 		sig |= HTML_S_JUNK;
+	if (html_pairs_may(&pp, "header") && strstr(s, "header") != NULL)
+		sig |= HTML_S_HEADER;
 	if (html_has_sub(s, &pp, html_comment_sub, NELEM(html_comment_sub)))
 		sig |= HTML_S_COMMENTS;
 	if (html_has_sub(s, &pp, html_dialog_sub, NELEM(html_dialog_sub)))

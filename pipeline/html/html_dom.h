@@ -57,6 +57,7 @@ const char *html_attr(const xmlNode *n, const char *name);
 #define HTML_S_HIDDEN    0x20u  /* not shown to readers */
 #define HTML_S_CREDIT    0x40u  /* a photo credit or copyright line */
 #define HTML_S_DIALOG    0x80u  /* an overlay: login, cookie notice... */
+#define HTML_S_HEADER   0x100u  /* a header: the site's, or the article's */
 
 unsigned html_signals(const xmlNode *n);
 

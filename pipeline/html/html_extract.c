@@ -120,10 +120,17 @@ html_debug(const char *what, const xmlNode *n)
 		fprintf(stderr, "html: %s: -\n", what);
 		return;
 	}
+	struct buf t = { 0 };
+
+	html_text_of(n, &t);
+	for (size_t i = 0; i < t.len; i++)
+		if (t.p[i] == '\n' || t.p[i] == '\t')
+			t.p[i] = ' ';
 	fprintf(stderr, "html: %s: <%s id=%.40s class=%.60s> score %.1f "
-	    "text %u link %u ptext %u sig %x\n", what,
+	    "text %u link %u ptext %u sig %x TEXT %s\n", what,
 	    (const char *)n->name, id ? id : "", cls ? cls : "", ni->score,
-	    ni->text, ni->link, ni->ptext, ni->sig);
+	    ni->text, ni->link, ni->ptext, ni->sig, t.p ? t.p : "");
+	buf_free(&t);
 }
 #define HTML_DEBUG_NODE(what, n) html_debug((what), (n))
 #define HTML_DEBUG_MSG(...) fprintf(stderr, "html: " __VA_ARGS__)
@@ -311,8 +318,9 @@ static const char *const html_related_heads[] = {
 	"mehr aus", "weitere artikel", "weitere beitr\xc3\xa4ge",
 	"aktuellste beitr\xc3\xa4ge", "neueste beitr\xc3\xa4ge",
 	"das k\xc3\xb6nnte sie auch interessieren", "lesen sie auch",
-	"auch interessant", "\xc3\x84hnliche artikel", "\xc3\xa4hnliche artikel",
-	"verwandte artikel", "meistgelesen", "\xc3\xa0 lire aussi", "lire aussi",
+	"auch interessant", "\xc3\x84hnliche artikel",
+	"\xc3\xa4hnliche artikel", "verwandte artikel", "meistgelesen",
+	"\xc3\xa0 lire aussi", "lire aussi",
 	"sur le m\xc3\xaame sujet", "leggi anche", "articoli correlati",
 	"czytaj tak\xc5\xbc""e", "zobacz tak\xc5\xbc""e", "polecane",
 };
@@ -338,9 +346,9 @@ html_is_related_head(const xmlNode *n)
 
 /* Step 3b: drops what a heading announcing related links opens: its
  * parent when the heading comes first in it, else the heading and the
- * siblings after it up to the next heading. Parents that hold a large share of the page's text
- * are left whole (broken markup may nest the article inside). Returns
- * the node to visit after n. */
+ * siblings after it up to the next heading. Parents that hold a large
+ * share of the page's text are left whole (broken markup may nest the
+ * article inside). Returns the node to visit after n. */
 static xmlNode *
 html_prune_related(struct html_ctx *ctx, xmlNode *n)
 {
@@ -394,14 +402,15 @@ html_prune(struct html_ctx *ctx)
 			n = html_prune_related(ctx, n);
 			continue;
 		}
-		junk = (ni->cls & HTML_T_CHROME) ||
-		    (ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN | HTML_S_COMMENTS));
-		/* an article's own <header> holds its lead paragraph: a
-		 * header with paragraph text and few links is not the
-		 * site's */
-		if ((ni->cls & HTML_T_CHROME) && !(ni->sig & (HTML_S_JUNK |
-		    HTML_S_HIDDEN | HTML_S_COMMENTS)) &&
-		    strcmp((const char *)n->name, "header") == 0 &&
+		junk = (ni->cls & HTML_T_CHROME) || (ni->sig & (HTML_S_JUNK |
+		    HTML_S_HIDDEN | HTML_S_COMMENTS | HTML_S_HEADER));
+		/* an article's own header (<header>, class "...header")
+		 * holds its lead paragraph: a header with paragraph text
+		 * and few links is not the site's */
+		if (((ni->cls & HTML_T_CHROME) || (ni->sig & HTML_S_HEADER)) &&
+		    !(ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN |
+		    HTML_S_COMMENTS)) && (strcmp((const char *)n->name,
+		    "header") == 0 || (ni->sig & HTML_S_HEADER)) &&
 		    ni->ptext >= 50 && html_link_density(ni) < 0.2)
 			junk = false;
 		/* an article's container is never furniture, whatever
@@ -461,7 +470,7 @@ html_init_cand(struct html_ni *ni)
 	}
 	if (ni->sig & HTML_S_POS)
 		ni->score += 25;
-	if (ni->sig & (HTML_S_NEG | HTML_S_JUNK))
+	if (ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER))
 		ni->score -= 25;
 	if (ni->sig & HTML_S_BODY)
 		ni->score += 50;
@@ -1086,8 +1095,8 @@ html_skip(xmlNode *n)
 		return ld > 0.65 && html_prose(n) < 200;
 	if (ld > 0.5)
 		return html_prose(n) < 200;
-	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK)) && !(ni->sig &
-	    HTML_S_POS) && ni->text < 100 && ni->ptext == 0)
+	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER)) &&
+	    !(ni->sig & HTML_S_POS) && ni->text < 100 && ni->ptext == 0)
 		return true;
 	return false;
 }

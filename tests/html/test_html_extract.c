@@ -343,6 +343,32 @@ test_kicker_dropped(void **state)
 	buf_free(&body);
 }
 
+/* An element classed as a header is the site's when it holds links and
+ * the article's when it holds a paragraph of text. */
+static void
+test_article_header(void **state)
+{
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body, "<div class=site-header><a href=/>Home</a> "
+	    "<a href=/news>News</a> <a href=/sport>Sport</a></div>"
+	    "<article><div class=article-header><h1>Bridge</h1>"
+	    "<p>%s</p></div><p>%s</p><p>%s</p><p>%s</p></article>", prose1,
+	    prose2, prose3, prose2);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Sport"));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
 static void
 test_title_from_h1(void **state)
 {
@@ -446,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_utility_classes),
 		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_kicker_dropped),
+		cmocka_unit_test(test_article_header),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
