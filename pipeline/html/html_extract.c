@@ -57,6 +57,7 @@ struct html_para {
 	unsigned link;    /* of which inside links */
 	bool head;        /* a heading */
 	bool keep;
+	bool cont;        /* follows the previous one after a <br> */
 };
 
 struct html_ctx {
@@ -76,6 +77,7 @@ struct html_ctx {
 	struct buf out;    /* the body being written */
 	struct buf para;   /* the paragraph being written */
 	bool space;        /* a space is pending in para */
+	bool cont;         /* para follows the previous one after a <br> */
 	char *h1;          /* the first <h1> seen in the content */
 	bool twin;         /* the winner was picked among stacked articles */
 	struct html_sigcache sigs;  /* signals of the page's class names */
@@ -724,6 +726,7 @@ html_flush(struct html_ctx *ctx)
 		p->link = ctx->link < p->len ? ctx->link : p->len;
 		p->head = ctx->head;
 		p->keep = true;
+		p->cont = ctx->cont;
 		p->text = buf_take(&ctx->para);
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
@@ -734,6 +737,7 @@ html_flush(struct html_ctx *ctx)
 	ctx->space = false;
 	ctx->link = 0;
 	ctx->head = false;
+	ctx->cont = false;
 }
 
 static void
@@ -763,6 +767,28 @@ html_pclass(const struct html_para *p)
 	return HTML_P_SHORT;
 }
 
+/* The classes of ctx's paragraphs, in a new array: lines that <br>
+ * splits out of one block are classed together. */
+static enum html_pclass *
+html_pclasses(const struct html_ctx *ctx)
+{
+	size_t n = ctx->n_paras;
+	enum html_pclass *c = xcalloc(n + 1, sizeof(*c));
+
+	for (size_t i = 0, j; i < n; i = j) {
+		struct html_para whole = ctx->paras[i];
+
+		for (j = i + 1; j < n && ctx->paras[j].cont &&
+		    !ctx->paras[j].head && !whole.head; j++) {
+			whole.len += ctx->paras[j].len;
+			whole.link += ctx->paras[j].link;
+		}
+		for (size_t k = i; k < j; k++)
+			c[k] = html_pclass(&whole);
+	}
+	return c;
+}
+
 /* Keeps the paragraphs that read as prose: long ones with few links,
  * shorter ones next to them, and headings that open them. */
 static void
@@ -773,9 +799,7 @@ html_paras_filter(struct html_ctx *ctx)
 
 	if (n == 0)
 		return;
-	c = xcalloc(n, sizeof(*c));
-	for (size_t i = 0; i < n; i++)
-		c[i] = html_pclass(&ctx->paras[i]);
+	c = html_pclasses(ctx);
 	for (size_t i = 0; i < n; i++) {
 		enum html_pclass prev = HTML_P_BAD, next = HTML_P_BAD;
 		struct html_para *p = &ctx->paras[i];
@@ -1130,6 +1154,9 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		ni = html_ni(n);
 		switch (ni->kind) {
 		case HTML_K_BR:
+			html_flush(ctx);
+			ctx->cont = true;
+			goto next;
 		case HTML_K_HR:
 			html_flush(ctx);
 			goto next;

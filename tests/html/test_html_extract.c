@@ -369,6 +369,42 @@ test_article_header(void **state)
 	buf_free(&body);
 }
 
+/* On a page of many modules (written whole, then filtered), the lines
+ * that <br> splits out of one block are judged as one paragraph: alone
+ * each is too short to stand between two link lines. */
+static void
+test_br_lines_judged_together(void **state)
+{
+	static const char links[] = "<ul><li><a href=/1>Politics and the "
+	    "regional elections</a></li><li><a href=/2>Sport results of "
+	    "the weekend games</a></li><li><a href=/3>Weather and the week "
+	    "ahead in the town</a></li></ul>";
+	static const char teaser[] = "<p>Our town reports: <a href=/r>"
+	    "Regional news</a> and more</p>";
+	struct buf body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&body, "<div><div><div><p>%s</p></div></div></div>%s%s"
+	    "<div><p>The studio was founded in 1998<br>and has since won "
+	    "many prizes<br>for its films, series and music videos.</p>"
+	    "</div>%s%s<section><span><p>%s</p></span></section>%s<table>"
+	    "<tr><td><p>%s</p></td></tr></table>", prose1, links, teaser,
+	    teaser, links, prose2, links, prose3);
+	html = page("", body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "founded in 1998"));
+	assert_non_null(strstr(a->body, "many prizes"));
+	assert_null(strstr(a->body, "Our town reports"));
+	article_free(a);
+	free(html);
+	buf_free(&body);
+}
+
 static void
 test_title_from_h1(void **state)
 {
@@ -473,6 +509,7 @@ main(void)
 		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_kicker_dropped),
 		cmocka_unit_test(test_article_header),
+		cmocka_unit_test(test_br_lines_judged_together),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
