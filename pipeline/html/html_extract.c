@@ -559,6 +559,22 @@ html_heading_matches(const char *h, const char *title)
  * naming the page's title (and sets ctx->twin: the other articles' prose
  * does not send the extractor to the whole page), or best when none
  * does. */
+/* Whether n is a twin of best (class cls): an element of the same name
+ * and class that scored at least floor. */
+static bool
+html_is_twin(const xmlNode *n, const xmlNode *best, const char *cls,
+    double floor)
+{
+	const struct html_ni *ni = html_ni(n);
+	const char *c;
+
+	if (!ni->cand || ni->score < floor ||
+	    strcmp((const char *)n->name, (const char *)best->name) != 0)
+		return false;
+	c = html_attr(n, "class");
+	return c != NULL && strcmp(c, cls) == 0;
+}
+
 static xmlNode *
 html_pick_twin(struct html_ctx *ctx, xmlNode *best)
 {
@@ -569,45 +585,23 @@ html_pick_twin(struct html_ctx *ctx, xmlNode *best)
 
 	if (ctx->a->title == NULL || cls == NULL || cls[0] == '\0')
 		return best;
-	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
-		const struct html_ni *ni;
-		const char *c;
-
-		if (!html_is_elem(n) || html_ni(n) == NULL)
-			continue;
-		ni = html_ni(n);
-		if (ni->cls & HTML_T_HEAD) {
-			heading = n;
-			continue;
-		}
-		if (n == best || !ni->cand || ni->score < floor ||
-		    strcmp((const char *)n->name, (const char *)best->name))
-			continue;
-		c = html_attr(n, "class");
-		if (c != NULL && strcmp(c, cls) == 0)
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
+		if (html_is_elem(n) && html_ni(n) != NULL && n != best &&
+		    html_is_twin(n, best, cls, floor))
 			twins++;
-	}
 	if (twins == 0)
 		return best;
-	heading = NULL;
 	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
-		const struct html_ni *ni;
-		const char *c;
 		struct buf t = { 0 };
 		bool match;
 
 		if (!html_is_elem(n) || html_ni(n) == NULL)
 			continue;
-		ni = html_ni(n);
-		if (ni->cls & HTML_T_HEAD) {
+		if (html_ni(n)->cls & HTML_T_HEAD) {
 			heading = n;
 			continue;
 		}
-		if (heading == NULL || !ni->cand || ni->score < floor ||
-		    strcmp((const char *)n->name, (const char *)best->name))
-			continue;
-		c = html_attr(n, "class");
-		if (c == NULL || strcmp(c, cls) != 0)
+		if (heading == NULL || !html_is_twin(n, best, cls, floor))
 			continue;
 		html_text_of(heading, &t);
 		html_trim(&t);
