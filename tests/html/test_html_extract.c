@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,6 +50,30 @@ page(const char *head, const char *body)
 	buf_printf(&b, "<!DOCTYPE html><html><head>%s</head><body>%s"
 	    "</body></html>", head, body);
 	return buf_take(&b);
+}
+
+/* Extracts the page whose <body> holds printf(fmt, ...). */
+static struct nw_article *
+extract_body(const char *fmt, ...)
+{
+	struct nw_article *a;
+	char *body, *html;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0);
+	body = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(body, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	html = page("", body);
+	a = extract(html, NULL);
+	free(html);
+	free(body);
+	return a;
 }
 
 static void
@@ -109,19 +134,14 @@ test_boilerplate_removed(void **state)
 static void
 test_tables_and_lists_kept(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body,
-	    "<div id=content><p>%s</p><table><tr><th>Year</th>"
+	a = extract_body("<div id=content><p>%s</p><table><tr><th>Year</th>"
 	    "<th>Cost</th></tr><tr><td>2031</td><td>1.5 million</td></tr>"
 	    "<tr><td>2032</td><td>2.5 million</td></tr></table><p>%s</p>"
 	    "<ul><li>a cycle lane on both sides</li><li>two bus stops"
 	    "</li></ul><p>%s</p></div>", prose1, prose2, prose3);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, "2031 1.5 million"));
 	assert_non_null(strstr(a->body, "2032 2.5 million"));
@@ -129,8 +149,6 @@ test_tables_and_lists_kept(void **state)
 	assert_non_null(strstr(a->body, "two bus stops"));
 	assert_non_null(strstr(a->body, prose3));
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 static void
@@ -174,23 +192,19 @@ test_figures_collected(void **state)
 static void
 test_content_figures(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body,
-	    "<article><p>%s</p><figure class=table><table><tr><td>Span"
-	    "</td><td>The new span carries two bus lanes and a cycle lane "
-	    "on each side, with a footpath below the deck.</td></tr><tr>"
-	    "<td>Cost</td><td>Four million euros, of which the region pays "
-	    "one half and the town the other half.</td></tr></table>"
+	a = extract_body("<article><p>%s</p><figure class=table><table>"
+	    "<tr><td>Span</td><td>The new span carries two bus lanes and a "
+	    "cycle lane on each side, with a footpath below the deck.</td>"
+	    "</tr><tr><td>Cost</td><td>Four million euros, of which the "
+	    "region pays one half and the town the other half.</td></tr>"
+	    "</table>"
 	    "</figure><p>%s</p><figure><img src=/a.jpg><figcaption><p>"
 	    "Slide two. %s</p></figcaption></figure><figure><img "
 	    "src=/b.jpg><figcaption>The bridge at dawn.</figcaption>"
 	    "</figure></article>", prose1, prose2, prose3);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, "The new span carries two bus"));
 	assert_non_null(strstr(a->body, "Four million euros"));
@@ -198,8 +212,6 @@ test_content_figures(void **state)
 	assert_null(strstr(a->body, "at dawn"));
 	assert_int_equal(a->n_images, 2);
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 /* A block that a heading opens as related links goes, and only up to the
@@ -207,20 +219,16 @@ test_content_figures(void **state)
 static void
 test_related_heading(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body,
-	    "<article><p>%s</p><p>%s</p><h2>See also</h2><p>Another story "
-	    "about the regional budget and its long delays in council.</p>"
+	a = extract_body("<article><p>%s</p><p>%s</p><h2>See also</h2><p>"
+	    "Another story about the regional budget and its long delays in "
+	    "council.</p>"
 	    "<h2>Cost</h2><p>%s</p><section><h3>Notas relacionadas</h3>"
 	    "<article><p>Hackers offer a discount to the government and "
 	    "promise to leave the private sector alone.</p></article>"
 	    "</section></article>", prose1, prose2, prose3);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose3));
 	assert_null(strstr(a->body, "See also"));
@@ -228,8 +236,6 @@ test_related_heading(void **state)
 	assert_null(strstr(a->body, "relacionadas"));
 	assert_null(strstr(a->body, "Hackers offer"));
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 /* On a page that stacks two articles in twin containers, the one under
@@ -264,23 +270,17 @@ test_stacked_articles(void **state)
 static void
 test_utility_classes(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body,
-	    "<div class=content><p>%s</p><div class=\"small margin-bottom\">"
-	    "<p>%s</p></div><div class=\"push-bottom-sm\"><p>%s</p></div>"
-	    "</div>", prose1, prose2, prose3);
-	html = page("", body.p);
-	a = extract(html, NULL);
+	a = extract_body("<div class=content><p>%s</p><div "
+	    "class=\"small margin-bottom\"><p>%s</p></div><div "
+	    "class=\"push-bottom-sm\"><p>%s</p></div></div>", prose1, prose2,
+	    prose3);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose2));
 	assert_non_null(strstr(a->body, prose3));
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 /* A page that renders its text with scripts leaves it in JSON-LD only:
@@ -348,25 +348,19 @@ test_kicker_dropped(void **state)
 static void
 test_article_header(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body, "<div class=site-header><a href=/>Home</a> "
+	a = extract_body("<div class=site-header><a href=/>Home</a> "
 	    "<a href=/news>News</a> <a href=/sport>Sport</a></div>"
 	    "<article><div class=article-header><h1>Bridge</h1>"
 	    "<p>%s</p></div><p>%s</p><p>%s</p><p>%s</p></article>", prose1,
 	    prose2, prose3, prose2);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose3));
 	assert_null(strstr(a->body, "Sport"));
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 /* On a page of many modules (written whole, then filtered), the lines
@@ -381,19 +375,15 @@ test_br_lines_judged_together(void **state)
 	    "ahead in the town</a></li></ul>";
 	static const char teaser[] = "<p>Our town reports: <a href=/r>"
 	    "Regional news</a> and more</p>";
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body, "<div><div><div><p>%s</p></div></div></div>%s%s"
+	a = extract_body("<div><div><div><p>%s</p></div></div></div>%s%s"
 	    "<div><p>The studio was founded in 1998<br>and has since won "
 	    "many prizes<br>for its films, series and music videos.</p>"
 	    "</div>%s%s<section><span><p>%s</p></span></section>%s<table>"
 	    "<tr><td><p>%s</p></td></tr></table>", prose1, links, teaser,
 	    teaser, links, prose2, links, prose3);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose3));
@@ -401,52 +391,38 @@ test_br_lines_judged_together(void **state)
 	assert_non_null(strstr(a->body, "many prizes"));
 	assert_null(strstr(a->body, "Our town reports"));
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 static void
 test_title_from_h1(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body, "<div><h1> Harbour  bridge </h1><p>%s</p>"
+	a = extract_body("<div><h1> Harbour  bridge </h1><p>%s</p>"
 	    "<p>%s</p></div>", prose1, prose2);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->title);
 	assert_string_equal(a->title, "Harbour bridge");
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 /* Split content: many modules, none holding most of the prose. */
 static void
 test_modules_merged(void **state)
 {
-	struct buf body = { 0 };
 	struct nw_article *a;
-	char *html;
 
 	(void)state;
-	buf_printf(&body, "<div class=wrap>"
+	a = extract_body("<div class=wrap>"
 	    "<div class=module><div class=col><p>%s</p></div></div>"
 	    "<div class=module><div class=col><h2>Costs</h2><p>%s</p></div>"
 	    "</div><div class=module><div class=col><p>%s</p></div></div>"
 	    "</div>", prose1, prose2, prose3);
-	html = page("", body.p);
-	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose2));
 	assert_non_null(strstr(a->body, prose3));
 	article_free(a);
-	free(html);
-	buf_free(&body);
 }
 
 static void
