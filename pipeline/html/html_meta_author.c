@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "../date.h"
 
 /* The longest name kept, in bytes, and in words. */
@@ -61,10 +63,24 @@ static const char *const author_roles[] = {
 	"days", "tagen", "published", "publié", "publicado",
 };
 
-/* Joiners that separate two names. */
+/* Joiners that separate two names, longest first where one holds
+ * another; the interview forms credit both people ("Jane Doe im
+ * Gespräch mit John Roe"). */
 static const char *const author_joins[] = {
+	" im gespräch mit ", " im interview mit ", " in conversation with ",
+	" in an interview with ", " en conversation avec ",
 	" and ", " und ", " y ", " & ", " et ", " e ", " u. ", " sowie ",
 	" och ", " og ",
+};
+
+/* Words of a company's legal form: a name holding one is a firm's (a
+ * publisher, a web agency), never a person's. Matched whole, case and
+ * all, with a final '.' ignored, anywhere but as the first word (where
+ * "AG" may be initials). */
+static const char *const author_firms[] = {
+	"GmbH", "AG", "KG", "SE", "eG", "e.V", "mbH", "Inc", "Ltd", "LLC",
+	"LLP", "PLC", "plc", "Corp", "S.A", "S.L", "SpA", "S.p.A", "B.V",
+	"N.V", "SAS", "SARL", "Pty", "Co",
 };
 
 static bool
@@ -161,6 +177,14 @@ author_strip_lead(char **sp)
 				any = again = true;
 				break;
 			}
+			/* French spacing: "Auteur : Jane Doe" */
+			if (author_leads[i][n - 1] == ':' &&
+			    strncasecmp(s, author_leads[i], n - 1) == 0 &&
+			    s[n - 1] == ' ' && s[n] == ':') {
+				s += n + 1;
+				any = again = true;
+				break;
+			}
 		}
 	}
 	*sp = s;
@@ -184,6 +208,7 @@ static bool
 author_only_roles(const char *s)
 {
 	const char *w = s, *e;
+	size_t n;
 
 	while (*w != '\0') {
 		while (*w == ' ' || *w == '-' || *w == '.')
@@ -193,7 +218,10 @@ author_only_roles(const char *s)
 		e = w;
 		while (*e != '\0' && *e != ' ' && *e != '-')
 			e++;
-		if (!author_is_role(w, (size_t)(e - w)))
+		n = (size_t)(e - w);
+		if (n > 1 && w[n - 1] == '.')
+			n--;  /* "Co." */
+		if (!author_is_role(w, n))
 			return false;
 		w = e;
 	}
@@ -217,10 +245,102 @@ author_words(const char *s)
 	return n;
 }
 
+/* Letters and digits, and every byte of a non-ASCII code point: what
+ * meta_squash() keeps. */
+static bool
+author_wordch(char c)
+{
+	return isalnum((unsigned char)c) || (unsigned char)c >= 0x80;
+}
+
+/* True when sq (a meta_squash() form) spells a run of whole words of s:
+ * "krimiblog" in "Krimiblog-Archiv" but not in "Krimiblogger". */
+static bool
+author_run_is(const char *s, const char *sq)
+{
+	const char *w, *p;
+	size_t k, n = strlen(sq);
+
+	if (n == 0)
+		return false;
+	for (w = s; *w != '\0'; w++) {
+		if (!author_wordch(*w) || (w > s && author_wordch(w[-1])))
+			continue;
+		k = 0;
+		for (p = w; *p != '\0' && k < n; p++) {
+			if (!author_wordch(*p))
+				continue;
+			if ((char)tolower((unsigned char)*p) != sq[k])
+				break;
+			k++;
+		}
+		if (k == n && !author_wordch(*p))
+			return true;
+	}
+	return false;
+}
+
+/* True when s names the site: meta_is_site() says so, and the site's name
+ * and s meet at word boundaries (one spells whole words of the other),
+ * so that a pen name made from the site's ("Krimiblogger" on
+ * krimiblog.de) stays a person. */
 static bool
 author_is_site(const char *s, const char *const *sites)
 {
-	return sites != NULL && meta_is_site(s, strlen(s), sites);
+	char *ns, *sq;
+	bool yes = false;
+	size_t i;
+
+	if (sites == NULL || !meta_is_site(s, strlen(s), sites))
+		return false;
+	ns = meta_squash(s);
+	for (i = 0; sites[i] != NULL && !yes; i++) {
+		sq = meta_squash(sites[i]);
+		yes = strcmp(ns, sq) == 0 || author_run_is(s, sq) ||
+		    author_run_is(sites[i], ns);
+		free(sq);
+	}
+	free(ns);
+	return yes;
+}
+
+/* True when a word of s after the first is a company's legal form
+ * ("Web Commerce GmbH", "Nordex SE"). */
+static bool
+author_is_firm(const char *s)
+{
+	const char *w = strchr(s, ' '), *e;
+	size_t i, n;
+
+	while (w != NULL && *w != '\0') {
+		while (*w == ' ')
+			w++;
+		e = w;
+		while (*e != '\0' && *e != ' ' && *e != ',')
+			e++;
+		n = (size_t)(e - w);
+		if (n > 1 && w[n - 1] == '.')
+			n--;
+		for (i = 0; i < sizeof(author_firms) /
+		    sizeof(author_firms[0]); i++)
+			if (strlen(author_firms[i]) == n &&
+			    strncmp(author_firms[i], w, n) == 0)
+				return true;
+		w = *e == ',' ? e + 1 : e;
+	}
+	return false;
+}
+
+/* The Unicode category of the code point at s, or -1 when s does not
+ * start with valid UTF-8. */
+static int
+author_category(const char *s)
+{
+	utf8proc_int32_t cp;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp) <= 0)
+		return -1;
+	return (int)utf8proc_category(cp);
 }
 
 /* Removes e-mail addresses and URLs (whole space-separated words). */
@@ -294,6 +414,7 @@ author_name_shape(const char *s)
 	};
 	const char *w = s, *e;
 	size_t i, n, words = 0;
+	int cat;
 
 	if (strpbrk(s, "?!:;\"") != NULL)
 		return false;
@@ -307,7 +428,10 @@ author_name_shape(const char *s)
 			e++;
 		n = (size_t)(e - w);
 		words++;
-		if (islower((unsigned char)*w)) {
+		cat = author_category(w);
+		if (cat == UTF8PROC_CATEGORY_LL) {
+			/* lower case: a particle ("von", "de"), or
+			 * running text ("über", "the numbers") */
 			for (i = 0; i < sizeof(particles) /
 			    sizeof(particles[0]); i++)
 				if (strlen(particles[i]) == n &&
@@ -327,58 +451,100 @@ author_name_shape(const char *s)
 	return words > 0 && words <= 5;
 }
 
-/* Splits one cleaned segment into names and adds the good ones. */
+/* Length of the joiner that separates two names at p, or 0. A firm's
+ * "& Co." joins nothing. */
+static size_t
+author_join_at(const char *p)
+{
+	size_t i, n;
+
+	if (*p == ',' || *p == ';')
+		return 1;
+	for (i = 0; i < sizeof(author_joins) / sizeof(author_joins[0]);
+	    i++) {
+		n = strlen(author_joins[i]);
+		if (strncasecmp(p, author_joins[i], n) == 0)
+			return strcmp(author_joins[i], " & ") == 0 &&
+			    strncmp(p + n, "Co", 2) == 0 &&
+			    !isalpha((unsigned char)p[n + 2]) ? 0 : n;
+	}
+	return 0;
+}
+
+/* True when the cleaned part name can name someone: letters, not too
+ * long, not only roles. */
+static bool
+author_part_basic(const char *name)
+{
+	return name[0] != '\0' && author_has_letter(name) &&
+	    strlen(name) <= AUTHOR_MAX_LEN &&
+	    author_words(name) <= AUTHOR_MAX_WORDS &&
+	    !author_only_roles(name);
+}
+
+/* True when the cleaned part name can be an author's name; with strict,
+ * only one shaped like a person's. */
+static bool
+author_part_ok(const char *name, bool strict)
+{
+	return author_part_basic(name) &&
+	    ((!strict && author_words(name) < 3) || author_name_shape(name));
+}
+
+/* Splits one cleaned segment into names and adds the good ones; names of
+ * the site or of a firm go to outlets. With strict (running text), a
+ * first part of three words or more that is no name makes the segment a
+ * sentence ("By entering this store you agree to ... and End User
+ * Licence Agreement"), and nothing of it is taken; later parts may be
+ * roles ("Jane Doe, Projektleiterin der HSS in Tunesien"). */
 static size_t
 author_split_add(struct strlist *out, char *seg, const char *const *sites,
     struct strlist *outlets, bool strict)
 {
-	size_t added = 0, i, best, n;
-	char *p, *cut, *name;
+	struct strlist parts = {0};
+	size_t added = 0, i, n;
+	char *p, *name;
+	bool firm;
 
 	while (*seg != '\0') {
-		cut = NULL;
 		n = 0;
-		for (p = seg; *p != '\0' && cut == NULL; p++) {
-			if (*p == ',' || *p == ';') {
-				cut = p;
-				n = 1;
+		for (p = seg; *p != '\0'; p++) {
+			n = author_join_at(p);
+			if (n > 0)
 				break;
-			}
-			for (i = 0; i < sizeof(author_joins) /
-			    sizeof(author_joins[0]); i++) {
-				best = strlen(author_joins[i]);
-				if (strncasecmp(p, author_joins[i],
-				    best) == 0) {
-					cut = p;
-					n = best;
-					break;
-				}
-			}
 		}
-		if (cut != NULL)
-			*cut = '\0';
+		if (*p != '\0')
+			*p = '\0';
 		name = seg;
 		author_strip_lead(&name);
 		name = author_trim(name);
-		if (name[0] != '\0' && author_has_letter(name) &&
-		    strlen(name) <= AUTHOR_MAX_LEN &&
-		    author_words(name) <= AUTHOR_MAX_WORDS &&
-		    !author_only_roles(name) &&
-		    ((!strict && author_words(name) < 3) ||
-		    author_name_shape(name))) {
-			if (author_is_site(name, sites)) {
-				if (!strlist_contains(outlets, name))
-					strlist_push(outlets, name);
-			} else if (!strlist_contains(out, name) &&
-			    out->n < META_MAX_LIST) {
-				strlist_push(out, name);
-				added++;
-			}
-		}
-		if (cut == NULL)
+		strlist_push(&parts, name);
+		if (n == 0)
 			break;
-		seg = cut + n;
+		seg = p + n;
 	}
+	if (strict && parts.n > 0 && !author_part_ok(parts.v[0], true) &&
+	    !author_only_roles(parts.v[0]) && author_words(parts.v[0]) >= 3) {
+		strlist_free(&parts);
+		return 0;
+	}
+	for (i = 0; i < parts.n; i++) {
+		name = parts.v[i];
+		/* a firm's name is shaped like no person's ("Muster GmbH &
+		 * Co. KG") */
+		firm = author_part_basic(name) && author_is_firm(name);
+		if (!firm && !author_part_ok(name, strict))
+			continue;
+		if (firm || author_is_site(name, sites)) {
+			if (!strlist_contains(outlets, name))
+				strlist_push(outlets, name);
+		} else if (!strlist_contains(out, name) &&
+		    out->n < META_MAX_LIST) {
+			strlist_push(out, name);
+			added++;
+		}
+	}
+	strlist_free(&parts);
 	return added;
 }
 

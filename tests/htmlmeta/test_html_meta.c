@@ -43,6 +43,26 @@ assert_day(const struct nw_time *t, const char *day)
 	assert_int_equal(strncmp(buf, day, 10), 0);
 }
 
+/* Asserts that a's authors are want, names joined by ';' ("" for none). */
+static void
+assert_authors(const struct nw_article *a, const char *want)
+{
+	const char *p = want, *e;
+	size_t i = 0;
+
+	while (*p != '\0') {
+		e = strchr(p, ';');
+		if (e == NULL)
+			e = p + strlen(p);
+		assert_true(i < a->authors.n);
+		assert_int_equal(strlen(a->authors.v[i]), (size_t)(e - p));
+		assert_memory_equal(a->authors.v[i], p, (size_t)(e - p));
+		i++;
+		p = *e == ';' ? e + 1 : e;
+	}
+	assert_int_equal(a->authors.n, i);
+}
+
 static void
 test_jsonld_graph(void **state)
 {
@@ -268,6 +288,83 @@ test_outlet_author(void **state)
 }
 
 static void
+test_byline_sentences(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* running text that opens with "By" or "Von" is no byline, though
+	 * a part of it looks like a name; lower-case words count in any
+	 * script ("über") */
+	a = run("<html><body><h1>Kopf</h1><blockquote><p>By entering this "
+	    "store you agree to be bound by the Privacy Statement and End "
+	    "User Licence Agreement (EULA).</p></blockquote><h3>Von "
+	    "Atemschutzmaske über Exit-Strategie und Kontaktverbot bis "
+	    "Zoonose</h3></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	/* a role after the name is no sentence */
+	a = run("<html><body><h1>Kopf</h1><p><strong>Autorin: Uta Berg, "
+	    "Projektleiterin der HSS in Tunesien.</strong></p></body></html>",
+	    NULL);
+	assert_authors(a, "Uta Berg");
+	article_free(a);
+	/* the author of a personal site named after its author */
+	a = run("<html><head><meta property=\"og:site_name\" content=\""
+	    "Matthew Davis's Blog\"><meta name=\"author\" content=\"Matthew "
+	    "Davis\"></head><body><h1>Kopf</h1><p>By the time we knew, it "
+	    "was late and Big Data had won.</p></body></html>", NULL);
+	assert_authors(a, "Matthew Davis");
+	article_free(a);
+}
+
+static void
+test_byline_forms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* an interview credits both people */
+	a = run("<html><body><h1>Kopf</h1><p class=\"author\">Richard David "
+	    "Precht im Gespräch mit Karin Fischer</p></body></html>", NULL);
+	assert_authors(a, "Richard David Precht;Karin Fischer");
+	article_free(a);
+	/* French spacing before the colon of a label */
+	a = run("<html><body><h1>Tête</h1><div class=\"author\">Auteur : "
+	    "Kossi Tiasso</div></body></html>", NULL);
+	assert_authors(a, "Kossi Tiasso");
+	article_free(a);
+}
+
+static void
+test_outlet_kinds(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* the site's name is matched on whole words: the blog's logo marked
+	 * as author is the outlet, the pen name made from it a person */
+	a = run("<html><body><h1 class=\"vcard author\"><a href=\"/\">"
+	    "Krimiblog-Archiv</a></h1><h3>Ein Video</h3><h4 class=\"vcard "
+	    "author\">vom <span>Krimiblogger</span></h4></body></html>",
+	    "http://archiv.krimiblog.example/?p=1");
+	assert_authors(a, "Krimiblogger");
+	article_free(a);
+	/* a firm (its "& Co. KG" whole) is no person: a person in the
+	 * byline wins over it, and it is kept when no one is named */
+	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
+	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1><span class=\""
+	    "author\">Alexandra Weber</span></body></html>", NULL);
+	assert_authors(a, "Alexandra Weber");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
+	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1></body></html>",
+	    NULL);
+	assert_authors(a, "Web Commerce GmbH & Co. KG");
+	article_free(a);
+}
+
+static void
 test_dates_markup(void **state)
 {
 	struct nw_article *a;
@@ -460,6 +557,9 @@ main(void)
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_bylines),
 		cmocka_unit_test(test_outlet_author),
+		cmocka_unit_test(test_byline_sentences),
+		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_outlet_kinds),
 		cmocka_unit_test(test_dates_markup),
 		cmocka_unit_test(test_dates_url_text),
 		cmocka_unit_test(test_lang_canonical),
