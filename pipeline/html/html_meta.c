@@ -26,6 +26,8 @@
 #define META_LINE_MAX 100
 /* How much short-line page text is searched when nothing else dates it. */
 #define META_PAGE_LINES 40000
+/* How many short texts under the headline are read for a byline. */
+#define META_BYLINE_LINES 12
 /* Longest line read as "date - name". */
 #define META_DATELINE_MAX 64
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
@@ -1303,6 +1305,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		for (i = 0; i < text[k]->n && out->n == 0; i++)
 			meta_author_add(out, text[k]->v[i], sites, &outlets,
 			    k == 2);
+	/* A line under the headline that opens with "By" or kin */
+	if (out->n == 0)
+		(void)meta_author_lines(out, &c->lines_after,
+		    META_BYLINE_LINES, sites, &outlets);
 	/* A line under the headline that holds a date and a name:
 	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
 	for (i = 0; i < c->lines_after.n && out->n == 0; i++)

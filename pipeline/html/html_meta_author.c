@@ -172,7 +172,7 @@ author_strip_lead(char **sp)
 			n = strlen(author_leads[i]);
 			if (strncasecmp(s, author_leads[i], n) == 0 &&
 			    (author_leads[i][n - 1] == ':' || s[n] == ' ' ||
-			    s[n] == ':')) {
+			    s[n] == ':' || s[n] == '\0')) {
 				s += n;
 				any = again = true;
 				break;
@@ -347,14 +347,18 @@ author_category(const char *s)
 static void
 author_drop_addresses(char *s)
 {
-	char *w = s, *o = s, *e;
+	char *w = s, *o = s, *e, *b;
 	size_t n;
 
 	while (*w != '\0') {
 		e = strchr(w, ' ');
 		n = e != NULL ? (size_t)(e - w) + 1 : strlen(w);
+		/* "(www.dw.com)", "<jane@doe.example>" */
+		b = w;
+		while (*b == '(' || *b == '<' || *b == '[')
+			b++;
 		if (!(memchr(w, '@', n) != NULL && n > 1 && w[0] != '@') &&
-		    strncmp(w, "http", 4) != 0 && strncmp(w, "www.", 4) != 0) {
+		    strncmp(b, "http", 4) != 0 && strncmp(b, "www.", 4) != 0) {
 			memmove(o, w, n);
 			o += n;
 		}
@@ -596,5 +600,31 @@ meta_author_add(struct strlist *out, const char *raw,
 		}
 	}
 	free(copy);
+	return added;
+}
+
+size_t
+meta_author_lines(struct strlist *out, const struct strlist *lines,
+    size_t max, const char *const *sites, struct strlist *outlets)
+{
+	size_t i, added = 0;
+	char *line, *p;
+
+	for (i = 0; i < lines->n && i < max && added == 0; i++) {
+		line = xstrdup(lines->v[i]);
+		p = line;
+		if (!author_strip_lead(&p)) {
+			free(line);
+			continue;
+		}
+		/* "Erstellt von" | "Fabian": the lead-in alone on its line */
+		if (*p == '\0' && i + 1 < lines->n) {
+			free(line);
+			line = xstrdup(lines->v[i + 1]);
+			p = line;
+		}
+		added = meta_author_add(out, p, sites, outlets, true);
+		free(line);
+	}
 	return added;
 }

@@ -111,5 +111,12 @@ void meta_ld_free(struct meta_ld *ld);
  * Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict);
+/* The byline among the first max of lines (short texts under the
+ * headline, in order): the first line that opens with a lead-in ("By",
+ * "Von", "Auteur :", "---- by"), or the line after one that is nothing
+ * else, gives its names as meta_author_add() with strict does. Returns
+ * the number of names added. */
+size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
+    size_t max, const char *const *sites, struct strlist *outlets);
 
 #endif

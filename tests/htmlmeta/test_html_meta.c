@@ -337,6 +337,39 @@ test_byline_forms(void **state)
 }
 
 static void
+test_byline_under_headline(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* a short line under the headline that opens with a lead-in names
+	 * the author, over the outlet named in the metadata */
+	a = run("<html><head><meta property=\"og:site_name\" content=\""
+	    "Deutsche Welle\"><meta name=\"author\" content=\"Deutsche "
+	    "Welle (www.dw.com)\"></head><body><h1>La perte des terres</h1><p>Auteur : Kossi "
+	    "Tiasso</p><p>Edition : M-A. Pierre</p></body></html>", NULL);
+	assert_authors(a, "Kossi Tiasso");
+	article_free(a);
+	a = run("<html><body><h1>micropolitics</h1><div><strong><em>---- by"
+	    " Kenneth Surin</em></strong></div><p>Deleuze and Guattari "
+	    "oppose micropolitics to the politics of molarisation.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Kenneth Surin");
+	article_free(a);
+	/* the lead-in alone on its line, the name in a link after it */
+	a = run("<html><body><h1>Podcasts in Plex</h1><p>Erstellt von <a "
+	    "href=\"/author/f\">Fabian</a> am Dienstag 6. Mai 2014</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Fabian");
+	article_free(a);
+	/* a line that opens with "Von" but names no one */
+	a = run("<html><body><h1>Kopf</h1><p>Von Montag bis Freitag</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
+static void
 test_outlet_kinds(void **state)
 {
 	struct nw_article *a;
@@ -559,6 +592,7 @@ main(void)
 		cmocka_unit_test(test_outlet_author),
 		cmocka_unit_test(test_byline_sentences),
 		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_byline_under_headline),
 		cmocka_unit_test(test_outlet_kinds),
 		cmocka_unit_test(test_dates_markup),
 		cmocka_unit_test(test_dates_url_text),
