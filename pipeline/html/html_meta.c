@@ -1059,6 +1059,24 @@ meta_date_ok(const char *s, int64_t now, struct nw_time *t)
 	return true;
 }
 
+/* True when the date at s[at] follows one of the n words closely (within
+ * 28 bytes, ASCII case folded). */
+static bool
+meta_after_word(const char *s, size_t at, const char *const *words,
+    size_t n)
+{
+	size_t from = at > 28 ? at - 28 : 0, i;
+	char *win = xstrndup(s + from, at - from), *p;
+	bool yes = false;
+
+	for (p = win; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (i = 0; i < n && !yes; i++)
+		yes = strstr(win, words[i]) != NULL;
+	free(win);
+	return yes;
+}
+
 /* True when the date at s[at] follows a word that marks a modification
  * ("Updated", "aktualisiert am", "mis à jour le") closely. */
 static bool
@@ -1068,16 +1086,22 @@ meta_after_update_word(const char *s, size_t at)
 		"updat", "aktualisiert", "geändert", "modif", "actualiz",
 		"mis à jour", "bearbeitet", "revised", "edited",
 	};
-	size_t from = at > 28 ? at - 28 : 0, i;
-	char *win = xstrndup(s + from, at - from), *p;
-	bool yes = false;
 
-	for (p = win; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
-	for (i = 0; i < NKEYS(words) && !yes; i++)
-		yes = strstr(win, words[i]) != NULL;
-	free(win);
-	return yes;
+	return meta_after_word(s, at, words, NKEYS(words));
+}
+
+/* True when the date at s[at] is a person's, not the page's: when a
+ * poster joined the forum ("Registriert: 18.09.2008"), a birthday. */
+static bool
+meta_after_profile_word(const char *s, size_t at)
+{
+	static const char *const words[] = {
+		"registriert", "registered", "joined", "member since",
+		"mitglied seit", "dabei seit", "beigetreten", "inscrit",
+		"miembro desde", "registrado", "geboren", "born",
+	};
+
+	return meta_after_word(s, at, words, NKEYS(words));
 }
 
 /* The first plausible date written in s; one that follows a word of
@@ -1095,7 +1119,8 @@ meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
 	while (off < len && date_find(s + off, len - off, &x, &at,
 	    &span) == 0) {
 		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
-		    (updates || !meta_after_update_word(s, off + at))) {
+		    (updates || !meta_after_update_word(s, off + at)) &&
+		    !meta_after_profile_word(s, off + at)) {
 			*t = x;
 			return true;
 		}

@@ -468,6 +468,14 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2020-05-01");
 	article_free(a);
+	/* a date that is a person's (when a poster joined the forum) is
+	 * not the page's */
+	a = run("<html><body><h1>Was ist Freie Software</h1><dl><dd>Beiträge:"
+	    " 1626</dd><dd>Registriert: 18.09.2008, 05:56</dd></dl><p>"
+	    "<strong>r23</strong> » 21.01.2009, 05:42</p><p>Was ist Freie "
+	    "Software?</p></body></html>", NULL);
+	assert_day(&a->published, "2009-01-21");
+	article_free(a);
 	/* page-state JSON in a script names the publication: its best key
 	 * wins over an earlier weaker one and over the modification time */
 	a = run("<html><head><meta property=\"article:modified_time\" "
