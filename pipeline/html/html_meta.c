@@ -26,6 +26,8 @@
 #define META_LINE_MAX 100
 /* How much short-line page text is searched when nothing else dates it. */
 #define META_PAGE_LINES 40000
+/* Most <meta> elements of one author key read as the page's. */
+#define META_META_AUTHORS 4
 /* How many short texts under the headline are read for a byline. */
 #define META_BYLINE_LINES 12
 /* Longest line read as "date - name". */
@@ -1321,6 +1323,14 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 			if (i == NKEYS(labels))
 				continue;
 		}
+		/* a page states its author in one <meta> or a few; many
+		 * are the item properties of a list (references, reviews),
+		 * except in scholarly metadata, which lists every author */
+		for (i = 0, n = 0; i < c->keys.n; i++)
+			n += strcmp(c->keys.v[i], keys[k]) == 0;
+		if (n > META_META_AUTHORS &&
+		    strcmp(keys[k], "citation_author") != 0)
+			continue;
 		for (i = 0; i < c->keys.n; i++)
 			if (strcmp(c->keys.v[i], keys[k]) == 0)
 				meta_author_add(out, c->vals.v[i], sites,

@@ -370,6 +370,39 @@ test_byline_under_headline(void **state)
 }
 
 static void
+test_meta_author_lists(void **state)
+{
+	struct nw_article *a;
+	struct buf b = {0};
+	int i;
+
+	(void)state;
+	/* many <meta itemprop=author> are the authors of the references;
+	 * the page's own comes from the Dublin Core creator */
+	buf_puts(&b, "<html><head><meta name=\"dc.creator\" content=\""
+	    "Marwan H. Adwan\"></head><body><h1>DRESS</h1><ol>");
+	for (i = 0; i < 6; i++)
+		buf_printf(&b, "<li itemscope><meta itemprop=\"author\" "
+		    "content=\"N. %c. Shear\">A study</li>", 'A' + i);
+	buf_puts(&b, "</ol></body></html>");
+	a = run(b.p, NULL);
+	assert_authors(a, "Marwan H. Adwan");
+	article_free(a);
+	buf_free(&b);
+	/* scholarly metadata lists every author */
+	buf_puts(&b, "<html><head>");
+	for (i = 0; i < 6; i++)
+		buf_printf(&b, "<meta name=\"citation_author\" content=\""
+		    "Ann %c\">", 'A' + i);
+	buf_puts(&b, "</head><body><h1>Paper</h1></body></html>");
+	a = run(b.p, NULL);
+	assert_int_equal(a->authors.n, 6);
+	assert_string_equal(a->authors.v[5], "Ann F");
+	article_free(a);
+	buf_free(&b);
+}
+
+static void
 test_outlet_kinds(void **state)
 {
 	struct nw_article *a;
@@ -601,6 +634,7 @@ main(void)
 		cmocka_unit_test(test_byline_sentences),
 		cmocka_unit_test(test_byline_forms),
 		cmocka_unit_test(test_byline_under_headline),
+		cmocka_unit_test(test_meta_author_lists),
 		cmocka_unit_test(test_outlet_kinds),
 		cmocka_unit_test(test_dates_markup),
 		cmocka_unit_test(test_dates_url_text),
