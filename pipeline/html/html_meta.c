@@ -1313,6 +1313,12 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	for (i = 0; i < c->ld.authors.n; i++)
 		meta_author_add(out, c->ld.authors.v[i], sites, &outlets,
 		    false);
+	/* A line under the headline that opens with "By" or kin: the
+	 * byline nearest the headline speaks for this article, where a
+	 * <meta name=author> may be the site's for every page */
+	if (out->n == 0)
+		(void)meta_author_lines(out, &c->lines_after,
+		    META_BYLINE_LINES, sites, &outlets);
 	lab = meta_get(c, (const char *const[]){"twitter:label1"}, 1);
 	for (k = 0; k < NKEYS(keys) && out->n == 0; k++) {
 		if (strcmp(keys[k], "twitter:data1") == 0) {
@@ -1340,10 +1346,6 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		for (i = 0; i < text[k]->n && out->n == 0; i++)
 			meta_author_add(out, text[k]->v[i], sites, &outlets,
 			    k == 2);
-	/* A line under the headline that opens with "By" or kin */
-	if (out->n == 0)
-		(void)meta_author_lines(out, &c->lines_after,
-		    META_BYLINE_LINES, sites, &outlets);
 	/* A line under the headline that holds a date and a name:
 	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
 	for (i = 0; i < c->lines_after.n && out->n == 0; i++)
@@ -1358,10 +1360,16 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 			meta_author_add(&pool, text[k]->v[i], sites, &junk,
 			    true);
 	/* and a person's name that was dropped as the site's own (a
-	 * personal site named after its author) */
+	 * personal site named after its author), or that the metadata
+	 * gives where a byline under the headline came first */
 	for (i = 0; i < outlets.n; i++)
 		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
 		    true);
+	for (k = 0; k < NKEYS(keys) - 1; k++)  /* not twitter:data1 */
+		for (i = 0; i < c->keys.n; i++)
+			if (strcmp(c->keys.v[i], keys[k]) == 0)
+				(void)meta_author_add(&pool, c->vals.v[i],
+				    NULL, &junk, true);
 	for (i = 0; i < out->n; i++) {
 		if (strchr(out->v[i], ' ') != NULL)
 			continue;

@@ -572,8 +572,10 @@ meta_author_add(struct strlist *out, const char *raw,
 		free(copy);
 		return 0;
 	}
-	if (strncasecmp(s, "photo", 5) == 0 || strncasecmp(s, "foto", 4) == 0 ||
-	    strncasecmp(s, "bild:", 5) == 0 || strncasecmp(s, "image", 5) == 0 ||
+	if (strncasecmp(s, "photo", 5) == 0 ||
+	    strncasecmp(s, "foto", 4) == 0 ||
+	    strncasecmp(s, "bild:", 5) == 0 ||
+	    strncasecmp(s, "image", 5) == 0 ||
 	    strncasecmp(s, "©", strlen("©")) == 0) {
 		free(copy);
 		return 0;
@@ -609,6 +611,7 @@ meta_author_lines(struct strlist *out, const struct strlist *lines,
 {
 	size_t i, added = 0;
 	char *line, *p;
+	bool alone;
 
 	for (i = 0; i < lines->n && i < max && added == 0; i++) {
 		line = xstrdup(lines->v[i]);
@@ -617,13 +620,16 @@ meta_author_lines(struct strlist *out, const struct strlist *lines,
 			free(line);
 			continue;
 		}
-		/* "Erstellt von" | "Fabian": the lead-in alone on its line */
-		if (*p == '\0' && i + 1 < lines->n) {
+		/* "Erstellt von" | "Fabian": the lead-in alone on its line,
+		 * the name in an element of its own, which may be a user's
+		 * handle ("freeman1984") */
+		alone = *p == '\0';
+		if (alone && i + 1 < lines->n) {
 			free(line);
 			line = xstrdup(lines->v[i + 1]);
 			p = line;
 		}
-		added = meta_author_add(out, p, sites, outlets, true);
+		added = meta_author_add(out, p, sites, outlets, !alone);
 		free(line);
 	}
 	return added;

@@ -104,10 +104,13 @@ void meta_ld_free(struct meta_ld *ld);
 /* Cleans one author string (a byline, a meta value) and appends the names
  * it holds to out, which keeps its order and has no duplicates: drops
  * "By"/"Von"/"Por" and kin, e-mail addresses, URLs, dates and what follows
- * them, roles, and names that are one of sites (a NULL-terminated array,
- * may be NULL), which go to outlets instead; splits on commas, semicolons, "and", "und", "y", "et",
- * "&". With strict (text from the page rather than metadata), only names
- * shaped like a person's ("Ana de Souza", not "the numbers") are kept.
+ * them, and roles; names that are one of sites (a NULL-terminated array,
+ * may be NULL, matched on whole words) or a firm's ("... GmbH") go to
+ * outlets instead. Splits on commas, semicolons, "and", "und", "y", "et",
+ * "&" (not "& Co."), "im Gespräch mit". With strict (text from the page
+ * rather than metadata), only names shaped like a person's ("Ana de
+ * Souza", not "the numbers") are kept, and nothing from a sentence that
+ * merely opens like a byline ("By entering this store you agree ...").
  * Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict);

@@ -346,8 +346,9 @@ test_byline_under_headline(void **state)
 	 * the author, over the outlet named in the metadata */
 	a = run("<html><head><meta property=\"og:site_name\" content=\""
 	    "Deutsche Welle\"><meta name=\"author\" content=\"Deutsche "
-	    "Welle (www.dw.com)\"></head><body><h1>La perte des terres</h1><p>Auteur : Kossi "
-	    "Tiasso</p><p>Edition : M-A. Pierre</p></body></html>", NULL);
+	    "Welle (www.dw.com)\"></head><body><h1>La perte des terres</h1>"
+	    "<p>Auteur : Kossi Tiasso</p><p>Edition : M-A. Pierre</p>"
+	    "</body></html>", NULL);
 	assert_authors(a, "Kossi Tiasso");
 	article_free(a);
 	a = run("<html><body><h1>micropolitics</h1><div><strong><em>---- by"
@@ -356,11 +357,18 @@ test_byline_under_headline(void **state)
 	    "</body></html>", NULL);
 	assert_authors(a, "Kenneth Surin");
 	article_free(a);
-	/* the lead-in alone on its line, the name in a link after it */
-	a = run("<html><body><h1>Podcasts in Plex</h1><p>Erstellt von <a "
-	    "href=\"/author/f\">Fabian</a> am Dienstag 6. Mai 2014</p>"
-	    "</body></html>", NULL);
+	/* the lead-in alone on its line, the name in a link after it; it
+	 * wins over the site's <meta name=author> */
+	a = run("<html><head><meta name=\"author\" content=\"Matthias Hille"
+	    " - Lukas Balbach\"></head><body><h1>Podcasts in Plex</h1><p>"
+	    "Erstellt von <a href=\"/author/f\">Fabian</a> am Dienstag 6. "
+	    "Mai 2014</p></body></html>", NULL);
 	assert_authors(a, "Fabian");
+	article_free(a);
+	a = run("<html><body><h1>Six Sigma</h1><p>Dezember 10, 2019 <span>"
+	    "· von</span> <a href=\"/u/f\">freeman1984</a></p></body></html>",
+	    NULL);
+	assert_authors(a, "freeman1984");
 	article_free(a);
 	/* a line that opens with "Von" but names no one */
 	a = run("<html><body><h1>Kopf</h1><p>Von Montag bis Freitag</p>"
