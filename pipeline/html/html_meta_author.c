@@ -12,6 +12,8 @@
 /* The longest name kept, in bytes, and in words. */
 #define AUTHOR_MAX_LEN 80
 #define AUTHOR_MAX_WORDS 6
+/* The most parts one byline is split into. */
+#define AUTHOR_MAX_PARTS 32
 
 static bool author_trim_ascii(char **sp);
 
@@ -31,6 +33,7 @@ static const char *const author_leads[] = {
 	"author:", "authors:", "autoren:", "autor/in:", "autore:",
 	"interview:", "ein artikel von", "ein beitrag von",
 	"auteur:", "text:", "texte:", "texto:", "reporter:", "posted:",
+	"redaktion:",
 	"by", "von", "vom", "por", "par", "door", "от",
 };
 
@@ -71,6 +74,25 @@ static const char *const author_joins[] = {
 	" in an interview with ", " en conversation avec ",
 	" and ", " und ", " y ", " & ", " et ", " e ", " u. ", " sowie ",
 	" och ", " og ",
+};
+
+/* Wire agencies, matched whole and case-insensitively: credited beside
+ * a person ("Jane Doe, dpa") they are no author; alone they are the
+ * only one named and kept. */
+static const char *const author_agencies[] = {
+	"dpa", "afp", "ap", "reuters", "associated press", "apa", "kna",
+	"epd", "sda", "sid", "dts", "ddp", "ansa", "efe", "upi", "kyodo",
+	"jiji", "xinhua", "yonhap", "tass", "ria novosti", "interfax",
+	"ians", "pti", "ani", "aap", "anp", "belga", "ctk", "pap", "lusa",
+	"europa press", "press association", "agence france-presse",
+	"kathpress", "bloomberg",
+};
+
+/* Titles that end in '.' inside a name ("Prof. Dr. Anna Berg"). */
+static const char *const author_honorifics[] = {
+	"Dr.", "Prof.", "Dipl.", "Ing.", "Mag.", "Univ.", "Jun.", "Sen.",
+	"Jr.", "Sr.", "Hon.", "Rev.", "Mr.", "Mrs.", "Ms.", "Mme.", "Sra.",
+	"Capt.", "Gen.", "Col.", "Lt.", "Sgt.", "St.",
 };
 
 /* Words of a company's legal form: a name holding one is a firm's (a
@@ -380,6 +402,8 @@ author_mark_segments(char *s)
 		" • ", " · ", "(", " alle artikel", " alle beiträge",
 		" more by", " mehr von", " view all", " all posts", " »",
 		" read more", " follow", " @ ", " on ", " // ", " / ",
+		" foto:", " fotos:", " photo:", " photos:", " bild:",
+		" bilder:", " illustration:", " grafik:", " video:",
 	};
 	struct nw_time t;
 	size_t at, span, i, k, off = 0, len = strlen(s), n;
@@ -403,6 +427,32 @@ author_mark_segments(char *s)
 			}
 		}
 	free(low);
+}
+
+static bool
+author_is_honorific(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(author_honorifics) /
+	    sizeof(author_honorifics[0]); i++)
+		if (strlen(author_honorifics[i]) == n &&
+		    strncmp(author_honorifics[i], w, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when s is a wire agency's name. */
+static bool
+author_is_agency(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(author_agencies) /
+	    sizeof(author_agencies[0]); i++)
+		if (strcasecmp(author_agencies[i], s) == 0)
+			return true;
+	return false;
 }
 
 /* True when s is shaped like a person's name in running text: at most
@@ -447,8 +497,9 @@ author_name_shape(const char *s)
 		    (unsigned char)*w < 0x80) {
 			return false;
 		}
-		/* "late." ends a sentence; "S." is an initial */
-		if (n > 3 && w[n - 1] == '.')
+		/* "late." ends a sentence; "S." is an initial, "Prof." a
+		 * title */
+		if (n > 3 && w[n - 1] == '.' && !author_is_honorific(w, n))
 			return false;
 		w = e;
 	}
@@ -500,17 +551,21 @@ author_part_ok(const char *name, bool strict)
  * first part of three words or more that is no name makes the segment a
  * sentence ("By entering this store you agree to ... and End User
  * Licence Agreement"), and nothing of it is taken; later parts may be
- * roles ("Jane Doe, Projektleiterin der HSS in Tunesien"). */
+ * roles ("Jane Doe, Projektleiterin der HSS in Tunesien"). Beside a
+ * person's full name, a wire agency and a single word after a comma are
+ * credits and places, not authors ("Jane Doe, dpa", "Jane Doe,
+ * Berlin"); "Jane Doe and Cher" keeps both. */
 static size_t
 author_split_add(struct strlist *out, char *seg, const char *const *sites,
     struct strlist *outlets, bool strict)
 {
 	struct strlist parts = {0};
+	bool comma[AUTHOR_MAX_PARTS], ok[AUTHOR_MAX_PARTS], full = false;
 	size_t added = 0, i, n;
 	char *p, *name;
-	bool firm;
+	bool after = false, firm;
 
-	while (*seg != '\0') {
+	while (*seg != '\0' && parts.n < AUTHOR_MAX_PARTS) {
 		n = 0;
 		for (p = seg; *p != '\0'; p++) {
 			n = author_join_at(p);
@@ -522,9 +577,11 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		name = seg;
 		author_strip_lead(&name);
 		name = author_trim(name);
+		comma[parts.n] = after;
 		strlist_push(&parts, name);
 		if (n == 0)
 			break;
+		after = n == 1;
 		seg = p + n;
 	}
 	if (strict && parts.n > 0 && !author_part_ok(parts.v[0], true) &&
@@ -533,11 +590,22 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		return 0;
 	}
 	for (i = 0; i < parts.n; i++) {
+		ok[i] = author_part_ok(parts.v[i], strict);
+		if (ok[i] && author_words(parts.v[i]) >= 2 &&
+		    !author_is_agency(parts.v[i]) &&
+		    !author_is_firm(parts.v[i]) &&
+		    !author_is_site(parts.v[i], sites))
+			full = true;
+	}
+	for (i = 0; i < parts.n; i++) {
 		name = parts.v[i];
+		if (full && (author_is_agency(name) ||
+		    (comma[i] && author_words(name) == 1)))
+			continue;
 		/* a firm's name is shaped like no person's ("Muster GmbH &
 		 * Co. KG") */
 		firm = author_part_basic(name) && author_is_firm(name);
-		if (!firm && !author_part_ok(name, strict))
+		if (!firm && !ok[i])
 			continue;
 		if (firm || author_is_site(name, sites)) {
 			if (!strlist_contains(outlets, name))

@@ -336,6 +336,52 @@ test_byline_forms(void **state)
 	article_free(a);
 }
 
+/* Authors of a page whose only byline is <div class=byline>text</div>. */
+static struct nw_article *
+run_byline(const char *text)
+{
+	struct buf b = {0};
+	struct nw_article *a;
+
+	buf_printf(&b, "<html><body><h1>Kopf der Seite</h1><div class=\""
+	    "byline\">%s</div><p>Body text.</p></body></html>", text);
+	a = run(b.p, NULL);
+	buf_free(&b);
+	return a;
+}
+
+static void
+test_byline_credits(void **state)
+{
+	static const char *const cases[][2] = {
+		/* agencies and places beside a person are credits */
+		{"Von Jane Doe, dpa", "Jane Doe"},
+		{"By Jane Doe, Associated Press", "Jane Doe"},
+		{"Jane Doe, AFP, Reuters", "Jane Doe"},
+		{"Von Jane Doe und John Roe, Berlin", "Jane Doe;John Roe"},
+		/* but a second name after a joiner is a name, and an agency
+		 * named alone is all there is */
+		{"Jane Doe and Cher", "Jane Doe;Cher"},
+		{"AFP", "AFP"},
+		/* photo credits end the byline */
+		{"Text: Jane Doe Foto: John Roe", "Jane Doe"},
+		{"Interview: Jens Bergmann Foto: Michael Hudler",
+		    "Jens Bergmann"},
+		/* labels and titles */
+		{"Redaktion: Jane Doe", "Jane Doe"},
+		{"Prof. Dr. Anna Berg", "Prof. Dr. Anna Berg"},
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		a = run_byline(cases[i][0]);
+		assert_authors(a, cases[i][1]);
+		article_free(a);
+	}
+}
+
 static void
 test_byline_under_headline(void **state)
 {
@@ -641,6 +687,7 @@ main(void)
 		cmocka_unit_test(test_outlet_author),
 		cmocka_unit_test(test_byline_sentences),
 		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_byline_credits),
 		cmocka_unit_test(test_byline_under_headline),
 		cmocka_unit_test(test_meta_author_lists),
 		cmocka_unit_test(test_outlet_kinds),
