@@ -88,11 +88,11 @@ static const char *const author_agencies[] = {
 	"kathpress", "bloomberg",
 };
 
-/* Titles that end in '.' inside a name ("Prof. Dr. Anna Berg"). */
+/* Titles of four characters or more that end in '.' inside a name
+ * ("Prof. Dr. Anna Berg"); shorter ones ("Dr.") pass as initials do. */
 static const char *const author_honorifics[] = {
-	"Dr.", "Prof.", "Dipl.", "Ing.", "Mag.", "Univ.", "Jun.", "Sen.",
-	"Jr.", "Sr.", "Hon.", "Rev.", "Mr.", "Mrs.", "Ms.", "Mme.", "Sra.",
-	"Capt.", "Gen.", "Col.", "Lt.", "Sgt.", "St.",
+	"Prof.", "Dipl.", "Ing.", "Mag.", "Univ.", "Jun.", "Sen.", "Hon.",
+	"Rev.", "Mrs.", "Mme.", "Sra.", "Capt.", "Gen.", "Col.", "Sgt.",
 };
 
 /* Words of a company's legal form: a name holding one is a firm's (a
@@ -560,10 +560,11 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
     struct strlist *outlets, bool strict)
 {
 	struct strlist parts = {0};
-	bool comma[AUTHOR_MAX_PARTS], ok[AUTHOR_MAX_PARTS], full = false;
+	bool comma[AUTHOR_MAX_PARTS], ok[AUTHOR_MAX_PARTS];
+	bool firm[AUTHOR_MAX_PARTS], site[AUTHOR_MAX_PARTS];
+	bool after = false, full = false;
 	size_t added = 0, i, n;
 	char *p, *name;
-	bool after = false, firm;
 
 	while (*seg != '\0' && parts.n < AUTHOR_MAX_PARTS) {
 		n = 0;
@@ -590,11 +591,14 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		return 0;
 	}
 	for (i = 0; i < parts.n; i++) {
-		ok[i] = author_part_ok(parts.v[i], strict);
-		if (ok[i] && author_words(parts.v[i]) >= 2 &&
-		    !author_is_agency(parts.v[i]) &&
-		    !author_is_firm(parts.v[i]) &&
-		    !author_is_site(parts.v[i], sites))
+		name = parts.v[i];
+		ok[i] = author_part_ok(name, strict);
+		/* a firm's name is shaped like no person's ("Muster GmbH &
+		 * Co. KG") */
+		firm[i] = author_part_basic(name) && author_is_firm(name);
+		site[i] = (ok[i] || firm[i]) && author_is_site(name, sites);
+		if (ok[i] && author_words(name) >= 2 &&
+		    !author_is_agency(name) && !firm[i] && !site[i])
 			full = true;
 	}
 	for (i = 0; i < parts.n; i++) {
@@ -602,12 +606,9 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		if (full && (author_is_agency(name) ||
 		    (comma[i] && author_words(name) == 1)))
 			continue;
-		/* a firm's name is shaped like no person's ("Muster GmbH &
-		 * Co. KG") */
-		firm = author_part_basic(name) && author_is_firm(name);
-		if (!firm && !ok[i])
+		if (!firm[i] && !ok[i])
 			continue;
-		if (firm || author_is_site(name, sites)) {
+		if (firm[i] || site[i]) {
 			if (!strlist_contains(outlets, name))
 				strlist_push(outlets, name);
 		} else if (!strlist_contains(out, name) &&

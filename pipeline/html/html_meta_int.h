@@ -111,14 +111,18 @@ void meta_ld_free(struct meta_ld *ld);
  * rather than metadata), only names shaped like a person's ("Ana de
  * Souza", not "the numbers") are kept, and nothing from a sentence that
  * merely opens like a byline ("By entering this store you agree ...").
+ * Beside a person's full name, wire agencies and single words after a
+ * comma are credits and places, and photo credits end the byline
+ * ("Jane Doe, dpa, Berlin Foto: John Roe" gives "Jane Doe").
  * Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict);
 /* The byline among the first max of lines (short texts under the
  * headline, in order): the first line that opens with a lead-in ("By",
- * "Von", "Auteur :", "---- by"), or the line after one that is nothing
- * else, gives its names as meta_author_add() with strict does. Returns
- * the number of names added. */
+ * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with
+ * strict does; when the lead-in is all the line holds, the next line
+ * gives them as without strict (a linked user name, "freeman1984").
+ * Returns the number of names added. */
 size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets);
 
