@@ -29,6 +29,12 @@ static const char *const author_leads[] = {
 	"beitrag von", "artikel von", "erstellt von", "escrito por",
 	"publicado por", "redactado por", "écrit par", "publié par",
 	"scritto da", "pubblicato da", "geschreven door",
+	"ein kommentar von", "kommentar von", "eine analyse von",
+	"analyse von", "gastbeitrag von", "eine reportage von",
+	"reportage von", "eine kolumne von", "kolumne von",
+	"a column by", "column by", "commentary by", "analysis by",
+	"opinion by", "review by", "un article de", "une chronique de",
+	"una columna de",
 	"by:", "von:", "por:", "par:", "di:", "door:", "autor:", "autorin:",
 	"author:", "authors:", "autoren:", "autor/in:", "autore:",
 	"interview:", "ein artikel von", "ein beitrag von",
@@ -64,6 +70,7 @@ static const char *const author_roles[] = {
 	"gmbh", "ag", "inc", "ltd", "llc", "i", "a", "und", "and", "ago",
 	"hours", "hour", "minutes", "stunden", "minuten", "vor", "uhr",
 	"days", "tagen", "published", "publié", "publicado",
+	"team", "newsroom",
 };
 
 /* Joiners that separate two names, longest first where one holds
@@ -86,6 +93,13 @@ static const char *const author_agencies[] = {
 	"ians", "pti", "ani", "aap", "anp", "belga", "ctk", "pap", "lusa",
 	"europa press", "press association", "agence france-presse",
 	"kathpress", "bloomberg",
+};
+
+/* Articles that open an outlet's name ("The New York Times", "Die
+ * Zeit", "El País"), never a person's. */
+static const char *const author_articles[] = {
+	"The", "Der", "Die", "Das", "El", "La", "Le", "Les", "Los", "Las",
+	"Il", "Lo",
 };
 
 /* Titles of four characters or more that end in '.' inside a name
@@ -442,16 +456,34 @@ author_is_honorific(const char *w, size_t n)
 	return false;
 }
 
-/* True when s is a wire agency's name. */
+/* True when s is a wire agency's name ("dpa", "The Associated
+ * Press"). */
 static bool
 author_is_agency(const char *s)
 {
 	size_t i;
 
+	if (strncasecmp(s, "the ", 4) == 0)
+		s += 4;
 	for (i = 0; i < sizeof(author_agencies) /
 	    sizeof(author_agencies[0]); i++)
 		if (strcasecmp(author_agencies[i], s) == 0)
 			return true;
+	return false;
+}
+
+/* True when the first word of s is an article ("The Guardian"). */
+static bool
+author_has_article(const char *s)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof(author_articles) /
+	    sizeof(author_articles[0]); i++) {
+		n = strlen(author_articles[i]);
+		if (strncmp(s, author_articles[i], n) == 0 && s[n] == ' ')
+			return true;
+	}
 	return false;
 }
 
@@ -594,8 +626,10 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		name = parts.v[i];
 		ok[i] = author_part_ok(name, strict);
 		/* a firm's name is shaped like no person's ("Muster GmbH &
-		 * Co. KG") */
-		firm[i] = author_part_basic(name) && author_is_firm(name);
+		 * Co. KG"); after a comma, an outlet's may open with an
+		 * article ("Jane Doe, The New York Times") */
+		firm[i] = author_part_basic(name) && (author_is_firm(name) ||
+		    (comma[i] && author_has_article(name)));
 		site[i] = (ok[i] || firm[i]) && author_is_site(name, sites);
 		if (ok[i] && author_words(name) >= 2 &&
 		    !author_is_agency(name) && !firm[i] && !site[i])

@@ -358,6 +358,10 @@ test_byline_credits(void **state)
 		{"Von Jane Doe, dpa", "Jane Doe"},
 		{"By Jane Doe, Associated Press", "Jane Doe"},
 		{"Jane Doe, AFP, Reuters", "Jane Doe"},
+		{"Jane Doe, The Associated Press", "Jane Doe"},
+		/* so is an outlet whose name opens with an article */
+		{"By Jane Doe, The New York Times", "Jane Doe"},
+		{"Von Anna Berg, Die Zeit", "Anna Berg"},
 		{"Von Jane Doe und John Roe, Berlin", "Jane Doe;John Roe"},
 		/* but a second name after a joiner is a name, and an agency
 		 * named alone is all there is */
@@ -369,6 +373,9 @@ test_byline_credits(void **state)
 		    "Jens Bergmann"},
 		/* labels and titles */
 		{"Redaktion: Jane Doe", "Jane Doe"},
+		{"Ein Kommentar von Anna Berg", "Anna Berg"},
+		{"Gastbeitrag von Anna Berg, Professorin für Recht",
+		    "Anna Berg"},
 		{"Prof. Dr. Anna Berg", "Prof. Dr. Anna Berg"},
 	};
 	struct nw_article *a;
