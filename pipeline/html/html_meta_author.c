@@ -12,6 +12,8 @@
 /* The longest name kept, in bytes, and in words. */
 #define AUTHOR_MAX_LEN 80
 #define AUTHOR_MAX_WORDS 6
+/* How many of author_name_shape()'s particles may open a name. */
+#define AUTHOR_FIRST_PARTICLES 14
 /* The most parts one byline is split into. */
 #define AUTHOR_MAX_PARTS 32
 
@@ -70,7 +72,8 @@ static const char *const author_roles[] = {
 	"gmbh", "ag", "inc", "ltd", "llc", "i", "a", "und", "and", "ago",
 	"hours", "hour", "minutes", "stunden", "minuten", "vor", "uhr",
 	"days", "tagen", "published", "publié", "publicado",
-	"team", "newsroom",
+	"team", "newsroom", "date", "datum", "data", "fecha", "source",
+	"quelle", "fuente", "źródło",
 };
 
 /* Joiners that separate two names, longest first where one holds
@@ -493,10 +496,13 @@ author_has_article(const char *s)
 static bool
 author_name_shape(const char *s)
 {
+	/* the first AUTHOR_FIRST_PARTICLES may open a name ("van Gogh",
+	 * "de la Cruz", "al-Assad"), the rest only follow a word */
 	static const char *const particles[] = {
-		"von", "van", "der", "den", "de", "da", "di", "du", "la", "le",
-		"del", "dos", "das", "bin", "al", "zu", "ten", "ter", "y", "e",
-		"vom", "zur", "des", "of", "the", "for",
+		"von", "van", "de", "da", "di", "du", "la", "le", "del", "dos",
+		"bin", "al", "ten", "ter",
+		"der", "den", "das", "zu", "y", "e", "vom", "zur", "des", "of",
+		"the", "for",
 	};
 	const char *w = s, *e;
 	size_t i, n, words = 0;
@@ -517,13 +523,16 @@ author_name_shape(const char *s)
 		cat = author_category(w);
 		if (cat == UTF8PROC_CATEGORY_LL) {
 			/* lower case: a particle ("von", "de"), or
-			 * running text ("über", "the numbers") */
+			 * running text ("über", "the numbers"); the
+			 * particles after the first few open no name
+			 * ("der Wärmemessung zur ...") */
 			for (i = 0; i < sizeof(particles) /
 			    sizeof(particles[0]); i++)
 				if (strlen(particles[i]) == n &&
 				    strncmp(particles[i], w, n) == 0)
 					break;
-			if (i == sizeof(particles) / sizeof(particles[0]))
+			if (i == sizeof(particles) / sizeof(particles[0]) ||
+			    (words == 1 && i >= AUTHOR_FIRST_PARTICLES))
 				return false;
 		} else if (!isupper((unsigned char)*w) &&
 		    (unsigned char)*w < 0x80) {

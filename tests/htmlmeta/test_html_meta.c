@@ -303,6 +303,16 @@ test_byline_sentences(void **state)
 	    "Zoonose</h3></body></html>", NULL);
 	assert_authors(a, "");
 	article_free(a);
+	/* "der" and "zur" open no name, "van" and "de" may */
+	a = run("<html><body><h1>Kopf</h1><h3>Von der Wärmemessung zur "
+	    "Echtzeit-Energiedienstleistung</h3><p>Text.</p></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Kopf</h1><p>Von van Gogh</p></body></html>",
+	    NULL);
+	assert_authors(a, "van Gogh");
+	article_free(a);
 	/* a role after the name is no sentence */
 	a = run("<html><body><h1>Kopf</h1><p><strong>Autorin: Uta Berg, "
 	    "Projektleiterin der HSS in Tunesien.</strong></p></body></html>",
@@ -377,6 +387,8 @@ test_byline_credits(void **state)
 		{"Gastbeitrag von Anna Berg, Professorin für Recht",
 		    "Anna Berg"},
 		{"Prof. Dr. Anna Berg", "Prof. Dr. Anna Berg"},
+		{"Date: 12.03.2021", ""},
+		{"Datum", ""},
 	};
 	struct nw_article *a;
 	size_t i;
