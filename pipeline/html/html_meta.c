@@ -1092,8 +1092,10 @@ meta_after_update_word(const char *s, size_t at)
 	return meta_after_word(s, at, words, NKEYS(words));
 }
 
-/* True when the date at s[at] is a person's, not the page's: when a
- * poster joined the forum ("Registriert: 18.09.2008"), a birthday. */
+/* True when the date at s[at] is not the page's: a person's (when a
+ * poster joined the forum, "Registriert: 18.09.2008"; a birthday), or
+ * one announced as coming (an event, "Der nächste Stammtisch findet am
+ * Mi. 5. Februar 2020 statt"; a deadline). */
 static bool
 meta_after_profile_word(const char *s, size_t at)
 {
@@ -1101,6 +1103,10 @@ meta_after_profile_word(const char *s, size_t at)
 		"registriert", "registered", "joined", "member since",
 		"mitglied seit", "dabei seit", "beigetreten", "inscrit",
 		"miembro desde", "registrado", "geboren", "born",
+		"findet", "nächste", "takes place", "will take place",
+		"will be held", "deadline", "anmeldeschluss",
+		"einsendeschluss", "bewerbungsschluss", "valid until",
+		"gültig bis", "tendrá lugar", "aura lieu",
 	};
 
 	return meta_after_word(s, at, words, NKEYS(words));

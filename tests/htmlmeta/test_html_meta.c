@@ -582,6 +582,13 @@ test_dates_url_text(void **state)
 	    "Software?</p></body></html>", NULL);
 	assert_day(&a->published, "2009-01-21");
 	article_free(a);
+	/* nor one announced as coming: the page's is the next one */
+	a = run("<html><body><h1>Stammtisch</h1><p>Der nächste Stammtisch "
+	    "findet am Mi. 5. Februar 2020 ab 19 Uhr statt.</p><ul><li>Diese "
+	    "Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert."
+	    "</li></ul></body></html>", NULL);
+	assert_day(&a->published, "2020-01-29");
+	article_free(a);
 	/* page-state JSON in a script names the publication: its best key
 	 * wins over an earlier weaker one and over the modification time */
 	a = run("<html><head><meta property=\"article:modified_time\" "
