@@ -1097,7 +1097,7 @@ meta_after_update_word(const char *s, size_t at)
  * one announced as coming (an event, "Der nächste Stammtisch findet am
  * Mi. 5. Februar 2020 statt"; a deadline). */
 static bool
-meta_after_profile_word(const char *s, size_t at)
+meta_after_other_word(const char *s, size_t at)
 {
 	static const char *const words[] = {
 		"registriert", "registered", "joined", "member since",
@@ -1128,7 +1128,7 @@ meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
 	    &span) == 0) {
 		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
 		    (updates || !meta_after_update_word(s, off + at)) &&
-		    !meta_after_profile_word(s, off + at)) {
+		    !meta_after_other_word(s, off + at)) {
 			*t = x;
 			return true;
 		}
