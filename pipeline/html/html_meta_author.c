@@ -418,7 +418,7 @@ author_mark_segments(char *s)
 		" publicado", " actualizado", " | ", " — ", " – ", " - ",
 		" • ", " · ", "(", " alle artikel", " alle beiträge",
 		" more by", " mehr von", " view all", " all posts", " »",
-		" read more", " follow", " @ ", " on ", " // ", " / ",
+		" read more", " follow", " @ ", " on ", " am ", " // ", " / ",
 		" foto:", " fotos:", " photo:", " photos:", " bild:",
 		" bilder:", " illustration:", " grafik:", " video:",
 	};
@@ -534,8 +534,13 @@ author_name_shape(const char *s)
 			if (i == sizeof(particles) / sizeof(particles[0]) ||
 			    (words == 1 && i >= AUTHOR_FIRST_PARTICLES))
 				return false;
-		} else if (!isupper((unsigned char)*w) &&
-		    (unsigned char)*w < 0x80) {
+		} else if ((unsigned char)*w < 0x80 ?
+		    !isupper((unsigned char)*w) :
+		    cat != UTF8PROC_CATEGORY_LU &&
+		    cat != UTF8PROC_CATEGORY_LT &&
+		    cat != UTF8PROC_CATEGORY_LO &&
+		    cat != UTF8PROC_CATEGORY_LM) {
+			/* a digit, a symbol ("⋅"), a mark */
 			return false;
 		}
 		/* "late." ends a sentence; "S." is an initial, "Prof." a

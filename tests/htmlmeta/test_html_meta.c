@@ -388,6 +388,8 @@ test_byline_credits(void **state)
 		    "Anna Berg"},
 		{"Prof. Dr. Anna Berg", "Prof. Dr. Anna Berg"},
 		{"Date: 12.03.2021", ""},
+		{"Von Anna Berg am 12. März 2021", "Anna Berg"},
+		{"Von ⋅ ⋅ ⋅", ""},
 		{"Datum", ""},
 	};
 	struct nw_article *a;
