@@ -73,7 +73,7 @@ static const char *const author_roles[] = {
 	"hours", "hour", "minutes", "stunden", "minuten", "vor", "uhr",
 	"days", "tagen", "published", "publié", "publicado",
 	"team", "newsroom", "date", "datum", "data", "fecha", "source",
-	"quelle", "fuente", "źródło",
+	"quelle", "fuente", "źródło", "dr", "prof",
 };
 
 /* Joiners that separate two names, longest first where one holds
@@ -106,10 +106,14 @@ static const char *const author_articles[] = {
 };
 
 /* Titles of four characters or more that end in '.' inside a name
- * ("Prof. Dr. Anna Berg"); shorter ones ("Dr.") pass as initials do. */
+ * ("Prof. Dr. Anna Berg"); shorter ones ("Dr.") pass as initials do.
+ * The lower-case ones are the fields of German doctorates ("Dr. med.
+ * Anna Berg"). */
 static const char *const author_honorifics[] = {
 	"Prof.", "Dipl.", "Ing.", "Mag.", "Univ.", "Jun.", "Sen.", "Hon.",
 	"Rev.", "Mrs.", "Mme.", "Sra.", "Capt.", "Gen.", "Col.", "Sgt.",
+	"med.", "rer.", "nat.", "phil.", "jur.", "habil.", "pol.", "oec.",
+	"dent.", "vet.", "h.c.", "mult.", "theol.",
 };
 
 /* Words of a company's legal form: a name holding one is a firm's (a
@@ -519,6 +523,10 @@ author_name_shape(const char *s)
 		while (*e != '\0' && *e != ' ')
 			e++;
 		n = (size_t)(e - w);
+		if (author_is_honorific(w, n)) {
+			w = e;  /* "Prof.", "med.": not counted */
+			continue;
+		}
 		words++;
 		cat = author_category(w);
 		if (cat == UTF8PROC_CATEGORY_LL) {

@@ -387,6 +387,8 @@ test_byline_credits(void **state)
 		{"Gastbeitrag von Anna Berg, Professorin für Recht",
 		    "Anna Berg"},
 		{"Prof. Dr. Anna Berg", "Prof. Dr. Anna Berg"},
+		{"Prof. Dr. med. habil. Anna Berg",
+		    "Prof. Dr. med. habil. Anna Berg"},
 		{"Date: 12.03.2021", ""},
 		{"Von Anna Berg am 12. März 2021", "Anna Berg"},
 		{"Von ⋅ ⋅ ⋅", ""},
