@@ -80,26 +80,104 @@ utf8_seq_len(const unsigned char *p, size_t n)
 	return len;
 }
 
-static size_t
-utf8_invalid_count(const unsigned char *p, size_t n)
-{
-	size_t bad = 0;
+/* Eight bytes of each value, for the word-at-a-time scans below. */
+#define DECODE_ONES 0x0101010101010101ULL
+#define DECODE_HIGHS 0x8080808080808080ULL
 
-	for (size_t i = 0; i < n;) {
+/* Whether the control character c is one that strip_controls() drops:
+ * C0 controls other than \t \n \r \f, and DEL. */
+static bool
+decode_is_stripped(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+	    c != '\f') || c == 0x7f;
+}
+
+/* Whether the eight ASCII bytes of w hold a byte below 0x20 or a DEL; w
+ * must have no byte at or above 0x80. May be true for a word of only
+ * \t \n \r \f, never false for one with a byte to drop or a NUL. */
+static bool
+decode_word_has_ctl(uint64_t w)
+{
+	uint64_t del = w ^ (DECODE_ONES * 0x7f);
+
+	return (((w - DECODE_ONES * 0x20) & ~w) |
+	    ((del - DECODE_ONES) & ~del)) & DECODE_HIGHS;
+}
+
+/* What one pass over the bytes of a document finds. */
+struct decode_scan {
+	size_t bad;  /* bytes that are not part of a valid UTF-8 sequence,
+	                as utf8_repair() counts them */
+	bool ctl;    /* a byte that strip_controls() drops */
+	bool nul;    /* a NUL byte */
+};
+
+static void
+decode_scan_byte(struct decode_scan *sc, unsigned char c)
+{
+	sc->ctl |= decode_is_stripped(c);
+	sc->nul |= c == 0;
+}
+
+/* 0x80 in each byte of the ASCII word w that is zero, 0 in the others
+ * (exact: no borrow crosses a byte). */
+static uint64_t
+decode_zero_bytes(uint64_t w)
+{
+	return ~((w | DECODE_HIGHS) - DECODE_ONES) & DECODE_HIGHS;
+}
+
+/* decode_scan_byte() of each byte of the ASCII word w at once. */
+static void
+decode_scan_word(struct decode_scan *sc, uint64_t w)
+{
+	uint64_t low = ~((w | DECODE_HIGHS) - DECODE_ONES * 0x20) &
+	    DECODE_HIGHS;
+	uint64_t kept = decode_zero_bytes(w ^ (DECODE_ONES * '\t')) |
+	    decode_zero_bytes(w ^ (DECODE_ONES * '\n')) |
+	    decode_zero_bytes(w ^ (DECODE_ONES * '\f')) |
+	    decode_zero_bytes(w ^ (DECODE_ONES * '\r'));
+
+	sc->ctl |= ((low & ~kept) |
+	    decode_zero_bytes(w ^ (DECODE_ONES * 0x7f))) != 0;
+	sc->nul |= decode_zero_bytes(w) != 0;
+}
+
+/* Scans p[0, n) into *sc in one pass; runs of ASCII go eight bytes at a
+ * time, and only words with a control character are looked at bytewise. */
+static void
+utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
+{
+	size_t i = 0;
+
+	memset(sc, 0, sizeof(*sc));
+	while (i < n) {
 		size_t l;
 
+		if (i + 8 <= n) {
+			uint64_t w;
+
+			memcpy(&w, p + i, 8);
+			if ((w & DECODE_HIGHS) == 0) {
+				if (decode_word_has_ctl(w))
+					decode_scan_word(sc, w);
+				i += 8;
+				continue;
+			}
+		}
 		if (p[i] < 0x80) {
+			decode_scan_byte(sc, p[i]);
 			i++;
 			continue;
 		}
 		l = utf8_seq_len(p + i, n - i);
 		if (l == 0) {
-			bad++;
+			sc->bad++;
 			l = 1;
 		}
 		i += l;
 	}
-	return bad;
 }
 
 /* Copies a charset label from s into out (lower-case, at most outlen-1
@@ -133,37 +211,57 @@ charset_from_content_type(const char *ct, char *out, size_t outlen)
 	return out[0] != '\0';
 }
 
+/* The first needle (nl bytes, lower-case ASCII) in [p, end), ignoring the
+ * case of ASCII letters, or NULL: strcasestr() without a NUL. */
+static const char *
+decode_find_ci(const char *p, const char *end, const char *needle,
+    size_t nl)
+{
+	unsigned char first = (unsigned char)needle[0];
+
+	for (; (size_t)(end - p) >= nl; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		if (c == first && strncasecmp(p + 1, needle + 1, nl - 1) == 0)
+			return p;
+	}
+	return NULL;
+}
+
 /* <meta charset="x">, <meta http-equiv content="...; charset=x"> and the
- * XML declaration's encoding="x", within the first bytes. */
+ * XML declaration's encoding="x", within the first bytes, which hold no
+ * NUL (binary input is turned away first). */
 static bool
 charset_from_markup(const unsigned char *in, size_t len, char *out,
     size_t outlen)
 {
 	size_t n = len < DECODE_PRESCAN ? len : DECODE_PRESCAN;
-	char *head = xstrndup((const char *)in, n);
-	const char *end = head + strlen(head);
+	const char *head = (const char *)in;
+	const char *end = head + n;
 	bool found = false;
 	const char *p = head;
 
-	if (strncmp(head, "<?xml", 5) == 0) {
-		const char *e = strstr(head, "?>");
-		const char *enc = strstr(head, "encoding=");
+	if (n >= 5 && memcmp(head, "<?xml", 5) == 0) {
+		const char *e = memmem(head, n, "?>", 2);
+		const char *enc = memmem(head, n, "encoding=", 9);
 
 		if (enc != NULL && (e == NULL || enc < e)) {
 			copy_label(enc + 9, end, out, outlen);
 			found = out[0] != '\0';
 		}
 	}
-	while (!found && (p = strcasestr(p, "<meta")) != NULL) {
-		const char *close = strchr(p, '>');
+	while (!found && (p = decode_find_ci(p, end, "<meta", 5)) != NULL) {
+		const char *close = memchr(p, '>', (size_t)(end - p));
 		const char *cs = p;
 
 		if (close == NULL)
 			break;
 		/* "charset" may also be a value (name="charset"): only
 		 * "charset" followed by '=' declares one. */
-		while (!found && (cs = strcasestr(cs, "charset")) != NULL &&
-		    cs < close) {
+		while (!found && (cs = decode_find_ci(cs, close, "charset",
+		    7)) != NULL) {
 			cs += 7;
 			while (cs < close && *cs == ' ')
 				cs++;
@@ -175,7 +273,6 @@ charset_from_markup(const unsigned char *in, size_t len, char *out,
 		}
 		p = close;
 	}
-	free(head);
 	return found;
 }
 
@@ -206,22 +303,29 @@ canonical_charset(const char *label)
 	return NULL;
 }
 
-/* Drops control characters other than \t \n \r \f from UTF-8 in place. */
+/* Drops control characters other than \t \n \r \f from UTF-8 in place
+ * (s has room for the NUL at s[n]); returns the new length. */
 static size_t
 strip_controls(char *s, size_t n)
 {
-	size_t w = 0;
+	size_t w = 0, r = 0;
 
-	for (size_t r = 0; r < n; r++) {
-		unsigned char c = (unsigned char)s[r];
+	/* nothing moves before the first byte to drop */
+	while (r + 8 <= n) {
+		uint64_t x;
 
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-		    c != '\f')
+		memcpy(&x, s + r, 8);
+		if ((x & DECODE_HIGHS) == 0 && !decode_word_has_ctl(x)) {
+			r += 8;
 			continue;
-		if (c == 0x7f)
-			continue;
-		s[w++] = s[r];
+		}
+		break;
 	}
+	while (r < n && !decode_is_stripped((unsigned char)s[r]))
+		r++;
+	for (w = r; r < n; r++)
+		if (!decode_is_stripped((unsigned char)s[r]))
+			s[w++] = s[r];
 	s[w] = '\0';
 	return w;
 }
@@ -281,20 +385,27 @@ convert(const char *from, const unsigned char *in, size_t len, char **out,
 	return 0;
 }
 
+/* A known binary signature at the start of in, or NULL. */
 static const char *
-binary_reason(const unsigned char *in, size_t len, bool utf16)
+binary_magic_reason(const unsigned char *in, size_t len)
 {
-	size_t n = len < 8192 ? len : 8192;
-	size_t ctl = 0;
-
 	for (size_t i = 0; i < sizeof(binary_magic) / sizeof(binary_magic[0]);
 	    i++)
 		if (starts_with(in, len, binary_magic[i].bytes,
 		    binary_magic[i].len))
 			return binary_magic[i].what;
-	if (utf16)
-		return NULL;
-	if (memchr(in, '\0', len) != NULL)
+	return NULL;
+}
+
+/* Why text that is not UTF-16 is binary after all (nul: it holds a NUL
+ * byte), or NULL. */
+static const char *
+binary_text_reason(const unsigned char *in, size_t len, bool nul)
+{
+	size_t n = len < 8192 ? len : 8192;
+	size_t ctl = 0;
+
+	if (nul)
 		return "binary data (NUL bytes)";
 	for (size_t i = 0; i < n; i++)
 		if (in[i] < 0x20 && in[i] != '\t' && in[i] != '\n' &&
@@ -313,8 +424,9 @@ decode_to_utf8(const unsigned char *in, size_t len,
 	char label[64];
 	const char *cs = NULL;
 	const char *why;
-	bool bom = false;
+	bool utf16;
 	size_t skip = 0;
+	struct decode_scan sc = { 0 };
 	int rc;
 
 	*out = NULL;
@@ -324,17 +436,21 @@ decode_to_utf8(const unsigned char *in, size_t len,
 	if (starts_with(in, len, "\xef\xbb\xbf", 3)) {
 		cs = "UTF-8";
 		skip = 3;
-		bom = true;
 	} else if (starts_with(in, len, "\xff\xfe", 2)) {
 		cs = "UTF-16LE";
 		skip = 2;
-		bom = true;
 	} else if (starts_with(in, len, "\xfe\xff", 2)) {
 		cs = "UTF-16BE";
 		skip = 2;
-		bom = true;
 	}
-	why = binary_reason(in, len, bom && strncmp(cs, "UTF-16", 6) == 0);
+	utf16 = cs != NULL && strncmp(cs, "UTF-16", 6) == 0;
+	why = binary_magic_reason(in, len);
+	if (why == NULL && !utf16) {
+		/* one pass finds NULs, invalid UTF-8 and controls alike; a
+		 * BOM holds no NUL */
+		utf8_scan(in + skip, len - skip, &sc);
+		why = binary_text_reason(in, len, sc.nul);
+	}
 	if (why != NULL)
 		return fail(err, errlen, "not a text document: %s", why);
 	if (cs == NULL && (charset_from_content_type(content_type, label,
@@ -360,15 +476,23 @@ decode_to_utf8(const unsigned char *in, size_t len,
 	in += skip;
 	len -= skip;
 	if (cs == NULL || strcmp(cs, "UTF-8") == 0) {
-		size_t bad = utf8_invalid_count(in, len);
-
-		if (cs == NULL && bad > 0) {
+		if (cs == NULL && sc.bad > 0) {
 			cs = "WINDOWS-1252";
 		} else {
 			cs = "UTF-8";
-			if (bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
+			if (sc.bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
 				return fail(err, errlen, "invalid UTF-8: %zu "
-				    "of %zu bytes are not UTF-8", bad, len);
+				    "of %zu bytes are not UTF-8", sc.bad, len);
+			if (sc.bad == 0) {
+				/* the common case: one copy, and a second
+				 * pass only if there is a control to drop */
+				*out = xstrndup((const char *)in, len);
+				*outlen = sc.ctl ?
+				    strip_controls(*out, len) : len;
+				if (charset != NULL)
+					*charset = cs;
+				return 0;
+			}
 		}
 	}
 	if (strcmp(cs, "UTF-8") == 0) {
