@@ -30,6 +30,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define DATE_WORD_MAX 40
@@ -109,199 +110,166 @@ struct date_word {
 	int v;
 };
 
+/* The word tables below are in strcmp() (byte) order, for bsearch();
+ * date_tables_sorted() checks that order and is unit-tested. */
+
 /* Month names and abbreviations, normalised (lowercase, Greek unaccented),
  * in English, German, French, Spanish, Italian, Portuguese, Dutch, the
- * Nordic languages, Polish, Czech, Hungarian, Turkish, Russian, Greek.
- * Abbreviations that are common words in another language ("out", "ago",
- * "sie") are left out. */
+ * Nordic languages, Polish, Czech, Hungarian, Turkish, Russian, Greek,
+ * Romanian, Catalan, Indonesian, Finnish, Ukrainian and Arabic (the
+ * Egyptian and Gulf names of the Gregorian months). Abbreviations that
+ * are common words in another language ("out", "ago", "sie") are left
+ * out. */
 static const struct date_word date_months[] = {
-	{ "jan", 1 }, { "january", 1 }, { "janv", 1 }, { "janvier", 1 },
-	{ "januar", 1 }, { "jänner", 1 }, { "jän", 1 }, { "enero", 1 },
-	{ "ene", 1 }, { "gennaio", 1 }, { "gen", 1 }, { "janeiro", 1 },
-	{ "januari", 1 }, { "január", 1 }, { "styczeń", 1 },
-	{ "stycznia", 1 }, { "leden", 1 }, { "ledna", 1 }, { "ocak", 1 },
-	{ "январь", 1 }, { "января", 1 }, { "янв", 1 },
-	{ "ιανουαριος", 1 }, { "ιανουαριου", 1 }, { "ιαν", 1 },
-
-	{ "feb", 2 }, { "february", 2 }, { "febr", 2 }, { "fev", 2 },
-	{ "fév", 2 }, { "févr", 2 }, { "février", 2 }, { "fevrier", 2 },
-	{ "februar", 2 }, { "febrero", 2 }, { "febbraio", 2 },
-	{ "fevereiro", 2 }, { "februari", 2 }, { "február", 2 },
-	{ "luty", 2 }, { "lutego", 2 }, { "únor", 2 }, { "února", 2 },
-	{ "şubat", 2 }, { "subat", 2 },
-	{ "февраль", 2 }, { "февраля", 2 }, { "фев", 2 }, { "февр", 2 },
-	{ "φεβρουαριος", 2 }, { "φεβρουαριου", 2 }, { "φεβ", 2 },
-
-	{ "mar", 3 }, { "march", 3 }, { "mars", 3 }, { "märz", 3 },
-	{ "mär", 3 }, { "maerz", 3 }, { "marzo", 3 }, { "março", 3 },
-	{ "marco", 3 }, { "maart", 3 }, { "mrt", 3 }, { "marts", 3 },
-	{ "március", 3 }, { "márc", 3 }, { "marzec", 3 }, { "marca", 3 },
-	{ "březen", 3 }, { "března", 3 }, { "mart", 3 },
-	{ "март", 3 }, { "марта", 3 }, { "мар", 3 },
-	{ "μαρτιος", 3 }, { "μαρτιου", 3 }, { "μαρ", 3 },
-
-	{ "apr", 4 }, { "april", 4 }, { "avr", 4 }, { "avril", 4 },
-	{ "abril", 4 }, { "abr", 4 }, { "aprile", 4 }, { "április", 4 },
-	{ "ápr", 4 }, { "kwiecień", 4 }, { "kwietnia", 4 }, { "duben", 4 },
-	{ "dubna", 4 }, { "nisan", 4 },
-	{ "апрель", 4 }, { "апреля", 4 }, { "апр", 4 },
-	{ "απριλιος", 4 }, { "απριλιου", 4 }, { "απρ", 4 },
-
-	{ "may", 5 }, { "mai", 5 }, { "mayo", 5 }, { "maggio", 5 },
-	{ "mag", 5 }, { "maio", 5 }, { "mei", 5 }, { "maj", 5 },
-	{ "május", 5 }, { "máj", 5 }, { "maja", 5 }, { "květen", 5 },
-	{ "května", 5 }, { "mayıs", 5 }, { "mayis", 5 },
-	{ "май", 5 }, { "мая", 5 },
-	{ "μαιος", 5 }, { "μαιου", 5 }, { "μαι", 5 },
-
-	{ "jun", 6 }, { "june", 6 }, { "juin", 6 }, { "juni", 6 },
-	{ "junio", 6 }, { "giugno", 6 }, { "giu", 6 }, { "junho", 6 },
-	{ "június", 6 }, { "jún", 6 }, { "czerwiec", 6 }, { "czerwca", 6 },
-	{ "červen", 6 }, { "června", 6 }, { "haziran", 6 },
-	{ "июнь", 6 }, { "июня", 6 }, { "июн", 6 },
-	{ "ιουνιος", 6 }, { "ιουνιου", 6 }, { "ιουν", 6 },
-
-	{ "jul", 7 }, { "july", 7 }, { "juil", 7 }, { "juillet", 7 },
-	{ "juli", 7 }, { "julio", 7 }, { "luglio", 7 }, { "lug", 7 },
-	{ "julho", 7 }, { "július", 7 }, { "júl", 7 }, { "lipiec", 7 },
-	{ "lipca", 7 }, { "červenec", 7 }, { "července", 7 },
-	{ "temmuz", 7 },
-	{ "июль", 7 }, { "июля", 7 }, { "июл", 7 },
-	{ "ιουλιος", 7 }, { "ιουλιου", 7 }, { "ιουλ", 7 },
-
-	{ "aug", 8 }, { "august", 8 }, { "août", 8 }, { "aout", 8 },
-	{ "agosto", 8 }, { "augustus", 8 }, { "augusti", 8 },
-	{ "augusztus", 8 }, { "sierpień", 8 }, { "sierpnia", 8 },
-	{ "srpen", 8 }, { "srpna", 8 }, { "ağustos", 8 }, { "agustos", 8 },
-	{ "август", 8 }, { "августа", 8 }, { "авг", 8 },
-	{ "αυγουστος", 8 }, { "αυγουστου", 8 }, { "αυγ", 8 },
-
+	{ "abr", 4 }, { "abril", 4 }, { "agost", 8 }, { "agosto", 8 },
+	{ "agustos", 8 }, { "aout", 8 }, { "août", 8 }, { "apr", 4 },
+	{ "april", 4 }, { "aprile", 4 }, { "aprilie", 4 }, { "aralik", 12 },
+	{ "aralık", 12 }, { "aug", 8 }, { "august", 8 }, { "augusti", 8 },
+	{ "augustus", 8 }, { "augusztus", 8 }, { "avr", 4 }, { "avril", 4 },
+	{ "ağustos", 8 }, { "březen", 3 }, { "března", 3 }, { "czerwca", 6 },
+	{ "czerwiec", 6 }, { "dec", 12 }, { "december", 12 },
+	{ "decembre", 12 }, { "decembrie", 12 }, { "desember", 12 },
+	{ "desembre", 12 }, { "dez", 12 }, { "dezember", 12 },
+	{ "dezembro", 12 }, { "dic", 12 }, { "dicembre", 12 },
+	{ "diciembre", 12 }, { "duben", 4 }, { "dubna", 4 }, { "déc", 12 },
+	{ "décembre", 12 }, { "ekim", 10 }, { "elokuuta", 8 }, { "ene", 1 },
+	{ "enero", 1 }, { "eylul", 9 }, { "eylül", 9 }, { "feb", 2 },
+	{ "febbraio", 2 }, { "febr", 2 }, { "febrer", 2 }, { "febrero", 2 },
+	{ "februar", 2 }, { "februari", 2 }, { "februarie", 2 },
+	{ "february", 2 }, { "február", 2 }, { "fev", 2 }, { "fevereiro", 2 },
+	{ "fevrier", 2 }, { "fév", 2 }, { "févr", 2 }, { "février", 2 },
+	{ "gen", 1 }, { "gener", 1 }, { "gennaio", 1 }, { "giu", 6 },
+	{ "giugno", 6 }, { "grudnia", 12 }, { "grudzień", 12 },
+	{ "haziran", 6 }, { "heinäkuuta", 7 }, { "helmikuuta", 2 },
+	{ "huhtikuuta", 4 }, { "ianuarie", 1 }, { "iulie", 7 }, { "iunie", 6 },
+	{ "jan", 1 }, { "janeiro", 1 }, { "januar", 1 }, { "januari", 1 },
+	{ "january", 1 }, { "január", 1 }, { "janv", 1 }, { "janvier", 1 },
+	{ "joulukuuta", 12 }, { "juil", 7 }, { "juillet", 7 }, { "juin", 6 },
+	{ "jul", 7 }, { "julho", 7 }, { "juli", 7 }, { "julio", 7 },
+	{ "juliol", 7 }, { "july", 7 }, { "jun", 6 }, { "june", 6 },
+	{ "junho", 6 }, { "juni", 6 }, { "junio", 6 }, { "juny", 6 },
+	{ "jän", 1 }, { "jänner", 1 }, { "júl", 7 }, { "július", 7 },
+	{ "jún", 6 }, { "június", 6 }, { "kasim", 11 }, { "kasım", 11 },
+	{ "kesäkuuta", 6 }, { "květen", 5 }, { "května", 5 },
+	{ "kwiecień", 4 }, { "kwietnia", 4 }, { "leden", 1 }, { "ledna", 1 },
+	{ "lipca", 7 }, { "lipiec", 7 }, { "listopad", 11 },
+	{ "listopada", 11 }, { "listopadu", 11 }, { "lokakuuta", 10 },
+	{ "lug", 7 }, { "luglio", 7 }, { "lutego", 2 }, { "luty", 2 },
+	{ "maaliskuuta", 3 }, { "maart", 3 }, { "maerz", 3 }, { "mag", 5 },
+	{ "maggio", 5 }, { "mai", 5 }, { "maig", 5 }, { "maio", 5 },
+	{ "maj", 5 }, { "maja", 5 }, { "mar", 3 }, { "marca", 3 },
+	{ "march", 3 }, { "marco", 3 }, { "maret", 3 }, { "marraskuuta", 11 },
+	{ "mars", 3 }, { "mart", 3 }, { "martie", 3 }, { "marts", 3 },
+	{ "marzec", 3 }, { "marzo", 3 }, { "març", 3 }, { "março", 3 },
+	{ "may", 5 }, { "mayis", 5 }, { "mayo", 5 }, { "mayıs", 5 },
+	{ "mei", 5 }, { "mrt", 3 }, { "máj", 5 }, { "május", 5 },
+	{ "márc", 3 }, { "március", 3 }, { "mär", 3 }, { "märz", 3 },
+	{ "nisan", 4 }, { "noiembrie", 11 }, { "nov", 11 }, { "november", 11 },
+	{ "novembre", 11 }, { "novembro", 11 }, { "noviembre", 11 },
+	{ "ocak", 1 }, { "oct", 10 }, { "october", 10 }, { "octobre", 10 },
+	{ "octombrie", 10 }, { "octubre", 10 }, { "okt", 10 },
+	{ "oktober", 10 }, { "október", 10 }, { "ott", 10 }, { "ottobre", 10 },
+	{ "outubro", 10 }, { "październik", 10 }, { "października", 10 },
+	{ "pebruari", 2 }, { "prosince", 12 }, { "prosinec", 12 },
 	{ "sep", 9 }, { "sept", 9 }, { "september", 9 }, { "septembre", 9 },
-	{ "septiembre", 9 }, { "settembre", 9 }, { "set", 9 },
-	{ "setembro", 9 }, { "szeptember", 9 }, { "szept", 9 },
-	{ "wrzesień", 9 }, { "września", 9 }, { "září", 9 },
-	{ "eylül", 9 }, { "eylul", 9 },
-	{ "сентябрь", 9 }, { "сентября", 9 }, { "сен", 9 }, { "сент", 9 },
-	{ "σεπτεμβριος", 9 }, { "σεπτεμβριου", 9 }, { "σεπ", 9 },
-
-	{ "oct", 10 }, { "october", 10 }, { "octobre", 10 },
-	{ "oktober", 10 }, { "octubre", 10 }, { "ottobre", 10 },
-	{ "ott", 10 }, { "outubro", 10 }, { "okt", 10 }, { "október", 10 },
-	{ "październik", 10 }, { "października", 10 }, { "říjen", 10 },
-	{ "října", 10 }, { "ekim", 10 },
-	{ "октябрь", 10 }, { "октября", 10 }, { "окт", 10 },
-	{ "οκτωβριος", 10 }, { "οκτωβριου", 10 }, { "οκτ", 10 },
-
-	{ "nov", 11 }, { "november", 11 }, { "novembre", 11 },
-	{ "noviembre", 11 }, { "novembro", 11 }, { "listopad", 11 },
-	{ "listopada", 11 }, { "listopadu", 11 }, { "kasım", 11 },
-	{ "kasim", 11 },
-	{ "ноябрь", 11 }, { "ноября", 11 }, { "ноя", 11 }, { "нояб", 11 },
-	{ "νοεμβριος", 11 }, { "νοεμβριου", 11 }, { "νοε", 11 },
-
-	{ "dec", 12 }, { "december", 12 }, { "déc", 12 }, { "décembre", 12 },
-	{ "decembre", 12 }, { "dezember", 12 }, { "diciembre", 12 },
-	{ "dic", 12 }, { "dicembre", 12 }, { "dezembro", 12 }, { "dez", 12 },
-	{ "grudzień", 12 }, { "grudnia", 12 }, { "prosinec", 12 },
-	{ "prosince", 12 }, { "aralık", 12 }, { "aralik", 12 },
-	{ "декабрь", 12 }, { "декабря", 12 }, { "дек", 12 },
-	{ "δεκεμβριος", 12 }, { "δεκεμβριου", 12 }, { "δεκ", 12 },
-
-	/* Romanian, Catalan, Indonesian, Finnish, Ukrainian, Arabic (the
-	 * Egyptian and Gulf names of the Gregorian months) */
-	{ "ianuarie", 1 }, { "gener", 1 }, { "tammikuuta", 1 },
-	{ "січня", 1 }, { "يناير", 1 },
-	{ "februarie", 2 }, { "febrer", 2 }, { "pebruari", 2 },
-	{ "helmikuuta", 2 }, { "лютого", 2 }, { "فبراير", 2 },
-	{ "martie", 3 }, { "març", 3 }, { "maret", 3 },
-	{ "maaliskuuta", 3 }, { "березня", 3 }, { "مارس", 3 },
-	{ "aprilie", 4 }, { "huhtikuuta", 4 }, { "квітня", 4 },
-	{ "أبريل", 4 }, { "ابريل", 4 }, { "إبريل", 4 },
-	{ "maig", 5 }, { "toukokuuta", 5 }, { "травня", 5 }, { "مايو", 5 },
-	{ "iunie", 6 }, { "juny", 6 }, { "kesäkuuta", 6 }, { "червня", 6 },
-	{ "يونيو", 6 }, { "يونيه", 6 },
-	{ "iulie", 7 }, { "juliol", 7 }, { "heinäkuuta", 7 },
-	{ "липня", 7 }, { "يوليو", 7 }, { "يوليه", 7 },
-	{ "agost", 8 }, { "elokuuta", 8 }, { "серпня", 8 }, { "أغسطس", 8 },
-	{ "اغسطس", 8 },
-	{ "septembrie", 9 }, { "setembre", 9 }, { "syyskuuta", 9 },
-	{ "вересня", 9 }, { "سبتمبر", 9 },
-	{ "octombrie", 10 }, { "lokakuuta", 10 }, { "жовтня", 10 },
-	{ "أكتوبر", 10 }, { "اكتوبر", 10 },
-	{ "noiembrie", 11 }, { "marraskuuta", 11 }, { "листопада", 11 },
-	{ "نوفمبر", 11 },
-	{ "decembrie", 12 }, { "desembre", 12 }, { "desember", 12 },
-	{ "joulukuuta", 12 }, { "грудня", 12 }, { "ديسمبر", 12 },
+	{ "septembrie", 9 }, { "septiembre", 9 }, { "set", 9 },
+	{ "setembre", 9 }, { "setembro", 9 }, { "settembre", 9 },
+	{ "sierpień", 8 }, { "sierpnia", 8 }, { "srpen", 8 }, { "srpna", 8 },
+	{ "styczeń", 1 }, { "stycznia", 1 }, { "subat", 2 },
+	{ "syyskuuta", 9 }, { "szept", 9 }, { "szeptember", 9 },
+	{ "tammikuuta", 1 }, { "temmuz", 7 }, { "toukokuuta", 5 },
+	{ "wrzesień", 9 }, { "września", 9 }, { "září", 9 }, { "ápr", 4 },
+	{ "április", 4 }, { "únor", 2 }, { "února", 2 }, { "červen", 6 },
+	{ "července", 7 }, { "červenec", 7 }, { "června", 6 }, { "říjen", 10 },
+	{ "října", 10 }, { "şubat", 2 }, { "απρ", 4 }, { "απριλιος", 4 },
+	{ "απριλιου", 4 }, { "αυγ", 8 }, { "αυγουστος", 8 },
+	{ "αυγουστου", 8 }, { "δεκ", 12 }, { "δεκεμβριος", 12 },
+	{ "δεκεμβριου", 12 }, { "ιαν", 1 }, { "ιανουαριος", 1 },
+	{ "ιανουαριου", 1 }, { "ιουλ", 7 }, { "ιουλιος", 7 }, { "ιουλιου", 7 },
+	{ "ιουν", 6 }, { "ιουνιος", 6 }, { "ιουνιου", 6 }, { "μαι", 5 },
+	{ "μαιος", 5 }, { "μαιου", 5 }, { "μαρ", 3 }, { "μαρτιος", 3 },
+	{ "μαρτιου", 3 }, { "νοε", 11 }, { "νοεμβριος", 11 },
+	{ "νοεμβριου", 11 }, { "οκτ", 10 }, { "οκτωβριος", 10 },
+	{ "οκτωβριου", 10 }, { "σεπ", 9 }, { "σεπτεμβριος", 9 },
+	{ "σεπτεμβριου", 9 }, { "φεβ", 2 }, { "φεβρουαριος", 2 },
+	{ "φεβρουαριου", 2 }, { "авг", 8 }, { "август", 8 }, { "августа", 8 },
+	{ "апр", 4 }, { "апрель", 4 }, { "апреля", 4 }, { "березня", 3 },
+	{ "вересня", 9 }, { "грудня", 12 }, { "дек", 12 }, { "декабрь", 12 },
+	{ "декабря", 12 }, { "жовтня", 10 }, { "июл", 7 }, { "июль", 7 },
+	{ "июля", 7 }, { "июн", 6 }, { "июнь", 6 }, { "июня", 6 },
+	{ "квітня", 4 }, { "липня", 7 }, { "листопада", 11 }, { "лютого", 2 },
+	{ "май", 5 }, { "мар", 3 }, { "март", 3 }, { "марта", 3 },
+	{ "мая", 5 }, { "ноя", 11 }, { "нояб", 11 }, { "ноябрь", 11 },
+	{ "ноября", 11 }, { "окт", 10 }, { "октябрь", 10 }, { "октября", 10 },
+	{ "сен", 9 }, { "сент", 9 }, { "сентябрь", 9 }, { "сентября", 9 },
+	{ "серпня", 8 }, { "січня", 1 }, { "травня", 5 }, { "фев", 2 },
+	{ "февр", 2 }, { "февраль", 2 }, { "февраля", 2 }, { "червня", 6 },
+	{ "янв", 1 }, { "январь", 1 }, { "января", 1 }, { "أبريل", 4 },
+	{ "أغسطس", 8 }, { "أكتوبر", 10 }, { "إبريل", 4 }, { "ابريل", 4 },
+	{ "اغسطس", 8 }, { "اكتوبر", 10 }, { "ديسمبر", 12 }, { "سبتمبر", 9 },
+	{ "فبراير", 2 }, { "مارس", 3 }, { "مايو", 5 }, { "نوفمبر", 11 },
+	{ "يناير", 1 }, { "يوليه", 7 }, { "يوليو", 7 }, { "يونيه", 6 },
+	{ "يونيو", 6 },
 };
 
 /* Weekday names: recognised and ignored (the date decides, not them). */
 static const char *const date_weekdays[] = {
-	"mon", "monday", "tue", "tues", "tuesday", "wed", "weds",
-	"wednesday", "thu", "thur", "thurs", "thursday", "fri", "friday",
-	"sat", "saturday", "sun", "sunday",
-	"montag", "dienstag", "mittwoch", "donnerstag", "freitag",
-	"samstag", "sonnabend", "sonntag",
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-	"dimanche", "lun", "mer", "jeu", "ven", "sam", "dim",
-	"lunes", "martes", "miércoles", "miercoles", "jueves", "viernes",
-	"sábado", "sabado", "domingo",
-	"lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
-	"domenica", "segunda", "terça", "quarta", "quinta", "sexta",
-	"seg", "ter", "qua", "qui", "sex", "sáb", "dom", "mié", "jue", "vie",
-	"gio", "sab", "mo", "di", "mi", "do", "fr", "sa", "so",
-	"maandag", "dinsdag", "woensdag", "donderdag", "vrijdag",
-	"zaterdag", "zondag",
-	"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag",
-	"söndag", "søndag", "måndag", "tisdag", "lördag",
-	"poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota",
-	"niedziela",
-	"hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat",
-	"vasárnap",
-	"pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi",
-	"pazar",
-	"понедельник", "вторник", "среда", "четверг", "пятница", "суббота",
-	"воскресенье", "пн", "вт", "ср", "чт", "пт", "сб", "вс",
-	"κυρ", "δευ", "τρι", "τετ", "πεμ", "παρ", "σαβ", "κυριακη",
-	"δευτερα", "τριτη", "τεταρτη", "πεμπτη", "παρασκευη", "σαββατο",
-	"月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日",
-	"月", "火", "水", "木", "金", "土", "日",
-	"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日",
-	"星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
-	"월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일",
-	"الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
-	"الجمعة", "السبت",
-	"понеділок", "вівторок", "середа", "четвер", "пʼятниця", "субота",
-	"неділя",
-	"월", "화", "수", "목", "금", "토", "일",
+	"csütörtök", "cuma", "cumartesi", "czwartek", "di", "dienstag", "dim",
+	"dimanche", "dinsdag", "do", "dom", "domenica", "domingo", "donderdag",
+	"donnerstag", "fr", "fredag", "freitag", "fri", "friday", "gio",
+	"giovedì", "hétfő", "jeu", "jeudi", "jue", "jueves", "kedd", "lun",
+	"lundi", "lunedì", "lunes", "lördag", "lørdag", "maandag", "mandag",
+	"mardi", "martedì", "martes", "mer", "mercoledì", "mercredi", "mi",
+	"miercoles", "mittwoch", "mié", "miércoles", "mo", "mon", "monday",
+	"montag", "måndag", "niedziela", "onsdag", "pazar", "pazartesi",
+	"perşembe", "piątek", "poniedziałek", "péntek", "qua", "quarta", "qui",
+	"quinta", "sa", "sab", "sabado", "sabato", "salı", "sam", "samedi",
+	"samstag", "sat", "saturday", "seg", "segunda", "sex", "sexta", "so",
+	"sobota", "sonnabend", "sonntag", "sun", "sunday", "szerda", "szombat",
+	"sáb", "sábado", "söndag", "søndag", "ter", "terça", "thu", "thur",
+	"thurs", "thursday", "tirsdag", "tisdag", "torsdag", "tue", "tues",
+	"tuesday", "vasárnap", "ven", "vendredi", "venerdì", "vie", "viernes",
+	"vrijdag", "wed", "wednesday", "weds", "woensdag", "wtorek",
+	"zaterdag", "zondag", "çarşamba", "środa", "δευ", "δευτερα", "κυρ",
+	"κυριακη", "παρ", "παρασκευη", "πεμ", "πεμπτη", "σαβ", "σαββατο",
+	"τετ", "τεταρτη", "τρι", "τριτη", "воскресенье", "вс", "вт", "вторник",
+	"вівторок", "неділя", "пʼятниця", "пн", "понедельник", "понеділок",
+	"пт", "пятница", "сб", "середа", "ср", "среда", "суббота", "субота",
+	"четвер", "четверг", "чт", "الأحد", "الأربعاء", "الإثنين", "الاثنين",
+	"الثلاثاء", "الجمعة", "الخميس", "السبت", "周一", "周三", "周二",
+	"周五", "周六", "周四", "周日", "土", "土曜日", "日", "日曜日",
+	"星期一", "星期三", "星期二", "星期五", "星期六", "星期四", "星期天",
+	"星期日", "月", "月曜日", "木", "木曜日", "水", "水曜日", "火",
+	"火曜日", "金", "金曜日", "금", "금요일", "목", "목요일", "수",
+	"수요일", "월", "월요일", "일", "일요일", "토", "토요일", "화",
+	"화요일",
 };
 
 /* Connecting words that may sit inside a written date. */
 static const char *const date_stopwords[] = {
-	"de", "del", "of", "the", "on", "um", "uhr", "à", "le", "el", "den",
-	"der", "feira", "kl", "klo", "om", "г", "года", "год", "y", "年",
-	"le", "il", "op",
+	"de", "del", "den", "der", "el", "feira", "il", "kl", "klo", "le",
+	"of", "om", "on", "op", "the", "uhr", "um", "y", "à", "г", "год",
+	"года", "年",
 };
 
 /* Named zones, minutes east of UTC. */
 static const struct date_word date_zones[] = {
-	{ "ut", 0 }, { "utc", 0 }, { "gmt", 0 }, { "z", 0 }, { "wet", 0 },
-	{ "zulu", 0 },
-	{ "est", -300 }, { "edt", -240 }, { "cst", -360 }, { "cdt", -300 },
-	{ "mst", -420 }, { "mdt", -360 }, { "pst", -480 }, { "pdt", -420 },
-	{ "ast", -240 }, { "adt", -180 }, { "akst", -540 }, { "akdt", -480 },
-	{ "hst", -600 }, { "nst", -210 }, { "ndt", -150 },
-	{ "at", -240 }, { "et", -300 }, { "ct", -360 }, { "mt", -420 },
-	{ "pt", -480 },
-	{ "bst", 60 }, { "ist", 330 }, { "cet", 60 }, { "cest", 120 },
-	{ "met", 60 }, { "mest", 120 }, { "mez", 60 }, { "mesz", 120 },
-	{ "west", 60 }, { "eet", 120 }, { "eest", 180 }, { "msk", 180 },
-	{ "msd", 240 }, { "sast", 120 }, { "cat", 120 }, { "eat", 180 },
-	{ "wat", 60 }, { "pkt", 300 }, { "npt", 345 }, { "ict", 420 },
-	{ "wib", 420 }, { "hkt", 480 }, { "sgt", 480 }, { "pht", 480 },
-	{ "awst", 480 }, { "jst", 540 }, { "kst", 540 }, { "acst", 570 },
-	{ "acdt", 630 }, { "aest", 600 }, { "aedt", 660 }, { "nzst", 720 },
-	{ "nzdt", 780 }, { "brt", -180 }, { "art", -180 }, { "clt", -240 },
-	{ "trt", 180 },
+	{ "acdt", 630 }, { "acst", 570 }, { "adt", -180 }, { "aedt", 660 },
+	{ "aest", 600 }, { "akdt", -480 }, { "akst", -540 }, { "art", -180 },
+	{ "ast", -240 }, { "at", -240 }, { "awst", 480 }, { "brt", -180 },
+	{ "bst", 60 }, { "cat", 120 }, { "cdt", -300 }, { "cest", 120 },
+	{ "cet", 60 }, { "clt", -240 }, { "cst", -360 }, { "ct", -360 },
+	{ "eat", 180 }, { "edt", -240 }, { "eest", 180 }, { "eet", 120 },
+	{ "est", -300 }, { "et", -300 }, { "gmt", 0 }, { "hkt", 480 },
+	{ "hst", -600 }, { "ict", 420 }, { "ist", 330 }, { "jst", 540 },
+	{ "kst", 540 }, { "mdt", -360 }, { "mest", 120 }, { "mesz", 120 },
+	{ "met", 60 }, { "mez", 60 }, { "msd", 240 }, { "msk", 180 },
+	{ "mst", -420 }, { "mt", -420 }, { "ndt", -150 }, { "npt", 345 },
+	{ "nst", -210 }, { "nzdt", 780 }, { "nzst", 720 }, { "pdt", -420 },
+	{ "pht", 480 }, { "pkt", 300 }, { "pst", -480 }, { "pt", -480 },
+	{ "sast", 120 }, { "sgt", 480 }, { "trt", 180 }, { "ut", 0 },
+	{ "utc", 0 }, { "wat", 60 }, { "west", 60 }, { "wet", 0 },
+	{ "wib", 420 }, { "z", 0 }, { "zulu", 0 },
 };
 
 /* Zone names that are also words, read as zones only after a time. */
@@ -313,24 +281,37 @@ date_zone_ambiguous(const char *w)
 	    strcmp(w, "west") == 0 || strcmp(w, "wat") == 0;
 }
 
-static bool
-date_in_list(const char *const *list, size_t n, const char *w)
+static int
+date_str_cmp(const void *key, const void *elem)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(list[i], w) == 0)
-			return true;
-	return false;
+	return strcmp(key, *(const char *const *)elem);
 }
 
 static int
+date_word_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct date_word *)elem)->w);
+}
+
+/* Whether w is in list, n strings in strcmp() order. */
+static bool
+date_in_list(const char *const *list, size_t n, const char *w)
+{
+	return bsearch(w, list, n, sizeof(*list), date_str_cmp) != NULL;
+}
+
+/* The value of w in tab, n words in strcmp() order, into *v: 0, or -1
+ * when w is not there. */
+static int
 date_lookup(const struct date_word *tab, size_t n, const char *w, int *v)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(tab[i].w, w) == 0) {
-			*v = tab[i].v;
-			return 0;
-		}
-	return -1;
+	const struct date_word *e = bsearch(w, tab, n, sizeof(*tab),
+	    date_word_cmp);
+
+	if (e == NULL)
+		return -1;
+	*v = e->v;
+	return 0;
 }
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -1413,23 +1394,26 @@ date_parse(const char *s, struct nw_time *out)
 	return 0;
 }
 
+/* Other words that a date may hold: meridiems, ordinal suffixes, CJK
+ * units. */
+static const char *const date_known_extra[] = {
+	"am", "at", "er", "etc", "hr", "hrs", "nd", "pm", "rd", "st",
+	"th", "uhr", "um", "º", "上午", "下午", "分", "午前", "午後",
+	"年", "日", "时", "時", "月", "点", "秒", "년", "분", "시",
+	"오전", "오후", "월", "일", "초",
+};
+
 /* Words the parser may accept inside a date; any other word ends the
  * search window of date_find() early. */
 static bool
 date_word_known(const struct date_tok *t)
 {
-	static const char *const extra[] = {
-		"am", "pm", "at", "um", "etc", "hrs", "hr", "st", "nd", "rd",
-		"th", "er", "º", "uhr", "오전", "오후", "午前", "午後", "上午",
-		"下午", "年", "月", "日", "時", "时", "点", "分", "秒", "년",
-		"월", "일", "시", "분", "초",
-	};
 	int v;
 
 	if (t->long_word)
 		return false;
 	return strlen(t->w) == 1 || date_month_word(t) ||
-	    date_in_list(extra, NELEM(extra), t->w) ||
+	    date_in_list(date_known_extra, NELEM(date_known_extra), t->w) ||
 	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w) ||
 	    date_in_list(date_stopwords, NELEM(date_stopwords), t->w) ||
 	    date_lookup(date_zones, NELEM(date_zones), t->w, &v) == 0;
@@ -1547,6 +1531,34 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		}
 	}
 	return -1;
+}
+
+static bool
+date_words_sorted(const char *const *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i - 1], v[i]) >= 0)
+			return false;
+	return true;
+}
+
+static bool
+date_table_sorted(const struct date_word *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i - 1].w, v[i].w) >= 0)
+			return false;
+	return true;
+}
+
+bool
+date_tables_sorted(void)
+{
+	return date_table_sorted(date_months, NELEM(date_months)) &&
+	    date_table_sorted(date_zones, NELEM(date_zones)) &&
+	    date_words_sorted(date_weekdays, NELEM(date_weekdays)) &&
+	    date_words_sorted(date_stopwords, NELEM(date_stopwords)) &&
+	    date_words_sorted(date_known_extra, NELEM(date_known_extra));
 }
 
 char *

@@ -2,6 +2,7 @@
 #ifndef NW_DATE_H
 #define NW_DATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "article.h"
@@ -41,5 +42,9 @@ char *date_format_utc(const struct nw_time *t, char *buf, size_t buflen);
  * into buf of buflen >= 26 bytes. Returns buf, or NULL when t is unset or
  * states no offset. */
 char *date_format_local(const struct nw_time *t, char *buf, size_t buflen);
+
+/* Whether the word tables are in the strcmp() order that the lookups'
+ * binary search needs (a unit test checks it). */
+bool date_tables_sorted(void);
 
 #endif

@@ -238,6 +238,14 @@ test_vectors(void **state)
 	assert_true(ok >= total - 1);
 }
 
+/* The lookups binary-search the word tables. */
+static void
+test_tables(void **state)
+{
+	(void)state;
+	assert_true(date_tables_sorted());
+}
+
 int
 main(int argc, char **argv)
 {
@@ -248,6 +256,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_vectors),
+		cmocka_unit_test(test_tables),
 	};
 
 	vectors_path = argc > 1 ? argv[1] :
