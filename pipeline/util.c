@@ -51,7 +51,7 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-static void
+void
 buf_reserve(struct buf *b, size_t extra)
 {
 	size_t want = b->len + extra + 1;

@@ -14,6 +14,9 @@ struct buf {
 	size_t cap;
 };
 
+/* Makes room for extra more bytes and the NUL after them: b->p[b->len]
+ * up to b->p[b->len + extra] may then be written directly. */
+void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
 void buf_putc(struct buf *b, char c);

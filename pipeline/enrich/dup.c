@@ -31,7 +31,6 @@
 #include "enrich.h"
 #include "enrich_int.h"
 
-#define DUP_WORD_SEED 0xcbf29ce484222325ULL
 #define DUP_SHINGLE_SEED 0x9e3779b97f4a7c15ULL
 
 static uint64_t
@@ -43,18 +42,6 @@ dup_mix(uint64_t x)
 	x *= 0x94d049bb133111ebULL;
 	x ^= x >> 31;
 	return x;
-}
-
-static uint64_t
-dup_fnv(const char *s, size_t n)
-{
-	uint64_t h = DUP_WORD_SEED;
-
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return dup_mix(h);
 }
 
 static int
@@ -81,25 +68,19 @@ char *
 dup_print_toks(const char *body, const struct etoks *t, uint64_t simhash)
 {
 	struct dup_print p = { .simhash = simhash, .limit = UINT64_MAX };
-	uint64_t *wh = xmalloc((t->n + 1) * sizeof(*wh));
 	size_t i, j, span, m = 0;
 	char *out;
 
-	for (i = 0; i < t->n; i++) {
-		char tmp[64], *owned;
-		const char *f = etok_fold_buf(body + t->v[i].off, t->v[i].len,
-		    tmp, sizeof(tmp), &owned);
-
-		wh[i] = dup_fnv(f, strlen(f));
-		free(owned);
-	}
+	(void)body;
+	/* the words' hashes: etok_hash() of their folded forms, which
+	 * etok_split() made (FNV-1a mixed by dup_mix()'s finaliser) */
 	span = t->n < DUP_SHINGLE ? t->n : DUP_SHINGLE;
 	p.h = xmalloc((t->n + 1) * sizeof(*p.h));
 	for (i = 0; span > 0 && i + span <= t->n; i++) {
 		uint64_t h = DUP_SHINGLE_SEED;
 
 		for (j = 0; j < span; j++)
-			h = dup_mix(h ^ wh[i + j]);
+			h = dup_mix(h ^ t->v[i + j].hash);
 		p.shingles++;
 		if (h % DUP_SAMPLE == 0)
 			p.h[m++] = h;
@@ -114,7 +95,6 @@ dup_print_toks(const char *body, const struct etoks *t, uint64_t simhash)
 	}
 	out = dup_serialise(&p);
 	free(p.h);
-	free(wh);
 	return out;
 }
 

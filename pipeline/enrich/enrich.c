@@ -270,19 +270,7 @@ enrich_canonical_url(const char *url)
 	return buf_take(&b);
 }
 
-/* 64-bit mix (SplitMix64's finaliser) of a 64-bit FNV-1a hash. */
-static uint64_t
-enrich_hash64(const char *s, size_t n, uint64_t h)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return h;
-}
-
+/* SplitMix64's finaliser. */
 static uint64_t
 enrich_mix(uint64_t z)
 {
@@ -299,33 +287,24 @@ uint64_t
 enrich_simhash_toks(const char *body, const struct etoks *t)
 {
 	int64_t v[64] = { 0 };
-	uint64_t out = 0, *wh;
+	uint64_t out = 0;
 	size_t i, j, span;
 
-	/* one hash per case-folded word, then one per shingle of them */
-	wh = xmalloc((t->n + 1) * sizeof(*wh));
-	for (i = 0; i < t->n; i++) {
-		char tmp[64], *owned;
-		const char *f = etok_fold_buf(body + t->v[i].off, t->v[i].len,
-		    tmp, sizeof(tmp), &owned);
-
-		wh[i] = enrich_mix(enrich_hash64(f, strlen(f),
-		    0xcbf29ce484222325ULL));
-		free(owned);
-	}
+	(void)body;
+	/* the hashes of the case-folded words (etok_split() made them),
+	 * then one per shingle of them */
 	span = t->n < SIMHASH_SHINGLE ? t->n : SIMHASH_SHINGLE;
 	for (i = 0; span > 0 && i + span <= t->n; i++) {
 		uint64_t h = 0;
 
 		for (j = 0; j < span; j++)
-			h = enrich_mix(h ^ wh[i + j]);
+			h = enrich_mix(h ^ t->v[i + j].hash);
 		for (j = 0; j < 64; j++)
 			v[j] += (h >> j) & 1 ? 1 : -1;
 	}
 	for (j = 0; j < 64; j++)
 		if (v[j] > 0)
 			out |= 1ULL << j;
-	free(wh);
 	return out;
 }
 

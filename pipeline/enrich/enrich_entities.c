@@ -227,7 +227,6 @@ struct ent_word {
 struct ent_ctx {
 	const char *s;
 	const struct etoks *t;
-	char **fold;         /* case-folded words, made on first use */
 	struct ent_word *inside;  /* sorted; NULL until first needed */
 	size_t n_inside;
 	bool *heading;       /* heading[i]: word i is in a title-case line */
@@ -244,13 +243,11 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_function_words);
 }
 
-/* The case-folded word i, owned by the context. */
+/* The case-folded word i, owned by the token list. */
 static const char *
 ent_fold_tok(const struct ent_ctx *c, size_t i)
 {
-	if (c->fold[i] == NULL)
-		c->fold[i] = etok_fold(c->s + c->t->v[i].off, c->t->v[i].len);
-	return c->fold[i];
+	return etok_folded(c->t, i);
 }
 
 static bool
@@ -753,7 +750,6 @@ ent_ctx_init(struct ent_ctx *c, const char *s, const struct etoks *t)
 	memset(c, 0, sizeof(*c));
 	c->s = s;
 	c->t = t;
-	c->fold = xcalloc(t->n + 1, sizeof(*c->fold));
 }
 
 /* Marks the words of title-case lines without closing punctuation:
@@ -799,9 +795,6 @@ ent_ctx_free(struct ent_ctx *c)
 	for (i = 0; i < c->n; i++)
 		free(c->runs[i].name);
 	free(c->runs);
-	for (i = 0; i < c->t->n; i++)
-		free(c->fold[i]);
-	free(c->fold);
 	free(c->inside);
 	free(c->heading);
 }

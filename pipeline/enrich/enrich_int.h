@@ -20,32 +20,46 @@ enum {
 	ETOK_ABBR = 1 << 6     /* followed by a '.' that ends no sentence */
 };
 
-/* A word: text[off, off + len), its flags, its sentence number. */
+/* A word: text[off, off + len), its flags, its sentence number, and its
+ * case-folded form (etok_fold()) with that form's etok_hash(). */
 struct etok {
 	size_t off;
 	size_t len;
 	unsigned flags;
 	int sent;
+	size_t fold;    /* offset of the folded word in etoks.folds */
+	uint64_t hash;
 };
 
 struct etoks {
 	struct etok *v;
 	size_t n;
 	size_t cap;
+	struct buf folds;  /* the folded words, each NUL-terminated */
 };
 
 /* Splits text into words (letters and digits, with inner apostrophes,
- * hyphens and the dots of "U.S."), marking sentence starts. */
+ * hyphens and the dots of "U.S."), marking sentence starts, and folds
+ * each word once for every reader of the list. */
 void etok_split(const char *text, struct etoks *t);
+/* The same, stopping once t holds max words (the first max words of
+ * etok_split(), for readers of a text's lead only). */
+void etok_split_n(const char *text, struct etoks *t, size_t max);
 void etok_free(struct etoks *t);
+
+/* The case-folded form of word i of t (owned by t). */
+static inline const char *
+etok_folded(const struct etoks *t, size_t i)
+{
+	return t->folds.p + t->v[i].fold;
+}
+
+/* 64-bit hash of s[0, n): FNV-1a, mixed by SplitMix64's finaliser. The
+ * simhash and the duplicate print hash case-folded words with it. */
+uint64_t etok_hash(const char *s, size_t n);
 
 /* Lower-case (case-folded, NFC) copy of s[0, n); never NULL. */
 char *etok_fold(const char *s, size_t n);
-
-/* The same into buf[size] when s[0, n) is short ASCII (no allocation);
- * otherwise a new string, also stored in *owned for the caller to free. */
-const char *etok_fold_buf(const char *s, size_t n, char *buf, size_t size,
-    char **owned);
 
 /* True if the word, case-folded, is text[off, off + len) equal to w. */
 bool etok_is(const char *text, const struct etok *k, const char *w);

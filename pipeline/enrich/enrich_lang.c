@@ -185,17 +185,16 @@ lang_detect(const char *text, const struct etoks *t)
 	size_t i, j, words, best = 0, second = 0, nt;
 	struct lang_word tab[LANG_TABLE_MAX];
 
+	(void)text;
 	nt = lang_table(tab);
 
 	words = t->n < LANG_MAX_WORDS ? t->n : LANG_MAX_WORDS;
 	for (i = 0; i < words; i++) {
-		char tmp[24], *owned;
 		const char *f;
 
 		if (t->v[i].len > 12 || (t->v[i].flags & ETOK_NUM))
 			continue;
-		f = etok_fold_buf(text + t->v[i].off, t->v[i].len, tmp,
-		    sizeof(tmp), &owned);
+		f = etok_folded(t, i);
 		{
 			struct lang_word key = { f, 0 };
 			const struct lang_word *hit = bsearch(&key, tab, nt,
@@ -204,7 +203,6 @@ lang_detect(const char *text, const struct etoks *t)
 			for (j = 0; hit != NULL && j < LANG_N; j++)
 				hits[j] += (hit->mask >> j) & 1;
 		}
-		free(owned);
 	}
 	for (j = 1; j < LANG_N; j++)
 		if (hits[j] > hits[best])

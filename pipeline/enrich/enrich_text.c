@@ -32,33 +32,6 @@ cp_at(const char *s, size_t n, size_t i, size_t *w)
 }
 
 static bool
-cp_word(int32_t c)
-{
-	utf8proc_category_t cat;
-
-	if (c < 0)
-		return false;
-	if (c < 128)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9');
-	cat = utf8proc_category(c);
-	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO;
-}
-
-static bool
-cp_letter(int32_t c)
-{
-	utf8proc_category_t cat;
-
-	if (c < 0)
-		return false;
-	if (c < 128)
-		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-	cat = utf8proc_category(c);
-	return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-}
-
-static bool
 cp_upper(int32_t c)
 {
 	utf8proc_category_t cat;
@@ -124,43 +97,120 @@ etok_push(struct etoks *t, struct etok k)
 	t->v[t->n++] = k;
 }
 
-/* Sets the case flags of a finished word. */
-static void
-etok_case(const char *s, struct etok *k)
-{
-	size_t i = 0, w;
-	int letters = 0, uppers = 0;
-	int32_t c = cp_at(s + k->off, k->len, 0, &w);
+#define ETOK_FNV_BASIS 0xcbf29ce484222325ULL
+#define ETOK_FNV_PRIME 0x100000001b3ULL
 
-	if (cp_upper(c))
-		k->flags |= ETOK_CAP;
-	if (c >= '0' && c <= '9')
-		k->flags |= ETOK_NUM;
-	while (i < k->len) {
-		c = cp_at(s + k->off, k->len, i, &w);
-		if (cp_letter(c)) {
-			letters++;
-			uppers += cp_upper(c);
-		}
-		i += w;
+static uint64_t
+etok_mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+uint64_t
+etok_hash(const char *s, size_t n)
+{
+	uint64_t h = ETOK_FNV_BASIS;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= ETOK_FNV_PRIME;
 	}
-	if (letters >= 2 && uppers == letters)
-		k->flags |= ETOK_ALLCAP;
+	return etok_mix(h);
+}
+
+/* Appends the folded form of the word k of s to t->folds and sets k's
+ * fold and hash. ASCII words (the common case) are lower-cased and
+ * hashed in one pass, without an allocation. */
+static void
+etok_fold_word(struct etoks *t, const char *s, struct etok *k)
+{
+	const unsigned char *w = (const unsigned char *)s + k->off;
+	uint64_t h = ETOK_FNV_BASIS;
+	char *o, *f;
+	size_t i, n;
+
+	k->fold = t->folds.len;
+	buf_reserve(&t->folds, k->len + 1);
+	o = t->folds.p + t->folds.len;
+	for (i = 0; i < k->len && w[i] < 0x80; i++) {
+		unsigned char c = w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		o[i] = (char)c;
+		h = (h ^ c) * ETOK_FNV_PRIME;
+	}
+	if (i == k->len) {
+		o[i] = '\0';
+		t->folds.len += i + 1;
+		k->hash = etok_mix(h);
+		return;
+	}
+	f = etok_fold(s + k->off, k->len);
+	n = strlen(f);
+	buf_append(&t->folds, f, n);
+	t->folds.len++;  /* past the NUL that buf_append() wrote */
+	k->hash = etok_hash(f, n);
+	free(f);
+}
+
+/* Letter classes of a code point, for the tokeniser. */
+enum {
+	CP_WORD = 1,    /* a letter, mark or number: general categories L*,
+	                   M* and N* */
+	CP_LETTER = 2,  /* a letter: L* */
+	CP_UPPER = 4    /* upper or title case: Lu, Lt */
+};
+
+static unsigned
+cp_class(int32_t c)
+{
+	utf8proc_category_t cat;
+	unsigned r = 0;
+
+	if (c < 0)
+		return 0;
+	if (c < 128) {
+		if (c >= 'A' && c <= 'Z')
+			return CP_WORD | CP_LETTER | CP_UPPER;
+		if (c >= 'a' && c <= 'z')
+			return CP_WORD | CP_LETTER;
+		return (c >= '0' && c <= '9') ? CP_WORD : 0;
+	}
+	cat = utf8proc_category(c);
+	if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO)
+		r |= CP_WORD;
+	if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+		r |= CP_LETTER;
+	if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT)
+		r |= CP_UPPER;
+	return r;
 }
 
 void
 etok_split(const char *s, struct etoks *t)
+{
+	etok_split_n(s, t, SIZE_MAX);
+}
+
+void
+etok_split_n(const char *s, struct etoks *t, size_t max)
 {
 	size_t n = strlen(s), i = 0, w, w2;
 	unsigned next = ETOK_SENT | ETOK_PARA;
 	int sent = 0;
 	bool ended = false, space_before = true;
 
-	while (i < n) {
+	while (i < n && t->n < max) {
 		int32_t c = cp_at(s, n, i, &w);
+		unsigned cls = cp_class(c);
 		struct etok k = { 0 };
+		int letters = 0, uppers = 0;
 
-		if (!cp_word(c)) {
+		if (!(cls & CP_WORD)) {
 			if (c == '.' || c == '!' || c == '?' || c == 0x2026)
 				ended = true;
 			if (c == '\n') {
@@ -181,9 +231,22 @@ etok_split(const char *s, struct etoks *t)
 			ended = false;
 		}
 		k.off = i;
+		/* the case flags of the first code point and of the letters,
+		 * counted as the word is read */
+		if (cls & CP_UPPER)
+			k.flags |= ETOK_CAP;
+		if (c >= '0' && c <= '9')
+			k.flags |= ETOK_NUM;
 		while (i < n) {
-			c = cp_at(s, n, i, &w);
-			if (cp_word(c) || (c >= 0x300 && c < 0x370)) {
+			if (i > k.off) {
+				c = cp_at(s, n, i, &w);
+				cls = cp_class(c);
+			}
+			if ((cls & CP_WORD) || (c >= 0x300 && c < 0x370)) {
+				if (cls & CP_LETTER) {
+					letters++;
+					uppers += (cls & CP_UPPER) != 0;
+				}
 				i += w;
 				continue;
 			}
@@ -192,24 +255,26 @@ etok_split(const char *s, struct etoks *t)
 				size_t w3;
 				int32_t e = cp_at(s, n, i + w + w2, &w3);
 
-				if ((d == 's' || d == 'S') && !cp_word(e)) {
+				if ((d == 's' || d == 'S') &&
+				    !(cp_class(e) & CP_WORD)) {
 					k.flags |= ETOK_POSS;
 					k.len = i - k.off;
 					i += w + w2;
 					goto done;
 				}
-				if (cp_letter(d)) {
+				if (cp_class(d) & CP_LETTER) {
 					i += w;
 					continue;
 				}
 				break;
 			}
-			if (c == '-' && cp_word(cp_at(s, n, i + 1, &w2))) {
+			if (c == '-' && (cp_class(cp_at(s, n, i + 1, &w2)) &
+			    CP_WORD)) {
 				i += 1;
 				continue;
 			}
-			if (c == '.' && cp_letter(cp_at(s, n, i + 1, &w2)) &&
-			    (i - k.off == 1 || s[i - 2] == '.')) {
+			if (c == '.' && (cp_class(cp_at(s, n, i + 1, &w2)) &
+			    CP_LETTER) && (i - k.off == 1 || s[i - 2] == '.')) {
 				i += 1;  /* U.S */
 				continue;
 			}
@@ -219,7 +284,8 @@ etok_split(const char *s, struct etoks *t)
 done:
 		k.flags |= next;
 		k.sent = sent;
-		etok_case(s, &k);
+		if (letters >= 2 && uppers == letters)
+			k.flags |= ETOK_ALLCAP;
 		next = 0;
 		space_before = false;
 		/* "U.S." and "Mr." keep their dot: no sentence ends there. */
@@ -227,6 +293,7 @@ done:
 			k.flags |= ETOK_ABBR;
 			i++;
 		}
+		etok_fold_word(t, s, &k);
 		etok_push(t, k);
 	}
 }
@@ -235,6 +302,7 @@ void
 etok_free(struct etoks *t)
 {
 	free(t->v);
+	buf_free(&t->folds);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -242,26 +310,6 @@ int
 etok_cmp(const void *key, const void *elem)
 {
 	return strcmp(key, *(const char *const *)elem);
-}
-
-const char *
-etok_fold_buf(const char *s, size_t n, char *buf, size_t size,
-    char **owned)
-{
-	size_t i;
-
-	*owned = NULL;
-	if (n < size) {
-		for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
-			buf[i] = (s[i] >= 'A' && s[i] <= 'Z') ?
-			    (char)(s[i] + 32) : s[i];
-		if (i == n) {
-			buf[n] = '\0';
-			return buf;
-		}
-	}
-	*owned = etok_fold(s, n);
-	return *owned;
 }
 
 /* Lower-cases s[0, n) code point by code point when every code point is

@@ -380,19 +380,19 @@ story_terms(const char *text, size_t max, struct strlist *out)
 
 	if (text == NULL)
 		return;
-	etok_split(text, &t);
-	for (i = 0; i < t.n && i < max; i++) {
+	etok_split_n(text, &t, max);
+	for (i = 0; i < t.n; i++) {
+		const char *w;
 		char *f;
 		size_t n;
 
 		if (t.v[i].len < 3 || (t.v[i].flags & ETOK_NUM))
 			continue;
-		f = etok_fold(text + t.v[i].off, t.v[i].len);
-		n = strlen(f);
-		if (etok_stopword(f) || lang_stopword(f) || n < 3) {
-			free(f);
+		w = etok_folded(&t, i);
+		n = strlen(w);
+		if (etok_stopword(w) || lang_stopword(w) || n < 3)
 			continue;
-		}
+		f = xstrndup(w, n);
 		if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
 			f[n - 1] = '\0';
 		story_push_unique(out, f);
