@@ -19,8 +19,9 @@
 static char *
 enrich_clean(const char *s, bool paras)
 {
-	struct buf b = { 0 };
-	size_t n = strlen(s), i = 0;
+	size_t n = strlen(s), i = 0, o = 0;
+	/* the text only shrinks: one allocation holds it */
+	char *out = xmalloc(n + 1);
 	int pend_nl = 0;
 	bool pend_sp = false, nfc_safe = true;
 	utf8proc_uint8_t *nfc;
@@ -29,22 +30,24 @@ enrich_clean(const char *s, bool paras)
 		utf8proc_int32_t c = (unsigned char)s[i];
 		utf8proc_ssize_t k = 1;
 		utf8proc_category_t cat;
+		size_t r;
 
+		if (c > 0x20 && c < 0x7F) {
+			/* a run of printable ASCII but spaces, copied whole */
+			for (r = i + 1; r < n && (unsigned char)s[r] > 0x20 &&
+			    (unsigned char)s[r] < 0x7F; r++)
+				;
+			k = (utf8proc_ssize_t)(r - i);
+			goto keep;
+		}
+		if (c == ' ') {
+			pend_sp = true;
+			i++;
+			continue;
+		}
 		if (c >= 0x80)
 			k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
 			    (utf8proc_ssize_t)(n - i), &c);
-		else if (c >= 0x20 && c != 0x7F) {  /* printable ASCII */
-			if (c == ' ') {
-				pend_sp = true;
-				i++;
-				continue;
-			}
-			k = 0;
-		}
-		if (k == 0) {
-			k = 1;
-			goto keep;
-		}
 		if (k <= 0) {
 			i++;
 			continue;
@@ -72,25 +75,27 @@ enrich_clean(const char *s, bool paras)
 		if (c >= 0x300 && !(c >= 0x2002 && c <= 0x206F))
 			nfc_safe = false;
 keep:
-		if (b.len > 0) {
-			if (paras && pend_nl >= 2)
-				buf_puts(&b, "\n\n");
-			else if (pend_nl > 0 || pend_sp)
-				buf_putc(&b, ' ');
+		if (o > 0) {
+			if (paras && pend_nl >= 2) {
+				out[o++] = '\n';
+				out[o++] = '\n';
+			} else if (pend_nl > 0 || pend_sp) {
+				out[o++] = ' ';
+			}
 		}
 		pend_nl = 0;
 		pend_sp = false;
-		buf_append(&b, s + i, (size_t)k);
+		memcpy(out + o, s + i, (size_t)k);
+		o += (size_t)k;
 		i += (size_t)k;
 	}
-	if (b.p == NULL)
-		return xstrdup("");
+	out[o] = '\0';
 	if (nfc_safe)
-		return buf_take(&b);
-	nfc = utf8proc_NFC((const utf8proc_uint8_t *)b.p);
+		return out;
+	nfc = utf8proc_NFC((const utf8proc_uint8_t *)out);
 	if (nfc == NULL)
-		return buf_take(&b);
-	buf_free(&b);
+		return out;
+	free(out);
 	return (char *)nfc;
 }
 
