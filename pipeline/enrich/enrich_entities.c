@@ -68,17 +68,29 @@ struct ent_place {
 
 #define ENT_N_PLACES (sizeof(ent_places) / sizeof(ent_places[0]))
 
-static int
-ent_place_cmp(const void *k, const void *e)
-{
-	return strcmp(k, ((const struct ent_place *)e)->key);
-}
-
+/* The place whose key is folded, or NULL: a binary search of the
+ * gazetteer, which gen_places.py writes in strcmp() order. */
 static const struct ent_place *
 ent_place_find(const char *folded)
 {
-	return bsearch(folded, ent_places, ENT_N_PLACES, sizeof(ent_places[0]),
-	    ent_place_cmp);
+	size_t lo = 0, hi = ENT_N_PLACES;
+	unsigned char k0 = (unsigned char)folded[0];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *e = ent_places[mid].key;
+		int c = (int)k0 - (unsigned char)e[0];
+
+		if (c == 0)
+			c = k0 == 0 ? 0 : strcmp(folded + 1, e + 1);
+		if (c == 0)
+			return &ent_places[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
 }
 
 /* True if a place name is word or starts with word and a space. */
@@ -139,7 +151,7 @@ ent_demonym(const char *f)
 static bool
 ent_in(const char *f, const char *const *list, size_t n)
 {
-	return bsearch(f, list, n, sizeof(*list), etok_cmp) != NULL;
+	return etok_in(f, list, n);
 }
 
 /* English function words that never start a name, wherever they are
@@ -217,18 +229,20 @@ struct ent_run {
 	                        confirmed elsewhere */
 };
 
-/* A word as written, for the sorted list of words seen capitalised
- * inside sentences. */
-struct ent_word {
-	const char *p;
-	size_t len;
+/* A word as written, with how often (at most 2) it is seen capitalised
+ * inside sentences: a slot of ent_ctx.seen. */
+struct ent_seen {
+	size_t tok;      /* one of its words, + 1; 0: a free slot */
+	unsigned count;
 };
 
 struct ent_ctx {
 	const char *s;
 	const struct etoks *t;
-	struct ent_word *inside;  /* sorted; NULL until first needed */
-	size_t n_inside;
+	struct ent_seen *seen;  /* open addressing by the words' hashes,
+	                           a power of two of slots; NULL until
+	                           first needed */
+	size_t seen_cap;
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
 	struct ent_run *runs;
@@ -321,57 +335,62 @@ ent_cap(const struct ent_ctx *c, size_t i)
 	    !(c->t->v[i].flags & ETOK_NUM);
 }
 
-static int
-ent_word_cmp(const void *x, const void *y)
+/* Words i and j are written alike. */
+static bool
+ent_same_word(const struct ent_ctx *c, size_t i, size_t j)
 {
-	const struct ent_word *a = x, *b = y;
-	int r = memcmp(a->p, b->p, a->len < b->len ? a->len : b->len);
+	const struct etok *a = &c->t->v[i], *b = &c->t->v[j];
 
-	if (r != 0)
-		return r;
-	return a->len < b->len ? -1 : a->len > b->len;
+	return a->len == b->len && a->hash == b->hash &&
+	    memcmp(c->s + a->off, c->s + b->off, a->len) == 0;
+}
+
+/* The slot of the words written like word i: its own or a free one.
+ * Words written alike fold alike and share a hash. */
+static struct ent_seen *
+ent_seen_slot(const struct ent_ctx *c, size_t i)
+{
+	size_t h = (size_t)c->t->v[i].hash;
+
+	for (;; h++) {
+		struct ent_seen *e = &c->seen[h & (c->seen_cap - 1)];
+
+		if (e->tok == 0 || ent_same_word(c, e->tok - 1, i))
+			return e;
+	}
 }
 
 /* The word i appears capitalised somewhere other than a sentence start. */
 static bool
 ent_seen_inside(struct ent_ctx *c, size_t i)
 {
-	struct ent_word k = { c->s + c->t->v[i].off, c->t->v[i].len };
+	const struct etok *w = &c->t->v[i];
+	unsigned n;
 	size_t j;
 
-	if (c->inside == NULL) {
-		c->inside = xmalloc((c->t->n + 1) * sizeof(*c->inside));
+	if (c->seen == NULL) {
+		c->seen_cap = 16;
+		while (c->seen_cap < 2 * c->t->n)
+			c->seen_cap *= 2;
+		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
 		for (j = 0; j < c->t->n; j++) {
 			const struct etok *o = &c->t->v[j];
+			struct ent_seen *e;
 
-			if ((o->flags & ETOK_CAP) && !(o->flags & ETOK_SENT)) {
-				c->inside[c->n_inside].p = c->s + o->off;
-				c->inside[c->n_inside++].len = o->len;
-			}
+			if (!(o->flags & ETOK_CAP) || (o->flags & ETOK_SENT))
+				continue;
+			e = ent_seen_slot(c, j);
+			if (e->tok == 0)
+				e->tok = j + 1;
+			if (e->count < 2)
+				e->count++;
 		}
-		qsort(c->inside, c->n_inside, sizeof(*c->inside),
-		    ent_word_cmp);
 	}
-	{
-		/* other occurrences than word i itself */
-		size_t lo = 0, hi = c->n_inside, n = 0;
-		const struct etok *w = &c->t->v[i];
-
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (ent_word_cmp(&c->inside[mid], &k) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		for (; lo < c->n_inside && n < 2 &&
-		    ent_word_cmp(&c->inside[lo], &k) == 0; lo++)
-			n++;
-		if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
-			return n >= 2;
-		return n >= 1;
-	}
+	/* other occurrences than word i itself */
+	n = ent_seen_slot(c, i)->count;
+	if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
+		return n >= 2;
+	return n >= 1;
 }
 
 static void
@@ -795,7 +814,7 @@ ent_ctx_free(struct ent_ctx *c)
 	for (i = 0; i < c->n; i++)
 		free(c->runs[i].name);
 	free(c->runs);
-	free(c->inside);
+	free(c->seen);
 	free(c->heading);
 }
 
@@ -863,7 +882,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 	for (i = 0; i < bc.n; i++)
 		if (!bc.runs[i].weak)
 			plain[n_plain++] = bc.runs[i].name;
-	if (n_plain > 1)
+	/* only the names of headings are looked up there */
+	if (n_plain > 1 && n_plain < bc.n)
 		qsort(plain, n_plain, sizeof(*plain), ent_str_cmp);
 	for (i = 0; i < bc.n; i++) {
 		struct ent_run *x = &bc.runs[i];

@@ -68,13 +68,15 @@ bool etok_is(const char *text, const struct etok *k, const char *w);
 bool etok_stopword(const char *folded);
 
 /* Word lists are arrays of strings in strcmp order, searched with
- * ETOK_FIND (bsearch). etok_sorted() checks that order; the
- * *_tables_sorted() functions check every list of a file (unit-tested). */
+ * ETOK_FIND (etok_in(), a binary search). etok_sorted() checks that order;
+ * the *_tables_sorted() functions check every list of a file
+ * (unit-tested). */
 int etok_cmp(const void *key, const void *elem);
 bool etok_sorted(const char *const *v, size_t n);
+/* Whether key is one of the n strings of list, in strcmp() order. */
+bool etok_in(const char *key, const char *const *list, size_t n);
 #define ETOK_COUNT(list) (sizeof(list) / sizeof((list)[0]))
-#define ETOK_FIND(key, list) (bsearch((key), (list), ETOK_COUNT(list), \
-	sizeof((list)[0]), etok_cmp) != NULL)
+#define ETOK_FIND(key, list) etok_in((key), (list), ETOK_COUNT(list))
 #define ETOK_SORTED(list) etok_sorted((list), ETOK_COUNT(list))
 bool etok_tables_sorted(void);
 bool ent_tables_sorted(void);

@@ -22,7 +22,8 @@
 
 struct lang_profile {
 	const char *code;
-	const char *const *words;
+	const char *const *words;  /* in strcmp() order */
+	size_t n;
 };
 
 static const char *const lang_en[] = {
@@ -30,91 +31,88 @@ static const char *const lang_en[] = {
 	"for", "from", "had", "has", "have", "he", "his", "in", "is", "it",
 	"its", "not", "of", "on", "or", "said", "that", "the", "their",
 	"they", "this", "to", "was", "were", "which", "who", "will", "with",
-	"would", NULL
+	"would",
 };
 static const char *const lang_de[] = {
 	"als", "an", "auch", "auf", "aus", "bei", "das", "dass", "dem",
 	"den", "der", "des", "die", "ein", "eine", "einer", "er", "es",
 	"für", "hat", "im", "in", "ist", "mit", "nach", "nicht", "noch",
 	"sich", "sie", "so", "um", "und", "von", "war", "werden", "wie",
-	"wird", "zu", "zum", "über", NULL
+	"wird", "zu", "zum", "über",
 };
 static const char *const lang_fr[] = {
 	"a", "au", "aux", "avec", "ce", "cette", "dans", "de", "des", "du",
 	"elle", "en", "est", "et", "il", "la", "le", "les", "mais", "ne",
 	"ont", "par", "pas", "plus", "pour", "que", "qui", "sa", "se", "ses",
-	"son", "sur", "un", "une", "été", NULL
+	"son", "sur", "un", "une", "été",
 };
 static const char *const lang_es[] = {
 	"al", "como", "con", "cuando", "de", "del", "el", "en", "entre",
 	"es", "este", "fue", "ha", "la", "las", "le", "lo", "los", "muy",
 	"más", "no", "o", "para", "pero", "por", "que", "se", "sin", "sobre",
-	"su", "sus", "también", "un", "una", "y", "ya", NULL
+	"su", "sus", "también", "un", "una", "y", "ya",
 };
 static const char *const lang_it[] = {
 	"a", "al", "alla", "anche", "che", "come", "con", "da", "dal", "dei",
 	"del", "della", "delle", "di", "e", "gli", "ha", "il", "in", "la",
 	"le", "lo", "ma", "nel", "non", "per", "più", "questo", "si", "sono",
-	"sul", "un", "una", "è", NULL
+	"sul", "un", "una", "è",
 };
 static const char *const lang_pt[] = {
 	"a", "ao", "as", "com", "como", "da", "das", "de", "do", "dos", "e",
 	"ele", "em", "foi", "mais", "mas", "na", "no", "não", "o", "os",
 	"ou", "para", "pela", "pelo", "por", "que", "se", "seu", "sua",
-	"são", "também", "um", "uma", "à", NULL
+	"são", "também", "um", "uma", "à",
 };
 static const char *const lang_nl[] = {
 	"aan", "als", "bij", "dan", "dat", "de", "door", "een", "en", "er",
 	"heeft", "het", "hij", "in", "is", "maar", "met", "naar", "niet",
 	"nog", "om", "ook", "op", "te", "uit", "van", "voor", "werd",
-	"worden", "wordt", "ze", "zijn", NULL
+	"worden", "wordt", "ze", "zijn",
 };
 static const char *const lang_sv[] = {
 	"att", "av", "de", "den", "det", "efter", "en", "ett", "från", "för",
 	"hade", "har", "i", "inte", "jag", "kan", "med", "men", "när", "och",
-	"om", "på", "sig", "ska", "som", "så", "till", "var", "vi", "är", NULL
+	"om", "på", "sig", "ska", "som", "så", "till", "var", "vi", "är",
 };
 static const char *const lang_pl[] = {
 	"a", "ale", "być", "co", "dla", "do", "i", "jak", "jego", "jest",
 	"które", "który", "na", "nie", "o", "od", "oraz", "po", "przez",
-	"się", "tak", "to", "tym", "w", "z", "za", "został", "została", "że", NULL
+	"się", "tak", "to", "tym", "w", "z", "za", "został", "została", "że",
 };
 static const char *const lang_ru[] = {
 	"бы", "был", "было", "в", "года", "для", "его", "ее", "же", "за",
 	"и", "из", "их", "к", "как", "на", "не", "но", "о", "он", "она",
 	"они", "от", "по", "при", "с", "так", "также", "только", "у", "уже",
-	"что", "это", NULL
+	"что", "это",
 };
 static const char *const lang_uk[] = {
 	"але", "було", "в", "вже", "від", "для", "до", "з", "за", "й",
 	"його", "на", "не", "про", "під", "після", "та", "також", "у", "це",
-	"що", "як", "який", "які", "і", NULL
+	"що", "як", "який", "які", "і",
 };
 static const char *const lang_tr[] = {
 	"ama", "bir", "bu", "da", "daha", "de", "değil", "en", "gibi", "her",
 	"ile", "ise", "için", "kadar", "mi", "ne", "o", "olan", "olarak",
-	"sonra", "ve", "çok", NULL
+	"sonra", "ve", "çok",
 };
 
 static const struct lang_profile lang_profiles[] = {
-	{ "en", lang_en }, { "de", lang_de }, { "fr", lang_fr },
-	{ "es", lang_es }, { "it", lang_it }, { "pt", lang_pt },
-	{ "nl", lang_nl }, { "sv", lang_sv }, { "pl", lang_pl },
-	{ "ru", lang_ru }, { "uk", lang_uk }, { "tr", lang_tr },
+	{ "en", lang_en, ETOK_COUNT(lang_en) },
+	{ "de", lang_de, ETOK_COUNT(lang_de) },
+	{ "fr", lang_fr, ETOK_COUNT(lang_fr) },
+	{ "es", lang_es, ETOK_COUNT(lang_es) },
+	{ "it", lang_it, ETOK_COUNT(lang_it) },
+	{ "pt", lang_pt, ETOK_COUNT(lang_pt) },
+	{ "nl", lang_nl, ETOK_COUNT(lang_nl) },
+	{ "sv", lang_sv, ETOK_COUNT(lang_sv) },
+	{ "pl", lang_pl, ETOK_COUNT(lang_pl) },
+	{ "ru", lang_ru, ETOK_COUNT(lang_ru) },
+	{ "uk", lang_uk, ETOK_COUNT(lang_uk) },
+	{ "tr", lang_tr, ETOK_COUNT(lang_tr) },
 };
 
 #define LANG_N (sizeof(lang_profiles) / sizeof(lang_profiles[0]))
-
-/* Number of words of a NULL-terminated profile. */
-static size_t
-lang_count(const char *const *w)
-{
-	size_t n = 0;
-
-	while (w[n] != NULL)
-		n++;
-	return n;
-}
 
 bool
 lang_tables_sorted(void)
@@ -122,8 +120,7 @@ lang_tables_sorted(void)
 	size_t j;
 
 	for (j = 0; j < LANG_N; j++)
-		if (!etok_sorted(lang_profiles[j].words,
-		    lang_count(lang_profiles[j].words)))
+		if (!etok_sorted(lang_profiles[j].words, lang_profiles[j].n))
 			return false;
 	return true;
 }
@@ -134,9 +131,7 @@ lang_stopword(const char *f)
 	size_t j;
 
 	for (j = 0; j < LANG_N; j++)
-		if (bsearch(f, lang_profiles[j].words,
-		    lang_count(lang_profiles[j].words), sizeof(char *),
-		    etok_cmp) != NULL)
+		if (etok_in(f, lang_profiles[j].words, lang_profiles[j].n))
 			return true;
 	return false;
 }
@@ -163,8 +158,8 @@ lang_table(struct lang_word *tab)
 	size_t n = 0, i, j;
 
 	for (j = 0; j < LANG_N; j++)
-		for (i = 0; lang_profiles[j].words[i] != NULL &&
-		    n < LANG_TABLE_MAX; i++) {
+		for (i = 0; i < lang_profiles[j].n && n < LANG_TABLE_MAX;
+		    i++) {
 			tab[n].w = lang_profiles[j].words[i];
 			tab[n++].mask = 1u << j;
 		}

@@ -312,6 +312,30 @@ etok_cmp(const void *key, const void *elem)
 	return strcmp(key, *(const char *const *)elem);
 }
 
+bool
+etok_in(const char *key, const char *const *list, size_t n)
+{
+	size_t lo = 0, hi = n;
+	unsigned char k0 = (unsigned char)key[0];
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *e = list[mid];
+		/* the first bytes decide most steps without a call */
+		int c = (int)k0 - (unsigned char)e[0];
+
+		if (c == 0)
+			c = k0 == 0 ? 0 : strcmp(key + 1, e + 1);
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
 /* Lower-cases s[0, n) code point by code point when every code point is
  * below U+0300 and folds simply (not ß, ſ, µ, İ, ŉ: those change length
  * or script under case folding). Returns NULL otherwise. */
