@@ -52,6 +52,19 @@ dup_cmp64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Writes v as 16 lower-case hex digits at o. */
+static void
+dup_put_hex64(char *o, uint64_t v)
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 15; i >= 0; i--) {
+		o[i] = hex[v & 0xf];
+		v >>= 4;
+	}
+}
+
 static char *
 dup_serialise(const struct dup_print *p)
 {
@@ -59,8 +72,12 @@ dup_serialise(const struct dup_print *p)
 
 	buf_printf(&b, "d1 %016" PRIx64 " %016" PRIx64 " %" PRIu32 " ",
 	    p->simhash, p->limit, p->shingles);
-	for (size_t i = 0; i < p->n; i++)
-		buf_printf(&b, "%016" PRIx64, p->h[i]);
+	buf_reserve(&b, 16 * p->n);
+	for (size_t i = 0; i < p->n; i++) {
+		dup_put_hex64(b.p + b.len, p->h[i]);
+		b.len += 16;
+	}
+	b.p[b.len] = '\0';
 	return buf_take(&b);
 }
 

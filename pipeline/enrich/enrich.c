@@ -288,27 +288,50 @@ enrich_mix(uint64_t z)
 
 /* Simhash (Charikar) of the case-folded body: each run of SIMHASH_SHINGLE
  * consecutive words is hashed to 64 bits and votes +1/-1 on every bit. */
+/* Adds the eight byte counters of each lane to the bit counts: lane k
+ * counts bits k, k + 8, ..., k + 56, one a byte. */
+static void
+enrich_simhash_flush(uint64_t lanes[8], uint64_t ones[64])
+{
+	size_t k, b;
+
+	for (k = 0; k < 8; k++) {
+		for (b = 0; b < 8; b++)
+			ones[8 * b + k] += (lanes[k] >> (8 * b)) & 0xff;
+		lanes[k] = 0;
+	}
+}
+
 uint64_t
 enrich_simhash_toks(const char *body, const struct etoks *t)
 {
-	int64_t v[64] = { 0 };
-	uint64_t out = 0;
-	size_t i, j, span;
+	uint64_t ones[64] = { 0 }, lanes[8] = { 0 };
+	uint64_t out = 0, shingles = 0;
+	size_t i, j, span, batch = 0;
 
 	(void)body;
 	/* the hashes of the case-folded words (etok_split() made them),
-	 * then one per shingle of them */
+	 * then one per shingle of them; each shingle votes +1 or -1 on
+	 * every bit, counted as ones (eight at a time, in byte lanes that
+	 * are emptied before they can overflow) against the shingles */
 	span = t->n < SIMHASH_SHINGLE ? t->n : SIMHASH_SHINGLE;
 	for (i = 0; span > 0 && i + span <= t->n; i++) {
 		uint64_t h = 0;
 
 		for (j = 0; j < span; j++)
 			h = enrich_mix(h ^ t->v[i + j].hash);
-		for (j = 0; j < 64; j++)
-			v[j] += (h >> j) & 1 ? 1 : -1;
+		for (j = 0; j < 8; j++)
+			lanes[j] += (h >> j) & 0x0101010101010101ULL;
+		shingles++;
+		if (++batch == 255) {
+			enrich_simhash_flush(lanes, ones);
+			batch = 0;
+		}
 	}
+	enrich_simhash_flush(lanes, ones);
+	/* more +1 than -1 votes */
 	for (j = 0; j < 64; j++)
-		if (v[j] > 0)
+		if (2 * ones[j] > shingles)
 			out |= 1ULL << j;
 	return out;
 }
