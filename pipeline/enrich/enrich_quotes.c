@@ -42,6 +42,7 @@ struct quote_span {
 struct quote_list {
 	struct quote_span *v;
 	size_t n, cap;
+	size_t len;     /* strlen() of the text */
 };
 
 /* Speech verbs of the profiled languages, and the words for "according
@@ -208,12 +209,18 @@ quote_find(const char *s, struct quote_list *q)
 {
 	size_t n = strlen(s), i = 0, w;
 
+	q->len = n;
 	while (i < n) {
 		size_t pe = quote_para_end(s, i), te, oe, os;
 		int32_t c, prev = ' ', cl[2];
 		struct buf t = { 0 };
 
 		while (i < pe) {
+			/* ASCII other than '"' opens nothing */
+			if ((unsigned char)s[i] < 0x80 && s[i] != '"') {
+				prev = (unsigned char)s[i++];
+				continue;
+			}
 			w = quote_cp(s, i, &c);
 			if (!quote_closers(c, cl) ||
 			    (c == 0x2018 && quote_alnum(prev))) {
@@ -287,16 +294,24 @@ quote_tok_at(const struct etoks *t, size_t off)
 	return lo;
 }
 
+/* Whether etok_is(s, k, w) holds for a word w of l (n words in strcmp()
+ * order): the word with its ASCII letters lower-cased is one of them. */
 static bool
 quote_tok_in(const char *s, const struct etok *k, const char *const *l,
     size_t n)
 {
+	char low[32];
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (etok_is(s, k, l[i]))
-			return true;
-	return false;
+	if (k->len >= sizeof(low))
+		return false;  /* longer than any word of the lists */
+	for (i = 0; i < k->len; i++) {
+		char c = s[k->off + i];
+
+		low[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	low[k->len] = '\0';
+	return etok_in(low, l, n);
 }
 
 #define QUOTE_TOK_IN(s, k, l) quote_tok_in(s, k, l, sizeof(l) / sizeof(*l))
@@ -432,7 +447,7 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	if (QUOTE_TOK_IN(s, &r->toks.v[v], quote_according)) {
 		sp = quote_last_named(r, q, r->toks.v[v].off,
 		    b < r->toks.n ? r->toks.v[b - 1].off + r->toks.v[b - 1].len :
-		    strlen(s), true);
+		    q->len, true);
 		if (sp >= 0)
 			return sp;
 	}
@@ -461,7 +476,7 @@ quote_speaker(const char *s, const struct ent_result *r,
     const struct quote_list *q, size_t qi, struct quote_state *st)
 {
 	const struct quote_span *sp = &q->v[qi];
-	size_t n = strlen(s), p, lead, tail, a, b;
+	size_t n = q->len, p, lead, tail, a, b;
 	long who;
 
 	/* The rest of the sentence after the quote. */
