@@ -93,20 +93,36 @@ ent_place_find(const char *folded)
 	return NULL;
 }
 
-/* True if a place name is word or starts with word and a space. */
-static bool
-ent_place_starts(const char *word)
+/* Index of the first place whose key's first bytes are not below those
+ * of word (its n first bytes; n = strlen(word) for a whole-key order). */
+static size_t
+ent_place_lower(const char *word, size_t n)
 {
-	size_t n = strlen(word), lo = 0, hi = ENT_N_PLACES;
+	size_t lo = 0, hi = ENT_N_PLACES;
+	unsigned char k0 = (unsigned char)word[0];
 
 	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
+		size_t mid = lo + (hi - lo) / 2;
+		const char *e = ent_places[mid].key;
+		/* the first bytes decide most steps without a call */
+		int c = (int)(unsigned char)e[0] - k0;
 
-		if (strcmp(ent_places[mid].key, word) < 0)
+		if (c == 0 && k0 != 0 && n > 1)
+			c = strncmp(e + 1, word + 1, n - 1);
+		if (c < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* True if a place name is word or starts with word and a space. */
+static bool
+ent_place_starts(const char *word)
+{
+	size_t n = strlen(word), lo = ent_place_lower(word, n + 1);
+
 	for (; lo < ENT_N_PLACES && strncmp(ent_places[lo].key, word, n) == 0;
 	    lo++)
 		if (ent_places[lo].key[n] == ' ' ||
@@ -122,7 +138,7 @@ ent_demonym(const char *f)
 {
 	static const char *const suf[] = { "ians", "ian", "ans", "an", "ese",
 		"ish", "is", "i", "ns" };
-	size_t n = strlen(f), i, lo = 0, hi = ENT_N_PLACES;
+	size_t n = strlen(f), i, lo;
 	bool shaped = false;
 
 	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
@@ -133,15 +149,7 @@ ent_demonym(const char *f)
 	}
 	if (!shaped || n < 5)
 		return false;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (strncmp(ent_places[mid].key, f, 4) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < ENT_N_PLACES && strncmp(ent_places[lo].key, f, 4) == 0;
+	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES && strncmp(ent_places[lo].key, f, 4) == 0;
 	    lo++)
 		if (ent_places[lo].kind == 0)
 			return true;
@@ -309,6 +317,42 @@ ent_key(const struct ent_ctx *c, size_t a, size_t b)
 	return f;
 }
 
+/* The place named by words [a, b) (their ent_key()), or NULL. Words of
+ * ASCII fold alone as they fold joined: their key is built from their
+ * folded forms on the stack. */
+static const struct ent_place *
+ent_place_of(const struct ent_ctx *c, size_t a, size_t b)
+{
+	char buf[128], *key;
+	const struct ent_place *pl;
+	size_t i, j, o = 0;
+
+	for (i = a; i < b; i++) {
+		const struct etok *k = &c->t->v[i];
+		const char *w = c->s + k->off;
+
+		for (j = 0; j < k->len && (unsigned char)w[j] < 0x80; j++)
+			;
+		if (j < k->len || o + k->len + 3 > sizeof(buf))
+			break;
+		if (i > a)
+			buf[o++] = ' ';
+		memcpy(buf + o, etok_folded(c->t, i), k->len);
+		o += k->len;
+		if ((k->flags & ETOK_ABBR) && k->len > 1 &&
+		    memchr(w, '.', k->len) != NULL)
+			buf[o++] = '.';  /* "u.s." */
+	}
+	if (i == b) {
+		buf[o] = '\0';
+		return ent_place_find(buf);
+	}
+	key = ent_key(c, a, b);
+	pl = ent_place_find(key);
+	free(key);
+	return pl;
+}
+
 /* Only spaces (and an abbreviation's dot) between words i and i + 1. */
 static bool
 ent_plain_gap(const struct ent_ctx *c, size_t i)
@@ -418,7 +462,6 @@ static void
 ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 {
 	size_t i, p, last_title = b;
-	char *key;
 	const struct ent_place *pl;
 	bool org = false, dropped = false;
 
@@ -450,9 +493,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	if (a >= b)
 		return;
-	key = ent_key(c, a, b);
-	pl = ent_place_find(key);
-	free(key);
+	pl = ent_place_of(c, a, b);
 	if (pl != NULL) {
 		ent_add_run(c, a, b, ENT_PLACE, xstrdup(pl->name), false,
 		    false);
@@ -484,9 +525,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	 * Kislyak". */
 	for (p = ent_place_starts(ent_fold_tok(c, a)) ? b - 1 : a; p > a;
 	    p--) {
-		key = ent_key(c, a, p);
-		pl = ent_place_find(key);
-		free(key);
+		pl = ent_place_of(c, a, p);
 		if (pl != NULL) {
 			ent_add_run(c, a, p, ENT_PLACE, xstrdup(pl->name),
 			    false, false);
