@@ -190,6 +190,29 @@ cp_class(int32_t c)
 	return r;
 }
 
+/* The code point at s[i] (cp_at()) and its cp_class() in *cls, with
+ * ASCII handled inline. */
+static inline int32_t
+cp_next(const char *s, size_t n, size_t i, size_t *w, unsigned *cls)
+{
+	unsigned char u = (unsigned char)s[i];
+	int32_t c;
+
+	if (i < n && u < 0x80) {
+		*w = 1;
+		if (u >= 'a' && u <= 'z')
+			*cls = CP_WORD | CP_LETTER;
+		else if (u >= 'A' && u <= 'Z')
+			*cls = CP_WORD | CP_LETTER | CP_UPPER;
+		else
+			*cls = (u >= '0' && u <= '9') ? CP_WORD : 0;
+		return u;
+	}
+	c = cp_at(s, n, i, w);
+	*cls = cp_class(c);
+	return c;
+}
+
 void
 etok_split(const char *s, struct etoks *t)
 {
@@ -205,8 +228,8 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 	bool ended = false, space_before = true;
 
 	while (i < n && t->n < max) {
-		int32_t c = cp_at(s, n, i, &w);
-		unsigned cls = cp_class(c);
+		unsigned cls;
+		int32_t c = cp_next(s, n, i, &w, &cls);
 		struct etok k = { 0 };
 		int letters = 0, uppers = 0;
 
@@ -238,10 +261,8 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 		if (c >= '0' && c <= '9')
 			k.flags |= ETOK_NUM;
 		while (i < n) {
-			if (i > k.off) {
-				c = cp_at(s, n, i, &w);
-				cls = cp_class(c);
-			}
+			if (i > k.off)
+				c = cp_next(s, n, i, &w, &cls);
 			if ((cls & CP_WORD) || (c >= 0x300 && c < 0x370)) {
 				if (cls & CP_LETTER) {
 					letters++;
