@@ -74,15 +74,11 @@ static const struct ent_place *
 ent_place_find(const char *folded)
 {
 	size_t lo = 0, hi = ENT_N_PLACES;
-	unsigned char k0 = (unsigned char)folded[0];
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *e = ent_places[mid].key;
-		int c = (int)k0 - (unsigned char)e[0];
+		int c = etok_strcmp(folded, ent_places[mid].key);
 
-		if (c == 0)
-			c = k0 == 0 ? 0 : strcmp(folded + 1, e + 1);
 		if (c == 0)
 			return &ent_places[mid];
 		if (c < 0)
@@ -99,16 +95,18 @@ static size_t
 ent_place_lower(const char *word, size_t n)
 {
 	size_t lo = 0, hi = ENT_N_PLACES;
-	unsigned char k0 = (unsigned char)word[0];
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *e = ent_places[mid].key;
-		/* the first bytes decide most steps without a call */
-		int c = (int)(unsigned char)e[0] - k0;
+		const unsigned char *e =
+		    (const unsigned char *)ent_places[mid].key;
+		const unsigned char *w = (const unsigned char *)word;
+		size_t k = 1;
+		/* strncmp(e, word, n), inline for these short keys */
+		int c = (int)e[0] - w[0];
 
-		if (c == 0 && k0 != 0 && n > 1)
-			c = strncmp(e + 1, word + 1, n - 1);
+		for (; c == 0 && e[k - 1] != '\0' && k < n; k++)
+			c = (int)e[k] - w[k];
 		if (c < 0)
 			lo = mid + 1;
 		else
@@ -149,8 +147,8 @@ ent_demonym(const char *f)
 	}
 	if (!shaped || n < 5)
 		return false;
-	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES && strncmp(ent_places[lo].key, f, 4) == 0;
-	    lo++)
+	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&
+	    strncmp(ent_places[lo].key, f, 4) == 0; lo++)
 		if (ent_places[lo].kind == 0)
 			return true;
 	return false;
@@ -659,7 +657,7 @@ struct ent_suffixes {
 static int
 ent_suffix_cmp(const void *x, const void *y)
 {
-	return strcmp(((const struct ent_suffix *)x)->suf,
+	return etok_strcmp(((const struct ent_suffix *)x)->suf,
 	    ((const struct ent_suffix *)y)->suf);
 }
 
@@ -698,12 +696,12 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (strcmp(t->v[mid].suf, name) < 0)
+		if (etok_strcmp(t->v[mid].suf, name) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < t->n && strcmp(t->v[lo].suf, name) == 0; lo++)
+	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++)
 		if (best == NULL || strlen(t->v[lo].full) > strlen(best))
 			best = t->v[lo].full;
 	return best;

@@ -337,16 +337,11 @@ bool
 etok_in(const char *key, const char *const *list, size_t n)
 {
 	size_t lo = 0, hi = n;
-	unsigned char k0 = (unsigned char)key[0];
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *e = list[mid];
-		/* the first bytes decide most steps without a call */
-		int c = (int)k0 - (unsigned char)e[0];
+		int c = etok_strcmp(key, list[mid]);
 
-		if (c == 0)
-			c = k0 == 0 ? 0 : strcmp(key + 1, e + 1);
 		if (c == 0)
 			return true;
 		if (c < 0)
