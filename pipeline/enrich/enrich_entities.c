@@ -235,6 +235,27 @@ struct ent_run {
 	                        confirmed elsewhere */
 };
 
+/* What is known of a folded word: the lists it is in, each looked up the
+ * first time it is asked. A slot of ent_ctx.memo. */
+enum {
+	ENT_W_FUNCTION = 1 << 0,  /* in ent_function_words */
+	ENT_W_STOP = 1 << 1,      /* etok_stopword() */
+	ENT_W_LANG = 1 << 2,      /* lang_stopword() */
+	ENT_W_TITLE = 1 << 3,     /* in ent_titles */
+	ENT_W_ORG = 1 << 4,       /* in ent_org_words */
+	ENT_W_BEFORE = 1 << 5,    /* in ent_person_before */
+	ENT_W_PSTART = 1 << 6,    /* ent_place_starts() */
+	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
+	ENT_W_PLACE = 1 << 8      /* ent_place_find(), into .place */
+};
+
+struct ent_memo {
+	size_t tok;       /* a word of this folded form, + 1; 0: free */
+	unsigned known;   /* the ENT_W_* looked up */
+	unsigned is;      /* those of them that hold */
+	const struct ent_place *place;
+};
+
 /* A word as written, with how often (at most 2) it is seen capitalised
  * inside sentences: a slot of ent_ctx.seen. */
 struct ent_seen {
@@ -249,6 +270,10 @@ struct ent_ctx {
 	                           a power of two of slots; NULL until
 	                           first needed */
 	size_t seen_cap;
+	struct ent_memo *memo;  /* open addressing by the words' hashes,
+	                           a power of two of slots; NULL until
+	                           first needed */
+	size_t memo_cap;
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
 	struct ent_run *runs;
@@ -270,15 +295,83 @@ ent_fold_tok(const struct ent_ctx *c, size_t i)
 	return etok_folded(c->t, i);
 }
 
-static bool
-ent_tok_in(const struct ent_ctx *c, size_t i, const char *const *l,
-    size_t n)
+/* The memo slot of word i's folded form: its own or a free one. */
+static struct ent_memo *
+ent_memo_slot(struct ent_ctx *c, size_t i)
 {
-	return ent_in(ent_fold_tok(c, i), l, n);
+	const char *f = etok_folded(c->t, i);
+	uint64_t hash = c->t->v[i].hash;
+	size_t h = (size_t)hash;
+
+	if (c->memo == NULL) {
+		c->memo_cap = 16;
+		while (c->memo_cap < 2 * c->t->n)
+			c->memo_cap *= 2;
+		c->memo = xcalloc(c->memo_cap, sizeof(*c->memo));
+	}
+	for (;; h++) {
+		struct ent_memo *m = &c->memo[h & (c->memo_cap - 1)];
+
+		if (m->tok == 0) {
+			m->tok = i + 1;
+			return m;
+		}
+		if (c->t->v[m->tok - 1].hash == hash &&
+		    etok_strcmp(etok_folded(c->t, m->tok - 1), f) == 0)
+			return m;
+	}
 }
 
-#define ENT_TOK_IN(c, i, list) \
-	ent_tok_in(c, i, list, sizeof(list) / sizeof(list[0]))
+static bool ent_place_starts(const char *word);
+static bool ent_demonym(const char *f);
+static const struct ent_place *ent_place_find(const char *folded);
+
+/* Whether word i (case-folded) has the property what (one ENT_W_*):
+ * looked up once for all the words of one folded form. */
+static bool
+ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
+{
+	struct ent_memo *m = ent_memo_slot(c, i);
+	const char *f = etok_folded(c->t, i);
+	bool r = false;
+
+	if (m->known & what)
+		return (m->is & what) != 0;
+	switch (what) {
+	case ENT_W_FUNCTION:
+		r = ENT_IN(f, ent_function_words);
+		break;
+	case ENT_W_STOP:
+		r = etok_stopword(f);
+		break;
+	case ENT_W_LANG:
+		r = lang_stopword(f);
+		break;
+	case ENT_W_TITLE:
+		r = ENT_IN(f, ent_titles);
+		break;
+	case ENT_W_ORG:
+		r = ENT_IN(f, ent_org_words);
+		break;
+	case ENT_W_BEFORE:
+		r = ENT_IN(f, ent_person_before);
+		break;
+	case ENT_W_PSTART:
+		r = ent_place_starts(f);
+		break;
+	case ENT_W_DEMONYM:
+		r = ent_demonym(f);
+		break;
+	case ENT_W_PLACE:
+		m->place = ent_place_find(f);
+		r = m->place != NULL;
+		break;
+	}
+	m->known |= what;
+	if (r)
+		m->is |= what;
+	return r;
+}
 
 /* The words [a, b) joined by single spaces; the first letter of each word
  * upper-cased when fix is set (ASCII only). */
@@ -319,11 +412,18 @@ ent_key(const struct ent_ctx *c, size_t a, size_t b)
  * ASCII fold alone as they fold joined: their key is built from their
  * folded forms on the stack. */
 static const struct ent_place *
-ent_place_of(const struct ent_ctx *c, size_t a, size_t b)
+ent_place_of(struct ent_ctx *c, size_t a, size_t b)
 {
 	char buf[128], *key;
 	const struct ent_place *pl;
 	size_t i, j, o = 0;
+
+	/* one word without an abbreviation's dot: its folded form */
+	if (b == a + 1 && !((c->t->v[a].flags & ETOK_ABBR) &&
+	    c->t->v[a].len > 1 && memchr(c->s + c->t->v[a].off, '.',
+	    c->t->v[a].len) != NULL))
+		return ent_word_is(c, a, ENT_W_PLACE) ?
+		    ent_memo_slot(c, a)->place : NULL;
 
 	for (i = a; i < b; i++) {
 		const struct etok *k = &c->t->v[i];
@@ -472,8 +572,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0 ||
 		    (c->nouns && dropped);
 		bool drop = !(c->t->v[a].flags & ETOK_ALLCAP) &&
-		    (ENT_IN(f, ent_function_words) || (sent &&
-		    (etok_stopword(f) || lang_stopword(f))));
+		    (ent_word_is(c, a, ENT_W_FUNCTION) || (sent &&
+		    (ent_word_is(c, a, ENT_W_STOP) ||
+		    ent_word_is(c, a, ENT_W_LANG))));
 
 		dropped = drop;  /* a function word, not a noun */
 
@@ -503,9 +604,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (i == b && b - a >= 3)
 		return;
 	for (i = a; i < b; i++) {
-		if (ENT_TOK_IN(c, i, ent_titles))
+		if (ent_word_is(c, i, ENT_W_TITLE))
 			last_title = i;
-		else if (ENT_TOK_IN(c, i, ent_org_words))
+		else if (ent_word_is(c, i, ENT_W_ORG))
 			org = true;
 	}
 	if (org && last_title == b) {
@@ -521,8 +622,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	/* The longest leading part that is a place: "United States Sergey
 	 * Kislyak". */
-	for (p = ent_place_starts(ent_fold_tok(c, a)) ? b - 1 : a; p > a;
-	    p--) {
+	for (p = (b - a >= 2 && ent_word_is(c, a, ENT_W_PSTART)) ? b - 1 : a;
+	    p > a; p--) {
 		pl = ent_place_of(c, a, p);
 		if (pl != NULL) {
 			ent_add_run(c, a, p, ENT_PLACE, xstrdup(pl->name),
@@ -551,7 +652,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 		if (k->len == 1)
 			return;  /* a letter */
-		if (!acro && (etok_stopword(f) || ent_demonym(f) || infl ||
+		if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
+		    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
 			return;
 		/* "Russia-US": places joined by a hyphen. */
@@ -609,7 +711,7 @@ ent_scan(struct ent_ctx *c)
 		}
 		if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
 			the = etok_is(c->s, &t->v[i - 1], "the");
-			cue = ENT_TOK_IN(c, i - 1, ent_person_before);
+			cue = ent_word_is(c, i - 1, ENT_W_BEFORE);
 		}
 		j = i + 1;
 		while (j < t->n && ent_plain_gap(c, j - 1)) {
@@ -620,16 +722,17 @@ ent_scan(struct ent_ctx *c)
 			/* "Ministry of Defence" */
 			if (j + 1 < t->n && (etok_is(c->s, &t->v[j], "of") ||
 			    etok_is(c->s, &t->v[j], "for")) &&
-			    ENT_TOK_IN(c, j - 1, ent_org_words) &&
+			    ent_word_is(c, j - 1, ENT_W_ORG) &&
 			    ent_plain_gap(c, j) && ent_cap(c, j + 1)) {
 				j += 2;
 				continue;
 			}
 			/* "President mike Pence" */
-			if (j + 1 < t->n && ENT_TOK_IN(c, j - 1, ent_titles) &&
+			if (j + 1 < t->n &&
+			    ent_word_is(c, j - 1, ENT_W_TITLE) &&
 			    ent_plain_gap(c, j) && ent_cap(c, j + 1) &&
 			    !(t->v[j + 1].flags & ETOK_SENT)) {
-				if (!etok_stopword(ent_fold_tok(c, j))) {
+				if (!ent_word_is(c, j, ENT_W_STOP)) {
 					j += 2;
 					continue;
 				}
@@ -852,6 +955,7 @@ ent_ctx_free(struct ent_ctx *c)
 		free(c->runs[i].name);
 	free(c->runs);
 	free(c->seen);
+	free(c->memo);
 	free(c->heading);
 }
 

@@ -294,8 +294,8 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 				i += 1;
 				continue;
 			}
-			if (c == '.' && (cp_class(cp_at(s, n, i + 1, &w2)) &
-			    CP_LETTER) && (i - k.off == 1 || s[i - 2] == '.')) {
+			if (c == '.' && (i - k.off == 1 || s[i - 2] == '.') &&
+			    (cp_class(cp_at(s, n, i + 1, &w2)) & CP_LETTER)) {
 				i += 1;  /* U.S */
 				continue;
 			}
