@@ -44,12 +44,38 @@ dup_mix(uint64_t x)
 	return x;
 }
 
-static int
-dup_cmp64(const void *a, const void *b)
+/* Sorts v[0, n) ascending: a radix sort, a byte a pass, without the
+ * comparison calls of qsort(). */
+static void
+dup_sort64(uint64_t *v, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	uint64_t *tmp, *src = v, *dst, *x;
+	size_t count[256], i, shift;
 
-	return x < y ? -1 : x > y;
+	if (n < 2)
+		return;
+	tmp = xmalloc(n * sizeof(*tmp));
+	dst = tmp;
+	for (shift = 0; shift < 64; shift += 8) {
+		size_t sum = 0;
+
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(src[i] >> shift) & 0xff]++;
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+		x = src;
+		src = dst;
+		dst = x;
+	}
+	/* eight passes: the sorted values are back in v */
+	free(tmp);
 }
 
 /* Writes v as 16 lower-case hex digits at o. */
@@ -102,7 +128,7 @@ dup_print_toks(const char *body, const struct etoks *t, uint64_t simhash)
 		if (h % DUP_SAMPLE == 0)
 			p.h[m++] = h;
 	}
-	qsort(p.h, m, sizeof(*p.h), dup_cmp64);
+	dup_sort64(p.h, m);
 	for (i = 0; i < m; i++)
 		if (p.n == 0 || p.h[p.n - 1] != p.h[i])
 			p.h[p.n++] = p.h[i];

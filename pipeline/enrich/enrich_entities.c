@@ -976,24 +976,52 @@ ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
 	return false;
 }
 
-static int
-ent_str_cmp(const void *x, const void *y)
+/* A set of the names of the runs outside headings: open addressing by
+ * etok_hash(), a power of two of slots, at most half full. */
+struct ent_plain {
+	const char **slot;  /* NULL: free */
+	size_t cap;
+};
+
+/* The slot of name in p: the name's own or a free one. */
+static const char **
+ent_plain_slot(const struct ent_plain *p, const char *name)
 {
-	return strcmp(*(const char *const *)x, *(const char *const *)y);
+	size_t h = (size_t)etok_hash(name, strlen(name));
+
+	for (;; h++) {
+		const char **e = &p->slot[h & (p->cap - 1)];
+
+		if (*e == NULL || strcmp(*e, name) == 0)
+			return e;
+	}
+}
+
+/* Fills p with the names of the runs of c that are not in headings. */
+static void
+ent_plain_init(struct ent_plain *p, const struct ent_ctx *c)
+{
+	size_t i;
+
+	p->cap = 16;
+	while (p->cap < 2 * c->n)
+		p->cap *= 2;
+	p->slot = xcalloc(p->cap, sizeof(*p->slot));
+	for (i = 0; i < c->n; i++)
+		if (!c->runs[i].weak)
+			*ent_plain_slot(p, c->runs[i].name) = c->runs[i].name;
 }
 
 /* A heading's name counts if it is a place or an acronym, or a name
- * found outside headings too (plain: the sorted names of the other
- * runs). */
+ * found outside headings too (plain: the names of the other runs). */
 static bool
 ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
-    const char **plain, size_t n_plain)
+    const struct ent_plain *plain)
 {
 	if (x->kind == ENT_PLACE || (x->b - x->a == 1 &&
 	    (c->t->v[x->a].flags & ETOK_ALLCAP)))
 		return true;
-	return n_plain > 0 && bsearch(&x->name, plain, n_plain,
-	    sizeof(*plain), ent_str_cmp) != NULL;
+	return *ent_plain_slot(plain, x->name) != NULL;
 }
 
 void
@@ -1010,8 +1038,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	struct ent_ctx bc = { 0 }, tc = { 0 };
 	struct ent_names nt = { 0 };
 	struct etoks tt = { 0 };
-	const char **plain;
-	size_t n_plain = 0;
+	struct ent_plain plain = { 0 };
 	size_t i;
 
 	ent_ctx_init(&bc, body, &r->toks);
@@ -1019,18 +1046,17 @@ ent_extract(const char *title, const char *body, const char *lang,
 	ent_headings(&bc);
 	ent_scan(&bc);
 	ent_resolve(&bc, &bc);
-	plain = xmalloc((bc.n + 1) * sizeof(*plain));
 	for (i = 0; i < bc.n; i++)
-		if (!bc.runs[i].weak)
-			plain[n_plain++] = bc.runs[i].name;
+		if (bc.runs[i].weak)
+			break;
 	/* only the names of headings are looked up there */
-	if (n_plain > 1 && n_plain < bc.n)
-		qsort(plain, n_plain, sizeof(*plain), ent_str_cmp);
+	if (i < bc.n)
+		ent_plain_init(&plain, &bc);
 	for (i = 0; i < bc.n; i++) {
 		struct ent_run *x = &bc.runs[i];
 		struct ent_mention *m;
 
-		if ((x->weak && !ent_confirmed(&bc, x, plain, n_plain)) ||
+		if ((x->weak && !ent_confirmed(&bc, x, &plain)) ||
 		    (bc.nouns && x->single))
 			continue;
 		if (r->n_m == r->cap_m) {
@@ -1060,7 +1086,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	}
 	ent_ctx_free(&bc);
 	free(nt.slot);
-	free(plain);
+	free(plain.slot);
 }
 
 void
