@@ -19,7 +19,20 @@ struct buf {
 void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const char *s, size_t n);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+
+/* Appends the byte c; inline, as writers that go a byte at a time call it
+ * for every byte. */
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap) {
+		b->p[b->len++] = c;
+		b->p[b->len] = '\0';
+		return;
+	}
+	buf_append(b, &c, 1);
+}
+
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /* Hands the string to the caller (never NULL) and resets the buffer. */
