@@ -121,6 +121,8 @@ etok_hash(const char *s, size_t n)
 	return etok_mix(h);
 }
 
+static bool etok_fold_latin(const char *s, size_t n, struct buf *o);
+
 /* Appends the folded form of the word k of s to t->folds and sets k's
  * fold and hash. ASCII words (the common case) are lower-cased and
  * hashed in one pass, without an allocation. */
@@ -147,6 +149,13 @@ etok_fold_word(struct etoks *t, const char *s, struct etok *k)
 		o[i] = '\0';
 		t->folds.len += i + 1;
 		k->hash = etok_mix(h);
+		return;
+	}
+	/* not ASCII: most such words are Latin, folded in place as well */
+	if (etok_fold_latin(s + k->off, k->len, &t->folds)) {
+		n = t->folds.len - k->fold;
+		k->hash = etok_hash(t->folds.p + k->fold, n);
+		t->folds.len++;  /* past its NUL */
 		return;
 	}
 	f = etok_fold(s + k->off, k->len);
@@ -352,34 +361,43 @@ etok_in(const char *key, const char *const *list, size_t n)
 	return false;
 }
 
-/* Lower-cases s[0, n) code point by code point when every code point is
- * below U+0300 and folds simply (not ß, ſ, µ, İ, ŉ: those change length
- * or script under case folding). Returns NULL otherwise. */
-static char *
-etok_fold_latin(const char *s, size_t n)
+/* Appends s[0, n) lower-cased code point by code point to o, when every
+ * code point is below U+0300 and folds simply (ß to "ss"; not ſ, µ, İ,
+ * ŉ: those change script or length otherwise under case folding), which
+ * is then what full case folding and composition make of it (checked on
+ * every pair of such code points). Returns false, with o as it was,
+ * otherwise. */
+static bool
+etok_fold_latin(const char *s, size_t n, struct buf *o)
 {
-	char *o = xmalloc(n * 2 + 1);
-	size_t i = 0, j = 0, w;
+	size_t i = 0, w, len0 = o->len;
 
+	buf_reserve(o, n * 2);
 	while (i < n) {
 		int32_t c = cp_at(s, n, i, &w);
 
-		if (c < 0 || c >= 0x300 || c == 0xDF || c == 0x17F ||
-		    c == 0xB5 || c == 0x130 || c == 0x149) {
-			free(o);
-			return NULL;
+		if (c < 0 || c >= 0x300 || c == 0x17F || c == 0xB5 ||
+		    c == 0x130 || c == 0x149)
+			goto not_latin;
+		if (c == 0xDF) {  /* ß: two bytes in, two out */
+			o->p[o->len++] = 's';
+			o->p[o->len++] = 's';
+			i += w;
+			continue;
 		}
 		c = utf8proc_tolower(c);
-		if (c >= 0x300) {
-			free(o);
-			return NULL;
-		}
-		j += (size_t)utf8proc_encode_char(c,
-		    (utf8proc_uint8_t *)o + j);
+		if (c >= 0x300)
+			goto not_latin;
+		o->len += (size_t)utf8proc_encode_char(c,
+		    (utf8proc_uint8_t *)o->p + o->len);
 		i += w;
 	}
-	o[j] = '\0';
-	return o;
+	o->p[o->len] = '\0';
+	return true;
+not_latin:
+	o->len = len0;
+	o->p[o->len] = '\0';
+	return false;
 }
 
 char *
@@ -387,8 +405,8 @@ etok_fold(const char *s, size_t n)
 {
 	utf8proc_uint8_t *out = NULL;
 	utf8proc_ssize_t r;
+	struct buf b = { 0 };
 	size_t i;
-	char *l;
 
 	for (i = 0; i < n && (unsigned char)s[i] < 0x80; i++)
 		;
@@ -401,9 +419,9 @@ etok_fold(const char *s, size_t n)
 		o[n] = '\0';
 		return o;
 	}
-	l = etok_fold_latin(s, n);
-	if (l != NULL)
-		return l;
+	if (etok_fold_latin(s, n, &b))
+		return buf_take(&b);
+	buf_free(&b);
 	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
 	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 	if (r < 0 || out == NULL) {
