@@ -11,6 +11,51 @@
 #include "dup.h"
 #include "enrich_int.h"
 
+/* Code points that NFC leaves alone wherever they stand, beyond those
+ * below U+0300: each is stable under NFC, of canonical combining class 0
+ * and the second part of no canonical decomposition, so nothing before it
+ * composes with it (nor is anything below U+0300 such a second part).
+ * Text of these and of code points below U+0300 only is NFC already.
+ * Greek from Sigma, Cyrillic, Hebrew and Arabic letters, Arabic-Indic
+ * digits, general punctuation (but the two quads NFC maps to spaces),
+ * currency signs, the trade mark sign, arrows and technical symbols,
+ * enclosed forms, boxes and dingbats, CJK punctuation (but its tone
+ * marks), kana, CJK, Hangul syllables, variation selectors, full-width
+ * forms and emoji. The ranges are sorted; tests/enrich checks every code
+ * point of them against utf8proc. */
+static const struct {
+	int32_t lo, hi;
+} enrich_nfc_inert_ranges[] = {
+	{ 0x03A3, 0x0482 }, { 0x0488, 0x052F }, { 0x05D0, 0x05EA },
+	{ 0x0621, 0x064A }, { 0x0660, 0x0669 }, { 0x2002, 0x206F },
+	{ 0x20A0, 0x20C0 }, { 0x2122, 0x2122 }, { 0x2190, 0x2328 },
+	{ 0x2460, 0x2ADB }, { 0x3001, 0x3029 }, { 0x3030, 0x303F },
+	{ 0x3041, 0x3096 }, { 0x309B, 0x30FF }, { 0x3220, 0xA48C },
+	{ 0xAC00, 0xD7A3 }, { 0xFE00, 0xFE0F }, { 0xFF01, 0xFFBE },
+	{ 0x1F300, 0x1F6D7 }, { 0x1F900, 0x1FA53 },
+};
+
+bool
+enrich_nfc_inert(int32_t c)
+{
+	size_t lo = 0, hi = sizeof(enrich_nfc_inert_ranges) /
+	    sizeof(enrich_nfc_inert_ranges[0]);
+
+	if (c < 0x300)
+		return c >= 0;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (c < enrich_nfc_inert_ranges[mid].lo)
+			hi = mid;
+		else if (c > enrich_nfc_inert_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
 /* Folds whitespace runs of s to one space and drops control characters,
  * then composes to NFC. With paras, a blank line (two or more line breaks,
  * possibly with other whitespace between) becomes exactly "\n\n" and other
@@ -69,10 +114,8 @@ enrich_clean(const char *s, bool paras)
 			i += (size_t)k;
 			continue;
 		}
-		/* Below U+0300 and in general punctuation (but for the two
-		 * quads that NFC maps to spaces) nothing composes or
-		 * decomposes: such text is NFC already. */
-		if (c >= 0x300 && !(c >= 0x2002 && c <= 0x206F))
+		/* text of code points that NFC leaves alone is NFC already */
+		if (nfc_safe && c >= 0x300 && !enrich_nfc_inert(c))
 			nfc_safe = false;
 keep:
 		if (o > 0) {

@@ -145,6 +145,10 @@ const char *lang_detect(const char *text, const struct etoks *t);
 /* A function word of one of the language profiles (case-folded). */
 bool lang_stopword(const char *folded);
 
+/* Whether NFC leaves the code point c alone wherever it stands (see
+ * enrich.c): text of such code points only needs no normalisation. */
+bool enrich_nfc_inert(int32_t c);
+
 /* enrich_simhash() of text split into t. */
 uint64_t enrich_simhash_toks(const char *text, const struct etoks *t);
 

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 #include <jansson.h>
+#include <utf8proc.h>
 
 #include "enrich/enrich.h"
 #include "enrich/enrich_int.h"
@@ -495,6 +496,52 @@ test_tables_sorted(void **state)
 	assert_false(etok_stopword("kremlin"));
 }
 
+/* enrich_clean() skips NFC for text of code points that
+ * enrich_nfc_inert() says NFC leaves alone: each must be stable under
+ * NFC, of combining class 0, and the second part of no canonical
+ * decomposition (nor may any code point below U+0300 be one). */
+static void
+test_nfc_inert(void **state)
+{
+	unsigned char *second = calloc(0x110000, 1);
+	int32_t c, d[32];
+
+	(void)state;
+	assert_non_null(second);
+	for (c = 0; c < 0x110000; c++) {
+		int rb = 0;
+		utf8proc_ssize_t k, i;
+
+		if (c >= 0xD800 && c < 0xE000)
+			continue;
+		k = utf8proc_decompose_char(c, d, 32, UTF8PROC_DECOMPOSE,
+		    &rb);
+		for (i = 1; i < k; i++)
+			second[d[i]] = 1;
+	}
+	for (c = 0; c < 0x110000; c++) {
+		utf8proc_uint8_t b[8];
+		utf8proc_uint8_t *nfc;
+		utf8proc_ssize_t n;
+
+		if (!enrich_nfc_inert(c))
+			continue;
+		assert_false(second[c]);
+		assert_int_equal(utf8proc_get_property(c)->combining_class, 0);
+		n = utf8proc_encode_char(c, b);
+		b[n] = '\0';
+		nfc = utf8proc_NFC(b);
+		assert_non_null(nfc);
+		assert_string_equal((char *)nfc, (char *)b);
+		free(nfc);
+	}
+	assert_true(enrich_nfc_inert('a'));
+	assert_true(enrich_nfc_inert(0x0416));  /* Cyrillic Zhe */
+	assert_false(enrich_nfc_inert(0x0301));  /* combining acute */
+	assert_false(enrich_nfc_inert(0x212B));  /* Angstrom sign */
+	free(second);
+}
+
 static void
 test_entities_style(void **state)
 {
@@ -580,6 +627,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_gold_tass),
 		cmocka_unit_test(test_story_samples),
 		cmocka_unit_test(test_story_restore),
+		cmocka_unit_test(test_nfc_inert),
 	};
 
 	samples_dir = argc > 1 ? argv[1] : "../shared/samples/expected";
