@@ -274,6 +274,7 @@ struct ent_ctx {
 	                           a power of two of slots; NULL until
 	                           first needed */
 	size_t memo_cap;
+	size_t *memo_of;     /* memo_of[i]: word i's slot + 1; 0 unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
 	struct ent_run *runs;
@@ -308,17 +309,20 @@ ent_memo_slot(struct ent_ctx *c, size_t i)
 		while (c->memo_cap < 2 * c->t->n)
 			c->memo_cap *= 2;
 		c->memo = xcalloc(c->memo_cap, sizeof(*c->memo));
+		c->memo_of = xcalloc(c->t->n + 1, sizeof(*c->memo_of));
 	}
+	if (c->memo_of[i] != 0)
+		return &c->memo[c->memo_of[i] - 1];
 	for (;; h++) {
 		struct ent_memo *m = &c->memo[h & (c->memo_cap - 1)];
 
-		if (m->tok == 0) {
+		if (m->tok == 0)
 			m->tok = i + 1;
-			return m;
-		}
-		if (c->t->v[m->tok - 1].hash == hash &&
-		    etok_strcmp(etok_folded(c->t, m->tok - 1), f) == 0)
-			return m;
+		else if (c->t->v[m->tok - 1].hash != hash ||
+		    etok_strcmp(etok_folded(c->t, m->tok - 1), f) != 0)
+			continue;
+		c->memo_of[i] = (h & (c->memo_cap - 1)) + 1;
+		return m;
 	}
 }
 
@@ -956,6 +960,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->runs);
 	free(c->seen);
 	free(c->memo);
+	free(c->memo_of);
 	free(c->heading);
 }
 
