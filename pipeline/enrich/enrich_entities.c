@@ -296,7 +296,7 @@ ent_fold_tok(const struct ent_ctx *c, size_t i)
 	return etok_folded(c->t, i);
 }
 
-/* The memo slot of word i's folded form: its own or a free one. */
+/* The memo slot of word i's folded form, claimed on its first use. */
 static struct ent_memo *
 ent_memo_slot(struct ent_ctx *c, size_t i)
 {
@@ -325,10 +325,6 @@ ent_memo_slot(struct ent_ctx *c, size_t i)
 		return m;
 	}
 }
-
-static bool ent_place_starts(const char *word);
-static bool ent_demonym(const char *f);
-static const struct ent_place *ent_place_find(const char *folded);
 
 /* Whether word i (case-folded) has the property what (one ENT_W_*):
  * looked up once for all the words of one folded form. */
