@@ -431,7 +431,7 @@ decode_to_utf8(const unsigned char *in, size_t len,
 
 	*out = NULL;
 	*outlen = 0;
-	if (len == 0)
+	if (len == 0 || in == NULL)
 		return fail(err, errlen, "empty file");
 	if (starts_with(in, len, "\xef\xbb\xbf", 3)) {
 		cs = "UTF-8";

@@ -51,8 +51,8 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-void
-buf_reserve(struct buf *b, size_t extra)
+static void
+buf_grow(struct buf *b, size_t extra)
 {
 	size_t want = b->len + extra + 1;
 
@@ -66,9 +66,15 @@ buf_reserve(struct buf *b, size_t extra)
 }
 
 void
+buf_reserve(struct buf *b, size_t extra)
+{
+	buf_grow(b, extra);
+}
+
+void
 buf_append(struct buf *b, const char *s, size_t n)
 {
-	buf_reserve(b, n);
+	buf_grow(b, n);
 	if (n)
 		memcpy(b->p + b->len, s, n);
 	b->len += n;
@@ -92,7 +98,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	va_end(ap);
 	if (n < 0)
 		return;
-	buf_reserve(b, (size_t)n);
+	buf_grow(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
