@@ -60,7 +60,8 @@ bench_load_file(struct bench_set *set, const char *path)
 
 	if (f == NULL)
 		return -1;
-	while ((n = gzread(f, chunk, sizeof(chunk))) > 0)
+	for (n = gzread(f, chunk, sizeof(chunk)); n > 0;
+	    n = gzread(f, chunk, sizeof(chunk)))
 		buf_append(&b, chunk, (size_t)n);
 	gzclose(f);
 	if (n < 0 || b.len == 0) {
@@ -96,7 +97,7 @@ bench_load_dir(struct bench_set *set, const char *dir)
 		fprintf(stderr, "bench_extract: cannot open %s\n", dir);
 		return -1;
 	}
-	while ((e = readdir(d)) != NULL) {
+	for (e = readdir(d); e != NULL; e = readdir(d)) {
 		if (strstr(e->d_name, ".html") == NULL)
 			continue;
 		strlist_push(&names, e->d_name);

@@ -252,16 +252,18 @@ charset_from_markup(const unsigned char *in, size_t len, char *out,
 			found = out[0] != '\0';
 		}
 	}
-	while (!found && (p = decode_find_ci(p, end, "<meta", 5)) != NULL) {
+	for (p = decode_find_ci(p, end, "<meta", 5); !found && p != NULL;
+	    p = decode_find_ci(p, end, "<meta", 5)) {
 		const char *close = memchr(p, '>', (size_t)(end - p));
-		const char *cs = p;
+		const char *cs;
 
 		if (close == NULL)
 			break;
 		/* "charset" may also be a value (name="charset"): only
 		 * "charset" followed by '=' declares one. */
-		while (!found && (cs = decode_find_ci(cs, close, "charset",
-		    7)) != NULL) {
+		for (cs = decode_find_ci(p, close, "charset", 7);
+		    !found && cs != NULL;
+		    cs = decode_find_ci(cs, close, "charset", 7)) {
 			cs += 7;
 			while (cs < close && *cs == ' ')
 				cs++;
