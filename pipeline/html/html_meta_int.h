@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <libxml/HTMLparser.h>
 
@@ -67,9 +68,43 @@ struct meta_cands {
 
 /* html_meta_util.c */
 
+/* The elements the extractor tells apart; MT_OTHER for the rest. */
+enum meta_tag {
+	MT_OTHER, MT_A, MT_ABBR, MT_BODY, MT_BR, MT_H1, MT_H2, MT_H3,
+	MT_HEAD, MT_HTML, MT_IMG, MT_LINK, MT_META, MT_NOSCRIPT, MT_SCRIPT,
+	MT_STYLE, MT_SVG, MT_TIME, MT_TITLE
+};
+
+/* The tag of element name (ASCII case-insensitive); MT_OTHER for NULL. */
+enum meta_tag meta_tag_of(const xmlChar *name);
+
+/* Words looked for inside class and id values, one bit each. */
+enum meta_cw {
+	CW_AUTHOR, CW_AUTOR, CW_BLOG_NAME, CW_BLOG_TITLE, CW_BLOGNAME,
+	CW_BRAND, CW_BYLINE, CW_CATEGORY, CW_COMMENT, CW_DACHZEILE, CW_DATE,
+	CW_DATUM, CW_ENTRY_DATE, CW_EYEBROW, CW_FECHA, CW_FLAG,
+	CW_HEADER_TITLE, CW_KICKER, CW_LOGO, CW_MASTHEAD, CW_META,
+	CW_MODIFIED, CW_OVERLINE, CW_POST_DATE, CW_POSTED, CW_PRETITLE,
+	CW_PUBLISH, CW_PUBLISHED, CW_RESPOND, CW_ROOFLINE, CW_RUBRIC,
+	CW_SITE_HEADER, CW_SITE_NAME, CW_SITE_TITLE, CW_SITE_TITLE2,
+	CW_SITENAME, CW_SITETITLE, CW_SPITZMARKE, CW_SUPERTITLE, CW_TIME,
+	CW_TOPLINE, CW_UPDATED, CW_VERFASSER, CW_WRITER, CW_NWORDS
+};
+
+#define CW(w) ((uint64_t)1 << (w))
+
+/* The set of enum meta_cw words that occur in v (anywhere, not only as
+ * whole tokens; ASCII case-insensitive): bit CW(w) is set when
+ * strcasestr(v, word w) would find it. 0 for NULL. */
+uint64_t meta_cw_scan(const char *v);
+
 /* Copy of s with runs of white space (including U+00A0 and other Unicode
  * spaces) folded to one space and the ends trimmed. NULL for NULL. */
 char *meta_fold(const char *s);
+/* meta_fold() into d, which holds cap bytes, without allocating: returns
+ * the folded length, or cap when it does not fit (d then holds a
+ * NUL-terminated prefix of it). */
+size_t meta_fold_buf(const char *s, char *d, size_t cap);
 /* Decodes the HTML character references in s in place (&amp; &#39; ...). */
 void meta_unescape(char *s);
 /* Text content of node, folded; never NULL. Skips script and style. */

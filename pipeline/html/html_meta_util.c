@@ -27,17 +27,23 @@ meta_space_len(const unsigned char *s)
 	return 0;
 }
 
-char *
-meta_fold(const char *s)
+/* ASCII lower case of c; other bytes unchanged. */
+static unsigned
+meta_lower(unsigned c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Folds s into d, which holds cap bytes (d may be s: the result is never
+ * longer). Returns the folded length, or cap when it does not fit; d then
+ * holds a NUL-terminated prefix. */
+static size_t
+meta_fold_to(char *d, const char *s, size_t cap)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	struct buf b = {0};
+	size_t o = 0, n;
 	bool space = false;
-	size_t n;
 
-	if (s == NULL)
-		return NULL;
-	buf_puts(&b, "");
 	while (*p != '\0') {
 		n = meta_space_len(p);
 		if (n > 0) {
@@ -45,12 +51,37 @@ meta_fold(const char *s)
 			p += n;
 			continue;
 		}
-		if (space && b.len > 0)
-			buf_putc(&b, ' ');
+		if (o + 1 + (space && o > 0) >= cap) {
+			d[o] = '\0';
+			return cap;
+		}
+		if (space && o > 0)
+			d[o++] = ' ';
 		space = false;
-		buf_putc(&b, (char)*p++);
+		d[o++] = (char)*p++;
 	}
-	return buf_take(&b);
+	d[o] = '\0';
+	return o;
+}
+
+char *
+meta_fold(const char *s)
+{
+	size_t n;
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	n = strlen(s) + 1;
+	d = xmalloc(n);
+	(void)meta_fold_to(d, s, n);
+	return d;
+}
+
+size_t
+meta_fold_buf(const char *s, char *d, size_t cap)
+{
+	return meta_fold_to(d, s, cap);
 }
 
 static void
@@ -140,17 +171,19 @@ meta_unescape(char *s)
 static void
 meta_text_rec(xmlNodePtr n, struct buf *b, size_t max, int depth)
 {
+	enum meta_tag tag;
+
 	for (; n != NULL && b->len < max; n = n->next) {
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content != NULL)
 				buf_puts(b, (const char *)n->content);
 		} else if (n->type == XML_ELEMENT_NODE && depth < 64) {
-			if (xmlStrcasecmp(n->name, BAD_CAST "script") == 0 ||
-			    xmlStrcasecmp(n->name, BAD_CAST "style") == 0 ||
-			    xmlStrcasecmp(n->name, BAD_CAST "noscript") == 0)
+			tag = meta_tag_of(n->name);
+			if (tag == MT_SCRIPT || tag == MT_STYLE ||
+			    tag == MT_NOSCRIPT)
 				continue;
-			if (xmlStrcasecmp(n->name, BAD_CAST "br") == 0)
+			if (tag == MT_BR)
 				buf_putc(b, ' ');
 			meta_text_rec(n->children, b, max, depth + 1);
 			buf_putc(b, ' ');
@@ -162,17 +195,14 @@ char *
 meta_node_text(xmlNodePtr node, size_t max)
 {
 	struct buf b = {0};
-	char *raw, *folded;
 
 	buf_puts(&b, "");
 	if (node->type == XML_ELEMENT_NODE)
 		meta_text_rec(node->children, &b, max, 0);
 	else if (node->content != NULL)
 		buf_puts(&b, (const char *)node->content);
-	raw = buf_take(&b);
-	folded = meta_fold(raw);
-	free(raw);
-	return folded;
+	(void)meta_fold_to(b.p, b.p, b.len + 1);
+	return buf_take(&b);
 }
 
 char *
@@ -306,4 +336,129 @@ meta_get(const struct meta_cands *c, const char *const *keys, size_t nkeys)
 			    c->vals.v[i][0] != '\0')
 				return c->vals.v[i];
 	return NULL;
+}
+
+enum meta_tag
+meta_tag_of(const xmlChar *name)
+{
+	char l[8];
+	size_t n;
+
+	if (name == NULL)
+		return MT_OTHER;
+	for (n = 0; name[n] != '\0'; n++) {
+		if (n == sizeof(l))
+			return MT_OTHER;  /* longer than "noscript" */
+		l[n] = (char)meta_lower(name[n]);
+	}
+	switch (n) {
+	case 1:
+		return l[0] == 'a' ? MT_A : MT_OTHER;
+	case 2:
+		if (l[0] == 'b' && l[1] == 'r')
+			return MT_BR;
+		if (l[0] != 'h')
+			return MT_OTHER;
+		return l[1] == '1' ? MT_H1 : l[1] == '2' ? MT_H2 :
+		    l[1] == '3' ? MT_H3 : MT_OTHER;
+	case 3:
+		return memcmp(l, "img", 3) == 0 ? MT_IMG :
+		    memcmp(l, "svg", 3) == 0 ? MT_SVG : MT_OTHER;
+	case 4:
+		return memcmp(l, "abbr", 4) == 0 ? MT_ABBR :
+		    memcmp(l, "body", 4) == 0 ? MT_BODY :
+		    memcmp(l, "head", 4) == 0 ? MT_HEAD :
+		    memcmp(l, "html", 4) == 0 ? MT_HTML :
+		    memcmp(l, "link", 4) == 0 ? MT_LINK :
+		    memcmp(l, "meta", 4) == 0 ? MT_META :
+		    memcmp(l, "time", 4) == 0 ? MT_TIME : MT_OTHER;
+	case 5:
+		return memcmp(l, "style", 5) == 0 ? MT_STYLE :
+		    memcmp(l, "title", 5) == 0 ? MT_TITLE : MT_OTHER;
+	case 6:
+		return memcmp(l, "script", 6) == 0 ? MT_SCRIPT : MT_OTHER;
+	case 8:
+		return memcmp(l, "noscript", 8) == 0 ? MT_NOSCRIPT :
+		    MT_OTHER;
+	default:
+		return MT_OTHER;
+	}
+}
+
+/* The words of enum meta_cw, lower case. */
+static const char *const meta_cw_words[CW_NWORDS] = {
+	[CW_AUTHOR] = "author", [CW_AUTOR] = "autor",
+	[CW_BLOG_NAME] = "blog-name", [CW_BLOG_TITLE] = "blog-title",
+	[CW_BLOGNAME] = "blogname", [CW_BRAND] = "brand",
+	[CW_BYLINE] = "byline", [CW_CATEGORY] = "category",
+	[CW_COMMENT] = "comment", [CW_DACHZEILE] = "dachzeile",
+	[CW_DATE] = "date", [CW_DATUM] = "datum",
+	[CW_ENTRY_DATE] = "entry-date", [CW_EYEBROW] = "eyebrow",
+	[CW_FECHA] = "fecha", [CW_FLAG] = "flag",
+	[CW_HEADER_TITLE] = "header-title", [CW_KICKER] = "kicker",
+	[CW_LOGO] = "logo", [CW_MASTHEAD] = "masthead", [CW_META] = "meta",
+	[CW_MODIFIED] = "modified", [CW_OVERLINE] = "overline",
+	[CW_POST_DATE] = "post-date", [CW_POSTED] = "posted",
+	[CW_PRETITLE] = "pretitle", [CW_PUBLISH] = "publish",
+	[CW_PUBLISHED] = "published", [CW_RESPOND] = "respond",
+	[CW_ROOFLINE] = "roofline", [CW_RUBRIC] = "rubric",
+	[CW_SITE_HEADER] = "site-header", [CW_SITE_NAME] = "site-name",
+	[CW_SITE_TITLE] = "site-title", [CW_SITE_TITLE2] = "site_title",
+	[CW_SITENAME] = "sitename", [CW_SITETITLE] = "sitetitle",
+	[CW_SPITZMARKE] = "spitzmarke", [CW_SUPERTITLE] = "supertitle",
+	[CW_TIME] = "time", [CW_TOPLINE] = "topline",
+	[CW_UPDATED] = "updated", [CW_VERFASSER] = "verfasser",
+	[CW_WRITER] = "writer",
+};
+
+/* For each first letter, the range [from, to) of enum meta_cw words that
+ * open with it (the enum is in alphabetical order). */
+static const unsigned char meta_cw_first[26][2] = {
+	['a' - 'a'] = {CW_AUTHOR, CW_BLOG_NAME},
+	['b' - 'a'] = {CW_BLOG_NAME, CW_CATEGORY},
+	['c' - 'a'] = {CW_CATEGORY, CW_DACHZEILE},
+	['d' - 'a'] = {CW_DACHZEILE, CW_ENTRY_DATE},
+	['e' - 'a'] = {CW_ENTRY_DATE, CW_FECHA},
+	['f' - 'a'] = {CW_FECHA, CW_HEADER_TITLE},
+	['h' - 'a'] = {CW_HEADER_TITLE, CW_KICKER},
+	['k' - 'a'] = {CW_KICKER, CW_LOGO},
+	['l' - 'a'] = {CW_LOGO, CW_MASTHEAD},
+	['m' - 'a'] = {CW_MASTHEAD, CW_OVERLINE},
+	['o' - 'a'] = {CW_OVERLINE, CW_POST_DATE},
+	['p' - 'a'] = {CW_POST_DATE, CW_RESPOND},
+	['r' - 'a'] = {CW_RESPOND, CW_SITE_HEADER},
+	['s' - 'a'] = {CW_SITE_HEADER, CW_TIME},
+	['t' - 'a'] = {CW_TIME, CW_UPDATED},
+	['u' - 'a'] = {CW_UPDATED, CW_VERFASSER},
+	['v' - 'a'] = {CW_VERFASSER, CW_WRITER},
+	['w' - 'a'] = {CW_WRITER, CW_NWORDS},
+};
+
+uint64_t
+meta_cw_scan(const char *v)
+{
+	const unsigned char *p, *q;
+	const char *w;
+	uint64_t m = 0;
+	unsigned c, k;
+
+	if (v == NULL)
+		return 0;
+	for (p = (const unsigned char *)v; *p != '\0'; p++) {
+		c = meta_lower(*p);
+		if (c < 'a' || c > 'z')
+			continue;
+		for (k = meta_cw_first[c - 'a'][0];
+		    k < meta_cw_first[c - 'a'][1]; k++) {
+			if ((m & CW(k)) != 0)
+				continue;
+			w = meta_cw_words[k] + 1;
+			for (q = p + 1; *w != '\0' &&
+			    meta_lower(*q) == (unsigned char)*w; q++)
+				w++;
+			if (*w == '\0')
+				m |= CW(k);
+		}
+	}
+	return m;
 }
