@@ -42,6 +42,31 @@ struct meta_walk {
 	xmlNodePtr first_h1;
 };
 
+/* The attributes of one element that the walk reads, taken in one pass
+ * over its attribute list: each is the value of the first attribute of
+ * that name (ASCII case-insensitive) that has a value, as meta_attr()
+ * gives it, or NULL. Borrowed from the tree. */
+struct meta_attrs {
+	const char *cls, *id, *itemprop, *rel, *title, *type, *property,
+	    *name, *http_equiv, *content, *datetime, *pubdate, *href, *lang,
+	    *xml_lang;
+	uint64_t cls_cw;  /* meta_cw_scan() of cls and of id */
+	uint64_t id_cw;
+};
+
+/* Class and id words of reader comments, of a site logo and of a kicker
+ * over a headline. */
+#define META_CW_COMMENTS (CW(CW_COMMENT) | CW(CW_RESPOND))
+#define META_CW_LOGO (CW(CW_LOGO) | CW(CW_SITE_TITLE) | CW(CW_SITE_NAME) | \
+	CW(CW_SITENAME) | CW(CW_BRAND) | CW(CW_BLOG_TITLE) | \
+	CW(CW_BLOGNAME) | CW(CW_BLOG_NAME) | CW(CW_MASTHEAD) | \
+	CW(CW_SITE_HEADER) | CW(CW_HEADER_TITLE) | CW(CW_SITE_TITLE2) | \
+	CW(CW_SITETITLE))
+#define META_CW_KICKER (CW(CW_KICKER) | CW(CW_OVERLINE) | \
+	CW(CW_ROOFLINE) | CW(CW_TOPLINE) | CW(CW_DACHZEILE) | \
+	CW(CW_EYEBROW) | CW(CW_RUBRIC) | CW(CW_FLAG) | CW(CW_SUPERTITLE) | \
+	CW(CW_PRETITLE) | CW(CW_SPITZMARKE) | CW(CW_CATEGORY))
+
 static const char *
 meta_attr(xmlNodePtr n, const char *name)
 {
@@ -68,6 +93,88 @@ meta_is(xmlNodePtr n, const char *name)
 	return xmlStrcasecmp(n->name, BAD_CAST name) == 0;
 }
 
+static bool
+meta_name_is(const xmlChar *name, const char *want)
+{
+	return xmlStrcasecmp(name, BAD_CAST want) == 0;
+}
+
+/* Fills at from the attributes of element n in one pass. */
+static void
+meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
+{
+	const xmlChar *nm;
+	const char **slot;
+	xmlAttrPtr a;
+
+	memset(at, 0, sizeof(*at));
+	for (a = n->properties; a != NULL; a = a->next) {
+		nm = a->name;
+		if (nm == NULL || a->children == NULL ||
+		    a->children->content == NULL)
+			continue;
+		slot = NULL;
+		switch (nm[0] | 0x20) {
+		case 'c':
+			if (meta_name_is(nm, "class"))
+				slot = &at->cls;
+			else if (meta_name_is(nm, "content"))
+				slot = &at->content;
+			break;
+		case 'd':
+			if (meta_name_is(nm, "datetime"))
+				slot = &at->datetime;
+			break;
+		case 'h':
+			if (meta_name_is(nm, "href"))
+				slot = &at->href;
+			else if (meta_name_is(nm, "http-equiv"))
+				slot = &at->http_equiv;
+			break;
+		case 'i':
+			if (meta_name_is(nm, "id"))
+				slot = &at->id;
+			else if (meta_name_is(nm, "itemprop"))
+				slot = &at->itemprop;
+			break;
+		case 'l':
+			if (meta_name_is(nm, "lang"))
+				slot = &at->lang;
+			break;
+		case 'n':
+			if (meta_name_is(nm, "name"))
+				slot = &at->name;
+			break;
+		case 'p':
+			if (meta_name_is(nm, "property"))
+				slot = &at->property;
+			else if (meta_name_is(nm, "pubdate"))
+				slot = &at->pubdate;
+			break;
+		case 'r':
+			if (meta_name_is(nm, "rel"))
+				slot = &at->rel;
+			break;
+		case 't':
+			if (meta_name_is(nm, "type"))
+				slot = &at->type;
+			else if (meta_name_is(nm, "title"))
+				slot = &at->title;
+			break;
+		case 'x':
+			if (meta_name_is(nm, "xml:lang"))
+				slot = &at->xml_lang;
+			break;
+		default:
+			break;
+		}
+		if (slot != NULL && *slot == NULL)
+			*slot = (const char *)a->children->content;
+	}
+	at->cls_cw = meta_cw_scan(at->cls);
+	at->id_cw = meta_cw_scan(at->id);
+}
+
 static void
 meta_push_cap(struct strlist *l, char *s)
 {
@@ -83,14 +190,14 @@ meta_push_cap(struct strlist *l, char *s)
 /* The value a date-bearing element states: datetime, content or title
  * attribute, else its text. */
 static char *
-meta_time_value(xmlNodePtr n)
+meta_time_value(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at)
 {
-	const char *v = meta_attr(n, "datetime");
+	const char *v = at->datetime;
 
 	if (v == NULL)
-		v = meta_attr(n, "content");
-	if (v == NULL && meta_is(n, "abbr"))
-		v = meta_attr(n, "title");
+		v = at->content;
+	if (v == NULL && tag == MT_ABBR)
+		v = at->title;
 	if (v != NULL)
 		return meta_fold(v);
 	return meta_node_text(n, META_DATE_TEXT_MAX);
@@ -127,22 +234,10 @@ meta_prop_name(xmlNodePtr n, int depth)
 static bool
 meta_is_logo_class(xmlNodePtr n)
 {
-	static const char *const words[] = {
-		"logo", "site-title", "site-name", "sitename", "brand",
-		"blog-title", "blogname", "blog-name", "masthead",
-		"site-header", "header-title", "site_title", "sitetitle",
-	};
-	const char *cls, *id;
-	size_t i;
-
 	if (n == NULL || n->type != XML_ELEMENT_NODE)
 		return false;
-	cls = meta_attr(n, "class");
-	id = meta_attr(n, "id");
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (meta_attr_has(cls, words[i]) || meta_attr_has(id, words[i]))
-			return true;
-	return false;
+	return ((meta_cw_scan(meta_attr(n, "class")) |
+	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_LOGO) != 0;
 }
 
 /* True when the heading n is the site's logo: marked so by its class, or
@@ -183,20 +278,12 @@ meta_is_logo(xmlNodePtr n)
 static bool
 meta_is_kicker(xmlNodePtr k)
 {
-	static const char *const words[] = {
-		"kicker", "overline", "roofline", "topline", "dachzeile",
-		"eyebrow", "rubric", "flag", "supertitle", "pretitle",
-		"spitzmarke", "category",
-	};
-	const char *cls = meta_attr(k, "class");
 	xmlNodePtr x;
 	char *t;
 	bool punct = false;
-	size_t i;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (meta_attr_has(cls, words[i]))
-			return true;
+	if ((meta_cw_scan(meta_attr(k, "class")) & META_CW_KICKER) != 0)
+		return true;
 	for (x = k->next; x != NULL && x->type != XML_ELEMENT_NODE;
 	    x = x->next)
 		;
@@ -249,9 +336,9 @@ meta_heading_rest(xmlNodePtr n, const char *s)
 /* An <h1> or <h2>: its text, and the text of its child elements (a
  * kicker and a headline in two spans), unless it is the logo. */
 static void
-meta_heading(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w)
+meta_heading(xmlNodePtr n, bool h1, struct meta_cands *c,
+    struct meta_walk *w)
 {
-	bool h1 = meta_is(n, "h1");
 	xmlNodePtr k;
 	char *s;
 
@@ -282,7 +369,8 @@ meta_heading(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w)
 		free(s);
 	}
 	for (k = n->children; k != NULL; k = k->next)
-		if (k->type == XML_ELEMENT_NODE && !meta_is(k, "br"))
+		if (k->type == XML_ELEMENT_NODE &&
+		    meta_tag_of(k->name) != MT_BR)
 			meta_push_cap(&c->h_parts, meta_node_text(k, 1024));
 }
 
@@ -315,28 +403,40 @@ meta_opens_byline(xmlNodePtr n)
 	}
 	if (t == NULL)
 		return false;
+	/* the first letters of leads */
+	switch (*t | 0x20) {
+	case 'a': case 'b': case 'e': case 'g': case 'p': case 't':
+	case 'v': case 'w':
+		break;
+	default:
+		return false;
+	}
 	for (i = 0; i < NKEYS(leads); i++)
 		if (strncasecmp(t, leads[i], strlen(leads[i])) == 0)
 			return true;
 	return false;
 }
 
+/* Takes what element n (of tag, with the attributes at) offers into c.
+ * in_comments: n is a reader comment or inside one. */
 static void
-meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
-    bool in_comments)
+meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
+    struct meta_cands *c, struct meta_walk *w, bool in_comments)
 {
-	const char *key, *val, *cls, *id, *prop, *rel;
+	const uint64_t cls = at->cls_cw, id = at->id_cw;
+	const char *key, *val, *prop;
 	char *s;
 
-	if (meta_is(n, "meta")) {
-		key = meta_attr(n, "property");
+	switch (tag) {
+	case MT_META:
+		key = at->property;
 		if (key == NULL)
-			key = meta_attr(n, "name");
+			key = at->name;
 		if (key == NULL)
-			key = meta_attr(n, "itemprop");
+			key = at->itemprop;
 		if (key == NULL)
-			key = meta_attr(n, "http-equiv");
-		val = meta_attr(n, "content");
+			key = at->http_equiv;
+		val = at->content;
 		if (key != NULL && val != NULL &&
 		    c->keys.n < META_MAX_METAS) {
 			s = meta_fold(key);
@@ -346,91 +446,90 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 			strlist_push_owned(&c->vals, meta_fold(val));
 		}
 		return;
-	}
-	if (meta_is(n, "html")) {
-		val = meta_attr(n, "lang");
+	case MT_SCRIPT:
+		if (at->type != NULL && meta_attr_has(at->type, "ld+json") &&
+		    n->children != NULL && n->children->content != NULL)
+			meta_ld_parse((const char *)n->children->content,
+			    &c->ld);
+		return;
+	case MT_HTML:
+		val = at->lang;
 		if (val == NULL)
-			val = meta_attr(n, "xml:lang");
+			val = at->xml_lang;
 		if (val != NULL && c->html_lang == NULL)
 			c->html_lang = meta_fold(val);
-	} else if (meta_is(n, "title") && c->title_tag == NULL &&
-	    n->parent != NULL && !meta_is(n->parent, "svg")) {
+		break;
+	case MT_TITLE:
+		if (c->title_tag != NULL || n->parent == NULL ||
+		    meta_tag_of(n->parent->name) == MT_SVG)
+			break;
 		s = meta_node_text(n, 1024);
 		if (s[0] != '\0')
 			c->title_tag = s;
 		else
 			free(s);
-	} else if (meta_is(n, "link")) {
-		rel = meta_attr(n, "rel");
-		val = meta_attr(n, "href");
-		if (rel != NULL && val != NULL && c->canonical == NULL &&
-		    strcasecmp(rel, "canonical") == 0)
-			c->canonical = meta_fold(val);
-	} else if (meta_is(n, "script")) {
-		val = meta_attr(n, "type");
-		if (val != NULL && meta_attr_has(val, "ld+json")) {
-			if (n->children != NULL &&
-			    n->children->content != NULL)
-				meta_ld_parse((const char *)
-				    n->children->content, &c->ld);
-		}
-		return;
-	} else if (meta_is(n, "h1") || meta_is(n, "h2")) {
-		meta_heading(n, c, w);
-	} else if (meta_is(n, "time") && !in_comments) {
-		cls = meta_attr(n, "class");
-		s = meta_time_value(n);
-		prop = meta_attr(n, "itemprop");
+		break;
+	case MT_LINK:
+		if (at->rel != NULL && at->href != NULL &&
+		    c->canonical == NULL &&
+		    strcasecmp(at->rel, "canonical") == 0)
+			c->canonical = meta_fold(at->href);
+		break;
+	case MT_H1:
+	case MT_H2:
+		meta_heading(n, tag == MT_H1, c, w);
+		break;
+	case MT_TIME:
+		if (in_comments)
+			break;
+		s = meta_time_value(n, tag, at);
+		prop = at->itemprop;
 		if (prop != NULL && strcmp(prop, "dateModified") == 0)
 			meta_push_cap(&c->mod_times, s);
 		else if ((prop != NULL &&
 		    strcmp(prop, "datePublished") == 0) ||
-		    meta_attr(n, "pubdate") != NULL ||
-		    meta_attr_has(cls, "publish") ||
-		    meta_attr_has(cls, "entry-date") ||
-		    meta_attr_has(cls, "post-date"))
+		    at->pubdate != NULL ||
+		    (cls & (CW(CW_PUBLISH) | CW(CW_ENTRY_DATE) |
+		    CW(CW_POST_DATE))) != 0)
 			meta_push_cap(&c->pub_times, s);
-		else if (meta_attr_has(cls, "updated") ||
-		    meta_attr_has(cls, "modified"))
+		else if ((cls & (CW(CW_UPDATED) | CW(CW_MODIFIED))) != 0)
 			meta_push_cap(&c->mod_times, s);
 		else
 			meta_push_cap(&c->times, s);
-	}
-	if (meta_is(n, "a")) {
-		rel = meta_attr(n, "rel");
-		if (rel != NULL && meta_attr_has(rel, "author") &&
-		    !in_comments)
+		break;
+	case MT_A:
+		if (at->rel != NULL && !in_comments &&
+		    meta_attr_has(at->rel, "author"))
 			meta_push_cap(&c->rel_author,
 			    meta_node_text(n, META_BYLINE_MAX));
+		break;
+	default:
+		break;
 	}
-	prop = meta_attr(n, "itemprop");
-	if (prop != NULL && !meta_is(n, "time")) {
+	prop = at->itemprop;
+	if (prop != NULL && tag != MT_TIME) {
 		if (strcmp(prop, "datePublished") == 0)
-			meta_push_cap(&c->pub_times, meta_time_value(n));
+			meta_push_cap(&c->pub_times,
+			    meta_time_value(n, tag, at));
 		else if (strcmp(prop, "dateModified") == 0)
-			meta_push_cap(&c->mod_times, meta_time_value(n));
+			meta_push_cap(&c->mod_times,
+			    meta_time_value(n, tag, at));
 		else if ((strcmp(prop, "author") == 0 ||
 		    strcmp(prop, "creator") == 0) && !in_comments)
 			meta_push_cap(&c->prop_author, meta_prop_name(n, 0));
 	}
-	cls = meta_attr(n, "class");
-	id = meta_attr(n, "id");
-	if (cls != NULL && meta_attr(n, "title") != NULL &&
-	    !meta_is(n, "time")) {
-		if (meta_attr_has(cls, "published"))
-			meta_push_cap(&c->pub_times,
-			    meta_fold(meta_attr(n, "title")));
-		else if (meta_attr_has(cls, "updated"))
-			meta_push_cap(&c->mod_times,
-			    meta_fold(meta_attr(n, "title")));
+	if (at->cls != NULL && at->title != NULL && tag != MT_TIME) {
+		if ((cls & CW(CW_PUBLISHED)) != 0)
+			meta_push_cap(&c->pub_times, meta_fold(at->title));
+		else if ((cls & CW(CW_UPDATED)) != 0)
+			meta_push_cap(&c->mod_times, meta_fold(at->title));
 	}
-	if (in_comments || meta_is(n, "body") || meta_is(n, "html") ||
-	    meta_is(n, "img") || meta_is(n, "script"))
+	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
+	    tag == MT_IMG)
 		return;
-	if (meta_attr_has(cls, "byline") || meta_attr_has(id, "byline") ||
-	    meta_attr_has(cls, "author") || meta_attr_has(cls, "autor") ||
-	    meta_attr_has(cls, "writer") || meta_attr_has(id, "author") ||
-	    meta_attr_has(cls, "verfasser")) {
+	if ((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
+	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) {
 		s = meta_node_text(n, META_BYLINE_MAX + 1);
 		if (strlen(s) <= META_BYLINE_MAX)
 			meta_push_cap(&c->byline, s);
@@ -444,11 +543,9 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 		else
 			free(s);
 	}
-	if (meta_attr_has(cls, "date") || meta_attr_has(id, "date") ||
-	    meta_attr_has(cls, "posted") || meta_attr_has(cls, "meta") ||
-	    meta_attr_has(cls, "byline") || meta_attr_has(cls, "datum") ||
-	    meta_attr_has(cls, "fecha") || meta_attr_has(cls, "time") ||
-	    meta_attr_has(cls, "published")) {
+	if ((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
+	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
+	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) {
 		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
 		if (strlen(s) <= META_DATE_TEXT_MAX)
 			meta_push_cap(&c->date_text, s);
@@ -462,28 +559,59 @@ meta_element(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 static bool
 meta_is_comments(xmlNodePtr n)
 {
-	const char *cls = meta_attr(n, "class"), *id = meta_attr(n, "id");
-
-	return (cls != NULL && (meta_attr_has(cls, "comment") ||
-	    meta_attr_has(cls, "respond"))) ||
-	    (id != NULL && (meta_attr_has(id, "comment") ||
-	    meta_attr_has(id, "respond")));
+	return ((meta_cw_scan(meta_attr(n, "class")) |
+	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
 }
 
-static void
-meta_walk_rec(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
-    int depth, bool in_comments)
+/* Reads element n into c; returns whether it is a reader comment or
+ * inside one (in_comments), and its tag in *tag. */
+static bool
+meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
+    bool in_comments, enum meta_tag *tag)
 {
+	struct meta_attrs at;
 	bool com;
 
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		com = in_comments || meta_is_comments(n);
-		meta_element(n, c, w, com);
-		if (depth < META_MAX_DEPTH && !meta_is(n, "script") &&
-		    !meta_is(n, "style"))
-			meta_walk_rec(n->children, c, w, depth + 1, com);
+	*tag = meta_tag_of(n->name);
+	meta_attrs_read(n, &at);
+	com = in_comments ||
+	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0;
+	meta_element(n, *tag, &at, c, w, com);
+	return com;
+}
+
+/* The walk: every element from root and its following siblings down, in
+ * document order, once; not inside scripts and styles, nor deeper than
+ * META_MAX_DEPTH. Iterative, so that deep pages cost no stack. */
+static void
+meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
+{
+	xmlNodePtr n = root, com_top = NULL;
+	enum meta_tag tag;
+	int depth = 0;
+	bool com;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			com = meta_visit(n, c, w, com_top != NULL, &tag);
+			if (com && com_top == NULL)
+				com_top = n;
+			if (depth < META_MAX_DEPTH && tag != MT_SCRIPT &&
+			    tag != MT_STYLE && n->children != NULL) {
+				n = n->children;
+				depth++;
+				continue;
+			}
+			if (com_top == n)
+				com_top = NULL;
+		}
+		while (n->next == NULL && depth > 0) {
+			n = n->parent;
+			depth--;
+			if (com_top == n)
+				com_top = NULL;
+		}
+		n = n->next;
 	}
 }
 
@@ -1514,7 +1642,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (doc == NULL || a == NULL)
 		return;
 	memset(&c, 0, sizeof(c));
-	meta_walk_rec(xmlDocGetRootElement(doc), &c, &w, 0, false);
+	meta_walk(xmlDocGetRootElement(doc), &c, &w);
 	meta_sites(&c, url, sites, sizeof(sites) / sizeof(sites[0]), &owned);
 	if (a->title == NULL)
 		a->title = meta_decide_title(&c, sites);
