@@ -1195,15 +1195,15 @@ static bool
 meta_after_word(const char *s, size_t at, const char *const *words,
     size_t n)
 {
-	size_t from = at > 28 ? at - 28 : 0, i;
-	char *win = xstrndup(s + from, at - from), *p;
+	size_t from = at > 28 ? at - 28 : 0, i, w = 0;
+	char win[32];
 	bool yes = false;
 
-	for (p = win; *p != '\0'; p++)
-		*p = (char)tolower((unsigned char)*p);
+	for (i = from; i < at && s[i] != '\0'; i++)
+		win[w++] = (char)tolower((unsigned char)s[i]);
+	win[w] = '\0';
 	for (i = 0; i < n && !yes; i++)
 		yes = strstr(win, words[i]) != NULL;
-	free(win);
 	return yes;
 }
 
@@ -1240,13 +1240,14 @@ meta_after_other_word(const char *s, size_t at)
 	return meta_after_word(s, at, words, NKEYS(words));
 }
 
-/* The first plausible date written in s; one that follows a word of
- * modification only when updates is true. */
+/* The first plausible date written in s that does not follow a word of
+ * modification; failing that, with updates, the first plausible date
+ * at all (found in the same pass). */
 static bool
 meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
     bool updates)
 {
-	struct nw_time x;
+	struct nw_time x, upd = {0};
 	size_t at = 0, span = 0, off = 0, len;
 
 	if (s == NULL)
@@ -1255,14 +1256,19 @@ meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
 	while (off < len && date_find(s + off, len - off, &x, &at,
 	    &span) == 0) {
 		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
-		    (updates || !meta_after_update_word(s, off + at)) &&
 		    !meta_after_other_word(s, off + at)) {
-			*t = x;
-			return true;
+			if (!meta_after_update_word(s, off + at)) {
+				*t = x;
+				return true;
+			}
+			if (updates && !upd.set)
+				upd = x;
 		}
 		off += at + (span > 0 ? span : 1);
 	}
-	return false;
+	if (upd.set)
+		*t = upd;
+	return upd.set;
 }
 
 static bool
@@ -1443,6 +1449,7 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	};
 	const char *lab;
 	size_t i, k, n;
+	bool one = false;
 
 	for (i = 0; i < c->ld.authors.n; i++)
 		meta_author_add(out, c->ld.authors.v[i], sites, &outlets,
@@ -1489,17 +1496,20 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		strlist_push(out, outlets.v[0]);
 	/* A first name alone ("Todd") where the page's byline gives the
 	 * full name ("Todd Bates"): take the full one. */
-	for (k = 0; k < 4; k++)
+	for (i = 0; i < out->n && !one; i++)
+		one = strchr(out->v[i], ' ') == NULL;
+	/* (the pool of full names is read only for a one-word name) */
+	for (k = 0; k < 4 && one; k++)
 		for (i = 0; i < text[k]->n; i++)
 			meta_author_add(&pool, text[k]->v[i], sites, &junk,
 			    true);
 	/* and a person's name that was dropped as the site's own (a
 	 * personal site named after its author), or that the metadata
 	 * gives where a byline under the headline came first */
-	for (i = 0; i < outlets.n; i++)
+	for (i = 0; i < outlets.n && one; i++)
 		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
 		    true);
-	for (k = 0; k < NKEYS(keys) - 1; k++)  /* not twitter:data1 */
+	for (k = 0; k < NKEYS(keys) - 1 && one; k++)  /* not twitter:data1 */
 		for (i = 0; i < c->keys.n; i++)
 			if (strcmp(c->keys.v[i], keys[k]) == 0)
 				(void)meta_author_add(&pool, c->vals.v[i],
@@ -1683,8 +1693,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		buf_puts(&b, "");
 		meta_page_lines(xmlDocGetRootElement(doc), &b,
 		    META_PAGE_LINES, 0);
-		if (meta_date_find_upd(b.p, now, &t, false) ||
-		    meta_date_find_upd(b.p, now, &t, true))
+		if (meta_date_find_upd(b.p, now, &t, true))
 			a->published = t;
 		buf_free(&b);
 	}
