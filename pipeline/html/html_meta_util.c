@@ -411,27 +411,64 @@ static const char *const meta_cw_words[CW_NWORDS] = {
 	[CW_WRITER] = "writer",
 };
 
-/* For each first letter, the range [from, to) of enum meta_cw words that
- * open with it (the enum is in alphabetical order). */
-static const unsigned char meta_cw_first[26][2] = {
-	['a' - 'a'] = {CW_AUTHOR, CW_BLOG_NAME},
-	['b' - 'a'] = {CW_BLOG_NAME, CW_CATEGORY},
-	['c' - 'a'] = {CW_CATEGORY, CW_DACHZEILE},
-	['d' - 'a'] = {CW_DACHZEILE, CW_ENTRY_DATE},
-	['e' - 'a'] = {CW_ENTRY_DATE, CW_FECHA},
-	['f' - 'a'] = {CW_FECHA, CW_HEADER_TITLE},
-	['h' - 'a'] = {CW_HEADER_TITLE, CW_KICKER},
-	['k' - 'a'] = {CW_KICKER, CW_LOGO},
-	['l' - 'a'] = {CW_LOGO, CW_MASTHEAD},
-	['m' - 'a'] = {CW_MASTHEAD, CW_OVERLINE},
-	['o' - 'a'] = {CW_OVERLINE, CW_POST_DATE},
-	['p' - 'a'] = {CW_POST_DATE, CW_RESPOND},
-	['r' - 'a'] = {CW_RESPOND, CW_SITE_HEADER},
-	['s' - 'a'] = {CW_SITE_HEADER, CW_TIME},
-	['t' - 'a'] = {CW_TIME, CW_UPDATED},
-	['u' - 'a'] = {CW_UPDATED, CW_VERFASSER},
-	['v' - 'a'] = {CW_VERFASSER, CW_WRITER},
-	['w' - 'a'] = {CW_WRITER, CW_NWORDS},
+/* 1 to 26 for the ASCII letters of either case, 0 for other bytes. */
+#define CW_LET(c) [c] = (c) - 'a' + 1, [(c) - 'a' + 'A'] = (c) - 'a' + 1
+static const unsigned char meta_cw_letter[256] = {
+	CW_LET('a'), CW_LET('b'), CW_LET('c'), CW_LET('d'), CW_LET('e'),
+	CW_LET('f'), CW_LET('g'), CW_LET('h'), CW_LET('i'), CW_LET('j'),
+	CW_LET('k'), CW_LET('l'), CW_LET('m'), CW_LET('n'), CW_LET('o'),
+	CW_LET('p'), CW_LET('q'), CW_LET('r'), CW_LET('s'), CW_LET('t'),
+	CW_LET('u'), CW_LET('v'), CW_LET('w'), CW_LET('x'), CW_LET('y'),
+	CW_LET('z'),
+};
+
+/* By meta_cw_letter[] of the first letter: the range [from, to) of enum
+ * meta_cw words that open with it (the enum is in alphabetical order). */
+#define CW_I(c) [(c) - 'a' + 1]
+static const unsigned char meta_cw_first[27][2] = {
+	CW_I('a') = {CW_AUTHOR, CW_BLOG_NAME},
+	CW_I('b') = {CW_BLOG_NAME, CW_CATEGORY},
+	CW_I('c') = {CW_CATEGORY, CW_DACHZEILE},
+	CW_I('d') = {CW_DACHZEILE, CW_ENTRY_DATE},
+	CW_I('e') = {CW_ENTRY_DATE, CW_FECHA},
+	CW_I('f') = {CW_FECHA, CW_HEADER_TITLE},
+	CW_I('h') = {CW_HEADER_TITLE, CW_KICKER},
+	CW_I('k') = {CW_KICKER, CW_LOGO},
+	CW_I('l') = {CW_LOGO, CW_MASTHEAD},
+	CW_I('m') = {CW_MASTHEAD, CW_OVERLINE},
+	CW_I('o') = {CW_OVERLINE, CW_POST_DATE},
+	CW_I('p') = {CW_POST_DATE, CW_RESPOND},
+	CW_I('r') = {CW_RESPOND, CW_SITE_HEADER},
+	CW_I('s') = {CW_SITE_HEADER, CW_TIME},
+	CW_I('t') = {CW_TIME, CW_UPDATED},
+	CW_I('u') = {CW_UPDATED, CW_VERFASSER},
+	CW_I('v') = {CW_VERFASSER, CW_WRITER},
+	CW_I('w') = {CW_WRITER, CW_NWORDS},
+};
+
+/* By the first letter, as above: a bit (1 << meta_cw_letter[]) for each
+ * second letter a word opens with; a position whose two letters no word
+ * opens with is passed over without a branch per word. */
+#define CW_L(c) ((uint32_t)1 << ((c) - 'a' + 1))
+static const uint32_t meta_cw_second[27] = {
+	CW_I('a') = CW_L('u'),
+	CW_I('b') = CW_L('l') | CW_L('r') | CW_L('y'),
+	CW_I('c') = CW_L('a') | CW_L('o'),
+	CW_I('d') = CW_L('a'),
+	CW_I('e') = CW_L('n') | CW_L('y'),
+	CW_I('f') = CW_L('e') | CW_L('l'),
+	CW_I('h') = CW_L('e'),
+	CW_I('k') = CW_L('i'),
+	CW_I('l') = CW_L('o'),
+	CW_I('m') = CW_L('a') | CW_L('e') | CW_L('o'),
+	CW_I('o') = CW_L('v'),
+	CW_I('p') = CW_L('o') | CW_L('r') | CW_L('u'),
+	CW_I('r') = CW_L('e') | CW_L('o') | CW_L('u'),
+	CW_I('s') = CW_L('i') | CW_L('p') | CW_L('u'),
+	CW_I('t') = CW_L('i') | CW_L('o'),
+	CW_I('u') = CW_L('p'),
+	CW_I('v') = CW_L('e'),
+	CW_I('w') = CW_L('r'),
 };
 
 uint64_t
@@ -440,16 +477,17 @@ meta_cw_scan(const char *v)
 	const unsigned char *p, *q;
 	const char *w;
 	uint64_t m = 0;
-	unsigned c, k;
+	unsigned c, c2, k;
 
 	if (v == NULL)
 		return 0;
-	for (p = (const unsigned char *)v; *p != '\0'; p++) {
-		c = meta_lower(*p);
-		if (c < 'a' || c > 'z')
+	p = (const unsigned char *)v;
+	c = meta_cw_letter[*p];
+	for (; *p != '\0'; p++, c = c2) {
+		c2 = meta_cw_letter[p[1]];
+		if ((meta_cw_second[c] & ((uint32_t)1 << c2) & ~1u) == 0)
 			continue;
-		for (k = meta_cw_first[c - 'a'][0];
-		    k < meta_cw_first[c - 'a'][1]; k++) {
+		for (k = meta_cw_first[c][0]; k < meta_cw_first[c][1]; k++) {
 			if ((m & CW(k)) != 0)
 				continue;
 			w = meta_cw_words[k] + 1;
