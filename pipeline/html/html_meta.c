@@ -967,6 +967,8 @@ meta_title_split(const char *s, size_t *at, size_t *len, size_t max,
 	nseps = ext ? NKEYS(meta_title_seps) : META_SEPS_PLAIN;
 	for (i = 0; s[i] != '\0' && n < max; i++) {
 		for (k = 0; k < nseps; k++) {
+			if (s[i] != meta_title_seps[k][0])
+				continue;
 			l = strlen(meta_title_seps[k]);
 			if (strncmp(s + i, meta_title_seps[k], l) == 0 &&
 			    s[i + l] != '\0' && i > 0)
@@ -1047,8 +1049,8 @@ meta_title_clean(const char *s, const char *const *sites, bool guess)
 static bool
 meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 {
-	size_t at[16], len[16], n, i, j, ps, pe;
-	char *sh, *part, *sp;
+	size_t at[16], len[16], n, i, j, ps, pe, lh, lc;
+	char *sh, *sp;
 	bool yes = false;
 
 	if (cand == NULL)
@@ -1057,17 +1059,21 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 		return false;
 	n = meta_title_split(cand, at, len, 16, true);
 	sh = meta_squash(h);
+	lh = strlen(sh);
+	lc = strlen(cand);
+	sp = xmalloc(lc + 1);
 	for (i = 0; i <= n && !yes && sh[0] != '\0'; i++) {
 		ps = i == 0 ? 0 : at[i - 1] + len[i - 1];
 		for (j = i; j <= n && !yes; j++) {
-			pe = j == n ? strlen(cand) : at[j];
-			part = xstrndup(cand + ps, pe - ps);
-			sp = meta_squash(part);
-			yes = strcmp(sh, sp) == 0;
-			free(sp);
-			free(part);
+			pe = j == n ? lc : at[j];
+			/* a part squashes to at most its own length */
+			if (pe - ps < lh)
+				continue;
+			yes = meta_squash_to(cand + ps, pe - ps, sp) == lh &&
+			    memcmp(sh, sp, lh) == 0;
 		}
 	}
+	free(sp);
 	free(sh);
 	return yes;
 }

@@ -112,6 +112,9 @@ char *meta_node_text(xmlNodePtr node, size_t max);
 /* Lower-cased copy of the letters and digits of s (ASCII folded, other
  * code points kept): "Die ZEIT!" -> "diezeit". */
 char *meta_squash(const char *s);
+/* meta_squash() of s[0..n) (or of s up to a NUL before n) into d, which
+ * holds n + 1 bytes; returns the length of the result. */
+size_t meta_squash_to(const char *s, size_t n, char *d);
 /* True when a and b are equal after meta_squash(). */
 bool meta_same(const char *a, const char *b);
 /* The site's own label in the host of url: "zeit" for

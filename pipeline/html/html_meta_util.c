@@ -205,50 +205,86 @@ meta_node_text(xmlNodePtr node, size_t max)
 	return buf_take(&b);
 }
 
+/* meta_squash() of s[0..n), or of s up to a NUL before n, into d, which
+ * holds n + 1 bytes (the result is never longer). Returns its length. */
+size_t
+meta_squash_to(const char *s, size_t n, char *d)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *end = p + n;
+	unsigned char p1, p2;
+	size_t o = 0;
+
+	while (p < end && *p != '\0') {
+		p1 = p + 1 < end ? p[1] : 0;
+		p2 = p1 != 0 && p + 2 < end ? p[2] : 0;
+		if (*p < 0x80) {
+			if (isalnum(*p))
+				d[o++] = (char)tolower(*p);
+			p++;
+		} else if (p[0] == 0xe2 && p1 == 0x80 && p2 != '\0' &&
+		    ((p2 >= 0x90 && p2 <= 0xa7) || p2 == 0xb9 ||
+		    p2 == 0xba)) {
+			p += 3;  /* dashes, quotes, bullets, ellipsis */
+		} else if (p[0] == 0xc2 && (p1 == 0xab || p1 == 0xbb ||
+		    p1 == 0xa0 || p1 == 0xb7)) {
+			p += 2;  /* guillemets, no-break space, middle dot */
+		} else if (p[0] == 0xc3 && p1 >= 0x80 && p1 <= 0x9e &&
+		    p1 != 0x97) {
+			d[o++] = (char)0xc3;  /* Latin-1 capitals */
+			d[o++] = (char)(p1 + 0x20);
+			p += 2;
+		} else {
+			d[o++] = (char)*p++;
+		}
+	}
+	d[o] = '\0';
+	return o;
+}
+
 char *
 meta_squash(const char *s)
 {
-	struct buf b = {0};
-	const unsigned char *p = (const unsigned char *)s;
+	size_t n = s != NULL ? strlen(s) : 0;
+	char *d = xmalloc(n + 1);
 
-	buf_puts(&b, "");
-	while (p != NULL && *p != '\0') {
-		if (*p < 0x80) {
-			if (isalnum(*p))
-				buf_putc(&b, (char)tolower(*p));
-			p++;
-		} else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] != '\0' &&
-		    ((p[2] >= 0x90 && p[2] <= 0xa7) || p[2] == 0xb9 ||
-		    p[2] == 0xba)) {
-			p += 3;  /* dashes, quotes, bullets, ellipsis */
-		} else if (p[0] == 0xc2 && (p[1] == 0xab || p[1] == 0xbb ||
-		    p[1] == 0xa0 || p[1] == 0xb7)) {
-			p += 2;  /* guillemets, no-break space, middle dot */
-		} else if (p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0x9e &&
-		    p[1] != 0x97) {
-			buf_putc(&b, (char)0xc3);  /* Latin-1 capitals */
-			buf_putc(&b, (char)(p[1] + 0x20));
-			p += 2;
-		} else {
-			buf_putc(&b, (char)*p++);
-		}
+	(void)meta_squash_to(s != NULL ? s : "", n, d);
+	return d;
+}
+
+/* Room for squashing short strings without an allocation. */
+#define META_SQ_STACK 256
+
+/* meta_squash_to() of s[0..n) into stack (META_SQ_STACK bytes) when it
+ * fits, else into a new allocation stored in *heap (freed by the
+ * caller); returns the squashed string. */
+static char *
+meta_squash_tmp(const char *s, size_t n, char *stack, char **heap)
+{
+	char *d = stack;
+
+	*heap = NULL;
+	if (n >= META_SQ_STACK) {
+		*heap = xmalloc(n + 1);
+		d = *heap;
 	}
-	return buf_take(&b);
+	(void)meta_squash_to(s, n, d);
+	return d;
 }
 
 bool
 meta_same(const char *a, const char *b)
 {
-	char *x, *y;
+	char sa[META_SQ_STACK], sb[META_SQ_STACK], *ha, *hb, *x, *y;
 	bool same;
 
 	if (a == NULL || b == NULL)
 		return false;
-	x = meta_squash(a);
-	y = meta_squash(b);
+	x = meta_squash_tmp(a, strlen(a), sa, &ha);
+	y = meta_squash_tmp(b, strlen(b), sb, &hb);
 	same = x[0] != '\0' && strcmp(x, y) == 0;
-	free(x);
-	free(y);
+	free(ha);
+	free(hb);
 	return same;
 }
 
@@ -303,12 +339,14 @@ meta_url_site(const char *url)
 bool
 meta_is_site(const char *p, size_t n, const char *const *sites)
 {
-	char *part = xstrndup(p, n), *sq = meta_squash(part), *ss;
+	char sp[META_SQ_STACK], ssb[META_SQ_STACK], *hp, *hs, *sq, *ss;
 	bool yes = false;
-	size_t i, lp = strlen(sq), ls;
+	size_t i, lp, ls;
 
+	sq = meta_squash_tmp(p, n, sp, &hp);
+	lp = strlen(sq);
 	for (i = 0; sites[i] != NULL && !yes && lp > 0; i++) {
-		ss = meta_squash(sites[i]);
+		ss = meta_squash_tmp(sites[i], strlen(sites[i]), ssb, &hs);
 		ls = strlen(ss);
 		if (ls > 0 && strcmp(sq, ss) == 0)
 			yes = true;
@@ -318,10 +356,9 @@ meta_is_site(const char *p, size_t n, const char *const *sites)
 			yes = true;
 		else if (lp >= 4 && ls <= 2 * lp && strstr(ss, sq) != NULL)
 			yes = true;
-		free(ss);
+		free(hs);
 	}
-	free(sq);
-	free(part);
+	free(hp);
 	return yes;
 }
 
