@@ -37,10 +37,34 @@
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
-/* State of the walk that is not a result. */
+/* A list of nodes of the page, in document order. */
+struct meta_nodes {
+	xmlNodePtr *v;
+	size_t n;
+	size_t cap;
+};
+
+/* State of the walk that is not a result: nodes that later steps look
+ * at again, found by the one walk so that they need no walk of their
+ * own. */
 struct meta_walk {
 	xmlNodePtr first_h1;
+	/* h1..h3 outside <head>, not inside another of them, nor deeper
+	 * than META_MAX_DEPTH - 1: where the headline may be */
+	struct meta_nodes heads;
+	/* <script>s with text that are not JSON-LD: page-state JSON */
+	struct meta_nodes scripts;
 };
+
+static void
+meta_nodes_push(struct meta_nodes *l, xmlNodePtr n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap != 0 ? 2 * l->cap : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(l->v[0]));
+	}
+	l->v[l->n++] = n;
+}
 
 /* The attributes of one element that the walk reads, taken in one pass
  * over its attribute list: each is the value of the first attribute of
@@ -447,10 +471,13 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		}
 		return;
 	case MT_SCRIPT:
-		if (at->type != NULL && meta_attr_has(at->type, "ld+json") &&
-		    n->children != NULL && n->children->content != NULL)
+		if (n->children == NULL || n->children->content == NULL)
+			return;
+		if (at->type != NULL && meta_attr_has(at->type, "ld+json"))
 			meta_ld_parse((const char *)n->children->content,
 			    &c->ld);
+		else
+			meta_nodes_push(&w->scripts, n);
 		return;
 	case MT_HTML:
 		val = at->lang;
@@ -580,36 +607,59 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	return com;
 }
 
+/* The elements the walk is inside of: the outermost reader comment,
+ * <head> and h1..h3. */
+enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
+
+/* Forgets n as an element the walk is inside of: the walk leaves it. */
+static void
+meta_leave(xmlNodePtr n, xmlNodePtr *in)
+{
+	int i;
+
+	for (i = 0; i < META_NIN; i++)
+		if (in[i] == n)
+			in[i] = NULL;
+}
+
 /* The walk: every element from root and its following siblings down, in
  * document order, once; not inside scripts and styles, nor deeper than
  * META_MAX_DEPTH. Iterative, so that deep pages cost no stack. */
 static void
 meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 {
-	xmlNodePtr n = root, com_top = NULL;
+	xmlNodePtr n = root, in[META_NIN] = {NULL};
 	enum meta_tag tag;
 	int depth = 0;
-	bool com;
+	bool com, hx;
 
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
-			com = meta_visit(n, c, w, com_top != NULL, &tag);
-			if (com && com_top == NULL)
-				com_top = n;
+			com = meta_visit(n, c, w, in[META_IN_COMMENTS] != NULL,
+			    &tag);
+			hx = tag == MT_H1 || tag == MT_H2 || tag == MT_H3;
+			if (hx && depth < META_MAX_DEPTH &&
+			    in[META_IN_HEAD] == NULL &&
+			    in[META_IN_HEADING] == NULL)
+				meta_nodes_push(&w->heads, n);
+			if (com && in[META_IN_COMMENTS] == NULL)
+				in[META_IN_COMMENTS] = n;
+			if (tag == MT_HEAD && in[META_IN_HEAD] == NULL)
+				in[META_IN_HEAD] = n;
+			if (hx && in[META_IN_HEADING] == NULL)
+				in[META_IN_HEADING] = n;
 			if (depth < META_MAX_DEPTH && tag != MT_SCRIPT &&
 			    tag != MT_STYLE && n->children != NULL) {
 				n = n->children;
 				depth++;
 				continue;
 			}
-			if (com_top == n)
-				com_top = NULL;
+			meta_leave(n, in);
 		}
 		while (n->next == NULL && depth > 0) {
 			n = n->parent;
 			depth--;
-			if (com_top == n)
-				com_top = NULL;
+			meta_leave(n, in);
 		}
 		n = n->next;
 	}
@@ -707,21 +757,25 @@ meta_text_before(xmlNodePtr node, size_t max)
 static void
 meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
 {
-	char *f;
+	char f[META_LINE_MAX + 1];
+	enum meta_tag tag;
+	size_t len;
 
 	for (; n != NULL && b->len < max; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			f = meta_fold((const char *)n->content);
-			if (strlen(f) <= META_LINE_MAX && f[0] != '\0') {
-				buf_puts(b, f);
-				buf_puts(b, " | ");
+			len = meta_fold_buf((const char *)n->content, f,
+			    sizeof(f));
+			if (len <= META_LINE_MAX && len > 0) {
+				buf_append(b, f, len);
+				buf_append(b, " | ", 3);
 			}
-			free(f);
 			continue;
 		}
-		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH ||
-		    meta_is(n, "script") || meta_is(n, "style") ||
-		    meta_is(n, "head") || meta_is_comments(n))
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
+			continue;
+		tag = meta_tag_of(n->name);
+		if (tag == MT_SCRIPT || tag == MT_STYLE || tag == MT_HEAD ||
+		    meta_is_comments(n))
 			continue;
 		meta_page_lines(n->children, b, max, depth + 1);
 	}
@@ -784,30 +838,17 @@ meta_script_text(const char *text, int64_t now, size_t *best,
 	}
 }
 
-/* Walks the scripts under n that are not JSON-LD (read already) for a
+/* Reads the scripts the walk found (not JSON-LD, read already) for a
  * publication date in page-state JSON. */
 static void
-meta_script_dates(xmlNodePtr n, int64_t now, size_t *best,
-    struct nw_time *t, int depth)
+meta_script_dates(const struct meta_nodes *scripts, int64_t now,
+    size_t *best, struct nw_time *t)
 {
-	const char *type;
+	size_t i;
 
-	for (; n != NULL; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (meta_is(n, "script")) {
-			type = meta_attr(n, "type");
-			if ((type == NULL || !meta_attr_has(type, "ld+json")) &&
-			    n->children != NULL &&
-			    n->children->content != NULL)
-				meta_script_text((const char *)
-				    n->children->content, now, best, t);
-			continue;
-		}
-		if (depth < META_MAX_DEPTH)
-			meta_script_dates(n->children, now, best, t,
-			    depth + 1);
-	}
+	for (i = 0; i < scripts->n; i++)
+		meta_script_text((const char *)
+		    scripts->v[i]->children->content, now, best, t);
 }
 
 /* Replaces the one-word name *name with the first short text node under
@@ -820,16 +861,16 @@ meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
 	struct strlist got = {0}, junk = {0};
 	size_t len = strlen(*name), i;
 	bool done = false;
-	char *f;
+	char f[META_DATELINE_MAX + 1];
+	enum meta_tag tag;
 
 	for (; n != NULL && !done; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			f = meta_fold((const char *)n->content);
-			if (strlen(f) <= META_DATELINE_MAX &&
+			if (meta_fold_buf((const char *)n->content, f,
+			    sizeof(f)) <= META_DATELINE_MAX &&
 			    strncmp(f, *name, len) == 0 && f[len] == ' ')
 				(void)meta_author_add(&got, f, sites, &junk,
 				    true);
-			free(f);
 			for (i = 0; i < got.n && !done; i++)
 				if (strncmp(got.v[i], *name, len) == 0 &&
 				    got.v[i][len] == ' ') {
@@ -841,39 +882,32 @@ meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
 			strlist_free(&junk);
 			continue;
 		}
-		if (n->type == XML_ELEMENT_NODE && depth < META_MAX_DEPTH &&
-		    !meta_is(n, "script") && !meta_is(n, "style"))
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
+			continue;
+		tag = meta_tag_of(n->name);
+		if (tag != MT_SCRIPT && tag != MT_STYLE)
 			done = meta_full_name(n->children, name, sites,
 			    depth + 1);
 	}
 	return done;
 }
 
-/* The first h1..h3 under n whose text is title, or NULL. */
+/* The first of the headings the walk found whose text is title, or
+ * NULL. */
 static xmlNodePtr
-meta_find_heading(xmlNodePtr n, const char *title, int depth)
+meta_find_heading(const struct meta_nodes *heads, const char *title)
 {
-	xmlNodePtr r;
 	char *t;
 	bool same;
+	size_t i;
 
-	for (; n != NULL && depth < META_MAX_DEPTH; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || meta_is(n, "script") ||
-		    meta_is(n, "style") || meta_is(n, "head"))
-			continue;
-		if (meta_is(n, "h1") || meta_is(n, "h2") || meta_is(n, "h3")) {
-			t = meta_node_text(n, 1024);
-			same = meta_same(t, title) ||
-			    (strlen(t) > strlen(title) && strstr(t, title) !=
-			    NULL);
-			free(t);
-			if (same)
-				return n;
-			continue;
-		}
-		r = meta_find_heading(n->children, title, depth + 1);
-		if (r != NULL)
-			return r;
+	for (i = 0; i < heads->n; i++) {
+		t = meta_node_text(heads->v[i], 1024);
+		same = meta_same(t, title) ||
+		    (strlen(t) > strlen(title) && strstr(t, title) != NULL);
+		free(t);
+		if (same)
+			return heads->v[i];
 	}
 	return NULL;
 }
@@ -1663,8 +1697,8 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (a->title == NULL)
 		a->title = meta_decide_title(&c, sites);
 	/* the headline on the page: dates are printed next to it */
-	anchor = a->title != NULL ? meta_find_heading(
-	    xmlDocGetRootElement(doc), a->title, 0) : NULL;
+	anchor = a->title != NULL ? meta_find_heading(&w.heads, a->title) :
+	    NULL;
 	if (anchor == NULL)
 		anchor = w.first_h1;
 	if (anchor != NULL) {
@@ -1685,8 +1719,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (!a->published.set) {
 		size_t best = NKEYS(meta_script_keys);
 
-		meta_script_dates(xmlDocGetRootElement(doc), now, &best, &t,
-		    0);
+		meta_script_dates(&w.scripts, now, &best, &t);
 		if (best < NKEYS(meta_script_keys) ||
 		    meta_modified(&c, now, &t))
 			a->published = t;
@@ -1725,4 +1758,6 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	}
 	strlist_free(&owned);
 	meta_cands_free(&c);
+	free(w.heads.v);
+	free(w.scripts.v);
 }
