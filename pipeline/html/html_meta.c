@@ -436,7 +436,8 @@ meta_opens_byline(xmlNodePtr n)
 		return false;
 	}
 	for (i = 0; i < NKEYS(leads); i++)
-		if (strncasecmp(t, leads[i], strlen(leads[i])) == 0)
+		if (tolower((unsigned char)*t) == leads[i][0] &&
+		    strncasecmp(t, leads[i], strlen(leads[i])) == 0)
 			return true;
 	return false;
 }
