@@ -117,10 +117,15 @@ meta_is(xmlNodePtr n, const char *name)
 	return xmlStrcasecmp(n->name, BAD_CAST name) == 0;
 }
 
+/* True when name is want (lower case) but for ASCII case. */
 static bool
 meta_name_is(const xmlChar *name, const char *want)
 {
-	return xmlStrcasecmp(name, BAD_CAST want) == 0;
+	for (; *want != '\0'; name++, want++)
+		if ((*name >= 'A' && *name <= 'Z' ? *name + ('a' - 'A') :
+		    *name) != (unsigned char)*want)
+			return false;
+	return *name == '\0';
 }
 
 /* Fills at from the attributes of element n in one pass. */
@@ -134,8 +139,7 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 	memset(at, 0, sizeof(*at));
 	for (a = n->properties; a != NULL; a = a->next) {
 		nm = a->name;
-		if (nm == NULL || a->children == NULL ||
-		    a->children->content == NULL)
+		if (nm == NULL)
 			continue;
 		slot = NULL;
 		switch (nm[0] | 0x20) {
@@ -192,7 +196,9 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 		default:
 			break;
 		}
-		if (slot != NULL && *slot == NULL)
+		/* the value is looked at only for the names wanted */
+		if (slot != NULL && *slot == NULL && a->children != NULL &&
+		    a->children->content != NULL)
 			*slot = (const char *)a->children->content;
 	}
 	at->cls_cw = meta_cw_scan(at->cls);
