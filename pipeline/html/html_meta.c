@@ -205,6 +205,14 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 	at->id_cw = meta_cw_scan(at->id);
 }
 
+/* True when l holds all the values of its kind that are kept: a value
+ * for it need not be computed. */
+static bool
+meta_full(const struct strlist *l)
+{
+	return l->n >= META_MAX_LIST;
+}
+
 static void
 meta_push_cap(struct strlist *l, char *s)
 {
@@ -456,6 +464,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 {
 	const uint64_t cls = at->cls_cw, id = at->id_cw;
 	const char *key, *val, *prop;
+	struct strlist *l;
 	char *s;
 
 	switch (tag) {
@@ -516,23 +525,25 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	case MT_TIME:
 		if (in_comments)
 			break;
-		s = meta_time_value(n, tag, at);
 		prop = at->itemprop;
 		if (prop != NULL && strcmp(prop, "dateModified") == 0)
-			meta_push_cap(&c->mod_times, s);
+			l = &c->mod_times;
 		else if ((prop != NULL &&
 		    strcmp(prop, "datePublished") == 0) ||
 		    at->pubdate != NULL ||
 		    (cls & (CW(CW_PUBLISH) | CW(CW_ENTRY_DATE) |
 		    CW(CW_POST_DATE))) != 0)
-			meta_push_cap(&c->pub_times, s);
+			l = &c->pub_times;
 		else if ((cls & (CW(CW_UPDATED) | CW(CW_MODIFIED))) != 0)
-			meta_push_cap(&c->mod_times, s);
+			l = &c->mod_times;
 		else
-			meta_push_cap(&c->times, s);
+			l = &c->times;
+		if (!meta_full(l))
+			meta_push_cap(l, meta_time_value(n, tag, at));
 		break;
 	case MT_A:
 		if (at->rel != NULL && !in_comments &&
+		    !meta_full(&c->rel_author) &&
 		    meta_attr_has(at->rel, "author"))
 			meta_push_cap(&c->rel_author,
 			    meta_node_text(n, META_BYLINE_MAX));
@@ -542,44 +553,51 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	}
 	prop = at->itemprop;
 	if (prop != NULL && tag != MT_TIME) {
+		l = NULL;
 		if (strcmp(prop, "datePublished") == 0)
-			meta_push_cap(&c->pub_times,
-			    meta_time_value(n, tag, at));
+			l = &c->pub_times;
 		else if (strcmp(prop, "dateModified") == 0)
-			meta_push_cap(&c->mod_times,
-			    meta_time_value(n, tag, at));
+			l = &c->mod_times;
 		else if ((strcmp(prop, "author") == 0 ||
-		    strcmp(prop, "creator") == 0) && !in_comments)
+		    strcmp(prop, "creator") == 0) && !in_comments &&
+		    !meta_full(&c->prop_author))
 			meta_push_cap(&c->prop_author, meta_prop_name(n, 0));
+		if (l != NULL && !meta_full(l))
+			meta_push_cap(l, meta_time_value(n, tag, at));
 	}
 	if (at->cls != NULL && at->title != NULL && tag != MT_TIME) {
+		l = NULL;
 		if ((cls & CW(CW_PUBLISHED)) != 0)
-			meta_push_cap(&c->pub_times, meta_fold(at->title));
+			l = &c->pub_times;
 		else if ((cls & CW(CW_UPDATED)) != 0)
-			meta_push_cap(&c->mod_times, meta_fold(at->title));
+			l = &c->mod_times;
+		if (l != NULL && !meta_full(l))
+			meta_push_cap(l, meta_fold(at->title));
 	}
 	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
 	    tag == MT_IMG)
 		return;
-	if ((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
+	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) {
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
+	    !meta_full(&c->byline)) {
 		s = meta_node_text(n, META_BYLINE_MAX + 1);
 		if (strlen(s) <= META_BYLINE_MAX)
 			meta_push_cap(&c->byline, s);
 		else
 			free(s);
 	}
-	if (meta_opens_byline(n)) {
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n)) {
 		s = meta_node_text(n, META_BYLINE_MAX + 1);
 		if (strlen(s) <= META_BYLINE_MAX)
 			meta_push_cap(&c->lead_byline, s);
 		else
 			free(s);
 	}
-	if ((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
+	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
 	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
-	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) {
+	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
+	    !meta_full(&c->date_text)) {
 		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
 		if (strlen(s) <= META_DATE_TEXT_MAX)
 			meta_push_cap(&c->date_text, s);
