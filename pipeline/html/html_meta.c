@@ -1144,14 +1144,34 @@ meta_title_pick(const struct strlist *l, const char *const *cand,
     size_t n, const char *const *sites, bool whole)
 {
 	const char *best = NULL;
+	char *sq[8] = {NULL}, *sh;
 	size_t i, k;
+	bool yes;
 
-	for (i = 0; i < l->n; i++)
-		for (k = 0; k < n; k++)
-			if ((whole ? meta_same(l->v[i], cand[k]) :
-			    meta_title_agrees(l->v[i], cand[k], sites)) &&
-			    (best == NULL || strlen(l->v[i]) > strlen(best)))
+	/* Squashed once here: a heading agrees with a candidate only when
+	 * its squashed text is the candidate's or (for a run of parts) a
+	 * piece of it. */
+	for (k = 0; k < n && k < 8; k++)
+		sq[k] = cand[k] != NULL ? meta_squash(cand[k]) : NULL;
+	for (i = 0; i < l->n; i++) {
+		if (best != NULL && strlen(l->v[i]) <= strlen(best))
+			continue;
+		sh = meta_squash(l->v[i]);
+		for (k = 0; k < n && sh[0] != '\0'; k++) {
+			if (k < 8 && (sq[k] == NULL || (whole ?
+			    strcmp(sh, sq[k]) != 0 : strstr(sq[k], sh) == NULL)))
+				continue;
+			yes = whole ? meta_same(l->v[i], cand[k]) :
+			    meta_title_agrees(l->v[i], cand[k], sites);
+			if (yes) {
 				best = l->v[i];
+				break;
+			}
+		}
+		free(sh);
+	}
+	for (k = 0; k < n && k < 8; k++)
+		free(sq[k]);
 	return best;
 }
 
