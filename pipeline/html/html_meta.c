@@ -891,6 +891,10 @@ meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
 
 	for (; n != NULL && !done; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			/* the folded text opens with the name or is not it */
+			if (len > 0 && *meta_skip_space((const char *)
+			    n->content) != (*name)[0])
+				continue;
 			if (meta_fold_buf((const char *)n->content, f,
 			    sizeof(f)) <= META_DATELINE_MAX &&
 			    strncmp(f, *name, len) == 0 && f[len] == ' ')

@@ -105,6 +105,9 @@ char *meta_fold(const char *s);
  * the folded length, or cap when it does not fit (d then holds a
  * NUL-terminated prefix of it). */
 size_t meta_fold_buf(const char *s, char *d, size_t cap);
+/* s past its leading white space as meta_fold() sees it: the first byte
+ * of the result is that of meta_fold(s). */
+const char *meta_skip_space(const char *s);
 /* Decodes the HTML character references in s in place (&amp; &#39; ...). */
 void meta_unescape(char *s);
 /* Text content of node, folded; never NULL. Skips script and style. */

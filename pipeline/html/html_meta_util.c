@@ -84,6 +84,19 @@ meta_fold_buf(const char *s, char *d, size_t cap)
 	return meta_fold_to(d, s, cap);
 }
 
+const char *
+meta_skip_space(const char *s)
+{
+	size_t n;
+
+	for (;;) {
+		n = meta_space_len((const unsigned char *)s);
+		if (n == 0)
+			return s;
+		s += n;
+	}
+}
+
 static void
 meta_put_utf8(char **o, unsigned long c)
 {
