@@ -691,7 +691,7 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 }
 
 /* The short texts that follow node in document order (not its own),
- * within max bytes of page text: where a page prints the date under its
+ * within max bytes (at most META_AFTER_TITLE) of page text: where a page prints the date under its
  * headline. Text nodes longer than a line are body prose; they are
  * skipped (a date in a sentence is seldom the page's) but use up max. */
 static char *
@@ -699,28 +699,34 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
 {
 	struct buf b = {0};
 	xmlNodePtr n = node;
-	size_t seen = 0;
-	char *f;
+	size_t seen = 0, len;
+	char f[META_AFTER_TITLE + 1];
+	enum meta_tag tag;
 	int up = 0;
 
 	buf_puts(&b, "");
+	if (max > META_AFTER_TITLE)
+		max = META_AFTER_TITLE;
 	while (n != NULL && seen < max) {
+		tag = n->type == XML_ELEMENT_NODE ? meta_tag_of(n->name) :
+		    MT_OTHER;
 		if (n != node && n->type == XML_ELEMENT_NODE &&
-		    n->children != NULL && !meta_is(n, "script") &&
-		    !meta_is(n, "style")) {
+		    n->children != NULL && tag != MT_SCRIPT &&
+		    tag != MT_STYLE) {
 			n = n->children;
 			continue;
 		}
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			f = meta_fold((const char *)n->content);
-			seen += strlen(f);
-			if (strlen(f) <= META_LINE_MAX && f[0] != '\0') {
-				buf_puts(&b, f);
+			/* a text longer than f uses up max whole */
+			len = meta_fold_buf((const char *)n->content, f,
+			    sizeof(f));
+			seen += len;
+			if (len <= META_LINE_MAX && len > 0) {
+				buf_append(&b, f, len);
 				buf_putc(&b, ' ');
 				if (lines->n < META_MAX_LIST)
 					strlist_push(lines, f);
 			}
-			free(f);
 		}
 		while (n != NULL && n->next == NULL && up < 64) {
 			n = n->parent;
