@@ -442,7 +442,8 @@ meta_opens_byline(xmlNodePtr n)
 		if (k->type != XML_TEXT_NODE || k->content == NULL)
 			continue;
 		t = (const char *)k->content;
-		while (isspace((unsigned char)*t))
+		/* isspace() in the C locale, inline */
+		while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
 			t++;
 		if (*t == '\0')
 			t = NULL;
