@@ -116,6 +116,46 @@ test_jsonld_tolerant(void **state)
 	article_free(a);
 }
 
+/* The JSON-LD reader reads as jansson does: a key given twice keeps its
+ * last value, escapes and surrogate pairs decode, a value it does not
+ * read itself (an exponent) is read by jansson, \u0000 is refused, and
+ * values follow one another in a script. */
+static void
+test_jsonld_reader(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"First\","
+	    "\"headline\":\"Second \\u00e9t\\u00E9 \\ud83d\\ude00\\/x\"}"
+	    "</script></head><body></body></html>", NULL);
+	assert_string_equal(a->title, "Second \xc3\xa9t\xc3\xa9 "
+	    "\xf0\x9f\x98\x80/x");
+	article_free(a);
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"wordCount\":1e3,"
+	    "\"headline\":\"Exp\",\"datePublished\":\"2021-05-06\"}"
+	    "</script></head><body></body></html>", NULL);
+	assert_string_equal(a->title, "Exp");
+	assert_day(&a->published, "2021-05-06");
+	article_free(a);
+	a = run("<html><head><title>Fallback</title>"
+	    "<script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"a\\u0000b\"}"
+	    "</script></head><body></body></html>", NULL);
+	assert_string_equal(a->title, "Fallback");
+	article_free(a);
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"WebSite\",\"name\":\"Site\"}\n"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Two values\","
+	    "\"datePublished\":\"2022-01-02\",\"n\":[1,-2.5,true,null]}"
+	    "</script></head><body></body></html>", NULL);
+	assert_string_equal(a->title, "Two values");
+	assert_day(&a->published, "2022-01-02");
+	article_free(a);
+}
+
 static void
 test_opengraph_meta(void **state)
 {
@@ -710,6 +750,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonld_graph),
 		cmocka_unit_test(test_jsonld_tolerant),
+		cmocka_unit_test(test_jsonld_reader),
 		cmocka_unit_test(test_opengraph_meta),
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_title_heading),
