@@ -700,9 +700,10 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 }
 
 /* The short texts that follow node in document order (not its own),
- * within max bytes (at most META_AFTER_TITLE) of page text: where a page prints the date under its
- * headline. Text nodes longer than a line are body prose; they are
- * skipped (a date in a sentence is seldom the page's) but use up max. */
+ * within max bytes (at most META_AFTER_TITLE) of page text: where a
+ * page prints the date under its headline. Text nodes longer than a line
+ * are body prose; they are skipped (a date in a sentence is seldom the
+ * page's) but use up max. */
 static char *
 meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
 {
@@ -1178,7 +1179,8 @@ meta_title_pick(const struct strlist *l, const char *const *cand,
 		sh = meta_squash(l->v[i]);
 		for (k = 0; k < n && sh[0] != '\0'; k++) {
 			if (k < 8 && (sq[k] == NULL || (whole ?
-			    strcmp(sh, sq[k]) != 0 : strstr(sq[k], sh) == NULL)))
+			    strcmp(sh, sq[k]) != 0 :
+			    strstr(sq[k], sh) == NULL)))
 				continue;
 			yes = whole ? meta_same(l->v[i], cand[k]) :
 			    meta_title_agrees(l->v[i], cand[k], sites);
