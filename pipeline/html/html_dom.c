@@ -1,12 +1,14 @@
 /* DOM helpers of the HTML extractor. See html_dom.h. */
 #include "html_dom.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "../util.h"
+#include "html_strip.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -143,6 +145,7 @@ html_tag_class(const xmlChar *name, enum html_kind *kind)
 const char *
 html_attr(const xmlNode *n, const char *name)
 {
+	assert(html_strip_attr_kept(name));
 	for (const xmlAttr *at = n->properties; at != NULL; at = at->next) {
 		if (at->name == NULL || strcmp((const char *)at->name, name))
 			continue;

@@ -3,6 +3,7 @@
  * order of trust. */
 #include "html_meta.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "../date.h"
 #include "html_meta_int.h"
+#include "html_strip.h"
 
 /* Nesting deeper than this is not walked (libxml2 caps it lower). */
 #define META_MAX_DEPTH 512
@@ -96,6 +98,7 @@ meta_attr(xmlNodePtr n, const char *name)
 {
 	xmlAttrPtr a;
 
+	assert(html_strip_attr_kept(name));
 	for (a = n->properties; a != NULL; a = a->next)
 		if (xmlStrcasecmp(a->name, BAD_CAST name) == 0 &&
 		    a->children != NULL && a->children->content != NULL)

@@ -8,6 +8,7 @@
 #include "html_strip.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -67,20 +68,67 @@ strip_at_empty_end(const struct strip_scan *sc, size_t i)
 	return i + 1 < sc->len && sc->s[i] == '/' && sc->s[i + 1] == '>';
 }
 
+/* Attributes the pipeline reads: html_attr(), meta_attr(), the signal
+ * and metadata walks (html_sigattrs_of(), meta_attrs_read()) and the
+ * image finder (html_img_url()) read no other; html_attr() and
+ * meta_attr() assert it. libxml2 itself reads charset and http-equiv.
+ * Sorted, for bsearch. */
+static const char *const strip_attrs[] = {
+	"aria-hidden", "charset", "class", "content", "data-lazy-src",
+	"data-original", "data-src", "data-srcset", "data-url", "datetime",
+	"hidden", "href", "http-equiv", "id", "itemprop", "lang", "name",
+	"property", "pubdate", "rel", "role", "src", "srcset", "style",
+	"title", "type", "xml:lang",
+};
+
+static int
+strip_attr_cmp(const void *key, const void *elem)
+{
+	const char *const *k = key;
+
+	return strcasecmp(*k, *(const char *const *)elem);
+}
+
+bool
+html_strip_attr_kept(const char *name)
+{
+	return bsearch(&name, strip_attrs, sizeof(strip_attrs) /
+	    sizeof(strip_attrs[0]), sizeof(strip_attrs[0]),
+	    strip_attr_cmp) != NULL;
+}
+
+/* Whether the attribute name s[0..n) is one of strip_attrs. */
+static bool
+strip_attr_kept_n(const char *s, size_t n)
+{
+	char name[32];
+
+	if (n >= sizeof(name))
+		return false;
+	memcpy(name, s, n);
+	name[n] = '\0';
+	return html_strip_attr_kept(name);
+}
+
 /* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
  * or "/>". Returns the offset past it, or 0 when the tag does not end
  * (an unterminated quote or the end of the page). *empty is set for
- * "/>". */
+ * "/>". When out is not NULL, the tag is written to it as libxml2 will
+ * read it, less the attributes the pipeline does not read and the bogus
+ * ones libxml2 drops; on failure nothing is written. */
 static size_t
-strip_start_tag(const struct strip_scan *sc, bool *empty)
+strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 {
-	size_t i = sc->i + 1 + strip_name_len(sc, sc->i + 1);
+	size_t nlen = strip_name_len(sc, sc->i + 1);
+	size_t i = sc->i + 1 + nlen, was = out != NULL ? out->len : 0;
 
 	*empty = false;
+	if (out != NULL)
+		buf_append(out, sc->s + sc->i, nlen + 1);
 	while (i < sc->len && strip_is_blank(sc->s[i]))
 		i++;
 	while (i < sc->len && sc->s[i] != '>' && !strip_at_empty_end(sc, i)) {
-		size_t n = strip_name_len(sc, i);
+		size_t n = strip_name_len(sc, i), from = i;
 
 		if (n == 0) {
 			/* a bogus attribute: dropped up to a blank or the
@@ -102,7 +150,7 @@ strip_start_tag(const struct strip_scan *sc, bool *empty)
 					    sc->s[i], sc->len - i - 1);
 
 					if (q == NULL)
-						return 0;
+						goto fail;
 					i = (size_t)(q - sc->s) + 1;
 				} else {
 					while (i < sc->len &&
@@ -111,17 +159,33 @@ strip_start_tag(const struct strip_scan *sc, bool *empty)
 						i++;
 				}
 			}
+			if (out != NULL &&
+			    strip_attr_kept_n(sc->s + from, n)) {
+				buf_putc(out, ' ');
+				buf_append(out, sc->s + from, i - from);
+			}
 		}
 		while (i < sc->len && strip_is_blank(sc->s[i]))
 			i++;
 	}
 	if (i >= sc->len)
-		return 0;
+		goto fail;
 	if (sc->s[i] == '/') {
 		*empty = true;
+		/* the blank keeps an unquoted value from taking the '/' */
+		if (out != NULL)
+			buf_append(out, " />", 3);
 		return i + 2;
 	}
+	if (out != NULL)
+		buf_putc(out, '>');
 	return i + 1;
+fail:
+	if (out != NULL) {
+		out->len = was;
+		out->p[was] = '\0';
+	}
+	return 0;
 }
 
 /* The offset of the first "</" + name (any case) at or after from, or
@@ -166,6 +230,60 @@ strip_script_kept(const char *tag, size_t tlen, const char *s, size_t len)
 	return false;
 }
 
+/* Elements of SVG drawings, lower case, sorted: what an inline <svg>
+ * may hold for its body to be cut. None of them is an HTML element
+ * whose start or end closes another, nor a raw-text element. */
+static const char *const strip_svg_names[] = {
+	"animate", "animatemotion", "animatetransform", "circle",
+	"clippath", "defs", "desc", "ellipse", "feblend", "fecolormatrix",
+	"fecomposite", "feflood", "fegaussianblur", "feimage", "femerge",
+	"femergenode", "feoffset", "filter", "g", "line", "lineargradient",
+	"marker", "mask", "metadata", "path", "pattern", "polygon",
+	"polyline", "radialgradient", "rect", "stop", "symbol", "tspan",
+	"use",
+};
+
+static bool
+strip_svg_name(const char *s, size_t n)
+{
+	char name[32];
+
+	if (n == 0 || n >= sizeof(name))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		name[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ?
+		    s[i] - 'A' + 'a' : s[i]);
+	name[n] = '\0';
+	return bsearch(&(const char *){ name }, strip_svg_names,
+	    sizeof(strip_svg_names) / sizeof(strip_svg_names[0]),
+	    sizeof(strip_svg_names[0]), strip_attr_cmp) != NULL;
+}
+
+/* Whether the body s[0..len) of an <svg> is only drawing: every '<' in
+ * it opens or closes one of strip_svg_names, so that libxml2's tree
+ * outside the drawing is the same without it. */
+static bool
+strip_svg_plain(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		const char *q = p + 1;
+		size_t n = 0;
+
+		if (q < end && *q == '/')
+			q++;
+		while (q + n < end && (strip_is_letter(q[n]) ||
+		    (q[n] >= '0' && q[n] <= '9')))
+			n++;
+		if (q + n >= end || !strip_svg_name(q, n) ||
+		    (q[n] != '>' && q[n] != '/' && !strip_is_blank(q[n])))
+			return false;
+		p = q + n;
+	}
+	return true;
+}
+
 /* Copies s[sc->i..to) and moves there. */
 static void
 strip_copy_to(struct strip_scan *sc, size_t to)
@@ -180,7 +298,7 @@ static bool
 strip_markup(struct strip_scan *sc)
 {
 	const char *p = sc->s + sc->i;
-	size_t left = sc->len - sc->i, end, close, nlen;
+	size_t left = sc->len - sc->i, end, close, nlen, tag;
 	const char *raw = NULL;
 	bool empty;
 
@@ -210,23 +328,30 @@ strip_markup(struct strip_scan *sc)
 		raw = "script";
 	else if (nlen == 5 && strncasecmp(p + 1, "style", 5) == 0)
 		raw = "style";
-	end = strip_start_tag(sc, &empty);
+	else if (nlen == 3 && strncasecmp(p + 1, "svg", 3) == 0)
+		raw = "svg";
+	end = strip_start_tag(sc, &empty, &sc->out);
 	if (end == 0)
 		return false;
-	if (raw == NULL || empty) {
-		strip_copy_to(sc, end);
+	tag = sc->i;
+	sc->i = end;
+	if (raw == NULL || empty)
 		return true;
-	}
 	close = strip_find_end(sc, end, raw);
-	if (close == sc->len)
-		return false;
-	if (raw[1] == 'c' && strip_script_kept(p, end - sc->i,
-	    sc->s + end, close - end)) {
-		strip_copy_to(sc, close);
+	if (close == sc->len) {
+		/* libxml2 takes the rest for the body */
+		return raw[1] != 'v' ? false : true;
+	}
+	if (raw[1] == 'v') {
+		if (strip_svg_plain(sc->s + end, close - end))
+			sc->i = close;
 		return true;
 	}
-	strip_copy_to(sc, end);
-	sc->i = close;
+	if (raw[1] == 'c' && strip_script_kept(sc->s + tag, end - tag,
+	    sc->s + end, close - end))
+		strip_copy_to(sc, close);
+	else
+		sc->i = close;
 	return true;
 }
 

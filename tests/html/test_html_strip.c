@@ -1,8 +1,10 @@
 /* Tests of html_strip_raw(): script and style bodies cut where libxml2
- * reads them, JSON and page-state dates kept, comments, attribute values
- * and broken markup left alone; and, over every corpus page under
- * SHARED_DIR (the first argument), libxml2's tree of the cut page equals
- * its tree of the whole page but for the bodies of scripts and styles. */
+ * reads them, JSON and page-state dates kept, unread attributes and
+ * drawings dropped, comments, attribute values and broken markup left
+ * alone; and, over every corpus page under SHARED_DIR (the first
+ * argument), libxml2's tree of the cut page equals its tree of the whole
+ * page but for the bodies of scripts, styles and drawings and the
+ * attributes the pipeline does not read. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -64,6 +66,25 @@ test_read_bodies_kept(void **state)
 }
 
 static void
+test_attributes_and_drawings(void **state)
+{
+	(void)state;
+	/* attributes the pipeline does not read go, quoted or not */
+	check("<div class=a data-x=\"1 > 2\" onclick='f()' ID=b>t</div>",
+	    "<div class=a ID=b>t</div>");
+	check("<p \"bogus\" class=c>x</p>", "<p class=c>x</p>");
+	check("<img data-src=/a.jpg width=3 srcset=\"/b.jpg 2x\">",
+	    "<img data-src=/a.jpg srcset=\"/b.jpg 2x\">");
+	/* a drawing's body goes, its element stays */
+	check("<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><g><circle r=1>"
+	    "</circle></g></svg><p>x</p>", "<svg></svg><p>x</p>");
+	/* unless it holds more than drawing */
+	check("<svg><text>hi</text></svg>", "<svg><text>hi</text></svg>");
+	check("<svg><!-- c --><path/></svg>", "<svg><!-- c --><path /></svg>");
+	check("<svg><path d=1>", "<svg><path>");
+}
+
+static void
 test_markup_respected(void **state)
 {
 	(void)state;
@@ -78,6 +99,7 @@ test_markup_respected(void **state)
 	    "</div title=\"<script>\">x</script>");
 	/* an empty element, a longer name, a name with a dash */
 	check("<script src=a.js />x<p>y</p>", "<script src=a.js />x<p>y</p>");
+	check("<br/>a<img src=x/>b", "<br />a<img src=x/>b");
 	check("<scripts>a</scripts><style-x>b</style-x>",
 	    "<scripts>a</scripts><style-x>b</style-x>");
 	/* broken: unterminated body, quote, tag or comment */
@@ -87,8 +109,8 @@ test_markup_respected(void **state)
 	check("<!-- <script>x</script>", "<!-- <script>x</script>");
 }
 
-/* Writes the tree under n to b, less the children of scripts and
- * styles. */
+/* Writes the tree under n to b, less the children of scripts, styles
+ * and drawings, and the attributes that html_strip_raw() drops. */
 static void
 dump(const xmlNode *n, struct buf *b)
 {
@@ -97,8 +119,12 @@ dump(const xmlNode *n, struct buf *b)
 			buf_printf(b, "<%s", (const char *)n->name);
 			for (const xmlAttr *a = n->properties; a != NULL;
 			    a = a->next) {
-				xmlChar *v = xmlNodeGetContent((const xmlNode *)
-				    a);
+				xmlChar *v;
+
+				if (!html_strip_attr_kept((const char *)
+				    a->name))
+					continue;
+				v = xmlNodeGetContent((const xmlNode *)a);
 
 				buf_printf(b, " %s=[%s]", (const char *)a->name,
 				    v != NULL ? (const char *)v : "");
@@ -106,7 +132,8 @@ dump(const xmlNode *n, struct buf *b)
 			}
 			buf_puts(b, ">");
 			if (strcmp((const char *)n->name, "script") != 0 &&
-			    strcmp((const char *)n->name, "style") != 0)
+			    strcmp((const char *)n->name, "style") != 0 &&
+			    strcmp((const char *)n->name, "svg") != 0)
 				dump(n->children, b);
 			buf_printf(b, "</%s>", (const char *)n->name);
 		} else if (n->content != NULL) {
@@ -202,6 +229,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bodies_cut),
 		cmocka_unit_test(test_read_bodies_kept),
+		cmocka_unit_test(test_attributes_and_drawings),
 		cmocka_unit_test(test_markup_respected),
 		cmocka_unit_test(test_corpus_trees_equal),
 	};
