@@ -122,8 +122,12 @@ static int
 html_tag_cmp(const void *key, const void *elem)
 {
 	const struct html_tagdef *d = elem;
+	const char *k = key;
 
-	return strcmp(key, d->name);
+	/* most probes differ at the first letter: no call for those */
+	if (k[0] != d->name[0])
+		return (unsigned char)k[0] - (unsigned char)d->name[0];
+	return strcmp(k, d->name);
 }
 
 unsigned
@@ -156,27 +160,193 @@ html_attr(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* Substrings of class and id values that mark boilerplate, in the
- * languages of the web: share bars, comments, related links, newsletter
- * and donation boxes, cookie and paywall notices, ads, bylines, captions. */
-static const char *const html_junk_sub[] = {
-	"advert", "adsense", "adslot", "adunit", "ad-slot", "ad-container",
-	"ad-wrapper", "abonn", "agegate", "anzeige", "author-bio",
-	"authorbio", "author-box", "banner", "breadcrumb", "byline",
-	"caption", "comment", "compartir", "consent", "cookie", "copyright",
-	"correlat", "credit", "dateline", "dialog", "disqus", "donat", "donor",
-	"empfehl", "facebook", "footer", "footnote", "gdpr", "hashtag",
-	"leggi-anche", "lees-ook", "lire-aussi", "login",
-	"masthead", "menu", "modal", "most-popular", "mostpopular",
-	"mostread", "most-read", "navbar", "navigation", "newsletter",
-	"outbrain", "overlay", "pagination", "partage", "popular",
-	"popup", "post-meta", "postmeta", "promo", "reactions", "read-more",
-	"readmore", "recommend", "related", "relacionad", "remark", "reply",
-	"replies", "respond", "rss", "share", "sharing", "shoutbox",
-	"sidebar", "signup", "sign-up", "skyscraper", "social", "spende",
-	"sponsor", "subscri", "suscri", "taboola", "tagcloud", "teilen",
-	"toolbar", "trending", "twitter", "verwandt", "weiterlesen",
-	"werbung", "whatsapp", "widget", "zum-thema",
+/* Substrings of class and id values that set a signal, with the code of
+ * their first two letters (HTML_NOPAIR when one is not a letter), so that
+ * one loop with one bit test per pattern reads them all. */
+#define HTML_PAIR(a, b) ((unsigned)(((a) - 'a') * 26 + ((b) - 'a')))
+#define HTML_NOPAIR 0xffffu
+
+struct html_pattern {
+	const char *sub;
+	unsigned pair;
+	unsigned sig;
+};
+
+static const struct html_pattern html_patterns[] = {
+	/* boilerplate, in the languages of the web: share bars,
+	 * comments, related links, newsletter and donation boxes,
+	 * cookie and paywall notices, ads, bylines, captions */
+	{ "advert", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "adsense", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "adslot", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "adunit", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "ad-slot", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "ad-container", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "ad-wrapper", HTML_PAIR('a', 'd'), HTML_S_JUNK },
+	{ "abonn", HTML_PAIR('a', 'b'), HTML_S_JUNK },
+	{ "agegate", HTML_PAIR('a', 'g'), HTML_S_JUNK },
+	{ "anzeige", HTML_PAIR('a', 'n'), HTML_S_JUNK },
+	{ "author-bio", HTML_PAIR('a', 'u'), HTML_S_JUNK },
+	{ "authorbio", HTML_PAIR('a', 'u'), HTML_S_JUNK },
+	{ "author-box", HTML_PAIR('a', 'u'), HTML_S_JUNK },
+	{ "banner", HTML_PAIR('b', 'a'), HTML_S_JUNK },
+	{ "breadcrumb", HTML_PAIR('b', 'r'), HTML_S_JUNK },
+	{ "byline", HTML_PAIR('b', 'y'), HTML_S_JUNK },
+	{ "caption", HTML_PAIR('c', 'a'), HTML_S_JUNK },
+	{ "comment", HTML_PAIR('c', 'o'), HTML_S_JUNK },
+	{ "compartir", HTML_PAIR('c', 'o'), HTML_S_JUNK },
+	{ "consent", HTML_PAIR('c', 'o'), HTML_S_JUNK },
+	{ "cookie", HTML_PAIR('c', 'o'), HTML_S_JUNK },
+	{ "copyright", HTML_PAIR('c', 'o'), HTML_S_JUNK },
+	{ "correlat", HTML_PAIR('c', 'o'), HTML_S_JUNK },
+	{ "credit", HTML_PAIR('c', 'r'), HTML_S_JUNK },
+	{ "dateline", HTML_PAIR('d', 'a'), HTML_S_JUNK },
+	{ "dialog", HTML_PAIR('d', 'i'), HTML_S_JUNK },
+	{ "disqus", HTML_PAIR('d', 'i'), HTML_S_JUNK },
+	{ "donat", HTML_PAIR('d', 'o'), HTML_S_JUNK },
+	{ "donor", HTML_PAIR('d', 'o'), HTML_S_JUNK },
+	{ "empfehl", HTML_PAIR('e', 'm'), HTML_S_JUNK },
+	{ "facebook", HTML_PAIR('f', 'a'), HTML_S_JUNK },
+	{ "footer", HTML_PAIR('f', 'o'), HTML_S_JUNK },
+	{ "footnote", HTML_PAIR('f', 'o'), HTML_S_JUNK },
+	{ "gdpr", HTML_PAIR('g', 'd'), HTML_S_JUNK },
+	{ "hashtag", HTML_PAIR('h', 'a'), HTML_S_JUNK },
+	{ "leggi-anche", HTML_PAIR('l', 'e'), HTML_S_JUNK },
+	{ "lees-ook", HTML_PAIR('l', 'e'), HTML_S_JUNK },
+	{ "lire-aussi", HTML_PAIR('l', 'i'), HTML_S_JUNK },
+	{ "login", HTML_PAIR('l', 'o'), HTML_S_JUNK },
+	{ "masthead", HTML_PAIR('m', 'a'), HTML_S_JUNK },
+	{ "menu", HTML_PAIR('m', 'e'), HTML_S_JUNK },
+	{ "modal", HTML_PAIR('m', 'o'), HTML_S_JUNK },
+	{ "most-popular", HTML_PAIR('m', 'o'), HTML_S_JUNK },
+	{ "mostpopular", HTML_PAIR('m', 'o'), HTML_S_JUNK },
+	{ "mostread", HTML_PAIR('m', 'o'), HTML_S_JUNK },
+	{ "most-read", HTML_PAIR('m', 'o'), HTML_S_JUNK },
+	{ "navbar", HTML_PAIR('n', 'a'), HTML_S_JUNK },
+	{ "navigation", HTML_PAIR('n', 'a'), HTML_S_JUNK },
+	{ "newsletter", HTML_PAIR('n', 'e'), HTML_S_JUNK },
+	{ "outbrain", HTML_PAIR('o', 'u'), HTML_S_JUNK },
+	{ "overlay", HTML_PAIR('o', 'v'), HTML_S_JUNK },
+	{ "pagination", HTML_PAIR('p', 'a'), HTML_S_JUNK },
+	{ "partage", HTML_PAIR('p', 'a'), HTML_S_JUNK },
+	{ "popular", HTML_PAIR('p', 'o'), HTML_S_JUNK },
+	{ "popup", HTML_PAIR('p', 'o'), HTML_S_JUNK },
+	{ "post-meta", HTML_PAIR('p', 'o'), HTML_S_JUNK },
+	{ "postmeta", HTML_PAIR('p', 'o'), HTML_S_JUNK },
+	{ "promo", HTML_PAIR('p', 'r'), HTML_S_JUNK },
+	{ "reactions", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "read-more", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "readmore", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "recommend", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "related", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "relacionad", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "remark", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "reply", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "replies", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "respond", HTML_PAIR('r', 'e'), HTML_S_JUNK },
+	{ "rss", HTML_PAIR('r', 's'), HTML_S_JUNK },
+	{ "share", HTML_PAIR('s', 'h'), HTML_S_JUNK },
+	{ "sharing", HTML_PAIR('s', 'h'), HTML_S_JUNK },
+	{ "shoutbox", HTML_PAIR('s', 'h'), HTML_S_JUNK },
+	{ "sidebar", HTML_PAIR('s', 'i'), HTML_S_JUNK },
+	{ "signup", HTML_PAIR('s', 'i'), HTML_S_JUNK },
+	{ "sign-up", HTML_PAIR('s', 'i'), HTML_S_JUNK },
+	{ "skyscraper", HTML_PAIR('s', 'k'), HTML_S_JUNK },
+	{ "social", HTML_PAIR('s', 'o'), HTML_S_JUNK },
+	{ "spende", HTML_PAIR('s', 'p'), HTML_S_JUNK },
+	{ "sponsor", HTML_PAIR('s', 'p'), HTML_S_JUNK },
+	{ "subscri", HTML_PAIR('s', 'u'), HTML_S_JUNK },
+	{ "suscri", HTML_PAIR('s', 'u'), HTML_S_JUNK },
+	{ "taboola", HTML_PAIR('t', 'a'), HTML_S_JUNK },
+	{ "tagcloud", HTML_PAIR('t', 'a'), HTML_S_JUNK },
+	{ "teilen", HTML_PAIR('t', 'e'), HTML_S_JUNK },
+	{ "toolbar", HTML_PAIR('t', 'o'), HTML_S_JUNK },
+	{ "trending", HTML_PAIR('t', 'r'), HTML_S_JUNK },
+	{ "twitter", HTML_PAIR('t', 'w'), HTML_S_JUNK },
+	{ "verwandt", HTML_PAIR('v', 'e'), HTML_S_JUNK },
+	{ "weiterlesen", HTML_PAIR('w', 'e'), HTML_S_JUNK },
+	{ "werbung", HTML_PAIR('w', 'e'), HTML_S_JUNK },
+	{ "whatsapp", HTML_PAIR('w', 'h'), HTML_S_JUNK },
+	{ "widget", HTML_PAIR('w', 'i'), HTML_S_JUNK },
+	{ "zum-thema", HTML_PAIR('z', 'u'), HTML_S_JUNK },
+	/* readers' comments: no share of the page's text makes them content */
+	{ "comment", HTML_PAIR('c', 'o'), HTML_S_COMMENTS },
+	{ "disqus", HTML_PAIR('d', 'i'), HTML_S_COMMENTS },
+	{ "kommentar", HTML_PAIR('k', 'o'), HTML_S_COMMENTS },
+	{ "respond", HTML_PAIR('r', 'e'), HTML_S_COMMENTS },
+	{ "replies", HTML_PAIR('r', 'e'), HTML_S_COMMENTS },
+	{ "reply", HTML_PAIR('r', 'e'), HTML_S_COMMENTS },
+	/* overlays: content only when broken markup nests the page inside */
+	{ "login", HTML_PAIR('l', 'o'), HTML_S_DIALOG },
+	{ "dialog", HTML_PAIR('d', 'i'), HTML_S_DIALOG },
+	{ "modal", HTML_PAIR('m', 'o'), HTML_S_DIALOG },
+	{ "cookie", HTML_PAIR('c', 'o'), HTML_S_DIALOG },
+	{ "consent", HTML_PAIR('c', 'o'), HTML_S_DIALOG },
+	{ "newsletter", HTML_PAIR('n', 'e'), HTML_S_DIALOG },
+	{ "signup", HTML_PAIR('s', 'i'), HTML_S_DIALOG },
+	/* weak signs of boilerplate */
+	{ "combx", HTML_PAIR('c', 'o'), HTML_S_NEG },
+	{ "contact", HTML_PAIR('c', 'o'), HTML_S_NEG },
+	{ "extra", HTML_PAIR('e', 'x'), HTML_S_NEG },
+	{ "foot", HTML_PAIR('f', 'o'), HTML_S_NEG },
+	{ "legend", HTML_PAIR('l', 'e'), HTML_S_NEG },
+	{ "media", HTML_PAIR('m', 'e'), HTML_S_NEG },
+	{ "meta", HTML_PAIR('m', 'e'), HTML_S_NEG },
+	{ "scroll", HTML_PAIR('s', 'c'), HTML_S_NEG },
+	{ "shopping", HTML_PAIR('s', 'h'), HTML_S_NEG },
+	{ "teaser", HTML_PAIR('t', 'e'), HTML_S_NEG },
+	{ "tool", HTML_PAIR('t', 'o'), HTML_S_NEG },
+	{ "list", HTML_PAIR('l', 'i'), HTML_S_NEG },
+	{ "card", HTML_PAIR('c', 'a'), HTML_S_NEG },
+	{ "aside", HTML_PAIR('a', 's'), HTML_S_NEG },
+	/* signs of article content */
+	{ "article", HTML_PAIR('a', 'r'), HTML_S_POS },
+	{ "artikel", HTML_PAIR('a', 'r'), HTML_S_POS },
+	{ "beitrag", HTML_PAIR('b', 'e'), HTML_S_POS },
+	{ "blog", HTML_PAIR('b', 'l'), HTML_S_POS },
+	{ "body", HTML_PAIR('b', 'o'), HTML_S_POS },
+	{ "content", HTML_PAIR('c', 'o'), HTML_S_POS },
+	{ "contenido", HTML_PAIR('c', 'o'), HTML_S_POS },
+	{ "conteudo", HTML_PAIR('c', 'o'), HTML_S_POS },
+	{ "contenu", HTML_PAIR('c', 'o'), HTML_S_POS },
+	{ "corpo", HTML_PAIR('c', 'o'), HTML_S_POS },
+	{ "cuerpo", HTML_PAIR('c', 'u'), HTML_S_POS },
+	{ "entry", HTML_PAIR('e', 'n'), HTML_S_POS },
+	{ "h-entry", HTML_NOPAIR, HTML_S_POS },
+	{ "hentry", HTML_PAIR('h', 'e'), HTML_S_POS },
+	{ "inhalt", HTML_PAIR('i', 'n'), HTML_S_POS },
+	{ "main", HTML_PAIR('m', 'a'), HTML_S_POS },
+	{ "meldung", HTML_PAIR('m', 'e'), HTML_S_POS },
+	{ "nachricht", HTML_PAIR('n', 'a'), HTML_S_POS },
+	{ "noticia", HTML_PAIR('n', 'o'), HTML_S_POS },
+	{ "post", HTML_PAIR('p', 'o'), HTML_S_POS },
+	{ "story", HTML_PAIR('s', 't'), HTML_S_POS },
+	{ "testo", HTML_PAIR('t', 'e'), HTML_S_POS },
+	{ "texto", HTML_PAIR('t', 'e'), HTML_S_POS },
+	{ "text", HTML_PAIR('t', 'e'), HTML_S_POS },
+	{ "tresc", HTML_PAIR('t', 'r'), HTML_S_POS },
+	/* photo credits and copyright lines */
+	{ "credit", HTML_PAIR('c', 'r'), HTML_S_CREDIT },
+	{ "copyright", HTML_PAIR('c', 'o'), HTML_S_CREDIT },
+	{ "photographer", HTML_PAIR('p', 'h'), HTML_S_CREDIT },
+	{ "fotograf", HTML_PAIR('f', 'o'), HTML_S_CREDIT },
+	{ "quelle", HTML_PAIR('q', 'u'), HTML_S_CREDIT },
+	{ "source", HTML_PAIR('s', 'o'), HTML_S_CREDIT },
+	{ "attribution", HTML_PAIR('a', 't'), HTML_S_CREDIT },
+	{ "author", HTML_PAIR('a', 'u'), HTML_S_CREDIT },
+	{ "byline", HTML_PAIR('b', 'y'), HTML_S_CREDIT },
+	{ "autor", HTML_PAIR('a', 'u'), HTML_S_CREDIT },
+	/* the article's body (itemprop=articleBody and the like) */
+	{ "articlebody", HTML_PAIR('a', 'r'), HTML_S_BODY },
+	{ "article-body", HTML_PAIR('a', 'r'), HTML_S_BODY },
+	{ "article_body", HTML_PAIR('a', 'r'), HTML_S_BODY },
+	{ "story-body", HTML_PAIR('s', 't'), HTML_S_BODY },
+	{ "entry-content", HTML_PAIR('e', 'n'), HTML_S_BODY },
+	{ "post-content", HTML_PAIR('p', 'o'), HTML_S_BODY },
+	{ "article-content", HTML_PAIR('a', 'r'), HTML_S_BODY },
+	{ "artikel-text", HTML_PAIR('a', 'r'), HTML_S_BODY },
+	/* a header: the site's, or the article's */
+	{ "header", HTML_PAIR('h', 'e'), HTML_S_HEADER },
 };
 
 /* Whole tokens (class and id values split at non-alphanumerics) that mark
@@ -186,34 +356,6 @@ static const char *const html_junk_tok[] = {
 	"dfp", "follow", "keywords", "meta", "more", "nav", "paywall",
 	"print", "rating", "search", "skip", "tag", "tags", "timestamp",
 	"tools", "topics", "upsell",
-};
-
-/* Readers' comments: no share of the page's text makes them content. */
-static const char *const html_comment_sub[] = {
-	"comment", "disqus", "kommentar", "respond", "replies", "reply",
-};
-
-/* Overlays: content only when broken markup nests the page inside. */
-static const char *const html_dialog_sub[] = {
-	"login", "dialog", "modal", "cookie", "consent", "newsletter",
-	"signup",
-};
-
-static const char *const html_neg_sub[] = {
-	"combx", "contact", "extra", "foot", "legend", "media", "meta",
-	"scroll", "shopping", "teaser", "tool", "list", "card", "aside",
-};
-
-static const char *const html_pos_sub[] = {
-	"article", "artikel", "beitrag", "blog", "body", "content",
-	"contenido", "conteudo", "contenu", "corpo", "cuerpo", "entry",
-	"h-entry", "hentry", "inhalt", "main", "meldung", "nachricht",
-	"noticia", "post", "story", "testo", "texto", "text", "tresc",
-};
-
-static const char *const html_credit_sub[] = {
-	"credit", "copyright", "photographer", "fotograf", "quelle",
-	"source", "attribution", "author", "byline", "autor",
 };
 
 /* The pairs of letters a-z that occur in a string, one bit each: a
@@ -243,29 +385,6 @@ html_pairs_of(const char *s, struct html_pairs *pp)
 	}
 }
 
-/* Whether pattern p may occur in the string of pairs pp. */
-static bool
-html_pairs_may(const struct html_pairs *pp, const char *p)
-{
-	int a = html_letter(p[0]), b = html_letter(p[1]);
-	unsigned k;
-
-	if (a < 0 || b < 0)
-		return true;
-	k = (unsigned)(a * 26 + b);
-	return (pp->bits[k / 64] >> (k % 64)) & 1;
-}
-
-static bool
-html_has_sub(const char *s, const struct html_pairs *pp,
-    const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (html_pairs_may(pp, list[i]) && strstr(s, list[i]) != NULL)
-			return true;
-	return false;
-}
-
 static bool
 html_has_tok(const char *s, const char *const *list, size_t n)
 {
@@ -284,8 +403,9 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 			q++;
 		len = (size_t)(q - p);
 		for (size_t i = 0; len > 0 && i < n; i++)
-			if (strlen(list[i]) == len &&
-			    memcmp(p, list[i], len) == 0)
+			if (list[i][0] == p[0] &&
+			    strncmp(list[i], p, len) == 0 &&
+			    list[i][len] == '\0')
 				return true;
 		p = q;
 	}
@@ -305,9 +425,14 @@ static const char *const html_taxonomy[] = {
 static bool
 html_is_taxonomy(const char *s, size_t n)
 {
-	for (size_t i = 0; i < NELEM(html_taxonomy); i++) {
-		size_t l = strlen(html_taxonomy[i]);
+	char c = (char)(s[0] | 0x20);
 
+	for (size_t i = 0; i < NELEM(html_taxonomy); i++) {
+		size_t l;
+
+		if (html_taxonomy[i][0] != c)
+			continue;
+		l = strlen(html_taxonomy[i]);
 		if (n > l && strncasecmp(s, html_taxonomy[i], l) == 0)
 			return true;
 	}
@@ -360,7 +485,8 @@ html_has_name(const char *s, const char *const *list, size_t n)
 			s++;
 		l = strcspn(s, " ");
 		for (size_t i = 0; l > 0 && i < n; i++)
-			if (strlen(list[i]) == l && memcmp(s, list[i], l) == 0)
+			if (list[i][0] == s[0] && strncmp(list[i], s, l) == 0 &&
+			    list[i][l] == '\0')
 				return true;
 		s += l;
 	}
@@ -470,11 +596,6 @@ html_signals_other(const struct html_sigattrs *sa)
 	return sig;
 }
 
-static const char *const html_body_sub[] = {
-	"articlebody", "article-body", "article_body", "story-body",
-	"entry-content", "post-content", "article-content", "artikel-text",
-};
-
 static const char *const html_hidden_names[] = {
 	"hidden", "hide", "invisible", "d-none", "sr-only",
 	"screen-reader-text", "visually-hidden", "visuallyhidden",
@@ -496,25 +617,20 @@ html_signals_names(const char *cls, const char *id)
 	if (len == 0)
 		return 0;
 	html_pairs_of(s, &pp);
-	if (html_has_sub(s, &pp, html_body_sub, NELEM(html_body_sub)))
-		sig |= HTML_S_BODY;
-	if (html_has_sub(s, &pp, html_junk_sub, NELEM(html_junk_sub)) ||
+	for (size_t i = 0; i < NELEM(html_patterns); i++) {
+		const struct html_pattern *pt = &html_patterns[i];
+
+		if ((sig & pt->sig) || (pt->pair != HTML_NOPAIR &&
+		    !((pp.bits[pt->pair / 64] >> (pt->pair % 64)) & 1)))
+			continue;
+		if (strstr(s, pt->sub) != NULL)
+			sig |= pt->sig;
+	}
+	if (!(sig & HTML_S_JUNK) &&
 	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok)))
 		sig |= HTML_S_JUNK;
-	if (html_pairs_may(&pp, "header") && strstr(s, "header") != NULL)
-		sig |= HTML_S_HEADER;
-	if (html_has_sub(s, &pp, html_comment_sub, NELEM(html_comment_sub)))
-		sig |= HTML_S_COMMENTS;
-	if (html_has_sub(s, &pp, html_dialog_sub, NELEM(html_dialog_sub)))
-		sig |= HTML_S_DIALOG;
 	if (html_has_name(s, html_hidden_names, NELEM(html_hidden_names)))
 		sig |= HTML_S_HIDDEN;
-	if (html_has_sub(s, &pp, html_neg_sub, NELEM(html_neg_sub)))
-		sig |= HTML_S_NEG;
-	if (html_has_sub(s, &pp, html_pos_sub, NELEM(html_pos_sub)))
-		sig |= HTML_S_POS;
-	if (html_has_sub(s, &pp, html_credit_sub, NELEM(html_credit_sub)))
-		sig |= HTML_S_CREDIT;
 	return sig;
 }
 

@@ -50,6 +50,13 @@ struct html_ni {
 	bool cand;        /* score was initialised */
 };
 
+/* What html_stats() counted in a text node, kept for its second pass;
+ * hung on the text node's _private. */
+struct html_tc {
+	unsigned len;     /* visible characters */
+	unsigned commas;
+};
+
 /* A paragraph as written: its text and what it is made of. */
 struct html_para {
 	char *text;
@@ -72,6 +79,8 @@ struct html_ctx {
 	xmlNode *body;
 	struct html_ni *ni;
 	size_t n_ni;
+	struct html_tc *tc;  /* one per text node */
+	size_t n_tc;
 	const char *url;
 	struct nw_article *a;
 	struct buf out;    /* the body being written */
@@ -156,13 +165,15 @@ html_remove(xmlNode *n)
 }
 
 /* Step 1: drops non-content elements, comments and processing
- * instructions under root. Returns the number of elements left. */
+ * instructions under root. Returns the number of elements left, and the
+ * number of text nodes in *texts. */
 static size_t
-html_drop(xmlNode *root)
+html_drop(xmlNode *root, size_t *texts)
 {
 	xmlNode *n = root;
 	size_t count = 0;
 
+	*texts = 0;
 	while (n != NULL) {
 		xmlNode *next;
 		enum html_kind k;
@@ -181,6 +192,7 @@ html_drop(xmlNode *root)
 		}
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
+			(*texts)++;
 			n = html_next(n, root, false);
 			continue;
 		}
@@ -236,7 +248,7 @@ html_stats(struct html_ctx *ctx, bool again)
 {
 	xmlNode *root = ctx->body;
 	xmlNode *n = root;
-	size_t i = 0;
+	size_t i = 0, t = 0;
 
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
@@ -269,13 +281,21 @@ html_stats(struct html_ctx *ctx, bool again)
 		    n->content != NULL && html_is_elem(n->parent) &&
 		    html_ni(n->parent) != NULL && n != root) {
 			struct html_ni *pi = html_ni(n->parent);
-			unsigned commas;
-			unsigned len = html_count_text((const char *)n->content,
-			    &commas);
+			struct html_tc *tc = n->_private;
+			struct html_tc one;
 
-			pi->text += len;
-			pi->un += len;
-			pi->un_commas += commas;
+			if (tc == NULL && t < ctx->n_tc) {
+				tc = &ctx->tc[t++];
+				n->_private = tc;
+			} else if (tc == NULL) {
+				tc = &one;
+			}
+			if (!again || tc == &one)
+				tc->len = html_count_text((const char *)
+				    n->content, &tc->commas);
+			pi->text += tc->len;
+			pi->un += tc->len;
+			pi->un_commas += tc->commas;
 		}
 		/* leave n's ancestors whose last child it is */
 		while (n != root && n->next == NULL) {
@@ -1478,6 +1498,22 @@ html_ld_body(struct html_ctx *ctx)
 	json_decref(best_doc);
 }
 
+/* Whether s[0..len) holds "<!ENTITY". Looks for the '!', much rarer
+ * than '<' in a page. */
+static bool
+html_declares_entity(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '!', (size_t)(end - p))) != NULL) {
+		if (p > s && p[-1] == '<' && (size_t)(end - p) >= 7 &&
+		    memcmp(p + 1, "ENTITY", 6) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 /* Counts the start tags ('<' and a letter) of s, stopping past max. */
 static size_t
 html_count_tags(const char *s, size_t len, size_t max)
@@ -1507,7 +1543,7 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 		return fail(err, errlen, "html: page too large");
 	/* no web page declares entities: one that does is an external
 	 * entity or an expansion bomb (libxml2 expands neither here) */
-	if (memmem(s, len, "<!ENTITY", 8) != NULL)
+	if (html_declares_entity(s, len))
 		return fail(err, errlen, "html: the page declares entities "
 		    "(<!ENTITY): refused");
 	if (html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
@@ -1529,8 +1565,9 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	/* the first <h1> before the page is pruned, for a missing title */
 	if (a->title == NULL)
 		h1 = html_first_h1(ctx.body);
-	ctx.n_ni = html_drop(ctx.body);
+	ctx.n_ni = html_drop(ctx.body, &ctx.n_tc);
 	ctx.ni = xcalloc(ctx.n_ni + 1, sizeof(*ctx.ni));
+	ctx.tc = xcalloc(ctx.n_tc + 1, sizeof(*ctx.tc));
 	html_stats(&ctx, false);
 	html_prune(&ctx);
 	html_stats(&ctx, true);
@@ -1571,6 +1608,7 @@ done:
 	buf_free(&ctx.para);
 	html_paras_free(&ctx);
 	free(ctx.ni);
+	free(ctx.tc);
 	html_sigcache_free(&ctx.sigs);
 	xmlFreeDoc(ctx.doc);
 	return 0;

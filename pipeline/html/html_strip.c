@@ -14,10 +14,13 @@
 
 #include "../util.h"
 
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Keys of the page-state dates that html_meta reads from scripts other
- * than JSON-LD (meta_script_keys there); each key holds one of these. */
+ * than JSON-LD (meta_script_keys there: published..., publication...,
+ * ...created...): each key holds one of these. */
 static const char *const strip_date_marks[] = {
-	"ublish", "ublication", "reated",
+	"ubli", "reated",
 };
 
 struct strip_scan {
@@ -89,25 +92,28 @@ strip_attr_cmp(const void *key, const void *elem)
 	return strcasecmp(*k, *(const char *const *)elem);
 }
 
-bool
-html_strip_attr_kept(const char *name)
-{
-	return bsearch(&name, strip_attrs, sizeof(strip_attrs) /
-	    sizeof(strip_attrs[0]), sizeof(strip_attrs[0]),
-	    strip_attr_cmp) != NULL;
-}
-
-/* Whether the attribute name s[0..n) is one of strip_attrs. */
+/* Whether the attribute name s[0..n) (any case) is one of strip_attrs:
+ * the sorted table is walked to the names of s's first letter, and only
+ * those are compared. */
 static bool
 strip_attr_kept_n(const char *s, size_t n)
 {
-	char name[32];
+	char c = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0]);
+	size_t i = 0;
 
-	if (n >= sizeof(name))
-		return false;
-	memcpy(name, s, n);
-	name[n] = '\0';
-	return html_strip_attr_kept(name);
+	while (i < NELEM(strip_attrs) && strip_attrs[i][0] < c)
+		i++;
+	for (; i < NELEM(strip_attrs) && strip_attrs[i][0] == c; i++)
+		if (strncasecmp(strip_attrs[i], s, n) == 0 &&
+		    strip_attrs[i][n] == '\0')
+			return true;
+	return false;
+}
+
+bool
+html_strip_attr_kept(const char *name)
+{
+	return name[0] != '\0' && strip_attr_kept_n(name, strlen(name));
 }
 
 /* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
