@@ -26,30 +26,20 @@ import unicodedata
 import jsonschema
 import zmq
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from nwtest import check, failures, free_port  # noqa: E402
+
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 # an aeb-dev page (../shared/corpus) dropped as HTML and as text
 DUP_PAGE = ("06e5123e4ef7cfb4533250dc45d1e03d"
             "0838fc66223f45c583c4d12f48b4da85")
 SAMPLES = ["tass-2017-02-13-kremlin-flynn.txt",
            "independent-2017-02-14-kremlin-flynn.txt"]
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, flush=True)
-    return ok
 
 
 def fold(s):
     return " ".join(unicodedata.normalize("NFC", s or "").split())
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Daemon:

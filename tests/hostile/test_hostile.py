@@ -31,6 +31,10 @@ import time
 
 import zmq
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from nwtest import check, failures, free_port  # noqa: E402
+
 FACTOR = float(os.environ.get("NW_TEST_FACTOR", "1"))
 # The daemon's peak resident memory, two workers, through the whole run.
 # Measured: about 67 MB (the million-link page is refused before it is
@@ -39,20 +43,6 @@ FACTOR = float(os.environ.get("NW_TEST_FACTOR", "1"))
 MEMORY_BOUND_MB = 192
 SAMPLES = ("tass-2017-02-13-kremlin-flynn.txt",
            "independent-2017-02-14-kremlin-flynn.txt")
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, flush=True)
-    return ok
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def entity_bomb(levels=10, fan=10):

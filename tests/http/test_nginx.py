@@ -16,6 +16,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from nwtest import find_nginx, free_port, wait_port  # noqa: E402
+
 FEEDS = ['feed-rs+feed-rs/rss_2.0_bbc.xml',
          'feed-rs+feed-rs/rss_1.0_debian.xml',
          'miniflux+v2/encoding_ISO-8859-1.xml']
@@ -44,33 +48,6 @@ http {{
     }}
 }}
 '''
-
-
-def find_nginx():
-    for p in ('/usr/sbin/nginx', shutil.which('nginx')):
-        if p and os.access(p, os.X_OK):
-            return p
-    return None
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(('127.0.0.1', 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def wait_port(port, proc):
-    for _ in range(100):
-        if proc.poll() is not None:
-            return False
-        try:
-            socket.create_connection(('127.0.0.1', port), 0.1).close()
-            return True
-        except OSError:
-            time.sleep(0.05)
-    return False
 
 
 checks = 0

@@ -12,26 +12,17 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from nwtest import check, failures, free_port  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
-failures = []
 
 WORDS = ("the a council minister river market school police report city "
          "budget vote storm road hospital union court season museum port "
          "train farmers prices energy water rail bridge election").split()
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, flush=True)
-    return ok
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def page(i, salt=""):

@@ -18,16 +18,13 @@ import tempfile
 import time
 
 import zmq
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from nwtest import check, failures, free_port  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, flush=True)
-    return ok
 
 
 def finish(tmp):
@@ -39,12 +36,6 @@ def finish(tmp):
         shutil.rmtree(tmp, ignore_errors=True)
     print("all checks passed")
     return 0
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Setup:

@@ -43,21 +43,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import jsonschema
 import zmq
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+from nwtest import check, failures, find_nginx, free_port, wait_port  # noqa: E402
+
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
-failures = []
-
-
-def check(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, flush=True)
-    return ok
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Subscriber:
@@ -235,25 +225,6 @@ REALWORLD = ["feed-rs+feed-rs/rss_2.0_bbc.xml",
              "miniflux+v2/encoding_ISO-8859-1.xml",
              "miniflux+v2/small_atom.xml",
              "rbren+rss-parser/guardian.rss"]
-
-
-def find_nginx():
-    for p in ("/usr/sbin/nginx", shutil.which("nginx")):
-        if p and os.access(p, os.X_OK):
-            return p
-    return None
-
-
-def wait_port(port, proc):
-    for _ in range(100):
-        if proc.poll() is not None:
-            return False
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.1).close()
-            return True
-        except OSError:
-            time.sleep(0.05)
-    return False
 
 
 def pages_feed(www, port, corpus, n):
