@@ -623,6 +623,29 @@ static const char *const html_hidden_names[] = {
 	"is-hidden",
 };
 
+/* The code of the pair of letters a, b, or HTML_NOPAIR. */
+static unsigned
+html_pair_code(char a, char b)
+{
+	int x = html_letter(a), y = html_letter(b);
+
+	return x >= 0 && y >= 0 ? (unsigned)(x * 26 + y) : HTML_NOPAIR;
+}
+
+bool
+html_patterns_consistent(void)
+{
+	for (size_t i = 0; i < NELEM(html_patterns); i++) {
+		const char *w = html_patterns[i].sub;
+
+		if (html_patterns[i].pair != html_pair_code(w[0], w[1]) ||
+		    html_patterns[i].pair2 != (w[1] != '\0' ?
+		    html_pair_code(w[1], w[2]) : HTML_NOPAIR))
+			return false;
+	}
+	return true;
+}
+
 /* Whether the pair of letters of code k occurs in pp (HTML_NOPAIR: may
  * occur). */
 static bool

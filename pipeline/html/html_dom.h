@@ -61,6 +61,10 @@ const char *html_attr(const xmlNode *n, const char *name);
 
 unsigned html_signals(const xmlNode *n);
 
+/* Whether the letter-pair codes written beside each class pattern are
+ * those of its letters (for the tests: the table is written by hand). */
+bool html_patterns_consistent(void);
+
 /* Signals of the class values already seen in one document: pages
  * repeat the same few hundred class strings over thousands of
  * elements. Zero-initialise; html_sigcache_free() releases it. */

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "html/html_dom.h"
 #include "html/html_extract.h"
 #include "util.h"
 
@@ -74,6 +75,14 @@ extract_body(const char *fmt, ...)
 	free(html);
 	free(body);
 	return a;
+}
+
+/* The class pattern table's letter-pair codes match its patterns. */
+static void
+test_pattern_codes(void **state)
+{
+	(void)state;
+	assert_true(html_patterns_consistent());
 }
 
 static void
@@ -475,6 +484,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pattern_codes),
 		cmocka_unit_test(test_boilerplate_removed),
 		cmocka_unit_test(test_tables_and_lists_kept),
 		cmocka_unit_test(test_figures_collected),
