@@ -7,7 +7,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "../hash.h"
+#include "hash.h"
 #include "dup.h"
 #include "enrich_int.h"
 

@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../util.h"
+#include "util.h"
 
 enum {
 	ETOK_CAP = 1 << 0,     /* first letter upper-case */

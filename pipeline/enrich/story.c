@@ -33,7 +33,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "../hash.h"
+#include "hash.h"
 #include "enrich_int.h"
 
 #define STORY_MIN_NAMES 2

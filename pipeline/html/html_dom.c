@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../util.h"
+#include "util.h"
 #include "html_strip.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))

@@ -11,7 +11,7 @@
 
 #include <libxml/HTMLparser.h>
 
-#include "../util.h"
+#include "util.h"
 
 /* Most values of one kind kept from a page; pages with hundreds of
  * <time> or byline elements gain nothing from the rest. */

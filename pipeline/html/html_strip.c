@@ -12,7 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../util.h"
+#include "util.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

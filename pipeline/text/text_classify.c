@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../date.h"
-#include "../util.h"
+#include "util.h"
 #include "text_util.h"
 
 /* Item-count limits of the header walk above the body. */

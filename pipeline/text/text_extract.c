@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "../date.h"
-#include "../util.h"
+#include "util.h"
 #include "text_blocks.h"
 #include "text_util.h"
 

@@ -8,7 +8,7 @@
 
 #include <utf8proc.h>
 
-#include "../util.h"
+#include "util.h"
 
 /* A wrap width is believed only when this many lines come close to it. */
 #define TEXT_WRAP_MIN_LINES 3

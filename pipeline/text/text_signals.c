@@ -9,7 +9,7 @@
 
 #include <utf8proc.h>
 
-#include "../util.h"
+#include "util.h"
 #include "text_util.h"
 
 char *

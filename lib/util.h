@@ -1,4 +1,4 @@
-/* Small owned-memory helpers shared by the pipeline stages. */
+/* Small owned-memory helpers shared by every room of the tree. */
 #ifndef NW_UTIL_H
 #define NW_UTIL_H
 
