@@ -21,6 +21,9 @@ static const char *const config_levels[] = {
 static const char *const config_actions[] = { "move", "delete", NULL };
 static const char *const config_syncs[] = { "normal", "full", NULL };
 static const char *const config_yesno[] = { "no", "yes", NULL };
+static const char *const config_fsyncs[] = {
+	"always", "batch", "never", NULL
+};
 
 struct config_key {
 	const char *section;
@@ -98,6 +101,14 @@ static const struct config_key config_keys[] = {
 	  NULL, 1, 86400, false },
 	{ "http", "backoff_max", CONFIG_INT, OFF(http_backoff_max), "3600",
 	  NULL, 1, 86400, false },
+	{ "output.file", "path", CONFIG_STRING, OFF(out_file_path), "",
+	  NULL, 0, 0, false },
+	{ "output.file", "fsync", CONFIG_ENUM, OFF(out_file_fsync), "batch",
+	  config_fsyncs, 0, 0, true },
+	{ "output.file", "max_size", CONFIG_INT, OFF(out_file_max_size),
+	  "104857600", NULL, 0, 2000000000, true },
+	{ "output.file", "keep", CONFIG_INT, OFF(out_file_keep), "5",
+	  NULL, 0, 1000, true },
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
@@ -187,8 +198,10 @@ config_set(struct config *c, const char *section, const char *key,
 		    key, section);
 	switch (k->type) {
 	case CONFIG_STRING:
-		/* only [daemon] metrics may be "" (none) */
-		if (*value == '\0' && k->offset != OFF(metrics))
+		/* only [daemon] metrics and [output.file] path may be ""
+		 * (none) */
+		if (*value == '\0' && k->offset != OFF(metrics) &&
+		    k->offset != OFF(out_file_path))
 			return fail(err, errlen, "%s: empty value", key);
 		free(*str_field(c, k));
 		*str_field(c, k) = xstrdup(value);

@@ -13,6 +13,12 @@ enum config_on_success {
 	CONFIG_DELETE,
 };
 
+enum config_fsync {
+	CONFIG_FSYNC_ALWAYS,
+	CONFIG_FSYNC_BATCH,
+	CONFIG_FSYNC_NEVER,
+};
+
 struct config {
 	/* [inbox] */
 	char *inbox;            /* the watched folder */
@@ -53,6 +59,11 @@ struct config {
 	int http_jitter;        /* percent of a source's interval */
 	int http_backoff;       /* seconds after a source's first failure */
 	int http_backoff_max;   /* seconds, the longest backoff */
+	/* [output.file]: the JSONL file output (daemon/output_file.h) */
+	char *out_file_path;    /* "" = off */
+	int out_file_fsync;     /* enum config_fsync */
+	int out_file_max_size;  /* bytes before rotating; 0 = never */
+	int out_file_keep;      /* rotated files kept */
 };
 
 /* True for the sections of feed sources, [source "NAME"] and

@@ -11,6 +11,7 @@
 
 #include "nw_config.h"
 
+#include "commit.h"
 #include "curve.h"
 #include "date.h"
 #include "enrich/dup.h"
@@ -19,6 +20,9 @@
 #include "ingest.h"
 #include "metrics.h"
 #include "notify.h"
+#include "output.h"
+#include "output_file.h"
+#include "output_zmq.h"
 #include "publisher.h"
 #include "replay.h"
 #include "retention.h"
@@ -221,12 +225,15 @@ reload(struct daemon *d)
 	curve_reload(d->curve, c.curve_clients);
 	free(c.metrics);
 	c.metrics = xstrdup(d->cfg.metrics);
+	free(c.out_file_path);
+	c.out_file_path = xstrdup(d->cfg.out_file_path);
 	config_free(&d->cfg);
 	d->cfg = c;
 	d->log.level = (enum log_level)c.log_level;
 	if (d->watcher != NULL)
 		watcher_set_grace(d->watcher, c.empty_grace);
 	heartbeat_schedule(d);
+	outputs_reload(d->outs, &d->cfg);
 	if (!d->stopping)
 		sources_reload(d->sources);
 	log_info(&d->log, "configuration reloaded");
@@ -281,6 +288,28 @@ load_dups(struct daemon *d, char *err, size_t errlen)
 	    restore_dup, d->dups, err, errlen);
 }
 
+/* The outputs: the PUB socket, then the JSONL file if configured; the
+ * file catches up with the journal before anything new is committed. */
+static int
+open_outputs(struct daemon *d, char *err, size_t errlen)
+{
+	void *f;
+
+	d->outs = outputs_new();
+	outputs_add(d->outs, &output_zmq_ops, d->pub);
+	if (d->cfg.out_file_path[0] != '\0') {
+		f = output_file_open(&d->cfg, d->store, &d->log, err, errlen);
+		if (f == NULL)
+			return -1;
+		outputs_add(d->outs, &output_file_ops, f);
+		log_info(&d->log, "output: events appended to %s",
+		    d->cfg.out_file_path);
+	}
+	d->commit = commit_new(d->store, d->stories, d->dups, d->outs,
+	    d->metrics, &d->log);
+	return 0;
+}
+
 static int
 n_workers(const struct config *c)
 {
@@ -313,6 +342,8 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->pub = publisher_open(d->cfg.publish, d->cfg.hwm, d->curve, err,
 	    errlen);
 	if (d->pub == NULL)
+		return -1;
+	if (open_outputs(d, err, errlen) != 0)
 		return -1;
 	d->replay = replay_open(d->base, d->cfg.replay, d->cfg.state,
 	    store_origin_id(d->store), store_origin_epoch(d->store), &d->log,
@@ -409,6 +440,8 @@ daemon_free(struct daemon *d)
 	if (d->ev_retry != NULL)
 		event_free(d->ev_retry);
 	/* the ZAP sockets go before the contexts of the servers end */
+	commit_free(d->commit);
+	outputs_free(d->outs);
 	curve_free(d->curve);
 	replay_free(d->replay);
 	retention_free(d->retention);

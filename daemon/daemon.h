@@ -11,12 +11,14 @@
 #include "config.h"
 #include "log.h"
 
+struct commit;
 struct curve;
 struct event;
 struct event_base;
 struct item;
 struct metrics;
 struct notify;
+struct outputs;
 struct publisher;
 struct replay;
 struct retention;
@@ -47,6 +49,8 @@ struct daemon {
 	struct dup_index *dups;         /* near copies, from the store */
 	struct curve *curve;            /* CURVE keys, ZAP (curve.h) */
 	struct publisher *pub;
+	struct outputs *outs;           /* where committed events go */
+	struct commit *commit;          /* the one commit path (commit.h) */
 	struct replay *replay;          /* the ROUTER replay server */
 	struct retention *retention;    /* journal compaction */
 	struct workers *workers;

@@ -53,6 +53,7 @@ struct feeds_job {
 	char *page_url;
 	char *content_type;
 	char page_error[256];
+	int known;              /* the entry was committed before */
 	/* ENTRY out: the article and whether the page made it */
 	struct nw_article *article;
 	int from_page;

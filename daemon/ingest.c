@@ -10,15 +10,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "commit.h"
 #include "daemon.h"
-#include "enrich/dup.h"
-#include "enrich/story.h"
-#include "event.h"
 #include "hash.h"
 #include "inbox.h"
 #include "metrics.h"
 #include "pipeline.h"
-#include "publisher.h"
 #include "store.h"
 #include "util.h"
 #include "watcher.h"
@@ -39,11 +36,8 @@ struct item {
 	struct nw_article *article;   /* NULL: failed, see error */
 	char error[256];
 	/* set on the loop thread in the batch */
-	bool publish;           /* a new event to send */
 	bool failed;            /* goes to failed/ with error */
 	int64_t seq;
-	char *topic;
-	char *json;
 };
 
 void
@@ -56,8 +50,6 @@ ingest_free_item(struct item *it)
 	article_free(it->article);
 	free(it->dir);
 	free(it->name);
-	free(it->topic);
-	free(it->json);
 	free(it);
 }
 
@@ -211,19 +203,6 @@ item_uri(const struct item *it)
 	return buf_take(&b);
 }
 
-static const char *
-kind_name(enum store_kind k)
-{
-	switch (k) {
-	case STORE_UPDATED:
-		return "updated";
-	case STORE_DUPLICATE:
-		return "duplicate";
-	default:
-		return "new";
-	}
-}
-
 static void
 item_file(const struct item *it, struct store_file *f)
 {
@@ -241,123 +220,36 @@ item_file(const struct item *it, struct store_file *f)
 static void
 item_recover(struct daemon *d, struct item *it, const char *error)
 {
+	char *topic = NULL;
+	char *json = store_event(d->store, it->seq, &topic);
+
 	log_info(&d->log, "%s: already committed as seq %lld", it->name,
 	    (long long)it->seq);
 	it->failed = error[0] != '\0';
 	snprintf(it->error, sizeof(it->error), "%s", error);
-	it->json = store_event(d->store, it->seq, &it->topic);
-	it->publish = it->json != NULL;
+	if (json != NULL)
+		commit_resend(d->commit, it->seq, topic, json);
+	free(topic);
+	free(json);
 }
 
-/* Puts the article in a story: a duplicate in its original's, others
- * through the story index; the choice is recorded for restarts. */
-static int
-item_story(struct daemon *d, struct item *it, const char *id,
-    const struct store_verdict *v, char *err, size_t errlen)
-{
-	struct nw_article *a = it->article;
-	char story[64];
-	char *sig;
-	int rc;
-
-	if (v->kind == STORE_DUPLICATE) {
-		rc = store_story_of(d->store, v->duplicate_of, story,
-		    sizeof(story), err, errlen);
-		if (rc == 1)
-			article_set(&a->story_id, story);
-		if (rc != 0)
-			return rc < 0 ? -1 : 0;
-	}
-	story_assign(d->stories, a, it->fetched_at);
-	sig = story_signature(a);
-	rc = store_story_add(d->store, id, a->story_id,
-	    story_time(a, it->fetched_at), sig ? sig : "", err, errlen);
-	free(sig);
-	return rc;
-}
-
-int
-ingest_dedup(struct daemon *d, const char *id, const struct nw_article *a,
-    int64_t t, struct store_verdict *v, char *err, size_t errlen)
-{
-	const char *of;
-
-	if (v->kind != STORE_NEW || a->dup_print == NULL || d->dups == NULL)
-		return 0;
-	of = dup_index_query(d->dups, a->dup_print, t, NULL);
-	/* itself: added before a batch that was rolled back */
-	if (of != NULL && strcmp(of, id) != 0) {
-		v->kind = STORE_DUPLICATE;
-		snprintf(v->duplicate_of, sizeof(v->duplicate_of), "%s", of);
-		return 0;
-	}
-	if (store_dup_add(d->store, id, t, a->dup_print, err, errlen) != 0)
-		return -1;
-	if (of == NULL)
-		dup_index_add(d->dups, id, a->dup_print, t);
-	return 0;
-}
-
-/* Classifies the article (or takes the failure) and builds the event and
- * its topic under the next seq. */
-static int
-item_event(struct daemon *d, struct item *it, char *err, size_t errlen)
-{
-	char id[EVENT_ID_LEN];
-	struct store_verdict v = { 0 };
-	struct event_meta m = {
-		.origin_id = store_origin_id(d->store),
-		.origin_epoch = store_origin_epoch(d->store),
-		.source_name = d->cfg.source_name,
-		.source_kind = "folder",
-		.fetched_at = it->fetched_at,
-		.version = 1,
-	};
-	struct buf topic = { 0 };
-	json_t *ev;
-	char *uri;
-
-	if (it->article != NULL) {
-		event_article_id(it->article, id);
-		if (store_classify(d->store, id, it->article->content_hash,
-		    it->fetched_at, &v, err, errlen) != 0 ||
-		    ingest_dedup(d, id, it->article, it->fetched_at, &v, err,
-		    errlen) != 0)
-			return -1;
-		article_set(&it->article->duplicate_of,
-		    v.kind == STORE_DUPLICATE ? v.duplicate_of : NULL);
-		if (item_story(d, it, id, &v, err, errlen) != 0)
-			return -1;
-		m.id = id;
-		m.version = v.version;
-	}
-	uri = item_uri(it);
-	m.source_uri = uri;
-	m.seq = store_next_seq(d->store);
-	if (it->article != NULL) {
-		ev = event_article(it->article, &m);
-		buf_printf(&topic, "article.%s.%s", kind_name(v.kind),
-		    d->cfg.source_name);
-	} else {
-		ev = event_error(&m, it->name, it->error);
-		buf_printf(&topic, "source.error.%s", d->cfg.source_name);
-		it->failed = true;
-	}
-	it->topic = buf_take(&topic);
-	it->json = event_dump(ev);
-	it->seq = m.seq;
-	json_decref(ev);
-	free(uri);
-	return 0;
-}
-
-/* Journals the item's event, and the file with it, inside the open
- * transaction. */
+/* Journals the item's event through the commit path, and the file with
+ * it, inside the open transaction. */
 static int
 item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 {
 	struct store_file f;
 	char prior[256];
+	char *uri;
+	struct commit_item ci = {
+		.source = d->cfg.source_name,
+		.kind = "folder",
+		.label = it->name,
+		.fetched_at = it->fetched_at,
+		.article = it->article,
+		.item = it->name,
+		.error = it->error,
+	};
 	int rc;
 
 	item_file(it, &f);
@@ -367,55 +259,41 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		item_recover(d, it, prior);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	if (item_event(d, it, err, errlen) != 0 ||
-	    store_journal(d->store, it->seq, it->topic, it->json,
-	    it->fetched_at, err, errlen) != 0 ||
-	    store_file_done(d->store, &f, it->seq,
-	    it->failed ? it->error : NULL, err, errlen) != 0)
+	uri = item_uri(it);
+	ci.uri = uri;
+	rc = commit_item(d->commit, &ci, err, errlen);
+	free(uri);
+	if (rc != 0)
 		return -1;
-	it->publish = true;
-	return 0;
+	it->seq = ci.seq;
+	it->failed = it->article == NULL;
+	return store_file_done(d->store, &f, it->seq,
+	    it->failed ? it->error : NULL, err, errlen);
 }
 
 /* One transaction for the whole batch; on failure nothing is committed,
- * nothing published, and the files stay in the inbox for a later try. */
+ * nothing published, and the files stay in the inbox for a later try.
+ * After COMMIT, the commit path hands the events to the outputs. */
 static bool
 batch_commit(struct daemon *d, struct item **items, size_t n)
 {
 	char err[512];
 
-	if (store_begin(d->store, err, sizeof(err)) != 0)
+	if (commit_begin(d->commit, err, sizeof(err)) != 0)
 		goto err;
 	for (size_t i = 0; i < n; i++)
 		if (item_commit(d, items[i], err, sizeof(err)) != 0)
 			goto err_tx;
-	if (store_commit(d->store, err, sizeof(err)) != 0)
-		goto err_tx;
+	if (commit_end(d->commit, err, sizeof(err)) != 0)
+		goto err;
 	return true;
 err_tx:
-	store_rollback(d->store);
+	commit_abort(d->commit);
 err:
 	log_error(&d->log, "%s; %zu item(s) stay in the inbox, retried "
 	    "in %d s", err, n, DAEMON_RETRY_SECS);
 	daemon_retry_later(d);
 	return false;
-}
-
-static void
-item_publish(struct daemon *d, struct item *it)
-{
-	char err[256];
-
-	if (publisher_send(d->pub, it->topic, it->json, err,
-	    sizeof(err)) != 0)
-		log_warn(&d->log, "seq %lld: %s", (long long)it->seq, err);
-	metrics_event(d->metrics, it->topic);
-	if (it->failed)
-		log_warn(&d->log, "%s: failed: %s (seq %lld)", it->name,
-		    it->error, (long long)it->seq);
-	else
-		log_info(&d->log, "%s: %s seq %lld", it->name, it->topic,
-		    (long long)it->seq);
 }
 
 static void
@@ -450,9 +328,6 @@ batch_run(struct daemon *d, struct item **items, size_t n)
 {
 	bool ok = batch_commit(d, items, n);
 
-	for (size_t i = 0; ok && i < n; i++)
-		if (items[i]->publish)
-			item_publish(d, items[i]);
 	for (size_t i = 0; ok && i < n; i++)
 		item_move(d, items[i]);
 	for (size_t i = 0; i < n; i++) {

@@ -14,8 +14,6 @@
 
 struct daemon;
 struct item;
-struct nw_article;
-struct store_verdict;
 
 /* The watcher's offer callback (ctx is the daemon). */
 enum watcher_offer ingest_offer(void *ctx, const char *name, int fd,
@@ -26,16 +24,6 @@ void ingest_work(void *job, void *arg);
 
 /* Takes every finished item and runs one batch: commit, publish, move. */
 void ingest_results(struct daemon *d);
-
-/* After store_classify(), inside the open transaction: an article new by
- * its content hash whose body the duplicate index finds in an earlier
- * article's (enrich/dup.h) becomes a STORE_DUPLICATE of it; any other new
- * article is an original, and its print (a->dup_print) is recorded and
- * indexed under time t. Updates are left alone. For every source of
- * articles (the inbox and feed sources). */
-int ingest_dedup(struct daemon *d, const char *id,
-    const struct nw_article *a, int64_t t, struct store_verdict *v,
-    char *err, size_t errlen);
 
 /* Frees items that never came back (only at exit, after the pool). */
 void ingest_free_item(struct item *it);

@@ -16,7 +16,7 @@
 
 #include "daemon.h"
 #include "nw_config.h"
-#include "publisher.h"
+#include "output.h"
 #include "store.h"
 #include "util.h"
 #include "workers.h"
@@ -389,6 +389,18 @@ memory_of_self(long long *rss, long long *hwm)
 	fclose(f);
 }
 
+/* Each output's own lines (output.h). */
+static void
+outputs_text(struct daemon *d, struct evbuffer *b)
+{
+	struct buf t = { 0 };
+
+	outputs_metrics(d->outs, &t);
+	if (t.len > 0)
+		evbuffer_add(b, t.p, t.len);
+	buf_free(&t);
+}
+
 static void
 metrics_render(struct metrics *m, struct evbuffer *b)
 {
@@ -421,11 +433,7 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 		    "store's pages in use; the journal is most of them.",
 		    (long long)j.bytes);
 	}
-	put_int(b, "newswire_publish_dropped_total", "counter", "Events "
-	    "the PUB socket refused (EAGAIN: no subscriber got them). A "
-	    "slow subscriber past the high-water mark loses events without "
-	    "this count: it sees a gap in seq and replays it.",
-	    (long long)publisher_dropped(d->pub));
+	outputs_text(d, b);
 	put_fetches(m, b);
 	put_int(b, "newswire_loop_lag_seconds", "gauge", "How late the "
 	    "loop ran its last one-second timer, rounded down.",

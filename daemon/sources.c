@@ -13,15 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "commit.h"
 #include "daemon.h"
-#include "enrich/story.h"
-#include "event.h"
 #include "feeds_store.h"
 #include "feeds_work.h"
 #include "http/http.h"
 #include "http/poller.h"
-#include "ingest.h"
-#include "publisher.h"
 #include "store.h"
 #include "workers.h"
 
@@ -302,13 +299,7 @@ struct page {
 	struct http_request *req;  /* NULL: waiting for its turn */
 	struct event *timer;       /* pending: a retry after a failure */
 	int tries;                 /* failed attempts so far */
-};
-
-/* An event committed in this turn's transaction, sent after it. */
-struct sent {
-	char *topic;
-	char *json;
-	int64_t seq;
+	bool known;                /* the entry was committed before */
 };
 
 struct sources {
@@ -383,82 +374,22 @@ src_headers(struct src *s)
 
 /* ---- events ---- */
 
-static void
-sent_free(struct sent *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].topic);
-		free(v[i].json);
-	}
-	free(v);
-}
-
-struct turn {
-	struct sent *sent;
-	size_t n_sent;
-};
-
-static void
-turn_add(struct turn *t, char *topic, char *json, int64_t seq)
-{
-	t->sent = xrealloc(t->sent, (t->n_sent + 1) * sizeof(*t->sent));
-	t->sent[t->n_sent].topic = topic;
-	t->sent[t->n_sent].json = json;
-	t->sent[t->n_sent].seq = seq;
-	t->n_sent++;
-}
-
-static void
-turn_publish(struct sources *S, struct turn *t)
-{
-	char err[256];
-
-	for (size_t i = 0; i < t->n_sent; i++) {
-		if (publisher_send(S->d->pub, t->sent[i].topic,
-		    t->sent[i].json, err, sizeof(err)) != 0)
-			log_warn(&S->d->log, "seq %lld: %s",
-			    (long long)t->sent[i].seq, err);
-		else
-			log_debug(&S->d->log, "%s seq %lld",
-			    t->sent[i].topic, (long long)t->sent[i].seq);
-	}
-	sent_free(t->sent, t->n_sent);
-	t->sent = NULL;
-	t->n_sent = 0;
-}
-
-/* Journals a source.error event inside the open transaction. */
+/* Journals a source.error event through the commit path, inside the open
+ * transaction. */
 static int
-journal_error(struct sources *S, struct turn *t, const char *name,
-    const char *uri, const char *item, const char *reason, char *err,
-    size_t errlen)
+journal_error(struct sources *S, const char *name, const char *uri,
+    const char *item, const char *reason, char *err, size_t errlen)
 {
-	struct event_meta m = {
-		.origin_id = store_origin_id(S->d->store),
-		.origin_epoch = store_origin_epoch(S->d->store),
-		.source_name = name,
-		.source_kind = "feed",
-		.source_uri = uri,
+	struct commit_item ci = {
+		.source = name,
+		.kind = "feed",
+		.uri = uri,
 		.fetched_at = (int64_t)time(NULL),
-		.version = 1,
+		.item = item,
+		.error = reason,
 	};
-	struct buf topic = { 0 };
-	json_t *ev;
-	char *json;
 
-	m.seq = store_next_seq(S->d->store);
-	ev = event_error(&m, item, reason);
-	json = event_dump(ev);
-	json_decref(ev);
-	buf_printf(&topic, "source.error.%s", name);
-	if (json == NULL || store_journal(S->d->store, m.seq, topic.p, json,
-	    m.fetched_at, err, errlen) != 0) {
-		free(json);
-		buf_free(&topic);
-		return -1;
-	}
-	turn_add(t, buf_take(&topic), json, m.seq);
-	return 0;
+	return commit_item(S->d->commit, &ci, err, errlen);
 }
 
 /* A failure outside a batch: its own transaction, then published. */
@@ -466,21 +397,19 @@ static void
 publish_error(struct sources *S, const char *name, const char *uri,
     const char *item, const char *reason)
 {
-	struct turn t = { 0 };
 	char err[512];
 
-	if (store_begin(S->d->store, err, sizeof(err)) != 0)
+	if (commit_begin(S->d->commit, err, sizeof(err)) != 0)
 		goto err;
-	if (journal_error(S, &t, name, uri, item, reason, err,
-	    sizeof(err)) != 0 || store_commit(S->d->store, err,
+	if (journal_error(S, name, uri, item, reason, err,
 	    sizeof(err)) != 0) {
-		store_rollback(S->d->store);
+		commit_abort(S->d->commit);
 		goto err;
 	}
-	turn_publish(S, &t);
+	if (commit_end(S->d->commit, err, sizeof(err)) != 0)
+		goto err;
 	return;
 err:
-	sent_free(t.sent, t.n_sent);
 	log_error(&S->d->log, "%s: cannot journal its error: %s", name, err);
 }
 
@@ -548,7 +477,7 @@ wait_flush(struct sources *S)
 
 static struct feeds_job *
 entry_job(const char *source, uint64_t gen, const char *key,
-    const char *hash, const char *item)
+    const char *hash, const char *item, bool known)
 {
 	struct feeds_job *j = xcalloc(1, sizeof(*j));
 
@@ -559,6 +488,7 @@ entry_job(const char *source, uint64_t gen, const char *key,
 	j->key = xstrdup(key);
 	j->hash = xstrdup(hash);
 	j->item = xstrdup(item);
+	j->known = known;
 	return j;
 }
 
@@ -667,7 +597,7 @@ page_done(void *arg, struct http_response *r)
 		page_free(p);
 		return;
 	}
-	j = entry_job(p->source, p->gen, p->key, p->hash, p->item);
+	j = entry_job(p->source, p->gen, p->key, p->hash, p->item, p->known);
 	if (r->error == HTTP_OK && r->status >= 200 && r->status < 300) {
 		j->page = r->body;
 		j->page_len = r->body_len;
@@ -717,13 +647,14 @@ pages_pump(struct sources *S)
 /* An entry to publish: through its page, or from the entry itself. */
 static void
 entry_dispatch(struct sources *S, struct src *s, const char *key,
-    const char *hash, const char *item)
+    const char *hash, const char *item, bool known)
 {
 	char *link = s->c.fetch_pages ? feeds_item_link(item) : NULL;
 	struct page *p;
 
 	if (link == NULL) {
-		submit(S, entry_job(s->c.name, s->gen, key, hash, item));
+		submit(S, entry_job(s->c.name, s->gen, key, hash, item,
+		    known));
 		return;
 	}
 	p = xcalloc(1, sizeof(*p));
@@ -734,6 +665,7 @@ entry_dispatch(struct sources *S, struct src *s, const char *key,
 	p->hash = xstrdup(hash);
 	p->item = xstrdup(item);
 	p->link = link;
+	p->known = known;
 	S->pages = xrealloc(S->pages, (S->n_pages + 1) * sizeof(*S->pages));
 	S->pages[S->n_pages++] = p;
 }
@@ -759,68 +691,27 @@ pages_drop_source(struct sources *S, const char *name)
 
 /* ---- results ---- */
 
+/* An entry's article through the commit path, and the entry marked
+ * done in the same transaction. An entry already known whose article did
+ * not change publishes nothing; an article another entry or source
+ * published is a duplicate. */
 static int
-story_of(struct sources *S, struct nw_article *a, const char *id,
-    const struct store_verdict *v, int64_t t, char *err, size_t errlen)
+entry_commit(struct sources *S, struct src *s, struct feeds_job *j,
+    char *err, size_t errlen)
 {
-	char story[64];
-	char *sig;
-	int rc;
-
-	if (v->kind == STORE_DUPLICATE) {
-		rc = store_story_of(S->d->store, v->duplicate_of, story,
-		    sizeof(story), err, errlen);
-		if (rc == 1)
-			article_set(&a->story_id, story);
-		if (rc != 0)
-			return rc < 0 ? -1 : 0;
-	}
-	story_assign(S->d->stories, a, t);
-	sig = story_signature(a);
-	rc = store_story_add(S->d->store, id, a->story_id, story_time(a, t),
-	    sig ? sig : "", err, errlen);
-	free(sig);
-	return rc;
-}
-
-static const char *
-kind_name(enum store_kind k)
-{
-	switch (k) {
-	case STORE_UPDATED:
-		return "updated";
-	case STORE_DUPLICATE:
-		return "duplicate";
-	default:
-		return "new";
-	}
-}
-
-/* An entry's article: classified, put in a story, journalled, and the
- * entry marked done. An entry whose article did not change publishes
- * nothing. */
-static int
-entry_commit(struct sources *S, struct turn *t, struct src *s,
-    struct feeds_job *j, char *err, size_t errlen)
-{
-	struct nw_article *a = j->article;
-	char id[EVENT_ID_LEN];
-	struct store_verdict v;
-	struct event_meta m = {
-		.origin_id = store_origin_id(S->d->store),
-		.origin_epoch = store_origin_epoch(S->d->store),
-		.source_name = s->c.name,
-		.source_kind = j->from_page ? "page" : "feed",
-		.source_uri = j->from_page ? j->page_url : src_url(s),
+	struct commit_item ci = {
+		.source = s->c.name,
+		.kind = j->from_page ? "page" : "feed",
+		.uri = j->from_page ? j->page_url : src_url(s),
+		.label = j->key,
 		.fetched_at = j->fetched_at,
+		.article = j->article,
+		.known = j->known,
 	};
-	struct buf topic = { 0 };
-	json_t *ev;
-	char *json;
 
 	if (j->page_error[0] != '\0') {
 		char *link = feeds_item_link(j->item);
-		int rc = journal_error(S, t, s->c.name, src_url(s),
+		int rc = journal_error(S, s->c.name, src_url(s),
 		    link ? link : j->key, j->page_error, err, errlen);
 
 		log_warn(&S->d->log, "%s: page: %s; publishing the feed's "
@@ -829,48 +720,22 @@ entry_commit(struct sources *S, struct turn *t, struct src *s,
 		if (rc != 0)
 			return -1;
 	}
-	event_article_id(a, id);
-	if (store_classify(S->d->store, id, a->content_hash, j->fetched_at,
-	    &v, err, errlen) != 0 ||
-	    ingest_dedup(S->d, id, a, j->fetched_at, &v, err, errlen) != 0)
+	if (commit_item(S->d->commit, &ci, err, errlen) != 0)
 		return -1;
-	if (v.kind == STORE_DUPLICATE && strcmp(v.duplicate_of, id) == 0) {
-		log_debug(&S->d->log, "%s: %s: unchanged", s->c.name, j->key);
-		return feeds_store_entry_done(S->fs, s->c.name, j->key,
-		    j->hash, err, errlen);
-	}
-	article_set(&a->duplicate_of,
-	    v.kind == STORE_DUPLICATE ? v.duplicate_of : NULL);
-	if (story_of(S, a, id, &v, j->fetched_at, err, errlen) != 0)
-		return -1;
-	m.id = id;
-	m.version = v.version;
-	m.seq = store_next_seq(S->d->store);
-	ev = event_article(a, &m);
-	json = event_dump(ev);
-	json_decref(ev);
-	buf_printf(&topic, "article.%s.%s", kind_name(v.kind), s->c.name);
-	if (json == NULL || store_journal(S->d->store, m.seq, topic.p, json,
-	    j->fetched_at, err, errlen) != 0 ||
-	    feeds_store_entry_done(S->fs, s->c.name, j->key, j->hash, err,
-	    errlen) != 0) {
-		free(json);
-		buf_free(&topic);
-		return -1;
-	}
-	turn_add(t, buf_take(&topic), json, m.seq);
-	return 0;
+	return feeds_store_entry_done(S->fs, s->c.name, j->key, j->hash, err,
+	    errlen);
 }
 
 struct todo {
 	struct src *s;
 	const char *key, *hash, *item;   /* the job's */
+	bool known;
 };
 
 /* A parsed feed: new and changed entries recorded pending, with the
  * validators of the body they came from, in the open transaction. */
 static int
-feed_commit(struct sources *S, struct turn *t, struct src *s,
+feed_commit(struct sources *S, struct src *s,
     struct feeds_job *j, struct todo **todo, size_t *n_todo, char *err,
     size_t errlen)
 {
@@ -887,7 +752,7 @@ feed_commit(struct sources *S, struct turn *t, struct src *s,
 		if (!s->parse_failed) {
 			log_warn(&S->d->log, "%s: %s: %s", s->c.name,
 			    j->url, j->error);
-			if (journal_error(S, t, s->c.name, j->url, j->url,
+			if (journal_error(S, s->c.name, j->url, j->url,
 			    j->error, err, errlen) != 0)
 				return -1;
 		}
@@ -913,6 +778,7 @@ feed_commit(struct sources *S, struct turn *t, struct src *s,
 		(*todo)[*n_todo].key = e->key;
 		(*todo)[*n_todo].hash = e->hash;
 		(*todo)[*n_todo].item = e->item;
+		(*todo)[*n_todo].known = rc == 1;
 		(*n_todo)++;
 		fresh++;
 	}
@@ -936,7 +802,6 @@ on_results(evutil_socket_t fd, short what, void *arg)
 	void *jobs[SOURCES_BATCH_MAX];
 	struct todo *todo = NULL;
 	size_t n, n_todo = 0;
-	struct turn t = { 0 };
 	char err[512];
 	bool ok = true;
 
@@ -954,7 +819,7 @@ on_results(evutil_socket_t fd, short what, void *arg)
 	}
 	if (n == 0)
 		goto out;
-	if (store_begin(S->d->store, err, sizeof(err)) != 0) {
+	if (commit_begin(S->d->commit, err, sizeof(err)) != 0) {
 		ok = false;
 		goto done;
 	}
@@ -965,21 +830,20 @@ on_results(evutil_socket_t fd, short what, void *arg)
 		if (s == NULL || s->gen != j->gen)
 			continue;   /* removed or moved meanwhile */
 		if (j->kind == FEEDS_JOB_FEED)
-			ok = feed_commit(S, &t, s, j, &todo, &n_todo, err,
+			ok = feed_commit(S, s, j, &todo, &n_todo, err,
 			    sizeof(err)) == 0;
 		else
-			ok = entry_commit(S, &t, s, j, err, sizeof(err)) == 0;
+			ok = entry_commit(S, s, j, err, sizeof(err)) == 0;
 	}
-	if (ok)
-		ok = store_commit(S->d->store, err, sizeof(err)) == 0;
 	if (!ok)
-		store_rollback(S->d->store);
+		commit_abort(S->d->commit);
+	else
+		ok = commit_end(S->d->commit, err, sizeof(err)) == 0;
 done:
 	if (ok) {
-		turn_publish(S, &t);
 		for (size_t i = 0; i < n_todo; i++)
 			entry_dispatch(S, todo[i].s, todo[i].key,
-			    todo[i].hash, todo[i].item);
+			    todo[i].hash, todo[i].item, todo[i].known);
 		for (size_t i = 0; i < n; i++) {
 			struct feeds_job *j = jobs[i];
 			struct src *s = src_find(S, j->source);
@@ -994,7 +858,6 @@ done:
 	} else {
 		log_error(&S->d->log, "sources: %s; %zu result(s) dropped, "
 		    "their sources polled afresh", err, n);
-		sent_free(t.sent, t.n_sent);
 		for (size_t i = 0; i < n; i++) {
 			struct src *s = src_find(S, ((struct feeds_job *)
 			    jobs[i])->source);
@@ -1181,7 +1044,7 @@ pending_one(void *ctx, const char *key, const char *hash, const char *item)
 {
 	struct pending_ctx *p = ctx;
 
-	entry_dispatch(p->S, p->s, key, hash, item);
+	entry_dispatch(p->S, p->s, key, hash, item, false);
 	p->n++;
 }
 
