@@ -19,6 +19,9 @@ CASE is one of:
           gone (the entry from the feed, and an error); each gives its source.error or
           article events while the daemon keeps serving.
   sighup  SIGHUP adds one source and removes another.
+  oneway  two feed sources linking the same page: one article.new, one
+          article.duplicate with duplicate_of, a log line each, and
+          /metrics counting both sources' items.
   restart kill -9 while an entry's page is being fetched: the next start
           fetches it (the feed answering 304) and publishes it once, from
           the page, the feed filling the author and date.
@@ -501,6 +504,16 @@ class Handler(BaseHTTPRequestHandler):
                 return self.send(503, b"busy\n")
             return self.send(200, PAGE.encode(),
                              [("Content-Type", "text/html; charset=utf-8")])
+        if path in ("/feed-a", "/feed-b"):
+            # two outlets, one story: their entries link the same page
+            return self.feed([
+                "<item><guid>%s-1</guid><title>Entry of %s</title>"
+                "<link>http://%s/shared-page</link>"
+                "<description>A summary.</description></item>"
+                % (path[1:], path, self.headers.get("Host"))], '"ab"')
+        if path == "/shared-page":
+            return self.send(200, PAGE.encode(),
+                             [("Content-Type", "text/html; charset=utf-8")])
         if path == "/gone-page":
             return self.send(404, b"no such page\n")
         if path == "/page/1":
@@ -756,6 +769,75 @@ def case_restart(newswired, tmp):
     return 0
 
 
+# --------------------------------------------------------------- oneway
+
+def metrics_text(port):
+    import urllib.request
+    with urllib.request.urlopen("http://127.0.0.1:%d/metrics" % port,
+                                timeout=5) as r:
+        return r.read().decode()
+
+
+def items_total(text, source, outcome):
+    key = 'newswire_items_total{source="%s",outcome="%s"} ' % (source,
+                                                               outcome)
+    for ln in text.splitlines():
+        if ln.startswith(key):
+            return int(ln[len(key):])
+    return None
+
+
+def case_oneway(newswired, tmp):
+    """Two feed sources whose entries link the same page: one article.new
+    and one article.duplicate (duplicate_of the first), each with its log
+    line; /metrics counts each feed source's items."""
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    mport = free_port()
+    srcs = (source("alpha", base + "/feed-a", 2, pages=True) +
+            source("beta", base + "/feed-b", 2, pages=True))
+    d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub).replace(
+        "[publish]", "metrics = 127.0.0.1:%d\n[publish]" % mport) + srcs)
+    srv.state["go"].set()
+    try:
+        arts = lambda: sub.topics("article.")  # noqa: E731
+        check(sub.wait(lambda: len(arts()) >= 2, 20),
+              "two article events: %r" % [t for t, _ in arts()])
+        sub.settle(3)   # a second poll: 304s, nothing more
+        new = sub.topics("article.new.")
+        dup = sub.topics("article.duplicate.")
+        check(len(new) == 1 and len(dup) == 1 and len(arts()) == 2,
+              "one new, one duplicate: %r" % [t for t, _ in arts()])
+        if len(new) == 1 and len(dup) == 1:
+            (tn, en), (td, ed) = new[0], dup[0]
+            check({tn.split(".")[2], td.split(".")[2]} == {"alpha", "beta"},
+                  "one event per source: %s, %s" % (tn, td))
+            check(ed["duplicate_of"] == en["id"],
+                  "duplicate_of the first: %r, %r" % (ed["duplicate_of"],
+                                                      en["id"]))
+            check(en["duplicate_of"] is None, "the first is no duplicate")
+            log = d.logtext()
+            for t, e in (new[0], dup[0]):
+                src, kind = t.split(".")[2], t.split(".")[1]
+                mark = " info: %s: seq %d %s" % (src, e["seq"], kind)
+                check(mark in log, "log line %r" % mark)
+        text = metrics_text(mport)
+        counts = {(s_, o): items_total(text, s_, o)
+                  for s_ in ("alpha", "beta")
+                  for o in ("new", "duplicate")}
+        check(sum(v or 0 for v in counts.values()) == 2 and
+              all(counts[(s_, "new")] is not None for s_ in ("alpha",
+                                                             "beta")),
+              "/metrics counts the feed sources' items: %r" % counts)
+        check("newswire_queue_depth" in text, "one queue depth")
+        check(d.alive(), "newswired alive")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
 def main():
     global SHARED, SCHEMA, NEWSWIRE
     newswired, SHARED, SCHEMA, case = sys.argv[1:5]
@@ -764,7 +846,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="nw-sources-")
     metrics_key(newswired, tmp)
     rc = {"nginx": case_nginx, "faults": case_faults,
-          "sighup": case_sighup, "restart": case_restart}[case](
+          "sighup": case_sighup, "restart": case_restart,
+          "oneway": case_oneway}[case](
               newswired, tmp)
     if failures:
         print("%d failure(s); temporary folder kept: %s" % (
