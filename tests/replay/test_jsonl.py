@@ -1,0 +1,210 @@
+#!/usr/bin/python3
+"""The JSONL file output ([output.file]) under kills: while 1,500 files are
+dropped into the inbox, a reader follows the file by name as `tail -F`
+does (through its size rotations), and newswired is killed with SIGKILL 6
+times mid-burst and restarted; then the file loses its last 3 lines and
+gets half a line (a kill before and one during a write) and the daemon
+starts once more. Then: the rotated files and the file, read
+oldest first, hold every committed event of the journal exactly once, in
+seq order, each line whole JSON equal to the journal's event; and the
+reader saw the same stream, in order, while the daemon ran.
+
+usage: test_jsonl.py NEWSWIRED [SEED]
+"""
+import json
+import os
+import random
+import sys
+import threading
+import time
+
+import nwreplay as nw
+from nwreplay import check
+
+N_FILES = 1500
+N_KILLS = 6
+
+
+class Follower(threading.Thread):
+    """Reads whole lines of PATH as they come; when the name points to
+    another file (rotated away) and the old one is drained, moves on."""
+
+    def __init__(self, path):
+        super().__init__(daemon=True)
+        self.path = path
+        self.seqs = []
+        self.bad = []
+        self.done = threading.Event()
+
+    def run(self):
+        f, ino, rest = None, None, b""
+        while True:
+            stopping = self.done.is_set()
+            if f is None:
+                try:
+                    f = open(self.path, "rb")
+                    ino = os.fstat(f.fileno()).st_ino
+                    rest = b""
+                except FileNotFoundError:
+                    if stopping:
+                        return
+                    time.sleep(0.02)
+                    continue
+            chunk = f.read()
+            if chunk:
+                rest += chunk
+                *lines, rest = rest.split(b"\n")
+                for ln in lines:
+                    try:
+                        self.seqs.append(json.loads(ln)["seq"])
+                    except (ValueError, KeyError) as e:
+                        self.bad.append((ln[:80], str(e)))
+                continue
+            try:
+                now = os.stat(self.path).st_ino
+            except FileNotFoundError:
+                now = None
+            if now != ino:
+                f.close()
+                f = None        # rotated: on to the new file
+                continue
+            if os.fstat(f.fileno()).st_size < f.tell():
+                # a torn last line was cut at a restart: our offset is
+                # past the cut only by the partial line we never took
+                f.seek(f.tell() - len(rest))
+                rest = b""
+            if stopping:
+                return
+            time.sleep(0.02)
+
+
+def dropper(setup, names, stop):
+    for i, name in enumerate(names):
+        if stop.is_set():
+            return
+        setup.drop(name, nw.article_text(i, "jsonl"))
+        if i % 20 == 19:
+            time.sleep(0.05)
+
+
+def file_lines(path):
+    """[(file, line)] of PATH.N ... PATH.1, PATH: oldest first."""
+    d, base = os.path.split(path)
+    rotated = sorted((int(n[len(base) + 1:]), n) for n in os.listdir(d)
+                     if n.startswith(base + ".") and
+                     n[len(base) + 1:].isdigit())
+    out = []
+    for _, n in reversed(rotated):
+        out.append(os.path.join(d, n))
+    out.append(path)
+    lines = []
+    for p in out:
+        with open(p, "rb") as f:
+            data = f.read()
+        check(data == b"" or data.endswith(b"\n"),
+              "%s ends with a whole line" % os.path.basename(p))
+        lines += [(os.path.basename(p), ln) for ln in data.split(b"\n")
+                  if ln]
+    return lines, len(out)
+
+
+def main():
+    nw.NEWSWIRED = sys.argv[1]
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else int(time.time())
+    rnd = random.Random(seed)
+    print("seed", seed, flush=True)
+    setup = nw.Setup("nw-jsonl-")
+    path = os.path.join(setup.tmp, "out", "events.jsonl")
+    os.mkdir(os.path.dirname(path))
+    setup.write_conf(extra="[output.file]\npath = %s\nfsync = batch\n"
+                     "max_size = 200000\nkeep = 100\n" % path)
+    names = ["j%04d.txt" % i for i in range(N_FILES)]
+    follower = Follower(path)
+    follower.start()
+    stop = threading.Event()
+    d = setup.start()
+    drop = threading.Thread(target=dropper, args=(setup, names, stop),
+                            daemon=True)
+    drop.start()
+    try:
+        for k in range(N_KILLS):
+            time.sleep(rnd.uniform(0.1, 0.8) * nw.FACTOR)
+            check(d.alive(), "newswired alive before kill %d" % (k + 1))
+            d.kill()
+            d = setup.start()
+        drop.join(timeout=120 * nw.FACTOR)
+        check(not drop.is_alive(), "all files dropped")
+        done = nw.wait_for(lambda: not setup.inbox_files() and
+                           len(setup.journal()) >= N_FILES, 90, 0.2)
+        check(done, "backlog done: %d file(s) left, %d journal rows" %
+              (len(setup.inbox_files()), len(setup.journal())))
+        # the last start is through (its signal handlers set)
+        nw.wait_for(lambda: open(setup.log, errors="replace").read()
+                    .count(": watching ") == N_KILLS + 1, 10, 0.1)
+        # the follower catches up with the file
+        nw.wait_for(lambda: len(follower.seqs) >= len(setup.journal()),
+                    10, 0.1)
+        check(d.stop() == 0, "newswired exits 0 on SIGTERM")
+        follower.done.set()
+        follower.join(timeout=10)
+        # a kill between COMMIT and the write, and one mid-write, made
+        # by hand: the last 3 lines gone, half of one left
+        with open(path, "rb") as f:
+            data = f.read()
+        lines = data.split(b"\n")[:-1]
+        cut = b"\n".join(lines[:-3]) + b"\n" if len(lines) > 3 else b""
+        with open(path, "wb") as f:
+            f.write(cut + lines[-3][:len(lines[-3]) // 2])
+        d = setup.start()
+        nw.wait_for(lambda: open(setup.log, errors="replace").read()
+                    .count(": watching ") == N_KILLS + 2, 10, 0.1)
+        check(d.stop() == 0, "newswired exits 0 on SIGTERM, again")
+        log = open(setup.log, errors="replace").read()
+        check("cut a torn last line" in log, "the torn line is logged")
+        check("3 event(s) appended from the journal" in log,
+              "the 3 lines lost are appended again from the journal")
+    finally:
+        stop.set()
+        if d.alive():
+            d.kill()
+        follower.done.set()
+        follower.join(timeout=10)
+
+    rows = setup.journal()
+    journal = {s: ev for s, _, ev in rows}
+    lines, n_files = file_lines(path)
+    seqs = []
+    for fname, ln in lines:
+        try:
+            ev = json.loads(ln)
+        except ValueError:
+            check(False, "%s: a line that does not parse: %r" %
+                  (fname, ln[:80]))
+            continue
+        seqs.append(ev["seq"])
+        check(journal.get(ev["seq"]) == ev,
+              "seq %d: the file's event is the journal's" % ev["seq"])
+    check(seqs == sorted(journal),
+          "the file holds seq 1..%d once each, in order (%d lines; "
+          "first differences %r)" % (len(journal), len(seqs),
+                                     [(i, a, b) for i, (a, b) in
+                                      enumerate(zip(seqs, sorted(journal)))
+                                      if a != b][:3]))
+    check(len(rows) == N_FILES, "%d journal rows for %d files" %
+          (len(rows), N_FILES))
+    check(n_files > 2, "the file was rotated by size: %d files" % n_files)
+    check(not follower.bad, "the follower read only whole JSON lines: %r"
+          % follower.bad[:3])
+    check(follower.seqs == sorted(journal),
+          "the follower saw every event once, in order: %d of %d" %
+          (len(follower.seqs), len(journal)))
+    log = open(setup.log, errors="replace").read()
+    print("%d kills, %d events, %d files, %d torn lines cut, %d "
+          "catch-ups" % (N_KILLS, len(rows), n_files,
+                         log.count("cut a torn last line"),
+                         log.count("appended from the journal")))
+    return nw.finish(setup.tmp)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
