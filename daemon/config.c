@@ -247,22 +247,17 @@ config_handler(void *user, const char *section, const char *key,
 {
 	struct config_parse *p = user;
 
-	if (p->failed || config_is_source_section(section))
-		return 1;  /* keep the first error only; sources are
-		              daemon/sources.c's */
-	if (config_set(p->c, section, key, value, p->err,
+	if (p->failed)
+		return 1;  /* keep the first error only */
+	if (config_is_source_section(section) ?
+	    config_source_set(&p->c->sources, section, key, value, p->err,
+	    sizeof(p->err)) != 0 :
+	    config_set(p->c, section, key, value, p->err,
 	    sizeof(p->err)) != 0) {
 		p->failed = true;
 		return 0;
 	}
 	return 1;
-}
-
-bool
-config_is_source_section(const char *section)
-{
-	return strncmp(section, "source", 6) == 0 &&
-	    (section[6] == ' ' || section[6] == '.' || section[6] == '\t');
 }
 
 int
@@ -280,6 +275,8 @@ config_load(struct config *c, const char *path, char *err, size_t errlen)
 		return fail(err, errlen, "%s:%d: %s", path, rc, p.err);
 	if (rc > 0)
 		return fail(err, errlen, "%s:%d: syntax error", path, rc);
+	if (config_sources_check(&c->sources, p.err, sizeof(p.err)) != 0)
+		return fail(err, errlen, "%s: %s", path, p.err);
 	return 0;
 }
 
@@ -314,10 +311,29 @@ config_key_at(size_t i, const char **section, const char **key)
 }
 
 void
+config_keep_restart_only(struct config *c, const struct config *running)
+{
+	for (size_t i = 0; i < N_KEYS; i++) {
+		const struct config_key *k = &config_keys[i];
+
+		if (k->live)
+			continue;
+		if (k->type == CONFIG_STRING) {
+			free(*str_field(c, k));
+			*str_field(c, k) = xstrdup(str_value(running, k));
+		} else {
+			*int_field(c, k) = int_value(running, k);
+		}
+	}
+}
+
+void
 config_copy(struct config *dst, const struct config *src)
 {
 	config_free(dst);
 	*dst = *src;
+	memset(&dst->sources, 0, sizeof(dst->sources));
+	source_list_copy(&dst->sources, &src->sources);
 	for (size_t i = 0; i < N_KEYS; i++) {
 		const struct config_key *k = &config_keys[i];
 
@@ -329,6 +345,7 @@ config_copy(struct config *dst, const struct config *src)
 void
 config_free(struct config *c)
 {
+	source_list_free(&c->sources);
 	for (size_t i = 0; i < N_KEYS; i++)
 		if (config_keys[i].type == CONFIG_STRING) {
 			free(*str_field(c, &config_keys[i]));

@@ -1,16 +1,37 @@
 /* newswired's configuration: an INI file over embedded defaults, then the
  * command-line overrides. Every key is described once, in config.c's
- * table, with its type, default and whether it can change without a
- * restart (SIGHUP). */
+ * table (the sources' keys in config_source.c's), with its type, default
+ * and whether it can change without a restart (SIGHUP); one parser reads
+ * every section. */
 #ifndef NW_CONFIG_H
 #define NW_CONFIG_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "util.h"
+
 enum config_on_success {
 	CONFIG_MOVE,    /* into processed/ */
 	CONFIG_DELETE,
+};
+
+/* One feed source: a [source "NAME"] section (config_source.c). */
+struct source_conf {
+	char *name;
+	char *url;
+	long interval_ms;        /* [900 s] */
+	bool fetch_pages;        /* [no] */
+	char *user_agent;        /* NULL: [http] user_agent */
+	struct strlist headers;  /* "Name: value" */
+	long connect_timeout_ms; /* 0: [http] */
+	long timeout_ms;
+	size_t max_body;
+};
+
+struct source_list {
+	struct source_conf *v;
+	size_t n;
 };
 
 enum config_fsync {
@@ -64,11 +85,31 @@ struct config {
 	int out_file_fsync;     /* enum config_fsync */
 	int out_file_max_size;  /* bytes before rotating; 0 = never */
 	int out_file_keep;      /* rotated files kept */
+	/* [source "NAME"] sections, in order; all live */
+	struct source_list sources;
 };
 
 /* True for the sections of feed sources, [source "NAME"] and
- * [source.NAME], which daemon/sources.c reads (config_load skips them). */
+ * [source.NAME]. */
 bool config_is_source_section(const char *section);
+
+/* Sets key of the source of section (config_source.c's table). */
+int config_source_set(struct source_list *l, const char *section,
+    const char *key, const char *value, char *err, size_t errlen);
+/* Every source has its url. */
+int config_sources_check(const struct source_list *l, char *err,
+    size_t errlen);
+
+/* Reads only the sources of the INI file at path. Returns 0, or -1 with
+ * "PATH:LINE: reason" in err. */
+int sources_config_load(const char *path, struct source_list *l, char *err,
+    size_t errlen);
+void source_conf_free(struct source_conf *c);
+bool source_conf_equal(const struct source_conf *a,
+    const struct source_conf *b);
+void source_conf_copy(struct source_conf *dst, const struct source_conf *src);
+void source_list_copy(struct source_list *dst, const struct source_list *src);
+void source_list_free(struct source_list *l);
 
 /* Fills c with the embedded defaults. c must be zeroed or freed before. */
 void config_defaults(struct config *c);
@@ -89,6 +130,10 @@ int config_load(struct config *c, const char *path, char *err,
 void config_diff(const struct config *a, const struct config *b,
     void (*fn)(void *ctx, const char *section, const char *key, bool live),
     void *ctx);
+
+/* Gives every key that needs a restart (the table's) its value in
+ * running: what a SIGHUP applies of a new configuration. */
+void config_keep_restart_only(struct config *c, const struct config *running);
 
 /* The i-th key of the table, for listing them all; false past the end. */
 bool config_key_at(size_t i, const char **section, const char **key);

@@ -18,6 +18,7 @@
 #include "enrich/story.h"
 #include "inbox.h"
 #include "ingest.h"
+#include "job.h"
 #include "metrics.h"
 #include "notify.h"
 #include "output.h"
@@ -98,12 +99,48 @@ daemon_retry_later(struct daemon *d)
 		evtimer_add(d->ev_retry, &tv);
 }
 
+/* One loop turn: every finished job of the pool, from any source, is
+ * committed in one transaction through the commit path, which then hands
+ * the events to the outputs; each job's after() runs once the turn is
+ * committed or rolled back. Then the sources may go on: the watcher
+ * reads again, the pollers resume, waiting entries start. */
 static void
 on_results(evutil_socket_t fd, short what, void *arg)
 {
+	struct daemon *d = arg;
+	void *jobs[DAEMON_TURN_MAX];
+	size_t n = workers_take(d->workers, jobs, DAEMON_TURN_MAX);
+	char err[512];
+	bool ok;
+
 	(void)fd;
 	(void)what;
-	ingest_results(arg);
+	if (n > 0) {
+		ok = commit_begin(d->commit, err, sizeof(err)) == 0;
+		for (size_t i = 0; ok && i < n; i++) {
+			struct job *j = jobs[i];
+
+			if (j->commit != NULL &&
+			    j->commit(j, err, sizeof(err)) != 0)
+				ok = false;
+		}
+		if (!ok)
+			commit_abort(d->commit);
+		else
+			ok = commit_end(d->commit, err, sizeof(err)) == 0;
+		if (!ok)
+			log_error(&d->log, "%s; the turn's %zu result(s) are "
+			    "rolled back and tried again later", err, n);
+		for (size_t i = 0; i < n; i++) {
+			struct job *j = jobs[i];
+
+			j->after(j, ok);
+		}
+	}
+	if (d->watcher != NULL)
+		watcher_resume(d->watcher);
+	sources_room(d->sources);
+	daemon_maybe_exit(d);
 }
 
 static void
@@ -209,24 +246,10 @@ reload(struct daemon *d)
 			d->watcher = w;
 		}
 	}
-	/* restart-only keys keep their running values */
-	free(c.state);
-	c.state = xstrdup(d->cfg.state);
-	free(c.publish);
-	c.publish = xstrdup(d->cfg.publish);
-	c.workers = d->cfg.workers;
-	c.queue_size = d->cfg.queue_size;
-	c.sync_full = d->cfg.sync_full;
-	free(c.replay);
-	c.replay = xstrdup(d->cfg.replay);
-	c.hwm = d->cfg.hwm;
-	c.curve = d->cfg.curve;
-	c.allow_plaintext_remote = d->cfg.allow_plaintext_remote;
+	/* keys that need a restart keep their running values: the key
+	 * table says which (config.c) */
+	config_keep_restart_only(&c, &d->cfg);
 	curve_reload(d->curve, c.curve_clients);
-	free(c.metrics);
-	c.metrics = xstrdup(d->cfg.metrics);
-	free(c.out_file_path);
-	c.out_file_path = xstrdup(d->cfg.out_file_path);
 	config_free(&d->cfg);
 	d->cfg = c;
 	d->log.level = (enum log_level)c.log_level;
@@ -354,10 +377,11 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	    &d->log, err, errlen);
 	if (d->retention == NULL)
 		return -1;
-	d->workers = workers_new(nw, (size_t)d->cfg.queue_size, ingest_work,
+	d->workers = workers_new(nw, (size_t)d->cfg.queue_size, job_run,
 	    NULL, err, errlen);
 	if (d->workers == NULL)
 		return -1;
+	workers_set_slack(d->workers, sources_slack(&d->cfg));
 	d->ev_results = event_new(d->base, workers_fd(d->workers),
 	    EV_READ | EV_PERSIST, on_results, d);
 	event_add(d->ev_results, NULL);
@@ -422,14 +446,16 @@ daemon_free(struct daemon *d)
 {
 	watcher_free(d->watcher);
 	d->watcher = NULL;
-	sources_free(d->sources);
-	d->sources = NULL;
+	sources_stop(d->sources);
 	/* the pool finishes what it holds; nothing is committed for them,
-	 * so their files stay in the inbox for the next start */
+	 * so their files stay in the inbox, and their entries pending, for
+	 * the next start; then their owners free them */
 	workers_free(d->workers);
 	for (size_t i = 0; i < d->n_inflight; i++)
 		ingest_free_item(d->inflight[i]);
 	free(d->inflight);
+	sources_free(d->sources);
+	d->sources = NULL;
 	if (d->ev_results != NULL)
 		event_free(d->ev_results);
 	for (int i = 0; i < 3; i++)

@@ -81,6 +81,9 @@ int daemon_run(struct daemon *d);
 
 void daemon_free(struct daemon *d);
 
+/* Finished jobs committed in one loop turn, at most. */
+#define DAEMON_TURN_MAX 256
+
 /* After a failed commit: the inbox is scanned again in a while. */
 #define DAEMON_RETRY_SECS 10
 void daemon_retry_later(struct daemon *d);

@@ -23,6 +23,7 @@ feeds_job_free(struct feeds_job *j)
 		free(j->entries[i].link);
 	}
 	free(j->entries);
+	free(j->fresh);
 	free(j->feed_title);
 	free(j->source);
 	free(j->body);

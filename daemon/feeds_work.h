@@ -15,6 +15,9 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "job.h"
+
+struct sources;
 
 enum feeds_job_kind {
 	FEEDS_JOB_FEED,
@@ -28,7 +31,15 @@ struct feeds_entry {
 	char *link;             /* NULL: none */
 };
 
+/* A new or changed entry of a committed feed, to publish after. */
+struct feeds_fresh {
+	size_t i;               /* in entries */
+	int known;              /* committed before (changed) */
+};
+
 struct feeds_job {
+	struct job job;         /* first: the pool's view (job.h) */
+	struct sources *S;      /* the owner's, on the loop thread */
 	enum feeds_job_kind kind;
 	char *source;           /* the source's name */
 	uint64_t gen;           /* the source's generation when queued */
@@ -43,6 +54,9 @@ struct feeds_job {
 	struct feeds_entry *entries;
 	size_t n_entries;
 	char *feed_title;
+	/* FEED, on the loop thread: the entries to publish */
+	struct feeds_fresh *fresh;
+	size_t n_fresh;
 	/* ENTRY in: the entry; the page (owned, NULL: none) or why it could
 	 * not be fetched (page_error) */
 	char *key;

@@ -14,6 +14,7 @@
 #include "daemon.h"
 #include "hash.h"
 #include "inbox.h"
+#include "job.h"
 #include "metrics.h"
 #include "pipeline.h"
 #include "store.h"
@@ -21,9 +22,9 @@
 #include "watcher.h"
 #include "workers.h"
 
-#define BATCH_MAX 256
-
 struct item {
+	struct job job;         /* first: the pool's view */
+	struct daemon *d;
 	/* set on the loop thread when taken */
 	char *dir;              /* the inbox it is in */
 	char *name;
@@ -73,6 +74,10 @@ inflight_remove(struct daemon *d, struct item *it)
 		}
 }
 
+static void ingest_work(struct job *job);
+static int item_commit_job(struct job *job, char *err, size_t errlen);
+static void item_after(struct job *job, bool committed);
+
 enum watcher_offer
 ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 {
@@ -86,6 +91,10 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		return WATCHER_TAKEN;
 	}
 	it = xcalloc(1, sizeof(*it));
+	it->job.run = ingest_work;
+	it->job.commit = item_commit_job;
+	it->job.after = item_after;
+	it->d = d;
 	it->dir = xstrdup(d->cfg.inbox);
 	it->name = xstrdup(name);
 	it->fd = fd;
@@ -131,17 +140,16 @@ read_fd(int fd, size_t max, struct buf *b, char *err, size_t errlen)
 }
 
 /* On a worker thread: only the item is touched. */
-void
-ingest_work(void *job, void *arg)
+static void
+ingest_work(struct job *job)
 {
-	struct item *it = job;
+	struct item *it = (struct item *)job;
 	struct buf b = { 0 };
 	struct nw_input in = {
 		.name = it->name,
 		.now = it->fetched_at,
 	};
 
-	(void)arg;
 	/* the size of the open file decides, before a byte is read (a
 	 * sparse 2 GB file is refused at once); read_fd caps one that grows */
 	if (fstat(it->fd, &it->st) == 0 &&
@@ -271,31 +279,6 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	    it->failed ? it->error : NULL, err, errlen);
 }
 
-/* One transaction for the whole batch; on failure nothing is committed,
- * nothing published, and the files stay in the inbox for a later try.
- * After COMMIT, the commit path hands the events to the outputs. */
-static bool
-batch_commit(struct daemon *d, struct item **items, size_t n)
-{
-	char err[512];
-
-	if (commit_begin(d->commit, err, sizeof(err)) != 0)
-		goto err;
-	for (size_t i = 0; i < n; i++)
-		if (item_commit(d, items[i], err, sizeof(err)) != 0)
-			goto err_tx;
-	if (commit_end(d->commit, err, sizeof(err)) != 0)
-		goto err;
-	return true;
-err_tx:
-	commit_abort(d->commit);
-err:
-	log_error(&d->log, "%s; %zu item(s) stay in the inbox, retried "
-	    "in %d s", err, n, DAEMON_RETRY_SECS);
-	daemon_retry_later(d);
-	return false;
-}
-
 static void
 item_move(struct daemon *d, struct item *it)
 {
@@ -323,34 +306,31 @@ item_move(struct daemon *d, struct item *it)
 		    "being processed; left in the inbox", it->name);
 }
 
-static void
-batch_run(struct daemon *d, struct item **items, size_t n)
+/* In the loop turn's transaction: a failure rolls the turn back, and
+ * the files stay in the inbox for a later try. */
+static int
+item_commit_job(struct job *job, char *err, size_t errlen)
 {
-	bool ok = batch_commit(d, items, n);
+	struct item *it = (struct item *)job;
 
-	for (size_t i = 0; ok && i < n; i++)
-		item_move(d, items[i]);
-	for (size_t i = 0; i < n; i++) {
-		struct item *it = items[i];
-
-		inflight_remove(d, it);
-		if (it->again && d->watcher != NULL &&
-		    strcmp(it->dir, d->cfg.inbox) == 0)
-			watcher_recheck(d->watcher, it->name);
-		ingest_free_item(it);
-	}
+	return item_commit(it->d, it, err, errlen);
 }
 
-void
-ingest_results(struct daemon *d)
+/* After the turn: out of the inbox once committed, else retried later;
+ * a name offered again meanwhile is looked at afresh. */
+static void
+item_after(struct job *job, bool committed)
 {
-	void *jobs[BATCH_MAX];
-	size_t n;
+	struct item *it = (struct item *)job;
+	struct daemon *d = it->d;
 
-	n = workers_take(d->workers, jobs, BATCH_MAX);
-	if (n > 0)
-		batch_run(d, (struct item **)jobs, n);
-	if (d->watcher != NULL)
-		watcher_resume(d->watcher);
-	daemon_maybe_exit(d);
+	if (committed)
+		item_move(d, it);
+	else
+		daemon_retry_later(d);
+	inflight_remove(d, it);
+	if (it->again && d->watcher != NULL &&
+	    strcmp(it->dir, d->cfg.inbox) == 0)
+		watcher_recheck(d->watcher, it->name);
+	ingest_free_item(it);
 }

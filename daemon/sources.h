@@ -18,34 +18,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "util.h"
+#include "config.h"
 
 struct daemon;
 struct sources;
-
-/* One configured source. */
-struct source_conf {
-	char *name;
-	char *url;
-	long interval_ms;        /* [900 s] */
-	bool fetch_pages;        /* [no] */
-	char *user_agent;        /* NULL: [http] user_agent */
-	struct strlist headers;  /* "Name: value" */
-	long connect_timeout_ms; /* 0: [http] */
-	long timeout_ms;
-	size_t max_body;
-};
-
-struct source_list {
-	struct source_conf *v;
-	size_t n;
-};
-
-/* Reads the source sections of the INI file at path (other sections are
- * config.c's). Returns 0, or -1 with "PATH:LINE: reason" in err. */
-int sources_config_load(const char *path, struct source_list *l, char *err,
-    size_t errlen);
-void source_list_free(struct source_list *l);
 
 /* Starts polling the sources of d->config_path (none without one) and
  * finishes the entries a previous run left pending. NULL with a reason. */
@@ -54,6 +30,15 @@ struct sources *sources_new(struct daemon *d, char *err, size_t errlen);
 /* SIGHUP: re-reads the sources; adds, removes and updates them. On an
  * error the running sources stay as they are. */
 void sources_reload(struct sources *s);
+
+/* Room came in the daemon's pool (after each loop turn): waiting bodies
+ * and entries start, polls resume. */
+void sources_room(struct sources *s);
+
+/* Jobs the pool takes past queue_size for results of work already under
+ * way (pages being fetched, bodies arriving). */
+struct config;
+size_t sources_slack(const struct config *c);
 
 /* Stops polling and fetching (the daemon is stopping). */
 void sources_stop(struct sources *s);

@@ -22,6 +22,8 @@ struct workers {
 	pthread_cond_t cond;      /* signalled when todo gains a job or
 	                             when stopping */
 	struct ring todo;         /* submitted, waiting for a thread */
+	size_t cap;               /* jobs that may wait, for submit() */
+	size_t slack;             /* and beyond it, for submit_urgent() */
 	struct ring done;         /* finished, waiting for the loop */
 	size_t busy;              /* submitted and not yet taken back */
 	bool stop;
@@ -36,7 +38,7 @@ static void
 ring_push(struct ring *r, void *job)
 {
 	if (r->n == r->cap) {
-		/* only done grows: it holds at most busy jobs */
+		/* done holds at most busy jobs; todo at most cap + slack */
 		void **v = xcalloc(r->cap * 2, sizeof(*v));
 
 		for (size_t i = 0; i < r->n; i++)
@@ -96,6 +98,7 @@ workers_new(int n, size_t cap, void (*run)(void *job, void *arg),
 
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->cond, NULL);
+	w->cap = cap;
 	w->todo.cap = cap;
 	w->todo.v = xcalloc(cap, sizeof(void *));
 	w->done.cap = cap;
@@ -123,13 +126,13 @@ err:
 	return NULL;
 }
 
-int
-workers_submit(struct workers *w, void *job)
+static int
+submit(struct workers *w, void *job, size_t limit)
 {
 	int rc = -1;
 
 	pthread_mutex_lock(&w->lock);
-	if (w->todo.n < w->todo.cap) {
+	if (w->todo.n < limit) {
 		ring_push(&w->todo, job);
 		w->busy++;
 		pthread_cond_signal(&w->cond);
@@ -137,6 +140,35 @@ workers_submit(struct workers *w, void *job)
 	}
 	pthread_mutex_unlock(&w->lock);
 	return rc;
+}
+
+int
+workers_submit(struct workers *w, void *job)
+{
+	return submit(w, job, w->cap);
+}
+
+int
+workers_submit_urgent(struct workers *w, void *job)
+{
+	return submit(w, job, w->cap + w->slack);
+}
+
+void
+workers_set_slack(struct workers *w, size_t slack)
+{
+	w->slack = slack;
+}
+
+size_t
+workers_room(struct workers *w)
+{
+	size_t n;
+
+	pthread_mutex_lock(&w->lock);
+	n = w->todo.n < w->cap ? w->cap - w->todo.n : 0;
+	pthread_mutex_unlock(&w->lock);
+	return n;
 }
 
 int

@@ -19,6 +19,16 @@ struct workers *workers_new(int n, size_t cap,
  * caller keeps the job and tries again after workers_take(). */
 int workers_submit(struct workers *w, void *job);
 
+/* Results of work already under way (a feed body, a fetched page) that
+ * must not be dropped may go slack jobs past cap: the caller bounds how
+ * many such results can arrive (its requests in flight), so the queue
+ * stays bounded. */
+void workers_set_slack(struct workers *w, size_t slack);
+int workers_submit_urgent(struct workers *w, void *job);
+
+/* Jobs that submit() would take now. */
+size_t workers_room(struct workers *w);
+
 /* The descriptor that becomes readable when finished jobs wait. */
 int workers_fd(const struct workers *w);
 

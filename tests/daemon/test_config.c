@@ -15,6 +15,15 @@
 #include "config.h"
 #include "log.h"
 
+/* util.h (through config.h) declares a fail() of its own, which hides
+ * cmocka's fail() macro that fail_msg() expands to */
+#undef fail_msg
+#define fail_msg(...) do { \
+	print_error(__VA_ARGS__); \
+	print_error("\n"); \
+	_fail(__FILE__, __LINE__); \
+} while (0)
+
 static const char *config_dir;  /* the repository's config/ */
 static char err[512];
 

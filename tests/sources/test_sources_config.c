@@ -1,5 +1,5 @@
 /* The [source ...] sections of newswired's configuration
- * (sources_config_load), and config_load leaving them alone. */
+ * (config_source.c), read by config_load with every other section. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,7 +89,8 @@ test_errors(void **state)
 	expect_error("[source.a]\nurl = http://x/\n\n\ntimeout = x\n", ":5:");
 }
 
-/* config_load skips source sections, and sources ignore the rest. */
+/* One parser: config_load reads the source sections with the rest, and
+ * sources_config_load takes only the sources of it. */
 static void
 test_sections_apart(void **state)
 {
@@ -104,6 +105,8 @@ test_sections_apart(void **state)
 	assert_int_equal(c.http_per_host, 3);
 	assert_string_equal(c.http_user_agent, "me/1");
 	assert_int_equal(c.workers, 2);
+	assert_int_equal(c.sources.n, 1);
+	assert_string_equal(c.sources.v[0].url, "http://x/");
 	config_free(&c);
 	assert_int_equal(sources_config_load(path, &l, err, sizeof(err)), 0);
 	assert_int_equal(l.n, 1);

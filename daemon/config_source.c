@@ -1,0 +1,295 @@
+/* The [source "NAME"] (or [source.NAME]) sections of the configuration:
+ * one feed source each. Their keys are described by one table, as the
+ * other sections' are in config.c, and parsed in the same pass of the
+ * same parser (config_load). Every source key is live: SIGHUP adds,
+ * removes and updates sources. */
+#include "config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define SOURCE_DEFAULT_INTERVAL 900
+
+enum source_key_type {
+	SK_URL,         /* http or https */
+	SK_STRING,
+	SK_SECONDS,     /* given in seconds, kept in ms (long) */
+	SK_BYTES,       /* size_t */
+	SK_YESNO,       /* bool */
+	SK_HEADER,      /* "Name: value", may repeat (strlist) */
+};
+
+struct source_key {
+	const char *key;
+	enum source_key_type type;
+	size_t offset;
+	long min, max;
+};
+
+#define SOFF(f) offsetof(struct source_conf, f)
+
+static const struct source_key source_keys[] = {
+	{ "url", SK_URL, SOFF(url), 0, 0 },
+	{ "interval", SK_SECONDS, SOFF(interval_ms), 1, 7 * 86400 },
+	{ "fetch_pages", SK_YESNO, SOFF(fetch_pages), 0, 0 },
+	{ "user_agent", SK_STRING, SOFF(user_agent), 0, 0 },
+	{ "header", SK_HEADER, SOFF(headers), 0, 0 },
+	{ "connect_timeout", SK_SECONDS, SOFF(connect_timeout_ms), 1, 600 },
+	{ "timeout", SK_SECONDS, SOFF(timeout_ms), 1, 3600 },
+	{ "max_body", SK_BYTES, SOFF(max_body), 1024, 1L << 30 },
+};
+
+#define N_SOURCE_KEYS (sizeof(source_keys) / sizeof(source_keys[0]))
+
+bool
+config_is_source_section(const char *section)
+{
+	return strncmp(section, "source", 6) == 0 &&
+	    (section[6] == ' ' || section[6] == '.' || section[6] == '\t');
+}
+
+static bool
+name_ok(const char *s)
+{
+	if (*s == '\0')
+		return false;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' ||
+		    *s == '.'))
+			return false;
+	return true;
+}
+
+/* The NAME of [source "NAME"] or [source.NAME] into name (of len bytes). */
+static int
+section_name(const char *section, char *name, size_t len, char *err,
+    size_t errlen)
+{
+	const char *p = section + 6;
+	size_t n;
+
+	if (*p == '.') {
+		p++;
+		n = strlen(p);
+	} else {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '"')
+			return fail(err, errlen, "[%s]: write [source "
+			    "\"NAME\"] or [source.NAME]", section);
+		p++;
+		n = strlen(p);
+		if (n == 0 || p[n - 1] != '"')
+			return fail(err, errlen, "[%s]: missing closing "
+			    "quote", section);
+		n--;
+	}
+	if (n == 0 || n >= len)
+		return fail(err, errlen, "[%s]: bad source name", section);
+	memcpy(name, p, n);
+	name[n] = '\0';
+	if (!name_ok(name))
+		return fail(err, errlen, "[%s]: a source name has only "
+		    "letters, digits, '-', '_' and '.'", section);
+	return 0;
+}
+
+static struct source_conf *
+source_get(struct source_list *l, const char *name)
+{
+	struct source_conf *c;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0)
+			return &l->v[i];
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	c = &l->v[l->n++];
+	memset(c, 0, sizeof(*c));
+	c->name = xstrdup(name);
+	c->interval_ms = SOURCE_DEFAULT_INTERVAL * 1000L;
+	return c;
+}
+
+static int
+parse_long(const char *key, const char *v, long min, long max, long *out,
+    char *err, size_t errlen)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (errno != 0 || end == v || *end != '\0')
+		return fail(err, errlen, "%s: '%s' is not a number", key, v);
+	if (n < min || n > max)
+		return fail(err, errlen, "%s: %ld is out of range %ld..%ld",
+		    key, n, min, max);
+	*out = n;
+	return 0;
+}
+
+static int
+source_key_set(struct source_conf *c, const struct source_key *k,
+    const char *v, char *err, size_t errlen)
+{
+	char *field = (char *)c + k->offset;
+	long n = 0;
+
+	switch (k->type) {
+	case SK_URL:
+		if (strncmp(v, "http://", 7) != 0 &&
+		    strncmp(v, "https://", 8) != 0)
+			return fail(err, errlen, "%s: '%s' is not an http "
+			    "or https URL", k->key, v);
+		/* fall through */
+	case SK_STRING:
+		free(*(char **)field);
+		*(char **)field = xstrdup(v);
+		return 0;
+	case SK_SECONDS:
+		if (parse_long(k->key, v, k->min, k->max, &n, err,
+		    errlen) != 0)
+			return -1;
+		*(long *)field = n * 1000;
+		return 0;
+	case SK_BYTES:
+		if (parse_long(k->key, v, k->min, k->max, &n, err,
+		    errlen) != 0)
+			return -1;
+		*(size_t *)field = (size_t)n;
+		return 0;
+	case SK_YESNO:
+		if (strcmp(v, "yes") == 0 || strcmp(v, "true") == 0)
+			*(bool *)field = true;
+		else if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0)
+			*(bool *)field = false;
+		else
+			return fail(err, errlen, "%s: '%s' is not yes or no",
+			    k->key, v);
+		return 0;
+	case SK_HEADER:
+		if (strchr(v, ':') == NULL || *v == ':' ||
+		    strpbrk(v, "\r\n") != NULL)
+			return fail(err, errlen, "%s: '%s' is not "
+			    "'Name: value'", k->key, v);
+		strlist_push((struct strlist *)field, v);
+		return 0;
+	}
+	return -1;
+}
+
+int
+config_source_set(struct source_list *l, const char *section,
+    const char *key, const char *value, char *err, size_t errlen)
+{
+	char name[128];
+
+	if (section_name(section, name, sizeof(name), err, errlen) != 0)
+		return -1;
+	for (size_t i = 0; i < N_SOURCE_KEYS; i++)
+		if (strcmp(source_keys[i].key, key) == 0)
+			return source_key_set(source_get(l, name),
+			    &source_keys[i], value, err, errlen);
+	return fail(err, errlen, "unknown key '%s' in a source section", key);
+}
+
+int
+config_sources_check(const struct source_list *l, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].url == NULL)
+			return fail(err, errlen, "[source \"%s\"] has no url",
+			    l->v[i].name);
+	return 0;
+}
+
+void
+source_conf_free(struct source_conf *c)
+{
+	free(c->name);
+	free(c->url);
+	free(c->user_agent);
+	strlist_free(&c->headers);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+source_list_free(struct source_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		source_conf_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void
+source_list_copy(struct source_list *dst, const struct source_list *src)
+{
+	source_list_free(dst);
+	dst->v = src->n ? xcalloc(src->n, sizeof(*dst->v)) : NULL;
+	for (size_t i = 0; i < src->n; i++)
+		source_conf_copy(&dst->v[i], &src->v[i]);
+	dst->n = src->n;
+}
+
+int
+sources_config_load(const char *path, struct source_list *l, char *err,
+    size_t errlen)
+{
+	struct config c;
+	int rc;
+
+	config_defaults(&c);
+	rc = config_load(&c, path, err, errlen);
+	if (rc == 0) {
+		*l = c.sources;
+		memset(&c.sources, 0, sizeof(c.sources));
+	}
+	config_free(&c);
+	return rc;
+}
+
+static bool
+str_eq(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+bool
+source_conf_equal(const struct source_conf *a, const struct source_conf *b)
+{
+	if (!str_eq(a->url, b->url) || a->interval_ms != b->interval_ms ||
+	    a->fetch_pages != b->fetch_pages ||
+	    !str_eq(a->user_agent, b->user_agent) ||
+	    a->connect_timeout_ms != b->connect_timeout_ms ||
+	    a->timeout_ms != b->timeout_ms || a->max_body != b->max_body ||
+	    a->headers.n != b->headers.n)
+		return false;
+	for (size_t i = 0; i < a->headers.n; i++)
+		if (strcmp(a->headers.v[i], b->headers.v[i]) != 0)
+			return false;
+	return true;
+}
+
+void
+source_conf_copy(struct source_conf *dst, const struct source_conf *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	*dst = *src;
+	dst->name = xstrdup(src->name);
+	dst->url = xstrdup(src->url);
+	dst->user_agent = src->user_agent ? xstrdup(src->user_agent) : NULL;
+	memset(&dst->headers, 0, sizeof(dst->headers));
+	for (size_t i = 0; i < src->headers.n; i++)
+		strlist_push(&dst->headers, src->headers.v[i]);
+}
+

@@ -1,0 +1,10 @@
+#include "job.h"
+
+void
+job_run(void *job, void *arg)
+{
+	struct job *j = job;
+
+	(void)arg;
+	j->run(j);
+}

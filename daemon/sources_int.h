@@ -1,0 +1,108 @@
+/* Inside the feed sources (sources.h), shared by its files:
+ *   sources.c       the registry: sources added, updated, removed (SIGHUP),
+ *                   their stored state, the poller's callbacks;
+ *   sources_jobs.c  the work: a feed body parsed and its new entries
+ *                   recorded, each entry's page fetched (pages.h) and its
+ *                   article made, all as jobs of the daemon's one pool
+ *                   (job.h) committed through the commit path (commit.h);
+ * The sources' configuration is config.h's (config_source.c).
+ * Loop thread only. */
+#ifndef NW_SOURCES_INT_H
+#define NW_SOURCES_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sources.h"
+
+/* Page requests under way at once (the HTTP client queues them per
+ * host); more entries wait in the list. */
+#define SOURCES_PAGES_ACTIVE 64
+/* A page that fails for a passing reason is tried this many times in all,
+ * [http] backoff apart and doubling (or as Retry-After says, capped);
+ * then the entry is published from the feed alone. */
+#define SOURCES_PAGE_TRIES 3
+#define SOURCES_PAGE_WAIT_MAX_MS 600000L
+
+struct feeds_job;
+struct http_response;
+struct page_req;
+
+/* One running source. */
+struct src {
+	struct source_conf c;
+	uint64_t gen;            /* jobs of an older generation are void */
+	char *moved_url;
+	char *etag;
+	char *last_modified;
+	int feed_jobs;           /* bodies being parsed: at most one */
+	struct feeds_job *held;  /* the newest body come meanwhile */
+	size_t entries;          /* entries queued or being made */
+	bool state_dirty;        /* validators or move not yet stored */
+	bool parse_failed;       /* the last body did not parse */
+	const char **headers;    /* c.headers, NULL-terminated */
+};
+
+/* An entry to make into an article: waiting for room in the pool, or for
+ * its page. */
+struct pend {
+	struct sources *S;
+	char *source;
+	uint64_t gen;
+	char *key;
+	char *hash;
+	char *item;
+	char *link;                /* NULL: from the entry alone */
+	bool known;                /* the entry was committed before */
+	struct page_req *req;      /* its page is being fetched */
+};
+
+struct sources {
+	struct daemon *d;
+	struct feeds_store *fs;
+	struct http_client *http;
+	struct pages *pages;
+	struct poller *poller;
+	struct src **v;
+	size_t n;
+	uint64_t next_gen;
+	/* every job in the pool (freed at exit) */
+	struct feeds_job **inflight;
+	size_t n_inflight;
+	/* entries waiting, oldest first: at most the entries of one feed
+	 * document per source (sources.h) */
+	struct pend **pend;
+	size_t n_pend;
+	bool paused;
+	bool stopped;
+};
+
+/* sources.c */
+struct src *src_find(struct sources *S, const char *name);
+const char *src_url(const struct src *s);
+void src_repoll(struct sources *S, struct src *s);
+void set_str(char **field, const char *v);
+
+/* sources_jobs.c */
+/* A 2xx body of source s: parsed on a worker (or held, newest only, while
+ * the last one is in work). */
+void jobs_feed_body(struct sources *S, struct src *s,
+    struct http_response *r);
+/* An entry to publish: through its page, or from the entry itself. */
+void jobs_entry(struct sources *S, struct src *s, const char *key,
+    const char *hash, const char *item, bool known);
+/* Starts what waits while the pool has room; pauses or resumes polls. */
+void jobs_pump(struct sources *S);
+/* Forgets the waiting entries and held body of a source. */
+void jobs_drop_source(struct sources *S, struct src *s);
+/* Journals a source.error event in the open transaction. */
+int jobs_error(struct sources *S, const char *name, const char *uri,
+    const char *item, const char *reason, char *err, size_t errlen);
+/* A failure outside a turn: its own transaction, then published. */
+void jobs_publish_error(struct sources *S, const char *name,
+    const char *uri, const char *item, const char *reason);
+/* Frees what is waiting and the jobs left in the pool (at exit). */
+void jobs_free_all(struct sources *S);
+
+#endif
