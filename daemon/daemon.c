@@ -72,7 +72,7 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 	    errlen);
 }
 
-void
+static void
 daemon_maybe_exit(struct daemon *d)
 {
 	if (d->stopping && workers_busy(d->workers) == 0)
@@ -90,7 +90,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 		watcher_rescan(d->watcher);
 }
 
-void
+static void
 daemon_retry_later(struct daemon *d)
 {
 	struct timeval tv = { .tv_sec = DAEMON_RETRY_SECS };
@@ -128,9 +128,11 @@ on_results(evutil_socket_t fd, short what, void *arg)
 			commit_abort(d->commit);
 		else
 			ok = commit_end(d->commit, err, sizeof(err)) == 0;
-		if (!ok)
+		if (!ok) {
 			log_error(&d->log, "%s; the turn's %zu result(s) are "
 			    "rolled back and tried again later", err, n);
+			daemon_retry_later(d);
+		}
 		for (size_t i = 0; i < n; i++) {
 			struct job *j = jobs[i];
 

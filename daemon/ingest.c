@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "commit.h"
-#include "daemon.h"
+#include "daemon_state.h"
 #include "hash.h"
 #include "inbox.h"
 #include "job.h"
@@ -316,7 +316,8 @@ item_commit_job(struct job *job, char *err, size_t errlen)
 	return item_commit(it->d, it, err, errlen);
 }
 
-/* After the turn: out of the inbox once committed, else retried later;
+/* After the turn: out of the inbox once committed, else left there for
+ * the daemon's later rescan;
  * a name offered again meanwhile is looked at afresh. */
 static void
 item_after(struct job *job, bool committed)
@@ -326,8 +327,6 @@ item_after(struct job *job, bool committed)
 
 	if (committed)
 		item_move(d, it);
-	else
-		daemon_retry_later(d);
 	inflight_remove(d, it);
 	if (it->again && d->watcher != NULL &&
 	    strcmp(it->dir, d->cfg.inbox) == 0)

@@ -14,7 +14,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include "daemon.h"
+#include "daemon_state.h"
 #include "nw_config.h"
 #include "output.h"
 #include "store.h"

@@ -1,3 +1,4 @@
+#include "sources.h"
 #include "sources_int.h"
 
 #include <event2/event.h>
@@ -9,7 +10,7 @@
 #include <time.h>
 
 #include "config.h"
-#include "daemon.h"
+#include "daemon_state.h"
 #include "feeds_store.h"
 #include "feeds_work.h"
 #include "http/http.h"

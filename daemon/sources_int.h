@@ -14,7 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "sources.h"
+#include "config.h"
+
+struct daemon;
+struct sources;
 
 /* Page requests under way at once (the HTTP client queues them per
  * host); more entries wait in the list. */

@@ -6,7 +6,7 @@
 #include <time.h>
 
 #include "commit.h"
-#include "daemon.h"
+#include "daemon_state.h"
 #include "feeds_store.h"
 #include "feeds_work.h"
 #include "http/http.h"

@@ -1,0 +1,77 @@
+/* newswired's state, owned by main(): the loop, the store, the outputs,
+ * the commit path, the worker pool, the watched folder, the feed sources
+ * and the items in flight. Everything here is touched by the loop thread
+ * only; workers see one job at a time, through the pool. The modules of
+ * the daemon include this (not daemon.h, whose functions run the whole). */
+#ifndef NW_DAEMON_STATE_H
+#define NW_DAEMON_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "log.h"
+
+struct commit;
+struct curve;
+struct event;
+struct event_base;
+struct item;
+struct metrics;
+struct notify;
+struct outputs;
+struct publisher;
+struct replay;
+struct retention;
+struct sources;
+struct dup_index;
+struct store;
+struct story_index;
+struct watcher;
+struct workers;
+
+/* A command-line option that overrides one configuration key. */
+struct config_override {
+	const char *option;     /* for messages: "--inbox" */
+	const char *section;
+	const char *key;
+	const char *value;
+};
+
+struct daemon {
+	const char *config_path;        /* NULL: embedded defaults */
+	const struct config_override *overrides;
+	size_t n_overrides;
+	struct config cfg;              /* what runs now */
+	struct log log;
+	struct event_base *base;
+	struct store *store;
+	struct story_index *stories;    /* rebuilt from the store */
+	struct dup_index *dups;         /* near copies, from the store */
+	struct curve *curve;            /* CURVE keys, ZAP (curve.h) */
+	struct publisher *pub;
+	struct outputs *outs;           /* where committed events go */
+	struct commit *commit;          /* the one commit path (commit.h) */
+	struct replay *replay;          /* the ROUTER replay server */
+	struct retention *retention;    /* journal compaction */
+	struct workers *workers;
+	struct watcher *watcher;        /* NULL once stopping */
+	struct sources *sources;        /* feeds over HTTP (sources.h) */
+	struct metrics *metrics;        /* counters, /healthz, /metrics */
+	struct notify *notify;          /* sd_notify, watchdog */
+	struct event *ev_results;
+	struct event *ev_signals[3];
+	struct event *ev_heartbeat;
+	struct event *ev_retry;
+	struct item **inflight;         /* taken, not yet finished */
+	size_t n_inflight, cap_inflight;
+	bool stopping;
+};
+
+/* Finished jobs committed in one loop turn, at most. */
+#define DAEMON_TURN_MAX 256
+
+/* After a failed commit: the inbox is scanned again in a while. */
+#define DAEMON_RETRY_SECS 10
+
+#endif
