@@ -27,6 +27,8 @@ struct source_conf {
 	long connect_timeout_ms; /* 0: [http] */
 	long timeout_ms;
 	size_t max_body;
+	size_t max_entries;      /* [1000] taken from one feed document,
+	                            the newest; the rest counted and logged */
 };
 
 struct source_list {

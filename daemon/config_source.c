@@ -14,12 +14,13 @@
 #include "util.h"
 
 #define SOURCE_DEFAULT_INTERVAL 900
+#define SOURCE_DEFAULT_MAX_ENTRIES 1000
 
 enum source_key_type {
 	SK_URL,         /* http or https */
 	SK_STRING,
 	SK_SECONDS,     /* given in seconds, kept in ms (long) */
-	SK_BYTES,       /* size_t */
+	SK_SIZE,        /* size_t */
 	SK_YESNO,       /* bool */
 	SK_HEADER,      /* "Name: value", may repeat (strlist) */
 };
@@ -41,7 +42,8 @@ static const struct source_key source_keys[] = {
 	{ "header", SK_HEADER, SOFF(headers), 0, 0 },
 	{ "connect_timeout", SK_SECONDS, SOFF(connect_timeout_ms), 1, 600 },
 	{ "timeout", SK_SECONDS, SOFF(timeout_ms), 1, 3600 },
-	{ "max_body", SK_BYTES, SOFF(max_body), 1024, 1L << 30 },
+	{ "max_body", SK_SIZE, SOFF(max_body), 1024, 1L << 30 },
+	{ "max_entries", SK_SIZE, SOFF(max_entries), 1, 1000000 },
 };
 
 #define N_SOURCE_KEYS (sizeof(source_keys) / sizeof(source_keys[0]))
@@ -113,6 +115,7 @@ source_get(struct source_list *l, const char *name)
 	memset(c, 0, sizeof(*c));
 	c->name = xstrdup(name);
 	c->interval_ms = SOURCE_DEFAULT_INTERVAL * 1000L;
+	c->max_entries = SOURCE_DEFAULT_MAX_ENTRIES;
 	return c;
 }
 
@@ -158,7 +161,7 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 			return -1;
 		*(long *)field = n * 1000;
 		return 0;
-	case SK_BYTES:
+	case SK_SIZE:
 		if (parse_long(k->key, v, k->min, k->max, &n, err,
 		    errlen) != 0)
 			return -1;
@@ -272,6 +275,7 @@ source_conf_equal(const struct source_conf *a, const struct source_conf *b)
 	    !str_eq(a->user_agent, b->user_agent) ||
 	    a->connect_timeout_ms != b->connect_timeout_ms ||
 	    a->timeout_ms != b->timeout_ms || a->max_body != b->max_body ||
+	    a->max_entries != b->max_entries ||
 	    a->headers.n != b->headers.n)
 		return false;
 	for (size_t i = 0; i < a->headers.n; i++)

@@ -119,20 +119,18 @@ feeds_item_link(const char *item)
 	return r;
 }
 
-static void
-entry_key(const struct feed_item *it, struct feeds_entry *e)
+/* An entry's identity within its source: its guid, else its link, else
+ * a hash of its title and content. */
+static char *
+entry_key(const struct feed_item *it)
 {
 	struct buf b = { 0 };
 	char hex[65];
 
-	if (it->guid != NULL && *it->guid != '\0') {
-		e->key = xstrdup(it->guid);
-		return;
-	}
-	if (it->link != NULL && *it->link != '\0') {
-		e->key = xstrdup(it->link);
-		return;
-	}
+	if (it->guid != NULL && *it->guid != '\0')
+		return xstrdup(it->guid);
+	if (it->link != NULL && *it->link != '\0')
+		return xstrdup(it->link);
 	buf_printf(&b, "%s\n%s\n%s", it->title ? it->title : "",
 	    it->description ? it->description : "",
 	    it->content ? it->content : "");
@@ -140,7 +138,80 @@ entry_key(const struct feed_item *it, struct feeds_entry *e)
 	buf_free(&b);
 	b = (struct buf){ 0 };
 	buf_printf(&b, "sha256:%s", hex);
-	e->key = buf_take(&b);
+	return buf_take(&b);
+}
+
+/* An entry's place when a feed has too many: newest first (updated, else
+ * published; undated ones last), then in document order. */
+struct pick {
+	int64_t t;
+	bool dated;
+	size_t i;
+	const char *key;
+};
+
+static int
+pick_newest(const void *a, const void *b)
+{
+	const struct pick *x = a, *y = b;
+
+	if (x->dated != y->dated)
+		return x->dated ? -1 : 1;
+	if (x->dated && x->t != y->t)
+		return x->t > y->t ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+pick_key(const void *a, const void *b)
+{
+	const struct pick *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+static int
+pick_doc(const void *a, const void *b)
+{
+	const struct pick *x = a, *y = b;
+
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The entries to take: at most max (the newest), each key once (its
+ * first), in document order; n log n. Their number into *n. */
+static struct pick *
+pick_entries(const struct feed *f, char **keys, size_t max, size_t *n,
+    size_t *capped)
+{
+	struct pick *v = xcalloc(f->n_items ? f->n_items : 1, sizeof(*v));
+	size_t k = 0;
+
+	for (size_t i = 0; i < f->n_items; i++) {
+		const struct feed_item *it = &f->items[i];
+		const struct nw_time *t = it->updated.set ? &it->updated :
+		    &it->published;
+
+		v[i] = (struct pick){ .t = t->utc, .dated = t->set, .i = i,
+		    .key = keys[i] };
+	}
+	/* a feed that lists one entry twice publishes it once */
+	qsort(v, f->n_items, sizeof(*v), pick_key);
+	for (size_t i = 0; i < f->n_items; i++)
+		if (k == 0 || strcmp(v[k - 1].key, v[i].key) != 0)
+			v[k++] = v[i];
+	*capped = 0;
+	if (max > 0 && k > max) {
+		qsort(v, k, sizeof(*v), pick_newest);
+		*capped = k - max;
+		k = max;
+	}
+	qsort(v, k, sizeof(*v), pick_doc);
+	*n = k;
+	return v;
 }
 
 static void
@@ -148,38 +219,40 @@ work_feed(struct feeds_job *j)
 {
 	struct feed *f = feed_parse(j->body, j->len, j->url, j->error,
 	    sizeof(j->error));
+	struct pick *picks;
+	char **keys;
+	size_t n;
 
+	free(j->body);
+	j->body = NULL;
 	if (f == NULL) {
 		if (j->error[0] == '\0')
 			fail(j->error, sizeof(j->error), "not a feed");
 		return;
 	}
 	j->feed_title = f->title != NULL ? xstrdup(f->title) : NULL;
-	j->entries = xcalloc(f->n_items ? f->n_items : 1,
-	    sizeof(*j->entries));
-	for (size_t i = 0; i < f->n_items; i++) {
-		struct feeds_entry *e = &j->entries[j->n_entries];
-		const struct feed_item *it = &f->items[i];
-		bool dup = false;
+	keys = xcalloc(f->n_items ? f->n_items : 1, sizeof(*keys));
+	for (size_t i = 0; i < f->n_items; i++)
+		keys[i] = entry_key(&f->items[i]);
+	picks = pick_entries(f, keys, j->max_entries, &n, &j->n_capped);
+	j->entries = xcalloc(n ? n : 1, sizeof(*j->entries));
+	for (size_t k = 0; k < n; k++) {
+		struct feeds_entry *e = &j->entries[j->n_entries++];
+		const struct feed_item *it = &f->items[picks[k].i];
 
-		entry_key(it, e);
-		/* a feed that lists one entry twice publishes it once */
-		for (size_t k = 0; k < j->n_entries && !dup; k++)
-			dup = strcmp(j->entries[k].key, e->key) == 0;
-		if (dup) {
-			free(e->key);
-			e->key = NULL;
-			continue;
-		}
+		e->key = keys[picks[k].i];
+		keys[picks[k].i] = NULL;
 		e->item = item_to_json(it, f->title);
 		hash_sha256_hex(e->item, strlen(e->item), e->hash);
 		e->link = it->link != NULL && *it->link != '\0' ?
 		    xstrdup(it->link) : NULL;
-		j->n_entries++;
 	}
+	j->n_items = f->n_items;
+	for (size_t i = 0; i < f->n_items; i++)
+		free(keys[i]);
+	free(keys);
+	free(picks);
 	feed_free(f);
-	free(j->body);
-	j->body = NULL;
 }
 
 static bool

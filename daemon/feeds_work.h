@@ -50,10 +50,13 @@ struct feeds_job {
 	char *url;
 	char *etag;
 	char *last_modified;
+	size_t max_entries;     /* taken from one document, the newest */
 	/* FEED out */
 	struct feeds_entry *entries;
 	size_t n_entries;
 	char *feed_title;
+	size_t n_items;         /* in the document */
+	size_t n_capped;        /* left out past max_entries */
 	/* FEED, on the loop thread: the entries to publish */
 	struct feeds_fresh *fresh;
 	size_t n_fresh;

@@ -126,6 +126,7 @@ jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
 	j->len = r->body_len;
 	r->body = NULL;
 	j->url = xstrdup(r->final_url ? r->final_url : src_url(s));
+	j->max_entries = s->c.max_entries;
 	j->etag = r->etag ? xstrdup(r->etag) : NULL;
 	j->last_modified = r->last_modified ? xstrdup(r->last_modified) :
 	    NULL;
@@ -195,6 +196,10 @@ feed_commit(struct job *job, char *err, size_t errlen)
 	}
 	if (feeds_store_put_state(S->fs, s->c.name, &st, err, errlen) != 0)
 		return -1;
+	if (j->n_capped > 0)
+		log_warn(&S->d->log, "%s: %zu entries in the feed; the newest "
+		    "%zu taken (max_entries), %zu left out", s->c.name,
+		    j->n_items, j->n_entries, j->n_capped);
 	if (j->error[0] == '\0')
 		log_debug(&S->d->log, "%s: %zu entries, %zu new or changed",
 		    s->c.name, j->n_entries, j->n_fresh);

@@ -22,6 +22,8 @@ CASE is one of:
   oneway  two feed sources linking the same page: one article.new, one
           article.duplicate with duplicate_of, a log line each, and
           /metrics counting both sources' items.
+  entries 40 guid-only entries with the same text: 1 new and 39
+          duplicates; 20,000 entries past max_entries: the newest taken.
   restart kill -9 while an entry's page is being fetched: the next start
           fetches it (the feed answering 304) and publishes it once, from
           the page, the feed filling the author and date.
@@ -511,6 +513,16 @@ class Handler(BaseHTTPRequestHandler):
                 "<link>http://%s/shared-page</link>"
                 "<description>A summary.</description></item>"
                 % (path[1:], path, self.headers.get("Host"))], '"ab"')
+        if path == "/guid-only":
+            # 40 entries, each its own guid, no link, the same text
+            return self.feed([
+                "<item><guid isPermaLink=\"false\">g-%d</guid>"
+                "<title>Same words</title><description>The same words, "
+                "said forty times over.</description></item>" % i
+                for i in range(40)], '"go"')
+        if path == "/many":
+            # MANY entries, dated one minute apart, oldest first
+            return self.feed(self.server.state["many"], '"many"')
         if path == "/shared-page":
             return self.send(200, PAGE.encode(),
                              [("Content-Type", "text/html; charset=utf-8")])
@@ -787,6 +799,63 @@ def items_total(text, source, outcome):
     return None
 
 
+MANY = 20000
+MANY_CAP = 30
+
+
+def many_items():
+    t0 = 1704067200     # 2024-01-01
+    return ["<item><guid>m-%d</guid><title>Entry %d</title>"
+            "<pubDate>%s</pubDate><description>Words of entry %d, "
+            "its own.</description></item>"
+            % (i, i, time.strftime("%a, %d %b %Y %H:%M:%S GMT",
+                                   time.gmtime(t0 + 60 * i)), i)
+            for i in range(MANY)]
+
+
+def case_entries(newswired, tmp):
+    """Entry identity and bounded work: 40 guid-only entries with the same
+    text give 1 article.new and 39 article.duplicate; a feed of 20,000
+    entries with max_entries = 30 gives the 30 newest, the rest counted
+    in the log, in seconds."""
+    srv = serve()
+    srv.state["many"] = many_items()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    srcs = (source("same", base + "/guid-only", 2) +
+            source("many", base + "/many", 2,
+                   extra="max_entries = %d\nmax_body = 20000000\n"
+                   % MANY_CAP))
+    d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub) + srcs)
+    t0 = time.monotonic()
+    srv.state["go"].set()
+    try:
+        check(sub.wait(lambda: len(sub.topics("article.")) >= 40 + MANY_CAP,
+                       30), "70 article events: %d"
+              % len(sub.topics("article.")))
+        elapsed = time.monotonic() - t0
+        sub.settle(3)
+        new = sub.topics("article.new.same")
+        dup = sub.topics("article.duplicate.same")
+        check(len(new) == 1 and len(dup) == 39,
+              "same text: 1 new, 39 duplicate: %d, %d" % (len(new),
+                                                          len(dup)))
+        check(all(e["duplicate_of"] == new[0][1]["id"] for _, e in dup)
+              if new else False, "each duplicate_of the first")
+        many = sub.topics("article.new.many")
+        titles = sorted(int(e["title"].split()[1]) for _, e in many)
+        check(titles == list(range(MANY - MANY_CAP, MANY)),
+              "the %d newest of %d: %r" % (MANY_CAP, MANY, titles[:5]))
+        check(elapsed < 20 * FACTOR, "in seconds: %.1f s" % elapsed)
+        check("%d left out" % (MANY - MANY_CAP) in d.logtext(),
+              "the entries left out are counted in the log")
+        check(d.alive(), "newswired alive")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
 def case_oneway(newswired, tmp):
     """Two feed sources whose entries link the same page: one article.new
     and one article.duplicate (duplicate_of the first), each with its log
@@ -847,7 +916,7 @@ def main():
     metrics_key(newswired, tmp)
     rc = {"nginx": case_nginx, "faults": case_faults,
           "sighup": case_sighup, "restart": case_restart,
-          "oneway": case_oneway}[case](
+          "oneway": case_oneway, "entries": case_entries}[case](
               newswired, tmp)
     if failures:
         print("%d failure(s); temporary folder kept: %s" % (
