@@ -412,13 +412,15 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 	/* the folder source is listed from the start, at zero */
 	source_get(m, d->cfg.source_name, strlen(d->cfg.source_name));
 	put_items(m, b);
-	put_int(b, "newswire_queue_depth", "gauge", "Items taken from the "
-	    "sources and not yet committed (queued, extracting or done).",
+	put_int(b, "newswire_queue_depth", "gauge", "Jobs of the one "
+	    "worker pool not yet committed (queued, working or done), from "
+	    "every source: inbox files, feed bodies and entries.",
 	    (long long)workers_busy(d->workers));
 	put_int(b, "newswire_queue_capacity", "gauge", "Items that may "
 	    "wait for a worker (queue_size).", d->cfg.queue_size);
 	put_int(b, "newswire_queue_full_total", "counter", "Times the "
-	    "queue was full and the inbox watcher stopped reading.",
+	    "queue was full and a source waited (the inbox watcher stopped "
+	    "reading, the feed polls paused).",
 	    (long long)m->queue_full);
 	put_int(b, "newswire_last_seq", "gauge", "The last sequence "
 	    "number journalled.", (long long)store_last_seq(d->store));

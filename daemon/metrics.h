@@ -28,7 +28,8 @@ int metrics_port(const struct metrics *m);
  * failed; other topics (heartbeats) are not items. */
 void metrics_event(struct metrics *m, const char *topic);
 
-/* The watcher was told the queue is full (it stops reading). */
+/* A source was told the queue is full (the watcher stops reading, the
+ * poller pauses). */
 void metrics_queue_full(struct metrics *m);
 
 /* For the fetchers: one fetch of source took seconds, from the start of

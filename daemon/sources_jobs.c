@@ -12,6 +12,7 @@
 #include "http/http.h"
 #include "http/pages.h"
 #include "http/poller.h"
+#include "metrics.h"
 #include "workers.h"
 
 /* ---- errors ---- */
@@ -456,6 +457,7 @@ backpressure(struct sources *S)
 	if (full) {
 		log_debug(&S->d->log, "sources: worker queue full, polls "
 		    "paused");
+		metrics_queue_full(S->d->metrics);
 		poller_pause(S->poller);
 	} else {
 		log_debug(&S->d->log, "sources: polls resumed");
