@@ -21,6 +21,7 @@ struct pending {
 	char *topic;
 	char *json;
 	char *line;             /* the log line, NULL: none (a resend) */
+	bool failed;            /* a failure: logged as a warning */
 };
 
 struct commit {
@@ -289,6 +290,7 @@ commit_item(struct commit *c, struct commit_item *it, char *err,
 	it->seq = m.seq;
 	p = pending_add(c, m.seq, topic, json);
 	p->line = log_line(it, m.seq);
+	p->failed = it->outcome == COMMIT_ERROR;
 	return 0;
 }
 
@@ -340,7 +342,10 @@ commit_end(struct commit *c, char *err, size_t errlen)
 		if (p->line == NULL)
 			continue;
 		metrics_event(c->metrics, p->topic);
-		log_info(c->log, "%s", p->line);
+		if (p->failed)
+			log_warn(c->log, "%s", p->line);
+		else
+			log_info(c->log, "%s", p->line);
 	}
 	outputs_flush(c->outs);
 	pending_clear(c);
