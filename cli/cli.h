@@ -4,12 +4,24 @@
 #define NW_CLI_H
 
 #include <stdbool.h>
+#include <stdint.h>
+
+struct story_index;
+struct dup_index;
+struct nw_article;
+struct event_meta;
 
 int cmd_extract(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
 int cmd_date(int argc, char **argv);
 int cmd_tail(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
+
+/* Prints the event of article a as `newswire extract` does (cmd_extract.c):
+ * a's story from stories, its duplicate_of from dups (a joins both), the
+ * rest of the event from m. */
+void cli_print_article(struct story_index *stories, struct dup_index *dups,
+    struct nw_article *a, struct event_meta *m, int64_t now);
 
 /* CURVE client keys of a subscribing command (cmd_keys.c). */
 struct cli_curve {

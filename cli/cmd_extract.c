@@ -79,6 +79,27 @@ print_event(json_t *ev)
 	json_decref(ev);
 }
 
+void
+cli_print_article(struct story_index *stories, struct dup_index *dups,
+    struct nw_article *a, struct event_meta *m, int64_t now)
+{
+	char id[EVENT_ID_LEN];
+
+	story_assign(stories, a, now);
+	event_article_id(a, id);
+	if (a->dup_print != NULL) {
+		const char *of = dup_index_query(dups, a->dup_print, now,
+		    NULL);
+
+		article_set(&a->duplicate_of, of);
+		if (of == NULL)
+			dup_index_add(dups, id, a->dup_print, now);
+	}
+	m->id = id;
+	print_event(event_article(a, m));
+	m->id = NULL;
+}
+
 /* Runs the pipeline on one file and prints its event. Articles go through
  * the story index in argument order, so that files about one event share
  * a story_id within one invocation, and through the duplicate index, so
@@ -95,7 +116,6 @@ extract_one(struct story_index *stories, struct dup_index *dups,
 		.version = 1,
 	};
 	char err[256] = "";
-	char id[EVENT_ID_LEN];
 	unsigned char *data = NULL;
 	size_t len = 0;
 	struct nw_article *a = NULL;
@@ -115,18 +135,7 @@ extract_one(struct story_index *stories, struct dup_index *dups,
 		a = pipeline_run(&in, err, sizeof(err));
 	}
 	if (a != NULL) {
-		story_assign(stories, a, now);
-		event_article_id(a, id);
-		if (a->dup_print != NULL) {
-			const char *of = dup_index_query(dups, a->dup_print,
-			    now, NULL);
-
-			article_set(&a->duplicate_of, of);
-			if (of == NULL)
-				dup_index_add(dups, id, a->dup_print, now);
-		}
-		m.id = id;
-		print_event(event_article(a, &m));
+		cli_print_article(stories, dups, a, &m, now);
 	} else {
 		fprintf(stderr, "newswire extract: %s: %s\n", path, err);
 		print_event(event_error(&m, path, err));

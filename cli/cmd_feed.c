@@ -1,6 +1,9 @@
-/* newswire feed [--url URL] FILE...: parses each file ("-" is standard
- * input) as a feed and prints it as one JSON line (the form feed_to_json() documents), in argument
- * order. A file that cannot be read or parsed still prints a line:
+/* newswire feed [--url URL] [--articles] FILE...: parses each file ("-"
+ * is standard input) as a feed and prints it as one JSON line (the form
+ * feed_to_json() documents), in argument order; with --articles, one line
+ * per entry instead: the event `newswire extract` prints, of the article
+ * pipeline_entry() makes of the entry alone (no page is fetched). A file
+ * that cannot be read or parsed still prints a line:
  * {"file": ..., "error": ...}. Exit status 0 when every file parsed, 1
  * otherwise, 2 on usage errors. */
 #include <errno.h>
@@ -9,12 +12,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "enrich/dup.h"
+#include "enrich/story.h"
+#include "entry.h"
+#include "event.h"
 #include "feed/feed.h"
 #include "util.h"
 
@@ -64,17 +72,63 @@ feed_cli_print(json_t *o)
 	}
 }
 
+/* Prints the article event of every entry of f, read from where. */
+static void
+feed_cli_articles(const struct feed *f, const char *where, int64_t now)
+{
+	struct story_index *stories = story_index_new(STORY_DEFAULT_WINDOW);
+	struct dup_index *dups = dup_index_new(DUP_DEFAULT_WINDOW);
+	struct nw_input none = { .now = now };
+
+	for (size_t k = 0; k < f->n_items; k++) {
+		struct event_meta m = {
+			.seq = -1,
+			.source_name = "cli",
+			.source_kind = "feed",
+			.source_uri = where,
+			.fetched_at = now,
+			.version = 1,
+		};
+		struct nw_entry e;
+		struct nw_article *a;
+		char err[256];
+		int from_page;
+
+		feed_item_entry(f, &f->items[k], &e);
+		a = pipeline_entry(&e, &none, &from_page, err, sizeof(err));
+		if (a != NULL) {
+			cli_print_article(stories, dups, a, &m, now);
+		} else {
+			json_t *ev = event_error(&m, e.guid ? e.guid : where,
+			    err);
+			char *line = event_dump(ev);
+
+			puts(line != NULL ? line : "{}");
+			free(line);
+			json_decref(ev);
+		}
+		article_free(a);
+		feed_entry_clear(&e);
+	}
+	dup_index_free(dups);
+	story_index_free(stories);
+}
+
 int
 cmd_feed(int argc, char **argv)
 {
 	const char *url = NULL;
 	int i = 1, status = 0;
+	bool articles = false;
 
 	xmlInitParser();
 	while (i < argc && argv[i][0] == '-' && argv[i][1] != '\0') {
 		if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {
 			url = argv[i + 1];
 			i += 2;
+		} else if (strcmp(argv[i], "--articles") == 0) {
+			articles = true;
+			i++;
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
@@ -85,7 +139,8 @@ cmd_feed(int argc, char **argv)
 		}
 	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: newswire feed [--url URL] FILE...\n");
+		fprintf(stderr, "usage: newswire feed [--url URL] [--articles] "
+		    "FILE...\n");
 		return 2;
 	}
 	for (; i < argc; i++) {
@@ -97,6 +152,14 @@ cmd_feed(int argc, char **argv)
 		if (feed_cli_read(argv[i], &data, err, sizeof(err)) == 0)
 			f = feed_parse(data.p ? data.p : "", data.len, url,
 			    err, sizeof(err));
+		if (f && articles) {
+			feed_cli_articles(f, url ? url : argv[i],
+			    (int64_t)time(NULL));
+			feed_free(f);
+			buf_free(&data);
+			fflush(stdout);
+			continue;
+		}
 		if (f) {
 			o = feed_to_json(f);
 			feed_free(f);

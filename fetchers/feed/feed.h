@@ -25,6 +25,7 @@
 #include <jansson.h>
 
 #include "article.h"
+#include "entry.h"
 #include "util.h"
 
 #define FEED_MAX_INPUT (16u * 1024 * 1024)
@@ -98,6 +99,14 @@ void feed_free(struct feed *f);
  * authors [{name, email}], categories, items [...]. Unknown values are
  * null, lists are []. Returns a new reference. */
 json_t *feed_to_json(const struct feed *f);
+
+/* Fills e with item it of feed f as a pipeline entry (pipeline_entry()):
+ * every string is borrowed from f and it, which must outlive e, except
+ * the array of author names, allocated here and released by
+ * feed_entry_clear(e). */
+void feed_item_entry(const struct feed *f, const struct feed_item *it,
+    struct nw_entry *e);
+void feed_entry_clear(struct nw_entry *e);
 
 /* ---- used by the format parsers (feed_xml.c, feed_json.c) ---- */
 

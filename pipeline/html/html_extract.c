@@ -75,6 +75,7 @@ struct html_ctx {
 	bool head;         /* para is a heading */
 	bool no_images;    /* the writer leaves images alone */
 	bool raw;          /* the writer skips nothing */
+	bool fragment;     /* html_extract_fragment(): all is the article */
 	xmlDoc *doc;
 	xmlNode *body;
 	struct html_ni *ni;
@@ -721,7 +722,7 @@ static void
 html_flush(struct html_ctx *ctx)
 {
 	html_trim(&ctx->para);
-	if (ctx->para.len > 0 && !ctx->raw &&
+	if (ctx->para.len > 0 && !ctx->raw && !ctx->fragment &&
 	    html_is_notice(ctx->para.p, html_count_text(ctx->para.p, NULL))) {
 		ctx->para.len = 0;
 		ctx->para.p[0] = '\0';
@@ -1338,6 +1339,18 @@ html_paras_edges(struct html_ctx *ctx)
 	}
 }
 
+/* Drops the link lines that end the text ("Continue reading...") when
+ * there is text before them. */
+static void
+html_paras_links_after(struct html_ctx *ctx)
+{
+	while (ctx->n_paras > 1 &&
+	    html_pclass(&ctx->paras[ctx->n_paras - 1]) == HTML_P_BAD) {
+		free(ctx->paras[ctx->n_paras - 1].text);
+		ctx->n_paras--;
+	}
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container. Leaves the body in ctx->out. */
@@ -1530,14 +1543,39 @@ html_count_tags(const char *s, size_t len, size_t max)
 	return n;
 }
 
-int
-html_extract(const char *s, size_t len, const char *url, int64_t now,
-    struct nw_article *a, char *err, size_t errlen)
+/* Steps 3 to 6 on a page: the winner, or the page's filtered prose, into
+ * ctx->out; returns the winner. */
+static xmlNode *
+html_extract_page(struct html_ctx *ctx)
 {
-	struct html_ctx ctx = { 0 };
+	xmlNode *top;
+	size_t won;
+
+	html_prune(ctx);
+	html_stats(ctx, true);
+	top = html_score(ctx);
+	if (top == NULL)
+		top = ctx->body;
+	HTML_DEBUG_NODE("best", top);
+	top = html_pick_twin(ctx, top);
+	HTML_DEBUG_NODE("twin", top);
+	top = html_climb(ctx, top);
+	HTML_DEBUG_NODE("climbed to", top);
+	won = html_write_article(ctx, top);
+	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
+	    html_prose(ctx->body));
+	html_choose(ctx, won, html_prose(ctx->body));
+	return top;
+}
+
+static int
+html_extract_in(const char *s, size_t len, const char *url, int64_t now,
+    struct nw_article *a, bool fragment, char *err, size_t errlen)
+{
+	struct html_ctx ctx = { .fragment = fragment };
 	xmlNode *top;
 	char *h1 = NULL, *stripped;
-	size_t won, slen;
+	size_t slen;
 
 	if (len > (size_t)INT32_MAX)
 		return fail(err, errlen, "html: page too large");
@@ -1569,20 +1607,17 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 	ctx.ni = xcalloc(ctx.n_ni + 1, sizeof(*ctx.ni));
 	ctx.tc = xcalloc(ctx.n_tc + 1, sizeof(*ctx.tc));
 	html_stats(&ctx, false);
-	html_prune(&ctx);
-	html_stats(&ctx, true);
-	top = html_score(&ctx);
-	if (top == NULL)
+	if (fragment) {
+		/* the whole fragment is the article: only link lists and
+		 * marked boilerplate are skipped */
 		top = ctx.body;
-	HTML_DEBUG_NODE("best", top);
-	top = html_pick_twin(&ctx, top);
-	HTML_DEBUG_NODE("twin", top);
-	top = html_climb(&ctx, top);
-	HTML_DEBUG_NODE("climbed to", top);
-	won = html_write_article(&ctx, top);
-	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
-	    html_prose(ctx.body));
-	html_choose(&ctx, won, html_prose(ctx.body));
+		html_write(&ctx, top);
+		html_paras_links_after(&ctx);
+		html_paras_join(&ctx);
+		html_paras_free(&ctx);
+	} else {
+		top = html_extract_page(&ctx);
+	}
 	/* the last resort, for pages of short lines and links only: all the
 	 * text of the winner, then of the page */
 	for (int i = 0; i < 2 && ctx.out.len == 0; i++) {
@@ -1592,7 +1627,8 @@ html_extract(const char *s, size_t len, const char *url, int64_t now,
 		html_paras_join(&ctx);
 		html_paras_free(&ctx);
 	}
-	html_ld_body(&ctx);
+	if (!fragment)
+		html_ld_body(&ctx);
 	if (a->title == NULL) {
 		if (ctx.h1 != NULL)
 			article_set(&a->title, ctx.h1);
@@ -1612,4 +1648,18 @@ done:
 	html_sigcache_free(&ctx.sigs);
 	xmlFreeDoc(ctx.doc);
 	return 0;
+}
+
+int
+html_extract(const char *s, size_t len, const char *url, int64_t now,
+    struct nw_article *a, char *err, size_t errlen)
+{
+	return html_extract_in(s, len, url, now, a, false, err, errlen);
+}
+
+int
+html_extract_fragment(const char *s, size_t len, const char *url,
+    int64_t now, struct nw_article *a, char *err, size_t errlen)
+{
+	return html_extract_in(s, len, url, now, a, true, err, errlen);
 }

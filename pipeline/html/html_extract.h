@@ -16,4 +16,13 @@
 int html_extract(const char *s, size_t len, const char *url, int64_t now,
     struct nw_article *a, char *err, size_t errlen);
 
+/* html_extract() on a fragment that is all article, such as a feed
+ * entry's content or summary: no container is chosen, and no paragraph
+ * is dropped for being short or for reading as a notice. Only link lists,
+ * blocks marked as boilerplate and the link lines that end the text
+ * ("Continue reading...") are left out, and even these are kept when
+ * nothing else is left. */
+int html_extract_fragment(const char *s, size_t len, const char *url,
+    int64_t now, struct nw_article *a, char *err, size_t errlen);
+
 #endif
