@@ -6,7 +6,6 @@
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
 #include <netinet/in.h>
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,28 +215,10 @@ struct jsize {
 static int
 journal_size(struct store *s, struct jsize *j, char *err, size_t errlen)
 {
-	static const char sql[] =
-	    "SELECT (SELECT min(seq) FROM journal), "
-	    "(SELECT max(seq) FROM journal), "
-	    "(SELECT page_count FROM pragma_page_count) - "
-	    "(SELECT freelist_count FROM pragma_freelist_count), "
-	    "(SELECT page_size FROM pragma_page_size)";
-	sqlite3 *db = store_db(s);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		j->first = sqlite3_column_int64(st, 0);
-		j->last = sqlite3_column_int64(st, 1);
-		j->rows = j->last > 0 ? j->last - j->first + 1 : 0;
-		j->bytes = sqlite3_column_int64(st, 2) *
-		    sqlite3_column_int64(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return fail(err, errlen, "store: %s", sqlite3_errmsg(db));
+	if (store_journal_size(s, &j->first, &j->last, &j->bytes, err,
+	    errlen) != 0)
+		return -1;
+	j->rows = j->last > 0 ? j->last - j->first + 1 : 0;
 	return 0;
 }
 

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <event2/event.h>
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 
 #include "curve.h"
 #include "log.h"
+#include "store_conn.h"
 #include "util.h"
 
 /* Rows read per request and per loop turn, and bytes sent per loop turn:
@@ -47,9 +47,7 @@ struct replay {
 	const struct log *log;
 	void *ctx;
 	void *sock;
-	sqlite3 *db;
-	sqlite3_stmt *st_rows;
-	sqlite3_stmt *st_bounds;
+	struct store_conn *conn;   /* committed events only */
 	char origin_id[64];
 	int64_t epoch;
 	struct event *ev_sock;
@@ -108,17 +106,12 @@ req_free(struct replay_req *q)
 static void
 replay_bounds(struct replay *r, int64_t *first, int64_t *last)
 {
-	sqlite3_stmt *st = r->st_bounds;
+	int64_t newest;
+	char err[256];
 
-	*first = 0;
-	*last = 0;
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		*first = sqlite3_column_int64(st, 0);
-		*last = sqlite3_column_int64(st, 1);
-		if (sqlite3_column_int64(st, 2) > *last)
-			*last = sqlite3_column_int64(st, 2);
-	}
-	sqlite3_reset(st);
+	if (store_conn_bounds(r->conn, first, &newest, last, err,
+	    sizeof(err)) != 0)
+		log_error(r->log, "replay: journal: %s", err);
 }
 
 /* Reads the integer field key of o into *v; absent leaves *v alone.
@@ -391,54 +384,60 @@ req_wants(const struct replay_req *q, const char *topic)
 	return false;
 }
 
+/* What req_row() works with, for one chunk of a request. */
+struct replay_chunk {
+	struct replay *r;
+	struct replay_req *q;
+	size_t *bytes;
+	int rc;         /* req_send()'s failure, or 0 */
+};
+
+#define REPLAY_STOP 1
+
+/* One journal row of a request's chunk: sent if the client wants its
+ * topic. Stops the chunk when the client cannot take more or the turn
+ * has sent enough. */
+static int
+req_row(void *arg, int64_t seq, const char *topic, const char *ev,
+    size_t len)
+{
+	struct replay_chunk *c = arg;
+	struct replay_req *q = c->q;
+
+	if (seq != q->cursor)
+		q->gone = true;   /* removed by retention */
+	if (req_wants(q, topic)) {
+		c->rc = req_send(c->r, q, topic, ev, len);
+		if (c->rc != 0)
+			return REPLAY_STOP;
+		q->sent++;
+		*c->bytes += len;
+	}
+	q->cursor = seq + 1;
+	return *c->bytes >= REPLAY_TURN_BYTES ? REPLAY_STOP : 0;
+}
+
 /* Serves one chunk of q's range. Returns 0 when more is left, 1 when the
  * range is done, 2 when the client's queue is full, -1 when the client is
  * gone. *bytes counts what was sent. */
 static int
 req_chunk(struct replay *r, struct replay_req *q, size_t *bytes)
 {
-	sqlite3_stmt *st = r->st_rows;
-	int n = 0, rc = 0, step;
+	struct replay_chunk c = { .r = r, .q = q, .bytes = bytes };
+	char err[256];
+	int n = 0, stop;
 
 	if (q->error != NULL || q->cursor > q->to)
 		return 1;
-	sqlite3_bind_int64(st, 1, q->cursor);
-	sqlite3_bind_int64(st, 2, q->to);
-	sqlite3_bind_int(st, 3, REPLAY_CHUNK_ROWS);
-	for (;;) {
-		int64_t seq;
-		const char *topic, *ev;
-		int len;
-
-		step = sqlite3_step(st);
-		if (step != SQLITE_ROW)
-			break;
-		n++;
-		seq = sqlite3_column_int64(st, 0);
-		topic = (const char *)sqlite3_column_text(st, 1);
-		ev = (const char *)sqlite3_column_text(st, 2);
-		len = sqlite3_column_bytes(st, 2);
-		if (seq != q->cursor)
-			q->gone = true;   /* removed by retention */
-		if (req_wants(q, topic)) {
-			rc = req_send(r, q, topic, ev, (size_t)len);
-			if (rc != 0)
-				break;
-			q->sent++;
-			*bytes += (size_t)len;
-		}
-		q->cursor = seq + 1;
-		if (*bytes >= REPLAY_TURN_BYTES)
-			break;
-	}
-	sqlite3_reset(st);
-	if (rc != 0)
-		return rc > 0 ? 2 : -1;
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		log_error(r->log, "replay: journal: %s", sqlite3_errmsg(r->db));
+	stop = store_conn_rows(r->conn, q->cursor, q->to, REPLAY_CHUNK_ROWS,
+	    req_row, &c, &n, err, sizeof(err));
+	if (c.rc != 0)
+		return c.rc > 0 ? 2 : -1;
+	if (stop < 0) {
+		log_error(r->log, "replay: journal: %s", err);
 		return 2;   /* try again later */
 	}
-	if (step == SQLITE_DONE && n < REPLAY_CHUNK_ROWS) {
+	if (stop == 0 && n < REPLAY_CHUNK_ROWS) {
 		/* the rows ran out: what is left of the range is gone */
 		if (q->cursor <= q->to)
 			q->gone = true;
@@ -563,21 +562,13 @@ replay_pump_soon(struct replay *r, bool now)
 		evtimer_add(r->ev_pump, &tv);
 }
 
-static const char replay_sql_rows[] =
-	"SELECT seq, topic, event FROM journal WHERE seq >= ?1 AND "
-	"seq <= ?2 ORDER BY seq LIMIT ?3";
-static const char replay_sql_bounds[] =
-	"SELECT coalesce(min(seq), 0), coalesce(max(seq), 0), "
-	"coalesce((SELECT CAST(value AS INTEGER) FROM meta "
-	"WHERE key = 'last_seq'), 0) FROM journal";
-
 struct replay *
 replay_open(struct event_base *base, const char *endpoint,
     const char *state_dir, const char *origin_id, int64_t epoch,
     const struct log *lg, struct curve *curve, char *err, size_t errlen)
 {
 	struct replay *r = xcalloc(1, sizeof(*r));
-	struct buf path = { 0 };
+	char why[256];
 	int fd;
 	size_t fdlen = sizeof(fd);
 
@@ -585,20 +576,11 @@ replay_open(struct event_base *base, const char *endpoint,
 	r->log = lg;
 	r->epoch = epoch;
 	snprintf(r->origin_id, sizeof(r->origin_id), "%s", origin_id);
-	/* the store's file (store.c) */
-	buf_printf(&path, "%s/newswire.db", state_dir);
-	if (sqlite3_open_v2(path.p, &r->db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
-		fail(err, errlen, "replay: cannot open %s: %s", path.p,
-		    r->db ? sqlite3_errmsg(r->db) : "out of memory");
-		goto err;
-	}
-	sqlite3_busy_timeout(r->db, 1000);
-	if (sqlite3_prepare_v3(r->db, replay_sql_rows, -1,
-	    SQLITE_PREPARE_PERSISTENT, &r->st_rows, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v3(r->db, replay_sql_bounds, -1,
-	    SQLITE_PREPARE_PERSISTENT, &r->st_bounds, NULL) != SQLITE_OK) {
-		fail(err, errlen, "replay: %s", sqlite3_errmsg(r->db));
+	/* the store's file, read on a connection of its own: only what is
+	 * committed is replayed, never the loop's open transaction */
+	r->conn = store_conn_open(state_dir, false, 1000, why, sizeof(why));
+	if (r->conn == NULL) {
+		fail(err, errlen, "replay: %s", why);
 		goto err;
 	}
 	r->ctx = zmq_ctx_new();
@@ -620,10 +602,8 @@ replay_open(struct event_base *base, const char *endpoint,
 		fail(err, errlen, "replay: cannot add events");
 		goto err;
 	}
-	buf_free(&path);
 	return r;
 err:
-	buf_free(&path);
 	replay_free(r);
 	return NULL;
 }
@@ -649,8 +629,6 @@ replay_free(struct replay *r)
 		zmq_close(r->sock);
 	if (r->ctx != NULL)
 		zmq_ctx_term(r->ctx);
-	sqlite3_finalize(r->st_rows);
-	sqlite3_finalize(r->st_bounds);
-	sqlite3_close(r->db);
+	store_conn_close(r->conn);
 	free(r);
 }

@@ -1,13 +1,15 @@
 #include "store.h"
 
 #include <errno.h>
-#include <sqlite3.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "store_int.h"
 #include "util.h"
 
 /* Seconds a committed inbox file stays recorded. */
@@ -63,6 +65,7 @@ enum {
 	ST_STORIES,
 	ST_DUP_ADD,
 	ST_DUPS,
+	ST_JOURNAL_SIZE,
 	ST_COUNT
 };
 
@@ -107,6 +110,12 @@ static const char *const store_sql[ST_COUNT] = {
 	[ST_DUPS] =
 	    "SELECT id, t, print FROM dup_prints WHERE t >= ?1 "
 	    "ORDER BY t, rowid",
+	[ST_JOURNAL_SIZE] =
+	    "SELECT coalesce((SELECT min(seq) FROM journal), 0), "
+	    "coalesce((SELECT max(seq) FROM journal), 0), "
+	    "(SELECT page_count FROM pragma_page_count) - "
+	    "(SELECT freelist_count FROM pragma_freelist_count), "
+	    "(SELECT page_size FROM pragma_page_size)",
 };
 
 struct store {
@@ -248,6 +257,33 @@ store_upgrade(struct store *s, char *err, size_t errlen)
 	return 0;
 }
 
+/* Says what is wrong with the state folder dir, if anything, before
+ * SQLite says "unable to open database file": the file path (in dir)
+ * must open for reading and writing, and dir must take new files (the
+ * WAL and its index). */
+static int
+store_check_dir(const char *dir, const char *path, char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(dir, &st) != 0)
+		return fail(err, errlen, "store: the state folder %s: %s", dir,
+		    strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return fail(err, errlen, "store: the state folder %s is not a "
+		    "folder", dir);
+	if (access(dir, W_OK | X_OK) != 0)
+		return fail(err, errlen, "store: cannot write in the state "
+		    "folder %s: %s", dir, strerror(errno));
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+	if (fd < 0)
+		return fail(err, errlen, "store: cannot open %s in the state "
+		    "folder %s: %s", path, dir, strerror(errno));
+	close(fd);
+	return 0;
+}
+
 struct store *
 store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 {
@@ -255,11 +291,13 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	struct buf path = { 0 };
 
 	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
-		fail(err, errlen, "store: cannot create %s: %s", dir,
-		    strerror(errno));
+		fail(err, errlen, "store: cannot create the state folder %s: "
+		    "%s", dir, strerror(errno));
 		goto err;
 	}
 	buf_printf(&path, "%s/newswire.db", dir);
+	if (store_check_dir(dir, path.p, err, errlen) != 0)
+		goto err;
 	if (sqlite3_open_v2(path.p, &s->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		fail(err, errlen, "store: cannot open %s: %s", path.p,
@@ -331,7 +369,7 @@ store_last_seq(const struct store *s)
 	return s->last_seq;
 }
 
-struct sqlite3 *
+sqlite3 *
 store_db(struct store *s)
 {
 	return s->db;
@@ -590,4 +628,23 @@ store_dups(struct store *s, int64_t since,
 {
 	return store_each_row(s, ST_DUPS, since, fn, ctx, "dup_prints", err,
 	    errlen);
+}
+
+int
+store_journal_size(struct store *s, int64_t *first, int64_t *last,
+    int64_t *bytes, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_JOURNAL_SIZE];
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		*first = sqlite3_column_int64(st, 0);
+		*last = sqlite3_column_int64(st, 1);
+		*bytes = sqlite3_column_int64(st, 2) *
+		    sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(s, err, errlen, "journal");
+	return 0;
 }

@@ -1,9 +1,15 @@
-/* The daemon's state: SQLite in WAL mode in the state folder. It holds the
- * items seen (id, content hash, version), the event journal (seq, topic,
- * event JSON) and the inbox files whose events are committed, so that a
- * restart after a crash between commit and move does not publish twice.
- * Only the loop thread uses a store. Writes happen between store_begin()
- * and store_commit(): one transaction per batch of results. */
+/* The daemon's state: SQLite in WAL mode in the state folder. It holds
+ * the items seen (id, content hash, version), the event journal (seq,
+ * topic, event JSON) and the inbox files whose events are committed, so
+ * that a restart after a crash between commit and move does not publish
+ * twice. Only the loop thread uses a store. Writes happen between
+ * store_begin() and store_commit(): one transaction per batch of results.
+ *
+ * Every SQL statement of the daemon is in the store's files: store.c
+ * (items, journal, meta, inbox files, stories, duplicate prints),
+ * store_feeds.c (the feed sources' tables, feeds_store.h) and
+ * store_conn.c (the connections of their own that replay and retention
+ * use, store_conn.h); store_int.h is for these files only. */
 #ifndef NW_STORE_H
 #define NW_STORE_H
 
@@ -11,11 +17,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct sqlite3;
 struct store;
 
 /* Opens (creating if needed) DIR/newswire.db. A new store gets a random
- * origin id and epoch. Returns NULL with a reason in err. */
+ * origin id and epoch. Returns NULL with a reason in err; a state folder
+ * that cannot be made, is not a folder or cannot be written is named,
+ * with the system's reason. */
 struct store *store_open(const char *dir, bool sync_full, char *err,
     size_t errlen);
 void store_close(struct store *s);
@@ -25,10 +32,6 @@ int64_t store_origin_epoch(const struct store *s);
 /* The last sequence number handed out (committed or in the open
  * transaction); 0 for an empty journal. */
 int64_t store_last_seq(const struct store *s);
-
-/* The SQLite handle, for modules that keep tables of their own in the
- * same file and write them inside the same transactions (sources.c). */
-struct sqlite3 *store_db(struct store *s);
 
 int store_begin(struct store *s, char *err, size_t errlen);
 int store_commit(struct store *s, char *err, size_t errlen);
@@ -103,6 +106,13 @@ int store_file_done(struct store *s, const struct store_file *f,
  * it failed in error ("" if it did not), 0 if not, -1 on error. */
 int store_file_lookup(struct store *s, const struct store_file *f,
     int64_t *seq, char *error, size_t errorlen, char *err, size_t errlen);
+
+/* The journal's oldest and newest seq (0 and 0 when empty) and the bytes
+ * of the database's pages in use (the journal is most of them), in
+ * O(log n): counting rows or pages would block the loop for a second at
+ * 50,000 events. */
+int store_journal_size(struct store *s, int64_t *first, int64_t *last,
+    int64_t *bytes, char *err, size_t errlen);
 
 /* The event JSON at seq, or NULL; with its topic into *topic unless topic
  * is NULL. The caller frees both. */

@@ -1,17 +1,24 @@
 /* The store: new, duplicate and updated items, the journal's sequence
- * across a reopen, inbox files recorded with their event, rollback. */
+ * across a reopen, inbox files recorded with their event, rollback; the
+ * journal's size; the feed sources' tables (feeds_store.h); the
+ * connections of their own of replay and retention (store_conn.h); and
+ * what an unusable state folder is reported as. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "feeds_store.h"
 #include "store.h"
+#include "store_conn.h"
 
 #define HASH_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" \
 	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
@@ -247,6 +254,269 @@ test_open_fails_clearly(void **state)
 	assert_non_null(strstr(err, "/proc/nonexistent/state"));
 }
 
+/* The state folder is named, with the system's reason, not SQLite's
+ * "unable to open database file". */
+static void
+expect_open_error(const char *dir, const char *what)
+{
+	assert_null(store_open(dir, false, err, sizeof(err)));
+	print_message("%s: %s\n", dir, err);
+	assert_non_null(strstr(err, dir));
+	assert_non_null(strstr(err, what));
+	assert_null(strstr(err, "unable to open database file"));
+}
+
+static void
+test_unusable_state_folder(void **state)
+{
+	char path[512], sub[600];
+	FILE *fp;
+
+	/* a file where the folder should be */
+	snprintf(path, sizeof(path), "%s/plain", (char *)*state);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fclose(fp);
+	expect_open_error(path, "not a folder");
+	/* the database's name taken by a folder */
+	snprintf(path, sizeof(path), "%s/taken", (char *)*state);
+	snprintf(sub, sizeof(sub), "%s/newswire.db", path);
+	assert_int_equal(mkdir(path, 0750), 0);
+	assert_int_equal(mkdir(sub, 0750), 0);
+	expect_open_error(path, strerror(EISDIR));
+	/* a folder that even root may not write in (EACCES or EPERM) */
+	expect_open_error("/proc/self", "cannot write in the state folder");
+	/* a folder without write permission (root writes anyway) */
+	if (geteuid() != 0) {
+		snprintf(path, sizeof(path), "%s/ro", (char *)*state);
+		assert_int_equal(mkdir(path, 0500), 0);
+		expect_open_error(path, strerror(EACCES));
+		chmod(path, 0700);
+	}
+	/* a folder under a file cannot be made */
+	snprintf(path, sizeof(path), "%s/plain/state", (char *)*state);
+	expect_open_error(path, strerror(ENOTDIR));
+}
+
+static void
+test_journal_size(void **state)
+{
+	struct store *s = open_store(*state);
+	struct store_verdict v;
+	int64_t first = -1, last = -1, bytes = -1;
+
+	assert_int_equal(store_journal_size(s, &first, &last, &bytes, err,
+	    sizeof(err)), 0);
+	assert_int_equal(first, 0);
+	assert_int_equal(last, 0);
+	assert_true(bytes > 0);
+	add(s, ID_1, HASH_A, &v);
+	add(s, ID_2, HASH_B, &v);
+	assert_int_equal(store_journal_size(s, &first, &last, &bytes, err,
+	    sizeof(err)), 0);
+	assert_int_equal(first, 1);
+	assert_int_equal(last, 2);
+	assert_true(bytes >= 4096);
+	store_close(s);
+}
+
+struct seen_pending {
+	int n;
+	char keys[4][32];
+	char items[4][32];
+};
+
+static void
+on_pending(void *ctx, const char *key, const char *hash, const char *item)
+{
+	struct seen_pending *p = ctx;
+
+	assert_int_equal(strlen(hash), 64);
+	if (p->n < 4) {
+		snprintf(p->keys[p->n], sizeof(p->keys[0]), "%s", key);
+		snprintf(p->items[p->n], sizeof(p->items[0]), "%s", item);
+	}
+	p->n++;
+}
+
+/* The feed sources' tables: validators and moves per source, entries
+ * pending until their event is journalled, across a reopen. */
+static void
+test_feeds_store(void **state)
+{
+	struct store *s = open_store(*state);
+	struct feeds_store *fs = feeds_store_open(s, err, sizeof(err));
+	struct feeds_state st = {
+		.url = "http://a.example/feed", .moved_url = NULL,
+		.etag = "\"e1\"", .last_modified = "Mon, 01 Jan 2024",
+	};
+	struct feeds_state got;
+	struct seen_pending seen = { 0 };
+	char hash[65];
+
+	assert_non_null(fs);
+	assert_int_equal(feeds_store_get_state(fs, "a", &got, err,
+	    sizeof(err)), 0);
+	assert_int_equal(feeds_store_entry_hash(fs, "a", "k1", hash, err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(feeds_store_put_state(fs, "a", &st, err,
+	    sizeof(err)), 0);
+	assert_int_equal(feeds_store_entry_pending(fs, "a", "k1", HASH_A,
+	    "{\"n\":1}", 100, err, sizeof(err)), 0);
+	assert_int_equal(feeds_store_entry_pending(fs, "a", "k2", HASH_B,
+	    "{\"n\":2}", 100, err, sizeof(err)), 0);
+	assert_int_equal(feeds_store_entry_pending(fs, "b", "k1", HASH_B,
+	    "{\"b\":1}", 100, err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	feeds_store_close(fs);
+	store_close(s);
+
+	s = open_store(*state);
+	fs = feeds_store_open(s, err, sizeof(err));
+	assert_non_null(fs);
+	assert_int_equal(feeds_store_get_state(fs, "a", &got, err,
+	    sizeof(err)), 1);
+	assert_string_equal(got.url, st.url);
+	assert_null(got.moved_url);
+	assert_string_equal(got.etag, st.etag);
+	assert_string_equal(got.last_modified, st.last_modified);
+	feeds_state_free(&got);
+	assert_int_equal(feeds_store_entry_hash(fs, "a", "k2", hash, err,
+	    sizeof(err)), 1);
+	assert_string_equal(hash, HASH_B);
+	assert_int_equal(feeds_store_pending(fs, "a", on_pending, &seen, err,
+	    sizeof(err)), 0);
+	assert_int_equal(seen.n, 2);
+	assert_string_equal(seen.keys[0], "k1");
+	assert_string_equal(seen.items[0], "{\"n\":1}");
+	assert_string_equal(seen.keys[1], "k2");
+	/* done only under the hash it was pending with */
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(feeds_store_entry_done(fs, "a", "k1", HASH_A, err,
+	    sizeof(err)), 0);
+	assert_int_equal(feeds_store_entry_done(fs, "a", "k2", HASH_A, err,
+	    sizeof(err)), 0);
+	/* a move, then the source's URL changes: validators forgotten */
+	st.moved_url = "http://b.example/feed";
+	assert_int_equal(feeds_store_put_state(fs, "a", &st, err,
+	    sizeof(err)), 0);
+	assert_int_equal(feeds_store_forget(fs, "a", err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	memset(&seen, 0, sizeof(seen));
+	assert_int_equal(feeds_store_pending(fs, "a", on_pending, &seen, err,
+	    sizeof(err)), 0);
+	assert_int_equal(seen.n, 1);
+	assert_string_equal(seen.keys[0], "k2");
+	assert_int_equal(feeds_store_get_state(fs, "a", &got, err,
+	    sizeof(err)), 1);
+	assert_string_equal(got.url, st.url);
+	assert_null(got.moved_url);
+	assert_null(got.etag);
+	assert_null(got.last_modified);
+	feeds_state_free(&got);
+	feeds_store_close(fs);
+	store_close(s);
+}
+
+struct seen_rows {
+	int n;
+	int64_t seqs[16];
+	int stop_after;
+};
+
+static int
+on_row(void *ctx, int64_t seq, const char *topic, const char *event,
+    size_t len)
+{
+	struct seen_rows *r = ctx;
+
+	assert_string_equal(topic, "article.new.inbox");
+	assert_string_equal(event, "{}");
+	assert_int_equal(len, 2);
+	if (r->n < 16)
+		r->seqs[r->n] = seq;
+	r->n++;
+	return r->n == r->stop_after ? 7 : 0;
+}
+
+/* The connections of replay and retention: committed rows only, in
+ * order, in chunks; the oldest rows pruned, the last seq kept. */
+static void
+test_store_conn(void **state)
+{
+	struct store *s = open_store(*state);
+	struct store_conn *rd, *wr;
+	struct store_verdict v;
+	struct seen_rows seen = { 0 };
+	int64_t first, last, last_seq, cut;
+	int n;
+
+	for (int i = 0; i < 5; i++) {
+		char id[64];
+
+		snprintf(id, sizeof(id), "nw1-%032d", i);
+		add(s, id, i % 2 ? HASH_A : HASH_B, &v);
+	}
+	rd = store_conn_open(*state, false, 100, err, sizeof(err));
+	wr = store_conn_open(*state, true, 100, err, sizeof(err));
+	assert_non_null(rd);
+	assert_non_null(wr);
+	/* what the store has not committed is not there */
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_journal(s, store_next_seq(s), "x", "{}", 1,
+	    err, sizeof(err)), 0);
+	assert_int_equal(store_conn_bounds(rd, &first, &last, &last_seq, err,
+	    sizeof(err)), 0);
+	assert_int_equal(first, 1);
+	assert_int_equal(last, 5);
+	assert_int_equal(last_seq, 5);
+	store_rollback(s);
+	/* a chunk of rows, then the rest; a stop from fn is returned */
+	assert_int_equal(store_conn_rows(rd, 2, 5, 2, on_row, &seen, &n, err,
+	    sizeof(err)), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(seen.seqs[0], 2);
+	assert_int_equal(seen.seqs[1], 3);
+	assert_int_equal(store_conn_rows(rd, 4, 100, 10, on_row, &seen, &n,
+	    err, sizeof(err)), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(seen.seqs[3], 5);
+	memset(&seen, 0, sizeof(seen));
+	seen.stop_after = 2;
+	assert_int_equal(store_conn_rows(rd, 1, 5, 10, on_row, &seen, &n, err,
+	    sizeof(err)), 7);
+	assert_int_equal(n, 2);
+	/* all rows were journalled at ts 1000 */
+	assert_int_equal(store_conn_age_cut(wr, 1000, 10, &cut, err,
+	    sizeof(err)), 0);
+	assert_int_equal(cut, 0);
+	assert_int_equal(store_conn_age_cut(wr, 1001, 3, &cut, err,
+	    sizeof(err)), 0);
+	assert_int_equal(cut, 3);
+	assert_int_equal(store_conn_prune(wr, 3, err, sizeof(err)), 3);
+	assert_int_equal(store_conn_bounds(rd, &first, &last, &last_seq, err,
+	    sizeof(err)), 0);
+	assert_int_equal(first, 4);
+	assert_int_equal(last, 5);
+	/* a read-only connection does not write */
+	assert_int_equal(store_conn_prune(rd, 5, err, sizeof(err)), -1);
+	assert_true(strlen(err) > 0);
+	store_close(s);
+	/* with every row gone, the last seq is still known */
+	assert_int_equal(store_conn_prune(wr, 5, err, sizeof(err)), 2);
+	assert_int_equal(store_conn_bounds(rd, &first, &last, &last_seq, err,
+	    sizeof(err)), 0);
+	assert_int_equal(first, 0);
+	assert_int_equal(last, 0);
+	assert_int_equal(last_seq, 5);
+	store_conn_close(rd);
+	store_conn_close(wr);
+	assert_null(store_conn_open("/nonexistent/state", false, 100, err,
+	    sizeof(err)));
+	assert_non_null(strstr(err, "/nonexistent/state/newswire.db"));
+}
+
 int
 main(void)
 {
@@ -262,6 +532,14 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,
 		    setup, teardown),
 		cmocka_unit_test(test_open_fails_clearly),
+		cmocka_unit_test_setup_teardown(test_unusable_state_folder,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_journal_size, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_feeds_store, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_store_conn, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

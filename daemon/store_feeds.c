@@ -1,11 +1,10 @@
 #include "feeds_store.h"
 
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "store_int.h"
 #include "util.h"
 
 static const char feeds_schema[] =
