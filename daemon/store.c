@@ -290,12 +290,12 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	struct store *s = xcalloc(1, sizeof(*s));
 	struct buf path = { 0 };
 
+	buf_printf(&path, "%s/newswire.db", dir);
 	if (mkdir(dir, 0750) != 0 && errno != EEXIST) {
 		fail(err, errlen, "store: cannot create the state folder %s: "
 		    "%s", dir, strerror(errno));
 		goto err;
 	}
-	buf_printf(&path, "%s/newswire.db", dir);
 	if (store_check_dir(dir, path.p, err, errlen) != 0)
 		goto err;
 	if (sqlite3_open_v2(path.p, &s->db, SQLITE_OPEN_READWRITE |
