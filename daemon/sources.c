@@ -151,7 +151,8 @@ on_health(void *ctx, const char *name, enum poller_health h,
 		log_info(&S->d->log, "%s: polled fine again", name);
 		return;
 	}
-	log_warn(&S->d->log, "%s: %s: %s", name, poller_health_name(h),
+	/* the committed source.error logs the warning, once */
+	log_debug(&S->d->log, "%s: %s: %s", name, poller_health_name(h),
 	    reason ? reason : "failed");
 	jobs_publish_error(S, name, src_url(s), src_url(s),
 	    reason ? reason : "failed");
