@@ -329,7 +329,8 @@ commit_end(struct commit *c, char *err, size_t errlen)
 	}
 	c->open = false;
 	/* resent events come before the turn's new ones */
-	qsort(c->v, c->n, sizeof(*c->v), pending_cmp);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof(*c->v), pending_cmp);
 	for (size_t i = 0; i < c->n; i++) {
 		struct pending *p = &c->v[i];
 		struct committed_event ev = {
