@@ -4,7 +4,8 @@ dropped into the inbox, a reader follows the file by name as `tail -F`
 does (through its size rotations), and newswired is killed with SIGKILL 6
 times mid-burst and restarted; then the file loses its last 3 lines and
 gets half a line (a kill before and one during a write) and the daemon
-starts once more. Then: the rotated files and the file, read
+starts once more; then the file is moved away as logrotate does and
+SIGHUP re-opens it. Then: the rotated files and the file, read
 oldest first, hold every committed event of the journal exactly once, in
 seq order, each line whole JSON equal to the journal's event; and the
 reader saw the same stream, in order, while the daemon ran.
@@ -14,6 +15,7 @@ usage: test_jsonl.py NEWSWIRED [SEED]
 import json
 import os
 import random
+import signal
 import sys
 import threading
 import time
@@ -108,6 +110,20 @@ def file_lines(path):
     return lines, len(out)
 
 
+def starts(setup):
+    """Starts logged so far (a start killed early logs none)."""
+    return open(setup.log, errors="replace").read().count(": watching ")
+
+
+def start_through(setup):
+    """Starts the daemon and waits for its start line (signal handlers
+    set, the file caught up)."""
+    n = starts(setup)
+    d = setup.start()
+    nw.wait_for(lambda: starts(setup) > n, 10, 0.05)
+    return d
+
+
 def main():
     nw.NEWSWIRED = sys.argv[1]
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else int(time.time())
@@ -131,6 +147,7 @@ def main():
             time.sleep(rnd.uniform(0.1, 0.8) * nw.FACTOR)
             check(d.alive(), "newswired alive before kill %d" % (k + 1))
             d.kill()
+            n0 = starts(setup)
             d = setup.start()
         drop.join(timeout=120 * nw.FACTOR)
         check(not drop.is_alive(), "all files dropped")
@@ -139,8 +156,7 @@ def main():
         check(done, "backlog done: %d file(s) left, %d journal rows" %
               (len(setup.inbox_files()), len(setup.journal())))
         # the last start is through (its signal handlers set)
-        nw.wait_for(lambda: open(setup.log, errors="replace").read()
-                    .count(": watching ") == N_KILLS + 1, 10, 0.1)
+        nw.wait_for(lambda: starts(setup) > n0, 10, 0.05)
         # the follower catches up with the file
         nw.wait_for(lambda: len(follower.seqs) >= len(setup.journal()),
                     10, 0.1)
@@ -155,14 +171,35 @@ def main():
         cut = b"\n".join(lines[:-3]) + b"\n" if len(lines) > 3 else b""
         with open(path, "wb") as f:
             f.write(cut + lines[-3][:len(lines[-3]) // 2])
-        d = setup.start()
-        nw.wait_for(lambda: open(setup.log, errors="replace").read()
-                    .count(": watching ") == N_KILLS + 2, 10, 0.1)
+        d = start_through(setup)
         check(d.stop() == 0, "newswired exits 0 on SIGTERM, again")
         log = open(setup.log, errors="replace").read()
         check("cut a torn last line" in log, "the torn line is logged")
         check("3 event(s) appended from the journal" in log,
               "the 3 lines lost are appended again from the journal")
+        # logrotate: the file moved away, SIGHUP, new events in a new file
+        d = start_through(setup)
+        rotated = path + ".logrotate"
+        os.rename(path, rotated)
+        d.signal(signal.SIGHUP)
+        nw.wait_for(lambda: "events.jsonl re-opened" in
+                    open(setup.log, errors="replace").read(), 10, 0.1)
+        for i in range(5):
+            setup.drop("h%d.txt" % i, nw.article_text(i, "hup"))
+        got = nw.wait_for(lambda: os.path.exists(path) and
+                          open(path, "rb").read().count(b"\n") == 5, 20)
+        check(got, "after SIGHUP the 5 new events go to a new file")
+        check(d.stop() == 0, "newswired exits 0 on SIGTERM, after HUP")
+        hup = [json.loads(ln) for ln in open(path, "rb").read().split(b"\n")
+               if ln]
+        with open(rotated, "rb") as f, open(path, "rb") as g:
+            joined = f.read() + g.read()
+        os.unlink(rotated)
+        with open(path, "wb") as f:
+            f.write(joined)     # for the checks below: one stream
+        check([e["seq"] for e in hup] == list(range(N_FILES + 1,
+                                                    N_FILES + 6)),
+              "the new file holds seq %d..%d" % (N_FILES + 1, N_FILES + 5))
     finally:
         stop.set()
         if d.alive():
@@ -190,12 +227,12 @@ def main():
                                      [(i, a, b) for i, (a, b) in
                                       enumerate(zip(seqs, sorted(journal)))
                                       if a != b][:3]))
-    check(len(rows) == N_FILES, "%d journal rows for %d files" %
-          (len(rows), N_FILES))
+    check(len(rows) == N_FILES + 5, "%d journal rows for %d files" %
+          (len(rows), N_FILES + 5))
     check(n_files > 2, "the file was rotated by size: %d files" % n_files)
     check(not follower.bad, "the follower read only whole JSON lines: %r"
           % follower.bad[:3])
-    check(follower.seqs == sorted(journal),
+    check(follower.seqs == sorted(journal)[:N_FILES],
           "the follower saw every event once, in order: %d of %d" %
           (len(follower.seqs), len(journal)))
     log = open(setup.log, errors="replace").read()
