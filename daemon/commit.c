@@ -290,7 +290,7 @@ commit_item(struct commit *c, struct commit_item *it, char *err,
 	it->seq = m.seq;
 	p = pending_add(c, m.seq, topic, json);
 	p->line = log_line(it, m.seq);
-	p->failed = it->outcome == COMMIT_ERROR;
+	p->failed = it->outcome == COMMIT_ERROR && !it->logged;
 	return 0;
 }
 

@@ -53,6 +53,9 @@ struct commit_item {
 	 * identical to the one it had then is unchanged (no event) rather
 	 * than a duplicate */
 	bool known;
+	/* a failure the source has logged as a warning already (once per
+	 * change of state): its item line is at info, not a warning again */
+	bool logged;
 	/* out */
 	enum commit_outcome outcome;
 	int64_t seq;            /* 0 when unchanged */

@@ -1,12 +1,11 @@
 #include "feeds_work.h"
 
 #include <jansson.h>
-#include <libxml/HTMLparser.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "enrich/enrich.h"
+#include "entry.h"
 #include "feed/feed.h"
 #include "hash.h"
 #include "pipeline.h"
@@ -19,8 +18,8 @@ feeds_job_free(struct feeds_job *j)
 		return;
 	for (size_t i = 0; i < j->n_entries; i++) {
 		free(j->entries[i].key);
-		free(j->entries[i].item);
-		free(j->entries[i].link);
+		free(j->entries[i].json);
+		feeds_item_free(&j->entries[i].it);
 	}
 	free(j->entries);
 	free(j->fresh);
@@ -32,7 +31,7 @@ feeds_job_free(struct feeds_job *j)
 	free(j->last_modified);
 	free(j->key);
 	free(j->hash);
-	free(j->item);
+	feeds_item_free(&j->it);
 	free(j->page);
 	free(j->page_url);
 	free(j->content_type);
@@ -72,29 +71,95 @@ time_from_json(json_t *v, struct nw_time *t)
 	t->set = true;
 }
 
+/* ---- an entry between its feed and its article ---- */
+
+void
+feeds_item_free(struct feeds_item *it)
+{
+	free(it->guid);
+	free(it->title);
+	free(it->link);
+	free(it->summary);
+	free(it->content);
+	free(it->image);
+	free(it->feed_title);
+	strlist_free(&it->authors);
+	memset(it, 0, sizeof(*it));
+}
+
+static char *
+dup_text(const char *s)
+{
+	return s != NULL && *s != '\0' ? xstrdup(s) : NULL;
+}
+
+/* From the feed parser's view of an entry (borrowed strings). */
+static void
+item_from_entry(struct feeds_item *it, const struct nw_entry *e)
+{
+	memset(it, 0, sizeof(*it));
+	it->guid = dup_text(e->guid);
+	it->title = dup_text(e->title);
+	it->link = dup_text(e->link);
+	it->summary = dup_text(e->summary);
+	it->content = dup_text(e->content);
+	it->image = dup_text(e->image);
+	it->feed_title = dup_text(e->feed_title);
+	it->published = e->published;
+	it->updated = e->updated;
+	for (size_t i = 0; i < e->n_authors; i++)
+		if (e->authors[i] != NULL)
+			strlist_push(&it->authors, e->authors[i]);
+}
+
+void
+feeds_item_copy(struct feeds_item *dst, const struct feeds_item *src)
+{
+	struct nw_entry e;
+
+	feeds_item_view(src, &e);
+	item_from_entry(dst, &e);
+}
+
+void
+feeds_item_view(const struct feeds_item *it, struct nw_entry *e)
+{
+	*e = (struct nw_entry){
+		.guid = it->guid,
+		.title = it->title,
+		.link = it->link,
+		.summary = it->summary,
+		.content = it->content,
+		.published = it->published,
+		.updated = it->updated,
+		.authors = (const char *const *)it->authors.v,
+		.n_authors = it->authors.n,
+		.image = it->image,
+		.feed_title = it->feed_title,
+	};
+}
+
 /* What an entry says, as the JSON kept in the store: its hash tells a
  * changed entry from the same one. */
-static char *
-item_to_json(const struct feed_item *it, const char *feed_title)
+char *
+feeds_item_json(const struct feeds_item *it)
 {
 	json_t *o = json_object();
 	json_t *authors = json_array();
 	char *s;
 
-	for (size_t i = 0; i < it->n_authors; i++)
-		if (it->authors[i].name != NULL)
-			json_array_append_new(authors,
-			    json_string(it->authors[i].name));
+	for (size_t i = 0; i < it->authors.n; i++)
+		json_array_append_new(authors, json_string(it->authors.v[i]));
 	json_object_set_new(o, "guid", str_json(it->guid));
 	json_object_set_new(o, "title", str_json(it->title));
 	json_object_set_new(o, "link", str_json(it->link));
-	json_object_set_new(o, "description", str_json(it->description));
+	json_object_set_new(o, "description", str_json(it->summary));
 	json_object_set_new(o, "content", str_json(it->content));
 	json_object_set_new(o, "published", time_json(&it->published));
 	json_object_set_new(o, "updated", time_json(&it->updated));
 	json_object_set_new(o, "authors", authors);
-	json_object_set_new(o, "image", str_json(it->image.url));
-	json_object_set_new(o, "feed_title", str_json(feed_title));
+	json_object_set_new(o, "image", str_json(it->image));
+	json_object_set_new(o, "feed_title", str_json(it->feed_title));
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s != NULL ? s : xstrdup("{}");
@@ -108,15 +173,32 @@ jstr(json_t *o, const char *k)
 	return s != NULL && *s != '\0' ? s : NULL;
 }
 
-char *
-feeds_item_link(const char *item)
+int
+feeds_item_from_json(const char *json, struct feeds_item *it)
 {
-	json_t *o = json_loads(item, 0, NULL);
-	const char *l = o != NULL ? jstr(o, "link") : NULL;
-	char *r = l != NULL ? xstrdup(l) : NULL;
+	json_t *o = json_loads(json, 0, NULL);
+	json_t *v;
+	size_t i;
 
+	memset(it, 0, sizeof(*it));
+	if (!json_is_object(o)) {
+		json_decref(o);
+		return -1;
+	}
+	it->guid = dup_text(jstr(o, "guid"));
+	it->title = dup_text(jstr(o, "title"));
+	it->link = dup_text(jstr(o, "link"));
+	it->summary = dup_text(jstr(o, "description"));
+	it->content = dup_text(jstr(o, "content"));
+	it->image = dup_text(jstr(o, "image"));
+	it->feed_title = dup_text(jstr(o, "feed_title"));
+	time_from_json(json_object_get(o, "published"), &it->published);
+	time_from_json(json_object_get(o, "updated"), &it->updated);
+	json_array_foreach(json_object_get(o, "authors"), i, v)
+		if (json_string_value(v) != NULL)
+			strlist_push(&it->authors, json_string_value(v));
 	json_decref(o);
-	return r;
+	return 0;
 }
 
 /* An entry's identity within its source: its guid, else its link, else
@@ -240,12 +322,15 @@ work_feed(struct feeds_job *j)
 		struct feeds_entry *e = &j->entries[j->n_entries++];
 		const struct feed_item *it = &f->items[picks[k].i];
 
+		struct nw_entry ne;
+
 		e->key = keys[picks[k].i];
 		keys[picks[k].i] = NULL;
-		e->item = item_to_json(it, f->title);
-		hash_sha256_hex(e->item, strlen(e->item), e->hash);
-		e->link = it->link != NULL && *it->link != '\0' ?
-		    xstrdup(it->link) : NULL;
+		feed_item_entry(f, it, &ne);
+		item_from_entry(&e->it, &ne);
+		feed_entry_clear(&ne);
+		e->json = feeds_item_json(&e->it);
+		hash_sha256_hex(e->json, strlen(e->json), e->hash);
 	}
 	j->n_items = f->n_items;
 	for (size_t i = 0; i < f->n_items; i++)
@@ -255,164 +340,12 @@ work_feed(struct feeds_job *j)
 	feed_free(f);
 }
 
-static bool
-is_block(const char *name)
-{
-	static const char *const blocks[] = {
-		"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
-		"blockquote", "tr", "section", "article", "ul", "ol",
-		"table", "figure", "figcaption", "pre", "hr", "dd", "dt",
-		NULL
-	};
-
-	for (int i = 0; blocks[i] != NULL; i++)
-		if (strcmp(name, blocks[i]) == 0)
-			return true;
-	return false;
-}
-
-/* Appends text with runs of white space folded into one space. */
-static void
-put_folded(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		bool sp = *s == ' ' || *s == '\t' || *s == '\n' ||
-		    *s == '\r' || *s == '\f';
-
-		if (!sp)
-			buf_putc(b, *s);
-		else if (b->len > 0 && b->p[b->len - 1] != ' ' &&
-		    b->p[b->len - 1] != '\n')
-			buf_putc(b, ' ');
-	}
-}
-
-static void
-para_break(struct buf *b)
-{
-	while (b->len > 0 && b->p[b->len - 1] == ' ')
-		b->p[--b->len] = '\0';
-	if (b->len > 0 && b->p[b->len - 1] != '\n')
-		buf_puts(b, "\n\n");
-}
-
-static void
-walk_text(xmlNode *n, struct buf *b, int depth)
-{
-	for (; n != NULL && depth < 256; n = n->next) {
-		const char *name = (const char *)n->name;
-
-		if (n->type == XML_TEXT_NODE || n->type ==
-		    XML_CDATA_SECTION_NODE) {
-			put_folded(b, (const char *)n->content);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp(name, "script") == 0 ||
-		    strcmp(name, "style") == 0)
-			continue;
-		if (is_block(name))
-			para_break(b);
-		walk_text(n->children, b, depth + 1);
-		if (is_block(name))
-			para_break(b);
-	}
-}
-
-/* The text of an HTML fragment, paragraphs separated by a blank line; a
- * string without markup is taken as text. Owned by the caller. */
-static char *
-html_text(const char *html)
-{
-	struct buf b = { 0 };
-	htmlDocPtr doc;
-
-	if (html == NULL)
-		return xstrdup("");
-	if (strchr(html, '<') == NULL && strchr(html, '&') == NULL) {
-		put_folded(&b, html);
-		para_break(&b);
-		goto out;
-	}
-	doc = htmlReadMemory(html, (int)strlen(html), NULL, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET);
-	if (doc != NULL) {
-		walk_text(xmlDocGetRootElement(doc), &b, 0);
-		xmlFreeDoc(doc);
-	}
-	para_break(&b);
-out:
-	while (b.len > 0 && (b.p[b.len - 1] == '\n' || b.p[b.len - 1] == ' '))
-		b.p[--b.len] = '\0';
-	return buf_take(&b);
-}
-
-/* The feed fills what the article lacks. */
-static void
-fill_gaps(struct nw_article *a, json_t *item, bool summary_as_subtitle)
-{
-	json_t *authors = json_object_get(item, "authors");
-	const char *desc = jstr(item, "description");
-	size_t i;
-	json_t *v;
-
-	if (a->title == NULL || *a->title == '\0')
-		article_set(&a->title, jstr(item, "title"));
-	if (a->url == NULL)
-		article_set(&a->url, jstr(item, "link"));
-	if (!a->published.set)
-		time_from_json(json_object_get(item, "published"),
-		    &a->published);
-	if (!a->updated.set)
-		time_from_json(json_object_get(item, "updated"),
-		    &a->updated);
-	if (a->authors.n == 0)
-		json_array_foreach(authors, i, v)
-			if (json_string_value(v) != NULL)
-				strlist_push(&a->authors,
-				    json_string_value(v));
-	if ((a->subtitle == NULL || *a->subtitle == '\0') && desc != NULL &&
-	    summary_as_subtitle) {
-		char *t = html_text(desc);
-
-		if (*t != '\0' && (a->body == NULL ||
-		    strncmp(a->body, t, strlen(t)) != 0))
-			article_set(&a->subtitle, t);
-		free(t);
-	}
-	if (a->publisher == NULL)
-		article_set(&a->publisher, jstr(item, "feed_title"));
-	if (a->n_images == 0 && jstr(item, "image") != NULL)
-		article_add_image(a, jstr(item, "image"), NULL, NULL);
-}
-
-/* An entry without its page: its content (or summary) is the body. */
-static struct nw_article *
-entry_article(json_t *item)
-{
-	struct nw_article *a = article_new();
-	const char *content = jstr(item, "content");
-	const char *desc = jstr(item, "description");
-
-	a->body = html_text(content != NULL ? content : desc);
-	fill_gaps(a, item, content != NULL);
-	if (a->title != NULL && strchr(a->title, '<') != NULL) {
-		char *t = html_text(a->title);
-
-		free(a->title);
-		a->title = t;
-	}
-	enrich_normalise(a);
-	enrich_article(a);
-	return a;
-}
-
+/* The entry's article: its page through the pipeline, the entry filling
+ * the gaps, else the entry itself through the same extractor and
+ * enrichment (pipeline_entry()). */
 static void
 work_entry(struct feeds_job *j)
 {
-	json_t *item = json_loads(j->item, 0, NULL);
 	struct nw_input in = {
 		.data = (const unsigned char *)j->page,
 		.len = j->page_len,
@@ -421,43 +354,23 @@ work_entry(struct feeds_job *j)
 		.name = j->key,
 		.now = j->fetched_at,
 	};
-	char why[256];
+	struct nw_entry e;
+	char why[256] = "";
 
-	if (item == NULL) {
-		fail(j->error, sizeof(j->error), "stored entry unreadable");
-		return;
-	}
-	if (j->page != NULL) {
-		j->article = pipeline_run(&in, why, sizeof(why));
-		if (j->article != NULL) {
-			j->from_page = 1;
-			fill_gaps(j->article, item, true);
-		} else {
-			snprintf(j->page_error, sizeof(j->page_error),
-			    "%.120s: %.120s", j->page_url ? j->page_url :
-			    "page", why);
-		}
-		free(j->page);
-		j->page = NULL;
-	}
+	feeds_item_view(&j->it, &e);
+	j->article = pipeline_entry(&e, &in, &j->from_page, why,
+	    sizeof(why));
 	if (j->article == NULL)
-		j->article = entry_article(item);
-	/* the id and dedup rest on the content hash: an entry without text
-	 * is known by its title and link */
-	if (j->article->body == NULL || j->article->body[0] == '\0' ||
-	    j->article->content_hash[0] == '\0') {
-		struct buf b = { 0 };
-
-		buf_printf(&b, "%s\n%s\n%s", j->article->title ?
-		    j->article->title : "", j->article->url ?
-		    j->article->url : "", j->article->body ?
-		    j->article->body : "");
-		hash_sha256_hex(b.p, b.len, j->article->content_hash);
-		buf_free(&b);
-	}
-	if (j->article->body == NULL)
+		fail(j->error, sizeof(j->error), "%s", why[0] ? why :
+		    "the entry has no text, title or link");
+	else if (j->page != NULL && !j->from_page)
+		snprintf(j->page_error, sizeof(j->page_error),
+		    "%.120s: %.120s", j->page_url ? j->page_url : "page",
+		    why[0] ? why : "no article in the page");
+	if (j->article != NULL && j->article->body == NULL)
 		article_set(&j->article->body, "");
-	json_decref(item);
+	free(j->page);
+	j->page = NULL;
 }
 
 void

@@ -2,12 +2,14 @@
  * hands to its worker pool and takes back. A job is touched by one thread
  * at a time: filled on the loop, run on a worker, read on the loop.
  *
- * FEEDS_JOB_FEED: a feed body in, its entries out (key, hash, item JSON);
- *   the loop never parses.
- * FEEDS_JOB_ENTRY: an entry (item JSON) and maybe its page body in, an
- *   article out: the page through pipeline_run(), the feed's title, date,
- *   authors and summary filling what it lacks; without a page (or when
- *   the page yields nothing) the entry itself is the article. */
+ * FEEDS_JOB_FEED: a feed body in, its entries out (key, the entry, its
+ *   stored JSON and hash), the newest max_entries, each key once, in
+ *   n log n; the loop never parses.
+ * FEEDS_JOB_ENTRY: an entry and maybe its page body in, an article out,
+ *   through pipeline_entry() (pipeline/entry.h): the page through the
+ *   pipeline, the entry filling what it lacks; without a page (or when
+ *   the page yields nothing) the entry's own HTML through the same
+ *   extractor and enrichment. */
 #ifndef NW_FEEDS_WORK_H
 #define NW_FEEDS_WORK_H
 
@@ -15,7 +17,9 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "date.h"
 #include "job.h"
+#include "util.h"
 
 struct sources;
 
@@ -24,11 +28,20 @@ enum feeds_job_kind {
 	FEEDS_JOB_ENTRY,
 };
 
+/* An entry as the daemon keeps it between its feed and its article, in
+ * memory: owned strings, no JSON between the stages. The JSON form is for
+ * the store only (an entry pending across a restart). */
+struct feeds_item {
+	char *guid, *title, *link, *summary, *content, *image, *feed_title;
+	struct nw_time published, updated;
+	struct strlist authors;
+};
+
 struct feeds_entry {
 	char *key;              /* guid, else link, else "sha256:" hash */
-	char hash[65];          /* of what the entry says */
-	char *item;             /* the entry as JSON text (feeds_item_*) */
-	char *link;             /* NULL: none */
+	char hash[65];          /* of json */
+	char *json;             /* what the entry says, for the store */
+	struct feeds_item it;
 };
 
 /* A new or changed entry of a committed feed, to publish after. */
@@ -64,7 +77,7 @@ struct feeds_job {
 	 * not be fetched (page_error) */
 	char *key;
 	char *hash;
-	char *item;
+	struct feeds_item it;
 	char *page;
 	size_t page_len;
 	char *page_url;
@@ -83,7 +96,14 @@ void feeds_work(void *job, void *arg);
 
 void feeds_job_free(struct feeds_job *j);
 
-/* The link of an item (JSON text), or NULL; owned by the caller. */
-char *feeds_item_link(const char *item);
+struct nw_entry;
+
+void feeds_item_free(struct feeds_item *it);
+void feeds_item_copy(struct feeds_item *dst, const struct feeds_item *src);
+/* The pipeline's view of it (entry.h), borrowing its strings. */
+void feeds_item_view(const struct feeds_item *it, struct nw_entry *e);
+/* The stored form, and back: 0, or -1 if json is not an entry. */
+char *feeds_item_json(const struct feeds_item *it);
+int feeds_item_from_json(const char *json, struct feeds_item *it);
 
 #endif

@@ -230,8 +230,15 @@ static void
 pending_one(void *ctx, const char *key, const char *hash, const char *item)
 {
 	struct pending_ctx *p = ctx;
+	struct feeds_item it;
 
-	jobs_entry(p->S, p->s, key, hash, item, false);
+	if (feeds_item_from_json(item, &it) != 0) {
+		log_error(&p->S->d->log, "%s: entry %s: stored entry "
+		    "unreadable; left pending", p->s->c.name, key);
+		return;
+	}
+	jobs_entry(p->S, p->s, key, hash, &it, false);
+	feeds_item_free(&it);
 	p->n++;
 }
 

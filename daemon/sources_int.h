@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "config.h"
+#include "feeds_work.h"
 
 struct daemon;
 struct sources;
@@ -55,7 +56,7 @@ struct pend {
 	uint64_t gen;
 	char *key;
 	char *hash;
-	char *item;
+	struct feeds_item it;
 	char *link;                /* NULL: from the entry alone */
 	bool known;                /* the entry was committed before */
 	struct page_req *req;      /* its page is being fetched */
@@ -94,12 +95,13 @@ void jobs_feed_body(struct sources *S, struct src *s,
     struct http_response *r);
 /* An entry to publish: through its page, or from the entry itself. */
 void jobs_entry(struct sources *S, struct src *s, const char *key,
-    const char *hash, const char *item, bool known);
+    const char *hash, const struct feeds_item *it, bool known);
 /* Starts what waits while the pool has room; pauses or resumes polls. */
 void jobs_pump(struct sources *S);
 /* Forgets the waiting entries and held body of a source. */
 void jobs_drop_source(struct sources *S, struct src *s);
-/* Journals a source.error event in the open transaction. */
+/* Journals a source.error event in the open transaction; the caller has
+ * logged the failure (once per change of state). */
 int jobs_error(struct sources *S, const char *name, const char *uri,
     const char *item, const char *reason, char *err, size_t errlen);
 /* A failure outside a turn: its own transaction, then published. */

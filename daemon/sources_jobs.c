@@ -28,6 +28,7 @@ jobs_error(struct sources *S, const char *name, const char *uri,
 		.fetched_at = (int64_t)time(NULL),
 		.item = item,
 		.error = reason,
+		.logged = true,
 	};
 
 	return commit_item(S->d->commit, &ci, err, errlen);
@@ -189,7 +190,7 @@ feed_commit(struct job *job, char *err, size_t errlen)
 		if (rc == 1 && strcmp(hash, e->hash) == 0)
 			continue;
 		if (feeds_store_entry_pending(S->fs, s->c.name, e->key,
-		    e->hash, e->item, j->fetched_at, err, errlen) != 0)
+		    e->hash, e->json, j->fetched_at, err, errlen) != 0)
 			return -1;
 		j->fresh[j->n_fresh].i = i;
 		j->fresh[j->n_fresh].known = rc == 1;
@@ -227,7 +228,7 @@ feed_after(struct job *job, bool committed)
 				struct feeds_entry *e =
 				    &j->entries[j->fresh[i].i];
 
-				jobs_entry(S, s, e->key, e->hash, e->item,
+				jobs_entry(S, s, e->key, e->hash, &e->it,
 				    j->fresh[i].known);
 			}
 		} else {
@@ -246,7 +247,7 @@ entry_job(struct sources *S, const struct src *s, const struct pend *p)
 
 	j->key = xstrdup(p->key);
 	j->hash = xstrdup(p->hash);
-	j->item = xstrdup(p->item);
+	feeds_item_copy(&j->it, &p->it);
 	j->known = p->known;
 	return j;
 }
@@ -272,17 +273,15 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		.label = j->key,
 		.fetched_at = j->fetched_at,
 		.article = j->article,
+		.item = j->it.link != NULL ? j->it.link : j->key,
+		.error = j->error,
 		.known = j->known,
 	};
 	if (j->page_error[0] != '\0') {
-		char *link = feeds_item_link(j->item);
-		int rc = jobs_error(S, s->c.name, src_url(s),
-		    link ? link : j->key, j->page_error, err, errlen);
-
 		log_warn(&S->d->log, "%s: page: %s; publishing the feed's "
 		    "entry instead", s->c.name, j->page_error);
-		free(link);
-		if (rc != 0)
+		if (jobs_error(S, s->c.name, src_url(s), ci.item,
+		    j->page_error, err, errlen) != 0)
 			return -1;
 	}
 	if (commit_item(S->d->commit, &ci, err, errlen) != 0)
@@ -319,14 +318,14 @@ pend_free(struct pend *p)
 	free(p->source);
 	free(p->key);
 	free(p->hash);
-	free(p->item);
+	feeds_item_free(&p->it);
 	free(p->link);
 	free(p);
 }
 
 void
 jobs_entry(struct sources *S, struct src *s, const char *key,
-    const char *hash, const char *item, bool known)
+    const char *hash, const struct feeds_item *it, bool known)
 {
 	struct pend *p = xcalloc(1, sizeof(*p));
 
@@ -335,8 +334,9 @@ jobs_entry(struct sources *S, struct src *s, const char *key,
 	p->gen = s->gen;
 	p->key = xstrdup(key);
 	p->hash = xstrdup(hash);
-	p->item = xstrdup(item);
-	p->link = s->c.fetch_pages ? feeds_item_link(item) : NULL;
+	feeds_item_copy(&p->it, it);
+	p->link = s->c.fetch_pages && it->link != NULL ? xstrdup(it->link) :
+	    NULL;
 	p->known = known;
 	s->entries++;
 	S->pend = xrealloc(S->pend, (S->n_pend + 1) * sizeof(*S->pend));
