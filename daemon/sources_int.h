@@ -104,7 +104,8 @@ void jobs_drop_source(struct sources *S, struct src *s);
  * logged the failure (once per change of state). */
 int jobs_error(struct sources *S, const char *name, const char *uri,
     const char *item, const char *reason, char *err, size_t errlen);
-/* A failure outside a turn: its own transaction, then published. */
+/* A failure outside a turn: its own transaction, then published; its
+ * committed line is the failure's warning. */
 void jobs_publish_error(struct sources *S, const char *name,
     const char *uri, const char *item, const char *reason);
 /* Frees what is waiting and the jobs left in the pool (at exit). */

@@ -17,9 +17,12 @@
 
 /* ---- errors ---- */
 
-int
-jobs_error(struct sources *S, const char *name, const char *uri,
-    const char *item, const char *reason, char *err, size_t errlen)
+/* A source.error event through the commit path; logged: the caller has
+ * warned about it already. */
+static int
+error_item(struct sources *S, const char *name, const char *uri,
+    const char *item, const char *reason, bool logged, char *err,
+    size_t errlen)
 {
 	struct commit_item ci = {
 		.source = name,
@@ -28,12 +31,20 @@ jobs_error(struct sources *S, const char *name, const char *uri,
 		.fetched_at = (int64_t)time(NULL),
 		.item = item,
 		.error = reason,
-		.logged = true,
+		.logged = logged,
 	};
 
 	return commit_item(S->d->commit, &ci, err, errlen);
 }
 
+int
+jobs_error(struct sources *S, const char *name, const char *uri,
+    const char *item, const char *reason, char *err, size_t errlen)
+{
+	return error_item(S, name, uri, item, reason, true, err, errlen);
+}
+
+/* Its committed line is the failure's one warning. */
 void
 jobs_publish_error(struct sources *S, const char *name, const char *uri,
     const char *item, const char *reason)
@@ -42,7 +53,8 @@ jobs_publish_error(struct sources *S, const char *name, const char *uri,
 
 	if (commit_begin(S->d->commit, err, sizeof(err)) != 0)
 		goto err;
-	if (jobs_error(S, name, uri, item, reason, err, sizeof(err)) != 0) {
+	if (error_item(S, name, uri, item, reason, false, err,
+	    sizeof(err)) != 0) {
 		commit_abort(S->d->commit);
 		goto err;
 	}
