@@ -341,6 +341,423 @@ date_structured(const struct date_tok *t, size_t i, size_t n,
 	    -1 : used;
 }
 
+/* A number glued to a unit word: CJK year, month, day and time units
+ * (2021年3月14日), ordinal suffixes (14th, 1er), the Indian 1632hrs and the
+ * French 10h30. Returns tokens used, 0 when t[i + 1] is no such unit, -1
+ * when the date is broken; sets *is_time after a time. */
+static int
+date_num_unit(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, bool *is_time)
+{
+	const struct date_tok *k = &t[i];
+	const char *u = t[i + 1].w;
+	size_t j;
+
+	if (k->nd > 9)
+		return -1;
+	if (!strcmp(u, "년") || !strcmp(u, "월") ||
+	    !strcmp(u, "일") || !strcmp(u, "시")) {
+		/* Korean dates are KST */
+		st->implied_off = 540;
+		st->has_implied = true;
+	}
+	if (!strcmp(u, "年") || !strcmp(u, "년")) {
+		if (st->y >= 0)
+			return -1;
+		st->y = date_year2(k->val, k->nd);
+		st->ynd = k->nd;
+		return 2;
+	}
+	if (!strcmp(u, "月") || !strcmp(u, "월")) {
+		if (st->m > 0)
+			return -1;
+		st->m = (int)k->val;
+		if (st->m < 1 || st->m > 12)
+			return -1;
+		return 2;
+	}
+	if (!strcmp(u, "日") || !strcmp(u, "일")) {
+		if (st->d >= 0)
+			return -1;
+		st->d = (int)k->val;
+		return 2;
+	}
+	if (!strcmp(u, "時") || !strcmp(u, "时") ||
+	    !strcmp(u, "点") || !strcmp(u, "시")) {
+		if (st->has_time || k->val > 23)
+			return -1;
+		st->has_time = true;
+		st->hh = (int)k->val;
+		j = i + 2;
+		if (j + 1 < n && t[j].kind == DT_NUM &&
+		    (date_is_word(&t[j + 1], "分") ||
+		    date_is_word(&t[j + 1], "분"))) {
+			if (t[j].val > 59)
+				return -1;
+			st->mi = (int)t[j].val;
+			j += 2;
+		}
+		if (j + 1 < n && t[j].kind == DT_NUM &&
+		    (date_is_word(&t[j + 1], "秒") ||
+		    date_is_word(&t[j + 1], "초"))) {
+			if (t[j].val > 60)
+				return -1;
+			st->ss = (int)t[j].val;
+			j += 2;
+		}
+		return (int)(j - i);
+	}
+	/* ordinal suffixes: 14th, 1st, 1er, 2nd */
+	if (!strcmp(u, "st") || !strcmp(u, "nd") ||
+	    !strcmp(u, "rd") || !strcmp(u, "th") ||
+	    !strcmp(u, "er") || !strcmp(u, "º") ||
+	    !strcmp(u, "e")) {
+		if (k->nd > 2 || st->nbare >= 4)
+			return -1;
+		st->bare[st->nbare] = k->val;
+		st->bare_nd[st->nbare++] = k->nd;
+		return 2;
+	}
+	/* Indian 1632hrs */
+	if ((!strcmp(u, "hrs") || !strcmp(u, "hr")) &&
+	    k->nd == 4 && !st->has_time) {
+		if (k->val / 100 > 23 || k->val % 100 > 59)
+			return -1;
+		st->has_time = true;
+		st->hh = (int)(k->val / 100);
+		st->mi = (int)(k->val % 100);
+		*is_time = true;
+		return 2;
+	}
+	/* French 10h30 */
+	if (!strcmp(u, "h") && k->nd <= 2 && date_glued(t, i + 2, n) &&
+	    t[i + 2].kind == DT_NUM && t[i + 2].nd == 2) {
+		if (st->has_time || k->val > 23 || t[i + 2].val > 59)
+			return -1;
+		st->has_time = true;
+		st->hh = (int)k->val;
+		st->mi = (int)t[i + 2].val;
+		*is_time = true;
+		return 3;
+	}
+	return 0;
+}
+
+/* A number token t[i]: a time, an ISO week date, a numeric date, an ISO
+ * basic date or time, or a loose number kept for later. Returns tokens
+ * used or -1; sets *is_time after a time. */
+static int
+date_num(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode, bool *is_time)
+{
+	const struct date_tok *k = &t[i];
+	int r;
+
+	if (date_glued(t, i + 1, n) && t[i + 1].kind == DT_WORD &&
+	    !t[i + 1].long_word) {
+		r = date_num_unit(t, i, n, st, is_time);
+		if (r != 0)
+			return r;
+	}
+	if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1], ':')) {
+		r = date_time(t, i, n, st);
+		if (r > 0)
+			*is_time = true;
+		return r;
+	}
+	if (k->nd == 4) {
+		r = date_week(t, i, n, st);
+		if (r != 0)
+			return r;
+	}
+	r = date_structured(t, i, n, st, mode);
+	if (r != 0)
+		return r;
+	/* ISO basic: 20170214, T055700 / T0557 */
+	if (k->nd == 8 && !st->structured && st->y < 0) {
+		if (date_set_ymd(st, k->val / 10000, 4,
+		    (int)(k->val / 100 % 100), (int)(k->val % 100)) < 0)
+			return -1;
+		return 1;
+	}
+	if ((k->nd == 6 || k->nd == 4) && !k->space && i > 0 &&
+	    date_is_word(&t[i - 1], "t") && !st->has_time) {
+		long v6 = k->nd == 4 ? k->val * 100 : k->val;
+
+		st->hh = (int)(v6 / 10000);
+		st->mi = (int)(v6 / 100 % 100);
+		st->ss = (int)(v6 % 100);
+		if (st->hh > 23 || st->mi > 59 || st->ss > 60)
+			return -1;
+		if (st->ss == 60)
+			st->ss = 59;
+		st->has_time = true;
+		*is_time = true;
+		return 1;
+	}
+	if (k->nd > 4 || st->nbare >= 4)
+		return -1;
+	st->bare[st->nbare] = k->val;
+	st->bare_nd[st->nbare++] = k->nd;
+	return 1;
+}
+
+/* A punctuation token t[i]: an offset after a time, or a separator.
+ * Returns tokens used or -1. */
+static int
+date_punct(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode)
+{
+	const struct date_tok *k = &t[i];
+	char c = k->w[0];
+	int r, off;
+
+	if ((c == '+' || c == '-') && st->has_time && !st->has_off &&
+	    date_glued(t, i + 1, n) && t[i + 1].kind == DT_NUM) {
+		r = date_offset(t, i, n, &off);
+		if (r < 0)
+			return -1;
+		st->has_off = true;
+		st->off = off;
+		return r;
+	}
+	if (c == '+')
+		return -1;
+	if (c == ',' || c == '.' || c == '(' || c == ')' ||
+	    c == '-' || c == '/' || c == '|' || c == ';' ||
+	    c == '[' || c == ']') {
+		if (c == '-' || c == '/' || c == '|') {
+			/* only as a loose separator */
+			if (date_glued(t, i + 1, n) &&
+			    t[i + 1].kind == DT_NUM && i > 0 && !k->space)
+				return -1;
+		}
+		if (mode == DATE_FIND && (c == '|' || c == ';' || c == '[' ||
+		    c == ']'))
+			return -1;
+		return 1;
+	}
+	return -1;
+}
+
+/* A meridiem word at t[i]: am pm a.m. p.m. 오전 오후 午前 午後 上午 下午.
+ * Returns tokens used, 0 when it is none, -1 when broken. */
+static int
+date_meridiem(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, bool was_time)
+{
+	const struct date_tok *k = &t[i];
+
+	if ((date_is_word(k, "a") || date_is_word(k, "p")) &&
+	    i + 2 < n && date_is_punct(&t[i + 1], '.') &&
+	    !t[i + 1].space && date_is_word(&t[i + 2], "m") &&
+	    !t[i + 2].space && st->has_time) {
+		st->ampm = k->w[0] == 'a' ? 1 : 2;
+		if (i + 3 < n && date_is_punct(&t[i + 3], '.') &&
+		    !t[i + 3].space)
+			return 4;
+		return 3;
+	}
+	if ((date_is_word(k, "am") || date_is_word(k, "pm")) &&
+	    st->has_time && was_time) {
+		st->ampm = k->w[0] == 'a' ? 1 : 2;
+		return 1;
+	}
+	if (!strcmp(k->w, "오전") || !strcmp(k->w, "오후") ||
+	    !strcmp(k->w, "午前") || !strcmp(k->w, "午後") ||
+	    !strcmp(k->w, "上午") || !strcmp(k->w, "下午")) {
+		if (st->ampm)
+			return -1;
+		st->ampm = (!strcmp(k->w, "오전") || !strcmp(k->w, "午前") ||
+		    !strcmp(k->w, "上午")) ? 1 : 2;
+		if (k->w[0] == (char)0xEC)
+			st->implied_off = 540;
+		else if (!strcmp(k->w, "午前") || !strcmp(k->w, "午後"))
+			st->implied_off = 540;
+		else
+			st->implied_off = 480;
+		st->has_implied = true;
+		return 1;
+	}
+	return 0;
+}
+
+/* A zone at t[i]: GMT+2, UTC-05:00, CET+0100 (the number wins), EST, a
+ * military letter after a time. Returns tokens used, 0 when it is none,
+ * -1 when broken. */
+static int
+date_zone_at(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode, bool was_time)
+{
+	const struct date_tok *k = &t[i];
+	int r, v, off;
+
+	if ((date_is_word(k, "gmt") || date_is_word(k, "utc") ||
+	    date_is_word(k, "ut") || (date_zone(k->w, &v) &&
+	    st->has_time)) && !st->has_off && date_glued(t, i + 1, n) &&
+	    (date_is_punct(&t[i + 1], '+') ||
+	    date_is_punct(&t[i + 1], '-')) &&
+	    date_glued(t, i + 2, n) && t[i + 2].kind == DT_NUM) {
+		r = date_offset(t, i + 1, n, &off);
+		if (r <= 0)
+			return -1;
+		st->has_off = true;
+		st->off = off;
+		return 1 + r;
+	}
+	if (date_zone(k->w, &v) && (!date_zone_ambiguous(k->w) ||
+	    was_time || (st->has_time && strlen(k->w) == 2 &&
+	    mode == DATE_STRICT))) {
+		if (!st->has_off) {
+			st->has_off = true;
+			st->off = v;
+		}
+		return 1;
+	}
+	if (strlen(k->w) == 1 && k->w[0] != 'j' && was_time &&
+	    !st->has_off && !(date_glued(t, i + 1, n) &&
+	    t[i + 1].kind == DT_NUM)) {
+		int ch = k->w[0];
+
+		/* military zones */
+		st->has_off = true;
+		if (ch <= 'i')
+			st->off = (ch - 'a' + 1) * 60;
+		else if (ch <= 'm')
+			st->off = (ch - 'a') * 60;
+		else
+			st->off = -(ch - 'n' + 1) * 60;
+		return 1;
+	}
+	return 0;
+}
+
+/* A word token t[i]: a month, a weekday, a meridiem, a zone or a word
+ * dates carry ("de", "at"). Returns tokens used or -1. */
+static int
+date_word(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode, bool was_time)
+{
+	const struct date_tok *k = &t[i];
+	int r, v;
+
+	if (k->long_word)
+		return -1;
+	v = date_month_word(k);
+	if (v) {
+		/* "mar" is also Tuesday in Spanish, Italian, French:
+		 * a second month name wins over it */
+		if (st->m > 0 && !(st->word_month && st->m_weekday))
+			return -1;
+		st->m = v;
+		st->word_month = true;
+		st->m_weekday = !strcmp(k->w, "mar");
+		return 1;
+	}
+	if (date_weekday(k->w))
+		return 1;
+	r = date_meridiem(t, i, n, st, was_time);
+	if (r != 0)
+		return r;
+	r = date_zone_at(t, i, n, st, mode, was_time);
+	if (r != 0)
+		return r;
+	if (date_is_word(k, "t") && date_glued(t, i + 1, n) &&
+	    t[i + 1].kind == DT_NUM)
+		return 1;
+	if (date_is_word(k, "etc") && date_glued(t, i + 1, n) &&
+	    date_is_punct(&t[i + 1], '/'))
+		return 2;
+	if ((date_is_word(k, "am") || date_is_word(k, "at") ||
+	    date_is_word(k, "a") || date_is_word(k, "um")) && !st->has_time)
+		return 1;
+	if (date_stopword(k->w))
+		return 1;
+	return -1;
+}
+
+/* Places the loose numbers: a four-digit year, then day, then a 2-digit
+ * year, in the order written. Returns 0 or -1. */
+static int
+date_place_bare(struct date_state *st, int mode)
+{
+	for (size_t b = 0; b < st->nbare; b++) {
+		if (st->structured)
+			return -1;
+		if (st->bare_nd[b] >= 3) {
+			if (st->y >= 0 || st->bare_nd[b] != 4)
+				return -1;
+			st->y = st->bare[b];
+			st->ynd = 4;
+			st->bare_nd[b] = 0;
+		}
+	}
+	for (size_t b = 0; b < st->nbare; b++) {
+		if (st->bare_nd[b] == 0)
+			continue;
+		if (st->d < 0 && st->bare[b] >= 1 && st->bare[b] <= 31 &&
+		    st->m > 0) {
+			st->d = (int)st->bare[b];
+		} else if (st->y < 0 && st->bare_nd[b] == 2 && st->m > 0 &&
+		    mode == DATE_STRICT) {
+			st->y = date_year2(st->bare[b], 2);
+			st->ynd = 2;
+		} else {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Checks the date the tokens gave and turns it into *out. Returns 0 or
+ * -1. */
+static int
+date_finish(struct date_state *st, int mode, struct nw_time *out)
+{
+	int64_t days, utc;
+
+	if (date_place_bare(st, mode) < 0)
+		return -1;
+	if (st->y < 0 || st->m <= 0)
+		return -1;
+	if (st->d < 0)
+		return -1;
+	if (st->d == 0) {
+		/* month precision, only from "2003-12" */
+		if (!st->structured || mode == DATE_FIND)
+			return -1;
+		st->d = 1;
+	}
+	if (st->y < 1 || st->y > 9999 || st->m > 12 || st->d < 1 ||
+	    st->d > date_days_in_month(st->y, st->m))
+		return -1;
+	if (st->ampm) {
+		if (!st->has_time || st->hh > 12 || st->hh == 0)
+			return -1;
+		if (st->ampm == 2 && st->hh < 12)
+			st->hh += 12;
+		else if (st->ampm == 1 && st->hh == 12)
+			st->hh = 0;
+	}
+	if (!st->has_off && st->has_implied) {
+		st->has_off = true;
+		st->off = st->implied_off;
+	}
+	days = date_days_from_civil(st->y, st->m, st->d);
+	utc = days * 86400 + st->hh * 3600 + st->mi * 60 + st->ss -
+	    (int64_t)st->off * 60;
+	if (utc < date_days_from_civil(1, 1, 1) * 86400 ||
+	    utc > date_days_from_civil(9999, 12, 31) * 86400 + 86399)
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->utc = utc;
+	out->offset = st->has_off ? st->off : 0;
+	out->set = true;
+	out->has_offset = st->has_off;
+	out->has_time = st->has_time;
+	return 0;
+}
+
 /* Parses tokens t[0..n) as one date. Returns 0 and fills *out, or -1. */
 static int
 date_parse_toks(const struct date_tok *t, size_t n, int mode,
@@ -348,10 +765,7 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 {
 	struct date_state st;
 	size_t i = 0;
-	int r, v, off;
 	bool last_time = false;
-	int64_t days, utc;
-	const struct date_tok *k;
 
 	memset(&st, 0, sizeof(st));
 	st.y = -1;
@@ -359,394 +773,20 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 	st.d = -1;
 	while (i < n) {
 		bool was_time = last_time;
+		int r;
 
-		k = &t[i];
 		last_time = false;
-		if (k->kind == DT_NUM) {
-			/* CJK units: 2021年3月14日 */
-			if (date_glued(t, i + 1, n) &&
-			    t[i + 1].kind == DT_WORD &&
-			    !t[i + 1].long_word) {
-				const char *u = t[i + 1].w;
-
-				if (k->nd > 9)
-					return -1;
-				if (!strcmp(u, "년") || !strcmp(u, "월") ||
-				    !strcmp(u, "일") || !strcmp(u, "시")) {
-					/* Korean dates are KST */
-					st.implied_off = 540;
-					st.has_implied = true;
-				}
-				if (!strcmp(u, "年") || !strcmp(u, "년")) {
-					if (st.y >= 0)
-						return -1;
-					st.y = date_year2(k->val, k->nd);
-					st.ynd = k->nd;
-					i += 2;
-					continue;
-				}
-				if (!strcmp(u, "月") || !strcmp(u, "월")) {
-					if (st.m > 0)
-						return -1;
-					st.m = (int)k->val;
-					if (st.m < 1 || st.m > 12)
-						return -1;
-					i += 2;
-					continue;
-				}
-				if (!strcmp(u, "日") || !strcmp(u, "일")) {
-					if (st.d >= 0)
-						return -1;
-					st.d = (int)k->val;
-					i += 2;
-					continue;
-				}
-				if (!strcmp(u, "時") || !strcmp(u, "时") ||
-				    !strcmp(u, "点") || !strcmp(u, "시")) {
-					if (st.has_time || k->val > 23)
-						return -1;
-					st.has_time = true;
-					st.hh = (int)k->val;
-					i += 2;
-					if (i + 1 < n && t[i].kind == DT_NUM &&
-					    (date_is_word(&t[i + 1], "分") ||
-					    date_is_word(&t[i + 1], "분"))) {
-						if (t[i].val > 59)
-							return -1;
-						st.mi = (int)t[i].val;
-						i += 2;
-					}
-					if (i + 1 < n && t[i].kind == DT_NUM &&
-					    (date_is_word(&t[i + 1], "秒") ||
-					    date_is_word(&t[i + 1], "초"))) {
-						if (t[i].val > 60)
-							return -1;
-						st.ss = (int)t[i].val;
-						i += 2;
-					}
-					continue;
-				}
-				/* ordinal suffixes: 14th, 1st, 1er, 2nd */
-				if (!strcmp(u, "st") || !strcmp(u, "nd") ||
-				    !strcmp(u, "rd") || !strcmp(u, "th") ||
-				    !strcmp(u, "er") || !strcmp(u, "º") ||
-				    !strcmp(u, "e")) {
-					if (k->nd > 2 || st.nbare >= 4)
-						return -1;
-					st.bare[st.nbare] = k->val;
-					st.bare_nd[st.nbare++] = k->nd;
-					i += 2;
-					continue;
-				}
-				/* Indian 1632hrs */
-				if ((!strcmp(u, "hrs") || !strcmp(u, "hr")) &&
-				    k->nd == 4 && !st.has_time) {
-					if (k->val / 100 > 23 ||
-					    k->val % 100 > 59)
-						return -1;
-					st.has_time = true;
-					st.hh = (int)(k->val / 100);
-					st.mi = (int)(k->val % 100);
-					i += 2;
-					last_time = true;
-					continue;
-				}
-				/* French 10h30 */
-				if (!strcmp(u, "h") && k->nd <= 2 &&
-				    date_glued(t, i + 2, n) &&
-				    t[i + 2].kind == DT_NUM &&
-				    t[i + 2].nd == 2) {
-					if (st.has_time || k->val > 23 ||
-					    t[i + 2].val > 59)
-						return -1;
-					st.has_time = true;
-					st.hh = (int)k->val;
-					st.mi = (int)t[i + 2].val;
-					i += 3;
-					last_time = true;
-					continue;
-				}
-			}
-			if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1],
-			    ':')) {
-				r = date_time(t, i, n, &st);
-				if (r < 0)
-					return -1;
-				i += (size_t)r;
-				last_time = true;
-				continue;
-			}
-			if (k->nd == 4) {
-				r = date_week(t, i, n, &st);
-				if (r < 0)
-					return -1;
-				if (r > 0) {
-					i += (size_t)r;
-					continue;
-				}
-			}
-			r = date_structured(t, i, n, &st, mode);
-			if (r < 0)
-				return -1;
-			if (r > 0) {
-				i += (size_t)r;
-				continue;
-			}
-			/* ISO basic: 20170214, T055700 / T0557 */
-			if (k->nd == 8 && !st.structured && st.y < 0) {
-				if (date_set_ymd(&st, k->val / 10000, 4,
-				    (int)(k->val / 100 % 100),
-				    (int)(k->val % 100)) < 0)
-					return -1;
-				i++;
-				continue;
-			}
-			if ((k->nd == 6 || k->nd == 4) && !k->space && i > 0 &&
-			    date_is_word(&t[i - 1], "t") && !st.has_time) {
-				long v6 = k->nd == 4 ? k->val * 100 : k->val;
-
-				st.hh = (int)(v6 / 10000);
-				st.mi = (int)(v6 / 100 % 100);
-				st.ss = (int)(v6 % 100);
-				if (st.hh > 23 || st.mi > 59 || st.ss > 60)
-					return -1;
-				if (st.ss == 60)
-					st.ss = 59;
-				st.has_time = true;
-				i++;
-				last_time = true;
-				continue;
-			}
-			if (k->nd > 4 || st.nbare >= 4)
-				return -1;
-			st.bare[st.nbare] = k->val;
-			st.bare_nd[st.nbare++] = k->nd;
-			i++;
-			continue;
-		}
-		if (k->kind == DT_PUNCT) {
-			char c = k->w[0];
-
-			if ((c == '+' || c == '-') && st.has_time &&
-			    !st.has_off && date_glued(t, i + 1, n) &&
-			    t[i + 1].kind == DT_NUM) {
-				r = date_offset(t, i, n, &off);
-				if (r < 0)
-					return -1;
-				st.has_off = true;
-				st.off = off;
-				i += (size_t)r;
-				continue;
-			}
-			if (c == '+')
-				return -1;
-			if (c == ',' || c == '.' || c == '(' || c == ')' ||
-			    c == '-' || c == '/' || c == '|' || c == ';' ||
-			    c == '[' || c == ']') {
-				if (c == '-' || c == '/' || c == '|') {
-					/* only as a loose separator */
-					if (date_glued(t, i + 1, n) &&
-					    t[i + 1].kind == DT_NUM &&
-					    i > 0 && !k->space)
-						return -1;
-				}
-				if (mode == DATE_FIND && (c == '|' ||
-				    c == ';' || c == '[' || c == ']'))
-					return -1;
-				i++;
-				continue;
-			}
+		if (t[i].kind == DT_NUM)
+			r = date_num(t, i, n, &st, mode, &last_time);
+		else if (t[i].kind == DT_PUNCT)
+			r = date_punct(t, i, n, &st, mode);
+		else
+			r = date_word(t, i, n, &st, mode, was_time);
+		if (r <= 0)
 			return -1;
-		}
-		/* a word */
-		if (k->long_word)
-			return -1;
-		v = date_month_word(k);
-		if (v) {
-			/* "mar" is also Tuesday in Spanish, Italian, French:
-			 * a second month name wins over it */
-			if (st.m > 0 && !(st.word_month && st.m_weekday))
-				return -1;
-			st.m = v;
-			st.word_month = true;
-			st.m_weekday = !strcmp(k->w, "mar");
-			i++;
-			continue;
-		}
-		if (date_weekday(k->w)) {
-			i++;
-			continue;
-		}
-		/* meridiem: am pm a.m. p.m. 오전 오후 午前 午後 上午 下午 */
-		if ((date_is_word(k, "a") || date_is_word(k, "p")) &&
-		    i + 2 < n && date_is_punct(&t[i + 1], '.') &&
-		    !t[i + 1].space && date_is_word(&t[i + 2], "m") &&
-		    !t[i + 2].space && st.has_time) {
-			st.ampm = k->w[0] == 'a' ? 1 : 2;
-			i += 3;
-			if (i < n && date_is_punct(&t[i], '.') && !t[i].space)
-				i++;
-			continue;
-		}
-		if ((date_is_word(k, "am") || date_is_word(k, "pm")) &&
-		    st.has_time && was_time) {
-			st.ampm = k->w[0] == 'a' ? 1 : 2;
-			i++;
-			continue;
-		}
-		if (!strcmp(k->w, "오전") || !strcmp(k->w, "오후") ||
-		    !strcmp(k->w, "午前") || !strcmp(k->w, "午後") ||
-		    !strcmp(k->w, "上午") || !strcmp(k->w, "下午")) {
-			if (st.ampm)
-				return -1;
-			st.ampm = (!strcmp(k->w, "오전") ||
-			    !strcmp(k->w, "午前") ||
-			    !strcmp(k->w, "上午")) ? 1 : 2;
-			if (k->w[0] == (char)0xEC) {
-				st.implied_off = 540;
-			} else if (!strcmp(k->w, "午前") ||
-			    !strcmp(k->w, "午後")) {
-				st.implied_off = 540;
-			} else {
-				st.implied_off = 480;
-			}
-			st.has_implied = true;
-			i++;
-			continue;
-		}
-		/* zones: GMT+2, UTC-05:00, CET+0100 (the number wins), EST,
-		 * Z after a time */
-		if ((date_is_word(k, "gmt") || date_is_word(k, "utc") ||
-		    date_is_word(k, "ut") || (date_zone(k->w, &v) &&
-		    st.has_time)) &&
-		    !st.has_off &&
-		    date_glued(t, i + 1, n) &&
-		    (date_is_punct(&t[i + 1], '+') ||
-		    date_is_punct(&t[i + 1], '-')) &&
-		    date_glued(t, i + 2, n) && t[i + 2].kind == DT_NUM) {
-			r = date_offset(t, i + 1, n, &off);
-			if (r <= 0)
-				return -1;
-			st.has_off = true;
-			st.off = off;
-			i += 1 + (size_t)r;
-			continue;
-		}
-		if (date_zone(k->w, &v) &&
-		    (!date_zone_ambiguous(k->w) || was_time ||
-		    (st.has_time && strlen(k->w) == 2 &&
-		    mode == DATE_STRICT))) {
-			if (!st.has_off) {
-				st.has_off = true;
-				st.off = v;
-			}
-			i++;
-			continue;
-		}
-		if (strlen(k->w) == 1 && k->w[0] != 'j' && was_time &&
-		    !st.has_off && !(date_glued(t, i + 1, n) &&
-		    t[i + 1].kind == DT_NUM)) {
-			int ch = k->w[0];
-
-			/* military zones */
-			st.has_off = true;
-			if (ch <= 'i')
-				st.off = (ch - 'a' + 1) * 60;
-			else if (ch <= 'm')
-				st.off = (ch - 'a') * 60;
-			else
-				st.off = -(ch - 'n' + 1) * 60;
-			i++;
-			continue;
-		}
-		if (date_is_word(k, "t") && date_glued(t, i + 1, n) &&
-		    t[i + 1].kind == DT_NUM) {
-			i++;
-			continue;
-		}
-		if (date_is_word(k, "etc") && date_glued(t, i + 1, n) &&
-		    date_is_punct(&t[i + 1], '/')) {
-			i += 2;
-			continue;
-		}
-		if ((date_is_word(k, "am") || date_is_word(k, "at") ||
-		    date_is_word(k, "a") || date_is_word(k, "um")) &&
-		    !st.has_time) {
-			i++;
-			continue;
-		}
-		if (date_stopword(k->w)) {
-			i++;
-			continue;
-		}
-		return -1;
+		i += (size_t)r;
 	}
-
-	/* the loose numbers: a four-digit year, then day, then a 2-digit
-	 * year, in the order written */
-	for (size_t b = 0; b < st.nbare; b++) {
-		if (st.structured)
-			return -1;
-		if (st.bare_nd[b] >= 3) {
-			if (st.y >= 0 || st.bare_nd[b] != 4)
-				return -1;
-			st.y = st.bare[b];
-			st.ynd = 4;
-			st.bare_nd[b] = 0;
-		}
-	}
-	for (size_t b = 0; b < st.nbare; b++) {
-		if (st.bare_nd[b] == 0)
-			continue;
-		if (st.d < 0 && st.bare[b] >= 1 && st.bare[b] <= 31 &&
-		    st.m > 0) {
-			st.d = (int)st.bare[b];
-		} else if (st.y < 0 && st.bare_nd[b] == 2 && st.m > 0 &&
-		    mode == DATE_STRICT) {
-			st.y = date_year2(st.bare[b], 2);
-			st.ynd = 2;
-		} else {
-			return -1;
-		}
-	}
-	if (st.y < 0 || st.m <= 0)
-		return -1;
-	if (st.d < 0)
-		return -1;
-	if (st.d == 0) {
-		/* month precision, only from "2003-12" */
-		if (!st.structured || mode == DATE_FIND)
-			return -1;
-		st.d = 1;
-	}
-	if (st.y < 1 || st.y > 9999 || st.m > 12 || st.d < 1 ||
-	    st.d > date_days_in_month(st.y, st.m))
-		return -1;
-	if (st.ampm) {
-		if (!st.has_time || st.hh > 12 || st.hh == 0)
-			return -1;
-		if (st.ampm == 2 && st.hh < 12)
-			st.hh += 12;
-		else if (st.ampm == 1 && st.hh == 12)
-			st.hh = 0;
-	}
-	if (!st.has_off && st.has_implied) {
-		st.has_off = true;
-		st.off = st.implied_off;
-	}
-	days = date_days_from_civil(st.y, st.m, st.d);
-	utc = days * 86400 + st.hh * 3600 + st.mi * 60 + st.ss -
-	    (int64_t)st.off * 60;
-	if (utc < date_days_from_civil(1, 1, 1) * 86400 ||
-	    utc > date_days_from_civil(9999, 12, 31) * 86400 + 86399)
-		return -1;
-	memset(out, 0, sizeof(*out));
-	out->utc = utc;
-	out->offset = st.has_off ? st.off : 0;
-	out->set = true;
-	out->has_offset = st.has_off;
-	out->has_time = st.has_time;
-	return 0;
+	return date_finish(&st, mode, out);
 }
 
 /* ---- compact ISO 8601: digits and hyphens only ------------------------ */
