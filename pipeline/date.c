@@ -23,8 +23,14 @@
  * - Military single-letter zones (Z, A-I, K-Y) are read only right after
  *   a time of day, with the common convention A = +01:00 ... Y = -12:00.
  * - Fractional seconds are dropped; a leap second 60 becomes 59.
+ * - An offset outside -12:00..+14:00 is read but ignored: the wall time
+ *   is taken as UTC, as other feed readers do, and has_offset is false.
+ * - A tz database zone name ("Europe/Paris") is read from a small table
+ *   with today's daylight-saving rules (date_tz.c says why and its
+ *   limits); a stated numeric offset wins over it.
  *
- * Everything here is pure: no globals, no libc time functions, no TZ. */
+ * Everything here is pure: no globals, no libc time functions, no TZ.
+ * The word tables and the tokenizer are in date_words.c. */
 #include "date.h"
 #include "date_tok.h"
 
@@ -40,7 +46,7 @@
 
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard
  * Hinnant's days_from_civil). */
-static int64_t
+int64_t
 date_days_from_civil(int64_t y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
@@ -53,7 +59,7 @@ date_days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void
+void
 date_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;
@@ -102,6 +108,7 @@ struct date_state {
 	bool has_time;
 	int ampm;           /* 0 none, 1 am, 2 pm */
 	bool has_off;
+	bool bad_off;       /* an offset outside -12:00..+14:00: ignored */
 	int off;
 	int implied_off;    /* from the script (Korean, Japanese), or 0 */
 	bool has_implied;
@@ -156,10 +163,24 @@ date_offset(const struct date_tok *t, size_t i, size_t n, int *off)
 	} else {
 		return -1;
 	}
-	if (hh > 23 || mm > 59)
+	if (mm > 59)
 		return -1;
 	*off = sign * (int)(hh * 60 + mm);
 	return used;
+}
+
+/* Takes a numeric offset. One west of -12:00 or east of +14:00 is no
+ * real offset: it is read but does not shift the time, which is then
+ * the wall time read as UTC (as other feed readers do). */
+static void
+date_set_offset(struct date_state *st, int off)
+{
+	st->has_off = true;
+	if (off < -12 * 60 || off > 14 * 60) {
+		st->bad_off = true;
+		off = 0;
+	}
+	st->off = off;
 }
 
 /* Reads a time h:mm[:ss[.frac]] at t[i]. Returns tokens used or -1. */
@@ -502,6 +523,21 @@ date_num(const struct date_tok *t, size_t i, size_t n,
 	return 1;
 }
 
+/* After an offset, a parenthesised zone name in words: "GMT-0500
+ * (Eastern Standard Time)", JavaScript's Date.toString(). The offset
+ * stands; the name is skipped. Returns tokens used or -1. */
+static int
+date_paren_zone(const struct date_tok *t, size_t i, size_t n)
+{
+	size_t j = i + 1;
+
+	while (j < n && t[j].kind == DT_WORD)
+		j++;
+	if (j < n && date_is_punct(&t[j], ')'))
+		j++;
+	return (int)(j - i);
+}
+
 /* A punctuation token t[i]: an offset after a time, or a separator.
  * Returns tokens used or -1. */
 static int
@@ -517,12 +553,14 @@ date_punct(const struct date_tok *t, size_t i, size_t n,
 		r = date_offset(t, i, n, &off);
 		if (r < 0)
 			return -1;
-		st->has_off = true;
-		st->off = off;
+		date_set_offset(st, off);
 		return r;
 	}
 	if (c == '+')
 		return -1;
+	if (c == '(' && st->has_off && mode == DATE_STRICT && i + 1 < n &&
+	    t[i + 1].kind == DT_WORD)
+		return date_paren_zone(t, i, n);
 	if (c == ',' || c == '.' || c == '(' || c == ')' ||
 	    c == '-' || c == '/' || c == '|' || c == ';' ||
 	    c == '[' || c == ']') {
@@ -601,10 +639,14 @@ date_zone_at(const struct date_tok *t, size_t i, size_t n,
 		r = date_offset(t, i + 1, n, &off);
 		if (r <= 0)
 			return -1;
-		st->has_off = true;
-		st->off = off;
+		date_set_offset(st, off);
 		return 1 + r;
 	}
+	/* ISO 8601 with an offset and a trailing Z ("-08:00Z"): the
+	 * offset says more, the Z repeats that one was given */
+	if (date_is_word(k, "z") && st->has_off && !k->space && i > 0 &&
+	    t[i - 1].kind == DT_NUM)
+		return 1;
 	if (date_zone(k->w, &v) && (!date_zone_ambiguous(k->w) ||
 	    was_time || (st->has_time && strlen(k->w) == 2 &&
 	    mode == DATE_STRICT))) {
@@ -676,6 +718,43 @@ date_word(const struct date_tok *t, size_t i, size_t n,
 	return -1;
 }
 
+/* RFC 822 written with a numeric month ("Tue, 14 02 2017 05:57:00 GMT"):
+ * with a four-digit year placed, no month word and exactly two loose
+ * numbers left, they are day and month, day first unless the second
+ * cannot be a month. Strict mode only. Returns 0 or -1. */
+static int
+date_numeric_month(struct date_state *st, int mode)
+{
+	size_t k[2], nk = 0;
+	long a, b;
+
+	if (mode != DATE_STRICT || st->m > 0 || st->y < 0 || st->structured)
+		return 0;
+	for (size_t i = 0; i < st->nbare; i++)
+		if (st->bare_nd[i] != 0) {
+			if (nk == 2 || st->bare_nd[i] > 2)
+				return 0;
+			k[nk++] = i;
+		}
+	if (nk != 2)
+		return 0;
+	a = st->bare[k[0]];
+	b = st->bare[k[1]];
+	if (b > 12 && a <= 12) {
+		long x = a;
+
+		a = b;
+		b = x;
+	}
+	if (b < 1 || b > 12 || a < 1 || a > 31)
+		return -1;
+	st->d = (int)a;
+	st->m = (int)b;
+	st->bare_nd[k[0]] = 0;
+	st->bare_nd[k[1]] = 0;
+	return 0;
+}
+
 /* Places the loose numbers: a four-digit year, then day, then a 2-digit
  * year, in the order written. Returns 0 or -1. */
 static int
@@ -692,6 +771,8 @@ date_place_bare(struct date_state *st, int mode)
 			st->bare_nd[b] = 0;
 		}
 	}
+	if (date_numeric_month(st, mode) < 0)
+		return -1;
 	for (size_t b = 0; b < st->nbare; b++) {
 		if (st->bare_nd[b] == 0)
 			continue;
@@ -720,6 +801,11 @@ date_finish(struct date_state *st, int mode, struct nw_time *out)
 		return -1;
 	if (st->y < 0 || st->m <= 0)
 		return -1;
+	/* a month word and a four-digit year alone ("Dec. 2003"): the
+	 * first of the month, as "2003-12" */
+	if (st->d < 0 && st->word_month && st->ynd == 4 && !st->has_time &&
+	    mode == DATE_STRICT)
+		st->d = 1;
 	if (st->d < 0)
 		return -1;
 	if (st->d == 0) {
@@ -753,7 +839,7 @@ date_finish(struct date_state *st, int mode, struct nw_time *out)
 	out->utc = utc;
 	out->offset = st->has_off ? st->off : 0;
 	out->set = true;
-	out->has_offset = st->has_off;
+	out->has_offset = st->has_off && !st->bad_off;
 	out->has_time = st->has_time;
 	return 0;
 }
@@ -914,13 +1000,35 @@ date_compact(const char *s, struct nw_time *out, int *res)
 
 #define DATE_PARSE_TOKENS 64
 
+/* Unix epoch seconds: nine or ten digits and nothing else (a date from
+ * 1973 to 2286). Returns 1 when s has that shape and fills *out. */
+static int
+date_epoch(const char *s, struct nw_time *out)
+{
+	size_t n = strspn(s, "0123456789");
+	int64_t v = 0;
+
+	if (s[n] != '\0' || n < 9 || n > 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	memset(out, 0, sizeof(*out));
+	out->utc = v;
+	out->set = true;
+	out->has_offset = true;
+	out->has_time = true;
+	return 1;
+}
+
 int
 date_parse(const char *s, struct nw_time *out)
 {
 	struct date_tok t[DATE_PARSE_TOKENS];
 	struct nw_time tmp;
-	size_t n = 0, pos = 0, len, a, b;
-	int res;
+	size_t n = 0, pos = 0, len, a, b, zat, zlen;
+	const struct date_tz *zone;
+	char buf[257];
+	int res, off;
 
 	if (out)
 		memset(out, 0, sizeof(*out));
@@ -937,23 +1045,34 @@ date_parse(const char *s, struct nw_time *out)
 		b--;
 	if (a == b || b - a > 256)
 		return -1;
-	{
-		char tmpbuf[257];
-
-		memcpy(tmpbuf, s + a, b - a);
-		tmpbuf[b - a] = '\0';
-		if (date_compact(tmpbuf, &tmp, &res)) {
-			if (res == 0 && out)
-				*out = tmp;
-			return res;
-		}
+	memcpy(buf, s + a, b - a);
+	buf[b - a] = '\0';
+	if (date_epoch(buf, &tmp)) {
+		if (out)
+			*out = tmp;
+		return 0;
 	}
-	while (date_next_tok(s + a, b - a, &pos, &t[n])) {
+	if (date_compact(buf, &tmp, &res)) {
+		if (res == 0 && out)
+			*out = tmp;
+		return res;
+	}
+	/* a tz database name where the offset should be */
+	zone = date_tz_find(buf, &zat, &zlen);
+	if (zone != NULL)
+		memset(buf + zat, ' ', zlen);
+	while (date_next_tok(buf, b - a, &pos, &t[n])) {
 		if (++n == DATE_PARSE_TOKENS)
 			return -1;
 	}
 	if (date_parse_toks(t, n, DATE_STRICT, &tmp) < 0)
 		return -1;
+	if (zone != NULL && !tmp.has_offset) {
+		off = date_tz_offset(zone, tmp.utc);
+		tmp.utc -= (int64_t)off * 60;
+		tmp.offset = off;
+		tmp.has_offset = true;
+	}
 	if (out)
 		*out = tmp;
 	return 0;

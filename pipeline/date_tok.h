@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define DATE_WORD_MAX 40
 
@@ -43,5 +44,22 @@ bool date_zone_ambiguous(const char *w);
 /* Words the parser may accept inside a date; any other word ends the
  * search window of date_find() early. */
 bool date_word_known(const struct date_tok *t);
+
+/* The calendar (date.c): days since 1970-01-01 of a proleptic Gregorian
+ * date, and back. */
+int64_t date_days_from_civil(int64_t y, int m, int d);
+void date_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
+
+/* tz database zone names (date_tz.c). */
+struct date_tz;
+/* A tz database name ("Europe/London") standing as a word of its own in
+ * s: its zone, with its byte range in *at and *len; NULL when there is
+ * none the table knows. */
+const struct date_tz *date_tz_find(const char *s, size_t *at, size_t *len);
+/* The offset (minutes east of UTC) zone z has at the wall time local
+ * (seconds since 1970-01-01 as if the wall time were UTC). */
+int date_tz_offset(const struct date_tz *z, int64_t local);
+/* Whether the zone table is in the order its binary search needs. */
+bool date_tz_sorted(void);
 
 #endif

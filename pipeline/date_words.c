@@ -536,5 +536,6 @@ date_tables_sorted(void)
 	    date_table_sorted(date_zones, NELEM(date_zones)) &&
 	    date_words_sorted(date_weekdays, NELEM(date_weekdays)) &&
 	    date_words_sorted(date_stopwords, NELEM(date_stopwords)) &&
-	    date_words_sorted(date_known_extra, NELEM(date_known_extra));
+	    date_words_sorted(date_known_extra, NELEM(date_known_extra)) &&
+	    date_tz_sorted();
 }

@@ -1,0 +1,251 @@
+/* Time-zone names from the tz database ("Europe/London",
+ * "America/New_York") written where a date should carry an offset.
+ *
+ * Decision: a small table of the zones feeds actually name, each with its
+ * standard offset and its current daylight-saving rule, rather than the
+ * system's tzdata. The C library reads tzdata only through TZ and
+ * localtime(), which is process-global state (no thread-safe way to ask
+ * for another zone), and Debian has no small, well-kept C library that
+ * reads a zone by name without it (ICU's calendar API would be a large
+ * C++ dependency for this). The pipeline stays pure: no I/O, no globals.
+ *
+ * Limits, stated once: the rules are today's (EU since 1996, US since
+ * 2007, Australia since 2008, New Zealand since 2007) and are applied to
+ * every year; a zone that changed its standard offset (Moscow 2011-2014,
+ * Istanbul 2016) has today's; a wall time in the hour a clock skips or
+ * repeats takes either offset. A name not in the table is not read as a
+ * zone, so the date is rejected rather than shifted wrongly. */
+#include "date_tok.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum date_dst {
+	DST_NONE,
+	DST_EU,   /* last Sunday of March to last Sunday of October, 01:00 UTC */
+	DST_US,   /* second Sunday of March to first Sunday of November */
+	DST_AU,   /* first Sunday of October to first Sunday of April */
+	DST_NZ,   /* last Sunday of September to first Sunday of April */
+};
+
+struct date_tz {
+	const char *name;
+	short std;          /* minutes east of UTC */
+	enum date_dst dst;
+};
+
+/* In strcasecmp() order for bsearch(). */
+static const struct date_tz date_tzs[] = {
+	{ "Africa/Abidjan", 0, DST_NONE },
+	{ "Africa/Accra", 0, DST_NONE },
+	{ "Africa/Addis_Ababa", 180, DST_NONE },
+	{ "Africa/Algiers", 60, DST_NONE },
+	{ "Africa/Cairo", 120, DST_NONE },
+	{ "Africa/Johannesburg", 120, DST_NONE },
+	{ "Africa/Lagos", 60, DST_NONE },
+	{ "Africa/Nairobi", 180, DST_NONE },
+	{ "Africa/Tunis", 60, DST_NONE },
+	{ "America/Anchorage", -540, DST_US },
+	{ "America/Argentina/Buenos_Aires", -180, DST_NONE },
+	{ "America/Bogota", -300, DST_NONE },
+	{ "America/Buenos_Aires", -180, DST_NONE },
+	{ "America/Caracas", -240, DST_NONE },
+	{ "America/Chicago", -360, DST_US },
+	{ "America/Denver", -420, DST_US },
+	{ "America/Detroit", -300, DST_US },
+	{ "America/Edmonton", -420, DST_US },
+	{ "America/Halifax", -240, DST_US },
+	{ "America/Lima", -300, DST_NONE },
+	{ "America/Los_Angeles", -480, DST_US },
+	{ "America/Mexico_City", -360, DST_NONE },
+	{ "America/Montreal", -300, DST_US },
+	{ "America/New_York", -300, DST_US },
+	{ "America/Phoenix", -420, DST_NONE },
+	{ "America/Puerto_Rico", -240, DST_NONE },
+	{ "America/Sao_Paulo", -180, DST_NONE },
+	{ "America/St_Johns", -210, DST_US },
+	{ "America/Toronto", -300, DST_US },
+	{ "America/Vancouver", -480, DST_US },
+	{ "America/Winnipeg", -360, DST_US },
+	{ "Asia/Bangkok", 420, DST_NONE },
+	{ "Asia/Calcutta", 330, DST_NONE },
+	{ "Asia/Colombo", 330, DST_NONE },
+	{ "Asia/Dhaka", 360, DST_NONE },
+	{ "Asia/Dubai", 240, DST_NONE },
+	{ "Asia/Ho_Chi_Minh", 420, DST_NONE },
+	{ "Asia/Hong_Kong", 480, DST_NONE },
+	{ "Asia/Jakarta", 420, DST_NONE },
+	{ "Asia/Karachi", 300, DST_NONE },
+	{ "Asia/Kathmandu", 345, DST_NONE },
+	{ "Asia/Kolkata", 330, DST_NONE },
+	{ "Asia/Kuala_Lumpur", 480, DST_NONE },
+	{ "Asia/Manila", 480, DST_NONE },
+	{ "Asia/Qatar", 180, DST_NONE },
+	{ "Asia/Riyadh", 180, DST_NONE },
+	{ "Asia/Seoul", 540, DST_NONE },
+	{ "Asia/Shanghai", 480, DST_NONE },
+	{ "Asia/Singapore", 480, DST_NONE },
+	{ "Asia/Taipei", 480, DST_NONE },
+	{ "Asia/Tehran", 210, DST_NONE },
+	{ "Asia/Tokyo", 540, DST_NONE },
+	{ "Atlantic/Azores", -60, DST_EU },
+	{ "Atlantic/Canary", 0, DST_EU },
+	{ "Atlantic/Reykjavik", 0, DST_NONE },
+	{ "Australia/Adelaide", 570, DST_AU },
+	{ "Australia/Brisbane", 600, DST_NONE },
+	{ "Australia/Canberra", 600, DST_AU },
+	{ "Australia/Darwin", 570, DST_NONE },
+	{ "Australia/Hobart", 600, DST_AU },
+	{ "Australia/Melbourne", 600, DST_AU },
+	{ "Australia/Perth", 480, DST_NONE },
+	{ "Australia/Sydney", 600, DST_AU },
+	{ "Europe/Amsterdam", 60, DST_EU },
+	{ "Europe/Athens", 120, DST_EU },
+	{ "Europe/Belgrade", 60, DST_EU },
+	{ "Europe/Berlin", 60, DST_EU },
+	{ "Europe/Bratislava", 60, DST_EU },
+	{ "Europe/Brussels", 60, DST_EU },
+	{ "Europe/Bucharest", 120, DST_EU },
+	{ "Europe/Budapest", 60, DST_EU },
+	{ "Europe/Copenhagen", 60, DST_EU },
+	{ "Europe/Dublin", 0, DST_EU },
+	{ "Europe/Helsinki", 120, DST_EU },
+	{ "Europe/Istanbul", 180, DST_NONE },
+	{ "Europe/Kiev", 120, DST_EU },
+	{ "Europe/Kyiv", 120, DST_EU },
+	{ "Europe/Lisbon", 0, DST_EU },
+	{ "Europe/Ljubljana", 60, DST_EU },
+	{ "Europe/London", 0, DST_EU },
+	{ "Europe/Luxembourg", 60, DST_EU },
+	{ "Europe/Madrid", 60, DST_EU },
+	{ "Europe/Minsk", 180, DST_NONE },
+	{ "Europe/Moscow", 180, DST_NONE },
+	{ "Europe/Oslo", 60, DST_EU },
+	{ "Europe/Paris", 60, DST_EU },
+	{ "Europe/Prague", 60, DST_EU },
+	{ "Europe/Riga", 120, DST_EU },
+	{ "Europe/Rome", 60, DST_EU },
+	{ "Europe/Sofia", 120, DST_EU },
+	{ "Europe/Stockholm", 60, DST_EU },
+	{ "Europe/Tallinn", 120, DST_EU },
+	{ "Europe/Vienna", 60, DST_EU },
+	{ "Europe/Vilnius", 120, DST_EU },
+	{ "Europe/Warsaw", 60, DST_EU },
+	{ "Europe/Zagreb", 60, DST_EU },
+	{ "Europe/Zurich", 60, DST_EU },
+	{ "Pacific/Auckland", 720, DST_NZ },
+	{ "Pacific/Honolulu", -600, DST_NONE },
+	{ "US/Central", -360, DST_US },
+	{ "US/Eastern", -300, DST_US },
+	{ "US/Mountain", -420, DST_US },
+	{ "US/Pacific", -480, DST_US },
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+date_tz_cmp(const void *key, const void *elem)
+{
+	const struct date_tz *z = elem;
+
+	return strcasecmp(key, z->name);
+}
+
+bool
+date_tz_sorted(void)
+{
+	for (size_t i = 1; i < NELEM(date_tzs); i++)
+		if (strcasecmp(date_tzs[i - 1].name, date_tzs[i].name) >= 0)
+			return false;
+	return true;
+}
+
+static bool
+date_tz_char(char c)
+{
+	return ((c | 32) >= 'a' && (c | 32) <= 'z') || c == '_' || c == '/' ||
+	    c == '-';
+}
+
+const struct date_tz *
+date_tz_find(const char *s, size_t *at, size_t *len)
+{
+	for (size_t i = 0; s[i] != '\0'; i++) {
+		size_t j = i;
+		char name[40];
+		const struct date_tz *z;
+
+		if (i > 0 && s[i - 1] != ' ' && s[i - 1] != '(')
+			continue;
+		while (date_tz_char(s[j]))
+			j++;
+		if (j - i < 5 || j - i >= sizeof(name) ||
+		    memchr(s + i, '/', j - i) == NULL ||
+		    (s[j] != '\0' && s[j] != ' ' && s[j] != ')'))
+			continue;
+		memcpy(name, s + i, j - i);
+		name[j - i] = '\0';
+		z = bsearch(name, date_tzs, NELEM(date_tzs), sizeof(*z),
+		    date_tz_cmp);
+		if (z != NULL) {
+			*at = i;
+			*len = j - i;
+			return z;
+		}
+	}
+	return NULL;
+}
+
+/* Day number of the n-th (1-based; 5 = last) Sunday of y-m. */
+static int64_t
+date_sunday(int64_t y, int m, int nth)
+{
+	int64_t first = date_days_from_civil(y, m, 1), d;
+	int64_t next = m == 12 ? date_days_from_civil(y + 1, 1, 1) :
+	    date_days_from_civil(y, m + 1, 1);
+
+	/* 1970-01-01 was a Thursday: (days + 4) % 7 is 0 on Sundays */
+	d = first + (7 - (((first + 4) % 7) + 7) % 7) % 7 + (nth - 1) * 7;
+	while (d >= next)
+		d -= 7;
+	return d;
+}
+
+int
+date_tz_offset(const struct date_tz *z, int64_t local)
+{
+	int64_t y, a, b;
+	int m, d;
+	bool dst = false;
+
+	date_civil_from_days(local >= 0 ? local / 86400 :
+	    -((-local + 86399) / 86400), &y, &m, &d);
+	switch (z->dst) {
+	case DST_NONE:
+		break;
+	case DST_EU:
+		/* the change is at 01:00 UTC */
+		a = date_sunday(y, 3, 5) * 86400 + 3600;
+		b = date_sunday(y, 10, 5) * 86400 + 3600;
+		dst = local - z->std * 60 >= a && local - z->std * 60 < b;
+		break;
+	case DST_US:
+		a = date_sunday(y, 3, 2) * 86400 + 7200;
+		b = date_sunday(y, 11, 1) * 86400 + 7200;
+		dst = local >= a && local < b;
+		break;
+	case DST_AU:
+		a = date_sunday(y, 10, 1) * 86400 + 7200;
+		b = date_sunday(y, 4, 1) * 86400 + 3 * 3600;
+		dst = local >= a || local < b;
+		break;
+	case DST_NZ:
+		a = date_sunday(y, 9, 5) * 86400 + 7200;
+		b = date_sunday(y, 4, 1) * 86400 + 3 * 3600;
+		dst = local >= a || local < b;
+		break;
+	}
+	return z->std + (dst ? 60 : 0);
+}
