@@ -28,6 +28,56 @@
 #include <libxml/uri.h>
 #include <libxml/entities.h>
 
+/* The names of RSS and Atom elements as the specifications write them,
+ * in strcasecmp() order: a feed that writes <PUBDATE> or <Title> gets
+ * them back (element names are case-sensitive in XML, but real feeds are
+ * written by hand and by templates). */
+static const char *const feed_names[] = {
+	"author", "category", "channel", "comments", "content",
+	"contributor", "copyright", "created", "description", "email",
+	"enclosure", "entry", "feed", "generator", "guid", "icon", "id",
+	"image", "info", "issued", "item", "language", "lastBuildDate",
+	"link", "logo", "managingEditor", "modified", "name", "pubDate",
+	"published", "rights", "rss", "source", "subtitle", "summary",
+	"tagline", "title", "updated", "uri", "url", "webMaster",
+};
+
+#define FEED_UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+static int
+feed_name_cmp(const void *key, const void *elem)
+{
+	return strcasecmp(key, *(const char *const *)elem);
+}
+
+/* Puts a feed written in an unexpected way into the shape the readers
+ * expect: elements in the root's own unknown namespace (an Atom 0.3 feed
+ * in another namespace, RSS inside a default namespace) lose it, and
+ * element names of no namespace written in another case get the case of
+ * the specifications. Bounded by the depth of the tree walked. */
+static void
+feed_normalise(xmlNode *n, const xmlChar *own, int depth)
+{
+	for (xmlNode *c = n; c != NULL; c = c->next) {
+		const char *name = (const char *)c->name;
+		const char *const *k;
+
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (own && c->ns && c->ns->href &&
+		    xmlStrcmp(c->ns->href, own) == 0)
+			c->ns = NULL;
+		if (c->ns == NULL && strpbrk(name, FEED_UPPER)) {
+			k = bsearch(name, feed_names, sizeof(feed_names) /
+			    sizeof(feed_names[0]), sizeof(*k), feed_name_cmp);
+			if (k != NULL && strcmp(*k, name) != 0)
+				xmlNodeSetName(c, (const xmlChar *)*k);
+		}
+		if (c->children && depth < 32)
+			feed_normalise(c->children, own, depth + 1);
+	}
+}
+
 /* Without the URL the feed came from, relative links are resolved against
  * the URL the feed states for itself: its rel="self" link, else its site
  * link, when absolute. Looks at the root and at an RSS channel. Owned. */
@@ -117,6 +167,8 @@ feed_parse_xml(const char *data, size_t len, const char *url,
 			err[strlen(err) - 1] = '\0';
 		goto err;
 	}
+	ns = feed_ns_of(root, &local);
+	feed_normalise(root, ns == NS_OTHER ? root->ns->href : NULL, 0);
 	ns = feed_ns_of(root, &local);
 	if (url == NULL) {
 		stated = feed_stated_url(&cx, root);
