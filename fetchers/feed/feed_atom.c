@@ -78,6 +78,8 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 static void
 feed_atom_category(const struct feed_ctx *cx, xmlNode *n, struct strlist *l)
 {
+	/* the label first, as gofeed's translator (the yardstick) does,
+	 * though feedparser and RFC 4287 take the term as the category */
 	char *t = feed_attr(cx, n, "label");
 
 	if (t == NULL || *t == '\0') {
@@ -100,6 +102,7 @@ feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	const char *local;
 
 	memset(&b, 0, sizeof(b));
+	b.item = it;
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
 		enum feed_ns ns;
 
@@ -149,7 +152,10 @@ feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	if (it->link == NULL && it->links.n > 0)
 		it->link = xstrdup(it->links.v[0]);
 	feed_take(&it->title, b.title, SRC_N);
+	feed_take_p(&it->title, (char **const[]){ &b.media_title }, 1);
 	feed_take(&it->description, b.desc, SRC_N);
+	feed_take_p(&it->description, (char **const[]){ &b.subtitle,
+	    &b.media_desc }, 2);
 	feed_take_p(&it->content, (char **const[]){ &b.content[SRC_ATOM],
 	    &b.content[SRC_MAIN] }, 2);
 	feed_set_date(&it->published, b.published[SRC_MAIN]);
@@ -246,6 +252,7 @@ feed_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *root)
 		f->link = xstrdup(f->links.v[0]);
 	feed_take(&f->title, b.title, SRC_N);
 	feed_take(&f->description, b.desc, SRC_N);
+	feed_take_p(&f->description, (char **const[]){ &b.subtitle }, 1);
 	feed_take(&f->copyright, b.rights, SRC_N);
 	feed_take(&f->language, b.language, SRC_N);
 	feed_set_date(&f->updated, b.updated[SRC_MAIN]);

@@ -44,6 +44,7 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	char *atom_link = NULL;
 
 	memset(&b, 0, sizeof(b));
+	b.item = it;
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
 		enum feed_ns ns;
 
@@ -151,10 +152,12 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	free(permalink);
 	free(atom_link);
 	feed_take(&it->title, b.title, SRC_N);
+	feed_take_p(&it->title, (char **const[]){ &b.media_title }, 1);
 	feed_take_p(&it->description, (char **const[]){ &b.desc[SRC_MAIN],
-	    &b.desc[SRC_DC], &b.desc[SRC_ITUNES], &b.desc[SRC_ATOM] }, 4);
+	    &b.desc[SRC_DC], &b.desc[SRC_ITUNES], &b.desc[SRC_ATOM],
+	    &b.subtitle, &b.media_desc }, 6);
 	feed_take_p(&it->content, (char **const[]){ &b.content[SRC_MAIN],
-	    &b.content[SRC_ATOM] }, 2);
+	    &b.xhtml_body, &b.content[SRC_ATOM] }, 3);
 	feed_set_date(&it->published, b.published[SRC_MAIN]);
 	feed_set_date(&it->published, b.published[SRC_ATOM]);
 	feed_set_date(&it->published, b.published[SRC_DC]);
@@ -314,7 +317,7 @@ feed_rss(const struct feed_ctx *cx, struct feed *f, xmlNode *root,
 	free(atom_link);
 	feed_take(&f->title, b.title, SRC_N);
 	feed_take_p(&f->description, (char **const[]){ &b.desc[SRC_MAIN],
-	    &b.desc[SRC_DC], &b.desc[SRC_ITUNES] }, 3);
+	    &b.desc[SRC_DC], &b.desc[SRC_ITUNES], &b.subtitle }, 4);
 	feed_take(&f->language, b.language, SRC_N);
 	feed_take(&f->copyright, b.rights, SRC_N);
 	feed_set_date(&f->published, b.published[SRC_MAIN]);

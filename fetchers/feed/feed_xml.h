@@ -23,6 +23,7 @@ enum feed_ns {
 	NS_MEDIA,
 	NS_ITUNES,
 	NS_RDF,
+	NS_XHTML,
 	NS_OTHER,
 };
 
@@ -58,6 +59,12 @@ struct feed_bag {
 	char *image[SRC_N + 2];           /* + media, + enclosure */
 	long media_width;                 /* of image[SRC_N], 0 unknown */
 	char *image_title;
+	char *subtitle;                   /* itunes:subtitle */
+	char *media_title;
+	char *media_desc;
+	char *xhtml_body;
+	struct strlist media_cats;
+	struct feed_item *item;           /* the item read, or NULL */
 };
 
 /* ---- reading the tree (feed_xml_util.c) ---- */

@@ -37,6 +37,11 @@ feed_bag_free(struct feed_bag *b)
 	for (int i = 0; i < SRC_N + 2; i++)
 		free(b->image[i]);
 	free(b->image_title);
+	free(b->subtitle);
+	free(b->media_title);
+	free(b->media_desc);
+	free(b->xhtml_body);
+	strlist_free(&b->media_cats);
 }
 
 /* The first non-NULL of v[0..n), moved out. */
@@ -108,6 +113,11 @@ feed_take_cats(struct feed_bag *b, struct strlist *out)
 		}
 		l->n = 0;
 	}
+	for (size_t i = 0; i < b->media_cats.n; i++) {
+		strlist_push_owned(out, b->media_cats.v[i]);
+		b->media_cats.v[i] = NULL;
+	}
+	b->media_cats.n = 0;
 }
 
 void
@@ -209,55 +219,119 @@ feed_image_url(const char *u)
 	return false;
 }
 
-/* Media RSS: an image from media:content / media:thumbnail, looking into
- * media:group. */
+/* A media:content or media:thumbnail element as a feed_media, its url
+ * resolved. Fields owned by the caller (feed_media_clear). */
+static void
+feed_media_read(const struct feed_ctx *cx, xmlNode *n, struct feed_media *m)
+{
+	char *u = feed_attr(cx, n, "url");
+
+	memset(m, 0, sizeof(*m));
+	m->url = feed_resolve(cx, n, u);
+	free(u);
+	m->type = feed_attr(cx, n, "type");
+	m->medium = feed_attr(cx, n, "medium");
+	m->length = feed_attr(cx, n, "fileSize");
+	m->width = feed_attr(cx, n, "width");
+	m->height = feed_attr(cx, n, "height");
+	m->duration = feed_attr(cx, n, "duration");
+}
+
+static void
+feed_media_clear(struct feed_media *m)
+{
+	free(m->url);
+	free(m->type);
+	free(m->medium);
+	free(m->length);
+	free(m->width);
+	free(m->height);
+	free(m->duration);
+}
+
+static void feed_media(const struct feed_ctx *cx, xmlNode *n,
+    const char *local, struct feed_bag *b, int depth);
+
+static void
+feed_media_children(const struct feed_ctx *cx, xmlNode *n,
+    struct feed_bag *b, int depth)
+{
+	if (depth >= 4)
+		return;
+	for (xmlNode *c = n->children; c; c = c->next) {
+		const char *l;
+
+		if (c->type == XML_ELEMENT_NODE &&
+		    feed_ns_of(c, &l) == NS_MEDIA)
+			feed_media(cx, c, l, b, depth + 1);
+	}
+}
+
+/* media:content: kept as it is, and the item's image when it is the
+ * first image, or a wider one of several sizes. */
+static void
+feed_media_content(const struct feed_ctx *cx, xmlNode *n,
+    struct feed_bag *b, int depth)
+{
+	struct feed_media m;
+	long width;
+	bool img;
+
+	feed_media_read(cx, n, &m);
+	width = m.width ? strtol(m.width, NULL, 10) : 0;
+	img = (m.medium && strcasecmp(m.medium, "image") == 0) ||
+	    (m.type && strncasecmp(m.type, "image/", 6) == 0) ||
+	    (m.medium == NULL && m.type == NULL && feed_image_url(m.url));
+	if (img && m.url && (b->image[SRC_N] == NULL ||
+	    (b->media_width > 0 && width > b->media_width))) {
+		free(b->image[SRC_N]);
+		b->image[SRC_N] = xstrdup(m.url);
+		b->media_width = width;
+	}
+	if (b->item)
+		feed_add_media(&b->item->media_content,
+		    &b->item->n_media_content, &m);
+	feed_media_clear(&m);
+	/* a thumbnail, title, ... inside media:content */
+	feed_media_children(cx, n, b, depth);
+}
+
+/* Media RSS: content, thumbnails, title, description and categories,
+ * also inside media:group. */
 static void
 feed_media(const struct feed_ctx *cx, xmlNode *n, const char *local,
     struct feed_bag *b, int depth)
 {
-	if (strcmp(local, "thumbnail") == 0) {
-		char *u = feed_attr(cx, n, "url");
+	char *t;
 
-		feed_put(&b->image[SRC_N], feed_resolve(cx, n, u));
-		free(u);
-	} else if (strcmp(local, "content") == 0) {
-		char *u = feed_attr(cx, n, "url");
-		char *medium = feed_attr(cx, n, "medium");
-		char *type = feed_attr(cx, n, "type");
-		char *w = feed_attr(cx, n, "width");
-		long width = w ? strtol(w, NULL, 10) : 0;
-		bool img = (medium && strcasecmp(medium, "image") == 0) ||
-		    (type && strncasecmp(type, "image/", 6) == 0) ||
-		    (medium == NULL && type == NULL && feed_image_url(u));
+	if (strcasecmp(local, "thumbnail") == 0) {
+		struct feed_media m;
 
-		/* the first image, or a wider one of several sizes */
-		if (img && u && (b->image[SRC_N] == NULL ||
-		    (b->media_width > 0 && width > b->media_width))) {
-			free(b->image[SRC_N]);
-			b->image[SRC_N] = feed_resolve(cx, n, u);
-			b->media_width = width;
+		feed_media_read(cx, n, &m);
+		feed_put(&b->image[SRC_N], m.url ? xstrdup(m.url) : NULL);
+		if (b->item) {
+			free(m.type);
+			free(m.medium);
+			free(m.length);
+			free(m.duration);
+			m.type = m.medium = m.length = m.duration = NULL;
+			feed_add_media(&b->item->media_thumbnail,
+			    &b->item->n_media_thumbnail, &m);
 		}
-		free(w);
-		/* a thumbnail inside media:content */
-		if (depth < 4)
-			for (xmlNode *c = n->children; c; c = c->next) {
-				const char *l;
-
-				if (c->type == XML_ELEMENT_NODE &&
-				    feed_ns_of(c, &l) == NS_MEDIA)
-					feed_media(cx, c, l, b, depth + 1);
-			}
-		free(u);
-		free(medium);
-		free(type);
-	} else if (strcmp(local, "group") == 0 && depth < 4) {
-		for (xmlNode *c = n->children; c; c = c->next) {
-			const char *l;
-
-			if (c->type == XML_ELEMENT_NODE &&
-			    feed_ns_of(c, &l) == NS_MEDIA)
-				feed_media(cx, c, l, b, depth + 1);
-		}
+		feed_media_clear(&m);
+	} else if (strcasecmp(local, "content") == 0) {
+		feed_media_content(cx, n, b, depth);
+	} else if (strcasecmp(local, "title") == 0) {
+		feed_put(&b->media_title, feed_text(cx, n));
+	} else if (strcasecmp(local, "description") == 0) {
+		feed_put(&b->media_desc, feed_text(cx, n));
+	} else if (strcasecmp(local, "category") == 0) {
+		t = feed_text(cx, n);
+		if (t && !strlist_contains(&b->media_cats, t))
+			strlist_push(&b->media_cats, t);
+		free(t);
+	} else if (strcasecmp(local, "group") == 0) {
+		feed_media_children(cx, n, b, depth);
 	}
 }
 
@@ -314,11 +388,20 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 			free(t);
 		} else if (strcmp(local, "summary") == 0)
 			feed_put(&b->desc[SRC_ITUNES], feed_text(cx, n));
+		else if (strcmp(local, "subtitle") == 0)
+			feed_put(&b->subtitle, feed_text(cx, n));
 		else if (strcmp(local, "image") == 0) {
 			char *h = feed_attr(cx, n, "href");
 
-			if (h == NULL)
+			/* the wrong attribute, seen in the wild */
+			if (h == NULL || *h == '\0') {
+				free(h);
+				h = feed_attr(cx, n, "url");
+			}
+			if (h == NULL || *h == '\0') {
+				free(h);
 				h = feed_text(cx, n);
+			}
 			feed_put(&b->image[SRC_ITUNES], feed_resolve(cx, n,
 			    h));
 			free(h);
@@ -336,6 +419,17 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 	case NS_CONTENT:
 		if (strcmp(local, "encoded") == 0)
 			feed_put(&b->content[SRC_MAIN], feed_text(cx, n));
+		return true;
+	case NS_XHTML:
+		/* <xhtml:body> in an RSS item: the content as markup */
+		if (strcmp(local, "body") == 0) {
+			struct buf x = { 0 };
+
+			feed_inner_xml(cx, n, &x);
+			if (x.p)
+				feed_set_once(&b->xhtml_body, x.p);
+			buf_free(&x);
+		}
 		return true;
 	default:
 		return false;

@@ -38,6 +38,7 @@ static const struct {
 	{ "http://backend.userland.com/rss", NS_RSS },
 	{ "http://blogs.law.harvard.edu/tech/rss", NS_RSS },
 	{ "http://purl.org/net/rss1.1#", NS_RSS },
+	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
 };
 
 static const struct {
@@ -46,7 +47,7 @@ static const struct {
 } feed_ns_prefixes[] = {
 	{ "atom", NS_ATOM }, { "atom10", NS_ATOM }, { "content", NS_CONTENT },
 	{ "dc", NS_DC }, { "dcterms", NS_DCTERMS }, { "media", NS_MEDIA },
-	{ "itunes", NS_ITUNES }, { "rdf", NS_RDF },
+	{ "itunes", NS_ITUNES }, { "rdf", NS_RDF }, { "xhtml", NS_XHTML },
 };
 
 /* The namespace of element n and its local name. */
