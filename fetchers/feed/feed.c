@@ -711,7 +711,7 @@ feed_declared_encoding(const char *s, size_t n, char *enc, size_t enclen)
 }
 
 /* windows-1252 for 0x80..0x9F; 0xA0..0xFF are the same code points. */
-static const uint16_t feed_cp1252[32] = {
+const uint16_t feed_cp1252[32] = {
 	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
 	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
 	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -970,6 +970,8 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 		}
 	}
 done:
+	if (f != NULL)
+		feed_tidy(f);
 	buf_free(&raw);
 	buf_free(&clean);
 	buf_free(&fixed);

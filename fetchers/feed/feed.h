@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -151,6 +152,11 @@ void feed_set_once(char **field, const char *value);
 void feed_set_date(struct nw_time *t, const char *s);
 /* s[0..n) is UTF-8 (a sequence cut short at the very end counts). */
 bool feed_valid_utf8(const unsigned char *s, size_t n);
+/* windows-1252's characters for the bytes 0x80..0x9F (U+FFFD: none). */
+extern const uint16_t feed_cp1252[32];
+/* Repairs text encoded as UTF-8 twice and language tags written with an
+ * underscore, in every text field (feed_tidy.c). */
+void feed_tidy(struct feed *f);
 /* The URL of the first <img src> in an HTML string, or NULL (owned). */
 char *feed_html_first_img(const char *html);
 
