@@ -207,6 +207,74 @@ feed_attr(const struct feed_ctx *cx, const xmlNode *n, const char *name)
 	return feed_attr_ns(cx, n, name, NULL);
 }
 
+/* s with its non-ASCII bytes and spaces percent-encoded, when it has
+ * any; NULL otherwise. */
+static char *
+feed_iri_escape(const char *s)
+{
+	struct buf b = { 0 };
+	bool any = false;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80 || *p == ' ') {
+			buf_printf(&b, "%%%02X", *p);
+			any = true;
+		} else {
+			buf_putc(&b, (char)*p);
+		}
+	}
+	if (!any) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+/* Undoes feed_iri_escape on the result: %XX of bytes >= 0x80 back to
+ * the bytes, so that an IRI stays an IRI. */
+static char *
+feed_iri_unescape(const char *s)
+{
+	struct buf b = { 0 };
+
+	for (const char *p = s; *p; p++) {
+		unsigned v;
+
+		if (p[0] == '%' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2]) &&
+		    sscanf(p + 1, "%2x", &v) == 1 && v >= 0x80) {
+			buf_putc(&b, (char)v);
+			p += 2;
+		} else {
+			buf_putc(&b, *p);
+		}
+	}
+	return b.p ? buf_take(&b) : xstrdup("");
+}
+
+char *
+feed_build_uri(const char *rel, const char *base)
+{
+	char *er = feed_iri_escape(rel), *eb = feed_iri_escape(base), *out;
+	xmlChar *r;
+
+	/* libxml2 refuses IRIs: resolve the URI forms, keep the IRI */
+	r = xmlBuildURI((const xmlChar *)(er ? er : rel),
+	    (const xmlChar *)(eb ? eb : base));
+	if (r == NULL) {
+		out = NULL;
+	} else if (er || eb) {
+		out = feed_iri_unescape((const char *)r);
+	} else {
+		out = xstrdup((const char *)r);
+	}
+	if (r)
+		xmlFree(r);
+	free(er);
+	free(eb);
+	return out;
+}
+
 /* The base URI in effect at n: xml:base of n and its ancestors, resolved
  * against the feed URL. Owned; NULL when there is none. */
 static char *
@@ -215,7 +283,7 @@ feed_base(const struct feed_ctx *cx, const xmlNode *n)
 	const xmlNode *chain[64];
 	size_t depth = 0;
 	char *base = cx->url ? xstrdup(cx->url) : NULL;
-	xmlChar *r;
+	char *r;
 
 	for (const xmlNode *p = n; p != NULL && p->type == XML_ELEMENT_NODE &&
 	    depth < 64; p = p->parent)
@@ -230,12 +298,11 @@ feed_base(const struct feed_ctx *cx, const xmlNode *n)
 			base = xb;
 			continue;
 		}
-		r = xmlBuildURI((const xmlChar *)xb, (const xmlChar *)base);
+		r = feed_build_uri(xb, base);
 		free(xb);
 		if (r) {
 			free(base);
-			base = xstrdup((const char *)r);
-			xmlFree(r);
+			base = r;
 		}
 	}
 	return base;
@@ -247,18 +314,13 @@ char *
 feed_resolve(const struct feed_ctx *cx, const xmlNode *n, const char *href)
 {
 	char *base, *out = NULL, *h = NULL;
-	xmlChar *r;
 
 	feed_set_once(&h, href);
 	if (h == NULL)
 		return NULL;
 	base = feed_base(cx, n);
 	if (base != NULL) {
-		r = xmlBuildURI((const xmlChar *)h, (const xmlChar *)base);
-		if (r) {
-			out = xstrdup((const char *)r);
-			xmlFree(r);
-		}
+		out = feed_build_uri(h, base);
 	}
 	free(base);
 	if (out == NULL)
@@ -320,12 +382,10 @@ feed_html_resolve(const struct feed_ctx *cx, const xmlNode *n, char *html)
 		if (ve > v && v[0] != '#' && !feed_has_scheme(v,
 		    (size_t)(ve - v))) {
 			char *rel = xstrndup(v, (size_t)(ve - v));
-			xmlChar *r = xmlBuildURI((const xmlChar *)rel,
-			    (const xmlChar *)base);
+			char *r = feed_build_uri(rel, base);
 
-			buf_puts(&b, r ? (const char *)r : rel);
-			if (r)
-				xmlFree(r);
+			buf_puts(&b, r ? r : rel);
+			free(r);
 			free(rel);
 		} else {
 			buf_append(&b, v, (size_t)(ve - v));
