@@ -158,6 +158,12 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	    &b.subtitle, &b.media_desc }, 6);
 	feed_take_p(&it->content, (char **const[]){ &b.content[SRC_MAIN],
 	    &b.xhtml_body, &b.content[SRC_ATOM] }, 3);
+	/* HTML written against an xml:base (Atom does this for its text
+	 * constructs; RSS only when the feed states a base) */
+	if (feed_has_xml_base(cx, n)) {
+		it->description = feed_html_resolve(cx, n, it->description);
+		it->content = feed_html_resolve(cx, n, it->content);
+	}
 	feed_set_date(&it->published, b.published[SRC_MAIN]);
 	feed_set_date(&it->published, b.published[SRC_ATOM]);
 	feed_set_date(&it->published, b.published[SRC_DC]);

@@ -88,6 +88,8 @@ char *feed_attr(const struct feed_ctx *cx, const xmlNode *n,
 char *feed_resolve(const struct feed_ctx *cx, const xmlNode *n,
     const char *href);
 bool feed_has_scheme(const char *s, size_t n);
+/* Whether an xml:base is in effect at n. */
+bool feed_has_xml_base(const struct feed_ctx *cx, const xmlNode *n);
 /* Makes relative href and src attributes of an HTML string absolute.
  * Takes html, returns the new string. */
 char *feed_html_resolve(const struct feed_ctx *cx, const xmlNode *n,

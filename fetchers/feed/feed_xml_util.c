@@ -308,6 +308,21 @@ feed_base(const struct feed_ctx *cx, const xmlNode *n)
 	return base;
 }
 
+bool
+feed_has_xml_base(const struct feed_ctx *cx, const xmlNode *n)
+{
+	for (int d = 0; n != NULL && n->type == XML_ELEMENT_NODE && d < 64;
+	    n = n->parent, d++) {
+		char *xb = feed_attr_ns(cx, n, "base",
+		    (const char *)XML_XML_NAMESPACE);
+
+		free(xb);
+		if (xb != NULL)
+			return true;
+	}
+	return false;
+}
+
 /* Resolves href against xml:base of n's ancestors and the feed URL.
  * Owned; NULL when href is empty. */
 char *
