@@ -45,10 +45,12 @@ bool date_zone_ambiguous(const char *w);
  * search window of date_find() early. */
 bool date_word_known(const struct date_tok *t);
 
-/* The calendar (date.c): days since 1970-01-01 of a proleptic Gregorian
- * date, and back. */
+/* The calendar (date_cal.c): days since 1970-01-01 of a proleptic
+ * Gregorian date, and back; leap years; days in a month. */
 int64_t date_days_from_civil(int64_t y, int m, int d);
 void date_civil_from_days(int64_t z, int64_t *y, int *m, int *d);
+bool date_leap(int64_t y);
+int date_days_in_month(int64_t y, int m);
 
 /* tz database zone names (date_tz.c). */
 struct date_tz;
