@@ -267,8 +267,13 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 				if (t)
 					strlist_push_owned(&b->cats[SRC_MAIN],
 					    t);
-			} else if (strcmp(local, "image") == 0)
+			} else if (strcmp(local, "image") == 0) {
 				feed_rss_image(cx, c, b);
+			} else if (strcmp(local, "author") == 0) {
+				/* not RSS, but written: as atom:author */
+				feed_atom_person(cx, c, &b->people[SRC_ATOM],
+				    &b->n_people[SRC_ATOM]);
+			}
 			continue;
 		}
 		if (ns == NS_ATOM || ns == NS_ATOM03) {

@@ -284,6 +284,14 @@ test_people_and_categories(void **state)
 	STR(f->authors[0].email, "web@example.com");
 	feed_free(f);
 
+	/* an <author> on the channel, which RSS does not define */
+	f = parse("<rss version=\"2.0\"><channel><title>W</title>"
+	    "<author>Chan Author &lt;ca@example.com&gt;</author>"
+	    "</channel></rss>");
+	STR(f->authors[0].name, "Chan Author");
+	STR(f->authors[0].email, "ca@example.com");
+	feed_free(f);
+
 	/* Atom: the term when there is no label */
 	f = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A"
 	    "</title><entry><id>1</id><category term=\"t1\"/>"
