@@ -505,6 +505,14 @@ date_punct(const struct date_tok *t, size_t i, size_t n,
 		date_set_offset(st, off);
 		return r;
 	}
+	/* the same offset again, after a zone name ("PST -0800") or
+	 * twice (Go's "-0700 -0700"): it agrees, so it is read */
+	if ((c == '+' || c == '-') && st->has_time && st->has_off &&
+	    !st->bad_off && k->space && date_glued(t, i + 1, n) &&
+	    t[i + 1].kind == DT_NUM) {
+		r = date_offset(t, i, n, &off);
+		return r > 0 && off == st->off ? r : -1;
+	}
 	if (c == '+')
 		return -1;
 	if (c == '(' && st->has_off && mode == DATE_STRICT && i + 1 < n &&
