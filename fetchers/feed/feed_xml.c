@@ -50,6 +50,35 @@ feed_name_cmp(const void *key, const void *elem)
 	return strcasecmp(key, *(const char *const *)elem);
 }
 
+/* Dublin Core, iTunes, Media RSS and content:encoded name their
+ * elements in lowercase only: <DC:CREATOR> is dc:creator. */
+static void
+feed_lower_ext(xmlNode *c)
+{
+	const char *local;
+	char low[64];
+	size_t i;
+
+	switch (feed_ns_of(c, &local)) {
+	case NS_DC:
+	case NS_DCTERMS:
+	case NS_ITUNES:
+	case NS_MEDIA:
+	case NS_CONTENT:
+		break;
+	default:
+		return;
+	}
+	if (local != (const char *)c->name)
+		return;   /* an undeclared prefix: the name holds it */
+	for (i = 0; c->name[i] && i + 1 < sizeof(low); i++)
+		low[i] = (char)tolower(c->name[i]);
+	if (c->name[i] != '\0')
+		return;
+	low[i] = '\0';
+	xmlNodeSetName(c, (const xmlChar *)low);
+}
+
 /* Puts a feed written in an unexpected way into the shape the readers
  * expect: elements in the root's own unknown namespace (an Atom 0.3 feed
  * in another namespace, RSS inside a default namespace) lose it, and
@@ -72,6 +101,8 @@ feed_normalise(xmlNode *n, const xmlChar *own, int depth)
 			    sizeof(feed_names[0]), sizeof(*k), feed_name_cmp);
 			if (k != NULL && strcmp(*k, name) != 0)
 				xmlNodeSetName(c, (const xmlChar *)*k);
+		} else if (c->ns != NULL && strpbrk(name, FEED_UPPER)) {
+			feed_lower_ext(c);
 		}
 		if (c->children && depth < 32)
 			feed_normalise(c->children, own, depth + 1);

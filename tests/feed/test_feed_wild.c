@@ -101,6 +101,15 @@ test_case_and_default_ns(void **state)
 	STR(utc(&f->items[0].published, b), "2017-02-14T05:57:00Z");
 	feed_free(f);
 
+	/* extension elements in another case */
+	f = parse("<rss version=\"2.0\""
+	    " xmlns:DC=\"http://purl.org/dc/elements/1.1/\"><channel>"
+	    "<title>x</title><item><DC:CREATOR>Up Per</DC:CREATOR>"
+	    "<DC:Date>2004-01-01T00:00:00Z</DC:Date></item></channel></rss>");
+	STR(f->items[0].authors[0].name, "Up Per");
+	STR(utc(&f->items[0].published, b), "2004-01-01T00:00:00Z");
+	feed_free(f);
+
 	f = parse("<rss version=\"2.0\" xmlns=\"http://example.com/ns\">"
 	    "<channel><title>Default</title><item><title>I</title>"
 	    "<link>http://example.com/1</link></item></channel></rss>");
