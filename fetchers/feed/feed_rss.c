@@ -34,13 +34,116 @@ feed_rss_link(const struct feed_ctx *cx, xmlNode *n)
 	return u;
 }
 
+/* An element of the item in RSS's own namespace. */
+static void
+feed_rss_item_own(const struct feed_ctx *cx, xmlNode *c, const char *local,
+    struct feed_bag *b, char **permalink)
+{
+	struct feed_item *it = b->item;
+	char *t;
+
+	if (strcmp(local, "title") == 0)
+		feed_put(&b->title[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "description") == 0)
+		feed_put(&b->desc[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "summary") == 0)
+		/* not RSS, but written */
+		feed_put(&b->desc[SRC_ALT], feed_text(cx, c));
+	else if (strcmp(local, "content") == 0)
+		feed_put(&b->content[SRC_ALT], feed_text(cx, c));
+	else if (strcmp(local, "link") == 0) {
+		t = feed_rss_link(cx, c);
+		if (t) {
+			free(it->link);
+			it->link = xstrdup(t);
+			strlist_push_owned(&it->links, t);
+		}
+	} else if (strcmp(local, "guid") == 0) {
+		char *pl = feed_attr(cx, c, "isPermaLink");
+
+		feed_put(&it->guid, feed_text(cx, c));
+		if (it->guid && !(pl &&
+		    strcasecmp(pl, "false") == 0) &&
+		    (strncmp(it->guid, "http://", 7) == 0 ||
+		    strncmp(it->guid, "https://", 8) == 0))
+			feed_put(permalink,
+			    xstrdup(it->guid));
+		free(pl);
+	} else if (strcmp(local, "pubDate") == 0)
+		feed_put(&b->published[SRC_MAIN],
+		    feed_text(cx, c));
+	else if (strcmp(local, "author") == 0) {
+		t = feed_text(cx, c);
+		feed_add_author_text(&b->people[SRC_MAIN],
+		    &b->n_people[SRC_MAIN], t);
+		free(t);
+	} else if (strcmp(local, "category") == 0) {
+		t = feed_text(cx, c);
+		if (t)
+			strlist_push_owned(&b->cats[SRC_MAIN],
+			    t);
+	} else if (strcmp(local, "enclosure") == 0) {
+		char *u = feed_attr(cx, c, "url");
+		char *len = feed_attr(cx, c, "length");
+		char *type = feed_attr(cx, c, "type");
+		char *r = feed_resolve(cx, c, u);
+
+		feed_add_enclosure(it, r, len, type);
+		if (r && type && strncasecmp(type, "image/",
+		    6) == 0)
+			feed_put(&b->image[SRC_N + 1],
+			    xstrdup(r));
+		free(r);
+		free(u);
+		free(len);
+		free(type);
+	}
+}
+
+/* An Atom element inside an RSS item. */
+static void
+feed_rss_item_atom(const struct feed_ctx *cx, xmlNode *c, const char *local,
+    struct feed_bag *b, char **atom_link)
+{
+	struct feed_item *it = b->item;
+	char *t;
+
+	if (strcmp(local, "author") == 0)
+		feed_atom_person(cx, c, &b->people[SRC_ATOM],
+		    &b->n_people[SRC_ATOM]);
+	else if (strcmp(local, "content") == 0)
+		feed_put(&b->content[SRC_ATOM], feed_text(cx,
+		    c));
+	else if (strcmp(local, "summary") == 0)
+		feed_put(&b->desc[SRC_ATOM], feed_text(cx, c));
+	else if (strcmp(local, "title") == 0)
+		feed_put(&b->title[SRC_ATOM], feed_text(cx, c));
+	else if (strcmp(local, "published") == 0)
+		feed_put(&b->published[SRC_ATOM],
+		    feed_text(cx, c));
+	else if (strcmp(local, "updated") == 0)
+		feed_put(&b->updated[SRC_ATOM], feed_text(cx,
+		    c));
+	else if (strcmp(local, "link") == 0)
+		feed_atom_link(cx, c, atom_link, &it->links,
+		    NULL, it);
+	else if (strcmp(local, "category") == 0) {
+		t = feed_attr(cx, c, "term");
+		if (t && *t)
+			strlist_push_owned(&b->cats[SRC_ATOM],
+			    t);
+		else
+			free(t);
+	}
+}
+
 static void
 feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 {
 	struct feed_item *it = feed_add_item(f);
 	struct feed_bag b;
 	const char *local;
-	char *t, *permalink = NULL, *about;
+	char *permalink = NULL, *about;
 	char *atom_link = NULL;
 
 	memset(&b, 0, sizeof(b));
@@ -51,91 +154,12 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		ns = feed_ns_of(c, &local);
-		if (feed_rss_own(ns)) {
-			if (strcmp(local, "title") == 0)
-				feed_put(&b.title[SRC_MAIN], feed_text(cx, c));
-			else if (strcmp(local, "description") == 0)
-				feed_put(&b.desc[SRC_MAIN], feed_text(cx, c));
-			else if (strcmp(local, "link") == 0) {
-				t = feed_rss_link(cx, c);
-				if (t) {
-					free(it->link);
-					it->link = xstrdup(t);
-					strlist_push_owned(&it->links, t);
-				}
-			} else if (strcmp(local, "guid") == 0) {
-				char *pl = feed_attr(cx, c, "isPermaLink");
-
-				feed_put(&it->guid, feed_text(cx, c));
-				if (it->guid && !(pl &&
-				    strcasecmp(pl, "false") == 0) &&
-				    (strncmp(it->guid, "http://", 7) == 0 ||
-				    strncmp(it->guid, "https://", 8) == 0))
-					feed_put(&permalink,
-					    xstrdup(it->guid));
-				free(pl);
-			} else if (strcmp(local, "pubDate") == 0)
-				feed_put(&b.published[SRC_MAIN],
-				    feed_text(cx, c));
-			else if (strcmp(local, "author") == 0) {
-				t = feed_text(cx, c);
-				feed_add_author_text(&b.people[SRC_MAIN],
-				    &b.n_people[SRC_MAIN], t);
-				free(t);
-			} else if (strcmp(local, "category") == 0) {
-				t = feed_text(cx, c);
-				if (t)
-					strlist_push_owned(&b.cats[SRC_MAIN],
-					    t);
-			} else if (strcmp(local, "enclosure") == 0) {
-				char *u = feed_attr(cx, c, "url");
-				char *len = feed_attr(cx, c, "length");
-				char *type = feed_attr(cx, c, "type");
-				char *r = feed_resolve(cx, c, u);
-
-				feed_add_enclosure(it, r, len, type);
-				if (r && type && strncasecmp(type, "image/",
-				    6) == 0)
-					feed_put(&b.image[SRC_N + 1],
-					    xstrdup(r));
-				free(r);
-				free(u);
-				free(len);
-				free(type);
-			}
-			continue;
-		}
-		if (ns == NS_ATOM || ns == NS_ATOM03) {
-			if (strcmp(local, "author") == 0)
-				feed_atom_person(cx, c, &b.people[SRC_ATOM],
-				    &b.n_people[SRC_ATOM]);
-			else if (strcmp(local, "content") == 0)
-				feed_put(&b.content[SRC_ATOM], feed_text(cx,
-				    c));
-			else if (strcmp(local, "summary") == 0)
-				feed_put(&b.desc[SRC_ATOM], feed_text(cx, c));
-			else if (strcmp(local, "title") == 0)
-				feed_put(&b.title[SRC_ATOM], feed_text(cx, c));
-			else if (strcmp(local, "published") == 0)
-				feed_put(&b.published[SRC_ATOM],
-				    feed_text(cx, c));
-			else if (strcmp(local, "updated") == 0)
-				feed_put(&b.updated[SRC_ATOM], feed_text(cx,
-				    c));
-			else if (strcmp(local, "link") == 0)
-				feed_atom_link(cx, c, &atom_link, &it->links,
-				    NULL, it);
-			else if (strcmp(local, "category") == 0) {
-				t = feed_attr(cx, c, "term");
-				if (t && *t)
-					strlist_push_owned(&b.cats[SRC_ATOM],
-					    t);
-				else
-					free(t);
-			}
-			continue;
-		}
-		feed_extension(cx, c, ns, local, &b);
+		if (feed_rss_own(ns))
+			feed_rss_item_own(cx, c, local, &b, &permalink);
+		else if (ns == NS_ATOM || ns == NS_ATOM03)
+			feed_rss_item_atom(cx, c, local, &b, &atom_link);
+		else
+			feed_extension(cx, c, ns, local, &b);
 	}
 	/* RSS 1.0: rdf:about names the item */
 	about = feed_attr_ns(cx, n, "about", "http://www.w3.org/1999/02/"
@@ -154,10 +178,10 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	feed_take(&it->title, b.title, SRC_N);
 	feed_take_p(&it->title, (char **const[]){ &b.media_title }, 1);
 	feed_take_p(&it->description, (char **const[]){ &b.desc[SRC_MAIN],
-	    &b.desc[SRC_DC], &b.desc[SRC_ITUNES], &b.desc[SRC_ATOM],
-	    &b.subtitle, &b.media_desc }, 6);
+	    &b.desc[SRC_ALT], &b.desc[SRC_DC], &b.desc[SRC_ITUNES],
+	    &b.desc[SRC_ATOM], &b.subtitle, &b.media_desc }, 7);
 	feed_take_p(&it->content, (char **const[]){ &b.content[SRC_MAIN],
-	    &b.xhtml_body, &b.content[SRC_ATOM] }, 3);
+	    &b.xhtml_body, &b.content[SRC_ATOM], &b.content[SRC_ALT] }, 4);
 	/* HTML written against an xml:base (Atom does this for its text
 	 * constructs; RSS only when the feed states a base) */
 	if (feed_has_xml_base(cx, n)) {
