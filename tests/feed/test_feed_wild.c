@@ -247,6 +247,17 @@ test_content_models(void **state)
 	assert_non_null(strstr(f->items[2].description, "<circle r=\"2\"/>"));
 	assert_non_null(strstr(f->items[2].description, "<mi>x</mi>"));
 	feed_free(f);
+
+	/* summary vs description: the description is the summary; a
+	 * non-namespaced <summary> or <content> only fills what is empty */
+	f = parse("<rss version=\"2.0\"><channel><title>S</title>"
+	    "<item><description>D</description><summary>S</summary></item>"
+	    "<item><summary>S</summary><content>C</content></item>"
+	    "</channel></rss>");
+	STR(f->items[0].description, "D");
+	STR(f->items[1].description, "S");
+	STR(f->items[1].content, "C");
+	feed_free(f);
 }
 
 static void
