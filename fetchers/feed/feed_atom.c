@@ -58,10 +58,20 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 				elems++;
 			}
 		}
-		if (elems == 1 && strcmp((const char *)only->name, "div") == 0)
+		if (elems == 1 && strcmp((const char *)only->name, "div") == 0 &&
+		    strcasecmp(type, "xhtml") == 0) {
+			/* Atom 1.0: the div wraps the content */
 			feed_inner_xml(cx, only, &b);
-		else
+		} else if (elems == 1 && strcmp((const char *)only->name,
+		    "div") == 0 && only->properties == NULL) {
+			/* Atom 0.3 inline XML: the div is content; its
+			 * namespace declaration is not */
+			buf_puts(&b, "<div>");
+			feed_inner_xml(cx, only, &b);
+			buf_puts(&b, "</div>");
+		} else {
 			feed_inner_xml(cx, n, &b);
+		}
 		if (b.p)
 			feed_set_once(&s, b.p);
 		buf_free(&b);
