@@ -1024,7 +1024,7 @@ date_parse(const char *s, struct nw_time *out)
 	}
 	if (date_parse_toks(t, n, DATE_STRICT, &tmp) < 0)
 		return -1;
-	if (zone != NULL && !tmp.has_offset) {
+	if (zone != NULL && !tmp.has_offset && date_tz_known(zone)) {
 		off = date_tz_offset(zone, tmp.utc);
 		tmp.utc -= (int64_t)off * 60;
 		tmp.offset = off;

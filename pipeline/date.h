@@ -25,7 +25,8 @@
  * so is a month word with a four-digit year ("Dec. 2003").
  *
  * Forms of the wild: a tz database name for the zone ("Europe/London",
- * from a table of common zones with today's DST rules, date_tz.c); Unix
+ * from a table of common zones with today's DST rules, date_tz.c; a zone
+ * of the database not in the table gives no offset); Unix
  * epoch seconds (nine or ten digits alone); JavaScript's Date.toString()
  * ("... GMT-0500 (Eastern Standard Time)"); RFC 822 with a numeric month
  * (day first); "-08:00Z" (the offset holds). An offset west of -12:00 or

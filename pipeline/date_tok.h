@@ -56,8 +56,11 @@ int date_days_in_month(int64_t y, int m);
 struct date_tz;
 /* A tz database name ("Europe/London") standing as a word of its own in
  * s: its zone, with its byte range in *at and *len; NULL when there is
- * none the table knows. */
+ * none. */
 const struct date_tz *date_tz_find(const char *s, size_t *at, size_t *len);
+/* False for a name of a tz database area the table does not hold: the
+ * wall time is then read as UTC, without an offset. */
+bool date_tz_known(const struct date_tz *z);
 /* The offset (minutes east of UTC) zone z has at the wall time local
  * (seconds since 1970-01-01 as if the wall time were UTC). */
 int date_tz_offset(const struct date_tz *z, int64_t local);

@@ -13,8 +13,9 @@
  * 2007, Australia since 2008, New Zealand since 2007) and are applied to
  * every year; a zone that changed its standard offset (Moscow 2011-2014,
  * Istanbul 2016) has today's; a wall time in the hour a clock skips or
- * repeats takes either offset. A name not in the table is not read as a
- * zone, so the date is rejected rather than shifted wrongly. */
+ * repeats takes either offset. A name of a tz database area not in the
+ * table ("Asia/Yekaterinburg") is read as no zone: the wall time is taken
+ * as UTC, as for an offset out of range. */
 #include "date_tok.h"
 
 #include <stdint.h>
@@ -169,6 +170,31 @@ date_tz_char(char c)
 	    c == '-';
 }
 
+/* A zone whose offset is not known: the wall time is read as UTC. */
+static const struct date_tz date_tz_unknown = { "", 0, DST_NONE };
+
+/* The areas of the tz database (and its old country names). */
+static bool
+date_tz_area(const char *name)
+{
+	static const char *const areas[] = {
+		"Africa/", "America/", "Antarctica/", "Arctic/", "Asia/",
+		"Atlantic/", "Australia/", "Brazil/", "Canada/", "Chile/",
+		"Europe/", "Indian/", "Mexico/", "Pacific/", "US/",
+	};
+
+	for (size_t i = 0; i < NELEM(areas); i++)
+		if (strncasecmp(name, areas[i], strlen(areas[i])) == 0)
+			return true;
+	return false;
+}
+
+bool
+date_tz_known(const struct date_tz *z)
+{
+	return z != &date_tz_unknown;
+}
+
 const struct date_tz *
 date_tz_find(const char *s, size_t *at, size_t *len)
 {
@@ -189,6 +215,8 @@ date_tz_find(const char *s, size_t *at, size_t *len)
 		name[j - i] = '\0';
 		z = bsearch(name, date_tzs, NELEM(date_tzs), sizeof(*z),
 		    date_tz_cmp);
+		if (z == NULL && date_tz_area(name))
+			z = &date_tz_unknown;
 		if (z != NULL) {
 			*at = i;
 			*len = j - i;

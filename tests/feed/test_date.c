@@ -79,10 +79,15 @@ test_wild(void **state)
 	UTC("Sat, 1 Jan 2005 12:00:00 Australia/Sydney", "2005-01-01T01:00:00Z");
 	UTC("Fri, 1 Jul 2005 12:00:00 Australia/Sydney", "2005-07-01T02:00:00Z");
 	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Kolkata", "2017-02-14T00:27:00Z");
-	/* the stated offset wins over the name; an unknown name is none */
+	/* the stated offset wins over the name; a name that is no zone is
+	 * not a date */
 	UTC("Tue, 14 Feb 2017 05:57:00 +0100 (Europe/London)",
 	    "2017-02-14T04:57:00Z");
 	UTC("Tue, 14 Feb 2017 05:57:00 Foo/Bar", "invalid");
+	/* a zone of the tz database the table does not hold: no offset,
+	 * the wall time read as UTC */
+	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Yekaterinburg",
+	    "2017-02-14T05:57:00Z");
 	/* Unix epoch seconds */
 	UTC("1487051820", "2017-02-14T05:57:00Z");
 	UTC("0946684800", "2000-01-01T00:00:00Z");
