@@ -200,8 +200,8 @@ feed_parse_xml(const char *data, size_t len, const char *url,
 	}
 	ns = feed_ns_of(root, &local);
 	/* a root in a namespace that is not a feed format's own */
-	feed_normalise(root, ns == NS_OTHER || ns == NS_XHTML ?
-	    root->ns->href : NULL, 0);
+	feed_normalise(root, (ns == NS_OTHER || ns == NS_XHTML) &&
+	    root->ns != NULL ? root->ns->href : NULL, 0);
 	ns = feed_ns_of(root, &local);
 	if (url == NULL) {
 		stated = feed_stated_url(&cx, root);

@@ -110,6 +110,18 @@ test_case_and_default_ns(void **state)
 	STR(utc(&f->items[0].published, b), "2004-01-01T00:00:00Z");
 	feed_free(f);
 
+	/* a root with an undeclared prefix has no namespace to drop
+	 * (found by fuzz_feed) */
+	{
+		static const char undeclared[] = "<rdzf:RDF xmlns:rdf="
+		    "\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\""
+		    " xmlns=\"http://purl.org/rss/1.0/\"></rdf:RDF>";
+		char err[256];
+
+		assert_null(feed_parse(undeclared, sizeof(undeclared) - 1,
+		    NULL, err, sizeof(err)));
+	}
+
 	f = parse("<rss version=\"2.0\" xmlns=\"http://example.com/ns\">"
 	    "<channel><title>Default</title><item><title>I</title>"
 	    "<link>http://example.com/1</link></item></channel></rss>");
