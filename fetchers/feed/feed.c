@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zlib.h>
 
@@ -219,12 +220,18 @@ feed_add_author_text(struct feed_person **v, size_t *n, const char *text)
 			free(out_t);
 			name = xstrdup(t);
 		}
-		if (email && strncmp(email, "mailto:", 7) == 0)
-			memmove(email, email + 7, strlen(email + 7) + 1);
 	} else if (feed_is_email(t, len)) {
 		email = xstrdup(t);
 	} else {
 		name = xstrdup(t);
+	}
+	if (email && strncasecmp(email, "mailto:", 7) == 0)
+		memmove(email, email + 7, strlen(email + 7) + 1);
+	/* "\"Jane Doe\" <jane@example.com>": the quotes are not the name */
+	len = name ? strlen(name) : 0;
+	if (len >= 2 && name[0] == '"' && name[len - 1] == '"') {
+		memmove(name, name + 1, len - 2);
+		name[len - 2] = '\0';
 	}
 	feed_add_author(v, n, name, email);
 	free(name);

@@ -318,6 +318,17 @@ test_people_and_categories(void **state)
 	STR(f->authors[0].email, "web@example.com");
 	feed_free(f);
 
+	/* a quoted name, a mailto: email */
+	f = parse("<rss version=\"2.0\"><channel><title>Q</title>"
+	    "<managingEditor>\"Jane Doe\" &lt;jane@example.com&gt;"
+	    "</managingEditor><item><author>mailto:j@example.com</author>"
+	    "</item></channel></rss>");
+	STR(f->authors[0].name, "Jane Doe");
+	STR(f->authors[0].email, "jane@example.com");
+	assert_null(f->items[0].authors[0].name);
+	STR(f->items[0].authors[0].email, "j@example.com");
+	feed_free(f);
+
 	/* an <author> on the channel, which RSS does not define */
 	f = parse("<rss version=\"2.0\"><channel><title>W</title>"
 	    "<author>Chan Author &lt;ca@example.com&gt;</author>"
