@@ -335,6 +335,23 @@ feed_media(const struct feed_ctx *cx, xmlNode *n, const char *local,
 	}
 }
 
+/* <xhtml:p> inside <xhtml:body> is HTML's <p>: the elements in the
+ * XHTML namespace lose their prefix, so that the content reads as HTML. */
+static void
+feed_xhtml_unprefix(xmlNode *n, int depth)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (n->ns && n->ns->prefix && n->ns->href &&
+		    strcmp((const char *)n->ns->href,
+		    "http://www.w3.org/1999/xhtml") == 0)
+			n->ns = NULL;
+		if (depth < 32)
+			feed_xhtml_unprefix(n->children, depth + 1);
+	}
+}
+
 /* The namespaced extensions RSS and Atom share. Returns true when n was
  * one of them. */
 bool
@@ -425,6 +442,7 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 		if (strcmp(local, "body") == 0) {
 			struct buf x = { 0 };
 
+			feed_xhtml_unprefix(n->children, 0);
 			feed_inner_xml(cx, n, &x);
 			if (x.p)
 				feed_set_once(&b->xhtml_body, x.p);
