@@ -81,20 +81,23 @@ feed_lower_ext(xmlNode *c)
 
 /* Puts a feed written in an unexpected way into the shape the readers
  * expect: elements in the root's own unknown namespace (an Atom 0.3 feed
- * in another namespace, RSS inside a default namespace) lose it, and
+ * in another namespace) or in an unknown default namespace (RSS inside
+ * xmlns="...") lose it, as a reader that maps prefixes sees them, and
  * element names of no namespace written in another case get the case of
  * the specifications. Bounded by the depth of the tree walked. */
 static void
 feed_normalise(xmlNode *n, const xmlChar *own, int depth)
 {
 	for (xmlNode *c = n; c != NULL; c = c->next) {
-		const char *name = (const char *)c->name;
+		const char *name = (const char *)c->name, *local;
 		const char *const *k;
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (own && c->ns && c->ns->href &&
-		    xmlStrcmp(c->ns->href, own) == 0)
+		if (c->ns && c->ns->href && ((own &&
+		    xmlStrcmp(c->ns->href, own) == 0) ||
+		    (c->ns->prefix == NULL &&
+		    feed_ns_of(c, &local) == NS_OTHER)))
 			c->ns = NULL;
 		if (c->ns == NULL && strpbrk(name, FEED_UPPER)) {
 			k = bsearch(name, feed_names, sizeof(feed_names) /

@@ -129,6 +129,14 @@ test_case_and_default_ns(void **state)
 	assert_int_equal(f->n_items, 1);
 	STR(f->items[0].link, "http://example.com/1");
 	feed_free(f);
+
+	/* a default namespace declared below the root */
+	f = parse("<rss version=\"2.0\"><channel"
+	    " xmlns=\"http://example.com/x\"><title>Below</title>"
+	    "<item><title>I</title></item></channel></rss>");
+	STR(f->title, "Below");
+	STR(f->items[0].title, "I");
+	feed_free(f);
 }
 
 static void
