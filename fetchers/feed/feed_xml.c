@@ -50,16 +50,28 @@ feed_name_cmp(const void *key, const void *elem)
 	return strcasecmp(key, *(const char *const *)elem);
 }
 
-/* Dublin Core, iTunes, Media RSS and content:encoded name their
- * elements in lowercase only: <DC:CREATOR> is dc:creator. */
+/* An element name written in another case: RSS and Atom names get the
+ * case of the specifications (<PUBDATE> is pubDate); Dublin Core, iTunes,
+ * Media RSS and content:encoded name their elements in lowercase only
+ * (<DC:CREATOR> is dc:creator). */
 static void
-feed_lower_ext(xmlNode *c)
+feed_name_case(xmlNode *c)
 {
 	const char *local;
+	const char *const *k;
 	char low[64];
 	size_t i;
 
-	switch (feed_ns_of(c, &local)) {
+	switch (c->ns ? feed_ns_of(c, &local) : NS_NONE) {
+	case NS_NONE:
+	case NS_RSS:
+	case NS_ATOM:
+	case NS_ATOM03:
+		k = bsearch(c->name, feed_names, sizeof(feed_names) /
+		    sizeof(feed_names[0]), sizeof(*k), feed_name_cmp);
+		if (k != NULL && strcmp(*k, (const char *)c->name) != 0)
+			xmlNodeSetName(c, (const xmlChar *)*k);
+		return;
 	case NS_DC:
 	case NS_DCTERMS:
 	case NS_ITUNES:
@@ -90,7 +102,6 @@ feed_normalise(xmlNode *n, const xmlChar *own, int depth)
 {
 	for (xmlNode *c = n; c != NULL; c = c->next) {
 		const char *name = (const char *)c->name, *local;
-		const char *const *k;
 
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
@@ -99,14 +110,8 @@ feed_normalise(xmlNode *n, const xmlChar *own, int depth)
 		    (c->ns->prefix == NULL &&
 		    feed_ns_of(c, &local) == NS_OTHER)))
 			c->ns = NULL;
-		if (c->ns == NULL && strpbrk(name, FEED_UPPER)) {
-			k = bsearch(name, feed_names, sizeof(feed_names) /
-			    sizeof(feed_names[0]), sizeof(*k), feed_name_cmp);
-			if (k != NULL && strcmp(*k, name) != 0)
-				xmlNodeSetName(c, (const xmlChar *)*k);
-		} else if (c->ns != NULL && strpbrk(name, FEED_UPPER)) {
-			feed_lower_ext(c);
-		}
+		if (strpbrk(name, FEED_UPPER))
+			feed_name_case(c);
 		if (c->children && depth < 32)
 			feed_normalise(c->children, own, depth + 1);
 	}

@@ -101,6 +101,16 @@ test_case_and_default_ns(void **state)
 	STR(utc(&f->items[0].published, b), "2017-02-14T05:57:00Z");
 	feed_free(f);
 
+	/* Atom in its namespace, in another case */
+	f = parse("<FEED xmlns=\"http://www.w3.org/2005/Atom\"><Title>A"
+	    "</Title><ENTRY><ID>1</ID><Updated>2004-02-28T18:14:55Z</Updated>"
+	    "</ENTRY></FEED>");
+	STR(f->format, "atom");
+	STR(f->title, "A");
+	STR(f->items[0].guid, "1");
+	STR(utc(&f->items[0].updated, b), "2004-02-28T18:14:55Z");
+	feed_free(f);
+
 	/* extension elements in another case */
 	f = parse("<rss version=\"2.0\""
 	    " xmlns:DC=\"http://purl.org/dc/elements/1.1/\"><channel>"
