@@ -79,6 +79,10 @@ test_wild(void **state)
 	UTC("Sat, 1 Jan 2005 12:00:00 Australia/Sydney", "2005-01-01T01:00:00Z");
 	UTC("Fri, 1 Jul 2005 12:00:00 Australia/Sydney", "2005-07-01T02:00:00Z");
 	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Kolkata", "2017-02-14T00:27:00Z");
+	/* Israel: from the Friday before the last Sunday of March */
+	UTC("2024-03-29T03:00:00 Asia/Jerusalem", "2024-03-29T00:00:00Z");
+	UTC("2024-03-28T12:00:00 Asia/Jerusalem", "2024-03-28T10:00:00Z");
+	UTC("2024-01-01T12:00:00 Pacific/Chatham", "2023-12-31T22:15:00Z");
 	/* the stated offset wins over the name; a name that is no zone is
 	 * not a date */
 	UTC("Tue, 14 Feb 2017 05:57:00 +0100 (Europe/London)",
@@ -86,7 +90,7 @@ test_wild(void **state)
 	UTC("Tue, 14 Feb 2017 05:57:00 Foo/Bar", "invalid");
 	/* a zone of the tz database the table does not hold: no offset,
 	 * the wall time read as UTC */
-	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Yekaterinburg",
+	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Srednekolymsk",
 	    "2017-02-14T05:57:00Z");
 	/* Unix epoch seconds */
 	UTC("1487051820", "2017-02-14T05:57:00Z");
