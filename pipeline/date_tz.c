@@ -25,7 +25,8 @@
 
 enum date_dst {
 	DST_NONE,
-	DST_EU,   /* last Sunday of March to last Sunday of October, 01:00 UTC */
+	DST_EU,   /* last Sunday of March to last Sunday of October, at
+		   * 01:00 UTC */
 	DST_US,   /* second Sunday of March to first Sunday of November */
 	DST_AU,   /* first Sunday of October to first Sunday of April */
 	DST_NZ,   /* last Sunday of September to first Sunday of April */

@@ -58,12 +58,13 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 				elems++;
 			}
 		}
-		if (elems == 1 && strcmp((const char *)only->name, "div") == 0 &&
-		    strcasecmp(type, "xhtml") == 0) {
+		bool wrap = elems == 1 &&
+		    strcmp((const char *)only->name, "div") == 0;
+
+		if (wrap && strcasecmp(type, "xhtml") == 0) {
 			/* Atom 1.0: the div wraps the content */
 			feed_inner_xml(cx, only, &b);
-		} else if (elems == 1 && strcmp((const char *)only->name,
-		    "div") == 0 && only->properties == NULL) {
+		} else if (wrap && only->properties == NULL) {
 			/* Atom 0.3 inline XML: the div is content; its
 			 * namespace declaration is not */
 			buf_puts(&b, "<div>");

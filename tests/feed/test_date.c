@@ -76,8 +76,10 @@ test_wild(void **state)
 	UTC("2017-03-26T03:00:00 Europe/Paris", "2017-03-26T01:00:00Z");
 	UTC("2017-03-12T03:00:00 America/New_York", "2017-03-12T07:00:00Z");
 	UTC("2017-11-05T03:00:00 America/New_York", "2017-11-05T08:00:00Z");
-	UTC("Sat, 1 Jan 2005 12:00:00 Australia/Sydney", "2005-01-01T01:00:00Z");
-	UTC("Fri, 1 Jul 2005 12:00:00 Australia/Sydney", "2005-07-01T02:00:00Z");
+	UTC("Sat, 1 Jan 2005 12:00:00 Australia/Sydney",
+	    "2005-01-01T01:00:00Z");
+	UTC("Fri, 1 Jul 2005 12:00:00 Australia/Sydney",
+	    "2005-07-01T02:00:00Z");
 	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Kolkata", "2017-02-14T00:27:00Z");
 	/* Israel: from the Friday before the last Sunday of March */
 	UTC("2024-03-29T03:00:00 Asia/Jerusalem", "2024-03-29T00:00:00Z");
