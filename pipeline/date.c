@@ -23,9 +23,16 @@
  * - Military single-letter zones (Z, A-I, K-Y) are read only right after
  *   a time of day, with the common convention A = +01:00 ... Y = -12:00.
  * - Fractional seconds are dropped; a leap second 60 becomes 59.
+ * - An offset outside -12:00..+14:00 is read but ignored: the wall time
+ *   is taken as UTC, as other feed readers do, and has_offset is false.
+ * - A tz database zone name ("Europe/Paris") is read from a small table
+ *   with today's daylight-saving rules (date_tz.c says why and its
+ *   limits); a stated numeric offset wins over it.
  *
- * Everything here is pure: no globals, no libc time functions, no TZ. */
+ * Everything here is pure: no globals, no libc time functions, no TZ.
+ * The word tables and the tokenizer are in date_words.c. */
 #include "date.h"
+#include "date_tok.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -33,532 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DATE_WORD_MAX 40
 #define DATE_FIND_TOKENS 28
-
-enum date_tok_kind {
-	DT_NUM,
-	DT_WORD,
-	DT_PUNCT,
-};
-
-struct date_tok {
-	enum date_tok_kind kind;
-	bool space;           /* whitespace (or start) before the token */
-	int nd;               /* number of digits, DT_NUM */
-	long val;             /* value, DT_NUM (capped, nd > 9 means huge) */
-	bool long_word;       /* longer than DATE_WORD_MAX: matches none */
-	char w[DATE_WORD_MAX]; /* lowercased word, or the punctuation char */
-	size_t start, end;    /* byte range in the input */
-};
-
-/* ---- calendar ---------------------------------------------------------- */
-
-/* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (Howard
- * Hinnant's days_from_civil). */
-static int64_t
-date_days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void
-date_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static bool
-date_leap(int64_t y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-date_days_in_month(int64_t y, int m)
-{
-	static const int dim[12] = {
-		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-
-	if (m == 2 && date_leap(y))
-		return 29;
-	return dim[m - 1];
-}
-
-/* ---- words -------------------------------------------------------------- */
-
-struct date_word {
-	const char *w;
-	int v;
-};
-
-/* The word tables below are in strcmp() (byte) order, for bsearch();
- * date_tables_sorted() checks that order and is unit-tested. */
-
-/* Month names and abbreviations, normalised (lowercase, Greek unaccented),
- * in English, German, French, Spanish, Italian, Portuguese, Dutch, the
- * Nordic languages, Polish, Czech, Hungarian, Turkish, Russian, Greek,
- * Romanian, Catalan, Indonesian, Finnish, Ukrainian and Arabic (the
- * Egyptian and Gulf names of the Gregorian months). Abbreviations that
- * are common words in another language ("out", "ago", "sie") are left
- * out. */
-static const struct date_word date_months[] = {
-	{ "abr", 4 }, { "abril", 4 }, { "agost", 8 }, { "agosto", 8 },
-	{ "agustos", 8 }, { "aout", 8 }, { "août", 8 }, { "apr", 4 },
-	{ "april", 4 }, { "aprile", 4 }, { "aprilie", 4 }, { "aralik", 12 },
-	{ "aralık", 12 }, { "aug", 8 }, { "august", 8 }, { "augusti", 8 },
-	{ "augustus", 8 }, { "augusztus", 8 }, { "avr", 4 }, { "avril", 4 },
-	{ "ağustos", 8 }, { "březen", 3 }, { "března", 3 }, { "czerwca", 6 },
-	{ "czerwiec", 6 }, { "dec", 12 }, { "december", 12 },
-	{ "decembre", 12 }, { "decembrie", 12 }, { "desember", 12 },
-	{ "desembre", 12 }, { "dez", 12 }, { "dezember", 12 },
-	{ "dezembro", 12 }, { "dic", 12 }, { "dicembre", 12 },
-	{ "diciembre", 12 }, { "duben", 4 }, { "dubna", 4 }, { "déc", 12 },
-	{ "décembre", 12 }, { "ekim", 10 }, { "elokuuta", 8 }, { "ene", 1 },
-	{ "enero", 1 }, { "eylul", 9 }, { "eylül", 9 }, { "feb", 2 },
-	{ "febbraio", 2 }, { "febr", 2 }, { "febrer", 2 }, { "febrero", 2 },
-	{ "februar", 2 }, { "februari", 2 }, { "februarie", 2 },
-	{ "february", 2 }, { "február", 2 }, { "fev", 2 }, { "fevereiro", 2 },
-	{ "fevrier", 2 }, { "fév", 2 }, { "févr", 2 }, { "février", 2 },
-	{ "gen", 1 }, { "gener", 1 }, { "gennaio", 1 }, { "giu", 6 },
-	{ "giugno", 6 }, { "grudnia", 12 }, { "grudzień", 12 },
-	{ "haziran", 6 }, { "heinäkuuta", 7 }, { "helmikuuta", 2 },
-	{ "huhtikuuta", 4 }, { "ianuarie", 1 }, { "iulie", 7 }, { "iunie", 6 },
-	{ "jan", 1 }, { "janeiro", 1 }, { "januar", 1 }, { "januari", 1 },
-	{ "january", 1 }, { "január", 1 }, { "janv", 1 }, { "janvier", 1 },
-	{ "joulukuuta", 12 }, { "juil", 7 }, { "juillet", 7 }, { "juin", 6 },
-	{ "jul", 7 }, { "julho", 7 }, { "juli", 7 }, { "julio", 7 },
-	{ "juliol", 7 }, { "july", 7 }, { "jun", 6 }, { "june", 6 },
-	{ "junho", 6 }, { "juni", 6 }, { "junio", 6 }, { "juny", 6 },
-	{ "jän", 1 }, { "jänner", 1 }, { "júl", 7 }, { "július", 7 },
-	{ "jún", 6 }, { "június", 6 }, { "kasim", 11 }, { "kasım", 11 },
-	{ "kesäkuuta", 6 }, { "květen", 5 }, { "května", 5 },
-	{ "kwiecień", 4 }, { "kwietnia", 4 }, { "leden", 1 }, { "ledna", 1 },
-	{ "lipca", 7 }, { "lipiec", 7 }, { "listopad", 11 },
-	{ "listopada", 11 }, { "listopadu", 11 }, { "lokakuuta", 10 },
-	{ "lug", 7 }, { "luglio", 7 }, { "lutego", 2 }, { "luty", 2 },
-	{ "maaliskuuta", 3 }, { "maart", 3 }, { "maerz", 3 }, { "mag", 5 },
-	{ "maggio", 5 }, { "mai", 5 }, { "maig", 5 }, { "maio", 5 },
-	{ "maj", 5 }, { "maja", 5 }, { "mar", 3 }, { "marca", 3 },
-	{ "march", 3 }, { "marco", 3 }, { "maret", 3 }, { "marraskuuta", 11 },
-	{ "mars", 3 }, { "mart", 3 }, { "martie", 3 }, { "marts", 3 },
-	{ "marzec", 3 }, { "marzo", 3 }, { "març", 3 }, { "março", 3 },
-	{ "may", 5 }, { "mayis", 5 }, { "mayo", 5 }, { "mayıs", 5 },
-	{ "mei", 5 }, { "mrt", 3 }, { "máj", 5 }, { "május", 5 },
-	{ "márc", 3 }, { "március", 3 }, { "mär", 3 }, { "märz", 3 },
-	{ "nisan", 4 }, { "noiembrie", 11 }, { "nov", 11 }, { "november", 11 },
-	{ "novembre", 11 }, { "novembro", 11 }, { "noviembre", 11 },
-	{ "ocak", 1 }, { "oct", 10 }, { "october", 10 }, { "octobre", 10 },
-	{ "octombrie", 10 }, { "octubre", 10 }, { "okt", 10 },
-	{ "oktober", 10 }, { "október", 10 }, { "ott", 10 }, { "ottobre", 10 },
-	{ "outubro", 10 }, { "październik", 10 }, { "października", 10 },
-	{ "pebruari", 2 }, { "prosince", 12 }, { "prosinec", 12 },
-	{ "sep", 9 }, { "sept", 9 }, { "september", 9 }, { "septembre", 9 },
-	{ "septembrie", 9 }, { "septiembre", 9 }, { "set", 9 },
-	{ "setembre", 9 }, { "setembro", 9 }, { "settembre", 9 },
-	{ "sierpień", 8 }, { "sierpnia", 8 }, { "srpen", 8 }, { "srpna", 8 },
-	{ "styczeń", 1 }, { "stycznia", 1 }, { "subat", 2 },
-	{ "syyskuuta", 9 }, { "szept", 9 }, { "szeptember", 9 },
-	{ "tammikuuta", 1 }, { "temmuz", 7 }, { "toukokuuta", 5 },
-	{ "wrzesień", 9 }, { "września", 9 }, { "září", 9 }, { "ápr", 4 },
-	{ "április", 4 }, { "únor", 2 }, { "února", 2 }, { "červen", 6 },
-	{ "července", 7 }, { "červenec", 7 }, { "června", 6 }, { "říjen", 10 },
-	{ "října", 10 }, { "şubat", 2 }, { "απρ", 4 }, { "απριλιος", 4 },
-	{ "απριλιου", 4 }, { "αυγ", 8 }, { "αυγουστος", 8 },
-	{ "αυγουστου", 8 }, { "δεκ", 12 }, { "δεκεμβριος", 12 },
-	{ "δεκεμβριου", 12 }, { "ιαν", 1 }, { "ιανουαριος", 1 },
-	{ "ιανουαριου", 1 }, { "ιουλ", 7 }, { "ιουλιος", 7 }, { "ιουλιου", 7 },
-	{ "ιουν", 6 }, { "ιουνιος", 6 }, { "ιουνιου", 6 }, { "μαι", 5 },
-	{ "μαιος", 5 }, { "μαιου", 5 }, { "μαρ", 3 }, { "μαρτιος", 3 },
-	{ "μαρτιου", 3 }, { "νοε", 11 }, { "νοεμβριος", 11 },
-	{ "νοεμβριου", 11 }, { "οκτ", 10 }, { "οκτωβριος", 10 },
-	{ "οκτωβριου", 10 }, { "σεπ", 9 }, { "σεπτεμβριος", 9 },
-	{ "σεπτεμβριου", 9 }, { "φεβ", 2 }, { "φεβρουαριος", 2 },
-	{ "φεβρουαριου", 2 }, { "авг", 8 }, { "август", 8 }, { "августа", 8 },
-	{ "апр", 4 }, { "апрель", 4 }, { "апреля", 4 }, { "березня", 3 },
-	{ "вересня", 9 }, { "грудня", 12 }, { "дек", 12 }, { "декабрь", 12 },
-	{ "декабря", 12 }, { "жовтня", 10 }, { "июл", 7 }, { "июль", 7 },
-	{ "июля", 7 }, { "июн", 6 }, { "июнь", 6 }, { "июня", 6 },
-	{ "квітня", 4 }, { "липня", 7 }, { "листопада", 11 }, { "лютого", 2 },
-	{ "май", 5 }, { "мар", 3 }, { "март", 3 }, { "марта", 3 },
-	{ "мая", 5 }, { "ноя", 11 }, { "нояб", 11 }, { "ноябрь", 11 },
-	{ "ноября", 11 }, { "окт", 10 }, { "октябрь", 10 }, { "октября", 10 },
-	{ "сен", 9 }, { "сент", 9 }, { "сентябрь", 9 }, { "сентября", 9 },
-	{ "серпня", 8 }, { "січня", 1 }, { "травня", 5 }, { "фев", 2 },
-	{ "февр", 2 }, { "февраль", 2 }, { "февраля", 2 }, { "червня", 6 },
-	{ "янв", 1 }, { "январь", 1 }, { "января", 1 }, { "أبريل", 4 },
-	{ "أغسطس", 8 }, { "أكتوبر", 10 }, { "إبريل", 4 }, { "ابريل", 4 },
-	{ "اغسطس", 8 }, { "اكتوبر", 10 }, { "ديسمبر", 12 }, { "سبتمبر", 9 },
-	{ "فبراير", 2 }, { "مارس", 3 }, { "مايو", 5 }, { "نوفمبر", 11 },
-	{ "يناير", 1 }, { "يوليه", 7 }, { "يوليو", 7 }, { "يونيه", 6 },
-	{ "يونيو", 6 },
-};
-
-/* Weekday names: recognised and ignored (the date decides, not them). */
-static const char *const date_weekdays[] = {
-	"csütörtök", "cuma", "cumartesi", "czwartek", "di", "dienstag", "dim",
-	"dimanche", "dinsdag", "do", "dom", "domenica", "domingo", "donderdag",
-	"donnerstag", "fr", "fredag", "freitag", "fri", "friday", "gio",
-	"giovedì", "hétfő", "jeu", "jeudi", "jue", "jueves", "kedd", "lun",
-	"lundi", "lunedì", "lunes", "lördag", "lørdag", "maandag", "mandag",
-	"mardi", "martedì", "martes", "mer", "mercoledì", "mercredi", "mi",
-	"miercoles", "mittwoch", "mié", "miércoles", "mo", "mon", "monday",
-	"montag", "måndag", "niedziela", "onsdag", "pazar", "pazartesi",
-	"perşembe", "piątek", "poniedziałek", "péntek", "qua", "quarta", "qui",
-	"quinta", "sa", "sab", "sabado", "sabato", "salı", "sam", "samedi",
-	"samstag", "sat", "saturday", "seg", "segunda", "sex", "sexta", "so",
-	"sobota", "sonnabend", "sonntag", "sun", "sunday", "szerda", "szombat",
-	"sáb", "sábado", "söndag", "søndag", "ter", "terça", "thu", "thur",
-	"thurs", "thursday", "tirsdag", "tisdag", "torsdag", "tue", "tues",
-	"tuesday", "vasárnap", "ven", "vendredi", "venerdì", "vie", "viernes",
-	"vrijdag", "wed", "wednesday", "weds", "woensdag", "wtorek",
-	"zaterdag", "zondag", "çarşamba", "środa", "δευ", "δευτερα", "κυρ",
-	"κυριακη", "παρ", "παρασκευη", "πεμ", "πεμπτη", "σαβ", "σαββατο",
-	"τετ", "τεταρτη", "τρι", "τριτη", "воскресенье", "вс", "вт", "вторник",
-	"вівторок", "неділя", "пʼятниця", "пн", "понедельник", "понеділок",
-	"пт", "пятница", "сб", "середа", "ср", "среда", "суббота", "субота",
-	"четвер", "четверг", "чт", "الأحد", "الأربعاء", "الإثنين", "الاثنين",
-	"الثلاثاء", "الجمعة", "الخميس", "السبت", "周一", "周三", "周二",
-	"周五", "周六", "周四", "周日", "土", "土曜日", "日", "日曜日",
-	"星期一", "星期三", "星期二", "星期五", "星期六", "星期四", "星期天",
-	"星期日", "月", "月曜日", "木", "木曜日", "水", "水曜日", "火",
-	"火曜日", "金", "金曜日", "금", "금요일", "목", "목요일", "수",
-	"수요일", "월", "월요일", "일", "일요일", "토", "토요일", "화",
-	"화요일",
-};
-
-/* Connecting words that may sit inside a written date. */
-static const char *const date_stopwords[] = {
-	"de", "del", "den", "der", "el", "feira", "il", "kl", "klo", "le",
-	"of", "om", "on", "op", "the", "uhr", "um", "y", "à", "г", "год",
-	"года", "年",
-};
-
-/* Named zones, minutes east of UTC. */
-static const struct date_word date_zones[] = {
-	{ "acdt", 630 }, { "acst", 570 }, { "adt", -180 }, { "aedt", 660 },
-	{ "aest", 600 }, { "akdt", -480 }, { "akst", -540 }, { "art", -180 },
-	{ "ast", -240 }, { "at", -240 }, { "awst", 480 }, { "brt", -180 },
-	{ "bst", 60 }, { "cat", 120 }, { "cdt", -300 }, { "cest", 120 },
-	{ "cet", 60 }, { "clt", -240 }, { "cst", -360 }, { "ct", -360 },
-	{ "eat", 180 }, { "edt", -240 }, { "eest", 180 }, { "eet", 120 },
-	{ "est", -300 }, { "et", -300 }, { "gmt", 0 }, { "hkt", 480 },
-	{ "hst", -600 }, { "ict", 420 }, { "ist", 330 }, { "jst", 540 },
-	{ "kst", 540 }, { "mdt", -360 }, { "mest", 120 }, { "mesz", 120 },
-	{ "met", 60 }, { "mez", 60 }, { "msd", 240 }, { "msk", 180 },
-	{ "mst", -420 }, { "mt", -420 }, { "ndt", -150 }, { "npt", 345 },
-	{ "nst", -210 }, { "nzdt", 780 }, { "nzst", 720 }, { "pdt", -420 },
-	{ "pht", 480 }, { "pkt", 300 }, { "pst", -480 }, { "pt", -480 },
-	{ "sast", 120 }, { "sgt", 480 }, { "trt", 180 }, { "ut", 0 },
-	{ "utc", 0 }, { "wat", 60 }, { "west", 60 }, { "wet", 0 },
-	{ "wib", 420 }, { "z", 0 }, { "zulu", 0 },
-};
-
-/* Zone names that are also words, read as zones only after a time. */
-static bool
-date_zone_ambiguous(const char *w)
-{
-	return strlen(w) <= 2 || strcmp(w, "art") == 0 ||
-	    strcmp(w, "cat") == 0 || strcmp(w, "met") == 0 ||
-	    strcmp(w, "west") == 0 || strcmp(w, "wat") == 0;
-}
-
-static int
-date_str_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, *(const char *const *)elem);
-}
-
-static int
-date_word_cmp(const void *key, const void *elem)
-{
-	return strcmp(key, ((const struct date_word *)elem)->w);
-}
-
-/* Whether w is in list, n strings in strcmp() order. */
-static bool
-date_in_list(const char *const *list, size_t n, const char *w)
-{
-	return bsearch(w, list, n, sizeof(*list), date_str_cmp) != NULL;
-}
-
-/* The value of w in tab, n words in strcmp() order, into *v: 0, or -1
- * when w is not there. */
-static int
-date_lookup(const struct date_word *tab, size_t n, const char *w, int *v)
-{
-	const struct date_word *e = bsearch(w, tab, n, sizeof(*tab),
-	    date_word_cmp);
-
-	if (e == NULL)
-		return -1;
-	*v = e->v;
-	return 0;
-}
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
-static int
-date_month_word(const struct date_tok *t)
-{
-	int v;
-
-	if (t->kind != DT_WORD || t->long_word)
-		return 0;
-	if (date_lookup(date_months, NELEM(date_months), t->w, &v) == 0)
-		return v;
-	return 0;
-}
-
-static bool
-date_is_word(const struct date_tok *t, const char *w)
-{
-	return t->kind == DT_WORD && strcmp(t->w, w) == 0;
-}
-
-static bool
-date_is_punct(const struct date_tok *t, char c)
-{
-	return t->kind == DT_PUNCT && t->w[0] == c;
-}
-
-/* ---- tokenizer --------------------------------------------------------- */
-
-/* Decodes one UTF-8 sequence at s[0..len); returns its length (>= 1) and
- * the code point, U+FFFD for an invalid byte. */
-static size_t
-date_utf8(const unsigned char *s, size_t len, uint32_t *cp)
-{
-	size_t n;
-	uint32_t c = s[0];
-
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	if ((c & 0xE0) == 0xC0) {
-		n = 2;
-		c &= 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		n = 3;
-		c &= 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		n = 4;
-		c &= 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (n > len) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	*cp = c;
-	return n;
-}
-
-static size_t
-date_put_utf8(char *o, uint32_t c)
-{
-	if (c < 0x80) {
-		o[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		return 2;
-	}
-	if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | (c >> 18));
-	o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (c & 0x3F));
-	return 4;
-}
-
-/* Lowercase for the scripts the tables use; Greek loses its accents. */
-static uint32_t
-date_fold(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 32;
-	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177))
-		return c | 1;
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-		return (c & 1) ? c + 1 : c;
-	if (c >= 0x410 && c <= 0x42F)
-		return c + 32;
-	if (c >= 0x400 && c <= 0x40F)
-		return c + 80;
-	if (c >= 0x391 && c <= 0x3A9)
-		c += 32;
-	switch (c) {
-	case 0x386: case 0x3AC: return 0x3B1;
-	case 0x388: case 0x3AD: return 0x3B5;
-	case 0x389: case 0x3AE: return 0x3B7;
-	case 0x38A: case 0x3AF: case 0x3CA: case 0x390: return 0x3B9;
-	case 0x38C: case 0x3CC: return 0x3BF;
-	case 0x38E: case 0x3CD: case 0x3CB: case 0x3B0: return 0x3C5;
-	case 0x38F: case 0x3CE: return 0x3C9;
-	case 0x3C2: return 0x3C3;
-	default: return c;
-	}
-}
-
-/* Classifies a non-ASCII code point: ' ' for space, a punctuation char,
- * or 0 for a letter. */
-static char
-date_uclass(uint32_t c)
-{
-	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F ||
-	    c == 0x205F || c == 0x3000 || c == 0xFEFF)
-		return ' ';
-	if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212)
-		return '-';
-	if (c == 0xFF0C || c == 0x3001 || c == 0x060C)
-		return ',';
-	if (c == 0x3002 || c == 0xB7)
-		return '.';
-	if (c == 0xFF1A)
-		return ':';
-	if (c == 0xFF08 || (c >= 0x3008 && c <= 0x3011))
-		return '(';
-	if (c == 0xFF09)
-		return ')';
-	if ((c >= 0x2016 && c <= 0x206F) || (c >= 0x3012 && c <= 0x303F) ||
-	    (c >= 0xA1 && c <= 0xBF) || c == 0xD7 || c == 0xF7 ||
-	    c == 0xFFFD || (c >= 0x2190 && c <= 0x2BFF))
-		return '|';
-	return 0;
-}
-
-/* CJK date/time units that follow a number: 年 月 日 時 时 点 分 秒 and
- * the Korean 년 월 일 시 분 초. */
-static bool
-date_cjk_unit(uint32_t c)
-{
-	return c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x6642 ||
-	    c == 0x65F6 || c == 0x70B9 || c == 0x5206 || c == 0x79D2 ||
-	    c == 0xB144 || c == 0xC6D4 || c == 0xC77C || c == 0xC2DC ||
-	    c == 0xBD84 || c == 0xCD08;
-}
-
-/* Reads the token at s[*pos..len), skipping whitespace. Returns false at
- * the end of input. */
-static bool
-date_next_tok(const char *str, size_t len, size_t *pos, struct date_tok *t)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t p = *pos, n, wl = 0;
-	uint32_t c;
-	bool space = p == 0;
-	char cls;
-
-	for (;;) {
-		if (p >= len)
-			return false;
-		if (s[p] == ' ' || s[p] == '\t' || s[p] == '\n' ||
-		    s[p] == '\r' || s[p] == '\f' || s[p] == '\v') {
-			p++;
-			space = true;
-			continue;
-		}
-		if (s[p] >= 0x80) {
-			n = date_utf8(s + p, len - p, &c);
-			if (date_uclass(c) == ' ') {
-				p += n;
-				space = true;
-				continue;
-			}
-		}
-		break;
-	}
-	memset(t, 0, sizeof(*t));
-	t->space = space;
-	t->start = p;
-	if (s[p] >= '0' && s[p] <= '9') {
-		t->kind = DT_NUM;
-		while (p < len && s[p] >= '0' && s[p] <= '9') {
-			if (t->nd < 10)
-				t->val = t->val * 10 + (s[p] - '0');
-			t->nd++;
-			p++;
-		}
-		t->end = p;
-		*pos = p;
-		return true;
-	}
-	n = date_utf8(s + p, len - p, &c);
-	cls = c < 0x80 ? 0 : date_uclass(c);
-	if ((c < 0x80 && !((c | 32) >= 'a' && (c | 32) <= 'z')) || cls) {
-		t->kind = DT_PUNCT;
-		t->w[0] = cls ? cls : (char)c;
-		t->end = p + n;
-		*pos = p + n;
-		return true;
-	}
-	t->kind = DT_WORD;
-	if (date_cjk_unit(c)) {
-		/* a unit stands alone so that "14日星期日" splits */
-		wl = date_put_utf8(t->w, c);
-		t->w[wl] = '\0';
-		t->end = p + n;
-		*pos = p + n;
-		return true;
-	}
-	while (p < len) {
-		n = date_utf8(s + p, len - p, &c);
-		if (c < 0x80) {
-			if (!((c | 32) >= 'a' && (c | 32) <= 'z'))
-				break;
-		} else if (date_uclass(c) || date_cjk_unit(c)) {
-			break;
-		}
-		c = date_fold(c);
-		if (wl + 4 < sizeof(t->w))
-			wl += date_put_utf8(t->w + wl, c);
-		else
-			t->long_word = true;
-		p += n;
-	}
-	t->w[wl] = '\0';
-	t->end = p;
-	*pos = p;
-	return true;
-}
 
 /* ---- the token-level parser ------------------------------------------ */
 
@@ -575,6 +57,7 @@ struct date_state {
 	bool has_time;
 	int ampm;           /* 0 none, 1 am, 2 pm */
 	bool has_off;
+	bool bad_off;       /* an offset outside -12:00..+14:00: ignored */
 	int off;
 	int implied_off;    /* from the script (Korean, Japanese), or 0 */
 	bool has_implied;
@@ -629,10 +112,24 @@ date_offset(const struct date_tok *t, size_t i, size_t n, int *off)
 	} else {
 		return -1;
 	}
-	if (hh > 23 || mm > 59)
+	if (mm > 59)
 		return -1;
 	*off = sign * (int)(hh * 60 + mm);
 	return used;
+}
+
+/* Takes a numeric offset. One west of -12:00 or east of +14:00 is no
+ * real offset: it is read but does not shift the time, which is then
+ * the wall time read as UTC (as other feed readers do). */
+static void
+date_set_offset(struct date_state *st, int off)
+{
+	st->has_off = true;
+	if (off < -12 * 60 || off > 14 * 60) {
+		st->bad_off = true;
+		off = 0;
+	}
+	st->off = off;
 }
 
 /* Reads a time h:mm[:ss[.frac]] at t[i]. Returns tokens used or -1. */
@@ -814,6 +311,496 @@ date_structured(const struct date_tok *t, size_t i, size_t n,
 	    -1 : used;
 }
 
+/* A number glued to a unit word: CJK year, month, day and time units
+ * (2021年3月14日), ordinal suffixes (14th, 1er), the Indian 1632hrs and the
+ * French 10h30. Returns tokens used, 0 when t[i + 1] is no such unit, -1
+ * when the date is broken; sets *is_time after a time. */
+static int
+date_num_unit(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, bool *is_time)
+{
+	const struct date_tok *k = &t[i];
+	const char *u = t[i + 1].w;
+	size_t j;
+
+	if (k->nd > 9)
+		return -1;
+	if (!strcmp(u, "년") || !strcmp(u, "월") ||
+	    !strcmp(u, "일") || !strcmp(u, "시")) {
+		/* Korean dates are KST */
+		st->implied_off = 540;
+		st->has_implied = true;
+	}
+	if (!strcmp(u, "年") || !strcmp(u, "년")) {
+		if (st->y >= 0)
+			return -1;
+		st->y = date_year2(k->val, k->nd);
+		st->ynd = k->nd;
+		return 2;
+	}
+	if (!strcmp(u, "月") || !strcmp(u, "월")) {
+		if (st->m > 0)
+			return -1;
+		st->m = (int)k->val;
+		if (st->m < 1 || st->m > 12)
+			return -1;
+		return 2;
+	}
+	if (!strcmp(u, "日") || !strcmp(u, "일")) {
+		if (st->d >= 0)
+			return -1;
+		st->d = (int)k->val;
+		return 2;
+	}
+	if (!strcmp(u, "時") || !strcmp(u, "时") ||
+	    !strcmp(u, "点") || !strcmp(u, "시")) {
+		if (st->has_time || k->val > 23)
+			return -1;
+		st->has_time = true;
+		st->hh = (int)k->val;
+		j = i + 2;
+		if (j + 1 < n && t[j].kind == DT_NUM &&
+		    (date_is_word(&t[j + 1], "分") ||
+		    date_is_word(&t[j + 1], "분"))) {
+			if (t[j].val > 59)
+				return -1;
+			st->mi = (int)t[j].val;
+			j += 2;
+		}
+		if (j + 1 < n && t[j].kind == DT_NUM &&
+		    (date_is_word(&t[j + 1], "秒") ||
+		    date_is_word(&t[j + 1], "초"))) {
+			if (t[j].val > 60)
+				return -1;
+			st->ss = (int)t[j].val;
+			j += 2;
+		}
+		return (int)(j - i);
+	}
+	/* ordinal suffixes: 14th, 1st, 1er, 2nd */
+	if (!strcmp(u, "st") || !strcmp(u, "nd") ||
+	    !strcmp(u, "rd") || !strcmp(u, "th") ||
+	    !strcmp(u, "er") || !strcmp(u, "º") ||
+	    !strcmp(u, "e")) {
+		if (k->nd > 2 || st->nbare >= 4)
+			return -1;
+		st->bare[st->nbare] = k->val;
+		st->bare_nd[st->nbare++] = k->nd;
+		return 2;
+	}
+	/* Indian 1632hrs */
+	if ((!strcmp(u, "hrs") || !strcmp(u, "hr")) &&
+	    k->nd == 4 && !st->has_time) {
+		if (k->val / 100 > 23 || k->val % 100 > 59)
+			return -1;
+		st->has_time = true;
+		st->hh = (int)(k->val / 100);
+		st->mi = (int)(k->val % 100);
+		*is_time = true;
+		return 2;
+	}
+	/* French 10h30 */
+	if (!strcmp(u, "h") && k->nd <= 2 && date_glued(t, i + 2, n) &&
+	    t[i + 2].kind == DT_NUM && t[i + 2].nd == 2) {
+		if (st->has_time || k->val > 23 || t[i + 2].val > 59)
+			return -1;
+		st->has_time = true;
+		st->hh = (int)k->val;
+		st->mi = (int)t[i + 2].val;
+		*is_time = true;
+		return 3;
+	}
+	return 0;
+}
+
+/* A number token t[i]: a time, an ISO week date, a numeric date, an ISO
+ * basic date or time, or a loose number kept for later. Returns tokens
+ * used or -1; sets *is_time after a time. */
+static int
+date_num(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode, bool *is_time)
+{
+	const struct date_tok *k = &t[i];
+	int r;
+
+	if (date_glued(t, i + 1, n) && t[i + 1].kind == DT_WORD &&
+	    !t[i + 1].long_word) {
+		r = date_num_unit(t, i, n, st, is_time);
+		if (r != 0)
+			return r;
+	}
+	if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1], ':')) {
+		r = date_time(t, i, n, st);
+		if (r > 0)
+			*is_time = true;
+		return r;
+	}
+	if (k->nd == 4) {
+		r = date_week(t, i, n, st);
+		if (r != 0)
+			return r;
+	}
+	r = date_structured(t, i, n, st, mode);
+	if (r != 0)
+		return r;
+	/* ISO basic: 20170214, T055700 / T0557 */
+	if (k->nd == 8 && !st->structured && st->y < 0) {
+		if (date_set_ymd(st, k->val / 10000, 4,
+		    (int)(k->val / 100 % 100), (int)(k->val % 100)) < 0)
+			return -1;
+		return 1;
+	}
+	if ((k->nd == 6 || k->nd == 4) && !k->space && i > 0 &&
+	    date_is_word(&t[i - 1], "t") && !st->has_time) {
+		long v6 = k->nd == 4 ? k->val * 100 : k->val;
+
+		st->hh = (int)(v6 / 10000);
+		st->mi = (int)(v6 / 100 % 100);
+		st->ss = (int)(v6 % 100);
+		if (st->hh > 23 || st->mi > 59 || st->ss > 60)
+			return -1;
+		if (st->ss == 60)
+			st->ss = 59;
+		st->has_time = true;
+		*is_time = true;
+		return 1;
+	}
+	if (k->nd > 4 || st->nbare >= 4)
+		return -1;
+	st->bare[st->nbare] = k->val;
+	st->bare_nd[st->nbare++] = k->nd;
+	return 1;
+}
+
+/* After an offset, a parenthesised zone name in words: "GMT-0500
+ * (Eastern Standard Time)", JavaScript's Date.toString(). The offset
+ * stands; the name is skipped. Returns tokens used or -1. */
+static int
+date_paren_zone(const struct date_tok *t, size_t i, size_t n)
+{
+	size_t j = i + 1;
+
+	while (j < n && t[j].kind == DT_WORD)
+		j++;
+	if (j < n && date_is_punct(&t[j], ')'))
+		j++;
+	return (int)(j - i);
+}
+
+/* A punctuation token t[i]: an offset after a time, or a separator.
+ * Returns tokens used or -1. */
+static int
+date_punct(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode)
+{
+	const struct date_tok *k = &t[i];
+	char c = k->w[0];
+	int r, off;
+
+	if ((c == '+' || c == '-') && st->has_time && !st->has_off &&
+	    date_glued(t, i + 1, n) && t[i + 1].kind == DT_NUM) {
+		r = date_offset(t, i, n, &off);
+		if (r < 0)
+			return -1;
+		date_set_offset(st, off);
+		return r;
+	}
+	/* the same offset again, after a zone name ("PST -0800") or
+	 * twice (Go's "-0700 -0700"): it agrees, so it is read */
+	if ((c == '+' || c == '-') && st->has_time && st->has_off &&
+	    !st->bad_off && k->space && date_glued(t, i + 1, n) &&
+	    t[i + 1].kind == DT_NUM) {
+		r = date_offset(t, i, n, &off);
+		return r > 0 && off == st->off ? r : -1;
+	}
+	if (c == '+')
+		return -1;
+	if (c == '(' && st->has_off && mode == DATE_STRICT && i + 1 < n &&
+	    t[i + 1].kind == DT_WORD)
+		return date_paren_zone(t, i, n);
+	if (c == ',' || c == '.' || c == '(' || c == ')' ||
+	    c == '-' || c == '/' || c == '|' || c == ';' ||
+	    c == '[' || c == ']') {
+		if (c == '-' || c == '/' || c == '|') {
+			/* only as a loose separator */
+			if (date_glued(t, i + 1, n) &&
+			    t[i + 1].kind == DT_NUM && i > 0 && !k->space)
+				return -1;
+		}
+		if (mode == DATE_FIND && (c == '|' || c == ';' || c == '[' ||
+		    c == ']'))
+			return -1;
+		return 1;
+	}
+	return -1;
+}
+
+/* A meridiem word at t[i]: am pm a.m. p.m. 오전 오후 午前 午後 上午 下午.
+ * Returns tokens used, 0 when it is none, -1 when broken. */
+static int
+date_meridiem(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, bool was_time)
+{
+	const struct date_tok *k = &t[i];
+
+	if ((date_is_word(k, "a") || date_is_word(k, "p")) &&
+	    i + 2 < n && date_is_punct(&t[i + 1], '.') &&
+	    !t[i + 1].space && date_is_word(&t[i + 2], "m") &&
+	    !t[i + 2].space && st->has_time) {
+		st->ampm = k->w[0] == 'a' ? 1 : 2;
+		if (i + 3 < n && date_is_punct(&t[i + 3], '.') &&
+		    !t[i + 3].space)
+			return 4;
+		return 3;
+	}
+	if ((date_is_word(k, "am") || date_is_word(k, "pm")) &&
+	    st->has_time && was_time) {
+		st->ampm = k->w[0] == 'a' ? 1 : 2;
+		return 1;
+	}
+	if (!strcmp(k->w, "오전") || !strcmp(k->w, "오후") ||
+	    !strcmp(k->w, "午前") || !strcmp(k->w, "午後") ||
+	    !strcmp(k->w, "上午") || !strcmp(k->w, "下午")) {
+		if (st->ampm)
+			return -1;
+		st->ampm = (!strcmp(k->w, "오전") || !strcmp(k->w, "午前") ||
+		    !strcmp(k->w, "上午")) ? 1 : 2;
+		if (k->w[0] == (char)0xEC)
+			st->implied_off = 540;
+		else if (!strcmp(k->w, "午前") || !strcmp(k->w, "午後"))
+			st->implied_off = 540;
+		else
+			st->implied_off = 480;
+		st->has_implied = true;
+		return 1;
+	}
+	return 0;
+}
+
+/* A zone at t[i]: GMT+2, UTC-05:00, CET+0100 (the number wins), EST, a
+ * military letter after a time. Returns tokens used, 0 when it is none,
+ * -1 when broken. */
+static int
+date_zone_at(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode, bool was_time)
+{
+	const struct date_tok *k = &t[i];
+	int r, v, off;
+
+	if ((date_is_word(k, "gmt") || date_is_word(k, "utc") ||
+	    date_is_word(k, "ut") || (date_zone(k->w, &v) &&
+	    st->has_time)) && !st->has_off && date_glued(t, i + 1, n) &&
+	    (date_is_punct(&t[i + 1], '+') ||
+	    date_is_punct(&t[i + 1], '-')) &&
+	    date_glued(t, i + 2, n) && t[i + 2].kind == DT_NUM) {
+		r = date_offset(t, i + 1, n, &off);
+		if (r <= 0)
+			return -1;
+		date_set_offset(st, off);
+		return 1 + r;
+	}
+	/* ISO 8601 with an offset and a trailing Z ("-08:00Z"): the
+	 * offset says more, the Z repeats that one was given */
+	if (date_is_word(k, "z") && st->has_off && !k->space && i > 0 &&
+	    t[i - 1].kind == DT_NUM)
+		return 1;
+	if (date_zone(k->w, &v) && (!date_zone_ambiguous(k->w) ||
+	    was_time || (st->has_time && strlen(k->w) == 2 &&
+	    mode == DATE_STRICT))) {
+		if (!st->has_off) {
+			st->has_off = true;
+			st->off = v;
+		}
+		return 1;
+	}
+	if (strlen(k->w) == 1 && k->w[0] != 'j' && was_time &&
+	    !st->has_off && !(date_glued(t, i + 1, n) &&
+	    t[i + 1].kind == DT_NUM)) {
+		int ch = k->w[0];
+
+		/* military zones */
+		st->has_off = true;
+		if (ch <= 'i')
+			st->off = (ch - 'a' + 1) * 60;
+		else if (ch <= 'm')
+			st->off = (ch - 'a') * 60;
+		else
+			st->off = -(ch - 'n' + 1) * 60;
+		return 1;
+	}
+	return 0;
+}
+
+/* A word token t[i]: a month, a weekday, a meridiem, a zone or a word
+ * dates carry ("de", "at"). Returns tokens used or -1. */
+static int
+date_word(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st, int mode, bool was_time)
+{
+	const struct date_tok *k = &t[i];
+	int r, v;
+
+	if (k->long_word)
+		return -1;
+	v = date_month_word(k);
+	if (v) {
+		/* "mar" is also Tuesday in Spanish, Italian, French:
+		 * a second month name wins over it */
+		if (st->m > 0 && !(st->word_month && st->m_weekday))
+			return -1;
+		st->m = v;
+		st->word_month = true;
+		st->m_weekday = !strcmp(k->w, "mar");
+		return 1;
+	}
+	if (date_weekday(k->w))
+		return 1;
+	r = date_meridiem(t, i, n, st, was_time);
+	if (r != 0)
+		return r;
+	r = date_zone_at(t, i, n, st, mode, was_time);
+	if (r != 0)
+		return r;
+	if (date_is_word(k, "t") && date_glued(t, i + 1, n) &&
+	    t[i + 1].kind == DT_NUM)
+		return 1;
+	if (date_is_word(k, "etc") && date_glued(t, i + 1, n) &&
+	    date_is_punct(&t[i + 1], '/'))
+		return 2;
+	if ((date_is_word(k, "am") || date_is_word(k, "at") ||
+	    date_is_word(k, "a") || date_is_word(k, "um")) && !st->has_time)
+		return 1;
+	if (date_stopword(k->w))
+		return 1;
+	return -1;
+}
+
+/* RFC 822 written with a numeric month ("Tue, 14 02 2017 05:57:00 GMT"):
+ * with a four-digit year placed, no month word and exactly two loose
+ * numbers left, they are day and month, day first unless the second
+ * cannot be a month. Strict mode only. Returns 0 or -1. */
+static int
+date_numeric_month(struct date_state *st, int mode)
+{
+	size_t k[2], nk = 0;
+	long a, b;
+
+	if (mode != DATE_STRICT || st->m > 0 || st->y < 0 || st->structured)
+		return 0;
+	for (size_t i = 0; i < st->nbare; i++)
+		if (st->bare_nd[i] != 0) {
+			if (nk == 2 || st->bare_nd[i] > 2)
+				return 0;
+			k[nk++] = i;
+		}
+	if (nk != 2)
+		return 0;
+	a = st->bare[k[0]];
+	b = st->bare[k[1]];
+	if (b > 12 && a <= 12) {
+		long x = a;
+
+		a = b;
+		b = x;
+	}
+	if (b < 1 || b > 12 || a < 1 || a > 31)
+		return -1;
+	st->d = (int)a;
+	st->m = (int)b;
+	st->bare_nd[k[0]] = 0;
+	st->bare_nd[k[1]] = 0;
+	return 0;
+}
+
+/* Places the loose numbers: a four-digit year, then day, then a 2-digit
+ * year, in the order written. Returns 0 or -1. */
+static int
+date_place_bare(struct date_state *st, int mode)
+{
+	for (size_t b = 0; b < st->nbare; b++) {
+		if (st->structured)
+			return -1;
+		if (st->bare_nd[b] >= 3) {
+			if (st->y >= 0 || st->bare_nd[b] != 4)
+				return -1;
+			st->y = st->bare[b];
+			st->ynd = 4;
+			st->bare_nd[b] = 0;
+		}
+	}
+	if (date_numeric_month(st, mode) < 0)
+		return -1;
+	for (size_t b = 0; b < st->nbare; b++) {
+		if (st->bare_nd[b] == 0)
+			continue;
+		if (st->d < 0 && st->bare[b] >= 1 && st->bare[b] <= 31 &&
+		    st->m > 0) {
+			st->d = (int)st->bare[b];
+		} else if (st->y < 0 && st->bare_nd[b] == 2 && st->m > 0 &&
+		    mode == DATE_STRICT) {
+			st->y = date_year2(st->bare[b], 2);
+			st->ynd = 2;
+		} else {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Checks the date the tokens gave and turns it into *out. Returns 0 or
+ * -1. */
+static int
+date_finish(struct date_state *st, int mode, struct nw_time *out)
+{
+	int64_t days, utc;
+
+	if (date_place_bare(st, mode) < 0)
+		return -1;
+	if (st->y < 0 || st->m <= 0)
+		return -1;
+	/* a month word and a four-digit year alone ("Dec. 2003"): the
+	 * first of the month, as "2003-12" */
+	if (st->d < 0 && st->word_month && st->ynd == 4 && !st->has_time &&
+	    mode == DATE_STRICT)
+		st->d = 1;
+	if (st->d < 0)
+		return -1;
+	if (st->d == 0) {
+		/* month precision, only from "2003-12" */
+		if (!st->structured || mode == DATE_FIND)
+			return -1;
+		st->d = 1;
+	}
+	if (st->y < 1 || st->y > 9999 || st->m > 12 || st->d < 1 ||
+	    st->d > date_days_in_month(st->y, st->m))
+		return -1;
+	if (st->ampm) {
+		if (!st->has_time || st->hh > 12 || st->hh == 0)
+			return -1;
+		if (st->ampm == 2 && st->hh < 12)
+			st->hh += 12;
+		else if (st->ampm == 1 && st->hh == 12)
+			st->hh = 0;
+	}
+	if (!st->has_off && st->has_implied) {
+		st->has_off = true;
+		st->off = st->implied_off;
+	}
+	days = date_days_from_civil(st->y, st->m, st->d);
+	utc = days * 86400 + st->hh * 3600 + st->mi * 60 + st->ss -
+	    (int64_t)st->off * 60;
+	if (utc < date_days_from_civil(1, 1, 1) * 86400 ||
+	    utc > date_days_from_civil(9999, 12, 31) * 86400 + 86399)
+		return -1;
+	memset(out, 0, sizeof(*out));
+	out->utc = utc;
+	out->offset = st->has_off ? st->off : 0;
+	out->set = true;
+	out->has_offset = st->has_off && !st->bad_off;
+	out->has_time = st->has_time;
+	return 0;
+}
+
 /* Parses tokens t[0..n) as one date. Returns 0 and fills *out, or -1. */
 static int
 date_parse_toks(const struct date_tok *t, size_t n, int mode,
@@ -821,10 +808,7 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 {
 	struct date_state st;
 	size_t i = 0;
-	int r, v, off;
 	bool last_time = false;
-	int64_t days, utc;
-	const struct date_tok *k;
 
 	memset(&st, 0, sizeof(st));
 	st.y = -1;
@@ -832,396 +816,20 @@ date_parse_toks(const struct date_tok *t, size_t n, int mode,
 	st.d = -1;
 	while (i < n) {
 		bool was_time = last_time;
+		int r;
 
-		k = &t[i];
 		last_time = false;
-		if (k->kind == DT_NUM) {
-			/* CJK units: 2021年3月14日 */
-			if (date_glued(t, i + 1, n) &&
-			    t[i + 1].kind == DT_WORD &&
-			    !t[i + 1].long_word) {
-				const char *u = t[i + 1].w;
-
-				if (k->nd > 9)
-					return -1;
-				if (!strcmp(u, "년") || !strcmp(u, "월") ||
-				    !strcmp(u, "일") || !strcmp(u, "시")) {
-					/* Korean dates are KST */
-					st.implied_off = 540;
-					st.has_implied = true;
-				}
-				if (!strcmp(u, "年") || !strcmp(u, "년")) {
-					if (st.y >= 0)
-						return -1;
-					st.y = date_year2(k->val, k->nd);
-					st.ynd = k->nd;
-					i += 2;
-					continue;
-				}
-				if (!strcmp(u, "月") || !strcmp(u, "월")) {
-					if (st.m > 0)
-						return -1;
-					st.m = (int)k->val;
-					if (st.m < 1 || st.m > 12)
-						return -1;
-					i += 2;
-					continue;
-				}
-				if (!strcmp(u, "日") || !strcmp(u, "일")) {
-					if (st.d >= 0)
-						return -1;
-					st.d = (int)k->val;
-					i += 2;
-					continue;
-				}
-				if (!strcmp(u, "時") || !strcmp(u, "时") ||
-				    !strcmp(u, "点") || !strcmp(u, "시")) {
-					if (st.has_time || k->val > 23)
-						return -1;
-					st.has_time = true;
-					st.hh = (int)k->val;
-					i += 2;
-					if (i + 1 < n && t[i].kind == DT_NUM &&
-					    (date_is_word(&t[i + 1], "分") ||
-					    date_is_word(&t[i + 1], "분"))) {
-						if (t[i].val > 59)
-							return -1;
-						st.mi = (int)t[i].val;
-						i += 2;
-					}
-					if (i + 1 < n && t[i].kind == DT_NUM &&
-					    (date_is_word(&t[i + 1], "秒") ||
-					    date_is_word(&t[i + 1], "초"))) {
-						if (t[i].val > 60)
-							return -1;
-						st.ss = (int)t[i].val;
-						i += 2;
-					}
-					continue;
-				}
-				/* ordinal suffixes: 14th, 1st, 1er, 2nd */
-				if (!strcmp(u, "st") || !strcmp(u, "nd") ||
-				    !strcmp(u, "rd") || !strcmp(u, "th") ||
-				    !strcmp(u, "er") || !strcmp(u, "º") ||
-				    !strcmp(u, "e")) {
-					if (k->nd > 2 || st.nbare >= 4)
-						return -1;
-					st.bare[st.nbare] = k->val;
-					st.bare_nd[st.nbare++] = k->nd;
-					i += 2;
-					continue;
-				}
-				/* Indian 1632hrs */
-				if ((!strcmp(u, "hrs") || !strcmp(u, "hr")) &&
-				    k->nd == 4 && !st.has_time) {
-					if (k->val / 100 > 23 ||
-					    k->val % 100 > 59)
-						return -1;
-					st.has_time = true;
-					st.hh = (int)(k->val / 100);
-					st.mi = (int)(k->val % 100);
-					i += 2;
-					last_time = true;
-					continue;
-				}
-				/* French 10h30 */
-				if (!strcmp(u, "h") && k->nd <= 2 &&
-				    date_glued(t, i + 2, n) &&
-				    t[i + 2].kind == DT_NUM &&
-				    t[i + 2].nd == 2) {
-					if (st.has_time || k->val > 23 ||
-					    t[i + 2].val > 59)
-						return -1;
-					st.has_time = true;
-					st.hh = (int)k->val;
-					st.mi = (int)t[i + 2].val;
-					i += 3;
-					last_time = true;
-					continue;
-				}
-			}
-			if (date_glued(t, i + 1, n) && date_is_punct(&t[i + 1],
-			    ':')) {
-				r = date_time(t, i, n, &st);
-				if (r < 0)
-					return -1;
-				i += (size_t)r;
-				last_time = true;
-				continue;
-			}
-			if (k->nd == 4) {
-				r = date_week(t, i, n, &st);
-				if (r < 0)
-					return -1;
-				if (r > 0) {
-					i += (size_t)r;
-					continue;
-				}
-			}
-			r = date_structured(t, i, n, &st, mode);
-			if (r < 0)
-				return -1;
-			if (r > 0) {
-				i += (size_t)r;
-				continue;
-			}
-			/* ISO basic: 20170214, T055700 / T0557 */
-			if (k->nd == 8 && !st.structured && st.y < 0) {
-				if (date_set_ymd(&st, k->val / 10000, 4,
-				    (int)(k->val / 100 % 100),
-				    (int)(k->val % 100)) < 0)
-					return -1;
-				i++;
-				continue;
-			}
-			if ((k->nd == 6 || k->nd == 4) && !k->space && i > 0 &&
-			    date_is_word(&t[i - 1], "t") && !st.has_time) {
-				long v6 = k->nd == 4 ? k->val * 100 : k->val;
-
-				st.hh = (int)(v6 / 10000);
-				st.mi = (int)(v6 / 100 % 100);
-				st.ss = (int)(v6 % 100);
-				if (st.hh > 23 || st.mi > 59 || st.ss > 60)
-					return -1;
-				if (st.ss == 60)
-					st.ss = 59;
-				st.has_time = true;
-				i++;
-				last_time = true;
-				continue;
-			}
-			if (k->nd > 4 || st.nbare >= 4)
-				return -1;
-			st.bare[st.nbare] = k->val;
-			st.bare_nd[st.nbare++] = k->nd;
-			i++;
-			continue;
-		}
-		if (k->kind == DT_PUNCT) {
-			char c = k->w[0];
-
-			if ((c == '+' || c == '-') && st.has_time &&
-			    !st.has_off && date_glued(t, i + 1, n) &&
-			    t[i + 1].kind == DT_NUM) {
-				r = date_offset(t, i, n, &off);
-				if (r < 0)
-					return -1;
-				st.has_off = true;
-				st.off = off;
-				i += (size_t)r;
-				continue;
-			}
-			if (c == '+')
-				return -1;
-			if (c == ',' || c == '.' || c == '(' || c == ')' ||
-			    c == '-' || c == '/' || c == '|' || c == ';' ||
-			    c == '[' || c == ']') {
-				if (c == '-' || c == '/' || c == '|') {
-					/* only as a loose separator */
-					if (date_glued(t, i + 1, n) &&
-					    t[i + 1].kind == DT_NUM &&
-					    i > 0 && !k->space)
-						return -1;
-				}
-				if (mode == DATE_FIND && (c == '|' ||
-				    c == ';' || c == '[' || c == ']'))
-					return -1;
-				i++;
-				continue;
-			}
+		if (t[i].kind == DT_NUM)
+			r = date_num(t, i, n, &st, mode, &last_time);
+		else if (t[i].kind == DT_PUNCT)
+			r = date_punct(t, i, n, &st, mode);
+		else
+			r = date_word(t, i, n, &st, mode, was_time);
+		if (r <= 0)
 			return -1;
-		}
-		/* a word */
-		if (k->long_word)
-			return -1;
-		v = date_month_word(k);
-		if (v) {
-			/* "mar" is also Tuesday in Spanish, Italian, French:
-			 * a second month name wins over it */
-			if (st.m > 0 && !(st.word_month && st.m_weekday))
-				return -1;
-			st.m = v;
-			st.word_month = true;
-			st.m_weekday = !strcmp(k->w, "mar");
-			i++;
-			continue;
-		}
-		if (date_in_list(date_weekdays, NELEM(date_weekdays), k->w)) {
-			i++;
-			continue;
-		}
-		/* meridiem: am pm a.m. p.m. 오전 오후 午前 午後 上午 下午 */
-		if ((date_is_word(k, "a") || date_is_word(k, "p")) &&
-		    i + 2 < n && date_is_punct(&t[i + 1], '.') &&
-		    !t[i + 1].space && date_is_word(&t[i + 2], "m") &&
-		    !t[i + 2].space && st.has_time) {
-			st.ampm = k->w[0] == 'a' ? 1 : 2;
-			i += 3;
-			if (i < n && date_is_punct(&t[i], '.') && !t[i].space)
-				i++;
-			continue;
-		}
-		if ((date_is_word(k, "am") || date_is_word(k, "pm")) &&
-		    st.has_time && was_time) {
-			st.ampm = k->w[0] == 'a' ? 1 : 2;
-			i++;
-			continue;
-		}
-		if (!strcmp(k->w, "오전") || !strcmp(k->w, "오후") ||
-		    !strcmp(k->w, "午前") || !strcmp(k->w, "午後") ||
-		    !strcmp(k->w, "上午") || !strcmp(k->w, "下午")) {
-			if (st.ampm)
-				return -1;
-			st.ampm = (!strcmp(k->w, "오전") ||
-			    !strcmp(k->w, "午前") ||
-			    !strcmp(k->w, "上午")) ? 1 : 2;
-			if (k->w[0] == (char)0xEC) {
-				st.implied_off = 540;
-			} else if (!strcmp(k->w, "午前") ||
-			    !strcmp(k->w, "午後")) {
-				st.implied_off = 540;
-			} else {
-				st.implied_off = 480;
-			}
-			st.has_implied = true;
-			i++;
-			continue;
-		}
-		/* zones: GMT+2, UTC-05:00, CET+0100 (the number wins), EST,
-		 * Z after a time */
-		if ((date_is_word(k, "gmt") || date_is_word(k, "utc") ||
-		    date_is_word(k, "ut") || (date_lookup(date_zones,
-		    NELEM(date_zones), k->w, &v) == 0 && st.has_time)) &&
-		    !st.has_off &&
-		    date_glued(t, i + 1, n) &&
-		    (date_is_punct(&t[i + 1], '+') ||
-		    date_is_punct(&t[i + 1], '-')) &&
-		    date_glued(t, i + 2, n) && t[i + 2].kind == DT_NUM) {
-			r = date_offset(t, i + 1, n, &off);
-			if (r <= 0)
-				return -1;
-			st.has_off = true;
-			st.off = off;
-			i += 1 + (size_t)r;
-			continue;
-		}
-		if (date_lookup(date_zones, NELEM(date_zones), k->w,
-		    &v) == 0 &&
-		    (!date_zone_ambiguous(k->w) || was_time ||
-		    (st.has_time && strlen(k->w) == 2 &&
-		    mode == DATE_STRICT))) {
-			if (!st.has_off) {
-				st.has_off = true;
-				st.off = v;
-			}
-			i++;
-			continue;
-		}
-		if (strlen(k->w) == 1 && k->w[0] != 'j' && was_time &&
-		    !st.has_off && !(date_glued(t, i + 1, n) &&
-		    t[i + 1].kind == DT_NUM)) {
-			int ch = k->w[0];
-
-			/* military zones */
-			st.has_off = true;
-			if (ch <= 'i')
-				st.off = (ch - 'a' + 1) * 60;
-			else if (ch <= 'm')
-				st.off = (ch - 'a') * 60;
-			else
-				st.off = -(ch - 'n' + 1) * 60;
-			i++;
-			continue;
-		}
-		if (date_is_word(k, "t") && date_glued(t, i + 1, n) &&
-		    t[i + 1].kind == DT_NUM) {
-			i++;
-			continue;
-		}
-		if (date_is_word(k, "etc") && date_glued(t, i + 1, n) &&
-		    date_is_punct(&t[i + 1], '/')) {
-			i += 2;
-			continue;
-		}
-		if ((date_is_word(k, "am") || date_is_word(k, "at") ||
-		    date_is_word(k, "a") || date_is_word(k, "um")) &&
-		    !st.has_time) {
-			i++;
-			continue;
-		}
-		if (date_in_list(date_stopwords, NELEM(date_stopwords),
-		    k->w)) {
-			i++;
-			continue;
-		}
-		return -1;
+		i += (size_t)r;
 	}
-
-	/* the loose numbers: a four-digit year, then day, then a 2-digit
-	 * year, in the order written */
-	for (size_t b = 0; b < st.nbare; b++) {
-		if (st.structured)
-			return -1;
-		if (st.bare_nd[b] >= 3) {
-			if (st.y >= 0 || st.bare_nd[b] != 4)
-				return -1;
-			st.y = st.bare[b];
-			st.ynd = 4;
-			st.bare_nd[b] = 0;
-		}
-	}
-	for (size_t b = 0; b < st.nbare; b++) {
-		if (st.bare_nd[b] == 0)
-			continue;
-		if (st.d < 0 && st.bare[b] >= 1 && st.bare[b] <= 31 &&
-		    st.m > 0) {
-			st.d = (int)st.bare[b];
-		} else if (st.y < 0 && st.bare_nd[b] == 2 && st.m > 0 &&
-		    mode == DATE_STRICT) {
-			st.y = date_year2(st.bare[b], 2);
-			st.ynd = 2;
-		} else {
-			return -1;
-		}
-	}
-	if (st.y < 0 || st.m <= 0)
-		return -1;
-	if (st.d < 0)
-		return -1;
-	if (st.d == 0) {
-		/* month precision, only from "2003-12" */
-		if (!st.structured || mode == DATE_FIND)
-			return -1;
-		st.d = 1;
-	}
-	if (st.y < 1 || st.y > 9999 || st.m > 12 || st.d < 1 ||
-	    st.d > date_days_in_month(st.y, st.m))
-		return -1;
-	if (st.ampm) {
-		if (!st.has_time || st.hh > 12 || st.hh == 0)
-			return -1;
-		if (st.ampm == 2 && st.hh < 12)
-			st.hh += 12;
-		else if (st.ampm == 1 && st.hh == 12)
-			st.hh = 0;
-	}
-	if (!st.has_off && st.has_implied) {
-		st.has_off = true;
-		st.off = st.implied_off;
-	}
-	days = date_days_from_civil(st.y, st.m, st.d);
-	utc = days * 86400 + st.hh * 3600 + st.mi * 60 + st.ss -
-	    (int64_t)st.off * 60;
-	if (utc < date_days_from_civil(1, 1, 1) * 86400 ||
-	    utc > date_days_from_civil(9999, 12, 31) * 86400 + 86399)
-		return -1;
-	memset(out, 0, sizeof(*out));
-	out->utc = utc;
-	out->offset = st.has_off ? st.off : 0;
-	out->set = true;
-	out->has_offset = st.has_off;
-	out->has_time = st.has_time;
-	return 0;
+	return date_finish(&st, mode, out);
 }
 
 /* ---- compact ISO 8601: digits and hyphens only ------------------------ */
@@ -1349,13 +957,35 @@ date_compact(const char *s, struct nw_time *out, int *res)
 
 #define DATE_PARSE_TOKENS 64
 
+/* Unix epoch seconds: nine or ten digits and nothing else (a date from
+ * 1973 to 2286). Returns 1 when s has that shape and fills *out. */
+static int
+date_epoch(const char *s, struct nw_time *out)
+{
+	size_t n = strspn(s, "0123456789");
+	int64_t v = 0;
+
+	if (s[n] != '\0' || n < 9 || n > 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		v = v * 10 + (s[i] - '0');
+	memset(out, 0, sizeof(*out));
+	out->utc = v;
+	out->set = true;
+	out->has_offset = true;
+	out->has_time = true;
+	return 1;
+}
+
 int
 date_parse(const char *s, struct nw_time *out)
 {
 	struct date_tok t[DATE_PARSE_TOKENS];
 	struct nw_time tmp;
-	size_t n = 0, pos = 0, len, a, b;
-	int res;
+	size_t n = 0, pos = 0, len, a, b, zat, zlen;
+	const struct date_tz *zone;
+	char buf[257];
+	int res, off;
 
 	if (out)
 		memset(out, 0, sizeof(*out));
@@ -1372,51 +1002,37 @@ date_parse(const char *s, struct nw_time *out)
 		b--;
 	if (a == b || b - a > 256)
 		return -1;
-	{
-		char tmpbuf[257];
-
-		memcpy(tmpbuf, s + a, b - a);
-		tmpbuf[b - a] = '\0';
-		if (date_compact(tmpbuf, &tmp, &res)) {
-			if (res == 0 && out)
-				*out = tmp;
-			return res;
-		}
+	memcpy(buf, s + a, b - a);
+	buf[b - a] = '\0';
+	if (date_epoch(buf, &tmp)) {
+		if (out)
+			*out = tmp;
+		return 0;
 	}
-	while (date_next_tok(s + a, b - a, &pos, &t[n])) {
+	if (date_compact(buf, &tmp, &res)) {
+		if (res == 0 && out)
+			*out = tmp;
+		return res;
+	}
+	/* a tz database name where the offset should be */
+	zone = date_tz_find(buf, &zat, &zlen);
+	if (zone != NULL)
+		memset(buf + zat, ' ', zlen);
+	while (date_next_tok(buf, b - a, &pos, &t[n])) {
 		if (++n == DATE_PARSE_TOKENS)
 			return -1;
 	}
 	if (date_parse_toks(t, n, DATE_STRICT, &tmp) < 0)
 		return -1;
+	if (zone != NULL && !tmp.has_offset && date_tz_known(zone)) {
+		off = date_tz_offset(zone, tmp.utc);
+		tmp.utc -= (int64_t)off * 60;
+		tmp.offset = off;
+		tmp.has_offset = true;
+	}
 	if (out)
 		*out = tmp;
 	return 0;
-}
-
-/* Other words that a date may hold: meridiems, ordinal suffixes, CJK
- * units. */
-static const char *const date_known_extra[] = {
-	"am", "at", "er", "etc", "hr", "hrs", "nd", "pm", "rd", "st",
-	"th", "uhr", "um", "º", "上午", "下午", "分", "午前", "午後",
-	"年", "日", "时", "時", "月", "点", "秒", "년", "분", "시",
-	"오전", "오후", "월", "일", "초",
-};
-
-/* Words the parser may accept inside a date; any other word ends the
- * search window of date_find() early. */
-static bool
-date_word_known(const struct date_tok *t)
-{
-	int v;
-
-	if (t->long_word)
-		return false;
-	return strlen(t->w) == 1 || date_month_word(t) ||
-	    date_in_list(date_known_extra, NELEM(date_known_extra), t->w) ||
-	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w) ||
-	    date_in_list(date_stopwords, NELEM(date_stopwords), t->w) ||
-	    date_lookup(date_zones, NELEM(date_zones), t->w, &v) == 0;
 }
 
 /* Tokens that may start a date in running text: a day, an hour, a year,
@@ -1430,7 +1046,7 @@ date_can_start(const struct date_tok *t)
 	if (t->kind != DT_WORD || t->long_word)
 		return false;
 	return date_month_word(t) || (strlen(t->w) > 2 &&
-	    date_in_list(date_weekdays, NELEM(date_weekdays), t->w));
+	    date_weekday(t->w));
 }
 
 /* Tokens that may end a date in running text. */
@@ -1531,79 +1147,4 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		}
 	}
 	return -1;
-}
-
-static bool
-date_words_sorted(const char *const *v, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(v[i - 1], v[i]) >= 0)
-			return false;
-	return true;
-}
-
-static bool
-date_table_sorted(const struct date_word *v, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (strcmp(v[i - 1].w, v[i].w) >= 0)
-			return false;
-	return true;
-}
-
-bool
-date_tables_sorted(void)
-{
-	return date_table_sorted(date_months, NELEM(date_months)) &&
-	    date_table_sorted(date_zones, NELEM(date_zones)) &&
-	    date_words_sorted(date_weekdays, NELEM(date_weekdays)) &&
-	    date_words_sorted(date_stopwords, NELEM(date_stopwords)) &&
-	    date_words_sorted(date_known_extra, NELEM(date_known_extra));
-}
-
-char *
-date_format_utc(const struct nw_time *t, char *buf, size_t buflen)
-{
-	int64_t y, days, secs;
-	int m, d;
-
-	if (t == NULL || !t->set || buflen < 21)
-		return NULL;
-	days = t->utc / 86400;
-	secs = t->utc % 86400;
-	if (secs < 0) {
-		secs += 86400;
-		days--;
-	}
-	date_civil_from_days(days, &y, &m, &d);
-	if (y < 0 || y > 9999)
-		return NULL;
-	snprintf(buf, buflen, "%04d-%02d-%02dT%02d:%02d:%02dZ", (int)y, m, d,
-	    (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
-	return buf;
-}
-
-char *
-date_format_local(const struct nw_time *t, char *buf, size_t buflen)
-{
-	int64_t y, days, secs, local;
-	int m, d, off;
-
-	if (t == NULL || !t->set || !t->has_offset || buflen < 26)
-		return NULL;
-	local = t->utc + (int64_t)t->offset * 60;
-	days = local / 86400;
-	secs = local % 86400;
-	if (secs < 0) {
-		secs += 86400;
-		days--;
-	}
-	date_civil_from_days(days, &y, &m, &d);
-	if (y < 0 || y > 9999)
-		return NULL;
-	off = t->offset < 0 ? -t->offset : t->offset;
-	snprintf(buf, buflen, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-	    (int)y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
-	    (int)(secs % 60), t->offset < 0 ? '-' : '+', off / 60, off % 60);
-	return buf;
 }

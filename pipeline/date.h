@@ -21,7 +21,17 @@
  * ("03/14/2021" is 14 March); two-digit years 00-49 are 20xx; no zone
  * means UTC with has_offset false (Korean and Japanese forms imply +09:00);
  * CST is US Central and IST India; "2003" and "2003-12" are accepted as
- * ISO 8601 reduced precision (the first day of the year or month). */
+ * ISO 8601 reduced precision (the first day of the year or month), and
+ * so is a month word with a four-digit year ("Dec. 2003").
+ *
+ * Forms of the wild: a tz database name for the zone ("Europe/London",
+ * from a table of common zones with today's DST rules, date_tz.c; a zone
+ * of the database not in the table gives no offset); Unix
+ * epoch seconds (nine or ten digits alone); JavaScript's Date.toString()
+ * ("... GMT-0500 (Eastern Standard Time)"); RFC 822 with a numeric month
+ * (day first); "-08:00Z" (the offset holds). An offset west of -12:00 or
+ * east of +14:00 is no real offset: the wall time is read as UTC and
+ * has_offset stays false. */
 int date_parse(const char *s, struct nw_time *out);
 
 /* Finds the first date written inside running text s[0..len) and parses

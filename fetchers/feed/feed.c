@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include <zlib.h>
 
@@ -50,6 +51,21 @@ feed_person_free(struct feed_person *v, size_t n)
 }
 
 static void
+feed_media_free(struct feed_media *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].url);
+		free(v[i].type);
+		free(v[i].medium);
+		free(v[i].length);
+		free(v[i].width);
+		free(v[i].height);
+		free(v[i].duration);
+	}
+	free(v);
+}
+
+static void
 feed_item_free(struct feed_item *it)
 {
 	free(it->guid);
@@ -68,6 +84,8 @@ feed_item_free(struct feed_item *it)
 	free(it->enclosures);
 	free(it->image.url);
 	free(it->image.title);
+	feed_media_free(it->media_content, it->n_media_content);
+	feed_media_free(it->media_thumbnail, it->n_media_thumbnail);
 }
 
 void
@@ -202,12 +220,18 @@ feed_add_author_text(struct feed_person **v, size_t *n, const char *text)
 			free(out_t);
 			name = xstrdup(t);
 		}
-		if (email && strncmp(email, "mailto:", 7) == 0)
-			memmove(email, email + 7, strlen(email + 7) + 1);
 	} else if (feed_is_email(t, len)) {
 		email = xstrdup(t);
 	} else {
 		name = xstrdup(t);
+	}
+	if (email && strncasecmp(email, "mailto:", 7) == 0)
+		memmove(email, email + 7, strlen(email + 7) + 1);
+	/* "\"Jane Doe\" <jane@example.com>": the quotes are not the name */
+	len = name ? strlen(name) : 0;
+	if (len >= 2 && name[0] == '"' && name[len - 1] == '"') {
+		memmove(name, name + 1, len - 2);
+		name[len - 2] = '\0';
 	}
 	feed_add_author(v, n, name, email);
 	free(name);
@@ -230,6 +254,25 @@ feed_add_enclosure(struct feed_item *it, const char *url,
 	e->url = u;
 	e->length = feed_trimdup(length);
 	e->type = feed_trimdup(type);
+}
+
+void
+feed_add_media(struct feed_media **v, size_t *n, const struct feed_media *m)
+{
+	struct feed_media *e;
+	char *u = feed_trimdup(m->url);
+
+	if (u == NULL)
+		return;
+	*v = feed_grow(*v, *n, sizeof(**v));
+	e = &(*v)[(*n)++];
+	e->url = u;
+	e->type = feed_trimdup(m->type);
+	e->medium = feed_trimdup(m->medium);
+	e->length = feed_trimdup(m->length);
+	e->width = feed_trimdup(m->width);
+	e->height = feed_trimdup(m->height);
+	e->duration = feed_trimdup(m->duration);
 }
 
 char *
@@ -675,7 +718,7 @@ feed_declared_encoding(const char *s, size_t n, char *enc, size_t enclen)
 }
 
 /* windows-1252 for 0x80..0x9F; 0xA0..0xFF are the same code points. */
-static const uint16_t feed_cp1252[32] = {
+const uint16_t feed_cp1252[32] = {
 	0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
 	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
 	0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
@@ -934,6 +977,8 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 		}
 	}
 done:
+	if (f != NULL)
+		feed_tidy(f);
 	buf_free(&raw);
 	buf_free(&clean);
 	buf_free(&fixed);
@@ -1010,6 +1055,32 @@ feed_jimage(const struct feed_image *img)
 }
 
 static json_t *
+feed_jmedia(const struct feed_media *v, size_t n, bool thumb)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *o = json_object();
+
+		json_object_set_new(o, "url", feed_jstr(v[i].url));
+		if (!thumb) {
+			json_object_set_new(o, "type", feed_jstr(v[i].type));
+			json_object_set_new(o, "medium",
+			    feed_jstr(v[i].medium));
+			json_object_set_new(o, "length",
+			    feed_jstr(v[i].length));
+		}
+		json_object_set_new(o, "width", feed_jstr(v[i].width));
+		json_object_set_new(o, "height", feed_jstr(v[i].height));
+		if (!thumb)
+			json_object_set_new(o, "duration",
+			    feed_jstr(v[i].duration));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
+static json_t *
 feed_item_json(const struct feed_item *it)
 {
 	json_t *o = json_object(), *enc = json_array();
@@ -1032,6 +1103,10 @@ feed_item_json(const struct feed_item *it)
 		    "type", feed_jstr(it->enclosures[i].type)));
 	json_object_set_new(o, "enclosures", enc);
 	json_object_set_new(o, "image", feed_jimage(&it->image));
+	json_object_set_new(o, "media_content", feed_jmedia(it->media_content,
+	    it->n_media_content, false));
+	json_object_set_new(o, "media_thumbnail",
+	    feed_jmedia(it->media_thumbnail, it->n_media_thumbnail, true));
 	return o;
 }
 

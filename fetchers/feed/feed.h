@@ -21,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
@@ -39,6 +40,18 @@ struct feed_enclosure {
 	char *url;
 	char *length;   /* as the feed wrote it, bytes */
 	char *type;
+};
+
+/* A Media RSS object: media:content (all fields) or media:thumbnail
+ * (url, width, height), as the feed wrote them. */
+struct feed_media {
+	char *url;
+	char *type;
+	char *medium;    /* image, audio, video, document, executable */
+	char *length;    /* fileSize, bytes */
+	char *width;
+	char *height;
+	char *duration;  /* seconds */
 };
 
 struct feed_image {
@@ -61,6 +74,10 @@ struct feed_item {
 	struct feed_enclosure *enclosures;
 	size_t n_enclosures;
 	struct feed_image image;
+	struct feed_media *media_content;
+	size_t n_media_content;
+	struct feed_media *media_thumbnail;
+	size_t n_media_thumbnail;
 };
 
 struct feed {
@@ -96,8 +113,10 @@ void feed_free(struct feed *f);
 /* The JSON form `newswire feed` prints (DESIGN.md): format, version,
  * title, description, link, links, feed_link, language, copyright,
  * generator, image {url, title}, updated, published (RFC 3339 UTC),
- * authors [{name, email}], categories, items [...]. Unknown values are
- * null, lists are []. Returns a new reference. */
+ * authors [{name, email}], categories, items [...]; items also carry
+ * media_content [{url, type, medium, length, width, height, duration}]
+ * and media_thumbnail [{url, width, height}] (Media RSS). Unknown values
+ * are null, lists are []. Returns a new reference. */
 json_t *feed_to_json(const struct feed *f);
 
 /* Fills e with item it of feed f as a pipeline entry (pipeline_entry()):
@@ -120,6 +139,9 @@ void feed_add_author(struct feed_person **v, size_t *n, const char *name,
     const char *email);
 void feed_add_enclosure(struct feed_item *it, const char *url,
     const char *length, const char *type);
+/* Appends a copy of *m (url required, else nothing) to *v. */
+void feed_add_media(struct feed_media **v, size_t *n,
+    const struct feed_media *m);
 /* Sets the image when none is set yet. */
 void feed_set_image(struct feed_image *img, const char *url,
     const char *title);
@@ -130,6 +152,14 @@ void feed_set_once(char **field, const char *value);
 void feed_set_date(struct nw_time *t, const char *s);
 /* s[0..n) is UTF-8 (a sequence cut short at the very end counts). */
 bool feed_valid_utf8(const unsigned char *s, size_t n);
+/* rel resolved against base (RFC 3986), IRIs with non-ASCII characters
+ * included and kept as IRIs. Owned; NULL when it cannot be resolved. */
+char *feed_build_uri(const char *rel, const char *base);
+/* windows-1252's characters for the bytes 0x80..0x9F (U+FFFD: none). */
+extern const uint16_t feed_cp1252[32];
+/* Repairs text encoded as UTF-8 twice and language tags written with an
+ * underscore, in every text field (feed_tidy.c). */
+void feed_tidy(struct feed *f);
 /* The URL of the first <img src> in an HTML string, or NULL (owned). */
 char *feed_html_first_img(const char *html);
 

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <libxml/uri.h>
 
 static const char *
 feed_jget(json_t *o, const char *key)
@@ -16,17 +15,15 @@ feed_jget(json_t *o, const char *key)
 static char *
 feed_json_url(const char *u, const char *base)
 {
-	xmlChar *r;
-	char *out = NULL;
+	char *r, *out = NULL;
 
 	feed_set_once(&out, u);
 	if (out == NULL || base == NULL)
 		return out;
-	r = xmlBuildURI((const xmlChar *)out, (const xmlChar *)base);
+	r = feed_build_uri(out, base);
 	if (r) {
 		free(out);
-		out = xstrdup((const char *)r);
-		xmlFree(r);
+		out = r;
 	}
 	return out;
 }

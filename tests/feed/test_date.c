@@ -57,7 +57,80 @@ test_rfc822(void **state)
 	UTC("Tue, 14 Feb 2017 25:57:00 GMT", "invalid");
 	UTC("Tue, 30 Feb 2017 05:57:00 GMT", "invalid");
 	UTC("Tue, 14 Foo 2017 05:57:00 GMT", "invalid");
-	UTC("Tue, 14 Feb 2017 05:57:00 +2400", "invalid");
+}
+
+/* The forms feeds write that no standard has: issue 14. */
+static void
+test_wild(void **state)
+{
+	(void)state;
+	/* a tz database name where the offset should be, with the
+	 * daylight-saving rule of the zone (EU: last Sunday of March to
+	 * last Sunday of October at 01:00 UTC; US since 2007: second
+	 * Sunday of March to first Sunday of November at 02:00) */
+	UTC("Tue, 14 Feb 2017 05:57:00 Europe/London", "2017-02-14T05:57:00Z");
+	UTC("Fri, 14 Jul 2017 05:57:00 Europe/London", "2017-07-14T04:57:00Z");
+	UTC("2017-02-14T05:57:00 America/New_York", "2017-02-14T10:57:00Z");
+	UTC("2017-07-14T05:57:00 america/new_york", "2017-07-14T09:57:00Z");
+	UTC("2017-03-26T00:59:00 Europe/Paris", "2017-03-25T23:59:00Z");
+	UTC("2017-03-26T03:00:00 Europe/Paris", "2017-03-26T01:00:00Z");
+	UTC("2017-03-12T03:00:00 America/New_York", "2017-03-12T07:00:00Z");
+	UTC("2017-11-05T03:00:00 America/New_York", "2017-11-05T08:00:00Z");
+	UTC("Sat, 1 Jan 2005 12:00:00 Australia/Sydney",
+	    "2005-01-01T01:00:00Z");
+	UTC("Fri, 1 Jul 2005 12:00:00 Australia/Sydney",
+	    "2005-07-01T02:00:00Z");
+	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Kolkata", "2017-02-14T00:27:00Z");
+	/* Israel: from the Friday before the last Sunday of March */
+	UTC("2024-03-29T03:00:00 Asia/Jerusalem", "2024-03-29T00:00:00Z");
+	UTC("2024-03-28T12:00:00 Asia/Jerusalem", "2024-03-28T10:00:00Z");
+	UTC("2024-01-01T12:00:00 Pacific/Chatham", "2023-12-31T22:15:00Z");
+	/* the stated offset wins over the name; a name that is no zone is
+	 * not a date */
+	UTC("Tue, 14 Feb 2017 05:57:00 +0100 (Europe/London)",
+	    "2017-02-14T04:57:00Z");
+	UTC("Tue, 14 Feb 2017 05:57:00 Foo/Bar", "invalid");
+	/* a zone of the tz database the table does not hold: no offset,
+	 * the wall time read as UTC */
+	UTC("Tue, 14 Feb 2017 05:57:00 Asia/Srednekolymsk",
+	    "2017-02-14T05:57:00Z");
+	/* Unix epoch seconds */
+	UTC("1487051820", "2017-02-14T05:57:00Z");
+	UTC("0946684800", "2000-01-01T00:00:00Z");
+	/* JavaScript's Date.prototype.toString() */
+	UTC("Tue Feb 14 2017 05:57:00 GMT-0500 (Eastern Standard Time)",
+	    "2017-02-14T10:57:00Z");
+	UTC("Tue Feb 14 2017 05:57:00 GMT+0100 (Mitteleuropäische "
+	    "Normalzeit)", "2017-02-14T04:57:00Z");
+	/* RFC 822 with a numeric month, day first */
+	UTC("Tue, 14 02 2017 05:57:00 GMT", "2017-02-14T05:57:00Z");
+	UTC("Tue, 03 02 2017 05:57:00 GMT", "2017-02-03T05:57:00Z");
+	UTC("Tue, 14 13 2017 05:57:00 GMT", "invalid");
+	/* a month abbreviation with a period; a month and a year; a year */
+	UTC("Feb. 14, 2017", "2017-02-14T00:00:00Z");
+	UTC("14 Sept. 2017 10:00 GMT", "2017-09-14T10:00:00Z");
+	UTC("Dec. 2003", "2003-12-01T00:00:00Z");
+	UTC("2003", "2003-01-01T00:00:00Z");
+	/* ISO 8601 with an offset and a trailing Z: the offset holds */
+	UTC("2004-02-28T18:14:55-08:00Z", "2004-02-29T02:14:55Z");
+	/* offsets outside -12:00..+14:00: the wall time, read as UTC */
+	UTC("Tue, 14 Feb 2017 05:57:00 -1300", "2017-02-14T05:57:00Z");
+	UTC("Tue, 14 Feb 2017 05:57:00 +1500", "2017-02-14T05:57:00Z");
+	UTC("Tue, 14 Feb 2017 05:57:00 +2400", "2017-02-14T05:57:00Z");
+	UTC("2004-02-28T18:14:55+14:30", "2004-02-28T18:14:55Z");
+	UTC("2004-02-28T18:14:55+14:00", "2004-02-28T04:14:55Z");
+	UTC("2000-01-01T00:00:00-12:00", "2000-01-01T12:00:00Z");
+	/* a zone name and its offset, or the offset twice: they agree */
+	UTC("Mon, 30 Dec 2013 12:58:00 PST -0800", "2013-12-30T20:58:00Z");
+	UTC("2006-01-02 15:04:05 -0700 -0700", "2006-01-02T22:04:05Z");
+	UTC("Mon, 30 Dec 2013 12:58:00 PST +0100", "invalid");
+	{
+		struct nw_time t;
+
+		assert_int_equal(date_parse("Tue, 14 Feb 2017 05:57:00 +1500",
+		    &t), 0);
+		assert_false(t.has_offset);
+	}
 }
 
 static void
@@ -251,6 +324,7 @@ main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rfc822),
+		cmocka_unit_test(test_wild),
 		cmocka_unit_test(test_iso),
 		cmocka_unit_test(test_written),
 		cmocka_unit_test(test_find),
