@@ -364,8 +364,8 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->curve = curve_new(d->base, &d->cfg, &d->log, err, errlen);
 	if (d->curve == NULL)
 		return -1;
-	d->pub = publisher_open(d->cfg.publish, d->cfg.hwm, d->curve, err,
-	    errlen);
+	d->pub = publisher_open(d->base, d->cfg.publish, d->cfg.hwm,
+	    d->curve, &d->log, err, errlen);
 	if (d->pub == NULL)
 		return -1;
 	if (open_outputs(d, err, errlen) != 0)

@@ -54,6 +54,8 @@ struct replay {
 	struct event *ev_pump;
 	struct replay_req *head;
 	size_t n_reqs;
+	struct curve *curve;
+	uint64_t refused;       /* requests refused */
 };
 
 static void replay_pump_soon(struct replay *r, bool now);
@@ -66,6 +68,7 @@ replay_socket(void *ctx, const char *endpoint, struct curve *curve,
 {
 	void *s = zmq_socket(ctx, ZMQ_ROUTER);
 	int zero = 0, one = 1, hwm = REPLAY_SNDHWM;
+	int64_t max = REPLAY_MAX_FRAME;
 
 	if (s == NULL) {
 		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
@@ -76,6 +79,8 @@ replay_socket(void *ctx, const char *endpoint, struct curve *curve,
 	/* a full or vanished client makes send fail instead of dropping
 	 * silently: its answer pauses or ends */
 	zmq_setsockopt(s, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
+	/* a bigger frame ends its connection before it is read */
+	zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &max, sizeof(max));
 	if (curve_server_setup(curve, ctx, s, err, errlen) != 0) {
 		zmq_close(s);
 		return NULL;
@@ -169,6 +174,8 @@ replay_recv_one(struct replay *r)
 		got = true;
 		zmq_getsockopt(r->sock, ZMQ_RCVMORE, &more, &more_len);
 		if (part == 0) {
+			curve_track(r->curve, zmq_msg_get(&m, ZMQ_SRCFD),
+			    zmq_msg_gets(&m, "User-Id"));
 			q->id_len = zmq_msg_size(&m);
 			if (q->id_len > sizeof(q->id))
 				q->id_len = sizeof(q->id);
@@ -199,6 +206,7 @@ replay_recv_one(struct replay *r)
 		bad = true;
 	}
 	if (bad) {
+		r->refused++;
 		log_debug(r->log, "replay: refused: %s", why);
 		q->error = xstrdup(why);
 	} else {
@@ -509,6 +517,7 @@ replay_open(struct event_base *base, const char *endpoint,
 		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
 		goto err;
 	}
+	r->curve = curve;
 	r->sock = replay_socket(r->ctx, endpoint, curve, err, errlen);
 	if (r->sock == NULL)
 		goto err;
@@ -527,6 +536,12 @@ replay_open(struct event_base *base, const char *endpoint,
 err:
 	replay_free(r);
 	return NULL;
+}
+
+uint64_t
+replay_refused(const struct replay *r)
+{
+	return r != NULL ? r->refused : 0;
 }
 
 size_t
