@@ -82,6 +82,8 @@ struct config {
 	int http_jitter;        /* percent of a source's interval */
 	int http_backoff;       /* seconds after a source's first failure */
 	int http_backoff_max;   /* seconds, the longest backoff */
+	int http_allow_private; /* 1: fetch from private addresses too */
+	int http_max_hold;      /* seconds a Retry-After may hold a host */
 	/* [output.file]: the JSONL file output (daemon/output_file.h) */
 	char *out_file_path;    /* "" = off */
 	int out_file_fsync;     /* enum config_fsync */

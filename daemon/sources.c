@@ -382,6 +382,8 @@ http_setup(struct sources *S, const struct config *c, char *err,
 		.per_host = c->http_per_host,
 		.global = c->http_global,
 		.host_delay_ms = c->http_host_delay,
+		.max_host_hold_ms = c->http_max_hold * 1000L,
+		.allow_private = c->http_allow_private != 0,
 	};
 	struct poller_config pc = {
 		.jitter = c->http_jitter / 100.0,

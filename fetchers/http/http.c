@@ -11,6 +11,7 @@
  * when the scheduler (dispatch) lets it start, so a long queue is cheap. */
 #include "http.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <curl/curl.h>
 #include <event2/event.h>
@@ -77,6 +78,11 @@ struct http_request {
 	bool perm_chain;             /* no other redirect seen yet */
 	bool loop;                   /* a hop went back to a seen URL */
 	struct strlist seen;         /* URLs visited */
+
+	/* The address policy (http_addr_private): the host:port that may
+	 * be private for this request, and what was refused. */
+	char *allow_key;
+	char *refused;               /* "HOST:PORT (IP)", NULL if none */
 
 	enum http_error err;
 	char *errmsg;
@@ -160,6 +166,7 @@ http_error_name(enum http_error e)
 	case HTTP_ERR_DECODE: return "bad content encoding";
 	case HTTP_ERR_NETWORK: return "network error";
 	case HTTP_ERR_CANCELLED: return "cancelled";
+	case HTTP_ERR_PRIVATE: return "address not allowed";
 	}
 	return "unknown error";
 }
@@ -188,6 +195,112 @@ http_parse_retry_after(const char *v, long now)
 	if(t == (time_t)-1)
 		return -1;
 	return t > now ? (long)(t - now) : 0;
+}
+
+/* ---- the address policy ---- */
+
+static bool
+v4_private(const unsigned char *a)
+{
+	return a[0] == 0 ||                             /* this network */
+	    a[0] == 10 ||                               /* private */
+	    (a[0] == 100 && (a[1] & 0xc0) == 64) ||     /* shared (CGN) */
+	    a[0] == 127 ||                              /* loopback */
+	    (a[0] == 169 && a[1] == 254) ||             /* link-local */
+	    (a[0] == 172 && (a[1] & 0xf0) == 16) ||     /* private */
+	    (a[0] == 192 && a[1] == 0 && a[2] == 0) ||  /* IETF */
+	    (a[0] == 192 && a[1] == 168) ||             /* private */
+	    (a[0] == 198 && (a[1] & 0xfe) == 18) ||     /* benchmarks */
+	    a[0] >= 224;                    /* multicast, reserved, bcast */
+}
+
+bool
+http_addr_private(const char *ip)
+{
+	static const unsigned char mapped[12] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff
+	};
+	static const unsigned char nat64[12] = { 0, 0x64, 0xff, 0x9b };
+	unsigned char a[16];
+	char tmp[64];
+	size_t n;
+
+	if(!ip || !*ip)
+		return true;
+	/* "[::1]" from a URL, "fe80::1%eth0" with a zone */
+	n = strlen(ip);
+	if(ip[0] == '[' && n >= 2 && ip[n - 1] == ']') {
+		ip++;
+		n -= 2;
+	}
+	if(n >= sizeof(tmp))
+		return true;
+	memcpy(tmp, ip, n);
+	tmp[n] = '\0';
+	if(strchr(tmp, '%'))
+		*strchr(tmp, '%') = '\0';
+	if(inet_pton(AF_INET, tmp, a) == 1)
+		return v4_private(a);
+	if(inet_pton(AF_INET6, tmp, a) != 1)
+		return true;                /* not an address: refuse */
+	if(!memcmp(a, mapped, 12) || !memcmp(a, nat64, 12))
+		return v4_private(a + 12);
+	if(!memcmp(a, mapped, 10) && !a[10] && !a[11])
+		return true;                /* ::, ::1, IPv4-compatible */
+	return (a[0] & 0xfe) == 0xfc ||             /* unique local */
+	    (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) ||  /* link-local */
+	    (a[0] == 0xfe && (a[1] & 0xc0) == 0xc0) ||  /* site-local */
+	    a[0] == 0xff ||                             /* multicast */
+	    (a[0] == 0x20 && a[1] == 0x01 && a[2] == 0x0d &&
+	    a[3] == 0xb8);                              /* documentation */
+}
+
+/* True when the host of key ("host:port") is a literal private
+ * address; a name is not (it is resolved by someone else). */
+static bool
+http_key_private(const char *key)
+{
+	const char *colon = strrchr(key, ':');
+	char host[64];
+	size_t n = colon ? (size_t)(colon - key) : strlen(key);
+	unsigned char a[16];
+
+	if(n >= sizeof(host))
+		return false;
+	memcpy(host, key, n);
+	host[n] = '\0';
+	if(host[0] == '[') {
+		if(n < 2)
+			return false;
+		memmove(host, host + 1, n - 2);
+		host[n - 2] = '\0';
+		return inet_pton(AF_INET6, host, a) == 1 &&
+		    http_addr_private(host);
+	}
+	return inet_pton(AF_INET, host, a) == 1 && http_addr_private(host);
+}
+
+/* True when requests go through a proxy: configured, or from libcurl's
+ * environment variables, unless noproxy is "*". */
+static bool
+http_proxied(const struct http_client *c)
+{
+	static const char *const vars[] = {
+		"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+		"all_proxy", "ALL_PROXY", NULL
+	};
+
+	if(c->cfg.noproxy && !strcmp(c->cfg.noproxy, "*"))
+		return false;
+	if(c->cfg.proxy)
+		return *c->cfg.proxy != '\0';
+	for(int i = 0; vars[i]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if(v && *v)
+			return true;
+	}
+	return false;
 }
 
 /* ---- hosts ---- */
@@ -317,6 +430,8 @@ rq_free(struct http_request *r)
 	free(r->r_last_modified);
 	free(r->r_content_type);
 	free(r->r_retry_after);
+	free(r->allow_key);
+	free(r->refused);
 	buf_free(&r->body);
 	free(r->cur_url);
 	free(r->perm_url);
@@ -587,6 +702,13 @@ rq_complete(struct http_request *r, CURLcode rc)
 
 	if(rc == CURLE_WRITE_ERROR && r->too_big)
 		e = HTTP_ERR_TOO_BIG;
+	if(r->refused) {
+		rq_finish(r, HTTP_ERR_PRIVATE, "refused to connect to %s: a "
+		    "loopback, private, link-local, multicast or unspecified "
+		    "address, not the source's own host (allow with [http] "
+		    "allow_private = yes)", r->refused);
+		return;
+	}
 	if(e == HTTP_OK)
 		host_hold(r, now);
 	if(e == HTTP_ERR_REDIRECTS && r->loop) {
@@ -734,6 +856,42 @@ kick_event(evutil_socket_t fd, short what, void *arg)
 
 /* ---- starting requests ---- */
 
+/* The address policy, on the address actually connected (so a name
+ * that resolves elsewhere the second time gets no further): called by
+ * libcurl once the connection is there, before each request of a
+ * redirect chain is sent, for a reused connection too. */
+static int
+prereq_cb(void *arg, char *ip, char *local_ip, int ip_port, int local_port)
+{
+	struct http_request *r = arg;
+	char *url = NULL, *key;
+	bool ok;
+
+	(void)local_ip;
+	(void)local_port;
+	if(r->c->cfg.allow_private)
+		return CURL_PREREQFUNC_OK;
+	curl_easy_getinfo(r->easy, CURLINFO_EFFECTIVE_URL, &url);
+	key = url ? host_key(url) : NULL;
+	if(http_proxied(r->c))
+		/* the proxy connects: only a literal address is known */
+		ok = !key || !http_key_private(key);
+	else
+		ok = !http_addr_private(ip);
+	if(!ok && key && r->allow_key && !strcmp(key, r->allow_key))
+		ok = true;
+	if(!ok) {
+		struct buf b = {0};
+
+		buf_printf(&b, "%s (%s port %d)", key ? key : "?", ip,
+		    ip_port);
+		free(r->refused);
+		r->refused = buf_take(&b);
+	}
+	free(key);
+	return ok ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+}
+
 static bool
 rq_setup(struct http_request *r)
 {
@@ -787,6 +945,8 @@ rq_setup(struct http_request *r)
 		curl_easy_setopt(e, CURLOPT_NOPROXY, c->cfg.noproxy);
 	if(c->cfg.ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->cfg.ca_file);
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
 	r->cur_url = xstrdup(r->url);
 	r->perm_chain = true;
 	return true;
@@ -904,6 +1064,7 @@ http_get(struct http_client *c, const char *url,
 		if(opt->max_body > 0)
 			r->max_body = opt->max_body;
 	}
+	r->allow_key = host_key(opt && opt->origin ? opt->origin : url);
 	key = host_key(url);
 	if(!key) {
 		rq_finish(r, HTTP_ERR_URL, "bad URL: not an http(s) URL "
@@ -986,6 +1147,7 @@ http_client_new(struct event_base *base, const struct http_config *cfg,
 	c->cfg.host_delay_ms = d.host_delay_ms > 0 ? d.host_delay_ms : 0;
 	c->cfg.max_host_hold_ms = d.max_host_hold_ms > 0 ?
 	    d.max_host_hold_ms : 600000;
+	c->cfg.allow_private = d.allow_private;
 	c->nbuckets = 64;
 	c->hosts = xcalloc(c->nbuckets, sizeof(*c->hosts));
 	TAILQ_INIT(&c->ready);

@@ -44,6 +44,8 @@ struct http_config {
 	                            request starts on one host */
 	long max_host_hold_ms;   /* [600000] longest a Retry-After holds a
 	                            host's queue */
+	bool allow_private;      /* [false] connect to any address; else
+	                            see http_addr_private() */
 };
 
 /* Per request; NULL or zero fields take the client's values. */
@@ -55,6 +57,10 @@ struct http_options {
 	long connect_timeout_ms;
 	long timeout_ms;
 	size_t max_body;
+	const char *origin;         /* the URL of the source this request
+	                               is for: its host:port may be a
+	                               private address (NULL: the URL
+	                               requested) */
 };
 
 enum http_error {
@@ -70,6 +76,8 @@ enum http_error {
 	HTTP_ERR_DECODE,    /* bad compressed data */
 	HTTP_ERR_NETWORK,   /* any other transfer failure */
 	HTTP_ERR_CANCELLED, /* never reported: http_cancel() is silent */
+	HTTP_ERR_PRIVATE,   /* the address connected is refused by the
+	                       policy (http_addr_private) */
 };
 
 /* What the callback gets. Everything is owned by the client and valid only
@@ -95,6 +103,18 @@ struct http_response {
 	size_t body_len;
 	long elapsed_ms;          /* from start (not queueing) to done */
 };
+
+/* True for an address (IPv4 or IPv6 text, brackets and zone allowed)
+ * that requests may not reach unless allow_private: loopback, private,
+ * shared, link-local, multicast, unspecified, reserved and
+ * documentation ranges, IPv4-mapped and NAT64 forms of them, and any
+ * text that is not an address. Without allow_private, every request
+ * (each hop of a redirect chain, checked on the address actually
+ * connected) is refused with HTTP_ERR_PRIVATE when its address is one,
+ * unless its host:port is that of its origin (http_options): a source
+ * configured on such an address may reach that same host. Behind a
+ * proxy only a literal address in the URL can be checked. */
+bool http_addr_private(const char *ip);
 
 /* Called once per request, from the loop, never from inside http_get().
  * The callback may call http_get() and http_cancel() but must not free
