@@ -14,6 +14,8 @@
 #include "feed.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,6 +204,23 @@ feed_text(const struct feed_ctx *cx, xmlNode *n)
 
 /* An attribute without namespace (or in ns_uri when given), read from its
  * text children only. Owned, NULL when absent. */
+/* A width attribute in pixels: 0 when absent or not a number, clamped
+ * to INT_MAX (strtol saturates with ERANGE). */
+static long
+feed_width(const char *w)
+{
+	char *end;
+	long v;
+
+	if (w == NULL)
+		return 0;
+	errno = 0;
+	v = strtol(w, &end, 10);
+	if (end == w || v < 0)
+		return 0;
+	return errno == ERANGE || v > INT_MAX ? INT_MAX : v;
+}
+
 static char *
 feed_attr_ns(const struct feed_ctx *cx, const xmlNode *n, const char *name,
     const char *ns_uri)
@@ -644,7 +663,7 @@ feed_media(const struct feed_ctx *cx, xmlNode *n, const char *local,
 		char *medium = feed_attr(cx, n, "medium");
 		char *type = feed_attr(cx, n, "type");
 		char *w = feed_attr(cx, n, "width");
-		long width = w ? strtol(w, NULL, 10) : 0;
+		long width = feed_width(w);
 		bool img = (medium && strcasecmp(medium, "image") == 0) ||
 		    (type && strncasecmp(type, "image/", 6) == 0) ||
 		    (medium == NULL && type == NULL && feed_image_url(u));

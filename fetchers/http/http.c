@@ -13,6 +13,7 @@
 
 #include <arpa/inet.h>
 #include <ctype.h>
+#include <errno.h>
 #include <curl/curl.h>
 #include <event2/event.h>
 #include <inttypes.h>
@@ -184,17 +185,24 @@ http_parse_retry_after(const char *v, long now)
 	while(*v == ' ' || *v == '\t')
 		v++;
 	if(isdigit((unsigned char)*v)) {
+		errno = 0;
 		n = strtol(v, &end, 10);
 		for(p = end; *p == ' ' || *p == '\t'; p++)
 			;
 		if(*p || n < 0)
 			return -1;
+		/* saturated (ERANGE) or merely long: the cap either way */
+		if(errno == ERANGE || n > HTTP_RETRY_AFTER_MAX)
+			return HTTP_RETRY_AFTER_MAX;
 		return n;
 	}
 	t = curl_getdate(v, NULL);
 	if(t == (time_t)-1)
 		return -1;
-	return t > now ? (long)(t - now) : 0;
+	if(t <= now)
+		return 0;
+	return t - now > HTTP_RETRY_AFTER_MAX ? HTTP_RETRY_AFTER_MAX :
+	    (long)(t - now);
 }
 
 /* ---- the address policy ---- */
@@ -553,7 +561,11 @@ header_cb(char *p, size_t size, size_t n, void *arg)
 	if(len >= 5 && strncmp(p, "HTTP/", 5) == 0) {
 		const char *sp = memchr(p, ' ', len);
 
+		errno = 0;
 		r->hop_status = sp ? strtol(sp + 1, NULL, 10) : 0;
+		if(errno == ERANGE || r->hop_status < 0 ||
+		    r->hop_status > 999)
+			r->hop_status = 0;   /* not a status: no redirect */
 		free(r->hop_location);
 		free(r->r_etag);
 		free(r->r_last_modified);
@@ -689,8 +701,13 @@ host_hold(struct http_request *r, long now)
 		until = now + r->c->cfg.max_host_hold_ms;
 	else
 		until = now + ra * 1000;
-	if(until > r->host->not_before)
-		r->host->not_before = until;
+	if(until <= r->host->not_before)
+		return;
+	/* told once per hold: when it starts, not when it is extended */
+	if(r->host->not_before <= now && r->c->cfg.on_hold)
+		r->c->cfg.on_hold(r->c->cfg.hold_ctx, r->host->key, r->url,
+		    status, ra, until - now);
+	r->host->not_before = until;
 }
 
 static void
@@ -1148,6 +1165,8 @@ http_client_new(struct event_base *base, const struct http_config *cfg,
 	c->cfg.max_host_hold_ms = d.max_host_hold_ms > 0 ?
 	    d.max_host_hold_ms : 600000;
 	c->cfg.allow_private = d.allow_private;
+	c->cfg.on_hold = d.on_hold;
+	c->cfg.hold_ctx = d.hold_ctx;
 	c->nbuckets = 64;
 	c->hosts = xcalloc(c->nbuckets, sizeof(*c->hosts));
 	TAILQ_INIT(&c->ready);

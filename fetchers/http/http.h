@@ -46,6 +46,12 @@ struct http_config {
 	                            host's queue */
 	bool allow_private;      /* [false] connect to any address; else
 	                            see http_addr_private() */
+	/* [NULL] told when a Retry-After starts holding a host (key
+	 * "host:port"), once per hold: the URL and status that asked, the
+	 * seconds asked and the milliseconds granted (max_host_hold_ms). */
+	void (*on_hold)(void *ctx, const char *host, const char *url,
+	    long status, long asked_s, long hold_ms);
+	void *hold_ctx;
 };
 
 /* Per request; NULL or zero fields take the client's values. */
@@ -151,8 +157,13 @@ void http_client_stats(const struct http_client *c, struct http_stats *st);
 /* A short English name of the error ("timeout", "body too big", ...). */
 const char *http_error_name(enum http_error e);
 
+/* The longest Retry-After taken, in seconds (a day): a longer one, or
+ * one past what a long holds, counts as this, so callers may multiply
+ * it by 1000 in a long. */
+#define HTTP_RETRY_AFTER_MAX 86400L
+
 /* Parses a Retry-After value: delta seconds or an HTTP date (relative to
- * now). Returns seconds >= 0, or -1. */
+ * now). Returns seconds from 0 to HTTP_RETRY_AFTER_MAX, or -1. */
 long http_parse_retry_after(const char *v, long now);
 
 #endif

@@ -36,6 +36,14 @@ test_retry_after(void **state)
 	    "Wed, 21 Oct 2015 07:28:30 GMT", t), 30);
 	assert_int_equal(http_parse_retry_after(
 	    "Wed, 21 Oct 2015 07:00:00 GMT", t), 0);
+	/* capped: saturating strtol (10^23), long, and far dates */
+	assert_int_equal(http_parse_retry_after(
+	    "99999999999999999999999", t), HTTP_RETRY_AFTER_MAX);
+	assert_int_equal(http_parse_retry_after("86401", t),
+	    HTTP_RETRY_AFTER_MAX);
+	assert_int_equal(http_parse_retry_after("86400", t), 86400);
+	assert_int_equal(http_parse_retry_after(
+	    "Fri, 31 Dec 9999 23:59:59 GMT", t), HTTP_RETRY_AFTER_MAX);
 }
 
 struct seen {
