@@ -264,6 +264,26 @@ config_handler(void *user, const char *section, const char *key,
 	return 1;
 }
 
+static int
+config_count_handler(void *user, const char *section, const char *key,
+    const char *value)
+{
+	(void)section;
+	(void)key;
+	(void)value;
+	(*(size_t *)user)++;
+	return 1;
+}
+
+long
+config_file_keys(const char *path)
+{
+	size_t n = 0;
+
+	return ini_parse(path, config_count_handler, &n) != 0 ? -1 :
+	    (long)n;
+}
+
 int
 config_load(struct config *c, const char *path, char *err, size_t errlen)
 {

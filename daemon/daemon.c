@@ -229,6 +229,12 @@ reload(struct daemon *d)
 	struct watcher *w;
 
 	notify_reloading(d->notify);
+	if (d->config_path != NULL && config_file_keys(d->config_path) == 0) {
+		log_error(&d->log, "reload: %s has no settings (empty or "
+		    "being written?); keeping the running configuration",
+		    d->config_path);
+		goto out;
+	}
 	if (daemon_config(d->config_path, d->overrides, d->n_overrides, &c,
 	    err, sizeof(err)) != 0) {
 		log_error(&d->log, "reload: %s; keeping the running "
