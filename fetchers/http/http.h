@@ -45,7 +45,7 @@ struct http_config {
 	long max_host_hold_ms;   /* [600000] longest a Retry-After holds a
 	                            host's queue */
 	bool allow_private;      /* [false] connect to any address; else
-	                            see http_addr_private() */
+	                            see http_addr.h */
 	/* [NULL] told when a Retry-After starts holding a host (key
 	 * "host:port"), once per hold: the URL and status that asked, the
 	 * seconds asked and the milliseconds granted (max_host_hold_ms). */
@@ -109,18 +109,6 @@ struct http_response {
 	size_t body_len;
 	long elapsed_ms;          /* from start (not queueing) to done */
 };
-
-/* True for an address (IPv4 or IPv6 text, brackets and zone allowed)
- * that requests may not reach unless allow_private: loopback, private,
- * shared, link-local, multicast, unspecified, reserved and
- * documentation ranges, IPv4-mapped and NAT64 forms of them, and any
- * text that is not an address. Without allow_private, every request
- * (each hop of a redirect chain, checked on the address actually
- * connected) is refused with HTTP_ERR_PRIVATE when its address is one,
- * unless its host:port is that of its origin (http_options): a source
- * configured on such an address may reach that same host. Behind a
- * proxy only a literal address in the URL can be checked. */
-bool http_addr_private(const char *ip);
 
 /* Called once per request, from the loop, never from inside http_get().
  * The callback may call http_get() and http_cancel() but must not free

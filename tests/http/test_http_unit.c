@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "http/http.h"
+#include "http/http_addr.h"
 #include "http/poller.h"
 
 static void
