@@ -101,6 +101,10 @@ static const struct config_key config_keys[] = {
 	  NULL, 1, 86400, false },
 	{ "http", "backoff_max", CONFIG_INT, OFF(http_backoff_max), "3600",
 	  NULL, 1, 86400, false },
+	{ "http", "allow_private", CONFIG_ENUM, OFF(http_allow_private),
+	  "no", config_yesno, 0, 0, false },
+	{ "http", "max_hold", CONFIG_INT, OFF(http_max_hold), "600",
+	  NULL, 1, 86400, false },
 	{ "output.file", "path", CONFIG_STRING, OFF(out_file_path), "",
 	  NULL, 0, 0, false },
 	{ "output.file", "fsync", CONFIG_ENUM, OFF(out_file_fsync), "batch",
@@ -258,6 +262,26 @@ config_handler(void *user, const char *section, const char *key,
 		return 0;
 	}
 	return 1;
+}
+
+static int
+config_count_handler(void *user, const char *section, const char *key,
+    const char *value)
+{
+	(void)section;
+	(void)key;
+	(void)value;
+	(*(size_t *)user)++;
+	return 1;
+}
+
+long
+config_file_keys(const char *path)
+{
+	size_t n = 0;
+
+	return ini_parse(path, config_count_handler, &n) != 0 ? -1 :
+	    (long)n;
 }
 
 int

@@ -82,6 +82,8 @@ struct config {
 	int http_jitter;        /* percent of a source's interval */
 	int http_backoff;       /* seconds after a source's first failure */
 	int http_backoff_max;   /* seconds, the longest backoff */
+	int http_allow_private; /* 1: fetch from private addresses too */
+	int http_max_hold;      /* seconds a Retry-After may hold a host */
 	/* [output.file]: the JSONL file output (daemon/output_file.h) */
 	char *out_file_path;    /* "" = off */
 	int out_file_fsync;     /* enum config_fsync */
@@ -124,6 +126,11 @@ int config_set(struct config *c, const char *section, const char *key,
 /* Applies the INI file at path over c. Returns 0, or -1 with
  * "PATH:LINE: reason" (or "PATH: reason") in err; c may then be half
  * applied and should be thrown away. */
+/* Settings (key = value lines) in the file at path, or -1 when it cannot
+ * be read or parsed. A reload refuses a file with none: an empty file is
+ * more likely half-written than meant. */
+long config_file_keys(const char *path);
+
 int config_load(struct config *c, const char *path, char *err,
     size_t errlen);
 

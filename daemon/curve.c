@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zmq.h>
@@ -19,6 +20,16 @@
 #define CURVE_KEYFILE_MAX 4096   /* bytes read of a key file */
 #define CURVE_MAX_CLIENTS 65536  /* key files read from the folder */
 #define CURVE_ZAP_DOMAIN "newswire"
+#define CURVE_MAX_FD 65536       /* descriptors tracked (curve_track) */
+
+/* A connection that authenticated with a client key, found by the
+ * descriptor of ZeroMQ's I/O thread; the peer address tells a reused
+ * descriptor from the connection that had it before. */
+struct curve_conn {
+	struct sockaddr_storage addr;
+	socklen_t addr_len;     /* 0: nothing tracked here */
+	unsigned char key[32];
+};
 
 struct curve {
 	bool on;
@@ -30,7 +41,11 @@ struct curve {
 	size_t n_clients;
 	struct zap *zap[CURVE_MAX_ZAP];
 	size_t n_zap;
+	struct curve_conn *conns;       /* indexed by descriptor */
+	size_t n_conns;
 };
+
+static bool curve_allow(void *ctx, const unsigned char key[32]);
 
 bool
 curve_endpoint_local(const char *endpoint)
@@ -269,6 +284,82 @@ curve_read_clients(const struct curve *c, const char *dir,
 	return 0;
 }
 
+static int
+hex_nibble(int ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	return -1;
+}
+
+static bool
+peer_of(int fd, struct sockaddr_storage *a, socklen_t *alen)
+{
+	*alen = sizeof(*a);
+	memset(a, 0, sizeof(*a));
+	return getpeername(fd, (struct sockaddr *)a, alen) == 0;
+}
+
+void
+curve_track(struct curve *c, int fd, const char *user)
+{
+	struct curve_conn *e;
+	unsigned char key[32];
+
+	if (c == NULL || !c->on || fd < 0 || fd >= CURVE_MAX_FD ||
+	    user == NULL || strlen(user) != 64)
+		return;
+	for (int i = 0; i < 32; i++) {
+		int hi = hex_nibble(user[2 * i]);
+		int lo = hex_nibble(user[2 * i + 1]);
+
+		if (hi < 0 || lo < 0)
+			return;
+		key[i] = (unsigned char)(hi << 4 | lo);
+	}
+	if ((size_t)fd >= c->n_conns) {
+		size_t n = (size_t)fd + 64;
+
+		c->conns = xrealloc(c->conns, n * sizeof(*c->conns));
+		memset(c->conns + c->n_conns, 0,
+		    (n - c->n_conns) * sizeof(*c->conns));
+		c->n_conns = n;
+	}
+	e = &c->conns[fd];
+	if (!peer_of(fd, &e->addr, &e->addr_len)) {
+		e->addr_len = 0;
+		return;
+	}
+	memcpy(e->key, key, sizeof(key));
+}
+
+/* Ends the connections whose key is no longer admitted: shutdown() of
+ * the socket (not close: the descriptor stays ZeroMQ's) makes its I/O
+ * thread see the end and drop the session. A descriptor whose peer is
+ * not the one recorded belongs to another connection now: left alone. */
+static void
+curve_end_removed(struct curve *c)
+{
+	struct sockaddr_storage a;
+	socklen_t alen;
+
+	for (size_t fd = 0; fd < c->n_conns; fd++) {
+		struct curve_conn *e = &c->conns[fd];
+
+		if (e->addr_len == 0 || curve_allow(c, e->key))
+			continue;
+		if (peer_of((int)fd, &a, &alen) && alen == e->addr_len &&
+		    memcmp(&a, &e->addr, alen) == 0) {
+			shutdown((int)fd, SHUT_RDWR);
+			log_info(c->lg, "curve: a connection of a removed "
+			    "key ended");
+		}
+		e->addr_len = 0;
+	}
+}
+
 void
 curve_reload(struct curve *c, const char *dir)
 {
@@ -287,6 +378,7 @@ curve_reload(struct curve *c, const char *dir)
 	c->n_clients = n;
 	log_info(c->lg, "curve: %zu client key(s) admitted from %s", n,
 	    dir);
+	curve_end_removed(c);
 }
 
 size_t
@@ -390,6 +482,7 @@ curve_free(struct curve *c)
 	for (size_t i = 0; i < c->n_zap; i++)
 		zap_free(c->zap[i]);
 	free(c->clients);
+	free(c->conns);
 	memset(c->secret, 0, sizeof(c->secret));
 	free(c);
 }

@@ -38,9 +38,16 @@ struct curve *curve_new(struct event_base *base, const struct config *cfg,
 int curve_server_setup(struct curve *c, void *zctx, void *zsock, char *err,
     size_t errlen);
 
-/* Re-reads the client keys from dir (SIGHUP). On an unreadable folder
- * the keys in use stay. */
+/* Re-reads the client keys from dir (SIGHUP) and ends the open
+ * connections (curve_track) of keys no longer listed. On an unreadable
+ * folder the keys in use stay. */
 void curve_reload(struct curve *c, const char *dir);
+
+/* Remembers that the connection on descriptor fd (ZMQ_SRCFD of a
+ * message it sent) authenticated as user (its "User-Id": the hex key the
+ * ZAP handler returned). curve_reload() ends the connections whose key
+ * it removes. A no-op with curve off or c NULL. */
+void curve_track(struct curve *c, int fd, const char *user);
 
 /* Client keys admitted now. */
 size_t curve_n_clients(const struct curve *c);

@@ -229,6 +229,12 @@ reload(struct daemon *d)
 	struct watcher *w;
 
 	notify_reloading(d->notify);
+	if (d->config_path != NULL && config_file_keys(d->config_path) == 0) {
+		log_error(&d->log, "reload: %s has no settings (empty or "
+		    "being written?); keeping the running configuration",
+		    d->config_path);
+		goto out;
+	}
 	if (daemon_config(d->config_path, d->overrides, d->n_overrides, &c,
 	    err, sizeof(err)) != 0) {
 		log_error(&d->log, "reload: %s; keeping the running "
@@ -364,8 +370,8 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->curve = curve_new(d->base, &d->cfg, &d->log, err, errlen);
 	if (d->curve == NULL)
 		return -1;
-	d->pub = publisher_open(d->cfg.publish, d->cfg.hwm, d->curve, err,
-	    errlen);
+	d->pub = publisher_open(d->base, d->cfg.publish, d->cfg.hwm,
+	    d->curve, &d->log, err, errlen);
 	if (d->pub == NULL)
 		return -1;
 	if (open_outputs(d, err, errlen) != 0)

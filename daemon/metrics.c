@@ -16,6 +16,7 @@
 #include "daemon_state.h"
 #include "nw_config.h"
 #include "output.h"
+#include "replay.h"
 #include "store.h"
 #include "util.h"
 #include "workers.h"
@@ -417,6 +418,9 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 		    (long long)j.bytes);
 	}
 	outputs_text(d, b);
+	put_int(b, "newswire_replay_refused_total", "counter", "Replay "
+	    "requests refused: malformed, too big, or the server busy.",
+	    (long long)replay_refused(d->replay));
 	put_fetches(m, b);
 	put_int(b, "newswire_loop_lag_seconds", "gauge", "How late the "
 	    "loop ran its last one-second timer, rounded down.",

@@ -19,6 +19,13 @@ zmq_metrics(void *ctx, struct buf *b)
 	    "# TYPE newswire_publish_dropped_total counter\n"
 	    "newswire_publish_dropped_total %llu\n",
 	    (unsigned long long)publisher_dropped(ctx));
+	buf_printf(b, "# HELP newswire_publish_refused_total Subscription "
+	    "messages refused: not a subscription, a prefix too long, or too "
+	    "many on one connection. (A message over the size limit ends "
+	    "its connection inside ZeroMQ, uncounted.)\n"
+	    "# TYPE newswire_publish_refused_total counter\n"
+	    "newswire_publish_refused_total %llu\n",
+	    (unsigned long long)publisher_refused(ctx));
 }
 
 static void

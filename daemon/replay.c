@@ -54,6 +54,8 @@ struct replay {
 	struct event *ev_pump;
 	struct replay_req *head;
 	size_t n_reqs;
+	struct curve *curve;
+	uint64_t refused;       /* requests refused */
 };
 
 static void replay_pump_soon(struct replay *r, bool now);
@@ -66,6 +68,7 @@ replay_socket(void *ctx, const char *endpoint, struct curve *curve,
 {
 	void *s = zmq_socket(ctx, ZMQ_ROUTER);
 	int zero = 0, one = 1, hwm = REPLAY_SNDHWM;
+	int64_t max = REPLAY_MAX_FRAME;
 
 	if (s == NULL) {
 		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
@@ -76,6 +79,8 @@ replay_socket(void *ctx, const char *endpoint, struct curve *curve,
 	/* a full or vanished client makes send fail instead of dropping
 	 * silently: its answer pauses or ends */
 	zmq_setsockopt(s, ZMQ_ROUTER_MANDATORY, &one, sizeof(one));
+	/* a bigger frame ends its connection before it is read */
+	zmq_setsockopt(s, ZMQ_MAXMSGSIZE, &max, sizeof(max));
 	if (curve_server_setup(curve, ctx, s, err, errlen) != 0) {
 		zmq_close(s);
 		return NULL;
@@ -114,107 +119,28 @@ replay_bounds(struct replay *r, int64_t *first, int64_t *last)
 		log_error(r->log, "replay: journal: %s", err);
 }
 
-/* Reads the integer field key of o into *v; absent leaves *v alone.
- * Returns 0, or -1 with a reason in err. */
-static int
-req_int(json_t *o, const char *key, int64_t *v, char *err, size_t errlen)
-{
-	json_t *j = json_object_get(o, key);
-
-	if (j == NULL)
-		return 0;
-	if (!json_is_integer(j))
-		return fail(err, errlen, "'%s' must be an integer", key);
-	*v = (int64_t)json_integer_value(j);
-	return 0;
-}
-
-static int
-req_topics(struct replay_req *q, json_t *o, char *err, size_t errlen)
-{
-	json_t *t = json_object_get(o, "topics");
-	size_t i;
-	json_t *v;
-
-	if (t == NULL)
-		return 0;
-	if (!json_is_array(t))
-		return fail(err, errlen, "'topics' must be a list of strings");
-	if (json_array_size(t) > REPLAY_MAX_TOPICS)
-		return fail(err, errlen, "at most %d topics",
-		    REPLAY_MAX_TOPICS);
-	q->topics = xcalloc(json_array_size(t) + 1, sizeof(*q->topics));
-	json_array_foreach(t, i, v) {
-		if (!json_is_string(v))
-			return fail(err, errlen, "'topics' must be a list of "
-			    "strings");
-		q->topics[q->n_topics++] = xstrdup(json_string_value(v));
-	}
-	return 0;
-}
-
-/* Parses a request frame into q: {"from":N} with optional "to" and
- * "topics". Returns 0, or -1 with why it is refused in err. */
+/* Parses a request frame into q (replay_req.h), then clamps its range to
+ * the journal. Returns 0, or -1 with why it is refused in err. */
 static int
 req_parse(struct replay *r, struct replay_req *q, const char *data,
     size_t len, char *err, size_t errlen)
 {
-	json_error_t jerr;
-	json_t *o = NULL;
-	const char *key;
-	json_t *v;
+	struct replay_request rq;
 	int64_t first, last;
-	int rc = -1;
 
-	if (len > REPLAY_MAX_REQUEST) {
-		fail(err, errlen, "request of %zu bytes, at most %d", len,
-		    REPLAY_MAX_REQUEST);
-		goto out;
-	}
-	o = json_loadb(data, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (o == NULL) {
-		fail(err, errlen, "not JSON: %s", jerr.text);
-		goto out;
-	}
-	if (!json_is_object(o)) {
-		fail(err, errlen, "the request must be a JSON object");
-		goto out;
-	}
-	json_object_foreach(o, key, v) {
-		if (strcmp(key, "from") != 0 && strcmp(key, "to") != 0 &&
-		    strcmp(key, "topics") != 0) {
-			fail(err, errlen, "unknown key '%s'", key);
-			goto out;
-		}
-	}
-	if (json_object_get(o, "from") == NULL) {
-		fail(err, errlen, "'from' is required");
-		goto out;
-	}
+	if (replay_request_parse(data, len, &rq, err, errlen) != 0)
+		return -1;
+	q->from = rq.from;
+	q->to = rq.to;
+	q->topics = rq.topics;
+	q->n_topics = rq.n_topics;
 	replay_bounds(r, &first, &last);
-	q->to = INT64_MAX;
-	if (req_int(o, "from", &q->from, err, errlen) != 0 ||
-	    req_int(o, "to", &q->to, err, errlen) != 0 ||
-	    req_topics(q, o, err, errlen) != 0)
-		goto out;
-	if (q->from < 1) {
-		fail(err, errlen, "'from' must be 1 or more");
-		goto out;
-	}
-	if (q->to < q->from) {
-		fail(err, errlen, "'to' (%lld) is before 'from' (%lld)",
-		    (long long)q->to, (long long)q->from);
-		goto out;
-	}
 	/* what is not journalled yet is not part of the answer: the
 	 * client gets it live, or asks again from to + 1 */
 	if (q->to > last)
 		q->to = last;
 	q->cursor = q->from;
-	rc = 0;
-out:
-	json_decref(o);
-	return rc;
+	return 0;
 }
 
 static void
@@ -248,6 +174,8 @@ replay_recv_one(struct replay *r)
 		got = true;
 		zmq_getsockopt(r->sock, ZMQ_RCVMORE, &more, &more_len);
 		if (part == 0) {
+			curve_track(r->curve, zmq_msg_get(&m, ZMQ_SRCFD),
+			    zmq_msg_gets(&m, "User-Id"));
 			q->id_len = zmq_msg_size(&m);
 			if (q->id_len > sizeof(q->id))
 				q->id_len = sizeof(q->id);
@@ -278,6 +206,7 @@ replay_recv_one(struct replay *r)
 		bad = true;
 	}
 	if (bad) {
+		r->refused++;
 		log_debug(r->log, "replay: refused: %s", why);
 		q->error = xstrdup(why);
 	} else {
@@ -588,6 +517,7 @@ replay_open(struct event_base *base, const char *endpoint,
 		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
 		goto err;
 	}
+	r->curve = curve;
 	r->sock = replay_socket(r->ctx, endpoint, curve, err, errlen);
 	if (r->sock == NULL)
 		goto err;
@@ -606,6 +536,12 @@ replay_open(struct event_base *base, const char *endpoint,
 err:
 	replay_free(r);
 	return NULL;
+}
+
+uint64_t
+replay_refused(const struct replay *r)
+{
+	return r != NULL ? r->refused : 0;
 }
 
 size_t

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "replay_req.h"
+
 struct curve;
 struct event_base;
 struct log;
@@ -31,12 +33,18 @@ struct replay *replay_open(struct event_base *base, const char *endpoint,
 /* Requests waiting or being answered. */
 size_t replay_pending(const struct replay *r);
 
+/* Requests refused so far (malformed, too big, busy). */
+uint64_t replay_refused(const struct replay *r);
+
 /* Drops the answers in progress and closes the socket without lingering. */
 void replay_free(struct replay *r);
 
-/* Limits of the protocol, shared with the documentation. */
-#define REPLAY_MAX_REQUEST 4096   /* bytes in a request frame */
-#define REPLAY_MAX_TOPICS 16      /* prefixes in a request */
+/* Limits of the protocol, shared with the documentation; the request's
+ * own (REPLAY_MAX_REQUEST, REPLAY_MAX_TOPICS) are in replay_req.h. */
 #define REPLAY_MAX_PENDING 256    /* requests queued, all clients */
+/* Bytes in any frame: ZeroMQ ends the connection of a client sending a
+ * bigger one before reading it (one between REPLAY_MAX_REQUEST and this
+ * gets an error answer). */
+#define REPLAY_MAX_FRAME (16 * 1024)
 
 #endif

@@ -378,6 +378,17 @@ sources_apply(struct sources *S, const struct source_list *l)
 
 /* ---- life cycle ---- */
 
+static void
+on_hold(void *ctx, const char *host, const char *url, long status,
+    long asked_s, long hold_ms)
+{
+	struct sources *S = ctx;
+
+	log_warn(&S->d->log, "http: %s held for %ld s: HTTP %ld with "
+	    "Retry-After %ld s on %s (at most [http] max_hold)", host,
+	    (hold_ms + 999) / 1000, status, asked_s, url);
+}
+
 static int
 http_setup(struct sources *S, const struct config *c, char *err,
     size_t errlen)
@@ -389,6 +400,9 @@ http_setup(struct sources *S, const struct config *c, char *err,
 		.per_host = c->http_per_host,
 		.global = c->http_global,
 		.host_delay_ms = c->http_host_delay,
+		.max_host_hold_ms = c->http_max_hold * 1000L,
+		.allow_private = c->http_allow_private != 0,
+		.on_hold = on_hold,
 	};
 	struct poller_config pc = {
 		.jitter = c->http_jitter / 100.0,
@@ -410,6 +424,7 @@ http_setup(struct sources *S, const struct config *c, char *err,
 		hc.noproxy = "*";
 	else if (strcmp(c->http_proxy, "env") != 0)
 		hc.proxy = c->http_proxy;
+	hc.hold_ctx = S;
 	if (c->http_jitter == 0)
 		pc.jitter = 1e-9;   /* 0 would take the poller's default */
 	S->http = http_client_new(S->d->base, &hc, err, errlen);

@@ -406,6 +406,7 @@ page_start(struct sources *S, struct src *s, struct pend *p)
 		.connect_timeout_ms = s->c.connect_timeout_ms,
 		.timeout_ms = s->c.timeout_ms,
 		.max_body = s->c.max_body,
+		.origin = s->c.url,     /* its host may be private */
 	};
 
 	p->req = pages_get(S->pages, p->link, &o, page_done, p);

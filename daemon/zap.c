@@ -12,6 +12,7 @@
 #define ZAP_ENDPOINT "inproc://zeromq.zap.01"
 #define ZAP_FRAMES 7            /* version .. credentials (one, CURVE) */
 #define ZAP_FRAME_MAX 256       /* bytes kept of a frame */
+#define ZAP_MAX_MSG 4096        /* bytes of a frame received */
 
 struct zap {
 	void *zctx;
@@ -151,6 +152,7 @@ zap_new(struct event_base *base, void *zctx, zap_allow_fn allow, void *ctx,
 {
 	struct zap *z = xcalloc(1, sizeof(*z));
 	int linger = 0, fd;
+	int64_t max = ZAP_MAX_MSG;
 	size_t fdlen = sizeof(fd);
 
 	z->zctx = zctx;
@@ -163,6 +165,10 @@ zap_new(struct event_base *base, void *zctx, zap_allow_fn allow, void *ctx,
 		goto err;
 	}
 	zmq_setsockopt(z->sock, ZMQ_LINGER, &linger, sizeof(linger));
+	/* requests come from libzmq itself over inproc, where no decoder
+	 * enforces this; their fields are bounded by the handshakes of
+	 * sockets that do (PUBLISHER_MAX_MSG, REPLAY_MAX_FRAME) */
+	zmq_setsockopt(z->sock, ZMQ_MAXMSGSIZE, &max, sizeof(max));
 	if (zmq_bind(z->sock, ZAP_ENDPOINT) != 0) {
 		fail(err, errlen, "zap: cannot bind %s: %s", ZAP_ENDPOINT,
 		    zmq_strerror(errno));

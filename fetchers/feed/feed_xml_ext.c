@@ -4,6 +4,8 @@
 #include "feed_xml.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -267,6 +269,23 @@ feed_media_children(const struct feed_ctx *cx, xmlNode *n,
 	}
 }
 
+/* A width attribute in pixels: 0 when absent or not a number, clamped
+ * to INT_MAX (strtol saturates with ERANGE). */
+static long
+feed_width(const char *w)
+{
+	char *end;
+	long v;
+
+	if (w == NULL)
+		return 0;
+	errno = 0;
+	v = strtol(w, &end, 10);
+	if (end == w || v < 0)
+		return 0;
+	return errno == ERANGE || v > INT_MAX ? INT_MAX : v;
+}
+
 /* media:content: kept as it is, and the item's image when it is the
  * first image, or a wider one of several sizes. */
 static void
@@ -278,7 +297,7 @@ feed_media_content(const struct feed_ctx *cx, xmlNode *n,
 	bool img;
 
 	feed_media_read(cx, n, &m);
-	width = m.width ? strtol(m.width, NULL, 10) : 0;
+	width = feed_width(m.width);
 	img = (m.medium && strcasecmp(m.medium, "image") == 0) ||
 	    (m.type && strncasecmp(m.type, "image/", 6) == 0) ||
 	    (m.medium == NULL && m.type == NULL && feed_image_url(m.url));

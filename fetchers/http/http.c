@@ -10,8 +10,10 @@
  * A queued request holds only its copied options; its easy handle is made
  * when the scheduler (dispatch) lets it start, so a long queue is cheap. */
 #include "http.h"
+#include "http_addr.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <curl/curl.h>
 #include <event2/event.h>
 #include <inttypes.h>
@@ -77,6 +79,11 @@ struct http_request {
 	bool perm_chain;             /* no other redirect seen yet */
 	bool loop;                   /* a hop went back to a seen URL */
 	struct strlist seen;         /* URLs visited */
+
+	/* The address policy (http_addr_private): the host:port that may
+	 * be private for this request, and what was refused. */
+	char *allow_key;
+	char *refused;               /* "HOST:PORT (IP)", NULL if none */
 
 	enum http_error err;
 	char *errmsg;
@@ -160,6 +167,7 @@ http_error_name(enum http_error e)
 	case HTTP_ERR_DECODE: return "bad content encoding";
 	case HTTP_ERR_NETWORK: return "network error";
 	case HTTP_ERR_CANCELLED: return "cancelled";
+	case HTTP_ERR_PRIVATE: return "address not allowed";
 	}
 	return "unknown error";
 }
@@ -177,17 +185,49 @@ http_parse_retry_after(const char *v, long now)
 	while(*v == ' ' || *v == '\t')
 		v++;
 	if(isdigit((unsigned char)*v)) {
+		errno = 0;
 		n = strtol(v, &end, 10);
 		for(p = end; *p == ' ' || *p == '\t'; p++)
 			;
 		if(*p || n < 0)
 			return -1;
+		/* saturated (ERANGE) or merely long: the cap either way */
+		if(errno == ERANGE || n > HTTP_RETRY_AFTER_MAX)
+			return HTTP_RETRY_AFTER_MAX;
 		return n;
 	}
 	t = curl_getdate(v, NULL);
 	if(t == (time_t)-1)
 		return -1;
-	return t > now ? (long)(t - now) : 0;
+	if(t <= now)
+		return 0;
+	return t - now > HTTP_RETRY_AFTER_MAX ? HTTP_RETRY_AFTER_MAX :
+	    (long)(t - now);
+}
+
+/* ---- the address policy (http_addr.c) ---- */
+
+/* True when requests go through a proxy: configured, or from libcurl's
+ * environment variables, unless noproxy is "*". */
+static bool
+http_proxied(const struct http_client *c)
+{
+	static const char *const vars[] = {
+		"http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY",
+		"all_proxy", "ALL_PROXY", NULL
+	};
+
+	if(c->cfg.noproxy && !strcmp(c->cfg.noproxy, "*"))
+		return false;
+	if(c->cfg.proxy)
+		return *c->cfg.proxy != '\0';
+	for(int i = 0; vars[i]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if(v && *v)
+			return true;
+	}
+	return false;
 }
 
 /* ---- hosts ---- */
@@ -317,6 +357,8 @@ rq_free(struct http_request *r)
 	free(r->r_last_modified);
 	free(r->r_content_type);
 	free(r->r_retry_after);
+	free(r->allow_key);
+	free(r->refused);
 	buf_free(&r->body);
 	free(r->cur_url);
 	free(r->perm_url);
@@ -438,7 +480,11 @@ header_cb(char *p, size_t size, size_t n, void *arg)
 	if(len >= 5 && strncmp(p, "HTTP/", 5) == 0) {
 		const char *sp = memchr(p, ' ', len);
 
+		errno = 0;
 		r->hop_status = sp ? strtol(sp + 1, NULL, 10) : 0;
+		if(errno == ERANGE || r->hop_status < 0 ||
+		    r->hop_status > 999)
+			r->hop_status = 0;   /* not a status: no redirect */
 		free(r->hop_location);
 		free(r->r_etag);
 		free(r->r_last_modified);
@@ -574,8 +620,13 @@ host_hold(struct http_request *r, long now)
 		until = now + r->c->cfg.max_host_hold_ms;
 	else
 		until = now + ra * 1000;
-	if(until > r->host->not_before)
-		r->host->not_before = until;
+	if(until <= r->host->not_before)
+		return;
+	/* told once per hold: when it starts, not when it is extended */
+	if(r->host->not_before <= now && r->c->cfg.on_hold)
+		r->c->cfg.on_hold(r->c->cfg.hold_ctx, r->host->key, r->url,
+		    status, ra, until - now);
+	r->host->not_before = until;
 }
 
 static void
@@ -587,6 +638,13 @@ rq_complete(struct http_request *r, CURLcode rc)
 
 	if(rc == CURLE_WRITE_ERROR && r->too_big)
 		e = HTTP_ERR_TOO_BIG;
+	if(r->refused) {
+		rq_finish(r, HTTP_ERR_PRIVATE, "refused to connect to %s: a "
+		    "loopback, private, link-local, multicast or unspecified "
+		    "address, not the source's own host (allow with [http] "
+		    "allow_private = yes)", r->refused);
+		return;
+	}
 	if(e == HTTP_OK)
 		host_hold(r, now);
 	if(e == HTTP_ERR_REDIRECTS && r->loop) {
@@ -734,6 +792,42 @@ kick_event(evutil_socket_t fd, short what, void *arg)
 
 /* ---- starting requests ---- */
 
+/* The address policy, on the address actually connected (so a name
+ * that resolves elsewhere the second time gets no further): called by
+ * libcurl once the connection is there, before each request of a
+ * redirect chain is sent, for a reused connection too. */
+static int
+prereq_cb(void *arg, char *ip, char *local_ip, int ip_port, int local_port)
+{
+	struct http_request *r = arg;
+	char *url = NULL, *key;
+	bool ok;
+
+	(void)local_ip;
+	(void)local_port;
+	if(r->c->cfg.allow_private)
+		return CURL_PREREQFUNC_OK;
+	curl_easy_getinfo(r->easy, CURLINFO_EFFECTIVE_URL, &url);
+	key = url ? host_key(url) : NULL;
+	if(http_proxied(r->c))
+		/* the proxy connects: only a literal address is known */
+		ok = !key || !http_key_private(key);
+	else
+		ok = !http_addr_private(ip);
+	if(!ok && key && r->allow_key && !strcmp(key, r->allow_key))
+		ok = true;
+	if(!ok) {
+		struct buf b = {0};
+
+		buf_printf(&b, "%s (%s port %d)", key ? key : "?", ip,
+		    ip_port);
+		free(r->refused);
+		r->refused = buf_take(&b);
+	}
+	free(key);
+	return ok ? CURL_PREREQFUNC_OK : CURL_PREREQFUNC_ABORT;
+}
+
 static bool
 rq_setup(struct http_request *r)
 {
@@ -787,6 +881,8 @@ rq_setup(struct http_request *r)
 		curl_easy_setopt(e, CURLOPT_NOPROXY, c->cfg.noproxy);
 	if(c->cfg.ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->cfg.ca_file);
+	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
+	curl_easy_setopt(e, CURLOPT_PREREQDATA, r);
 	r->cur_url = xstrdup(r->url);
 	r->perm_chain = true;
 	return true;
@@ -904,6 +1000,7 @@ http_get(struct http_client *c, const char *url,
 		if(opt->max_body > 0)
 			r->max_body = opt->max_body;
 	}
+	r->allow_key = host_key(opt && opt->origin ? opt->origin : url);
 	key = host_key(url);
 	if(!key) {
 		rq_finish(r, HTTP_ERR_URL, "bad URL: not an http(s) URL "
@@ -986,6 +1083,9 @@ http_client_new(struct event_base *base, const struct http_config *cfg,
 	c->cfg.host_delay_ms = d.host_delay_ms > 0 ? d.host_delay_ms : 0;
 	c->cfg.max_host_hold_ms = d.max_host_hold_ms > 0 ?
 	    d.max_host_hold_ms : 600000;
+	c->cfg.allow_private = d.allow_private;
+	c->cfg.on_hold = d.on_hold;
+	c->cfg.hold_ctx = d.hold_ctx;
 	c->nbuckets = 64;
 	c->hosts = xcalloc(c->nbuckets, sizeof(*c->hosts));
 	TAILQ_INIT(&c->ready);

@@ -44,6 +44,14 @@ struct http_config {
 	                            request starts on one host */
 	long max_host_hold_ms;   /* [600000] longest a Retry-After holds a
 	                            host's queue */
+	bool allow_private;      /* [false] connect to any address; else
+	                            see http_addr.h */
+	/* [NULL] told when a Retry-After starts holding a host (key
+	 * "host:port"), once per hold: the URL and status that asked, the
+	 * seconds asked and the milliseconds granted (max_host_hold_ms). */
+	void (*on_hold)(void *ctx, const char *host, const char *url,
+	    long status, long asked_s, long hold_ms);
+	void *hold_ctx;
 };
 
 /* Per request; NULL or zero fields take the client's values. */
@@ -55,6 +63,10 @@ struct http_options {
 	long connect_timeout_ms;
 	long timeout_ms;
 	size_t max_body;
+	const char *origin;         /* the URL of the source this request
+	                               is for: its host:port may be a
+	                               private address (NULL: the URL
+	                               requested) */
 };
 
 enum http_error {
@@ -70,6 +82,8 @@ enum http_error {
 	HTTP_ERR_DECODE,    /* bad compressed data */
 	HTTP_ERR_NETWORK,   /* any other transfer failure */
 	HTTP_ERR_CANCELLED, /* never reported: http_cancel() is silent */
+	HTTP_ERR_PRIVATE,   /* the address connected is refused by the
+	                       policy (http_addr_private) */
 };
 
 /* What the callback gets. Everything is owned by the client and valid only
@@ -131,8 +145,13 @@ void http_client_stats(const struct http_client *c, struct http_stats *st);
 /* A short English name of the error ("timeout", "body too big", ...). */
 const char *http_error_name(enum http_error e);
 
+/* The longest Retry-After taken, in seconds (a day): a longer one, or
+ * one past what a long holds, counts as this, so callers may multiply
+ * it by 1000 in a long. */
+#define HTTP_RETRY_AFTER_MAX 86400L
+
 /* Parses a Retry-After value: delta seconds or an HTTP date (relative to
- * now). Returns seconds >= 0, or -1. */
+ * now). Returns seconds from 0 to HTTP_RETRY_AFTER_MAX, or -1. */
 long http_parse_retry_after(const char *v, long now);
 
 #endif

@@ -25,6 +25,7 @@ struct page_req {
 	struct strlist headers;         /* o.headers points into hv */
 	const char **hv;
 	char *user_agent;
+	char *origin;                   /* o.origin points here */
 	http_done_fn done;
 	void *arg;
 	struct http_request *req;       /* NULL: waiting on timer */
@@ -61,6 +62,7 @@ req_free(struct page_req *r)
 	strlist_free(&r->headers);
 	free(r->hv);
 	free(r->user_agent);
+	free(r->origin);
 	free(r->url);
 	free(r);
 }
@@ -167,6 +169,9 @@ pages_get(struct pages *p, const char *url, const struct http_options *o,
 	if (o != NULL && o->user_agent != NULL)
 		r->user_agent = xstrdup(o->user_agent);
 	r->o.user_agent = r->user_agent;
+	if (o != NULL && o->origin != NULL)
+		r->origin = xstrdup(o->origin);
+	r->o.origin = r->origin;
 	r->o.etag = NULL;
 	r->o.last_modified = NULL;
 	p->active++;

@@ -1394,6 +1394,8 @@ meta_url_dmy(const char *p, int *y, int *m, int *d)
 	static const int dig[] = {0, 1, 3, 4, 6, 7, 8, 9};
 	size_t i;
 
+	if (strnlen(p, 10) < 10)
+		return false;
 	for (i = 0; i < NKEYS(dig); i++)
 		if (!isdigit((unsigned char)p[dig[i]]))
 			return false;
@@ -1426,7 +1428,7 @@ meta_url_date(const char *url, int64_t now, struct nw_time *t)
 		if (sscanf(p + 1, "%4d/%2d/%2d", &y, &m, &d) == 3 ||
 		    sscanf(p + 1, "%4d-%2d-%2d", &y, &m, &d) == 3 ||
 		    (sscanf(p + 1, "%4d%2d%2d", &y, &m, &d) == 3 &&
-		    isdigit((unsigned char)p[8]) &&
+		    strnlen(p + 1, 8) == 8 && isdigit((unsigned char)p[8]) &&
 		    !isdigit((unsigned char)p[9]))) {
 			if (!isdigit((unsigned char)p[1]) ||
 			    !isdigit((unsigned char)p[4]) ||

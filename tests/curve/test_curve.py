@@ -8,6 +8,7 @@ usage: test_curve.py NEWSWIRED NEWSWIRE SHARED_DIR
 - a python3-zmq subscriber whose key is listed in curve_clients receives
   events, one with an unlisted key and a plaintext one receive nothing;
 - after the second key is added and the daemon gets SIGHUP, it is admitted;
+- after the first key is removed and SIGHUP, its open session ends;
 - `newswire tail` with the listed key pair reads the replay socket too;
 - a non-loopback endpoint without CURVE fails to start, unless
   allow_plaintext_remote = yes (which logs a warning).
@@ -231,6 +232,27 @@ def main():
         check(len(bob2.articles()) == 1, "bob admitted after SIGHUP: %r"
               % bob2.topics[:5])
         check(plain.articles() == [], "plaintext still nothing")
+
+        # alice's key is removed: SIGHUP ends her open session (issue 17)
+        os.remove(os.path.join(clients, "alice.pub"))
+        before = open(logp, "rb").read().count(b"client key(s) admitted")
+        d.send_signal(signal.SIGHUP)
+        end = time.monotonic() + 10 * FACTOR
+        while time.monotonic() < end and open(logp, "rb").read().count(
+                b"client key(s) admitted") == before:
+            time.sleep(0.05)
+        for s in subs:
+            s.drain(1)   # what was in flight at the reload
+        alice.topics = []
+        bob2.topics = []
+        for s in subs:
+            s.drain(2.5)   # heartbeats go out every second
+        check(b"heartbeat" in bob2.topics, "bob still receives: %r"
+              % bob2.topics[:5])
+        check(alice.topics == [], "removed key receives nothing after "
+              "SIGHUP: %r" % alice.topics[:5])
+        check(b"connection of a removed key ended" in
+              open(logp, "rb").read(), "the ended session is logged")
         check(d.poll() is None, "daemon alive")
     finally:
         for s in subs:

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 
-TARGETS = ("html", "text", "pipeline", "date", "feed", "config")
+TARGETS = ("html", "text", "pipeline", "date", "feed", "config", "replay")
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 
@@ -93,6 +93,8 @@ def shared_seeds(shared, out):
             for i, line in enumerate(f):
                 put(out, "date", "dates-%03d" % i,
                     json.loads(line)["input"])
+    # replay requests as the CLI sends them
+    put(out, "replay", "tail", b'{"from":1,"to":100,"topics":["article."]}')
     # configuration files of the repository
     d = os.path.join(REPO, "config")
     for name in sorted(os.listdir(d)) if os.path.isdir(d) else []:
@@ -199,6 +201,16 @@ def small_hostile(out):
             b"[inbox]\npath\n= x\n  ;\n\xef\xbb\xbf[daemon]\n",
             b"\xef\xbb\xbf[store]\nsynchronous = full ; comment\n"]):
         put(out, "config", "hostile-%02d" % i, s)
+    for i, s in enumerate([
+            b'{"from":1}', b'{"from":5,"to":9,"topics":["article.new"]}',
+            b'{"from":99999999999999999999999}',
+            b'{"from":-9223372036854775808,"to":9223372036854775807}',
+            b'{"from":1,"from":2}', b'{"from":1.5}', b'{"from":"1"}',
+            b'{"from":1,"topics":[' + b'"a",' * 16 + b'"b"]}',
+            b'{"from":1,"topics":[1]}', b'{"from":1,"x":' + b"[" * 3000,
+            b'{"from":1,"topics":["\\u0000"]}', b'{"' + b"k" * 5000 + b'":1}',
+            b'{"from":1}\x00junk', b"\xff\xfe{}", b"[]", b"null"]):
+        put(out, "replay", "hostile-%02d" % i, s)
 
 
 def large_hostile(out):

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "http/http.h"
+#include "http/http_addr.h"
 #include "http/poller.h"
 
 static void
@@ -36,6 +37,14 @@ test_retry_after(void **state)
 	    "Wed, 21 Oct 2015 07:28:30 GMT", t), 30);
 	assert_int_equal(http_parse_retry_after(
 	    "Wed, 21 Oct 2015 07:00:00 GMT", t), 0);
+	/* capped: saturating strtol (10^23), long, and far dates */
+	assert_int_equal(http_parse_retry_after(
+	    "99999999999999999999999", t), HTTP_RETRY_AFTER_MAX);
+	assert_int_equal(http_parse_retry_after("86401", t),
+	    HTTP_RETRY_AFTER_MAX);
+	assert_int_equal(http_parse_retry_after("86400", t), 86400);
+	assert_int_equal(http_parse_retry_after(
+	    "Fri, 31 Dec 9999 23:59:59 GMT", t), HTTP_RETRY_AFTER_MAX);
 }
 
 struct seen {
@@ -69,6 +78,36 @@ run(struct event_base *base, int *calls, int want)
 		event_base_loopexit(base, &tv);
 		event_base_dispatch(base);
 	}
+}
+
+/* The address policy: what requests may not reach by default. */
+static void
+test_addr_private(void **state)
+{
+	static const char *const refused[] = {
+		"127.0.0.1", "127.255.0.9", "10.1.2.3", "172.16.0.1",
+		"172.31.255.255", "192.168.1.1", "169.254.169.254",
+		"100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
+		"::", "::1", "[::1]", "fe80::1", "fe80::1%eth0", "fc00::1",
+		"fd12:3456::1", "ff02::1", "::ffff:127.0.0.1",
+		"::ffff:10.0.0.1", "::ffff:169.254.169.254",
+		"64:ff9b::7f00:1", "::127.0.0.1", "2001:db8::1",
+		"", "not-an-address", "1.2.3", NULL
+	};
+	static const char *const allowed[] = {
+		"8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1",
+		"192.169.0.1", "2606:4700::6810:85e5", "[2a00:1450::1]",
+		"::ffff:8.8.8.8", "64:ff9b::808:808", NULL
+	};
+
+	(void)state;
+	for (int i = 0; refused[i]; i++)
+		if (!http_addr_private(refused[i]))
+			fail_msg("%s must be refused", refused[i]);
+	for (int i = 0; allowed[i]; i++)
+		if (http_addr_private(allowed[i]))
+			fail_msg("%s must be allowed", allowed[i]);
+	assert_true(http_addr_private(NULL));
 }
 
 static void
@@ -321,6 +360,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_retry_after),
+		cmocka_unit_test(test_addr_private),
 		cmocka_unit_test(test_bad_url_async),
 		cmocka_unit_test(test_refused_and_cancel),
 		cmocka_unit_test(test_poller_args),

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""No fetches into the private network unless asked (issue 17 item 3).
+
+usage: test_private.py NEWSWIRED
+
+Two HTTP servers on 127.0.0.1: the sources' own host A, and an
+"internal" host B on another port. With the defaults:
+- a feed on A redirecting to a feed on B gives a source.error naming the
+  refusal, and B never sees the request;
+- a feed on A whose entry links a page on B (fetch_pages = yes) gives a
+  source.error for that page, B never sees the request, and nothing of
+  the internal page is published;
+- a feed on A whose entry links a page on A itself is fetched (a source
+  configured on a private address may reach its own host).
+With [http] allow_private = yes the redirect and the page on B are
+fetched and published. Every wait is bounded; NW_TIME_FACTOR stretches
+them.
+"""
+import json
+import os
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import zmq
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "ops"))
+from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
+                    free_port)
+
+FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+        "<channel><title>T</title>%s</channel></rss>\n")
+SECRET = "Internal admin console of the intranet"
+
+
+def page(title):
+    paras = "".join(
+        "<p>Paragraph %d of %s, long enough to be an article body with "
+        "words about the harbour and the sea wall repairs.</p>" % (i, title)
+        for i in range(5))
+    return ("<!DOCTYPE html><html lang=en><head><title>%s</title></head>"
+            "<body><article><h1>%s</h1>%s</article></body></html>"
+            % (title, title, paras)).encode()
+
+
+def item(guid, link):
+    return ("<item><guid>%s</guid><title>Entry %s</title><link>%s</link>"
+            "<description>Summary of entry %s.</description></item>"
+            % (guid, guid, link, guid))
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        st = self.server.state
+        path = self.path.split("?")[0]
+        # nothing is served before the test's subscriber hears the daemon
+        st["go"].wait(30)
+        with st["lock"]:
+            st["count"][path] = st["count"].get(path, 0) + 1
+        a, b = st["a"], st["b"]
+        rss = [("Content-Type", "application/rss+xml")]
+        html = [("Content-Type", "text/html; charset=utf-8")]
+        if path == "/redir":
+            return self.send(302, b"", [("Location", b + "/secret-feed")])
+        if path == "/secret-feed":
+            return self.send(200, (FEED % item("inside-1", b + "/x"))
+                             .encode(), rss)
+        if path == "/links":
+            return self.send(200, (FEED % item("links-1", b + "/admin"))
+                             .encode(), rss)
+        if path == "/own":
+            return self.send(200, (FEED % item("own-1", a + "/page"))
+                             .encode(), rss)
+        if path == "/admin":
+            return self.send(200, page(SECRET), html)
+        if path == "/page":
+            return self.send(200, page("Harbour reopens"), html)
+        return self.send(404, b"no\n")
+
+
+def serve(state):
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    srv.state = state
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def conf(tmp, pub, a, extra):
+    srcs = ""
+    for name, pages in (("redir", False), ("links", True), ("own", True)):
+        srcs += ('[source "%s"]\nurl = %s/%s\ninterval = 2\n'
+                 "fetch_pages = %s\n" % (name, a, name,
+                                         "yes" if pages else "no"))
+    return ("[inbox]\npath = %s/inbox\n"
+            "[daemon]\nstate = %s/state\nworkers = 2\nlog_level = info\n"
+            "metrics =\n"
+            "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+            "replay = tcp://127.0.0.1:%d\n"
+            "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
+            "connect_timeout = 2\ntimeout = 5\n%s%s"
+            % (tmp, tmp, pub, free_port(), extra, srcs))
+
+
+def run(newswired, tmp, state, allow):
+    state["count"] = {}
+    state["go"] = threading.Event()
+    run_tmp = os.path.join(tmp, "allow" if allow else "deny")
+    os.makedirs(os.path.join(run_tmp, "inbox"))
+    pub = free_port()
+    path = os.path.join(tmp, "newswired.conf")
+    with open(path, "w") as f:
+        f.write(conf(run_tmp, pub, state["a"],
+                     "allow_private = yes\n" if allow else ""))
+    ctx = zmq.Context()
+    sub = ctx.socket(zmq.SUB)
+    sub.setsockopt(zmq.LINGER, 0)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.connect("tcp://127.0.0.1:%d" % pub)
+    log = os.path.join(tmp, "daemon-%s.log" % ("allow" if allow else "deny"))
+    d = Daemon(newswired, path, log)
+    events = []
+    # the first heartbeat: the subscription is in, the servers may answer
+    if check(sub.poll(int(20000 * FACTOR)), "a heartbeat"):
+        sub.recv_multipart()
+    state["go"].set()
+
+    def topics(prefix):
+        return [t for t, _ in events if t.startswith(prefix)]
+
+    want = (["article.new.redir", "article.new.links", "article.new.own"]
+            if allow else ["source.error.redir", "source.error.links",
+                           "article.new.own"])
+    end = time.monotonic() + 30 * FACTOR
+    try:
+        while time.monotonic() < end and d.alive():
+            if sub.poll(200):
+                t, body = sub.recv_multipart()
+                events.append((t.decode(), json.loads(body)))
+            if all(topics(w) for w in want):
+                break
+        # a little more: anything that should not come has its chance
+        end = time.monotonic() + 2 * FACTOR
+        while time.monotonic() < end:
+            if sub.poll(100):
+                t, body = sub.recv_multipart()
+                events.append((t.decode(), json.loads(body)))
+    finally:
+        sub.close()
+        ctx.term()
+        rc = d.stop()
+    check(rc == 0, "clean stop, rc %r" % rc)
+    text = open(log, errors="replace").read()
+    return events, topics, text, dict(state["count"])
+
+
+def main():
+    newswired = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="nw-private-")
+    state = {"lock": threading.Lock(), "count": {},
+             "go": threading.Event()}
+    srv_a = serve(state)
+    srv_b = serve(state)
+    state["a"] = "http://127.0.0.1:%d" % srv_a.server_address[1]
+    state["b"] = "http://127.0.0.1:%d" % srv_b.server_address[1]
+
+    events, topics, text, count = run(newswired, tmp, state, False)
+    bodies = json.dumps([e for _, e in events])
+    print("default: %s; requests %r" % (sorted(set(t for t, _ in events
+                                                   if t != "heartbeat")),
+                                        count))
+    check(topics("source.error.redir"), "redirect to another loopback "
+          "port: source.error")
+    check(not topics("article.new.redir"), "the redirected feed is not "
+          "published")
+    check(count.get("/secret-feed", 0) == 0, "B never sees the redirected "
+          "request: %r" % count)
+    check(topics("source.error.links"), "entry page on another loopback "
+          "port: source.error")
+    check(count.get("/admin", 0) == 0, "B never sees the page request")
+    check(SECRET not in bodies, "nothing of the internal page published")
+    check(topics("article.new.own"), "a page on the source's own host is "
+          "fetched and published")
+    check(count.get("/page", 0) >= 1, "the own-host page was requested")
+    check("allow_private" in text and "refused to connect" in text,
+          "the refusal is logged, naming allow_private")
+
+    events, topics, text, count = run(newswired, tmp, state, True)
+    bodies = json.dumps([e for _, e in events])
+    print("allow_private: %s; requests %r"
+          % (sorted(set(t for t, _ in events if t != "heartbeat")), count))
+    check(topics("article.new.redir") and count.get("/secret-feed", 0) >= 1,
+          "allow_private: the redirect is followed")
+    check(count.get("/admin", 0) >= 1 and SECRET in bodies,
+          "allow_private: the page on B is fetched and published")
+    check(not topics("source.error"), "allow_private: no source.error: %r"
+          % topics("source.error"))
+    srv_a.shutdown()
+    srv_b.shutdown()
+    if failures:
+        print("%d failure(s)" % len(failures))
+        sys.exit(1)
+    cleanup(tmp)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()

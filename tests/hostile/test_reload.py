@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Reloads that cannot switch the daemon off (issue 17 item 4).
+
+usage: test_reload.py NEWSWIRED
+
+A running newswired with an inbox and a feed source gets SIGHUP while its
+configuration file is empty, then missing, then broken: each time one
+clear log line refuses it, and the running configuration stays (a file
+dropped into the inbox is still published, the feed source still polled
+and published). A valid file then reloads. Every wait is bounded;
+NW_TIME_FACTOR stretches them.
+"""
+import os
+import signal
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import zmq
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "ops"))
+from opslib import (FACTOR, Daemon, check, cleanup, drop,  # noqa: E402
+                    failures, free_port, page)
+
+FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+        "<channel><title>T</title><item><guid>e-%d</guid><title>Entry %d"
+        "</title><link>http://%s/e%d</link><description>Summary of entry "
+        "%d, in words.</description></item></channel></rss>\n")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        st = self.server.state
+        with st["lock"]:
+            n = st["n"] = st["n"] + 1
+        body = (FEED % (n, n, self.headers.get("Host"), n, n)).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def main():
+    newswired = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="nw-reload-")
+    inbox = os.path.join(tmp, "inbox")
+    os.makedirs(inbox)
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    srv.state = {"lock": threading.Lock(), "n": 0}
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    pub = free_port()
+    conf = os.path.join(tmp, "newswired.conf")
+    good = ("[inbox]\npath = %s\nsource_name = box\nempty_grace = 0\n"
+            "[daemon]\nstate = %s/state\nworkers = 1\nlog_level = info\n"
+            "metrics =\n"
+            "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+            "replay = tcp://127.0.0.1:%d\n"
+            "[http]\nhost_delay = 0\njitter = 0\n"
+            '[source "feed"]\nurl = http://127.0.0.1:%d/feed\n'
+            "interval = 1\n" % (inbox, tmp, pub, free_port(),
+                                srv.server_address[1]))
+    with open(conf, "w") as f:
+        f.write(good)
+    ctx = zmq.Context()
+    sub = ctx.socket(zmq.SUB)
+    sub.setsockopt(zmq.LINGER, 0)
+    sub.setsockopt(zmq.SUBSCRIBE, b"article.")
+    sub.connect("tcp://127.0.0.1:%d" % pub)
+    logp = os.path.join(tmp, "daemon.log")
+    d = Daemon(newswired, conf, logp)
+
+    def log():
+        return open(logp, errors="replace").read()
+
+    def wait_topic(prefix, seconds):
+        end = time.monotonic() + seconds * FACTOR
+        while time.monotonic() < end:
+            if sub.poll(100):
+                if sub.recv_multipart()[0].startswith(prefix):
+                    return True
+        return False
+
+    def hup_and_wait(what, marker):
+        before = log().count(marker)
+        d.signal(signal.SIGHUP)
+        end = time.monotonic() + 10 * FACTOR
+        while time.monotonic() < end and log().count(marker) == before:
+            time.sleep(0.05)
+        return check(log().count(marker) == before + 1,
+                     "%s: one %r line" % (what, marker))
+
+    try:
+        check(wait_topic(b"article.new.feed", 20), "the feed publishes")
+        cases = [("empty", "", "has no settings"),
+                 ("missing", None, "keeping the running configuration"),
+                 ("broken", "[inbox\npath = /nowhere\n",
+                  "keeping the running configuration")]
+        for i, (what, text, marker) in enumerate(cases):
+            if text is None:
+                os.remove(conf)
+            else:
+                with open(conf, "w") as f:
+                    f.write(text)
+            hup_and_wait(what, marker)
+            check("configuration reloaded" not in log(),
+                  "%s: not reloaded" % what)
+            drop(tmp, inbox, "%s.html" % what, page(i, what))
+            check(wait_topic(b"article.new.box", 20),
+                  "%s: the inbox is still watched" % what)
+            check(wait_topic(b"article.new.feed", 10),
+                  "%s: the feed source is still polled" % what)
+        with open(conf, "w") as f:
+            f.write(good)
+        hup_and_wait("valid again", "configuration reloaded")
+        check(d.alive(), "daemon alive")
+    finally:
+        sub.close()
+        ctx.term()
+        rc = d.stop()
+        srv.shutdown()
+    check(rc == 0, "clean stop, rc %r" % rc)
+    refusals = [ln for ln in log().splitlines() if "reload:" in ln and
+                "keeping the running" in ln]
+    print("\n".join(refusals))
+    check(len(refusals) == 3, "three refusals, one line each")
+    if failures:
+        print(log()[-3000:])
+        print("%d failure(s)" % len(failures))
+        sys.exit(1)
+    cleanup(tmp)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()

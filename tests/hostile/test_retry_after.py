@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""Retry-After from a hostile server (issue 17 items 5 and 8).
+
+usage: test_retry_after.py NEWSWIRED
+
+One HTTP server on 127.0.0.1, three sources on it:
+- /held answers 429 with Retry-After: 99999999999999999999999 (10^23),
+  every time;
+- /ra-feed has an entry whose page answers 503 with the same Retry-After
+  the first time (the page retry path multiplies it by 1000);
+- /other publishes a new entry at every poll.
+With [http] max_hold = 2: a hold of the host lasts 2 s and is logged
+once, when it starts (not per request it holds back),
+/other keeps being polled and published a few seconds later, the daemon
+stays up, stops cleanly, and its log has no sanitizer report (run in the
+ASan + UBSan build, a signed overflow of the Retry-After is reported
+there). Every wait is bounded; NW_TIME_FACTOR stretches them.
+"""
+import os
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import zmq
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "ops"))
+from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
+                    free_port)
+
+HUGE = "99999999999999999999999"
+FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
+        "<channel><title>T</title>%s</channel></rss>\n")
+
+
+def item(guid, link):
+    return ("<item><guid>%s</guid><title>Entry %s</title><link>%s</link>"
+            "<description>Summary of entry %s, in words.</description>"
+            "</item>" % (guid, guid, link, guid))
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", headers=()):
+        self.send_response(status)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        st = self.server.state
+        path = self.path.split("?")[0]
+        st["go"].wait(30)
+        with st["lock"]:
+            n = st["count"].get(path, 0)
+            st["count"][path] = n + 1
+            st["times"].setdefault(path, []).append(time.monotonic())
+        base = "http://%s" % self.headers.get("Host")
+        rss = [("Content-Type", "application/rss+xml")]
+        if path == "/held":
+            return self.send(429, b"slow down\n", [("Retry-After", HUGE)])
+        if path == "/ra-feed":
+            return self.send(200, (FEED % item("ra-1", base + "/ra-page"))
+                             .encode(), rss)
+        if path == "/ra-page":
+            return self.send(503, b"busy\n", [("Retry-After", HUGE)])
+        if path == "/other":
+            return self.send(200, (FEED % item("other-%d" % n,
+                                               base + "/x%d" % n))
+                             .encode(), rss)
+        return self.send(404, b"no\n")
+
+
+def main():
+    newswired = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="nw-retry-after-")
+    os.makedirs(os.path.join(tmp, "inbox"))
+    state = {"lock": threading.Lock(), "count": {}, "times": {},
+             "go": threading.Event()}
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    srv.state = state
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    pub = free_port()
+    srcs = ""
+    for name, path, pages in (("held", "/held", "no"),
+                              ("ra", "/ra-feed", "yes"),
+                              ("other", "/other", "no")):
+        srcs += ('[source "%s"]\nurl = %s%s\ninterval = 1\n'
+                 "fetch_pages = %s\n" % (name, base, path, pages))
+    conf = os.path.join(tmp, "newswired.conf")
+    with open(conf, "w") as f:
+        f.write("[inbox]\npath = %s/inbox\n"
+                "[daemon]\nstate = %s/state\nworkers = 2\n"
+                "log_level = info\nmetrics =\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+                "replay = tcp://127.0.0.1:%d\n"
+                "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
+                "jitter = 0\nconnect_timeout = 2\ntimeout = 5\n"
+                "max_hold = 2\n%s" % (tmp, tmp, pub, free_port(), srcs))
+    ctx = zmq.Context()
+    sub = ctx.socket(zmq.SUB)
+    sub.setsockopt(zmq.LINGER, 0)
+    sub.setsockopt(zmq.SUBSCRIBE, b"article.")
+    sub.setsockopt(zmq.SUBSCRIBE, b"heartbeat")
+    sub.connect("tcp://127.0.0.1:%d" % pub)
+    logp = os.path.join(tmp, "daemon.log")
+    d = Daemon(newswired, conf, logp)
+    topics = []
+    try:
+        if check(sub.poll(int(20000 * FACTOR)), "a heartbeat"):
+            sub.recv_multipart()
+        state["go"].set()
+        end = time.monotonic() + 9 * FACTOR
+        while time.monotonic() < end and d.alive():
+            if sub.poll(200):
+                t, body = sub.recv_multipart()
+                if t != b"heartbeat":
+                    topics.append(t.decode())
+        alive = d.alive()
+    finally:
+        sub.close()
+        ctx.term()
+        rc = d.stop()
+        srv.shutdown()
+    text = open(logp, errors="replace").read()
+    times = state["times"]
+    held_at = times.get("/held", [None])[0]
+    later = [t for t in times.get("/other", [])
+             if held_at is not None and t > held_at + 2.5]
+    holds = [ln for ln in text.splitlines() if " held for " in ln]
+    print("requests %r; %d hold line(s); %d article(s) of other"
+          % (state["count"], len(holds), topics.count("article.new.other")))
+    check(alive and rc == 0, "alive, then a clean stop (rc %r)" % rc)
+    check("runtime error" not in text and "Sanitizer" not in text,
+          "no sanitizer report in the daemon's log")
+    stamps = [datetime.strptime(h[:23], "%Y-%m-%dT%H:%M:%S.%f")
+              .timestamp() for h in holds]
+    check(1 <= len(holds) and all(b - a >= 1.5 for a, b in
+                                  zip(stamps, stamps[1:])),
+          "a hold is logged once, when it starts: %r" % holds)
+    check(all("held for 2 s" in h for h in holds),
+          "a hold lasts max_hold (2 s), not 10^23 s: %r" % holds)
+    check(len(later) >= 2, "the other source on the host is polled again "
+          "after the hold: %d request(s) after it" % len(later))
+    check(topics.count("article.new.other") >= 3,
+          "the other source keeps publishing: %r" % topics)
+    if failures:
+        print(text[-3000:])
+        print("%d failure(s)" % len(failures))
+        sys.exit(1)
+    cleanup(tmp)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
