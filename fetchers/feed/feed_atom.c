@@ -89,13 +89,13 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 static void
 feed_atom_category(const struct feed_ctx *cx, xmlNode *n, struct strlist *l)
 {
-	/* the label first, as gofeed's translator (the yardstick) does,
-	 * though feedparser and RFC 4287 take the term as the category */
-	char *t = feed_attr(cx, n, "label");
+	/* RFC 4287: the term is the category, the label only a name for
+	 * people to read (gofeed's translator takes the label first) */
+	char *t = feed_attr(cx, n, "term");
 
 	if (t == NULL || *t == '\0') {
 		free(t);
-		t = feed_attr(cx, n, "term");
+		t = feed_attr(cx, n, "label");
 	}
 	if (t == NULL || *t == '\0') {
 		free(t);

@@ -355,9 +355,9 @@ test_people_and_categories(void **state)
 	STR(f->authors[0].email, "ca@example.com");
 	feed_free(f);
 
-	/* Atom: the term when there is no label */
+	/* Atom: the term is the category, also beside a label */
 	f = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A"
-	    "</title><entry><id>1</id><category term=\"t1\"/>"
+	    "</title><entry><id>1</id><category term=\"t1\" label=\"T 1\"/>"
 	    "<category term=\"t2\" scheme=\"http://x\"/></entry></feed>");
 	assert_int_equal(f->items[0].categories.n, 2);
 	STR(f->items[0].categories.v[0], "t1");
