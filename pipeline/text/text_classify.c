@@ -273,9 +273,16 @@ text_appeal_runs(struct text_doc *d)
 	}
 }
 
+/* The score of an item in the search for the body region. Body-like items
+ * count their width; the other items of running text cost theirs, at
+ * least a small constant: the region holds more body than other text, so
+ * a list of teasers (a headline, a name, a date and one sentence each)
+ * does not join the article it follows, while a subheading does. */
 static long
 text_score(const struct text_item *it)
 {
+	long c;
+
 	if (it->bodylike)
 		return (long)it->width;
 	if (it->appeal)
@@ -284,10 +291,12 @@ text_score(const struct text_item *it)
 	    it->kind == TEXT_CREDIT)
 		return -30;
 	if (it->bullet)
-		return -20;
-	if (it->sentence)
-		return -5;
-	return -15;
+		c = -20;
+	else if (it->sentence)
+		c = -5;
+	else
+		c = -15;
+	return -(long)it->width < c ? -(long)it->width : c;
 }
 
 /* The body region: the run of items with the greatest total score, where

@@ -349,6 +349,53 @@ test_extract_reuters_style(void **state)
 	article_free(a);
 }
 
+/* An article, a subheading inside it, and after it a list of teasers:
+ * a headline, a name, a date and one sentence each. The subheading is
+ * part of the body; the teasers' sentences are not, though each reads
+ * as running text: each comes with more text that is not. */
+static void
+test_extract_teasers(void **state)
+{
+	const char *s =
+	    "Harbour plan wins final vote\n\n"
+	    "The harbour plan won its final vote on Tuesday after a year of "
+	    "hearings, and work on the first quay is due to begin in spring."
+	    "\n\n"
+	    "Opponents said the cost had doubled since the plan was first "
+	    "put forward, and that the city had not asked the fishermen.\n\n"
+	    "What happens next\n\n"
+	    "The port authority will publish the tender in January, and the "
+	    "contract is to be signed before the summer holidays begin.\n\n"
+	    "More from the Ledger\n\n"
+	    "Rail strike called off at the last minute\n\n"
+	    "Anna Berg\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The union accepted the offer late on Tuesday, hours before "
+	    "the strike.\n\n"
+	    "Museum reopens its north wing to visitors\n\n"
+	    "Tom Lind\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The wing was closed for three years of repairs to its roof "
+	    "and walls.\n\n"
+	    "School meals to cost more from January\n\n"
+	    "Eva Holm\n\n"
+	    "Tuesday November 19, 2019\n\n"
+	    "Parents will pay forty cents more a day, the council said on "
+	    "Monday.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "The harbour plan won", 20), 0);
+	assert_non_null(strstr(a->body, "The port authority will publish"));
+	assert_null(strstr(a->body, "The union accepted"));
+	assert_null(strstr(a->body, "three years of repairs"));
+	assert_null(strstr(a->body, "forty cents"));
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -377,6 +424,7 @@ main(void)
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
 		cmocka_unit_test(test_extract_reuters_style),
+		cmocka_unit_test(test_extract_teasers),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
