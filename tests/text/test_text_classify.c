@@ -396,6 +396,30 @@ test_extract_teasers(void **state)
 	article_free(a);
 }
 
+/* Pages end paragraphs with &nbsp;, which renderers write as U+00A0: a
+ * paragraph that ends so still ends like a sentence, and the space is
+ * not part of its text. */
+static void
+test_segment_nbsp(void **state)
+{
+	const char *s =
+	    "Tram line opens\n\n"
+	    "The new tram line opened on Monday, a year later than planned "
+	    "and over its budget.\xc2\xa0\n\n"
+	    "Its first trams ran full all day, and the city said it would add "
+	    "more in the evening.\xc2\xa0\xe3\x80\x80\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->n, 3);
+	assert_string_equal(d->items[1].s, "The new tram line opened on "
+	    "Monday, a year later than planned and over its budget.");
+	text_classify(d);
+	assert_int_equal(d->items[1].kind, TEXT_BODY);
+	assert_int_equal(d->items[2].kind, TEXT_BODY);
+	text_doc_free(d);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -425,6 +449,7 @@ main(void)
 		cmocka_unit_test(test_extract_wire),
 		cmocka_unit_test(test_extract_reuters_style),
 		cmocka_unit_test(test_extract_teasers),
+		cmocka_unit_test(test_segment_nbsp),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
