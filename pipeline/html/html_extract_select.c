@@ -24,78 +24,6 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 }
 
 
-/* Headings that announce links to other articles, in the languages of
- * the corpus and their neighbours; matched at the start of the heading,
- * ignoring ASCII case. */
-static const char *const html_related_heads[] = {
-	"related", "more from", "more on this", "more stories", "read more",
-	"read also", "see also", "you may also like", "you might also like",
-	"recommended", "most read", "most popular", "trending",
-	"notas relacionadas", "noticias relacionadas",
-	"art\xc3\xad""culos relacionados", "te puede interesar",
-	"tambi\xc3\xa9n te puede interesar", "lee tambi\xc3\xa9n",
-	"leia tamb\xc3\xa9m", "mais lidas", "mehr zum thema", "mehr dazu",
-	"mehr aus", "weitere artikel", "weitere beitr\xc3\xa4ge",
-	"aktuellste beitr\xc3\xa4ge", "neueste beitr\xc3\xa4ge",
-	"das k\xc3\xb6nnte sie auch interessieren", "lesen sie auch",
-	"auch interessant", "\xc3\x84hnliche artikel",
-	"\xc3\xa4hnliche artikel", "verwandte artikel", "meistgelesen",
-	"\xc3\xa0 lire aussi", "lire aussi",
-	"sur le m\xc3\xaame sujet", "leggi anche", "articoli correlati",
-	"czytaj tak\xc5\xbc""e", "zobacz tak\xc5\xbc""e", "polecane",
-};
-
-/* Whether heading n announces related links (html_related_heads). */
-static bool
-html_is_related_head(const xmlNode *n)
-{
-	struct buf t = { 0 };
-	bool hit = false;
-
-	html_text_of(n, &t);
-	html_trim(&t);
-	for (size_t i = 0; t.len > 0 && t.len <= 60 &&
-	    i < sizeof(html_related_heads) / sizeof(html_related_heads[0]);
-	    i++)
-		if (strncasecmp(t.p, html_related_heads[i],
-		    strlen(html_related_heads[i])) == 0)
-			hit = true;
-	buf_free(&t);
-	return hit;
-}
-
-/* Step 3b: drops what a heading announcing related links opens: its
- * parent when the heading comes first in it, else the heading and the
- * siblings after it up to the next heading. Parents that hold a large
- * share of the page's text are left whole (broken markup may nest the
- * article inside). Returns the node to visit after n. */
-static xmlNode *
-html_prune_related(struct html_ctx *ctx, xmlNode *n)
-{
-	xmlNode *p = n->parent, *first = p->children, *s;
-
-	while (first != NULL && !html_is_elem(first))
-		first = first->next;
-	if (first == n && p != ctx->body && html_ni(p) != NULL &&
-	    html_share(ctx, p) <= HTML_PROTECT) {
-		s = html_next(p, ctx->body, false);
-		HTML_DEBUG_NODE("related block", p);
-		html_remove(p);
-		return s;
-	}
-	for (s = n; s != NULL; ) {
-		xmlNode *next = s->next;
-
-		if (s != n && html_is_elem(s) && html_ni(s) != NULL &&
-		    ((html_ni(s)->cls & HTML_T_HEAD) ||
-		    html_share(ctx, s) > HTML_PROTECT))
-			break;
-		html_remove(s);
-		s = next;
-	}
-	return s != NULL ? s : html_next(p, ctx->body, false);
-}
-
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 void
@@ -115,11 +43,6 @@ html_prune(struct html_ctx *ctx)
 		ni = html_ni(n);
 		if (ni->kind == HTML_K_FIGURE) {
 			n = html_next(n, root, false);
-			continue;
-		}
-		if ((ni->cls & HTML_T_HEAD) && ni->text <= 60 &&
-		    html_is_related_head(n)) {
-			n = html_prune_related(ctx, n);
 			continue;
 		}
 		junk = (ni->cls & HTML_T_CHROME) || (ni->sig & (HTML_S_JUNK |
