@@ -406,6 +406,23 @@ text_repeats(struct text_doc *d)
 	free(v);
 }
 
+/* A paragraph that the page also shows elsewhere (a summary, a teaser)
+ * is still the article's where it stands between two body-like
+ * paragraphs: continuity says so, not the repetition. */
+static void
+text_repeated_in_body(struct text_doc *d)
+{
+	for (size_t i = 1; i + 1 < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (!it->repeated || it->chrome || it->kind != TEXT_OTHER ||
+		    !((it->sentence && it->words >= 6) || it->words >= 30))
+			continue;
+		if (d->items[i - 1].bodylike && d->items[i + 1].bodylike)
+			it->bodylike = true;
+	}
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -508,6 +525,7 @@ text_classify(struct text_doc *d)
 		    it->kind == TEXT_OTHER &&
 		    ((it->sentence && it->words >= 6) || it->words >= 30);
 	}
+	text_repeated_in_body(d);
 	text_body_region(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		struct text_item *it = &d->items[i];
