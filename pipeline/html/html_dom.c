@@ -435,12 +435,12 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 
 
 /* Class names that CMSs put on an article's container to list its
- * taxonomy ("tag-elections", "category-sport", "postid-12"), and CSS
- * utility classes of spacing ("margin-bottom"): they say nothing about
- * the element's role and are skipped. */
+ * taxonomy ("tag-elections", "category-sport", "postid-12"; WordPress's
+ * post_class()): they say nothing about the element's role and are
+ * skipped. */
 static const char *const html_taxonomy[] = {
 	"tag-", "category-", "postid-", "format-", "status-", "type-",
-	"has-", "margin-", "padding-",
+	"has-",
 };
 
 static bool
@@ -617,8 +617,12 @@ html_signals_other(const struct html_sigattrs *sa)
 	return sig;
 }
 
+/* Class names that hide an element at every screen size. "hidden" and
+ * "d-none" are not among them: CSS frameworks pair them with a breakpoint
+ * class that shows the element on wide screens ("hidden md:block",
+ * "d-none d-md-block"). */
 static const char *const html_hidden_names[] = {
-	"hidden", "hide", "invisible", "d-none", "sr-only",
+	"hide", "invisible", "sr-only",
 	"screen-reader-text", "visually-hidden", "visuallyhidden",
 	"is-hidden",
 };

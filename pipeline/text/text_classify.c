@@ -273,9 +273,16 @@ text_appeal_runs(struct text_doc *d)
 	}
 }
 
+/* The score of an item in the search for the body region. Body-like items
+ * count their width; the other items of running text cost theirs, at
+ * least a small constant: the region holds more body than other text, so
+ * a list of teasers (a headline, a name, a date and one sentence each)
+ * does not join the article it follows, while a subheading does. */
 static long
 text_score(const struct text_item *it)
 {
+	long c;
+
 	if (it->bodylike)
 		return (long)it->width;
 	if (it->appeal)
@@ -284,10 +291,12 @@ text_score(const struct text_item *it)
 	    it->kind == TEXT_CREDIT)
 		return -30;
 	if (it->bullet)
-		return -20;
-	if (it->sentence)
-		return -5;
-	return -15;
+		c = -20;
+	else if (it->sentence)
+		c = -5;
+	else
+		c = -15;
+	return -(long)it->width < c ? -(long)it->width : c;
 }
 
 /* The body region: the run of items with the greatest total score, where
@@ -397,6 +406,23 @@ text_repeats(struct text_doc *d)
 	free(v);
 }
 
+/* A paragraph that the page also shows elsewhere (a summary, a teaser)
+ * is still the article's where it stands between two body-like
+ * paragraphs: continuity says so, not the repetition. */
+static void
+text_repeated_in_body(struct text_doc *d)
+{
+	for (size_t i = 1; i + 1 < d->n; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (!it->repeated || it->chrome || it->kind != TEXT_OTHER ||
+		    !((it->sentence && it->words >= 6) || it->words >= 30))
+			continue;
+		if (d->items[i - 1].bodylike && d->items[i + 1].bodylike)
+			it->bodylike = true;
+	}
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -499,6 +525,7 @@ text_classify(struct text_doc *d)
 		    it->kind == TEXT_OTHER &&
 		    ((it->sentence && it->words >= 6) || it->words >= 30);
 	}
+	text_repeated_in_body(d);
 	text_body_region(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		struct text_item *it = &d->items[i];

@@ -58,6 +58,40 @@ text_space(unsigned char c)
 	    c == '\v';
 }
 
+/* Bytes of the Unicode space at p[0..len), or 0: the no-break space, the
+ * typographic spaces of U+2000..U+200A, U+202F, U+205F and the
+ * ideographic space. Renderers write &nbsp; as U+00A0, and pages end
+ * many paragraphs with one: lines are trimmed of them (inside a line they
+ * are the page's text and stay). */
+static size_t
+text_uspace(const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	if (len >= 2 && u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (len < 3)
+		return 0;
+	if ((u[0] == 0xe2 && u[1] == 0x80 && (u[2] <= 0x8a ||
+	    u[2] == 0xaf)) || (u[0] == 0xe2 && u[1] == 0x81 &&
+	    u[2] == 0x9f) || (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80))
+		return 3;
+	return 0;
+}
+
+/* Bytes of the space, ASCII or Unicode, that ends p[0..len), or 0. */
+static size_t
+text_trailing_space(const char *p, size_t len)
+{
+	if (len > 0 && text_space((unsigned char)p[len - 1]))
+		return 1;
+	if (len >= 2 && text_uspace(p + len - 2, 2) == 2)
+		return 2;
+	if (len >= 3 && text_uspace(p + len - 3, 3) == 3)
+		return 3;
+	return 0;
+}
+
 /* Bytes of the longest run of non-spaces in p[0..len). */
 static size_t
 text_longest_token(const char *p, size_t len)
@@ -87,13 +121,22 @@ text_lines(const char *s, size_t len, size_t *n)
 
 		l.indent = 0;
 		l.p = s + i;
-		while (l.p < s + end && text_space((unsigned char)*l.p)) {
+		while (l.p < s + end) {
+			size_t u = text_uspace(l.p, (size_t)(s + end - l.p));
+
+			if (u == 0 && !text_space((unsigned char)*l.p))
+				break;
 			l.indent += *l.p == '\t' ? 8 : 1;
-			l.p++;
+			l.p += u > 0 ? u : 1;
 		}
 		l.len = (size_t)(s + end - l.p);
-		while (l.len > 0 && text_space((unsigned char)l.p[l.len - 1]))
-			l.len--;
+		while (l.len > 0) {
+			size_t u = text_trailing_space(l.p, l.len);
+
+			if (u == 0)
+				break;
+			l.len -= u;
+		}
 		l.width = l.indent + text_cps(l.p, l.len);
 		l.unbreakable = text_longest_token(l.p, l.len) >
 		    TEXT_TOKEN_MAX;

@@ -223,30 +223,6 @@ test_content_figures(void **state)
 	article_free(a);
 }
 
-/* A block that a heading opens as related links goes, and only up to the
- * next heading when the heading is not the first in its block. */
-static void
-test_related_heading(void **state)
-{
-	struct nw_article *a;
-
-	(void)state;
-	a = extract_body("<article><p>%s</p><p>%s</p><h2>See also</h2><p>"
-	    "Another story about the regional budget and its long delays in "
-	    "council.</p>"
-	    "<h2>Cost</h2><p>%s</p><section><h3>Notas relacionadas</h3>"
-	    "<article><p>Hackers offer a discount to the government and "
-	    "promise to leave the private sector alone.</p></article>"
-	    "</section></article>", prose1, prose2, prose3);
-	assert_non_null(a->body);
-	assert_non_null(strstr(a->body, prose3));
-	assert_null(strstr(a->body, "See also"));
-	assert_null(strstr(a->body, "regional budget"));
-	assert_null(strstr(a->body, "relacionadas"));
-	assert_null(strstr(a->body, "Hackers offer"));
-	article_free(a);
-}
-
 /* On a page that stacks two articles in twin containers, the one under
  * the heading that names the page's title wins, though shorter. */
 static void
@@ -489,7 +465,6 @@ main(void)
 		cmocka_unit_test(test_tables_and_lists_kept),
 		cmocka_unit_test(test_figures_collected),
 		cmocka_unit_test(test_content_figures),
-		cmocka_unit_test(test_related_heading),
 		cmocka_unit_test(test_stacked_articles),
 		cmocka_unit_test(test_utility_classes),
 		cmocka_unit_test(test_body_from_json_ld),

@@ -349,6 +349,111 @@ test_extract_reuters_style(void **state)
 	article_free(a);
 }
 
+/* An article, a subheading inside it, and after it a list of teasers:
+ * a headline, a name, a date and one sentence each. The subheading is
+ * part of the body; the teasers' sentences are not, though each reads
+ * as running text: each comes with more text that is not. */
+static void
+test_extract_teasers(void **state)
+{
+	const char *s =
+	    "Harbour plan wins final vote\n\n"
+	    "The harbour plan won its final vote on Tuesday after a year of "
+	    "hearings, and work on the first quay is due to begin in spring."
+	    "\n\n"
+	    "Opponents said the cost had doubled since the plan was first "
+	    "put forward, and that the city had not asked the fishermen.\n\n"
+	    "What happens next\n\n"
+	    "The port authority will publish the tender in January, and the "
+	    "contract is to be signed before the summer holidays begin.\n\n"
+	    "More from the Ledger\n\n"
+	    "Rail strike called off at the last minute\n\n"
+	    "Anna Berg\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The union accepted the offer late on Tuesday, hours before "
+	    "the strike.\n\n"
+	    "Museum reopens its north wing to visitors\n\n"
+	    "Tom Lind\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The wing was closed for three years of repairs to its roof "
+	    "and walls.\n\n"
+	    "School meals to cost more from January\n\n"
+	    "Eva Holm\n\n"
+	    "Tuesday November 19, 2019\n\n"
+	    "Parents will pay forty cents more a day, the council said on "
+	    "Monday.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "The harbour plan won", 20), 0);
+	assert_non_null(strstr(a->body, "The port authority will publish"));
+	assert_null(strstr(a->body, "The union accepted"));
+	assert_null(strstr(a->body, "three years of repairs"));
+	assert_null(strstr(a->body, "forty cents"));
+	article_free(a);
+}
+
+/* Pages end paragraphs with &nbsp;, which renderers write as U+00A0: a
+ * paragraph that ends so still ends like a sentence, and the space is
+ * not part of its text. */
+static void
+test_segment_nbsp(void **state)
+{
+	const char *s =
+	    "Tram line opens\n\n"
+	    "The new tram line opened on Monday, a year later than planned "
+	    "and over its budget.\xc2\xa0\n\n"
+	    "Its first trams ran full all day, and the city said it would add "
+	    "more in the evening.\xc2\xa0\xe3\x80\x80\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->n, 3);
+	assert_string_equal(d->items[1].s, "The new tram line opened on "
+	    "Monday, a year later than planned and over its budget.");
+	text_classify(d);
+	assert_int_equal(d->items[1].kind, TEXT_BODY);
+	assert_int_equal(d->items[2].kind, TEXT_BODY);
+	text_doc_free(d);
+}
+
+/* A paragraph the page shows twice (a summary above, the article below)
+ * stays in the body where it stands between two of the article's
+ * paragraphs. */
+static void
+test_extract_repeated_paragraph(void **state)
+{
+	const char *s =
+	    "Ferry service to resume\n\n"
+	    "The island ferry will sail again from Monday after repairs to "
+	    "its engine, the operator said, and its timetable will be the "
+	    "one of the summer until the end of the month.\n\n"
+	    "Image: the ferry in the harbour\n\n"
+	    "The operator said on Friday that the repairs had taken longer "
+	    "than planned, as parts had to come from abroad.\n\n"
+	    "The island ferry will sail again from Monday after repairs to "
+	    "its engine, the operator said, and its timetable will be the "
+	    "one of the summer until the end of the month.\n\n"
+	    "Islanders had relied on a smaller boat for three weeks, and the "
+	    "school bus had run only twice a day.\n\n"
+	    "More from the Ledger\n";
+	struct nw_article *a = article_new();
+	char err[128];
+	const char *p;
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	p = strstr(a->body, "as parts had to come from abroad.\n\nThe island "
+	    "ferry will sail again");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "Islanders had relied"));
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -377,6 +482,9 @@ main(void)
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
 		cmocka_unit_test(test_extract_reuters_style),
+		cmocka_unit_test(test_extract_teasers),
+		cmocka_unit_test(test_segment_nbsp),
+		cmocka_unit_test(test_extract_repeated_paragraph),
 		cmocka_unit_test(test_extract_nothing),
 	};
 

@@ -1,0 +1,150 @@
+/* Internals of the HTML main-content extractor (html_extract.c): the
+ * per-element statistics, the paragraphs written, and the steps that
+ * html_extract() runs, in three files by abstraction:
+ *  html_extract.c         parse, drop, statistics, JSON-LD body, entry;
+ *  html_extract_select.c  prune, score and choose the article container;
+ *  html_extract_write.c   write paragraphs, filter them, collect images.
+ * Pure. */
+#ifndef NW_HTML_EXTRACT_INT_H
+#define NW_HTML_EXTRACT_INT_H
+
+#include <libxml/tree.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util.h"
+#include "../article.h"
+#include "html_dom.h"
+
+/* What the extractor knows about one element; hung on node->_private. */
+struct html_ni {
+	double score;
+	unsigned text;    /* visible characters in the subtree */
+	unsigned link;    /* of which inside <a> */
+	unsigned ptext;   /* of which inside paragraphs (p, pre, blockquote) */
+	unsigned own;     /* text whose nearest block ancestor is this */
+	unsigned own_link;  /* of which inside links */
+	unsigned commas;  /* commas in own */
+	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
+	unsigned cls;     /* HTML_T_* */
+	unsigned sig;     /* HTML_S_* */
+	enum html_kind kind;
+	bool cand;        /* score was initialised */
+};
+
+/* What html_stats() counted in a text node, kept for its second pass;
+ * hung on the text node's _private. */
+struct html_tc {
+	unsigned len;     /* visible characters */
+	unsigned commas;
+};
+
+/* A paragraph as written: its text and what it is made of. */
+struct html_para {
+	char *text;
+	unsigned len;     /* visible characters */
+	unsigned link;    /* of which inside links */
+	bool head;        /* a heading */
+	bool keep;
+	bool cont;        /* follows the previous one after a <br> */
+};
+
+struct html_ctx {
+	struct html_para *paras;  /* the paragraphs written so far */
+	size_t n_paras;
+	size_t cap_paras;
+	unsigned link;     /* link characters in para */
+	bool head;         /* para is a heading */
+	bool no_images;    /* the writer leaves images alone */
+	bool raw;          /* the writer skips nothing */
+	bool fragment;     /* html_extract_fragment(): all is the article */
+	xmlDoc *doc;
+	xmlNode *body;
+	struct html_ni *ni;
+	size_t n_ni;
+	struct html_tc *tc;  /* one per text node */
+	size_t n_tc;
+	const char *url;
+	struct nw_article *a;
+	struct buf out;    /* the body being written */
+	struct buf para;   /* the paragraph being written */
+	bool space;        /* a space is pending in para */
+	bool cont;         /* para follows the previous one after a <br> */
+	char *h1;          /* the first <h1> seen in the content */
+	bool twin;         /* the winner was picked among stacked articles */
+	struct html_sigcache sigs;  /* signals of the page's class names */
+};
+
+/* Minimum own text of a block for it to score its ancestors. */
+#define HTML_MIN_BLOCK 25
+/* Share of the page's text above which a container is never pruned. */
+#define HTML_PROTECT 0.3
+/* The winning container's text below this share of the page's prose
+ * sends the extractor to the prose of the whole page. */
+#define HTML_FALLBACK 0.4
+/* The winner climbs to a parent with more prose when the parent's link
+ * density and its text other than prose stay under these. */
+#define HTML_CLIMB_LD 0.25
+#define HTML_CLIMB_OTHER 0.2
+
+static inline struct html_ni *
+html_ni(const xmlNode *n)
+{
+	return n->_private;
+}
+
+static inline bool
+html_is_elem(const xmlNode *n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE;
+}
+
+static inline double
+html_link_density(const struct html_ni *ni)
+{
+	return ni->text > 0 ? (double)ni->link / ni->text : 0;
+}
+
+#ifdef HTML_DEBUG
+#include <stdio.h>
+/* Builds with -DHTML_DEBUG trace the extractor's choices on stderr. */
+void html_debug(const char *what, const xmlNode *n);
+#define HTML_DEBUG_NODE(what, n) html_debug((what), (n))
+#define HTML_DEBUG_MSG(...) fprintf(stderr, "html: " __VA_ARGS__)
+#else
+#define HTML_DEBUG_NODE(what, n) ((void)0)
+#define HTML_DEBUG_MSG(...) ((void)0)
+#endif
+
+/* Unlinks and frees n. */
+void html_remove(xmlNode *n);
+
+/* html_extract_select.c */
+/* Step 3: prunes page furniture and boilerplate. */
+void html_prune(struct html_ctx *ctx);
+/* Step 4a: the best container, or NULL when the page has no block of
+ * text. */
+xmlNode *html_score(struct html_ctx *ctx);
+/* Step 4a': among stacked articles, the one under the page's title. */
+xmlNode *html_pick_twin(struct html_ctx *ctx, xmlNode *best);
+/* Step 4b: the winner moved up to the parts of the article. */
+xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
+/* Characters of prose in the blocks under root. */
+size_t html_prose(xmlNode *root);
+/* Writes the winner and the siblings that belong with it; returns their
+ * prose. */
+size_t html_write_article(struct html_ctx *ctx, xmlNode *top);
+
+/* html_extract_write.c */
+/* Step 5: writes the text of root as paragraphs and collects images. */
+void html_write(struct html_ctx *ctx, xmlNode *root);
+/* Joins the kept paragraphs into ctx->out. */
+void html_paras_join(struct html_ctx *ctx);
+void html_paras_free(struct html_ctx *ctx);
+/* Drops the link lines that end the text ("Continue reading...") when
+ * there is text before them. */
+void html_paras_links_after(struct html_ctx *ctx);
+/* Step 6: the winner, or the filtered prose of the whole page. */
+void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
+
+#endif

@@ -1,0 +1,368 @@
+/* The HTML extractor's choice of the article container: pruning of page
+ * furniture, scores, stacked articles, the climb to the article's parts,
+ * and the siblings written with it. See html_extract_int.h. */
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html_dom.h"
+#include "html_extract_int.h"
+
+/* The share of the page's text held by n. */
+static double
+html_share(const struct html_ctx *ctx, const xmlNode *n)
+{
+	const struct html_ni *b = html_ni(ctx->body);
+	const struct html_ni *ni = html_ni(n);
+
+	if (b->ptext >= 400)
+		return (double)ni->ptext / b->ptext;
+	if (b->text == 0)
+		return 0;
+	return (double)ni->text / b->text;
+}
+
+
+/* Step 3: prunes page furniture and boilerplate. Figures are left for the
+ * writer, which collects their images. */
+void
+html_prune(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		struct html_ni *ni;
+		bool junk;
+
+		if (n == root || !html_is_elem(n) || html_ni(n) == NULL) {
+			n = html_next(n, root, n == root);
+			continue;
+		}
+		ni = html_ni(n);
+		if (ni->kind == HTML_K_FIGURE) {
+			n = html_next(n, root, false);
+			continue;
+		}
+		junk = (ni->cls & HTML_T_CHROME) || (ni->sig & (HTML_S_JUNK |
+		    HTML_S_HIDDEN | HTML_S_COMMENTS | HTML_S_HEADER));
+		/* an article's own header (<header>, class "...header")
+		 * holds its lead paragraph: a header with paragraph text
+		 * and few links is not the site's */
+		if (((ni->cls & HTML_T_CHROME) || (ni->sig & HTML_S_HEADER)) &&
+		    !(ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN |
+		    HTML_S_COMMENTS)) && (strcmp((const char *)n->name,
+		    "header") == 0 || (ni->sig & HTML_S_HEADER)) &&
+		    ni->ptext >= 50 && html_link_density(ni) < 0.2)
+			junk = false;
+		/* an article's container is never furniture, whatever
+		 * taxonomy its classes carry ("tag-...", "category-...") */
+		if ((ni->sig & HTML_S_BODY) || ni->kind == HTML_K_ARTICLE ||
+		    ni->kind == HTML_K_MAIN)
+			junk = (ni->sig & HTML_S_HIDDEN) != 0;
+		if (junk) {
+			double share = html_share(ctx, n);
+			bool keep = share > HTML_PROTECT;
+
+			if ((ni->sig & HTML_S_COMMENTS) &&
+			    !(ni->sig & HTML_S_POS))
+				keep = false;
+			if ((ni->sig & HTML_S_DIALOG) && share < 0.6)
+				keep = false;
+			if (!keep) {
+				xmlNode *next = html_next(n, root, false);
+
+				HTML_DEBUG_NODE("pruned", n);
+				html_remove(n);
+				n = next;
+				continue;
+			}
+		}
+		n = html_next(n, root, true);
+	}
+}
+
+/* Readability's initial weight of a candidate container. */
+static void
+html_init_cand(struct html_ni *ni)
+{
+	ni->cand = true;
+	switch (ni->kind) {
+	case HTML_K_DIV:
+	case HTML_K_ARTICLE:
+	case HTML_K_MAIN:
+	case HTML_K_SECTION:
+		ni->score = 5;
+		break;
+	case HTML_K_TD:
+		ni->score = 3;
+		break;
+	case HTML_K_LI:
+	case HTML_K_BODY:
+		ni->score = -3;
+		break;
+	default:
+		if (ni->cls & HTML_T_LIST)
+			ni->score = -3;
+		else if (ni->cls & HTML_T_HEAD)
+			ni->score = -5;
+		else if (ni->cls & HTML_T_PTEXT)
+			ni->score = 3;
+		break;
+	}
+	if (ni->sig & HTML_S_POS)
+		ni->score += 25;
+	if (ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER))
+		ni->score -= 25;
+	if (ni->sig & HTML_S_BODY)
+		ni->score += 50;
+}
+
+/* Step 4a: scores the ancestors of every block of text and returns the
+ * best container, or NULL when the page has no block of text. */
+xmlNode *
+html_score(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+	xmlNode *best = NULL;
+	double best_score = 0;
+
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		struct html_ni *ni;
+		xmlNode *p;
+		double s;
+		int level = 0;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		ni = html_ni(n);
+		if (ni->own < HTML_MIN_BLOCK || (ni->cls & HTML_T_HEAD) ||
+		    ni->kind == HTML_K_LI)
+			continue;
+		s = 1 + ni->commas + (ni->own / 100 > 3 ? 3 : ni->own / 100);
+		p = (ni->cls & HTML_T_PARA) ? n->parent : n;
+		for (; p != NULL && html_is_elem(p) && level < 5;
+		    p = p->parent, level++) {
+			struct html_ni *pi = html_ni(p);
+
+			if (pi == NULL)
+				break;
+			if (!pi->cand)
+				html_init_cand(pi);
+			if (level == 0)
+				pi->score += s;
+			else if (level == 1)
+				pi->score += s / 2;
+			else
+				pi->score += s / (level * 3);
+			if (p == root)
+				break;
+		}
+	}
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		struct html_ni *ni;
+		double s;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		ni = html_ni(n);
+		if (!ni->cand)
+			continue;
+		s = ni->score * (1 - html_link_density(ni));
+		ni->score = s;
+		if (best == NULL || s > best_score) {
+			best = n;
+			best_score = s;
+		}
+	}
+	return best;
+}
+
+/* Whether heading text h names the article titled title: equal, or one
+ * holding the other (a title with the site's name, a kicker). */
+static bool
+html_heading_matches(const char *h, const char *title)
+{
+	if (strcasecmp(h, title) == 0)
+		return true;
+	if (strlen(h) < 15 || strlen(title) < 15)
+		return false;
+	return strstr(h, title) != NULL || strstr(title, h) != NULL;
+}
+
+/* Step 4a': on pages that stack several articles (infinite scroll, the
+ * next story loaded below), the containers share tag and class, and the
+ * longest need not be the page's own. Returns, among the twins of best
+ * that score at least a quarter of it, the one that follows the heading
+ * naming the page's title (and sets ctx->twin: the other articles' prose
+ * does not send the extractor to the whole page), or best when none
+ * does. */
+/* Whether n is a twin of best (class cls): an element of the same name
+ * and class that scored at least floor. */
+static bool
+html_is_twin(const xmlNode *n, const xmlNode *best, const char *cls,
+    double floor)
+{
+	const struct html_ni *ni = html_ni(n);
+	const char *c;
+
+	if (!ni->cand || ni->score < floor ||
+	    strcmp((const char *)n->name, (const char *)best->name) != 0)
+		return false;
+	c = html_attr(n, "class");
+	return c != NULL && strcmp(c, cls) == 0;
+}
+
+xmlNode *
+html_pick_twin(struct html_ctx *ctx, xmlNode *best)
+{
+	const char *cls = html_attr(best, "class");
+	double floor = html_ni(best)->score / 4;
+	xmlNode *root = ctx->body, *heading = NULL;
+	size_t twins = 0;
+
+	if (ctx->a->title == NULL || cls == NULL || cls[0] == '\0')
+		return best;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
+		if (html_is_elem(n) && html_ni(n) != NULL && n != best &&
+		    html_is_twin(n, best, cls, floor))
+			twins++;
+	if (twins == 0)
+		return best;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		struct buf t = { 0 };
+		bool match;
+
+		if (!html_is_elem(n) || html_ni(n) == NULL)
+			continue;
+		if (html_ni(n)->cls & HTML_T_HEAD) {
+			heading = n;
+			continue;
+		}
+		if (heading == NULL || !html_is_twin(n, best, cls, floor))
+			continue;
+		html_text_of(heading, &t);
+		html_trim(&t);
+		match = t.len > 0 && html_heading_matches(t.p, ctx->a->title);
+		buf_free(&t);
+		if (match) {
+			ctx->twin = true;
+			return n;
+		}
+		heading = NULL;
+	}
+	return best;
+}
+
+/* Whether parent holds clearly more prose than its child top, and little
+ * else: an article split into parts (page builders' rows and columns). */
+static bool
+html_more_prose(xmlNode *parent, xmlNode *top)
+{
+	const struct html_ni *pi = html_ni(parent);
+	size_t pp = html_prose(parent), tp = html_prose(top);
+
+	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
+		return false;
+	return (double)(pi->text - pp) < HTML_CLIMB_OTHER * (double)pp;
+}
+
+/* Step 4b: moves the winner up while its parent adds little text of its
+ * own, or adds mostly prose, so that the merge of siblings sees the
+ * article's real parts. */
+xmlNode *
+html_climb(struct html_ctx *ctx, xmlNode *top)
+{
+	while (top != ctx->body && html_is_elem(top->parent) &&
+	    html_ni(top->parent) != NULL) {
+		const struct html_ni *ti = html_ni(top);
+		const struct html_ni *pi = html_ni(top->parent);
+
+		if (pi->text > ti->text + ti->text / 20 + 10 &&
+		    !html_more_prose(top->parent, top))
+			break;
+		top = top->parent;
+	}
+	return top;
+}
+
+/* Whether sibling s of the winner (score top_score) belongs to the
+ * article. */
+static bool
+html_sibling_ok(const xmlNode *s, const xmlNode *top, double top_score)
+{
+	const struct html_ni *si = html_ni(s);
+	double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
+	double bonus = 0;
+	const char *sc = html_attr(s, "class");
+	const char *tc = html_attr(top, "class");
+	double ld;
+
+	if (si == NULL)
+		return false;
+	if (sc != NULL && tc != NULL && sc[0] != '\0' && strcmp(sc, tc) == 0)
+		bonus = top_score * 0.2;
+	if (si->cand && si->score + bonus >= threshold)
+		return true;
+	ld = html_link_density(si);
+	if (si->kind == HTML_K_P || (si->cls & HTML_T_HEAD)) {
+		if (si->text > 80 && ld < 0.25)
+			return true;
+		if (si->text > 0 && si->text <= 80 && ld == 0)
+			return si->kind == HTML_K_P;
+	}
+	return false;
+}
+
+/* Characters of prose in the blocks under root: blocks of 70 or more
+ * characters of their own with under a third in links, after the filter's
+ * notion of a good paragraph. */
+size_t
+html_prose(xmlNode *root)
+{
+	size_t n = 0;
+
+	for (xmlNode *e = root; e != NULL; e = html_next(e, root, true)) {
+		const struct html_ni *ni;
+
+		if (!html_is_elem(e) || html_ni(e) == NULL)
+			continue;
+		ni = html_ni(e);
+		if (ni->own >= 70 && ni->own_link * 3 < ni->own)
+			n += ni->own;
+	}
+	return n;
+}
+
+/* Writes the winner and the siblings that belong with it; returns their
+ * prose (html_prose()). */
+size_t
+html_write_article(struct html_ctx *ctx, xmlNode *top)
+{
+	size_t prose = 0;
+
+	xmlNode *parent = top->parent;
+	double top_score = html_ni(top)->score;
+
+	if (top == ctx->body || !html_is_elem(parent)) {
+		html_write(ctx, top);
+		return html_prose(top);
+	}
+	for (xmlNode *s = parent->children; s != NULL; s = s->next) {
+		if (s == top) {
+			html_write(ctx, s);
+			prose += html_prose(s);
+			continue;
+		}
+		if (!html_is_elem(s))
+			continue;
+		if (html_sibling_ok(s, top, top_score)) {
+			HTML_DEBUG_NODE("sibling", s);
+			html_write(ctx, s);
+			prose += html_prose(s);
+		}
+	}
+	return prose;
+}
+

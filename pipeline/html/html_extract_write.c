@@ -1,0 +1,635 @@
+/* The HTML extractor's writer: paragraphs of the chosen container, the
+ * prose filter and its edges, images with caption and credit. See
+ * html_extract_int.h. */
+#include <libxml/tree.h>
+#include <libxml/uri.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "html_dom.h"
+#include "html_extract_int.h"
+
+/* Whether the paragraph s (len visible characters) is a caption's credit
+ * line or a cookie notice that its markup did not mark. */
+static bool
+html_is_notice(const char *s, unsigned len)
+{
+	static const char *const credits[] = {
+		"Foto:", "Fotos:", "Bild:", "Bilder:", "Quelle:",
+		"Abbildung:", "Photo:", "Photos:", "Image:", "Credit:",
+		"Photo credit:", "Source:", "Fuente:", "Crédito:",
+		"Crédit photo", "Illustration:", "Grafik:", "Video:",
+	};
+
+	if (len > 200)
+		return false;
+	for (size_t i = 0; i < sizeof(credits) / sizeof(credits[0]); i++)
+		if (strncmp(s, credits[i], strlen(credits[i])) == 0)
+			return true;
+	return strcasestr(s, "cookie") != NULL;
+}
+
+/* Ends the paragraph being written: it joins ctx->paras. */
+static void
+html_flush(struct html_ctx *ctx)
+{
+	html_trim(&ctx->para);
+	if (ctx->para.len > 0 && !ctx->raw && !ctx->fragment &&
+	    html_is_notice(ctx->para.p, html_count_text(ctx->para.p, NULL))) {
+		ctx->para.len = 0;
+		ctx->para.p[0] = '\0';
+	}
+	if (ctx->para.len > 0) {
+		struct html_para *p;
+
+		if (ctx->n_paras == ctx->cap_paras) {
+			ctx->cap_paras = ctx->cap_paras ?
+			    ctx->cap_paras * 2 : 32;
+			ctx->paras = xrealloc(ctx->paras,
+			    ctx->cap_paras * sizeof(*ctx->paras));
+		}
+		p = &ctx->paras[ctx->n_paras++];
+		p->len = html_count_text(ctx->para.p, NULL);
+		p->link = ctx->link < p->len ? ctx->link : p->len;
+		p->head = ctx->head;
+		p->keep = true;
+		p->cont = ctx->cont;
+		p->text = buf_take(&ctx->para);
+		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
+		    p->head, p->text);
+	}
+	ctx->para.len = 0;
+	if (ctx->para.p != NULL)
+		ctx->para.p[0] = '\0';
+	ctx->space = false;
+	ctx->link = 0;
+	ctx->head = false;
+	ctx->cont = false;
+}
+
+void
+html_paras_free(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_paras; i++)
+		free(ctx->paras[i].text);
+	free(ctx->paras);
+	ctx->paras = NULL;
+	ctx->n_paras = ctx->cap_paras = 0;
+}
+
+/* Paragraph classes of the filter, after jusText. */
+enum html_pclass { HTML_P_BAD, HTML_P_SHORT, HTML_P_NEAR, HTML_P_GOOD };
+
+static enum html_pclass
+html_pclass(const struct html_para *p)
+{
+	double ld = p->len ? (double)p->link / p->len : 0;
+
+	if (ld > 0.33)
+		return HTML_P_BAD;
+	if (p->len >= 70)
+		return HTML_P_GOOD;
+	if (p->len >= 25 && ld < 0.2)
+		return HTML_P_NEAR;
+	return HTML_P_SHORT;
+}
+
+/* The classes of ctx's paragraphs, in a new array: lines that <br>
+ * splits out of one block are classed together. */
+static enum html_pclass *
+html_pclasses(const struct html_ctx *ctx)
+{
+	size_t n = ctx->n_paras;
+	enum html_pclass *c = xcalloc(n + 1, sizeof(*c));
+
+	for (size_t i = 0, j; i < n; i = j) {
+		struct html_para whole = ctx->paras[i];
+
+		for (j = i + 1; j < n && ctx->paras[j].cont &&
+		    !ctx->paras[j].head && !whole.head; j++) {
+			whole.len += ctx->paras[j].len;
+			whole.link += ctx->paras[j].link;
+		}
+		for (size_t k = i; k < j; k++)
+			c[k] = html_pclass(&whole);
+	}
+	return c;
+}
+
+/* Keeps the paragraphs that read as prose: long ones with few links,
+ * shorter ones next to them, and headings that open them. */
+static void
+html_paras_filter(struct html_ctx *ctx)
+{
+	size_t n = ctx->n_paras;
+	enum html_pclass *c;
+
+	if (n == 0)
+		return;
+	c = html_pclasses(ctx);
+	for (size_t i = 0; i < n; i++) {
+		enum html_pclass prev = HTML_P_BAD, next = HTML_P_BAD;
+		struct html_para *p = &ctx->paras[i];
+
+		for (size_t j = i; j > 0; j--)
+			if (c[j - 1] != HTML_P_SHORT) {
+				prev = c[j - 1];
+				break;
+			}
+		for (size_t j = i + 1; j < n; j++)
+			if (c[j] != HTML_P_SHORT) {
+				next = c[j];
+				break;
+			}
+		switch (c[i]) {
+		case HTML_P_GOOD:
+			p->keep = true;
+			break;
+		case HTML_P_NEAR:
+			p->keep = prev == HTML_P_GOOD || next == HTML_P_GOOD;
+			break;
+		case HTML_P_SHORT:
+			p->keep = prev == HTML_P_GOOD && next == HTML_P_GOOD;
+			break;
+		default:
+			p->keep = false;
+			break;
+		}
+		if (p->head && c[i] != HTML_P_BAD && i + 1 < n &&
+		    c[i + 1] >= HTML_P_NEAR)
+			p->keep = true;
+	}
+	free(c);
+}
+
+/* Whether paragraph p only announces what follows: a heading, or a short
+ * line ending in a colon ("Mehr zum Thema", "Read more:"). */
+static bool
+html_is_label(const struct html_para *p)
+{
+	size_t n = strlen(p->text);
+
+	if (p->len > 80)
+		return false;
+	return p->head || (n > 0 && p->text[n - 1] == ':');
+}
+
+/* Drops the last paragraph when it announces a block that was skipped. */
+static void
+html_drop_label(struct html_ctx *ctx)
+{
+	struct html_para *p;
+
+	if (ctx->n_paras == 0 || ctx->para.len > 0)
+		return;
+	p = &ctx->paras[ctx->n_paras - 1];
+	if (!html_is_label(p))
+		return;
+	free(p->text);
+	ctx->n_paras--;
+}
+
+/* Joins the kept paragraphs into ctx->out, less the labels that end it
+ * and so announce nothing. */
+void
+html_paras_join(struct html_ctx *ctx)
+{
+	while (ctx->n_paras > 1) {
+		struct html_para *p = &ctx->paras[ctx->n_paras - 1];
+
+		if (p->keep && !html_is_label(p))
+			break;
+		free(p->text);
+		ctx->n_paras--;
+	}
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		if (!ctx->paras[i].keep)
+			continue;
+		if (ctx->out.len > 0)
+			buf_puts(&ctx->out, "\n\n");
+		buf_puts(&ctx->out, ctx->paras[i].text);
+	}
+}
+
+/* Whether text node t sits inside a link, below its nearest block. */
+static bool
+html_in_link(const xmlNode *t)
+{
+	for (const xmlNode *p = t->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
+			return false;
+		if (pi->kind == HTML_K_A)
+			return true;
+	}
+	return false;
+}
+
+/* The address of an image: lazy-loading attributes first, data: URIs
+ * skipped, resolved against the page's URL. Returns a new string or
+ * NULL. */
+static char *
+html_img_url(const struct html_ctx *ctx, const xmlNode *img)
+{
+	static const char *const attrs[] = {
+		"data-src", "data-lazy-src", "data-original", "data-url",
+		"src", "data-srcset", "srcset",
+	};
+	const char *v = NULL;
+	char *raw;
+	size_t len;
+
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++) {
+		v = html_attr(img, attrs[i]);
+		while (v != NULL && (*v == ' ' || *v == '\n' || *v == '\t'))
+			v++;
+		if (v != NULL && *v != '\0' && strncmp(v, "data:", 5) != 0)
+			break;
+		v = NULL;
+	}
+	if (v == NULL)
+		return NULL;
+	len = strcspn(v, " \t\n,");
+	if (len == 0)
+		return NULL;
+	raw = xstrndup(v, len);
+	if (ctx->url != NULL) {
+		xmlChar *abs = xmlBuildURI((const xmlChar *)raw,
+		    (const xmlChar *)ctx->url);
+
+		if (abs != NULL) {
+			free(raw);
+			raw = xstrdup((const char *)abs);
+			xmlFree(abs);
+		}
+	}
+	return raw;
+}
+
+/* The first <img> (or <source> in a <picture>) under root. */
+static xmlNode *
+html_find_img(xmlNode *root)
+{
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
+		if (html_is_elem(n) && n->name != NULL &&
+		    (strcmp((const char *)n->name, "img") == 0 ||
+		    strcmp((const char *)n->name, "amp-img") == 0))
+			return n;
+	return NULL;
+}
+
+/* Splits a credit off the end of caption c ("... Photo: AP", "... (Foto:
+ * dpa)", "... © Reuters"): writes it to credit and cuts c. */
+static void
+html_split_credit(struct buf *c, struct buf *credit)
+{
+	static const char *const marks[] = {
+		"Photo:", "Photograph:", "Photo by", "Photos:", "Picture:",
+		"Image:", "Credit:", "Foto:", "Fotos:", "Bild:", "Quelle:",
+		"Crédit:", "Crédito:", "Imagen:", "©", "(c)",
+	};
+	char *best = NULL;
+	size_t mlen = 0;
+
+	if (c->len == 0)
+		return;
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+		char *p = strstr(c->p, marks[i]);
+
+		if (p != NULL && (best == NULL || p > best)) {
+			best = p;
+			mlen = strlen(marks[i]);
+		}
+	}
+	if (best == NULL)
+		return;
+	buf_puts(credit, best + mlen);
+	html_trim(credit);
+	while (credit->len > 0 && (credit->p[credit->len - 1] == ')' ||
+	    credit->p[credit->len - 1] == ']'))
+		credit->p[--credit->len] = '\0';
+	html_trim(credit);
+	if (credit->len == 0)
+		return;
+	*best = '\0';
+	c->len = (size_t)(best - c->p);
+	while (c->len > 0 && strchr(" (|[/-", c->p[c->len - 1]) != NULL)
+		c->p[--c->len] = '\0';
+	html_trim(c);
+}
+
+/* Images kept per article, at most. The check for a known address below
+ * is linear, so without a cap a page of 60,000 figures took 5 s and one
+ * of 250,000 (the element limit) minutes (found by tests/fuzz). */
+#define HTML_MAX_IMAGES 1000
+
+/* Text beyond its caption above which a figure is content. */
+#define HTML_FIGURE_TEXT 150
+
+/* Adds the image of figure (or lone img) n with its caption and credit,
+ * unless its address is already known or HTML_MAX_IMAGES are kept. */
+static void
+html_add_image(struct html_ctx *ctx, xmlNode *n)
+{
+	xmlNode *img = html_find_img(n);
+	struct buf cap = { 0 }, credit = { 0 };
+	char *url;
+	bool space = false;
+
+	if (img == NULL || ctx->a->n_images >= HTML_MAX_IMAGES)
+		return;
+	url = html_img_url(ctx, img);
+	if (url == NULL)
+		return;
+	for (size_t i = 0; i < ctx->a->n_images; i++) {
+		if (ctx->a->images[i].url != NULL &&
+		    strcmp(ctx->a->images[i].url, url) == 0) {
+			free(url);
+			return;
+		}
+	}
+	for (xmlNode *c = n; c != NULL; ) {
+		bool descend = true;
+
+		if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			const xmlNode *p = c->parent;
+			bool in_cap = false, in_credit = false;
+
+			for (; p != NULL && p != n->parent; p = p->parent) {
+				if (!html_is_elem(p))
+					continue;
+				if (strcmp((const char *)p->name,
+				    "figcaption") == 0)
+					in_cap = true;
+				if (html_signals_cached(p, &ctx->sigs) &
+				    HTML_S_CREDIT)
+					in_credit = true;
+			}
+			if (in_credit)
+				html_append_text(&credit,
+				    (const char *)c->content, &space);
+			else if (in_cap)
+				html_append_text(&cap,
+				    (const char *)c->content, &space);
+		} else if (html_is_elem(c) && c != n) {
+			space = true;
+		}
+		c = html_next(c, n, descend);
+	}
+	html_trim(&cap);
+	html_trim(&credit);
+	if (credit.len == 0)
+		html_split_credit(&cap, &credit);
+	article_add_image(ctx->a, url, cap.len ? cap.p : NULL,
+	    credit.len ? credit.p : NULL);
+	free(url);
+	buf_free(&cap);
+	buf_free(&credit);
+}
+
+
+/* Whether figure n holds content rather than an image: a table, a chart
+ * or a page builder's block with more text than its caption, or a slide
+ * of a gallery, whose caption is written in paragraphs. The writer writes
+ * such a figure like any block, its caption included. */
+static bool
+html_figure_is_content(xmlNode *n)
+{
+	unsigned caption = 0, caption_ptext = 0;
+
+	for (xmlNode *c = n->children; c != NULL; ) {
+		const struct html_ni *ci = html_is_elem(c) ? html_ni(c) : NULL;
+		bool descend = ci != NULL;
+
+		if (ci != NULL && ci->kind == HTML_K_FIGCAPTION) {
+			caption += ci->text;
+			caption_ptext += ci->ptext;
+			descend = false;
+		}
+		c = html_next(c, n, descend);
+	}
+	return html_ni(n)->text > caption + HTML_FIGURE_TEXT ||
+	    caption_ptext > HTML_FIGURE_TEXT;
+}
+
+/* Whether figcaption n belongs to a figure that holds content. */
+static bool
+html_in_content_figure(xmlNode *n)
+{
+	for (xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL)
+			return false;
+		if (pi->kind == HTML_K_FIGURE)
+			return html_figure_is_content(p);
+	}
+	return false;
+}
+
+/* Whether the writer skips element n (not the root of the write): link
+ * lists and small boilerplate blocks, unless they hold real prose (a
+ * wrapper of a link-heavy page may hold the article too). */
+static bool
+html_skip(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+	double ld = html_link_density(ni);
+
+	if (!(ni->cls & HTML_T_BLOCK) || ni->kind == HTML_K_TD ||
+	    ni->kind == HTML_K_TR)
+		return false;
+	if (ni->text == 0)
+		return false;
+	if (ni->kind == HTML_K_TABLE)
+		return ld > 0.65 && html_prose(n) < 200;
+	if (ld > 0.5)
+		return html_prose(n) < 200;
+	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER)) &&
+	    !(ni->sig & HTML_S_POS) && ni->text < 100 && ni->ptext == 0)
+		return true;
+	return false;
+}
+
+/* Step 5: writes the text of root as paragraphs into ctx->out, and
+ * collects its images. */
+void
+html_write(struct html_ctx *ctx, xmlNode *root)
+{
+	xmlNode *n = root;
+
+	while (n != NULL) {
+		struct html_ni *ni;
+		bool descend = true;
+
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL) {
+				html_append_text(&ctx->para,
+				    (const char *)n->content, &ctx->space);
+				if (html_in_link(n))
+					ctx->link += html_count_text(
+					    (const char *)n->content, NULL);
+			}
+			goto next;
+		}
+		if (!html_is_elem(n) || html_ni(n) == NULL) {
+			descend = false;
+			goto next;
+		}
+		ni = html_ni(n);
+		switch (ni->kind) {
+		case HTML_K_BR:
+			html_flush(ctx);
+			ctx->cont = true;
+			goto next;
+		case HTML_K_HR:
+			html_flush(ctx);
+			goto next;
+		case HTML_K_H1:
+			if (ctx->h1 == NULL) {
+				struct buf t = { 0 };
+
+				html_text_of(n, &t);
+				html_trim(&t);
+				if (t.len > 0)
+					ctx->h1 = buf_take(&t);
+				buf_free(&t);
+			}
+			html_flush(ctx);
+			descend = false;
+			goto next;
+		case HTML_K_FIGURE:
+			if (html_figure_is_content(n))
+				break;
+			/* FALLTHROUGH */
+		case HTML_K_PICTURE:
+		case HTML_K_IMG:
+			if (!ctx->no_images)
+				html_add_image(ctx, n);
+			descend = false;
+			goto next;
+		case HTML_K_FIGCAPTION:
+			if (html_in_content_figure(n))
+				break;
+			descend = false;
+			goto next;
+		case HTML_K_TD:
+			ctx->space = true;
+			goto next;
+		default:
+			break;
+		}
+		if (n != root && !ctx->raw && html_skip(n)) {
+			HTML_DEBUG_NODE("skipped", n);
+			descend = false;
+			if (ni->cls & HTML_T_BLOCK)
+				html_flush(ctx);
+			html_drop_label(ctx);
+			goto next;
+		}
+		if (ni->cls & HTML_T_BLOCK)
+			html_flush(ctx);
+		if (ni->cls & HTML_T_HEAD)
+			ctx->head = true;
+next:
+		if (descend && html_is_elem(n) && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		/* leave n and every ancestor whose last child it is */
+		while (n != NULL) {
+			if (html_is_elem(n) && html_ni(n) != NULL &&
+			    (html_ni(n)->cls & HTML_T_BLOCK) &&
+			    html_ni(n)->kind != HTML_K_TD)
+				html_flush(ctx);
+			if (n == root) {
+				n = NULL;
+				break;
+			}
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	html_flush(ctx);
+}
+
+/* Whether p, before the first paragraph of prose, is a kicker or a
+ * section label ("Aktuell", "Kategorie: News"): short, no sentence. */
+static bool
+html_is_kicker(const struct html_para *p)
+{
+	size_t n = strlen(p->text);
+
+	if (html_pclass(p) != HTML_P_SHORT || p->len >= 30 || n == 0)
+		return false;
+	return strchr(".!?\"", p->text[n - 1]) == NULL;
+}
+
+/* Drops, at the edges of the winner, the link lines and kickers before
+ * the first paragraph that reads as prose and the short lines and link
+ * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ..." */
+static void
+html_paras_edges(struct html_ctx *ctx)
+{
+	size_t first = ctx->n_paras, last = 0;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
+			if (first == ctx->n_paras)
+				first = i;
+			last = i;
+		}
+	}
+	if (first == ctx->n_paras)
+		return;
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->head)
+			continue;
+		if (i < first && (html_pclass(p) == HTML_P_BAD ||
+		    html_is_kicker(p)))
+			p->keep = false;
+		if (i > last && html_pclass(p) <= HTML_P_SHORT)
+			p->keep = false;
+	}
+}
+
+/* Drops the link lines that end the text ("Continue reading...") when
+ * there is text before them. */
+void
+html_paras_links_after(struct html_ctx *ctx)
+{
+	while (ctx->n_paras > 1 &&
+	    html_pclass(&ctx->paras[ctx->n_paras - 1]) == HTML_P_BAD) {
+		free(ctx->paras[ctx->n_paras - 1].text);
+		ctx->n_paras--;
+	}
+}
+
+/* Falls back to the prose of the whole page when the winning container
+ * holds much less of it than the page has: content split over many
+ * modules defeats a single container. Leaves the body in ctx->out. */
+void
+html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
+{
+	bool whole = !ctx->twin &&
+	    (double)won < HTML_FALLBACK * (double)page_prose;
+
+	if (!whole)
+		html_paras_edges(ctx);
+	if (whole) {
+		html_paras_free(ctx);
+		ctx->no_images = true;
+		html_write(ctx, ctx->body);
+		html_paras_filter(ctx);
+	}
+	html_paras_join(ctx);
+	html_paras_free(ctx);
+}
