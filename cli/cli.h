@@ -22,6 +22,10 @@ int cmd_keygen(int argc, char **argv);
  * rest of the event from m. */
 void cli_print_article(struct story_index *stories, struct dup_index *dups,
     struct nw_article *a, struct event_meta *m, int64_t now);
+/* Prints "newswire CMD: " and the message (none when fmt is NULL), then
+ * the command's usage, on stderr. Returns 2, the usage error status. */
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* CURVE client keys of a subscribing command (cmd_keys.c). */
 struct cli_curve {

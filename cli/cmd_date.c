@@ -19,10 +19,13 @@ cmd_date(int argc, char **argv)
 		verbose = 1;
 		i++;
 	}
-	if (i >= argc) {
-		fprintf(stderr, "usage: newswire date [--local] STRING...\n");
-		return 2;
-	}
+	if (i < argc && strncmp(argv[i], "--", 2) == 0 &&
+	    strcmp(argv[i], "--") != 0)
+		return cli_usage_error("date", "unknown option %s", argv[i]);
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc)
+		return cli_usage_error("date", "no STRING given");
 	for (; i < argc; i++) {
 		if (date_parse(argv[i], &t) < 0 ||
 		    date_format_utc(&t, buf, sizeof(buf)) == NULL) {

@@ -1,4 +1,6 @@
-/* newswire extract [--url URL] FILE...: the pipeline without the daemon. */
+/* newswire extract [--url URL] FILE...: the pipeline without the daemon.
+ * Exit status 0 when every file made an article, 1 otherwise, 2 on usage
+ * errors. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -104,7 +106,7 @@ cli_print_article(struct story_index *stories, struct dup_index *dups,
  * the story index in argument order, so that files about one event share
  * a story_id within one invocation, and through the duplicate index, so
  * that a file repeating an earlier one gets its duplicate_of. */
-static void
+static int
 extract_one(struct story_index *stories, struct dup_index *dups,
     const char *path, const char *url, int64_t now)
 {
@@ -120,6 +122,7 @@ extract_one(struct story_index *stories, struct dup_index *dups,
 	size_t len = 0;
 	struct nw_article *a = NULL;
 	char *uri = file_uri(path);
+	int rc;
 
 	m.source_uri = uri;
 	if (read_file(path, PIPELINE_MAX_INPUT, &data, &len, err,
@@ -140,9 +143,11 @@ extract_one(struct story_index *stories, struct dup_index *dups,
 		fprintf(stderr, "newswire extract: %s: %s\n", path, err);
 		print_event(event_error(&m, path, err));
 	}
+	rc = a != NULL ? 0 : 1;
 	article_free(a);
 	free(data);
 	free(uri);
+	return rc;
 }
 
 int
@@ -152,7 +157,7 @@ cmd_extract(int argc, char **argv)
 	int64_t now = (int64_t)time(NULL);
 	struct story_index *stories;
 	struct dup_index *dups;
-	int i = 1;
+	int i = 1, status = 0;
 
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--url") == 0 && i + 1 < argc) {
@@ -160,21 +165,21 @@ cmd_extract(int argc, char **argv)
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
+		} else if (strcmp(argv[i], "--url") == 0) {
+			return cli_usage_error("extract", "--url needs a URL");
 		} else {
-			fprintf(stderr, "usage: newswire extract [--url URL] "
-			    "FILE...\n");
-			return 2;
+			return cli_usage_error("extract", "unknown option %s",
+			    argv[i]);
 		}
 	}
-	if (i >= argc) {
-		fprintf(stderr, "usage: newswire extract [--url URL] FILE...\n");
-		return 2;
-	}
+	if (i >= argc)
+		return cli_usage_error("extract", "no FILE given");
 	stories = story_index_new(STORY_DEFAULT_WINDOW);
 	dups = dup_index_new(DUP_DEFAULT_WINDOW);
 	for (; i < argc; i++)
-		extract_one(stories, dups, argv[i], url, now);
+		if (extract_one(stories, dups, argv[i], url, now) != 0)
+			status = 1;
 	dup_index_free(dups);
 	story_index_free(stories);
-	return 0;
+	return status;
 }

@@ -132,17 +132,15 @@ cmd_feed(int argc, char **argv)
 		} else if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
+		} else if (strcmp(argv[i], "--url") == 0) {
+			return cli_usage_error("feed", "--url needs a URL");
 		} else {
-			fprintf(stderr, "newswire feed: unknown option %s\n",
+			return cli_usage_error("feed", "unknown option %s",
 			    argv[i]);
-			return 2;
 		}
 	}
-	if (i >= argc) {
-		fprintf(stderr, "usage: newswire feed [--url URL] [--articles] "
-		    "FILE...\n");
-		return 2;
-	}
+	if (i >= argc)
+		return cli_usage_error("feed", "no FILE given");
 	for (; i < argc; i++) {
 		struct buf data = { 0 };
 		struct feed *f = NULL;
@@ -164,8 +162,12 @@ cmd_feed(int argc, char **argv)
 			o = feed_to_json(f);
 			feed_free(f);
 		} else {
+			if (err[0] == '\0')
+				snprintf(err, sizeof(err), "unknown error");
+			fprintf(stderr, "newswire feed: %s: %s\n", argv[i],
+			    err);
 			o = json_pack("{s:s,s:s}", "file", argv[i],
-			    "error", err[0] ? err : "unknown error");
+			    "error", err);
 			status = 1;
 		}
 		feed_cli_print(o);

@@ -21,11 +21,12 @@ cmd_keygen(int argc, char **argv)
 	char err[512];
 	int rc = 1;
 
-	if (argc != 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: newswire keygen NAME\n"
-		    "  writes NAME.key (secret, 0600) and NAME.pub\n");
-		return 2;
-	}
+	if (argc < 2)
+		return cli_usage_error("keygen", "no NAME given");
+	if (argv[1][0] == '-')
+		return cli_usage_error("keygen", "unknown option %s", argv[1]);
+	if (argc > 2)
+		return cli_usage_error("keygen", "one NAME only");
 	buf_printf(&sec, "%s.key", argv[1]);
 	buf_printf(&pub, "%s.pub", argv[1]);
 	if (curve_write_keypair(sec.p, pub.p, err, sizeof(err)) != 0) {

@@ -11,7 +11,13 @@
  * a replayed event and its live copy print once. Topic prefixes filter
  * what is printed (the replay socket filters too); the sequence is
  * followed over every topic, so a gap is a gap. Heartbeats are printed
- * only when a --topic selects them. */
+ * only when a --topic selects them.
+ *
+ * What it waits for is said on stderr: a socket monitor reports when
+ * nothing listens on the endpoint, when the connection comes and goes,
+ * and when a CURVE handshake is refused. --timeout gives up (exit 1) when
+ * newswired has been silent that long; it sends a heartbeat every
+ * second. */
 #include <errno.h>
 #include <jansson.h>
 #include <signal.h>
@@ -33,6 +39,15 @@
 /* Seconds without a word from the replay socket before the request is
  * made again on a fresh socket (the daemon may have restarted). */
 #define TAIL_REPLAY_TIMEOUT 10
+/* Where the monitor of the SUB socket reports (one per process). */
+#define TAIL_MONITOR "inproc://newswire-tail-monitor"
+
+enum tail_link {
+	LINK_START,             /* nothing known yet */
+	LINK_WAITING,           /* said: nothing listens there */
+	LINK_UP,                /* connected */
+	LINK_REFUSED,           /* said: the handshake failed */
+};
 
 struct tail_ev {
 	int64_t seq;
@@ -44,6 +59,8 @@ struct tail {
 	void *ctx;
 	void *sub;
 	void *dealer;
+	void *monitor;          /* PAIR: events of the SUB socket */
+	const char *endpoint;
 	const char *replay_endpoint;
 	const char **topics;
 	size_t n_topics;
@@ -58,6 +75,9 @@ struct tail {
 	struct tail_ev *buf;    /* waiting live events, by seq */
 	size_t n_buf;
 	struct cli_curve curve; /* CURVE client keys, if given */
+	enum tail_link link;
+	long timeout;           /* seconds of silence before giving up; 0 */
+	struct timespec heard;  /* the last word from newswired */
 };
 
 /* Does nothing: its only effect is that a blocked call returns EINTR. */
@@ -67,13 +87,14 @@ tail_on_signal(int sig)
 	(void)sig;
 }
 
-static int
-tail_usage(void)
+static double
+since(const struct timespec *t)
 {
-	fprintf(stderr, "usage: newswire tail [--endpoint E] [--replay R] "
-	    "[--from SEQ] [--topic PREFIX]... [--count N]\n"
-	    "    [--curve-server-key FILE --curve-key FILE]\n");
-	return 2;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
 }
 
 static void
@@ -176,6 +197,115 @@ event_seq(const char *json, char *origin, size_t originlen, int64_t *last)
 	return v;
 }
 
+/* Connects sock to endpoint, or says why it cannot: a malformed endpoint
+ * gets the form one should have. */
+static int
+tail_connect(void *sock, const char *option, const char *endpoint)
+{
+	if (zmq_connect(sock, endpoint) == 0)
+		return 0;
+	if (errno == EINVAL || errno == EPROTONOSUPPORT ||
+	    errno == ENOCOMPATPROTO) {
+		fprintf(stderr, "newswire tail: %s '%s' is not an endpoint "
+		    "to connect to (%s): give TRANSPORT://ADDRESS, like "
+		    "tcp://127.0.0.1:5556 or ipc:///run/newswire.sock\n",
+		    option, endpoint, zmq_strerror(errno));
+		return -2;
+	}
+	fprintf(stderr, "newswire tail: %s %s: %s\n", option, endpoint,
+	    zmq_strerror(errno));
+	return -1;
+}
+
+/* Watches the SUB socket's connection, to say what tail waits for. */
+static int
+tail_monitor_start(struct tail *t)
+{
+	int linger = 0;
+
+	if (zmq_socket_monitor(t->sub, TAIL_MONITOR, ZMQ_EVENT_CONNECTED |
+	    ZMQ_EVENT_CONNECT_RETRIED | ZMQ_EVENT_DISCONNECTED |
+	    ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL |
+	    ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL |
+	    ZMQ_EVENT_HANDSHAKE_FAILED_AUTH) != 0)
+		return -1;
+	t->monitor = zmq_socket(t->ctx, ZMQ_PAIR);
+	if (t->monitor == NULL)
+		return -1;
+	zmq_setsockopt(t->monitor, ZMQ_LINGER, &linger, sizeof(linger));
+	return zmq_connect(t->monitor, TAIL_MONITOR);
+}
+
+static void
+tail_link(struct tail *t, unsigned ev)
+{
+	const char *e = t->endpoint;
+
+	switch (ev) {
+	case ZMQ_EVENT_CONNECT_RETRIED:
+		if (t->link == LINK_WAITING || t->link == LINK_REFUSED)
+			break;
+		fprintf(stderr, "newswire tail: nothing listens on %s: "
+		    "waiting for newswired to start", e);
+		if (t->timeout > 0)
+			fprintf(stderr, " (giving up after %ld s)\n",
+			    t->timeout);
+		else
+			fprintf(stderr, " (--timeout SECONDS gives up)\n");
+		t->link = LINK_WAITING;
+		break;
+	case ZMQ_EVENT_CONNECTED:
+		if (t->link == LINK_WAITING)
+			fprintf(stderr, "newswire tail: connected to %s\n", e);
+		if (t->link != LINK_REFUSED)
+			t->link = LINK_UP;
+		break;
+	case ZMQ_EVENT_DISCONNECTED:
+		if (t->link != LINK_UP)
+			break;
+		fprintf(stderr, "newswire tail: %s closed the connection: "
+		    "waiting for newswired to come back\n", e);
+		t->link = LINK_WAITING;
+		break;
+	case ZMQ_EVENT_HANDSHAKE_FAILED_AUTH:
+		if (t->link != LINK_REFUSED)
+			fprintf(stderr, "newswire tail: %s refused this "
+			    "subscriber's CURVE key (is its public key in the "
+			    "daemon's curve_clients folder?)\n", e);
+		t->link = LINK_REFUSED;
+		break;
+	case ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL:
+	case ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL:
+		if (t->link != LINK_REFUSED)
+			fprintf(stderr, "newswire tail: the handshake with %s "
+			    "failed: is CURVE on at one end only? (with "
+			    "[publish] curve = yes, give --curve-server-key "
+			    "and --curve-key)\n", e);
+		t->link = LINK_REFUSED;
+		break;
+	}
+}
+
+/* Reads what the monitor reported. */
+static void
+tail_watch(struct tail *t)
+{
+	char *f[2];
+	int n;
+
+	while ((n = recv_msg(t->monitor, f, 2)) > 0) {
+		uint16_t ev;
+
+		if (n == 2) {
+			/* frame 1: a 16-bit event and a 32-bit value */
+			memcpy(&ev, f[0], sizeof(ev));
+			tail_link(t, ev);
+		}
+		for (int i = 0; i < n; i++)
+			free(f[i]);
+	}
+}
+
 /* A fresh DEALER socket: an answer to a request made on the old one can
  * never be taken for an answer to a new one. */
 static int
@@ -189,13 +319,12 @@ tail_dealer(struct tail *t)
 	if (t->dealer == NULL)
 		return -1;
 	zmq_setsockopt(t->dealer, ZMQ_LINGER, &linger, sizeof(linger));
-	if (cli_curve_apply(&t->curve, t->dealer) != 0 ||
-	    zmq_connect(t->dealer, t->replay_endpoint) != 0) {
-		fprintf(stderr, "newswire tail: %s: %s\n", t->replay_endpoint,
+	if (cli_curve_apply(&t->curve, t->dealer) != 0) {
+		fprintf(stderr, "newswire tail: CURVE keys: %s\n",
 		    zmq_strerror(errno));
 		return -1;
 	}
-	return 0;
+	return tail_connect(t->dealer, "--replay", t->replay_endpoint);
 }
 
 /* Asks for from..to (to 0: up to the end of the journal). */
@@ -382,6 +511,8 @@ tail_receive(struct tail *t)
 		n = recv_msg(t->sub, f, 2);
 		if (n == 0)
 			break;
+		clock_gettime(CLOCK_MONOTONIC, &t->heard);
+		t->link = LINK_UP;
 		if (n != 2) {
 			for (int i = 0; i < n; i++)
 				free(f[i]);
@@ -396,6 +527,7 @@ tail_receive(struct tail *t)
 		n = recv_msg(t->dealer, f, 4);
 		if (n == 0)
 			break;
+		clock_gettime(CLOCK_MONOTONIC, &t->heard);
 		rc = n < 0 ? -1 : tail_replayed(t, f, n);
 		for (int i = 0; i < n; i++)
 			free(f[i]);
@@ -413,21 +545,34 @@ tail_run(struct tail *t, int64_t from)
 		if (tail_ask(t, from, 0) != 0)
 			return 1;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &t->heard);
 	while (!tail_finished(t)) {
-		zmq_pollitem_t items[2] = {
+		zmq_pollitem_t items[3] = {
 			{ t->sub, 0, ZMQ_POLLIN, 0 },
 			{ t->dealer, 0, ZMQ_POLLIN, 0 },
+			{ t->monitor, 0, ZMQ_POLLIN, 0 },
 		};
 
-		if (zmq_poll(items, 2, 1000) < 0) {
+		if (zmq_poll(items, 3, 250) < 0) {
 			if (errno == EINTR)
 				return 0;
 			fprintf(stderr, "newswire tail: %s\n",
 			    zmq_strerror(errno));
 			return 1;
 		}
+		tail_watch(t);
 		if (tail_receive(t) != 0)
 			return 1;
+		if (t->timeout > 0 && !tail_finished(t) &&
+		    since(&t->heard) >= (double)t->timeout) {
+			fprintf(stderr, "newswire tail: no word from newswired "
+			    "on %s in %ld s (%s): giving up\n", t->endpoint,
+			    t->timeout, t->link == LINK_UP ? "connected, but "
+			    "no event or heartbeat came" : t->link ==
+			    LINK_REFUSED ? "the handshake failed" :
+			    "nothing listens there");
+			return 1;
+		}
 		if (t->asking && time(NULL) - t->asked_at >
 		    TAIL_REPLAY_TIMEOUT) {
 			/* the daemon may have restarted and lost it */
@@ -439,26 +584,42 @@ tail_run(struct tail *t, int64_t from)
 	return 0;
 }
 
+/* A whole number from min up, for option opt; -1 after a message. */
+static long
+tail_number(const char *opt, const char *s, long min)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < min) {
+		cli_usage_error("tail", "%s '%s': a whole number, %ld or more",
+		    opt, s, min);
+		return -1;
+	}
+	return v;
+}
+
 int
 cmd_tail(int argc, char **argv)
 {
-	const char *endpoint = TAIL_DEFAULT_ENDPOINT;
 	struct tail t = {
+		.endpoint = TAIL_DEFAULT_ENDPOINT,
 		.replay_endpoint = TAIL_DEFAULT_REPLAY,
 		.done = -1,
 	};
 	struct sigaction sa = { .sa_handler = tail_on_signal };
 	int64_t from = 0;
 	int linger = 0;
-	int rc = 1;
-	char *end;
+	int rc = 2;
 
 	t.topics = calloc((size_t)argc, sizeof(*t.topics));
 	if (t.topics == NULL)
 		return 1;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--endpoint") == 0 && i + 1 < argc) {
-			endpoint = argv[++i];
+			t.endpoint = argv[++i];
 		} else if (strcmp(argv[i], "--replay") == 0 && i + 1 < argc) {
 			t.replay_endpoint = argv[++i];
 		} else if (strcmp(argv[i], "--topic") == 0 && i + 1 < argc) {
@@ -466,24 +627,31 @@ cmd_tail(int argc, char **argv)
 		} else if (cli_curve_arg(&t.curve, argc, argv, &i)) {
 			continue;
 		} else if (strcmp(argv[i], "--count") == 0 && i + 1 < argc) {
-			t.count = strtol(argv[++i], NULL, 10);
+			if ((t.count = tail_number("--count", argv[++i],
+			    1)) < 0)
+				goto out;
+		} else if (strcmp(argv[i], "--timeout") == 0 &&
+		    i + 1 < argc) {
+			if ((t.timeout = tail_number("--timeout", argv[++i],
+			    1)) < 0)
+				goto out;
 		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc) {
-			from = strtoll(argv[++i], &end, 10);
-			if (*end != '\0' || from < 1) {
-				fprintf(stderr, "newswire tail: --from: a "
-				    "sequence number, 1 or more\n");
-				free(t.topics);
-				return 2;
-			}
+			if ((from = tail_number("--from", argv[++i], 1)) < 0)
+				goto out;
+		} else if (argv[i][0] == '-' && i + 1 == argc &&
+		    strncmp(argv[i], "--", 2) == 0) {
+			cli_usage_error("tail", "%s needs a value", argv[i]);
+			goto out;
 		} else {
-			free(t.topics);
-			return tail_usage();
+			cli_usage_error("tail", "unknown %s %s",
+			    argv[i][0] == '-' ? "option" : "argument",
+			    argv[i]);
+			goto out;
 		}
 	}
-	if (cli_curve_load(&t.curve, "tail") != 0) {
-		free(t.topics);
-		return 2;
-	}
+	if (cli_curve_load(&t.curve, "tail") != 0)
+		goto out;
+	rc = 1;
 	/* exit quietly on ^C or SIGTERM: zmq_poll returns EINTR */
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
@@ -497,14 +665,21 @@ cmd_tail(int argc, char **argv)
 	zmq_setsockopt(t.sub, ZMQ_LINGER, &linger, sizeof(linger));
 	/* every topic: the sequence runs over all of them */
 	zmq_setsockopt(t.sub, ZMQ_SUBSCRIBE, "", 0);
-	if (cli_curve_apply(&t.curve, t.sub) != 0 ||
-	    zmq_connect(t.sub, endpoint) != 0) {
-		fprintf(stderr, "newswire tail: %s: %s\n", endpoint,
+	if (tail_monitor_start(&t) != 0) {
+		fprintf(stderr, "newswire tail: monitor: %s\n",
 		    zmq_strerror(errno));
 		goto out;
 	}
-	if (tail_dealer(&t) != 0)
+	if (cli_curve_apply(&t.curve, t.sub) != 0) {
+		fprintf(stderr, "newswire tail: CURVE keys: %s\n",
+		    zmq_strerror(errno));
 		goto out;
+	}
+	if ((rc = tail_connect(t.sub, "--endpoint", t.endpoint)) != 0 ||
+	    (rc = tail_dealer(&t)) != 0) {
+		rc = rc == -2 ? 2 : 1;
+		goto out;
+	}
 	rc = tail_run(&t, from);
 out:
 	for (size_t i = 0; i < t.n_buf; i++)
@@ -512,6 +687,8 @@ out:
 	free(t.buf);
 	if (t.dealer != NULL)
 		zmq_close(t.dealer);
+	if (t.monitor != NULL)
+		zmq_close(t.monitor);
 	if (t.sub != NULL)
 		zmq_close(t.sub);
 	if (t.ctx != NULL)
