@@ -41,6 +41,9 @@
 #define TAIL_REPLAY_TIMEOUT 10
 /* Where the monitor of the SUB socket reports (one per process). */
 #define TAIL_MONITOR "inproc://newswire-tail-monitor"
+/* A replay request from past any journal's end: its answer, sent nothing,
+ * says the daemon's last seq (docs/events.md). */
+#define TAIL_PROBE_FROM INT64_C(9007199254740991)
 
 enum tail_link {
 	LINK_START,             /* nothing known yet */
@@ -69,6 +72,8 @@ struct tail {
 	int64_t done;           /* every seq up to this one is handled;
 	                           -1: not known yet */
 	bool asking;            /* a replay request is out */
+	bool probing;           /* ...and it asks only for the last seq */
+	bool probed;
 	time_t asked_at;        /* when it was sent or last answered */
 	int64_t ask_from, ask_to;  /* ask_to 0: up to the journal's end */
 	char origin[128];       /* id/epoch of the stream followed */
@@ -78,6 +83,7 @@ struct tail {
 	enum tail_link link;
 	long timeout;           /* seconds of silence before giving up; 0 */
 	struct timespec heard;  /* the last word from newswired */
+	struct timespec started;
 };
 
 /* Does nothing: its only effect is that a blocked call returns EINTR. */
@@ -243,7 +249,9 @@ tail_link(struct tail *t, unsigned ev)
 
 	switch (ev) {
 	case ZMQ_EVENT_CONNECT_RETRIED:
-		if (t->link == LINK_WAITING || t->link == LINK_REFUSED)
+		/* a daemon started at the same time gets a second */
+		if (t->link == LINK_WAITING || t->link == LINK_REFUSED ||
+		    (t->link == LINK_START && since(&t->started) < 1.0))
 			break;
 		fprintf(stderr, "newswire tail: nothing listens on %s: "
 		    "waiting for newswired to start", e);
@@ -476,6 +484,21 @@ tail_replayed(struct tail *t, char **f, int n)
 		fprintf(stderr, "newswire tail: replay refused: %s\n", f[1]);
 		return -1;
 	}
+	if (t->probing && strcmp(f[0], "replay.end") == 0) {
+		/* the start without --from: after the last seq the daemon
+		 * had handed out once connected; a gap after it is filled */
+		int64_t last = -1;
+
+		event_seq(f[1], NULL, 0, &last);
+		t->probing = false;
+		t->asking = false;
+		if (t->done < 0 && last >= 0)
+			t->done = last;
+		fprintf(stderr, "newswire tail: connected to %s: events "
+		    "after seq %lld follow\n", t->endpoint,
+		    (long long)t->done);
+		return tail_drain(t);
+	}
 	if (strcmp(f[0], "replay.end") != 0) {
 		seq = event_seq(f[1], NULL, 0, NULL);
 		if (seq > t->done) {
@@ -546,6 +569,7 @@ tail_run(struct tail *t, int64_t from)
 			return 1;
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t->heard);
+	t->started = t->heard;
 	while (!tail_finished(t)) {
 		zmq_pollitem_t items[3] = {
 			{ t->sub, 0, ZMQ_POLLIN, 0 },
@@ -563,6 +587,16 @@ tail_run(struct tail *t, int64_t from)
 		tail_watch(t);
 		if (tail_receive(t) != 0)
 			return 1;
+		/* without --from: learn where the stream stands when the
+		 * connection is made, not at the first heartbeat a second
+		 * later (what the daemon publishes meanwhile would be lost) */
+		if (t->link == LINK_UP && !t->probed && t->done < 0 &&
+		    !t->asking) {
+			t->probed = true;
+			if (tail_ask(t, TAIL_PROBE_FROM, 0) != 0)
+				return 1;
+			t->probing = true;
+		}
 		if (t->timeout > 0 && !tail_finished(t) &&
 		    since(&t->heard) >= (double)t->timeout) {
 			fprintf(stderr, "newswire tail: no word from newswired "
@@ -577,7 +611,8 @@ tail_run(struct tail *t, int64_t from)
 		    TAIL_REPLAY_TIMEOUT) {
 			/* the daemon may have restarted and lost it */
 			if (tail_dealer(t) != 0 ||
-			    tail_ask(t, t->done + 1, t->ask_to) != 0)
+			    tail_ask(t, t->probing ? TAIL_PROBE_FROM :
+			    t->done + 1, t->ask_to) != 0)
 				return 1;
 		}
 	}

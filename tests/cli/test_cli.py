@@ -182,13 +182,19 @@ def test_tail_waits_for_daemon(newswire, newswired, tmp):
              os.path.join(tmp, "state"),
              "--publish", "tcp://127.0.0.1:%d" % pub,
              "--replay", "tcp://127.0.0.1:%d" % rep],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL, stderr=open(os.path.join(tmp, "daemon.log"), "w"))
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and \
                 not any("connected to" in e for e in err):
             time.sleep(0.1)
-        check(any("connected to tcp://127.0.0.1:%d" % pub in e
-                  for e in err), "tail says it connected: %r" % err)
+        check(any(e == "newswire tail: connected to tcp://127.0.0.1:%d\n"
+                  % pub for e in err), "tail says it connected: %r" % err)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and daemon.poll() is None and \
+                not any("events after seq" in e for e in err):
+            time.sleep(0.1)
+        check(daemon.poll() is None, "newswired runs: %s" %
+              open(os.path.join(tmp, "daemon.log")).read()[-500:])
         tmpfile = os.path.join(tmp, "bridge.html")
         with open(tmpfile, "w") as f:
             f.write(ARTICLE)

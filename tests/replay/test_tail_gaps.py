@@ -65,6 +65,15 @@ def main():
                 continue
             ident, body = router.recv_multipart()
             req = json.loads(body)
+            if req["from"] > 9:
+                # tail's probe for the last seq when it connects: the
+                # answer of a range past the end (docs/events.md)
+                router.send_multipart([ident, b"replay.end", json.dumps(
+                    {"schema": "newswire.replay/1", "origin": ORIGIN,
+                     "from": req["from"], "to": req["from"] - 1,
+                     "first_seq": 0, "last_seq": 0, "sent": 0,
+                     "gone": False}).encode()])
+                continue
             requests.append(req)
             sent = 0
             for s in range(req["from"], req.get("to", 9) + 1):
