@@ -49,6 +49,9 @@ struct config {
 	int on_success;         /* enum config_on_success */
 	int empty_grace;        /* seconds an empty file may wait to be
 	                           filled before it fails */
+	int settle;             /* seconds a file written in place must be
+	                           unchanged before it is taken */
+	int max_size;           /* bytes; a larger file fails */
 	/* [daemon] */
 	char *state;            /* folder of the store */
 	int workers;            /* extraction threads; 0 = one per core */

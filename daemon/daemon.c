@@ -65,11 +65,15 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 		.log = watcher_log,
 		.ctx = d,
 	};
+	struct watcher *w;
 
 	if (inbox_prepare(inbox, err, errlen) != 0)
 		return NULL;
-	return watcher_new(d->base, inbox, d->cfg.empty_grace, &ops, err,
+	w = watcher_new(d->base, inbox, d->cfg.empty_grace, &ops, err,
 	    errlen);
+	if (w != NULL)
+		watcher_set_settle(w, d->cfg.settle * 1000);
+	return w;
 }
 
 static void
@@ -261,8 +265,10 @@ reload(struct daemon *d)
 	config_free(&d->cfg);
 	d->cfg = c;
 	d->log.level = (enum log_level)c.log_level;
-	if (d->watcher != NULL)
+	if (d->watcher != NULL) {
 		watcher_set_grace(d->watcher, c.empty_grace);
+		watcher_set_settle(d->watcher, c.settle * 1000);
+	}
 	heartbeat_schedule(d);
 	outputs_reload(d->outs, &d->cfg);
 	if (!d->stopping)

@@ -31,6 +31,7 @@ struct item {
 	int fd;                 /* closed by the worker */
 	struct stat st;
 	int64_t fetched_at;
+	size_t max_size;        /* [inbox] max_size */
 	bool again;             /* offered again while in flight */
 	/* set by the worker */
 	char raw_hash[65];
@@ -100,6 +101,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	it->fd = fd;
 	it->st = *st;
 	it->fetched_at = (int64_t)time(NULL);
+	it->max_size = (size_t)d->cfg.max_size;
 	if (workers_submit(d->workers, it) != 0) {
 		it->fd = -1;  /* the watcher closes it */
 		ingest_free_item(it);
@@ -153,15 +155,20 @@ ingest_work(struct job *job)
 	/* the size of the open file decides, before a byte is read (a
 	 * sparse 2 GB file is refused at once); read_fd caps one that grows */
 	if (fstat(it->fd, &it->st) == 0 &&
-	    (uintmax_t)it->st.st_size > PIPELINE_MAX_INPUT) {
+	    (uintmax_t)it->st.st_size > it->max_size) {
 		fail(it->error, sizeof(it->error), "too large: %jd bytes, "
-		    "the limit is %u", (intmax_t)it->st.st_size,
-		    PIPELINE_MAX_INPUT);
+		    "over [inbox] max_size (%zu)", (intmax_t)it->st.st_size,
+		    it->max_size);
 		goto out;
 	}
-	if (read_fd(it->fd, PIPELINE_MAX_INPUT, &b, it->error,
+	if (read_fd(it->fd, it->max_size, &b, it->error,
 	    sizeof(it->error)) != 0)
 		goto out;
+	if (b.len > it->max_size) {
+		fail(it->error, sizeof(it->error), "too large: grew past "
+		    "[inbox] max_size (%zu) while read", it->max_size);
+		goto out;
+	}
 	/* the file as read: a writer may have gone on since the offer */
 	fstat(it->fd, &it->st);
 	hash_sha256_hex(b.p ? b.p : "", b.len, it->raw_hash);

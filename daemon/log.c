@@ -28,10 +28,57 @@ log_level_name(enum log_level l)
 	return log_names[l];
 }
 
+/* Copies s into out as the log shows it: a byte that is not part of valid
+ * UTF-8 becomes \xNN, a control character '?' (a file name is whatever
+ * bytes its writer chose: it must not forge a line, drive the terminal,
+ * or reach the journal as invalid text). */
+static void
+log_clean(const char *in, char *out, size_t outlen)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t o = 0;
+
+	while (*s != '\0' && o + 5 < outlen) {
+		size_t n = 0;
+
+		if (*s < 0x80)
+			n = 1;
+		else if (*s >= 0xc2 && *s <= 0xdf)
+			n = 2;
+		else if (*s >= 0xe0 && *s <= 0xef)
+			n = 3;
+		else if (*s >= 0xf0 && *s <= 0xf4)
+			n = 4;
+		for (size_t i = 1; i < n; i++)
+			if ((s[i] & 0xc0) != 0x80)
+				n = 0;
+		/* overlong forms, surrogates, past U+10FFFF */
+		if ((n == 3 && ((s[0] == 0xe0 && s[1] < 0xa0) ||
+		    (s[0] == 0xed && s[1] >= 0xa0))) ||
+		    (n == 4 && ((s[0] == 0xf0 && s[1] < 0x90) ||
+		    (s[0] == 0xf4 && s[1] >= 0x90))))
+			n = 0;
+		if (n == 0) {
+			snprintf(out + o, outlen - o, "\\x%02x", *s);
+			o += 4;
+			s++;
+		} else if (n == 1 && (*s < 0x20 || *s == 0x7f)) {
+			out[o++] = '?';
+			s++;
+		} else {
+			memcpy(out + o, s, n);
+			o += n;
+			s += n;
+		}
+	}
+	out[o] = '\0';
+}
+
 void
 log_msg(const struct log *lg, enum log_level l, const char *fmt, ...)
 {
-	char line[1024];
+	char raw[1024];
+	char line[4 * sizeof(raw) + 8];
 	char stamp[32];
 	struct timespec ts;
 	struct tm tm;
@@ -43,13 +90,9 @@ log_msg(const struct log *lg, enum log_level l, const char *fmt, ...)
 	gmtime_r(&ts.tv_sec, &tm);
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	vsnprintf(raw, sizeof(raw), fmt, ap);
 	va_end(ap);
-	/* a file name with a newline or an escape sequence must not forge a
-	 * line or drive the terminal: control bytes become '?' */
-	for (char *p = line; *p != '\0'; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = '?';
+	log_clean(raw, line, sizeof(line));
 	/* One fprintf per line so that lines from threads never interleave. */
 	if (lg->journal) {
 		fprintf(stderr, "<%d>%s\n", log_prios[l], line);

@@ -10,24 +10,36 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "util.h"
 
-#define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_ONLYDIR | \
-	IN_DELETE_SELF | IN_MOVE_SELF)
+#define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | \
+	IN_ONLYDIR | IN_DELETE_SELF | IN_MOVE_SELF)
+
+/* What a held file looked like when it was held: unchanged at the end of
+ * its wait, it is taken. */
+struct seen {
+	off_t size;
+	struct timespec mtime;
+};
 
 /* A name read from inotify or the scan, not yet offered. */
 struct pending {
 	char *name;
-	bool waited;   /* an empty file whose grace is over */
+	bool waited;   /* its wait (grace or settle) is over */
+	bool moved;    /* renamed in: its writer is done with it */
+	struct seen seen;
 };
 
-/* An empty file in its grace period. */
+/* An empty file in its grace period, or a file settling: taken once it
+ * has not changed for the settle period. */
 struct held {
 	char *name;
 	struct event *timer;
 	struct watcher *w;
+	struct seen seen;
 };
 
 struct watcher {
@@ -45,6 +57,7 @@ struct watcher {
 	struct held **held;
 	size_t n_held;
 	int grace;
+	int settle_ms;          /* quiet time after the last change */
 	struct watcher_ops ops;
 };
 
@@ -76,7 +89,8 @@ watcher_ignored(const char *name)
 }
 
 static void
-queue_push(struct watcher *w, const char *name, bool waited)
+queue_push_seen(struct watcher *w, const char *name, bool waited,
+    const struct seen *seen)
 {
 	if (w->qn == w->qcap) {
 		size_t cap = w->qcap ? w->qcap * 2 : 16;
@@ -91,7 +105,15 @@ queue_push(struct watcher *w, const char *name, bool waited)
 	}
 	w->q[(w->qhead + w->qn) % w->qcap] = (struct pending){
 		.name = xstrdup(name), .waited = waited };
+	if (seen != NULL)
+		w->q[(w->qhead + w->qn) % w->qcap].seen = *seen;
 	w->qn++;
+}
+
+static void
+queue_push(struct watcher *w, const char *name, bool waited)
+{
+	queue_push_seen(w, name, waited, NULL);
 }
 
 static void
@@ -148,17 +170,19 @@ held_expired(evutil_socket_t fd, short what, void *arg)
 	(void)fd;
 	(void)what;
 	if (held_find(w, h->name, &idx) == h) {
-		queue_push(w, h->name, true);
+		queue_push_seen(w, h->name, true, &h->seen);
 		held_remove(w, idx);
 	}
 	event_active(w->kick, 0, 0);
 }
 
-/* Holds (or holds again) an empty file for the grace period. */
+/* Holds (or holds again) a file for ms milliseconds: an empty one for
+ * the grace period, a changing one until it settles. */
 static void
-hold(struct watcher *w, const char *name)
+hold(struct watcher *w, const char *name, const struct stat *st, long ms)
 {
-	struct timeval tv = { .tv_sec = w->grace };
+	struct timeval tv = { .tv_sec = ms / 1000,
+	    .tv_usec = (ms % 1000) * 1000 };
 	struct held *h;
 	size_t idx;
 
@@ -171,18 +195,56 @@ hold(struct watcher *w, const char *name)
 		w->held = xrealloc(w->held, (w->n_held + 1) *
 		    sizeof(*w->held));
 		w->held[w->n_held++] = h;
-		wlog(w, 3, "%s: empty, waiting %d s for it to be filled",
-		    name, w->grace);
+		if (st->st_size == 0)
+			wlog(w, 3, "%s: empty, waiting %d s for it to be "
+			    "filled", name, w->grace);
+		else
+			wlog(w, 3, "%s: changed just now, taken after %ld ms "
+			    "without a change", name,
+			    (long)w->settle_ms);
 	}
+	h->seen = (struct seen){ st->st_size, st->st_mtim };
 	evtimer_add(h->timer, &tv);
 }
 
-/* Opens name and offers it, unless it is not a file for us. */
-static enum watcher_offer
-consider(struct watcher *w, const char *name, bool waited)
+/* Milliseconds name must still wait to have been quiet for the settle
+ * period: 0 when its last change (mtime) is that old, or when it did not
+ * change during a whole wait (a clock far off cannot hold it forever). */
+static long
+settle_left(const struct watcher *w, const struct stat *st,
+    const struct pending *p)
 {
+	struct timespec now;
+	long age;
+
+	if (w->settle_ms <= 0 || (p != NULL && p->moved))
+		return 0;
+	if (p != NULL && p->waited && p->seen.size == st->st_size &&
+	    p->seen.mtime.tv_sec == st->st_mtim.tv_sec &&
+	    p->seen.mtime.tv_nsec == st->st_mtim.tv_nsec)
+		return 0;
+	clock_gettime(CLOCK_REALTIME, &now);
+	age = (long)(now.tv_sec - st->st_mtim.tv_sec) * 1000 +
+	    (now.tv_nsec - st->st_mtim.tv_nsec) / 1000000;
+	if (age >= w->settle_ms)
+		return 0;
+	if (age < 0)
+		return w->settle_ms;
+	/* at least 10 ms, so that a wait is never a busy loop */
+	return w->settle_ms - age < 10 ? 10 : w->settle_ms - age;
+}
+
+/* Opens name and offers it, unless it is not a file for us, or not yet:
+ * an empty file waits for its grace period, a file changed less than the
+ * settle period ago until it has been quiet that long. p: what the queue
+ * knew of it, or NULL. */
+static enum watcher_offer
+consider(struct watcher *w, const char *name, const struct pending *p)
+{
+	bool waited = p != NULL && p->waited;
 	struct stat st;
 	size_t idx;
+	long left;
 	int fd;
 
 	if (watcher_ignored(name))
@@ -198,26 +260,34 @@ consider(struct watcher *w, const char *name, bool waited)
 	    O_CLOEXEC);
 	if (fd < 0) {
 		if (errno == ELOOP)
-			wlog(w, 1, "%s: a symbolic link, ignored", name);
+			wlog(w, 1, "%s: a symbolic link, ignored (never "
+			    "followed)", name);
 		else if (errno != ENOENT)
-			wlog(w, 1, "%s: cannot open: %s", name,
-			    strerror(errno));
+			wlog(w, 1, "%s: cannot open: %s",
+			    name, strerror(errno));
 		return WATCHER_TAKEN;
 	}
 	if (fstat(fd, &st) != 0) {
-		wlog(w, 1, "%s: cannot stat: %s", name, strerror(errno));
+		wlog(w, 1, "%s: cannot stat: %s", name,
+		    strerror(errno));
 		close(fd);
 		return WATCHER_TAKEN;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		if (!S_ISDIR(st.st_mode))
-			wlog(w, 1, "%s: not a regular file, ignored", name);
+			wlog(w, 1, "%s: not a regular file, ignored",
+			    name);
 		close(fd);
 		return WATCHER_TAKEN;
 	}
 	if (st.st_size == 0 && !waited && w->grace > 0) {
 		close(fd);
-		hold(w, name);
+		hold(w, name, &st, (long)w->grace * 1000);
+		return WATCHER_TAKEN;
+	}
+	if (st.st_size > 0 && (left = settle_left(w, &st, p)) > 0) {
+		close(fd);
+		hold(w, name, &st, left);
 		return WATCHER_TAKEN;
 	}
 	if (held_find(w, name, &idx) != NULL)
@@ -239,7 +309,7 @@ pump(struct watcher *w)
 
 		if (w->qn > 0) {
 			if (consider(w, w->q[w->qhead].name,
-			    w->q[w->qhead].waited) == WATCHER_FULL) {
+			    &w->q[w->qhead]) == WATCHER_FULL) {
 				wlog(w, 3, "queue full: waiting for room");
 				w->paused = true;
 			} else
@@ -254,7 +324,7 @@ pump(struct watcher *w)
 			w->scan = NULL;
 			continue;
 		}
-		if (consider(w, de->d_name, false) == WATCHER_FULL) {
+		if (consider(w, de->d_name, NULL) == WATCHER_FULL) {
 			wlog(w, 3, "queue full: waiting for room");
 			queue_push(w, de->d_name, false);
 			w->paused = true;
@@ -289,6 +359,21 @@ on_kick(evutil_socket_t fd, short what, void *arg)
 	pump(arg);
 }
 
+/* A name created in one step, that no close after writing will
+ * announce: a symbolic link, a FIFO, a socket, a device (each is logged
+ * when it appears, and left alone), or a hard link to a file. A regular
+ * file being written is announced by its close. */
+static bool
+created_whole(struct watcher *w, const char *name)
+{
+	struct stat st;
+
+	if (watcher_ignored(name) ||
+	    fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return false;
+	return S_ISREG(st.st_mode) ? st.st_nlink > 1 : !S_ISDIR(st.st_mode);
+}
+
 /* Reads one buffer of inotify events: a bounded number of names. */
 static void
 on_inotify(evutil_socket_t fd, short what, void *arg)
@@ -317,6 +402,12 @@ on_inotify(evutil_socket_t fd, short what, void *arg)
 		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
 		    (ie->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))) {
 			queue_push(w, ie->name, false);
+			if (ie->mask & IN_MOVED_TO)
+				w->q[(w->qhead + w->qn - 1) % w->qcap].moved =
+				    true;
+		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
+		    (ie->mask & IN_CREATE) && created_whole(w, ie->name)) {
+			queue_push(w, ie->name, false);
 		}
 		p += sizeof(*ie) + ie->len;
 	}
@@ -332,6 +423,7 @@ watcher_new(struct event_base *base, const char *dir, int empty_grace,
 	w->base = base;
 	w->dir = xstrdup(dir);
 	w->grace = empty_grace;
+	w->settle_ms = WATCHER_DEFAULT_SETTLE_MS;
 	w->ops = *ops;
 	w->ifd = -1;
 	w->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -384,6 +476,12 @@ void
 watcher_set_grace(struct watcher *w, int seconds)
 {
 	w->grace = seconds;
+}
+
+void
+watcher_set_settle(struct watcher *w, int ms)
+{
+	w->settle_ms = ms;
 }
 
 void

@@ -3,7 +3,13 @@
  * (IN_MOVED_TO), plus every file already there at start and after an
  * inotify queue overflow. Dotfiles and partial downloads (*.part, *.tmp,
  * *~) are never offered. An empty file is held for a grace period, in
- * case its writer fills it later, before it is offered as it is.
+ * case its writer fills it later, before it is offered as it is. A file
+ * written in place and changed (mtime) less than the settle period ago
+ * is held until it has not changed for that long: a writer that closes
+ * and reopens it to append is not cut short. A file renamed in is done
+ * and taken at once. A name created in one step that is not a
+ * regular file (a symbolic link, a FIFO, a device) is logged when it
+ * appears and never offered.
  *
  * The watcher runs on the caller's libevent loop and holds no item state:
  * the consumer decides what to do with a name it already has. */
@@ -49,6 +55,10 @@ void watcher_recheck(struct watcher *w, const char *name);
 void watcher_rescan(struct watcher *w);
 
 void watcher_set_grace(struct watcher *w, int seconds);
+
+/* The settle period, in milliseconds; 0 takes a file at its close. */
+#define WATCHER_DEFAULT_SETTLE_MS 1000
+void watcher_set_settle(struct watcher *w, int ms);
 
 /* Stops watching; names not yet offered stay in the folder. */
 void watcher_free(struct watcher *w);

@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+"""The inbox as writers use it, against a real newswired:
+- a file written in place by reopening and appending (10 appends over
+  about 3 s, less than the settle period apart) is one article with the
+  whole text, taken no sooner than the settle period after the last
+  append, and nothing fails;
+- a file over [inbox] max_size fails by its size, the key named in
+  NAME.error and in the source.error event;
+- a symbolic link and a FIFO created while the daemon runs are logged when
+  they appear and left where they are;
+- a name that is not UTF-8 reaches the log escaped (\\xNN), never as the
+  raw byte;
+- a hard link made into the inbox is taken (no close announces it).
+
+usage: test_inbox.py NEWSWIRED
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import zmq
+
+sys.path.insert(0, os.path.join(os.path.dirname(
+    os.path.abspath(__file__)), "..", "lib"))
+from nwtest import check, failures, free_port  # noqa: E402
+
+PARAS = [
+    "The river authority opened the new flood barrier on Tuesday after "
+    "three years of building work on the estuary, officials said.",
+    "The barrier can close in under ten minutes and protects about twelve "
+    "thousand homes on both banks of the river from surge tides.",
+    "Engineers tested the gates twice during the winter storms, when the "
+    "water rose higher than at any time in the last forty years.",
+    "Residents who had campaigned for the scheme for more than a decade "
+    "welcomed the opening but asked for the footpaths to be reopened.",
+    "The authority said the total cost came in below the budget agreed "
+    "with the government when the contract was signed.",
+    "A second barrier further upstream is planned for the end of the "
+    "decade, subject to the outcome of a public consultation.",
+    "Local businesses said the work had disrupted deliveries along the "
+    "quay for months, and asked for compensation from the authority.",
+    "The mayor thanked the workers and said the barrier would serve the "
+    "town for at least a century if it was properly maintained.",
+    "Environmental groups said the authority had kept its promise to "
+    "protect the salt marsh that shelters thousands of wading birds.",
+    "The barrier will be closed for a full test once a year, each autumn, "
+    "before the season of the highest tides begins.",
+]
+
+
+class Daemon:
+    def __init__(self, newswired, tmp, extra):
+        self.inbox = os.path.join(tmp, "inbox")
+        pub, rep = free_port(), free_port()
+        conf = os.path.join(tmp, "newswired.conf")
+        with open(conf, "w") as f:
+            f.write("[inbox]\npath = %s\n%s\n[daemon]\nstate = %s\n"
+                    "metrics =\nlog_level = debug\n[publish]\n"
+                    "endpoint = tcp://127.0.0.1:%d\n"
+                    "replay = tcp://127.0.0.1:%d\n" %
+                    (self.inbox, extra, os.path.join(tmp, "state"), pub,
+                     rep))
+        self.sub = zmq.Context.instance().socket(zmq.SUB)
+        self.sub.setsockopt(zmq.LINGER, 0)
+        self.sub.setsockopt(zmq.SUBSCRIBE, b"article.")
+        self.sub.setsockopt(zmq.SUBSCRIBE, b"source.error.")
+        self.sub.connect("tcp://127.0.0.1:%d" % pub)
+        self.log = []
+        self.p = subprocess.Popen([newswired, "-c", conf],
+                                  stderr=subprocess.PIPE)
+        self.reader = threading.Thread(target=self.read, daemon=True)
+        self.reader.start()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not self.said(b"watching"):
+            time.sleep(0.05)
+        check(self.said(b"watching"), "newswired started")
+        time.sleep(0.3)     # the subscription reaches the PUB socket
+
+    def read(self):
+        for line in self.p.stderr:
+            self.log.append(line)
+
+    def said(self, what):
+        return any(what in line for line in list(self.log))
+
+    def events(self, n, seconds):
+        got = []
+        end = time.monotonic() + seconds
+        while len(got) < n and time.monotonic() < end:
+            if self.sub.poll(100):
+                topic, body = self.sub.recv_multipart()
+                got.append((topic.decode(), json.loads(body),
+                            time.monotonic()))
+        return got
+
+    def stop(self):
+        self.p.terminate()
+        try:
+            self.p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.p.kill()
+            self.p.wait()
+        self.reader.join(timeout=5)
+        self.sub.close()
+
+
+def test_appends(d):
+    path = os.path.join(d.inbox, "appended.txt")
+    with open(path, "w") as f:
+        f.write("Flood barrier opens on the estuary\n\n")
+    for para in PARAS:
+        time.sleep(0.3)
+        with open(path, "a") as f:
+            f.write(para + "\n\n")
+    last = time.monotonic()
+    got = d.events(1, 30)
+    more = d.events(1, 3)
+    check(len(got) == 1 and not more,
+          "one event for the appended file, not fragments: %r" %
+          [(t, e.get("error")) for t, e, _ in got + more])
+    if got:
+        topic, ev, at = got[0]
+        body = ev.get("body") or ""
+        check(topic == "article.new.inbox" and
+              all(p[:40] in body for p in PARAS),
+              "the article has all ten appends: %s %r" %
+              (topic, body[-80:]))
+        check(at - last >= 0.9, "taken %.2f s after the last append "
+              "(settle 1 s)" % (at - last))
+    check(os.listdir(os.path.join(d.inbox, "failed")) == [],
+          "nothing failed: %r" % os.listdir(os.path.join(d.inbox,
+                                                          "failed")))
+
+
+def test_max_size(d):
+    tmp = os.path.join(os.path.dirname(d.inbox), "big.txt")
+    with open(tmp, "w") as f:
+        f.write("Big\n\n" + "word " * 1000)
+    os.rename(tmp, os.path.join(d.inbox, "big.txt"))
+    got = d.events(1, 30)
+    check(len(got) == 1 and got[0][0] == "source.error.inbox" and
+          "max_size" in got[0][1].get("error", ""),
+          "an error event naming max_size: %r" %
+          [(t, e.get("error")) for t, e, _ in got])
+    err = os.path.join(d.inbox, "failed", "big.txt.error")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not os.path.exists(err):
+        time.sleep(0.05)
+    text = open(err).read() if os.path.exists(err) else ""
+    check("[inbox] max_size" in text, "big.txt.error names the key: %r"
+          % text)
+
+
+def test_specials(d, tmp):
+    outside = os.path.join(tmp, "outside.txt")
+    with open(outside, "w") as f:
+        f.write("not for the inbox\n")
+    link = os.path.join(d.inbox, "link.html")
+    fifo = os.path.join(d.inbox, "pipe.html")
+    os.symlink(outside, link)
+    os.mkfifo(fifo)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not (
+            d.said(b"link.html: a symbolic link") and
+            d.said(b"pipe.html: not a regular file")):
+        time.sleep(0.05)
+    check(d.said(b"link.html: a symbolic link, ignored"),
+          "a symlink created while running is logged")
+    check(d.said(b"pipe.html: not a regular file, ignored"),
+          "a FIFO created while running is logged")
+    check(os.path.islink(link) and os.path.exists(fifo),
+          "both are left where they are")
+
+    name = b"caf\xe9 \xff.txt"
+    path = os.path.join(os.fsencode(d.inbox), name)
+    with open(path, "wb") as f:
+        f.write(b"Cafe\n\n" + "\n\n".join(PARAS[:4]).encode())
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and not d.said(b"caf\\xe9 \\xff.txt"):
+        time.sleep(0.05)
+    check(d.said(b"caf\\xe9 \\xff.txt"), "an invalid UTF-8 name is logged "
+          "escaped")
+    check(not d.said(b"\xe9") and not d.said(b"\xff"),
+          "no raw invalid byte reaches the log")
+    d.events(1, 10)
+
+    # a hard link into the inbox: IN_CREATE only, no close
+    src = os.path.join(tmp, "linked.txt")
+    with open(src, "w") as f:
+        f.write("Hard link\n\n" + "\n\n".join(PARAS[4:8]) + "\n")
+    os.link(src, os.path.join(d.inbox, "linked.txt"))
+    got = d.events(1, 15)
+    # (its text repeats the appended article's: a duplicate)
+    check(len(got) == 1 and got[0][0].startswith("article."),
+          "a hard link made into the inbox is taken: %r" %
+          [(t, e.get("error")) for t, e, _ in got])
+
+
+def main():
+    newswired = sys.argv[1]
+    tmp = tempfile.mkdtemp(prefix="nw-inbox-")
+    d = Daemon(newswired, tmp, "max_size = 4000")
+    try:
+        test_appends(d)
+        test_max_size(d)
+        test_specials(d, tmp)
+    finally:
+        d.stop()
+        if failures:
+            sys.stdout.write(b"".join(d.log[-30:]).decode(
+                "utf-8", "backslashreplace"))
+        shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
