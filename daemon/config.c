@@ -288,9 +288,44 @@ config_file_keys(const char *path)
 	    (long)n;
 }
 
+/* Says what is wrong with line n of path when inih refused it: an
+ * unclosed section header, or a line that is neither a header nor
+ * key = value. Returns false when the line looks well formed (the error
+ * is then the handler's). */
+static bool
+config_line_error(const char *path, int n, char *why, size_t whylen)
+{
+	FILE *f = fopen(path, "r");
+	char line[512];
+	char *s = NULL, *e;
+	bool bad = false;
+
+	for (int i = 0; f != NULL && i < n; i++)
+		if ((s = fgets(line, sizeof(line), f)) == NULL)
+			break;
+	if (f != NULL)
+		fclose(f);
+	if (s == NULL)
+		return false;
+	s += strspn(s, " \t\xef\xbb\xbf");
+	e = s + strcspn(s, "\r\n");
+	*e = '\0';
+	if (*s == '[' && strchr(s, ']') == NULL) {
+		snprintf(why, whylen, "the section header '%.60s' is not "
+		    "closed with ']'", s);
+		bad = true;
+	} else if (*s != '[' && strpbrk(s, "=:") == NULL) {
+		snprintf(why, whylen, "'%.60s' is neither [section] nor "
+		    "key = value", s);
+		bad = true;
+	}
+	return bad;
+}
+
 int
 config_load(struct config *c, const char *path, char *err, size_t errlen)
 {
+	char why[160];
 	struct config_parse p = { .c = c };
 	int rc = ini_parse(path, config_handler, &p);
 
@@ -299,6 +334,10 @@ config_load(struct config *c, const char *path, char *err, size_t errlen)
 		    strerror(errno));
 	if (rc == -2)
 		return fail(err, errlen, "%s: out of memory", path);
+	/* inih reports the first bad line and goes on: an unclosed header
+	 * then makes the keys after it look as if in no section */
+	if (rc > 0 && config_line_error(path, rc, why, sizeof(why)))
+		return fail(err, errlen, "%s:%d: %s", path, rc, why);
 	if (rc > 0 && p.failed)
 		return fail(err, errlen, "%s:%d: %s", path, rc, p.err);
 	if (rc > 0)

@@ -220,6 +220,31 @@ def test_tail_waits_for_daemon(newswire, newswired, tmp):
                     p.wait()
 
 
+def test_daemon_config_messages(newswired, tmp):
+    """newswired's configuration errors say what is wrong on which line."""
+    cases = [
+        ("# inbox\n[inbox\npath = ./x\n", ":2: the section header "
+         "'[inbox' is not closed with ']'"),
+        ("[inbox]\npath = ./x\nbogus line\n", ":3: 'bogus line' is "
+         "neither [section] nor key = value"),
+        ("[inbox]\npathx = ./x\n", ":2: unknown key 'pathx' in section "
+         "[inbox]"),
+    ]
+    for text, want in cases:
+        conf = os.path.join(tmp, "bad.conf")
+        with open(conf, "w") as f:
+            f.write(text)
+        r = run([newswired, "-c", conf, "--state",
+                 os.path.join(tmp, "bad-state"), "--inbox",
+                 os.path.join(tmp, "bad-inbox")], timeout=30)
+        check(r.returncode != 0 and conf + want in r.stderr,
+              "newswired on %r: %r (exit %d)" % (text, r.stderr.strip(),
+                                                 r.returncode))
+    r = run([newswired, "--help"])
+    check(r.returncode == 0 and "usage" in r.stdout.lower(),
+          "newswired --help: exit 0, usage on stdout")
+
+
 def main():
     newswire, newswired, version = sys.argv[1:4]
     tmp = tempfile.mkdtemp(prefix="nw-cli-")
@@ -227,6 +252,7 @@ def main():
         test_help(newswire, version)
         test_exit_codes(newswire, tmp)
         test_tail_endpoints(newswire)
+        test_daemon_config_messages(newswired, tmp)
         test_tail_waits_for_daemon(newswire, newswired, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
