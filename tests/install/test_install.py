@@ -128,6 +128,10 @@ def inspect(dest, prefix):
     check(state.startswith("/var/lib/%s/" % sdir) and sdir != "",
           "--state %s is inside StateDirectory=%s" % (state, sdir))
 
+    comp = [p for p in find(dest, "newswire") + find(dest, "newswired")
+            if "/bash-completion/completions/" in p]
+    check(len(comp) == 2, "bash completion installed for both: %s" % comp)
+
     # the configuration installed refers to example.conf: installed too
     if conf and os.path.isfile(under(dest, conf)):
         check("example.conf" in open(under(dest, conf)).read(),

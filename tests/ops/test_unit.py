@@ -4,7 +4,10 @@ accepts it (with the build's binary in ExecStart, in a temporary copy) and `syst
 --offline=yes` rates its exposure 2.0 or lower; the score is printed.
 Exit 77 (skip) where systemd-analyze is missing.
 
-usage: test_unit.py UNIT NEWSWIRED
+The unit's Documentation=man: pages are looked up among the built ones
+(MANPATH), as verify runs man for each.
+
+usage: test_unit.py UNIT NEWSWIRED [MANPAGE...]
 """
 import os
 import re
@@ -29,11 +32,18 @@ def main():
     left = re.findall(r"@\w+@", text)
     with open(unit, "w") as f:
         f.write(text)
+    mandir = os.path.join(tmp, "man")
+    for page in sys.argv[3:]:
+        section = os.path.join(mandir, "man" + page.rsplit(".", 1)[1])
+        os.makedirs(section, exist_ok=True)
+        os.symlink(os.path.abspath(page),
+                   os.path.join(section, os.path.basename(page)))
+    env = dict(os.environ, MANPATH=mandir)
     bad = []
     if left or n != 1:
         bad.append("unsubstituted %s, %d ExecStart" % (left, n))
     r = subprocess.run([analyze, "verify", unit], capture_output=True,
-                       text=True, timeout=60)
+                       text=True, timeout=60, env=env)
     print("verify: exit %d %s%s" % (r.returncode, r.stdout, r.stderr))
     # verify also reports on units it pulls in (network-online.target)
     # from the host; only lines about our unit count

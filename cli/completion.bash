@@ -1,0 +1,82 @@
+# bash completion for newswire and newswired; installed as both names in
+# bash-completion's folder, which loads it when either is first completed.
+
+_newswire()
+{
+	local cur prev commands opts
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	commands="extract feed date tail keygen help"
+	if [ "$COMP_CWORD" -eq 1 ]; then
+		COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
+		return
+	fi
+	case ${COMP_WORDS[1]} in
+	extract|feed)
+		opts="--url --help"
+		[ "$prev" = --url ] && return
+		;;
+	date)
+		opts="--local --help"
+		;;
+	tail)
+		opts="--endpoint --replay --from --topic --count --timeout
+		    --curve-server-key --curve-key --help"
+		case $prev in
+		--endpoint|--replay)
+			COMPREPLY=($(compgen -W "tcp://127.0.0.1:" -- "$cur"))
+			compopt -o nospace 2>/dev/null
+			return ;;
+		--topic)
+			COMPREPLY=($(compgen -W "article.new. article.updated.
+			    article.duplicate. source.error. heartbeat" \
+			    -- "$cur"))
+			return ;;
+		--from|--count|--timeout)
+			return ;;
+		--curve-server-key|--curve-key)
+			COMPREPLY=($(compgen -f -- "$cur"))
+			return ;;
+		esac
+		;;
+	keygen)
+		opts="--help"
+		;;
+	help)
+		[ "$COMP_CWORD" -eq 2 ] &&
+		    COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+		return ;;
+	*)
+		return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		COMPREPLY=($(compgen -W "$opts" -- "$cur"))
+	else
+		COMPREPLY=($(compgen -f -- "$cur"))
+	fi
+}
+
+_newswired()
+{
+	local cur prev
+	cur=${COMP_WORDS[COMP_CWORD]}
+	prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	-c|--config)
+		COMPREPLY=($(compgen -f -- "$cur"))
+		return ;;
+	--inbox|--state)
+		COMPREPLY=($(compgen -d -- "$cur"))
+		return ;;
+	--log-level)
+		COMPREPLY=($(compgen -W "error warn info debug" -- "$cur"))
+		return ;;
+	--publish|--replay|--workers)
+		return ;;
+	esac
+	COMPREPLY=($(compgen -W "--config --inbox --state --publish --replay
+	    --workers --log-level --help --version" -- "$cur"))
+}
+
+complete -F _newswire newswire
+complete -F _newswired newswired
