@@ -12,8 +12,12 @@ _newswire()
 		return
 	fi
 	case ${COMP_WORDS[1]} in
-	extract|feed)
+	extract)
 		opts="--url --help"
+		[ "$prev" = --url ] && return
+		;;
+	feed)
+		opts="--url --articles --help"
 		[ "$prev" = --url ] && return
 		;;
 	date)

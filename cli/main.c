@@ -25,11 +25,13 @@ static const struct command commands[] = {
 	  "an error event (and a line on stderr).\n"
 	  "  --url URL   the URL the files came from (for ids and links)\n"
 	  "Exit status: 0 every file made an article, 1 one or more failed.\n" },
-	{ "feed", cmd_feed, "feed [--url URL] FILE...",
+	{ "feed", cmd_feed, "feed [--url URL] [--articles] FILE...",
 	  "Parses each file (\"-\" is standard input) as RSS, Atom, RDF or\n"
 	  "JSON Feed and prints it as one JSON line; a file that fails prints\n"
 	  "{\"file\": ..., \"error\": ...} (and a line on stderr).\n"
 	  "  --url URL   the feed's URL, to resolve relative links\n"
+	  "  --articles  print an article event per entry instead, as\n"
+	  "              newswired would publish it\n"
 	  "Exit status: 0 every file parsed, 1 one or more failed.\n" },
 	{ "date", cmd_date, "date [--local] STRING...",
 	  "Parses each string as a date (RFC 822, RFC 3339, ISO 8601, written\n"
