@@ -599,11 +599,11 @@ tail_run(struct tail *t, int64_t from)
 		}
 		if (t->timeout > 0 && !tail_finished(t) &&
 		    since(&t->heard) >= (double)t->timeout) {
-			fprintf(stderr, "newswire tail: no word from newswired "
-			    "on %s in %ld s (%s): giving up\n", t->endpoint,
-			    t->timeout, t->link == LINK_UP ? "connected, but "
-			    "no event or heartbeat came" : t->link ==
-			    LINK_REFUSED ? "the handshake failed" :
+			fprintf(stderr, "newswire tail: no word from "
+			    "newswired on %s in %ld s (%s): giving up\n",
+			    t->endpoint, t->timeout, t->link == LINK_UP ?
+			    "connected, but no event or heartbeat came" :
+			    t->link == LINK_REFUSED ? "the handshake failed" :
 			    "nothing listens there");
 			return 1;
 		}

@@ -20,21 +20,25 @@ struct command {
 
 static const struct command commands[] = {
 	{ "extract", cmd_extract, "extract [--url URL] FILE...",
-	  "Runs the pipeline on each file, as newswired would, and prints one\n"
+	  "Runs the pipeline on each file, as newswired "
+	  "would, and prints one\n"
 	  "JSON event per line, in argument order; a file that fails prints\n"
 	  "an error event (and a line on stderr).\n"
 	  "  --url URL   the URL the files came from (for ids and links)\n"
-	  "Exit status: 0 every file made an article, 1 one or more failed.\n" },
+	  "Exit status: 0 every file made an article, 1 "
+	  "one or more failed.\n" },
 	{ "feed", cmd_feed, "feed [--url URL] [--articles] FILE...",
 	  "Parses each file (\"-\" is standard input) as RSS, Atom, RDF or\n"
-	  "JSON Feed and prints it as one JSON line; a file that fails prints\n"
+	  "JSON Feed and prints it as one JSON line; a "
+	  "file that fails prints\n"
 	  "{\"file\": ..., \"error\": ...} (and a line on stderr).\n"
 	  "  --url URL   the feed's URL, to resolve relative links\n"
 	  "  --articles  print an article event per entry instead, as\n"
 	  "              newswired would publish it\n"
 	  "Exit status: 0 every file parsed, 1 one or more failed.\n" },
 	{ "date", cmd_date, "date [--local] STRING...",
-	  "Parses each string as a date (RFC 822, RFC 3339, ISO 8601, written\n"
+	  "Parses each string as a date (RFC 822, RFC "
+	  "3339, ISO 8601, written\n"
 	  "dates in about twenty languages) and prints it as RFC 3339 UTC,\n"
 	  "or 'invalid'.\n"
 	  "  --local     also print the instant with the offset stated\n"
@@ -42,23 +46,27 @@ static const struct command commands[] = {
 	{ "tail", cmd_tail, "tail [--endpoint E] [--replay R] [--from SEQ]\n"
 	  "              [--topic PREFIX]... [--count N] [--timeout SECONDS]\n"
 	  "              [--curve-server-key FILE --curve-key FILE]",
-	  "Subscribes to newswired and prints its events, one JSON object per\n"
+	  "Subscribes to newswired and prints its "
+	  "events, one JSON object per\n"
 	  "line, each once and in seq order: what was missed (from SEQ, or a\n"
 	  "gap seen in seq or in the heartbeat) is fetched from the replay\n"
 	  "socket. Says on stderr what it is waiting for.\n"
 	  "  --endpoint E      the PUB socket (tcp://127.0.0.1:5556)\n"
 	  "  --replay R        the replay socket (tcp://127.0.0.1:5557)\n"
 	  "  --from SEQ        replay the journal from SEQ first\n"
-	  "  --topic PREFIX    print only topics with this prefix; may repeat\n"
+	  "  --topic PREFIX    print only topics with "
+	  "this prefix; may repeat\n"
 	  "  --count N         exit after N events\n"
 	  "  --timeout SECONDS give up when newswired is silent this long\n"
 	  "                    (it sends a heartbeat every second)\n"
 	  "  --curve-server-key FILE  the daemon's curve.pub (CURVE on)\n"
 	  "  --curve-key FILE         this subscriber's secret key\n"
-	  "Exit status: 0 after N events or on SIGINT/SIGTERM, 1 on a failure\n"
+	  "Exit status: 0 after N events or on "
+	  "SIGINT/SIGTERM, 1 on a failure\n"
 	  "or timeout.\n" },
 	{ "keygen", cmd_keygen, "keygen NAME",
-	  "Writes a CURVE key pair for a subscriber: NAME.key (the secret key,\n"
+	  "Writes a CURVE key pair for a subscriber: "
+	  "NAME.key (the secret key,\n"
 	  "mode 0600, never over an existing file) and NAME.pub (to put in\n"
 	  "the daemon's curve_clients folder).\n"
 	  "Exit status: 0 written, 1 not.\n" },

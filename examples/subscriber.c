@@ -228,7 +228,8 @@ main(int argc, char **argv)
 			json_decref(event);
 		}
 		if (rc == 0 && (items[1].revents & ZMQ_POLLIN) &&
-		    (event = receive(s.dealer, topic, sizeof(topic))) != NULL) {
+		    (event = receive(s.dealer, topic,
+		    sizeof(topic))) != NULL) {
 			rc = replayed(&s, topic, event);
 			json_decref(event);
 		}
