@@ -306,8 +306,12 @@ output_log(void *lctx, const char *output, int64_t seq, const char *why)
 {
 	struct commit *c = lctx;
 
-	log_warn(c->log, "output %s: seq %lld: %s", output, (long long)seq,
-	    why);
+	if (why == NULL)
+		log_info(c->log, "output %s: takes events again from seq %lld",
+		    output, (long long)seq);
+	else
+		log_warn(c->log, "output %s: seq %lld: %s; caught up from the "
+		    "journal later", output, (long long)seq, why);
 }
 
 static int

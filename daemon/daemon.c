@@ -190,9 +190,31 @@ on_heartbeat(evutil_socket_t fd, short what, void *arg)
 	heartbeat_schedule(d);
 }
 
+/* Jobs no worker has started are given back, uncommitted: their files
+ * stay in the inbox and their entries pending, for the next start. The
+ * stop waits only for the jobs in work. */
+static size_t
+unqueue(struct daemon *d)
+{
+	void *jobs[DAEMON_TURN_MAX];
+	size_t n, total = 0;
+
+	while ((n = workers_unqueue(d->workers, jobs, DAEMON_TURN_MAX)) > 0) {
+		for (size_t i = 0; i < n; i++) {
+			struct job *j = jobs[i];
+
+			j->after(j, false);
+		}
+		total += n;
+	}
+	return total;
+}
+
 static void
 stop(struct daemon *d)
 {
+	size_t left;
+
 	if (d->stopping) {
 		/* nothing is mid-transaction between loop callbacks, and
 		 * the files of the items still in flight stay in the inbox
@@ -202,13 +224,15 @@ stop(struct daemon *d)
 		store_close(d->store);
 		_exit(1);
 	}
-	log_info(&d->log, "stopping: finishing %zu item(s) in flight",
-	    workers_busy(d->workers));
 	notify_stopping(d->notify);
 	d->stopping = true;
 	watcher_free(d->watcher);
 	d->watcher = NULL;
 	sources_stop(d->sources);
+	left = unqueue(d);
+	log_info(&d->log, "stopping: finishing %zu job(s) in work; %zu "
+	    "queued left for the next start", workers_busy(d->workers),
+	    left);
 	daemon_maybe_exit(d);
 }
 

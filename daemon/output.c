@@ -1,5 +1,6 @@
 #include "output.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,6 +10,7 @@ struct output {
 	uint64_t sent;          /* events taken */
 	uint64_t errors;        /* events refused (caught up later) */
 	int64_t delivered;      /* seq safely delivered */
+	bool failing;           /* its last event failed: logged once */
 };
 
 struct outputs {
@@ -46,14 +48,18 @@ outputs_publish(struct outputs *o, const struct committed_event *ev,
 
 		err[0] = '\0';
 		if (out->ops.publish(out->ctx, ev, err, sizeof(err)) == 0) {
+			if (out->failing && log != NULL)
+				log(lctx, out->ops.name, ev->seq, NULL);
+			out->failing = false;
 			out->sent++;
 			if (!out->ops.acks && ev->seq > out->delivered)
 				out->delivered = ev->seq;
 			continue;
 		}
 		out->errors++;
-		if (log != NULL)
+		if (!out->failing && log != NULL)
 			log(lctx, out->ops.name, ev->seq, err);
+		out->failing = true;
 	}
 }
 

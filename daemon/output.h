@@ -53,8 +53,9 @@ struct outputs *outputs_new(void);
 size_t outputs_add(struct outputs *o, const struct output_ops *ops,
     void *ctx);
 
-/* Hands ev to every output; failures are counted and reported through
- * log (may be NULL). */
+/* Hands ev to every output; failures are counted, and reported through
+ * log (may be NULL) once per change of state: why it failed, then why
+ * NULL when the output takes events again. */
 void outputs_publish(struct outputs *o, const struct committed_event *ev,
     void (*log)(void *lctx, const char *output, int64_t seq,
     const char *why), void *lctx);

@@ -197,6 +197,19 @@ workers_take(struct workers *w, void **jobs, size_t max)
 }
 
 size_t
+workers_unqueue(struct workers *w, void **jobs, size_t max)
+{
+	size_t n = 0;
+
+	pthread_mutex_lock(&w->lock);
+	while (n < max && w->todo.n > 0)
+		jobs[n++] = ring_pop(&w->todo);
+	w->busy -= n;
+	pthread_mutex_unlock(&w->lock);
+	return n;
+}
+
+size_t
 workers_busy(const struct workers *w)
 {
 	return w->busy;

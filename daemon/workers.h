@@ -36,6 +36,10 @@ int workers_fd(const struct workers *w);
  * number; clears the descriptor's readiness once none are left. */
 size_t workers_take(struct workers *w, void **jobs, size_t max);
 
+/* Takes back up to max jobs no thread has started (newest last), for a
+ * stop that need not wait for them; returns their number. */
+size_t workers_unqueue(struct workers *w, void **jobs, size_t max);
+
 /* Jobs submitted and not yet taken back. */
 size_t workers_busy(const struct workers *w);
 

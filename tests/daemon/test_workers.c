@@ -120,6 +120,45 @@ test_bounded_queue_and_results(void **state)
 	workers_free(w);
 }
 
+/* Slack past the cap for urgent jobs only; jobs not started can be
+ * taken back (a stop that need not wait for them). */
+static void
+test_slack_and_unqueue(void **state)
+{
+	struct job jobs[5] = { { 1, 0 }, { 2, 0 }, { 3, 0 }, { 4, 0 },
+	    { 5, 0 } };
+	struct job *got[5];
+	struct gate g;
+	char err[128];
+	struct workers *w;
+
+	(void)state;
+	gate_init(&g);
+	w = workers_new(1, 1, run_job, &g, err, sizeof(err));
+	assert_non_null(w);
+	workers_set_slack(w, 2);
+	assert_int_equal(workers_submit(w, &jobs[0]), 0);
+	gate_wait_started(&g, 1);
+	assert_int_equal(workers_room(w), 1);
+	assert_int_equal(workers_submit(w, &jobs[1]), 0);
+	assert_int_equal(workers_room(w), 0);
+	assert_int_equal(workers_submit(w, &jobs[2]), -1);   /* full */
+	assert_int_equal(workers_submit_urgent(w, &jobs[2]), 0);
+	assert_int_equal(workers_submit_urgent(w, &jobs[3]), 0);
+	assert_int_equal(workers_submit_urgent(w, &jobs[4]), -1);
+	assert_int_equal(workers_busy(w), 4);
+	/* the three waiting come back unrun, in order */
+	assert_int_equal(workers_unqueue(w, (void **)got, 5), 3);
+	assert_ptr_equal(got[0], &jobs[1]);
+	assert_ptr_equal(got[2], &jobs[3]);
+	assert_int_equal(got[0]->out + got[1]->out + got[2]->out, 0);
+	assert_int_equal(workers_busy(w), 1);
+	gate_open(&g);
+	assert_int_equal(take_all(w, got, 1), 1);
+	assert_int_equal(got[0]->out, 2);
+	workers_free(w);
+}
+
 static void
 test_free_finishes_queued_jobs(void **state)
 {
@@ -147,6 +186,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bounded_queue_and_results),
+		cmocka_unit_test(test_slack_and_unqueue),
 		cmocka_unit_test(test_free_finishes_queued_jobs),
 	};
 
