@@ -267,6 +267,7 @@ reload(struct daemon *d)
 	    err, sizeof(err)) != 0) {
 		log_error(&d->log, "reload: %s; keeping the running "
 		    "configuration", err);
+		config_free(&c);
 		goto out;
 	}
 	config_diff(&d->cfg, &c, report_change, d);
