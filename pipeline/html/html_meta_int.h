@@ -11,7 +11,33 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "../date.h"
 #include "util.h"
+
+/* Nesting deeper than this is not walked (libxml2 caps it lower). */
+#define META_MAX_DEPTH 512
+/* Most <meta> elements kept. */
+#define META_MAX_METAS 512
+/* Longest text of a byline or date node that is looked at. */
+#define META_BYLINE_MAX 160
+#define META_DATE_TEXT_MAX 200
+/* How much page text after the headline is searched for a date. */
+#define META_AFTER_TITLE 600
+#define META_BEFORE_TITLE 160
+/* Longest text node near the headline that is read as a date line. */
+#define META_LINE_MAX 100
+/* How much short-line page text is searched when nothing else dates it. */
+#define META_PAGE_LINES 40000
+/* Most <meta> elements of one author key read as the page's. */
+#define META_META_AUTHORS 4
+/* How many short texts under the headline are read for a byline. */
+#define META_BYLINE_LINES 12
+/* Longest line read as "date - name". */
+#define META_DATELINE_MAX 64
+/* No news page is older than this: 1995-01-01T00:00:00Z. */
+#define META_EPOCH 788918400
+
+#define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
 /* Most values of one kind kept from a page; pages with hundreds of
  * <time> or byline elements gain nothing from the rest. */
@@ -64,6 +90,25 @@ struct meta_cands {
 	char *after_title;           /* page text following the headline */
 	char *before_title;          /* and the text just before it */
 	struct strlist lines_after;  /* the short texts of after_title */
+};
+
+/* A list of nodes of the page, in document order. */
+struct meta_nodes {
+	xmlNodePtr *v;
+	size_t n;
+	size_t cap;
+};
+
+/* State of the walk that is not a result: nodes that later steps look
+ * at again, found by the one walk so that they need no walk of their
+ * own. */
+struct meta_walk {
+	xmlNodePtr first_h1;
+	/* h1..h3 outside <head>, not inside another of them, nor deeper
+	 * than META_MAX_DEPTH - 1: where the headline may be */
+	struct meta_nodes heads;
+	/* <script>s with text that are not JSON-LD: page-state JSON */
+	struct meta_nodes scripts;
 };
 
 /* html_meta_util.c */
@@ -166,5 +211,47 @@ size_t meta_author_add(struct strlist *out, const char *raw,
  * Returns the number of names added. */
 size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets);
+
+/* html_meta_walk.c */
+
+/* The walk: every element from root and its following siblings down, in
+ * document order, once, read into c; w keeps the nodes later steps look
+ * at again. */
+void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
+/* The short texts that follow node in document order within max bytes of
+ * page text (at most META_AFTER_TITLE), one per line in lines. */
+char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines);
+/* The text just before node, within max bytes. */
+char *meta_text_before(xmlNodePtr node, size_t max);
+/* Appends to b the short text lines of the page under n, within max. */
+void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
+/* Replaces the one-word name *name with the full name an author box under
+ * n prints ("Todd" -> "Todd Bates"); true when it did. */
+bool meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
+    int depth);
+/* The first of heads whose text is title, or NULL. */
+xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
+    const char *title);
+void meta_cands_free(struct meta_cands *c);
+
+/* html_meta_date.c */
+
+/* Number of keys of page-state JSON read for a publication date. */
+#define META_NSCRIPT_KEYS 9
+
+/* The publication date of the page from c (and url), never after now. */
+bool meta_published(const struct meta_cands *c, const char *url,
+    int64_t now, struct nw_time *t);
+/* The modification date the page states. */
+bool meta_modified(const struct meta_cands *c, int64_t now,
+    struct nw_time *t);
+/* Updates *best (an index among the META_NSCRIPT_KEYS keys, lower is
+ * better) and *t from page-state JSON in scripts. */
+void meta_script_dates(const struct meta_nodes *scripts, int64_t now,
+    size_t *best, struct nw_time *t);
+/* The first date in s (one marked as an update only when updates and it
+ * is the only one). */
+bool meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
+    bool updates);
 
 #endif

@@ -1,0 +1,328 @@
+/* Article metadata from an HTML page: the publication and modification
+ * dates, from <meta>, JSON-LD, <time>, page-state JSON, the URL and the
+ * text near the headline. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../date.h"
+#include "html_meta_int.h"
+
+static bool meta_date_ok(const char *s, int64_t now, struct nw_time *t);
+
+/* Keys of page-state JSON in scripts that name the publication date, in
+ * order of trust: the schema.org name, then the names common stores and
+ * frameworks give it, then creation. */
+static const char *const meta_script_keys[META_NSCRIPT_KEYS] = {
+	"datePublished", "published_at", "publishedAt", "publishDate",
+	"publish_date", "publication_date", "dateCreated", "created_at",
+	"createdAt",
+};
+
+/* Updates *best (an index into meta_script_keys, lower is better) and *t
+ * from the first date-valued occurrence of a better key in text: "key"
+ * then a colon and a quoted date, quotes escaped or not. */
+static void
+meta_script_text(const char *text, int64_t now, size_t *best,
+    struct nw_time *t)
+{
+	const char *p, *q;
+	char val[48];
+	size_t k, n;
+
+	for (k = 0; k < *best && k < NKEYS(meta_script_keys); k++) {
+		p = text;
+		while ((p = strstr(p, meta_script_keys[k])) != NULL) {
+			q = p + strlen(meta_script_keys[k]);
+			if (p == text || p[-1] != '"') {
+				p = q;
+				continue;
+			}
+			p = q;
+			if (*q == '\\')
+				q++;
+			if (*q++ != '"')
+				continue;
+			while (*q == ' ')
+				q++;
+			if (*q++ != ':')
+				continue;
+			while (*q == ' ')
+				q++;
+			if (*q == '\\')
+				q++;
+			if (*q++ != '"')
+				continue;
+			for (n = 0; n + 1 < sizeof(val) && q[n] != '"' &&
+			    q[n] != '\\' && q[n] != '\0'; n++)
+				val[n] = q[n];
+			val[n] = '\0';
+			if (meta_date_ok(val, now, t)) {
+				*best = k;
+				break;
+			}
+		}
+	}
+}
+
+/* Reads the scripts the walk found (not JSON-LD, read already) for a
+ * publication date in page-state JSON. */
+void
+meta_script_dates(const struct meta_nodes *scripts, int64_t now,
+    size_t *best, struct nw_time *t)
+{
+	size_t i;
+
+	for (i = 0; i < scripts->n; i++)
+		meta_script_text((const char *)
+		    scripts->v[i]->children->content, now, best, t);
+}
+
+/* ---- dates ---- */
+
+static const char *const meta_pub_keys[] = {
+	"article:published_time", "og:article:published_time",
+	"og:published_time", "article:published", "datepublished",
+	"dc.date.issued", "dcterms.issued", "dc.date.published",
+	"dc.date.created", "dcterms.created", "dc.date", "dcterms.date",
+	"date", "pubdate", "publishdate", "publish-date", "publish_date",
+	"published_time", "published-date", "published_date",
+	"publication_date", "date_published", "article.published",
+	"article_date_original", "original-publish-date",
+	"originalpublicationdate", "sailthru.date", "parsely-pub-date",
+	"cxenseparse:recs:publishtime", "citation_publication_date",
+	"citation_date", "citation_online_date", "bt:pubdate",
+	"article.created", "created", "datecreated", "release_date",
+	"displaydate", "dc.created", "og:pubdate", "pub_date", "ptime",
+	"nv:date", "date.available", "dc.date.available",
+};
+
+static const char *const meta_mod_keys[] = {
+	"article:modified_time", "og:updated_time", "datemodified",
+	"dc.date.modified", "dcterms.modified", "last-modified",
+	"article.updated", "lastmod", "og:article:modified_time",
+	"utime", "updated_time", "modified_time", "revised",
+};
+
+/* Parses s into *t when it is a plausible date of this page: not after
+ * now, not before the web had news. */
+static bool
+meta_date_ok(const char *s, int64_t now, struct nw_time *t)
+{
+	struct nw_time x;
+
+	if (s == NULL || date_parse(s, &x) != 0 || !x.set)
+		return false;
+	if (x.utc > now || x.utc < META_EPOCH)
+		return false;
+	*t = x;
+	return true;
+}
+
+/* True when the date at s[at] follows one of the n words closely (within
+ * 28 bytes, ASCII case folded). */
+static bool
+meta_after_word(const char *s, size_t at, const char *const *words,
+    size_t n)
+{
+	size_t from = at > 28 ? at - 28 : 0, i, w = 0;
+	char win[32];
+	bool yes = false;
+
+	for (i = from; i < at && s[i] != '\0'; i++)
+		win[w++] = (char)tolower((unsigned char)s[i]);
+	win[w] = '\0';
+	for (i = 0; i < n && !yes; i++)
+		yes = strstr(win, words[i]) != NULL;
+	return yes;
+}
+
+/* True when the date at s[at] follows a word that marks a modification
+ * ("Updated", "aktualisiert am", "mis à jour le") closely. */
+static bool
+meta_after_update_word(const char *s, size_t at)
+{
+	static const char *const words[] = {
+		"updat", "aktualisiert", "geändert", "modif", "actualiz",
+		"mis à jour", "bearbeitet", "revised", "edited",
+	};
+
+	return meta_after_word(s, at, words, NKEYS(words));
+}
+
+/* True when the date at s[at] is not the page's: a person's (when a
+ * poster joined the forum, "Registriert: 18.09.2008"; a birthday), or
+ * one announced as coming (an event, "Der nächste Stammtisch findet am
+ * Mi. 5. Februar 2020 statt"; a deadline). */
+static bool
+meta_after_other_word(const char *s, size_t at)
+{
+	static const char *const words[] = {
+		"registriert", "registered", "joined", "member since",
+		"mitglied seit", "dabei seit", "beigetreten", "inscrit",
+		"miembro desde", "registrado", "geboren", "born",
+		"findet", "nächste", "takes place", "will take place",
+		"will be held", "deadline", "anmeldeschluss",
+		"einsendeschluss", "bewerbungsschluss", "valid until",
+		"gültig bis", "tendrá lugar", "aura lieu",
+	};
+
+	return meta_after_word(s, at, words, NKEYS(words));
+}
+
+/* The first plausible date written in s that does not follow a word of
+ * modification; failing that, with updates, the first plausible date
+ * at all (found in the same pass). */
+bool
+meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
+    bool updates)
+{
+	struct nw_time x, upd = {0};
+	size_t at = 0, span = 0, off = 0, len;
+
+	if (s == NULL)
+		return false;
+	len = strlen(s);
+	while (off < len && date_find(s + off, len - off, &x, &at,
+	    &span) == 0) {
+		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
+		    !meta_after_other_word(s, off + at)) {
+			if (!meta_after_update_word(s, off + at)) {
+				*t = x;
+				return true;
+			}
+			if (updates && !upd.set)
+				upd = x;
+		}
+		off += at + (span > 0 ? span : 1);
+	}
+	if (upd.set)
+		*t = upd;
+	return upd.set;
+}
+
+static bool
+meta_date_find(const char *s, int64_t now, struct nw_time *t)
+{
+	return meta_date_find_upd(s, now, t, false);
+}
+
+/* True when p opens with a day-first dd-mm-yyyy or dd.mm.yyyy that ends
+ * the path segment ("29-10-2021" in /meldungen/29-10-2021). */
+static bool
+meta_url_dmy(const char *p, int *y, int *m, int *d)
+{
+	static const int dig[] = {0, 1, 3, 4, 6, 7, 8, 9};
+	size_t i;
+
+	if (strnlen(p, 10) < 10)
+		return false;
+	for (i = 0; i < NKEYS(dig); i++)
+		if (!isdigit((unsigned char)p[dig[i]]))
+			return false;
+	if ((p[2] != '-' && p[2] != '.') || p[5] != p[2] ||
+	    (p[10] != '\0' && p[10] != '/' && p[10] != '?' &&
+	    p[10] != '#' && p[10] != '.' && p[10] != '_'))
+		return false;
+	*d = (p[0] - '0') * 10 + (p[1] - '0');
+	*m = (p[3] - '0') * 10 + (p[4] - '0');
+	*y = atoi(p + 6);
+	return *y >= 1995 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= 31;
+}
+
+/* A date in the path of url: /2019/11/18/, /2019-11-18/, /20191118/,
+ * /18-11-2019. */
+static bool
+meta_url_date(const char *url, int64_t now, struct nw_time *t)
+{
+	const char *p;
+	char buf[48];
+	int y, m, d;
+
+	if (url == NULL)
+		return false;
+	p = strstr(url, "://");
+	p = p != NULL ? strchr(p + 3, '/') : url;
+	for (; p != NULL && *p != '\0'; p++) {
+		if (*p != '/' && *p != '-' && *p != '_')
+			continue;
+		if (sscanf(p + 1, "%4d/%2d/%2d", &y, &m, &d) == 3 ||
+		    sscanf(p + 1, "%4d-%2d-%2d", &y, &m, &d) == 3 ||
+		    (sscanf(p + 1, "%4d%2d%2d", &y, &m, &d) == 3 &&
+		    strnlen(p + 1, 8) == 8 && isdigit((unsigned char)p[8]) &&
+		    !isdigit((unsigned char)p[9]))) {
+			if (!isdigit((unsigned char)p[1]) ||
+			    !isdigit((unsigned char)p[4]) ||
+			    y < 1995 || m < 1 || m > 12 || d < 1 || d > 31)
+				y = 0;
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+			if (y != 0 && meta_date_ok(buf, now, t))
+				return true;
+		}
+		if (meta_url_dmy(p + 1, &y, &m, &d)) {
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+			if (meta_date_ok(buf, now, t))
+				return true;
+		}
+	}
+	return false;
+}
+
+static bool
+meta_first_date(const char *const *keys, size_t nkeys,
+    const struct meta_cands *c, int64_t now, struct nw_time *t)
+{
+	size_t i, k;
+
+	for (k = 0; k < nkeys; k++)
+		for (i = 0; i < c->keys.n; i++)
+			if (strcmp(c->keys.v[i], keys[k]) == 0 &&
+			    meta_date_ok(c->vals.v[i], now, t))
+				return true;
+	return false;
+}
+
+static bool
+meta_list_date(const struct strlist *l, int64_t now, struct nw_time *t,
+    bool find)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (meta_date_ok(l->v[i], now, t) ||
+		    (find && meta_date_find(l->v[i], now, t)))
+			return true;
+	return false;
+}
+
+bool
+meta_modified(const struct meta_cands *c, int64_t now, struct nw_time *t)
+{
+	return meta_date_ok(c->ld.modified, now, t) ||
+	    meta_first_date(meta_mod_keys, NKEYS(meta_mod_keys), c, now, t) ||
+	    meta_list_date(&c->mod_times, now, t, false);
+}
+
+bool
+meta_published(const struct meta_cands *c, const char *url, int64_t now,
+    struct nw_time *t)
+{
+	const char *og = meta_get(c, (const char *const[]){"og:url"}, 1);
+
+	/* What the page shows first: a visible datePublished, then the
+	 * first date printed after the headline (pages show the date they
+	 * mean, where their metadata may be a re-publication's); then
+	 * OpenGraph's article time (where it and JSON-LD disagree, it is
+	 * the one shown), JSON-LD, the other metadata, the URL. */
+	return meta_list_date(&c->pub_times, now, t, true) ||
+	    meta_date_find(c->after_title, now, t) ||
+	    meta_first_date(meta_pub_keys, 3, c, now, t) ||
+	    meta_date_ok(c->ld.published, now, t) ||
+	    meta_list_date(&c->times, now, t, false) ||
+	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
+	    meta_url_date(url, now, t) ||
+	    meta_url_date(c->canonical, now, t) ||
+	    meta_url_date(og, now, t) ||
+	    meta_list_date(&c->date_text, now, t, true) ||
+	    meta_date_find(c->before_title, now, t);
+}

@@ -1,0 +1,872 @@
+/* Article metadata from an HTML page: the one walk over the tree that
+ * gathers every candidate value (struct meta_cands), and the page text
+ * around the headline. */
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+
+#include "html_meta_int.h"
+#include "html_strip.h"
+
+
+static void
+meta_nodes_push(struct meta_nodes *l, xmlNodePtr n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap != 0 ? 2 * l->cap : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof(l->v[0]));
+	}
+	l->v[l->n++] = n;
+}
+
+/* The attributes of one element that the walk reads, taken in one pass
+ * over its attribute list: each is the value of the first attribute of
+ * that name (ASCII case-insensitive) that has a value, as meta_attr()
+ * gives it, or NULL. Borrowed from the tree. */
+struct meta_attrs {
+	const char *cls, *id, *itemprop, *rel, *title, *type, *property,
+	    *name, *http_equiv, *content, *datetime, *pubdate, *href, *lang,
+	    *xml_lang;
+	uint64_t cls_cw;  /* meta_cw_scan() of cls and of id */
+	uint64_t id_cw;
+};
+
+/* Class and id words of reader comments, of a site logo and of a kicker
+ * over a headline. */
+#define META_CW_COMMENTS (CW(CW_COMMENT) | CW(CW_RESPOND))
+#define META_CW_LOGO (CW(CW_LOGO) | CW(CW_SITE_TITLE) | CW(CW_SITE_NAME) | \
+	CW(CW_SITENAME) | CW(CW_BRAND) | CW(CW_BLOG_TITLE) | \
+	CW(CW_BLOGNAME) | CW(CW_BLOG_NAME) | CW(CW_MASTHEAD) | \
+	CW(CW_SITE_HEADER) | CW(CW_HEADER_TITLE) | CW(CW_SITE_TITLE2) | \
+	CW(CW_SITETITLE))
+#define META_CW_KICKER (CW(CW_KICKER) | CW(CW_OVERLINE) | \
+	CW(CW_ROOFLINE) | CW(CW_TOPLINE) | CW(CW_DACHZEILE) | \
+	CW(CW_EYEBROW) | CW(CW_RUBRIC) | CW(CW_FLAG) | CW(CW_SUPERTITLE) | \
+	CW(CW_PRETITLE) | CW(CW_SPITZMARKE) | CW(CW_CATEGORY))
+
+static const char *
+meta_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a;
+
+	assert(html_strip_attr_kept(name));
+	for (a = n->properties; a != NULL; a = a->next)
+		if (xmlStrcasecmp(a->name, BAD_CAST name) == 0 &&
+		    a->children != NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* True when the space-separated value v holds a word containing w
+ * (ASCII case-insensitive). */
+static bool
+meta_attr_has(const char *v, const char *w)
+{
+	return v != NULL && strcasestr(v, w) != NULL;
+}
+
+static bool
+meta_is(xmlNodePtr n, const char *name)
+{
+	return xmlStrcasecmp(n->name, BAD_CAST name) == 0;
+}
+
+/* True when name is want (lower case) but for ASCII case. */
+static bool
+meta_name_is(const xmlChar *name, const char *want)
+{
+	for (; *want != '\0'; name++, want++)
+		if ((*name >= 'A' && *name <= 'Z' ? *name + ('a' - 'A') :
+		    *name) != (unsigned char)*want)
+			return false;
+	return *name == '\0';
+}
+
+/* Fills at from the attributes of element n in one pass. */
+static void
+meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
+{
+	const xmlChar *nm;
+	const char **slot;
+	xmlAttrPtr a;
+
+	/* field by field: a memset of the struct compiles to rep stos,
+	 * slow to start, and most elements have no attribute */
+	at->cls = at->id = at->itemprop = at->rel = at->title = NULL;
+	at->type = at->property = at->name = at->http_equiv = NULL;
+	at->content = at->datetime = at->pubdate = at->href = NULL;
+	at->lang = at->xml_lang = NULL;
+	at->cls_cw = at->id_cw = 0;
+	for (a = n->properties; a != NULL; a = a->next) {
+		nm = a->name;
+		if (nm == NULL)
+			continue;
+		slot = NULL;
+		switch (nm[0] | 0x20) {
+		case 'c':
+			if (meta_name_is(nm, "class"))
+				slot = &at->cls;
+			else if (meta_name_is(nm, "content"))
+				slot = &at->content;
+			break;
+		case 'd':
+			if (meta_name_is(nm, "datetime"))
+				slot = &at->datetime;
+			break;
+		case 'h':
+			if (meta_name_is(nm, "href"))
+				slot = &at->href;
+			else if (meta_name_is(nm, "http-equiv"))
+				slot = &at->http_equiv;
+			break;
+		case 'i':
+			if (meta_name_is(nm, "id"))
+				slot = &at->id;
+			else if (meta_name_is(nm, "itemprop"))
+				slot = &at->itemprop;
+			break;
+		case 'l':
+			if (meta_name_is(nm, "lang"))
+				slot = &at->lang;
+			break;
+		case 'n':
+			if (meta_name_is(nm, "name"))
+				slot = &at->name;
+			break;
+		case 'p':
+			if (meta_name_is(nm, "property"))
+				slot = &at->property;
+			else if (meta_name_is(nm, "pubdate"))
+				slot = &at->pubdate;
+			break;
+		case 'r':
+			if (meta_name_is(nm, "rel"))
+				slot = &at->rel;
+			break;
+		case 't':
+			if (meta_name_is(nm, "type"))
+				slot = &at->type;
+			else if (meta_name_is(nm, "title"))
+				slot = &at->title;
+			break;
+		case 'x':
+			if (meta_name_is(nm, "xml:lang"))
+				slot = &at->xml_lang;
+			break;
+		default:
+			break;
+		}
+		/* the value is looked at only for the names wanted */
+		if (slot != NULL && *slot == NULL && a->children != NULL &&
+		    a->children->content != NULL)
+			*slot = (const char *)a->children->content;
+	}
+	if (at->cls != NULL)
+		at->cls_cw = meta_cw_scan(at->cls);
+	if (at->id != NULL)
+		at->id_cw = meta_cw_scan(at->id);
+}
+
+/* True when l holds all the values of its kind that are kept: a value
+ * for it need not be computed. */
+static bool
+meta_full(const struct strlist *l)
+{
+	return l->n >= META_MAX_LIST;
+}
+
+static void
+meta_push_cap(struct strlist *l, char *s)
+{
+	if (s == NULL)
+		return;
+	if (s[0] == '\0' || l->n >= META_MAX_LIST) {
+		free(s);
+		return;
+	}
+	strlist_push_owned(l, s);
+}
+
+/* The value a date-bearing element states: datetime, content or title
+ * attribute, else its text. */
+static char *
+meta_time_value(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at)
+{
+	const char *v = at->datetime;
+
+	if (v == NULL)
+		v = at->content;
+	if (v == NULL && tag == MT_ABBR)
+		v = at->title;
+	if (v != NULL)
+		return meta_fold(v);
+	return meta_node_text(n, META_DATE_TEXT_MAX);
+}
+
+/* The name of an itemprop=author element: its itemprop=name descendant,
+ * its content attribute, or its own text. */
+static char *
+meta_prop_name(xmlNodePtr n, int depth)
+{
+	xmlNodePtr c;
+	const char *v;
+	char *s;
+
+	for (c = n->children; c != NULL && depth < 8; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		v = meta_attr(c, "itemprop");
+		if (v != NULL && strcmp(v, "name") == 0) {
+			v = meta_attr(c, "content");
+			return v != NULL ? meta_fold(v) :
+			    meta_node_text(c, META_BYLINE_MAX);
+		}
+		s = meta_prop_name(c, depth + 1);
+		if (s != NULL)
+			return s;
+	}
+	if (depth > 0)
+		return NULL;
+	v = meta_attr(n, "content");
+	return v != NULL ? meta_fold(v) : meta_node_text(n, META_BYLINE_MAX);
+}
+
+static bool
+meta_is_logo_class(xmlNodePtr n)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return false;
+	return ((meta_cw_scan(meta_attr(n, "class")) |
+	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_LOGO) != 0;
+}
+
+/* True when the heading n is the site's logo: marked so by its class, or
+ * a link to the site's home page. */
+static bool
+meta_is_logo(xmlNodePtr n)
+{
+	xmlNodePtr c, only = NULL;
+	xmlURIPtr u;
+	const char *href;
+	bool home = false;
+
+	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent))
+		return true;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return false;
+			only = c;
+		}
+	}
+	if (only == NULL || !meta_is(only, "a"))
+		return false;
+	href = meta_attr(only, "href");
+	if (href == NULL)
+		return false;
+	u = xmlParseURI(href);
+	if (u == NULL)
+		return false;
+	home = (u->path == NULL || strcmp(u->path, "/") == 0 ||
+	    u->path[0] == '\0') && u->query == NULL && u->fragment == NULL;
+	xmlFreeURI(u);
+	return home;
+}
+
+/* True when element k is marked as a kicker, or followed by an element
+ * that holds only punctuation (<span>:</span>). */
+static bool
+meta_is_kicker(xmlNodePtr k)
+{
+	xmlNodePtr x;
+	char *t;
+	bool punct = false;
+
+	if ((meta_cw_scan(meta_attr(k, "class")) & META_CW_KICKER) != 0)
+		return true;
+	for (x = k->next; x != NULL && x->type != XML_ELEMENT_NODE;
+	    x = x->next)
+		;
+	if (x == NULL)
+		return false;
+	t = meta_node_text(x, 16);
+	punct = t[0] != '\0' && strspn(t, ":|-.") == strlen(t);
+	free(t);
+	return punct;
+}
+
+/* The heading text s of n without a kicker: when n starts with a marked
+ * kicker element of at most six words ("<span class=kicker>Klimaschutz
+ * </span>: Bohren, bis ...") and more text follows, the rest without
+ * leading punctuation; else "". */
+static char *
+meta_heading_rest(xmlNodePtr n, const char *s)
+{
+	xmlNodePtr k;
+	char *p, *r = NULL;
+	size_t n0, w = 0;
+	const char *q;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			break;
+		if (k->type == XML_TEXT_NODE && k->content != NULL)
+			for (q = (const char *)k->content; *q != '\0'; q++)
+				if (!isspace((unsigned char)*q))
+					return xstrdup("");
+	}
+	if (k == NULL || !meta_is_kicker(k))
+		return xstrdup("");
+	p = meta_node_text(k, 256);
+	n0 = strlen(p);
+	for (q = p; *q != '\0'; q++)
+		w += *q == ' ';
+	if (n0 > 0 && w < 6 && strncmp(s, p, n0) == 0) {
+		q = s + n0;
+		while (*q == ' ' || *q == ':' || *q == '-' || *q == '|' ||
+		    *q == '.' || *q == ',')
+			q++;
+		if (strlen(q) > n0)
+			r = xstrdup(q);
+	}
+	free(p);
+	return r != NULL ? r : xstrdup("");
+}
+
+/* An <h1> or <h2>: its text, and the text of its child elements (a
+ * kicker and a headline in two spans), unless it is the logo. */
+static void
+meta_heading(xmlNodePtr n, bool h1, struct meta_cands *c,
+    struct meta_walk *w)
+{
+	xmlNodePtr k;
+	char *s;
+
+	s = meta_node_text(n, 1024);
+	if (s[0] == '\0') {
+		free(s);
+		return;
+	}
+	if (h1 && meta_is_logo(n)) {
+		meta_push_cap(&c->logos, s);
+		return;
+	}
+	if (h1 && w->first_h1 == NULL)
+		w->first_h1 = n;
+	if (!h1 && c->h2.n >= 8) {
+		free(s);
+		return;
+	}
+	if (h1 && c->h1.n < META_MAX_LIST) {
+		strlist_push_owned(&c->h1, s);
+		strlist_push_owned(&c->h1_rest, meta_heading_rest(n, s));
+		if (c->h1_rest.v[c->h1_rest.n - 1][0] != '\0')
+			strlist_push(&c->h_parts,
+			    c->h1_rest.v[c->h1_rest.n - 1]);
+	} else if (!h1) {
+		meta_push_cap(&c->h2, s);
+	} else {
+		free(s);
+	}
+	for (k = n->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    meta_tag_of(k->name) != MT_BR)
+			meta_push_cap(&c->h_parts, meta_node_text(k, 1024));
+}
+
+/* True when the first text inside n opens a byline: "By ", "von ",
+ * "Posted by ", "Ein Artikel von " and their kin. */
+static bool
+meta_opens_byline(xmlNodePtr n)
+{
+	static const char *const leads[] = {
+		"by ", "von ", "par ", "por ", "posted by ", "written by ",
+		"ein artikel von ", "ein beitrag von ", "text von ", "text: ",
+		"autor: ", "autorin: ", "author: ", "geschrieben von ",
+		"verfasst von ", "escrito por ", "publié par ",
+		"by\xc2\xa0", "von\xc2\xa0", "par\xc2\xa0", "por\xc2\xa0",
+	};
+	const char *t = NULL;
+	xmlNodePtr k;
+	size_t i;
+
+	for (k = n->children; k != NULL && t == NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			return false;
+		if (k->type != XML_TEXT_NODE || k->content == NULL)
+			continue;
+		t = (const char *)k->content;
+		/* isspace() in the C locale, inline */
+		while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+			t++;
+		if (*t == '\0')
+			t = NULL;
+	}
+	if (t == NULL)
+		return false;
+	/* the first letters of leads */
+	switch (*t | 0x20) {
+	case 'a': case 'b': case 'e': case 'g': case 'p': case 't':
+	case 'v': case 'w':
+		break;
+	default:
+		return false;
+	}
+	for (i = 0; i < NKEYS(leads); i++)
+		if (tolower((unsigned char)*t) == leads[i][0] &&
+		    strncasecmp(t, leads[i], strlen(leads[i])) == 0)
+			return true;
+	return false;
+}
+
+/* Takes what element n (of tag, with the attributes at) offers into c.
+ * in_comments: n is a reader comment or inside one. */
+static void
+meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
+    struct meta_cands *c, struct meta_walk *w, bool in_comments)
+{
+	const uint64_t cls = at->cls_cw, id = at->id_cw;
+	const char *key, *val, *prop;
+	struct strlist *l;
+	char *s;
+
+	switch (tag) {
+	case MT_META:
+		key = at->property;
+		if (key == NULL)
+			key = at->name;
+		if (key == NULL)
+			key = at->itemprop;
+		if (key == NULL)
+			key = at->http_equiv;
+		val = at->content;
+		if (key != NULL && val != NULL &&
+		    c->keys.n < META_MAX_METAS) {
+			s = meta_fold(key);
+			for (char *p = s; *p != '\0'; p++)
+				*p = (char)tolower((unsigned char)*p);
+			strlist_push_owned(&c->keys, s);
+			strlist_push_owned(&c->vals, meta_fold(val));
+		}
+		return;
+	case MT_SCRIPT:
+		if (n->children == NULL || n->children->content == NULL)
+			return;
+		if (at->type != NULL && meta_attr_has(at->type, "ld+json"))
+			meta_ld_parse((const char *)n->children->content,
+			    &c->ld);
+		else
+			meta_nodes_push(&w->scripts, n);
+		return;
+	case MT_HTML:
+		val = at->lang;
+		if (val == NULL)
+			val = at->xml_lang;
+		if (val != NULL && c->html_lang == NULL)
+			c->html_lang = meta_fold(val);
+		break;
+	case MT_TITLE:
+		if (c->title_tag != NULL || n->parent == NULL ||
+		    meta_tag_of(n->parent->name) == MT_SVG)
+			break;
+		s = meta_node_text(n, 1024);
+		if (s[0] != '\0')
+			c->title_tag = s;
+		else
+			free(s);
+		break;
+	case MT_LINK:
+		if (at->rel != NULL && at->href != NULL &&
+		    c->canonical == NULL &&
+		    strcasecmp(at->rel, "canonical") == 0)
+			c->canonical = meta_fold(at->href);
+		break;
+	case MT_H1:
+	case MT_H2:
+		meta_heading(n, tag == MT_H1, c, w);
+		break;
+	case MT_TIME:
+		if (in_comments)
+			break;
+		prop = at->itemprop;
+		if (prop != NULL && strcmp(prop, "dateModified") == 0)
+			l = &c->mod_times;
+		else if ((prop != NULL &&
+		    strcmp(prop, "datePublished") == 0) ||
+		    at->pubdate != NULL ||
+		    (cls & (CW(CW_PUBLISH) | CW(CW_ENTRY_DATE) |
+		    CW(CW_POST_DATE))) != 0)
+			l = &c->pub_times;
+		else if ((cls & (CW(CW_UPDATED) | CW(CW_MODIFIED))) != 0)
+			l = &c->mod_times;
+		else
+			l = &c->times;
+		if (!meta_full(l))
+			meta_push_cap(l, meta_time_value(n, tag, at));
+		break;
+	case MT_A:
+		if (at->rel != NULL && !in_comments &&
+		    !meta_full(&c->rel_author) &&
+		    meta_attr_has(at->rel, "author"))
+			meta_push_cap(&c->rel_author,
+			    meta_node_text(n, META_BYLINE_MAX));
+		break;
+	default:
+		break;
+	}
+	prop = at->itemprop;
+	if (prop != NULL && tag != MT_TIME) {
+		l = NULL;
+		if (strcmp(prop, "datePublished") == 0)
+			l = &c->pub_times;
+		else if (strcmp(prop, "dateModified") == 0)
+			l = &c->mod_times;
+		else if ((strcmp(prop, "author") == 0 ||
+		    strcmp(prop, "creator") == 0) && !in_comments &&
+		    !meta_full(&c->prop_author))
+			meta_push_cap(&c->prop_author, meta_prop_name(n, 0));
+		if (l != NULL && !meta_full(l))
+			meta_push_cap(l, meta_time_value(n, tag, at));
+	}
+	if (at->cls != NULL && at->title != NULL && tag != MT_TIME) {
+		l = NULL;
+		if ((cls & CW(CW_PUBLISHED)) != 0)
+			l = &c->pub_times;
+		else if ((cls & CW(CW_UPDATED)) != 0)
+			l = &c->mod_times;
+		if (l != NULL && !meta_full(l))
+			meta_push_cap(l, meta_fold(at->title));
+	}
+	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
+	    tag == MT_IMG)
+		return;
+	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
+	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
+	    !meta_full(&c->byline)) {
+		s = meta_node_text(n, META_BYLINE_MAX + 1);
+		if (strlen(s) <= META_BYLINE_MAX)
+			meta_push_cap(&c->byline, s);
+		else
+			free(s);
+	}
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n)) {
+		s = meta_node_text(n, META_BYLINE_MAX + 1);
+		if (strlen(s) <= META_BYLINE_MAX)
+			meta_push_cap(&c->lead_byline, s);
+		else
+			free(s);
+	}
+	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
+	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
+	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
+	    !meta_full(&c->date_text)) {
+		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
+		if (strlen(s) <= META_DATE_TEXT_MAX)
+			meta_push_cap(&c->date_text, s);
+		else
+			free(s);
+	}
+}
+
+/* True for containers of reader comments, whose bylines and dates are not
+ * the article's. */
+static bool
+meta_is_comments(xmlNodePtr n)
+{
+	return ((meta_cw_scan(meta_attr(n, "class")) |
+	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
+}
+
+/* Reads element n into c; returns whether it is a reader comment or
+ * inside one (in_comments), and its tag in *tag. */
+static bool
+meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
+    bool in_comments, enum meta_tag *tag)
+{
+	struct meta_attrs at;
+	bool com;
+
+	*tag = meta_tag_of(n->name);
+	meta_attrs_read(n, &at);
+	com = in_comments ||
+	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0;
+	meta_element(n, *tag, &at, c, w, com);
+	return com;
+}
+
+/* The elements the walk is inside of: the outermost reader comment,
+ * <head> and h1..h3. */
+enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
+
+/* Forgets n as an element the walk is inside of: the walk leaves it. */
+static void
+meta_leave(xmlNodePtr n, xmlNodePtr *in)
+{
+	int i;
+
+	for (i = 0; i < META_NIN; i++)
+		if (in[i] == n)
+			in[i] = NULL;
+}
+
+/* The walk: every element from root and its following siblings down, in
+ * document order, once; not inside scripts and styles, nor deeper than
+ * META_MAX_DEPTH. Iterative, so that deep pages cost no stack. */
+void
+meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
+{
+	xmlNodePtr n = root, in[META_NIN] = {NULL};
+	enum meta_tag tag;
+	int depth = 0;
+	bool com, hx;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			com = meta_visit(n, c, w, in[META_IN_COMMENTS] != NULL,
+			    &tag);
+			hx = tag == MT_H1 || tag == MT_H2 || tag == MT_H3;
+			if (hx && depth < META_MAX_DEPTH &&
+			    in[META_IN_HEAD] == NULL &&
+			    in[META_IN_HEADING] == NULL)
+				meta_nodes_push(&w->heads, n);
+			if (com && in[META_IN_COMMENTS] == NULL)
+				in[META_IN_COMMENTS] = n;
+			if (tag == MT_HEAD && in[META_IN_HEAD] == NULL)
+				in[META_IN_HEAD] = n;
+			if (hx && in[META_IN_HEADING] == NULL)
+				in[META_IN_HEADING] = n;
+			if (depth < META_MAX_DEPTH && tag != MT_SCRIPT &&
+			    tag != MT_STYLE && n->children != NULL) {
+				n = n->children;
+				depth++;
+				continue;
+			}
+			meta_leave(n, in);
+		}
+		while (n->next == NULL && depth > 0) {
+			n = n->parent;
+			depth--;
+			meta_leave(n, in);
+		}
+		n = n->next;
+	}
+}
+
+/* The short texts that follow node in document order (not its own),
+ * within max bytes (at most META_AFTER_TITLE) of page text: where a
+ * page prints the date under its headline. Text nodes longer than a line
+ * are body prose; they are skipped (a date in a sentence is seldom the
+ * page's) but use up max. */
+char *
+meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
+{
+	struct buf b = {0};
+	xmlNodePtr n = node;
+	size_t seen = 0, len;
+	char f[META_AFTER_TITLE + 1];
+	enum meta_tag tag;
+	int up = 0;
+
+	buf_puts(&b, "");
+	if (max > META_AFTER_TITLE)
+		max = META_AFTER_TITLE;
+	while (n != NULL && seen < max) {
+		tag = n->type == XML_ELEMENT_NODE ? meta_tag_of(n->name) :
+		    MT_OTHER;
+		if (n != node && n->type == XML_ELEMENT_NODE &&
+		    n->children != NULL && tag != MT_SCRIPT &&
+		    tag != MT_STYLE) {
+			n = n->children;
+			continue;
+		}
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			/* a text longer than f uses up max whole */
+			len = meta_fold_buf((const char *)n->content, f,
+			    sizeof(f));
+			seen += len;
+			if (len <= META_LINE_MAX && len > 0) {
+				buf_append(&b, f, len);
+				buf_putc(&b, ' ');
+				if (lines->n < META_MAX_LIST)
+					strlist_push(lines, f);
+			}
+		}
+		while (n != NULL && n->next == NULL && up < 64) {
+			n = n->parent;
+			up++;
+		}
+		if (n != NULL)
+			n = n->next;
+	}
+	return buf_take(&b);
+}
+
+/* The text that precedes node in document order, up to about max bytes:
+ * where a page prints the date above its headline. */
+char *
+meta_text_before(xmlNodePtr node, size_t max)
+{
+	xmlNodePtr n = node, texts[64];
+	struct buf b = {0};
+	size_t nt = 0, got = 0;
+	char *raw, *f;
+	int steps = 0;
+
+	while (n != NULL && got < max && nt < 64 && steps < 4096) {
+		steps++;
+		if (n->prev != NULL) {
+			n = n->prev;
+			while (n->type == XML_ELEMENT_NODE &&
+			    n->last != NULL && !meta_is(n, "script") &&
+			    !meta_is(n, "style"))
+				n = n->last;
+		} else {
+			n = n->parent;
+			if (n == NULL || n->type != XML_ELEMENT_NODE)
+				break;
+			continue;
+		}
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->parent != NULL && !meta_is(n->parent, "script") &&
+		    !meta_is(n->parent, "style")) {
+			texts[nt++] = n;
+			got += strlen((const char *)n->content);
+		}
+	}
+	buf_puts(&b, "");
+	while (nt > 0) {
+		buf_puts(&b, (const char *)texts[--nt]->content);
+		buf_putc(&b, ' ');
+	}
+	raw = buf_take(&b);
+	f = meta_fold(raw);
+	free(raw);
+	return f;
+}
+
+/* Appends to b the short text nodes (at most META_LINE_MAX bytes folded)
+ * under n in document order, outside scripts, styles and reader comments,
+ * until about max bytes: the lines where a page may print its date when
+ * nothing near the headline or in its metadata states one. */
+void
+meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
+{
+	char f[META_LINE_MAX + 1];
+	enum meta_tag tag;
+	size_t len;
+
+	for (; n != NULL && b->len < max; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			len = meta_fold_buf((const char *)n->content, f,
+			    sizeof(f));
+			if (len <= META_LINE_MAX && len > 0) {
+				buf_append(b, f, len);
+				buf_append(b, " | ", 3);
+			}
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
+			continue;
+		tag = meta_tag_of(n->name);
+		if (tag == MT_SCRIPT || tag == MT_STYLE || tag == MT_HEAD ||
+		    meta_is_comments(n))
+			continue;
+		meta_page_lines(n->children, b, max, depth + 1);
+	}
+}
+
+/* Replaces the one-word name *name with the first short text node under
+ * n (outside scripts and styles) that is a person's name opening with it:
+ * "Todd" becomes "Todd Bates" where an author box prints the full name. */
+bool
+meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
+    int depth)
+{
+	struct strlist got = {0}, junk = {0};
+	size_t len = strlen(*name), i;
+	bool done = false;
+	char f[META_DATELINE_MAX + 1];
+	enum meta_tag tag;
+
+	for (; n != NULL && !done; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			/* the folded text opens with the name or is not it */
+			if (len > 0 && *meta_skip_space((const char *)
+			    n->content) != (*name)[0])
+				continue;
+			if (meta_fold_buf((const char *)n->content, f,
+			    sizeof(f)) <= META_DATELINE_MAX &&
+			    strncmp(f, *name, len) == 0 && f[len] == ' ')
+				(void)meta_author_add(&got, f, sites, &junk,
+				    true);
+			for (i = 0; i < got.n && !done; i++)
+				if (strncmp(got.v[i], *name, len) == 0 &&
+				    got.v[i][len] == ' ') {
+					free(*name);
+					*name = xstrdup(got.v[i]);
+					done = true;
+				}
+			strlist_free(&got);
+			strlist_free(&junk);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
+			continue;
+		tag = meta_tag_of(n->name);
+		if (tag != MT_SCRIPT && tag != MT_STYLE)
+			done = meta_full_name(n->children, name, sites,
+			    depth + 1);
+	}
+	return done;
+}
+
+/* The first of the headings the walk found whose text is title, or
+ * NULL. */
+xmlNodePtr
+meta_find_heading(const struct meta_nodes *heads, const char *title)
+{
+	char *t;
+	bool same;
+	size_t i;
+
+	for (i = 0; i < heads->n; i++) {
+		t = meta_node_text(heads->v[i], 1024);
+		same = meta_same(t, title) ||
+		    (strlen(t) > strlen(title) && strstr(t, title) != NULL);
+		free(t);
+		if (same)
+			return heads->v[i];
+	}
+	return NULL;
+}
+
+void
+meta_cands_free(struct meta_cands *c)
+{
+	strlist_free(&c->keys);
+	strlist_free(&c->vals);
+	meta_ld_free(&c->ld);
+	free(c->title_tag);
+	free(c->html_lang);
+	free(c->canonical);
+	strlist_free(&c->h1);
+	strlist_free(&c->h1_rest);
+	strlist_free(&c->h2);
+	strlist_free(&c->h_parts);
+	strlist_free(&c->logos);
+	strlist_free(&c->rel_author);
+	strlist_free(&c->prop_author);
+	strlist_free(&c->byline);
+	strlist_free(&c->lead_byline);
+	strlist_free(&c->pub_times);
+	strlist_free(&c->mod_times);
+	strlist_free(&c->times);
+	strlist_free(&c->date_text);
+	free(c->after_title);
+	free(c->before_title);
+	strlist_free(&c->lines_after);
+}
