@@ -95,6 +95,19 @@ test_canonical_url(void **state)
 	check_url("/relative/path", NULL);
 	check_url("example.com/a", NULL);
 	check_url(NULL, NULL);
+	/* libcurl's URL API: dot segments resolved, IDN hosts in their
+	 * ASCII form (upper case mapped), percent-encoding kept */
+	check_url("https://e.com/a/./b/../c", "https://e.com/a/c");
+	check_url("https://e.com/a/b/../../../c?x=1", "https://e.com/c?x=1");
+	check_url("https://B\xc3\x9c" "CHER.example/x",
+	    "https://xn--bcher-kva.example/x");
+	check_url("https://b\xc3\xbc" "cher.example/x",
+	    "https://xn--bcher-kva.example/x");
+	check_url("https://e.com/a%2Fb/%7e?q=%20",
+	    "https://e.com/a%2Fb/%7e?q=%20");
+	check_url("  https://e.com/a b", "https://e.com/a");
+	check_url("https://e.com/?utm_source=x#f", "https://e.com/");
+	check_url("https://bad_host!.example/", NULL);
 }
 
 static void

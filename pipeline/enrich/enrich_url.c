@@ -1,0 +1,164 @@
+/* Canonical URLs: parsed and normalised by libcurl's URL API (curl_url,
+ * no transfer: a pure parser), with the tracking-parameter filter on top.
+ *
+ * libcurl resolves dot segments ("/a/./b/../c" -> "/a/c"), lower-cases
+ * the scheme and drops a default port. The host is lower-cased, and an
+ * internationalised host goes to its ASCII form as libcurl converts it
+ * (libidn2, IDNA2008 non-transitional, falling back to transitional when
+ * a code point is disallowed): libcurl itself reads the host in the
+ * process's locale, which a library must not depend on, so the same call
+ * is made here on the UTF-8 host. The fragment and the query parameters
+ * of campaigns and clicks are removed. */
+#include "enrich.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+#include <idn2.h>
+
+#include "util.h"
+
+/* Query parameters that identify a campaign or a click, not a page. */
+static const char *const url_tracking[] = {
+	"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid",
+	"mc_cid", "mc_eid", "ref_src", "ref_url", "igshid", "_ga", "_gl",
+	"mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "vero_conv",
+	"__s", "_hsenc", "_hsmi", "hsctatracking", "s_cid", "ncid", "ocid",
+	"cmpid", "twclid", "ttclid", "li_fat_id", "wt.mc_id", "at_medium",
+	"at_campaign", "rss", "smid", "smtyp",
+};
+
+static bool
+url_is_tracking(const char *p, size_t n)
+{
+	size_t i, k;
+
+	for (k = 0; k < n && p[k] != '='; k++)
+		;
+	if (k >= 4 && strncasecmp(p, "utm_", 4) == 0)
+		return true;
+	for (i = 0; i < sizeof(url_tracking) / sizeof(*url_tracking); i++)
+		if (strlen(url_tracking[i]) == k &&
+		    strncasecmp(p, url_tracking[i], k) == 0)
+			return true;
+	return false;
+}
+
+/* The query q without its tracking parameters, or NULL when none is
+ * left. */
+static char *
+url_query(const char *q)
+{
+	struct buf b = {0};
+	const char *s = q, *e;
+
+	while (*s != '\0') {
+		e = s + strcspn(s, "&");
+		if (e > s && !url_is_tracking(s, (size_t)(e - s))) {
+			if (b.len > 0)
+				buf_putc(&b, '&');
+			buf_append(&b, s, (size_t)(e - s));
+		}
+		s = *e == '&' ? e + 1 : e;
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_take(&b);
+}
+
+/* host lower-cased (ASCII) or in its IDNA ASCII form, without a final
+ * dot; NULL when it is no valid host name. */
+static char *
+url_host(const char *host)
+{
+	uint8_t *ascii = NULL;
+	char *h;
+	size_t i, n;
+	bool wide = false;
+	int rc;
+
+	for (i = 0; host[i] != '\0'; i++)
+		if ((unsigned char)host[i] >= 0x80)
+			wide = true;
+	if (wide) {
+		/* the flags and the fallback libcurl uses */
+		rc = idn2_lookup_u8((const uint8_t *)host, &ascii,
+		    IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+		if (rc == IDN2_DISALLOWED)
+			rc = idn2_lookup_u8((const uint8_t *)host, &ascii,
+			    IDN2_TRANSITIONAL);
+		if (rc != IDN2_OK)
+			return NULL;
+		h = xstrdup((const char *)ascii);
+		idn2_free(ascii);
+	} else {
+		h = xstrdup(host);
+	}
+	for (i = 0; h[i] != '\0'; i++)
+		if (h[i] >= 'A' && h[i] <= 'Z')
+			h[i] = (char)(h[i] + 32);
+	n = strlen(h);
+	while (n > 1 && h[n - 1] == '.')
+		h[--n] = '\0';  /* "example.com." */
+	return h;
+}
+
+/* Applies the normalisation of this file to the URL in u. */
+static bool
+url_normalise(CURLU *u)
+{
+	char *host = NULL, *query = NULL, *h, *q;
+	bool ok = true;
+
+	if (curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0) != CURLUE_OK)
+		return false;
+	if (curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    host[0] != '\0') {
+		h = url_host(host);
+		ok = h != NULL && curl_url_set(u, CURLUPART_HOST, h, 0) ==
+		    CURLUE_OK;
+		free(h);
+	}
+	curl_free(host);
+	if (ok && curl_url_get(u, CURLUPART_QUERY, &query, 0) == CURLUE_OK) {
+		q = url_query(query);
+		ok = curl_url_set(u, CURLUPART_QUERY, q, 0) == CURLUE_OK;
+		free(q);
+	}
+	curl_free(query);
+	return ok;
+}
+
+char *
+enrich_canonical_url(const char *url)
+{
+	CURLU *u;
+	char *in, *out = NULL, *res = NULL;
+	size_t n;
+
+	if (url == NULL)
+		return NULL;
+	url += strspn(url, " \t\r\n");
+	n = strcspn(url, " \t\r\n");
+	/* libcurl would take "host/path" for a URL without a scheme */
+	if (memchr(url, ':', n) == NULL)
+		return NULL;
+	u = curl_url();
+	if (u == NULL)
+		abort();  /* out of memory, as xmalloc() */
+	in = xstrndup(url, n);
+	if (curl_url_set(u, CURLUPART_URL, in, CURLU_NON_SUPPORT_SCHEME) ==
+	    CURLUE_OK && url_normalise(u) &&
+	    curl_url_get(u, CURLUPART_URL, &out, CURLU_NO_DEFAULT_PORT) ==
+	    CURLUE_OK)
+		res = xstrdup(out);
+	curl_free(out);
+	free(in);
+	curl_url_cleanup(u);
+	return res;
+}
