@@ -153,7 +153,8 @@ size_t meta_fold_buf(const char *s, char *d, size_t cap);
 /* s past its leading white space as meta_fold() sees it: the first byte
  * of the result is that of meta_fold(s). */
 const char *meta_skip_space(const char *s);
-/* Decodes the HTML character references in s in place (&amp; &#39; ...). */
+/* Decodes the HTML character references in s in place (&amp; &#39;
+ * &oslash; ...): every named entity of HTML, from libxml2's table. */
 void meta_unescape(char *s);
 /* Text content of node, folded; never NULL. Skips script and style. */
 char *meta_node_text(xmlNodePtr node, size_t max);

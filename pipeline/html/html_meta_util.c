@@ -122,29 +122,13 @@ meta_put_utf8(char **o, unsigned long c)
 	*o = (char *)q;
 }
 
-struct meta_entity {
-	const char *name;
-	unsigned long cp;
-};
-
-static const struct meta_entity meta_entities[] = {
-	{"amp", '&'}, {"quot", '"'}, {"apos", '\''}, {"lt", '<'},
-	{"gt", '>'}, {"nbsp", 0xa0}, {"ndash", 0x2013}, {"mdash", 0x2014},
-	{"hellip", 0x2026}, {"laquo", 0xab}, {"raquo", 0xbb},
-	{"lsquo", 0x2018}, {"rsquo", 0x2019}, {"ldquo", 0x201c},
-	{"rdquo", 0x201d}, {"bdquo", 0x201e}, {"auml", 0xe4},
-	{"ouml", 0xf6}, {"uuml", 0xfc}, {"Auml", 0xc4}, {"Ouml", 0xd6},
-	{"Uuml", 0xdc}, {"szlig", 0xdf}, {"eacute", 0xe9}, {"egrave", 0xe8},
-	{"aacute", 0xe1}, {"iacute", 0xed}, {"oacute", 0xf3},
-	{"uacute", 0xfa}, {"ntilde", 0xf1}, {"ccedil", 0xe7},
-};
-
 void
 meta_unescape(char *s)
 {
-	char *o = s, *p = s, *end;
+	char *o = s, *p = s, *end, name[12];
+	const htmlEntityDesc *e;
 	unsigned long c;
-	size_t i, n;
+	size_t n;
 
 	while (*p != '\0') {
 		if (*p != '&') {
@@ -162,17 +146,16 @@ meta_unescape(char *s)
 				continue;
 			}
 		} else {
-			for (i = 0; i < sizeof(meta_entities) /
-			    sizeof(meta_entities[0]); i++) {
-				n = strlen(meta_entities[i].name);
-				if (strncmp(p + 1, meta_entities[i].name,
-				    n) == 0 && p[n + 1] == ';')
-					break;
-			}
-			if (i < sizeof(meta_entities) /
-			    sizeof(meta_entities[0])) {
-				meta_put_utf8(&o, meta_entities[i].cp);
-				p += n + 2;
+			/* every entity of HTML, from libxml2's table */
+			for (n = 1; n < sizeof(name) && isalnum((unsigned char)
+			    p[n]); n++)
+				name[n - 1] = p[n];
+			name[n - 1] = '\0';
+			e = n > 1 && n < sizeof(name) && p[n] == ';' ?
+			    htmlEntityLookup(BAD_CAST name) : NULL;
+			if (e != NULL) {
+				meta_put_utf8(&o, e->value);
+				p += n + 1;
 				continue;
 			}
 		}

@@ -744,6 +744,29 @@ test_keeps_set_fields(void **state)
 	article_free(a);
 }
 
+/* Character references libxml2 leaves in metadata (double-encoded
+ * attributes, JSON-LD strings) are decoded with all of HTML's entities:
+ * a name with "&oslash;" is one author, not two split at the ';'. */
+static void
+test_entities(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>x</title>"
+	    "<meta name=\"author\" content=\"J&amp;oslash;rgen "
+	    "M&amp;aelig;rsk\">"
+	    "<script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\","
+	    "\"headline\":\"Prices in &euro; rise &mdash; &copy; "
+	    "&Aring;rhus &#x2603; &bogus; &amp\"}"
+	    "</script></head><body><p>x</p></body></html>", NULL);
+	assert_authors(a, "J\xc3\xb8rgen M\xc3\xa6rsk");
+	assert_string_equal(a->title, "Prices in \xe2\x82\xac rise "
+	    "\xe2\x80\x94 \xc2\xa9 \xc3\x85rhus \xe2\x98\x83 &bogus; &amp");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -766,6 +789,7 @@ main(void)
 		cmocka_unit_test(test_dates_url_text),
 		cmocka_unit_test(test_lang_canonical),
 		cmocka_unit_test(test_keeps_set_fields),
+		cmocka_unit_test(test_entities),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
