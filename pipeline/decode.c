@@ -9,10 +9,16 @@
 #include <string.h>
 #include <strings.h>
 
+#include <uchardet.h>
+
 #include "util.h"
 
 /* How far into a document a <meta> charset declaration is looked for. */
 #define DECODE_PRESCAN 4096
+/* How much of an undeclared document the charset detector reads. */
+#define DECODE_DETECT_MAX (256u * 1024)
+/* Fewest bytes outside ASCII the detector needs to be trusted. */
+#define DECODE_DETECT_MIN 16
 /* Share of invalid bytes past which text declared UTF-8 is rejected. */
 #define DECODE_MAX_INVALID_PERMILLE 50
 
@@ -418,6 +424,48 @@ binary_text_reason(const unsigned char *in, size_t len, bool nul)
 	return NULL;
 }
 
+/* The charset of undeclared text that is not UTF-8, as uchardet (a port
+ * of Mozilla's detector) finds it in the first DECODE_DETECT_MAX bytes;
+ * windows-1252 when the text holds too few bytes outside ASCII to tell
+ * (uchardet takes "na\xefve" for DOS Central European) or when the
+ * detector names no charset of the web (the WHATWG Encoding Standard's
+ * list), plain ASCII or Latin-1, whose printable range windows-1252
+ * shares. */
+static const char *
+detect_charset(const unsigned char *in, size_t len)
+{
+	static const char *const web[] = {
+		"UTF-8", "WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1253",
+		"WINDOWS-1254", "WINDOWS-1255", "WINDOWS-1256",
+		"WINDOWS-1257", "WINDOWS-1258", "GB18030", "BIG5",
+		"SHIFT_JIS", "EUC-JP", "EUC-KR", "ISO-2022-JP", "ISO-8859-2",
+		"ISO-8859-3", "ISO-8859-4", "ISO-8859-5", "ISO-8859-6",
+		"ISO-8859-7", "ISO-8859-8", "ISO-8859-10", "ISO-8859-13",
+		"ISO-8859-15", "ISO-8859-16", "KOI8-R", "KOI8-U", "IBM866",
+		"TIS-620", "WINDOWS-874", "MAC-CYRILLIC",
+	};
+	uchardet_t ud;
+	const char *got, *cs = "WINDOWS-1252";
+	size_t i, n = len < DECODE_DETECT_MAX ? len : DECODE_DETECT_MAX, high;
+
+	for (i = 0, high = 0; i < n && high < DECODE_DETECT_MIN; i++)
+		high += in[i] >= 0x80;
+	if (high < DECODE_DETECT_MIN)
+		return cs;
+	ud = uchardet_new();
+	if (ud == NULL)
+		abort();  /* out of memory, as xmalloc() */
+	if (uchardet_handle_data(ud, (const char *)in, n) == 0) {
+		uchardet_data_end(ud);
+		got = uchardet_get_charset(ud);
+		for (i = 0; i < sizeof(web) / sizeof(web[0]); i++)
+			if (strcasecmp(got, web[i]) == 0)
+				cs = web[i];
+	}
+	uchardet_delete(ud);
+	return cs;
+}
+
 int
 decode_to_utf8(const unsigned char *in, size_t len,
     const char *content_type, char **out, size_t *outlen,
@@ -477,24 +525,27 @@ decode_to_utf8(const unsigned char *in, size_t len,
 	}
 	in += skip;
 	len -= skip;
-	if (cs == NULL || strcmp(cs, "UTF-8") == 0) {
-		if (cs == NULL && sc.bad > 0) {
+	if (cs == NULL && sc.bad > 0) {
+		cs = detect_charset(in, len);
+		/* undeclared text is never refused as broken UTF-8 */
+		if (strcmp(cs, "UTF-8") == 0 &&
+		    sc.bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
 			cs = "WINDOWS-1252";
-		} else {
-			cs = "UTF-8";
-			if (sc.bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
-				return fail(err, errlen, "invalid UTF-8: %zu "
-				    "of %zu bytes are not UTF-8", sc.bad, len);
-			if (sc.bad == 0) {
-				/* the common case: one copy, and a second
-				 * pass only if there is a control to drop */
-				*out = xstrndup((const char *)in, len);
-				*outlen = sc.ctl ?
-				    strip_controls(*out, len) : len;
-				if (charset != NULL)
-					*charset = cs;
-				return 0;
-			}
+	}
+	if (cs == NULL || strcmp(cs, "UTF-8") == 0) {
+		cs = "UTF-8";
+		if (sc.bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
+			return fail(err, errlen, "invalid UTF-8: %zu "
+			    "of %zu bytes are not UTF-8", sc.bad, len);
+		if (sc.bad == 0) {
+			/* the common case: one copy, and a second
+			 * pass only if there is a control to drop */
+			*out = xstrndup((const char *)in, len);
+			*outlen = sc.ctl ?
+			    strip_controls(*out, len) : len;
+			if (charset != NULL)
+				*charset = cs;
+			return 0;
 		}
 	}
 	if (strcmp(cs, "UTF-8") == 0) {

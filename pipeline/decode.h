@@ -8,7 +8,8 @@
  * *outlen bytes without the NUL). The charset is taken, in order of trust,
  * from a byte order mark, the HTTP-style content_type (may be NULL), a
  * <meta charset> or http-equiv declaration in the first bytes, then UTF-8
- * if the bytes are valid UTF-8, else windows-1252. Invalid sequences become
+ * if the bytes are valid UTF-8, else the charset uchardet detects
+ * (windows-1252 when it names none). Invalid sequences become
  * U+FFFD; control characters other than tab, newline, carriage return
  * and form feed are dropped. Returns 0, or -1 with a reason in err: empty
  * input, binary content (a known binary signature, NUL bytes outside

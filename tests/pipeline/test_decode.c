@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,67 @@ test_declared_utf8_mostly_invalid(void **state)
 	decode_fails(in, sizeof(in), "invalid UTF-8");
 }
 
+/* text (UTF-8) in charset cs, by iconv; the caller frees it */
+static char *
+encode(const char *text, const char *cs, size_t *len)
+{
+	iconv_t cd = iconv_open(cs, "UTF-8");
+	size_t il = strlen(text), cap = 4 * il + 16, ol = cap;
+	char *out = malloc(cap), *ip = (char *)text, *op = out;
+
+	assert_true(cd != (iconv_t)-1);
+	assert_non_null(out);
+	assert_int_not_equal(iconv(cd, &ip, &il, &op, &ol), (size_t)-1);
+	iconv_close(cd);
+	*len = cap - ol;
+	return out;
+}
+
+/* Pages that declare no charset and are not UTF-8: the detector names
+ * the charset; windows-1252 stays the answer for Western text. */
+static void
+test_undeclared_detected(void **state)
+{
+	static const char *const pages[][2] = {
+		{ "WINDOWS-1251", "<html><head><title>Новости</title></head>"
+		    "<body><p>Министр финансов заявил в понедельник, что "
+		    "правительство не будет менять свои планы и что решение "
+		    "было принято кабинетом после долгих дебатов.</p></body>"
+		    "</html>" },
+		{ "ISO-8859-2", "<html><body><p>Ministr financí v pondělí "
+		    "řekl, že vláda nezmění své plány a že rozhodnutí bylo "
+		    "přijato kabinetem po dlouhé debatě. Podle jeho slov se "
+		    "schodek rozpočtu příští rok sníží. Opozice toto "
+		    "rozhodnutí ostře kritizovala a žádá odstoupení "
+		    "ministra.</p></body></html>" },
+		{ "GB18030", "<html><body><h1>政府批准新预算</h1><p>财政部长周一"
+		    "表示，政府不会改变计划，该决定是内阁在长时间辩论后作出的。"
+		    "</p></body></html>" },
+		{ "SHIFT_JIS", "<html><body><h1>政府が新しい予算を承認</h1><p>"
+		    "財務大臣は月曜日、政府は計画を変更しないと述べ、この決定は"
+		    "長い議論の後に内閣によって行われたと語った。</p></body>"
+		    "</html>" },
+		{ "WINDOWS-1252", "<html><body><p>Der Finanzminister sagte "
+		    "am Montag, dass die Regierung ihre Pläne nicht ändern "
+		    "werde – „es gibt keine Alternative“, sagte er. Die "
+		    "Opposition übte scharfe Kritik an Plänen für "
+		    "Straßen, Brücken und Gebäude.</p></body></html>" },
+	};
+	size_t i, len;
+	const char *cs;
+	char *raw, *out;
+
+	(void)state;
+	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		raw = encode(pages[i][1], pages[i][0], &len);
+		out = decode_ok(raw, len, NULL, &cs);
+		assert_string_equal(cs, pages[i][0]);
+		assert_string_equal(out, pages[i][1]);
+		free(out);
+		free(raw);
+	}
+}
+
 int
 main(void)
 {
@@ -168,6 +230,7 @@ main(void)
 		cmocka_unit_test(test_controls_dropped),
 		cmocka_unit_test(test_rejections),
 		cmocka_unit_test(test_declared_utf8_mostly_invalid),
+		cmocka_unit_test(test_undeclared_detected),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
