@@ -303,10 +303,13 @@ enrich_article(struct nw_article *a)
 	size_t i, n_people, n_orgs, n_places;
 
 	ent_tokenise(body, &r);
-	if (a->lang == NULL || a->lang[0] == '\0') {
-		const char *l = lang_detect(body, &r.toks);
+	{
+		/* the page's statement is a hint the text's script can
+		 * overrule; no language is better than a wrong one */
+		const char *l = lang_detect(body, a->lang != NULL &&
+		    a->lang[0] != '\0' ? a->lang : NULL);
 
-		if (l != NULL)
+		if (l != a->lang)
 			article_set(&a->lang, l);
 	}
 	ent_extract(a->title, body, a->lang, &r);

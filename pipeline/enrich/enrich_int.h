@@ -138,9 +138,12 @@ struct nw_article;
 void quote_extract(const char *body, const struct ent_result *r,
     struct nw_article *a);
 
-/* ISO 639-1 code of the language of text (split into t), or NULL when
- * unsure. */
-const char *lang_detect(const char *text, const struct etoks *t);
+/* ISO 639-1 code of the language of text, or NULL when unsure. hint (may
+ * be NULL) is the language the page states: it is returned unless text is
+ * in a script that language is not written in. Thread-safe; the first
+ * text of a script shared by many languages reads libexttextcat's models
+ * of that script. */
+const char *lang_detect(const char *text, const char *hint);
 
 /* A function word of one of the language profiles (case-folded). */
 bool lang_stopword(const char *folded);

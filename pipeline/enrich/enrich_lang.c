@@ -1,24 +1,41 @@
-/* Language identification by stopword profiles.
+/* Language identification.
  *
- * Method: the first LANG_MAX_WORDS words of the text are case-folded and
- * looked up in a short profile of the most frequent function words of each
- * language (articles, pronouns, prepositions, conjunctions, auxiliaries:
- * words that occur in any text of the language whatever its topic). The
- * language whose profile covers most words wins, provided it covers at
- * least LANG_MIN_HITS words and 8% of them, and beats the runner-up by a
- * quarter; otherwise the language stays unknown. Profiles cover en, de, fr,
- * es, it, pt, nl, sv, pl, ru, uk and tr. Words shared by two languages
- * ("de", "a", "die") count for both, so close pairs (es/pt) are decided by
- * the words they do not share. Limits: short texts (under ~20 words) and
- * languages without a profile are left unset; mixed-language text goes to
- * the majority language. */
+ * Method: the script of the text first. Scripts of one language name it
+ * (Greek el, Hebrew he, Thai th, Hangul ko, Han zh, Han with kana ja, and
+ * the scripts of India, the Caucasus and South-East Asia); scripts many
+ * languages share (Latin, Cyrillic, Arabic, Devanagari) go to
+ * libexttextcat, whose character n-gram fingerprints (Cavnar and
+ * Trenkle's method, the models of Debian's libexttextcat-data) are
+ * compared with those of the languages of that script only, the most
+ * spoken first so that its early cut-off drops the rest cheaply. The
+ * page's own statement (<html lang>, Content-Language, og:locale, the
+ * JSON-LD inLanguage) is a hint: it stands unless the text is in a script
+ * that language is not written in.
+ *
+ * The fingerprints of a script's languages are read once per process
+ * (pthread_once), when a text first needs them, from the data package's
+ * directory, and only read after that: libexttextcat's
+ * comparison reads them and writes nothing, and each call makes the text's
+ * own fingerprint. Limits: text shorter than LANG_MIN_LETTERS letters is
+ * left unknown, as is text whose closest languages are more than
+ * LANG_MAX_NEAR within 3% of the best (a mix); close pairs (Bosnian,
+ * Croatian and Serbian; Malay and Indonesian) are told apart as well as
+ * n-grams can.
+ *
+ * The function-word profiles below no longer decide the language; the
+ * entity and story code read them as stop words (lang_stopword()). */
 #include "enrich_int.h"
 
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define LANG_MAX_WORDS 250
-#define LANG_MIN_HITS 5
+#include <fingerprint.h>
+#include <textcat.h>
+
+#include "nw_config.h"
 
 struct lang_profile {
 	const char *code;
@@ -136,78 +153,310 @@ lang_stopword(const char *f)
 	return false;
 }
 
-/* One word of every profile with the set of languages it belongs to. */
-struct lang_word {
-	const char *w;
-	unsigned mask;
+/* How much text is read: its script from LANG_SCAN bytes, its n-grams
+ * from LANG_SAMPLE (libexttextcat: "a few hundred bytes will suffice"). */
+#define LANG_SCAN 4096
+#define LANG_SAMPLE 1024
+#define LANG_MIN_LETTERS 40
+#define LANG_NGRAMS 400
+/* Languages within 3% of the best beyond which the text is a mix. */
+#define LANG_MAX_NEAR 3
+
+enum lang_script {
+	LS_NONE, LS_LATIN, LS_CYRILLIC, LS_ARABIC, LS_DEVANAGARI, LS_GREEK,
+	LS_HEBREW, LS_CJK, LS_HANGUL, LS_THAI, LS_ARMENIAN, LS_GEORGIAN,
+	LS_BENGALI, LS_GURMUKHI, LS_GUJARATI, LS_TAMIL, LS_TELUGU,
+	LS_KANNADA, LS_MALAYALAM, LS_SINHALA, LS_LAO, LS_TIBETAN,
+	LS_MYANMAR, LS_ETHIOPIC, LS_KHMER, LS_N
+};
+
+/* Letters of each script, by code point; sorted, not overlapping. */
+static const struct {
+	int32_t lo, hi;
+	unsigned char script;
+} lang_ranges[] = {
+	{ 0x0041, 0x005A, LS_LATIN }, { 0x0061, 0x007A, LS_LATIN },
+	{ 0x00C0, 0x00D6, LS_LATIN }, { 0x00D8, 0x00F6, LS_LATIN },
+	{ 0x00F8, 0x024F, LS_LATIN }, { 0x0370, 0x03FF, LS_GREEK },
+	{ 0x0400, 0x052F, LS_CYRILLIC }, { 0x0531, 0x058F, LS_ARMENIAN },
+	{ 0x05D0, 0x05F2, LS_HEBREW }, { 0x0620, 0x064A, LS_ARABIC },
+	{ 0x066E, 0x06FF, LS_ARABIC }, { 0x0750, 0x077F, LS_ARABIC },
+	{ 0x08A0, 0x08FF, LS_ARABIC }, { 0x0900, 0x097F, LS_DEVANAGARI },
+	{ 0x0980, 0x09FF, LS_BENGALI }, { 0x0A00, 0x0A7F, LS_GURMUKHI },
+	{ 0x0A80, 0x0AFF, LS_GUJARATI }, { 0x0B80, 0x0BFF, LS_TAMIL },
+	{ 0x0C00, 0x0C7F, LS_TELUGU }, { 0x0C80, 0x0CFF, LS_KANNADA },
+	{ 0x0D00, 0x0D7F, LS_MALAYALAM }, { 0x0D80, 0x0DFF, LS_SINHALA },
+	{ 0x0E01, 0x0E5B, LS_THAI }, { 0x0E80, 0x0EFF, LS_LAO },
+	{ 0x0F00, 0x0FFF, LS_TIBETAN }, { 0x1000, 0x109F, LS_MYANMAR },
+	{ 0x10A0, 0x10FF, LS_GEORGIAN }, { 0x1100, 0x11FF, LS_HANGUL },
+	{ 0x1200, 0x137F, LS_ETHIOPIC }, { 0x1780, 0x17FF, LS_KHMER },
+	{ 0x1E00, 0x1EFF, LS_LATIN }, { 0x1F00, 0x1FFF, LS_GREEK },
+	{ 0x3040, 0x30FF, LS_CJK }, { 0x3130, 0x318F, LS_HANGUL },
+	{ 0x3400, 0x4DBF, LS_CJK }, { 0x4E00, 0x9FFF, LS_CJK },
+	{ 0xAC00, 0xD7AF, LS_HANGUL }, { 0xF900, 0xFAFF, LS_CJK },
+	{ 0xFB50, 0xFDFF, LS_ARABIC }, { 0xFE70, 0xFEFF, LS_ARABIC },
+	{ 0x20000, 0x2FFFF, LS_CJK },
+};
+
+/* The language of each script that has one (CJK: zh, or ja with kana). */
+static const char *const lang_of_script[LS_N] = {
+	[LS_GREEK] = "el", [LS_HEBREW] = "he", [LS_CJK] = "zh",
+	[LS_HANGUL] = "ko", [LS_THAI] = "th", [LS_ARMENIAN] = "hy",
+	[LS_GEORGIAN] = "ka", [LS_BENGALI] = "bn", [LS_GURMUKHI] = "pa",
+	[LS_GUJARATI] = "gu", [LS_TAMIL] = "ta", [LS_TELUGU] = "te",
+	[LS_KANNADA] = "kn", [LS_MALAYALAM] = "ml", [LS_SINHALA] = "si",
+	[LS_LAO] = "lo", [LS_TIBETAN] = "bo", [LS_MYANMAR] = "my",
+	[LS_ETHIOPIC] = "am", [LS_KHMER] = "km",
+};
+
+/* The libexttextcat models of the scripts many languages share, most
+ * spoken first; ISO 639-1 languages only ("sr-Latn" is "sr"). */
+static const char *const lang_latin[] = {
+	"en", "es", "pt", "fr", "de", "id", "it", "tr", "vi", "pl", "nl",
+	"ro", "sw", "hu", "cs", "sv", "ms", "tl", "ha-NG", "da", "fi",
+	"nb", "sk", "hr", "sr-Latn", "bs", "sl", "lt", "lv", "et", "ca",
+	"gl", "eu", "sq", "az", "uz", "so", "af", "is", "ga", "cy", "mt",
+	"lb", "eo", "fy", "fo",
+};
+static const char *const lang_cyrillic[] = {
+	"ru", "uk", "bg", "sr-Cyrl", "be", "kk", "mk", "ky", "tg", "tt",
+	"mn", "uz-Cyrl", "az-Cyrl",
+};
+static const char *const lang_arabic[] = {
+	"ar", "fa", "ur", "ckb", "sd", "ug",
+};
+static const char *const lang_devanagari[] = {
+	"hi", "mr", "ne", "sa",
+};
+
+#define LANG_GROUP_MAX 48
+
+struct lang_group {
+	int script;
+	const char *const *names;
+	size_t n_names;
+	void *fp[LANG_GROUP_MAX];
+	char code[LANG_GROUP_MAX][4];  /* ISO 639-1 (or 639-2) code */
+	size_t n;
+};
+
+/* Each group is written once, by its loader under pthread_once, when
+ * the first text in its script needs it; read only after. */
+static struct lang_group lang_groups[] = {
+	{ LS_LATIN, lang_latin, ETOK_COUNT(lang_latin), {0}, {{0}}, 0 },
+	{ LS_CYRILLIC, lang_cyrillic, ETOK_COUNT(lang_cyrillic), {0}, {{0}},
+	    0 },
+	{ LS_ARABIC, lang_arabic, ETOK_COUNT(lang_arabic), {0}, {{0}}, 0 },
+	{ LS_DEVANAGARI, lang_devanagari, ETOK_COUNT(lang_devanagari), {0},
+	    {{0}}, 0 },
+};
+static pthread_once_t lang_once[ETOK_COUNT(lang_groups)] = {
+	PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT, PTHREAD_ONCE_INIT,
+	PTHREAD_ONCE_INIT,
+};
+
+/* Reads the models of lang_groups[g] from libexttextcat's directory. */
+static void
+lang_load(size_t g)
+{
+	struct lang_group *lg = &lang_groups[g];
+	char path[512];
+	size_t i, k;
+	void *fp;
+
+	for (i = 0; i < lg->n_names && lg->n < LANG_GROUP_MAX; i++) {
+		snprintf(path, sizeof(path), "%s/%s.lm", NW_TEXTCAT_DIR,
+		    lg->names[i]);
+		fp = fp_Init(lg->names[i]);
+		if (fp == NULL)
+			abort();  /* out of memory */
+		if (fp_Read(fp, path, LANG_NGRAMS) == 0) {
+			fp_Done(fp);
+			continue;
+		}
+		for (k = 0; k < 3 && lg->names[i][k] != '\0' &&
+		    lg->names[i][k] != '-'; k++)
+			lg->code[lg->n][k] = lg->names[i][k];
+		lg->code[lg->n][k] = '\0';
+		lg->fp[lg->n++] = fp;
+	}
+}
+
+/* pthread_once() takes no argument: one loader per group. */
+static void lang_load0(void) { lang_load(0); }
+static void lang_load1(void) { lang_load(1); }
+static void lang_load2(void) { lang_load(2); }
+static void lang_load3(void) { lang_load(3); }
+static void (*const lang_loaders[])(void) = {
+	lang_load0, lang_load1, lang_load2, lang_load3,
 };
 
 static int
-lang_word_cmp(const void *a, const void *b)
+lang_script_of(int32_t c)
 {
-	return strcmp(((const struct lang_word *)a)->w,
-	    ((const struct lang_word *)b)->w);
+	size_t lo = 0, hi = ETOK_COUNT(lang_ranges);
+
+	if (c < 0x41)
+		return LS_NONE;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (c < lang_ranges[mid].lo)
+			hi = mid;
+		else if (c > lang_ranges[mid].hi)
+			lo = mid + 1;
+		else
+			return lang_ranges[mid].script;
+	}
+	return LS_NONE;
 }
 
-#define LANG_TABLE_MAX 1024
-
-/* Merges the profiles into one sorted table in tab; returns its size. */
-static size_t
-lang_table(struct lang_word *tab)
+/* The next code point of s[*i..n), or -1 for a byte that starts none. */
+static int32_t
+lang_next(const unsigned char *s, size_t n, size_t *i)
 {
-	size_t n = 0, i, j;
+	unsigned char c = s[(*i)++];
+	int32_t cp;
+	int more, k;
 
-	for (j = 0; j < LANG_N; j++)
-		for (i = 0; i < lang_profiles[j].n && n < LANG_TABLE_MAX;
-		    i++) {
-			tab[n].w = lang_profiles[j].words[i];
-			tab[n++].mask = 1u << j;
-		}
-	qsort(tab, n, sizeof(*tab), lang_word_cmp);
-	for (i = 0, j = 0; i < n; i++) {
-		if (j > 0 && strcmp(tab[j - 1].w, tab[i].w) == 0)
-			tab[j - 1].mask |= tab[i].mask;
-		else
-			tab[j++] = tab[i];
+	if (c < 0x80)
+		return c;
+	if (c >= 0xf0)
+		more = 3, cp = c & 0x07;
+	else if (c >= 0xe0)
+		more = 2, cp = c & 0x0f;
+	else if (c >= 0xc0)
+		more = 1, cp = c & 0x1f;
+	else
+		return -1;
+	for (k = 0; k < more && *i < n && (s[*i] & 0xc0) == 0x80; k++)
+		cp = (cp << 6) | (s[(*i)++] & 0x3f);
+	return k == more ? cp : -1;
+}
+
+/* The script most letters of text are in, with their count in *letters;
+ * kana counted apart in *kana. */
+static int
+lang_script(const char *text, size_t *letters, size_t *kana)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t count[LS_N] = {0}, n = strlen(text), i = 0;
+	int best = LS_NONE, sc, j;
+	int32_t c;
+
+	if (n > LANG_SCAN)
+		n = LANG_SCAN;
+	*kana = 0;
+	while (i < n) {
+		c = lang_next(s, n, &i);
+		sc = lang_script_of(c);
+		count[sc]++;
+		if (c >= 0x3040 && c <= 0x30FF)
+			(*kana)++;
 	}
-	return j;
+	for (j = LS_LATIN; j < LS_N; j++)
+		if (count[j] > count[best])
+			best = j;
+	*letters = best == LS_NONE ? 0 : count[best];
+	return best;
+}
+
+/* The language of the group whose fingerprint is closest to that of
+ * text[0..len), or NULL when the text is a mix or too short. */
+static const char *
+lang_textcat(const struct lang_group *g, const char *text, size_t len)
+{
+	int score[LANG_GROUP_MAX];
+	int best = INT_MAX, cut = INT_MAX;
+	size_t i, at = 0, near = 0;
+	void *u;
+
+	if (g->n == 0)
+		return NULL;
+	u = fp_Init(NULL);
+	if (u == NULL)
+		abort();  /* out of memory */
+	fp_SetProperty(u, TCPROP_UTF8AWARE, TC_TRUE);
+	if (fp_Create(u, text, (uint4)len, LANG_NGRAMS) == 0) {
+		fp_Done(u);
+		return NULL;
+	}
+	for (i = 0; i < g->n; i++) {
+		/* past cut (3% over the best so far), the comparison stops
+		 * and says INT_MAX */
+		score[i] = fp_Compare(g->fp[i], u, cut);
+		if (score[i] < best) {
+			best = score[i];
+			at = i;
+			cut = best + best / 33;
+		}
+	}
+	fp_Done(u);
+	for (i = 0; i < g->n; i++)
+		if (i != at && score[i] <= cut)
+			near++;
+	return near > LANG_MAX_NEAR ? NULL : g->code[at];
+}
+
+/* The script a language is written in, for the scripts many share and
+ * the languages of a script of their own; LS_LATIN for the rest. */
+static int
+lang_hint_script(const char *hint)
+{
+	size_t g, i, n = strlen(hint);
+	const char *name;
+	int j;
+
+	for (j = LS_GREEK; j < LS_N; j++)
+		if (lang_of_script[j] != NULL &&
+		    strcmp(lang_of_script[j], hint) == 0)
+			return j;
+	if (strcmp(hint, "ja") == 0)
+		return LS_CJK;
+	if (strcmp(hint, "yi") == 0)
+		return LS_HEBREW;
+	for (g = 1; g < ETOK_COUNT(lang_groups); g++)
+		for (i = 0; i < lang_groups[g].n_names; i++) {
+			name = lang_groups[g].names[i];
+			if (strncmp(name, hint, n) == 0 &&
+			    (name[n] == '\0' || name[n] == '-'))
+				return lang_groups[g].script;
+		}
+	return LS_LATIN;
 }
 
 const char *
-lang_detect(const char *text, const struct etoks *t)
+lang_detect(const char *text, const char *hint)
 {
-	size_t hits[LANG_N] = { 0 };
-	size_t i, j, words, best = 0, second = 0, nt;
-	struct lang_word tab[LANG_TABLE_MAX];
+	size_t letters, kana, len, g;
+	int script, hs;
 
-	(void)text;
-	nt = lang_table(tab);
-
-	words = t->n < LANG_MAX_WORDS ? t->n : LANG_MAX_WORDS;
-	for (i = 0; i < words; i++) {
-		const char *f;
-
-		if (t->v[i].len > 12 || (t->v[i].flags & ETOK_NUM))
-			continue;
-		f = etok_folded(t, i);
-		{
-			struct lang_word key = { f, 0 };
-			const struct lang_word *hit = bsearch(&key, tab, nt,
-			    sizeof(*tab), lang_word_cmp);
-
-			for (j = 0; hit != NULL && j < LANG_N; j++)
-				hits[j] += (hit->mask >> j) & 1;
-		}
+	script = lang_script(text, &letters, &kana);
+	if (script == LS_NONE)
+		return hint;
+	if (hint != NULL) {
+		hs = lang_hint_script(hint);
+		/* Serbian is written in both alphabets */
+		if (hs == script || (strcmp(hint, "sr") == 0 &&
+		    (script == LS_LATIN || script == LS_CYRILLIC)))
+			return hint;
 	}
-	for (j = 1; j < LANG_N; j++)
-		if (hits[j] > hits[best])
-			best = j;
-	second = best == 0 ? 1 : 0;
-	for (j = 0; j < LANG_N; j++)
-		if (j != best && hits[j] > hits[second])
-			second = j;
-	if (hits[best] < LANG_MIN_HITS || hits[best] * 100 < words * 8 ||
-	    hits[best] * 4 < hits[second] * 5)
+	if (script == LS_CJK)
+		return kana * 10 >= letters ? "ja" : "zh";
+	if (lang_of_script[script] != NULL)
+		return lang_of_script[script];
+	if (letters < LANG_MIN_LETTERS)
 		return NULL;
-	return lang_profiles[best].code;
+	len = strlen(text);
+	if (len > LANG_SAMPLE) {
+		len = LANG_SAMPLE;
+		while (len > 0 && ((unsigned char)text[len] & 0xc0) == 0x80)
+			len--;
+	}
+	for (g = 0; g < ETOK_COUNT(lang_groups); g++)
+		if (lang_groups[g].script == script) {
+			pthread_once(&lang_once[g], lang_loaders[g]);
+			return lang_textcat(&lang_groups[g], text, len);
+		}
+	return NULL;
 }

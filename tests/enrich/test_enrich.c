@@ -131,6 +131,37 @@ test_lang(void **state)
 		    "будет менять свои планы и что это решение было принято "
 		    "кабинетом после долгих дебатов, как и в прошлом году, "
 		    "но уже без участия оппозиции." },
+		{ "da", "Statsministeren siger, at regeringen vil fremlægge "
+		    "et nyt forslag om skattelettelser i næste uge. Det er "
+		    "første gang, at partierne har været enige om en plan "
+		    "for økonomien, og oppositionen kalder det et skridt i "
+		    "den rigtige retning." },
+		{ "sv", "Statsministern säger att regeringen kommer att lägga "
+		    "fram ett nytt förslag om skattesänkningar nästa vecka. "
+		    "Det är första gången som partierna är överens om en "
+		    "plan för ekonomin." },
+		{ "cs", "Ministr financí v pondělí řekl, že vláda nezmění své "
+		    "plány a že rozhodnutí bylo přijato kabinetem po dlouhé "
+		    "debatě. Podle jeho slov se schodek rozpočtu příští rok "
+		    "sníží." },
+		{ "ro", "Ministrul a declarat luni că guvernul nu își va "
+		    "schimba planurile și că decizia a fost luată de cabinet "
+		    "după o dezbatere lungă în parlament, unde opoziția a "
+		    "criticat bugetul." },
+		{ "el", "Ο υπουργός δήλωσε τη Δευτέρα ότι η κυβέρνηση δεν θα "
+		    "αλλάξει τα σχέδιά της και ότι η απόφαση ελήφθη από το "
+		    "υπουργικό συμβούλιο μετά από μακρά συζήτηση." },
+		{ "ar", "قال الوزير يوم الاثنين إن الحكومة لن تغير خططها وإن "
+		    "القرار اتخذه مجلس الوزراء بعد نقاش طويل في البرلمان، "
+		    "حيث انتقدت المعارضة الميزانية الجديدة." },
+		{ "zh", "财政部长周一表示，政府不会改变计划，该决定是内阁在长时间"
+		    "辩论后作出的。他说，明年的预算赤字将会减少。" },
+		{ "ja", "財務大臣は月曜日、政府は計画を変更しないと述べ、この決定"
+		    "は長い議論の後に内閣によって行われたと語った。" },
+		{ "th", "รัฐมนตรีกล่าวเมื่อวันจันทร์ว่ารัฐบาลจะไม่เปลี่ยนแผน"
+		    "และการตัดสินใจนี้ทำโดยคณะรัฐมนตรีหลังจากการอภิปรายที่ยาวนาน" },
+		{ "he", "השר אמר ביום שני כי הממשלה לא תשנה את תוכניותיה וכי "
+		    "ההחלטה התקבלה על ידי הקבינט לאחר דיון ארוך." },
 	};
 	struct nw_article *a;
 	size_t i;
@@ -152,6 +183,25 @@ test_lang(void **state)
 	article_set(&a->lang, "fi");
 	enrich_article(a);
 	assert_string_equal(a->lang, "fi");
+	article_free(a);
+	/* the stated language is a hint: kept when the text is in its
+	 * script (even against the detector), overruled when it is not */
+	a = article_new();
+	a->body = xstrdup(text[0][1]);
+	article_set(&a->lang, "nl");
+	enrich_article(a);
+	assert_string_equal(a->lang, "nl");
+	free(a->body);
+	a->body = xstrdup("政府周一表示不会改变计划，该决定是内阁在长时间辩论后作出的。");
+	article_set(&a->lang, "en");
+	enrich_article(a);
+	assert_string_equal(a->lang, "zh");
+	free(a->body);
+	a->body = xstrdup("The minister said on Monday that the government "
+	    "would not change its plans after a long debate.");
+	article_set(&a->lang, "ru");
+	enrich_article(a);
+	assert_string_equal(a->lang, "en");
 	article_free(a);
 }
 
