@@ -98,6 +98,11 @@ bool ent_tables_sorted(void);
 bool quote_tables_sorted(void);
 bool lang_tables_sorted(void);
 
+/* c is of a script written without spaces between words (Han, kana,
+ * Thai, Lao, Khmer, Myanmar): the tokeniser makes each character a word,
+ * and names and speakers are not looked for in it. */
+bool etok_nospace(int32_t c);
+
 /* The first code point of s is a letter of the given case. */
 bool etok_upper_at(const char *s, size_t n);
 

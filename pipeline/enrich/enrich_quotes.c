@@ -2,7 +2,7 @@
  *
  * A quotation is the text between an opening mark and its closing mark
  * within a paragraph: "…", “…”, ‘…’ (a ’ followed by a letter is an
- * apostrophe), «…», ‹…›, „…“ or „…”. An opening mark with no close in its
+ * apostrophe), «…», ‹…›, „…“, „…”, 「…」 or 『…』. An opening mark with no close in its
  * paragraph runs to the paragraph's end and, when the next paragraph opens
  * with a quotation mark (the convention for a quotation over several
  * paragraphs), on through that paragraph's quotation. Quotations of fewer
@@ -133,24 +133,36 @@ quote_closers(int32_t c, int32_t close[2])
 	case 0xAB: close[0] = 0xBB; return 1;       /* « » */
 	case 0x2039: close[0] = 0x203A; return 1;   /* ‹ › */
 	case 0x201E: close[0] = 0x201C; close[1] = 0x201D; return 1;  /* „ */
+	case 0x300C: close[0] = 0x300D; return 1;   /* 「 」 */
+	case 0x300E: close[0] = 0x300F; return 1;   /* 『 』 */
 	default: close[0] = 0; return 0;
 	}
 }
 
+/* Words of s[0..n): runs between spaces, and in scripts written without
+ * spaces one word for every two characters (the length of a word of
+ * Chinese), so that a quoted term of a few characters stays a scare
+ * quote. */
 static size_t
 quote_words(const char *s, size_t n)
 {
-	size_t i, w = 0;
+	size_t i, w = 0, ns = 0, k;
 	bool in = false;
+	int32_t c;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i += k) {
 		bool a = s[i] != ' ' && s[i] != '\n';
 
+		k = quote_cp(s, i, &c);
+		if (etok_nospace(c)) {
+			ns++;
+			a = false;
+		}
 		if (a && !in)
 			w++;
 		in = a;
 	}
-	return w;
+	return w + ns / 2;
 }
 
 /* Finds the quotation opened at s[i] (paragraph ends at pe). Sets *te to

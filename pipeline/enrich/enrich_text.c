@@ -52,12 +52,12 @@ etok_upper_at(const char *s, size_t n)
 	return cp_upper(cp_at(s, n, 0, &w));
 }
 
-/* Opening quotation marks: “ « „ ‘ and ‹. */
+/* Opening quotation marks: “ « „ ‘ ‹ and the corner brackets 「 『. */
 static bool
 cp_open_quote(int32_t c)
 {
 	return c == 0x201C || c == 0xAB || c == 0x201E || c == 0x2018 ||
-	    c == 0x2039;
+	    c == 0x2039 || c == 0x300C || c == 0x300E;
 }
 
 /* Abbreviations whose '.' ends no sentence. */
@@ -222,6 +222,43 @@ cp_next(const char *s, size_t n, size_t i, size_t *w, unsigned *cls)
 	return c;
 }
 
+bool
+etok_nospace(int32_t c)
+{
+	return (c >= 0x0E00 && c <= 0x0EFF) ||    /* Thai, Lao */
+	    (c >= 0x1000 && c <= 0x109F) ||       /* Myanmar */
+	    (c >= 0x1780 && c <= 0x17FF) ||       /* Khmer */
+	    (c >= 0x3040 && c <= 0x30FF) ||       /* kana */
+	    (c >= 0x3400 && c <= 0x4DBF) ||       /* Han */
+	    (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0xF900 && c <= 0xFAFF) ||
+	    (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/* A combining mark: it belongs to the character before it. */
+static bool
+cp_mark(int32_t c)
+{
+	utf8proc_category_t cat;
+
+	if (c < 0x300)
+		return false;
+	if (c < 0x370)
+		return true;
+	cat = utf8proc_category(c);
+	return cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC;
+}
+
+/* Marks that end a sentence: . ! ? … and those of CJK (。！？｡), Arabic
+ * (؟ ۔) and Devanagari (। ॥). */
+static bool
+cp_sentence_end(int32_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == 0x2026 ||
+	    c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61 ||
+	    c == 0x061F || c == 0x06D4 || c == 0x0964 || c == 0x0965;
+}
+
 void
 etok_split(const char *s, struct etoks *t)
 {
@@ -234,7 +271,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 	size_t n = strlen(s), i = 0, w, w2;
 	unsigned next = ETOK_SENT | ETOK_PARA;
 	int sent = 0;
-	bool ended = false, space_before = true;
+	bool ended = false, space_before = true, nospace;
 
 	while (i < n && t->n < max) {
 		unsigned cls;
@@ -243,7 +280,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 		int letters = 0, uppers = 0;
 
 		if (!(cls & CP_WORD)) {
-			if (c == '.' || c == '!' || c == '?' || c == 0x2026)
+			if (cp_sentence_end(c))
 				ended = true;
 			if (c == '\n') {
 				ended = true;
@@ -269,9 +306,16 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 			k.flags |= ETOK_CAP;
 		if (c >= '0' && c <= '9')
 			k.flags |= ETOK_NUM;
+		nospace = c >= 0x0E00 && etok_nospace(c);
 		while (i < n) {
 			if (i > k.off)
 				c = cp_next(s, n, i, &w, &cls);
+			/* in a script written without spaces, each character
+			 * (with its marks) is a word: no dictionary here to
+			 * find the words it makes */
+			if (i > k.off && (nospace || etok_nospace(c)) &&
+			    !cp_mark(c))
+				break;
 			if ((cls & CP_WORD) || (c >= 0x300 && c < 0x370)) {
 				if (cls & CP_LETTER) {
 					letters++;
