@@ -81,6 +81,7 @@ article_free(struct nw_article *a)
 	free(a->publisher);
 	dateline_free(a->dateline);
 	free(a->lang);
+	free(a->lead_image);
 	free(a->body);
 	for (size_t i = 0; i < a->n_images; i++) {
 		free(a->images[i].url);

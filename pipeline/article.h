@@ -50,6 +50,9 @@ struct nw_article {
 	char *body;           /* paragraphs separated by one blank line */
 	struct nw_image *images;
 	size_t n_images;
+	char *lead_image;     /* the page's own choice of picture (og:image,
+	                         twitter:image, schema.org image): an image
+	                         when the body has none; not in the event */
 	struct nw_quote *quotes;
 	size_t n_quotes;
 	struct strlist people;

@@ -196,6 +196,9 @@ enrich_normalise(struct nw_article *a)
 		enrich_clean_field(&a->quotes[i].text, false);
 		enrich_clean_field(&a->quotes[i].speaker, false);
 	}
+	/* the page's lead picture stands in when the body has none */
+	if (a->n_images == 0 && a->lead_image != NULL)
+		article_add_image(a, a->lead_image, NULL, NULL);
 	c = enrich_canonical_url(a->canonical_url ? a->canonical_url : a->url);
 	if (c != NULL) {
 		free(a->canonical_url);

@@ -526,6 +526,52 @@ meta_decide_subtitle(const struct meta_cands *c, const char *title)
 	return NULL;
 }
 
+/* True when the file name of an image URL says it stands for no page in
+ * particular: a blank, a placeholder, a default, the site's logo or
+ * icon. */
+static bool
+meta_generic_image(const char *u)
+{
+	static const char *const words[] = {
+		"blank", "placeholder", "default", "logo", "favicon", "icon",
+	};
+	const char *name, *end = u + strcspn(u, "?#");
+	size_t k, n;
+
+	for (name = end; name > u && name[-1] != '/'; name--)
+		;
+	n = (size_t)(end - name);
+	for (k = 0; k < NKEYS(words); k++)
+		if (n >= strlen(words[k]) && memmem(name, n, words[k],
+		    strlen(words[k])) != NULL)
+			return true;
+	return false;
+}
+
+/* The picture the page chose to stand for it: OpenGraph, Twitter card,
+ * then the article's schema.org image, as an absolute http(s) URL. */
+static char *
+meta_decide_image(const struct meta_cands *c, const char *url)
+{
+	static const char *const keys[] = {
+		"og:image:secure_url", "og:image:url", "og:image",
+		"twitter:image", "twitter:image:src", "image",
+		"thumbnailurl",
+	};
+	char *s = NULL;
+	size_t k;
+
+	for (k = 0; k < NKEYS(keys) && s == NULL; k++)
+		s = meta_resolve(meta_get(c, &keys[k], 1), url);
+	if (s == NULL)
+		s = meta_resolve(c->ld.image, url);
+	if (s != NULL && meta_generic_image(s)) {
+		free(s);
+		s = NULL;
+	}
+	return s;
+}
+
 void
 html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
     struct nw_article *a)
@@ -598,6 +644,8 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	}
 	if (a->lang == NULL)
 		a->lang = meta_decide_lang(&c);
+	if (a->lead_image == NULL)
+		a->lead_image = meta_decide_image(&c, url);
 	if (a->canonical_url == NULL) {
 		s = meta_resolve(c.canonical, url);
 		if (s == NULL)

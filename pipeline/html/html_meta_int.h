@@ -47,7 +47,7 @@
  * says. */
 enum meta_ld_field {
 	LD_HEADLINE, LD_PUBLISHED, LD_MODIFIED, LD_PUBLISHER, LD_LANG,
-	LD_URL, LD_AUTHORS, LD_NFIELDS
+	LD_URL, LD_AUTHORS, LD_IMAGE, LD_NFIELDS
 };
 
 struct meta_ld {
@@ -60,6 +60,7 @@ struct meta_ld {
 	char *publisher;
 	char *lang;
 	char *url;
+	char *image;  /* the URL of its image (schema.org image) */
 	struct strlist authors;
 	struct strlist sites;  /* WebSite and Organization names */
 };

@@ -654,6 +654,25 @@ ld_name(const struct ld_val *v, const struct ld_objs *objs)
 	return ld_str(n);
 }
 
+/* The URL of a schema.org image value: a string, an ImageObject (its url
+ * or contentUrl), or the first of an array of either. */
+static char *
+ld_image(const struct ld_val *v)
+{
+	const struct ld_val *u;
+
+	if (ld_is(v, LDV_ARR))
+		v = v->first;
+	if (ld_is(v, LDV_STR))
+		return ld_str(v);
+	if (!ld_is(v, LDV_OBJ))
+		return NULL;
+	u = ld_get(v, "url");
+	if (!ld_is(u, LDV_STR))
+		u = ld_get(v, "contentUrl");
+	return ld_str(u);
+}
+
 static void
 ld_set(struct meta_ld *ld, enum meta_ld_field f, char **field, char *v,
     int rank)
@@ -747,6 +766,10 @@ ld_object(const struct ld_val *o, const struct ld_objs *objs,
 			v = ld_get(v, "@id");
 	}
 	ld_set(ld, LD_URL, &ld->url, ld_str(v), rank);
+	v = ld_get(o, "image");
+	if (v == NULL)
+		v = ld_get(o, "thumbnailUrl");
+	ld_set(ld, LD_IMAGE, &ld->image, ld_image(v), rank);
 	ld_authors(o, objs, ld, rank);
 }
 
@@ -875,6 +898,7 @@ meta_ld_free(struct meta_ld *ld)
 	free(ld->publisher);
 	free(ld->lang);
 	free(ld->url);
+	free(ld->image);
 	strlist_free(&ld->authors);
 	strlist_free(&ld->sites);
 	memset(ld, 0, sizeof(*ld));

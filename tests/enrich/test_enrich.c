@@ -42,6 +42,21 @@ test_normalise_text(void **state)
 	assert_string_equal(a->images[0].caption, "A caption");
 	assert_null(a->canonical_url);
 	article_free(a);
+	/* the lead picture is an image only when the body has none */
+	a = article_new();
+	a->lead_image = xstrdup("https://e.com/lead.jpg");
+	enrich_normalise(a);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].url, "https://e.com/lead.jpg");
+	assert_null(a->images[0].caption);
+	article_free(a);
+	a = article_new();
+	a->lead_image = xstrdup("https://e.com/lead.jpg");
+	article_add_image(a, "https://e.com/own.jpg", "Own", NULL);
+	enrich_normalise(a);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].url, "https://e.com/own.jpg");
+	article_free(a);
 }
 
 static void

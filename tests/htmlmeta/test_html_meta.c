@@ -767,6 +767,33 @@ test_entities(void **state)
 	article_free(a);
 }
 
+/* The page's lead picture: OpenGraph first, then Twitter, then the
+ * article's schema.org image (an ImageObject here), resolved against the
+ * page; a blank or a logo is none. */
+static void
+test_lead_image(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><meta property=\"og:image\" content=\"/i/a.jpg\">"
+	    "<meta name=\"twitter:image\" content=\"https://e.com/t.jpg\">"
+	    "</head><body><p>x</p></body></html>", "https://e.com/news/1");
+	assert_string_equal(a->lead_image, "https://e.com/i/a.jpg");
+	article_free(a);
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"image\":"
+	    "[{\"@type\":\"ImageObject\",\"url\":\"https://e.com/ld.jpg\"}]}"
+	    "</script></head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->lead_image, "https://e.com/ld.jpg");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:image\" "
+	    "content=\"https://s0.wp.com/i/blank.jpg\"></head><body><p>x</p>"
+	    "</body></html>", NULL);
+	assert_null(a->lead_image);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -790,6 +817,7 @@ main(void)
 		cmocka_unit_test(test_lang_canonical),
 		cmocka_unit_test(test_keeps_set_fields),
 		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_lead_image),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
