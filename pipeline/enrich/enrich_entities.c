@@ -61,6 +61,8 @@
 struct ent_place {
 	const char *key;   /* NFC case-folded */
 	const char *name;  /* as written */
+	const char *canon; /* the one name of its country ("US", "U.S."
+	                      and "United States" share "United States") */
 	int kind;          /* 0 country, 1 city, 2 region */
 };
 
@@ -212,6 +214,21 @@ static const char *const ent_titles[] = {
 	"spokesman", "spokesmen", "spokesperson", "spokeswoman", "vice",
 };
 
+/* Words that name a kind of place: after a place's name they make one
+ * place of both ("New York City", "Gaza Strip"). */
+static const char *const ent_place_kinds[] = {
+	"bay", "beach", "city", "coast", "county", "district", "harbor",
+	"harbour", "island", "islands", "peninsula", "province", "region",
+	"state", "strip", "valley",
+};
+
+/* Determiners of a common noun: an acronym after one is a thing ("its
+ * IPO", "a CPU"), not an organisation. */
+static const char *const ent_determiners[] = {
+	"a", "an", "her", "his", "its", "my", "our", "their", "these", "this",
+	"those", "your",
+};
+
 /* Lower-case words before a run that mark it as a person. */
 static const char *const ent_person_before[] = {
 	"adviser", "advisor", "aide", "ambassador", "analyst", "brother",
@@ -229,6 +246,7 @@ struct ent_run {
 	size_t a, b;         /* words [a, b) of the token list */
 	enum ent_kind kind;
 	char *name;          /* display form */
+	const char *canon;   /* a place's ent_place.canon, or NULL */
 	bool single;         /* one unknown word: resolved later */
 	bool cue;            /* a title or role marked it a person */
 	bool weak;           /* in a title-case heading: kept only when
@@ -246,7 +264,11 @@ enum {
 	ENT_W_BEFORE = 1 << 5,    /* in ent_person_before */
 	ENT_W_PSTART = 1 << 6,    /* ent_place_starts() */
 	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
-	ENT_W_PLACE = 1 << 8      /* ent_place_find(), into .place */
+	ENT_W_PLACE = 1 << 8,     /* ent_place_find(), into .place */
+	ENT_W_LOWER = 1 << 9,     /* written in lower case somewhere in
+	                             the text (ent_lower()) */
+	ENT_W_KIND = 1 << 10,     /* in ent_place_kinds */
+	ENT_W_DET = 1 << 11       /* in ent_determiners */
 };
 
 struct ent_memo {
@@ -277,6 +299,7 @@ struct ent_ctx {
 	size_t *memo_of;     /* memo_of[i]: word i's slot + 1; 0 unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
+	bool lower_done;     /* ENT_W_LOWER is known for every word */
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -286,7 +309,8 @@ ent_tables_sorted(void)
 {
 	return ETOK_SORTED(ent_org_words) && ETOK_SORTED(ent_titles) &&
 	    ETOK_SORTED(ent_person_before) &&
-	    ETOK_SORTED(ent_function_words);
+	    ETOK_SORTED(ent_function_words) &&
+	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners);
 }
 
 /* The case-folded word i, owned by the token list. */
@@ -366,11 +390,105 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		m->place = ent_place_find(f);
 		r = m->place != NULL;
 		break;
+	case ENT_W_KIND:
+		r = ENT_IN(f, ent_place_kinds);
+		break;
+	case ENT_W_DET:
+		r = ENT_IN(f, ent_determiners);
+		break;
 	}
 	m->known |= what;
 	if (r)
 		m->is |= what;
 	return r;
+}
+
+/* Whether word i is a word of prose, not a part of an address
+ * ("erica@axios.com", "axios.com/news"). */
+static bool
+ent_prose(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *e = c->s + k->off + k->len;
+	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
+
+	if (p == '@' || p == '.' || p == '/' || p == '_' || p == '#')
+		return false;
+	return !(e[0] == '@' || e[0] == '/' || e[0] == '_' ||
+	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
+}
+
+/* Whether word i is also written in lower case in the text: a common
+ * word ("city", "health", "state") capitalised at a heading or for
+ * emphasis, not a name. The first question marks every such form. */
+static bool
+ent_lower(struct ent_ctx *c, size_t i)
+{
+	size_t j;
+
+	if (!c->lower_done) {
+		for (j = 0; j < c->t->n; j++)
+			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
+			    ETOK_NUM)) && ent_prose(c, j))
+				ent_memo_slot(c, j)->is |= ENT_W_LOWER;
+		c->lower_done = true;
+	}
+	return (ent_memo_slot(c, i)->is & ENT_W_LOWER) != 0;
+}
+
+/* Whether the one word i is no name by its shape or its place: a code
+ * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
+ * before a number ("Sept. 30", "No. 5"), a function word in capitals
+ * ("NOT"), an abstract noun ("Russophobia", "Marxism"), or an acronym
+ * after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
+static bool
+ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off, *f = ent_fold_tok(c, i);
+	static const char *const abstract[] = {
+		"ism", "isms", "phobia", "mania", "ology", "ness",
+	};
+	size_t j, n = strlen(f), q;
+
+	for (j = 0; j < k->len; j++) {
+		if (w[j] >= '0' && w[j] <= '9')
+			return true;
+		if (w[j] == '\'' && j + 1 < k->len && w[j + 1] >= 'a' &&
+		    w[j + 1] <= 'z')
+			return true;
+		/* ’ */
+		if ((unsigned char)w[j] == 0xe2 && j + 3 < k->len &&
+		    (unsigned char)w[j + 1] == 0x80 &&
+		    (unsigned char)w[j + 2] == 0x99 && w[j + 3] >= 'a' &&
+		    w[j + 3] <= 'z')
+			return true;
+	}
+	if ((k->flags & ETOK_ABBR) && i + 1 < c->t->n &&
+	    (c->t->v[i + 1].flags & ETOK_NUM) &&
+	    c->t->v[i + 1].sent == k->sent)
+		return true;
+	if (acro) {
+		/* "NOT", but "the WHO" */
+		if (!the && (ent_word_is(c, i, ENT_W_FUNCTION) ||
+		    ent_word_is(c, i, ENT_W_STOP)))
+			return true;
+		/* the determiner, or it and one lower-case word ("its
+		 * cancelled IPO"), and the phrase ends */
+		j = i > 0 && !(c->t->v[i - 1].flags & (ETOK_CAP |
+		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
+		    i - 1 : i;
+		return j > 0 && c->t->v[j - 1].sent == k->sent &&
+		    ent_word_is(c, j - 1, ENT_W_DET) &&
+		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
+		    ent_word_is(c, i + 1, ENT_W_STOP));
+	}
+	for (j = 0; j < sizeof(abstract) / sizeof(abstract[0]); j++) {
+		q = strlen(abstract[j]);
+		if (n > q + 2 && strcmp(f + n - q, abstract[j]) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* The words [a, b) joined by single spaces; the first letter of each word
@@ -552,7 +670,17 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 	r->name = name;
 	r->single = single;
 	r->cue = cue;
+	r->canon = NULL;
 	r->weak = c->heading != NULL && c->heading[a];
+}
+
+/* Adds words [a, b) as the place pl. */
+static void
+ent_add_place(struct ent_ctx *c, size_t a, size_t b,
+    const struct ent_place *pl)
+{
+	ent_add_run(c, a, b, ENT_PLACE, xstrdup(pl->name), false, false);
+	c->runs[c->n - 1].canon = pl->canon;
 }
 
 /* Classes the words [a, b) of one candidate run. */
@@ -594,8 +722,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	pl = ent_place_of(c, a, b);
 	if (pl != NULL) {
-		ent_add_run(c, a, b, ENT_PLACE, xstrdup(pl->name), false,
-		    false);
+		ent_add_place(c, a, b, pl);
 		return;
 	}
 	/* "CLICK HERE TO TURN ON NOTIFICATIONS": shouting, not a name */
@@ -625,9 +752,14 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	for (p = (b - a >= 2 && ent_word_is(c, a, ENT_W_PSTART)) ? b - 1 : a;
 	    p > a; p--) {
 		pl = ent_place_of(c, a, p);
+		if (pl != NULL && p + 1 == b && ent_word_is(c, p, ENT_W_KIND)) {
+			/* "New York City": one place */
+			ent_add_run(c, a, b, ENT_PLACE,
+			    ent_join(c, a, b, false), false, false);
+			return;
+		}
 		if (pl != NULL) {
-			ent_add_run(c, a, p, ENT_PLACE, xstrdup(pl->name),
-			    false, false);
+			ent_add_place(c, a, p, pl);
 			ent_class(c, p, b, false, cue);
 			return;
 		}
@@ -656,6 +788,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
 			return;
+		if (!cue && (ent_not_name(c, a, acro, the) ||
+		    (!acro && !c->nouns && ent_lower(c, a))))
+			return;
 		/* "Russia-US": places joined by a hyphen. */
 		if (memchr(c->s + k->off, '-', k->len) != NULL) {
 			char *save = NULL, *part;
@@ -672,9 +807,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 				for (part = strtok_r(dup, "-", &save);
 				    part != NULL;
 				    part = strtok_r(NULL, "-", &save))
-					ent_add_run(c, a, a + 1, ENT_PLACE,
-					    xstrdup(ent_place_find(part)->name),
-					    false, false);
+					ent_add_place(c, a, a + 1,
+					    ent_place_find(part));
 				free(dup);
 				return;
 			}
@@ -726,6 +860,23 @@ ent_scan(struct ent_ctx *c)
 			    ent_plain_gap(c, j) && ent_cap(c, j + 1)) {
 				j += 2;
 				continue;
+			}
+			/* "Securities and Exchange Commission": "and"
+			 * inside an organisation's name (after one word
+			 * it joins two names: "Wistron and Global
+			 * Lighting Technologies") */
+			if (j - i >= 2 && j + 1 < t->n &&
+			    etok_is(c->s, &t->v[j], "and") &&
+			    ent_plain_gap(c, j) && ent_cap(c, j + 1)) {
+				size_t k = j + 1;
+
+				while (k + 1 < t->n && ent_plain_gap(c, k) &&
+				    ent_cap(c, k + 1))
+					k++;
+				if (ent_word_is(c, k, ENT_W_ORG)) {
+					j = k + 1;
+					continue;
+				}
 			}
 			/* "President mike Pence" */
 			if (j + 1 < t->n &&
@@ -1032,10 +1183,41 @@ ent_tokenise(const char *body, struct ent_result *r)
 	etok_split(body, &r->toks);
 }
 
+/* The places of an article by their country's one name, each with the
+ * name the article gave it first. */
+struct ent_canons {
+	const char **canon;
+	const char **name;
+	size_t n, cap;
+};
+
+/* The name run x goes by: for a place, the first name the article gave
+ * its country ("US" and a later "United States" are one place, "US"). */
+static const char *
+ent_run_name(struct ent_canons *m, const struct ent_run *x)
+{
+	size_t i;
+
+	if (x->canon == NULL)
+		return x->name;
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->canon[i], x->canon) == 0)
+			return m->name[i];
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 8;
+		m->canon = xrealloc(m->canon, m->cap * sizeof(*m->canon));
+		m->name = xrealloc(m->name, m->cap * sizeof(*m->name));
+	}
+	m->canon[m->n] = x->canon;
+	m->name[m->n++] = x->name;
+	return x->name;
+}
+
 void
 ent_extract(const char *title, const char *body, const char *lang,
     struct ent_result *r)
 {
+	struct ent_canons canons = { 0 };
 	struct ent_ctx bc = { 0 }, tc = { 0 };
 	struct ent_names nt = { 0 };
 	struct etoks tt = { 0 };
@@ -1069,7 +1251,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 		m->end = r->toks.v[x->b - 1].off + r->toks.v[x->b - 1].len;
 		m->sent = r->toks.v[x->a].sent;
 		m->kind = x->kind;
-		m->name = ent_name_index(r, &nt, x->name, x->kind);
+		m->name = ent_name_index(r, &nt, ent_run_name(&canons, x),
+		    x->kind);
 	}
 	if (title != NULL) {
 		etok_split(title, &tt);
@@ -1080,7 +1263,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 		for (i = 0; i < tc.n; i++)
 			if (!(tc.nouns && tc.runs[i].single) &&
 			    ent_title_ok(&tc, &tc.runs[i], r))
-				ent_name_index(r, &nt, tc.runs[i].name,
+				ent_name_index(r, &nt,
+				    ent_run_name(&canons, &tc.runs[i]),
 				    tc.runs[i].kind);
 		ent_ctx_free(&tc);
 		etok_free(&tt);
@@ -1088,6 +1272,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 	ent_ctx_free(&bc);
 	free(nt.slot);
 	free(plain.slot);
+	free(canons.canon);
+	free(canons.name);
 }
 
 void

@@ -5,12 +5,14 @@ ships, at build time:
   iso-codes  /usr/share/iso-codes/json/iso_3166-1.json   country names
              /usr/share/iso-codes/json/iso_3166-2.json   states, provinces
   tzdata     /usr/share/zoneinfo/iso3166.tab             short country names
-             /usr/share/zoneinfo/zone1970.tab, zone.tab  city names
+             /usr/share/zoneinfo/zone1970.tab, zone.tab  city names,
+                                                          continents, oceans
 
 usage: gen_places.py OUT.h
 
-Writes a C array of { key, name } sorted by key (bytewise), where key is
-the NFC case-folded name, for bsearch(). No names are typed by hand except
+Writes a C array of { key, name, canon, kind } sorted by key (bytewise),
+where key is the NFC case-folded name, for bsearch(), and canon the one
+name of the country all the names of a country share. No names are typed by hand except
 the few abbreviations in ABBREV, which no Debian file spells out.
 """
 import json, os, re, sys, unicodedata
@@ -18,9 +20,11 @@ import json, os, re, sys, unicodedata
 ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo"
 
-# Abbreviations news writes for countries; iso-codes has only alpha codes,
-# most of which are also ordinary words ("IT", "IN", "NO").
-ABBREV = ["US", "U.S.", "USA", "UK", "U.K.", "UAE"]
+# Abbreviations news writes for countries, with their ISO 3166-1 code;
+# iso-codes has only alpha codes, most of which are also ordinary words
+# ("IT", "IN", "NO").
+ABBREV = {"US": "US", "U.S.": "US", "USA": "US", "UK": "GB", "U.K.": "GB",
+          "UAE": "AE"}
 # Subdivision types that name large, well-known regions.
 SUB_TYPES = {"State", "Province", "Country", "Nation", "Federal district",
              "Capital district", "Autonomous region", "Autonomous republic",
@@ -50,7 +54,7 @@ def main():
     out = sys.argv[1]
     names = {}
 
-    def add(name, kind):
+    def add(name, kind, display=None):
         name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name)).strip()
         if not name or "," in name or len(name) < 2:
             return
@@ -58,34 +62,54 @@ def main():
         if k in SKIP:
             return
         if k not in names or kind < names[k][1]:
-            names[k] = (name, kind)
+            names[k] = (name, kind, display or name)
 
+    # One country whatever form the text uses ("US", "U.S.", "United
+    # States of America" are one): each name of a country carries the
+    # country's one name (canon), tzdata's short name ("Russia", not
+    # "Russian Federation"), or iso-codes' name where tzdata's holds an
+    # abbreviation ("Britain (UK)": "United Kingdom").
     with open(os.path.join(ISO, "iso_3166-1.json"), encoding="utf-8") as f:
-        for c in json.load(f)["3166-1"]:
-            for fld in ("name", "common_name", "official_name"):
-                if fld in c:
-                    n = c[fld]
-                    if n.startswith("the "):
-                        n = n[4:]
-                    # "Korea, Republic of" -> also "Korea"
-                    add(n.split(",")[0] if fld == "name" else n, 0)
-    for a in ABBREV:
-        add(a, 0)
+        iso = json.load(f)["3166-1"]
+    canon = {c["alpha_2"]: c.get("common_name", c["name"]) for c in iso}
+    short = {}
     with open(os.path.join(TZ, "iso3166.tab"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or "\t" not in line:
                 continue
-            n = line.rstrip("\n").split("\t")[1]
+            code, n = line.rstrip("\n").split("\t")[:2]
+            short[code] = n
             m = re.match(r"^(.*?) \((.*)\)$", n)
-            if m:
-                base, par = m.group(1), m.group(2)
-                add(base, 0)
-                if re.fullmatch(r"[A-Z]{2,4}", par):
-                    add(par, 0)            # "Britain (UK)"
-                elif re.fullmatch(r"[A-Z][a-z]+", par):
-                    add(par + " " + base, 0)  # "Korea (North)"
-            else:
-                add(n, 0)
+            if not m:
+                canon[code] = n
+            elif re.fullmatch(r"[A-Z][a-z]+", m.group(2)):
+                canon[code] = m.group(2) + " " + m.group(1)
+
+    for c in iso:
+        for fld in ("name", "common_name", "official_name"):
+            if fld in c:
+                n = c[fld]
+                if n.startswith("the "):
+                    n = n[4:]
+                # "Korea, Republic of" -> also "Korea", which names no
+                # one country: it keeps its own name
+                if fld == "name" and "," in n:
+                    add(n.split(",")[0], 0)
+                else:
+                    add(n, 0, canon[c["alpha_2"]])
+    for a, code in ABBREV.items():
+        add(a, 0, canon[code])
+    for code, n in short.items():
+        m = re.match(r"^(.*?) \((.*)\)$", n)
+        if m:
+            base, par = m.group(1), m.group(2)
+            add(base, 0, canon[code])
+            if re.fullmatch(r"[A-Z]{2,4}", par):
+                add(par, 0, canon[code])            # "Britain (UK)"
+            elif re.fullmatch(r"[A-Z][a-z]+", par):
+                add(par + " " + base, 0, canon[code])  # "Korea (North)"
+        else:
+            add(n, 0, canon[code])
     with open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8") as f:
         for s in json.load(f)["3166-2"]:
             if s["type"] in SUB_TYPES and "(" not in s["name"]:
@@ -106,6 +130,10 @@ def main():
                     continue
                 city = parts[-1].replace("_", " ")
                 add(city, 1)
+                # the continents and oceans that head the zone names
+                # ("Europe/Paris"); "America" is the US in news text
+                if parts[0] not in ("America", "Indian"):
+                    add(parts[0], 2)
 
     rows = sorted(names.items(), key=lambda kv: kv[0].encode("utf-8"))
 
@@ -120,8 +148,9 @@ def main():
                 "do not edit. */\n")
         f.write("/* kind: 0 country, 1 city, 2 region */\n")
         f.write("static const struct ent_place ent_places[] = {\n")
-        for k, (n, kind) in rows:
-            f.write("\t{ %s, %s, %d },\n" % (cstr(k), cstr(n), kind))
+        for k, (n, kind, canon) in rows:
+            f.write("\t{ %s, %s, %s, %d },\n" % (cstr(k), cstr(n),
+                                                 cstr(canon), kind))
         f.write("};\n")
 
 

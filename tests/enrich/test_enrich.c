@@ -687,6 +687,48 @@ test_large_paragraph(void **state)
 	article_free(a);
 }
 
+/* Entities without the noise the brief names: a regulator's name with
+ * "and" in it is one organisation, not a person "U.S. Securities"; a
+ * month before a day, a form code, an acronym after "its", a coined
+ * abstract noun and a common word are no organisations; "US" and "United
+ * States" are one place, named as the article first names it. */
+static void
+test_entity_noise(void **state)
+{
+	struct nw_article *a = article_new();
+	const char *const not_org[] = {
+		"City", "Sept", "IPO", "S-1", "Russophobia", "Health",
+		"Exchange Commission",
+	};
+	size_t i;
+
+	(void)state;
+	a->title = xstrdup("WeWork faces inquiry by New York attorney "
+	    "general");
+	a->body = xstrdup("WeWork is the subject of a U.S. Securities and "
+	    "Exchange Commission inquiry into potential rule violations "
+	    "related to its cancelled IPO. WeWork is headquartered in New "
+	    "York City.\n\nThe We Company announced on Sept. 30 that it "
+	    "was withdrawing its S-1 filing for WeWork. Health officials "
+	    "in the city "
+	    "said public health was not at risk, and US officials agreed."
+	    "\n\nCritics said Russophobia had spread through Washington, "
+	    "where officials of the United States met Adam Neumann.");
+	enrich_article(a);
+	assert_true(has_name(&a->organisations,
+	    "U.S. Securities and Exchange Commission"));
+	for (i = 0; i < a->people.n; i++)
+		assert_null(strstr(a->people.v[i], "Securities"));
+	for (i = 0; i < sizeof(not_org) / sizeof(not_org[0]); i++)
+		assert_false(has_name(&a->organisations, not_org[i]));
+	assert_true(has_name(&a->places, "New York City"));
+	assert_true(has_name(&a->places, "US"));
+	assert_false(has_name(&a->places, "United States"));
+	assert_true(has_name(&a->people, "Adam Neumann"));
+	assert_true(has_name(&a->organisations, "WeWork"));
+	article_free(a);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -696,6 +738,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_normalise_url),
 		cmocka_unit_test(test_canonical_url),
 		cmocka_unit_test(test_lang),
+		cmocka_unit_test(test_entity_noise),
 		cmocka_unit_test(test_fingerprints),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),
