@@ -265,10 +265,8 @@ enum {
 	ENT_W_PSTART = 1 << 6,    /* ent_place_starts() */
 	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
 	ENT_W_PLACE = 1 << 8,     /* ent_place_find(), into .place */
-	ENT_W_LOWER = 1 << 9,     /* written in lower case somewhere in
-	                             the text (ent_lower()) */
-	ENT_W_KIND = 1 << 10,     /* in ent_place_kinds */
-	ENT_W_DET = 1 << 11       /* in ent_determiners */
+	ENT_W_KIND = 1 << 9,      /* in ent_place_kinds */
+	ENT_W_DET = 1 << 10       /* in ent_determiners */
 };
 
 struct ent_memo {
@@ -299,7 +297,11 @@ struct ent_ctx {
 	size_t *memo_of;     /* memo_of[i]: word i's slot + 1; 0 unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
-	bool lower_done;     /* ENT_W_LOWER is known for every word */
+	uint64_t *lower;     /* the etok hashes of the words written in
+	                        lower case in prose, open addressing in
+	                        lower_cap slots (a power of two); NULL
+	                        until first needed */
+	size_t lower_cap;
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -420,20 +422,37 @@ ent_prose(const struct ent_ctx *c, size_t i)
 
 /* Whether word i is also written in lower case in the text: a common
  * word ("city", "health", "state") capitalised at a heading or for
- * emphasis, not a name. The first question marks every such form. */
+ * emphasis, not a name. The first question gathers every such form. */
 static bool
 ent_lower(struct ent_ctx *c, size_t i)
 {
-	size_t j;
+	uint64_t h;
+	size_t j, s;
 
-	if (!c->lower_done) {
-		for (j = 0; j < c->t->n; j++)
-			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
-			    ETOK_NUM)) && ent_prose(c, j))
-				ent_memo_slot(c, j)->is |= ENT_W_LOWER;
-		c->lower_done = true;
+	if (c->lower == NULL) {
+		c->lower_cap = 16;
+		while (c->lower_cap < 2 * c->t->n)
+			c->lower_cap *= 2;
+		c->lower = xcalloc(c->lower_cap, sizeof(*c->lower));
+		for (j = 0; j < c->t->n; j++) {
+			if ((c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
+			    ETOK_NUM)) || !ent_prose(c, j))
+				continue;
+			/* 0 marks a free slot: a hash of 0 is taken as 1 */
+			h = c->t->v[j].hash | (c->t->v[j].hash == 0);
+			for (s = (size_t)h; c->lower[s & (c->lower_cap - 1)]
+			    != 0 && c->lower[s & (c->lower_cap - 1)] != h;
+			    s++)
+				;
+			c->lower[s & (c->lower_cap - 1)] = h;
+		}
 	}
-	return (ent_memo_slot(c, i)->is & ENT_W_LOWER) != 0;
+	/* 64-bit hashes of the folded forms: a collision is negligible */
+	h = c->t->v[i].hash | (c->t->v[i].hash == 0);
+	for (s = (size_t)h; c->lower[s & (c->lower_cap - 1)] != 0; s++)
+		if (c->lower[s & (c->lower_cap - 1)] == h)
+			return true;
+	return false;
 }
 
 /* Whether the one word i is no name by its shape or its place: a code
@@ -1108,6 +1127,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->seen);
 	free(c->memo);
 	free(c->memo_of);
+	free(c->lower);
 	free(c->heading);
 }
 

@@ -348,6 +348,12 @@ lang_script(const char *text, size_t *letters, size_t *kana)
 		n = LANG_SCAN;
 	*kana = 0;
 	while (i < n) {
+		if (s[i] < 0x80) {
+			/* ASCII: a Latin letter or nothing */
+			count[LS_LATIN] += (unsigned)((s[i] | 0x20) - 'a') < 26;
+			i++;
+			continue;
+		}
 		c = lang_next(s, n, &i);
 		sc = lang_script_of(c);
 		count[sc]++;

@@ -32,11 +32,10 @@ meta_sites(const struct meta_cands *c, const char *url, const char **sites,
 
 	urls[2] = meta_get(c, (const char *const[]){"og:url"}, 1);
 	for (k = 0; k < NKEYS(keys); k++)
-		for (i = 0; i < c->keys.n && n + 1 < max; i++)
-			if (strcmp(c->keys.v[i], keys[k]) == 0 &&
-			    c->vals.v[i][0] != '\0')
-				sites[n++] = c->vals.v[i] +
-				    (c->vals.v[i][0] == '@');
+		META_EACH_KEY(c, keys[k], i)
+			if (n + 1 < max && c->vals.v[i - 1][0] != '\0')
+				sites[n++] = c->vals.v[i - 1] +
+				    (c->vals.v[i - 1][0] == '@');
 	if (c->ld.publisher != NULL && n + 1 < max)
 		sites[n++] = c->ld.publisher;
 	for (i = 0; i < c->ld.sites.n && n + 1 < max; i++)
@@ -362,15 +361,15 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		/* a page states its author in one <meta> or a few; many
 		 * are the item properties of a list (references, reviews),
 		 * except in scholarly metadata, which lists every author */
-		for (i = 0, n = 0; i < c->keys.n; i++)
-			n += strcmp(c->keys.v[i], keys[k]) == 0;
+		n = 0;
+		META_EACH_KEY(c, keys[k], i)
+			n++;
 		if (n > META_META_AUTHORS &&
 		    strcmp(keys[k], "citation_author") != 0)
 			continue;
-		for (i = 0; i < c->keys.n; i++)
-			if (strcmp(c->keys.v[i], keys[k]) == 0)
-				meta_author_add(out, c->vals.v[i], sites,
-				    &outlets, false);
+		META_EACH_KEY(c, keys[k], i)
+			meta_author_add(out, c->vals.v[i - 1], sites,
+			    &outlets, false);
 	}
 	for (k = 0; k < 4; k++)
 		for (i = 0; i < text[k]->n && out->n == 0; i++)
@@ -399,10 +398,9 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
 		    true);
 	for (k = 0; k < NKEYS(keys) - 1 && one; k++)  /* not twitter:data1 */
-		for (i = 0; i < c->keys.n; i++)
-			if (strcmp(c->keys.v[i], keys[k]) == 0)
-				(void)meta_author_add(&pool, c->vals.v[i],
-				    NULL, &junk, true);
+		META_EACH_KEY(c, keys[k], i)
+			(void)meta_author_add(&pool, c->vals.v[i - 1],
+			    NULL, &junk, true);
 	for (i = 0; i < out->n; i++) {
 		if (strchr(out->v[i], ' ') != NULL)
 			continue;
@@ -588,6 +586,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		return;
 	memset(&c, 0, sizeof(c));
 	meta_walk(xmlDocGetRootElement(doc), &c, &w);
+	meta_index_keys(&c);
 	meta_sites(&c, url, sites, sizeof(sites) / sizeof(sites[0]), &owned);
 	if (a->title == NULL)
 		a->title = meta_decide_title(&c, sites);

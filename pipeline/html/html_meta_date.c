@@ -275,9 +275,8 @@ meta_first_date(const char *const *keys, size_t nkeys,
 	size_t i, k;
 
 	for (k = 0; k < nkeys; k++)
-		for (i = 0; i < c->keys.n; i++)
-			if (strcmp(c->keys.v[i], keys[k]) == 0 &&
-			    meta_date_ok(c->vals.v[i], now, t))
+		META_EACH_KEY(c, keys[k], i)
+			if (meta_date_ok(c->vals.v[i - 1], now, t))
 				return true;
 	return false;
 }

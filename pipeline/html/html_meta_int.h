@@ -70,6 +70,12 @@ struct meta_cands {
 	 * keys.v[i] goes with vals.v[i]; first occurrence first. */
 	struct strlist keys;
 	struct strlist vals;
+	/* the keys indexed (meta_index_keys()): khead is a hash table of
+	 * kcap slots holding the first index of a key + 1, knext[i] the
+	 * next index of the key of i + 1; 0 ends */
+	uint32_t *khead;
+	uint32_t *knext;
+	size_t kcap;
 	struct meta_ld ld;
 	char *title_tag;
 	char *html_lang;
@@ -174,6 +180,15 @@ char *meta_url_site(const char *url);
  * NULL-terminated array) after meta_squash(), or a short string holding
  * one of them ("SPIEGEL ONLINE" for "spiegel"), or held by one. */
 bool meta_is_site(const char *p, size_t n, const char *const *sites);
+/* Indexes the keys of c, once they are all read: meta_get() and
+ * META_EACH_KEY() need it. */
+void meta_index_keys(struct meta_cands *c);
+/* The first index of key among c's keys + 1, or 0. */
+size_t meta_key_first(const struct meta_cands *c, const char *key);
+/* i (an index + 1) runs over the <meta>s of key, in document order. */
+#define META_EACH_KEY(c, key, i) \
+	for ((i) = meta_key_first((c), (key)); (i) != 0; \
+	    (i) = (c)->knext[(i) - 1])
 /* The value of the first <meta> whose key is one of keys, or NULL. */
 const char *meta_get(const struct meta_cands *c, const char *const *keys,
     size_t nkeys);

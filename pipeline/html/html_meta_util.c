@@ -358,16 +358,63 @@ meta_is_site(const char *p, size_t n, const char *const *sites)
 	return yes;
 }
 
+/* FNV-1a of s. */
+static uint32_t
+meta_key_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of key in c's key table: its own, or the free one it would
+ * take. */
+static size_t
+meta_key_slot(const struct meta_cands *c, const char *key)
+{
+	size_t s = meta_key_hash(key) & (c->kcap - 1);
+
+	while (c->khead[s] != 0 &&
+	    strcmp(c->keys.v[c->khead[s] - 1], key) != 0)
+		s = (s + 1) & (c->kcap - 1);
+	return s;
+}
+
+void
+meta_index_keys(struct meta_cands *c)
+{
+	size_t i, s;
+
+	c->kcap = 16;
+	while (c->kcap < 2 * c->keys.n)
+		c->kcap *= 2;
+	c->khead = xcalloc(c->kcap, sizeof(*c->khead));
+	c->knext = xcalloc(c->keys.n + 1, sizeof(*c->knext));
+	/* from the last, so that each chain runs in document order */
+	for (i = c->keys.n; i-- > 0;) {
+		s = meta_key_slot(c, c->keys.v[i]);
+		c->knext[i] = c->khead[s];
+		c->khead[s] = (uint32_t)(i + 1);
+	}
+}
+
+size_t
+meta_key_first(const struct meta_cands *c, const char *key)
+{
+	return c->khead == NULL ? 0 : c->khead[meta_key_slot(c, key)];
+}
+
 const char *
 meta_get(const struct meta_cands *c, const char *const *keys, size_t nkeys)
 {
 	size_t i, k;
 
 	for (k = 0; k < nkeys; k++)
-		for (i = 0; i < c->keys.n; i++)
-			if (strcmp(c->keys.v[i], keys[k]) == 0 &&
-			    c->vals.v[i][0] != '\0')
-				return c->vals.v[i];
+		META_EACH_KEY(c, keys[k], i)
+			if (c->vals.v[i - 1][0] != '\0')
+				return c->vals.v[i - 1];
 	return NULL;
 }
 

@@ -849,6 +849,8 @@ meta_cands_free(struct meta_cands *c)
 {
 	strlist_free(&c->keys);
 	strlist_free(&c->vals);
+	free(c->khead);
+	free(c->knext);
 	meta_ld_free(&c->ld);
 	free(c->title_tag);
 	free(c->html_lang);
