@@ -771,7 +771,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	for (p = (b - a >= 2 && ent_word_is(c, a, ENT_W_PSTART)) ? b - 1 : a;
 	    p > a; p--) {
 		pl = ent_place_of(c, a, p);
-		if (pl != NULL && p + 1 == b && ent_word_is(c, p, ENT_W_KIND)) {
+		if (pl != NULL && p + 1 == b &&
+		    ent_word_is(c, p, ENT_W_KIND)) {
 			/* "New York City": one place */
 			ent_add_run(c, a, b, ENT_PLACE,
 			    ent_join(c, a, b, false), false, false);

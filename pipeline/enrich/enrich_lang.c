@@ -283,10 +283,29 @@ lang_load(size_t g)
 }
 
 /* pthread_once() takes no argument: one loader per group. */
-static void lang_load0(void) { lang_load(0); }
-static void lang_load1(void) { lang_load(1); }
-static void lang_load2(void) { lang_load(2); }
-static void lang_load3(void) { lang_load(3); }
+static void
+lang_load0(void)
+{
+	lang_load(0);
+}
+
+static void
+lang_load1(void)
+{
+	lang_load(1);
+}
+
+static void
+lang_load2(void)
+{
+	lang_load(2);
+}
+
+static void
+lang_load3(void)
+{
+	lang_load(3);
+}
 static void (*const lang_loaders[])(void) = {
 	lang_load0, lang_load1, lang_load2, lang_load3,
 };
@@ -350,7 +369,8 @@ lang_script(const char *text, size_t *letters, size_t *kana)
 	while (i < n) {
 		if (s[i] < 0x80) {
 			/* ASCII: a Latin letter or nothing */
-			count[LS_LATIN] += (unsigned)((s[i] | 0x20) - 'a') < 26;
+			count[LS_LATIN] +=
+			    (unsigned)((s[i] | 0x20) - 'a') < 26;
 			i++;
 			continue;
 		}

@@ -2,10 +2,10 @@
  *
  * A quotation is the text between an opening mark and its closing mark
  * within a paragraph: "…", “…”, ‘…’ (a ’ followed by a letter is an
- * apostrophe), «…», ‹…›, „…“, „…”, 「…」 or 『…』. An opening mark with no close in its
- * paragraph runs to the paragraph's end and, when the next paragraph opens
- * with a quotation mark (the convention for a quotation over several
- * paragraphs), on through that paragraph's quotation. Quotations of fewer
+ * apostrophe), «…», ‹…›, „…“, „…”, 「…」 or 『…』. An opening
+ * mark with no close in its paragraph runs to the paragraph's end and,
+ * when the next paragraph opens with a quotation mark (the convention for
+ * a quotation over several paragraphs), on through that paragraph's quotation. Quotations of fewer
  * than QUOTE_MIN_WORDS words are scare quotes or titles and are skipped.
  *
  * The speaker is looked for, in order:

@@ -188,13 +188,13 @@ test_undeclared_detected(void **state)
 		    "schodek rozpočtu příští rok sníží. Opozice toto "
 		    "rozhodnutí ostře kritizovala a žádá odstoupení "
 		    "ministra.</p></body></html>" },
-		{ "GB18030", "<html><body><h1>政府批准新预算</h1><p>财政部长周一"
-		    "表示，政府不会改变计划，该决定是内阁在长时间辩论后作出的。"
-		    "</p></body></html>" },
-		{ "SHIFT_JIS", "<html><body><h1>政府が新しい予算を承認</h1><p>"
-		    "財務大臣は月曜日、政府は計画を変更しないと述べ、この決定は"
-		    "長い議論の後に内閣によって行われたと語った。</p></body>"
-		    "</html>" },
+		{ "GB18030", "<html><body><h1>政府批准新预算</h1><p>"
+		    "财政部长周一表示，政府不会改变计划，"
+		    "该决定是内阁在长时间辩论后作出的。</p></body></html>" },
+		{ "SHIFT_JIS", "<html><body><h1>政府が新しい予算を承認</h1>"
+		    "<p>財務大臣は月曜日、政府は計画を変更しないと"
+		    "述べ、この決定は長い議論の後に内閣によって"
+		    "行われたと語った。</p></body></html>" },
 		{ "WINDOWS-1252", "<html><body><p>Der Finanzminister sagte "
 		    "am Montag, dass die Regierung ihre Pläne nicht ändern "
 		    "werde – „es gibt keine Alternative“, sagte er. Die "
