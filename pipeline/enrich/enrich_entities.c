@@ -14,12 +14,17 @@
  *    gazetteer is a place. The gazetteer is generated at build time by
  *    gen_places.py from Debian's iso-codes (ISO 3166-1 country names, ISO
  *    3166-2 states and provinces) and tzdata (iso3166.tab short country
- *    names, zone1970.tab/zone.tab city names), plus six abbreviations
- *    (US, UK, UAE...) that no Debian file spells out;
+ *    names, zone1970.tab/zone.tab city names, continents), plus six
+ *    abbreviations (US, UK, UAE...) that no Debian file spells out. All
+ *    the names of a country share its one name, and an article's places
+ *    merge by it under the first name the article uses ("US" and "United
+ *    States" are one place). A place followed by a kind of place is one
+ *    place ("New York City");
  *  - a run holding an organisation word (Ministry, Committee, Agency,
  *    Post, News, Bank, Party, Inc...) is an organisation, and so is an
  *    acronym of two to six capitals (FBI, TASS) and a single capitalised
- *    word after "the" ("the Kremlin");
+ *    word after "the" ("the Kremlin"); "and" joins two runs of an
+ *    organisation's name ("U.S. Securities and Exchange Commission");
  *  - honorifics and titles (Mr, Ms, Dr, President, Minister, Ambassador,
  *    Adviser...) are cut from the front of a run and mark what follows as
  *    a person; a run that ends in a title ("National Security Adviser") is
@@ -30,7 +35,10 @@
  *    Americans), single letters and English inflected words ("Using",
  *    "Reported", "Finally") are dropped; a remaining single word is the
  *    person whose full name ends with it ("Peskov" -> "Dmitry Peskov") if
- *    there is one, else an organisation ("Facebook");
+ *    there is one, else an organisation ("Facebook"), unless its shape or
+ *    place says it is no name (ent_not_name(): "S-1", "I've", "Sept. 30",
+ *    "NOT", "Russophobia", "its IPO.") or the article also writes it in
+ *    lower case ("City" beside "city");
  *  - style is not a name: runs of three or more all-capital words
  *    ("CLICK HERE TO SUBSCRIBE") are dropped, and names in title-case
  *    lines without closing punctuation (body headings) are kept only when
@@ -45,8 +53,9 @@
  * a sentence's first word starts a name only if it is capitalised
  * elsewhere too; multi-word noun phrases ("Ihre Bestellung") still pass as
  * people. Single unknown capitalised words default to organisations, so
- * coined terms ("Russophobia") land there, and a person named only by
- * surname without a title is an organisation. Nationality words are
+ * a person named only by surname without a title is an organisation, and
+ * a name that is also a common word of the article ("Apple" beside
+ * "apple") is lost. Nationality words are
  * recognised by shape (-an, -ian, -ese, -ish, -i) and a country prefix, so
  * surnames such as "Morgan" survive but "Italian" does not. Cities are
  * those that name a time zone (about 400, every capital of a large country
