@@ -27,6 +27,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../article.h"
 
@@ -121,6 +122,33 @@ quote_alnum(int32_t c)
 	    (c >= '0' && c <= '9') || c >= 0xC0;
 }
 
+/* A letter or digit of any script (a dash or a quotation mark is not). */
+static bool
+quote_letter(int32_t c)
+{
+	utf8proc_category_t cat;
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+	cat = utf8proc_category(c);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+	    cat == UTF8PROC_CATEGORY_ND;
+}
+
+/* A '"' at s[i] between two letters is no quotation mark: Hebrew's
+ * gershayim written with it (צה"ל, ארה"ב), or inches after a digit. */
+static bool
+quote_inside_word(const char *s, size_t i, int32_t prev)
+{
+	int32_t next;
+
+	if (s[i] != '"' || !quote_letter(prev))
+		return false;
+	quote_cp(s, i + 1, &next);
+	return quote_letter(next);
+}
+
 /* The closing marks for an opening mark c, or 0 if c opens nothing. */
 static int
 quote_closers(int32_t c, int32_t close[2])
@@ -171,13 +199,17 @@ static bool
 quote_close(const char *s, size_t i, size_t pe, int32_t open, size_t *te,
     size_t *oe)
 {
-	int32_t cl[2], c, d;
+	int32_t cl[2], c, d, prev = ' ', before;
 	size_t k, w;
 
 	quote_closers(open, cl);
 	for (k = i; k < pe; k += w) {
+		before = prev;
 		w = quote_cp(s, k, &c);
+		prev = c;
 		if (c != cl[0] && (cl[1] == 0 || c != cl[1]))
+			continue;
+		if (c == '"' && quote_inside_word(s, k, before))
 			continue;
 		if (c == 0x2019 || (c == '"' && open == '"' && k == i)) {
 			quote_cp(s, k + w, &d);
@@ -235,7 +267,8 @@ quote_find(const char *s, struct quote_list *q)
 			}
 			w = quote_cp(s, i, &c);
 			if (!quote_closers(c, cl) ||
-			    (c == 0x2018 && quote_alnum(prev))) {
+			    (c == 0x2018 && quote_alnum(prev)) ||
+			    quote_inside_word(s, i, prev)) {
 				prev = c;
 				i += w;
 				continue;

@@ -3,7 +3,7 @@
 
 Small real-looking news pages are written in the test with Python's codecs,
 without a declared charset (windows-1251, GBK, Shift_JIS, ISO-8859-2), and
-in UTF-8 for Arabic, Greek, Danish and Romanian. Each must come out with
+in UTF-8 for Arabic, Hebrew, Greek, Danish and Romanian. Each must come out with
 its headline and body intact, its language right, and no names or
 speakers guessed where the script gives nothing to find them by.
 
@@ -88,6 +88,15 @@ DA = page("Regeringen fremlægger ny finanslov", [
     "Forslaget skal behandles i Folketinget inden jul, og hvis det bliver "
     "vedtaget, vil det træde i kraft fra januar."])
 
+# Hebrew writes abbreviations with '"' for its gershayim (צה"ל, ארה"ב)
+HE = page("הממשלה אישרה תקציב חדש", [
+    "שר האוצר אמר ביום שני כי צה\"ל יקבל תוספת לתקציב, וכי הממשלה לא "
+    "תשנה את תוכניותיה לאחר דיון ארוך בכנסת.",
+    "\"הגירעון יקטן בשנה הבאה ואנחנו בטוחים שנשיג את היעד\", אמר השר. "
+    "גם ארה\"ב הביעה תמיכה בתוכנית הכלכלית החדשה של הממשלה.",
+    "האופוזיציה מתחה ביקורת על ההחלטה ודרשה דיון ציבורי בהשתתפות "
+    "מומחים."], lang="he")
+
 RO = page("Guvernul a aprobat un nou buget", [
     "Ministrul Finanțelor a declarat luni că guvernul nu își va schimba "
     "planurile și că decizia a fost luată de cabinet după o dezbatere "
@@ -109,6 +118,7 @@ CASES = [
     ("el.html", EL.encode("utf-8"), "el",
      "Η κυβέρνηση ενέκρινε νέο προϋπολογισμό"),
     ("da.html", DA.encode("utf-8"), "da", "Regeringen fremlægger ny finanslov"),
+    ("he.html", HE.encode("utf-8"), "he", "הממשלה אישרה תקציב חדש"),
     ("ro.html", RO.encode("utf-8"), "ro", "Guvernul a aprobat un nou buget"),
 ]
 
@@ -159,12 +169,16 @@ class Scripts(unittest.TestCase):
         ar = self.events["ar.html"]["quotes"]
         self.assertEqual(len(ar), 1)
         self.assertTrue(ar[0]["text"].startswith("سينخفض عجز"))
-        for name in ("zh-gbk.html", "ja-sjis.html", "ar.html"):
+        # a gershayim opens no quotation
+        he = self.events["he.html"]["quotes"]
+        self.assertEqual([q["text"] for q in he],
+                         ["הגירעון יקטן בשנה הבאה ואנחנו בטוחים שנשיג את היעד"])
+        for name in ("zh-gbk.html", "ja-sjis.html", "ar.html", "he.html"):
             for q in self.events[name]["quotes"]:
                 self.assertIsNone(q["speaker"])
 
     def test_no_names_fused_with_unspaced_text(self):
-        for name in ("zh-gbk.html", "ja-sjis.html", "ar.html"):
+        for name in ("zh-gbk.html", "ja-sjis.html", "ar.html", "he.html"):
             ents = self.events[name]["entities"]
             for kind in ("people", "organisations", "places"):
                 self.assertEqual(ents[kind], [], (name, kind))
