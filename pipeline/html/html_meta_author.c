@@ -43,6 +43,9 @@ static const char *const author_leads[] = {
 	"auteur:", "text:", "texte:", "texto:", "reporter:", "posted:",
 	"redaktion:",
 	"by", "von", "vom", "por", "par", "door", "от",
+	/* "reporter", "correspondent" in Chinese and Japanese ("editor"
+	 * is also the "edit" of a page's buttons) */
+	"记者", "記者", "通讯员",
 };
 
 /* Words that name a role, not a person: a part made only of these (and

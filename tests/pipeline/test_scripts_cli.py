@@ -40,6 +40,7 @@ RU = page("Правительство утвердило новый бюджет
     "открытые слушания с участием экспертов и представителей регионов."])
 
 ZH = page("政府批准新预算", [
+    "<span class=\"byline\">记者 王小明</span>",
     "北京12月4日电 财政部长周一表示，政府不会改变计划，该决定是内阁在长时间"
     "辩论后作出的。他说：“明年的预算赤字将会减少，我们有信心实现目标。”",
     "反对派批评了这一决定，称其对普通家庭不公平。国际货币基金组织的专家表示，"
@@ -156,9 +157,14 @@ class Scripts(unittest.TestCase):
                                      "ja-sjis.html": "shift_jis",
                                      "cs-latin2.html": "iso-8859-2"}
                                     .get(name, "utf-8"))
-                para = first.split("<p>")[1].split("</p>")[0]
+                para = [p for p in first.split("<p>")[1:]
+                        if "byline" not in p][0].split("</p>")[0]
                 self.assertTrue(ev["body"].startswith(para[:20]),
                                 ev["body"][:80])
+
+    def test_byline_role_cut(self):
+        # "记者" (reporter) leads the Chinese byline as "By" does
+        self.assertEqual(self.events["zh-gbk.html"]["authors"], ["王小明"])
 
     def test_quotes_without_guessed_speakers(self):
         zh = self.events["zh-gbk.html"]["quotes"]
