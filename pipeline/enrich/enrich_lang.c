@@ -278,6 +278,9 @@ lang_load(size_t g)
 		    lg->names[i][k] != '-'; k++)
 			lg->code[lg->n][k] = lg->names[i][k];
 		lg->code[lg->n][k] = '\0';
+		/* Central Kurdish has no ISO 639-1 code of its own */
+		if (strcmp(lg->code[lg->n], "ckb") == 0)
+			strcpy(lg->code[lg->n], "ku");
 		lg->fp[lg->n++] = fp;
 	}
 }
