@@ -67,104 +67,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct ent_place {
-	const char *key;   /* NFC case-folded */
-	const char *name;  /* as written */
-	const char *canon; /* the one name of its country ("US", "U.S."
-	                      and "United States" share "United States") */
-	int kind;          /* 0 country, 1 city, 2 region */
-};
-
-#include "enrich/enrich_places.h"
-
-#define ENT_N_PLACES (sizeof(ent_places) / sizeof(ent_places[0]))
-
-/* The place whose key is folded, or NULL: a binary search of the
- * gazetteer, which gen_places.py writes in strcmp() order. */
-static const struct ent_place *
-ent_place_find(const char *folded)
-{
-	size_t lo = 0, hi = ENT_N_PLACES;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = etok_strcmp(folded, ent_places[mid].key);
-
-		if (c == 0)
-			return &ent_places[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return NULL;
-}
-
-/* Index of the first place whose key's first bytes are not below those
- * of word (its n first bytes; n = strlen(word) for a whole-key order). */
-static size_t
-ent_place_lower(const char *word, size_t n)
-{
-	size_t lo = 0, hi = ENT_N_PLACES;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const unsigned char *e =
-		    (const unsigned char *)ent_places[mid].key;
-		const unsigned char *w = (const unsigned char *)word;
-		size_t k = 1;
-		/* strncmp(e, word, n), inline for these short keys */
-		int c = (int)e[0] - w[0];
-
-		for (; c == 0 && e[k - 1] != '\0' && k < n; k++)
-			c = (int)e[k] - w[k];
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* True if a place name is word or starts with word and a space. */
-static bool
-ent_place_starts(const char *word)
-{
-	size_t n = strlen(word), lo = ent_place_lower(word, n + 1);
-
-	for (; lo < ENT_N_PLACES && strncmp(ent_places[lo].key, word, n) == 0;
-	    lo++)
-		if (ent_places[lo].key[n] == ' ' ||
-		    ent_places[lo].key[n] == '\0')
-			return true;
-	return false;
-}
-
-/* True if some country name starts with the first four bytes of a word
- * shaped like a nationality ("russian" -> "Russia"). */
-static bool
-ent_demonym(const char *f)
-{
-	static const char *const suf[] = { "ians", "ian", "ans", "an", "ese",
-		"ish", "is", "i", "ns" };
-	size_t n = strlen(f), i, lo;
-	bool shaped = false;
-
-	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
-		size_t k = strlen(suf[i]);
-
-		if (n > k + 2 && strcmp(f + n - k, suf[i]) == 0)
-			shaped = true;
-	}
-	if (!shaped || n < 5)
-		return false;
-	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&
-	    strncmp(ent_places[lo].key, f, 4) == 0; lo++)
-		if (ent_places[lo].kind == 0)
-			return true;
-	return false;
-}
-
 static bool
 ent_in(const char *f, const char *const *list, size_t n)
 {
@@ -1213,36 +1115,6 @@ ent_tokenise(const char *body, struct ent_result *r)
 	etok_split(body, &r->toks);
 }
 
-/* The places of an article by their country's one name, each with the
- * name the article gave it first. */
-struct ent_canons {
-	const char **canon;
-	const char **name;
-	size_t n, cap;
-};
-
-/* The name run x goes by: for a place, the first name the article gave
- * its country ("US" and a later "United States" are one place, "US"). */
-static const char *
-ent_run_name(struct ent_canons *m, const struct ent_run *x)
-{
-	size_t i;
-
-	if (x->canon == NULL)
-		return x->name;
-	for (i = 0; i < m->n; i++)
-		if (strcmp(m->canon[i], x->canon) == 0)
-			return m->name[i];
-	if (m->n == m->cap) {
-		m->cap = m->cap ? 2 * m->cap : 8;
-		m->canon = xrealloc(m->canon, m->cap * sizeof(*m->canon));
-		m->name = xrealloc(m->name, m->cap * sizeof(*m->name));
-	}
-	m->canon[m->n] = x->canon;
-	m->name[m->n++] = x->name;
-	return x->name;
-}
-
 void
 ent_extract(const char *title, const char *body, const char *lang,
     struct ent_result *r)
@@ -1281,8 +1153,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 		m->end = r->toks.v[x->b - 1].off + r->toks.v[x->b - 1].len;
 		m->sent = r->toks.v[x->a].sent;
 		m->kind = x->kind;
-		m->name = ent_name_index(r, &nt, ent_run_name(&canons, x),
-		    x->kind);
+		m->name = ent_name_index(r, &nt, x->canon == NULL ? x->name :
+		    ent_canon_name(&canons, x->canon, x->name), x->kind);
 	}
 	if (title != NULL) {
 		etok_split(title, &tt);
@@ -1294,7 +1166,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 			if (!(tc.nouns && tc.runs[i].single) &&
 			    ent_title_ok(&tc, &tc.runs[i], r))
 				ent_name_index(r, &nt,
-				    ent_run_name(&canons, &tc.runs[i]),
+				    tc.runs[i].canon == NULL ?
+				    tc.runs[i].name : ent_canon_name(&canons,
+				    tc.runs[i].canon, tc.runs[i].name),
 				    tc.runs[i].kind);
 		ent_ctx_free(&tc);
 		etok_free(&tt);
@@ -1302,8 +1176,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	ent_ctx_free(&bc);
 	free(nt.slot);
 	free(plain.slot);
-	free(canons.canon);
-	free(canons.name);
+	ent_canons_free(&canons);
 }
 
 void

@@ -160,4 +160,36 @@ bool enrich_nfc_inert(int32_t c);
 /* enrich_simhash() of text split into t. */
 uint64_t enrich_simhash_toks(const char *text, const struct etoks *t);
 
+/* enrich_places.c: the place gazetteer. */
+struct ent_place {
+	const char *key;   /* NFC case-folded */
+	const char *name;  /* as written */
+	const char *canon; /* the one name of its country ("US", "U.S."
+	                      and "United States" share "United States") */
+	int kind;          /* 0 country, 1 city, 2 region */
+};
+
+/* The place whose NFC case-folded name is folded, or NULL. */
+const struct ent_place *ent_place_find(const char *folded);
+/* True if a place name is word or starts with word and a space. */
+bool ent_place_starts(const char *word);
+/* True if the folded word is shaped like a nationality of a country
+ * ("russian", "americans"). */
+bool ent_demonym(const char *folded);
+
+/* The places of an article by their country's one name (canon), each
+ * with the name the article gave it first. */
+struct ent_canons {
+	const char **canon;
+	const char **name;
+	size_t n, cap;
+};
+
+/* The name a place of country canon goes by in the article: the first
+ * one given (name, which the caller keeps while m is used, when this is
+ * the first). */
+const char *ent_canon_name(struct ent_canons *m, const char *canon,
+    const char *name);
+void ent_canons_free(struct ent_canons *m);
+
 #endif

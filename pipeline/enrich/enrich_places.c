@@ -1,0 +1,125 @@
+/* The place gazetteer of the entity finder: lookups in the table that
+ * gen_places.py generates from iso-codes and tzdata, nationality words,
+ * and the one name of a country that its names share. Pure. */
+#include "enrich_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "enrich/enrich_places.h"
+
+#define ENT_N_PLACES (sizeof(ent_places) / sizeof(ent_places[0]))
+
+/* The place whose key is folded, or NULL: a binary search of the
+ * gazetteer, which gen_places.py writes in strcmp() order. */
+const struct ent_place *
+ent_place_find(const char *folded)
+{
+	size_t lo = 0, hi = ENT_N_PLACES;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = etok_strcmp(folded, ent_places[mid].key);
+
+		if (c == 0)
+			return &ent_places[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* Index of the first place whose key's first bytes are not below those
+ * of word (its n first bytes; n = strlen(word) for a whole-key order). */
+static size_t
+ent_place_lower(const char *word, size_t n)
+{
+	size_t lo = 0, hi = ENT_N_PLACES;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const unsigned char *e =
+		    (const unsigned char *)ent_places[mid].key;
+		const unsigned char *w = (const unsigned char *)word;
+		size_t k = 1;
+		/* strncmp(e, word, n), inline for these short keys */
+		int c = (int)e[0] - w[0];
+
+		for (; c == 0 && e[k - 1] != '\0' && k < n; k++)
+			c = (int)e[k] - w[k];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* True if a place name is word or starts with word and a space. */
+bool
+ent_place_starts(const char *word)
+{
+	size_t n = strlen(word), lo = ent_place_lower(word, n + 1);
+
+	for (; lo < ENT_N_PLACES && strncmp(ent_places[lo].key, word, n) == 0;
+	    lo++)
+		if (ent_places[lo].key[n] == ' ' ||
+		    ent_places[lo].key[n] == '\0')
+			return true;
+	return false;
+}
+
+/* True if some country name starts with the first four bytes of a word
+ * shaped like a nationality ("russian" -> "Russia"). */
+bool
+ent_demonym(const char *f)
+{
+	static const char *const suf[] = { "ians", "ian", "ans", "an", "ese",
+		"ish", "is", "i", "ns" };
+	size_t n = strlen(f), i, lo;
+	bool shaped = false;
+
+	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
+		size_t k = strlen(suf[i]);
+
+		if (n > k + 2 && strcmp(f + n - k, suf[i]) == 0)
+			shaped = true;
+	}
+	if (!shaped || n < 5)
+		return false;
+	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&
+	    strncmp(ent_places[lo].key, f, 4) == 0; lo++)
+		if (ent_places[lo].kind == 0)
+			return true;
+	return false;
+}
+
+/* The places of an article by their country's one name, each with the
+ * name the article gave it first. */
+const char *
+ent_canon_name(struct ent_canons *m, const char *canon, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->canon[i], canon) == 0)
+			return m->name[i];
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 8;
+		m->canon = xrealloc(m->canon, m->cap * sizeof(*m->canon));
+		m->name = xrealloc(m->name, m->cap * sizeof(*m->name));
+	}
+	m->canon[m->n] = canon;
+	m->name[m->n++] = name;
+	return name;
+}
+
+void
+ent_canons_free(struct ent_canons *m)
+{
+	free(m->canon);
+	free(m->name);
+	memset(m, 0, sizeof(*m));
+}
