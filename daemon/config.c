@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,6 +58,8 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 256, false },
 	{ "daemon", "queue_size", CONFIG_INT, OFF(queue_size), "64",
 	  NULL, 1, 65536, false },
+	{ "daemon", "sources_dir", CONFIG_STRING, OFF(sources_dir),
+	  "sources.d", NULL, 0, 0, true },
 	{ "daemon", "log_level", CONFIG_ENUM, OFF(log_level), "info",
 	  config_levels, 0, 0, true },
 	{ "publish", "endpoint", CONFIG_STRING, OFF(publish),
@@ -209,6 +210,7 @@ config_set(struct config *c, const char *section, const char *key,
 		/* only [daemon] metrics and [output.file] path may be ""
 		 * (none) */
 		if (*value == '\0' && k->offset != OFF(metrics) &&
+		    k->offset != OFF(sources_dir) &&
 		    k->offset != OFF(out_file_path))
 			return fail(err, errlen, "%s: empty value", key);
 		free(*str_field(c, k));
@@ -240,111 +242,6 @@ config_defaults(struct config *c)
 		    sizeof(err)) != 0)
 			abort();  /* the table itself is wrong */
 	}
-}
-
-struct config_parse {
-	struct config *c;
-	char err[256];
-	bool failed;
-};
-
-/* inih calls this per key; a 0 return makes ini_parse report the line. */
-static int
-config_handler(void *user, const char *section, const char *key,
-    const char *value)
-{
-	struct config_parse *p = user;
-
-	if (p->failed)
-		return 1;  /* keep the first error only */
-	if (config_is_source_section(section) ?
-	    config_source_set(&p->c->sources, section, key, value, p->err,
-	    sizeof(p->err)) != 0 :
-	    config_set(p->c, section, key, value, p->err,
-	    sizeof(p->err)) != 0) {
-		p->failed = true;
-		return 0;
-	}
-	return 1;
-}
-
-static int
-config_count_handler(void *user, const char *section, const char *key,
-    const char *value)
-{
-	(void)section;
-	(void)key;
-	(void)value;
-	(*(size_t *)user)++;
-	return 1;
-}
-
-long
-config_file_keys(const char *path)
-{
-	size_t n = 0;
-
-	return ini_parse(path, config_count_handler, &n) != 0 ? -1 :
-	    (long)n;
-}
-
-/* Says what is wrong with line n of path when inih refused it: an
- * unclosed section header, or a line that is neither a header nor
- * key = value. Returns false when the line looks well formed (the error
- * is then the handler's). */
-static bool
-config_line_error(const char *path, int n, char *why, size_t whylen)
-{
-	FILE *f = fopen(path, "r");
-	char line[512];
-	char *s = NULL, *e;
-	bool bad = false;
-
-	for (int i = 0; f != NULL && i < n; i++)
-		if ((s = fgets(line, sizeof(line), f)) == NULL)
-			break;
-	if (f != NULL)
-		fclose(f);
-	if (s == NULL)
-		return false;
-	s += strspn(s, " \t\xef\xbb\xbf");
-	e = s + strcspn(s, "\r\n");
-	*e = '\0';
-	if (*s == '[' && strchr(s, ']') == NULL) {
-		snprintf(why, whylen, "the section header '%.60s' is not "
-		    "closed with ']'", s);
-		bad = true;
-	} else if (*s != '[' && strpbrk(s, "=:") == NULL) {
-		snprintf(why, whylen, "'%.60s' is neither [section] nor "
-		    "key = value", s);
-		bad = true;
-	}
-	return bad;
-}
-
-int
-config_load(struct config *c, const char *path, char *err, size_t errlen)
-{
-	char why[160];
-	struct config_parse p = { .c = c };
-	int rc = ini_parse(path, config_handler, &p);
-
-	if (rc == -1)
-		return fail(err, errlen, "%s: cannot open: %s", path,
-		    strerror(errno));
-	if (rc == -2)
-		return fail(err, errlen, "%s: out of memory", path);
-	/* inih reports the first bad line and goes on: an unclosed header
-	 * then makes the keys after it look as if in no section */
-	if (rc > 0 && config_line_error(path, rc, why, sizeof(why)))
-		return fail(err, errlen, "%s:%d: %s", path, rc, why);
-	if (rc > 0 && p.failed)
-		return fail(err, errlen, "%s:%d: %s", path, rc, p.err);
-	if (rc > 0)
-		return fail(err, errlen, "%s:%d: syntax error", path, rc);
-	if (config_sources_check(&c->sources, p.err, sizeof(p.err)) != 0)
-		return fail(err, errlen, "%s: %s", path, p.err);
-	return 0;
 }
 
 static bool

@@ -57,6 +57,9 @@ struct config {
 	int workers;            /* extraction threads; 0 = one per core */
 	int queue_size;         /* items waiting for a worker, at most */
 	int log_level;          /* enum log_level */
+	char *sources_dir;      /* *.conf of [source] sections; relative
+	                           to the configuration file's folder;
+	                           "" = none */
 	/* [publish] */
 	char *publish;          /* ZeroMQ PUB endpoint */
 	int heartbeat;          /* seconds between heartbeats; 0 = none */
@@ -100,12 +103,15 @@ struct config {
  * [source.NAME]. */
 bool config_is_source_section(const char *section);
 
-/* Sets key of the source of section (config_source.c's table). */
-int config_source_set(struct source_list *l, const char *section,
-    const char *key, const char *value, char *err, size_t errlen);
-/* Every source has its url. */
-int config_sources_check(const struct source_list *l, char *err,
+/* Sets key of the source of section (config_source.c's table). A source
+ * among the first `first` of l is an error (defined in another file). */
+int config_source_set(struct source_list *l, size_t first,
+    const char *section, const char *key, const char *value, char *err,
     size_t errlen);
+/* Every source has its url: a problem pushed on errs for each that has
+ * not; returns their number. */
+size_t config_sources_check(const struct source_list *l,
+    struct strlist *errs);
 
 /* Reads only the sources of the INI file at path. Returns 0, or -1 with
  * "PATH:LINE: reason" in err. */
@@ -126,16 +132,27 @@ void config_defaults(struct config *c);
 int config_set(struct config *c, const char *section, const char *key,
     const char *value, char *err, size_t errlen);
 
-/* Applies the INI file at path over c. Returns 0, or -1 with
- * "PATH:LINE: reason" (or "PATH: reason") in err; c may then be half
- * applied and should be thrown away. */
 /* Settings (key = value lines) in the file at path, or -1 when it cannot
  * be read or parsed. A reload refuses a file with none: an empty file is
  * more likely half-written than meant. */
 long config_file_keys(const char *path);
 
+/* Applies the INI file at path over c, then the source files of its
+ * [daemon] sources_dir (config_load.c). Returns 0, or -1 with the first
+ * "PATH:LINE: reason" (or "PATH: reason") in err; c may then be half
+ * applied and should be thrown away. */
 int config_load(struct config *c, const char *path, char *err,
     size_t errlen);
+/* The same, going on past errors: every problem, each "PATH:LINE:
+ * reason", pushed on errs. Returns the number of problems. */
+size_t config_load_all(struct config *c, const char *path,
+    struct strlist *errs);
+/* The folder of path's source files (owned), or NULL for none. */
+char *config_sources_dir(const struct config *c, const char *path);
+/* Pushes a problem on errs for every path of c that is not usable (a
+ * folder that is not one, or not writable, and cannot be created).
+ * Returns the number pushed. */
+size_t config_check_paths(const struct config *c, struct strlist *errs);
 
 /* Calls fn for every key whose value differs between a and b, saying
  * whether the daemon can apply the change without a restart. */

@@ -188,13 +188,18 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 }
 
 int
-config_source_set(struct source_list *l, const char *section,
-    const char *key, const char *value, char *err, size_t errlen)
+config_source_set(struct source_list *l, size_t first,
+    const char *section, const char *key, const char *value, char *err,
+    size_t errlen)
 {
 	char name[128];
 
 	if (section_name(section, name, sizeof(name), err, errlen) != 0)
 		return -1;
+	for (size_t i = 0; i < first && i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0)
+			return fail(err, errlen, "source '%s' is already "
+			    "defined in another file", name);
 	for (size_t i = 0; i < N_SOURCE_KEYS; i++)
 		if (strcmp(source_keys[i].key, key) == 0)
 			return source_key_set(source_get(l, name),
@@ -202,14 +207,22 @@ config_source_set(struct source_list *l, const char *section,
 	return fail(err, errlen, "unknown key '%s' in a source section", key);
 }
 
-int
-config_sources_check(const struct source_list *l, char *err, size_t errlen)
+size_t
+config_sources_check(const struct source_list *l, struct strlist *errs)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].url == NULL)
-			return fail(err, errlen, "[source \"%s\"] has no url",
-			    l->v[i].name);
-	return 0;
+	struct buf b = { 0 };
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i].url != NULL)
+			continue;
+		b.len = 0;
+		buf_printf(&b, "[source \"%s\"] has no url", l->v[i].name);
+		strlist_push(errs, b.p);
+		n++;
+	}
+	buf_free(&b);
+	return n;
 }
 
 void
