@@ -70,6 +70,13 @@ static const struct command commands[] = {
 	  "mode 0600, never over an existing file) and NAME.pub (to put in\n"
 	  "the daemon's curve_clients folder).\n"
 	  "Exit status: 0 written, 1 not.\n" },
+	/* issue 15: sources */
+	{ "opml", cmd_opml, "opml import FILE.opml | opml export CONFIG",
+	  "import: prints the feeds of an OPML 1.0/2.0 subscription list\n"
+	  "(nested folders and categories) as [source] sections, for\n"
+	  "sources.d/. export: prints the sources of a configuration (and\n"
+	  "of its sources_dir) as OPML 2.0.\n"
+	  "Exit status: 0 done, 1 not (the file did not parse, no feed).\n" },
 	{ "help", NULL, "help [COMMAND]",
 	  "Prints the usage of newswire, or of one command.\n" },
 };

@@ -20,6 +20,9 @@ enum config_on_success {
 struct source_conf {
 	char *name;
 	char *url;
+	char *title;             /* for people and OPML; NULL: none */
+	char *site;              /* the site's home page (OPML htmlUrl) */
+	struct strlist categories; /* "category", may repeat (OPML) */
 	long interval_ms;        /* [900 s] */
 	bool fetch_pages;        /* [no] */
 	char *user_agent;        /* NULL: [http] user_agent */

@@ -94,6 +94,13 @@ config_read(char *str, int num, void *stream)
 		check_line(p, str);
 	}
 	n = strlen(str);
+	if (p->at_bol && n == (size_t)num - 1 && str[n - 1] != '\n') {
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "line longer than %d bytes",
+		    num - 3);
+		parse_error(p, msg);
+	}
 	p->at_bol = n > 0 && str[n - 1] == '\n';
 	return r;
 }

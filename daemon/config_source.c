@@ -23,6 +23,7 @@ enum source_key_type {
 	SK_SIZE,        /* size_t */
 	SK_YESNO,       /* bool */
 	SK_HEADER,      /* "Name: value", may repeat (strlist) */
+	SK_LIST,        /* may repeat (strlist) */
 };
 
 struct source_key {
@@ -36,6 +37,9 @@ struct source_key {
 
 static const struct source_key source_keys[] = {
 	{ "url", SK_URL, SOFF(url), 0, 0 },
+	{ "title", SK_STRING, SOFF(title), 0, 0 },
+	{ "site", SK_URL, SOFF(site), 0, 0 },
+	{ "category", SK_LIST, SOFF(categories), 0, 0 },
 	{ "interval", SK_SECONDS, SOFF(interval_ms), 1, 7 * 86400 },
 	{ "fetch_pages", SK_YESNO, SOFF(fetch_pages), 0, 0 },
 	{ "user_agent", SK_STRING, SOFF(user_agent), 0, 0 },
@@ -183,6 +187,11 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 			    "'Name: value'", k->key, v);
 		strlist_push((struct strlist *)field, v);
 		return 0;
+	case SK_LIST:
+		if (*v == '\0')
+			return fail(err, errlen, "%s: empty value", k->key);
+		strlist_push((struct strlist *)field, v);
+		return 0;
 	}
 	return -1;
 }
@@ -230,6 +239,9 @@ source_conf_free(struct source_conf *c)
 {
 	free(c->name);
 	free(c->url);
+	free(c->title);
+	free(c->site);
+	strlist_free(&c->categories);
 	free(c->user_agent);
 	strlist_free(&c->headers);
 	memset(c, 0, sizeof(*c));
@@ -280,9 +292,37 @@ str_eq(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
+static bool
+list_eq(const struct strlist *a, const struct strlist *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (size_t i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return false;
+	return true;
+}
+
+static char *
+str_dup(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
+list_copy(struct strlist *dst, const struct strlist *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	for (size_t i = 0; i < src->n; i++)
+		strlist_push(dst, src->v[i]);
+}
+
 bool
 source_conf_equal(const struct source_conf *a, const struct source_conf *b)
 {
+	if (!str_eq(a->title, b->title) || !str_eq(a->site, b->site) ||
+	    !list_eq(&a->categories, &b->categories))
+		return false;
 	if (!str_eq(a->url, b->url) || a->interval_ms != b->interval_ms ||
 	    a->fetch_pages != b->fetch_pages ||
 	    !str_eq(a->user_agent, b->user_agent) ||
@@ -304,6 +344,9 @@ source_conf_copy(struct source_conf *dst, const struct source_conf *src)
 	*dst = *src;
 	dst->name = xstrdup(src->name);
 	dst->url = xstrdup(src->url);
+	dst->title = str_dup(src->title);
+	dst->site = str_dup(src->site);
+	list_copy(&dst->categories, &src->categories);
 	dst->user_agent = src->user_agent ? xstrdup(src->user_agent) : NULL;
 	memset(&dst->headers, 0, sizeof(dst->headers));
 	for (size_t i = 0; i < src->headers.n; i++)
