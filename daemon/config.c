@@ -298,6 +298,8 @@ config_copy(struct config *dst, const struct config *src)
 	*dst = *src;
 	memset(&dst->sources, 0, sizeof(dst->sources));
 	source_list_copy(&dst->sources, &src->sources);
+	strlist_copy_into(&dst->filter_keep, &src->filter_keep);
+	strlist_copy_into(&dst->filter_block, &src->filter_block);
 	for (size_t i = 0; i < N_KEYS; i++) {
 		const struct config_key *k = &config_keys[i];
 
@@ -310,6 +312,8 @@ void
 config_free(struct config *c)
 {
 	source_list_free(&c->sources);
+	strlist_free(&c->filter_keep);
+	strlist_free(&c->filter_block);
 	for (size_t i = 0; i < N_KEYS; i++)
 		if (config_keys[i].type == CONFIG_STRING) {
 			free(*str_field(c, &config_keys[i]));

@@ -23,6 +23,8 @@ struct source_conf {
 	char *title;             /* for people and OPML; NULL: none */
 	char *site;              /* the site's home page (OPML htmlUrl) */
 	struct strlist categories; /* "category", may repeat (OPML) */
+	struct strlist keep;     /* filter.h rules, may repeat */
+	struct strlist block;
 	long interval_ms;        /* [900 s] */
 	bool fetch_pages;        /* [no] */
 	char *user_agent;        /* NULL: [http] user_agent */
@@ -98,6 +100,10 @@ struct config {
 	int out_file_fsync;     /* enum config_fsync */
 	int out_file_max_size;  /* bytes before rotating; 0 = never */
 	int out_file_keep;      /* rotated files kept */
+	/* [filter] keep and block: rules for every feed source (filter.h);
+	 * may repeat; live */
+	struct strlist filter_keep;
+	struct strlist filter_block;
 	/* [source "NAME"] sections, in order; all live */
 	struct source_list sources;
 };
@@ -126,6 +132,12 @@ bool source_conf_equal(const struct source_conf *a,
 void source_conf_copy(struct source_conf *dst, const struct source_conf *src);
 void source_list_copy(struct source_list *dst, const struct source_list *src);
 void source_list_free(struct source_list *l);
+/* Copies src's strings into dst, which is zeroed first. */
+void strlist_copy_into(struct strlist *dst, const struct strlist *src);
+
+/* Sets key (keep or block) of [filter]. */
+int config_filter_set(struct config *c, const char *key, const char *value,
+    char *err, size_t errlen);
 
 /* Fills c with the embedded defaults. c must be zeroed or freed before. */
 void config_defaults(struct config *c);

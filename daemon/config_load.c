@@ -120,6 +120,8 @@ config_handler(void *user, const char *section, const char *key,
 	else if (p->sources_only)
 		rc = fail(err, sizeof(err), "[%s] in a source file, which "
 		    "holds [source \"NAME\"] sections only", section);
+	else if (strcmp(section, "filter") == 0)
+		rc = config_filter_set(p->c, key, value, err, sizeof(err));
 	else
 		rc = config_set(p->c, section, key, value, err, sizeof(err));
 	if (rc != 0)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "filter.h"
 #include "util.h"
 
 #define SOURCE_DEFAULT_INTERVAL 900
@@ -24,6 +25,7 @@ enum source_key_type {
 	SK_YESNO,       /* bool */
 	SK_HEADER,      /* "Name: value", may repeat (strlist) */
 	SK_LIST,        /* may repeat (strlist) */
+	SK_RULE,        /* a filter.h rule, may repeat (strlist) */
 };
 
 struct source_key {
@@ -40,6 +42,8 @@ static const struct source_key source_keys[] = {
 	{ "title", SK_STRING, SOFF(title), 0, 0 },
 	{ "site", SK_URL, SOFF(site), 0, 0 },
 	{ "category", SK_LIST, SOFF(categories), 0, 0 },
+	{ "keep", SK_RULE, SOFF(keep), 0, 0 },
+	{ "block", SK_RULE, SOFF(block), 0, 0 },
 	{ "interval", SK_SECONDS, SOFF(interval_ms), 1, 7 * 86400 },
 	{ "fetch_pages", SK_YESNO, SOFF(fetch_pages), 0, 0 },
 	{ "user_agent", SK_STRING, SOFF(user_agent), 0, 0 },
@@ -187,6 +191,11 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 			    "'Name: value'", k->key, v);
 		strlist_push((struct strlist *)field, v);
 		return 0;
+	case SK_RULE:
+		if (filter_rule_check(v, err, errlen) != 0)
+			return -1;
+		strlist_push((struct strlist *)field, v);
+		return 0;
 	case SK_LIST:
 		if (*v == '\0')
 			return fail(err, errlen, "%s: empty value", k->key);
@@ -242,6 +251,8 @@ source_conf_free(struct source_conf *c)
 	free(c->title);
 	free(c->site);
 	strlist_free(&c->categories);
+	strlist_free(&c->keep);
+	strlist_free(&c->block);
 	free(c->user_agent);
 	strlist_free(&c->headers);
 	memset(c, 0, sizeof(*c));
@@ -309,8 +320,8 @@ str_dup(const char *s)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-static void
-list_copy(struct strlist *dst, const struct strlist *src)
+void
+strlist_copy_into(struct strlist *dst, const struct strlist *src)
 {
 	memset(dst, 0, sizeof(*dst));
 	for (size_t i = 0; i < src->n; i++)
@@ -321,7 +332,8 @@ bool
 source_conf_equal(const struct source_conf *a, const struct source_conf *b)
 {
 	if (!str_eq(a->title, b->title) || !str_eq(a->site, b->site) ||
-	    !list_eq(&a->categories, &b->categories))
+	    !list_eq(&a->categories, &b->categories) ||
+	    !list_eq(&a->keep, &b->keep) || !list_eq(&a->block, &b->block))
 		return false;
 	if (!str_eq(a->url, b->url) || a->interval_ms != b->interval_ms ||
 	    a->fetch_pages != b->fetch_pages ||
@@ -346,10 +358,31 @@ source_conf_copy(struct source_conf *dst, const struct source_conf *src)
 	dst->url = xstrdup(src->url);
 	dst->title = str_dup(src->title);
 	dst->site = str_dup(src->site);
-	list_copy(&dst->categories, &src->categories);
+	strlist_copy_into(&dst->categories, &src->categories);
+	strlist_copy_into(&dst->keep, &src->keep);
+	strlist_copy_into(&dst->block, &src->block);
 	dst->user_agent = src->user_agent ? xstrdup(src->user_agent) : NULL;
 	memset(&dst->headers, 0, sizeof(dst->headers));
 	for (size_t i = 0; i < src->headers.n; i++)
 		strlist_push(&dst->headers, src->headers.v[i]);
 }
 
+
+int
+config_filter_set(struct config *c, const char *key, const char *value,
+    char *err, size_t errlen)
+{
+	struct strlist *l;
+
+	if (strcmp(key, "keep") == 0)
+		l = &c->filter_keep;
+	else if (strcmp(key, "block") == 0)
+		l = &c->filter_block;
+	else
+		return fail(err, errlen, "unknown key '%s' in section "
+		    "[filter] (keep, block)", key);
+	if (filter_rule_check(value, err, errlen) != 0)
+		return -1;
+	strlist_push(l, value);
+	return 0;
+}

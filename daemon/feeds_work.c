@@ -84,6 +84,7 @@ feeds_item_free(struct feeds_item *it)
 	free(it->image);
 	free(it->feed_title);
 	strlist_free(&it->authors);
+	strlist_free(&it->categories);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -119,6 +120,8 @@ feeds_item_copy(struct feeds_item *dst, const struct feeds_item *src)
 
 	feeds_item_view(src, &e);
 	item_from_entry(dst, &e);
+	for (size_t i = 0; i < src->categories.n; i++)
+		strlist_push(&dst->categories, src->categories.v[i]);
 }
 
 void
@@ -160,6 +163,16 @@ feeds_item_json(const struct feeds_item *it)
 	json_object_set_new(o, "authors", authors);
 	json_object_set_new(o, "image", str_json(it->image));
 	json_object_set_new(o, "feed_title", str_json(it->feed_title));
+	/* only when there are some: the hash of an entry without any stays
+	 * what it was before categories were kept */
+	if (it->categories.n > 0) {
+		json_t *cats = json_array();
+
+		for (size_t i = 0; i < it->categories.n; i++)
+			json_array_append_new(cats,
+			    json_string(it->categories.v[i]));
+		json_object_set_new(o, "categories", cats);
+	}
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s != NULL ? s : xstrdup("{}");
@@ -197,6 +210,9 @@ feeds_item_from_json(const char *json, struct feeds_item *it)
 	json_array_foreach(json_object_get(o, "authors"), i, v)
 		if (json_string_value(v) != NULL)
 			strlist_push(&it->authors, json_string_value(v));
+	json_array_foreach(json_object_get(o, "categories"), i, v)
+		if (json_string_value(v) != NULL)
+			strlist_push(&it->categories, json_string_value(v));
 	json_decref(o);
 	return 0;
 }
@@ -329,6 +345,8 @@ work_feed(struct feeds_job *j)
 		feed_item_entry(f, it, &ne);
 		item_from_entry(&e->it, &ne);
 		feed_entry_clear(&ne);
+		for (size_t c = 0; c < it->categories.n; c++)
+			strlist_push(&e->it.categories, it->categories.v[c]);
 		e->json = feeds_item_json(&e->it);
 		hash_sha256_hex(e->json, strlen(e->json), e->hash);
 	}

@@ -35,6 +35,7 @@ struct feeds_item {
 	char *guid, *title, *link, *summary, *content, *image, *feed_title;
 	struct nw_time published, updated;
 	struct strlist authors;
+	struct strlist categories;  /* for keep/block rules (filter.h) */
 };
 
 struct feeds_entry {

@@ -51,6 +51,7 @@ struct msource {
 	uint64_t buckets[N_BUCKETS];  /* not cumulative */
 	uint64_t fetches;
 	double fetch_sum;
+	uint64_t blocked;             /* entries refused by the rules */
 };
 
 struct metrics {
@@ -139,6 +140,13 @@ metrics_event(struct metrics *m, const char *topic)
 			source_get(m, dot + 1, strlen(dot + 1))->items[o]++;
 			return;
 		}
+}
+
+void
+metrics_blocked(struct metrics *m, const char *source)
+{
+	if (m != NULL)
+		source_get(m, source, strlen(source))->blocked++;
 }
 
 void
@@ -316,6 +324,21 @@ put_items(struct metrics *m, struct evbuffer *b)
 }
 
 static void
+put_blocked(struct metrics *m, struct evbuffer *b)
+{
+	put_head(b, "newswire_entries_blocked_total", "counter",
+	    "Feed entries not published: a keep or block rule refused "
+	    "them.");
+	for (size_t i = 0; i < m->n_src; i++) {
+		evbuffer_add_printf(b, "newswire_entries_blocked_total"
+		    "{source=\"");
+		put_label(b, m->src[i].name);
+		evbuffer_add_printf(b, "\"} %llu\n",
+		    (unsigned long long)m->src[i].blocked);
+	}
+}
+
+static void
 put_fetches(struct metrics *m, struct evbuffer *b)
 {
 	put_head(b, "newswire_fetch_duration_seconds", "histogram",
@@ -394,6 +417,7 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 	/* the folder source is listed from the start, at zero */
 	source_get(m, d->cfg.source_name, strlen(d->cfg.source_name));
 	put_items(m, b);
+	put_blocked(m, b);
 	put_int(b, "newswire_queue_depth", "gauge", "Jobs of the one "
 	    "worker pool not yet committed (queued, working or done), from "
 	    "every source: inbox files, feed bodies and entries.",

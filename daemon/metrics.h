@@ -28,6 +28,10 @@ int metrics_port(const struct metrics *m);
  * failed; other topics (heartbeats) are not items. */
 void metrics_event(struct metrics *m, const char *topic);
 
+/* A feed entry of source was not published: a keep or block rule
+ * refused it (filter.h). */
+void metrics_blocked(struct metrics *m, const char *source);
+
 /* A source was told the queue is full (the watcher stops reading, the
  * poller pauses). */
 void metrics_queue_full(struct metrics *m);

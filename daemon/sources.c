@@ -12,6 +12,7 @@
 #include "config.h"
 #include "daemon_state.h"
 #include "feeds_store.h"
+#include "filter.h"
 #include "feeds_work.h"
 #include "http/http.h"
 #include "http/pages.h"
@@ -62,6 +63,7 @@ src_free(struct src *s)
 	free(s->etag);
 	free(s->last_modified);
 	free(s->headers);
+	filter_free(s->filter);
 	free(s);
 }
 
@@ -72,6 +74,8 @@ src_headers(struct src *s)
 	s->headers = xcalloc(s->c.headers.n + 1, sizeof(*s->headers));
 	for (size_t i = 0; i < s->c.headers.n; i++)
 		s->headers[i] = s->c.headers.v[i];
+	filter_free(s->filter);
+	s->filter = filter_new(&s->c.keep, &s->c.block);
 }
 
 /* ---- the poller's callbacks ---- */
@@ -458,6 +462,7 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 	const struct source_list *l = &d->cfg.sources;
 
 	S->d = d;
+	S->filter = filter_new(&d->cfg.filter_keep, &d->cfg.filter_block);
 	xmlInitParser();   /* once, before any worker parses */
 	S->fs = feeds_store_open(d->store, err, errlen);
 	if (S->fs == NULL || http_setup(S, &d->cfg, err, errlen) != 0)
@@ -482,6 +487,9 @@ sources_reload(struct sources *S)
 {
 	if (S == NULL || S->stopped)
 		return;
+	filter_free(S->filter);
+	S->filter = filter_new(&S->d->cfg.filter_keep,
+	    &S->d->cfg.filter_block);
 	sources_apply(S, &S->d->cfg.sources);
 }
 
@@ -514,6 +522,7 @@ sources_free(struct sources *S)
 		src_free(S->v[i]);
 	free(S->v);
 	feeds_store_close(S->fs);
+	filter_free(S->filter);
 	free(S);
 }
 

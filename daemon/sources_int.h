@@ -30,6 +30,7 @@ struct sources;
 #define SOURCES_PAGE_WAIT_MAX_MS 600000L
 
 struct feeds_job;
+struct filter;
 struct http_response;
 struct page_req;
 
@@ -46,6 +47,7 @@ struct src {
 	bool state_dirty;        /* validators or move not yet stored */
 	bool parse_failed;       /* the last body did not parse */
 	const char **headers;    /* c.headers, NULL-terminated */
+	struct filter *filter;   /* c.keep, c.block; NULL: none */
 };
 
 /* An entry to make into an article: waiting for room in the pool, or for
@@ -80,6 +82,7 @@ struct sources {
 	size_t n_pend;
 	bool paused;
 	bool stopped;
+	struct filter *filter;   /* [filter]: every source's; NULL: none */
 };
 
 /* sources.c */

@@ -9,6 +9,7 @@
 #include "daemon_state.h"
 #include "feeds_store.h"
 #include "feeds_work.h"
+#include "filter.h"
 #include "http/http.h"
 #include "http/pages.h"
 #include "http/poller.h"
@@ -264,6 +265,28 @@ entry_job(struct sources *S, const struct src *s, const struct pend *p)
 	return j;
 }
 
+/* The keep and block rules, global then the source's, on a finished
+ * article: NULL when it passes, else why not. */
+static const char *
+entry_blocked(struct sources *S, const struct src *s,
+    const struct feeds_job *j)
+{
+	const struct nw_article *a = j->article;
+	const struct filter_subject sub = {
+		.title = a->title != NULL ? a->title : j->it.title,
+		.url = a->url,
+		.link = j->it.link,
+		.authors = &a->authors,
+		.authors2 = &j->it.authors,
+		.categories = &j->it.categories,
+		.body = a->body,
+		.lang = a->lang,
+	};
+	const char *why = filter_judge(S->filter, &sub);
+
+	return why != NULL ? why : filter_judge(s->filter, &sub);
+}
+
 /* An entry's article through the commit path, and the entry marked done
  * in the same transaction. An entry already known whose article did not
  * change publishes nothing; an article another entry or source published
@@ -275,6 +298,7 @@ entry_commit(struct job *job, char *err, size_t errlen)
 	struct sources *S = j->S;
 	struct src *s = job_src(j);
 	struct commit_item ci;
+	const char *why;
 
 	if (s == NULL)
 		return 0;
@@ -296,8 +320,16 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		    j->page_error, err, errlen) != 0)
 			return -1;
 	}
-	if (commit_item(S->d->commit, &ci, err, errlen) != 0)
+	why = j->article != NULL && j->error[0] == '\0' ?
+	    entry_blocked(S, s, j) : NULL;
+	if (why != NULL) {
+		/* not published; done all the same, so not tried again */
+		log_debug(&S->d->log, "%s: entry %s blocked: %s", s->c.name,
+		    ci.item, why);
+		metrics_blocked(S->d->metrics, s->c.name);
+	} else if (commit_item(S->d->commit, &ci, err, errlen) != 0) {
 		return -1;
+	}
 	return feeds_store_entry_done(S->fs, s->c.name, j->key, j->hash, err,
 	    errlen);
 }

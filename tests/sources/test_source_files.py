@@ -160,7 +160,125 @@ def case_dir(newswired, tmp):
     return 0
 
 
-CASES = {"check": case_check, "dir": case_dir}
+EN = ("The council met on Monday to discuss the new budget for the city. "
+      "Members agreed to spend more on schools and roads next year, and "
+      "the mayor said the plan would be published in full this week. ")
+DE = ("Der Stadtrat hat am Montag über den neuen Haushalt der Stadt "
+      "beraten. Die Mitglieder waren sich einig, dass im nächsten Jahr "
+      "mehr Geld für Schulen und Straßen ausgegeben werden soll, und der "
+      "Bürgermeister sagte, dass der Plan noch in dieser Woche "
+      "veröffentlicht werde. ")
+
+
+def rss_item(guid, title, body=EN, author="Ann Reporter", cat="World",
+             path=None):
+    return ("<item><guid>%s</guid><title>%s</title>"
+            "<link>http://example.org/%s</link>"
+            "<dc:creator>%s</dc:creator><category>%s</category>"
+            "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>"
+            "<description>%s %s</description></item>"
+            % (guid, title, path or "news/" + guid, author, cat, title,
+               (body * 3).strip()))
+
+
+FILTERED = [
+    rss_item("f1", "Budget agreed"),
+    rss_item("f2", "Sponsored: buy now"),
+    rss_item("f3", "An offer", path="ads/f3"),
+    rss_item("f4", "Spam story", author="Spam Bot"),
+    rss_item("f5", "Your stars", cat="Horoscope"),
+    rss_item("f6", "Lucky night", body=EN + "Play at the casino today. "),
+    rss_item("f7", "Haushalt beschlossen", body=DE),
+    rss_item("f8", "global-block this"),
+]
+EN2 = ("A new factory for computer chips opened near the river on Friday. "
+       "It will employ four hundred people, the company said, and its "
+       "first wafers are due before the end of the summer. ")
+KEPT = [rss_item("k1", "Chips news", body=EN2, cat="Tech"),
+        rss_item("k2", "Match report", body=EN2, cat="Sports")]
+
+
+def rss(items):
+    return ('<?xml version="1.0"?><rss version="2.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+            "<title>T</title><link>http://example.org/</link>"
+            "<description>d</description>%s</channel></rss>"
+            % "".join(items)).encode()
+
+
+class FilterHandler(ts.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        # nothing is served before the test's subscriber is connected
+        self.server.go.wait(30)
+        body = rss(FILTERED if self.path == "/f" else KEPT)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def case_filter(newswired, tmp):
+    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), FilterHandler)
+    srv.daemon_threads = True
+    srv.go = ts.threading.Event()
+    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    mport = free_port()
+    ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
+    rules = ("block = title: ^sponsored\nblock = url: /ads/\n"
+             "block = author: spam bot\nblock = category: ^horoscope$\n"
+             "block = body: casino\nblock = language: de, fr\n")
+    srcs = (ts.source("filtered", base + "/f", 60, extra=rules) +
+            ts.source("kept", base + "/g", 60,
+                      extra="keep = category: ^tech$\n") +
+            "[filter]\nblock = title: ^global-block\n")
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + srcs)
+    srv.go.set()
+    try:
+        def titles(src):
+            return sorted(e["title"] for _, e in
+                          sub.topics("article.new." + src))
+
+        def blocked():
+            try:
+                return ts.metrics_text(mport)
+            except OSError:
+                return ""
+        check(sub.wait(lambda: 'newswire_entries_blocked_total'
+                       '{source="filtered"} 7' in blocked() and
+                       'newswire_entries_blocked_total{source="kept"} 1'
+                       in blocked(), 30),
+              "7 and 1 blocked in /metrics: %s" % [
+                  l for l in blocked().splitlines() if "blocked" in l])
+        sub.settle(1)
+        check(titles("filtered") == ["Budget agreed"],
+              "filtered: only the clean entry: %s" % titles("filtered"))
+        check(titles("kept") == ["Chips news"],
+              "kept: only the Tech entry: %s" % titles("kept"))
+        log = d.logtext()
+        for why in ("f2 blocked: title: ^sponsored", "f3 blocked: url: /ads/",
+                    "f4 blocked: author: spam bot",
+                    "f5 blocked: category: ^horoscope$",
+                    "f6 blocked: body: casino",
+                    "f7 blocked: language: de, fr",
+                    "f8 blocked: title: ^global-block",
+                    "k2 blocked: no keep rule matched"):
+            check(why in log, "logged at debug: %s" % why)
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+CASES = {"check": case_check, "dir": case_dir, "filter": case_filter}
 
 
 def main():
