@@ -23,6 +23,13 @@ struct source_conf {
 	char *title;             /* for people and OPML; NULL: none */
 	char *site;              /* the site's home page (OPML htmlUrl) */
 	struct strlist categories; /* "category", may repeat (OPML) */
+	char *username;          /* basic auth, with password_file */
+	char *password_file;
+	char *password;          /* read from password_file: secret */
+	char *cookie;            /* "cookie", or read from cookie_file */
+	char *cookie_file;
+	char *proxy;             /* a proxy URL or "none"; NULL: [http] */
+	bool insecure;           /* no TLS verification (warned) */
 	struct strlist keep;     /* filter.h rules, may repeat */
 	struct strlist block;
 	long interval_ms;        /* [900 s] */

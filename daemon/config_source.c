@@ -26,6 +26,9 @@ enum source_key_type {
 	SK_HEADER,      /* "Name: value", may repeat (strlist) */
 	SK_LIST,        /* may repeat (strlist) */
 	SK_RULE,        /* a filter.h rule, may repeat (strlist) */
+	SK_SECRET,      /* a file's path; its first line goes to the
+	                   field at offset min (never logged) */
+	SK_PROXY,       /* a proxy URL or "none" */
 };
 
 struct source_key {
@@ -42,6 +45,13 @@ static const struct source_key source_keys[] = {
 	{ "title", SK_STRING, SOFF(title), 0, 0 },
 	{ "site", SK_URL, SOFF(site), 0, 0 },
 	{ "category", SK_LIST, SOFF(categories), 0, 0 },
+	{ "username", SK_STRING, SOFF(username), 0, 0 },
+	{ "password_file", SK_SECRET, SOFF(password_file), SOFF(password),
+	  0 },
+	{ "cookie", SK_STRING, SOFF(cookie), 0, 0 },
+	{ "cookie_file", SK_SECRET, SOFF(cookie_file), SOFF(cookie), 0 },
+	{ "proxy", SK_PROXY, SOFF(proxy), 0, 0 },
+	{ "insecure", SK_YESNO, SOFF(insecure), 0, 0 },
 	{ "keep", SK_RULE, SOFF(keep), 0, 0 },
 	{ "block", SK_RULE, SOFF(block), 0, 0 },
 	{ "interval", SK_SECONDS, SOFF(interval_ms), 1, 7 * 86400 },
@@ -145,6 +155,50 @@ parse_long(const char *key, const char *v, long min, long max, long *out,
 	return 0;
 }
 
+/* The first line of the file at path into *out (owned), for a secret:
+ * neither the content nor a part of it goes into err. */
+static int
+read_secret(const char *path, char **out, char *err, size_t errlen)
+{
+	char line[4096];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (f == NULL)
+		return fail(err, errlen, "cannot read %s: %s", path,
+		    strerror(errno));
+	if (fgets(line, sizeof(line), f) == NULL)
+		line[0] = '\0';
+	fclose(f);
+	n = strcspn(line, "\r\n");
+	line[n] = '\0';
+	if (n == 0)
+		return fail(err, errlen, "%s: the first line is empty", path);
+	if (*out != NULL)
+		memset(*out, 0, strlen(*out));
+	free(*out);
+	*out = xstrdup(line);
+	memset(line, 0, sizeof(line));
+	return 0;
+}
+
+static bool
+proxy_ok(const char *v)
+{
+	static const char *const schemes[] = {
+		"http://", "https://", "socks4://", "socks4a://",
+		"socks5://", "socks5h://", NULL
+	};
+
+	if (strcmp(v, "none") == 0)
+		return true;
+	for (size_t i = 0; schemes[i] != NULL; i++)
+		if (strncmp(v, schemes[i], strlen(schemes[i])) == 0 &&
+		    v[strlen(schemes[i])] != '\0')
+			return true;
+	return false;
+}
+
 static int
 source_key_set(struct source_conf *c, const struct source_key *k,
     const char *v, char *err, size_t errlen)
@@ -191,6 +245,21 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 			    "'Name: value'", k->key, v);
 		strlist_push((struct strlist *)field, v);
 		return 0;
+	case SK_SECRET:
+		if (read_secret(v, (char **)((char *)c + k->min), err,
+		    errlen) != 0)
+			return -1;
+		free(*(char **)field);
+		*(char **)field = xstrdup(v);
+		return 0;
+	case SK_PROXY:
+		if (!proxy_ok(v))
+			return fail(err, errlen, "%s: '%s' is not none or a "
+			    "http, https, socks4, socks4a, socks5 or socks5h "
+			    "URL", k->key, v);
+		free(*(char **)field);
+		*(char **)field = xstrdup(v);
+		return 0;
 	case SK_RULE:
 		if (filter_rule_check(v, err, errlen) != 0)
 			return -1;
@@ -232,10 +301,20 @@ config_sources_check(const struct source_list *l, struct strlist *errs)
 	size_t n = 0;
 
 	for (size_t i = 0; i < l->n; i++) {
-		if (l->v[i].url != NULL)
-			continue;
 		b.len = 0;
-		buf_printf(&b, "[source \"%s\"] has no url", l->v[i].name);
+		if (l->v[i].url == NULL)
+			buf_printf(&b, "[source \"%s\"] has no url",
+			    l->v[i].name);
+		else if ((l->v[i].username != NULL) !=
+		    (l->v[i].password != NULL))
+			buf_printf(&b, "[source \"%s\"]: username and "
+			    "password_file go together", l->v[i].name);
+		else if (l->v[i].username != NULL &&
+		    strchr(l->v[i].username, ':') != NULL)
+			buf_printf(&b, "[source \"%s\"]: a username has no "
+			    "':'", l->v[i].name);
+		else
+			continue;
 		strlist_push(errs, b.p);
 		n++;
 	}
@@ -254,6 +333,14 @@ source_conf_free(struct source_conf *c)
 	strlist_free(&c->keep);
 	strlist_free(&c->block);
 	free(c->user_agent);
+	free(c->username);
+	free(c->password_file);
+	if (c->password != NULL)
+		memset(c->password, 0, strlen(c->password));
+	free(c->password);
+	free(c->cookie);
+	free(c->cookie_file);
+	free(c->proxy);
 	strlist_free(&c->headers);
 	memset(c, 0, sizeof(*c));
 }
@@ -331,6 +418,11 @@ strlist_copy_into(struct strlist *dst, const struct strlist *src)
 bool
 source_conf_equal(const struct source_conf *a, const struct source_conf *b)
 {
+	if (!str_eq(a->username, b->username) ||
+	    !str_eq(a->password, b->password) ||
+	    !str_eq(a->cookie, b->cookie) || !str_eq(a->proxy, b->proxy) ||
+	    a->insecure != b->insecure)
+		return false;
 	if (!str_eq(a->title, b->title) || !str_eq(a->site, b->site) ||
 	    !list_eq(&a->categories, &b->categories) ||
 	    !list_eq(&a->keep, &b->keep) || !list_eq(&a->block, &b->block))
@@ -358,6 +450,12 @@ source_conf_copy(struct source_conf *dst, const struct source_conf *src)
 	dst->url = xstrdup(src->url);
 	dst->title = str_dup(src->title);
 	dst->site = str_dup(src->site);
+	dst->username = str_dup(src->username);
+	dst->password_file = str_dup(src->password_file);
+	dst->password = str_dup(src->password);
+	dst->cookie = str_dup(src->cookie);
+	dst->cookie_file = str_dup(src->cookie_file);
+	dst->proxy = str_dup(src->proxy);
 	strlist_copy_into(&dst->categories, &src->categories);
 	strlist_copy_into(&dst->keep, &src->keep);
 	strlist_copy_into(&dst->block, &src->block);

@@ -155,6 +155,19 @@ on_health(void *ctx, const char *name, enum poller_health h,
 		log_info(&S->d->log, "%s: polled fine again", name);
 		return;
 	}
+	/* a refused login says so: the operator's credentials */
+	if (reason != NULL && s->c.username != NULL &&
+	    strncmp(reason, "HTTP 401", 8) == 0) {
+		char why[512];
+
+		snprintf(why, sizeof(why), "%s: the server refused the "
+		    "credentials (username %s, password_file %s)", reason,
+		    s->c.username, s->c.password_file);
+		log_debug(&S->d->log, "%s: %s: %s", name,
+		    poller_health_name(h), why);
+		jobs_publish_error(S, name, src_url(s), src_url(s), why);
+		return;
+	}
 	/* the committed source.error logs the warning, once */
 	log_debug(&S->d->log, "%s: %s: %s", name, poller_health_name(h),
 	    reason ? reason : "failed");
@@ -197,9 +210,25 @@ src_poll(struct sources *S, struct src *s, char *err, size_t errlen)
 		.connect_timeout_ms = s->c.connect_timeout_ms,
 		.timeout_ms = s->c.timeout_ms,
 		.max_body = s->c.max_body,
+		.cookie = s->c.cookie,
+		.proxy = s->c.proxy,
+		.insecure = s->c.insecure,
 	};
+	struct buf up = { 0 };
+	int rc;
 
-	return poller_add(S->poller, &ps, err, errlen);
+	if (s->c.username != NULL && s->c.password != NULL) {
+		buf_printf(&up, "%s:%s", s->c.username, s->c.password);
+		ps.userpwd = up.p;
+	}
+	if (s->c.insecure)
+		log_warn(&S->d->log, "%s: insecure = yes: the TLS peer of %s "
+		    "is not verified", s->c.name, s->c.url);
+	rc = poller_add(S->poller, &ps, err, errlen);
+	if (up.p != NULL)
+		memset(up.p, 0, up.len);
+	buf_free(&up);
+	return rc;
 }
 
 void

@@ -51,6 +51,10 @@ struct http_request {
 	char *last_modified;
 	char *user_agent;
 	struct strlist headers;
+	char *userpwd;               /* secret: never logged */
+	char *cookie;                /* secret: never logged */
+	char *proxy;
+	bool insecure;
 	long connect_timeout_ms;
 	long timeout_ms;
 	size_t max_body;
@@ -351,6 +355,11 @@ rq_free(struct http_request *r)
 	free(r->etag);
 	free(r->last_modified);
 	free(r->user_agent);
+	if(r->userpwd)
+		memset(r->userpwd, 0, strlen(r->userpwd));
+	free(r->userpwd);
+	free(r->cookie);
+	free(r->proxy);
 	strlist_free(&r->headers);
 	free(r->hop_location);
 	free(r->r_etag);
@@ -870,15 +879,28 @@ rq_setup(struct http_request *r)
 	    (curl_off_t)r->max_body);
 	curl_easy_setopt(e, CURLOPT_USERAGENT,
 	    r->user_agent ? r->user_agent : c->cfg.user_agent);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
-	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, r->insecure ? 0L : 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, r->insecure ? 0L : 2L);
+	if(r->userpwd) {
+		curl_easy_setopt(e, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+		curl_easy_setopt(e, CURLOPT_USERPWD, r->userpwd);
+	}
+	if(r->cookie)
+		curl_easy_setopt(e, CURLOPT_COOKIE, r->cookie);
 	curl_easy_setopt(e, CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
 	if(r->slist)
 		curl_easy_setopt(e, CURLOPT_HTTPHEADER, r->slist);
-	if(c->cfg.proxy)
-		curl_easy_setopt(e, CURLOPT_PROXY, c->cfg.proxy);
-	if(c->cfg.noproxy)
-		curl_easy_setopt(e, CURLOPT_NOPROXY, c->cfg.noproxy);
+	if(r->proxy && strcmp(r->proxy, "none") == 0) {
+		curl_easy_setopt(e, CURLOPT_PROXY, "");
+		curl_easy_setopt(e, CURLOPT_NOPROXY, "*");
+	} else if(r->proxy) {
+		curl_easy_setopt(e, CURLOPT_PROXY, r->proxy);
+	} else {
+		if(c->cfg.proxy)
+			curl_easy_setopt(e, CURLOPT_PROXY, c->cfg.proxy);
+		if(c->cfg.noproxy)
+			curl_easy_setopt(e, CURLOPT_NOPROXY, c->cfg.noproxy);
+	}
 	if(c->cfg.ca_file)
 		curl_easy_setopt(e, CURLOPT_CAINFO, c->cfg.ca_file);
 	curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, prereq_cb);
@@ -991,6 +1013,10 @@ http_get(struct http_client *c, const char *url,
 		r->etag = dup_or_null(opt->etag);
 		r->last_modified = dup_or_null(opt->last_modified);
 		r->user_agent = dup_or_null(opt->user_agent);
+		r->userpwd = dup_or_null(opt->userpwd);
+		r->cookie = dup_or_null(opt->cookie);
+		r->proxy = dup_or_null(opt->proxy);
+		r->insecure = opt->insecure;
 		for(i = 0; opt->headers && opt->headers[i]; i++)
 			strlist_push(&r->headers, opt->headers[i]);
 		if(opt->connect_timeout_ms > 0)

@@ -63,6 +63,14 @@ struct http_options {
 	long connect_timeout_ms;
 	long timeout_ms;
 	size_t max_body;
+	const char *userpwd;        /* "user:password": basic auth, sent to
+	                               the requested host only (libcurl
+	                               drops it on a redirect elsewhere) */
+	const char *cookie;         /* a Cookie header's value */
+	const char *proxy;          /* a proxy URL (http, https, socks4,
+	                               socks4a, socks5, socks5h), or "none"
+	                               for no proxy; NULL: the client's */
+	bool insecure;              /* do not verify the TLS peer */
 	const char *origin;         /* the URL of the source this request
 	                               is for: its host:port may be a
 	                               private address (NULL: the URL

@@ -32,6 +32,10 @@ struct poller_src {
 	long connect_timeout_ms;
 	long timeout_ms;
 	size_t max_body;
+	char *userpwd;               /* secret */
+	char *cookie;                /* secret */
+	char *proxy;
+	bool insecure;
 
 	struct event *timer;
 	long due_at;                 /* monotonic ms of the timer, 0 if none */
@@ -194,6 +198,9 @@ src_free(struct poller_src *s)
 	free(s->last_modified);
 	strlist_free(&s->headers);
 	free(s->user_agent);
+	free(s->userpwd);
+	free(s->cookie);
+	free(s->proxy);
 	free(s->last_error);
 	free(s);
 }
@@ -239,6 +246,10 @@ start_poll(struct poller_src *s)
 	o.connect_timeout_ms = s->connect_timeout_ms;
 	o.timeout_ms = s->timeout_ms;
 	o.max_body = s->max_body;
+	o.userpwd = s->userpwd;
+	o.cookie = s->cookie;
+	o.proxy = s->proxy;
+	o.insecure = s->insecure;
 	s->due_at = 0;
 	s->req = http_get(p->http, s->url, &o, on_done, s);
 }
@@ -497,6 +508,10 @@ set_conf(struct poller_src *s, const struct poller_source *src)
 	s->connect_timeout_ms = src->connect_timeout_ms;
 	s->timeout_ms = src->timeout_ms;
 	s->max_body = src->max_body;
+	replace(&s->userpwd, src->userpwd);
+	replace(&s->cookie, src->cookie);
+	replace(&s->proxy, src->proxy);
+	s->insecure = src->insecure;
 }
 
 int

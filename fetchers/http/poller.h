@@ -61,6 +61,10 @@ struct poller_source {
 	long connect_timeout_ms;  /* 0: the client's */
 	long timeout_ms;
 	size_t max_body;
+	const char *userpwd;      /* http_options' (secrets: never logged) */
+	const char *cookie;
+	const char *proxy;
+	bool insecure;
 };
 
 enum poller_health {

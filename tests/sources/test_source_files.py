@@ -278,7 +278,105 @@ def case_filter(newswired, tmp):
     return 0
 
 
-CASES = {"check": case_check, "dir": case_dir, "filter": case_filter}
+SECRET = "s3cret-Pa55"
+COOKIE_SECRET = "sessionid=c00kie-T0ken"
+
+
+class AuthHandler(FilterHandler):
+    def do_GET(self):
+        self.server.go.wait(30)
+        import base64
+        want = "Basic " + base64.b64encode(
+            ("ann:" + SECRET).encode()).decode()
+        with self.server.lock:
+            self.server.seen.append((self.path,
+                                     self.headers.get("Authorization"),
+                                     self.headers.get("Cookie")))
+        ok = ((self.path == "/auth" and
+               self.headers.get("Authorization") == want) or
+              (self.path == "/cookie" and
+               self.headers.get("Cookie") == COOKIE_SECRET))
+        if not ok:
+            body = b"no\n"
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Basic realm="feeds"')
+        else:
+            body = rss([rss_item(self.path[1:] + "1", "Entry of " +
+                                 self.path[1:],
+                                 body=EN if self.path == "/auth" else EN2)])
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def case_auth(newswired, tmp):
+    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), AuthHandler)
+    srv.daemon_threads = True
+    srv.go = ts.threading.Event()
+    srv.lock = ts.threading.Lock()
+    srv.seen = []
+    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    mport = free_port()
+    ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
+    write(os.path.join(tmp, "pw"), SECRET + "\n")
+    write(os.path.join(tmp, "badpw"), "Wr0ngPa55\n")
+    write(os.path.join(tmp, "cookie"), COOKIE_SECRET + "\n")
+    srcs = (ts.source("auth", base + "/auth", 60,
+                      extra="username = ann\npassword_file = %s/pw\n"
+                      "proxy = none\n" % tmp) +
+            ts.source("wrongpw", base + "/auth", 60,
+                      extra="username = ann\npassword_file = %s/badpw\n"
+                      % tmp) +
+            ts.source("cookie", base + "/cookie", 60,
+                      extra="cookie_file = %s/cookie\n" % tmp))
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + srcs)
+    srv.go.set()
+    try:
+        check(sub.wait(lambda: sub.topics("article.new.auth") and
+                       sub.topics("article.new.cookie") and
+                       sub.topics("source.error.wrongpw"), 30),
+              "auth and cookie publish, wrongpw fails: %s" %
+              [t for t, _ in sub.events])
+        errs = sub.topics("source.error.wrongpw")
+        text = str(errs)
+        check("401" in text and "refused the credentials" in text and
+              "username ann" in text, "a clear source.error: %s" % text)
+        sub.settle(1)
+        try:
+            metrics = ts.metrics_text(mport)
+        except OSError:
+            metrics = ""
+        everything = d.logtext() + str(sub.events) + metrics
+        for secret in (SECRET, "Wr0ngPa55", "c00kie-T0ken"):
+            check(secret not in everything,
+                  "secret %s never logged, published or counted" % secret)
+        with srv.lock:
+            seen = list(srv.seen)
+        check(any(p == "/cookie" and c == COOKIE_SECRET
+                  for p, a, c in seen), "the cookie reached the server")
+        check(all(c is None for p, a, c in seen if p != "/cookie"),
+              "the cookie went to its source only")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    # --check-config names a missing secret file, and not a secret
+    write(conf, "[daemon]\nstate = %s/state\n[inbox]\npath = %s/inbox\n"
+          '[source "x"]\nurl = https://example.com/\nusername = ann\n'
+          "password_file = %s/nope\nproxy = ftp://p\n" % (tmp, tmp, tmp))
+    p = subprocess.run([newswired, "--check-config", "-c", conf],
+                       capture_output=True, text=True, timeout=20)
+    check(p.returncode == 1 and "nope" in p.stderr and
+          "proxy: 'ftp://p'" in p.stderr, "check-config: %s" % p.stderr)
+    return 0
+
+
+CASES = {"check": case_check, "dir": case_dir, "filter": case_filter,
+         "auth": case_auth}
 
 
 def main():
