@@ -818,7 +818,7 @@ prereq_cb(void *arg, char *ip, char *local_ip, int ip_port, int local_port)
 		return CURL_PREREQFUNC_OK;
 	curl_easy_getinfo(r->easy, CURLINFO_EFFECTIVE_URL, &url);
 	key = url ? host_key(url) : NULL;
-	if(http_proxied(r->c))
+	if(r->proxy ? strcmp(r->proxy, "none") != 0 : http_proxied(r->c))
 		/* the proxy connects: only a literal address is known */
 		ok = !key || !http_key_private(key);
 	else
