@@ -17,6 +17,7 @@ int cmd_date(int argc, char **argv);
 int cmd_tail(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
 int cmd_opml(int argc, char **argv);
+int cmd_discover(int argc, char **argv);
 
 /* Prints the event of article a as `newswire extract` does (cmd_extract.c):
  * a's story from stories, its duplicate_of from dups (a joins both), the

@@ -77,6 +77,12 @@ static const struct command commands[] = {
 	  "sources.d/. export: prints the sources of a configuration (and\n"
 	  "of its sources_dir) as OPML 2.0.\n"
 	  "Exit status: 0 done, 1 not (the file did not parse, no feed).\n" },
+	{ "discover", cmd_discover, "discover URL",
+	  "Fetches the page at URL and prints the feeds it advertises\n"
+	  "(<link rel=\"alternate\"> of RSS, Atom and JSON Feed), each\n"
+	  "checked to be a feed, as [source] sections; when it advertises\n"
+	  "none, tries /feed, /rss.xml, /atom.xml and /index.xml.\n"
+	  "Exit status: 0 a feed found, 1 none.\n" },
 	{ "help", NULL, "help [COMMAND]",
 	  "Prints the usage of newswire, or of one command.\n" },
 };
