@@ -6,7 +6,7 @@ _newswire()
 	local cur prev commands opts
 	cur=${COMP_WORDS[COMP_CWORD]}
 	prev=${COMP_WORDS[COMP_CWORD-1]}
-	commands="extract feed date tail keygen help"
+	commands="extract feed date tail keygen opml discover help"
 	if [ "$COMP_CWORD" -eq 1 ]; then
 		COMPREPLY=($(compgen -W "$commands --help --version" -- "$cur"))
 		return
@@ -46,6 +46,17 @@ _newswire()
 	keygen)
 		opts="--help"
 		;;
+	opml)
+		opts="--help"
+		if [ "$COMP_CWORD" -eq 2 ] && [[ $cur != -* ]]; then
+			COMPREPLY=($(compgen -W "import export" -- "$cur"))
+			return
+		fi
+		;;
+	discover)
+		opts="--help"
+		[[ $cur != -* ]] && return
+		;;
 	help)
 		[ "$COMP_CWORD" -eq 2 ] &&
 		    COMPREPLY=($(compgen -W "$commands" -- "$cur"))
@@ -79,7 +90,7 @@ _newswired()
 		return ;;
 	esac
 	COMPREPLY=($(compgen -W "--config --inbox --state --publish --replay
-	    --workers --log-level --help --version" -- "$cur"))
+	    --workers --log-level --check-config --help --version" -- "$cur"))
 }
 
 complete -F _newswire newswire
