@@ -35,8 +35,6 @@
 #define DUP_CONTAIN_PCT 50
 #define DUP_DEFAULT_WINDOW (72 * 3600)
 
-struct etoks;
-
 /* A parsed print: samples sorted ascending, distinct. */
 struct dup_print {
 	uint64_t simhash;
@@ -49,11 +47,6 @@ struct dup_print {
 /* The print of text, serialised ("d1 ..."; a line of hex, about 17 bytes
  * per sample). Caller frees. */
 char *dup_print_text(const char *text);
-
-/* The same from the words etok_split() found in body, with the simhash
- * already computed (enrich_article() has both). */
-char *dup_print_toks(const char *body, const struct etoks *t,
-    uint64_t simhash);
 
 /* Parses a serialised print into p (freed with dup_print_release()).
  * Returns 0, or -1 if s is malformed (p is then empty). */

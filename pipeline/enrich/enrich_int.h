@@ -152,4 +152,9 @@ bool enrich_nfc_inert(int32_t c);
 /* enrich_simhash() of text split into t. */
 uint64_t enrich_simhash_toks(const char *text, const struct etoks *t);
 
+/* dup_print_text() (dup.h) from the words etok_split() found in body,
+ * with the simhash already computed (enrich_article() has both). */
+char *dup_print_toks(const char *body, const struct etoks *t,
+    uint64_t simhash);
+
 #endif
