@@ -243,21 +243,19 @@ story_hash_list(const struct strlist *l, struct story_keys *k)
 	story_keys_sort(k);
 }
 
-/* Similarity score of entry r and a query of qnames names and qterms
- * terms, r->sn and r->st of them shared; < 0 when they are not one
- * story. */
+/* Similarity score of candidate c and a query of qterms terms; < 0 when
+ * they are not one story. */
 static double
-story_score(const struct story_rec *r, size_t qnames, size_t qterms)
+story_score(const struct story_cand *c, size_t qterms)
 {
 	double cos = 0;
 
-	(void)qnames;
-	if (r->nterms > 0 && qterms > 0)
-		cos = (double)r->st /
-		    sqrt((double)r->nterms * (double)qterms);
-	if ((r->sn >= STORY_MIN_NAMES && cos >= STORY_MIN_COS_NAMED) ||
+	if (c->r->nterms > 0 && qterms > 0)
+		cos = (double)c->st /
+		    sqrt((double)c->r->nterms * (double)qterms);
+	if ((c->sn >= STORY_MIN_NAMES && cos >= STORY_MIN_COS_NAMED) ||
 	    cos >= STORY_MIN_COS)
-		return cos + (double)r->sn * 0.1;
+		return cos + (double)c->sn * 0.1;
 	return -1;
 }
 
@@ -273,6 +271,7 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	int md = story_dateline_md(a);
 	const struct story_rec *best = NULL;
 	double best_score = -1;
+	uint32_t best_age = 0;
 	uint64_t story = 0;
 	char id[4 + 17];
 	size_t i, ncand;
@@ -283,7 +282,7 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	strlist_free(&names);
 	strlist_free(&terms);
 	ncand = story_index_candidates(idx, &kn, &kt, &cand);
-	/* in the order they were added: the first of equal scores wins */
+	/* the first added of equal scores wins */
 	for (i = 0; i < ncand; i++) {
 		const struct story_rec *r = cand[i].r;
 		double sc;
@@ -291,10 +290,12 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 		if (story_index_expired(idx, &cand[i]) ||
 		    !story_near(story_index_window(idx), r->t, r->md, t, md))
 			continue;
-		sc = story_score(r, kn.n, kt.n);
-		if (sc > best_score) {
+		sc = story_score(&cand[i], kt.n);
+		if (sc > best_score || (sc == best_score && best != NULL &&
+		    cand[i].age < best_age)) {
 			best_score = sc;
 			best = r;
+			best_age = cand[i].age;
 		}
 	}
 	if (best != NULL) {

@@ -1,17 +1,24 @@
 /* The story index in fixed-size records (issue 18).
  *
  * An entry is a 32-byte record (story_int.h) in a ring at its add number
- * (seq); its names and terms are not kept as strings but as 64-bit hashes,
- * and not with the entry: each is one 4-byte seq in the posting list of
- * its hash (one map for names, one for terms). A list is in add order, so
- * the entries leaving the window leave the front of every list; a list of
- * one or two seqs is held in its map slot.
+ * (seq). Its names and terms are not kept as strings but as hashes: 32
+ * bits of each, ascending, in a ring of keys beside the records (4 bytes
+ * a term), which the scoring merges with the query's as it merged the
+ * strings; and, to find the candidates, one 4-byte seq in the posting
+ * list of each 64-bit hash (one map for names, one for terms).
  *
- * A query counts the names and terms an entry shares with it while it
- * walks the lists of its rarer keys (STORY_POST_MAX entries or fewer),
- * which also finds the candidates; a key held by more entries is looked up
- * in each candidate by a binary search of its list. That is the count
- * the strings gave, so the scores and the results are the same.
+ * A list keeps the newest STORY_POST_MAX + 1 seqs of its key only. As
+ * the entries leave the window oldest first, the live holders of a key
+ * are always its newest ones: a list whose kept seqs are all live has
+ * more than STORY_POST_MAX holders (a common word, not used to find
+ * candidates), and otherwise holds every live holder. So a list of a
+ * common word costs 2 KB however common it is, and a list of one or two
+ * seqs is held in its map slot.
+ *
+ * What is exact and what is not: the candidates are those the strings
+ * gave; the shared counts are exact unless two of the names or terms
+ * compared differ but share their 32 bits (for a query and a candidate
+ * of 40 keys each, about one chance in 2.7 million).
  *
  * Expiry: entries older than twice the window behind the newest time seen
  * (or behind the `now` given to story_index_expire()) leave the ring from
@@ -49,11 +56,12 @@ struct story_index {
 	uint32_t cap;         /* a power of two */
 	uint32_t head, tail;  /* live seqs: [head, tail) */
 	struct story_map terms, names;
+	uint32_t *keys;       /* the entries' 32-bit hashes, a ring */
+	uint32_t kcap;        /* a power of two */
+	uint32_t khead, ktail;  /* live: [khead, ktail), counters mod 2^32 */
 	uint32_t query;
 	struct story_cand *cand;
 	size_t capcand;
-	struct story_post **common;
-	size_t capcommon;
 };
 
 void
@@ -135,6 +143,17 @@ story_trim(const struct story_index *idx, struct story_post *p)
 static void
 story_post_push(struct story_post *p, uint32_t seq)
 {
+	if (p->n - p->off > STORY_POST_MAX) {
+		/* only the newest STORY_POST_MAX + 1 are kept */
+		p->off++;
+		if (p->off >= p->n / 2) {
+			uint32_t *d = story_data(p);
+
+			memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
+			p->n -= p->off;
+			p->off = 0;
+		}
+	}
 	if (p->n == p->cap) {
 		uint32_t cap = p->cap < 2 ? 2 : p->cap + p->cap / 2;
 
@@ -281,6 +300,8 @@ story_index_new(int64_t window_secs)
 	idx->newest = INT64_MIN;
 	idx->cap = 64;
 	idx->ring = xcalloc(idx->cap, sizeof(*idx->ring));
+	idx->kcap = 1024;
+	idx->keys = xmalloc(idx->kcap * sizeof(*idx->keys));
 	return idx;
 }
 
@@ -290,10 +311,10 @@ story_index_free(struct story_index *idx)
 	if (idx == NULL)
 		return;
 	free(idx->ring);
+	free(idx->keys);
 	story_map_free(&idx->terms);
 	story_map_free(&idx->names);
 	free(idx->cand);
-	free(idx->common);
 	free(idx);
 }
 
@@ -316,6 +337,25 @@ story_ring_resize(struct story_index *idx, uint32_t cap)
 	idx->cap = cap;
 }
 
+/* Re-homes the key ring in a ring of cap keys. */
+static void
+story_keys_resize(struct story_index *idx, uint32_t cap)
+{
+	uint32_t *k = xmalloc(cap * sizeof(*k));
+
+	for (uint32_t i = idx->khead; i != idx->ktail; i++)
+		k[i & (cap - 1)] = idx->keys[i & (idx->kcap - 1)];
+	free(idx->keys);
+	idx->keys = k;
+	idx->kcap = cap;
+}
+
+static uint32_t
+story_key_at(const struct story_index *idx, uint32_t i)
+{
+	return idx->keys[i & (idx->kcap - 1)];
+}
+
 /* Drops up to budget entries at the head older than twice the window
  * behind newest, keeping the last added. */
 static void
@@ -324,10 +364,14 @@ story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 	int64_t cut = newest - 2 * idx->window;
 
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
-	    story_rec_at(idx, idx->head)->t < cut)
+	    story_rec_at(idx, idx->head)->t < cut) {
 		idx->head++;
+		idx->khead = story_rec_at(idx, idx->head)->at;
+	}
 	if (idx->cap > 1024 && idx->tail - idx->head < idx->cap / 4)
 		story_ring_resize(idx, idx->cap / 2);
+	if (idx->kcap > 4096 && idx->ktail - idx->khead < idx->kcap / 4)
+		story_keys_resize(idx, idx->kcap / 2);
 }
 
 void
@@ -338,34 +382,82 @@ story_index_expire(struct story_index *idx, int64_t now, size_t budget)
 	story_map_sweep(idx, &idx->names, budget);
 }
 
+static int
+story_cmp32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* The 32 bits of a key the records keep. */
+static uint32_t
+story_key32(uint64_t key)
+{
+	return (uint32_t)(key >> 32);
+}
+
+/* Appends the 32-bit forms of k, ascending, to the key ring. */
+static void
+story_keys_append(struct story_index *idx, const struct story_keys *k)
+{
+	uint32_t start = idx->ktail;
+
+	for (size_t i = 0; i < k->n; i++)
+		idx->keys[idx->ktail++ & (idx->kcap - 1)] = story_key32(k->v[i]);
+	/* sorted in place unless the run wraps around the ring's end */
+	if ((start & (idx->kcap - 1)) + k->n <= idx->kcap) {
+		qsort(idx->keys + (start & (idx->kcap - 1)), k->n,
+		    sizeof(*idx->keys), story_cmp32);
+	} else {
+		uint32_t *tmp = xmalloc(k->n * sizeof(*tmp));
+
+		for (size_t i = 0; i < k->n; i++)
+			tmp[i] = story_key_at(idx, start + (uint32_t)i);
+		qsort(tmp, k->n, sizeof(*tmp), story_cmp32);
+		for (size_t i = 0; i < k->n; i++)
+			idx->keys[(start + i) & (idx->kcap - 1)] = tmp[i];
+		free(tmp);
+	}
+}
+
 void
 story_index_put(struct story_index *idx, uint64_t story, int64_t t,
     int md, const struct story_keys *names, const struct story_keys *terms)
 {
 	struct story_rec *r;
 	uint32_t seq;
-	size_t i;
+	size_t i, nn, nt;
 
 	if (t > idx->newest)
 		idx->newest = t;
 	story_pop_old(idx, idx->newest, 8);
 	if (idx->tail - idx->head == idx->cap)
 		story_ring_resize(idx, 2 * idx->cap);
+	nn = names->n < UINT16_MAX ? names->n : UINT16_MAX;
+	nt = terms->n < UINT16_MAX ? terms->n : UINT16_MAX;
+	while (idx->ktail - idx->khead + nn + nt >= idx->kcap)
+		story_keys_resize(idx, 2 * idx->kcap);
 	seq = idx->tail++;
 	r = story_rec_at(idx, seq);
 	memset(r, 0, sizeof(*r));
 	r->t = t;
 	r->story = story;
 	r->md = (int16_t)md;
-	r->nterms = (uint16_t)(terms->n < UINT16_MAX ? terms->n : UINT16_MAX);
-	r->nnames = (uint16_t)(names->n < UINT16_MAX ? names->n : UINT16_MAX);
+	r->nterms = (uint16_t)nt;
+	r->nnames = (uint16_t)nn;
 	r->seen = idx->query;
-	for (i = 0; i < names->n; i++)
+	r->at = idx->ktail;
+	if (idx->head == seq)
+		idx->khead = r->at;
+	story_keys_append(idx, &(struct story_keys){ names->v, nn, nn });
+	story_keys_append(idx, &(struct story_keys){ terms->v, nt, nt });
+	for (i = 0; i < nn; i++)
 		story_map_add(&idx->names, names->v[i], seq);
-	for (i = 0; i < terms->n; i++)
+	for (i = 0; i < nt; i++)
 		story_map_add(&idx->terms, terms->v[i], seq);
-	story_map_sweep(idx, &idx->terms, 2 * terms->n + 8);
-	story_map_sweep(idx, &idx->names, 2 * names->n + 8);
+	story_map_sweep(idx, &idx->terms, 2 * nt + 8);
+	story_map_sweep(idx, &idx->names, 2 * nn + 8);
 }
 
 static void
@@ -382,12 +474,11 @@ story_cand_push(struct story_index *idx, size_t *n, uint32_t seq,
 	(*n)++;
 }
 
-/* Walks the rare lists of keys in m, counting into st (terms) or sn;
- * the common lists go to idx->common from *ncommon. */
+/* Lists the entries of the lists of keys in m that hold STORY_POST_MAX
+ * live seqs or fewer, once each. */
 static void
 story_walk(struct story_index *idx, struct story_map *m,
-    const struct story_keys *keys, int terms, size_t *ncand,
-    size_t *ncommon)
+    const struct story_keys *keys, size_t *ncand)
 {
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
@@ -396,61 +487,47 @@ story_walk(struct story_index *idx, struct story_map *m,
 		if (p == NULL)
 			continue;
 		story_trim(idx, p);
-		d = story_data(p);
-		if (p->n - p->off > STORY_POST_MAX) {
-			if (*ncommon == idx->capcommon) {
-				idx->capcommon = idx->capcommon ?
-				    2 * idx->capcommon : 64;
-				idx->common = xrealloc(idx->common,
-				    idx->capcommon * sizeof(*idx->common));
-			}
-			/* slots stay put: nothing is added or deleted
-			 * while querying */
-			idx->common[(*ncommon)++] = p;
+		if (p->n - p->off > STORY_POST_MAX)
 			continue;
-		}
+		d = story_data(p);
 		for (uint32_t k = p->off; k < p->n; k++) {
 			struct story_rec *r = story_rec_at(idx, d[k]);
 
 			if (r->seen != idx->query) {
 				r->seen = idx->query;
-				r->st = r->sn = 0;
 				story_cand_push(idx, ncand, d[k], r);
 			}
-			if (terms)
-				r->st++;
-			else
-				r->sn++;
 		}
 	}
 }
 
-/* Is seq in the list p (ascending from the head)? */
-static int
-story_holds(const struct story_index *idx, struct story_post *p,
-    uint32_t seq)
+/* The 32-bit keys of q in the sorted run at i of the key ring shared. */
+static uint32_t
+story_shared(const struct story_index *idx, uint32_t i, size_t n,
+    const uint32_t *q, size_t nq)
 {
-	const uint32_t *d = story_data(p);
-	uint32_t lo = p->off, hi = p->n, want = seq - idx->head;
+	size_t a = 0, b = 0;
+	uint32_t c = 0;
 
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
+	while (a < n && b < nq) {
+		uint32_t x = story_key_at(idx, i + (uint32_t)a);
 
-		if (d[mid] - idx->head < want)
-			lo = mid + 1;
-		else
-			hi = mid;
+		if (x == q[b])
+			c++;
+		a += x <= q[b];
+		b += x >= q[b];
 	}
-	return lo < p->n && d[lo] == seq;
+	return c;
 }
 
-static int
-story_cmp_age(const void *a, const void *b)
+/* The 32-bit forms of k, ascending, into *out (of k->n). */
+static void
+story_q32(const struct story_keys *k, uint32_t **out)
 {
-	const struct story_cand *x = a, *y = b;
-
-	/* seq holds the age (seq - head) while sorting */
-	return (x->seq > y->seq) - (x->seq < y->seq);
+	*out = xmalloc((k->n + 1) * sizeof(**out));
+	for (size_t i = 0; i < k->n; i++)
+		(*out)[i] = story_key32(k->v[i]);
+	qsort(*out, k->n, sizeof(**out), story_cmp32);
 }
 
 size_t
@@ -458,27 +535,26 @@ story_index_candidates(struct story_index *idx,
     const struct story_keys *names, const struct story_keys *terms,
     struct story_cand **cand)
 {
-	size_t ncand = 0, nterm_common, ncommon = 0;
+	size_t ncand = 0;
+	uint32_t *qn, *qt;
 
 	if (++idx->query == 0)
 		idx->query = 1;
-	story_walk(idx, &idx->terms, terms, 1, &ncand, &ncommon);
-	nterm_common = ncommon;
-	story_walk(idx, &idx->names, names, 0, &ncand, &ncommon);
-	for (size_t i = 0; i < ncommon; i++)
-		for (size_t k = 0; k < ncand; k++)
-			if (story_holds(idx, idx->common[i], idx->cand[k].seq)) {
-				if (i < nterm_common)
-					idx->cand[k].r->st++;
-				else
-					idx->cand[k].r->sn++;
-			}
-	for (size_t k = 0; k < ncand; k++)
-		idx->cand[k].seq -= idx->head;   /* age order, for the sort */
-	if (ncand > 1)
-		qsort(idx->cand, ncand, sizeof(*idx->cand), story_cmp_age);
-	for (size_t k = 0; k < ncand; k++)
-		idx->cand[k].seq += idx->head;
+	story_walk(idx, &idx->terms, terms, &ncand);
+	story_walk(idx, &idx->names, names, &ncand);
+	story_q32(names, &qn);
+	story_q32(terms, &qt);
+	for (size_t k = 0; k < ncand; k++) {
+		struct story_cand *c = &idx->cand[k];
+		const struct story_rec *r = c->r;
+
+		c->sn = story_shared(idx, r->at, r->nnames, qn, names->n);
+		c->st = story_shared(idx, r->at + r->nnames, r->nterms, qt,
+		    terms->n);
+		c->age = c->seq - idx->head;
+	}
+	free(qn);
+	free(qt);
 	*cand = idx->cand;
 	return ncand;
 }

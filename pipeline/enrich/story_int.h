@@ -24,13 +24,15 @@ void story_keys_push(struct story_keys *k, uint64_t h);
 void story_keys_sort(struct story_keys *k);
 void story_keys_free(struct story_keys *k);
 
-/* An entry: 32 bytes, in a ring at its add number (seq). */
+/* An entry: 32 bytes, in a ring at its add number (seq); its names'
+ * and terms' hashes (32 bits of each, ascending) are in the index's key
+ * arena from at. */
 struct story_rec {
 	int64_t t;
 	uint64_t story;       /* the 16 hex digits of its story_id */
 	uint32_t seen;        /* the query that last listed it */
+	uint32_t at;
 	uint16_t nterms, nnames;
-	uint16_t st, sn;      /* query scratch: terms, names shared */
 	int16_t md;           /* dateline month * 100 + day when t is the
 	                         fetch time; 0 when t is published */
 	uint16_t pad;
@@ -40,12 +42,14 @@ struct story_rec {
  * add). */
 struct story_cand {
 	uint32_t seq;
+	uint32_t age;         /* 0 for the oldest entry of the index */
+	uint32_t sn, st;
 	struct story_rec *r;
 };
 
 /* Lists in *cand (valid until the next query or add) the entries sharing
- * a name or a term with (names, terms), each with its st and sn counts,
- * oldest first; returns how many. */
+ * a name or a term with (names, terms), each with the numbers of names
+ * (sn) and terms (st) it shares, in no order; returns how many. */
 size_t story_index_candidates(struct story_index *idx,
     const struct story_keys *names, const struct story_keys *terms,
     struct story_cand **cand);
