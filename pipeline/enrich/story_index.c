@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "story.h"
 #include "util.h"
 
 /* Seqs in [off, n); cap <= 2: in the slot (in), else in p. */

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "story.h"
+struct story_index;
 
 /* A term or name held by more entries than this (a word of every report
  * on the beat) is not used to find candidates; it still counts in the
