@@ -424,6 +424,16 @@ w_live(size_t i, size_t n_window)
 	return i < n_window ? i : n_window;
 }
 
+static void
+w_print(const char *what, const struct w_point *p, size_t np)
+{
+	for (size_t k = 0; k < np; k++)
+		printf("%-4s %9zu articles (%8zu in window): RSS %7.0f B/article, "
+		    "heap %7.0f B/article; look-up dup %6.2f us, story %6.2f us\n",
+		    what, p[k].n, p[k].live, p[k].rss, p[k].heap, p[k].dup_us,
+		    p[k].story_us);
+}
+
 /* Fills one kind of index with total articles (the window full at
  * n_window), taking the figures at each checkpoint into pts. */
 static size_t
@@ -467,6 +477,8 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 			    (double)live;
 			pts[np].dup_us = td / W_TIMED * 1e6;
 			pts[np].story_us = ts / W_TIMED * 1e6;
+			w_print(old ? "old" : "new", &pts[np], 1);
+			fflush(stdout);
 			np++;
 			td = ts = 0;
 		}
@@ -598,16 +610,6 @@ w_child(int old, size_t n_window, size_t total, const size_t *at,
 	return np;
 }
 
-static void
-w_print(const char *what, const struct w_point *p, size_t np)
-{
-	for (size_t k = 0; k < np; k++)
-		printf("%-4s %9zu articles (%8zu in window): RSS %7.0f B/article, "
-		    "heap %7.0f B/article; look-up dup %6.2f us, story %6.2f us\n",
-		    what, p[k].n, p[k].live, p[k].rss, p[k].heap, p[k].dup_us,
-		    p[k].story_us);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -633,11 +635,8 @@ main(int argc, char **argv)
 	    "(new), %zu (old)\n", n, at[nat - 1], old_n);
 	fflush(stdout);
 	npn = w_child(0, n, at[nat - 1], at, nat, pn);
-	w_print("new", pn, npn);
-	fflush(stdout);
 	npo = nat_old ? w_child(1, n, at_old[nat_old - 1], at_old, nat_old,
 	    po) : 0;
-	w_print("old", po, npo);
 	for (size_t k = 0; k < npo && k < npn; k++)
 		printf("new/old at %zu: RSS %.3f, heap %.3f, dup look-up %.2f, "
 		    "story look-up %.2f\n", pn[k].n, pn[k].rss / po[k].rss,
