@@ -50,6 +50,10 @@ struct story_map {
 	size_t cursor;        /* the sweep's next slot */
 };
 
+#define STORY_KCHUNK_BITS 14
+#define STORY_KCHUNK (1u << STORY_KCHUNK_BITS)
+#define STORY_KCHUNKS (1u << (32 - STORY_KCHUNK_BITS))
+
 struct story_index {
 	int64_t window;
 	int64_t newest;
@@ -57,9 +61,11 @@ struct story_index {
 	uint32_t cap;         /* a power of two */
 	uint32_t head, tail;  /* live seqs: [head, tail) */
 	struct story_map terms, names;
-	uint32_t *keys;       /* the entries' 32-bit hashes, a ring */
-	uint32_t kcap;        /* a power of two */
-	uint32_t khead, ktail;  /* live: [khead, ktail), counters mod 2^32 */
+	/* the entries' 32-bit hashes: key i (a counter mod 2^32) is in
+	 * chunk i >> STORY_KCHUNK_BITS, allocated as the tail reaches it
+	 * and freed as the head leaves it */
+	uint32_t **kchunk;
+	uint32_t khead, ktail;  /* live: [khead, ktail) */
 	uint32_t query;
 	struct story_cand *cand;
 	size_t capcand;
@@ -301,8 +307,7 @@ story_index_new(int64_t window_secs)
 	idx->newest = INT64_MIN;
 	idx->cap = 64;
 	idx->ring = xcalloc(idx->cap, sizeof(*idx->ring));
-	idx->kcap = 1024;
-	idx->keys = xmalloc(idx->kcap * sizeof(*idx->keys));
+	idx->kchunk = xcalloc(STORY_KCHUNKS, sizeof(*idx->kchunk));
 	return idx;
 }
 
@@ -312,7 +317,9 @@ story_index_free(struct story_index *idx)
 	if (idx == NULL)
 		return;
 	free(idx->ring);
-	free(idx->keys);
+	for (uint32_t i = 0; i < STORY_KCHUNKS; i++)
+		free(idx->kchunk[i]);
+	free(idx->kchunk);
 	story_map_free(&idx->terms);
 	story_map_free(&idx->names);
 	free(idx->cand);
@@ -338,23 +345,34 @@ story_ring_resize(struct story_index *idx, uint32_t cap)
 	idx->cap = cap;
 }
 
-/* Re-homes the key ring in a ring of cap keys. */
-static void
-story_keys_resize(struct story_index *idx, uint32_t cap)
-{
-	uint32_t *k = xmalloc(cap * sizeof(*k));
-
-	for (uint32_t i = idx->khead; i != idx->ktail; i++)
-		k[i & (cap - 1)] = idx->keys[i & (idx->kcap - 1)];
-	free(idx->keys);
-	idx->keys = k;
-	idx->kcap = cap;
-}
-
 static uint32_t
 story_key_at(const struct story_index *idx, uint32_t i)
 {
-	return idx->keys[i & (idx->kcap - 1)];
+	return idx->kchunk[i >> STORY_KCHUNK_BITS][i & (STORY_KCHUNK - 1)];
+}
+
+static uint32_t *
+story_key_ref(struct story_index *idx, uint32_t i)
+{
+	uint32_t **c = &idx->kchunk[i >> STORY_KCHUNK_BITS];
+
+	if (*c == NULL)
+		*c = xmalloc(STORY_KCHUNK * sizeof(**c));
+	return &(*c)[i & (STORY_KCHUNK - 1)];
+}
+
+/* Moves the key head to k, freeing the chunks it left. */
+static void
+story_keys_drop(struct story_index *idx, uint32_t k)
+{
+	uint32_t from = idx->khead >> STORY_KCHUNK_BITS;
+
+	idx->khead = k;
+	while (from != k >> STORY_KCHUNK_BITS) {
+		free(idx->kchunk[from]);
+		idx->kchunk[from] = NULL;
+		from = (from + 1) & (STORY_KCHUNKS - 1);
+	}
 }
 
 /* Drops up to budget entries at the head older than twice the window
@@ -367,12 +385,10 @@ story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
 	    story_rec_at(idx, idx->head)->t < cut) {
 		idx->head++;
-		idx->khead = story_rec_at(idx, idx->head)->at;
+		story_keys_drop(idx, story_rec_at(idx, idx->head)->at);
 	}
 	if (idx->cap > 1024 && idx->tail - idx->head < idx->cap / 4)
 		story_ring_resize(idx, idx->cap / 2);
-	if (idx->kcap > 4096 && idx->ktail - idx->khead < idx->kcap / 4)
-		story_keys_resize(idx, idx->kcap / 2);
 }
 
 void
@@ -398,28 +414,18 @@ story_key32(uint64_t key)
 	return (uint32_t)(key >> 32);
 }
 
-/* Appends the 32-bit forms of k, ascending, to the key ring. */
+/* Appends the 32-bit forms of k, ascending, to the keys. */
 static void
 story_keys_append(struct story_index *idx, const struct story_keys *k)
 {
-	uint32_t start = idx->ktail;
+	uint32_t *tmp = xmalloc((k->n + 1) * sizeof(*tmp));
 
 	for (size_t i = 0; i < k->n; i++)
-		idx->keys[idx->ktail++ & (idx->kcap - 1)] = story_key32(k->v[i]);
-	/* sorted in place unless the run wraps around the ring's end */
-	if ((start & (idx->kcap - 1)) + k->n <= idx->kcap) {
-		qsort(idx->keys + (start & (idx->kcap - 1)), k->n,
-		    sizeof(*idx->keys), story_cmp32);
-	} else {
-		uint32_t *tmp = xmalloc(k->n * sizeof(*tmp));
-
-		for (size_t i = 0; i < k->n; i++)
-			tmp[i] = story_key_at(idx, start + (uint32_t)i);
-		qsort(tmp, k->n, sizeof(*tmp), story_cmp32);
-		for (size_t i = 0; i < k->n; i++)
-			idx->keys[(start + i) & (idx->kcap - 1)] = tmp[i];
-		free(tmp);
-	}
+		tmp[i] = story_key32(k->v[i]);
+	qsort(tmp, k->n, sizeof(*tmp), story_cmp32);
+	for (size_t i = 0; i < k->n; i++)
+		*story_key_ref(idx, idx->ktail++) = tmp[i];
+	free(tmp);
 }
 
 void
@@ -437,8 +443,8 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 		story_ring_resize(idx, 2 * idx->cap);
 	nn = names->n < UINT16_MAX ? names->n : UINT16_MAX;
 	nt = terms->n < UINT16_MAX ? terms->n : UINT16_MAX;
-	while (idx->ktail - idx->khead + nn + nt >= idx->kcap)
-		story_keys_resize(idx, 2 * idx->kcap);
+	if (idx->ktail - idx->khead + nn + nt >= UINT32_MAX - STORY_KCHUNK)
+		return;  /* four billion keys: cannot be a window */
 	seq = idx->tail++;
 	r = story_rec_at(idx, seq);
 	memset(r, 0, sizeof(*r));
