@@ -21,7 +21,11 @@
  * Prints are pure functions of the text. The index is not thread-safe: one
  * index belongs to one thread (the daemon's loop, or `newswire extract`).
  * The daemon keeps each original's print and time in its store and
- * replays them with dup_index_add() after a restart. */
+ * replays them with dup_index_add() after a restart.
+ *
+ * The index keeps no print: an entry is a fixed-size record and each
+ * sample a 5-byte posting (dup_index.c says how, and why the results
+ * are those of the prints). */
 #ifndef NW_DUP_H
 #define NW_DUP_H
 
@@ -35,8 +39,6 @@
 #define DUP_CONTAIN_PCT 50
 #define DUP_DEFAULT_WINDOW (72 * 3600)
 
-struct etoks;
-
 /* A parsed print: samples sorted ascending, distinct. */
 struct dup_print {
 	uint64_t simhash;
@@ -49,11 +51,6 @@ struct dup_print {
 /* The print of text, serialised ("d1 ..."; a line of hex, about 17 bytes
  * per sample). Caller frees. */
 char *dup_print_text(const char *text);
-
-/* The same from the words etok_split() found in body, with the simhash
- * already computed (enrich_article() has both). */
-char *dup_print_toks(const char *body, const struct etoks *t,
-    uint64_t simhash);
 
 /* Parses a serialised print into p (freed with dup_print_release()).
  * Returns 0, or -1 if s is malformed (p is then empty). */
@@ -92,5 +89,12 @@ const char *dup_index_query(struct dup_index *idx, const char *print,
 
 /* Articles the index holds (within the window). */
 size_t dup_index_size(const struct dup_index *idx);
+
+/* A small step of expiry for the loop to take each turn: drops up to
+ * budget entries older than the window behind now (or behind the newest
+ * time added, if later) and sweeps about budget postings of entries
+ * already dropped. dup_index_add() takes such a step too, so memory stays
+ * flat without it; this frees the window's tail when adds are rare. */
+void dup_index_expire(struct dup_index *idx, int64_t now, size_t budget);
 
 #endif

@@ -8,7 +8,6 @@
 #include <utf8proc.h>
 
 #include "hash.h"
-#include "dup.h"
 #include "enrich_int.h"
 
 /* Code points that NFC leaves alone wherever they stand, beyond those

@@ -192,4 +192,9 @@ const char *ent_canon_name(struct ent_canons *m, const char *canon,
     const char *name);
 void ent_canons_free(struct ent_canons *m);
 
+/* dup_print_text() (dup.h) from the words etok_split() found in body,
+ * with the simhash already computed (enrich_article() has both). */
+char *dup_print_toks(const char *body, const struct etoks *t,
+    uint64_t simhash);
+
 #endif

@@ -35,198 +35,11 @@
 
 #include "hash.h"
 #include "enrich_int.h"
+#include "story_int.h"
 
 #define STORY_MIN_NAMES 2
 #define STORY_MIN_COS_NAMED 0.2
 #define STORY_MIN_COS 0.5
-/* A term or name held by more entries than this (a word of every report
- * on the beat) is not used to find candidates; it still counts in the
- * cosine of the candidates found through rarer words. */
-#define STORY_POST_MAX 500
-/* Expired entries are swept out after this many adds, or after as many
- * adds as there are entries, whichever is more: amortised O(1) per add. */
-#define STORY_SWEEP_MIN 1024
-
-/*
- * Scale. A query only scores the entries that share a term or a name with
- * it, found through inverted indexes (term -> entries, name -> entries);
- * an entry that shares no term has a cosine of 0 and can never match.
- * Entries live in idx->v in the order they were added and are identified
- * by their position there; expired entries are skipped by the query and
- * swept out (v compacted, the posting lists rebuilt) every so many adds,
- * which keeps the results those of a sweep on every add.
- */
-
-struct story_entry {
-	char *story_id;
-	int64_t t;
-	int md;           /* dateline month * 100 + day when t is the fetch
-	                     time; 0 when t is the publication time */
-	struct strlist names;
-	struct strlist terms;
-	uint64_t seen;    /* the query that last listed it as a candidate */
-};
-
-/* The entries (positions in idx->v, ascending) holding one string. */
-struct story_post {
-	const char *key;  /* borrowed from an entry of the list; NULL: free */
-	uint32_t hash;
-	uint32_t *v;
-	size_t n, cap;
-};
-
-/* Open addressing, linear probing, power-of-two size, at most half
- * full. */
-struct story_map {
-	struct story_post *slot;
-	size_t size, used;
-};
-
-struct story_index {
-	int64_t window;
-	struct story_entry *v;
-	size_t n, cap;
-	int64_t newest;
-	struct story_map terms, names;
-	size_t adds;      /* since the last sweep */
-	uint64_t query;
-	uint32_t *cand;   /* candidate scratch */
-	size_t ncand, capcand;
-};
-
-static uint32_t
-story_hash(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	while (*s != '\0') {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static void
-story_map_free(struct story_map *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->size; i++)
-		free(m->slot[i].v);
-	free(m->slot);
-	memset(m, 0, sizeof(*m));
-}
-
-/* The list for key, or NULL. */
-static struct story_post *
-story_map_get(const struct story_map *m, const char *key)
-{
-	uint32_t h = story_hash(key);
-	size_t i;
-
-	if (m->size == 0)
-		return NULL;
-	for (i = h & (m->size - 1); m->slot[i].key != NULL;
-	    i = (i + 1) & (m->size - 1))
-		if (m->slot[i].hash == h && strcmp(m->slot[i].key, key) == 0)
-			return &m->slot[i];
-	return NULL;
-}
-
-static void
-story_map_grow(struct story_map *m)
-{
-	struct story_post *old = m->slot;
-	size_t osize = m->size, i;
-
-	m->size = osize ? osize * 2 : 256;
-	m->slot = xcalloc(m->size, sizeof(*m->slot));
-	for (i = 0; i < osize; i++) {
-		size_t j;
-
-		if (old[i].key == NULL)
-			continue;
-		for (j = old[i].hash & (m->size - 1); m->slot[j].key != NULL;
-		    j = (j + 1) & (m->size - 1))
-			;
-		m->slot[j] = old[i];
-	}
-	free(old);
-}
-
-/* Appends entry position pos to the list of key (borrowed: it must live
- * as long as that entry). */
-static void
-story_map_add(struct story_map *m, const char *key, uint32_t pos)
-{
-	uint32_t h = story_hash(key);
-	struct story_post *p;
-	size_t i;
-
-	if ((m->used + 1) * 2 > m->size)
-		story_map_grow(m);
-	for (i = h & (m->size - 1); m->slot[i].key != NULL;
-	    i = (i + 1) & (m->size - 1))
-		if (m->slot[i].hash == h && strcmp(m->slot[i].key, key) == 0)
-			break;
-	p = &m->slot[i];
-	if (p->key == NULL) {
-		p->key = key;
-		p->hash = h;
-		m->used++;
-	}
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 4;
-		p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
-	}
-	p->v[p->n++] = pos;
-}
-
-static void
-story_index_entry(struct story_index *idx, uint32_t pos)
-{
-	const struct story_entry *e = &idx->v[pos];
-	size_t i;
-
-	for (i = 0; i < e->names.n; i++)
-		story_map_add(&idx->names, e->names.v[i], pos);
-	for (i = 0; i < e->terms.n; i++)
-		story_map_add(&idx->terms, e->terms.v[i], pos);
-}
-
-struct story_index *
-story_index_new(int64_t window_secs)
-{
-	struct story_index *idx = xcalloc(1, sizeof(*idx));
-
-	idx->window = window_secs > 0 ? window_secs : STORY_DEFAULT_WINDOW;
-	return idx;
-}
-
-static void
-story_entry_free(struct story_entry *e)
-{
-	free(e->story_id);
-	strlist_free(&e->names);
-	strlist_free(&e->terms);
-}
-
-void
-story_index_free(struct story_index *idx)
-{
-	size_t i;
-
-	if (idx == NULL)
-		return;
-	for (i = 0; i < idx->n; i++)
-		story_entry_free(&idx->v[i]);
-	free(idx->v);
-	story_map_free(&idx->terms);
-	story_map_free(&idx->names);
-	free(idx->cand);
-	free(idx);
-}
-
 int64_t
 story_time(const struct nw_article *a, int64_t now)
 {
@@ -355,23 +168,6 @@ story_sort(struct strlist *l)
 	l->n = j;
 }
 
-/* Strings in both sorted lists. */
-static size_t
-story_shared(const struct strlist *x, const struct strlist *y)
-{
-	size_t i = 0, j = 0, n = 0;
-
-	while (i < x->n && j < y->n) {
-		int c = strcmp(x->v[i], y->v[j]);
-
-		if (c == 0)
-			n++;
-		i += c <= 0;
-		j += c >= 0;
-	}
-	return n;
-}
-
 static void
 story_terms(const char *text, size_t max, struct strlist *out)
 {
@@ -437,156 +233,73 @@ story_signature(const struct nw_article *a)
 	return buf_take(&b);
 }
 
-/* Similarity score of entry e and features (names, terms); < 0 when they
- * are not one story. */
-static double
-story_score(const struct story_entry *e, const struct strlist *names,
-    const struct strlist *terms)
+/* The hashes of a list of strings (story_keys_push() keeps 0 for
+ * empty slots). */
+static void
+story_hash_list(const struct strlist *l, struct story_keys *k)
 {
-	size_t sn = story_shared(&e->names, names);
-	size_t st = story_shared(&e->terms, terms);
+	for (size_t i = 0; i < l->n; i++)
+		story_keys_push(k, etok_hash(l->v[i], strlen(l->v[i])));
+	story_keys_sort(k);
+}
+
+/* Similarity score of candidate c and a query of qterms terms; < 0 when
+ * they are not one story. */
+static double
+story_score(const struct story_cand *c, size_t qterms)
+{
 	double cos = 0;
 
-	if (e->terms.n > 0 && terms->n > 0)
-		cos = (double)st /
-		    sqrt((double)e->terms.n * (double)terms->n);
-	if ((sn >= STORY_MIN_NAMES && cos >= STORY_MIN_COS_NAMED) ||
+	if (c->r->nterms > 0 && qterms > 0)
+		cos = (double)c->st /
+		    sqrt((double)c->r->nterms * (double)qterms);
+	if ((c->sn >= STORY_MIN_NAMES && cos >= STORY_MIN_COS_NAMED) ||
 	    cos >= STORY_MIN_COS)
-		return cos + (double)sn * 0.1;
+		return cos + (double)c->sn * 0.1;
 	return -1;
 }
 
-/* Is the entry at pos out of reach? Those older than twice the window
- * before the newest time seen; the entry added last is kept for one more
- * query, as when every add swept. */
-static bool
-story_expired(const struct story_index *idx, size_t pos)
-{
-	return idx->v[pos].t < idx->newest - 2 * idx->window &&
-	    pos + 1 != idx->n;
-}
-
-/* Drops the expired entries and rebuilds the posting lists. */
-static void
-story_sweep(struct story_index *idx)
-{
-	size_t i, j = 0;
-
-	for (i = 0; i < idx->n; i++) {
-		if (idx->v[i].t < idx->newest - 2 * idx->window)
-			story_entry_free(&idx->v[i]);
-		else
-			idx->v[j++] = idx->v[i];
-	}
-	idx->n = j;
-	story_map_free(&idx->terms);
-	story_map_free(&idx->names);
-	for (i = 0; i < idx->n; i++)
-		story_index_entry(idx, (uint32_t)i);
-	idx->adds = 0;
-}
-
-/* Adds an entry; takes names and terms (sorted). */
-static void
-story_add(struct story_index *idx, const char *story_id, int64_t t, int md,
-    struct strlist *names, struct strlist *terms)
-{
-	struct story_entry *e;
-
-	if (t > idx->newest)
-		idx->newest = t;
-	if (++idx->adds >= STORY_SWEEP_MIN && idx->adds >= idx->n)
-		story_sweep(idx);
-	if (idx->n == idx->cap) {
-		idx->cap = idx->cap ? idx->cap * 2 : 64;
-		idx->v = xrealloc(idx->v, idx->cap * sizeof(*idx->v));
-	}
-	e = &idx->v[idx->n++];
-	memset(e, 0, sizeof(*e));
-	e->story_id = xstrdup(story_id);
-	e->t = t;
-	e->md = md;
-	e->names = *names;
-	e->terms = *terms;
-	e->seen = idx->query;
-	memset(names, 0, sizeof(*names));
-	memset(terms, 0, sizeof(*terms));
-	story_index_entry(idx, (uint32_t)(idx->n - 1));
-}
-
-/* Lists in idx->cand, once each, the entries holding one of l's strings
- * in m, skipping strings held by more than STORY_POST_MAX entries. */
-static void
-story_candidates(struct story_index *idx, const struct story_map *m,
-    const struct strlist *l)
-{
-	size_t i, k;
-
-	for (i = 0; i < l->n; i++) {
-		const struct story_post *p = story_map_get(m, l->v[i]);
-
-		if (p == NULL || p->n > STORY_POST_MAX)
-			continue;
-		for (k = 0; k < p->n; k++) {
-			struct story_entry *e = &idx->v[p->v[k]];
-
-			if (e->seen == idx->query)
-				continue;
-			e->seen = idx->query;
-			if (idx->ncand == idx->capcand) {
-				idx->capcand = idx->capcand ?
-				    idx->capcand * 2 : 256;
-				idx->cand = xrealloc(idx->cand,
-				    idx->capcand * sizeof(*idx->cand));
-			}
-			idx->cand[idx->ncand++] = p->v[k];
-		}
-	}
-}
-
-static int
-story_cmp_pos(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
+static const char story_hex[] = "0123456789abcdef";
 
 void
 story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 {
 	struct strlist names = { 0 }, terms = { 0 };
+	struct story_keys kn = { 0 }, kt = { 0 };
+	struct story_cand *cand;
 	int64_t t = story_time(a, now);
 	int md = story_dateline_md(a);
-	const struct story_entry *best = NULL;
+	const struct story_rec *best = NULL;
 	double best_score = -1;
+	uint32_t best_age = 0;
+	uint64_t story = 0;
 	char id[4 + 17];
-	size_t i;
+	size_t i, ncand;
 
 	story_features(a, &names, &terms);
-	idx->query++;
-	idx->ncand = 0;
-	story_candidates(idx, &idx->terms, &terms);
-	story_candidates(idx, &idx->names, &names);
-	/* in the order they were added: the first of equal scores wins */
-	if (idx->ncand > 1)
-		qsort(idx->cand, idx->ncand, sizeof(*idx->cand),
-		    story_cmp_pos);
-	for (i = 0; i < idx->ncand; i++) {
-		const struct story_entry *e = &idx->v[idx->cand[i]];
+	story_hash_list(&names, &kn);
+	story_hash_list(&terms, &kt);
+	strlist_free(&names);
+	strlist_free(&terms);
+	ncand = story_index_candidates(idx, &kn, &kt, &cand);
+	/* the first added of equal scores wins */
+	for (i = 0; i < ncand; i++) {
+		const struct story_rec *r = cand[i].r;
 		double sc;
 
-		if (story_expired(idx, idx->cand[i]) ||
-		    !story_near(idx->window, e->t, e->md, t, md))
+		if (story_index_expired(idx, &cand[i]) ||
+		    !story_near(story_index_window(idx), r->t, r->md, t, md))
 			continue;
-		sc = story_score(e, &names, &terms);
-		if (sc > best_score) {
+		sc = story_score(&cand[i], kt.n);
+		if (sc > best_score || (sc == best_score && best != NULL &&
+		    cand[i].age < best_age)) {
 			best_score = sc;
-			best = e;
+			best = r;
+			best_age = cand[i].age;
 		}
 	}
 	if (best != NULL) {
-		snprintf(id, sizeof(id), "%s", best->story_id);
+		story = best->story;
 	} else {
 		struct buf b = { 0 };
 		char h[65];
@@ -596,38 +309,56 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 		    a->url ? a->url : "", (long long)t);
 		hash_sha256_hex(b.p, b.len, h);
 		buf_free(&b);
-		snprintf(id, sizeof(id), "st1-%.16s", h);
+		for (i = 0; i < 16; i++)
+			story = story << 4 |
+			    (uint64_t)(strchr(story_hex, h[i]) - story_hex);
 	}
+	memcpy(id, "st1-", 4);
+	for (i = 0; i < 16; i++)
+		id[4 + i] = story_hex[(story >> (60 - 4 * i)) & 0xf];
+	id[20] = '\0';
 	article_set(&a->story_id, id);
-	story_add(idx, id, t, md, &names, &terms);
+	story_index_put(idx, story, t, md, &kn, &kt);
+	story_keys_free(&kn);
+	story_keys_free(&kt);
 }
 
 int
 story_index_restore(struct story_index *idx, const char *story_id,
     int64_t t, const char *signature)
 {
-	struct strlist names = { 0 }, terms = { 0 };
+	struct story_keys kn = { 0 }, kt = { 0 };
 	const char *p = signature;
+	uint64_t story = 0;
 	int md = 0;
 
 	if (story_id == NULL || strncmp(story_id, "st1-", 4) != 0 ||
-	    signature == NULL)
+	    strlen(story_id) != 20 || signature == NULL)
 		return -1;
+	for (int i = 0; i < 16; i++) {
+		const char *x = strchr(story_hex, story_id[4 + i]);
+
+		if (x == NULL || *x == '\0')
+			return -1;
+		story = story << 4 | (uint64_t)(x - story_hex);
+	}
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\t");
 
 		if (n == 6 && strncmp(p, "d:", 2) == 0)
 			md = atoi(p + 2);
 		else if (n > 2 && strncmp(p, "p:", 2) == 0)
-			strlist_push_owned(&names, xstrndup(p + 2, n - 2));
+			story_keys_push(&kn, etok_hash(p + 2, n - 2));
 		else if (n > 2 && strncmp(p, "t:", 2) == 0)
-			strlist_push_owned(&terms, xstrndup(p + 2, n - 2));
+			story_keys_push(&kt, etok_hash(p + 2, n - 2));
 		p += n;
 		if (*p == '\t')
 			p++;
 	}
-	story_sort(&names);
-	story_sort(&terms);
-	story_add(idx, story_id, t, md, &names, &terms);
+	story_keys_sort(&kn);
+	story_keys_sort(&kt);
+	story_index_put(idx, story, t, md, &kn, &kt);
+	story_keys_free(&kn);
+	story_keys_free(&kt);
 	return 0;
 }

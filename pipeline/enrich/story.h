@@ -13,6 +13,7 @@
 #ifndef NW_STORY_H
 #define NW_STORY_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../article.h"
@@ -44,6 +45,13 @@ char *story_signature(const struct nw_article *a);
  * signature is malformed. */
 int story_index_restore(struct story_index *idx, const char *story_id,
     int64_t t, const char *signature);
+
+/* A small step of expiry for the loop to take each turn: drops up to
+ * budget entries older than twice the window behind now (or behind the
+ * newest time added, if later) and trims about budget posting lists.
+ * story_assign() takes such a step too. */
+void story_index_expire(struct story_index *idx, int64_t now,
+    size_t budget);
 
 /* The time story_assign() files a under. */
 int64_t story_time(const struct nw_article *a, int64_t now);

@@ -418,6 +418,18 @@ test_index_expiry(void **state)
 	id = dup_index_query(idx, keep, 3000, NULL);
 	assert_non_null(id);
 	assert_string_equal(id, "nw1-2990");
+	/* the loop's step: a late `now` empties the window, in steps */
+	dup_index_expire(idx, 3000 + 200, 50);
+	assert_int_equal(dup_index_size(idx), 101 - 50);
+	dup_index_expire(idx, 3000 + 200, 1000);
+	assert_int_equal(dup_index_size(idx), 0);
+	assert_null(dup_index_query(idx, keep, 3000, NULL));
+	/* packed ids come back as they went in; others too */
+	assert_int_equal(dup_index_add(idx,
+	    "nw1-0123456789abcdef0123456789abcdef", keep, 5000), 0);
+	id = dup_index_query(idx, keep, 5000, NULL);
+	assert_non_null(id);
+	assert_string_equal(id, "nw1-0123456789abcdef0123456789abcdef");
 	dup_index_free(idx);
 	free(keep);
 }

@@ -1,0 +1,662 @@
+/* bench_window [N [OLD_N [CMP_N]]]: the window's indexes (the duplicate
+ * index, enrich/dup.h, and the story index, enrich/story.h) filled with
+ * synthetic articles, against the indexes as they were before issue 18
+ * (bench/baseline) in the same run.
+ *
+ * The articles: N of them over the 72-hour window (so the window is full
+ * at N), then N / 4 more, which the window's expiry must absorb. Each is
+ * one of a story's reports (a story has a dozen topic words and two to
+ * five people and organisations; the stories' sizes are skewed, most have
+ * one to five reports, some hundreds) with a lead that carries the topic,
+ * a body of 120 to 800 words of a 60,000-word lexicon drawn with Zipf's
+ * law and English function words; a quarter are syndicated copies of a
+ * recent report, with an outlet's furniture before and after and a few
+ * words changed. Every article goes through dup_index_query() (an
+ * original, not found, is then added, as the daemon does) and
+ * story_assign().
+ *
+ * Printed, for the new indexes (up to N * 5 / 4) and the old (up to
+ * OLD_N, default N), each in a child process of its own: at 10k, 100k, 1M
+ * (and N, N * 5 / 4) articles, resident memory per article in the window
+ * (RSS growth since the start of the fill, /proc/self/statm) and the heap
+ * in use per article (mallinfo2), and the mean CPU time of a look-up
+ * (dup_index_query, story_assign) over the last 2,000 articles; then the
+ * ratios new/old. A third child runs both side by side on the first CMP_N
+ * (default 100,000) articles and counts the articles on which their
+ * duplicate or story verdicts differ. Then the time to rebuild both
+ * indexes from their stored form (story_index_restore, dup_index_add from
+ * the serialised prints) for min(N, 1M) articles. Figures, never
+ * asserted: docs/window.md has them. */
+#include <inttypes.h>
+#include <malloc.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "baseline/baseline.h"
+#include "enrich/dup.h"
+#include "enrich/story.h"
+#include "util.h"
+
+#define W_WINDOW (72 * 3600)
+#define W_T0 1767225600LL
+#define W_LEXICON 60000
+#define W_PEOPLE 40000
+#define W_ORGS 6000
+#define W_OUTLETS 40
+#define W_ACTIVE 4096         /* stories open at one time */
+#define W_RECENT 4096         /* originals a copy may repeat */
+#define W_TIMED 2000
+
+static const char *const w_function[] = { "the", "of", "and", "to", "in",
+	"a", "said", "on", "for", "that", "with", "was", "is", "by", "at",
+	"as", "from", "it", "his", "he", "has", "have", "be", "an", "are",
+	"were", "will", "after", "who", "not", "but", "this", "they", "their",
+	"had", "been", "which", "its", "would", "also" };
+#define W_NFUNC (sizeof(w_function) / sizeof(w_function[0]))
+
+static uint64_t
+w_mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+/* SplitMix64: a stream per seed (mixing the state itself would let
+ * two streams run into one). */
+static uint64_t
+w_rand(uint64_t *s)
+{
+	*s += 0x9e3779b97f4a7c15ULL;
+	return w_mix(*s);
+}
+
+/* Uniform in [0, n). */
+static size_t
+w_below(uint64_t *s, size_t n)
+{
+	return (size_t)(w_rand(s) % n);
+}
+
+/* Zipf-like in [0, n): log-uniform. */
+static size_t
+w_zipf(uint64_t *s, size_t n)
+{
+	double u = (double)(w_rand(s) >> 11) / 9007199254740992.0;
+	size_t k = (size_t)exp(u * log((double)n + 1));
+
+	return k >= 1 && k <= n ? k - 1 : 0;
+}
+
+/* Word i of a syllable lexicon: two to four syllables. */
+static void
+w_word(struct buf *b, size_t i, int cap)
+{
+	static const char cons[] = "bcdfghklmnprtvz", vow[] = "aeiou";
+	uint64_t x = w_mix(i * 7919 + 17);
+	int n = 2 + (int)(x % 3);
+
+	x /= 3;
+	if (b->len > 0)
+		buf_printf(b, " ");
+	for (int k = 0; k < n; k++) {
+		char c = cons[x % 15];
+
+		if (k == 0 && cap)
+			c = (char)(c - 'a' + 'A');
+		buf_printf(b, "%c%c", c, vow[(x / 15) % 5]);
+		x /= 75;
+	}
+	/* a distinct tail: the index in base 15 */
+	for (size_t v = i + 1; v > 0; v /= 15)
+		buf_printf(b, "%c", cons[v % 15]);
+}
+
+struct w_story {
+	uint64_t id;
+	size_t topic[12];
+	size_t people[3], orgs[2];
+	int npeople, norgs;
+};
+
+static void
+w_story_make(struct w_story *s, uint64_t id)
+{
+	uint64_t r = w_mix(id ^ 0x5151);
+
+	s->id = id;
+	for (int k = 0; k < 12; k++)
+		s->topic[k] = 200 + w_below(&r, W_LEXICON - 200);
+	s->npeople = 1 + (int)w_below(&r, 3);
+	s->norgs = 1 + (int)w_below(&r, 2);
+	for (int k = 0; k < s->npeople; k++)
+		s->people[k] = w_zipf(&r, W_PEOPLE);
+	for (int k = 0; k < s->norgs; k++)
+		s->orgs[k] = w_zipf(&r, W_ORGS);
+}
+
+/* One report: a title and a body from its story and its own seed. */
+static void
+w_report(const struct w_story *s, uint64_t seed, struct buf *title,
+    struct buf *body)
+{
+	uint64_t r = w_mix(seed);
+	size_t len = 120 + w_below(&r, 681);
+
+	for (int k = 0; k < 9; k++) {
+		if (k % 2 == 0)
+			w_word(title, s->topic[w_below(&r, 12)], k == 0);
+		else
+			w_word(title, w_zipf(&r, W_LEXICON), 0);
+	}
+	for (size_t k = 0; k < len; k++) {
+		size_t u = w_below(&r, 100);
+
+		if (u < 35) {
+			if (body->len > 0)
+				buf_printf(body, " ");
+			buf_printf(body, "%s",
+			    w_function[w_below(&r, W_NFUNC)]);
+		} else if (u < (k < 60 ? 47u : 38u)) {
+			w_word(body, s->topic[w_below(&r, 12)], 0);
+		} else if (u < (k < 60 ? 50u : 40u)) {
+			w_word(body, W_LEXICON + w_zipf(&r, W_PEOPLE), 1);
+		} else {
+			w_word(body, 100 + w_zipf(&r, W_LEXICON - 100), 0);
+		}
+		if (k % 25 == 24)
+			buf_printf(body, ".\n\n");
+	}
+}
+
+/* An outlet's furniture: a menu before and links after. */
+static void
+w_furniture(struct buf *b, size_t outlet, int after)
+{
+	uint64_t r = w_mix(outlet * 2 + (uint64_t)after);
+	size_t len = 30 + w_below(&r, 120);
+
+	for (size_t k = 0; k < len; k++)
+		w_word(b, w_zipf(&r, W_LEXICON), k % 4 == 0);
+	buf_printf(b, "\n\n");
+}
+
+/* The generator: its stories open and its recent originals. */
+struct w_gen {
+	uint64_t rng;
+	uint64_t next_story;
+	struct w_story active[W_ACTIVE];
+	struct {
+		size_t story;   /* in active[] when made */
+		struct w_story s;
+		uint64_t seed;
+	} recent[W_RECENT];
+	size_t nrecent;
+	size_t n;           /* articles made */
+	double dt;          /* seconds between two articles */
+};
+
+static void
+w_gen_init(struct w_gen *g, size_t n_window)
+{
+	memset(g, 0, sizeof(*g));
+	g->rng = 42;
+	for (size_t i = 0; i < W_ACTIVE; i++)
+		w_story_make(&g->active[i], g->next_story++);
+	g->dt = (double)W_WINDOW / (double)n_window;
+}
+
+static char *
+w_name(size_t i, size_t base)
+{
+	struct buf b = { 0 };
+
+	w_word(&b, base + 2 * i, 1);
+	w_word(&b, base + 2 * i + 1, 1);
+	return buf_take(&b);
+}
+
+/* The next article, with its id, its duplicate print, whether it is a
+ * copy and the story it was written for. */
+static struct nw_article *
+w_next2(struct w_gen *g, char id[40], char **print, int *copy,
+    uint64_t *story)
+{
+	struct nw_article *a = article_new();
+	struct buf title = { 0 }, body = { 0 };
+	const struct w_story *s;
+	size_t u = w_below(&g->rng, 100), outlet = w_below(&g->rng, W_OUTLETS);
+	uint64_t h1, h2;
+	char url[96];
+
+	if (u < 25 && g->nrecent > 0) {
+		/* a syndicated copy of a recent original */
+		size_t k = (g->nrecent - 1 - w_zipf(&g->rng,
+		    g->nrecent < W_RECENT ? g->nrecent : W_RECENT)) % W_RECENT;
+		struct buf orig = { 0 };
+
+		s = &g->recent[k].s;
+		*copy = 1;
+		w_furniture(&body, outlet, 0);
+		w_report(s, g->recent[k].seed, &title, &orig);
+		/* a few words changed: the first of some paragraphs */
+		for (size_t i = 0; i < orig.len; i += 400)
+			if (orig.p[i] >= 'a' && orig.p[i] <= 'z')
+				orig.p[i] = 'x';
+		buf_printf(&body, "%s\n\n", orig.p);
+		buf_free(&orig);
+		w_furniture(&body, outlet, 1);
+	} else {
+		size_t k = w_zipf(&g->rng, W_ACTIVE);
+		uint64_t seed = w_rand(&g->rng);
+
+		if (u > 85)   /* a new story takes an old one's place */
+			w_story_make(&g->active[k], g->next_story++);
+		s = &g->active[k];
+		*copy = 0;
+		w_report(s, seed, &title, &body);
+		g->recent[g->nrecent % W_RECENT].story = k;
+		g->recent[g->nrecent % W_RECENT].s = *s;
+		g->recent[g->nrecent % W_RECENT].seed = seed;
+		g->nrecent++;
+	}
+	for (int k = 0; k < s->npeople; k++)
+		strlist_push_owned(&a->people, w_name(s->people[k], 1000000));
+	for (int k = 0; k < s->norgs; k++)
+		strlist_push_owned(&a->organisations,
+		    w_name(s->orgs[k], 2000000));
+	a->title = buf_take(&title);
+	a->body = buf_take(&body);
+	h1 = w_mix(g->n * 3 + 1);
+	h2 = w_mix(g->n * 3 + 2);
+	snprintf(url, sizeof(url), "https://outlet%zu.example/a/%zu", outlet,
+	    g->n);
+	a->url = xstrdup(url);
+	a->canonical_url = xstrdup(url);
+	snprintf(a->content_hash, sizeof(a->content_hash),
+	    "%016" PRIx64 "%016" PRIx64, w_mix(h1), w_mix(h2));
+	a->published.set = true;
+	a->published.utc = W_T0 + (int64_t)((double)g->n * g->dt);
+	snprintf(id, 40, "nw1-%016" PRIx64 "%016" PRIx64, h1, h2);
+	*print = dup_print_text(a->body);
+	*story = w_mix(s->id ^ 0x570e);
+	g->n++;
+	return a;
+}
+
+static struct nw_article *
+w_next(struct w_gen *g, char id[40], char **print)
+{
+	int copy;
+	uint64_t story;
+
+	return w_next2(g, id, print, &copy, &story);
+}
+
+static double
+w_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double
+w_rss(void)
+{
+	long pages = 0, rss = 0;
+	FILE *f = fopen("/proc/self/statm", "r");
+
+	if (f != NULL) {
+		if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
+			rss = 0;
+		fclose(f);
+	}
+	return (double)rss * (double)sysconf(_SC_PAGESIZE);
+}
+
+/* One checkpoint's figures. */
+struct w_point {
+	size_t n, live;
+	double rss, heap;     /* bytes per article in the window */
+	double dup_us, story_us;
+};
+
+#define W_MAXPOINTS 8
+
+/* The indexes under test, old or new, behind one set of calls. */
+struct w_idx {
+	int old;
+	struct dup_index *dup;
+	struct story_index *story;
+	struct old_dup_index *odup;
+	struct old_story_index *ostory;
+};
+
+static void
+w_idx_init(struct w_idx *x, int old)
+{
+	memset(x, 0, sizeof(*x));
+	x->old = old;
+	if (old) {
+		x->odup = old_dup_index_new(W_WINDOW);
+		x->ostory = old_story_index_new(W_WINDOW);
+	} else {
+		x->dup = dup_index_new(W_WINDOW);
+		x->story = story_index_new(W_WINDOW);
+	}
+}
+
+static void
+w_idx_free(struct w_idx *x)
+{
+	dup_index_free(x->dup);
+	story_index_free(x->story);
+	old_dup_index_free(x->odup);
+	old_story_index_free(x->ostory);
+}
+
+/* Runs one article through x: the duplicate's original (copied into of,
+ * "" if none) and the story (in a->story_id); the CPU time of each look-up
+ * is added to *td and *ts. */
+static void
+w_idx_run(struct w_idx *x, struct nw_article *a, const char *id,
+    const char *print, char of[40], double *td, double *ts)
+{
+	int64_t t = a->published.utc;
+	const char *o;
+	double c0 = w_cpu(), c1, c2;
+
+	o = x->old ? old_dup_index_query(x->odup, print, t, NULL) :
+	    dup_index_query(x->dup, print, t, NULL);
+	c1 = w_cpu();
+	snprintf(of, 40, "%s", o ? o : "");
+	if (o == NULL) {
+		if (x->old)
+			old_dup_index_add(x->odup, id, print, t);
+		else
+			dup_index_add(x->dup, id, print, t);
+	}
+	c2 = w_cpu();
+	if (x->old)
+		old_story_assign(x->ostory, a, t);
+	else
+		story_assign(x->story, a, t);
+	*td += c1 - c0;
+	*ts += w_cpu() - c2;
+}
+
+/* Files an article the fast way, as a restart does: an original's print
+ * into the duplicate index, the signature and the story it was written
+ * for into the story index. */
+static void
+w_idx_load(struct w_idx *x, struct nw_article *a, const char *id,
+    const char *print, int copy, uint64_t story)
+{
+	int64_t t = a->published.utc;
+	char sid[24], *sig;
+
+	snprintf(sid, sizeof(sid), "st1-%016" PRIx64, story);
+	if (x->old) {
+		sig = old_story_signature(a);
+		if (!copy)
+			old_dup_index_add(x->odup, id, print, t);
+		old_story_index_restore(x->ostory, sid, t, sig);
+	} else {
+		sig = story_signature(a);
+		if (!copy)
+			dup_index_add(x->dup, id, print, t);
+		story_index_restore(x->story, sid, t, sig);
+	}
+	free(sig);
+}
+
+static size_t
+w_live(size_t i, size_t n_window)
+{
+	return i < n_window ? i : n_window;
+}
+
+static void
+w_print(const char *what, const struct w_point *p, size_t np)
+{
+	for (size_t k = 0; k < np; k++)
+		printf("%-4s %9zu articles (%8zu in window): RSS %7.0f B/article, "
+		    "heap %7.0f B/article; look-up dup %6.2f us, story %6.2f us\n",
+		    what, p[k].n, p[k].live, p[k].rss, p[k].heap, p[k].dup_us,
+		    p[k].story_us);
+}
+
+/* Fills one kind of index with total articles (the window full at
+ * n_window), taking the figures at each checkpoint into pts. */
+static size_t
+w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
+    struct w_point *pts)
+{
+	static struct w_gen g;
+	struct w_idx x;
+	double rss0, heap0, td = 0, ts = 0;
+	size_t np = 0;
+
+	w_gen_init(&g, n_window);
+	w_idx_init(&x, old);
+	malloc_trim(0);
+	rss0 = w_rss();
+	heap0 = (double)mallinfo2().uordblks;
+	for (size_t i = 0; i < total; i++) {
+		char id[40], of[40], *print;
+		int copy, timed = 0;
+		uint64_t story;
+		struct nw_article *a = w_next2(&g, id, &print, &copy, &story);
+
+		for (size_t k = 0; k < nat; k++)
+			if (i + W_TIMED >= at[k] && i < at[k])
+				timed = 1;
+		if (timed)
+			w_idx_run(&x, a, id, print, of, &td, &ts);
+		else
+			w_idx_load(&x, a, id, print, copy, story);
+		free(print);
+		article_free(a);
+		for (size_t k = 0; k < nat; k++) {
+			size_t live = w_live(i + 1, n_window);
+
+			if (i + 1 != at[k])
+				continue;
+			pts[np].n = i + 1;
+			pts[np].live = live;
+			pts[np].rss = (w_rss() - rss0) / (double)live;
+			pts[np].heap = ((double)mallinfo2().uordblks - heap0) /
+			    (double)live;
+			pts[np].dup_us = td / W_TIMED * 1e6;
+			pts[np].story_us = ts / W_TIMED * 1e6;
+			w_print(old ? "old" : "new", &pts[np], 1);
+			fflush(stdout);
+			np++;
+			td = ts = 0;
+		}
+	}
+	w_idx_free(&x);
+	return np;
+}
+
+static int
+w_cmp64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Runs old and new side by side on n articles; the articles on which
+ * their verdicts differ. */
+static void
+w_compare(size_t n_window, size_t n, size_t *dups, size_t *ddiff,
+    size_t *sdiff, size_t *stories)
+{
+	static struct w_gen g;
+	struct w_idx x, y;
+	double t0 = 0, t1 = 0;
+	uint64_t *sv = xmalloc(n * sizeof(*sv));
+
+	*dups = *ddiff = *sdiff = *stories = 0;
+	w_gen_init(&g, n_window);
+	w_idx_init(&x, 0);
+	w_idx_init(&y, 1);
+	for (size_t i = 0; i < n; i++) {
+		char id[40], of1[40], of2[40], *print, *s1;
+		struct nw_article *a = w_next(&g, id, &print);
+
+		w_idx_run(&x, a, id, print, of1, &t0, &t1);
+		s1 = xstrdup(a->story_id);
+		w_idx_run(&y, a, id, print, of2, &t0, &t1);
+		*dups += of1[0] != '\0';
+		*ddiff += strcmp(of1, of2) != 0;
+		*sdiff += strcmp(s1, a->story_id) != 0;
+		sv[i] = strtoull(s1 + 4, NULL, 16);
+		free(s1);
+		free(print);
+		article_free(a);
+	}
+	qsort(sv, n, sizeof(*sv), w_cmp64);
+	for (size_t i = 0; i < n; i++)
+		*stories += i == 0 || sv[i] != sv[i - 1];
+	free(sv);
+	w_idx_free(&x);
+	w_idx_free(&y);
+}
+
+/* The time to rebuild both indexes from their stored form for n
+ * articles (their story signatures and prints made beforehand). */
+static void
+w_restore(size_t n, double *secs, double *bytes)
+{
+	static struct w_gen g;
+	struct w_idx x;
+	char **sig = xmalloc(n * sizeof(*sig)), **pr = xmalloc(n * sizeof(*pr));
+	char (*ids)[40] = xmalloc(n * sizeof(*ids));
+	char (*sid)[24] = xmalloc(n * sizeof(*sid));
+	int64_t *t = xmalloc(n * sizeof(*t));
+	double c0;
+
+	w_gen_init(&g, n);
+	w_idx_init(&x, 0);
+	*bytes = 0;
+	for (size_t i = 0; i < n; i++) {
+		char of[40];
+		double d0 = 0, d1 = 0;
+		struct nw_article *a = w_next(&g, ids[i], &pr[i]);
+
+		w_idx_run(&x, a, ids[i], pr[i], of, &d0, &d1);
+		sig[i] = story_signature(a);
+		snprintf(sid[i], sizeof(sid[i]), "%s", a->story_id);
+		t[i] = a->published.utc;
+		*bytes += (double)(strlen(sig[i]) + strlen(pr[i]));
+		article_free(a);
+	}
+	w_idx_free(&x);
+	w_idx_init(&x, 0);
+	c0 = w_cpu();
+	for (size_t i = 0; i < n; i++) {
+		story_index_restore(x.story, sid[i], t[i], sig[i]);
+		dup_index_add(x.dup, ids[i], pr[i], t[i]);
+	}
+	*secs = w_cpu() - c0;
+	w_idx_free(&x);
+	for (size_t i = 0; i < n; i++) {
+		free(sig[i]);
+		free(pr[i]);
+	}
+	free(sig);
+	free(pr);
+	free(ids);
+	free(sid);
+	free(t);
+}
+
+/* Runs fn in a child, which writes its figures to the pipe; they are
+ * read back into buf. */
+static size_t
+w_child(int old, size_t n_window, size_t total, const size_t *at,
+    size_t nat, struct w_point *pts)
+{
+	int fd[2];
+	pid_t pid;
+	size_t np = 0;
+	ssize_t r;
+
+	if (pipe(fd) != 0)
+		return 0;
+	pid = fork();
+	if (pid == 0) {
+		close(fd[0]);
+		np = w_fill(old, n_window, total, at, nat, pts);
+		r = write(fd[1], pts, np * sizeof(*pts));
+		_exit(r == (ssize_t)(np * sizeof(*pts)) ? 0 : 1);
+	}
+	close(fd[1]);
+	r = read(fd[0], pts, W_MAXPOINTS * sizeof(*pts));
+	close(fd[0]);
+	waitpid(pid, NULL, 0);
+	if (r > 0)
+		np = (size_t)r / sizeof(*pts);
+	return np;
+}
+
+int
+main(int argc, char **argv)
+{
+	size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 1000000;
+	size_t old_n = argc > 2 ? strtoul(argv[2], NULL, 10) : n;
+	size_t cmp_n = argc > 3 ? strtoul(argv[3], NULL, 10) : 10000;
+	size_t at[W_MAXPOINTS], nat = 0;
+	size_t at_old[W_MAXPOINTS], nat_old = 0;
+	struct w_point pn[W_MAXPOINTS], po[W_MAXPOINTS];
+	size_t npn, npo, dups, ddiff, sdiff, stories;
+	double secs, bytes;
+
+	if (n < 20000)
+		n = 20000;
+	for (size_t c = 10000; c < n; c *= 10)
+		at[nat++] = c;
+	at[nat++] = n;
+	at[nat++] = n + n / 4;
+	for (size_t k = 0; k < nat; k++)
+		if (at[k] <= old_n)
+			at_old[nat_old++] = at[k];
+	printf("bench_window: %zu articles in the 72-hour window, %zu filled "
+	    "(new), %zu (old)\n", n, at[nat - 1], old_n);
+	fflush(stdout);
+	npn = w_child(0, n, at[nat - 1], at, nat, pn);
+	npo = nat_old ? w_child(1, n, at_old[nat_old - 1], at_old, nat_old,
+	    po) : 0;
+	for (size_t k = 0; k < npo && k < npn; k++)
+		printf("new/old at %zu: RSS %.3f, heap %.3f, dup look-up %.2f, "
+		    "story look-up %.2f\n", pn[k].n, pn[k].rss / po[k].rss,
+		    pn[k].heap / po[k].heap, pn[k].dup_us / po[k].dup_us,
+		    pn[k].story_us / po[k].story_us);
+	if (npn >= 2)
+		printf("new look-up at %zu / at %zu: dup %.2f, story %.2f\n",
+		    pn[npn - 2].n, pn[0].n, pn[npn - 2].dup_us / pn[0].dup_us,
+		    pn[npn - 2].story_us / pn[0].story_us);
+	fflush(stdout);
+	w_compare(n, cmp_n, &dups, &ddiff, &sdiff, &stories);
+	printf("same results, old and new, on %zu articles: %zu found "
+	    "duplicates, duplicate verdicts differing %zu, story ids "
+	    "differing %zu (%zu stories)\n", cmp_n, dups,
+	    ddiff, sdiff, stories);
+	fflush(stdout);
+	w_restore(n < 1000000 ? n : 1000000, &secs, &bytes);
+	printf("rebuild from the stored form (text signatures and prints, "
+	    "%.0f B/article): %.2f s CPU for %zu articles\n",
+	    bytes / (double)(n < 1000000 ? n : 1000000), secs,
+	    n < 1000000 ? n : 1000000);
+	return 0;
+}
