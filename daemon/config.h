@@ -92,6 +92,18 @@ struct config {
 	int out_file_fsync;     /* enum config_fsync */
 	int out_file_max_size;  /* bytes before rotating; 0 = never */
 	int out_file_keep;      /* rotated files kept */
+	/* [output.nats]: the JetStream output (daemon/output_nats.h) */
+	char *nats_servers;     /* URLs, comma-separated; "" = off */
+	char *nats_creds;       /* .creds file (JWT and seed), or "" */
+	char *nats_nkey;        /* the user's nkey (public, U...), or "" */
+	char *nats_nkey_seed;   /* file holding its seed (SU...) */
+	int nats_tls;           /* TLS to the servers (yes/no) */
+	char *nats_tls_ca;      /* CA file for TLS, or "" (system's) */
+	char *nats_stream;      /* stream name, created if missing */
+	char *nats_prefix;      /* subject prefix */
+	int nats_replicas;      /* stream replicas, on creation */
+	int nats_max_age;       /* seconds; 0 = no limit */
+	int nats_dup_window;    /* seconds the server drops a repeated ID */
 	/* [source "NAME"] sections, in order; all live */
 	struct source_list sources;
 };
