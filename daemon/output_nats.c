@@ -83,6 +83,7 @@ struct onats {
 	struct inflight *fl;
 	size_t fl_head, fl_n, fl_cap;   /* fl[fl_head .. fl_head+fl_n) */
 	uint64_t acked_total, duplicates, nacks, resends;
+	double nack_logged;             /* when a refusal was last logged */
 	uint64_t lat_count, lat_buckets[N_LAT];
 	double lat_sum;
 };
@@ -453,6 +454,7 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 	struct nq_item *q;
 	size_t n;
 	uint64_t v;
+	bool now = false;
 
 	(void)what;
 	if (read(fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
@@ -471,11 +473,15 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 			took_ack(o, it);
 			break;
 		case NQ_NACK:
+			/* re-sent on the next tick, not at once: no storm
+			 * while the stream elects a leader */
 			o->nacks++;
-			if (!o->resend)
+			if (now_secs() - o->nack_logged > 30) {
 				log_warn(o->log, "output.nats: seq %lld not "
-				    "acknowledged: %s", (long long)it->seq,
-				    it->why);
+				    "acknowledged: %s; re-sending", (long long)
+				    it->seq, it->why);
+				o->nack_logged = now_secs();
+			}
 			o->resend = true;
 			break;
 		case NQ_READY:
@@ -483,7 +489,7 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 			log_info(o->log, "output.nats: connected, stream "
 			    "%s, acknowledged up to seq %lld", o->stream,
 			    (long long)o->acked);
-			o->resend = true;
+			now = true;
 			break;
 		case NQ_DISCONNECTED:
 			o->connected = false;
@@ -495,7 +501,7 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 			o->connected = true;
 			if (o->ready) {
 				log_info(o->log, "output.nats: reconnected");
-				o->resend = true;
+				now = true;
 			}
 			break;
 		case NQ_LOG:
@@ -506,8 +512,8 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 	}
 	free(q);
 	advance(o);
-	if (o->resend && o->ready && o->connected)
-		resend(o, "re-sending what is not acknowledged");
+	if (now && o->ready && o->connected)
+		resend(o, "(re)connected");
 }
 
 /* Once a second: an overdue acknowledgement means a re-send; events left
@@ -522,8 +528,10 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (!o->ready || !o->connected)
 		return;
-	if (o->resend || (o->fl_n > 0 && now_secs() -
-	    o->fl[o->fl_head].sent_at > NATS_RESEND_SECS))
+	if (o->resend)
+		resend(o, "refused or failed");
+	else if (o->fl_n > 0 && now_secs() - o->fl[o->fl_head].sent_at >
+	    NATS_RESEND_SECS)
 		resend(o, "acknowledgement overdue");
 	else if (send_upto(o, store_last_seq(o->store), err,
 	    sizeof(err)) != 0)
