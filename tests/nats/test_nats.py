@@ -172,7 +172,7 @@ def main():
               "observed for each event")
 
         # 2. SIGKILL between publish and acknowledgement
-        srv.proc.send_signal(signal.SIGSTOP)
+        check(srv.pause(), "nats-server stopped (SIGSTOP)")
         node.drop_pages(5)
         check(wait_for(lambda: node.last_seq() == 26, 30),
               "5 more events journalled while the server is paused")
@@ -181,7 +181,7 @@ def main():
               "server is paused (acked %s)" % node.acked())
         node.d.signal(signal.SIGKILL)
         node.d.stop(signalled=True)
-        srv.proc.send_signal(signal.SIGCONT)
+        srv.resume()
         check(node.start(), "newswired restarts")
         check(wait_for(lambda: node.acked() == 26, 30),
               "all 26 acknowledged after the restart (acked %s)"
@@ -245,7 +245,7 @@ def main():
     finally:
         if node is not None and node.d is not None:
             node.d.stop()
-        srv.proc.send_signal(signal.SIGCONT)
+        srv.resume()
         srv.stop()
     opslib.cleanup(tmp)
     if failures:
