@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "nats_conn.h"
 #include "store.h"
 #include "store_acks.h"
 
@@ -542,50 +543,16 @@ static int
 set_options(struct onats *o, const struct config *c, char *err,
     size_t errlen)
 {
-	char *list = xstrdup(c->nats_servers), *save = NULL, *tok;
-	const char *urls[64];
-	int n = 0;
 	natsStatus s;
 
-	for (tok = strtok_r(list, ", ", &save); tok != NULL && n < 64;
-	    tok = strtok_r(NULL, ", ", &save))
-		urls[n++] = tok;
-	s = natsOptions_Create(&o->opts);
-	if (s == NATS_OK)
-		s = natsOptions_SetServers(o->opts, urls, n);
-	free(list);
-	if (s == NATS_OK)
-		s = natsOptions_SetName(o->opts, "newswired");
-	if (s == NATS_OK)
-		s = natsOptions_SetMaxReconnect(o->opts, -1);
-	if (s == NATS_OK)
-		s = natsOptions_SetReconnectWait(o->opts, 500);
-	if (s == NATS_OK)
-		s = natsOptions_SetPingInterval(o->opts, 5000);
-	if (s == NATS_OK)
-		s = natsOptions_SetMaxPingsOut(o->opts, 2);
-	if (s == NATS_OK)
-		s = natsOptions_SetTimeout(o->opts, 5000);
-	if (s == NATS_OK && c->nats_creds[0] != '\0')
-		s = natsOptions_SetUserCredentialsFromFiles(o->opts,
-		    c->nats_creds, NULL);
-	if (s == NATS_OK && c->nats_nkey[0] != '\0')
-		s = natsOptions_SetNKeyFromSeed(o->opts, c->nats_nkey,
-		    c->nats_nkey_seed);
-	if (s == NATS_OK && c->nats_tls)
-		s = natsOptions_SetSecure(o->opts, true);
-	if (s == NATS_OK && c->nats_tls_ca[0] != '\0')
-		s = natsOptions_LoadCATrustedCertificates(o->opts,
-		    c->nats_tls_ca);
-	if (s == NATS_OK)
-		s = natsOptions_SetDisconnectedCB(o->opts, on_disconnected, o);
+	if (nats_conn_options(c, &o->opts, err, errlen) != 0)
+		return -1;
+	s = natsOptions_SetDisconnectedCB(o->opts, on_disconnected, o);
 	if (s == NATS_OK)
 		s = natsOptions_SetReconnectedCB(o->opts, on_reconnected, o);
-	if (s == NATS_OK && n == 0)
-		return fail(err, errlen, "output.nats: servers: no URL");
 	if (s != NATS_OK)
 		return fail(err, errlen, "output.nats: %s",
-		    nats_GetLastError(NULL));
+		    natsStatus_GetText(s));
 	return 0;
 }
 
