@@ -137,6 +137,12 @@ static const struct config_key config_keys[] = {
 	  NULL, 1, 5, false },
 	{ "output.nats", "max_age", CONFIG_INT, OFF(nats_max_age), "0",
 	  NULL, 0, 2000000000, false },
+	{ "cluster", "leases", CONFIG_ENUM, OFF(cluster_leases), "no",
+	  config_yesno, 0, 0, false },
+	{ "cluster", "lease_seconds", CONFIG_INT, OFF(cluster_lease), "30",
+	  NULL, 3, 3600, false },
+	{ "cluster", "bucket", CONFIG_STRING, OFF(cluster_bucket),
+	  "newswire_sources", NULL, 0, 0, false },
 	{ "output.nats", "duplicate_window", CONFIG_INT, OFF(nats_dup_window),
 	  "120", NULL, 1, 2000000000, false },
 };

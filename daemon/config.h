@@ -104,6 +104,10 @@ struct config {
 	int nats_replicas;      /* stream replicas, on creation */
 	int nats_max_age;       /* seconds; 0 = no limit */
 	int nats_dup_window;    /* seconds the server drops a repeated ID */
+	/* [cluster]: sources shared by leases (daemon/leases.h) */
+	int cluster_leases;     /* yes: poll only the sources leased */
+	int cluster_lease;      /* seconds a lease lasts unrenewed */
+	char *cluster_bucket;   /* the key-value bucket of the leases */
 	/* [source "NAME"] sections, in order; all live */
 	struct source_list sources;
 };

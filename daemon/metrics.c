@@ -17,6 +17,7 @@
 #include "nw_config.h"
 #include "output.h"
 #include "replay.h"
+#include "sources.h"
 #include "store.h"
 #include "util.h"
 #include "workers.h"
@@ -371,13 +372,14 @@ memory_of_self(long long *rss, long long *hwm)
 	fclose(f);
 }
 
-/* Each output's own lines (output.h). */
+/* Each output's own lines (output.h), and the sources' leases. */
 static void
 outputs_text(struct daemon *d, struct evbuffer *b)
 {
 	struct buf t = { 0 };
 
 	outputs_metrics(d->outs, &t);
+	sources_metrics(d->sources, &t);
 	if (t.len > 0)
 		evbuffer_add(b, t.p, t.len);
 	buf_free(&t);
