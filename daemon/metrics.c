@@ -17,8 +17,10 @@
 #include "nw_config.h"
 #include "output.h"
 #include "replay.h"
-#include "sources.h"
 #include "store.h"
+#ifdef HAVE_LIBNATS
+#include "leases.h"
+#endif
 #include "util.h"
 #include "workers.h"
 
@@ -379,7 +381,10 @@ outputs_text(struct daemon *d, struct evbuffer *b)
 	struct buf t = { 0 };
 
 	outputs_metrics(d->outs, &t);
-	sources_metrics(d->sources, &t);
+#ifdef HAVE_LIBNATS
+	if (d->leases != NULL)
+		leases_metrics(d->leases, &t);
+#endif
 	if (t.len > 0)
 		evbuffer_add(b, t.p, t.len);
 	buf_free(&t);

@@ -168,18 +168,6 @@ sources_lease_set(struct sources *S)
 #endif
 }
 
-void
-sources_metrics(struct sources *S, struct buf *b)
-{
-#ifdef HAVE_LIBNATS
-	if (S != NULL && S->leases != NULL)
-		leases_metrics(S->leases, b);
-#else
-	(void)S;
-	(void)b;
-#endif
-}
-
 /* ---- the poller's callbacks ---- */
 
 static void
@@ -579,6 +567,7 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 		    errlen);
 		if (S->leases == NULL)
 			goto err;
+		d->leases = S->leases;  /* for the metrics */
 	}
 #else
 	if (d->cfg.cluster_leases) {
@@ -620,6 +609,7 @@ sources_stop(struct sources *S)
 #ifdef HAVE_LIBNATS
 	leases_free(S->leases);         /* gives the leases back */
 	S->leases = NULL;
+	S->d->leases = NULL;
 #endif
 	poller_free(S->poller);
 	S->poller = NULL;

@@ -40,10 +40,6 @@ void sources_room(struct sources *s);
 struct config;
 size_t sources_slack(const struct config *c);
 
-/* The leases' lines in the Prometheus text format ([cluster] leases). */
-struct buf;
-void sources_metrics(struct sources *s, struct buf *b);
-
 /* Stops polling and fetching (the daemon is stopping). */
 void sources_stop(struct sources *s);
 
