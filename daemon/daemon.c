@@ -367,6 +367,7 @@ open_nats(struct daemon *d, char *err, size_t errlen)
 	    n));
 	return 0;
 #else
+	(void)d;
 	return fail(err, errlen, "[output.nats] servers is set, but this "
 	    "newswired was built without libnats (meson -Dnats=enabled)");
 #endif
