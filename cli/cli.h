@@ -15,6 +15,8 @@ int cmd_extract(int argc, char **argv);
 int cmd_feed(int argc, char **argv);
 int cmd_date(int argc, char **argv);
 int cmd_tail(int argc, char **argv);
+/* tail --nats: a JetStream stream instead (cmd_tail_nats.c) */
+int cmd_tail_nats(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
 int cmd_opml(int argc, char **argv);
 int cmd_discover(int argc, char **argv);

@@ -649,6 +649,9 @@ cmd_tail(int argc, char **argv)
 	int linger = 0;
 	int rc = 2;
 
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--nats") == 0)
+			return cmd_tail_nats(argc, argv);
 	t.topics = calloc((size_t)argc, sizeof(*t.topics));
 	if (t.topics == NULL)
 		return 1;

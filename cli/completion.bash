@@ -25,7 +25,8 @@ _newswire()
 		;;
 	tail)
 		opts="--endpoint --replay --from --topic --count --timeout
-		    --curve-server-key --curve-key --help"
+		    --curve-server-key --curve-key --nats --durable --stream
+		    --prefix --help"
 		case $prev in
 		--endpoint|--replay)
 			COMPREPLY=($(compgen -W "tcp://127.0.0.1:" -- "$cur"))
@@ -36,7 +37,11 @@ _newswire()
 			    article.duplicate. source.error. heartbeat" \
 			    -- "$cur"))
 			return ;;
-		--from|--count|--timeout)
+		--nats)
+			COMPREPLY=($(compgen -W "nats://127.0.0.1:4222" \
+			    -- "$cur"))
+			return ;;
+		--from|--count|--timeout|--durable|--stream|--prefix)
 			return ;;
 		--curve-server-key|--curve-key)
 			COMPREPLY=($(compgen -f -- "$cur"))

@@ -45,7 +45,10 @@ static const struct command commands[] = {
 	  "Exit status: 0 every string parsed, 1 one or more did not.\n" },
 	{ "tail", cmd_tail, "tail [--endpoint E] [--replay R] [--from SEQ]\n"
 	  "              [--topic PREFIX]... [--count N] [--timeout SECONDS]\n"
-	  "              [--curve-server-key FILE --curve-key FILE]",
+	  "              [--curve-server-key FILE --curve-key FILE]\n"
+	  "       tail --nats URL [--durable NAME] [--from SEQ] "
+	  "[--stream NAME]\n"
+	  "              [--prefix SUBJECT_PREFIX] [--count N]",
 	  "Subscribes to newswired and prints its "
 	  "events, one JSON object per\n"
 	  "line, each once and in seq order: what was missed (from SEQ, or a\n"
@@ -61,6 +64,15 @@ static const struct command commands[] = {
 	  "                    (it sends a heartbeat every second)\n"
 	  "  --curve-server-key FILE  the daemon's curve.pub (CURVE on)\n"
 	  "  --curve-key FILE         this subscriber's secret key\n"
+	  "With --nats, reads newswired's JetStream stream ([output.nats])\n"
+	  "instead, one event per line in the stream's order:\n"
+	  "  --durable NAME    a durable consumer: each event is acknowledged\n"
+	  "                    once printed, and the next run with NAME goes\n"
+	  "                    on where this one stopped (without: an\n"
+	  "                    ordered consumer, nothing kept)\n"
+	  "  --from SEQ        start at the stream's sequence SEQ\n"
+	  "  --stream NAME     the stream (NEWSWIRE)\n"
+	  "  --prefix P        the subject prefix (newswire)\n"
 	  "Exit status: 0 after N events or on "
 	  "SIGINT/SIGTERM, 1 on a failure\n"
 	  "or timeout.\n" },

@@ -118,6 +118,34 @@ static const struct config_key config_keys[] = {
 	  "104857600", NULL, 0, 2000000000, true },
 	{ "output.file", "keep", CONFIG_INT, OFF(out_file_keep), "5",
 	  NULL, 0, 1000, true },
+	{ "output.nats", "servers", CONFIG_STRING, OFF(nats_servers), "",
+	  NULL, 0, 0, false },
+	{ "output.nats", "credentials", CONFIG_STRING, OFF(nats_creds), "",
+	  NULL, 0, 0, false },
+	{ "output.nats", "nkey", CONFIG_STRING, OFF(nats_nkey), "",
+	  NULL, 0, 0, false },
+	{ "output.nats", "nkey_seed", CONFIG_STRING, OFF(nats_nkey_seed), "",
+	  NULL, 0, 0, false },
+	{ "output.nats", "tls", CONFIG_ENUM, OFF(nats_tls), "no",
+	  config_yesno, 0, 0, false },
+	{ "output.nats", "tls_ca", CONFIG_STRING, OFF(nats_tls_ca), "",
+	  NULL, 0, 0, false },
+	{ "output.nats", "stream", CONFIG_STRING, OFF(nats_stream),
+	  "NEWSWIRE", NULL, 0, 0, false },
+	{ "output.nats", "subject_prefix", CONFIG_STRING, OFF(nats_prefix),
+	  "newswire", NULL, 0, 0, false },
+	{ "output.nats", "replicas", CONFIG_INT, OFF(nats_replicas), "1",
+	  NULL, 1, 5, false },
+	{ "output.nats", "max_age", CONFIG_INT, OFF(nats_max_age), "0",
+	  NULL, 0, 2000000000, false },
+	{ "cluster", "leases", CONFIG_ENUM, OFF(cluster_leases), "no",
+	  config_yesno, 0, 0, false },
+	{ "cluster", "lease_seconds", CONFIG_INT, OFF(cluster_lease), "30",
+	  NULL, 3, 3600, false },
+	{ "cluster", "bucket", CONFIG_STRING, OFF(cluster_bucket),
+	  "newswire_sources", NULL, 0, 0, false },
+	{ "output.nats", "duplicate_window", CONFIG_INT, OFF(nats_dup_window),
+	  "120", NULL, 1, 2000000000, false },
 };
 
 #define N_KEYS (sizeof(config_keys) / sizeof(config_keys[0]))
@@ -207,11 +235,16 @@ config_set(struct config *c, const char *section, const char *key,
 		    key, section);
 	switch (k->type) {
 	case CONFIG_STRING:
-		/* only [daemon] metrics and [output.file] path may be ""
-		 * (none) */
+		/* only [daemon] metrics and sources_dir, [output.file] path and the
+		 * optional [output.nats] strings may be "" (none) */
 		if (*value == '\0' && k->offset != OFF(metrics) &&
 		    k->offset != OFF(sources_dir) &&
-		    k->offset != OFF(out_file_path))
+		    k->offset != OFF(out_file_path) &&
+		    k->offset != OFF(nats_servers) &&
+		    k->offset != OFF(nats_creds) &&
+		    k->offset != OFF(nats_nkey) &&
+		    k->offset != OFF(nats_nkey_seed) &&
+		    k->offset != OFF(nats_tls_ca))
 			return fail(err, errlen, "%s: empty value", key);
 		free(*str_field(c, k));
 		*str_field(c, k) = xstrdup(value);

@@ -111,6 +111,22 @@ struct config {
 	 * may repeat; live */
 	struct strlist filter_keep;
 	struct strlist filter_block;
+	/* [output.nats]: the JetStream output (daemon/output_nats.h) */
+	char *nats_servers;     /* URLs, comma-separated; "" = off */
+	char *nats_creds;       /* .creds file (JWT and seed), or "" */
+	char *nats_nkey;        /* the user's nkey (public, U...), or "" */
+	char *nats_nkey_seed;   /* file holding its seed (SU...) */
+	int nats_tls;           /* TLS to the servers (yes/no) */
+	char *nats_tls_ca;      /* CA file for TLS, or "" (system's) */
+	char *nats_stream;      /* stream name, created if missing */
+	char *nats_prefix;      /* subject prefix */
+	int nats_replicas;      /* stream replicas, on creation */
+	int nats_max_age;       /* seconds; 0 = no limit */
+	int nats_dup_window;    /* seconds the server drops a repeated ID */
+	/* [cluster]: sources shared by leases (daemon/leases.h) */
+	int cluster_leases;     /* yes: poll only the sources leased */
+	int cluster_lease;      /* seconds a lease lasts unrenewed */
+	char *cluster_bucket;   /* the key-value bucket of the leases */
 	/* [source "NAME"] sections, in order; all live */
 	struct source_list sources;
 };

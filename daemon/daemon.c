@@ -23,6 +23,9 @@
 #include "notify.h"
 #include "output.h"
 #include "output_file.h"
+#ifdef HAVE_LIBNATS
+#include "output_nats.h"
+#endif
 #include "output_zmq.h"
 #include "publisher.h"
 #include "replay.h"
@@ -350,8 +353,29 @@ load_dups(struct daemon *d, char *err, size_t errlen)
 	    restore_dup, d->dups, err, errlen);
 }
 
-/* The outputs: the PUB socket, then the JSONL file if configured; the
- * file catches up with the journal before anything new is committed. */
+/* [output.nats]: the JetStream output; it connects in the background. */
+static int
+open_nats(struct daemon *d, char *err, size_t errlen)
+{
+#ifdef HAVE_LIBNATS
+	void *n = output_nats_open(&d->cfg, d->base, d->store, &d->log, err,
+	    errlen);
+
+	if (n == NULL)
+		return -1;
+	output_nats_bind(n, d->outs, outputs_add(d->outs, &output_nats_ops,
+	    n));
+	return 0;
+#else
+	(void)d;
+	return fail(err, errlen, "[output.nats] servers is set, but this "
+	    "newswired was built without libnats (meson -Dnats=enabled)");
+#endif
+}
+
+/* The outputs: the PUB socket, then the JSONL file if configured, then
+ * the JetStream stream; the file catches up with the journal before
+ * anything new is committed, the stream once it is connected. */
 static int
 open_outputs(struct daemon *d, char *err, size_t errlen)
 {
@@ -367,6 +391,8 @@ open_outputs(struct daemon *d, char *err, size_t errlen)
 		log_info(&d->log, "output: events appended to %s",
 		    d->cfg.out_file_path);
 	}
+	if (d->cfg.nats_servers[0] != '\0' && open_nats(d, err, errlen) != 0)
+		return -1;
 	d->commit = commit_new(d->store, d->stories, d->dups, d->outs,
 	    d->metrics, &d->log);
 	return 0;

@@ -17,6 +17,7 @@ struct curve;
 struct event;
 struct event_base;
 struct item;
+struct leases;
 struct metrics;
 struct notify;
 struct outputs;
@@ -57,6 +58,8 @@ struct daemon {
 	struct workers *workers;
 	struct watcher *watcher;        /* NULL once stopping */
 	struct sources *sources;        /* feeds over HTTP (sources.h) */
+	struct leases *leases;          /* the sources' leases, owned by
+	                                   them; NULL without (leases.h) */
 	struct metrics *metrics;        /* counters, /healthz, /metrics */
 	struct notify *notify;          /* sd_notify, watchdog */
 	struct event *ev_results;

@@ -18,6 +18,9 @@
 #include "output.h"
 #include "replay.h"
 #include "store.h"
+#ifdef HAVE_LIBNATS
+#include "leases.h"
+#endif
 #include "util.h"
 #include "workers.h"
 
@@ -394,13 +397,17 @@ memory_of_self(long long *rss, long long *hwm)
 	fclose(f);
 }
 
-/* Each output's own lines (output.h). */
+/* Each output's own lines (output.h), and the sources' leases. */
 static void
 outputs_text(struct daemon *d, struct evbuffer *b)
 {
 	struct buf t = { 0 };
 
 	outputs_metrics(d->outs, &t);
+#ifdef HAVE_LIBNATS
+	if (d->leases != NULL)
+		leases_metrics(d->leases, &t);
+#endif
 	if (t.len > 0)
 		evbuffer_add(b, t.p, t.len);
 	buf_free(&t);

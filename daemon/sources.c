@@ -2,6 +2,7 @@
 #include "sources_int.h"
 
 #include <event2/event.h>
+#include <jansson.h>
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,7 +19,11 @@
 #include "http/pages.h"
 #include "http/poller.h"
 #include "metrics.h"
+#include "nw_config.h"
 #include "store.h"
+#ifdef HAVE_LIBNATS
+#include "leases.h"
+#endif
 
 static bool
 str_eq(const char *a, const char *b)
@@ -78,6 +83,95 @@ src_headers(struct src *s)
 	s->filter = filter_new(&s->c.keep, &s->c.block);
 }
 
+/* ---- leases ([cluster] leases, daemon/leases.h) ---- */
+
+/* Polled here: always without leases, else while this node holds the
+ * source's lease. */
+static bool
+src_leased(struct sources *S, struct src *s)
+{
+#ifdef HAVE_LIBNATS
+	return S->leases == NULL || leases_owned(S->leases, s->c.name);
+#else
+	(void)S;
+	(void)s;
+	return true;
+#endif
+}
+
+/* The validators travel with the lease. */
+void
+sources_lease_state(struct sources *S, struct src *s)
+{
+#ifdef HAVE_LIBNATS
+	json_t *j;
+	char *v;
+
+	if (S->leases == NULL)
+		return;
+	j = json_pack("{s:s?, s:s?}", "etag", s->etag, "last_modified",
+	    s->last_modified);
+	v = json_dumps(j, JSON_COMPACT);
+	leases_set_state(S->leases, s->c.name, v);
+	free(v);
+	json_decref(j);
+#else
+	(void)S;
+	(void)s;
+#endif
+}
+
+#ifdef HAVE_LIBNATS
+static int src_poll(struct sources *S, struct src *s, char *err,
+    size_t errlen);
+
+/* A lease won: poll with the validators the last owner left; lost: stop
+ * polling at once. */
+static void
+on_lease(void *ctx, const char *name, bool owned, const char *state)
+{
+	struct sources *S = ctx;
+	struct src *s = src_find(S, name);
+	json_t *j;
+	char err[512];
+
+	if (s == NULL || S->stopped)
+		return;
+	poller_remove(S->poller, name);
+	if (!owned)
+		return;
+	j = state != NULL ? json_loads(state, 0, NULL) : NULL;
+	if (j != NULL) {
+		set_str(&s->etag, json_string_value(json_object_get(j,
+		    "etag")));
+		set_str(&s->last_modified, json_string_value(
+		    json_object_get(j, "last_modified")));
+		json_decref(j);
+	}
+	if (src_poll(S, s, err, sizeof(err)) != 0)
+		log_error(&S->d->log, "%s: %s", name, err);
+}
+#endif
+
+/* The sources the leases are for: every configured one. */
+static void
+sources_lease_set(struct sources *S)
+{
+#ifdef HAVE_LIBNATS
+	const char **names;
+
+	if (S->leases == NULL)
+		return;
+	names = xcalloc(S->n + 1, sizeof(*names));
+	for (size_t i = 0; i < S->n; i++)
+		names[i] = S->v[i]->c.name;
+	leases_want(S->leases, names, S->n);
+	free(names);
+#else
+	(void)S;
+#endif
+}
+
 /* ---- the poller's callbacks ---- */
 
 static void
@@ -100,6 +194,7 @@ persist_state(struct sources *S, struct src *s)
 		goto err;
 	}
 	s->state_dirty = false;
+	sources_lease_state(S, s);
 	return;
 err:
 	log_error(&S->d->log, "%s: %s", s->c.name, err);
@@ -217,6 +312,8 @@ src_poll(struct sources *S, struct src *s, char *err, size_t errlen)
 	struct buf up = { 0 };
 	int rc;
 
+	if (!src_leased(S, s))
+		return 0;
 	if (s->c.username != NULL && s->c.password != NULL) {
 		buf_printf(&up, "%s:%s", s->c.username, s->c.password);
 		ps.userpwd = up.p;
@@ -407,6 +504,7 @@ sources_apply(struct sources *S, const struct source_list *l)
 			src_update(S, s, &l->v[k]);
 		}
 	}
+	sources_lease_set(S);
 }
 
 /* ---- life cycle ---- */
@@ -496,6 +594,22 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 	S->fs = feeds_store_open(d->store, err, errlen);
 	if (S->fs == NULL || http_setup(S, &d->cfg, err, errlen) != 0)
 		goto err;
+#ifdef HAVE_LIBNATS
+	if (d->cfg.cluster_leases) {
+		S->leases = leases_open(&d->cfg, d->base,
+		    store_origin_id(d->store), &d->log, on_lease, S, err,
+		    errlen);
+		if (S->leases == NULL)
+			goto err;
+		d->leases = S->leases;  /* for the metrics */
+	}
+#else
+	if (d->cfg.cluster_leases) {
+		fail(err, errlen, "[cluster] leases: this newswired was "
+		    "built without libnats");
+		goto err;
+	}
+#endif
 	for (size_t i = 0; i < l->n; i++) {
 		if (src_add(S, &l->v[i], err, errlen) != 0)
 			goto err;
@@ -503,6 +617,7 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 		    l->v[i].url, l->v[i].interval_ms / 1000,
 		    l->v[i].fetch_pages ? ", with pages" : "");
 	}
+	sources_lease_set(S);
 	return S;
 err:
 	sources_free(S);
@@ -528,6 +643,11 @@ sources_stop(struct sources *S)
 	if (S == NULL || S->stopped)
 		return;
 	S->stopped = true;
+#ifdef HAVE_LIBNATS
+	leases_free(S->leases);         /* gives the leases back */
+	S->leases = NULL;
+	S->d->leases = NULL;
+#endif
 	poller_free(S->poller);
 	S->poller = NULL;
 	for (size_t i = 0; i < S->n; i++)

@@ -66,6 +66,7 @@ struct pend {
 
 struct sources {
 	struct daemon *d;
+	struct leases *leases;      /* [cluster] leases: NULL = poll all */
 	struct feeds_store *fs;
 	struct http_client *http;
 	struct pages *pages;
@@ -89,6 +90,8 @@ struct sources {
 struct src *src_find(struct sources *S, const char *name);
 const char *src_url(const struct src *s);
 void src_repoll(struct sources *S, struct src *s);
+/* The source's validators go with its lease ([cluster] leases). */
+void sources_lease_state(struct sources *S, struct src *s);
 void set_str(char **field, const char *v);
 
 /* sources_jobs.c */

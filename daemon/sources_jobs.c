@@ -237,6 +237,7 @@ feed_after(struct job *job, bool committed)
 		if (committed) {
 			set_str(&s->etag, j->etag);
 			set_str(&s->last_modified, j->last_modified);
+			sources_lease_state(S, s);
 			for (size_t i = 0; i < j->n_fresh; i++) {
 				struct feeds_entry *e =
 				    &j->entries[j->fresh[i].i];

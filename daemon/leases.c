@@ -1,0 +1,518 @@
+#include "leases.h"
+
+#include <errno.h>
+#include <event2/event.h>
+#include <jansson.h>
+#include <nats/nats.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "log.h"
+#include "nats_conn.h"
+#include "util.h"
+
+struct lease {
+	char *name;
+	char *key;
+	bool wanted;            /* under lock: the loop's set */
+	char *state;            /* under lock: to carry */
+	/* the thread's */
+	bool held;
+	uint64_t rev;
+	/* the loop's */
+	bool owned;
+};
+
+struct lchange {
+	char *name;
+	bool owned;
+	char *state;
+};
+
+struct leases {
+	struct log *log;
+	leases_cb cb;
+	void *ctx;
+	char *node, *bucket;
+	int lease_ms, replicas;
+	natsOptions *opts;
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	bool stop;
+	struct lease *v;
+	size_t n;
+	struct lchange *q;
+	size_t qn, qcap;
+	int efd;
+	struct event *ev;
+	uint64_t won, lost;     /* the loop's */
+};
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static char *
+lease_key(const char *name)
+{
+	struct buf b = { 0 };
+	bool plain = true;
+
+	for (const char *p = name; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			plain = false;
+	buf_printf(&b, "src.%s", plain ? name : "x");
+	if (!plain)
+		for (const unsigned char *p = (const unsigned char *)name; *p;
+		    p++)
+			buf_printf(&b, "%02x", *p);
+	return b.p;
+}
+
+/* Thread: queues a change for the loop (under lock). */
+static void
+post_locked(struct leases *l, struct lease *ls, bool owned,
+    const char *state)
+{
+	if (l->qn == l->qcap) {
+		l->qcap = l->qcap ? l->qcap * 2 : 64;
+		l->q = xrealloc(l->q, l->qcap * sizeof(*l->q));
+	}
+	l->q[l->qn++] = (struct lchange){
+		.name = xstrdup(ls->name), .owned = owned,
+		.state = state != NULL ? xstrdup(state) : NULL,
+	};
+}
+
+static void
+wake(struct leases *l)
+{
+	uint64_t one = 1;
+
+	if (write(l->efd, &one, sizeof(one)) < 0 && errno != EAGAIN)
+		return;
+}
+
+/* The value to write for ls (under lock: reads its state). */
+static char *
+lease_value(struct leases *l, struct lease *ls, int64_t until)
+{
+	json_t *j = json_pack("{s:s, s:I, s:s?}", "owner", l->node, "until",
+	    (json_int_t)until, "state", ls->state);
+	char *s = json_dumps(j, JSON_COMPACT);
+
+	json_decref(j);
+	return s;
+}
+
+/* Parses a lease value: its until and (a copy of) its state. */
+static int64_t
+value_until(const char *v, int len, char **state)
+{
+	json_t *j = json_loadb(v, (size_t)len, 0, NULL);
+	json_t *st = json_object_get(j, "state");
+	int64_t until = json_integer_value(json_object_get(j, "until"));
+
+	if (state != NULL)
+		*state = json_is_string(st) ? xstrdup(json_string_value(st)) :
+		    NULL;
+	json_decref(j);
+	return until;
+}
+
+/* Live nodes: node.* keys not expired (at least 1: this one). */
+static int
+live_nodes(kvStore *kv, int64_t now)
+{
+	kvKeysList keys = { 0 };
+	int live = 0;
+
+	if (kvStore_Keys(&keys, kv, NULL) != NATS_OK)
+		return 1;
+	for (int i = 0; i < keys.Count; i++) {
+		kvEntry *e = NULL;
+
+		if (strncmp(keys.Keys[i], "node.", 5) != 0 ||
+		    kvStore_Get(&e, kv, keys.Keys[i]) != NATS_OK)
+			continue;
+		if (value_until(kvEntry_Value(e), kvEntry_ValueLen(e), NULL) >
+		    now)
+			live++;
+		kvEntry_Destroy(e);
+	}
+	kvKeysList_Destroy(&keys);
+	return live > 0 ? live : 1;
+}
+
+/* Tries to take the lease at key; true if won, with its revision in
+ * *rev and the last owner's state in *prev_state. */
+static bool
+take(kvStore *kv, const char *key, const char *value, int64_t now,
+    uint64_t *rev, char **prev_state)
+{
+	kvEntry *e = NULL;
+	natsStatus s = kvStore_Get(&e, kv, key);
+	bool won = false;
+
+	*prev_state = NULL;
+	if (s == NATS_NOT_FOUND) {
+		won = kvStore_Create(rev, kv, key, value,
+		    (int)strlen(value)) == NATS_OK;
+	} else if (s == NATS_OK) {
+		if (value_until(kvEntry_Value(e), kvEntry_ValueLen(e),
+		    prev_state) < now)
+			won = kvStore_Update(rev, kv, key, value,
+			    (int)strlen(value), kvEntry_Revision(e)) ==
+			    NATS_OK;
+		kvEntry_Destroy(e);
+	}
+	if (!won) {
+		free(*prev_state);
+		*prev_state = NULL;
+	}
+	return won;
+}
+
+/* One round over the leases; the thread's. The array may grow on the
+ * loop (leases_want appends, never removes): entries are reached by
+ * index under the lock, and nothing of them is kept across an unlock but
+ * the key, which never changes. */
+static void
+round_once(struct leases *l, kvStore *kv)
+{
+	int64_t now = now_ms(), until = now + l->lease_ms;
+	char nodekey[160], nodeval[64];
+	size_t wanted = 0, held = 0, cap, n, live;
+	bool gave_up = false;
+	uint64_t rev;
+
+	snprintf(nodekey, sizeof(nodekey), "node.%s", l->node);
+	snprintf(nodeval, sizeof(nodeval), "{\"until\":%lld}",
+	    (long long)until);
+	kvStore_PutString(&rev, kv, nodekey, nodeval);
+	live = (size_t)live_nodes(kv, now);
+	pthread_mutex_lock(&l->lock);
+	n = l->n;
+	for (size_t i = 0; i < n; i++) {
+		wanted += l->v[i].wanted;
+		held += l->v[i].held;
+	}
+	pthread_mutex_unlock(&l->lock);
+	cap = (wanted + live - 1) / live;
+	for (size_t i = 0; i < n; i++) {
+		struct lease *ls;
+		const char *key;
+		char *value, *prev = NULL;
+		uint64_t last;
+		bool ok;
+
+		pthread_mutex_lock(&l->lock);
+		ls = &l->v[i];
+		key = ls->key;
+		last = ls->rev;
+		value = lease_value(l, ls, until);
+		if (ls->held && (!ls->wanted || (held > cap && !gave_up))) {
+			/* given up: deleted, so another node takes it now */
+			gave_up = ls->wanted;
+			ls->held = false;
+			held--;
+			post_locked(l, ls, false, NULL);
+			pthread_mutex_unlock(&l->lock);
+			kvStore_Delete(kv, key);
+		} else if (ls->held) {
+			pthread_mutex_unlock(&l->lock);
+			ok = kvStore_Update(&rev, kv, key, value,
+			    (int)strlen(value), last) == NATS_OK;
+			pthread_mutex_lock(&l->lock);
+			ls = &l->v[i];
+			if (ok) {
+				ls->rev = rev;
+			} else {        /* a lost compare-and-set */
+				ls->held = false;
+				held--;
+				post_locked(l, ls, false, NULL);
+			}
+			pthread_mutex_unlock(&l->lock);
+		} else if (ls->wanted && held < cap) {
+			pthread_mutex_unlock(&l->lock);
+			ok = take(kv, key, value, now, &rev, &prev);
+			pthread_mutex_lock(&l->lock);
+			ls = &l->v[i];
+			if (ok) {
+				ls->held = true;
+				ls->rev = rev;
+				held++;
+				post_locked(l, ls, true, prev);
+			}
+			pthread_mutex_unlock(&l->lock);
+			free(prev);
+		} else {
+			pthread_mutex_unlock(&l->lock);
+		}
+		free(value);
+	}
+	wake(l);
+}
+
+static bool
+napping(struct leases *l, int ms)
+{
+	for (int t = 0; t < ms; t += 50) {
+		struct timespec ts = { 0, 50 * 1000 * 1000 };
+		bool stop;
+
+		pthread_mutex_lock(&l->lock);
+		stop = l->stop;
+		pthread_mutex_unlock(&l->lock);
+		if (stop)
+			return false;
+		nanosleep(&ts, NULL);
+	}
+	return true;
+}
+
+static kvStore *
+open_bucket(struct leases *l, jsCtx *js)
+{
+	kvStore *kv = NULL;
+	kvConfig kc;
+
+	if (js_KeyValue(&kv, js, l->bucket) == NATS_OK)
+		return kv;
+	kvConfig_Init(&kc);
+	kc.Bucket = l->bucket;
+	kc.History = 1;
+	kc.Replicas = l->replicas;
+	if (js_CreateKeyValue(&kv, js, &kc) == NATS_OK)
+		return kv;
+	return NULL;
+}
+
+static void *
+leases_main(void *arg)
+{
+	struct leases *l = arg;
+	natsConnection *nc = NULL;
+	jsCtx *js = NULL;
+	kvStore *kv = NULL;
+
+	while (natsConnection_Connect(&nc, l->opts) != NATS_OK)
+		if (!napping(l, 1000))
+			return NULL;
+	if (natsConnection_JetStream(&js, nc, NULL) != NATS_OK)
+		goto out;
+	while ((kv = open_bucket(l, js)) == NULL)
+		if (!napping(l, 1000))
+			goto out;
+	do
+		round_once(l, kv);
+	while (napping(l, l->lease_ms / 3));
+	/* stopping: the leases held go back at once */
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].held)
+			kvStore_Delete(kv, l->v[i].key);
+	pthread_mutex_unlock(&l->lock);
+	{
+		char nodekey[160];
+
+		snprintf(nodekey, sizeof(nodekey), "node.%s", l->node);
+		kvStore_Delete(kv, nodekey);
+	}
+out:
+	kvStore_Destroy(kv);
+	jsCtx_Destroy(js);
+	natsConnection_Destroy(nc);
+	return NULL;
+}
+
+static void
+on_changes(evutil_socket_t fd, short what, void *arg)
+{
+	struct leases *l = arg;
+	struct lchange *q;
+	size_t n;
+	uint64_t v;
+
+	(void)what;
+	if (read(fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
+		return;
+	pthread_mutex_lock(&l->lock);
+	q = l->q;
+	n = l->qn;
+	l->q = NULL;
+	l->qn = l->qcap = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < l->n; k++)
+			if (strcmp(l->v[k].name, q[i].name) == 0)
+				l->v[k].owned = q[i].owned;
+	pthread_mutex_unlock(&l->lock);
+	for (size_t i = 0; i < n; i++) {
+		if (q[i].owned)
+			l->won++;
+		else
+			l->lost++;
+		log_info(l->log, "lease: source %s %s", q[i].name,
+		    q[i].owned ? "taken: polled here" : "given up or lost: "
+		    "not polled here");
+		l->cb(l->ctx, q[i].name, q[i].owned, q[i].state);
+		free(q[i].name);
+		free(q[i].state);
+	}
+	free(q);
+}
+
+struct leases *
+leases_open(const struct config *c, struct event_base *base,
+    const char *node, struct log *log, leases_cb cb, void *ctx, char *err,
+    size_t errlen)
+{
+	struct leases *l = xcalloc(1, sizeof(*l));
+
+	l->log = log;
+	l->cb = cb;
+	l->ctx = ctx;
+	l->node = xstrdup(node);
+	l->bucket = xstrdup(c->cluster_bucket);
+	l->lease_ms = c->cluster_lease * 1000;
+	l->replicas = c->nats_replicas;
+	l->efd = -1;
+	pthread_mutex_init(&l->lock, NULL);
+	if (c->nats_servers[0] == '\0') {
+		fail(err, errlen, "[cluster] leases need [output.nats] "
+		    "servers");
+		goto err;
+	}
+	if (nats_Open(-1) != NATS_OK ||
+	    nats_conn_options(c, &l->opts, err, errlen) != 0)
+		goto err;
+	l->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (l->efd < 0) {
+		fail(err, errlen, "eventfd: %s", strerror(errno));
+		goto err;
+	}
+	l->ev = event_new(base, l->efd, EV_READ | EV_PERSIST, on_changes, l);
+	event_add(l->ev, NULL);
+	return l;
+err:
+	leases_free(l);
+	return NULL;
+}
+
+void
+leases_want(struct leases *l, const char *const *names, size_t n)
+{
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		l->v[i].wanted = false;
+	for (size_t k = 0; k < n; k++) {
+		size_t i;
+
+		for (i = 0; i < l->n; i++)
+			if (strcmp(l->v[i].name, names[k]) == 0)
+				break;
+		if (i == l->n) {
+			l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+			memset(&l->v[l->n], 0, sizeof(*l->v));
+			l->v[l->n].name = xstrdup(names[k]);
+			l->v[l->n].key = lease_key(names[k]);
+			l->n++;
+		}
+		l->v[i].wanted = true;
+	}
+	pthread_mutex_unlock(&l->lock);
+	if (!l->started && pthread_create(&l->thread, NULL, leases_main, l)
+	    == 0)
+		l->started = true;
+}
+
+void
+leases_set_state(struct leases *l, const char *name, const char *state)
+{
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0) {
+			free(l->v[i].state);
+			l->v[i].state = state != NULL ? xstrdup(state) : NULL;
+		}
+	pthread_mutex_unlock(&l->lock);
+}
+
+bool
+leases_owned(struct leases *l, const char *name)
+{
+	bool owned = false;
+
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0)
+			owned = l->v[i].owned;
+	pthread_mutex_unlock(&l->lock);
+	return owned;
+}
+
+void
+leases_metrics(struct leases *l, struct buf *b)
+{
+	size_t held = 0;
+
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		held += l->v[i].owned;
+	pthread_mutex_unlock(&l->lock);
+	buf_printf(b, "# HELP newswire_leases_held Sources whose lease this "
+	    "node holds (it polls them).\n# TYPE newswire_leases_held gauge\n"
+	    "newswire_leases_held %zu\n", held);
+	buf_printf(b, "# HELP newswire_leases_taken_total Leases taken.\n"
+	    "# TYPE newswire_leases_taken_total counter\n"
+	    "newswire_leases_taken_total %llu\n", (unsigned long long)l->won);
+	buf_printf(b, "# HELP newswire_leases_lost_total Leases given up or "
+	    "lost.\n# TYPE newswire_leases_lost_total counter\n"
+	    "newswire_leases_lost_total %llu\n", (unsigned long long)l->lost);
+}
+
+void
+leases_free(struct leases *l)
+{
+	if (l == NULL)
+		return;
+	pthread_mutex_lock(&l->lock);
+	l->stop = true;
+	pthread_mutex_unlock(&l->lock);
+	if (l->started)
+		pthread_join(l->thread, NULL);
+	if (l->ev != NULL)
+		event_free(l->ev);
+	if (l->efd >= 0)
+		close(l->efd);
+	for (size_t i = 0; i < l->qn; i++) {
+		free(l->q[i].name);
+		free(l->q[i].state);
+	}
+	free(l->q);
+	for (size_t i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].key);
+		free(l->v[i].state);
+	}
+	free(l->v);
+	natsOptions_Destroy(l->opts);
+	pthread_mutex_destroy(&l->lock);
+	free(l->node);
+	free(l->bucket);
+	free(l);
+}

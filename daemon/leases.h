@@ -1,0 +1,61 @@
+/* Source ownership across newswired nodes ([cluster] leases = yes): a
+ * lease per source in a JetStream key-value bucket (default
+ * newswire_sources, on the [output.nats] servers), so that N nodes with
+ * the same sources each poll only the ones they hold.
+ *
+ * Key src.NAME (hex when NAME has characters a key cannot), value
+ *   {"owner": NODE, "until": EPOCH_MS, "state": STRING-or-null}
+ * - a free source is taken with a create (fails if the key exists);
+ * - a held lease is renewed every lease_seconds/3 with an update at the
+ *   revision last written: an update that fails (someone else wrote: a
+ *   lost compare-and-set) means the lease is lost: stop polling at once;
+ * - an expired lease (until in the past: its node died) is taken with an
+ *   update at the revision read: one contender wins;
+ * - each node holds at most its share, ceil(sources / live nodes), live
+ *   nodes being the keys node.NODE renewed like leases; a node over its
+ *   share gives one lease up per round (deletes it);
+ * - state travels with the lease: the owner writes its HTTP validators
+ *   there; a new owner gets them with the lease (conditional GET).
+ * Clean shutdown deletes the held leases, so others take them at once.
+ *
+ * The bucket is talked to from a thread of the module's own; the loop
+ * hears of changes through an eventfd. Node clocks must agree to within a
+ * small part of lease_seconds (NTP). Built with libnats only. */
+#ifndef NW_LEASES_H
+#define NW_LEASES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct buf;
+struct config;
+struct event_base;
+struct leases;
+struct log;
+
+/* Called on the loop when a lease is won (state: what the last owner
+ * left, or NULL) or lost (state NULL). */
+typedef void (*leases_cb)(void *ctx, const char *name, bool owned,
+    const char *state);
+
+struct leases *leases_open(const struct config *c, struct event_base *base,
+    const char *node, struct log *log, leases_cb cb, void *ctx, char *err,
+    size_t errlen);
+
+/* The sources to hold leases for (replaces the set; leases of sources
+ * gone are given up). */
+void leases_want(struct leases *l, const char *const *names, size_t n);
+
+/* What to carry with name's lease from its next renewal on. */
+void leases_set_state(struct leases *l, const char *name,
+    const char *state);
+
+/* As the loop last heard. */
+bool leases_owned(struct leases *l, const char *name);
+
+void leases_metrics(struct leases *l, struct buf *b);
+
+/* Gives up the leases held and stops. */
+void leases_free(struct leases *l);
+
+#endif

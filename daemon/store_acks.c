@@ -1,0 +1,60 @@
+#include "store_acks.h"
+
+#include "store_int.h"
+#include "util.h"
+
+static const char acks_schema[] =
+	"CREATE TABLE IF NOT EXISTS output_acks ("
+	"  output TEXT PRIMARY KEY, seq INTEGER NOT NULL)";
+
+static int
+acks_fail(sqlite3 *db, const char *what, char *err, size_t errlen)
+{
+	return fail(err, errlen, "store: output acks: %s: %s", what,
+	    sqlite3_errmsg(db));
+}
+
+int
+store_acked_get(struct store *s, const char *output, int64_t *seq,
+    char *err, size_t errlen)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	*seq = 0;
+	if (sqlite3_exec(db, acks_schema, NULL, NULL, NULL) != SQLITE_OK)
+		return acks_fail(db, "create", err, errlen);
+	if (sqlite3_prepare_v2(db, "SELECT seq FROM output_acks WHERE "
+	    "output = ?1", -1, &st, NULL) != SQLITE_OK)
+		return acks_fail(db, "select", err, errlen);
+	sqlite3_bind_text(st, 1, output, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return acks_fail(db, "select", err, errlen);
+	return 0;
+}
+
+int
+store_acked_set(struct store *s, const char *output, int64_t seq,
+    char *err, size_t errlen)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "INSERT INTO output_acks (output, seq) "
+	    "VALUES (?1, ?2) ON CONFLICT (output) DO UPDATE SET seq = ?2 "
+	    "WHERE seq < ?2", -1, &st, NULL) != SQLITE_OK)
+		return acks_fail(db, "update", err, errlen);
+	sqlite3_bind_text(st, 1, output, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, seq);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return acks_fail(db, "update", err, errlen);
+	return 0;
+}

@@ -1,0 +1,196 @@
+"""An independent reader of a JetStream stream for the tests: the NATS
+client protocol (text over TCP) and the JetStream API's request/reply
+subjects, written from the protocol documents, not with libnats, so the
+tests check the daemon's output with a client other than its own. Also
+starts nats-server on loopback ports the test picks.
+
+    c = Conn(port); c.stream_info("NEWSWIRE"); c.msg_get("NEWSWIRE", 1)
+"""
+import base64
+import glob
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+
+def find_server():
+    """Debian's nats-server binary, or None."""
+    for p in ("/usr/sbin/nats-server", shutil.which("nats-server")):
+        if p and os.access(p, os.X_OK):
+            return p
+    return None
+
+
+def parse_headers(raw):
+    """'NATS/1.0\\r\\nK: V\\r\\n\\r\\n' -> {K: V}."""
+    out = {}
+    for line in raw.decode().split("\r\n")[1:]:
+        if ":" in line:
+            k, v = line.split(":", 1)
+            out[k.strip()] = v.strip()
+    return out
+
+
+class Conn:
+    """One connection; requests wait at most timeout seconds."""
+
+    def __init__(self, port, timeout=5.0):
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout)
+        self.sock.settimeout(timeout)
+        self.buf = b""
+        self.inbox_n = 0
+        line = self._line()
+        if not line.startswith(b"INFO "):
+            raise OSError("not a NATS server: %r" % line)
+        self.sock.sendall(b'CONNECT {"verbose":false,"pedantic":false,'
+                          b'"headers":true,"no_responders":true,'
+                          b'"lang":"python-test","version":"0"}\r\n'
+                          b"PING\r\n")
+        while self._line() != b"PONG":
+            pass
+
+    def close(self):
+        self.sock.close()
+
+    def _fill(self):
+        data = self.sock.recv(65536)
+        if not data:
+            raise OSError("connection closed")
+        self.buf += data
+
+    def _line(self):
+        while b"\r\n" not in self.buf:
+            self._fill()
+        line, self.buf = self.buf.split(b"\r\n", 1)
+        return line
+
+    def _bytes(self, n):
+        while len(self.buf) < n + 2:
+            self._fill()
+        data, self.buf = self.buf[:n], self.buf[n + 2:]
+        return data
+
+    def request(self, subject, payload, deadline=5.0):
+        """Publishes payload with a reply inbox; returns (headers, data)
+        of the first answer."""
+        self.inbox_n += 1
+        inbox = "_INBOX.t%d.%d" % (os.getpid(), self.inbox_n)
+        sid = str(self.inbox_n)
+        if isinstance(payload, str):
+            payload = payload.encode()
+        self.sock.sendall(("SUB %s %s\r\nUNSUB %s 1\r\nPUB %s %s %d\r\n"
+                           % (inbox, sid, sid, subject, inbox,
+                              len(payload))).encode() + payload + b"\r\n")
+        end = time.monotonic() + deadline
+        while time.monotonic() < end:
+            parts = self._line().split()
+            if not parts:
+                continue
+            if parts[0] == b"PING":
+                self.sock.sendall(b"PONG\r\n")
+            elif parts[0] == b"-ERR":
+                raise OSError(b" ".join(parts).decode())
+            elif parts[0] == b"MSG":
+                data = self._bytes(int(parts[-1]))
+                if parts[2].decode() == sid:
+                    return {}, data
+            elif parts[0] == b"HMSG":
+                hlen, tlen = int(parts[-2]), int(parts[-1])
+                raw = self._bytes(tlen)
+                if parts[2].decode() == sid:
+                    return parse_headers(raw[:hlen]), raw[hlen:]
+        raise OSError("no answer on %s" % subject)
+
+    def api(self, what, body=None):
+        _, data = self.request("$JS.API." + what,
+                               json.dumps(body) if body is not None else "")
+        return json.loads(data) if data else {}
+
+    def stream_info(self, stream):
+        return self.api("STREAM.INFO." + stream)
+
+    def msg_get(self, stream, seq):
+        """(subject, headers, data) of the stream's message seq, or None."""
+        r = self.api("STREAM.MSG.GET." + stream, {"seq": seq})
+        m = r.get("message")
+        if m is None:
+            return None
+        hdrs = parse_headers(base64.b64decode(m["hdrs"])) \
+            if m.get("hdrs") else {}
+        return m["subject"], hdrs, base64.b64decode(m.get("data", ""))
+
+    def all_msgs(self, stream):
+        """Every message of the stream, in stream order."""
+        st = self.stream_info(stream).get("state", {})
+        out = []
+        for seq in range(st.get("first_seq", 1), st.get("last_seq", 0) + 1):
+            m = self.msg_get(stream, seq)
+            if m is not None:
+                out.append(m)
+        return out
+
+
+def wait_conn(port, proc, seconds):
+    """A Conn once the server at port answers, or None."""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if proc is not None and proc.poll() is not None:
+            return None
+        try:
+            return Conn(port, 2.0)
+        except OSError:
+            time.sleep(0.1)
+    return None
+
+
+class Server:
+    """nats-server -js on 127.0.0.1:port, its store in sd, its log in
+    log_path; extra: more arguments (cluster routes)."""
+
+    def __init__(self, exe, port, sd, log_path, extra=()):
+        self.port = port
+        self.argv = [exe, "-js", "-a", "127.0.0.1", "-p", str(port),
+                     "-sd", sd] + list(extra)
+        self.log_path = log_path
+        self.start()
+
+    def start(self):
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(self.argv, stdout=self.log,
+                                     stderr=subprocess.STDOUT)
+
+    def pause(self):
+        """SIGSTOP, then waits until every thread is stopped: the kill
+        returns before a busy Go process has stopped (measured: 10 of 30
+        requests were still answered right after it). True once all
+        are."""
+        self.proc.send_signal(signal.SIGSTOP)
+        for _ in range(500):
+            states = []
+            for f in glob.glob("/proc/%d/task/*/stat" % self.proc.pid):
+                try:
+                    with open(f) as fh:
+                        states.append(fh.read().rsplit(")", 1)[1].split()[0])
+                except OSError:
+                    pass
+            if states and all(x in ("T", "t") for x in states):
+                return True
+            time.sleep(0.01)
+        return False
+
+    def resume(self):
+        self.proc.send_signal(signal.SIGCONT)
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.log.close()

@@ -1,0 +1,188 @@
+"""[cluster] leases: two newswired nodes with the same 12 feed sources on
+one nats-server -js share them through leases in a key-value bucket. A
+local HTTP server (each node has its own User-Agent) logs who polls what.
+
+- node A alone takes all 12; when B comes, they end at 6 and 6;
+- in steady state each feed is polled by one node only;
+- A is SIGKILLed: B takes A's feeds within twice the lease time, and its
+  first poll of each is a conditional GET with the ETag A left in the
+  lease (the validators travel with it);
+- no feed is ever polled by A after B took it (ownership moves A -> B only).
+
+Exit 77 (skip) without nats-server. Usage: test_leases.py NEWSWIRED
+"""
+import http.server
+import os
+import signal
+import socketserver
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+sys.path.insert(0, HERE)
+from nwtest import check, failures, free_port  # noqa: E402
+import natsproto  # noqa: E402
+import opslib  # noqa: E402
+from test_nats import wait_for, m  # noqa: E402
+
+N_FEEDS = 12
+LEASE = 3
+LOG = []            # (monotonic time, feed, user agent, if-none-match)
+LOCK = threading.Lock()
+
+
+def feed(i):
+    items = "".join(
+        "<item><title>Feed %d story %d</title><link>http://example.org/"
+        "%d/%d</link><guid>f%d-%d</guid><description>Story %d of feed "
+        "%d.</description></item>" % (i, k, i, k, i, k, k, i)
+        for k in range(2))
+    return ("<?xml version='1.0'?><rss version='2.0'><channel><title>Feed "
+            "%d</title><link>http://example.org/</link>%s</channel></rss>"
+            % (i, items)).encode()
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        i = int(self.path.strip("/").split(".")[0][1:])
+        etag = '"f%d-v1"' % i
+        inm = self.headers.get("If-None-Match")
+        with LOCK:
+            LOG.append((time.monotonic(), i,
+                        self.headers.get("User-Agent", ""), inm))
+        if inm == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        body = feed(i)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("ETag", etag)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *a):
+        pass
+
+
+class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+
+
+def node_conf(tmp, name, nats_port, http_port):
+    d = os.path.join(tmp, name)
+    os.makedirs(os.path.join(d, "inbox"))
+    mport = free_port()
+    conf = os.path.join(d, "newswired.conf")
+    opslib.write_conf(conf, d, free_port(), mport)
+    with open(conf, "a") as f:
+        f.write("[http]\nuser_agent = node-%s\nhost_delay = 0\n"
+                "per_host = 8\n[output.nats]\nservers = nats://127.0.0.1:%d"
+                "\n[cluster]\nleases = yes\nlease_seconds = %d\n"
+                % (name, nats_port, LEASE))
+        for i in range(N_FEEDS):
+            f.write('[source "f%d"]\nurl = http://127.0.0.1:%d/f%d.xml\n'
+                    "interval = 1\n" % (i, http_port, i))
+    return conf, mport, os.path.join(d, "newswired.log")
+
+
+def held(mport):
+    return m(mport, "newswire_leases_held")
+
+
+def main():
+    exe = sys.argv[1]
+    server = natsproto.find_server()
+    if server is None:
+        print("SKIP: nats-server is not installed (Debian: nats-server; "
+              "scripts/deps test)")
+        return 77
+    tmp = tempfile.mkdtemp(prefix="nw-leases-")
+    port = free_port()
+    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
+                           os.path.join(tmp, "nats-server.log"))
+    web = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=web.serve_forever, daemon=True).start()
+    hport = web.server_address[1]
+    a = b = None
+    try:
+        c = natsproto.wait_conn(port, srv.proc, 15)
+        if not check(c is not None, "nats-server answers"):
+            return 1
+        c.close()
+        conf_a, mport_a, log_a = node_conf(tmp, "a", port, hport)
+        conf_b, mport_b, log_b = node_conf(tmp, "b", port, hport)
+        a = opslib.Daemon(exe, conf_a, log_a)
+        check(wait_for(lambda: held(mport_a) == N_FEEDS, 20),
+              "node a alone takes all %d leases (holds %s)"
+              % (N_FEEDS, held(mport_a)))
+        b = opslib.Daemon(exe, conf_b, log_b)
+        check(wait_for(lambda: held(mport_a) == N_FEEDS // 2 and
+                       held(mport_b) == N_FEEDS // 2, 30),
+              "with b they share them 6 and 6 (a %s, b %s)"
+              % (held(mport_a), held(mport_b)))
+        time.sleep(1.5)                  # polls of the old owner finish
+        t_steady = time.monotonic()
+        time.sleep(3)
+        t_kill = time.monotonic()
+        a.signal(signal.SIGKILL)
+        a.stop(signalled=True)
+        a = None
+        ok = wait_for(lambda: held(mport_b) == N_FEEDS, 2 * LEASE + 2)
+        took = time.monotonic() - t_kill
+        check(ok, "b holds all %d leases within twice the lease time "
+              "(%.1f s; b %s)" % (N_FEEDS, took, held(mport_b)))
+        print("takeover after SIGKILL: %.1f s (lease %d s)" % (took, LEASE))
+        check(wait_for(lambda: len({i for t, i, ua, _ in list(LOG)
+                                    if t > t_kill and ua == "node-b"})
+                       == N_FEEDS, 10), "b polls every feed after the "
+              "takeover")
+        with LOCK:
+            log = list(LOG)
+        steady = {}
+        for t, i, ua, _ in log:
+            if t_steady <= t < t_kill:
+                steady.setdefault(i, set()).add(ua)
+        check(len(steady) == N_FEEDS and
+              all(len(v) == 1 for v in steady.values()),
+              "in steady state each feed is polled by one node (%s)"
+              % {i: sorted(v) for i, v in steady.items()})
+        of_a = {i for i, v in steady.items() if v == {"node-a"}}
+        check(len(of_a) == N_FEEDS // 2, "a polled 6 of them")
+        for i in sorted(of_a):
+            first_b = [inm for t, j, ua, inm in log
+                       if j == i and ua == "node-b" and t > t_kill][:1]
+            check(first_b == ['"f%d-v1"' % i], "b's first poll of a's "
+                  "feed f%d is conditional with a's ETag (%s)"
+                  % (i, first_b))
+        for i in range(N_FEEDS):
+            uas = [ua for _, j, ua, _ in log if j == i]
+            switched = [k for k in range(1, len(uas))
+                        if uas[k] != uas[k - 1]]
+            check(all(uas[k] == "node-b" for k in switched),
+                  "feed f%d changes owner from a to b only (%s)"
+                  % (i, "".join(u[-1] for u in uas)))
+        check(b.stop() == 0, "b stops cleanly")
+        b = None
+    finally:
+        for d in (a, b):
+            if d is not None:
+                d.stop()
+        web.shutdown()
+        srv.stop()
+    opslib.cleanup(tmp)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

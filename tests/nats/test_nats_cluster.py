@@ -1,0 +1,122 @@
+"""[output.nats] against a 3-node nats-server cluster (routes on loopback
+ports) with a 3-replica stream: the stream's leader is SIGKILLed mid-run,
+events go on being committed, the daemon fails over to another server,
+the killed one is restarted; at the end every event is in the stream
+exactly once, in a stream with 3 replicas.
+
+Exit 77 (skip) without nats-server. Usage: test_nats_cluster.py NEWSWIRED
+"""
+import os
+import signal
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+sys.path.insert(0, HERE)
+from nwtest import check, failures, free_port  # noqa: E402
+import natsproto  # noqa: E402
+import opslib  # noqa: E402
+from test_nats import Node, check_stream, wait_for, m  # noqa: E402
+
+N = 3
+
+
+def info(port):
+    try:
+        c = natsproto.Conn(port, 2.0)
+        try:
+            return c.stream_info("NEWSWIRE")
+        finally:
+            c.close()
+    except OSError:
+        return {}
+
+
+def main():
+    exe = sys.argv[1]
+    server = natsproto.find_server()
+    if server is None:
+        print("SKIP: nats-server is not installed (Debian: nats-server; "
+              "scripts/deps test)")
+        return 77
+    tmp = tempfile.mkdtemp(prefix="nw-natsc-")
+    ports = [free_port() for _ in range(N)]
+    cports = [free_port() for _ in range(N)]
+    servers = []
+    for i in range(N):
+        routes = ",".join("nats://127.0.0.1:%d" % cports[j]
+                          for j in range(N) if j != i)
+        servers.append(natsproto.Server(
+            server, ports[i], os.path.join(tmp, "js%d" % i),
+            os.path.join(tmp, "nats%d.log" % i),
+            ["--server_name", "n%d" % i, "--cluster_name", "nw",
+             "--cluster", "nats://127.0.0.1:%d" % cports[i],
+             "--routes", routes]))
+    node = None
+    try:
+        for i in range(N):
+            c = natsproto.wait_conn(ports[i], servers[i].proc, 15)
+            if not check(c is not None, "server n%d answers" % i):
+                return 1
+            c.close()
+        node = Node(exe, tmp, ports[0])
+        with open(node.conf) as f:
+            conf = f.read()
+        conf = conf.replace("servers = nats://127.0.0.1:%d\n" % ports[0],
+                            "servers = %s\nreplicas = 3\n" % ",".join(
+                                "nats://127.0.0.1:%d" % p for p in ports))
+        with open(node.conf, "w") as f:
+            f.write(conf)
+        check(node.start(), "newswired starts against the cluster")
+        node.drop_pages(30)
+        check(wait_for(lambda: node.acked() == 30, 60),
+              "30 events acknowledged by the cluster (acked %s)"
+              % node.acked())
+        si = info(ports[0])
+        check(si.get("config", {}).get("num_replicas") == 3,
+              "the daemon created the stream with 3 replicas")
+        leader = si.get("cluster", {}).get("leader", "")
+        k = int(leader[1:]) if leader[1:].isdigit() else 0
+        print("stream leader: n%d; killing it" % k)
+        servers[k].proc.kill()
+        servers[k].proc.wait()
+        servers[k].log.close()
+        node.drop_pages(30)
+        check(wait_for(lambda: node.acked() == 60, 90),
+              "60 acknowledged with the leader dead (acked %s)"
+              % node.acked())
+        servers[k].start()
+        alive = ports[(k + 1) % N]
+        c = natsproto.wait_conn(alive, None, 15)
+        if check(c is not None, "a surviving server answers"):
+            check_stream(c, range(1, 61), "3-node cluster, leader killed")
+            c.close()
+        c = natsproto.wait_conn(ports[k], servers[k].proc, 15)
+        check(c is not None and wait_for(
+            lambda: info(ports[k]).get("state", {}).get("messages") == 60,
+            60), "the restarted server serves the stream, 60 messages")
+        if c is not None:
+            c.close()
+        print("re-sends the servers dropped:",
+              m(node.mport, "newswire_nats_duplicates_total"),
+              "resends:", m(node.mport, "newswire_nats_resends_total"))
+        check(node.d.stop() == 0, "newswired stops cleanly")
+        node.d = None
+    finally:
+        if node is not None and node.d is not None:
+            node.d.stop()
+        for s in servers:
+            s.stop()
+    opslib.cleanup(tmp)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
