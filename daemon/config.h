@@ -19,6 +19,8 @@ enum config_on_success {
 /* One feed source: a [source "NAME"] section (config_source.c). */
 struct source_conf {
 	char *name;
+	char *where;             /* "FILE:LINE" of its first key, for
+	                            messages; NULL: unknown */
 	char *url;
 	char *title;             /* for people and OPML; NULL: none */
 	char *site;              /* the site's home page (OPML htmlUrl) */
@@ -140,8 +142,11 @@ bool config_is_source_section(const char *section);
 int config_source_set(struct source_list *l, size_t first,
     const char *section, const char *key, const char *value, char *err,
     size_t errlen);
+/* Notes where the source of section was first seen ("FILE:LINE"), once. */
+void config_source_where(struct source_list *l, const char *section,
+    const char *where);
 /* Every source has its url: a problem pushed on errs for each that has
- * not; returns their number. */
+ * not, at the place of its section; returns their number. */
 size_t config_sources_check(const struct source_list *l,
     struct strlist *errs);
 

@@ -114,9 +114,14 @@ config_handler(void *user, const char *section, const char *key,
 	char err[256];
 	int rc;
 
-	if (config_is_source_section(section))
+	if (config_is_source_section(section)) {
 		rc = config_source_set(&p->c->sources, p->first, section, key,
 		    value, err, sizeof(err));
+		if (rc == 0) {
+			snprintf(err, sizeof(err), "%s:%d", p->path, p->line);
+			config_source_where(&p->c->sources, section, err);
+		}
+	}
 	else if (p->sources_only)
 		rc = fail(err, sizeof(err), "[%s] in a source file, which "
 		    "holds [source \"NAME\"] sections only", section);

@@ -294,6 +294,20 @@ config_source_set(struct source_list *l, size_t first,
 	return fail(err, errlen, "unknown key '%s' in a source section", key);
 }
 
+void
+config_source_where(struct source_list *l, const char *section,
+    const char *where)
+{
+	char name[128], err[128];
+
+	if (section_name(section, name, sizeof(name), err, sizeof(err)) != 0)
+		return;
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0 &&
+		    l->v[i].where == NULL)
+			l->v[i].where = xstrdup(where);
+}
+
 size_t
 config_sources_check(const struct source_list *l, struct strlist *errs)
 {
@@ -302,6 +316,8 @@ config_sources_check(const struct source_list *l, struct strlist *errs)
 
 	for (size_t i = 0; i < l->n; i++) {
 		b.len = 0;
+		if (l->v[i].where != NULL)
+			buf_printf(&b, "%s: ", l->v[i].where);
 		if (l->v[i].url == NULL)
 			buf_printf(&b, "[source \"%s\"] has no url",
 			    l->v[i].name);
@@ -326,6 +342,7 @@ void
 source_conf_free(struct source_conf *c)
 {
 	free(c->name);
+	free(c->where);
 	free(c->url);
 	free(c->title);
 	free(c->site);
@@ -447,6 +464,7 @@ source_conf_copy(struct source_conf *dst, const struct source_conf *src)
 	memset(dst, 0, sizeof(*dst));
 	*dst = *src;
 	dst->name = xstrdup(src->name);
+	dst->where = str_dup(src->where);
 	dst->url = xstrdup(src->url);
 	dst->title = str_dup(src->title);
 	dst->site = str_dup(src->site);

@@ -211,8 +211,12 @@ publisher_open(struct event_base *base, const char *endpoint, int hwm,
 	if (curve_server_setup(curve, p->ctx, p->sock, err, errlen) != 0)
 		goto err;
 	if (zmq_bind(p->sock, endpoint) != 0) {
-		fail(err, errlen, "cannot publish on %s: %s", endpoint,
-		    zmq_strerror(errno));
+		int e = errno;
+
+		fail(err, errlen, "cannot publish on %s: %s%s", endpoint,
+		    zmq_strerror(e), e == EADDRINUSE ? " (another newswired "
+		    "running? choose another endpoint with --publish or "
+		    "[publish] endpoint)" : "");
 		goto err;
 	}
 	return p;

@@ -86,8 +86,12 @@ replay_socket(void *ctx, const char *endpoint, struct curve *curve,
 		return NULL;
 	}
 	if (zmq_bind(s, endpoint) != 0) {
-		fail(err, errlen, "cannot serve replay on %s: %s", endpoint,
-		    zmq_strerror(errno));
+		int e = errno;
+
+		fail(err, errlen, "cannot serve replay on %s: %s%s", endpoint,
+		    zmq_strerror(e), e == EADDRINUSE ? " (another newswired "
+		    "running? choose another endpoint with [publish] replay)" :
+		    "");
 		zmq_close(s);
 		return NULL;
 	}

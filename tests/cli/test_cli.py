@@ -14,6 +14,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -243,6 +244,41 @@ def test_daemon_config_messages(newswired, tmp):
     r = run([newswired, "--help"])
     check(r.returncode == 0 and "usage" in r.stdout.lower(),
           "newswired --help: exit 0, usage on stdout")
+    test_source_and_port_messages(newswired, tmp)
+
+
+def test_source_and_port_messages(newswired, tmp):
+    """A source without url is named with its file and line before any
+    port is bound, so a busy port does not hide it; a busy port says
+    what to change."""
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    port = busy.getsockname()[1]
+    try:
+        conf = os.path.join(tmp, "nourl.conf")
+        with open(conf, "w") as f:
+            f.write("[publish]\nendpoint = tcp://127.0.0.1:%d\n\n"
+                    "[source \"wire\"]\ninterval = 60\n" % port)
+        r = run([newswired, "-c", conf, "--state",
+                 os.path.join(tmp, "nourl-state"), "--inbox",
+                 os.path.join(tmp, "nourl-inbox")], timeout=30)
+        want = conf + ":5: [source \"wire\"] has no url"
+        check(r.returncode != 0 and want in r.stderr and
+              "in use" not in r.stderr,
+              "a source without url, port busy: %r" % r.stderr.strip())
+        conf = os.path.join(tmp, "busy.conf")
+        with open(conf, "w") as f:
+            f.write("[daemon]\nmetrics =\n[publish]\n"
+                    "endpoint = tcp://127.0.0.1:%d\n" % port)
+        r = run([newswired, "-c", conf, "--state",
+                 os.path.join(tmp, "busy-state"), "--inbox",
+                 os.path.join(tmp, "busy-inbox")], timeout=30)
+        check(r.returncode != 0 and "Address already in use" in r.stderr
+              and "--publish" in r.stderr,
+              "a busy port suggests --publish: %r" % r.stderr.strip())
+    finally:
+        busy.close()
 
 
 def main():
