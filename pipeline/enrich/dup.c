@@ -216,9 +216,8 @@ dup_print_release(struct dup_print *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Number of samples of s that are <= lim. */
-static size_t
-dup_below(const struct dup_print *s, uint64_t lim)
+size_t
+dup_print_below(const struct dup_print *s, uint64_t lim)
 {
 	size_t lo = 0, hi = s->n;
 
@@ -250,7 +249,7 @@ dup_order(const struct dup_print *a, const struct dup_print *b,
 		*l = a;
 	}
 	*lim = a->limit < b->limit ? a->limit : b->limit;
-	*n = dup_below(*s, *lim);
+	*n = dup_print_below(*s, *lim);
 }
 
 int

@@ -480,23 +480,6 @@ dup_count(struct dup_index *idx, const struct dup_print *q)
 	return nt;
 }
 
-/* Samples of q at or under lim. */
-static size_t
-dup_below_q(const struct dup_print *q, uint64_t lim)
-{
-	size_t lo = 0, hi = q->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (q->h[mid] <= lim)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /* The containment of the shorter of q and r in the other, in percent,
  * from c shared samples, as dup_containment() computes it on the two
  * prints; *samples gets the shorter's samples it rests on. */
@@ -509,7 +492,7 @@ dup_rec_containment(const struct dup_print *q, const struct dup_rec *r,
 
 	if (q->shingles < r->shingles ||
 	    (q->shingles == r->shingles && q->n <= r->n)) {
-		n = dup_below_q(q, lim);
+		n = dup_print_below(q, lim);
 	} else if (lim == r->limit) {
 		n = r->n;
 	} else {

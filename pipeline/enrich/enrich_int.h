@@ -197,4 +197,9 @@ void ent_canons_free(struct ent_canons *m);
 char *dup_print_toks(const char *body, const struct etoks *t,
     uint64_t simhash);
 
+struct dup_print;
+/* The number of p's samples (sorted) at or under lim (dup.c; the index
+ * in dup_index.c counts the same way). */
+size_t dup_print_below(const struct dup_print *p, uint64_t lim);
+
 #endif
