@@ -44,19 +44,13 @@ dup_mix(uint64_t x)
 	return x;
 }
 
-/* Sorts v[0, n) ascending: a radix sort, a byte a pass, without the
- * comparison calls of qsort(). */
-static void
-dup_sort64(uint64_t *v, size_t n)
+uint64_t *
+dup_radix_sort(uint64_t *v, uint64_t *tmp, size_t n, int bits)
 {
-	uint64_t *tmp, *src = v, *dst, *x;
-	size_t count[256], i, shift;
+	uint64_t *src = v, *dst = tmp, *x;
+	size_t count[256], i;
 
-	if (n < 2)
-		return;
-	tmp = xmalloc(n * sizeof(*tmp));
-	dst = tmp;
-	for (shift = 0; shift < 64; shift += 8) {
+	for (int shift = 0; shift < bits; shift += 8) {
 		size_t sum = 0;
 
 		memset(count, 0, sizeof(count));
@@ -74,7 +68,20 @@ dup_sort64(uint64_t *v, size_t n)
 		src = dst;
 		dst = x;
 	}
+	return src;
+}
+
+/* Sorts v[0, n) ascending, without the comparison calls of qsort(). */
+static void
+dup_sort64(uint64_t *v, size_t n)
+{
+	uint64_t *tmp;
+
+	if (n < 2)
+		return;
+	tmp = xmalloc(n * sizeof(*tmp));
 	/* eight passes: the sorted values are back in v */
+	dup_radix_sort(v, tmp, n, 64);
 	free(tmp);
 }
 

@@ -133,36 +133,18 @@ dup_live(const struct dup_index *idx, uint32_t ref)
 	return ((ref - idx->head) & DUP_REF_MASK) < idx->tail - idx->head;
 }
 
-/* Sorts n postings of 40-bit values: a radix sort, a byte a pass. */
+/* Sorts n postings of 40-bit values. */
 static void
 dup_sort40(uint8_t *p, size_t n)
 {
 	uint64_t *v = xmalloc(n * sizeof(*v)), *w = xmalloc(n * sizeof(*w));
-	uint64_t *src = v, *dst = w, *x;
-	size_t count[256], i;
+	uint64_t *sorted;
 
-	for (i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++)
 		v[i] = dup_get(p + DUP_ELEM * i);
-	for (int shift = 0; shift < 40; shift += 8) {
-		size_t sum = 0;
-
-		memset(count, 0, sizeof(count));
-		for (i = 0; i < n; i++)
-			count[(src[i] >> shift) & 0xff]++;
-		for (i = 0; i < 256; i++) {
-			size_t c = count[i];
-
-			count[i] = sum;
-			sum += c;
-		}
-		for (i = 0; i < n; i++)
-			dst[count[(src[i] >> shift) & 0xff]++] = src[i];
-		x = src;
-		src = dst;
-		dst = x;
-	}
-	for (i = 0; i < n; i++)
-		dup_put(p + DUP_ELEM * i, src[i]);
+	sorted = dup_radix_sort(v, w, n, 40);
+	for (size_t i = 0; i < n; i++)
+		dup_put(p + DUP_ELEM * i, sorted[i]);
 	free(v);
 	free(w);
 }

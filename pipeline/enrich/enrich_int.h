@@ -201,5 +201,9 @@ struct dup_print;
 /* The number of p's samples (sorted) at or under lim (dup.c; the index
  * in dup_index.c counts the same way). */
 size_t dup_print_below(const struct dup_print *p, uint64_t lim);
+/* Sorts v[0, n) ascending on its low bits (a multiple of 8), a byte a
+ * pass through tmp (n values); returns v or tmp, whichever holds the
+ * result (v for an even number of passes). dup.c. */
+uint64_t *dup_radix_sort(uint64_t *v, uint64_t *tmp, size_t n, int bits);
 
 #endif
