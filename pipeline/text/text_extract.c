@@ -142,7 +142,8 @@ text_authors(struct nw_article *a, const char *line)
 			}
 		}
 		text_add_author(a, text_trimmed(p, cut));
-		if (cut >= end)
+		/* a separator that runs into the stop ends the names too */
+		if (cut + skip >= end)
 			break;
 		p += cut + skip;
 		end -= cut + skip;
