@@ -113,19 +113,48 @@ class Conn:
     def stream_info(self, stream):
         return self.api("STREAM.INFO." + stream)
 
-    def msg_get(self, stream, seq):
-        """(subject, headers, data) of the stream's message seq, or None."""
-        r = self.api("STREAM.MSG.GET." + stream, {"seq": seq})
-        m = r.get("message")
-        if m is None:
-            return None
+    def msg_get(self, stream, seq, seconds=10.0):
+        """(subject, headers, data) of the stream's message seq, or None
+        when the stream says it has no such message. Any other answer (no
+        responders, an API error while the stream elects a leader) is
+        asked again for up to seconds, then raised: a message the test
+        could not read is not a message the stream lacks."""
+        end = time.monotonic() + seconds
+        while True:
+            try:
+                r = self.api("STREAM.MSG.GET." + stream, {"seq": seq})
+            except OSError as e:
+                if time.monotonic() > end:
+                    raise
+                r = {"no answer": str(e)}
+            m = r.get("message")
+            if m is not None:
+                break
+            if r.get("error", {}).get("err_code") == 10037:
+                return None     # JSNoMessageFoundErr
+            if time.monotonic() > end:
+                raise OSError("STREAM.MSG.GET %s %d: %s"
+                              % (stream, seq, r or "no answer"))
+            time.sleep(0.2)
         hdrs = parse_headers(base64.b64decode(m["hdrs"])) \
             if m.get("hdrs") else {}
         return m["subject"], hdrs, base64.b64decode(m.get("data", ""))
 
     def all_msgs(self, stream):
         """Every message of the stream, in stream order."""
-        st = self.stream_info(stream).get("state", {})
+        end = time.monotonic() + 10.0
+        while True:
+            try:
+                st = self.stream_info(stream).get("state")
+            except OSError:
+                if time.monotonic() > end:
+                    raise
+                st = None
+            if st is not None:
+                break
+            if time.monotonic() > end:
+                raise OSError("STREAM.INFO %s: no state" % stream)
+            time.sleep(0.2)
         out = []
         for seq in range(st.get("first_seq", 1), st.get("last_seq", 0) + 1):
             m = self.msg_get(stream, seq)
