@@ -34,13 +34,61 @@ feed_rss_link(const struct feed_ctx *cx, xmlNode *n)
 	return u;
 }
 
+/* <link> of an item or channel: the page, and one of its links. */
+static void
+feed_rss_set_link(const struct feed_ctx *cx, xmlNode *c, char **link,
+    struct strlist *links)
+{
+	char *t = feed_rss_link(cx, c);
+
+	if (t) {
+		free(*link);
+		*link = xstrdup(t);
+		strlist_push_owned(links, t);
+	}
+}
+
+/* <guid>: the item's id, and its page when it is a permalink. */
+static void
+feed_rss_guid(const struct feed_ctx *cx, xmlNode *c, struct feed_item *it,
+    char **permalink)
+{
+	char *pl = feed_attr(cx, c, "isPermaLink");
+
+	feed_put(&it->guid, feed_text(cx, c));
+	if (it->guid && !(pl && strcasecmp(pl, "false") == 0) &&
+	    (strncmp(it->guid, "http://", 7) == 0 ||
+	    strncmp(it->guid, "https://", 8) == 0))
+		feed_put(permalink, xstrdup(it->guid));
+	free(pl);
+}
+
+/* <enclosure>: one of the item's enclosures, and its image when it is
+ * one. */
+static void
+feed_rss_enclosure(const struct feed_ctx *cx, xmlNode *c,
+    struct feed_bag *b)
+{
+	char *u = feed_attr(cx, c, "url");
+	char *len = feed_attr(cx, c, "length");
+	char *type = feed_attr(cx, c, "type");
+	char *r = feed_resolve(cx, c, u);
+
+	feed_add_enclosure(b->item, r, len, type);
+	if (r && type && strncasecmp(type, "image/", 6) == 0)
+		feed_put(&b->image[SRC_N + 1], xstrdup(r));
+	free(r);
+	free(u);
+	free(len);
+	free(type);
+}
+
 /* An element of the item in RSS's own namespace. */
 static void
 feed_rss_item_own(const struct feed_ctx *cx, xmlNode *c, const char *local,
     struct feed_bag *b, char **permalink)
 {
 	struct feed_item *it = b->item;
-	char *t;
 
 	if (strcmp(local, "title") == 0)
 		feed_put(&b->title[SRC_MAIN], feed_text(cx, c));
@@ -51,53 +99,18 @@ feed_rss_item_own(const struct feed_ctx *cx, xmlNode *c, const char *local,
 		feed_put(&b->desc[SRC_ALT], feed_text(cx, c));
 	else if (strcmp(local, "content") == 0)
 		feed_put(&b->content[SRC_ALT], feed_text(cx, c));
-	else if (strcmp(local, "link") == 0) {
-		t = feed_rss_link(cx, c);
-		if (t) {
-			free(it->link);
-			it->link = xstrdup(t);
-			strlist_push_owned(&it->links, t);
-		}
-	} else if (strcmp(local, "guid") == 0) {
-		char *pl = feed_attr(cx, c, "isPermaLink");
-
-		feed_put(&it->guid, feed_text(cx, c));
-		if (it->guid && !(pl &&
-		    strcasecmp(pl, "false") == 0) &&
-		    (strncmp(it->guid, "http://", 7) == 0 ||
-		    strncmp(it->guid, "https://", 8) == 0))
-			feed_put(permalink,
-			    xstrdup(it->guid));
-		free(pl);
-	} else if (strcmp(local, "pubDate") == 0)
-		feed_put(&b->published[SRC_MAIN],
-		    feed_text(cx, c));
-	else if (strcmp(local, "author") == 0) {
-		t = feed_text(cx, c);
-		feed_add_author_text(&b->people[SRC_MAIN],
-		    &b->n_people[SRC_MAIN], t);
-		free(t);
-	} else if (strcmp(local, "category") == 0) {
-		t = feed_text(cx, c);
-		if (t)
-			strlist_push_owned(&b->cats[SRC_MAIN],
-			    t);
-	} else if (strcmp(local, "enclosure") == 0) {
-		char *u = feed_attr(cx, c, "url");
-		char *len = feed_attr(cx, c, "length");
-		char *type = feed_attr(cx, c, "type");
-		char *r = feed_resolve(cx, c, u);
-
-		feed_add_enclosure(it, r, len, type);
-		if (r && type && strncasecmp(type, "image/",
-		    6) == 0)
-			feed_put(&b->image[SRC_N + 1],
-			    xstrdup(r));
-		free(r);
-		free(u);
-		free(len);
-		free(type);
-	}
+	else if (strcmp(local, "link") == 0)
+		feed_rss_set_link(cx, c, &it->link, &it->links);
+	else if (strcmp(local, "guid") == 0)
+		feed_rss_guid(cx, c, it, permalink);
+	else if (strcmp(local, "pubDate") == 0)
+		feed_put(&b->published[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "author") == 0)
+		feed_bag_person(cx, c, b, SRC_MAIN);
+	else if (strcmp(local, "category") == 0)
+		feed_text_category(cx, c, &b->cats[SRC_MAIN]);
+	else if (strcmp(local, "enclosure") == 0)
+		feed_rss_enclosure(cx, c, b);
 }
 
 /* An Atom element inside an RSS item. */
@@ -112,26 +125,21 @@ feed_rss_item_atom(const struct feed_ctx *cx, xmlNode *c, const char *local,
 		feed_atom_person(cx, c, &b->people[SRC_ATOM],
 		    &b->n_people[SRC_ATOM]);
 	else if (strcmp(local, "content") == 0)
-		feed_put(&b->content[SRC_ATOM], feed_text(cx,
-		    c));
+		feed_put(&b->content[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "summary") == 0)
 		feed_put(&b->desc[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "title") == 0)
 		feed_put(&b->title[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "published") == 0)
-		feed_put(&b->published[SRC_ATOM],
-		    feed_text(cx, c));
+		feed_put(&b->published[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "updated") == 0)
-		feed_put(&b->updated[SRC_ATOM], feed_text(cx,
-		    c));
+		feed_put(&b->updated[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "link") == 0)
-		feed_atom_link(cx, c, atom_link, &it->links,
-		    NULL, it);
+		feed_atom_link(cx, c, atom_link, &it->links, NULL, it);
 	else if (strcmp(local, "category") == 0) {
 		t = feed_attr(cx, c, "term");
 		if (t && *t)
-			strlist_push_owned(&b->cats[SRC_ATOM],
-			    t);
+			strlist_push_owned(&b->cats[SRC_ATOM], t);
 		else
 			free(t);
 	}
@@ -233,13 +241,64 @@ feed_rss_image(const struct feed_ctx *cx, xmlNode *n, struct feed_bag *b)
 	free(u);
 }
 
+/* An element of the channel in RSS's own namespace. */
+static void
+feed_rss_channel_own(const struct feed_ctx *cx, struct feed *f, xmlNode *c,
+    const char *local, struct feed_bag *b)
+{
+	if (strcmp(local, "item") == 0)
+		feed_rss_item(cx, f, c);
+	else if (strcmp(local, "title") == 0)
+		feed_put(&b->title[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "description") == 0)
+		feed_put(&b->desc[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "link") == 0)
+		feed_rss_set_link(cx, c, &f->link, &f->links);
+	else if (strcmp(local, "language") == 0)
+		feed_put(&b->language[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "copyright") == 0)
+		feed_put(&b->rights[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "generator") == 0)
+		feed_put(&f->generator, feed_text(cx, c));
+	else if (strcmp(local, "pubDate") == 0)
+		feed_put(&b->published[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "lastBuildDate") == 0)
+		feed_put(&b->updated[SRC_MAIN], feed_text(cx, c));
+	else if (strcmp(local, "managingEditor") == 0)
+		feed_bag_person(cx, c, b, SRC_MAIN);
+	else if (strcmp(local, "webMaster") == 0)
+		feed_bag_person(cx, c, b, SRC_ALT);
+	else if (strcmp(local, "category") == 0)
+		feed_text_category(cx, c, &b->cats[SRC_MAIN]);
+	else if (strcmp(local, "image") == 0)
+		feed_rss_image(cx, c, b);
+	else if (strcmp(local, "author") == 0)
+		/* not RSS, but written: as atom:author */
+		feed_atom_person(cx, c, &b->people[SRC_ATOM],
+		    &b->n_people[SRC_ATOM]);
+}
+
+/* An Atom element inside an RSS channel. */
+static void
+feed_rss_channel_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *c,
+    const char *local, struct feed_bag *b, char **atom_link)
+{
+	if (strcmp(local, "link") == 0)
+		feed_atom_link(cx, c, atom_link, &f->links, &f->feed_link,
+		    NULL);
+	else if (strcmp(local, "updated") == 0)
+		feed_put(&b->updated[SRC_ATOM], feed_text(cx, c));
+	else if (strcmp(local, "author") == 0)
+		feed_atom_person(cx, c, &b->people[SRC_ATOM],
+		    &b->n_people[SRC_ATOM]);
+}
+
 /* The channel (RSS 2.0) or the channel plus its siblings (RDF). */
 static void
 feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
     struct feed_bag *b, char **atom_link)
 {
 	const char *local;
-	char *t;
 
 	for (xmlNode *c = ch->children; c != NULL; c = c->next) {
 		enum feed_ns ns;
@@ -247,72 +306,12 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		ns = feed_ns_of(c, &local);
-		if (feed_rss_own(ns)) {
-			if (strcmp(local, "item") == 0)
-				feed_rss_item(cx, f, c);
-			else if (strcmp(local, "title") == 0)
-				feed_put(&b->title[SRC_MAIN], feed_text(cx,
-				    c));
-			else if (strcmp(local, "description") == 0)
-				feed_put(&b->desc[SRC_MAIN], feed_text(cx, c));
-			else if (strcmp(local, "link") == 0) {
-				t = feed_rss_link(cx, c);
-				if (t) {
-					free(f->link);
-					f->link = xstrdup(t);
-					strlist_push_owned(&f->links, t);
-				}
-			} else if (strcmp(local, "language") == 0)
-				feed_put(&b->language[SRC_MAIN],
-				    feed_text(cx, c));
-			else if (strcmp(local, "copyright") == 0)
-				feed_put(&b->rights[SRC_MAIN], feed_text(cx,
-				    c));
-			else if (strcmp(local, "generator") == 0)
-				feed_put(&f->generator, feed_text(cx, c));
-			else if (strcmp(local, "pubDate") == 0)
-				feed_put(&b->published[SRC_MAIN],
-				    feed_text(cx, c));
-			else if (strcmp(local, "lastBuildDate") == 0)
-				feed_put(&b->updated[SRC_MAIN],
-				    feed_text(cx, c));
-			else if (strcmp(local, "managingEditor") == 0) {
-				t = feed_text(cx, c);
-				feed_add_author_text(&b->people[SRC_MAIN],
-				    &b->n_people[SRC_MAIN], t);
-				free(t);
-			} else if (strcmp(local, "webMaster") == 0) {
-				t = feed_text(cx, c);
-				feed_add_author_text(&b->people[SRC_ALT],
-				    &b->n_people[SRC_ALT], t);
-				free(t);
-			} else if (strcmp(local, "category") == 0) {
-				t = feed_text(cx, c);
-				if (t)
-					strlist_push_owned(&b->cats[SRC_MAIN],
-					    t);
-			} else if (strcmp(local, "image") == 0) {
-				feed_rss_image(cx, c, b);
-			} else if (strcmp(local, "author") == 0) {
-				/* not RSS, but written: as atom:author */
-				feed_atom_person(cx, c, &b->people[SRC_ATOM],
-				    &b->n_people[SRC_ATOM]);
-			}
-			continue;
-		}
-		if (ns == NS_ATOM || ns == NS_ATOM03) {
-			if (strcmp(local, "link") == 0)
-				feed_atom_link(cx, c, atom_link, &f->links,
-				    &f->feed_link, NULL);
-			else if (strcmp(local, "updated") == 0)
-				feed_put(&b->updated[SRC_ATOM], feed_text(cx,
-				    c));
-			else if (strcmp(local, "author") == 0)
-				feed_atom_person(cx, c, &b->people[SRC_ATOM],
-				    &b->n_people[SRC_ATOM]);
-			continue;
-		}
-		feed_extension(cx, c, ns, local, b);
+		if (feed_rss_own(ns))
+			feed_rss_channel_own(cx, f, c, local, b);
+		else if (ns == NS_ATOM || ns == NS_ATOM03)
+			feed_rss_channel_atom(cx, f, c, local, b, atom_link);
+		else
+			feed_extension(cx, c, ns, local, b);
 	}
 }
 

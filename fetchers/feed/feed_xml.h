@@ -111,6 +111,13 @@ void feed_take_cats(struct feed_bag *b, struct strlist *out);
 void feed_put(char **slot, char *value);
 void feed_atom_person(const struct feed_ctx *cx, xmlNode *n,
     struct feed_person **v, size_t *nv);
+/* The text of n as a person ("email (Name)", "Name <email>", an email
+ * or a name: feed_add_author_text) among b's people from source src. */
+void feed_bag_person(const struct feed_ctx *cx, xmlNode *n,
+    struct feed_bag *b, int src);
+/* The text of n, when it is not empty, as a category at the end of l. */
+void feed_text_category(const struct feed_ctx *cx, xmlNode *n,
+    struct strlist *l);
 /* The namespaced extensions RSS and Atom share. Returns true when n was
  * one of them. */
 bool feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,

@@ -161,6 +161,25 @@ feed_atom_person(const struct feed_ctx *cx, xmlNode *n,
 	free(email);
 }
 
+void
+feed_bag_person(const struct feed_ctx *cx, xmlNode *n, struct feed_bag *b,
+    int src)
+{
+	char *t = feed_text(cx, n);
+
+	feed_add_author_text(&b->people[src], &b->n_people[src], t);
+	free(t);
+}
+
+void
+feed_text_category(const struct feed_ctx *cx, xmlNode *n, struct strlist *l)
+{
+	char *t = feed_text(cx, n);
+
+	if (t)
+		strlist_push_owned(l, t);
+}
+
 /* itunes:category text="..." with nested subcategories. */
 static void
 feed_itunes_category(const struct feed_ctx *cx, xmlNode *n,
@@ -389,25 +408,16 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 			t = feed_text(cx, n);
 			feed_put(&b->published[SRC_DC], t ? xstrdup(t) : NULL);
 			feed_put(&b->updated[SRC_DC], t);
-		} else if (strcmp(local, "creator") == 0) {
-			t = feed_text(cx, n);
-			feed_add_author_text(&b->people[SRC_DC2],
-			    &b->n_people[SRC_DC2], t);
-			free(t);
-		} else if (strcmp(local, "author") == 0) {
-			t = feed_text(cx, n);
-			feed_add_author_text(&b->people[SRC_DC],
-			    &b->n_people[SRC_DC], t);
-			free(t);
-		} else if (strcmp(local, "language") == 0)
+		} else if (strcmp(local, "creator") == 0)
+			feed_bag_person(cx, n, b, SRC_DC2);
+		else if (strcmp(local, "author") == 0)
+			feed_bag_person(cx, n, b, SRC_DC);
+		else if (strcmp(local, "language") == 0)
 			feed_put(&b->language[SRC_DC], feed_text(cx, n));
 		else if (strcmp(local, "rights") == 0)
 			feed_put(&b->rights[SRC_DC], feed_text(cx, n));
-		else if (strcmp(local, "subject") == 0) {
-			t = feed_text(cx, n);
-			if (t)
-				strlist_push_owned(&b->cats[SRC_DC], t);
-		}
+		else if (strcmp(local, "subject") == 0)
+			feed_text_category(cx, n, &b->cats[SRC_DC]);
 		return true;
 	case NS_DCTERMS:
 		if (strcmp(local, "modified") == 0)
@@ -417,12 +427,9 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 			feed_put(&b->published[SRC_DC2], feed_text(cx, n));
 		return true;
 	case NS_ITUNES:
-		if (strcmp(local, "author") == 0) {
-			t = feed_text(cx, n);
-			feed_add_author_text(&b->people[SRC_ITUNES],
-			    &b->n_people[SRC_ITUNES], t);
-			free(t);
-		} else if (strcmp(local, "summary") == 0)
+		if (strcmp(local, "author") == 0)
+			feed_bag_person(cx, n, b, SRC_ITUNES);
+		else if (strcmp(local, "summary") == 0)
 			feed_put(&b->desc[SRC_ITUNES], feed_text(cx, n));
 		else if (strcmp(local, "subtitle") == 0)
 			feed_put(&b->subtitle, feed_text(cx, n));
