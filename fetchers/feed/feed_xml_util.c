@@ -25,10 +25,8 @@ static const struct {
 	{ "http://purl.org/atom/ns#", NS_ATOM03 },
 	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
 	{ "http://purl.org/dc/elements/1.1/", NS_DC },
-	{ "http://purl.org/dc/elements/1.1", NS_DC },
 	{ "http://purl.org/dc/terms/", NS_DCTERMS },
 	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
-	{ "http://search.yahoo.com/mrss", NS_MEDIA },
 	{ "http://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
 	{ "https://www.itunes.com/dtds/podcast-1.0.dtd", NS_ITUNES },
 	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
@@ -50,6 +48,21 @@ static const struct {
 	{ "itunes", NS_ITUNES }, { "rdf", NS_RDF }, { "xhtml", NS_XHTML },
 };
 
+/* Whether the namespace URI href[0..n) is uri as feeds write it: in any
+ * case, with or without a final slash ("http://purl.org/dc/elements/1.1"),
+ * white space around it ignored (xmlns:itunes=" http://... "). */
+static bool
+feed_ns_same(const char *href, size_t n, const char *uri)
+{
+	size_t k = strlen(uri);
+
+	if (k > 0 && uri[k - 1] == '/')
+		k--;
+	if (n > 0 && href[n - 1] == '/')
+		n--;
+	return n == k && strncasecmp(href, uri, n) == 0;
+}
+
 /* The namespace of element n and its local name. */
 enum feed_ns
 feed_ns_of(const xmlNode *n, const char **local)
@@ -58,10 +71,17 @@ feed_ns_of(const xmlNode *n, const char **local)
 
 	*local = name;
 	if (n->ns != NULL && n->ns->href != NULL) {
+		const char *h = (const char *)n->ns->href;
+		size_t len;
+
+		while (isspace((unsigned char)*h))
+			h++;
+		len = strlen(h);
+		while (len > 0 && isspace((unsigned char)h[len - 1]))
+			len--;
 		for (size_t i = 0; i < sizeof(feed_ns_uris) /
 		    sizeof(feed_ns_uris[0]); i++)
-			if (strcasecmp((const char *)n->ns->href,
-			    feed_ns_uris[i].uri) == 0)
+			if (feed_ns_same(h, len, feed_ns_uris[i].uri))
 				return feed_ns_uris[i].ns;
 		return NS_OTHER;
 	}

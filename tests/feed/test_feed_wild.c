@@ -147,6 +147,22 @@ test_case_and_default_ns(void **state)
 	STR(f->title, "Below");
 	STR(f->items[0].title, "I");
 	feed_free(f);
+
+	/* a namespace URI with white space around it, or without the final
+	 * slash the specification gives it, is still that namespace */
+	f = parse("<rss version=\"2.0\" xmlns:itunes=\" http://www.itunes.com/"
+	    "dtds/podcast-1.0.dtd \" xmlns:dc=\"http://purl.org/dc/elements/"
+	    "1.1\" xmlns:media=\"HTTP://search.yahoo.com/mrss\"><channel>"
+	    "<itunes:author>Pod Caster</itunes:author><item><title>x</title>"
+	    "<dc:creator>Dee Cee</dc:creator><media:category>M"
+	    "</media:category></item></channel></rss>");
+	assert_int_equal(f->n_authors, 1);
+	STR(f->authors[0].name, "Pod Caster");
+	assert_int_equal(f->items[0].n_authors, 1);
+	STR(f->items[0].authors[0].name, "Dee Cee");
+	assert_int_equal(f->items[0].categories.n, 1);
+	STR(f->items[0].categories.v[0], "M");
+	feed_free(f);
 }
 
 static void
