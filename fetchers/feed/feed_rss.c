@@ -81,6 +81,18 @@ feed_rss_enclosure(const struct feed_ctx *cx, xmlNode *c,
 	free(u);
 	free(len);
 	free(type);
+	/* Media RSS written inside the enclosure, as inside media:content
+	 * (its title, description, thumbnail...) */
+	for (xmlNode *m = c->children; m != NULL; m = m->next) {
+		const char *local;
+		enum feed_ns ns;
+
+		if (m->type != XML_ELEMENT_NODE)
+			continue;
+		ns = feed_ns_of(m, &local);
+		if (ns == NS_MEDIA)
+			feed_extension(cx, m, ns, local, b);
+	}
 }
 
 /* An element of the item in RSS's own namespace. */

@@ -233,7 +233,11 @@ test_podcast_media(void **state)
 	    "<media:content url=\"http://example.com/g1.mp4\"/>"
 	    "<media:content url=\"http://example.com/g2.mp4\"/>"
 	    "<media:category>gc</media:category></media:group></item>"
-	    "</channel></rss>");
+	    /* Media RSS inside the enclosure, as inside media:content */
+	    "<item><enclosure url=\"http://example.com/e.mp3\""
+	    " type=\"audio/mpeg\"><media:title>e title</media:title>"
+	    "<media:thumbnail url=\"http://example.com/e.jpg\"/>"
+	    "</enclosure></item></channel></rss>");
 	STR(f->description, "Sub");
 	STR(f->image.url, "http://example.com/wrong.jpg");
 	assert_int_equal(f->n_authors, 1);
@@ -256,6 +260,10 @@ test_podcast_media(void **state)
 	assert_int_equal(it->n_media_content, 2);
 	STR(it->media_content[1].url, "http://example.com/g2.mp4");
 	STR(it->categories.v[0], "gc");
+	it = &f->items[2];
+	STR(it->title, "e title");
+	STR(it->image.url, "http://example.com/e.jpg");
+	assert_int_equal(it->n_enclosures, 1);
 	/* the JSON form carries the new fields */
 	j = feed_to_json(f);
 	mc = json_object_get(json_array_get(json_object_get(j, "items"), 0),
