@@ -143,7 +143,8 @@ feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 			}
 			free(src);
 		} else if (strcmp(local, "link") == 0)
-			feed_atom_link(cx, c, &it->link, &it->links, NULL, it);
+			feed_atom_link(cx, c, &it->link, &b.link_other,
+			    &it->links, NULL, it);
 		else if (strcmp(local, "published") == 0 ||
 		    strcmp(local, "issued") == 0)
 			feed_put(&b.published[SRC_MAIN], feed_text(cx, c));
@@ -216,8 +217,8 @@ feed_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *root)
 		    strcmp(local, "tagline") == 0)
 			feed_put(&b.desc[SRC_MAIN], feed_atom_text(cx, c));
 		else if (strcmp(local, "link") == 0)
-			feed_atom_link(cx, c, &f->link, &f->links,
-			    &f->feed_link, NULL);
+			feed_atom_link(cx, c, &f->link, &b.link_other,
+			    &f->links, &f->feed_link, NULL);
 		else if (strcmp(local, "updated") == 0 ||
 		    strcmp(local, "modified") == 0)
 			feed_put(&b.updated[SRC_MAIN], feed_text(cx, c));

@@ -147,7 +147,8 @@ feed_rss_item_atom(const struct feed_ctx *cx, xmlNode *c, const char *local,
 	else if (strcmp(local, "updated") == 0)
 		feed_put(&b->updated[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "link") == 0)
-		feed_atom_link(cx, c, atom_link, &it->links, NULL, it);
+		feed_atom_link(cx, c, atom_link, &b->link_other, &it->links,
+		    NULL, it);
 	else if (strcmp(local, "category") == 0) {
 		t = feed_attr(cx, c, "term");
 		if (t && *t)
@@ -296,8 +297,8 @@ feed_rss_channel_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *c,
     const char *local, struct feed_bag *b, char **atom_link)
 {
 	if (strcmp(local, "link") == 0)
-		feed_atom_link(cx, c, atom_link, &f->links, &f->feed_link,
-		    NULL);
+		feed_atom_link(cx, c, atom_link, &b->link_other, &f->links,
+		    &f->feed_link, NULL);
 	else if (strcmp(local, "updated") == 0)
 		feed_put(&b->updated[SRC_ATOM], feed_text(cx, c));
 	else if (strcmp(local, "author") == 0)

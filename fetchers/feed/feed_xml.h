@@ -64,6 +64,7 @@ struct feed_bag {
 	char *media_desc;
 	char *xhtml_body;
 	struct strlist media_cats;
+	bool link_other;                  /* the link is not HTML */
 	struct feed_item *item;           /* the item read, or NULL */
 };
 
@@ -122,8 +123,13 @@ void feed_text_category(const struct feed_ctx *cx, xmlNode *n,
  * one of them. */
 bool feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
     const char *local, struct feed_bag *b);
+/* An Atom <link>: an enclosure of it, *self (rel="self"), or one of
+ * links; an alternate link is also *link, the page, unless *link is
+ * already set: the first alternate of an HTML type (or of none) is the
+ * page, one of another type (a PDF, another feed) only until an HTML one
+ * comes; *other says that *link is of another type. */
 void feed_atom_link(const struct feed_ctx *cx, xmlNode *n, char **link,
-    struct strlist *links, char **self, struct feed_item *it);
+    bool *other, struct strlist *links, char **self, struct feed_item *it);
 void feed_item_image_from_html(const struct feed_ctx *cx, xmlNode *n,
     struct feed_item *it);
 

@@ -480,10 +480,28 @@ feed_extension(const struct feed_ctx *cx, xmlNode *n, enum feed_ns ns,
 	}
 }
 
+/* A link's type that is a web page: none stated, HTML or XHTML (Atom
+ * 0.3's "html" and "xhtml" too), parameters after ';' ignored. */
+static bool
+feed_html_type(const char *t)
+{
+	size_t n;
+
+	if (t == NULL)
+		return true;
+	while (isspace((unsigned char)*t))
+		t++;
+	n = strcspn(t, "; \t");
+	return n == 0 || (n == 9 && strncasecmp(t, "text/html", 9) == 0) ||
+	    (n == 21 && strncasecmp(t, "application/xhtml+xml", 21) == 0) ||
+	    (n == 4 && strncasecmp(t, "html", 4) == 0) ||
+	    (n == 5 && strncasecmp(t, "xhtml", 5) == 0);
+}
+
 /* An Atom <link>: rel decides where it goes. */
 void
 feed_atom_link(const struct feed_ctx *cx, xmlNode *n, char **link,
-    struct strlist *links, char **self, struct feed_item *it)
+    bool *other, struct strlist *links, char **self, struct feed_item *it)
 {
 	char *href = feed_attr(cx, n, "href"), *rel = feed_attr(cx, n, "rel");
 	char *u;
@@ -516,8 +534,15 @@ feed_atom_link(const struct feed_ctx *cx, xmlNode *n, char **link,
 			*self = xstrdup(u);
 	} else if (rel == NULL || *rel == '\0' ||
 	    strcasecmp(rel, "alternate") == 0) {
-		if (*link == NULL)
+		char *type = feed_attr(cx, n, "type");
+		bool html = feed_html_type(type);
+
+		if (*link == NULL || (html && *other)) {
+			free(*link);
 			*link = xstrdup(u);
+			*other = !html;
+		}
+		free(type);
 	}
 	if (!strlist_contains(links, u))
 		strlist_push(links, u);

@@ -217,7 +217,8 @@ test_podcast_media(void **state)
 	    "<title>Pod</title><itunes:subtitle>Sub</itunes:subtitle>"
 	    "<itunes:author>Jane Doe</itunes:author>"
 	    "<itunes:image url=\"http://example.com/wrong.jpg\"/>"
-	    "<item><title>Ep 1</title><itunes:subtitle>ep sub</itunes:subtitle>"
+	    "<item><title>Ep 1</title>"
+	    "<itunes:subtitle>ep sub</itunes:subtitle>"
 	    "<itunes:summary>ep summary</itunes:summary>"
 	    "<itunes:author>John</itunes:author>"
 	    "<itunes:image href=\"http://example.com/ep1.jpg\"/>"
@@ -421,6 +422,44 @@ test_encodings(void **state)
 	feed_free(f);
 }
 
+/* The page of a feed or an entry is its first alternate link of an HTML
+ * type (or of none); an alternate of another type (another feed, the
+ * audio) only when there is no HTML one (RFC 4287 4.2.7.2). */
+static void
+test_alternate_links(void **state)
+{
+	struct feed *f;
+
+	(void)state;
+	f = parse("<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>L"
+	    "</title><link rel=\"alternate\" type=\"application/rss+xml\""
+	    " href=\"http://example.com/feed.rss\"/><link rel=\"alternate\""
+	    " type=\"text/html; charset=utf-8\" href=\"http://example.com/\"/>"
+	    "<link href=\"http://example.com/second\"/>"
+	    "<entry><id>1</id><link rel=\"alternate\" type=\"audio/mpeg\""
+	    " href=\"http://example.com/1.mp3\"/><link rel=\"alternate\""
+	    " type=\"application/xhtml+xml\" href=\"http://example.com/1\"/>"
+	    "</entry><entry><id>2</id><link rel=\"alternate\""
+	    " type=\"application/pdf\" href=\"http://example.com/2.pdf\"/>"
+	    "</entry></feed>");
+	STR(f->link, "http://example.com/");
+	assert_int_equal(f->links.n, 3);
+	STR(f->items[0].link, "http://example.com/1");
+	assert_int_equal(f->items[0].links.n, 2);
+	/* no HTML alternate: the one there is */
+	STR(f->items[1].link, "http://example.com/2.pdf");
+	feed_free(f);
+
+	/* atom:link in RSS: the same rule */
+	f = parse("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/"
+	    "Atom\"><channel><title>R</title><item><atom:link"
+	    " type=\"audio/mpeg\" href=\"http://example.com/a.mp3\"/>"
+	    "<atom:link type=\"text/html\" href=\"http://example.com/a\"/>"
+	    "</item></channel></rss>");
+	STR(f->items[0].link, "http://example.com/a");
+	feed_free(f);
+}
+
 static void
 test_xml_base(void **state)
 {
@@ -486,6 +525,7 @@ main(void)
 		cmocka_unit_test(test_content_models),
 		cmocka_unit_test(test_people_and_categories),
 		cmocka_unit_test(test_encodings),
+		cmocka_unit_test(test_alternate_links),
 		cmocka_unit_test(test_xml_base),
 		cmocka_unit_test(test_dates),
 	};
