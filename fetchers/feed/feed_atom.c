@@ -87,25 +87,6 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 }
 
 static void
-feed_atom_category(const struct feed_ctx *cx, xmlNode *n, struct strlist *l)
-{
-	/* RFC 4287: the term is the category, the label only a name for
-	 * people to read (gofeed's translator takes the label first) */
-	char *t = feed_attr(cx, n, "term");
-
-	if (t == NULL || *t == '\0') {
-		free(t);
-		t = feed_attr(cx, n, "label");
-	}
-	if (t == NULL || *t == '\0') {
-		free(t);
-		t = feed_text(cx, n);
-	}
-	if (t)
-		strlist_push_owned(l, t);
-}
-
-static void
 feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 {
 	struct feed_item *it = feed_add_item(f);

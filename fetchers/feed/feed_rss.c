@@ -131,7 +131,6 @@ feed_rss_item_atom(const struct feed_ctx *cx, xmlNode *c, const char *local,
     struct feed_bag *b, char **atom_link)
 {
 	struct feed_item *it = b->item;
-	char *t;
 
 	if (strcmp(local, "author") == 0)
 		feed_atom_person(cx, c, &b->people[SRC_ATOM],
@@ -149,13 +148,8 @@ feed_rss_item_atom(const struct feed_ctx *cx, xmlNode *c, const char *local,
 	else if (strcmp(local, "link") == 0)
 		feed_atom_link(cx, c, atom_link, &b->link_other, &it->links,
 		    NULL, it);
-	else if (strcmp(local, "category") == 0) {
-		t = feed_attr(cx, c, "term");
-		if (t && *t)
-			strlist_push_owned(&b->cats[SRC_ATOM], t);
-		else
-			free(t);
-	}
+	else if (strcmp(local, "category") == 0)
+		feed_atom_category(cx, c, &b->cats[SRC_ATOM]);
 }
 
 static void
@@ -304,6 +298,8 @@ feed_rss_channel_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *c,
 	else if (strcmp(local, "author") == 0)
 		feed_atom_person(cx, c, &b->people[SRC_ATOM],
 		    &b->n_people[SRC_ATOM]);
+	else if (strcmp(local, "category") == 0)
+		feed_atom_category(cx, c, &b->cats[SRC_ATOM]);
 }
 
 /* The channel (RSS 2.0) or the channel plus its siblings (RDF). */

@@ -112,6 +112,10 @@ void feed_take_cats(struct feed_bag *b, struct strlist *out);
 void feed_put(char **slot, char *value);
 void feed_atom_person(const struct feed_ctx *cx, xmlNode *n,
     struct feed_person **v, size_t *nv);
+/* An Atom <category> at the end of l: its term, else its label, else its
+ * text (RFC 4287 4.2.2: the term is the category). */
+void feed_atom_category(const struct feed_ctx *cx, xmlNode *n,
+    struct strlist *l);
 /* The text of n as a person ("email (Name)", "Name <email>", an email
  * or a name: feed_add_author_text) among b's people from source src. */
 void feed_bag_person(const struct feed_ctx *cx, xmlNode *n,

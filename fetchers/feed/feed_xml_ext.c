@@ -180,6 +180,25 @@ feed_text_category(const struct feed_ctx *cx, xmlNode *n, struct strlist *l)
 		strlist_push_owned(l, t);
 }
 
+void
+feed_atom_category(const struct feed_ctx *cx, xmlNode *n, struct strlist *l)
+{
+	/* RFC 4287: the term is the category, the label only a name for
+	 * people to read (gofeed's translator takes the label first) */
+	char *t = feed_attr(cx, n, "term");
+
+	if (t == NULL || *t == '\0') {
+		free(t);
+		t = feed_attr(cx, n, "label");
+	}
+	if (t == NULL || *t == '\0') {
+		free(t);
+		t = feed_text(cx, n);
+	}
+	if (t)
+		strlist_push_owned(l, t);
+}
+
 /* itunes:category text="..." with nested subcategories. */
 static void
 feed_itunes_category(const struct feed_ctx *cx, xmlNode *n,

@@ -388,6 +388,18 @@ test_people_and_categories(void **state)
 	STR(f->items[0].categories.v[0], "t1");
 	STR(f->items[0].categories.v[1], "t2");
 	feed_free(f);
+
+	/* atom:category in RSS, on the channel and the item, read as in
+	 * Atom: the term, the label only when there is no term */
+	f = parse("<rss version=\"2.0\" xmlns:a=\"http://www.w3.org/2005/"
+	    "Atom\"><channel><title>R</title><a:category term=\"ct\""
+	    " label=\"CT\"/><item><a:category label=\"Only Label\"/>"
+	    "</item></channel></rss>");
+	assert_int_equal(f->categories.n, 1);
+	STR(f->categories.v[0], "ct");
+	assert_int_equal(f->items[0].categories.n, 1);
+	STR(f->items[0].categories.v[0], "Only Label");
+	feed_free(f);
 }
 
 static void
