@@ -372,6 +372,42 @@ test_people_and_categories(void **state)
 	STR(f->items[0].authors[0].email, "j@example.com");
 	feed_free(f);
 
+	/* the email anywhere, the name what is left around it */
+	f = parse("<rss version=\"2.0\"><channel><title>E</title>"
+	    "<item><author>&lt;a@example.com&gt; Ann A</author></item>"
+	    "<item><author>(Bob B) b@example.com</author></item>"
+	    "<item><author>Cy C, c@example.com</author></item>"
+	    "<item><author>Di D [d@example.com]</author></item>"
+	    "<item><author>e@example.com (e@example.com)</author></item>"
+	    "<item><author>Fay F (Staff Writer)</author></item>"
+	    "</channel></rss>");
+	{
+		static const char *const want[][2] = {
+			{ "Ann A", "a@example.com" },
+			{ "Bob B", "b@example.com" },
+			{ "Cy C", "c@example.com" },
+			{ "Di D", "d@example.com" },
+			{ NULL, "e@example.com" },
+			{ "Fay F (Staff Writer)", NULL },
+		};
+
+		assert_int_equal(f->n_items, 6);
+		for (size_t i = 0; i < 6; i++) {
+			const struct feed_person *p = &f->items[i].authors[0];
+
+			assert_int_equal(f->items[i].n_authors, 1);
+			if (want[i][0])
+				STR(p->name, want[i][0]);
+			else
+				assert_null(p->name);
+			if (want[i][1])
+				STR(p->email, want[i][1]);
+			else
+				assert_null(p->email);
+		}
+	}
+	feed_free(f);
+
 	/* an <author> on the channel, which RSS does not define */
 	f = parse("<rss version=\"2.0\"><channel><title>W</title>"
 	    "<author>Chan Author &lt;ca@example.com&gt;</author>"
