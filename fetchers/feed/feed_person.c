@@ -123,10 +123,9 @@ feed_add_author_text(struct feed_person **v, size_t *n, const char *text)
 		return;
 	if (feed_find_email(t, &at, &len)) {
 		size_t rest = strlen(t + at + len);
+		size_t skip = strncasecmp(t + at, "mailto:", 7) == 0 ? 7 : 0;
 
-		email = xstrndup(t + at, len);
-		if (strncasecmp(email, "mailto:", 7) == 0)
-			memmove(email, email + 7, strlen(email + 7) + 1);
+		email = xstrndup(t + at + skip, len - skip);
 		name = xmalloc(at + rest + 1);
 		memcpy(name, t, at);
 		memcpy(name + at, t + at + len, rest + 1);
