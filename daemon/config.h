@@ -43,6 +43,9 @@ struct source_conf {
 	size_t max_body;
 	size_t max_entries;      /* [1000] taken from one feed document,
 	                            the newest; the rest counted and logged */
+	bool sitemap;            /* kind = sitemap: url is a sitemap or a
+	                            sitemap index, its pages the articles */
+	size_t max_sitemaps;     /* [20] of an index, the newest fetched */
 };
 
 struct source_list {

@@ -16,6 +16,7 @@
 
 #define SOURCE_DEFAULT_INTERVAL 900
 #define SOURCE_DEFAULT_MAX_ENTRIES 1000
+#define SOURCE_DEFAULT_MAX_SITEMAPS 20
 
 enum source_key_type {
 	SK_URL,         /* http or https */
@@ -29,6 +30,7 @@ enum source_key_type {
 	SK_SECRET,      /* a file's path; its first line goes to the
 	                   field at offset min (never logged) */
 	SK_PROXY,       /* a proxy URL or "none" */
+	SK_KIND,        /* feed or sitemap (bool: sitemap) */
 };
 
 struct source_key {
@@ -42,6 +44,8 @@ struct source_key {
 
 static const struct source_key source_keys[] = {
 	{ "url", SK_URL, SOFF(url), 0, 0 },
+	{ "kind", SK_KIND, SOFF(sitemap), 0, 0 },
+	{ "max_sitemaps", SK_SIZE, SOFF(max_sitemaps), 1, 50000 },
 	{ "title", SK_STRING, SOFF(title), 0, 0 },
 	{ "site", SK_URL, SOFF(site), 0, 0 },
 	{ "category", SK_LIST, SOFF(categories), 0, 0 },
@@ -134,6 +138,7 @@ source_get(struct source_list *l, const char *name)
 	c->name = xstrdup(name);
 	c->interval_ms = SOURCE_DEFAULT_INTERVAL * 1000L;
 	c->max_entries = SOURCE_DEFAULT_MAX_ENTRIES;
+	c->max_sitemaps = SOURCE_DEFAULT_MAX_SITEMAPS;
 	return c;
 }
 
@@ -259,6 +264,15 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 			    "URL", k->key, v);
 		free(*(char **)field);
 		*(char **)field = xstrdup(v);
+		return 0;
+	case SK_KIND:
+		if (strcmp(v, "feed") == 0)
+			*(bool *)field = false;
+		else if (strcmp(v, "sitemap") == 0)
+			*(bool *)field = true;
+		else
+			return fail(err, errlen, "%s: '%s' is not feed or "
+			    "sitemap", k->key, v);
 		return 0;
 	case SK_RULE:
 		if (filter_rule_check(v, err, errlen) != 0)
@@ -450,6 +464,7 @@ source_conf_equal(const struct source_conf *a, const struct source_conf *b)
 	    a->connect_timeout_ms != b->connect_timeout_ms ||
 	    a->timeout_ms != b->timeout_ms || a->max_body != b->max_body ||
 	    a->max_entries != b->max_entries ||
+	    a->sitemap != b->sitemap || a->max_sitemaps != b->max_sitemaps ||
 	    a->headers.n != b->headers.n)
 		return false;
 	for (size_t i = 0; i < a->headers.n; i++)

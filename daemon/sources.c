@@ -69,6 +69,7 @@ src_free(struct src *s)
 	free(s->last_modified);
 	free(s->headers);
 	filter_free(s->filter);
+	sitemap_drop(s);
 	free(s);
 }
 
@@ -395,6 +396,8 @@ src_start(struct sources *S, struct src *s, char *err, size_t errlen)
 	if (pc.n > 0)
 		log_info(&S->d->log, "%s: %zu entries left pending by the "
 		    "last run", s->c.name, pc.n);
+	if (sitemap_start(S, s, err, errlen) != 0)
+		return -1;
 	jobs_pump(S);
 	return src_poll(S, s, err, errlen);
 }

@@ -5,6 +5,8 @@
  *                   recorded, each entry's page fetched (pages.h) and its
  *                   article made, all as jobs of the daemon's one pool
  *                   (job.h) committed through the commit path (commit.h);
+ *   sources_sitemap.c  kind = sitemap: a sitemap's URLs as entries, and
+ *                   the sitemaps of an index fetched one after the other;
  * The sources' configuration is config.h's (config_source.c).
  * Loop thread only. */
 #ifndef NW_SOURCES_INT_H
@@ -34,6 +36,8 @@ struct filter;
 struct http_response;
 struct page_req;
 
+struct kid_fetch;
+
 /* One running source. */
 struct src {
 	struct source_conf c;
@@ -48,6 +52,11 @@ struct src {
 	bool parse_failed;       /* the last body did not parse */
 	const char **headers;    /* c.headers, NULL-terminated */
 	struct filter *filter;   /* c.keep, c.block; NULL: none */
+	/* kind = sitemap: the sitemaps an index listed, to fetch one at a
+	 * time, in order (sources_sitemap.c) */
+	struct strlist kids;
+	size_t kid_next;
+	struct kid_fetch *kid;   /* the one being fetched */
 };
 
 /* An entry to make into an article: waiting for room in the pool, or for
@@ -116,5 +125,26 @@ void jobs_publish_error(struct sources *S, const char *name,
     const char *uri, const char *item, const char *reason);
 /* Frees what is waiting and the jobs left in the pool (at exit). */
 void jobs_free_all(struct sources *S);
+/* A 2xx body of source s (child: the URL of a sitemap its index listed,
+ * NULL: its own) to parse: held until the source's last one is done. */
+void jobs_hold_body(struct sources *S, struct src *s,
+    struct http_response *r, const char *child);
+
+/* sources_sitemap.c (kind = sitemap) */
+/* In the feed job's transaction: an index's new or changed sitemaps
+ * pending (into j->fresh), or a sitemap's validators stored. */
+int sitemap_commit(struct sources *S, struct src *s, struct feeds_job *j,
+    char *err, size_t errlen);
+/* After the commit: the index's sitemaps queued for fetching. */
+void sitemap_after(struct sources *S, struct src *s, struct feeds_job *j);
+/* The sitemaps left pending by the last run, queued. */
+int sitemap_start(struct sources *S, struct src *s, char *err,
+    size_t errlen);
+/* Queues a sitemap of source s, unless it is queued already. */
+void sitemap_queue(struct src *s, const char *url);
+/* Starts the next sitemap of each source that is idle. */
+void sitemap_pump(struct sources *S);
+/* Cancels the fetch under way and forgets the queue. */
+void sitemap_drop(struct src *s);
 
 #endif

@@ -133,21 +133,28 @@ job_src(struct feeds_job *j)
 /* ---- feeds ---- */
 
 void
-jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
+jobs_hold_body(struct sources *S, struct src *s, struct http_response *r,
+    const char *child)
 {
 	struct feeds_job *j = job_new(S, FEEDS_JOB_FEED, s);
 
 	j->body = r->body;
 	j->len = r->body_len;
 	r->body = NULL;
-	j->url = xstrdup(r->final_url ? r->final_url : src_url(s));
+	j->url = xstrdup(r->final_url ? r->final_url : child ? child :
+	    src_url(s));
 	j->max_entries = s->c.max_entries;
 	j->etag = r->etag ? xstrdup(r->etag) : NULL;
 	j->last_modified = r->last_modified ? xstrdup(r->last_modified) :
 	    NULL;
-	s->state_dirty = false;   /* the job stores it with its entries */
+	j->sitemap = s->c.sitemap;
+	j->max_sitemaps = s->c.max_sitemaps;
+	j->child = child != NULL ? xstrdup(child) : NULL;
+	if (child == NULL)
+		s->state_dirty = false; /* the job stores it with its entries */
 	if (s->held != NULL) {
-		/* superseded: the newer body says what the feed is now */
+		/* superseded: the newer body says what the feed is now (a
+		 * sitemap's stays pending in the store: fetched again) */
 		log_debug(&S->d->log, "%s: a newer body replaces the one "
 		    "waiting", s->c.name);
 		feeds_job_free(s->held);
@@ -155,6 +162,12 @@ jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
 	s->held = j;
 	log_debug(&S->d->log, "%s: %zu bytes to parse", s->c.name, j->len);
 	jobs_pump(S);
+}
+
+void
+jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
+{
+	jobs_hold_body(S, s, r, NULL);
 }
 
 /* A parsed feed: new and changed entries recorded pending, with the
@@ -209,7 +222,11 @@ feed_commit(struct job *job, char *err, size_t errlen)
 		j->fresh[j->n_fresh].known = rc == 1;
 		j->n_fresh++;
 	}
-	if (feeds_store_put_state(S->fs, s->c.name, &st, err, errlen) != 0)
+	/* a sitemap of an index keeps its own validators */
+	if (j->child == NULL && feeds_store_put_state(S->fs, s->c.name, &st,
+	    err, errlen) != 0)
+		return -1;
+	if (j->sitemap && sitemap_commit(S, s, j, err, errlen) != 0)
 		return -1;
 	if (j->n_capped > 0)
 		log_warn(&S->d->log, "%s: %zu entries in the feed; the newest "
@@ -234,10 +251,14 @@ feed_after(struct job *job, bool committed)
 	inflight_remove(S, j);
 	if (s != NULL) {
 		s->feed_jobs--;
-		if (committed) {
+		if (committed && j->child == NULL) {
 			set_str(&s->etag, j->etag);
 			set_str(&s->last_modified, j->last_modified);
 			sources_lease_state(S, s);
+		}
+		if (committed && j->n_children > 0) {
+			sitemap_after(S, s, j);
+		} else if (committed) {
 			for (size_t i = 0; i < j->n_fresh; i++) {
 				struct feeds_entry *e =
 				    &j->entries[j->fresh[i].i];
@@ -247,6 +268,8 @@ feed_after(struct job *job, bool committed)
 			}
 		} else {
 			src_repoll(S, s);
+			if (j->child != NULL)   /* still pending: again */
+				sitemap_queue(s, j->child);
 		}
 	}
 	feeds_job_free(j);
@@ -380,8 +403,9 @@ jobs_entry(struct sources *S, struct src *s, const char *key,
 	p->key = xstrdup(key);
 	p->hash = xstrdup(hash);
 	feeds_item_copy(&p->it, it);
-	p->link = s->c.fetch_pages && it->link != NULL ? xstrdup(it->link) :
-	    NULL;
+	/* a sitemap's entries are pages */
+	p->link = (s->c.fetch_pages || s->c.sitemap) && it->link != NULL ?
+	    xstrdup(it->link) : NULL;
 	p->known = known;
 	s->entries++;
 	S->pend = xrealloc(S->pend, (S->n_pend + 1) * sizeof(*S->pend));
@@ -440,6 +464,8 @@ page_start(struct sources *S, struct src *s, struct pend *p)
 		.timeout_ms = s->c.timeout_ms,
 		.max_body = s->c.max_body,
 		.origin = s->c.url,     /* its host may be private */
+		.proxy = s->c.proxy,    /* the feed's way out, pages' too */
+		.insecure = s->c.insecure,
 	};
 
 	p->req = pages_get(S->pages, p->link, &o, page_done, p);
@@ -533,6 +559,7 @@ jobs_pump(struct sources *S)
 		}
 	}
 	S->n_pend = k;
+	sitemap_pump(S);
 	backpressure(S);
 }
 
@@ -553,6 +580,7 @@ jobs_drop_source(struct sources *S, struct src *s)
 	feeds_job_free(s->held);
 	s->held = NULL;
 	s->entries = 0;
+	sitemap_drop(s);
 }
 
 void

@@ -1,0 +1,312 @@
+#!/usr/bin/python3
+"""End to end, issue 15: sources of kind = sitemap on the real newswired
+against a local Python HTTP server on 127.0.0.1, events read by a real
+ZeroMQ subscriber and checked against docs/event.schema.json.
+
+usage: test_sitemap.py NEWSWIRED SHARED_DIR SCHEMA CASE
+
+CASE is one of:
+  sitemap  a sitemap index listing a Google News sitemap and a gzipped
+           sitemap (a .xml.gz served as is): every article page is fetched
+           and published once, newest first, from the page, the news title,
+           date and language and the lastmod filling what a page lacks;
+           the next polls are conditional (304) and publish nothing; a URL
+           added to the news sitemap is published alone; after a restart,
+           with the server answering 200 to everything, nothing is fetched
+           or published again.
+"""
+import gzip
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "lib"))
+import test_sources as ts  # noqa: E402
+from nwtest import check, failures  # noqa: E402
+
+NEWS_NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+           'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
+
+# path: (title in the page or None, date in the page or None, topic)
+PAGES = {
+    "/news/harbour.html": ("Harbour reopens after the storm", None,
+                           "harbour"),
+    "/news/bridge.html": ("Bridge repairs begin on Monday",
+                          "2024-03-04T08:00:00Z", "bridge"),
+    "/news/notitle.html": (None, None, "market"),
+    "/news/late.html": ("Late council vote on the budget", None, "council"),
+    "/posts/old.html": ("Library opens a new wing", None, "library"),
+    "/posts/older.html": ("School garden wins a prize",
+                          "2023-06-01T12:00:00Z", "garden"),
+}
+
+# (path, news title, news date, language) of the news sitemap; /late is
+# added during the test
+NEWS = [
+    ("/news/harbour.html", "Harbour reopens (news title)",
+     "2024-03-05T09:30:00+01:00", "en"),
+    ("/news/notitle.html", "Market stalls return to the square",
+     "2024-03-06T07:00:00Z", "en-GB"),
+    ("/news/bridge.html", "Bridge repairs (news title)",
+     "2024-03-04T10:00:00Z", "en"),
+]
+LATE = ("/news/late.html", "Late vote", "2024-03-07T18:00:00Z", "en")
+POSTS = [("/posts/older.html", "2023-06-02"),
+         ("/posts/old.html", "2023-11-20T10:00:00+00:00")]
+
+
+# distinct words per page: no two articles alike (the de-duplication)
+TEXTS = {t: ("%s " % t * 3 + w).split() for t, w in {
+    "harbour": "ships quay crane ferry tide pier dock sailors cargo port "
+               "authority wall storm repairs fishermen nets boats",
+    "bridge": "steel girders traffic lanes engineers river span concrete "
+              "cyclists detour bolts paint inspection toll road",
+    "market": "stalls vegetables cheese bread flowers traders square "
+              "saturday apples honey butchers crowds prices fruit",
+    "council": "budget vote councillors mayor taxes schools spending "
+               "debate motion amendment chamber opposition deficit",
+    "library": "books readers shelves wing archive librarian children "
+               "computers reading quiet donation catalogue novels",
+    "garden": "pupils vegetables prize judges seeds compost beans "
+              "teachers greenhouse sunflowers watering soil harvest",
+}.items()}
+
+
+def page(path):
+    title, date, topic = PAGES[path]
+    head = "<title>%s</title>" % title if title else ""
+    meta = ('<meta property="article:published_time" content="%s">' % date
+            if date else "")
+    h1 = "<h1>%s</h1>" % title if title else ""
+    words = TEXTS[topic]
+    paras = "".join("<p>%s</p>" % " ".join(
+        words[(i * 7 + k) % len(words)] for k in range(40)) + "."
+        for i in range(6))
+    return ("<!DOCTYPE html><html><head>%s%s</head><body><article>%s%s"
+            "</article></body></html>" % (head, meta, h1, paras)).encode()
+
+
+def news_sitemap(base, entries):
+    urls = "".join(
+        "<url><loc>%s%s</loc><news:news><news:publication>"
+        "<news:name>The Town Crier</news:name>"
+        "<news:language>%s</news:language></news:publication>"
+        "<news:publication_date>%s</news:publication_date>"
+        "<news:title>%s</news:title></news:news></url>"
+        % (base, p, lang, date, title) for p, title, date, lang in entries)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset %s>%s</urlset>'
+            % (NEWS_NS, urls)).encode()
+
+
+def posts_sitemap(base):
+    urls = "".join("<url><loc>%s%s</loc><lastmod>%s</lastmod></url>"
+                   % (base, p, lm) for p, lm in POSTS)
+    return gzip.compress(
+        ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
+         '"http://www.sitemaps.org/schemas/sitemap/0.9">%s</urlset>'
+         % urls).encode())
+
+
+def index(base, news_lastmod):
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
+            '"http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<sitemap><loc>%s/posts-2023.xml.gz</loc>"
+            "<lastmod>2023-11-20</lastmod></sitemap>"
+            "<sitemap><loc>%s/news-sitemap.xml</loc>"
+            "<lastmod>%s</lastmod></sitemap></sitemapindex>"
+            % (base, base, news_lastmod)).encode()
+
+
+class Handler(ts.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        st = self.server.state
+        st["go"].wait(30)
+        base = "http://127.0.0.1:%d" % self.server.server_address[1]
+        with st["lock"]:
+            late = st["late"]
+            news_lastmod = st["news_lastmod"]
+            validators = st["validators"]
+        ctype = "application/xml"
+        if self.path == "/sitemap_index.xml":
+            body = index(base, news_lastmod)
+        elif self.path == "/news-sitemap.xml":
+            body = news_sitemap(base, NEWS + ([LATE] if late else []))
+        elif self.path == "/posts-2023.xml.gz":
+            body = posts_sitemap(base)
+            ctype = "application/gzip"
+        elif self.path in PAGES:
+            body = page(self.path)
+            ctype = "text/html; charset=utf-8"
+        else:
+            body, ctype = b"no\n", "text/plain"
+        status = 200 if body != b"no\n" else 404
+        etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
+        if (validators and status == 200 and
+                self.headers.get("If-None-Match") == etag):
+            status, body = 304, b""
+        with st["lock"]:
+            st["log"].append((self.path, status))
+        self.send_response(status)
+        if status != 304:
+            self.send_header("Content-Type", ctype)
+        if validators:
+            self.send_header("ETag", etag)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve():
+    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv.daemon_threads = True
+    srv.state = {"lock": threading.Lock(), "go": threading.Event(),
+                 "log": [], "late": False, "validators": True,
+                 "news_lastmod": "2024-03-06T07:00:00Z"}
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+# one request at a time to the host: the order of the page requests is
+# the order they were asked in
+ONE = "per_host = 1\n"
+
+
+def reqs(srv):
+    with srv.state["lock"]:
+        return list(srv.state["log"])
+
+
+def case_sitemap(newswired, tmp):
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    src = ('[source "town"]\nkind = sitemap\nurl = %s/sitemap_index.xml\n'
+           "interval = 1\n" % base)
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub, ONE) + src)
+    srv.state["go"].set()
+    try:
+        check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 40),
+              "five articles: %r" % [t for t, _ in sub.events])
+        sub.settle(3)
+        arts = sub.topics("article.")
+        byurl = {e["url"]: (t, e) for t, e in arts}
+        want = [base + p for p, *_ in NEWS] + [base + p for p, _ in POSTS]
+        check(sorted(byurl) == sorted(want) and len(arts) == 5,
+              "each page once: %r" % [e["url"] for _, e in arts])
+        check(all(t == "article.new.town" for t, _ in arts),
+              "all new: %r" % [t for t, _ in arts])
+        check(all(e["source"]["kind"] == "page" for _, e in arts),
+              "from the pages: %r" % [e["source"] for _, e in arts])
+        check(not sub.topics("source.error"),
+              "no error: %r" % sub.topics("source.error"))
+        h = byurl.get(base + "/news/harbour.html", (None, {}))[1]
+        check(h.get("title") == "Harbour reopens after the storm",
+              "the page's title wins: %r" % h.get("title"))
+        check(h.get("published") == "2024-03-05T08:30:00Z",
+              "the news date fills the page's: %r" % h.get("published"))
+        check(h.get("publisher") == "The Town Crier",
+              "the publication name fills: %r" % h.get("publisher"))
+        b = byurl.get(base + "/news/bridge.html", (None, {}))[1]
+        check((b.get("published") or "").startswith("2024-03-04T08:00"),
+              "the page's own date wins: %r" % b.get("published"))
+        m = byurl.get(base + "/news/notitle.html", (None, {}))[1]
+        check(m.get("title") == "Market stalls return to the square",
+              "the news title fills: %r" % m.get("title"))
+        check(m.get("lang") == "en", "language: %r" % m.get("lang"))
+        o = byurl.get(base + "/posts/old.html", (None, {}))[1]
+        check(o.get("published") == "2023-11-20T10:00:00Z",
+              "lastmod fills the date: %r" % o.get("published"))
+        # newest first: the news pages were asked for by date
+        order = [p for p, _ in reqs(srv) if p.startswith("/news/")]
+        check(order == ["/news/notitle.html", "/news/harbour.html",
+                        "/news/bridge.html"],
+              "news pages newest first: %r" % order)
+        # the next polls are conditional and publish nothing
+        n = len(reqs(srv))
+        sub.settle(3)
+        later = reqs(srv)[n:]
+        check(any(p == "/sitemap_index.xml" and s == 304 for p, s in later),
+              "the index polled again, 304: %r" % later[:5])
+        check(all(s == 304 for p, s in later),
+              "only 304s: %r" % [x for x in later if x[1] != 304][:5])
+        check(len(sub.topics("article.")) == 5, "nothing more published")
+        # one URL added: the index changes the news sitemap's lastmod
+        with srv.state["lock"]:
+            srv.state["late"] = True
+            srv.state["news_lastmod"] = "2024-03-07T18:00:00Z"
+        check(sub.wait(lambda: len(sub.topics("article.")) >= 6, 20),
+              "the added URL published")
+        sub.settle(2)
+        arts = sub.topics("article.")
+        check(len(arts) == 6 and arts[-1][1]["url"] ==
+              base + "/news/late.html", "only the added one: %r" %
+              [e["url"] for _, e in arts[5:]])
+        pages = [p for p, _ in reqs(srv) if p.endswith(".html")]
+        check(len(pages) == 6 and len(set(pages)) == 6,
+              "each page fetched once: %r" % pages)
+        posts = [s for p, s in reqs(srv) if p == "/posts-2023.xml.gz"]
+        check(posts == [200], "the unchanged sitemap not asked for "
+              "again: %r" % posts)
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+    # a restart, the server forgetting its validators and the index
+    # saying the news sitemap changed: both fetched whole again, and no
+    # page fetched or published twice
+    with srv.state["lock"]:
+        srv.state["validators"] = False
+        srv.state["news_lastmod"] = "2024-03-08T00:00:00Z"
+        n = len(srv.state["log"])
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub, ONE) + src)
+    try:
+        check(sub.wait(lambda: any(p == "/news-sitemap.xml" for p, _ in
+                                   reqs(srv)[n:]), 20),
+              "the sitemaps fetched after the restart")
+        sub.settle(3)
+        check(not sub.topics("article."), "nothing published again: %r" %
+              [e["url"] for _, e in sub.topics("article.")])
+        again = [p for p, _ in reqs(srv)[n:] if p.endswith(".html")]
+        check(not again, "no page fetched again: %r" % again)
+        check(d.alive(), "newswired alive")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+CASES = {"sitemap": case_sitemap}
+
+
+def main():
+    newswired, ts.SHARED, ts.SCHEMA, case = sys.argv[1:5]
+    tmp = tempfile.mkdtemp(prefix="nw-sitemap-")
+    ts.metrics_key(newswired, tmp)
+    rc = CASES[case](newswired, tmp)
+    if failures or os.environ.get("NW_KEEP_TMP"):
+        print("%d failure(s); temporary folder kept: %s" % (
+            len(failures), tmp))
+        try:
+            print(open(os.path.join(tmp, "daemon.log")).read()[-6000:])
+        except OSError:
+            pass
+        return 1 if failures else rc
+    shutil.rmtree(tmp, ignore_errors=True)
+    print("ok")
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())
