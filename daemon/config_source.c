@@ -332,9 +332,12 @@ config_sources_check(const struct source_list *l, struct strlist *errs)
 		b.len = 0;
 		if (l->v[i].where != NULL)
 			buf_printf(&b, "%s: ", l->v[i].where);
-		if (l->v[i].url == NULL)
-			buf_printf(&b, "[source \"%s\"] has no url",
-			    l->v[i].name);
+		if (l->v[i].url == NULL && l->v[i].site == NULL)
+			buf_printf(&b, "[source \"%s\"] has no url (or site "
+			    "to find its feed)", l->v[i].name);
+		else if (l->v[i].url == NULL && l->v[i].sitemap)
+			buf_printf(&b, "[source \"%s\"]: kind = sitemap "
+			    "needs the sitemap's url", l->v[i].name);
 		else if ((l->v[i].username != NULL) !=
 		    (l->v[i].password != NULL))
 			buf_printf(&b, "[source \"%s\"]: username and "
@@ -480,7 +483,7 @@ source_conf_copy(struct source_conf *dst, const struct source_conf *src)
 	*dst = *src;
 	dst->name = xstrdup(src->name);
 	dst->where = str_dup(src->where);
-	dst->url = xstrdup(src->url);
+	dst->url = str_dup(src->url);
 	dst->title = str_dup(src->title);
 	dst->site = str_dup(src->site);
 	dst->username = str_dup(src->username);

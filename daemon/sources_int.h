@@ -5,6 +5,8 @@
  *                   recorded, each entry's page fetched (pages.h) and its
  *                   article made, all as jobs of the daemon's one pool
  *                   (job.h) committed through the commit path (commit.h);
+ *   sources_site.c  site = URL: the feed found on the site, remembered,
+ *                   and found again when it goes away;
  *   sources_sitemap.c  kind = sitemap: a sitemap's URLs as entries, and
  *                   the sitemaps of an index fetched one after the other;
  * The sources' configuration is config.h's (config_source.c).
@@ -40,6 +42,7 @@ struct kid_fetch;
 
 /* One running source. */
 struct src {
+	struct sources *S;       /* the owner */
 	struct source_conf c;
 	uint64_t gen;            /* jobs of an older generation are void */
 	char *moved_url;
@@ -57,6 +60,11 @@ struct src {
 	struct strlist kids;
 	size_t kid_next;
 	struct kid_fetch *kid;   /* the one being fetched */
+	/* site = instead of url =: its feed found (sources_site.c) */
+	struct discover *disc;   /* a search under way */
+	struct event *disc_timer; /* the next try after none was found */
+	int disc_fails;          /* searches in a row that found none */
+	bool disc_done;          /* searched since the feed last worked */
 };
 
 /* An entry to make into an article: waiting for room in the pool, or for
@@ -98,6 +106,13 @@ struct sources {
 /* sources.c */
 struct src *src_find(struct sources *S, const char *name);
 const char *src_url(const struct src *s);
+/* The URL as configured: url, else site. */
+const char *src_conf_url(const struct src *s);
+/* site = without url =: the feed is discovered (sources_site.c). */
+bool src_is_site(const struct src *s);
+/* The source's URL, moved URL and validators stored, in a transaction
+ * of their own. */
+void persist_state(struct sources *S, struct src *s);
 void src_repoll(struct sources *S, struct src *s);
 /* The source's validators go with its lease ([cluster] leases). */
 void sources_lease_state(struct sources *S, struct src *s);
@@ -129,6 +144,17 @@ void jobs_free_all(struct sources *S);
  * NULL: its own) to parse: held until the source's last one is done. */
 void jobs_hold_body(struct sources *S, struct src *s,
     struct http_response *r, const char *child);
+
+/* sources_site.c (site = instead of url =) */
+/* Searches the site for its feed; polls it once found. */
+void site_discover(struct sources *S, struct src *s);
+/* A poll's status: a feed gone (404, 410) is searched for again. */
+void site_polled(struct sources *S, struct src *s, long status);
+/* The feed's body parsed (feed) or did not: no feed any more, it is
+ * searched for again. */
+void site_parsed(struct sources *S, struct src *s, bool feed);
+/* Stops a search and its timer. */
+void site_drop(struct src *s);
 
 /* sources_sitemap.c (kind = sitemap) */
 /* In the feed job's transaction: an index's new or changed sitemaps

@@ -184,7 +184,7 @@ feed_commit(struct job *job, char *err, size_t errlen)
 	if (s == NULL)
 		return 0;   /* removed or moved meanwhile */
 	st = (struct feeds_state){
-		.url = s->c.url,
+		.url = (char *)src_conf_url(s),  /* only read */
 		.moved_url = s->moved_url,
 		.etag = j->etag,
 		.last_modified = j->last_modified,
@@ -256,6 +256,8 @@ feed_after(struct job *job, bool committed)
 			set_str(&s->last_modified, j->last_modified);
 			sources_lease_state(S, s);
 		}
+		if (committed && j->child == NULL)
+			site_parsed(S, s, j->error[0] == '\0');
 		if (committed && j->n_children > 0) {
 			sitemap_after(S, s, j);
 		} else if (committed) {
@@ -463,7 +465,7 @@ page_start(struct sources *S, struct src *s, struct pend *p)
 		.connect_timeout_ms = s->c.connect_timeout_ms,
 		.timeout_ms = s->c.timeout_ms,
 		.max_body = s->c.max_body,
-		.origin = s->c.url,     /* its host may be private */
+		.origin = src_conf_url(s), /* its host may be private */
 		.proxy = s->c.proxy,    /* the feed's way out, pages' too */
 		.insecure = s->c.insecure,
 	};

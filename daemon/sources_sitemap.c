@@ -368,7 +368,7 @@ kid_start(struct sources *S, struct src *s)
 		.connect_timeout_ms = s->c.connect_timeout_ms,
 		.timeout_ms = s->c.timeout_ms,
 		.max_body = s->c.max_body,
-		.origin = s->c.url,
+		.origin = src_conf_url(s),
 		.proxy = s->c.proxy,
 		.insecure = s->c.insecure,
 	};

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""End to end, issue 15: sources of kind = sitemap on the real newswired
+"""End to end, issue 15: sources of kind = sitemap, and sources that give
+site = instead of url =, on the real newswired
 against a local Python HTTP server on 127.0.0.1, events read by a real
 ZeroMQ subscriber and checked against docs/event.schema.json.
 
@@ -14,6 +15,12 @@ CASE is one of:
            added to the news sitemap is published alone; after a restart,
            with the server answering 200 to everything, nothing is fetched
            or published again.
+  site     site = URL: the feed the home page advertises is found, polled
+           and remembered in the store (a restart polls it without looking
+           again); when it answers 404 the site is searched again and the
+           new feed it offers is polled (the entries seen in the old one
+           not published again); when the feed stops being a feed, again;
+           a site offering no feed is a source.error.
 """
 import gzip
 import hashlib
@@ -287,7 +294,157 @@ def case_sitemap(newswired, tmp):
     return 0
 
 
-CASES = {"sitemap": case_sitemap}
+# ---------------------------------------------------------------- site
+
+def rss_feed(items):
+    return ('<?xml version="1.0"?><rss version="2.0"><channel>'
+            "<title>Town feed</title><link>http://example.org/</link>"
+            "<description>d</description>%s</channel></rss>" % "".join(
+                "<item><guid>%s</guid><title>%s</title>"
+                "<link>http://example.org/%s</link>"
+                "<pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>"
+                "<description>%s</description></item>"
+                % (g, TITLES[g], g, " ".join(TEXTS[g] * 4))
+                for g in items)).encode()
+
+
+TITLES = {"harbour": "Harbour news", "bridge": "Bridge news",
+          "market": "Market news", "council": "Council news"}
+# what the site offers, step by step: (feed advertised, feed paths that
+# are feeds and their items)
+SITE_STEPS = [
+    ("/feeds/a.xml", {"/feeds/a.xml": ["harbour", "bridge"]}),
+    ("/feeds/b.xml", {"/feeds/b.xml": ["harbour", "bridge", "market"]}),
+    ("/feeds/c.xml", {"/feeds/c.xml": ["harbour", "bridge", "market",
+                                       "council"],
+                      "/feeds/b.xml": None}),   # b: a page now
+]
+
+
+class SiteHandler(Handler):
+    def do_GET(self):
+        st = self.server.state
+        st["go"].wait(30)
+        with st["lock"]:
+            advertised, feeds = SITE_STEPS[st["step"]]
+        ctype = "text/html"
+        status = 200
+        if self.path == "/home/":
+            body = ('<!DOCTYPE html><html><head><title>Town</title>'
+                    '<link rel="alternate" type="application/rss+xml" '
+                    'href="%s"></head><body><p>Hi</p></body></html>'
+                    % advertised).encode()
+        elif self.path == "/empty/":
+            body = b"<!DOCTYPE html><html><body><p>No feed</p></body></html>"
+        elif feeds.get(self.path):
+            body = rss_feed(feeds[self.path])
+            ctype = "application/rss+xml"
+        elif self.path in feeds:
+            body = b"<!DOCTYPE html><html><body><p>Moved on</p></body></html>"
+        else:
+            body, status = b"no\n", 404
+        with st["lock"]:
+            st["log"].append((self.path, status))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def stored_feed(tmp, name):
+    import sqlite3
+    db = sqlite3.connect("file:%s/state/newswire.db?mode=ro" % tmp,
+                         uri=True, timeout=10)
+    try:
+        row = db.execute("SELECT url, moved_url FROM feed_sources WHERE "
+                         "name = ?", (name,)).fetchone()
+    finally:
+        db.close()
+    return row
+
+
+def case_site(newswired, tmp):
+    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), SiteHandler)
+    srv.daemon_threads = True
+    srv.state = {"lock": threading.Lock(), "go": threading.Event(),
+                 "log": [], "step": 0}
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    src = ('[source "town"]\nsite = %s/home/\ninterval = 1\n'
+           '[source "none"]\nsite = %s/empty/\ninterval = 60\n'
+           % (base, base))
+
+    def titles():
+        return sorted(e["title"] for _, e in sub.topics("article.new.town"))
+
+    def step(n):
+        with srv.state["lock"]:
+            srv.state["step"] = n
+
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    srv.state["go"].set()
+    try:
+        check(sub.wait(lambda: len(titles()) >= 2, 20),
+              "the feed found and polled: %r" % titles())
+        check("the feed of %s/home/ is %s/feeds/a.xml" % (base, base)
+              in d.logtext(), "the feed found is logged")
+        check(sub.wait(lambda: sub.topics("source.error.none"), 20),
+              "a site without a feed: a source.error")
+        errs = sub.topics("source.error.none")
+        check(errs and "no feed found" in errs[0][1].get("error", ""),
+              "it says so: %r" % errs[:1])
+        check(stored_feed(tmp, "town") ==
+              (base + "/home/", base + "/feeds/a.xml"),
+              "remembered in the store: %r" % (stored_feed(tmp, "town"),))
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+    # a restart polls the remembered feed without looking again
+    with srv.state["lock"]:
+        n = len(srv.state["log"])
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    try:
+        check(sub.wait(lambda: sum(p == "/feeds/a.xml" for p, _ in
+                                   reqs(srv)[n:]) >= 2, 20),
+              "the remembered feed polled after the restart")
+        check(not [p for p, _ in reqs(srv)[n:] if p == "/home/"],
+              "the site not searched again: %r" % reqs(srv)[n:])
+        check(not sub.topics("article."), "nothing published again")
+        # the feed is gone (404): the site offers another one
+        step(1)
+        check(sub.wait(lambda: "Market news" in titles(), 20),
+              "the new feed found and polled: %r" % titles())
+        check("its feed %s/feeds/a.xml is gone (HTTP 404)" % base
+              in d.logtext(), "the 404 logged")
+        sub.settle(2)
+        check(titles() == ["Market news"],
+              "only the new entry published: %r" % titles())
+        check(stored_feed(tmp, "town")[1] == base + "/feeds/b.xml",
+              "the new feed remembered: %r" % (stored_feed(tmp, "town"),))
+        # the feed stops being a feed: searched again
+        step(2)
+        check(sub.wait(lambda: "Council news" in titles(), 20),
+              "the next feed found: %r" % titles())
+        check("%s/feeds/b.xml is no feed now" % base in d.logtext(),
+              "logged: no feed now")
+        sub.settle(2)
+        check(titles() == ["Council news", "Market news"],
+              "each entry once: %r" % titles())
+        homes = [p for p, _ in reqs(srv)[n:] if p == "/home/"]
+        check(len(homes) == 2, "the site searched once per loss: %d"
+              % len(homes))
+        check(d.alive(), "newswired alive")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+CASES = {"sitemap": case_sitemap, "site": case_site}
 
 
 def main():
