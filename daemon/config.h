@@ -140,11 +140,13 @@ struct config {
  * [source.NAME]. */
 bool config_is_source_section(const char *section);
 
-/* Sets key of the source of section (config_source.c's table). A source
- * among the first `first` of l is an error (defined in another file). */
+/* Sets key of the source of section (config_source.c's table), read
+ * from the file at path (NULL: none). A source among the first `first`
+ * of l is an error (defined in another file). A relative secret file
+ * (password_file, cookie_file) is relative to path's folder. */
 int config_source_set(struct source_list *l, size_t first,
-    const char *section, const char *key, const char *value, char *err,
-    size_t errlen);
+    const char *path, const char *section, const char *key,
+    const char *value, char *err, size_t errlen);
 /* Notes where the source of section was first seen ("FILE:LINE"), once. */
 void config_source_where(struct source_list *l, const char *section,
     const char *where);

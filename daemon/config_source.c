@@ -204,12 +204,28 @@ proxy_ok(const char *v)
 	return false;
 }
 
+/* A secret file's path: relative to the folder of the file naming it
+ * (path), else as it is. Owned. */
+static char *
+secret_path(const char *path, const char *v)
+{
+	const char *slash = path != NULL ? strrchr(path, '/') : NULL;
+	struct buf b = { 0 };
+
+	if (*v == '/' || slash == NULL)
+		return xstrdup(v);
+	buf_append(&b, path, (size_t)(slash - path) + 1);
+	buf_puts(&b, v);
+	return buf_take(&b);
+}
+
 static int
 source_key_set(struct source_conf *c, const struct source_key *k,
-    const char *v, char *err, size_t errlen)
+    const char *path, const char *v, char *err, size_t errlen)
 {
 	char *field = (char *)c + k->offset;
 	long n = 0;
+	char *file;
 
 	switch (k->type) {
 	case SK_URL:
@@ -251,11 +267,14 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 		strlist_push((struct strlist *)field, v);
 		return 0;
 	case SK_SECRET:
-		if (read_secret(v, (char **)((char *)c + k->min), err,
-		    errlen) != 0)
+		file = secret_path(path, v);
+		if (read_secret(file, (char **)((char *)c + k->min), err,
+		    errlen) != 0) {
+			free(file);
 			return -1;
+		}
 		free(*(char **)field);
-		*(char **)field = xstrdup(v);
+		*(char **)field = file;
 		return 0;
 	case SK_PROXY:
 		if (!proxy_ok(v))
@@ -289,7 +308,7 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 }
 
 int
-config_source_set(struct source_list *l, size_t first,
+config_source_set(struct source_list *l, size_t first, const char *path,
     const char *section, const char *key, const char *value, char *err,
     size_t errlen)
 {
@@ -304,7 +323,7 @@ config_source_set(struct source_list *l, size_t first,
 	for (size_t i = 0; i < N_SOURCE_KEYS; i++)
 		if (strcmp(source_keys[i].key, key) == 0)
 			return source_key_set(source_get(l, name),
-			    &source_keys[i], value, err, errlen);
+			    &source_keys[i], path, value, err, errlen);
 	return fail(err, errlen, "unknown key '%s' in a source section", key);
 }
 

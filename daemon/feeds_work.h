@@ -103,6 +103,8 @@ struct feeds_job {
 	char *content_type;
 	char page_error[256];
 	int known;              /* the entry was committed before */
+	int blocked;            /* refused by a keep/block rule (counted
+	                           once its transaction commits) */
 	/* ENTRY out: the article and whether the page made it */
 	struct nw_article *article;
 	int from_page;

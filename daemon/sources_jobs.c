@@ -326,6 +326,7 @@ entry_commit(struct job *job, char *err, size_t errlen)
 	struct commit_item ci;
 	const char *why;
 
+	j->blocked = 0;
 	if (s == NULL)
 		return 0;
 	ci = (struct commit_item){
@@ -352,7 +353,7 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		/* not published; done all the same, so not tried again */
 		log_debug(&S->d->log, "%s: entry %s blocked: %s", s->c.name,
 		    ci.item, why);
-		metrics_blocked(S->d->metrics, s->c.name);
+		j->blocked = 1;     /* counted if the turn commits */
 	} else if (commit_item(S->d->commit, &ci, err, errlen) != 0) {
 		return -1;
 	}
@@ -371,6 +372,8 @@ entry_after(struct job *job, bool committed)
 	inflight_remove(j->S, j);
 	if (s != NULL) {
 		s->entries--;
+		if (committed && j->blocked)
+			metrics_blocked(j->S->d->metrics, s->c.name);
 		if (!committed)
 			src_repoll(j->S, s);
 	}

@@ -331,14 +331,24 @@ def case_auth(newswired, tmp):
                       extra="username = ann\npassword_file = %s/badpw\n"
                       % tmp) +
             ts.source("cookie", base + "/cookie", 60,
-                      extra="cookie_file = %s/cookie\n" % tmp))
+                      extra="cookie_file = %s/cookie\n" % tmp) +
+            # relative to the configuration's folder
+            ts.source("relpw", base + "/auth", 60,
+                      extra="username = ann\npassword_file = pw\n"))
+    # relative to the folder of the source file that names it
+    write(os.path.join(tmp, "sources.d", "rel.conf"),
+          ts.source("relcookie", base + "/cookie", 60,
+                    extra="cookie_file = rel-cookie\n"))
+    write(os.path.join(tmp, "sources.d", "rel-cookie"), COOKIE_SECRET + "\n")
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub) + srcs)
     srv.go.set()
     try:
         check(sub.wait(lambda: sub.topics("article.new.auth") and
                        sub.topics("article.new.cookie") and
-                       sub.topics("source.error.wrongpw"), 30),
+                       sub.topics("source.error.wrongpw") and
+                       sub.topics("article.duplicate.relpw") and
+                       sub.topics("article.duplicate.relcookie"), 30),
               "auth and cookie publish, wrongpw fails: %s" %
               [t for t, _ in sub.events])
         errs = sub.topics("source.error.wrongpw")
@@ -360,6 +370,9 @@ def case_auth(newswired, tmp):
                   for p, a, c in seen), "the cookie reached the server")
         check(all(c is None for p, a, c in seen if p != "/cookie"),
               "the cookie went to its source only")
+        check(not sub.topics("source.error.relpw") and
+              not sub.topics("source.error.relcookie"),
+              "relative secret files read from the right folders")
     finally:
         check(d.stop() == 0, "clean exit")
         sub.close()
@@ -375,8 +388,88 @@ def case_auth(newswired, tmp):
     return 0
 
 
+def case_rollback(newswired, tmp):
+    """A turn that rolls back after an entry was blocked: the entry stays
+    pending and is not counted; the next start finishes and counts it.
+    The fault is real: a trigger the test adds to the daemon's own
+    database refuses to mark entry f2 done while it is armed."""
+    import sqlite3
+    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), FilterHandler)
+    srv.daemon_threads = True
+    srv.go = ts.threading.Event()
+    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    mport = free_port()
+    ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
+    # a first start makes the tables; then the fault goes in
+    d, sub, conf = ts.start(newswired, tmp, lambda pub: ts.base_conf(
+        tmp, pub))
+    check(d.stop() == 0, "clean exit")
+    sub.close()
+    dbpath = os.path.join(tmp, "state", "newswire.db")
+    db = sqlite3.connect(dbpath, timeout=10, isolation_level=None)
+    db.executescript(
+        "CREATE TABLE nw_test_fault (key TEXT);"
+        "INSERT INTO nw_test_fault VALUES ('f2');"
+        "CREATE TRIGGER nw_test_fault BEFORE UPDATE OF pending ON "
+        "feed_entries WHEN NEW.pending = 0 AND NEW.key IN "
+        "(SELECT key FROM nw_test_fault) "
+        "BEGIN SELECT RAISE(ABORT, 'injected fault'); END;")
+    src = ts.source("filtered", base + "/f", 60,
+                    extra="block = title: ^sponsored\n"
+                    "block = url: /ads/\n")
+
+    def blocked():
+        try:
+            text = ts.metrics_text(mport)
+        except OSError:
+            return None
+        key = 'newswire_entries_blocked_total{source="filtered"} '
+        for ln in text.splitlines():
+            if ln.startswith(key):
+                return int(ln[len(key):])
+        return 0
+
+    def pending(key):
+        row = db.execute("SELECT pending FROM feed_entries WHERE source = "
+                         "'filtered' AND key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    srv.go.set()
+    try:
+        check(sub.wait(lambda: "injected fault" in d.logtext() and
+                       "rolled back" in d.logtext(), 30),
+              "the turn with f2 rolled back")
+        sub.settle(2)
+        check(pending("f2") == 1, "f2 still pending: %r" % pending("f2"))
+        done = db.execute(
+            "SELECT count(*) FROM feed_entries WHERE source = 'filtered' "
+            "AND pending = 0 AND key IN ('f2', 'f3')").fetchone()[0]
+        check(blocked() == done, "blocked counts the committed only: "
+              "%r counted, %d committed" % (blocked(), done))
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+    db.execute("DELETE FROM nw_test_fault")
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    try:
+        check(sub.wait(lambda: pending("f2") == 0, 20),
+              "f2 finished by the next start")
+        check(sub.wait(lambda: blocked() == 1 + (1 - done), 10),
+              "and counted then: %r" % blocked())
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+        db.close()
+    return 0
+
+
 CASES = {"check": case_check, "dir": case_dir, "filter": case_filter,
-         "auth": case_auth}
+         "auth": case_auth, "rollback": case_rollback}
 
 
 def main():
