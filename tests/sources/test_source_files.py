@@ -468,8 +468,127 @@ def case_rollback(newswired, tmp):
     return 0
 
 
+PAGE_TEXT = {
+    "tls": "The ferry company said on Monday that the new boat would carry "
+           "three hundred cars and sail twice a day between the islands. ",
+    "proxied": "Farmers at the valley cooperative reported the best apple "
+               "harvest in a decade, with cider presses running all night. ",
+}
+
+
+class PagesHandler(FilterHandler):
+    """A feed whose entry links to a page on the same server. Requests in
+    absolute form (GET http://...) came through a proxy: this server is
+    its own forward proxy, as test_http.py's is."""
+
+    def do_GET(self):
+        self.server.go.wait(30)
+        path = self.path
+        proxied = path.startswith("http://")
+        if proxied:
+            path = "/" + path.split("/", 3)[3]
+        with self.server.lock:
+            self.server.seen.append((path, proxied))
+        scheme = "https" if self.server.tls else "http"
+        base = "%s://127.0.0.1:%d" % (scheme, self.server.server_address[1])
+        name = "tls" if self.server.tls else "proxied"
+        if path == "/feed":
+            body = rss(['<item><guid>%s1</guid><title>Feed title</title>'
+                        "<link>%s/page/1</link><description>short"
+                        "</description></item>" % (name, base)])
+            ctype = "application/rss+xml"
+        elif path == "/page/1":
+            body = ("<!DOCTYPE html><html lang=en><head><title>Page of %s"
+                    "</title></head><body><article><h1>Page of %s</h1>%s"
+                    "</article></body></html>" % (name, name, "".join(
+                        "<p>%s</p>" % (PAGE_TEXT[name] * 3)
+                        for _ in range(5)))).encode()
+            ctype = "text/html"
+        else:
+            body, ctype = b"no", "text/plain"
+        self.send_response(200 if body != b"no" else 404)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def case_pages(newswired, tmp):
+    """proxy and insecure apply to the entries' pages, not only the feed:
+    a source behind a proxy has its page fetched through it, and one on a
+    self-signed TLS server with insecure = yes has its page fetched."""
+    import shutil as sh
+    import ssl
+    openssl = sh.which("openssl")
+    if not openssl:
+        print("SKIP: no openssl command to make a test certificate")
+        return 77
+    key, cert = os.path.join(tmp, "k.pem"), os.path.join(tmp, "c.pem")
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048",
+                    "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+                    "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=30)
+    servers = []
+    for tls in (True, False):
+        srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), PagesHandler)
+        srv.daemon_threads = True
+        srv.go = ts.threading.Event()
+        srv.lock = ts.threading.Lock()
+        srv.seen = []
+        srv.tls = tls
+        srv.handle_error = lambda *a: None
+        if tls:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(cert, key)
+            srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+        ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+    tls_srv, plain = servers
+    tbase = "https://127.0.0.1:%d" % tls_srv.server_address[1]
+    pbase = "http://127.0.0.1:%d" % plain.server_address[1]
+    srcs = (ts.source("tls", tbase + "/feed", 60, pages=True,
+                      extra="insecure = yes\n") +
+            ts.source("proxied", pbase + "/feed", 60, pages=True,
+                      extra="proxy = %s\n" % pbase))
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + srcs)
+    for srv in servers:
+        srv.go.set()
+    try:
+        check(sub.wait(lambda: sub.topics("article.new.tls") and
+                       sub.topics("article.new.proxied"), 30),
+              "both publish: %r" % [t for t, _ in sub.events])
+        sub.settle(1)
+        for name in ("tls", "proxied"):
+            arts = sub.topics("article.new." + name)
+            ev = arts[0][1] if arts else {}
+            check(ev.get("source", {}).get("kind") == "page" and
+                  ev.get("title") == "Page of " + name,
+                  "%s: from its page: %r %r" % (name, ev.get("source"),
+                                                ev.get("title")))
+        check(not sub.topics("source.error"), "no error: %r" %
+              [e.get("error") for _, e in sub.topics("source.error")])
+        with plain.lock:
+            seen = list(plain.seen)
+        check(("/page/1", True) in seen and
+              all(proxied for _, proxied in seen),
+              "the feed and the page through the proxy: %r" % seen)
+        with tls_srv.lock:
+            seen = list(tls_srv.seen)
+        check(("/page/1", False) in seen, "the TLS page fetched: %r" % seen)
+        check("insecure = yes: the TLS peer of %s/feed" % tbase
+              in d.logtext(), "insecure warned")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        for srv in servers:
+            srv.shutdown()
+    return 0
+
+
 CASES = {"check": case_check, "dir": case_dir, "filter": case_filter,
-         "auth": case_auth, "rollback": case_rollback}
+         "auth": case_auth, "rollback": case_rollback, "pages": case_pages}
 
 
 def main():
