@@ -458,14 +458,16 @@ src_add(struct sources *S, const struct source_conf *c, char *err,
 	return 0;
 }
 
-/* Another configuration for a running source: a new URL starts it
- * afresh (new generation, no validators); otherwise it keeps its state
- * and schedule. */
+/* Another configuration for a running source: a new URL (or site, or
+ * kind) starts it afresh (new generation, no validators); otherwise it
+ * keeps its state and schedule. */
 static void
 src_update(struct sources *S, struct src *s, const struct source_conf *c)
 {
+	/* another feed, site or kind: afresh */
 	bool moved = !str_eq(s->c.url, c->url) ||
-	    (c->url == NULL && !str_eq(s->c.site, c->site));
+	    (c->url == NULL && !str_eq(s->c.site, c->site)) ||
+	    s->c.sitemap != c->sitemap;
 	char err[512];
 
 	source_conf_free(&s->c);

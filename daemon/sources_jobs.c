@@ -136,8 +136,18 @@ void
 jobs_hold_body(struct sources *S, struct src *s, struct http_response *r,
     const char *child)
 {
-	struct feeds_job *j = job_new(S, FEEDS_JOB_FEED, s);
+	struct feeds_job *j;
 
+	if (child != NULL && s->held != NULL && s->held->child == NULL) {
+		/* the source's own newer body waits: it goes first, and
+		 * this sitemap, still pending, is fetched again after */
+		log_debug(&S->d->log, "%s: sitemap %s put back behind the "
+		    "index", s->c.name, child);
+		sitemap_queue(s, child);
+		jobs_pump(S);
+		return;
+	}
+	j = job_new(S, FEEDS_JOB_FEED, s);
 	j->body = r->body;
 	j->len = r->body_len;
 	r->body = NULL;
@@ -228,7 +238,11 @@ feed_commit(struct job *job, char *err, size_t errlen)
 		return -1;
 	if (j->sitemap && sitemap_commit(S, s, j, err, errlen) != 0)
 		return -1;
-	if (j->n_capped > 0)
+	if (j->n_capped > 0 && j->n_children > 0)
+		log_warn(&S->d->log, "%s: %zu sitemaps in the index; the "
+		    "newest %zu taken (max_sitemaps), %zu left out",
+		    s->c.name, j->n_items, j->n_children, j->n_capped);
+	else if (j->n_capped > 0)
 		log_warn(&S->d->log, "%s: %zu entries in the feed; the newest "
 		    "%zu taken (max_entries), %zu left out", s->c.name,
 		    j->n_items, j->n_entries, j->n_capped);
