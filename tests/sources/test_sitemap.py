@@ -15,6 +15,9 @@ CASE is one of:
            added to the news sitemap is published alone; after a restart,
            with the server answering 200 to everything, nothing is fetched
            or published again.
+  crash    kill -9 while the index's news sitemap is being fetched: the
+           next start fetches it (pending in the store) though the index
+           answers 304, and publishes each page once.
   site     site = URL: the feed the home page advertises is found, polled
            and remembered in the store (a restart polls it without looking
            again); when it answers 404 the site is searched again and the
@@ -148,6 +151,9 @@ class Handler(ts.BaseHTTPRequestHandler):
         if self.path == "/sitemap_index.xml":
             body = index(base, news_lastmod)
         elif self.path == "/news-sitemap.xml":
+            with st["lock"]:
+                st["log"].append((self.path, "asked"))
+            st["news_go"].wait(30)
             body = news_sitemap(base, NEWS + ([LATE] if late else []))
         elif self.path == "/posts-2023.xml.gz":
             body = posts_sitemap(base)
@@ -177,7 +183,9 @@ class Handler(ts.BaseHTTPRequestHandler):
 def serve():
     srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
+    srv.handle_error = lambda *a: None   # a killed client's broken pipe
     srv.state = {"lock": threading.Lock(), "go": threading.Event(),
+                 "news_go": threading.Event(),
                  "log": [], "late": False, "validators": True,
                  "news_lastmod": "2024-03-06T07:00:00Z"}
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -191,7 +199,12 @@ ONE = "per_host = 1\n"
 
 def reqs(srv):
     with srv.state["lock"]:
-        return list(srv.state["log"])
+        return [x for x in srv.state["log"] if x[1] != "asked"]
+
+
+def asked(srv, path):
+    with srv.state["lock"]:
+        return (path, "asked") in srv.state["log"]
 
 
 def case_sitemap(newswired, tmp):
@@ -202,6 +215,7 @@ def case_sitemap(newswired, tmp):
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub, ONE) + src)
     srv.state["go"].set()
+    srv.state["news_go"].set()
     try:
         check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 40),
               "five articles: %r" % [t for t, _ in sub.events])
@@ -274,7 +288,7 @@ def case_sitemap(newswired, tmp):
     with srv.state["lock"]:
         srv.state["validators"] = False
         srv.state["news_lastmod"] = "2024-03-08T00:00:00Z"
-        n = len(srv.state["log"])
+    n = len(reqs(srv))
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub, ONE) + src)
     try:
@@ -444,7 +458,55 @@ def case_site(newswired, tmp):
     return 0
 
 
-CASES = {"sitemap": case_sitemap, "site": case_site}
+def case_crash(newswired, tmp):
+    """kill -9 while a sitemap of the index is being fetched: it was
+    stored pending with the index's validators, so the next start fetches
+    it though the index answers 304, and its pages are published once."""
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    src = ('[source "town"]\nkind = sitemap\nurl = %s/sitemap_index.xml\n'
+           "interval = 1\n" % base)
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub, ONE) + src)
+    srv.state["go"].set()
+    try:
+        check(sub.wait(lambda: asked(srv, "/news-sitemap.xml"), 20),
+              "the news sitemap asked for")
+        d.proc.kill()
+        d.proc.wait()
+        d.log.close()
+        # the dead daemon's request ends (logged) before the new start
+        srv.state["news_go"].set()
+        end = time.monotonic() + 10
+        while (("/news-sitemap.xml", 200) not in reqs(srv) and
+               time.monotonic() < end):
+            time.sleep(0.05)
+        n = len(reqs(srv))
+        d = ts.Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+        sub.heartbeats.clear()
+        check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
+        check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 30),
+              "the five articles after the restart: %r" %
+              [e["url"] for _, e in sub.topics("article.")])
+        sub.settle(3)
+        arts = sub.topics("article.")
+        check(len(arts) == 5 and len({e["url"] for _, e in arts}) == 5,
+              "each once: %r" % [e["url"] for _, e in arts])
+        after = reqs(srv)[n:]
+        check(("/sitemap_index.xml", 304) in after,
+              "the index answered 304 after the restart: %r" % after[:4])
+        check(("/news-sitemap.xml", 200) in after,
+              "the pending news sitemap fetched all the same")
+        check("sitemaps left pending by the last run" in d.logtext(),
+              "logged")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+CASES = {"sitemap": case_sitemap, "site": case_site, "crash": case_crash}
 
 
 def main():
