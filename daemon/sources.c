@@ -152,8 +152,12 @@ on_lease(void *ctx, const char *name, bool owned, const char *state)
 	if (s == NULL || S->stopped)
 		return;
 	poller_remove(S->poller, name);
+	sitemap_drop(s);        /* an index's sitemaps, a site's search: */
+	site_drop(s);           /* the owner's */
 	if (!owned)
 		return;
+	if (sitemap_start(S, s, err, sizeof(err)) != 0)
+		log_error(&S->d->log, "%s: %s", name, err);
 	j = state != NULL ? json_loads(state, 0, NULL) : NULL;
 	if (j != NULL) {
 		set_str(&s->etag, json_string_value(json_object_get(j,
