@@ -355,11 +355,21 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		.known = j->known,
 	};
 	if (j->page_error[0] != '\0') {
-		log_warn(&S->d->log, "%s: page: %s; publishing the feed's "
-		    "entry instead", s->c.name, j->page_error);
+		log_warn(&S->d->log, "%s: page: %s; %s", s->c.name,
+		    j->page_error, s->c.sitemap ? "nothing published" :
+		    "publishing the feed's entry instead");
 		if (jobs_error(S, s->c.name, src_url(s), ci.item,
 		    j->page_error, err, errlen) != 0)
 			return -1;
+	}
+	if (s->c.sitemap && !j->from_page) {
+		/* a sitemap's entry is its page: without one there is no
+		 * article (the error said why); done, not tried again */
+		if (j->page_error[0] == '\0' && jobs_error(S, s->c.name,
+		    src_url(s), ci.item, "no page", err, errlen) != 0)
+			return -1;
+		return feeds_store_entry_done(S->fs, s->c.name, j->key,
+		    j->hash, err, errlen);
 	}
 	why = j->article != NULL && j->error[0] == '\0' ?
 	    entry_blocked(S, s, j) : NULL;
