@@ -13,7 +13,9 @@ CASE is one of:
            date and language and the lastmod filling what a page lacks;
            a page that is gone is a source.error and no article;
            the next polls are conditional (304) and publish nothing; a URL
-           added to the news sitemap is published alone; after a restart,
+           added to the news sitemap is published alone; a URL whose
+           lastmod changes is fetched again, and updates its article only
+           when its page changed; after a restart,
            with the server answering 200 to everything, nothing is fetched
            or published again.
   crash    kill -9 while the index's news sitemap is being fetched: the
@@ -90,7 +92,7 @@ TEXTS = {t: ("%s " % t * 3 + w).split() for t, w in {
 }.items()}
 
 
-def page(path):
+def page(path, extra=""):
     title, date, topic = PAGES[path]
     head = "<title>%s</title>" % title if title else ""
     meta = ('<meta property="article:published_time" content="%s">' % date
@@ -99,7 +101,7 @@ def page(path):
     words = TEXTS[topic]
     paras = "".join("<p>%s</p>" % " ".join(
         words[(i * 7 + k) % len(words)] for k in range(40)) + "."
-        for i in range(6))
+        for i in range(6)) + extra
     return ("<!DOCTYPE html><html><head>%s%s</head><body><article>%s%s"
             "</article></body></html>" % (head, meta, h1, paras)).encode()
 
@@ -116,23 +118,23 @@ def news_sitemap(base, entries):
             % (NEWS_NS, urls)).encode()
 
 
-def posts_sitemap(base):
+def posts_sitemap(base, changed):
     urls = "".join("<url><loc>%s%s</loc><lastmod>%s</lastmod></url>"
-                   % (base, p, lm) for p, lm in POSTS)
+                   % (base, p, changed.get(p, lm)) for p, lm in POSTS)
     return gzip.compress(
         ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns='
          '"http://www.sitemaps.org/schemas/sitemap/0.9">%s</urlset>'
          % urls).encode())
 
 
-def index(base, news_lastmod):
+def index(base, news_lastmod, posts_lastmod):
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns='
             '"http://www.sitemaps.org/schemas/sitemap/0.9">'
             "<sitemap><loc>%s/posts-2023.xml.gz</loc>"
-            "<lastmod>2023-11-20</lastmod></sitemap>"
+            "<lastmod>%s</lastmod></sitemap>"
             "<sitemap><loc>%s/news-sitemap.xml</loc>"
             "<lastmod>%s</lastmod></sitemap></sitemapindex>"
-            % (base, base, news_lastmod)).encode()
+            % (base, posts_lastmod, base, news_lastmod)).encode()
 
 
 class Handler(ts.BaseHTTPRequestHandler):
@@ -149,19 +151,22 @@ class Handler(ts.BaseHTTPRequestHandler):
             late = st["late"]
             news_lastmod = st["news_lastmod"]
             validators = st["validators"]
+            changed = dict(st["changed"])
+            extra = st["extra"].get(self.path, "")
         ctype = "application/xml"
         if self.path == "/sitemap_index.xml":
-            body = index(base, news_lastmod)
+            body = index(base, news_lastmod,
+                         max(["2023-11-20"] + list(changed.values())))
         elif self.path == "/news-sitemap.xml":
             with st["lock"]:
                 st["log"].append((self.path, "asked"))
             st["news_go"].wait(30)
             body = news_sitemap(base, NEWS + ([LATE] if late else []))
         elif self.path == "/posts-2023.xml.gz":
-            body = posts_sitemap(base)
+            body = posts_sitemap(base, changed)
             ctype = "application/gzip"
         elif self.path in PAGES:
-            body = page(self.path)
+            body = page(self.path, extra)
             ctype = "text/html; charset=utf-8"
         else:
             body, ctype = b"no\n", "text/plain"
@@ -188,6 +193,7 @@ def serve():
     srv.handle_error = lambda *a: None   # a killed client's broken pipe
     srv.state = {"lock": threading.Lock(), "go": threading.Event(),
                  "news_go": threading.Event(),
+                 "changed": {}, "extra": {},
                  "log": [], "late": False, "validators": True,
                  "news_lastmod": "2024-03-06T07:00:00Z"}
     threading.Thread(target=srv.serve_forever, daemon=True).start()
@@ -283,6 +289,28 @@ def case_sitemap(newswired, tmp):
         posts = [s for p, s in reqs(srv) if p == "/posts-2023.xml.gz"]
         check(posts == [200], "the unchanged sitemap not asked for "
               "again: %r" % posts)
+        # a URL's lastmod changes, its page does not: fetched again,
+        # nothing published; then its page changes: an update
+        old = "/posts/old.html"
+        for n, (lastmod, extra) in enumerate((
+                ("2023-12-01T00:00:00+00:00", ""),
+                ("2023-12-02T00:00:00+00:00",
+                 "<p>Update: the new wing opens on Saturdays too, the "
+                 "librarian added after the ceremony.</p>"))):
+            with srv.state["lock"]:
+                srv.state["changed"][old] = lastmod
+                srv.state["extra"][old] = extra
+            check(sub.wait(lambda: [p for p, _ in reqs(srv)].count(old)
+                           == n + 2, 20), "%s fetched again" % old)
+            sub.settle(2)
+            ups = [e for t, e in sub.events if t == "article.updated.town"]
+            check(len(sub.topics("article.")) == 6 + n and len(ups) == n,
+                  "lastmod %s: %d update(s): %r" % (
+                      lastmod, n, [t for t, _ in sub.events[6:]]))
+            if n == 1 and ups:
+                check(ups[0]["url"] == base + old and
+                      ups[0]["version"] == 2 and "Saturdays" in
+                      ups[0]["body"], "the update: %r" % ups[0]["url"])
     finally:
         check(d.stop() == 0, "clean exit")
         sub.close()
