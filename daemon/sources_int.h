@@ -166,7 +166,7 @@ void sitemap_after(struct sources *S, struct src *s, struct feeds_job *j);
 /* The sitemaps left pending by the last run, queued. */
 int sitemap_start(struct sources *S, struct src *s, char *err,
     size_t errlen);
-/* Queues a sitemap of source s, unless it is queued already. */
+/* Queues a sitemap of source s, unless it waits in the queue already. */
 void sitemap_queue(struct src *s, const char *url);
 /* Starts the next sitemap of each source that is idle. */
 void sitemap_pump(struct sources *S);

@@ -234,11 +234,11 @@ sitemap_commit(struct sources *S, struct src *s, struct feeds_job *j,
 	return 0;
 }
 
+/* One being fetched is queued again all the same: the index may say it
+ * changed after its request went out (a conditional GET: a 304 then). */
 void
 sitemap_queue(struct src *s, const char *url)
 {
-	if (s->kid != NULL && strcmp(s->kid->url, url) == 0)
-		return;
 	for (size_t i = s->kid_next; i < s->kids.n; i++)
 		if (strcmp(s->kids.v[i], url) == 0)
 			return;

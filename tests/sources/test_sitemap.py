@@ -21,6 +21,8 @@ CASE is one of:
   crash    kill -9 while the index's news sitemap is being fetched: the
            next start fetches it (pending in the store) though the index
            answers 304, and publishes each page once.
+  race     the index changes while one of its sitemaps is being fetched:
+           the one in flight asked again (304), each page published once.
   site     site = URL: the feed the home page advertises is found, polled
            and remembered in the store (a restart polls it without looking
            again); when it answers 404 the site is searched again and the
@@ -538,7 +540,51 @@ def case_crash(newswired, tmp):
     return 0
 
 
-CASES = {"sitemap": case_sitemap, "site": case_site, "crash": case_crash}
+def case_race(newswired, tmp):
+    """The index changes while one of its sitemaps is being fetched: its
+    new body is committed meanwhile, the sitemap in flight is asked for
+    again after (conditional GET: 304), the other once, every page
+    published once."""
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    src = ('[source "town"]\nkind = sitemap\nurl = %s/sitemap_index.xml\n'
+           "interval = 1\n" % base)
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    srv.state["go"].set()
+    try:
+        check(sub.wait(lambda: asked(srv, "/news-sitemap.xml"), 20),
+              "the news sitemap asked for")
+        n = len(reqs(srv))
+        with srv.state["lock"]:
+            srv.state["changed"]["/posts/old.html"] = "2023-12-01"
+        check(sub.wait(lambda: ("/sitemap_index.xml", 200) in
+                       reqs(srv)[n:], 20), "the changed index polled")
+        sub.settle(1)       # its body committed before the sitemap's
+        srv.state["news_go"].set()
+        check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 30),
+              "five articles: %r" % [e["url"] for _, e in
+                                     sub.topics("article.")])
+        sub.settle(3)
+        arts = sub.topics("article.")
+        check(len(arts) == 5 and len({e["url"] for _, e in arts}) == 5,
+              "each once: %r" % [e["url"] for _, e in arts])
+        news = [st for p, st in reqs(srv) if p == "/news-sitemap.xml"]
+        posts = [st for p, st in reqs(srv) if p == "/posts-2023.xml.gz"]
+        # the one in flight asked again after (the index may have said it
+        # changed after the request went out): conditional, 304
+        check(news == [200, 304] and posts == [200],
+              "the sitemap in flight asked again, conditionally; the "
+              "other once: %r %r" % (news, posts))
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
+CASES = {"sitemap": case_sitemap, "site": case_site, "crash": case_crash,
+         "race": case_race}
 
 
 def main():
