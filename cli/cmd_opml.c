@@ -9,6 +9,9 @@
  * '/', and the entries of its category attribute (comma-separated,
  * leading '/' dropped). The name is made of the title (or the URL's
  * host): lower-case letters, digits and '-', made unique with -2, -3...
+ * An outline of type "sitemap" (as export writes a kind = sitemap source)
+ * is a sitemap source. Export leaves out the sources that name a site
+ * and no url (their feed is found by the daemon).
  * The XML is read by libxml2 with no network and no entity expansion. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +141,7 @@ print_source(struct opml_out *o, xmlNode *n, const char *folder)
 {
 	char *url = prop(n, "xmlUrl"), *site = prop(n, "htmlUrl");
 	char *title = prop(n, "title"), *cat = prop(n, "category");
+	char *type = prop(n, "type");
 	struct strlist cats = { 0 };
 	char *t, *name, *tok, *save;
 
@@ -160,6 +164,8 @@ print_source(struct opml_out *o, xmlNode *n, const char *folder)
 		add_category(&cats, tok);
 	name = make_name(o, t, url);
 	printf("\n[source \"%s\"]\nurl = %s\n", name, url);
+	if (type != NULL && strcmp(type, "sitemap") == 0)
+		printf("kind = sitemap\n");
 	if (*t != '\0')
 		printf("title = %s\n", t);
 	if (is_http(site) && strlen(site) <= OPML_LINE_MAX &&
@@ -176,6 +182,7 @@ out:
 	free(site);
 	free(title);
 	free(cat);
+	free(type);
 }
 
 static bool
@@ -293,7 +300,10 @@ opml_export(const char *path)
 		for (size_t k = 0; k < s->categories.n; k++)
 			buf_printf(&cats, "%s/%s", k ? "," : "",
 			    s->categories.v[k]);
-		printf("  <outline type=\"rss\"");
+		if (s->url == NULL)
+			continue;       /* site = only: no feed to name */
+		printf("  <outline type=\"%s\"", s->sitemap ? "sitemap" :
+		    "rss");
 		xml_attr("text", t);
 		xml_attr("title", t);
 		xml_attr("xmlUrl", s->url);

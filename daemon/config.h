@@ -43,6 +43,9 @@ struct source_conf {
 	size_t max_body;
 	size_t max_entries;      /* [1000] taken from one feed document,
 	                            the newest; the rest counted and logged */
+	bool sitemap;            /* kind = sitemap: url is a sitemap or a
+	                            sitemap index, its pages the articles */
+	size_t max_sitemaps;     /* [20] of an index, the newest fetched */
 };
 
 struct source_list {
@@ -137,11 +140,13 @@ struct config {
  * [source.NAME]. */
 bool config_is_source_section(const char *section);
 
-/* Sets key of the source of section (config_source.c's table). A source
- * among the first `first` of l is an error (defined in another file). */
+/* Sets key of the source of section (config_source.c's table), read
+ * from the file at path (NULL: none). A source among the first `first`
+ * of l is an error (defined in another file). A relative secret file
+ * (password_file, cookie_file) is relative to path's folder. */
 int config_source_set(struct source_list *l, size_t first,
-    const char *section, const char *key, const char *value, char *err,
-    size_t errlen);
+    const char *path, const char *section, const char *key,
+    const char *value, char *err, size_t errlen);
 /* Notes where the source of section was first seen ("FILE:LINE"), once. */
 void config_source_where(struct source_list *l, const char *section,
     const char *where);

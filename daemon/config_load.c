@@ -115,8 +115,8 @@ config_handler(void *user, const char *section, const char *key,
 	int rc;
 
 	if (config_is_source_section(section)) {
-		rc = config_source_set(&p->c->sources, p->first, section, key,
-		    value, err, sizeof(err));
+		rc = config_source_set(&p->c->sources, p->first, p->path,
+		    section, key, value, err, sizeof(err));
 		if (rc == 0) {
 			snprintf(err, sizeof(err), "%s:%d", p->path, p->line);
 			config_source_where(&p->c->sources, section, err);

@@ -16,6 +16,7 @@
 
 #define SOURCE_DEFAULT_INTERVAL 900
 #define SOURCE_DEFAULT_MAX_ENTRIES 1000
+#define SOURCE_DEFAULT_MAX_SITEMAPS 20
 
 enum source_key_type {
 	SK_URL,         /* http or https */
@@ -29,6 +30,7 @@ enum source_key_type {
 	SK_SECRET,      /* a file's path; its first line goes to the
 	                   field at offset min (never logged) */
 	SK_PROXY,       /* a proxy URL or "none" */
+	SK_KIND,        /* feed or sitemap (bool: sitemap) */
 };
 
 struct source_key {
@@ -42,6 +44,8 @@ struct source_key {
 
 static const struct source_key source_keys[] = {
 	{ "url", SK_URL, SOFF(url), 0, 0 },
+	{ "kind", SK_KIND, SOFF(sitemap), 0, 0 },
+	{ "max_sitemaps", SK_SIZE, SOFF(max_sitemaps), 1, 50000 },
 	{ "title", SK_STRING, SOFF(title), 0, 0 },
 	{ "site", SK_URL, SOFF(site), 0, 0 },
 	{ "category", SK_LIST, SOFF(categories), 0, 0 },
@@ -134,6 +138,7 @@ source_get(struct source_list *l, const char *name)
 	c->name = xstrdup(name);
 	c->interval_ms = SOURCE_DEFAULT_INTERVAL * 1000L;
 	c->max_entries = SOURCE_DEFAULT_MAX_ENTRIES;
+	c->max_sitemaps = SOURCE_DEFAULT_MAX_SITEMAPS;
 	return c;
 }
 
@@ -199,12 +204,28 @@ proxy_ok(const char *v)
 	return false;
 }
 
+/* A secret file's path: relative to the folder of the file naming it
+ * (path), else as it is. Owned. */
+static char *
+secret_path(const char *path, const char *v)
+{
+	const char *slash = path != NULL ? strrchr(path, '/') : NULL;
+	struct buf b = { 0 };
+
+	if (*v == '/' || slash == NULL)
+		return xstrdup(v);
+	buf_append(&b, path, (size_t)(slash - path) + 1);
+	buf_puts(&b, v);
+	return buf_take(&b);
+}
+
 static int
 source_key_set(struct source_conf *c, const struct source_key *k,
-    const char *v, char *err, size_t errlen)
+    const char *path, const char *v, char *err, size_t errlen)
 {
 	char *field = (char *)c + k->offset;
 	long n = 0;
+	char *file;
 
 	switch (k->type) {
 	case SK_URL:
@@ -246,11 +267,14 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 		strlist_push((struct strlist *)field, v);
 		return 0;
 	case SK_SECRET:
-		if (read_secret(v, (char **)((char *)c + k->min), err,
-		    errlen) != 0)
+		file = secret_path(path, v);
+		if (read_secret(file, (char **)((char *)c + k->min), err,
+		    errlen) != 0) {
+			free(file);
 			return -1;
+		}
 		free(*(char **)field);
-		*(char **)field = xstrdup(v);
+		*(char **)field = file;
 		return 0;
 	case SK_PROXY:
 		if (!proxy_ok(v))
@@ -259,6 +283,15 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 			    "URL", k->key, v);
 		free(*(char **)field);
 		*(char **)field = xstrdup(v);
+		return 0;
+	case SK_KIND:
+		if (strcmp(v, "feed") == 0)
+			*(bool *)field = false;
+		else if (strcmp(v, "sitemap") == 0)
+			*(bool *)field = true;
+		else
+			return fail(err, errlen, "%s: '%s' is not feed or "
+			    "sitemap", k->key, v);
 		return 0;
 	case SK_RULE:
 		if (filter_rule_check(v, err, errlen) != 0)
@@ -275,7 +308,7 @@ source_key_set(struct source_conf *c, const struct source_key *k,
 }
 
 int
-config_source_set(struct source_list *l, size_t first,
+config_source_set(struct source_list *l, size_t first, const char *path,
     const char *section, const char *key, const char *value, char *err,
     size_t errlen)
 {
@@ -290,7 +323,7 @@ config_source_set(struct source_list *l, size_t first,
 	for (size_t i = 0; i < N_SOURCE_KEYS; i++)
 		if (strcmp(source_keys[i].key, key) == 0)
 			return source_key_set(source_get(l, name),
-			    &source_keys[i], value, err, errlen);
+			    &source_keys[i], path, value, err, errlen);
 	return fail(err, errlen, "unknown key '%s' in a source section", key);
 }
 
@@ -318,9 +351,12 @@ config_sources_check(const struct source_list *l, struct strlist *errs)
 		b.len = 0;
 		if (l->v[i].where != NULL)
 			buf_printf(&b, "%s: ", l->v[i].where);
-		if (l->v[i].url == NULL)
-			buf_printf(&b, "[source \"%s\"] has no url",
-			    l->v[i].name);
+		if (l->v[i].url == NULL && l->v[i].site == NULL)
+			buf_printf(&b, "[source \"%s\"] has no url (or site "
+			    "to find its feed)", l->v[i].name);
+		else if (l->v[i].url == NULL && l->v[i].sitemap)
+			buf_printf(&b, "[source \"%s\"]: kind = sitemap "
+			    "needs the sitemap's url", l->v[i].name);
 		else if ((l->v[i].username != NULL) !=
 		    (l->v[i].password != NULL))
 			buf_printf(&b, "[source \"%s\"]: username and "
@@ -450,6 +486,7 @@ source_conf_equal(const struct source_conf *a, const struct source_conf *b)
 	    a->connect_timeout_ms != b->connect_timeout_ms ||
 	    a->timeout_ms != b->timeout_ms || a->max_body != b->max_body ||
 	    a->max_entries != b->max_entries ||
+	    a->sitemap != b->sitemap || a->max_sitemaps != b->max_sitemaps ||
 	    a->headers.n != b->headers.n)
 		return false;
 	for (size_t i = 0; i < a->headers.n; i++)
@@ -465,7 +502,7 @@ source_conf_copy(struct source_conf *dst, const struct source_conf *src)
 	*dst = *src;
 	dst->name = xstrdup(src->name);
 	dst->where = str_dup(src->where);
-	dst->url = xstrdup(src->url);
+	dst->url = str_dup(src->url);
 	dst->title = str_dup(src->title);
 	dst->site = str_dup(src->site);
 	dst->username = str_dup(src->username);

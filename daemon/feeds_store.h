@@ -11,6 +11,7 @@
 #ifndef NW_FEEDS_STORE_H
 #define NW_FEEDS_STORE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -51,8 +52,36 @@ int feeds_store_entry_done(struct feeds_store *fs, const char *source,
 int feeds_store_pending(struct feeds_store *fs, const char *source,
     void (*fn)(void *ctx, const char *key, const char *hash,
     const char *item), void *ctx, char *err, size_t errlen);
-/* Forgets a source's validators and moved URL (its URL changed). */
+/* Forgets a source's validators and moved URL, and its sitemaps (its
+ * URL changed). */
 int feeds_store_forget(struct feeds_store *fs, const char *source,
     char *err, size_t errlen);
+
+/* The sitemaps a sitemap index lists (kind = sitemap): each is pending
+ * from the transaction that finds it new or changed (its lastmod) in the
+ * index until the one that stores the entries of its body, or its 304,
+ * with the validators that go with them. */
+struct feeds_sitemap {
+	char *lastmod;          /* the index's, as written; NULL: none */
+	char *etag;
+	char *last_modified;
+	bool pending;
+};
+
+/* 1 and out filled (free with feeds_sitemap_free), 0 if unknown, -1. */
+int feeds_store_sitemap_get(struct feeds_store *fs, const char *source,
+    const char *url, struct feeds_sitemap *out, char *err, size_t errlen);
+void feeds_sitemap_free(struct feeds_sitemap *sm);
+/* Pending, with the index's lastmod; its validators stay. */
+int feeds_store_sitemap_want(struct feeds_store *fs, const char *source,
+    const char *url, const char *lastmod, char *err, size_t errlen);
+/* Done, with the validators of its last body. */
+int feeds_store_sitemap_done(struct feeds_store *fs, const char *source,
+    const char *url, const char *etag, const char *last_modified,
+    char *err, size_t errlen);
+/* Calls fn for each pending sitemap of source, newest lastmod first. */
+int feeds_store_sitemaps_pending(struct feeds_store *fs, const char *source,
+    void (*fn)(void *ctx, const char *url), void *ctx, char *err,
+    size_t errlen);
 
 #endif

@@ -22,6 +22,12 @@ feeds_job_free(struct feeds_job *j)
 		feeds_item_free(&j->entries[i].it);
 	}
 	free(j->entries);
+	for (size_t i = 0; i < j->n_children; i++) {
+		free(j->children[i].url);
+		free(j->children[i].lastmod);
+	}
+	free(j->children);
+	free(j->child);
 	free(j->fresh);
 	free(j->feed_title);
 	free(j->source);
@@ -85,6 +91,7 @@ feeds_item_free(struct feeds_item *it)
 	free(it->feed_title);
 	strlist_free(&it->authors);
 	strlist_free(&it->categories);
+	free(it->lang);
 	memset(it, 0, sizeof(*it));
 }
 
@@ -122,6 +129,7 @@ feeds_item_copy(struct feeds_item *dst, const struct feeds_item *src)
 	item_from_entry(dst, &e);
 	for (size_t i = 0; i < src->categories.n; i++)
 		strlist_push(&dst->categories, src->categories.v[i]);
+	dst->lang = dup_text(src->lang);
 }
 
 void
@@ -173,6 +181,8 @@ feeds_item_json(const struct feeds_item *it)
 			    json_string(it->categories.v[i]));
 		json_object_set_new(o, "categories", cats);
 	}
+	if (it->lang != NULL)
+		json_object_set_new(o, "lang", json_string(it->lang));
 	s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	json_decref(o);
 	return s != NULL ? s : xstrdup("{}");
@@ -205,6 +215,7 @@ feeds_item_from_json(const char *json, struct feeds_item *it)
 	it->content = dup_text(jstr(o, "content"));
 	it->image = dup_text(jstr(o, "image"));
 	it->feed_title = dup_text(jstr(o, "feed_title"));
+	it->lang = dup_text(jstr(o, "lang"));
 	time_from_json(json_object_get(o, "published"), &it->published);
 	time_from_json(json_object_get(o, "updated"), &it->updated);
 	json_array_foreach(json_object_get(o, "authors"), i, v)
@@ -387,6 +398,9 @@ work_entry(struct feeds_job *j)
 		    why[0] ? why : "no article in the page");
 	if (j->article != NULL && j->article->body == NULL)
 		article_set(&j->article->body, "");
+	if (j->article != NULL && j->article->lang == NULL &&
+	    j->it.lang != NULL)
+		article_set(&j->article->lang, j->it.lang);
 	free(j->page);
 	j->page = NULL;
 }
@@ -397,7 +411,9 @@ feeds_work(void *job, void *arg)
 	struct feeds_job *j = job;
 
 	(void)arg;
-	if (j->kind == FEEDS_JOB_FEED)
+	if (j->kind == FEEDS_JOB_FEED && j->sitemap)
+		feeds_work_sitemap(j);
+	else if (j->kind == FEEDS_JOB_FEED)
 		work_feed(j);
 	else
 		work_entry(j);

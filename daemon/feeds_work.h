@@ -36,6 +36,8 @@ struct feeds_item {
 	struct nw_time published, updated;
 	struct strlist authors;
 	struct strlist categories;  /* for keep/block rules (filter.h) */
+	char *lang;                 /* a sitemap's news:language: fills the
+	                               article's when it has none */
 };
 
 struct feeds_entry {
@@ -49,6 +51,12 @@ struct feeds_entry {
 struct feeds_fresh {
 	size_t i;               /* in entries */
 	int known;              /* committed before (changed) */
+};
+
+/* A sitemap a sitemap index lists (sources_sitemap.c). */
+struct feeds_child {
+	char *url;
+	char *lastmod;          /* as written, NULL: none */
 };
 
 struct feeds_job {
@@ -65,6 +73,16 @@ struct feeds_job {
 	char *etag;
 	char *last_modified;
 	size_t max_entries;     /* taken from one document, the newest */
+	/* FEED in, of a sitemap source: the body is a sitemap (sitemap.h)
+	 * of at most max_input bytes inflated; child: the URL of a sitemap
+	 * an index listed (NULL: the source's own document) */
+	int sitemap;
+	size_t max_input;
+	size_t max_sitemaps;    /* of an index, the newest taken */
+	char *child;
+	/* FEED out, of a sitemap index: the sitemaps, newest first */
+	struct feeds_child *children;
+	size_t n_children;
 	/* FEED out */
 	struct feeds_entry *entries;
 	size_t n_entries;
@@ -85,6 +103,8 @@ struct feeds_job {
 	char *content_type;
 	char page_error[256];
 	int known;              /* the entry was committed before */
+	int blocked;            /* refused by a keep/block rule (counted
+	                           once its transaction commits) */
 	/* ENTRY out: the article and whether the page made it */
 	struct nw_article *article;
 	int from_page;
@@ -94,6 +114,9 @@ struct feeds_job {
 
 /* The pool's run function. */
 void feeds_work(void *job, void *arg);
+/* A FEED job of a sitemap source (sources_sitemap.c): its entries, the
+ * newest first, or the sitemaps of an index. */
+void feeds_work_sitemap(struct feeds_job *j);
 
 void feeds_job_free(struct feeds_job *j);
 

@@ -45,7 +45,19 @@ src_find(struct sources *S, const char *name)
 const char *
 src_url(const struct src *s)
 {
-	return s->moved_url != NULL ? s->moved_url : s->c.url;
+	return s->moved_url != NULL ? s->moved_url : src_conf_url(s);
+}
+
+const char *
+src_conf_url(const struct src *s)
+{
+	return s->c.url != NULL ? s->c.url : s->c.site;
+}
+
+bool
+src_is_site(const struct src *s)
+{
+	return s->c.url == NULL && s->c.site != NULL;
 }
 
 void
@@ -69,6 +81,8 @@ src_free(struct src *s)
 	free(s->last_modified);
 	free(s->headers);
 	filter_free(s->filter);
+	sitemap_drop(s);
+	site_drop(s);
 	free(s);
 }
 
@@ -138,8 +152,12 @@ on_lease(void *ctx, const char *name, bool owned, const char *state)
 	if (s == NULL || S->stopped)
 		return;
 	poller_remove(S->poller, name);
+	sitemap_drop(s);        /* an index's sitemaps, a site's search: */
+	site_drop(s);           /* the owner's */
 	if (!owned)
 		return;
+	if (sitemap_start(S, s, err, sizeof(err)) != 0)
+		log_error(&S->d->log, "%s: %s", name, err);
 	j = state != NULL ? json_loads(state, 0, NULL) : NULL;
 	if (j != NULL) {
 		set_str(&s->etag, json_string_value(json_object_get(j,
@@ -174,11 +192,11 @@ sources_lease_set(struct sources *S)
 
 /* ---- the poller's callbacks ---- */
 
-static void
+void
 persist_state(struct sources *S, struct src *s)
 {
 	struct feeds_state st = {
-		.url = s->c.url,
+		.url = (char *)src_conf_url(s),  /* only read */
 		.moved_url = s->moved_url,
 		.etag = s->etag,
 		.last_modified = s->last_modified,
@@ -284,6 +302,7 @@ on_attempt(void *ctx, const char *name, const struct poller_attempt *a)
 	log_debug(&S->d->log, "%s: polled: status %ld%s, next in %ld ms",
 	    name, a->status, a->not_modified ? " (not modified)" : "",
 	    a->next_ms);
+	site_polled(S, s, a->status);
 	if (s->state_dirty && s->feed_jobs == 0 && s->held == NULL)
 		persist_state(S, s);
 }
@@ -295,7 +314,7 @@ src_poll(struct sources *S, struct src *s, char *err, size_t errlen)
 {
 	struct poller_source ps = {
 		.name = s->c.name,
-		.url = s->c.url,
+		.url = (char *)src_conf_url(s),  /* only read */
 		.moved_url = s->moved_url,
 		.interval_ms = s->c.interval_ms,
 		.etag = s->etag,
@@ -314,13 +333,17 @@ src_poll(struct sources *S, struct src *s, char *err, size_t errlen)
 
 	if (!src_leased(S, s))
 		return 0;
+	if (src_is_site(s) && s->moved_url == NULL) {
+		site_discover(S, s);    /* polled once its feed is found */
+		return 0;
+	}
 	if (s->c.username != NULL && s->c.password != NULL) {
 		buf_printf(&up, "%s:%s", s->c.username, s->c.password);
 		ps.userpwd = up.p;
 	}
 	if (s->c.insecure)
 		log_warn(&S->d->log, "%s: insecure = yes: the TLS peer of %s "
-		    "is not verified", s->c.name, s->c.url);
+		    "is not verified", s->c.name, src_url(s));
 	rc = poller_add(S->poller, &ps, err, errlen);
 	if (up.p != NULL)
 		memset(up.p, 0, up.len);
@@ -338,7 +361,7 @@ src_repoll(struct sources *S, struct src *s)
 		return;
 	poller_remove(S->poller, s->c.name);
 	if (feeds_store_get_state(S->fs, s->c.name, &st, err,
-	    sizeof(err)) == 1 && str_eq(st.url, s->c.url)) {
+	    sizeof(err)) == 1 && str_eq(st.url, src_conf_url(s))) {
 		set_str(&s->etag, st.etag);
 		set_str(&s->last_modified, st.last_modified);
 	} else {
@@ -383,7 +406,7 @@ src_start(struct sources *S, struct src *s, char *err, size_t errlen)
 
 	if (rc < 0)
 		return -1;
-	if (rc == 1 && str_eq(st.url, s->c.url)) {
+	if (rc == 1 && str_eq(st.url, src_conf_url(s))) {
 		set_str(&s->moved_url, st.moved_url);
 		set_str(&s->etag, st.etag);
 		set_str(&s->last_modified, st.last_modified);
@@ -395,6 +418,8 @@ src_start(struct sources *S, struct src *s, char *err, size_t errlen)
 	if (pc.n > 0)
 		log_info(&S->d->log, "%s: %zu entries left pending by the "
 		    "last run", s->c.name, pc.n);
+	if (sitemap_start(S, s, err, errlen) != 0)
+		return -1;
 	jobs_pump(S);
 	return src_poll(S, s, err, errlen);
 }
@@ -405,6 +430,7 @@ src_new(struct sources *S, const struct source_conf *c)
 	struct src *s = xcalloc(1, sizeof(*s));
 
 	source_conf_copy(&s->c, c);
+	s->S = S;
 	s->gen = ++S->next_gen;
 	src_headers(s);
 	return s;
@@ -436,13 +462,16 @@ src_add(struct sources *S, const struct source_conf *c, char *err,
 	return 0;
 }
 
-/* Another configuration for a running source: a new URL starts it
- * afresh (new generation, no validators); otherwise it keeps its state
- * and schedule. */
+/* Another configuration for a running source: a new URL (or site, or
+ * kind) starts it afresh (new generation, no validators); otherwise it
+ * keeps its state and schedule. */
 static void
 src_update(struct sources *S, struct src *s, const struct source_conf *c)
 {
-	bool moved = strcmp(s->c.url, c->url) != 0;
+	/* another feed, site or kind: afresh */
+	bool moved = !str_eq(s->c.url, c->url) ||
+	    (c->url == NULL && !str_eq(s->c.site, c->site)) ||
+	    s->c.sitemap != c->sitemap;
 	char err[512];
 
 	source_conf_free(&s->c);
@@ -456,6 +485,7 @@ src_update(struct sources *S, struct src *s, const struct source_conf *c)
 		s->feed_jobs = 0;
 		s->parse_failed = false;
 		jobs_drop_source(S, s);
+		site_drop(s);
 		if (store_begin(S->d->store, err, sizeof(err)) == 0 &&
 		    (feeds_store_forget(S->fs, s->c.name, err,
 		    sizeof(err)) != 0 || store_commit(S->d->store, err,
@@ -467,6 +497,12 @@ src_update(struct sources *S, struct src *s, const struct source_conf *c)
 	}
 	if (src_poll(S, s, err, sizeof(err)) != 0)
 		log_error(&S->d->log, "%s: %s", s->c.name, err);
+}
+
+static const char *
+conf_url(const struct source_conf *c)
+{
+	return c->url != NULL ? c->url : c->site;
 }
 
 static void
@@ -495,7 +531,8 @@ sources_apply(struct sources *S, const struct source_list *l)
 			else
 				log_info(&S->d->log, "source %s added: %s "
 				    "every %ld s%s", l->v[k].name,
-				    l->v[k].url, l->v[k].interval_ms / 1000,
+				    conf_url(&l->v[k]),
+				    l->v[k].interval_ms / 1000,
 				    l->v[k].fetch_pages ? ", with pages" :
 				    "");
 		} else if (!source_conf_equal(&s->c, &l->v[k])) {
@@ -614,7 +651,7 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 		if (src_add(S, &l->v[i], err, errlen) != 0)
 			goto err;
 		log_info(&d->log, "source %s: %s every %ld s%s", l->v[i].name,
-		    l->v[i].url, l->v[i].interval_ms / 1000,
+		    conf_url(&l->v[i]), l->v[i].interval_ms / 1000,
 		    l->v[i].fetch_pages ? ", with pages" : "");
 	}
 	sources_lease_set(S);
@@ -650,8 +687,10 @@ sources_stop(struct sources *S)
 #endif
 	poller_free(S->poller);
 	S->poller = NULL;
-	for (size_t i = 0; i < S->n; i++)
+	for (size_t i = 0; i < S->n; i++) {
 		jobs_drop_source(S, S->v[i]);
+		site_drop(S->v[i]);
+	}
 	pages_free(S->pages);
 	S->pages = NULL;
 	http_client_free(S->http);

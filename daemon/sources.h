@@ -8,6 +8,10 @@
  * the transaction that marks the entry done. Failures are published as
  * source.error.NAME events and logged once per change of state.
  *
+ * A source of kind = sitemap polls a sitemap or sitemap index instead,
+ * its URLs the entries (sources_sitemap.c); one that gives site = and no
+ * url has its feed found and remembered (sources_site.c).
+ *
  * Sources have their own worker pool behind a bounded queue (queue_size):
  * when it is full the poller pauses and page fetches wait.
  *

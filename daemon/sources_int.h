@@ -5,6 +5,10 @@
  *                   recorded, each entry's page fetched (pages.h) and its
  *                   article made, all as jobs of the daemon's one pool
  *                   (job.h) committed through the commit path (commit.h);
+ *   sources_site.c  site = URL: the feed found on the site, remembered,
+ *                   and found again when it goes away;
+ *   sources_sitemap.c  kind = sitemap: a sitemap's URLs as entries, and
+ *                   the sitemaps of an index fetched one after the other;
  * The sources' configuration is config.h's (config_source.c).
  * Loop thread only. */
 #ifndef NW_SOURCES_INT_H
@@ -34,8 +38,11 @@ struct filter;
 struct http_response;
 struct page_req;
 
+struct kid_fetch;
+
 /* One running source. */
 struct src {
+	struct sources *S;       /* the owner */
 	struct source_conf c;
 	uint64_t gen;            /* jobs of an older generation are void */
 	char *moved_url;
@@ -48,6 +55,16 @@ struct src {
 	bool parse_failed;       /* the last body did not parse */
 	const char **headers;    /* c.headers, NULL-terminated */
 	struct filter *filter;   /* c.keep, c.block; NULL: none */
+	/* kind = sitemap: the sitemaps an index listed, to fetch one at a
+	 * time, in order (sources_sitemap.c) */
+	struct strlist kids;
+	size_t kid_next;
+	struct kid_fetch *kid;   /* the one being fetched */
+	/* site = instead of url =: its feed found (sources_site.c) */
+	struct discover *disc;   /* a search under way */
+	struct event *disc_timer; /* the next try after none was found */
+	int disc_fails;          /* searches in a row that found none */
+	bool disc_done;          /* searched since the feed last worked */
 };
 
 /* An entry to make into an article: waiting for room in the pool, or for
@@ -89,6 +106,13 @@ struct sources {
 /* sources.c */
 struct src *src_find(struct sources *S, const char *name);
 const char *src_url(const struct src *s);
+/* The URL as configured: url, else site. */
+const char *src_conf_url(const struct src *s);
+/* site = without url =: the feed is discovered (sources_site.c). */
+bool src_is_site(const struct src *s);
+/* The source's URL, moved URL and validators stored, in a transaction
+ * of their own. */
+void persist_state(struct sources *S, struct src *s);
 void src_repoll(struct sources *S, struct src *s);
 /* The source's validators go with its lease ([cluster] leases). */
 void sources_lease_state(struct sources *S, struct src *s);
@@ -116,5 +140,37 @@ void jobs_publish_error(struct sources *S, const char *name,
     const char *uri, const char *item, const char *reason);
 /* Frees what is waiting and the jobs left in the pool (at exit). */
 void jobs_free_all(struct sources *S);
+/* A 2xx body of source s (child: the URL of a sitemap its index listed,
+ * NULL: its own) to parse: held until the source's last one is done. */
+void jobs_hold_body(struct sources *S, struct src *s,
+    struct http_response *r, const char *child);
+
+/* sources_site.c (site = instead of url =) */
+/* Searches the site for its feed; polls it once found. */
+void site_discover(struct sources *S, struct src *s);
+/* A poll's status: a feed gone (404, 410) is searched for again. */
+void site_polled(struct sources *S, struct src *s, long status);
+/* The feed's body parsed (feed) or did not: no feed any more, it is
+ * searched for again. */
+void site_parsed(struct sources *S, struct src *s, bool feed);
+/* Stops a search and its timer. */
+void site_drop(struct src *s);
+
+/* sources_sitemap.c (kind = sitemap) */
+/* In the feed job's transaction: an index's new or changed sitemaps
+ * pending (into j->fresh), or a sitemap's validators stored. */
+int sitemap_commit(struct sources *S, struct src *s, struct feeds_job *j,
+    char *err, size_t errlen);
+/* After the commit: the index's sitemaps queued for fetching. */
+void sitemap_after(struct sources *S, struct src *s, struct feeds_job *j);
+/* The sitemaps left pending by the last run, queued. */
+int sitemap_start(struct sources *S, struct src *s, char *err,
+    size_t errlen);
+/* Queues a sitemap of source s, unless it waits in the queue already. */
+void sitemap_queue(struct src *s, const char *url);
+/* Starts the next sitemap of each source that is idle. */
+void sitemap_pump(struct sources *S);
+/* Cancels the fetch under way and forgets the queue. */
+void sitemap_drop(struct src *s);
 
 #endif

@@ -133,21 +133,38 @@ job_src(struct feeds_job *j)
 /* ---- feeds ---- */
 
 void
-jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
+jobs_hold_body(struct sources *S, struct src *s, struct http_response *r,
+    const char *child)
 {
-	struct feeds_job *j = job_new(S, FEEDS_JOB_FEED, s);
+	struct feeds_job *j;
 
+	if (child != NULL && s->held != NULL && s->held->child == NULL) {
+		/* the source's own newer body waits: it goes first, and
+		 * this sitemap, still pending, is fetched again after */
+		log_debug(&S->d->log, "%s: sitemap %s put back behind the "
+		    "index", s->c.name, child);
+		sitemap_queue(s, child);
+		jobs_pump(S);
+		return;
+	}
+	j = job_new(S, FEEDS_JOB_FEED, s);
 	j->body = r->body;
 	j->len = r->body_len;
 	r->body = NULL;
-	j->url = xstrdup(r->final_url ? r->final_url : src_url(s));
+	j->url = xstrdup(r->final_url ? r->final_url : child ? child :
+	    src_url(s));
 	j->max_entries = s->c.max_entries;
 	j->etag = r->etag ? xstrdup(r->etag) : NULL;
 	j->last_modified = r->last_modified ? xstrdup(r->last_modified) :
 	    NULL;
-	s->state_dirty = false;   /* the job stores it with its entries */
+	j->sitemap = s->c.sitemap;
+	j->max_sitemaps = s->c.max_sitemaps;
+	j->child = child != NULL ? xstrdup(child) : NULL;
+	if (child == NULL)
+		s->state_dirty = false; /* the job stores it with its entries */
 	if (s->held != NULL) {
-		/* superseded: the newer body says what the feed is now */
+		/* superseded: the newer body says what the feed is now (a
+		 * sitemap's stays pending in the store: fetched again) */
 		log_debug(&S->d->log, "%s: a newer body replaces the one "
 		    "waiting", s->c.name);
 		feeds_job_free(s->held);
@@ -155,6 +172,12 @@ jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
 	s->held = j;
 	log_debug(&S->d->log, "%s: %zu bytes to parse", s->c.name, j->len);
 	jobs_pump(S);
+}
+
+void
+jobs_feed_body(struct sources *S, struct src *s, struct http_response *r)
+{
+	jobs_hold_body(S, s, r, NULL);
 }
 
 /* A parsed feed: new and changed entries recorded pending, with the
@@ -171,7 +194,7 @@ feed_commit(struct job *job, char *err, size_t errlen)
 	if (s == NULL)
 		return 0;   /* removed or moved meanwhile */
 	st = (struct feeds_state){
-		.url = s->c.url,
+		.url = (char *)src_conf_url(s),  /* only read */
 		.moved_url = s->moved_url,
 		.etag = j->etag,
 		.last_modified = j->last_modified,
@@ -209,9 +232,17 @@ feed_commit(struct job *job, char *err, size_t errlen)
 		j->fresh[j->n_fresh].known = rc == 1;
 		j->n_fresh++;
 	}
-	if (feeds_store_put_state(S->fs, s->c.name, &st, err, errlen) != 0)
+	/* a sitemap of an index keeps its own validators */
+	if (j->child == NULL && feeds_store_put_state(S->fs, s->c.name, &st,
+	    err, errlen) != 0)
 		return -1;
-	if (j->n_capped > 0)
+	if (j->sitemap && sitemap_commit(S, s, j, err, errlen) != 0)
+		return -1;
+	if (j->n_capped > 0 && j->n_children > 0)
+		log_warn(&S->d->log, "%s: %zu sitemaps in the index; the "
+		    "newest %zu taken (max_sitemaps), %zu left out",
+		    s->c.name, j->n_items, j->n_children, j->n_capped);
+	else if (j->n_capped > 0)
 		log_warn(&S->d->log, "%s: %zu entries in the feed; the newest "
 		    "%zu taken (max_entries), %zu left out", s->c.name,
 		    j->n_items, j->n_entries, j->n_capped);
@@ -234,10 +265,16 @@ feed_after(struct job *job, bool committed)
 	inflight_remove(S, j);
 	if (s != NULL) {
 		s->feed_jobs--;
-		if (committed) {
+		if (committed && j->child == NULL) {
 			set_str(&s->etag, j->etag);
 			set_str(&s->last_modified, j->last_modified);
 			sources_lease_state(S, s);
+		}
+		if (committed && j->child == NULL)
+			site_parsed(S, s, j->error[0] == '\0');
+		if (committed && j->n_children > 0) {
+			sitemap_after(S, s, j);
+		} else if (committed) {
 			for (size_t i = 0; i < j->n_fresh; i++) {
 				struct feeds_entry *e =
 				    &j->entries[j->fresh[i].i];
@@ -247,6 +284,8 @@ feed_after(struct job *job, bool committed)
 			}
 		} else {
 			src_repoll(S, s);
+			if (j->child != NULL)   /* still pending: again */
+				sitemap_queue(s, j->child);
 		}
 	}
 	feeds_job_free(j);
@@ -301,6 +340,7 @@ entry_commit(struct job *job, char *err, size_t errlen)
 	struct commit_item ci;
 	const char *why;
 
+	j->blocked = 0;
 	if (s == NULL)
 		return 0;
 	ci = (struct commit_item){
@@ -315,11 +355,21 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		.known = j->known,
 	};
 	if (j->page_error[0] != '\0') {
-		log_warn(&S->d->log, "%s: page: %s; publishing the feed's "
-		    "entry instead", s->c.name, j->page_error);
+		log_warn(&S->d->log, "%s: page: %s; %s", s->c.name,
+		    j->page_error, s->c.sitemap ? "nothing published" :
+		    "publishing the feed's entry instead");
 		if (jobs_error(S, s->c.name, src_url(s), ci.item,
 		    j->page_error, err, errlen) != 0)
 			return -1;
+	}
+	if (s->c.sitemap && !j->from_page) {
+		/* a sitemap's entry is its page: without one there is no
+		 * article (the error said why); done, not tried again */
+		if (j->page_error[0] == '\0' && jobs_error(S, s->c.name,
+		    src_url(s), ci.item, "no page", err, errlen) != 0)
+			return -1;
+		return feeds_store_entry_done(S->fs, s->c.name, j->key,
+		    j->hash, err, errlen);
 	}
 	why = j->article != NULL && j->error[0] == '\0' ?
 	    entry_blocked(S, s, j) : NULL;
@@ -327,7 +377,7 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		/* not published; done all the same, so not tried again */
 		log_debug(&S->d->log, "%s: entry %s blocked: %s", s->c.name,
 		    ci.item, why);
-		metrics_blocked(S->d->metrics, s->c.name);
+		j->blocked = 1;     /* counted if the turn commits */
 	} else if (commit_item(S->d->commit, &ci, err, errlen) != 0) {
 		return -1;
 	}
@@ -346,6 +396,8 @@ entry_after(struct job *job, bool committed)
 	inflight_remove(j->S, j);
 	if (s != NULL) {
 		s->entries--;
+		if (committed && j->blocked)
+			metrics_blocked(j->S->d->metrics, s->c.name);
 		if (!committed)
 			src_repoll(j->S, s);
 	}
@@ -380,8 +432,9 @@ jobs_entry(struct sources *S, struct src *s, const char *key,
 	p->key = xstrdup(key);
 	p->hash = xstrdup(hash);
 	feeds_item_copy(&p->it, it);
-	p->link = s->c.fetch_pages && it->link != NULL ? xstrdup(it->link) :
-	    NULL;
+	/* a sitemap's entries are pages */
+	p->link = (s->c.fetch_pages || s->c.sitemap) && it->link != NULL ?
+	    xstrdup(it->link) : NULL;
 	p->known = known;
 	s->entries++;
 	S->pend = xrealloc(S->pend, (S->n_pend + 1) * sizeof(*S->pend));
@@ -439,7 +492,9 @@ page_start(struct sources *S, struct src *s, struct pend *p)
 		.connect_timeout_ms = s->c.connect_timeout_ms,
 		.timeout_ms = s->c.timeout_ms,
 		.max_body = s->c.max_body,
-		.origin = s->c.url,     /* its host may be private */
+		.origin = src_conf_url(s), /* its host may be private */
+		.proxy = s->c.proxy,    /* the feed's way out, pages' too */
+		.insecure = s->c.insecure,
 	};
 
 	p->req = pages_get(S->pages, p->link, &o, page_done, p);
@@ -533,6 +588,7 @@ jobs_pump(struct sources *S)
 		}
 	}
 	S->n_pend = k;
+	sitemap_pump(S);
 	backpressure(S);
 }
 
@@ -553,6 +609,7 @@ jobs_drop_source(struct sources *S, struct src *s)
 	feeds_job_free(s->held);
 	s->held = NULL;
 	s->entries = 0;
+	sitemap_drop(s);
 }
 
 void

@@ -17,7 +17,11 @@ static const char feeds_schema[] =
 	"  first_seen INTEGER NOT NULL, last_seen INTEGER NOT NULL,"
 	"  PRIMARY KEY (source, key));"
 	"CREATE INDEX IF NOT EXISTS feed_entries_pending"
-	"  ON feed_entries(source, pending);";
+	"  ON feed_entries(source, pending);"
+	"CREATE TABLE IF NOT EXISTS feed_sitemaps ("
+	"  source TEXT NOT NULL, url TEXT NOT NULL, lastmod TEXT,"
+	"  etag TEXT, last_modified TEXT, pending INTEGER NOT NULL,"
+	"  PRIMARY KEY (source, url));";
 
 enum {
 	FS_STATE_GET,
@@ -27,6 +31,11 @@ enum {
 	FS_ENTRY_DONE,
 	FS_PENDING,
 	FS_FORGET,
+	FS_SM_GET,
+	FS_SM_WANT,
+	FS_SM_DONE,
+	FS_SM_PENDING,
+	FS_SM_FORGET,
 	FS_COUNT
 };
 
@@ -53,6 +62,21 @@ static const char *const feeds_sql[FS_COUNT] = {
 	[FS_FORGET] =
 	    "UPDATE feed_sources SET moved_url = NULL, etag = NULL, "
 	    "last_modified = NULL WHERE name = ?1",
+	[FS_SM_GET] =
+	    "SELECT lastmod, etag, last_modified, pending FROM feed_sitemaps "
+	    "WHERE source = ?1 AND url = ?2",
+	[FS_SM_WANT] =
+	    "INSERT INTO feed_sitemaps (source, url, lastmod, pending) "
+	    "VALUES (?1, ?2, ?3, 1) ON CONFLICT (source, url) DO UPDATE "
+	    "SET lastmod = ?3, pending = 1",
+	[FS_SM_DONE] =
+	    "UPDATE feed_sitemaps SET etag = ?3, last_modified = ?4, "
+	    "pending = 0 WHERE source = ?1 AND url = ?2",
+	[FS_SM_PENDING] =
+	    "SELECT url FROM feed_sitemaps WHERE source = ?1 AND "
+	    "pending = 1 ORDER BY lastmod DESC, rowid",
+	[FS_SM_FORGET] =
+	    "DELETE FROM feed_sitemaps WHERE source = ?1",
 };
 
 struct feeds_store {
@@ -260,5 +284,88 @@ feeds_store_forget(struct feeds_store *fs, const char *source, char *err,
 	sqlite3_stmt *st = fs->st[FS_FORGET];
 
 	bind_text(st, 1, source);
+	if (step_done(fs, st, err, errlen) != 0)
+		return -1;
+	st = fs->st[FS_SM_FORGET];
+	bind_text(st, 1, source);
 	return step_done(fs, st, err, errlen);
+}
+
+/* ---- the sitemaps of a sitemap index ---- */
+
+int
+feeds_store_sitemap_get(struct feeds_store *fs, const char *source,
+    const char *url, struct feeds_sitemap *out, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_SM_GET];
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	bind_text(st, 1, source);
+	bind_text(st, 2, url);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->lastmod = col_dup(st, 0);
+		out->etag = col_dup(st, 1);
+		out->last_modified = col_dup(st, 2);
+		out->pending = sqlite3_column_int(st, 3) != 0;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed_sitemaps");
+	return rc == SQLITE_ROW ? 1 : 0;
+}
+
+void
+feeds_sitemap_free(struct feeds_sitemap *sm)
+{
+	free(sm->lastmod);
+	free(sm->etag);
+	free(sm->last_modified);
+	memset(sm, 0, sizeof(*sm));
+}
+
+int
+feeds_store_sitemap_want(struct feeds_store *fs, const char *source,
+    const char *url, const char *lastmod, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_SM_WANT];
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, url);
+	bind_text(st, 3, lastmod);
+	return step_done(fs, st, err, errlen);
+}
+
+int
+feeds_store_sitemap_done(struct feeds_store *fs, const char *source,
+    const char *url, const char *etag, const char *last_modified,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_SM_DONE];
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, url);
+	bind_text(st, 3, etag);
+	bind_text(st, 4, last_modified);
+	return step_done(fs, st, err, errlen);
+}
+
+int
+feeds_store_sitemaps_pending(struct feeds_store *fs, const char *source,
+    void (*fn)(void *ctx, const char *url), void *ctx, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_SM_PENDING];
+	int rc;
+
+	bind_text(st, 1, source);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed_sitemaps");
+	return 0;
 }

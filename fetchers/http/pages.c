@@ -26,6 +26,8 @@ struct page_req {
 	const char **hv;
 	char *user_agent;
 	char *origin;                   /* o.origin points here */
+	char *etag, *last_modified;     /* and the other strings of o */
+	char *userpwd, *cookie, *proxy;
 	http_done_fn done;
 	void *arg;
 	struct http_request *req;       /* NULL: waiting on timer */
@@ -53,6 +55,20 @@ pages_new(struct event_base *base, struct http_client *client,
 }
 
 static void
+secret_free(char *s)
+{
+	if (s != NULL)
+		memset(s, 0, strlen(s));
+	free(s);
+}
+
+static char *
+dup_opt(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+static void
 req_free(struct page_req *r)
 {
 	if (r->req != NULL)
@@ -63,6 +79,11 @@ req_free(struct page_req *r)
 	free(r->hv);
 	free(r->user_agent);
 	free(r->origin);
+	free(r->etag);
+	free(r->last_modified);
+	secret_free(r->userpwd);
+	secret_free(r->cookie);
+	free(r->proxy);
 	free(r->url);
 	free(r);
 }
@@ -166,14 +187,13 @@ pages_get(struct pages *p, const char *url, const struct http_options *o,
 	for (size_t i = 0; i < n; i++)
 		r->hv[i] = r->headers.v[i];
 	r->o.headers = r->hv;
-	if (o != NULL && o->user_agent != NULL)
-		r->user_agent = xstrdup(o->user_agent);
-	r->o.user_agent = r->user_agent;
-	if (o != NULL && o->origin != NULL)
-		r->origin = xstrdup(o->origin);
-	r->o.origin = r->origin;
-	r->o.etag = NULL;
-	r->o.last_modified = NULL;
+	r->o.user_agent = r->user_agent = dup_opt(r->o.user_agent);
+	r->o.origin = r->origin = dup_opt(r->o.origin);
+	r->o.etag = r->etag = dup_opt(r->o.etag);
+	r->o.last_modified = r->last_modified = dup_opt(r->o.last_modified);
+	r->o.userpwd = r->userpwd = dup_opt(r->o.userpwd);
+	r->o.cookie = r->cookie = dup_opt(r->o.cookie);
+	r->o.proxy = r->proxy = dup_opt(r->o.proxy);
 	p->active++;
 	start(r);
 	return r;

@@ -11,7 +11,9 @@
  * - done is called exactly once per request, with the final response
  *   (whose body the callback may take), unless the request is cancelled
  *   first; it is never called from inside pages_get().
- * - The options (headers, user agent) are copied: the caller's may go.
+ * - The options (every string of them: headers, user agent, validators,
+ *   credentials, proxy) are copied: the caller's may go. With validators
+ *   (etag, last_modified) the GET is conditional and a 304 is final.
  *
  * Every function runs on the loop's thread. */
 #ifndef NW_PAGES_H

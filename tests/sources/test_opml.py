@@ -131,9 +131,12 @@ def main():
     with open(conf, "w") as f:
         f.write("[daemon]\nstate = %s/state\n[inbox]\npath = %s/inbox\n"
                 '[source "own"]\nurl = https://own.example/feed.xml\n'
+                '[source "maps"]\nkind = sitemap\n'
+                "url = https://own.example/sitemap.xml\n"
+                '[source "found"]\nsite = https://found.example/\n'
                 % (tmp, tmp))
     p = run([newswired, "--check-config", "-c", conf])
-    check(p.returncode == 0 and "9 source(s)" in p.stdout,
+    check(p.returncode == 0 and "11 source(s)" in p.stdout,
           "check-config: %s %s" % (p.stdout, p.stderr))
     p = run([newswire, "opml", "export", conf])
     check(p.returncode == 0 and 'version="2.0"' in p.stdout,
@@ -145,6 +148,11 @@ def main():
     again = sources(p.stdout)
     want = dict(WANT)
     want["own"] = ("https://own.example/feed.xml", "own", None, [])
+    # a sitemap source comes back one; a site = source has no feed to
+    # export
+    want["maps"] = ("https://own.example/sitemap.xml", "maps", None, [])
+    check('[source "maps"]\nurl = https://own.example/sitemap.xml\n'
+          "kind = sitemap\n" in p.stdout, "the sitemap kept its kind")
     # an untitled source is exported with its name as the title
     want["blog-example-org-feed"] = ("https://blog.example.org/feed/",
                                      "blog-example-org-feed", None, ["Tech"])

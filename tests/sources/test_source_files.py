@@ -331,14 +331,27 @@ def case_auth(newswired, tmp):
                       extra="username = ann\npassword_file = %s/badpw\n"
                       % tmp) +
             ts.source("cookie", base + "/cookie", 60,
-                      extra="cookie_file = %s/cookie\n" % tmp))
+                      extra="cookie_file = %s/cookie\n" % tmp) +
+            # relative to the configuration's folder
+            ts.source("relpw", base + "/auth", 60,
+                      extra="username = ann\npassword_file = pw\n"))
+    # relative to the folder of the source file that names it
+    write(os.path.join(tmp, "sources.d", "rel.conf"),
+          ts.source("relcookie", base + "/cookie", 60,
+                    extra="cookie_file = rel-cookie\n"))
+    write(os.path.join(tmp, "sources.d", "rel-cookie"), COOKIE_SECRET + "\n")
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub) + srcs)
     srv.go.set()
     try:
-        check(sub.wait(lambda: sub.topics("article.new.auth") and
-                       sub.topics("article.new.cookie") and
-                       sub.topics("source.error.wrongpw"), 30),
+        def art(name):
+            # relpw and auth (relcookie and cookie) read the same entry:
+            # whichever comes first is new, the other a duplicate
+            return [t for t, _ in sub.events if t.startswith("article.")
+                    and t.endswith("." + name)]
+        check(sub.wait(lambda: art("auth") and art("cookie") and
+                       sub.topics("source.error.wrongpw") and
+                       art("relpw") and art("relcookie"), 30),
               "auth and cookie publish, wrongpw fails: %s" %
               [t for t, _ in sub.events])
         errs = sub.topics("source.error.wrongpw")
@@ -360,6 +373,9 @@ def case_auth(newswired, tmp):
                   for p, a, c in seen), "the cookie reached the server")
         check(all(c is None for p, a, c in seen if p != "/cookie"),
               "the cookie went to its source only")
+        check(not sub.topics("source.error.relpw") and
+              not sub.topics("source.error.relcookie"),
+              "relative secret files read from the right folders")
     finally:
         check(d.stop() == 0, "clean exit")
         sub.close()
@@ -375,8 +391,207 @@ def case_auth(newswired, tmp):
     return 0
 
 
+def case_rollback(newswired, tmp):
+    """A turn that rolls back after an entry was blocked: the entry stays
+    pending and is not counted; the next start finishes and counts it.
+    The fault is real: a trigger the test adds to the daemon's own
+    database refuses to mark entry f2 done while it is armed."""
+    import sqlite3
+    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), FilterHandler)
+    srv.daemon_threads = True
+    srv.go = ts.threading.Event()
+    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    mport = free_port()
+    ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
+    # a first start makes the tables; then the fault goes in
+    d, sub, conf = ts.start(newswired, tmp, lambda pub: ts.base_conf(
+        tmp, pub))
+    check(d.stop() == 0, "clean exit")
+    sub.close()
+    dbpath = os.path.join(tmp, "state", "newswire.db")
+    db = sqlite3.connect(dbpath, timeout=10, isolation_level=None)
+    db.executescript(
+        "CREATE TABLE nw_test_fault (key TEXT);"
+        "INSERT INTO nw_test_fault VALUES ('f2');"
+        "CREATE TRIGGER nw_test_fault BEFORE UPDATE OF pending ON "
+        "feed_entries WHEN NEW.pending = 0 AND NEW.key IN "
+        "(SELECT key FROM nw_test_fault) "
+        "BEGIN SELECT RAISE(ABORT, 'injected fault'); END;")
+    src = ts.source("filtered", base + "/f", 60,
+                    extra="block = title: ^sponsored\n"
+                    "block = url: /ads/\n")
+
+    def blocked():
+        try:
+            text = ts.metrics_text(mport)
+        except OSError:
+            return None
+        key = 'newswire_entries_blocked_total{source="filtered"} '
+        for ln in text.splitlines():
+            if ln.startswith(key):
+                return int(ln[len(key):])
+        return 0
+
+    def pending(key):
+        row = db.execute("SELECT pending FROM feed_entries WHERE source = "
+                         "'filtered' AND key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    srv.go.set()
+    try:
+        check(sub.wait(lambda: "injected fault" in d.logtext() and
+                       "rolled back" in d.logtext(), 30),
+              "the turn with f2 rolled back")
+        sub.settle(2)
+        check(pending("f2") == 1, "f2 still pending: %r" % pending("f2"))
+        done = db.execute(
+            "SELECT count(*) FROM feed_entries WHERE source = 'filtered' "
+            "AND pending = 0 AND key IN ('f2', 'f3')").fetchone()[0]
+        check(blocked() == done, "blocked counts the committed only: "
+              "%r counted, %d committed" % (blocked(), done))
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+    db.execute("DELETE FROM nw_test_fault")
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + src)
+    try:
+        check(sub.wait(lambda: pending("f2") == 0, 20),
+              "f2 finished by the next start")
+        check(sub.wait(lambda: blocked() == 1 + (1 - done), 10),
+              "and counted then: %r" % blocked())
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+        db.close()
+    return 0
+
+
+PAGE_TEXT = {
+    "tls": "The ferry company said on Monday that the new boat would carry "
+           "three hundred cars and sail twice a day between the islands. ",
+    "proxied": "Farmers at the valley cooperative reported the best apple "
+               "harvest in a decade, with cider presses running all night. ",
+}
+
+
+class PagesHandler(FilterHandler):
+    """A feed whose entry links to a page on the same server. Requests in
+    absolute form (GET http://...) came through a proxy: this server is
+    its own forward proxy, as test_http.py's is."""
+
+    def do_GET(self):
+        self.server.go.wait(30)
+        path = self.path
+        proxied = path.startswith("http://")
+        if proxied:
+            path = "/" + path.split("/", 3)[3]
+        with self.server.lock:
+            self.server.seen.append((path, proxied))
+        scheme = "https" if self.server.tls else "http"
+        base = "%s://127.0.0.1:%d" % (scheme, self.server.server_address[1])
+        name = "tls" if self.server.tls else "proxied"
+        if path == "/feed":
+            body = rss(['<item><guid>%s1</guid><title>Feed title</title>'
+                        "<link>%s/page/1</link><description>short"
+                        "</description></item>" % (name, base)])
+            ctype = "application/rss+xml"
+        elif path == "/page/1":
+            body = ("<!DOCTYPE html><html lang=en><head><title>Page of %s"
+                    "</title></head><body><article><h1>Page of %s</h1>%s"
+                    "</article></body></html>" % (name, name, "".join(
+                        "<p>%s</p>" % (PAGE_TEXT[name] * 3)
+                        for _ in range(5)))).encode()
+            ctype = "text/html"
+        else:
+            body, ctype = b"no", "text/plain"
+        self.send_response(200 if body != b"no" else 404)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def case_pages(newswired, tmp):
+    """proxy and insecure apply to the entries' pages, not only the feed:
+    a source behind a proxy has its page fetched through it, and one on a
+    self-signed TLS server with insecure = yes has its page fetched."""
+    import shutil as sh
+    import ssl
+    openssl = sh.which("openssl")
+    if not openssl:
+        print("SKIP: no openssl command to make a test certificate")
+        return 77
+    key, cert = os.path.join(tmp, "k.pem"), os.path.join(tmp, "c.pem")
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048",
+                    "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+                    "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True, timeout=30)
+    servers = []
+    for tls in (True, False):
+        srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), PagesHandler)
+        srv.daemon_threads = True
+        srv.go = ts.threading.Event()
+        srv.lock = ts.threading.Lock()
+        srv.seen = []
+        srv.tls = tls
+        srv.handle_error = lambda *a: None
+        if tls:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(cert, key)
+            srv.socket = ctx.wrap_socket(srv.socket, server_side=True)
+        ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
+        servers.append(srv)
+    tls_srv, plain = servers
+    tbase = "https://127.0.0.1:%d" % tls_srv.server_address[1]
+    pbase = "http://127.0.0.1:%d" % plain.server_address[1]
+    srcs = (ts.source("tls", tbase + "/feed", 60, pages=True,
+                      extra="insecure = yes\n") +
+            ts.source("proxied", pbase + "/feed", 60, pages=True,
+                      extra="proxy = %s\n" % pbase))
+    d, sub, conf = ts.start(newswired, tmp,
+                            lambda pub: ts.base_conf(tmp, pub) + srcs)
+    for srv in servers:
+        srv.go.set()
+    try:
+        check(sub.wait(lambda: sub.topics("article.new.tls") and
+                       sub.topics("article.new.proxied"), 30),
+              "both publish: %r" % [t for t, _ in sub.events])
+        sub.settle(1)
+        for name in ("tls", "proxied"):
+            arts = sub.topics("article.new." + name)
+            ev = arts[0][1] if arts else {}
+            check(ev.get("source", {}).get("kind") == "page" and
+                  ev.get("title") == "Page of " + name,
+                  "%s: from its page: %r %r" % (name, ev.get("source"),
+                                                ev.get("title")))
+        check(not sub.topics("source.error"), "no error: %r" %
+              [e.get("error") for _, e in sub.topics("source.error")])
+        with plain.lock:
+            seen = list(plain.seen)
+        check(("/page/1", True) in seen and
+              all(proxied for _, proxied in seen),
+              "the feed and the page through the proxy: %r" % seen)
+        with tls_srv.lock:
+            seen = list(tls_srv.seen)
+        check(("/page/1", False) in seen, "the TLS page fetched: %r" % seen)
+        check("insecure = yes: the TLS peer of %s/feed" % tbase
+              in d.logtext(), "insecure warned")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        for srv in servers:
+            srv.shutdown()
+    return 0
+
+
 CASES = {"check": case_check, "dir": case_dir, "filter": case_filter,
-         "auth": case_auth}
+         "auth": case_auth, "rollback": case_rollback, "pages": case_pages}
 
 
 def main():
