@@ -24,7 +24,7 @@ builddir=${1:-$top/build-fuzz}
 [ $# -gt 0 ] && shift
 case $builddir in /*) ;; *) builddir=$(pwd)/$builddir ;; esac
 shared=${NW_SHARED:-$top/../shared}
-targets=${*:-html text pipeline date feed config replay}
+targets=${*:-html text pipeline date feed sitemap config replay}
 
 case $mode in
 ci)   seconds=${FUZZ_SECONDS:-20} ;;

@@ -19,7 +19,8 @@ import shutil
 import subprocess
 import sys
 
-TARGETS = ("html", "text", "pipeline", "date", "feed", "config", "replay")
+TARGETS = ("html", "text", "pipeline", "date", "feed", "sitemap", "config",
+           "replay")
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
 
@@ -137,8 +138,52 @@ QUADRATIC = """<?xml version="1.0"?>
 """
 
 
+SM_NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+         'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
+
+
+def sitemap_seeds(out):
+    """Sitemaps of each kind: ../shared has none, so they are written
+    here."""
+    urlset = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset %s>\n' % SM_NS
+              + "".join('<url><loc>https://news.example.com/a/%d.html</loc>'
+                        '<lastmod>2024-01-%02dT10:00:00+01:00</lastmod>'
+                        '<changefreq>daily</changefreq></url>\n'
+                        % (i, i + 1) for i in range(5)) + "</urlset>\n")
+    put(out, "sitemap", "urlset.xml", urlset)
+    put(out, "sitemap", "urlset.xml.gz", gzip.compress(urlset.encode(), 9))
+    put(out, "sitemap", "index.xml",
+        '<?xml version="1.0"?><sitemapindex %s>' % SM_NS +
+        "".join("<sitemap><loc>https://news.example.com/sm-%d.xml.gz</loc>"
+                "<lastmod>2024-02-0%d</lastmod></sitemap>" % (i, i + 1)
+                for i in range(3)) + "</sitemapindex>")
+    put(out, "sitemap", "news.xml",
+        '<?xml version="1.0"?><urlset %s><url>'
+        "<loc>https://news.example.com/business/article55.html</loc>"
+        "<news:news><news:publication><news:name>The Example Times"
+        "</news:name><news:language>en</news:language></news:publication>"
+        "<news:publication_date>2008-12-23</news:publication_date>"
+        "<news:title>Companies A, B in Merger Talks</news:title>"
+        "</news:news></url></urlset>" % SM_NS)
+    put(out, "sitemap", "no-namespace.xml",
+        "<urlset><url><loc> /relative &amp; spaced </loc>"
+        "<lastmod>yesterday</lastmod></url><url></url></urlset>")
+
+
 def small_hostile(out):
     """Small hostile inputs: also fine as fuzzing seeds."""
+    sm_bomb = bomb(9).replace("<rss version=\"2.0\"><channel>",
+                              "<urlset><url><loc>").replace(
+        "</channel></rss>", "</loc></url></urlset>")
+    put(out, "sitemap", "hostile-bomb-9.xml", sm_bomb)
+    put(out, "sitemap", "hostile-xxe.xml",
+        '<?xml version="1.0"?><!DOCTYPE urlset [<!ENTITY f SYSTEM '
+        '"file:///etc/passwd"><!ENTITY n SYSTEM "http://127.0.0.1:9/x">]>'
+        "<urlset><url><loc>&f;</loc><lastmod>&n;</lastmod></url></urlset>")
+    put(out, "sitemap", "hostile-gzip-bad", b"\x1f\x8b\x08\x00" + b"\xff" * 64)
+    put(out, "sitemap", "hostile-utf8-nul.xml",
+        b"<urlset><url><loc>https://x/\xff\xfe\x00a</loc><news:news>"
+        b"<news:title>\xc3\x28\x00</news:title></news:news></url></urlset>")
     for t in ("feed", "pipeline", "html"):
         put(out, t, "hostile-bomb-9.xml", bomb(9))
         put(out, t, "hostile-bomb-3.xml", bomb(3))
@@ -244,6 +289,13 @@ def large_hostile(out):
         '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
         + "<item><title>i</title></item>" * 200000 + "</channel></rss>")
     put(out, "feed", "hostile-bomb-deep.xml", bomb(30))
+    put(out, "sitemap", "hostile-gzip-bomb.gz",
+        gzip.compress(b"<urlset>" + b" " * (64 << 20), 9))
+    put(out, "sitemap", "hostile-nested-100k.xml",
+        "<urlset>" + "<url>" * 100000 + "</url>" * 100000 + "</urlset>")
+    put(out, "sitemap", "hostile-200k-urls.xml",
+        "<urlset>" + "".join("<url><loc>https://x.example/%d</loc></url>"
+                             % i for i in range(200000)) + "</urlset>")
     text = ("\n\n".join("Paragraph %d of a very long dump." % i
                         for i in range(200000)))
     put(out, "text", "hostile-long.txt", text)
@@ -254,6 +306,7 @@ def large_hostile(out):
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "seeds":
         shared_seeds(sys.argv[2], sys.argv[3])
+        sitemap_seeds(sys.argv[3])
         small_hostile(sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == "hostile":
         small_hostile(sys.argv[2])
