@@ -144,6 +144,11 @@ static const struct config_key config_keys[] = {
 	  NULL, 3, 3600, false },
 	{ "cluster", "bucket", CONFIG_STRING, OFF(cluster_bucket),
 	  "newswire_sources", NULL, 0, 0, false },
+	{ "cluster", "articles", CONFIG_ENUM, OFF(cluster_articles), "no",
+	  config_yesno, 0, 0, false },
+	{ "cluster", "articles_bucket", CONFIG_STRING,
+	  OFF(cluster_articles_bucket), "newswire_articles", NULL, 0, 0,
+	  false },
 	{ "output.nats", "duplicate_window", CONFIG_INT, OFF(nats_dup_window),
 	  "120", NULL, 1, 2000000000, false },
 };

@@ -132,6 +132,9 @@ struct config {
 	int cluster_leases;     /* yes: poll only the sources leased */
 	int cluster_lease;      /* seconds a lease lasts unrenewed */
 	char *cluster_bucket;   /* the key-value bucket of the leases */
+	/* [cluster] articles: one identity across nodes (daemon/idents.h) */
+	int cluster_articles;   /* yes: ids and versions decided shared */
+	char *cluster_articles_bucket;
 	/* [source "NAME"] sections, in order; all live */
 	struct source_list sources;
 };

@@ -17,6 +17,7 @@ struct curve;
 struct event;
 struct event_base;
 struct item;
+struct idents;
 struct leases;
 struct metrics;
 struct notify;
@@ -60,6 +61,8 @@ struct daemon {
 	struct sources *sources;        /* feeds over HTTP (sources.h) */
 	struct leases *leases;          /* the sources' leases, owned by
 	                                   them; NULL without (leases.h) */
+	struct idents *idents;          /* [cluster] articles, owned by the
+	                                   sources; NULL without (idents.h) */
 	struct metrics *metrics;        /* counters, /healthz, /metrics */
 	struct notify *notify;          /* sd_notify, watchdog */
 	struct event *ev_results;

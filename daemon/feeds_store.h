@@ -52,6 +52,16 @@ int feeds_store_entry_done(struct feeds_store *fs, const char *source,
 int feeds_store_pending(struct feeds_store *fs, const char *source,
     void (*fn)(void *ctx, const char *key, const char *hash,
     const char *item), void *ctx, char *err, size_t errlen);
+/* Calls fn for the entries of source done (not pending), the most
+ * recently changed first, at most limit ([cluster]: what a new owner of
+ * the source's lease must not publish again). */
+int feeds_store_done(struct feeds_store *fs, const char *source, int limit,
+    void (*fn)(void *ctx, const char *key, const char *hash), void *ctx,
+    char *err, size_t errlen);
+/* Records an entry as done with hash: another node published it. */
+int feeds_store_entry_known(struct feeds_store *fs, const char *source,
+    const char *key, const char *hash, int64_t now, char *err,
+    size_t errlen);
 /* Forgets a source's validators and moved URL, and its sitemaps (its
  * URL changed). */
 int feeds_store_forget(struct feeds_store *fs, const char *source,

@@ -42,6 +42,7 @@ feeds_job_free(struct feeds_job *j)
 	free(j->page_url);
 	free(j->content_type);
 	article_free(j->article);
+	free(j->claim);
 	free(j);
 }
 

@@ -21,6 +21,7 @@
 #include "job.h"
 #include "util.h"
 
+struct ident_claim;
 struct sources;
 
 enum feeds_job_kind {
@@ -108,6 +109,9 @@ struct feeds_job {
 	/* ENTRY out: the article and whether the page made it */
 	struct nw_article *article;
 	int from_page;
+	/* ENTRY out, [cluster] articles: the shared record as claimed on
+	 * the worker (idents.h); NULL: none */
+	struct ident_claim *claim;
 	/* FEED or ENTRY: why it failed ("" if it did not) */
 	char error[256];
 };

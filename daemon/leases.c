@@ -20,9 +20,12 @@
 
 struct lease {
 	char *name;
-	char *key;
+	char *key;              /* src.NAME: the lease */
+	char *ekey;             /* ent.NAME: its entries published */
 	bool wanted;            /* under lock: the loop's set */
 	char *state;            /* under lock: to carry */
+	char *ents;             /* under lock: the entries published */
+	bool ents_dirty;        /* under lock: ents not written yet */
 	/* the thread's */
 	bool held;
 	uint64_t rev;
@@ -34,6 +37,7 @@ struct lchange {
 	char *name;
 	bool owned;
 	char *state;
+	char *ents;
 };
 
 struct leases {
@@ -47,6 +51,7 @@ struct leases {
 	bool started;
 	pthread_mutex_t lock;
 	bool stop;
+	bool kick;              /* under lock: entries to write */
 	struct lease *v;
 	size_t n;
 	struct lchange *q;
@@ -86,7 +91,7 @@ lease_key(const char *name)
 /* Thread: queues a change for the loop (under lock). */
 static void
 post_locked(struct leases *l, struct lease *ls, bool owned,
-    const char *state)
+    const char *state, const char *ents)
 {
 	if (l->qn == l->qcap) {
 		l->qcap = l->qcap ? l->qcap * 2 : 64;
@@ -95,6 +100,7 @@ post_locked(struct leases *l, struct lease *ls, bool owned,
 	l->q[l->qn++] = (struct lchange){
 		.name = xstrdup(ls->name), .owned = owned,
 		.state = state != NULL ? xstrdup(state) : NULL,
+		.ents = ents != NULL ? xstrdup(ents) : NULL,
 	};
 }
 
@@ -158,6 +164,24 @@ live_nodes(kvStore *kv, int64_t now)
 	return live > 0 ? live : 1;
 }
 
+/* The value at key (a copy), or NULL. */
+static char *
+kv_get_str(kvStore *kv, const char *key)
+{
+	kvEntry *e = NULL;
+	char *v = NULL;
+
+	if (kvStore_Get(&e, kv, key) != NATS_OK)
+		return NULL;
+	if (kvEntry_ValueLen(e) > 0) {
+		v = xmalloc((size_t)kvEntry_ValueLen(e) + 1);
+		memcpy(v, kvEntry_Value(e), (size_t)kvEntry_ValueLen(e));
+		v[kvEntry_ValueLen(e)] = '\0';
+	}
+	kvEntry_Destroy(e);
+	return v;
+}
+
 /* Tries to take the lease at key; true if won, with its revision in
  * *rev and the last owner's state in *prev_state. */
 static bool
@@ -215,14 +239,15 @@ round_once(struct leases *l, kvStore *kv)
 	cap = (wanted + live - 1) / live;
 	for (size_t i = 0; i < n; i++) {
 		struct lease *ls;
-		const char *key;
-		char *value, *prev = NULL;
+		const char *key, *ekey;
+		char *value, *prev = NULL, *ents = NULL;
 		uint64_t last;
 		bool ok;
 
 		pthread_mutex_lock(&l->lock);
 		ls = &l->v[i];
 		key = ls->key;
+		ekey = ls->ekey;
 		last = ls->rev;
 		value = lease_value(l, ls, until);
 		if (ls->held && (!ls->wanted || (held > cap && !gave_up))) {
@@ -230,7 +255,7 @@ round_once(struct leases *l, kvStore *kv)
 			gave_up = ls->wanted;
 			ls->held = false;
 			held--;
-			post_locked(l, ls, false, NULL);
+			post_locked(l, ls, false, NULL, NULL);
 			pthread_mutex_unlock(&l->lock);
 			kvStore_Delete(kv, key);
 		} else if (ls->held) {
@@ -244,22 +269,26 @@ round_once(struct leases *l, kvStore *kv)
 			} else {        /* a lost compare-and-set */
 				ls->held = false;
 				held--;
-				post_locked(l, ls, false, NULL);
+				post_locked(l, ls, false, NULL, NULL);
 			}
 			pthread_mutex_unlock(&l->lock);
 		} else if (ls->wanted && held < cap) {
 			pthread_mutex_unlock(&l->lock);
 			ok = take(kv, key, value, now, &rev, &prev);
+			/* what the last owner published, read after the
+			 * lease is ours: it wrote ent.* only while holding */
+			ents = ok ? kv_get_str(kv, ekey) : NULL;
 			pthread_mutex_lock(&l->lock);
 			ls = &l->v[i];
 			if (ok) {
 				ls->held = true;
 				ls->rev = rev;
 				held++;
-				post_locked(l, ls, true, prev);
+				post_locked(l, ls, true, prev, ents);
 			}
 			pthread_mutex_unlock(&l->lock);
 			free(prev);
+			free(ents);
 		} else {
 			pthread_mutex_unlock(&l->lock);
 		}
@@ -268,18 +297,65 @@ round_once(struct leases *l, kvStore *kv)
 	wake(l);
 }
 
+/* Writes the entries of the leases held that changed (ent.NAME), each
+ * its latest value; the thread's. Only while held: a node that lost a
+ * lease does not overwrite what the new owner writes. */
+static void
+flush_entries(struct leases *l, kvStore *kv)
+{
+	for (;;) {
+		char *key = NULL, *v = NULL;
+		uint64_t rev;
+
+		pthread_mutex_lock(&l->lock);
+		l->kick = false;
+		for (size_t i = 0; i < l->n && key == NULL; i++) {
+			struct lease *ls = &l->v[i];
+
+			if (!ls->ents_dirty)
+				continue;
+			ls->ents_dirty = false;
+			if (!ls->held || ls->ents == NULL)
+				continue;
+			key = xstrdup(ls->ekey);
+			v = xstrdup(ls->ents);
+		}
+		pthread_mutex_unlock(&l->lock);
+		if (key == NULL)
+			return;
+		if (kvStore_PutString(&rev, kv, key, v) != NATS_OK) {
+			/* written again with the next change or round */
+			pthread_mutex_lock(&l->lock);
+			for (size_t i = 0; i < l->n; i++)
+				if (strcmp(l->v[i].ekey, key) == 0)
+					l->v[i].ents_dirty = true;
+			pthread_mutex_unlock(&l->lock);
+			free(key);
+			free(v);
+			return;
+		}
+		free(key);
+		free(v);
+	}
+}
+
+/* Sleeps ms, writing changed entries as they come; false if told to
+ * stop. */
 static bool
-napping(struct leases *l, int ms)
+napping(struct leases *l, kvStore *kv, int ms)
 {
 	for (int t = 0; t < ms; t += 50) {
 		struct timespec ts = { 0, 50 * 1000 * 1000 };
-		bool stop;
+		bool stop, kick;
 
 		pthread_mutex_lock(&l->lock);
 		stop = l->stop;
+		kick = l->kick;
 		pthread_mutex_unlock(&l->lock);
 		if (stop)
 			return false;
+		if (kick && kv != NULL)
+			flush_entries(l, kv);
 		nanosleep(&ts, NULL);
 	}
 	return true;
@@ -311,17 +387,18 @@ leases_main(void *arg)
 	kvStore *kv = NULL;
 
 	while (natsConnection_Connect(&nc, l->opts) != NATS_OK)
-		if (!napping(l, 1000))
+		if (!napping(l, NULL, 1000))
 			return NULL;
 	if (natsConnection_JetStream(&js, nc, NULL) != NATS_OK)
 		goto out;
 	while ((kv = open_bucket(l, js)) == NULL)
-		if (!napping(l, 1000))
+		if (!napping(l, NULL, 1000))
 			goto out;
 	do
 		round_once(l, kv);
-	while (napping(l, l->lease_ms / 3));
-	/* stopping: the leases held go back at once */
+	while (napping(l, kv, l->lease_ms / 3));
+	/* stopping: the entries written, the leases held go back at once */
+	flush_entries(l, kv);
 	pthread_mutex_lock(&l->lock);
 	for (size_t i = 0; i < l->n; i++)
 		if (l->v[i].held)
@@ -369,9 +446,10 @@ on_changes(evutil_socket_t fd, short what, void *arg)
 		log_info(l->log, "lease: source %s %s", q[i].name,
 		    q[i].owned ? "taken: polled here" : "given up or lost: "
 		    "not polled here");
-		l->cb(l->ctx, q[i].name, q[i].owned, q[i].state);
+		l->cb(l->ctx, q[i].name, q[i].owned, q[i].state, q[i].ents);
 		free(q[i].name);
 		free(q[i].state);
+		free(q[i].ents);
 	}
 	free(q);
 }
@@ -430,6 +508,8 @@ leases_want(struct leases *l, const char *const *names, size_t n)
 			memset(&l->v[l->n], 0, sizeof(*l->v));
 			l->v[l->n].name = xstrdup(names[k]);
 			l->v[l->n].key = lease_key(names[k]);
+			l->v[l->n].ekey = xstrdup(l->v[l->n].key);
+			memcpy(l->v[l->n].ekey, "ent", 3);
 			l->n++;
 		}
 		l->v[i].wanted = true;
@@ -438,6 +518,20 @@ leases_want(struct leases *l, const char *const *names, size_t n)
 	if (!l->started && pthread_create(&l->thread, NULL, leases_main, l)
 	    == 0)
 		l->started = true;
+}
+
+void
+leases_set_entries(struct leases *l, const char *name, const char *ents)
+{
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].name, name) == 0) {
+			free(l->v[i].ents);
+			l->v[i].ents = xstrdup(ents);
+			l->v[i].ents_dirty = true;
+			l->kick = true;
+		}
+	pthread_mutex_unlock(&l->lock);
 }
 
 void
@@ -502,12 +596,15 @@ leases_free(struct leases *l)
 	for (size_t i = 0; i < l->qn; i++) {
 		free(l->q[i].name);
 		free(l->q[i].state);
+		free(l->q[i].ents);
 	}
 	free(l->q);
 	for (size_t i = 0; i < l->n; i++) {
 		free(l->v[i].name);
 		free(l->v[i].key);
+		free(l->v[i].ekey);
 		free(l->v[i].state);
+		free(l->v[i].ents);
 	}
 	free(l->v);
 	natsOptions_Destroy(l->opts);

@@ -15,7 +15,10 @@
  *   nodes being the keys node.NODE renewed like leases; a node over its
  *   share gives one lease up per round (deletes it);
  * - state travels with the lease: the owner writes its HTTP validators
- *   there; a new owner gets them with the lease (conditional GET).
+ *   there; a new owner gets them with the lease (conditional GET);
+ * - so do the entries published: key ent.NAME, written by the owner
+ *   (only while it holds the lease) soon after they change, read by a
+ *   new owner once the lease is its own.
  * Clean shutdown deletes the held leases, so others take them at once.
  *
  * The bucket is talked to from a thread of the module's own; the loop
@@ -33,10 +36,10 @@ struct event_base;
 struct leases;
 struct log;
 
-/* Called on the loop when a lease is won (state: what the last owner
- * left, or NULL) or lost (state NULL). */
+/* Called on the loop when a lease is won (state and ents: what the last
+ * owner left, or NULL) or lost (both NULL). */
 typedef void (*leases_cb)(void *ctx, const char *name, bool owned,
-    const char *state);
+    const char *state, const char *ents);
 
 struct leases *leases_open(const struct config *c, struct event_base *base,
     const char *node, struct log *log, leases_cb cb, void *ctx, char *err,
@@ -49,6 +52,11 @@ void leases_want(struct leases *l, const char *const *names, size_t n);
 /* What to carry with name's lease from its next renewal on. */
 void leases_set_state(struct leases *l, const char *name,
     const char *state);
+
+/* The entries of name published (its ent.NAME value), written soon while
+ * its lease is held. */
+void leases_set_entries(struct leases *l, const char *name,
+    const char *ents);
 
 /* As the loop last heard. */
 bool leases_owned(struct leases *l, const char *name);

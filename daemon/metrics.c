@@ -19,6 +19,7 @@
 #include "replay.h"
 #include "store.h"
 #ifdef HAVE_LIBNATS
+#include "idents.h"
 #include "leases.h"
 #endif
 #include "util.h"
@@ -407,6 +408,8 @@ outputs_text(struct daemon *d, struct evbuffer *b)
 #ifdef HAVE_LIBNATS
 	if (d->leases != NULL)
 		leases_metrics(d->leases, &t);
+	if (d->idents != NULL)
+		idents_metrics(d->idents, &t);
 #endif
 	if (t.len > 0)
 		evbuffer_add(b, t.p, t.len);

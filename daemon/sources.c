@@ -22,6 +22,7 @@
 #include "nw_config.h"
 #include "store.h"
 #ifdef HAVE_LIBNATS
+#include "idents.h"
 #include "leases.h"
 #endif
 
@@ -136,13 +137,90 @@ sources_lease_state(struct sources *S, struct src *s)
 }
 
 #ifdef HAVE_LIBNATS
+static void
+ents_one(void *ctx, const char *key, const char *hash)
+{
+	json_object_set_new(ctx, key, json_string(hash));
+}
+#endif
+
+/* The entries published go with the lease too: {key: hash}, the most
+ * recently changed SOURCES_LEASE_ENTRIES. */
+void
+sources_lease_entries(struct sources *S, struct src *s)
+{
+#ifdef HAVE_LIBNATS
+	json_t *j;
+	char *v, err[512];
+
+	if (S->leases == NULL)
+		return;
+	j = json_object();
+	if (feeds_store_done(S->fs, s->c.name, SOURCES_LEASE_ENTRIES,
+	    ents_one, j, err, sizeof(err)) != 0) {
+		log_error(&S->d->log, "%s: %s", s->c.name, err);
+		json_decref(j);
+		return;
+	}
+	v = json_dumps(j, JSON_COMPACT);
+	if (v != NULL)
+		leases_set_entries(S->leases, s->c.name, v);
+	free(v);
+	json_decref(j);
+#else
+	(void)S;
+	(void)s;
+#endif
+}
+
+#ifdef HAVE_LIBNATS
 static int src_poll(struct sources *S, struct src *s, char *err,
     size_t errlen);
+
+/* The entries the last owner published, known here before the first
+ * poll: not published again, and a changed one is known (an update). */
+static void
+lease_entries_load(struct sources *S, struct src *s, const char *ents)
+{
+	json_t *j = json_loads(ents, 0, NULL);
+	const char *key;
+	json_t *v;
+	char err[512];
+	size_t n = 0;
+
+	if (!json_is_object(j))
+		goto out;
+	if (store_begin(S->d->store, err, sizeof(err)) != 0)
+		goto fail;
+	json_object_foreach(j, key, v) {
+		if (!json_is_string(v))
+			continue;
+		if (feeds_store_entry_known(S->fs, s->c.name, key,
+		    json_string_value(v), (int64_t)time(NULL), err,
+		    sizeof(err)) != 0) {
+			store_rollback(S->d->store);
+			goto fail;
+		}
+		n++;
+	}
+	if (store_commit(S->d->store, err, sizeof(err)) != 0) {
+		store_rollback(S->d->store);
+		goto fail;
+	}
+	log_info(&S->d->log, "%s: %zu entries published before, from the "
+	    "lease", s->c.name, n);
+	goto out;
+fail:
+	log_error(&S->d->log, "%s: the lease's entries: %s", s->c.name, err);
+out:
+	json_decref(j);
+}
 
 /* A lease won: poll with the validators the last owner left; lost: stop
  * polling at once. */
 static void
-on_lease(void *ctx, const char *name, bool owned, const char *state)
+on_lease(void *ctx, const char *name, bool owned, const char *state,
+    const char *ents)
 {
 	struct sources *S = ctx;
 	struct src *s = src_find(S, name);
@@ -166,6 +244,8 @@ on_lease(void *ctx, const char *name, bool owned, const char *state)
 		    json_object_get(j, "last_modified")));
 		json_decref(j);
 	}
+	if (ents != NULL)
+		lease_entries_load(S, s, ents);
 	if (src_poll(S, s, err, sizeof(err)) != 0)
 		log_error(&S->d->log, "%s: %s", name, err);
 }
@@ -640,7 +720,19 @@ sources_new(struct daemon *d, char *err, size_t errlen)
 			goto err;
 		d->leases = S->leases;  /* for the metrics */
 	}
+	if (d->cfg.cluster_articles) {
+		S->idents = idents_open(&d->cfg, store_origin_id(d->store),
+		    &d->log, err, errlen);
+		if (S->idents == NULL)
+			goto err;
+		d->idents = S->idents;
+	}
 #else
+	if (d->cfg.cluster_articles) {
+		fail(err, errlen, "[cluster] articles: this newswired was "
+		    "built without libnats");
+		goto err;
+	}
 	if (d->cfg.cluster_leases) {
 		fail(err, errlen, "[cluster] leases: this newswired was "
 		    "built without libnats");
@@ -711,6 +803,11 @@ sources_free(struct sources *S)
 	free(S->v);
 	feeds_store_close(S->fs);
 	filter_free(S->filter);
+#ifdef HAVE_LIBNATS
+	/* after the pool: its workers claim through it */
+	idents_free(S->idents);
+	S->d->idents = NULL;
+#endif
 	free(S);
 }
 

@@ -32,6 +32,9 @@ struct sources;
  * then the entry is published from the feed alone. */
 #define SOURCES_PAGE_TRIES 3
 #define SOURCES_PAGE_WAIT_MAX_MS 600000L
+/* The entries published that travel with a source's lease, at most (the
+ * most recently changed): more than a feed document holds. */
+#define SOURCES_LEASE_ENTRIES 1000
 
 struct feeds_job;
 struct filter;
@@ -84,6 +87,7 @@ struct pend {
 struct sources {
 	struct daemon *d;
 	struct leases *leases;      /* [cluster] leases: NULL = poll all */
+	struct idents *idents;      /* [cluster] articles: NULL = local */
 	struct feeds_store *fs;
 	struct http_client *http;
 	struct pages *pages;
@@ -116,6 +120,8 @@ void persist_state(struct sources *S, struct src *s);
 void src_repoll(struct sources *S, struct src *s);
 /* The source's validators go with its lease ([cluster] leases). */
 void sources_lease_state(struct sources *S, struct src *s);
+/* So do the entries published (the last ones, SOURCES_LEASE_ENTRIES). */
+void sources_lease_entries(struct sources *S, struct src *s);
 void set_str(char **field, const char *v);
 
 /* sources_jobs.c */

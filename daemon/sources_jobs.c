@@ -7,12 +7,17 @@
 
 #include "commit.h"
 #include "daemon_state.h"
+#include "event.h"
 #include "feeds_store.h"
 #include "feeds_work.h"
 #include "filter.h"
 #include "http/http.h"
 #include "http/pages.h"
 #include "http/poller.h"
+#include "nw_config.h"
+#ifdef HAVE_LIBNATS
+#include "idents.h"
+#endif
 #include "metrics.h"
 #include "workers.h"
 
@@ -94,10 +99,26 @@ pool_submit(struct sources *S, struct feeds_job *j, bool urgent)
 	return true;
 }
 
+/* On a worker: the job's work, and for an article with [cluster]
+ * articles its claim on the shared record (idents.h). */
 static void
 run_job(struct job *job)
 {
+#ifdef HAVE_LIBNATS
+	struct feeds_job *j = (struct feeds_job *)job;
+	char id[EVENT_ID_LEN];
+#endif
+
 	feeds_work(job, NULL);
+#ifdef HAVE_LIBNATS
+	if (j->kind != FEEDS_JOB_ENTRY || j->S->idents == NULL ||
+	    j->article == NULL || j->error[0] != '\0' ||
+	    j->article->content_hash[0] == '\0')
+		return;
+	event_article_id(j->article, id);
+	j->claim = xcalloc(1, sizeof(*j->claim));
+	idents_claim(j->S->idents, id, j->article->content_hash, j->claim);
+#endif
 }
 
 static int feed_commit(struct job *job, char *err, size_t errlen);
@@ -327,6 +348,30 @@ entry_blocked(struct sources *S, const struct src *s,
 	return why != NULL ? why : filter_judge(s->filter, &sub);
 }
 
+/* [cluster] articles: the node's store made to say what the shared
+ * record says, so the commit path classifies the article as the cluster
+ * does (idents.h). */
+static int
+entry_shared(struct sources *S, const struct feeds_job *j, char *err,
+    size_t errlen)
+{
+#ifdef HAVE_LIBNATS
+	char id[EVENT_ID_LEN];
+
+	if (j->claim == NULL || j->article == NULL)
+		return 0;
+	event_article_id(j->article, id);
+	return idents_apply(S->d->store, id, j->claim, j->fetched_at, err,
+	    errlen);
+#else
+	(void)S;
+	(void)j;
+	(void)err;
+	(void)errlen;
+	return 0;
+#endif
+}
+
 /* An entry's article through the commit path, and the entry marked done
  * in the same transaction. An entry already known whose article did not
  * change publishes nothing; an article another entry or source published
@@ -378,7 +423,8 @@ entry_commit(struct job *job, char *err, size_t errlen)
 		log_debug(&S->d->log, "%s: entry %s blocked: %s", s->c.name,
 		    ci.item, why);
 		j->blocked = 1;     /* counted if the turn commits */
-	} else if (commit_item(S->d->commit, &ci, err, errlen) != 0) {
+	} else if (entry_shared(S, j, err, errlen) != 0 ||
+	    commit_item(S->d->commit, &ci, err, errlen) != 0) {
 		return -1;
 	}
 	return feeds_store_entry_done(S->fs, s->c.name, j->key, j->hash, err,
@@ -400,6 +446,8 @@ entry_after(struct job *job, bool committed)
 			metrics_blocked(j->S->d->metrics, s->c.name);
 		if (!committed)
 			src_repoll(j->S, s);
+		else if (s->entries == 0 || s->entries % 16 == 0)
+			sources_lease_entries(j->S, s);
 	}
 	feeds_job_free(j);
 }

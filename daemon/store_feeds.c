@@ -36,6 +36,8 @@ enum {
 	FS_SM_DONE,
 	FS_SM_PENDING,
 	FS_SM_FORGET,
+	FS_DONE,
+	FS_KNOWN,
 	FS_COUNT
 };
 
@@ -77,6 +79,14 @@ static const char *const feeds_sql[FS_COUNT] = {
 	    "pending = 1 ORDER BY lastmod DESC, rowid",
 	[FS_SM_FORGET] =
 	    "DELETE FROM feed_sitemaps WHERE source = ?1",
+	[FS_DONE] =
+	    "SELECT key, hash FROM feed_entries WHERE source = ?1 "
+	    "AND pending = 0 ORDER BY last_seen DESC, rowid DESC LIMIT ?2",
+	[FS_KNOWN] =
+	    "INSERT INTO feed_entries (source, key, hash, item, pending, "
+	    "first_seen, last_seen) VALUES (?1, ?2, ?3, '{}', 0, ?4, ?4) "
+	    "ON CONFLICT (source, key) DO UPDATE SET hash = ?3, "
+	    "pending = 0, last_seen = ?4",
 };
 
 struct feeds_store {
@@ -368,4 +378,38 @@ feeds_store_sitemaps_pending(struct feeds_store *fs, const char *source,
 	if (rc != SQLITE_DONE)
 		return fs_fail(fs, err, errlen, "feed_sitemaps");
 	return 0;
+}
+
+int
+feeds_store_done(struct feeds_store *fs, const char *source, int limit,
+    void (*fn)(void *ctx, const char *key, const char *hash), void *ctx,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_DONE];
+	int rc;
+
+	bind_text(st, 1, source);
+	sqlite3_bind_int(st, 2, limit);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fn(ctx, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE)
+		return fs_fail(fs, err, errlen, "feed_entries");
+	return 0;
+}
+
+int
+feeds_store_entry_known(struct feeds_store *fs, const char *source,
+    const char *key, const char *hash, int64_t now, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = fs->st[FS_KNOWN];
+
+	bind_text(st, 1, source);
+	bind_text(st, 2, key);
+	bind_text(st, 3, hash);
+	sqlite3_bind_int64(st, 4, now);
+	return step_done(fs, st, err, errlen);
 }

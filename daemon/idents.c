@@ -1,0 +1,346 @@
+#include "idents.h"
+
+#include <jansson.h>
+#include <nats/nats.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "config.h"
+#include "log.h"
+#include "nats_conn.h"
+#include "store_items.h"
+#include "util.h"
+
+/* A claim waits this long for the bucket, then gives up (local). */
+#define IDENTS_WAIT_MS 5000
+/* Compare-and-sets lost in a row before giving up (local). */
+#define IDENTS_TRIES 8
+
+struct idents {
+	struct log *log;
+	char *node, *bucket;
+	int replicas;
+	natsOptions *opts;
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool stop;              /* under lock */
+	/* set once by the thread, under lock */
+	natsConnection *nc;
+	jsCtx *js;
+	kvStore *kv;
+	/* counters, under lock */
+	uint64_t claimed, others, unchecked, conflicts;
+};
+
+static bool
+idents_stopping(struct idents *x)
+{
+	bool s;
+
+	pthread_mutex_lock(&x->lock);
+	s = x->stop;
+	pthread_mutex_unlock(&x->lock);
+	return s;
+}
+
+static bool
+idents_nap(struct idents *x)
+{
+	for (int i = 0; i < 10; i++) {
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+		if (idents_stopping(x))
+			return false;
+		nanosleep(&ts, NULL);
+	}
+	return true;
+}
+
+static void *
+idents_main(void *arg)
+{
+	struct idents *x = arg;
+	natsConnection *nc = NULL;
+	jsCtx *js = NULL;
+	kvStore *kv = NULL;
+	jsOptions jo;
+	kvConfig kc;
+
+	while (natsConnection_Connect(&nc, x->opts) != NATS_OK)
+		if (!idents_nap(x))
+			return NULL;
+	jsOptions_Init(&jo);
+	jo.Wait = 2000;
+	if (natsConnection_JetStream(&js, nc, &jo) != NATS_OK) {
+		natsConnection_Destroy(nc);
+		return NULL;
+	}
+	for (;;) {
+		if (js_KeyValue(&kv, js, x->bucket) == NATS_OK)
+			break;
+		kvConfig_Init(&kc);
+		kc.Bucket = x->bucket;
+		kc.History = 1;
+		kc.Replicas = x->replicas;
+		if (js_CreateKeyValue(&kv, js, &kc) == NATS_OK)
+			break;
+		kv = NULL;
+		if (!idents_nap(x)) {
+			jsCtx_Destroy(js);
+			natsConnection_Destroy(nc);
+			return NULL;
+		}
+	}
+	pthread_mutex_lock(&x->lock);
+	x->nc = nc;
+	x->js = js;
+	x->kv = kv;
+	pthread_cond_broadcast(&x->cond);
+	pthread_mutex_unlock(&x->lock);
+	return NULL;
+}
+
+struct idents *
+idents_open(const struct config *c, const char *node, struct log *log,
+    char *err, size_t errlen)
+{
+	struct idents *x = xcalloc(1, sizeof(*x));
+
+	x->log = log;
+	x->node = xstrdup(node);
+	x->bucket = xstrdup(c->cluster_articles_bucket);
+	x->replicas = c->nats_replicas;
+	pthread_mutex_init(&x->lock, NULL);
+	pthread_cond_init(&x->cond, NULL);
+	if (c->nats_servers[0] == '\0') {
+		fail(err, errlen, "[cluster] articles need [output.nats] "
+		    "servers");
+		goto err;
+	}
+	if (nats_Open(-1) != NATS_OK ||
+	    nats_conn_options(c, &x->opts, err, errlen) != 0)
+		goto err;
+	if (pthread_create(&x->thread, NULL, idents_main, x) != 0) {
+		fail(err, errlen, "[cluster] articles: cannot start a thread");
+		goto err;
+	}
+	x->started = true;
+	return x;
+err:
+	idents_free(x);
+	return NULL;
+}
+
+/* The bucket, waiting for it a while; NULL if it is not there. */
+static kvStore *
+idents_kv(struct idents *x)
+{
+	struct timespec until;
+	kvStore *kv;
+
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += IDENTS_WAIT_MS / 1000;
+	pthread_mutex_lock(&x->lock);
+	while (x->kv == NULL && !x->stop &&
+	    pthread_cond_timedwait(&x->cond, &x->lock, &until) == 0)
+		;
+	kv = x->kv;
+	pthread_mutex_unlock(&x->lock);
+	return kv;
+}
+
+/* The record's fields into out; false if it is not one. */
+static bool
+record_parse(const char *v, int len, const char *node,
+    struct ident_claim *out)
+{
+	json_t *j = json_loadb(v, (size_t)len, 0, NULL);
+	json_t *h = json_object_get(j, "h"), *o = json_object_get(j, "o");
+	json_t *p = json_object_get(j, "p"), *ver = json_object_get(j, "v");
+	bool ok = json_is_string(h) && json_is_integer(ver);
+
+	if (ok) {
+		out->version = (int)json_integer_value(ver);
+		snprintf(out->hash, sizeof(out->hash), "%s",
+		    json_string_value(h));
+		snprintf(out->prev, sizeof(out->prev), "%s",
+		    json_is_string(p) ? json_string_value(p) : "");
+		out->mine = json_is_string(o) &&
+		    strcmp(json_string_value(o), node) == 0;
+	}
+	json_decref(j);
+	return ok;
+}
+
+static char *
+record_value(const char *node, int version, const char *hash,
+    const char *prev)
+{
+	json_t *j = json_pack("{s:i, s:s, s:s, s:s}", "v", version, "h", hash,
+	    "o", node, "p", prev);
+	char *s = json_dumps(j, JSON_COMPACT);
+
+	json_decref(j);
+	return s;
+}
+
+/* One attempt: 1 decided (out filled), 0 lost a race (again), -1 the
+ * bucket failed. */
+static int
+claim_once(struct idents *x, kvStore *kv, const char *key,
+    const char *hash, struct ident_claim *out)
+{
+	kvEntry *e = NULL;
+	natsStatus s = kvStore_Get(&e, kv, key);
+	struct ident_claim cur = { 0 };
+	uint64_t rev;
+	char *v;
+
+	if (s == NATS_NOT_FOUND) {
+		v = record_value(x->node, 1, hash, "");
+		s = kvStore_CreateString(&rev, kv, key, v);
+		free(v);
+		if (s != NATS_OK)
+			return 0;       /* created meanwhile, or failed */
+		*out = (struct ident_claim){ .valid = true, .mine = true,
+		    .version = 1 };
+		snprintf(out->hash, sizeof(out->hash), "%s", hash);
+		return 1;
+	}
+	if (s != NATS_OK)
+		return -1;
+	if (!record_parse(kvEntry_Value(e), kvEntry_ValueLen(e), x->node,
+	    &cur)) {
+		kvEntry_Destroy(e);
+		return -1;
+	}
+	if (strcmp(cur.hash, hash) == 0) {
+		kvEntry_Destroy(e);
+		*out = cur;
+		out->valid = true;
+		return 1;
+	}
+	v = record_value(x->node, cur.version + 1, hash, cur.hash);
+	s = kvStore_UpdateString(&rev, kv, key, v, kvEntry_Revision(e));
+	free(v);
+	kvEntry_Destroy(e);
+	if (s != NATS_OK)
+		return 0;
+	*out = (struct ident_claim){ .valid = true, .mine = true,
+	    .version = cur.version + 1 };
+	snprintf(out->hash, sizeof(out->hash), "%s", hash);
+	snprintf(out->prev, sizeof(out->prev), "%s", cur.hash);
+	return 1;
+}
+
+void
+idents_claim(struct idents *x, const char *id, const char *hash,
+    struct ident_claim *out)
+{
+	kvStore *kv = idents_kv(x);
+	char key[160];
+	int rc = -1, lost = 0;
+
+	memset(out, 0, sizeof(*out));
+	snprintf(key, sizeof(key), "art.%s", id);
+	for (int t = 0; kv != NULL && t < IDENTS_TRIES; t++) {
+		rc = claim_once(x, kv, key, hash, out);
+		if (rc != 0)
+			break;
+		lost++;
+	}
+	pthread_mutex_lock(&x->lock);
+	x->conflicts += (uint64_t)lost;
+	if (rc != 1) {
+		memset(out, 0, sizeof(*out));
+		x->unchecked++;
+	} else if (out->mine) {
+		x->claimed++;
+	} else {
+		x->others++;
+	}
+	pthread_mutex_unlock(&x->lock);
+}
+
+int
+idents_apply(struct store *s, const char *id, const struct ident_claim *cl,
+    int64_t now, char *err, size_t errlen)
+{
+	char hash[72];
+	int version = 0, rc;
+
+	if (!cl->valid)
+		return 0;
+	if (!cl->mine)         /* published elsewhere: as it was */
+		return store_item_set(s, id, cl->hash, cl->version, now, err,
+		    errlen);
+	rc = store_item_get(s, id, hash, sizeof(hash), &version, err,
+	    errlen);
+	if (rc < 0)
+		return -1;
+	if (rc == 1 && version == cl->version && strcmp(hash, cl->hash) == 0)
+		return 0;       /* journalled here already */
+	/* this node's to publish: the store as before its version */
+	if (cl->version <= 1 || cl->prev[0] == '\0')
+		return store_item_set(s, id, NULL, 0, now, err, errlen);
+	return store_item_set(s, id, cl->prev, cl->version - 1, now, err,
+	    errlen);
+}
+
+void
+idents_metrics(struct idents *x, struct buf *b)
+{
+	uint64_t claimed, others, unchecked, conflicts;
+
+	pthread_mutex_lock(&x->lock);
+	claimed = x->claimed;
+	others = x->others;
+	unchecked = x->unchecked;
+	conflicts = x->conflicts;
+	pthread_mutex_unlock(&x->lock);
+	buf_printf(b, "# HELP newswire_cluster_articles_total Articles "
+	    "checked against the shared records, by result: claimed "
+	    "(published here), others (published by another node or "
+	    "before), unchecked (the bucket did not answer: classified "
+	    "locally).\n# TYPE newswire_cluster_articles_total counter\n"
+	    "newswire_cluster_articles_total{result=\"claimed\"} %llu\n"
+	    "newswire_cluster_articles_total{result=\"others\"} %llu\n"
+	    "newswire_cluster_articles_total{result=\"unchecked\"} %llu\n",
+	    (unsigned long long)claimed, (unsigned long long)others,
+	    (unsigned long long)unchecked);
+	buf_printf(b, "# HELP newswire_cluster_article_conflicts_total "
+	    "Compare-and-sets on an article's record lost to another node "
+	    "(read again).\n"
+	    "# TYPE newswire_cluster_article_conflicts_total counter\n"
+	    "newswire_cluster_article_conflicts_total %llu\n",
+	    (unsigned long long)conflicts);
+}
+
+void
+idents_free(struct idents *x)
+{
+	if (x == NULL)
+		return;
+	pthread_mutex_lock(&x->lock);
+	x->stop = true;
+	pthread_cond_broadcast(&x->cond);
+	pthread_mutex_unlock(&x->lock);
+	if (x->started)
+		pthread_join(x->thread, NULL);
+	kvStore_Destroy(x->kv);
+	jsCtx_Destroy(x->js);
+	if (x->nc != NULL)
+		natsConnection_Close(x->nc);
+	natsConnection_Destroy(x->nc);
+	natsOptions_Destroy(x->opts);
+	pthread_cond_destroy(&x->cond);
+	pthread_mutex_destroy(&x->lock);
+	free(x->node);
+	free(x->bucket);
+	free(x);
+}
