@@ -14,10 +14,10 @@
 #include "store_items.h"
 #include "util.h"
 
-/* A claim waits this long for the bucket, then gives up (local). */
-#define IDENTS_WAIT_MS 5000
-/* Compare-and-sets lost in a row before giving up (local). */
-#define IDENTS_TRIES 8
+/* A claim waits this long for the bucket (connecting, a leader being
+ * elected: asked again every IDENTS_RETRY_MS), then gives up (local). */
+#define IDENTS_WAIT_MS 20000
+#define IDENTS_RETRY_MS 250
 
 struct idents {
 	struct log *log;
@@ -144,7 +144,7 @@ idents_kv(struct idents *x)
 	kvStore *kv;
 
 	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += IDENTS_WAIT_MS / 1000;
+	until.tv_sec += IDENTS_WAIT_MS / 1000 / 2;
 	pthread_mutex_lock(&x->lock);
 	while (x->kv == NULL && !x->stop &&
 	    pthread_cond_timedwait(&x->cond, &x->lock, &until) == 0)
@@ -189,6 +189,33 @@ record_value(const char *node, int version, const char *hash,
 	return s;
 }
 
+/* Waited after an update before reading it back. */
+#define IDENTS_SETTLE_MS 200
+
+/* Whether the last write of key is ours (at rev), read from the stream's
+ * leader once it settled: nats-server 2.9 lets two concurrent
+ * compare-and-sets on a key of a replicated bucket both succeed (the one
+ * applied last stands; leases.c measured it). Creates did not race so
+ * (0 of 300): only updates are read back. */
+static bool
+update_stands(struct idents *x, const char *key, uint64_t rev)
+{
+	struct timespec ts = { 0, IDENTS_SETTLE_MS * 1000000L };
+	char stream[160], subject[320];
+	natsMsg *m = NULL;
+	bool ours;
+
+	nanosleep(&ts, NULL);
+	snprintf(stream, sizeof(stream), "KV_%s", x->bucket);
+	snprintf(subject, sizeof(subject), "$KV.%s.%s", x->bucket, key);
+	if (js_GetLastMsg(&m, x->js, stream, subject, NULL, NULL) !=
+	    NATS_OK)
+		return false;
+	ours = natsMsg_GetSequence(m) == rev;
+	natsMsg_Destroy(m);
+	return ours;
+}
+
 /* One attempt: 1 decided (out filled), 0 lost a race (again), -1 the
  * bucket failed. */
 static int
@@ -229,8 +256,8 @@ claim_once(struct idents *x, kvStore *kv, const char *key,
 	s = kvStore_UpdateString(&rev, kv, key, v, kvEntry_Revision(e));
 	free(v);
 	kvEntry_Destroy(e);
-	if (s != NATS_OK)
-		return 0;
+	if (s != NATS_OK || !update_stands(x, key, rev))
+		return 0;       /* lost: read again */
 	*out = (struct ident_claim){ .valid = true, .mine = true,
 	    .version = cur.version + 1 };
 	snprintf(out->hash, sizeof(out->hash), "%s", hash);
@@ -245,15 +272,30 @@ idents_claim(struct idents *x, const char *id, const char *hash,
 	kvStore *kv = idents_kv(x);
 	char key[160];
 	int rc = -1, lost = 0;
+	struct timespec nap = { 0, IDENTS_RETRY_MS * 1000000L };
 
 	memset(out, 0, sizeof(*out));
 	snprintf(key, sizeof(key), "art.%s", id);
-	for (int t = 0; kv != NULL && t < IDENTS_TRIES; t++) {
+	/* a failing bucket (no leader yet: its replicas still read, writes
+	 * fail) and a lost race alike are tried again a little later, for
+	 * half the wait */
+	for (int w = 0; kv != NULL && w < IDENTS_WAIT_MS / 2 &&
+	    !idents_stopping(x); w += IDENTS_RETRY_MS) {
 		rc = claim_once(x, kv, key, hash, out);
-		if (rc != 0)
+		if (rc == 1)
 			break;
-		lost++;
+		lost += rc == 0;
+		nanosleep(&nap, NULL);
 	}
+	if (rc != 1)
+		log_warn(x->log, "[cluster] articles: %s: %s; classified by "
+		    "this node alone", key, kv == NULL ? "no bucket yet" :
+		    rc == 0 ? "no write went through" :
+		    nats_GetLastError(NULL));
+	else
+		log_debug(x->log, "[cluster] articles: %s: version %d, %s",
+		    key, out->version, out->mine ? "this node's" :
+		    "published already");
 	pthread_mutex_lock(&x->lock);
 	x->conflicts += (uint64_t)lost;
 	if (rc != 1) {
@@ -285,6 +327,10 @@ idents_apply(struct store *s, const char *id, const struct ident_claim *cl,
 		return -1;
 	if (rc == 1 && version == cl->version && strcmp(hash, cl->hash) == 0)
 		return 0;       /* journalled here already */
+	if (rc == 1 && cl->version == 1 && version >= 1)
+		return 0;       /* published here before without a record (the
+	                           bucket did not answer): the store knows
+	                           better than the record just created */
 	/* this node's to publish: the store as before its version */
 	if (cl->version <= 1 || cl->prev[0] == '\0')
 		return store_item_set(s, id, NULL, 0, now, err, errlen);

@@ -13,7 +13,8 @@
  *   update at the revision read: one contender wins;
  * - each node holds at most its share, ceil(sources / live nodes), live
  *   nodes being the keys node.NODE renewed like leases; a node over its
- *   share gives one lease up per round (deletes it);
+ *   share gives what is over it up in one round (deletes the leases):
+ *   three nodes started together share 200 sources in two rounds;
  * - state travels with the lease: the owner writes its HTTP validators
  *   there; a new owner gets them with the lease (conditional GET);
  * - so do the entries published: key ent.NAME, written by the owner

@@ -2,6 +2,7 @@
 entries the test changes while the daemons poll them (each poll logged
 with the node's User-Agent), newswired nodes with [output.nats] and
 [cluster], and the article events of a stream read back."""
+import datetime
 import hashlib
 import http.server
 import json
@@ -18,8 +19,8 @@ from nwtest import free_port
 
 class Feeds:
     """Feed i has entries {k: revision}; GET /fI.xml serves them with an
-    ETag of the content. Every poll goes to the log: (monotonic time,
-    feed, user agent, If-None-Match)."""
+    ETag of the content. Every poll goes to the log: (time.time(), feed,
+    user agent, If-None-Match): the clock of the daemons' log lines."""
 
     def __init__(self, n, entries):
         self.lock = threading.Lock()
@@ -37,6 +38,9 @@ class Feeds:
         class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
             daemon_threads = True
             request_queue_size = 256
+
+            def handle_error(self, request, client_address):
+                pass        # a daemon stopped mid-response
 
         self.srv = Server(("127.0.0.1", 0), Handler)
         self.port = self.srv.server_address[1]
@@ -70,7 +74,7 @@ class Feeds:
             return
         with self.lock:
             body = self.body(i)
-            self.log.append((time.monotonic(), i,
+            self.log.append((time.time(), i,
                              h.headers.get("User-Agent", ""),
                              h.headers.get("If-None-Match")))
         etag = '"%s"' % hashlib.sha1(body).hexdigest()[:16]
@@ -155,3 +159,97 @@ def stream_count(port, stream="NEWSWIRE"):
             c.close()
     except OSError:
         return -1
+
+
+def start_node(exe, tmp, name, *args, **kw):
+    """node_conf() and the daemon started on it, up (its metrics answer);
+    a port another process took meanwhile (free_port() races with every
+    other test) means new ports, 3 times at most. Returns (daemon,
+    metrics port, conf path, log path), the daemon None if it would not
+    start."""
+    for _ in range(3):
+        conf, mport, log = node_conf(tmp, name, *args, **kw)
+        d = opslib.Daemon(exe, conf, log)
+        end = time.monotonic() + 15 * opslib.FACTOR
+        while time.monotonic() < end and d.alive():
+            try:
+                if opslib.http_get(mport, "/metrics", 2)[0] == 200:
+                    return d, mport, conf, log
+            except OSError:
+                pass
+            time.sleep(0.1)
+        d.stop()
+        with open(log, errors="replace") as f:
+            if "already in use" not in f.read():
+                break
+    return None, mport, conf, log
+
+
+def lease_intervals(log_path, ends):
+    """{feed index: [(taken, lost)]} from a node's log lines "lease: source
+    fI taken" and "... given up or lost" / "... not renewed in time"
+    (time.time() seconds); a lease still held when the process ended (a
+    run of the log ends at the first line of the next run, "output:
+    events published to NATS...", or the end of the file) ends at the next of ends (the test's
+    times of kill and stop, in order)."""
+    out = {}
+    held = {}
+    ends = list(ends)
+
+    def close_all():
+        t = ends.pop(0) if ends else float("inf")
+        for i, t0 in held.items():
+            out.setdefault(i, []).append((t0, t))
+        held.clear()
+
+    runs = 0
+    with open(log_path, errors="replace") as f:
+        for line in f:
+            if " output: events published to NATS" in line:
+                if runs > 0:
+                    close_all()
+                runs += 1
+            if "lease: source f" not in line:
+                continue
+            t = datetime.datetime.strptime(
+                line[:23], "%Y-%m-%dT%H:%M:%S.%f").replace(
+                tzinfo=datetime.timezone.utc).timestamp()
+            i = int(line.split("lease: source f")[1].split()[0].rstrip(":"))
+            if " taken: " in line:
+                held.setdefault(i, t)
+            elif i in held:
+                out.setdefault(i, []).append((held.pop(i), t))
+    close_all()
+    return out
+
+
+def start_cluster(server, tmp, n):
+    """n nats-servers with JetStream, routed to each other on loopback,
+    all answering; new ports (3 times at most) if one would not start (a
+    port another process took). Returns (servers, client ports), or
+    (None, None)."""
+    for attempt in range(3):
+        ports = [free_port() for _ in range(n)]
+        cports = [free_port() for _ in range(n)]
+        servers = []
+        for i in range(n):
+            routes = ",".join("nats://127.0.0.1:%d" % cports[j]
+                              for j in range(n) if j != i)
+            servers.append(natsproto.Server(
+                server, ports[i], os.path.join(tmp, "js%d-%d" % (attempt, i)),
+                os.path.join(tmp, "nats%d.log" % i),
+                ["--server_name", "n%d" % i, "--cluster_name", "nw",
+                 "--cluster", "nats://127.0.0.1:%d" % cports[i],
+                 "--routes", routes]))
+        ok = True
+        for i in range(n):
+            c = natsproto.wait_conn(ports[i], servers[i].proc, 20)
+            if c is None:
+                ok = False
+                break
+            c.close()
+        if ok:
+            return servers, ports
+        for sv in servers:
+            sv.stop()
+    return None, None
