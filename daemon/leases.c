@@ -30,6 +30,7 @@ struct lease {
 	bool held;
 	uint64_t rev;
 	bool check;             /* written this round: read back */
+	bool giving;            /* given up this round, not deleted yet */
 	bool taking;            /* ... and it was a take: post if it holds */
 	int64_t t_until;        /* ... its until */
 	char *t_prev, *t_ents;  /* what to post with the take */
@@ -60,6 +61,9 @@ struct leases {
 	pthread_mutex_t lock;
 	bool stop;
 	bool kick;              /* under lock: entries to write */
+	uint64_t posted, seen;  /* under lock: changes queued; handled by
+	                           the loop (it stopped polling) */
+	pthread_cond_t seen_cond;
 	struct lease *v;
 	size_t n;
 	struct lchange *q;
@@ -102,6 +106,7 @@ static void
 post_locked(struct leases *l, struct lease *ls, bool owned,
     const char *state, const char *ents)
 {
+	l->posted++;
 	if (l->qn == l->qcap) {
 		l->qcap = l->qcap ? l->qcap * 2 : 64;
 		l->q = xrealloc(l->q, l->qcap * sizeof(*l->q));
@@ -311,6 +316,40 @@ confirm(struct leases *l, jsCtx *js)
 	}
 }
 
+static void flush_entries(struct leases *l, kvStore *kv);
+
+/* The leases given up this round deleted, once the loop has stopped
+ * polling them (a second at most): no other node polls a source before
+ * this one stopped. */
+static void
+give_up(struct leases *l, kvStore *kv, const char **keys, size_t n)
+{
+	struct timespec until;
+	uint64_t gen;
+
+	if (n == 0)
+		return;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 1;
+	pthread_mutex_lock(&l->lock);
+	gen = l->posted;
+	pthread_mutex_unlock(&l->lock);
+	wake(l);
+	pthread_mutex_lock(&l->lock);
+	while (l->seen < gen && !l->stop &&
+	    pthread_cond_timedwait(&l->seen_cond, &l->lock, &until) == 0)
+		;
+	pthread_mutex_unlock(&l->lock);
+	/* what they published goes to the next owner with them */
+	flush_entries(l, kv);
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < l->n; i++)
+		l->v[i].giving = false;
+	pthread_mutex_unlock(&l->lock);
+	for (size_t i = 0; i < n; i++)
+		kvStore_Delete(kv, keys[i]);
+}
+
 /* One round over the leases; the thread's. The array may grow on the
  * loop (leases_want appends, never removes): entries are reached by
  * index under the lock, and nothing of them is kept across an unlock but
@@ -320,9 +359,11 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 {
 	int64_t now = now_ms(), until = now + l->lease_ms;
 	char nodekey[160], nodeval[64];
-	size_t wanted = 0, held = 0, cap, n, live;
+	size_t wanted = 0, held = 0, cap, n, live, ngive = 0;
+	const char **give = NULL;
 	uint64_t rev;
 
+	flush_entries(l, kv);   /* written while surely held */
 	snprintf(nodekey, sizeof(nodekey), "node.%s", l->node);
 	snprintf(nodeval, sizeof(nodeval), "{\"until\":%lld}",
 	    (long long)until);
@@ -338,6 +379,9 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 	}
 	pthread_mutex_unlock(&l->lock);
 	cap = (wanted + live - 1) / live;
+	/* renewals first, read back, then takes: a round slowed by many
+	 * takes does not let the held leases run out */
+	for (int pass = 0; pass < 2; pass++)
 	for (size_t i = 0; i < n; i++) {
 		struct lease *ls;
 		const char *key, *ekey;
@@ -350,21 +394,40 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 		key = ls->key;
 		ekey = ls->ekey;
 		last = ls->rev;
+		if (pass == 1 && i == 0) {
+			pthread_mutex_unlock(&l->lock);
+			give_up(l, kv, give, ngive);
+			confirm(l, js);
+			now = now_ms();
+			until = now + l->lease_ms;
+			pthread_mutex_lock(&l->lock);
+			ls = &l->v[i];
+		}
 		value = lease_value(l, ls, until);
-		if (ls->held && (!ls->wanted || held > cap)) {
-			/* given up: deleted, so another node takes it now */
+		if (pass == 1 && ls->held) {
+			pthread_mutex_unlock(&l->lock);
+		} else if (ls->held && (!ls->wanted || held > cap)) {
+			/* given up: deleted once the loop stopped polling
+			 * it, so another node takes it now */
 			ls->held = false;
+			ls->giving = true;
 			held--;
 			post_locked(l, ls, false, NULL, NULL);
 			pthread_mutex_unlock(&l->lock);
-			kvStore_Delete(kv, key);
+			give = xrealloc(give, (ngive + 1) * sizeof(*give));
+			give[ngive++] = key;
 		} else if (ls->held) {
 			pthread_mutex_unlock(&l->lock);
 			ok = kvStore_Update(&rev, kv, key, value,
 			    (int)strlen(value), last) == NATS_OK;
 			pthread_mutex_lock(&l->lock);
 			ls = &l->v[i];
-			if (ok) {
+			if (ok && now_ms() < ls->until - l->lease_ms / 10) {
+				/* on time: nobody could take it meanwhile,
+				 * nothing raced this write */
+				ls->rev = rev;
+				ls->until = until;
+			} else if (ok) {        /* late: read back */
 				ls->rev = rev;
 				ls->check = true;
 				ls->t_until = until;
@@ -374,7 +437,7 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 				post_locked(l, ls, false, NULL, NULL);
 			}
 			pthread_mutex_unlock(&l->lock);
-		} else if (ls->wanted && held < cap) {
+		} else if (pass == 1 && ls->wanted && held < cap) {
 			pthread_mutex_unlock(&l->lock);
 			ok = take(kv, key, value, now, &rev, &prev,
 			    l->node);
@@ -403,6 +466,7 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 	}
 	confirm(l, js);
 	wake(l);
+	free(give);
 }
 
 /* Writes the entries of the leases held that changed (ent.NAME), each
@@ -423,7 +487,7 @@ flush_entries(struct leases *l, kvStore *kv)
 			if (!ls->ents_dirty)
 				continue;
 			ls->ents_dirty = false;
-			if (!ls->held || ls->ents == NULL)
+			if (!(ls->held || ls->giving) || ls->ents == NULL)
 				continue;
 			key = xstrdup(ls->ekey);
 			v = xstrdup(ls->ents);
@@ -493,24 +557,38 @@ leases_main(void *arg)
 	natsConnection *nc = NULL;
 	jsCtx *js = NULL;
 	kvStore *kv = NULL;
+	jsOptions jo;
+	int64_t t;
 
 	while (natsConnection_Connect(&nc, l->opts) != NATS_OK)
 		if (!napping(l, NULL, 1000))
 			return NULL;
-	if (natsConnection_JetStream(&js, nc, NULL) != NATS_OK)
+	jsOptions_Init(&jo);
+	/* a request the bucket does not answer (a leader being elected)
+	 * must not hold a round past the leases it renews */
+	jo.Wait = l->lease_ms / 6 < 2000 ? l->lease_ms / 6 : 2000;
+	if (natsConnection_JetStream(&js, nc, &jo) != NATS_OK)
 		goto out;
 	while ((kv = open_bucket(l, js)) == NULL)
 		if (!napping(l, NULL, 1000))
 			goto out;
-	do
+	/* a round every third of the lease, from start to start */
+	do {
+		t = now_ms();
 		round_once(l, js, kv);
-	while (napping(l, kv, l->lease_ms / 3));
+		t = l->lease_ms / 3 - (now_ms() - t);
+	} while (napping(l, kv, t > 50 ? (int)t : 50));
 	/* stopping: the entries written, the leases held go back at once */
 	flush_entries(l, kv);
 	pthread_mutex_lock(&l->lock);
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].held)
+		if (l->v[i].held) {
+			/* said before another node may take it; the
+			 * loop stopped polling first (sources_stop) */
+			log_info(l->log, "lease: source %s given back: "
+			    "stopping", l->v[i].name);
 			kvStore_Delete(kv, l->v[i].key);
+		}
 	pthread_mutex_unlock(&l->lock);
 	{
 		char nodekey[160];
@@ -566,7 +644,7 @@ on_changes(evutil_socket_t fd, short what, void *arg)
 	struct leases *l = arg;
 	struct lchange *q;
 	size_t n;
-	uint64_t v;
+	uint64_t v, gen;
 
 	(void)what;
 	if (read(fd, &v, sizeof(v)) < 0 && errno != EAGAIN)
@@ -574,6 +652,7 @@ on_changes(evutil_socket_t fd, short what, void *arg)
 	pthread_mutex_lock(&l->lock);
 	q = l->q;
 	n = l->qn;
+	gen = l->posted;
 	l->q = NULL;
 	l->qn = l->qcap = 0;
 	for (size_t i = 0; i < n; i++)
@@ -595,6 +674,11 @@ on_changes(evutil_socket_t fd, short what, void *arg)
 		free(q[i].ents);
 	}
 	free(q);
+	pthread_mutex_lock(&l->lock);
+	if (gen > l->seen)
+		l->seen = gen;
+	pthread_cond_broadcast(&l->seen_cond);
+	pthread_mutex_unlock(&l->lock);
 }
 
 struct leases *
@@ -613,6 +697,7 @@ leases_open(const struct config *c, struct event_base *base,
 	l->replicas = c->nats_replicas;
 	l->efd = -1;
 	pthread_mutex_init(&l->lock, NULL);
+	pthread_cond_init(&l->seen_cond, NULL);
 	if (c->nats_servers[0] == '\0') {
 		fail(err, errlen, "[cluster] leases need [output.nats] "
 		    "servers");
@@ -731,6 +816,7 @@ leases_free(struct leases *l)
 		return;
 	pthread_mutex_lock(&l->lock);
 	l->stop = true;
+	pthread_cond_broadcast(&l->seen_cond);
 	pthread_mutex_unlock(&l->lock);
 	if (l->started)
 		pthread_join(l->thread, NULL);
@@ -757,6 +843,7 @@ leases_free(struct leases *l)
 	}
 	free(l->v);
 	natsOptions_Destroy(l->opts);
+	pthread_cond_destroy(&l->seen_cond);
 	pthread_mutex_destroy(&l->lock);
 	free(l->node);
 	free(l->bucket);

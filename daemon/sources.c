@@ -772,13 +772,14 @@ sources_stop(struct sources *S)
 	if (S == NULL || S->stopped)
 		return;
 	S->stopped = true;
+	poller_free(S->poller);
+	S->poller = NULL;
 #ifdef HAVE_LIBNATS
-	leases_free(S->leases);         /* gives the leases back */
+	/* gives the leases back, once nothing polls here any more */
+	leases_free(S->leases);
 	S->leases = NULL;
 	S->d->leases = NULL;
 #endif
-	poller_free(S->poller);
-	S->poller = NULL;
 	for (size_t i = 0; i < S->n; i++) {
 		jobs_drop_source(S, S->v[i]);
 		site_drop(S->v[i]);
