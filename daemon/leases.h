@@ -11,6 +11,11 @@
  *   lost compare-and-set) means the lease is lost: stop polling at once;
  * - an expired lease (until in the past: its node died) is taken with an
  *   update at the revision read: one contender wins;
+ * - takes and late renewals are read back from the stream's leader once
+ *   settled (nats-server 2.9 lets two racing compare-and-sets on a
+ *   replicated key both succeed: the last applied stands);
+ * - the loop stops polling a source whose lease ran out unrenewed, and a
+ *   lease given up is deleted only once the loop stopped polling it;
  * - each node holds at most its share, ceil(sources / live nodes), live
  *   nodes being the keys node.NODE renewed like leases; a node over its
  *   share gives what is over it up in one round (deletes the leases):
