@@ -133,6 +133,14 @@ static const char *const ent_place_kinds[] = {
 	"state", "strip", "valley",
 };
 
+/* Words that end the name of a street, a square or a venue: a run
+ * ending in one is a place ("Wall Street", "Tiananmen Square", "Mile
+ * High Stadium"), never a person. */
+static const char *const ent_site_words[] = {
+	"airport", "arena", "avenue", "boulevard", "bridge", "plaza", "road",
+	"square", "stadium", "station", "street",
+};
+
 /* Determiners of a common noun: an acronym after one is a thing ("its
  * IPO", "a CPU"), not an organisation. */
 static const char *const ent_determiners[] = {
@@ -177,7 +185,8 @@ enum {
 	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
 	ENT_W_PLACE = 1 << 8,     /* ent_place_find(), into .place */
 	ENT_W_KIND = 1 << 9,      /* in ent_place_kinds */
-	ENT_W_DET = 1 << 10       /* in ent_determiners */
+	ENT_W_DET = 1 << 10,      /* in ent_determiners */
+	ENT_W_SITE = 1 << 11      /* in ent_site_words */
 };
 
 struct ent_memo {
@@ -223,7 +232,8 @@ ent_tables_sorted(void)
 	return ETOK_SORTED(ent_org_words) && ETOK_SORTED(ent_titles) &&
 	    ETOK_SORTED(ent_person_before) &&
 	    ETOK_SORTED(ent_function_words) &&
-	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners);
+	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners) &&
+	    ETOK_SORTED(ent_site_words);
 }
 
 /* The case-folded word i, owned by the token list. */
@@ -308,6 +318,9 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		break;
 	case ENT_W_DET:
 		r = ENT_IN(f, ent_determiners);
+		break;
+	case ENT_W_SITE:
+		r = ENT_IN(f, ent_site_words);
 		break;
 	}
 	m->known |= what;
@@ -695,6 +708,18 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	/* a dateline's "SAN FRANCISCO": two words in capitals are style,
+	 * not a person's name (a place or an acronym in front, "US EPA",
+	 * is found above) */
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	if (i == b && b - a >= 2)
+		return;
+	if (b - a >= 2 && ent_word_is(c, b - 1, ENT_W_SITE)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
 	if (b - a >= 2) {
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);
@@ -715,8 +740,10 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 		if (k->len == 1)
 			return;  /* a letter */
+		/* a kind of place alone ("City", "County") names none */
 		if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 		    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
+		    ent_word_is(c, a, ENT_W_KIND) ||
 		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
 			return;
 		if (!cue && (ent_not_name(c, a, acro, the) ||
@@ -744,7 +771,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 				return;
 			}
 		}
-		if (cue)
+		/* an acronym is no one's name, even after a title ("the
+		 * Attorney General (NYAG)") */
+		if (cue && !acro)
 			ent_add_run(c, a, b, ENT_PERSON,
 			    ent_join(c, a, b, true), false, true);
 		else if (c->nouns && !acro)
