@@ -31,14 +31,17 @@
  *    a role, not a name; after a title a lower-case word followed by a
  *    capitalised one is taken as a mis-cased given name ("President mike
  *    Pence" -> "Mike Pence");
+ *  - a run ending in a street or venue word (Street, Square, Stadium...)
+ *    is a place; two words in capitals ("SAN FRANCISCO") are a dateline's
+ *    style and no person, and an acronym is never a person;
  *  - any other run of two or more words is a person; demonyms (Russian,
  *    Americans), single letters and English inflected words ("Using",
  *    "Reported", "Finally") are dropped; a remaining single word is the
  *    person whose full name ends with it ("Peskov" -> "Dmitry Peskov") if
  *    there is one, else an organisation ("Facebook"), unless its shape or
  *    place says it is no name (ent_not_name(): "S-1", "I've", "Sept. 30",
- *    "NOT", "Russophobia", "its IPO.") or the article also writes it in
- *    lower case ("City" beside "city");
+ *    "NOT", "Russophobia", "its IPO."), it is a kind of place ("City")
+ *    or the article also writes it in lower case;
  *  - style is not a name: runs of three or more all-capital words
  *    ("CLICK HERE TO SUBSCRIBE") are dropped, and names in title-case
  *    lines without closing punctuation (body headings) are kept only when
