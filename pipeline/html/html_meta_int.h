@@ -229,6 +229,14 @@ size_t meta_author_add(struct strlist *out, const char *raw,
 size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets);
 
+/* The wire agency credited for the article, added to out: a line among
+ * the first max of lines that is an agency's name alone ("JIJI", "dpa"),
+ * or the agency in parentheses of a wire dateline opening desc, the
+ * page's description ("Hamburg (dpa/lno) – ..." gives "dpa/lno"). Returns
+ * the number of names added (0 or 1). */
+size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
+    size_t max, const char *desc);
+
 /* html_meta_walk.c */
 
 /* The walk: every element from root and its following siblings down, in
