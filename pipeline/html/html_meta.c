@@ -384,7 +384,7 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	if (out->n == 0)
 		(void)meta_author_wire(out, &c->lines_after, META_BYLINE_LINES,
 		    meta_get(c, (const char *const[]){"og:description",
-		    "description"}, 2));
+		    "description"}, 2), &c->source_line);
 	/* No person named anywhere: the outlet named as author is it. */
 	if (out->n == 0 && outlets.n > 0)
 		strlist_push(out, outlets.v[0]);

@@ -774,10 +774,22 @@ author_dateline_credit(const char *s)
 
 size_t
 meta_author_wire(struct strlist *out, const struct strlist *lines,
-    size_t max, const char *desc)
+    size_t max, const char *desc, const struct strlist *sources)
 {
 	char *line, *name;
 	size_t i;
+
+	for (i = 0; i < sources->n; i++) {
+		line = xstrdup(sources->v[i]);
+		name = strchr(line, ':');
+		name = author_trim(name != NULL ? name + 1 : line);
+		if (author_is_agency(name)) {
+			strlist_push(out, name);
+			free(line);
+			return 1;
+		}
+		free(line);
+	}
 
 	for (i = 0; i < lines->n && i < max; i++) {
 		line = xstrdup(lines->v[i]);
