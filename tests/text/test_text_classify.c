@@ -445,6 +445,64 @@ test_extract_teasers(void **state)
 	article_free(a);
 }
 
+/* Teaser cards whose summaries are long enough to outweigh their
+ * headline, name and date: a person's name with a dated line under it,
+ * after the article's text, ends the article. A date under a line that
+ * names no one does not. */
+static void
+test_extract_teaser_cards(void **state)
+{
+	static const char *const cards[] = {
+	    "Rail strike called off\n\nAnna Berg\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The union accepted the offer late on Tuesday, hours before the "
+	    "strike was due to begin, after the company agreed to raise pay "
+	    "by four per cent this year and three the next, and to hire more "
+	    "drivers for the night trains that have been cut since May.\n\n",
+	    "Museum reopens its north wing\n\nTom Lind\n\n"
+	    "Tuesday November 19, 2019\n\n"
+	    "The wing was closed for three years of repairs to its roof and "
+	    "walls, and visitors can now see the collection of maps and ship "
+	    "models again, with a new room for the paintings that the city "
+	    "was given by a collector who died two winters ago.\n\n",
+	    "School meals to cost more\n\nEva Holm\n\n"
+	    "Monday November 18, 2019\n\n"
+	    "Parents will pay forty cents more a day from January, the "
+	    "council said on Monday, because the price of food and of the "
+	    "kitchens' energy has risen by a fifth, and the schools cannot "
+	    "meet the cost from their own budgets any longer.\n\n",
+	};
+	struct buf s = {0};
+	struct nw_article *a = article_new();
+	char err[128];
+	size_t i;
+
+	(void)state;
+	buf_puts(&s, "Harbour plan wins final vote\n\n"
+	    "The harbour plan won its final vote on Tuesday after a year of "
+	    "hearings, and work on the first quay is due to begin in spring."
+	    "\n\n"
+	    "Opponents said the cost had doubled since the plan was first "
+	    "put forward, and that the city had not asked the fishermen who "
+	    "work from the old quay every day of the year.\n\n"
+	    "The port authority will publish the tender in January, and the "
+	    "contract is to be signed before the summer holidays begin.\n\n"
+	    "Updated\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The vote was 31 to 12, with two members absent, the clerk said "
+	    "on Wednesday morning.\n\n");
+	for (i = 0; i < sizeof(cards) / sizeof(cards[0]); i++)
+		buf_puts(&s, cards[i]);
+	assert_int_equal(text_extract(s.p, s.len, 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "The harbour plan won", 20), 0);
+	assert_non_null(strstr(a->body, "The vote was 31 to 12"));
+	assert_null(strstr(a->body, "The union accepted"));
+	assert_null(strstr(a->body, "forty cents"));
+	article_free(a);
+	buf_free(&s);
+}
+
 /* Pages end paragraphs with &nbsp;, which renderers write as U+00A0: a
  * paragraph that ends so still ends like a sentence, and the space is
  * not part of its text. */
@@ -533,6 +591,7 @@ main(void)
 		cmocka_unit_test(test_extract_wire),
 		cmocka_unit_test(test_extract_reuters_style),
 		cmocka_unit_test(test_extract_teasers),
+		cmocka_unit_test(test_extract_teaser_cards),
 		cmocka_unit_test(test_segment_nbsp),
 		cmocka_unit_test(test_extract_repeated_paragraph),
 		cmocka_unit_test(test_extract_nothing),
