@@ -459,6 +459,21 @@ meta_opens_byline(xmlNodePtr n)
 	return false;
 }
 
+/* Adds the text of n to l when it is a byline's length at most. */
+static void
+meta_push_short(struct strlist *l, xmlNodePtr n)
+{
+	char *s;
+
+	if (meta_full(l))
+		return;
+	s = meta_node_text(n, META_BYLINE_MAX + 1);
+	if (strlen(s) <= META_BYLINE_MAX)
+		meta_push_cap(l, s);
+	else
+		free(s);
+}
+
 /* Takes what element n (of tag, with the attributes at) offers into c.
  * in_comments: n is a reader comment or inside one. */
 static void
@@ -582,28 +597,12 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		return;
 	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
-	    !meta_full(&c->byline)) {
-		s = meta_node_text(n, META_BYLINE_MAX + 1);
-		if (strlen(s) <= META_BYLINE_MAX)
-			meta_push_cap(&c->byline, s);
-		else
-			free(s);
-	}
-	if (!meta_full(&c->source_line) && meta_opens_source(n)) {
-		s = meta_node_text(n, META_BYLINE_MAX + 1);
-		if (strlen(s) <= META_BYLINE_MAX)
-			meta_push_cap(&c->source_line, s);
-		else
-			free(s);
-	}
-	if (!meta_full(&c->lead_byline) && meta_opens_byline(n)) {
-		s = meta_node_text(n, META_BYLINE_MAX + 1);
-		if (strlen(s) <= META_BYLINE_MAX)
-			meta_push_cap(&c->lead_byline, s);
-		else
-			free(s);
-	}
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0))
+		meta_push_short(&c->byline, n);
+	if (!meta_full(&c->source_line) && meta_opens_source(n))
+		meta_push_short(&c->source_line, n);
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n))
+		meta_push_short(&c->lead_byline, n);
 	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
 	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
 	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
