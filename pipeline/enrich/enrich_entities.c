@@ -31,14 +31,17 @@
  *    a role, not a name; after a title a lower-case word followed by a
  *    capitalised one is taken as a mis-cased given name ("President mike
  *    Pence" -> "Mike Pence");
+ *  - a run ending in a street or venue word (Street, Square, Stadium...)
+ *    is a place; two words in capitals ("SAN FRANCISCO") are a dateline's
+ *    style and no person, and an acronym is never a person;
  *  - any other run of two or more words is a person; demonyms (Russian,
  *    Americans), single letters and English inflected words ("Using",
  *    "Reported", "Finally") are dropped; a remaining single word is the
  *    person whose full name ends with it ("Peskov" -> "Dmitry Peskov") if
  *    there is one, else an organisation ("Facebook"), unless its shape or
  *    place says it is no name (ent_not_name(): "S-1", "I've", "Sept. 30",
- *    "NOT", "Russophobia", "its IPO.") or the article also writes it in
- *    lower case ("City" beside "city");
+ *    "NOT", "Russophobia", "its IPO."), it is a kind of place ("City")
+ *    or the article also writes it in lower case;
  *  - style is not a name: runs of three or more all-capital words
  *    ("CLICK HERE TO SUBSCRIBE") are dropped, and names in title-case
  *    lines without closing punctuation (body headings) are kept only when
@@ -67,91 +70,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool
-ent_in(const char *f, const char *const *list, size_t n)
-{
-	return etok_in(f, list, n);
-}
-
-/* English function words that never start a name, wherever they are
- * ("In Python", "The National Survey"). */
-static const char *const ent_function_words[] = {
-	"a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in",
-	"of", "on", "or", "so", "the", "to", "with",
-};
-
-#define ENT_IN(f, list) ent_in(f, list, sizeof(list) / sizeof(list[0]))
-
-/* Words that make a run an organisation's name. */
-static const char *const ent_org_words[] = {
-	"administration", "ag", "agency", "airlines", "airways", "alliance",
-	"army", "assembly", "association", "authority", "bank", "bbc",
-	"board", "brigade", "bureau", "cabinet", "center", "centre",
-	"channel", "church", "club", "cnn", "coalition", "college",
-	"command", "commission", "committee", "company", "congress", "corp",
-	"corporation", "council", "court", "daily", "department",
-	"directorate", "division", "duma", "fc", "federation", "force",
-	"forces", "foundation", "front", "fund", "gazette", "gmbh",
-	"government", "group", "guard", "guardian", "herald", "holdings",
-	"hospital", "house", "inc", "independent", "industries", "institute",
-	"institution", "journal", "kremlin", "league", "llc", "ltd",
-	"magazine", "media", "ministry", "motors", "movement", "museum",
-	"navy", "network", "news", "office", "organisation", "organization",
-	"parliament", "party", "pentagon", "plc", "police", "post", "press",
-	"radio", "regiment", "reuters", "review", "sa", "school",
-	"secretariat", "senate", "service", "society", "squad", "systems",
-	"tass", "team", "technologies", "telegraph", "television", "times",
-	"tribune", "trust", "union", "university",
-};
-
-/* Titles and honorifics: before a name they mark a person; ending a run
- * they make it a role, not a name. */
-static const char *const ent_titles[] = {
-	"admiral", "adviser", "advisor", "agent", "ambassador", "analyst",
-	"archbishop", "attorney", "ayatollah", "bishop", "capt", "captain",
-	"cardinal", "ceo", "cfo", "chair", "chairman", "chairwoman",
-	"chancellor", "chief", "coach", "col", "colonel", "commissioner",
-	"congressman", "congresswoman", "correspondent", "councillor",
-	"councilman", "counsel", "dame", "dean", "deputy", "detective",
-	"director", "dj", "dr", "economist", "editor", "emir", "envoy",
-	"father", "founder", "gen", "general", "gov", "governor", "head",
-	"imam", "inspector", "judge", "justice", "king", "lady", "leader",
-	"lieutenant", "lord", "lt", "marshal", "mayor", "mep", "minister",
-	"miss", "mp", "mr", "mrs", "ms", "mx", "officer", "official",
-	"officials", "pastor", "pope", "premier", "president", "prime",
-	"prince", "princess", "prof", "professor", "queen", "rabbi", "rep",
-	"reporter", "representative", "rev", "reverend", "secretary", "sen",
-	"senator", "sergeant", "sgt", "sheikh", "sheriff", "sir", "speaker",
-	"spokesman", "spokesmen", "spokesperson", "spokeswoman", "vice",
-};
-
-/* Words that name a kind of place: after a place's name they make one
- * place of both ("New York City", "Gaza Strip"). */
-static const char *const ent_place_kinds[] = {
-	"bay", "beach", "city", "coast", "county", "district", "harbor",
-	"harbour", "island", "islands", "peninsula", "province", "region",
-	"state", "strip", "valley",
-};
-
-/* Determiners of a common noun: an acronym after one is a thing ("its
- * IPO", "a CPU"), not an organisation. */
-static const char *const ent_determiners[] = {
-	"a", "an", "her", "his", "its", "my", "our", "their", "these", "this",
-	"those", "your",
-};
-
-/* Lower-case words before a run that mark it as a person. */
-static const char *const ent_person_before[] = {
-	"adviser", "advisor", "aide", "ambassador", "analyst", "brother",
-	"chairman", "chancellor", "chief", "colleague", "commander",
-	"correspondent", "counterpart", "daughter", "deputy", "director",
-	"economist", "envoy", "father", "general", "governor", "head",
-	"husband", "journalist", "judge", "lawyer", "leader", "mayor",
-	"minister", "mother", "official", "politician", "predecessor",
-	"premier", "president", "professor", "reporter", "secretary",
-	"senator", "sister", "son", "spokesman", "spokesperson",
-	"spokeswoman", "successor", "wife",
-};
 
 struct ent_run {
 	size_t a, b;         /* words [a, b) of the token list */
@@ -177,7 +95,8 @@ enum {
 	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
 	ENT_W_PLACE = 1 << 8,     /* ent_place_find(), into .place */
 	ENT_W_KIND = 1 << 9,      /* in ent_place_kinds */
-	ENT_W_DET = 1 << 10       /* in ent_determiners */
+	ENT_W_DET = 1 << 10,      /* in ent_determiners */
+	ENT_W_SITE = 1 << 11      /* in ent_site_words */
 };
 
 struct ent_memo {
@@ -216,15 +135,6 @@ struct ent_ctx {
 	struct ent_run *runs;
 	size_t n, cap;
 };
-
-bool
-ent_tables_sorted(void)
-{
-	return ETOK_SORTED(ent_org_words) && ETOK_SORTED(ent_titles) &&
-	    ETOK_SORTED(ent_person_before) &&
-	    ETOK_SORTED(ent_function_words) &&
-	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners);
-}
 
 /* The case-folded word i, owned by the token list. */
 static const char *
@@ -276,7 +186,7 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		return (m->is & what) != 0;
 	switch (what) {
 	case ENT_W_FUNCTION:
-		r = ENT_IN(f, ent_function_words);
+		r = ent_list_has(ENT_L_FUNCTION, f);
 		break;
 	case ENT_W_STOP:
 		r = etok_stopword(f);
@@ -285,13 +195,13 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = lang_stopword(f);
 		break;
 	case ENT_W_TITLE:
-		r = ENT_IN(f, ent_titles);
+		r = ent_list_has(ENT_L_TITLE, f);
 		break;
 	case ENT_W_ORG:
-		r = ENT_IN(f, ent_org_words);
+		r = ent_list_has(ENT_L_ORG, f);
 		break;
 	case ENT_W_BEFORE:
-		r = ENT_IN(f, ent_person_before);
+		r = ent_list_has(ENT_L_BEFORE, f);
 		break;
 	case ENT_W_PSTART:
 		r = ent_place_starts(f);
@@ -304,10 +214,13 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = m->place != NULL;
 		break;
 	case ENT_W_KIND:
-		r = ENT_IN(f, ent_place_kinds);
+		r = ent_list_has(ENT_L_KIND, f);
 		break;
 	case ENT_W_DET:
-		r = ENT_IN(f, ent_determiners);
+		r = ent_list_has(ENT_L_DET, f);
+		break;
+	case ENT_W_SITE:
+		r = ent_list_has(ENT_L_SITE, f);
 		break;
 	}
 	m->known |= what;
@@ -613,6 +526,70 @@ ent_add_place(struct ent_ctx *c, size_t a, size_t b,
 	c->runs[c->n - 1].canon = pl->canon;
 }
 
+/* Classes the one word a of a candidate run (b == a + 1). */
+static void
+ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = ent_fold_tok(c, a);
+	bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
+
+	size_t fl = strlen(f);
+	/* English inflections are words, not names: "Using", "Rising" */
+	bool infl = !the && !cue && fl > 4 &&
+	    (strcmp(f + fl - 3, "ing") == 0 ||
+	    strcmp(f + fl - 2, "ed") == 0 ||
+	    strcmp(f + fl - 2, "ly") == 0);
+
+	if (k->len == 1)
+		return;  /* a letter */
+	/* a kind of place alone ("City", "County") names none */
+	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
+	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
+	    ent_word_is(c, a, ENT_W_KIND) ||
+	    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
+		return;
+	if (!cue && (ent_not_name(c, a, acro, the) ||
+	    (!acro && !c->nouns && ent_lower(c, a))))
+		return;
+	/* "Russia-US": places joined by a hyphen. */
+	if (memchr(c->s + k->off, '-', k->len) != NULL) {
+		char *save = NULL, *part;
+		bool all = true;
+		char *dup = xstrdup(f);
+
+		for (part = strtok_r(dup, "-", &save); part != NULL;
+		    part = strtok_r(NULL, "-", &save))
+			if (ent_place_find(part) == NULL)
+				all = false;
+		free(dup);
+		if (all) {
+			dup = xstrdup(f);
+			for (part = strtok_r(dup, "-", &save);
+			    part != NULL;
+			    part = strtok_r(NULL, "-", &save))
+				ent_add_place(c, a, a + 1,
+				    ent_place_find(part));
+			free(dup);
+			return;
+		}
+	}
+	/* an acronym is no one's name, even after a title ("the
+	 * Attorney General (NYAG)") */
+	if (cue && !acro)
+		ent_add_run(c, a, b, ENT_PERSON,
+		    ent_join(c, a, b, true), false, true);
+	else if (c->nouns && !acro)
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+		    true, false);  /* kept only as a known surname */
+	else if (acro || the)
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+		    false, false);
+	else
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+		    true, false);
+}
+
 /* Classes the words [a, b) of one candidate run. */
 static void
 ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -695,68 +672,24 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	/* a dateline's "SAN FRANCISCO": two words in capitals are style,
+	 * not a person's name (a place or an acronym in front, "US EPA",
+	 * is found above) */
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	if (i == b && b - a >= 2)
+		return;
+	if (b - a >= 2 && ent_word_is(c, b - 1, ENT_W_SITE)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
 	if (b - a >= 2) {
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);
 		return;
 	}
-	/* One word. */
-	{
-		const struct etok *k = &c->t->v[a];
-		const char *f = ent_fold_tok(c, a);
-		bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
-
-		size_t fl = strlen(f);
-		/* English inflections are words, not names: "Using", "Rising" */
-		bool infl = !the && !cue && fl > 4 &&
-		    (strcmp(f + fl - 3, "ing") == 0 ||
-		    strcmp(f + fl - 2, "ed") == 0 ||
-		    strcmp(f + fl - 2, "ly") == 0);
-
-		if (k->len == 1)
-			return;  /* a letter */
-		if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
-		    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
-		    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
-			return;
-		if (!cue && (ent_not_name(c, a, acro, the) ||
-		    (!acro && !c->nouns && ent_lower(c, a))))
-			return;
-		/* "Russia-US": places joined by a hyphen. */
-		if (memchr(c->s + k->off, '-', k->len) != NULL) {
-			char *save = NULL, *part;
-			bool all = true;
-			char *dup = xstrdup(f);
-
-			for (part = strtok_r(dup, "-", &save); part != NULL;
-			    part = strtok_r(NULL, "-", &save))
-				if (ent_place_find(part) == NULL)
-					all = false;
-			free(dup);
-			if (all) {
-				dup = xstrdup(f);
-				for (part = strtok_r(dup, "-", &save);
-				    part != NULL;
-				    part = strtok_r(NULL, "-", &save))
-					ent_add_place(c, a, a + 1,
-					    ent_place_find(part));
-				free(dup);
-				return;
-			}
-		}
-		if (cue)
-			ent_add_run(c, a, b, ENT_PERSON,
-			    ent_join(c, a, b, true), false, true);
-		else if (c->nouns && !acro)
-			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
-			    true, false);  /* kept only as a known surname */
-		else if (acro || the)
-			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
-			    false, false);
-		else
-			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
-			    true, false);
-	}
+	ent_class_one(c, a, b, the, cue);
 }
 
 /* Finds the candidate runs of the token list. */

@@ -95,6 +95,18 @@ bool etok_in(const char *key, const char *const *list, size_t n);
 #define ETOK_SORTED(list) etok_sorted((list), ETOK_COUNT(list))
 bool etok_tables_sorted(void);
 bool ent_tables_sorted(void);
+/* The entity rules' word lists (enrich_entities_words.c). */
+enum ent_list {
+	ENT_L_FUNCTION,  /* English function words that start no name */
+	ENT_L_TITLE,     /* titles and honorifics */
+	ENT_L_ORG,       /* words of an organisation's name */
+	ENT_L_BEFORE,    /* lower-case words before a person's name */
+	ENT_L_KIND,      /* kinds of place ("city", "county") */
+	ENT_L_DET,       /* determiners of a common noun */
+	ENT_L_SITE       /* words ending a street's or venue's name */
+};
+/* Whether the folded word f is in the list which. */
+bool ent_list_has(enum ent_list which, const char *f);
 bool quote_tables_sorted(void);
 bool lang_tables_sorted(void);
 

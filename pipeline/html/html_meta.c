@@ -379,6 +379,12 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
 	for (i = 0; i < c->lines_after.n && out->n == 0; i++)
 		meta_dateline_author(c->lines_after.v[i], sites, out);
+	/* A wire story: the agency credited under the headline or in the
+	 * dateline ("Hamburg (dpa/lno) – ...") */
+	if (out->n == 0)
+		(void)meta_author_wire(out, &c->lines_after, META_BYLINE_LINES,
+		    meta_get(c, (const char *const[]){"og:description",
+		    "description"}, 2), &c->source_line);
 	/* No person named anywhere: the outlet named as author is it. */
 	if (out->n == 0 && outlets.n > 0)
 		strlist_push(out, outlets.v[0]);

@@ -733,6 +733,81 @@ meta_author_add(struct strlist *out, const char *raw,
 	return added;
 }
 
+/* The credit in parentheses of a wire dateline opening s: a place of one
+ * to four words without digits, " (", an agency's name ("dpa", "dpa/lno",
+ * "AFP, Reuters"), ")" and a dash or a colon. A new string, or NULL. */
+static char *
+author_dateline_credit(const char *s)
+{
+	const char *p = s, *open, *close, *q;
+	char first[32];
+	size_t words = 1, n;
+
+	while (*p != '\0' && *p != '(') {
+		if ((*p >= '0' && *p <= '9') || *p == '.' || *p == ',' ||
+		    *p == ':' || p - s > 48)
+			return NULL;
+		words += *p == ' ';
+		p++;
+	}
+	if (*p != '(' || p == s || p[-1] != ' ' || words > 5)
+		return NULL;
+	open = p + 1;
+	close = strchr(open, ')');
+	if (close == NULL || close - open < 2 || close - open > 40)
+		return NULL;
+	q = close + 1;
+	while (*q == ' ')
+		q++;
+	if (*q != '-' && *q != ':' && strncmp(q, "\xe2\x80\x93", 3) != 0 &&
+	    strncmp(q, "\xe2\x80\x94", 3) != 0)
+		return NULL;
+	n = strcspn(open, "/,)");
+	if (n >= sizeof(first))
+		return NULL;
+	memcpy(first, open, n);
+	first[n] = '\0';
+	if (!author_is_agency(author_trim(first)))
+		return NULL;
+	return xstrndup(open, (size_t)(close - open));
+}
+
+size_t
+meta_author_wire(struct strlist *out, const struct strlist *lines,
+    size_t max, const char *desc, const struct strlist *sources)
+{
+	char *line, *name;
+	size_t i;
+
+	for (i = 0; i < sources->n; i++) {
+		line = xstrdup(sources->v[i]);
+		name = strchr(line, ':');
+		name = author_trim(name != NULL ? name + 1 : line);
+		if (author_is_agency(name)) {
+			strlist_push(out, name);
+			free(line);
+			return 1;
+		}
+		free(line);
+	}
+
+	for (i = 0; i < lines->n && i < max; i++) {
+		line = xstrdup(lines->v[i]);
+		name = author_trim(line);
+		if (author_is_agency(name)) {
+			strlist_push(out, name);
+			free(line);
+			return 1;
+		}
+		free(line);
+	}
+	name = desc != NULL ? author_dateline_credit(desc) : NULL;
+	if (name == NULL)
+		return 0;
+	strlist_push_owned(out, name);
+	return 1;
+}
+
 size_t
 meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets)

@@ -89,6 +89,8 @@ struct meta_cands {
 	struct strlist prop_author;  /* itemprop=author (its name) */
 	struct strlist byline;       /* text of author/byline-class nodes */
 	struct strlist lead_byline;  /* short text that opens with "By" */
+	struct strlist source_line;  /* short text that opens with "Quelle:",
+	                                "Source:" and kin */
 	struct strlist pub_times;    /* itemprop datePublished, <time pubdate>,
 	                                class=published: attribute values */
 	struct strlist mod_times;    /* the same for modification */
@@ -228,6 +230,15 @@ size_t meta_author_add(struct strlist *out, const char *raw,
  * Returns the number of names added. */
 size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets);
+
+/* The wire agency credited for the article, added to out: a line among
+ * the first max of lines that is an agency's name alone ("JIJI", "dpa"),
+ * the agency in parentheses of a wire dateline opening desc, the page's
+ * description ("Hamburg (dpa/lno) – ..." gives "dpa/lno"), or an agency
+ * named alone after the label of a line of sources ("Quelle: kathpress").
+ * Returns the number of names added (0 or 1). */
+size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
+    size_t max, const char *desc, const struct strlist *sources);
 
 /* html_meta_walk.c */
 

@@ -377,6 +377,56 @@ meta_heading(xmlNodePtr n, bool h1, struct meta_cands *c,
 			meta_push_cap(&c->h_parts, meta_node_text(k, 1024));
 }
 
+/* The first text of n, skipped past spaces, when n's first child that
+ * is no blank text is a text; else NULL. */
+static const char *
+meta_first_text(xmlNodePtr n)
+{
+	const char *t;
+	xmlNodePtr k;
+
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			return NULL;
+		if (k->type != XML_TEXT_NODE || k->content == NULL)
+			continue;
+		t = (const char *)k->content;
+		/* isspace() in the C locale, inline */
+		while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
+			t++;
+		if (*t != '\0')
+			return t;
+	}
+	return NULL;
+}
+
+/* True when the first text inside n opens a line of sources: "Quelle:",
+ * "Source:", "Fuente:" and their kin. */
+static bool
+meta_opens_source(xmlNodePtr n)
+{
+	static const char *const labels[] = {
+		"quelle:", "quellen:", "source:", "sources:", "fuente:",
+		"fuentes:", "fonte:", "fonti:", "bron:",
+	};
+	const char *t;
+	size_t i;
+
+	t = meta_first_text(n);
+	if (t == NULL)
+		return false;
+	switch (*t | 0x20) {
+	case 'b': case 'f': case 'q': case 's':
+		break;
+	default:
+		return false;
+	}
+	for (i = 0; i < NKEYS(labels); i++)
+		if (strncasecmp(t, labels[i], strlen(labels[i])) == 0)
+			return true;
+	return false;
+}
+
 /* True when the first text inside n opens a byline: "By ", "von ",
  * "Posted by ", "Ein Artikel von " and their kin. */
 static bool
@@ -389,22 +439,9 @@ meta_opens_byline(xmlNodePtr n)
 		"verfasst von ", "escrito por ", "publié par ",
 		"by\xc2\xa0", "von\xc2\xa0", "par\xc2\xa0", "por\xc2\xa0",
 	};
-	const char *t = NULL;
-	xmlNodePtr k;
+	const char *t = meta_first_text(n);
 	size_t i;
 
-	for (k = n->children; k != NULL && t == NULL; k = k->next) {
-		if (k->type == XML_ELEMENT_NODE)
-			return false;
-		if (k->type != XML_TEXT_NODE || k->content == NULL)
-			continue;
-		t = (const char *)k->content;
-		/* isspace() in the C locale, inline */
-		while (*t == ' ' || (*t >= '\t' && *t <= '\r'))
-			t++;
-		if (*t == '\0')
-			t = NULL;
-	}
 	if (t == NULL)
 		return false;
 	/* the first letters of leads */
@@ -420,6 +457,21 @@ meta_opens_byline(xmlNodePtr n)
 		    strncasecmp(t, leads[i], strlen(leads[i])) == 0)
 			return true;
 	return false;
+}
+
+/* Adds the text of n to l when it is a byline's length at most. */
+static void
+meta_push_short(struct strlist *l, xmlNodePtr n)
+{
+	char *s;
+
+	if (meta_full(l))
+		return;
+	s = meta_node_text(n, META_BYLINE_MAX + 1);
+	if (strlen(s) <= META_BYLINE_MAX)
+		meta_push_cap(l, s);
+	else
+		free(s);
 }
 
 /* Takes what element n (of tag, with the attributes at) offers into c.
@@ -545,21 +597,12 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		return;
 	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
-	    !meta_full(&c->byline)) {
-		s = meta_node_text(n, META_BYLINE_MAX + 1);
-		if (strlen(s) <= META_BYLINE_MAX)
-			meta_push_cap(&c->byline, s);
-		else
-			free(s);
-	}
-	if (!meta_full(&c->lead_byline) && meta_opens_byline(n)) {
-		s = meta_node_text(n, META_BYLINE_MAX + 1);
-		if (strlen(s) <= META_BYLINE_MAX)
-			meta_push_cap(&c->lead_byline, s);
-		else
-			free(s);
-	}
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0))
+		meta_push_short(&c->byline, n);
+	if (!meta_full(&c->source_line) && meta_opens_source(n))
+		meta_push_short(&c->source_line, n);
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n))
+		meta_push_short(&c->lead_byline, n);
 	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
 	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
 	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
@@ -864,6 +907,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
+	strlist_free(&c->source_line);
 	strlist_free(&c->pub_times);
 	strlist_free(&c->mod_times);
 	strlist_free(&c->times);

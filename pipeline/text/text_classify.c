@@ -299,6 +299,19 @@ text_score(const struct text_item *it)
 	return -(long)it->width < c ? -(long)it->width : c;
 }
 
+/* True when name and date open a teaser card after an article: a
+ * person's name of two words or more on its line, and under it a date
+ * with its day (not a live blog's bare time). */
+static bool
+text_teaser_card(const struct text_item *name, const struct text_item *date)
+{
+	struct nw_time t;
+
+	return date->datelike && !name->bodylike && name->words >= 2 &&
+	    text_is_byline(name->s, name->words) &&
+	    date_find(date->s, strlen(date->s), &t, NULL, NULL) == 0;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. A heading
  * of a comment thread inside the run, after a good amount of body text,
@@ -325,7 +338,9 @@ text_body_region(struct text_doc *d)
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 
-		if (it->section_end && mass >= TEXT_SECTION_MASS) {
+		if ((it->section_end || (i > d->body_start &&
+		    text_teaser_card(&d->items[i - 1], it))) &&
+		    mass >= TEXT_SECTION_MASS) {
 			d->body_end = i;
 			break;
 		}

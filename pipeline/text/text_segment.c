@@ -23,14 +23,16 @@ struct text_line {
 	const char *p;      /* content after indentation */
 	size_t len;         /* bytes of content, trailing space trimmed */
 	size_t indent;      /* leading spaces */
-	size_t width;       /* indent + content code points */
+	size_t width;       /* indent + content, in terminal columns */
+	size_t chars;       /* indent + content code points, one each */
 	bool unbreakable;   /* holds a token no renderer could wrap (URL) */
 };
 
-/* Display width in terminal columns, as a renderer counts it: wide (East
- * Asian) characters take two. */
+/* Display width in terminal columns, as a renderer counts it: with wide,
+ * wide (East Asian) characters take two; without, every code point one
+ * (as some renderers count when they wrap). */
 static size_t
-text_cps(const char *p, size_t len)
+text_cols(const char *p, size_t len, bool wide)
 {
 	size_t n = 0, i = 0;
 
@@ -45,10 +47,17 @@ text_cps(const char *p, size_t len)
 			i++;
 			continue;
 		}
-		n += cp < 0x300 ? 1 : (size_t)utf8proc_charwidth(cp);
+		n += cp < 0x300 || !wide ? 1 :
+		    (size_t)utf8proc_charwidth(cp);
 		i += (size_t)k;
 	}
 	return n;
+}
+
+static size_t
+text_cps(const char *p, size_t len)
+{
+	return text_cols(p, len, true);
 }
 
 static bool
@@ -138,6 +147,7 @@ text_lines(const char *s, size_t len, size_t *n)
 			l.len -= u;
 		}
 		l.width = l.indent + text_cps(l.p, l.len);
+		l.chars = l.indent + text_cols(l.p, l.len, false);
 		l.unbreakable = text_longest_token(l.p, l.len) >
 		    TEXT_TOKEN_MAX;
 		if (cnt == cap) {
@@ -152,21 +162,25 @@ text_lines(const char *s, size_t len, size_t *n)
 }
 
 /* The width a renderer wrapped at, or 0 when the lines were not wrapped:
- * the longest line's width, if several lines come close to it. */
+ * the longest line's width, if several lines come close to it. Widths in
+ * columns with wide, in code points without; *lines gets how many lines
+ * came close to it. */
 static size_t
-text_wrap_width(const struct text_line *v, size_t n)
+text_wrap_width(const struct text_line *v, size_t n, bool wide,
+    size_t *lines)
 {
 	size_t hist[TEXT_WRAP_MAX + 2] = { 0 };
-	size_t best = 0, best_near = 0;
+	size_t best = 0, best_near = 0, w;
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		w = wide ? v[i].width : v[i].chars;
 		if (!v[i].unbreakable)
-			hist[v[i].width <= TEXT_WRAP_MAX ? v[i].width :
-			    TEXT_WRAP_MAX + 1]++;
+			hist[w <= TEXT_WRAP_MAX ? w : TEXT_WRAP_MAX + 1]++;
+	}
 	/* A width W is the wrap width when many lines end just short of it,
 	 * few pass it (unbreakable words, tables) and the lines near it
 	 * are a good share of the long lines. */
-	for (size_t w = TEXT_WRAP_MIN; w <= TEXT_WRAP_MAX; w++) {
+	for (w = TEXT_WRAP_MIN; w <= TEXT_WRAP_MAX; w++) {
 		size_t near = 0, over = 0, longer = 0;
 
 		for (size_t k = w - TEXT_WRAP_NEAR; k <= w; k++)
@@ -183,6 +197,7 @@ text_wrap_width(const struct text_line *v, size_t n)
 			best = w;
 		}
 	}
+	*lines = best_near;
 	return best;
 }
 
@@ -211,13 +226,13 @@ text_bullet_len(const char *p, size_t len)
 
 /* Width of the first word of a line, in code points. */
 static size_t
-text_first_word(const struct text_line *l)
+text_first_word(const struct text_line *l, bool wide)
 {
 	size_t i = 0;
 
 	while (i < l->len && l->p[i] != ' ')
 		i++;
-	return text_cps(l->p, i);
+	return text_cols(l->p, i, wide);
 }
 
 /* Appends p[0..len) to b folding runs of ASCII white space into one. */
@@ -318,9 +333,17 @@ text_segment(const char *s, size_t len)
 	bool open = false, cur_bullet = false, gap = false;
 	bool prev_unbreakable = false;
 	int block = 0;
-	size_t prev_width = 0;
+	size_t prev_width = 0, near_cols, near_cps, wrap_cps;
+	bool wide = true;
 
-	d->wrap = text_wrap_width(v, nl);
+	/* w3m wraps East Asian text by columns, lynx by code points: the
+	 * measure more lines agree with */
+	d->wrap = text_wrap_width(v, nl, true, &near_cols);
+	wrap_cps = text_wrap_width(v, nl, false, &near_cps);
+	if (near_cps > near_cols) {
+		d->wrap = wrap_cps;
+		wide = false;
+	}
 	for (size_t i = 0; i < nl; i++) {
 		const struct text_line *l = &v[i];
 		size_t bl;
@@ -339,7 +362,7 @@ text_segment(const char *s, size_t len)
 		bl = text_bullet_len(l->p, l->len);
 		join = open && d->wrap > 0 && bl == 0 && !prev_unbreakable &&
 		    !l->unbreakable &&
-		    prev_width + 1 + text_first_word(l) + 2 > d->wrap;
+		    prev_width + 1 + text_first_word(l, wide) + 2 > d->wrap;
 		if (!join) {
 			if (open)
 				text_push(d, &cur, block, cur_bullet);
@@ -349,7 +372,7 @@ text_segment(const char *s, size_t len)
 			buf_putc(&cur, ' ');
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);
-		prev_width = l->width;
+		prev_width = wide ? l->width : l->chars;
 		prev_unbreakable = l->unbreakable;
 	}
 	if (open)

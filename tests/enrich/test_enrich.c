@@ -732,6 +732,40 @@ test_entity_noise(void **state)
 	article_free(a);
 }
 
+/* More noise by shape: a run ending in a street or venue word is a
+ * place, not a person ("Wall Street"); words in capitals are a dateline's
+ * style, not a name ("SAN FRANCISCO"); an acronym after a title is no
+ * person ("Attorney General NYAG"); a kind of place alone is no
+ * organisation, even where the article never writes it in lower case
+ * ("the assist package City"). */
+static void
+test_entity_shapes(void **state)
+{
+	struct nw_article *a = article_new();
+	size_t i;
+
+	(void)state;
+	a->title = xstrdup("Attorney General widens inquiry");
+	a->body = xstrdup("SAN FRANCISCO (Reuters) - The company went from "
+	    "a Wall Street darling to a pariah, said Attorney General NYAG "
+	    "on Monday. Protesters gathered in Tiananmen Square.\n\nThe "
+	    "Audi assist package City with intersection assistance is "
+	    "standard, Letitia James told reporters.");
+	enrich_article(a);
+	for (i = 0; i < a->people.n; i++) {
+		assert_null(strstr(a->people.v[i], "Street"));
+		assert_null(strstr(a->people.v[i], "Square"));
+		assert_null(strstr(a->people.v[i], "FRANCISCO"));
+		assert_null(strstr(a->people.v[i], "NYAG"));
+	}
+	assert_true(has_name(&a->places, "Wall Street"));
+	assert_true(has_name(&a->places, "Tiananmen Square"));
+	assert_false(has_name(&a->organisations, "City"));
+	assert_true(has_name(&a->people, "Letitia James"));
+	assert_true(has_name(&a->organisations, "Reuters"));
+	article_free(a);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -742,6 +776,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_canonical_url),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_entity_noise),
+		cmocka_unit_test(test_entity_shapes),
 		cmocka_unit_test(test_fingerprints),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),

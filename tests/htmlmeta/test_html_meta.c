@@ -327,6 +327,56 @@ test_outlet_author(void **state)
 	article_free(a);
 }
 
+/* A wire story names no person: the agency alone on a line under the
+ * headline is the author, and so is the agency of a dateline that opens
+ * the description; a person's byline comes first, and a dateline whose
+ * parenthesis is no agency credits no one; the agency of a line of
+ * sources ("Quelle: kathpress") is the author as well. */
+static void
+test_wire_author(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><header><h1>Masks stolen from hospital</h1>"
+	    "<p class=\"credit\">JIJI</p></header><p>Six thousand masks "
+	    "were stolen.</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "JIJI");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:description\" content="
+	    "\"Hamburg (dpa/lno) \xe2\x80\x93 Trotz eines Gespr\xc3\xa4" "ches "
+	    "...\"></head><body><h1>Fronten</h1><p>Text.</p></body></html>",
+	    NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "dpa/lno");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:description\" content="
+	    "\"Hamburg (dpa) - Trotz allem\"></head><body><h1>Fronten</h1>"
+	    "<p>Von Uli Berg</p><p>Text.</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Uli Berg");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:description\" content="
+	    "\"Hamburg (Germany) - Trotz allem\"></head><body><h1>Fronten"
+	    "</h1><p>Text.</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	/* the agency of a line of sources, before the site named as
+	 * author; a source that is no agency credits no one */
+	a = run("<html><head><meta name=\"author\" content=\"Kirche.at\">"
+	    "<meta property=\"og:site_name\" content=\"Kirche.at\"></head>"
+	    "<body><h1>Kopf</h1><p>Text des Artikels.</p><p>Quelle: <a "
+	    "href=\"http://k.at\">kathpress</a></p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "kathpress");
+	article_free(a);
+	a = run("<html><body><h1>Kopf</h1><p>Text.</p><p>Source: Statistik "
+	    "Austria</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
 static void
 test_byline_sentences(void **state)
 {
@@ -818,6 +868,7 @@ main(void)
 		cmocka_unit_test(test_keeps_set_fields),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_lead_image),
+		cmocka_unit_test(test_wire_author),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -186,6 +186,55 @@ test_segment_lynx(void **state)
 	text_doc_free(d);
 }
 
+/* A lynx dump of Korean text: lynx wraps at a count of code points,
+ * though each syllable takes two columns on a terminal (w3m wraps by
+ * columns); the wrapped lines are still one paragraph. */
+static const char lynx_ko[] =
+    "   [1]Home [2]News\n"
+    "\n"
+    "   엘제이와 류화영의 진실공방이 어떤 결론을 내더"
+    "라도 잘못된 일이다. 타인의 동의를 구하지 않고 일"
+    "방적으로 두 사람의 관계를 담은 사진을 공개한다는 "
+    "건 분명한 사생활\n"
+    "   침해이고, 나아가 리벤지의 성격을 가진 폭로로"
+    " 여겨지기 때문이다. 그래서 처음 이러한 사진 공개"
+    "에 대한 대중들의 반응은 엘제이의 행동에 대한 비난"
+    "으로 이어졌다. 하지만\n"
+    "   엘제이는 자신의 부적절한 행동들에 대해 무감한"
+    " 태도를 보였다. 사실 남녀 관계라는 것이 당사자들"
+    "이 아니면 그 속사정을 알기는 어려운 일이다. 게다"
+    "가 그 사적인 관계의\n"
+    "   문제를 공적인 장으로 끌어내는 일은 괜한 피로"
+    "감만 낳을 수 있는 일이다. 하지만 그럼에도 불구하"
+    "고 이 사안은 공적인 사안이 되어가고 있다.\n"
+    "\n"
+    "   Copyright\n";
+
+static void
+test_segment_lynx_wide(void **state)
+{
+	struct text_doc *d = text_segment(lynx_ko, strlen(lynx_ko));
+
+	(void)state;
+	assert_true(d->wrap >= 92 && d->wrap <= 100);
+	assert_int_equal(d->n, 3);
+	assert_string_equal(d->items[1].s,
+	    "엘제이와 류화영의 진실공방이 어떤 결론을 내더라도 "
+	    "잘못된 일이다. 타인의 동의를 구하지 않고 일방적으"
+	    "로 두 사람의 관계를 담은 사진을 공개한다는 건 분"
+	    "명한 사생활 침해이고, 나아가 리벤지의 성격을 가진"
+	    " 폭로로 여겨지기 때문이다. 그래서 처음 이러한 사"
+	    "진 공개에 대한 대중들의 반응은 엘제이의 행동에 대"
+	    "한 비난으로 이어졌다. 하지만 엘제이는 자신의 부적"
+	    "절한 행동들에 대해 무감한 태도를 보였다. 사실 남"
+	    "녀 관계라는 것이 당사자들이 아니면 그 속사정을 알"
+	    "기는 어려운 일이다. 게다가 그 사적인 관계의 문제"
+	    "를 공적인 장으로 끌어내는 일은 괜한 피로감만 낳을"
+	    " 수 있는 일이다. 하지만 그럼에도 불구하고 이 사"
+	    "안은 공적인 사안이 되어가고 있다.");
+	text_doc_free(d);
+}
+
 /* A synthetic page dump with every kind of block. */
 static const char page[] =
     "Get breaking news notifications from The Daily Planet\n"
@@ -396,6 +445,64 @@ test_extract_teasers(void **state)
 	article_free(a);
 }
 
+/* Teaser cards whose summaries are long enough to outweigh their
+ * headline, name and date: a person's name with a dated line under it,
+ * after the article's text, ends the article. A date under a line that
+ * names no one does not. */
+static void
+test_extract_teaser_cards(void **state)
+{
+	static const char *const cards[] = {
+	    "Rail strike called off\n\nAnna Berg\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The union accepted the offer late on Tuesday, hours before the "
+	    "strike was due to begin, after the company agreed to raise pay "
+	    "by four per cent this year and three the next, and to hire more "
+	    "drivers for the night trains that have been cut since May.\n\n",
+	    "Museum reopens its north wing\n\nTom Lind\n\n"
+	    "Tuesday November 19, 2019\n\n"
+	    "The wing was closed for three years of repairs to its roof and "
+	    "walls, and visitors can now see the collection of maps and ship "
+	    "models again, with a new room for the paintings that the city "
+	    "was given by a collector who died two winters ago.\n\n",
+	    "School meals to cost more\n\nEva Holm\n\n"
+	    "Monday November 18, 2019\n\n"
+	    "Parents will pay forty cents more a day from January, the "
+	    "council said on Monday, because the price of food and of the "
+	    "kitchens' energy has risen by a fifth, and the schools cannot "
+	    "meet the cost from their own budgets any longer.\n\n",
+	};
+	struct buf s = {0};
+	struct nw_article *a = article_new();
+	char err[128];
+	size_t i;
+
+	(void)state;
+	buf_puts(&s, "Harbour plan wins final vote\n\n"
+	    "The harbour plan won its final vote on Tuesday after a year of "
+	    "hearings, and work on the first quay is due to begin in spring."
+	    "\n\n"
+	    "Opponents said the cost had doubled since the plan was first "
+	    "put forward, and that the city had not asked the fishermen who "
+	    "work from the old quay every day of the year.\n\n"
+	    "The port authority will publish the tender in January, and the "
+	    "contract is to be signed before the summer holidays begin.\n\n"
+	    "Updated\n\n"
+	    "Wednesday November 20, 2019\n\n"
+	    "The vote was 31 to 12, with two members absent, the clerk said "
+	    "on Wednesday morning.\n\n");
+	for (i = 0; i < sizeof(cards) / sizeof(cards[0]); i++)
+		buf_puts(&s, cards[i]);
+	assert_int_equal(text_extract(s.p, s.len, 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "The harbour plan won", 20), 0);
+	assert_non_null(strstr(a->body, "The vote was 31 to 12"));
+	assert_null(strstr(a->body, "The union accepted"));
+	assert_null(strstr(a->body, "forty cents"));
+	article_free(a);
+	buf_free(&s);
+}
+
 /* Pages end paragraphs with &nbsp;, which renderers write as U+00A0: a
  * paragraph that ends so still ends like a sentence, and the space is
  * not part of its text. */
@@ -477,12 +584,14 @@ main(void)
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_segment_unwrapped),
 		cmocka_unit_test(test_segment_wrapped),
+		cmocka_unit_test(test_segment_lynx_wide),
 		cmocka_unit_test(test_segment_lynx),
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
 		cmocka_unit_test(test_extract_reuters_style),
 		cmocka_unit_test(test_extract_teasers),
+		cmocka_unit_test(test_extract_teaser_cards),
 		cmocka_unit_test(test_segment_nbsp),
 		cmocka_unit_test(test_extract_repeated_paragraph),
 		cmocka_unit_test(test_extract_nothing),

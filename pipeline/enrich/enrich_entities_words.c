@@ -1,0 +1,124 @@
+/* The word lists of the entity rules (enrich_entities.c), folded and in
+ * strcmp() order, and their lookups. */
+#include "enrich_int.h"
+
+#include <string.h>
+
+/* English function words that never start a name, wherever they are
+ * ("In Python", "The National Survey"). */
+static const char *const ent_function_words[] = {
+	"a", "an", "and", "as", "at", "but", "by", "for", "from", "if", "in",
+	"of", "on", "or", "so", "the", "to", "with",
+};
+
+/* Words that make a run an organisation's name. */
+static const char *const ent_org_words[] = {
+	"administration", "ag", "agency", "airlines", "airways", "alliance",
+	"army", "assembly", "association", "authority", "bank", "bbc",
+	"board", "brigade", "bureau", "cabinet", "center", "centre",
+	"channel", "church", "club", "cnn", "coalition", "college",
+	"command", "commission", "committee", "company", "congress", "corp",
+	"corporation", "council", "court", "daily", "department",
+	"directorate", "division", "duma", "fc", "federation", "force",
+	"forces", "foundation", "front", "fund", "gazette", "gmbh",
+	"government", "group", "guard", "guardian", "herald", "holdings",
+	"hospital", "house", "inc", "independent", "industries", "institute",
+	"institution", "journal", "kremlin", "league", "llc", "ltd",
+	"magazine", "media", "ministry", "motors", "movement", "museum",
+	"navy", "network", "news", "office", "organisation", "organization",
+	"parliament", "party", "pentagon", "plc", "police", "post", "press",
+	"radio", "regiment", "reuters", "review", "sa", "school",
+	"secretariat", "senate", "service", "society", "squad", "systems",
+	"tass", "team", "technologies", "telegraph", "television", "times",
+	"tribune", "trust", "union", "university",
+};
+
+/* Titles and honorifics: before a name they mark a person; ending a run
+ * they make it a role, not a name. */
+static const char *const ent_titles[] = {
+	"admiral", "adviser", "advisor", "agent", "ambassador", "analyst",
+	"archbishop", "attorney", "ayatollah", "bishop", "capt", "captain",
+	"cardinal", "ceo", "cfo", "chair", "chairman", "chairwoman",
+	"chancellor", "chief", "coach", "col", "colonel", "commissioner",
+	"congressman", "congresswoman", "correspondent", "councillor",
+	"councilman", "counsel", "dame", "dean", "deputy", "detective",
+	"director", "dj", "dr", "economist", "editor", "emir", "envoy",
+	"father", "founder", "gen", "general", "gov", "governor", "head",
+	"imam", "inspector", "judge", "justice", "king", "lady", "leader",
+	"lieutenant", "lord", "lt", "marshal", "mayor", "mep", "minister",
+	"miss", "mp", "mr", "mrs", "ms", "mx", "officer", "official",
+	"officials", "pastor", "pope", "premier", "president", "prime",
+	"prince", "princess", "prof", "professor", "queen", "rabbi", "rep",
+	"reporter", "representative", "rev", "reverend", "secretary", "sen",
+	"senator", "sergeant", "sgt", "sheikh", "sheriff", "sir", "speaker",
+	"spokesman", "spokesmen", "spokesperson", "spokeswoman", "vice",
+};
+
+/* Words that name a kind of place: after a place's name they make one
+ * place of both ("New York City", "Gaza Strip"). */
+static const char *const ent_place_kinds[] = {
+	"bay", "beach", "city", "coast", "county", "district", "harbor",
+	"harbour", "island", "islands", "peninsula", "province", "region",
+	"state", "strip", "valley",
+};
+
+/* Words that end the name of a street, a square or a venue: a run
+ * ending in one is a place ("Wall Street", "Tiananmen Square", "Mile
+ * High Stadium"), never a person. */
+static const char *const ent_site_words[] = {
+	"airport", "arena", "avenue", "boulevard", "bridge", "plaza", "road",
+	"square", "stadium", "station", "street",
+};
+
+/* Determiners of a common noun: an acronym after one is a thing ("its
+ * IPO", "a CPU"), not an organisation. */
+static const char *const ent_determiners[] = {
+	"a", "an", "her", "his", "its", "my", "our", "their", "these", "this",
+	"those", "your",
+};
+
+/* Lower-case words before a run that mark it as a person. */
+static const char *const ent_person_before[] = {
+	"adviser", "advisor", "aide", "ambassador", "analyst", "brother",
+	"chairman", "chancellor", "chief", "colleague", "commander",
+	"correspondent", "counterpart", "daughter", "deputy", "director",
+	"economist", "envoy", "father", "general", "governor", "head",
+	"husband", "journalist", "judge", "lawyer", "leader", "mayor",
+	"minister", "mother", "official", "politician", "predecessor",
+	"premier", "president", "professor", "reporter", "secretary",
+	"senator", "sister", "son", "spokesman", "spokesperson",
+	"spokeswoman", "successor", "wife",
+};
+
+
+bool
+ent_tables_sorted(void)
+{
+	return ETOK_SORTED(ent_org_words) && ETOK_SORTED(ent_titles) &&
+	    ETOK_SORTED(ent_person_before) &&
+	    ETOK_SORTED(ent_function_words) &&
+	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners) &&
+	    ETOK_SORTED(ent_site_words);
+}
+
+bool
+ent_list_has(enum ent_list which, const char *f)
+{
+	switch (which) {
+	case ENT_L_FUNCTION:
+		return ETOK_FIND(f, ent_function_words);
+	case ENT_L_TITLE:
+		return ETOK_FIND(f, ent_titles);
+	case ENT_L_ORG:
+		return ETOK_FIND(f, ent_org_words);
+	case ENT_L_BEFORE:
+		return ETOK_FIND(f, ent_person_before);
+	case ENT_L_KIND:
+		return ETOK_FIND(f, ent_place_kinds);
+	case ENT_L_DET:
+		return ETOK_FIND(f, ent_determiners);
+	case ENT_L_SITE:
+		return ETOK_FIND(f, ent_site_words);
+	}
+	return false;
+}
