@@ -369,16 +369,14 @@ dup_make_room(struct dup_index *idx)
 	dup_sweep(idx, SIZE_MAX / 2);
 }
 
-int
-dup_index_add(struct dup_index *idx, const char *id, const char *print,
-    int64_t t)
+static void
+dup_index_put(struct dup_index *idx, const char *id,
+    const struct dup_print *q, int64_t t)
 {
-	struct dup_print p;
+	const struct dup_print p = *q;
 	struct dup_rec *r;
 	uint32_t ref;
 
-	if (dup_print_parse(print, &p) != 0)
-		return -1;
 	dup_make_room(idx);
 	ref = (uint32_t)(idx->tail & DUP_REF_MASK);
 	if (idx->chunk[ref >> DUP_CHUNK_BITS] == NULL)
@@ -403,8 +401,39 @@ dup_index_add(struct dup_index *idx, const char *id, const char *print,
 		idx->newest = t;
 	dup_pop_old(idx, idx->newest, 4);
 	dup_sweep(idx, 4 * p.n + 64);
+}
+
+int
+dup_index_add(struct dup_index *idx, const char *id, const char *print,
+    int64_t t)
+{
+	struct dup_print p;
+
+	if (dup_print_parse(print, &p) != 0)
+		return -1;
+	dup_index_put(idx, id, &p, t);
 	dup_print_release(&p);
 	return 0;
+}
+
+int
+dup_index_add_packed(struct dup_index *idx, const char *id,
+    const void *packed, size_t len, int64_t t)
+{
+	uint64_t h[DUP_MAX_SAMPLES];
+	struct dup_print p;
+
+	if (dup_print_unpack(packed, len, &p, h) != 0)
+		return -1;
+	dup_index_put(idx, id, &p, t);
+	return 0;
+}
+
+void
+dup_index_settle(struct dup_index *idx)
+{
+	for (size_t i = 0; i < DUP_SHARDS; i++)
+		dup_settle(&idx->shard[i]);
 }
 
 void

@@ -1,0 +1,108 @@
+#include "window.h"
+
+#include <event2/event.h>
+#include <time.h>
+
+#include "daemon_state.h"
+#include "enrich/dup.h"
+#include "enrich/story.h"
+#include "store.h"
+
+struct window_count {
+	void *idx;
+	size_t rows, packed, bad;
+};
+
+static void
+restore_story(void *ctx, const struct store_row *r)
+{
+	struct window_count *c = ctx;
+	int rc = r->packed != NULL ?
+	    story_index_restore_packed(c->idx, r->key, r->t, r->packed,
+	    r->len) : story_index_restore(c->idx, r->key, r->t, r->text);
+
+	c->rows++;
+	c->packed += r->packed != NULL;
+	c->bad += rc != 0;
+}
+
+static void
+restore_dup(void *ctx, const struct store_row *r)
+{
+	struct window_count *c = ctx;
+	int rc = r->packed != NULL ?
+	    dup_index_add_packed(c->idx, r->key, r->packed, r->len, r->t) :
+	    dup_index_add(c->idx, r->key, r->text, r->t);
+
+	c->rows++;
+	c->packed += r->packed != NULL;
+	c->bad += rc != 0;
+}
+
+static double
+window_clock(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The story index holds the articles of the last window, the duplicate
+ * index the originals of it, as before the restart. */
+int
+window_load(struct daemon *d, char *err, size_t errlen)
+{
+	struct window_count cs = { 0 }, cd = { 0 };
+	int64_t now = (int64_t)time(NULL);
+	double t0 = window_clock();
+
+	d->stories = story_index_new(STORY_DEFAULT_WINDOW);
+	d->dups = dup_index_new(DUP_DEFAULT_WINDOW);
+	cs.idx = d->stories;
+	cd.idx = d->dups;
+	if (store_stories(d->store, now - STORY_DEFAULT_WINDOW,
+	    restore_story, &cs, err, errlen) != 0 ||
+	    store_dups(d->store, now - DUP_DEFAULT_WINDOW, restore_dup, &cd,
+	    err, errlen) != 0)
+		return -1;
+	dup_index_settle(d->dups);
+	log_info(&d->log, "window: %zu story entries, %zu duplicate prints "
+	    "loaded in %.2f s (%zu and %zu packed)", cs.rows, cd.rows,
+	    window_clock() - t0, cs.packed, cd.packed);
+	if (cs.bad + cd.bad > 0)
+		log_warn(&d->log, "window: %zu story entries and %zu prints "
+		    "malformed, left out", cs.bad, cd.bad);
+	return 0;
+}
+
+static void
+on_window(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+	int64_t now = (int64_t)time(NULL);
+	struct timeval tv = { WINDOW_TICK_SECS, 0 };
+
+	(void)fd;
+	(void)what;
+	dup_index_expire(d->dups, now, WINDOW_TICK_BUDGET);
+	story_index_expire(d->stories, now, WINDOW_TICK_BUDGET);
+	evtimer_add(d->ev_window, &tv);
+}
+
+void
+window_start(struct daemon *d)
+{
+	struct timeval tv = { WINDOW_TICK_SECS, 0 };
+
+	d->ev_window = evtimer_new(d->base, on_window, d);
+	evtimer_add(d->ev_window, &tv);
+}
+
+void
+window_stop(struct daemon *d)
+{
+	if (d->ev_window != NULL)
+		event_free(d->ev_window);
+	d->ev_window = NULL;
+}
