@@ -40,11 +40,11 @@ restore_dup(void *ctx, const struct store_row *r)
 }
 
 static double
-window_clock(void)
+window_clock(clockid_t id)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(id, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -55,7 +55,8 @@ window_load(struct daemon *d, char *err, size_t errlen)
 {
 	struct window_count cs = { 0 }, cd = { 0 };
 	int64_t now = (int64_t)time(NULL);
-	double t0 = window_clock();
+	double t0 = window_clock(CLOCK_MONOTONIC);
+	double c0 = window_clock(CLOCK_THREAD_CPUTIME_ID);
 
 	d->stories = story_index_new(STORY_DEFAULT_WINDOW);
 	d->dups = dup_index_new(DUP_DEFAULT_WINDOW);
@@ -68,8 +69,9 @@ window_load(struct daemon *d, char *err, size_t errlen)
 		return -1;
 	dup_index_settle(d->dups);
 	log_info(&d->log, "window: %zu story entries, %zu duplicate prints "
-	    "loaded in %.2f s (%zu and %zu packed)", cs.rows, cd.rows,
-	    window_clock() - t0, cs.packed, cd.packed);
+	    "loaded in %.2f s, %.2f s CPU (%zu and %zu packed)", cs.rows,
+	    cd.rows, window_clock(CLOCK_MONOTONIC) - t0,
+	    window_clock(CLOCK_THREAD_CPUTIME_ID) - c0, cs.packed, cd.packed);
 	if (cs.bad + cd.bad > 0)
 		log_warn(&d->log, "window: %zu story entries and %zu prints "
 		    "malformed, left out", cs.bad, cd.bad);

@@ -89,6 +89,11 @@ struct dup_index {
 	struct dup_shard *shard;
 	uint32_t *touched;
 	size_t cap_touched;
+	/* a load's postings, shard << 40 | posting, not yet in the shards:
+	 * dup_index_add_packed() appends here, dup_index_settle() files
+	 * them all at once, in exact-sized shards */
+	uint64_t *stage;
+	size_t nstage, capstage;
 	char idbuf[40];
 };
 
@@ -283,6 +288,8 @@ dup_pop_old(struct dup_index *idx, int64_t newest, size_t budget)
 		dup_pop(idx);
 }
 
+static void dup_unstage(struct dup_index *idx);
+
 struct dup_index *
 dup_index_new(int64_t window_secs)
 {
@@ -307,6 +314,7 @@ dup_index_free(struct dup_index *idx)
 		free(idx->shard[i].p);
 	free(idx->shard);
 	free(idx->touched);
+	free(idx->stage);
 	free(idx);
 }
 
@@ -361,6 +369,7 @@ dup_make_room(struct dup_index *idx)
 {
 	if (idx->tail < DUP_RING || idx->tail - DUP_RING < idx->clean)
 		return;
+	dup_unstage(idx);
 	while (idx->head <= idx->tail - DUP_RING)
 		dup_pop(idx);
 	/* two passes: the first may have begun before the pops */
@@ -371,7 +380,7 @@ dup_make_room(struct dup_index *idx)
 
 static void
 dup_index_put(struct dup_index *idx, const char *id,
-    const struct dup_print *q, int64_t t)
+    const struct dup_print *q, int64_t t, int stage)
 {
 	const struct dup_print p = *q;
 	struct dup_rec *r;
@@ -393,14 +402,30 @@ dup_index_put(struct dup_index *idx, const char *id,
 	r->t = t;
 	r->shingles = p.shingles;
 	r->n = (uint16_t)p.n;
-	for (size_t k = 0; k < p.n; k++)
-		dup_shard_push(dup_shard_of(idx, p.h[k]),
-		    dup_fp(p.h[k]) << DUP_REF_BITS | ref);
+	if (stage && idx->nstage + p.n > idx->capstage) {
+		idx->capstage = idx->capstage < 4096 ? 4096 :
+		    2 * idx->capstage;
+		if (idx->capstage < idx->nstage + p.n)
+			idx->capstage = idx->nstage + p.n;
+		idx->stage = xrealloc(idx->stage,
+		    idx->capstage * sizeof(*idx->stage));
+	}
+	for (size_t k = 0; k < p.n; k++) {
+		uint64_t v = dup_fp(p.h[k]) << DUP_REF_BITS | ref;
+
+		if (stage)
+			idx->stage[idx->nstage++] = p.h[k] >>
+			    (64 - DUP_SHARD_BITS) << 40 | v;
+		else
+			dup_shard_push(dup_shard_of(idx, p.h[k]), v);
+	}
 	idx->tail++;
 	if (t > idx->newest)
 		idx->newest = t;
 	dup_pop_old(idx, idx->newest, 4);
-	dup_sweep(idx, 4 * p.n + 64);
+	/* nothing to sweep while no entry left since the last pass */
+	if (idx->head != idx->clean && !stage)
+		dup_sweep(idx, 4 * p.n + 64);
 }
 
 int
@@ -411,7 +436,8 @@ dup_index_add(struct dup_index *idx, const char *id, const char *print,
 
 	if (dup_print_parse(print, &p) != 0)
 		return -1;
-	dup_index_put(idx, id, &p, t);
+	dup_unstage(idx);
+	dup_index_put(idx, id, &p, t, 0);
 	dup_print_release(&p);
 	return 0;
 }
@@ -425,13 +451,46 @@ dup_index_add_packed(struct dup_index *idx, const char *id,
 
 	if (dup_print_unpack(packed, len, &p, h) != 0)
 		return -1;
-	dup_index_put(idx, id, &p, t);
+	dup_index_put(idx, id, &p, t, 1);
 	return 0;
+}
+
+/* Files the staged postings in their shards, each grown once to its
+ * size. */
+static void
+dup_unstage(struct dup_index *idx)
+{
+	uint32_t *count;
+
+	if (idx->nstage == 0)
+		return;
+	count = xcalloc(DUP_SHARDS, sizeof(*count));
+	for (size_t i = 0; i < idx->nstage; i++)
+		count[idx->stage[i] >> 40]++;
+	for (size_t i = 0; i < DUP_SHARDS; i++) {
+		struct dup_shard *s = &idx->shard[i];
+
+		if (count[i] == 0 || s->n + count[i] <= s->cap)
+			continue;
+		s->cap = s->n + count[i];
+		s->p = xrealloc(s->p, (size_t)s->cap * DUP_ELEM);
+	}
+	free(count);
+	for (size_t i = 0; i < idx->nstage; i++) {
+		struct dup_shard *s = &idx->shard[idx->stage[i] >> 40];
+
+		dup_put(s->p + DUP_ELEM * (size_t)s->n++,
+		    idx->stage[i] & (((uint64_t)1 << 40) - 1));
+	}
+	free(idx->stage);
+	idx->stage = NULL;
+	idx->nstage = idx->capstage = 0;
 }
 
 void
 dup_index_settle(struct dup_index *idx)
 {
+	dup_unstage(idx);
 	for (size_t i = 0; i < DUP_SHARDS; i++)
 		dup_settle(&idx->shard[i]);
 }
@@ -439,6 +498,7 @@ dup_index_settle(struct dup_index *idx)
 void
 dup_index_expire(struct dup_index *idx, int64_t now, size_t budget)
 {
+	dup_unstage(idx);
 	dup_pop_old(idx, now > idx->newest ? now : idx->newest, budget);
 	dup_sweep(idx, budget);
 }
@@ -535,6 +595,7 @@ dup_index_query(struct dup_index *idx, const char *print, int64_t t,
 		*pct = 0;
 	if (dup_print_parse(print, &q) != 0)
 		return NULL;
+	dup_unstage(idx);
 	nt = dup_count(idx, &q);
 	for (size_t k = 0; k < nt; k++) {
 		struct dup_rec *r = dup_rec_at(idx, idx->touched[k]);

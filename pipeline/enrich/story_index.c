@@ -48,6 +48,8 @@ struct story_map {
 	struct story_post *slot;
 	size_t size, used;
 	size_t cursor;        /* the sweep's next slot */
+	uint32_t pass_head;   /* the index's head when the pass began */
+	uint32_t clean;       /* no list holds a seq below (a pass ended) */
 };
 
 #define STORY_KCHUNK_BITS 14
@@ -280,6 +282,9 @@ static void
 story_map_sweep(const struct story_index *idx, struct story_map *m,
     size_t budget)
 {
+	/* no entry left since the last pass: nothing to trim */
+	if (idx->head == m->clean)
+		return;
 	while (budget-- > 0 && m->size > 0) {
 		struct story_post *p = &m->slot[m->cursor];
 
@@ -293,6 +298,10 @@ story_map_sweep(const struct story_index *idx, struct story_map *m,
 			}
 		}
 		m->cursor = (m->cursor + 1) & (m->size - 1);
+		if (m->cursor == 0) {
+			m->clean = m->pass_head;
+			m->pass_head = idx->head;
+		}
 	}
 	if (m->size > 256 && m->used * 8 < m->size)
 		story_map_resize(m, m->size / 2);
