@@ -59,7 +59,7 @@ int story_index_restore_packed(struct story_index *idx,
     const char *story_id, int64_t t, const void *packed, size_t len);
 
 /* A small step of expiry for the loop to take each turn: drops up to
- * budget entries older than twice the window behind now (or behind the
+ * budget entries older than the window behind now (or behind the
  * newest time added, if later) and trims about budget posting lists.
  * story_assign() takes such a step too. */
 void story_index_expire(struct story_index *idx, int64_t now,

@@ -20,7 +20,7 @@
  * compared differ but share their 32 bits (for a query and a candidate
  * of 40 keys each, about one chance in 2.7 million).
  *
- * Expiry: entries older than twice the window behind the newest time seen
+ * Expiry: entries older than the window behind the newest time seen
  * (or behind the `now` given to story_index_expire()) leave the ring from
  * the oldest; a cursor trims the fronts of the lists a few slots at every
  * add and frees the lists left empty. */
@@ -384,12 +384,12 @@ story_keys_drop(struct story_index *idx, uint32_t k)
 	}
 }
 
-/* Drops up to budget entries at the head older than twice the window
+/* Drops up to budget entries at the head older than the window
  * behind newest, keeping the last added. */
 static void
 story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 {
-	int64_t cut = newest - 2 * idx->window;
+	int64_t cut = newest - idx->window;
 
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
 	    story_rec_at(idx, idx->head)->t < cut) {
@@ -579,6 +579,6 @@ int
 story_index_expired(const struct story_index *idx,
     const struct story_cand *c)
 {
-	return c->r->t < idx->newest - 2 * idx->window &&
+	return c->r->t < idx->newest - idx->window &&
 	    c->seq + 1 != idx->tail;
 }
