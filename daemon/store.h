@@ -95,6 +95,14 @@ int store_dups(struct store *s, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
     char *err, size_t errlen);
 
+/* store_dups() on a connection of its own to the store in the state
+ * folder dir (read-only, opened and closed here), for a thread that
+ * loads the duplicate index while the loop's connection loads the
+ * stories. The store must have been opened (and upgraded) before. */
+int store_dups_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen);
+
 /* Appends an event under the next sequence number, which the caller took
  * from store_next_seq() and wrote into the event. */
 int64_t store_next_seq(struct store *s);

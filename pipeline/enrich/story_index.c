@@ -408,14 +408,6 @@ story_index_expire(struct story_index *idx, int64_t now, size_t budget)
 	story_map_sweep(idx, &idx->names, budget);
 }
 
-static int
-story_cmp32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* The 32 bits of a key the records keep. */
 static uint32_t
 story_key32(uint64_t key)
@@ -423,18 +415,24 @@ story_key32(uint64_t key)
 	return (uint32_t)(key >> 32);
 }
 
-/* Appends the 32-bit forms of k, ascending, to the keys. */
+/* Appends the 32-bit forms of k, ascending, to the keys: the top bits
+ * of keys in ascending order are in order already. */
 static void
 story_keys_append(struct story_index *idx, const struct story_keys *k)
 {
-	uint32_t *tmp = xmalloc((k->n + 1) * sizeof(*tmp));
+	for (size_t i = 0; i < k->n; i++)
+		*story_key_ref(idx, idx->ktail++) = story_key32(k->v[i]);
+}
 
+/* Fetches the map slots of keys ahead of their adds: one article's keys
+ * are scattered over a map larger than the caches. */
+static void
+story_map_prefetch(const struct story_map *m, const struct story_keys *k)
+{
+	if (m->size == 0)
+		return;
 	for (size_t i = 0; i < k->n; i++)
-		tmp[i] = story_key32(k->v[i]);
-	qsort(tmp, k->n, sizeof(*tmp), story_cmp32);
-	for (size_t i = 0; i < k->n; i++)
-		*story_key_ref(idx, idx->ktail++) = tmp[i];
-	free(tmp);
+		__builtin_prefetch(&m->slot[k->v[i] & (m->size - 1)], 1);
 }
 
 void
@@ -468,6 +466,8 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 		idx->khead = r->at;
 	story_keys_append(idx, &(struct story_keys){ names->v, nn, nn });
 	story_keys_append(idx, &(struct story_keys){ terms->v, nt, nt });
+	story_map_prefetch(&idx->names, names);
+	story_map_prefetch(&idx->terms, terms);
 	for (i = 0; i < nn; i++)
 		story_map_add(&idx->names, names->v[i], seq);
 	for (i = 0; i < nt; i++)
@@ -536,14 +536,13 @@ story_shared(const struct story_index *idx, uint32_t i, size_t n,
 	return c;
 }
 
-/* The 32-bit forms of k, ascending, into *out (of k->n). */
+/* The 32-bit forms of k, ascending (k is), into *out (of k->n). */
 static void
 story_q32(const struct story_keys *k, uint32_t **out)
 {
 	*out = xmalloc((k->n + 1) * sizeof(**out));
 	for (size_t i = 0; i < k->n; i++)
 		(*out)[i] = story_key32(k->v[i]);
-	qsort(*out, k->n, sizeof(**out), story_cmp32);
 }
 
 size_t
