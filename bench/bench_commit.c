@@ -348,8 +348,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "usage: bench_commit NEWSWIRED [N [DIR]]\n");
 		return 2;
 	}
-	if (n < 20000)
-		n = 20000;
+	if (n < C_TIMED)
+		n = C_TIMED;
 	if (dir == NULL && (dir = mkdtemp(tmpl)) == NULL)
 		c_die("mkdtemp", strerror(errno));
 	snprintf(state, sizeof(state), "%s/state", dir);
