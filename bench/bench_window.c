@@ -1,7 +1,7 @@
-/* bench_window [N [OLD_N [CMP_N]]]: the window's indexes (the duplicate
- * index, enrich/dup.h, and the story index, enrich/story.h) filled with
- * synthetic articles, against the indexes as they were before issue 18
- * (bench/baseline) in the same run.
+/* bench_window [N [OLD_N [CMP_N [REBUILD_N]]]]: the window's indexes (the
+ * duplicate index, enrich/dup.h, and the story index, enrich/story.h)
+ * filled with synthetic articles, against the indexes as they were
+ * before issue 18 (bench/baseline) in the same run.
  *
  * The articles: N of them over the 72-hour window (so the window is full
  * at N), then N / 4 more, which the window's expiry must absorb. Each is
@@ -345,6 +345,10 @@ main(int argc, char **argv)
 	size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 1000000;
 	size_t old_n = argc > 2 ? strtoul(argv[2], NULL, 10) : n;
 	size_t cmp_n = argc > 3 ? strtoul(argv[3], NULL, 10) : 10000;
+	/* the rebuild's articles (0: none; it runs every article through
+	 * the indexes first) */
+	size_t rest_n = argc > 4 ? strtoul(argv[4], NULL, 10) :
+	    n < 1000000 ? n : 1000000;
 	size_t at[W_MAXPOINTS], nat = 0;
 	size_t at_old[W_MAXPOINTS], nat_old = 0;
 	struct w_point pn[W_MAXPOINTS], po[W_MAXPOINTS];
@@ -382,10 +386,11 @@ main(int argc, char **argv)
 	    "differing %zu (%zu stories)\n", cmp_n, dups,
 	    ddiff, sdiff, stories);
 	fflush(stdout);
-	w_restore(n < 1000000 ? n : 1000000, &secs, &bytes);
+	if (rest_n == 0)
+		return 0;
+	w_restore(rest_n, &secs, &bytes);
 	printf("rebuild from the stored form (text signatures and prints, "
 	    "%.0f B/article): %.2f s CPU for %zu articles\n",
-	    bytes / (double)(n < 1000000 ? n : 1000000), secs,
-	    n < 1000000 ? n : 1000000);
+	    bytes / (double)rest_n, secs, rest_n);
 	return 0;
 }
