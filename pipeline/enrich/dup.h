@@ -20,8 +20,10 @@
  *
  * Prints are pure functions of the text. The index is not thread-safe: one
  * index belongs to one thread (the daemon's loop, or `newswire extract`).
- * The daemon keeps each original's print and time in its store and
- * replays them with dup_index_add() after a restart.
+ * The daemon keeps each original's print (packed, dup_print_pack()) and
+ * time in its store and replays them with dup_index_add_packed() after a
+ * restart (in a thread of its own: the index is that thread's until the
+ * load is over).
  *
  * The index keeps no print: an entry is a fixed-size record and each
  * sample a 5-byte posting (dup_index.c says how, and why the results

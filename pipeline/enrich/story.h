@@ -8,8 +8,9 @@
  *
  * Not thread-safe: one index belongs to one thread (the daemon's store
  * thread, or `newswire extract`). The daemon keeps each article's
- * story_id, time and signature in its store and replays them with
- * story_index_restore() after a restart. */
+ * story_id, time and signature (packed, story_signature_pack()) in its
+ * store and replays them with story_index_restore_packed() after a
+ * restart. */
 #ifndef NW_STORY_H
 #define NW_STORY_H
 
