@@ -1,7 +1,7 @@
-/* bench_window [N [OLD_N [CMP_N]]]: the window's indexes (the duplicate
- * index, enrich/dup.h, and the story index, enrich/story.h) filled with
- * synthetic articles, against the indexes as they were before issue 18
- * (bench/baseline) in the same run.
+/* bench_window [N [OLD_N [CMP_N [REBUILD_N]]]]: the window's indexes (the
+ * duplicate index, enrich/dup.h, and the story index, enrich/story.h)
+ * filled with synthetic articles, against the indexes as they were
+ * before issue 18 (bench/baseline) in the same run.
  *
  * The articles: N of them over the 72-hour window (so the window is full
  * at N), then N / 4 more, which the window's expiry must absorb. Each is
@@ -41,286 +41,9 @@
 #include "enrich/dup.h"
 #include "enrich/story.h"
 #include "util.h"
+#include "window_gen.h"
 
-#define W_WINDOW (72 * 3600)
-#define W_T0 1767225600LL
-#define W_LEXICON 60000
-#define W_PEOPLE 40000
-#define W_ORGS 6000
-#define W_OUTLETS 40
-#define W_ACTIVE 4096         /* stories open at one time */
-#define W_RECENT 4096         /* originals a copy may repeat */
 #define W_TIMED 2000
-
-static const char *const w_function[] = { "the", "of", "and", "to", "in",
-	"a", "said", "on", "for", "that", "with", "was", "is", "by", "at",
-	"as", "from", "it", "his", "he", "has", "have", "be", "an", "are",
-	"were", "will", "after", "who", "not", "but", "this", "they", "their",
-	"had", "been", "which", "its", "would", "also" };
-#define W_NFUNC (sizeof(w_function) / sizeof(w_function[0]))
-
-static uint64_t
-w_mix(uint64_t x)
-{
-	x += 0x9e3779b97f4a7c15ULL;
-	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-	return x ^ (x >> 31);
-}
-
-/* SplitMix64: a stream per seed (mixing the state itself would let
- * two streams run into one). */
-static uint64_t
-w_rand(uint64_t *s)
-{
-	*s += 0x9e3779b97f4a7c15ULL;
-	return w_mix(*s);
-}
-
-/* Uniform in [0, n). */
-static size_t
-w_below(uint64_t *s, size_t n)
-{
-	return (size_t)(w_rand(s) % n);
-}
-
-/* Zipf-like in [0, n): log-uniform. */
-static size_t
-w_zipf(uint64_t *s, size_t n)
-{
-	double u = (double)(w_rand(s) >> 11) / 9007199254740992.0;
-	size_t k = (size_t)exp(u * log((double)n + 1));
-
-	return k >= 1 && k <= n ? k - 1 : 0;
-}
-
-/* Word i of a syllable lexicon: two to four syllables. */
-static void
-w_word(struct buf *b, size_t i, int cap)
-{
-	static const char cons[] = "bcdfghklmnprtvz", vow[] = "aeiou";
-	uint64_t x = w_mix(i * 7919 + 17);
-	int n = 2 + (int)(x % 3);
-
-	x /= 3;
-	if (b->len > 0)
-		buf_printf(b, " ");
-	for (int k = 0; k < n; k++) {
-		char c = cons[x % 15];
-
-		if (k == 0 && cap)
-			c = (char)(c - 'a' + 'A');
-		buf_printf(b, "%c%c", c, vow[(x / 15) % 5]);
-		x /= 75;
-	}
-	/* a distinct tail: the index in base 15 */
-	for (size_t v = i + 1; v > 0; v /= 15)
-		buf_printf(b, "%c", cons[v % 15]);
-}
-
-struct w_story {
-	uint64_t id;
-	size_t topic[12];
-	size_t people[3], orgs[2];
-	int npeople, norgs;
-};
-
-static void
-w_story_make(struct w_story *s, uint64_t id)
-{
-	uint64_t r = w_mix(id ^ 0x5151);
-
-	s->id = id;
-	for (int k = 0; k < 12; k++)
-		s->topic[k] = 200 + w_below(&r, W_LEXICON - 200);
-	s->npeople = 1 + (int)w_below(&r, 3);
-	s->norgs = 1 + (int)w_below(&r, 2);
-	for (int k = 0; k < s->npeople; k++)
-		s->people[k] = w_zipf(&r, W_PEOPLE);
-	for (int k = 0; k < s->norgs; k++)
-		s->orgs[k] = w_zipf(&r, W_ORGS);
-}
-
-/* One report: a title and a body from its story and its own seed. */
-static void
-w_report(const struct w_story *s, uint64_t seed, struct buf *title,
-    struct buf *body)
-{
-	uint64_t r = w_mix(seed);
-	size_t len = 120 + w_below(&r, 681);
-
-	for (int k = 0; k < 9; k++) {
-		if (k % 2 == 0)
-			w_word(title, s->topic[w_below(&r, 12)], k == 0);
-		else
-			w_word(title, w_zipf(&r, W_LEXICON), 0);
-	}
-	for (size_t k = 0; k < len; k++) {
-		size_t u = w_below(&r, 100);
-
-		if (u < 35) {
-			if (body->len > 0)
-				buf_printf(body, " ");
-			buf_printf(body, "%s",
-			    w_function[w_below(&r, W_NFUNC)]);
-		} else if (u < (k < 60 ? 47u : 38u)) {
-			w_word(body, s->topic[w_below(&r, 12)], 0);
-		} else if (u < (k < 60 ? 50u : 40u)) {
-			w_word(body, W_LEXICON + w_zipf(&r, W_PEOPLE), 1);
-		} else {
-			w_word(body, 100 + w_zipf(&r, W_LEXICON - 100), 0);
-		}
-		if (k % 25 == 24)
-			buf_printf(body, ".\n\n");
-	}
-}
-
-/* An outlet's furniture: a menu before and links after. */
-static void
-w_furniture(struct buf *b, size_t outlet, int after)
-{
-	uint64_t r = w_mix(outlet * 2 + (uint64_t)after);
-	size_t len = 30 + w_below(&r, 120);
-
-	for (size_t k = 0; k < len; k++)
-		w_word(b, w_zipf(&r, W_LEXICON), k % 4 == 0);
-	buf_printf(b, "\n\n");
-}
-
-/* The generator: its stories open and its recent originals. */
-struct w_gen {
-	uint64_t rng;
-	uint64_t next_story;
-	struct w_story active[W_ACTIVE];
-	struct {
-		size_t story;   /* in active[] when made */
-		struct w_story s;
-		uint64_t seed;
-	} recent[W_RECENT];
-	size_t nrecent;
-	size_t n;           /* articles made */
-	double dt;          /* seconds between two articles */
-};
-
-static void
-w_gen_init(struct w_gen *g, size_t n_window)
-{
-	memset(g, 0, sizeof(*g));
-	g->rng = 42;
-	for (size_t i = 0; i < W_ACTIVE; i++)
-		w_story_make(&g->active[i], g->next_story++);
-	g->dt = (double)W_WINDOW / (double)n_window;
-}
-
-static char *
-w_name(size_t i, size_t base)
-{
-	struct buf b = { 0 };
-
-	w_word(&b, base + 2 * i, 1);
-	w_word(&b, base + 2 * i + 1, 1);
-	return buf_take(&b);
-}
-
-/* The next article, with its id, its duplicate print, whether it is a
- * copy and the story it was written for. */
-static struct nw_article *
-w_next2(struct w_gen *g, char id[40], char **print, int *copy,
-    uint64_t *story)
-{
-	struct nw_article *a = article_new();
-	struct buf title = { 0 }, body = { 0 };
-	const struct w_story *s;
-	size_t u = w_below(&g->rng, 100), outlet = w_below(&g->rng, W_OUTLETS);
-	uint64_t h1, h2;
-	char url[96];
-
-	if (u < 25 && g->nrecent > 0) {
-		/* a syndicated copy of a recent original */
-		size_t k = (g->nrecent - 1 - w_zipf(&g->rng,
-		    g->nrecent < W_RECENT ? g->nrecent : W_RECENT)) % W_RECENT;
-		struct buf orig = { 0 };
-
-		s = &g->recent[k].s;
-		*copy = 1;
-		w_furniture(&body, outlet, 0);
-		w_report(s, g->recent[k].seed, &title, &orig);
-		/* a few words changed: the first of some paragraphs */
-		for (size_t i = 0; i < orig.len; i += 400)
-			if (orig.p[i] >= 'a' && orig.p[i] <= 'z')
-				orig.p[i] = 'x';
-		buf_printf(&body, "%s\n\n", orig.p);
-		buf_free(&orig);
-		w_furniture(&body, outlet, 1);
-	} else {
-		size_t k = w_zipf(&g->rng, W_ACTIVE);
-		uint64_t seed = w_rand(&g->rng);
-
-		if (u > 85)   /* a new story takes an old one's place */
-			w_story_make(&g->active[k], g->next_story++);
-		s = &g->active[k];
-		*copy = 0;
-		w_report(s, seed, &title, &body);
-		g->recent[g->nrecent % W_RECENT].story = k;
-		g->recent[g->nrecent % W_RECENT].s = *s;
-		g->recent[g->nrecent % W_RECENT].seed = seed;
-		g->nrecent++;
-	}
-	for (int k = 0; k < s->npeople; k++)
-		strlist_push_owned(&a->people, w_name(s->people[k], 1000000));
-	for (int k = 0; k < s->norgs; k++)
-		strlist_push_owned(&a->organisations,
-		    w_name(s->orgs[k], 2000000));
-	a->title = buf_take(&title);
-	a->body = buf_take(&body);
-	h1 = w_mix(g->n * 3 + 1);
-	h2 = w_mix(g->n * 3 + 2);
-	snprintf(url, sizeof(url), "https://outlet%zu.example/a/%zu", outlet,
-	    g->n);
-	a->url = xstrdup(url);
-	a->canonical_url = xstrdup(url);
-	snprintf(a->content_hash, sizeof(a->content_hash),
-	    "%016" PRIx64 "%016" PRIx64, w_mix(h1), w_mix(h2));
-	a->published.set = true;
-	a->published.utc = W_T0 + (int64_t)((double)g->n * g->dt);
-	snprintf(id, 40, "nw1-%016" PRIx64 "%016" PRIx64, h1, h2);
-	*print = dup_print_text(a->body);
-	*story = w_mix(s->id ^ 0x570e);
-	g->n++;
-	return a;
-}
-
-static struct nw_article *
-w_next(struct w_gen *g, char id[40], char **print)
-{
-	int copy;
-	uint64_t story;
-
-	return w_next2(g, id, print, &copy, &story);
-}
-
-static double
-w_cpu(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-w_rss(void)
-{
-	long pages = 0, rss = 0;
-	FILE *f = fopen("/proc/self/statm", "r");
-
-	if (f != NULL) {
-		if (fscanf(f, "%ld %ld", &pages, &rss) != 2)
-			rss = 0;
-		fclose(f);
-	}
-	return (double)rss * (double)sysconf(_SC_PAGESIZE);
-}
 
 /* One checkpoint's figures. */
 struct w_point {
@@ -444,6 +167,7 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 	struct w_idx x;
 	double rss0, heap0, td = 0, ts = 0;
 	size_t np = 0;
+	int was_timed = 0;
 
 	w_gen_init(&g, n_window);
 	w_idx_init(&x, old);
@@ -459,6 +183,11 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 		for (size_t k = 0; k < nat; k++)
 			if (i + W_TIMED >= at[k] && i < at[k])
 				timed = 1;
+		/* the daemon settles the shards once after a load, and the
+		 * loop's look-ups keep them settled */
+		if (timed && !was_timed && !old)
+			dup_index_settle(x.dup);
+		was_timed = timed;
 		if (timed)
 			w_idx_run(&x, a, id, print, of, &td, &ts);
 		else
@@ -616,6 +345,10 @@ main(int argc, char **argv)
 	size_t n = argc > 1 ? strtoul(argv[1], NULL, 10) : 1000000;
 	size_t old_n = argc > 2 ? strtoul(argv[2], NULL, 10) : n;
 	size_t cmp_n = argc > 3 ? strtoul(argv[3], NULL, 10) : 10000;
+	/* the rebuild's articles (0: none; it runs every article through
+	 * the indexes first) */
+	size_t rest_n = argc > 4 ? strtoul(argv[4], NULL, 10) :
+	    n < 1000000 ? n : 1000000;
 	size_t at[W_MAXPOINTS], nat = 0;
 	size_t at_old[W_MAXPOINTS], nat_old = 0;
 	struct w_point pn[W_MAXPOINTS], po[W_MAXPOINTS];
@@ -653,10 +386,11 @@ main(int argc, char **argv)
 	    "differing %zu (%zu stories)\n", cmp_n, dups,
 	    ddiff, sdiff, stories);
 	fflush(stdout);
-	w_restore(n < 1000000 ? n : 1000000, &secs, &bytes);
+	if (rest_n == 0)
+		return 0;
+	w_restore(rest_n, &secs, &bytes);
 	printf("rebuild from the stored form (text signatures and prints, "
 	    "%.0f B/article): %.2f s CPU for %zu articles\n",
-	    bytes / (double)(n < 1000000 ? n : 1000000), secs,
-	    n < 1000000 ? n : 1000000);
+	    bytes / (double)rest_n, secs, rest_n);
 	return 0;
 }

@@ -32,6 +32,7 @@
 #include "retention.h"
 #include "sources.h"
 #include "store.h"
+#include "window.h"
 #include "util.h"
 #include "watcher.h"
 #include "workers.h"
@@ -321,38 +322,6 @@ on_signal(evutil_socket_t sig, short what, void *arg)
 	}
 }
 
-static void
-restore_story(void *ctx, const char *story_id, int64_t t,
-    const char *signature)
-{
-	story_index_restore(ctx, story_id, t, signature);
-}
-
-/* The story index holds the articles of the last window, as before the
- * restart. */
-static int
-load_stories(struct daemon *d, char *err, size_t errlen)
-{
-	d->stories = story_index_new(STORY_DEFAULT_WINDOW);
-	return store_stories(d->store, (int64_t)time(NULL) -
-	    STORY_DEFAULT_WINDOW, restore_story, d->stories, err, errlen);
-}
-
-static void
-restore_dup(void *ctx, const char *id, int64_t t, const char *print)
-{
-	dup_index_add(ctx, id, print, t);
-}
-
-/* The duplicate index holds the originals of the last window. */
-static int
-load_dups(struct daemon *d, char *err, size_t errlen)
-{
-	d->dups = dup_index_new(DUP_DEFAULT_WINDOW);
-	return store_dups(d->store, (int64_t)time(NULL) - DUP_DEFAULT_WINDOW,
-	    restore_dup, d->dups, err, errlen);
-}
-
 /* [output.nats]: the JetStream output; it connects in the background. */
 static int
 open_nats(struct daemon *d, char *err, size_t errlen)
@@ -421,8 +390,7 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->metrics = metrics_new(d);
 	d->notify = notify_new(d->base, metrics_status, d->metrics);
 	d->store = store_open(d->cfg.state, d->cfg.sync_full, err, errlen);
-	if (d->store == NULL || load_stories(d, err, errlen) != 0 ||
-	    load_dups(d, err, errlen) != 0)
+	if (d->store == NULL || window_load(d, err, errlen) != 0)
 		return -1;
 	d->curve = curve_new(d->base, &d->cfg, &d->log, err, errlen);
 	if (d->curve == NULL)
@@ -458,6 +426,7 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->ev_heartbeat = evtimer_new(d->base, on_heartbeat, d);
 	d->ev_retry = evtimer_new(d->base, on_retry, d);
 	heartbeat_schedule(d);
+	window_start(d);
 	d->watcher = watch_inbox(d, d->cfg.inbox, err, errlen);
 	if (d->watcher == NULL)
 		return -1;
@@ -530,6 +499,7 @@ daemon_free(struct daemon *d)
 		event_free(d->ev_heartbeat);
 	if (d->ev_retry != NULL)
 		event_free(d->ev_retry);
+	window_stop(d);
 	/* the ZAP sockets go before the contexts of the servers end */
 	commit_free(d->commit);
 	outputs_free(d->outs);

@@ -69,6 +69,7 @@ struct daemon {
 	struct event *ev_signals[3];
 	struct event *ev_heartbeat;
 	struct event *ev_retry;
+	struct event *ev_window;        /* the indexes' expiry (window.h) */
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
 	bool stopping;

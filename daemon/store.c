@@ -9,13 +9,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "enrich/dup.h"
+#include "enrich/story.h"
 #include "store_int.h"
 #include "util.h"
 
 /* Seconds a committed inbox file stays recorded. */
 #define STORE_FILES_KEEP "2592000"
 
-/* Version 3 of the layout; user_version says which one a file has. */
+/* Version 4 of the layout; user_version says which one a file has. */
 static const char store_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta ("
 	"  key TEXT PRIMARY KEY, value TEXT NOT NULL);"
@@ -35,12 +37,13 @@ static const char store_schema[] =
 	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	"  id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
-	"  t INTEGER NOT NULL, signature TEXT NOT NULL);"
+	"  t INTEGER NOT NULL, signature TEXT NOT NULL, packed BLOB);"
 	"CREATE INDEX IF NOT EXISTS stories_t ON stories(t);"
 	"CREATE TABLE IF NOT EXISTS dup_prints ("
-	"  id TEXT PRIMARY KEY, t INTEGER NOT NULL, print TEXT NOT NULL);"
+	"  id TEXT PRIMARY KEY, t INTEGER NOT NULL, print TEXT NOT NULL,"
+	"  packed BLOB);"
 	"CREATE INDEX IF NOT EXISTS dup_prints_t ON dup_prints(t);"
-	"PRAGMA user_version = 3;";
+	"PRAGMA user_version = 4;";
 
 /* Brings an older layout up to the current one, before store_schema. */
 static const char *const store_upgrades[] = {
@@ -48,6 +51,8 @@ static const char *const store_upgrades[] = {
 	    "UPDATE files SET ts = CAST(strftime('%s', 'now') AS INTEGER);",
 	/* 3 adds dup_prints, which store_schema creates */
 	[2] = "",
+	/* 4 adds the window's packed column: store_add_packed() */
+	[3] = "",
 };
 
 enum {
@@ -97,18 +102,18 @@ static const char *const store_sql[ST_COUNT] = {
 	[ST_EVENT] =
 	    "SELECT event, topic FROM journal WHERE seq = ?1",
 	[ST_STORY_ADD] =
-	    "INSERT OR REPLACE INTO stories (id, story_id, t, signature) "
-	    "VALUES (?1, ?2, ?3, ?4)",
+	    "INSERT OR REPLACE INTO stories (id, story_id, t, signature, "
+	    "packed) VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_STORY_OF] =
 	    "SELECT story_id FROM stories WHERE id = ?1",
 	[ST_STORIES] =
-	    "SELECT story_id, t, signature FROM stories WHERE t >= ?1 "
+	    "SELECT story_id, t, signature, packed FROM stories WHERE t >= ?1 "
 	    "ORDER BY t, rowid",
 	[ST_DUP_ADD] =
-	    "INSERT OR REPLACE INTO dup_prints (id, t, print) "
-	    "VALUES (?1, ?2, ?3)",
+	    "INSERT OR REPLACE INTO dup_prints (id, t, print, packed) "
+	    "VALUES (?1, ?2, ?3, ?4)",
 	[ST_DUPS] =
-	    "SELECT id, t, print FROM dup_prints WHERE t >= ?1 "
+	    "SELECT id, t, print, packed FROM dup_prints WHERE t >= ?1 "
 	    "ORDER BY t, rowid",
 	[ST_JOURNAL_SIZE] =
 	    "SELECT coalesce((SELECT min(seq) FROM journal), 0), "
@@ -238,6 +243,33 @@ out:
 	return rc;
 }
 
+/* Adds the column packed (layout 4) to table, unless it has it; a table
+ * not there yet is made by store_schema with it. */
+static int
+store_add_packed(struct store *s, const char *table, char *err,
+    size_t errlen)
+{
+	char sql[128];
+	sqlite3_stmt *st = NULL;
+	int cols = 0, has = 0;
+
+	snprintf(sql, sizeof(sql), "PRAGMA table_info(%s)", table);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, err, errlen, table);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+
+		cols++;
+		has |= name != NULL && strcmp(name, "packed") == 0;
+	}
+	sqlite3_finalize(st);
+	if (cols == 0 || has)
+		return 0;
+	snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN packed BLOB;",
+	    table);
+	return exec_sql(s, sql, err, errlen);
+}
+
 static int
 store_upgrade(struct store *s, char *err, size_t errlen)
 {
@@ -254,6 +286,10 @@ store_upgrade(struct store *s, char *err, size_t errlen)
 	for (int v = version; v > 0 && (size_t)v < n; v++)
 		if (exec_sql(s, store_upgrades[v], err, errlen) != 0)
 			return -1;
+	if (version > 0 && version < 4 &&
+	    (store_add_packed(s, "stories", err, errlen) != 0 ||
+	    store_add_packed(s, "dup_prints", err, errlen) != 0))
+		return -1;
 	return 0;
 }
 
@@ -541,17 +577,39 @@ store_event(struct store *s, int64_t seq, char **topic)
 	return ev;
 }
 
+/* Binds text (as text, or "" with its packed form, made by pack, in
+ * column col + 1) at col of st; the packed form is the caller's to
+ * free. */
+static void *
+bind_packed(sqlite3_stmt *st, int col, const char *text,
+    void *(*pack)(const char *text, size_t *len))
+{
+	size_t len;
+	void *p = pack(text, &len);
+
+	sqlite3_bind_text(st, col, p ? "" : text, -1, SQLITE_STATIC);
+	if (p != NULL)
+		sqlite3_bind_blob(st, col + 1, p, (int)len, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, col + 1);
+	return p;
+}
+
 int
 store_story_add(struct store *s, const char *id, const char *story_id,
     int64_t t, const char *signature, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_STORY_ADD];
+	void *p;
+	int rc;
 
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, story_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, t);
-	sqlite3_bind_text(st, 4, signature, -1, SQLITE_STATIC);
-	return step_done(s, st, err, errlen);
+	p = bind_packed(st, 4, signature, story_signature_pack);
+	rc = step_done(s, st, err, errlen);
+	free(p);
+	return rc;
 }
 
 int
@@ -575,35 +633,46 @@ store_story_of(struct store *s, const char *id, char *story_id,
 	return db_fail(s, err, errlen, "stories");
 }
 
-/* Calls fn for every (text, integer, text) row that statement which
+/* Calls fn for every row of the window's table that statement which
  * yields for rows at or after since; what names the table in errors. */
 static int
-store_each_row(struct store *s, int which, int64_t since,
-    void (*fn)(void *ctx, const char *a, int64_t t, const char *b),
-    void *ctx, const char *what, char *err, size_t errlen)
+store_rows(sqlite3_stmt *st, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx)
 {
-	sqlite3_stmt *st = s->st[which];
 	int rc;
 
 	sqlite3_bind_int64(st, 1, since);
 	for (;;) {
+		struct store_row r;
+
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
-		fn(ctx, (const char *)sqlite3_column_text(st, 0),
-		    sqlite3_column_int64(st, 1),
-		    (const char *)sqlite3_column_text(st, 2));
+		r.key = (const char *)sqlite3_column_text(st, 0);
+		r.t = sqlite3_column_int64(st, 1);
+		r.text = (const char *)sqlite3_column_text(st, 2);
+		r.packed = sqlite3_column_blob(st, 3);
+		r.len = (size_t)sqlite3_column_bytes(st, 3);
+		fn(ctx, &r);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	return rc;
+}
+
+static int
+store_each_row(struct store *s, int which, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    const char *what, char *err, size_t errlen)
+{
+	if (store_rows(s->st[which], since, fn, ctx) != SQLITE_DONE)
 		return db_fail(s, err, errlen, what);
 	return 0;
 }
 
 int
 store_stories(struct store *s, int64_t since,
-    void (*fn)(void *ctx, const char *story_id, int64_t t,
-    const char *signature), void *ctx, char *err, size_t errlen)
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen)
 {
 	return store_each_row(s, ST_STORIES, since, fn, ctx, "stories", err,
 	    errlen);
@@ -614,20 +683,52 @@ store_dup_add(struct store *s, const char *id, int64_t t, const char *print,
     char *err, size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_DUP_ADD];
+	void *p;
+	int rc;
 
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, t);
-	sqlite3_bind_text(st, 3, print, -1, SQLITE_STATIC);
-	return step_done(s, st, err, errlen);
+	p = bind_packed(st, 3, print, dup_print_pack);
+	rc = step_done(s, st, err, errlen);
+	free(p);
+	return rc;
 }
 
 int
 store_dups(struct store *s, int64_t since,
-    void (*fn)(void *ctx, const char *id, int64_t t, const char *print),
-    void *ctx, char *err, size_t errlen)
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen)
 {
 	return store_each_row(s, ST_DUPS, since, fn, ctx, "dup_prints", err,
 	    errlen);
+}
+
+int
+store_dups_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen)
+{
+	struct buf path = { 0 };
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf_printf(&path, "%s/newswire.db", dir);
+	rc = sqlite3_open_v2(path.p, &db, SQLITE_OPEN_READONLY |
+	    SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_busy_timeout(db, 1000);
+		rc = sqlite3_prepare_v2(db, store_sql[ST_DUPS], -1, &st, NULL);
+	}
+	if (rc == SQLITE_OK)
+		rc = store_rows(st, since, fn, ctx);
+	if (rc != SQLITE_DONE)
+		fail(err, errlen, "store: dup_prints (%s): %s", path.p,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	buf_free(&path);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int

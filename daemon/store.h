@@ -56,7 +56,8 @@ int store_classify(struct store *s, const char *id, const char *hash,
     int64_t now, struct store_verdict *v, char *err, size_t errlen);
 
 /* Records the story an article joined: its time as the story index
- * files it, and the signature the index compares. */
+ * files it, and the signature the index compares (in its packed form,
+ * story_signature_pack(), which loads without parsing). */
 int store_story_add(struct store *s, const char *id, const char *story_id,
     int64_t t, const char *signature, char *err, size_t errlen);
 
@@ -65,22 +66,42 @@ int store_story_add(struct store *s, const char *id, const char *story_id,
 int store_story_of(struct store *s, const char *id, char *story_id,
     size_t storylen, char *err, size_t errlen);
 
+/* A row of the window's tables, as store_stories() and store_dups() give
+ * it: the packed form when the row has one (layout 4 on), else the text
+ * (rows written before). Valid during the call only. */
+struct store_row {
+	const char *key;        /* the story id, or the article's id */
+	int64_t t;
+	const char *text;       /* the signature or print; "" when packed */
+	const void *packed;     /* NULL: none */
+	size_t len;
+};
+
 /* Calls fn for every recorded story entry of time >= since, oldest first,
  * to rebuild the story index after a restart. */
 int store_stories(struct store *s, int64_t since,
-    void (*fn)(void *ctx, const char *story_id, int64_t t,
-    const char *signature), void *ctx, char *err, size_t errlen);
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen);
 
 /* Records the duplicate fingerprint (enrich/dup.h) of an original
- * article, under the time the index files it; kept for a month. */
+ * article, under the time the index files it, packed (dup_print_pack());
+ * kept for a month. */
 int store_dup_add(struct store *s, const char *id, int64_t t,
     const char *print, char *err, size_t errlen);
 
 /* Calls fn for every recorded fingerprint of time >= since, oldest first,
  * to rebuild the duplicate index after a restart. */
 int store_dups(struct store *s, int64_t since,
-    void (*fn)(void *ctx, const char *id, int64_t t, const char *print),
-    void *ctx, char *err, size_t errlen);
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen);
+
+/* store_dups() on a connection of its own to the store in the state
+ * folder dir (read-only, opened and closed here), for a thread that
+ * loads the duplicate index while the loop's connection loads the
+ * stories. The store must have been opened (and upgraded) before. */
+int store_dups_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen);
 
 /* Appends an event under the next sequence number, which the caller took
  * from store_next_seq() and wrote into the event. */

@@ -20,8 +20,10 @@
  *
  * Prints are pure functions of the text. The index is not thread-safe: one
  * index belongs to one thread (the daemon's loop, or `newswire extract`).
- * The daemon keeps each original's print and time in its store and
- * replays them with dup_index_add() after a restart.
+ * The daemon keeps each original's print (packed, dup_print_pack()) and
+ * time in its store and replays them with dup_index_add_packed() after a
+ * restart (in a thread of its own: the index is that thread's until the
+ * load is over).
  *
  * The index keeps no print: an entry is a fixed-size record and each
  * sample a 5-byte posting (dup_index.c says how, and why the results
@@ -57,6 +59,18 @@ char *dup_print_text(const char *text);
 int dup_print_parse(const char *s, struct dup_print *p);
 void dup_print_release(struct dup_print *p);
 
+/* The print (text, as above) in the binary form the daemon stores:
+ * lossless, 8 bytes a sample, read back without parsing text. *len gets
+ * its size. Caller frees; NULL if print is malformed. */
+#define DUP_PACK_VERSION 1
+void *dup_print_pack(const char *print, size_t *len);
+
+/* Reads a packed print into p, its samples into h (DUP_MAX_SAMPLES of
+ * room, the caller's: p->h points there, not to be released). Returns 0,
+ * or -1 if packed is malformed or of another version. */
+int dup_print_unpack(const void *packed, size_t len, struct dup_print *p,
+    uint64_t *h);
+
 /* Containment of the shorter print's body in the longer's, in percent
  * (0-100); *samples (if not NULL) gets the number of samples of the
  * shorter it rests on. */
@@ -78,6 +92,14 @@ void dup_index_free(struct dup_index *idx);
  * print is malformed (nothing is added). */
 int dup_index_add(struct dup_index *idx, const char *id, const char *print,
     int64_t t);
+
+/* dup_index_add() from a packed print (dup_print_pack()). */
+int dup_index_add_packed(struct dup_index *idx, const char *id,
+    const void *packed, size_t len, int64_t t);
+
+/* Puts every shard in order: for the end of a load, so that the first
+ * look-ups do not pay for sorting what the load appended. */
+void dup_index_settle(struct dup_index *idx);
 
 /* The id of the indexed article within the window of t that print
  * duplicates with the highest containment (the earliest added among

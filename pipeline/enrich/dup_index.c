@@ -89,6 +89,11 @@ struct dup_index {
 	struct dup_shard *shard;
 	uint32_t *touched;
 	size_t cap_touched;
+	/* a load's postings, shard << 40 | posting, not yet in the shards:
+	 * dup_index_add_packed() appends here, dup_index_settle() files
+	 * them all at once, in exact-sized shards */
+	uint64_t *stage;
+	size_t nstage, capstage;
 	char idbuf[40];
 };
 
@@ -283,6 +288,8 @@ dup_pop_old(struct dup_index *idx, int64_t newest, size_t budget)
 		dup_pop(idx);
 }
 
+static void dup_unstage(struct dup_index *idx);
+
 struct dup_index *
 dup_index_new(int64_t window_secs)
 {
@@ -307,6 +314,7 @@ dup_index_free(struct dup_index *idx)
 		free(idx->shard[i].p);
 	free(idx->shard);
 	free(idx->touched);
+	free(idx->stage);
 	free(idx);
 }
 
@@ -361,6 +369,7 @@ dup_make_room(struct dup_index *idx)
 {
 	if (idx->tail < DUP_RING || idx->tail - DUP_RING < idx->clean)
 		return;
+	dup_unstage(idx);
 	while (idx->head <= idx->tail - DUP_RING)
 		dup_pop(idx);
 	/* two passes: the first may have begun before the pops */
@@ -369,16 +378,14 @@ dup_make_room(struct dup_index *idx)
 	dup_sweep(idx, SIZE_MAX / 2);
 }
 
-int
-dup_index_add(struct dup_index *idx, const char *id, const char *print,
-    int64_t t)
+static void
+dup_index_put(struct dup_index *idx, const char *id,
+    const struct dup_print *q, int64_t t, int stage)
 {
-	struct dup_print p;
+	const struct dup_print p = *q;
 	struct dup_rec *r;
 	uint32_t ref;
 
-	if (dup_print_parse(print, &p) != 0)
-		return -1;
 	dup_make_room(idx);
 	ref = (uint32_t)(idx->tail & DUP_REF_MASK);
 	if (idx->chunk[ref >> DUP_CHUNK_BITS] == NULL)
@@ -395,23 +402,150 @@ dup_index_add(struct dup_index *idx, const char *id, const char *print,
 	r->t = t;
 	r->shingles = p.shingles;
 	r->n = (uint16_t)p.n;
-	for (size_t k = 0; k < p.n; k++)
-		dup_shard_push(dup_shard_of(idx, p.h[k]),
-		    dup_fp(p.h[k]) << DUP_REF_BITS | ref);
+	if (stage && idx->nstage + p.n > idx->capstage) {
+		idx->capstage = idx->capstage < 4096 ? 4096 :
+		    2 * idx->capstage;
+		if (idx->capstage < idx->nstage + p.n)
+			idx->capstage = idx->nstage + p.n;
+		idx->stage = xrealloc(idx->stage,
+		    idx->capstage * sizeof(*idx->stage));
+	}
+	for (size_t k = 0; k < p.n; k++) {
+		uint64_t v = dup_fp(p.h[k]) << DUP_REF_BITS | ref;
+
+		if (stage)
+			idx->stage[idx->nstage++] = p.h[k] >>
+			    (64 - DUP_SHARD_BITS) << 40 | v;
+		else
+			dup_shard_push(dup_shard_of(idx, p.h[k]), v);
+	}
 	idx->tail++;
 	if (t > idx->newest)
 		idx->newest = t;
 	dup_pop_old(idx, idx->newest, 4);
-	dup_sweep(idx, 4 * p.n + 64);
+	/* nothing to sweep while no entry left since the last pass */
+	if (idx->head != idx->clean && !stage)
+		dup_sweep(idx, 4 * p.n + 64);
+}
+
+int
+dup_index_add(struct dup_index *idx, const char *id, const char *print,
+    int64_t t)
+{
+	struct dup_print p;
+
+	if (dup_print_parse(print, &p) != 0)
+		return -1;
+	dup_unstage(idx);
+	dup_index_put(idx, id, &p, t, 0);
 	dup_print_release(&p);
 	return 0;
+}
+
+int
+dup_index_add_packed(struct dup_index *idx, const char *id,
+    const void *packed, size_t len, int64_t t)
+{
+	uint64_t h[DUP_MAX_SAMPLES];
+	struct dup_print p;
+
+	if (dup_print_unpack(packed, len, &p, h) != 0)
+		return -1;
+	dup_index_put(idx, id, &p, t, 1);
+	return 0;
+}
+
+/* Files the staged postings in their shards, each grown once to its
+ * size. */
+static void
+dup_unstage(struct dup_index *idx)
+{
+	uint32_t *count;
+
+	if (idx->nstage == 0)
+		return;
+	count = xcalloc(DUP_SHARDS, sizeof(*count));
+	for (size_t i = 0; i < idx->nstage; i++)
+		count[idx->stage[i] >> 40]++;
+	for (size_t i = 0; i < DUP_SHARDS; i++) {
+		struct dup_shard *s = &idx->shard[i];
+
+		if (count[i] == 0 || s->n + count[i] <= s->cap)
+			continue;
+		s->cap = s->n + count[i];
+		s->p = xrealloc(s->p, (size_t)s->cap * DUP_ELEM);
+	}
+	free(count);
+	for (size_t i = 0; i < idx->nstage; i++) {
+		struct dup_shard *s = &idx->shard[idx->stage[i] >> 40];
+
+		dup_put(s->p + DUP_ELEM * (size_t)s->n++,
+		    idx->stage[i] & (((uint64_t)1 << 40) - 1));
+	}
+	free(idx->stage);
+	idx->stage = NULL;
+	idx->nstage = idx->capstage = 0;
+}
+
+void
+dup_index_settle(struct dup_index *idx)
+{
+	dup_unstage(idx);
+	for (size_t i = 0; i < DUP_SHARDS; i++)
+		dup_settle(&idx->shard[i]);
 }
 
 void
 dup_index_expire(struct dup_index *idx, int64_t now, size_t budget)
 {
+	dup_unstage(idx);
 	dup_pop_old(idx, now > idx->newest ? now : idx->newest, budget);
 	dup_sweep(idx, budget);
+}
+
+/* The posting's fingerprint at i of s. */
+static uint64_t
+dup_fp_at(const struct dup_shard *s, uint32_t i)
+{
+	return dup_get(s->p + DUP_ELEM * (size_t)i) >> DUP_REF_BITS;
+}
+
+/* Narrows [*lo, *hi) = [0, n) around the first posting of s whose
+ * fingerprint is fp or more. The fingerprints are uniform hash bits, so
+ * that posting is near fp / 2^DUP_FP_BITS of the way through the shard:
+ * a guess there and a gallop from it read a cache line or two where a
+ * binary search over the shard would read log2(n) of them, which grew
+ * with the window (issue 18's look-ups flat from 10k to 1M). */
+static void
+dup_narrow(const struct dup_shard *s, uint64_t fp, uint32_t *lo,
+    uint32_t *hi)
+{
+	uint32_t n = s->n, g, step = 8;
+
+	if (n <= 32)
+		return;
+	g = (uint32_t)((fp * n) >> DUP_FP_BITS);
+	if (g >= n)
+		g = n - 1;
+	if (dup_fp_at(s, g) < fp) {
+		uint32_t a = g + 1;
+
+		while (a + step < n && dup_fp_at(s, a + step - 1) < fp) {
+			a += step;
+			step *= 2;
+		}
+		*lo = a;
+		*hi = a + step < n ? a + step : n;
+	} else {
+		uint32_t b = g;
+
+		while (b > step && dup_fp_at(s, b - step) >= fp) {
+			b -= step;
+			step *= 2;
+		}
+		*lo = b > step ? b - step : 0;
+		*hi = b;
+	}
 }
 
 /* Counts, in each live entry's scratch, the samples of q it holds at or
@@ -428,6 +562,7 @@ dup_count(struct dup_index *idx, const struct dup_print *q)
 
 		dup_settle(s);
 		hi = s->n;
+		dup_narrow(s, fp, &lo, &hi);
 		while (lo < hi) {
 			uint32_t mid = lo + (hi - lo) / 2;
 
@@ -506,6 +641,7 @@ dup_index_query(struct dup_index *idx, const char *print, int64_t t,
 		*pct = 0;
 	if (dup_print_parse(print, &q) != 0)
 		return NULL;
+	dup_unstage(idx);
 	nt = dup_count(idx, &q);
 	for (size_t k = 0; k < nt; k++) {
 		struct dup_rec *r = dup_rec_at(idx, idx->touched[k]);

@@ -323,42 +323,158 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	story_keys_free(&kt);
 }
 
-int
-story_index_restore(struct story_index *idx, const char *story_id,
-    int64_t t, const char *signature)
+/* The story of a story id ("st1-" and 16 hex digits) into *story; -1 if
+ * it is not of that form. */
+static int
+story_id_parse(const char *story_id, uint64_t *story)
 {
-	struct story_keys kn = { 0 }, kt = { 0 };
-	const char *p = signature;
-	uint64_t story = 0;
-	int md = 0;
-
+	*story = 0;
 	if (story_id == NULL || strncmp(story_id, "st1-", 4) != 0 ||
-	    strlen(story_id) != 20 || signature == NULL)
+	    strlen(story_id) != 20)
 		return -1;
 	for (int i = 0; i < 16; i++) {
 		const char *x = strchr(story_hex, story_id[4 + i]);
 
 		if (x == NULL || *x == '\0')
 			return -1;
-		story = story << 4 | (uint64_t)(x - story_hex);
+		*story = *story << 4 | (uint64_t)(x - story_hex);
 	}
+	return 0;
+}
+
+/* The dateline day and the keys of a signature (story_signature()). */
+static void
+story_sig_keys(const char *signature, int *md, struct story_keys *kn,
+    struct story_keys *kt)
+{
+	const char *p = signature;
+
+	*md = 0;
 	while (*p != '\0') {
 		size_t n = strcspn(p, "\t");
 
 		if (n == 6 && strncmp(p, "d:", 2) == 0)
-			md = atoi(p + 2);
+			*md = atoi(p + 2);
 		else if (n > 2 && strncmp(p, "p:", 2) == 0)
-			story_keys_push(&kn, etok_hash(p + 2, n - 2));
+			story_keys_push(kn, etok_hash(p + 2, n - 2));
 		else if (n > 2 && strncmp(p, "t:", 2) == 0)
-			story_keys_push(&kt, etok_hash(p + 2, n - 2));
+			story_keys_push(kt, etok_hash(p + 2, n - 2));
 		p += n;
 		if (*p == '\t')
 			p++;
 	}
-	story_keys_sort(&kn);
-	story_keys_sort(&kt);
+	story_keys_sort(kn);
+	story_keys_sort(kt);
+}
+
+int
+story_index_restore(struct story_index *idx, const char *story_id,
+    int64_t t, const char *signature)
+{
+	struct story_keys kn = { 0 }, kt = { 0 };
+	uint64_t story;
+	int md;
+
+	if (story_id_parse(story_id, &story) != 0 || signature == NULL)
+		return -1;
+	story_sig_keys(signature, &md, &kn, &kt);
 	story_index_put(idx, story, t, md, &kn, &kt);
 	story_keys_free(&kn);
 	story_keys_free(&kt);
 	return 0;
+}
+
+/* The packed signature: a version byte, the dateline day (16 bits), the
+ * numbers of names and of terms (16 bits each), then the names' and the
+ * terms' 64-bit hashes, ascending, little-endian. */
+#define STORY_PACK_HEAD 7
+
+static void
+story_le_put(uint8_t *p, uint64_t v, int bytes)
+{
+	for (int i = 0; i < bytes; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint64_t
+story_le_get(const uint8_t *p, int bytes)
+{
+	uint64_t v = 0;
+
+	for (int i = bytes - 1; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+void *
+story_signature_pack(const char *signature, size_t *len)
+{
+	struct story_keys kn = { 0 }, kt = { 0 };
+	uint8_t *b = NULL;
+	int md;
+
+	*len = 0;
+	if (signature == NULL)
+		return NULL;
+	story_sig_keys(signature, &md, &kn, &kt);
+	if (kn.n <= UINT16_MAX && kt.n <= UINT16_MAX) {
+		*len = STORY_PACK_HEAD + 8 * (kn.n + kt.n);
+		b = xmalloc(*len);
+		b[0] = STORY_PACK_VERSION;
+		story_le_put(b + 1, (uint16_t)md, 2);
+		story_le_put(b + 3, kn.n, 2);
+		story_le_put(b + 5, kt.n, 2);
+		for (size_t i = 0; i < kn.n; i++)
+			story_le_put(b + STORY_PACK_HEAD + 8 * i, kn.v[i], 8);
+		for (size_t i = 0; i < kt.n; i++)
+			story_le_put(b + STORY_PACK_HEAD + 8 * (kn.n + i),
+			    kt.v[i], 8);
+	}
+	story_keys_free(&kn);
+	story_keys_free(&kt);
+	return b;
+}
+
+/* n keys at p into k (k->v of room for them), ascending and distinct
+ * as story_keys_sort() leaves them; -1 if they are not. */
+static int
+story_unpack_keys(const uint8_t *p, size_t n, struct story_keys *k)
+{
+	for (k->n = 0; k->n < n; k->n++) {
+		uint64_t v = story_le_get(p + 8 * k->n, 8);
+
+		if (v == 0 || (k->n > 0 && v <= k->v[k->n - 1]))
+			return -1;
+		k->v[k->n] = v;
+	}
+	return 0;
+}
+
+int
+story_index_restore_packed(struct story_index *idx, const char *story_id,
+    int64_t t, const void *packed, size_t len)
+{
+	const uint8_t *b = packed;
+	struct story_keys kn = { 0 }, kt = { 0 };
+	uint64_t story;
+	size_t nn, nt;
+	int rc = -1;
+
+	if (story_id_parse(story_id, &story) != 0 || b == NULL ||
+	    len < STORY_PACK_HEAD || b[0] != STORY_PACK_VERSION)
+		return -1;
+	nn = (size_t)story_le_get(b + 3, 2);
+	nt = (size_t)story_le_get(b + 5, 2);
+	if (len != STORY_PACK_HEAD + 8 * (nn + nt))
+		return -1;
+	kn.v = xmalloc((nn + nt + 1) * sizeof(*kn.v));
+	kt.v = kn.v + nn;
+	if (story_unpack_keys(b + STORY_PACK_HEAD, nn, &kn) == 0 &&
+	    story_unpack_keys(b + STORY_PACK_HEAD + 8 * nn, nt, &kt) == 0) {
+		story_index_put(idx, story, t,
+		    (int16_t)story_le_get(b + 1, 2), &kn, &kt);
+		rc = 0;
+	}
+	free(kn.v);
+	return rc;
 }

@@ -8,8 +8,9 @@
  *
  * Not thread-safe: one index belongs to one thread (the daemon's store
  * thread, or `newswire extract`). The daemon keeps each article's
- * story_id, time and signature in its store and replays them with
- * story_index_restore() after a restart. */
+ * story_id, time and signature (packed, story_signature_pack()) in its
+ * store and replays them with story_index_restore_packed() after a
+ * restart. */
 #ifndef NW_STORY_H
 #define NW_STORY_H
 
@@ -46,8 +47,20 @@ char *story_signature(const struct nw_article *a);
 int story_index_restore(struct story_index *idx, const char *story_id,
     int64_t t, const char *signature);
 
+/* The signature in the binary form the daemon stores (its dateline day
+ * and the 64-bit hashes of its names and terms, sorted, 8 bytes each),
+ * which story_index_restore_packed() reads without parsing or hashing
+ * text. *len gets its size. Caller frees; NULL if signature is NULL. */
+#define STORY_PACK_VERSION 1
+void *story_signature_pack(const char *signature, size_t *len);
+
+/* story_index_restore() from a packed signature; -1 if story_id or
+ * packed is malformed or of another version. */
+int story_index_restore_packed(struct story_index *idx,
+    const char *story_id, int64_t t, const void *packed, size_t len);
+
 /* A small step of expiry for the loop to take each turn: drops up to
- * budget entries older than twice the window behind now (or behind the
+ * budget entries older than the window behind now (or behind the
  * newest time added, if later) and trims about budget posting lists.
  * story_assign() takes such a step too. */
 void story_index_expire(struct story_index *idx, int64_t now,

@@ -20,7 +20,7 @@
  * compared differ but share their 32 bits (for a query and a candidate
  * of 40 keys each, about one chance in 2.7 million).
  *
- * Expiry: entries older than twice the window behind the newest time seen
+ * Expiry: entries older than the window behind the newest time seen
  * (or behind the `now` given to story_index_expire()) leave the ring from
  * the oldest; a cursor trims the fronts of the lists a few slots at every
  * add and frees the lists left empty. */
@@ -48,6 +48,8 @@ struct story_map {
 	struct story_post *slot;
 	size_t size, used;
 	size_t cursor;        /* the sweep's next slot */
+	uint32_t pass_head;   /* the index's head when the pass began */
+	uint32_t clean;       /* no list holds a seq below (a pass ended) */
 };
 
 #define STORY_KCHUNK_BITS 14
@@ -280,6 +282,9 @@ static void
 story_map_sweep(const struct story_index *idx, struct story_map *m,
     size_t budget)
 {
+	/* no entry left since the last pass: nothing to trim */
+	if (idx->head == m->clean)
+		return;
 	while (budget-- > 0 && m->size > 0) {
 		struct story_post *p = &m->slot[m->cursor];
 
@@ -293,6 +298,10 @@ story_map_sweep(const struct story_index *idx, struct story_map *m,
 			}
 		}
 		m->cursor = (m->cursor + 1) & (m->size - 1);
+		if (m->cursor == 0) {
+			m->clean = m->pass_head;
+			m->pass_head = idx->head;
+		}
 	}
 	if (m->size > 256 && m->used * 8 < m->size)
 		story_map_resize(m, m->size / 2);
@@ -375,12 +384,12 @@ story_keys_drop(struct story_index *idx, uint32_t k)
 	}
 }
 
-/* Drops up to budget entries at the head older than twice the window
+/* Drops up to budget entries at the head older than the window
  * behind newest, keeping the last added. */
 static void
 story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 {
-	int64_t cut = newest - 2 * idx->window;
+	int64_t cut = newest - idx->window;
 
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
 	    story_rec_at(idx, idx->head)->t < cut) {
@@ -399,14 +408,6 @@ story_index_expire(struct story_index *idx, int64_t now, size_t budget)
 	story_map_sweep(idx, &idx->names, budget);
 }
 
-static int
-story_cmp32(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /* The 32 bits of a key the records keep. */
 static uint32_t
 story_key32(uint64_t key)
@@ -414,18 +415,24 @@ story_key32(uint64_t key)
 	return (uint32_t)(key >> 32);
 }
 
-/* Appends the 32-bit forms of k, ascending, to the keys. */
+/* Appends the 32-bit forms of k, ascending, to the keys: the top bits
+ * of keys in ascending order are in order already. */
 static void
 story_keys_append(struct story_index *idx, const struct story_keys *k)
 {
-	uint32_t *tmp = xmalloc((k->n + 1) * sizeof(*tmp));
+	for (size_t i = 0; i < k->n; i++)
+		*story_key_ref(idx, idx->ktail++) = story_key32(k->v[i]);
+}
 
+/* Fetches the map slots of keys ahead of their adds: one article's keys
+ * are scattered over a map larger than the caches. */
+static void
+story_map_prefetch(const struct story_map *m, const struct story_keys *k)
+{
+	if (m->size == 0)
+		return;
 	for (size_t i = 0; i < k->n; i++)
-		tmp[i] = story_key32(k->v[i]);
-	qsort(tmp, k->n, sizeof(*tmp), story_cmp32);
-	for (size_t i = 0; i < k->n; i++)
-		*story_key_ref(idx, idx->ktail++) = tmp[i];
-	free(tmp);
+		__builtin_prefetch(&m->slot[k->v[i] & (m->size - 1)], 1);
 }
 
 void
@@ -459,6 +466,8 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 		idx->khead = r->at;
 	story_keys_append(idx, &(struct story_keys){ names->v, nn, nn });
 	story_keys_append(idx, &(struct story_keys){ terms->v, nt, nt });
+	story_map_prefetch(&idx->names, names);
+	story_map_prefetch(&idx->terms, terms);
 	for (i = 0; i < nn; i++)
 		story_map_add(&idx->names, names->v[i], seq);
 	for (i = 0; i < nt; i++)
@@ -527,14 +536,13 @@ story_shared(const struct story_index *idx, uint32_t i, size_t n,
 	return c;
 }
 
-/* The 32-bit forms of k, ascending, into *out (of k->n). */
+/* The 32-bit forms of k, ascending (k is), into *out (of k->n). */
 static void
 story_q32(const struct story_keys *k, uint32_t **out)
 {
 	*out = xmalloc((k->n + 1) * sizeof(**out));
 	for (size_t i = 0; i < k->n; i++)
 		(*out)[i] = story_key32(k->v[i]);
-	qsort(*out, k->n, sizeof(**out), story_cmp32);
 }
 
 size_t
@@ -570,6 +578,6 @@ int
 story_index_expired(const struct story_index *idx,
     const struct story_cand *c)
 {
-	return c->r->t < idx->newest - 2 * idx->window &&
+	return c->r->t < idx->newest - idx->window &&
 	    c->seq + 1 != idx->tail;
 }

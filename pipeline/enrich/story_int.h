@@ -54,7 +54,7 @@ size_t story_index_candidates(struct story_index *idx,
     const struct story_keys *names, const struct story_keys *terms,
     struct story_cand **cand);
 
-/* Is the candidate out of reach: older than twice the window before the
+/* Is the candidate out of reach: older than the window before the
  * newest time seen (the entry added last is kept for one more query)? */
 int story_index_expired(const struct story_index *idx,
     const struct story_cand *c);

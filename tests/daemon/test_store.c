@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "enrich/story.h"
+
 #include <cmocka.h>
 
 #include "feeds_store.h"
@@ -206,13 +208,20 @@ struct seen_stories {
 };
 
 static void
-on_story(void *ctx, const char *story_id, int64_t t, const char *sig)
+on_story(void *ctx, const struct store_row *r)
 {
 	struct seen_stories *seen = ctx;
+	size_t len;
+	void *p = story_signature_pack("p:x", &len);
 
-	assert_true(t >= 200);
-	assert_string_equal(sig, "p:x");
-	snprintf(seen->last, sizeof(seen->last), "%s", story_id);
+	assert_true(r->t >= 200);
+	/* the signature comes back packed */
+	assert_string_equal(r->text, "");
+	assert_non_null(r->packed);
+	assert_int_equal(r->len, len);
+	assert_memory_equal(r->packed, p, len);
+	free(p);
+	snprintf(seen->last, sizeof(seen->last), "%s", r->key);
 	seen->n++;
 }
 

@@ -434,6 +434,92 @@ test_index_expiry(void **state)
 	free(keep);
 }
 
+static uint64_t
+mix64(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* A print of 8 samples, all in the shard of hash bits 0xabcd. */
+static char *
+crowded_print(uint64_t *rng)
+{
+	uint64_t h[8];
+	struct buf b = { 0 };
+
+	for (int i = 0; i < 8; i++) {
+		h[i] = 0xabcdULL << 48 | (mix64(rng) >> 16);
+		for (int j = i; j > 0 && h[j] < h[j - 1]; j--) {
+			uint64_t t = h[j];
+
+			h[j] = h[j - 1];
+			h[j - 1] = t;
+		}
+	}
+	buf_printf(&b, "d1 %016llx %016llx 64 ", (unsigned long long)
+	    mix64(rng), (unsigned long long)h[7]);
+	for (int i = 0; i < 8; i++)
+		buf_printf(&b, "%016llx", (unsigned long long)h[i]);
+	return buf_take(&b);
+}
+
+/* Thousands of postings in one shard: the look-up's guess and gallop
+ * find every entry's samples, whether the entry came as text or packed,
+ * settled or in the unsorted tail; a packed print reads back as the
+ * text's. */
+static void
+test_index_crowded_shard(void **state)
+{
+	enum { N = 600 };
+	struct dup_index *idx = dup_index_new(0);
+	char *pr[N], id[40];
+	uint64_t rng = 7;
+	(void)state;
+
+	for (int i = 0; i < N; i++) {
+		pr[i] = crowded_print(&rng);
+		snprintf(id, sizeof(id), "nw1-%032x", i);
+		if (i % 2 == 0) {
+			size_t len;
+			void *p = dup_print_pack(pr[i], &len);
+			struct dup_print a, b;
+			uint64_t h[DUP_MAX_SAMPLES];
+
+			assert_non_null(p);
+			assert_int_equal(dup_print_unpack(p, len, &a, h), 0);
+			assert_int_equal(dup_print_parse(pr[i], &b), 0);
+			assert_int_equal(a.n, b.n);
+			assert_true(a.simhash == b.simhash && a.limit == b.limit &&
+			    a.shingles == b.shingles);
+			assert_memory_equal(a.h, b.h, b.n * sizeof(*b.h));
+			dup_print_release(&b);
+			assert_int_equal(dup_index_add_packed(idx, id, p, len,
+			    1000 + i), 0);
+			free(p);
+		} else {
+			assert_int_equal(dup_index_add(idx, id, pr[i],
+			    1000 + i), 0);
+		}
+		if (i == N / 2)
+			dup_index_settle(idx);
+	}
+	for (int i = 0; i < N; i++) {
+		int pct = 0;
+		const char *of = dup_index_query(idx, pr[i], 2000, &pct);
+
+		snprintf(id, sizeof(id), "nw1-%032x", i);
+		assert_non_null(of);
+		assert_string_equal(of, id);
+		assert_int_equal(pct, 100);
+		free(pr[i]);
+	}
+	dup_index_free(idx);
+}
+
 int
 main(void)
 {
@@ -449,6 +535,7 @@ main(void)
 		cmocka_unit_test(test_index_query),
 		cmocka_unit_test(test_index_best),
 		cmocka_unit_test(test_index_expiry),
+		cmocka_unit_test(test_index_crowded_shard),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

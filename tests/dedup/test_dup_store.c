@@ -58,20 +58,30 @@ struct seen {
 	struct dup_index *idx;
 	char ids[4][64];
 	int64_t t[4];
+	int packed[4];
 	int n;
 };
 
+/* Rows come back packed (layout 4 on), or as text (written before). */
 static void
-collect(void *ctx, const char *id, int64_t t, const char *print)
+collect(void *ctx, const struct store_row *r)
 {
 	struct seen *s = ctx;
 
 	if (s->n < 4) {
-		snprintf(s->ids[s->n], sizeof(s->ids[0]), "%s", id);
-		s->t[s->n] = t;
+		snprintf(s->ids[s->n], sizeof(s->ids[0]), "%s", r->key);
+		s->t[s->n] = r->t;
+		s->packed[s->n] = r->packed != NULL;
 	}
 	s->n++;
-	assert_int_equal(dup_index_add(s->idx, id, print, t), 0);
+	if (r->packed != NULL) {
+		assert_string_equal(r->text, "");
+		assert_int_equal(dup_index_add_packed(s->idx, r->key,
+		    r->packed, r->len, r->t), 0);
+	} else {
+		assert_int_equal(dup_index_add(s->idx, r->key, r->text, r->t),
+		    0);
+	}
 }
 
 static const char body[] =
@@ -124,6 +134,7 @@ test_roundtrip(void **state)
 	assert_string_equal(seen.ids[0], ID_A);
 	assert_int_equal(seen.t[0], t0);
 	assert_string_equal(seen.ids[1], ID_B);
+	assert_true(seen.packed[0] && seen.packed[1]);
 	buf_printf(&copy, "Home | News | Sport\n\n%s\n\nShare this article "
 	    "on social media. Most read today.", body);
 	pc = dup_print_text(copy.p);
@@ -182,10 +193,66 @@ test_upgrade(void **state)
 	assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA user_version", -1,
 	    &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-	assert_int_equal(sqlite3_column_int(st, 0), 3);
+	assert_int_equal(sqlite3_column_int(st, 0), 4);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	free(pa);
+}
+
+/* A store of layout 3 (text prints only) opens, gains the packed
+ * column, and its text rows load beside the packed ones, into an index
+ * that finds either. */
+static void
+test_upgrade_text_rows(void **state)
+{
+	const char *dir = *state;
+	char path[512], *sql;
+	sqlite3 *db;
+	struct store *s = open_store(dir);
+	struct seen seen = { 0 };
+	char *pa = dup_print_text(body), *pb = dup_print_text(other);
+	const int64_t t0 = (int64_t)time(NULL) - 3000;
+	const char *id;
+
+	store_close(s);
+	snprintf(path, sizeof(path), "%s/newswire.db", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sql = sqlite3_mprintf("DROP TABLE dup_prints;"
+	    "CREATE TABLE dup_prints (id TEXT PRIMARY KEY, t INTEGER NOT NULL,"
+	    " print TEXT NOT NULL);"
+	    "CREATE INDEX dup_prints_t ON dup_prints(t);"
+	    "DROP TABLE stories;"
+	    "CREATE TABLE stories (id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
+	    " t INTEGER NOT NULL, signature TEXT NOT NULL);"
+	    "INSERT INTO dup_prints VALUES (%Q, %lld, %Q);"
+	    "PRAGMA user_version = 3;", ID_A, (long long)t0, pa);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+
+	s = open_store(dir);
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_dup_add(s, ID_B, t0 + 1, pb, err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	seen.idx = dup_index_new(0);
+	assert_int_equal(store_dups(s, 0, collect, &seen, err, sizeof(err)),
+	    0);
+	assert_int_equal(seen.n, 2);
+	assert_string_equal(seen.ids[0], ID_A);
+	assert_false(seen.packed[0]);
+	assert_string_equal(seen.ids[1], ID_B);
+	assert_true(seen.packed[1]);
+	id = dup_index_query(seen.idx, pa, t0 + 10, NULL);
+	assert_non_null(id);
+	assert_string_equal(id, ID_A);
+	id = dup_index_query(seen.idx, pb, t0 + 10, NULL);
+	assert_non_null(id);
+	assert_string_equal(id, ID_B);
+	dup_index_free(seen.idx);
+	store_close(s);
+	free(pa);
+	free(pb);
 }
 
 int
@@ -195,6 +262,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_roundtrip, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_text_rows, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

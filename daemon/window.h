@@ -1,0 +1,25 @@
+/* The window's indexes in newswired (issue 18): the story index and the
+ * near-duplicate index, loaded from the store at start and expired in
+ * small steps on the loop. docs/window.md has the design and figures. */
+#ifndef NW_WINDOW_H
+#define NW_WINDOW_H
+
+#include <stddef.h>
+
+struct daemon;
+
+/* Builds d->stories and d->dups from the store's rows of the last
+ * window (their packed forms, or the text of rows written before
+ * layout 4); logs how many and how long. 0, or -1 with a reason. */
+int window_load(struct daemon *d, char *err, size_t errlen);
+
+/* Starts the expiry timer: every WINDOW_TICK_SECS the indexes drop a
+ * few of the entries that left the window and sweep their postings. */
+#define WINDOW_TICK_SECS 1
+#define WINDOW_TICK_BUDGET 4096
+void window_start(struct daemon *d);
+
+/* Stops the timer (before the indexes are freed). */
+void window_stop(struct daemon *d);
+
+#endif
