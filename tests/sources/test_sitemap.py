@@ -32,6 +32,7 @@ CASE is one of:
 """
 import gzip
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -323,6 +324,7 @@ def case_sitemap(newswired, tmp):
         srv.state["validators"] = False
         srv.state["news_lastmod"] = "2024-03-08T00:00:00Z"
     n = len(reqs(srv))
+    published = journal_articles(tmp)
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub, ONE) + src)
     try:
@@ -330,8 +332,10 @@ def case_sitemap(newswired, tmp):
                                    reqs(srv)[n:]), 20),
               "the sitemaps fetched after the restart")
         sub.settle(3)
-        check(not sub.topics("article."), "nothing published again: %r" %
-              [e["url"] for _, e in sub.topics("article.")])
+        check(not sub.topics("article.") and
+              journal_articles(tmp) == published,
+              "nothing published again: %r" %
+              journal_articles(tmp)[len(published):])
         again = [p for p, _ in reqs(srv)[n:] if p.endswith(".html")]
         check(not again, "no page fetched again: %r" % again)
         check(d.alive(), "newswired alive")
@@ -410,6 +414,22 @@ def stored_feed(tmp, name):
     finally:
         db.close()
     return row
+
+
+def journal_articles(tmp):
+    """The URLs of the article events in the daemon's journal, in seq
+    order."""
+    import sqlite3
+    db = sqlite3.connect("file:%s/state/newswire.db?mode=ro" % tmp,
+                         uri=True, timeout=10)
+    try:
+        rows = db.execute("SELECT event FROM journal WHERE topic LIKE "
+                          "'article.%' ORDER BY seq").fetchall()
+    except sqlite3.Error:
+        rows = []
+    finally:
+        db.close()
+    return [json.loads(r[0]).get("url") for r in rows]
 
 
 def case_site(newswired, tmp):
@@ -519,13 +539,16 @@ def case_crash(newswired, tmp):
         d = ts.Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
         sub.heartbeats.clear()
         check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
-        check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 30),
+        # the journal, not the live socket: a subscriber reconnecting to
+        # the new PUB socket can miss the first events (ZeroMQ's slow
+        # joiner); a consumer fetches those from replay
+        check(sub.wait(lambda: len(journal_articles(tmp)) >= 5, 30),
               "the five articles after the restart: %r" %
-              [e["url"] for _, e in sub.topics("article.")])
+              journal_articles(tmp))
         sub.settle(3)
-        arts = sub.topics("article.")
-        check(len(arts) == 5 and len({e["url"] for _, e in arts}) == 5,
-              "each once: %r" % [e["url"] for _, e in arts])
+        arts = journal_articles(tmp)
+        check(len(arts) == 5 and len(set(arts)) == 5,
+              "each once: %r" % arts)
         after = reqs(srv)[n:]
         check(("/sitemap_index.xml", 304) in after,
               "the index answered 304 after the restart: %r" % after[:4])
