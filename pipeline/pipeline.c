@@ -50,6 +50,11 @@ pipeline_run(const struct nw_input *in, char *err, size_t errlen)
 		fail(err, errlen, "no article text found");
 		goto err;
 	}
+	/* the server's Content-Language stands behind what the page says
+	 * (its lang attribute, JSON-LD, <meta>): a hint the text's script
+	 * can overrule, like them (enrich_article()) */
+	if (a->lang == NULL)
+		a->lang = enrich_lang_tag(in->content_language);
 	enrich_normalise(a);
 	enrich_article(a);
 	free(text);
