@@ -41,6 +41,7 @@ feeds_job_free(struct feeds_job *j)
 	free(j->page);
 	free(j->page_url);
 	free(j->content_type);
+	free(j->content_language);
 	article_free(j->article);
 	free(j->claim);
 	free(j);
@@ -381,6 +382,7 @@ work_entry(struct feeds_job *j)
 		.len = j->page_len,
 		.url = j->page_url,
 		.content_type = j->content_type,
+		.content_language = j->content_language,
 		.name = j->key,
 		.now = j->fetched_at,
 	};

@@ -102,6 +102,7 @@ struct feeds_job {
 	size_t page_len;
 	char *page_url;
 	char *content_type;
+	char *content_language;
 	char page_error[256];
 	int known;              /* the entry was committed before */
 	int blocked;            /* refused by a keep/block rule (counted

@@ -510,6 +510,8 @@ page_done(void *arg, struct http_response *r)
 		j->page_url = xstrdup(r->final_url ? r->final_url : p->link);
 		if (r->content_type != NULL)
 			j->content_type = xstrdup(r->content_type);
+		if (r->content_language != NULL)
+			j->content_language = xstrdup(r->content_language);
 	} else if (r->error == HTTP_OK) {
 		snprintf(j->page_error, sizeof(j->page_error),
 		    "%s: HTTP status %ld", p->link, r->status);

@@ -466,10 +466,12 @@ detect_charset(const unsigned char *in, size_t len)
 	return cs;
 }
 
-int
-decode_to_utf8(const unsigned char *in, size_t len,
-    const char *content_type, char **out, size_t *outlen,
-    const char **charset, char *err, size_t errlen)
+/* decode_to_utf8(), or with view not NULL decode_to_utf8_view(): then
+ * clean UTF-8 is not copied but pointed to. */
+static int
+decode_run(const unsigned char *in, size_t len, const char *content_type,
+    char **out, size_t *outlen, const char **view, const char **charset,
+    char *err, size_t errlen)
 {
 	char label[64];
 	const char *cs = NULL;
@@ -537,6 +539,15 @@ decode_to_utf8(const unsigned char *in, size_t len,
 		if (sc.bad * 1000 > len * DECODE_MAX_INVALID_PERMILLE)
 			return fail(err, errlen, "invalid UTF-8: %zu "
 			    "of %zu bytes are not UTF-8", sc.bad, len);
+		if (sc.bad == 0 && !sc.ctl && view != NULL) {
+			/* the common case, when the caller can read
+			 * the bytes where they are: no copy */
+			*view = (const char *)in;
+			*outlen = len;
+			if (charset != NULL)
+				*charset = cs;
+			return 0;
+		}
 		if (sc.bad == 0) {
 			/* the common case: one copy, and a second
 			 * pass only if there is a control to drop */
@@ -559,4 +570,28 @@ decode_to_utf8(const unsigned char *in, size_t len,
 	if (charset != NULL)
 		*charset = cs;
 	return 0;
+}
+
+int
+decode_to_utf8(const unsigned char *in, size_t len,
+    const char *content_type, char **out, size_t *outlen,
+    const char **charset, char *err, size_t errlen)
+{
+	return decode_run(in, len, content_type, out, outlen, NULL, charset,
+	    err, errlen);
+}
+
+int
+decode_to_utf8_view(const unsigned char *in, size_t len,
+    const char *content_type, const char **view, size_t *viewlen,
+    char **owned, const char **charset, char *err, size_t errlen)
+{
+	int rc;
+
+	*view = NULL;
+	rc = decode_run(in, len, content_type, owned, viewlen, view,
+	    charset, err, errlen);
+	if (rc == 0 && *view == NULL)
+		*view = *owned;
+	return rc;
 }

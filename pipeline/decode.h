@@ -20,4 +20,14 @@ int decode_to_utf8(const unsigned char *in, size_t len,
     const char *content_type, char **out, size_t *outlen,
     const char **charset, char *err, size_t errlen);
 
+/* As decode_to_utf8(), without the copy when there is nothing to change:
+ * when in[0..len) is UTF-8 as it stands (no invalid sequence, no control
+ * character to drop; a UTF-8 byte order mark is passed over), *view
+ * points into in and
+ * *owned is NULL; else *view is *owned, a NUL-terminated copy the caller
+ * frees. A view is not NUL-terminated: read it by its length. */
+int decode_to_utf8_view(const unsigned char *in, size_t len,
+    const char *content_type, const char **view, size_t *viewlen,
+    char **owned, const char **charset, char *err, size_t errlen);
+
 #endif

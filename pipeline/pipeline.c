@@ -13,7 +13,8 @@ struct nw_article *
 pipeline_run(const struct nw_input *in, char *err, size_t errlen)
 {
 	struct nw_article *a = NULL;
-	char *text = NULL;
+	const char *text = NULL;
+	char *owned = NULL;
 	size_t len = 0;
 	enum sniff_kind kind;
 	int rc;
@@ -23,10 +24,17 @@ pipeline_run(const struct nw_input *in, char *err, size_t errlen)
 		    in->len, PIPELINE_MAX_INPUT);
 		goto err;
 	}
-	if (decode_to_utf8(in->data, in->len, in->content_type, &text, &len,
-	    NULL, err, errlen) != 0)
+	/* clean UTF-8 is read where it is: the HTML extractor's cut of the
+	 * page (html_strip_raw()) is the one copy it makes */
+	if (decode_to_utf8_view(in->data, in->len, in->content_type, &text,
+	    &len, &owned, NULL, err, errlen) != 0)
 		goto err;
 	kind = sniff_kind(text, len);
+	if (kind != SNIFF_HTML && owned == NULL) {
+		/* the text extractor reads up to a NUL */
+		owned = xstrndup(text, len);
+		text = owned;
+	}
 	a = article_new();
 	article_set(&a->url, in->url);
 	switch (kind) {
@@ -50,12 +58,17 @@ pipeline_run(const struct nw_input *in, char *err, size_t errlen)
 		fail(err, errlen, "no article text found");
 		goto err;
 	}
+	/* the server's Content-Language stands behind what the page says
+	 * (its lang attribute, JSON-LD, <meta>): a hint the text's script
+	 * can overrule, like them (enrich_article()) */
+	if (a->lang == NULL)
+		a->lang = enrich_lang_tag(in->content_language);
 	enrich_normalise(a);
 	enrich_article(a);
-	free(text);
+	free(owned);
 	return a;
 err:
 	article_free(a);
-	free(text);
+	free(owned);
 	return NULL;
 }

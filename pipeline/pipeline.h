@@ -14,6 +14,9 @@ struct nw_input {
 	size_t len;
 	const char *url;           /* where it came from, or NULL */
 	const char *content_type;  /* HTTP Content-Type, or NULL */
+	const char *content_language; /* HTTP Content-Language, or NULL:
+	                              a hint to the language, behind
+	                              what the page states */
 	const char *name;          /* file or item name, for messages */
 	int64_t now;               /* ingest time, Unix seconds; no date
 	                              later than this is accepted */

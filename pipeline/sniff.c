@@ -144,9 +144,12 @@ sniff_kind(const char *s, size_t len)
 		"<h1", "<style",
 	};
 
+	/* s need not end in a NUL (decode_to_utf8_view()) */
+	char c0 = p < end ? *p : '\0';
+
 	if (n == 0)
 		return SNIFF_OTHER;
-	if (*p == '{' && (window_has(s, n, "jsonfeed.org") ||
+	if (c0 == '{' && (window_has(s, n, "jsonfeed.org") ||
 	    window_has(s, n, "\"items\"")))
 		return SNIFF_FEED;
 	if (has_prefix_ci(p, end, "<rss") || has_prefix_ci(p, end, "<feed") ||
@@ -163,9 +166,9 @@ sniff_kind(const char *s, size_t len)
 		return SNIFF_HTML;
 	/* A dump that kept a stray tag or two of the page ("<img ...>" of a
 	 * tracking pixel) is still text; other markup is not ours. */
-	if (*p == '<' && !html_element_at(p, (size_t)(end - p)))
+	if (c0 == '<' && !html_element_at(p, (size_t)(end - p)))
 		return SNIFF_OTHER;
-	if (*p == '{' || (*p == '[' && sniff_json_array(p, end)))
+	if (c0 == '{' || (c0 == '[' && sniff_json_array(p, end)))
 		return SNIFF_OTHER;
 	return SNIFF_TEXT;
 }

@@ -73,6 +73,7 @@ struct http_request {
 	char *r_etag;
 	char *r_last_modified;
 	char *r_content_type;
+	char *r_content_language;
 	char *r_retry_after;
 	struct buf body;
 	bool too_big;
@@ -365,6 +366,7 @@ rq_free(struct http_request *r)
 	free(r->r_etag);
 	free(r->r_last_modified);
 	free(r->r_content_type);
+	free(r->r_content_language);
 	free(r->r_retry_after);
 	free(r->allow_key);
 	free(r->refused);
@@ -498,9 +500,11 @@ header_cb(char *p, size_t size, size_t n, void *arg)
 		free(r->r_etag);
 		free(r->r_last_modified);
 		free(r->r_content_type);
+		free(r->r_content_language);
 		free(r->r_retry_after);
 		r->hop_location = r->r_etag = r->r_last_modified = NULL;
 		r->r_content_type = r->r_retry_after = NULL;
+		r->r_content_language = NULL;
 	} else if(len >= 1 && len <= 2 && (p[0] == '\r' || p[0] == '\n')) {
 		header_block_end(r);
 	} else if(header_is(p, len, "Location", &v, &vlen)) {
@@ -511,6 +515,8 @@ header_cb(char *p, size_t size, size_t n, void *arg)
 		set_str(&r->r_last_modified, v, vlen);
 	} else if(header_is(p, len, "Content-Type", &v, &vlen)) {
 		set_str(&r->r_content_type, v, vlen);
+	} else if(header_is(p, len, "Content-Language", &v, &vlen)) {
+		set_str(&r->r_content_language, v, vlen);
 	} else if(header_is(p, len, "Retry-After", &v, &vlen)) {
 		set_str(&r->r_retry_after, v, vlen);
 	}
@@ -730,6 +736,7 @@ deliver_one(struct http_request *r)
 	resp.etag = r->r_etag;
 	resp.last_modified = r->r_last_modified;
 	resp.content_type = r->r_content_type;
+	resp.content_language = r->r_content_language;
 	resp.retry_after = http_parse_retry_after(r->r_retry_after,
 	    (long)time(NULL));
 	if(r->err == HTTP_OK) {

@@ -111,6 +111,7 @@ struct http_response {
 	const char *etag;         /* of the final response, or NULL */
 	const char *last_modified;
 	const char *content_type;
+	const char *content_language; /* the header as sent, or NULL */
 	long retry_after;         /* seconds (from delta or date), -1 if
 	                             absent or unparsable */
 	char *body;               /* NUL-terminated; never NULL on HTTP_OK */

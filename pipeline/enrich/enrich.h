@@ -14,6 +14,12 @@ void enrich_normalise(struct nw_article *a);
  * simhash. */
 void enrich_article(struct nw_article *a);
 
+/* The language of an HTTP Content-Language value ("de-AT, en"): the ISO
+ * 639-1 code of its first tag, lower case, as a new string; NULL when the
+ * first tag starts with no two-letter language (BCP 47 uses the two-letter
+ * code wherever one exists). */
+char *enrich_lang_tag(const char *value);
+
 /* Canonical form of an absolute URL: lower-case scheme and host, default
  * port dropped, fragment and tracking parameters (utm_*, fbclid, gclid...)
  * removed. Returns a new string, or NULL if url is not an absolute URL. */

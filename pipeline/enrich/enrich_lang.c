@@ -454,6 +454,28 @@ lang_hint_script(const char *hint)
 	return LS_LATIN;
 }
 
+char *
+enrich_lang_tag(const char *value)
+{
+	char code[3];
+	size_t n = 0;
+
+	if (value == NULL)
+		return NULL;
+	while (*value == ' ' || *value == '\t')
+		value++;
+	while (n < 3 && ((value[n] | 0x20) >= 'a' && (value[n] | 0x20) <= 'z'))
+		n++;
+	if (n != 2 || (value[2] != '\0' && value[2] != '-' &&
+	    value[2] != '_' && value[2] != ',' && value[2] != ';' &&
+	    value[2] != ' ' && value[2] != '\t'))
+		return NULL;
+	code[0] = (char)(value[0] | 0x20);
+	code[1] = (char)(value[1] | 0x20);
+	code[2] = '\0';
+	return xstrdup(code);
+}
+
 const char *
 lang_detect(const char *text, const char *hint)
 {

@@ -309,11 +309,13 @@ strip_markup(struct strip_scan *sc)
 	bool empty;
 
 	if (left >= 4 && memcmp(p, "<!--", 4) == 0) {
+		/* cut: no stage reads a comment (html_drop() unlinks
+		 * them) */
 		const char *q = memmem(p + 4, left - 4, "-->", 3);
 
 		if (q == NULL)
 			return false;
-		strip_copy_to(sc, (size_t)(q - sc->s) + 3);
+		sc->i = (size_t)(q - sc->s) + 3;
 		return true;
 	}
 	if (left >= 3 && p[1] == '/' && strip_is_letter(p[2])) {

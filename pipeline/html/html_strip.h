@@ -12,7 +12,7 @@
  * "...ublication...", "...reated..."). libxml2 reads such bodies one
  * character at a time into text nodes that the extractor drops; a third
  * of a news page's bytes are scripts and styles. The tags stay, so the
- * tree keeps its shape. Comments are skipped over, attribute values are
+ * tree keeps its shape. Comments are cut whole, attribute values are
  * read with their quotes; where the markup stops making sense (an
  * unterminated comment, quote or element) the rest is copied as it is.
  * Start tags lose the attributes the pipeline does not read

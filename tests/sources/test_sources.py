@@ -24,6 +24,11 @@ CASE is one of:
           /metrics counting both sources' items.
   entries 40 guid-only entries with the same text: 1 new and 39
           duplicates; 20,000 entries past max_entries: the newest taken.
+  language entry pages whose language only the Content-Language header
+          states: the header is the article's lang ("nl-BE, en" gives
+          nl), behind the page's lang attribute, and overruled by text in
+          a script that language is not written in; a page without the
+          header is detected as English.
   restart kill -9 while an entry's page is being fetched: the next start
           fetches it (the feed answering 304) and publishes it once, from
           the page, the feed filling the author and date.
@@ -411,6 +416,47 @@ PAGE = ("<!DOCTYPE html><html lang=en><head><title>Harbour reopens"
             for i in range(6)) + "</article></body></html>")
 
 
+# the language pages: path -> (lang attribute, Content-Language, text);
+# four unrelated stories, so that none is a near copy of another
+CL_PAGES = {
+    "/cl/header": (None, "nl-BE, en", [
+        "The river ferry will run every twenty minutes from May, the "
+        "operator said, after two new boats passed their trials.",
+        "Crossings were cut to one an hour last winter when the old "
+        "vessel needed a new engine and spare parts ran short.",
+        "Commuters on both banks had asked for later evening sailings, "
+        "and the timetable now adds three after nine o'clock."]),
+    "/cl/attr": ("fr", "nl", [
+        "Night trains between the capital and the coast return this "
+        "summer with sleeping cars bought second hand from Austria.",
+        "The service was dropped a decade ago as airlines undercut it, "
+        "but ticket sales for the first month are already strong.",
+        "Fares start at forty euros for a seat and rise with the berth, "
+        "breakfast included, the railway company announced."]),
+    "/cl/script": (None, "ru", [
+        "The village school reopened its library on Monday with books "
+        "given by families from across the valley over the winter.",
+        "Pupils painted the shelves themselves, the head teacher said, "
+        "and a retired printer bound the donated atlases again.",
+        "Opening hours run until six so that parents can borrow too, "
+        "and a reading club meets there every Thursday."]),
+    "/cl/none": (None, None, [
+        "A heat pump scheme for older flats has paid out grants to more "
+        "than four hundred households since it began in March.",
+        "Engineers found that most buildings needed only new radiators, "
+        "not full insulation, to run the pumps efficiently.",
+        "The city plans to double the budget next year if energy bills "
+        "for the first households fall as far as predicted."]),
+}
+
+
+def cl_page(lang, paras):
+    return ("<!DOCTYPE html><html%s><head><title>Local news</title></head>"
+            "<body><article><h1>%s</h1>%s</article></body></html>" % (
+                ' lang="%s"' % lang if lang else "", paras[0][:40],
+                "".join("<p>%s</p>" % p for p in paras)))
+
+
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
@@ -526,6 +572,19 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/shared-page":
             return self.send(200, PAGE.encode(),
                              [("Content-Type", "text/html; charset=utf-8")])
+        if path == "/clfeed":
+            return self.feed([
+                "<item><guid>%s</guid><title>Entry %s</title>"
+                "<link>http://%s%s</link>"
+                "<description>A summary.</description></item>"
+                % (k, k, self.headers.get("Host"), k)
+                for k in sorted(CL_PAGES)], '"cl"')
+        if path in CL_PAGES:
+            lang, cl, paras = CL_PAGES[path]
+            h = [("Content-Type", "text/html; charset=utf-8")]
+            if cl:
+                h.append(("Content-Language", cl))
+            return self.send(200, cl_page(lang, paras).encode(), h)
         if path == "/gone-page":
             return self.send(404, b"no such page\n")
         if path == "/page/1":
@@ -907,6 +966,37 @@ def case_oneway(newswired, tmp):
     return 0
 
 
+def case_language(newswired, tmp):
+    """Entry pages served with and without Content-Language: the header
+    is the hint to the article's language behind the page's lang
+    attribute, and the text's script overrules it."""
+    srv = serve()
+    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub) +
+                      source("cl", base + "/clfeed", 2, pages=True))
+    srv.state["go"].set()
+    want = {"/cl/header": "nl", "/cl/attr": "fr", "/cl/script": "en",
+            "/cl/none": "en"}
+    try:
+        arts = lambda: sub.topics("article.new.cl")  # noqa: E731
+        check(sub.wait(lambda: len(arts()) >= len(want), 30),
+              "an article per page: %r" % [t for t, _ in arts()])
+        got = {}
+        for _, e in arts():
+            path = "/" + e["url"].split("/", 3)[3] if e["url"] else None
+            got[path] = (e["source"]["kind"], e["lang"])
+        for path, lang in sorted(want.items()):
+            check(got.get(path) == ("page", lang),
+                  "%s: kind page, lang %s: %r" % (path, lang,
+                                                  got.get(path)))
+        check(d.alive(), "newswired alive")
+    finally:
+        check(d.stop() == 0, "clean exit")
+        sub.close()
+        srv.shutdown()
+    return 0
+
+
 def main():
     global SHARED, SCHEMA, NEWSWIRE
     newswired, SHARED, SCHEMA, case = sys.argv[1:5]
@@ -916,7 +1006,8 @@ def main():
     metrics_key(newswired, tmp)
     rc = {"nginx": case_nginx, "faults": case_faults,
           "sighup": case_sighup, "restart": case_restart,
-          "oneway": case_oneway, "entries": case_entries}[case](
+          "oneway": case_oneway, "entries": case_entries,
+          "language": case_language}[case](
               newswired, tmp)
     if failures:
         print("%d failure(s); temporary folder kept: %s" % (
