@@ -58,6 +58,8 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 256, false },
 	{ "daemon", "queue_size", CONFIG_INT, OFF(queue_size), "64",
 	  NULL, 1, 65536, false },
+	{ "daemon", "job_budget", CONFIG_INT, OFF(job_budget), "30",
+	  NULL, 1, 3600, true },
 	{ "daemon", "sources_dir", CONFIG_STRING, OFF(sources_dir),
 	  "sources.d", NULL, 0, 0, true },
 	{ "daemon", "log_level", CONFIG_ENUM, OFF(log_level), "info",

@@ -230,13 +230,14 @@ stop(struct daemon *d)
 	}
 	notify_stopping(d->notify);
 	d->stopping = true;
+	atomic_store(&d->halt, true);
 	watcher_free(d->watcher);
 	d->watcher = NULL;
 	sources_stop(d->sources);
 	left = unqueue(d);
-	log_info(&d->log, "stopping: finishing %zu job(s) in work; %zu "
-	    "queued left for the next start", workers_busy(d->workers),
-	    left);
+	log_info(&d->log, "stopping: %zu job(s) in work, a feed's cut "
+	    "short; %zu queued left for the next start",
+	    workers_busy(d->workers), left);
 	daemon_maybe_exit(d);
 }
 

@@ -6,6 +6,7 @@
 #ifndef NW_DAEMON_STATE_H
 #define NW_DAEMON_STATE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -73,6 +74,8 @@ struct daemon {
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
 	bool stopping;
+	atomic_bool halt;               /* raised by a stop: work that asks
+	                                   (a feed job's budget) gives up */
 };
 
 /* Finished jobs committed in one loop turn, at most. */

@@ -56,6 +56,8 @@ struct src {
 	size_t entries;          /* entries queued or being made */
 	bool state_dirty;        /* validators or move not yet stored */
 	bool parse_failed;       /* the last body did not parse */
+	char spent[65];          /* the hash of a body that went over its
+	                            time budget: not parsed again; "" */
 	const char **headers;    /* c.headers, NULL-terminated */
 	struct filter *filter;   /* c.keep, c.block; NULL: none */
 	/* kind = sitemap: the sitemaps an index listed, to fetch one at a
