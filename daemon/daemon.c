@@ -96,6 +96,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (d->watcher != NULL)
 		watcher_rescan(d->watcher);
+	sources_retry(d->sources);
 }
 
 static void
@@ -137,9 +138,16 @@ on_results(evutil_socket_t fd, short what, void *arg)
 		else
 			ok = commit_end(d->commit, err, sizeof(err)) == 0;
 		if (!ok) {
-			log_error(&d->log, "%s; the turn's %zu result(s) are "
-			    "rolled back and tried again later", err, n);
+			char then[128];
+
+			snprintf(then, sizeof(then), "the turn's results "
+			    "are rolled back and tried again in %d s",
+			    DAEMON_RETRY_SECS);
+			store_log_failed(&d->store_log, &d->log,
+			    store_failed(d->store), err, then);
 			daemon_retry_later(d);
+		} else {
+			store_log_ok(&d->store_log, &d->log);
 		}
 		for (size_t i = 0; i < n; i++) {
 			struct job *j = jobs[i];

@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "store_log.h"
 
 struct commit;
 struct curve;
@@ -74,6 +75,8 @@ struct daemon {
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
 	bool stopping;
+	struct store_log store_log;     /* store errors, logged once per
+	                                   change of state */
 	atomic_bool halt;               /* raised by a stop: work that asks
 	                                   (a feed job's budget) gives up */
 };

@@ -19,6 +19,7 @@
 #include "idents.h"
 #endif
 #include "metrics.h"
+#include "store.h"
 #include "workers.h"
 
 /* ---- errors ---- */
@@ -66,9 +67,20 @@ jobs_publish_error(struct sources *S, const char *name, const char *uri,
 	}
 	if (commit_end(S->d->commit, err, sizeof(err)) != 0)
 		goto err;
+	store_log_ok(&S->d->store_log, &S->d->log);
 	return;
 err:
-	log_error(&S->d->log, "%s: cannot journal its error: %s", name, err);
+	sources_store_failed(S, name, err);
+}
+
+void
+sources_store_failed(struct sources *S, const char *name, const char *err)
+{
+	char what[640];
+
+	snprintf(what, sizeof(what), "%s: %s", name, err);
+	store_log_failed(&S->d->store_log, &S->d->log,
+	    store_failed(S->d->store), what, NULL);
 }
 
 /* ---- the pool ---- */
@@ -318,7 +330,7 @@ feed_after(struct job *job, bool committed)
 				    j->fresh[i].known);
 			}
 		} else {
-			src_repoll(S, s);
+			src_repoll_later(S, s);
 			if (j->child != NULL)   /* still pending: again */
 				sitemap_queue(s, j->child);
 		}
@@ -459,7 +471,7 @@ entry_after(struct job *job, bool committed)
 		if (committed && j->blocked)
 			metrics_blocked(j->S->d->metrics, s->c.name);
 		if (!committed)
-			src_repoll(j->S, s);
+			src_repoll_later(j->S, s);
 		else if (s->entries == 0 || s->entries % 16 == 0)
 			sources_lease_entries(j->S, s);
 	}
