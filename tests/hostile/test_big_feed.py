@@ -249,6 +249,14 @@ def journal_checks(tmp, sub):
 def run3(newswired, conf, logp, sub, tmp, last):
     """The next start goes on from the journal's end (its first heartbeat
     says so; the subscriber may miss the first events of a restart)."""
+    # what the last run sent before it stopped is read first
+    quiet = time.monotonic()
+    end = quiet + 10 * FACTOR
+    while time.monotonic() - quiet < 1 and time.monotonic() < end:
+        n = len(sub.events) + len(sub.beats)
+        sub.poll(100)
+        if len(sub.events) + len(sub.beats) != n:
+            quiet = time.monotonic()
     d = Daemon(newswired, conf, logp)
     n0, b0 = len(sub.events), len(sub.beats)
     sub.wait(lambda: len(sub.events) > n0 and len(sub.beats) > b0, 30,
@@ -287,6 +295,9 @@ def main():
     finally:
         sub.close()
         srv.shutdown()
+    text = log_text(logp)
+    check("runtime error" not in text and "Sanitizer" not in text,
+          "no sanitizer report in the daemon's log")
     if failures:
         print(log_text(logp)[-4000:])
         print("%d failure(s)" % len(failures))

@@ -214,6 +214,8 @@ def main():
         ctx.term()
         srv.shutdown()
     check(rc == 0, "clean stop: rc %r" % rc)
+    check("runtime error" not in text() and "Sanitizer" not in text(),
+          "no sanitizer report in the daemon's log")
     if failures:
         print(text()[-4000:])
         print("%d failure(s)" % len(failures))
