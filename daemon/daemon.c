@@ -243,8 +243,8 @@ stop(struct daemon *d)
 	d->watcher = NULL;
 	sources_stop(d->sources);
 	left = unqueue(d);
-	log_info(&d->log, "stopping: %zu job(s) in work, a feed's cut "
-	    "short; %zu queued left for the next start",
+	log_info(&d->log, "stopping: waiting for %zu job(s) in work (a "
+	    "feed's is cut short); %zu queued left for the next start",
 	    workers_busy(d->workers), left);
 	daemon_maybe_exit(d);
 }
