@@ -20,6 +20,7 @@
  * second. */
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -30,6 +31,7 @@
 #include <zmq.h>
 
 #include "cli.h"
+#include "util.h"
 
 #define TAIL_DEFAULT_ENDPOINT "tcp://127.0.0.1:5556"
 #define TAIL_DEFAULT_REPLAY "tcp://127.0.0.1:5557"
@@ -44,6 +46,8 @@
 /* A replay request from past any journal's end: its answer, sent nothing,
  * says the daemon's last seq (docs/events.md). */
 #define TAIL_PROBE_FROM INT64_C(9007199254740991)
+/* --timeout, at most: a year of silence. */
+#define TAIL_TIMEOUT_MAX 31536000L
 
 enum tail_link {
 	LINK_START,             /* nothing known yet */
@@ -619,21 +623,18 @@ tail_run(struct tail *t, int64_t from)
 	return 0;
 }
 
-/* A whole number from min up, for option opt; -1 after a message. */
+/* A whole number in min..max, for option opt; -1 after a message. */
 static long
-tail_number(const char *opt, const char *s, long min)
+tail_number(const char *opt, const char *s, long min, long max)
 {
-	char *end;
-	long v;
+	char why[160];
+	long long v;
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min) {
-		cli_usage_error("tail", "%s '%s': a whole number, %ld or more",
-		    opt, s, min);
+	if (parse_number(s, min, max, &v, why, sizeof(why)) != 0) {
+		cli_usage_error("tail", "%s: %s", opt, why);
 		return -1;
 	}
-	return v;
+	return (long)v;
 }
 
 int
@@ -666,15 +667,16 @@ cmd_tail(int argc, char **argv)
 			continue;
 		} else if (strcmp(argv[i], "--count") == 0 && i + 1 < argc) {
 			if ((t.count = tail_number("--count", argv[++i],
-			    1)) < 0)
+			    1, LONG_MAX)) < 0)
 				goto out;
 		} else if (strcmp(argv[i], "--timeout") == 0 &&
 		    i + 1 < argc) {
 			if ((t.timeout = tail_number("--timeout", argv[++i],
-			    1)) < 0)
+			    1, TAIL_TIMEOUT_MAX)) < 0)
 				goto out;
 		} else if (strcmp(argv[i], "--from") == 0 && i + 1 < argc) {
-			if ((from = tail_number("--from", argv[++i], 1)) < 0)
+			if ((from = tail_number("--from", argv[++i], 1,
+			    TAIL_PROBE_FROM)) < 0)
 				goto out;
 		} else if (argv[i][0] == '-' && i + 1 == argc &&
 		    strncmp(argv[i], "--", 2) == 0) {

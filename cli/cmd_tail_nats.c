@@ -5,6 +5,7 @@
  * after the last one acknowledged. Without, through an ordered consumer
  * (nothing is kept on the server). --from SEQ starts at the stream's
  * sequence SEQ (for a durable: when it is created). */
+#include <limits.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -14,6 +15,7 @@
 
 #include "cli.h"
 #include "nw_config.h"
+#include "util.h"
 
 #ifdef HAVE_LIBNATS
 #include <nats/nats.h>
@@ -167,7 +169,7 @@ cmd_tail_nats(int argc, char **argv)
 {
 	struct tail_nats t = { .stream = "NEWSWIRE", .prefix = "newswire" };
 	struct sigaction sa = { .sa_handler = tail_nats_on_signal };
-	char *end;
+	char why[160];
 	natsStatus s;
 
 	for (int i = 1; i < argc; i++) {
@@ -183,11 +185,13 @@ cmd_tail_nats(int argc, char **argv)
 			t.prefix = v;
 		else if (v != NULL && (strcmp(argv[i], "--from") == 0 ||
 		    strcmp(argv[i], "--count") == 0)) {
-			long long n = strtoll(v, &end, 10);
+			long long n;
 
-			if (*v == '\0' || *end != '\0' || n < 1) {
-				fprintf(stderr, "newswire tail: %s: a number "
-				    "from 1\n", argv[i]);
+			/* a stream sequence is a uint64; a count a long */
+			if (parse_number(v, 1, argv[i][2] == 'f' ? LLONG_MAX :
+			    LONG_MAX, &n, why, sizeof(why)) != 0) {
+				fprintf(stderr, "newswire tail: %s: %s\n",
+				    argv[i], why);
 				return 2;
 			}
 			if (argv[i][2] == 'f')

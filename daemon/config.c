@@ -58,6 +58,8 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 256, false },
 	{ "daemon", "queue_size", CONFIG_INT, OFF(queue_size), "64",
 	  NULL, 1, 65536, false },
+	{ "daemon", "job_budget", CONFIG_INT, OFF(job_budget), "30",
+	  NULL, 1, 3600, true },
 	{ "daemon", "sources_dir", CONFIG_STRING, OFF(sources_dir),
 	  "sources.d", NULL, 0, 0, true },
 	{ "daemon", "log_level", CONFIG_ENUM, OFF(log_level), "info",
@@ -193,17 +195,11 @@ static int
 parse_int(const struct config_key *k, const char *value, int *out,
     char *err, size_t errlen)
 {
-	char *end;
-	long v;
+	char why[160];
+	long long v;
 
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (errno != 0 || end == value || *end != '\0')
-		return fail(err, errlen, "%s: '%s' is not a number",
-		    k->key, value);
-	if (v < k->min || v > k->max)
-		return fail(err, errlen, "%s: %ld is out of range %d..%d",
-		    k->key, v, k->min, k->max);
+	if (parse_number(value, k->min, k->max, &v, why, sizeof(why)) != 0)
+		return fail(err, errlen, "%s: %s", k->key, why);
 	*out = (int)v;
 	return 0;
 }

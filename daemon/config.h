@@ -73,6 +73,8 @@ struct config {
 	char *state;            /* folder of the store */
 	int workers;            /* extraction threads; 0 = one per core */
 	int queue_size;         /* items waiting for a worker, at most */
+	int job_budget;         /* seconds a worker may spend on one feed
+	                           document before it gives up */
 	int log_level;          /* enum log_level */
 	char *sources_dir;      /* *.conf of [source] sections; relative
 	                           to the configuration file's folder;

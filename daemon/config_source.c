@@ -146,17 +146,12 @@ static int
 parse_long(const char *key, const char *v, long min, long max, long *out,
     char *err, size_t errlen)
 {
-	char *end;
-	long n;
+	char why[160];
+	long long n;
 
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (errno != 0 || end == v || *end != '\0')
-		return fail(err, errlen, "%s: '%s' is not a number", key, v);
-	if (n < min || n > max)
-		return fail(err, errlen, "%s: %ld is out of range %ld..%ld",
-		    key, n, min, max);
-	*out = n;
+	if (parse_number(v, min, max, &n, why, sizeof(why)) != 0)
+		return fail(err, errlen, "%s: %s", key, why);
+	*out = (long)n;
 	return 0;
 }
 

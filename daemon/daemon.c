@@ -96,6 +96,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (d->watcher != NULL)
 		watcher_rescan(d->watcher);
+	sources_retry(d->sources);
 }
 
 static void
@@ -137,9 +138,16 @@ on_results(evutil_socket_t fd, short what, void *arg)
 		else
 			ok = commit_end(d->commit, err, sizeof(err)) == 0;
 		if (!ok) {
-			log_error(&d->log, "%s; the turn's %zu result(s) are "
-			    "rolled back and tried again later", err, n);
+			char then[128];
+
+			snprintf(then, sizeof(then), "the turn's results "
+			    "are rolled back and tried again in %d s",
+			    DAEMON_RETRY_SECS);
+			store_log_failed(&d->store_log, &d->log,
+			    store_failed(d->store), err, then);
 			daemon_retry_later(d);
+		} else {
+			store_log_ok(&d->store_log, &d->log);
 		}
 		for (size_t i = 0; i < n; i++) {
 			struct job *j = jobs[i];
@@ -230,13 +238,14 @@ stop(struct daemon *d)
 	}
 	notify_stopping(d->notify);
 	d->stopping = true;
+	atomic_store(&d->halt, true);
 	watcher_free(d->watcher);
 	d->watcher = NULL;
 	sources_stop(d->sources);
 	left = unqueue(d);
-	log_info(&d->log, "stopping: finishing %zu job(s) in work; %zu "
-	    "queued left for the next start", workers_busy(d->workers),
-	    left);
+	log_info(&d->log, "stopping: waiting for %zu job(s) in work (a "
+	    "feed's is cut short); %zu queued left for the next start",
+	    workers_busy(d->workers), left);
 	daemon_maybe_exit(d);
 }
 

@@ -6,11 +6,13 @@
 #ifndef NW_DAEMON_STATE_H
 #define NW_DAEMON_STATE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "config.h"
 #include "log.h"
+#include "store_log.h"
 
 struct commit;
 struct curve;
@@ -73,6 +75,10 @@ struct daemon {
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
 	bool stopping;
+	struct store_log store_log;     /* store errors, logged once per
+	                                   change of state */
+	atomic_bool halt;               /* raised by a stop: work that asks
+	                                   (a feed job's budget) gives up */
 };
 
 /* Finished jobs committed in one loop turn, at most. */

@@ -11,17 +11,25 @@
 #include "pipeline.h"
 #include "util.h"
 
-void
-feeds_job_free(struct feeds_job *j)
+static void
+entries_free(struct feeds_job *j)
 {
-	if (j == NULL)
-		return;
 	for (size_t i = 0; i < j->n_entries; i++) {
 		free(j->entries[i].key);
 		free(j->entries[i].json);
 		feeds_item_free(&j->entries[i].it);
 	}
 	free(j->entries);
+	j->entries = NULL;
+	j->n_entries = 0;
+}
+
+void
+feeds_job_free(struct feeds_job *j)
+{
+	if (j == NULL)
+		return;
+	entries_free(j);
 	for (size_t i = 0; i < j->n_children; i++) {
 		free(j->children[i].url);
 		free(j->children[i].lastmod);
@@ -325,34 +333,53 @@ pick_entries(const struct feed *f, char **keys, size_t max, size_t *n,
 	return v;
 }
 
-static void
-work_feed(struct feeds_job *j)
+/* Whether the job's budget stops its work, its error then saying why:
+ * the daemon stopping, or the time budget spent while doing what. */
+static bool
+work_stops(struct feeds_job *j, const char *what)
 {
-	struct feed *f = feed_parse(j->body, j->len, j->url, j->error,
-	    sizeof(j->error));
-	struct pick *picks;
-	char **keys;
+	enum budget_state st = budget_left(&j->budget);
+
+	if (st == BUDGET_LEFT)
+		return false;
+	j->stopped = st;
+	if (st == BUDGET_HALTED)
+		fail(j->error, sizeof(j->error), "work on the feed stopped "
+		    "while %s: the daemon is stopping", what);
+	else
+		fail(j->error, sizeof(j->error), "gave up on the feed (%zu "
+		    "bytes) after %ld s while %s: over its time budget "
+		    "([daemon] job_budget); tried again when it changes",
+		    j->len, j->budget_ms / 1000, what);
+	return true;
+}
+
+/* The entries of the feed's document: the newest max_entries, each key
+ * once, each with its stored JSON and hash. */
+static void
+work_entries(struct feeds_job *j, const struct feed *f)
+{
+	char **keys = xcalloc(f->n_items ? f->n_items : 1, sizeof(*keys));
+	struct pick *picks = NULL;
 	size_t n;
 
-	free(j->body);
-	j->body = NULL;
-	if (f == NULL) {
-		if (j->error[0] == '\0')
-			fail(j->error, sizeof(j->error), "not a feed");
-		return;
-	}
-	j->feed_title = f->title != NULL ? xstrdup(f->title) : NULL;
-	keys = xcalloc(f->n_items ? f->n_items : 1, sizeof(*keys));
-	for (size_t i = 0; i < f->n_items; i++)
+	for (size_t i = 0; i < f->n_items; i++) {
+		if ((i & (BUDGET_EVERY - 1)) == 0 &&
+		    work_stops(j, "identifying its entries"))
+			goto out;
 		keys[i] = entry_key(&f->items[i]);
+	}
 	picks = pick_entries(f, keys, j->max_entries, &n, &j->n_capped);
 	j->entries = xcalloc(n ? n : 1, sizeof(*j->entries));
 	for (size_t k = 0; k < n; k++) {
-		struct feeds_entry *e = &j->entries[j->n_entries++];
+		struct feeds_entry *e;
 		const struct feed_item *it = &f->items[picks[k].i];
-
 		struct nw_entry ne;
 
+		if ((k & (BUDGET_EVERY - 1)) == 0 &&
+		    work_stops(j, "reading its entries"))
+			goto out;
+		e = &j->entries[j->n_entries++];
 		e->key = keys[picks[k].i];
 		keys[picks[k].i] = NULL;
 		feed_item_entry(f, it, &ne);
@@ -364,10 +391,49 @@ work_feed(struct feeds_job *j)
 		hash_sha256_hex(e->json, strlen(e->json), e->hash);
 	}
 	j->n_items = f->n_items;
+out:
+	if (j->stopped != BUDGET_LEFT) {
+		/* nothing of a document cut short is recorded */
+		entries_free(j);
+		j->n_capped = 0;
+	}
 	for (size_t i = 0; i < f->n_items; i++)
 		free(keys[i]);
 	free(keys);
 	free(picks);
+}
+
+/* The feed's body parsed, under the job's budget: its time counts from
+ * here, on the worker. */
+static void
+work_feed(struct feeds_job *j)
+{
+	struct feed *f;
+
+	if (j->budget_ms > 0)
+		j->budget.deadline_ms = budget_now_ms() + j->budget_ms;
+	hash_sha256_hex(j->body, j->len, j->body_hash);
+	if (j->spent[0] != '\0' && strcmp(j->spent, j->body_hash) == 0) {
+		/* the same document again: the same outcome, at no cost */
+		j->stopped = BUDGET_SPENT;
+		fail(j->error, sizeof(j->error), "the same feed (%zu bytes) "
+		    "that went over its time budget ([daemon] job_budget); "
+		    "not parsed again until it changes", j->len);
+		free(j->body);
+		j->body = NULL;
+		return;
+	}
+	f = feed_parse_budget(j->body, j->len, j->url, &j->budget, j->error,
+	    sizeof(j->error));
+	free(j->body);
+	j->body = NULL;
+	if (f == NULL) {
+		if (!work_stops(j, "parsing it") && j->error[0] == '\0')
+			fail(j->error, sizeof(j->error), "not a feed");
+		return;
+	}
+	j->feed_title = f->title != NULL ? xstrdup(f->title) : NULL;
+	work_entries(j, f);
 	feed_free(f);
 }
 

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "budget.h"
 #include "date.h"
 #include "job.h"
 #include "util.h"
@@ -84,12 +85,22 @@ struct feeds_job {
 	/* FEED out, of a sitemap index: the sitemaps, newest first */
 	struct feeds_child *children;
 	size_t n_children;
+	long budget_ms;         /* the work's time, from its start; 0:
+	                           none */
+	char spent[65];         /* a body of this hash went over its
+	                           budget before: not parsed again; "" */
+	char body_hash[65];     /* FEED out: the body's */
+	struct budget budget;   /* its halt set by the loop; the worker
+	                           sets its deadline */
 	/* FEED out */
 	struct feeds_entry *entries;
 	size_t n_entries;
 	char *feed_title;
 	size_t n_items;         /* in the document */
 	size_t n_capped;        /* left out past max_entries */
+	enum budget_state stopped; /* the work gave up (error says why):
+	                           HALTED, nothing is kept; SPENT, an
+	                           error like a body that does not parse */
 	/* FEED, on the loop thread: the entries to publish */
 	struct feeds_fresh *fresh;
 	size_t n_fresh;

@@ -10,7 +10,13 @@
  *           work; it owns the job and frees it.
  *
  * The pool's run function is job_run(). Embed struct job as the first
- * member of a job of your own. */
+ * member of a job of your own.
+ *
+ * A stop waits for the jobs in work. A job whose work grows with its
+ * input (a feed's entries) runs under a struct budget (lib/budget.h) whose
+ * halt is the daemon's (daemon_state.h), raised by the stop, and whose
+ * deadline run() sets when it starts: it gives up at its next check, and
+ * its commit and after see why (feeds_work.c, sources_jobs.c). */
 #ifndef NW_JOB_H
 #define NW_JOB_H
 

@@ -516,8 +516,7 @@ parse_addr(const char *addr, char *host, size_t hostlen, int *port,
 	const char *colon = strrchr(addr, ':');
 	const char *h = addr;
 	size_t n;
-	char *end;
-	long p;
+	long long p;
 
 	if (colon == NULL)
 		return fail(err, errlen, "metrics: '%s' is not HOST:PORT",
@@ -527,10 +526,8 @@ parse_addr(const char *addr, char *host, size_t hostlen, int *port,
 		h++;
 		n -= 2;
 	}
-	errno = 0;
-	p = strtol(colon + 1, &end, 10);
-	if (n == 0 || n >= hostlen || errno != 0 || end == colon + 1 ||
-	    *end != '\0' || p < 0 || p > 65535)
+	if (n == 0 || n >= hostlen ||
+	    parse_number(colon + 1, 0, 65535, &p, NULL, 0) != 0)
 		return fail(err, errlen, "metrics: '%s' is not HOST:PORT",
 		    addr);
 	memcpy(host, h, n);

@@ -1,6 +1,7 @@
 #include "notify.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <event2/event.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -65,18 +66,16 @@ watchdog_from_env(void)
 {
 	const char *us = getenv("WATCHDOG_USEC");
 	const char *pid = getenv("WATCHDOG_PID");
-	unsigned long long v;
-	char *end;
+	long long v, p;
 
 	if (us == NULL)
 		return 0;
-	if (pid != NULL && strtol(pid, NULL, 10) != (long)getpid())
+	if (pid != NULL && (parse_number(pid, 1, INT_MAX, &p, NULL, 0) != 0 ||
+	    p != (long long)getpid()))
 		return 0;
-	errno = 0;
-	v = strtoull(us, &end, 10);
-	if (errno != 0 || end == us || *end != '\0')
+	if (parse_number(us, 1, LLONG_MAX, &v, NULL, 0) != 0)
 		return 0;
-	return v;
+	return (uint64_t)v;
 }
 #endif
 

@@ -19,6 +19,7 @@
 #include "nats_conn.h"
 #include "store.h"
 #include "store_acks.h"
+#include "util.h"
 
 /* Sent and not yet acknowledged, at most; the rest waits in the journal. */
 #define NATS_INFLIGHT_MAX 65536
@@ -129,12 +130,13 @@ on_ack(jsCtx *js, natsMsg *msg, jsPubAck *pa, jsPubAckErr *pae,
 {
 	struct onats *o = closure;
 	const char *v = NULL;
-	int64_t seq = 0;
+	long long seq = 0;
 
 	(void)js;
-	if (natsMsgHeader_Get(msg, "Newswire-Seq", &v) == NATS_OK &&
-	    v != NULL)
-		seq = strtoll(v, NULL, 10);
+	/* our own header, coming back: 0 (none) if it is not a seq */
+	if (natsMsgHeader_Get(msg, "Newswire-Seq", &v) != NATS_OK ||
+	    v == NULL || parse_number(v, 1, INT64_MAX, &seq, NULL, 0) != 0)
+		seq = 0;
 	if (pa != NULL)
 		post(o, NQ_ACK, seq, pa->Duplicate, NULL);
 	else

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "log.h"
 #include "store_conn.h"
+#include "store_log.h"
 #include "util.h"
 
 struct retention {
@@ -16,6 +17,7 @@ struct retention {
 	const struct log *log;
 	struct store_conn *conn;
 	struct event *ev;
+	struct store_log slog;   /* its failures, once per change */
 };
 
 static int
@@ -70,8 +72,14 @@ on_timer(evutil_socket_t fd, short what, void *arg)
 	n = retention_run(t, (int64_t)time(NULL), RETENTION_BATCH, err,
 	    sizeof(err));
 	if (n < 0) {
-		log_warn(t->log, "%s", err);
+		char then[64];
+
+		snprintf(then, sizeof(then), "tried again in %d s",
+		    RETENTION_PERIOD);
+		store_log_failed(&t->slog, t->log,
+		    store_conn_errcode(t->conn), err, then);
 	} else if (n > 0) {
+		store_log_ok(&t->slog, t->log);
 		log_debug(t->log, "retention: %d event(s) removed", n);
 		/* more may be due: the next batch on the next turn */
 		if (n == RETENTION_BATCH)

@@ -291,11 +291,12 @@ persist_state(struct sources *S, struct src *s)
 		store_rollback(S->d->store);
 		goto err;
 	}
+	store_log_ok(&S->d->store_log, &S->d->log);
 	s->state_dirty = false;
 	sources_lease_state(S, s);
 	return;
 err:
-	log_error(&S->d->log, "%s: %s", s->c.name, err);
+	sources_store_failed(S, s->c.name, err);
 }
 
 static void
@@ -453,6 +454,27 @@ src_repoll(struct sources *S, struct src *s)
 		log_error(&S->d->log, "%s: %s", s->c.name, err);
 }
 
+void
+src_repoll_later(struct sources *S, struct src *s)
+{
+	if (S->stopped)
+		return;
+	poller_remove(S->poller, s->c.name);
+	s->repoll = true;
+}
+
+void
+sources_retry(struct sources *S)
+{
+	if (S == NULL || S->stopped)
+		return;
+	for (size_t i = 0; i < S->n; i++)
+		if (S->v[i]->repoll) {
+			S->v[i]->repoll = false;
+			src_repoll(S, S->v[i]);
+		}
+}
+
 struct pending_ctx {
 	struct sources *S;
 	struct src *s;
@@ -566,12 +588,13 @@ src_update(struct sources *S, struct src *s, const struct source_conf *c)
 		s->parse_failed = false;
 		jobs_drop_source(S, s);
 		site_drop(s);
-		if (store_begin(S->d->store, err, sizeof(err)) == 0 &&
-		    (feeds_store_forget(S->fs, s->c.name, err,
+		if (store_begin(S->d->store, err, sizeof(err)) != 0)
+			sources_store_failed(S, s->c.name, err);
+		else if (feeds_store_forget(S->fs, s->c.name, err,
 		    sizeof(err)) != 0 || store_commit(S->d->store, err,
-		    sizeof(err)) != 0)) {
+		    sizeof(err)) != 0) {
 			store_rollback(S->d->store);
-			log_error(&S->d->log, "%s: %s", s->c.name, err);
+			sources_store_failed(S, s->c.name, err);
 		}
 		poller_remove(S->poller, s->c.name);
 	}

@@ -44,6 +44,10 @@ void sources_room(struct sources *s);
 struct config;
 size_t sources_slack(const struct config *c);
 
+/* The daemon's retry after a failed turn: the sources whose jobs were
+ * rolled back start again from the store. */
+void sources_retry(struct sources *s);
+
 /* Stops polling and fetching (the daemon is stopping). */
 void sources_stop(struct sources *s);
 

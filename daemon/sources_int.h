@@ -56,6 +56,9 @@ struct src {
 	size_t entries;          /* entries queued or being made */
 	bool state_dirty;        /* validators or move not yet stored */
 	bool parse_failed;       /* the last body did not parse */
+	bool repoll;             /* at the retry: src_repoll_later() */
+	char spent[65];          /* the hash of a body that went over its
+	                            time budget: not parsed again; "" */
 	const char **headers;    /* c.headers, NULL-terminated */
 	struct filter *filter;   /* c.keep, c.block; NULL: none */
 	/* kind = sitemap: the sitemaps an index listed, to fetch one at a
@@ -118,6 +121,11 @@ bool src_is_site(const struct src *s);
  * of their own. */
 void persist_state(struct sources *S, struct src *s);
 void src_repoll(struct sources *S, struct src *s);
+/* After a rolled-back turn: the poller forgets the source at once (its
+ * validators may be those of the lost body); it starts again from the
+ * store at the daemon's retry (sources_retry()), not in a loop against a
+ * store that cannot write. */
+void src_repoll_later(struct sources *S, struct src *s);
 /* The source's validators go with its lease ([cluster] leases). */
 void sources_lease_state(struct sources *S, struct src *s);
 /* So do the entries published (the last ones, SOURCES_LEASE_ENTRIES). */
@@ -178,5 +186,9 @@ void sitemap_queue(struct src *s, const char *url);
 void sitemap_pump(struct sources *S);
 /* Cancels the fetch under way and forgets the queue. */
 void sitemap_drop(struct src *s);
+/* A write of source name's to the store failed with err: logged once per
+ * change of state (store_log.h). */
+void sources_store_failed(struct sources *S, const char *name,
+    const char *err);
 
 #endif

@@ -19,6 +19,7 @@
 #include "idents.h"
 #endif
 #include "metrics.h"
+#include "store.h"
 #include "workers.h"
 
 /* ---- errors ---- */
@@ -66,9 +67,20 @@ jobs_publish_error(struct sources *S, const char *name, const char *uri,
 	}
 	if (commit_end(S->d->commit, err, sizeof(err)) != 0)
 		goto err;
+	store_log_ok(&S->d->store_log, &S->d->log);
 	return;
 err:
-	log_error(&S->d->log, "%s: cannot journal its error: %s", name, err);
+	sources_store_failed(S, name, err);
+}
+
+void
+sources_store_failed(struct sources *S, const char *name, const char *err)
+{
+	char what[640];
+
+	snprintf(what, sizeof(what), "%s: %s", name, err);
+	store_log_failed(&S->d->store_log, &S->d->log,
+	    store_failed(S->d->store), what, NULL);
 }
 
 /* ---- the pool ---- */
@@ -139,6 +151,9 @@ job_new(struct sources *S, enum feeds_job_kind kind, const struct src *s)
 	j->source = xstrdup(s->c.name);
 	j->gen = s->gen;
 	j->fetched_at = (int64_t)time(NULL);
+	/* a stop raises halt: the work gives up at its next check */
+	j->budget.halt = &S->d->halt;
+	j->budget_ms = (long)S->d->cfg.job_budget * 1000;
 	return j;
 }
 
@@ -175,6 +190,7 @@ jobs_hold_body(struct sources *S, struct src *s, struct http_response *r,
 	j->url = xstrdup(r->final_url ? r->final_url : child ? child :
 	    src_url(s));
 	j->max_entries = s->c.max_entries;
+	memcpy(j->spent, s->spent, sizeof(j->spent));
 	j->etag = r->etag ? xstrdup(r->etag) : NULL;
 	j->last_modified = r->last_modified ? xstrdup(r->last_modified) :
 	    NULL;
@@ -212,8 +228,9 @@ feed_commit(struct job *job, char *err, size_t errlen)
 	struct feeds_state st;
 	char hash[65];
 
-	if (s == NULL)
-		return 0;   /* removed or moved meanwhile */
+	if (s == NULL || j->stopped == BUDGET_HALTED)
+		return 0;   /* removed or moved meanwhile; or stopping: the
+		               body is fetched again at the next start */
 	st = (struct feeds_state){
 		.url = (char *)src_conf_url(s),  /* only read */
 		.moved_url = s->moved_url,
@@ -284,9 +301,18 @@ feed_after(struct job *job, bool committed)
 	struct src *s = job_src(j);
 
 	inflight_remove(S, j);
-	if (s != NULL) {
+	if (s != NULL && j->stopped == BUDGET_HALTED) {
+		s->feed_jobs--;
+		log_info(&S->d->log, "%s: %s; the feed is fetched again at "
+		    "the next start", s->c.name, j->error);
+	} else if (s != NULL) {
 		s->feed_jobs--;
 		if (committed && j->child == NULL) {
+			if (j->stopped == BUDGET_SPENT)
+				memcpy(s->spent, j->body_hash,
+				    sizeof(s->spent));
+			else
+				s->spent[0] = '\0';
 			set_str(&s->etag, j->etag);
 			set_str(&s->last_modified, j->last_modified);
 			sources_lease_state(S, s);
@@ -304,7 +330,7 @@ feed_after(struct job *job, bool committed)
 				    j->fresh[i].known);
 			}
 		} else {
-			src_repoll(S, s);
+			src_repoll_later(S, s);
 			if (j->child != NULL)   /* still pending: again */
 				sitemap_queue(s, j->child);
 		}
@@ -445,7 +471,7 @@ entry_after(struct job *job, bool committed)
 		if (committed && j->blocked)
 			metrics_blocked(j->S->d->metrics, s->c.name);
 		if (!committed)
-			src_repoll(j->S, s);
+			src_repoll_later(j->S, s);
 		else if (s->entries == 0 || s->entries % 16 == 0)
 			sources_lease_entries(j->S, s);
 	}

@@ -130,6 +130,8 @@ struct store {
 	int64_t epoch;
 	int64_t last_seq;       /* handed out */
 	int64_t begin_seq;      /* last_seq when the transaction began */
+	int failed;             /* SQLite's code of the failure the last
+	                           rollback undid; SQLITE_OK: none */
 };
 
 static int
@@ -412,10 +414,20 @@ store_db(struct store *s)
 }
 
 int
+store_failed(const struct store *s)
+{
+	return s->failed;
+}
+
+int
 store_begin(struct store *s, char *err, size_t errlen)
 {
 	s->begin_seq = s->last_seq;
-	return exec_sql(s, "BEGIN IMMEDIATE;", err, errlen);
+	if (exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0) {
+		s->failed = sqlite3_extended_errcode(s->db);
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -434,6 +446,9 @@ store_commit(struct store *s, char *err, size_t errlen)
 void
 store_rollback(struct store *s)
 {
+	/* the call that failed was the last one on the handle: the
+	 * rollback's own result replaces its code */
+	s->failed = sqlite3_extended_errcode(s->db);
 	sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
 	s->last_seq = s->begin_seq;
 }

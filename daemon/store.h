@@ -37,6 +37,9 @@ int store_begin(struct store *s, char *err, size_t errlen);
 int store_commit(struct store *s, char *err, size_t errlen);
 /* Undoes the open transaction, sequence numbers included. */
 void store_rollback(struct store *s);
+/* SQLite's (extended) result code of the failure the last rollback
+ * undid, for store_log.h: SQLITE_FULL, SQLITE_READONLY... */
+int store_failed(const struct store *s);
 
 enum store_kind {
 	STORE_NEW,

@@ -158,6 +158,12 @@ store_conn_age_cut(struct store_conn *c, int64_t before, int max,
 }
 
 int
+store_conn_errcode(struct store_conn *c)
+{
+	return sqlite3_extended_errcode(c->db);
+}
+
+int
 store_conn_prune(struct store_conn *c, int64_t upto, char *err,
     size_t errlen)
 {

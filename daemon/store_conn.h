@@ -48,4 +48,7 @@ int store_conn_age_cut(struct store_conn *c, int64_t before, int max,
 int store_conn_prune(struct store_conn *c, int64_t upto, char *err,
     size_t errlen);
 
+/* SQLite's (extended) code of the connection's last failure. */
+int store_conn_errcode(struct store_conn *c);
+
 #endif

@@ -1,5 +1,6 @@
 #include "util.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -169,4 +170,26 @@ fail(char *err, size_t errlen, const char *fmt, ...)
 		va_end(ap);
 	}
 	return -1;
+}
+
+int
+parse_number(const char *s, long long min, long long max, long long *out,
+    char *err, size_t errlen)
+{
+	char *end;
+	long long v;
+
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || *end != '\0' || (errno != 0 && errno != ERANGE))
+		return fail(err, errlen, "'%.64s' is not a number", s);
+	/* saturated: past what any range here holds */
+	if (errno == ERANGE)
+		return fail(err, errlen, "'%.64s' is out of range %lld..%lld",
+		    s, min, max);
+	if (v < min || v > max)
+		return fail(err, errlen, "%lld is out of range %lld..%lld", v,
+		    min, max);
+	*out = v;
+	return 0;
 }

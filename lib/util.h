@@ -68,4 +68,12 @@ char *xstrndup(const char *s, size_t n);
 int fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Outside input as a number: s, a whole decimal number (an optional sign,
+ * digits, nothing after them), into *out when it lies in min..max.
+ * Returns 0, or -1 with "'S' is not a number" or "N is out of range
+ * MIN..MAX" in err: a number past what a long long holds is out of range,
+ * never taken saturated (strtoll's ERANGE). */
+int parse_number(const char *s, long long min, long long max,
+    long long *out, char *err, size_t errlen);
+
 #endif

@@ -828,9 +828,32 @@ feed_choose_encoding(const char *p, size_t n, bool bom)
 	return FEED_ENC_DECLARED;
 }
 
+bool
+feed_budget_spent(const struct budget *b, const struct feed *f)
+{
+	return (f->n_items & (BUDGET_EVERY - 1)) == 0 &&
+	    budget_left(b) != BUDGET_LEFT;
+}
+
 struct feed *
 feed_parse(const char *data, size_t len, const char *url, char *err,
     size_t errlen)
+{
+	return feed_parse_budget(data, len, url, NULL, err, errlen);
+}
+
+/* Why the work stopped, for err. */
+static int
+feed_budget_fail(const struct budget *b, char *err, size_t errlen)
+{
+	return fail(err, errlen, "%s", budget_left(b) == BUDGET_HALTED ?
+	    "stopped before the feed was parsed" :
+	    "the feed's time budget ran out while parsing it");
+}
+
+struct feed *
+feed_parse_budget(const char *data, size_t len, const char *url,
+    const struct budget *b, char *err, size_t errlen)
 {
 	struct buf raw = { 0 }, clean = { 0 }, fixed = { 0 }, wide = { 0 };
 	struct feed *f = NULL;
@@ -883,7 +906,8 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 	}
 	if (*p == '{' || *p == '[') {
 		feed_repair_utf8(p, n, &fixed);
-		f = feed_parse_json(fixed.p, fixed.len, url, err, errlen);
+		f = feed_parse_json(fixed.p, fixed.len, url, b, err,
+		    errlen);
 		goto done;
 	}
 	if (*p != '<') {
@@ -895,12 +919,12 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 		/* UTF-8 with stray 8-bit bytes: read those as windows-1252 */
 		feed_repair_utf8(p, n, &fixed);
 		feed_clean_xml(fixed.p, fixed.len, &clean);
-		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", err,
-		    errlen);
+		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", b,
+		    err, errlen);
 	} else {
 		feed_clean_xml(p, n, &clean);
 		f = feed_parse_xml(clean.p, clean.len, url,
-		    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, err,
+		    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, b, err,
 		    errlen);
 		if (f == NULL && strstr(err, "ncoding") != NULL) {
 			/* an encoding libxml2 does not know: read as UTF-8 */
@@ -908,10 +932,16 @@ feed_parse(const char *data, size_t len, const char *url, char *err,
 			feed_repair_utf8(p, n, &fixed);
 			feed_clean_xml(fixed.p, fixed.len, &clean);
 			f = feed_parse_xml(clean.p, clean.len, url, "UTF-8",
-			    err, errlen);
+			    b, err, errlen);
 		}
 	}
 done:
+	/* a walker that stopped early left a feed cut short: none at all */
+	if (budget_left(b) != BUDGET_LEFT) {
+		feed_free(f);
+		f = NULL;
+		feed_budget_fail(b, err, errlen);
+	}
 	if (f != NULL)
 		feed_tidy(f);
 	buf_free(&raw);

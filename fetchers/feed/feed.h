@@ -26,6 +26,7 @@
 #include <jansson.h>
 
 #include "article.h"
+#include "budget.h"
 #include "entry.h"
 #include "util.h"
 
@@ -108,6 +109,14 @@ struct feed {
 struct feed *feed_parse(const char *data, size_t len, const char *url,
     char *err, size_t errlen);
 
+/* feed_parse() under a budget (budget.h; NULL: none), for work that must
+ * not run away with a huge feed: the parse asks it at every chunk of
+ * input libxml2 reads and every BUDGET_EVERY entries, and once it is
+ * spent gives up, frees what it built and returns NULL with the reason in
+ * err (budget_left() then says which). */
+struct feed *feed_parse_budget(const char *data, size_t len,
+    const char *url, const struct budget *b, char *err, size_t errlen);
+
 void feed_free(struct feed *f);
 
 /* The JSON form `newswire feed` prints (DESIGN.md): format, version,
@@ -163,9 +172,13 @@ void feed_tidy(struct feed *f);
 /* The URL of the first <img src> in an HTML string, or NULL (owned). */
 char *feed_html_first_img(const char *html);
 
+/* The formats' parsers, under feed_parse_budget()'s budget b. */
 struct feed *feed_parse_xml(const char *data, size_t len, const char *url,
-    const char *encoding, char *err, size_t errlen);
+    const char *encoding, const struct budget *b, char *err, size_t errlen);
 struct feed *feed_parse_json(const char *data, size_t len, const char *url,
-    char *err, size_t errlen);
+    const struct budget *b, char *err, size_t errlen);
+/* True when the budget is spent, asked once every BUDGET_EVERY entries
+ * of f (at n_items 0, BUDGET_EVERY, ...): the walkers stop adding. */
+bool feed_budget_spent(const struct budget *b, const struct feed *f);
 
 #endif

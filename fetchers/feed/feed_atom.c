@@ -190,9 +190,11 @@ feed_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *root)
 			feed_extension(cx, c, ns, local, &b);
 			continue;
 		}
-		if (strcmp(local, "entry") == 0)
+		if (strcmp(local, "entry") == 0) {
+			if (feed_budget_spent(cx->budget, f))
+				break;
 			feed_atom_entry(cx, f, c);
-		else if (strcmp(local, "title") == 0)
+		} else if (strcmp(local, "title") == 0)
 			feed_put(&b.title[SRC_MAIN], feed_atom_text(cx, c));
 		else if (strcmp(local, "subtitle") == 0 ||
 		    strcmp(local, "tagline") == 0)

@@ -133,8 +133,8 @@ feed_json_item(struct feed *f, json_t *o, const char *base)
 }
 
 struct feed *
-feed_parse_json(const char *data, size_t len, const char *url, char *err,
-    size_t errlen)
+feed_parse_json(const char *data, size_t len, const char *url,
+    const struct budget *b, char *err, size_t errlen)
 {
 	json_error_t jerr;
 	json_t *root = NULL, *items, *v;
@@ -192,10 +192,13 @@ feed_parse_json(const char *data, size_t len, const char *url, char *err,
 	free(u);
 	feed_json_authors(root, &f->authors, &f->n_authors);
 	if (json_is_array(items))
-		json_array_foreach(items, i, v)
+		json_array_foreach(items, i, v) {
+			if (feed_budget_spent(b, f))
+				break;
 			if (json_is_object(v))
 				feed_json_item(f, v, f->feed_link ?
 				    f->feed_link : url);
+		}
 	/* the feed's own dates: those of its newest item */
 	for (i = 0; i < f->n_items; i++) {
 		const struct feed_item *it = &f->items[i];

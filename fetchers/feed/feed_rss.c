@@ -315,6 +315,9 @@ feed_rss_channel(const struct feed_ctx *cx, struct feed *f, xmlNode *ch,
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		ns = feed_ns_of(c, &local);
+		if (feed_rss_own(ns) && strcmp(local, "item") == 0 &&
+		    feed_budget_spent(cx->budget, f))
+			return;
 		if (feed_rss_own(ns))
 			feed_rss_channel_own(cx, f, c, local, b);
 		else if (ns == NS_ATOM || ns == NS_ATOM03)
@@ -348,9 +351,11 @@ feed_rss(const struct feed_ctx *cx, struct feed *f, xmlNode *root,
 			continue;
 		if (strcmp(local, "channel") == 0)
 			feed_rss_channel(cx, f, c, &b, &atom_link);
-		else if (strcmp(local, "item") == 0)
+		else if (strcmp(local, "item") == 0) {
+			if (feed_budget_spent(cx->budget, f))
+				break;
 			feed_rss_item(cx, f, c);
-		else if (strcmp(local, "image") == 0)
+		} else if (strcmp(local, "image") == 0)
 			feed_rss_image(cx, c, &b);
 	}
 	if (f->link == NULL && atom_link) {

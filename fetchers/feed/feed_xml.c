@@ -169,11 +169,41 @@ feed_stated_url(const struct feed_ctx *cx, xmlNode *root)
 	return site;
 }
 
+/* The document as libxml2 reads it, a chunk at a time, so that a budget
+ * spent stops the parse (a read error ends it) between two chunks. */
+struct feed_reader {
+	const char *p;
+	size_t left;
+	const struct budget *budget;
+};
+
+static int
+feed_read(void *ctx, char *buf, int len)
+{
+	struct feed_reader *r = ctx;
+	size_t n = r->left < (size_t)len ? r->left : (size_t)len;
+
+	if (len < 0 || budget_left(r->budget) != BUDGET_LEFT)
+		return -1;
+	memcpy(buf, r->p, n);
+	r->p += n;
+	r->left -= n;
+	return (int)n;
+}
+
+static int
+feed_read_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
 struct feed *
 feed_parse_xml(const char *data, size_t len, const char *url,
-    const char *encoding, char *err, size_t errlen)
+    const char *encoding, const struct budget *b, char *err, size_t errlen)
 {
-	struct feed_ctx cx = { NULL, url };
+	struct feed_ctx cx = { NULL, url, b };
+	struct feed_reader rd = { data, len, b };
 	struct feed *f = NULL;
 	xmlParserCtxt *pc = NULL;
 	xmlNode *root;
@@ -191,10 +221,15 @@ feed_parse_xml(const char *data, size_t len, const char *url,
 		goto err;
 	}
 	/* an encoding chosen by the caller overrides the declared one */
-	cx.doc = xmlCtxtReadMemory(pc, data, (int)len, url, encoding,
+	cx.doc = xmlCtxtReadIO(pc, feed_read, feed_read_close, &rd, url,
+	    encoding,
 	    XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
 	    XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
 	    (encoding ? XML_PARSE_IGNORE_ENC : 0));
+	if (budget_left(b) != BUDGET_LEFT) {
+		fail(err, errlen, "the budget ran out while reading the XML");
+		goto err;
+	}
 	root = cx.doc ? xmlDocGetRootElement(cx.doc) : NULL;
 	if (root == NULL) {
 		const xmlError *e = xmlCtxtGetLastError(pc);

@@ -31,6 +31,7 @@ enum feed_ns {
 struct feed_ctx {
 	xmlDoc *doc;
 	const char *url;
+	const struct budget *budget;  /* feed_budget_spent() */
 };
 
 /* Values seen while walking a channel/feed or an item/entry, merged into

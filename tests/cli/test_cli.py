@@ -124,6 +124,9 @@ def test_exit_codes(newswire, tmp):
         ["date", "--bogus", "x"], ["keygen"], ["keygen", "a", "b"],
         ["tail", "--bogus"], ["tail", "--count"], ["tail", "--count", "x"],
         ["tail", "--timeout", "0"], ["tail", "--from", "0"],
+        ["tail", "--from", "99999999999999999999999"],
+        ["tail", "--count", "99999999999999999999999"],
+        ["tail", "--timeout", "99999999999"], ["tail", "--count", "5x"],
     ]
     for args in usage_errors:
         r = run([newswire] + args)
@@ -132,6 +135,11 @@ def test_exit_codes(newswire, tmp):
               r.stderr.startswith("newswire %s: " % args[0]),
               "newswire %s: exit 2, why and the usage on stderr (%d %r)"
               % (" ".join(args), r.returncode, r.stderr[:200]))
+        # numbers past what the option takes are out of range, never
+        # taken saturated
+        if len(args[-1]) > 10 and args[-1].isdigit():
+            check("out of range" in r.stderr, "newswire %s: says out of "
+                  "range: %r" % (" ".join(args), r.stderr[:200]))
 
 
 def test_tail_endpoints(newswire):

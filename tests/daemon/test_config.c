@@ -91,6 +91,18 @@ test_set_checks_values(void **state)
 	assert_int_equal(config_set(&c, "daemon", "workers", "-1", err,
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "out of range"));
+	/* past what strtoll holds: out of range, not taken saturated */
+	assert_int_equal(config_set(&c, "daemon", "workers",
+	    "99999999999999999999999", err, sizeof(err)), -1);
+	assert_string_equal(err, "workers: '99999999999999999999999' is out "
+	    "of range 0..256");
+	assert_int_equal(config_set(&c, "daemon", "workers",
+	    "-99999999999999999999999", err, sizeof(err)), -1);
+	assert_non_null(strstr(err, "out of range"));
+	assert_int_equal(config_set(&c, "daemon", "workers", "4x", err,
+	    sizeof(err)), -1);
+	assert_non_null(strstr(err, "not a number"));
+	assert_int_equal(c.workers, 4);
 	assert_int_equal(config_set(&c, "daemon", "log_level", "loud", err,
 	    sizeof(err)), -1);
 	assert_non_null(strstr(err, "error, warn, info, debug"));

@@ -22,17 +22,16 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import zmq
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
+sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
                     free_port)
+from feedserver import FeedHandler, new_state, serve  # noqa: E402
 
-FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
-        "<channel><title>T</title>%s</channel></rss>\n")
 SECRET = "Internal admin console of the intranet"
 
 
@@ -52,54 +51,27 @@ def item(guid, link):
             % (guid, guid, link, guid))
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(FeedHandler):
+    """Host A's and host B's paths (they share one state; nothing is
+    served before the test's subscriber hears the daemon)."""
 
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", headers=()):
-        self.send_response(status)
-        for k, v in headers:
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self):
+    def route(self, path, n):
         st = self.server.state
-        path = self.path.split("?")[0]
-        # nothing is served before the test's subscriber hears the daemon
-        st["go"].wait(30)
-        with st["lock"]:
-            st["count"][path] = st["count"].get(path, 0) + 1
         a, b = st["a"], st["b"]
-        rss = [("Content-Type", "application/rss+xml")]
         html = [("Content-Type", "text/html; charset=utf-8")]
         if path == "/redir":
             return self.send(302, b"", [("Location", b + "/secret-feed")])
         if path == "/secret-feed":
-            return self.send(200, (FEED % item("inside-1", b + "/x"))
-                             .encode(), rss)
+            return self.feed([item("inside-1", b + "/x")])
         if path == "/links":
-            return self.send(200, (FEED % item("links-1", b + "/admin"))
-                             .encode(), rss)
+            return self.feed([item("links-1", b + "/admin")])
         if path == "/own":
-            return self.send(200, (FEED % item("own-1", a + "/page"))
-                             .encode(), rss)
+            return self.feed([item("own-1", a + "/page")])
         if path == "/admin":
             return self.send(200, page(SECRET), html)
         if path == "/page":
             return self.send(200, page("Harbour reopens"), html)
         return self.send(404, b"no\n")
-
-
-def serve(state):
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    srv.state = state
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    return srv
 
 
 def conf(tmp, pub, a, extra):
@@ -173,12 +145,11 @@ def run(newswired, tmp, state, allow):
 def main():
     newswired = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="nw-private-")
-    state = {"lock": threading.Lock(), "count": {},
-             "go": threading.Event()}
-    srv_a = serve(state)
-    srv_b = serve(state)
-    state["a"] = "http://127.0.0.1:%d" % srv_a.server_address[1]
-    state["b"] = "http://127.0.0.1:%d" % srv_b.server_address[1]
+    state = new_state()
+    srv_a = serve(Handler, state)
+    srv_b = serve(Handler, state)
+    state["a"] = srv_a.base
+    state["b"] = srv_b.base
 
     events, topics, text, count = run(newswired, tmp, state, False)
     bodies = json.dumps([e for _, e in events])

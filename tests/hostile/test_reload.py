@@ -14,9 +14,7 @@ import os
 import signal
 import sys
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import zmq
 
@@ -24,29 +22,19 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 from opslib import (FACTOR, Daemon, check, cleanup, drop,  # noqa: E402
                     failures, free_port, page)
-
-FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
-        "<channel><title>T</title><item><guid>e-%d</guid><title>Entry %d"
-        "</title><link>http://%s/e%d</link><description>Summary of entry "
-        "%d, in words.</description></item></channel></rss>\n")
+sys.path.insert(0, os.path.join(here, "..", "lib"))
+from feedserver import FeedHandler, serve  # noqa: E402
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class Handler(FeedHandler):
+    """A new entry at every poll."""
 
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        st = self.server.state
-        with st["lock"]:
-            n = st["n"] = st["n"] + 1
-        body = (FEED % (n, n, self.headers.get("Host"), n, n)).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    def route(self, path, n):
+        n += 1
+        return self.feed(["<item><guid>e-%d</guid><title>Entry %d</title>"
+                          "<link>http://%s/e%d</link><description>Summary "
+                          "of entry %d, in words.</description></item>"
+                          % (n, n, self.headers.get("Host"), n, n)])
 
 
 def main():
@@ -54,10 +42,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="nw-reload-")
     inbox = os.path.join(tmp, "inbox")
     os.makedirs(inbox)
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    srv.state = {"lock": threading.Lock(), "n": 0}
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    srv = serve(Handler)
+    srv.state["go"].set()
     pub = free_port()
     conf = os.path.join(tmp, "newswired.conf")
     good = ("[inbox]\npath = %s\nsource_name = box\nempty_grace = 0\n"

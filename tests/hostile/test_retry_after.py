@@ -19,21 +19,19 @@ there). Every wait is bounded; NW_TIME_FACTOR stretches them.
 import os
 import sys
 import tempfile
-import threading
 import time
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import zmq
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
+sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
                     free_port)
+from feedserver import FeedHandler, serve  # noqa: E402
 
 HUGE = "99999999999999999999999"
-FEED = ('<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0">'
-        "<channel><title>T</title>%s</channel></rss>\n")
 
 
 def item(guid, link):
@@ -42,41 +40,17 @@ def item(guid, link):
             "</item>" % (guid, guid, link, guid))
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", headers=()):
-        self.send_response(status)
-        for k, v in headers:
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self):
-        st = self.server.state
-        path = self.path.split("?")[0]
-        st["go"].wait(30)
-        with st["lock"]:
-            n = st["count"].get(path, 0)
-            st["count"][path] = n + 1
-            st["times"].setdefault(path, []).append(time.monotonic())
+class Handler(FeedHandler):
+    def route(self, path, n):
         base = "http://%s" % self.headers.get("Host")
-        rss = [("Content-Type", "application/rss+xml")]
         if path == "/held":
             return self.send(429, b"slow down\n", [("Retry-After", HUGE)])
         if path == "/ra-feed":
-            return self.send(200, (FEED % item("ra-1", base + "/ra-page"))
-                             .encode(), rss)
+            return self.feed([item("ra-1", base + "/ra-page")])
         if path == "/ra-page":
             return self.send(503, b"busy\n", [("Retry-After", HUGE)])
         if path == "/other":
-            return self.send(200, (FEED % item("other-%d" % n,
-                                               base + "/x%d" % n))
-                             .encode(), rss)
+            return self.feed([item("other-%d" % n, base + "/x%d" % n)])
         return self.send(404, b"no\n")
 
 
@@ -84,13 +58,9 @@ def main():
     newswired = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="nw-retry-after-")
     os.makedirs(os.path.join(tmp, "inbox"))
-    state = {"lock": threading.Lock(), "count": {}, "times": {},
-             "go": threading.Event()}
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    srv.state = state
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    srv = serve(Handler)
+    state = srv.state
+    base = srv.base
     pub = free_port()
     srcs = ""
     for name, path, pages in (("held", "/held", "no"),

@@ -25,6 +25,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
 import test_sources as ts  # noqa: E402
+from feedserver import FeedHandler, new_state, serve  # noqa: E402
 from nwtest import check, failures, free_port  # noqa: E402
 
 
@@ -206,29 +207,18 @@ def rss(items):
             % "".join(items)).encode()
 
 
-class FilterHandler(ts.BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class FilterHandler(FeedHandler):
+    """(feedserver.py: nothing is served before the test's subscriber is
+    connected.)"""
 
-    def log_message(self, *args):
-        pass
-
-    def do_GET(self):
-        # nothing is served before the test's subscriber is connected
-        self.server.go.wait(30)
-        body = rss(FILTERED if self.path == "/f" else KEPT)
-        self.send_response(200)
-        self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+    def route(self, path, n):
+        return self.send(200, rss(FILTERED if path == "/f" else KEPT),
+                         [("Content-Type", "application/rss+xml")])
 
 
 def case_filter(newswired, tmp):
-    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), FilterHandler)
-    srv.daemon_threads = True
-    srv.go = ts.threading.Event()
-    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    srv = serve(FilterHandler)
+    base = srv.base
     mport = free_port()
     ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
     rules = ("block = title: ^sponsored\nblock = url: /ads/\n"
@@ -240,7 +230,7 @@ def case_filter(newswired, tmp):
             "[filter]\nblock = title: ^global-block\n")
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub) + srcs)
-    srv.go.set()
+    srv.state["go"].set()
     try:
         def titles(src):
             return sorted(e["title"] for _, e in
@@ -282,43 +272,31 @@ SECRET = "s3cret-Pa55"
 COOKIE_SECRET = "sessionid=c00kie-T0ken"
 
 
-class AuthHandler(FilterHandler):
-    def do_GET(self):
-        self.server.go.wait(30)
+class AuthHandler(FeedHandler):
+    def route(self, path, n):
         import base64
+        st = self.server.state
         want = "Basic " + base64.b64encode(
             ("ann:" + SECRET).encode()).decode()
-        with self.server.lock:
-            self.server.seen.append((self.path,
-                                     self.headers.get("Authorization"),
-                                     self.headers.get("Cookie")))
+        with st["lock"]:
+            st["seen"].append((self.path, self.headers.get("Authorization"),
+                               self.headers.get("Cookie")))
         ok = ((self.path == "/auth" and
                self.headers.get("Authorization") == want) or
               (self.path == "/cookie" and
                self.headers.get("Cookie") == COOKIE_SECRET))
         if not ok:
-            body = b"no\n"
-            self.send_response(401)
-            self.send_header("WWW-Authenticate", 'Basic realm="feeds"')
-        else:
-            body = rss([rss_item(self.path[1:] + "1", "Entry of " +
-                                 self.path[1:],
-                                 body=EN if self.path == "/auth" else EN2)])
-            self.send_response(200)
-            self.send_header("Content-Type", "application/rss+xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+            return self.send(401, b"no\n", [("WWW-Authenticate",
+                                              'Basic realm="feeds"')])
+        return self.send(200, rss([rss_item(
+            self.path[1:] + "1", "Entry of " + self.path[1:],
+            body=EN if self.path == "/auth" else EN2)]),
+            [("Content-Type", "application/rss+xml")])
 
 
 def case_auth(newswired, tmp):
-    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), AuthHandler)
-    srv.daemon_threads = True
-    srv.go = ts.threading.Event()
-    srv.lock = ts.threading.Lock()
-    srv.seen = []
-    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    srv = serve(AuthHandler, new_state(seen=[]))
+    base = srv.base
     mport = free_port()
     ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
     write(os.path.join(tmp, "pw"), SECRET + "\n")
@@ -342,7 +320,7 @@ def case_auth(newswired, tmp):
     write(os.path.join(tmp, "sources.d", "rel-cookie"), COOKIE_SECRET + "\n")
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub) + srcs)
-    srv.go.set()
+    srv.state["go"].set()
     try:
         def art(name):
             # relpw and auth (relcookie and cookie) read the same entry:
@@ -367,8 +345,8 @@ def case_auth(newswired, tmp):
         for secret in (SECRET, "Wr0ngPa55", "c00kie-T0ken"):
             check(secret not in everything,
                   "secret %s never logged, published or counted" % secret)
-        with srv.lock:
-            seen = list(srv.seen)
+        with srv.state["lock"]:
+            seen = list(srv.state["seen"])
         check(any(p == "/cookie" and c == COOKIE_SECRET
                   for p, a, c in seen), "the cookie reached the server")
         check(all(c is None for p, a, c in seen if p != "/cookie"),
@@ -397,11 +375,8 @@ def case_rollback(newswired, tmp):
     The fault is real: a trigger the test adds to the daemon's own
     database refuses to mark entry f2 done while it is armed."""
     import sqlite3
-    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), FilterHandler)
-    srv.daemon_threads = True
-    srv.go = ts.threading.Event()
-    ts.threading.Thread(target=srv.serve_forever, daemon=True).start()
-    base = "http://127.0.0.1:%d" % srv.server_address[1]
+    srv = serve(FilterHandler)
+    base = srv.base
     mport = free_port()
     ts.METRICS = "metrics = 127.0.0.1:%d\n" % mport
     # a first start makes the tables; then the fault goes in
@@ -440,7 +415,7 @@ def case_rollback(newswired, tmp):
 
     d, sub, conf = ts.start(newswired, tmp,
                             lambda pub: ts.base_conf(tmp, pub) + src)
-    srv.go.set()
+    srv.state["go"].set()
     try:
         check(sub.wait(lambda: "injected fault" in d.logtext() and
                        "rolled back" in d.logtext(), 30),

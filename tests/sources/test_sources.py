@@ -41,14 +41,15 @@ import json
 import os
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+# the other tests of this folder take these through this module
+from http.server import (BaseHTTPRequestHandler,  # noqa: F401
+                         ThreadingHTTPServer)
 
 import jsonschema
 import zmq
@@ -56,6 +57,8 @@ import zmq
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
 from nwtest import check, failures, find_nginx, free_port, wait_port  # noqa: E402
+from feedserver import FeedHandler, new_state  # noqa: E402
+from feedserver import serve as serve_feeds  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
@@ -457,40 +460,12 @@ def cl_page(lang, paras):
                 "".join("<p>%s</p>" % p for p in paras)))
 
 
-class Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", headers=()):
-        self.send_response(status)
-        for k, v in headers:
-            self.send_header(k, v)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+class Handler(FeedHandler):
+    """The faults, each on its path (feedserver.py: nothing is served
+    before the test's subscriber is connected)."""
 
     def feed(self, items, etag=None):
-        if etag and self.headers.get("If-None-Match") == etag:
-            return self.send(304, b"", [("ETag", etag)])
-        h = [("Content-Type", "application/rss+xml")]
-        if etag:
-            h.append(("ETag", etag))
-        self.send(200, (FEED % "".join(items)).encode(), h)
-
-    def do_GET(self):
-        st = self.server.state
-        path = self.path.split("?")[0]
-        # nothing is served before the test's subscriber is connected
-        st["go"].wait(30)
-        with st["lock"]:
-            n = st["count"].get(path, 0)
-            st["count"][path] = n + 1
-        try:
-            self.route(path, n)
-        except (BrokenPipeError, ConnectionResetError):
-            self.close_connection = True
+        return FeedHandler.feed(self, items, etag, title="Faults")
 
     def route(self, path, n):
         if path == "/ok":
@@ -605,16 +580,10 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def serve():
-    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    srv.daemon_threads = True
-    srv.handle_error = lambda *a: None
-    srv.state = {"lock": threading.Lock(), "count": {},
-                 "go": threading.Event(),
-                 "page_go": threading.Event(),
-                 # 64 MB of spaces in about 64 KB, made before serving
-                 "bomb": gzip.compress(b" " * (64 << 20), 9)}
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    return srv
+    return serve_feeds(Handler, new_state(
+        page_go=threading.Event(),
+        # 64 MB of spaces in about 64 KB, made before serving
+        bomb=gzip.compress(b" " * (64 << 20), 9)))
 
 
 FAULTS = {

@@ -80,6 +80,9 @@ test_errors(void **state)
 	    "unknown key 'colour'");
 	expect_error("[source \"a\"]\nurl = http://x/\ninterval = 0\n",
 	    "out of range");
+	expect_error("[source \"a\"]\nurl = http://x/\n"
+	    "max_entries = 99999999999999999999999\n",
+	    "'99999999999999999999999' is out of range 1..1000000");
 	expect_error("[source \"a b\"]\nurl = http://x/\n", "source name");
 	expect_error("[source a]\nurl = http://x/\n", "[source \"NAME\"]");
 	expect_error("[source \"a\"]\nurl = http://x/\nfetch_pages = maybe\n",
