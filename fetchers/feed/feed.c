@@ -11,9 +11,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <zlib.h>
 
 #include "date.h"
+#include "gunzip.h"
 
 struct feed *
 feed_new(void)
@@ -265,43 +265,6 @@ feed_html_first_img(const char *html)
 }
 
 /* ---- input preparation ------------------------------------------------ */
-
-/* Inflates gzip data into *out, refusing more than FEED_MAX_INPUT bytes. */
-static int
-feed_gunzip(const char *data, size_t len, struct buf *out, char *err,
-    size_t errlen)
-{
-	z_stream z;
-	char chunk[65536];
-	int r;
-
-	memset(&z, 0, sizeof(z));
-	if (inflateInit2(&z, 15 + 16) != Z_OK)
-		return fail(err, errlen, "gzip: cannot initialise");
-	z.next_in = (Bytef *)(uintptr_t)data;
-	z.avail_in = (uInt)len;
-	do {
-		z.next_out = (Bytef *)chunk;
-		z.avail_out = sizeof(chunk);
-		r = inflate(&z, Z_NO_FLUSH);
-		if (r != Z_OK && r != Z_STREAM_END) {
-			inflateEnd(&z);
-			/* a truncated stream keeps what was inflated */
-			if (r == Z_BUF_ERROR && out->len > 0)
-				return 0;
-			return fail(err, errlen, "gzip: corrupt data");
-		}
-		buf_append(out, chunk, sizeof(chunk) - z.avail_out);
-		if (out->len > FEED_MAX_INPUT) {
-			inflateEnd(&z);
-			return fail(err, errlen,
-			    "gzip: more than %u bytes inflated",
-			    FEED_MAX_INPUT);
-		}
-	} while (r != Z_STREAM_END && z.avail_in > 0);
-	inflateEnd(&z);
-	return 0;
-}
 
 bool
 feed_valid_utf8(const unsigned char *s, size_t n)
@@ -873,7 +836,7 @@ feed_parse_budget(const char *data, size_t len, const char *url,
 	}
 	if (len >= 2 && (unsigned char)data[0] == 0x1f &&
 	    (unsigned char)data[1] == 0x8b) {
-		if (feed_gunzip(data, len, &raw, err, errlen) < 0)
+		if (gunzip(data, len, FEED_MAX_INPUT, &raw, err, errlen) < 0)
 			goto err;
 		data = raw.p;
 		len = raw.len;
