@@ -150,6 +150,19 @@ def article_events(c, stream="NEWSWIRE"):
     return out
 
 
+def stream_info(port, stream="NEWSWIRE"):
+    """STREAM.INFO of stream from the server at port, or {} when it does
+    not answer."""
+    try:
+        c = natsproto.Conn(port, 2.0)
+        try:
+            return c.stream_info(stream)
+        finally:
+            c.close()
+    except OSError:
+        return {}
+
+
 def stream_count(port, stream="NEWSWIRE"):
     try:
         c = natsproto.Conn(port, 2.0)
@@ -190,8 +203,8 @@ def lease_intervals(log_path, ends):
     fI taken" and "... given up or lost" / "... not renewed in time"
     (time.time() seconds); a lease still held when the process ended (a
     run of the log ends at the first line of the next run, "output:
-    events published to NATS...", or the end of the file) ends at the next of ends (the test's
-    times of kill and stop, in order)."""
+    events published to NATS...", or the end of the file) ends at the
+    next of ends (the test's times of kill and stop, in order)."""
     out = {}
     held = {}
     ends = list(ends)

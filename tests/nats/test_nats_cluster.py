@@ -16,23 +16,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
 sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures  # noqa: E402
+import clusterlib  # noqa: E402
 import natsproto  # noqa: E402
 import opslib  # noqa: E402
 from test_nats import Node, check_stream, wait_for, m  # noqa: E402
 
+sinfo = clusterlib.stream_info
+
 N = 3
-
-
-def info(port):
-    try:
-        c = natsproto.Conn(port, 2.0)
-        try:
-            return c.stream_info("NEWSWIRE")
-        finally:
-            c.close()
-    except OSError:
-        return {}
 
 
 def main():
@@ -43,25 +35,11 @@ def main():
               "scripts/deps test)")
         return 77
     tmp = tempfile.mkdtemp(prefix="nw-natsc-")
-    ports = [free_port() for _ in range(N)]
-    cports = [free_port() for _ in range(N)]
-    servers = []
-    for i in range(N):
-        routes = ",".join("nats://127.0.0.1:%d" % cports[j]
-                          for j in range(N) if j != i)
-        servers.append(natsproto.Server(
-            server, ports[i], os.path.join(tmp, "js%d" % i),
-            os.path.join(tmp, "nats%d.log" % i),
-            ["--server_name", "n%d" % i, "--cluster_name", "nw",
-             "--cluster", "nats://127.0.0.1:%d" % cports[i],
-             "--routes", routes]))
+    servers, ports = clusterlib.start_cluster(server, tmp, N)
+    if not check(servers is not None, "3 nats-servers answer"):
+        return 1
     node = None
     try:
-        for i in range(N):
-            c = natsproto.wait_conn(ports[i], servers[i].proc, 15)
-            if not check(c is not None, "server n%d answers" % i):
-                return 1
-            c.close()
         node = Node(exe, tmp, ports[0])
         with open(node.conf) as f:
             conf = f.read()
@@ -75,7 +53,7 @@ def main():
         check(wait_for(lambda: node.acked() == 30, 60),
               "30 events acknowledged by the cluster (acked %s)"
               % node.acked())
-        si = info(ports[0])
+        si = sinfo(ports[0])
         check(si.get("config", {}).get("num_replicas") == 3,
               "the daemon created the stream with 3 replicas")
         leader = si.get("cluster", {}).get("leader", "")
@@ -96,7 +74,7 @@ def main():
             c.close()
         c = natsproto.wait_conn(ports[k], servers[k].proc, 15)
         check(c is not None and wait_for(
-            lambda: info(ports[k]).get("state", {}).get("messages") == 60,
+            lambda: sinfo(ports[k]).get("state", {}).get("messages") == 60,
             60), "the restarted server serves the stream, 60 messages")
         if c is not None:
             c.close()

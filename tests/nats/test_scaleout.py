@@ -34,28 +34,19 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
 sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures  # noqa: E402
 import clusterlib  # noqa: E402
 import natsproto  # noqa: E402
 import opslib  # noqa: E402
 from test_nats import wait_for, m  # noqa: E402
+
+sinfo = clusterlib.stream_info
 
 N = 3
 N_FEEDS = 200
 N_ENTRIES = 3
 LEASE = 8
 INTERVAL = 3
-
-
-def stream_info(port):
-    try:
-        c = natsproto.Conn(port, 2.0)
-        try:
-            return c.stream_info("NEWSWIRE")
-        finally:
-            c.close()
-    except OSError:
-        return {}
 
 
 def main():
@@ -96,12 +87,12 @@ def main():
         share = (N_FEEDS + N - 1) // N
         ok = wait_for(lambda: sum(held(n) for n in names) == N_FEEDS and
                       max(held(n) for n in names) <= share and
-                      stream_info(ports[0]).get("state", {}).get(
+                      sinfo(ports[0]).get("state", {}).get(
                           "messages", 0) >= n_new, 60)
         check(ok, "the 3 nodes share the %d leases (%s) and published the "
               "first %d entries (stream: %s)" % (
                   N_FEEDS, [held(n) for n in names], n_new,
-                  stream_info(ports[0]).get("state", {}).get("messages")))
+                  sinfo(ports[0]).get("state", {}).get("messages")))
         print("%.1f s: the first %d entries published"
               % (time.monotonic() - t_start, n_new))
 
@@ -113,7 +104,7 @@ def main():
             changes.append((i, 0))
         n_new += 100
         n_upd += 50
-        si = stream_info(ports[0])
+        si = sinfo(ports[0])
         leader = si.get("cluster", {}).get("leader", "")
         k = int(leader[1:]) if leader[1:].isdigit() else 0
         servers[k].proc.kill()
@@ -122,7 +113,7 @@ def main():
         alive = [ports[j] for j in range(N) if j != k]
         print("%.1f s: stream leader n%d SIGKILLed"
               % (time.monotonic() - t_start, k))
-        check(wait_for(lambda: stream_info(alive[0]).get("cluster", {})
+        check(wait_for(lambda: sinfo(alive[0]).get("cluster", {})
                        .get("leader", "") not in ("", leader), 30),
               "the stream has another leader")
         # the leases given up or run out while the stream's (and the
