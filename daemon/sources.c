@@ -62,6 +62,22 @@ src_is_site(const struct src *s)
 }
 
 void
+src_http_options(const struct src *s, const char *origin,
+    struct http_options *o)
+{
+	*o = (struct http_options){
+		.headers = s->headers,
+		.user_agent = s->c.user_agent,
+		.connect_timeout_ms = s->c.connect_timeout_ms,
+		.timeout_ms = s->c.timeout_ms,
+		.max_body = s->c.max_body,
+		.proxy = s->c.proxy,
+		.insecure = s->c.insecure,
+		.origin = origin,
+	};
+}
+
+void
 set_str(char **field, const char *v)
 {
 	char *n = v != NULL ? xstrdup(v) : NULL;

@@ -110,6 +110,8 @@ struct sources {
 	struct filter *filter;   /* [filter]: every source's; NULL: none */
 };
 
+struct http_options;
+
 /* sources.c */
 struct src *src_find(struct sources *S, const char *name);
 const char *src_url(const struct src *s);
@@ -117,6 +119,12 @@ const char *src_url(const struct src *s);
 const char *src_conf_url(const struct src *s);
 /* site = without url =: the feed is discovered (sources_site.c). */
 bool src_is_site(const struct src *s);
+/* The source's fetch options for a request other than its poll (an
+ * entry's page, a sitemap, a feed search): headers, user agent, time
+ * limits, body cap, proxy, TLS check; origin is the URL whose host may
+ * be private. Pointers into s: valid while s is. */
+void src_http_options(const struct src *s, const char *origin,
+    struct http_options *o);
 /* The source's URL, moved URL and validators stored, in a transaction
  * of their own. */
 void persist_state(struct sources *S, struct src *s);

@@ -562,17 +562,11 @@ page_done(void *arg, struct http_response *r)
 static void
 page_start(struct sources *S, struct src *s, struct pend *p)
 {
-	struct http_options o = {
-		.headers = s->headers,
-		.user_agent = s->c.user_agent,
-		.connect_timeout_ms = s->c.connect_timeout_ms,
-		.timeout_ms = s->c.timeout_ms,
-		.max_body = s->c.max_body,
-		.origin = src_conf_url(s), /* its host may be private */
-		.proxy = s->c.proxy,    /* the feed's way out, pages' too */
-		.insecure = s->c.insecure,
-	};
+	struct http_options o;
 
+	/* the feed's way out (proxy, TLS), pages' too; its host may be
+	 * private */
+	src_http_options(s, src_conf_url(s), &o);
 	p->req = pages_get(S->pages, p->link, &o, page_done, p);
 }
 

@@ -93,17 +93,7 @@ on_found(void *arg, const struct discover_result *r)
 static void
 site_search(struct sources *S, struct src *s)
 {
-	struct http_options o = {
-		.headers = s->headers,
-		.user_agent = s->c.user_agent,
-		.connect_timeout_ms = s->c.connect_timeout_ms,
-		.timeout_ms = s->c.timeout_ms,
-		.max_body = s->c.max_body,
-		.cookie = s->c.cookie,
-		.proxy = s->c.proxy,
-		.insecure = s->c.insecure,
-		.origin = s->c.site,
-	};
+	struct http_options o;
 	struct discover_opts dopt = { .first_only = true, .http = &o };
 	struct buf up = { 0 };
 
@@ -111,6 +101,8 @@ site_search(struct sources *S, struct src *s)
 		return;
 	if (s->disc_timer != NULL)
 		evtimer_del(s->disc_timer);
+	src_http_options(s, s->c.site, &o);
+	o.cookie = s->c.cookie;
 	if (s->c.username != NULL && s->c.password != NULL) {
 		buf_printf(&up, "%s:%s", s->c.username, s->c.password);
 		o.userpwd = up.p;

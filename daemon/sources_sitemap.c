@@ -362,16 +362,7 @@ kid_start(struct sources *S, struct src *s)
 {
 	struct kid_fetch *k = xcalloc(1, sizeof(*k));
 	struct feeds_sitemap st;
-	struct http_options o = {
-		.headers = s->headers,
-		.user_agent = s->c.user_agent,
-		.connect_timeout_ms = s->c.connect_timeout_ms,
-		.timeout_ms = s->c.timeout_ms,
-		.max_body = s->c.max_body,
-		.origin = src_conf_url(s),
-		.proxy = s->c.proxy,
-		.insecure = s->c.insecure,
-	};
+	struct http_options o;
 	struct buf up = { 0 };
 	char err[512];
 
@@ -386,6 +377,7 @@ kid_start(struct sources *S, struct src *s)
 	k->last_modified = st.last_modified;
 	st.etag = st.last_modified = NULL;
 	feeds_sitemap_free(&st);
+	src_http_options(s, src_conf_url(s), &o);
 	o.etag = k->etag;
 	o.last_modified = k->last_modified;
 	if (same_origin(k->url, src_url(s))) {
