@@ -185,6 +185,8 @@ feed_read(void *ctx, char *buf, int len)
 
 	if (len < 0 || budget_left(r->budget) != BUDGET_LEFT)
 		return -1;
+	if (n == 0)	/* r->p may be NULL: a tidied empty document */
+		return 0;
 	memcpy(buf, r->p, n);
 	r->p += n;
 	r->left -= n;
