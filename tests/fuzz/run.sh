@@ -7,6 +7,10 @@
 #   run.sh ci   [BUILDDIR]          each target for $FUZZ_SECONDS (20) s
 #   run.sh long [BUILDDIR] [TARGET...]  each target for $FUZZ_SECONDS
 #                                   (3600) s, keeping its corpus
+#   run.sh merge [BUILDDIR] [TARGET...] files of the kept corpus that
+#                                   reach code the seeds and regress/
+#                                   do not, up to $MERGE_MAX_BYTES
+#                                   (4096) each, copied into regress/
 #
 # BUILDDIR defaults to build-fuzz at the top of the repository. Crashes,
 # leaks and timeouts land in BUILDDIR/fuzz-artifacts/TARGET/ (crash-*,
@@ -29,8 +33,43 @@ targets=${*:-html text pipeline date feed sitemap config replay}
 case $mode in
 ci)   seconds=${FUZZ_SECONDS:-20} ;;
 long) seconds=${FUZZ_SECONDS:-3600} ;;
-*)    echo "usage: run.sh ci|long [BUILDDIR] [TARGET...]" >&2; exit 2 ;;
+merge) seconds=0 ;;
+*)    echo "usage: run.sh ci|long|merge [BUILDDIR] [TARGET...]" >&2
+      exit 2 ;;
 esac
+
+# merge_into_regress TARGET: libFuzzer's -merge=1 adds to its first folder
+# only the inputs that reach new code, so the first folder starts with
+# the seeds and the reproducers kept so far; what it adds from the grown
+# corpus (small files only: regress/ is in git) goes into regress/TARGET
+# under its SHA-1.
+merge_into_regress() {
+	t=$1
+	bin="$builddir/tests/fuzz/fuzz_$t"
+	corpus="$builddir/fuzz-corpus/$t"
+	keep="$here/regress/$t"
+	if [ ! -d "$corpus" ]; then
+		echo "skip fuzz_$t: no grown corpus in $corpus"
+		return 0
+	fi
+	small="$probe/small-$t"
+	base="$probe/base-$t"
+	mkdir -p "$small" "$base"
+	find "$corpus" -type f -size -"${MERGE_MAX_BYTES:-4096}"c \
+	    -exec cp {} "$small/" \;
+	cp "$work/$t"/* "$keep"/* "$base/" 2>/dev/null || true
+	ls "$base" | sort >"$probe/before-$t"
+	"$bin" -merge=1 -rss_limit_mb=2048 -timeout=10 -max_len=65536 \
+	    "$base" "$small" >"$builddir/fuzz-merge-$t.log" 2>&1 ||
+	    { tail -20 "$builddir/fuzz-merge-$t.log" >&2; return 1; }
+	ls "$base" | sort | comm -13 "$probe/before-$t" - >"$probe/new-$t"
+	n=0
+	while read -r f; do
+		cp "$base/$f" "$keep/grown-$f"
+		n=$((n + 1))
+	done <"$probe/new-$t"
+	echo "fuzz_$t: $n inputs of the grown corpus kept in regress/$t"
+}
 
 cc=${FUZZ_CC:-clang}
 if ! command -v "$cc" >/dev/null 2>&1; then
@@ -69,6 +108,12 @@ work="$probe/seeds"
 
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+if [ "$mode" = merge ]; then
+	for t in $targets; do
+		merge_into_regress "$t"
+	done
+	exit 0
+fi
 status=0
 for t in $targets; do
 	bin="$builddir/tests/fuzz/fuzz_$t"
