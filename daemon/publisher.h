@@ -1,6 +1,7 @@
-/* The ZeroMQ publishing socket (XPUB): each event goes out as two frames, the topic and
- * the JSON. Used from the loop thread only. PUB is best-effort: a slow
- * subscriber loses messages past the high-water mark, never blocks us. */
+/* The ZeroMQ publishing socket (XPUB): each event goes out as two frames,
+ * the topic and the JSON. Used from the loop thread only. PUB is
+ * best-effort: a slow subscriber loses messages past the high-water mark,
+ * never blocks us. */
 #ifndef NW_PUBLISHER_H
 #define NW_PUBLISHER_H
 
