@@ -12,7 +12,10 @@
 #                                   do not, up to $MERGE_MAX_BYTES
 #                                   (4096) each, copied into regress/
 #
-# BUILDDIR defaults to build-fuzz at the top of the repository. Crashes,
+# $FUZZ_TIMEOUT (10) is the seconds one input may take: a long run on a
+# loaded machine needs more (a unit that stalls behind other processes is
+# reported as a timeout; replay it alone to tell). BUILDDIR defaults to
+# build-fuzz at the top of the repository. Crashes,
 # leaks and timeouts land in BUILDDIR/fuzz-artifacts/TARGET/ (crash-*,
 # leak-*, timeout-*, oom-*); `long` keeps the grown corpus in
 # BUILDDIR/fuzz-corpus/TARGET/. The shared data is $NW_SHARED, else
@@ -130,7 +133,8 @@ for t in $targets; do
 	dict=""
 	[ -f "$here/dict/$t.dict" ] && dict="-dict=$here/dict/$t.dict"
 	# shellcheck disable=SC2086
-	if "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
+	if "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 \
+	    -timeout="${FUZZ_TIMEOUT:-10}" \
 	    -max_len=65536 -print_final_stats=1 $dict \
 	    -artifact_prefix="$art/" "$corpus" "$work/$t" >"$log" 2>&1; then
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
