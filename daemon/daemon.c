@@ -222,9 +222,28 @@ unqueue(struct daemon *d)
 	return total;
 }
 
+/* The jobs still in work after DAEMON_STOP_WAIT_SECS: left to run while
+ * the rest closes; nothing of theirs is committed, so their files stay in
+ * the inbox and their entries pending, for the next start. */
+static void
+on_stop_wait(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+
+	(void)fd;
+	(void)what;
+	log_warn(&d->log, "stopping: %zu job(s) still in work after %d s; "
+	    "left for the next start", workers_busy(d->workers),
+	    DAEMON_STOP_WAIT_SECS);
+	d->abandoned = true;
+	event_base_loopbreak(d->base);
+}
+
 static void
 stop(struct daemon *d)
 {
+	const struct timeval wait = { .tv_sec = DAEMON_STOP_WAIT_SECS };
+
 	size_t left;
 
 	if (d->stopping) {
@@ -243,9 +262,12 @@ stop(struct daemon *d)
 	d->watcher = NULL;
 	sources_stop(d->sources);
 	left = unqueue(d);
-	log_info(&d->log, "stopping: waiting for %zu job(s) in work (a "
-	    "feed's is cut short); %zu queued left for the next start",
-	    workers_busy(d->workers), left);
+	log_info(&d->log, "stopping: waiting for %zu job(s) in work (cut "
+	    "short at their next check, left after %d s); %zu queued left "
+	    "for the next start", workers_busy(d->workers),
+	    DAEMON_STOP_WAIT_SECS, left);
+	d->ev_stop_wait = evtimer_new(d->base, on_stop_wait, d);
+	evtimer_add(d->ev_stop_wait, &wait);
 	daemon_maybe_exit(d);
 }
 
@@ -492,13 +514,19 @@ daemon_free(struct daemon *d)
 	sources_stop(d->sources);
 	/* the pool finishes what it holds; nothing is committed for them,
 	 * so their files stay in the inbox, and their entries pending, for
-	 * the next start; then their owners free them */
-	workers_free(d->workers);
-	for (size_t i = 0; i < d->n_inflight; i++)
-		ingest_free_item(d->inflight[i]);
-	free(d->inflight);
-	sources_free(d->sources);
-	d->sources = NULL;
+	 * the next start; then their owners free them. Jobs the stop left
+	 * in work keep the pool, their items and the sources they may read:
+	 * the process ends with _exit() (main.c) */
+	if (!d->abandoned) {
+		workers_free(d->workers);
+		for (size_t i = 0; i < d->n_inflight; i++)
+			ingest_free_item(d->inflight[i]);
+		free(d->inflight);
+		sources_free(d->sources);
+		d->sources = NULL;
+	}
+	if (d->ev_stop_wait != NULL)
+		event_free(d->ev_stop_wait);
 	if (d->ev_results != NULL)
 		event_free(d->ev_results);
 	for (int i = 0; i < 3; i++)

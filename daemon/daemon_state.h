@@ -78,7 +78,11 @@ struct daemon {
 	struct store_log store_log;     /* store errors, logged once per
 	                                   change of state */
 	atomic_bool halt;               /* raised by a stop: work that asks
-	                                   (a feed job's budget) gives up */
+	                                   (a job's budget) gives up */
+	struct event *ev_stop_wait;     /* the stop waits no longer */
+	bool abandoned;                 /* the stop left jobs in work: the
+	                                   pool is not joined, the process
+	                                   ends with _exit() */
 };
 
 /* Finished jobs committed in one loop turn, at most. */
@@ -86,5 +90,12 @@ struct daemon {
 
 /* After a failed commit: the inbox is scanned again in a while. */
 #define DAEMON_RETRY_SECS 10
+
+/* A stop waits this long at most for the jobs in work (they ask the halt
+ * at their natural points: a feed's every 256 entries, a page's or a
+ * file's between the pipeline's stages); then it leaves them, uncommitted
+ * (files in the inbox, entries pending, for the next start), well within
+ * the unit's TimeoutStopSec. */
+#define DAEMON_STOP_WAIT_SECS 5
 
 #endif

@@ -333,10 +333,16 @@ pick_entries(const struct feed *f, char **keys, size_t max, size_t *n,
 	return v;
 }
 
+static const char *
+doc_name(const struct feeds_job *j)
+{
+	return j->sitemap ? "sitemap" : "feed";
+}
+
 /* Whether the job's budget stops its work, its error then saying why:
  * the daemon stopping, or the time budget spent while doing what. */
-static bool
-work_stops(struct feeds_job *j, const char *what)
+bool
+feeds_work_stops(struct feeds_job *j, const char *what)
 {
 	enum budget_state st = budget_left(&j->budget);
 
@@ -344,13 +350,13 @@ work_stops(struct feeds_job *j, const char *what)
 		return false;
 	j->stopped = st;
 	if (st == BUDGET_HALTED)
-		fail(j->error, sizeof(j->error), "work on the feed stopped "
-		    "while %s: the daemon is stopping", what);
+		fail(j->error, sizeof(j->error), "work on the %s stopped "
+		    "while %s: the daemon is stopping", doc_name(j), what);
 	else
-		fail(j->error, sizeof(j->error), "gave up on the feed (%zu "
+		fail(j->error, sizeof(j->error), "gave up on the %s (%zu "
 		    "bytes) after %ld s while %s: over its time budget "
 		    "([daemon] job_budget); tried again when it changes",
-		    j->len, j->budget_ms / 1000, what);
+		    doc_name(j), j->len, j->budget_ms / 1000, what);
 	return true;
 }
 
@@ -365,7 +371,7 @@ work_entries(struct feeds_job *j, const struct feed *f)
 
 	for (size_t i = 0; i < f->n_items; i++) {
 		if ((i & (BUDGET_EVERY - 1)) == 0 &&
-		    work_stops(j, "identifying its entries"))
+		    feeds_work_stops(j, "identifying its entries"))
 			goto out;
 		keys[i] = entry_key(&f->items[i]);
 	}
@@ -377,7 +383,7 @@ work_entries(struct feeds_job *j, const struct feed *f)
 		struct nw_entry ne;
 
 		if ((k & (BUDGET_EVERY - 1)) == 0 &&
-		    work_stops(j, "reading its entries"))
+		    feeds_work_stops(j, "reading its entries"))
 			goto out;
 		e = &j->entries[j->n_entries++];
 		e->key = keys[picks[k].i];
@@ -403,32 +409,40 @@ out:
 	free(picks);
 }
 
-/* The feed's body parsed, under the job's budget: its time counts from
- * here, on the worker. */
+/* The job's budget starts, on the worker; false when the body is one
+ * that went over it before (not worked on again until it changes). */
+static bool
+work_start(struct feeds_job *j)
+{
+	if (j->budget_ms > 0)
+		j->budget.deadline_ms = budget_now_ms() + j->budget_ms;
+	if (j->kind != FEEDS_JOB_FEED)
+		return true;
+	hash_sha256_hex(j->body, j->len, j->body_hash);
+	if (j->spent[0] == '\0' || strcmp(j->spent, j->body_hash) != 0)
+		return true;
+	/* the same document again: the same outcome, at no cost */
+	j->stopped = BUDGET_SPENT;
+	fail(j->error, sizeof(j->error), "the same %s (%zu bytes) that went "
+	    "over its time budget ([daemon] job_budget); not parsed again "
+	    "until it changes", doc_name(j), j->len);
+	free(j->body);
+	j->body = NULL;
+	return false;
+}
+
+/* The feed's body parsed, under the job's budget. */
 static void
 work_feed(struct feeds_job *j)
 {
 	struct feed *f;
 
-	if (j->budget_ms > 0)
-		j->budget.deadline_ms = budget_now_ms() + j->budget_ms;
-	hash_sha256_hex(j->body, j->len, j->body_hash);
-	if (j->spent[0] != '\0' && strcmp(j->spent, j->body_hash) == 0) {
-		/* the same document again: the same outcome, at no cost */
-		j->stopped = BUDGET_SPENT;
-		fail(j->error, sizeof(j->error), "the same feed (%zu bytes) "
-		    "that went over its time budget ([daemon] job_budget); "
-		    "not parsed again until it changes", j->len);
-		free(j->body);
-		j->body = NULL;
-		return;
-	}
 	f = feed_parse_budget(j->body, j->len, j->url, &j->budget, j->error,
 	    sizeof(j->error));
 	free(j->body);
 	j->body = NULL;
 	if (f == NULL) {
-		if (!work_stops(j, "parsing it") && j->error[0] == '\0')
+		if (!feeds_work_stops(j, "parsing it") && j->error[0] == '\0')
 			fail(j->error, sizeof(j->error), "not a feed");
 		return;
 	}
@@ -451,13 +465,35 @@ work_entry(struct feeds_job *j)
 		.content_language = j->content_language,
 		.name = j->key,
 		.now = j->fetched_at,
+		.budget = &j->budget,
 	};
 	struct nw_entry e;
 	char why[256] = "";
+	enum budget_state st;
 
 	feeds_item_view(&j->it, &e);
 	j->article = pipeline_entry(&e, &in, &j->from_page, why,
 	    sizeof(why));
+	st = budget_left(&j->budget);
+	if (j->page != NULL && !j->from_page && st == BUDGET_HALTED) {
+		/* cut short by the stop: nothing is kept, the entry stays
+		 * pending for the next start */
+		j->stopped = st;
+		fail(j->error, sizeof(j->error), "work on the page %.120s "
+		    "stopped: the daemon is stopping", j->page_url ?
+		    j->page_url : "");
+		article_free(j->article);
+		j->article = NULL;
+		free(j->page);
+		j->page = NULL;
+		return;
+	}
+	if (j->page != NULL && !j->from_page && st == BUDGET_SPENT) {
+		j->stopped = st;
+		snprintf(why, sizeof(why), "gave up on the page (%zu bytes) "
+		    "after %ld s: over its time budget ([daemon] "
+		    "job_budget)", j->page_len, j->budget_ms / 1000);
+	}
 	if (j->article == NULL)
 		fail(j->error, sizeof(j->error), "%s", why[0] ? why :
 		    "the entry has no text, title or link");
@@ -480,6 +516,8 @@ feeds_work(void *job, void *arg)
 	struct feeds_job *j = job;
 
 	(void)arg;
+	if (!work_start(j))
+		return;
 	if (j->kind == FEEDS_JOB_FEED && j->sitemap)
 		feeds_work_sitemap(j);
 	else if (j->kind == FEEDS_JOB_FEED)

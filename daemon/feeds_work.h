@@ -13,6 +13,7 @@
 #ifndef NW_FEEDS_WORK_H
 #define NW_FEEDS_WORK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -133,6 +134,11 @@ void feeds_work(void *job, void *arg);
 /* A FEED job of a sitemap source (sources_sitemap.c): its entries, the
  * newest first, or the sitemaps of an index. */
 void feeds_work_sitemap(struct feeds_job *j);
+
+/* On a worker: whether the job's budget stops its work (the daemon
+ * stopping, or its time spent), j->stopped and j->error then saying why
+ * and while doing what; asked every BUDGET_EVERY entries. */
+bool feeds_work_stops(struct feeds_job *j, const char *what);
 
 void feeds_job_free(struct feeds_job *j);
 

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "commit.h"
 #include "daemon_state.h"
 #include "hash.h"
@@ -32,7 +33,11 @@ struct item {
 	struct stat st;
 	int64_t fetched_at;
 	size_t max_size;        /* [inbox] max_size */
+	long budget_ms;         /* [daemon] job_budget, from the start */
+	struct budget budget;   /* its halt the daemon's (a stop) */
 	bool again;             /* offered again while in flight */
+	enum budget_state stopped; /* the work gave up: HALTED, the file
+	                           stays in the inbox; SPENT, it fails */
 	/* set by the worker */
 	char raw_hash[65];
 	struct nw_article *article;   /* NULL: failed, see error */
@@ -102,6 +107,8 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	it->st = *st;
 	it->fetched_at = (int64_t)time(NULL);
 	it->max_size = (size_t)d->cfg.max_size;
+	it->budget.halt = &d->halt;
+	it->budget_ms = (long)d->cfg.job_budget * 1000;
 	if (workers_submit(d->workers, it) != 0) {
 		it->fd = -1;  /* the watcher closes it */
 		ingest_free_item(it);
@@ -120,14 +127,19 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 }
 
 /* Reads at most max + 1 bytes, so that an oversized file is noticed
- * without reading all of it. */
+ * without reading all of it; gives up when the budget is spent. */
 static int
-read_fd(int fd, size_t max, struct buf *b, char *err, size_t errlen)
+read_fd(int fd, size_t max, const struct budget *bg, struct buf *b,
+    char *err, size_t errlen)
 {
 	char chunk[65536];
 
 	while (b->len <= max) {
-		ssize_t n = read(fd, chunk, sizeof(chunk));
+		ssize_t n;
+
+		if (budget_left(bg) != BUDGET_LEFT)
+			return fail(err, errlen, "cut short while read");
+		n = read(fd, chunk, sizeof(chunk));
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -141,7 +153,25 @@ read_fd(int fd, size_t max, struct buf *b, char *err, size_t errlen)
 	return 0;
 }
 
-/* On a worker thread: only the item is touched. */
+/* Whether the work gave up for its budget, its error then saying why:
+ * the daemon stopping (the file stays in the inbox for the next start),
+ * or its time spent (it fails). */
+static void
+work_stopped(struct item *it, size_t len)
+{
+	it->stopped = budget_left(&it->budget);
+	if (it->stopped == BUDGET_HALTED)
+		fail(it->error, sizeof(it->error), "work on the file stopped: "
+		    "the daemon is stopping");
+	else if (it->stopped == BUDGET_SPENT)
+		fail(it->error, sizeof(it->error), "gave up on the file (%zu "
+		    "bytes read) after %ld s: over its time budget ([daemon] "
+		    "job_budget)", len, it->budget_ms / 1000);
+}
+
+/* On a worker thread: only the item is touched; the work asks its
+ * budget (lib/budget.h) while the file is read and between the
+ * pipeline's stages. */
 static void
 ingest_work(struct job *job)
 {
@@ -150,6 +180,7 @@ ingest_work(struct job *job)
 	struct nw_input in = {
 		.name = it->name,
 		.now = it->fetched_at,
+		.budget = &it->budget,
 	};
 
 	/* the size of the open file decides, before a byte is read (a
@@ -161,7 +192,9 @@ ingest_work(struct job *job)
 		    it->max_size);
 		goto out;
 	}
-	if (read_fd(it->fd, it->max_size, &b, it->error,
+	if (it->budget_ms > 0)
+		it->budget.deadline_ms = budget_now_ms() + it->budget_ms;
+	if (read_fd(it->fd, it->max_size, &it->budget, &b, it->error,
 	    sizeof(it->error)) != 0)
 		goto out;
 	if (b.len > it->max_size) {
@@ -186,6 +219,8 @@ ingest_work(struct job *job)
 out:
 	close(it->fd);
 	it->fd = -1;
+	if (it->article == NULL)
+		work_stopped(it, b.len);
 	if (it->article == NULL && it->error[0] == '\0')
 		fail(it->error, sizeof(it->error), "extraction failed");
 	buf_free(&b);
@@ -320,6 +355,8 @@ item_commit_job(struct job *job, char *err, size_t errlen)
 {
 	struct item *it = (struct item *)job;
 
+	if (it->stopped == BUDGET_HALTED)
+		return 0;       /* stopping: left in the inbox */
 	return item_commit(it->d, it, err, errlen);
 }
 
@@ -332,7 +369,10 @@ item_after(struct job *job, bool committed)
 	struct item *it = (struct item *)job;
 	struct daemon *d = it->d;
 
-	if (committed)
+	if (it->stopped == BUDGET_HALTED)
+		log_info(&d->log, "%s: %s; left in the inbox for the next "
+		    "start", it->name, it->error);
+	else if (committed)
 		item_move(d, it);
 	inflight_remove(d, it);
 	if (it->again && d->watcher != NULL &&

@@ -489,6 +489,7 @@ sources_retry(struct sources *S)
 			S->v[i]->repoll = false;
 			src_repoll(S, S->v[i]);
 		}
+	jobs_pump(S);   /* the sitemaps held back meanwhile */
 }
 
 struct pending_ctx {

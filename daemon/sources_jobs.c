@@ -303,8 +303,9 @@ feed_after(struct job *job, bool committed)
 	inflight_remove(S, j);
 	if (s != NULL && j->stopped == BUDGET_HALTED) {
 		s->feed_jobs--;
-		log_info(&S->d->log, "%s: %s; the feed is fetched again at "
-		    "the next start", s->c.name, j->error);
+		log_info(&S->d->log, "%s: %s; the %s is fetched again at "
+		    "the next start", s->c.name, j->error, j->sitemap ?
+		    "sitemap" : "feed");
 	} else if (s != NULL) {
 		s->feed_jobs--;
 		if (committed && j->child == NULL) {
@@ -412,8 +413,9 @@ entry_commit(struct job *job, char *err, size_t errlen)
 	const char *why;
 
 	j->blocked = 0;
-	if (s == NULL)
-		return 0;
+	if (s == NULL || j->stopped == BUDGET_HALTED)
+		return 0;   /* stopping: the entry stays pending for the
+		               next start */
 	ci = (struct commit_item){
 		.source = s->c.name,
 		.kind = j->from_page ? "page" : "feed",
@@ -466,7 +468,11 @@ entry_after(struct job *job, bool committed)
 	struct src *s = job_src(j);
 
 	inflight_remove(j->S, j);
-	if (s != NULL) {
+	if (s != NULL && j->stopped == BUDGET_HALTED) {
+		s->entries--;
+		log_info(&j->S->d->log, "%s: %s; the entry is made at the "
+		    "next start", s->c.name, j->error);
+	} else if (s != NULL) {
 		s->entries--;
 		if (committed && j->blocked)
 			metrics_blocked(j->S->d->metrics, s->c.name);
@@ -538,6 +544,8 @@ page_done(void *arg, struct http_response *r)
 			j->content_type = xstrdup(r->content_type);
 		if (r->content_language != NULL)
 			j->content_language = xstrdup(r->content_language);
+		log_debug(&S->d->log, "%s: page %s: %zu bytes to extract",
+		    s->c.name, p->link, j->page_len);
 	} else if (r->error == HTTP_OK) {
 		snprintf(j->page_error, sizeof(j->page_error),
 		    "%s: HTTP status %ld", p->link, r->status);

@@ -36,6 +36,7 @@
 #include "http/pages.h"
 #include "sitemap/sitemap.h"
 #include "store.h"
+#include "store_log.h"
 #include "workers.h"
 
 /* ---- on a worker: the body parsed ---- */
@@ -128,18 +129,23 @@ url_entry(struct feeds_entry *e, const struct sitemap_url *u)
 	hash_sha256_hex(e->json, strlen(e->json), e->hash);
 }
 
+/* Under the job's budget (feeds_work.h): the parse asks it every few
+ * hundred nodes, the entries every BUDGET_EVERY; cut short, nothing is
+ * kept and the error says why. */
 void
 feeds_work_sitemap(struct feeds_job *j)
 {
-	struct sitemap *sm = sitemap_parse(j->body, j->len, j->max_input,
-	    j->error, sizeof(j->error));
+	struct sitemap *sm = sitemap_parse_budget(j->body, j->len,
+	    j->max_input, &j->budget, j->error, sizeof(j->error));
 	struct pos *v;
 	size_t n, max;
 
 	free(j->body);
 	j->body = NULL;
-	if (sm == NULL)
+	if (sm == NULL) {
+		feeds_work_stops(j, "reading it");
 		return;
+	}
 	v = sitemap_order(sm, &n);
 	j->n_items = sm->n;
 	max = sm->index ? j->max_sitemaps : j->max_entries;
@@ -158,8 +164,22 @@ feeds_work_sitemap(struct feeds_job *j)
 		j->n_children = n;
 	} else {
 		j->entries = xcalloc(n ? n : 1, sizeof(*j->entries));
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
+			if ((k & (BUDGET_EVERY - 1)) == 0 &&
+			    feeds_work_stops(j, "reading its entries"))
+				break;
 			url_entry(&j->entries[j->n_entries++], v[k].u);
+		}
+	}
+	if (j->stopped != BUDGET_LEFT) {
+		/* nothing of a document cut short is recorded */
+		for (size_t k = 0; k < j->n_entries; k++) {
+			free(j->entries[k].key);
+			free(j->entries[k].json);
+			feeds_item_free(&j->entries[k].it);
+		}
+		j->n_entries = 0;
+		j->n_capped = 0;
 	}
 	free(v);
 	sitemap_free(sm);
@@ -302,11 +322,14 @@ kid_unchanged(struct sources *S, struct src *s, struct kid_fetch *k,
 		store_rollback(S->d->store);
 		goto err;
 	}
+	store_log_ok(&S->d->store_log, &S->d->log);
 	log_debug(&S->d->log, "%s: sitemap %s not modified", s->c.name,
 	    k->url);
 	return;
 err:
-	log_error(&S->d->log, "%s: %s", s->c.name, err);
+	/* still pending in the store, as after a failed fetch: fetched
+	 * again at the next change of the index or the next start */
+	sources_store_failed(S, s->c.name, err);
 }
 
 static void
@@ -405,9 +428,11 @@ sitemap_pump(struct sources *S)
 		if (s->kid_next >= s->kids.n)
 			continue;
 		/* one at a time, and only when the source is idle: the
-		 * entries of the last one are made first */
+		 * entries of the last one are made first; after a turn of
+		 * the source's rolled back, not before the daemon's retry
+		 * (src_repoll_later()), not in a loop */
 		if (s->kid != NULL || s->held != NULL || s->feed_jobs > 0 ||
-		    s->entries > 0)
+		    s->entries > 0 || s->repoll)
 			continue;
 		if (pages_active(S->pages) >= SOURCES_PAGES_ACTIVE ||
 		    workers_room(S->d->workers) == 0)

@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -8,6 +9,20 @@
 #include "html/html_extract.h"
 #include "sniff.h"
 #include "text/text_extract.h"
+
+/* Whether the budget stops the run before what, err then saying so. */
+static bool
+stops(const struct nw_input *in, const char *what, char *err,
+    size_t errlen)
+{
+	enum budget_state st = budget_left(in->budget);
+
+	if (st == BUDGET_LEFT)
+		return false;
+	fail(err, errlen, "%s before %s", st == BUDGET_HALTED ?
+	    "stopped" : "over its time budget", what);
+	return true;
+}
 
 struct nw_article *
 pipeline_run(const struct nw_input *in, char *err, size_t errlen)
@@ -28,6 +43,8 @@ pipeline_run(const struct nw_input *in, char *err, size_t errlen)
 	 * page (html_strip_raw()) is the one copy it makes */
 	if (decode_to_utf8_view(in->data, in->len, in->content_type, &text,
 	    &len, &owned, NULL, err, errlen) != 0)
+		goto err;
+	if (stops(in, "extraction", err, errlen))
 		goto err;
 	kind = sniff_kind(text, len);
 	if (kind != SNIFF_HTML && owned == NULL) {
@@ -58,12 +75,16 @@ pipeline_run(const struct nw_input *in, char *err, size_t errlen)
 		fail(err, errlen, "no article text found");
 		goto err;
 	}
+	if (stops(in, "normalisation", err, errlen))
+		goto err;
 	/* the server's Content-Language stands behind what the page says
 	 * (its lang attribute, JSON-LD, <meta>): a hint the text's script
 	 * can overrule, like them (enrich_article()) */
 	if (a->lang == NULL)
 		a->lang = enrich_lang_tag(in->content_language);
 	enrich_normalise(a);
+	if (stops(in, "enrichment", err, errlen))
+		goto err;
 	enrich_article(a);
 	free(owned);
 	return a;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "budget.h"
 
 struct nw_input {
 	const unsigned char *data;
@@ -20,6 +21,10 @@ struct nw_input {
 	const char *name;          /* file or item name, for messages */
 	int64_t now;               /* ingest time, Unix seconds; no date
 	                              later than this is accepted */
+	const struct budget *budget; /* NULL: none; else asked between the
+	                              stages (decode, extract, normalise,
+	                              enrich): once it is spent the run
+	                              gives up, budget_left() saying why */
 };
 
 /* Largest input the pipeline accepts, in bytes. */

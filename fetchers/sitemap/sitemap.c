@@ -170,11 +170,14 @@ elem_end(struct reader *R, int depth)
 		rec_end(R);
 }
 
-/* Reads the document; -1 with err when it is no sitemap at all. */
+/* Reads the document; -1 with err when it is no sitemap at all, or when
+ * the budget ran out. */
 static int
-read_all(struct reader *R, xmlTextReaderPtr xr, char *err, size_t errlen)
+read_all(struct reader *R, xmlTextReaderPtr xr, const struct budget *b,
+    char *err, size_t errlen)
 {
 	bool root = false;
+	size_t nodes = 0;
 	int r;
 
 	while ((r = xmlTextReaderRead(xr)) == 1) {
@@ -182,6 +185,12 @@ read_all(struct reader *R, xmlTextReaderPtr xr, char *err, size_t errlen)
 		int depth = xmlTextReaderDepth(xr);
 		const char *name;
 
+		if ((++nodes & (BUDGET_EVERY - 1)) == 0 &&
+		    budget_left(b) != BUDGET_LEFT)
+			return fail(err, errlen, "%s", budget_left(b) ==
+			    BUDGET_HALTED ? "stopped while the sitemap was "
+			    "read" : "the sitemap's time budget ran out while "
+			    "reading it");
 		switch (type) {
 		case XML_READER_TYPE_ELEMENT:
 			name = (const char *)xmlTextReaderConstLocalName(xr);
@@ -222,6 +231,13 @@ struct sitemap *
 sitemap_parse(const char *data, size_t len, size_t max_input, char *err,
     size_t errlen)
 {
+	return sitemap_parse_budget(data, len, max_input, NULL, err, errlen);
+}
+
+struct sitemap *
+sitemap_parse_budget(const char *data, size_t len, size_t max_input,
+    const struct budget *b, char *err, size_t errlen)
+{
 	struct reader R;
 	struct buf in = { 0 };
 	xmlTextReaderPtr xr;
@@ -252,7 +268,7 @@ sitemap_parse(const char *data, size_t len, size_t max_input, char *err,
 	if (xr == NULL) {
 		rc = fail(err, errlen, "not XML");
 	} else {
-		rc = read_all(&R, xr, err, errlen);
+		rc = read_all(&R, xr, b, err, errlen);
 		xmlFreeTextReader(xr);
 	}
 	url_clear(&R.cur);

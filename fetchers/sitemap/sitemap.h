@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "budget.h"
 #include "date.h"
 
 /* The sitemap protocol's own limit on a document, inflated. */
@@ -42,6 +43,11 @@ struct sitemap {
  * XML, not a sitemap, too big). max_input 0 is SITEMAP_MAX_INPUT. */
 struct sitemap *sitemap_parse(const char *data, size_t len,
     size_t max_input, char *err, size_t errlen);
+/* sitemap_parse() under a budget (budget.h; NULL: none), asked every
+ * BUDGET_EVERY nodes of the document: once it is spent, NULL with err
+ * saying so, and nothing is kept (budget_left() then says which). */
+struct sitemap *sitemap_parse_budget(const char *data, size_t len,
+    size_t max_input, const struct budget *b, char *err, size_t errlen);
 void sitemap_free(struct sitemap *sm);
 
 /* The time a record is known by: its news date, else its lastmod, else

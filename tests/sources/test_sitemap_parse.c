@@ -1,7 +1,9 @@
 /* The sitemap reader (fetchers/sitemap): urlset, index, Google News
  * fields, gzip, a document cut short, what is not a sitemap, and hostile
- * XML (no entity is expanded, no file read). */
+ * XML (no entity is expanded, no file read), and a budget that ends the
+ * read. */
 #include <setjmp.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -177,6 +179,40 @@ test_hostile(void **state)
 	buf_free(&b);
 }
 
+/* Under a budget: a halt or a deadline gone by ends the read with
+ * nothing kept; a budget with time left changes nothing. */
+static void
+test_budget(void **state)
+{
+	atomic_bool halt = false;
+	struct budget b = { .halt = &halt };
+	struct buf doc = { 0 };
+	struct sitemap *sm;
+
+	(void)state;
+	buf_puts(&doc, "<urlset>");
+	for (int i = 0; i < 5000; i++)
+		buf_printf(&doc, "<url><loc>https://a.example/%d</loc></url>",
+		    i);
+	buf_puts(&doc, "</urlset>");
+	sm = sitemap_parse_budget(doc.p, doc.len, 0, &b, err, sizeof(err));
+	assert_non_null(sm);
+	assert_int_equal(sm->n, 5000);
+	sitemap_free(sm);
+	atomic_store(&halt, true);
+	err[0] = '\0';
+	assert_null(sitemap_parse_budget(doc.p, doc.len, 0, &b, err,
+	    sizeof(err)));
+	assert_non_null(strstr(err, "stopped"));
+	atomic_store(&halt, false);
+	b.deadline_ms = budget_now_ms() - 1;
+	err[0] = '\0';
+	assert_null(sitemap_parse_budget(doc.p, doc.len, 0, &b, err,
+	    sizeof(err)));
+	assert_non_null(strstr(err, "time budget"));
+	buf_free(&doc);
+}
+
 int
 main(void)
 {
@@ -186,6 +222,7 @@ main(void)
 		cmocka_unit_test(test_index_gzip),
 		cmocka_unit_test(test_not_sitemaps),
 		cmocka_unit_test(test_hostile),
+		cmocka_unit_test(test_budget),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
