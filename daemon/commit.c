@@ -302,16 +302,19 @@ commit_resend(struct commit *c, int64_t seq, const char *topic,
 }
 
 static void
-output_log(void *lctx, const char *output, int64_t seq, const char *why)
+output_log(void *lctx, const char *output, int64_t seq, const char *why,
+    uint64_t failed)
 {
 	struct commit *c = lctx;
 
 	if (why == NULL)
-		log_info(c->log, "output %s: takes events again from seq %lld",
-		    output, (long long)seq);
+		log_info(c->log, "output %s: recovered after %llu failed "
+		    "event(s); takes events again from seq %lld", output,
+		    (unsigned long long)failed, (long long)seq);
 	else
 		log_warn(c->log, "output %s: seq %lld: %s; caught up from the "
-		    "journal later", output, (long long)seq, why);
+		    "journal later (logged once, and once when it recovers)",
+		    output, (long long)seq, why);
 }
 
 static int

@@ -11,6 +11,7 @@ struct output {
 	uint64_t errors;        /* events refused (caught up later) */
 	int64_t delivered;      /* seq safely delivered */
 	bool failing;           /* its last event failed: logged once */
+	uint64_t failed;        /* events refused since it started to */
 };
 
 struct outputs {
@@ -37,7 +38,7 @@ outputs_add(struct outputs *o, const struct output_ops *ops, void *ctx)
 void
 outputs_publish(struct outputs *o, const struct committed_event *ev,
     void (*log)(void *lctx, const char *output, int64_t seq,
-    const char *why), void *lctx)
+    const char *why, uint64_t failed), void *lctx)
 {
 	char err[256];
 
@@ -49,16 +50,19 @@ outputs_publish(struct outputs *o, const struct committed_event *ev,
 		err[0] = '\0';
 		if (out->ops.publish(out->ctx, ev, err, sizeof(err)) == 0) {
 			if (out->failing && log != NULL)
-				log(lctx, out->ops.name, ev->seq, NULL);
+				log(lctx, out->ops.name, ev->seq, NULL,
+				    out->failed);
 			out->failing = false;
+			out->failed = 0;
 			out->sent++;
 			if (!out->ops.acks && ev->seq > out->delivered)
 				out->delivered = ev->seq;
 			continue;
 		}
 		out->errors++;
+		out->failed++;
 		if (!out->failing && log != NULL)
-			log(lctx, out->ops.name, ev->seq, err);
+			log(lctx, out->ops.name, ev->seq, err, out->failed);
 		out->failing = true;
 	}
 }

@@ -54,11 +54,12 @@ size_t outputs_add(struct outputs *o, const struct output_ops *ops,
     void *ctx);
 
 /* Hands ev to every output; failures are counted, and reported through
- * log (may be NULL) once per change of state: why it failed, then why
- * NULL when the output takes events again. */
+ * log (may be NULL) once per change of state, not once per event: why it
+ * failed, then why NULL and the number of events it refused meanwhile
+ * (failed) when it takes events again. */
 void outputs_publish(struct outputs *o, const struct committed_event *ev,
     void (*log)(void *lctx, const char *output, int64_t seq,
-    const char *why), void *lctx);
+    const char *why, uint64_t failed), void *lctx);
 void outputs_flush(struct outputs *o);
 void outputs_reload(struct outputs *o, const struct config *c);
 

@@ -198,12 +198,17 @@ ofile_append(struct ofile *o, int64_t seq, const char *json, char *err,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			fail(err, errlen, "output.file: %s: %s", o->path,
-			    n < 0 ? strerror(errno) : "short write");
+			const char *why = n < 0 ? strerror(errno) :
+			    "short write";
+
+			/* one message: the caller logs it once per state */
 			if (ftruncate(o->fd, o->size) != 0)
-				log_error(o->log, "output.file: %s: cannot "
-				    "undo a short write: %s", o->path,
-				    strerror(errno));
+				fail(err, errlen, "output.file: %s: %s; "
+				    "cannot undo a short write: %s", o->path,
+				    why, strerror(errno));
+			else
+				fail(err, errlen, "output.file: %s: %s",
+				    o->path, why);
 			free(line);
 			return -1;
 		}
