@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""A sitemap whose turn rolls back is not fetched again in a loop (issue 17
+item 1).
+
+usage: test_sitemap_rollback.py NEWSWIRED
+
+newswired runs in a mount namespace of its own (as test_store_full.py;
+skipped, 77, where there is none) whose state folder is a 4 MB tmpfs. A
+sitemap source's index lists one sitemap, /c1; the server holds the
+answer to /c1 until the test has filled the state's filesystem, so that
+the turn that stores /c1's entries rolls back. For 14 s (one retry of
+the daemon's, 10 s apart) /c1 is asked for a few times at most, not in a
+loop, and the store's failure is logged once. Then the test frees the
+space: /c1's pages are published. SIGTERM: exit 0. Every wait is bounded;
+NW_TIME_FACTOR stretches them.
+"""
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+import zmq
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "ops"))
+sys.path.insert(0, os.path.join(here, "..", "lib"))
+from opslib import (FACTOR, check, cleanup, failures,  # noqa: E402
+                    free_port, page)
+from feedserver import FeedHandler, serve  # noqa: E402
+from test_store_full import SIZE, fill, unshare_argv  # noqa: E402
+
+
+class Handler(FeedHandler):
+    def route(self, path, n):
+        st = self.server.state
+        xml = [("Content-Type", "application/xml")]
+        if path == "/idx":
+            return self.send(200, (
+                '<?xml version="1.0"?><sitemapindex xmlns="http://www.'
+                'sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>%s/c1'
+                "</loc><lastmod>2026-01-02</lastmod></sitemap>"
+                "</sitemapindex>" % st["base"]).encode(), xml)
+        if path == "/c1":
+            st["asked"].set()
+            st["full"].wait(30)
+            return self.send(200, (
+                '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.'
+                'org/schemas/sitemap/0.9"><url><loc>%s/a/1</loc></url>'
+                "<url><loc>%s/a/2</loc></url></urlset>"
+                % (st["base"], st["base"])).encode(), xml)
+        if path.startswith("/a/"):
+            return self.send(200, page(int(path[3:]), "map"),
+                             [("Content-Type", "text/html")])
+        return self.send(404, b"no\n")
+
+
+def main():
+    newswired = sys.argv[1]
+    wrap = unshare_argv()
+    if wrap is None:
+        print("SKIP: no mount namespace here (unshare -m, -Urm)")
+        sys.exit(77)
+    tmp = tempfile.mkdtemp(prefix="nw-sitemap-rollback-")
+    state = os.path.join(tmp, "state")
+    os.makedirs(state)
+    os.makedirs(os.path.join(tmp, "inbox"))
+    srv = serve(Handler)
+    srv.state.update(base=srv.base, asked=threading.Event(),
+                     full=threading.Event())
+    pub = free_port()
+    conf = os.path.join(tmp, "newswired.conf")
+    with open(conf, "w") as f:
+        f.write("[inbox]\npath = %s/inbox\n"
+                "[daemon]\nstate = %s\nworkers = 2\nlog_level = info\n"
+                "metrics =\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
+                "replay = tcp://127.0.0.1:%d\n"
+                "[http]\nhost_delay = 0\njitter = 0\n"
+                '[source "map"]\nurl = %s/idx\nkind = sitemap\n'
+                "interval = 3600\n"
+                % (tmp, state, pub, free_port(), srv.base))
+    logp = os.path.join(tmp, "daemon.log")
+    log = open(logp, "ab")
+    proc = subprocess.Popen(
+        wrap + ["sh", "-c", 'mount -t tmpfs -o size=%s nwstate "$0" && '
+                'exec "$@"' % SIZE, state, newswired, "-c", conf],
+        stderr=log)
+    ctx = zmq.Context()
+    sub = ctx.socket(zmq.SUB)
+    sub.setsockopt(zmq.LINGER, 0)
+    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub.connect("tcp://127.0.0.1:%d" % pub)
+    events = []
+
+    def receive(seconds, until=lambda: False):
+        end = time.monotonic() + seconds * FACTOR
+        while time.monotonic() < end and proc.poll() is None:
+            if sub.poll(100):
+                t, body = sub.recv_multipart()
+                if t != b"heartbeat":
+                    events.append((t.decode(), json.loads(body)))
+            if until():
+                return True
+        return until()
+
+    def text():
+        with open(logp, errors="replace") as f:
+            return f.read()
+
+    def c1():
+        with srv.state["lock"]:
+            return srv.state["count"].get("/c1", 0)
+
+    filler = "/proc/%d/root%s/filler" % (proc.pid, state)
+    rc = None
+    try:
+        check(sub.poll(int(20000 * FACTOR)) != 0, "a heartbeat")
+        srv.state["go"].set()
+        check(srv.state["asked"].wait(20 * FACTOR), "the index's sitemap "
+              "is asked for")
+        size = fill(filler)
+        print("filled the state filesystem with %d bytes" % size)
+        full_at = len(text())
+        srv.state["full"].set()
+        t0 = time.monotonic()
+        receive(14)
+        n = c1()
+        full_lines = [ln for ln in text()[full_at:].splitlines()
+                      if "SQLITE_FULL" in ln]
+        print("while full: /c1 asked %d time(s) in %.0f s; %d event(s); "
+              "log: %r" % (n, time.monotonic() - t0, len(events),
+                           full_lines))
+        check(n <= 4, "the sitemap whose turn rolled back is fetched again "
+              "at the daemon's retry, not in a loop: %d fetches" % n)
+        check(len(full_lines) == 1, "the full disk logged once: %d "
+              "line(s)" % len(full_lines))
+        os.unlink(filler)
+        check(receive(40, lambda: len([1 for t, _ in events
+                                       if t.startswith("article.new.map")])
+                      == 2),
+              "after the space is freed, the sitemap's two pages are "
+              "published: %r" % [t for t, _ in events])
+        check(proc.poll() is None, "newswired alive")
+    finally:
+        if os.path.exists(filler):
+            try:
+                os.unlink(filler)
+            except OSError:
+                pass
+        srv.state["full"].set()
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+        try:
+            rc = proc.wait(timeout=20 * FACTOR)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+        sub.close()
+        ctx.term()
+        srv.shutdown()
+    check(rc == 0, "clean stop: rc %r" % rc)
+    check("runtime error" not in text() and "Sanitizer" not in text(),
+          "no sanitizer report in the daemon's log")
+    if failures:
+        print(text()[-4000:])
+        print("%d failure(s)" % len(failures))
+        cleanup(tmp)
+        sys.exit(1)
+    cleanup(tmp)
+    print("ok")
+
+
+if __name__ == "__main__":
+    main()
