@@ -12,11 +12,13 @@
  * The pool's run function is job_run(). Embed struct job as the first
  * member of a job of your own.
  *
- * A stop waits for the jobs in work. A job whose work grows with its
- * input (a feed's entries) runs under a struct budget (lib/budget.h) whose
- * halt is the daemon's (daemon_state.h), raised by the stop, and whose
- * deadline run() sets when it starts: it gives up at its next check, and
- * its commit and after see why (feeds_work.c, sources_jobs.c). */
+ * A stop waits for the jobs in work, DAEMON_STOP_WAIT_SECS at most. Every
+ * job runs under a struct budget (lib/budget.h) whose halt is the
+ * daemon's (daemon_state.h), raised by the stop, and whose deadline run()
+ * sets when it starts: it gives up at its next check (a feed's or a
+ * sitemap's every 256 entries, the pipeline's stages: nw_input.budget),
+ * and its commit and after see why (feeds_work.c, sources_jobs.c,
+ * ingest.c): cut short by the stop, nothing is committed. */
 #ifndef NW_JOB_H
 #define NW_JOB_H
 
