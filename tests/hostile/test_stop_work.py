@@ -55,28 +55,30 @@ def words(r, n):
     return " ".join(r.choice(WORDS) for _ in range(n)).capitalize() + "."
 
 
-def big_text(size):
-    r = random.Random(1)
-    parts = ["Big Title Of The Story\n\nBy A Reporter\n\n"]
-    total = len(parts[0])
+def paragraphs(seed, size):
+    """Paragraphs of about size bytes in all: 500 of random words, each
+    numbered on its way round (cheap to make, none the same)."""
+    r = random.Random(seed)
+    some = [" ".join(words(r, 15) for _ in range(4)) for _ in range(500)]
+    out, total, i = [], 0, 0
     while total < size:
-        p = " ".join(words(r, 15) for _ in range(4)) + "\n\n"
-        parts.append(p)
-        total += len(p)
-    return "".join(parts).encode()
+        p = "%s Paragraph %d." % (some[i % len(some)], i)
+        out.append(p)
+        total += len(p) + 7
+        i += 1
+    return out
+
+
+def big_text(size):
+    return ("Big Title Of The Story\n\nBy A Reporter\n\n" +
+            "\n\n".join(paragraphs(1, size)) + "\n").encode()
 
 
 def big_page(size):
-    r = random.Random(2)
-    parts = ["<!DOCTYPE html><html><head><meta charset=utf-8><title>Big "
-             "page</title></head><body><article><h1>Big page</h1>"]
-    total = len(parts[0])
-    while total < size:
-        p = "<p>" + " ".join(words(r, 15) for _ in range(4)) + "</p>"
-        parts.append(p)
-        total += len(p)
-    parts.append("</article></body></html>")
-    return "".join(parts).encode()
+    return ("<!DOCTYPE html><html><head><meta charset=utf-8><title>Big "
+            "page</title></head><body><article><h1>Big page</h1><p>" +
+            "</p><p>".join(paragraphs(2, size)) +
+            "</p></article></body></html>").encode()
 
 
 def big_map(base):
