@@ -19,6 +19,7 @@
 #include "replay.h"
 #include "store.h"
 #ifdef HAVE_LIBNATS
+#include "cluster_feed.h"
 #include "idents.h"
 #include "leases.h"
 #endif
@@ -410,6 +411,8 @@ outputs_text(struct daemon *d, struct evbuffer *b)
 		leases_metrics(d->leases, &t);
 	if (d->idents != NULL)
 		idents_metrics(d->idents, &t);
+	if (d->cluster_feed != NULL)
+		cluster_feed_metrics(d->cluster_feed, &t);
 #endif
 	if (t.len > 0)
 		evbuffer_add(b, t.p, t.len);
