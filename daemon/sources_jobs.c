@@ -129,7 +129,8 @@ run_job(struct job *job)
 		return;
 	event_article_id(j->article, id);
 	j->claim = xcalloc(1, sizeof(*j->claim));
-	idents_claim(j->S->idents, id, j->article->content_hash, j->claim);
+	idents_claim(j->S->idents, id, j->article->content_hash, j->source,
+	    j->claim);
 #endif
 }
 
