@@ -17,6 +17,7 @@
 #include "nw_config.h"
 #include "output.h"
 #include "replay.h"
+#include "retention.h"
 #include "store.h"
 #ifdef HAVE_LIBNATS
 #include "cluster_feed.h"
@@ -454,6 +455,10 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 		    "store's pages in use; the journal is most of them.",
 		    (long long)j.bytes);
 	}
+	put_int(b, "newswire_retention_held_events", "gauge", "Events past "
+	    "the journal's limits kept because the NATS stream has not "
+	    "acknowledged them.", d->retention != NULL ?
+	    (long long)retention_held(d->retention) : 0);
 	outputs_text(d, b);
 	put_int(b, "newswire_replay_refused_total", "counter", "Replay "
 	    "requests refused: malformed, too big, or the server busy.",
