@@ -321,6 +321,9 @@ feed_after(struct job *job, bool committed)
 		}
 		if (committed && j->child == NULL)
 			site_parsed(S, s, j->error[0] == '\0');
+		else if (committed)     /* a sitemap done: one fewer to
+		                           fetch in the lease's state */
+			sources_lease_state(S, s);
 		if (committed && j->n_children > 0) {
 			sitemap_after(S, s, j);
 		} else if (committed) {
