@@ -11,6 +11,7 @@
 
 #include "nw_config.h"
 
+#include "cluster_feed.h"
 #include "commit.h"
 #include "curve.h"
 #include "date.h"
@@ -464,6 +465,12 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->sources = sources_new(d, err, errlen);
 	if (d->sources == NULL)
 		return -1;
+#ifdef HAVE_LIBNATS
+	/* [cluster] articles: the indexes see every node's articles */
+	if (d->cfg.cluster_articles &&
+	    (d->cluster_feed = cluster_feed_open(d, err, errlen)) == NULL)
+		return -1;
+#endif
 	log_info(&d->log, "newswired %s: watching %s, publishing on %s, "
 	    "%d worker(s), state in %s, origin %s, last seq %lld",
 	    NW_VERSION, d->cfg.inbox, d->cfg.publish, nw, d->cfg.state,
@@ -525,6 +532,10 @@ daemon_free(struct daemon *d)
 		sources_free(d->sources);
 		d->sources = NULL;
 	}
+#ifdef HAVE_LIBNATS
+	cluster_feed_free(d->cluster_feed);     /* before the NATS output */
+	d->cluster_feed = NULL;
+#endif
 	if (d->ev_stop_wait != NULL)
 		event_free(d->ev_stop_wait);
 	if (d->ev_results != NULL)

@@ -14,6 +14,7 @@
 #include "log.h"
 #include "store_log.h"
 
+struct cluster_feed;
 struct commit;
 struct curve;
 struct event;
@@ -65,6 +66,9 @@ struct daemon {
 	                                   them; NULL without (leases.h) */
 	struct idents *idents;          /* [cluster] articles, owned by the
 	                                   sources; NULL without (idents.h) */
+	struct cluster_feed *cluster_feed; /* the indexes fed from the
+	                                   stream; NULL without
+	                                   (cluster_feed.h) */
 	struct metrics *metrics;        /* counters, /healthz, /metrics */
 	struct notify *notify;          /* sd_notify, watchdog */
 	struct event *ev_results;

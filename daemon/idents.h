@@ -22,7 +22,12 @@
  *
  * A node that claims and dies before its journal commits leaves the
  * entry pending in its store: its restart publishes it (the record names
- * it). Without the bucket (servers down) a claim gives up after a few
+ * it). If it does not come back, the version is adopted: a record of
+ * another node with the same hash, older than half a lease, whose node
+ * is not alive (its node.ORIGIN lease key, with [cluster] leases) and
+ * whose event ID:VERSION is not in the stream (read from the record's
+ * source's subjects since its write), is written as this node's and
+ * published here, under the same message ID. Without the bucket (servers down) a claim gives up after a few
  * seconds and the article is classified by the node's own store, as
  * without [cluster] articles; the stream's duplicate window still drops
  * an identical ID:VERSION. Built with libnats only. */
@@ -53,9 +58,9 @@ struct idents *idents_open(const struct config *c, const char *node,
     struct log *log, char *err, size_t errlen);
 
 /* On a worker (blocks on the network, a few seconds at most): claims
- * the article id with content hash, as above. */
+ * the article id with content hash, seen under source, as above. */
 void idents_claim(struct idents *x, const char *id, const char *hash,
-    struct ident_claim *out);
+    const char *source, struct ident_claim *out);
 
 /* On the loop, in the commit's transaction, before the article is
  * classified: the node's store made to say what the record says. */

@@ -17,8 +17,10 @@
 #include "nw_config.h"
 #include "output.h"
 #include "replay.h"
+#include "retention.h"
 #include "store.h"
 #ifdef HAVE_LIBNATS
+#include "cluster_feed.h"
 #include "idents.h"
 #include "leases.h"
 #endif
@@ -410,6 +412,8 @@ outputs_text(struct daemon *d, struct evbuffer *b)
 		leases_metrics(d->leases, &t);
 	if (d->idents != NULL)
 		idents_metrics(d->idents, &t);
+	if (d->cluster_feed != NULL)
+		cluster_feed_metrics(d->cluster_feed, &t);
 #endif
 	if (t.len > 0)
 		evbuffer_add(b, t.p, t.len);
@@ -451,6 +455,10 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 		    "store's pages in use; the journal is most of them.",
 		    (long long)j.bytes);
 	}
+	put_int(b, "newswire_retention_held_events", "gauge", "Events past "
+	    "the journal's limits kept because the NATS stream has not "
+	    "acknowledged them.", d->retention != NULL ?
+	    (long long)retention_held(d->retention) : 0);
 	outputs_text(d, b);
 	put_int(b, "newswire_replay_refused_total", "counter", "Replay "
 	    "requests refused: malformed, too big, or the server busy.",

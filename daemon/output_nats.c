@@ -25,7 +25,7 @@
 #define NATS_INFLIGHT_MAX 65536
 /* An acknowledgement later than this: re-send from the last one. */
 #define NATS_RESEND_SECS 15
-#define NATS_NAME "nats"
+#define NATS_NAME OUTPUT_NATS_NAME
 
 enum nq_kind {
 	NQ_ACK,

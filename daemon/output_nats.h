@@ -35,6 +35,10 @@ struct store;
 
 extern const struct output_ops output_nats_ops;
 
+/* Its name: the metrics' label, and its row in store_acks.h. */
+#define OUTPUT_NATS_NAME "nats"
+
+
 /* Starts connecting to c's [output.nats] servers in the background.
  * Returns the output's context, or NULL with a reason in err. */
 void *output_nats_open(const struct config *c, struct event_base *base,

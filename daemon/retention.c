@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "log.h"
+#include "output_nats.h"
 #include "store_conn.h"
 #include "store_log.h"
 #include "util.h"
@@ -18,7 +19,42 @@ struct retention {
 	struct store_conn *conn;
 	struct event *ev;
 	struct store_log slog;   /* its failures, once per change */
+	int64_t held;            /* events kept for the NATS output */
 };
+
+/* With [output.nats], the journal is the stream's copy until the stream
+ * acknowledges it (store_acks.h): a cut past the last seq acknowledged
+ * is lowered to it, and the hold logged once per change. */
+static int
+rt_hold(struct retention *t, int64_t first, int64_t *cut, char *err,
+    size_t errlen)
+{
+	int64_t acked, want = *cut;
+
+	if (t->cfg->nats_servers == NULL || t->cfg->nats_servers[0] == '\0') {
+		t->held = 0;
+		return 0;
+	}
+	if (store_conn_acked(t->conn, OUTPUT_NATS_NAME, &acked, err,
+	    errlen) != 0)
+		return -1;
+	if (acked < first - 1)
+		acked = first - 1;      /* none, or none left */
+	if (want > acked) {
+		*cut = acked;
+		if (t->held == 0)
+			log_warn(t->log, "retention: keeps the events after seq "
+			    "%lld, which the NATS stream has not acknowledged "
+			    "(%lld due to go)", (long long)acked,
+			    (long long)(want - acked));
+		t->held = want - acked;
+	} else if (t->held > 0) {
+		log_info(t->log, "retention: the NATS stream acknowledged "
+		    "up to seq %lld; the events held back go", (long long)acked);
+		t->held = 0;
+	}
+	return 0;
+}
 
 static int
 rt_fail(char *err, size_t errlen)
@@ -50,6 +86,10 @@ retention_run(struct retention *t, int64_t now, int max, char *err,
 		if (age_cut > cut)
 			cut = age_cut;
 	}
+	if (cut < first)
+		t->held = 0;
+	else if (rt_hold(t, first, &cut, err, errlen) != 0)
+		return rt_fail(err, errlen);
 	/* a batch at most, and a prefix only */
 	if (cut > first + max - 1)
 		cut = first + max - 1;
@@ -115,6 +155,12 @@ retention_open(struct event_base *base, const char *state_dir,
 err:
 	retention_free(t);
 	return NULL;
+}
+
+int64_t
+retention_held(const struct retention *t)
+{
+	return t->held;
 }
 
 void

@@ -5,7 +5,9 @@
  * unbroken range of sequence numbers, and the replay server tells a
  * client when part of the range it asks for is gone. The last sequence
  * number is kept in the store's meta table, so removing rows never makes
- * a sequence number come back. */
+ * a sequence number come back. With [output.nats], nothing after the
+ * last seq the stream acknowledged is removed (store_acks.h): a
+ * restart re-sends from the journal. */
 #ifndef NW_RETENTION_H
 #define NW_RETENTION_H
 
@@ -35,6 +37,11 @@ struct retention *retention_open(struct event_base *base,
  * in err. */
 int retention_run(struct retention *t, int64_t now, int max, char *err,
     size_t errlen);
+
+/* With [output.nats]: the events past the limits that the last pass
+ * kept because the stream has not acknowledged them (the journal is the
+ * only copy a re-send can come from); 0 when none. */
+int64_t retention_held(const struct retention *t);
 
 void retention_free(struct retention *t);
 

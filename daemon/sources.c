@@ -130,7 +130,33 @@ src_leased(struct sources *S, struct src *s)
 #endif
 }
 
-/* The validators travel with the lease. */
+#ifdef HAVE_LIBNATS
+static void
+kid_one(void *ctx, const char *url)
+{
+	if (json_array_size(ctx) < SOURCES_LEASE_SITEMAPS)
+		json_array_append_new(ctx, json_string(url));
+}
+
+/* A sitemap index's sitemaps still to fetch: a new owner whose first
+ * poll of the index is answered 304 would not learn them. */
+static void
+lease_state_sitemaps(struct sources *S, struct src *s, json_t *j)
+{
+	json_t *a = json_array();
+	char err[512];
+
+	if (feeds_store_sitemaps_pending(S->fs, s->c.name, kid_one, a, err,
+	    sizeof(err)) != 0)
+		log_error(&S->d->log, "%s: %s", s->c.name, err);
+	json_object_set_new(j, "sitemaps", a);
+}
+#endif
+
+/* The validators travel with the lease, and the URL polled when it is
+ * not the configured one: the feed found on a site, or where a feed
+ * moved (a new owner polls it at once, without searching again); and
+ * for a sitemap index, the sitemaps it listed that are still to fetch. */
 void
 sources_lease_state(struct sources *S, struct src *s)
 {
@@ -140,8 +166,10 @@ sources_lease_state(struct sources *S, struct src *s)
 
 	if (S->leases == NULL)
 		return;
-	j = json_pack("{s:s?, s:s?}", "etag", s->etag, "last_modified",
-	    s->last_modified);
+	j = json_pack("{s:s?, s:s?, s:s?}", "etag", s->etag, "last_modified",
+	    s->last_modified, "moved_url", s->moved_url);
+	if (s->c.sitemap)
+		lease_state_sitemaps(S, s, j);
 	v = json_dumps(j, JSON_COMPACT);
 	leases_set_state(S->leases, s->c.name, v);
 	free(v);
@@ -232,6 +260,61 @@ out:
 	json_decref(j);
 }
 
+/* The sitemaps the last owner had still to fetch: pending here too
+ * (those known here keep their validators). */
+static void
+lease_sitemaps_load(struct sources *S, struct src *s, json_t *a)
+{
+	char err[512];
+	size_t i, n = 0;
+	json_t *u;
+
+	if (!json_is_array(a) || json_array_size(a) == 0)
+		return;
+	if (store_begin(S->d->store, err, sizeof(err)) != 0)
+		goto fail;
+	json_array_foreach(a, i, u) {
+		if (!json_is_string(u))
+			continue;
+		if (feeds_store_sitemap_want(S->fs, s->c.name,
+		    json_string_value(u), NULL, err, sizeof(err)) != 0) {
+			store_rollback(S->d->store);
+			goto fail;
+		}
+		n++;
+	}
+	if (store_commit(S->d->store, err, sizeof(err)) != 0) {
+		store_rollback(S->d->store);
+		goto fail;
+	}
+	log_info(&S->d->log, "%s: %zu sitemaps to fetch, from the lease",
+	    s->c.name, n);
+	return;
+fail:
+	log_error(&S->d->log, "%s: the lease's sitemaps: %s", s->c.name, err);
+}
+
+/* The last owner's state: its validators, and its moved URL (a lease
+ * written before it travelled has none: this node's own stays). */
+static void
+lease_state_load(struct sources *S, struct src *s, json_t *j)
+{
+	json_t *mv = json_object_get(j, "moved_url");
+	const char *url = json_string_value(mv);
+
+	set_str(&s->etag, json_string_value(json_object_get(j, "etag")));
+	set_str(&s->last_modified, json_string_value(json_object_get(j,
+	    "last_modified")));
+	lease_sitemaps_load(S, s, json_object_get(j, "sitemaps"));
+	if (mv == NULL || (url == NULL ? s->moved_url == NULL :
+	    s->moved_url != NULL && strcmp(url, s->moved_url) == 0))
+		return;
+	log_info(&S->d->log, "%s: polls %s, from the lease", s->c.name,
+	    url != NULL ? url : src_conf_url(s));
+	set_str(&s->moved_url, url);
+	persist_state(S, s);    /* a restart polls it too */
+}
+
 /* A lease won: poll with the validators the last owner left; lost: stop
  * polling at once. */
 static void
@@ -250,20 +333,19 @@ on_lease(void *ctx, const char *name, bool owned, const char *state,
 	site_drop(s);           /* the owner's */
 	if (!owned)
 		return;
-	if (sitemap_start(S, s, err, sizeof(err)) != 0)
-		log_error(&S->d->log, "%s: %s", name, err);
 	j = state != NULL ? json_loads(state, 0, NULL) : NULL;
 	if (j != NULL) {
-		set_str(&s->etag, json_string_value(json_object_get(j,
-		    "etag")));
-		set_str(&s->last_modified, json_string_value(
-		    json_object_get(j, "last_modified")));
+		lease_state_load(S, s, j);
 		json_decref(j);
 	}
+	if (sitemap_start(S, s, err, sizeof(err)) != 0)
+		log_error(&S->d->log, "%s: %s", name, err);
 	if (ents != NULL)
 		lease_entries_load(S, s, ents);
 	if (src_poll(S, s, err, sizeof(err)) != 0)
 		log_error(&S->d->log, "%s: %s", name, err);
+	jobs_pump(S);           /* the sitemaps pending start now, not after
+	                           a turn (the index may answer 304) */
 }
 #endif
 

@@ -35,6 +35,9 @@ struct sources;
 /* The entries published that travel with a source's lease, at most (the
  * most recently changed): more than a feed document holds. */
 #define SOURCES_LEASE_ENTRIES 1000
+/* The sitemaps still to fetch that travel with an index's lease, at
+ * most. */
+#define SOURCES_LEASE_SITEMAPS 500
 
 struct feeds_job;
 struct filter;
@@ -134,7 +137,8 @@ void src_repoll(struct sources *S, struct src *s);
  * store at the daemon's retry (sources_retry()), not in a loop against a
  * store that cannot write. */
 void src_repoll_later(struct sources *S, struct src *s);
-/* The source's validators go with its lease ([cluster] leases). */
+/* The source's validators go with its lease ([cluster] leases), with
+ * its moved URL and an index's sitemaps still to fetch. */
 void sources_lease_state(struct sources *S, struct src *s);
 /* So do the entries published (the last ones, SOURCES_LEASE_ENTRIES). */
 void sources_lease_entries(struct sources *S, struct src *s);

@@ -129,7 +129,8 @@ run_job(struct job *job)
 		return;
 	event_article_id(j->article, id);
 	j->claim = xcalloc(1, sizeof(*j->claim));
-	idents_claim(j->S->idents, id, j->article->content_hash, j->claim);
+	idents_claim(j->S->idents, id, j->article->content_hash, j->source,
+	    j->claim);
 #endif
 }
 
@@ -320,6 +321,9 @@ feed_after(struct job *job, bool committed)
 		}
 		if (committed && j->child == NULL)
 			site_parsed(S, s, j->error[0] == '\0');
+		else if (committed)     /* a sitemap done: one fewer to
+		                           fetch in the lease's state */
+			sources_lease_state(S, s);
 		if (committed && j->n_children > 0) {
 			sitemap_after(S, s, j);
 		} else if (committed) {

@@ -325,6 +325,7 @@ kid_unchanged(struct sources *S, struct src *s, struct kid_fetch *k,
 	store_log_ok(&S->d->store_log, &S->d->log);
 	log_debug(&S->d->log, "%s: sitemap %s not modified", s->c.name,
 	    k->url);
+	sources_lease_state(S, s);      /* one fewer to fetch */
 	return;
 err:
 	/* still pending in the store, as after a failed fetch: fetched

@@ -58,3 +58,51 @@ store_acked_set(struct store *s, const char *output, int64_t seq,
 		return acks_fail(db, "update", err, errlen);
 	return 0;
 }
+
+static const char pos_schema[] =
+	"CREATE TABLE IF NOT EXISTS stream_pos ("
+	"  name TEXT PRIMARY KEY, seq INTEGER NOT NULL)";
+
+int
+store_stream_pos_get(struct store *s, const char *name, int64_t *seq,
+    char *err, size_t errlen)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	*seq = 0;
+	if (sqlite3_exec(db, pos_schema, NULL, NULL, NULL) != SQLITE_OK)
+		return acks_fail(db, "create stream_pos", err, errlen);
+	if (sqlite3_prepare_v2(db, "SELECT seq FROM stream_pos WHERE "
+	    "name = ?1", -1, &st, NULL) != SQLITE_OK)
+		return acks_fail(db, "select stream_pos", err, errlen);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return acks_fail(db, "select stream_pos", err, errlen);
+	return 0;
+}
+
+int
+store_stream_pos_set(struct store *s, const char *name, int64_t seq,
+    char *err, size_t errlen)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO stream_pos "
+	    "(name, seq) VALUES (?1, ?2)", -1, &st, NULL) != SQLITE_OK)
+		return acks_fail(db, "update stream_pos", err, errlen);
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, seq);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return acks_fail(db, "update stream_pos", err, errlen);
+	return 0;
+}

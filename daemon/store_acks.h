@@ -20,4 +20,13 @@ int store_acked_get(struct store *s, const char *output, int64_t *seq,
 int store_acked_set(struct store *s, const char *output, int64_t seq,
     char *err, size_t errlen);
 
+/* Where a reader of the shared stream stands (cluster_feed.c): the last
+ * stream sequence it filed, by name; 0 if none yet. Set inside the
+ * transaction that files what it read, so a restart resumes after
+ * exactly what is in the store. */
+int store_stream_pos_get(struct store *s, const char *name, int64_t *seq,
+    char *err, size_t errlen);
+int store_stream_pos_set(struct store *s, const char *name, int64_t seq,
+    char *err, size_t errlen);
+
 #endif

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -176,4 +177,28 @@ store_conn_prune(struct store_conn *c, int64_t upto, char *err,
 	if (rc != SQLITE_DONE)
 		return conn_fail(c, err, errlen);
 	return sqlite3_changes(c->db);
+}
+
+int
+store_conn_acked(struct store_conn *c, const char *output, int64_t *seq,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*seq = -1;
+	/* prepared each time: the table comes with the output (store_acks.c),
+	 * after this connection opened */
+	rc = sqlite3_prepare_v2(c->db, "SELECT seq FROM output_acks WHERE "
+	    "output = ?1", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return strstr(sqlite3_errmsg(c->db), "no such table") != NULL ?
+		    0 : conn_fail(c, err, errlen);
+	sqlite3_bind_text(st, 1, output, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    conn_fail(c, err, errlen);
 }

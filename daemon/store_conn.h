@@ -48,6 +48,11 @@ int store_conn_age_cut(struct store_conn *c, int64_t before, int max,
 int store_conn_prune(struct store_conn *c, int64_t upto, char *err,
     size_t errlen);
 
+/* The last seq output has acknowledged (store_acks.h) into *seq; -1
+ * when it has no row yet (nothing acknowledged, or no such output). */
+int store_conn_acked(struct store_conn *c, const char *output,
+    int64_t *seq, char *err, size_t errlen);
+
 /* SQLite's (extended) code of the connection's last failure. */
 int store_conn_errcode(struct store_conn *c);
 

@@ -1,6 +1,7 @@
 /* Journal retention: by count, by age, in batches of a bounded size, a
- * prefix only (what is kept is one unbroken range), and the sequence goes
- * on after the journal is emptied and the store reopened. */
+ * prefix only (what is kept is one unbroken range), the sequence goes
+ * on after the journal is emptied and the store reopened, and with
+ * [output.nats] nothing the stream has not acknowledged goes. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,8 +14,10 @@
 #include <sqlite3.h>
 
 #include "config.h"
+#include "log.h"
 #include "retention.h"
 #include "store.h"
+#include "store_acks.h"
 
 static char err[512];
 
@@ -154,6 +157,54 @@ test_age_prefix(void **state)
 	config_free(&c);
 }
 
+static void
+test_nats_hold(void **state)
+{
+	const char *dir = *state;
+	struct config c = { 0 };
+	struct log lg = { .level = LOG_ERROR };
+	struct store *s = store_open(dir, false, err, sizeof(err));
+	struct retention *t;
+	int64_t first, last, n;
+
+	assert_non_null(s);
+	fill(s, 10, 1000);
+	config_defaults(&c);
+	c.keep_seconds = 0;
+	c.keep_events = 2;
+	free(c.nats_servers);
+	c.nats_servers = strdup("nats://127.0.0.1:4222");
+	t = retention_open(NULL, dir, &c, &lg, err, sizeof(err));
+	assert_non_null(t);
+	/* nothing acknowledged (no row yet): 8 due, all held */
+	assert_int_equal(retention_run(t, 5000, 300, err, sizeof(err)), 0);
+	assert_int_equal(retention_held(t), 8);
+	/* up to 4 acknowledged (the table made as the output makes it):
+	 * 1..4 go, 5..8 are held */
+	assert_int_equal(store_acked_get(s, "nats", &n, err, sizeof(err)), 0);
+	assert_int_equal(store_acked_set(s, "nats", 4, err, sizeof(err)), 0);
+	assert_int_equal(retention_run(t, 5000, 300, err, sizeof(err)), 4);
+	assert_int_equal(retention_held(t), 4);
+	bounds(dir, &first, &last, &n);
+	assert_int_equal(first, 5);
+	assert_int_equal(n, 6);
+	/* all acknowledged: the limit alone */
+	assert_int_equal(store_acked_set(s, "nats", 10, err, sizeof(err)),
+	    0);
+	assert_int_equal(retention_run(t, 5000, 300, err, sizeof(err)), 4);
+	assert_int_equal(retention_held(t), 0);
+	bounds(dir, &first, &last, &n);
+	assert_int_equal(first, 9);
+	assert_int_equal(n, 2);
+	/* without [output.nats], the acknowledgements do not count */
+	fill(s, 4, 1000);
+	c.nats_servers[0] = '\0';
+	assert_int_equal(retention_run(t, 5000, 300, err, sizeof(err)), 4);
+	retention_free(t);
+	store_close(s);
+	config_free(&c);
+}
+
 int
 main(void)
 {
@@ -161,6 +212,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_count_in_batches, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_age_prefix, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_nats_hold, setup,
 		    teardown),
 	};
 

@@ -1,0 +1,95 @@
+"""Journal retention keeps what the NATS stream has not acknowledged
+(issue 12): the journal is the only copy a re-send comes from.
+
+A node with [output.nats] on a port where no nats-server runs yet and
+[store] keep_events = 2 journals 6 events. Retention would cut the
+journal to its last 2; it must keep all 6 (none acknowledged), say so in
+its log and in newswire_retention_held_events. Then the nats-server
+starts: all 6 go into the stream, exactly once each, and only then does
+retention cut the journal to its last 2, and the hold ends. Without the
+hold, events 1 to 4 would be gone before the stream had them.
+
+Exit 77 (skip) without nats-server. Usage: test_retention_hold.py
+NEWSWIRED
+"""
+import os
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+sys.path.insert(0, HERE)
+from nwtest import check, failures, free_port  # noqa: E402
+import natsproto  # noqa: E402
+import opslib  # noqa: E402
+from test_nats import Node, check_stream, wait_for, m  # noqa: E402
+
+
+def main():
+    exe = sys.argv[1]
+    server = natsproto.find_server()
+    if server is None:
+        print("SKIP: nats-server is not installed (Debian: nats-server; "
+              "scripts/deps test)")
+        return 77
+    tmp = tempfile.mkdtemp(prefix="nw-rethold-")
+    port = free_port()
+    srv = None
+    node = Node(exe, tmp, port)
+    with open(node.conf, "a") as f:
+        f.write("[store]\nkeep_events = 2\n")
+    log = os.path.join(tmp, "newswired.log")
+    try:
+        check(node.start(), "newswired starts with [output.nats], no "
+              "server yet")
+        node.drop_pages(6)
+        check(wait_for(lambda: m(node.mport, "newswire_last_seq") == 6, 30),
+              "6 events journalled")
+        time.sleep(3)           # retention passes every second
+        first = m(node.mport, "newswire_journal_first_seq")
+        check(first == 1, "retention kept every unacknowledged event "
+              "(the journal starts at seq %s)" % first)
+        held = m(node.mport, "newswire_retention_held_events")
+        check(held == 4, "newswire_retention_held_events says 4 held "
+              "back (%s)" % held)
+        with open(log, errors="replace") as f:
+            check("retention: keeps the events after seq 0, which the "
+                  "NATS stream has not acknowledged (4 due to go)"
+                  in f.read(), "the log says why")
+        srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
+                               os.path.join(tmp, "nats-server.log"))
+        c = natsproto.wait_conn(port, srv.proc, 15)
+        if not check(c is not None, "nats-server answers"):
+            return 1
+        check(wait_for(lambda: node.acked() == 6, 30),
+              "the 6 events acknowledged (acked seq %s)" % node.acked())
+        check_stream(c, range(1, 7), "after the server came")
+        c.close()
+        check(wait_for(lambda: m(node.mport, "newswire_journal_first_seq")
+                       == 5, 10),
+              "then retention cut the journal to its last 2 (starts at "
+              "seq %s)" % m(node.mport, "newswire_journal_first_seq"))
+        check(m(node.mport, "newswire_retention_held_events") == 0,
+              "nothing held back any more")
+        with open(log, errors="replace") as f:
+            check("retention: the NATS stream acknowledged up to seq 6"
+                  in f.read(), "the log says the hold ended")
+        check(node.d.stop() == 0, "newswired stops cleanly")
+        node.d = None
+    finally:
+        if node.d is not None:
+            node.d.stop()
+        if srv is not None:
+            srv.stop()
+    if failures:
+        print("%d check(s) failed; logs in %s" % (len(failures), tmp))
+        return 1
+    opslib.cleanup(tmp)
+    print("ok")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
