@@ -88,10 +88,11 @@ window_load(struct daemon *d, char *err, size_t errlen)
 	int64_t now = (int64_t)time(NULL);
 	double t0 = window_clock(CLOCK_MONOTONIC);
 	double c0 = window_clock(CLOCK_THREAD_CPUTIME_ID);
+	double snap_cpu;
 	pthread_t th;
 	int threaded, rc;
 
-	if (window_snap_load(d)) {
+	if (window_snap_load(d, &snap_cpu)) {
 		/* what left the window while the daemon was down leaves
 		 * now, as the rows' load would not have read it */
 		dup_index_expire(d->dups, now, dup_index_size(d->dups) + 1);
@@ -101,7 +102,7 @@ window_load(struct daemon *d, char *err, size_t errlen)
 		    "prints loaded in %.2f s, %.2f s CPU (from the snapshot)",
 		    story_index_size(d->stories), dup_index_size(d->dups),
 		    window_clock(CLOCK_MONOTONIC) - t0,
-		    window_clock(CLOCK_THREAD_CPUTIME_ID) - c0);
+		    window_clock(CLOCK_THREAD_CPUTIME_ID) - c0 + snap_cpu);
 		return 0;
 	}
 	d->stories = story_index_new(STORY_DEFAULT_WINDOW);

@@ -2,10 +2,12 @@
  *
  * The file: a header of WS_HEAD bytes (magic, version, the byte order,
  * the size of the body and of its duplicate part, and the store's mark,
- * store_window_mark()), the body (dup_index_dump() then
- * story_index_dump()), and a trailer (a checksum of the body and a
- * closing magic). The checksum is over blocks of WS_BLOCK bytes, as the
- * writer flushes them and the reader reads them.
+ * store_window_mark()), the body in two parts (dup_index_dump(), then
+ * story_index_dump()), and a trailer (a checksum of each part and a
+ * closing magic). A part's checksum is over blocks of WS_BLOCK bytes from
+ * its start, as the writer flushes them and the reader reads them; the
+ * two parts are read side by side, the duplicates in a thread of their
+ * own (each index is its thread's until the join).
  *
  * Why a snapshot cannot load a window the store disagrees with: it is
  * written only after a clean stop with no turn open and no turn rolled
@@ -19,6 +21,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +51,7 @@ struct ws_head {
 };
 
 struct ws_tail {
-	uint64_t sum;
+	uint64_t sum[2];      /* the duplicate part's, the story part's */
 	char magic[8];
 };
 
@@ -148,6 +151,15 @@ ws_clock(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double
+ws_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Writes the snapshot into the open fd; errno-like code, 0 when done. */
 static int
 ws_write_all(struct daemon *d, int fd, const char *mark)
@@ -163,7 +175,10 @@ ws_write_all(struct daemon *d, int fd, const char *mark)
 		o.err = errno;
 	if (!o.err)
 		dup_index_dump(d->dups, ws_put, &o);
+	ws_flush(&o);
 	h.dups = o.total;
+	t.sum[0] = o.sum;
+	o.sum = 0;
 	if (!o.err)
 		story_index_dump(d->stories, ws_put, &o);
 	rc = ws_flush(&o);
@@ -171,7 +186,7 @@ ws_write_all(struct daemon *d, int fd, const char *mark)
 	if (rc != 0)
 		return rc;
 	h.body = o.total;
-	t.sum = o.sum;
+	t.sum[1] = o.sum;
 	memcpy(t.magic, ws_end, sizeof(t.magic));
 	if (ws_write(fd, &t, sizeof(t)) != 0 ||
 	    pwrite(fd, &h, sizeof(h), 0) != (ssize_t)sizeof(h) ||
@@ -233,23 +248,29 @@ window_snap_save(struct daemon *d)
 	    ws_clock() - t0, (double)st.st_size / 1e6);
 }
 
+/* A part of the body, read in blocks with pread (the two parts share
+ * the descriptor). */
 struct ws_in {
 	int fd;
 	uint8_t *buf;
 	size_t n, pos;
-	uint64_t left, sum;   /* body bytes not yet read from the file */
+	uint64_t off;         /* the file offset of the next block */
+	uint64_t left, sum;   /* the part's bytes not yet read */
 	int err;
 };
 
-/* Reads the next block of the body; -1 at its end or on failure. */
+/* Reads the next block of the part; -1 at its end or on failure. */
 static int
 ws_fill(struct ws_in *in)
 {
 	size_t want = in->left < WS_BLOCK ? (size_t)in->left : WS_BLOCK;
 	size_t got = 0;
 
+	if (want == 0)
+		return -1;
 	while (got < want) {
-		ssize_t r = read(in->fd, in->buf + got, want - got);
+		ssize_t r = pread(in->fd, in->buf + got, want - got,
+		    (off_t)(in->off + got));
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -257,9 +278,8 @@ ws_fill(struct ws_in *in)
 			return -1;
 		got += (size_t)r;
 	}
-	if (want == 0)
-		return -1;
 	in->sum = ws_hash(in->buf, want, in->sum);
+	in->off += want;
 	in->left -= want;
 	in->n = want;
 	in->pos = 0;
@@ -288,51 +308,86 @@ ws_get(void *ctx, void *p, size_t n)
 	return 0;
 }
 
-/* Reads the body into the indexes; a reason into why on failure. */
+/* Reads a part to its end (what an index that did not read back left),
+ * for its checksum; 0 if the whole part was read. */
 static int
-ws_read_body(struct daemon *d, int fd, const struct ws_head *h,
-    const char **why)
+ws_drain(struct ws_in *in)
 {
+	while (in->left > 0 && ws_fill(in) == 0)
+		;
+	return in->left == 0 ? 0 : -1;
+}
+
+/* The duplicate part, in a thread. */
+struct ws_dups {
+	struct ws_in in;
+	uint64_t size;
+	struct dup_index *idx;
+	int whole;            /* the part read to its end */
+	double cpu;           /* the thread's CPU seconds */
+};
+
+static void *
+ws_read_dups(void *arg)
+{
+	struct ws_dups *w = arg;
+
+	w->idx = dup_index_undump(ws_get, &w->in, w->size);
+	w->whole = ws_drain(&w->in) == 0;
+	w->cpu = ws_cpu();
+	return NULL;
+}
+
+/* Reads the body into the indexes; a reason into why on failure. */
+static void
+ws_read_body(struct daemon *d, int fd, const struct ws_head *h,
+    const char **why, double *cpu)
+{
+	struct ws_dups wd = {
+		.in = { .fd = fd, .buf = xmalloc(WS_BLOCK), .off = WS_HEAD,
+		    .left = h->dups },
+		.size = h->dups,
+	};
 	struct ws_in in = { .fd = fd, .buf = xmalloc(WS_BLOCK),
-	    .left = h->body };
-	struct dup_index *dups;
-	struct story_index *stories = NULL;
+	    .off = WS_HEAD + h->dups, .left = h->body - h->dups };
+	struct story_index *stories;
 	struct ws_tail t;
-
-	ssize_t r;
 	char extra;
+	pthread_t th;
+	int threaded, whole;
 
-	dups = dup_index_undump(ws_get, &in, h->dups);
-	if (dups != NULL)
-		stories = story_index_undump(ws_get, &in, h->body - h->dups);
-	/* a body that does not read back is read to its end all the
-	 * same, for the checksum to say whether it is corrupt */
-	if (stories == NULL)
-		while (in.left > 0 && ws_fill(&in) == 0)
-			;
-	r = read(fd, &t, sizeof(t));
-	if (r != (ssize_t)sizeof(t) || memcmp(t.magic, ws_end, 8) ||
-	    in.left != 0 || read(fd, &extra, 1) != 0)
+	threaded = pthread_create(&th, NULL, ws_read_dups, &wd) == 0;
+	if (!threaded)
+		ws_read_dups(&wd);
+	stories = story_index_undump(ws_get, &in, h->body - h->dups);
+	whole = ws_drain(&in) == 0;
+	if (threaded)
+		pthread_join(th, NULL);
+	*cpu = threaded ? wd.cpu : 0;
+	if (pread(fd, &t, sizeof(t), (off_t)(WS_HEAD + h->body)) !=
+	    (ssize_t)sizeof(t) || memcmp(t.magic, ws_end, 8) || !whole ||
+	    !wd.whole || pread(fd, &extra, 1, (off_t)(WS_HEAD + h->body +
+	    sizeof(t))) != 0)
 		*why = "it is truncated or too long";
-	else if (t.sum != in.sum)
+	else if (t.sum[0] != wd.in.sum || t.sum[1] != in.sum)
 		*why = "its checksum is wrong";
-	else if (stories == NULL || in.pos != in.n)
+	else if (stories == NULL || wd.idx == NULL)
 		*why = "its indexes do not read back";
 	else
 		*why = NULL;
 	free(in.buf);
+	free(wd.in.buf);
 	if (*why != NULL) {
-		dup_index_free(dups);
+		dup_index_free(wd.idx);
 		story_index_free(stories);
-		return -1;
+		return;
 	}
-	d->dups = dups;
+	d->dups = wd.idx;
 	d->stories = stories;
-	return 0;
 }
 
 int
-window_snap_load(struct daemon *d)
+window_snap_load(struct daemon *d, double *cpu)
 {
 	char path[4096], mark[WS_HEAD - 48], err[256];
 	const char *why = NULL;
@@ -340,6 +395,7 @@ window_snap_load(struct daemon *d)
 	struct stat st;
 	int fd;
 
+	*cpu = 0;
 	snprintf(path, sizeof(path), "%s/" WINDOW_SNAP_FILE, d->cfg.state);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -362,10 +418,8 @@ window_snap_load(struct daemon *d)
 	    store_window_mark(d->store, mark, sizeof(mark), err,
 	    sizeof(err)) != 0 || strcmp(mark, h.mark) != 0)
 		why = "the store changed since it was written";
-	else if (lseek(fd, WS_HEAD, SEEK_SET) != WS_HEAD)
-		why = "it cannot be read";
 	else
-		ws_read_body(d, fd, &h, &why);
+		ws_read_body(d, fd, &h, &why, cpu);
 	close(fd);
 	if (why != NULL) {
 		log_warn(&d->log, "window: snapshot not used (%s), loading "

@@ -20,7 +20,8 @@ void window_snap_save(struct daemon *d);
 /* Reads the snapshot into d->stories and d->dups if there is one and it
  * matches the store, and removes the file either way, so that it is
  * used once at most. 1: loaded; 0: not (d's indexes untouched; the
- * reason logged, in one line when a snapshot was there). */
-int window_snap_load(struct daemon *d);
+ * reason logged, in one line when a snapshot was there). *cpu gets the
+ * CPU seconds of the thread that read the duplicate part. */
+int window_snap_load(struct daemon *d, double *cpu);
 
 #endif
