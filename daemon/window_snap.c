@@ -396,6 +396,9 @@ window_snap_load(struct daemon *d, double *cpu)
 	int fd;
 
 	*cpu = 0;
+	/* a stop killed while it wrote left this */
+	snprintf(path, sizeof(path), "%s/" WS_TMP, d->cfg.state);
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/" WINDOW_SNAP_FILE, d->cfg.state);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {

@@ -198,6 +198,8 @@ def main():
                   (label, used))
             check(not os.path.exists(snap),
                   "%s: the snapshot is used once at most" % label)
+            check(not os.path.exists(snap + ".tmp"),
+                  "%s: no temporary snapshot after the start" % label)
             probes = [("%s-copy-%s" % (label, names[k % len(names)]),
                        names[k % len(names)]),
                       ("%s-copy-%s" % (label, names[(k + 5) % len(names)]),
@@ -258,7 +260,10 @@ def main():
         check(len(why) == 1 and "store changed" in why[0],
               "changed: one log line says why: %r" % why)
 
-        # 7. and from the snapshot again, after all that
+        # 7. and from the snapshot again, after all that (a temporary
+        # file left by a stop killed while writing is removed)
+        with open(snap + ".tmp", "wb") as f:
+            f.write(b"cut short")
         d, rc = run_case("again", r"\(from the snapshot\)", signal.SIGTERM,
                          5)
         check(rc == 0, "a clean stop at the end")
