@@ -1,7 +1,7 @@
 /* The duplicate index in fixed-size records (issue 18); see dup.h for the
  * rule it applies.
  *
- * Layout. An entry is a 56-byte record in a ring, at the position of its
+ * Layout. An entry is a 48-byte record in a ring, at the position of its
  * add number (seq) modulo DUP_RING; the ring is allocated in chunks of
  * DUP_CHUNK records as it fills and freed as the window leaves them. The
  * samples are not kept with the entry: each is a 5-byte posting, filed in
@@ -55,6 +55,7 @@
 
 enum {
 	DUP_ID_STR = 1,       /* id.str holds the id; else id.bin */
+	DUP_COUNT_SHIFT = 4,  /* flags >> this: a query's scratch count */
 };
 
 struct dup_rec {
@@ -67,10 +68,11 @@ struct dup_rec {
 	} id;
 	uint32_t shingles;
 	uint16_t n;
-	uint8_t flags;
-	uint8_t pad;
-	uint32_t count;       /* query scratch: samples shared */
+	uint16_t flags;       /* DUP_ID_STR, and above DUP_COUNT_SHIFT the
+	                         samples a query shares (at most 256) */
 };
+
+_Static_assert(sizeof(struct dup_rec) == 48, "a record is 48 bytes");
 
 struct dup_shard {
 	uint8_t *p;           /* n postings of DUP_ELEM bytes */
@@ -583,7 +585,8 @@ dup_count(struct dup_index *idx, const struct dup_print *q)
 			r = dup_rec_at(idx, ref);
 			if (q->h[k] > r->limit)
 				continue;
-			if (r->count++ == 0) {
+			r->flags += 1u << DUP_COUNT_SHIFT;
+			if (r->flags >> DUP_COUNT_SHIFT == 1) {
 				if (nt == idx->cap_touched) {
 					idx->cap_touched = nt ? 2 * nt : 256;
 					idx->touched = xrealloc(idx->touched,
@@ -647,10 +650,10 @@ dup_index_query(struct dup_index *idx, const char *print, int64_t t,
 		struct dup_rec *r = dup_rec_at(idx, idx->touched[k]);
 		uint64_t age = (idx->touched[k] - idx->head) & DUP_REF_MASK;
 		int64_t dt = r->t > t ? r->t - t : t - r->t;
-		size_t c = r->count, n;
+		size_t c = r->flags >> DUP_COUNT_SHIFT, n;
 		int p;
 
-		r->count = 0;
+		r->flags &= DUP_ID_STR;
 		if (dt > idx->window || r->t < idx->newest - idx->window)
 			continue;
 		p = dup_rec_containment(&q, r, c, &n);
@@ -793,7 +796,6 @@ dup_undump_recs(struct dup_index *idx, struct dup_in *in, uint64_t tail)
 		for (uint64_t k = 0; k < run; k++) {
 			struct dup_rec *r = c + (ref & (DUP_CHUNK - 1)) + k;
 
-			r->count = 0;
 			if (r->n > DUP_MAX_SAMPLES ||
 			    (r->flags & ~DUP_ID_STR)) {
 				r->flags = 0;
