@@ -510,6 +510,7 @@ daemon_run(struct daemon *d)
 	}
 	log_info(&d->log, "stopped at seq %lld",
 	    (long long)store_last_seq(d->store));
+	window_save(d);
 	return 0;
 }
 

@@ -132,6 +132,7 @@ struct store {
 	int64_t begin_seq;      /* last_seq when the transaction began */
 	int failed;             /* SQLite's code of the failure the last
 	                           rollback undid; SQLITE_OK: none */
+	int64_t rollbacks;      /* since the store was opened */
 };
 
 static int
@@ -449,6 +450,7 @@ store_rollback(struct store *s)
 	/* the call that failed was the last one on the handle: the
 	 * rollback's own result replaces its code */
 	s->failed = sqlite3_extended_errcode(s->db);
+	s->rollbacks++;
 	sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
 	s->last_seq = s->begin_seq;
 }
@@ -762,5 +764,39 @@ store_journal_size(struct store *s, int64_t *first, int64_t *last,
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return db_fail(s, err, errlen, "journal");
+	return 0;
+}
+
+int64_t
+store_rollbacks(const struct store *s)
+{
+	return s->rollbacks;
+}
+
+int
+store_window_mark(struct store *s, char *out, size_t len, char *err,
+    size_t errlen)
+{
+	static const char sql[] =
+	    "SELECT (SELECT max(rowid) FROM stories),"
+	    " (SELECT count(*) FROM stories),"
+	    " (SELECT max(rowid) FROM dup_prints),"
+	    " (SELECT count(*) FROM dup_prints)";
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, len, "origin %s epoch %lld seq %lld stories "
+		    "%lld/%lld prints %lld/%lld", s->origin_id,
+		    (long long)s->epoch, (long long)s->last_seq,
+		    (long long)sqlite3_column_int64(st, 0),
+		    (long long)sqlite3_column_int64(st, 1),
+		    (long long)sqlite3_column_int64(st, 2),
+		    (long long)sqlite3_column_int64(st, 3));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_fail(s, err, errlen, "window mark");
 	return 0;
 }

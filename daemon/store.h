@@ -106,6 +106,16 @@ int store_dups_at(const char *dir, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
     char *err, size_t errlen);
 
+/* The state of the store a snapshot of the window (daemon/window_snap.c)
+ * must match to be used, as a line into out: the origin, epoch and last
+ * seq, and the last rowid and row count of each window table. */
+int store_window_mark(struct store *s, char *out, size_t len, char *err,
+    size_t errlen);
+
+/* Transactions rolled back since the store was opened: the indexes may
+ * then hold articles the store does not. */
+int64_t store_rollbacks(const struct store *s);
+
 /* Appends an event under the next sequence number, which the caller took
  * from store_next_seq() and wrote into the event. */
 int64_t store_next_seq(struct store *s);

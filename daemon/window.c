@@ -9,6 +9,7 @@
 #include "enrich/dup.h"
 #include "enrich/story.h"
 #include "store.h"
+#include "window_snap.h"
 
 struct window_count {
 	void *idx;
@@ -75,9 +76,10 @@ load_dups(void *arg)
 }
 
 /* The story index holds the articles of the last window, the duplicate
- * index the originals of it, as before the restart; the two load side
- * by side (two threads, two connections), each in one pass over its
- * rows. */
+ * index the originals of it, as before the restart: from the snapshot of
+ * the last clean stop when there is one that matches the store
+ * (window_snap.h), else from the rows. The rows' two tables load side
+ * by side (two threads, two connections), each in one pass. */
 int
 window_load(struct daemon *d, char *err, size_t errlen)
 {
@@ -86,9 +88,23 @@ window_load(struct daemon *d, char *err, size_t errlen)
 	int64_t now = (int64_t)time(NULL);
 	double t0 = window_clock(CLOCK_MONOTONIC);
 	double c0 = window_clock(CLOCK_THREAD_CPUTIME_ID);
+	double snap_cpu;
 	pthread_t th;
 	int threaded, rc;
 
+	if (window_snap_load(d, &snap_cpu)) {
+		/* what left the window while the daemon was down leaves
+		 * now, as the rows' load would not have read it */
+		dup_index_expire(d->dups, now, dup_index_size(d->dups) + 1);
+		story_index_expire(d->stories, now,
+		    story_index_size(d->stories) + 1);
+		log_info(&d->log, "window: %zu story entries, %zu duplicate "
+		    "prints loaded in %.2f s, %.2f s CPU (from the snapshot)",
+		    story_index_size(d->stories), dup_index_size(d->dups),
+		    window_clock(CLOCK_MONOTONIC) - t0,
+		    window_clock(CLOCK_THREAD_CPUTIME_ID) - c0 + snap_cpu);
+		return 0;
+	}
 	d->stories = story_index_new(STORY_DEFAULT_WINDOW);
 	d->dups = dup_index_new(DUP_DEFAULT_WINDOW);
 	cs.idx = d->stories;
@@ -138,6 +154,12 @@ window_start(struct daemon *d)
 
 	d->ev_window = evtimer_new(d->base, on_window, d);
 	evtimer_add(d->ev_window, &tv);
+}
+
+void
+window_save(struct daemon *d)
+{
+	window_snap_save(d);
 }
 
 void

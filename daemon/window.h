@@ -8,9 +8,10 @@
 
 struct daemon;
 
-/* Builds d->stories and d->dups from the store's rows of the last
- * window (their packed forms, or the text of rows written before
- * layout 4); logs how many and how long. 0, or -1 with a reason. */
+/* Builds d->stories and d->dups from the snapshot of the last clean stop
+ * if it matches the store, else from the store's rows of the last window
+ * (their packed forms, or the text of rows written before layout 4);
+ * logs how many and how long. 0, or -1 with a reason. */
 int window_load(struct daemon *d, char *err, size_t errlen);
 
 /* Starts the expiry timer: every WINDOW_TICK_SECS the indexes drop a
@@ -18,6 +19,10 @@ int window_load(struct daemon *d, char *err, size_t errlen);
 #define WINDOW_TICK_SECS 1
 #define WINDOW_TICK_BUDGET 4096
 void window_start(struct daemon *d);
+
+/* After a clean stop (the loop over, before the store is closed):
+ * writes the snapshot the next start reads (window_snap.h). */
+void window_save(struct daemon *d);
 
 /* Stops the timer (before the indexes are freed). */
 void window_stop(struct daemon *d);

@@ -119,4 +119,18 @@ size_t dup_index_size(const struct dup_index *idx);
  * flat without it; this frees the window's tail when adds are rare. */
 void dup_index_expire(struct dup_index *idx, int64_t now, size_t budget);
 
+/* A snapshot of the index, for a daemon's clean stop: put gets its bytes
+ * in consecutive pieces (0, or a non-zero that ends the dump and is
+ * returned). The dump first puts the index in order (the shards sorted,
+ * the departed entries' postings swept); what it finds is not changed. */
+int dup_index_dump(struct dup_index *idx,
+    int (*put)(void *ctx, const void *p, size_t n), void *ctx);
+
+/* The index of a dump of size bytes, read through get (exactly n bytes a
+ * call; 0, or non-zero on failure). NULL if get failed or the bytes are
+ * not such a dump of this build's layout: any input is read safely, but
+ * only a checksum around it (the caller's) tells a corrupt posting. */
+struct dup_index *dup_index_undump(
+    int (*get)(void *ctx, void *p, size_t n), void *ctx, uint64_t size);
+
 #endif

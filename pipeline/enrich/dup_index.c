@@ -1,7 +1,7 @@
 /* The duplicate index in fixed-size records (issue 18); see dup.h for the
  * rule it applies.
  *
- * Layout. An entry is a 56-byte record in a ring, at the position of its
+ * Layout. An entry is a 48-byte record in a ring, at the position of its
  * add number (seq) modulo DUP_RING; the ring is allocated in chunks of
  * DUP_CHUNK records as it fills and freed as the window leaves them. The
  * samples are not kept with the entry: each is a 5-byte posting, filed in
@@ -55,6 +55,7 @@
 
 enum {
 	DUP_ID_STR = 1,       /* id.str holds the id; else id.bin */
+	DUP_COUNT_SHIFT = 4,  /* flags >> this: a query's scratch count */
 };
 
 struct dup_rec {
@@ -67,10 +68,11 @@ struct dup_rec {
 	} id;
 	uint32_t shingles;
 	uint16_t n;
-	uint8_t flags;
-	uint8_t pad;
-	uint32_t count;       /* query scratch: samples shared */
+	uint16_t flags;       /* DUP_ID_STR, and above DUP_COUNT_SHIFT the
+	                         samples a query shares (at most 256) */
 };
+
+_Static_assert(sizeof(struct dup_rec) == 48, "a record is 48 bytes");
 
 struct dup_shard {
 	uint8_t *p;           /* n postings of DUP_ELEM bytes */
@@ -583,7 +585,8 @@ dup_count(struct dup_index *idx, const struct dup_print *q)
 			r = dup_rec_at(idx, ref);
 			if (q->h[k] > r->limit)
 				continue;
-			if (r->count++ == 0) {
+			r->flags += 1u << DUP_COUNT_SHIFT;
+			if (r->flags >> DUP_COUNT_SHIFT == 1) {
 				if (nt == idx->cap_touched) {
 					idx->cap_touched = nt ? 2 * nt : 256;
 					idx->touched = xrealloc(idx->touched,
@@ -647,10 +650,10 @@ dup_index_query(struct dup_index *idx, const char *print, int64_t t,
 		struct dup_rec *r = dup_rec_at(idx, idx->touched[k]);
 		uint64_t age = (idx->touched[k] - idx->head) & DUP_REF_MASK;
 		int64_t dt = r->t > t ? r->t - t : t - r->t;
-		size_t c = r->count, n;
+		size_t c = r->flags >> DUP_COUNT_SHIFT, n;
 		int p;
 
-		r->count = 0;
+		r->flags &= DUP_ID_STR;
 		if (dt > idx->window || r->t < idx->newest - idx->window)
 			continue;
 		p = dup_rec_containment(&q, r, c, &n);
@@ -676,4 +679,202 @@ size_t
 dup_index_size(const struct dup_index *idx)
 {
 	return (size_t)(idx->tail - idx->head);
+}
+
+/* The snapshot (dup_index_dump): the index's counters, the live records
+ * as they are in memory, the ids that are not nw1-, then each shard's
+ * posting count and the postings, shard after shard. The daemon writes it
+ * at a clean stop and reads it back at start (daemon/window_snap.c). */
+#define DUP_SNAP_MAGIC 0x31706e73707564ull  /* "dupsnp1" */
+
+struct dup_snap_head {
+	uint64_t magic;
+	uint64_t rec_size, elem, shards, ring;
+	int64_t window, newest;
+	uint64_t head, tail;
+};
+
+int
+dup_index_dump(struct dup_index *idx,
+    int (*put)(void *ctx, const void *p, size_t n), void *ctx)
+{
+	struct dup_snap_head h = {
+		.magic = DUP_SNAP_MAGIC, .rec_size = sizeof(struct dup_rec),
+		.elem = DUP_ELEM, .shards = DUP_SHARDS, .ring = DUP_RING,
+	};
+	uint32_t *count;
+	int rc;
+
+	/* every shard in order and free of departed entries' postings */
+	dup_unstage(idx);
+	for (size_t i = 0; i < DUP_SHARDS; i++) {
+		dup_shard_sweep(idx, &idx->shard[i]);
+		dup_settle(&idx->shard[i]);
+	}
+	idx->clean = idx->pass_head = idx->head;
+	idx->cursor = 0;
+	h.window = idx->window;
+	h.newest = idx->newest;
+	h.head = idx->head;
+	h.tail = idx->tail;
+	rc = put(ctx, &h, sizeof(h));
+	for (uint64_t s = idx->head; rc == 0 && s < idx->tail;) {
+		uint32_t ref = (uint32_t)(s & DUP_REF_MASK);
+		uint64_t run = DUP_CHUNK - (ref & (DUP_CHUNK - 1));
+
+		if (run > idx->tail - s)
+			run = idx->tail - s;
+		rc = put(ctx, dup_rec_at(idx, ref),
+		    (size_t)run * sizeof(struct dup_rec));
+		s += run;
+	}
+	for (uint64_t s = idx->head; rc == 0 && s < idx->tail; s++) {
+		const struct dup_rec *r = dup_rec_at(idx,
+		    (uint32_t)(s & DUP_REF_MASK));
+		uint32_t len;
+
+		if (!(r->flags & DUP_ID_STR))
+			continue;
+		len = (uint32_t)strlen(r->id.str);
+		rc = put(ctx, &len, sizeof(len));
+		if (rc == 0)
+			rc = put(ctx, r->id.str, len);
+	}
+	count = xmalloc(DUP_SHARDS * sizeof(*count));
+	for (size_t i = 0; i < DUP_SHARDS; i++)
+		count[i] = idx->shard[i].n;
+	if (rc == 0)
+		rc = put(ctx, count, DUP_SHARDS * sizeof(*count));
+	free(count);
+	for (size_t i = 0; rc == 0 && i < DUP_SHARDS; i++)
+		if (idx->shard[i].n > 0)
+			rc = put(ctx, idx->shard[i].p,
+			    (size_t)idx->shard[i].n * DUP_ELEM);
+	return rc;
+}
+
+/* Reads n bytes of the snapshot into p; fails (and stays failed) past
+ * its size. */
+struct dup_in {
+	int (*get)(void *ctx, void *p, size_t n);
+	void *ctx;
+	uint64_t left;
+	int bad;
+};
+
+static int
+dup_in(struct dup_in *in, void *p, size_t n)
+{
+	if (in->bad || n > in->left || in->get(in->ctx, p, n) != 0)
+		in->bad = 1;
+	else
+		in->left -= n;
+	return in->bad ? -1 : 0;
+}
+
+/* The records of [head, tail) and their ids, the index's tail moving
+ * up to tail as they are read; -1 if one is malformed. */
+static int
+dup_undump_recs(struct dup_index *idx, struct dup_in *in, uint64_t tail)
+{
+	for (uint64_t s = idx->head; s < tail;) {
+		uint32_t ref = (uint32_t)(s & DUP_REF_MASK);
+		uint64_t run = DUP_CHUNK - (ref & (DUP_CHUNK - 1));
+		struct dup_rec *c;
+
+		if (run > tail - s)
+			run = tail - s;
+		if ((uint64_t)run * sizeof(*c) > in->left)
+			return -1;
+		c = idx->chunk[ref >> DUP_CHUNK_BITS];
+		if (c == NULL)
+			c = idx->chunk[ref >> DUP_CHUNK_BITS] =
+			    xcalloc(DUP_CHUNK, sizeof(*c));
+		if (dup_in(in, c + (ref & (DUP_CHUNK - 1)),
+		    (size_t)run * sizeof(*c)) != 0)
+			return -1;
+		for (uint64_t k = 0; k < run; k++) {
+			struct dup_rec *r = c + (ref & (DUP_CHUNK - 1)) + k;
+
+			if (r->n > DUP_MAX_SAMPLES ||
+			    (r->flags & ~DUP_ID_STR)) {
+				r->flags = 0;
+				in->bad = 1;
+			} else if (r->flags & DUP_ID_STR) {
+				r->id.str = NULL;
+			}
+		}
+		s += run;
+		idx->tail = s;
+	}
+	for (uint64_t s = idx->head; !in->bad && s < idx->tail; s++) {
+		struct dup_rec *r = dup_rec_at(idx,
+		    (uint32_t)(s & DUP_REF_MASK));
+		uint32_t len = 0;
+
+		if (!(r->flags & DUP_ID_STR))
+			continue;
+		if (dup_in(in, &len, sizeof(len)) != 0 || len > 4096 ||
+		    len > in->left) {
+			r->flags = 0;
+			return -1;
+		}
+		r->id.str = xmalloc((size_t)len + 1);
+		r->id.str[len] = '\0';
+		if (dup_in(in, r->id.str, len) != 0 ||
+		    strlen(r->id.str) != len)
+			return -1;
+	}
+	return in->bad ? -1 : 0;
+}
+
+/* The shards, each in an allocation of its size; -1 if malformed. */
+static int
+dup_undump_shards(struct dup_index *idx, struct dup_in *in)
+{
+	uint32_t *count = xmalloc(DUP_SHARDS * sizeof(*count));
+	int rc = dup_in(in, count, DUP_SHARDS * sizeof(*count));
+
+	for (size_t i = 0; rc == 0 && i < DUP_SHARDS; i++) {
+		struct dup_shard *s = &idx->shard[i];
+
+		if (count[i] == 0)
+			continue;
+		if ((uint64_t)count[i] * DUP_ELEM > in->left) {
+			rc = -1;
+			break;
+		}
+		s->p = xmalloc((size_t)count[i] * DUP_ELEM);
+		s->cap = count[i];
+		rc = dup_in(in, s->p, (size_t)count[i] * DUP_ELEM);
+		if (rc == 0)
+			s->n = s->sorted = count[i];
+	}
+	free(count);
+	return rc;
+}
+
+struct dup_index *
+dup_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
+    uint64_t size)
+{
+	struct dup_in in = { get, ctx, size, 0 };
+	struct dup_snap_head h;
+	struct dup_index *idx;
+
+	if (dup_in(&in, &h, sizeof(h)) != 0 || h.magic != DUP_SNAP_MAGIC ||
+	    h.rec_size != sizeof(struct dup_rec) || h.elem != DUP_ELEM ||
+	    h.shards != DUP_SHARDS || h.ring != DUP_RING || h.window <= 0 ||
+	    h.head > h.tail || h.tail - h.head >= DUP_RING)
+		return NULL;
+	idx = dup_index_new(h.window);
+	idx->newest = h.newest;
+	idx->head = idx->tail = h.head;
+	idx->clean = idx->pass_head = h.head;
+	if (dup_undump_recs(idx, &in, h.tail) != 0 ||
+	    dup_undump_shards(idx, &in) != 0 || in.left != 0) {
+		dup_index_free(idx);
+		return NULL;
+	}
+	return idx;
 }

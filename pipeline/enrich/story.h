@@ -66,6 +66,22 @@ int story_index_restore_packed(struct story_index *idx,
 void story_index_expire(struct story_index *idx, int64_t now,
     size_t budget);
 
+/* Entries the index holds. */
+size_t story_index_size(const struct story_index *idx);
+
+/* A snapshot of the index, for a daemon's clean stop: put gets its bytes
+ * in consecutive pieces (0, or a non-zero that ends the dump and is
+ * returned). The lists lose their departed seqs first. */
+int story_index_dump(struct story_index *idx,
+    int (*put)(void *ctx, const void *p, size_t n), void *ctx);
+
+/* The index of a dump of size bytes, read through get (exactly n bytes a
+ * call; 0, or non-zero on failure). NULL if get failed or the bytes are
+ * not such a dump of this build's layout: any input is read safely, but
+ * only a checksum around it (the caller's) tells a corrupt key. */
+struct story_index *story_index_undump(
+    int (*get)(void *ctx, void *p, size_t n), void *ctx, uint64_t size);
+
 /* The time story_assign() files a under. */
 int64_t story_time(const struct nw_article *a, int64_t now);
 

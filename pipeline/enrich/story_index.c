@@ -335,6 +335,12 @@ story_index_free(struct story_index *idx)
 	free(idx);
 }
 
+size_t
+story_index_size(const struct story_index *idx)
+{
+	return idx->tail - idx->head;
+}
+
 int64_t
 story_index_window(const struct story_index *idx)
 {
@@ -580,4 +586,272 @@ story_index_expired(const struct story_index *idx,
 {
 	return c->r->t < idx->newest - idx->window &&
 	    c->seq + 1 != idx->tail;
+}
+
+/* The snapshot (story_index_dump): the counters, the live records, their
+ * keys, then each map: its counters, its slots as they are in memory and
+ * the seqs of every list held outside its slot. The daemon writes it at a
+ * clean stop and reads it back at start (daemon/window_snap.c). */
+#define STORY_SNAP_MAGIC 0x31706e7379727473ull  /* "strysnp1" */
+#define STORY_SNAP_MAX_CAP (1u << 26)  /* records: 64 million */
+
+struct story_snap_head {
+	uint64_t magic;
+	uint64_t rec_size, post_size, kchunk;
+	int64_t window, newest;
+	uint32_t cap, head, tail, khead, ktail, pad;
+};
+
+struct story_snap_map {
+	uint64_t size, used, cursor;
+	uint32_t pass_head, clean;
+};
+
+/* Drops the departed seqs at the front of every list of m. */
+static void
+story_map_trim_all(const struct story_index *idx, struct story_map *m)
+{
+	for (size_t i = 0; i < m->size; i++)
+		if (m->slot[i].key != 0)
+			story_trim(idx, &m->slot[i]);
+}
+
+static int
+story_dump_map(const struct story_map *m,
+    int (*put)(void *ctx, const void *p, size_t n), void *ctx)
+{
+	struct story_snap_map h = {
+		.size = m->size, .used = m->used, .cursor = m->cursor,
+		.pass_head = m->pass_head, .clean = m->clean,
+	};
+	int rc = put(ctx, &h, sizeof(h));
+
+	if (rc == 0 && m->size > 0)
+		rc = put(ctx, m->slot, m->size * sizeof(*m->slot));
+	for (size_t i = 0; rc == 0 && i < m->size; i++) {
+		const struct story_post *p = &m->slot[i];
+		uint32_t n = p->n - p->off;
+
+		if (p->key == 0 || p->cap <= 2)
+			continue;
+		rc = put(ctx, &n, sizeof(n));
+		if (rc == 0 && n > 0)
+			rc = put(ctx, p->u.p + p->off, n * sizeof(*p->u.p));
+	}
+	return rc;
+}
+
+int
+story_index_dump(struct story_index *idx,
+    int (*put)(void *ctx, const void *p, size_t n), void *ctx)
+{
+	struct story_snap_head h = {
+		.magic = STORY_SNAP_MAGIC,
+		.rec_size = sizeof(struct story_rec),
+		.post_size = sizeof(struct story_post), .kchunk = STORY_KCHUNK,
+		.window = idx->window, .newest = idx->newest, .cap = idx->cap,
+		.head = idx->head, .tail = idx->tail, .khead = idx->khead,
+		.ktail = idx->ktail,
+	};
+	int rc;
+
+	story_map_trim_all(idx, &idx->terms);
+	story_map_trim_all(idx, &idx->names);
+	rc = put(ctx, &h, sizeof(h));
+	for (uint32_t s = idx->head; rc == 0 && s != idx->tail;) {
+		uint32_t at = s & (idx->cap - 1), run = idx->cap - at;
+
+		if (run > idx->tail - s)
+			run = idx->tail - s;
+		rc = put(ctx, &idx->ring[at], run * sizeof(*idx->ring));
+		s += run;
+	}
+	for (uint32_t k = idx->khead; rc == 0 && k != idx->ktail;) {
+		uint32_t at = k & (STORY_KCHUNK - 1), run = STORY_KCHUNK - at;
+
+		if (run > idx->ktail - k)
+			run = idx->ktail - k;
+		rc = put(ctx, &idx->kchunk[k >> STORY_KCHUNK_BITS][at],
+		    run * sizeof(uint32_t));
+		k += run;
+	}
+	if (rc == 0)
+		rc = story_dump_map(&idx->terms, put, ctx);
+	if (rc == 0)
+		rc = story_dump_map(&idx->names, put, ctx);
+	return rc;
+}
+
+struct story_in {
+	int (*get)(void *ctx, void *p, size_t n);
+	void *ctx;
+	uint64_t left;
+	int bad;
+};
+
+static int
+story_in(struct story_in *in, void *p, size_t n)
+{
+	if (in->bad || n > in->left || in->get(in->ctx, p, n) != 0)
+		in->bad = 1;
+	else
+		in->left -= n;
+	return in->bad ? -1 : 0;
+}
+
+/* The records of [head, tail) and their keys: each record's keys follow
+ * the one before's, from khead to ktail. -1 if malformed. */
+static int
+story_undump_ring(struct story_index *idx, struct story_in *in)
+{
+	uint32_t at = idx->khead;
+
+	for (uint32_t s = idx->head; s != idx->tail;) {
+		uint32_t i = s & (idx->cap - 1), run = idx->cap - i;
+
+		if (run > idx->tail - s)
+			run = idx->tail - s;
+		if (story_in(in, &idx->ring[i], run * sizeof(*idx->ring)))
+			return -1;
+		for (uint32_t k = 0; k < run; k++) {
+			struct story_rec *r = &idx->ring[i + k];
+
+			if (r->at != at || (uint64_t)(at - idx->khead) +
+			    r->nnames + r->nterms > idx->ktail - idx->khead)
+				return -1;
+			at += (uint32_t)r->nnames + r->nterms;
+			r->seen = 0;
+		}
+		s += run;
+	}
+	if (at != idx->ktail)
+		return -1;
+	for (uint32_t k = idx->khead; k != idx->ktail;) {
+		uint32_t i = k & (STORY_KCHUNK - 1), run = STORY_KCHUNK - i;
+
+		if (run > idx->ktail - k)
+			run = idx->ktail - k;
+		if ((uint64_t)run * sizeof(uint32_t) > in->left ||
+		    story_in(in, story_key_ref(idx, k),
+		    run * sizeof(uint32_t)) != 0)
+			return -1;
+		k += run;
+	}
+	return 0;
+}
+
+/* Are the seqs of p's list live and ascending? */
+static int
+story_list_ok(const struct story_index *idx, const struct story_post *p)
+{
+	const uint32_t *d = p->cap <= 2 ? p->u.in : p->u.p;
+	uint32_t live = idx->tail - idx->head;
+
+	for (uint32_t k = p->off; k < p->n; k++)
+		if (d[k] - idx->head >= live ||
+		    (k > p->off && d[k] - idx->head <= d[k - 1] - idx->head))
+			return 0;
+	return 1;
+}
+
+/* A map: its slots, then the lists held outside them, each in an
+ * allocation of its size. -1 if malformed (m is then freeable). */
+static int
+story_undump_map(const struct story_index *idx, struct story_map *m,
+    struct story_in *in)
+{
+	struct story_snap_map h;
+	size_t used = 0;
+
+	if (story_in(in, &h, sizeof(h)) != 0 || (h.size & (h.size - 1)) ||
+	    h.size > in->left / sizeof(*m->slot) ||
+	    h.used * 10 > h.size * 7 || (h.size && h.cursor >= h.size))
+		return -1;
+	if (h.size == 0)
+		return 0;
+	m->slot = xmalloc(h.size * sizeof(*m->slot));
+	m->size = h.size;
+	m->cursor = h.cursor;
+	m->pass_head = h.pass_head;
+	m->clean = h.clean;
+	if (story_in(in, m->slot, h.size * sizeof(*m->slot)) != 0) {
+		memset(m->slot, 0, h.size * sizeof(*m->slot));
+		return -1;
+	}
+	/* first make every slot freeable: lists outside their slots are
+	 * read after */
+	for (size_t i = 0; i < h.size; i++) {
+		struct story_post *p = &m->slot[i];
+
+		if (p->key == 0) {
+			memset(p, 0, sizeof(*p));
+			continue;
+		}
+		used++;
+		if (p->cap > 2) {
+			p->u.p = NULL;
+			p->off = p->n = 0;
+		} else if (p->off > p->n || p->n > 2) {
+			p->off = p->n = 0;
+			in->bad = 1;
+		}
+		p->cap = p->cap > 2 ? 3 : 2;
+	}
+	m->used = used;
+	if (in->bad || used != h.used)
+		return -1;
+	for (size_t i = 0; i < h.size; i++) {
+		struct story_post *p = &m->slot[i];
+		uint32_t n;
+
+		if (p->key == 0)
+			continue;
+		if (p->cap > 2) {
+			if (story_in(in, &n, sizeof(n)) != 0 ||
+			    n > in->left / sizeof(uint32_t))
+				return -1;
+			p->u.p = xmalloc((n > 3 ? n : 3) * sizeof(uint32_t));
+			p->cap = n > 3 ? n : 3;
+			if (story_in(in, p->u.p, n * sizeof(uint32_t)) != 0)
+				return -1;
+			p->n = n;
+		}
+		if (!story_list_ok(idx, p))
+			return -1;
+	}
+	return 0;
+}
+
+struct story_index *
+story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
+    uint64_t size)
+{
+	struct story_in in = { get, ctx, size, 0 };
+	struct story_snap_head h;
+	struct story_index *idx;
+
+	if (story_in(&in, &h, sizeof(h)) != 0 || h.magic != STORY_SNAP_MAGIC ||
+	    h.rec_size != sizeof(struct story_rec) ||
+	    h.post_size != sizeof(struct story_post) ||
+	    h.kchunk != STORY_KCHUNK || h.window <= 0 || h.cap < 64 ||
+	    h.cap > STORY_SNAP_MAX_CAP || (h.cap & (h.cap - 1)) ||
+	    h.tail - h.head > h.cap ||
+	    h.ktail - h.khead >= UINT32_MAX - STORY_KCHUNK)
+		return NULL;
+	idx = story_index_new(h.window);
+	free(idx->ring);
+	idx->ring = xcalloc(h.cap, sizeof(*idx->ring));
+	idx->cap = h.cap;
+	idx->newest = h.newest;
+	idx->head = h.head;
+	idx->tail = h.tail;
+	idx->khead = h.khead;
+	idx->ktail = h.ktail;
+	if (story_undump_ring(idx, &in) != 0 ||
+	    story_undump_map(idx, &idx->terms, &in) != 0 ||
+	    story_undump_map(idx, &idx->names, &in) != 0 || in.left != 0) {
+		story_index_free(idx);
+		return NULL;
+	}
+	return idx;
 }

@@ -520,6 +520,111 @@ test_index_crowded_shard(void **state)
 	dup_index_free(idx);
 }
 
+/* A dump in memory, read back through the undump's callback. */
+struct mem {
+	struct buf b;
+	size_t at;
+};
+
+static int
+mem_put(void *ctx, const void *p, size_t n)
+{
+	struct mem *m = ctx;
+
+	buf_append(&m->b, (const char *)p, n);
+	return 0;
+}
+
+static int
+mem_get(void *ctx, void *p, size_t n)
+{
+	struct mem *m = ctx;
+
+	if (n > m->b.len - m->at)
+		return -1;
+	memcpy(p, m->b.p + m->at, n);
+	m->at += n;
+	return 0;
+}
+
+/* An index dumped and undumped answers as the original does; a dump cut
+ * short, or of the wrong size, is refused; one with bytes changed is
+ * read safely (whatever it gives is freed; the daemon's checksum is what
+ * refuses it). */
+static void
+test_index_dump(void **state)
+{
+	struct dup_index *idx = dup_index_new(0), *back;
+	struct mem m = { 0 };
+	char *probe[40];
+	size_t n = 300;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++) {
+		char *t = words(5000 + i, 120 + i % 200);
+		char *p = dup_print_text(t), id[48];
+
+		if (i % 7 == 0)
+			snprintf(id, sizeof(id), "custom-%zu", i);
+		else
+			snprintf(id, sizeof(id), "nw1-%032zx", i);
+		/* the first entries leave the window, their postings stay
+		 * until a sweep: the dump sweeps them */
+		assert_int_equal(dup_index_add(idx, id, p,
+		    (int64_t)(i < 20 ? 0 : DUP_DEFAULT_WINDOW + i)), 0);
+		free(p);
+		free(t);
+	}
+	for (size_t k = 0; k < 40; k++) {
+		char *t = words(5000 + 7 * k + 13, 120 + (7 * k + 13) % 200);
+		char *w = wrapped(t, 77 + k, 30, 30);
+
+		probe[k] = dup_print_text(k % 5 == 4 ? t + 40 : w);
+		free(w);
+		free(t);
+	}
+	assert_int_equal(dup_index_dump(idx, mem_put, &m), 0);
+	back = dup_index_undump(mem_get, &m, m.b.len);
+	assert_non_null(back);
+	assert_int_equal(dup_index_size(back), dup_index_size(idx));
+	for (size_t k = 0; k < 40; k++) {
+		int p1 = -1, p2 = -2;
+		const char *a = dup_index_query(idx, probe[k],
+		    DUP_DEFAULT_WINDOW + 200, &p1);
+		char *a1 = a ? xstrdup(a) : NULL;
+		const char *b = dup_index_query(back, probe[k],
+		    DUP_DEFAULT_WINDOW + 200, &p2);
+
+		assert_int_equal(p1, p2);
+		if (a1 == NULL)
+			assert_null(b);
+		else
+			assert_string_equal(a1, b);
+		free(a1);
+	}
+	dup_index_free(back);
+	/* cut short anywhere, or said to be longer: refused */
+	for (size_t cut = 0; cut < m.b.len; cut += 1 + cut / 3) {
+		m.at = 0;
+		assert_null(dup_index_undump(mem_get, &m, cut));
+	}
+	m.at = 0;
+	assert_null(dup_index_undump(mem_get, &m, m.b.len + 1));
+	/* bytes changed: read safely */
+	for (size_t k = 0; k < 200; k++) {
+		size_t at = (k * 2654435761u) % m.b.len;
+
+		m.b.p[at] ^= (char)(1 << (k % 8));
+		m.at = 0;
+		dup_index_free(dup_index_undump(mem_get, &m, m.b.len));
+		m.b.p[at] ^= (char)(1 << (k % 8));
+	}
+	for (size_t k = 0; k < 40; k++)
+		free(probe[k]);
+	buf_free(&m.b);
+	dup_index_free(idx);
+}
+
 int
 main(void)
 {
@@ -536,6 +641,7 @@ main(void)
 		cmocka_unit_test(test_index_best),
 		cmocka_unit_test(test_index_expiry),
 		cmocka_unit_test(test_index_crowded_shard),
+		cmocka_unit_test(test_index_dump),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
