@@ -377,6 +377,34 @@ test_wire_author(void **state)
 	article_free(a);
 }
 
+/* The heading of an author box too long to be a byline; twitter:creator
+ * where it is a name, never an "@handle". */
+static void
+test_author_box_creator(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Firmenwagen</h1><p>Text des Artikels.</p>"
+	    "<div class=\"author-bio\"><h3>Martin Junker</h3><p>Martin "
+	    "schreibt seit Jahren \xc3\xbc" "ber Finanzen, Leasing und alles, "
+	    "was ein kleines Unternehmen dar\xc3\xbc" "ber wissen muss, und "
+	    "beantwortet Fragen.</p><a href=\"/author/martin\">Alles von "
+	    "Martin Junker</a></div></body></html>", NULL);
+	assert_authors(a, "Martin Junker");
+	article_free(a);
+	a = run("<html><head><meta name=\"twitter:creator\" content="
+	    "\"delta201\"></head><body><h1>Prologue</h1><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "delta201");
+	article_free(a);
+	a = run("<html><head><meta name=\"twitter:creator\" content="
+	    "\"@outlet\"></head><body><h1>Prologue</h1><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
 static void
 test_byline_sentences(void **state)
 {
@@ -869,6 +897,7 @@ main(void)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_lead_image),
 		cmocka_unit_test(test_wire_author),
+		cmocka_unit_test(test_author_box_creator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
