@@ -157,10 +157,12 @@ void quote_extract(const char *body, const struct ent_result *r,
 
 /* ISO 639-1 code of the language of text, or NULL when unsure. hint (may
  * be NULL) is the language the page states: it is returned unless text is
- * in a script that language is not written in. Thread-safe; the first
+ * in a script that language is not written in, or the function words of
+ * text (toks, its words; may be NULL) are plainly another language's. Thread-safe; the first
  * text of a script shared by many languages reads libexttextcat's models
  * of that script. */
-const char *lang_detect(const char *text, const char *hint);
+const char *lang_detect(const char *text, const struct etoks *toks,
+    const char *hint);
 
 /* A function word of one of the language profiles (case-folded). */
 bool lang_stopword(const char *folded);
