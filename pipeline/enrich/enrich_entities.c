@@ -825,6 +825,107 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 	return best;
 }
 
+/* The length of the stem of a Cyrillic word w of n bytes: w without its
+ * case ending ("Пескова", "Пескову", "Песковым" are "Песков"), or n for a
+ * word of another script or one too short to hold an ending. */
+static size_t
+ent_cyr_stem(const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"ому", "ему", "ыми", "ими", "ами", "ями", "ой", "ей", "ом",
+		"ем", "ым", "им", "ою", "ею", "ах", "ях", "а", "я", "у", "ю",
+		"е", "ы", "и",
+	};
+	size_t i, e;
+
+	if (n < 8 || ((unsigned char)w[0] != 0xd0 &&
+	    (unsigned char)w[0] != 0xd1))
+		return n;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		e = strlen(ends[i]);
+		/* a stem of three letters or more */
+		if (n >= e + 6 && memcmp(w + n - e, ends[i], e) == 0)
+			return n - e;
+	}
+	return n;
+}
+
+/* The longest full name whose last word is a case form of the Cyrillic
+ * word name (the same stem), or NULL: Russian inflects surnames, so
+ * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
+ * is in the article. */
+static const char *
+ent_fullest_stem(const struct ent_suffixes *t, const char *name)
+{
+	size_t i, n = strlen(name), sn, sl;
+	const char *best = NULL, *last;
+
+	if ((unsigned char)name[0] != 0xd0 && (unsigned char)name[0] != 0xd1)
+		return NULL;
+	sn = ent_cyr_stem(name, n);
+	for (i = 0; i < t->n; i++) {
+		last = t->v[i].suf;
+		if (strchr(last, ' ') != NULL)
+			continue;
+		sl = ent_cyr_stem(last, strlen(last));
+		if (sl == sn && memcmp(last, name, sn) == 0 &&
+		    (best == NULL || strlen(t->v[i].full) > strlen(best)))
+			best = t->v[i].full;
+	}
+	return best;
+}
+
+/* True when the names x and y have as many words and each word of one is
+ * a case form of the other's ("Бастиана Швайнштайгера", "Бастиан
+ * Швайнштайгер"). */
+static bool
+ent_same_stems(const char *x, const char *y)
+{
+	size_t nx, ny, sx, sy;
+
+	for (;;) {
+		nx = strcspn(x, " ");
+		ny = strcspn(y, " ");
+		sx = ent_cyr_stem(x, nx);
+		sy = ent_cyr_stem(y, ny);
+		if (sx != sy || memcmp(x, y, sx) != 0)
+			return false;
+		x += nx;
+		y += ny;
+		if (*x == '\0' || *y == '\0')
+			return *x == *y;
+		x++;
+		y++;
+	}
+}
+
+/* Gives the Cyrillic person names of several words the shortest of their
+ * case forms in the article, which is most often the nominative. */
+static void
+ent_cyr_merge(struct ent_ctx *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+		const char *best = r->name;
+
+		if (r->kind != ENT_PERSON || strchr(r->name, ' ') == NULL ||
+		    ((unsigned char)r->name[0] != 0xd0 &&
+		    (unsigned char)r->name[0] != 0xd1))
+			continue;
+		for (j = 0; j < c->n; j++)
+			if (c->runs[j].kind == ENT_PERSON &&
+			    strlen(c->runs[j].name) < strlen(best) &&
+			    ent_same_stems(c->runs[j].name, r->name))
+				best = c->runs[j].name;
+		if (best != r->name) {
+			free(r->name);
+			r->name = xstrdup(best);
+		}
+	}
+}
+
 /* Open-addressing table from (kind, name) to the index in r->names. */
 struct ent_names {
 	size_t *slot;  /* index + 1; 0 is empty */
@@ -900,6 +1001,10 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		fn = ent_fullest(&full, r->name);
 		if (fn == NULL)
 			fn = ent_fullest(&own, r->name);
+		if (fn == NULL && r->b - r->a == 1)
+			fn = ent_fullest_stem(&full, r->name);
+		if (fn == NULL && r->b - r->a == 1)
+			fn = ent_fullest_stem(&own, r->name);
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}
@@ -1063,6 +1168,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
 	ent_headings(&bc);
 	ent_scan(&bc);
+	ent_cyr_merge(&bc);
 	ent_resolve(&bc, &bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)

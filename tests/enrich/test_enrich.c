@@ -474,6 +474,36 @@ test_entities(void **state)
 	article_free(a);
 }
 
+/* Russian inflects names: the case forms of a named person's surname are
+ * that person, not organisations, and the case forms of a full name are
+ * one person, named by the shortest form. */
+static void
+test_entities_inflected(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->lang = xstrdup("ru");
+	a->body = xstrdup("В понедельник пресс-секретарь Дмитрий Песков "
+	    "заявил, что Кремль не будет комментировать отставку. По "
+	    "словам Пескова, это внутреннее дело администрации. Ранее "
+	    "сенатор Константин Косачев написал, что отставка стала сигналом. "
+	    "Косачеву ответили в Госдуме, а Пескову задали вопрос о "
+	    "санкциях. Ранее он встретился с Владимиром Путиным, и "
+	    "вчера Владимир Путин подписал указ.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->people, "Дмитрий Песков"));
+	assert_true(has_name(&a->people, "Константин Косачев"));
+	assert_false(has_name(&a->organisations, "Пескова"));
+	assert_false(has_name(&a->organisations, "Пескову"));
+	assert_false(has_name(&a->organisations, "Косачеву"));
+	assert_true(has_name(&a->organisations, "Кремль"));
+	assert_true(has_name(&a->people, "Владимир Путин"));
+	assert_false(has_name(&a->people, "Владимиром Путиным"));
+	article_free(a);
+}
+
 static struct nw_article *
 plain_article(const char *title, const char *body)
 {
@@ -802,6 +832,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_fingerprints),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_entities_inflected),
 		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_large_paragraph),
 		cmocka_unit_test(test_gold_independent),
