@@ -107,6 +107,12 @@ enum ent_list {
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
+/* The length of the stem of the Cyrillic word w of n bytes (w without
+ * its case ending), or n for a word of another script. */
+size_t ent_cyr_stem(const char *w, size_t n);
+/* True when the names x and y have as many words and each is a case
+ * form of the other's (the same ent_cyr_stem()). */
+bool ent_same_stems(const char *x, const char *y);
 bool quote_tables_sorted(void);
 bool lang_tables_sorted(void);
 
