@@ -276,8 +276,9 @@ meta_is_logo(xmlNodePtr n)
 	return home;
 }
 
-/* True when element k is marked as a kicker, or followed by an element
- * that holds only punctuation (<span>:</span>). */
+/* True when element k is marked as a kicker, followed by the heading's
+ * own text, or followed by an element that holds only punctuation
+ * (<span>:</span>). */
 static bool
 meta_is_kicker(xmlNodePtr k)
 {
@@ -287,6 +288,26 @@ meta_is_kicker(xmlNodePtr k)
 
 	if ((meta_cw_scan(meta_attr(k, "class")) & META_CW_KICKER) != 0)
 		return true;
+	/* the heading's own text follows the element, past blanks and a
+	 * <br>, and opens a line of its own: the element is a line above
+	 * the headline ("<h1><small>Tunesien</small><br> Große Aufgaben
+	 * ...</h1>") */
+	for (x = k->next; x != NULL; x = x->next) {
+		if (x->type == XML_ELEMENT_NODE) {
+			if (meta_tag_of(x->name) != MT_BR)
+				break;
+			continue;
+		}
+		if (x->type != XML_TEXT_NODE || x->content == NULL)
+			continue;
+		for (t = (char *)x->content; *t != '\0' &&
+		    isspace((unsigned char)*t); t++)
+			;
+		/* not a sentence that goes on ("<span>Ehezoff</span> der
+		 * Pochers ...") */
+		if (*t != '\0')
+			return !(*t >= 'a' && *t <= 'z');
+	}
 	for (x = k->next; x != NULL && x->type != XML_ELEMENT_NODE;
 	    x = x->next)
 		;

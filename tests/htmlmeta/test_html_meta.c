@@ -233,6 +233,20 @@ test_title_heading(void **state)
 	    "until it gets hot</span></h1></body></html>", NULL);
 	assert_string_equal(a->title, "Drilling until it gets hot");
 	article_free(a);
+	/* an element above the heading's own text is a kicker, unmarked;
+	 * not where the text goes on in lower case */
+	a = run("<html><head><title>Tunesien Gro\xc3\x9f" "e Aufgaben f\xc3\xbc"
+	    "r die neue Regierung</title></head><body><h1><small>Tunesien"
+	    "</small><br> Gro\xc3\x9f" "e Aufgaben f\xc3\xbcr die neue "
+	    "Regierung</h1></body></html>", NULL);
+	assert_string_equal(a->title, "Gro\xc3\x9f" "e Aufgaben f\xc3\xbc"
+	    "r die neue Regierung");
+	article_free(a);
+	a = run("<html><head><title>Ehezoff der Pochers eskaliert</title>"
+	    "</head><body><h1><span class=\"mc\">Ehezoff</span> der Pochers "
+	    "eskaliert</h1></body></html>", NULL);
+	assert_string_equal(a->title, "Ehezoff der Pochers eskaliert");
+	article_free(a);
 	/* an SEO title that disagrees with the one headline on the page */
 	a = run("<html><head><title>Best widgets 2023 | Shop</title></head>"
 	    "<body><h1>How we tested twelve widgets</h1></body></html>",
