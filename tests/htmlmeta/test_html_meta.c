@@ -333,6 +333,13 @@ test_outlet_author(void **state)
 	assert_int_equal(a->authors.n, 1);
 	assert_string_equal(a->authors.v[0], "Uli Berg");
 	article_free(a);
+	/* after the outlet's name, a comma opens its address, no author */
+	a = run("<html><head><meta property=\"og:site_name\" content="
+	    "\"GIROMATCH\"><meta name=\"author\" content=\"GIROMATCH, "
+	    "Frankfurt a. M., Germany\"></head><body><h1>Kredit</h1><p>Text."
+	    "</p></body></html>", NULL);
+	assert_authors(a, "GIROMATCH");
+	article_free(a);
 	a = run("<html><head><meta property=\"og:site_name\" content=\"Nord "
 	    "Post\"><meta name=\"author\" content=\"Nord Post\"></head><body>"
 	    "</body></html>", NULL);
