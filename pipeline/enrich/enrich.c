@@ -308,7 +308,7 @@ enrich_article(struct nw_article *a)
 	{
 		/* the page's statement is a hint the text's script can
 		 * overrule; no language is better than a wrong one */
-		const char *l = lang_detect(body, a->lang != NULL &&
+		const char *l = lang_detect(body, &r.toks, a->lang != NULL &&
 		    a->lang[0] != '\0' ? a->lang : NULL);
 
 		if (l != a->lang)

@@ -825,6 +825,58 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 	return best;
 }
 
+/* The longest full name whose last word is a case form of the Cyrillic
+ * word name (the same stem), or NULL: Russian inflects surnames, so
+ * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
+ * is in the article. */
+static const char *
+ent_fullest_stem(const struct ent_suffixes *t, const char *name)
+{
+	size_t i, n = strlen(name), sn, sl;
+	const char *best = NULL, *last;
+
+	if ((unsigned char)name[0] != 0xd0 && (unsigned char)name[0] != 0xd1)
+		return NULL;
+	sn = ent_cyr_stem(name, n);
+	for (i = 0; i < t->n; i++) {
+		last = t->v[i].suf;
+		if (strchr(last, ' ') != NULL)
+			continue;
+		sl = ent_cyr_stem(last, strlen(last));
+		if (sl == sn && memcmp(last, name, sn) == 0 &&
+		    (best == NULL || strlen(t->v[i].full) > strlen(best)))
+			best = t->v[i].full;
+	}
+	return best;
+}
+
+/* Gives the Cyrillic person names of several words the shortest of their
+ * case forms in the article, which is most often the nominative. */
+static void
+ent_cyr_merge(struct ent_ctx *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+		const char *best = r->name;
+
+		if (r->kind != ENT_PERSON || strchr(r->name, ' ') == NULL ||
+		    ((unsigned char)r->name[0] != 0xd0 &&
+		    (unsigned char)r->name[0] != 0xd1))
+			continue;
+		for (j = 0; j < c->n; j++)
+			if (c->runs[j].kind == ENT_PERSON &&
+			    strlen(c->runs[j].name) < strlen(best) &&
+			    ent_same_stems(c->runs[j].name, r->name))
+				best = c->runs[j].name;
+		if (best != r->name) {
+			free(r->name);
+			r->name = xstrdup(best);
+		}
+	}
+}
+
 /* Open-addressing table from (kind, name) to the index in r->names. */
 struct ent_names {
 	size_t *slot;  /* index + 1; 0 is empty */
@@ -900,6 +952,10 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		fn = ent_fullest(&full, r->name);
 		if (fn == NULL)
 			fn = ent_fullest(&own, r->name);
+		if (fn == NULL && r->b - r->a == 1)
+			fn = ent_fullest_stem(&full, r->name);
+		if (fn == NULL && r->b - r->a == 1)
+			fn = ent_fullest_stem(&own, r->name);
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}
@@ -1063,6 +1119,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
 	ent_headings(&bc);
 	ent_scan(&bc);
+	ent_cyr_merge(&bc);
 	ent_resolve(&bc, &bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)

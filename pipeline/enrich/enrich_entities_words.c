@@ -1,5 +1,5 @@
 /* The word lists of the entity rules (enrich_entities.c), folded and in
- * strcmp() order, and their lookups. */
+ * strcmp() order, and their lookups; the stems of Cyrillic names. */
 #include "enrich_int.h"
 
 #include <string.h>
@@ -121,4 +121,53 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_site_words);
 	}
 	return false;
+}
+
+/* The length of the stem of a Cyrillic word w of n bytes: w without its
+ * case ending ("Пескова", "Пескову", "Песковым" are "Песков"), or n for a
+ * word of another script or one too short to hold an ending. */
+size_t
+ent_cyr_stem(const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"ому", "ему", "ыми", "ими", "ами", "ями", "ой", "ей", "ом",
+		"ем", "ым", "им", "ою", "ею", "ах", "ях", "а", "я", "у", "ю",
+		"е", "ы", "и",
+	};
+	size_t i, e;
+
+	if (n < 8 || ((unsigned char)w[0] != 0xd0 &&
+	    (unsigned char)w[0] != 0xd1))
+		return n;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		e = strlen(ends[i]);
+		/* a stem of three letters or more */
+		if (n >= e + 6 && memcmp(w + n - e, ends[i], e) == 0)
+			return n - e;
+	}
+	return n;
+}
+
+/* True when the names x and y have as many words and each word of one is
+ * a case form of the other's ("Бастиана Швайнштайгера", "Бастиан
+ * Швайнштайгер"). */
+bool
+ent_same_stems(const char *x, const char *y)
+{
+	size_t nx, ny, sx, sy;
+
+	for (;;) {
+		nx = strcspn(x, " ");
+		ny = strcspn(y, " ");
+		sx = ent_cyr_stem(x, nx);
+		sy = ent_cyr_stem(y, ny);
+		if (sx != sy || memcmp(x, y, sx) != 0)
+			return false;
+		x += nx;
+		y += ny;
+		if (*x == '\0' || *y == '\0')
+			return *x == *y;
+		x++;
+		y++;
+	}
 }

@@ -107,6 +107,12 @@ enum ent_list {
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
+/* The length of the stem of the Cyrillic word w of n bytes (w without
+ * its case ending), or n for a word of another script. */
+size_t ent_cyr_stem(const char *w, size_t n);
+/* True when the names x and y have as many words and each is a case
+ * form of the other's (the same ent_cyr_stem()). */
+bool ent_same_stems(const char *x, const char *y);
 bool quote_tables_sorted(void);
 bool lang_tables_sorted(void);
 
@@ -157,10 +163,12 @@ void quote_extract(const char *body, const struct ent_result *r,
 
 /* ISO 639-1 code of the language of text, or NULL when unsure. hint (may
  * be NULL) is the language the page states: it is returned unless text is
- * in a script that language is not written in. Thread-safe; the first
+ * in a script that language is not written in, or the function words of
+ * text (toks, its words; may be NULL) are plainly another language's. Thread-safe; the first
  * text of a script shared by many languages reads libexttextcat's models
  * of that script. */
-const char *lang_detect(const char *text, const char *hint);
+const char *lang_detect(const char *text, const struct etoks *toks,
+    const char *hint);
 
 /* A function word of one of the language profiles (case-folded). */
 bool lang_stopword(const char *folded);

@@ -476,10 +476,48 @@ enrich_lang_tag(const char *value)
 	return xstrdup(code);
 }
 
+/* The language of the function-word profiles whose words the text uses
+ * LANG_WORDS_RATIO times as often as those of the hint's, at least
+ * LANG_WORDS_MIN times and for an eighth of its first LANG_WORDS words; NULL when the hint
+ * has no profile or none does. A page's markup may state the site's
+ * language, not the article's (lang="en" on a German post). */
+#define LANG_WORDS 400
+#define LANG_WORDS_MIN 12
+#define LANG_WORDS_RATIO 4
+static const char *
+lang_words_overrule(const struct etoks *toks, const char *hint)
+{
+	size_t hits[LANG_N] = {0}, i, j, h = LANG_N, best = LANG_N;
+	const char *f;
+
+	for (j = 0; j < LANG_N; j++)
+		if (strcmp(lang_profiles[j].code, hint) == 0)
+			h = j;
+	if (h == LANG_N || toks == NULL)
+		return NULL;
+	for (i = 0; i < toks->n && i < LANG_WORDS; i++) {
+		f = etok_folded(toks, i);
+		for (j = 0; j < LANG_N; j++)
+			if (etok_in(f, lang_profiles[j].words,
+			    lang_profiles[j].n))
+				hits[j]++;
+	}
+	for (j = 0; j < LANG_N; j++)
+		if (j != h && (best == LANG_N || hits[j] > hits[best]))
+			best = j;
+	/* prose, where function words are a third of the words; a table
+	 * or a list of names has few of any language */
+	if (hits[best] >= LANG_WORDS_MIN && hits[best] * 8 >= i &&
+	    hits[best] >= LANG_WORDS_RATIO * hits[h])
+		return lang_profiles[best].code;
+	return NULL;
+}
+
 const char *
-lang_detect(const char *text, const char *hint)
+lang_detect(const char *text, const struct etoks *toks, const char *hint)
 {
 	size_t letters, kana, len, g;
+	const char *w;
 	int script, hs;
 
 	script = lang_script(text, &letters, &kana);
@@ -489,8 +527,10 @@ lang_detect(const char *text, const char *hint)
 		hs = lang_hint_script(hint);
 		/* Serbian is written in both alphabets */
 		if (hs == script || (strcmp(hint, "sr") == 0 &&
-		    (script == LS_LATIN || script == LS_CYRILLIC)))
-			return hint;
+		    (script == LS_LATIN || script == LS_CYRILLIC))) {
+			w = lang_words_overrule(toks, hint);
+			return w != NULL ? w : hint;
+		}
 	}
 	if (script == LS_CJK)
 		return kana * 10 >= letters ? "ja" : "zh";

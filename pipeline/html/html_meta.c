@@ -335,7 +335,7 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	const struct strlist *text[4] = {
 		&c->prop_author, &c->rel_author, &c->lead_byline, &c->byline,
 	};
-	const char *lab;
+	const char *lab, *cr;
 	size_t i, k, n;
 	bool one = false;
 
@@ -375,6 +375,11 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		for (i = 0; i < text[k]->n && out->n == 0; i++)
 			meta_author_add(out, text[k]->v[i], sites, &outlets,
 			    k == 2);
+	/* twitter:creator names the author's account: a name where it is
+	 * not an "@handle" (which is an account, often the outlet's) */
+	cr = meta_get(c, (const char *const[]){"twitter:creator"}, 1);
+	if (out->n == 0 && cr != NULL && strchr(cr, '@') == NULL)
+		meta_author_add(out, cr, sites, &outlets, false);
 	/* A line under the headline that holds a date and a name:
 	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
 	for (i = 0; i < c->lines_after.n && out->n == 0; i++)

@@ -665,6 +665,10 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		if (full && (author_is_agency(name) ||
 		    (comma[i] && author_words(name) == 1)))
 			continue;
+		/* after an outlet's name, a comma opens its address
+		 * ("GIROMATCH, Frankfurt a. M., Germany") */
+		if (comma[i] && (firm[0] || site[0]))
+			continue;
 		if (!firm[i] && !ok[i])
 			continue;
 		if (firm[i] || site[i]) {

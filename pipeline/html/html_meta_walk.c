@@ -276,8 +276,9 @@ meta_is_logo(xmlNodePtr n)
 	return home;
 }
 
-/* True when element k is marked as a kicker, or followed by an element
- * that holds only punctuation (<span>:</span>). */
+/* True when element k is marked as a kicker, followed by the heading's
+ * own text, or followed by an element that holds only punctuation
+ * (<span>:</span>). */
 static bool
 meta_is_kicker(xmlNodePtr k)
 {
@@ -287,6 +288,26 @@ meta_is_kicker(xmlNodePtr k)
 
 	if ((meta_cw_scan(meta_attr(k, "class")) & META_CW_KICKER) != 0)
 		return true;
+	/* the heading's own text follows the element, past blanks and a
+	 * <br>, and opens a line of its own: the element is a line above
+	 * the headline ("<h1><small>Tunesien</small><br> Große Aufgaben
+	 * ...</h1>") */
+	for (x = k->next; x != NULL; x = x->next) {
+		if (x->type == XML_ELEMENT_NODE) {
+			if (meta_tag_of(x->name) != MT_BR)
+				break;
+			continue;
+		}
+		if (x->type != XML_TEXT_NODE || x->content == NULL)
+			continue;
+		for (t = (char *)x->content; *t != '\0' &&
+		    isspace((unsigned char)*t); t++)
+			;
+		/* not a sentence that goes on ("<span>Ehezoff</span> der
+		 * Pochers ...") */
+		if (*t != '\0')
+			return !(*t >= 'a' && *t <= 'z');
+	}
 	for (x = k->next; x != NULL && x->type != XML_ELEMENT_NODE;
 	    x = x->next)
 		;
@@ -474,6 +495,55 @@ meta_push_short(struct strlist *l, xmlNodePtr n)
 		free(s);
 }
 
+/* The first heading (h2 to h6) inside n, within a few hundred nodes, or
+ * NULL. */
+static xmlNodePtr
+meta_first_heading(xmlNodePtr n)
+{
+	xmlNodePtr m = n->children;
+	int budget = 400, depth = 1;
+
+	while (m != NULL && m != n && budget-- > 0) {
+		if (m->type == XML_ELEMENT_NODE &&
+		    (m->name[0] | 0x20) == 'h' && m->name[1] >= '2' &&
+		    m->name[1] <= '6' && m->name[2] == '\0')
+			return m;
+		if (m->type == XML_ELEMENT_NODE && m->children != NULL &&
+		    depth < 8) {
+			m = m->children;
+			depth++;
+			continue;
+		}
+		while (m->next == NULL && m->parent != n && depth > 1) {
+			m = m->parent;
+			depth--;
+		}
+		m = m->next;
+	}
+	return NULL;
+}
+
+/* Adds a byline element's text, or where it is longer than a byline (an
+ * author box with a photo, a biography and links), its heading, which
+ * is the author's name ("<div class=author-bio><h3>Jane Doe</h3>..."). */
+static void
+meta_push_byline(struct strlist *l, xmlNodePtr n)
+{
+	char *s;
+
+	if (meta_full(l))
+		return;
+	s = meta_node_text(n, META_BYLINE_MAX + 1);
+	if (strlen(s) <= META_BYLINE_MAX) {
+		meta_push_cap(l, s);
+		return;
+	}
+	free(s);
+	n = meta_first_heading(n);
+	if (n != NULL)
+		meta_push_short(l, n);
+}
+
 /* Takes what element n (of tag, with the attributes at) offers into c.
  * in_comments: n is a reader comment or inside one. */
 static void
@@ -598,7 +668,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
 	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0))
-		meta_push_short(&c->byline, n);
+		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n))

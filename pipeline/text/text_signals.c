@@ -191,6 +191,12 @@ static const char *const text_chrome_strong[] = {
 	"lees ook", "alle rechten voorbehouden",
 };
 
+/* What cookies are stored by in a consent notice (folded). */
+static const char *const text_cookie_web[] = {
+	"website", "webseite", "site", "browser", "device", "ger\xc3\xa4t",
+	"daten", "data", "navegador", "navigateur",
+};
+
 /* Words of site furniture; two of them in a short item make it chrome. */
 static const char *const text_chrome_weak[] = {
 	"notification", "cookie", "subscribe", "subscription",
@@ -366,6 +372,12 @@ text_is_chrome(const char *s, int words)
 	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_strong); i++)
 		if (strstr(f, text_chrome_strong[i]) != NULL)
 			r = true;
+	/* a consent notice in any language: cookies beside the site, the
+	 * browser or the reader's data (a recipe's cookies are none) */
+	if (!r && strstr(f, "cookies") != NULL)
+		for (size_t i = 0; !r && i < TEXT_NELEM(text_cookie_web);
+		    i++)
+			r = strstr(f, text_cookie_web[i]) != NULL;
 	if (!r && words <= 3) {
 		for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_nav);
 		    i++) {

@@ -202,12 +202,34 @@ test_lang(void **state)
 	assert_string_equal(a->lang, "fi");
 	article_free(a);
 	/* the stated language is a hint: kept when the text is in its
-	 * script (even against the detector), overruled when it is not */
+	 * script (even against the detector: Norwegian for Danish text),
+	 * overruled when it is not, or when the text's function words are
+	 * plainly another language's (a site's lang="en" on a German
+	 * article); a table of names has too few to overrule it */
 	a = article_new();
-	a->body = xstrdup(text[0][1]);
-	article_set(&a->lang, "nl");
+	a->body = xstrdup(text[5][1]);
+	article_set(&a->lang, "no");
 	enrich_article(a);
-	assert_string_equal(a->lang, "nl");
+	assert_string_equal(a->lang, "no");
+	free(a->body);
+	a->body = xstrdup("Der Minister sagte am Montag, dass die Regierung "
+	    "ihre Pl\xc3\xa4ne nicht \xc3\xa4ndern werde und dass die "
+	    "Entscheidung von dem Kabinett nach einer langen Debatte "
+	    "getroffen worden sei. Die Opposition hat das im Parlament "
+	    "kritisiert, und auch in der Koalition wird es nicht von allen "
+	    "mit Freude gesehen, sagte ein Sprecher der Partei.");
+	article_set(&a->lang, "en");
+	enrich_article(a);
+	assert_string_equal(a->lang, "de");
+	free(a->body);
+	a->body = xstrdup("1. DJK Ellwangen 53,09 sec.\n\nGreiner, Anja "
+	    "1992; Hofbauer, Heike 1992; Staudenmayer, Julia 1993; Sponar, "
+	    "Anika 1992\n\n2. LG Staufeneck-Eislingen 53,84 sec.\n\n"
+	    "Kannenwischer, Katharina 1992; Herbinger, Maria 1992; Daubner, "
+	    "Svenja 1992; Weber, Lena 1993; Keller, Nina 1992");
+	article_set(&a->lang, "de");
+	enrich_article(a);
+	assert_string_equal(a->lang, "de");
 	free(a->body);
 	a->body = xstrdup("政府周一表示不会改变计划，"
 	    "该决定是内阁在长时间辩论后作出的。");
@@ -449,6 +471,36 @@ test_entities(void **state)
 	assert_false(has_name(&a->organisations, "Anyway"));
 	assert_false(has_name(&a->organisations, "Italian"));
 	assert_false(has_name(&a->people, "Storm Hits Coast"));
+	article_free(a);
+}
+
+/* Russian inflects names: the case forms of a named person's surname are
+ * that person, not organisations, and the case forms of a full name are
+ * one person, named by the shortest form. */
+static void
+test_entities_inflected(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->lang = xstrdup("ru");
+	a->body = xstrdup("В понедельник пресс-секретарь Дмитрий Песков "
+	    "заявил, что Кремль не будет комментировать отставку. По "
+	    "словам Пескова, это внутреннее дело администрации. Ранее "
+	    "сенатор Константин Косачев написал, что отставка стала сигналом. "
+	    "Косачеву ответили в Госдуме, а Пескову задали вопрос о "
+	    "санкциях. Ранее он встретился с Владимиром Путиным, и "
+	    "вчера Владимир Путин подписал указ.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->people, "Дмитрий Песков"));
+	assert_true(has_name(&a->people, "Константин Косачев"));
+	assert_false(has_name(&a->organisations, "Пескова"));
+	assert_false(has_name(&a->organisations, "Пескову"));
+	assert_false(has_name(&a->organisations, "Косачеву"));
+	assert_true(has_name(&a->organisations, "Кремль"));
+	assert_true(has_name(&a->people, "Владимир Путин"));
+	assert_false(has_name(&a->people, "Владимиром Путиным"));
 	article_free(a);
 }
 
@@ -780,6 +832,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_fingerprints),
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),
+		cmocka_unit_test(test_entities_inflected),
 		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_large_paragraph),
 		cmocka_unit_test(test_gold_independent),

@@ -233,6 +233,20 @@ test_title_heading(void **state)
 	    "until it gets hot</span></h1></body></html>", NULL);
 	assert_string_equal(a->title, "Drilling until it gets hot");
 	article_free(a);
+	/* an element above the heading's own text is a kicker, unmarked;
+	 * not where the text goes on in lower case */
+	a = run("<html><head><title>Tunesien Gro\xc3\x9f" "e Aufgaben f\xc3\xbc"
+	    "r die neue Regierung</title></head><body><h1><small>Tunesien"
+	    "</small><br> Gro\xc3\x9f" "e Aufgaben f\xc3\xbcr die neue "
+	    "Regierung</h1></body></html>", NULL);
+	assert_string_equal(a->title, "Gro\xc3\x9f" "e Aufgaben f\xc3\xbc"
+	    "r die neue Regierung");
+	article_free(a);
+	a = run("<html><head><title>Ehezoff der Pochers eskaliert</title>"
+	    "</head><body><h1><span class=\"mc\">Ehezoff</span> der Pochers "
+	    "eskaliert</h1></body></html>", NULL);
+	assert_string_equal(a->title, "Ehezoff der Pochers eskaliert");
+	article_free(a);
 	/* an SEO title that disagrees with the one headline on the page */
 	a = run("<html><head><title>Best widgets 2023 | Shop</title></head>"
 	    "<body><h1>How we tested twelve widgets</h1></body></html>",
@@ -319,6 +333,13 @@ test_outlet_author(void **state)
 	assert_int_equal(a->authors.n, 1);
 	assert_string_equal(a->authors.v[0], "Uli Berg");
 	article_free(a);
+	/* after the outlet's name, a comma opens its address, no author */
+	a = run("<html><head><meta property=\"og:site_name\" content="
+	    "\"GIROMATCH\"><meta name=\"author\" content=\"GIROMATCH, "
+	    "Frankfurt a. M., Germany\"></head><body><h1>Kredit</h1><p>Text."
+	    "</p></body></html>", NULL);
+	assert_authors(a, "GIROMATCH");
+	article_free(a);
 	a = run("<html><head><meta property=\"og:site_name\" content=\"Nord "
 	    "Post\"><meta name=\"author\" content=\"Nord Post\"></head><body>"
 	    "</body></html>", NULL);
@@ -374,6 +395,34 @@ test_wire_author(void **state)
 	a = run("<html><body><h1>Kopf</h1><p>Text.</p><p>Source: Statistik "
 	    "Austria</p></body></html>", NULL);
 	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
+/* The heading of an author box too long to be a byline; twitter:creator
+ * where it is a name, never an "@handle". */
+static void
+test_author_box_creator(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Firmenwagen</h1><p>Text des Artikels.</p>"
+	    "<div class=\"author-bio\"><h3>Martin Junker</h3><p>Martin "
+	    "schreibt seit Jahren \xc3\xbc" "ber Finanzen, Leasing und alles, "
+	    "was ein kleines Unternehmen dar\xc3\xbc" "ber wissen muss, und "
+	    "beantwortet Fragen.</p><a href=\"/author/martin\">Alles von "
+	    "Martin Junker</a></div></body></html>", NULL);
+	assert_authors(a, "Martin Junker");
+	article_free(a);
+	a = run("<html><head><meta name=\"twitter:creator\" content="
+	    "\"delta201\"></head><body><h1>Prologue</h1><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "delta201");
+	article_free(a);
+	a = run("<html><head><meta name=\"twitter:creator\" content="
+	    "\"@outlet\"></head><body><h1>Prologue</h1><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
 	article_free(a);
 }
 
@@ -869,6 +918,7 @@ main(void)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_lead_image),
 		cmocka_unit_test(test_wire_author),
+		cmocka_unit_test(test_author_box_creator),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

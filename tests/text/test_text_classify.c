@@ -37,6 +37,9 @@ test_chrome(void **state)
 	assert_true(text_is_chrome("Image 1 of 5", 4));
 	assert_true(text_is_chrome("Subscribe for full access", 4));
 	assert_true(text_is_chrome("12. https://example.com/a/b", 2));
+	/* a consent notice in any language names cookies and the site */
+	assert_true(text_is_chrome("Wir verwenden Cookies, um uns "
+	    "mitzuteilen, wenn Sie unsere Websites besuchen.", 11));
 	/* Running text and headlines that merely mention such words. */
 	assert_false(text_is_chrome("The minister declined to comment on "
 	    "the report, which was shared widely on Facebook.", 15));
@@ -44,6 +47,8 @@ test_chrome(void **state)
 	    "city budget", 9));
 	assert_false(text_is_chrome("Share prices rose sharply in Tokyo on "
 	    "Monday after the central bank held rates.", 16));
+	assert_false(text_is_chrome("Bake the cookies for twelve minutes, "
+	    "until their edges are golden.", 12));
 }
 
 static void
