@@ -134,7 +134,7 @@ feed_json_item(struct feed *f, json_t *o, const char *base)
 
 struct feed *
 feed_parse_json(const char *data, size_t len, const char *url,
-    const struct budget *b, char *err, size_t errlen)
+    const struct feed_opts *o, char *err, size_t errlen)
 {
 	json_error_t jerr;
 	json_t *root = NULL, *items, *v;
@@ -160,7 +160,7 @@ feed_parse_json(const char *data, size_t len, const char *url,
 		fail(err, errlen, "not a JSON Feed: no version, no items");
 		goto err;
 	}
-	f = feed_new();
+	f = feed_new_opts(o);
 	f->format = "json";
 	if (ver == NULL)
 		f->version = xstrdup("1.0");
@@ -193,23 +193,25 @@ feed_parse_json(const char *data, size_t len, const char *url,
 	feed_json_authors(root, &f->authors, &f->n_authors);
 	if (json_is_array(items))
 		json_array_foreach(items, i, v) {
-			if (feed_budget_spent(b, f))
-				break;
-			if (json_is_object(v))
-				feed_json_item(f, v, f->feed_link ?
-				    f->feed_link : url);
-		}
-	/* the feed's own dates: those of its newest item */
-	for (i = 0; i < f->n_items; i++) {
-		const struct feed_item *it = &f->items[i];
+			const struct feed_item *it;
 
-		if (it->published.set && (!f->published.set ||
-		    it->published.utc > f->published.utc))
-			f->published = it->published;
-		if (it->updated.set && (!f->updated.set ||
-		    it->updated.utc > f->updated.utc))
-			f->updated = it->updated;
-	}
+			if (feed_budget_spent(o->budget, f))
+				break;
+			if (!json_is_object(v))
+				continue;
+			feed_json_item(f, v, f->feed_link ?
+			    f->feed_link : url);
+			/* the feed's own dates: those of its newest item,
+			 * of all of them, kept or not */
+			it = &f->items[f->n_items - 1];
+			if (it->published.set && (!f->published.set ||
+			    it->published.utc > f->published.utc))
+				f->published = it->published;
+			if (it->updated.set && (!f->updated.set ||
+			    it->updated.utc > f->updated.utc))
+				f->updated = it->updated;
+			feed_item_done(f);
+		}
 	json_decref(root);
 	return f;
 err:
