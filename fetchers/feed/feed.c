@@ -909,7 +909,11 @@ feed_parse_opts(const char *data, size_t len, const char *url,
 		/* UTF-8 with stray 8-bit bytes: read those as windows-1252 */
 		feed_repair_utf8(p, n, &fixed);
 		feed_clean_xml(fixed.p, fixed.len, &clean);
+		/* only the cleaned copy is read from here on: the others
+		 * (inflated, from UTF-16, repaired) go before the parse */
 		buf_free(&fixed);
+		buf_free(&wide);
+		buf_free(&raw);
 		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", o,
 		    err, errlen);
 	} else {
