@@ -1,4 +1,16 @@
-/* bench_feed [SHARED_DIR [ROUNDS]]: the feed parser's speed on the
+/* bench_feed --big [N]: the memory and time of one feed document of N
+ * entries (300,000: tests/hostile's big feed, about 11 MB; RSS, and JSON
+ * Feed), each measure in a child process of its own (peak RSS by
+ * wait4(), CPU time of the child): the input alone (the baseline of
+ * memory), libxml2's whole tree of it (xmlReadMemory, the route the
+ * reader took before: the baseline of the parse), feed_parse() keeping
+ * every item (as `newswire feed` does), and feed_parse_opts() under the
+ * daemon's cap (max_entries 50 and 1000, an entry_key-like key), at N/4,
+ * N/2 and N so that the time shows whether it grows linearly. Prints each
+ * peak over the input-only child as a multiple of the document's bytes,
+ * and each time as a ratio to the tree's.
+ *
+ * bench_feed [SHARED_DIR [ROUNDS]]: the feed parser's speed on the
  * real-world feeds of SHARED_DIR/feeds/realworld, in one process on one
  * thread. bench_feed.py runs it after Debian's python3-feedparser on the
  * same files and prints the ratio of the two.
@@ -15,6 +27,9 @@
  * when every feed parsed, 1 otherwise, 2 on usage or load errors. */
 #include <errno.h>
 #include <libxml/parser.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +38,7 @@
 #include <jansson.h>
 
 #include "feed/feed.h"
+#include "hash.h"
 #include "util.h"
 
 struct bench_feed_file {
@@ -201,6 +217,186 @@ bench_feed_rate(const char *what, double secs, size_t feeds, size_t items,
 	    (double)bytes / 1e6 / secs, secs);
 }
 
+/* ---- --big: one huge document ------------------------------------------ */
+
+/* n entries as tests/hostile/test_big_feed.py writes them (RSS), or the
+ * same in JSON Feed. */
+static char *
+bench_big_doc(size_t n, bool json)
+{
+	struct buf b = { 0 };
+
+	if (json) {
+		buf_puts(&b, "{\"version\": \"https://jsonfeed.org/version/"
+		    "1.1\", \"title\": \"Big\", \"items\": [");
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "%s{\"title\": \"Entry %zu\"}",
+			    i ? "," : "", i);
+		buf_puts(&b, "]}");
+	} else {
+		buf_puts(&b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		    "<rss version=\"2.0\"><channel><title>Big</title>"
+		    "<link>http://127.0.0.1/</link>\n");
+		for (size_t i = 0; i < n; i++)
+			buf_printf(&b, "<item><title>Entry %zu</title></item>\n",
+			    i);
+		buf_puts(&b, "</channel></rss>\n");
+	}
+	return buf_take(&b);
+}
+
+/* The daemon's entry_key(): guid, else link, else a hash of the text. */
+static char *
+bench_big_key(const struct feed_item *it)
+{
+	struct buf b = { 0 };
+	char hex[65];
+
+	if (it->guid != NULL && *it->guid != '\0')
+		return xstrdup(it->guid);
+	if (it->link != NULL && *it->link != '\0')
+		return xstrdup(it->link);
+	buf_printf(&b, "%s\n%s\n%s", it->title ? it->title : "",
+	    it->description ? it->description : "",
+	    it->content ? it->content : "");
+	hash_sha256_hex(b.p, b.len, hex);
+	buf_free(&b);
+	b = (struct buf){ 0 };
+	buf_printf(&b, "sha256:%s", hex);
+	return buf_take(&b);
+}
+
+enum bench_big_what {
+	BIG_INPUT,      /* nothing: the input alone */
+	BIG_TREE,       /* libxml2's whole tree */
+	BIG_ALL,        /* feed_parse(), every item */
+	BIG_CAP50,      /* feed_parse_opts(), max 50 */
+	BIG_CAP1000,    /* max 1000 */
+};
+
+static const char *const bench_big_names[] = {
+	"input alone", "libxml2 tree", "every item", "cap 50", "cap 1000",
+};
+
+/* The work of one child; 0 when it did what it should. */
+static int
+bench_big_work(enum bench_big_what w, const char *doc, size_t len,
+    bool json)
+{
+	struct feed_opts o = { .key = bench_big_key };
+	struct feed *f;
+	char err[256];
+	size_t want;
+
+	switch (w) {
+	case BIG_INPUT:
+		return 0;
+	case BIG_TREE: {
+		xmlDoc *d;
+
+		if (json)
+			return 0;
+		d = xmlReadMemory(doc, (int)len, NULL, "UTF-8",
+		    XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOERROR |
+		    XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
+		if (d == NULL)
+			return 1;
+		xmlFreeDoc(d);
+		return 0;
+	}
+	case BIG_ALL:
+		f = feed_parse(doc, len, "http://127.0.0.1/big", err,
+		    sizeof(err));
+		want = 0;
+		break;
+	default:
+		o.max_items = w == BIG_CAP50 ? 50 : 1000;
+		f = feed_parse_opts(doc, len, "http://127.0.0.1/big", &o, err,
+		    sizeof(err));
+		want = o.max_items;
+		break;
+	}
+	if (f == NULL) {
+		fprintf(stderr, "bench_feed: %s\n", err);
+		return 1;
+	}
+	if (want != 0 && f->n_items != want)
+		return 1;
+	feed_free(f);
+	return 0;
+}
+
+/* Runs w in a child: its peak RSS (kB) and CPU seconds; -1 on failure. */
+static int
+bench_big_child(enum bench_big_what w, const char *doc, size_t len,
+    bool json, long *kb, double *cpu)
+{
+	struct rusage ru;
+	int st;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0)
+		_exit(bench_big_work(w, doc, len, json));
+	if (wait4(pid, &st, 0, &ru) != pid || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		return -1;
+	*kb = ru.ru_maxrss;
+	*cpu = (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	return 0;
+}
+
+static int
+bench_big(size_t n_max)
+{
+	int rc = 0;
+
+	for (int json = 0; json < 2; json++)
+		for (size_t n = n_max / 4; n <= n_max; n *= 2) {
+			char *doc = bench_big_doc(n, json);
+			size_t len = strlen(doc);
+			long kb[5] = { 0 };
+			double cpu[5] = { 0 };
+
+			printf("big %s: %zu entries, %zu bytes\n",
+			    json ? "json" : "rss", n, len);
+			for (int w = BIG_INPUT; w <= BIG_CAP1000; w++) {
+				if (json && w == BIG_TREE)
+					continue;
+				if (bench_big_child(w, doc, len, json,
+				    &kb[w], &cpu[w]) != 0) {
+					printf("big %s %s: failed\n", json ?
+					    "json" : "rss",
+					    bench_big_names[w]);
+					rc = 1;
+					continue;
+				}
+				printf("big %s %zu %-12s: peak %7.1f MB, "
+				    "%6.1f MB over the input (%5.2fx its "
+				    "bytes), cpu %6.3f s",
+				    json ? "json" : "rss", n,
+				    bench_big_names[w], kb[w] / 1024.0,
+				    (kb[w] - kb[BIG_INPUT]) / 1024.0,
+				    (double)(kb[w] - kb[BIG_INPUT]) * 1024 /
+				    (double)len, cpu[w]);
+				if (!json && w > BIG_TREE && cpu[BIG_TREE] > 0)
+					printf(" (%.2fx the tree's)",
+					    cpu[w] / cpu[BIG_TREE]);
+				printf("\n");
+			}
+			free(doc);
+			if (n == n_max)
+				break;
+			if (2 * n > n_max)
+				n = n_max / 2;
+		}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -212,8 +408,21 @@ main(int argc, char **argv)
 	long rounds = 5;
 	int rc = 2;
 
+	if (argc > 1 && strcmp(argv[1], "--big") == 0) {
+		long n = argc > 2 ? strtol(argv[2], NULL, 10) : 300000;
+
+		if (n < 4 || n > 2000000) {
+			fprintf(stderr, "bench_feed: bad N\n");
+			return 2;
+		}
+		xmlInitParser();
+		rc = bench_big((size_t)n);
+		xmlCleanupParser();
+		return rc;
+	}
 	if (argc > 3 || (argc > 1 && argv[1][0] == '-')) {
-		fprintf(stderr, "usage: bench_feed [SHARED_DIR [ROUNDS]]\n");
+		fprintf(stderr, "usage: bench_feed [SHARED_DIR [ROUNDS]] | "
+		    "--big [N]\n");
 		return 2;
 	}
 	if (argc > 2) {

@@ -376,6 +376,7 @@ work_entries(struct feeds_job *j, const struct feed *f)
 		keys[i] = entry_key(&f->items[i]);
 	}
 	picks = pick_entries(f, keys, j->max_entries, &n, &j->n_capped);
+	j->n_capped += f->n_capped;   /* left out by the parser */
 	j->entries = xcalloc(n ? n : 1, sizeof(*j->entries));
 	for (size_t k = 0; k < n; k++) {
 		struct feeds_entry *e;
@@ -396,7 +397,7 @@ work_entries(struct feeds_job *j, const struct feed *f)
 		e->json = feeds_item_json(&e->it);
 		hash_sha256_hex(e->json, strlen(e->json), e->hash);
 	}
-	j->n_items = f->n_items;
+	j->n_items = f->n_seen;
 out:
 	if (j->stopped != BUDGET_LEFT) {
 		/* nothing of a document cut short is recorded */
@@ -437,8 +438,11 @@ work_feed(struct feeds_job *j)
 {
 	struct feed *f;
 
-	f = feed_parse_budget(j->body, j->len, j->url, &j->budget, j->error,
-	    sizeof(j->error));
+	/* the parser keeps only the newest max_entries of distinct keys, so
+	 * that a huge feed never holds all its entries at once */
+	f = feed_parse_opts(j->body, j->len, j->url, &(struct feed_opts){
+	    .budget = &j->budget, .max_items = j->max_entries,
+	    .key = entry_key }, j->error, sizeof(j->error));
 	free(j->body);
 	j->body = NULL;
 	if (f == NULL) {

@@ -21,6 +21,15 @@ feed_new(void)
 	return xcalloc(1, sizeof(struct feed));
 }
 
+struct feed *
+feed_new_opts(const struct feed_opts *o)
+{
+	struct feed *f = feed_new();
+
+	feed_keep_start(f, o->max_items, o->key);
+	return f;
+}
+
 /* Makes room for element n in the array v of n elements of size bytes.
  * The capacity is n rounded up to a power of two, so it grows only when n
  * is one: n appends copy O(n) bytes, not O(n^2) (a feed of 200,000 items
@@ -36,7 +45,12 @@ feed_grow(void *v, size_t n, size_t size)
 struct feed_item *
 feed_add_item(struct feed *f)
 {
-	f->items = feed_grow(f->items, f->n_items, sizeof(*f->items));
+	if (f->n_items == f->items_cap) {
+		/* doubled: n appends copy O(n) bytes */
+		f->items_cap = f->items_cap ? 2 * f->items_cap : 1;
+		f->items = xrealloc(f->items, f->items_cap *
+		    sizeof(*f->items));
+	}
 	memset(&f->items[f->n_items], 0, sizeof(*f->items));
 	return &f->items[f->n_items++];
 }
@@ -66,7 +80,7 @@ feed_media_free(struct feed_media *v, size_t n)
 	free(v);
 }
 
-static void
+void
 feed_item_free(struct feed_item *it)
 {
 	free(it->guid);
@@ -110,6 +124,7 @@ feed_free(struct feed *f)
 	for (size_t i = 0; i < f->n_items; i++)
 		feed_item_free(&f->items[i]);
 	free(f->items);
+	feed_keep_free(f);
 	free(f);
 }
 
@@ -794,7 +809,7 @@ feed_choose_encoding(const char *p, size_t n, bool bom)
 bool
 feed_budget_spent(const struct budget *b, const struct feed *f)
 {
-	return (f->n_items & (BUDGET_EVERY - 1)) == 0 &&
+	return (f->n_seen & (BUDGET_EVERY - 1)) == 0 &&
 	    budget_left(b) != BUDGET_LEFT;
 }
 
@@ -818,6 +833,18 @@ struct feed *
 feed_parse_budget(const char *data, size_t len, const char *url,
     const struct budget *b, char *err, size_t errlen)
 {
+	struct feed_opts o = { .budget = b };
+
+	return feed_parse_opts(data, len, url, &o, err, errlen);
+}
+
+struct feed *
+feed_parse_opts(const char *data, size_t len, const char *url,
+    const struct feed_opts *opts, char *err, size_t errlen)
+{
+	static const struct feed_opts none;
+	const struct feed_opts *o = opts ? opts : &none;
+	const struct budget *b = o->budget;
 	struct buf raw = { 0 }, clean = { 0 }, fixed = { 0 }, wide = { 0 };
 	struct feed *f = NULL;
 	const char *p;
@@ -869,7 +896,7 @@ feed_parse_budget(const char *data, size_t len, const char *url,
 	}
 	if (*p == '{' || *p == '[') {
 		feed_repair_utf8(p, n, &fixed);
-		f = feed_parse_json(fixed.p, fixed.len, url, b, err,
+		f = feed_parse_json(fixed.p, fixed.len, url, o, err,
 		    errlen);
 		goto done;
 	}
@@ -882,20 +909,26 @@ feed_parse_budget(const char *data, size_t len, const char *url,
 		/* UTF-8 with stray 8-bit bytes: read those as windows-1252 */
 		feed_repair_utf8(p, n, &fixed);
 		feed_clean_xml(fixed.p, fixed.len, &clean);
-		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", b,
+		/* only the cleaned copy is read from here on: the others
+		 * (inflated, from UTF-16, repaired) go before the parse */
+		buf_free(&fixed);
+		buf_free(&wide);
+		buf_free(&raw);
+		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", o,
 		    err, errlen);
 	} else {
 		feed_clean_xml(p, n, &clean);
 		f = feed_parse_xml(clean.p, clean.len, url,
-		    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, b, err,
+		    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, o, err,
 		    errlen);
 		if (f == NULL && strstr(err, "ncoding") != NULL) {
 			/* an encoding libxml2 does not know: read as UTF-8 */
 			buf_free(&clean);
 			feed_repair_utf8(p, n, &fixed);
 			feed_clean_xml(fixed.p, fixed.len, &clean);
+			buf_free(&fixed);
 			f = feed_parse_xml(clean.p, clean.len, url, "UTF-8",
-			    b, err, errlen);
+			    o, err, errlen);
 		}
 	}
 done:
@@ -905,8 +938,10 @@ done:
 		f = NULL;
 		feed_budget_fail(b, err, errlen);
 	}
-	if (f != NULL)
+	if (f != NULL) {
+		feed_keep_finish(f);
 		feed_tidy(f);
+	}
 	buf_free(&raw);
 	buf_free(&clean);
 	buf_free(&fixed);

@@ -81,6 +81,8 @@ struct feed_item {
 	size_t n_media_thumbnail;
 };
 
+struct feed_keep;
+
 struct feed {
 	const char *format;  /* "rss", "atom" or "json" (static string) */
 	char *version;       /* "2.0", "0.91", "1.0", "0.3", "1.1", ... */
@@ -100,6 +102,24 @@ struct feed {
 	struct strlist categories;
 	struct feed_item *items;
 	size_t n_items;
+	size_t items_cap;
+	size_t n_seen;       /* items in the document, duplicates included */
+	size_t n_capped;     /* left out past feed_opts.max_items */
+	struct feed_keep *keep;   /* while parsing (feed_keep.c) */
+};
+
+/* How to parse (feed_parse_opts). */
+struct feed_opts {
+	const struct budget *budget;   /* NULL: none */
+	/* 0: every item. Else at most max_items items are kept: of the
+	 * items of distinct identity (key, when given: an owned string,
+	 * the first item of each identity counts), the newest (updated,
+	 * else published; undated ones last; ties in document order), in
+	 * document order. n_seen counts every item of the document,
+	 * n_capped the ones of distinct identity left out. The parse then
+	 * holds at most max_items + 1 items at a time. */
+	size_t max_items;
+	char *(*key)(const struct feed_item *it);
 };
 
 /* Parses data[0..len). url (may be NULL) is where the feed came from and
@@ -116,6 +136,10 @@ struct feed *feed_parse(const char *data, size_t len, const char *url,
  * err (budget_left() then says which). */
 struct feed *feed_parse_budget(const char *data, size_t len,
     const char *url, const struct budget *b, char *err, size_t errlen);
+
+/* feed_parse() with options (NULL: none). */
+struct feed *feed_parse_opts(const char *data, size_t len, const char *url,
+    const struct feed_opts *o, char *err, size_t errlen);
 
 void feed_free(struct feed *f);
 
@@ -139,7 +163,19 @@ void feed_entry_clear(struct nw_entry *e);
 /* ---- used by the format parsers (feed_xml.c, feed_json.c) ---- */
 
 struct feed *feed_new(void);
+/* A new item at the end of f's items; the reader fills it, then calls
+ * feed_item_done(f), which tidies it and keeps it or gives it up under
+ * the cap (feed_keep.c). */
 struct feed_item *feed_add_item(struct feed *f);
+void feed_item_done(struct feed *f);
+void feed_item_free(struct feed_item *it);
+/* The cap of feed_opts (max 0: none), set before the first item; at the
+ * end of the parse feed_keep_finish() puts the kept items in document
+ * order. feed_keep_free() (feed_free() calls it) drops the cap's state. */
+void feed_keep_start(struct feed *f, size_t max,
+    char *(*key)(const struct feed_item *it));
+void feed_keep_finish(struct feed *f);
+void feed_keep_free(struct feed *f);
 /* Appends an author; parses "email (Name)", "Name (email)",
  * "Name <email>", a bare email or a bare name. Ignores empty input. */
 void feed_add_author_text(struct feed_person **v, size_t *n,
@@ -167,18 +203,23 @@ char *feed_build_uri(const char *rel, const char *base);
 /* windows-1252's characters for the bytes 0x80..0x9F (U+FFFD: none). */
 extern const uint16_t feed_cp1252[32];
 /* Repairs text encoded as UTF-8 twice and language tags written with an
- * underscore, in every text field (feed_tidy.c). */
+ * underscore, in the feed's own text fields (feed_tidy.c); an item's are
+ * repaired by feed_tidy_item(), which feed_item_done() calls. */
 void feed_tidy(struct feed *f);
+void feed_tidy_item(struct feed_item *it);
 /* The URL of the first <img src> in an HTML string, or NULL (owned). */
 char *feed_html_first_img(const char *html);
 
-/* The formats' parsers, under feed_parse_budget()'s budget b. */
+/* The formats' parsers, under feed_parse_opts()'s options (not NULL). */
 struct feed *feed_parse_xml(const char *data, size_t len, const char *url,
-    const char *encoding, const struct budget *b, char *err, size_t errlen);
+    const char *encoding, const struct feed_opts *o, char *err,
+    size_t errlen);
 struct feed *feed_parse_json(const char *data, size_t len, const char *url,
-    const struct budget *b, char *err, size_t errlen);
+    const struct feed_opts *o, char *err, size_t errlen);
+/* A new feed under the cap of o. */
+struct feed *feed_new_opts(const struct feed_opts *o);
 /* True when the budget is spent, asked once every BUDGET_EVERY entries
- * of f (at n_items 0, BUDGET_EVERY, ...): the walkers stop adding. */
+ * of f (at n_seen 0, BUDGET_EVERY, ...): the walkers stop adding. */
 bool feed_budget_spent(const struct budget *b, const struct feed *f);
 
 #endif

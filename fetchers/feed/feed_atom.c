@@ -86,7 +86,7 @@ feed_atom_text(const struct feed_ctx *cx, xmlNode *n)
 	return s;
 }
 
-static void
+void
 feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 {
 	struct feed_item *it = feed_add_item(f);
@@ -164,6 +164,16 @@ feed_atom_entry(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	feed_set_image(&it->image, b.image[SRC_ITUNES], NULL);
 	feed_item_image_from_html(cx, n, it);
 	feed_bag_free(&b);
+	feed_item_done(f);
+}
+
+bool
+feed_atom_is_entry(const xmlNode *root, const xmlNode *n)
+{
+	const char *local;
+
+	return n->parent == root && feed_atom_own(feed_ns_of(n, &local)) &&
+	    strcmp(local, "entry") == 0;
 }
 
 void

@@ -152,7 +152,7 @@ feed_rss_item_atom(const struct feed_ctx *cx, xmlNode *c, const char *local,
 		feed_atom_category(cx, c, &b->cats[SRC_ATOM]);
 }
 
-static void
+void
 feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 {
 	struct feed_item *it = feed_add_item(f);
@@ -217,6 +217,26 @@ feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n)
 	feed_set_image(&it->image, b.image[SRC_N + 1], NULL);
 	feed_item_image_from_html(cx, n, it);
 	feed_bag_free(&b);
+	feed_item_done(f);
+}
+
+bool
+feed_rss_is_item(const xmlNode *root, const xmlNode *n)
+{
+	const xmlNode *p = n->parent;
+	const char *local;
+
+	if (p == NULL || !feed_rss_own(feed_ns_of(n, &local)) ||
+	    strcmp(local, "item") != 0)
+		return false;
+	if (p == root)
+		return true;
+	/* a channel root is the only channel (feed_rss) */
+	if (p->parent != root || strcmp((const char *)root->name,
+	    "channel") == 0)
+		return false;
+	return feed_rss_own(feed_ns_of(p, &local)) &&
+	    strcmp(local, "channel") == 0;
 }
 
 static void

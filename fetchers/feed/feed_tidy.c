@@ -150,13 +150,14 @@ feed_tidy(struct feed *f)
 	feed_tidy_people(f->authors, f->n_authors);
 	feed_tidy_list(&f->categories);
 	feed_tidy_lang(f->language);
-	for (size_t i = 0; i < f->n_items; i++) {
-		struct feed_item *it = &f->items[i];
+}
 
-		feed_tidy_twice(&it->title);
-		feed_tidy_twice(&it->description);
-		feed_tidy_twice(&it->content);
-		feed_tidy_people(it->authors, it->n_authors);
-		feed_tidy_list(&it->categories);
-	}
+void
+feed_tidy_item(struct feed_item *it)
+{
+	feed_tidy_twice(&it->title);
+	feed_tidy_twice(&it->description);
+	feed_tidy_twice(&it->content);
+	feed_tidy_people(it->authors, it->n_authors);
+	feed_tidy_list(&it->categories);
 }

@@ -140,9 +140,19 @@ void feed_item_image_from_html(const struct feed_ctx *cx, xmlNode *n,
 
 /* ---- the formats ---- */
 
+/* The whole document from its root (what is left of it: feed_xml.c
+ * reads each item as soon as it ends and takes it out of the tree). */
 void feed_rss(const struct feed_ctx *cx, struct feed *f, xmlNode *root,
     bool rdf);
 bool feed_atom_own(enum feed_ns ns);
 void feed_atom(const struct feed_ctx *cx, struct feed *f, xmlNode *root);
+/* One item or entry, n, as the walkers above read it (feed_item_done()
+ * at its end); whether n is one the walkers would read, in the document
+ * of that root. */
+void feed_rss_item(const struct feed_ctx *cx, struct feed *f, xmlNode *n);
+bool feed_rss_is_item(const xmlNode *root, const xmlNode *n);
+void feed_atom_entry(const struct feed_ctx *cx, struct feed *f,
+    xmlNode *n);
+bool feed_atom_is_entry(const xmlNode *root, const xmlNode *n);
 
 #endif
