@@ -570,6 +570,15 @@ story_count(struct story_index *idx, struct story_map *m,
 {
 	size_t sum = 0;
 
+	/* the slots, then the lists, are scattered over more than the
+	 * caches hold: asked for all at once */
+	story_map_prefetch(m, keys);
+	for (size_t i = 0; i < keys->n; i++) {
+		struct story_post *p = story_map_get(m, keys->v[i]);
+
+		if (p != NULL)
+			__builtin_prefetch(story_data(p) + p->off);
+	}
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
 
@@ -639,6 +648,9 @@ story_walk(struct story_index *idx, struct story_map *m,
 		d = story_data(p);
 		for (uint32_t k = p->off; k < p->n; k++) {
 			uint32_t seq = d[k];
+
+			if (k + 16 < p->n)
+				__builtin_prefetch(story_aux_at(idx, d[k + 16]));
 			size_t h = (seq * 0x9e3779b1u) & mask;
 			struct story_cand *c;
 
