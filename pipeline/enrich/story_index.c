@@ -595,7 +595,8 @@ story_count(struct story_index *idx, struct story_map *m,
 			idx->qtmask |= (uint64_t)1 << story_tbit(keys->v[i]);
 		} else {
 			idx->qnbit[story_nbit(keys->v[i])]++;
-			idx->qnmask |= (uint16_t)(1u << story_nbit(keys->v[i]));
+			idx->qnmask |= (uint16_t)(1u <<
+			    story_nbit(keys->v[i]));
 		}
 	}
 	return sum;
@@ -650,7 +651,8 @@ story_walk(struct story_index *idx, struct story_map *m,
 			uint32_t seq = d[k];
 
 			if (k + 16 < p->n)
-				__builtin_prefetch(story_aux_at(idx, d[k + 16]));
+				__builtin_prefetch(story_aux_at(idx,
+				    d[k + 16]));
 			size_t h = (seq * 0x9e3779b1u) & mask;
 			struct story_cand *c;
 
