@@ -243,20 +243,102 @@ story_hash_list(const struct strlist *l, struct story_keys *k)
 	story_keys_sort(k);
 }
 
-/* Similarity score of candidate c and a query of qterms terms; < 0 when
- * they are not one story. */
+/* Similarity score of an entry of nterms terms sharing sn names and st
+ * terms with a query of qterms terms; < 0 when they are not one story.
+ * It grows with sn and st (so a bound of them bounds it). */
 static double
-story_score(const struct story_cand *c, size_t qterms)
+story_score(size_t sn, size_t st, size_t nterms, size_t qterms)
 {
 	double cos = 0;
 
-	if (c->r->nterms > 0 && qterms > 0)
-		cos = (double)c->st /
-		    sqrt((double)c->r->nterms * (double)qterms);
-	if ((c->sn >= STORY_MIN_NAMES && cos >= STORY_MIN_COS_NAMED) ||
+	if (nterms > 0 && qterms > 0)
+		cos = (double)st / sqrt((double)nterms * (double)qterms);
+	if ((sn >= STORY_MIN_NAMES && cos >= STORY_MIN_COS_NAMED) ||
 	    cos >= STORY_MIN_COS)
-		return cos + (double)c->sn * 0.1;
+		return cos + (double)sn * 0.1;
 	return -1;
+}
+
+/* The most c can score: it shares at most c->cn common names and
+ * c->ct common terms beyond the rare ones counted. */
+static double
+story_bound(const struct story_cand *c, size_t qterms)
+{
+	size_t sn = (size_t)c->sn + c->cn, st = (size_t)c->st + c->ct;
+
+	if (c->nt >= STORY_SIZE_MAX)
+		return HUGE_VAL;  /* its size is not known */
+	if (c->nn < STORY_SIZE_MAX && sn > c->nn)
+		sn = c->nn;
+	if (st > c->nt)
+		st = c->nt;
+	return story_score(sn, st, c->nt, qterms);
+}
+
+static int
+story_cand_cmp(const void *a, const void *b)
+{
+	double x = ((const struct story_cand *)a)->ub;
+	double y = ((const struct story_cand *)b)->ub;
+
+	return (x < y) - (x > y);
+}
+
+/* Scores the candidates, in the order of their bounds, down to the
+ * first whose bound is below the best score found: what is left cannot
+ * beat it. The best match into *best: the highest score, of equal
+ * scores the first added. */
+static void
+story_scan(struct story_index *idx, struct story_cand *cand, size_t n,
+    size_t qterms, int64_t t, int md, const struct story_rec **best)
+{
+	double best_score = -1;
+	uint32_t best_age = 0;
+
+	*best = NULL;
+	for (size_t i = 0; i < n && (*best == NULL ||
+	    cand[i].ub >= best_score); i++) {
+		const struct story_rec *r;
+		double sc;
+
+		if (i + 8 < n)
+			story_index_prefetch(idx, &cand[i + 8], 0);
+		if (i + 4 < n)
+			story_index_prefetch(idx, &cand[i + 4], 1);
+		story_index_settle(idx, &cand[i]);
+		r = cand[i].r;
+		if (story_index_expired(idx, &cand[i]) ||
+		    !story_near(story_index_window(idx), r->t, r->md, t, md))
+			continue;
+		sc = story_score(cand[i].sn, cand[i].st, r->nterms, qterms);
+		if (sc > best_score || (sc == best_score && *best != NULL &&
+		    cand[i].age < best_age)) {
+			best_score = sc;
+			*best = r;
+			best_age = cand[i].age;
+		}
+	}
+}
+
+/* The record of the best match among the candidates of a query of
+ * qterms terms at (t, md), or NULL. Those that cannot pass the
+ * thresholds whatever the common keys they share are left out before
+ * any is read. */
+static const struct story_rec *
+story_best(struct story_index *idx, struct story_cand *cand, size_t ncand,
+    size_t qterms, int64_t t, int md)
+{
+	const struct story_rec *best;
+	size_t i, n = 0;
+
+	for (i = 0; i < ncand; i++) {
+		cand[i].ub = story_bound(&cand[i], qterms);
+		if (cand[i].ub >= 0)
+			cand[n++] = cand[i];
+	}
+	qsort(cand, n, sizeof(*cand), story_cand_cmp);
+	story_scan(idx, cand, n, qterms, t, md, &best);
+	return best;
 }
 
 static const char story_hex[] = "0123456789abcdef";
@@ -269,9 +351,7 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	struct story_cand *cand;
 	int64_t t = story_time(a, now);
 	int md = story_dateline_md(a);
-	const struct story_rec *best = NULL;
-	double best_score = -1;
-	uint32_t best_age = 0;
+	const struct story_rec *best;
 	uint64_t story = 0;
 	char id[4 + 17];
 	size_t i, ncand;
@@ -282,22 +362,7 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	strlist_free(&names);
 	strlist_free(&terms);
 	ncand = story_index_candidates(idx, &kn, &kt, &cand);
-	/* the first added of equal scores wins */
-	for (i = 0; i < ncand; i++) {
-		const struct story_rec *r = cand[i].r;
-		double sc;
-
-		if (story_index_expired(idx, &cand[i]) ||
-		    !story_near(story_index_window(idx), r->t, r->md, t, md))
-			continue;
-		sc = story_score(&cand[i], kt.n);
-		if (sc > best_score || (sc == best_score && best != NULL &&
-		    cand[i].age < best_age)) {
-			best_score = sc;
-			best = r;
-			best_age = cand[i].age;
-		}
-	}
+	best = story_best(idx, cand, ncand, kt.n, t, md);
 	if (best != NULL) {
 		story = best->story;
 	} else {

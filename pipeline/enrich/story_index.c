@@ -1,11 +1,11 @@
 /* The story index in fixed-size records (issue 18).
  *
- * An entry is a 32-byte record (story_int.h) in a ring at its add number
- * (seq). Its names and terms are not kept as strings but as hashes: 32
- * bits of each, ascending, in a ring of keys beside the records (4 bytes
- * a term), which the scoring merges with the query's as it merged the
- * strings; and, to find the candidates, one 4-byte seq in the posting
- * list of each 64-bit hash (one map for names, one for terms).
+ * An entry is a 24-byte record (story_int.h) in a ring at its add number
+ * (seq), and a 16-byte story_aux in a ring beside it. Its names and
+ * terms are not kept as strings but as hashes: 32 bits of each,
+ * ascending, in a ring of keys (4 bytes a term); and, to find the
+ * candidates, one 4-byte seq in the posting list of each 64-bit hash
+ * (one map for names, one for terms).
  *
  * A list keeps the newest STORY_POST_MAX + 1 seqs of its key only. As
  * the entries leave the window oldest first, the live holders of a key
@@ -15,10 +15,21 @@
  * common word costs 2 KB however common it is, and a list of one or two
  * seqs is held in its map slot.
  *
+ * A query (story_index_candidates) walks the lists of its rare keys
+ * and counts, for each entry found, the rare keys it shares, without
+ * reading its record: its story_aux gives its size and a Bloom filter
+ * of its keys, whence the most common keys it can share. story.c scores
+ * the candidates in the order of the bound that gives, down to the best
+ * found: a candidate's record and keys are read (story_index_settle:
+ * the query's common keys merged with its keys) only when it could win.
+ * In a window of 100,000 of bench_window's articles that is about 45 of
+ * 1,500 candidates; the others cost a posting and a story_aux.
+ *
  * What is exact and what is not: the candidates are those the strings
- * gave; the shared counts are exact unless two of the names or terms
- * compared differ but share their 32 bits (for a query and a candidate
- * of 40 keys each, about one chance in 2.7 million).
+ * gave; the shared counts are exact unless two of the common names or
+ * terms compared differ but share their 32 bits (for a query and a
+ * candidate of 40 keys each, about one chance in 2.7 million); the
+ * bounds are bounds, so the best is the best the strings gave.
  *
  * Expiry: entries older than the window behind the newest time seen
  * (or behind the `now` given to story_index_expire()) leave the ring from
@@ -31,6 +42,30 @@
 
 #include "story.h"
 #include "util.h"
+
+/* What a query reads of an entry before its record: where its keys are,
+ * how many, and a Bloom filter of them (one bit a key), which bounds
+ * the common keys it may share with the query. 16 bytes, in a ring
+ * beside the records. */
+struct story_aux {
+	uint64_t tbloom;      /* bit story_tbit() of each term */
+	uint32_t at;          /* its first key in the key ring */
+	uint16_t nbloom;      /* bit story_nbit() of each name */
+	uint8_t nn, nt;       /* its names and terms, at most
+	                         STORY_SIZE_MAX */
+};
+
+static unsigned
+story_tbit(uint64_t key)
+{
+	return (unsigned)(key >> 20) & 63;
+}
+
+static unsigned
+story_nbit(uint64_t key)
+{
+	return (unsigned)(key >> 20) & 15;
+}
 
 /* Seqs in [off, n); cap <= 2: in the slot (in), else in p. */
 struct story_post {
@@ -68,9 +103,18 @@ struct story_index {
 	 * and freed as the head leaves it */
 	uint32_t **kchunk;
 	uint32_t khead, ktail;  /* live: [khead, ktail) */
-	uint32_t query;
+	struct story_aux *aux;  /* beside ring, at the same place */
 	struct story_cand *cand;
 	size_t capcand;
+	/* the last query's: its candidates by seq (open addressing, the
+	 * index into cand, UINT32_MAX for none), its common keys */
+	uint32_t *accseq, *accpos;
+	size_t accsize;
+	struct story_keys qcn, qct;   /* 32-bit forms, ascending */
+	/* how many of qcn, qct have each bit of the Bloom filters */
+	uint8_t qnbit[16], qtbit[64];
+	uint16_t qnmask;
+	uint64_t qtmask;
 };
 
 void
@@ -121,6 +165,12 @@ static struct story_rec *
 story_rec_at(const struct story_index *idx, uint32_t seq)
 {
 	return &idx->ring[seq & (idx->cap - 1)];
+}
+
+static struct story_aux *
+story_aux_at(const struct story_index *idx, uint32_t seq)
+{
+	return &idx->aux[seq & (idx->cap - 1)];
 }
 
 /* Drops the seqs of entries gone from the front of p. */
@@ -316,6 +366,7 @@ story_index_new(int64_t window_secs)
 	idx->newest = INT64_MIN;
 	idx->cap = 64;
 	idx->ring = xcalloc(idx->cap, sizeof(*idx->ring));
+	idx->aux = xcalloc(idx->cap, sizeof(*idx->aux));
 	idx->kchunk = xcalloc(STORY_KCHUNKS, sizeof(*idx->kchunk));
 	return idx;
 }
@@ -332,6 +383,11 @@ story_index_free(struct story_index *idx)
 	story_map_free(&idx->terms);
 	story_map_free(&idx->names);
 	free(idx->cand);
+	free(idx->aux);
+	free(idx->accseq);
+	free(idx->accpos);
+	story_keys_free(&idx->qcn);
+	story_keys_free(&idx->qct);
 	free(idx);
 }
 
@@ -352,11 +408,16 @@ static void
 story_ring_resize(struct story_index *idx, uint32_t cap)
 {
 	struct story_rec *r = xcalloc(cap, sizeof(*r));
+	struct story_aux *z = xcalloc(cap, sizeof(*z));
 
-	for (uint32_t s = idx->head; s != idx->tail; s++)
+	for (uint32_t s = idx->head; s != idx->tail; s++) {
 		r[s & (cap - 1)] = *story_rec_at(idx, s);
+		z[s & (cap - 1)] = *story_aux_at(idx, s);
+	}
 	free(idx->ring);
+	free(idx->aux);
 	idx->ring = r;
+	idx->aux = z;
 	idx->cap = cap;
 }
 
@@ -400,7 +461,7 @@ story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
 	    story_rec_at(idx, idx->head)->t < cut) {
 		idx->head++;
-		story_keys_drop(idx, story_rec_at(idx, idx->head)->at);
+		story_keys_drop(idx, story_aux_at(idx, idx->head)->at);
 	}
 	if (idx->cap > 1024 && idx->tail - idx->head < idx->cap / 4)
 		story_ring_resize(idx, idx->cap / 2);
@@ -446,6 +507,7 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
     int md, const struct story_keys *names, const struct story_keys *terms)
 {
 	struct story_rec *r;
+	struct story_aux *x;
 	uint32_t seq;
 	size_t i, nn, nt;
 
@@ -466,10 +528,17 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 	r->md = (int16_t)md;
 	r->nterms = (uint16_t)nt;
 	r->nnames = (uint16_t)nn;
-	r->seen = idx->query;
-	r->at = idx->ktail;
+	x = story_aux_at(idx, seq);
+	memset(x, 0, sizeof(*x));
+	x->at = idx->ktail;
+	x->nn = (uint8_t)(nn < STORY_SIZE_MAX ? nn : STORY_SIZE_MAX);
+	x->nt = (uint8_t)(nt < STORY_SIZE_MAX ? nt : STORY_SIZE_MAX);
+	for (i = 0; i < nn; i++)
+		x->nbloom |= (uint16_t)(1u << story_nbit(names->v[i]));
+	for (i = 0; i < nt; i++)
+		x->tbloom |= (uint64_t)1 << story_tbit(terms->v[i]);
 	if (idx->head == seq)
-		idx->khead = r->at;
+		idx->khead = x->at;
 	story_keys_append(idx, &(struct story_keys){ names->v, nn, nn });
 	story_keys_append(idx, &(struct story_keys){ terms->v, nt, nt });
 	story_map_prefetch(&idx->names, names);
@@ -482,73 +551,128 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 	story_map_sweep(idx, &idx->names, 2 * nn + 8);
 }
 
+/* Appends the 32-bit form of key to k. */
 static void
-story_cand_push(struct story_index *idx, size_t *n, uint32_t seq,
-    struct story_rec *r)
+story_key32_push(struct story_keys *k, uint64_t key)
 {
-	if (*n == idx->capcand) {
-		idx->capcand = idx->capcand ? 2 * idx->capcand : 256;
-		idx->cand = xrealloc(idx->cand,
-		    idx->capcand * sizeof(*idx->cand));
+	if (k->n == k->cap) {
+		k->cap = k->cap ? 2 * k->cap : 32;
+		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
 	}
-	idx->cand[*n].seq = seq;
-	idx->cand[*n].r = r;
-	(*n)++;
+	k->v[k->n++] = story_key32(key);
 }
 
-/* Lists the entries of the lists of keys in m that hold STORY_POST_MAX
- * live seqs or fewer, once each. */
-static void
-story_walk(struct story_index *idx, struct story_map *m,
-    const struct story_keys *keys, size_t *ncand)
+/* The live postings of keys in m, trimmed, those of common keys left
+ * out (their keys' 32-bit forms pushed to *common instead). */
+static size_t
+story_count(struct story_index *idx, struct story_map *m,
+    const struct story_keys *keys, struct story_keys *common, int terms)
 {
+	size_t sum = 0;
+
+	/* the slots, then the lists, are scattered over more than the
+	 * caches hold: asked for all at once */
+	story_map_prefetch(m, keys);
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
-		const uint32_t *d;
+
+		if (p != NULL)
+			__builtin_prefetch(story_data(p) + p->off);
+	}
+	for (size_t i = 0; i < keys->n; i++) {
+		struct story_post *p = story_map_get(m, keys->v[i]);
 
 		if (p == NULL)
 			continue;
 		story_trim(idx, p);
-		if (p->n - p->off > STORY_POST_MAX)
+		if (p->n - p->off <= STORY_POST_MAX) {
+			sum += p->n - p->off;
+			continue;
+		}
+		story_key32_push(common, keys->v[i]);
+		if (terms) {
+			idx->qtbit[story_tbit(keys->v[i])]++;
+			idx->qtmask |= (uint64_t)1 << story_tbit(keys->v[i]);
+		} else {
+			idx->qnbit[story_nbit(keys->v[i])]++;
+			idx->qnmask |= (uint16_t)(1u <<
+			    story_nbit(keys->v[i]));
+		}
+	}
+	return sum;
+}
+
+/* How many of the query's keys have the bits of mask, by the numbers
+ * of keys (bit) a bit. */
+static uint16_t
+story_bits(uint64_t mask, const uint8_t *bit)
+{
+	uint16_t n = 0;
+
+	while (mask != 0) {
+		n = (uint16_t)(n + bit[__builtin_ctzll(mask)]);
+		mask &= mask - 1;
+	}
+	return n;
+}
+
+static void
+story_cand_init(const struct story_index *idx, struct story_cand *c,
+    uint32_t seq)
+{
+	const struct story_aux *x = story_aux_at(idx, seq);
+
+	memset(c, 0, sizeof(*c));
+	c->seq = seq;
+	c->age = seq - idx->head;
+	c->nn = x->nn;
+	c->nt = x->nt;
+	c->cn = story_bits(x->nbloom & idx->qnmask, idx->qnbit);
+	c->ct = story_bits(x->tbloom & idx->qtmask, idx->qtbit);
+}
+
+/* Counts, for each entry in the lists of the rare keys in m, the keys
+ * it shares (in sn, or st if terms), listing it as a candidate the first
+ * time. */
+static void
+story_walk(struct story_index *idx, struct story_map *m,
+    const struct story_keys *keys, int terms, size_t *ncand)
+{
+	size_t mask = idx->accsize - 1;
+
+	for (size_t i = 0; i < keys->n; i++) {
+		struct story_post *p = story_map_get(m, keys->v[i]);
+		const uint32_t *d;
+
+		if (p == NULL || p->n - p->off > STORY_POST_MAX)
 			continue;
 		d = story_data(p);
 		for (uint32_t k = p->off; k < p->n; k++) {
-			struct story_rec *r = story_rec_at(idx, d[k]);
+			uint32_t seq = d[k];
 
-			if (r->seen != idx->query) {
-				r->seen = idx->query;
-				story_cand_push(idx, ncand, d[k], r);
+			if (k + 16 < p->n)
+				__builtin_prefetch(story_aux_at(idx,
+				    d[k + 16]));
+			size_t h = (seq * 0x9e3779b1u) & mask;
+			struct story_cand *c;
+
+			while (idx->accpos[h] != UINT32_MAX &&
+			    idx->accseq[h] != seq)
+				h = (h + 1) & mask;
+			if (idx->accpos[h] == UINT32_MAX) {
+				idx->accseq[h] = seq;
+				idx->accpos[h] = (uint32_t)*ncand;
+				c = &idx->cand[(*ncand)++];
+				story_cand_init(idx, c, seq);
+			} else {
+				c = &idx->cand[idx->accpos[h]];
 			}
+			if (terms)
+				c->st++;
+			else
+				c->sn++;
 		}
 	}
-}
-
-/* The 32-bit keys of q in the sorted run at i of the key ring shared. */
-static uint32_t
-story_shared(const struct story_index *idx, uint32_t i, size_t n,
-    const uint32_t *q, size_t nq)
-{
-	size_t a = 0, b = 0;
-	uint32_t c = 0;
-
-	while (a < n && b < nq) {
-		uint32_t x = story_key_at(idx, i + (uint32_t)a);
-
-		if (x == q[b])
-			c++;
-		a += x <= q[b];
-		b += x >= q[b];
-	}
-	return c;
-}
-
-/* The 32-bit forms of k, ascending (k is), into *out (of k->n). */
-static void
-story_q32(const struct story_keys *k, uint32_t **out)
-{
-	*out = xmalloc((k->n + 1) * sizeof(**out));
-	for (size_t i = 0; i < k->n; i++)
-		(*out)[i] = story_key32(k->v[i]);
 }
 
 size_t
@@ -556,28 +680,97 @@ story_index_candidates(struct story_index *idx,
     const struct story_keys *names, const struct story_keys *terms,
     struct story_cand **cand)
 {
-	size_t ncand = 0;
-	uint32_t *qn, *qt;
+	size_t ncand = 0, sum, size = 64;
 
-	if (++idx->query == 0)
-		idx->query = 1;
-	story_walk(idx, &idx->terms, terms, &ncand);
-	story_walk(idx, &idx->names, names, &ncand);
-	story_q32(names, &qn);
-	story_q32(terms, &qt);
-	for (size_t k = 0; k < ncand; k++) {
-		struct story_cand *c = &idx->cand[k];
-		const struct story_rec *r = c->r;
-
-		c->sn = story_shared(idx, r->at, r->nnames, qn, names->n);
-		c->st = story_shared(idx, r->at + r->nnames, r->nterms, qt,
-		    terms->n);
-		c->age = c->seq - idx->head;
+	idx->qcn.n = idx->qct.n = 0;
+	memset(idx->qnbit, 0, sizeof(idx->qnbit));
+	memset(idx->qtbit, 0, sizeof(idx->qtbit));
+	idx->qnmask = 0;
+	idx->qtmask = 0;
+	sum = story_count(idx, &idx->terms, terms, &idx->qct, 1) +
+	    story_count(idx, &idx->names, names, &idx->qcn, 0);
+	/* 32-bit forms of ascending keys are in order already */
+	while (size < 2 * sum)
+		size *= 2;
+	if (size > idx->accsize) {
+		idx->accsize = size;
+		free(idx->accseq);
+		free(idx->accpos);
+		idx->accseq = xmalloc(size * sizeof(*idx->accseq));
+		idx->accpos = xmalloc(size * sizeof(*idx->accpos));
 	}
-	free(qn);
-	free(qt);
+	memset(idx->accpos, 0xff, idx->accsize * sizeof(*idx->accpos));
+	if (sum > idx->capcand) {
+		idx->capcand = sum;
+		free(idx->cand);
+		idx->cand = xmalloc(sum * sizeof(*idx->cand));
+	}
+	story_walk(idx, &idx->terms, terms, 1, &ncand);
+	story_walk(idx, &idx->names, names, 0, &ncand);
 	*cand = idx->cand;
 	return ncand;
+}
+
+/* The 32-bit keys of q in the sorted run at i of the key ring shared. */
+static uint32_t
+story_shared(const struct story_index *idx, uint32_t i, size_t n,
+    const struct story_keys *q)
+{
+	size_t a = 0, b = 0;
+	uint32_t c = 0;
+
+	while (a < n && b < q->n) {
+		uint32_t x = story_key_at(idx, i + (uint32_t)a);
+		uint32_t y = (uint32_t)q->v[b];
+
+		if (x == y)
+			c++;
+		a += x <= y;
+		b += x >= y;
+	}
+	return c;
+}
+
+void
+story_index_prefetch(const struct story_index *idx,
+    const struct story_cand *c, int stage)
+{
+	const struct story_aux *x = story_aux_at(idx, c->seq);
+	uint32_t at = x->at, n = (uint32_t)c->nn + c->nt;
+
+	if (stage == 0) {
+		__builtin_prefetch(story_rec_at(idx, c->seq));
+		return;
+	}
+	for (uint32_t k = 0; k < n; k += 16) {
+		const uint32_t *p = idx->kchunk[(at + k) >> STORY_KCHUNK_BITS];
+
+		if (p != NULL)
+			__builtin_prefetch(&p[(at + k) & (STORY_KCHUNK - 1)]);
+	}
+	if (n > 0) {
+		const uint32_t *p =
+		    idx->kchunk[(at + n - 1) >> STORY_KCHUNK_BITS];
+
+		if (p != NULL)
+			__builtin_prefetch(&p[(at + n - 1) &
+			    (STORY_KCHUNK - 1)]);
+	}
+}
+
+void
+story_index_settle(struct story_index *idx, struct story_cand *c)
+{
+	struct story_rec *r = story_rec_at(idx, c->seq);
+	uint32_t at = story_aux_at(idx, c->seq)->at;
+
+	c->r = r;
+	if (c->cn > 0)
+		c->sn = (uint16_t)(c->sn +
+		    story_shared(idx, at, r->nnames, &idx->qcn));
+	if (c->ct > 0)
+		c->st = (uint16_t)(c->st + story_shared(idx,
+		    at + r->nnames, r->nterms, &idx->qct));
 }
 
 int
@@ -588,9 +781,10 @@ story_index_expired(const struct story_index *idx,
 	    c->seq + 1 != idx->tail;
 }
 
-/* The snapshot (story_index_dump): the counters, the live records, their
- * keys, then each map: its counters, its slots as they are in memory and
- * the seqs of every list held outside its slot. The daemon writes it at a
+/* The snapshot (story_index_dump): the counters, the live records (each
+ * run of the ring followed by the same run of story_aux), their keys,
+ * then each map: its counters, its slots as they are in memory and the
+ * seqs of every list held outside its slot. The daemon writes it at a
  * clean stop and reads it back at start (daemon/window_snap.c). */
 #define STORY_SNAP_MAGIC 0x31706e7379727473ull  /* "strysnp1" */
 #define STORY_SNAP_MAX_CAP (1u << 26)  /* records: 64 million */
@@ -647,7 +841,8 @@ story_index_dump(struct story_index *idx,
 {
 	struct story_snap_head h = {
 		.magic = STORY_SNAP_MAGIC,
-		.rec_size = sizeof(struct story_rec),
+		.rec_size = sizeof(struct story_rec) +
+		    sizeof(struct story_aux),
 		.post_size = sizeof(struct story_post), .kchunk = STORY_KCHUNK,
 		.window = idx->window, .newest = idx->newest, .cap = idx->cap,
 		.head = idx->head, .tail = idx->tail, .khead = idx->khead,
@@ -664,6 +859,8 @@ story_index_dump(struct story_index *idx,
 		if (run > idx->tail - s)
 			run = idx->tail - s;
 		rc = put(ctx, &idx->ring[at], run * sizeof(*idx->ring));
+		if (rc == 0)
+			rc = put(ctx, &idx->aux[at], run * sizeof(*idx->aux));
 		s += run;
 	}
 	for (uint32_t k = idx->khead; rc == 0 && k != idx->ktail;) {
@@ -711,16 +908,20 @@ story_undump_ring(struct story_index *idx, struct story_in *in)
 
 		if (run > idx->tail - s)
 			run = idx->tail - s;
-		if (story_in(in, &idx->ring[i], run * sizeof(*idx->ring)))
+		if (story_in(in, &idx->ring[i], run * sizeof(*idx->ring)) ||
+		    story_in(in, &idx->aux[i], run * sizeof(*idx->aux)))
 			return -1;
 		for (uint32_t k = 0; k < run; k++) {
-			struct story_rec *r = &idx->ring[i + k];
+			const struct story_rec *r = &idx->ring[i + k];
+			const struct story_aux *x = &idx->aux[i + k];
 
-			if (r->at != at || (uint64_t)(at - idx->khead) +
-			    r->nnames + r->nterms > idx->ktail - idx->khead)
+			if (x->at != at || (uint64_t)(at - idx->khead) +
+			    r->nnames + r->nterms > idx->ktail - idx->khead ||
+			    x->nn != (r->nnames < STORY_SIZE_MAX ? r->nnames :
+			    STORY_SIZE_MAX) || x->nt != (r->nterms <
+			    STORY_SIZE_MAX ? r->nterms : STORY_SIZE_MAX))
 				return -1;
 			at += (uint32_t)r->nnames + r->nterms;
-			r->seen = 0;
 		}
 		s += run;
 	}
@@ -831,7 +1032,8 @@ story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
 	struct story_index *idx;
 
 	if (story_in(&in, &h, sizeof(h)) != 0 || h.magic != STORY_SNAP_MAGIC ||
-	    h.rec_size != sizeof(struct story_rec) ||
+	    h.rec_size != sizeof(struct story_rec) +
+	    sizeof(struct story_aux) ||
 	    h.post_size != sizeof(struct story_post) ||
 	    h.kchunk != STORY_KCHUNK || h.window <= 0 || h.cap < 64 ||
 	    h.cap > STORY_SNAP_MAX_CAP || (h.cap & (h.cap - 1)) ||
@@ -840,7 +1042,9 @@ story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
 		return NULL;
 	idx = story_index_new(h.window);
 	free(idx->ring);
+	free(idx->aux);
 	idx->ring = xcalloc(h.cap, sizeof(*idx->ring));
+	idx->aux = xcalloc(h.cap, sizeof(*idx->aux));
 	idx->cap = h.cap;
 	idx->newest = h.newest;
 	idx->head = h.head;
