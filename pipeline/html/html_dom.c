@@ -514,7 +514,7 @@ html_has_name(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
-static bool
+bool
 html_style_hidden(const char *style)
 {
 	char s[256];

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "html_dom.h"
 #include "util.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -116,6 +117,87 @@ html_strip_attr_kept(const char *name)
 	return name[0] != '\0' && strip_attr_kept_n(name, strlen(name));
 }
 
+/* Whether the link s[0..n), an <a>'s href as it stands in the page, is
+ * surely not the site's home page as meta_is_logo() reads it
+ * (xmlParseURI(): no path or "/", no query, no fragment), nor any link
+ * that parses so: its path, after any scheme and authority, holds a
+ * character other than '/'. Values with entities, escapes or blanks are
+ * not judged. */
+static bool
+strip_href_not_home(const char *s, size_t n)
+{
+	size_t i = 0, p = 1;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k] == '&' || s[k] == '%' || s[k] == '\\' ||
+		    (unsigned char)s[k] <= ' ')
+			return false;
+	if (n > 0 && strip_is_letter(s[0])) {
+		while (p < n && (strip_is_letter(s[p]) ||
+		    (s[p] >= '0' && s[p] <= '9') || s[p] == '+' ||
+		    s[p] == '-' || s[p] == '.'))
+			p++;
+		if (p < n && s[p] == ':')
+			i = p + 1;
+	}
+	if (i + 1 < n && s[i] == '/' && s[i + 1] == '/')
+		for (i += 2; i < n && s[i] != '/' && s[i] != '?' &&
+		    s[i] != '#'; i++)
+			;
+	for (; i < n && s[i] != '?' && s[i] != '#'; i++)
+		if (s[i] != '/')
+			return true;
+	return false;
+}
+
+/* Whether the inline style s[0..n), as it stands in the page, hides its
+ * element (html_style_hidden()); values with entities count as hiding. */
+static bool
+strip_style_hides(const char *s, size_t n)
+{
+	char v[512];
+
+	if (n >= sizeof(v) || memchr(s, '&', n) != NULL)
+		return true;
+	memcpy(v, s, n);
+	v[n] = '\0';
+	return html_style_hidden(v);
+}
+
+/* What becomes of an attribute of a start tag that html_strip_attr_kept()
+ * keeps: hrefs and inline styles are read in a few places only. An href
+ * is read on <link> (rel=canonical) and, on <a>, to tell a link to the
+ * home page (meta_is_logo()): elsewhere, and on <a> when surely not home,
+ * it goes. A style is read for hiding only (html_style_hidden()), and
+ * goes when it does not hide. libxml2 keeps the first of attributes of
+ * one name: the later ones go too, so that none takes the place of one
+ * cut. */
+struct strip_tag {
+	bool is_a, is_link;
+	bool had_href, had_style;
+};
+
+static bool
+strip_value_kept(struct strip_tag *t, const char *name, size_t n,
+    const char *v, size_t vlen)
+{
+	bool seen;
+
+	if (n == 4 && strncasecmp(name, "href", 4) == 0) {
+		seen = t->had_href;
+		t->had_href = true;
+		if (seen || (!t->is_a && !t->is_link))
+			return false;
+		return !t->is_a || !strip_href_not_home(v, vlen);
+	}
+	if (n == 5 && strncasecmp(name, "style", 5) == 0) {
+		seen = t->had_style;
+		t->had_style = true;
+		return !seen && strip_style_hides(v, vlen);
+	}
+	return true;
+}
+
 /* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
  * or "/>". Returns the offset past it, or 0 when the tag does not end
  * (an unterminated quote or the end of the page). *empty is set for
@@ -127,6 +209,11 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 {
 	size_t nlen = strip_name_len(sc, sc->i + 1);
 	size_t i = sc->i + 1 + nlen, was = out != NULL ? out->len : 0;
+	const char *tn = sc->s + sc->i + 1;
+	struct strip_tag t = {
+		.is_a = nlen == 1 && (tn[0] | 0x20) == 'a',
+		.is_link = nlen == 4 && strncasecmp(tn, "link", 4) == 0,
+	};
 
 	*empty = false;
 	if (out != NULL)
@@ -134,7 +221,7 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	while (i < sc->len && strip_is_blank(sc->s[i]))
 		i++;
 	while (i < sc->len && sc->s[i] != '>' && !strip_at_empty_end(sc, i)) {
-		size_t n = strip_name_len(sc, i), from = i;
+		size_t n = strip_name_len(sc, i), from = i, v = 0, vlen = 0;
 
 		if (n == 0) {
 			/* a bogus attribute: dropped up to a blank or the
@@ -157,16 +244,22 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 
 					if (q == NULL)
 						goto fail;
+					v = i + 1;
+					vlen = (size_t)(q - sc->s) - v;
 					i = (size_t)(q - sc->s) + 1;
 				} else {
+					v = i;
 					while (i < sc->len &&
 					    !strip_is_blank(sc->s[i]) &&
 					    sc->s[i] != '>')
 						i++;
+					vlen = i - v;
 				}
 			}
 			if (out != NULL &&
-			    strip_attr_kept_n(sc->s + from, n)) {
+			    strip_attr_kept_n(sc->s + from, n) &&
+			    strip_value_kept(&t, sc->s + from, n, sc->s + v,
+			    vlen)) {
 				buf_putc(out, ' ');
 				buf_append(out, sc->s + from, i - from);
 			}

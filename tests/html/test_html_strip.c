@@ -5,7 +5,9 @@
  * argument), libxml2's tree of the cut page equals its tree of the whole
  * page but for the bodies of scripts, styles and drawings, the
  * attributes the pipeline does not read and the comments (the text on
- * either side of one is one text). */
+ * either side of one is one text); hrefs and inline styles compare as
+ * the pipeline reads them (an <a>'s href: whether it is the home page;
+ * a style: whether it hides). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,8 +19,10 @@
 #include <cmocka.h>
 #include <dirent.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 #include <zlib.h>
 
+#include "html/html_dom.h"
 #include "html/html_strip.h"
 #include "util.h"
 
@@ -66,6 +70,39 @@ test_read_bodies_kept(void **state)
 	    "<script>s={\"created_at\":\"2020\"}</script>");
 }
 
+/* hrefs and inline styles are kept where the pipeline reads them: an
+ * <a>'s href unless surely not the home page, a <link>'s href, a style
+ * that hides; later attributes of their names go with the first. */
+static void
+test_links_and_styles(void **state)
+{
+	(void)state;
+	check("<a href=\"https://x.com/a/b?c\" class=k>t</a>",
+	    "<a class=k>t</a>");
+	check("<a href=/news/1>t</a><A HREF='x/y'>u</A>",
+	    "<a>t</a><A>u</A>");
+	check("<a href=\"https://x.com/\">t</a>",
+	    "<a href=\"https://x.com/\">t</a>");
+	check("<a href=\"https://x.com\">t</a><a href=\"/?p=1\">u</a>",
+	    "<a href=\"https://x.com\">t</a><a href=\"/?p=1\">u</a>");
+	/* not judged: an entity, an escape, a blank */
+	check("<a href=\"/a&amp;b\">t</a><a href=\"%2F\">u</a>",
+	    "<a href=\"/a&amp;b\">t</a><a href=\"%2F\">u</a>");
+	check("<a href=\" /a\">t</a>", "<a href=\" /a\">t</a>");
+	/* a later href stays out, whether the first went or not */
+	check("<a href=/a href=/>t</a>", "<a>t</a>");
+	check("<a href=/ href=/a>t</a>", "<a href=/>t</a>");
+	check("<link rel=canonical href=\"https://x.com/a\">",
+	    "<link rel=canonical href=\"https://x.com/a\">");
+	check("<div href=/a><img src=a.png href=/>",
+	    "<div><img src=a.png>");
+	check("<p style=\"color: red\">a</p><p style=\"DISPLAY : None\">b</p>",
+	    "<p>a</p><p style=\"DISPLAY : None\">b</p>");
+	check("<p style=\"x\" style=\"display:none\">a</p>", "<p>a</p>");
+	check("<p style=\"&#100;isplay:none\">a</p>",
+	    "<p style=\"&#100;isplay:none\">a</p>");
+}
+
 static void
 test_attributes_and_drawings(void **state)
 {
@@ -111,6 +148,33 @@ test_markup_respected(void **state)
 	check("<!-- <script>x</script>", "<!-- <script>x</script>");
 }
 
+/* Writes the attribute name=v of element n as the pipeline reads it:
+ * hrefs of <link> whole, of <a> as home or not (meta_is_logo()), of
+ * other elements not; styles as hiding or not. */
+static void
+dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
+{
+	const char *tag = (const char *)n->name;
+
+	if (strcmp(name, "href") == 0 && strcmp(tag, "link") != 0) {
+		xmlURIPtr u = strcmp(tag, "a") == 0 ?
+		    xmlParseURI(v) : NULL;
+
+		if (u != NULL && (u->path == NULL || u->path[0] == '\0' ||
+		    strcmp(u->path, "/") == 0) && u->query == NULL &&
+		    u->fragment == NULL)
+			buf_puts(b, " href=home");
+		xmlFreeURI(u);
+		return;
+	}
+	if (strcmp(name, "style") == 0) {
+		if (html_style_hidden(v))
+			buf_puts(b, " style=hidden");
+		return;
+	}
+	buf_printf(b, " %s=[%s]", name, v);
+}
+
 /* Writes the tree under n to b, less the children of scripts, styles
  * and drawings, the attributes that html_strip_raw() drops and the
  * comments; the texts on either side of a comment are written as one. */
@@ -143,9 +207,8 @@ dump(const xmlNode *n, struct buf *b)
 				    a->name))
 					continue;
 				v = xmlNodeGetContent((const xmlNode *)a);
-
-				buf_printf(b, " %s=[%s]", (const char *)a->name,
-				    v != NULL ? (const char *)v : "");
+				dump_attr(n, (const char *)a->name,
+				    v != NULL ? (const char *)v : "", b);
 				xmlFree(v);
 			}
 			buf_puts(b, ">");
@@ -248,6 +311,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_bodies_cut),
 		cmocka_unit_test(test_read_bodies_kept),
 		cmocka_unit_test(test_attributes_and_drawings),
+		cmocka_unit_test(test_links_and_styles),
 		cmocka_unit_test(test_markup_respected),
 		cmocka_unit_test(test_corpus_trees_equal),
 	};
