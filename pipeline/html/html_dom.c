@@ -149,7 +149,7 @@ html_tag_class(const xmlChar *name, enum html_kind *kind)
 const char *
 html_attr(const xmlNode *n, const char *name)
 {
-	assert(html_strip_attr_kept(name));
+	assert(html_strip_attr_kept_on((const char *)n->name, name));
 	for (const xmlAttr *at = n->properties; at != NULL; at = at->next) {
 		if (at->name == NULL || strcmp((const char *)at->name, name))
 			continue;

@@ -72,17 +72,46 @@ strip_at_empty_end(const struct strip_scan *sc, size_t i)
 	return i + 1 < sc->len && sc->s[i] == '/' && sc->s[i + 1] == '>';
 }
 
-/* Attributes the pipeline reads: html_attr(), meta_attr(), the signal
- * and metadata walks (html_sigattrs_of(), meta_attrs_read()) and the
- * image finder (html_img_url()) read no other; html_attr() and
- * meta_attr() assert it. libxml2 itself reads charset and http-equiv.
- * Sorted, for bsearch. */
-static const char *const strip_attrs[] = {
-	"aria-hidden", "charset", "class", "content", "data-lazy-src",
-	"data-original", "data-src", "data-srcset", "data-url", "datetime",
-	"hidden", "href", "http-equiv", "id", "itemprop", "lang", "name",
-	"property", "pubdate", "rel", "role", "src", "srcset", "style",
-	"title", "type", "xml:lang",
+/* Elements whose attributes the pipeline reads apart from others. */
+enum strip_kind {
+	SK_OTHER = 1u << 0,
+	SK_A = 1u << 1,
+	SK_LINK = 1u << 2,
+	SK_IMG = 1u << 3,     /* img, amp-img */
+	SK_SCRIPT = 1u << 4,
+	SK_META = 1u << 5,
+	SK_HTML = 1u << 6,
+	SK_ABBR = 1u << 7,
+};
+#define SK_ALL 0xffu
+
+/* Attributes the pipeline reads, and on which elements: html_attr(),
+ * meta_attr(), the signal and metadata walks (html_sigattrs_of(),
+ * meta_attrs_read() and meta_element()) and the image finder
+ * (html_img_url(), on <img> and <amp-img>) read no other; html_attr()
+ * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
+ * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
+ * their values (strip_value_kept()). */
+struct strip_attr {
+	const char *name;
+	unsigned on;          /* enum strip_kind bits */
+};
+
+static const struct strip_attr strip_attrs[] = {
+	{ "aria-hidden", SK_ALL }, { "charset", SK_META },
+	{ "class", SK_ALL }, { "content", SK_ALL },
+	{ "data-lazy-src", SK_IMG }, { "data-original", SK_IMG },
+	{ "data-src", SK_IMG }, { "data-srcset", SK_IMG },
+	{ "data-url", SK_IMG }, { "datetime", SK_ALL },
+	{ "hidden", SK_ALL }, { "href", SK_A | SK_LINK },
+	{ "http-equiv", SK_META }, { "id", SK_ALL },
+	{ "itemprop", SK_ALL }, { "lang", SK_HTML },
+	{ "name", SK_META }, { "property", SK_META },
+	{ "pubdate", SK_ALL }, { "rel", SK_A | SK_LINK },
+	{ "role", SK_ALL }, { "src", SK_IMG },
+	{ "srcset", SK_IMG }, { "style", SK_ALL },
+	{ "title", SK_ALL }, { "type", SK_SCRIPT },
+	{ "xml:lang", SK_HTML },
 };
 
 static int
@@ -93,28 +122,59 @@ strip_attr_cmp(const void *key, const void *elem)
 	return strcasecmp(*k, *(const char *const *)elem);
 }
 
-/* Whether the attribute name s[0..n) (any case) is one of strip_attrs:
- * the sorted table is walked to the names of s's first letter, and only
- * those are compared. */
-static bool
-strip_attr_kept_n(const char *s, size_t n)
+/* The entry of strip_attrs for the attribute name s[0..n) (any case), or
+ * NULL: the sorted table is walked to the names of s's first letter, and
+ * only those are compared. */
+static const struct strip_attr *
+strip_attr_find(const char *s, size_t n)
 {
 	char c = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0]);
 	size_t i = 0;
 
-	while (i < NELEM(strip_attrs) && strip_attrs[i][0] < c)
+	while (i < NELEM(strip_attrs) && strip_attrs[i].name[0] < c)
 		i++;
-	for (; i < NELEM(strip_attrs) && strip_attrs[i][0] == c; i++)
-		if (strncasecmp(strip_attrs[i], s, n) == 0 &&
-		    strip_attrs[i][n] == '\0')
-			return true;
-	return false;
+	for (; i < NELEM(strip_attrs) && strip_attrs[i].name[0] == c; i++)
+		if (strncasecmp(strip_attrs[i].name, s, n) == 0 &&
+		    strip_attrs[i].name[n] == '\0')
+			return &strip_attrs[i];
+	return NULL;
+}
+
+/* The kind of the element named s[0..n) (any case). */
+static unsigned
+strip_kind_of(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		unsigned kind;
+	} kinds[] = {
+		{ "a", SK_A }, { "link", SK_LINK }, { "img", SK_IMG },
+		{ "amp-img", SK_IMG }, { "script", SK_SCRIPT },
+		{ "meta", SK_META }, { "html", SK_HTML }, { "abbr", SK_ABBR },
+	};
+
+	for (size_t i = 0; i < NELEM(kinds); i++)
+		if (strncasecmp(kinds[i].name, s, n) == 0 &&
+		    kinds[i].name[n] == '\0')
+			return kinds[i].kind;
+	return SK_OTHER;
 }
 
 bool
 html_strip_attr_kept(const char *name)
 {
-	return name[0] != '\0' && strip_attr_kept_n(name, strlen(name));
+	return name[0] != '\0' && strip_attr_find(name, strlen(name)) != NULL;
+}
+
+bool
+html_strip_attr_kept_on(const char *tag, const char *name)
+{
+	const struct strip_attr *at;
+
+	if (name[0] == '\0')
+		return false;
+	at = strip_attr_find(name, strlen(name));
+	return at != NULL && (at->on & strip_kind_of(tag, strlen(tag))) != 0;
 }
 
 /* Whether the link s[0..n), an <a>'s href as it stands in the page, is
@@ -164,17 +224,19 @@ strip_style_hides(const char *s, size_t n)
 	return html_style_hidden(v);
 }
 
-/* What becomes of an attribute of a start tag that html_strip_attr_kept()
- * keeps: hrefs and inline styles are read in a few places only. An href
- * is read on <link> (rel=canonical) and, on <a>, to tell a link to the
- * home page (meta_is_logo()): elsewhere, and on <a> when surely not home,
- * it goes. A style is read for hiding only (html_style_hidden()), and
- * goes when it does not hide. libxml2 keeps the first of attributes of
- * one name: the later ones go too, so that none takes the place of one
- * cut. */
+/* What becomes of an attribute of a start tag that strip_attrs keeps on
+ * its element: hrefs, inline styles and titles are read in a few places
+ * only. An <a>'s href is read to tell a link to the home page
+ * (meta_is_logo()): it goes when surely not home. A style is read for
+ * hiding only (html_style_hidden()), and goes when it does not hide. A
+ * title is read on <abbr> and on elements with a class (meta_element()):
+ * on others it goes, once the tag is read (strip_start_tag()). libxml2
+ * keeps the first of attributes of one name: the later ones go too, so
+ * that none takes the place of one cut. */
 struct strip_tag {
-	bool is_a, is_link;
-	bool had_href, had_style;
+	unsigned kind;
+	bool had_href, had_style, had_title, had_class;
+	size_t title_at, title_len;  /* the title written to the output */
 };
 
 static bool
@@ -186,15 +248,21 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 	if (n == 4 && strncasecmp(name, "href", 4) == 0) {
 		seen = t->had_href;
 		t->had_href = true;
-		if (seen || (!t->is_a && !t->is_link))
-			return false;
-		return !t->is_a || !strip_href_not_home(v, vlen);
+		return !seen && (t->kind != SK_A ||
+		    !strip_href_not_home(v, vlen));
 	}
 	if (n == 5 && strncasecmp(name, "style", 5) == 0) {
 		seen = t->had_style;
 		t->had_style = true;
 		return !seen && strip_style_hides(v, vlen);
 	}
+	if (n == 5 && strncasecmp(name, "title", 5) == 0) {
+		seen = t->had_title;
+		t->had_title = true;
+		return !seen;
+	}
+	if (n == 5 && strncasecmp(name, "class", 5) == 0)
+		t->had_class = true;
 	return true;
 }
 
@@ -209,15 +277,14 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 {
 	size_t nlen = strip_name_len(sc, sc->i + 1);
 	size_t i = sc->i + 1 + nlen, was = out != NULL ? out->len : 0;
-	const char *tn = sc->s + sc->i + 1;
-	struct strip_tag t = {
-		.is_a = nlen == 1 && (tn[0] | 0x20) == 'a',
-		.is_link = nlen == 4 && strncasecmp(tn, "link", 4) == 0,
-	};
+	struct strip_tag t = { .kind = SK_OTHER };
+	const struct strip_attr *at;
 
 	*empty = false;
-	if (out != NULL)
+	if (out != NULL) {
+		t.kind = strip_kind_of(sc->s + sc->i + 1, nlen);
 		buf_append(out, sc->s + sc->i, nlen + 1);
+	}
 	while (i < sc->len && strip_is_blank(sc->s[i]))
 		i++;
 	while (i < sc->len && sc->s[i] != '>' && !strip_at_empty_end(sc, i)) {
@@ -257,9 +324,14 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 				}
 			}
 			if (out != NULL &&
-			    strip_attr_kept_n(sc->s + from, n) &&
+			    (at = strip_attr_find(sc->s + from, n)) != NULL &&
+			    (at->on & t.kind) != 0 &&
 			    strip_value_kept(&t, sc->s + from, n, sc->s + v,
 			    vlen)) {
+				if (at->name[0] == 't' && at->name[1] == 'i') {
+					t.title_at = out->len;
+					t.title_len = i - from + 1;
+				}
 				buf_putc(out, ' ');
 				buf_append(out, sc->s + from, i - from);
 			}
@@ -269,6 +341,13 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	}
 	if (i >= sc->len)
 		goto fail;
+	if (t.title_len > 0 && !t.had_class && t.kind != SK_ABBR) {
+		/* a title no one reads */
+		memmove(out->p + t.title_at, out->p + t.title_at +
+		    t.title_len, out->len - t.title_at - t.title_len);
+		out->len -= t.title_len;
+		out->p[out->len] = '\0';
+	}
 	if (sc->s[i] == '/') {
 		*empty = true;
 		/* the blank keeps an unquoted value from taking the '/' */
