@@ -224,20 +224,41 @@ strip_style_hides(const char *s, size_t n)
 	return html_style_hidden(v);
 }
 
+/* Whether s[0..n) holds word (ASCII, any case) or an entity, which might
+ * spell it. */
+static bool
+strip_may_hold(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+
+	if (memchr(s, '&', n) != NULL)
+		return true;
+	for (size_t i = 0; i + w <= n; i++)
+		if (strncasecmp(s + i, word, w) == 0)
+			return true;
+	return false;
+}
+
 /* What becomes of an attribute of a start tag that strip_attrs keeps on
- * its element: hrefs, inline styles and titles are read in a few places
- * only. An <a>'s href is read to tell a link to the home page
- * (meta_is_logo()): it goes when surely not home. A style is read for
- * hiding only (html_style_hidden()), and goes when it does not hide. A
- * title is read on <abbr> and on elements with a class (meta_element()):
- * on others it goes, once the tag is read (strip_start_tag()). libxml2
+ * its element: hrefs, rels, inline styles and titles are read in a few
+ * places only. An <a>'s href is read to tell a link to the home page
+ * (meta_is_logo()): it goes when surely not home; its rel for "author".
+ * A <link>'s href and rel are read for rel=canonical only: both go once
+ * the tag is read (strip_start_tag()) when its rel is not that. A style
+ * is read for hiding only (html_style_hidden()), and goes when it does
+ * not hide. A title is read on <abbr> and on elements with a class
+ * (meta_element()): on others it goes once the tag is read. libxml2
  * keeps the first of attributes of one name: the later ones go too, so
  * that none takes the place of one cut. */
 struct strip_tag {
 	unsigned kind;
-	bool had_href, had_style, had_title, had_class;
-	size_t title_at, title_len;  /* the title written to the output */
+	bool had_href, had_rel, had_style, had_title, had_class;
+	bool canonical;               /* a <link> with rel=canonical */
+	size_t cut_at[3], cut_len[3]; /* written, to go unless wanted: the
+	                                 title, a <link>'s href and rel */
 };
+
+enum { STRIP_CUT_TITLE, STRIP_CUT_HREF, STRIP_CUT_REL };
 
 static bool
 strip_value_kept(struct strip_tag *t, const char *name, size_t n,
@@ -250,6 +271,16 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 		t->had_href = true;
 		return !seen && (t->kind != SK_A ||
 		    !strip_href_not_home(v, vlen));
+	}
+	if (n == 3 && strncasecmp(name, "rel", 3) == 0) {
+		seen = t->had_rel;
+		t->had_rel = true;
+		if (seen)
+			return false;
+		if (t->kind == SK_A)
+			return strip_may_hold(v, vlen, "author");
+		t->canonical = strip_may_hold(v, vlen, "canonical");
+		return true;
 	}
 	if (n == 5 && strncasecmp(name, "style", 5) == 0) {
 		seen = t->had_style;
@@ -264,6 +295,33 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 	if (n == 5 && strncasecmp(name, "class", 5) == 0)
 		t->had_class = true;
 	return true;
+}
+
+/* Takes out of out the attributes of t written but not wanted after
+ * all, from the last. */
+static void
+strip_tag_cut(struct strip_tag *t, struct buf *out)
+{
+	bool cut[3];
+
+	cut[STRIP_CUT_TITLE] = !t->had_class && t->kind != SK_ABBR;
+	cut[STRIP_CUT_HREF] = cut[STRIP_CUT_REL] = !t->canonical;
+	for (int k = 0; k < 3; k++) {
+		int last = -1;
+
+		for (int j = 0; j < 3; j++)
+			if (cut[j] && t->cut_len[j] > 0 && (last < 0 ||
+			    t->cut_at[j] > t->cut_at[last]))
+				last = j;
+		if (last < 0)
+			return;
+		memmove(out->p + t->cut_at[last], out->p + t->cut_at[last] +
+		    t->cut_len[last], out->len - t->cut_at[last] -
+		    t->cut_len[last]);
+		out->len -= t->cut_len[last];
+		out->p[out->len] = '\0';
+		cut[last] = false;
+	}
 }
 
 /* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
@@ -328,9 +386,19 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 			    (at->on & t.kind) != 0 &&
 			    strip_value_kept(&t, sc->s + from, n, sc->s + v,
 			    vlen)) {
-				if (at->name[0] == 't' && at->name[1] == 'i') {
-					t.title_at = out->len;
-					t.title_len = i - from + 1;
+				int c = -1;
+
+				if (at->name[0] == 't' && at->name[1] == 'i')
+					c = STRIP_CUT_TITLE;
+				else if (t.kind == SK_LINK &&
+				    strcmp(at->name, "href") == 0)
+					c = STRIP_CUT_HREF;
+				else if (t.kind == SK_LINK &&
+				    strcmp(at->name, "rel") == 0)
+					c = STRIP_CUT_REL;
+				if (c >= 0) {
+					t.cut_at[c] = out->len;
+					t.cut_len[c] = i - from + 1;
 				}
 				buf_putc(out, ' ');
 				buf_append(out, sc->s + from, i - from);
@@ -341,13 +409,8 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	}
 	if (i >= sc->len)
 		goto fail;
-	if (t.title_len > 0 && !t.had_class && t.kind != SK_ABBR) {
-		/* a title no one reads */
-		memmove(out->p + t.title_at, out->p + t.title_at +
-		    t.title_len, out->len - t.title_at - t.title_len);
-		out->len -= t.title_len;
-		out->p[out->len] = '\0';
-	}
+	if (out != NULL)
+		strip_tag_cut(&t, out);
 	if (sc->s[i] == '/') {
 		*empty = true;
 		/* the blank keeps an unquoted value from taking the '/' */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 #include <dirent.h>
@@ -102,6 +103,13 @@ test_links_and_styles(void **state)
 	check("<p style=\"x\" style=\"display:none\">a</p>", "<p>a</p>");
 	check("<p style=\"&#100;isplay:none\">a</p>",
 	    "<p style=\"&#100;isplay:none\">a</p>");
+	/* a <link>'s href and rel only for rel=canonical, an <a>'s rel
+	 * for "author" */
+	check("<link rel=stylesheet href=a.css hidden><link href=/a "
+	    "rel=Canonical id=c><link href=/b>",
+	    "<link hidden><link href=/a rel=Canonical id=c><link>");
+	check("<a rel=nofollow href=/>t</a><a rel=\"author me\">u</a>",
+	    "<a href=/>t</a><a rel=\"author me\">u</a>");
 	/* a title is read on <abbr> and on elements with a class */
 	check("<a title=x href=/a>t</a><abbr title=\"2 May\">m</abbr>",
 	    "<a>t</a><abbr title=\"2 May\">m</abbr>");
@@ -163,9 +171,22 @@ test_markup_respected(void **state)
 	check("<!-- <script>x</script>", "<!-- <script>x</script>");
 }
 
+/* Whether the <link> n is rel=canonical, as meta_element() reads it. */
+static bool
+dump_canonical(const xmlNode *n)
+{
+	xmlChar *rel = xmlGetProp(n, BAD_CAST "rel");
+	bool yes = rel != NULL && strcasecmp((const char *)rel,
+	    "canonical") == 0;
+
+	xmlFree(rel);
+	return yes;
+}
+
 /* Writes the attribute name=v of element n as the pipeline reads it:
- * hrefs of <link> whole, of <a> as home or not (meta_is_logo()); styles
- * as hiding or not; titles of <abbr> and of elements with a class. */
+ * hrefs and rels of <link> with rel=canonical whole, of <a> as home or
+ * not (meta_is_logo()); the rels of <a> that name an author; styles as
+ * hiding or not; titles of <abbr> and of elements with a class. */
 static void
 dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 {
@@ -183,6 +204,12 @@ dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 	}
 	if (strcmp(name, "title") == 0 && strcmp(tag, "abbr") != 0 &&
 	    xmlHasProp(n, BAD_CAST "class") == NULL)
+		return;
+	if (strcmp(tag, "link") == 0 && (strcmp(name, "href") == 0 ||
+	    strcmp(name, "rel") == 0) && !dump_canonical(n))
+		return;
+	if (strcmp(tag, "a") == 0 && strcmp(name, "rel") == 0 &&
+	    strcasestr(v, "author") == NULL)
 		return;
 	if (strcmp(name, "style") == 0) {
 		if (html_style_hidden(v))
