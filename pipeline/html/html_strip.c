@@ -153,8 +153,13 @@ strip_kind_of(const char *s, size_t n)
 		{ "meta", SK_META }, { "html", SK_HTML }, { "abbr", SK_ABBR },
 	};
 
+	/* most tags are none of these: their lengths and first letters
+	 * say so before any comparison */
+	if (n == 0 || n > 7 || n == 5 || !strchr("alismhALISMH", s[0]))
+		return SK_OTHER;
 	for (size_t i = 0; i < NELEM(kinds); i++)
-		if (strncasecmp(kinds[i].name, s, n) == 0 &&
+		if ((kinds[i].name[0] | 0x20) == (s[0] | 0x20) &&
+		    strncasecmp(kinds[i].name, s, n) == 0 &&
 		    kinds[i].name[n] == '\0')
 			return kinds[i].kind;
 	return SK_OTHER;
