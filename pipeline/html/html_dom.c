@@ -514,26 +514,6 @@ html_has_name(const char *s, const char *const *list, size_t n)
 	return false;
 }
 
-bool
-html_style_hidden(const char *style)
-{
-	char s[256];
-	size_t n = 0;
-
-	for (; *style != '\0' && n + 1 < sizeof(s); style++) {
-		char c = *style;
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		s[n++] = c;
-	}
-	s[n] = '\0';
-	return strstr(s, "display:none") != NULL ||
-	    strstr(s, "visibility:hidden") != NULL;
-}
-
 /* The attributes of n that html_signals() reads. */
 struct html_sigattrs {
 	const char *role, *cls, *id, *itemprop, *aria, *style;

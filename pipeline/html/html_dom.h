@@ -48,11 +48,6 @@ unsigned html_tag_class(const xmlChar *name, enum html_kind *kind);
 /* The value of attribute name of element n, without copying, or NULL. */
 const char *html_attr(const xmlNode *n, const char *name);
 
-/* Whether an inline style hides its element (display:none or
- * visibility:hidden, in any case and spacing, within its first 255
- * characters other than blanks). */
-bool html_style_hidden(const char *style);
-
 /* Signals read from an element's class, id and role attributes. */
 #define HTML_S_JUNK      0x01u  /* boilerplate: share, comments, ads... */
 #define HTML_S_COMMENTS  0x02u  /* readers' comments: junk at any size */

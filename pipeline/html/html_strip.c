@@ -12,7 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "html_dom.h"
 #include "util.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -213,6 +212,26 @@ strip_href_not_home(const char *s, size_t n)
 		if (s[i] != '/')
 			return true;
 	return false;
+}
+
+bool
+html_style_hidden(const char *style)
+{
+	char s[256];
+	size_t n = 0;
+
+	for (; *style != '\0' && n + 1 < sizeof(s); style++) {
+		char c = *style;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		s[n++] = c;
+	}
+	s[n] = '\0';
+	return strstr(s, "display:none") != NULL ||
+	    strstr(s, "visibility:hidden") != NULL;
 }
 
 /* Whether the inline style s[0..n), as it stands in the page, hides its

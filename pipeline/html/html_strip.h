@@ -34,4 +34,9 @@ bool html_strip_attr_kept(const char *name);
  * pipeline reads on an element must be one. */
 bool html_strip_attr_kept_on(const char *tag, const char *name);
 
+/* Whether an inline style hides its element (display:none or
+ * visibility:hidden, in any case and spacing, within its first 255
+ * characters other than blanks): all the pipeline reads of a style. */
+bool html_style_hidden(const char *style);
+
 #endif

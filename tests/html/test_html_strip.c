@@ -24,7 +24,6 @@
 #include <libxml/uri.h>
 #include <zlib.h>
 
-#include "html/html_dom.h"
 #include "html/html_strip.h"
 #include "util.h"
 
