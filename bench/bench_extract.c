@@ -9,7 +9,7 @@
  * (b) pipeline_run() of every page, and separately the shares of the
  * pipeline spent in (c) enrich_normalise() + enrich_article(), (d)
  * decode_to_utf8() and (e) html_meta_extract(). Prints pages/s of (a) and
- * (b) and the ratio pipeline/bare (the target is 0.75 or better). Times are
+ * (b) and the ratio pipeline/bare (the target is 0.85 or better). Times are
  * the thread's CPU time, so that a busy machine does not skew them. */
 #include <dirent.h>
 #include <libxml/HTMLparser.h>
@@ -117,7 +117,9 @@ bench_load_dir(struct bench_set *set, const char *dir)
 	return 0;
 }
 
-/* (a) libxml2's own parse of every page, as html_extract() calls it. */
+/* (a) libxml2's own parse of every page, as a program that parses the
+ * page with libxml2 calls it (html_extract() parses its cut of the page
+ * without the UTF-8 to UTF-8 copy: html_parse()). */
 static double
 bench_bare(const struct bench_set *set)
 {
@@ -280,7 +282,7 @@ main(int argc, char **argv)
 	printf("pipeline_run:                   %8.1f pages/s "
 	    "(%zu pages without an article)\n",
 	    (double)set.n * rounds / pipe, failed);
-	printf("ratio pipeline/bare:            %8.3f (target 0.75)\n",
+	printf("ratio pipeline/bare:            %8.3f (target 0.85)\n",
 	    bare / pipe);
 	printf("share of pipeline in enrichment:%8.1f%%\n",
 	    100.0 * enrich / pipe);

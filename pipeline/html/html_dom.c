@@ -149,7 +149,7 @@ html_tag_class(const xmlChar *name, enum html_kind *kind)
 const char *
 html_attr(const xmlNode *n, const char *name)
 {
-	assert(html_strip_attr_kept(name));
+	assert(html_strip_attr_kept_on((const char *)n->name, name));
 	for (const xmlAttr *at = n->properties; at != NULL; at = at->next) {
 		if (at->name == NULL || strcmp((const char *)at->name, name))
 			continue;
@@ -512,26 +512,6 @@ html_has_name(const char *s, const char *const *list, size_t n)
 		s += l;
 	}
 	return false;
-}
-
-static bool
-html_style_hidden(const char *style)
-{
-	char s[256];
-	size_t n = 0;
-
-	for (; *style != '\0' && n + 1 < sizeof(s); style++) {
-		char c = *style;
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		s[n++] = c;
-	}
-	s[n] = '\0';
-	return strstr(s, "display:none") != NULL ||
-	    strstr(s, "visibility:hidden") != NULL;
 }
 
 /* The attributes of n that html_signals() reads. */

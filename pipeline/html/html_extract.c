@@ -25,6 +25,7 @@
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -389,6 +390,53 @@ html_count_tags(const char *s, size_t len, size_t max)
 	return n;
 }
 
+/* What htmlReadMemory(s, len, url, "UTF-8", ...) does, without its two
+ * copies of the page: it copies s into its input buffer, then again
+ * through its UTF-8 to UTF-8 "conversion". Here libxml2 reads s where it
+ * is (s[len] is a NUL, as libxml2's own buffers end) as UTF-8, which the
+ * decoder made it, and, as with the named encoding, takes no charset
+ * from the page's <meta>. */
+static htmlDocPtr
+html_parse(const char *s, size_t len, const char *url)
+{
+	const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
+	htmlParserCtxtPtr ctxt;
+	xmlParserInputBufferPtr ib;
+	xmlParserInputPtr in;
+	htmlDocPtr doc;
+
+	if (len == 0)
+		return htmlReadMemory(s, 0, url, "UTF-8", opts);
+	xmlInitParser();
+	ctxt = htmlNewParserCtxt();
+	if (ctxt == NULL)
+		return NULL;
+	ib = xmlParserInputBufferCreateMem(s, (int)len,
+	    XML_CHAR_ENCODING_NONE);
+	in = ib != NULL ? xmlNewIOInputStream(ctxt, ib,
+	    XML_CHAR_ENCODING_NONE) : NULL;
+	if (in == NULL) {
+		if (ib != NULL)
+			xmlFreeParserInputBuffer(ib);
+		htmlFreeParserCtxt(ctxt);
+		return NULL;
+	}
+	inputPush(ctxt, in);
+	htmlCtxtUseOptions(ctxt, opts);
+	in->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	ctxt->charset = XML_CHAR_ENCODING_UTF8;
+	if (url != NULL)
+		in->filename = (char *)xmlStrdup(BAD_CAST url);
+	htmlParseDocument(ctxt);
+	doc = ctxt->myDoc;
+	ctxt->myDoc = NULL;
+	if (ctxt->dictNames && doc != NULL && doc->dict == ctxt->dict)
+		ctxt->dict = NULL;
+	htmlFreeParserCtxt(ctxt);
+	return doc;
+}
+
 /* Steps 3 to 6 on a page: the winner, or the page's filtered prose, into
  * ctx->out; returns the winner. */
 static xmlNode *
@@ -434,9 +482,7 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 		return fail(err, errlen, "html: more than %d elements: refused "
 		    "unparsed", HTML_MAX_ELEMENTS);
 	stripped = html_strip_raw(s, len, &slen);
-	ctx.doc = htmlReadMemory(stripped, (int)slen, url, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT);
+	ctx.doc = html_parse(stripped, slen, url);
 	free(stripped);
 	if (ctx.doc == NULL)
 		return fail(err, errlen, "html: the page cannot be parsed");

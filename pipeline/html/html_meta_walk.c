@@ -52,7 +52,7 @@ meta_attr(xmlNodePtr n, const char *name)
 {
 	xmlAttrPtr a;
 
-	assert(html_strip_attr_kept(name));
+	assert(html_strip_attr_kept_on((const char *)n->name, name));
 	for (a = n->properties; a != NULL; a = a->next)
 		if (xmlStrcasecmp(a->name, BAD_CAST name) == 0 &&
 		    a->children != NULL && a->children->content != NULL)

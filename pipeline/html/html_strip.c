@@ -71,17 +71,46 @@ strip_at_empty_end(const struct strip_scan *sc, size_t i)
 	return i + 1 < sc->len && sc->s[i] == '/' && sc->s[i + 1] == '>';
 }
 
-/* Attributes the pipeline reads: html_attr(), meta_attr(), the signal
- * and metadata walks (html_sigattrs_of(), meta_attrs_read()) and the
- * image finder (html_img_url()) read no other; html_attr() and
- * meta_attr() assert it. libxml2 itself reads charset and http-equiv.
- * Sorted, for bsearch. */
-static const char *const strip_attrs[] = {
-	"aria-hidden", "charset", "class", "content", "data-lazy-src",
-	"data-original", "data-src", "data-srcset", "data-url", "datetime",
-	"hidden", "href", "http-equiv", "id", "itemprop", "lang", "name",
-	"property", "pubdate", "rel", "role", "src", "srcset", "style",
-	"title", "type", "xml:lang",
+/* Elements whose attributes the pipeline reads apart from others. */
+enum strip_kind {
+	SK_OTHER = 1u << 0,
+	SK_A = 1u << 1,
+	SK_LINK = 1u << 2,
+	SK_IMG = 1u << 3,     /* img, amp-img */
+	SK_SCRIPT = 1u << 4,
+	SK_META = 1u << 5,
+	SK_HTML = 1u << 6,
+	SK_ABBR = 1u << 7,
+};
+#define SK_ALL 0xffu
+
+/* Attributes the pipeline reads, and on which elements: html_attr(),
+ * meta_attr(), the signal and metadata walks (html_sigattrs_of(),
+ * meta_attrs_read() and meta_element()) and the image finder
+ * (html_img_url(), on <img> and <amp-img>) read no other; html_attr()
+ * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
+ * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
+ * their values (strip_value_kept()). */
+struct strip_attr {
+	const char *name;
+	unsigned on;          /* enum strip_kind bits */
+};
+
+static const struct strip_attr strip_attrs[] = {
+	{ "aria-hidden", SK_ALL }, { "charset", SK_META },
+	{ "class", SK_ALL }, { "content", SK_ALL },
+	{ "data-lazy-src", SK_IMG }, { "data-original", SK_IMG },
+	{ "data-src", SK_IMG }, { "data-srcset", SK_IMG },
+	{ "data-url", SK_IMG }, { "datetime", SK_ALL },
+	{ "hidden", SK_ALL }, { "href", SK_A | SK_LINK },
+	{ "http-equiv", SK_META }, { "id", SK_ALL },
+	{ "itemprop", SK_ALL }, { "lang", SK_HTML },
+	{ "name", SK_META }, { "property", SK_META },
+	{ "pubdate", SK_ALL }, { "rel", SK_A | SK_LINK },
+	{ "role", SK_ALL }, { "src", SK_IMG },
+	{ "srcset", SK_IMG }, { "style", SK_ALL },
+	{ "title", SK_ALL }, { "type", SK_SCRIPT },
+	{ "xml:lang", SK_HTML },
 };
 
 static int
@@ -92,28 +121,231 @@ strip_attr_cmp(const void *key, const void *elem)
 	return strcasecmp(*k, *(const char *const *)elem);
 }
 
-/* Whether the attribute name s[0..n) (any case) is one of strip_attrs:
- * the sorted table is walked to the names of s's first letter, and only
- * those are compared. */
-static bool
-strip_attr_kept_n(const char *s, size_t n)
+/* The entry of strip_attrs for the attribute name s[0..n) (any case), or
+ * NULL: the sorted table is walked to the names of s's first letter, and
+ * only those are compared. */
+static const struct strip_attr *
+strip_attr_find(const char *s, size_t n)
 {
 	char c = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0]);
 	size_t i = 0;
 
-	while (i < NELEM(strip_attrs) && strip_attrs[i][0] < c)
+	while (i < NELEM(strip_attrs) && strip_attrs[i].name[0] < c)
 		i++;
-	for (; i < NELEM(strip_attrs) && strip_attrs[i][0] == c; i++)
-		if (strncasecmp(strip_attrs[i], s, n) == 0 &&
-		    strip_attrs[i][n] == '\0')
-			return true;
-	return false;
+	for (; i < NELEM(strip_attrs) && strip_attrs[i].name[0] == c; i++)
+		if (strncasecmp(strip_attrs[i].name, s, n) == 0 &&
+		    strip_attrs[i].name[n] == '\0')
+			return &strip_attrs[i];
+	return NULL;
+}
+
+/* The kind of the element named s[0..n) (any case). */
+static unsigned
+strip_kind_of(const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		unsigned kind;
+	} kinds[] = {
+		{ "a", SK_A }, { "link", SK_LINK }, { "img", SK_IMG },
+		{ "amp-img", SK_IMG }, { "script", SK_SCRIPT },
+		{ "meta", SK_META }, { "html", SK_HTML }, { "abbr", SK_ABBR },
+	};
+
+	/* most tags are none of these: their lengths and first letters
+	 * say so before any comparison */
+	if (n == 0 || n > 7 || n == 5 || !strchr("alismhALISMH", s[0]))
+		return SK_OTHER;
+	for (size_t i = 0; i < NELEM(kinds); i++)
+		if ((kinds[i].name[0] | 0x20) == (s[0] | 0x20) &&
+		    strncasecmp(kinds[i].name, s, n) == 0 &&
+		    kinds[i].name[n] == '\0')
+			return kinds[i].kind;
+	return SK_OTHER;
 }
 
 bool
 html_strip_attr_kept(const char *name)
 {
-	return name[0] != '\0' && strip_attr_kept_n(name, strlen(name));
+	return name[0] != '\0' && strip_attr_find(name, strlen(name)) != NULL;
+}
+
+bool
+html_strip_attr_kept_on(const char *tag, const char *name)
+{
+	const struct strip_attr *at;
+
+	if (name[0] == '\0')
+		return false;
+	at = strip_attr_find(name, strlen(name));
+	return at != NULL && (at->on & strip_kind_of(tag, strlen(tag))) != 0;
+}
+
+/* Whether the link s[0..n), an <a>'s href as it stands in the page, is
+ * surely not the site's home page as meta_is_logo() reads it
+ * (xmlParseURI(): no path or "/", no query, no fragment), nor any link
+ * that parses so: its path, after any scheme and authority, holds a
+ * character other than '/'. Values with entities, escapes or blanks are
+ * not judged. */
+static bool
+strip_href_not_home(const char *s, size_t n)
+{
+	size_t i = 0, p = 1;
+
+	for (size_t k = 0; k < n; k++)
+		if (s[k] == '&' || s[k] == '%' || s[k] == '\\' ||
+		    (unsigned char)s[k] <= ' ')
+			return false;
+	if (n > 0 && strip_is_letter(s[0])) {
+		while (p < n && (strip_is_letter(s[p]) ||
+		    (s[p] >= '0' && s[p] <= '9') || s[p] == '+' ||
+		    s[p] == '-' || s[p] == '.'))
+			p++;
+		if (p < n && s[p] == ':')
+			i = p + 1;
+	}
+	if (i + 1 < n && s[i] == '/' && s[i + 1] == '/')
+		for (i += 2; i < n && s[i] != '/' && s[i] != '?' &&
+		    s[i] != '#'; i++)
+			;
+	for (; i < n && s[i] != '?' && s[i] != '#'; i++)
+		if (s[i] != '/')
+			return true;
+	return false;
+}
+
+bool
+html_style_hidden(const char *style)
+{
+	char s[256];
+	size_t n = 0;
+
+	for (; *style != '\0' && n + 1 < sizeof(s); style++) {
+		char c = *style;
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		s[n++] = c;
+	}
+	s[n] = '\0';
+	return strstr(s, "display:none") != NULL ||
+	    strstr(s, "visibility:hidden") != NULL;
+}
+
+/* Whether the inline style s[0..n), as it stands in the page, hides its
+ * element (html_style_hidden()); values with entities count as hiding. */
+static bool
+strip_style_hides(const char *s, size_t n)
+{
+	char v[512];
+
+	if (n >= sizeof(v) || memchr(s, '&', n) != NULL)
+		return true;
+	memcpy(v, s, n);
+	v[n] = '\0';
+	return html_style_hidden(v);
+}
+
+/* Whether s[0..n) holds word (ASCII, any case) or an entity, which might
+ * spell it. */
+static bool
+strip_may_hold(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word);
+
+	if (memchr(s, '&', n) != NULL)
+		return true;
+	for (size_t i = 0; i + w <= n; i++)
+		if (strncasecmp(s + i, word, w) == 0)
+			return true;
+	return false;
+}
+
+/* What becomes of an attribute of a start tag that strip_attrs keeps on
+ * its element: hrefs, rels, inline styles and titles are read in a few
+ * places only. An <a>'s href is read to tell a link to the home page
+ * (meta_is_logo()): it goes when surely not home; its rel for "author".
+ * A <link>'s href and rel are read for rel=canonical only: both go once
+ * the tag is read (strip_start_tag()) when its rel is not that. A style
+ * is read for hiding only (html_style_hidden()), and goes when it does
+ * not hide. A title is read on <abbr> and on elements with a class
+ * (meta_element()): on others it goes once the tag is read. libxml2
+ * keeps the first of attributes of one name: the later ones go too, so
+ * that none takes the place of one cut. */
+struct strip_tag {
+	unsigned kind;
+	bool had_href, had_rel, had_style, had_title, had_class;
+	bool canonical;               /* a <link> with rel=canonical */
+	size_t cut_at[3], cut_len[3]; /* written, to go unless wanted: the
+	                                 title, a <link>'s href and rel */
+};
+
+enum { STRIP_CUT_TITLE, STRIP_CUT_HREF, STRIP_CUT_REL };
+
+static bool
+strip_value_kept(struct strip_tag *t, const char *name, size_t n,
+    const char *v, size_t vlen)
+{
+	bool seen;
+
+	if (n == 4 && strncasecmp(name, "href", 4) == 0) {
+		seen = t->had_href;
+		t->had_href = true;
+		return !seen && (t->kind != SK_A ||
+		    !strip_href_not_home(v, vlen));
+	}
+	if (n == 3 && strncasecmp(name, "rel", 3) == 0) {
+		seen = t->had_rel;
+		t->had_rel = true;
+		if (seen)
+			return false;
+		if (t->kind == SK_A)
+			return strip_may_hold(v, vlen, "author");
+		t->canonical = strip_may_hold(v, vlen, "canonical");
+		return true;
+	}
+	if (n == 5 && strncasecmp(name, "style", 5) == 0) {
+		seen = t->had_style;
+		t->had_style = true;
+		return !seen && strip_style_hides(v, vlen);
+	}
+	if (n == 5 && strncasecmp(name, "title", 5) == 0) {
+		seen = t->had_title;
+		t->had_title = true;
+		return !seen;
+	}
+	if (n == 5 && strncasecmp(name, "class", 5) == 0)
+		t->had_class = true;
+	return true;
+}
+
+/* Takes out of out the attributes of t written but not wanted after
+ * all, from the last. */
+static void
+strip_tag_cut(struct strip_tag *t, struct buf *out)
+{
+	bool cut[3];
+
+	cut[STRIP_CUT_TITLE] = !t->had_class && t->kind != SK_ABBR;
+	cut[STRIP_CUT_HREF] = cut[STRIP_CUT_REL] = !t->canonical;
+	for (int k = 0; k < 3; k++) {
+		int last = -1;
+
+		for (int j = 0; j < 3; j++)
+			if (cut[j] && t->cut_len[j] > 0 && (last < 0 ||
+			    t->cut_at[j] > t->cut_at[last]))
+				last = j;
+		if (last < 0)
+			return;
+		memmove(out->p + t->cut_at[last], out->p + t->cut_at[last] +
+		    t->cut_len[last], out->len - t->cut_at[last] -
+		    t->cut_len[last]);
+		out->len -= t->cut_len[last];
+		out->p[out->len] = '\0';
+		cut[last] = false;
+	}
 }
 
 /* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
@@ -127,14 +359,18 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 {
 	size_t nlen = strip_name_len(sc, sc->i + 1);
 	size_t i = sc->i + 1 + nlen, was = out != NULL ? out->len : 0;
+	struct strip_tag t = { .kind = SK_OTHER };
+	const struct strip_attr *at;
 
 	*empty = false;
-	if (out != NULL)
+	if (out != NULL) {
+		t.kind = strip_kind_of(sc->s + sc->i + 1, nlen);
 		buf_append(out, sc->s + sc->i, nlen + 1);
+	}
 	while (i < sc->len && strip_is_blank(sc->s[i]))
 		i++;
 	while (i < sc->len && sc->s[i] != '>' && !strip_at_empty_end(sc, i)) {
-		size_t n = strip_name_len(sc, i), from = i;
+		size_t n = strip_name_len(sc, i), from = i, v = 0, vlen = 0;
 
 		if (n == 0) {
 			/* a bogus attribute: dropped up to a blank or the
@@ -157,16 +393,37 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 
 					if (q == NULL)
 						goto fail;
+					v = i + 1;
+					vlen = (size_t)(q - sc->s) - v;
 					i = (size_t)(q - sc->s) + 1;
 				} else {
+					v = i;
 					while (i < sc->len &&
 					    !strip_is_blank(sc->s[i]) &&
 					    sc->s[i] != '>')
 						i++;
+					vlen = i - v;
 				}
 			}
 			if (out != NULL &&
-			    strip_attr_kept_n(sc->s + from, n)) {
+			    (at = strip_attr_find(sc->s + from, n)) != NULL &&
+			    (at->on & t.kind) != 0 &&
+			    strip_value_kept(&t, sc->s + from, n, sc->s + v,
+			    vlen)) {
+				int c = -1;
+
+				if (at->name[0] == 't' && at->name[1] == 'i')
+					c = STRIP_CUT_TITLE;
+				else if (t.kind == SK_LINK &&
+				    strcmp(at->name, "href") == 0)
+					c = STRIP_CUT_HREF;
+				else if (t.kind == SK_LINK &&
+				    strcmp(at->name, "rel") == 0)
+					c = STRIP_CUT_REL;
+				if (c >= 0) {
+					t.cut_at[c] = out->len;
+					t.cut_len[c] = i - from + 1;
+				}
 				buf_putc(out, ' ');
 				buf_append(out, sc->s + from, i - from);
 			}
@@ -176,6 +433,8 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	}
 	if (i >= sc->len)
 		goto fail;
+	if (out != NULL)
+		strip_tag_cut(&t, out);
 	if (sc->s[i] == '/') {
 		*empty = true;
 		/* the blank keeps an unquoted value from taking the '/' */

@@ -16,7 +16,10 @@
  * read with their quotes; where the markup stops making sense (an
  * unterminated comment, quote or element) the rest is copied as it is.
  * Start tags lose the attributes the pipeline does not read
- * (html_strip_attr_kept()), and inline <svg> drawings their bodies when
+ * (html_strip_attr_kept_on(): some it reads on some elements only; an
+ * <a>'s href that is surely not the home page, a style that does not
+ * hide and a title where no class or <abbr> wants it go too), and
+ * inline <svg> drawings their bodies when
  * these hold drawing elements only: libxml2 copies every attribute value
  * and builds every node, and these are a sixth of its work on news
  * pages. */
@@ -25,5 +28,15 @@ char *html_strip_raw(const char *s, size_t len, size_t *outlen);
 /* Whether the attribute name (any case) survives html_strip_raw(). Every
  * attribute that the HTML pipeline reads must be one. */
 bool html_strip_attr_kept(const char *name);
+
+/* Whether the attribute name (any case) survives html_strip_raw() on the
+ * element tag (any case), whatever its value: an attribute that the
+ * pipeline reads on an element must be one. */
+bool html_strip_attr_kept_on(const char *tag, const char *name);
+
+/* Whether an inline style hides its element (display:none or
+ * visibility:hidden, in any case and spacing, within its first 255
+ * characters other than blanks): all the pipeline reads of a style. */
+bool html_style_hidden(const char *style);
 
 #endif

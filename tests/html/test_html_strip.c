@@ -5,7 +5,10 @@
  * argument), libxml2's tree of the cut page equals its tree of the whole
  * page but for the bodies of scripts, styles and drawings, the
  * attributes the pipeline does not read and the comments (the text on
- * either side of one is one text). */
+ * either side of one is one text); attributes compare as the pipeline
+ * reads them (only on the elements it reads them on; an <a>'s href:
+ * whether it is the home page; a style: whether it hides; a title: on
+ * <abbr> and elements with a class). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,10 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 #include <dirent.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/uri.h>
 #include <zlib.h>
 
 #include "html/html_strip.h"
@@ -66,6 +71,60 @@ test_read_bodies_kept(void **state)
 	    "<script>s={\"created_at\":\"2020\"}</script>");
 }
 
+/* hrefs and inline styles are kept where the pipeline reads them: an
+ * <a>'s href unless surely not the home page, a <link>'s href, a style
+ * that hides; later attributes of their names go with the first. */
+static void
+test_links_and_styles(void **state)
+{
+	(void)state;
+	check("<a href=\"https://x.com/a/b?c\" class=k>t</a>",
+	    "<a class=k>t</a>");
+	check("<a href=/news/1>t</a><A HREF='x/y'>u</A>",
+	    "<a>t</a><A>u</A>");
+	check("<a href=\"https://x.com/\">t</a>",
+	    "<a href=\"https://x.com/\">t</a>");
+	check("<a href=\"https://x.com\">t</a><a href=\"/?p=1\">u</a>",
+	    "<a href=\"https://x.com\">t</a><a href=\"/?p=1\">u</a>");
+	/* not judged: an entity, an escape, a blank */
+	check("<a href=\"/a&amp;b\">t</a><a href=\"%2F\">u</a>",
+	    "<a href=\"/a&amp;b\">t</a><a href=\"%2F\">u</a>");
+	check("<a href=\" /a\">t</a>", "<a href=\" /a\">t</a>");
+	/* a later href stays out, whether the first went or not */
+	check("<a href=/a href=/>t</a>", "<a>t</a>");
+	check("<a href=/ href=/a>t</a>", "<a href=/>t</a>");
+	check("<link rel=canonical href=\"https://x.com/a\">",
+	    "<link rel=canonical href=\"https://x.com/a\">");
+	check("<div href=/a><img src=a.png href=/>",
+	    "<div><img src=a.png>");
+	check("<p style=\"color: red\">a</p><p style=\"DISPLAY : None\">b</p>",
+	    "<p>a</p><p style=\"DISPLAY : None\">b</p>");
+	check("<p style=\"x\" style=\"display:none\">a</p>", "<p>a</p>");
+	check("<p style=\"&#100;isplay:none\">a</p>",
+	    "<p style=\"&#100;isplay:none\">a</p>");
+	/* a <link>'s href and rel only for rel=canonical, an <a>'s rel
+	 * for "author" */
+	check("<link rel=stylesheet href=a.css hidden><link href=/a "
+	    "rel=Canonical id=c><link href=/b>",
+	    "<link hidden><link href=/a rel=Canonical id=c><link>");
+	check("<a rel=nofollow href=/>t</a><a rel=\"author me\">u</a>",
+	    "<a href=/>t</a><a rel=\"author me\">u</a>");
+	/* a title is read on <abbr> and on elements with a class */
+	check("<a title=x href=/a>t</a><abbr title=\"2 May\">m</abbr>",
+	    "<a>t</a><abbr title=\"2 May\">m</abbr>");
+	check("<span title=x title=y class=k>t</span>",
+	    "<span title=x class=k>t</span>");
+	/* attributes read on some elements only */
+	check("<script type=module src=a.js></script><input type=text>",
+	    "<script type=module></script><input>");
+	check("<meta name=author content=A><div name=x content=y lang=de>",
+	    "<meta name=author content=A><div content=y>");
+	check("<HTML LANG=de><iframe src=/v srcset=x data-src=y>",
+	    "<HTML LANG=de><iframe>");
+	check("<amp-img src=a.jpg></amp-img><source srcset=b.jpg>",
+	    "<amp-img src=a.jpg></amp-img><source>");
+}
+
 static void
 test_attributes_and_drawings(void **state)
 {
@@ -93,14 +152,14 @@ test_markup_respected(void **state)
 	check("<!-- <script> --><p>x</p><script>y</script>",
 	    "<p>x</p><script></script>");
 	check("a<!-- b -->c<!---->d", "acd");
-	check("<a title=\"<script>\">t</a><p>u</p><script>v</script>",
-	    "<a title=\"<script>\">t</a><p>u</p><script></script>");
-	check("<a title='>'>t</a><style>v</style>",
-	    "<a title='>'>t</a><style></style>");
+	check("<a class=k title=\"<script>\">t</a><p>u</p><script>v</script>",
+	    "<a class=k title=\"<script>\">t</a><p>u</p><script></script>");
+	check("<a class=k title='>'>t</a><style>v</style>",
+	    "<a class=k title='>'>t</a><style></style>");
 	check("</div title=\"<script>\">x</script>",
 	    "</div title=\"<script>\">x</script>");
 	/* an empty element, a longer name, a name with a dash */
-	check("<script src=a.js />x<p>y</p>", "<script src=a.js />x<p>y</p>");
+	check("<script src=a.js />x<p>y</p>", "<script />x<p>y</p>");
 	check("<br/>a<img src=x/>b", "<br />a<img src=x/>b");
 	check("<scripts>a</scripts><style-x>b</style-x>",
 	    "<scripts>a</scripts><style-x>b</style-x>");
@@ -109,6 +168,54 @@ test_markup_respected(void **state)
 	check("<script title=\"x>y</script>", "<script title=\"x>y</script>");
 	check("<script", "<script");
 	check("<!-- <script>x</script>", "<!-- <script>x</script>");
+}
+
+/* Whether the <link> n is rel=canonical, as meta_element() reads it. */
+static bool
+dump_canonical(const xmlNode *n)
+{
+	xmlChar *rel = xmlGetProp(n, BAD_CAST "rel");
+	bool yes = rel != NULL && strcasecmp((const char *)rel,
+	    "canonical") == 0;
+
+	xmlFree(rel);
+	return yes;
+}
+
+/* Writes the attribute name=v of element n as the pipeline reads it:
+ * hrefs and rels of <link> with rel=canonical whole, of <a> as home or
+ * not (meta_is_logo()); the rels of <a> that name an author; styles as
+ * hiding or not; titles of <abbr> and of elements with a class. */
+static void
+dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
+{
+	const char *tag = (const char *)n->name;
+
+	if (strcmp(name, "href") == 0 && strcmp(tag, "a") == 0) {
+		xmlURIPtr u = xmlParseURI(v);
+
+		if (u != NULL && (u->path == NULL || u->path[0] == '\0' ||
+		    strcmp(u->path, "/") == 0) && u->query == NULL &&
+		    u->fragment == NULL)
+			buf_puts(b, " href=home");
+		xmlFreeURI(u);
+		return;
+	}
+	if (strcmp(name, "title") == 0 && strcmp(tag, "abbr") != 0 &&
+	    xmlHasProp(n, BAD_CAST "class") == NULL)
+		return;
+	if (strcmp(tag, "link") == 0 && (strcmp(name, "href") == 0 ||
+	    strcmp(name, "rel") == 0) && !dump_canonical(n))
+		return;
+	if (strcmp(tag, "a") == 0 && strcmp(name, "rel") == 0 &&
+	    strcasestr(v, "author") == NULL)
+		return;
+	if (strcmp(name, "style") == 0) {
+		if (html_style_hidden(v))
+			buf_puts(b, " style=hidden");
+		return;
+	}
+	buf_printf(b, " %s=[%s]", name, v);
 }
 
 /* Writes the tree under n to b, less the children of scripts, styles
@@ -139,13 +246,12 @@ dump(const xmlNode *n, struct buf *b)
 			    a = a->next) {
 				xmlChar *v;
 
-				if (!html_strip_attr_kept((const char *)
-				    a->name))
+				if (!html_strip_attr_kept_on((const char *)
+				    n->name, (const char *)a->name))
 					continue;
 				v = xmlNodeGetContent((const xmlNode *)a);
-
-				buf_printf(b, " %s=[%s]", (const char *)a->name,
-				    v != NULL ? (const char *)v : "");
+				dump_attr(n, (const char *)a->name,
+				    v != NULL ? (const char *)v : "", b);
 				xmlFree(v);
 			}
 			buf_puts(b, ">");
@@ -248,6 +354,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_bodies_cut),
 		cmocka_unit_test(test_read_bodies_kept),
 		cmocka_unit_test(test_attributes_and_drawings),
+		cmocka_unit_test(test_links_and_styles),
 		cmocka_unit_test(test_markup_respected),
 		cmocka_unit_test(test_corpus_trees_equal),
 	};
