@@ -5,7 +5,7 @@
  * memory), libxml2's whole tree of it (xmlReadMemory, the route the
  * reader took before: the baseline of the parse), feed_parse() keeping
  * every item (as `newswire feed` does), and feed_parse_opts() under the
- * daemon's cap (max_entries 50 and 1000, an entry_key-like key), at N/4,
+ * daemon's cap (max_entries 50 and 1000, feed_item_key, the daemon's key), at N/4,
  * N/2 and N so that the time shows whether it grows linearly. Prints each
  * peak over the input-only child as a multiple of the document's bytes,
  * and each time as a ratio to the tree's.
@@ -245,27 +245,6 @@ bench_big_doc(size_t n, bool json)
 	return buf_take(&b);
 }
 
-/* The daemon's entry_key(): guid, else link, else a hash of the text. */
-static char *
-bench_big_key(const struct feed_item *it)
-{
-	struct buf b = { 0 };
-	char hex[65];
-
-	if (it->guid != NULL && *it->guid != '\0')
-		return xstrdup(it->guid);
-	if (it->link != NULL && *it->link != '\0')
-		return xstrdup(it->link);
-	buf_printf(&b, "%s\n%s\n%s", it->title ? it->title : "",
-	    it->description ? it->description : "",
-	    it->content ? it->content : "");
-	hash_sha256_hex(b.p, b.len, hex);
-	buf_free(&b);
-	b = (struct buf){ 0 };
-	buf_printf(&b, "sha256:%s", hex);
-	return buf_take(&b);
-}
-
 enum bench_big_what {
 	BIG_INPUT,      /* nothing: the input alone */
 	BIG_TREE,       /* libxml2's whole tree */
@@ -283,7 +262,7 @@ static int
 bench_big_work(enum bench_big_what w, const char *doc, size_t len,
     bool json)
 {
-	struct feed_opts o = { .key = bench_big_key };
+	struct feed_opts o = { .key = feed_item_key };
 	struct feed *f;
 	char err[256];
 	size_t want;

@@ -238,28 +238,6 @@ feeds_item_from_json(const char *json, struct feeds_item *it)
 	return 0;
 }
 
-/* An entry's identity within its source: its guid, else its link, else
- * a hash of its title and content. */
-static char *
-entry_key(const struct feed_item *it)
-{
-	struct buf b = { 0 };
-	char hex[65];
-
-	if (it->guid != NULL && *it->guid != '\0')
-		return xstrdup(it->guid);
-	if (it->link != NULL && *it->link != '\0')
-		return xstrdup(it->link);
-	buf_printf(&b, "%s\n%s\n%s", it->title ? it->title : "",
-	    it->description ? it->description : "",
-	    it->content ? it->content : "");
-	hash_sha256_hex(b.p, b.len, hex);
-	buf_free(&b);
-	b = (struct buf){ 0 };
-	buf_printf(&b, "sha256:%s", hex);
-	return buf_take(&b);
-}
-
 /* An entry's place when a feed has too many: newest first (updated, else
  * published; undated ones last), then in document order. */
 struct pick {
@@ -373,7 +351,7 @@ work_entries(struct feeds_job *j, const struct feed *f)
 		if ((i & (BUDGET_EVERY - 1)) == 0 &&
 		    feeds_work_stops(j, "identifying its entries"))
 			goto out;
-		keys[i] = entry_key(&f->items[i]);
+		keys[i] = feed_item_key(&f->items[i]);
 	}
 	picks = pick_entries(f, keys, j->max_entries, &n, &j->n_capped);
 	j->n_capped += f->n_capped;   /* left out by the parser */
@@ -442,7 +420,7 @@ work_feed(struct feeds_job *j)
 	 * that a huge feed never holds all its entries at once */
 	f = feed_parse_opts(j->body, j->len, j->url, &(struct feed_opts){
 	    .budget = &j->budget, .max_items = j->max_entries,
-	    .key = entry_key }, j->error, sizeof(j->error));
+	    .key = feed_item_key }, j->error, sizeof(j->error));
 	free(j->body);
 	j->body = NULL;
 	if (f == NULL) {

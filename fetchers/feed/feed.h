@@ -108,6 +108,11 @@ struct feed {
 	struct feed_keep *keep;   /* while parsing (feed_keep.c) */
 };
 
+/* An entry's identity within its feed, the daemon's and the cap's key:
+ * its guid, else its link, else "sha256:" and the hash of its title,
+ * description and content. An owned string. */
+char *feed_item_key(const struct feed_item *it);
+
 /* How to parse (feed_parse_opts). */
 struct feed_opts {
 	const struct budget *budget;   /* NULL: none */

@@ -257,3 +257,23 @@ feed_keep_finish(struct feed *f)
 	f->n_items = k->n;
 	feed_keep_free(f);
 }
+
+char *
+feed_item_key(const struct feed_item *it)
+{
+	struct buf b = { 0 };
+	char hex[65];
+
+	if (it->guid != NULL && *it->guid != '\0')
+		return xstrdup(it->guid);
+	if (it->link != NULL && *it->link != '\0')
+		return xstrdup(it->link);
+	buf_printf(&b, "%s\n%s\n%s", it->title ? it->title : "",
+	    it->description ? it->description : "",
+	    it->content ? it->content : "");
+	hash_sha256_hex(b.p, b.len, hex);
+	buf_free(&b);
+	b = (struct buf){ 0 };
+	buf_printf(&b, "sha256:%s", hex);
+	return buf_take(&b);
+}
