@@ -193,3 +193,13 @@ parse_number(const char *s, long long min, long long max, long long *out,
 	*out = v;
 	return 0;
 }
+
+int
+bounded_read(struct bounded_in *in, void *p, size_t n)
+{
+	if (in->bad || n > in->left || in->get(in->ctx, p, n) != 0)
+		in->bad = 1;
+	else
+		in->left -= n;
+	return in->bad ? -1 : 0;
+}

@@ -68,6 +68,19 @@ char *xstrndup(const char *s, size_t n);
 int fail(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* A reader that stops at its size: get(ctx, p, n) fills p with the next
+ * n bytes (0, else -1); bounded_read() refuses to read past `left`
+ * bytes and, once a read failed, every read after it (-1). For snapshots
+ * read back from a file whose counts cannot be trusted. */
+struct bounded_in {
+	int (*get)(void *ctx, void *p, size_t n);
+	void *ctx;
+	unsigned long long left;
+	int bad;
+};
+
+int bounded_read(struct bounded_in *in, void *p, size_t n);
+
 /* Outside input as a number: s, a whole decimal number (an optional sign,
  * digits, nothing after them), into *out when it lies in min..max.
  * Returns 0, or -1 with "'S' is not a number" or "N is out of range

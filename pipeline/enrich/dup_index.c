@@ -753,29 +753,10 @@ dup_index_dump(struct dup_index *idx,
 	return rc;
 }
 
-/* Reads n bytes of the snapshot into p; fails (and stays failed) past
- * its size. */
-struct dup_in {
-	int (*get)(void *ctx, void *p, size_t n);
-	void *ctx;
-	uint64_t left;
-	int bad;
-};
-
-static int
-dup_in(struct dup_in *in, void *p, size_t n)
-{
-	if (in->bad || n > in->left || in->get(in->ctx, p, n) != 0)
-		in->bad = 1;
-	else
-		in->left -= n;
-	return in->bad ? -1 : 0;
-}
-
 /* The records of [head, tail) and their ids, the index's tail moving
  * up to tail as they are read; -1 if one is malformed. */
 static int
-dup_undump_recs(struct dup_index *idx, struct dup_in *in, uint64_t tail)
+dup_undump_recs(struct dup_index *idx, struct bounded_in *in, uint64_t tail)
 {
 	for (uint64_t s = idx->head; s < tail;) {
 		uint32_t ref = (uint32_t)(s & DUP_REF_MASK);
@@ -790,7 +771,7 @@ dup_undump_recs(struct dup_index *idx, struct dup_in *in, uint64_t tail)
 		if (c == NULL)
 			c = idx->chunk[ref >> DUP_CHUNK_BITS] =
 			    xcalloc(DUP_CHUNK, sizeof(*c));
-		if (dup_in(in, c + (ref & (DUP_CHUNK - 1)),
+		if (bounded_read(in, c + (ref & (DUP_CHUNK - 1)),
 		    (size_t)run * sizeof(*c)) != 0)
 			return -1;
 		for (uint64_t k = 0; k < run; k++) {
@@ -814,14 +795,14 @@ dup_undump_recs(struct dup_index *idx, struct dup_in *in, uint64_t tail)
 
 		if (!(r->flags & DUP_ID_STR))
 			continue;
-		if (dup_in(in, &len, sizeof(len)) != 0 || len > 4096 ||
+		if (bounded_read(in, &len, sizeof(len)) != 0 || len > 4096 ||
 		    len > in->left) {
 			r->flags = 0;
 			return -1;
 		}
 		r->id.str = xmalloc((size_t)len + 1);
 		r->id.str[len] = '\0';
-		if (dup_in(in, r->id.str, len) != 0 ||
+		if (bounded_read(in, r->id.str, len) != 0 ||
 		    strlen(r->id.str) != len)
 			return -1;
 	}
@@ -830,10 +811,10 @@ dup_undump_recs(struct dup_index *idx, struct dup_in *in, uint64_t tail)
 
 /* The shards, each in an allocation of its size; -1 if malformed. */
 static int
-dup_undump_shards(struct dup_index *idx, struct dup_in *in)
+dup_undump_shards(struct dup_index *idx, struct bounded_in *in)
 {
 	uint32_t *count = xmalloc(DUP_SHARDS * sizeof(*count));
-	int rc = dup_in(in, count, DUP_SHARDS * sizeof(*count));
+	int rc = bounded_read(in, count, DUP_SHARDS * sizeof(*count));
 
 	for (size_t i = 0; rc == 0 && i < DUP_SHARDS; i++) {
 		struct dup_shard *s = &idx->shard[i];
@@ -846,7 +827,7 @@ dup_undump_shards(struct dup_index *idx, struct dup_in *in)
 		}
 		s->p = xmalloc((size_t)count[i] * DUP_ELEM);
 		s->cap = count[i];
-		rc = dup_in(in, s->p, (size_t)count[i] * DUP_ELEM);
+		rc = bounded_read(in, s->p, (size_t)count[i] * DUP_ELEM);
 		if (rc == 0)
 			s->n = s->sorted = count[i];
 	}
@@ -858,11 +839,12 @@ struct dup_index *
 dup_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
     uint64_t size)
 {
-	struct dup_in in = { get, ctx, size, 0 };
+	struct bounded_in in = { get, ctx, size, 0 };
 	struct dup_snap_head h;
 	struct dup_index *idx;
 
-	if (dup_in(&in, &h, sizeof(h)) != 0 || h.magic != DUP_SNAP_MAGIC ||
+	if (bounded_read(&in, &h, sizeof(h)) != 0 ||
+	    h.magic != DUP_SNAP_MAGIC ||
 	    h.rec_size != sizeof(struct dup_rec) || h.elem != DUP_ELEM ||
 	    h.shards != DUP_SHARDS || h.ring != DUP_RING || h.window <= 0 ||
 	    h.head > h.tail || h.tail - h.head >= DUP_RING)

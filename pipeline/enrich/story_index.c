@@ -879,27 +879,10 @@ story_index_dump(struct story_index *idx,
 	return rc;
 }
 
-struct story_in {
-	int (*get)(void *ctx, void *p, size_t n);
-	void *ctx;
-	uint64_t left;
-	int bad;
-};
-
-static int
-story_in(struct story_in *in, void *p, size_t n)
-{
-	if (in->bad || n > in->left || in->get(in->ctx, p, n) != 0)
-		in->bad = 1;
-	else
-		in->left -= n;
-	return in->bad ? -1 : 0;
-}
-
 /* The records of [head, tail) and their keys: each record's keys follow
  * the one before's, from khead to ktail. -1 if malformed. */
 static int
-story_undump_ring(struct story_index *idx, struct story_in *in)
+story_undump_ring(struct story_index *idx, struct bounded_in *in)
 {
 	uint32_t at = idx->khead;
 
@@ -908,8 +891,9 @@ story_undump_ring(struct story_index *idx, struct story_in *in)
 
 		if (run > idx->tail - s)
 			run = idx->tail - s;
-		if (story_in(in, &idx->ring[i], run * sizeof(*idx->ring)) ||
-		    story_in(in, &idx->aux[i], run * sizeof(*idx->aux)))
+		if (bounded_read(in, &idx->ring[i],
+		    run * sizeof(*idx->ring)) ||
+		    bounded_read(in, &idx->aux[i], run * sizeof(*idx->aux)))
 			return -1;
 		for (uint32_t k = 0; k < run; k++) {
 			const struct story_rec *r = &idx->ring[i + k];
@@ -933,7 +917,7 @@ story_undump_ring(struct story_index *idx, struct story_in *in)
 		if (run > idx->ktail - k)
 			run = idx->ktail - k;
 		if ((uint64_t)run * sizeof(uint32_t) > in->left ||
-		    story_in(in, story_key_ref(idx, k),
+		    bounded_read(in, story_key_ref(idx, k),
 		    run * sizeof(uint32_t)) != 0)
 			return -1;
 		k += run;
@@ -959,12 +943,12 @@ story_list_ok(const struct story_index *idx, const struct story_post *p)
  * allocation of its size. -1 if malformed (m is then freeable). */
 static int
 story_undump_map(const struct story_index *idx, struct story_map *m,
-    struct story_in *in)
+    struct bounded_in *in)
 {
 	struct story_snap_map h;
 	size_t used = 0;
 
-	if (story_in(in, &h, sizeof(h)) != 0 || (h.size & (h.size - 1)) ||
+	if (bounded_read(in, &h, sizeof(h)) != 0 || (h.size & (h.size - 1)) ||
 	    h.size > in->left / sizeof(*m->slot) ||
 	    h.used * 10 > h.size * 7 || (h.size && h.cursor >= h.size))
 		return -1;
@@ -975,7 +959,7 @@ story_undump_map(const struct story_index *idx, struct story_map *m,
 	m->cursor = h.cursor;
 	m->pass_head = h.pass_head;
 	m->clean = h.clean;
-	if (story_in(in, m->slot, h.size * sizeof(*m->slot)) != 0) {
+	if (bounded_read(in, m->slot, h.size * sizeof(*m->slot)) != 0) {
 		memset(m->slot, 0, h.size * sizeof(*m->slot));
 		return -1;
 	}
@@ -1008,12 +992,13 @@ story_undump_map(const struct story_index *idx, struct story_map *m,
 		if (p->key == 0)
 			continue;
 		if (p->cap > 2) {
-			if (story_in(in, &n, sizeof(n)) != 0 ||
+			if (bounded_read(in, &n, sizeof(n)) != 0 ||
 			    n > in->left / sizeof(uint32_t))
 				return -1;
 			p->u.p = xmalloc((n > 3 ? n : 3) * sizeof(uint32_t));
 			p->cap = n > 3 ? n : 3;
-			if (story_in(in, p->u.p, n * sizeof(uint32_t)) != 0)
+			if (bounded_read(in, p->u.p,
+			    n * sizeof(uint32_t)) != 0)
 				return -1;
 			p->n = n;
 		}
@@ -1027,11 +1012,12 @@ struct story_index *
 story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
     uint64_t size)
 {
-	struct story_in in = { get, ctx, size, 0 };
+	struct bounded_in in = { get, ctx, size, 0 };
 	struct story_snap_head h;
 	struct story_index *idx;
 
-	if (story_in(&in, &h, sizeof(h)) != 0 || h.magic != STORY_SNAP_MAGIC ||
+	if (bounded_read(&in, &h, sizeof(h)) != 0 ||
+	    h.magic != STORY_SNAP_MAGIC ||
 	    h.rec_size != sizeof(struct story_rec) +
 	    sizeof(struct story_aux) ||
 	    h.post_size != sizeof(struct story_post) ||
