@@ -336,7 +336,8 @@ story_best(struct story_index *idx, struct story_cand *cand, size_t ncand,
 		if (cand[i].ub >= 0)
 			cand[n++] = cand[i];
 	}
-	qsort(cand, n, sizeof(*cand), story_cand_cmp);
+	if (n > 1)      /* cand is NULL when there are none */
+		qsort(cand, n, sizeof(*cand), story_cand_cmp);
 	story_scan(idx, cand, n, qterms, t, md, &best);
 	return best;
 }
