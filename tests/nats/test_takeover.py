@@ -55,8 +55,6 @@ def main():
         c.close()
         conf_a, mport_a, log_a = clusterlib.node_conf(
             tmp, "a", [port], feeds.port, sources, lease=LEASE)
-        conf_b, mport_b, log_b = clusterlib.node_conf(
-            tmp, "b", [port], feeds.port, sources, lease=LEASE)
         a = opslib.Daemon(exe, conf_a, log_a)
         first = N_FEEDS * N_ENTRIES
         check(wait_for(lambda: m(mport_a, "newswire_nats_acked_seq") ==
@@ -72,6 +70,12 @@ def main():
             feeds.add(i, N_ENTRIES)
             feeds.add(i, N_ENTRIES + 1)
             feeds.change(i, 1)
+        # b's ports are picked only now: picked at the start, one was
+        # taken by another test's connection in the 10 s before b bound
+        # it (metrics: Address already in use), and b's leases went
+        # unseen
+        conf_b, mport_b, log_b = clusterlib.node_conf(
+            tmp, "b", [port], feeds.port, sources, lease=LEASE)
         b = opslib.Daemon(exe, conf_b, log_b)
         want = first + N_FEEDS * 3
         ok = wait_for(lambda: clusterlib.stream_count(port) >= want and
