@@ -24,6 +24,7 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,8 +46,8 @@
 #include "window_gen.h"
 
 #define C_TIMED 2000
-#define C_TURN 64
-#define C_BULK_TX 2000
+#define C_TURN 256      /* DAEMON_TURN_MAX: a loop turn's results */
+#define C_QUEUE 1024
 #define C_READY_SECS 300
 
 static double
@@ -65,56 +66,71 @@ c_die(const char *what, const char *err)
 	exit(1);
 }
 
-/* What the commit path writes for an article, the quick way: a new
- * article (a copy is journalled as a duplicate, not printed), its story
- * the one it was written for. */
-static void
-c_bulk(struct store *s, struct story_index *stories, struct dup_index *dups,
-    struct nw_article *a, const char *print, int copy, uint64_t story)
-{
-	char id[EVENT_ID_LEN], sid[24], err[256];
-	int64_t t = a->published.utc;
-	struct store_verdict v = { 0 };
-	struct event_meta m = {
-		.origin_id = store_origin_id(s),
-		.origin_epoch = store_origin_epoch(s),
-		.source_name = "bench",
-		.source_kind = "folder",
-		.source_uri = "file:///bench",
-		.fetched_at = t,
-		.version = 1,
-	};
-	char *sig, *json, *topic;
-	json_t *ev;
+/* The pool's side: a thread makes the articles (text, print), as the
+ * daemon's workers extract them, into a bounded queue the loop's side
+ * takes in turns of up to C_TURN. */
+struct c_made {
+	struct nw_article *a;
+	char *print;
+	char gid[40];
+};
 
-	event_article_id(a, id);
-	if (store_classify(s, id, a->content_hash, t, &v, err,
-	    sizeof(err)) != 0)
-		c_die("store_classify", err);
-	if (!copy) {
-		if (store_dup_add(s, id, t, print, err, sizeof(err)) != 0)
-			c_die("store_dup_add", err);
-		dup_index_add(dups, id, print, t);
+struct c_queue {
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	struct c_made v[C_QUEUE];
+	size_t head, len;       /* taken from head, len queued */
+	size_t n;               /* articles to make */
+	double cpu;             /* the maker's CPU seconds */
+};
+
+static void *
+c_maker(void *arg)
+{
+	static struct w_gen g;
+	struct c_queue *q = arg;
+
+	w_gen_init(&g, q->n);
+	g.t0 = (int64_t)time(NULL) - W_WINDOW + 3600;
+	g.dt = (double)(W_WINDOW - 3600) / (double)q->n;
+	for (size_t i = 0; i < q->n; i++) {
+		struct c_made m;
+		int copy;
+		uint64_t story;
+
+		m.a = w_next2(&g, m.gid, &m.print, &copy, &story);
+		article_set(&m.a->dup_print, m.print);
+		free(m.print);
+		pthread_mutex_lock(&q->mu);
+		while (q->len == C_QUEUE)
+			pthread_cond_wait(&q->room, &q->mu);
+		q->v[(q->head + q->len) % C_QUEUE] = m;
+		q->len++;
+		pthread_cond_signal(&q->more);
+		pthread_mutex_unlock(&q->mu);
 	}
-	snprintf(sid, sizeof(sid), "st1-%016" PRIx64, story);
-	article_set(&a->story_id, sid);
-	sig = story_signature(a);
-	if (store_story_add(s, id, sid, t, sig ? sig : "", err,
-	    sizeof(err)) != 0)
-		c_die("store_story_add", err);
-	story_index_restore(stories, sid, t, sig ? sig : "");
-	free(sig);
-	m.id = id;
-	m.seq = store_next_seq(s);
-	ev = event_article(a, &m);
-	json = event_dump(ev);
-	json_decref(ev);
-	topic = event_topic(copy ? "duplicate" : "new", "bench");
-	if (json == NULL || store_journal(s, m.seq, topic, json, t, err,
-	    sizeof(err)) != 0)
-		c_die("store_journal", err);
-	free(json);
-	free(topic);
+	q->cpu = w_cpu();
+	return NULL;
+}
+
+/* Up to max made articles into out (at least one while any is left to
+ * come); how many. */
+static size_t
+c_take(struct c_queue *q, struct c_made *out, size_t max)
+{
+	size_t k;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->len == 0)
+		pthread_cond_wait(&q->more, &q->mu);
+	k = q->len < max ? q->len : max;
+	for (size_t i = 0; i < k; i++)
+		out[i] = q->v[(q->head + i) % C_QUEUE];
+	q->head = (q->head + k) % C_QUEUE;
+	q->len -= k;
+	pthread_cond_signal(&q->room);
+	pthread_mutex_unlock(&q->mu);
+	return k;
 }
 
 struct c_point {
@@ -124,21 +140,23 @@ struct c_point {
 	size_t dups;          /* duplicates found among the timed */
 };
 
-/* Fills the store in state with n articles; the checkpoints' figures
- * into pts. */
+/* Fills the store in state with n articles, every one through commit.c
+ * in turns as the loop takes the pool's results; the checkpoints'
+ * figures into pts. */
 static size_t
 c_fill(const char *state, size_t n, struct c_point *pts)
 {
-	static struct w_gen g;
 	struct log lg = { .level = LOG_WARN };
 	char err[256];
 	struct store *s = store_open(state, false, err, sizeof(err));
 	struct story_index *stories = story_index_new(0);
 	struct dup_index *dups = dup_index_new(0);
+	struct c_queue *q = xcalloc(1, sizeof(*q));
+	struct c_made turn[C_TURN];
 	struct commit *c;
-	size_t at[8], nat = 0, np = 0, turn = 0, ndup = 0;
-	double rss0, cpu = 0;
-	int bulk_open = 0;
+	size_t at[8], nat = 0, np = 0, ndup = 0, i = 0, mark = 0;
+	double rss0, cpu = 0, cpu_all, t0 = c_now(), tmark = t0;
+	pthread_t th;
 
 	if (s == NULL)
 		c_die("store_open", err);
@@ -146,71 +164,79 @@ c_fill(const char *state, size_t n, struct c_point *pts)
 	for (size_t k = 10000; k < n; k *= 10)
 		at[nat++] = k;
 	at[nat++] = n;
-	w_gen_init(&g, n);
-	g.t0 = (int64_t)time(NULL) - W_WINDOW + 3600;
-	g.dt = (double)(W_WINDOW - 3600) / (double)n;
+	pthread_mutex_init(&q->mu, NULL);
+	pthread_cond_init(&q->more, NULL);
+	pthread_cond_init(&q->room, NULL);
+	q->n = n;
+	if (pthread_create(&th, NULL, c_maker, q) != 0)
+		c_die("pthread_create", "failed");
 	rss0 = w_rss();
-	for (size_t i = 0; i < n; i++) {
-		char gid[40], *print;
-		int copy, timed = 0;
-		uint64_t story;
-		struct nw_article *a = w_next2(&g, gid, &print, &copy, &story);
+	cpu_all = w_cpu();
+	while (i < n) {
+		/* turns end where the timed articles start and at the
+		 * checkpoint, so that its figures are theirs */
+		size_t want = C_TURN, k;
+		int timed = np < nat && i + C_TIMED >= at[np];
 
-		for (size_t k = 0; k < nat; k++)
-			timed |= i + C_TIMED >= at[k] && i < at[k];
-		if (timed) {
+		if (np < nat && !timed && at[np] - C_TIMED - i < want)
+			want = at[np] - C_TIMED - i;
+		if (np < nat && timed && at[np] - i < want)
+			want = at[np] - i;
+		k = c_take(q, turn, want);
+		double c0 = w_cpu();
+
+		if (commit_begin(c, err, sizeof(err)) != 0)
+			c_die("commit_begin", err);
+		for (size_t j = 0; j < k; j++) {
 			struct commit_item it = {
 				.source = "bench", .kind = "folder",
-				.uri = "file:///bench", .label = gid,
-				.fetched_at = a->published.utc, .article = a,
+				.uri = "file:///bench", .label = turn[j].gid,
+				.fetched_at = turn[j].a->published.utc,
+				.article = turn[j].a,
 			};
-			double c0;
 
-			article_set(&a->dup_print, print);
-			if (bulk_open && store_commit(s, err, sizeof(err)) != 0)
-				c_die("store_commit", err);
-			bulk_open = 0;
-			c0 = w_cpu();
-			if (commit_begin(c, err, sizeof(err)) != 0 ||
-			    commit_item(c, &it, err, sizeof(err)) != 0)
+			if (commit_item(c, &it, err, sizeof(err)) != 0)
 				c_die("commit_item", err);
-			if (++turn == C_TURN || i + 1 == at[np]) {
-				if (commit_end(c, err, sizeof(err)) != 0)
-					c_die("commit_end", err);
-				turn = 0;
-			}
-			cpu += w_cpu() - c0;
-			ndup += it.outcome == COMMIT_DUPLICATE;
-		} else {
-			if (!bulk_open && store_begin(s, err, sizeof(err)) != 0)
-				c_die("store_begin", err);
-			bulk_open = 1;
-			c_bulk(s, stories, dups, a, print, copy, story);
-			if ((i + 1) % C_BULK_TX == 0) {
-				if (store_commit(s, err, sizeof(err)) != 0)
-					c_die("store_commit", err);
-				bulk_open = 0;
-			}
+			ndup += timed && it.outcome == COMMIT_DUPLICATE;
 		}
-		free(print);
-		article_free(a);
-		if (np < nat && i + 1 == at[np]) {
-			pts[np].n = i + 1;
-			pts[np].rss = (w_rss() - rss0) / (double)(i + 1);
+		if (commit_end(c, err, sizeof(err)) != 0)
+			c_die("commit_end", err);
+		if (timed)
+			cpu += w_cpu() - c0;
+		for (size_t j = 0; j < k; j++)
+			article_free(turn[j].a);
+		i += k;
+		if (i - mark >= 100000 || i == n) {
+			fprintf(stderr, "bench_commit: %zu articles in %.0f s "
+			    "(%.0f/s lately)\n", i, c_now() - t0,
+			    (double)(i - mark) / (c_now() - tmark));
+			mark = i;
+			tmark = c_now();
+		}
+		if (np < nat && i == at[np]) {
+			pts[np].n = i;
+			pts[np].rss = (w_rss() - rss0) / (double)i;
 			pts[np].commit_us = cpu / C_TIMED * 1e6;
 			pts[np].dups = ndup;
 			printf("fill %9zu articles: RSS %6.0f B/article (indexes "
 			    "and SQLite's cache), commit %7.1f us CPU/article "
-			    "(%zu of %d duplicates)\n", pts[np].n, pts[np].rss,
-			    pts[np].commit_us, ndup, C_TIMED);
+			    "(%zu of the last %d duplicates)\n", pts[np].n,
+			    pts[np].rss, pts[np].commit_us, ndup, C_TIMED);
 			fflush(stdout);
 			cpu = 0;
 			ndup = 0;
 			np++;
 		}
 	}
-	if (bulk_open && store_commit(s, err, sizeof(err)) != 0)
-		c_die("store_commit", err);
+	pthread_join(th, NULL);
+	printf("fill: %zu articles in %.0f s wall; the loop's side %.0f us "
+	    "CPU/article (commit.c), the makers' %.0f us\n", n,
+	    c_now() - t0, (w_cpu() - cpu_all) / (double)n * 1e6,
+	    q->cpu / (double)n * 1e6);
+	pthread_cond_destroy(&q->more);
+	pthread_cond_destroy(&q->room);
+	pthread_mutex_destroy(&q->mu);
+	free(q);
 	commit_free(c);
 	store_close(s);
 	story_index_free(stories);
