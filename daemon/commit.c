@@ -52,6 +52,14 @@ commit_new(struct store *s, struct story_index *stories,
 	return c;
 }
 
+void
+commit_set_window(struct commit *c, struct story_index *stories,
+    struct dup_index *dups)
+{
+	c->stories = stories;
+	c->dups = dups;
+}
+
 static void
 pending_clear(struct commit *c)
 {

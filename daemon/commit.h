@@ -66,6 +66,11 @@ struct commit *commit_new(struct store *s, struct story_index *stories,
     struct log *log);
 void commit_free(struct commit *c);
 
+/* The window's indexes, once loaded (window.h): no item with an article
+ * is committed before. */
+void commit_set_window(struct commit *c, struct story_index *stories,
+    struct dup_index *dups);
+
 /* Opens the turn's transaction (a no-op when one is open already). */
 int commit_begin(struct commit *c, char *err, size_t errlen);
 

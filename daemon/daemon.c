@@ -449,7 +449,9 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	workers_set_slack(d->workers, sources_slack(&d->cfg));
 	d->ev_results = event_new(d->base, workers_fd(d->workers),
 	    EV_READ | EV_PERSIST, on_results, d);
-	event_add(d->ev_results, NULL);
+	/* while the window loads, finished jobs wait (window.h) */
+	if (!window_loading(d))
+		event_add(d->ev_results, NULL);
 	for (int i = 0; i < 3; i++) {
 		d->ev_signals[i] = evsignal_new(d->base, sigs[i], on_signal,
 		    d);

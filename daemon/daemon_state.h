@@ -24,6 +24,7 @@ struct idents;
 struct leases;
 struct metrics;
 struct notify;
+struct window;
 struct outputs;
 struct publisher;
 struct replay;
@@ -76,6 +77,7 @@ struct daemon {
 	struct event *ev_heartbeat;
 	struct event *ev_retry;
 	struct event *ev_window;        /* the indexes' expiry (window.h) */
+	struct window *window;          /* their load (window.c) */
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
 	bool stopping;

@@ -720,8 +720,10 @@ store_dups(struct store *s, int64_t since,
 	    errlen);
 }
 
-int
-store_dups_at(const char *dir, int64_t since,
+/* The rows of a window table at or after since, on a read-only
+ * connection of the caller's thread's own. */
+static int
+store_rows_at(const char *dir, int which, const char *what, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
     char *err, size_t errlen)
 {
@@ -735,17 +737,35 @@ store_dups_at(const char *dir, int64_t since,
 	    SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_busy_timeout(db, 1000);
-		rc = sqlite3_prepare_v2(db, store_sql[ST_DUPS], -1, &st, NULL);
+		rc = sqlite3_prepare_v2(db, store_sql[which], -1, &st, NULL);
 	}
 	if (rc == SQLITE_OK)
 		rc = store_rows(st, since, fn, ctx);
 	if (rc != SQLITE_DONE)
-		fail(err, errlen, "store: dup_prints (%s): %s", path.p,
+		fail(err, errlen, "store: %s (%s): %s", what, path.p,
 		    db ? sqlite3_errmsg(db) : "out of memory");
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	buf_free(&path);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+store_dups_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen)
+{
+	return store_rows_at(dir, ST_DUPS, "dup_prints", since, fn, ctx, err,
+	    errlen);
+}
+
+int
+store_stories_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen)
+{
+	return store_rows_at(dir, ST_STORIES, "stories", since, fn, ctx, err,
+	    errlen);
 }
 
 int

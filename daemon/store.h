@@ -106,6 +106,12 @@ int store_dups_at(const char *dir, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
     char *err, size_t errlen);
 
+/* store_stories() the same way: for the window's load in a thread while
+ * the loop runs on its own connection. */
+int store_stories_at(const char *dir, int64_t since,
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    char *err, size_t errlen);
+
 /* The state of the store a snapshot of the window (daemon/window_snap.c)
  * must match to be used, as a line into out: the origin, epoch and last
  * seq, and the last rowid and row count of each window table. */

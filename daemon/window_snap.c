@@ -340,8 +340,8 @@ ws_read_dups(void *arg)
 
 /* Reads the body into the indexes; a reason into why on failure. */
 static void
-ws_read_body(struct daemon *d, int fd, const struct ws_head *h,
-    const char **why, double *cpu)
+ws_read_body(int fd, const struct ws_head *h, struct story_index **sp,
+    struct dup_index **dp, const char **why, double *cpu)
 {
 	struct ws_dups wd = {
 		.in = { .fd = fd, .buf = xmalloc(WS_BLOCK), .off = WS_HEAD,
@@ -382,20 +382,24 @@ ws_read_body(struct daemon *d, int fd, const struct ws_head *h,
 		story_index_free(stories);
 		return;
 	}
-	d->dups = wd.idx;
-	d->stories = stories;
+	*dp = wd.idx;
+	*sp = stories;
 }
 
-int
-window_snap_load(struct daemon *d, double *cpu)
+struct window_snap {
+	int fd;
+	struct ws_head h;
+};
+
+struct window_snap *
+window_snap_open(struct daemon *d)
 {
 	char path[4096], mark[WS_HEAD - 48], err[256];
 	const char *why = NULL;
-	struct ws_head h;
+	struct window_snap *w;
 	struct stat st;
 	int fd;
 
-	*cpu = 0;
 	/* a stop killed while it wrote left this */
 	snprintf(path, sizeof(path), "%s/" WS_TMP, d->cfg.state);
 	unlink(path);
@@ -404,30 +408,52 @@ window_snap_load(struct daemon *d, double *cpu)
 	if (fd < 0) {
 		log_info(&d->log, "window: no snapshot (%s), loading the rows",
 		    strerror(errno));
-		return 0;
+		return NULL;
 	}
 	/* used once at most, whatever happens next */
 	unlink(path);
+	w = xcalloc(1, sizeof(*w));
+	w->fd = fd;
 	if (fstat(fd, &st) != 0 ||
-	    read(fd, &h, sizeof(h)) != (ssize_t)sizeof(h))
+	    read(fd, &w->h, sizeof(w->h)) != (ssize_t)sizeof(w->h))
 		why = "it is truncated";
-	else if (memcmp(h.magic, ws_magic, 8) || h.version != WS_VERSION ||
-	    h.order != WS_ORDER)
+	else if (memcmp(w->h.magic, ws_magic, 8) ||
+	    w->h.version != WS_VERSION || w->h.order != WS_ORDER)
 		why = "it is of another version";
-	else if (h.dups > h.body || (uint64_t)st.st_size != WS_HEAD +
-	    h.body + sizeof(struct ws_tail))
+	else if (w->h.dups > w->h.body || (uint64_t)st.st_size != WS_HEAD +
+	    w->h.body + sizeof(struct ws_tail))
 		why = "it is truncated or too long";
-	else if (h.mark[sizeof(h.mark) - 1] != '\0' ||
+	else if (w->h.mark[sizeof(w->h.mark) - 1] != '\0' ||
 	    store_window_mark(d->store, mark, sizeof(mark), err,
-	    sizeof(err)) != 0 || strcmp(mark, h.mark) != 0)
+	    sizeof(err)) != 0 || strcmp(mark, w->h.mark) != 0)
 		why = "the store changed since it was written";
-	else
-		ws_read_body(d, fd, &h, &why, cpu);
-	close(fd);
 	if (why != NULL) {
 		log_warn(&d->log, "window: snapshot not used (%s), loading "
 		    "the rows", why);
-		return 0;
+		window_snap_close(w);
+		return NULL;
 	}
-	return 1;
+	/* read once, front to back (each of its two parts) */
+	posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	return w;
+}
+
+const char *
+window_snap_read(struct window_snap *w, struct story_index **stories,
+    struct dup_index **dups, double *cpu)
+{
+	const char *why;
+
+	*cpu = 0;
+	ws_read_body(w->fd, &w->h, stories, dups, &why, cpu);
+	return why;
+}
+
+void
+window_snap_close(struct window_snap *w)
+{
+	if (w == NULL)
+		return;
+	close(w->fd);
+	free(w);
 }

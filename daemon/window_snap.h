@@ -17,11 +17,24 @@ struct daemon;
  * store does not. Logs what it did; failures are logged, not fatal. */
 void window_snap_save(struct daemon *d);
 
-/* Reads the snapshot into d->stories and d->dups if there is one and it
- * matches the store, and removes the file either way, so that it is
- * used once at most. 1: loaded; 0: not (d's indexes untouched; the
- * reason logged, in one line when a snapshot was there). *cpu gets the
- * CPU seconds of the thread that read the duplicate part. */
-int window_snap_load(struct daemon *d, double *cpu);
+/* The loop's half of the start: opens the snapshot if there is one,
+ * removes the file (so that it is used once at most), and checks its
+ * header and that its mark is the store's. NULL: no snapshot, or one
+ * not to use (the reason logged, in one line). */
+struct window_snap;
+struct window_snap *window_snap_open(struct daemon *d);
+
+/* The other half, on any one thread (it touches neither d nor the
+ * store): reads the body into new indexes. NULL: done, *stories and
+ * *dups set; else why the snapshot was not used (the indexes left
+ * alone). *cpu gets the CPU seconds of the thread it starts to read
+ * the duplicate part beside the story part. */
+struct story_index;
+struct dup_index;
+const char *window_snap_read(struct window_snap *w,
+    struct story_index **stories, struct dup_index **dups, double *cpu);
+
+/* Closes the file. */
+void window_snap_close(struct window_snap *w);
 
 #endif

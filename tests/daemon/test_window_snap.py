@@ -192,14 +192,6 @@ def main():
         def run_case(label, expect_log, stop_sig, k):
             d = Daemon(newswired, conf, log)
             check(d.wait_log(ready, 30), "%s: started" % label)
-            used = [ln for ln in d.lines() if re.search(loaded, ln)]
-            check(len(used) == 1 and re.search(expect_log, used[0]),
-                  "%s: the log says how the window came back: %r" %
-                  (label, used))
-            check(not os.path.exists(snap),
-                  "%s: the snapshot is used once at most" % label)
-            check(not os.path.exists(snap + ".tmp"),
-                  "%s: no temporary snapshot after the start" % label)
             probes = [("%s-copy-%s" % (label, names[k % len(names)]),
                        names[k % len(names)]),
                       ("%s-copy-%s" % (label, names[(k + 5) % len(names)]),
@@ -210,6 +202,17 @@ def main():
             fresh = "%s-fresh.txt" % label
             drop(tmp, inbox, fresh, synth_articles(100 + k, 1)[0])
             got = wait_journal(state, [p[0] for p in probes] + [fresh], 30)
+            # the window loads in a thread while the daemon is READY (the
+            # probes above may come while it loads: they wait for it)
+            check(d.wait_log(loaded, 30), "%s: the window loaded" % label)
+            used = [ln for ln in d.lines() if re.search(loaded, ln)]
+            check(len(used) == 1 and re.search(expect_log, used[0]),
+                  "%s: the log says how the window came back: %r" %
+                  (label, used))
+            check(not os.path.exists(snap),
+                  "%s: the snapshot is used once at most" % label)
+            check(not os.path.exists(snap + ".tmp"),
+                  "%s: no temporary snapshot after the start" % label)
             v = verdicts(got, probes, orig_ids, orig_stories)
             check(v == [("duplicate", of, True) for _, of in probes],
                   "%s: each near copy a duplicate of its original, in "
