@@ -133,6 +133,24 @@ c_take(struct c_queue *q, struct c_made *out, size_t max)
 	return k;
 }
 
+/* The bytes this process has had written to disk so far (its store:
+ * the WAL, the checkpoints), from /proc/self/io; -1 if unknown. */
+static double
+c_written(void)
+{
+	char line[128];
+	long long b = -1;
+	FILE *f = fopen("/proc/self/io", "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "write_bytes: %lld", &b) == 1)
+			break;
+	fclose(f);
+	return (double)b;
+}
+
 struct c_point {
 	size_t n;
 	double rss;           /* bytes per article */
@@ -155,7 +173,7 @@ c_fill(const char *state, size_t n, struct c_point *pts)
 	struct c_made turn[C_TURN];
 	struct commit *c;
 	size_t at[8], nat = 0, np = 0, ndup = 0, i = 0, mark = 0;
-	double rss0, cpu = 0, cpu_all, t0 = c_now(), tmark = t0;
+	double rss0, cpu = 0, cpu_all, t0 = c_now(), tmark = t0, w0;
 	pthread_t th;
 
 	if (s == NULL)
@@ -172,6 +190,7 @@ c_fill(const char *state, size_t n, struct c_point *pts)
 		c_die("pthread_create", "failed");
 	rss0 = w_rss();
 	cpu_all = w_cpu();
+	w0 = c_written();
 	while (i < n) {
 		/* turns end where the timed articles start and at the
 		 * checkpoint, so that its figures are theirs */
@@ -230,9 +249,10 @@ c_fill(const char *state, size_t n, struct c_point *pts)
 	}
 	pthread_join(th, NULL);
 	printf("fill: %zu articles in %.0f s wall; the loop's side %.0f us "
-	    "CPU/article (commit.c), the makers' %.0f us\n", n,
-	    c_now() - t0, (w_cpu() - cpu_all) / (double)n * 1e6,
-	    q->cpu / (double)n * 1e6);
+	    "CPU/article (commit.c), the makers' %.0f us; %.1f kB written "
+	    "to disk/article\n", n, c_now() - t0,
+	    (w_cpu() - cpu_all) / (double)n * 1e6, q->cpu / (double)n * 1e6,
+	    (c_written() - w0) / (double)n / 1024);
 	pthread_cond_destroy(&q->more);
 	pthread_cond_destroy(&q->room);
 	pthread_mutex_destroy(&q->mu);
