@@ -4,22 +4,23 @@
  * N synthetic articles (window_gen.h: stories, reports, syndicated copies
  * with furniture; default a million) over the last 71 hours fill a store
  * in DIR (default a new folder under /tmp, removed at the end unless
- * given). The 2,000 articles before each checkpoint (10k, 100k, ..., N)
- * go through commit.c as the daemon's loop takes them (commit_begin,
- * commit_item, commit_end, turns of 64): the duplicate look-up, the
- * story assignment, the store's rows and the journalled event; their
- * CPU time per article is printed with the process's resident memory
- * per article (growth since the start, the indexes and SQLite's cache).
- * The others are written the quick way, with the rows and events the
- * commit path writes (store_classify, store_dup_add for an original,
- * store_story_add with the story the article was written for, the event
- * in the journal), and filed in the indexes as a restart files them.
+ * given), every one through commit.c as the daemon's loop takes the
+ * pool's results: a thread makes the articles and their prints (the
+ * workers' part), the main thread commits them in turns of up to 256
+ * (commit_begin, commit_item, commit_end): the duplicate look-up, the
+ * story assignment, the store's rows and the journalled event. The CPU
+ * time per article of the 2,000 before each checkpoint (10k, 100k, ...,
+ * N) is printed with the process's resident memory per article (growth
+ * since the start: the indexes and SQLite's cache), and at the end the
+ * fill's wall time, both sides' CPU per article and the bytes written
+ * to disk per article.
  *
  * Then the real NEWSWIRED starts on that state, twice (once on an empty
  * state first, the baseline of the same run): the wall time from exec to
- * READY=1 on $NOTIFY_SOCKET, and its resident memory at READY. Its log
- * line "window: ... loaded in" is printed too. Figures, never asserted:
- * docs/window.md and docs/benchmarks.md have them. */
+ * READY=1 on $NOTIFY_SOCKET and to its log's "window: ... loaded in"
+ * line (the window loads while the daemon is READY), its CPU time and
+ * its resident memory then. Figures, never asserted: docs/window.md and
+ * docs/benchmarks.md have them. */
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -305,21 +306,60 @@ c_vmrss_kb(pid_t pid)
 	return kb;
 }
 
-/* Starts newswired on state, waits for READY=1 (at most C_READY_SECS):
- * the seconds it took (-1: never), its RSS then into *kb, its CPU
- * seconds then into *cpu; stops it (SIGTERM: a clean stop, which
- * writes the window's snapshot that the next start reads). */
-static double
+/* What a start took: to READY=1 and to the window's load (the log's
+ * "window: ... loaded in" line: the daemon is READY while its window
+ * loads, and commits wait for it); -1 when it did not come. */
+struct c_start {
+	double ready, ready_cpu;
+	double loaded, loaded_cpu;
+	long ready_kb, loaded_kb;
+	char line[512];
+};
+
+/* The "window: ... loaded in" line the log got after offset off, into
+ * line; whether there is one. */
+static int
+c_window_line(const char *logp, long off, char *line, size_t len)
+{
+	char buf[1024];
+	FILE *f = fopen(logp, "r");
+	int got = 0;
+
+	if (f == NULL)
+		return 0;
+	if (fseek(f, off, SEEK_SET) == 0)
+		while (fgets(buf, sizeof(buf), f) != NULL) {
+			char *w = strstr(buf, "window: ");
+
+			if (w != NULL && strstr(w, "loaded in") != NULL) {
+				w[strcspn(w, "\n")] = '\0';
+				snprintf(line, len, "%s", w);
+				got = 1;
+			}
+		}
+	fclose(f);
+	return got;
+}
+
+/* Starts newswired on state, waits for READY=1 on $NOTIFY_SOCKET, then
+ * for the window's load (each C_READY_SECS at most): the times, its
+ * CPU and RSS at each; stops it (SIGTERM: a clean stop, which writes
+ * the window's snapshot that the next start reads). */
+static void
 c_restart(const char *newswired, const char *dir, const char *state,
-    long *kb, double *cpu)
+    struct c_start *r)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	char conf[512], logp[512], inbox[512];
-	double t0, secs = -1;
+	double t0;
 	int fd, status;
+	long off;
+	struct stat st;
 	pid_t pid;
 	FILE *f;
 
+	memset(r, 0, sizeof(*r));
+	r->ready = r->loaded = -1;
 	snprintf(conf, sizeof(conf), "%s/newswired.conf", dir);
 	snprintf(logp, sizeof(logp), "%s/newswired.log", dir);
 	snprintf(inbox, sizeof(inbox), "%s/inbox", dir);
@@ -333,6 +373,7 @@ c_restart(const char *newswired, const char *dir, const char *state,
 	    "[inbox]\npath = %s\n[publish]\nendpoint = ipc://%s/pub\n"
 	    "replay = ipc://%s/replay\n", state, inbox, dir, dir);
 	fclose(f);
+	off = stat(logp, &st) == 0 ? (long)st.st_size : 0;
 	unlink(sa.sun_path);
 	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) != 0)
@@ -348,60 +389,44 @@ c_restart(const char *newswired, const char *dir, const char *state,
 		execl(newswired, newswired, "-c", conf, (char *)NULL);
 		_exit(127);
 	}
-	*kb = -1;
-	*cpu = -1;
-	while (c_now() - t0 < C_READY_SECS) {
+	while (pid > 0 && c_now() - t0 < C_READY_SECS) {
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		char msg[512];
-		ssize_t r;
+		ssize_t n;
 
 		if (poll(&p, 1, 1000) <= 0) {
-			if (waitpid(pid, &status, WNOHANG) == pid) {
+			if (waitpid(pid, &status, WNOHANG) == pid)
 				pid = -1;
-				break;
-			}
 			continue;
 		}
-		r = recv(fd, msg, sizeof(msg) - 1, 0);
-		if (r <= 0)
+		n = recv(fd, msg, sizeof(msg) - 1, 0);
+		if (n <= 0)
 			continue;
-		msg[r] = '\0';
+		msg[n] = '\0';
 		if (strstr(msg, "READY=1") != NULL) {
-			secs = c_now() - t0;
-			*kb = c_vmrss_kb(pid);
-			*cpu = c_cpu_of(pid);
+			r->ready = c_now() - t0;
+			r->ready_kb = c_vmrss_kb(pid);
+			r->ready_cpu = c_cpu_of(pid);
 			break;
 		}
 	}
 	close(fd);
+	while (pid > 0 && r->ready >= 0 && c_now() - t0 < 2 * C_READY_SECS) {
+		if (c_window_line(logp, off, r->line, sizeof(r->line))) {
+			r->loaded = c_now() - t0;
+			r->loaded_kb = c_vmrss_kb(pid);
+			r->loaded_cpu = c_cpu_of(pid);
+			break;
+		}
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			pid = -1;
+		else
+			usleep(20000);
+	}
 	if (pid > 0) {
 		kill(pid, SIGTERM);
 		waitpid(pid, &status, 0);
 	}
-	return secs;
-}
-
-/* The daemon's last "window: ..." log line, into line. */
-static void
-c_window_line(const char *dir, char *line, size_t len)
-{
-	char path[512], buf[1024];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/newswired.log", dir);
-	line[0] = '\0';
-	f = fopen(path, "r");
-	if (f == NULL)
-		return;
-	while (fgets(buf, sizeof(buf), f) != NULL) {
-		char *w = strstr(buf, "window: ");
-
-		if (w != NULL && strstr(w, "loaded in") != NULL) {
-			w[strcspn(w, "\n")] = '\0';
-			snprintf(line, len, "%s", w);
-		}
-	}
-	fclose(f);
 }
 
 /* Restarts newswired on state and prints what it took; what names the
@@ -410,17 +435,18 @@ static void
 c_report(const char *newswired, const char *dir, const char *state,
     const char *what, size_t n, long kb0)
 {
-	char line[512];
-	double secs, cpu, la[1] = { -1 };
-	long kb;
+	struct c_start r;
+	double la[1] = { -1 };
 
-	secs = c_restart(newswired, dir, state, &kb, &cpu);
-	c_window_line(dir, line, sizeof(line));
+	c_restart(newswired, dir, state, &r);
 	getloadavg(la, 1);
 	printf("newswired restarted with %zu articles (%s): READY in %.2f s "
-	    "wall, %.2f s CPU, RSS %ld kB (%.0f B/article over the empty "
-	    "state's), load average %.1f\n  %s\n", n, what, secs, cpu, kb,
-	    (double)(kb - kb0) * 1024.0 / (double)n, la[0], line);
+	    "wall, %.2f s CPU; the window loaded in %.2f s wall, %.2f s "
+	    "CPU, RSS then %ld kB (%.0f B/article over the empty state's); "
+	    "load average %.1f\n  %s\n", n, what, r.ready, r.ready_cpu,
+	    r.loaded, r.loaded_cpu, r.loaded_kb,
+	    (double)(r.loaded_kb - kb0) * 1024.0 / (double)n, la[0],
+	    r.line);
 	fflush(stdout);
 }
 
@@ -435,8 +461,7 @@ main(int argc, char **argv)
 	struct c_point pts[8];
 	struct stat st;
 	size_t np;
-	double secs0, cpu0;
-	long kb0;
+	struct c_start r0;
 
 	if (newswired == NULL) {
 		fprintf(stderr, "usage: bench_commit NEWSWIRED [N [DIR]]\n");
@@ -452,9 +477,10 @@ main(int argc, char **argv)
 	printf("bench_commit: %zu articles over the last 71 hours, in %s\n",
 	    n, dir);
 	fflush(stdout);
-	secs0 = c_restart(newswired, dir, empty, &kb0, &cpu0);
-	printf("newswired on an empty state: READY in %.2f s, %.2f s CPU, "
-	    "RSS %ld kB\n", secs0, cpu0, kb0);
+	c_restart(newswired, dir, empty, &r0);
+	printf("newswired on an empty state: READY in %.2f s, %.2f s CPU; "
+	    "the window loaded in %.2f s, RSS then %ld kB\n", r0.ready,
+	    r0.ready_cpu, r0.loaded, r0.loaded_kb);
 	fflush(stdout);
 	if (argc > 3 && stat(db, &st) == 0) {
 		/* a store made before (a fill, or rows repeated in SQL for
@@ -474,8 +500,9 @@ main(int argc, char **argv)
 	 * since the fill), its stop writes the snapshot the second reads */
 	snprintf(cmd, sizeof(cmd), "%s/window.snap", state);
 	unlink(cmd);
-	c_report(newswired, dir, state, "from the rows", n, kb0);
-	c_report(newswired, dir, state, "from the snapshot", n, kb0);
+	c_report(newswired, dir, state, "from the rows", n, r0.loaded_kb);
+	c_report(newswired, dir, state, "from the snapshot", n,
+	    r0.loaded_kb);
 	if (argc <= 3) {
 		snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 		if (system(cmd) != 0)
