@@ -238,10 +238,11 @@ c_fill(const char *state, size_t n, struct c_point *pts)
 			pts[np].rss = (w_rss() - rss0) / (double)i;
 			pts[np].commit_us = cpu / C_TIMED * 1e6;
 			pts[np].dups = ndup;
-			printf("fill %9zu articles: RSS %6.0f B/article (indexes "
-			    "and SQLite's cache), commit %7.1f us CPU/article "
-			    "(%zu of the last %d duplicates)\n", pts[np].n,
-			    pts[np].rss, pts[np].commit_us, ndup, C_TIMED);
+			printf("fill %9zu articles: RSS %6.0f B/article "
+			    "(indexes and SQLite's cache), commit %7.1f us "
+			    "CPU/article (%zu of the last %d duplicates)\n",
+			    pts[np].n, pts[np].rss, pts[np].commit_us, ndup,
+			    C_TIMED);
 			fflush(stdout);
 			cpu = 0;
 			ndup = 0;
