@@ -65,6 +65,11 @@ const char *text_kind_name(enum text_kind k);
 
 /* Signals, exposed for tests. s is one item's text. */
 bool text_is_chrome(const char *s, int words);
+/* When s is a paragraph with the heading of a link box glued to its end
+ * ("... in Bezug auf Gletscher. Mehr zum Thema": a renderer left no
+ * blank line under the paragraph), the length of the paragraph without
+ * it; 0 otherwise. */
+size_t text_trailing_heading(const char *s);
 /* True when a short item heads a comment thread ("Comments", "Leave a
  * reply", "Join the conversation"). */
 bool text_is_section_end(const char *s, int words);

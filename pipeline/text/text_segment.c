@@ -302,10 +302,15 @@ static void
 text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
 {
 	struct text_item *it;
+	size_t cut;
 
 	text_drop_link_marks(b);
 	while (b->len > 0 && b->p[b->len - 1] == ' ')
 		b->p[--b->len] = '\0';
+	if (b->len > 0 && (cut = text_trailing_heading(b->p)) > 0) {
+		b->len = cut;
+		b->p[cut] = '\0';
+	}
 	if (b->len == 0) {
 		buf_free(b);
 		return;

@@ -169,26 +169,34 @@ static const char *const text_chrome_strong[] = {
 	"sign in to", "subscribe now", "subscribe today", "click here",
 	"download our app", "download the app", "follow us on",
 	"share this article", "share this story", "share on facebook",
-	"share on twitter", "read more:", "related articles",
-	"related stories", "related news", "related content",
-	"recommended for you", "you may also like", "most popular",
-	"most read", "more stories", "skip to content", "skip to main",
-	"back to top", "notifications from",
+	"share on twitter", "notifications from",
 	"push notifications", "turn on notifications",
 	"get the best of", "in your inbox", "sign up now", "share via",
 	"media playback", "unsupported on your device",
 	"your browser does not support", "to view this video",
-	"alle rechte vorbehalten", "lesen sie auch", "mehr zum thema",
-	"tous droits r\xc3\xa9serv\xc3\xa9s", "lire aussi",
+	"alle rechte vorbehalten",
+	"tous droits r\xc3\xa9serv\xc3\xa9s",
 	"abonnez-vous", "todos los derechos reservados",
-	"noticias relacionadas", "lee tambi\xc3\xa9n",
-	"tutti i diritti riservati", "leggi anche",
-	"todos os direitos reservados", "leia tamb\xc3\xa9m",
+	"tutti i diritti riservati",
+	"todos os direitos reservados",
 	"\xd0\xb2\xd1\x81\xd0\xb5 \xd0\xbf\xd1\x80\xd0\xb0\xd0\xb2\xd0\xb0 "
 	"\xd0\xb7\xd0\xb0\xd1\x89\xd0\xb8\xd1\x89\xd0\xb5\xd0\xbd\xd1\x8b",
+	"alle rechten voorbehouden",
+};
+
+/* Headings of the page's link boxes (folded): chrome where they head a
+ * short item or open one, not inside a sentence of prose ("two of the
+ * most popular exchanges", "the most read author of his time"). */
+static const char *const text_chrome_headings[] = {
+	"read more:", "related articles", "related stories", "related news",
+	"related content", "recommended for you", "you may also like",
+	"most popular", "most read", "more stories", "skip to content",
+	"skip to main", "back to top", "lesen sie auch", "mehr zum thema",
+	"lire aussi", "noticias relacionadas", "lee tambi\xc3\xa9n",
+	"leggi anche", "leia tamb\xc3\xa9m",
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
-	"lees ook", "alle rechten voorbehouden",
+	"lees ook",
 };
 
 /* What cookies are stored by in a consent notice (folded). */
@@ -259,6 +267,8 @@ static const char *const text_chrome_calls[] = {
 };
 
 #define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+/* Words of an item that a link-box heading still labels. */
+#define TEXT_HEADING_MAX_WORDS 12
 
 /* True when word w occurs in folded text f as a whole word (or with a
  * plural "s"). */
@@ -358,6 +368,18 @@ text_no_letters(const char *s)
 	return true;
 }
 
+/* The number of words of s before q, a position in s. */
+static int
+text_word_index(const char *s, const char *q)
+{
+	int n = 0;
+
+	for (const char *p = s; p < q; p++)
+		if (*p == ' ' && p[1] != ' ')
+			n++;
+	return n;
+}
+
 bool
 text_is_chrome(const char *s, int words)
 {
@@ -372,6 +394,12 @@ text_is_chrome(const char *s, int words)
 	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_strong); i++)
 		if (strstr(f, text_chrome_strong[i]) != NULL)
 			r = true;
+	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_headings); i++) {
+		const char *q = strstr(f, text_chrome_headings[i]);
+
+		r = q != NULL && (words <= TEXT_HEADING_MAX_WORDS ||
+		    text_word_index(f, q) <= 1);
+	}
 	/* a consent notice in any language: cookies beside the site, the
 	 * browser or the reader's data (a recipe's cookies are none) */
 	if (!r && strstr(f, "cookies") != NULL)
@@ -406,6 +434,34 @@ text_is_chrome(const char *s, int words)
 	}
 	free(f);
 	return r;
+}
+
+size_t
+text_trailing_heading(const char *s)
+{
+	char *f = text_fold(s);
+	size_t len = strlen(s), cut = 0;
+
+	/* offsets in f are offsets in s only when folding kept the length */
+	for (size_t i = 0; strlen(f) == len &&
+	    i < TEXT_NELEM(text_chrome_headings); i++) {
+		size_t k = strlen(text_chrome_headings[i]);
+		size_t at = len - k, n;
+		char *before;
+
+		if (len <= k + 1 || s[at - 1] != ' ' ||
+		    strcmp(f + at, text_chrome_headings[i]) != 0)
+			continue;
+		n = at - 1;
+		before = xstrndup(s, n);
+		if (text_ends_sentence(before))
+			cut = n;
+		free(before);
+		if (cut > 0)
+			break;
+	}
+	free(f);
+	return cut;
 }
 
 /* Headings of a comment thread (folded, matched as words). Related-story

@@ -566,6 +566,57 @@ test_extract_repeated_paragraph(void **state)
 	article_free(a);
 }
 
+/* The headings of link boxes are chrome as labels, not inside prose:
+ * "two of the most popular exchanges" is a sentence of the article. */
+static void
+test_chrome_headings(void **state)
+{
+	(void)state;
+	assert_true(text_is_chrome("Most popular", 2));
+	assert_true(text_is_chrome("Related articles", 2));
+	assert_true(text_is_chrome("\xc3\x80 lire aussi \xc2\xbb "
+	    "Ballonnements, lourdeurs... Quel est votre profil digestif et "
+	    "comment y rem\xc3\xa9" "dier ?", 15));
+	assert_false(text_is_chrome("Coinbase and Coinbase Pro are two of "
+	    "the most popular cryptocurrency exchanges, with hundreds of "
+	    "billions of dollars traded through both platforms annually. "
+	    "They are both designed to help users buy, sell, and trade "
+	    "cryptocurrency.", 35));
+}
+
+/* A renderer that leaves no blank line under a paragraph glues the
+ * heading of the next link box to it: the heading is cut off, and the
+ * paragraph stays the article's. */
+static void
+test_segment_trailing_heading(void **state)
+{
+	const char *s =
+	    "Klimagipfel endet mit gemischtem Ergebnis\n"
+	    "\n"
+	    "   Die Abschlusserkl\xc3\xa4rung erw\xc3\xa4hnt zum ersten Mal "
+	    "das Recht auf eine saubere,\n"
+	    "   gesunde und nachhaltige Umwelt. Ein Novum ist auch das "
+	    "Unterkapitel zu W\xc3\xa4ldern.\n"
+	    "   Mehr zum Thema\n"
+	    "\n"
+	    "   Nahrungsmittel werden an sechs verschiedenen Stellen "
+	    "erw\xc3\xa4hnt, was dem Thema\n"
+	    "   deutlich mehr Gewicht gibt als bislang, sagten "
+	    "Beobachter in Scharm el-Scheich.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_true(d->wrap > 0);
+	assert_int_equal(d->n, 3);
+	assert_string_equal(d->items[1].s + strlen(d->items[1].s) - 12,
+	    "zu W\xc3\xa4ldern.");
+	assert_int_equal(text_trailing_heading("Er sagte es. Most read"), 12);
+	assert_int_equal(text_trailing_heading("The most read"), 0);
+	assert_int_equal(text_trailing_heading("Er sagte es, lesen Sie auch"),
+	    0);
+	text_doc_free(d);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -599,6 +650,8 @@ main(void)
 		cmocka_unit_test(test_extract_teaser_cards),
 		cmocka_unit_test(test_segment_nbsp),
 		cmocka_unit_test(test_extract_repeated_paragraph),
+		cmocka_unit_test(test_chrome_headings),
+		cmocka_unit_test(test_segment_trailing_heading),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
