@@ -116,6 +116,9 @@ text_pair_credit(const char *rem, int cap_words)
 
 	if (c != NULL)
 		return c;
+	/* "Caption / Source: Agency", "Caption | Name" */
+	if ((rem[0] == '/' || rem[0] == '|') && rem[1] == ' ')
+		rem += 2;
 	for (const char *p = rem; *p != '\0'; p++)
 		if (*p != ' ' && (p == rem || p[-1] == ' '))
 			words++;
@@ -501,6 +504,12 @@ text_header(struct text_doc *d)
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;
 	}
+	/* the standfirst: the next candidate, past the dates and bylines
+	 * that the walk up also passed */
+	while (first < d->body_start && (d->items[first].datelike ||
+	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
+	    text_is_byline(d->items[first].s, d->items[first].words))))
+		first++;
 	if (first < d->body_start && text_title_candidate(&d->items[first])) {
 		d->subtitle = first;
 		d->items[first].kind = TEXT_STANDFIRST;

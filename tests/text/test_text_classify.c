@@ -617,6 +617,50 @@ test_segment_trailing_heading(void **state)
 	text_doc_free(d);
 }
 
+/* The standfirst stands under the headline's date line, above share
+ * buttons; a photo caption shown again with " / Source: X" is a caption
+ * with its credit. */
+static void
+test_extract_standfirst_after_date(void **state)
+{
+	const char *s =
+	    "Region\n\n"
+	    "Junge Lenker schrotten Corvette und Audi in einer Nacht\n\n"
+	    "19.10.2019 11:36 telebasel\n"
+	    "In der Nacht auf Samstag haben zwei junge Lenker unabh\xc3\xa4ngig "
+	    "voneinander einen Unfall mit ihrem Sportwagen gebaut.\n\n"
+	    "  \xe2\x80\xa2 teilen\n"
+	    "  \xe2\x80\xa2 twittern\n"
+	    "  \xe2\x80\xa2 E-Mail\n\n"
+	    "Unfallstelle auf der A1\n\n"
+	    "Unfallstelle auf der A1 / Quelle: Kantonspolizei\n\n"
+	    "Ein Neulenker ist in der Nacht auf Samstag um 23:50 Uhr auf der "
+	    "Autobahn A1 in Lenzburg mit seinem Audi in die Leitplanke "
+	    "geprallt.\n\n"
+	    "Der 19-j\xc3\xa4hrige verlor kurz nach der Einfahrt aus "
+	    "ungekl\xc3\xa4rten Gr\xc3\xbcnden die Herrschaft \xc3\xbc" "ber "
+	    "den Wagen, wie die Polizei mitteilte.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_string_equal(a->title, "Junge Lenker schrotten Corvette und "
+	    "Audi in einer Nacht");
+	assert_non_null(a->subtitle);
+	assert_non_null(strstr(a->subtitle, "In der Nacht auf Samstag"));
+	assert_string_equal(a->body, "Ein Neulenker ist in der Nacht auf "
+	    "Samstag um 23:50 Uhr auf der Autobahn A1 in Lenzburg mit seinem "
+	    "Audi in die Leitplanke geprallt.\n\nDer 19-j\xc3\xa4hrige verlor "
+	    "kurz nach der Einfahrt aus ungekl\xc3\xa4rten Gr\xc3\xbcnden die "
+	    "Herrschaft \xc3\xbc" "ber den Wagen, wie die Polizei mitteilte.");
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].caption, "Unfallstelle auf der A1");
+	assert_string_equal(a->images[0].credit, "Quelle: Kantonspolizei");
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -652,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_extract_repeated_paragraph),
 		cmocka_unit_test(test_chrome_headings),
 		cmocka_unit_test(test_segment_trailing_heading),
+		cmocka_unit_test(test_extract_standfirst_after_date),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
