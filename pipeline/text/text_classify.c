@@ -471,6 +471,29 @@ text_has_sentence_break(const char *s)
 	return false;
 }
 
+/* True when s ends with a full stop after a word of four letters or
+ * more (not an ellipsis, not "& Co." or "Inc."): a sentence of prose,
+ * which a headline is not. */
+static bool
+text_ends_full_stop(const char *s)
+{
+	size_t len = text_trim_closers(s, strlen(s)), i, adv;
+	int letters = 0;
+	bool lower = false;
+
+	if (len < 2 || s[len - 1] != '.')
+		return false;
+	i = len - 1;
+	while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '.') {
+		i--;
+		if ((s[i] & 0xc0) == 0x80)
+			continue;
+		if (letters++ == 0)
+			lower = text_cp_lower(text_cp_at(s + i, len - i, &adv));
+	}
+	return letters >= 4 && lower && (i == 0 || s[i - 1] == ' ');
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. */
@@ -499,7 +522,8 @@ text_header(struct text_doc *d)
 	if (!found)
 		return;
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
-	    !text_has_sentence_break(d->items[first].s)) {
+	    !text_has_sentence_break(d->items[first].s) &&
+	    !text_ends_full_stop(d->items[first].s)) {
 		d->title = first;
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;

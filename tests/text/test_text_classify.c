@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "util.h"
 #include "text/text_blocks.h"
 #include "text/text_extract.h"
 
@@ -661,6 +662,46 @@ test_extract_standfirst_after_date(void **state)
 	article_free(a);
 }
 
+/* A sentence ending in a full stop heads the run above the body: it is
+ * prose (a standfirst, a chapter's first line), not the headline; "& Co."
+ * ends a headline all the same. */
+static void
+test_classify_no_sentence_headline(void **state)
+{
+	const char *body =
+	    "\n\nShare\n\nTweet\n\nAdvertisement\n\n"
+	    "The man seemed to ponder over my question. As he did, I took "
+	    "that moment to note his features, which were plain at first.\n\n"
+	    "But as I kept looking at him, his face grew less distinct, and "
+	    "his skin blended into the white around us.\n\n"
+	    "He finally seemed to finish thinking it over, as if I had asked "
+	    "him something profound, and he looked up.\n";
+	const char *heads[] = {
+	    "Menu\n\nWhen I woke up, there was nothing.",
+	    "Menu\n\nDie besten Tricks von Marie Kondo f\xc3\xbcr "
+	    "Kleiderschrank & Co.",
+	};
+	struct buf b = { 0 };
+	struct text_doc *d;
+
+	(void)state;
+	buf_puts(&b, heads[0]);
+	buf_puts(&b, body);
+	d = text_segment(b.p, b.len);
+	text_classify(d);
+	assert_int_equal(d->title, d->n);
+	assert_int_equal(d->subtitle, 1);
+	text_doc_free(d);
+	b.len = 0;
+	buf_puts(&b, heads[1]);
+	buf_puts(&b, body);
+	d = text_segment(b.p, b.len);
+	text_classify(d);
+	assert_int_equal(d->title, 1);
+	text_doc_free(d);
+	buf_free(&b);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -697,6 +738,7 @@ main(void)
 		cmocka_unit_test(test_chrome_headings),
 		cmocka_unit_test(test_segment_trailing_heading),
 		cmocka_unit_test(test_extract_standfirst_after_date),
+		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
