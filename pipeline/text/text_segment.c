@@ -9,7 +9,10 @@
 #include <utf8proc.h>
 
 #include "util.h"
+#include "text_util.h"
 
+/* Characters of a word in Chinese and Japanese text, on average. */
+#define TEXT_CJK_WORD_CHARS 2
 /* A wrap width is believed only when this many lines come close to it. */
 #define TEXT_WRAP_MIN_LINES 3
 #define TEXT_WRAP_NEAR 12
@@ -18,6 +21,27 @@
 /* A token longer than this (bytes) is a URL or the like: renderers let it
  * overflow the wrap width, so its line says nothing about the width. */
 #define TEXT_TOKEN_MAX 40
+
+/* True for the code points of scripts written without spaces between
+ * words: Han ideographs, hiragana and katakana. */
+static bool
+text_cp_unspaced(int32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff);
+}
+
+/* True where a renderer may break a line without a space: between the
+ * characters of an unspaced script and at its punctuation (U+3000-303F,
+ * the fullwidth forms). */
+static bool
+text_cp_breakable(int32_t cp)
+{
+	return text_cp_unspaced(cp) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xff00 && cp <= 0xffef);
+}
 
 struct text_line {
 	const char *p;      /* content after indentation */
@@ -105,12 +129,16 @@ text_trailing_space(const char *p, size_t len)
 static size_t
 text_longest_token(const char *p, size_t len)
 {
-	size_t best = 0, cur = 0;
+	size_t best = 0, cur = 0, i = 0, adv;
 
-	for (size_t i = 0; i < len; i++) {
-		cur = p[i] == ' ' ? 0 : cur + 1;
+	while (i < len) {
+		int32_t cp = text_cp_at(p + i, len - i, &adv);
+
+		/* renderers break Chinese and Japanese between characters */
+		cur = p[i] == ' ' || text_cp_breakable(cp) ? 0 : cur + adv;
 		if (cur > best)
 			best = cur;
+		i += adv;
 	}
 	return best;
 }
@@ -253,21 +281,31 @@ text_put_folded(struct buf *b, const char *p, size_t len)
 	}
 }
 
+/* Words of s: runs between spaces, and in Chinese and Japanese, which
+ * put no spaces between words, one word for every TEXT_CJK_WORD_CHARS
+ * characters (the mean length of a word of those languages), so that
+ * the classifier's word counts mean the same in every script. */
 static size_t
 text_count_words(const char *s)
 {
-	size_t n = 0;
+	size_t n = 0, len = strlen(s), i = 0, adv, cjk = 0;
 	bool in = false;
 
-	for (; *s != '\0'; s++) {
-		if (*s == ' ') {
+	while (i < len) {
+		int32_t cp = text_cp_at(s + i, len - i, &adv);
+
+		if (text_cp_unspaced(cp)) {
+			cjk++;
+			in = false;
+		} else if (s[i] == ' ') {
 			in = false;
 		} else if (!in) {
 			in = true;
 			n++;
 		}
+		i += adv;
 	}
-	return n;
+	return n + (cjk + TEXT_CJK_WORD_CHARS - 1) / TEXT_CJK_WORD_CHARS;
 }
 
 /* Drops lynx's link markers in place: "[12]" glued to the start of the
@@ -328,6 +366,26 @@ text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
 	it->bullet = bullet;
 }
 
+/* True when the paragraph in b ends or the line p[0..len) starts with a
+ * character of an unspaced script (or its punctuation): the renderer
+ * broke the line beside such a character ("...6" / "\xe4\xb8\xaa..."), and no
+ * space joins them. */
+static bool
+text_joins_unspaced(const struct buf *b, const char *p, size_t len)
+{
+	size_t i = b->len, adv;
+
+	if (i == 0 || len == 0)
+		return false;
+	while (i > 0 && ((unsigned char)b->p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return false;
+	i--;
+	return text_cp_breakable(text_cp_at(b->p + i, b->len - i, &adv)) ||
+	    text_cp_breakable(text_cp_at(p, len, &adv));
+}
+
 struct text_doc *
 text_segment(const char *s, size_t len)
 {
@@ -373,7 +431,7 @@ text_segment(const char *s, size_t len)
 				text_push(d, &cur, block, cur_bullet);
 			cur_bullet = bl > 0;
 			open = true;
-		} else {
+		} else if (!text_joins_unspaced(&cur, l->p, l->len)) {
 			buf_putc(&cur, ' ');
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);
