@@ -238,79 +238,6 @@ feeds_item_from_json(const char *json, struct feeds_item *it)
 	return 0;
 }
 
-/* An entry's place when a feed has too many: newest first (updated, else
- * published; undated ones last), then in document order. */
-struct pick {
-	int64_t t;
-	bool dated;
-	size_t i;
-	const char *key;
-};
-
-static int
-pick_newest(const void *a, const void *b)
-{
-	const struct pick *x = a, *y = b;
-
-	if (x->dated != y->dated)
-		return x->dated ? -1 : 1;
-	if (x->dated && x->t != y->t)
-		return x->t > y->t ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-static int
-pick_key(const void *a, const void *b)
-{
-	const struct pick *x = a, *y = b;
-	int c = strcmp(x->key, y->key);
-
-	if (c != 0)
-		return c;
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-static int
-pick_doc(const void *a, const void *b)
-{
-	const struct pick *x = a, *y = b;
-
-	return x->i < y->i ? -1 : x->i > y->i;
-}
-
-/* The entries to take: at most max (the newest), each key once (its
- * first), in document order; n log n. Their number into *n. */
-static struct pick *
-pick_entries(const struct feed *f, char **keys, size_t max, size_t *n,
-    size_t *capped)
-{
-	struct pick *v = xcalloc(f->n_items ? f->n_items : 1, sizeof(*v));
-	size_t k = 0;
-
-	for (size_t i = 0; i < f->n_items; i++) {
-		const struct feed_item *it = &f->items[i];
-		const struct nw_time *t = it->updated.set ? &it->updated :
-		    &it->published;
-
-		v[i] = (struct pick){ .t = t->utc, .dated = t->set, .i = i,
-		    .key = keys[i] };
-	}
-	/* a feed that lists one entry twice publishes it once */
-	qsort(v, f->n_items, sizeof(*v), pick_key);
-	for (size_t i = 0; i < f->n_items; i++)
-		if (k == 0 || strcmp(v[k - 1].key, v[i].key) != 0)
-			v[k++] = v[i];
-	*capped = 0;
-	if (max > 0 && k > max) {
-		qsort(v, k, sizeof(*v), pick_newest);
-		*capped = k - max;
-		k = max;
-	}
-	qsort(v, k, sizeof(*v), pick_doc);
-	*n = k;
-	return v;
-}
-
 static const char *
 doc_name(const struct feeds_job *j)
 {
@@ -338,35 +265,25 @@ feeds_work_stops(struct feeds_job *j, const char *what)
 	return true;
 }
 
-/* The entries of the feed's document: the newest max_entries, each key
- * once, each with its stored JSON and hash. */
+/* The entries of the feed's document, each with its key, stored JSON and
+ * hash. The parser (work_feed) left only the newest max_entries, each key
+ * once, in document order: every item of f is taken. */
 static void
 work_entries(struct feeds_job *j, const struct feed *f)
 {
-	char **keys = xcalloc(f->n_items ? f->n_items : 1, sizeof(*keys));
-	struct pick *picks = NULL;
-	size_t n;
-
-	for (size_t i = 0; i < f->n_items; i++) {
-		if ((i & (BUDGET_EVERY - 1)) == 0 &&
-		    feeds_work_stops(j, "identifying its entries"))
-			goto out;
-		keys[i] = feed_item_key(&f->items[i]);
-	}
-	picks = pick_entries(f, keys, j->max_entries, &n, &j->n_capped);
-	j->n_capped += f->n_capped;   /* left out by the parser */
-	j->entries = xcalloc(n ? n : 1, sizeof(*j->entries));
-	for (size_t k = 0; k < n; k++) {
+	j->n_capped = f->n_capped;
+	j->entries = xcalloc(f->n_items ? f->n_items : 1,
+	    sizeof(*j->entries));
+	for (size_t k = 0; k < f->n_items; k++) {
 		struct feeds_entry *e;
-		const struct feed_item *it = &f->items[picks[k].i];
+		const struct feed_item *it = &f->items[k];
 		struct nw_entry ne;
 
 		if ((k & (BUDGET_EVERY - 1)) == 0 &&
 		    feeds_work_stops(j, "reading its entries"))
 			goto out;
 		e = &j->entries[j->n_entries++];
-		e->key = keys[picks[k].i];
-		keys[picks[k].i] = NULL;
+		e->key = feed_item_key(it);
 		feed_item_entry(f, it, &ne);
 		item_from_entry(&e->it, &ne);
 		feed_entry_clear(&ne);
@@ -382,10 +299,6 @@ out:
 		entries_free(j);
 		j->n_capped = 0;
 	}
-	for (size_t i = 0; i < f->n_items; i++)
-		free(keys[i]);
-	free(keys);
-	free(picks);
 }
 
 /* The job's budget starts, on the worker; false when the body is one
