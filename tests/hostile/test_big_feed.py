@@ -26,20 +26,18 @@ N + 1. Every wait is bounded; NW_TIME_FACTOR stretches them.
 import json
 import os
 import re
-import signal
 import sqlite3
 import sys
 import tempfile
 import time
 
-import zmq
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
-                    free_port)
+from opslib import FACTOR, Daemon, check, free_port  # noqa: E402
 from feedserver import FeedHandler, rss, serve  # noqa: E402
+from hostilelib import (Sub, finish, log_text,  # noqa: E402
+                        no_sanitizer_report, stop_timed)
 
 N_BIG = 300000
 MAX_ENTRIES = 50
@@ -83,45 +81,6 @@ class Handler(FeedHandler):
         return self.send(404, b"no\n")
 
 
-class Sub:
-    """A subscriber to every topic, keeping (arrival, topic, event)."""
-
-    def __init__(self, port):
-        self.ctx = zmq.Context()
-        self.sock = self.ctx.socket(zmq.SUB)
-        self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sock.connect("tcp://127.0.0.1:%d" % port)
-        self.events = []
-        self.beats = []
-
-    def poll(self, ms):
-        if not self.sock.poll(ms):
-            return
-        while self.sock.poll(0):
-            t, body = self.sock.recv_multipart()
-            ev = json.loads(body)
-            if t == b"heartbeat":
-                self.beats.append(ev)
-            else:
-                self.events.append((time.monotonic(), t.decode(), ev))
-
-    def wait(self, pred, seconds, alive=None):
-        end = time.monotonic() + seconds * FACTOR
-        while not pred() and time.monotonic() < end:
-            if alive is not None and not alive():
-                break
-            self.poll(100)
-        return pred()
-
-    def topics(self, prefix):
-        return [(a, t, e) for a, t, e in self.events if t.startswith(prefix)]
-
-    def close(self):
-        self.sock.close()
-        self.ctx.term()
-
-
 def write_conf(path, tmp, pub, base):
     srcs = ('[source "big"]\nurl = %s/big\ninterval = 2\n'
             "max_body = %d\nmax_entries = %d\n" % (base, MAX_BODY,
@@ -138,24 +97,6 @@ def write_conf(path, tmp, pub, base):
                 "[http]\nhost_delay = 0\nper_host = 4\njitter = 0\n"
                 "backoff = 1\nbackoff_max = 2\ntimeout = 20\n%s"
                 % (tmp, tmp, BUDGET, pub, free_port(), srcs))
-
-
-def log_text(path):
-    with open(path, errors="replace") as f:
-        return f.read()
-
-
-def stop_timed(d):
-    """SIGTERM; (exit status or None, seconds it took)."""
-    t0 = time.monotonic()
-    d.signal(signal.SIGTERM)
-    try:
-        rc = d.proc.wait(timeout=10 * FACTOR)
-    except Exception:
-        rc = None
-    took = time.monotonic() - t0
-    d.stop(signalled=True)
-    return rc, took
 
 
 def run1(newswired, conf, logp, sub, srv):
@@ -176,7 +117,7 @@ def run1(newswired, conf, logp, sub, srv):
     # the small sources, while the big one keeps a worker busy (its body
     # comes again every 2 s, and each is parsed again)
     sub.wait(lambda: False, 8, d.alive)
-    small = [a for a, t, _ in sub.topics("article.new.small")
+    small = [a for a in sub.arrived("article.new.small")
              if first_big is not None and a > first_big + 0.5]
     hwm = d.vm("VmHWM")
     text = log_text(logp)
@@ -185,7 +126,7 @@ def run1(newswired, conf, logp, sub, srv):
     check(outcome is not None, "big: its entries or an error within 90 s")
     if outcome == "error":
         errs = sub.topics("source.error.big")
-        why = errs[0][2].get("error", "")
+        why = errs[0].get("error", "")
         print("big's error: %s" % why)
         check("job_budget" in why and "time budget" in why,
               "the error says the time budget ran out: %r" % why)
@@ -245,7 +186,7 @@ def journal_checks(tmp, sub):
     check(seqs == list(range(1, len(seqs) + 1)),
           "journal: seqs 1..%d, none missing" % len(seqs))
     by_seq = {s: (t, json.loads(e)) for s, t, e in rows}
-    wrong = [e["seq"] for _, t, e in sub.events
+    wrong = [e["seq"] for t, e in sub.events
              if by_seq.get(e["seq"], (None, None))[0] != t or
              by_seq[e["seq"]][1].get("id") != e.get("id")]
     check(not wrong, "every event seen is the journal's: %r" % wrong[:5])
@@ -270,7 +211,7 @@ def run3(newswired, conf, logp, sub, tmp, last):
     n0, b0 = len(sub.events), len(sub.beats)
     sub.wait(lambda: len(sub.events) > n0 and len(sub.beats) > b0, 30,
              d.alive)
-    new = [e["seq"] for _, _, e in sub.events[n0:]]
+    new = [e["seq"] for _, e in sub.events[n0:]]
     check(sub.beats[b0:] and sub.beats[b0]["last_seq"] >= last,
           "run 3 starts from seq %d: %r" % (last, sub.beats[b0:b0 + 1]))
     check(new and min(new) > last, "run 3 goes on after %d: %r"
@@ -304,16 +245,8 @@ def main():
     finally:
         sub.close()
         srv.shutdown()
-    text = log_text(logp)
-    check("runtime error" not in text and "Sanitizer" not in text,
-          "no sanitizer report in the daemon's log")
-    if failures:
-        print(log_text(logp)[-4000:])
-        print("%d failure(s)" % len(failures))
-        cleanup(tmp)
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    no_sanitizer_report(log_text(logp))
+    finish(tmp, logp)
 
 
 if __name__ == "__main__":

@@ -22,30 +22,23 @@ NW_TIME_FACTOR stretches them.
 import json
 import os
 import re
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 
-import zmq
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import (FACTOR, check, cleanup, drop, failures,  # noqa: E402
-                    free_port, page)
-from test_store_full import fill, unshare_argv  # noqa: E402
+from opslib import FACTOR, check, drop, free_port, page  # noqa: E402
+from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
+                        no_sanitizer_report)
 
 N_FULL = 10
 
 
 def main():
     newswired = sys.argv[1]
-    wrap = unshare_argv()
-    if wrap is None:
-        print("SKIP: no mount namespace here (unshare -m, -Urm)")
-        sys.exit(77)
+    need_unshare()
     tmp = tempfile.mkdtemp(prefix="nw-output-full-")
     out = os.path.join(tmp, "out")
     inbox = os.path.join(tmp, "inbox")
@@ -62,118 +55,73 @@ def main():
                 "[output.file]\npath = %s/events.jsonl\nfsync = always\n"
                 % (inbox, tmp, pub, free_port(), out))
     logp = os.path.join(tmp, "daemon.log")
-    log = open(logp, "ab")
-    proc = subprocess.Popen(
-        wrap + ["sh", "-c", 'mount -t tmpfs -o size=256k nwout "$0" && '
-                'exec "$@"', out, newswired, "-c", conf],
-        stderr=log)
-    ctx = zmq.Context()
-    sub = ctx.socket(zmq.SUB)
-    sub.setsockopt(zmq.LINGER, 0)
-    sub.setsockopt(zmq.SUBSCRIBE, b"")
-    sub.connect("tcp://127.0.0.1:%d" % pub)
-    events = []
+    with TmpfsDaemon(newswired, conf, logp, out, pub, size="256k") as d:
+        run(d, tmp, inbox)
+    check(d.rc == 0, "clean stop: rc %r" % d.rc)
+    no_sanitizer_report(d.text())
+    finish(tmp, logp)
 
-    def receive(seconds, until):
-        end = time.monotonic() + seconds * FACTOR
-        while time.monotonic() < end and proc.poll() is None:
-            if sub.poll(100):
-                t, body = sub.recv_multipart()
-                if t != b"heartbeat":
-                    events.append((t.decode(), json.loads(body)))
-            if until():
-                return True
-        return until()
 
-    def text():
-        with open(logp, errors="replace") as f:
-            return f.read()
+def run(d, tmp, inbox):
+    events = d.events
+    jsonl = d.inside("events.jsonl")
 
-    jsonl = "/proc/%d/root%s/events.jsonl" % (proc.pid, out)
-    filler = "/proc/%d/root%s/filler" % (proc.pid, out)
-    rc = None
-    try:
-        check(sub.poll(int(20000 * FACTOR)) != 0, "a heartbeat")
-        for i in range(2):
-            drop(tmp, inbox, "warm-%d.html" % i, page(i, "warm"))
-        check(receive(20, lambda: len(events) >= 2),
-              "two files published before the disk is full")
-
-        def lines_in_file():
-            try:
-                with open(jsonl, "rb") as f:
-                    return f.read().count(b"\n")
-            except OSError:
-                return 0
-        # the file output takes an event after the PUB socket does
-        check(receive(10, lambda: lines_in_file() >= 2),
-              "the two in the file before it is full")
-        size = fill(filler)
-        print("filled the output's filesystem with %d bytes" % size)
-        full_at = len(text())
-        for i in range(N_FULL):
-            drop(tmp, inbox, "f-%02d.html" % i, page(i, "full"))
-        check(receive(30, lambda: len(events) >= 2 + N_FULL),
-              "the %d files published while the file output cannot "
-              "write: %d" % (N_FULL, len(events) - 2))
-        receive(1, lambda: False)
-        lines = [ln for ln in text()[full_at:].splitlines()
-                 if "output file" in ln or "output.file" in ln]
-        print("while full: %r" % lines)
-        check(len(lines) == 1 and "No space left on device" in lines[0],
-              "the full disk logged once, not once per event: %d line(s)"
-              % len(lines))
-        os.unlink(filler)
-        drop(tmp, inbox, "after.html", page(0, "after"))
-        check(receive(20, lambda: len(events) >= 3 + N_FULL),
-              "a file after the space is freed")
-        end = time.monotonic() + 10 * FACTOR
-        rec = []
-        while time.monotonic() < end and not rec:
-            rec = re.findall(r"output file: recovered after (\d+) failed "
-                             r"event\(s\); takes events again from seq "
-                             r"(\d+)", text()[full_at:])
-            time.sleep(0.1)
-        # the file's last page may take an event or two before it is full
-        first = re.findall(r"output file: seq (\d+):", lines[0])
-        print("recovery: %r, first failed seq %r" % (rec, first))
-        check(len(rec) == 1 and first and int(rec[0][0]) ==
-              int(rec[0][1]) - int(first[0]) and int(rec[0][0]) >= 2,
-              "the recovery logged once, with the count of events "
-              "refused: %r" % rec)
-        with open(jsonl) as f:
-            seqs = [json.loads(ln)["seq"] for ln in f]
-        last = max(e["seq"] for _, e in events)
-        check(seqs == list(range(1, last + 1)),
-              "the file holds seqs 1..%d once each, in order: %r"
-              % (last, seqs))
-        check(proc.poll() is None, "newswired alive")
-    finally:
-        if os.path.exists(filler):
-            try:
-                os.unlink(filler)
-            except OSError:
-                pass
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
+    def lines_in_file():
         try:
-            rc = proc.wait(timeout=20 * FACTOR)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        sub.close()
-        ctx.term()
-    check(rc == 0, "clean stop: rc %r" % rc)
-    check("runtime error" not in text() and "Sanitizer" not in text(),
-          "no sanitizer report in the daemon's log")
-    if failures:
-        print(text()[-4000:])
-        print("%d failure(s)" % len(failures))
-        cleanup(tmp)
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+            with open(jsonl, "rb") as f:
+                return f.read().count(b"\n")
+        except OSError:
+            return 0
+
+    check(d.heartbeat(), "a heartbeat")
+    for i in range(2):
+        drop(tmp, inbox, "warm-%d.html" % i, page(i, "warm"))
+    check(d.receive(20, lambda: len(events) >= 2),
+          "two files published before the disk is full")
+    # the file output takes an event after the PUB socket does
+    check(d.receive(10, lambda: lines_in_file() >= 2),
+          "the two in the file before it is full")
+    size = d.fill()
+    print("filled the output's filesystem with %d bytes" % size)
+    full_at = len(d.text())
+    for i in range(N_FULL):
+        drop(tmp, inbox, "f-%02d.html" % i, page(i, "full"))
+    check(d.receive(30, lambda: len(events) >= 2 + N_FULL),
+          "the %d files published while the file output cannot "
+          "write: %d" % (N_FULL, len(events) - 2))
+    d.receive(1)
+    lines = [ln for ln in d.text()[full_at:].splitlines()
+             if "output file" in ln or "output.file" in ln]
+    print("while full: %r" % lines)
+    check(len(lines) == 1 and "No space left on device" in lines[0],
+          "the full disk logged once, not once per event: %d line(s)"
+          % len(lines))
+    d.free()
+    drop(tmp, inbox, "after.html", page(0, "after"))
+    check(d.receive(20, lambda: len(events) >= 3 + N_FULL),
+          "a file after the space is freed")
+    end = time.monotonic() + 10 * FACTOR
+    rec = []
+    while time.monotonic() < end and not rec:
+        rec = re.findall(r"output file: recovered after (\d+) failed "
+                         r"event\(s\); takes events again from seq "
+                         r"(\d+)", d.text()[full_at:])
+        time.sleep(0.1)
+    # the file's last page may take an event or two before it is full
+    first = re.findall(r"output file: seq (\d+):", lines[0]) if lines \
+        else []
+    print("recovery: %r, first failed seq %r" % (rec, first))
+    check(len(rec) == 1 and first and int(rec[0][0]) ==
+          int(rec[0][1]) - int(first[0]) and int(rec[0][0]) >= 2,
+          "the recovery logged once, with the count of events "
+          "refused: %r" % rec)
+    with open(jsonl) as f:
+        seqs = [json.loads(ln)["seq"] for ln in f]
+    last = max(e["seq"] for _, e in events)
+    check(seqs == list(range(1, last + 1)),
+          "the file holds seqs 1..%d once each, in order: %r"
+          % (last, seqs))
+    check(d.alive(), "newswired alive")
 
 
 if __name__ == "__main__":

@@ -14,24 +14,19 @@ loop, and the store's failure is logged once. Then the test frees the
 space: /c1's pages are published. SIGTERM: exit 0. Every wait is bounded;
 NW_TIME_FACTOR stretches them.
 """
-import json
 import os
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
-import zmq
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import (FACTOR, check, cleanup, failures,  # noqa: E402
-                    free_port, page)
+from opslib import FACTOR, check, free_port, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
-from test_store_full import SIZE, fill, unshare_argv  # noqa: E402
+from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
+                        no_sanitizer_report)
 
 
 class Handler(FeedHandler):
@@ -60,10 +55,7 @@ class Handler(FeedHandler):
 
 def main():
     newswired = sys.argv[1]
-    wrap = unshare_argv()
-    if wrap is None:
-        print("SKIP: no mount namespace here (unshare -m, -Urm)")
-        sys.exit(77)
+    need_unshare()
     tmp = tempfile.mkdtemp(prefix="nw-sitemap-rollback-")
     state = os.path.join(tmp, "state")
     os.makedirs(state)
@@ -84,95 +76,54 @@ def main():
                 "interval = 3600\n"
                 % (tmp, state, pub, free_port(), srv.base))
     logp = os.path.join(tmp, "daemon.log")
-    log = open(logp, "ab")
-    proc = subprocess.Popen(
-        wrap + ["sh", "-c", 'mount -t tmpfs -o size=%s nwstate "$0" && '
-                'exec "$@"' % SIZE, state, newswired, "-c", conf],
-        stderr=log)
-    ctx = zmq.Context()
-    sub = ctx.socket(zmq.SUB)
-    sub.setsockopt(zmq.LINGER, 0)
-    sub.setsockopt(zmq.SUBSCRIBE, b"")
-    sub.connect("tcp://127.0.0.1:%d" % pub)
-    events = []
+    try:
+        with TmpfsDaemon(newswired, conf, logp, state, pub) as d:
+            try:
+                run(d, srv)
+            finally:
+                # the server's answer to /c1 goes before the stop
+                srv.state["full"].set()
+    finally:
+        srv.shutdown()
+    check(d.rc == 0, "clean stop: rc %r" % d.rc)
+    no_sanitizer_report(d.text())
+    finish(tmp, logp)
 
-    def receive(seconds, until=lambda: False):
-        end = time.monotonic() + seconds * FACTOR
-        while time.monotonic() < end and proc.poll() is None:
-            if sub.poll(100):
-                t, body = sub.recv_multipart()
-                if t != b"heartbeat":
-                    events.append((t.decode(), json.loads(body)))
-            if until():
-                return True
-        return until()
 
-    def text():
-        with open(logp, errors="replace") as f:
-            return f.read()
+def run(d, srv):
+    events = d.events
 
     def c1():
         with srv.state["lock"]:
             return srv.state["count"].get("/c1", 0)
 
-    filler = "/proc/%d/root%s/filler" % (proc.pid, state)
-    rc = None
-    try:
-        check(sub.poll(int(20000 * FACTOR)) != 0, "a heartbeat")
-        srv.state["go"].set()
-        check(srv.state["asked"].wait(20 * FACTOR), "the index's sitemap "
-              "is asked for")
-        size = fill(filler)
-        print("filled the state filesystem with %d bytes" % size)
-        full_at = len(text())
-        srv.state["full"].set()
-        t0 = time.monotonic()
-        receive(14)
-        n = c1()
-        full_lines = [ln for ln in text()[full_at:].splitlines()
-                      if "SQLITE_FULL" in ln]
-        print("while full: /c1 asked %d time(s) in %.0f s; %d event(s); "
-              "log: %r" % (n, time.monotonic() - t0, len(events),
-                           full_lines))
-        check(n <= 4, "the sitemap whose turn rolled back is fetched again "
-              "at the daemon's retry, not in a loop: %d fetches" % n)
-        check(len(full_lines) == 1, "the full disk logged once: %d "
-              "line(s)" % len(full_lines))
-        os.unlink(filler)
-        check(receive(40, lambda: len([1 for t, _ in events
-                                       if t.startswith("article.new.map")])
-                      == 2),
-              "after the space is freed, the sitemap's two pages are "
-              "published: %r" % [t for t, _ in events])
-        check(proc.poll() is None, "newswired alive")
-    finally:
-        if os.path.exists(filler):
-            try:
-                os.unlink(filler)
-            except OSError:
-                pass
-        srv.state["full"].set()
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-        try:
-            rc = proc.wait(timeout=20 * FACTOR)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        sub.close()
-        ctx.term()
-        srv.shutdown()
-    check(rc == 0, "clean stop: rc %r" % rc)
-    check("runtime error" not in text() and "Sanitizer" not in text(),
-          "no sanitizer report in the daemon's log")
-    if failures:
-        print(text()[-4000:])
-        print("%d failure(s)" % len(failures))
-        cleanup(tmp)
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    check(d.heartbeat(), "a heartbeat")
+    srv.state["go"].set()
+    check(srv.state["asked"].wait(20 * FACTOR), "the index's sitemap "
+          "is asked for")
+    size = d.fill()
+    print("filled the state filesystem with %d bytes" % size)
+    full_at = len(d.text())
+    srv.state["full"].set()
+    t0 = time.monotonic()
+    d.receive(14)
+    n = c1()
+    full_lines = [ln for ln in d.text()[full_at:].splitlines()
+                  if "SQLITE_FULL" in ln]
+    print("while full: /c1 asked %d time(s) in %.0f s; %d event(s); "
+          "log: %r" % (n, time.monotonic() - t0, len(events),
+                       full_lines))
+    check(n <= 4, "the sitemap whose turn rolled back is fetched again "
+          "at the daemon's retry, not in a loop: %d fetches" % n)
+    check(len(full_lines) == 1, "the full disk logged once: %d "
+          "line(s)" % len(full_lines))
+    d.free()
+    check(d.receive(40, lambda: len([1 for t, _ in events
+                                     if t.startswith("article.new.map")])
+                    == 2),
+          "after the space is freed, the sitemap's two pages are "
+          "published: %r" % [t for t, _ in events])
+    check(d.alive(), "newswired alive")
 
 
 if __name__ == "__main__":

@@ -27,19 +27,17 @@ import json
 import os
 import random
 import re
-import signal
 import sys
 import tempfile
 import time
 
-import zmq
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
-                    free_port)
-from feedserver import FeedHandler, rss, serve  # noqa: E402
+from opslib import FACTOR, Daemon, check, free_port  # noqa: E402
+from feedserver import FeedHandler, serve  # noqa: E402
+from hostilelib import (Sub, finish, log_text,  # noqa: E402
+                        no_sanitizer_report, stop_timed)
 
 N_URLS = 400000
 # in the log once each job is handed to a worker
@@ -127,60 +125,9 @@ def write_conf(path, tmp, pub, base, budget):
                 % (tmp, tmp, budget, pub, free_port(), base, base))
 
 
-def log_text(path):
-    with open(path, errors="replace") as f:
-        return f.read()
-
-
-class Sub:
-    def __init__(self, port):
-        self.ctx = zmq.Context()
-        self.sock = self.ctx.socket(zmq.SUB)
-        self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sock.connect("tcp://127.0.0.1:%d" % port)
-        self.events = []
-        self.beats = 0
-
-    def poll(self, ms):
-        if not self.sock.poll(ms):
-            return
-        while self.sock.poll(0):
-            t, body = self.sock.recv_multipart()
-            if t == b"heartbeat":
-                self.beats += 1
-            else:
-                self.events.append((t.decode(), json.loads(body)))
-
-    def wait(self, pred, seconds, alive):
-        end = time.monotonic() + seconds * FACTOR
-        while not pred() and time.monotonic() < end and alive():
-            self.poll(100)
-        return pred()
-
-    def topics(self, prefix):
-        return [e for t, e in self.events if t.startswith(prefix)]
-
-    def close(self):
-        self.sock.close()
-        self.ctx.term()
-
-
-def stop_timed(d):
-    t0 = time.monotonic()
-    d.signal(signal.SIGTERM)
-    try:
-        rc = d.proc.wait(timeout=10 * FACTOR)
-    except Exception:
-        rc = None
-    took = time.monotonic() - t0
-    d.stop(signalled=True)
-    return rc, took
-
-
 def run1(newswired, conf, logp, sub, srv, tmp):
     d = Daemon(newswired, conf, logp)
-    check(sub.wait(lambda: sub.beats > 0, 20, d.alive), "run 1: heartbeat")
+    check(sub.wait(lambda: sub.beats, 20, d.alive), "run 1: heartbeat")
     srv.state["go"].set()
     end = time.monotonic() + 60 * FACTOR
     text = ""
@@ -254,9 +201,7 @@ def run2(newswired, conf, logp, sub, tmp):
           "run 2: the sitemap gives its URLs or a budget error")
     rc, took = stop_timed(d)
     check(rc == 0, "run 2: clean stop (rc %r, %.1f s)" % (rc, took))
-    text = log_text(logp)[start:]
-    check("runtime error" not in text and "Sanitizer" not in text,
-          "no sanitizer report in the daemon's log")
+    no_sanitizer_report(log_text(logp)[start:])
 
 
 def main():
@@ -285,13 +230,7 @@ def main():
     finally:
         sub.close()
         srv.shutdown()
-    if failures:
-        print(log_text(logp)[-5000:])
-        print("%d failure(s)" % len(failures))
-        cleanup(tmp)
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    finish(tmp, logp, tail=5000)
 
 
 if __name__ == "__main__":

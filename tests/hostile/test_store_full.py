@@ -17,28 +17,21 @@ or per retry. Then the test frees the space: all
 after N failed writes" (N >= 2), and SIGTERM ends the daemon with exit 0.
 Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
-import errno
-import json
 import os
 import re
-import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 
-import zmq
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import (FACTOR, check, cleanup, drop, failures,  # noqa: E402
-                    free_port, page)
+from opslib import check, drop, free_port, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
+from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
+                        no_sanitizer_report)
 
 N_FILES = 20
-SIZE = "4m"
 
 
 class Handler(FeedHandler):
@@ -51,43 +44,9 @@ class Handler(FeedHandler):
         return self.send(404, b"no\n")
 
 
-def unshare_argv():
-    """The wrapper that gives the daemon a mount namespace, or None."""
-    unshare = shutil.which("unshare")
-    if unshare is None:
-        return None
-    for flags in (["-m"], ["-Urm"]) if os.geteuid() == 0 else (["-Urm"],):
-        p = subprocess.run([unshare] + flags + ["--propagation", "private",
-                                                "sh", "-c",
-                                                "mount -t tmpfs none /mnt"],
-                           capture_output=True, timeout=10)
-        if p.returncode == 0:
-            return [unshare] + flags + ["--propagation", "private"]
-    return None
-
-
-def fill(path):
-    """Writes path until the filesystem refuses; returns its size."""
-    n = 0
-    with open(path, "wb", buffering=0) as f:
-        for chunk in (1 << 16, 1 << 12, 1 << 9, 1):
-            while True:
-                try:
-                    f.write(b"\0" * chunk)
-                    n += chunk
-                except OSError as e:
-                    if e.errno != errno.ENOSPC:
-                        raise
-                    break
-    return n
-
-
 def main():
     newswired = sys.argv[1]
-    wrap = unshare_argv()
-    if wrap is None:
-        print("SKIP: no mount namespace here (unshare -m, -Urm)")
-        sys.exit(77)
+    need_unshare()
     tmp = tempfile.mkdtemp(prefix="nw-store-full-")
     state = os.path.join(tmp, "state")
     inbox = os.path.join(tmp, "inbox")
@@ -106,28 +65,18 @@ def main():
                 '[source "feed"]\nurl = %s/feed\ninterval = 1\n'
                 % (inbox, state, pub, free_port(), srv.base))
     logp = os.path.join(tmp, "daemon.log")
-    log = open(logp, "ab")
-    proc = subprocess.Popen(
-        wrap + ["sh", "-c", 'mount -t tmpfs -o size=%s nwstate "$0" && '
-                'exec "$@"' % SIZE, state, newswired, "-c", conf],
-        stderr=log)
-    ctx = zmq.Context()
-    sub = ctx.socket(zmq.SUB)
-    sub.setsockopt(zmq.LINGER, 0)
-    sub.setsockopt(zmq.SUBSCRIBE, b"")
-    sub.connect("tcp://127.0.0.1:%d" % pub)
-    events = []
+    try:
+        with TmpfsDaemon(newswired, conf, logp, state, pub) as d:
+            run(d, srv, tmp, inbox)
+    finally:
+        srv.shutdown()
+    check(d.rc == 0, "clean stop: rc %r" % d.rc)
+    no_sanitizer_report(d.text())
+    finish(tmp, logp)
 
-    def receive(seconds, until=lambda: False):
-        end = time.monotonic() + seconds * FACTOR
-        while time.monotonic() < end and proc.poll() is None:
-            if sub.poll(100):
-                t, body = sub.recv_multipart()
-                if t != b"heartbeat":
-                    events.append((t.decode(), json.loads(body)))
-            if until():
-                return True
-        return until()
+
+def run(d, srv, tmp, inbox):
+    events = d.events
 
     def files_seen(prefix):
         return {e["source"]["uri"].rsplit("/", 1)[-1] for t, e in events
@@ -135,94 +84,60 @@ def main():
                 e["source"]["kind"] == "folder" and
                 e["source"]["uri"].rsplit("/", 1)[-1].startswith(prefix)}
 
-    def text():
-        with open(logp, errors="replace") as f:
-            return f.read()
-
-    filler = "/proc/%d/root%s/filler" % (proc.pid, state)
-    rc = None
-    try:
-        check(sub.poll(int(20000 * FACTOR)) != 0, "a heartbeat")
-        srv.state["go"].set()
-        for i in range(2):
-            drop(tmp, inbox, "warm-%d.html" % i, page(i, "warm"))
-        check(receive(20, lambda: len(files_seen("warm-")) == 2),
-              "two files published before the disk is full")
-        check(receive(10, lambda: any(t.startswith("article.new.feed")
-                                      for t, _ in events)),
-              "the feed publishes before the disk is full")
-        size = fill(filler)
-        print("filled the state filesystem with %d bytes" % size)
-        full_at = len(text())
-        n_before = len(events)
-        with srv.state["lock"]:
-            polls0 = srv.state["count"].get("/feed", 0)
-        for i in range(N_FILES):
-            drop(tmp, inbox, "f-%02d.html" % i, page(i, "full"))
-        # two retries of the rolled-back turns, and the feed's polls
-        t0 = time.monotonic()
-        receive(22)
-        with srv.state["lock"]:
-            polls = srv.state["count"].get("/feed", 0) - polls0
-        took = time.monotonic() - t0
-        during = text()[full_at:]
-        full_lines = [ln for ln in during.splitlines()
-                      if "disk is full" in ln or "SQLITE_FULL" in ln]
-        print("while full: %d event(s), %d poll(s) of the feed in %.0f s; "
-              "log lines on it: %r" % (len(events) - n_before, polls, took,
-                                       full_lines))
-        check(len(events) == n_before, "nothing published while the "
-              "store cannot write: %r" % [t for t, _ in events[n_before:]])
-        check(len(full_lines) == 1 and
-              "store: disk full (SQLITE_FULL)" in full_lines[0],
-              "the full disk logged once: %d line(s)" % len(full_lines))
-        check(polls <= took + 3, "the feed is polled at its interval, not "
-              "in a loop, while its turns roll back: %d polls in %.0f s"
-              % (polls, took))
-        check(len(os.listdir(inbox)) >= N_FILES,
-              "the files wait in the inbox: %d" % len(os.listdir(inbox)))
-        os.unlink(filler)
-        check(receive(40, lambda: len(files_seen("f-")) == N_FILES),
-              "after the space is freed, all %d files published: %d"
-              % (N_FILES, len(files_seen("f-"))))
-        receive(2)
-        rec = re.findall(r"store: recovered after (\d+) failed writes?",
-                         text()[full_at:])
-        print("recovery: %r" % rec)
-        check(len(rec) == 1 and int(rec[0]) >= 2,
-              "the recovery logged once, with the count: %r" % rec)
-        uris = [e["source"]["uri"] for t, e in events
-                if t.startswith("article.") and
-                e["source"]["kind"] == "folder"]
-        check(len(uris) == len(set(uris)), "each file published once")
-        check(proc.poll() is None, "newswired alive")
-    finally:
-        if os.path.exists(filler):
-            try:
-                os.unlink(filler)
-            except OSError:
-                pass
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGTERM)
-        try:
-            rc = proc.wait(timeout=20 * FACTOR)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        sub.close()
-        ctx.term()
-        srv.shutdown()
-    check(rc == 0, "clean stop: rc %r" % rc)
-    check("runtime error" not in text() and "Sanitizer" not in text(),
-          "no sanitizer report in the daemon's log")
-    if failures:
-        print(text()[-4000:])
-        print("%d failure(s)" % len(failures))
-        cleanup(tmp)
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    check(d.heartbeat(), "a heartbeat")
+    srv.state["go"].set()
+    for i in range(2):
+        drop(tmp, inbox, "warm-%d.html" % i, page(i, "warm"))
+    check(d.receive(20, lambda: len(files_seen("warm-")) == 2),
+          "two files published before the disk is full")
+    check(d.receive(10, lambda: any(t.startswith("article.new.feed")
+                                    for t, _ in events)),
+          "the feed publishes before the disk is full")
+    size = d.fill()
+    print("filled the state filesystem with %d bytes" % size)
+    full_at = len(d.text())
+    n_before = len(events)
+    with srv.state["lock"]:
+        polls0 = srv.state["count"].get("/feed", 0)
+    for i in range(N_FILES):
+        drop(tmp, inbox, "f-%02d.html" % i, page(i, "full"))
+    # two retries of the rolled-back turns, and the feed's polls
+    t0 = time.monotonic()
+    d.receive(22)
+    with srv.state["lock"]:
+        polls = srv.state["count"].get("/feed", 0) - polls0
+    took = time.monotonic() - t0
+    during = d.text()[full_at:]
+    full_lines = [ln for ln in during.splitlines()
+                  if "disk is full" in ln or "SQLITE_FULL" in ln]
+    print("while full: %d event(s), %d poll(s) of the feed in %.0f s; "
+          "log lines on it: %r" % (len(events) - n_before, polls, took,
+                                   full_lines))
+    check(len(events) == n_before, "nothing published while the "
+          "store cannot write: %r" % [t for t, _ in events[n_before:]])
+    check(len(full_lines) == 1 and
+          "store: disk full (SQLITE_FULL)" in full_lines[0],
+          "the full disk logged once: %d line(s)" % len(full_lines))
+    check(polls <= took + 3, "the feed is polled at its interval, not "
+          "in a loop, while its turns roll back: %d polls in %.0f s"
+          % (polls, took))
+    check(len(os.listdir(inbox)) >= N_FILES,
+          "the files wait in the inbox: %d" % len(os.listdir(inbox)))
+    d.free()
+    check(d.receive(40, lambda: len(files_seen("f-")) == N_FILES),
+          "after the space is freed, all %d files published: %d"
+          % (N_FILES, len(files_seen("f-"))))
+    d.receive(2)
+    rec = re.findall(r"store: recovered after (\d+) failed writes?",
+                     d.text()[full_at:])
+    print("recovery: %r" % rec)
+    check(len(rec) == 1 and int(rec[0]) >= 2,
+          "the recovery logged once, with the count: %r" % rec)
+    uris = [e["source"]["uri"] for t, e in events
+            if t.startswith("article.") and
+            e["source"]["kind"] == "folder"]
+    check(len(uris) == len(set(uris)), "each file published once")
+    check(d.alive(), "newswired alive")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,232 @@
+"""Parts the hostile tests share: a subscriber to every topic of a
+newswired, a SIGTERM timed, and newswired on a small tmpfs of its own
+(TmpfsDaemon) for the full-disk tests.
+
+A test adds tests/ops and tests/lib to sys.path before importing this
+(as it does for opslib). NW_TIME_FACTOR stretches every wait.
+"""
+import errno
+import functools
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import zmq
+
+from opslib import FACTOR, check, cleanup, failures  # noqa: E402
+
+SIZE = "4m"
+
+
+@functools.lru_cache(maxsize=None)
+def unshare_argv():
+    """The wrapper that gives the daemon a mount namespace, or None."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        return None
+    for flags in (["-m"], ["-Urm"]) if os.geteuid() == 0 else (["-Urm"],):
+        p = subprocess.run([unshare] + flags + ["--propagation", "private",
+                                                "sh", "-c",
+                                                "mount -t tmpfs none /mnt"],
+                           capture_output=True, timeout=10)
+        if p.returncode == 0:
+            return tuple([unshare] + flags + ["--propagation", "private"])
+    return None
+
+
+def need_unshare():
+    """Exits 77 (skipped) where no mount namespace can be had."""
+    if unshare_argv() is None:
+        print("SKIP: no mount namespace here (unshare -m, -Urm)")
+        sys.exit(77)
+
+
+def fill(path):
+    """Writes path until the filesystem refuses; returns its size."""
+    n = 0
+    with open(path, "wb", buffering=0) as f:
+        for chunk in (1 << 16, 1 << 12, 1 << 9, 1):
+            while True:
+                try:
+                    f.write(b"\0" * chunk)
+                    n += chunk
+                except OSError as e:
+                    if e.errno != errno.ENOSPC:
+                        raise
+                    break
+    return n
+
+
+def log_text(path):
+    with open(path, errors="replace") as f:
+        return f.read()
+
+
+class Sub:
+    """A subscriber to every topic on 127.0.0.1:port: events holds
+    (topic, event) of all but heartbeats, arrivals their monotonic
+    times, beats the heartbeats."""
+
+    def __init__(self, port):
+        self.ctx = zmq.Context()
+        self.sock = self.ctx.socket(zmq.SUB)
+        self.sock.setsockopt(zmq.LINGER, 0)
+        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
+        self.sock.connect("tcp://127.0.0.1:%d" % port)
+        self.events = []
+        self.arrivals = []
+        self.beats = []
+
+    def poll(self, ms):
+        """Takes what came within ms milliseconds."""
+        if not self.sock.poll(ms):
+            return
+        while self.sock.poll(0):
+            t, body = self.sock.recv_multipart()
+            ev = json.loads(body)
+            if t == b"heartbeat":
+                self.beats.append(ev)
+            else:
+                self.events.append((t.decode(), ev))
+                self.arrivals.append(time.monotonic())
+
+    def wait(self, pred, seconds, alive=None):
+        """Receives until pred() holds, seconds pass (times FACTOR) or
+        alive() no longer holds; returns pred()."""
+        end = time.monotonic() + seconds * FACTOR
+        while not pred() and time.monotonic() < end:
+            if alive is not None and not alive():
+                break
+            self.poll(100)
+        return pred()
+
+    def topics(self, prefix):
+        """The events whose topic starts with prefix."""
+        return [e for t, e in self.events if t.startswith(prefix)]
+
+    def arrived(self, prefix):
+        """When each of those came (monotonic)."""
+        return [a for a, (t, _) in zip(self.arrivals, self.events)
+                if t.startswith(prefix)]
+
+    def close(self):
+        self.sock.close()
+        self.ctx.term()
+
+
+def stop_timed(d):
+    """SIGTERM to d (an opslib.Daemon); (exit status or None if it took
+    over 10 s, the seconds it took)."""
+    t0 = time.monotonic()
+    d.signal(signal.SIGTERM)
+    try:
+        rc = d.proc.wait(timeout=10 * FACTOR)
+    except subprocess.TimeoutExpired:
+        rc = None
+    took = time.monotonic() - t0
+    d.stop(signalled=True)
+    return rc, took
+
+
+class TmpfsDaemon:
+    """newswired -c conf in a mount namespace of its own (need_unshare()
+    first) in which the folder mount is a tmpfs of size bytes (as mount's
+    size=), its log into log_path, and a Sub on its publish port pub.
+    The test reaches the tmpfs through inside(); fill() fills it, free()
+    frees it again. As a context manager it stops the daemon on the way
+    out (stop()), the exit status then in rc."""
+
+    def __init__(self, exe, conf, log_path, mount, pub, size=SIZE):
+        self.log_path = log_path
+        self.mount = mount
+        self.filler = None
+        self.rc = None
+        self.log = open(log_path, "ab")
+        self.proc = subprocess.Popen(
+            list(unshare_argv()) +
+            ["sh", "-c", 'mount -t tmpfs -o size=%s nwtmpfs "$0" && '
+             'exec "$@"' % size, mount, exe, "-c", conf],
+            stderr=self.log)
+        self.sub = Sub(pub)
+        self.events = self.sub.events
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def text(self):
+        """The daemon's log so far."""
+        return log_text(self.log_path)
+
+    def inside(self, name):
+        """The path of name in the tmpfs, as seen from outside."""
+        return "/proc/%d/root%s/%s" % (self.proc.pid, self.mount, name)
+
+    def heartbeat(self, seconds=20):
+        """Whether a heartbeat comes within seconds (times FACTOR)."""
+        return self.sub.wait(lambda: self.sub.beats, seconds, self.alive)
+
+    def receive(self, seconds, until=lambda: False):
+        """Receives events for seconds (times FACTOR) or until until()
+        holds while the daemon runs; returns until()."""
+        return self.sub.wait(until, seconds, self.alive)
+
+    def fill(self):
+        """Fills the tmpfs until it refuses another byte; its size."""
+        self.filler = self.inside("filler")
+        return fill(self.filler)
+
+    def free(self):
+        """Frees what fill() took."""
+        if self.filler is not None and os.path.exists(self.filler):
+            try:
+                os.unlink(self.filler)
+            except OSError:
+                pass
+
+    def stop(self):
+        """Frees the tmpfs, SIGTERM (if it still runs), waits up to 20 s
+        (times FACTOR, then SIGKILL); the exit status (None if killed).
+        Once; later calls return the same."""
+        if self.log.closed:
+            return self.rc
+        self.free()
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.rc = self.proc.wait(timeout=20 * FACTOR)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            self.rc = None
+        self.log.close()
+        self.sub.close()
+        return self.rc
+
+
+def no_sanitizer_report(text):
+    """Checks that ASan and UBSan said nothing in the log text."""
+    return check("runtime error" not in text and "Sanitizer" not in text,
+                 "no sanitizer report in the daemon's log")
+
+
+def finish(tmp, log_path, tail=4000):
+    """The end of a test: on failures the log's tail, their count and
+    exit 1; else "ok". The temporary folder goes either way."""
+    if failures:
+        print(log_text(log_path)[-tail:])
+        print("%d failure(s)" % len(failures))
+        cleanup(tmp)
+        sys.exit(1)
+    cleanup(tmp)
+    print("ok")
