@@ -130,8 +130,11 @@ def run1(newswired, conf, logp, sub, srv):
         print("big's error: %s" % why)
         check("job_budget" in why and "time budget" in why,
               "the error says the time budget ran out: %r" % why)
-        check(len(errs) == 1, "one source.error for one state: %d"
-              % len(errs))
+        # under load a later parse may end within the budget ("parses
+        # again") and the one after go over it again: a new state each
+        again = text.count("big: the feed parses again")
+        check(len(errs) <= 1 + again, "one source.error for one state: "
+              "%d error(s), %d recovery(ies)" % (len(errs), again))
     elif outcome == "entries":
         check("%d left out" % (N_BIG - MAX_ENTRIES) in text,
               "the entries left out are counted in the log")
