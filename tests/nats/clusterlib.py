@@ -1,20 +1,95 @@
-"""Helpers of the cluster tests: a local HTTP server of RSS feeds whose
-entries the test changes while the daemons poll them (each poll logged
-with the node's User-Agent), newswired nodes with [output.nats] and
-[cluster], and the article events of a stream read back."""
+"""What the NATS tests share: their preamble (need_server(): the skip
+without nats-server; start_server(): one nats-server on a port of the
+kernel's choosing; start_cluster(): three routed to each other), the
+node's metrics (m, wait_for), newswired nodes with [output.nats] whose
+own ports the kernel picks as they bind (Node, start_node(): nothing can
+take them between a pick and the start), the stream checked and read
+back (check_stream, article_events), a local HTTP server of RSS feeds
+whose entries the test changes while the daemons poll them (Feeds, each
+poll logged with the node's User-Agent), and the end (finish()).
+
+A test in this folder imports it first (its folder is on sys.path):
+
+    import clusterlib
+    from clusterlib import check, m, wait_for
+"""
 import datetime
 import hashlib
 import http.server
 import json
 import os
 import random
+import re
 import socketserver
+import sys
 import threading
 import time
 
-import natsproto
-import opslib
-from nwtest import free_port
+HERE = os.path.dirname(os.path.abspath(__file__))
+for _d in ("lib", "ops"):
+    if os.path.join(HERE, "..", _d) not in sys.path:
+        sys.path.insert(0, os.path.join(HERE, "..", _d))
+import natsproto  # noqa: E402
+import opslib  # noqa: E402
+from nwtest import check, failures, free_port  # noqa: E402,F401
+
+FACTOR = opslib.FACTOR
+STREAM = "NEWSWIRE"
+
+
+def need_server():
+    """The nats-server binary; without one the test is skipped (77)."""
+    server = natsproto.find_server()
+    if server is None:
+        print("SKIP: nats-server is not installed (Debian: nats-server; "
+              "scripts/deps test)")
+        sys.exit(77)
+    return server
+
+
+def start_server(server, tmp, name="nats-server"):
+    """One nats-server -js on a port the kernel picks (srv.port), its
+    store in tmp/js, its log tmp/NAME.log; checked to answer. None if it
+    did not."""
+    srv = natsproto.Server(server, 0, os.path.join(tmp, "js"),
+                           os.path.join(tmp, name + ".log"))
+    if not check(srv.up, "nats-server answers"):
+        srv.stop()
+        return None
+    return srv
+
+
+def finish(tmp):
+    """The end of a test: tmp removed (kept on failures); the exit
+    status."""
+    opslib.cleanup(tmp)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("ok")
+    return 0
+
+
+def wait_for(pred, seconds):
+    """Whether pred() holds within seconds (times NW_TIME_FACTOR)."""
+    end = time.monotonic() + seconds * FACTOR
+    while time.monotonic() < end:
+        if pred():
+            return True
+        time.sleep(0.1)
+    return pred()
+
+
+def metrics(port):
+    try:
+        status, body = opslib.http_get(port, "/metrics", 5)
+    except OSError:
+        return {}
+    return opslib.parse_prometheus(body) if status == 200 else {}
+
+
+def m(port, name, **labels):
+    return opslib.metric(metrics(port), name, **labels)
 
 
 class Feeds:
@@ -107,30 +182,170 @@ class Feeds:
         self.srv.server_close()
 
 
+def write_conf(conf, d, workers=2, queue=4, extra=""):
+    """A node's configuration in conf, its folders under d: the one of
+    opslib.write_conf(), but its metrics, publish and replay ports left
+    to the kernel (port 0, *), taken as the daemon binds them."""
+    with open(conf, "w") as f:
+        f.write("[inbox]\npath = %s/inbox\nsource_name = inbox\n"
+                "empty_grace = 0\n"
+                "[daemon]\nstate = %s/state\nworkers = %d\n"
+                "queue_size = %d\nlog_level = info\n"
+                "metrics = 127.0.0.1:0\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+                "hwm = 1000\nreplay = tcp://127.0.0.1:*\n%s"
+                % (d, d, workers, queue, extra))
+
+
+METRICS_AT = re.compile(r"health and metrics on \S+ \(port (\d+)\)")
+
+
+def metrics_port(d, log, start, seconds=15):
+    """The port the daemon d (an opslib.Daemon) says its metrics took,
+    read from its log after offset start (it may have ended since, as a
+    node that dies on purpose does); None if it did not say so before it
+    ended or within seconds (times NW_TIME_FACTOR)."""
+    end = time.monotonic() + seconds * FACTOR
+    while True:
+        alive = d.alive()
+        with open(log, "rb") as f:
+            f.seek(start)
+            hit = METRICS_AT.search(f.read().decode(errors="replace"))
+        if hit:
+            return int(hit.group(1))
+        if not alive or time.monotonic() >= end:
+            return None
+        time.sleep(0.05)
+
+
+def log_size(log):
+    try:
+        return os.path.getsize(log)
+    except OSError:
+        return 0
+
+
 def node_conf(tmp, name, servers, feeds_port, sources, lease=3,
               leases=True, articles=True, replicas=1, interval=1,
               workers=2, queue=4):
     """The configuration of node name: sources is a list of (source name,
-    feed index). Returns (conf path, metrics port, log path)."""
+    feed index). Returns (conf path, log path)."""
     d = os.path.join(tmp, name)
     os.makedirs(os.path.join(d, "inbox"), exist_ok=True)
-    mport = free_port()
     conf = os.path.join(d, "newswired.conf")
-    opslib.write_conf(conf, d, free_port(), mport, workers=workers,
-                      queue=queue)
-    with open(conf, "a") as f:
-        f.write("[http]\nuser_agent = node-%s\nhost_delay = 0\n"
-                "per_host = 16\njitter = 0\n[output.nats]\nservers = %s\n"
-                "replicas = %d\nduplicate_window = 600\n[cluster]\n"
-                "leases = %s\nlease_seconds = %d\narticles = %s\n"
-                % (name, ",".join("nats://127.0.0.1:%d" % p
-                                  for p in servers), replicas,
-                   "yes" if leases else "no", lease,
-                   "yes" if articles else "no"))
-        for sname, i in sources:
-            f.write('[source "%s"]\nurl = http://127.0.0.1:%d/f%d.xml\n'
-                    "interval = %d\n" % (sname, feeds_port, i, interval))
-    return conf, mport, os.path.join(d, "newswired.log")
+    extra = ("[http]\nuser_agent = node-%s\nhost_delay = 0\n"
+             "per_host = 16\njitter = 0\n[output.nats]\nservers = %s\n"
+             "replicas = %d\nduplicate_window = 600\n[cluster]\n"
+             "leases = %s\nlease_seconds = %d\narticles = %s\n"
+             % (name, ",".join("nats://127.0.0.1:%d" % p for p in servers),
+                replicas, "yes" if leases else "no", lease,
+                "yes" if articles else "no"))
+    for sname, i in sources:
+        extra += ('[source "%s"]\nurl = http://127.0.0.1:%d/f%d.xml\n'
+                  "interval = %d\n" % (sname, feeds_port, i, interval))
+    write_conf(conf, d, workers=workers, queue=queue, extra=extra)
+    return conf, os.path.join(d, "newswired.log")
+
+
+def start_node(exe, tmp, name, *args, env=None, more="", **kw):
+    """node_conf() (and more, appended to it) and the daemon started on
+    it (env: more of its environment), up: its log says where its
+    metrics listen. Returns (daemon, metrics port, conf path, log path),
+    the daemon None if it would not start."""
+    conf, log = node_conf(tmp, name, *args, **kw)
+    if more:
+        with open(conf, "a") as f:
+            f.write(more)
+    d, mport = start_daemon(exe, conf, log, env)
+    return d, mport, conf, log
+
+
+def start_daemon(exe, conf, log, env=None):
+    """newswired -c conf (a configuration of write_conf()), its log
+    appended to log: (daemon, metrics port) once the log says where its
+    metrics listen; (None, None) if it did not (the daemon stopped)."""
+    start = log_size(log)
+    d = opslib.Daemon(exe, conf, log, env=env)
+    mport = metrics_port(d, log, start)
+    if mport is None:
+        d.stop()
+        return None, None
+    return d, mport
+
+
+class Node:
+    """newswired with [output.nats] on the servers at nats_ports (one
+    port or a list), its folders in tmp; extra: more of its
+    configuration. start() again restarts it on the same state."""
+
+    def __init__(self, exe, tmp, nats_ports, extra=""):
+        if isinstance(nats_ports, int):
+            nats_ports = [nats_ports]
+        self.exe = exe
+        self.tmp = tmp
+        self.inbox = os.path.join(tmp, "inbox")
+        os.makedirs(self.inbox, exist_ok=True)
+        self.conf = os.path.join(tmp, "newswired.conf")
+        self.log = os.path.join(tmp, "newswired.log")
+        write_conf(self.conf, tmp, extra="[output.nats]\nservers = %s\n"
+                   "duplicate_window = 600\n%s" % (",".join(
+                       "nats://127.0.0.1:%d" % p for p in nats_ports),
+                       extra))
+        self.n = 0
+        self.d = None
+        self.mport = None
+
+    def start(self):
+        """Started, its metrics port known, and connected to NATS when a
+        server is up (True then)."""
+        self.d, self.mport = start_daemon(self.exe, self.conf, self.log)
+        return self.d is not None and wait_for(
+            lambda: m(self.mport, "newswire_nats_connected") is not None,
+            15)
+
+    def drop_pages(self, k):
+        for _ in range(k):
+            opslib.drop(self.tmp, self.inbox, "p%d.html" % self.n,
+                        opslib.page(self.n, "nats"))
+            self.n += 1
+
+    def acked(self):
+        return m(self.mport, "newswire_nats_acked_seq")
+
+    def last_seq(self):
+        v = m(self.mport, "newswire_nats_acked_seq")
+        u = m(self.mport, "newswire_nats_unacked_events")
+        return None if v is None or u is None else v + u
+
+
+def check_stream(c, want_seqs, what):
+    """The stream holds each seq of want_seqs exactly once, with the right
+    subject and message ID; returns the messages."""
+    msgs = c.all_msgs(STREAM)
+    seqs = [int(h.get("Newswire-Seq", "0")) for _, h, _ in msgs]
+    ids = [h.get("Nats-Msg-Id") for _, h, _ in msgs]
+    check(sorted(seqs) == sorted(want_seqs) and
+          len(set(seqs)) == len(seqs),
+          "%s: the stream holds seqs %s once each (has %d messages, %d "
+          "distinct seqs, max %s)" % (what, "1..%d" % max(want_seqs),
+                                      len(seqs), len(set(seqs)),
+                                      max(seqs) if seqs else None))
+    check(len(set(ids)) == len(ids), "%s: no message ID twice" % what)
+    bad = []
+    for subj, h, data in msgs:
+        ev = json.loads(data)
+        topic = subj[len("newswire."):]
+        if ev["seq"] != int(h["Newswire-Seq"]) or \
+                not subj.startswith("newswire."):
+            bad.append(subj)
+        elif topic.startswith(("article.new.", "article.updated.")):
+            if h["Nats-Msg-Id"] != "%s:%d" % (ev["id"], ev["version"]):
+                bad.append(h["Nats-Msg-Id"])
+        elif h["Nats-Msg-Id"] != "%s:%d" % (ev["origin"]["id"], ev["seq"]):
+            bad.append(h["Nats-Msg-Id"])
+    check(not bad, "%s: subjects and message IDs as documented (bad: %s)"
+          % (what, bad[:3]))
+    return msgs
 
 
 def article_events(c, stream="NEWSWIRE"):
@@ -174,30 +389,6 @@ def stream_count(port, stream="NEWSWIRE"):
         return -1
 
 
-def start_node(exe, tmp, name, *args, **kw):
-    """node_conf() and the daemon started on it, up (its metrics answer);
-    a port another process took meanwhile (free_port() races with every
-    other test) means new ports, 3 times at most. Returns (daemon,
-    metrics port, conf path, log path), the daemon None if it would not
-    start."""
-    for _ in range(3):
-        conf, mport, log = node_conf(tmp, name, *args, **kw)
-        d = opslib.Daemon(exe, conf, log)
-        end = time.monotonic() + 15 * opslib.FACTOR
-        while time.monotonic() < end and d.alive():
-            try:
-                if opslib.http_get(mport, "/metrics", 2)[0] == 200:
-                    return d, mport, conf, log
-            except OSError:
-                pass
-            time.sleep(0.1)
-        d.stop()
-        with open(log, errors="replace") as f:
-            if "already in use" not in f.read():
-                break
-    return None, mport, conf, log
-
-
 def lease_intervals(log_path, ends):
     """{feed index: [(taken, lost)]} from a node's log lines "lease: source
     fI taken" and "... given up or lost" / "... not renewed in time"
@@ -239,8 +430,9 @@ def lease_intervals(log_path, ends):
 def start_cluster(server, tmp, n):
     """n nats-servers with JetStream, routed to each other on loopback,
     all answering; new ports (3 times at most) if one would not start (a
-    port another process took). Returns (servers, client ports), or
-    (None, None)."""
+    port another process took: the routes need every port before the
+    first start). Returns (servers, client ports), or (None, None). A
+    server's restart (Server.start()) comes back on its ports."""
     for attempt in range(3):
         ports = [free_port() for _ in range(n)]
         cports = [free_port() for _ in range(n)]
@@ -253,15 +445,10 @@ def start_cluster(server, tmp, n):
                 os.path.join(tmp, "nats%d.log" % i),
                 ["--server_name", "n%d" % i, "--cluster_name", "nw",
                  "--cluster", "nats://127.0.0.1:%d" % cports[i],
-                 "--routes", routes]))
-        ok = True
-        for i in range(n):
-            c = natsproto.wait_conn(ports[i], servers[i].proc, 20)
-            if c is None:
-                ok = False
+                 "--routes", routes], wait_port=0))
+            if not servers[-1].up:
                 break
-            c.close()
-        if ok:
+        if all(sv.up for sv in servers) and len(servers) == n:
             return servers, ports
         for sv in servers:
             sv.stop()

@@ -2,7 +2,7 @@
 client protocol (text over TCP) and the JetStream API's request/reply
 subjects, written from the protocol documents, not with libnats, so the
 tests check the daemon's output with a client other than its own. Also
-starts nats-server on loopback ports the test picks.
+starts nats-server on loopback ports (Server).
 
     c = Conn(port); c.stream_info("NEWSWIRE"); c.msg_get("NEWSWIRE", 1)
 """
@@ -10,11 +10,14 @@ import base64
 import glob
 import json
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
 import time
+
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
 
 def find_server():
@@ -178,19 +181,75 @@ def wait_conn(port, proc, seconds):
 
 class Server:
     """nats-server -js on 127.0.0.1:port, its store in sd, its log in
-    log_path; extra: more arguments (cluster routes)."""
+    log_path; extra: more arguments (cluster routes). Port 0: the kernel
+    picks one at the first start (nothing can take it in between), kept
+    for every restart. Started at once unless start is False; up says
+    whether it answered."""
 
-    def __init__(self, exe, port, sd, log_path, extra=()):
+    def __init__(self, exe, port, sd, log_path, extra=(), start=True,
+                 wait_port=30):
+        self.exe = exe
         self.port = port
-        self.argv = [exe, "-js", "-a", "127.0.0.1", "-p", str(port),
-                     "-sd", sd] + list(extra)
+        self.sd = sd
+        self.extra = list(extra)
         self.log_path = log_path
-        self.start()
+        self.log = None
+        self.proc = None
+        self.up = self.start(wait_port) if start else False
 
-    def start(self):
-        self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(self.argv, stdout=self.log,
-                                     stderr=subprocess.STDOUT)
+    def start(self, wait_port=30):
+        """Starts nats-server and waits until it answers on its port;
+        True then. A port something else holds just now (the log says
+        "address already in use": a connection of another test may have
+        it as its own end) is tried again every 0.5 s for up to
+        wait_port seconds (times NW_TIME_FACTOR): a restart must come
+        back on the port its clients know."""
+        end = time.monotonic() + wait_port * FACTOR
+        while True:
+            try:
+                start = os.path.getsize(self.log_path)
+            except OSError:
+                start = 0
+            self.log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(
+                [self.exe, "-js", "-a", "127.0.0.1", "-p",
+                 str(self.port or -1), "-sd", self.sd] + self.extra,
+                stdout=self.log, stderr=subprocess.STDOUT)
+            if self._answers(start, 20 * FACTOR):
+                return True
+            taken = "address already in use" in self._log_since(start)
+            self.stop()
+            if not taken or time.monotonic() >= end:
+                return False
+            time.sleep(0.5)
+
+    def _log_since(self, start):
+        try:
+            with open(self.log_path, "rb") as f:
+                f.seek(start)
+                return f.read().decode(errors="replace").lower()
+        except OSError:
+            return ""
+
+    def _answers(self, start, seconds):
+        """Whether the server answers within seconds. Asked only once its
+        log says it listens ("Listening for client connections on
+        127.0.0.1:PORT", the port read there when the kernel picked it):
+        before, the port may be another process's."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and self.proc.poll() is None:
+            m = re.search(r"listening for client connections on "
+                          r"127\.0\.0\.1:(\d+)", self._log_since(start))
+            if m and not self.port:
+                self.port = int(m.group(1))
+            if m:
+                try:
+                    Conn(self.port, 2.0).close()
+                    return True
+                except OSError:
+                    pass
+            time.sleep(0.05)
+        return False
 
     def pause(self):
         """SIGSTOP, then waits until every thread is stopped: the kill
@@ -215,11 +274,18 @@ class Server:
         self.proc.send_signal(signal.SIGCONT)
 
     def stop(self):
-        if self.proc.poll() is None:
+        if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
             try:
                 self.proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
+        if self.log is not None:
+            self.log.close()
+
+    def kill(self):
+        """SIGKILL, and waits for it."""
+        self.proc.kill()
+        self.proc.wait()
         self.log.close()

@@ -15,20 +15,13 @@ for a published article: the entry would never be in the stream.
 
 Exit 77 (skip) without nats-server. Usage: test_adopt.py NEWSWIRED
 """
-import os
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import clusterlib  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import check, m, wait_for
+import natsproto
 
 N_ENTRIES = 3
 LEASE = 3
@@ -36,29 +29,21 @@ LEASE = 3
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-adopt-")
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return 1
+    port = srv.port
     feeds = clusterlib.Feeds(1, N_ENTRIES)
     sources = [("f0", 0)]
     a = b = None
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
+        a, _, _, _ = clusterlib.start_node(
+            exe, tmp, "a", [port], feeds.port, sources, lease=LEASE,
+            env={"NEWSWIRED_TEST_DIE_AFTER_CLAIM": "1"})
+        if not check(a is not None, "node a starts"):
             return 1
-        c.close()
-        conf_a, _, log_a = clusterlib.node_conf(
-            tmp, "a", [port], feeds.port, sources, lease=LEASE)
-        conf_b, mport_b, log_b = clusterlib.node_conf(
-            tmp, "b", [port], feeds.port, sources, lease=LEASE)
-        a = opslib.Daemon(exe, conf_a, log_a,
-                          env={"NEWSWIRED_TEST_DIE_AFTER_CLAIM": "1"})
         check(wait_for(lambda: not a.alive(), 30),
               "node a dies at its first claim")
         check(a.stop(signalled=True) == -9, "killed by the hook")
@@ -70,7 +55,10 @@ def main():
               "no event in the stream (has %d)"
               % clusterlib.stream_count(port))
         t0 = time.monotonic()
-        b = opslib.Daemon(exe, conf_b, log_b)
+        b, mport_b, _, log_b = clusterlib.start_node(
+            exe, tmp, "b", [port], feeds.port, sources, lease=LEASE)
+        if not check(b is not None, "node b starts"):
+            return 1
         check(wait_for(lambda: clusterlib.stream_count(port) >= N_ENTRIES,
                        40), "b published the %d entries (stream has %d)"
               % (N_ENTRIES, clusterlib.stream_count(port)))
@@ -109,12 +97,7 @@ def main():
                 d.stop()
         feeds.close()
         srv.stop()
-    if failures:
-        print("%d check(s) failed; logs in %s" % (len(failures), tmp))
-        return 1
-    opslib.cleanup(tmp)
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

@@ -19,19 +19,12 @@ copies would be article.new, and its report would start a story of its
 own. Exit 77 (skip) without nats-server. Usage: test_cluster_feed.py
 NEWSWIRED
 """
-import os
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import clusterlib  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import check, m, wait_for
+import natsproto
 
 REPORT_A = (
     "Kremlin declines to comment on Flynn resignation",
@@ -93,15 +86,12 @@ def events(port, srv):
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-cfeed-")
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return 1
+    port = srv.port
     feeds = Feeds(2)
     t1 = feeds.text(7, 1, 1)
     t2 = feeds.text(7, 2, 1)
@@ -121,10 +111,6 @@ def main():
                  kind="new") or 0
 
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
-            return 1
-        c.close()
         if not check(start("a", 0) and start("b", 1), "both nodes start"):
             return 1
         check(wait_for(lambda: ("f0-1", "new") in events(port, srv), 30),
@@ -189,12 +175,7 @@ def main():
                 d.stop()
         feeds.close()
         srv.stop()
-    if failures:
-        print("%d check(s) failed; logs in %s" % (len(failures), tmp))
-        return 1
-    opslib.cleanup(tmp)
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

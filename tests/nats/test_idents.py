@@ -21,15 +21,9 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import clusterlib  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import check, m, wait_for
+import natsproto
 
 N_FEEDS = 3
 N_ENTRIES = 4
@@ -40,22 +34,21 @@ def run(exe, server, tmp, articles):
     origin)]} of the stream's article events, and the nodes' counts of
     article.new and article.updated journalled."""
     os.makedirs(tmp)
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return {}, (0, 0)
+    port = srv.port
     feeds = clusterlib.Feeds(N_FEEDS, N_ENTRIES)
     nodes = []
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
-            return {}, (0, 0)
-        c.close()
         for name in ("a", "b"):
-            conf, mport, log = clusterlib.node_conf(
-                tmp, name, [port], feeds.port,
+            d, mport, _, _ = clusterlib.start_node(
+                exe, tmp, name, [port], feeds.port,
                 [("%s%d" % (name, i), i) for i in range(N_FEEDS)],
                 leases=False, articles=articles)
-            nodes.append((opslib.Daemon(exe, conf, log), mport))
+            if not check(d is not None, "node %s starts" % name):
+                return {}, (0, 0)
+            nodes.append((d, mport))
         n_first = N_FEEDS * N_ENTRIES
 
         def count(outcome):
@@ -104,11 +97,7 @@ def run(exe, server, tmp, articles):
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-idents-")
     got, counts = run(exe, server, os.path.join(tmp, "shared"), True)
     origins = set()
@@ -132,12 +121,7 @@ def main():
     check(counts[0] == 2 * N_FEEDS * N_ENTRIES, "control, without "
           "[cluster] articles: each node journals every article as new "
           "(%d of %d)" % (counts[0], 2 * N_FEEDS * N_ENTRIES))
-    opslib.cleanup(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

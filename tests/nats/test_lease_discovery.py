@@ -33,15 +33,10 @@ import tempfile
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import clusterlib  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import check, m, wait_for
+import natsproto
+import opslib
 
 N_SITES = 2
 N_ENTRIES = 2
@@ -79,31 +74,29 @@ class SiteFeeds(clusterlib.Feeds):
             return [r for r in self.reqs if r[2] == ua]
 
 
-def conf(tmp, name, port, feeds):
-    path, mport, log = clusterlib.node_conf(tmp, name, [port], feeds.port,
-                                            [], lease=LEASE)
-    with open(path, "a") as f:
-        for i in range(N_SITES):
-            f.write('[source "s%d"]\nsite = http://127.0.0.1:%d/site%d/\n'
-                    "interval = 1\n" % (i, feeds.port, i))
-    return path, mport, log
+def start(exe, tmp, name, port, feeds):
+    """Node name, its sources the sites of feeds (site = ...)."""
+    more = "".join('[source "s%d"]\nsite = http://127.0.0.1:%d/site%d/\n'
+                   "interval = 1\n" % (i, feeds.port, i)
+                   for i in range(N_SITES))
+    d, mport, _, log = clusterlib.start_node(
+        exe, tmp, name, [port], feeds.port, [], lease=LEASE, more=more)
+    check(d is not None, "node %s starts" % name)
+    return d, mport, log
 
 
 def case_site(exe, server, tmp):
     os.makedirs(tmp)
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return
+    port = srv.port
     feeds = SiteFeeds(N_SITES, N_ENTRIES)
     a = b = None
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
+        a, mport_a, _ = start(exe, tmp, "a", port, feeds)
+        if a is None:
             return
-        c.close()
-        conf_a, mport_a, log_a = conf(tmp, "a", port, feeds)
-        conf_b, mport_b, log_b = conf(tmp, "b", port, feeds)
-        a = opslib.Daemon(exe, conf_a, log_a)
         first = N_SITES * N_ENTRIES
         check(wait_for(lambda: m(mport_a, "newswire_nats_acked_seq") ==
                        first, 30),
@@ -118,7 +111,9 @@ def case_site(exe, server, tmp):
         a = None
         for i in range(N_SITES):
             feeds.add(i, N_ENTRIES)
-        b = opslib.Daemon(exe, conf_b, log_b)
+        b, _, log_b = start(exe, tmp, "b", port, feeds)
+        if b is None:
+            return
         want = first + N_SITES
         check(wait_for(lambda: clusterlib.stream_count(port) >= want, 40),
               "b took over and published the %d new entries (stream has "
@@ -247,28 +242,25 @@ class Sitemaps:
 
 def case_sitemap(exe, server, tmp):
     os.makedirs(tmp)
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return
+    port = srv.port
     sm = Sitemaps()
     a = b = None
 
-    def sm_conf(name):
-        path, mport, log = clusterlib.node_conf(tmp, name, [port], 1, [],
-                                                lease=LEASE)
-        with open(path, "a") as f:
-            f.write('[source "town"]\nkind = sitemap\nurl = %s/smi.xml\n'
-                    "interval = 1\n" % sm.base)
-        return path, mport, log
+    def sm_start(name):
+        d, mport, _, log = clusterlib.start_node(
+            exe, tmp, name, [port], 1, [], lease=LEASE,
+            more='[source "town"]\nkind = sitemap\nurl = %s/smi.xml\n'
+            "interval = 1\n" % sm.base)
+        check(d is not None, "node %s starts" % name)
+        return d, mport, log
 
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
+        a, mport_a, _ = sm_start("a")
+        if a is None:
             return
-        c.close()
-        conf_a, mport_a, log_a = sm_conf("a")
-        conf_b, mport_b, log_b = sm_conf("b")
-        a = opslib.Daemon(exe, conf_a, log_a)
         check(wait_for(lambda: ("/k1.xml", "node-a", None, 0) in
                        sm.requests("node-a") and
                        m(mport_a, "newswire_nats_acked_seq") == 2, 30),
@@ -279,7 +271,9 @@ def case_sitemap(exe, server, tmp):
         a.stop(signalled=True)
         a = None
         sm.go.set()
-        b = opslib.Daemon(exe, conf_b, log_b)
+        b, _, log_b = sm_start("b")
+        if b is None:
+            return
         check(wait_for(lambda: clusterlib.stream_count(port) >= 4, 40),
               "b published the second sitemap's 2 pages (stream has %d)"
               % clusterlib.stream_count(port))
@@ -315,20 +309,11 @@ def case_sitemap(exe, server, tmp):
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-leasedisc-")
     case_site(exe, server, os.path.join(tmp, "site"))
     case_sitemap(exe, server, os.path.join(tmp, "sitemap"))
-    if failures:
-        print("%d check(s) failed; logs in %s" % (len(failures), tmp))
-        return 1
-    opslib.cleanup(tmp)
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

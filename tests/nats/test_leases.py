@@ -20,14 +20,8 @@ import tempfile
 import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import check, m, wait_for
 
 N_FEEDS = 12
 LEASE = 3
@@ -75,21 +69,23 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     daemon_threads = True
 
 
-def node_conf(tmp, name, nats_port, http_port):
+def start_node(exe, tmp, name, nats_port, http_port):
+    """Node name on the N_FEEDS feeds: (daemon, metrics port)."""
     d = os.path.join(tmp, name)
     os.makedirs(os.path.join(d, "inbox"))
-    mport = free_port()
     conf = os.path.join(d, "newswired.conf")
-    opslib.write_conf(conf, d, free_port(), mport)
-    with open(conf, "a") as f:
-        f.write("[http]\nuser_agent = node-%s\nhost_delay = 0\n"
-                "per_host = 8\n[output.nats]\nservers = nats://127.0.0.1:%d"
-                "\n[cluster]\nleases = yes\nlease_seconds = %d\n"
-                % (name, nats_port, LEASE))
-        for i in range(N_FEEDS):
-            f.write('[source "f%d"]\nurl = http://127.0.0.1:%d/f%d.xml\n'
-                    "interval = 1\n" % (i, http_port, i))
-    return conf, mport, os.path.join(d, "newswired.log")
+    extra = ("[http]\nuser_agent = node-%s\nhost_delay = 0\n"
+             "per_host = 8\n[output.nats]\nservers = nats://127.0.0.1:%d"
+             "\n[cluster]\nleases = yes\nlease_seconds = %d\n"
+             % (name, nats_port, LEASE))
+    for i in range(N_FEEDS):
+        extra += ('[source "f%d"]\nurl = http://127.0.0.1:%d/f%d.xml\n'
+                  "interval = 1\n" % (i, http_port, i))
+    clusterlib.write_conf(conf, d, extra=extra)
+    node = clusterlib.start_daemon(exe, conf,
+                                   os.path.join(d, "newswired.log"))
+    check(node[0] is not None, "node %s starts" % name)
+    return node
 
 
 def held(mport):
@@ -98,31 +94,26 @@ def held(mport):
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-leases-")
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return 1
+    port = srv.port
     web = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=web.serve_forever, daemon=True).start()
     hport = web.server_address[1]
     a = b = None
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
+        a, mport_a = start_node(exe, tmp, "a", port, hport)
+        if a is None:
             return 1
-        c.close()
-        conf_a, mport_a, log_a = node_conf(tmp, "a", port, hport)
-        conf_b, mport_b, log_b = node_conf(tmp, "b", port, hport)
-        a = opslib.Daemon(exe, conf_a, log_a)
         check(wait_for(lambda: held(mport_a) == N_FEEDS, 20),
               "node a alone takes all %d leases (holds %s)"
               % (N_FEEDS, held(mport_a)))
-        b = opslib.Daemon(exe, conf_b, log_b)
+        b, mport_b = start_node(exe, tmp, "b", port, hport)
+        if b is None:
+            return 1
         check(wait_for(lambda: held(mport_a) == N_FEEDS // 2 and
                        held(mport_b) == N_FEEDS // 2, 30),
               "with b they share them 6 and 6 (a %s, b %s)"
@@ -176,12 +167,7 @@ def main():
                 d.stop()
         web.shutdown()
         srv.stop()
-    opslib.cleanup(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

@@ -23,104 +23,11 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, free_port  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-
-FACTOR = opslib.FACTOR
-STREAM = "NEWSWIRE"
-
-
-def wait_for(pred, seconds):
-    end = time.monotonic() + seconds * FACTOR
-    while time.monotonic() < end:
-        if pred():
-            return True
-        time.sleep(0.1)
-    return pred()
-
-
-def metrics(port):
-    try:
-        status, body = opslib.http_get(port, "/metrics", 5)
-    except OSError:
-        return {}
-    return opslib.parse_prometheus(body) if status == 200 else {}
-
-
-def m(port, name, **labels):
-    return opslib.metric(metrics(port), name, **labels)
-
-
-class Node:
-    """newswired with [output.nats] on the server at nats_port."""
-
-    def __init__(self, exe, tmp, nats_port):
-        self.exe = exe
-        self.tmp = tmp
-        self.inbox = os.path.join(tmp, "inbox")
-        os.makedirs(self.inbox, exist_ok=True)
-        self.mport = free_port()
-        self.conf = os.path.join(tmp, "newswired.conf")
-        opslib.write_conf(self.conf, tmp, free_port(), self.mport)
-        with open(self.conf, "a") as f:
-            f.write("[output.nats]\nservers = nats://127.0.0.1:%d\n"
-                    "duplicate_window = 600\n" % nats_port)
-        self.n = 0
-        self.d = None
-
-    def start(self):
-        self.d = opslib.Daemon(self.exe, self.conf,
-                               os.path.join(self.tmp, "newswired.log"))
-        return wait_for(lambda: m(self.mport, "newswire_nats_connected")
-                        is not None, 15)
-
-    def drop_pages(self, k):
-        for _ in range(k):
-            opslib.drop(self.tmp, self.inbox, "p%d.html" % self.n,
-                        opslib.page(self.n, "nats"))
-            self.n += 1
-
-    def acked(self):
-        return m(self.mport, "newswire_nats_acked_seq")
-
-    def last_seq(self):
-        v = m(self.mport, "newswire_nats_acked_seq")
-        u = m(self.mport, "newswire_nats_unacked_events")
-        return None if v is None or u is None else v + u
-
-
-def check_stream(c, want_seqs, what):
-    """The stream holds each seq of want_seqs exactly once, with the right
-    subject and message ID; returns the messages."""
-    msgs = c.all_msgs(STREAM)
-    seqs = [int(h.get("Newswire-Seq", "0")) for _, h, _ in msgs]
-    ids = [h.get("Nats-Msg-Id") for _, h, _ in msgs]
-    check(sorted(seqs) == sorted(want_seqs) and
-          len(set(seqs)) == len(seqs),
-          "%s: the stream holds seqs %s once each (has %d messages, %d "
-          "distinct seqs, max %s)" % (what, "1..%d" % max(want_seqs),
-                                      len(seqs), len(set(seqs)),
-                                      max(seqs) if seqs else None))
-    check(len(set(ids)) == len(ids), "%s: no message ID twice" % what)
-    bad = []
-    for subj, h, data in msgs:
-        ev = json.loads(data)
-        topic = subj[len("newswire."):]
-        if ev["seq"] != int(h["Newswire-Seq"]) or \
-                not subj.startswith("newswire."):
-            bad.append(subj)
-        elif topic.startswith(("article.new.", "article.updated.")):
-            if h["Nats-Msg-Id"] != "%s:%d" % (ev["id"], ev["version"]):
-                bad.append(h["Nats-Msg-Id"])
-        elif h["Nats-Msg-Id"] != "%s:%d" % (ev["origin"]["id"], ev["seq"]):
-            bad.append(h["Nats-Msg-Id"])
-    check(not bad, "%s: subjects and message IDs as documented (bad: %s)"
-          % (what, bad[:3]))
-    return msgs
+import clusterlib
+from clusterlib import FACTOR, Node, check, check_stream, m, metrics, \
+    wait_for
+import natsproto
+import opslib
 
 
 def tail(nw, url, args, seconds=20):
@@ -133,16 +40,13 @@ def tail(nw, url, args, seconds=20):
 
 def main():
     exe, nw = sys.argv[1], sys.argv[2]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-nats-")
-    port = free_port()
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return 1
+    port = srv.port
     url = "nats://127.0.0.1:%d" % port
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
     node = None
     try:
         c = natsproto.wait_conn(port, srv.proc, 15 * FACTOR)
@@ -207,17 +111,17 @@ def main():
 
         # 4. nats-server killed and restarted under load
         c.close()
-        srv.proc.kill()
-        srv.proc.wait()
-        srv.log.close()
+        srv.kill()
         node.drop_pages(5)
         check(wait_for(lambda: node.last_seq() == 31, 30),
               "events committed while the server is down")
         check(wait_for(lambda: m(node.mport, "newswire_nats_connected")
                        == 0, 30), "the metrics show the lost connection")
-        srv.start()
+        # on its port, which the daemon knows (waited for if another
+        # process holds it just now)
+        check(srv.start(), "nats-server back on port %d" % port)
         c = natsproto.wait_conn(port, srv.proc, 15 * FACTOR)
-        check(c is not None, "nats-server back")
+        check(c is not None, "nats-server answers")
         check(wait_for(lambda: node.acked() == 31, 40),
               "the daemon reconnected and all 31 are acknowledged "
               "(acked %s)" % node.acked())
@@ -247,12 +151,7 @@ def main():
             node.d.stop()
         srv.resume()
         srv.stop()
-    opslib.cleanup(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

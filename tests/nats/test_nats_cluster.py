@@ -6,21 +6,12 @@ exactly once, in a stream with 3 replicas.
 
 Exit 77 (skip) without nats-server. Usage: test_nats_cluster.py NEWSWIRED
 """
-import os
-import signal
 import sys
 import tempfile
-import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures  # noqa: E402
-import clusterlib  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import Node, check_stream, wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import Node, check, check_stream, m, wait_for
+import natsproto
 
 sinfo = clusterlib.stream_info
 
@@ -29,25 +20,14 @@ N = 3
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-natsc-")
     servers, ports = clusterlib.start_cluster(server, tmp, N)
     if not check(servers is not None, "3 nats-servers answer"):
         return 1
     node = None
     try:
-        node = Node(exe, tmp, ports[0])
-        with open(node.conf) as f:
-            conf = f.read()
-        conf = conf.replace("servers = nats://127.0.0.1:%d\n" % ports[0],
-                            "servers = %s\nreplicas = 3\n" % ",".join(
-                                "nats://127.0.0.1:%d" % p for p in ports))
-        with open(node.conf, "w") as f:
-            f.write(conf)
+        node = Node(exe, tmp, ports, extra="replicas = 3\n")
         check(node.start(), "newswired starts against the cluster")
         node.drop_pages(30)
         check(wait_for(lambda: node.acked() == 30, 60),
@@ -59,14 +39,13 @@ def main():
         leader = si.get("cluster", {}).get("leader", "")
         k = int(leader[1:]) if leader[1:].isdigit() else 0
         print("stream leader: n%d; killing it" % k)
-        servers[k].proc.kill()
-        servers[k].proc.wait()
-        servers[k].log.close()
+        servers[k].kill()
         node.drop_pages(30)
         check(wait_for(lambda: node.acked() == 60, 90),
               "60 acknowledged with the leader dead (acked %s)"
               % node.acked())
-        servers[k].start()
+        # on its ports, which the daemon and the routes know
+        check(servers[k].start(), "the killed server starts again")
         alive = ports[(k + 1) % N]
         c = natsproto.wait_conn(alive, None, 15)
         if check(c is not None, "a surviving server answers"):
@@ -88,12 +67,7 @@ def main():
             node.d.stop()
         for s in servers:
             s.stop()
-    opslib.cleanup(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

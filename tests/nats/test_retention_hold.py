@@ -17,29 +17,18 @@ import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import Node, check_stream, wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import Node, check, check_stream, free_port, m, wait_for
+import natsproto
 
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-rethold-")
     port = free_port()
     srv = None
-    node = Node(exe, tmp, port)
-    with open(node.conf, "a") as f:
-        f.write("[store]\nkeep_events = 2\n")
+    node = Node(exe, tmp, port, extra="[store]\nkeep_events = 2\n")
     log = os.path.join(tmp, "newswired.log")
     try:
         check(node.start(), "newswired starts with [output.nats], no "
@@ -58,10 +47,12 @@ def main():
             check("retention: keeps the events after seq 0, which the "
                   "NATS stream has not acknowledged (4 due to go)"
                   in f.read(), "the log says why")
+        # on the port the node was given (waited for if another process
+        # holds it just now)
         srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
                                os.path.join(tmp, "nats-server.log"))
         c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
+        if not check(srv.up and c is not None, "nats-server answers"):
             return 1
         check(wait_for(lambda: node.acked() == 6, 30),
               "the 6 events acknowledged (acked seq %s)" % node.acked())
@@ -83,12 +74,7 @@ def main():
             node.d.stop()
         if srv is not None:
             srv.stop()
-    if failures:
-        print("%d check(s) failed; logs in %s" % (len(failures), tmp))
-        return 1
-    opslib.cleanup(tmp)
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":

@@ -13,21 +13,14 @@ and publishes:
 
 Exit 77 (skip) without nats-server. Usage: test_takeover.py NEWSWIRED
 """
-import os
 import signal
 import sys
 import tempfile
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(HERE, "..", "lib"))
-sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-sys.path.insert(0, HERE)
-from nwtest import check, failures, free_port  # noqa: E402
-import clusterlib  # noqa: E402
-import natsproto  # noqa: E402
-import opslib  # noqa: E402
-from test_nats import wait_for, m  # noqa: E402
+import clusterlib
+from clusterlib import check, m, wait_for
+import natsproto
 
 N_FEEDS = 4
 N_ENTRIES = 3
@@ -36,26 +29,20 @@ LEASE = 3
 
 def main():
     exe = sys.argv[1]
-    server = natsproto.find_server()
-    if server is None:
-        print("SKIP: nats-server is not installed (Debian: nats-server; "
-              "scripts/deps test)")
-        return 77
+    server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-takeover-")
-    port = free_port()
-    srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
-                           os.path.join(tmp, "nats-server.log"))
+    srv = clusterlib.start_server(server, tmp)
+    if srv is None:
+        return 1
+    port = srv.port
     feeds = clusterlib.Feeds(N_FEEDS, N_ENTRIES)
     sources = [("f%d" % i, i) for i in range(N_FEEDS)]
     a = b = None
     try:
-        c = natsproto.wait_conn(port, srv.proc, 15)
-        if not check(c is not None, "nats-server answers"):
+        a, mport_a, _, _ = clusterlib.start_node(
+            exe, tmp, "a", [port], feeds.port, sources, lease=LEASE)
+        if not check(a is not None, "node a starts"):
             return 1
-        c.close()
-        conf_a, mport_a, log_a = clusterlib.node_conf(
-            tmp, "a", [port], feeds.port, sources, lease=LEASE)
-        a = opslib.Daemon(exe, conf_a, log_a)
         first = N_FEEDS * N_ENTRIES
         check(wait_for(lambda: m(mport_a, "newswire_nats_acked_seq") ==
                        first, 30),
@@ -70,13 +57,10 @@ def main():
             feeds.add(i, N_ENTRIES)
             feeds.add(i, N_ENTRIES + 1)
             feeds.change(i, 1)
-        # b's ports are picked only now: picked at the start, one was
-        # taken by another test's connection in the 10 s before b bound
-        # it (metrics: Address already in use), and b's leases went
-        # unseen
-        conf_b, mport_b, log_b = clusterlib.node_conf(
-            tmp, "b", [port], feeds.port, sources, lease=LEASE)
-        b = opslib.Daemon(exe, conf_b, log_b)
+        b, mport_b, _, log_b = clusterlib.start_node(
+            exe, tmp, "b", [port], feeds.port, sources, lease=LEASE)
+        if not check(b is not None, "node b starts"):
+            return 1
         want = first + N_FEEDS * 3
         ok = wait_for(lambda: clusterlib.stream_count(port) >= want and
                       m(mport_b, "newswire_leases_held") == N_FEEDS, 40)
@@ -114,12 +98,7 @@ def main():
                 d.stop()
         feeds.close()
         srv.stop()
-    opslib.cleanup(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return clusterlib.finish(tmp)
 
 
 if __name__ == "__main__":
