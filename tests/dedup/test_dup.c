@@ -11,6 +11,7 @@
 
 #include "enrich/dup.h"
 #include "enrich/enrich.h"
+#include "memdump.h"
 #include "util.h"
 
 /* n words drawn from a vocabulary of 5000 by seed, in sentences and
@@ -520,33 +521,6 @@ test_index_crowded_shard(void **state)
 	dup_index_free(idx);
 }
 
-/* A dump in memory, read back through the undump's callback. */
-struct mem {
-	struct buf b;
-	size_t at;
-};
-
-static int
-mem_put(void *ctx, const void *p, size_t n)
-{
-	struct mem *m = ctx;
-
-	buf_append(&m->b, (const char *)p, n);
-	return 0;
-}
-
-static int
-mem_get(void *ctx, void *p, size_t n)
-{
-	struct mem *m = ctx;
-
-	if (n > m->b.len - m->at)
-		return -1;
-	memcpy(p, m->b.p + m->at, n);
-	m->at += n;
-	return 0;
-}
-
 /* An index dumped and undumped answers as the original does; a dump cut
  * short, or of the wrong size, is refused; one with bytes changed is
  * read safely (whatever it gives is freed; the daemon's checksum is what
@@ -555,7 +529,7 @@ static void
 test_index_dump(void **state)
 {
 	struct dup_index *idx = dup_index_new(0), *back;
-	struct mem m = { 0 };
+	struct memdump m = { 0 };
 	char *probe[40];
 	size_t n = 300;
 
@@ -583,8 +557,8 @@ test_index_dump(void **state)
 		free(w);
 		free(t);
 	}
-	assert_int_equal(dup_index_dump(idx, mem_put, &m), 0);
-	back = dup_index_undump(mem_get, &m, m.b.len);
+	assert_int_equal(dup_index_dump(idx, memdump_put, &m), 0);
+	back = dup_index_undump(memdump_get, &m, m.b.len);
 	assert_non_null(back);
 	assert_int_equal(dup_index_size(back), dup_index_size(idx));
 	for (size_t k = 0; k < 40; k++) {
@@ -606,17 +580,17 @@ test_index_dump(void **state)
 	/* cut short anywhere, or said to be longer: refused */
 	for (size_t cut = 0; cut < m.b.len; cut += 1 + cut / 3) {
 		m.at = 0;
-		assert_null(dup_index_undump(mem_get, &m, cut));
+		assert_null(dup_index_undump(memdump_get, &m, cut));
 	}
 	m.at = 0;
-	assert_null(dup_index_undump(mem_get, &m, m.b.len + 1));
+	assert_null(dup_index_undump(memdump_get, &m, m.b.len + 1));
 	/* bytes changed: read safely */
 	for (size_t k = 0; k < 200; k++) {
 		size_t at = (k * 2654435761u) % m.b.len;
 
 		m.b.p[at] ^= (char)(1 << (k % 8));
 		m.at = 0;
-		dup_index_free(dup_index_undump(mem_get, &m, m.b.len));
+		dup_index_free(dup_index_undump(memdump_get, &m, m.b.len));
 		m.b.p[at] ^= (char)(1 << (k % 8));
 	}
 	for (size_t k = 0; k < 40; k++)

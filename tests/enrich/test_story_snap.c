@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "enrich/story.h"
+#include "memdump.h"
 
 #define SNAP_N 3000
 #define SNAP_T0 1700000000LL
@@ -56,37 +57,11 @@ snap_article(size_t i)
 	return a;
 }
 
-struct mem {
-	struct buf b;
-	size_t at;
-};
-
-static int
-mem_put(void *ctx, const void *p, size_t n)
-{
-	struct mem *m = ctx;
-
-	buf_append(&m->b, (const char *)p, n);
-	return 0;
-}
-
-static int
-mem_get(void *ctx, void *p, size_t n)
-{
-	struct mem *m = ctx;
-
-	if (n > m->b.len - m->at)
-		return -1;
-	memcpy(p, m->b.p + m->at, n);
-	m->at += n;
-	return 0;
-}
-
 static void
 test_story_dump(void **state)
 {
 	struct story_index *idx = story_index_new(0), *back;
-	struct mem m = { 0 };
+	struct memdump m = { 0 };
 
 	(void)state;
 	for (size_t i = 0; i < SNAP_N; i++) {
@@ -95,8 +70,8 @@ test_story_dump(void **state)
 		story_assign(idx, a, 0);
 		article_free(a);
 	}
-	assert_int_equal(story_index_dump(idx, mem_put, &m), 0);
-	back = story_index_undump(mem_get, &m, m.b.len);
+	assert_int_equal(story_index_dump(idx, memdump_put, &m), 0);
+	back = story_index_undump(memdump_get, &m, m.b.len);
 	assert_non_null(back);
 	assert_int_equal(story_index_size(back), story_index_size(idx));
 	/* new reports of recent stories, of stories gone from the window,
@@ -117,16 +92,16 @@ test_story_dump(void **state)
 	story_index_free(back);
 	for (size_t cut = 0; cut < m.b.len; cut += 1 + cut / 3) {
 		m.at = 0;
-		assert_null(story_index_undump(mem_get, &m, cut));
+		assert_null(story_index_undump(memdump_get, &m, cut));
 	}
 	m.at = 0;
-	assert_null(story_index_undump(mem_get, &m, m.b.len + 1));
+	assert_null(story_index_undump(memdump_get, &m, m.b.len + 1));
 	for (size_t k = 0; k < 300; k++) {
 		size_t at = (k * 2654435761u) % m.b.len;
 
 		m.b.p[at] ^= (char)(1 << (k % 8));
 		m.at = 0;
-		story_index_free(story_index_undump(mem_get, &m, m.b.len));
+		story_index_free(story_index_undump(memdump_get, &m, m.b.len));
 		m.b.p[at] ^= (char)(1 << (k % 8));
 	}
 	buf_free(&m.b);
