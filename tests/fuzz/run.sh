@@ -4,9 +4,11 @@
 # hostile inputs are not run here but by the tests fuzz-hostile-NAME of
 # every build (see meson.build).
 #
-#   run.sh ci   [BUILDDIR]          each target for $FUZZ_SECONDS (20) s
+#   run.sh ci   [BUILDDIR]          each target for $FUZZ_SECONDS (20) s,
+#                                   $FUZZ_JOBS (2) targets at a time
 #   run.sh long [BUILDDIR] [TARGET...]  each target for $FUZZ_SECONDS
-#                                   (3600) s, keeping its corpus
+#                                   (3600) s, keeping its corpus,
+#                                   $FUZZ_JOBS (1) at a time
 #   run.sh merge [BUILDDIR] [TARGET...] files of the kept corpus that
 #                                   reach code the seeds and regress/
 #                                   do not, up to $MERGE_MAX_BYTES
@@ -117,8 +119,11 @@ if [ "$mode" = merge ]; then
 	done
 	exit 0
 fi
-status=0
-for t in $targets; do
+# fuzz_one TARGET: fuzzes it; its line of result (ok or FAIL, with the
+# sanitizer's report) into $probe/result-TARGET, and a file
+# $probe/failed-TARGET when it found something.
+fuzz_one() {
+	t=$1
 	bin="$builddir/tests/fuzz/fuzz_$t"
 	art="$builddir/fuzz-artifacts/$t"
 	mkdir -p "$art"
@@ -139,12 +144,47 @@ for t in $targets; do
 	    -artifact_prefix="$art/" "$corpus" "$work/$t" >"$log" 2>&1; then
 		runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
 		rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
-		echo "ok   fuzz_$t: $runs runs, $rate exec/s in ${seconds}s"
+		echo "ok   fuzz_$t: $runs runs, $rate exec/s in ${seconds}s" \
+		    >"$probe/result-$t"
 	else
-		echo "FAIL fuzz_$t: see $log; reproducer in $art/" >&2
-		grep -A30 -m1 'ERROR\|runtime error\|==ERROR' "$log" >&2 || \
-		    tail -40 "$log" >&2
-		status=1
+		{
+			echo "FAIL fuzz_$t: see $log; reproducer in $art/"
+			grep -A30 -m1 'ERROR\|runtime error\|==ERROR' "$log" ||
+			    tail -40 "$log"
+		} >"$probe/result-$t"
+		: >"$probe/failed-$t"
 	fi
+}
+
+# $FUZZ_JOBS targets at a time, each one process of its own (a libFuzzer
+# run uses one core): the short run, which has the machine to itself
+# (meson runs it alone), takes both cores, each target still fuzzed for
+# its full time; a long run one at a time unless asked.
+if [ "$mode" = long ]; then
+	jobs=${FUZZ_JOBS:-1}
+else
+	jobs=${FUZZ_JOBS:-2}
+fi
+status=0
+batch=""
+n=0
+for t in $targets END; do
+	if [ "$t" != END ]; then
+		batch="$batch $t"
+		n=$((n + 1))
+		fuzz_one "$t" &
+		[ "$n" -lt "$jobs" ] && continue
+	fi
+	wait
+	n=0
+	for b in $batch; do
+		if [ -f "$probe/failed-$b" ]; then
+			cat "$probe/result-$b" >&2
+			status=1
+		else
+			cat "$probe/result-$b"
+		fi
+	done
+	batch=""
 done
 exit $status
