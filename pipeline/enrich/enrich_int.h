@@ -107,6 +107,13 @@ enum ent_list {
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
+/* Whether the folded word f is a given name (a case form of one, for a
+ * Cyrillic word); one of a German common noun or adjective by its ending
+ * ("Gelegenheit", "Technische"); one of a German role before a name
+ * ("Parteichef", "Frau"). */
+bool ent_given(const char *f);
+bool ent_de_noun(const char *f);
+bool ent_de_role(const char *f);
 /* The length of the stem of the Cyrillic word w of n bytes (w without
  * its case ending), or n for a word of another script. */
 size_t ent_cyr_stem(const char *w, size_t n);

@@ -716,6 +716,44 @@ test_entities_style(void **state)
 	article_free(a);
 }
 
+/* German capitalises every noun, so two capitalised words are no name by
+ * themselves ("Technische Standards", "Ende April", "Ihre Bestellung"): a
+ * person is a known given name and the words after it, cut at a common
+ * noun, or the name after a role ("Parteichef Meuthen"). */
+static void
+test_entities_german(void **state)
+{
+	struct nw_article *a = article_new();
+	const char *const not_person[] = {
+		"Technische Standards", "Ende April", "Ihre Bestellung",
+		"Die Interoperabilität", "Bereich Healthcare",
+		"Stefan Keuter Gelegenheit", "Bundeskanzlerin Angela Merkel",
+		"Millionen Euro",
+	};
+	size_t i;
+
+	(void)state;
+	a->lang = xstrdup("de");
+	a->body = xstrdup("Technische Standards fehlen noch, und bis Ende "
+	    "April soll der Bereich Healthcare Millionen Euro erhalten. Die "
+	    "Interoperabilität ist nach den Worten von Bundeskanzlerin "
+	    "Angela Merkel wichtig. Ihre Bestellung wird geprüft, sagte "
+	    "Parteichef Meuthen am Montag. Der Abgeordnete Stefan Keuter "
+	    "hatte dazu Gelegenheit, aber Stefan Keuter Gelegenheit zu "
+	    "geben war nicht leicht. Später sprach auch Jörg Meuthen mit "
+	    "der Presse, und Jean-Yves Le Drian kam aus Paris.");
+	enrich_normalise(a);
+	enrich_article(a);
+	for (i = 0; i < sizeof(not_person) / sizeof(not_person[0]); i++)
+		assert_false(has_name(&a->people, not_person[i]));
+	assert_true(has_name(&a->people, "Angela Merkel"));
+	assert_true(has_name(&a->people, "Stefan Keuter"));
+	assert_true(has_name(&a->people, "Jörg Meuthen"));
+	assert_true(has_name(&a->people, "Jean-Yves Le Drian"));
+	assert_false(has_name(&a->people, "Meuthen"));
+	article_free(a);
+}
+
 /* Cost grows with the text, not its square: one paragraph of 6000
  * attributed quotations and 18000 names (well under a second when
  * linear, minutes when quadratic; meson's timeout is the bound). */
@@ -833,6 +871,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_entities_inflected),
+		cmocka_unit_test(test_entities_german),
 		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_large_paragraph),
 		cmocka_unit_test(test_gold_independent),
