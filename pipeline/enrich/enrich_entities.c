@@ -59,6 +59,14 @@
  * Meuthen"), cut at a common noun by its ending (-ung, -heit, -keit,
  * -schaft, -tion ...); other runs ("Technische Standards", "Ende April",
  * "Ihre Bestellung") are noun phrases.
+
+ * Russian inflects names: a Cyrillic word is the place one of its case
+ * forms names ("России", "Франции": the gazetteer holds iso-codes' Russian
+ * and Ukrainian names), a place's case form before a name is the place
+ * ("России Дмитрий Песков"), the words before a given name are no part of
+ * the name ("Пресс-секретарь Дмитрий Песков"), a first name alone in any
+ * case ("Олесю") is no organisation, and the case forms of a full name
+ * are one person under the form with the fewest oblique endings.
  *
  * Limits. The cues are English; other languages get the capitalisation
  * and gazetteer rules only. A German name without a known given name or
@@ -220,7 +228,7 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = ent_demonym(f);
 		break;
 	case ENT_W_PLACE:
-		m->place = ent_place_find(f);
+		m->place = ent_place_find_inflected(f);
 		r = m->place != NULL;
 		break;
 	case ENT_W_KIND:
@@ -546,6 +554,15 @@ ent_add_place(struct ent_ctx *c, size_t a, size_t b,
 	c->runs[c->n - 1].canon = pl->canon;
 }
 
+/* Whether word i is written in Cyrillic. */
+static bool
+ent_cyrillic(const struct ent_ctx *c, size_t i)
+{
+	unsigned char b = (unsigned char)c->s[c->t->v[i].off];
+
+	return b == 0xd0 || b == 0xd1;
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -563,6 +580,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 	if (k->len == 1)
 		return;  /* a letter */
+	/* a first name alone, in any case ("Андрея", "Олесю"), names no
+	 * organisation */
+	if (ent_cyrillic(c, a) && ent_word_is(c, a, ENT_W_GIVEN))
+		return;
 	/* a kind of place alone ("City", "County") names none */
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
@@ -765,6 +786,21 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	/* Cyrillic: a case form of a place before a name ("России Дмитрий
+	 * Песков") is the place, and the words before a given name are no
+	 * part of the name ("Пресс-секретарь Дмитрий Песков") */
+	if (b - a >= 2 && ent_cyrillic(c, a)) {
+		if (ent_word_is(c, a, ENT_W_PLACE)) {
+			ent_add_place(c, a, a + 1, ent_memo_slot(c, a)->place);
+			ent_class(c, a + 1, b, false, cue);
+			return;
+		}
+		for (p = a + 1; p + 1 < b && !ent_word_is(c, p, ENT_W_GIVEN);
+		    p++)
+			;
+		if (p + 1 < b)
+			a = p;
+	}
 	/* a dateline's "SAN FRANCISCO": two words in capitals are style,
 	 * not a person's name (a place or an acronym in front, "US EPA",
 	 * is found above) */
@@ -947,8 +983,46 @@ ent_fullest_stem(const struct ent_suffixes *t, const char *name)
 	return best;
 }
 
-/* Gives the Cyrillic person names of several words the shortest of their
- * case forms in the article, which is most often the nominative. */
+/* The number of words of a Cyrillic name that end as an oblique case
+ * ("Евгении Левицкой": 2; "Евгения Левицкая": 0). */
+static size_t
+ent_cyr_oblique(const char *name)
+{
+	static const char *const ends[] = {
+		/* not "ей", which ends nominatives ("Андрей") too */
+		"ой", "ом", "ем", "ым", "им", "ого", "его", "ому", "ему",
+		"ы", "и", "у", "ю", "е",
+	};
+	size_t n = 0, i, w, e;
+
+	for (;;) {
+		w = strcspn(name, " ");
+		for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+			e = strlen(ends[i]);
+			if (w > e && memcmp(name + w - e, ends[i], e) == 0) {
+				n++;
+				break;
+			}
+		}
+		if (name[w] == '\0')
+			return n;
+		name += w + 1;
+	}
+}
+
+/* Whether the case form x of a name comes before y as its name: fewer
+ * words in an oblique case, then shorter. */
+static bool
+ent_cyr_before(const char *x, const char *y)
+{
+	size_t ox = ent_cyr_oblique(x), oy = ent_cyr_oblique(y);
+
+	return ox < oy || (ox == oy && strlen(x) < strlen(y));
+}
+
+/* Gives the Cyrillic person names of several words the first of their
+ * case forms in the article by ent_cyr_before(), most often the
+ * nominative. */
 static void
 ent_cyr_merge(struct ent_ctx *c)
 {
@@ -964,7 +1038,7 @@ ent_cyr_merge(struct ent_ctx *c)
 			continue;
 		for (j = 0; j < c->n; j++)
 			if (c->runs[j].kind == ENT_PERSON &&
-			    strlen(c->runs[j].name) < strlen(best) &&
+			    ent_cyr_before(c->runs[j].name, best) &&
 			    ent_same_stems(c->runs[j].name, r->name))
 				best = c->runs[j].name;
 		if (best != r->name) {

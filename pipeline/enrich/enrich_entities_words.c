@@ -210,15 +210,17 @@ ent_list_has(enum ent_list which, const char *f)
 }
 
 /* The length of the stem of a Cyrillic word w of n bytes: w without its
- * case ending ("Пескова", "Пескову", "Песковым" are "Песков"), or n for a
+ * case ending ("Пескова", "Пескову", "Песковым" are "Песков"; "Андрей"
+ * and "Андрея" are "Андре"), or n for a
  * word of another script or one too short to hold an ending. */
 size_t
 ent_cyr_stem(const char *w, size_t n)
 {
 	static const char *const ends[] = {
-		"ому", "ему", "ыми", "ими", "ами", "ями", "ой", "ей", "ом",
-		"ем", "ым", "им", "ою", "ею", "ах", "ях", "а", "я", "у", "ю",
-		"е", "ы", "и",
+		"ому", "ему", "ого", "его", "ыми", "ими", "ами", "ями", "ая",
+		"яя", "ую", "юю", "ий", "ый", "ой", "ей", "ом", "ем", "ым",
+		"им", "ою", "ею", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и",
+		"й",
 	};
 	size_t i, e;
 
@@ -234,20 +236,45 @@ ent_cyr_stem(const char *w, size_t n)
 	return n;
 }
 
+/* The length of the Cyrillic word w of n bytes without its last letter
+ * where that is a vowel or "й" (a stem for forms the endings of
+ * ent_cyr_stem() cut unevenly, "Андрей" and "Андрея"), else n. */
+static size_t
+ent_cyr_stem1(const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"а", "е", "и", "й", "о", "у", "ы", "ю", "я",
+	};
+	size_t i;
+
+	if (n < 8 || ((unsigned char)w[0] != 0xd0 &&
+	    (unsigned char)w[0] != 0xd1))
+		return n;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (memcmp(w + n - 2, ends[i], 2) == 0)
+			return n - 2;
+	return n;
+}
+
 /* True when the names x and y have as many words and each word of one is
  * a case form of the other's ("Бастиана Швайнштайгера", "Бастиан
  * Швайнштайгер"). */
 bool
 ent_same_stems(const char *x, const char *y)
 {
-	size_t nx, ny, sx, sy;
+	size_t nx, ny, sx, sy, tx, ty;
 
 	for (;;) {
 		nx = strcspn(x, " ");
 		ny = strcspn(y, " ");
 		sx = ent_cyr_stem(x, nx);
 		sy = ent_cyr_stem(y, ny);
-		if (sx != sy || memcmp(x, y, sx) != 0)
+		/* or without their last letter of an ending alone:
+		 * "Андрей", "Андрея" */
+		tx = ent_cyr_stem1(x, nx);
+		ty = ent_cyr_stem1(y, ny);
+		if ((sx != sy || memcmp(x, y, sx) != 0) &&
+		    (tx != ty || memcmp(x, y, tx) != 0))
 			return false;
 		x += nx;
 		y += ny;

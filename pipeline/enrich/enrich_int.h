@@ -198,6 +198,9 @@ struct ent_place {
 
 /* The place whose NFC case-folded name is folded, or NULL. */
 const struct ent_place *ent_place_find(const char *folded);
+/* ent_place_find(), or for a Cyrillic word the place one of its case
+ * forms names ("России" -> Russia). */
+const struct ent_place *ent_place_find_inflected(const char *folded);
 /* True if a place name is word or starts with word and a space. */
 bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country

@@ -504,6 +504,39 @@ test_entities_inflected(void **state)
 	article_free(a);
 }
 
+/* Russian: a place in the genitive before a name is the place, not part
+ * of the name; the case forms of places and first names are no
+ * organisations; a name's case forms of one length are one person, under
+ * the nominative. */
+static void
+test_entities_russian_cases(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->lang = xstrdup("ru");
+	a->body = xstrdup("Пресс-секретарь президента России Дмитрий Песков "
+	    "заявил, что визит во Францию не планируется. Кондитер Андрей "
+	    "Рудьков открыл кафе во Франции, а потом в Италии. У Андрея "
+	    "Рудькова работает Олеся Куприн. Мы спросили Олесю о работе "
+	    "и о планах Олеси Куприн на лето.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->people, "Дмитрий Песков"));
+	assert_false(has_name(&a->people, "России Дмитрий Песков"));
+	assert_true(has_name(&a->places, "Россия"));
+	assert_true(has_name(&a->places, "Франция"));
+	assert_true(has_name(&a->places, "Италия"));
+	assert_false(has_name(&a->organisations, "Франции"));
+	assert_false(has_name(&a->organisations, "Италии"));
+	assert_false(has_name(&a->organisations, "Олесю"));
+	assert_true(has_name(&a->people, "Андрей Рудьков"));
+	assert_false(has_name(&a->people, "Андрея Рудькова"));
+	assert_true(has_name(&a->people, "Олеся Куприн"));
+	assert_false(has_name(&a->people, "Олеси Куприн"));
+	article_free(a);
+}
+
 static struct nw_article *
 plain_article(const char *title, const char *body)
 {
@@ -872,6 +905,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_entities_inflected),
 		cmocka_unit_test(test_entities_german),
+		cmocka_unit_test(test_entities_russian_cases),
 		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_large_paragraph),
 		cmocka_unit_test(test_gold_independent),
