@@ -17,6 +17,7 @@
 #include "enrich/enrich_int.h"
 #include "enrich/story.h"
 #include "hash.h"
+#include "html/html_extract.h"
 
 static const char *samples_dir;
 
@@ -537,6 +538,32 @@ test_entities_russian_cases(void **state)
 	article_free(a);
 }
 
+/* A feed entry's tracking pixel (Golem's counter: a 1x1 image) and an
+ * image file named as a pixel are no pictures of the article; its photo
+ * is. */
+static void
+test_fragment_pixel(void **state)
+{
+	static const char frag[] =
+	    "<img src=\"https://www.golem.de/1810/137358-177541-177538_rc.jpg\""
+	    " width=\"140\" height=\"140\" align=\"left\">Die Grafikkarte "
+	    "ist schneller als ihre Vorgängerin und kostet weniger."
+	    "<img src=\"https://cpx.golem.de/cpx.php?class=17&amp;aid=137358"
+	    "&amp;page=1\" alt=\"\" width=\"1\" height=\"1\" />"
+	    "<p>Mehr dazu im Test.<img src=\"https://example.com/i/pixel.gif\">"
+	    "</p>";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(html_extract_fragment(frag, sizeof(frag) - 1,
+	    "https://www.golem.de/news/", 0, a, err, sizeof(err)), 0);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].url,
+	    "https://www.golem.de/1810/137358-177541-177538_rc.jpg");
+	article_free(a);
+}
+
 static struct nw_article *
 plain_article(const char *title, const char *body)
 {
@@ -906,6 +933,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_entities_inflected),
 		cmocka_unit_test(test_entities_german),
 		cmocka_unit_test(test_entities_russian_cases),
+		cmocka_unit_test(test_fragment_pixel),
 		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_large_paragraph),
 		cmocka_unit_test(test_gold_independent),
