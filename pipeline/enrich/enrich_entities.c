@@ -15,7 +15,10 @@
  *    gen_places.py from Debian's iso-codes (ISO 3166-1 country names, ISO
  *    3166-2 states and provinces) and tzdata (iso3166.tab short country
  *    names, zone1970.tab/zone.tab city names, continents), plus six
- *    abbreviations (US, UK, UAE...) that no Debian file spells out. All
+ *    abbreviations (US, UK, UAE...) that no Debian file spells out;
+ *    iso-codes' catalogues add the Russian and Ukrainian names of
+ *    countries and regions for any text, and the German ones
+ *    ("Frankreich", "Island") for German text only. All
  *    the names of a country share its one name, and an article's places
  *    merge by it under the first name the article uses ("US" and "United
  *    States" are one place). A place followed by a kind of place is one
@@ -145,6 +148,7 @@ struct ent_ctx {
 	size_t *memo_of;     /* memo_of[i]: word i's slot + 1; 0 unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
+	const char *lang;    /* the text's language, or NULL */
 	uint64_t *lower;     /* the etok hashes of the words written in
 	                        lower case in prose, open addressing in
 	                        lower_cap slots (a power of two); NULL
@@ -228,7 +232,7 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = ent_demonym(f);
 		break;
 	case ENT_W_PLACE:
-		m->place = ent_place_find_inflected(f);
+		m->place = ent_place_in(ent_place_find_inflected(f), c->lang);
 		r = m->place != NULL;
 		break;
 	case ENT_W_KIND:
@@ -432,10 +436,10 @@ ent_place_of(struct ent_ctx *c, size_t a, size_t b)
 	}
 	if (i == b) {
 		buf[o] = '\0';
-		return ent_place_find(buf);
+		return ent_place_in(ent_place_find(buf), c->lang);
 	}
 	key = ent_key(c, a, b);
-	pl = ent_place_find(key);
+	pl = ent_place_in(ent_place_find(key), c->lang);
 	free(key);
 	return pl;
 }
@@ -601,7 +605,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 		for (part = strtok_r(dup, "-", &save); part != NULL;
 		    part = strtok_r(NULL, "-", &save))
-			if (ent_place_find(part) == NULL)
+			if (ent_place_in(ent_place_find(part), c->lang) ==
+			    NULL)
 				all = false;
 		free(dup);
 		if (all) {
@@ -1288,6 +1293,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 
 	ent_ctx_init(&bc, body, &r->toks);
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
+	bc.lang = lang;
 	ent_headings(&bc);
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
@@ -1321,6 +1327,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		etok_split(title, &tt);
 		ent_ctx_init(&tc, title, &tt);
 		tc.nouns = bc.nouns;
+		tc.lang = lang;
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)

@@ -194,10 +194,16 @@ struct ent_place {
 	const char *canon; /* the one name of its country ("US", "U.S."
 	                      and "United States" share "United States") */
 	int kind;          /* 0 country, 1 city, 2 region */
+	const char *lang;  /* the one language whose text names it so
+	                      ("de": "Frankreich"), or NULL for any */
 };
 
 /* The place whose NFC case-folded name is folded, or NULL. */
 const struct ent_place *ent_place_find(const char *folded);
+/* pl if it is a place in text of language lang (may be NULL), else
+ * NULL. */
+const struct ent_place *ent_place_in(const struct ent_place *pl,
+    const char *lang);
 /* ent_place_find(), or for a Cyrillic word the place one of its case
  * forms names ("России" -> Russia). */
 const struct ent_place *ent_place_find_inflected(const char *folded);

@@ -31,6 +31,14 @@ ent_place_find(const char *folded)
 	return NULL;
 }
 
+const struct ent_place *
+ent_place_in(const struct ent_place *pl, const char *lang)
+{
+	if (pl == NULL || pl->lang == NULL)
+		return pl;
+	return lang != NULL && strcmp(lang, pl->lang) == 0 ? pl : NULL;
+}
+
 /* The place whose key is folded or, a Cyrillic word, one of its case
  * forms ("России", "Франции", "Вьетнаме" are "Россия", "Франция",
  * "Вьетнам"), or NULL. */
@@ -129,7 +137,7 @@ ent_demonym(const char *f)
 		return false;
 	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&
 	    strncmp(ent_places[lo].key, f, 4) == 0; lo++)
-		if (ent_places[lo].kind == 0)
+		if (ent_places[lo].kind == 0 && ent_places[lo].lang == NULL)
 			return true;
 	return false;
 }

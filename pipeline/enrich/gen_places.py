@@ -13,7 +13,7 @@ ships, at build time:
 
 usage: gen_places.py OUT.h
 
-Writes a C array of { key, name, canon, kind } sorted by key (bytewise),
+Writes a C array of { key, name, canon, kind, lang } sorted by key (bytewise),
 where key is the NFC case-folded name, for bsearch(), and canon the one
 name of the country all the names of a country share. No names are typed by hand except
 the few abbreviations in ABBREV, which no Debian file spells out.
@@ -24,6 +24,10 @@ ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo"
 LOCALE = "/usr/share/locale"
 CYRILLIC = ("ru", "uk")
+# Languages whose names of places are taken for their own text only.
+LATIN = ("de",)
+# Short names a language writes that iso-codes' catalogues lack.
+SHORT = {"de": {"Russland": "RU", "USA": "US"}}
 
 # Abbreviations news writes for countries, with their ISO 3166-1 code;
 # iso-codes has only alpha codes, most of which are also ordinary words
@@ -50,6 +54,9 @@ SKIP = {"central", "centre", "center", "north", "south", "east", "west",
         "progreso", "santa", "victoria", "regina", "police", "ministry", "easter", "christmas",
         "chin", "delta", "gulf", "aurora", "isabel", "antique", "center",
         "hope", "eucla", "creston", "granma"}
+# Translations that are common nouns in their language ("Freistaat", the
+# Free State province).
+SKIP_LANG = {"freistaat"}
 
 
 def key(s):
@@ -167,6 +174,38 @@ def main():
                 if parts[0] not in ("America", "Indian"):
                     add(parts[0], 2)
 
+    # The names in German of countries and of large subdivisions
+    # ("Frankreich", "Bayern"), for German text only: in another language
+    # some are words ("Island" is Iceland in German). A name any language
+    # has already is left as it is.
+    lang_of = {}
+    for lang in LATIN:
+        for dom, items, fields in (
+                ("iso_3166-1", iso, ("name", "common_name")),
+                ("iso_3166-2", subs, ("name",))):
+            try:
+                t = gettext.translation(dom, localedir=LOCALE,
+                                        languages=[lang])
+            except OSError:
+                continue
+            for c in items:
+                for fld in fields:
+                    if fld not in c:
+                        continue
+                    n = t.gettext(c[fld])
+                    k = key(n)
+                    if (n == c[fld] or "," in n or k in names or
+                            k in SKIP_LANG):
+                        continue
+                    names[k] = (n, 0 if dom == "iso_3166-1" else 2,
+                                canon[c["alpha_2"]] if dom == "iso_3166-1"
+                                else n)
+                    lang_of[k] = lang
+        for n, code in SHORT.get(lang, {}).items():
+            if key(n) not in names:
+                names[key(n)] = (n, 0, canon[code])
+                lang_of[key(n)] = lang
+
     rows = sorted(names.items(), key=lambda kv: kv[0].encode("utf-8"))
 
     def cstr(s):
@@ -181,8 +220,10 @@ def main():
         f.write("/* kind: 0 country, 1 city, 2 region */\n")
         f.write("static const struct ent_place ent_places[] = {\n")
         for k, (n, kind, canon) in rows:
-            f.write("\t{ %s, %s, %s, %d },\n" % (cstr(k), cstr(n),
-                                                 cstr(canon), kind))
+            lang = lang_of.get(k)
+            f.write("\t{ %s, %s, %s, %d, %s },\n" % (
+                cstr(k), cstr(n), cstr(canon), kind,
+                cstr(lang) if lang else "NULL"))
         f.write("};\n")
 
 

@@ -812,6 +812,29 @@ test_entities_german(void **state)
 	assert_true(has_name(&a->people, "Jean-Yves Le Drian"));
 	assert_false(has_name(&a->people, "Meuthen"));
 	article_free(a);
+
+	/* German names of countries are places in German text only */
+	a = article_new();
+	a->lang = xstrdup("de");
+	a->body = xstrdup("Die Regierung in Frankreich und die Behörden in "
+	    "Russland haben am Montag mit Island verhandelt, sagte der "
+	    "Sprecher. Auch Dänemark war dabei.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->places, "Frankreich"));
+	assert_true(has_name(&a->places, "Russland"));
+	assert_true(has_name(&a->places, "Island"));
+	assert_true(has_name(&a->places, "Dänemark"));
+	article_free(a);
+	a = article_new();
+	a->lang = xstrdup("en");
+	a->body = xstrdup("The Island Council met on Monday, and the "
+	    "islanders said the ferry to the Island would run again.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_false(has_name(&a->places, "Island"));
+	assert_false(has_name(&a->places, "Iceland"));
+	article_free(a);
 }
 
 /* Cost grows with the text, not its square: one paragraph of 6000
