@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "enrich/enrich_names.h"
+
 /* English function words that never start a name, wherever they are
  * ("In Python", "The National Survey"). */
 static const char *const ent_function_words[] = {
@@ -91,6 +93,90 @@ static const char *const ent_person_before[] = {
 };
 
 
+/* Ends of German words that make them a common noun or an adjective, never
+ * a name ("Gelegenheit", "Technische"). */
+static const char *const ent_de_noun_ends[] = {
+	"heit", "heiten", "isch", "ische", "ischen", "ischer", "ismus", "keit",
+	"keiten", "lich", "liche", "lichen", "licher", "ment", "nis", "nisse",
+	"schaft", "schaften", "tion", "tionen", "tät", "täten", "ung", "ungen",
+};
+
+/* Ends of German words for a role before a name ("Parteichef Meuthen",
+ * "Bundeskanzlerin Angela Merkel", "Frau Weiß"). */
+static const char *const ent_de_role_ends[] = {
+	"abgeordnete", "abgeordneten", "abgeordneter", "autor", "autorin",
+	"chef", "chefin", "direktor", "direktorin", "dr", "frau",
+	"geschäftsführer", "geschäftsführerin", "herr", "herrn", "kanzler",
+	"kanzlerin", "minister", "ministerin", "moderator", "moderatorin",
+	"politiker", "politikerin", "präsident", "präsidentin", "prof",
+	"sprecher", "sprecherin", "trainer", "trainerin", "vorsitzende",
+	"vorsitzenden", "vorsitzender",
+};
+
+/* Whether the folded word f ends with one of the n ends (the whole word
+ * for a short one, else with three letters or more in front). */
+static bool
+ent_ends_with(const char *f, const char *const *ends, size_t n)
+{
+	size_t i, fl = strlen(f), el;
+
+	for (i = 0; i < n; i++) {
+		el = strlen(ends[i]);
+		if (fl == el && strcmp(f, ends[i]) == 0)
+			return true;
+		if (fl >= el + 3 && strcmp(f + fl - el, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool
+ent_de_noun(const char *f)
+{
+	return ent_ends_with(f, ent_de_noun_ends, ETOK_COUNT(ent_de_noun_ends));
+}
+
+bool
+ent_de_role(const char *f)
+{
+	return ent_ends_with(f, ent_de_role_ends, ETOK_COUNT(ent_de_role_ends));
+}
+
+/* Whether the folded word f is a given name: in the list as it is, two of
+ * them joined by a hyphen, or, a Cyrillic word, in one of its case forms ("Дмитрия", "Сергею", "Анны"
+ * are "Дмитрий", "Сергей", "Анна"). */
+bool
+ent_given(const char *f)
+{
+	static const char *const nom[] = { "", "а", "я", "й", "ь" };
+	char buf[96];
+	size_t n = strlen(f), s, i, e;
+
+	if (ETOK_FIND(f, ent_given_names))
+		return true;
+	/* "Jean-Yves", "Hans-Christian": two given names */
+	s = strcspn(f, "-");
+	if (s < n && n < sizeof(buf) && strchr(f + s + 1, '-') == NULL) {
+		memcpy(buf, f, s);
+		buf[s] = '\0';
+		return ETOK_FIND(buf, ent_given_names) &&
+		    ETOK_FIND(f + s + 1, ent_given_names);
+	}
+	s = ent_cyr_stem(f, n);
+	if (s == n || s + 3 > sizeof(buf))
+		return false;
+	memcpy(buf, f, s);
+	for (i = 0; i < ETOK_COUNT(nom); i++) {
+		e = strlen(nom[i]);
+		if (s + e + 1 > sizeof(buf))
+			continue;
+		memcpy(buf + s, nom[i], e + 1);
+		if (ETOK_FIND(buf, ent_given_names))
+			return true;
+	}
+	return false;
+}
+
 bool
 ent_tables_sorted(void)
 {
@@ -98,7 +184,7 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_person_before) &&
 	    ETOK_SORTED(ent_function_words) &&
 	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners) &&
-	    ETOK_SORTED(ent_site_words);
+	    ETOK_SORTED(ent_site_words) && ETOK_SORTED(ent_given_names);
 }
 
 bool
@@ -124,15 +210,17 @@ ent_list_has(enum ent_list which, const char *f)
 }
 
 /* The length of the stem of a Cyrillic word w of n bytes: w without its
- * case ending ("Пескова", "Пескову", "Песковым" are "Песков"), or n for a
+ * case ending ("Пескова", "Пескову", "Песковым" are "Песков"; "Андрей"
+ * and "Андрея" are "Андре"), or n for a
  * word of another script or one too short to hold an ending. */
 size_t
 ent_cyr_stem(const char *w, size_t n)
 {
 	static const char *const ends[] = {
-		"ому", "ему", "ыми", "ими", "ами", "ями", "ой", "ей", "ом",
-		"ем", "ым", "им", "ою", "ею", "ах", "ях", "а", "я", "у", "ю",
-		"е", "ы", "и",
+		"ому", "ему", "ого", "его", "ыми", "ими", "ами", "ями", "ая",
+		"яя", "ую", "юю", "ий", "ый", "ой", "ей", "ом", "ем", "ым",
+		"им", "ою", "ею", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и",
+		"й",
 	};
 	size_t i, e;
 
@@ -148,20 +236,45 @@ ent_cyr_stem(const char *w, size_t n)
 	return n;
 }
 
+/* The length of the Cyrillic word w of n bytes without its last letter
+ * where that is a vowel or "й" (a stem for forms the endings of
+ * ent_cyr_stem() cut unevenly, "Андрей" and "Андрея"), else n. */
+static size_t
+ent_cyr_stem1(const char *w, size_t n)
+{
+	static const char *const ends[] = {
+		"а", "е", "и", "й", "о", "у", "ы", "ю", "я",
+	};
+	size_t i;
+
+	if (n < 8 || ((unsigned char)w[0] != 0xd0 &&
+	    (unsigned char)w[0] != 0xd1))
+		return n;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (memcmp(w + n - 2, ends[i], 2) == 0)
+			return n - 2;
+	return n;
+}
+
 /* True when the names x and y have as many words and each word of one is
  * a case form of the other's ("Бастиана Швайнштайгера", "Бастиан
  * Швайнштайгер"). */
 bool
 ent_same_stems(const char *x, const char *y)
 {
-	size_t nx, ny, sx, sy;
+	size_t nx, ny, sx, sy, tx, ty;
 
 	for (;;) {
 		nx = strcspn(x, " ");
 		ny = strcspn(y, " ");
 		sx = ent_cyr_stem(x, nx);
 		sy = ent_cyr_stem(y, ny);
-		if (sx != sy || memcmp(x, y, sx) != 0)
+		/* or without their last letter of an ending alone:
+		 * "Андрей", "Андрея" */
+		tx = ent_cyr_stem1(x, nx);
+		ty = ent_cyr_stem1(y, ny);
+		if ((sx != sy || memcmp(x, y, sx) != 0) &&
+		    (tx != ty || memcmp(x, y, tx) != 0))
 			return false;
 		x += nx;
 		y += ny;

@@ -107,6 +107,13 @@ enum ent_list {
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
+/* Whether the folded word f is a given name (a case form of one, for a
+ * Cyrillic word); one of a German common noun or adjective by its ending
+ * ("Gelegenheit", "Technische"); one of a German role before a name
+ * ("Parteichef", "Frau"). */
+bool ent_given(const char *f);
+bool ent_de_noun(const char *f);
+bool ent_de_role(const char *f);
 /* The length of the stem of the Cyrillic word w of n bytes (w without
  * its case ending), or n for a word of another script. */
 size_t ent_cyr_stem(const char *w, size_t n);
@@ -187,10 +194,19 @@ struct ent_place {
 	const char *canon; /* the one name of its country ("US", "U.S."
 	                      and "United States" share "United States") */
 	int kind;          /* 0 country, 1 city, 2 region */
+	const char *lang;  /* the one language whose text names it so
+	                      ("de": "Frankreich"), or NULL for any */
 };
 
 /* The place whose NFC case-folded name is folded, or NULL. */
 const struct ent_place *ent_place_find(const char *folded);
+/* pl if it is a place in text of language lang (may be NULL), else
+ * NULL. */
+const struct ent_place *ent_place_in(const struct ent_place *pl,
+    const char *lang);
+/* ent_place_find(), or for a Cyrillic word the place one of its case
+ * forms names ("России" -> Russia). */
+const struct ent_place *ent_place_find_inflected(const char *folded);
 /* True if a place name is word or starts with word and a space. */
 bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country

@@ -31,6 +31,52 @@ ent_place_find(const char *folded)
 	return NULL;
 }
 
+const struct ent_place *
+ent_place_in(const struct ent_place *pl, const char *lang)
+{
+	if (pl == NULL || pl->lang == NULL)
+		return pl;
+	return lang != NULL && strcmp(lang, pl->lang) == 0 ? pl : NULL;
+}
+
+/* The place whose key is folded or, a Cyrillic word, one of its case
+ * forms ("России", "Франции", "Вьетнаме" are "Россия", "Франция",
+ * "Вьетнам"), or NULL. */
+const struct ent_place *
+ent_place_find_inflected(const char *folded)
+{
+	static const char *const nom[] = { "", "а", "я", "ь", "й" };
+	/* the vowels a stem "+ а" is no Russian nominative after
+	 * ("Самое" is no "Самоа") */
+	static const char *const vowels[] = { "а", "е", "и", "о", "у", "ы",
+		"э", "ю", "я" };
+	const struct ent_place *pl = ent_place_find(folded);
+	char buf[128];
+	size_t n = strlen(folded), s, i, e;
+
+	if (pl != NULL)
+		return pl;
+	s = ent_cyr_stem(folded, n);
+	if (s == n || s + 3 > sizeof(buf))
+		return NULL;
+	memcpy(buf, folded, s);
+	for (i = 0; i < sizeof(nom) / sizeof(nom[0]); i++) {
+		size_t v;
+
+		e = strlen(nom[i]);
+		for (v = 0; i == 1 && v < sizeof(vowels) / sizeof(vowels[0]);
+		    v++)
+			if (memcmp(buf + s - 2, vowels[v], 2) == 0)
+				break;
+		if (i == 1 && v < sizeof(vowels) / sizeof(vowels[0]))
+			continue;
+		memcpy(buf + s, nom[i], e + 1);
+		if ((pl = ent_place_find(buf)) != NULL)
+			return pl;
+	}
+	return NULL;
+}
+
 /* Index of the first place whose key's first bytes are not below those
  * of word (its n first bytes; n = strlen(word) for a whole-key order). */
 static size_t
@@ -91,7 +137,7 @@ ent_demonym(const char *f)
 		return false;
 	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&
 	    strncmp(ent_places[lo].key, f, 4) == 0; lo++)
-		if (ent_places[lo].kind == 0)
+		if (ent_places[lo].kind == 0 && ent_places[lo].lang == NULL)
 			return true;
 	return false;
 }

@@ -4,27 +4,37 @@ ships, at build time:
 
   iso-codes  /usr/share/iso-codes/json/iso_3166-1.json   country names
              /usr/share/iso-codes/json/iso_3166-2.json   states, provinces
+             /usr/share/locale/{ru,uk}/LC_MESSAGES/iso_3166-{1,2}.mo
+                                                          their names in
+                                                          Cyrillic
   tzdata     /usr/share/zoneinfo/iso3166.tab             short country names
              /usr/share/zoneinfo/zone1970.tab, zone.tab  city names,
                                                           continents, oceans
 
 usage: gen_places.py OUT.h
 
-Writes a C array of { key, name, canon, kind } sorted by key (bytewise),
+Writes a C array of { key, name, canon, kind, lang } sorted by key (bytewise),
 where key is the NFC case-folded name, for bsearch(), and canon the one
 name of the country all the names of a country share. No names are typed by hand except
 the few abbreviations in ABBREV, which no Debian file spells out.
 """
-import json, os, re, sys, unicodedata
+import gettext, json, os, re, sys, unicodedata
 
 ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo"
+LOCALE = "/usr/share/locale"
+CYRILLIC = ("ru", "uk")
+# Languages whose names of places are taken for their own text only.
+LATIN = ("de",)
+# Short names a language writes that iso-codes' catalogues lack.
+SHORT = {"de": {"Russland": "RU", "USA": "US"}}
 
 # Abbreviations news writes for countries, with their ISO 3166-1 code;
 # iso-codes has only alpha codes, most of which are also ordinary words
-# ("IT", "IN", "NO").
+# ("IT", "IN", "NO"); and the short Russian names iso-codes' catalogues
+# lack (they give "Российская Федерация", not "Россия").
 ABBREV = {"US": "US", "U.S.": "US", "USA": "US", "UK": "GB", "U.K.": "GB",
-          "UAE": "AE"}
+          "UAE": "AE", "США": "US", "Россия": "RU"}
 # Subdivision types that name large, well-known regions.
 SUB_TYPES = {"State", "Province", "Country", "Nation", "Federal district",
              "Capital district", "Autonomous region", "Autonomous republic",
@@ -44,6 +54,9 @@ SKIP = {"central", "centre", "center", "north", "south", "east", "west",
         "progreso", "santa", "victoria", "regina", "police", "ministry", "easter", "christmas",
         "chin", "delta", "gulf", "aurora", "isabel", "antique", "center",
         "hope", "eucla", "creston", "granma"}
+# Translations that are common nouns in their language ("Freistaat", the
+# Free State province).
+SKIP_LANG = {"freistaat"}
 
 
 def key(s):
@@ -110,10 +123,36 @@ def main():
                 add(par + " " + base, 0, canon[code])  # "Korea (North)"
         else:
             add(n, 0, canon[code])
+    subs = []
     with open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8") as f:
         for s in json.load(f)["3166-2"]:
             if s["type"] in SUB_TYPES and "(" not in s["name"]:
                 add(s["name"], 2)
+                subs.append(s)
+    # The names in Cyrillic of countries and of large subdivisions, from
+    # iso-codes' Russian and Ukrainian catalogues: a Russian text's
+    # "Германия" is Germany. Only Cyrillic translations are taken, which
+    # no Latin-script word of another language can be mistaken for.
+    for lang in CYRILLIC:
+        for dom, items, fields in (
+                ("iso_3166-1", iso, ("name", "common_name")),
+                ("iso_3166-2", subs, ("name",))):
+            try:
+                t = gettext.translation(dom, localedir=LOCALE,
+                                        languages=[lang])
+            except OSError:
+                continue
+            for c in items:
+                for fld in fields:
+                    if fld not in c:
+                        continue
+                    n = t.gettext(c[fld])
+                    if n == c[fld] or not re.search("[\u0400-\u04ff]", n):
+                        continue
+                    if dom == "iso_3166-1":
+                        add(n, 0, canon[c["alpha_2"]])
+                    else:
+                        add(n, 2)
     for tab in ("zone1970.tab", "zone.tab"):
         with open(os.path.join(TZ, tab), encoding="utf-8") as f:
             for line in f:
@@ -135,6 +174,38 @@ def main():
                 if parts[0] not in ("America", "Indian"):
                     add(parts[0], 2)
 
+    # The names in German of countries and of large subdivisions
+    # ("Frankreich", "Bayern"), for German text only: in another language
+    # some are words ("Island" is Iceland in German). A name any language
+    # has already is left as it is.
+    lang_of = {}
+    for lang in LATIN:
+        for dom, items, fields in (
+                ("iso_3166-1", iso, ("name", "common_name")),
+                ("iso_3166-2", subs, ("name",))):
+            try:
+                t = gettext.translation(dom, localedir=LOCALE,
+                                        languages=[lang])
+            except OSError:
+                continue
+            for c in items:
+                for fld in fields:
+                    if fld not in c:
+                        continue
+                    n = t.gettext(c[fld])
+                    k = key(n)
+                    if (n == c[fld] or "," in n or k in names or
+                            k in SKIP_LANG):
+                        continue
+                    names[k] = (n, 0 if dom == "iso_3166-1" else 2,
+                                canon[c["alpha_2"]] if dom == "iso_3166-1"
+                                else n)
+                    lang_of[k] = lang
+        for n, code in SHORT.get(lang, {}).items():
+            if key(n) not in names:
+                names[key(n)] = (n, 0, canon[code])
+                lang_of[key(n)] = lang
+
     rows = sorted(names.items(), key=lambda kv: kv[0].encode("utf-8"))
 
     def cstr(s):
@@ -149,8 +220,10 @@ def main():
         f.write("/* kind: 0 country, 1 city, 2 region */\n")
         f.write("static const struct ent_place ent_places[] = {\n")
         for k, (n, kind, canon) in rows:
-            f.write("\t{ %s, %s, %s, %d },\n" % (cstr(k), cstr(n),
-                                                 cstr(canon), kind))
+            lang = lang_of.get(k)
+            f.write("\t{ %s, %s, %s, %d, %s },\n" % (
+                cstr(k), cstr(n), cstr(canon), kind,
+                cstr(lang) if lang else "NULL"))
         f.write("};\n")
 
 

@@ -328,8 +328,36 @@ html_split_credit(struct buf *c, struct buf *credit)
 /* Text beyond its caption above which a figure is content. */
 #define HTML_FIGURE_TEXT 150
 
+/* Whether img is a tracking pixel, no picture: a width or height of 0
+ * or 1, or a file named as one ("pixel.gif", "spacer.gif", "1x1.png"). */
+static bool
+html_img_pixel(const xmlNode *img, const char *url)
+{
+	static const char *const dims[] = { "width", "height" };
+	static const char *const names[] = { "pixel", "spacer", "1x1",
+		"blank", "transparent" };
+	const char *v, *f;
+	size_t i, n;
+
+	for (i = 0; i < 2; i++) {
+		v = html_attr(img, dims[i]);
+		if (v != NULL && (v[0] == '0' || v[0] == '1') &&
+		    (v[1] == '\0' || strcmp(v + 1, "px") == 0))
+			return true;
+	}
+	n = strcspn(url, "?#");
+	for (f = url + n; f > url && f[-1] != '/'; f--)
+		;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strncmp(f, names[i], strlen(names[i])) == 0 &&
+		    f[strlen(names[i])] == '.')
+			return true;
+	return false;
+}
+
 /* Adds the image of figure (or lone img) n with its caption and credit,
- * unless its address is already known or HTML_MAX_IMAGES are kept. */
+ * unless it is a tracking pixel, its address is already known or
+ * HTML_MAX_IMAGES are kept. */
 static void
 html_add_image(struct html_ctx *ctx, xmlNode *n)
 {
@@ -343,6 +371,10 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	url = html_img_url(ctx, img);
 	if (url == NULL)
 		return;
+	if (html_img_pixel(img, url)) {
+		free(url);
+		return;
+	}
 	for (size_t i = 0; i < ctx->a->n_images; i++) {
 		if (ctx->a->images[i].url != NULL &&
 		    strcmp(ctx->a->images[i].url, url) == 0) {

@@ -87,7 +87,8 @@ enum strip_kind {
 /* Attributes the pipeline reads, and on which elements: html_attr(),
  * meta_attr(), the signal and metadata walks (html_sigattrs_of(),
  * meta_attrs_read() and meta_element()) and the image finder
- * (html_img_url(), on <img> and <amp-img>) read no other; html_attr()
+ * (html_img_url() and the pixel test's width and height of 0 or 1, on
+ * <img> and <amp-img>) read no other; html_attr()
  * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
  * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
  * their values (strip_value_kept()). */
@@ -102,6 +103,7 @@ static const struct strip_attr strip_attrs[] = {
 	{ "data-lazy-src", SK_IMG }, { "data-original", SK_IMG },
 	{ "data-src", SK_IMG }, { "data-srcset", SK_IMG },
 	{ "data-url", SK_IMG }, { "datetime", SK_ALL },
+	{ "height", SK_IMG },
 	{ "hidden", SK_ALL }, { "href", SK_A | SK_LINK },
 	{ "http-equiv", SK_META }, { "id", SK_ALL },
 	{ "itemprop", SK_ALL }, { "lang", SK_HTML },
@@ -110,7 +112,7 @@ static const struct strip_attr strip_attrs[] = {
 	{ "role", SK_ALL }, { "src", SK_IMG },
 	{ "srcset", SK_IMG }, { "style", SK_ALL },
 	{ "title", SK_ALL }, { "type", SK_SCRIPT },
-	{ "xml:lang", SK_HTML },
+	{ "width", SK_IMG }, { "xml:lang", SK_HTML },
 };
 
 static int
@@ -318,6 +320,13 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 	}
 	if (n == 5 && strncasecmp(name, "class", 5) == 0)
 		t->had_class = true;
+	/* an image's size only where it is a tracking pixel's, 0 or 1
+	 * (html_img_pixel()) */
+	if ((n == 5 && strncasecmp(name, "width", 5) == 0) ||
+	    (n == 6 && strncasecmp(name, "height", 6) == 0))
+		return vlen >= 1 && (v[0] == '0' || v[0] == '1') &&
+		    (vlen == 1 || (vlen == 3 &&
+		    strncasecmp(v + 1, "px", 2) == 0));
 	return true;
 }
 

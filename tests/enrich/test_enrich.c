@@ -17,6 +17,7 @@
 #include "enrich/enrich_int.h"
 #include "enrich/story.h"
 #include "hash.h"
+#include "html/html_extract.h"
 
 static const char *samples_dir;
 
@@ -504,6 +505,65 @@ test_entities_inflected(void **state)
 	article_free(a);
 }
 
+/* Russian: a place in the genitive before a name is the place, not part
+ * of the name; the case forms of places and first names are no
+ * organisations; a name's case forms of one length are one person, under
+ * the nominative. */
+static void
+test_entities_russian_cases(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->lang = xstrdup("ru");
+	a->body = xstrdup("Пресс-секретарь президента России Дмитрий Песков "
+	    "заявил, что визит во Францию не планируется. Кондитер Андрей "
+	    "Рудьков открыл кафе во Франции, а потом в Италии. У Андрея "
+	    "Рудькова работает Олеся Куприн. Мы спросили Олесю о работе "
+	    "и о планах Олеси Куприн на лето.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->people, "Дмитрий Песков"));
+	assert_false(has_name(&a->people, "России Дмитрий Песков"));
+	assert_true(has_name(&a->places, "Россия"));
+	assert_true(has_name(&a->places, "Франция"));
+	assert_true(has_name(&a->places, "Италия"));
+	assert_false(has_name(&a->organisations, "Франции"));
+	assert_false(has_name(&a->organisations, "Италии"));
+	assert_false(has_name(&a->organisations, "Олесю"));
+	assert_true(has_name(&a->people, "Андрей Рудьков"));
+	assert_false(has_name(&a->people, "Андрея Рудькова"));
+	assert_true(has_name(&a->people, "Олеся Куприн"));
+	assert_false(has_name(&a->people, "Олеси Куприн"));
+	article_free(a);
+}
+
+/* A feed entry's tracking pixel (Golem's counter: a 1x1 image) and an
+ * image file named as a pixel are no pictures of the article; its photo
+ * is. */
+static void
+test_fragment_pixel(void **state)
+{
+	static const char frag[] =
+	    "<img src=\"https://www.golem.de/1810/137358-177541-177538_rc.jpg\""
+	    " width=\"140\" height=\"140\" align=\"left\">Die Grafikkarte "
+	    "ist schneller als ihre Vorgängerin und kostet weniger."
+	    "<img src=\"https://cpx.golem.de/cpx.php?class=17&amp;aid=137358"
+	    "&amp;page=1\" alt=\"\" width=\"1\" height=\"1\" />"
+	    "<p>Mehr dazu im Test.<img src=\"https://example.com/i/pixel.gif\">"
+	    "</p>";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(html_extract_fragment(frag, sizeof(frag) - 1,
+	    "https://www.golem.de/news/", 0, a, err, sizeof(err)), 0);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].url,
+	    "https://www.golem.de/1810/137358-177541-177538_rc.jpg");
+	article_free(a);
+}
+
 static struct nw_article *
 plain_article(const char *title, const char *body)
 {
@@ -716,6 +776,67 @@ test_entities_style(void **state)
 	article_free(a);
 }
 
+/* German capitalises every noun, so two capitalised words are no name by
+ * themselves ("Technische Standards", "Ende April", "Ihre Bestellung"): a
+ * person is a known given name and the words after it, cut at a common
+ * noun, or the name after a role ("Parteichef Meuthen"). */
+static void
+test_entities_german(void **state)
+{
+	struct nw_article *a = article_new();
+	const char *const not_person[] = {
+		"Technische Standards", "Ende April", "Ihre Bestellung",
+		"Die Interoperabilität", "Bereich Healthcare",
+		"Stefan Keuter Gelegenheit", "Bundeskanzlerin Angela Merkel",
+		"Millionen Euro",
+	};
+	size_t i;
+
+	(void)state;
+	a->lang = xstrdup("de");
+	a->body = xstrdup("Technische Standards fehlen noch, und bis Ende "
+	    "April soll der Bereich Healthcare Millionen Euro erhalten. Die "
+	    "Interoperabilität ist nach den Worten von Bundeskanzlerin "
+	    "Angela Merkel wichtig. Ihre Bestellung wird geprüft, sagte "
+	    "Parteichef Meuthen am Montag. Der Abgeordnete Stefan Keuter "
+	    "hatte dazu Gelegenheit, aber Stefan Keuter Gelegenheit zu "
+	    "geben war nicht leicht. Später sprach auch Jörg Meuthen mit "
+	    "der Presse, und Jean-Yves Le Drian kam aus Paris.");
+	enrich_normalise(a);
+	enrich_article(a);
+	for (i = 0; i < sizeof(not_person) / sizeof(not_person[0]); i++)
+		assert_false(has_name(&a->people, not_person[i]));
+	assert_true(has_name(&a->people, "Angela Merkel"));
+	assert_true(has_name(&a->people, "Stefan Keuter"));
+	assert_true(has_name(&a->people, "Jörg Meuthen"));
+	assert_true(has_name(&a->people, "Jean-Yves Le Drian"));
+	assert_false(has_name(&a->people, "Meuthen"));
+	article_free(a);
+
+	/* German names of countries are places in German text only */
+	a = article_new();
+	a->lang = xstrdup("de");
+	a->body = xstrdup("Die Regierung in Frankreich und die Behörden in "
+	    "Russland haben am Montag mit Island verhandelt, sagte der "
+	    "Sprecher. Auch Dänemark war dabei.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->places, "Frankreich"));
+	assert_true(has_name(&a->places, "Russland"));
+	assert_true(has_name(&a->places, "Island"));
+	assert_true(has_name(&a->places, "Dänemark"));
+	article_free(a);
+	a = article_new();
+	a->lang = xstrdup("en");
+	a->body = xstrdup("The Island Council met on Monday, and the "
+	    "islanders said the ferry to the Island would run again.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_false(has_name(&a->places, "Island"));
+	assert_false(has_name(&a->places, "Iceland"));
+	article_free(a);
+}
+
 /* Cost grows with the text, not its square: one paragraph of 6000
  * attributed quotations and 18000 names (well under a second when
  * linear, minutes when quadratic; meson's timeout is the bound). */
@@ -833,6 +954,9 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_quotes),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_entities_inflected),
+		cmocka_unit_test(test_entities_german),
+		cmocka_unit_test(test_entities_russian_cases),
+		cmocka_unit_test(test_fragment_pixel),
 		cmocka_unit_test(test_entities_style),
 		cmocka_unit_test(test_large_paragraph),
 		cmocka_unit_test(test_gold_independent),

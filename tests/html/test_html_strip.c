@@ -210,6 +210,13 @@ dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 	if (strcmp(tag, "a") == 0 && strcmp(name, "rel") == 0 &&
 	    strcasestr(v, "author") == NULL)
 		return;
+	/* an image's size is kept where it is a tracking pixel's */
+	if (strcmp(name, "width") == 0 || strcmp(name, "height") == 0) {
+		if ((v[0] == '0' || v[0] == '1') && (v[1] == '\0' ||
+		    strcasecmp(v + 1, "px") == 0))
+			buf_printf(b, " %s=[%s]", name, v);
+		return;
+	}
 	if (strcmp(name, "style") == 0) {
 		if (html_style_hidden(v))
 			buf_puts(b, " style=hidden");

@@ -1,0 +1,136 @@
+#!/usr/bin/python3
+"""Dump the entities (and images) newswire extracts from every page of the
+development corpora, one page a block, for diffing a change's effect.
+
+  bench/ent_dump.py dump OUT.json [--cmd "build/cli/newswire extract"]
+  bench/ent_dump.py diff BEFORE.json AFTER.json [--lang de] [--kind people]
+
+The dump holds, per page, its corpus, its half (nwscore.py's split: a hash
+of the AEB id or of the trafilatura set's URL), its language, its people,
+organisations, places and image URLs. `diff` prints the names each page
+gained (+) and lost (-), then the counts by half and kind, to be read and
+judged right or wrong by hand: there is no entity gold in the corpora.
+"""
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+SHARED = os.path.join(ROOT, "..", "shared", "corpus")
+KINDS = ("people", "organisations", "places")
+
+
+def half(key):
+    # nwscore.py's in_half()
+    return hashlib.sha1(key.encode()).digest()[1] % 2
+
+
+def pages():
+    """(corpus, key, html path) of every page of aeb-dev and trafeval-dev."""
+    out = []
+    aeb = os.path.join(SHARED, "aeb-dev")
+    for name in sorted(os.listdir(os.path.join(aeb, "html"))):
+        key = name.split(".html")[0]
+        out.append(("aeb", key, os.path.join(aeb, "html", name)))
+    tv = os.path.join(SHARED, "trafeval-dev")
+    data = json.load(open(os.path.join(tv, "evaldata.json")))
+    files = set(os.listdir(os.path.join(tv, "html")))
+    for url in sorted(data):
+        f = data[url]["file"]
+        for name in (f, f + ".gz"):
+            if name in files:
+                out.append(("traf", url, os.path.join(tv, "html", name)))
+                break
+    return out
+
+
+def dump(a):
+    tmp = tempfile.mkdtemp(prefix="entdump-")
+    ps = pages()
+    paths = []
+    for i, (_, _, src) in enumerate(ps):
+        dst = os.path.join(tmp, "%04d.html" % i)
+        opener = gzip.open if src.endswith(".gz") else open
+        with opener(src, "rb") as f, open(dst, "wb") as g:
+            g.write(f.read())
+        paths.append(dst)
+    res = {}
+    step = 50  # a batch of pages a run: one bad page loses no more
+    for s in range(0, len(paths), step):
+        p = subprocess.run(shlex.split(a.cmd) + paths[s:s + step],
+                           cwd=ROOT, stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL)
+        lines = [l for l in p.stdout.decode("utf-8", "replace").splitlines()
+                 if l.strip()]
+        for (corpus, key, _), line in zip(ps[s:s + step], lines):
+            try:
+                o = json.loads(line)
+            except ValueError:
+                continue
+            e = o.get("entities") or {}
+            res[corpus + " " + key] = {
+                "half": half(key), "lang": o.get("lang"),
+                "people": e.get("people") or [],
+                "organisations": e.get("organisations") or [],
+                "places": e.get("places") or [],
+                "images": [i.get("url") for i in o.get("images") or []],
+            }
+    for f in paths:
+        os.unlink(f)
+    os.rmdir(tmp)
+    json.dump(res, open(a.out, "w"), ensure_ascii=False, indent=0,
+              sort_keys=True)
+    print("%d pages dumped to %s" % (len(res), a.out))
+
+
+def diff(a):
+    b, c = json.load(open(a.before)), json.load(open(a.after))
+    kinds = (a.kind,) if a.kind else KINDS + ("images",)
+    count = {}
+    for page in sorted(set(b) | set(c)):
+        x, y = b.get(page, {}), c.get(page, {})
+        lang = y.get("lang") or x.get("lang")
+        if a.lang and lang != a.lang:
+            continue
+        h = y.get("half", x.get("half"))
+        lines = []
+        for k in kinds:
+            old, new = set(x.get(k, [])), set(y.get(k, []))
+            for n in sorted(new - old):
+                lines.append("  + %s %s" % (k[:5], n))
+            for n in sorted(old - new):
+                lines.append("  - %s %s" % (k[:5], n))
+            g = count.setdefault((h, k), [0, 0])
+            g[0] += len(new - old)
+            g[1] += len(old - new)
+        if lines:
+            print("%s [%s h%s]" % (page, lang, h))
+            print("\n".join(lines))
+    for (h, k), (g, l) in sorted(count.items()):
+        print("half %s %-13s +%d -%d" % (h, k, g, l))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawTextHelpFormatter)
+    sub = ap.add_subparsers(dest="mode", required=True)
+    d = sub.add_parser("dump")
+    d.add_argument("out")
+    d.add_argument("--cmd", default="build/cli/newswire extract")
+    f = sub.add_parser("diff")
+    f.add_argument("before")
+    f.add_argument("after")
+    f.add_argument("--lang")
+    f.add_argument("--kind", choices=KINDS + ("images",))
+    a = ap.parse_args()
+    return dump(a) if a.mode == "dump" else diff(a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

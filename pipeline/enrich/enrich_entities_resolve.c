@@ -1,0 +1,213 @@
+/* Which mentions of the entity finder (enrich_entities.c) are one
+ * person: the fullest form of a name in the article ("Peskov" is "Dmitry
+ * Peskov"), Russian case forms of a surname ("Пескова") and of a full
+ * name ("Андрея Рудькова", "Андрей Рудьков"). Pure. */
+#include "enrich_entities_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Every word-boundary suffix of the person names of several words ("Dmitry
+ * Peskov" gives "Dmitry Peskov" and "Peskov"), sorted, each with its full
+ * name: fullest forms in O(log n) a name. */
+struct ent_suffix {
+	const char *suf;
+	const char *full;
+};
+
+struct ent_suffixes {
+	struct ent_suffix *v;
+	size_t n, cap;
+};
+
+static int
+ent_suffix_cmp(const void *x, const void *y)
+{
+	return etok_strcmp(((const struct ent_suffix *)x)->suf,
+	    ((const struct ent_suffix *)y)->suf);
+}
+
+static void
+ent_suffixes_add(const struct ent_ctx *c, struct ent_suffixes *t)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const struct ent_run *r = &c->runs[i];
+		const char *p;
+
+		if (r->kind != ENT_PERSON || r->weak ||
+		    strchr(r->name, ' ') == NULL)
+			continue;
+		for (p = r->name; p != NULL; p = strchr(p, ' ')) {
+			if (*p == ' ')
+				p++;
+			if (t->n == t->cap) {
+				t->cap = t->cap ? t->cap * 2 : 32;
+				t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+			}
+			t->v[t->n].suf = p;
+			t->v[t->n++].full = r->name;
+		}
+	}
+}
+
+/* The longest full name that is name or ends with it, or NULL. */
+static const char *
+ent_fullest(const struct ent_suffixes *t, const char *name)
+{
+	size_t lo = 0, hi = t->n;
+	const char *best = NULL;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (etok_strcmp(t->v[mid].suf, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++)
+		if (best == NULL || strlen(t->v[lo].full) > strlen(best))
+			best = t->v[lo].full;
+	return best;
+}
+
+/* The longest full name whose last word is a case form of the Cyrillic
+ * word name (the same stem), or NULL: Russian inflects surnames, so
+ * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
+ * is in the article. */
+static const char *
+ent_fullest_stem(const struct ent_suffixes *t, const char *name)
+{
+	size_t i, n = strlen(name), sn, sl;
+	const char *best = NULL, *last;
+
+	if ((unsigned char)name[0] != 0xd0 && (unsigned char)name[0] != 0xd1)
+		return NULL;
+	sn = ent_cyr_stem(name, n);
+	for (i = 0; i < t->n; i++) {
+		last = t->v[i].suf;
+		if (strchr(last, ' ') != NULL)
+			continue;
+		sl = ent_cyr_stem(last, strlen(last));
+		if (sl == sn && memcmp(last, name, sn) == 0 &&
+		    (best == NULL || strlen(t->v[i].full) > strlen(best)))
+			best = t->v[i].full;
+	}
+	return best;
+}
+
+/* The number of words of a Cyrillic name that end as an oblique case
+ * ("Евгении Левицкой": 2; "Евгения Левицкая": 0). */
+static size_t
+ent_cyr_oblique(const char *name)
+{
+	static const char *const ends[] = {
+		/* not "ей", which ends nominatives ("Андрей") too */
+		"ой", "ом", "ем", "ым", "им", "ого", "его", "ому", "ему",
+		"ы", "и", "у", "ю", "е",
+	};
+	size_t n = 0, i, w, e;
+
+	for (;;) {
+		w = strcspn(name, " ");
+		for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+			e = strlen(ends[i]);
+			if (w > e && memcmp(name + w - e, ends[i], e) == 0) {
+				n++;
+				break;
+			}
+		}
+		if (name[w] == '\0')
+			return n;
+		name += w + 1;
+	}
+}
+
+/* Whether the case form x of a name comes before y as its name: fewer
+ * words in an oblique case, then shorter. */
+static bool
+ent_cyr_before(const char *x, const char *y)
+{
+	size_t ox = ent_cyr_oblique(x), oy = ent_cyr_oblique(y);
+
+	return ox < oy || (ox == oy && strlen(x) < strlen(y));
+}
+
+/* Gives the Cyrillic person names of several words the first of their
+ * case forms in the article by ent_cyr_before(), most often the
+ * nominative. */
+void
+ent_cyr_merge(struct ent_ctx *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+		const char *best = r->name;
+
+		if (r->kind != ENT_PERSON || strchr(r->name, ' ') == NULL ||
+		    ((unsigned char)r->name[0] != 0xd0 &&
+		    (unsigned char)r->name[0] != 0xd1))
+			continue;
+		for (j = 0; j < c->n; j++)
+			if (c->runs[j].kind == ENT_PERSON &&
+			    ent_cyr_before(c->runs[j].name, best) &&
+			    ent_same_stems(c->runs[j].name, r->name))
+				best = c->runs[j].name;
+		if (best != r->name) {
+			free(r->name);
+			r->name = xstrdup(best);
+		}
+	}
+}
+
+/* Settles single words and fullest forms in place. */
+void
+ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
+{
+	struct ent_suffixes full = { 0 }, own = { 0 };
+	char **repl = xcalloc(c->n + 1, sizeof(*repl));
+	size_t i;
+
+	ent_suffixes_add(ref, &full);
+	if (full.n > 1)
+		qsort(full.v, full.n, sizeof(*full.v), ent_suffix_cmp);
+	if (ref != c)
+		ent_suffixes_add(c, &own);
+	if (own.n > 1)
+		qsort(own.v, own.n, sizeof(*own.v), ent_suffix_cmp);
+	/* the tables point into the runs' names: replace them after */
+	for (i = 0; i < c->n; i++) {
+		const struct ent_run *r = &c->runs[i];
+		const char *fn;
+
+		/* one word, or a person: "the Trump administration" */
+		if (r->kind == ENT_PLACE || (r->kind == ENT_ORG &&
+		    r->b - r->a != 1))
+			continue;
+		fn = ent_fullest(&full, r->name);
+		if (fn == NULL)
+			fn = ent_fullest(&own, r->name);
+		if (fn == NULL && r->b - r->a == 1)
+			fn = ent_fullest_stem(&full, r->name);
+		if (fn == NULL && r->b - r->a == 1)
+			fn = ent_fullest_stem(&own, r->name);
+		if (fn != NULL)
+			repl[i] = xstrdup(fn);
+	}
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+
+		if (repl[i] == NULL)
+			continue;
+		free(r->name);
+		r->name = repl[i];
+		r->kind = ENT_PERSON;
+		r->single = false;
+	}
+	free(repl);
+	free(full.v);
+	free(own.v);
+}
