@@ -681,6 +681,33 @@ dup_index_size(const struct dup_index *idx)
 	return (size_t)(idx->tail - idx->head);
 }
 
+void
+dup_index_mem(const struct dup_index *idx, struct dup_mem *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < DUP_CHUNKS; i++)
+		if (idx->chunk[i] != NULL)
+			m->records += DUP_CHUNK * sizeof(struct dup_rec) + 16;
+	for (uint64_t s = idx->head; s < idx->tail; s++) {
+		const struct dup_rec *r = dup_rec_at(idx,
+		    (uint32_t)(s & DUP_REF_MASK));
+
+		if (r->flags & DUP_ID_STR)
+			m->records += (strlen(r->id.str) + 1 + 8 + 15) / 16 *
+			    16;
+	}
+	m->postings = DUP_SHARDS * sizeof(*idx->shard);
+	for (size_t i = 0; i < DUP_SHARDS; i++) {
+		const struct dup_shard *s = &idx->shard[i];
+
+		if (s->cap > 0)
+			m->postings += ((size_t)s->cap * DUP_ELEM + 8 + 15) /
+			    16 * 16;
+		m->npostings += s->n;
+	}
+	m->postings += idx->capstage * sizeof(*idx->stage);
+}
+
 /* The snapshot (dup_index_dump): the index's counters, the live records
  * as they are in memory, the ids that are not nw1-, then each shard's
  * posting count and the postings, shard after shard. The daemon writes it

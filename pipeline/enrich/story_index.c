@@ -67,7 +67,10 @@ story_nbit(uint64_t key)
 	return (unsigned)(key >> 20) & 15;
 }
 
-/* Seqs in [off, n); cap <= 2: in the slot (in), else in p. */
+/* Seqs in [off, n); cap <= 2: in the slot (in), else in p. id: the
+ * key's number in the entries' key runs, the key's while it has a live
+ * holder (the slot is freed, and the id with it, only when it has none:
+ * see the top of this file). */
 struct story_post {
 	uint64_t key;         /* 0: the slot is empty */
 	union {
@@ -75,7 +78,10 @@ struct story_post {
 		uint32_t in[2];
 	} u;
 	uint32_t off, n, cap;
+	uint32_t id;
 };
+
+_Static_assert(sizeof(struct story_post) == 32, "a slot is 32 bytes");
 
 /* Open addressing, linear probing, power-of-two size, at most 70%
  * full. */
@@ -85,11 +91,19 @@ struct story_map {
 	size_t cursor;        /* the sweep's next slot */
 	uint32_t pass_head;   /* the index's head when the pass began */
 	uint32_t clean;       /* no list holds a seq below (a pass ended) */
+	/* the keys' ids: [0, nids) are in use or in free[] */
+	uint32_t nids;
+	uint32_t *free;
+	size_t nfree, capfree;
 };
 
-#define STORY_KCHUNK_BITS 14
+/* The key runs: bytes, byte i (a counter mod 2^32) in chunk i >>
+ * STORY_KCHUNK_BITS; a run never crosses the end of a chunk. */
+#define STORY_KCHUNK_BITS 20
 #define STORY_KCHUNK (1u << STORY_KCHUNK_BITS)
 #define STORY_KCHUNKS (1u << (32 - STORY_KCHUNK_BITS))
+/* The longest run: five bytes a key */
+#define STORY_RUN_MAX(n) (5 * (size_t)(n))
 
 struct story_index {
 	int64_t window;
@@ -98,11 +112,15 @@ struct story_index {
 	uint32_t cap;         /* a power of two */
 	uint32_t head, tail;  /* live seqs: [head, tail) */
 	struct story_map terms, names;
-	/* the entries' 32-bit hashes: key i (a counter mod 2^32) is in
-	 * chunk i >> STORY_KCHUNK_BITS, allocated as the tail reaches it
-	 * and freed as the head leaves it */
-	uint32_t **kchunk;
+	/* the entries' key runs: the ids of its names, then of its terms,
+	 * ascending, each the varint of its difference from the one before
+	 * (the first: of -1), from byte at of its story_aux; a chunk is
+	 * allocated as the tail reaches it and freed as the head leaves it */
+	uint8_t **kchunk;
 	uint32_t khead, ktail;  /* live: [khead, ktail) */
+	uint32_t *ids;          /* an add's ids, its run */
+	uint8_t *run;
+	size_t capids;
 	struct story_aux *aux;  /* beside ring, at the same place */
 	struct story_cand *cand;
 	size_t capcand;
@@ -110,7 +128,7 @@ struct story_index {
 	 * index into cand, UINT32_MAX for none), its common keys */
 	uint32_t *accseq, *accpos;
 	size_t accsize;
-	struct story_keys qcn, qct;   /* 32-bit forms, ascending */
+	struct story_keys qcn, qct;   /* their ids, ascending */
 	/* how many of qcn, qct have each bit of the Bloom filters */
 	uint8_t qnbit[16], qtbit[64];
 	uint16_t qnmask;
@@ -244,6 +262,7 @@ story_map_free(struct story_map *m)
 		if (m->slot[i].key != 0)
 			story_post_free(&m->slot[i]);
 	free(m->slot);
+	free(m->free);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -283,7 +302,8 @@ story_map_resize(struct story_map *m, size_t size)
 	m->cursor = 0;
 }
 
-static void
+/* Adds seq to the list of key; returns the key's id. */
+static uint32_t
 story_map_add(struct story_map *m, uint64_t key, uint32_t seq)
 {
 	size_t i;
@@ -296,9 +316,22 @@ story_map_add(struct story_map *m, uint64_t key, uint32_t seq)
 	if (m->slot[i].key == 0) {
 		m->slot[i].key = key;
 		m->slot[i].cap = 2;
+		m->slot[i].id = m->nfree > 0 ? m->free[--m->nfree] :
+		    m->nids++;
 		m->used++;
 	}
 	story_post_push(&m->slot[i], seq);
+	return m->slot[i].id;
+}
+
+static void
+story_id_free(struct story_map *m, uint32_t id)
+{
+	if (m->nfree == m->capfree) {
+		m->capfree = m->capfree ? 2 * m->capfree : 256;
+		m->free = xrealloc(m->free, m->capfree * sizeof(*m->free));
+	}
+	m->free[m->nfree++] = id;
 }
 
 /* Empties slot i, shifting back the slots after it that probed past
@@ -308,6 +341,7 @@ story_map_del(struct story_map *m, size_t i)
 {
 	size_t mask = m->size - 1, j = i;
 
+	story_id_free(m, m->slot[i].id);
 	story_post_free(&m->slot[i]);
 	for (;;) {
 		size_t k;
@@ -380,6 +414,8 @@ story_index_free(struct story_index *idx)
 	for (uint32_t i = 0; i < STORY_KCHUNKS; i++)
 		free(idx->kchunk[i]);
 	free(idx->kchunk);
+	free(idx->ids);
+	free(idx->run);
 	story_map_free(&idx->terms);
 	story_map_free(&idx->names);
 	free(idx->cand);
@@ -421,16 +457,17 @@ story_ring_resize(struct story_index *idx, uint32_t cap)
 	idx->cap = cap;
 }
 
-static uint32_t
+/* The byte i of the key runs (its chunk allocated). */
+static const uint8_t *
 story_key_at(const struct story_index *idx, uint32_t i)
 {
-	return idx->kchunk[i >> STORY_KCHUNK_BITS][i & (STORY_KCHUNK - 1)];
+	return &idx->kchunk[i >> STORY_KCHUNK_BITS][i & (STORY_KCHUNK - 1)];
 }
 
-static uint32_t *
+static uint8_t *
 story_key_ref(struct story_index *idx, uint32_t i)
 {
-	uint32_t **c = &idx->kchunk[i >> STORY_KCHUNK_BITS];
+	uint8_t **c = &idx->kchunk[i >> STORY_KCHUNK_BITS];
 
 	if (*c == NULL)
 		*c = xmalloc(STORY_KCHUNK * sizeof(**c));
@@ -475,20 +512,81 @@ story_index_expire(struct story_index *idx, int64_t now, size_t budget)
 	story_map_sweep(idx, &idx->names, budget);
 }
 
-/* The 32 bits of a key the records keep. */
-static uint32_t
-story_key32(uint64_t key)
+static int
+story_cmp32(const void *a, const void *b)
 {
-	return (uint32_t)(key >> 32);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
 }
 
-/* Appends the 32-bit forms of k, ascending, to the keys: the top bits
- * of keys in ascending order are in order already. */
-static void
-story_keys_append(struct story_index *idx, const struct story_keys *k)
+/* Writes the n ids (distinct) ascending at p as a run; returns its
+ * end. */
+static uint8_t *
+story_run_put(uint8_t *p, uint32_t *ids, size_t n)
 {
-	for (size_t i = 0; i < k->n; i++)
-		*story_key_ref(idx, idx->ktail++) = story_key32(k->v[i]);
+	uint32_t prev = UINT32_MAX;
+
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), story_cmp32);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t d = ids[i] - prev - 1;
+
+		while (d >= 0x80) {
+			*p++ = (uint8_t)(d | 0x80);
+			d >>= 7;
+		}
+		*p++ = (uint8_t)d;
+		prev = ids[i];
+	}
+	return p;
+}
+
+/* The next id of a run at *p after prev (UINT32_MAX for the first). */
+static uint32_t
+story_run_next(const uint8_t **p, uint32_t prev)
+{
+	const uint8_t *q = *p;
+	uint32_t d = *q & 0x7f;
+
+	for (int s = 7; *q++ & 0x80; s += 7)
+		d |= (uint32_t)(*q & 0x7f) << s;
+	*p = q;
+	return prev + 1 + d;
+}
+
+/* Skips n ids of a run. */
+static const uint8_t *
+story_run_skip(const uint8_t *p, size_t n)
+{
+	while (n > 0)
+		n -= (*p++ & 0x80) == 0;
+	return p;
+}
+
+/* Files the ids of names and terms (idx->ids) as one run at the tail of
+ * the key runs; its first byte into *at. */
+static void
+story_run_append(struct story_index *idx, size_t nn, size_t nt,
+    uint32_t *at)
+{
+	uint8_t *end = story_run_put(idx->run, idx->ids, nn);
+	size_t len;
+
+	end = story_run_put(end, idx->ids + nn, nt);
+	len = (size_t)(end - idx->run);
+	if ((idx->ktail & (STORY_KCHUNK - 1)) + len > STORY_KCHUNK) {
+		/* to the next chunk, the end of this one zeroed */
+		uint32_t left = STORY_KCHUNK -
+		    (idx->ktail & (STORY_KCHUNK - 1));
+
+		memset(story_key_ref(idx, idx->ktail), 0, left);
+		idx->ktail += left;
+	}
+	*at = idx->ktail;
+	if (len > 0)
+		memcpy(story_key_ref(idx, idx->ktail), idx->run, len);
+	idx->ktail += (uint32_t)len;
 }
 
 /* Fetches the map slots of keys ahead of their adds: one article's keys
@@ -518,8 +616,14 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 		story_ring_resize(idx, 2 * idx->cap);
 	nn = names->n < UINT16_MAX ? names->n : UINT16_MAX;
 	nt = terms->n < UINT16_MAX ? terms->n : UINT16_MAX;
-	if (idx->ktail - idx->khead + nn + nt >= UINT32_MAX - STORY_KCHUNK)
-		return;  /* four billion keys: cannot be a window */
+	if (idx->ktail - idx->khead + STORY_RUN_MAX(nn + nt) >=
+	    UINT32_MAX - 2 * STORY_KCHUNK)
+		return;  /* four billion bytes of keys: cannot be a window */
+	if (nn + nt > idx->capids) {
+		idx->capids = nn + nt;
+		idx->ids = xrealloc(idx->ids, (nn + nt) * sizeof(*idx->ids));
+		idx->run = xrealloc(idx->run, STORY_RUN_MAX(nn + nt));
+	}
 	seq = idx->tail++;
 	r = story_rec_at(idx, seq);
 	memset(r, 0, sizeof(*r));
@@ -530,40 +634,28 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 	r->nnames = (uint16_t)nn;
 	x = story_aux_at(idx, seq);
 	memset(x, 0, sizeof(*x));
-	x->at = idx->ktail;
 	x->nn = (uint8_t)(nn < STORY_SIZE_MAX ? nn : STORY_SIZE_MAX);
 	x->nt = (uint8_t)(nt < STORY_SIZE_MAX ? nt : STORY_SIZE_MAX);
 	for (i = 0; i < nn; i++)
 		x->nbloom |= (uint16_t)(1u << story_nbit(names->v[i]));
 	for (i = 0; i < nt; i++)
 		x->tbloom |= (uint64_t)1 << story_tbit(terms->v[i]);
-	if (idx->head == seq)
-		idx->khead = x->at;
-	story_keys_append(idx, &(struct story_keys){ names->v, nn, nn });
-	story_keys_append(idx, &(struct story_keys){ terms->v, nt, nt });
 	story_map_prefetch(&idx->names, names);
 	story_map_prefetch(&idx->terms, terms);
 	for (i = 0; i < nn; i++)
-		story_map_add(&idx->names, names->v[i], seq);
+		idx->ids[i] = story_map_add(&idx->names, names->v[i], seq);
 	for (i = 0; i < nt; i++)
-		story_map_add(&idx->terms, terms->v[i], seq);
+		idx->ids[nn + i] = story_map_add(&idx->terms, terms->v[i],
+		    seq);
+	story_run_append(idx, nn, nt, &x->at);
+	if (idx->head == seq)
+		story_keys_drop(idx, x->at);
 	story_map_sweep(idx, &idx->terms, 2 * nt + 8);
 	story_map_sweep(idx, &idx->names, 2 * nn + 8);
 }
 
-/* Appends the 32-bit form of key to k. */
-static void
-story_key32_push(struct story_keys *k, uint64_t key)
-{
-	if (k->n == k->cap) {
-		k->cap = k->cap ? 2 * k->cap : 32;
-		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
-	}
-	k->v[k->n++] = story_key32(key);
-}
-
 /* The live postings of keys in m, trimmed, those of common keys left
- * out (their keys' 32-bit forms pushed to *common instead). */
+ * out (their ids pushed to *common instead). */
 static size_t
 story_count(struct story_index *idx, struct story_map *m,
     const struct story_keys *keys, struct story_keys *common, int terms)
@@ -589,7 +681,12 @@ story_count(struct story_index *idx, struct story_map *m,
 			sum += p->n - p->off;
 			continue;
 		}
-		story_key32_push(common, keys->v[i]);
+		if (common->n == common->cap) {
+			common->cap = common->cap ? 2 * common->cap : 32;
+			common->v = xrealloc(common->v, common->cap *
+			    sizeof(*common->v));
+		}
+		common->v[common->n++] = p->id;
 		if (terms) {
 			idx->qtbit[story_tbit(keys->v[i])]++;
 			idx->qtmask |= (uint64_t)1 << story_tbit(keys->v[i]);
@@ -689,7 +786,12 @@ story_index_candidates(struct story_index *idx,
 	idx->qtmask = 0;
 	sum = story_count(idx, &idx->terms, terms, &idx->qct, 1) +
 	    story_count(idx, &idx->names, names, &idx->qcn, 0);
-	/* 32-bit forms of ascending keys are in order already */
+	if (idx->qct.n > 1)
+		qsort(idx->qct.v, idx->qct.n, sizeof(*idx->qct.v),
+		    story_cmp64);
+	if (idx->qcn.n > 1)
+		qsort(idx->qcn.v, idx->qcn.n, sizeof(*idx->qcn.v),
+		    story_cmp64);
 	while (size < 2 * sum)
 		size *= 2;
 	if (size > idx->accsize) {
@@ -711,22 +813,28 @@ story_index_candidates(struct story_index *idx,
 	return ncand;
 }
 
-/* The 32-bit keys of q in the sorted run at i of the key ring shared. */
+/* How many of the ids q (ascending) the n ids of the run at p has. */
 static uint32_t
-story_shared(const struct story_index *idx, uint32_t i, size_t n,
-    const struct story_keys *q)
+story_shared(const uint8_t *p, size_t n, const struct story_keys *q)
 {
 	size_t a = 0, b = 0;
-	uint32_t c = 0;
+	uint32_t c = 0, x = UINT32_MAX;
 
-	while (a < n && b < q->n) {
-		uint32_t x = story_key_at(idx, i + (uint32_t)a);
-		uint32_t y = (uint32_t)q->v[b];
+	if (n == 0 || q->n == 0)
+		return 0;
+	x = story_run_next(&p, x);
+	for (;;) {
+		uint64_t y = q->v[b];
 
 		if (x == y)
 			c++;
-		a += x <= y;
-		b += x >= y;
+		if (x >= y && ++b == q->n)
+			break;
+		if (x <= y) {
+			if (++a == n)
+				break;
+			x = story_run_next(&p, x);
+		}
 	}
 	return c;
 }
@@ -736,41 +844,40 @@ story_index_prefetch(const struct story_index *idx,
     const struct story_cand *c, int stage)
 {
 	const struct story_aux *x = story_aux_at(idx, c->seq);
-	uint32_t at = x->at, n = (uint32_t)c->nn + c->nt;
+	const uint8_t *p;
+	uint32_t n = 2 * ((uint32_t)c->nn + c->nt);
 
 	if (stage == 0) {
 		__builtin_prefetch(story_rec_at(idx, c->seq));
 		return;
 	}
-	for (uint32_t k = 0; k < n; k += 16) {
-		const uint32_t *p = idx->kchunk[(at + k) >> STORY_KCHUNK_BITS];
-
-		if (p != NULL)
-			__builtin_prefetch(&p[(at + k) & (STORY_KCHUNK - 1)]);
-	}
-	if (n > 0) {
-		const uint32_t *p =
-		    idx->kchunk[(at + n - 1) >> STORY_KCHUNK_BITS];
-
-		if (p != NULL)
-			__builtin_prefetch(&p[(at + n - 1) &
-			    (STORY_KCHUNK - 1)]);
-	}
+	/* about two bytes a key; a run does not cross its chunk's end */
+	p = idx->kchunk[x->at >> STORY_KCHUNK_BITS];
+	if (p == NULL)
+		return;
+	p += x->at & (STORY_KCHUNK - 1);
+	if (n > STORY_KCHUNK - (x->at & (STORY_KCHUNK - 1)))
+		n = STORY_KCHUNK - (x->at & (STORY_KCHUNK - 1));
+	for (uint32_t k = 0; k < n; k += 64)
+		__builtin_prefetch(p + k);
 }
 
 void
 story_index_settle(struct story_index *idx, struct story_cand *c)
 {
 	struct story_rec *r = story_rec_at(idx, c->seq);
-	uint32_t at = story_aux_at(idx, c->seq)->at;
+	const uint8_t *p;
 
 	c->r = r;
+	if (r->nnames + r->nterms == 0)
+		return;   /* its chunk may not be there */
+	p = story_key_at(idx, story_aux_at(idx, c->seq)->at);
 	if (c->cn > 0)
 		c->sn = (uint16_t)(c->sn +
-		    story_shared(idx, at, r->nnames, &idx->qcn));
+		    story_shared(p, r->nnames, &idx->qcn));
 	if (c->ct > 0)
-		c->st = (uint16_t)(c->st + story_shared(idx,
-		    at + r->nnames, r->nterms, &idx->qct));
+		c->st = (uint16_t)(c->st + story_shared(story_run_skip(p,
+		    r->nnames), r->nterms, &idx->qct));
 }
 
 int
@@ -781,12 +888,54 @@ story_index_expired(const struct story_index *idx,
 	    c->seq + 1 != idx->tail;
 }
 
+static void
+story_map_mem(const struct story_index *idx, const struct story_map *m,
+    struct story_mem *mem)
+{
+	uint32_t live = idx->tail - idx->head;
+
+	mem->slots += m->size * sizeof(*m->slot) + (m->size ? 16 : 0);
+	for (size_t i = 0; i < m->size; i++) {
+		const struct story_post *p = &m->slot[i];
+		const uint32_t *d;
+		uint32_t k = p->off;
+
+		if (p->key == 0)
+			continue;
+		mem->nkeys++;
+		if (p->cap > 2) {
+			mem->nlists++;
+			mem->lists += ((size_t)p->cap * 4 + 8 + 15) / 16 * 16;
+		}
+		d = p->cap <= 2 ? p->u.in : p->u.p;
+		while (k < p->n && d[k] - idx->head >= live)
+			k++;
+		mem->postings += p->n - k;
+		if (p->n - k <= STORY_POST_MAX)
+			mem->rare += p->n - k;
+	}
+}
+
+void
+story_index_mem(const struct story_index *idx, struct story_mem *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->records = (size_t)idx->cap * (sizeof(struct story_rec) +
+	    sizeof(struct story_aux)) + 32;
+	m->keys = STORY_KCHUNKS * sizeof(*idx->kchunk);
+	for (uint32_t i = 0; i < STORY_KCHUNKS; i++)
+		if (idx->kchunk[i] != NULL)
+			m->keys += STORY_KCHUNK + 16;
+	story_map_mem(idx, &idx->terms, m);
+	story_map_mem(idx, &idx->names, m);
+}
+
 /* The snapshot (story_index_dump): the counters, the live records (each
  * run of the ring followed by the same run of story_aux), their keys,
  * then each map: its counters, its slots as they are in memory and the
  * seqs of every list held outside its slot. The daemon writes it at a
  * clean stop and reads it back at start (daemon/window_snap.c). */
-#define STORY_SNAP_MAGIC 0x31706e7379727473ull  /* "strysnp1" */
+#define STORY_SNAP_MAGIC 0x32706e7379727473ull  /* "strysnp2" */
 #define STORY_SNAP_MAX_CAP (1u << 26)  /* records: 64 million */
 
 struct story_snap_head {
@@ -799,6 +948,7 @@ struct story_snap_head {
 struct story_snap_map {
 	uint64_t size, used, cursor;
 	uint32_t pass_head, clean;
+	uint32_t nids, nfree;
 };
 
 /* Drops the departed seqs at the front of every list of m. */
@@ -817,11 +967,14 @@ story_dump_map(const struct story_map *m,
 	struct story_snap_map h = {
 		.size = m->size, .used = m->used, .cursor = m->cursor,
 		.pass_head = m->pass_head, .clean = m->clean,
+		.nids = m->nids, .nfree = (uint32_t)m->nfree,
 	};
 	int rc = put(ctx, &h, sizeof(h));
 
 	if (rc == 0 && m->size > 0)
 		rc = put(ctx, m->slot, m->size * sizeof(*m->slot));
+	if (rc == 0 && m->nfree > 0)
+		rc = put(ctx, m->free, m->nfree * sizeof(*m->free));
 	for (size_t i = 0; rc == 0 && i < m->size; i++) {
 		const struct story_post *p = &m->slot[i];
 		uint32_t n = p->n - p->off;
@@ -868,8 +1021,7 @@ story_index_dump(struct story_index *idx,
 
 		if (run > idx->ktail - k)
 			run = idx->ktail - k;
-		rc = put(ctx, &idx->kchunk[k >> STORY_KCHUNK_BITS][at],
-		    run * sizeof(uint32_t));
+		rc = put(ctx, &idx->kchunk[k >> STORY_KCHUNK_BITS][at], run);
 		k += run;
 	}
 	if (rc == 0)
@@ -879,8 +1031,34 @@ story_index_dump(struct story_index *idx,
 	return rc;
 }
 
-/* The records of [head, tail) and their keys: each record's keys follow
- * the one before's, from khead to ktail. -1 if malformed. */
+/* Do the n ids of a run at at end by end (the next run's first byte)
+ * and the end of at's chunk, each in five bytes or fewer? */
+static int
+story_run_ok(const struct story_index *idx, uint32_t at, uint32_t end,
+    size_t n)
+{
+	uint32_t lim = end - at, room = STORY_KCHUNK -
+	    (at & (STORY_KCHUNK - 1)), len = 0;
+	const uint8_t *p;
+
+	if (n == 0)
+		return 1;
+	if (lim > room)
+		lim = room;
+	p = story_key_at(idx, at);
+	for (uint32_t k = 0; k < lim && n > 0; k++) {
+		if (++len > 5)
+			return 0;
+		if (!(p[k] & 0x80)) {
+			n--;
+			len = 0;
+		}
+	}
+	return n == 0;
+}
+
+/* The records of [head, tail) and their key runs, from khead to ktail,
+ * each from its story_aux's at to the next one's. -1 if malformed. */
 static int
 story_undump_ring(struct story_index *idx, struct bounded_in *in)
 {
@@ -899,28 +1077,35 @@ story_undump_ring(struct story_index *idx, struct bounded_in *in)
 			const struct story_rec *r = &idx->ring[i + k];
 			const struct story_aux *x = &idx->aux[i + k];
 
-			if (x->at != at || (uint64_t)(at - idx->khead) +
-			    r->nnames + r->nterms > idx->ktail - idx->khead ||
+			if ((s + k == idx->head ? x->at != at :
+			    x->at - idx->khead < at - idx->khead) ||
+			    x->at - idx->khead > idx->ktail - idx->khead ||
 			    x->nn != (r->nnames < STORY_SIZE_MAX ? r->nnames :
 			    STORY_SIZE_MAX) || x->nt != (r->nterms <
 			    STORY_SIZE_MAX ? r->nterms : STORY_SIZE_MAX))
 				return -1;
-			at += (uint32_t)r->nnames + r->nterms;
+			at = x->at;
 		}
 		s += run;
 	}
-	if (at != idx->ktail)
-		return -1;
 	for (uint32_t k = idx->khead; k != idx->ktail;) {
 		uint32_t i = k & (STORY_KCHUNK - 1), run = STORY_KCHUNK - i;
 
 		if (run > idx->ktail - k)
 			run = idx->ktail - k;
-		if ((uint64_t)run * sizeof(uint32_t) > in->left ||
-		    bounded_read(in, story_key_ref(idx, k),
-		    run * sizeof(uint32_t)) != 0)
+		if (run > in->left ||
+		    bounded_read(in, story_key_ref(idx, k), run) != 0)
 			return -1;
 		k += run;
+	}
+	for (uint32_t s = idx->head; s != idx->tail; s++) {
+		const struct story_rec *r = story_rec_at(idx, s);
+		uint32_t end = s + 1 == idx->tail ? idx->ktail :
+		    story_aux_at(idx, s + 1)->at;
+
+		if (!story_run_ok(idx, story_aux_at(idx, s)->at, end,
+		    (size_t)r->nnames + r->nterms))
+			return -1;
 	}
 	return 0;
 }
@@ -939,6 +1124,42 @@ story_list_ok(const struct story_index *idx, const struct story_post *p)
 	return 1;
 }
 
+/* The free ids of m (its slots read): every id below nids is a slot's
+ * or free, once. -1 if not. */
+static int
+story_undump_ids(struct story_map *m, const struct story_snap_map *h,
+    struct bounded_in *in)
+{
+	uint8_t *seen;
+	int rc = 0;
+
+	if (h->nfree > in->left / sizeof(*m->free) ||
+	    (uint64_t)h->nfree + m->used != h->nids)
+		return -1;
+	if (h->nfree > 0) {
+		m->free = xmalloc(h->nfree * sizeof(*m->free));
+		m->capfree = m->nfree = h->nfree;
+		if (bounded_read(in, m->free,
+		    h->nfree * sizeof(*m->free)) != 0)
+			return -1;
+	}
+	m->nids = h->nids;
+	seen = xcalloc(h->nids / 8 + 1, 1);
+	for (size_t i = 0; rc == 0 && i < m->size + m->nfree; i++) {
+		uint32_t id;
+
+		if (i < m->size && m->slot[i].key == 0)
+			continue;
+		id = i < m->size ? m->slot[i].id : m->free[i - m->size];
+		if (id >= h->nids || (seen[id / 8] & (1u << (id % 8))))
+			rc = -1;
+		else
+			seen[id / 8] |= (uint8_t)(1u << (id % 8));
+	}
+	free(seen);
+	return rc;
+}
+
 /* A map: its slots, then the lists held outside them, each in an
  * allocation of its size. -1 if malformed (m is then freeable). */
 static int
@@ -953,7 +1174,7 @@ story_undump_map(const struct story_index *idx, struct story_map *m,
 	    h.used * 10 > h.size * 7 || (h.size && h.cursor >= h.size))
 		return -1;
 	if (h.size == 0)
-		return 0;
+		return h.nids == 0 && h.nfree == 0 ? 0 : -1;
 	m->slot = xmalloc(h.size * sizeof(*m->slot));
 	m->size = h.size;
 	m->cursor = h.cursor;
@@ -983,7 +1204,7 @@ story_undump_map(const struct story_index *idx, struct story_map *m,
 		p->cap = p->cap > 2 ? 3 : 2;
 	}
 	m->used = used;
-	if (in->bad || used != h.used)
+	if (in->bad || used != h.used || story_undump_ids(m, &h, in) != 0)
 		return -1;
 	for (size_t i = 0; i < h.size; i++) {
 		struct story_post *p = &m->slot[i];
