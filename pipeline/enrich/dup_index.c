@@ -192,7 +192,8 @@ static void
 dup_shard_push(struct dup_shard *s, uint64_t v)
 {
 	if (s->n == s->cap) {
-		s->cap = s->cap < 4 ? 4 : s->cap + s->cap / 4;
+		/* an eighth more: a shard's slack is a posting's bytes */
+		s->cap = s->cap < 4 ? 4 : s->cap + s->cap / 8 + 4;
 		s->p = xrealloc(s->p, (size_t)s->cap * DUP_ELEM);
 	}
 	dup_put(s->p + DUP_ELEM * (size_t)s->n++, v);
@@ -217,8 +218,8 @@ dup_shard_sweep(struct dup_index *idx, struct dup_shard *s)
 	}
 	s->n = m;
 	s->sorted = sorted;
-	if (s->cap > 16 && s->n < s->cap / 2) {
-		s->cap = s->n < 4 ? 4 : s->n + s->n / 4;
+	if (s->cap > 16 && s->n < s->cap - s->cap / 4) {
+		s->cap = s->n < 4 ? 4 : s->n + s->n / 8 + 4;
 		s->p = xrealloc(s->p, (size_t)s->cap * DUP_ELEM);
 	} else if (s->n == 0) {
 		free(s->p);
@@ -427,7 +428,7 @@ dup_index_put(struct dup_index *idx, const char *id,
 	dup_pop_old(idx, idx->newest, 4);
 	/* nothing to sweep while no entry left since the last pass */
 	if (idx->head != idx->clean && !stage)
-		dup_sweep(idx, 4 * p.n + 64);
+		dup_sweep(idx, 8 * p.n + 64);
 }
 
 int

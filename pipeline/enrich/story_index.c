@@ -200,7 +200,7 @@ story_trim(const struct story_index *idx, struct story_post *p)
 
 	while (p->off < p->n && d[p->off] - idx->head >= live)
 		p->off++;
-	if (p->off == 0 || (p->off < p->n && p->off < p->n / 2))
+	if (p->off == 0 || (p->off < p->n && p->off < p->n / 4))
 		return;
 	memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
 	p->n -= p->off;
@@ -211,8 +211,8 @@ story_trim(const struct story_index *idx, struct story_post *p)
 		memcpy(p->u.in, heap, p->n * sizeof(*heap));
 		free(heap);
 		p->cap = 2;
-	} else if (p->cap > 8 && p->n < p->cap / 4) {
-		p->cap /= 2;
+	} else if (p->cap > 8 && p->n < p->cap / 2) {
+		p->cap = p->n + p->n / 4 + 1;
 		p->u.p = xrealloc(p->u.p, p->cap * sizeof(*p->u.p));
 	}
 }
@@ -223,7 +223,7 @@ story_post_push(struct story_post *p, uint32_t seq)
 	if (p->n - p->off > STORY_POST_MAX) {
 		/* only the newest STORY_POST_MAX + 1 are kept */
 		p->off++;
-		if (p->off >= p->n / 2) {
+		if (p->off >= p->n / 8) {
 			uint32_t *d = story_data(p);
 
 			memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
@@ -232,7 +232,7 @@ story_post_push(struct story_post *p, uint32_t seq)
 		}
 	}
 	if (p->n == p->cap) {
-		uint32_t cap = p->cap < 2 ? 2 : p->cap + p->cap / 2;
+		uint32_t cap = p->cap <= 2 ? 6 : p->cap + p->cap / 4 + 1;
 
 		if (cap > 2 && p->cap <= 2) {
 			uint32_t *heap = xmalloc(cap * sizeof(*heap));
