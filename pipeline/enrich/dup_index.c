@@ -558,6 +558,18 @@ dup_count(struct dup_index *idx, const struct dup_print *q)
 {
 	size_t nt = 0;
 
+	/* the query's shards, then the postings near each guess, are
+	 * scattered over more than the caches hold once the window is
+	 * large: asked for all at once rather than one miss after another */
+	for (size_t k = 0; k < q->n; k++)
+		__builtin_prefetch(dup_shard_of(idx, q->h[k]));
+	for (size_t k = 0; k < q->n; k++) {
+		struct dup_shard *s = dup_shard_of(idx, q->h[k]);
+
+		if (s->n > 0)
+			__builtin_prefetch(s->p + DUP_ELEM * (size_t)
+			    ((dup_fp(q->h[k]) * s->n) >> DUP_FP_BITS));
+	}
 	for (size_t k = 0; k < q->n; k++) {
 		struct dup_shard *s = dup_shard_of(idx, q->h[k]);
 		uint64_t fp = dup_fp(q->h[k]);
