@@ -67,19 +67,28 @@ story_nbit(uint64_t key)
 	return (unsigned)(key >> 20) & 15;
 }
 
-/* Seqs in [off, n); cap <= 2: in the slot (in), else in p. id: the
+/* Seqs in [off, n), 3 bytes each (story_seq()); cap <= 2: in the slot
+ * (in), else in p. id: the
  * key's number in the entries' key runs, the key's while it has a live
  * holder (the slot is freed, and the id with it, only when it has none:
  * see the top of this file). */
 struct story_post {
 	uint64_t key;         /* 0: the slot is empty */
 	union {
-		uint32_t *p;
-		uint32_t in[2];
+		uint8_t *p;
+		uint8_t in[8];
 	} u;
 	uint32_t off, n, cap;
 	uint32_t id;
 };
+
+/* A list's seqs are their low 24 bits: the live ones are within 2^24 of
+ * the head (the window holds fewer than STORY_LIVE_MAX entries), and
+ * the departed ones are trimmed long before they could pass for live
+ * (a pass of the sweep takes a few thousand adds). */
+#define STORY_SEQ 3
+#define STORY_SEQ_MASK 0xffffffu
+#define STORY_LIVE_MAX (1u << 23)
 
 _Static_assert(sizeof(struct story_post) == 32, "a slot is 32 bytes");
 
@@ -173,10 +182,34 @@ story_keys_free(struct story_keys *k)
 	memset(k, 0, sizeof(*k));
 }
 
-static uint32_t *
+static uint8_t *
 story_data(struct story_post *p)
 {
 	return p->cap <= 2 ? p->u.in : p->u.p;
+}
+
+static const uint8_t *
+story_cdata(const struct story_post *p)
+{
+	return p->cap <= 2 ? p->u.in : p->u.p;
+}
+
+/* How far after the head the seq at k of d is (live: below tail -
+ * head). */
+static uint32_t
+story_rel(const struct story_index *idx, const uint8_t *d, uint32_t k)
+{
+	const uint8_t *q = d + STORY_SEQ * (size_t)k;
+	uint32_t v = (uint32_t)q[0] | (uint32_t)q[1] << 8 |
+	    (uint32_t)q[2] << 16;
+
+	return (v - idx->head) & STORY_SEQ_MASK;
+}
+
+static uint32_t
+story_seq(const struct story_index *idx, const uint8_t *d, uint32_t k)
+{
+	return idx->head + story_rel(idx, d, k);
 }
 
 static struct story_rec *
@@ -195,25 +228,26 @@ story_aux_at(const struct story_index *idx, uint32_t seq)
 static void
 story_trim(const struct story_index *idx, struct story_post *p)
 {
-	uint32_t *d = story_data(p);
+	uint8_t *d = story_data(p);
 	uint32_t live = idx->tail - idx->head;
 
-	while (p->off < p->n && d[p->off] - idx->head >= live)
+	while (p->off < p->n && story_rel(idx, d, p->off) >= live)
 		p->off++;
 	if (p->off == 0 || (p->off < p->n && p->off < p->n / 4))
 		return;
-	memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
+	memmove(d, d + STORY_SEQ * (size_t)p->off,
+	    STORY_SEQ * (size_t)(p->n - p->off));
 	p->n -= p->off;
 	p->off = 0;
 	if (p->cap > 2 && p->n <= 2) {
-		uint32_t *heap = p->u.p;
+		uint8_t *heap = p->u.p;
 
-		memcpy(p->u.in, heap, p->n * sizeof(*heap));
+		memcpy(p->u.in, heap, STORY_SEQ * (size_t)p->n);
 		free(heap);
 		p->cap = 2;
 	} else if (p->cap > 8 && p->n < p->cap / 2) {
 		p->cap = p->n + p->n / 4 + 1;
-		p->u.p = xrealloc(p->u.p, p->cap * sizeof(*p->u.p));
+		p->u.p = xrealloc(p->u.p, STORY_SEQ * (size_t)p->cap);
 	}
 }
 
@@ -224,27 +258,35 @@ story_post_push(struct story_post *p, uint32_t seq)
 		/* only the newest STORY_POST_MAX + 1 are kept */
 		p->off++;
 		if (p->off >= p->n / 8) {
-			uint32_t *d = story_data(p);
+			uint8_t *d = story_data(p);
 
-			memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
+			memmove(d, d + STORY_SEQ * (size_t)p->off,
+			    STORY_SEQ * (size_t)(p->n - p->off));
 			p->n -= p->off;
 			p->off = 0;
 		}
 	}
 	if (p->n == p->cap) {
-		uint32_t cap = p->cap <= 2 ? 6 : p->cap + p->cap / 4 + 1;
+		/* 8 seqs fill malloc's smallest chunk */
+		uint32_t cap = p->cap <= 2 ? 8 : p->cap + p->cap / 4 + 1;
 
-		if (cap > 2 && p->cap <= 2) {
-			uint32_t *heap = xmalloc(cap * sizeof(*heap));
+		if (p->cap <= 2) {
+			uint8_t *heap = xmalloc(STORY_SEQ * (size_t)cap);
 
-			memcpy(heap, p->u.in, p->n * sizeof(*heap));
+			memcpy(heap, p->u.in, STORY_SEQ * (size_t)p->n);
 			p->u.p = heap;
-		} else if (cap > 2) {
-			p->u.p = xrealloc(p->u.p, cap * sizeof(*p->u.p));
+		} else {
+			p->u.p = xrealloc(p->u.p, STORY_SEQ * (size_t)cap);
 		}
 		p->cap = cap;
 	}
-	story_data(p)[p->n++] = seq;
+	{
+		uint8_t *q = story_data(p) + STORY_SEQ * (size_t)p->n++;
+
+		q[0] = (uint8_t)seq;
+		q[1] = (uint8_t)(seq >> 8);
+		q[2] = (uint8_t)(seq >> 16);
+	}
 }
 
 static void
@@ -496,7 +538,8 @@ story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 	int64_t cut = newest - idx->window;
 
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
-	    story_rec_at(idx, idx->head)->t < cut) {
+	    (story_rec_at(idx, idx->head)->t < cut ||
+	    idx->tail - idx->head >= STORY_LIVE_MAX)) {
 		idx->head++;
 		story_keys_drop(idx, story_aux_at(idx, idx->head)->at);
 	}
@@ -669,7 +712,8 @@ story_count(struct story_index *idx, struct story_map *m,
 		struct story_post *p = story_map_get(m, keys->v[i]);
 
 		if (p != NULL)
-			__builtin_prefetch(story_data(p) + p->off);
+			__builtin_prefetch(story_data(p) +
+			    STORY_SEQ * (size_t)p->off);
 	}
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
@@ -739,17 +783,17 @@ story_walk(struct story_index *idx, struct story_map *m,
 
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
-		const uint32_t *d;
+		const uint8_t *d;
 
 		if (p == NULL || p->n - p->off > STORY_POST_MAX)
 			continue;
 		d = story_data(p);
 		for (uint32_t k = p->off; k < p->n; k++) {
-			uint32_t seq = d[k];
+			uint32_t seq = story_seq(idx, d, k);
 
 			if (k + 16 < p->n)
 				__builtin_prefetch(story_aux_at(idx,
-				    d[k + 16]));
+				    story_seq(idx, d, k + 16)));
 			size_t h = (seq * 0x9e3779b1u) & mask;
 			struct story_cand *c;
 
@@ -897,7 +941,7 @@ story_map_mem(const struct story_index *idx, const struct story_map *m,
 	mem->slots += m->size * sizeof(*m->slot) + (m->size ? 16 : 0);
 	for (size_t i = 0; i < m->size; i++) {
 		const struct story_post *p = &m->slot[i];
-		const uint32_t *d;
+		const uint8_t *d;
 		uint32_t k = p->off;
 
 		if (p->key == 0)
@@ -905,10 +949,11 @@ story_map_mem(const struct story_index *idx, const struct story_map *m,
 		mem->nkeys++;
 		if (p->cap > 2) {
 			mem->nlists++;
-			mem->lists += ((size_t)p->cap * 4 + 8 + 15) / 16 * 16;
+			mem->lists += ((size_t)p->cap * STORY_SEQ + 8 + 15) /
+			    16 * 16;
 		}
-		d = p->cap <= 2 ? p->u.in : p->u.p;
-		while (k < p->n && d[k] - idx->head >= live)
+		d = story_cdata(p);
+		while (k < p->n && story_rel(idx, d, k) >= live)
 			k++;
 		mem->postings += p->n - k;
 		if (p->n - k <= STORY_POST_MAX)
@@ -935,7 +980,7 @@ story_index_mem(const struct story_index *idx, struct story_mem *m)
  * then each map: its counters, its slots as they are in memory and the
  * seqs of every list held outside its slot. The daemon writes it at a
  * clean stop and reads it back at start (daemon/window_snap.c). */
-#define STORY_SNAP_MAGIC 0x32706e7379727473ull  /* "strysnp2" */
+#define STORY_SNAP_MAGIC 0x33706e7379727473ull  /* "strysnp3" */
 #define STORY_SNAP_MAX_CAP (1u << 26)  /* records: 64 million */
 
 struct story_snap_head {
@@ -983,7 +1028,8 @@ story_dump_map(const struct story_map *m,
 			continue;
 		rc = put(ctx, &n, sizeof(n));
 		if (rc == 0 && n > 0)
-			rc = put(ctx, p->u.p + p->off, n * sizeof(*p->u.p));
+			rc = put(ctx, p->u.p + STORY_SEQ * (size_t)p->off,
+			    STORY_SEQ * (size_t)n);
 	}
 	return rc;
 }
@@ -1114,12 +1160,12 @@ story_undump_ring(struct story_index *idx, struct bounded_in *in)
 static int
 story_list_ok(const struct story_index *idx, const struct story_post *p)
 {
-	const uint32_t *d = p->cap <= 2 ? p->u.in : p->u.p;
+	const uint8_t *d = story_cdata(p);
 	uint32_t live = idx->tail - idx->head;
 
 	for (uint32_t k = p->off; k < p->n; k++)
-		if (d[k] - idx->head >= live ||
-		    (k > p->off && d[k] - idx->head <= d[k - 1] - idx->head))
+		if (story_rel(idx, d, k) >= live || (k > p->off &&
+		    story_rel(idx, d, k) <= story_rel(idx, d, k - 1)))
 			return 0;
 	return 1;
 }
@@ -1214,12 +1260,12 @@ story_undump_map(const struct story_index *idx, struct story_map *m,
 			continue;
 		if (p->cap > 2) {
 			if (bounded_read(in, &n, sizeof(n)) != 0 ||
-			    n > in->left / sizeof(uint32_t))
+			    n > in->left / STORY_SEQ)
 				return -1;
-			p->u.p = xmalloc((n > 3 ? n : 3) * sizeof(uint32_t));
 			p->cap = n > 3 ? n : 3;
+			p->u.p = xmalloc(STORY_SEQ * (size_t)p->cap);
 			if (bounded_read(in, p->u.p,
-			    n * sizeof(uint32_t)) != 0)
+			    STORY_SEQ * (size_t)n) != 0)
 				return -1;
 			p->n = n;
 		}
@@ -1244,7 +1290,7 @@ story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
 	    h.post_size != sizeof(struct story_post) ||
 	    h.kchunk != STORY_KCHUNK || h.window <= 0 || h.cap < 64 ||
 	    h.cap > STORY_SNAP_MAX_CAP || (h.cap & (h.cap - 1)) ||
-	    h.tail - h.head > h.cap ||
+	    h.tail - h.head > h.cap || h.tail - h.head > STORY_LIVE_MAX ||
 	    h.ktail - h.khead >= UINT32_MAX - STORY_KCHUNK)
 		return NULL;
 	idx = story_index_new(h.window);
