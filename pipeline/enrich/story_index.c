@@ -411,6 +411,9 @@ story_map_sweep(const struct story_index *idx, struct story_map *m,
 	/* no entry left since the last pass: nothing to trim */
 	if (idx->head == m->clean)
 		return;
+	/* a pass within 2^21 adds whatever the map's size: a departed seq
+	 * is trimmed long before its 24 bits could pass for live ones */
+	budget += m->size >> 21;
 	while (budget-- > 0 && m->size > 0) {
 		struct story_post *p = &m->slot[m->cursor];
 
