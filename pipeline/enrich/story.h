@@ -86,7 +86,7 @@ struct story_index *story_index_undump(
  * malloc's header an allocation), for bench_window. */
 struct story_mem {
 	size_t records;       /* the rings of records and story_aux */
-	size_t keys;          /* the entries' 32-bit keys */
+	size_t keys;          /* the entries' key runs */
 	size_t slots;         /* the maps' slots */
 	size_t lists;         /* the lists held outside their slots */
 	size_t nkeys, nlists; /* the maps' keys, the lists outside slots */

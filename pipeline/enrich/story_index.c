@@ -2,17 +2,18 @@
  *
  * An entry is a 24-byte record (story_int.h) in a ring at its add number
  * (seq), and a 16-byte story_aux in a ring beside it. Its names and
- * terms are not kept as strings but as hashes: 32 bits of each,
- * ascending, in a ring of keys (4 bytes a term); and, to find the
- * candidates, one 4-byte seq in the posting list of each 64-bit hash
- * (one map for names, one for terms).
+ * terms are not kept as strings: to find the candidates, its seq is in
+ * the posting list of the 64-bit hash of each (3 bytes; one map for
+ * names, one for terms); and to count the keys it shares, each key's id
+ * (kept in its map slot while the key has a live holder) is in its run
+ * in a ring of bytes, delta-coded varints, about 2 bytes a key.
  *
  * A list keeps the newest STORY_POST_MAX + 1 seqs of its key only. As
  * the entries leave the window oldest first, the live holders of a key
  * are always its newest ones: a list whose kept seqs are all live has
  * more than STORY_POST_MAX holders (a common word, not used to find
  * candidates), and otherwise holds every live holder. So a list of a
- * common word costs 2 KB however common it is, and a list of one or two
+ * common word costs 1.5 KB however common it is, and a list of one or two
  * seqs is held in its map slot.
  *
  * A query (story_index_candidates) walks the lists of its rare keys
@@ -26,10 +27,8 @@
  * 1,500 candidates; the others cost a posting and a story_aux.
  *
  * What is exact and what is not: the candidates are those the strings
- * gave; the shared counts are exact unless two of the common names or
- * terms compared differ but share their 32 bits (for a query and a
- * candidate of 40 keys each, about one chance in 2.7 million); the
- * bounds are bounds, so the best is the best the strings gave.
+ * gave; the shared counts are exact (ids of 64-bit hashes); the bounds
+ * are bounds, so the best is the best the strings gave.
  *
  * Expiry: entries older than the window behind the newest time seen
  * (or behind the `now` given to story_index_expire()) leave the ring from
