@@ -20,8 +20,9 @@
  * (and N, N * 5 / 4) articles, resident memory per article in the window
  * (RSS growth since the start of the fill, /proc/self/statm) and the heap
  * in use per article (mallinfo2), and the mean CPU time of a look-up
- * (dup_index_query, story_assign) over the last 2,000 articles; then the
- * ratios new/old. A third child runs both side by side on the first CMP_N
+ * (dup_index_query, story_assign) over the last 2,000 articles, and for
+ * the new, where their bytes are (dup_index_mem, story_index_mem); then
+ * the ratios new/old. A third child runs both side by side on the first CMP_N
  * (default 100,000) articles and counts the articles on which their
  * duplicate or story verdicts differ. Then the time to rebuild both
  * indexes from their stored form (story_index_restore, dup_index_add from
