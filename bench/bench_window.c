@@ -20,8 +20,9 @@
  * (and N, N * 5 / 4) articles, resident memory per article in the window
  * (RSS growth since the start of the fill, /proc/self/statm) and the heap
  * in use per article (mallinfo2), and the mean CPU time of a look-up
- * (dup_index_query, story_assign) over the last 2,000 articles; then the
- * ratios new/old. A third child runs both side by side on the first CMP_N
+ * (dup_index_query, story_assign) over the last 2,000 articles, and for
+ * the new, where their bytes are (dup_index_mem, story_index_mem); then
+ * the ratios new/old. A third child runs both side by side on the first CMP_N
  * (default 100,000) articles and counts the articles on which their
  * duplicate or story verdicts differ. Then the time to rebuild both
  * indexes from their stored form (story_index_restore, dup_index_add from
@@ -157,6 +158,27 @@ w_print(const char *what, const struct w_point *p, size_t np)
 		    p[k].story_us);
 }
 
+/* Where the new indexes' bytes are, per article in the window. */
+static void
+w_mem_print(const struct w_idx *x, size_t live)
+{
+	struct dup_mem d;
+	struct story_mem s;
+	double n = (double)live;
+
+	dup_index_mem(x->dup, &d);
+	story_index_mem(x->story, &s);
+	printf("     bytes/article: dup records %.0f, postings %.0f (%.1f "
+	    "a article); story records %.0f, keys %.0f, slots %.0f (%zu "
+	    "keys), lists %.0f (%zu), %.1f seqs a article (%.1f rare); "
+	    "total %.0f\n", (double)d.records / n, (double)d.postings / n,
+	    (double)d.npostings / n, (double)s.records / n,
+	    (double)s.keys / n, (double)s.slots / n, s.nkeys,
+	    (double)s.lists / n, s.nlists, (double)s.postings / n,
+	    (double)s.rare / n, (double)(d.records + d.postings +
+	    s.records + s.keys + s.slots + s.lists) / n);
+}
+
 /* Fills one kind of index with total articles (the window full at
  * n_window), taking the figures at each checkpoint into pts. */
 static size_t
@@ -207,6 +229,8 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 			pts[np].dup_us = td / W_TIMED * 1e6;
 			pts[np].story_us = ts / W_TIMED * 1e6;
 			w_print(old ? "old" : "new", &pts[np], 1);
+			if (!old)
+				w_mem_print(&x, live);
 			fflush(stdout);
 			np++;
 			td = ts = 0;

@@ -36,7 +36,7 @@
 #include "store.h"
 
 #define WS_TMP WINDOW_SNAP_FILE ".tmp"
-#define WS_VERSION 1
+#define WS_VERSION 3
 #define WS_HEAD 512
 #define WS_BLOCK (1u << 20)
 #define WS_ORDER 0x0102030405060708ull

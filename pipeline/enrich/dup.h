@@ -119,6 +119,16 @@ size_t dup_index_size(const struct dup_index *idx);
  * flat without it; this frees the window's tail when adds are rare. */
 void dup_index_expire(struct dup_index *idx, int64_t now, size_t budget);
 
+/* Where the index's bytes are (the allocations' sizes, and 16 bytes of
+ * malloc's header an allocation), for bench_window. */
+struct dup_mem {
+	size_t records;       /* the ring's chunks, the ids not nw1- */
+	size_t postings;      /* the shards' allocations and table */
+	size_t npostings;     /* postings held */
+};
+
+void dup_index_mem(const struct dup_index *idx, struct dup_mem *m);
+
 /* A snapshot of the index, for a daemon's clean stop: put gets its bytes
  * in consecutive pieces (0, or a non-zero that ends the dump and is
  * returned). The dump first puts the index in order (the shards sorted,

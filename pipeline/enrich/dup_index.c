@@ -192,7 +192,8 @@ static void
 dup_shard_push(struct dup_shard *s, uint64_t v)
 {
 	if (s->n == s->cap) {
-		s->cap = s->cap < 4 ? 4 : s->cap + s->cap / 4;
+		/* an eighth more: a shard's slack is a posting's bytes */
+		s->cap = s->cap < 4 ? 4 : s->cap + s->cap / 8 + 4;
 		s->p = xrealloc(s->p, (size_t)s->cap * DUP_ELEM);
 	}
 	dup_put(s->p + DUP_ELEM * (size_t)s->n++, v);
@@ -217,8 +218,8 @@ dup_shard_sweep(struct dup_index *idx, struct dup_shard *s)
 	}
 	s->n = m;
 	s->sorted = sorted;
-	if (s->cap > 16 && s->n < s->cap / 2) {
-		s->cap = s->n < 4 ? 4 : s->n + s->n / 4;
+	if (s->cap > 16 && s->n < s->cap - s->cap / 4) {
+		s->cap = s->n < 4 ? 4 : s->n + s->n / 8 + 4;
 		s->p = xrealloc(s->p, (size_t)s->cap * DUP_ELEM);
 	} else if (s->n == 0) {
 		free(s->p);
@@ -427,7 +428,7 @@ dup_index_put(struct dup_index *idx, const char *id,
 	dup_pop_old(idx, idx->newest, 4);
 	/* nothing to sweep while no entry left since the last pass */
 	if (idx->head != idx->clean && !stage)
-		dup_sweep(idx, 4 * p.n + 64);
+		dup_sweep(idx, 8 * p.n + 64);
 }
 
 int
@@ -557,6 +558,18 @@ dup_count(struct dup_index *idx, const struct dup_print *q)
 {
 	size_t nt = 0;
 
+	/* the query's shards, then the postings near each guess, are
+	 * scattered over more than the caches hold once the window is
+	 * large: asked for all at once rather than one miss after another */
+	for (size_t k = 0; k < q->n; k++)
+		__builtin_prefetch(dup_shard_of(idx, q->h[k]));
+	for (size_t k = 0; k < q->n; k++) {
+		struct dup_shard *s = dup_shard_of(idx, q->h[k]);
+
+		if (s->n > 0)
+			__builtin_prefetch(s->p + DUP_ELEM * (size_t)
+			    ((dup_fp(q->h[k]) * s->n) >> DUP_FP_BITS));
+	}
 	for (size_t k = 0; k < q->n; k++) {
 		struct dup_shard *s = dup_shard_of(idx, q->h[k]);
 		uint64_t fp = dup_fp(q->h[k]);
@@ -679,6 +692,33 @@ size_t
 dup_index_size(const struct dup_index *idx)
 {
 	return (size_t)(idx->tail - idx->head);
+}
+
+void
+dup_index_mem(const struct dup_index *idx, struct dup_mem *m)
+{
+	memset(m, 0, sizeof(*m));
+	for (size_t i = 0; i < DUP_CHUNKS; i++)
+		if (idx->chunk[i] != NULL)
+			m->records += DUP_CHUNK * sizeof(struct dup_rec) + 16;
+	for (uint64_t s = idx->head; s < idx->tail; s++) {
+		const struct dup_rec *r = dup_rec_at(idx,
+		    (uint32_t)(s & DUP_REF_MASK));
+
+		if (r->flags & DUP_ID_STR)
+			m->records += (strlen(r->id.str) + 1 + 8 + 15) / 16 *
+			    16;
+	}
+	m->postings = DUP_SHARDS * sizeof(*idx->shard);
+	for (size_t i = 0; i < DUP_SHARDS; i++) {
+		const struct dup_shard *s = &idx->shard[i];
+
+		if (s->cap > 0)
+			m->postings += ((size_t)s->cap * DUP_ELEM + 8 + 15) /
+			    16 * 16;
+		m->npostings += s->n;
+	}
+	m->postings += idx->capstage * sizeof(*idx->stage);
 }
 
 /* The snapshot (dup_index_dump): the index's counters, the live records

@@ -82,6 +82,20 @@ int story_index_dump(struct story_index *idx,
 struct story_index *story_index_undump(
     int (*get)(void *ctx, void *p, size_t n), void *ctx, uint64_t size);
 
+/* Where the index's bytes are (the allocations' sizes, and 16 bytes of
+ * malloc's header an allocation), for bench_window. */
+struct story_mem {
+	size_t records;       /* the rings of records and story_aux */
+	size_t keys;          /* the entries' key runs */
+	size_t slots;         /* the maps' slots */
+	size_t lists;         /* the lists held outside their slots */
+	size_t nkeys, nlists; /* the maps' keys, the lists outside slots */
+	size_t postings;      /* the seqs the lists hold */
+	size_t rare;          /* of which in lists of rare keys */
+};
+
+void story_index_mem(const struct story_index *idx, struct story_mem *m);
+
 /* The time story_assign() files a under. */
 int64_t story_time(const struct nw_article *a, int64_t now);
 

@@ -2,17 +2,18 @@
  *
  * An entry is a 24-byte record (story_int.h) in a ring at its add number
  * (seq), and a 16-byte story_aux in a ring beside it. Its names and
- * terms are not kept as strings but as hashes: 32 bits of each,
- * ascending, in a ring of keys (4 bytes a term); and, to find the
- * candidates, one 4-byte seq in the posting list of each 64-bit hash
- * (one map for names, one for terms).
+ * terms are not kept as strings: to find the candidates, its seq is in
+ * the posting list of the 64-bit hash of each (3 bytes; one map for
+ * names, one for terms); and to count the keys it shares, each key's id
+ * (kept in its map slot while the key has a live holder) is in its run
+ * in a ring of bytes, delta-coded varints, about 2 bytes a key.
  *
  * A list keeps the newest STORY_POST_MAX + 1 seqs of its key only. As
  * the entries leave the window oldest first, the live holders of a key
  * are always its newest ones: a list whose kept seqs are all live has
  * more than STORY_POST_MAX holders (a common word, not used to find
  * candidates), and otherwise holds every live holder. So a list of a
- * common word costs 2 KB however common it is, and a list of one or two
+ * common word costs 1.5 KB however common it is, and a list of one or two
  * seqs is held in its map slot.
  *
  * A query (story_index_candidates) walks the lists of its rare keys
@@ -26,34 +27,20 @@
  * 1,500 candidates; the others cost a posting and a story_aux.
  *
  * What is exact and what is not: the candidates are those the strings
- * gave; the shared counts are exact unless two of the common names or
- * terms compared differ but share their 32 bits (for a query and a
- * candidate of 40 keys each, about one chance in 2.7 million); the
- * bounds are bounds, so the best is the best the strings gave.
+ * gave; the shared counts are exact (ids of 64-bit hashes); the bounds
+ * are bounds, so the best is the best the strings gave.
  *
  * Expiry: entries older than the window behind the newest time seen
  * (or behind the `now` given to story_index_expire()) leave the ring from
  * the oldest; a cursor trims the fronts of the lists a few slots at every
  * add and frees the lists left empty. */
-#include "story_int.h"
+#include "story_index_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "story.h"
 #include "util.h"
-
-/* What a query reads of an entry before its record: where its keys are,
- * how many, and a Bloom filter of them (one bit a key), which bounds
- * the common keys it may share with the query. 16 bytes, in a ring
- * beside the records. */
-struct story_aux {
-	uint64_t tbloom;      /* bit story_tbit() of each term */
-	uint32_t at;          /* its first key in the key ring */
-	uint16_t nbloom;      /* bit story_nbit() of each name */
-	uint8_t nn, nt;       /* its names and terms, at most
-	                         STORY_SIZE_MAX */
-};
 
 static unsigned
 story_tbit(uint64_t key)
@@ -66,56 +53,6 @@ story_nbit(uint64_t key)
 {
 	return (unsigned)(key >> 20) & 15;
 }
-
-/* Seqs in [off, n); cap <= 2: in the slot (in), else in p. */
-struct story_post {
-	uint64_t key;         /* 0: the slot is empty */
-	union {
-		uint32_t *p;
-		uint32_t in[2];
-	} u;
-	uint32_t off, n, cap;
-};
-
-/* Open addressing, linear probing, power-of-two size, at most 70%
- * full. */
-struct story_map {
-	struct story_post *slot;
-	size_t size, used;
-	size_t cursor;        /* the sweep's next slot */
-	uint32_t pass_head;   /* the index's head when the pass began */
-	uint32_t clean;       /* no list holds a seq below (a pass ended) */
-};
-
-#define STORY_KCHUNK_BITS 14
-#define STORY_KCHUNK (1u << STORY_KCHUNK_BITS)
-#define STORY_KCHUNKS (1u << (32 - STORY_KCHUNK_BITS))
-
-struct story_index {
-	int64_t window;
-	int64_t newest;
-	struct story_rec *ring;
-	uint32_t cap;         /* a power of two */
-	uint32_t head, tail;  /* live seqs: [head, tail) */
-	struct story_map terms, names;
-	/* the entries' 32-bit hashes: key i (a counter mod 2^32) is in
-	 * chunk i >> STORY_KCHUNK_BITS, allocated as the tail reaches it
-	 * and freed as the head leaves it */
-	uint32_t **kchunk;
-	uint32_t khead, ktail;  /* live: [khead, ktail) */
-	struct story_aux *aux;  /* beside ring, at the same place */
-	struct story_cand *cand;
-	size_t capcand;
-	/* the last query's: its candidates by seq (open addressing, the
-	 * index into cand, UINT32_MAX for none), its common keys */
-	uint32_t *accseq, *accpos;
-	size_t accsize;
-	struct story_keys qcn, qct;   /* 32-bit forms, ascending */
-	/* how many of qcn, qct have each bit of the Bloom filters */
-	uint8_t qnbit[16], qtbit[64];
-	uint16_t qnmask;
-	uint64_t qtmask;
-};
 
 void
 story_keys_push(struct story_keys *k, uint64_t h)
@@ -155,47 +92,36 @@ story_keys_free(struct story_keys *k)
 	memset(k, 0, sizeof(*k));
 }
 
-static uint32_t *
+static uint8_t *
 story_data(struct story_post *p)
 {
 	return p->cap <= 2 ? p->u.in : p->u.p;
 }
 
-static struct story_rec *
-story_rec_at(const struct story_index *idx, uint32_t seq)
-{
-	return &idx->ring[seq & (idx->cap - 1)];
-}
 
-static struct story_aux *
-story_aux_at(const struct story_index *idx, uint32_t seq)
-{
-	return &idx->aux[seq & (idx->cap - 1)];
-}
-
-/* Drops the seqs of entries gone from the front of p. */
-static void
+void
 story_trim(const struct story_index *idx, struct story_post *p)
 {
-	uint32_t *d = story_data(p);
+	uint8_t *d = story_data(p);
 	uint32_t live = idx->tail - idx->head;
 
-	while (p->off < p->n && d[p->off] - idx->head >= live)
+	while (p->off < p->n && story_rel(idx, d, p->off) >= live)
 		p->off++;
-	if (p->off == 0 || (p->off < p->n && p->off < p->n / 2))
+	if (p->off == 0 || (p->off < p->n && p->off < p->n / 4))
 		return;
-	memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
+	memmove(d, d + STORY_SEQ * (size_t)p->off,
+	    STORY_SEQ * (size_t)(p->n - p->off));
 	p->n -= p->off;
 	p->off = 0;
 	if (p->cap > 2 && p->n <= 2) {
-		uint32_t *heap = p->u.p;
+		uint8_t *heap = p->u.p;
 
-		memcpy(p->u.in, heap, p->n * sizeof(*heap));
+		memcpy(p->u.in, heap, STORY_SEQ * (size_t)p->n);
 		free(heap);
 		p->cap = 2;
-	} else if (p->cap > 8 && p->n < p->cap / 4) {
-		p->cap /= 2;
-		p->u.p = xrealloc(p->u.p, p->cap * sizeof(*p->u.p));
+	} else if (p->cap > 8 && p->n < p->cap / 2) {
+		p->cap = p->n + p->n / 4 + 1;
+		p->u.p = xrealloc(p->u.p, STORY_SEQ * (size_t)p->cap);
 	}
 }
 
@@ -205,28 +131,36 @@ story_post_push(struct story_post *p, uint32_t seq)
 	if (p->n - p->off > STORY_POST_MAX) {
 		/* only the newest STORY_POST_MAX + 1 are kept */
 		p->off++;
-		if (p->off >= p->n / 2) {
-			uint32_t *d = story_data(p);
+		if (p->off >= p->n / 8) {
+			uint8_t *d = story_data(p);
 
-			memmove(d, d + p->off, (p->n - p->off) * sizeof(*d));
+			memmove(d, d + STORY_SEQ * (size_t)p->off,
+			    STORY_SEQ * (size_t)(p->n - p->off));
 			p->n -= p->off;
 			p->off = 0;
 		}
 	}
 	if (p->n == p->cap) {
-		uint32_t cap = p->cap < 2 ? 2 : p->cap + p->cap / 2;
+		/* 8 seqs fill malloc's smallest chunk */
+		uint32_t cap = p->cap <= 2 ? 8 : p->cap + p->cap / 4 + 1;
 
-		if (cap > 2 && p->cap <= 2) {
-			uint32_t *heap = xmalloc(cap * sizeof(*heap));
+		if (p->cap <= 2) {
+			uint8_t *heap = xmalloc(STORY_SEQ * (size_t)cap);
 
-			memcpy(heap, p->u.in, p->n * sizeof(*heap));
+			memcpy(heap, p->u.in, STORY_SEQ * (size_t)p->n);
 			p->u.p = heap;
-		} else if (cap > 2) {
-			p->u.p = xrealloc(p->u.p, cap * sizeof(*p->u.p));
+		} else {
+			p->u.p = xrealloc(p->u.p, STORY_SEQ * (size_t)cap);
 		}
 		p->cap = cap;
 	}
-	story_data(p)[p->n++] = seq;
+	{
+		uint8_t *q = story_data(p) + STORY_SEQ * (size_t)p->n++;
+
+		q[0] = (uint8_t)seq;
+		q[1] = (uint8_t)(seq >> 8);
+		q[2] = (uint8_t)(seq >> 16);
+	}
 }
 
 static void
@@ -244,6 +178,7 @@ story_map_free(struct story_map *m)
 		if (m->slot[i].key != 0)
 			story_post_free(&m->slot[i]);
 	free(m->slot);
+	free(m->free);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -283,7 +218,8 @@ story_map_resize(struct story_map *m, size_t size)
 	m->cursor = 0;
 }
 
-static void
+/* Adds seq to the list of key; returns the key's id. */
+static uint32_t
 story_map_add(struct story_map *m, uint64_t key, uint32_t seq)
 {
 	size_t i;
@@ -296,9 +232,22 @@ story_map_add(struct story_map *m, uint64_t key, uint32_t seq)
 	if (m->slot[i].key == 0) {
 		m->slot[i].key = key;
 		m->slot[i].cap = 2;
+		m->slot[i].id = m->nfree > 0 ? m->free[--m->nfree] :
+		    m->nids++;
 		m->used++;
 	}
 	story_post_push(&m->slot[i], seq);
+	return m->slot[i].id;
+}
+
+static void
+story_id_free(struct story_map *m, uint32_t id)
+{
+	if (m->nfree == m->capfree) {
+		m->capfree = m->capfree ? 2 * m->capfree : 256;
+		m->free = xrealloc(m->free, m->capfree * sizeof(*m->free));
+	}
+	m->free[m->nfree++] = id;
 }
 
 /* Empties slot i, shifting back the slots after it that probed past
@@ -308,6 +257,7 @@ story_map_del(struct story_map *m, size_t i)
 {
 	size_t mask = m->size - 1, j = i;
 
+	story_id_free(m, m->slot[i].id);
 	story_post_free(&m->slot[i]);
 	for (;;) {
 		size_t k;
@@ -335,6 +285,9 @@ story_map_sweep(const struct story_index *idx, struct story_map *m,
 	/* no entry left since the last pass: nothing to trim */
 	if (idx->head == m->clean)
 		return;
+	/* a pass within 2^21 adds whatever the map's size: a departed seq
+	 * is trimmed long before its 24 bits could pass for live ones */
+	budget += m->size >> 21;
 	while (budget-- > 0 && m->size > 0) {
 		struct story_post *p = &m->slot[m->cursor];
 
@@ -380,6 +333,8 @@ story_index_free(struct story_index *idx)
 	for (uint32_t i = 0; i < STORY_KCHUNKS; i++)
 		free(idx->kchunk[i]);
 	free(idx->kchunk);
+	free(idx->ids);
+	free(idx->run);
 	story_map_free(&idx->terms);
 	story_map_free(&idx->names);
 	free(idx->cand);
@@ -421,16 +376,11 @@ story_ring_resize(struct story_index *idx, uint32_t cap)
 	idx->cap = cap;
 }
 
-static uint32_t
-story_key_at(const struct story_index *idx, uint32_t i)
-{
-	return idx->kchunk[i >> STORY_KCHUNK_BITS][i & (STORY_KCHUNK - 1)];
-}
 
-static uint32_t *
+uint8_t *
 story_key_ref(struct story_index *idx, uint32_t i)
 {
-	uint32_t **c = &idx->kchunk[i >> STORY_KCHUNK_BITS];
+	uint8_t **c = &idx->kchunk[i >> STORY_KCHUNK_BITS];
 
 	if (*c == NULL)
 		*c = xmalloc(STORY_KCHUNK * sizeof(**c));
@@ -459,7 +409,8 @@ story_pop_old(struct story_index *idx, int64_t newest, size_t budget)
 	int64_t cut = newest - idx->window;
 
 	while (budget-- > 0 && idx->tail - idx->head > 1 &&
-	    story_rec_at(idx, idx->head)->t < cut) {
+	    (story_rec_at(idx, idx->head)->t < cut ||
+	    idx->tail - idx->head >= STORY_LIVE_MAX)) {
 		idx->head++;
 		story_keys_drop(idx, story_aux_at(idx, idx->head)->at);
 	}
@@ -475,20 +426,81 @@ story_index_expire(struct story_index *idx, int64_t now, size_t budget)
 	story_map_sweep(idx, &idx->names, budget);
 }
 
-/* The 32 bits of a key the records keep. */
-static uint32_t
-story_key32(uint64_t key)
+static int
+story_cmp32(const void *a, const void *b)
 {
-	return (uint32_t)(key >> 32);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x > y) - (x < y);
 }
 
-/* Appends the 32-bit forms of k, ascending, to the keys: the top bits
- * of keys in ascending order are in order already. */
-static void
-story_keys_append(struct story_index *idx, const struct story_keys *k)
+/* Writes the n ids (distinct) ascending at p as a run; returns its
+ * end. */
+static uint8_t *
+story_run_put(uint8_t *p, uint32_t *ids, size_t n)
 {
-	for (size_t i = 0; i < k->n; i++)
-		*story_key_ref(idx, idx->ktail++) = story_key32(k->v[i]);
+	uint32_t prev = UINT32_MAX;
+
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), story_cmp32);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t d = ids[i] - prev - 1;
+
+		while (d >= 0x80) {
+			*p++ = (uint8_t)(d | 0x80);
+			d >>= 7;
+		}
+		*p++ = (uint8_t)d;
+		prev = ids[i];
+	}
+	return p;
+}
+
+/* The next id of a run at *p after prev (UINT32_MAX for the first). */
+static uint32_t
+story_run_next(const uint8_t **p, uint32_t prev)
+{
+	const uint8_t *q = *p;
+	uint32_t d = *q & 0x7f;
+
+	for (int s = 7; *q++ & 0x80; s += 7)
+		d |= (uint32_t)(*q & 0x7f) << s;
+	*p = q;
+	return prev + 1 + d;
+}
+
+/* Skips n ids of a run. */
+static const uint8_t *
+story_run_skip(const uint8_t *p, size_t n)
+{
+	while (n > 0)
+		n -= (*p++ & 0x80) == 0;
+	return p;
+}
+
+/* Files the ids of names and terms (idx->ids) as one run at the tail of
+ * the key runs; its first byte into *at. */
+static void
+story_run_append(struct story_index *idx, size_t nn, size_t nt,
+    uint32_t *at)
+{
+	uint8_t *end = story_run_put(idx->run, idx->ids, nn);
+	size_t len;
+
+	end = story_run_put(end, idx->ids + nn, nt);
+	len = (size_t)(end - idx->run);
+	if ((idx->ktail & (STORY_KCHUNK - 1)) + len > STORY_KCHUNK) {
+		/* to the next chunk, the end of this one zeroed */
+		uint32_t left = STORY_KCHUNK -
+		    (idx->ktail & (STORY_KCHUNK - 1));
+
+		memset(story_key_ref(idx, idx->ktail), 0, left);
+		idx->ktail += left;
+	}
+	*at = idx->ktail;
+	if (len > 0)
+		memcpy(story_key_ref(idx, idx->ktail), idx->run, len);
+	idx->ktail += (uint32_t)len;
 }
 
 /* Fetches the map slots of keys ahead of their adds: one article's keys
@@ -518,8 +530,14 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 		story_ring_resize(idx, 2 * idx->cap);
 	nn = names->n < UINT16_MAX ? names->n : UINT16_MAX;
 	nt = terms->n < UINT16_MAX ? terms->n : UINT16_MAX;
-	if (idx->ktail - idx->khead + nn + nt >= UINT32_MAX - STORY_KCHUNK)
-		return;  /* four billion keys: cannot be a window */
+	if (idx->ktail - idx->khead + STORY_RUN_MAX(nn + nt) >=
+	    UINT32_MAX - 2 * STORY_KCHUNK)
+		return;  /* four billion bytes of keys: cannot be a window */
+	if (nn + nt > idx->capids) {
+		idx->capids = nn + nt;
+		idx->ids = xrealloc(idx->ids, (nn + nt) * sizeof(*idx->ids));
+		idx->run = xrealloc(idx->run, STORY_RUN_MAX(nn + nt));
+	}
 	seq = idx->tail++;
 	r = story_rec_at(idx, seq);
 	memset(r, 0, sizeof(*r));
@@ -530,40 +548,28 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 	r->nnames = (uint16_t)nn;
 	x = story_aux_at(idx, seq);
 	memset(x, 0, sizeof(*x));
-	x->at = idx->ktail;
 	x->nn = (uint8_t)(nn < STORY_SIZE_MAX ? nn : STORY_SIZE_MAX);
 	x->nt = (uint8_t)(nt < STORY_SIZE_MAX ? nt : STORY_SIZE_MAX);
 	for (i = 0; i < nn; i++)
 		x->nbloom |= (uint16_t)(1u << story_nbit(names->v[i]));
 	for (i = 0; i < nt; i++)
 		x->tbloom |= (uint64_t)1 << story_tbit(terms->v[i]);
-	if (idx->head == seq)
-		idx->khead = x->at;
-	story_keys_append(idx, &(struct story_keys){ names->v, nn, nn });
-	story_keys_append(idx, &(struct story_keys){ terms->v, nt, nt });
 	story_map_prefetch(&idx->names, names);
 	story_map_prefetch(&idx->terms, terms);
 	for (i = 0; i < nn; i++)
-		story_map_add(&idx->names, names->v[i], seq);
+		idx->ids[i] = story_map_add(&idx->names, names->v[i], seq);
 	for (i = 0; i < nt; i++)
-		story_map_add(&idx->terms, terms->v[i], seq);
+		idx->ids[nn + i] = story_map_add(&idx->terms, terms->v[i],
+		    seq);
+	story_run_append(idx, nn, nt, &x->at);
+	if (idx->head == seq)
+		story_keys_drop(idx, x->at);
 	story_map_sweep(idx, &idx->terms, 2 * nt + 8);
 	story_map_sweep(idx, &idx->names, 2 * nn + 8);
 }
 
-/* Appends the 32-bit form of key to k. */
-static void
-story_key32_push(struct story_keys *k, uint64_t key)
-{
-	if (k->n == k->cap) {
-		k->cap = k->cap ? 2 * k->cap : 32;
-		k->v = xrealloc(k->v, k->cap * sizeof(*k->v));
-	}
-	k->v[k->n++] = story_key32(key);
-}
-
 /* The live postings of keys in m, trimmed, those of common keys left
- * out (their keys' 32-bit forms pushed to *common instead). */
+ * out (their ids pushed to *common instead). */
 static size_t
 story_count(struct story_index *idx, struct story_map *m,
     const struct story_keys *keys, struct story_keys *common, int terms)
@@ -577,7 +583,8 @@ story_count(struct story_index *idx, struct story_map *m,
 		struct story_post *p = story_map_get(m, keys->v[i]);
 
 		if (p != NULL)
-			__builtin_prefetch(story_data(p) + p->off);
+			__builtin_prefetch(story_data(p) +
+			    STORY_SEQ * (size_t)p->off);
 	}
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
@@ -589,7 +596,12 @@ story_count(struct story_index *idx, struct story_map *m,
 			sum += p->n - p->off;
 			continue;
 		}
-		story_key32_push(common, keys->v[i]);
+		if (common->n == common->cap) {
+			common->cap = common->cap ? 2 * common->cap : 32;
+			common->v = xrealloc(common->v, common->cap *
+			    sizeof(*common->v));
+		}
+		common->v[common->n++] = p->id;
 		if (terms) {
 			idx->qtbit[story_tbit(keys->v[i])]++;
 			idx->qtmask |= (uint64_t)1 << story_tbit(keys->v[i]);
@@ -642,17 +654,17 @@ story_walk(struct story_index *idx, struct story_map *m,
 
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
-		const uint32_t *d;
+		const uint8_t *d;
 
 		if (p == NULL || p->n - p->off > STORY_POST_MAX)
 			continue;
 		d = story_data(p);
 		for (uint32_t k = p->off; k < p->n; k++) {
-			uint32_t seq = d[k];
+			uint32_t seq = story_seq(idx, d, k);
 
 			if (k + 16 < p->n)
 				__builtin_prefetch(story_aux_at(idx,
-				    d[k + 16]));
+				    story_seq(idx, d, k + 16)));
 			size_t h = (seq * 0x9e3779b1u) & mask;
 			struct story_cand *c;
 
@@ -689,7 +701,12 @@ story_index_candidates(struct story_index *idx,
 	idx->qtmask = 0;
 	sum = story_count(idx, &idx->terms, terms, &idx->qct, 1) +
 	    story_count(idx, &idx->names, names, &idx->qcn, 0);
-	/* 32-bit forms of ascending keys are in order already */
+	if (idx->qct.n > 1)
+		qsort(idx->qct.v, idx->qct.n, sizeof(*idx->qct.v),
+		    story_cmp64);
+	if (idx->qcn.n > 1)
+		qsort(idx->qcn.v, idx->qcn.n, sizeof(*idx->qcn.v),
+		    story_cmp64);
 	while (size < 2 * sum)
 		size *= 2;
 	if (size > idx->accsize) {
@@ -711,22 +728,28 @@ story_index_candidates(struct story_index *idx,
 	return ncand;
 }
 
-/* The 32-bit keys of q in the sorted run at i of the key ring shared. */
+/* How many of the ids q (ascending) the n ids of the run at p has. */
 static uint32_t
-story_shared(const struct story_index *idx, uint32_t i, size_t n,
-    const struct story_keys *q)
+story_shared(const uint8_t *p, size_t n, const struct story_keys *q)
 {
 	size_t a = 0, b = 0;
-	uint32_t c = 0;
+	uint32_t c = 0, x = UINT32_MAX;
 
-	while (a < n && b < q->n) {
-		uint32_t x = story_key_at(idx, i + (uint32_t)a);
-		uint32_t y = (uint32_t)q->v[b];
+	if (n == 0 || q->n == 0)
+		return 0;
+	x = story_run_next(&p, x);
+	for (;;) {
+		uint64_t y = q->v[b];
 
 		if (x == y)
 			c++;
-		a += x <= y;
-		b += x >= y;
+		if (x >= y && ++b == q->n)
+			break;
+		if (x <= y) {
+			if (++a == n)
+				break;
+			x = story_run_next(&p, x);
+		}
 	}
 	return c;
 }
@@ -736,41 +759,40 @@ story_index_prefetch(const struct story_index *idx,
     const struct story_cand *c, int stage)
 {
 	const struct story_aux *x = story_aux_at(idx, c->seq);
-	uint32_t at = x->at, n = (uint32_t)c->nn + c->nt;
+	const uint8_t *p;
+	uint32_t n = 2 * ((uint32_t)c->nn + c->nt);
 
 	if (stage == 0) {
 		__builtin_prefetch(story_rec_at(idx, c->seq));
 		return;
 	}
-	for (uint32_t k = 0; k < n; k += 16) {
-		const uint32_t *p = idx->kchunk[(at + k) >> STORY_KCHUNK_BITS];
-
-		if (p != NULL)
-			__builtin_prefetch(&p[(at + k) & (STORY_KCHUNK - 1)]);
-	}
-	if (n > 0) {
-		const uint32_t *p =
-		    idx->kchunk[(at + n - 1) >> STORY_KCHUNK_BITS];
-
-		if (p != NULL)
-			__builtin_prefetch(&p[(at + n - 1) &
-			    (STORY_KCHUNK - 1)]);
-	}
+	/* about two bytes a key; a run does not cross its chunk's end */
+	p = idx->kchunk[x->at >> STORY_KCHUNK_BITS];
+	if (p == NULL)
+		return;
+	p += x->at & (STORY_KCHUNK - 1);
+	if (n > STORY_KCHUNK - (x->at & (STORY_KCHUNK - 1)))
+		n = STORY_KCHUNK - (x->at & (STORY_KCHUNK - 1));
+	for (uint32_t k = 0; k < n; k += 64)
+		__builtin_prefetch(p + k);
 }
 
 void
 story_index_settle(struct story_index *idx, struct story_cand *c)
 {
 	struct story_rec *r = story_rec_at(idx, c->seq);
-	uint32_t at = story_aux_at(idx, c->seq)->at;
+	const uint8_t *p;
 
 	c->r = r;
+	if (r->nnames + r->nterms == 0)
+		return;   /* its chunk may not be there */
+	p = story_key_at(idx, story_aux_at(idx, c->seq)->at);
 	if (c->cn > 0)
 		c->sn = (uint16_t)(c->sn +
-		    story_shared(idx, at, r->nnames, &idx->qcn));
+		    story_shared(p, r->nnames, &idx->qcn));
 	if (c->ct > 0)
-		c->st = (uint16_t)(c->st + story_shared(idx,
-		    at + r->nnames, r->nterms, &idx->qct));
+		c->st = (uint16_t)(c->st + story_shared(story_run_skip(p,
+		    r->nnames), r->nterms, &idx->qct));
 }
 
 int
@@ -781,267 +803,3 @@ story_index_expired(const struct story_index *idx,
 	    c->seq + 1 != idx->tail;
 }
 
-/* The snapshot (story_index_dump): the counters, the live records (each
- * run of the ring followed by the same run of story_aux), their keys,
- * then each map: its counters, its slots as they are in memory and the
- * seqs of every list held outside its slot. The daemon writes it at a
- * clean stop and reads it back at start (daemon/window_snap.c). */
-#define STORY_SNAP_MAGIC 0x31706e7379727473ull  /* "strysnp1" */
-#define STORY_SNAP_MAX_CAP (1u << 26)  /* records: 64 million */
-
-struct story_snap_head {
-	uint64_t magic;
-	uint64_t rec_size, post_size, kchunk;
-	int64_t window, newest;
-	uint32_t cap, head, tail, khead, ktail, pad;
-};
-
-struct story_snap_map {
-	uint64_t size, used, cursor;
-	uint32_t pass_head, clean;
-};
-
-/* Drops the departed seqs at the front of every list of m. */
-static void
-story_map_trim_all(const struct story_index *idx, struct story_map *m)
-{
-	for (size_t i = 0; i < m->size; i++)
-		if (m->slot[i].key != 0)
-			story_trim(idx, &m->slot[i]);
-}
-
-static int
-story_dump_map(const struct story_map *m,
-    int (*put)(void *ctx, const void *p, size_t n), void *ctx)
-{
-	struct story_snap_map h = {
-		.size = m->size, .used = m->used, .cursor = m->cursor,
-		.pass_head = m->pass_head, .clean = m->clean,
-	};
-	int rc = put(ctx, &h, sizeof(h));
-
-	if (rc == 0 && m->size > 0)
-		rc = put(ctx, m->slot, m->size * sizeof(*m->slot));
-	for (size_t i = 0; rc == 0 && i < m->size; i++) {
-		const struct story_post *p = &m->slot[i];
-		uint32_t n = p->n - p->off;
-
-		if (p->key == 0 || p->cap <= 2)
-			continue;
-		rc = put(ctx, &n, sizeof(n));
-		if (rc == 0 && n > 0)
-			rc = put(ctx, p->u.p + p->off, n * sizeof(*p->u.p));
-	}
-	return rc;
-}
-
-int
-story_index_dump(struct story_index *idx,
-    int (*put)(void *ctx, const void *p, size_t n), void *ctx)
-{
-	struct story_snap_head h = {
-		.magic = STORY_SNAP_MAGIC,
-		.rec_size = sizeof(struct story_rec) +
-		    sizeof(struct story_aux),
-		.post_size = sizeof(struct story_post), .kchunk = STORY_KCHUNK,
-		.window = idx->window, .newest = idx->newest, .cap = idx->cap,
-		.head = idx->head, .tail = idx->tail, .khead = idx->khead,
-		.ktail = idx->ktail,
-	};
-	int rc;
-
-	story_map_trim_all(idx, &idx->terms);
-	story_map_trim_all(idx, &idx->names);
-	rc = put(ctx, &h, sizeof(h));
-	for (uint32_t s = idx->head; rc == 0 && s != idx->tail;) {
-		uint32_t at = s & (idx->cap - 1), run = idx->cap - at;
-
-		if (run > idx->tail - s)
-			run = idx->tail - s;
-		rc = put(ctx, &idx->ring[at], run * sizeof(*idx->ring));
-		if (rc == 0)
-			rc = put(ctx, &idx->aux[at], run * sizeof(*idx->aux));
-		s += run;
-	}
-	for (uint32_t k = idx->khead; rc == 0 && k != idx->ktail;) {
-		uint32_t at = k & (STORY_KCHUNK - 1), run = STORY_KCHUNK - at;
-
-		if (run > idx->ktail - k)
-			run = idx->ktail - k;
-		rc = put(ctx, &idx->kchunk[k >> STORY_KCHUNK_BITS][at],
-		    run * sizeof(uint32_t));
-		k += run;
-	}
-	if (rc == 0)
-		rc = story_dump_map(&idx->terms, put, ctx);
-	if (rc == 0)
-		rc = story_dump_map(&idx->names, put, ctx);
-	return rc;
-}
-
-/* The records of [head, tail) and their keys: each record's keys follow
- * the one before's, from khead to ktail. -1 if malformed. */
-static int
-story_undump_ring(struct story_index *idx, struct bounded_in *in)
-{
-	uint32_t at = idx->khead;
-
-	for (uint32_t s = idx->head; s != idx->tail;) {
-		uint32_t i = s & (idx->cap - 1), run = idx->cap - i;
-
-		if (run > idx->tail - s)
-			run = idx->tail - s;
-		if (bounded_read(in, &idx->ring[i],
-		    run * sizeof(*idx->ring)) ||
-		    bounded_read(in, &idx->aux[i], run * sizeof(*idx->aux)))
-			return -1;
-		for (uint32_t k = 0; k < run; k++) {
-			const struct story_rec *r = &idx->ring[i + k];
-			const struct story_aux *x = &idx->aux[i + k];
-
-			if (x->at != at || (uint64_t)(at - idx->khead) +
-			    r->nnames + r->nterms > idx->ktail - idx->khead ||
-			    x->nn != (r->nnames < STORY_SIZE_MAX ? r->nnames :
-			    STORY_SIZE_MAX) || x->nt != (r->nterms <
-			    STORY_SIZE_MAX ? r->nterms : STORY_SIZE_MAX))
-				return -1;
-			at += (uint32_t)r->nnames + r->nterms;
-		}
-		s += run;
-	}
-	if (at != idx->ktail)
-		return -1;
-	for (uint32_t k = idx->khead; k != idx->ktail;) {
-		uint32_t i = k & (STORY_KCHUNK - 1), run = STORY_KCHUNK - i;
-
-		if (run > idx->ktail - k)
-			run = idx->ktail - k;
-		if ((uint64_t)run * sizeof(uint32_t) > in->left ||
-		    bounded_read(in, story_key_ref(idx, k),
-		    run * sizeof(uint32_t)) != 0)
-			return -1;
-		k += run;
-	}
-	return 0;
-}
-
-/* Are the seqs of p's list live and ascending? */
-static int
-story_list_ok(const struct story_index *idx, const struct story_post *p)
-{
-	const uint32_t *d = p->cap <= 2 ? p->u.in : p->u.p;
-	uint32_t live = idx->tail - idx->head;
-
-	for (uint32_t k = p->off; k < p->n; k++)
-		if (d[k] - idx->head >= live ||
-		    (k > p->off && d[k] - idx->head <= d[k - 1] - idx->head))
-			return 0;
-	return 1;
-}
-
-/* A map: its slots, then the lists held outside them, each in an
- * allocation of its size. -1 if malformed (m is then freeable). */
-static int
-story_undump_map(const struct story_index *idx, struct story_map *m,
-    struct bounded_in *in)
-{
-	struct story_snap_map h;
-	size_t used = 0;
-
-	if (bounded_read(in, &h, sizeof(h)) != 0 || (h.size & (h.size - 1)) ||
-	    h.size > in->left / sizeof(*m->slot) ||
-	    h.used * 10 > h.size * 7 || (h.size && h.cursor >= h.size))
-		return -1;
-	if (h.size == 0)
-		return 0;
-	m->slot = xmalloc(h.size * sizeof(*m->slot));
-	m->size = h.size;
-	m->cursor = h.cursor;
-	m->pass_head = h.pass_head;
-	m->clean = h.clean;
-	if (bounded_read(in, m->slot, h.size * sizeof(*m->slot)) != 0) {
-		memset(m->slot, 0, h.size * sizeof(*m->slot));
-		return -1;
-	}
-	/* first make every slot freeable: lists outside their slots are
-	 * read after */
-	for (size_t i = 0; i < h.size; i++) {
-		struct story_post *p = &m->slot[i];
-
-		if (p->key == 0) {
-			memset(p, 0, sizeof(*p));
-			continue;
-		}
-		used++;
-		if (p->cap > 2) {
-			p->u.p = NULL;
-			p->off = p->n = 0;
-		} else if (p->off > p->n || p->n > 2) {
-			p->off = p->n = 0;
-			in->bad = 1;
-		}
-		p->cap = p->cap > 2 ? 3 : 2;
-	}
-	m->used = used;
-	if (in->bad || used != h.used)
-		return -1;
-	for (size_t i = 0; i < h.size; i++) {
-		struct story_post *p = &m->slot[i];
-		uint32_t n;
-
-		if (p->key == 0)
-			continue;
-		if (p->cap > 2) {
-			if (bounded_read(in, &n, sizeof(n)) != 0 ||
-			    n > in->left / sizeof(uint32_t))
-				return -1;
-			p->u.p = xmalloc((n > 3 ? n : 3) * sizeof(uint32_t));
-			p->cap = n > 3 ? n : 3;
-			if (bounded_read(in, p->u.p,
-			    n * sizeof(uint32_t)) != 0)
-				return -1;
-			p->n = n;
-		}
-		if (!story_list_ok(idx, p))
-			return -1;
-	}
-	return 0;
-}
-
-struct story_index *
-story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
-    uint64_t size)
-{
-	struct bounded_in in = { get, ctx, size, 0 };
-	struct story_snap_head h;
-	struct story_index *idx;
-
-	if (bounded_read(&in, &h, sizeof(h)) != 0 ||
-	    h.magic != STORY_SNAP_MAGIC ||
-	    h.rec_size != sizeof(struct story_rec) +
-	    sizeof(struct story_aux) ||
-	    h.post_size != sizeof(struct story_post) ||
-	    h.kchunk != STORY_KCHUNK || h.window <= 0 || h.cap < 64 ||
-	    h.cap > STORY_SNAP_MAX_CAP || (h.cap & (h.cap - 1)) ||
-	    h.tail - h.head > h.cap ||
-	    h.ktail - h.khead >= UINT32_MAX - STORY_KCHUNK)
-		return NULL;
-	idx = story_index_new(h.window);
-	free(idx->ring);
-	free(idx->aux);
-	idx->ring = xcalloc(h.cap, sizeof(*idx->ring));
-	idx->aux = xcalloc(h.cap, sizeof(*idx->aux));
-	idx->cap = h.cap;
-	idx->newest = h.newest;
-	idx->head = h.head;
-	idx->tail = h.tail;
-	idx->khead = h.khead;
-	idx->ktail = h.ktail;
-	if (story_undump_ring(idx, &in) != 0 ||
-	    story_undump_map(idx, &idx->terms, &in) != 0 ||
-	    story_undump_map(idx, &idx->names, &in) != 0 || in.left != 0) {
-		story_index_free(idx);
-		return NULL;
-	}
-	return idx;
-}

@@ -24,9 +24,9 @@ void story_keys_push(struct story_keys *k, uint64_t h);
 void story_keys_sort(struct story_keys *k);
 void story_keys_free(struct story_keys *k);
 
-/* An entry: 24 bytes, in a ring at its add number (seq); its names'
- * and terms' hashes (32 bits of each, ascending) are in the index's key
- * arena, from the at of its story_aux (story_index.c). */
+/* An entry: 24 bytes, in a ring at its add number (seq); the ids of
+ * its names and terms are a run in the index's ring of key bytes, from
+ * the at of its story_aux (story_index.c). */
 struct story_rec {
 	int64_t t;
 	uint64_t story;       /* the 16 hex digits of its story_id */
