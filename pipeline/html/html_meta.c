@@ -464,21 +464,48 @@ meta_lang(const char *tag)
 	return NULL;
 }
 
+static const char *const meta_lang_keys[] = {
+	"content-language", "dc.language", "dcterms.language",
+	"language", "og:locale",
+};
+
 static char *
 meta_decide_lang(const struct meta_cands *c)
 {
-	static const char *const keys[] = {
-		"content-language", "dc.language", "dcterms.language",
-		"language", "og:locale",
-	};
 	char *l = meta_lang(c->html_lang);
 	size_t k;
 
 	if (l == NULL)
 		l = meta_lang(c->ld.lang);
-	for (k = 0; k < NKEYS(keys) && l == NULL; k++)
-		l = meta_lang(meta_get(c, &keys[k], 1));
+	for (k = 0; k < NKEYS(meta_lang_keys) && l == NULL; k++)
+		l = meta_lang(meta_get(c, &meta_lang_keys[k], 1));
 	return l;
+}
+
+/* The language tag the page states first, as stated ("de-AT"). */
+static const char *
+meta_lang_tag(const struct meta_cands *c)
+{
+	const char *v;
+	size_t k;
+	char *l;
+
+	if ((l = meta_lang(c->html_lang)) != NULL) {
+		free(l);
+		return c->html_lang;
+	}
+	if ((l = meta_lang(c->ld.lang)) != NULL) {
+		free(l);
+		return c->ld.lang;
+	}
+	for (k = 0; k < NKEYS(meta_lang_keys); k++) {
+		v = meta_get(c, &meta_lang_keys[k], 1);
+		if ((l = meta_lang(v)) != NULL) {
+			free(l);
+			return v;
+		}
+	}
+	return NULL;
 }
 
 /* ref resolved against base, without its fragment; NULL unless the result
@@ -641,6 +668,8 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 			a->published = t;
 		buf_free(&b);
 	}
+	if (a->published.set)
+		meta_local_midnight(&a->published, meta_lang_tag(&c));
 	if (!a->updated.set && meta_modified(&c, now, &t))
 		a->updated = t;
 	if (a->publisher == NULL) {

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -893,6 +894,58 @@ test_lead_image(void **state)
 	article_free(a);
 }
 
+/* A day stored as its local midnight and written in UTC (a German
+ * page's "2022-11-06T23:00:00.000Z" is 7 November at 00:00 in Berlin):
+ * the local day is the page's; a time that is no local midnight, a page
+ * whose language spans zones, and a summer midnight (22:00Z) are seen
+ * as they should be. */
+static const char *
+local_day(const char *lang, const char *when)
+{
+	static char buf[40];
+	struct nw_article *a;
+	char html[512];
+
+	snprintf(html, sizeof(html), "<html lang=\"%s\"><head>"
+	    "<meta property=\"article:published_time\" content=\"%s\">"
+	    "<title>Provence Travel Guide</title></head><body>"
+	    "<h1>Provence Travel Guide</h1><p>5 Must-sees</p></body></html>",
+	    lang, when);
+	a = run(html, "https://example.de/artikel/provence");
+	assert_true(a->published.set);
+	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
+		buf[0] = '\0';
+	article_free(a);
+	return buf;
+}
+
+static void
+test_local_midnight(void **state)
+{
+	(void)state;
+	assert_string_equal(local_day("de", "2022-11-06T23:00:00.000Z"),
+	    "2022-11-07T00:00:00+01:00");
+	assert_string_equal(local_day("de-AT", "2022-07-06T22:00:00Z"),
+	    "2022-07-07T00:00:00+02:00");
+	assert_string_equal(local_day("ja", "2019-06-23T15:00:00Z"),
+	    "2019-06-24T00:00:00+09:00");
+	/* not a midnight there: stays as stated */
+	assert_string_equal(local_day("de", "2022-11-06T23:28:27Z"),
+	    "2022-11-06T23:28:27+00:00");
+	assert_string_equal(local_day("de", "2022-07-06T23:00:00Z"),
+	    "2022-07-06T23:00:00+00:00");
+	/* languages of several zones, and a region that says which */
+	assert_string_equal(local_day("en", "2022-11-06T23:00:00Z"),
+	    "2022-11-06T23:00:00+00:00");
+	assert_string_equal(local_day("fr-CA", "2022-11-06T23:00:00Z"),
+	    "2022-11-06T23:00:00+00:00");
+	assert_string_equal(local_day("fr-FR", "2022-11-06T23:00:00Z"),
+	    "2022-11-07T00:00:00+01:00");
+	/* a stated offset is the page's own */
+	assert_string_equal(local_day("de", "2022-11-06T23:00:00-01:00"),
+	    "2022-11-06T23:00:00-01:00");
+}
+
 int
 main(void)
 {
@@ -919,6 +972,7 @@ main(void)
 		cmocka_unit_test(test_lead_image),
 		cmocka_unit_test(test_wire_author),
 		cmocka_unit_test(test_author_box_creator),
+		cmocka_unit_test(test_local_midnight),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
