@@ -408,6 +408,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	for (i = 0; i < outlets.n && one; i++)
 		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
 		    true);
+	/* and the full name that opens the author's own description */
+	for (i = 0; i < c->ld.bios.n && one; i++)
+		(void)meta_author_add(&pool, c->ld.bios.v[i], sites, &junk,
+		    true);
 	for (k = 0; k < NKEYS(keys) - 1 && one; k++)  /* not twitter:data1 */
 		META_EACH_KEY(c, keys[k], i)
 			(void)meta_author_add(&pool, c->vals.v[i - 1],

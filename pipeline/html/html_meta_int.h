@@ -62,6 +62,10 @@ struct meta_ld {
 	char *url;
 	char *image;  /* the URL of its image (schema.org image) */
 	struct strlist authors;
+	/* the opening words of an author's description where the author's
+	 * name is one word ("Stefanus Stahl" of "Stefanus Stahl -
+	 * Maschinenbauer ..."): where a full name may be found */
+	struct strlist bios;
 	struct strlist sites;  /* WebSite and Organization names */
 };
 

@@ -946,6 +946,49 @@ test_local_midnight(void **state)
 	    "2022-11-06T23:00:00-01:00");
 }
 
+/* The author's Person node of a Yoast graph names a user by the first
+ * name alone; the description, the user's profile, opens with the full
+ * name. */
+static const char *
+bio_author(const char *desc)
+{
+	static char buf[64];
+	struct nw_article *a;
+	char html[1024];
+
+	snprintf(html, sizeof(html), "<html><head><title>Tubeless</title>"
+	    "<script type=\"application/ld+json\">{\"@context\":"
+	    "\"https://schema.org\",\"@graph\":[{\"@type\":\"Article\","
+	    "\"headline\":\"Tubeless\",\"author\":{\"name\":\"Stefanus\","
+	    "\"@id\":\"https://x.example/#/schema/person/71\"}},"
+	    "{\"@type\":\"Person\",\"@id\":"
+	    "\"https://x.example/#/schema/person/71\",\"name\":\"Stefanus\","
+	    "\"description\":\"%s\"}]}</script></head><body>"
+	    "<h1>Tubeless</h1><p>Text.</p></body></html>", desc);
+	a = run(html, "https://x.example/news/tubeless/");
+	assert_int_equal(a->authors.n, 1);
+	snprintf(buf, sizeof(buf), "%s", a->authors.v[0]);
+	article_free(a);
+	return buf;
+}
+
+static void
+test_author_bio(void **state)
+{
+	(void)state;
+	assert_string_equal(bio_author("Stefanus Stahl - Maschinenbauer, "
+	    "Abenteurer und ICB-Projektleiter."), "Stefanus Stahl");
+	assert_string_equal(bio_author("Stefanus Stahl, Maschinenbauer"),
+	    "Stefanus Stahl");
+	/* a profile that does not open with a name */
+	assert_string_equal(bio_author("Stefanus here! I love to ride."),
+	    "Stefanus");
+	assert_string_equal(bio_author("Stefanus ist seit 2002 auf dem "
+	    "Mountainbike unterwegs und schreibt"), "Stefanus");
+	assert_string_equal(bio_author("D\u00e4mon vom Dienst."),
+	    "Stefanus");
+}
+
 int
 main(void)
 {
@@ -973,6 +1016,7 @@ main(void)
 		cmocka_unit_test(test_wire_author),
 		cmocka_unit_test(test_author_box_creator),
 		cmocka_unit_test(test_local_midnight),
+		cmocka_unit_test(test_author_bio),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
