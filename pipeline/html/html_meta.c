@@ -234,8 +234,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
 		"title", "headline",
 	};
-	const char *cand[5], *h;
-	size_t k;
+	const char *cand[5], *h, *only = NULL;
+	size_t k, many = 0;
 	char *t;
 
 	cand[0] = c->ld.rank[LD_HEADLINE] >= 3 ? c->ld.headline : NULL;
@@ -257,10 +257,15 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, false);
 	/* One headline on the page and metadata that disagrees (an SEO
-	 * title): the page shows the headline. */
-	if (h == NULL && c->h1.n == 1 && meta_words(c->h1.v[0],
-	    strlen(c->h1.v[0])) >= 2)
-		h = c->h1.v[0];
+	 * title): the page shows the headline. A one-word <h1> beside it
+	 * is a section's label ("Anwendung"), not another headline. */
+	for (k = 0, many = 0; h == NULL && k < c->h1.n; k++)
+		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2) {
+			only = c->h1.v[k];
+			many++;
+		}
+	if (h == NULL && many == 1)
+		h = only;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];

@@ -254,6 +254,25 @@ test_title_heading(void **state)
 	    NULL);
 	assert_string_equal(a->title, "How we tested twelve widgets");
 	article_free(a);
+	/* the same beside a one-word <h1> of a section further down, with
+	 * an og:title that is an invitation to join, not the headline */
+	a = run("<html><head><meta property=\"og:title\" content=\"M\xc3"
+	    "\xb6" "chtest Du The Insiders mit mir zusammen beitreten?\">"
+	    "<title>The Insiders - Schnell aufgefrischtes Haar mit dem neuen "
+	    "Trockenshampoo - Info (de-de)</title></head><body><h1>Wellaflex "
+	    "&ndash; Schnell aufgefrischtes Haar</h1><h2>Produktinformation"
+	    "</h2><p>x</p><h1>Anwendung&nbsp;</h1><p>y</p></body></html>",
+	    NULL);
+	assert_string_equal(a->title,
+	    "Wellaflex \xe2\x80\x93 Schnell aufgefrischtes Haar");
+	article_free(a);
+	/* two headlines of two words or more: neither is taken over the
+	 * metadata */
+	a = run("<html><head><title>Best widgets 2023 | Shop</title></head>"
+	    "<body><h1>How we tested twelve widgets</h1><h1>Our other tests"
+	    "</h1></body></html>", NULL);
+	assert_string_equal(a->title, "Best widgets 2023 | Shop");
+	article_free(a);
 }
 
 static void
