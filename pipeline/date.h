@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 
@@ -43,6 +44,11 @@ int date_parse(const char *s, struct nw_time *out);
  * year, so "February 13" or "in 2017" never match. Linear in len. */
 int date_find(const char *s, size_t len, struct nw_time *out,
     size_t *at, size_t *span);
+
+/* The offset (minutes east of UTC) that the tz database zone name
+ * ("Europe/Berlin") has at the instant utc, by the table and rules that
+ * date_parse() uses; false for a zone the table does not hold. */
+bool date_zone_offset_at(const char *name, int64_t utc, int *off);
 
 /* Writes t as RFC 3339 in UTC ("2017-02-14T10:57:00Z") into buf of
  * buflen >= 21 bytes. Returns buf, or NULL when t is unset. */

@@ -16,6 +16,7 @@
  * hour a clock skips or repeats takes either offset. A name of a tz
  * database area not in the table ("Asia/Srednekolymsk") is read as no
  * zone: the wall time is taken as UTC, as for an offset out of range. */
+#include "date.h"
 #include "date_tok.h"
 
 #include <stdint.h>
@@ -380,4 +381,22 @@ date_tz_offset(const struct date_tz *z, int64_t local)
 		break;
 	}
 	return z->std + (dst ? 60 : 0);
+}
+
+bool
+date_zone_offset_at(const char *name, int64_t utc, int *off)
+{
+	const struct date_tz *z;
+	size_t at, len;
+	int o;
+
+	z = name != NULL ? date_tz_find(name, &at, &len) : NULL;
+	if (z == NULL || !date_tz_known(z) || at != 0 ||
+	    name[len] != '\0')
+		return false;
+	/* the rules take the wall time: the offset at the standard wall
+	 * time, then at the wall time that offset gives */
+	o = date_tz_offset(z, utc + (int64_t)z->std * 60);
+	*off = date_tz_offset(z, utc + (int64_t)o * 60);
+	return true;
 }

@@ -234,8 +234,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
 		"title", "headline",
 	};
-	const char *cand[5], *h;
-	size_t k;
+	const char *cand[5], *h, *only = NULL;
+	size_t k, many = 0;
 	char *t;
 
 	cand[0] = c->ld.rank[LD_HEADLINE] >= 3 ? c->ld.headline : NULL;
@@ -257,10 +257,15 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, false);
 	/* One headline on the page and metadata that disagrees (an SEO
-	 * title): the page shows the headline. */
-	if (h == NULL && c->h1.n == 1 && meta_words(c->h1.v[0],
-	    strlen(c->h1.v[0])) >= 2)
-		h = c->h1.v[0];
+	 * title): the page shows the headline. A one-word <h1> beside it
+	 * is a section's label ("Anwendung"), not another headline. */
+	for (k = 0, many = 0; h == NULL && k < c->h1.n; k++)
+		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2) {
+			only = c->h1.v[k];
+			many++;
+		}
+	if (h == NULL && many == 1)
+		h = only;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];
@@ -408,6 +413,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	for (i = 0; i < outlets.n && one; i++)
 		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
 		    true);
+	/* and the full name that opens the author's own description */
+	for (i = 0; i < c->ld.bios.n && one; i++)
+		(void)meta_author_add(&pool, c->ld.bios.v[i], sites, &junk,
+		    true);
 	for (k = 0; k < NKEYS(keys) - 1 && one; k++)  /* not twitter:data1 */
 		META_EACH_KEY(c, keys[k], i)
 			(void)meta_author_add(&pool, c->vals.v[i - 1],
@@ -464,21 +473,48 @@ meta_lang(const char *tag)
 	return NULL;
 }
 
+static const char *const meta_lang_keys[] = {
+	"content-language", "dc.language", "dcterms.language",
+	"language", "og:locale",
+};
+
 static char *
 meta_decide_lang(const struct meta_cands *c)
 {
-	static const char *const keys[] = {
-		"content-language", "dc.language", "dcterms.language",
-		"language", "og:locale",
-	};
 	char *l = meta_lang(c->html_lang);
 	size_t k;
 
 	if (l == NULL)
 		l = meta_lang(c->ld.lang);
-	for (k = 0; k < NKEYS(keys) && l == NULL; k++)
-		l = meta_lang(meta_get(c, &keys[k], 1));
+	for (k = 0; k < NKEYS(meta_lang_keys) && l == NULL; k++)
+		l = meta_lang(meta_get(c, &meta_lang_keys[k], 1));
 	return l;
+}
+
+/* The language tag the page states first, as stated ("de-AT"). */
+static const char *
+meta_lang_tag(const struct meta_cands *c)
+{
+	const char *v;
+	size_t k;
+	char *l;
+
+	if ((l = meta_lang(c->html_lang)) != NULL) {
+		free(l);
+		return c->html_lang;
+	}
+	if ((l = meta_lang(c->ld.lang)) != NULL) {
+		free(l);
+		return c->ld.lang;
+	}
+	for (k = 0; k < NKEYS(meta_lang_keys); k++) {
+		v = meta_get(c, &meta_lang_keys[k], 1);
+		if ((l = meta_lang(v)) != NULL) {
+			free(l);
+			return v;
+		}
+	}
+	return NULL;
 }
 
 /* ref resolved against base, without its fragment; NULL unless the result
@@ -641,6 +677,8 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 			a->published = t;
 		buf_free(&b);
 	}
+	if (a->published.set)
+		meta_local_midnight(&a->published, meta_lang_tag(&c));
 	if (!a->updated.set && meta_modified(&c, now, &t))
 		a->updated = t;
 	if (a->publisher == NULL) {

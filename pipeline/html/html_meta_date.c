@@ -325,3 +325,75 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_list_date(&c->date_text, now, t, true) ||
 	    meta_date_find(c->before_title, now, t);
 }
+
+/* The zone of the publishers who write in a language tag's region, or in
+ * its language where the language is spoken in one zone: "de-AT" and
+ * "pl" in Central European Time; NULL where it may be any of several
+ * ("en", "fr", "es" without a region, "pt-BR"). */
+static const char *
+meta_tag_zone(const char *tag)
+{
+	static const char *const zones[][2] = {
+		/* regions */
+		{"AT", "Europe/Berlin"}, {"BE", "Europe/Berlin"},
+		{"CH", "Europe/Berlin"}, {"CZ", "Europe/Berlin"},
+		{"DE", "Europe/Berlin"}, {"DK", "Europe/Berlin"},
+		{"ES", "Europe/Berlin"}, {"FR", "Europe/Berlin"},
+		{"GB", "Europe/London"}, {"GR", "Europe/Athens"},
+		{"HR", "Europe/Berlin"}, {"HU", "Europe/Berlin"},
+		{"IE", "Europe/London"}, {"IT", "Europe/Berlin"},
+		{"JP", "Asia/Tokyo"}, {"KR", "Asia/Seoul"},
+		{"LU", "Europe/Berlin"}, {"NL", "Europe/Berlin"},
+		{"NO", "Europe/Berlin"}, {"PL", "Europe/Berlin"},
+		{"SE", "Europe/Berlin"}, {"SI", "Europe/Berlin"},
+		{"SK", "Europe/Berlin"}, {"FI", "Europe/Helsinki"},
+		/* languages */
+		{"cs", "Europe/Berlin"}, {"da", "Europe/Berlin"},
+		{"de", "Europe/Berlin"}, {"el", "Europe/Athens"},
+		{"fi", "Europe/Helsinki"}, {"hr", "Europe/Berlin"},
+		{"hu", "Europe/Berlin"}, {"it", "Europe/Berlin"},
+		{"ja", "Asia/Tokyo"}, {"ko", "Asia/Seoul"},
+		{"nb", "Europe/Berlin"}, {"nl", "Europe/Berlin"},
+		{"nn", "Europe/Berlin"}, {"no", "Europe/Berlin"},
+		{"pl", "Europe/Berlin"}, {"sk", "Europe/Berlin"},
+		{"sl", "Europe/Berlin"}, {"sv", "Europe/Berlin"},
+	};
+	char lang[3] = {0}, region[3] = {0};
+	size_t i;
+
+	if (tag == NULL)
+		return NULL;
+	tag = meta_skip_space(tag);
+	if (!isalpha((unsigned char)tag[0]) ||
+	    !isalpha((unsigned char)tag[1]) ||
+	    isalpha((unsigned char)tag[2]))
+		return NULL;
+	lang[0] = (char)tolower((unsigned char)tag[0]);
+	lang[1] = (char)tolower((unsigned char)tag[1]);
+	if ((tag[2] == '-' || tag[2] == '_') &&
+	    isalpha((unsigned char)tag[3]) &&
+	    isalpha((unsigned char)tag[4]) &&
+	    !isalnum((unsigned char)tag[5])) {
+		region[0] = (char)toupper((unsigned char)tag[3]);
+		region[1] = (char)toupper((unsigned char)tag[4]);
+	}
+	for (i = 0; i < NKEYS(zones); i++)
+		if (strcmp(zones[i][0], region[0] != '\0' ? region : lang)
+		    == 0)
+			return zones[i][1];
+	return NULL;
+}
+
+void
+meta_local_midnight(struct nw_time *t, const char *tag)
+{
+	const char *zone = meta_tag_zone(tag);
+	int off;
+
+	if (!t->set || !t->has_time || !t->has_offset || t->offset != 0 ||
+	    zone == NULL || !date_zone_offset_at(zone, t->utc, &off) ||
+	    off == 0)
+		return;
+	if ((t->utc + (int64_t)off * 60) % 86400 == 0)
+		t->offset = off;
+}

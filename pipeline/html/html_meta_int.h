@@ -62,6 +62,10 @@ struct meta_ld {
 	char *url;
 	char *image;  /* the URL of its image (schema.org image) */
 	struct strlist authors;
+	/* the opening words of an author's description where the author's
+	 * name is one word ("Stefanus Stahl" of "Stefanus Stahl -
+	 * Maschinenbauer ..."): where a full name may be found */
+	struct strlist bios;
 	struct strlist sites;  /* WebSite and Organization names */
 };
 
@@ -277,6 +281,11 @@ bool meta_modified(const struct meta_cands *c, int64_t now,
  * better) and *t from page-state JSON in scripts. */
 void meta_script_dates(const struct meta_nodes *scripts, int64_t now,
     size_t *best, struct nw_time *t);
+/* A time stated in UTC ("2022-11-06T23:00:00Z") that is exactly
+ * midnight in the zone of the page's language tag (Europe/Berlin for
+ * "de") is a day stored as its local midnight: its offset becomes that
+ * zone's, so that its local day is the day the page means. */
+void meta_local_midnight(struct nw_time *t, const char *tag);
 /* The first date in s (one marked as an update only when updates and it
  * is the only one). */
 bool meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,

@@ -688,6 +688,45 @@ ld_set(struct meta_ld *ld, enum meta_ld_field f, char **field, char *v,
 	ld->rank[f] = rank;
 }
 
+/* Where the name of author value v is one word, the opening of its
+ * description up to a dash or a punctuation mark (at most 40 bytes)
+ * goes to ld->bios: a profile's text most often opens with the full name
+ * ("Stefanus Stahl - Maschinenbauer, Abenteurer ..."). */
+static void
+ld_bio(const struct ld_val *v, const char *name, const struct ld_objs *objs,
+    struct meta_ld *ld)
+{
+	static const char *const dashes[] = { " - ", " \xe2\x80\x93 " };
+	const char *q, *id, *oid;
+	char *d;
+	size_t n, i;
+
+	if (strchr(name, ' ') != NULL || ld->bios.n >= META_MAX_LIST ||
+	    ld_is(v, LDV_STR))
+		return;
+	v = ld_resolve(v, objs);
+	id = ld_sval(ld_get(v, "@id"));
+	/* a reference that names the author and the node it points to */
+	for (i = 0; ld_get(v, "description") == NULL && id != NULL &&
+	    i < objs->n; i++)
+		if (objs->v[i] != v && (oid = ld_sval(ld_get(objs->v[i],
+		    "@id"))) != NULL && strcmp(oid, id) == 0)
+			v = objs->v[i];
+	d = ld_str(ld_get(v, "description"));
+	if (d == NULL)
+		return;
+	n = strcspn(d, ",.:;!?(|");
+	for (i = 0; i < sizeof(dashes) / sizeof(dashes[0]); i++)
+		if ((q = strstr(d, dashes[i])) != NULL && (size_t)(q - d) < n)
+			n = (size_t)(q - d);
+	d[n] = '\0';
+	if (n <= 40 && strncmp(d, name, strlen(name)) == 0 &&
+	    d[strlen(name)] == ' ')
+		strlist_push_owned(&ld->bios, d);
+	else
+		free(d);
+}
+
 static void
 ld_authors(const struct ld_val *o, const struct ld_objs *objs,
     struct meta_ld *ld, int rank)
@@ -703,6 +742,8 @@ ld_authors(const struct ld_val *o, const struct ld_objs *objs,
 	if (ld_is(au, LDV_ARR)) {
 		for (e = au->first; e != NULL; e = e->next) {
 			s = ld_name(e, objs);
+			if (s != NULL)
+				ld_bio(e, s, objs, ld);
 			if (s != NULL && names.n < META_MAX_LIST)
 				strlist_push_owned(&names, s);
 			else
@@ -710,8 +751,10 @@ ld_authors(const struct ld_val *o, const struct ld_objs *objs,
 		}
 	} else {
 		s = ld_name(au, objs);
-		if (s != NULL)
+		if (s != NULL) {
+			ld_bio(au, s, objs, ld);
 			strlist_push_owned(&names, s);
+		}
 	}
 	if (names.n == 0)
 		return;
@@ -900,6 +943,7 @@ meta_ld_free(struct meta_ld *ld)
 	free(ld->url);
 	free(ld->image);
 	strlist_free(&ld->authors);
+	strlist_free(&ld->bios);
 	strlist_free(&ld->sites);
 	memset(ld, 0, sizeof(*ld));
 }

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -252,6 +253,25 @@ test_title_heading(void **state)
 	    "<body><h1>How we tested twelve widgets</h1></body></html>",
 	    NULL);
 	assert_string_equal(a->title, "How we tested twelve widgets");
+	article_free(a);
+	/* the same beside a one-word <h1> of a section further down, with
+	 * an og:title that is an invitation to join, not the headline */
+	a = run("<html><head><meta property=\"og:title\" content=\"M\xc3"
+	    "\xb6" "chtest Du The Insiders mit mir zusammen beitreten?\">"
+	    "<title>The Insiders - Schnell aufgefrischtes Haar mit dem neuen "
+	    "Trockenshampoo - Info (de-de)</title></head><body><h1>Wellaflex "
+	    "&ndash; Schnell aufgefrischtes Haar</h1><h2>Produktinformation"
+	    "</h2><p>x</p><h1>Anwendung&nbsp;</h1><p>y</p></body></html>",
+	    NULL);
+	assert_string_equal(a->title,
+	    "Wellaflex \xe2\x80\x93 Schnell aufgefrischtes Haar");
+	article_free(a);
+	/* two headlines of two words or more: neither is taken over the
+	 * metadata */
+	a = run("<html><head><title>Best widgets 2023 | Shop</title></head>"
+	    "<body><h1>How we tested twelve widgets</h1><h1>Our other tests"
+	    "</h1></body></html>", NULL);
+	assert_string_equal(a->title, "Best widgets 2023 | Shop");
 	article_free(a);
 }
 
@@ -893,6 +913,101 @@ test_lead_image(void **state)
 	article_free(a);
 }
 
+/* A day stored as its local midnight and written in UTC (a German
+ * page's "2022-11-06T23:00:00.000Z" is 7 November at 00:00 in Berlin):
+ * the local day is the page's; a time that is no local midnight, a page
+ * whose language spans zones, and a summer midnight (22:00Z) are seen
+ * as they should be. */
+static const char *
+local_day(const char *lang, const char *when)
+{
+	static char buf[40];
+	struct nw_article *a;
+	char html[512];
+
+	snprintf(html, sizeof(html), "<html lang=\"%s\"><head>"
+	    "<meta property=\"article:published_time\" content=\"%s\">"
+	    "<title>Provence Travel Guide</title></head><body>"
+	    "<h1>Provence Travel Guide</h1><p>5 Must-sees</p></body></html>",
+	    lang, when);
+	a = run(html, "https://example.de/artikel/provence");
+	assert_true(a->published.set);
+	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
+		buf[0] = '\0';
+	article_free(a);
+	return buf;
+}
+
+static void
+test_local_midnight(void **state)
+{
+	(void)state;
+	assert_string_equal(local_day("de", "2022-11-06T23:00:00.000Z"),
+	    "2022-11-07T00:00:00+01:00");
+	assert_string_equal(local_day("de-AT", "2022-07-06T22:00:00Z"),
+	    "2022-07-07T00:00:00+02:00");
+	assert_string_equal(local_day("ja", "2019-06-23T15:00:00Z"),
+	    "2019-06-24T00:00:00+09:00");
+	/* not a midnight there: stays as stated */
+	assert_string_equal(local_day("de", "2022-11-06T23:28:27Z"),
+	    "2022-11-06T23:28:27+00:00");
+	assert_string_equal(local_day("de", "2022-07-06T23:00:00Z"),
+	    "2022-07-06T23:00:00+00:00");
+	/* languages of several zones, and a region that says which */
+	assert_string_equal(local_day("en", "2022-11-06T23:00:00Z"),
+	    "2022-11-06T23:00:00+00:00");
+	assert_string_equal(local_day("fr-CA", "2022-11-06T23:00:00Z"),
+	    "2022-11-06T23:00:00+00:00");
+	assert_string_equal(local_day("fr-FR", "2022-11-06T23:00:00Z"),
+	    "2022-11-07T00:00:00+01:00");
+	/* a stated offset is the page's own */
+	assert_string_equal(local_day("de", "2022-11-06T23:00:00-01:00"),
+	    "2022-11-06T23:00:00-01:00");
+}
+
+/* The author's Person node of a Yoast graph names a user by the first
+ * name alone; the description, the user's profile, opens with the full
+ * name. */
+static const char *
+bio_author(const char *desc)
+{
+	static char buf[64];
+	struct nw_article *a;
+	char html[1024];
+
+	snprintf(html, sizeof(html), "<html><head><title>Tubeless</title>"
+	    "<script type=\"application/ld+json\">{\"@context\":"
+	    "\"https://schema.org\",\"@graph\":[{\"@type\":\"Article\","
+	    "\"headline\":\"Tubeless\",\"author\":{\"name\":\"Stefanus\","
+	    "\"@id\":\"https://x.example/#/schema/person/71\"}},"
+	    "{\"@type\":\"Person\",\"@id\":"
+	    "\"https://x.example/#/schema/person/71\",\"name\":\"Stefanus\","
+	    "\"description\":\"%s\"}]}</script></head><body>"
+	    "<h1>Tubeless</h1><p>Text.</p></body></html>", desc);
+	a = run(html, "https://x.example/news/tubeless/");
+	assert_int_equal(a->authors.n, 1);
+	snprintf(buf, sizeof(buf), "%s", a->authors.v[0]);
+	article_free(a);
+	return buf;
+}
+
+static void
+test_author_bio(void **state)
+{
+	(void)state;
+	assert_string_equal(bio_author("Stefanus Stahl - Maschinenbauer, "
+	    "Abenteurer und ICB-Projektleiter."), "Stefanus Stahl");
+	assert_string_equal(bio_author("Stefanus Stahl, Maschinenbauer"),
+	    "Stefanus Stahl");
+	/* a profile that does not open with a name */
+	assert_string_equal(bio_author("Stefanus here! I love to ride."),
+	    "Stefanus");
+	assert_string_equal(bio_author("Stefanus ist seit 2002 auf dem "
+	    "Mountainbike unterwegs und schreibt"), "Stefanus");
+	assert_string_equal(bio_author("D\u00e4mon vom Dienst."),
+	    "Stefanus");
+}
+
 int
 main(void)
 {
@@ -919,6 +1034,8 @@ main(void)
 		cmocka_unit_test(test_lead_image),
 		cmocka_unit_test(test_wire_author),
 		cmocka_unit_test(test_author_box_creator),
+		cmocka_unit_test(test_local_midnight),
+		cmocka_unit_test(test_author_bio),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
