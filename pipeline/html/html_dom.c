@@ -92,6 +92,10 @@ static const struct html_tagdef html_tags[] = {
 	{ "picture", 0, HTML_K_PICTURE },
 	{ "pre", B | P | PT, HTML_K_OTHER },
 	{ "progress", HTML_T_DROP, HTML_K_OTHER },
+	/* ruby annotations: the reading of the base text above it (the
+	 * kana over Japanese kanji, the pinyin over Chinese), not text */
+	{ "rp", HTML_T_DROP, HTML_K_OTHER },
+	{ "rt", HTML_T_DROP, HTML_K_OTHER },
 	{ "script", HTML_T_DROP, HTML_K_OTHER },
 	{ "section", B, HTML_K_SECTION },
 	{ "select", HTML_T_DROP, HTML_K_OTHER },

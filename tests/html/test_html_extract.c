@@ -437,6 +437,43 @@ test_deep_nesting(void **state)
 	buf_free(&b);
 }
 
+/* Ruby annotations (<rt>, <rp>) are the reading printed over the base
+ * text, as NHK's news in easy Japanese prints kana over every kanji:
+ * the body holds the base text alone. */
+static void
+test_ruby_annotations(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div id=js-article-body class=article-main__body>"
+	    "<p><ruby>子<rt>こ</rt></ruby>どもへの<ruby>虐待<rt>ぎゃくたい"
+	    "</rt></ruby>をなくすための<ruby>法律<rt>ほうりつ</rt></ruby>が"
+	    "できて、<ruby>親<rp>(</rp><rt>おや</rt><rp>)</rp></ruby>が"
+	    "<ruby>子<rt>こ</rt></ruby>どもを<ruby>教育<rt>きょういく</rt>"
+	    "</ruby>するために、たたいたり<ruby>蹴<rt>け</rt></ruby>ったり"
+	    "する<ruby>体罰<rt>たいばつ</rt></ruby>を<ruby>禁止<rt>きんし"
+	    "</rt></ruby>することになりました。</p>"
+	    "<p><ruby>最近<rt>さいきん</rt></ruby>、<ruby>親<rt>おや</rt>"
+	    "</ruby>に<ruby>虐待<rt>ぎゃくたい</rt></ruby>された<ruby>子"
+	    "<rt>こ</rt></ruby>どもを<ruby>児童相談所<rt>じどうそうだんじょ"
+	    "</rt></ruby>が<ruby>守<rt>まも</rt></ruby>ることができなかった"
+	    "ことが<ruby>何度<rt>なんど</rt></ruby>もありました。</p>"
+	    "<p><ruby>法律<rt>ほうりつ</rt></ruby>では、<ruby>虐待<rt>"
+	    "ぎゃくたい</rt></ruby>をした<ruby>親<rt>おや</rt></ruby>に"
+	    "<ruby>専門家<rt>せんもんか</rt></ruby>が<ruby>子<rt>こ</rt>"
+	    "</ruby>どもの<ruby>育<rt>そだ</rt></ruby>て<ruby>方<rt>かた"
+	    "</rt></ruby>を<ruby>教<rt>おし</rt></ruby>えることも"
+	    "<ruby>決<rt>き</rt></ruby>めました。</p></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "子どもへの虐待をなくすための法律が"
+	    "できて、親が子どもを教育するために、"));
+	assert_non_null(strstr(a->body, "専門家が子どもの育て方を教える"));
+	assert_null(strstr(a->body, "ぎゃくたい"));
+	assert_null(strstr(a->body, "(おや)"));
+	article_free(a);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -474,6 +511,7 @@ main(void)
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_ruby_annotations),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
