@@ -133,6 +133,8 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	}
 	if (ni->cls & HTML_T_PTEXT)
 		ni->ptext = ni->text;
+	if (ni->kind == HTML_K_ARTICLE)
+		ni->articles++;
 	if (ni->cls & HTML_T_BLOCK) {
 		ni->own = ni->un;
 		ni->own_link = ni->un_link;
@@ -147,6 +149,7 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi->text += ni->text;
 	pi->link += ni->link;
 	pi->ptext += ni->ptext;
+	pi->articles += ni->articles;
 	pi->un += ni->un;
 	pi->un_link += ni->un_link;
 	pi->un_commas += ni->un_commas;
@@ -182,6 +185,7 @@ html_stats(struct html_ctx *ctx, bool again)
 			if (ni != NULL) {
 				ni->text = ni->link = ni->ptext = 0;
 				ni->own = ni->own_link = ni->commas = 0;
+				ni->articles = 0;
 				ni->un = ni->un_link = ni->un_commas = 0;
 			}
 			if (n->children != NULL) {

@@ -25,6 +25,8 @@ struct html_ni {
 	unsigned own;     /* text whose nearest block ancestor is this */
 	unsigned own_link;  /* of which inside links */
 	unsigned commas;  /* commas in own */
+	unsigned articles;  /* <article> elements in the subtree, itself
+	                       included */
 	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
 	unsigned cls;     /* HTML_T_* */
 	unsigned sig;     /* HTML_S_* */

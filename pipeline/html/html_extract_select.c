@@ -269,8 +269,8 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 }
 
 /* Step 4b: moves the winner up while its parent adds little text of its
- * own, or adds mostly prose, so that the merge of siblings sees the
- * article's real parts. */
+ * own, or adds mostly prose and the winner holds no <article>, so that
+ * the merge of siblings sees the article's real parts. */
 xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
@@ -279,8 +279,12 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 		const struct html_ni *ti = html_ni(top);
 		const struct html_ni *pi = html_ni(top->parent);
 
+		/* the prose a parent adds is the article's parts only
+		 * inside the article: past an <article> element (HTML's
+		 * self-contained composition) it is other stories, a
+		 * feed of teasers under the article */
 		if (pi->text > ti->text + ti->text / 20 + 10 &&
-		    !html_more_prose(top->parent, top))
+		    (ti->articles > 0 || !html_more_prose(top->parent, top)))
 			break;
 		top = top->parent;
 	}

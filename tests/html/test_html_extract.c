@@ -474,6 +474,48 @@ test_ruby_annotations(void **state)
 	article_free(a);
 }
 
+/* A feed of teasers under the article, each an <article> of its own with
+ * a linked headline and a sentence of description (Digg's story pages):
+ * the winner does not climb out of its <article> for their prose. */
+static void
+test_teaser_feed_not_climbed_into(void **state)
+{
+	static const char *const blurbs[] = {
+		"Scandinavia's Sami have been herding reindeer for generations. "
+		"Then the miners arrived, and the Sami became protesters.",
+		"Dozens of bushfires are spreading across Australia, burning "
+		"across more than two million acres of forest and farmland.",
+		"The United States Senate unanimously passed a bill on Tuesday "
+		"that would require an annual review of the city's status.",
+		"Almost half of America's engineers have operated a train that "
+		"killed someone on the tracks, and many suffer nightmares.",
+	};
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<section role=main><section><article "
+	    "class=\"single-story\"><header><h1>The bridge vote</h1></header>"
+	    "<div class=content><p>%s</p><p>%s</p><p>%s</p></div></article>"
+	    "</section></section><section role=main><section class=wrapper>",
+	    prose1, prose2, prose3);
+	for (size_t i = 0; i < sizeof(blurbs) / sizeof(blurbs[0]); i++)
+		buf_printf(&b, "<article class=fp-vertical-story><div class=grid>"
+		    "<div class=\"col col--1-of-3\"><header><h1><a href="
+		    "\"/story/%zu\">Story %zu</a></h1><div class=metadata><a>"
+		    "example.org</a></div></header><div class=description><p>"
+		    "%s</p></div></div></div></article>", i, i, blurbs[i]);
+	buf_puts(&b, "</section></section>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Sami"));
+	assert_null(strstr(a->body, "engineers"));
+	article_free(a);
+	buf_free(&b);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -512,6 +554,7 @@ main(void)
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_ruby_annotations),
+		cmocka_unit_test(test_teaser_feed_not_climbed_into),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
