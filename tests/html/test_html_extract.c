@@ -516,6 +516,26 @@ test_teaser_feed_not_climbed_into(void **state)
 	buf_free(&b);
 }
 
+/* A wire story's dateline opens its first paragraph, marked up as the
+ * Japan Times does: the class "dateline" is the article's text, not
+ * boilerplate. */
+static void
+test_dateline_kept(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=entry id=jtarticle><p><span "
+	    "class=dateline>KOBE &#8211; </span>A total of 6,000 surgical "
+	    "masks have been lost at a hospital in Kobe, it was learned "
+	    "Tuesday. The police are investigating the incident as a case "
+	    "of theft.</p><p>%s</p><p>%s</p></div>", prose1, prose2);
+	assert_non_null(a->body);
+	assert_true(strncmp(a->body, "KOBE \xe2\x80\x93 A total of 6,000",
+	    strlen("KOBE \xe2\x80\x93 A total of 6,000")) == 0);
+	article_free(a);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -555,6 +575,7 @@ main(void)
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_ruby_annotations),
 		cmocka_unit_test(test_teaser_feed_not_climbed_into),
+		cmocka_unit_test(test_dateline_kept),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
