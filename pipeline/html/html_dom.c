@@ -583,9 +583,7 @@ html_signals_other(const struct html_sigattrs *sa)
 		    strcmp(sa->role, "article") == 0)
 			sig |= HTML_S_POS;
 	}
-	if (sa->itemprop != NULL &&
-	    (strstr(sa->itemprop, "articleBody") != NULL ||
-	    strstr(sa->itemprop, "text") != NULL))
+	if (sa->itemprop != NULL && strstr(sa->itemprop, "articleBody") != NULL)
 		sig |= HTML_S_BODY;
 	if (sa->hidden)
 		sig |= HTML_S_HIDDEN;

@@ -481,8 +481,9 @@ static void
 test_teaser_feed_not_climbed_into(void **state)
 {
 	static const char *const blurbs[] = {
-		"Scandinavia's Sami have been herding reindeer for generations. "
-		"Then the miners arrived, and the Sami became protesters.",
+		"Scandinavia's Sami have been herding reindeer for "
+		"generations. Then the miners arrived, and the Sami became "
+		"protesters.",
 		"Dozens of bushfires are spreading across Australia, burning "
 		"across more than two million acres of forest and farmland.",
 		"The United States Senate unanimously passed a bill on Tuesday "
@@ -500,9 +501,10 @@ test_teaser_feed_not_climbed_into(void **state)
 	    "</section></section><section role=main><section class=wrapper>",
 	    prose1, prose2, prose3);
 	for (size_t i = 0; i < sizeof(blurbs) / sizeof(blurbs[0]); i++)
-		buf_printf(&b, "<article class=fp-vertical-story><div class=grid>"
-		    "<div class=\"col col--1-of-3\"><header><h1><a href="
-		    "\"/story/%zu\">Story %zu</a></h1><div class=metadata><a>"
+		buf_printf(&b, "<article class=fp-vertical-story><div "
+		    "class=grid><div class=\"col col--1-of-3\"><header><h1>"
+		    "<a href=\"/story/%zu\">Story %zu</a></h1><div "
+		    "class=metadata><a>"
 		    "example.org</a></div></header><div class=description><p>"
 		    "%s</p></div></div></div></article>", i, i, blurbs[i]);
 	buf_puts(&b, "</section></section>");
@@ -533,6 +535,44 @@ test_dateline_kept(void **state)
 	assert_non_null(a->body);
 	assert_true(strncmp(a->body, "KOBE \xe2\x80\x93 A total of 6,000",
 	    strlen("KOBE \xe2\x80\x93 A total of 6,000")) == 0);
+	article_free(a);
+}
+
+/* itemprop=text is schema.org's text of any creative work (a page
+ * builder's every text block, a comment, a review), not the article's
+ * body: the page builder's columns of one article, its history and its
+ * facts (denkmalpraxismoderne.de), stay together. */
+static void
+test_itemprop_text_no_body(void **state)
+{
+	static const char facts[] =
+	    "<p><strong>Auftraggeber</strong><br>Freie Universit\xc3\xa4t "
+	    "Berlin, Land Berlin<br>Die Errichtung erfolgte aus "
+	    "Spendenmitteln der Regierung der USA.</p><p><strong>Architekten"
+	    "</strong><br>Hermann Fehling, Daniel Gogel, Peter Pfankuch "
+	    "(erster und zweiter Bauabschnitt)</p><p><strong>Au\xc3\x9f" "en"
+	    "anlagen</strong><br>Hermann Mattern</p><p><strong>Konstruktion"
+	    "</strong><br>Ziegelmauerwerk, Stahlbetondecken</p><p><strong>"
+	    "Nutzfl\xc3\xa4" "che</strong><br>550 Wohneinheiten im Denkmal "
+	    "nach abgeschlossener Sanierung</p>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<main role=main class=\"template-page content\">"
+	    "<div class=post-entry><div class=entry-content-wrapper><section "
+	    "class=av_textblock_section itemprop=blogPost><div "
+	    "class=avia_textblock itemprop=text><h1>Studentendorf</h1></div>"
+	    "</section><div class=\"flex_column av_two_third\"><section "
+	    "class=av_textblock_section itemprop=blogPost><div "
+	    "class=avia_textblock itemprop=text><p>%s</p><p>%s</p><p>%s</p>"
+	    "<p>%s</p></div></section></div><div class=\"flex_column "
+	    "av_one_third\"><section class=av_textblock_section "
+	    "itemprop=blogPost><div class=avia_textblock itemprop=text>%s"
+	    "</div></section></div></div></div></main>", prose1, prose2,
+	    prose3, prose1, facts);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Freie Universit\xc3\xa4t Berlin"));
 	article_free(a);
 }
 
@@ -576,6 +616,7 @@ main(void)
 		cmocka_unit_test(test_ruby_annotations),
 		cmocka_unit_test(test_teaser_feed_not_climbed_into),
 		cmocka_unit_test(test_dateline_kept),
+		cmocka_unit_test(test_itemprop_text_no_body),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
