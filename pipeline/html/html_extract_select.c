@@ -294,20 +294,15 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 /* Whether sibling s of the winner (score top_score) belongs to the
  * article. */
 static bool
-html_sibling_ok(const xmlNode *s, const xmlNode *top, double top_score)
+html_sibling_ok(const xmlNode *s, double top_score)
 {
 	const struct html_ni *si = html_ni(s);
 	double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
-	double bonus = 0;
-	const char *sc = html_attr(s, "class");
-	const char *tc = html_attr(top, "class");
 	double ld;
 
 	if (si == NULL)
 		return false;
-	if (sc != NULL && tc != NULL && sc[0] != '\0' && strcmp(sc, tc) == 0)
-		bonus = top_score * 0.2;
-	if (si->cand && si->score + bonus >= threshold)
+	if (si->cand && si->score >= threshold)
 		return true;
 	ld = html_link_density(si);
 	if (si->kind == HTML_K_P || (si->cls & HTML_T_HEAD)) {
@@ -361,7 +356,7 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		}
 		if (!html_is_elem(s))
 			continue;
-		if (html_sibling_ok(s, top, top_score)) {
+		if (html_sibling_ok(s, top_score)) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);
 			prose += html_prose(s);

@@ -475,8 +475,6 @@ html_skip(xmlNode *n)
 		return false;
 	if (ni->text == 0)
 		return false;
-	if (ni->kind == HTML_K_TABLE)
-		return ld > 0.65 && html_prose(n) < 200;
 	if (ld > 0.5)
 		return html_prose(n) < 200;
 	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER)) &&
