@@ -576,6 +576,43 @@ test_itemprop_text_no_body(void **state)
 	article_free(a);
 }
 
+/* Cards of related stories nested in the article as <article>s of their
+ * own (La Republica's "Notas relacionadas": a linked headline, a date, a
+ * sentence of blurb): HTML nests related articles so, and their blurbs
+ * are not the story. */
+static void
+test_nested_articles_skipped(void **state)
+{
+	static const char card[] =
+	    "<article><figure><a href=\"/n/%d\"><img src=\"/i/%d.jpg\">"
+	    "</a></figure><a href=\"/n/%d\"><h2>Hackers ofrecen descuento "
+	    "al Gobierno</h2></a><p class=fecha>Jueves 21 abril, 2022</p>"
+	    "<p>Sin embargo, la ministra de la Presidencia dijo ayer en "
+	    "conferencia de prensa que no estamos dispuestos a ninguna "
+	    "extorsi\xc3\xb3n ni recompensa, card %d.</p></article>";
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<article class=nota><h1>The bridge vote</h1><div "
+	    "class=\"is-size-4 article\"><p>%s</p><p>%s</p><p>%s</p><p>%s"
+	    "</p><section><h2>NOTAS RELACIONADAS</h2><div class=columns>",
+	    prose1, prose2, prose3, prose1);
+	for (int i = 0; i < 2; i++)
+		buf_printf(&b, card, i, i, i, i);
+	buf_puts(&b, "</div></section></div></article><div class=rail><p>"
+	    "Edici\xc3\xb3n impresa del d\xc3\xad" "a, con todas las secciones "
+	    "y suplementos. Consulte el archivo de ediciones anteriores."
+	    "</p></div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Sin embargo"));
+	assert_null(strstr(a->body, "NOTAS RELACIONADAS"));
+	article_free(a);
+	buf_free(&b);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -617,6 +654,7 @@ main(void)
 		cmocka_unit_test(test_teaser_feed_not_climbed_into),
 		cmocka_unit_test(test_dateline_kept),
 		cmocka_unit_test(test_itemprop_text_no_body),
+		cmocka_unit_test(test_nested_articles_skipped),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
