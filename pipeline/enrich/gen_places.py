@@ -63,6 +63,22 @@ def key(s):
     return unicodedata.normalize("NFC", s.casefold())
 
 
+def translated(lang, iso, subs):
+    """(domain, entry, name) for every country and subdivision name that
+    iso-codes' catalogue of LANG translates to something else."""
+    for dom, items, fields in (
+            ("iso_3166-1", iso, ("name", "common_name")),
+            ("iso_3166-2", subs, ("name",))):
+        try:
+            t = gettext.translation(dom, localedir=LOCALE, languages=[lang])
+        except OSError:
+            continue
+        for c in items:
+            for fld in fields:
+                if fld in c and t.gettext(c[fld]) != c[fld]:
+                    yield dom, c, t.gettext(c[fld])
+
+
 def main():
     out = sys.argv[1]
     names = {}
@@ -134,25 +150,13 @@ def main():
     # "Германия" is Germany. Only Cyrillic translations are taken, which
     # no Latin-script word of another language can be mistaken for.
     for lang in CYRILLIC:
-        for dom, items, fields in (
-                ("iso_3166-1", iso, ("name", "common_name")),
-                ("iso_3166-2", subs, ("name",))):
-            try:
-                t = gettext.translation(dom, localedir=LOCALE,
-                                        languages=[lang])
-            except OSError:
+        for dom, c, n in translated(lang, iso, subs):
+            if not re.search("[\u0400-\u04ff]", n):
                 continue
-            for c in items:
-                for fld in fields:
-                    if fld not in c:
-                        continue
-                    n = t.gettext(c[fld])
-                    if n == c[fld] or not re.search("[\u0400-\u04ff]", n):
-                        continue
-                    if dom == "iso_3166-1":
-                        add(n, 0, canon[c["alpha_2"]])
-                    else:
-                        add(n, 2)
+            if dom == "iso_3166-1":
+                add(n, 0, canon[c["alpha_2"]])
+            else:
+                add(n, 2)
     for tab in ("zone1970.tab", "zone.tab"):
         with open(os.path.join(TZ, tab), encoding="utf-8") as f:
             for line in f:
@@ -180,27 +184,14 @@ def main():
     # has already is left as it is.
     lang_of = {}
     for lang in LATIN:
-        for dom, items, fields in (
-                ("iso_3166-1", iso, ("name", "common_name")),
-                ("iso_3166-2", subs, ("name",))):
-            try:
-                t = gettext.translation(dom, localedir=LOCALE,
-                                        languages=[lang])
-            except OSError:
+        for dom, c, n in translated(lang, iso, subs):
+            k = key(n)
+            if "," in n or k in names or k in SKIP_LANG:
                 continue
-            for c in items:
-                for fld in fields:
-                    if fld not in c:
-                        continue
-                    n = t.gettext(c[fld])
-                    k = key(n)
-                    if (n == c[fld] or "," in n or k in names or
-                            k in SKIP_LANG):
-                        continue
-                    names[k] = (n, 0 if dom == "iso_3166-1" else 2,
-                                canon[c["alpha_2"]] if dom == "iso_3166-1"
-                                else n)
-                    lang_of[k] = lang
+            names[k] = (n, 0 if dom == "iso_3166-1" else 2,
+                        canon[c["alpha_2"]] if dom == "iso_3166-1"
+                        else n)
+            lang_of[k] = lang
         for n, code in SHORT.get(lang, {}).items():
             if key(n) not in names:
                 names[key(n)] = (n, 0, canon[code])
