@@ -171,8 +171,7 @@ story(struct commit *c, struct nw_article *a, const char *id,
 		if (rc != 0)
 			return rc < 0 ? -1 : 0;
 	}
-	story_assign(c->stories, a, t);
-	sig = story_signature(a);
+	sig = story_assign_signed(c->stories, a, t);
 	rc = store_story_add(c->store, id, a->story_id, story_time(a, t),
 	    sig ? sig : "", err, errlen);
 	free(sig);

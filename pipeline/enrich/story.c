@@ -214,23 +214,34 @@ story_features(const struct nw_article *a, struct strlist *names,
 	story_sort(terms);
 }
 
+/* The signature of features story_features() found. */
+static char *
+story_signature_of(const struct nw_article *a, const struct strlist *names,
+    const struct strlist *terms)
+{
+	struct buf b = { 0 };
+	size_t i;
+
+	if (story_dateline_md(a) != 0)
+		buf_printf(&b, "d:%04d", story_dateline_md(a));
+	for (i = 0; i < names->n; i++)
+		buf_printf(&b, "%sp:%s", b.len ? "\t" : "", names->v[i]);
+	for (i = 0; i < terms->n; i++)
+		buf_printf(&b, "%st:%s", b.len ? "\t" : "", terms->v[i]);
+	return buf_take(&b);
+}
+
 char *
 story_signature(const struct nw_article *a)
 {
 	struct strlist names = { 0 }, terms = { 0 };
-	struct buf b = { 0 };
-	size_t i;
+	char *sig;
 
 	story_features(a, &names, &terms);
-	if (story_dateline_md(a) != 0)
-		buf_printf(&b, "d:%04d", story_dateline_md(a));
-	for (i = 0; i < names.n; i++)
-		buf_printf(&b, "%sp:%s", b.len ? "\t" : "", names.v[i]);
-	for (i = 0; i < terms.n; i++)
-		buf_printf(&b, "%st:%s", b.len ? "\t" : "", terms.v[i]);
+	sig = story_signature_of(a, &names, &terms);
 	strlist_free(&names);
 	strlist_free(&terms);
-	return buf_take(&b);
+	return sig;
 }
 
 /* The hashes of a list of strings (story_keys_push() keeps 0 for
@@ -344,10 +355,11 @@ story_best(struct story_index *idx, struct story_cand *cand, size_t ncand,
 
 static const char story_hex[] = "0123456789abcdef";
 
-void
-story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
+/* story_assign() of the features story_features() found. */
+static void
+story_assign_features(struct story_index *idx, struct nw_article *a,
+    int64_t now, const struct strlist *names, const struct strlist *terms)
 {
-	struct strlist names = { 0 }, terms = { 0 };
 	struct story_keys kn = { 0 }, kt = { 0 };
 	struct story_cand *cand;
 	int64_t t = story_time(a, now);
@@ -357,11 +369,8 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	char id[4 + 17];
 	size_t i, ncand;
 
-	story_features(a, &names, &terms);
-	story_hash_list(&names, &kn);
-	story_hash_list(&terms, &kt);
-	strlist_free(&names);
-	strlist_free(&terms);
+	story_hash_list(names, &kn);
+	story_hash_list(terms, &kt);
 	ncand = story_index_candidates(idx, &kn, &kt, &cand);
 	best = story_best(idx, cand, ncand, kt.n, t, md);
 	if (best != NULL) {
@@ -387,6 +396,32 @@ story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
 	story_index_put(idx, story, t, md, &kn, &kt);
 	story_keys_free(&kn);
 	story_keys_free(&kt);
+}
+
+void
+story_assign(struct story_index *idx, struct nw_article *a, int64_t now)
+{
+	struct strlist names = { 0 }, terms = { 0 };
+
+	story_features(a, &names, &terms);
+	story_assign_features(idx, a, now, &names, &terms);
+	strlist_free(&names);
+	strlist_free(&terms);
+}
+
+char *
+story_assign_signed(struct story_index *idx, struct nw_article *a,
+    int64_t now)
+{
+	struct strlist names = { 0 }, terms = { 0 };
+	char *sig;
+
+	story_features(a, &names, &terms);
+	story_assign_features(idx, a, now, &names, &terms);
+	sig = story_signature_of(a, &names, &terms);
+	strlist_free(&names);
+	strlist_free(&terms);
+	return sig;
 }
 
 /* The story of a story id ("st1-" and 16 hex digits) into *story; -1 if

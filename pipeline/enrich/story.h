@@ -36,6 +36,11 @@ void story_index_free(struct story_index *idx);
 void story_assign(struct story_index *idx, struct nw_article *a,
     int64_t now);
 
+/* story_assign(), and story_signature() of a from the features the
+ * assignment found (the commit path's one pass over them). Caller frees. */
+char *story_assign_signed(struct story_index *idx, struct nw_article *a,
+    int64_t now);
+
 /* The features story_assign() compares, as one line of text (tab-separated
  * "d:" yearless dateline day, "p:" people and organisations, "t:" terms).
  * Caller frees. */

@@ -631,6 +631,24 @@ test_story_samples(void **state)
 	story_assign(idx, ind, 0);
 	assert_string_not_equal(ind->story_id, tass->story_id);
 	story_index_free(idx);
+
+	/* the commit path's one pass gives the same story and signature */
+	idx = story_index_new(0);
+	{
+		char *s1, *s2 = story_signature(ind);
+		char first[32];
+
+		story_assign(idx, tass, T_TASS);
+		snprintf(first, sizeof(first), "%s", tass->story_id);
+		s1 = story_assign_signed(idx, ind, T_INDEPENDENT + 600);
+		assert_string_equal(ind->story_id, first);
+		assert_non_null(s1);
+		assert_non_null(strstr(s1, "\tt:"));
+		assert_string_equal(s1, s2);
+		free(s1);
+		free(s2);
+	}
+	story_index_free(idx);
 	article_free(ind);
 	article_free(tass);
 	article_free(other);
