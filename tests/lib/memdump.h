@@ -17,4 +17,14 @@ struct memdump {
 int memdump_put(void *ctx, const void *p, size_t n);
 int memdump_get(void *ctx, void *p, size_t n);
 
+/* Reads the dump back hostile ways with undump(m, len), which returns
+ * the index or NULL, and drop() to free what it returns: cut short at
+ * every length (a third further each time) and said to be a byte longer,
+ * it must refuse; with each of `flips` bytes changed in turn it must read
+ * safely, whatever it returns (the sanitizers tell). The dump is left as
+ * it was. Returns how many cut or longer reads were not refused. */
+size_t memdump_refusals(struct memdump *m,
+    void *(*undump)(struct memdump *m, size_t len), void (*drop)(void *),
+    size_t flips);
+
 #endif
