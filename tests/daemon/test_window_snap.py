@@ -18,14 +18,15 @@ import re
 import shutil
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "lib"))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
 from nwtest import check, failures, free_port  # noqa: E402
+import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 SAMPLES = ["tass-2017-02-13-kremlin-flynn.txt",
@@ -57,13 +58,14 @@ def near_copy(text, k):
     return b" ".join(words)
 
 
-class Daemon:
+class Daemon(opslib.Daemon):
+    """opslib's daemon, with the log lines of this run only."""
+
     def __init__(self, exe, conf, log_path):
         self.log_path = log_path
         self.mark = os.path.getsize(log_path) if os.path.exists(
             log_path) else 0
-        self.log = open(log_path, "ab")
-        self.proc = subprocess.Popen([exe, "-c", conf], stderr=self.log)
+        super().__init__(exe, conf, log_path)
 
     def lines(self):
         """The log lines of this run."""
@@ -82,16 +84,9 @@ class Daemon:
         return any(re.search(pattern, ln) for ln in self.lines())
 
     def stop(self, sig=signal.SIGTERM):
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-        try:
-            rc = self.proc.wait(timeout=30 * FACTOR)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
-            rc = None
-        self.log.close()
-        return rc
+        if self.alive():
+            self.signal(sig)
+        return super().stop(signalled=True)
 
 
 def journal(state):
