@@ -72,20 +72,11 @@ struct metrics {
 	double lag;             /* of the last tick, seconds */
 };
 
-static double
-mono_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void
 on_tick(evutil_socket_t fd, short what, void *arg)
 {
 	struct metrics *m = arg;
-	double now = mono_now();
+	double now = clock_seconds(CLOCK_MONOTONIC);
 
 	(void)fd;
 	(void)what;
@@ -101,7 +92,7 @@ metrics_new(struct daemon *d)
 
 	m->d = d;
 	m->ev_tick = event_new(d->base, -1, EV_PERSIST, on_tick, m);
-	m->tick_due = mono_now() + 1.0;
+	m->tick_due = clock_seconds(CLOCK_MONOTONIC) + 1.0;
 	event_add(m->ev_tick, &tv);
 	return m;
 }
@@ -242,7 +233,7 @@ static const char *
 metrics_unwell(struct metrics *m, char *why, size_t len)
 {
 	struct daemon *d = m->d;
-	double late = mono_now() - m->tick_due;
+	double late = clock_seconds(CLOCK_MONOTONIC) - m->tick_due;
 	struct jsize j;
 
 	if (d->stopping)

@@ -90,15 +90,6 @@ struct onats {
 	double lat_sum;
 };
 
-static double
-now_secs(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Any thread: queues an item and wakes the loop. */
 static void
 post(struct onats *o, enum nq_kind kind, int64_t seq, bool dup,
@@ -311,7 +302,7 @@ fl_push(struct onats *o, int64_t seq)
 		o->fl = xrealloc(o->fl, o->fl_cap * sizeof(*o->fl));
 	}
 	o->fl[o->fl_head + o->fl_n++] = (struct inflight){
-		.seq = seq, .sent_at = now_secs(),
+		.seq = seq, .sent_at = clock_seconds(CLOCK_MONOTONIC),
 	};
 }
 
@@ -417,7 +408,7 @@ took_ack(struct onats *o, const struct nq_item *it)
 	o->acked_total++;
 	if (it->duplicate)
 		o->duplicates++;
-	lat = now_secs() - f->sent_at;
+	lat = clock_seconds(CLOCK_MONOTONIC) - f->sent_at;
 	o->lat_count++;
 	o->lat_sum += lat;
 	for (size_t i = 0; i < N_LAT; i++)
@@ -479,11 +470,11 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 			/* re-sent on the next tick, not at once: no storm
 			 * while the stream elects a leader */
 			o->nacks++;
-			if (now_secs() - o->nack_logged > 30) {
+			if (clock_seconds(CLOCK_MONOTONIC) - o->nack_logged > 30) {
 				log_warn(o->log, "output.nats: seq %lld not "
 				    "acknowledged: %s; re-sending", (long long)
 				    it->seq, it->why);
-				o->nack_logged = now_secs();
+				o->nack_logged = clock_seconds(CLOCK_MONOTONIC);
 			}
 			o->resend = true;
 			break;
@@ -533,8 +524,8 @@ on_tick(evutil_socket_t fd, short what, void *arg)
 		return;
 	if (o->resend)
 		resend(o, "refused or failed");
-	else if (o->fl_n > 0 && now_secs() - o->fl[o->fl_head].sent_at >
-	    NATS_RESEND_SECS)
+	else if (o->fl_n > 0 && clock_seconds(CLOCK_MONOTONIC) -
+	    o->fl[o->fl_head].sent_at > NATS_RESEND_SECS)
 		resend(o, "acknowledgement overdue");
 	else if (send_upto(o, store_last_seq(o->store), err,
 	    sizeof(err)) != 0)

@@ -47,15 +47,6 @@ restore_dup(void *ctx, const struct store_row *r)
 	c->bad += rc != 0;
 }
 
-static double
-window_clock(clockid_t id)
-{
-	struct timespec ts;
-
-	clock_gettime(id, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* The duplicate index's load, in a thread of its own with a connection
  * of its own: the index is the thread's until it is joined. */
 struct window_dups {
@@ -76,7 +67,7 @@ load_dups(void *arg)
 	    sizeof(w->err));
 	if (w->rc == 0)
 		dup_index_settle(w->c.idx);
-	w->cpu = window_clock(CLOCK_THREAD_CPUTIME_ID);
+	w->cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 	return NULL;
 }
 
@@ -157,7 +148,7 @@ window_main(void *arg)
 	char one = 1;
 
 	window_build(w);
-	w->cpu += window_clock(CLOCK_THREAD_CPUTIME_ID);
+	w->cpu += clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 	/* the loop joins it */
 	while (write(w->pipe[1], &one, 1) < 0 && errno == EINTR)
 		;
@@ -200,12 +191,12 @@ window_join(struct daemon *d, char *err, size_t errlen)
 		log_info(&d->log, "window: %zu story entries, %zu duplicate "
 		    "prints loaded in %.2f s, %.2f s CPU (from the snapshot)",
 		    story_index_size(d->stories), dup_index_size(d->dups),
-		    window_clock(CLOCK_MONOTONIC) - w->t0, w->cpu);
+		    clock_seconds(CLOCK_MONOTONIC) - w->t0, w->cpu);
 	else
 		log_info(&d->log, "window: %zu story entries, %zu duplicate "
 		    "prints loaded in %.2f s, %.2f s CPU (%zu and %zu packed)",
 		    w->cs.rows, w->wd.c.rows,
-		    window_clock(CLOCK_MONOTONIC) - w->t0, w->cpu,
+		    clock_seconds(CLOCK_MONOTONIC) - w->t0, w->cpu,
 		    w->cs.packed, w->wd.c.packed);
 	if (w->cs.bad + w->wd.c.bad > 0)
 		log_warn(&d->log, "window: %zu story entries and %zu prints "
@@ -253,7 +244,7 @@ window_load(struct daemon *d, char *err, size_t errlen)
 	double c0;
 
 	d->window = w;
-	w->t0 = window_clock(CLOCK_MONOTONIC);
+	w->t0 = clock_seconds(CLOCK_MONOTONIC);
 	w->dir = d->cfg.state;
 	w->now = (int64_t)time(NULL);
 	w->pipe[0] = w->pipe[1] = -1;
@@ -266,9 +257,9 @@ window_load(struct daemon *d, char *err, size_t errlen)
 		if (w->threaded)
 			return 0;
 	}
-	c0 = window_clock(CLOCK_THREAD_CPUTIME_ID);
+	c0 = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 	window_build(w);
-	w->cpu += window_clock(CLOCK_THREAD_CPUTIME_ID) - c0;
+	w->cpu += clock_seconds(CLOCK_THREAD_CPUTIME_ID) - c0;
 	return window_join(d, err, errlen);
 }
 

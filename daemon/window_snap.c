@@ -142,24 +142,6 @@ ws_put(void *ctx, const void *p, size_t n)
 	return o->err;
 }
 
-static double
-ws_clock(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double
-ws_cpu(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Writes the snapshot into the open fd; errno-like code, 0 when done. */
 static int
 ws_write_all(struct daemon *d, int fd, const char *mark)
@@ -199,7 +181,7 @@ void
 window_snap_save(struct daemon *d)
 {
 	char mark[WS_HEAD - 48], err[256], tmp[4096], path[4096];
-	double t0 = ws_clock();
+	double t0 = clock_seconds(CLOCK_MONOTONIC);
 	int fd, dfd, rc;
 	struct stat st;
 
@@ -245,7 +227,7 @@ window_snap_save(struct daemon *d)
 	}
 	log_info(&d->log, "window: snapshot of %zu duplicate prints written "
 	    "in %.2f s (%.1f MB)", dup_index_size(d->dups),
-	    ws_clock() - t0, (double)st.st_size / 1e6);
+	    clock_seconds(CLOCK_MONOTONIC) - t0, (double)st.st_size / 1e6);
 }
 
 /* A part of the body, read in blocks with pread (the two parts share
@@ -334,7 +316,7 @@ ws_read_dups(void *arg)
 
 	w->idx = dup_index_undump(ws_get, &w->in, w->size);
 	w->whole = ws_drain(&w->in) == 0;
-	w->cpu = ws_cpu();
+	w->cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 	return NULL;
 }
 

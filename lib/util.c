@@ -203,3 +203,12 @@ bounded_read(struct bounded_in *in, void *p, size_t n)
 		in->left -= n;
 	return in->bad ? -1 : 0;
 }
+
+double
+clock_seconds(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

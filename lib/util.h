@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 /* A growable NUL-terminated byte string. Zero-initialise it; the owner
  * calls buf_free(). Appends abort() on allocation failure, as the pipeline
@@ -88,5 +89,9 @@ int bounded_read(struct bounded_in *in, void *p, size_t n);
  * never taken saturated (strtoll's ERANGE). */
 int parse_number(const char *s, long long min, long long max,
     long long *out, char *err, size_t errlen);
+
+/* The clock id (CLOCK_MONOTONIC, CLOCK_THREAD_CPUTIME_ID, ...) in
+ * seconds, for durations and rates. */
+double clock_seconds(clockid_t id);
 
 #endif
