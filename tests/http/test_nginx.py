@@ -97,8 +97,15 @@ def main():
                 want = hashlib.sha256(f.read()).hexdigest()
             check(len(body) == 1 and body[0]['body_sha256'] == want,
                   'one body, the file byte for byte')
-        with open(os.path.join(tmp, 'access.log')) as f:
-            log = f.read().splitlines()
+        # nginx writes a request's line once the answer is sent, so the
+        # last may come after the driver has read it
+        end = time.monotonic() + 5
+        while True:
+            with open(os.path.join(tmp, 'access.log')) as f:
+                log = f.read().splitlines()
+            if len(log) >= 2 * len(FEEDS) or time.monotonic() > end:
+                break
+            time.sleep(0.05)
         print('  nginx access log:')
         for line in log:
             print('   ', line)
