@@ -72,6 +72,8 @@ struct leases {
 	struct event *ev, *ev_tick;
 	uint64_t won, lost;     /* the loop's */
 	int live;               /* the thread's: live nodes last counted */
+	size_t take_from;       /* the thread's: where the next round's
+	                           takes start (the last one stopped) */
 };
 
 static int64_t
@@ -159,29 +161,46 @@ value_until(const char *v, int len, char **state, const char *node)
 	return until;
 }
 
-/* Live nodes: node.* keys not expired (at least 1: this one); if the
- * bucket does not answer, as last counted (a node that thought itself
- * alone would take every free lease). */
+/* Live nodes: node.* keys not expired (at least 1: this one), read from
+ * the stream's leader: the subjects of the node keys (one request), then
+ * the last value of each. (kvStore_Keys runs a consumer over every key
+ * of the bucket, and on a 3-server cluster did not answer within the
+ * request wait in one round of seven.) If the bucket does not answer,
+ * as last counted: a node that thought itself alone would take every
+ * free lease. */
 static int
-live_nodes(struct leases *l, kvStore *kv, int64_t now)
+live_nodes(struct leases *l, jsCtx *js, int64_t now)
 {
-	kvKeysList keys = { 0 };
+	char stream[160], filter[320];
+	jsStreamInfo *si = NULL;
+	jsStreamStateSubjects *subj;
+	jsOptions o;
 	int live = 0;
 
-	if (kvStore_Keys(&keys, kv, NULL) != NATS_OK)
+	snprintf(stream, sizeof(stream), "KV_%s", l->bucket);
+	snprintf(filter, sizeof(filter), "$KV.%s.node.>", l->bucket);
+	jsOptions_Init(&o);
+	o.Stream.Info.SubjectsFilter = filter;
+	if (js_GetStreamInfo(&si, js, stream, &o, NULL) != NATS_OK)
 		return l->live > 0 ? l->live : 1;
-	for (int i = 0; i < keys.Count; i++) {
-		kvEntry *e = NULL;
+	subj = si->State.Subjects;
+	for (int i = 0; subj != NULL && i < subj->Count; i++) {
+		natsMsg *m = NULL;
 
-		if (strncmp(keys.Keys[i], "node.", 5) != 0 ||
-		    kvStore_Get(&e, kv, keys.Keys[i]) != NATS_OK)
-			continue;
-		if (value_until(kvEntry_Value(e), kvEntry_ValueLen(e), NULL,
-		    NULL) > now)
+		if (js_GetLastMsg(&m, js, stream, subj->List[i].Subject, NULL,
+		    NULL) != NATS_OK) {
+			live = -1;
+			break;
+		}
+		if (natsMsg_GetDataLength(m) > 0 &&
+		    value_until(natsMsg_GetData(m), natsMsg_GetDataLength(m),
+		    NULL, NULL) > now)
 			live++;
-		kvEntry_Destroy(e);
+		natsMsg_Destroy(m);
 	}
-	kvKeysList_Destroy(&keys);
+	jsStreamInfo_Destroy(si);
+	if (live < 0)
+		return l->live > 0 ? l->live : 1;
 	l->live = live > 0 ? live : 1;
 	return l->live;
 }
@@ -350,16 +369,170 @@ give_up(struct leases *l, kvStore *kv, const char **keys, size_t n)
 		kvStore_Delete(kv, keys[i]);
 }
 
-/* One round over the leases; the thread's. The array may grow on the
- * loop (leases_want appends, never removes): entries are reached by
- * index under the lock, and nothing of them is kept across an unlock but
- * the key, which never changes. */
+/* The leases held (a read-back may have dropped some). */
+static size_t
+count_held(struct leases *l, size_t n)
+{
+	size_t held = 0;
+
+	pthread_mutex_lock(&l->lock);
+	for (size_t i = 0; i < n; i++)
+		held += l->v[i].held;
+	pthread_mutex_unlock(&l->lock);
+	return held;
+}
+
+/* Takes confirmed together: a batch is read back (and its sources
+ * polled) when it has this many, or when its first is this old (ms). */
+#define LEASES_TAKE_BATCH 8
+#define LEASES_TAKE_WAIT_MS 250
+
+/* The renewals (and give-ups) of a round; the thread's. The leases over
+ * cap given up go to give (ngive of them). */
+static void
+renew_all(struct leases *l, kvStore *kv, size_t n, size_t held, size_t cap,
+    int64_t until, const char ***give, size_t *ngive)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct lease *ls;
+		const char *key;
+		char *value;
+		uint64_t last, rev;
+		bool ok;
+
+		pthread_mutex_lock(&l->lock);
+		ls = &l->v[i];
+		key = ls->key;
+		last = ls->rev;
+		if (ls->held && (!ls->wanted || held > cap)) {
+			/* given up: deleted once the loop stopped polling
+			 * it, so another node takes it now */
+			ls->held = false;
+			ls->giving = true;
+			held--;
+			post_locked(l, ls, false, NULL, NULL);
+			pthread_mutex_unlock(&l->lock);
+			*give = xrealloc(*give, (*ngive + 1) * sizeof(**give));
+			(*give)[(*ngive)++] = key;
+			continue;
+		}
+		if (!ls->held) {
+			pthread_mutex_unlock(&l->lock);
+			continue;
+		}
+		value = lease_value(l, ls, until);
+		pthread_mutex_unlock(&l->lock);
+		ok = kvStore_Update(&rev, kv, key, value, (int)strlen(value),
+		    last) == NATS_OK;
+		free(value);
+		pthread_mutex_lock(&l->lock);
+		ls = &l->v[i];
+		if (ok && now_ms() < ls->until - l->lease_ms / 10) {
+			/* on time: nobody could take it meanwhile, nothing
+			 * raced this write */
+			ls->rev = rev;
+			ls->until = until;
+		} else if (ok) {        /* late: read back */
+			ls->rev = rev;
+			ls->check = true;
+			ls->t_until = until;
+		} else {        /* a lost compare-and-set */
+			ls->held = false;
+			held--;
+			post_locked(l, ls, false, NULL, NULL);
+		}
+		pthread_mutex_unlock(&l->lock);
+	}
+}
+
+/* The takes of a round, up to cap held; the thread's. They are confirmed
+ * in batches and each batch's sources are polled at once: a round over
+ * many sources (seconds under a sanitizer) does not hold back the first
+ * takes until its end. Past deadline (when the next round's renewals are
+ * due) no further batch starts: the renewals come first, and the next
+ * round's takes go on from there. Returns the takes written. */
+static size_t
+take_all(struct leases *l, jsCtx *js, kvStore *kv, size_t n, size_t held,
+    size_t cap, int64_t deadline)
+{
+	size_t batch = 0, done = 0, tried = 0;
+	size_t from = n > 0 ? l->take_from % n : 0;
+	int64_t first = 0;
+
+	l->take_from = 0;
+	for (size_t k = 0; k < n && held < cap; k++) {
+		size_t i = (from + k) % n;
+		struct lease *ls;
+		const char *key, *ekey;
+		char *value, *prev = NULL, *ents = NULL;
+		int64_t now = now_ms(), until = now + l->lease_ms;
+		uint64_t rev;
+		bool ok;
+
+		if (batch == 0 && tried > 0 && now >= deadline) {
+			l->take_from = i;
+			break;
+		}
+		pthread_mutex_lock(&l->lock);
+		ls = &l->v[i];
+		if (ls->held || !ls->wanted) {
+			pthread_mutex_unlock(&l->lock);
+			continue;
+		}
+		key = ls->key;
+		ekey = ls->ekey;
+		value = lease_value(l, ls, until);
+		pthread_mutex_unlock(&l->lock);
+		ok = take(kv, key, value, now, &rev, &prev, l->node);
+		tried++;
+		free(value);
+		/* what the last owner published, read after the lease is
+		 * ours: it wrote ent.* only while holding */
+		ents = ok ? kv_get_str(kv, ekey) : NULL;
+		pthread_mutex_lock(&l->lock);
+		ls = &l->v[i];
+		if (ok) {       /* posted once read back */
+			ls->held = true;
+			ls->rev = rev;
+			ls->check = ls->taking = true;
+			ls->t_until = until;
+			ls->t_prev = prev;
+			ls->t_ents = ents;
+			held++;
+			if (batch++ == 0)
+				first = now;
+		} else {
+			free(prev);
+			free(ents);
+		}
+		pthread_mutex_unlock(&l->lock);
+		if (batch > 0 && (batch >= LEASES_TAKE_BATCH ||
+		    now_ms() - first >= LEASES_TAKE_WAIT_MS)) {
+			confirm(l, js);
+			wake(l);
+			done += batch;
+			batch = 0;
+			held = count_held(l, n);
+		}
+	}
+	if (batch > 0) {
+		confirm(l, js);
+		wake(l);
+	}
+	return done + batch;
+}
+
+/* One round over the leases; the thread's: renewals first (read back
+ * when late), then takes. The array may grow on the loop (leases_want
+ * appends, never removes): entries are reached by index under the lock,
+ * and nothing of them is kept across an unlock but the key, which never
+ * changes. */
 static void
 round_once(struct leases *l, jsCtx *js, kvStore *kv)
 {
-	int64_t now = now_ms(), until = now + l->lease_ms;
+	int64_t start = now_ms(), until = start + l->lease_ms, t_renew;
 	char nodekey[160], nodeval[64];
-	size_t wanted = 0, held = 0, cap, n, live, ngive = 0;
+	size_t wanted = 0, held = 0, cap, n, live, ngive = 0, took;
 	const char **give = NULL;
 	uint64_t rev;
 
@@ -368,7 +541,7 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 	snprintf(nodeval, sizeof(nodeval), "{\"until\":%lld}",
 	    (long long)until);
 	kvStore_PutString(&rev, kv, nodekey, nodeval);
-	live = (size_t)live_nodes(l, kv, now);
+	live = (size_t)live_nodes(l, js, start);
 	pthread_mutex_lock(&l->lock);
 	n = l->n;
 	for (size_t i = 0; i < n; i++) {
@@ -381,92 +554,18 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 	cap = (wanted + live - 1) / live;
 	/* renewals first, read back, then takes: a round slowed by many
 	 * takes does not let the held leases run out */
-	for (int pass = 0; pass < 2; pass++)
-	for (size_t i = 0; i < n; i++) {
-		struct lease *ls;
-		const char *key, *ekey;
-		char *value, *prev = NULL, *ents = NULL;
-		uint64_t last;
-		bool ok;
-
-		pthread_mutex_lock(&l->lock);
-		ls = &l->v[i];
-		key = ls->key;
-		ekey = ls->ekey;
-		last = ls->rev;
-		if (pass == 1 && i == 0) {
-			pthread_mutex_unlock(&l->lock);
-			give_up(l, kv, give, ngive);
-			confirm(l, js);
-			now = now_ms();
-			until = now + l->lease_ms;
-			pthread_mutex_lock(&l->lock);
-			ls = &l->v[i];
-		}
-		value = lease_value(l, ls, until);
-		if (pass == 1 && ls->held) {
-			pthread_mutex_unlock(&l->lock);
-		} else if (ls->held && (!ls->wanted || held > cap)) {
-			/* given up: deleted once the loop stopped polling
-			 * it, so another node takes it now */
-			ls->held = false;
-			ls->giving = true;
-			held--;
-			post_locked(l, ls, false, NULL, NULL);
-			pthread_mutex_unlock(&l->lock);
-			give = xrealloc(give, (ngive + 1) * sizeof(*give));
-			give[ngive++] = key;
-		} else if (ls->held) {
-			pthread_mutex_unlock(&l->lock);
-			ok = kvStore_Update(&rev, kv, key, value,
-			    (int)strlen(value), last) == NATS_OK;
-			pthread_mutex_lock(&l->lock);
-			ls = &l->v[i];
-			if (ok && now_ms() < ls->until - l->lease_ms / 10) {
-				/* on time: nobody could take it meanwhile,
-				 * nothing raced this write */
-				ls->rev = rev;
-				ls->until = until;
-			} else if (ok) {        /* late: read back */
-				ls->rev = rev;
-				ls->check = true;
-				ls->t_until = until;
-			} else {        /* a lost compare-and-set */
-				ls->held = false;
-				held--;
-				post_locked(l, ls, false, NULL, NULL);
-			}
-			pthread_mutex_unlock(&l->lock);
-		} else if (pass == 1 && ls->wanted && held < cap) {
-			pthread_mutex_unlock(&l->lock);
-			ok = take(kv, key, value, now, &rev, &prev,
-			    l->node);
-			/* what the last owner published, read after the
-			 * lease is ours: it wrote ent.* only while holding */
-			ents = ok ? kv_get_str(kv, ekey) : NULL;
-			pthread_mutex_lock(&l->lock);
-			ls = &l->v[i];
-			if (ok) {       /* posted once read back */
-				ls->held = true;
-				ls->rev = rev;
-				ls->check = ls->taking = true;
-				ls->t_until = until;
-				ls->t_prev = prev;
-				ls->t_ents = ents;
-				held++;
-			} else {
-				free(prev);
-				free(ents);
-			}
-			pthread_mutex_unlock(&l->lock);
-		} else {
-			pthread_mutex_unlock(&l->lock);
-		}
-		free(value);
-	}
+	renew_all(l, kv, n, held, cap, until, &give, &ngive);
+	give_up(l, kv, give, ngive);
 	confirm(l, js);
 	wake(l);
 	free(give);
+	t_renew = now_ms();
+	took = take_all(l, js, kv, n, count_held(l, n), cap,
+	    start + l->lease_ms / 3);
+	log_debug(l->log, "lease round: %zu live node(s), share %zu, %zu "
+	    "held, %zu taken; %lld ms (renewals %lld ms)", live, cap,
+	    count_held(l, n), took, (long long)(now_ms() - start),
+	    (long long)(t_renew - start));
 }
 
 /* Writes the entries of the leases held that changed (ent.NAME), each

@@ -13,7 +13,9 @@
  *   update at the revision read: one contender wins;
  * - takes and late renewals are read back from the stream's leader once
  *   settled (nats-server 2.9 lets two racing compare-and-sets on a
- *   replicated key both succeed: the last applied stands);
+ *   replicated key both succeed: the last applied stands); takes in
+ *   batches of a few, each polled as soon as its batch is confirmed, and
+ *   never past the time of the next round's renewals;
  * - the loop stops polling a source whose lease ran out unrenewed, and a
  *   lease given up is deleted only once the loop stopped polling it;
  * - each node holds at most its share, ceil(sources / live nodes), live
