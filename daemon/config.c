@@ -86,6 +86,8 @@ static const struct config_key config_keys[] = {
 	  NULL, 0, 2000000000, true },
 	{ "store", "keep_events", CONFIG_INT, OFF(keep_events), "1000000",
 	  NULL, 0, 2000000000, true },
+	{ "store", "retry", CONFIG_INT, OFF(store_retry), "10",
+	  NULL, 1, 3600, true },
 	{ "http", "user_agent", CONFIG_STRING, OFF(http_user_agent),
 	  "builtin", NULL, 0, 0, false },
 	{ "http", "proxy", CONFIG_STRING, OFF(http_proxy), "env",

@@ -94,6 +94,8 @@ struct config {
 	int sync_full;          /* synchronous = full (1) or normal (0) */
 	int keep_seconds;       /* journal retention by age; 0 = no limit */
 	int keep_events;        /* by count of events; 0 = no limit */
+	int store_retry;        /* seconds from a failed commit to its
+	                           retry */
 	/* [http]: the client of the feed sources (daemon/sources.c) */
 	char *http_user_agent;  /* "builtin": newswire/VERSION (+URL) */
 	char *http_proxy;       /* "env": libcurl's *_proxy variables;

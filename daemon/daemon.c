@@ -103,7 +103,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 static void
 daemon_retry_later(struct daemon *d)
 {
-	struct timeval tv = { .tv_sec = DAEMON_RETRY_SECS };
+	struct timeval tv = { .tv_sec = d->cfg.store_retry };
 
 	if (!evtimer_pending(d->ev_retry, NULL))
 		evtimer_add(d->ev_retry, &tv);
@@ -143,7 +143,7 @@ on_results(evutil_socket_t fd, short what, void *arg)
 
 			snprintf(then, sizeof(then), "the turn's results "
 			    "are rolled back and tried again in %d s",
-			    DAEMON_RETRY_SECS);
+			    d->cfg.store_retry);
 			store_log_failed(&d->store_log, &d->log,
 			    store_failed(d->store), err, then);
 			daemon_retry_later(d);

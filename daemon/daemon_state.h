@@ -94,9 +94,6 @@ struct daemon {
 /* Finished jobs committed in one loop turn, at most. */
 #define DAEMON_TURN_MAX 256
 
-/* After a failed commit: the inbox is scanned again in a while. */
-#define DAEMON_RETRY_SECS 10
-
 /* A stop waits this long at most for the jobs in work (they ask the halt
  * at their natural points: a feed's every 256 entries, a page's or a
  * file's between the pipeline's stages); then it leaves them, uncommitted

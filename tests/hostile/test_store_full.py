@@ -9,11 +9,12 @@ unshare -Urm; skipped, 77, where neither works) whose state folder is a
 4 MB tmpfs. Two files go through; then the test fills that filesystem
 (through /proc/PID/root) until it refuses another byte, drops 20 files
 into the inbox while a feed source keeps bringing a new entry every
-second, and waits through two of the daemon's 10 s retries: nothing is
-published, the feed is not polled faster than its interval, and the log
-says "store: disk full (SQLITE_FULL)" once, not once per file, per entry
-or per retry. Then the test frees the space: all
-20 files are published, once each, the log says once "store: recovered
+second, and waits through three of the daemon's retries ([store] retry
+= 2, so that the test need not wait through the default 10 s): nothing
+is published, the feed is not polled faster than its interval, and the
+log says "store: disk full (SQLITE_FULL)" once, not once per file, per
+entry or per retry. Then the test frees the space: all 20 files are
+published, once each, the log says once "store: recovered
 after N failed writes" (N >= 2), and SIGTERM ends the daemon with exit 0.
 Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
@@ -32,6 +33,7 @@ from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
                         no_sanitizer_report)
 
 N_FILES = 20
+RETRY = 2       # [store] retry, seconds
 
 
 class Handler(FeedHandler):
@@ -61,9 +63,10 @@ def main():
                 "metrics =\n"
                 "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
                 "replay = tcp://127.0.0.1:%d\n"
+                "[store]\nretry = %d\n"
                 "[http]\nhost_delay = 0\njitter = 0\n"
                 '[source "feed"]\nurl = %s/feed\ninterval = 1\n'
-                % (inbox, state, pub, free_port(), srv.base))
+                % (inbox, state, pub, free_port(), RETRY, srv.base))
     logp = os.path.join(tmp, "daemon.log")
     try:
         with TmpfsDaemon(newswired, conf, logp, state, pub) as d:
@@ -101,9 +104,9 @@ def run(d, srv, tmp, inbox):
         polls0 = srv.state["count"].get("/feed", 0)
     for i in range(N_FILES):
         drop(tmp, inbox, "f-%02d.html" % i, page(i, "full"))
-    # two retries of the rolled-back turns, and the feed's polls
+    # three retries of the rolled-back turns, and the feed's polls
     t0 = time.monotonic()
-    d.receive(22)
+    d.receive(3 * RETRY + 1)
     with srv.state["lock"]:
         polls = srv.state["count"].get("/feed", 0) - polls0
     took = time.monotonic() - t0
