@@ -227,19 +227,12 @@ def main():
         files["huge.txt"] = (b"", ("failed", "too large"))
 
         expected = set(files) | set(SAMPLES)
-        seen = lambda: {e.get("item") or (e["source"]["uri"] or "")
-                        for _, e, _ in sub.events}
         end = time.monotonic() + 90 * FACTOR
         while time.monotonic() < end and d.poll() is None:
             sub.poll(200)
             m = memory_kb(d.pid)
             if m is not None:
                 peak = max(peak, m)
-            names = set()
-            for t, e, _ in sub.events:
-                names.add(e["item"] if t.startswith("source.error")
-                          else os.path.basename(
-                              e["source"]["uri"] or ""))
             if len(sub.events) >= len(expected):
                 break
         for _ in range(10):    # anything late
