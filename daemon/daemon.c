@@ -473,9 +473,11 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	    (d->cluster_feed = cluster_feed_open(d, err, errlen)) == NULL)
 		return -1;
 #endif
+	/* the endpoints as bound: a test binding port * reads them here */
 	log_info(&d->log, "newswired %s: watching %s, publishing on %s, "
-	    "%d worker(s), state in %s, origin %s, last seq %lld",
-	    NW_VERSION, d->cfg.inbox, d->cfg.publish, nw, d->cfg.state,
+	    "replay on %s, %d worker(s), state in %s, origin %s, last seq "
+	    "%lld", NW_VERSION, d->cfg.inbox, publisher_endpoint(d->pub),
+	    replay_endpoint(d->replay), nw, d->cfg.state,
 	    store_origin_id(d->store), (long long)store_last_seq(d->store));
 	/* ingest goes on without its metrics: a taken port is logged */
 	if (metrics_listen(d->metrics, d->cfg.metrics, err, errlen) != 0)

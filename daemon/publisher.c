@@ -41,6 +41,7 @@ struct publisher {
 	size_t n_peers;
 	uint64_t dropped;       /* sends refused with EAGAIN */
 	uint64_t refused;       /* subscription messages refused */
+	char endpoint[256];     /* as bound: a port of * the kernel's pick */
 };
 
 static void on_sock(evutil_socket_t fd, short what, void *arg);
@@ -198,6 +199,7 @@ publisher_open(struct event_base *base, const char *endpoint, int hwm,
     struct curve *curve, const struct log *lg, char *err, size_t errlen)
 {
 	struct publisher *p = xcalloc(1, sizeof(*p));
+	size_t len;
 
 	p->curve = curve;
 	p->lg = lg;
@@ -219,10 +221,21 @@ publisher_open(struct event_base *base, const char *endpoint, int hwm,
 		    "[publish] endpoint)" : "");
 		goto err;
 	}
+	/* what it bound: the port the kernel chose for a * */
+	len = sizeof(p->endpoint);
+	if (zmq_getsockopt(p->sock, ZMQ_LAST_ENDPOINT, p->endpoint, &len)
+	    != 0)
+		snprintf(p->endpoint, sizeof(p->endpoint), "%s", endpoint);
 	return p;
 err:
 	publisher_close(p);
 	return NULL;
+}
+
+const char *
+publisher_endpoint(const struct publisher *p)
+{
+	return p->endpoint;
 }
 
 int

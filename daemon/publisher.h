@@ -34,6 +34,10 @@ struct publisher *publisher_open(struct event_base *base,
     const char *endpoint, int hwm, struct curve *curve,
     const struct log *lg, char *err, size_t errlen);
 
+/* The endpoint as bound: a port given as * is the one the kernel chose
+ * (tcp://127.0.0.1:* gives tcp://127.0.0.1:PORT). */
+const char *publisher_endpoint(const struct publisher *p);
+
 /* Sends one event without blocking. Returns 0, or -1 with a reason. */
 int publisher_send(struct publisher *p, const char *topic, const char *json,
     char *err, size_t errlen);

@@ -56,6 +56,7 @@ struct replay {
 	size_t n_reqs;
 	struct curve *curve;
 	uint64_t refused;       /* requests refused */
+	char endpoint[256];     /* as bound: a port of * the kernel's pick */
 };
 
 static void replay_pump_soon(struct replay *r, bool now);
@@ -495,6 +496,12 @@ replay_pump_soon(struct replay *r, bool now)
 		evtimer_add(r->ev_pump, &tv);
 }
 
+const char *
+replay_endpoint(const struct replay *r)
+{
+	return r->endpoint;
+}
+
 struct replay *
 replay_open(struct event_base *base, const char *endpoint,
     const char *state_dir, const char *origin_id, int64_t epoch,
@@ -503,7 +510,7 @@ replay_open(struct event_base *base, const char *endpoint,
 	struct replay *r = xcalloc(1, sizeof(*r));
 	char why[256];
 	int fd;
-	size_t fdlen = sizeof(fd);
+	size_t fdlen = sizeof(fd), len;
 
 	r->base = base;
 	r->log = lg;
@@ -525,6 +532,11 @@ replay_open(struct event_base *base, const char *endpoint,
 	r->sock = replay_socket(r->ctx, endpoint, curve, err, errlen);
 	if (r->sock == NULL)
 		goto err;
+	/* what it bound: the port the kernel chose for a * */
+	len = sizeof(r->endpoint);
+	if (zmq_getsockopt(r->sock, ZMQ_LAST_ENDPOINT, r->endpoint, &len)
+	    != 0)
+		snprintf(r->endpoint, sizeof(r->endpoint), "%s", endpoint);
 	if (zmq_getsockopt(r->sock, ZMQ_FD, &fd, &fdlen) != 0) {
 		fail(err, errlen, "zmq: %s", zmq_strerror(errno));
 		goto err;

@@ -30,6 +30,10 @@ struct replay *replay_open(struct event_base *base, const char *endpoint,
     const char *state_dir, const char *origin_id, int64_t epoch,
     const struct log *lg, struct curve *curve, char *err, size_t errlen);
 
+/* The endpoint as bound: a port given as * is the one the kernel chose
+ * (tcp://127.0.0.1:* gives tcp://127.0.0.1:PORT). */
+const char *replay_endpoint(const struct replay *r);
+
 /* Requests waiting or being answered. */
 size_t replay_pending(const struct replay *r);
 

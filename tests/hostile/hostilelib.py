@@ -17,7 +17,8 @@ import time
 
 import zmq
 
-from opslib import FACTOR, check, cleanup, failures  # noqa: E402
+from opslib import (FACTOR, bound_ports, check, cleanup,  # noqa: E402
+                    conf_has_metrics, failures, log_size)
 
 SIZE = "4m"
 
@@ -67,19 +68,29 @@ def log_text(path):
 
 
 class Sub:
-    """A subscriber to every topic on 127.0.0.1:port: events holds
-    (topic, event) of all but heartbeats, arrivals their monotonic
-    times, beats the heartbeats."""
+    """A subscriber to every topic on 127.0.0.1:port (or, port None, on
+    the ports given to connect() later: a daemon started again binds
+    another): events holds (topic, event) of all but heartbeats,
+    arrivals their monotonic times, beats the heartbeats."""
 
-    def __init__(self, port):
+    def __init__(self, port=None):
         self.ctx = zmq.Context()
         self.sock = self.ctx.socket(zmq.SUB)
         self.sock.setsockopt(zmq.LINGER, 0)
         self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sock.connect("tcp://127.0.0.1:%d" % port)
+        if port is not None:
+            self.connect(port)
         self.events = []
         self.arrivals = []
         self.beats = []
+
+    def connect(self, port):
+        """Subscribes on 127.0.0.1:port too (a daemon's publish port,
+        Daemon.pub_port()); True if port is one."""
+        if port is None:
+            return False
+        self.sock.connect("tcp://127.0.0.1:%d" % port)
+        return True
 
     def poll(self, ms):
         """Takes what came within ms milliseconds."""
@@ -135,23 +146,33 @@ def stop_timed(d):
 class TmpfsDaemon:
     """newswired -c conf in a mount namespace of its own (need_unshare()
     first) in which the folder mount is a tmpfs of size bytes (as mount's
-    size=), its log into log_path, and a Sub on its publish port pub.
+    size=), its log into log_path, and a Sub on its publish port, read
+    from its log (the configuration gives port *: ports has them).
     The test reaches the tmpfs through inside(); fill() fills it, free()
     frees it again. As a context manager it stops the daemon on the way
     out (stop()), the exit status then in rc."""
 
-    def __init__(self, exe, conf, log_path, mount, pub, size=SIZE):
+    def __init__(self, exe, conf, log_path, mount, size=SIZE):
         self.log_path = log_path
         self.mount = mount
         self.filler = None
         self.rc = None
+        start = log_size(log_path)
         self.log = open(log_path, "ab")
         self.proc = subprocess.Popen(
             list(unshare_argv()) +
             ["sh", "-c", 'mount -t tmpfs -o size=%s nwtmpfs "$0" && '
              'exec "$@"' % size, mount, exe, "-c", conf],
             stderr=self.log)
-        self.sub = Sub(pub)
+        self.ports = bound_ports(log_path, start, self.alive,
+                                 metrics=conf_has_metrics(conf))
+        if self.ports is None:
+            self.proc.kill()
+            self.proc.wait()
+            self.log.close()
+            raise RuntimeError("newswired did not say its ports (%s)"
+                               % log_path)
+        self.sub = Sub(self.ports[0])
         self.events = self.sub.events
 
     def __enter__(self):

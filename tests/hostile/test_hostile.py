@@ -31,9 +31,11 @@ import time
 
 import zmq
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+for _d in ("lib", "ops"):
+    sys.path.insert(0, os.path.join(os.path.dirname(
+        os.path.abspath(__file__)), "..", _d))
+from nwtest import check, failures  # noqa: E402
+from opslib import bound_ports, log_size  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TEST_FACTOR", "1"))
 # The daemon's peak resident memory, two workers, through the whole run.
@@ -172,18 +174,27 @@ def main():
     net.setblocking(False)
     net_port = net.getsockname()[1]
 
-    endpoint = "tcp://127.0.0.1:%d" % free_port()
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
         f.write("[inbox]\npath = %s\nempty_grace = 1\n"
                 "[daemon]\nstate = %s\nworkers = 2\nqueue_size = 8\n"
                 "log_level = debug\nmetrics =\n"
-                "[publish]\nendpoint = %s\nreplay = tcp://127.0.0.1:%d\n"
-                "heartbeat = 1\n" % (inbox, state, endpoint, free_port()))
+                "[publish]\nendpoint = tcp://127.0.0.1:*\n"
+                "replay = tcp://127.0.0.1:*\n"
+                "heartbeat = 1\n" % (inbox, state))
     logp = os.path.join(tmp, "daemon.log")
+    start = log_size(logp)
     log = open(logp, "ab")
     d = subprocess.Popen(prefix + [newswired, "-c", conf], stderr=log)
-    sub = Sub(endpoint)
+    # the port it bound, from its log
+    ports = bound_ports(logp, start, lambda: d.poll() is None,
+                        metrics=False)
+    if not check(ports is not None, "the log says the publish port"):
+        d.kill()
+        d.wait()
+        print(open(logp, errors="replace").read()[-3000:])
+        sys.exit(1)
+    sub = Sub("tcp://127.0.0.1:%d" % ports[0])
     peak = (0, 0)
     try:
         time.sleep(1)

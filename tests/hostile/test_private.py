@@ -28,8 +28,7 @@ import zmq
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
-                    free_port)
+from opslib import FACTOR, Daemon, check, cleanup, failures  # noqa: E402
 from feedserver import FeedHandler, new_state, serve  # noqa: E402
 
 SECRET = "Internal admin console of the intranet"
@@ -74,7 +73,7 @@ class Handler(FeedHandler):
         return self.send(404, b"no\n")
 
 
-def conf(tmp, pub, a, extra):
+def conf(tmp, a, extra):
     srcs = ""
     for name, pages in (("redir", False), ("links", True), ("own", True)):
         srcs += ('[source "%s"]\nurl = %s/%s\ninterval = 2\n'
@@ -83,11 +82,11 @@ def conf(tmp, pub, a, extra):
     return ("[inbox]\npath = %s/inbox\n"
             "[daemon]\nstate = %s/state\nworkers = 2\nlog_level = info\n"
             "metrics =\n"
-            "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-            "replay = tcp://127.0.0.1:%d\n"
+            "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+            "replay = tcp://127.0.0.1:*\n"
             "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
             "connect_timeout = 2\ntimeout = 5\n%s%s"
-            % (tmp, tmp, pub, free_port(), extra, srcs))
+            % (tmp, tmp, extra, srcs))
 
 
 def run(newswired, tmp, state, allow):
@@ -95,18 +94,18 @@ def run(newswired, tmp, state, allow):
     state["go"] = threading.Event()
     run_tmp = os.path.join(tmp, "allow" if allow else "deny")
     os.makedirs(os.path.join(run_tmp, "inbox"))
-    pub = free_port()
     path = os.path.join(tmp, "newswired.conf")
     with open(path, "w") as f:
-        f.write(conf(run_tmp, pub, state["a"],
+        f.write(conf(run_tmp, state["a"],
                      "allow_private = yes\n" if allow else ""))
     ctx = zmq.Context()
     sub = ctx.socket(zmq.SUB)
     sub.setsockopt(zmq.LINGER, 0)
     sub.setsockopt(zmq.SUBSCRIBE, b"")
-    sub.connect("tcp://127.0.0.1:%d" % pub)
     log = os.path.join(tmp, "daemon-%s.log" % ("allow" if allow else "deny"))
     d = Daemon(newswired, path, log)
+    if check(d.pub_port() is not None, "the log says the publish port"):
+        sub.connect("tcp://127.0.0.1:%d" % d.pub_port())
     events = []
     # the first heartbeat: the subscription is in, the servers may answer
     if check(sub.poll(int(20000 * FACTOR)), "a heartbeat"):

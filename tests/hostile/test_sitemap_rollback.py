@@ -24,7 +24,7 @@ import time
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import FACTOR, check, free_port, page  # noqa: E402
+from opslib import FACTOR, check, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
 from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
                         no_sanitizer_report)
@@ -66,22 +66,21 @@ def main():
     srv = serve(Handler)
     srv.state.update(base=srv.base, asked=threading.Event(),
                      full=threading.Event())
-    pub = free_port()
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
         f.write("[inbox]\npath = %s/inbox\n"
                 "[daemon]\nstate = %s\nworkers = 2\nlog_level = info\n"
                 "metrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:%d\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+                "replay = tcp://127.0.0.1:*\n"
                 "[store]\nretry = %d\n"
                 "[http]\nhost_delay = 0\njitter = 0\n"
                 '[source "map"]\nurl = %s/idx\nkind = sitemap\n'
                 "interval = 3600\n"
-                % (tmp, state, pub, free_port(), RETRY, srv.base))
+                % (tmp, state, RETRY, srv.base))
     logp = os.path.join(tmp, "daemon.log")
     try:
-        with TmpfsDaemon(newswired, conf, logp, state, pub) as d:
+        with TmpfsDaemon(newswired, conf, logp, state) as d:
             try:
                 run(d, srv)
             finally:

@@ -27,7 +27,7 @@ import time
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import check, drop, free_port, page  # noqa: E402
+from opslib import check, drop, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
 from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
                         no_sanitizer_report)
@@ -55,21 +55,20 @@ def main():
     os.makedirs(state)
     os.makedirs(inbox)
     srv = serve(Handler)
-    pub = free_port()
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
         f.write("[inbox]\npath = %s\nempty_grace = 0\nsettle = 0\n"
                 "[daemon]\nstate = %s\nworkers = 2\nlog_level = info\n"
                 "metrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:%d\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+                "replay = tcp://127.0.0.1:*\n"
                 "[store]\nretry = %d\n"
                 "[http]\nhost_delay = 0\njitter = 0\n"
                 '[source "feed"]\nurl = %s/feed\ninterval = 1\n'
-                % (inbox, state, pub, free_port(), RETRY, srv.base))
+                % (inbox, state, RETRY, srv.base))
     logp = os.path.join(tmp, "daemon.log")
     try:
-        with TmpfsDaemon(newswired, conf, logp, state, pub) as d:
+        with TmpfsDaemon(newswired, conf, logp, state) as d:
             run(d, srv, tmp, inbox)
     finally:
         srv.shutdown()

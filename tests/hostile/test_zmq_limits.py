@@ -29,18 +29,19 @@ import zmq
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
-                    free_port, http_get, metric, parse_prometheus)
+                    http_get, metric, parse_prometheus)
 
 RSS_LIMIT_KB = 100 * 1024
 
 
-def write_conf(path, tmp, pub, rep, met):
+def write_conf(path, tmp):
+    """Its ports the kernel's pick, read from its log (Daemon.ports())."""
     with open(path, "w") as f:
         f.write("[inbox]\npath = %s/inbox\nempty_grace = 0\n"
                 "[daemon]\nstate = %s/state\nworkers = 1\n"
-                "log_level = info\nmetrics = 127.0.0.1:%d\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:%d\n" % (tmp, tmp, met, pub, rep))
+                "log_level = info\nmetrics = 127.0.0.1:0\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+                "replay = tcp://127.0.0.1:*\n" % (tmp, tmp))
 
 
 class Watch(threading.Thread):
@@ -121,10 +122,14 @@ def main():
     newswired = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="nw-zmq-limits-")
     os.makedirs(os.path.join(tmp, "inbox"))
-    pub, rep, met = free_port(), free_port(), free_port()
     conf = os.path.join(tmp, "newswired.conf")
-    write_conf(conf, tmp, pub, rep, met)
+    write_conf(conf, tmp)
     d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+    if not check(d.ports() is not None and None not in d.ports(),
+                 "the log says the daemon's ports: %r" % (d.ports(),)):
+        d.stop()
+        sys.exit(1)
+    pub, rep, met = d.ports()
     ctx = zmq.Context()
     good = ctx.socket(zmq.SUB)
     good.setsockopt(zmq.LINGER, 0)

@@ -19,7 +19,6 @@ import http.server
 import json
 import os
 import random
-import re
 import socketserver
 import sys
 import threading
@@ -197,32 +196,16 @@ def write_conf(conf, d, workers=2, queue=4, extra=""):
                 % (d, d, workers, queue, extra))
 
 
-METRICS_AT = re.compile(r"health and metrics on \S+ \(port (\d+)\)")
-
-
 def metrics_port(d, log, start, seconds=15):
     """The port the daemon d (an opslib.Daemon) says its metrics took,
     read from its log after offset start (it may have ended since, as a
     node that dies on purpose does); None if it did not say so before it
     ended or within seconds (times NW_TIME_FACTOR)."""
-    end = time.monotonic() + seconds * FACTOR
-    while True:
-        alive = d.alive()
-        with open(log, "rb") as f:
-            f.seek(start)
-            hit = METRICS_AT.search(f.read().decode(errors="replace"))
-        if hit:
-            return int(hit.group(1))
-        if not alive or time.monotonic() >= end:
-            return None
-        time.sleep(0.05)
+    ports = opslib.bound_ports(log, start, d.alive, seconds)
+    return ports[2] if ports else None
 
 
-def log_size(log):
-    try:
-        return os.path.getsize(log)
-    except OSError:
-        return 0
+log_size = opslib.log_size
 
 
 def node_conf(tmp, name, servers, feeds_port, sources, lease=3,

@@ -1,6 +1,10 @@
 """Helpers of the ops tests: a running newswired with its own ports,
 generated article pages, the notify socket, and a Prometheus text parser.
 
+The daemon binds its ports itself: a configuration gives port * (ZeroMQ)
+or 0 (metrics) and the test reads the ports the daemon bound from its
+log (Daemon.ports()), so no test races another for a port it picked.
+
 NW_TIME_FACTOR stretches every wait for slow runs (ASan, valgrind)."""
 import os
 import random
@@ -16,7 +20,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures, free_port  # noqa: E402,F401
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
@@ -49,18 +53,67 @@ def drop(tmp, inbox, name, data):
     os.rename(staged, os.path.join(inbox, name))
 
 
-def write_conf(path, tmp, pub_port, metrics_port, workers=2, queue=4,
-               level="info"):
+def write_conf(path, tmp, pub_port="*", metrics_port=0, workers=2,
+               queue=4, level="info"):
+    """A configuration in path, its folders under tmp. The publish port
+    (pub_port) and the metrics port (metrics_port) are the kernel's pick
+    unless given, the replay port always: Daemon.ports() has them."""
     with open(path, "w") as f:
         f.write("[inbox]\npath = %s/inbox\nsource_name = inbox\n"
                 "empty_grace = 0\n"
                 "[daemon]\nstate = %s/state\nworkers = %d\n"
                 "queue_size = %d\nlog_level = %s\n"
-                "metrics = 127.0.0.1:%d\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-                "hwm = 1000\nreplay = tcp://127.0.0.1:%d\n"
-                % (tmp, tmp, workers, queue, level, metrics_port, pub_port,
-                   free_port()))
+                "metrics = 127.0.0.1:%s\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:%s\nheartbeat = 1\n"
+                "hwm = 1000\nreplay = tcp://127.0.0.1:*\n"
+                % (tmp, tmp, workers, queue, level, metrics_port, pub_port))
+
+
+# The daemon's start line, with the ZeroMQ endpoints as bound, and its
+# metrics line.
+STARTED = re.compile(r"publishing on [a-z]+://\S*?:(\d+), replay on "
+                     r"[a-z]+://\S*?:(\d+),")
+METRICS_AT = re.compile(r"health and metrics on \S+ \(port (\d+)\)|"
+                        r"running without /healthz")
+
+
+def log_size(path):
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
+
+
+def conf_has_metrics(conf):
+    """Whether the configuration conf serves metrics (not "metrics =")."""
+    with open(conf, errors="replace") as f:
+        return not re.search(r"^metrics\s*=\s*$", f.read(), re.M)
+
+
+def bound_ports(log_path, start, alive, seconds=15, metrics=True):
+    """(publish port, replay port, metrics port) a daemon bound, read from
+    its log past offset start once it says them (a TCP endpoint's port;
+    the metrics port None without metrics, or when they could not
+    listen); None if it did not say so before alive() turned false or
+    within seconds (times FACTOR). A daemon that stopped since is read
+    all the same."""
+    end = time.monotonic() + seconds * FACTOR
+    while True:
+        running = alive()
+        with open(log_path, "rb") as f:
+            f.seek(start)
+            text = f.read().decode(errors="replace")
+        hit = STARTED.search(text)
+        if hit:
+            # the metrics line follows at once, or none (metrics =)
+            mt = METRICS_AT.search(text, hit.end())
+            if mt or not metrics or not running or \
+                    time.monotonic() >= end:
+                mport = int(mt.group(1)) if mt and mt.group(1) else None
+                return int(hit.group(1)), int(hit.group(2)), mport
+        if not running or time.monotonic() >= end:
+            return None
+        time.sleep(0.05)
 
 
 class Daemon:
@@ -75,6 +128,10 @@ class Daemon:
         if journal:
             st = os.fstat(self.log.fileno())
             e["JOURNAL_STREAM"] = "%d:%d" % (st.st_dev, st.st_ino)
+        self.log_path = log_path
+        self.start = log_size(log_path)
+        self.metrics = conf_has_metrics(conf)
+        self.bound = None
         argv = [exe, "-c", conf]
         if watchdog_pid:
             # the shell's pid is the daemon's after exec
@@ -84,6 +141,26 @@ class Daemon:
 
     def alive(self):
         return self.proc.poll() is None
+
+    def ports(self, seconds=15):
+        """(publish, replay, metrics) ports this run of the daemon bound
+        (bound_ports()); None if it did not say."""
+        if self.bound is None:
+            self.bound = bound_ports(self.log_path, self.start, self.alive,
+                                     seconds, self.metrics)
+        return self.bound
+
+    def pub_port(self):
+        p = self.ports()
+        return p[0] if p else None
+
+    def replay_port(self):
+        p = self.ports()
+        return p[1] if p else None
+
+    def metrics_port(self):
+        p = self.ports()
+        return p[2] if p else None
 
     def signal(self, sig):
         self.proc.send_signal(sig)

@@ -16,7 +16,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from opslib import (FACTOR, Daemon, check, cleanup, drop, failures,  # noqa
-                    free_port, http_get, metric, page, parse_prometheus,
+                    http_get, metric, page, parse_prometheus,
                     write_conf)
 
 N_START = 300       # in the inbox before the daemon starts
@@ -40,12 +40,12 @@ def main():
     os.makedirs(inbox)
     conf = os.path.join(tmp, "newswired.conf")
     log = os.path.join(tmp, "newswired.log")
-    mport = free_port()
-    write_conf(conf, tmp, free_port(), mport, workers=WORKERS, queue=QUEUE,
-               level="debug")
+    write_conf(conf, tmp, workers=WORKERS, queue=QUEUE, level="debug")
     for i in range(N_START):
         drop(tmp, inbox, "s%04d.html" % i, page(i, "s"))
     d = Daemon(newswired, conf, log)
+    mport = d.metrics_port()
+    check(mport is not None, "the log says where the metrics listen")
     total = N_START + N_LIVE
     depths = []
     try:

@@ -14,11 +14,10 @@ import os
 import signal
 import sys
 import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from opslib import (Daemon, NotifySocket, check, cleanup, drop,  # noqa
-                    failures, free_port, http_get, metric, page,
+                    failures, http_get, metric, page,
                     parse_prometheus, write_conf)
 
 N_NEW = 12          # distinct pages
@@ -33,8 +32,7 @@ def main():
     inbox = os.path.join(tmp, "inbox")
     conf = os.path.join(tmp, "newswired.conf")
     log = os.path.join(tmp, "newswired.log")
-    mport = free_port()
-    write_conf(conf, tmp, free_port(), mport)
+    write_conf(conf, tmp)
     ns = NotifySocket(os.path.join(tmp, "notify.sock"))
     d = Daemon(newswired, conf, log, watchdog_pid=True, journal=True,
                env={"NOTIFY_SOCKET": ns.path,
@@ -43,6 +41,8 @@ def main():
         check(ns.wait(lambda: ns.first("READY") is not None, 30),
               "READY=1 within 30 s")
         check(os.path.isdir(inbox), "the inbox exists once READY")
+        mport = d.metrics_port()
+        check(mport is not None, "the log says where the metrics listen")
         code, body = http_get(mport, "/healthz")
         check(code == 200 and body.strip() == "ok",
               "/healthz: 200 ok, got %d %r" % (code, body))
