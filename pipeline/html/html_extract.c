@@ -18,7 +18,7 @@
  *  6. when the winner holds under HTML_FALLBACK of the page's prose (an
  *     article split over many modules), the whole page is written instead
  *     and filtered paragraph by paragraph, after jusText: long paragraphs
- *     with few links, and the shorter ones and headings next to them.
+ *     with few links, and the shorter ones next to them.
  * Every walk is iterative (html_next()), so nesting depth costs no stack.
  */
 #include "html_extract.h"

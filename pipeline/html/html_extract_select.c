@@ -113,7 +113,13 @@ html_init_cand(struct html_ni *ni)
 	}
 	if (ni->sig & HTML_S_POS)
 		ni->score += 25;
-	if (ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER))
+	/* a header's class costs: the article's header (standfirst,
+	 * byline) is not its body. The weak signs of boilerplate cost
+	 * nothing here: CMSs name content boxes with them (TYPO3 wraps
+	 * every plugin, its news article too, in "frame-type-list";
+	 * Bootstrap has "media-body", "card-body"), and what is marked
+	 * as boilerplate is pruned or skipped, not outscored */
+	if (ni->sig & HTML_S_HEADER)
 		ni->score -= 25;
 	if (ni->sig & HTML_S_BODY)
 		ni->score += 50;

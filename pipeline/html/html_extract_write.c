@@ -118,7 +118,9 @@ html_pclasses(const struct html_ctx *ctx)
 }
 
 /* Keeps the paragraphs that read as prose: long ones with few links,
- * shorter ones next to them, and headings that open them. */
+ * and shorter ones next to them. A heading is judged as any paragraph:
+ * the page's headings over link boxes and contact blocks open them as
+ * well as the article's sections. */
 static void
 html_paras_filter(struct html_ctx *ctx)
 {
@@ -156,9 +158,6 @@ html_paras_filter(struct html_ctx *ctx)
 			p->keep = false;
 			break;
 		}
-		if (p->head && c[i] != HTML_P_BAD && i + 1 < n &&
-		    c[i + 1] >= HTML_P_NEAR)
-			p->keep = true;
 	}
 	free(c);
 }

@@ -613,6 +613,65 @@ test_nested_articles_skipped(void **state)
 	buf_free(&b);
 }
 
+/* TYPO3's news detail: the plugin's frame is classed "frame-type-list",
+ * the standfirst "teaser-text", both weak signs of boilerplate by name.
+ * They no longer cost a container its score: the standfirst, the
+ * article's own opening, is written with the body it stands beside. */
+static void
+test_weak_signs_cost_nothing(void **state)
+{
+	static const char standfirst[] =
+	    "The harbour bridge will be rebuilt: the council ended a decade "
+	    "of dispute on Tuesday and found the money for it.";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<section><div class=container><div id=c6 "
+	    "class=\"frame frame-default frame-type-list frame-layout-0\">"
+	    "<div class=\"news news-single\"><div class=article><h1>The "
+	    "bridge vote</h1><div class=row><div class=col><div "
+	    "class=teaser-text><p>%s</p></div><div class=news-text-wrap "
+	    "itemprop=articleBody><p>%s</p><p>%s</p><p>%s</p></div></div>"
+	    "</div></div></div></div></div></section><footer><p>Copyright "
+	    "the town, all rights reserved.</p></footer>", standfirst,
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, standfirst));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Copyright"));
+	article_free(a);
+}
+
+/* A page whose prose is split over modules between link lists is
+ * written whole and filtered paragraph by paragraph; a heading there is
+ * judged as any short line, by its neighbours: "Kontakt" over an
+ * address opens no prose. */
+static void
+test_fallback_heading_judged(void **state)
+{
+	static const char links[] =
+	    "<ul><li><a href=\"/a\">Harbour news and more from the town</a>"
+	    "</li><li><a href=\"/b\">Sports results of the weekend games</a>"
+	    "</li><li><a href=\"/c\">Weather for the coast this week</a></li>"
+	    "<li><a href=\"/d\">Letters to the editor on the bridge</a></li>"
+	    "</ul>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=x1><div><p>%s</p></div>%s</div><div "
+	    "class=x2>%s<div><p>%s</p></div></div><div class=x3><div><h3>"
+	    "Kontakt</h3><p>Hafenstrasse 12, 24103 Kiel, Telefon 0431</p>"
+	    "</div><div><p>%s</p></div>%s</div>", prose1, links, links,
+	    prose2, prose3, links);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Harbour news"));
+	assert_null(strstr(a->body, "Kontakt"));
+	article_free(a);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -655,6 +714,8 @@ main(void)
 		cmocka_unit_test(test_dateline_kept),
 		cmocka_unit_test(test_itemprop_text_no_body),
 		cmocka_unit_test(test_nested_articles_skipped),
+		cmocka_unit_test(test_weak_signs_cost_nothing),
+		cmocka_unit_test(test_fallback_heading_judged),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
