@@ -460,6 +460,11 @@ html_in_content_figure(xmlNode *n)
 	return false;
 }
 
+/* Characters outside links that make a paragraph's own sentence, about
+ * eight words: a label and its link ("Read more: ...", "Get the app!
+ * ...") have fewer. */
+#define HTML_OWN_WORDS 50
+
 /* Whether the writer skips element n (not the root of the write): link
  * lists and small boilerplate blocks, unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -474,6 +479,12 @@ html_skip(xmlNode *n)
 		return false;
 	if (ni->text == 0)
 		return false;
+	/* a paragraph is the author's unit of text: one whose words
+	 * outside its links make a sentence (HTML_OWN_WORDS) is prose
+	 * that links a clause ("... but was [re-opened earlier this
+	 * year following his eviction]."), no link box */
+	if (ni->kind == HTML_K_P && ld > 0.5)
+		return ni->text - ni->link < HTML_OWN_WORDS;
 	if (ld > 0.5)
 		return html_prose(n) < 200;
 	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER)) &&

@@ -672,6 +672,32 @@ test_fallback_heading_judged(void **state)
 	article_free(a);
 }
 
+/* A paragraph that links a long clause of its sentence (BBC's "... but
+ * was <a>re-opened earlier this year following his eviction from the
+ * embassy</a>.") is prose; a label and its link ("Read more: <a>...</a>")
+ * is not. */
+static void
+test_linked_clause_kept(void **state)
+{
+	static const char clause[] =
+	    "<p>The Swedish investigation had been shelved in 2017 but was "
+	    "<a href=\"/news/48253343\">re-opened earlier this year following "
+	    "his eviction from the embassy</a>.</p>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=story-body><p>%s</p><p>%s</p>%s"
+	    "<p>Read more: <a href=\"/news/1\">Who is the man behind the "
+	    "bridge and what will it cost the town</a></p><p>%s</p></div>",
+	    prose1, prose2, clause, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "The Swedish investigation had been "
+	    "shelved in 2017 but was re-opened earlier this year"));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Who is the man"));
+	article_free(a);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -716,6 +742,7 @@ main(void)
 		cmocka_unit_test(test_nested_articles_skipped),
 		cmocka_unit_test(test_weak_signs_cost_nothing),
 		cmocka_unit_test(test_fallback_heading_judged),
+		cmocka_unit_test(test_linked_clause_kept),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
