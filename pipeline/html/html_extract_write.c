@@ -78,6 +78,11 @@ html_paras_free(struct html_ctx *ctx)
 	ctx->n_paras = ctx->cap_paras = 0;
 }
 
+/* Visible characters outside links that make a paragraph's own
+ * sentence, about nine words: a label and its link ("Read more: ...",
+ * "Get the app! ...") have fewer. */
+#define HTML_OWN_WORDS 50
+
 /* Paragraph classes of the filter, after jusText. */
 enum html_pclass { HTML_P_BAD, HTML_P_SHORT, HTML_P_NEAR, HTML_P_GOOD };
 
@@ -460,11 +465,6 @@ html_in_content_figure(xmlNode *n)
 	return false;
 }
 
-/* Characters outside links that make a paragraph's own sentence, about
- * eight words: a label and its link ("Read more: ...", "Get the app!
- * ...") have fewer. */
-#define HTML_OWN_WORDS 50
-
 /* Whether the writer skips element n (not the root of the write): link
  * lists and small boilerplate blocks, unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -634,6 +634,15 @@ html_is_kicker(const struct html_para *p)
 	return strchr(".!?\"", p->text[n - 1]) == NULL;
 }
 
+/* Whether p, however much of it is linked, holds a sentence of its own
+ * words ("The findings were published today in <a>the journal BMJ Case
+ * Reports</a>."): no link line. */
+static bool
+html_has_own_words(const struct html_para *p)
+{
+	return p->len - p->link >= HTML_OWN_WORDS;
+}
+
 /* Drops, at the edges of the winner, the link lines and kickers before
  * the first paragraph that reads as prose and the short lines and link
  * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ..." */
@@ -656,10 +665,11 @@ html_paras_edges(struct html_ctx *ctx)
 
 		if (p->head)
 			continue;
-		if (i < first && (html_pclass(p) == HTML_P_BAD ||
-		    html_is_kicker(p)))
+		if (i < first && ((html_pclass(p) == HTML_P_BAD &&
+		    !html_has_own_words(p)) || html_is_kicker(p)))
 			p->keep = false;
-		if (i > last && html_pclass(p) <= HTML_P_SHORT)
+		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
+		    !html_has_own_words(p))
 			p->keep = false;
 	}
 }

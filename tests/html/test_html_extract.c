@@ -698,6 +698,28 @@ test_linked_clause_kept(void **state)
 	article_free(a);
 }
 
+/* The edges of the article drop link lines, not sentences that link:
+ * Live Science's last paragraph links the journal's name, and stays;
+ * the line after it, a link and a label, goes. */
+static void
+test_linked_sentence_at_the_end(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=story><p>%s</p><p>%s</p><p>%s</p><p>"
+	    "The findings of the two doctors were published today (Nov. 18) "
+	    "in <a href=\"/j\">the journal BMJ Case Reports and its online "
+	    "supplement of November</a>.</p><p>More: <a href=\"/t\">"
+	    "Ten strange medical cases of the year</a></p></div>", prose1,
+	    prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "were published today (Nov. 18) in "
+	    "the journal BMJ Case Reports and its online supplement"));
+	assert_null(strstr(a->body, "strange medical"));
+	article_free(a);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -743,6 +765,7 @@ main(void)
 		cmocka_unit_test(test_weak_signs_cost_nothing),
 		cmocka_unit_test(test_fallback_heading_judged),
 		cmocka_unit_test(test_linked_clause_kept),
+		cmocka_unit_test(test_linked_sentence_at_the_end),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
