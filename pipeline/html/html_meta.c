@@ -298,7 +298,7 @@ meta_dateline_author(const char *line, const char *const *sites,
 {
 	struct strlist names = {0}, junk = {0};
 	struct nw_time t;
-	size_t at = 0, span = 0;
+	size_t at = 0, span = 0, b, e;
 	char *rest, *p;
 	bool lead;
 
@@ -307,6 +307,14 @@ meta_dateline_author(const char *line, const char *const *sites,
 		return;
 	rest = xstrdup(line);
 	memset(rest + at, ' ', span);
+	/* the short word that introduces the date after the name: "Jane
+	 * Doe am 26.01.2022", "Jane Doe on Jan 26, 2022" */
+	for (e = at; e > 0 && rest[e - 1] == ' '; e--)
+		;
+	for (b = e; b > 0 && islower((unsigned char)rest[b - 1]); b--)
+		;
+	if (e - b >= 2 && e - b <= 3 && b > 0 && rest[b - 1] == ' ')
+		memset(rest + b, ' ', e - b);
 	meta_author_add(&names, rest, sites, &junk, true);
 	/* one word only after a lead-in: "06.11.2023 13:30 von Olga" */
 	for (p = rest; *p == ' ' || *p == '-' || *p == '|' || *p == ','; p++)
@@ -322,25 +330,123 @@ meta_dateline_author(const char *line, const char *const *sites,
 	free(rest);
 }
 
+/* True when line holds a date. */
+static bool
+meta_has_date(const char *line)
+{
+	struct nw_time t;
+	size_t at = 0, span = 0;
+
+	return date_find(line, strlen(line), &t, &at, &span) == 0 &&
+	    span > 0;
+}
+
+/* meta_dateline_author() on short texts of their own joined: a name, a
+ * date, and between them one or two words of up to three letters ("am",
+ * "on", "|"), within META_DATELINE_MAX bytes. A line that is a label
+ * (ends in ':') or holds a credit's marks ('|', '©') is no name. */
 static void
-meta_decide_authors(const struct meta_cands *c, const char *const *sites,
+meta_dateline_join(const struct strlist *lines, const char *const *sites,
     struct strlist *out)
 {
-	static const char *const keys[] = {
-		"author", "article:author", "dc.creator", "dcterms.creator",
-		"parsely-author", "sailthru.author", "byl", "citation_author",
-		"og:article:author", "book:author", "twitter:data1",
-	};
+	struct buf b = {0};
+	const char *l;
+	size_t i, j, n;
+
+	for (i = 0; i + 1 < lines->n && out->n == 0; i++) {
+		l = lines->v[i];
+		n = strlen(l);
+		if (n <= 3 || strpbrk(l, "|:") != NULL ||
+		    strstr(l, "©") != NULL || meta_has_date(l))
+			continue;
+		b.len = 0;
+		buf_puts(&b, l);
+		for (j = i + 1; j < lines->n && j <= i + 3 && b.len + 1 +
+		    strlen(lines->v[j]) <= META_DATELINE_MAX; j++) {
+			buf_puts(&b, " ");
+			buf_puts(&b, lines->v[j]);
+			if (meta_has_date(lines->v[j])) {
+				if (j > i + 1)
+					meta_dateline_author(b.p, sites,
+					    out);
+				break;
+			}
+			if (strlen(lines->v[j]) > 3)
+				break;
+		}
+	}
+	buf_free(&b);
+}
+
+/* True when l holds one value, or the same value several times. */
+static bool
+meta_one_value(const struct strlist *l)
+{
+	size_t i;
+
+	for (i = 1; i < l->n; i++)
+		if (strcmp(l->v[i], l->v[0]) != 0)
+			return false;
+	return l->n > 0;
+}
+
+/* The <meta> keys that name authors, in order; twitter:data1 last. */
+static const char *const meta_keys[] = {
+	"author", "article:author", "dc.creator", "dcterms.creator",
+	"parsely-author", "sailthru.author", "byl", "citation_author",
+	"og:article:author", "book:author", "twitter:data1",
+};
+
+/* The authors the <meta>s of meta_keys name, key by key until one
+ * does. */
+static void
+meta_author_keys(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out, struct strlist *outlets)
+{
 	static const char *const labels[] = {
 		"written by", "geschrieben von", "verfasst von", "autor",
 		"autorin", "author", "escrito por", "écrit par", "auteur",
 		"von",
 	};
+	const char *lab;
+	size_t i, k, n;
+
+	lab = meta_get(c, (const char *const[]){"twitter:label1"}, 1);
+	for (k = 0; k < NKEYS(meta_keys) && out->n == 0; k++) {
+		if (strcmp(meta_keys[k], "twitter:data1") == 0) {
+			for (i = 0; i < NKEYS(labels); i++)
+				if (lab != NULL &&
+				    strcasecmp(lab, labels[i]) == 0)
+					break;
+			if (i == NKEYS(labels))
+				continue;
+		}
+		/* a page states its author in one <meta> or a few; many
+		 * are the item properties of a list (references, reviews),
+		 * except in scholarly metadata, which lists every author */
+		n = 0;
+		META_EACH_KEY(c, meta_keys[k], i)
+			n++;
+		if (n > META_META_AUTHORS &&
+		    strcmp(meta_keys[k], "citation_author") != 0)
+			continue;
+		META_EACH_KEY(c, meta_keys[k], i)
+			meta_author_add(out, c->vals.v[i - 1], sites,
+			    outlets, false);
+	}
+}
+
+static void
+meta_decide_authors(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out)
+{
 	struct strlist outlets = {0}, pool = {0}, junk = {0};
+	/* the page's texts that name authors: itemprop=author, <a
+	 * rel=author>, texts that open with "By", byline-class nodes */
 	const struct strlist *text[4] = {
 		&c->prop_author, &c->rel_author, &c->lead_byline, &c->byline,
 	};
-	const char *lab, *cr;
+	const char *cr;
 	size_t i, k, n;
 	bool one = false;
 
@@ -353,31 +459,21 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	if (out->n == 0)
 		(void)meta_author_lines(out, &c->lines_after,
 		    META_BYLINE_LINES, sites, &outlets);
-	lab = meta_get(c, (const char *const[]){"twitter:label1"}, 1);
-	for (k = 0; k < NKEYS(keys) && out->n == 0; k++) {
-		if (strcmp(keys[k], "twitter:data1") == 0) {
-			for (i = 0; i < NKEYS(labels); i++)
-				if (lab != NULL &&
-				    strcasecmp(lab, labels[i]) == 0)
-					break;
-			if (i == NKEYS(labels))
-				continue;
-		}
-		/* a page states its author in one <meta> or a few; many
-		 * are the item properties of a list (references, reviews),
-		 * except in scholarly metadata, which lists every author */
-		n = 0;
-		META_EACH_KEY(c, keys[k], i)
-			n++;
-		if (n > META_META_AUTHORS &&
-		    strcmp(keys[k], "citation_author") != 0)
-			continue;
-		META_EACH_KEY(c, keys[k], i)
-			meta_author_add(out, c->vals.v[i - 1], sites,
-			    &outlets, false);
-	}
+	/* For the same reason the page's own markup of its byline comes
+	 * before the <meta>s: a link rel=author, and a text that opens
+	 * with "By" where the page holds one such text (or the same one
+	 * again; bylines of several names are teasers of other
+	 * articles) */
+	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
+		meta_author_add(out, c->rel_author.v[i], sites, &outlets,
+		    false);
+	if (out->n == 0 && meta_one_value(&c->lead_byline))
+		meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
+		    true);
+	meta_author_keys(c, sites, out, &outlets);
 	for (k = 0; k < 4; k++)
-		for (i = 0; i < text[k]->n && out->n == 0; i++)
+		for (i = 0; i < text[k]->n && out->n == 0 &&
+		    text[k] != &c->rel_author; i++)  /* read above */
 			meta_author_add(out, text[k]->v[i], sites, &outlets,
 			    k == 2);
 	/* twitter:creator names the author's account: a name where it is
@@ -389,6 +485,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
 	for (i = 0; i < c->lines_after.n && out->n == 0; i++)
 		meta_dateline_author(c->lines_after.v[i], sites, out);
+	/* or the two as short texts of their own, the name first:
+	 * "Kathrin Führes" "am" "Mittwoch, 26.01.2022 - 14:30" */
+	if (out->n == 0)
+		meta_dateline_join(&c->lines_after, sites, out);
 	/* A wire story: the agency credited under the headline or in the
 	 * dateline ("Hamburg (dpa/lno) – ...") */
 	if (out->n == 0)
@@ -408,8 +508,7 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 			meta_author_add(&pool, text[k]->v[i], sites, &junk,
 			    true);
 	/* and a person's name that was dropped as the site's own (a
-	 * personal site named after its author), or that the metadata
-	 * gives where a byline under the headline came first */
+	 * personal site named after its author) */
 	for (i = 0; i < outlets.n && one; i++)
 		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
 		    true);
@@ -417,8 +516,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	for (i = 0; i < c->ld.bios.n && one; i++)
 		(void)meta_author_add(&pool, c->ld.bios.v[i], sites, &junk,
 		    true);
-	for (k = 0; k < NKEYS(keys) - 1 && one; k++)  /* not twitter:data1 */
-		META_EACH_KEY(c, keys[k], i)
+	/* and the <meta>s' names (not twitter:data1), read where a byline
+	 * came first */
+	for (k = 0; k < NKEYS(meta_keys) - 1 && one; k++)
+		META_EACH_KEY(c, meta_keys[k], i)
 			(void)meta_author_add(&pool, c->vals.v[i - 1],
 			    NULL, &junk, true);
 	for (i = 0; i < out->n; i++) {

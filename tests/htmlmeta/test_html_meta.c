@@ -1008,6 +1008,105 @@ test_author_bio(void **state)
 	    "Stefanus");
 }
 
+/* A byline that opens with a lead-in ("Geschrieben von") speaks for the
+ * article where <meta name=author> names the site (from a page of
+ * bayrische-bembel.de, which has no headline element); bylines of several
+ * names are teasers, and a <meta> wins over them; rel=author comes
+ * before a lead-in line. */
+static void
+test_byline_before_site_meta(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>EFC Bayrische Bembel - News - "
+	    "Ausw\xc3\xa4rtsfahrt nach Mainz</title>"
+	    "<meta name=\"author\" content=\"EFC Bayrische Bembel\" />"
+	    "</head><body><table>"
+	    "<tr><td class=\"itemHead\"><span class=\"itemTitle\">"
+	    "Ausw\xc3\xa4rtsfahrt nach Mainz</span></td></tr>"
+	    "<tr><td class=\"itemInfo\"><span class=\"itemPoster\">"
+	    "Geschrieben von <a href=\"http://bayrische-bembel.de/bbr/"
+	    "userinfo.php?uid=6\">Cooper</a></span> <span class=\""
+	    "itemPostDate\">am 25.08.2015 22:30</span></td></tr>"
+	    "<tr><td><p>Am Samstag ging es mit dem Bus nach Mainz, wo "
+	    "die Eintracht vor vollem Haus spielte.</p></td></tr>"
+	    "</table></body></html>", NULL);
+	assert_authors(a, "Cooper");
+	article_free(a);
+
+	a = run("<html><head><title>Der Tag</title>"
+	    "<meta name=\"author\" content=\"Jane Doe\" /></head><body>"
+	    "<ul><li><a href=\"/a\">Erster Teaser</a><p>Von Max Muster</p>"
+	    "</li><li><a href=\"/b\">Zweiter Teaser</a><p>Von Erika "
+	    "Mustermann</p></li></ul>"
+	    "<h1>Der Tag</h1><p>Ein langer Text \xc3\xbc" "ber den Tag, "
+	    "der hier steht und weitergeht.</p></body></html>", NULL);
+	assert_authors(a, "Jane Doe");
+	article_free(a);
+
+	a = run("<html><head><title>Auto leasen</title></head><body>"
+	    "<p>von LeasingMarkt.de</p><article><h1>Auto leasen</h1>"
+	    "<p>Ein Text \xc3\xbc" "ber das Leasen von Autos, lang "
+	    "genug.</p><p>Autor: <a rel=\"author\" href=\"/autoren/rt\">"
+	    "Robin Tsch\xc3\xb6pe</a></p></article></body></html>", NULL);
+	assert_authors(a, "Robin Tsch\xc3\xb6pe");
+	article_free(a);
+}
+
+/* Name and date under the headline as texts of their own, joined by a
+ * short word (jagderleben.de, economictimes.indiatimes.com); a label
+ * ("Last Modified:") or a name set beside the date with no word between
+ * (a "Reset Password" link) is not read as a byline. */
+static void
+test_dateline_join(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>Waldwege gesperrt</title></head><body>"
+	    "<h1>Waldwege unrechtm\xc3\xa4\xc3\x9fig gesperrt</h1>"
+	    "<div><span class=\"teaser-copyright\">&copy; Kathrin "
+	    "F\xc3\xbchres</span></div><div><span>Kathrin F\xc3\xbchres"
+	    "</span> <span>am</span> <span>Mittwoch, 26.01.2022 - 14:30"
+	    "</span></div><p>Immer wieder versperren Unbekannte Waldwege "
+	    "bei Otterberg.</p></body></html>", NULL);
+	assert_authors(a, "Kathrin F\xc3\xbchres");
+	article_free(a);
+
+	a = run("<html><head><title>The iPhone SE is in India</title>"
+	    "</head><body><h1>The iPhone SE is in India</h1><div>"
+	    "<span>ET Online</span><span>|</span>"
+	    "<span>09 Jun 2020, 02:32 PM IST</span></div>"
+	    "<p>Not a flagship, but close.</p></body></html>", NULL);
+	assert_authors(a, "ET Online");
+	article_free(a);
+
+	/* the short word before the date on one line, too */
+	a = run("<html><head><title>Waldwege</title></head><body>"
+	    "<h1>Waldwege</h1><p>Kathrin F\xc3\xbchres am 26.01.2022</p>"
+	    "<p>Immer wieder versperren Unbekannte Waldwege.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Kathrin F\xc3\xbchres");
+	article_free(a);
+
+	a = run("<html><head><title>Surgical masks</title></head><body>"
+	    "<h1>Surgical masks</h1><div>Article history</div>"
+	    "<div>Last Modified:</div><div>Feb 18, 2020</div>"
+	    "<p>KOBE \xe2\x80\x93 Masks are sold out.</p></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	article_free(a);
+
+	a = run("<html><head><title>Attacks</title></head><body>"
+	    "<h1>Attacks</h1><a href=\"/reset\">Reset Password</a>"
+	    "<span>Tuesday, April 26, 2022</span>"
+	    "<p>The police said on Monday that they had arrested three "
+	    "men.</p></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1036,6 +1135,8 @@ main(void)
 		cmocka_unit_test(test_author_box_creator),
 		cmocka_unit_test(test_local_midnight),
 		cmocka_unit_test(test_author_bio),
+		cmocka_unit_test(test_byline_before_site_meta),
+		cmocka_unit_test(test_dateline_join),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
