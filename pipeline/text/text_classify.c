@@ -29,6 +29,10 @@
 /* Short items seen this often are furniture. */
 #define TEXT_REPEAT_MIN 3
 #define TEXT_REPEAT_MAX_WORDS 6
+/* The body that ends the region after a gap of at least this many items
+ * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
+#define TEXT_TAIL_GAP 2
+#define TEXT_TAIL_WEIGHT 15
 
 static bool
 text_has_year_or_time(const char *s)
@@ -315,10 +319,36 @@ text_teaser_card(const struct text_item *name, const struct text_item *date)
 	    date_find(date->s, strlen(date->s), &t, NULL, NULL) == 0;
 }
 
+/* Drops the body that ends the region after a gap (TEXT_TAIL_GAP items
+ * or more that are not body-like) while it weighs less than one and a
+ * half times what the gap costs: the search keeps it when it weighs
+ * more than the gap, and so took in the author's bio, a disclaimer or a
+ * newsletter's pitch under the article. Repeated while it holds. */
+static void
+text_trim_tail(struct text_doc *d)
+{
+	for (;;) {
+		size_t a = d->body_end, g, gap = 0;
+		long island = 0, cost = 0;
+
+		while (a > d->body_start && d->items[a - 1].bodylike)
+			island += (long)d->items[--a].width;
+		g = a;
+		while (g > d->body_start && !d->items[g - 1].bodylike) {
+			cost -= text_score(&d->items[--g]);
+			gap++;
+		}
+		if (g == d->body_start || gap < TEXT_TAIL_GAP ||
+		    island * 10 > cost * TEXT_TAIL_WEIGHT)
+			return;
+		d->body_end = g;
+	}
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. A heading
  * of a comment thread inside the run, after a good amount of body text,
- * ends it: a long thread is not the article. */
+ * ends it: a long thread is not the article. Its tail is trimmed. */
 static void
 text_body_region(struct text_doc *d)
 {
@@ -353,6 +383,7 @@ text_body_region(struct text_doc *d)
 	while (d->body_end > d->body_start &&
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
+	text_trim_tail(d);
 }
 
 /* Normalised key of a short item for the repetition count: digits

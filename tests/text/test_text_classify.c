@@ -792,6 +792,106 @@ test_extract_chinese(void **state)
 	article_free(a);
 }
 
+/* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
+ * article's last paragraphs, an embedded tweet, the photo credit, a box
+ * of related articles and three of its teasers. The second teaser's card
+ * (a name, a date under it) ends the region, which kept the first
+ * teaser's summary: a paragraph of prose that outweighs the short items
+ * between it and the article. A run of body after such a gap ends the
+ * article only when it weighs one and a half times what the gap costs. */
+static void
+test_extract_tail_island(void **state)
+{
+	const char *s =
+	    "Paris-8 : un peu de tension, beaucoup d\xe2\x80\x99" "actions\n\n"
+	    "Non loin de l\xc3\xa0, on finit notre reportage en discutant avec "
+	    "Pasiphae. Cette jeune fille de 20 ans\n"
+	    "\xc3\xa9tudie les lettres \xc3\xa0 Saint-Denis apr\xc3\xa8s avoir "
+	    "fait les Beaux-Arts \xc3\xa0 Angers. Elle vit \xc3\xa0 double "
+	    "titre\n"
+	    "la mobilisation actuelle, sa m\xc3\xa8re \xc3\xa9tant \xc3\xa9"
+	    "galement impliqu\xc3\xa9" "e en tant qu\xe2\x80\x99" "enseignante "
+	    "\xc3\xa0 l\xe2\x80\x99universit\xc3\xa9\n"
+	    "de Nantes. \xc2\xab Ce qu\xe2\x80\x99on nous annonce, c\xe2\x80\x99"
+	    "est la fin de l\xe2\x80\x99universit\xc3\xa9, soupire-t-elle. "
+	    "C\xe2\x80\x99" "est de plus en\n"
+	    "plus difficile. Je vois ma m\xc3\xa8re qui est prof vacataire, je "
+	    "la vois gal\xc3\xa9rer entre sa th\xc3\xa8se et son\n"
+	    "boulot. Elle est en grande souffrance. Elle adore ce m\xc3\xa9tier, "
+	    "elle s\xe2\x80\x99investit beaucoup mais elle est\n"
+	    "dans la pr\xc3\xa9" "carit\xc3\xa9. \xc2\xbb\n\n"
+	    "C\xe2\x80\x99" "est pour elle et pour tous les autres, \xc3\xa9"
+	    "tudiants, personnels ou enseignants, que Paris-8 va\n"
+	    "continuer \xc3\xa0 se mobiliser. Ce week-end, la direction de "
+	    "l\xe2\x80\x99universit\xc3\xa9 a fait d\xc3\xa9" "barrasser le "
+	    "piquet de\n"
+	    "gr\xc3\xa8ve. Mais, d\xc3\xa8s lundi matin, tout \xc3\xa9tait "
+	    "r\xc3\xa9install\xc3\xa9. Preuve d\xe2\x80\x99une motivation qui, "
+	    "malgr\xc3\xa9 la\n"
+	    "fatigue, ne faiblit pas.\n\n"
+	    "    Malgr\xc3\xa9 les tentatives de @UnivParis8 pour faire cesser "
+	    "le mouvement, \xc2\xab Paris 8 en gr\xc3\xa8ve\n"
+	    "    reconctible \xc2\xbb toujours, demander le programme de la "
+	    "semaine https://t.co/Iuc819izMj\n\n"
+	    "    \xe2\x80\x94 Solidaires \xc3\x89tudiant-e-s Saint-Denis "
+	    "(@SolidairesEtuP8) February 17, 2020\n\n"
+	    "Kab NIANG\n\n"
+	    "Cr\xc3\xa9" "dit photo : KB / Bondy Blog\n\n"
+	    "*Le pr\xc3\xa9nom a \xc3\xa9t\xc3\xa9 modifi\xc3\xa9\n\n"
+	    "Articles li\xc3\xa9s\n\n"
+	    "  \xe2\x80\xa2 [IMG_9974-3]\n\n"
+	    "    Un an \xc3\xa0 l\xe2\x80\x99" "atelier Sciences Po de Delacroix, "
+	    "\xc3\xa9p. 5 : Eprouvante oralit\xc3\xa9\n\n"
+	    "    Intervenant \xc3\xa0 l\xe2\x80\x99" "atelier Sciences Po du "
+	    "Lyc\xc3\xa9" "e Eug\xc3\xa8ne Delacroix de Drancy, Philippe "
+	    "observe tout\n"
+	    "    au long de l\xe2\x80\x99" "ann\xc3\xa9" "e ses \xc3\xa9l\xc3\xa8"
+	    "ves. Sa premi\xc3\xa8re chronique de 2020 raconte leurs premiers "
+	    "pas vers\n"
+	    "    l\xe2\x80\x99oral. La timidit\xc3\xa9, l\xe2\x80\x99h\xc3\xa9"
+	    "sitation, l\xe2\x80\x99" "affirmation\xe2\x80\xa6 Episode 5.\n\n"
+	    "    Par Philippe Douroux\n"
+	    "    Le 05/02/2020\n"
+	    "  \xe2\x80\xa2 [Chautagne_]\n\n"
+	    "    Contre les E3C, les \xc3\xa9l\xc3\xa8ves de Louise-Michel "
+	    "gagnent une premi\xc3\xa8re bataille\n\n"
+	    "    Un peu partout en r\xc3\xa9gion parisienne, les lyc\xc3\xa9"
+	    "ens se mobilisent contre les premi\xc3\xa8res E3C, du nom\n"
+	    "    des \xc3\xa9preuves de contr\xc3\xb4le continu instaur"
+	    "\xc3\xa9" "es cette ann\xc3\xa9" "e par la r\xc3\xa9" "forme "
+	    "Blanquer. A Bobigny, le\n"
+	    "    blocus des \xc3\xa9l\xc3\xa8ves de Louise-Michel a port"
+	    "\xc3\xa9 ses fruits puisque les \xc3\xa9preuves ont "
+	    "\xc3\xa9t\xc3\xa9 report\xc3\xa9" "es.\n"
+	    "    Reportage.\n\n"
+	    "    Par Herv\xc3\xa9 Hinopay\n"
+	    "    Le 31/01/2020\n"
+	    "  \xe2\x80\xa2 [WhatsApp-I]\n\n"
+	    "    Sourde et muette en classe\xe2\x80\xa6 pendant une journ"
+	    "\xc3\xa9" "e\n\n"
+	    "    Dans le coll\xc3\xa8ge de Luna, on sensibilise les "
+	    "\xc3\xa9l\xc3\xa8ves au handicap par la voie de l'exp"
+	    "\xc3\xa9rience.\n"
+	    "    Autrement dit, chaque \xc3\xa9l\xc3\xa8ve doit tirer au "
+	    "sort un handicap qu'il vivra pendant deux jours. Luna\n"
+	    "    a \xc3\xa9t\xc3\xa9 sourde et muette en classe, "
+	    "\xc3\xa0 la cantine, \xc3\xa0 la r\xc3\xa9" "cr\xc3\xa9... "
+	    "Une exp\xc3\xa9rience qu'elle nous\n"
+	    "    raconte.\n\n"
+	    "    Par Luna Hamidi\n"
+	    "    Le 29/01/2020\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Non loin de l", 13), 0);
+	assert_non_null(strstr(a->body, "ne faiblit pas."));
+	assert_null(strstr(a->body, "Intervenant"));
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -830,6 +930,7 @@ main(void)
 		cmocka_unit_test(test_extract_standfirst_after_date),
 		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_chinese),
+		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
