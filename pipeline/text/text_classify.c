@@ -26,8 +26,7 @@
 /* Body text (code points) that must precede a comment-thread heading
  * before it is believed to end the article. */
 #define TEXT_SECTION_MASS 400
-/* Short items seen this often are furniture. */
-#define TEXT_REPEAT_MIN 3
+/* Items of up to this many words may recur without being repeats. */
 #define TEXT_REPEAT_MAX_WORDS 6
 /* The body that ends the region after a gap of at least this many items
  * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
@@ -386,28 +385,8 @@ text_body_region(struct text_doc *d)
 	text_trim_tail(d);
 }
 
-/* Normalised key of a short item for the repetition count: digits
- * folded to '#', so "Rating: 12 Votes" and "Rating: 9 Votes" agree. */
-static char *
-text_repeat_key(const char *s)
-{
-	char *k = xstrdup(s);
-	size_t j = 0;
-
-	for (size_t i = 0; k[i] != '\0'; i++) {
-		if (isdigit((unsigned char)k[i])) {
-			if (j == 0 || k[j - 1] != '#')
-				k[j++] = '#';
-		} else {
-			k[j++] = k[i];
-		}
-	}
-	k[j] = '\0';
-	return k;
-}
-
 struct text_key {
-	char *key;
+	const char *key;
 	size_t i;
 };
 
@@ -419,39 +398,33 @@ text_key_cmp(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* Short items that recur TEXT_REPEAT_MIN times or more (comment
- * metadata, teaser labels, share buttons) are chrome. Longer items that
- * recur word for word are image alt texts and teaser blurbs shown twice,
- * not paragraphs of the article: they are marked repeated. */
+/* Items of more than TEXT_REPEAT_MAX_WORDS words that recur word for
+ * word are image alt texts and teaser blurbs shown twice, not paragraphs
+ * of the article: they are marked repeated. (Short items that recur are
+ * left alone: a live report's or a recipe's recurring labels are the
+ * article's, and the chrome among them is known by its phrasing.) */
 static void
 text_repeats(struct text_doc *d)
 {
 	struct text_key *v = xcalloc(d->n, sizeof(*v));
+	size_t n = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		v[i].key = d->items[i].words > TEXT_REPEAT_MAX_WORDS ?
-		    xstrdup(d->items[i].s) : text_repeat_key(d->items[i].s);
-		v[i].i = i;
+		if (d->items[i].words <= TEXT_REPEAT_MAX_WORDS)
+			continue;
+		v[n].key = d->items[i].s;
+		v[n++].i = i;
 	}
-	qsort(v, d->n, sizeof(*v), text_key_cmp);
-	for (size_t a = 0; a < d->n;) {
+	qsort(v, n, sizeof(*v), text_key_cmp);
+	for (size_t a = 0; a < n;) {
 		size_t b = a;
-		bool isshort = d->items[v[a].i].words <= TEXT_REPEAT_MAX_WORDS;
 
-		while (b < d->n && strcmp(v[a].key, v[b].key) == 0)
+		while (b < n && strcmp(v[a].key, v[b].key) == 0)
 			b++;
-		for (size_t k = a; k < b; k++) {
-			struct text_item *it = &d->items[v[k].i];
-
-			if (isshort && b - a >= TEXT_REPEAT_MIN)
-				it->chrome = true;
-			else if (!isshort && b - a >= 2)
-				it->repeated = true;
-		}
+		for (size_t k = a; b - a >= 2 && k < b; k++)
+			d->items[v[k].i].repeated = true;
 		a = b;
 	}
-	for (size_t k = 0; k < d->n; k++)
-		free(v[k].key);
 	free(v);
 }
 

@@ -894,6 +894,94 @@ test_extract_tail_island(void **state)
 	article_free(a);
 }
 
+/* Part of a lynx render of a live report of a speedway match
+ * (sportowefakty.wp.pl, trafeval-dev): each heat's paragraph comes with
+ * its number and time, the score and the riders, short lines that recur
+ * with other digits in every heat. They are the report's, not the
+ * page's furniture: the article starts at the first heat shown. */
+static void
+test_extract_live_report(void **state)
+{
+	const char *s =
+	    "Fogo Unia Leszno - RM Solar Falubaz Zielona G\xc3\xb3ra\n\n"
+	    "   19:03\n\n"
+	    "   ZOBACZ WIDEO Bartosz Zmarzlik dosta\xc5\x82 pytanie o klubow"
+	    "\xc4\x85 przysz\xc5\x82o\xc5\x9b\xc4\x87. Wymowny komentarz Polaka"
+	    "\n\n"
+	    "   Kosmetyka toru.\n"
+	    "   Bieg 10 63.69 sek.\n"
+	    "   Fogo Unia Leszno 41\n"
+	    "   5 : 1\n"
+	    "   19 RM Solar Falubaz Zielona G\xc3\xb3ra\n"
+	    "     * Norbert Krakowiak 1\n"
+	    "     * Bartosz Smekta\xc5\x82" "a 2\n"
+	    "     * Patryk Dudek 0\n"
+	    "     * Jaimon Lidsey 3\n\n"
+	    "   Atomowy wyjazd spod ta\xc5\x9bmy Smekta\xc5\x82y. Na ko\xc5\x84"
+	    "cu pierwszego okr\xc4\x85\xc5\xbc" "enia Lidsey przemkn\xc4\x85"
+	    "\xc5\x82 po\n"
+	    "   zewn\xc4\x99trznej obok Krakowiaka i by\xc5\x82o 5:1 dla gospod"
+	    "arzy. Dudek daleko za plecami kolegi z\n"
+	    "   pary.\n"
+	    "   Bieg 9 63.69 sek.\n"
+	    "   Fogo Unia Leszno 36\n"
+	    "   3 : 3\n"
+	    "   18 RM Solar Falubaz Zielona G\xc3\xb3ra\n"
+	    "     * Emil Sajfutdinow 3\n"
+	    "     * Rohan Tungate 1\n"
+	    "     * Janusz Ko\xc5\x82odziej 0\n"
+	    "     * Martin Vaculik 2\n\n"
+	    "   Sajfutdinow atakowany na pierwszym k\xc3\xb3\xc5\x82ku przez pa"
+	    "r\xc4\x99 Falubazu. Rosjanin spokojnie odpar\xc5\x82\n"
+	    "   jednak te ataki i pewnie przewodzi\xc5\x82 stawce do samej mety"
+	    ". Ko\xc5\x82odziej na trzecim okr\xc4\x85\xc5\xbc" "eniu\n"
+	    "   zbli\xc5\xbcy\xc5\x82 si\xc4\x99 do trzeciego Tungate'a, ale ni"
+	    "c nie zdzia\xc5\x82" "a\xc5\x82.\n"
+	    "   Bieg 8 62.5 sek.\n"
+	    "   Fogo Unia Leszno 33\n"
+	    "   3 : 3\n"
+	    "   15 RM Solar Falubaz Zielona G\xc3\xb3ra\n"
+	    "     * Michael Jepsen Jensen 2\n"
+	    "     * Piotr Pawlicki 3\n"
+	    "     * Piotr Protasiewicz 1\n"
+	    "     * Szymon Szlauderbach 0\n\n"
+	    "   Pawlicki jest dzi\xc5\x9b poza zasi\xc4\x99giem rywali. Jepsen "
+	    "Jensen stara\xc5\x82 si\xc4\x99 nap\xc4\x99" "dza\xc4\x87, ale na "
+	    "nic si\xc4\x99\n"
+	    "   to zda\xc5\x82o. K\xc5\x82opoty Szlauderbacha, kt\xc3\xb3ry szy"
+	    "bko straci\xc5\x82 metry do trzeciego Protasiewicza.\n"
+	    "   Unia ju\xc5\xbc o krok od awansu do fina\xc5\x82u.\n\n"
+	    "   Defekt Protasiewicza tu\xc5\xbc po biegu. Kapitan Falubazu \"z"
+	    "\xc5\x82" "apa\xc5\x82 gum\xc4\x99\".\n"
+	    "   18:45\n\n"
+	    "   Na szcz\xc4\x99\xc5\x9b" "cie przesta\xc5\x82o pada\xc4\x87.\n"
+	    "   18:38\n\n"
+	    "   Pi\xc4\x99" "ciu senior\xc3\xb3w Fogo Unii po dw\xc3\xb3" "ch s"
+	    "eriach jest niepokonanych. Jedyne straty ponie\xc5\x9bli dzi\xc5"
+	    "\x9b\n"
+	    "   juniorzy Byk\xc3\xb3w. Nokaut.\n"
+	    "   18:37\n\n"
+	    "     * Szukamy wsp\xc3\xb3\xc5\x82pracownik\xc3\xb3w! Do\xc5\x82"
+	    "\xc4\x85" "cz do redakcji \xc5\xbcu\xc5\xbclowej WP SportoweFakty!"
+	    "\n\n"
+	    "   18:37\n\n"
+	    "   Wynik dwumeczu: 76:56 dla Fogo Unii Leszno.\n"
+	    "   18:36\n\n"
+	    "   ZOBACZ WIDEO \xc5\xbbu\xc5\xbc" "el. #MagazynBezHamulc\xc3\xb3w"
+	    ". Termi\xc5\x84ska, Krakowiak, Murawski, Orkiszewska i\n"
+	    "   Janiszewski go\xc5\x9b\xc4\x87mi Galewskiego!\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Atomowy wyjazd", 14), 0);
+	assert_non_null(strstr(a->body, "Pawlicki jest dzi"));
+	assert_non_null(strstr(a->body, "Wynik dwumeczu: 76:56"));
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -933,6 +1021,7 @@ main(void)
 		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_chinese),
 		cmocka_unit_test(test_extract_tail_island),
+		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
