@@ -31,6 +31,8 @@
 /* The body that ends the region after a gap of at least this many items
  * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
 #define TEXT_TAIL_GAP 2
+/* Body-like items of a blank-line block holding this many count half. */
+#define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
 
 static bool
@@ -280,7 +282,7 @@ text_appeal_runs(struct text_doc *d)
 }
 
 /* The score of an item in the search for the body region. Body-like items
- * count their width; the other items of running text cost theirs, at
+ * count their width (half of it when crowded); the other items of running text cost theirs, at
  * least a small constant: the region holds more body than other text, so
  * a list of teasers (a headline, a name, a date and one sentence each)
  * does not join the article it follows, while a subheading does. */
@@ -290,7 +292,7 @@ text_score(const struct text_item *it)
 	long c;
 
 	if (it->bodylike)
-		return (long)it->width;
+		return (long)it->width / (it->crowded ? 2 : 1);
 	if (it->appeal)
 		return -(long)it->width - 50;
 	if (it->chrome || it->kind == TEXT_CAPTION ||
@@ -426,6 +428,31 @@ text_repeats(struct text_doc *d)
 		a = b;
 	}
 	free(v);
+}
+
+/* Marks as crowded the body-like items of the blank-line blocks that
+ * hold TEXT_CROWD_MIN of them or more. An article's paragraphs stand in
+ * blocks of their own or a few together; a feed of questions, comments
+ * or teasers, a consent dialog's options, a form's messages come as one
+ * block of many (in the renders of a blog written with line breaks the
+ * whole page does, and every paragraph is crowded alike). */
+static void
+text_crowding(struct text_doc *d)
+{
+	size_t *n;
+	int blocks = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].block >= blocks)
+			blocks = d->items[i].block + 1;
+	n = xcalloc((size_t)blocks + 1, sizeof(*n));
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].bodylike)
+			n[d->items[i].block]++;
+	for (size_t i = 0; i < d->n; i++)
+		d->items[i].crowded = d->items[i].bodylike &&
+		    n[d->items[i].block] >= TEXT_CROWD_MIN;
+	free(n);
 }
 
 /* A paragraph that the page also shows elsewhere (a summary, a teaser)
@@ -578,6 +605,7 @@ text_classify(struct text_doc *d)
 		    ((it->sentence && it->words >= 6) || it->words >= 30);
 	}
 	text_repeated_in_body(d);
+	text_crowding(d);
 	text_body_region(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		struct text_item *it = &d->items[i];

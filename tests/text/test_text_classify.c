@@ -982,6 +982,121 @@ test_extract_live_report(void **state)
 	article_free(a);
 }
 
+/* A w3m render of a short police report (hildesheimer-presse.de,
+ * trafeval-dev; the emergency numbers and ad slots between the report
+ * and the footer cut), with the site's consent dialog after the footer:
+ * four paragraphs of prose in one block, longer together than the
+ * report. Body-like items of a block that holds four or more count half
+ * their width: the report, one paragraph a block, is the article. */
+static void
+test_extract_crowded_block(void **state)
+{
+	const char *s =
+	    "Hund vertreibt Einbrecher \xe2\x80\x93 Zeugenaufruf\n\n"
+	    "Hildesheimer Presse 1. November 20231. November 2023 Bockenem, Nor"
+	    "dstra\xc3\x9f" "e, Polizei\n\n"
+	    "Am 31.10.2023, gegen 23:40 Uhr, kam es in der Nordstra\xc3\x9f" "e"
+	    " in 31167 Bockenem zu einem versuchten\n"
+	    "Wohnungseinbruchsdiebstahl.\n\n"
+	    "Nach aktuellem Kenntnisstand schlug der Hund des Hausbewohners zur"
+	    " o. g. Zeit pl\xc3\xb6tzlich an. Als der\n"
+	    "Bewohner nach dem Rechten schauen wollte, erkannte er zwei dunkle "
+	    "Gestalten, welche wegrannten. An\n"
+	    "seiner Haupteingangst\xc3\xbcr stellte er au\xc3\x9f" "erdem eine "
+	    "frische Hebelmarke fest. Umgehend alarmierte er\n"
+	    "die Polizei.\n\n"
+	    "Eine sofort eingeleitete Nahbereichsfahndung durch die eingesetzte"
+	    "n Funkstreifenwagen verlief\n"
+	    "negativ \xe2\x80\x93 die beiden Personen sind weiterhin fl\xc3\xbc"
+	    "chtig.\n\n"
+	    "Die Polizei Bad Salzdetfurth hat die Ermittlungen in hiesiger Sach"
+	    "e aufgenommen. Zeugen, die\n"
+	    "sachdienliche Hinweise geben k\xc3\xb6nnen, werden gebeten, sich u"
+	    "nter der Telefonnummer 050639010 zu\n"
+	    "melden.\n\n"
+	    "erb/ots\n"
+	    "Foto: dahancoo / Pixabay (Symbolbild)\n\n"
+	    "Hinweis zu der Meldung\n"
+	    "Diese Seite zeigt gesponserten Marketing-Inhalt, Quell- und Inform"
+	    "ationslinks sowie extern\n"
+	    "eingespielte Banner und Flash-Anzeigen.\n\n\n\n\n"
+	    "Anzeigen\n\n"
+	    "Beliebte Artikel\n\n"
+	    "Service\n\n"
+	    "  \xe2\x80\xa2 Hildesheimer Presse\n"
+	    "  \xe2\x80\xa2 Stellenangebote\n"
+	    "  \xe2\x80\xa2 Ihre Werbeanfrage\n"
+	    "  \xe2\x80\xa2 RSS-FEED\n\n"
+	    "Informationen\n\n"
+	    "  \xe2\x80\xa2 Datenl\xc3\xb6schauftrag\n"
+	    "  \xe2\x80\xa2 Datenschutz\n"
+	    "  \xe2\x80\xa2 Impressum\n\n"
+	    "Pressenetzwerk\n\n"
+	    "  \xe2\x80\xa2 Celler Presse\n"
+	    "  \xe2\x80\xa2 Barrierefreies Celle\n"
+	    "  \xe2\x80\xa2 Hildesheimer Presse\n"
+	    "  \xe2\x80\xa2 Uelzener Presse\n\n"
+	    "  \xe2\x80\xa2  \n\n"
+	    "Copyright \xc2\xa9 2023 Hildesheimer Presse. Alle Rechte vorbehalt"
+	    "en.\n"
+	    "Theme: ColorMag von ThemeGrill. Bereitgestellt von WordPress.\n"
+	    " \n"
+	    "Cookie-Zustimmung verwalten\n"
+	    "Wir verwenden Technologien wie Cookies, um Ger\xc3\xa4teinformatio"
+	    "nen zu speichern und/oder darauf\n"
+	    "zuzugreifen. Wir tun dies, um das Browsing-Erlebnis zu verbessern "
+	    "und um (nicht) personalisierte\n"
+	    "Werbung anzuzeigen. Wenn du nicht zustimmst oder die Zustimmung wi"
+	    "derrufst, kann dies bestimmte\n"
+	    "Merkmale und Funktionen beeintr\xc3\xa4" "chtigen.\n"
+	    "Funktional [ ] Funktional Immer aktiv\n"
+	    "Die technische Speicherung oder der Zugang ist unbedingt erforderl"
+	    "ich f\xc3\xbcr den rechtm\xc3\xa4\xc3\x9figen Zweck,\n"
+	    "die Nutzung eines bestimmten Dienstes zu erm\xc3\xb6glichen, der v"
+	    "om Teilnehmer oder Nutzer ausdr\xc3\xbc" "cklich\n"
+	    "gew\xc3\xbcnscht wird, oder f\xc3\xbcr den alleinigen Zweck, die "
+	    "\xc3\x9c" "bertragung einer Nachricht \xc3\xbc" "ber ein\n"
+	    "elektronisches Kommunikationsnetz durchzuf\xc3\xbchren.\n"
+	    "Vorlieben [ ] Vorlieben\n"
+	    "Die technische Speicherung oder der Zugriff ist f\xc3\xbcr den rec"
+	    "htm\xc3\xa4\xc3\x9figen Zweck der Speicherung von\n"
+	    "Pr\xc3\xa4" "ferenzen erforderlich, die nicht vom Abonnenten oder "
+	    "Benutzer angefordert wurden.\n"
+	    "Statistiken [ ] Statistiken\n"
+	    "Die technische Speicherung oder der Zugriff, der ausschlie\xc3\x9f"
+	    "lich zu statistischen Zwecken erfolgt. \n"
+	    "Die technische Speicherung oder der Zugriff, der ausschlie\xc3\x9f"
+	    "lich zu anonymen statistischen Zwecken\n"
+	    "verwendet wird. Ohne eine Vorladung, die freiwillige Zustimmung de"
+	    "ines Internetdienstanbieters oder\n"
+	    "zus\xc3\xa4tzliche Aufzeichnungen von Dritten k\xc3\xb6nnen die zu"
+	    " diesem Zweck gespeicherten oder abgerufenen\n"
+	    "Informationen allein in der Regel nicht dazu verwendet werden, dic"
+	    "h zu identifizieren.\n"
+	    "Marketing [ ] Marketing\n"
+	    "Die technische Speicherung oder der Zugriff ist erforderlich, um N"
+	    "utzerprofile zu erstellen, um\n"
+	    "Werbung zu versenden oder um den Nutzer auf einer Website oder "
+	    "\xc3\xbc" "ber mehrere Websites hinweg zu\n"
+	    "\xc3\xa4hnlichen Marketingzwecken zu verfolgen.\n"
+	    "Optionen verwalten Dienste verwalten Manage {vendor_count} vendors"
+	    " Lese mehr \xc3\xbc" "ber diese Zwecke\n"
+	    "Akzeptieren Ablehnen Einstellungen anzeigen Einstellungen speicher"
+	    "n Einstellungen anzeigen\n"
+	    "{title} {title} {title}\n"
+	    "Zustimmung verwalten\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Am 31.10.2023, gegen", 20), 0);
+	assert_non_null(strstr(a->body, "Die Polizei Bad Salzdetfurth"));
+	assert_null(strstr(a->body, "technische Speicherung"));
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -1022,6 +1137,7 @@ main(void)
 		cmocka_unit_test(test_extract_chinese),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
+		cmocka_unit_test(test_extract_crowded_block),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
