@@ -34,6 +34,7 @@ struct text_item {
 	bool section_end;  /* a heading of a comment thread */
 	bool sentence;     /* ends like a sentence */
 	bool bodylike;     /* looks like a paragraph of running text */
+	bool crowded;      /* body-like, in a block of many body-like items */
 	bool datelike;     /* short and mostly a date */
 	bool dup;          /* TEXT_CAPTION repeating a neighbour's caption */
 	enum text_kind kind;

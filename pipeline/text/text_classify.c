@@ -26,9 +26,14 @@
 /* Body text (code points) that must precede a comment-thread heading
  * before it is believed to end the article. */
 #define TEXT_SECTION_MASS 400
-/* Short items seen this often are furniture. */
-#define TEXT_REPEAT_MIN 3
+/* Items of up to this many words may recur without being repeats. */
 #define TEXT_REPEAT_MAX_WORDS 6
+/* The body that ends the region after a gap of at least this many items
+ * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
+#define TEXT_TAIL_GAP 2
+/* Body-like items of a blank-line block holding this many count half. */
+#define TEXT_CROWD_MIN 4
+#define TEXT_TAIL_WEIGHT 15
 
 static bool
 text_has_year_or_time(const char *s)
@@ -277,7 +282,7 @@ text_appeal_runs(struct text_doc *d)
 }
 
 /* The score of an item in the search for the body region. Body-like items
- * count their width; the other items of running text cost theirs, at
+ * count their width (half of it when crowded); the other items of running text cost theirs, at
  * least a small constant: the region holds more body than other text, so
  * a list of teasers (a headline, a name, a date and one sentence each)
  * does not join the article it follows, while a subheading does. */
@@ -287,7 +292,7 @@ text_score(const struct text_item *it)
 	long c;
 
 	if (it->bodylike)
-		return (long)it->width;
+		return (long)it->width / (it->crowded ? 2 : 1);
 	if (it->appeal)
 		return -(long)it->width - 50;
 	if (it->chrome || it->kind == TEXT_CAPTION ||
@@ -315,10 +320,36 @@ text_teaser_card(const struct text_item *name, const struct text_item *date)
 	    date_find(date->s, strlen(date->s), &t, NULL, NULL) == 0;
 }
 
+/* Drops the body that ends the region after a gap (TEXT_TAIL_GAP items
+ * or more that are not body-like) while it weighs less than one and a
+ * half times what the gap costs: the search keeps it when it weighs
+ * more than the gap, and so took in the author's bio, a disclaimer or a
+ * newsletter's pitch under the article. Repeated while it holds. */
+static void
+text_trim_tail(struct text_doc *d)
+{
+	for (;;) {
+		size_t a = d->body_end, g, gap = 0;
+		long island = 0, cost = 0;
+
+		while (a > d->body_start && d->items[a - 1].bodylike)
+			island += (long)d->items[--a].width;
+		g = a;
+		while (g > d->body_start && !d->items[g - 1].bodylike) {
+			cost -= text_score(&d->items[--g]);
+			gap++;
+		}
+		if (g == d->body_start || gap < TEXT_TAIL_GAP ||
+		    island * 10 > cost * TEXT_TAIL_WEIGHT)
+			return;
+		d->body_end = g;
+	}
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. A heading
  * of a comment thread inside the run, after a good amount of body text,
- * ends it: a long thread is not the article. */
+ * ends it: a long thread is not the article. Its tail is trimmed. */
 static void
 text_body_region(struct text_doc *d)
 {
@@ -353,30 +384,11 @@ text_body_region(struct text_doc *d)
 	while (d->body_end > d->body_start &&
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
-}
-
-/* Normalised key of a short item for the repetition count: digits
- * folded to '#', so "Rating: 12 Votes" and "Rating: 9 Votes" agree. */
-static char *
-text_repeat_key(const char *s)
-{
-	char *k = xstrdup(s);
-	size_t j = 0;
-
-	for (size_t i = 0; k[i] != '\0'; i++) {
-		if (isdigit((unsigned char)k[i])) {
-			if (j == 0 || k[j - 1] != '#')
-				k[j++] = '#';
-		} else {
-			k[j++] = k[i];
-		}
-	}
-	k[j] = '\0';
-	return k;
+	text_trim_tail(d);
 }
 
 struct text_key {
-	char *key;
+	const char *key;
 	size_t i;
 };
 
@@ -388,40 +400,59 @@ text_key_cmp(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* Short items that recur TEXT_REPEAT_MIN times or more (comment
- * metadata, teaser labels, share buttons) are chrome. Longer items that
- * recur word for word are image alt texts and teaser blurbs shown twice,
- * not paragraphs of the article: they are marked repeated. */
+/* Items of more than TEXT_REPEAT_MAX_WORDS words that recur word for
+ * word are image alt texts and teaser blurbs shown twice, not paragraphs
+ * of the article: they are marked repeated. (Short items that recur are
+ * left alone: a live report's or a recipe's recurring labels are the
+ * article's, and the chrome among them is known by its phrasing.) */
 static void
 text_repeats(struct text_doc *d)
 {
 	struct text_key *v = xcalloc(d->n, sizeof(*v));
+	size_t n = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		v[i].key = d->items[i].words > TEXT_REPEAT_MAX_WORDS ?
-		    xstrdup(d->items[i].s) : text_repeat_key(d->items[i].s);
-		v[i].i = i;
+		if (d->items[i].words <= TEXT_REPEAT_MAX_WORDS)
+			continue;
+		v[n].key = d->items[i].s;
+		v[n++].i = i;
 	}
-	qsort(v, d->n, sizeof(*v), text_key_cmp);
-	for (size_t a = 0; a < d->n;) {
+	qsort(v, n, sizeof(*v), text_key_cmp);
+	for (size_t a = 0; a < n;) {
 		size_t b = a;
-		bool isshort = d->items[v[a].i].words <= TEXT_REPEAT_MAX_WORDS;
 
-		while (b < d->n && strcmp(v[a].key, v[b].key) == 0)
+		while (b < n && strcmp(v[a].key, v[b].key) == 0)
 			b++;
-		for (size_t k = a; k < b; k++) {
-			struct text_item *it = &d->items[v[k].i];
-
-			if (isshort && b - a >= TEXT_REPEAT_MIN)
-				it->chrome = true;
-			else if (!isshort && b - a >= 2)
-				it->repeated = true;
-		}
+		for (size_t k = a; b - a >= 2 && k < b; k++)
+			d->items[v[k].i].repeated = true;
 		a = b;
 	}
-	for (size_t k = 0; k < d->n; k++)
-		free(v[k].key);
 	free(v);
+}
+
+/* Marks as crowded the body-like items of the blank-line blocks that
+ * hold TEXT_CROWD_MIN of them or more. An article's paragraphs stand in
+ * blocks of their own or a few together; a feed of questions, comments
+ * or teasers, a consent dialog's options, a form's messages come as one
+ * block of many (in the renders of a blog written with line breaks the
+ * whole page does, and every paragraph is crowded alike). */
+static void
+text_crowding(struct text_doc *d)
+{
+	size_t *n;
+	int blocks = 0;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].block >= blocks)
+			blocks = d->items[i].block + 1;
+	n = xcalloc((size_t)blocks + 1, sizeof(*n));
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].bodylike)
+			n[d->items[i].block]++;
+	for (size_t i = 0; i < d->n; i++)
+		d->items[i].crowded = d->items[i].bodylike &&
+		    n[d->items[i].block] >= TEXT_CROWD_MIN;
+	free(n);
 }
 
 /* A paragraph that the page also shows elsewhere (a summary, a teaser)
@@ -574,6 +605,7 @@ text_classify(struct text_doc *d)
 		    ((it->sentence && it->words >= 6) || it->words >= 30);
 	}
 	text_repeated_in_body(d);
+	text_crowding(d);
 	text_body_region(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		struct text_item *it = &d->items[i];

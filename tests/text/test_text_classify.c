@@ -792,6 +792,311 @@ test_extract_chinese(void **state)
 	article_free(a);
 }
 
+/* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
+ * article's last paragraphs, an embedded tweet, the photo credit, a box
+ * of related articles and three of its teasers. The second teaser's card
+ * (a name, a date under it) ends the region, which kept the first
+ * teaser's summary: a paragraph of prose that outweighs the short items
+ * between it and the article. A run of body after such a gap ends the
+ * article only when it weighs one and a half times what the gap costs. */
+static void
+test_extract_tail_island(void **state)
+{
+	const char *s =
+	    "Paris-8 : un peu de tension, beaucoup d\xe2\x80\x99" "actions\n\n"
+	    "Non loin de l\xc3\xa0, on finit notre reportage en discutant avec "
+	    "Pasiphae. Cette jeune fille de 20 ans\n"
+	    "\xc3\xa9tudie les lettres \xc3\xa0 Saint-Denis apr\xc3\xa8s avoir "
+	    "fait les Beaux-Arts \xc3\xa0 Angers. Elle vit \xc3\xa0 double "
+	    "titre\n"
+	    "la mobilisation actuelle, sa m\xc3\xa8re \xc3\xa9tant \xc3\xa9"
+	    "galement impliqu\xc3\xa9" "e en tant qu\xe2\x80\x99" "enseignante "
+	    "\xc3\xa0 l\xe2\x80\x99universit\xc3\xa9\n"
+	    "de Nantes. \xc2\xab Ce qu\xe2\x80\x99on nous annonce, "
+	    "c\xe2\x80\x99" "est la fin de l\xe2\x80\x99universit\xc3\xa9, "
+	    "soupire-t-elle. "
+	    "C\xe2\x80\x99" "est de plus en\n"
+	    "plus difficile. Je vois ma m\xc3\xa8re qui est prof vacataire, je "
+	    "la vois gal\xc3\xa9rer entre sa th\xc3\xa8se et son\n"
+	    "boulot. Elle est en grande souffrance. Elle adore ce "
+	    "m\xc3\xa9tier, elle s\xe2\x80\x99investit beaucoup mais elle est\n"
+	    "dans la pr\xc3\xa9" "carit\xc3\xa9. \xc2\xbb\n\n"
+	    "C\xe2\x80\x99" "est pour elle et pour tous les autres, \xc3\xa9"
+	    "tudiants, personnels ou enseignants, que Paris-8 va\n"
+	    "continuer \xc3\xa0 se mobiliser. Ce week-end, la direction de "
+	    "l\xe2\x80\x99universit\xc3\xa9 a fait d\xc3\xa9" "barrasser le "
+	    "piquet de\n"
+	    "gr\xc3\xa8ve. Mais, d\xc3\xa8s lundi matin, tout \xc3\xa9tait "
+	    "r\xc3\xa9install\xc3\xa9. Preuve d\xe2\x80\x99une motivation qui, "
+	    "malgr\xc3\xa9 la\n"
+	    "fatigue, ne faiblit pas.\n\n"
+	    "    Malgr\xc3\xa9 les tentatives de @UnivParis8 pour faire cesser "
+	    "le mouvement, \xc2\xab Paris 8 en gr\xc3\xa8ve\n"
+	    "    reconctible \xc2\xbb toujours, demander le programme de la "
+	    "semaine https://t.co/Iuc819izMj\n\n"
+	    "    \xe2\x80\x94 Solidaires \xc3\x89tudiant-e-s Saint-Denis "
+	    "(@SolidairesEtuP8) February 17, 2020\n\n"
+	    "Kab NIANG\n\n"
+	    "Cr\xc3\xa9" "dit photo : KB / Bondy Blog\n\n"
+	    "*Le pr\xc3\xa9nom a \xc3\xa9t\xc3\xa9 modifi\xc3\xa9\n\n"
+	    "Articles li\xc3\xa9s\n\n"
+	    "  \xe2\x80\xa2 [IMG_9974-3]\n\n"
+	    "    Un an \xc3\xa0 l\xe2\x80\x99" "atelier Sciences Po de "
+	    "Delacroix, \xc3\xa9p. 5 : Eprouvante oralit\xc3\xa9\n\n"
+	    "    Intervenant \xc3\xa0 l\xe2\x80\x99" "atelier Sciences Po du "
+	    "Lyc\xc3\xa9" "e Eug\xc3\xa8ne Delacroix de Drancy, Philippe "
+	    "observe tout\n"
+	    "    au long de l\xe2\x80\x99" "ann\xc3\xa9" "e ses "
+	    "\xc3\xa9l\xc3\xa8ves. Sa premi\xc3\xa8re chronique de 2020 "
+	    "raconte leurs premiers "
+	    "pas vers\n"
+	    "    l\xe2\x80\x99oral. La timidit\xc3\xa9, l\xe2\x80\x99h\xc3\xa9"
+	    "sitation, l\xe2\x80\x99" "affirmation\xe2\x80\xa6 Episode 5.\n\n"
+	    "    Par Philippe Douroux\n"
+	    "    Le 05/02/2020\n"
+	    "  \xe2\x80\xa2 [Chautagne_]\n\n"
+	    "    Contre les E3C, les \xc3\xa9l\xc3\xa8ves de Louise-Michel "
+	    "gagnent une premi\xc3\xa8re bataille\n\n"
+	    "    Un peu partout en r\xc3\xa9gion parisienne, les lyc\xc3\xa9"
+	    "ens se mobilisent contre les premi\xc3\xa8res E3C, du nom\n"
+	    "    des \xc3\xa9preuves de contr\xc3\xb4le continu instaur"
+	    "\xc3\xa9" "es cette ann\xc3\xa9" "e par la r\xc3\xa9" "forme "
+	    "Blanquer. A Bobigny, le\n"
+	    "    blocus des \xc3\xa9l\xc3\xa8ves de Louise-Michel a port"
+	    "\xc3\xa9 ses fruits puisque les \xc3\xa9preuves ont "
+	    "\xc3\xa9t\xc3\xa9 report\xc3\xa9" "es.\n"
+	    "    Reportage.\n\n"
+	    "    Par Herv\xc3\xa9 Hinopay\n"
+	    "    Le 31/01/2020\n"
+	    "  \xe2\x80\xa2 [WhatsApp-I]\n\n"
+	    "    Sourde et muette en classe\xe2\x80\xa6 pendant une journ"
+	    "\xc3\xa9" "e\n\n"
+	    "    Dans le coll\xc3\xa8ge de Luna, on sensibilise les "
+	    "\xc3\xa9l\xc3\xa8ves au handicap par la voie de l'exp"
+	    "\xc3\xa9rience.\n"
+	    "    Autrement dit, chaque \xc3\xa9l\xc3\xa8ve doit tirer au "
+	    "sort un handicap qu'il vivra pendant deux jours. Luna\n"
+	    "    a \xc3\xa9t\xc3\xa9 sourde et muette en classe, "
+	    "\xc3\xa0 la cantine, \xc3\xa0 la r\xc3\xa9" "cr\xc3\xa9... "
+	    "Une exp\xc3\xa9rience qu'elle nous\n"
+	    "    raconte.\n\n"
+	    "    Par Luna Hamidi\n"
+	    "    Le 29/01/2020\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Non loin de l", 13), 0);
+	assert_non_null(strstr(a->body, "ne faiblit pas."));
+	assert_null(strstr(a->body, "Intervenant"));
+	article_free(a);
+}
+
+/* Part of a lynx render of a live report of a speedway match
+ * (sportowefakty.wp.pl, trafeval-dev): each heat's paragraph comes with
+ * its number and time, the score and the riders, short lines that recur
+ * with other digits in every heat. They are the report's, not the
+ * page's furniture: the article starts at the first heat shown. */
+static void
+test_extract_live_report(void **state)
+{
+	const char *s =
+	    "Fogo Unia Leszno - RM Solar Falubaz Zielona G\xc3\xb3ra\n\n"
+	    "   19:03\n\n"
+	    "   ZOBACZ WIDEO Bartosz Zmarzlik dosta\xc5\x82 pytanie o klubow"
+	    "\xc4\x85 przysz\xc5\x82o\xc5\x9b\xc4\x87. Wymowny komentarz Polaka"
+	    "\n\n"
+	    "   Kosmetyka toru.\n"
+	    "   Bieg 10 63.69 sek.\n"
+	    "   Fogo Unia Leszno 41\n"
+	    "   5 : 1\n"
+	    "   19 RM Solar Falubaz Zielona G\xc3\xb3ra\n"
+	    "     * Norbert Krakowiak 1\n"
+	    "     * Bartosz Smekta\xc5\x82" "a 2\n"
+	    "     * Patryk Dudek 0\n"
+	    "     * Jaimon Lidsey 3\n\n"
+	    "   Atomowy wyjazd spod ta\xc5\x9bmy Smekta\xc5\x82y. Na ko\xc5\x84"
+	    "cu pierwszego okr\xc4\x85\xc5\xbc" "enia Lidsey przemkn\xc4\x85"
+	    "\xc5\x82 po\n"
+	    "   zewn\xc4\x99trznej obok Krakowiaka i by\xc5\x82o 5:1 dla gospod"
+	    "arzy. Dudek daleko za plecami kolegi z\n"
+	    "   pary.\n"
+	    "   Bieg 9 63.69 sek.\n"
+	    "   Fogo Unia Leszno 36\n"
+	    "   3 : 3\n"
+	    "   18 RM Solar Falubaz Zielona G\xc3\xb3ra\n"
+	    "     * Emil Sajfutdinow 3\n"
+	    "     * Rohan Tungate 1\n"
+	    "     * Janusz Ko\xc5\x82odziej 0\n"
+	    "     * Martin Vaculik 2\n\n"
+	    "   Sajfutdinow atakowany na pierwszym k\xc3\xb3\xc5\x82ku przez pa"
+	    "r\xc4\x99 Falubazu. Rosjanin spokojnie odpar\xc5\x82\n"
+	    "   jednak te ataki i pewnie przewodzi\xc5\x82 stawce do samej mety"
+	    ". Ko\xc5\x82odziej na trzecim okr\xc4\x85\xc5\xbc" "eniu\n"
+	    "   zbli\xc5\xbcy\xc5\x82 si\xc4\x99 do trzeciego Tungate'a, ale ni"
+	    "c nie zdzia\xc5\x82" "a\xc5\x82.\n"
+	    "   Bieg 8 62.5 sek.\n"
+	    "   Fogo Unia Leszno 33\n"
+	    "   3 : 3\n"
+	    "   15 RM Solar Falubaz Zielona G\xc3\xb3ra\n"
+	    "     * Michael Jepsen Jensen 2\n"
+	    "     * Piotr Pawlicki 3\n"
+	    "     * Piotr Protasiewicz 1\n"
+	    "     * Szymon Szlauderbach 0\n\n"
+	    "   Pawlicki jest dzi\xc5\x9b poza zasi\xc4\x99giem rywali. Jepsen "
+	    "Jensen stara\xc5\x82 si\xc4\x99 nap\xc4\x99" "dza\xc4\x87, ale na "
+	    "nic si\xc4\x99\n"
+	    "   to zda\xc5\x82o. K\xc5\x82opoty Szlauderbacha, kt\xc3\xb3ry szy"
+	    "bko straci\xc5\x82 metry do trzeciego Protasiewicza.\n"
+	    "   Unia ju\xc5\xbc o krok od awansu do fina\xc5\x82u.\n\n"
+	    "   Defekt Protasiewicza tu\xc5\xbc po biegu. Kapitan Falubazu \"z"
+	    "\xc5\x82" "apa\xc5\x82 gum\xc4\x99\".\n"
+	    "   18:45\n\n"
+	    "   Na szcz\xc4\x99\xc5\x9b" "cie przesta\xc5\x82o pada\xc4\x87.\n"
+	    "   18:38\n\n"
+	    "   Pi\xc4\x99" "ciu senior\xc3\xb3w Fogo Unii po dw\xc3\xb3" "ch s"
+	    "eriach jest niepokonanych. Jedyne straty ponie\xc5\x9bli dzi\xc5"
+	    "\x9b\n"
+	    "   juniorzy Byk\xc3\xb3w. Nokaut.\n"
+	    "   18:37\n\n"
+	    "     * Szukamy wsp\xc3\xb3\xc5\x82pracownik\xc3\xb3w! Do\xc5\x82"
+	    "\xc4\x85" "cz do redakcji \xc5\xbcu\xc5\xbclowej WP SportoweFakty!"
+	    "\n\n"
+	    "   18:37\n\n"
+	    "   Wynik dwumeczu: 76:56 dla Fogo Unii Leszno.\n"
+	    "   18:36\n\n"
+	    "   ZOBACZ WIDEO \xc5\xbbu\xc5\xbc" "el. #MagazynBezHamulc\xc3\xb3w"
+	    ". Termi\xc5\x84ska, Krakowiak, Murawski, Orkiszewska i\n"
+	    "   Janiszewski go\xc5\x9b\xc4\x87mi Galewskiego!\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Atomowy wyjazd", 14), 0);
+	assert_non_null(strstr(a->body, "Pawlicki jest dzi"));
+	assert_non_null(strstr(a->body, "Wynik dwumeczu: 76:56"));
+	article_free(a);
+}
+
+/* A w3m render of a short police report (hildesheimer-presse.de,
+ * trafeval-dev; the emergency numbers and ad slots between the report
+ * and the footer cut), with the site's consent dialog after the footer:
+ * four paragraphs of prose in one block, longer together than the
+ * report. Body-like items of a block that holds four or more count half
+ * their width: the report, one paragraph a block, is the article. */
+static void
+test_extract_crowded_block(void **state)
+{
+	const char *s =
+	    "Hund vertreibt Einbrecher \xe2\x80\x93 Zeugenaufruf\n\n"
+	    "Hildesheimer Presse 1. November 20231. November 2023 Bockenem, Nor"
+	    "dstra\xc3\x9f" "e, Polizei\n\n"
+	    "Am 31.10.2023, gegen 23:40 Uhr, kam es in der Nordstra\xc3\x9f" "e"
+	    " in 31167 Bockenem zu einem versuchten\n"
+	    "Wohnungseinbruchsdiebstahl.\n\n"
+	    "Nach aktuellem Kenntnisstand schlug der Hund des Hausbewohners zur"
+	    " o. g. Zeit pl\xc3\xb6tzlich an. Als der\n"
+	    "Bewohner nach dem Rechten schauen wollte, erkannte er zwei dunkle "
+	    "Gestalten, welche wegrannten. An\n"
+	    "seiner Haupteingangst\xc3\xbcr stellte er au\xc3\x9f" "erdem eine "
+	    "frische Hebelmarke fest. Umgehend alarmierte er\n"
+	    "die Polizei.\n\n"
+	    "Eine sofort eingeleitete Nahbereichsfahndung durch die eingesetzte"
+	    "n Funkstreifenwagen verlief\n"
+	    "negativ \xe2\x80\x93 die beiden Personen sind weiterhin fl\xc3\xbc"
+	    "chtig.\n\n"
+	    "Die Polizei Bad Salzdetfurth hat die Ermittlungen in hiesiger Sach"
+	    "e aufgenommen. Zeugen, die\n"
+	    "sachdienliche Hinweise geben k\xc3\xb6nnen, werden gebeten, sich u"
+	    "nter der Telefonnummer 050639010 zu\n"
+	    "melden.\n\n"
+	    "erb/ots\n"
+	    "Foto: dahancoo / Pixabay (Symbolbild)\n\n"
+	    "Hinweis zu der Meldung\n"
+	    "Diese Seite zeigt gesponserten Marketing-Inhalt, Quell- und Inform"
+	    "ationslinks sowie extern\n"
+	    "eingespielte Banner und Flash-Anzeigen.\n\n\n\n\n"
+	    "Anzeigen\n\n"
+	    "Beliebte Artikel\n\n"
+	    "Service\n\n"
+	    "  \xe2\x80\xa2 Hildesheimer Presse\n"
+	    "  \xe2\x80\xa2 Stellenangebote\n"
+	    "  \xe2\x80\xa2 Ihre Werbeanfrage\n"
+	    "  \xe2\x80\xa2 RSS-FEED\n\n"
+	    "Informationen\n\n"
+	    "  \xe2\x80\xa2 Datenl\xc3\xb6schauftrag\n"
+	    "  \xe2\x80\xa2 Datenschutz\n"
+	    "  \xe2\x80\xa2 Impressum\n\n"
+	    "Pressenetzwerk\n\n"
+	    "  \xe2\x80\xa2 Celler Presse\n"
+	    "  \xe2\x80\xa2 Barrierefreies Celle\n"
+	    "  \xe2\x80\xa2 Hildesheimer Presse\n"
+	    "  \xe2\x80\xa2 Uelzener Presse\n\n"
+	    "  \xe2\x80\xa2  \n\n"
+	    "Copyright \xc2\xa9 2023 Hildesheimer Presse. Alle Rechte vorbehalt"
+	    "en.\n"
+	    "Theme: ColorMag von ThemeGrill. Bereitgestellt von WordPress.\n"
+	    " \n"
+	    "Cookie-Zustimmung verwalten\n"
+	    "Wir verwenden Technologien wie Cookies, um Ger\xc3\xa4teinformatio"
+	    "nen zu speichern und/oder darauf\n"
+	    "zuzugreifen. Wir tun dies, um das Browsing-Erlebnis zu verbessern "
+	    "und um (nicht) personalisierte\n"
+	    "Werbung anzuzeigen. Wenn du nicht zustimmst oder die Zustimmung wi"
+	    "derrufst, kann dies bestimmte\n"
+	    "Merkmale und Funktionen beeintr\xc3\xa4" "chtigen.\n"
+	    "Funktional [ ] Funktional Immer aktiv\n"
+	    "Die technische Speicherung oder der Zugang ist unbedingt erforderl"
+	    "ich f\xc3\xbcr den rechtm\xc3\xa4\xc3\x9figen Zweck,\n"
+	    "die Nutzung eines bestimmten Dienstes zu erm\xc3\xb6glichen, der v"
+	    "om Teilnehmer oder Nutzer ausdr\xc3\xbc" "cklich\n"
+	    "gew\xc3\xbcnscht wird, oder f\xc3\xbcr den alleinigen Zweck, die "
+	    "\xc3\x9c" "bertragung einer Nachricht \xc3\xbc" "ber ein\n"
+	    "elektronisches Kommunikationsnetz durchzuf\xc3\xbchren.\n"
+	    "Vorlieben [ ] Vorlieben\n"
+	    "Die technische Speicherung oder der Zugriff ist f\xc3\xbcr den rec"
+	    "htm\xc3\xa4\xc3\x9figen Zweck der Speicherung von\n"
+	    "Pr\xc3\xa4" "ferenzen erforderlich, die nicht vom Abonnenten oder "
+	    "Benutzer angefordert wurden.\n"
+	    "Statistiken [ ] Statistiken\n"
+	    "Die technische Speicherung oder der Zugriff, der ausschlie\xc3\x9f"
+	    "lich zu statistischen Zwecken erfolgt. \n"
+	    "Die technische Speicherung oder der Zugriff, der ausschlie\xc3\x9f"
+	    "lich zu anonymen statistischen Zwecken\n"
+	    "verwendet wird. Ohne eine Vorladung, die freiwillige Zustimmung de"
+	    "ines Internetdienstanbieters oder\n"
+	    "zus\xc3\xa4tzliche Aufzeichnungen von Dritten k\xc3\xb6nnen die zu"
+	    " diesem Zweck gespeicherten oder abgerufenen\n"
+	    "Informationen allein in der Regel nicht dazu verwendet werden, dic"
+	    "h zu identifizieren.\n"
+	    "Marketing [ ] Marketing\n"
+	    "Die technische Speicherung oder der Zugriff ist erforderlich, um N"
+	    "utzerprofile zu erstellen, um\n"
+	    "Werbung zu versenden oder um den Nutzer auf einer Website oder "
+	    "\xc3\xbc" "ber mehrere Websites hinweg zu\n"
+	    "\xc3\xa4hnlichen Marketingzwecken zu verfolgen.\n"
+	    "Optionen verwalten Dienste verwalten Manage {vendor_count} vendors"
+	    " Lese mehr \xc3\xbc" "ber diese Zwecke\n"
+	    "Akzeptieren Ablehnen Einstellungen anzeigen Einstellungen speicher"
+	    "n Einstellungen anzeigen\n"
+	    "{title} {title} {title}\n"
+	    "Zustimmung verwalten\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Am 31.10.2023, gegen", 20), 0);
+	assert_non_null(strstr(a->body, "Die Polizei Bad Salzdetfurth"));
+	assert_null(strstr(a->body, "technische Speicherung"));
+	article_free(a);
+}
+
 static void
 test_extract_nothing(void **state)
 {
@@ -830,6 +1135,9 @@ main(void)
 		cmocka_unit_test(test_extract_standfirst_after_date),
 		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_chinese),
+		cmocka_unit_test(test_extract_tail_island),
+		cmocka_unit_test(test_extract_live_report),
+		cmocka_unit_test(test_extract_crowded_block),
 		cmocka_unit_test(test_extract_nothing),
 	};
 
