@@ -36,6 +36,12 @@ void story_index_free(struct story_index *idx);
 void story_assign(struct story_index *idx, struct nw_article *a,
     int64_t now);
 
+/* The story story_assign() would put a in: its id ("st1-" and 16 hex
+ * digits) into id and 1, or 0 if a would start a new story (id left as
+ * it was). a is not added. */
+int story_match(struct story_index *idx, const struct nw_article *a,
+    int64_t now, char id[21]);
+
 /* story_assign(), and story_signature() of a from the features the
  * assignment found (the commit path's one pass over them). Caller frees. */
 char *story_assign_signed(struct story_index *idx, struct nw_article *a,
@@ -100,6 +106,33 @@ struct story_mem {
 };
 
 void story_index_mem(const struct story_index *idx, struct story_mem *m);
+
+/* The bounds of a look-up. walk: the query's rare lists are walked
+ * shortest first while the seqs walked stay within walk (the shortest
+ * is always walked), the others treated as common keys (counted in the
+ * candidates' scores, not used to find them). scan: at most scan
+ * candidates, those of the highest bounds, are read and scored. 0 for
+ * either: no such bound. The defaults are STORY_WALK_MAX and
+ * STORY_SCAN_MAX; a snapshot does not keep them. docs/window.md says
+ * how they change the verdicts. */
+#define STORY_WALK_MAX 0
+#define STORY_SCAN_MAX 0
+void story_index_set_bounds(struct story_index *idx, size_t walk,
+    size_t scan);
+
+/* What the look-ups did, summed since the index was made, for
+ * bench_window. */
+struct story_stats {
+	uint64_t queries;
+	uint64_t keys;        /* query keys with a live holder */
+	uint64_t walked;      /* seqs read in the walks */
+	uint64_t skipped;     /* rare keys not walked (the bound) */
+	uint64_t cands;       /* candidates found */
+	uint64_t scored;      /* candidates whose record was read */
+};
+
+void story_index_stats(const struct story_index *idx,
+    struct story_stats *st);
 
 /* The time story_assign() files a under. */
 int64_t story_time(const struct nw_article *a, int64_t now);
