@@ -286,13 +286,22 @@ story_bound(const struct story_cand *c, size_t qterms)
 	return story_score(sn, st, c->nt, qterms);
 }
 
-/* A candidate's bound and place in cand: a max-heap of them gives the
+/* A candidate's bound, place in cand and age: a max-heap of them gives the
  * candidates in the order of their bounds as far as the scan goes (it
  * stops after a few at most, of thousands at a million articles). */
 struct story_ub {
 	double ub;
 	uint32_t i;
+	uint32_t age;
 };
+
+/* Is x to be scored before y: a higher bound, or of equal bounds the
+ * first added (as the scores are compared)? */
+static bool
+story_ub_before(const struct story_ub *x, const struct story_ub *y)
+{
+	return x->ub > y->ub || (x->ub == y->ub && x->age < y->age);
+}
 
 static void
 story_heap_down(struct story_ub *h, size_t n, size_t k)
@@ -304,9 +313,9 @@ story_heap_down(struct story_ub *h, size_t n, size_t k)
 
 		if (c >= n)
 			break;
-		if (c + 1 < n && h[c + 1].ub > h[c].ub)
+		if (c + 1 < n && story_ub_before(&h[c + 1], &h[c]))
 			c++;
-		if (h[c].ub <= x.ub)
+		if (!story_ub_before(&h[c], &x))
 			break;
 		h[k] = h[c];
 		k = c;
@@ -403,6 +412,7 @@ story_best(struct story_index *idx, struct story_cand *cand, size_t ncand,
 
 		if (ub >= 0) {
 			h[n].ub = ub;
+			h[n].age = cand[i].age;
 			h[n++].i = (uint32_t)i;
 		}
 	}

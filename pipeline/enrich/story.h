@@ -107,17 +107,16 @@ struct story_mem {
 
 void story_index_mem(const struct story_index *idx, struct story_mem *m);
 
-/* The bounds of a look-up. walk: the query's rare lists are walked
- * shortest first while the seqs walked stay within walk (the shortest
- * is always walked), the others treated as common keys (counted in the
- * candidates' scores, not used to find them). scan: at most scan
- * candidates, those of the highest bounds, are read and scored. 0 for
- * either: no such bound. The defaults are STORY_WALK_MAX and
- * STORY_SCAN_MAX; a snapshot does not keep them. docs/window.md says
- * how they change the verdicts. */
-#define STORY_WALK_MAX 0
-#define STORY_SCAN_MAX 0
-void story_index_set_bounds(struct story_index *idx, size_t walk,
+/* The bounds of a look-up. lone: of the candidates sharing one rare
+ * key only with the query, the first lone found (through its shortest
+ * lists, newest first) are read, the others left out (those sharing two
+ * or more are all read). scan: at most scan candidates, those of the
+ * highest bounds, are scored. 0 for either: no such bound, the verdict
+ * exact. The defaults are STORY_LONE_MAX and STORY_SCAN_MAX; a snapshot
+ * does not keep them. docs/window.md says how they change verdicts. */
+#define STORY_LONE_MAX 1024
+#define STORY_SCAN_MAX 64
+void story_index_set_bounds(struct story_index *idx, size_t lone,
     size_t scan);
 
 /* What the look-ups did, summed since the index was made, for
@@ -126,9 +125,9 @@ struct story_stats {
 	uint64_t queries;
 	uint64_t keys;        /* query keys with a live holder */
 	uint64_t walked;      /* seqs read in the walks */
-	uint64_t skipped;     /* rare keys not walked (the bound) */
 	uint64_t cands;       /* candidates found */
-	uint64_t scored;      /* candidates whose record was read */
+	uint64_t read;        /* of which read (their story_aux) */
+	uint64_t scored;      /* of which scored (their record and keys) */
 };
 
 void story_index_stats(const struct story_index *idx,

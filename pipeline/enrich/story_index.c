@@ -38,6 +38,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "story.h"
 #include "util.h"
@@ -321,7 +322,7 @@ story_index_new(int64_t window_secs)
 	idx->ring = xcalloc(idx->cap, sizeof(*idx->ring));
 	idx->aux = xcalloc(idx->cap, sizeof(*idx->aux));
 	idx->kchunk = xcalloc(STORY_KCHUNKS, sizeof(*idx->kchunk));
-	idx->walk_max = STORY_WALK_MAX;
+	idx->lone_max = STORY_LONE_MAX;
 	idx->scan_max = STORY_SCAN_MAX;
 	return idx;
 }
@@ -358,9 +359,9 @@ story_index_size(const struct story_index *idx)
 }
 
 void
-story_index_set_bounds(struct story_index *idx, size_t walk, size_t scan)
+story_index_set_bounds(struct story_index *idx, size_t lone, size_t scan)
 {
-	idx->walk_max = walk;
+	idx->lone_max = lone;
 	idx->scan_max = scan;
 }
 
@@ -382,12 +383,28 @@ story_index_window(const struct story_index *idx)
 	return idx->window;
 }
 
+void *
+story_ring_calloc(size_t n, size_t size)
+{
+	size_t len = n * size;
+	void *p;
+
+	if (len < STORY_HUGE)
+		return xcalloc(n, size);
+	if (posix_memalign(&p, STORY_HUGE, len) != 0)
+		abort();
+	/* a hint only: the ring is read at random, a page a read */
+	(void)madvise(p, len, MADV_HUGEPAGE);
+	memset(p, 0, len);
+	return p;
+}
+
 /* Re-homes the ring's records in a ring of cap records. */
 static void
 story_ring_resize(struct story_index *idx, uint32_t cap)
 {
-	struct story_rec *r = xcalloc(cap, sizeof(*r));
-	struct story_aux *z = xcalloc(cap, sizeof(*z));
+	struct story_rec *r = story_ring_calloc(cap, sizeof(*r));
+	struct story_aux *z = story_ring_calloc(cap, sizeof(*z));
 
 	for (uint32_t s = idx->head; s != idx->tail; s++) {
 		r[s & (cap - 1)] = *story_rec_at(idx, s);
@@ -656,33 +673,23 @@ story_common_push(struct story_keys *common, uint32_t id)
 	common->v[common->n++] = id;
 }
 
-/* Chooses the lists the query walks: the rare ones, shortest first,
- * while the seqs walked stay within idx->walk_max (the shortest is
- * walked whatever its length). The others are the query's common keys:
- * their ids into qcn and qct, their bits into the Bloom counts. Returns
- * the seqs to walk. */
+/* Sorts the query's keys, shortest list first, and marks the rare
+ * ones walked; the common ones' ids go into qcn and qct, their bits
+ * into the Bloom counts. Returns the seqs to walk. */
 static size_t
 story_choose(struct story_index *idx)
 {
 	size_t sum = 0;
-	int full = 0;
 
 	if (idx->nqk > 1)
 		qsort(idx->qk, idx->nqk, sizeof(*idx->qk), story_qkey_cmp);
 	for (size_t i = 0; i < idx->nqk; i++) {
 		struct story_qkey *q = &idx->qk[i];
 
-		if (q->len > STORY_POST_MAX || (idx->walk_max > 0 &&
-		    sum + q->len > idx->walk_max && sum > 0))
-			full = 1;
-		if (!full) {
+		if (q->len <= STORY_POST_MAX) {
 			q->walk = 1;
 			sum += q->len;
-			continue;
-		}
-		if (q->len <= STORY_POST_MAX)
-			idx->stats.skipped++;
-		if (q->terms) {
+		} else if (q->terms) {
 			story_common_push(&idx->qct, q->p->id);
 			idx->qtbit[story_tbit(q->key)]++;
 			idx->qtmask |= (uint64_t)1 << story_tbit(q->key);
@@ -709,23 +716,23 @@ story_bits(uint64_t mask, const uint8_t *bit)
 	return n;
 }
 
+/* Completes c (its seq, sn and st counted) from its story_aux. */
 static void
-story_cand_init(const struct story_index *idx, struct story_cand *c,
-    uint32_t seq)
+story_cand_init(const struct story_index *idx, struct story_cand *c)
 {
-	const struct story_aux *x = story_aux_at(idx, seq);
+	const struct story_aux *x = story_aux_at(idx, c->seq);
 
-	memset(c, 0, sizeof(*c));
-	c->seq = seq;
-	c->age = seq - idx->head;
+	c->age = c->seq - idx->head;
 	c->nn = x->nn;
 	c->nt = x->nt;
 	c->cn = story_bits(x->nbloom & idx->qnmask, idx->qnbit);
 	c->ct = story_bits(x->tbloom & idx->qtmask, idx->qtbit);
+	c->r = NULL;
 }
 
-/* Counts, for each entry in the list of q, the key it shares (in sn,
- * or st for a term), listing it as a candidate the first time. */
+/* Counts, for each entry in the list of q (newest first), the key it
+ * shares (in sn, or st for a term), listing it as a candidate the first
+ * time. */
 static void
 story_walk(struct story_index *idx, const struct story_qkey *q,
     size_t *ncand)
@@ -734,14 +741,11 @@ story_walk(struct story_index *idx, const struct story_qkey *q,
 	const struct story_post *p = q->p;
 	const uint8_t *d = story_data((struct story_post *)p);
 
-	for (uint32_t k = p->off; k < p->n; k++) {
+	for (uint32_t k = p->n; k-- > p->off; ) {
 		uint32_t seq = story_seq(idx, d, k);
 		size_t h = (seq * 0x9e3779b1u) & mask;
 		struct story_cand *c;
 
-		if (k + 16 < p->n)
-			__builtin_prefetch(story_aux_at(idx,
-			    story_seq(idx, d, k + 16)));
 		while (idx->accpos[h] != UINT32_MAX &&
 		    idx->accseq[h] != seq)
 			h = (h + 1) & mask;
@@ -749,7 +753,8 @@ story_walk(struct story_index *idx, const struct story_qkey *q,
 			idx->accseq[h] = seq;
 			idx->accpos[h] = (uint32_t)*ncand;
 			c = &idx->cand[(*ncand)++];
-			story_cand_init(idx, c, seq);
+			c->seq = seq;
+			c->sn = c->st = 0;
 		} else {
 			c = &idx->cand[idx->accpos[h]];
 		}
@@ -758,6 +763,36 @@ story_walk(struct story_index *idx, const struct story_qkey *q,
 		else
 			c->sn++;
 	}
+}
+
+/* How far ahead the candidates' story_aux are asked for: a read is a
+ * miss at a million articles (16 MB of them), and the loop does little
+ * else, so many are asked for at once. */
+#define STORY_AUX_AHEAD 48
+
+/* Keeps of the n candidates those sharing two rare keys or more with
+ * the query and, with a bound (idx->lone_max), the first lone_max of
+ * those sharing one (found first: through the shortest lists, newest
+ * first), and reads their story_aux. Returns how many are kept. */
+static size_t
+story_keep(struct story_index *idx, size_t n)
+{
+	struct story_cand *cand = idx->cand;
+	size_t kept = 0, lone = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (idx->lone_max > 0 && cand[i].sn + cand[i].st < 2 &&
+		    lone++ >= idx->lone_max)
+			continue;
+		cand[kept++] = cand[i];
+	}
+	for (size_t i = 0; i < kept; i++) {
+		if (i + STORY_AUX_AHEAD < kept)
+			__builtin_prefetch(story_aux_at(idx,
+			    cand[i + STORY_AUX_AHEAD].seq));
+		story_cand_init(idx, &cand[i]);
+	}
+	return kept;
 }
 
 /* Marks the ids of k in the bitmap *bits of *nw words (grown to hold
@@ -827,6 +862,8 @@ story_index_candidates(struct story_index *idx,
 	idx->stats.keys += idx->nqk;
 	idx->stats.walked += sum;
 	idx->stats.cands += ncand;
+	ncand = story_keep(idx, ncand);
+	idx->stats.read += ncand;
 	*cand = idx->cand;
 	return ncand;
 }

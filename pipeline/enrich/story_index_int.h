@@ -111,7 +111,7 @@ struct story_index {
 	uint64_t qtmask;
 	struct story_qkey *qk;
 	size_t nqk, capqk;
-	size_t walk_max, scan_max;  /* story_index_set_bounds() */
+	size_t lone_max, scan_max;  /* story_index_set_bounds() */
 	struct story_stats stats;
 };
 
@@ -150,6 +150,13 @@ story_aux_at(const struct story_index *idx, uint32_t seq)
 {
 	return &idx->aux[seq & (idx->cap - 1)];
 }
+
+/* A ring of n records of size bytes, zeroed: of STORY_HUGE bytes or
+ * more, aligned to it and marked for huge pages (a look-up reads a
+ * thousand story_aux at random, and with 4 KiB pages each costs a miss
+ * of the TLB too). Freed with free(). */
+#define STORY_HUGE ((size_t)2 << 20)
+void *story_ring_calloc(size_t n, size_t size);
 
 /* The byte i of the key runs (its chunk allocated). */
 static inline const uint8_t *
