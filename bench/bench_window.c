@@ -1,7 +1,7 @@
-/* bench_window [N [OLD_N [CMP_N [REBUILD_N]]]]: the window's indexes (the
- * duplicate index, enrich/dup.h, and the story index, enrich/story.h)
- * filled with synthetic articles, against the indexes as they were
- * before issue 18 (bench/baseline) in the same run.
+/* bench_window [N [OLD_N [CMP_N [REBUILD_N [BOUND_N [LONE [SCAN]]]]]]]:
+ * the window's indexes (the duplicate index, enrich/dup.h, and the story
+ * index, enrich/story.h) filled with synthetic articles, against the
+ * indexes as they were before issue 18 (bench/baseline) in the same run.
  *
  * The articles: N of them over the 72-hour window (so the window is full
  * at N), then N / 4 more, which the window's expiry must absorb. Each is
@@ -21,13 +21,21 @@
  * (RSS growth since the start of the fill, /proc/self/statm) and the heap
  * in use per article (mallinfo2), and the mean CPU time of a look-up
  * (dup_index_query, story_assign) over the last 2,000 articles, and for
- * the new, where their bytes are (dup_index_mem, story_index_mem); then
- * the ratios new/old. A third child runs both side by side on the first CMP_N
- * (default 100,000) articles and counts the articles on which their
- * duplicate or story verdicts differ. Then the time to rebuild both
- * indexes from their stored form (story_index_restore, dup_index_add from
- * the serialised prints) for min(N, 1M) articles. Figures, never
- * asserted: docs/window.md has them. */
+ * the new, where their bytes are (dup_index_mem, story_index_mem) and
+ * what its story look-ups did (story_index_stats), and on the W_CMP
+ * articles before each timed stretch, the story verdicts of its bounded
+ * look-up (LONE, SCAN: story_index_set_bounds; the defaults by default)
+ * against its exact one, in the same index; then the ratios new/old.
+ * Then the exact and the bounded look-ups end to end on BOUND_N
+ * articles (default min(N, 100,000)), each in an index of its own: the
+ * articles put in the same story, and the pairs of articles in one
+ * story, against each other and against the stories the generator
+ * wrote them for. A third child runs old and new (exact) side by side
+ * on the first CMP_N (default 10,000) articles and counts the articles
+ * on which their duplicate or story verdicts differ. Then the time to
+ * rebuild both indexes from their stored form (story_index_restore,
+ * dup_index_add from the serialised prints) for min(N, 1M) articles.
+ * Figures, never asserted: docs/window.md has them. */
 #include <inttypes.h>
 #include <malloc.h>
 #include <math.h>
@@ -45,12 +53,26 @@
 #include "window_gen.h"
 
 #define W_TIMED 2000
+#define W_CMP 1000
+
+/* The story look-up's bounds (story_index_set_bounds) in the new index */
+static size_t w_lone = STORY_LONE_MAX, w_scan = STORY_SCAN_MAX;
+
+/* The verdicts of the exact look-up and of the bounded one on the same
+ * articles, in the same index. */
+struct w_verdicts {
+	size_t n;
+	size_t same;          /* the same story (or both a new one) */
+	size_t new_story;     /* bounded: a new story, exact: joined one */
+	size_t other;         /* bounded: joined another story */
+};
 
 /* One checkpoint's figures. */
 struct w_point {
 	size_t n, live;
 	double rss, heap;     /* bytes per article in the window */
 	double dup_us, story_us;
+	struct w_verdicts v;  /* on the W_CMP articles before the timed */
 };
 
 #define W_MAXPOINTS 8
@@ -75,6 +97,7 @@ w_idx_init(struct w_idx *x, int old)
 	} else {
 		x->dup = dup_index_new(W_WINDOW);
 		x->story = story_index_new(W_WINDOW);
+		story_index_set_bounds(x->story, w_lone, w_scan);
 	}
 }
 
@@ -142,6 +165,28 @@ w_idx_load(struct w_idx *x, struct nw_article *a, const char *id,
 	free(sig);
 }
 
+/* The exact and the bounded verdicts on a, in s (whose bound is
+ * w_lone), counted into v; a is not added. */
+static void
+w_verdict(struct story_index *s, const struct nw_article *a,
+    struct w_verdicts *v)
+{
+	char ide[24], idb[24];
+	int fe, fb;
+
+	story_index_set_bounds(s, 0, 0);
+	fe = story_match(s, a, a->published.utc, ide);
+	story_index_set_bounds(s, w_lone, w_scan);
+	fb = story_match(s, a, a->published.utc, idb);
+	v->n++;
+	if (fe == fb && (!fe || strcmp(ide, idb) == 0))
+		v->same++;
+	else if (!fb)
+		v->new_story++;
+	else
+		v->other++;
+}
+
 static size_t
 w_live(size_t i, size_t n_window)
 {
@@ -149,13 +194,40 @@ w_live(size_t i, size_t n_window)
 }
 
 static void
+w_print1(const char *what, const struct w_point *p)
+{
+	printf("%-4s %9zu articles (%8zu in window): RSS %7.0f B/article, "
+	    "heap %7.0f B/article; look-up dup %6.2f us, story %6.2f us\n",
+	    what, p->n, p->live, p->rss, p->heap, p->dup_us, p->story_us);
+	if (p->v.n > 0)
+		printf("     story verdicts, bounded (%zu, %zu) against exact "
+		    "on %zu articles: %zu the same, %zu a new story instead, "
+		    "%zu another story\n", w_lone, w_scan, p->v.n, p->v.same,
+		    p->v.new_story, p->v.other);
+}
+
+static void
 w_print(const char *what, const struct w_point *p, size_t np)
 {
 	for (size_t k = 0; k < np; k++)
-		printf("%-4s %9zu articles (%8zu in window): RSS %7.0f B/article, "
-		    "heap %7.0f B/article; look-up dup %6.2f us, story %6.2f us\n",
-		    what, p[k].n, p[k].live, p[k].rss, p[k].heap, p[k].dup_us,
-		    p[k].story_us);
+		w_print1(what, &p[k]);
+}
+
+/* What the story look-ups between two checkpoints did, a look-up. */
+static void
+w_stats_print(const struct story_stats *a, const struct story_stats *b)
+{
+	double q = (double)(b->queries - a->queries);
+
+	if (q <= 0)
+		return;
+	printf("     story look-up: %.1f keys, %.0f seqs walked, %.0f "
+	    "candidates, %.0f read, %.1f scored\n",
+	    (double)(b->keys - a->keys) / q,
+	    (double)(b->walked - a->walked) / q,
+	    (double)(b->cands - a->cands) / q,
+	    (double)(b->read - a->read) / q,
+	    (double)(b->scored - a->scored) / q);
 }
 
 /* Where the new indexes' bytes are, per article in the window. */
@@ -190,6 +262,8 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 	double rss0, heap0, td = 0, ts = 0;
 	size_t np = 0;
 	int was_timed = 0;
+	struct story_stats st0 = { 0 }, st1;
+	struct w_verdicts v = { 0 };
 
 	w_gen_init(&g, n_window);
 	w_idx_init(&x, old);
@@ -198,22 +272,31 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 	heap0 = (double)mallinfo2().uordblks;
 	for (size_t i = 0; i < total; i++) {
 		char id[40], of[40], *print;
-		int copy, timed = 0;
+		int copy, timed = 0, cmp = 0;
 		uint64_t story;
 		struct nw_article *a = w_next2(&g, id, &print, &copy, &story);
 
-		for (size_t k = 0; k < nat; k++)
+		for (size_t k = 0; k < nat; k++) {
 			if (i + W_TIMED >= at[k] && i < at[k])
 				timed = 1;
+			else if (i + W_TIMED + W_CMP >= at[k] && i < at[k])
+				cmp = !old;
+		}
+		if (cmp)
+			w_verdict(x.story, a, &v);
 		/* the daemon settles the shards once after a load, and the
 		 * loop's look-ups keep them settled */
 		if (timed && !was_timed && !old)
 			dup_index_settle(x.dup);
 		was_timed = timed;
-		if (timed)
+		if (timed && !old && td == 0 && ts == 0)
+			story_index_stats(x.story, &st0);
+		if (timed || cmp)
 			w_idx_run(&x, a, id, print, of, &td, &ts);
 		else
 			w_idx_load(&x, a, id, print, copy, story);
+		if (cmp)
+			td = ts = 0;
 		free(print);
 		article_free(a);
 		for (size_t k = 0; k < nat; k++) {
@@ -228,9 +311,14 @@ w_fill(int old, size_t n_window, size_t total, const size_t *at, size_t nat,
 			    (double)live;
 			pts[np].dup_us = td / W_TIMED * 1e6;
 			pts[np].story_us = ts / W_TIMED * 1e6;
+			pts[np].v = v;
+			memset(&v, 0, sizeof(v));
 			w_print(old ? "old" : "new", &pts[np], 1);
-			if (!old)
+			if (!old) {
 				w_mem_print(&x, live);
+				story_index_stats(x.story, &st1);
+				w_stats_print(&st0, &st1);
+			}
 			fflush(stdout);
 			np++;
 			td = ts = 0;
@@ -262,6 +350,7 @@ w_compare(size_t n_window, size_t n, size_t *dups, size_t *ddiff,
 	*dups = *ddiff = *sdiff = *stories = 0;
 	w_gen_init(&g, n_window);
 	w_idx_init(&x, 0);
+	story_index_set_bounds(x.story, 0, 0);   /* the exact look-up */
 	w_idx_init(&y, 1);
 	for (size_t i = 0; i < n; i++) {
 		char id[40], of1[40], of2[40], *print, *s1;
@@ -284,6 +373,120 @@ w_compare(size_t n_window, size_t n, size_t *dups, size_t *ddiff,
 	free(sv);
 	w_idx_free(&x);
 	w_idx_free(&y);
+}
+
+struct w_pair {
+	uint64_t a, b;
+};
+
+static int
+w_pair_cmp(const void *x, const void *y)
+{
+	const struct w_pair *p = x, *q = y;
+
+	if (p->a != q->a)
+		return (p->a > q->a) - (p->a < q->a);
+	return (p->b > q->b) - (p->b < q->b);
+}
+
+/* Of the pairs of the n articles, those in one story of partition a
+ * (*pa), of b (*pb) and of both (*pab); v is reordered. */
+static void
+w_pairs(struct w_pair *v, size_t n, double *pa, double *pb, double *pab)
+{
+	size_t i, j;
+
+	*pa = *pb = *pab = 0;
+	qsort(v, n, sizeof(*v), w_pair_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j].a == v[i].a; j++)
+			;
+		*pa += (double)(j - i) * (double)(j - i - 1) / 2;
+	}
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j].a == v[i].a && v[j].b == v[i].b;
+		    j++)
+			;
+		*pab += (double)(j - i) * (double)(j - i - 1) / 2;
+	}
+	for (i = 0; i < n; i++) {
+		uint64_t t = v[i].a;
+
+		v[i].a = v[i].b;
+		v[i].b = t;
+	}
+	qsort(v, n, sizeof(*v), w_pair_cmp);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j].a == v[i].a; j++)
+			;
+		*pb += (double)(j - i) * (double)(j - i - 1) / 2;
+	}
+}
+
+/* Assigns n articles end to end with the exact look-up and with the
+ * bounded one (w_lone), each in an index of its own, and compares the
+ * stories they make with each other and with the stories the generator
+ * wrote the articles for. */
+static void
+w_compare_bounds(size_t n_window, size_t n)
+{
+	static struct w_gen g;
+	struct story_index *e = story_index_new(W_WINDOW);
+	struct story_index *b = story_index_new(W_WINDOW);
+	struct w_pair *eb = xmalloc(n * sizeof(*eb));
+	struct w_pair *et = xmalloc(n * sizeof(*et));
+	struct w_pair *bt = xmalloc(n * sizeof(*bt));
+	size_t same = 0;
+	double te = 0, tb = 0, pe, pb, pebb, pt, pet, pbt;
+
+	w_gen_init(&g, n_window);
+	story_index_set_bounds(e, 0, 0);
+	story_index_set_bounds(b, w_lone, w_scan);
+	for (size_t i = 0; i < n; i++) {
+		char id[40], *print;
+		int copy;
+		uint64_t truth;
+		struct nw_article *a = w_next2(&g, id, &print, &copy, &truth);
+		uint64_t se;
+		double c0 = w_cpu();
+
+		story_assign(e, a, a->published.utc);
+		te += w_cpu() - c0;
+		se = strtoull(a->story_id + 4, NULL, 16);
+		c0 = w_cpu();
+		story_assign(b, a, a->published.utc);
+		tb += w_cpu() - c0;
+		eb[i].a = se;
+		eb[i].b = strtoull(a->story_id + 4, NULL, 16);
+		same += eb[i].a == eb[i].b;
+		et[i].a = se;
+		et[i].b = truth;
+		bt[i].a = eb[i].b;
+		bt[i].b = truth;
+		free(print);
+		article_free(a);
+	}
+	w_pairs(eb, n, &pe, &pb, &pebb);
+	printf("stories end to end on %zu articles, exact and bounded (%zu, "
+	    "%zu): "
+	    "%zu articles (%.4f) in the same story id; of the pairs of "
+	    "articles in one story, %.4f of exact's are in one of bounded's, "
+	    "%.4f of bounded's in one of exact's; look-up %.1f us exact, "
+	    "%.1f us bounded\n", n, w_lone, w_scan, same,
+	    (double)same / (double)n, pe > 0 ? pebb / pe : 1,
+	    pb > 0 ? pebb / pb : 1, te / (double)n * 1e6,
+	    tb / (double)n * 1e6);
+	w_pairs(et, n, &pe, &pt, &pet);
+	w_pairs(bt, n, &pb, &pt, &pbt);
+	printf("against the generator's stories (pairs in one story: "
+	    "precision, recall): exact %.4f, %.4f; bounded %.4f, %.4f\n",
+	    pe > 0 ? pet / pe : 1, pt > 0 ? pet / pt : 1,
+	    pb > 0 ? pbt / pb : 1, pt > 0 ? pbt / pt : 1);
+	free(eb);
+	free(et);
+	free(bt);
+	story_index_free(e);
+	story_index_free(b);
 }
 
 /* The time to rebuild both indexes from their stored form for n
@@ -373,12 +576,19 @@ main(int argc, char **argv)
 	 * the indexes first) */
 	size_t rest_n = argc > 4 ? strtoul(argv[4], NULL, 10) :
 	    n < 1000000 ? n : 1000000;
+	/* exact and bounded story look-ups end to end (0: not run) */
+	size_t bound_n = argc > 5 ? strtoul(argv[5], NULL, 10) :
+	    n < 100000 ? n : 100000;
 	size_t at[W_MAXPOINTS], nat = 0;
 	size_t at_old[W_MAXPOINTS], nat_old = 0;
 	struct w_point pn[W_MAXPOINTS], po[W_MAXPOINTS];
 	size_t npn, npo, dups, ddiff, sdiff, stories;
 	double secs, bytes;
 
+	if (argc > 6)
+		w_lone = strtoul(argv[6], NULL, 10);
+	if (argc > 7)
+		w_scan = strtoul(argv[7], NULL, 10);
 	if (n < 20000)
 		n = 20000;
 	for (size_t c = 10000; c < n; c *= 10)
@@ -404,8 +614,12 @@ main(int argc, char **argv)
 		    pn[npn - 2].n, pn[0].n, pn[npn - 2].dup_us / pn[0].dup_us,
 		    pn[npn - 2].story_us / pn[0].story_us);
 	fflush(stdout);
+	if (bound_n > 0) {
+		w_compare_bounds(n, bound_n);
+		fflush(stdout);
+	}
 	w_compare(n, cmp_n, &dups, &ddiff, &sdiff, &stories);
-	printf("same results, old and new, on %zu articles: %zu found "
+	printf("same results, old and new (exact), on %zu articles: %zu found "
 	    "duplicates, duplicate verdicts differing %zu, story ids "
 	    "differing %zu (%zu stories)\n", cmp_n, dups,
 	    ddiff, sdiff, stories);

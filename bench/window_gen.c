@@ -225,7 +225,8 @@ w_next2(struct w_gen *g, char id[40], char **print, int *copy,
 	a->published.set = true;
 	a->published.utc = g->t0 + (int64_t)((double)g->n * g->dt);
 	snprintf(id, 40, "nw1-%016" PRIx64 "%016" PRIx64, h1, h2);
-	*print = dup_print_text(a->body);
+	if (print != NULL)
+		*print = dup_print_text(a->body);
 	*story = w_mix(s->id ^ 0x570e);
 	g->n++;
 	return a;

@@ -57,8 +57,9 @@ char *w_name(size_t i, size_t base);
  * (g->t0 may be set after). */
 void w_gen_init(struct w_gen *g, size_t n_window);
 
-/* The next article, with its id, its duplicate print, whether it is a
- * copy and the story it was written for. */
+/* The next article, with its id, its duplicate print (not made if
+ * print is NULL), whether it is a copy and the story it was written
+ * for. */
 struct nw_article *w_next2(struct w_gen *g, char id[40], char **print,
     int *copy, uint64_t *story);
 struct nw_article *w_next(struct w_gen *g, char id[40], char **print);

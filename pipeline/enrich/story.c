@@ -286,47 +286,108 @@ story_bound(const struct story_cand *c, size_t qterms)
 	return story_score(sn, st, c->nt, qterms);
 }
 
-static int
-story_cand_cmp(const void *a, const void *b)
-{
-	double x = ((const struct story_cand *)a)->ub;
-	double y = ((const struct story_cand *)b)->ub;
+/* A candidate's bound, place in cand and age: a max-heap of them gives the
+ * candidates in the order of their bounds as far as the scan goes (it
+ * stops after a few at most, of thousands at a million articles). */
+struct story_ub {
+	double ub;
+	uint32_t i;
+	uint32_t age;
+};
 
-	return (x < y) - (x > y);
+/* Is x to be scored before y: a higher bound, or of equal bounds the
+ * first added (as the scores are compared)? */
+static bool
+story_ub_before(const struct story_ub *x, const struct story_ub *y)
+{
+	return x->ub > y->ub || (x->ub == y->ub && x->age < y->age);
 }
 
-/* Scores the candidates, in the order of their bounds, down to the
- * first whose bound is below the best score found: what is left cannot
- * beat it. The best match into *best: the highest score, of equal
- * scores the first added. */
 static void
-story_scan(struct story_index *idx, struct story_cand *cand, size_t n,
-    size_t qterms, int64_t t, int md, const struct story_rec **best)
+story_heap_down(struct story_ub *h, size_t n, size_t k)
 {
+	struct story_ub x = h[k];
+
+	for (;;) {
+		size_t c = 2 * k + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && story_ub_before(&h[c + 1], &h[c]))
+			c++;
+		if (!story_ub_before(&h[c], &x))
+			break;
+		h[k] = h[c];
+		k = c;
+	}
+	h[k] = x;
+}
+
+static struct story_ub
+story_heap_pop(struct story_ub *h, size_t *n)
+{
+	struct story_ub top = h[0];
+
+	h[0] = h[--*n];
+	if (*n > 1)
+		story_heap_down(h, *n, 0);
+	return top;
+}
+
+#define STORY_AHEAD 8
+
+/* Scores the candidates of the heap h of n, in the order of their
+ * bounds, down to the first whose bound is below the best score found:
+ * what is left cannot beat it; or, with a scan bound
+ * (story_index_set_bounds), down to that many. The best match into
+ * *best: the highest score, of equal scores the first added. The next
+ * few are taken from the heap ahead of their turn, their records and
+ * keys asked of the caches. */
+static void
+story_scan(struct story_index *idx, struct story_cand *cand,
+    struct story_ub *h, size_t n, size_t qterms, int64_t t, int md,
+    const struct story_rec **best)
+{
+	struct story_ub q[STORY_AHEAD];
+	size_t qh = 0, qn = 0, max = story_index_scan_max(idx), done = 0;
 	double best_score = -1;
 	uint32_t best_age = 0;
 
 	*best = NULL;
-	for (size_t i = 0; i < n && (*best == NULL ||
-	    cand[i].ub >= best_score); i++) {
+	while (qn < STORY_AHEAD && n > 0) {
+		q[qn] = story_heap_pop(h, &n);
+		story_index_prefetch(idx, &cand[q[qn++].i], 0);
+	}
+	while (qn > 0 && (max == 0 || done < max)) {
+		struct story_cand *c = &cand[q[qh].i];
 		const struct story_rec *r;
 		double sc;
 
-		if (i + 8 < n)
-			story_index_prefetch(idx, &cand[i + 8], 0);
-		if (i + 4 < n)
-			story_index_prefetch(idx, &cand[i + 4], 1);
-		story_index_settle(idx, &cand[i]);
-		r = cand[i].r;
-		if (story_index_expired(idx, &cand[i]) ||
+		if (*best != NULL && q[qh].ub < best_score)
+			break;
+		qh = (qh + 1) % STORY_AHEAD;
+		qn--;
+		if (n > 0) {
+			struct story_ub *u = &q[(qh + qn++) % STORY_AHEAD];
+
+			*u = story_heap_pop(h, &n);
+			story_index_prefetch(idx, &cand[u->i], 0);
+		}
+		if (qn >= 4)
+			story_index_prefetch(idx,
+			    &cand[q[(qh + 3) % STORY_AHEAD].i], 1);
+		story_index_settle(idx, c);
+		done++;
+		r = c->r;
+		if (story_index_expired(idx, c) ||
 		    !story_near(story_index_window(idx), r->t, r->md, t, md))
 			continue;
-		sc = story_score(cand[i].sn, cand[i].st, r->nterms, qterms);
+		sc = story_score(c->sn, c->st, r->nterms, qterms);
 		if (sc > best_score || (sc == best_score && *best != NULL &&
-		    cand[i].age < best_age)) {
+		    c->age < best_age)) {
 			best_score = sc;
 			*best = r;
-			best_age = cand[i].age;
+			best_age = c->age;
 		}
 	}
 }
@@ -340,20 +401,60 @@ story_best(struct story_index *idx, struct story_cand *cand, size_t ncand,
     size_t qterms, int64_t t, int md)
 {
 	const struct story_rec *best;
+	struct story_ub *h;
 	size_t i, n = 0;
 
+	if (ncand == 0)
+		return NULL;
+	h = xmalloc(ncand * sizeof(*h));
 	for (i = 0; i < ncand; i++) {
-		cand[i].ub = story_bound(&cand[i], qterms);
-		if (cand[i].ub >= 0)
-			cand[n++] = cand[i];
+		double ub = story_bound(&cand[i], qterms);
+
+		if (ub >= 0) {
+			h[n].ub = ub;
+			h[n].age = cand[i].age;
+			h[n++].i = (uint32_t)i;
+		}
 	}
-	if (n > 1)      /* cand is NULL when there are none */
-		qsort(cand, n, sizeof(*cand), story_cand_cmp);
-	story_scan(idx, cand, n, qterms, t, md, &best);
+	for (i = n / 2; i-- > 0; )
+		story_heap_down(h, n, i);
+	story_scan(idx, cand, h, n, qterms, t, md, &best);
+	free(h);
 	return best;
 }
 
 static const char story_hex[] = "0123456789abcdef";
+
+/* The match of the features story_features() found, as keys into kn
+ * and kt (the caller frees them): its story into *story and 1, or 0
+ * for none. */
+static int
+story_match_features(struct story_index *idx, const struct nw_article *a,
+    int64_t t, const struct strlist *names, const struct strlist *terms,
+    struct story_keys *kn, struct story_keys *kt, uint64_t *story)
+{
+	struct story_cand *cand;
+	const struct story_rec *best;
+	size_t ncand;
+
+	story_hash_list(names, kn);
+	story_hash_list(terms, kt);
+	ncand = story_index_candidates(idx, kn, kt, &cand);
+	best = story_best(idx, cand, ncand, kt->n, t, story_dateline_md(a));
+	if (best == NULL)
+		return 0;
+	*story = best->story;
+	return 1;
+}
+
+static void
+story_id_put(char id[21], uint64_t story)
+{
+	memcpy(id, "st1-", 4);
+	for (size_t i = 0; i < 16; i++)
+		id[4 + i] = story_hex[(story >> (60 - 4 * i)) & 0xf];
+	id[20] = '\0';
+}
 
 /* story_assign() of the features story_features() found. */
 static void
@@ -361,21 +462,12 @@ story_assign_features(struct story_index *idx, struct nw_article *a,
     int64_t now, const struct strlist *names, const struct strlist *terms)
 {
 	struct story_keys kn = { 0 }, kt = { 0 };
-	struct story_cand *cand;
 	int64_t t = story_time(a, now);
-	int md = story_dateline_md(a);
-	const struct story_rec *best;
 	uint64_t story = 0;
 	char id[4 + 17];
-	size_t i, ncand;
 
-	story_hash_list(names, &kn);
-	story_hash_list(terms, &kt);
-	ncand = story_index_candidates(idx, &kn, &kt, &cand);
-	best = story_best(idx, cand, ncand, kt.n, t, md);
-	if (best != NULL) {
-		story = best->story;
-	} else {
+	if (!story_match_features(idx, a, t, names, terms, &kn, &kt,
+	    &story)) {
 		struct buf b = { 0 };
 		char h[65];
 
@@ -384,18 +476,36 @@ story_assign_features(struct story_index *idx, struct nw_article *a,
 		    a->url ? a->url : "", (long long)t);
 		hash_sha256_hex(b.p, b.len, h);
 		buf_free(&b);
-		for (i = 0; i < 16; i++)
+		for (size_t i = 0; i < 16; i++)
 			story = story << 4 |
 			    (uint64_t)(strchr(story_hex, h[i]) - story_hex);
 	}
-	memcpy(id, "st1-", 4);
-	for (i = 0; i < 16; i++)
-		id[4 + i] = story_hex[(story >> (60 - 4 * i)) & 0xf];
-	id[20] = '\0';
+	story_id_put(id, story);
 	article_set(&a->story_id, id);
-	story_index_put(idx, story, t, md, &kn, &kt);
+	story_index_put(idx, story, t, story_dateline_md(a), &kn, &kt);
 	story_keys_free(&kn);
 	story_keys_free(&kt);
+}
+
+int
+story_match(struct story_index *idx, const struct nw_article *a,
+    int64_t now, char id[21])
+{
+	struct strlist names = { 0 }, terms = { 0 };
+	struct story_keys kn = { 0 }, kt = { 0 };
+	uint64_t story;
+	int found;
+
+	story_features(a, &names, &terms);
+	found = story_match_features(idx, a, story_time(a, now), &names,
+	    &terms, &kn, &kt, &story);
+	if (found)
+		story_id_put(id, story);
+	story_keys_free(&kn);
+	story_keys_free(&kt);
+	strlist_free(&names);
+	strlist_free(&terms);
+	return found;
 }
 
 void

@@ -36,6 +36,12 @@ void story_index_free(struct story_index *idx);
 void story_assign(struct story_index *idx, struct nw_article *a,
     int64_t now);
 
+/* The story story_assign() would put a in: its id ("st1-" and 16 hex
+ * digits) into id and 1, or 0 if a would start a new story (id left as
+ * it was). a is not added. */
+int story_match(struct story_index *idx, const struct nw_article *a,
+    int64_t now, char id[21]);
+
 /* story_assign(), and story_signature() of a from the features the
  * assignment found (the commit path's one pass over them). Caller frees. */
 char *story_assign_signed(struct story_index *idx, struct nw_article *a,
@@ -100,6 +106,32 @@ struct story_mem {
 };
 
 void story_index_mem(const struct story_index *idx, struct story_mem *m);
+
+/* The bounds of a look-up. lone: of the candidates sharing one rare
+ * key only with the query, the first lone found (through its shortest
+ * lists, newest first) are read, the others left out (those sharing two
+ * or more are all read). scan: at most scan candidates, those of the
+ * highest bounds, are scored. 0 for either: no such bound, the verdict
+ * exact. The defaults are STORY_LONE_MAX and STORY_SCAN_MAX; a snapshot
+ * does not keep them. docs/window.md says how they change verdicts. */
+#define STORY_LONE_MAX 1024
+#define STORY_SCAN_MAX 64
+void story_index_set_bounds(struct story_index *idx, size_t lone,
+    size_t scan);
+
+/* What the look-ups did, summed since the index was made, for
+ * bench_window. */
+struct story_stats {
+	uint64_t queries;
+	uint64_t keys;        /* query keys with a live holder */
+	uint64_t walked;      /* seqs read in the walks */
+	uint64_t cands;       /* candidates found */
+	uint64_t read;        /* of which read (their story_aux) */
+	uint64_t scored;      /* of which scored (their record and keys) */
+};
+
+void story_index_stats(const struct story_index *idx,
+    struct story_stats *st);
 
 /* The time story_assign() files a under. */
 int64_t story_time(const struct nw_article *a, int64_t now);

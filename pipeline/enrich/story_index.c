@@ -38,6 +38,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "story.h"
 #include "util.h"
@@ -321,6 +322,8 @@ story_index_new(int64_t window_secs)
 	idx->ring = xcalloc(idx->cap, sizeof(*idx->ring));
 	idx->aux = xcalloc(idx->cap, sizeof(*idx->aux));
 	idx->kchunk = xcalloc(STORY_KCHUNKS, sizeof(*idx->kchunk));
+	idx->lone_max = STORY_LONE_MAX;
+	idx->scan_max = STORY_SCAN_MAX;
 	return idx;
 }
 
@@ -341,6 +344,9 @@ story_index_free(struct story_index *idx)
 	free(idx->aux);
 	free(idx->accseq);
 	free(idx->accpos);
+	free(idx->qk);
+	free(idx->qnbits);
+	free(idx->qtbits);
 	story_keys_free(&idx->qcn);
 	story_keys_free(&idx->qct);
 	free(idx);
@@ -352,18 +358,53 @@ story_index_size(const struct story_index *idx)
 	return idx->tail - idx->head;
 }
 
+void
+story_index_set_bounds(struct story_index *idx, size_t lone, size_t scan)
+{
+	idx->lone_max = lone;
+	idx->scan_max = scan;
+}
+
+size_t
+story_index_scan_max(const struct story_index *idx)
+{
+	return idx->scan_max;
+}
+
+void
+story_index_stats(const struct story_index *idx, struct story_stats *st)
+{
+	*st = idx->stats;
+}
+
 int64_t
 story_index_window(const struct story_index *idx)
 {
 	return idx->window;
 }
 
+void *
+story_ring_calloc(size_t n, size_t size)
+{
+	size_t len = n * size;
+	void *p;
+
+	if (len < STORY_HUGE)
+		return xcalloc(n, size);
+	if (posix_memalign(&p, STORY_HUGE, len) != 0)
+		abort();
+	/* a hint only: the ring is read at random, a page a read */
+	(void)madvise(p, len, MADV_HUGEPAGE);
+	memset(p, 0, len);
+	return p;
+}
+
 /* Re-homes the ring's records in a ring of cap records. */
 static void
 story_ring_resize(struct story_index *idx, uint32_t cap)
 {
-	struct story_rec *r = xcalloc(cap, sizeof(*r));
-	struct story_aux *z = xcalloc(cap, sizeof(*z));
+	struct story_rec *r = story_ring_calloc(cap, sizeof(*r));
+	struct story_aux *z = story_ring_calloc(cap, sizeof(*z));
 
 	for (uint32_t s = idx->head; s != idx->tail; s++) {
 		r[s & (cap - 1)] = *story_rec_at(idx, s);
@@ -568,14 +609,12 @@ story_index_put(struct story_index *idx, uint64_t story, int64_t t,
 	story_map_sweep(idx, &idx->names, 2 * nn + 8);
 }
 
-/* The live postings of keys in m, trimmed, those of common keys left
- * out (their ids pushed to *common instead). */
-static size_t
-story_count(struct story_index *idx, struct story_map *m,
-    const struct story_keys *keys, struct story_keys *common, int terms)
+/* Looks up the query's keys of m: those with a live holder into
+ * idx->qk, their lists trimmed. */
+static void
+story_query_keys(struct story_index *idx, struct story_map *m,
+    const struct story_keys *keys, int terms)
 {
-	size_t sum = 0;
-
 	/* the slots, then the lists, are scattered over more than the
 	 * caches hold: asked for all at once */
 	story_map_prefetch(m, keys);
@@ -588,27 +627,76 @@ story_count(struct story_index *idx, struct story_map *m,
 	}
 	for (size_t i = 0; i < keys->n; i++) {
 		struct story_post *p = story_map_get(m, keys->v[i]);
+		struct story_qkey *q;
 
 		if (p == NULL)
 			continue;
 		story_trim(idx, p);
-		if (p->n - p->off <= STORY_POST_MAX) {
-			sum += p->n - p->off;
+		if (p->n == p->off)
 			continue;
+		if (idx->nqk == idx->capqk) {
+			idx->capqk = idx->capqk ? 2 * idx->capqk : 64;
+			idx->qk = xrealloc(idx->qk, idx->capqk *
+			    sizeof(*idx->qk));
 		}
-		if (common->n == common->cap) {
-			common->cap = common->cap ? 2 * common->cap : 32;
-			common->v = xrealloc(common->v, common->cap *
-			    sizeof(*common->v));
-		}
-		common->v[common->n++] = p->id;
-		if (terms) {
-			idx->qtbit[story_tbit(keys->v[i])]++;
-			idx->qtmask |= (uint64_t)1 << story_tbit(keys->v[i]);
+		q = &idx->qk[idx->nqk++];
+		q->p = p;
+		q->key = keys->v[i];
+		q->len = p->n - p->off;
+		q->terms = (uint8_t)terms;
+		q->walk = 0;
+	}
+}
+
+static int
+story_qkey_cmp(const void *a, const void *b)
+{
+	const struct story_qkey *x = a, *y = b;
+
+	if (x->len != y->len)
+		return (x->len > y->len) - (x->len < y->len);
+	/* of equal lengths, names first, then by key: an order that does
+	 * not depend on the map's layout */
+	if (x->terms != y->terms)
+		return (x->terms > y->terms) - (x->terms < y->terms);
+	return (x->key > y->key) - (x->key < y->key);
+}
+
+static void
+story_common_push(struct story_keys *common, uint32_t id)
+{
+	if (common->n == common->cap) {
+		common->cap = common->cap ? 2 * common->cap : 32;
+		common->v = xrealloc(common->v, common->cap *
+		    sizeof(*common->v));
+	}
+	common->v[common->n++] = id;
+}
+
+/* Sorts the query's keys, shortest list first, and marks the rare
+ * ones walked; the common ones' ids go into qcn and qct, their bits
+ * into the Bloom counts. Returns the seqs to walk. */
+static size_t
+story_choose(struct story_index *idx)
+{
+	size_t sum = 0;
+
+	if (idx->nqk > 1)
+		qsort(idx->qk, idx->nqk, sizeof(*idx->qk), story_qkey_cmp);
+	for (size_t i = 0; i < idx->nqk; i++) {
+		struct story_qkey *q = &idx->qk[i];
+
+		if (q->len <= STORY_POST_MAX) {
+			q->walk = 1;
+			sum += q->len;
+		} else if (q->terms) {
+			story_common_push(&idx->qct, q->p->id);
+			idx->qtbit[story_tbit(q->key)]++;
+			idx->qtmask |= (uint64_t)1 << story_tbit(q->key);
 		} else {
-			idx->qnbit[story_nbit(keys->v[i])]++;
-			idx->qnmask |= (uint16_t)(1u <<
-			    story_nbit(keys->v[i]));
+			story_common_push(&idx->qcn, q->p->id);
+			idx->qnbit[story_nbit(q->key)]++;
+			idx->qnmask |= (uint16_t)(1u << story_nbit(q->key));
 		}
 	}
 	return sum;
@@ -628,62 +716,106 @@ story_bits(uint64_t mask, const uint8_t *bit)
 	return n;
 }
 
+/* Completes c (its seq, sn and st counted) from its story_aux. */
 static void
-story_cand_init(const struct story_index *idx, struct story_cand *c,
-    uint32_t seq)
+story_cand_init(const struct story_index *idx, struct story_cand *c)
 {
-	const struct story_aux *x = story_aux_at(idx, seq);
+	const struct story_aux *x = story_aux_at(idx, c->seq);
 
-	memset(c, 0, sizeof(*c));
-	c->seq = seq;
-	c->age = seq - idx->head;
+	c->age = c->seq - idx->head;
 	c->nn = x->nn;
 	c->nt = x->nt;
 	c->cn = story_bits(x->nbloom & idx->qnmask, idx->qnbit);
 	c->ct = story_bits(x->tbloom & idx->qtmask, idx->qtbit);
+	c->r = NULL;
 }
 
-/* Counts, for each entry in the lists of the rare keys in m, the keys
- * it shares (in sn, or st if terms), listing it as a candidate the first
+/* Counts, for each entry in the list of q (newest first), the key it
+ * shares (in sn, or st for a term), listing it as a candidate the first
  * time. */
 static void
-story_walk(struct story_index *idx, struct story_map *m,
-    const struct story_keys *keys, int terms, size_t *ncand)
+story_walk(struct story_index *idx, const struct story_qkey *q,
+    size_t *ncand)
 {
 	size_t mask = idx->accsize - 1;
+	const struct story_post *p = q->p;
+	const uint8_t *d = story_data((struct story_post *)p);
 
-	for (size_t i = 0; i < keys->n; i++) {
-		struct story_post *p = story_map_get(m, keys->v[i]);
-		const uint8_t *d;
+	for (uint32_t k = p->n; k-- > p->off; ) {
+		uint32_t seq = story_seq(idx, d, k);
+		size_t h = (seq * 0x9e3779b1u) & mask;
+		struct story_cand *c;
 
-		if (p == NULL || p->n - p->off > STORY_POST_MAX)
-			continue;
-		d = story_data(p);
-		for (uint32_t k = p->off; k < p->n; k++) {
-			uint32_t seq = story_seq(idx, d, k);
-
-			if (k + 16 < p->n)
-				__builtin_prefetch(story_aux_at(idx,
-				    story_seq(idx, d, k + 16)));
-			size_t h = (seq * 0x9e3779b1u) & mask;
-			struct story_cand *c;
-
-			while (idx->accpos[h] != UINT32_MAX &&
-			    idx->accseq[h] != seq)
-				h = (h + 1) & mask;
-			if (idx->accpos[h] == UINT32_MAX) {
-				idx->accseq[h] = seq;
-				idx->accpos[h] = (uint32_t)*ncand;
-				c = &idx->cand[(*ncand)++];
-				story_cand_init(idx, c, seq);
-			} else {
-				c = &idx->cand[idx->accpos[h]];
-			}
-			if (terms)
-				c->st++;
-			else
-				c->sn++;
+		while (idx->accpos[h] != UINT32_MAX &&
+		    idx->accseq[h] != seq)
+			h = (h + 1) & mask;
+		if (idx->accpos[h] == UINT32_MAX) {
+			idx->accseq[h] = seq;
+			idx->accpos[h] = (uint32_t)*ncand;
+			c = &idx->cand[(*ncand)++];
+			c->seq = seq;
+			c->sn = c->st = 0;
+		} else {
+			c = &idx->cand[idx->accpos[h]];
 		}
+		if (q->terms)
+			c->st++;
+		else
+			c->sn++;
+	}
+}
+
+/* How far ahead the candidates' story_aux are asked for: a read is a
+ * miss at a million articles (16 MB of them), and the loop does little
+ * else, so many are asked for at once. */
+#define STORY_AUX_AHEAD 48
+
+/* Keeps of the n candidates those sharing two rare keys or more with
+ * the query and, with a bound (idx->lone_max), the first lone_max of
+ * those sharing one (found first: through the shortest lists, newest
+ * first), and reads their story_aux. Returns how many are kept. */
+static size_t
+story_keep(struct story_index *idx, size_t n)
+{
+	struct story_cand *cand = idx->cand;
+	size_t kept = 0, lone = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (idx->lone_max > 0 && cand[i].sn + cand[i].st < 2 &&
+		    lone++ >= idx->lone_max)
+			continue;
+		cand[kept++] = cand[i];
+	}
+	for (size_t i = 0; i < kept; i++) {
+		if (i + STORY_AUX_AHEAD < kept)
+			__builtin_prefetch(story_aux_at(idx,
+			    cand[i + STORY_AUX_AHEAD].seq));
+		story_cand_init(idx, &cand[i]);
+	}
+	return kept;
+}
+
+/* Marks the ids of k in the bitmap *bits of *nw words (grown to hold
+ * ids below nids), or unmarks them if !on. */
+static void
+story_qbits(uint64_t **bits, size_t *nw, uint32_t nids,
+    const struct story_keys *k, int on)
+{
+	if (on && (size_t)nids / 64 + 1 > *nw) {
+		size_t w = (size_t)nids / 64 + 1;
+
+		w += w / 4;
+		*bits = xrealloc(*bits, w * sizeof(**bits));
+		memset(*bits + *nw, 0, (w - *nw) * sizeof(**bits));
+		*nw = w;
+	}
+	for (size_t i = 0; i < k->n; i++) {
+		uint64_t b = (uint64_t)1 << (k->v[i] & 63);
+
+		if (on)
+			(*bits)[k->v[i] / 64] |= b;
+		else
+			(*bits)[k->v[i] / 64] &= ~b;
 	}
 }
 
@@ -694,19 +826,20 @@ story_index_candidates(struct story_index *idx,
 {
 	size_t ncand = 0, sum, size = 64;
 
+	/* the last query's common keys leave the bitmaps */
+	story_qbits(&idx->qnbits, &idx->qnw, 0, &idx->qcn, 0);
+	story_qbits(&idx->qtbits, &idx->qtw, 0, &idx->qct, 0);
 	idx->qcn.n = idx->qct.n = 0;
+	idx->nqk = 0;
 	memset(idx->qnbit, 0, sizeof(idx->qnbit));
 	memset(idx->qtbit, 0, sizeof(idx->qtbit));
 	idx->qnmask = 0;
 	idx->qtmask = 0;
-	sum = story_count(idx, &idx->terms, terms, &idx->qct, 1) +
-	    story_count(idx, &idx->names, names, &idx->qcn, 0);
-	if (idx->qct.n > 1)
-		qsort(idx->qct.v, idx->qct.n, sizeof(*idx->qct.v),
-		    story_cmp64);
-	if (idx->qcn.n > 1)
-		qsort(idx->qcn.v, idx->qcn.n, sizeof(*idx->qcn.v),
-		    story_cmp64);
+	story_query_keys(idx, &idx->terms, terms, 1);
+	story_query_keys(idx, &idx->names, names, 0);
+	sum = story_choose(idx);
+	story_qbits(&idx->qnbits, &idx->qnw, idx->names.nids, &idx->qcn, 1);
+	story_qbits(&idx->qtbits, &idx->qtw, idx->terms.nids, &idx->qct, 1);
 	while (size < 2 * sum)
 		size *= 2;
 	if (size > idx->accsize) {
@@ -722,34 +855,29 @@ story_index_candidates(struct story_index *idx,
 		free(idx->cand);
 		idx->cand = xmalloc(sum * sizeof(*idx->cand));
 	}
-	story_walk(idx, &idx->terms, terms, 1, &ncand);
-	story_walk(idx, &idx->names, names, 0, &ncand);
+	for (size_t i = 0; i < idx->nqk; i++)
+		if (idx->qk[i].walk)
+			story_walk(idx, &idx->qk[i], &ncand);
+	idx->stats.queries++;
+	idx->stats.keys += idx->nqk;
+	idx->stats.walked += sum;
+	idx->stats.cands += ncand;
+	ncand = story_keep(idx, ncand);
+	idx->stats.read += ncand;
 	*cand = idx->cand;
 	return ncand;
 }
 
-/* How many of the ids q (ascending) the n ids of the run at p has. */
+/* How many of the n ids of the run at *p are marked in bits; *p is
+ * moved past them. */
 static uint32_t
-story_shared(const uint8_t *p, size_t n, const struct story_keys *q)
+story_shared(const uint8_t **p, size_t n, const uint64_t *bits)
 {
-	size_t a = 0, b = 0;
 	uint32_t c = 0, x = UINT32_MAX;
 
-	if (n == 0 || q->n == 0)
-		return 0;
-	x = story_run_next(&p, x);
-	for (;;) {
-		uint64_t y = q->v[b];
-
-		if (x == y)
-			c++;
-		if (x >= y && ++b == q->n)
-			break;
-		if (x <= y) {
-			if (++a == n)
-				break;
-			x = story_run_next(&p, x);
-		}
+	for (size_t i = 0; i < n; i++) {
+		x = story_run_next(p, x);
+		c += (uint32_t)(bits[x / 64] >> (x & 63)) & 1;
 	}
 	return c;
 }
@@ -784,15 +912,18 @@ story_index_settle(struct story_index *idx, struct story_cand *c)
 	const uint8_t *p;
 
 	c->r = r;
+	idx->stats.scored++;
 	if (r->nnames + r->nterms == 0)
 		return;   /* its chunk may not be there */
 	p = story_key_at(idx, story_aux_at(idx, c->seq)->at);
 	if (c->cn > 0)
 		c->sn = (uint16_t)(c->sn +
-		    story_shared(p, r->nnames, &idx->qcn));
+		    story_shared(&p, r->nnames, idx->qnbits));
+	else
+		p = story_run_skip(p, r->nnames);
 	if (c->ct > 0)
-		c->st = (uint16_t)(c->st + story_shared(story_run_skip(p,
-		    r->nnames), r->nterms, &idx->qct));
+		c->st = (uint16_t)(c->st +
+		    story_shared(&p, r->nterms, idx->qtbits));
 }
 
 int

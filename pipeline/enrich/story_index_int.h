@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "story.h"
 #include "story_int.h"
 
 /* What a query reads of an entry before its record: where its keys are,
@@ -68,6 +69,15 @@ struct story_map {
 /* The longest run: five bytes a key */
 #define STORY_RUN_MAX(n) (5 * (size_t)(n))
 
+/* A key of the last query with a live holder: its list and length,
+ * whether a term, whether its list is walked. */
+struct story_qkey {
+	struct story_post *p;
+	uint64_t key;
+	uint32_t len;
+	uint8_t terms, walk;
+};
+
 struct story_index {
 	int64_t window;
 	int64_t newest;
@@ -91,11 +101,18 @@ struct story_index {
 	 * index into cand, UINT32_MAX for none), its common keys */
 	uint32_t *accseq, *accpos;
 	size_t accsize;
-	struct story_keys qcn, qct;   /* their ids, ascending */
+	struct story_keys qcn, qct;   /* their ids */
+	/* the same ids, as bitmaps of qnw and qtw words */
+	uint64_t *qnbits, *qtbits;
+	size_t qnw, qtw;
 	/* how many of qcn, qct have each bit of the Bloom filters */
 	uint8_t qnbit[16], qtbit[64];
 	uint16_t qnmask;
 	uint64_t qtmask;
+	struct story_qkey *qk;
+	size_t nqk, capqk;
+	size_t lone_max, scan_max;  /* story_index_set_bounds() */
+	struct story_stats stats;
 };
 
 static inline const uint8_t *
@@ -133,6 +150,13 @@ story_aux_at(const struct story_index *idx, uint32_t seq)
 {
 	return &idx->aux[seq & (idx->cap - 1)];
 }
+
+/* A ring of n records of size bytes, zeroed: of STORY_HUGE bytes or
+ * more, aligned to it and marked for huge pages (a look-up reads a
+ * thousand story_aux at random, and with 4 KiB pages each costs a miss
+ * of the TLB too). Freed with free(). */
+#define STORY_HUGE ((size_t)2 << 20)
+void *story_ring_calloc(size_t n, size_t size);
 
 /* The byte i of the key runs (its chunk allocated). */
 static inline const uint8_t *

@@ -54,7 +54,6 @@ struct story_cand {
 	uint16_t sn, st;
 	uint16_t cn, ct;
 	uint8_t nn, nt;
-	double ub;            /* the caller's: an upper bound of its score */
 	struct story_rec *r;  /* after story_index_settle(); valid until
 	                         the next add */
 };
@@ -83,6 +82,9 @@ int story_index_expired(const struct story_index *idx,
     const struct story_cand *c);
 
 int64_t story_index_window(const struct story_index *idx);
+
+/* The most candidates a look-up scores (0: no bound). */
+size_t story_index_scan_max(const struct story_index *idx);
 
 /* Adds an entry (names and terms stay the caller's). */
 void story_index_put(struct story_index *idx, uint64_t story, int64_t t,

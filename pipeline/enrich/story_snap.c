@@ -373,8 +373,8 @@ story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
 	idx = story_index_new(h.window);
 	free(idx->ring);
 	free(idx->aux);
-	idx->ring = xcalloc(h.cap, sizeof(*idx->ring));
-	idx->aux = xcalloc(h.cap, sizeof(*idx->aux));
+	idx->ring = story_ring_calloc(h.cap, sizeof(*idx->ring));
+	idx->aux = story_ring_calloc(h.cap, sizeof(*idx->aux));
 	idx->cap = h.cap;
 	idx->newest = h.newest;
 	idx->head = h.head;

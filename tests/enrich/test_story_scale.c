@@ -107,11 +107,112 @@ test_story_scale(void **state)
 	story_index_free(idx);
 }
 
+/* Article i of the bounds' test: its own eight words, and "alpha" if i
+ * is even, "beta" if a multiple of 3, "gamma" if a multiple of 5 (lists
+ * of 300, 200 and 120 of its 600 articles). */
+static struct nw_article *
+bounds_article(size_t i)
+{
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char url[64];
+
+	for (size_t j = 0; j < 8; j++)
+		scale_word(&b, 800000 + i, j);
+	if (i % 2 == 0)
+		buf_printf(&b, " alpha");
+	if (i % 3 == 0)
+		buf_printf(&b, " beta");
+	if (i % 5 == 0)
+		buf_printf(&b, " gamma");
+	a->title = buf_take(&b);
+	snprintf(url, sizeof(url), "https://example.com/b/%zu", i);
+	a->url = xstrdup(url);
+	a->published.set = true;
+	a->published.utc = SCALE_T0 + (int64_t)i;
+	return a;
+}
+
+/* The candidates the look-ups read since *last (updated), and into
+ * *found those they found. */
+static uint64_t
+bounds_read(struct story_index *idx, struct story_stats *last,
+    uint64_t *found)
+{
+	struct story_stats st;
+	uint64_t n;
+
+	story_index_stats(idx, &st);
+	n = st.read - last->read;
+	*found = st.cands - last->cands;
+	*last = st;
+	return n;
+}
+
+/* The bounds of a look-up (story_index_set_bounds) are kept: the
+ * candidates sharing two rare keys or more with it are all read, of
+ * those sharing one only the first found; a repeat still joins its
+ * story; story_match() adds nothing. */
+static void
+test_story_bounds(void **state)
+{
+	struct story_index *idx = story_index_new(0);
+	struct story_stats last = { 0 };
+	struct nw_article *a;
+	char exact[24], bounded[24];
+	uint64_t found;
+	size_t n;
+
+	(void)state;
+	story_index_set_bounds(idx, 0, 0);
+	for (size_t i = 0; i < 600; i++) {
+		a = bounds_article(i);
+		story_assign(idx, a, 0);
+		article_free(a);
+	}
+	n = story_index_size(idx);
+	bounds_read(idx, &last, &found);
+
+	/* a repeat of article 30: exactly, every candidate read (the 440
+	 * holders of alpha, beta or gamma); bounded, the 160 holding two
+	 * of them or more and one other */
+	a = bounds_article(30);
+	assert_int_equal(story_match(idx, a, 0, exact), 1);
+	assert_int_equal(bounds_read(idx, &last, &found), 440);
+	assert_int_equal(found, 440);
+	story_index_set_bounds(idx, 1, 1);
+	assert_int_equal(story_match(idx, a, 0, bounded), 1);
+	assert_int_equal(bounds_read(idx, &last, &found), 161);
+	assert_int_equal(found, 440);
+	assert_string_equal(exact, bounded);
+	assert_int_equal(story_index_size(idx), n);
+	article_free(a);
+
+	/* an article of alpha, beta and gamma alone joins the same story
+	 * bounded as exactly (the first added of those holding all
+	 * three) */
+	a = article_new();
+	a->title = xstrdup("alpha beta gamma");
+	a->published.set = true;
+	a->published.utc = SCALE_T0 + 600;
+	story_index_set_bounds(idx, 0, 0);
+	assert_int_equal(story_match(idx, a, 0, exact), 1);
+	assert_int_equal(bounds_read(idx, &last, &found), 440);
+	story_index_set_bounds(idx, 1, 4);
+	story_assign(idx, a, 0);
+	assert_int_equal(bounds_read(idx, &last, &found), 161);
+	assert_string_equal(a->story_id, exact);
+	assert_int_equal(story_index_size(idx), n + 1);
+	article_free(a);
+	story_index_free(idx);
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_story_scale),
+		cmocka_unit_test(test_story_bounds),
 	};
 
 	if (argc > 1)
