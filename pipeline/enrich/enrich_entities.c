@@ -128,7 +128,7 @@ ent_memo_slot(struct ent_ctx *c, size_t i)
 
 /* Whether word i (case-folded) has the property what (one ENT_W_*):
  * looked up once for all the words of one folded form. */
-static bool
+bool
 ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 {
 	struct ent_memo *m = ent_memo_slot(c, i);
@@ -183,6 +183,33 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		break;
 	case ENT_W_DEROLE:
 		r = ent_de_role(f);
+		break;
+	case ENT_W_WORD:
+		r = ent_dict_word(c->lang, c->t->v[i].hash);
+		break;
+	case ENT_W_ENWORD:
+		r = ent_dict_word("en", c->t->v[i].hash);
+		break;
+	case ENT_W_DEORG:
+		r = ent_de_org(f);
+		break;
+	case ENT_W_RORG:
+		r = ent_list_has(ENT_L_ROM_ORG, f);
+		break;
+	case ENT_W_RTITLE:
+		r = ent_list_has(ENT_L_ROM_TITLE, f);
+		break;
+	case ENT_W_RSITE:
+		r = ent_list_has(ENT_L_ROM_SITE, f);
+		break;
+	case ENT_W_RART:
+		r = ent_list_has(ENT_L_ROM_ART, f);
+		break;
+	case ENT_W_RJOIN:
+		r = ent_list_has(ENT_L_ROM_JOIN, f);
+		break;
+	case ENT_W_DEDET:
+		r = ent_list_has(ENT_L_DE_DET, f);
 		break;
 	}
 	m->known |= what;
@@ -285,7 +312,8 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
 		    i - 1 : i;
 		return j > 0 && c->t->v[j - 1].sent == k->sent &&
-		    ent_word_is(c, j - 1, ENT_W_DET) &&
+		    (ent_word_is(c, j - 1, ENT_W_DET) || (c->nouns &&
+		    ent_word_is(c, j - 1, ENT_W_DEDET))) &&
 		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
 		    ent_word_is(c, i + 1, ENT_W_STOP));
 	}
@@ -299,7 +327,7 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 
 /* The words [a, b) joined by single spaces; the first letter of each word
  * upper-cased when fix is set (ASCII only). */
-static char *
+char *
 ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix)
 {
 	struct buf o = { 0 };
@@ -376,7 +404,7 @@ ent_place_of(struct ent_ctx *c, size_t a, size_t b)
 }
 
 /* Only spaces (and an abbreviation's dot) between words i and i + 1. */
-static bool
+bool
 ent_plain_gap(const struct ent_ctx *c, size_t i)
 {
 	const struct etok *k = &c->t->v[i], *n = &c->t->v[i + 1];
@@ -394,7 +422,7 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 	return true;
 }
 
-static bool
+bool
 ent_cap(const struct ent_ctx *c, size_t i)
 {
 	return (c->t->v[i].flags & (ETOK_CAP | ETOK_ALLCAP)) != 0 &&
@@ -459,7 +487,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 	return n >= 1;
 }
 
-static void
+void
 ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
     char *name, bool single, bool cue)
 {
@@ -515,9 +543,18 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 	if (k->len == 1)
 		return;  /* a letter */
-	/* a first name alone, in any case ("Андрея", "Олесю"), names no
-	 * organisation */
-	if (ent_cyrillic(c, a) && ent_word_is(c, a, ENT_W_GIVEN))
+	/* a first name alone, in any case ("Андрея", "Олесю", "Alicia"),
+	 * names no organisation */
+	if (!acro && !the && !cue && ent_word_is(c, a, ENT_W_GIVEN))
+		return;
+	/* German: a compound that names one body ("Bundesamt") */
+	if (c->nouns && !cue && ent_class_de_org(c, a, b))
+		return;
+	/* French, Spanish: a word of the language alone ("Ambiente",
+	 * "Camiseta", "Parité") names no organisation, unless it is an
+	 * institution's ("Fiscalía", "Gobierno") */
+	if (c->romance && !acro && !cue && ent_word_is(c, a, ENT_W_WORD) &&
+	    !ent_word_is(c, a, ENT_W_RORG) && !ent_word_is(c, a, ENT_W_ORG))
 		return;
 	/* a kind of place alone ("City", "County") names none */
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
@@ -556,9 +593,13 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (cue && !acro)
 		ent_add_run(c, a, b, ENT_PERSON,
 		    ent_join(c, a, b, true), false, true);
-	else if (c->nouns && !acro)
-		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
-		    true, false);  /* kept only as a known surname */
+	else if (c->nouns && !acro) {
+		/* kept only as a known surname ("Merkels": "Merkel") */
+		char *gen = ent_de_genitive(c, a, b);
+
+		ent_add_run(c, a, b, ENT_ORG, gen != NULL ? gen :
+		    ent_join(c, a, b, false), true, false);
+	}
 	else if (acro || the)
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
 		    false, false);
@@ -613,6 +654,7 @@ static void
 ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 {
 	size_t g, e;
+	char *gen;
 
 	for (g = a; g + 1 < b; g++)
 		if (ent_word_is(c, g, ENT_W_GIVEN) &&
@@ -625,7 +667,12 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 		for (g = a; g + 1 < b && !ent_word_is(c, g, ENT_W_DEROLE);
 		    g++)
 			;
-		if (g + 1 >= b || ent_de_common(c, g + 1) ||
+		/* no role: words no dictionary knows ("Kengo Kuma") */
+		if (g + 1 >= b) {
+			ent_class_de_unknown(c, a, b);
+			return;
+		}
+		if (ent_de_common(c, g + 1) ||
 		    ent_word_is(c, g + 1, ENT_W_LANG))
 			return;
 		/* "Parteichef Meuthen", "Autor Rutger Bregman" */
@@ -635,8 +682,11 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 		if (e == g + 1 && ent_word_is(c, g, ENT_W_GIVEN))
 			return;
 	}
-	ent_add_run(c, g, e, ENT_PERSON, ent_join(c, g, e, true), false,
-	    true);
+	/* "Angela Merkels Regierung": the genitive's -s is no part of
+	 * the name */
+	gen = ent_de_genitive(c, g, e);
+	ent_add_run(c, g, e, ENT_PERSON, gen != NULL ? gen :
+	    ent_join(c, g, e, true), false, true);
 }
 
 /* Classes the words [a, b) of one candidate run. */
@@ -656,7 +706,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0 ||
 		    (c->nouns && dropped);
 		bool drop = !(c->t->v[a].flags & ETOK_ALLCAP) &&
-		    (ent_word_is(c, a, ENT_W_FUNCTION) || (sent &&
+		    (ent_word_is(c, a, ENT_W_FUNCTION) ||
+		    (c->nouns && ent_word_is(c, a, ENT_W_DEDET)) || (sent &&
 		    (ent_word_is(c, a, ENT_W_STOP) ||
 		    ent_word_is(c, a, ENT_W_LANG))));
 
@@ -666,7 +717,18 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		 * a name only if it is capitalised elsewhere too */
 		if (!drop && sent && c->nouns && a + 1 < b &&
 		    !ent_seen_inside(c, a) && !ent_word_is(c, a, ENT_W_GIVEN) &&
-		    !ent_word_is(c, a, ENT_W_DEROLE))
+		    !ent_word_is(c, a, ENT_W_DEROLE) &&
+		    (ent_word_is(c, a, ENT_W_WORD) ||
+		    ent_word_is(c, a, ENT_W_ENWORD)))
+			drop = true;
+		/* French, Spanish: a word of the language opening a
+		 * sentence ("Selon Mediapart", "Durante ...") */
+		if (!drop && sent && c->romance && a + 1 < b &&
+		    ent_word_is(c, a, ENT_W_WORD) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_RTITLE) &&
+		    !ent_word_is(c, a, ENT_W_RORG) &&
+		    !ent_word_is(c, a, ENT_W_RSITE))
 			drop = true;
 
 		if (drop && strcmp(f, "the") == 0)
@@ -688,10 +750,17 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (i == b && b - a >= 3)
 		return;
 	for (i = a; i < b; i++) {
-		if (ent_word_is(c, i, ENT_W_TITLE))
-			last_title = i;
-		else if (ent_word_is(c, i, ENT_W_ORG))
+		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
+		    ent_word_is(c, i, ENT_W_RTITLE))) {
+			/* "Fiscalía General": in French and Spanish a
+			 * title after an organisation's word is its
+			 * part */
+			if (!org || !c->romance)
+				last_title = i;
+		} else if (ent_word_is(c, i, ENT_W_ORG) || (c->romance &&
+		    ent_word_is(c, i, ENT_W_RORG))) {
 			org = true;
+		}
 	}
 	if (org && last_title == b) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
@@ -750,7 +819,12 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	}
 	if (b - a >= 2 && c->nouns) {
-		ent_class_nouns(c, a, b);
+		if (!ent_class_de_org(c, a, b))
+			ent_class_nouns(c, a, b);
+		return;
+	}
+	if (b - a >= 2 && c->romance) {
+		ent_class_romance(c, a, b);
 		return;
 	}
 	if (b - a >= 2) {
@@ -808,6 +882,14 @@ ent_scan(struct ent_ctx *c)
 					k++;
 				if (ent_word_is(c, k, ENT_W_ORG)) {
 					j = k + 1;
+					continue;
+				}
+			}
+			if (c->romance) {
+				size_t k = ent_rom_join(c, i, j);
+
+				if (k > j) {
+					j = k;
 					continue;
 				}
 			}
@@ -931,6 +1013,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->memo);
 	free(c->memo_of);
 	free(c->lower);
+	free(c->caps);
 	free(c->heading);
 }
 
@@ -1019,6 +1102,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 
 	ent_ctx_init(&bc, body, &r->toks);
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
+	bc.romance = lang != NULL && (strcmp(lang, "fr") == 0 ||
+	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
+	    strcmp(lang, "pt") == 0);
 	bc.lang = lang;
 	ent_headings(&bc);
 	ent_scan(&bc);
@@ -1053,6 +1139,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		etok_split(title, &tt);
 		ent_ctx_init(&tc, title, &tt);
 		tc.nouns = bc.nouns;
+		tc.romance = bc.romance;
 		tc.lang = lang;
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);

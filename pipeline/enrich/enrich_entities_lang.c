@@ -1,0 +1,317 @@
+/* The entity rules of single languages (enrich_entities.c calls them):
+ * German organisations and the German names no list of given names
+ * holds, the German genitive, and the runs of French, Spanish, Italian
+ * and Portuguese text. They lean on the spelling dictionaries Debian
+ * ships (wngerman, wfrench, wspanish, wamerican; gen_words.py): a word
+ * a language's dictionary knows is a word of it, not a name ("Seguridad
+ * Pública", "Technische Standards"), and words none of them knows are a
+ * name ("Kengo Kuma"). Pure. */
+#include "enrich_entities_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "enrich/enrich_words.h"
+
+static bool
+ent_hash_in(const uint32_t *v, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] == key)
+			return true;
+		if (v[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+#define ENT_DICT(v, key) ent_hash_in((v), ETOK_COUNT(v), (key))
+
+bool
+ent_dict_word(const char *lang, uint64_t h)
+{
+	uint32_t k = (uint32_t)(h >> 32);
+
+	if (lang == NULL)
+		return false;
+	if (strcmp(lang, "de") == 0)
+		return ENT_DICT(ent_words_de, k);
+	if (strcmp(lang, "de_low") == 0)
+		return ENT_DICT(ent_words_delow, k);
+	if (strcmp(lang, "fr") == 0)
+		return ENT_DICT(ent_words_fr, k);
+	if (strcmp(lang, "es") == 0)
+		return ENT_DICT(ent_words_es, k);
+	if (strcmp(lang, "en") == 0)
+		return ENT_DICT(ent_words_en, k);
+	return false;
+}
+
+/* Whether the text writes a word of folded form f[0, n) capitalised:
+ * the hashes of its capitalised words, gathered on the first
+ * question. */
+static bool
+ent_caps_has(struct ent_ctx *c, const char *f, size_t n)
+{
+	uint64_t h;
+	size_t j, s;
+
+	if (c->caps == NULL) {
+		c->caps_cap = 16;
+		while (c->caps_cap < 2 * c->t->n)
+			c->caps_cap *= 2;
+		c->caps = xcalloc(c->caps_cap, sizeof(*c->caps));
+		for (j = 0; j < c->t->n; j++) {
+			if (!(c->t->v[j].flags & ETOK_CAP))
+				continue;
+			/* 0 marks a free slot: a hash of 0 is taken as 1 */
+			h = c->t->v[j].hash | (c->t->v[j].hash == 0);
+			for (s = (size_t)h; c->caps[s & (c->caps_cap - 1)]
+			    != 0 && c->caps[s & (c->caps_cap - 1)] != h;
+			    s++)
+				;
+			c->caps[s & (c->caps_cap - 1)] = h;
+		}
+	}
+	h = etok_hash(f, n);
+	h |= h == 0;
+	for (s = (size_t)h; c->caps[s & (c->caps_cap - 1)] != 0; s++)
+		if (c->caps[s & (c->caps_cap - 1)] == h)
+			return true;
+	return false;
+}
+
+char *
+ent_de_genitive(struct ent_ctx *c, size_t a, size_t b)
+{
+	const char *f = etok_folded(c->t, b - 1);
+	size_t n = strlen(f);
+	char *name;
+
+	/* "Merkels", not "Hans" or "Voss" */
+	if (n < 4 || f[n - 1] != 's' || f[n - 2] == 's' ||
+	    !ent_caps_has(c, f, n - 1))
+		return NULL;
+	name = ent_join(c, a, b, true);
+	name[strlen(name) - 1] = '\0';
+	return name;
+}
+
+/* A word that opens no organisation's name: a function word or a name
+ * of person. */
+static bool
+ent_de_org_start(struct ent_ctx *c, size_t i)
+{
+	return !ent_word_is(c, i, ENT_W_GIVEN) &&
+	    !ent_word_is(c, i, ENT_W_LANG) && !ent_word_is(c, i, ENT_W_DEROLE);
+}
+
+bool
+ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = etok_folded(c->t, a), *l;
+	size_t n = strlen(f), m;
+
+	if (b == a + 1) {
+		/* one word is one body where it says which: "Bundesamt",
+		 * "Landespolizei", "Bundestag", "Innenministerium"; not
+		 * "Polizei" or "Ministerium" */
+		bool fed = strncmp(f, "bundes", 6) == 0 ||
+		    strncmp(f, "landes", 6) == 0;
+
+		if (k->flags & ETOK_ALLCAP)
+			return false;
+		if (!(fed && n > 9 && (ent_word_is(c, a, ENT_W_DEORG) ||
+		    strcmp(f + n - 3, "tag") == 0 ||
+		    strcmp(f + n - 3, "rat") == 0 ||
+		    strcmp(f + n - 9, "regierung") == 0)) &&
+		    !(n > 14 && strcmp(f + n - 11, "ministerium") == 0))
+			return false;
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return true;
+	}
+	if (!ent_de_org_start(c, a))
+		return false;
+	/* "Techniker Krankenkasse", "Berliner Feuerwehr", "Siemens
+	 * Healthcare GmbH", "Technische Universität München" */
+	m = b;
+	if (b - a >= 3 && ent_word_is(c, b - 1, ENT_W_PLACE))
+		m = b - 1;
+	if (ent_word_is(c, m - 1, ENT_W_DEORG) &&
+	    !(c->t->v[m - 1].flags & ETOK_ALLCAP)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return true;
+	}
+	/* An adjective of a country or a church capitalised inside a
+	 * sentence opens a body's name: "die Deutsche Bahn", "der
+	 * Europäischen Kommission", "die Evangelische Kirche" (such an
+	 * adjective is written in lower case otherwise; at a sentence's
+	 * start it tells nothing). Other adjectives so written are as often
+	 * terms ("Künstliche Intelligenz", "Erneuerbare Energien"). */
+	l = f + n;
+	m = l[-1] == 'e' ? 1 : n > 3 && (strcmp(l - 2, "en") == 0 ||
+	    strcmp(l - 2, "er") == 0 || strcmp(l - 2, "es") == 0) ? 2 : 0;
+	if (m == 0 || (k->flags & ETOK_SENT) || a == 0 ||
+	    c->t->v[a - 1].sent != k->sent ||
+	    (c->t->v[a - 1].flags & ETOK_CAP) || b - a > 3 ||
+	    ent_word_is(c, a + 1, ENT_W_PLACE) ||
+	    !ent_dict_word("de_low", k->hash) ||
+	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
+	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
+		return false;
+	ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false, false);
+	return true;
+}
+
+/* Whether the folded German word f is one the dictionary knows as a
+ * compound's last part ("Märchenschloss": "schloss"; "VW-Tochter":
+ * "tochter"), of four letters or more after three or more. */
+static bool
+ent_de_compound(const char *f)
+{
+	size_t n = strlen(f), i;
+
+	for (i = 3; i + 4 <= n; i++)
+		if ((f[i] & 0xc0) != 0x80 && f[i] != '-' &&
+		    ent_dict_word("de", etok_hash(f + i, n - i)))
+			return true;
+	return false;
+}
+
+/* Whether word i is written in Latin letters, without a digit. */
+static bool
+ent_latin_word(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const unsigned char *w = (const unsigned char *)c->s + k->off;
+	size_t j;
+
+	for (j = 0; j < k->len; j++)
+		if ((w[j] >= '0' && w[j] <= '9') || w[j] >= 0xca)
+			return false;  /* past Latin Extended-B's bytes */
+	return true;
+}
+
+/* Whether German word i is a word of the language, or no name's by its
+ * shape (in capitals, with a digit, not in Latin letters). */
+static bool
+ent_de_no_name(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+
+	return (k->flags & (ETOK_ALLCAP | ETOK_NUM)) || k->len < 2 ||
+	    !ent_latin_word(c, i) || ent_word_is(c, i, ENT_W_WORD) ||
+	    ent_word_is(c, i, ENT_W_ENWORD) ||
+	    ent_word_is(c, i, ENT_W_DENOUN) ||
+	    ent_word_is(c, i, ENT_W_LANG) ||
+	    ent_word_is(c, i, ENT_W_PLACE) ||
+	    ent_de_compound(etok_folded(c->t, i));
+}
+
+bool
+ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	/* past the nouns in front: "Architekt Kengo Kuma" */
+	while (b - a > 2 && ent_de_no_name(c, a))
+		a++;
+	if (b - a > 3)
+		return false;
+	for (i = a; i < b; i++)
+		if (ent_de_no_name(c, i))
+			return false;
+	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
+	    true);
+	return true;
+}
+
+void
+ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t g, i;
+
+	/* "Estadio Ernesto Rohrmoser", "Calle El Trabajador" */
+	if (ent_word_is(c, a, ENT_W_RSITE)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
+	/* "Le Monde", "El Espectador", "La Moneda" inside a sentence */
+	if (ent_word_is(c, a, ENT_W_RART)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
+	/* From a given name on, past the words of the language before it:
+	 * "ministre de la Santé Olivier Véran" */
+	for (g = a; g + 1 < b; g++)
+		if (ent_word_is(c, g, ENT_W_GIVEN) &&
+		    !(c->t->v[g].flags & ETOK_ALLCAP))
+			break;
+	if (g + 1 < b) {
+		for (i = a; i < g && (ent_word_is(c, i, ENT_W_WORD) ||
+		    (c->t->v[i].flags & ETOK_ALLCAP)); i++)
+			;
+		if (i == g) {
+			ent_add_run(c, g, b, ENT_PERSON,
+			    ent_join(c, g, b, true), false, true);
+			return;
+		}
+	}
+	/* Without one, only words the language does not know make a
+	 * name: "Nayib Bukele", not "Seguridad Pública" or "Carta Magna" */
+	for (i = a; i < b && !ent_word_is(c, i, ENT_W_WORD); i++)
+		;
+	if (i == b)
+		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
+		    false, true);
+}
+
+/* French, Spanish, Italian, Portuguese: the index past the particles
+ * after word j - 1 of the run from word i that join the capitalised word
+ * after them to it ("Banco de España", "Ministerio de Energía y Minas",
+ * "Corte Suprema de la Nación", "Charles de Gaulle"), or j. */
+size_t
+ent_rom_join(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	size_t k = j, m;
+	bool org = false, joined = false;
+
+	for (m = i; m < j; m++) {
+		if (ent_word_is(c, m, ENT_W_ORG) ||
+		    ent_word_is(c, m, ENT_W_RORG) ||
+		    (m == i && ent_word_is(c, m, ENT_W_RSITE)))
+			org = true;
+		if (!ent_cap(c, m))
+			joined = true;
+	}
+	if (ent_word_is(c, k, ENT_W_RJOIN)) {
+		/* an institution's name, or a given name's particle */
+		if (!org && !(j == i + 1 && ent_word_is(c, i, ENT_W_GIVEN)))
+			return j;
+		k++;
+		/* "de la", "de los" */
+		if (k + 1 < t->n && ent_plain_gap(c, k - 1) &&
+		    !ent_cap(c, k) && ent_word_is(c, k, ENT_W_RART))
+			k++;
+	} else if (org && joined && (etok_is(c->s, &t->v[k], "y") ||
+	    etok_is(c->s, &t->v[k], "e") || etok_is(c->s, &t->v[k], "et"))) {
+		k++;  /* "de Energía y Minas" */
+	} else {
+		return j;
+	}
+	if (k >= t->n || !ent_plain_gap(c, k - 1) || !ent_cap(c, k))
+		return j;
+	return k;
+}
