@@ -103,6 +103,47 @@ ent_de_genitive(struct ent_ctx *c, size_t a, size_t b)
 	return name;
 }
 
+static bool ent_de_compound_n(const char *f, size_t n);
+
+/* The name of the German organisation [a, b) in the nominative where a
+ * definite article before it tells its case ("der Deutschen Bahn":
+ * "Deutsche Bahn"; "des Deutschen Caritasverbandes": "Deutsche
+ * Caritasverband"): an adjective's weak -en is -e, and after "des" the
+ * last word's genitive -es or -s goes where the dictionary knows the
+ * word without it. */
+static char *
+ent_de_org_name(struct ent_ctx *c, size_t a, size_t b)
+{
+	char *name = ent_join(c, a, b, false), *sp;
+	const char *art, *f = etok_folded(c->t, a), *l;
+	size_t n = strlen(f), m, cut;
+
+	if (a == 0 || c->t->v[a - 1].sent != c->t->v[a].sent ||
+	    b - a < 2)
+		return name;
+	art = etok_folded(c->t, a - 1);
+	if (strcmp(art, "der") != 0 && strcmp(art, "den") != 0 &&
+	    strcmp(art, "dem") != 0 && strcmp(art, "des") != 0)
+		return name;
+	sp = strchr(name, ' ');
+	if (n > 4 && strcmp(f + n - 2, "en") == 0 && sp != NULL &&
+	    ent_dict_word("de_low", c->t->v[a].hash))
+		memmove(sp - 1, sp, strlen(sp) + 1);
+	if (strcmp(art, "des") != 0)
+		return name;
+	l = etok_folded(c->t, b - 1);
+	m = strlen(l);
+	for (cut = 2; cut >= 1; cut--)
+		if (m > cut + 3 && l[m - 1] == 's' && l[m - 2] != 's' &&
+		    (cut == 1 || l[m - 2] == 'e') &&
+		    (ent_dict_word("de", etok_hash(l, m - cut)) ||
+		    ent_de_compound_n(l, m - cut))) {
+			name[strlen(name) - cut] = '\0';
+			break;
+		}
+	return name;
+}
+
 /* A word that opens no organisation's name: a function word or a name
  * of person. */
 static bool
@@ -147,7 +188,7 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 		m = b - 1;
 	if (ent_word_is(c, m - 1, ENT_W_DEORG) &&
 	    !(c->t->v[m - 1].flags & ETOK_ALLCAP)) {
-		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b), false,
 		    false);
 		return true;
 	}
@@ -168,7 +209,7 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
 	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
 		return false;
-	ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false, false);
+	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b), false, false);
 	return true;
 }
 
@@ -176,15 +217,21 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
  * compound's last part ("Märchenschloss": "schloss"; "VW-Tochter":
  * "tochter"), of four letters or more after three or more. */
 static bool
-ent_de_compound(const char *f)
+ent_de_compound_n(const char *f, size_t n)
 {
-	size_t n = strlen(f), i;
+	size_t i;
 
 	for (i = 3; i + 4 <= n; i++)
 		if ((f[i] & 0xc0) != 0x80 && f[i] != '-' &&
 		    ent_dict_word("de", etok_hash(f + i, n - i)))
 			return true;
 	return false;
+}
+
+static bool
+ent_de_compound(const char *f)
+{
+	return ent_de_compound_n(f, strlen(f));
 }
 
 /* Whether word i is written in Latin letters, without a digit. */
