@@ -71,9 +71,12 @@
  * case ("Олесю") is no organisation, and the case forms of a full name
  * are one person under the form with the fewest oblique endings.
  *
- * Limits. The cues are English; other languages get the capitalisation
- * and gazetteer rules only. A German name without a known given name or
- * a role ("Kengo Kuma") is lost. Single unknown capitalised words default to organisations, so
+ * French, Spanish, Italian, Portuguese, and German organisations and
+ * unknown names: enrich_entities_lang.c, with Debian's spelling
+ * dictionaries (a word a language knows is no name).
+ *
+ * Limits. Other languages get the capitalisation and gazetteer rules
+ * only. Single unknown capitalised words default to organisations, so
  * a person named only by surname without a title is an organisation, and
  * a name that is also a common word of the article ("Apple" beside
  * "apple") is lost. Nationality words are
