@@ -188,7 +188,7 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = ent_de_role(f);
 		break;
 	case ENT_W_WORD:
-		r = ent_dict_word(c->lang, c->t->v[i].hash);
+		r = ent_lang_word(c->lang, f, c->t->v[i].hash);
 		break;
 	case ENT_W_ENWORD:
 		r = ent_dict_word("en", c->t->v[i].hash);
@@ -788,6 +788,13 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			    ent_join(c, a, b, false), false, false);
 			return;
 		}
+		/* a country that is a given name too, before one more
+		 * word, is the name: "Francia Márquez", "Jordan Henderson" */
+		if (pl != NULL && p == a + 1 && p + 1 == b &&
+		    !(c->t->v[a].flags & ETOK_ALLCAP) &&
+		    ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, p, ENT_W_PLACE))
+			break;
 		if (pl != NULL) {
 			ent_add_place(c, a, p, pl);
 			ent_class(c, p, b, false, cue);

@@ -101,6 +101,9 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
  * "en"'s lower-case words); false for a language without one. */
 bool ent_dict_word(const char *lang, uint64_t h);
+/* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
+ * (folded, of hash h) as the plural or participle of one. */
+bool ent_lang_word(const char *lang, const char *f, uint64_t h);
 /* Classes the run [a, b) of two or more words of French, Spanish,
  * Italian or Portuguese text that is no place and no organisation by
  * the shared rules: a venue, an institution's title, a person, or

@@ -53,6 +53,42 @@ ent_dict_word(const char *lang, uint64_t h)
 	return false;
 }
 
+bool
+ent_lang_word(const char *lang, const char *f, uint64_t h)
+{
+	char buf[64];
+	size_t n = strlen(f);
+
+	if (ent_dict_word(lang, h))
+		return true;
+	/* wspanish holds lemmas: "normas", "fundamentales",
+	 * "especializados" are "norma", "fundamental", "especializar" */
+	if (lang == NULL || strcmp(lang, "es") != 0 || n < 4 ||
+	    n + 2 > sizeof(buf))
+		return false;
+	memcpy(buf, f, n + 1);
+	if (buf[n - 1] == 's') {
+		buf[--n] = '\0';
+		if (ent_dict_word("es", etok_hash(buf, n)) ||
+		    (buf[n - 1] == 'e' &&
+		    ent_dict_word("es", etok_hash(buf, n - 1))))
+			return true;
+	}
+	if (n > 5 && (buf[n - 1] == 'o' || buf[n - 1] == 'a') &&
+	    buf[n - 2] == 'd' && (buf[n - 3] == 'a' || buf[n - 3] == 'i')) {
+		buf[n - 2] = 'r';
+		buf[n - 1] = '\0';
+		if (buf[n - 3] == 'a')
+			return ent_dict_word("es", etok_hash(buf, n - 1));
+		buf[n - 3] = 'e';
+		if (ent_dict_word("es", etok_hash(buf, n - 1)))
+			return true;
+		buf[n - 3] = 'i';
+		return ent_dict_word("es", etok_hash(buf, n - 1));
+	}
+	return false;
+}
+
 /* Whether the text writes a word of folded form f[0, n) capitalised:
  * the hashes of its capitalised words, gathered on the first
  * question. */
@@ -269,11 +305,26 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 {
 	size_t i;
 
+	const struct ent_place *pl;
+	char *name, *key;
+
 	/* past the nouns in front: "Architekt Kengo Kuma" */
 	while (b - a > 2 && ent_de_no_name(c, a))
 		a++;
 	if (b - a > 3)
 		return false;
+	/* "Nachbarland Costa Rica": a place */
+	name = ent_join(c, a, b, false);
+	key = etok_fold(name, strlen(name));
+	pl = ent_place_in(ent_place_find(key), c->lang);
+	free(key);
+	free(name);
+	if (pl != NULL) {
+		ent_add_run(c, a, b, ENT_PLACE, xstrdup(pl->name), false,
+		    false);
+		c->runs[c->n - 1].canon = pl->canon;
+		return true;
+	}
 	for (i = a; i < b; i++)
 		if (ent_de_no_name(c, i))
 			return false;
@@ -285,6 +336,7 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 void
 ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
 {
+	const char *f;
 	size_t g, i;
 
 	/* "Estadio Ernesto Rohrmoser", "Calle El Trabajador" */
@@ -293,8 +345,11 @@ ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
 		    false, false);
 		return;
 	}
-	/* "Le Monde", "El Espectador", "La Moneda" inside a sentence */
-	if (ent_word_is(c, a, ENT_W_RART)) {
+	/* "Le Monde", "El Espectador", "La Moneda" inside a sentence,
+	 * "L'Université Paris-8" */
+	f = etok_folded(c->t, a);
+	if (ent_word_is(c, a, ENT_W_RART) || strncmp(f, "l'", 2) == 0 ||
+	    strncmp(f, "l\u2019", 4) == 0) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
 		return;
@@ -315,9 +370,21 @@ ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
 			return;
 		}
 	}
+	/* an acronym before a name: "LREM Mustapha Laabid" */
+	if (b - a >= 3 && (c->t->v[a].flags & ETOK_ALLCAP) &&
+	    !(c->t->v[a + 1].flags & ETOK_ALLCAP)) {
+		ent_add_run(c, a, a + 1, ENT_ORG, ent_join(c, a, a + 1, false),
+		    false, false);
+		a++;
+	}
 	/* Without one, only words the language does not know make a
-	 * name: "Nayib Bukele", not "Seguridad Pública" or "Carta Magna" */
-	for (i = a; i < b && !ent_word_is(c, i, ENT_W_WORD); i++)
+	 * name: "Nayib Bukele", not "Seguridad Pública", "Carta Magna";
+	 * a plural or a participle of a word opens none ("Normas
+	 * Transitorias", "Juzgados Especializados"), but may end one
+	 * ("Reimond Salas", "Gerson Torres") */
+	if (ent_word_is(c, a, ENT_W_WORD))
+		return;
+	for (i = a; i < b && !ent_dict_word(c->lang, c->t->v[i].hash); i++)
 		;
 	if (i == b)
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),

@@ -60,7 +60,8 @@ SKIP = {"central", "centre", "center", "north", "south", "east", "west",
         "hope", "eucla", "creston", "granma"}
 # Translations that are common nouns in their language ("Freistaat", the
 # Free State province).
-SKIP_LANG = {"freistaat"}
+SKIP_LANG = {"freistaat", "nord", "sud", "est", "ouest", "centre",
+             "centro", "norte", "sur", "este", "oeste"}
 
 
 def key(s):
