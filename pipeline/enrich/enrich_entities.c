@@ -788,11 +788,13 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			    ent_join(c, a, b, false), false, false);
 			return;
 		}
-		/* a country that is a given name too, before one more
-		 * word, is the name: "Francia Márquez", "Jordan Henderson" */
-		if (pl != NULL && p == a + 1 && p + 1 == b &&
+		/* a place that is a given name too, before one more word,
+		 * is the name: "Jordan Henderson", "Chad Wolf"; in French
+		 * and Spanish, which put a preposition before a place, any
+		 * place: "Francia Márquez" */
+		if (pl != NULL && p == a + 1 && p + 1 == b && !cue &&
 		    !(c->t->v[a].flags & ETOK_ALLCAP) &&
-		    ent_word_is(c, a, ENT_W_GIVEN) &&
+		    (c->romance || ent_word_is(c, a, ENT_W_GIVEN)) &&
 		    !ent_word_is(c, p, ENT_W_PLACE))
 			break;
 		if (pl != NULL) {
@@ -1116,7 +1118,10 @@ ent_extract(const char *title, const char *body, const char *lang,
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
 	bc.lang = lang;
-	ent_headings(&bc);
+	/* German capitalises its nouns: a line of capitals is no heading
+	 * there, and the German rules make no name of nouns */
+	if (!bc.nouns)
+		ent_headings(&bc);
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
 	ent_resolve(&bc, &bc);

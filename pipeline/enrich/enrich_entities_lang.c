@@ -382,9 +382,12 @@ ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
 	 * a plural or a participle of a word opens none ("Normas
 	 * Transitorias", "Juzgados Especializados"), but may end one
 	 * ("Reimond Salas", "Gerson Torres") */
-	if (ent_word_is(c, a, ENT_W_WORD))
+	if (ent_word_is(c, a, ENT_W_WORD) && !ent_word_is(c, a, ENT_W_PLACE))
 		return;
-	for (i = a; i < b && !ent_dict_word(c->lang, c->t->v[i].hash); i++)
+	/* (a place's name is no word, if the dictionary has it: the
+	 * Spanish list has "francia") */
+	for (i = a; i < b && (!ent_dict_word(c->lang, c->t->v[i].hash) ||
+	    ent_word_is(c, i, ENT_W_PLACE)); i++)
 		;
 	if (i == b)
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),

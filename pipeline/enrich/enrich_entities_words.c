@@ -126,7 +126,7 @@ static const char *const ent_rom_org_words[] = {
  * name ("Presidente Gabriel Boric", "DT Jafet Soto", "Mme Cardenal"). */
 static const char *const ent_rom_titles[] = {
 	"abogada", "abogado", "alcalde", "alcaldesa", "avocat", "avocate",
-	"canciller", "capitán", "cardenal", "comandante", "comisaria",
+	"canciller", "capitán", "comandante", "comisaria",
 	"comisario", "coronel", "diputada", "diputado", "directeur",
 	"directora", "directrice", "docteur", "don", "doña", "dt", "député",
 	"députée", "entrenador", "expresidente", "fiscal", "gobernador",

@@ -81,7 +81,9 @@ test_entities_spanish(void **state)
 	    "condena. Presidente Gabriel Boric viajó a Estados Unidos y "
 	    "luego a Alemania, según el Ministerio Público.\n\n"
 	    "El Ambiente fue tenso, dijo Alicia a los periodistas del "
-	    "diario El Espectador.");
+	    "diario El Espectador. En la sesión, Francia Márquez habló "
+	    "con Gerson Torres sobre Derechos Fundamentales y Normas "
+	    "Transitorias.");
 	assert_string_equal(a->lang, "es");
 	for (i = 0; i < sizeof(not_person) / sizeof(not_person[0]); i++)
 		assert_false(has_name(&a->people, not_person[i]));
@@ -99,6 +101,13 @@ test_entities_spanish(void **state)
 	assert_false(has_name(&a->organisations, "Energía"));
 	assert_true(has_name(&a->places, "Estados Unidos"));
 	assert_true(has_name(&a->places, "Alemania"));
+	/* a country that is a given name, and a surname that is a
+	 * plural, in a name; plurals of words in none */
+	assert_true(has_name(&a->people, "Francia Márquez"));
+	assert_false(has_name(&a->places, "Francia"));
+	assert_true(has_name(&a->people, "Gerson Torres"));
+	assert_false(has_name(&a->people, "Derechos Fundamentales"));
+	assert_false(has_name(&a->people, "Normas Transitorias"));
 	article_free(a);
 }
 
@@ -172,6 +181,19 @@ test_entities_german_orgs(void **state)
 	assert_false(has_word(&a->organisations, "Bestellung"));
 	assert_false(has_word(&a->people, "Bestellung"));
 	assert_false(has_name(&a->people, "Techniker Krankenkasse"));
+	article_free(a);
+
+	/* a list without full stops is no heading in German: its names
+	 * count */
+	a = run("de", NULL, "1989 Abrissbeschluss und Neubauplanung durch "
+	    "Daniel Gogel\n\n2008 Erstellung eines Parkpflegewerks von Uwe "
+	    "Neumann, Garten- und Landschaftsarchitekt, Berlin\n\n"
+	    "hg. von der Wüstenrot Stiftung, Stuttgart 2011\n\n"
+	    "Die Sanierung begann nach langen Verhandlungen mit der Stadt "
+	    "und den Bewohnern.");
+	assert_true(has_name(&a->people, "Daniel Gogel"));
+	assert_true(has_name(&a->people, "Uwe Neumann"));
+	assert_true(has_name(&a->organisations, "Wüstenrot Stiftung"));
 	article_free(a);
 
 	/* common nouns and terms stay no names, in a sentence's middle
