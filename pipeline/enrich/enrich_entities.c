@@ -692,16 +692,15 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 	    ent_join(c, g, e, true), false, true);
 }
 
-/* Classes the words [a, b) of one candidate run. */
-static void
-ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+/* The first word of the run [a, b) past the words in front that open no
+ * name: function words ("The", "In"), and at a sentence start those of
+ * the other profiled languages ("Le", "Das") and, in German, French and
+ * Spanish, words of the language; *the is set when one was "the". */
+static size_t
+ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 {
-	size_t i, p, last_title = b;
-	const struct ent_place *pl;
-	bool org = false, dropped = false;
+	bool dropped = false;
 
-	/* Function words in front: "The", "In", and at a sentence start
-	 * those of the other profiled languages ("Le", "Das"). */
 	while (a < b) {
 		const char *f = ent_fold_tok(c, a);
 		/* "Der Bürgermeister": after a dropped article the noun is
@@ -735,11 +734,23 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			drop = true;
 
 		if (drop && strcmp(f, "the") == 0)
-			the = true;
+			*the = true;
 		if (!drop)
 			break;
 		a++;
 	}
+	return a;
+}
+
+/* Classes the words [a, b) of one candidate run. */
+static void
+ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	size_t i, p, last_title = b;
+	const struct ent_place *pl;
+	bool org = false;
+
+	a = ent_drop_front(c, a, b, &the);
 	if (a >= b)
 		return;
 	pl = ent_place_of(c, a, b);
@@ -897,8 +908,9 @@ ent_scan(struct ent_ctx *c)
 					continue;
 				}
 			}
-			if (c->romance) {
-				size_t k = ent_rom_join(c, i, j);
+			if (c->romance || c->nouns) {
+				size_t k = c->nouns ? ent_de_join(c, i, j) :
+				    ent_rom_join(c, i, j);
 
 				if (k > j) {
 					j = k;

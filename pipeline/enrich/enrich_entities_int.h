@@ -113,6 +113,12 @@ void ent_class_romance(struct ent_ctx *c, size_t a, size_t b);
  * after word j - 1 of a run from word i that join the capitalised word
  * after them to it ("Banco de España"), or j. */
 size_t ent_rom_join(struct ent_ctx *c, size_t i, size_t j);
+/* German: the index past "für" after word j - 1 of a run from word i,
+ * an organisation's head, that joins the capitalised word after it to it
+ * ("Bundesamt für Strahlenschutz"), past "der" or "des" after a ministry
+ * ("Bundesministerium der Verteidigung"), or past "und" after such a
+ * "für"; else j. */
+size_t ent_de_join(struct ent_ctx *c, size_t i, size_t j);
 /* Whether the run [a, b) of German words names an organisation
  * ("Deutsche Bahn", "Techniker Krankenkasse"), which it then adds. */
 bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);

@@ -145,10 +145,10 @@ static bool ent_de_compound_n(const char *f, size_t n);
  * definite article before it tells its case ("der Deutschen Bahn":
  * "Deutsche Bahn"; "des Deutschen Caritasverbandes": "Deutsche
  * Caritasverband"): an adjective's weak -en is -e, and after "des" the
- * last word's genitive -es or -s goes where the dictionary knows the
- * word without it. */
+ * last word's genitive -es or -s goes (gen: the last word is the head)
+ * where the dictionary knows the word without it. */
 static char *
-ent_de_org_name(struct ent_ctx *c, size_t a, size_t b)
+ent_de_org_name(struct ent_ctx *c, size_t a, size_t b, bool gen)
 {
 	char *name = ent_join(c, a, b, false), *sp;
 	const char *art, *f = etok_folded(c->t, a), *l;
@@ -165,7 +165,7 @@ ent_de_org_name(struct ent_ctx *c, size_t a, size_t b)
 	if (n > 4 && strcmp(f + n - 2, "en") == 0 && sp != NULL &&
 	    ent_dict_word("de_low", c->t->v[a].hash))
 		memmove(sp - 1, sp, strlen(sp) + 1);
-	if (strcmp(art, "des") != 0)
+	if (!gen || strcmp(art, "des") != 0)
 		return name;
 	l = etok_folded(c->t, b - 1);
 	m = strlen(l);
@@ -178,6 +178,38 @@ ent_de_org_name(struct ent_ctx *c, size_t a, size_t b)
 			break;
 		}
 	return name;
+}
+
+size_t
+ent_de_join(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	size_t m;
+	bool fuer = false;
+
+	if (j + 1 >= t->n || !ent_plain_gap(c, j) || !ent_cap(c, j + 1) ||
+	    (t->v[j + 1].flags & ETOK_ALLCAP))
+		return j;
+	for (m = i; m < j; m++)
+		if (etok_is(c->s, &t->v[m], "für"))
+			fuer = true;
+	/* "Bundesministerium für Bildung und Forschung" */
+	if (fuer && etok_is(c->s, &t->v[j], "und"))
+		return j + 1;
+	if (!ent_word_is(c, j - 1, ENT_W_DEORG) ||
+	    (t->v[j - 1].flags & ETOK_ALLCAP))
+		return j;
+	if (etok_is(c->s, &t->v[j], "für"))
+		return j + 1;
+	/* a genitive names a ministry ("Bundesministerium der Justiz"),
+	 * and is as often a common noun's after other heads ("Amt des
+	 * Geistlichen Leiters", "Landesarbeitsgericht der Klägerin") */
+	m = strlen(etok_folded(t, j - 1));
+	if (m > 11 && strcmp(etok_folded(t, j - 1) + m - 11,
+	    "ministerium") == 0 && (etok_is(c->s, &t->v[j], "der") ||
+	    etok_is(c->s, &t->v[j], "des")))
+		return j + 1;
+	return j;
 }
 
 /* A word that opens no organisation's name: a function word or a name
@@ -217,6 +249,15 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	}
 	if (!ent_de_org_start(c, a))
 		return false;
+	/* "Bundesamt für Strahlenschutz", "Bundesministerium der
+	 * Verteidigung": the joined words follow the head */
+	for (m = a + 1; m < b && ent_cap(c, m); m++)
+		;
+	if (m < b && ent_word_is(c, m - 1, ENT_W_DEORG)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, false),
+		    false, false);
+		return true;
+	}
 	/* "Techniker Krankenkasse", "Berliner Feuerwehr", "Siemens
 	 * Healthcare GmbH", "Technische Universität München" */
 	m = b;
@@ -224,8 +265,8 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 		m = b - 1;
 	if (ent_word_is(c, m - 1, ENT_W_DEORG) &&
 	    !(c->t->v[m - 1].flags & ETOK_ALLCAP)) {
-		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b), false,
-		    false);
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true),
+		    false, false);
 		return true;
 	}
 	/* An adjective of a country or a church capitalised inside a
@@ -245,7 +286,8 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
 	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
 		return false;
-	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b), false, false);
+	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
+	    false);
 	return true;
 }
 
@@ -398,6 +440,58 @@ ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
  * after word j - 1 of the run from word i that join the capitalised word
  * after them to it ("Banco de España", "Ministerio de Energía y Minas",
  * "Corte Suprema de la Nación", "Charles de Gaulle"), or j. */
+/* Whether the folded word f is shaped as a French adjective of an
+ * institution's name ("européenne", "fédéral", "constitutionnel",
+ * "socialiste", "administratif"). */
+static bool
+ent_fr_adjective(const char *f)
+{
+	static const char *const ends[] = {
+		"aire", "aires", "al", "ale", "ales", "aux", "el", "elle",
+		"elles", "els", "ien", "ienne", "if", "ique", "iques", "iste",
+		"istes", "ive", "éen", "éenne", "éennes", "éens",
+	};
+	size_t i, n = strlen(f), e;
+
+	for (i = 0; i < ETOK_COUNT(ends); i++) {
+		e = strlen(ends[i]);
+		if (n >= e + 3 && strcmp(f + n - e, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* French writes an institution's name in lower case after its first
+ * word: the index past the lower-case words after word j - 1 of the run
+ * from word i, an organisation's word, that are part of its name ("Cour
+ * de cassation", "Commission européenne", "Conseil fédéral", "Parti
+ * socialiste"), or j. */
+static size_t
+ent_fr_join(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	const char *f;
+	size_t m;
+
+	if (c->lang == NULL || strcmp(c->lang, "fr") != 0 || j - i > 3 ||
+	    !(ent_word_is(c, i, ENT_W_RORG) || ent_word_is(c, i, ENT_W_ORG)))
+		return j;
+	for (m = i + 1; m < j; m++)
+		if (ent_cap(c, m))
+			return j;
+	f = etok_folded(t, j);
+	if (ent_fr_adjective(f))
+		return j + 1;
+	/* "Cour de cassation", "Cour des comptes", "Conseil de sécurité" */
+	if (j == i + 1 && j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
+	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
+	    !(t->v[j + 1].flags & ETOK_NUM) &&
+	    !ent_word_is(c, j + 1, ENT_W_RART) &&
+	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
+		return j + 2;
+	return j;
+}
+
 size_t
 ent_rom_join(struct ent_ctx *c, size_t i, size_t j)
 {
@@ -426,7 +520,7 @@ ent_rom_join(struct ent_ctx *c, size_t i, size_t j)
 	    etok_is(c->s, &t->v[k], "e") || etok_is(c->s, &t->v[k], "et"))) {
 		k++;  /* "de Energía y Minas" */
 	} else {
-		return j;
+		return ent_fr_join(c, i, j);
 	}
 	if (k >= t->n || !ent_plain_gap(c, k - 1) || !ent_cap(c, k))
 		return j;

@@ -179,9 +179,9 @@ static const char *const ent_de_dets[] = {
  * "Berliner Feuerwehr") and its legal forms ("GmbH", "e.V."). */
 static const char *const ent_de_org_ends[] = {
 	"agentur", "amt", "bank", "behörde", "e.v", "feuerwehr", "gericht",
-	"gerichtshof", "gmbh", "hochschule", "institut", "kasse",
-	"kommission", "konzern", "ministerium", "partei", "polizei",
-	"stiftung", "universität", "verband", "verein", "zeitung",
+	"gerichtshof", "gesellschaft", "gmbh", "hochschule", "institut",
+	"kasse", "kommission", "konzern", "ministerium", "partei", "polizei",
+	"stiftung", "universität", "verband", "verein", "zeitung", "zentrum",
 };
 
 /* Ends of German words that make them a common noun or an adjective, never
