@@ -473,8 +473,13 @@ ent_fr_join(struct ent_ctx *c, size_t i, size_t j)
 	const char *f;
 	size_t m;
 
-	if (c->lang == NULL || strcmp(c->lang, "fr") != 0 || j - i > 3 ||
-	    !(ent_word_is(c, i, ENT_W_RORG) || ent_word_is(c, i, ENT_W_ORG)))
+	if (c->lang == NULL || strcmp(c->lang, "fr") != 0)
+		return j;
+	/* past an article: "Le Parti socialiste" */
+	if (i + 1 < j && ent_word_is(c, i, ENT_W_RART))
+		i++;
+	if (j - i > 3 || !(ent_word_is(c, i, ENT_W_RORG) ||
+	    ent_word_is(c, i, ENT_W_ORG)))
 		return j;
 	for (m = i + 1; m < j; m++)
 		if (ent_cap(c, m))
@@ -523,6 +528,6 @@ ent_rom_join(struct ent_ctx *c, size_t i, size_t j)
 		return ent_fr_join(c, i, j);
 	}
 	if (k >= t->n || !ent_plain_gap(c, k - 1) || !ent_cap(c, k))
-		return j;
+		return ent_fr_join(c, i, j);  /* "Cour de cassation" */
 	return k;
 }
