@@ -276,7 +276,7 @@ ent_lower(struct ent_ctx *c, size_t i)
  * before a number ("Sept. 30", "No. 5"), a function word in capitals
  * of a profiled language ("NOT", "UND"), an abstract noun ("Russophobia",
  * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
-static bool
+bool
 ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 {
 	const struct etok *k = &c->t->v[i];
@@ -366,7 +366,7 @@ ent_key(const struct ent_ctx *c, size_t a, size_t b)
 /* The place named by words [a, b) (their ent_key()), or NULL. Words of
  * ASCII fold alone as they fold joined: their key is built from their
  * folded forms on the stack. */
-static const struct ent_place *
+const struct ent_place *
 ent_place_of(struct ent_ctx *c, size_t a, size_t b)
 {
 	char buf[128], *key;
@@ -428,8 +428,23 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 bool
 ent_cap(const struct ent_ctx *c, size_t i)
 {
-	return (c->t->v[i].flags & (ETOK_CAP | ETOK_ALLCAP)) != 0 &&
-	    !(c->t->v[i].flags & ETOK_NUM);
+	const struct etok *k = &c->t->v[i];
+	size_t j;
+
+	if (!(k->flags & (ETOK_CAP | ETOK_ALLCAP)) || (k->flags & ETOK_NUM))
+		return false;
+	/* Latin capitals with letters of a caseless script after them
+	 * (kana, Han, Hangul: lead bytes 0xe3-0xed; Thai) are a word and a
+	 * particle ("SNS에"): no name */
+	for (j = 1; j < k->len; j++) {
+		unsigned char b = (unsigned char)c->s[k->off + j];
+
+		if ((b >= 0xe3 && b <= 0xed) || (b == 0xe0 &&
+		    j + 1 < k->len && ((unsigned char)c->s[k->off + j + 1] ==
+		    0xb8 || (unsigned char)c->s[k->off + j + 1] == 0xb9)))
+			return false;
+	}
+	return true;
 }
 
 /* Words i and j are written alike. */
@@ -512,7 +527,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 }
 
 /* Adds words [a, b) as the place pl. */
-static void
+void
 ent_add_place(struct ent_ctx *c, size_t a, size_t b,
     const struct ent_place *pl)
 {
@@ -758,6 +773,13 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		ent_add_place(c, a, b, pl);
 		return;
 	}
+	/* Chinese, Japanese, Korean, Thai: the Latin words of such a text
+	 * are as often titles ("My Space", "Do Believe") as names; only
+	 * places and acronyms are taken, the rest stays empty */
+	if (c->caseless) {
+		ent_class_caseless(c, a, b);
+		return;
+	}
 	/* "CLICK HERE TO TURN ON NOTIFICATIONS": shouting, not a name */
 	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
 		;
@@ -990,41 +1012,6 @@ ent_ctx_init(struct ent_ctx *c, const char *s, const struct etoks *t)
 	c->t = t;
 }
 
-/* Marks the words of title-case lines without closing punctuation:
- * headings ("Common Mistakes Python Developers Make"), whose capitals
- * are style, not names. A line is title-case when at least 60% of its
- * words of four letters or more are capitalised, and it has three. */
-static void
-ent_headings(struct ent_ctx *c)
-{
-	const struct etoks *t = c->t;
-	size_t i = 0, j, k;
-
-	c->heading = xcalloc(t->n + 1, sizeof(*c->heading));
-	while (i < t->n) {
-		size_t longw = 0, caps = 0, end;
-		const char *e;
-
-		for (j = i + 1; j < t->n && !(t->v[j].flags & ETOK_PARA); j++)
-			;
-		end = j < t->n ? t->v[j].off : strlen(c->s);
-		e = c->s + end;
-		while (e > c->s + t->v[i].off && (e[-1] == ' ' ||
-		    e[-1] == '\n'))
-			e--;
-		for (k = i; k < j; k++)
-			if (t->v[k].len >= 4) {
-				longw++;
-				caps += (t->v[k].flags & ETOK_CAP) != 0;
-			}
-		if (longw >= 3 && caps * 10 >= longw * 6 &&
-		    strchr(".!?:;\"\u201d\u00bb", e[-1]) == NULL)
-			for (k = i; k < j; k++)
-				c->heading[k] = true;
-		i = j;
-	}
-}
-
 static void
 ent_ctx_free(struct ent_ctx *c)
 {
@@ -1039,71 +1026,6 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->lower);
 	free(c->caps);
 	free(c->heading);
-}
-
-/* A title name counts if the body has it, or it is a place or acronym. */
-static bool
-ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
-    const struct ent_result *res)
-{
-	size_t i;
-
-	if (r->kind == ENT_PLACE)
-		return true;
-	if (r->b - r->a == 1 && (title->t->v[r->a].flags & ETOK_ALLCAP))
-		return true;
-	for (i = 0; i < res->names.n; i++)
-		if (strcmp(res->names.v[i], r->name) == 0)
-			return true;
-	return false;
-}
-
-/* A set of the names of the runs outside headings: open addressing by
- * etok_hash(), a power of two of slots, at most half full. */
-struct ent_plain {
-	const char **slot;  /* NULL: free */
-	size_t cap;
-};
-
-/* The slot of name in p: the name's own or a free one. */
-static const char **
-ent_plain_slot(const struct ent_plain *p, const char *name)
-{
-	size_t h = (size_t)etok_hash(name, strlen(name));
-
-	for (;; h++) {
-		const char **e = &p->slot[h & (p->cap - 1)];
-
-		if (*e == NULL || strcmp(*e, name) == 0)
-			return e;
-	}
-}
-
-/* Fills p with the names of the runs of c that are not in headings. */
-static void
-ent_plain_init(struct ent_plain *p, const struct ent_ctx *c)
-{
-	size_t i;
-
-	p->cap = 16;
-	while (p->cap < 2 * c->n)
-		p->cap *= 2;
-	p->slot = xcalloc(p->cap, sizeof(*p->slot));
-	for (i = 0; i < c->n; i++)
-		if (!c->runs[i].weak)
-			*ent_plain_slot(p, c->runs[i].name) = c->runs[i].name;
-}
-
-/* A heading's name counts if it is a place or an acronym, or a name
- * found outside headings too (plain: the names of the other runs). */
-static bool
-ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
-    const struct ent_plain *plain)
-{
-	if (x->kind == ENT_PLACE || (x->b - x->a == 1 &&
-	    (c->t->v[x->a].flags & ETOK_ALLCAP)))
-		return true;
-	return *ent_plain_slot(plain, x->name) != NULL;
 }
 
 void
@@ -1126,6 +1048,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 
 	ent_ctx_init(&bc, body, &r->toks);
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
+	bc.caseless = lang != NULL && (strcmp(lang, "zh") == 0 ||
+	    strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0 ||
+	    strcmp(lang, "th") == 0);
 	bc.romance = lang != NULL && (strcmp(lang, "fr") == 0 ||
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
@@ -1167,6 +1092,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		ent_ctx_init(&tc, title, &tt);
 		tc.nouns = bc.nouns;
 		tc.romance = bc.romance;
+		tc.caseless = bc.caseless;
 		tc.lang = lang;
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);

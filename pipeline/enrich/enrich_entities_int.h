@@ -76,6 +76,8 @@ struct ent_ctx {
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
 	bool romance;        /* French, Spanish, Italian or Portuguese */
+	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
+	                        places and acronyms are names */
 	const char *lang;    /* the text's language, or NULL */
 	uint64_t *lower;     /* the etok hashes of the words written in
 	                        lower case in prose, open addressing in
@@ -130,6 +132,35 @@ bool ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b);
  * word where the text writes that word without it too ("Merkels" beside
  * "Merkel"), or NULL. */
 char *ent_de_genitive(struct ent_ctx *c, size_t a, size_t b);
+
+/* A set of the names of the runs outside headings: open addressing by
+ * etok_hash(), a power of two of slots, at most half full. */
+struct ent_plain {
+	const char **slot;  /* NULL: free */
+	size_t cap;
+};
+
+/* enrich_entities_style.c: marks the words of title-case lines without
+ * closing punctuation (c->heading); whether a title's run r counts (the
+ * body res has its name, or it is a place or an acronym); the set of the
+ * names of c's runs outside headings; whether a heading's run x counts
+ * (a place, an acronym, or a name of plain). */
+void ent_headings(struct ent_ctx *c);
+bool ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
+    const struct ent_result *res);
+void ent_plain_init(struct ent_plain *p, const struct ent_ctx *c);
+bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
+    const struct ent_plain *plain);
+/* Classes the run [a, b) of Latin words of Chinese, Japanese, Korean or
+ * Thai text: its places and its acronyms, nothing else
+ * (enrich_entities_lang.c). */
+void ent_class_caseless(struct ent_ctx *c, size_t a, size_t b);
+/* enrich_entities.c: the place words [a, b) name, or NULL; adds them as
+ * the place pl; whether the one word i is no name by its shape. */
+const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);
+void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
+    const struct ent_place *pl);
+bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
 
 /* Gives the Cyrillic person names of several words of c the first of
  * their case forms, most often the nominative. */

@@ -531,3 +531,35 @@ ent_rom_join(struct ent_ctx *c, size_t i, size_t j)
 		return ent_fr_join(c, i, j);  /* "Cour de cassation" */
 	return k;
 }
+
+/* Classes the run [a, b) of Latin words in Chinese, Japanese, Korean or
+ * Thai text: its places, longest first, and its acronyms that are no
+ * English word ("NHK", not "AWARDS"); nothing else. */
+void
+ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
+{
+	const struct ent_place *pl = NULL;
+	size_t e;
+
+	for (e = a; e < b && (c->t->v[e].flags & ETOK_ALLCAP); e++)
+		;
+	if (e == b && b - a >= 3)
+		return;  /* shouting */
+	while (a < b) {
+		for (e = b; e > a; e--)
+			if ((pl = ent_place_of(c, a, e)) != NULL)
+				break;
+		if (e > a) {
+			ent_add_place(c, a, e, pl);
+			a = e;
+			continue;
+		}
+		if ((c->t->v[a].flags & ETOK_ALLCAP) && c->t->v[a].len <= 6 &&
+		    (c->t->v[a].len <= 3 || !ent_word_is(c, a, ENT_W_ENWORD)) &&
+		    !ent_word_is(c, a, ENT_W_TITLE) &&
+		    !ent_not_name(c, a, true, false))
+			ent_add_run(c, a, a + 1, ENT_ORG,
+			    ent_join(c, a, a + 1, false), false, false);
+		a++;
+	}
+}

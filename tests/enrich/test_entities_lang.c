@@ -233,8 +233,8 @@ test_entities_german_orgs(void **state)
 }
 
 /* Chinese has no capitals and no spaces, Arabic no capitals: no name is
- * found in them rather than fragments, and the Latin acronym inside the
- * Chinese text stays what it is. */
+ * found in them rather than fragments; of the Latin words of Chinese and
+ * Korean text only places and acronyms are names. */
 static void
 test_entities_no_capitals(void **state)
 {
@@ -252,6 +252,29 @@ test_entities_no_capitals(void **state)
 	assert_int_equal(a->organisations.n, 0);
 	for (i = 0; i < a->places.n; i++)
 		assert_true(strlen(a->places.v[i]) > 3);
+	article_free(a);
+
+	/* the Latin words of a Chinese text: song titles are no people,
+	 * an acronym is an organisation, a place a place */
+	a = run(NULL, NULL, "她在二零一零年推出的专辑收录了单曲 Do Believe 和 "
+	    "My Space，并在 Singapore 举行了首场演唱会。中央电视台和日本的 "
+	    "NHK 都报道了这次演唱会，歌迷们在网上热烈讨论她的新作品和未来"
+	    "的巡演计划，唱片公司表示明年还会推出新的专辑。");
+	assert_string_equal(a->lang, "zh");
+	assert_int_equal(a->people.n, 0);
+	assert_true(has_name(&a->organisations, "NHK"));
+	assert_true(has_name(&a->places, "Singapore"));
+	assert_false(has_word(&a->organisations, "Space"));
+	article_free(a);
+
+	/* Korean: an acronym with its particle ("SNS에") is no name */
+	a = run(NULL, NULL, "그는 어제 SNS에 긴 글을 올려 팬들에게 감사의 "
+	    "뜻을 전했다. 방송사 JTBC 뉴스룸은 이 소식을 저녁에 자세히 "
+	    "보도했고, 많은 시청자들이 응원의 메시지를 보냈다.");
+	assert_string_equal(a->lang, "ko");
+	assert_false(has_name(&a->organisations, "SNS에"));
+	assert_true(has_name(&a->organisations, "JTBC"));
+	assert_int_equal(a->people.n, 0);
 	article_free(a);
 
 	a = run(NULL, NULL, "قال الرئيس المصري عبد الفتاح السيسي يوم "
