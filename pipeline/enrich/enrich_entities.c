@@ -71,9 +71,12 @@
  * case ("Олесю") is no organisation, and the case forms of a full name
  * are one person under the form with the fewest oblique endings.
  *
- * Limits. The cues are English; other languages get the capitalisation
- * and gazetteer rules only. A German name without a known given name or
- * a role ("Kengo Kuma") is lost. Single unknown capitalised words default to organisations, so
+ * French, Spanish, Italian, Portuguese, and German organisations and
+ * unknown names: enrich_entities_lang.c, with Debian's spelling
+ * dictionaries (a word a language knows is no name).
+ *
+ * Limits. Other languages get the capitalisation and gazetteer rules
+ * only. Single unknown capitalised words default to organisations, so
  * a person named only by surname without a title is an organisation, and
  * a name that is also a common word of the article ("Apple" beside
  * "apple") is lost. Nationality words are
@@ -128,7 +131,7 @@ ent_memo_slot(struct ent_ctx *c, size_t i)
 
 /* Whether word i (case-folded) has the property what (one ENT_W_*):
  * looked up once for all the words of one folded form. */
-static bool
+bool
 ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 {
 	struct ent_memo *m = ent_memo_slot(c, i);
@@ -183,6 +186,33 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		break;
 	case ENT_W_DEROLE:
 		r = ent_de_role(f);
+		break;
+	case ENT_W_WORD:
+		r = ent_lang_word(c->lang, f, c->t->v[i].hash);
+		break;
+	case ENT_W_ENWORD:
+		r = ent_dict_word("en", c->t->v[i].hash);
+		break;
+	case ENT_W_DEORG:
+		r = ent_de_org(f);
+		break;
+	case ENT_W_RORG:
+		r = ent_list_has(ENT_L_ROM_ORG, f);
+		break;
+	case ENT_W_RTITLE:
+		r = ent_list_has(ENT_L_ROM_TITLE, f);
+		break;
+	case ENT_W_RSITE:
+		r = ent_list_has(ENT_L_ROM_SITE, f);
+		break;
+	case ENT_W_RART:
+		r = ent_list_has(ENT_L_ROM_ART, f);
+		break;
+	case ENT_W_RJOIN:
+		r = ent_list_has(ENT_L_ROM_JOIN, f);
+		break;
+	case ENT_W_DEDET:
+		r = ent_list_has(ENT_L_DE_DET, f);
 		break;
 	}
 	m->known |= what;
@@ -246,7 +276,7 @@ ent_lower(struct ent_ctx *c, size_t i)
  * before a number ("Sept. 30", "No. 5"), a function word in capitals
  * of a profiled language ("NOT", "UND"), an abstract noun ("Russophobia",
  * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
-static bool
+bool
 ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 {
 	const struct etok *k = &c->t->v[i];
@@ -285,7 +315,8 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
 		    i - 1 : i;
 		return j > 0 && c->t->v[j - 1].sent == k->sent &&
-		    ent_word_is(c, j - 1, ENT_W_DET) &&
+		    (ent_word_is(c, j - 1, ENT_W_DET) || (c->nouns &&
+		    ent_word_is(c, j - 1, ENT_W_DEDET))) &&
 		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
 		    ent_word_is(c, i + 1, ENT_W_STOP));
 	}
@@ -299,7 +330,7 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 
 /* The words [a, b) joined by single spaces; the first letter of each word
  * upper-cased when fix is set (ASCII only). */
-static char *
+char *
 ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix)
 {
 	struct buf o = { 0 };
@@ -335,7 +366,7 @@ ent_key(const struct ent_ctx *c, size_t a, size_t b)
 /* The place named by words [a, b) (their ent_key()), or NULL. Words of
  * ASCII fold alone as they fold joined: their key is built from their
  * folded forms on the stack. */
-static const struct ent_place *
+const struct ent_place *
 ent_place_of(struct ent_ctx *c, size_t a, size_t b)
 {
 	char buf[128], *key;
@@ -376,7 +407,7 @@ ent_place_of(struct ent_ctx *c, size_t a, size_t b)
 }
 
 /* Only spaces (and an abbreviation's dot) between words i and i + 1. */
-static bool
+bool
 ent_plain_gap(const struct ent_ctx *c, size_t i)
 {
 	const struct etok *k = &c->t->v[i], *n = &c->t->v[i + 1];
@@ -394,11 +425,26 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 	return true;
 }
 
-static bool
+bool
 ent_cap(const struct ent_ctx *c, size_t i)
 {
-	return (c->t->v[i].flags & (ETOK_CAP | ETOK_ALLCAP)) != 0 &&
-	    !(c->t->v[i].flags & ETOK_NUM);
+	const struct etok *k = &c->t->v[i];
+	size_t j;
+
+	if (!(k->flags & (ETOK_CAP | ETOK_ALLCAP)) || (k->flags & ETOK_NUM))
+		return false;
+	/* Latin capitals with letters of a caseless script after them
+	 * (kana, Han, Hangul: lead bytes 0xe3-0xed; Thai) are a word and a
+	 * particle ("SNS에"): no name */
+	for (j = 1; j < k->len; j++) {
+		unsigned char b = (unsigned char)c->s[k->off + j];
+
+		if ((b >= 0xe3 && b <= 0xed) || (b == 0xe0 &&
+		    j + 1 < k->len && ((unsigned char)c->s[k->off + j + 1] ==
+		    0xb8 || (unsigned char)c->s[k->off + j + 1] == 0xb9)))
+			return false;
+	}
+	return true;
 }
 
 /* Words i and j are written alike. */
@@ -459,7 +505,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 	return n >= 1;
 }
 
-static void
+void
 ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
     char *name, bool single, bool cue)
 {
@@ -481,7 +527,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 }
 
 /* Adds words [a, b) as the place pl. */
-static void
+void
 ent_add_place(struct ent_ctx *c, size_t a, size_t b,
     const struct ent_place *pl)
 {
@@ -515,9 +561,18 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 	if (k->len == 1)
 		return;  /* a letter */
-	/* a first name alone, in any case ("Андрея", "Олесю"), names no
-	 * organisation */
-	if (ent_cyrillic(c, a) && ent_word_is(c, a, ENT_W_GIVEN))
+	/* a first name alone, in any case ("Андрея", "Олесю", "Alicia"),
+	 * names no organisation */
+	if (!acro && !the && !cue && ent_word_is(c, a, ENT_W_GIVEN))
+		return;
+	/* German: a compound that names one body ("Bundesamt") */
+	if (c->nouns && !cue && ent_class_de_org(c, a, b))
+		return;
+	/* French, Spanish: a word of the language alone ("Ambiente",
+	 * "Camiseta", "Parité") names no organisation, unless it is an
+	 * institution's ("Fiscalía", "Gobierno") */
+	if (c->romance && !acro && !cue && ent_word_is(c, a, ENT_W_WORD) &&
+	    !ent_word_is(c, a, ENT_W_RORG) && !ent_word_is(c, a, ENT_W_ORG))
 		return;
 	/* a kind of place alone ("City", "County") names none */
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
@@ -556,9 +611,13 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (cue && !acro)
 		ent_add_run(c, a, b, ENT_PERSON,
 		    ent_join(c, a, b, true), false, true);
-	else if (c->nouns && !acro)
-		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
-		    true, false);  /* kept only as a known surname */
+	else if (c->nouns && !acro) {
+		/* kept only as a known surname ("Merkels": "Merkel") */
+		char *gen = ent_de_genitive(c, a, b);
+
+		ent_add_run(c, a, b, ENT_ORG, gen != NULL ? gen :
+		    ent_join(c, a, b, false), true, false);
+	}
 	else if (acro || the)
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
 		    false, false);
@@ -613,6 +672,7 @@ static void
 ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 {
 	size_t g, e;
+	char *gen;
 
 	for (g = a; g + 1 < b; g++)
 		if (ent_word_is(c, g, ENT_W_GIVEN) &&
@@ -625,7 +685,12 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 		for (g = a; g + 1 < b && !ent_word_is(c, g, ENT_W_DEROLE);
 		    g++)
 			;
-		if (g + 1 >= b || ent_de_common(c, g + 1) ||
+		/* no role: words no dictionary knows ("Kengo Kuma") */
+		if (g + 1 >= b) {
+			ent_class_de_unknown(c, a, b);
+			return;
+		}
+		if (ent_de_common(c, g + 1) ||
 		    ent_word_is(c, g + 1, ENT_W_LANG))
 			return;
 		/* "Parteichef Meuthen", "Autor Rutger Bregman" */
@@ -635,20 +700,22 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 		if (e == g + 1 && ent_word_is(c, g, ENT_W_GIVEN))
 			return;
 	}
-	ent_add_run(c, g, e, ENT_PERSON, ent_join(c, g, e, true), false,
-	    true);
+	/* "Angela Merkels Regierung": the genitive's -s is no part of
+	 * the name */
+	gen = ent_de_genitive(c, g, e);
+	ent_add_run(c, g, e, ENT_PERSON, gen != NULL ? gen :
+	    ent_join(c, g, e, true), false, true);
 }
 
-/* Classes the words [a, b) of one candidate run. */
-static void
-ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+/* The first word of the run [a, b) past the words in front that open no
+ * name: function words ("The", "In"), and at a sentence start those of
+ * the other profiled languages ("Le", "Das") and, in German, French and
+ * Spanish, words of the language; *the is set when one was "the". */
+static size_t
+ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 {
-	size_t i, p, last_title = b;
-	const struct ent_place *pl;
-	bool org = false, dropped = false;
+	bool dropped = false;
 
-	/* Function words in front: "The", "In", and at a sentence start
-	 * those of the other profiled languages ("Le", "Das"). */
 	while (a < b) {
 		const char *f = ent_fold_tok(c, a);
 		/* "Der Bürgermeister": after a dropped article the noun is
@@ -656,7 +723,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0 ||
 		    (c->nouns && dropped);
 		bool drop = !(c->t->v[a].flags & ETOK_ALLCAP) &&
-		    (ent_word_is(c, a, ENT_W_FUNCTION) || (sent &&
+		    (ent_word_is(c, a, ENT_W_FUNCTION) ||
+		    (c->nouns && ent_word_is(c, a, ENT_W_DEDET)) || (sent &&
 		    (ent_word_is(c, a, ENT_W_STOP) ||
 		    ent_word_is(c, a, ENT_W_LANG))));
 
@@ -666,20 +734,50 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		 * a name only if it is capitalised elsewhere too */
 		if (!drop && sent && c->nouns && a + 1 < b &&
 		    !ent_seen_inside(c, a) && !ent_word_is(c, a, ENT_W_GIVEN) &&
-		    !ent_word_is(c, a, ENT_W_DEROLE))
+		    !ent_word_is(c, a, ENT_W_DEROLE) &&
+		    (ent_word_is(c, a, ENT_W_WORD) ||
+		    ent_word_is(c, a, ENT_W_ENWORD)))
+			drop = true;
+		/* French, Spanish: a word of the language opening a
+		 * sentence ("Selon Mediapart", "Durante ...") */
+		if (!drop && sent && c->romance && a + 1 < b &&
+		    ent_word_is(c, a, ENT_W_WORD) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_RTITLE) &&
+		    !ent_word_is(c, a, ENT_W_RORG) &&
+		    !ent_word_is(c, a, ENT_W_RSITE))
 			drop = true;
 
 		if (drop && strcmp(f, "the") == 0)
-			the = true;
+			*the = true;
 		if (!drop)
 			break;
 		a++;
 	}
+	return a;
+}
+
+/* Classes the words [a, b) of one candidate run. */
+static void
+ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	size_t i, p, last_title = b;
+	const struct ent_place *pl;
+	bool org = false;
+
+	a = ent_drop_front(c, a, b, &the);
 	if (a >= b)
 		return;
 	pl = ent_place_of(c, a, b);
 	if (pl != NULL) {
 		ent_add_place(c, a, b, pl);
+		return;
+	}
+	/* Chinese, Japanese, Korean, Thai: the Latin words of such a text
+	 * are as often titles ("My Space", "Do Believe") as names; only
+	 * places and acronyms are taken, the rest stays empty */
+	if (c->caseless) {
+		ent_class_caseless(c, a, b);
 		return;
 	}
 	/* "CLICK HERE TO TURN ON NOTIFICATIONS": shouting, not a name */
@@ -688,10 +786,17 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (i == b && b - a >= 3)
 		return;
 	for (i = a; i < b; i++) {
-		if (ent_word_is(c, i, ENT_W_TITLE))
-			last_title = i;
-		else if (ent_word_is(c, i, ENT_W_ORG))
+		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
+		    ent_word_is(c, i, ENT_W_RTITLE))) {
+			/* "Fiscalía General": in French and Spanish a
+			 * title after an organisation's word is its
+			 * part */
+			if (!org || !c->romance)
+				last_title = i;
+		} else if (ent_word_is(c, i, ENT_W_ORG) || (c->romance &&
+		    ent_word_is(c, i, ENT_W_RORG))) {
 			org = true;
+		}
 	}
 	if (org && last_title == b) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
@@ -716,6 +821,15 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			    ent_join(c, a, b, false), false, false);
 			return;
 		}
+		/* a place that is a given name too, before one more word,
+		 * is the name: "Jordan Henderson", "Chad Wolf"; in French
+		 * and Spanish, which put a preposition before a place, any
+		 * place: "Francia Márquez" */
+		if (pl != NULL && p == a + 1 && p + 1 == b && !cue &&
+		    !(c->t->v[a].flags & ETOK_ALLCAP) &&
+		    (c->romance || ent_word_is(c, a, ENT_W_GIVEN)) &&
+		    !ent_word_is(c, p, ENT_W_PLACE))
+			break;
 		if (pl != NULL) {
 			ent_add_place(c, a, p, pl);
 			ent_class(c, p, b, false, cue);
@@ -750,7 +864,12 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	}
 	if (b - a >= 2 && c->nouns) {
-		ent_class_nouns(c, a, b);
+		if (!ent_class_de_org(c, a, b))
+			ent_class_nouns(c, a, b);
+		return;
+	}
+	if (b - a >= 2 && c->romance) {
+		ent_class_romance(c, a, b);
 		return;
 	}
 	if (b - a >= 2) {
@@ -808,6 +927,15 @@ ent_scan(struct ent_ctx *c)
 					k++;
 				if (ent_word_is(c, k, ENT_W_ORG)) {
 					j = k + 1;
+					continue;
+				}
+			}
+			if (c->romance || c->nouns) {
+				size_t k = c->nouns ? ent_de_join(c, i, j) :
+				    ent_rom_join(c, i, j);
+
+				if (k > j) {
+					j = k;
 					continue;
 				}
 			}
@@ -884,41 +1012,6 @@ ent_ctx_init(struct ent_ctx *c, const char *s, const struct etoks *t)
 	c->t = t;
 }
 
-/* Marks the words of title-case lines without closing punctuation:
- * headings ("Common Mistakes Python Developers Make"), whose capitals
- * are style, not names. A line is title-case when at least 60% of its
- * words of four letters or more are capitalised, and it has three. */
-static void
-ent_headings(struct ent_ctx *c)
-{
-	const struct etoks *t = c->t;
-	size_t i = 0, j, k;
-
-	c->heading = xcalloc(t->n + 1, sizeof(*c->heading));
-	while (i < t->n) {
-		size_t longw = 0, caps = 0, end;
-		const char *e;
-
-		for (j = i + 1; j < t->n && !(t->v[j].flags & ETOK_PARA); j++)
-			;
-		end = j < t->n ? t->v[j].off : strlen(c->s);
-		e = c->s + end;
-		while (e > c->s + t->v[i].off && (e[-1] == ' ' ||
-		    e[-1] == '\n'))
-			e--;
-		for (k = i; k < j; k++)
-			if (t->v[k].len >= 4) {
-				longw++;
-				caps += (t->v[k].flags & ETOK_CAP) != 0;
-			}
-		if (longw >= 3 && caps * 10 >= longw * 6 &&
-		    strchr(".!?:;\"\u201d\u00bb", e[-1]) == NULL)
-			for (k = i; k < j; k++)
-				c->heading[k] = true;
-		i = j;
-	}
-}
-
 static void
 ent_ctx_free(struct ent_ctx *c)
 {
@@ -931,72 +1024,8 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->memo);
 	free(c->memo_of);
 	free(c->lower);
+	free(c->caps);
 	free(c->heading);
-}
-
-/* A title name counts if the body has it, or it is a place or acronym. */
-static bool
-ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
-    const struct ent_result *res)
-{
-	size_t i;
-
-	if (r->kind == ENT_PLACE)
-		return true;
-	if (r->b - r->a == 1 && (title->t->v[r->a].flags & ETOK_ALLCAP))
-		return true;
-	for (i = 0; i < res->names.n; i++)
-		if (strcmp(res->names.v[i], r->name) == 0)
-			return true;
-	return false;
-}
-
-/* A set of the names of the runs outside headings: open addressing by
- * etok_hash(), a power of two of slots, at most half full. */
-struct ent_plain {
-	const char **slot;  /* NULL: free */
-	size_t cap;
-};
-
-/* The slot of name in p: the name's own or a free one. */
-static const char **
-ent_plain_slot(const struct ent_plain *p, const char *name)
-{
-	size_t h = (size_t)etok_hash(name, strlen(name));
-
-	for (;; h++) {
-		const char **e = &p->slot[h & (p->cap - 1)];
-
-		if (*e == NULL || strcmp(*e, name) == 0)
-			return e;
-	}
-}
-
-/* Fills p with the names of the runs of c that are not in headings. */
-static void
-ent_plain_init(struct ent_plain *p, const struct ent_ctx *c)
-{
-	size_t i;
-
-	p->cap = 16;
-	while (p->cap < 2 * c->n)
-		p->cap *= 2;
-	p->slot = xcalloc(p->cap, sizeof(*p->slot));
-	for (i = 0; i < c->n; i++)
-		if (!c->runs[i].weak)
-			*ent_plain_slot(p, c->runs[i].name) = c->runs[i].name;
-}
-
-/* A heading's name counts if it is a place or an acronym, or a name
- * found outside headings too (plain: the names of the other runs). */
-static bool
-ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
-    const struct ent_plain *plain)
-{
-	if (x->kind == ENT_PLACE || (x->b - x->a == 1 &&
-	    (c->t->v[x->a].flags & ETOK_ALLCAP)))
-		return true;
-	return *ent_plain_slot(plain, x->name) != NULL;
 }
 
 void
@@ -1019,8 +1048,17 @@ ent_extract(const char *title, const char *body, const char *lang,
 
 	ent_ctx_init(&bc, body, &r->toks);
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
+	bc.caseless = lang != NULL && (strcmp(lang, "zh") == 0 ||
+	    strcmp(lang, "ja") == 0 || strcmp(lang, "ko") == 0 ||
+	    strcmp(lang, "th") == 0);
+	bc.romance = lang != NULL && (strcmp(lang, "fr") == 0 ||
+	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
+	    strcmp(lang, "pt") == 0);
 	bc.lang = lang;
-	ent_headings(&bc);
+	/* German capitalises its nouns: a line of capitals is no heading
+	 * there, and the German rules make no name of nouns */
+	if (!bc.nouns)
+		ent_headings(&bc);
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
 	ent_resolve(&bc, &bc);
@@ -1053,6 +1091,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 		etok_split(title, &tt);
 		ent_ctx_init(&tc, title, &tt);
 		tc.nouns = bc.nouns;
+		tc.romance = bc.romance;
+		tc.caseless = bc.caseless;
 		tc.lang = lang;
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);

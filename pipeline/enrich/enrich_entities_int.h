@@ -34,7 +34,17 @@ enum {
 	ENT_W_SITE = 1 << 11,     /* in ent_site_words */
 	ENT_W_GIVEN = 1 << 12,    /* ent_given() */
 	ENT_W_DENOUN = 1 << 13,   /* ent_de_noun() */
-	ENT_W_DEROLE = 1 << 14    /* ent_de_role() */
+	ENT_W_DEROLE = 1 << 14,   /* ent_de_role() */
+	ENT_W_WORD = 1 << 15,     /* a word of the text's language's
+	                             dictionary (ent_dict_word()) */
+	ENT_W_ENWORD = 1 << 16,   /* a lower-case English word */
+	ENT_W_DEORG = 1 << 17,    /* ent_de_org() */
+	ENT_W_RORG = 1 << 18,     /* in ENT_L_ROM_ORG */
+	ENT_W_RTITLE = 1 << 19,   /* in ENT_L_ROM_TITLE */
+	ENT_W_RSITE = 1 << 20,    /* in ENT_L_ROM_SITE */
+	ENT_W_RART = 1 << 21,     /* in ENT_L_ROM_ART */
+	ENT_W_RJOIN = 1 << 22,    /* in ENT_L_ROM_JOIN */
+	ENT_W_DEDET = 1 << 23     /* in ENT_L_DE_DET */
 };
 
 struct ent_memo {
@@ -65,15 +75,92 @@ struct ent_ctx {
 	size_t *memo_of;     /* memo_of[i]: word i's slot + 1; 0 unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
+	bool romance;        /* French, Spanish, Italian or Portuguese */
+	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
+	                        places and acronyms are names */
 	const char *lang;    /* the text's language, or NULL */
 	uint64_t *lower;     /* the etok hashes of the words written in
 	                        lower case in prose, open addressing in
 	                        lower_cap slots (a power of two); NULL
 	                        until first needed */
 	size_t lower_cap;
+	uint64_t *caps;      /* the same of the words written capitalised */
+	size_t caps_cap;
 	struct ent_run *runs;
 	size_t n, cap;
 };
+
+/* enrich_entities.c, for the rules of single languages. */
+bool ent_word_is(struct ent_ctx *c, size_t i, unsigned what);
+void ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
+    char *name, bool single, bool cue);
+char *ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix);
+/* Only spaces between words i and i + 1; word i is capitalised. */
+bool ent_plain_gap(const struct ent_ctx *c, size_t i);
+bool ent_cap(const struct ent_ctx *c, size_t i);
+
+/* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
+ * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
+ * "en"'s lower-case words); false for a language without one. */
+bool ent_dict_word(const char *lang, uint64_t h);
+/* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
+ * (folded, of hash h) as the plural or participle of one. */
+bool ent_lang_word(const char *lang, const char *f, uint64_t h);
+/* Classes the run [a, b) of two or more words of French, Spanish,
+ * Italian or Portuguese text that is no place and no organisation by
+ * the shared rules: a venue, an institution's title, a person, or
+ * nothing. */
+void ent_class_romance(struct ent_ctx *c, size_t a, size_t b);
+/* French, Spanish, Italian, Portuguese: the index past the particles
+ * after word j - 1 of a run from word i that join the capitalised word
+ * after them to it ("Banco de España"), or j. */
+size_t ent_rom_join(struct ent_ctx *c, size_t i, size_t j);
+/* German: the index past "für" after word j - 1 of a run from word i,
+ * an organisation's head, that joins the capitalised word after it to it
+ * ("Bundesamt für Strahlenschutz"), past "der" or "des" after a ministry
+ * ("Bundesministerium der Verteidigung"), or past "und" after such a
+ * "für"; else j. */
+size_t ent_de_join(struct ent_ctx *c, size_t i, size_t j);
+/* Whether the run [a, b) of German words names an organisation
+ * ("Deutsche Bahn", "Techniker Krankenkasse"), which it then adds. */
+bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);
+/* Whether the German run [a, b) that holds no given name and no role
+ * is a person's name all the same: words no dictionary knows ("Kengo
+ * Kuma"), which it then adds. */
+bool ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b);
+/* The name of the German person [a, b) without a genitive -s on its last
+ * word where the text writes that word without it too ("Merkels" beside
+ * "Merkel"), or NULL. */
+char *ent_de_genitive(struct ent_ctx *c, size_t a, size_t b);
+
+/* A set of the names of the runs outside headings: open addressing by
+ * etok_hash(), a power of two of slots, at most half full. */
+struct ent_plain {
+	const char **slot;  /* NULL: free */
+	size_t cap;
+};
+
+/* enrich_entities_style.c: marks the words of title-case lines without
+ * closing punctuation (c->heading); whether a title's run r counts (the
+ * body res has its name, or it is a place or an acronym); the set of the
+ * names of c's runs outside headings; whether a heading's run x counts
+ * (a place, an acronym, or a name of plain). */
+void ent_headings(struct ent_ctx *c);
+bool ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
+    const struct ent_result *res);
+void ent_plain_init(struct ent_plain *p, const struct ent_ctx *c);
+bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
+    const struct ent_plain *plain);
+/* Classes the run [a, b) of Latin words of Chinese, Japanese, Korean or
+ * Thai text: its places and its acronyms, nothing else
+ * (enrich_entities_lang.c). */
+void ent_class_caseless(struct ent_ctx *c, size_t a, size_t b);
+/* enrich_entities.c: the place words [a, b) name, or NULL; adds them as
+ * the place pl; whether the one word i is no name by its shape. */
+const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);
+void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
+    const struct ent_place *pl);
+bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
 
 /* Gives the Cyrillic person names of several words of c the first of
  * their case forms, most often the nominative. */

@@ -93,6 +93,97 @@ static const char *const ent_person_before[] = {
 };
 
 
+/* French, Spanish, Italian and Portuguese words that make a run an
+ * organisation's name ("Corte Suprema", "Ministère de la Culture",
+ * "Banco de España", "Grupo Conti SA"), folded. */
+static const char *const ent_rom_org_words[] = {
+	"academia", "académie", "administración", "agence", "agencia",
+	"agenzia", "agência", "alcaldía", "armada", "asamblea", "asociación",
+	"assemblée", "associazione", "associação", "audiencia", "autorité",
+	"ayuntamiento", "banca", "banco", "banque", "bolsa", "caisse",
+	"camera", "chambre", "cia", "comando", "comisaría", "comisión",
+	"comité", "compagnie", "compañía", "confederación", "confédération",
+	"congreso", "conseil", "consejo", "conselho", "consiglio",
+	"contraloría", "corporación", "corte", "cour", "cámara", "câmara",
+	"defensoría", "diario", "dirección", "direction", "ejército",
+	"embajada", "empresa", "federación", "fiscalía", "fondation",
+	"fondazione", "fundación", "fundação", "fédération", "gendarmerie",
+	"gobernación", "gobierno", "gouvernement", "governo", "groupe",
+	"grupo", "guardia", "hôpital", "institut", "instituto", "istituto",
+	"junta", "juzgado", "liga", "ligue", "ltda", "mairie", "ministerio",
+	"ministero", "ministère", "ministério", "mouvement", "movimiento",
+	"museo", "musée", "organismo", "organización", "parlamento",
+	"parlement", "parquet", "parti", "partido", "partito", "policía",
+	"polizia", "polícia", "procura", "procuraduría", "préfecture",
+	"rassemblement", "s.a", "s.l", "sarl", "sas", "secretaría", "senado",
+	"senato", "sindicato", "sl", "sociedad", "società", "société", "spa",
+	"srl", "superintendencia", "syndicat", "sénat", "tribunal",
+	"tribunale", "universidad", "universidade", "università",
+	"université", "unión",
+};
+
+/* French, Spanish, Italian and Portuguese titles and roles before a
+ * name ("Presidente Gabriel Boric", "DT Jafet Soto", "Mme Cardenal"). */
+static const char *const ent_rom_titles[] = {
+	"abogada", "abogado", "alcalde", "alcaldesa", "avocat", "avocate",
+	"canciller", "capitán", "comandante", "comisaria",
+	"comisario", "coronel", "diputada", "diputado", "directeur",
+	"directora", "directrice", "docteur", "don", "doña", "dt", "député",
+	"députée", "entrenador", "expresidente", "fiscal", "gobernador",
+	"gobernadora", "gouverneur", "jefa", "jefe", "juez", "jueza", "juge",
+	"m", "madame", "maire", "mandataria", "mandatario", "ministra",
+	"ministre", "ministro", "mlle", "mme", "monsieur", "obispo",
+	"portavoz", "pr", "president", "presidenta", "presidente", "profesor",
+	"profesora", "professeur", "président", "présidente", "reina",
+	"reine", "rey", "roi", "secretaria", "secretario", "secrétaire",
+	"senador", "senadora", "signor", "signora", "sindaco", "sr", "sra",
+	"srta", "sénateur", "vicepresidente",
+};
+
+/* Words that open the name of a street, a square or a venue in those
+ * languages ("Estadio Ernesto Rohrmoser", "Calle El Trabajador"). */
+static const char *const ent_rom_site_words[] = {
+	"aeroporto", "aeropuerto", "avda", "avenida", "aéroport", "barrio",
+	"boulevard", "calle", "estadio", "estádio", "parc", "parque", "paseo",
+	"piazza", "plaza", "praça", "rue", "stade", "stadio",
+};
+
+/* Their articles: one inside a sentence opens a title or an institution
+ * ("Le Monde", "El Espectador", "La Moneda"). */
+static const char *const ent_rom_articles[] = {
+	"el", "il", "l", "la", "las", "le", "les", "lo", "los",
+};
+
+/* The lower-case words that join the words of one name in those
+ * languages: "Banco de España", "Ministerio de Energía y Minas",
+ * "Charles de Gaulle". */
+static const char *const ent_rom_joiners[] = {
+	"da", "das", "de", "del", "della", "des", "di", "do", "dos", "du",
+};
+
+/* German determiners and pronouns, capitalised inside a sentence where
+ * they address the reader ("Ihre Bestellung", "Deine Haare"): they open
+ * no name, wherever they stand. */
+static const char *const ent_de_dets[] = {
+	"alle", "allen", "aller", "dein", "deine", "deinem", "deinen",
+	"deiner", "deines", "diese", "diesem", "diesen", "dieser", "dieses",
+	"einige", "einigen", "euer", "eure", "euren", "eurer", "ihnen", "ihr",
+	"ihre", "ihrem", "ihren", "ihrer", "ihres", "jede", "jedem", "jeden",
+	"jeder", "jedes", "manche", "meine", "meinem", "meinen", "meiner",
+	"seine", "seinem", "seinen", "seiner", "unser", "unsere", "unserem",
+	"unseren", "unserer", "viele", "vielen", "welche", "welchen",
+};
+
+/* Ends of German words that are the head of an organisation's name
+ * ("Deutsche Bank", "Techniker Krankenkasse", "Bundesverband ...",
+ * "Berliner Feuerwehr") and its legal forms ("GmbH", "e.V."). */
+static const char *const ent_de_org_ends[] = {
+	"agentur", "amt", "bank", "behörde", "e.v", "feuerwehr", "gericht",
+	"gerichtshof", "gesellschaft", "gmbh", "hochschule", "institut",
+	"kasse", "kommission", "konzern", "ministerium", "partei", "polizei",
+	"stiftung", "universität", "verband", "verein", "zeitung", "zentrum",
+};
+
 /* Ends of German words that make them a common noun or an adjective, never
  * a name ("Gelegenheit", "Technische"). */
 static const char *const ent_de_noun_ends[] = {
@@ -134,6 +225,12 @@ bool
 ent_de_noun(const char *f)
 {
 	return ent_ends_with(f, ent_de_noun_ends, ETOK_COUNT(ent_de_noun_ends));
+}
+
+bool
+ent_de_org(const char *f)
+{
+	return ent_ends_with(f, ent_de_org_ends, ETOK_COUNT(ent_de_org_ends));
 }
 
 bool
@@ -184,7 +281,11 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_person_before) &&
 	    ETOK_SORTED(ent_function_words) &&
 	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners) &&
-	    ETOK_SORTED(ent_site_words) && ETOK_SORTED(ent_given_names);
+	    ETOK_SORTED(ent_site_words) && ETOK_SORTED(ent_given_names) &&
+	    ETOK_SORTED(ent_rom_org_words) && ETOK_SORTED(ent_rom_titles) &&
+	    ETOK_SORTED(ent_rom_site_words) &&
+	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
+	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets);
 }
 
 bool
@@ -205,6 +306,18 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_determiners);
 	case ENT_L_SITE:
 		return ETOK_FIND(f, ent_site_words);
+	case ENT_L_ROM_ORG:
+		return ETOK_FIND(f, ent_rom_org_words);
+	case ENT_L_ROM_TITLE:
+		return ETOK_FIND(f, ent_rom_titles);
+	case ENT_L_ROM_SITE:
+		return ETOK_FIND(f, ent_rom_site_words);
+	case ENT_L_ROM_ART:
+		return ETOK_FIND(f, ent_rom_articles);
+	case ENT_L_ROM_JOIN:
+		return ETOK_FIND(f, ent_rom_joiners);
+	case ENT_L_DE_DET:
+		return ETOK_FIND(f, ent_de_dets);
 	}
 	return false;
 }

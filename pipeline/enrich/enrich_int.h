@@ -103,7 +103,14 @@ enum ent_list {
 	ENT_L_BEFORE,    /* lower-case words before a person's name */
 	ENT_L_KIND,      /* kinds of place ("city", "county") */
 	ENT_L_DET,       /* determiners of a common noun */
-	ENT_L_SITE       /* words ending a street's or venue's name */
+	ENT_L_SITE,      /* words ending a street's or venue's name */
+	ENT_L_ROM_ORG,   /* French, Spanish, Italian, Portuguese: words of
+	                    an organisation's name */
+	ENT_L_ROM_TITLE, /* their titles and roles before a name */
+	ENT_L_ROM_SITE,  /* their words opening a street's or venue's name */
+	ENT_L_ROM_ART,   /* their articles */
+	ENT_L_ROM_JOIN,  /* their particles inside a name ("de", "del") */
+	ENT_L_DE_DET     /* German determiners and pronouns ("Ihre") */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
@@ -114,6 +121,10 @@ bool ent_list_has(enum ent_list which, const char *f);
 bool ent_given(const char *f);
 bool ent_de_noun(const char *f);
 bool ent_de_role(const char *f);
+/* Whether the folded German word f ends with the head of an
+ * organisation's name ("Krankenkasse", "Bundesverband") or is a legal
+ * form ("gmbh"). */
+bool ent_de_org(const char *f);
 /* The length of the stem of the Cyrillic word w of n bytes (w without
  * its case ending), or n for a word of another script. */
 size_t ent_cyr_stem(const char *w, size_t n);
@@ -194,8 +205,9 @@ struct ent_place {
 	const char *canon; /* the one name of its country ("US", "U.S."
 	                      and "United States" share "United States") */
 	int kind;          /* 0 country, 1 city, 2 region */
-	const char *lang;  /* the one language whose text names it so
-	                      ("de": "Frankreich"), or NULL for any */
+	const char *lang;  /* the languages whose text names it so, their
+	                      codes separated by spaces ("de": "Frankreich";
+	                      "es it": "Francia"), or NULL for any */
 };
 
 /* The place whose NFC case-folded name is folded, or NULL. */

@@ -34,9 +34,19 @@ ent_place_find(const char *folded)
 const struct ent_place *
 ent_place_in(const struct ent_place *pl, const char *lang)
 {
+	size_t n;
+	const char *l;
+
 	if (pl == NULL || pl->lang == NULL)
 		return pl;
-	return lang != NULL && strcmp(lang, pl->lang) == 0 ? pl : NULL;
+	if (lang == NULL)
+		return NULL;
+	/* pl->lang: the codes of the languages, separated by spaces */
+	n = strlen(lang);
+	for (l = pl->lang; *l != '\0'; l += strcspn(l, " "), l += *l == ' ')
+		if (strncmp(l, lang, n) == 0 && (l[n] == ' ' || l[n] == '\0'))
+			return pl;
+	return NULL;
 }
 
 /* The place whose key is folded or, a Cyrillic word, one of its case

@@ -33,6 +33,8 @@ SKIP = {
     "tage", "job", "radio", "server", "line", "stein", "tor", "nazi",
     "german", "van", "meta", "beste", "lot", "siri", "urban", "mercedes",
     "asia", "mar", "israel", "china", "india", "paris", "london", "allen",
+    # the pronoun and the country's abbreviation
+    "us",
 }
 
 

@@ -13,7 +13,7 @@ ships, at build time:
 
 usage: gen_places.py OUT.h
 
-Writes a C array of { key, name, canon, kind, lang } sorted by key (bytewise),
+Writes a C array of { key, name, canon, kind, langs } sorted by key (bytewise),
 where key is the NFC case-folded name, for bsearch(), and canon the one
 name of the country all the names of a country share. No names are typed by hand except
 the few abbreviations in ABBREV, which no Debian file spells out.
@@ -25,9 +25,13 @@ TZ = "/usr/share/zoneinfo"
 LOCALE = "/usr/share/locale"
 CYRILLIC = ("ru", "uk")
 # Languages whose names of places are taken for their own text only.
-LATIN = ("de",)
-# Short names a language writes that iso-codes' catalogues lack.
-SHORT = {"de": {"Russland": "RU", "USA": "US"}}
+LATIN = ("de", "fr", "es", "it", "pt")
+# Short names a language writes that iso-codes' catalogues lack (they
+# give "Federación Rusa", "Russie, Fédération de").
+SHORT = {"de": {"Russland": "RU", "USA": "US"},
+         "fr": {"Russie": "RU"},
+         "es": {"Rusia": "RU", "EE. UU.": "US", "EEUU": "US"},
+         "pt": {"Rússia": "RU", "EUA": "US"}}
 
 # Abbreviations news writes for countries, with their ISO 3166-1 code;
 # iso-codes has only alpha codes, most of which are also ordinary words
@@ -56,7 +60,8 @@ SKIP = {"central", "centre", "center", "north", "south", "east", "west",
         "hope", "eucla", "creston", "granma"}
 # Translations that are common nouns in their language ("Freistaat", the
 # Free State province).
-SKIP_LANG = {"freistaat"}
+SKIP_LANG = {"freistaat", "nord", "sud", "est", "ouest", "centre",
+             "centro", "norte", "sur", "este", "oeste"}
 
 
 def key(s):
@@ -178,24 +183,27 @@ def main():
                 if parts[0] not in ("America", "Indian"):
                     add(parts[0], 2)
 
-    # The names in German of countries and of large subdivisions
-    # ("Frankreich", "Bayern"), for German text only: in another language
-    # some are words ("Island" is Iceland in German). A name any language
-    # has already is left as it is.
+    # The names in German, French, Spanish, Italian and Portuguese of
+    # countries and of large subdivisions ("Frankreich", "Bayern",
+    # "Alemania"), for text of the languages that write them only: in
+    # another language some are words ("Island" is Iceland in German). A
+    # name a language has for any text already is left as it is.
     lang_of = {}
+    common = set(names)
     for lang in LATIN:
         for dom, c, n in translated(lang, iso, subs):
             k = key(n)
-            if "," in n or k in names or k in SKIP_LANG:
+            if "," in n or k in common or k in SKIP_LANG:
                 continue
-            names[k] = (n, 0 if dom == "iso_3166-1" else 2,
-                        canon[c["alpha_2"]] if dom == "iso_3166-1"
-                        else n)
-            lang_of[k] = lang
+            if k not in names:
+                names[k] = (n, 0 if dom == "iso_3166-1" else 2,
+                            canon[c["alpha_2"]] if dom == "iso_3166-1"
+                            else n)
+            lang_of.setdefault(k, []).append(lang)
         for n, code in SHORT.get(lang, {}).items():
-            if key(n) not in names:
-                names[key(n)] = (n, 0, canon[code])
-                lang_of[key(n)] = lang
+            if key(n) not in common:
+                names.setdefault(key(n), (n, 0, canon[code]))
+                lang_of.setdefault(key(n), []).append(lang)
 
     rows = sorted(names.items(), key=lambda kv: kv[0].encode("utf-8"))
 
@@ -211,7 +219,7 @@ def main():
         f.write("/* kind: 0 country, 1 city, 2 region */\n")
         f.write("static const struct ent_place ent_places[] = {\n")
         for k, (n, kind, canon) in rows:
-            lang = lang_of.get(k)
+            lang = " ".join(sorted(set(lang_of.get(k, [])))) or None
             f.write("\t{ %s, %s, %s, %d, %s },\n" % (
                 cstr(k), cstr(n), cstr(canon), kind,
                 cstr(lang) if lang else "NULL"))

@@ -1,0 +1,565 @@
+/* The entity rules of single languages (enrich_entities.c calls them):
+ * German organisations and the German names no list of given names
+ * holds, the German genitive, and the runs of French, Spanish, Italian
+ * and Portuguese text. They lean on the spelling dictionaries Debian
+ * ships (wngerman, wfrench, wspanish, wamerican; gen_words.py): a word
+ * a language's dictionary knows is a word of it, not a name ("Seguridad
+ * Pública", "Technische Standards"), and words none of them knows are a
+ * name ("Kengo Kuma"). Pure. */
+#include "enrich_entities_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "enrich/enrich_words.h"
+
+static bool
+ent_hash_in(const uint32_t *v, size_t n, uint32_t key)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid] == key)
+			return true;
+		if (v[mid] < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+#define ENT_DICT(v, key) ent_hash_in((v), ETOK_COUNT(v), (key))
+
+bool
+ent_dict_word(const char *lang, uint64_t h)
+{
+	uint32_t k = (uint32_t)(h >> 32);
+
+	if (lang == NULL)
+		return false;
+	if (strcmp(lang, "de") == 0)
+		return ENT_DICT(ent_words_de, k);
+	if (strcmp(lang, "de_low") == 0)
+		return ENT_DICT(ent_words_delow, k);
+	if (strcmp(lang, "fr") == 0)
+		return ENT_DICT(ent_words_fr, k);
+	if (strcmp(lang, "es") == 0)
+		return ENT_DICT(ent_words_es, k);
+	if (strcmp(lang, "en") == 0)
+		return ENT_DICT(ent_words_en, k);
+	return false;
+}
+
+bool
+ent_lang_word(const char *lang, const char *f, uint64_t h)
+{
+	char buf[64];
+	size_t n = strlen(f);
+
+	if (ent_dict_word(lang, h))
+		return true;
+	/* wspanish holds lemmas: "normas", "fundamentales",
+	 * "especializados" are "norma", "fundamental", "especializar" */
+	if (lang == NULL || strcmp(lang, "es") != 0 || n < 4 ||
+	    n + 2 > sizeof(buf))
+		return false;
+	memcpy(buf, f, n + 1);
+	if (buf[n - 1] == 's') {
+		buf[--n] = '\0';
+		if (ent_dict_word("es", etok_hash(buf, n)) ||
+		    (buf[n - 1] == 'e' &&
+		    ent_dict_word("es", etok_hash(buf, n - 1))))
+			return true;
+	}
+	if (n > 5 && (buf[n - 1] == 'o' || buf[n - 1] == 'a') &&
+	    buf[n - 2] == 'd' && (buf[n - 3] == 'a' || buf[n - 3] == 'i')) {
+		buf[n - 2] = 'r';
+		buf[n - 1] = '\0';
+		if (buf[n - 3] == 'a')
+			return ent_dict_word("es", etok_hash(buf, n - 1));
+		buf[n - 3] = 'e';
+		if (ent_dict_word("es", etok_hash(buf, n - 1)))
+			return true;
+		buf[n - 3] = 'i';
+		return ent_dict_word("es", etok_hash(buf, n - 1));
+	}
+	return false;
+}
+
+/* Whether the text writes a word of folded form f[0, n) capitalised:
+ * the hashes of its capitalised words, gathered on the first
+ * question. */
+static bool
+ent_caps_has(struct ent_ctx *c, const char *f, size_t n)
+{
+	uint64_t h;
+	size_t j, s;
+
+	if (c->caps == NULL) {
+		c->caps_cap = 16;
+		while (c->caps_cap < 2 * c->t->n)
+			c->caps_cap *= 2;
+		c->caps = xcalloc(c->caps_cap, sizeof(*c->caps));
+		for (j = 0; j < c->t->n; j++) {
+			if (!(c->t->v[j].flags & ETOK_CAP))
+				continue;
+			/* 0 marks a free slot: a hash of 0 is taken as 1 */
+			h = c->t->v[j].hash | (c->t->v[j].hash == 0);
+			for (s = (size_t)h; c->caps[s & (c->caps_cap - 1)]
+			    != 0 && c->caps[s & (c->caps_cap - 1)] != h;
+			    s++)
+				;
+			c->caps[s & (c->caps_cap - 1)] = h;
+		}
+	}
+	h = etok_hash(f, n);
+	h |= h == 0;
+	for (s = (size_t)h; c->caps[s & (c->caps_cap - 1)] != 0; s++)
+		if (c->caps[s & (c->caps_cap - 1)] == h)
+			return true;
+	return false;
+}
+
+char *
+ent_de_genitive(struct ent_ctx *c, size_t a, size_t b)
+{
+	const char *f = etok_folded(c->t, b - 1);
+	size_t n = strlen(f);
+	char *name;
+
+	/* "Merkels", not "Hans" or "Voss" */
+	if (n < 4 || f[n - 1] != 's' || f[n - 2] == 's' ||
+	    !ent_caps_has(c, f, n - 1))
+		return NULL;
+	name = ent_join(c, a, b, true);
+	name[strlen(name) - 1] = '\0';
+	return name;
+}
+
+static bool ent_de_compound_n(const char *f, size_t n);
+
+/* The name of the German organisation [a, b) in the nominative where a
+ * definite article before it tells its case ("der Deutschen Bahn":
+ * "Deutsche Bahn"; "des Deutschen Caritasverbandes": "Deutsche
+ * Caritasverband"): an adjective's weak -en is -e, and after "des" the
+ * last word's genitive -es or -s goes (gen: the last word is the head)
+ * where the dictionary knows the word without it. */
+static char *
+ent_de_org_name(struct ent_ctx *c, size_t a, size_t b, bool gen)
+{
+	char *name = ent_join(c, a, b, false), *sp;
+	const char *art, *f = etok_folded(c->t, a), *l;
+	size_t n = strlen(f), m, cut;
+
+	if (a == 0 || c->t->v[a - 1].sent != c->t->v[a].sent ||
+	    b - a < 2)
+		return name;
+	art = etok_folded(c->t, a - 1);
+	if (strcmp(art, "der") != 0 && strcmp(art, "den") != 0 &&
+	    strcmp(art, "dem") != 0 && strcmp(art, "des") != 0)
+		return name;
+	sp = strchr(name, ' ');
+	if (n > 4 && strcmp(f + n - 2, "en") == 0 && sp != NULL &&
+	    ent_dict_word("de_low", c->t->v[a].hash))
+		memmove(sp - 1, sp, strlen(sp) + 1);
+	if (!gen || strcmp(art, "des") != 0)
+		return name;
+	l = etok_folded(c->t, b - 1);
+	m = strlen(l);
+	for (cut = 2; cut >= 1; cut--)
+		if (m > cut + 3 && l[m - 1] == 's' && l[m - 2] != 's' &&
+		    (cut == 1 || l[m - 2] == 'e') &&
+		    (ent_dict_word("de", etok_hash(l, m - cut)) ||
+		    ent_de_compound_n(l, m - cut))) {
+			name[strlen(name) - cut] = '\0';
+			break;
+		}
+	return name;
+}
+
+size_t
+ent_de_join(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	size_t m;
+	bool fuer = false;
+
+	if (j + 1 >= t->n || !ent_plain_gap(c, j) || !ent_cap(c, j + 1) ||
+	    (t->v[j + 1].flags & ETOK_ALLCAP))
+		return j;
+	for (m = i; m < j; m++)
+		if (etok_is(c->s, &t->v[m], "für"))
+			fuer = true;
+	/* "Bundesministerium für Bildung und Forschung" */
+	if (fuer && etok_is(c->s, &t->v[j], "und"))
+		return j + 1;
+	if (!ent_word_is(c, j - 1, ENT_W_DEORG) ||
+	    (t->v[j - 1].flags & ETOK_ALLCAP))
+		return j;
+	if (etok_is(c->s, &t->v[j], "für"))
+		return j + 1;
+	/* a genitive names a ministry ("Bundesministerium der Justiz"),
+	 * and is as often a common noun's after other heads ("Amt des
+	 * Geistlichen Leiters", "Landesarbeitsgericht der Klägerin") */
+	m = strlen(etok_folded(t, j - 1));
+	if (m > 11 && strcmp(etok_folded(t, j - 1) + m - 11,
+	    "ministerium") == 0 && (etok_is(c->s, &t->v[j], "der") ||
+	    etok_is(c->s, &t->v[j], "des")))
+		return j + 1;
+	return j;
+}
+
+/* A word that opens no organisation's name: a function word or a name
+ * of person. */
+static bool
+ent_de_org_start(struct ent_ctx *c, size_t i)
+{
+	return !ent_word_is(c, i, ENT_W_GIVEN) &&
+	    !ent_word_is(c, i, ENT_W_LANG) && !ent_word_is(c, i, ENT_W_DEROLE);
+}
+
+bool
+ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = etok_folded(c->t, a), *l;
+	size_t n = strlen(f), m;
+
+	if (b == a + 1) {
+		/* one word is one body where it says which: "Bundesamt",
+		 * "Landespolizei", "Bundestag", "Innenministerium"; not
+		 * "Polizei" or "Ministerium" */
+		bool fed = strncmp(f, "bundes", 6) == 0 ||
+		    strncmp(f, "landes", 6) == 0;
+
+		if (k->flags & ETOK_ALLCAP)
+			return false;
+		if (!(fed && n > 9 && (ent_word_is(c, a, ENT_W_DEORG) ||
+		    strcmp(f + n - 3, "tag") == 0 ||
+		    strcmp(f + n - 3, "rat") == 0 ||
+		    strcmp(f + n - 9, "regierung") == 0)) &&
+		    !(n > 14 && strcmp(f + n - 11, "ministerium") == 0))
+			return false;
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return true;
+	}
+	if (!ent_de_org_start(c, a))
+		return false;
+	/* "Bundesamt für Strahlenschutz", "Bundesministerium der
+	 * Verteidigung": the joined words follow the head */
+	for (m = a + 1; m < b && ent_cap(c, m); m++)
+		;
+	if (m < b && ent_word_is(c, m - 1, ENT_W_DEORG)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, false),
+		    false, false);
+		return true;
+	}
+	/* "Techniker Krankenkasse", "Berliner Feuerwehr", "Siemens
+	 * Healthcare GmbH", "Technische Universität München" */
+	m = b;
+	if (b - a >= 3 && ent_word_is(c, b - 1, ENT_W_PLACE))
+		m = b - 1;
+	if (ent_word_is(c, m - 1, ENT_W_DEORG) &&
+	    !(c->t->v[m - 1].flags & ETOK_ALLCAP)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true),
+		    false, false);
+		return true;
+	}
+	/* An adjective of a country or a church capitalised inside a
+	 * sentence opens a body's name: "die Deutsche Bahn", "der
+	 * Europäischen Kommission", "die Evangelische Kirche" (such an
+	 * adjective is written in lower case otherwise; at a sentence's
+	 * start it tells nothing). Other adjectives so written are as often
+	 * terms ("Künstliche Intelligenz", "Erneuerbare Energien"). */
+	l = f + n;
+	m = l[-1] == 'e' ? 1 : n > 3 && (strcmp(l - 2, "en") == 0 ||
+	    strcmp(l - 2, "er") == 0 || strcmp(l - 2, "es") == 0) ? 2 : 0;
+	if (m == 0 || (k->flags & ETOK_SENT) || a == 0 ||
+	    c->t->v[a - 1].sent != k->sent ||
+	    (c->t->v[a - 1].flags & ETOK_CAP) || b - a > 3 ||
+	    ent_word_is(c, a + 1, ENT_W_PLACE) ||
+	    !ent_dict_word("de_low", k->hash) ||
+	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
+	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
+		return false;
+	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
+	    false);
+	return true;
+}
+
+/* Whether the folded German word f is one the dictionary knows as a
+ * compound's last part ("Märchenschloss": "schloss"; "VW-Tochter":
+ * "tochter"), of four letters or more after three or more. */
+static bool
+ent_de_compound_n(const char *f, size_t n)
+{
+	size_t i;
+
+	for (i = 3; i + 4 <= n; i++)
+		if ((f[i] & 0xc0) != 0x80 && f[i] != '-' &&
+		    ent_dict_word("de", etok_hash(f + i, n - i)))
+			return true;
+	return false;
+}
+
+static bool
+ent_de_compound(const char *f)
+{
+	return ent_de_compound_n(f, strlen(f));
+}
+
+/* Whether word i is written in Latin letters, without a digit. */
+static bool
+ent_latin_word(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const unsigned char *w = (const unsigned char *)c->s + k->off;
+	size_t j;
+
+	for (j = 0; j < k->len; j++)
+		if ((w[j] >= '0' && w[j] <= '9') || w[j] >= 0xca)
+			return false;  /* past Latin Extended-B's bytes */
+	return true;
+}
+
+/* Whether German word i is a word of the language, or no name's by its
+ * shape (in capitals, with a digit, not in Latin letters). */
+static bool
+ent_de_no_name(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+
+	return (k->flags & (ETOK_ALLCAP | ETOK_NUM)) || k->len < 2 ||
+	    !ent_latin_word(c, i) || ent_word_is(c, i, ENT_W_WORD) ||
+	    ent_word_is(c, i, ENT_W_ENWORD) ||
+	    ent_word_is(c, i, ENT_W_DENOUN) ||
+	    ent_word_is(c, i, ENT_W_LANG) ||
+	    ent_word_is(c, i, ENT_W_PLACE) ||
+	    ent_de_compound(etok_folded(c->t, i));
+}
+
+bool
+ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	const struct ent_place *pl;
+	char *name, *key;
+
+	/* past the nouns in front: "Architekt Kengo Kuma" */
+	while (b - a > 2 && ent_de_no_name(c, a))
+		a++;
+	if (b - a > 3)
+		return false;
+	/* "Nachbarland Costa Rica": a place */
+	name = ent_join(c, a, b, false);
+	key = etok_fold(name, strlen(name));
+	pl = ent_place_in(ent_place_find(key), c->lang);
+	free(key);
+	free(name);
+	if (pl != NULL) {
+		ent_add_run(c, a, b, ENT_PLACE, xstrdup(pl->name), false,
+		    false);
+		c->runs[c->n - 1].canon = pl->canon;
+		return true;
+	}
+	for (i = a; i < b; i++)
+		if (ent_de_no_name(c, i))
+			return false;
+	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
+	    true);
+	return true;
+}
+
+void
+ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
+{
+	const char *f;
+	size_t g, i;
+
+	/* "Estadio Ernesto Rohrmoser", "Calle El Trabajador" */
+	if (ent_word_is(c, a, ENT_W_RSITE)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
+	/* "Le Monde", "El Espectador", "La Moneda" inside a sentence,
+	 * "L'Université Paris-8" */
+	f = etok_folded(c->t, a);
+	if (ent_word_is(c, a, ENT_W_RART) || strncmp(f, "l'", 2) == 0 ||
+	    strncmp(f, "l\u2019", 4) == 0) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
+	/* From a given name on, past the words of the language before it:
+	 * "ministre de la Santé Olivier Véran" */
+	for (g = a; g + 1 < b; g++)
+		if (ent_word_is(c, g, ENT_W_GIVEN) &&
+		    !(c->t->v[g].flags & ETOK_ALLCAP))
+			break;
+	if (g + 1 < b) {
+		for (i = a; i < g && (ent_word_is(c, i, ENT_W_WORD) ||
+		    (c->t->v[i].flags & ETOK_ALLCAP)); i++)
+			;
+		if (i == g) {
+			ent_add_run(c, g, b, ENT_PERSON,
+			    ent_join(c, g, b, true), false, true);
+			return;
+		}
+	}
+	/* an acronym before a name: "LREM Mustapha Laabid" */
+	if (b - a >= 3 && (c->t->v[a].flags & ETOK_ALLCAP) &&
+	    !(c->t->v[a + 1].flags & ETOK_ALLCAP)) {
+		ent_add_run(c, a, a + 1, ENT_ORG, ent_join(c, a, a + 1, false),
+		    false, false);
+		a++;
+	}
+	/* Without one, only words the language does not know make a
+	 * name: "Nayib Bukele", not "Seguridad Pública", "Carta Magna";
+	 * a plural or a participle of a word opens none ("Normas
+	 * Transitorias", "Juzgados Especializados"), but may end one
+	 * ("Reimond Salas", "Gerson Torres") */
+	if (ent_word_is(c, a, ENT_W_WORD) && !ent_word_is(c, a, ENT_W_PLACE))
+		return;
+	/* (a place's name is no word, if the dictionary has it: the
+	 * Spanish list has "francia") */
+	for (i = a; i < b && (!ent_dict_word(c->lang, c->t->v[i].hash) ||
+	    ent_word_is(c, i, ENT_W_PLACE)); i++)
+		;
+	if (i == b)
+		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
+		    false, true);
+}
+
+/* French, Spanish, Italian, Portuguese: the index past the particles
+ * after word j - 1 of the run from word i that join the capitalised word
+ * after them to it ("Banco de España", "Ministerio de Energía y Minas",
+ * "Corte Suprema de la Nación", "Charles de Gaulle"), or j. */
+/* Whether the folded word f is shaped as a French adjective of an
+ * institution's name ("européenne", "fédéral", "constitutionnel",
+ * "socialiste", "administratif"). */
+static bool
+ent_fr_adjective(const char *f)
+{
+	static const char *const ends[] = {
+		"aire", "aires", "al", "ale", "ales", "aux", "el", "elle",
+		"elles", "els", "ien", "ienne", "if", "ique", "iques", "iste",
+		"istes", "ive", "éen", "éenne", "éennes", "éens",
+	};
+	size_t i, n = strlen(f), e;
+
+	for (i = 0; i < ETOK_COUNT(ends); i++) {
+		e = strlen(ends[i]);
+		if (n >= e + 3 && strcmp(f + n - e, ends[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* French writes an institution's name in lower case after its first
+ * word: the index past the lower-case words after word j - 1 of the run
+ * from word i, an organisation's word, that are part of its name ("Cour
+ * de cassation", "Commission européenne", "Conseil fédéral", "Parti
+ * socialiste"), or j. */
+static size_t
+ent_fr_join(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	const char *f;
+	size_t m;
+
+	if (c->lang == NULL || strcmp(c->lang, "fr") != 0)
+		return j;
+	/* past an article: "Le Parti socialiste" */
+	if (i + 1 < j && ent_word_is(c, i, ENT_W_RART))
+		i++;
+	if (j - i > 3 || !(ent_word_is(c, i, ENT_W_RORG) ||
+	    ent_word_is(c, i, ENT_W_ORG)))
+		return j;
+	for (m = i + 1; m < j; m++)
+		if (ent_cap(c, m))
+			return j;
+	f = etok_folded(t, j);
+	if (ent_fr_adjective(f))
+		return j + 1;
+	/* "Cour de cassation", "Cour des comptes", "Conseil de sécurité" */
+	if (j == i + 1 && j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
+	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
+	    !(t->v[j + 1].flags & ETOK_NUM) &&
+	    !ent_word_is(c, j + 1, ENT_W_RART) &&
+	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
+		return j + 2;
+	return j;
+}
+
+size_t
+ent_rom_join(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	size_t k = j, m;
+	bool org = false, joined = false;
+
+	for (m = i; m < j; m++) {
+		if (ent_word_is(c, m, ENT_W_ORG) ||
+		    ent_word_is(c, m, ENT_W_RORG) ||
+		    (m == i && ent_word_is(c, m, ENT_W_RSITE)))
+			org = true;
+		if (!ent_cap(c, m))
+			joined = true;
+	}
+	if (ent_word_is(c, k, ENT_W_RJOIN)) {
+		/* an institution's name, or a given name's particle */
+		if (!org && !(j == i + 1 && ent_word_is(c, i, ENT_W_GIVEN)))
+			return j;
+		k++;
+		/* "de la", "de los" */
+		if (k + 1 < t->n && ent_plain_gap(c, k - 1) &&
+		    !ent_cap(c, k) && ent_word_is(c, k, ENT_W_RART))
+			k++;
+	} else if (org && joined && (etok_is(c->s, &t->v[k], "y") ||
+	    etok_is(c->s, &t->v[k], "e") || etok_is(c->s, &t->v[k], "et"))) {
+		k++;  /* "de Energía y Minas" */
+	} else {
+		return ent_fr_join(c, i, j);
+	}
+	if (k >= t->n || !ent_plain_gap(c, k - 1) || !ent_cap(c, k))
+		return ent_fr_join(c, i, j);  /* "Cour de cassation" */
+	return k;
+}
+
+/* Classes the run [a, b) of Latin words in Chinese, Japanese, Korean or
+ * Thai text: its places, longest first, and its acronyms that are no
+ * English word ("NHK", not "AWARDS"); nothing else. */
+void
+ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
+{
+	const struct ent_place *pl = NULL;
+	size_t e;
+
+	for (e = a; e < b && (c->t->v[e].flags & ETOK_ALLCAP); e++)
+		;
+	if (e == b && b - a >= 3)
+		return;  /* shouting */
+	while (a < b) {
+		for (e = b; e > a; e--)
+			if ((pl = ent_place_of(c, a, e)) != NULL)
+				break;
+		if (e > a) {
+			ent_add_place(c, a, e, pl);
+			a = e;
+			continue;
+		}
+		if ((c->t->v[a].flags & ETOK_ALLCAP) && c->t->v[a].len <= 6 &&
+		    (c->t->v[a].len <= 3 || !ent_word_is(c, a, ENT_W_ENWORD)) &&
+		    !ent_word_is(c, a, ENT_W_TITLE) &&
+		    !ent_not_name(c, a, true, false))
+			ent_add_run(c, a, a + 1, ENT_ORG,
+			    ent_join(c, a, a + 1, false), false, false);
+		a++;
+	}
+}

@@ -1,0 +1,328 @@
+/* Unit tests for the entity rules of single languages: Spanish and
+ * French runs (their institutions, titles, sentence openers and
+ * particles), German organisations, the German names no list of given
+ * names holds and the German genitive, and scripts without capitals
+ * (Chinese, Arabic), where no name is found rather than a fragment. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <cmocka.h>
+
+#include "enrich/enrich.h"
+#include "enrich/enrich_entities_int.h"
+
+static bool
+has_name(const struct strlist *l, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcasecmp(l->v[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Whether a name of l has the word w (a fragment of a longer run). */
+static bool
+has_word(const struct strlist *l, const char *w)
+{
+	size_t i, n = strlen(w);
+	const char *p;
+
+	for (i = 0; i < l->n; i++)
+		for (p = strstr(l->v[i], w); p != NULL;
+		    p = strstr(p + 1, w))
+			if ((p == l->v[i] || p[-1] == ' ') &&
+			    (p[n] == '\0' || p[n] == ' '))
+				return true;
+	return false;
+}
+
+static struct nw_article *
+run(const char *lang, const char *title, const char *body)
+{
+	struct nw_article *a = article_new();
+
+	if (lang != NULL)
+		a->lang = xstrdup(lang);
+	if (title != NULL)
+		a->title = xstrdup(title);
+	a->body = xstrdup(body);
+	enrich_normalise(a);
+	enrich_article(a);
+	return a;
+}
+
+/* Spanish: institutions with their particles are one organisation, a
+ * title opens a person's name, a word of the language opening a
+ * sentence or standing alone is no name, and countries have their
+ * Spanish names. */
+static void
+test_entities_spanish(void **state)
+{
+	struct nw_article *a;
+	const char *const not_person[] = {
+		"Seguridad Pública", "Estados Unidos", "Corte Suprema",
+		"Presidente Gabriel Boric", "Durante Gabriel Boric",
+		"Ministerio Público",
+	};
+	size_t i;
+
+	(void)state;
+	a = run("es", NULL, "El ministro de Seguridad Pública, Gustavo "
+	    "Villatoro, dijo que la Fiscalía General de la República "
+	    "investiga el caso junto al Ministerio de Energía y Minas. "
+	    "Durante la audiencia, la Corte Suprema de Justicia confirmó la "
+	    "condena. Presidente Gabriel Boric viajó a Estados Unidos y "
+	    "luego a Alemania, según el Ministerio Público.\n\n"
+	    "El Ambiente fue tenso, dijo Alicia a los periodistas del "
+	    "diario El Espectador. En la sesión, Francia Márquez habló "
+	    "con Gerson Torres sobre Derechos Fundamentales y Normas "
+	    "Transitorias.");
+	assert_string_equal(a->lang, "es");
+	for (i = 0; i < sizeof(not_person) / sizeof(not_person[0]); i++)
+		assert_false(has_name(&a->people, not_person[i]));
+	assert_true(has_name(&a->people, "Gustavo Villatoro"));
+	assert_true(has_name(&a->people, "Gabriel Boric"));
+	assert_true(has_name(&a->organisations,
+	    "Fiscalía General de la República"));
+	assert_true(has_name(&a->organisations,
+	    "Ministerio de Energía y Minas"));
+	assert_true(has_name(&a->organisations, "Corte Suprema de Justicia"));
+	assert_true(has_name(&a->organisations, "Ministerio Público"));
+	assert_true(has_name(&a->organisations, "El Espectador"));
+	assert_false(has_name(&a->organisations, "Ambiente"));
+	assert_false(has_name(&a->organisations, "Alicia"));
+	assert_false(has_name(&a->organisations, "Energía"));
+	assert_true(has_name(&a->places, "Estados Unidos"));
+	assert_true(has_name(&a->places, "Alemania"));
+	/* a country that is a given name, and a surname that is a
+	 * plural, in a name; plurals of words in none */
+	assert_true(has_name(&a->people, "Francia Márquez"));
+	assert_false(has_name(&a->places, "Francia"));
+	assert_true(has_name(&a->people, "Gerson Torres"));
+	assert_false(has_name(&a->people, "Derechos Fundamentales"));
+	assert_false(has_name(&a->people, "Normas Transitorias"));
+	article_free(a);
+}
+
+/* French: a sentence's opening word ("Selon") and a ministry's field
+ * before a minister's name ("Santé") are no part of a name; a title with
+ * its article inside a sentence is an organisation, not a person; the
+ * Spanish name of a country is no French place. */
+static void
+test_entities_french(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("fr", NULL, "Selon Mediapart, le ministre de la Santé Olivier "
+	    "Véran a rencontré Emmanuel Macron à Paris. Le quotidien Le "
+	    "Monde rapporte que la Cour de cassation a rejeté le pourvoi, "
+	    "et que le Conseil d'État sera saisi. La délégation est ensuite "
+	    "partie en Allemagne et en Espagne, a précisé Mme Cardenal.");
+	assert_string_equal(a->lang, "fr");
+	assert_true(has_name(&a->people, "Olivier Véran"));
+	assert_true(has_name(&a->people, "Emmanuel Macron"));
+	assert_false(has_name(&a->people, "Santé Olivier Véran"));
+	assert_false(has_name(&a->people, "Selon Mediapart"));
+	assert_false(has_name(&a->people, "Le Monde"));
+	assert_true(has_name(&a->organisations, "Le Monde"));
+	assert_true(has_name(&a->organisations, "Cour de cassation"));
+	assert_false(has_name(&a->organisations, "Cour"));
+	assert_false(has_word(&a->people, "Le"));
+	assert_true(has_name(&a->places, "Paris"));
+	assert_true(has_name(&a->places, "Allemagne"));
+	assert_true(has_name(&a->places, "Espagne"));
+	article_free(a);
+
+	/* an institution's lower-case words are its name's */
+	a = run("fr", NULL, "Le Parti socialiste a saisi la Commission "
+	    "européenne, et le Conseil fédéral a répondu jeudi à la "
+	    "demande des députés, qui attendaient la réponse depuis mars.");
+	assert_true(has_name(&a->organisations, "Parti socialiste"));
+	assert_true(has_name(&a->organisations, "Commission européenne"));
+	assert_true(has_name(&a->organisations, "Conseil fédéral"));
+	article_free(a);
+
+	a = run("fr", NULL, "Le gouvernement a publié mardi son rapport, et "
+	    "la ministre a répondu aux questions des députés pendant deux "
+	    "heures. Alemania est le nom espagnol du pays.");
+	assert_false(has_name(&a->places, "Alemania"));
+	article_free(a);
+}
+
+/* German: organisations by their head word or legal form, by a
+ * country's adjective capitalised inside a sentence, and federal bodies
+ * in one word, named in the nominative; a person whose given name no list holds but whose words
+ * no dictionary knows; a genitive -s cut where the text writes the name
+ * without it; the reader's "Ihre" opens no name. */
+static void
+test_entities_german_orgs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Die Bundesregierung hat am Montag mit der "
+	    "Deutschen Bahn und der Techniker Krankenkasse über die Pläne "
+	    "gesprochen. Der japanische Architekt Kengo Kuma entwarf das "
+	    "Stadion für die Spiele in Tokio. Angela Merkels Sprecher sagte, "
+	    "Merkel werde am Dienstag nach Paris reisen. Bitte prüfen Sie "
+	    "Ihre Bestellung, schreibt die Siemens Healthcare GmbH. Die "
+	    "Sprecherin des Deutschen Caritasverbandes widersprach.");
+	assert_string_equal(a->lang, "de");
+	assert_true(has_name(&a->organisations, "Bundesregierung"));
+	/* in the nominative: "der Deutschen Bahn", "des Deutschen
+	 * Caritasverbandes" */
+	assert_true(has_name(&a->organisations, "Deutsche Bahn"));
+	assert_false(has_name(&a->organisations, "Deutschen Bahn"));
+	assert_true(has_name(&a->organisations, "Deutsche Caritasverband"));
+	assert_true(has_name(&a->organisations, "Techniker Krankenkasse"));
+	assert_true(has_name(&a->organisations, "Siemens Healthcare GmbH"));
+	assert_true(has_name(&a->people, "Kengo Kuma"));
+	assert_true(has_name(&a->people, "Angela Merkel"));
+	assert_false(has_name(&a->people, "Angela Merkels"));
+	assert_false(has_word(&a->organisations, "Bestellung"));
+	assert_false(has_word(&a->people, "Bestellung"));
+	assert_false(has_name(&a->people, "Techniker Krankenkasse"));
+	article_free(a);
+
+	/* a list without full stops is no heading in German: its names
+	 * count */
+	a = run("de", NULL, "1989 Abrissbeschluss und Neubauplanung durch "
+	    "Daniel Gogel\n\n2008 Erstellung eines Parkpflegewerks von Uwe "
+	    "Neumann, Garten- und Landschaftsarchitekt, Berlin\n\n"
+	    "hg. von der Wüstenrot Stiftung, Stuttgart 2011\n\n"
+	    "Die Sanierung begann nach langen Verhandlungen mit der Stadt "
+	    "und den Bewohnern.");
+	assert_true(has_name(&a->people, "Daniel Gogel"));
+	assert_true(has_name(&a->people, "Uwe Neumann"));
+	assert_true(has_name(&a->organisations, "Wüstenrot Stiftung"));
+	article_free(a);
+
+	/* "für" inside a body's name; a genitive only after a ministry */
+	a = run("de", NULL, "Das Bundesministerium für Bildung und Forschung "
+	    "fördert das Projekt, teilte das Bundesministerium der "
+	    "Verteidigung mit. Das Landesarbeitsgericht der Klägerin war "
+	    "nicht zuständig, und das Max-Planck-Institut für Meteorologie "
+	    "liefert die Daten.");
+	assert_true(has_name(&a->organisations,
+	    "Bundesministerium für Bildung und Forschung"));
+	assert_true(has_name(&a->organisations,
+	    "Bundesministerium der Verteidigung"));
+	assert_true(has_name(&a->organisations,
+	    "Max-Planck-Institut für Meteorologie"));
+	assert_false(has_name(&a->organisations,
+	    "Landesarbeitsgericht der Klägerin"));
+	article_free(a);
+
+	/* common nouns and terms stay no names, in a sentence's middle
+	 * too: "Künstliche Intelligenz" is no body, "Hans" no genitive */
+	a = run("de", NULL, "Die Firma setzt auf Künstliche Intelligenz und "
+	    "Erneuerbare Energien, sagte Hans am Rande der Messe. Technische "
+	    "Standards fehlen noch, und bis Ende April soll das "
+	    "Projekt laufen.");
+	assert_int_equal(a->people.n, 0);
+	assert_int_equal(a->organisations.n, 0);
+	article_free(a);
+}
+
+/* Chinese has no capitals and no spaces, Arabic no capitals: no name is
+ * found in them rather than fragments; of the Latin words of Chinese and
+ * Korean text only places and acronyms are names. */
+static void
+test_entities_no_capitals(void **state)
+{
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	a = run(NULL, NULL, "中国国家主席习近平周二在北京人民大会堂会见了来访"
+	    "的法国总统马克龙。双方就中法关系和共同关心的国际问题交换了意见。"
+	    "习近平表示，中方愿同法方加强在联合国等多边机制中的协调。"
+	    "据新华社报道，两国还签署了多项合作文件，涉及航空、核能和农业"
+	    "等领域。北约秘书长此前也曾访问北京。");
+	assert_string_equal(a->lang, "zh");
+	assert_int_equal(a->people.n, 0);
+	assert_int_equal(a->organisations.n, 0);
+	for (i = 0; i < a->places.n; i++)
+		assert_true(strlen(a->places.v[i]) > 3);
+	article_free(a);
+
+	/* the Latin words of a Chinese text: song titles are no people,
+	 * an acronym is an organisation, a place a place */
+	a = run(NULL, NULL, "她在二零一零年推出的专辑收录了单曲 Do Believe 和 "
+	    "My Space，并在 Singapore 举行了首场演唱会。中央电视台和日本的 "
+	    "NHK 都报道了这次演唱会，歌迷们在网上热烈讨论她的新作品和未来"
+	    "的巡演计划，唱片公司表示明年还会推出新的专辑。");
+	assert_string_equal(a->lang, "zh");
+	assert_int_equal(a->people.n, 0);
+	assert_true(has_name(&a->organisations, "NHK"));
+	assert_true(has_name(&a->places, "Singapore"));
+	assert_false(has_word(&a->organisations, "Space"));
+	article_free(a);
+
+	/* Korean: an acronym with its particle ("SNS에") is no name */
+	a = run(NULL, NULL, "그는 어제 SNS에 긴 글을 올려 팬들에게 감사의 "
+	    "뜻을 전했다. 방송사 JTBC 뉴스룸은 이 소식을 저녁에 자세히 "
+	    "보도했고, 많은 시청자들이 응원의 메시지를 보냈다.");
+	assert_string_equal(a->lang, "ko");
+	assert_false(has_name(&a->organisations, "SNS에"));
+	assert_true(has_name(&a->organisations, "JTBC"));
+	assert_int_equal(a->people.n, 0);
+	article_free(a);
+
+	a = run(NULL, NULL, "قال الرئيس المصري عبد الفتاح السيسي يوم "
+	    "الثلاثاء في القاهرة إن بلاده ستواصل جهودها للتوصل إلى وقف "
+	    "لإطلاق النار في قطاع غزة، وذلك خلال لقائه وزير الخارجية "
+	    "الأمريكي في قصر الاتحادية. وأضاف أن مصر تعمل مع الأمم المتحدة "
+	    "وجامعة الدول العربية لإيصال المساعدات الإنسانية إلى السكان.");
+	assert_string_equal(a->lang, "ar");
+	assert_int_equal(a->people.n, 0);
+	assert_int_equal(a->organisations.n, 0);
+	article_free(a);
+}
+
+/* The generated tables: every list sorted, and the dictionaries read
+ * as gen_words.py hashed them (a word of each, and a name of none). */
+static void
+test_dictionaries(void **state)
+{
+	struct {
+		const char *lang, *word;
+		bool is;
+	} const w[] = {
+		{ "de", "gelegenheit", true }, { "de", "technische", true },
+		{ "de", "kuma", false }, { "fr", "selon", true },
+		{ "fr", "santé", true }, { "fr", "mediapart", false },
+		{ "es", "seguridad", true }, { "es", "pública", true },
+		{ "es", "bukele", false }, { "en", "diamond", true },
+		{ "en", "kengo", false }, { "it", "governo", false },
+	};
+	size_t i;
+
+	(void)state;
+	assert_true(ent_tables_sorted());
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		assert_int_equal(ent_dict_word(w[i].lang, etok_hash(w[i].word,
+		    strlen(w[i].word))), w[i].is);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dictionaries),
+		cmocka_unit_test(test_entities_spanish),
+		cmocka_unit_test(test_entities_french),
+		cmocka_unit_test(test_entities_german_orgs),
+		cmocka_unit_test(test_entities_no_capitals),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
