@@ -651,10 +651,12 @@ store_story_of(struct store *s, const char *id, char *story_id,
 }
 
 /* Calls fn for every row of the window's table that statement which
- * yields for rows at or after since; what names the table in errors. */
+ * yields for rows at or after since; what names the table in errors.
+ * SQLITE_INTERRUPT if halt (when given) was raised before the end. */
 static int
 store_rows(sqlite3_stmt *st, int64_t since,
-    void (*fn)(void *ctx, const struct store_row *r), void *ctx)
+    void (*fn)(void *ctx, const struct store_row *r), void *ctx,
+    const atomic_bool *halt)
 {
 	int rc;
 
@@ -662,6 +664,11 @@ store_rows(sqlite3_stmt *st, int64_t since,
 	for (;;) {
 		struct store_row r;
 
+		if (halt != NULL && atomic_load_explicit(halt,
+		    memory_order_relaxed)) {
+			rc = SQLITE_INTERRUPT;
+			break;
+		}
 		rc = sqlite3_step(st);
 		if (rc != SQLITE_ROW)
 			break;
@@ -681,7 +688,7 @@ store_each_row(struct store *s, int which, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
     const char *what, char *err, size_t errlen)
 {
-	if (store_rows(s->st[which], since, fn, ctx) != SQLITE_DONE)
+	if (store_rows(s->st[which], since, fn, ctx, NULL) != SQLITE_DONE)
 		return db_fail(s, err, errlen, what);
 	return 0;
 }
@@ -725,7 +732,7 @@ store_dups(struct store *s, int64_t since,
 static int
 store_rows_at(const char *dir, int which, const char *what, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
-    char *err, size_t errlen)
+    const atomic_bool *halt, char *err, size_t errlen)
 {
 	struct buf path = { 0 };
 	sqlite3 *db = NULL;
@@ -740,8 +747,10 @@ store_rows_at(const char *dir, int which, const char *what, int64_t since,
 		rc = sqlite3_prepare_v2(db, store_sql[which], -1, &st, NULL);
 	}
 	if (rc == SQLITE_OK)
-		rc = store_rows(st, since, fn, ctx);
-	if (rc != SQLITE_DONE)
+		rc = store_rows(st, since, fn, ctx, halt);
+	if (rc == SQLITE_INTERRUPT)
+		fail(err, errlen, "store: %s (%s): stopped", what, path.p);
+	else if (rc != SQLITE_DONE)
 		fail(err, errlen, "store: %s (%s): %s", what, path.p,
 		    db ? sqlite3_errmsg(db) : "out of memory");
 	sqlite3_finalize(st);
@@ -753,19 +762,19 @@ store_rows_at(const char *dir, int which, const char *what, int64_t since,
 int
 store_dups_at(const char *dir, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
-    char *err, size_t errlen)
+    const atomic_bool *halt, char *err, size_t errlen)
 {
-	return store_rows_at(dir, ST_DUPS, "dup_prints", since, fn, ctx, err,
-	    errlen);
+	return store_rows_at(dir, ST_DUPS, "dup_prints", since, fn, ctx, halt,
+	    err, errlen);
 }
 
 int
 store_stories_at(const char *dir, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
-    char *err, size_t errlen)
+    const atomic_bool *halt, char *err, size_t errlen)
 {
-	return store_rows_at(dir, ST_STORIES, "stories", since, fn, ctx, err,
-	    errlen);
+	return store_rows_at(dir, ST_STORIES, "stories", since, fn, ctx, halt,
+	    err, errlen);
 }
 
 int
