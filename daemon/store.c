@@ -14,6 +14,15 @@
 #include "store_int.h"
 #include "util.h"
 
+/* The loop's connection: a page cache of 32 MB (SQLite's default is 2
+ * MB) keeps more of the id and hash indexes, where every commit's
+ * inserts land on random pages; a checkpoint every 4,000 pages (16 MB
+ * of WAL) instead of 1,000 copies a page dirtied again meanwhile once.
+ * bench_commit at 60,000 articles: the loop's CPU 368 against 415 us an
+ * article, 28.6 against 34.0 kB written (docs/window.md). */
+#define STORE_TUNING "PRAGMA cache_size = -32768; " \
+	"PRAGMA wal_autocheckpoint = 4000;"
+
 /* Seconds a committed inbox file stays recorded. */
 #define STORE_FILES_KEEP "2592000"
 
@@ -347,6 +356,7 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	if (exec_sql(s, "PRAGMA journal_mode = WAL;", err, errlen) != 0 ||
 	    exec_sql(s, sync_full ? "PRAGMA synchronous = FULL;" :
 	    "PRAGMA synchronous = NORMAL;", err, errlen) != 0 ||
+	    exec_sql(s, STORE_TUNING, err, errlen) != 0 ||
 	    exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0)
 		goto err;
 	if (store_upgrade(s, err, errlen) != 0 ||
