@@ -188,8 +188,8 @@ window_join(struct daemon *d, char *err, size_t errlen)
 	if (w->ev != NULL)
 		event_del(w->ev);
 	if (w->why != NULL)
-		log_warn(&d->log, "window: snapshot not used (%s), loaded "
-		    "the rows", w->why);
+		log_warn(&d->log, "window: snapshot not used (%s)%s", w->why,
+		    w->cut ? "" : ", loaded the rows");
 	if (w->rc != 0) {
 		story_index_free(w->stories);
 		dup_index_free(w->dups);
