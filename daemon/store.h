@@ -13,6 +13,7 @@
 #ifndef NW_STORE_H
 #define NW_STORE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -101,16 +102,18 @@ int store_dups(struct store *s, int64_t since,
 /* store_dups() on a connection of its own to the store in the state
  * folder dir (read-only, opened and closed here), for a thread that
  * loads the duplicate index while the loop's connection loads the
- * stories. The store must have been opened (and upgraded) before. */
+ * stories. The store must have been opened (and upgraded) before. If
+ * halt is given and raised (a stop), it gives up before the next row:
+ * -1 with "stopped" in err. */
 int store_dups_at(const char *dir, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
-    char *err, size_t errlen);
+    const atomic_bool *halt, char *err, size_t errlen);
 
 /* store_stories() the same way: for the window's load in a thread while
  * the loop runs on its own connection. */
 int store_stories_at(const char *dir, int64_t since,
     void (*fn)(void *ctx, const struct store_row *r), void *ctx,
-    char *err, size_t errlen);
+    const atomic_bool *halt, char *err, size_t errlen);
 
 /* The state of the store a snapshot of the window (daemon/window_snap.c)
  * must match to be used, as a line into out: the origin, epoch and last

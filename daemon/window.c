@@ -4,6 +4,7 @@
 #include <event2/event.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
@@ -52,6 +53,7 @@ restore_dup(void *ctx, const struct store_row *r)
 struct window_dups {
 	const char *dir;
 	int64_t since;
+	const atomic_bool *halt;
 	struct window_count c;
 	double cpu;
 	int rc;
@@ -63,9 +65,9 @@ load_dups(void *arg)
 {
 	struct window_dups *w = arg;
 
-	w->rc = store_dups_at(w->dir, w->since, restore_dup, &w->c, w->err,
-	    sizeof(w->err));
-	if (w->rc == 0)
+	w->rc = store_dups_at(w->dir, w->since, restore_dup, &w->c, w->halt,
+	    w->err, sizeof(w->err));
+	if (w->rc == 0 && !atomic_load(w->halt))
 		dup_index_settle(w->c.idx);
 	w->cpu = clock_seconds(CLOCK_THREAD_CPUTIME_ID);
 	return NULL;
@@ -78,8 +80,11 @@ struct window {
 	const char *dir;
 	int64_t now;
 	struct window_snap *snap;       /* NULL: the rows */
+	const atomic_bool *halt;        /* the daemon's: a stop cuts the
+	                                   load short */
 	pthread_t th;
 	bool threaded, joined;
+	bool cut;                       /* the stop cut it short */
 	int pipe[2];
 	struct event *ev;
 	double t0;
@@ -105,8 +110,17 @@ window_build(struct window *w)
 	int threaded;
 
 	if (w->snap != NULL) {
-		w->why = window_snap_read(w->snap, &w->stories, &w->dups,
-		    &snap_cpu);
+		w->why = window_snap_read(w->snap, w->halt, &w->stories,
+		    &w->dups, &snap_cpu);
+		if (w->why == window_snap_stopped) {
+			/* the join puts the file back if it still holds */
+			w->why = NULL;
+			w->cut = true;
+			w->cpu = snap_cpu;
+			w->rc = -1;
+			snprintf(w->err, sizeof(w->err), "stopped");
+			return;
+		}
 		window_snap_close(w->snap);
 		w->snap = NULL;
 		if (w->why == NULL) {
@@ -127,11 +141,12 @@ window_build(struct window *w)
 	w->wd.c.idx = w->dups;
 	w->wd.dir = w->dir;
 	w->wd.since = w->now - DUP_DEFAULT_WINDOW;
+	w->wd.halt = w->halt;
 	threaded = pthread_create(&th, NULL, load_dups, &w->wd) == 0;
 	if (!threaded)
 		load_dups(&w->wd);
 	w->rc = store_stories_at(w->dir, w->now - STORY_DEFAULT_WINDOW,
-	    restore_story, &w->cs, w->err, sizeof(w->err));
+	    restore_story, &w->cs, w->halt, w->err, sizeof(w->err));
 	if (threaded)
 		pthread_join(th, NULL);
 	w->cpu = snap_cpu + (threaded ? w->wd.cpu : 0);
@@ -139,6 +154,7 @@ window_build(struct window *w)
 		w->rc = -1;
 		snprintf(w->err, sizeof(w->err), "%s", w->wd.err);
 	}
+	w->cut = w->rc != 0 && atomic_load(w->halt);
 }
 
 static void *
@@ -172,13 +188,21 @@ window_join(struct daemon *d, char *err, size_t errlen)
 	if (w->ev != NULL)
 		event_del(w->ev);
 	if (w->why != NULL)
-		log_warn(&d->log, "window: snapshot not used (%s), loaded "
-		    "the rows", w->why);
+		log_warn(&d->log, "window: snapshot not used (%s)%s", w->why,
+		    w->cut ? "" : ", loaded the rows");
 	if (w->rc != 0) {
 		story_index_free(w->stories);
 		dup_index_free(w->dups);
 		w->stories = NULL;
 		w->dups = NULL;
+		if (w->cut) {
+			window_snap_keep(d, w->snap);
+			w->snap = NULL;
+			log_info(&d->log, "window: the stop cut the load "
+			    "short after %.2f s, %.2f s CPU; the next start "
+			    "loads the window", clock_seconds(CLOCK_MONOTONIC)
+			    - w->t0, w->cpu);
+		}
 		return fail(err, errlen, "%s", w->err);
 	}
 	d->stories = w->stories;
@@ -215,6 +239,8 @@ on_loaded(evutil_socket_t fd, short what, void *arg)
 	(void)fd;
 	(void)what;
 	if (window_join(d, err, sizeof(err)) != 0) {
+		if (d->window->cut)
+			return;         /* the stop goes on */
 		log_error(&d->log, "window: %s; stopping", err);
 		event_base_loopbreak(d->base);
 		return;
@@ -246,6 +272,7 @@ window_load(struct daemon *d, char *err, size_t errlen)
 	d->window = w;
 	w->t0 = clock_seconds(CLOCK_MONOTONIC);
 	w->dir = d->cfg.state;
+	w->halt = &d->halt;
 	w->now = (int64_t)time(NULL);
 	w->pipe[0] = w->pipe[1] = -1;
 	w->snap = window_snap_open(d);
@@ -272,7 +299,8 @@ on_window(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd;
 	(void)what;
-	if (!window_loading(d)) {
+	/* none while it loads, nor after a stop cut the load short */
+	if (d->dups != NULL && d->stories != NULL) {
 		dup_index_expire(d->dups, now, WINDOW_TICK_BUDGET);
 		story_index_expire(d->stories, now, WINDOW_TICK_BUDGET);
 	}
@@ -293,8 +321,9 @@ window_save(struct daemon *d)
 {
 	char err[512];
 
-	/* a stop during the load waits for it: the snapshot it read is
-	 * gone, and the next start is quicker from a new one */
+	/* the stop's halt cuts a load that still runs short (window.h):
+	 * then no snapshot (window_join() keeps the one the load read, if
+	 * the store did not change) */
 	if (window_join(d, err, sizeof(err)) != 0)
 		return;
 	window_snap_save(d);

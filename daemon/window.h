@@ -20,7 +20,7 @@ struct daemon;
  * the whole window. With [cluster] articles, whose feed files into the
  * indexes from the start, the load is done before this returns. 0, or
  * -1 with a reason (a failure of the threaded load is logged, and stops
- * the daemon). */
+ * the daemon; a load the stop cut short is logged, window_save()). */
 int window_load(struct daemon *d, char *err, size_t errlen);
 
 /* Whether the load still runs (d->stories and d->dups not yet there). */
@@ -33,8 +33,11 @@ bool window_loading(const struct daemon *d);
 void window_start(struct daemon *d);
 
 /* After a clean stop (the loop over, before the store is closed):
- * waits for the load if it still runs, then writes the snapshot the next
- * start reads (window_snap.h). */
+ * writes the snapshot the next start reads (window_snap.h). A load that
+ * still runs gives up at its next row or block when the stop raises the
+ * daemon's halt, frees what it built and is joined here, in a second or
+ * so: no snapshot then (the one it read is put back if the store did not
+ * change), and the next start loads the window again. */
 void window_save(struct daemon *d);
 
 /* Stops the timer and ends the load (before the indexes are freed). */

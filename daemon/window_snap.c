@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,6 +37,7 @@
 #include "store.h"
 
 #define WS_TMP WINDOW_SNAP_FILE ".tmp"
+#define WS_USED WINDOW_SNAP_FILE ".used"
 #define WS_VERSION 3
 #define WS_HEAD 512
 #define WS_BLOCK (1u << 20)
@@ -43,6 +45,7 @@
 
 static const char ws_magic[8] = "NWWSNAP1";
 static const char ws_end[8] = "NWWSEND1";
+const char window_snap_stopped[] = "the stop cut its read short";
 
 struct ws_head {
 	char magic[8];
@@ -238,6 +241,7 @@ struct ws_in {
 	size_t n, pos;
 	uint64_t off;         /* the file offset of the next block */
 	uint64_t left, sum;   /* the part's bytes not yet read */
+	const atomic_bool *halt;        /* a stop: give up */
 	int err;
 };
 
@@ -248,7 +252,7 @@ ws_fill(struct ws_in *in)
 	size_t want = in->left < WS_BLOCK ? (size_t)in->left : WS_BLOCK;
 	size_t got = 0;
 
-	if (want == 0)
+	if (want == 0 || atomic_load_explicit(in->halt, memory_order_relaxed))
 		return -1;
 	while (got < want) {
 		ssize_t r = pread(in->fd, in->buf + got, want - got,
@@ -322,16 +326,18 @@ ws_read_dups(void *arg)
 
 /* Reads the body into the indexes; a reason into why on failure. */
 static void
-ws_read_body(int fd, const struct ws_head *h, struct story_index **sp,
-    struct dup_index **dp, const char **why, double *cpu)
+ws_read_body(int fd, const struct ws_head *h, const atomic_bool *halt,
+    struct story_index **sp, struct dup_index **dp, const char **why,
+    double *cpu)
 {
 	struct ws_dups wd = {
 		.in = { .fd = fd, .buf = xmalloc(WS_BLOCK), .off = WS_HEAD,
-		    .left = h->dups },
+		    .left = h->dups, .halt = halt },
 		.size = h->dups,
 	};
 	struct ws_in in = { .fd = fd, .buf = xmalloc(WS_BLOCK),
-	    .off = WS_HEAD + h->dups, .left = h->body - h->dups };
+	    .off = WS_HEAD + h->dups, .left = h->body - h->dups,
+	    .halt = halt };
 	struct story_index *stories;
 	struct ws_tail t;
 	char extra;
@@ -346,7 +352,9 @@ ws_read_body(int fd, const struct ws_head *h, struct story_index **sp,
 	if (threaded)
 		pthread_join(th, NULL);
 	*cpu = threaded ? wd.cpu : 0;
-	if (pread(fd, &t, sizeof(t), (off_t)(WS_HEAD + h->body)) !=
+	if (atomic_load(halt))
+		*why = window_snap_stopped;
+	else if (pread(fd, &t, sizeof(t), (off_t)(WS_HEAD + h->body)) !=
 	    (ssize_t)sizeof(t) || memcmp(t.magic, ws_end, 8) || !whole ||
 	    !wd.whole || pread(fd, &extra, 1, (off_t)(WS_HEAD + h->body +
 	    sizeof(t))) != 0)
@@ -371,30 +379,48 @@ ws_read_body(int fd, const struct ws_head *h, struct story_index **sp,
 struct window_snap {
 	int fd;
 	struct ws_head h;
+	char used[4096];        /* the file's name while it is read */
+	char path[4096];        /* its name before */
 };
+
+/* Removes the file of a snapshot not to use again, and closes it. */
+static void
+ws_drop(struct window_snap *w)
+{
+	unlink(w->used);
+	window_snap_close(w);
+}
 
 struct window_snap *
 window_snap_open(struct daemon *d)
 {
-	char path[4096], mark[WS_HEAD - 48], err[256];
+	char tmp[4096], mark[WS_HEAD - 48], err[256];
 	const char *why = NULL;
-	struct window_snap *w;
+	struct window_snap *w = xcalloc(1, sizeof(*w));
 	struct stat st;
 	int fd;
 
-	/* a stop killed while it wrote left this */
-	snprintf(path, sizeof(path), "%s/" WS_TMP, d->cfg.state);
-	unlink(path);
-	snprintf(path, sizeof(path), "%s/" WINDOW_SNAP_FILE, d->cfg.state);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* a stop killed while it wrote left the first, a daemon killed
+	 * while it read the snapshot the second */
+	snprintf(tmp, sizeof(tmp), "%s/" WS_TMP, d->cfg.state);
+	unlink(tmp);
+	snprintf(w->used, sizeof(w->used), "%s/" WS_USED, d->cfg.state);
+	unlink(w->used);
+	snprintf(w->path, sizeof(w->path), "%s/" WINDOW_SNAP_FILE,
+	    d->cfg.state);
+	fd = open(w->path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		log_info(&d->log, "window: no snapshot (%s), loading the rows",
 		    strerror(errno));
+		free(w);
 		return NULL;
 	}
-	/* used once at most, whatever happens next */
-	unlink(path);
-	w = xcalloc(1, sizeof(*w));
+	/* used once at most, whatever happens next: out of its name now
+	 * (the start after a crash removes the other), back only if a stop
+	 * cuts the read short before the store changed
+	 * (window_snap_keep()) */
+	if (rename(w->path, w->used) != 0)
+		unlink(w->path);
 	w->fd = fd;
 	if (fstat(fd, &st) != 0 ||
 	    read(fd, &w->h, sizeof(w->h)) != (ssize_t)sizeof(w->h))
@@ -412,7 +438,7 @@ window_snap_open(struct daemon *d)
 	if (why != NULL) {
 		log_warn(&d->log, "window: snapshot not used (%s), loading "
 		    "the rows", why);
-		window_snap_close(w);
+		ws_drop(w);
 		return NULL;
 	}
 	/* read once, front to back (each of its two parts) */
@@ -421,14 +447,32 @@ window_snap_open(struct daemon *d)
 }
 
 const char *
-window_snap_read(struct window_snap *w, struct story_index **stories,
-    struct dup_index **dups, double *cpu)
+window_snap_read(struct window_snap *w, const atomic_bool *halt,
+    struct story_index **stories, struct dup_index **dups, double *cpu)
 {
 	const char *why;
 
 	*cpu = 0;
-	ws_read_body(w->fd, &w->h, stories, dups, &why, cpu);
+	ws_read_body(w->fd, &w->h, halt, stories, dups, &why, cpu);
+	if (why != window_snap_stopped)
+		unlink(w->used);
 	return why;
+}
+
+void
+window_snap_keep(struct daemon *d, struct window_snap *w)
+{
+	char mark[WS_HEAD - 48], err[256];
+
+	if (w == NULL)
+		return;
+	if (store_window_mark(d->store, mark, sizeof(mark), err,
+	    sizeof(err)) == 0 && strcmp(mark, w->h.mark) == 0 &&
+	    rename(w->used, w->path) == 0)
+		log_info(&d->log, "window: snapshot kept for the next start");
+	else
+		unlink(w->used);
+	window_snap_close(w);
 }
 
 void

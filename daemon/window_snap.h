@@ -5,6 +5,7 @@
 #ifndef NW_WINDOW_SNAP_H
 #define NW_WINDOW_SNAP_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 struct daemon;
@@ -28,11 +29,21 @@ struct window_snap *window_snap_open(struct daemon *d);
  * store): reads the body into new indexes. NULL: done, *stories and
  * *dups set; else why the snapshot was not used (the indexes left
  * alone). *cpu gets the CPU seconds of the thread it starts to read
- * the duplicate part beside the story part. */
+ * the duplicate part beside the story part. If halt is raised (a stop)
+ * it gives up at its next block of either part, frees what it built and
+ * returns window_snap_stopped: the file is then left for
+ * window_snap_keep(); any other end removes it. */
 struct story_index;
 struct dup_index;
-const char *window_snap_read(struct window_snap *w,
+extern const char window_snap_stopped[];
+const char *window_snap_read(struct window_snap *w, const atomic_bool *halt,
     struct story_index **stories, struct dup_index **dups, double *cpu);
+
+/* On the loop, after a read that a stop cut short: puts the file back
+ * under its name if the store's mark is still the snapshot's (nothing
+ * committed or removed meanwhile), so the next start reads it; else
+ * removes it. Then closes it, as window_snap_close(). */
+void window_snap_keep(struct daemon *d, struct window_snap *w);
 
 /* Closes the file. */
 void window_snap_close(struct window_snap *w);
