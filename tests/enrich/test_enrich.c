@@ -18,6 +18,7 @@
 #include "enrich/story.h"
 #include "hash.h"
 #include "html/html_extract.h"
+#include "names_check.h"
 
 static const char *samples_dir;
 
@@ -316,17 +317,6 @@ gold_article(const char *name, json_t **gold)
 	enrich_article(a);
 	*gold = j;
 	return a;
-}
-
-static bool
-has_name(const struct strlist *l, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcasecmp(l->v[i], name) == 0)
-			return true;
-	return false;
 }
 
 static void

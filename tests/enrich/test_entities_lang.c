@@ -15,17 +15,7 @@
 
 #include "enrich/enrich.h"
 #include "enrich/enrich_entities_int.h"
-
-static bool
-has_name(const struct strlist *l, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcasecmp(l->v[i], name) == 0)
-			return true;
-	return false;
-}
+#include "names_check.h"
 
 /* Whether a name of l has the word w (a fragment of a longer run). */
 static bool
