@@ -25,7 +25,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures  # noqa: E402
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -122,16 +122,6 @@ def wait_journal(state, names, seconds):
         time.sleep(0.1)
 
 
-def write_conf(path, tmp):
-    with open(path, "w") as f:
-        f.write("[inbox]\npath = %s/inbox\nsource_name = inbox\n"
-                "[daemon]\nstate = %s/state\nworkers = 2\n"
-                "log_level = debug\nmetrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\n"
-                "replay = tcp://127.0.0.1:%d\n"
-                % (tmp, tmp, free_port(), free_port()))
-
-
 def verdicts(got, probes, orig_ids, orig_stories):
     """(topic, duplicate of which original, same story as it) of each
     probe: what must not depend on how the window came back."""
@@ -153,7 +143,7 @@ def main():
     snap = os.path.join(state, "window.snap")
     conf = os.path.join(tmp, "newswired.conf")
     log = os.path.join(tmp, "newswired.log")
-    write_conf(conf, tmp)
+    opslib.write_conf(conf, tmp, workers=2, level="debug")
     texts = {"orig-%02d.txt" % i: t for i, t in enumerate(synth_articles())}
     for n in SAMPLES:
         texts[n] = open(os.path.join(shared, "samples", n), "rb").read()

@@ -29,7 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures  # noqa: E402
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -39,16 +39,6 @@ N = int(os.environ.get("NW_WINDOW_ROWS", "100000"))
 STOP_SECS = 10
 LOADED = r"window: (\d+) story entries, (\d+) duplicate prints loaded in"
 CUT = r"window: the stop cut the load short after"
-
-
-def write_conf(path, tmp):
-    with open(path, "w") as f:
-        f.write("[inbox]\npath = %s/inbox\nsource_name = inbox\n"
-                "[daemon]\nstate = %s/state\nworkers = 1\n"
-                "log_level = info\nmetrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\n"
-                "replay = tcp://127.0.0.1:%d\n"
-                % (tmp, tmp, free_port(), free_port()))
 
 
 def keys(rng, vocab, n):
@@ -146,7 +136,7 @@ def main():
     snap = os.path.join(state, "window.snap")
     conf = os.path.join(tmp, "newswired.conf")
     log = os.path.join(tmp, "newswired.log")
-    write_conf(conf, tmp)
+    opslib.write_conf(conf, tmp, workers=1, level="info")
     try:
         # the store, made by the daemon, then filled
         r = Run(newswired, conf, log, tmp, 0)
