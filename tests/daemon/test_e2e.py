@@ -15,7 +15,6 @@ import os
 import shlex
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -26,9 +25,11 @@ import unicodedata
 import jsonschema
 import zmq
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from nwtest import check, failures  # noqa: E402
+import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 # an aeb-dev page (../shared/corpus) dropped as HTML and as text
@@ -46,11 +47,23 @@ class Daemon:
     def __init__(self, exe, conf, log_path):
         wrapper = shlex.split(os.environ.get("NW_DAEMON_WRAPPER", ""))
         self.log = open(log_path, "ab")
+        self.log_path = log_path
+        self.start = opslib.log_size(log_path)
         self.proc = subprocess.Popen(wrapper + [exe, "-c", conf],
                                      stderr=self.log)
 
     def alive(self):
         return self.proc.poll() is None
+
+    def endpoint(self):
+        """The publish endpoint this run bound (port * in the
+        configuration: the kernel's pick, read from the log)."""
+        p = opslib.bound_ports(self.log_path, self.start, self.alive, 20,
+                               metrics=False)
+        if p is None:
+            self.stop()
+            raise AssertionError("the daemon did not say its ports")
+        return "tcp://127.0.0.1:%d" % p[0]
 
     def signal(self, sig):
         self.proc.send_signal(sig)
@@ -111,6 +124,11 @@ class Subscriber:
             self.poll(min(left, 0.2))
         return True
 
+    def reconnect(self, old, new):
+        """From the endpoint of a stopped run to that of the next one."""
+        self.sock.disconnect(old)
+        self.sock.connect(new)
+
     def close(self):
         self.sock.close()
         self.ctx.term()
@@ -148,15 +166,16 @@ def check_gold(shared, name, ev):
           "(%d found, %d expected)" % (name, len(body), len(want)))
 
 
-def write_conf(path, tmp, port, source_name="inbox", inbox="inbox"):
+def write_conf(path, tmp, source_name="inbox", inbox="inbox"):
+    """Ports *: the daemon binds what the kernel picks and logs it."""
     with open(path, "w") as f:
         f.write("[inbox]\npath = %s/%s\nsource_name = %s\n"
                 "empty_grace = 3\n"
                 "[daemon]\nstate = %s/state\nworkers = 2\nqueue_size = 3\n"
-                "log_level = debug\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:%d\n"
-                % (tmp, inbox, source_name, tmp, port, free_port()))
+                "log_level = debug\nmetrics =\n"
+                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+                "replay = tcp://127.0.0.1:*\n"
+                % (tmp, inbox, source_name, tmp))
 
 
 def in_dir(d, name):
@@ -191,16 +210,15 @@ def main():
     inbox = os.path.join(tmp, "inbox")
     processed = os.path.join(inbox, "processed")
     failed = os.path.join(inbox, "failed")
-    port = free_port()
-    endpoint = "tcp://127.0.0.1:%d" % port
     conf = os.path.join(tmp, "newswired.conf")
     log = os.path.join(tmp, "newswired.log")
-    write_conf(conf, tmp, port)
+    write_conf(conf, tmp)
     samples = {n: open(os.path.join(shared, "samples", n), "rb").read()
                for n in SAMPLES}
     check_bad_options(newswired, tmp)
 
     d = Daemon(newswired, conf, log)
+    endpoint = d.endpoint()
     sub = Subscriber(endpoint, validator)
     try:
         # A heartbeat proves the subscription is live before anything
@@ -269,6 +287,8 @@ def main():
                       os.path.join(inbox, SAMPLES[0]))
         n_before = len(sub.events)
         d = Daemon(newswired, conf, log)
+        old, endpoint = endpoint, d.endpoint()
+        sub.reconnect(old, endpoint)
         sub.heartbeats.clear()
         assert sub.wait(lambda: sub.heartbeats, 20), "no heartbeat (2)"
         check(sub.heartbeats[0]["origin"] == origin,
@@ -381,7 +401,7 @@ def main():
 
         # SIGHUP: a new source name and a new inbox apply live.
         old_inbox = inbox
-        write_conf(conf, tmp, port, source_name="dropbox", inbox="inbox2")
+        write_conf(conf, tmp, source_name="dropbox", inbox="inbox2")
         d.signal(signal.SIGHUP)
         inbox = os.path.join(tmp, "inbox2")
         processed = os.path.join(inbox, "processed")
