@@ -17,7 +17,6 @@ Every wait is bounded; NW_TEST_FACTOR scales them on slow machines.
 import os
 import shutil
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -26,9 +25,11 @@ import time
 
 import zmq
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from nwtest import check, failures  # noqa: E402
+import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TEST_FACTOR", "1"))
 
@@ -109,8 +110,8 @@ def drop(tmp, shared, name, as_name):
 def check_plaintext_rule(newswired, tmp):
     """Non-loopback without CURVE: refused, or allowed with a warning."""
     conf = os.path.join(tmp, "remote.conf")
-    ep = "tcp://0.0.0.0:%d" % free_port()
-    rep = "tcp://127.0.0.1:%d" % free_port()
+    ep = "tcp://0.0.0.0:*"
+    rep = "tcp://127.0.0.1:*"
     write_conf(conf, tmp, ep, rep, curve="no")
     r = subprocess.run([newswired, "-c", conf], capture_output=True,
                        text=True, timeout=30 * FACTOR)
@@ -158,16 +159,21 @@ def main():
     with open(os.path.join(clients, "junk"), "w") as f:
         f.write("not a key\n")
 
-    pub = "tcp://127.0.0.1:%d" % free_port()
-    rep = "tcp://127.0.0.1:%d" % free_port()
+    # ports *: the kernel's pick, read from the daemon's log
     conf = os.path.join(tmp, "newswired.conf")
-    write_conf(conf, tmp, pub, rep)
+    write_conf(conf, tmp, "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
     logp = os.path.join(tmp, "daemon.log")
     log = open(logp, "ab")
     d = start(newswired, conf, log)
     ctx = zmq.Context()
     subs = []
     try:
+        ports = opslib.bound_ports(logp, 0, lambda: d.poll() is None, 20,
+                                   metrics=False)
+        if not check(ports is not None, "the daemon says its ports"):
+            return
+        pub = "tcp://127.0.0.1:%d" % ports[0]
+        rep = "tcp://127.0.0.1:%d" % ports[1]
         state = os.path.join(tmp, "state")
         ok = check(wait_file(os.path.join(state, "curve.pub"), 20),
                    "server key pair in the state folder")
@@ -289,3 +295,5 @@ def main():
 
 if __name__ == "__main__":
     main()
+    # an early return from main() (a check that stops the run) fails too
+    sys.exit(1 if failures else 0)
