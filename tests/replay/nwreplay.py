@@ -1,5 +1,5 @@
 """Helpers of the replay tests: a real newswired on temporary folders and
-free ports, files dropped into its inbox, the journal read with sqlite3,
+ports it binds itself (port *, read back from its log), files dropped into its inbox, the journal read with sqlite3,
 and a replay client on a raw DEALER socket (Debian's python3-zmq).
 
 NW_DAEMON_WRAPPER prefixes the daemon's command line; NW_TIME_FACTOR
@@ -11,7 +11,6 @@ import random
 import shlex
 import shutil
 import signal
-import socket
 import sqlite3
 import subprocess
 import tempfile
@@ -20,9 +19,11 @@ import time
 import zmq
 import sys
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from nwtest import check, failures  # noqa: E402
+import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
@@ -39,8 +40,9 @@ def finish(tmp):
 
 
 class Setup:
-    """A temporary folder with inbox/, state/, a configuration and two
-    free ports (PUB and replay)."""
+    """A temporary folder with inbox/, state/ and a configuration. The
+    daemon binds its ports (PUB, replay) itself: pub and replay are the
+    endpoints of the last run started (None before)."""
 
     def __init__(self, prefix, workers=2, extra=""):
         self.tmp = tempfile.mkdtemp(prefix=prefix)
@@ -49,8 +51,7 @@ class Setup:
         self.staging = os.path.join(self.tmp, "staging")
         os.mkdir(self.staging)
         os.mkdir(self.inbox)
-        self.pub = "tcp://127.0.0.1:%d" % free_port()
-        self.replay = "tcp://127.0.0.1:%d" % free_port()
+        self.pub = self.replay = None
         self.conf = os.path.join(self.tmp, "newswired.conf")
         self.log = os.path.join(self.tmp, "newswired.log")
         self.write_conf(workers, extra)
@@ -59,13 +60,30 @@ class Setup:
         with open(self.conf, "w") as f:
             f.write("[inbox]\npath = %s\nempty_grace = 1\n"
                     "[daemon]\nstate = %s\nworkers = %d\nqueue_size = 16\n"
-                    "log_level = info\n"
-                    "[publish]\nendpoint = %s\nreplay = %s\nheartbeat = 1\n"
-                    "%s" % (self.inbox, self.state, workers, self.pub,
-                            self.replay, extra))
+                    "log_level = info\nmetrics =\n"
+                    "[publish]\nendpoint = tcp://127.0.0.1:*\n"
+                    "replay = tcp://127.0.0.1:*\nheartbeat = 1\n"
+                    "%s" % (self.inbox, self.state, workers, extra))
 
-    def start(self):
-        return Daemon(self)
+    def start(self, wait=True):
+        """A run of the daemon; with wait, once it said its ports (pub
+        and replay set to them). Without, as soon as it is spawned (a
+        kill test that must not wait for the start line)."""
+        return Daemon(self, wait)
+
+    def started_ports(self, offset=0):
+        """([(publish port, replay port)] of the runs that logged their
+        start past offset, the offset after the last whole line)."""
+        try:
+            with open(self.log, "rb") as f:
+                f.seek(offset)
+                data = f.read()
+        except FileNotFoundError:
+            return [], offset      # no run yet
+        data = data[:data.rfind(b"\n") + 1]
+        found = [(int(m.group(1)), int(m.group(2))) for m in
+                 opslib.STARTED.finditer(data.decode(errors="replace"))]
+        return found, offset + len(data)
 
     def drop(self, name, text):
         """Writes a file beside the inbox and renames it in, as a
@@ -125,11 +143,21 @@ def uri_name(ev):
 
 
 class Daemon:
-    def __init__(self, setup):
+    def __init__(self, setup, wait=True):
         wrapper = shlex.split(os.environ.get("NW_DAEMON_WRAPPER", ""))
+        start = opslib.log_size(setup.log)
         self.logf = open(setup.log, "ab")
         self.proc = subprocess.Popen(wrapper + [NEWSWIRED, "-c", setup.conf],
                                      stderr=self.logf)
+        if not wait:
+            return
+        ports = opslib.bound_ports(setup.log, start, self.alive, 20,
+                                   metrics=False)
+        if ports is None:
+            self.kill()
+            raise AssertionError("newswired did not say its ports")
+        setup.pub = "tcp://127.0.0.1:%d" % ports[0]
+        setup.replay = "tcp://127.0.0.1:%d" % ports[1]
 
     def alive(self):
         return self.proc.poll() is None

@@ -25,11 +25,12 @@ N_KILLS = 20
 
 
 class Watcher(threading.Thread):
-    """Subscribes through every restart; records (seq, file name)."""
+    """Subscribes through every restart (to each run's port, as its
+    start line in the log says it); records (seq, file name)."""
 
-    def __init__(self, endpoint):
+    def __init__(self, setup):
         super().__init__(daemon=True)
-        self.endpoint = endpoint
+        self.setup = setup
         self.seen = []
         self.done = threading.Event()
 
@@ -40,8 +41,11 @@ class Watcher(threading.Thread):
         sock.setsockopt(zmq.SUBSCRIBE, b"article.")
         sock.setsockopt(zmq.SUBSCRIBE, b"source.")
         sock.setsockopt(zmq.RCVHWM, 0)
-        sock.connect(self.endpoint)
+        offset = 0
         while not self.done.is_set():
+            runs, offset = self.setup.started_ports(offset)
+            for pub, _ in runs:
+                sock.connect("tcp://127.0.0.1:%d" % pub)
             if sock.poll(100):
                 topic, body = sock.recv_multipart()
                 ev = nw.json.loads(body)
@@ -67,11 +71,11 @@ def main():
     print("seed", seed, flush=True)
     setup = nw.Setup("nw-kill-")
     names = ["k%04d.txt" % i for i in range(N_FILES)]
-    watcher = Watcher(setup.pub)
+    watcher = Watcher(setup)
     watcher.start()
     stop = threading.Event()
     t0 = time.monotonic()
-    d = setup.start()
+    d = setup.start(wait=False)
     drop = threading.Thread(target=dropper, args=(setup, names, stop),
                             daemon=True)
     drop.start()
@@ -84,7 +88,7 @@ def main():
             check(d.alive(), "newswired alive before kill %d" % (k + 1))
             d.kill()
             kills += 1
-            d = setup.start()
+            d = setup.start(wait=False)
         drop.join(timeout=120 * nw.FACTOR)
         check(not drop.is_alive(), "all files dropped")
         # the last run finishes the backlog
