@@ -10,7 +10,6 @@ import hashlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from nwtest import find_nginx, free_port, wait_port  # noqa: E402
+from nwtest import find_nginx, start_nginx  # noqa: E402
 
 FEEDS = ['feed-rs+feed-rs/rss_2.0_bbc.xml',
          'feed-rs+feed-rs/rss_1.0_debian.xml',
@@ -70,15 +69,15 @@ def main():
         print('SKIP: nginx is not installed (apt-get install nginx-light)')
         sys.exit(77)
     tmp = tempfile.mkdtemp(prefix='nw-nginx-')
-    port = free_port()
-    with open(os.path.join(tmp, 'nginx.conf'), 'w') as f:
-        f.write(CONF.format(tmp=tmp, port=port, root=root))
-    proc = subprocess.Popen([nginx, '-p', tmp, '-c', 'nginx.conf',
-                             '-e', os.path.join(tmp, 'error.log')],
-                            stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+
+    def write_conf(port):
+        with open(os.path.join(tmp, 'nginx.conf'), 'w') as f:
+            f.write(CONF.format(tmp=tmp, port=port, root=root))
+    proc, port = start_nginx([nginx, '-p', tmp, '-c', 'nginx.conf',
+                              '-e', os.path.join(tmp, 'error.log')],
+                             write_conf)
     try:
-        if not wait_port(port, proc):
+        if proc is None:
             err = open(os.path.join(tmp, 'error.log')).read() \
                 if os.path.exists(os.path.join(tmp, 'error.log')) else ''
             raise AssertionError('nginx did not start: ' + err[-500:])
@@ -119,12 +118,13 @@ def main():
         print('FAIL -', e)
         sys.exit(1)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
         shutil.rmtree(tmp, ignore_errors=True)
     print('%d passed, 0 failed' % checks)
 

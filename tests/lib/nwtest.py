@@ -1,6 +1,6 @@
 """Helpers shared by the Python end-to-end tests: a check that records
 failures instead of stopping at the first, a free loopback port, and the
-local nginx. A test adds this folder to sys.path:
+local nginx started on a port of its own (start_nginx). A test adds this folder to sys.path:
 
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", "lib"))
@@ -9,6 +9,7 @@ local nginx. A test adds this folder to sys.path:
 import os
 import shutil
 import socket
+import subprocess
 import time
 
 # Every check that failed, in order; a test exits non-zero when it is not
@@ -25,7 +26,9 @@ def check(ok, what):
 
 
 def free_port():
-    """A TCP port on 127.0.0.1 that nothing listens on just now."""
+    """A TCP port on 127.0.0.1 that nothing listens on just now (a race
+    with any other process binding: a daemon binds port * instead, a
+    Python server port 0, nginx goes through start_nginx())."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -51,3 +54,44 @@ def wait_port(port, proc):
         except OSError:
             time.sleep(0.05)
     return False
+
+
+def listens_on(pid, port):
+    """Whether process pid has a socket listening on TCP port (its fds'
+    socket inodes against /proc/net/tcp)."""
+    try:
+        inodes = set()
+        for fd in os.listdir("/proc/%d/fd" % pid):
+            link = os.readlink("/proc/%d/fd/%s" % (pid, fd))
+            if link.startswith("socket:["):
+                inodes.add(link[8:-1])
+        with open("/proc/%d/net/tcp" % pid) as f:
+            rows = [ln.split() for ln in f.readlines()[1:]]
+    except OSError:
+        return False
+    # local address HEX:PORT, state 0A (LISTEN), inode in column 9
+    return any(r[1].endswith(":%04X" % port) and r[3] == "0A" and
+               r[9] in inodes for r in rows)
+
+
+def start_nginx(argv, write_conf, tries=5):
+    """nginx (argv) on a loopback port it listens on itself: (process,
+    port), or (None, None). nginx cannot listen on port 0, so the port is
+    a free_port() written by write_conf(port) into its configuration; if
+    another process takes it first, nginx exits and the next pick is
+    tried. The port counts once nginx's own socket listens there."""
+    for _ in range(tries):
+        port = free_port()
+        write_conf(port)
+        proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        for _ in range(300):
+            if proc.poll() is not None or listens_on(proc.pid, port):
+                break
+            time.sleep(0.05)
+        if proc.poll() is None and listens_on(proc.pid, port):
+            return proc, port
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+    return None, None
