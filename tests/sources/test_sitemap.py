@@ -536,7 +536,7 @@ def case_crash(newswired, tmp):
                time.monotonic() < end):
             time.sleep(0.05)
         n = len(reqs(srv))
-        d = ts.Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+        d = ts.restart(newswired, conf, tmp, sub)
         sub.heartbeats.clear()
         check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
         # the journal, not the live socket: a subscriber reconnecting to

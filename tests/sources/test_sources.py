@@ -56,9 +56,11 @@ from http.server import (BaseHTTPRequestHandler,  # noqa: F401
 import jsonschema
 import zmq
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                "..", "lib"))
-from nwtest import check, failures, find_nginx, free_port, wait_port  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from nwtest import check, failures, find_nginx, start_nginx  # noqa: E402
+import opslib  # noqa: E402
 from feedserver import FeedHandler, new_state  # noqa: E402
 from feedserver import serve as serve_feeds  # noqa: E402
 
@@ -72,9 +74,16 @@ class Subscriber:
         self.sock.setsockopt(zmq.LINGER, 0)
         self.sock.setsockopt(zmq.SUBSCRIBE, b"")
         self.sock.connect(endpoint)
+        self.endpoint = endpoint
         self.validator = validator
         self.events = []
         self.heartbeats = []
+
+    def follow(self, endpoint):
+        """From the endpoint of a stopped run to the next run's."""
+        self.sock.disconnect(self.endpoint)
+        self.sock.connect(endpoint)
+        self.endpoint = endpoint
 
     def poll(self, timeout):
         if self.sock.poll(int(timeout * 1000)) == 0:
@@ -117,10 +126,26 @@ class Subscriber:
 
 
 class Daemon:
+    """newswired -c conf; ports (publish, replay, metrics) are those it
+    bound (ports * and 0: the kernel's pick), read from its log."""
+
     def __init__(self, exe, conf, log_path):
         self.log_path = log_path
+        start = opslib.log_size(log_path)
         self.log = open(log_path, "ab")
         self.proc = subprocess.Popen([exe, "-c", conf], stderr=self.log)
+        self.ports = opslib.bound_ports(log_path, start, self.alive, 20,
+                                        opslib.conf_has_metrics(conf))
+        if self.ports is None:
+            self.stop()
+            raise AssertionError("newswired did not say its ports: " +
+                                 self.logtext()[-2000:])
+
+    def endpoint(self):
+        return "tcp://127.0.0.1:%d" % self.ports[0]
+
+    def metrics_port(self):
+        return self.ports[2]
 
     def alive(self):
         return self.proc.poll() is None
@@ -142,12 +167,13 @@ class Daemon:
             return f.read()
 
 
-def base_conf(tmp, pub, extra=""):
+def base_conf(tmp, pub="*", extra=""):
+    """Ports *: the daemon binds the kernel's pick (Daemon.ports)."""
     return ("[inbox]\npath = %s/inbox\n"
             "[daemon]\nstate = %s/state\nworkers = 2\nqueue_size = 4\n"
             "log_level = debug\n%s"
-            "[publish]\nendpoint = tcp://127.0.0.1:%d\nheartbeat = 1\n"
-            "replay = tcp://127.0.0.1:%d\n"
+            "[publish]\nendpoint = tcp://127.0.0.1:%s\nheartbeat = 1\n"
+            "replay = tcp://127.0.0.1:%s\n"
             "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
             "connect_timeout = 2\ntimeout = 2\nmax_body = 200000\n"
             "per_host = 4\n%s"
@@ -155,7 +181,9 @@ def base_conf(tmp, pub, extra=""):
 
 
 METRICS = ""
-REPLAY = free_port()
+REPLAY = "*"
+# a test's metrics on the port the kernel picks: Daemon.metrics_port()
+METRICS_ANY = "metrics = 127.0.0.1:0\n"
 
 
 def metrics_key(newswired, tmp):
@@ -177,20 +205,30 @@ def source(name, url, interval=2, pages=False, extra=""):
 
 
 def start(newswired, tmp, body):
-    pub = free_port()
+    """The daemon on the configuration body("*") (its ports the kernel's
+    pick) and a subscriber that had a heartbeat from it."""
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
-        f.write(body(pub))
+        f.write(body("*"))
     schema = json.load(open(SCHEMA))
-    sub = Subscriber("tcp://127.0.0.1:%d" % pub,
+    d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+    sub = Subscriber(d.endpoint(),
                      jsonschema.Draft202012Validator(schema)
                      if hasattr(jsonschema, "Draft202012Validator")
                      else jsonschema.Draft7Validator(schema))
-    d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
-    assert sub.wait(lambda: sub.heartbeats or not d.alive(), 20), \
-        "no heartbeat"
+    if not sub.wait(lambda: sub.heartbeats or not d.alive(), 20):
+        d.stop()
+        sub.close()
+        raise AssertionError("no heartbeat")
     assert d.alive(), "newswired exited: " + d.logtext()[-2000:]
     return d, sub, conf
+
+
+def restart(newswired, conf, tmp, sub):
+    """The daemon again (after a stop or a kill), sub following it."""
+    d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+    sub.follow(d.endpoint())
+    return d
 
 
 def entry_keys(newswire_feed, path):
@@ -273,7 +311,6 @@ def case_nginx(newswired, tmp):
         return 77
     www = os.path.join(tmp, "www")
     os.makedirs(www)
-    port = free_port()
     names = {}
     for i, rel in enumerate(REALWORLD):
         name = "rw%d" % i
@@ -281,15 +318,20 @@ def case_nginx(newswired, tmp):
         shutil.copy(os.path.join(SHARED, "feeds", "realworld", rel),
                     os.path.join(www, name + ext))
         names[name] = name + ext
-    n_pages = pages_feed(www, port, os.path.join(SHARED, "corpus",
-                                                 "aeb-dev", "html"), 4)
-    with open(os.path.join(tmp, "nginx.conf"), "w") as f:
-        f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
-    ngx = subprocess.Popen([nginx, "-c", os.path.join(tmp, "nginx.conf"),
-                            "-p", tmp], stderr=subprocess.DEVNULL)
+    n_pages = []
+
+    def write_conf(port):
+        # the page links name the port
+        n_pages[:] = [pages_feed(www, port, os.path.join(
+            SHARED, "corpus", "aeb-dev", "html"), 4)]
+        with open(os.path.join(tmp, "nginx.conf"), "w") as f:
+            f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
+    ngx, port = start_nginx([nginx, "-c", os.path.join(tmp, "nginx.conf"),
+                             "-p", tmp], write_conf)
+    assert ngx is not None, "nginx did not start"
+    n_pages = n_pages[0]
     d = sub = None
     try:
-        assert wait_port(port, ngx), "nginx did not start"
         srcs = "".join(source(n, "http://127.0.0.1:%d/%s" % (port, f),
                               interval=2) for n, f in names.items())
         srcs += source("pages", "http://127.0.0.1:%d/pages.xml" % port,
@@ -373,7 +415,7 @@ def case_nginx(newswired, tmp):
         check(d.stop() == 0, "clean exit")
         with open(log) as f:
             n_before = len(f.read().splitlines())
-        d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+        d = restart(newswired, conf, tmp, sub)
 
         def new_polls():
             with open(log) as f:
@@ -784,7 +826,7 @@ def case_restart(newswired, tmp):
         d.proc.wait()
         d.log.close()
         check(not sub.topics("article."), "nothing published before")
-        d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
+        d = restart(newswired, conf, tmp, sub)
         sub.heartbeats.clear()
         check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
         srv.state["page_go"].set()
@@ -899,11 +941,12 @@ def case_oneway(newswired, tmp):
     line; /metrics counts each feed source's items."""
     srv = serve()
     base = "http://127.0.0.1:%d" % srv.server_address[1]
-    mport = free_port()
+    global METRICS
+    METRICS = METRICS_ANY
     srcs = (source("alpha", base + "/feed-a", 2, pages=True) +
             source("beta", base + "/feed-b", 2, pages=True))
-    d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub).replace(
-        "[publish]", "metrics = 127.0.0.1:%d\n[publish]" % mport) + srcs)
+    d, sub, _ = start(newswired, tmp, lambda pub: base_conf(tmp, pub) + srcs)
+    mport = d.metrics_port()
     srv.state["go"].set()
     try:
         arts = lambda: sub.topics("article.")  # noqa: E731
