@@ -25,9 +25,11 @@ import time
 
 import zmq
 
-sys.path.insert(0, os.path.join(os.path.dirname(
-    os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from nwtest import check, failures  # noqa: E402
+import opslib  # noqa: E402
 
 PARAS = [
     "The river authority opened the new flood barrier on Tuesday after "
@@ -56,20 +58,18 @@ PARAS = [
 class Daemon:
     def __init__(self, newswired, tmp, extra):
         self.inbox = os.path.join(tmp, "inbox")
-        pub, rep = free_port(), free_port()
         conf = os.path.join(tmp, "newswired.conf")
+        # ports *: the kernel's pick, read from the start line
         with open(conf, "w") as f:
             f.write("[inbox]\npath = %s\n%s\n[daemon]\nstate = %s\n"
                     "metrics =\nlog_level = debug\n[publish]\n"
-                    "endpoint = tcp://127.0.0.1:%d\n"
-                    "replay = tcp://127.0.0.1:%d\n" %
-                    (self.inbox, extra, os.path.join(tmp, "state"), pub,
-                     rep))
+                    "endpoint = tcp://127.0.0.1:*\n"
+                    "replay = tcp://127.0.0.1:*\n" %
+                    (self.inbox, extra, os.path.join(tmp, "state")))
         self.sub = zmq.Context.instance().socket(zmq.SUB)
         self.sub.setsockopt(zmq.LINGER, 0)
         self.sub.setsockopt(zmq.SUBSCRIBE, b"article.")
         self.sub.setsockopt(zmq.SUBSCRIBE, b"source.error.")
-        self.sub.connect("tcp://127.0.0.1:%d" % pub)
         self.log = []
         self.p = subprocess.Popen([newswired, "-c", conf],
                                   stderr=subprocess.PIPE)
@@ -78,7 +78,10 @@ class Daemon:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and not self.said(b"watching"):
             time.sleep(0.05)
-        check(self.said(b"watching"), "newswired started")
+        started = [m for m in (opslib.STARTED.search(
+            line.decode(errors="replace")) for line in list(self.log)) if m]
+        if check(started, "newswired started"):
+            self.sub.connect("tcp://127.0.0.1:%s" % started[0].group(1))
         time.sleep(0.3)     # the subscription reaches the PUB socket
 
     def read(self):
