@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures, reserve_port  # noqa: E402
 
 ARTICLE = """<html><head><title>Harbour bridge reopens after repairs</title>
 <meta name="author" content="Ann Example"></head><body><article>
@@ -149,12 +149,15 @@ def test_tail_endpoints(newswire):
               "tcp://" in r.stderr and opt in r.stderr,
               "tail %s nonsense: exit 2 saying what an endpoint looks "
               "like (%d %r)" % (opt, r.returncode, r.stderr))
-    port = free_port()
+    # ports held, not listening: nothing can listen there meanwhile
+    (hold, port), (hold2, port2) = reserve_port(), reserve_port()
     t0 = time.monotonic()
     r = run([newswire, "tail", "--endpoint", "tcp://127.0.0.1:%d" % port,
-             "--replay", "tcp://127.0.0.1:%d" % free_port(),
+             "--replay", "tcp://127.0.0.1:%d" % port2,
              "--timeout", "2"], timeout=60)
     took = time.monotonic() - t0
+    hold.close()
+    hold2.close()
     check(r.returncode == 1 and r.stdout == "" and
           "nothing listens on tcp://127.0.0.1:%d" % port in r.stderr and
           "giving up" in r.stderr,
@@ -166,7 +169,8 @@ def test_tail_endpoints(newswire):
 def test_tail_waits_for_daemon(newswire, newswired, tmp):
     """tail first, the daemon later: tail says it waits, then that it
     connected, and prints the event of a file dropped into the inbox."""
-    pub, rep = free_port(), free_port()
+    # the ports held until the daemon binds them (tail needs them first)
+    (hold, pub), (hold2, rep) = reserve_port(), reserve_port()
     tail = subprocess.Popen(
         [newswire, "tail", "--endpoint", "tcp://127.0.0.1:%d" % pub,
          "--replay", "tcp://127.0.0.1:%d" % rep, "--count", "1",
@@ -198,6 +202,8 @@ def test_tail_waits_for_daemon(newswire, newswired, tmp):
             time.sleep(0.1)
         check(any(e == "newswire tail: connected to tcp://127.0.0.1:%d\n"
                   % pub for e in err), "tail says it connected: %r" % err)
+        hold.close()
+        hold2.close()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and daemon.poll() is None and \
                 not any("events after seq" in e for e in err):
@@ -219,6 +225,8 @@ def test_tail_waits_for_daemon(newswire, newswired, tmp):
               "tail prints the dropped article and exits (%s %r)" %
               (tail.returncode, out[:200]))
     finally:
+        hold.close()
+        hold2.close()
         for p in (tail, daemon):
             if p is not None and p.poll() is None:
                 p.terminate()

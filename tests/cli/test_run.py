@@ -20,7 +20,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+from nwtest import check, failures, reserve_port  # noqa: E402
 from test_cli import ARTICLE  # noqa: E402
 
 
@@ -42,10 +42,12 @@ def main():
     tmp = tempfile.mkdtemp(prefix="nw-run-")
     inbox = os.path.join(tmp, "inbox")
     env = dict(os.environ, NEWSWIRE_BUILD=os.path.abspath(build))
+    # scripts/run's tail needs the ports: held until the daemon binds them
+    (hold, pub), (hold2, rep) = reserve_port(), reserve_port()
     p = subprocess.Popen(
         [run, "--inbox", inbox, "--state", os.path.join(tmp, "state"),
-         "--publish", "tcp://127.0.0.1:%d" % free_port(),
-         "--replay", "tcp://127.0.0.1:%d" % free_port()],
+         "--publish", "tcp://127.0.0.1:%d" % pub,
+         "--replay", "tcp://127.0.0.1:%d" % rep],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     out, err = [], []
     threads = [threading.Thread(target=lambda: out.extend(p.stdout),
@@ -78,6 +80,8 @@ def main():
             time.sleep(0.1)
         check(any("newswire tail: connected to" in e for e in err),
               "tail connected: %r" % err[-10:])
+        hold.close()
+        hold2.close()
         with open(os.path.join(tmp, "bridge.html"), "w") as f:
             f.write(ARTICLE)
         os.rename(os.path.join(tmp, "bridge.html"),
@@ -102,6 +106,8 @@ def main():
         check(any("stopped at seq" in e for e in err),
               "newswired stopped cleanly: %r" % err[-3:])
     finally:
+        hold.close()
+        hold2.close()
         if p.poll() is None:
             p.kill()
             p.wait()

@@ -34,6 +34,19 @@ def free_port():
         return s.getsockname()[1]
 
 
+def reserve_port():
+    """(socket, port): a loopback port held for a daemon the test starts
+    later, known before (a client started first waits for it). The socket
+    is bound with SO_REUSEADDR but does not listen: nothing else can bind
+    the port (the kernel picks it for no port-0 bind, and a plain bind is
+    refused), a connect to it is refused, yet ZeroMQ's bind (SO_REUSEADDR)
+    takes it. Close the socket once the daemon has bound."""
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("127.0.0.1", 0))
+    return s, s.getsockname()[1]
+
+
 def find_nginx():
     """Debian's nginx binary, or None."""
     for p in ("/usr/sbin/nginx", shutil.which("nginx")):
