@@ -12,12 +12,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(
-    os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "lib"))
+sys.path.insert(0, os.path.join(HERE, "..", "ops"))
+from nwtest import check, failures  # noqa: E402
+import opslib  # noqa: E402
 
 BODY = ("The council approved the plan for the {n} district on Monday "
         "after a long debate about its cost and the number of homes.\n\n"
@@ -53,15 +54,23 @@ def main():
     newswired, sub_py, sub_c = sys.argv[1:4]
     tmp = tempfile.mkdtemp(prefix="nw-examples-")
     inbox = os.path.join(tmp, "inbox")
-    pub, rep = free_port(), free_port()
-    ends = ["--endpoint", "tcp://127.0.0.1:%d" % pub,
-            "--replay", "tcp://127.0.0.1:%d" % rep]
-    daemon = subprocess.Popen(
-        [newswired, "--inbox", inbox, "--state", os.path.join(tmp, "state"),
-         "--publish", ends[1], "--replay", ends[3]],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = os.path.join(tmp, "newswired.log")
+    # ports *: the kernel's pick, read from the daemon's start line
+    with open(log, "wb") as logf:
+        daemon = subprocess.Popen(
+            [newswired, "--inbox", inbox, "--state",
+             os.path.join(tmp, "state"), "--publish", "tcp://127.0.0.1:*",
+             "--replay", "tcp://127.0.0.1:*"],
+            stdout=subprocess.DEVNULL, stderr=logf)
     subs = []
     try:
+        ports = opslib.bound_ports(log, 0, lambda: daemon.poll() is None,
+                                   30, metrics=False)
+        if not check(ports is not None, "newswired says its ports: %s"
+                     % open(log, errors="replace").read()[-500:]):
+            return 1
+        ends = ["--endpoint", "tcp://127.0.0.1:%d" % ports[0],
+                "--replay", "tcp://127.0.0.1:%d" % ports[1]]
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and \
                 not os.path.isdir(os.path.join(inbox, "processed")):
