@@ -37,7 +37,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -45,6 +44,10 @@ import threading
 import time
 
 import zmq
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "tests", "lib"))
+from nwtest import reserve_port  # noqa: E402
 
 LIMIT = 600
 EXTRACT_MAX = 5000
@@ -66,12 +69,6 @@ def page(i):
             "</title></head><body><article><h1>%s</h1><p class=byline>By "
             "Ann Smith</p>%s</article></body></html>"
             % (title, title, "".join(paras))).encode()
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def vm(pid, key):
@@ -182,14 +179,16 @@ def main():
           "%d events, peak %.1f MB, 1 process, 1 thread)" %
           (r_ex, n_ex, t_ex, ex_events, ex_hwm / 1024), flush=True)
 
-    pub_port, mport = free_port(), free_port()
+    # the subscriber connects first: the publish port is held for the
+    # daemon (log_level warn does not log the ports it bound)
+    hold, pub_port = reserve_port()
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
         f.write("[inbox]\npath = %s\n[daemon]\nstate = %s/state\n"
-                "workers = %d\nlog_level = warn\nmetrics = 127.0.0.1:%d\n"
+                "workers = %d\nlog_level = warn\nmetrics =\n"
                 "[publish]\nendpoint = tcp://127.0.0.1:%d\n"
-                "heartbeat = 1\nreplay = tcp://127.0.0.1:%d\n" %
-                (inbox, tmp, workers, mport, pub_port, free_port()))
+                "heartbeat = 1\nreplay = tcp://127.0.0.1:*\n" %
+                (inbox, tmp, workers, pub_port))
     log = open(os.path.join(tmp, "newswired.log"), "wb")
     d = subprocess.Popen([newswired, "-c", conf], stderr=log)
     sub = Subscriber("tcp://127.0.0.1:%d" % pub_port, n)
@@ -197,6 +196,7 @@ def main():
     end = time.monotonic() + 30
     while sub.heartbeats == 0 and time.monotonic() < end:
         time.sleep(0.05)
+    hold.close()
     if sub.heartbeats == 0:
         print("  FAIL: no heartbeat from newswired in 30 s")
         ok = False

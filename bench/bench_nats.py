@@ -39,7 +39,6 @@ for d in ("lib", "ops", "nats"):
 import clusterlib  # noqa: E402
 import natsproto  # noqa: E402
 import opslib  # noqa: E402
-from nwtest import free_port  # noqa: E402
 
 LIMIT = 300
 LEASE = 3
@@ -67,26 +66,27 @@ def wait(pred, seconds, step=0.02):
 
 def node(tmp, nats_ports):
     """A newswired configuration with ZeroMQ (publish, replay) and the
-    JetStream output: (conf, metrics port, publish, replay, log)."""
+    JetStream output: (conf, log). Its ports are the kernel's pick, read
+    by opslib.Daemon.ports()."""
     os.makedirs(os.path.join(tmp, "inbox"), exist_ok=True)
-    mport, pub = free_port(), free_port()
     conf = os.path.join(tmp, "newswired.conf")
-    opslib.write_conf(conf, tmp, pub, mport, workers=2, queue=256)
-    with open(conf) as f:
-        text = f.read()
-    replay = int(text.split("replay = tcp://127.0.0.1:")[1].split()[0])
+    opslib.write_conf(conf, tmp, workers=2, queue=256)
     with open(conf, "a") as f:
         f.write("[output.nats]\nservers = %s\nreplicas = 3\n"
                 "duplicate_window = 600\n" % ",".join(
                     "nats://127.0.0.1:%d" % p for p in nats_ports))
-    return conf, mport, pub, replay, os.path.join(tmp, "newswired.log")
+    return conf, os.path.join(tmp, "newswired.log")
 
 
 def live_and_catchup(exe, nw, tmp, ports, n):
-    conf, mport, pub, replay, log = node(tmp, ports)
+    conf, log = node(tmp, ports)
     d = opslib.Daemon(exe, conf, log)
     out = {}
     try:
+        if d.ports() is None or d.metrics_port() is None:
+            print("newswired did not say its ports")
+            return None
+        pub, replay, mport = d.ports()
         if not wait(lambda: metric(mport, "newswire_nats_connected") == 1,
                     30):
             print("newswired did not connect to the cluster")
@@ -150,8 +150,10 @@ def live_and_catchup(exe, nw, tmp, ports, n):
         with open(log, "rb") as f:
             start = len(f.read())
         d = opslib.Daemon(exe, conf, log)
-        if not wait(lambda: metric(mport, "newswire_nats_acked_seq") == n,
-                    LIMIT, 0.02):
+        mport = d.metrics_port()
+        if mport is None or not wait(
+                lambda: metric(mport, "newswire_nats_acked_seq") == n,
+                LIMIT, 0.02):
             print("catch-up into the stream incomplete")
             return None
         t1 = time.time()

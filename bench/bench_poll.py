@@ -13,13 +13,16 @@ import json
 import os
 import resource
 import shutil
-import socket
 from statistics import median
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "tests", "lib"))
+from nwtest import start_nginx  # noqa: E402
 
 FEED = "feed-rs+feed-rs/rss_2.0_bbc.xml"
 ROUNDS = 2   # interleaved runs of each; more would pass a minute here
@@ -48,12 +51,6 @@ http {{
     }}
 }}
 '''
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def run_measured(args, **kw):
@@ -102,18 +99,14 @@ def main():
         with open(p, "wb") as f:
             f.write(data)
         os.utime(p, (stamp, stamp))   # one ETag for all: curl's -H
-    port = free_port()
-    with open(os.path.join(tmp, "nginx.conf"), "w") as f:
-        f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
-    ngx = subprocess.Popen([nginx, "-c", os.path.join(tmp, "nginx.conf"),
-                            "-p", tmp], stderr=subprocess.DEVNULL)
+    def write_conf(port):
+        with open(os.path.join(tmp, "nginx.conf"), "w") as f:
+            f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
+    ngx, port = start_nginx([nginx, "-c", os.path.join(tmp, "nginx.conf"),
+                             "-p", tmp], write_conf)
+    if ngx is None:
+        sys.exit("nginx did not start")
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), 0.1).close()
-                break
-            except OSError:
-                time.sleep(0.05)
         urls = ["http://127.0.0.1:%d/f%d.xml" % (port, i) for i in range(n)]
         with open(os.path.join(tmp, "urls"), "w") as f:
             f.write("\n".join(urls) + "\n")
