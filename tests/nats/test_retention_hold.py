@@ -18,15 +18,18 @@ import tempfile
 import time
 
 import clusterlib
-from clusterlib import Node, check, check_stream, free_port, m, wait_for
+from clusterlib import Node, check, check_stream, m, wait_for
 import natsproto
+import nwtest
 
 
 def main():
     exe = sys.argv[1]
     server = clusterlib.need_server()
     tmp = tempfile.mkdtemp(prefix="nw-rethold-")
-    port = free_port()
+    # the server's port, held until it comes (nothing else takes it; the
+    # node's connects are refused meanwhile as with no server at all)
+    hold, port = nwtest.reserve_port()
     srv = None
     node = Node(exe, tmp, port, extra="[store]\nkeep_events = 2\n")
     log = os.path.join(tmp, "newswired.log")
@@ -54,6 +57,7 @@ def main():
         # holds it just now)
         srv = natsproto.Server(server, port, os.path.join(tmp, "js"),
                                os.path.join(tmp, "nats-server.log"))
+        hold.close()
         c = natsproto.wait_conn(port, srv.proc, 15)
         if not check(srv.up and c is not None, "nats-server answers"):
             return 1
@@ -73,6 +77,7 @@ def main():
         check(node.d.stop() == 0, "newswired stops cleanly")
         node.d = None
     finally:
+        hold.close()
         if node.d is not None:
             node.d.stop()
         if srv is not None:

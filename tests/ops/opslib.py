@@ -20,7 +20,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from nwtest import check, failures, free_port  # noqa: E402,F401
+from nwtest import check, failures  # noqa: E402,F401
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
