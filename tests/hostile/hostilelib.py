@@ -1,6 +1,7 @@
-"""Parts the hostile tests share: a subscriber to every topic of a
-newswired, a SIGTERM timed, and newswired on a small tmpfs of its own
-(TmpfsDaemon) for the full-disk tests.
+"""Parts the hostile tests share: their configuration's opening (conf()),
+a subscriber to every topic of a newswired (Sub, start()), a SIGTERM
+timed, and newswired on a small tmpfs of its own (TmpfsDaemon,
+tmpfs_run()) for the full-disk tests.
 
 A test adds tests/ops and tests/lib to sys.path before importing this
 (as it does for opslib). NW_TIME_FACTOR stretches every wait.
@@ -17,8 +18,8 @@ import time
 
 import zmq
 
-from opslib import (FACTOR, bound_ports, check, cleanup,  # noqa: E402
-                    conf_has_metrics, failures, log_size)
+from opslib import (FACTOR, Daemon, bound_ports, check,  # noqa: E402
+                    cleanup, conf_has_metrics, failures, log_size)
 
 SIZE = "4m"
 
@@ -60,6 +61,21 @@ def fill(path):
                         raise
                     break
     return n
+
+
+def conf(inbox, state, workers=2, level="info", inbox_keys="",
+         daemon_keys="", rest=""):
+    """A configuration's opening, as every hostile test has it: the inbox
+    (more keys of [inbox] in inbox_keys), the state, workers and log
+    level (more keys of [daemon] in daemon_keys), no metrics, heartbeats
+    every second and the ZeroMQ ports the kernel's pick (read from the
+    log: Daemon.ports(), TmpfsDaemon.ports); rest follows [publish]."""
+    return ("[inbox]\npath = %s\n%s"
+            "[daemon]\nstate = %s\nworkers = %d\n%slog_level = %s\n"
+            "metrics =\n"
+            "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
+            "replay = tcp://127.0.0.1:*\n%s"
+            % (inbox, inbox_keys, state, workers, daemon_keys, level, rest))
 
 
 def log_text(path):
@@ -127,6 +143,14 @@ class Sub:
     def close(self):
         self.sock.close()
         self.ctx.term()
+
+
+def start(exe, conf_path, log_path, sub):
+    """An opslib.Daemon on conf_path, sub (a Sub) subscribed on the
+    publish port it bound (a run after another binds another)."""
+    d = Daemon(exe, conf_path, log_path)
+    check(sub.connect(d.pub_port()), "the log says the publish port")
+    return d
 
 
 def stop_timed(d):
@@ -233,6 +257,22 @@ class TmpfsDaemon:
         self.log.close()
         self.sub.close()
         return self.rc
+
+
+def tmpfs_run(exe, tmp, conf_text, mount, body, size=SIZE):
+    """A full-disk test from its configuration (conf_text, written to
+    tmp/newswired.conf) on: body(d) with a TmpfsDaemon d whose tmpfs is
+    mount, then what each such test checks at the end (a clean stop, no
+    sanitizer report) and finish(), which exits."""
+    conf_path = os.path.join(tmp, "newswired.conf")
+    with open(conf_path, "w") as f:
+        f.write(conf_text)
+    logp = os.path.join(tmp, "daemon.log")
+    with TmpfsDaemon(exe, conf_path, logp, mount, size) as d:
+        body(d)
+    check(d.rc == 0, "clean stop: rc %r" % d.rc)
+    no_sanitizer_report(d.text())
+    finish(tmp, logp)
 
 
 def no_sanitizer_report(text):

@@ -34,10 +34,10 @@ import time
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import FACTOR, Daemon, check  # noqa: E402
+from opslib import FACTOR, check  # noqa: E402
 from feedserver import FeedHandler, rss, serve  # noqa: E402
-from hostilelib import (Sub, finish, log_text,  # noqa: E402
-                        no_sanitizer_report, stop_timed)
+from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
+                        no_sanitizer_report, start, stop_timed)
 
 N_BIG = 300000
 MAX_ENTRIES = 50
@@ -89,20 +89,16 @@ def write_conf(path, tmp, base):
         srcs += ('[source "small%d"]\nurl = %s/small-%d\ninterval = 1\n'
                  % (k, base, k))
     with open(path, "w") as f:
-        f.write("[inbox]\npath = %s/inbox\n"
-                "[daemon]\nstate = %s/state\nworkers = 2\n"
-                "job_budget = %d\nlog_level = debug\nmetrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:*\n"
-                "[http]\nhost_delay = 0\nper_host = 4\njitter = 0\n"
-                "backoff = 1\nbackoff_max = 2\ntimeout = 20\n%s"
-                % (tmp, tmp, BUDGET, srcs))
+        f.write(conf(tmp + "/inbox", tmp + "/state", level="debug",
+                     daemon_keys="job_budget = %d\n" % BUDGET,
+                     rest="[http]\nhost_delay = 0\nper_host = 4\n"
+                     "jitter = 0\nbackoff = 1\nbackoff_max = 2\n"
+                     "timeout = 20\n" + srcs))
 
 
-def run1(newswired, conf, logp, sub, srv):
+def run1(newswired, conf_path, logp, sub, srv):
     """Others publish meanwhile; big: entries or a clear error; memory."""
-    d = Daemon(newswired, conf, logp)
-    check(sub.connect(d.pub_port()), "the log says the publish port")
+    d = start(newswired, conf_path, logp, sub)
     check(sub.wait(lambda: sub.beats, 20, d.alive), "run 1: a heartbeat")
     srv.state["go"].set()
     end = time.monotonic() + 90 * FACTOR
@@ -155,21 +151,20 @@ def run1(newswired, conf, logp, sub, srv):
           "10 s (%.1f s, rc %r)" % (took, rc))
 
 
-def run2(newswired, conf, logp, sub):
+def run2(newswired, conf_path, logp, sub):
     """SIGTERM while the big body is being parsed."""
-    start = len(log_text(logp))
-    d = Daemon(newswired, conf, logp)
-    check(sub.connect(d.pub_port()), "the log says the publish port")
+    at = len(log_text(logp))
+    d = start(newswired, conf_path, logp, sub)
     marker = re.compile(r"big: \d+ bytes to parse")
     end = time.monotonic() + 60 * FACTOR
     while time.monotonic() < end and d.alive():
-        if marker.search(log_text(logp)[start:]):
+        if marker.search(log_text(logp)[at:]):
             break
         sub.poll(50)
-    check(marker.search(log_text(logp)[start:]), "run 2: the big body came")
+    check(marker.search(log_text(logp)[at:]), "run 2: the big body came")
     time.sleep(0.2)
     rc, took = stop_timed(d)
-    text = log_text(logp)[start:]
+    text = log_text(logp)[at:]
     cut = [ln for ln in text.splitlines()
            if "big: work on the feed stopped while" in ln]
     print("run 2: SIGTERM took %.1f s, rc %r; %s" % (took, rc,
@@ -201,7 +196,7 @@ def journal_checks(tmp, sub):
     return len(seqs)
 
 
-def run3(newswired, conf, logp, sub, tmp, last):
+def run3(newswired, conf_path, logp, sub, tmp, last):
     """The next start goes on from the journal's end (its first heartbeat
     says so; the subscriber may miss the first events of a restart)."""
     # what the last run sent before it stopped is read first
@@ -212,8 +207,7 @@ def run3(newswired, conf, logp, sub, tmp, last):
         sub.poll(100)
         if len(sub.events) + len(sub.beats) != n:
             quiet = time.monotonic()
-    d = Daemon(newswired, conf, logp)
-    check(sub.connect(d.pub_port()), "the log says the publish port")
+    d = start(newswired, conf_path, logp, sub)
     n0, b0 = len(sub.events), len(sub.beats)
     sub.wait(lambda: len(sub.events) > n0 and len(sub.beats) > b0, 30,
              d.alive)
@@ -238,15 +232,15 @@ def main():
     check(size < min(CAP, MAX_BODY), "the feed is under the size cap: %d "
           "bytes" % size)
     srv = serve(Handler)
-    conf = os.path.join(tmp, "newswired.conf")
-    write_conf(conf, tmp, srv.base)
+    conf_path = os.path.join(tmp, "newswired.conf")
+    write_conf(conf_path, tmp, srv.base)
     logp = os.path.join(tmp, "daemon.log")
     sub = Sub()     # on each run's port
     try:
-        run1(newswired, conf, logp, sub, srv)
-        run2(newswired, conf, logp, sub)
+        run1(newswired, conf_path, logp, sub, srv)
+        run2(newswired, conf_path, logp, sub)
         last = journal_checks(tmp, sub)
-        run3(newswired, conf, logp, sub, tmp, last)
+        run3(newswired, conf_path, logp, sub, tmp, last)
     finally:
         sub.close()
         srv.shutdown()

@@ -30,8 +30,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import FACTOR, check, drop, page  # noqa: E402
-from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
-                        no_sanitizer_report)
+from hostilelib import conf, need_unshare, tmpfs_run  # noqa: E402
 
 N_FULL = 10
 
@@ -44,21 +43,12 @@ def main():
     inbox = os.path.join(tmp, "inbox")
     os.makedirs(out)
     os.makedirs(inbox)
-    conf = os.path.join(tmp, "newswired.conf")
-    with open(conf, "w") as f:
-        f.write("[inbox]\npath = %s\nempty_grace = 0\nsettle = 0\n"
-                "[daemon]\nstate = %s/state\nworkers = 2\nlog_level = info\n"
-                "metrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:*\n"
-                "[output.file]\npath = %s/events.jsonl\nfsync = always\n"
-                % (inbox, tmp, out))
-    logp = os.path.join(tmp, "daemon.log")
-    with TmpfsDaemon(newswired, conf, logp, out, size="256k") as d:
-        run(d, tmp, inbox)
-    check(d.rc == 0, "clean stop: rc %r" % d.rc)
-    no_sanitizer_report(d.text())
-    finish(tmp, logp)
+    text = conf(inbox, os.path.join(tmp, "state"),
+                inbox_keys="empty_grace = 0\nsettle = 0\n",
+                rest="[output.file]\npath = %s/events.jsonl\n"
+                "fsync = always\n" % out)
+    tmpfs_run(newswired, tmp, text, out, lambda d: run(d, tmp, inbox),
+              size="256k")
 
 
 def run(d, tmp, inbox):

@@ -21,15 +21,13 @@ import os
 import sys
 import tempfile
 import threading
-import time
-
-import zmq
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import FACTOR, Daemon, check, cleanup, failures  # noqa: E402
+from opslib import check, cleanup, failures  # noqa: E402
 from feedserver import FeedHandler, new_state, serve  # noqa: E402
+import hostilelib  # noqa: E402
 
 SECRET = "Internal admin console of the intranet"
 
@@ -79,14 +77,10 @@ def conf(tmp, a, extra):
         srcs += ('[source "%s"]\nurl = %s/%s\ninterval = 2\n'
                  "fetch_pages = %s\n" % (name, a, name,
                                          "yes" if pages else "no"))
-    return ("[inbox]\npath = %s/inbox\n"
-            "[daemon]\nstate = %s/state\nworkers = 2\nlog_level = info\n"
-            "metrics =\n"
-            "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-            "replay = tcp://127.0.0.1:*\n"
-            "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
-            "connect_timeout = 2\ntimeout = 5\n%s%s"
-            % (tmp, tmp, extra, srcs))
+    return hostilelib.conf(
+        tmp + "/inbox", tmp + "/state",
+        rest="[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
+        "connect_timeout = 2\ntimeout = 5\n" + extra + srcs)
 
 
 def run(newswired, tmp, state, allow):
@@ -98,19 +92,10 @@ def run(newswired, tmp, state, allow):
     with open(path, "w") as f:
         f.write(conf(run_tmp, state["a"],
                      "allow_private = yes\n" if allow else ""))
-    ctx = zmq.Context()
-    sub = ctx.socket(zmq.SUB)
-    sub.setsockopt(zmq.LINGER, 0)
-    sub.setsockopt(zmq.SUBSCRIBE, b"")
+    sub = hostilelib.Sub()
     log = os.path.join(tmp, "daemon-%s.log" % ("allow" if allow else "deny"))
-    d = Daemon(newswired, path, log)
-    if check(d.pub_port() is not None, "the log says the publish port"):
-        sub.connect("tcp://127.0.0.1:%d" % d.pub_port())
-    events = []
-    # the first heartbeat: the subscription is in, the servers may answer
-    if check(sub.poll(int(20000 * FACTOR)), "a heartbeat"):
-        sub.recv_multipart()
-    state["go"].set()
+    d = hostilelib.start(newswired, path, log, sub)
+    events = sub.events
 
     def topics(prefix):
         return [t for t, _ in events if t.startswith(prefix)]
@@ -118,23 +103,16 @@ def run(newswired, tmp, state, allow):
     want = (["article.new.redir", "article.new.links", "article.new.own"]
             if allow else ["source.error.redir", "source.error.links",
                            "article.new.own"])
-    end = time.monotonic() + 30 * FACTOR
     try:
-        while time.monotonic() < end and d.alive():
-            if sub.poll(200):
-                t, body = sub.recv_multipart()
-                events.append((t.decode(), json.loads(body)))
-            if all(topics(w) for w in want):
-                break
+        # the first heartbeat: the subscription is in, the servers may
+        # answer
+        check(sub.wait(lambda: sub.beats, 20, d.alive), "a heartbeat")
+        state["go"].set()
+        sub.wait(lambda: all(topics(w) for w in want), 30, d.alive)
         # a little more: anything that should not come has its chance
-        end = time.monotonic() + 2 * FACTOR
-        while time.monotonic() < end:
-            if sub.poll(100):
-                t, body = sub.recv_multipart()
-                events.append((t.decode(), json.loads(body)))
+        sub.wait(lambda: False, 2)
     finally:
         sub.close()
-        ctx.term()
         rc = d.stop()
     check(rc == 0, "clean stop, rc %r" % rc)
     text = open(log, errors="replace").read()

@@ -19,16 +19,14 @@ there). Every wait is bounded; NW_TIME_FACTOR stretches them.
 import os
 import sys
 import tempfile
-import time
 from datetime import datetime
-
-import zmq
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import FACTOR, Daemon, check, cleanup, failures  # noqa: E402
+from opslib import check, cleanup, failures  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
+import hostilelib  # noqa: E402
 
 HUGE = "99999999999999999999999"
 
@@ -68,40 +66,24 @@ def main():
                  "fetch_pages = %s\n" % (name, base, path, pages))
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
-        f.write("[inbox]\npath = %s/inbox\n"
-                "[daemon]\nstate = %s/state\nworkers = 2\n"
-                "log_level = info\nmetrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:*\n"
-                "[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
-                "jitter = 0\nconnect_timeout = 2\ntimeout = 5\n"
-                "max_hold = 2\n%s" % (tmp, tmp, srcs))
-    ctx = zmq.Context()
-    sub = ctx.socket(zmq.SUB)
-    sub.setsockopt(zmq.LINGER, 0)
-    sub.setsockopt(zmq.SUBSCRIBE, b"article.")
-    sub.setsockopt(zmq.SUBSCRIBE, b"heartbeat")
+        f.write(hostilelib.conf(
+            tmp + "/inbox", tmp + "/state",
+            rest="[http]\nhost_delay = 0\nbackoff = 1\nbackoff_max = 2\n"
+            "jitter = 0\nconnect_timeout = 2\ntimeout = 5\n"
+            "max_hold = 2\n" + srcs))
+    sub = hostilelib.Sub()
     logp = os.path.join(tmp, "daemon.log")
-    d = Daemon(newswired, conf, logp)
-    if check(d.pub_port() is not None, "the log says the publish port"):
-        sub.connect("tcp://127.0.0.1:%d" % d.pub_port())
-    topics = []
+    d = hostilelib.start(newswired, conf, logp, sub)
     try:
-        if check(sub.poll(int(20000 * FACTOR)), "a heartbeat"):
-            sub.recv_multipart()
+        check(sub.wait(lambda: sub.beats, 20, d.alive), "a heartbeat")
         state["go"].set()
-        end = time.monotonic() + 9 * FACTOR
-        while time.monotonic() < end and d.alive():
-            if sub.poll(200):
-                t, body = sub.recv_multipart()
-                if t != b"heartbeat":
-                    topics.append(t.decode())
+        sub.wait(lambda: False, 9, d.alive)
         alive = d.alive()
     finally:
         sub.close()
-        ctx.term()
         rc = d.stop()
         srv.shutdown()
+    topics = [t for t, _ in sub.events if t.startswith("article.")]
     text = open(logp, errors="replace").read()
     times = state["times"]
     held_at = times.get("/held", [None])[0]

@@ -26,8 +26,7 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import FACTOR, check, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
-from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
-                        no_sanitizer_report)
+from hostilelib import conf, need_unshare, tmpfs_run  # noqa: E402
 
 RETRY = 2       # [store] retry, seconds
 
@@ -66,31 +65,22 @@ def main():
     srv = serve(Handler)
     srv.state.update(base=srv.base, asked=threading.Event(),
                      full=threading.Event())
-    conf = os.path.join(tmp, "newswired.conf")
-    with open(conf, "w") as f:
-        f.write("[inbox]\npath = %s/inbox\n"
-                "[daemon]\nstate = %s\nworkers = 2\nlog_level = info\n"
-                "metrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:*\n"
-                "[store]\nretry = %d\n"
+    text = conf(os.path.join(tmp, "inbox"), state,
+                rest="[store]\nretry = %d\n"
                 "[http]\nhost_delay = 0\njitter = 0\n"
                 '[source "map"]\nurl = %s/idx\nkind = sitemap\n'
-                "interval = 3600\n"
-                % (tmp, state, RETRY, srv.base))
-    logp = os.path.join(tmp, "daemon.log")
+                "interval = 3600\n" % (RETRY, srv.base))
+
+    def body(d):
+        try:
+            run(d, srv)
+        finally:
+            # the server's answer to /c1 goes before the stop
+            srv.state["full"].set()
     try:
-        with TmpfsDaemon(newswired, conf, logp, state) as d:
-            try:
-                run(d, srv)
-            finally:
-                # the server's answer to /c1 goes before the stop
-                srv.state["full"].set()
+        tmpfs_run(newswired, tmp, text, state, body)
     finally:
         srv.shutdown()
-    check(d.rc == 0, "clean stop: rc %r" % d.rc)
-    no_sanitizer_report(d.text())
-    finish(tmp, logp)
 
 
 def run(d, srv):

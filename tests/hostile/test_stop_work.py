@@ -34,10 +34,10 @@ import time
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import FACTOR, Daemon, check  # noqa: E402
+from opslib import FACTOR, check  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
-from hostilelib import (Sub, finish, log_text,  # noqa: E402
-                        no_sanitizer_report, stop_timed)
+from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
+                        no_sanitizer_report, start, stop_timed)
 
 N_URLS = 400000
 # in the log once each job is handed to a worker
@@ -111,23 +111,21 @@ class Handler(FeedHandler):
 
 def write_conf(path, tmp, base, budget):
     with open(path, "w") as f:
-        f.write("[inbox]\npath = %s/inbox\nsource_name = inbox\n"
-                "[daemon]\nstate = %s/state\nworkers = 3\n"
-                "job_budget = %d\nlog_level = debug\nmetrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:*\n"
-                "[http]\nhost_delay = 0\nper_host = 4\njitter = 0\n"
-                "timeout = 60\n"
-                '[source "map"]\nurl = %s/map\nkind = sitemap\n'
-                "interval = 3600\nmax_body = 8000000\nmax_entries = 3\n"
-                '[source "feed"]\nurl = %s/feed\ninterval = 3600\n'
-                "fetch_pages = yes\nmax_body = 30000000\n"
-                % (tmp, tmp, budget, base, base))
+        f.write(conf(tmp + "/inbox", tmp + "/state", workers=3,
+                     level="debug", inbox_keys="source_name = inbox\n",
+                     daemon_keys="job_budget = %d\n" % budget,
+                     rest="[http]\nhost_delay = 0\nper_host = 4\n"
+                     "jitter = 0\ntimeout = 60\n"
+                     '[source "map"]\nurl = %s/map\nkind = sitemap\n'
+                     "interval = 3600\nmax_body = 8000000\n"
+                     "max_entries = 3\n"
+                     '[source "feed"]\nurl = %s/feed\ninterval = 3600\n'
+                     "fetch_pages = yes\nmax_body = 30000000\n"
+                     % (base, base)))
 
 
-def run1(newswired, conf, logp, sub, srv, tmp):
-    d = Daemon(newswired, conf, logp)
-    check(sub.connect(d.pub_port()), "the log says the publish port")
+def run1(newswired, conf_path, logp, sub, srv, tmp):
+    d = start(newswired, conf_path, logp, sub)
     check(sub.wait(lambda: sub.beats, 20, d.alive), "run 1: heartbeat")
     srv.state["go"].set()
     end = time.monotonic() + 60 * FACTOR
@@ -165,11 +163,10 @@ def run1(newswired, conf, logp, sub, srv, tmp):
           "run 1: nothing of the cut work was published")
 
 
-def run2(newswired, conf, logp, sub, tmp):
-    start = len(log_text(logp))
+def run2(newswired, conf_path, logp, sub, tmp):
+    at = len(log_text(logp))
     n0 = len(sub.events)
-    d = Daemon(newswired, conf, logp)
-    check(sub.connect(d.pub_port()), "the log says the publish port")
+    d = start(newswired, conf_path, logp, sub)
     failed = os.path.join(tmp, "inbox", "failed", "big.txt.error")
 
     def done():
@@ -203,7 +200,7 @@ def run2(newswired, conf, logp, sub, tmp):
           "run 2: the sitemap gives its URLs or a budget error")
     rc, took = stop_timed(d)
     check(rc == 0, "run 2: clean stop (rc %r, %.1f s)" % (rc, took))
-    no_sanitizer_report(log_text(logp)[start:])
+    no_sanitizer_report(log_text(logp)[at:])
 
 
 def main():
@@ -220,14 +217,14 @@ def main():
         f.write(big_text(30 * 1000 * 1000))
     print("sitemap %d bytes (%d inflated), page %d bytes"
           % (len(srv.state["map"]), inflated, len(srv.state["page"])))
-    conf = os.path.join(tmp, "newswired.conf")
+    conf_path = os.path.join(tmp, "newswired.conf")
     logp = os.path.join(tmp, "daemon.log")
     sub = Sub()     # on each run's port
     try:
-        write_conf(conf, tmp, srv.base, 600)
-        run1(newswired, conf, logp, sub, srv, tmp)
-        write_conf(conf, tmp, srv.base, 1)
-        run2(newswired, conf, logp, sub, tmp)
+        write_conf(conf_path, tmp, srv.base, 600)
+        run1(newswired, conf_path, logp, sub, srv, tmp)
+        write_conf(conf_path, tmp, srv.base, 1)
+        run2(newswired, conf_path, logp, sub, tmp)
     finally:
         sub.close()
         srv.shutdown()

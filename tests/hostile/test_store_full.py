@@ -29,8 +29,7 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import check, drop, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
-from hostilelib import (TmpfsDaemon, finish, need_unshare,  # noqa: E402
-                        no_sanitizer_report)
+from hostilelib import conf, need_unshare, tmpfs_run  # noqa: E402
 
 N_FILES = 20
 RETRY = 2       # [store] retry, seconds
@@ -55,26 +54,16 @@ def main():
     os.makedirs(state)
     os.makedirs(inbox)
     srv = serve(Handler)
-    conf = os.path.join(tmp, "newswired.conf")
-    with open(conf, "w") as f:
-        f.write("[inbox]\npath = %s\nempty_grace = 0\nsettle = 0\n"
-                "[daemon]\nstate = %s\nworkers = 2\nlog_level = info\n"
-                "metrics =\n"
-                "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-                "replay = tcp://127.0.0.1:*\n"
-                "[store]\nretry = %d\n"
+    text = conf(inbox, state, inbox_keys="empty_grace = 0\nsettle = 0\n",
+                rest="[store]\nretry = %d\n"
                 "[http]\nhost_delay = 0\njitter = 0\n"
                 '[source "feed"]\nurl = %s/feed\ninterval = 1\n'
-                % (inbox, state, RETRY, srv.base))
-    logp = os.path.join(tmp, "daemon.log")
+                % (RETRY, srv.base))
     try:
-        with TmpfsDaemon(newswired, conf, logp, state) as d:
-            run(d, srv, tmp, inbox)
+        tmpfs_run(newswired, tmp, text, state,
+                  lambda d: run(d, srv, tmp, inbox))
     finally:
         srv.shutdown()
-    check(d.rc == 0, "clean stop: rc %r" % d.rc)
-    no_sanitizer_report(d.text())
-    finish(tmp, logp)
 
 
 def run(d, srv, tmp, inbox):
