@@ -21,6 +21,7 @@ import os
 import random
 import socketserver
 import sys
+import tempfile
 import threading
 import time
 
@@ -44,6 +45,25 @@ def need_server():
               "scripts/deps test)")
         sys.exit(77)
     return server
+
+
+def begin(prefix):
+    """A test's opening: (newswired, the path argv[1]; the nats-server
+    binary, the test skipped (77) without one; a new temporary folder
+    named prefix...)."""
+    server = need_server()
+    return sys.argv[1], server, tempfile.mkdtemp(prefix=prefix)
+
+
+def begin_with_server(prefix):
+    """begin() and one nats-server in the folder (start_server()):
+    (newswired, server binary, folder, server); exits 1 if the server
+    does not answer."""
+    exe, server, tmp = begin(prefix)
+    srv = start_server(server, tmp)
+    if srv is None:
+        sys.exit(finish(tmp))
+    return exe, server, tmp, srv
 
 
 def start_server(server, tmp, name="nats-server"):

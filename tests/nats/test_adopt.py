@@ -16,7 +16,6 @@ for a published article: the entry would never be in the stream.
 Exit 77 (skip) without nats-server. Usage: test_adopt.py NEWSWIRED
 """
 import sys
-import tempfile
 import time
 
 import clusterlib
@@ -28,12 +27,7 @@ LEASE = 3
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-adopt-")
-    srv = clusterlib.start_server(server, tmp)
-    if srv is None:
-        return 1
+    exe, server, tmp, srv = clusterlib.begin_with_server("nw-adopt-")
     port = srv.port
     feeds = clusterlib.Feeds(1, N_ENTRIES)
     sources = [("f0", 0)]

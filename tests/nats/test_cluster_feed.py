@@ -20,7 +20,6 @@ own. Exit 77 (skip) without nats-server. Usage: test_cluster_feed.py
 NEWSWIRED
 """
 import sys
-import tempfile
 
 import clusterlib
 from clusterlib import check, m, wait_for
@@ -85,12 +84,7 @@ def events(port, srv):
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-cfeed-")
-    srv = clusterlib.start_server(server, tmp)
-    if srv is None:
-        return 1
+    exe, server, tmp, srv = clusterlib.begin_with_server("nw-cfeed-")
     port = srv.port
     feeds = Feeds(2)
     t1 = feeds.text(7, 1, 1)

@@ -18,7 +18,6 @@ Exit 77 (skip) without nats-server. Usage: test_idents.py NEWSWIRED
 """
 import os
 import sys
-import tempfile
 import time
 
 import clusterlib
@@ -96,9 +95,7 @@ def run(exe, server, tmp, articles):
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-idents-")
+    exe, server, tmp = clusterlib.begin("nw-idents-")
     got, counts = run(exe, server, os.path.join(tmp, "shared"), True)
     origins = set()
     for i in range(N_FEEDS):

@@ -29,7 +29,6 @@ import http.server
 import signal
 import socketserver
 import sys
-import tempfile
 import threading
 import time
 
@@ -308,9 +307,7 @@ def case_sitemap(exe, server, tmp):
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-leasedisc-")
+    exe, server, tmp = clusterlib.begin("nw-leasedisc-")
     case_site(exe, server, os.path.join(tmp, "site"))
     case_sitemap(exe, server, os.path.join(tmp, "sitemap"))
     return clusterlib.finish(tmp)

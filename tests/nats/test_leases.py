@@ -16,7 +16,6 @@ import os
 import signal
 import socketserver
 import sys
-import tempfile
 import threading
 import time
 
@@ -93,12 +92,7 @@ def held(mport):
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-leases-")
-    srv = clusterlib.start_server(server, tmp)
-    if srv is None:
-        return 1
+    exe, server, tmp, srv = clusterlib.begin_with_server("nw-leases-")
     port = srv.port
     web = Server(("127.0.0.1", 0), Handler)
     threading.Thread(target=web.serve_forever, daemon=True).start()

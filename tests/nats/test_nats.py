@@ -20,7 +20,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 import clusterlib
@@ -39,12 +38,8 @@ def tail(nw, url, args, seconds=20):
 
 
 def main():
-    exe, nw = sys.argv[1], sys.argv[2]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-nats-")
-    srv = clusterlib.start_server(server, tmp)
-    if srv is None:
-        return 1
+    exe, server, tmp, srv = clusterlib.begin_with_server("nw-nats-")
+    nw = sys.argv[2]
     port = srv.port
     url = "nats://127.0.0.1:%d" % port
     node = None

@@ -7,7 +7,6 @@ exactly once, in a stream with 3 replicas.
 Exit 77 (skip) without nats-server. Usage: test_nats_cluster.py NEWSWIRED
 """
 import sys
-import tempfile
 
 import clusterlib
 from clusterlib import Node, check, check_stream, m, wait_for
@@ -19,9 +18,7 @@ N = 3
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-natsc-")
+    exe, server, tmp = clusterlib.begin("nw-natsc-")
     servers, ports = clusterlib.start_cluster(server, tmp, N)
     if not check(servers is not None, "3 nats-servers answer"):
         return 1

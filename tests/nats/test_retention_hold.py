@@ -14,7 +14,6 @@ NEWSWIRED
 """
 import os
 import sys
-import tempfile
 import time
 
 import clusterlib
@@ -24,9 +23,7 @@ import nwtest
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-rethold-")
+    exe, server, tmp = clusterlib.begin("nw-rethold-")
     # the server's port, held until it comes (nothing else takes it; the
     # node's connects are refused meanwhile as with no server at all)
     hold, port = nwtest.reserve_port()

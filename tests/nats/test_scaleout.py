@@ -27,7 +27,6 @@ Bounded: every wait has a limit; about 40 s on 2 cores. Exit 77
 import os
 import signal
 import sys
-import tempfile
 import time
 
 import clusterlib
@@ -45,10 +44,8 @@ INTERVAL = 3
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
+    exe, server, tmp = clusterlib.begin("nw-scaleout-")
     t_start = time.monotonic()
-    tmp = tempfile.mkdtemp(prefix="nw-scaleout-")
     servers, ports = clusterlib.start_cluster(server, tmp, N)
     if not check(servers is not None, "3 nats-servers answer"):
         return 1

@@ -15,7 +15,6 @@ Exit 77 (skip) without nats-server. Usage: test_takeover.py NEWSWIRED
 """
 import signal
 import sys
-import tempfile
 import time
 
 import clusterlib
@@ -28,12 +27,7 @@ LEASE = 3
 
 
 def main():
-    exe = sys.argv[1]
-    server = clusterlib.need_server()
-    tmp = tempfile.mkdtemp(prefix="nw-takeover-")
-    srv = clusterlib.start_server(server, tmp)
-    if srv is None:
-        return 1
+    exe, server, tmp, srv = clusterlib.begin_with_server("nw-takeover-")
     port = srv.port
     feeds = clusterlib.Feeds(N_FEEDS, N_ENTRIES)
     sources = [("f%d" % i, i) for i in range(N_FEEDS)]
