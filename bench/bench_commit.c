@@ -41,6 +41,7 @@
 #include "enrich/dup.h"
 #include "enrich/story.h"
 #include "event.h"
+#include "hugemem.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -168,7 +169,9 @@ c_fill(const char *state, size_t n, struct c_point *pts)
 	struct log lg = { .level = LOG_WARN };
 	char err[256];
 	struct store *s = store_open(state, false, err, sizeof(err));
-	struct story_index *stories = story_index_new(0);
+	/* the rings on huge pages, as the daemon's (window_snap.h) */
+	struct story_index *stories = story_index_new_with(0,
+	    &(struct story_alloc){ hugemem_calloc, hugemem_free, NULL });
 	struct dup_index *dups = dup_index_new(0);
 	struct c_queue *q = xcalloc(1, sizeof(*q));
 	struct c_made turn[C_TURN];

@@ -49,8 +49,14 @@
 #include "baseline/baseline.h"
 #include "enrich/dup.h"
 #include "enrich/story.h"
+#include "hugemem.h"
 #include "util.h"
 #include "window_gen.h"
+
+/* the rings where the daemon has them, on huge pages (window_snap.h) */
+static const struct story_alloc huge = {
+	hugemem_calloc, hugemem_free, NULL
+};
 
 #define W_TIMED 2000
 #define W_CMP 1000
@@ -96,7 +102,7 @@ w_idx_init(struct w_idx *x, int old)
 		x->ostory = old_story_index_new(W_WINDOW);
 	} else {
 		x->dup = dup_index_new(W_WINDOW);
-		x->story = story_index_new(W_WINDOW);
+		x->story = story_index_new_with(W_WINDOW, &huge);
 		story_index_set_bounds(x->story, w_lone, w_scan);
 	}
 }
@@ -431,8 +437,8 @@ static void
 w_compare_bounds(size_t n_window, size_t n)
 {
 	static struct w_gen g;
-	struct story_index *e = story_index_new(W_WINDOW);
-	struct story_index *b = story_index_new(W_WINDOW);
+	struct story_index *e = story_index_new_with(W_WINDOW, &huge);
+	struct story_index *b = story_index_new_with(W_WINDOW, &huge);
 	struct w_pair *eb = xmalloc(n * sizeof(*eb));
 	struct w_pair *et = xmalloc(n * sizeof(*et));
 	struct w_pair *bt = xmalloc(n * sizeof(*bt));

@@ -135,7 +135,8 @@ window_build(struct window *w)
 			return;
 		}
 	}
-	w->stories = story_index_new(STORY_DEFAULT_WINDOW);
+	w->stories = story_index_new_with(STORY_DEFAULT_WINDOW,
+	    &window_story_alloc);
 	w->dups = dup_index_new(DUP_DEFAULT_WINDOW);
 	w->cs.idx = w->stories;
 	w->wd.c.idx = w->dups;

@@ -34,7 +34,12 @@
 #include "daemon_state.h"
 #include "enrich/dup.h"
 #include "enrich/story.h"
+#include "hugemem.h"
 #include "store.h"
+
+const struct story_alloc window_story_alloc = {
+	hugemem_calloc, hugemem_free, NULL
+};
 
 #define WS_TMP WINDOW_SNAP_FILE ".tmp"
 #define WS_USED WINDOW_SNAP_FILE ".used"
@@ -347,7 +352,8 @@ ws_read_body(int fd, const struct ws_head *h, const atomic_bool *halt,
 	threaded = pthread_create(&th, NULL, ws_read_dups, &wd) == 0;
 	if (!threaded)
 		ws_read_dups(&wd);
-	stories = story_index_undump(ws_get, &in, h->body - h->dups);
+	stories = story_index_undump_with(ws_get, &in, h->body - h->dups,
+	    &window_story_alloc);
 	whole = ws_drain(&in) == 0;
 	if (threaded)
 		pthread_join(th, NULL);

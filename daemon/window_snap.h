@@ -36,6 +36,11 @@ struct window_snap *window_snap_open(struct daemon *d);
 struct story_index;
 struct dup_index;
 extern const char window_snap_stopped[];
+/* How the window's story index, read here or built from the rows
+ * (window.c), allocates its rings: on huge pages (lib/hugemem.h), the
+ * system calls the pipeline does not make. */
+struct story_alloc;
+extern const struct story_alloc window_story_alloc;
 const char *window_snap_read(struct window_snap *w, const atomic_bool *halt,
     struct story_index **stories, struct dup_index **dups, double *cpu);
 

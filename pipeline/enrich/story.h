@@ -27,6 +27,23 @@ struct story_index;
 /* A new, empty index; articles further apart than window_secs (<= 0:
  * STORY_DEFAULT_WINDOW) never share a story. */
 struct story_index *story_index_new(int64_t window_secs);
+
+/* How an index allocates its two rings, its largest blocks (40 bytes an
+ * entry, read at random): alloc(n, size, arg) returns n * size bytes,
+ * zeroed (it does not fail: it aborts), release(p, arg) frees what alloc
+ * returned. The pipeline makes no system call; the daemon and the
+ * benches give lib/hugemem.h's, which puts large rings on huge pages.
+ * story_index_new() and story_index_undump() use xcalloc() and free(). */
+struct story_alloc {
+	void *(*alloc)(size_t n, size_t size, void *arg);
+	void (*release)(void *p, void *arg);
+	void *arg;
+};
+
+/* story_index_new() whose rings come from a (copied; NULL: the
+ * default). */
+struct story_index *story_index_new_with(int64_t window_secs,
+    const struct story_alloc *a);
 void story_index_free(struct story_index *idx);
 
 /* Sets a->story_id ("st1-" and 16 hex digits) to the story of the most
@@ -92,6 +109,12 @@ int story_index_dump(struct story_index *idx,
  * only a checksum around it (the caller's) tells a corrupt key. */
 struct story_index *story_index_undump(
     int (*get)(void *ctx, void *p, size_t n), void *ctx, uint64_t size);
+
+/* story_index_undump() into an index whose rings come from a
+ * (story_index_new_with()). */
+struct story_index *story_index_undump_with(
+    int (*get)(void *ctx, void *p, size_t n), void *ctx, uint64_t size,
+    const struct story_alloc *a);
 
 /* Where the index's bytes are (the allocations' sizes, and 16 bytes of
  * malloc's header an allocation), for bench_window. */

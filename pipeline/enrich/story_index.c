@@ -38,7 +38,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "story.h"
 #include "util.h"
@@ -314,13 +313,21 @@ story_map_sweep(const struct story_index *idx, struct story_map *m,
 struct story_index *
 story_index_new(int64_t window_secs)
 {
+	return story_index_new_with(window_secs, NULL);
+}
+
+struct story_index *
+story_index_new_with(int64_t window_secs, const struct story_alloc *a)
+{
 	struct story_index *idx = xcalloc(1, sizeof(*idx));
 
+	if (a != NULL)
+		idx->alloc = *a;
 	idx->window = window_secs > 0 ? window_secs : STORY_DEFAULT_WINDOW;
 	idx->newest = INT64_MIN;
 	idx->cap = 64;
-	idx->ring = xcalloc(idx->cap, sizeof(*idx->ring));
-	idx->aux = xcalloc(idx->cap, sizeof(*idx->aux));
+	idx->ring = story_ring_calloc(idx, idx->cap, sizeof(*idx->ring));
+	idx->aux = story_ring_calloc(idx, idx->cap, sizeof(*idx->aux));
 	idx->kchunk = xcalloc(STORY_KCHUNKS, sizeof(*idx->kchunk));
 	idx->lone_max = STORY_LONE_MAX;
 	idx->scan_max = STORY_SCAN_MAX;
@@ -332,7 +339,7 @@ story_index_free(struct story_index *idx)
 {
 	if (idx == NULL)
 		return;
-	free(idx->ring);
+	story_ring_free(idx, idx->ring);
 	for (uint32_t i = 0; i < STORY_KCHUNKS; i++)
 		free(idx->kchunk[i]);
 	free(idx->kchunk);
@@ -341,7 +348,7 @@ story_index_free(struct story_index *idx)
 	story_map_free(&idx->terms);
 	story_map_free(&idx->names);
 	free(idx->cand);
-	free(idx->aux);
+	story_ring_free(idx, idx->aux);
 	free(idx->accseq);
 	free(idx->accpos);
 	free(idx->qk);
@@ -384,34 +391,35 @@ story_index_window(const struct story_index *idx)
 }
 
 void *
-story_ring_calloc(size_t n, size_t size)
+story_ring_calloc(struct story_index *idx, size_t n, size_t size)
 {
-	size_t len = n * size;
-	void *p;
-
-	if (len < STORY_HUGE)
+	if (idx->alloc.alloc == NULL)
 		return xcalloc(n, size);
-	if (posix_memalign(&p, STORY_HUGE, len) != 0)
-		abort();
-	/* a hint only: the ring is read at random, a page a read */
-	(void)madvise(p, len, MADV_HUGEPAGE);
-	memset(p, 0, len);
-	return p;
+	return idx->alloc.alloc(n, size, idx->alloc.arg);
+}
+
+void
+story_ring_free(struct story_index *idx, void *p)
+{
+	if (idx->alloc.release == NULL)
+		free(p);
+	else
+		idx->alloc.release(p, idx->alloc.arg);
 }
 
 /* Re-homes the ring's records in a ring of cap records. */
 static void
 story_ring_resize(struct story_index *idx, uint32_t cap)
 {
-	struct story_rec *r = story_ring_calloc(cap, sizeof(*r));
-	struct story_aux *z = story_ring_calloc(cap, sizeof(*z));
+	struct story_rec *r = story_ring_calloc(idx, cap, sizeof(*r));
+	struct story_aux *z = story_ring_calloc(idx, cap, sizeof(*z));
 
 	for (uint32_t s = idx->head; s != idx->tail; s++) {
 		r[s & (cap - 1)] = *story_rec_at(idx, s);
 		z[s & (cap - 1)] = *story_aux_at(idx, s);
 	}
-	free(idx->ring);
-	free(idx->aux);
+	story_ring_free(idx, idx->ring);
+	story_ring_free(idx, idx->aux);
 	idx->ring = r;
 	idx->aux = z;
 	idx->cap = cap;

@@ -113,6 +113,7 @@ struct story_index {
 	size_t nqk, capqk;
 	size_t lone_max, scan_max;  /* story_index_set_bounds() */
 	struct story_stats stats;
+	struct story_alloc alloc;   /* of ring and aux (story.h) */
 };
 
 static inline const uint8_t *
@@ -151,12 +152,11 @@ story_aux_at(const struct story_index *idx, uint32_t seq)
 	return &idx->aux[seq & (idx->cap - 1)];
 }
 
-/* A ring of n records of size bytes, zeroed: of STORY_HUGE bytes or
- * more, aligned to it and marked for huge pages (a look-up reads a
- * thousand story_aux at random, and with 4 KiB pages each costs a miss
- * of the TLB too). Freed with free(). */
-#define STORY_HUGE ((size_t)2 << 20)
-void *story_ring_calloc(size_t n, size_t size);
+/* A ring (ring, aux) of n records of size bytes, zeroed, from the
+ * index's allocator (story_index_new_with()); freed with
+ * story_ring_free(). */
+void *story_ring_calloc(struct story_index *idx, size_t n, size_t size);
+void story_ring_free(struct story_index *idx, void *p);
 
 /* The byte i of the key runs (its chunk allocated). */
 static inline const uint8_t *

@@ -356,6 +356,13 @@ struct story_index *
 story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
     uint64_t size)
 {
+	return story_index_undump_with(get, ctx, size, NULL);
+}
+
+struct story_index *
+story_index_undump_with(int (*get)(void *ctx, void *p, size_t n),
+    void *ctx, uint64_t size, const struct story_alloc *a)
+{
 	struct bounded_in in = { get, ctx, size, 0 };
 	struct story_snap_head h;
 	struct story_index *idx;
@@ -370,11 +377,11 @@ story_index_undump(int (*get)(void *ctx, void *p, size_t n), void *ctx,
 	    h.tail - h.head > h.cap || h.tail - h.head > STORY_LIVE_MAX ||
 	    h.ktail - h.khead >= UINT32_MAX - STORY_KCHUNK)
 		return NULL;
-	idx = story_index_new(h.window);
-	free(idx->ring);
-	free(idx->aux);
-	idx->ring = story_ring_calloc(h.cap, sizeof(*idx->ring));
-	idx->aux = story_ring_calloc(h.cap, sizeof(*idx->aux));
+	idx = story_index_new_with(h.window, a);
+	story_ring_free(idx, idx->ring);
+	story_ring_free(idx, idx->aux);
+	idx->ring = story_ring_calloc(idx, h.cap, sizeof(*idx->ring));
+	idx->aux = story_ring_calloc(idx, h.cap, sizeof(*idx->aux));
 	idx->cap = h.cap;
 	idx->newest = h.newest;
 	idx->head = h.head;

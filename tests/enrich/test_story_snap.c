@@ -1,7 +1,9 @@
 /* The story index's dump and undump (the daemon's snapshot of its
  * window, issue 18): an index read back assigns the stories the original
  * assigns; a dump cut short is refused; one with bytes changed is read
- * safely (the daemon's checksum is what refuses it). */
+ * safely (the daemon's checksum is what refuses it). And the allocator
+ * hook of its rings (struct story_alloc): every ring comes from it and
+ * goes back to it, and the stories are those of the default. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -109,11 +111,87 @@ test_story_dump(void **state)
 	story_index_free(idx);
 }
 
+/* An allocator that counts what it gave and what came back. */
+struct counted {
+	size_t calls, live;
+};
+
+static void *
+counted_alloc(size_t n, size_t size, void *arg)
+{
+	struct counted *c = arg;
+
+	c->calls++;
+	c->live++;
+	return xcalloc(n, size);
+}
+
+static void
+counted_release(void *p, void *arg)
+{
+	struct counted *c = arg;
+
+	if (p == NULL)
+		return;
+	assert_true(c->live > 0);
+	c->live--;
+	free(p);
+}
+
+static void
+test_story_alloc(void **state)
+{
+	struct counted c1 = { 0 }, c2 = { 0 };
+	struct story_alloc a1 = { counted_alloc, counted_release, &c1 };
+	struct story_alloc a2 = { counted_alloc, counted_release, &c2 };
+	struct story_index *plain = story_index_new(0);
+	struct story_index *hooked = story_index_new_with(0, &a1), *back;
+	struct memdump m = { 0 };
+
+	(void)state;
+	/* the rings grow from 64 entries to thousands and shrink as the
+	 * first leave the window: each ring through the hook */
+	for (size_t i = 0; i < SNAP_N; i++) {
+		struct nw_article *a = snap_article(i), *b = snap_article(i);
+
+		story_assign(plain, a, 0);
+		story_assign(hooked, b, 0);
+		assert_string_equal(a->story_id, b->story_id);
+		article_free(a);
+		article_free(b);
+	}
+	assert_true(c1.calls > 2);
+	assert_int_equal(c1.live, 2);
+	assert_int_equal(story_index_dump(hooked, memdump_put, &m), 0);
+	back = story_index_undump_with(memdump_get, &m, m.b.len, &a2);
+	assert_non_null(back);
+	assert_int_equal(c2.live, 2);
+	for (size_t k = 0; k < 20; k++) {
+		struct nw_article *a = snap_article(SNAP_N - 1 - 13 * k);
+		struct nw_article *b = snap_article(SNAP_N - 1 - 13 * k);
+
+		a->published.utc = b->published.utc =
+		    SNAP_T0 + 120 * (int64_t)(SNAP_N + k);
+		story_assign(plain, a, 0);
+		story_assign(back, b, 0);
+		assert_string_equal(a->story_id, b->story_id);
+		article_free(a);
+		article_free(b);
+	}
+	story_index_free(back);
+	story_index_free(hooked);
+	story_index_free(plain);
+	assert_int_equal(c1.live, 0);
+	assert_int_equal(c2.live, 0);
+	buf_free(&m.b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_story_dump),
+		cmocka_unit_test(test_story_alloc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
