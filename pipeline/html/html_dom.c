@@ -213,6 +213,7 @@ static const struct html_pattern html_patterns[] = {
 	{ "footnote", HTML_PAIR('f', 'o'), HTML_PAIR('o', 'o'), HTML_S_JUNK },
 	{ "gdpr", HTML_PAIR('g', 'd'), HTML_PAIR('d', 'p'), HTML_S_JUNK },
 	{ "hashtag", HTML_PAIR('h', 'a'), HTML_PAIR('a', 's'), HTML_S_JUNK },
+	{ "kommentar", HTML_PAIR('k', 'o'), HTML_PAIR('o', 'm'), HTML_S_JUNK },
 	{ "login", HTML_PAIR('l', 'o'), HTML_PAIR('o', 'g'), HTML_S_JUNK },
 	{ "masthead", HTML_PAIR('m', 'a'), HTML_PAIR('a', 's'), HTML_S_JUNK },
 	{ "menu", HTML_PAIR('m', 'e'), HTML_PAIR('e', 'n'), HTML_S_JUNK },
@@ -262,26 +263,6 @@ static const struct html_pattern html_patterns[] = {
 	{ "werbung", HTML_PAIR('w', 'e'), HTML_PAIR('e', 'r'), HTML_S_JUNK },
 	{ "whatsapp", HTML_PAIR('w', 'h'), HTML_PAIR('h', 'a'), HTML_S_JUNK },
 	{ "widget", HTML_PAIR('w', 'i'), HTML_PAIR('i', 'd'), HTML_S_JUNK },
-	/* readers' comments: no share of the page's text makes them content */
-	{ "comment", HTML_PAIR('c', 'o'),
-	    HTML_PAIR('o', 'm'), HTML_S_COMMENTS },
-	{ "disqus", HTML_PAIR('d', 'i'), HTML_PAIR('i', 's'), HTML_S_COMMENTS },
-	{ "kommentar", HTML_PAIR('k', 'o'),
-	    HTML_PAIR('o', 'm'), HTML_S_COMMENTS },
-	{ "respond", HTML_PAIR('r', 'e'),
-	    HTML_PAIR('e', 's'), HTML_S_COMMENTS },
-	{ "replies", HTML_PAIR('r', 'e'),
-	    HTML_PAIR('e', 'p'), HTML_S_COMMENTS },
-	{ "reply", HTML_PAIR('r', 'e'), HTML_PAIR('e', 'p'), HTML_S_COMMENTS },
-	/* overlays: content only when broken markup nests the page inside */
-	{ "login", HTML_PAIR('l', 'o'), HTML_PAIR('o', 'g'), HTML_S_DIALOG },
-	{ "dialog", HTML_PAIR('d', 'i'), HTML_PAIR('i', 'a'), HTML_S_DIALOG },
-	{ "modal", HTML_PAIR('m', 'o'), HTML_PAIR('o', 'd'), HTML_S_DIALOG },
-	{ "cookie", HTML_PAIR('c', 'o'), HTML_PAIR('o', 'o'), HTML_S_DIALOG },
-	{ "consent", HTML_PAIR('c', 'o'), HTML_PAIR('o', 'n'), HTML_S_DIALOG },
-	{ "newsletter", HTML_PAIR('n', 'e'),
-	    HTML_PAIR('e', 'w'), HTML_S_DIALOG },
-	{ "signup", HTML_PAIR('s', 'i'), HTML_PAIR('i', 'g'), HTML_S_DIALOG },
 	/* weak signs of boilerplate */
 	{ "contact", HTML_PAIR('c', 'o'), HTML_PAIR('o', 'n'), HTML_S_NEG },
 	{ "extra", HTML_PAIR('e', 'x'), HTML_PAIR('x', 't'), HTML_S_NEG },
@@ -554,9 +535,6 @@ html_signals_other(const struct html_sigattrs *sa)
 		for (size_t i = 0; i < NELEM(junk_roles); i++)
 			if (strcmp(sa->role, junk_roles[i]) == 0)
 				sig |= HTML_S_JUNK;
-		if (strcmp(sa->role, "main") == 0 ||
-		    strcmp(sa->role, "article") == 0)
-			sig |= HTML_S_POS;
 	}
 	if (sa->itemprop != NULL && strstr(sa->itemprop, "articleBody") != NULL)
 		sig |= HTML_S_BODY;

@@ -46,14 +46,14 @@ html_prune(struct html_ctx *ctx)
 			continue;
 		}
 		junk = (ni->cls & HTML_T_CHROME) || (ni->sig & (HTML_S_JUNK |
-		    HTML_S_HIDDEN | HTML_S_COMMENTS | HTML_S_HEADER));
+		    HTML_S_HIDDEN | HTML_S_HEADER));
 		/* an article's own header (<header>, class "...header")
 		 * holds its lead paragraph: a header with paragraph text
 		 * and few links is not the site's */
 		if (((ni->cls & HTML_T_CHROME) || (ni->sig & HTML_S_HEADER)) &&
-		    !(ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN |
-		    HTML_S_COMMENTS)) && (strcmp((const char *)n->name,
-		    "header") == 0 || (ni->sig & HTML_S_HEADER)) &&
+		    !(ni->sig & (HTML_S_JUNK | HTML_S_HIDDEN)) &&
+		    (strcmp((const char *)n->name, "header") == 0 ||
+		    (ni->sig & HTML_S_HEADER)) &&
 		    ni->ptext >= 50 && html_link_density(ni) < 0.2)
 			junk = false;
 		/* an article's container is never furniture, whatever
@@ -61,23 +61,15 @@ html_prune(struct html_ctx *ctx)
 		if ((ni->sig & HTML_S_BODY) || ni->kind == HTML_K_ARTICLE ||
 		    ni->kind == HTML_K_MAIN)
 			junk = (ni->sig & HTML_S_HIDDEN) != 0;
-		if (junk) {
-			double share = html_share(ctx, n);
-			bool keep = share > HTML_PROTECT;
+		/* a marked block holding a large share of the page's
+		 * prose is the article in a misnamed box: kept */
+		if (junk && html_share(ctx, n) <= HTML_PROTECT) {
+			xmlNode *next = html_next(n, root, false);
 
-			if ((ni->sig & HTML_S_COMMENTS) &&
-			    !(ni->sig & HTML_S_POS))
-				keep = false;
-			if ((ni->sig & HTML_S_DIALOG) && share < 0.6)
-				keep = false;
-			if (!keep) {
-				xmlNode *next = html_next(n, root, false);
-
-				HTML_DEBUG_NODE("pruned", n);
-				html_remove(n);
-				n = next;
-				continue;
-			}
+			HTML_DEBUG_NODE("pruned", n);
+			html_remove(n);
+			n = next;
+			continue;
 		}
 		n = html_next(n, root, true);
 	}
@@ -314,8 +306,6 @@ html_sibling_ok(const xmlNode *s, double top_score)
 	if (si->kind == HTML_K_P || (si->cls & HTML_T_HEAD)) {
 		if (si->text > 80 && ld < 0.25)
 			return true;
-		if (si->text > 0 && si->text <= 80 && ld == 0)
-			return si->kind == HTML_K_P;
 	}
 	return false;
 }
