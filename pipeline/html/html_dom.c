@@ -307,7 +307,7 @@ static const struct html_pattern html_patterns[] = {
 	{ "author", HTML_PAIR('a', 'u'), HTML_PAIR('u', 't'), HTML_S_CREDIT },
 	{ "byline", HTML_PAIR('b', 'y'), HTML_PAIR('y', 'l'), HTML_S_CREDIT },
 	{ "autor", HTML_PAIR('a', 'u'), HTML_PAIR('u', 't'), HTML_S_CREDIT },
-	/* the article's body (itemprop=articleBody and the like) */
+	/* the article's body ("article-body", "entry-content"...) */
 	{ "articlebody", HTML_PAIR('a', 'r'),
 	    HTML_PAIR('r', 't'), HTML_S_BODY },
 	{ "article-body", HTML_PAIR('a', 'r'),
@@ -471,7 +471,7 @@ html_has_name(const char *s, const char *const *list, size_t n)
 
 /* The attributes of n that html_signals() reads. */
 struct html_sigattrs {
-	const char *role, *cls, *id, *itemprop, *aria, *style;
+	const char *cls, *id, *aria, *style;
 	bool hidden;
 };
 
@@ -503,12 +503,6 @@ html_sigattrs_of(const xmlNode *n, struct html_sigattrs *sa)
 		case 'i':
 			if (strcmp(name, "id") == 0)
 				sa->id = v;
-			else if (strcmp(name, "itemprop") == 0)
-				sa->itemprop = v;
-			break;
-		case 'r':
-			if (strcmp(name, "role") == 0)
-				sa->role = v;
 			break;
 		case 's':
 			if (strcmp(name, "style") == 0)
@@ -526,18 +520,6 @@ html_signals_other(const struct html_sigattrs *sa)
 {
 	unsigned sig = 0;
 
-	if (sa->role != NULL) {
-		static const char *const junk_roles[] = {
-			"alert", "alertdialog", "banner", "complementary",
-			"contentinfo", "dialog", "menu", "menubar",
-			"navigation", "search", "tablist", "toolbar",
-		};
-		for (size_t i = 0; i < NELEM(junk_roles); i++)
-			if (strcmp(sa->role, junk_roles[i]) == 0)
-				sig |= HTML_S_JUNK;
-	}
-	if (sa->itemprop != NULL && strstr(sa->itemprop, "articleBody") != NULL)
-		sig |= HTML_S_BODY;
 	if (sa->hidden)
 		sig |= HTML_S_HIDDEN;
 	if (sa->aria != NULL && strcmp(sa->aria, "true") == 0)

@@ -103,16 +103,13 @@ html_init_cand(struct html_ni *ni)
 			ni->score = 3;
 		break;
 	}
+	/* no class costs: CMSs name content boxes with the weak signs of
+	 * boilerplate (TYPO3 wraps every plugin, its news article too, in
+	 * "frame-type-list"; Bootstrap has "media-body", "card-body"), and
+	 * what is marked as boilerplate is pruned or skipped, not
+	 * outscored */
 	if (ni->sig & HTML_S_POS)
 		ni->score += 25;
-	/* a header's class costs: the article's header (standfirst,
-	 * byline) is not its body. The weak signs of boilerplate cost
-	 * nothing here: CMSs name content boxes with them (TYPO3 wraps
-	 * every plugin, its news article too, in "frame-type-list";
-	 * Bootstrap has "media-body", "card-body"), and what is marked
-	 * as boilerplate is pruned or skipped, not outscored */
-	if (ni->sig & HTML_S_HEADER)
-		ni->score -= 25;
 	if (ni->sig & HTML_S_BODY)
 		ni->score += 50;
 }
@@ -296,18 +293,8 @@ html_sibling_ok(const xmlNode *s, double top_score)
 {
 	const struct html_ni *si = html_ni(s);
 	double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
-	double ld;
 
-	if (si == NULL)
-		return false;
-	if (si->cand && si->score >= threshold)
-		return true;
-	ld = html_link_density(si);
-	if (si->kind == HTML_K_P || (si->cls & HTML_T_HEAD)) {
-		if (si->text > 80 && ld < 0.25)
-			return true;
-	}
-	return false;
+	return si != NULL && si->cand && si->score >= threshold;
 }
 
 /* Characters of prose in the blocks under root: blocks of 70 or more
