@@ -389,38 +389,10 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 }
 
 
-/* Class names that CMSs put on an article's container to list its
- * taxonomy ("tag-elections", "category-sport", "postid-12"; WordPress's
- * post_class()): they say nothing about the element's role and are
- * skipped. */
-static const char *const html_taxonomy[] = {
-	"tag-", "category-", "postid-", "format-", "status-", "type-",
-	"has-",
-};
-
-static bool
-html_is_taxonomy(const char *s, size_t n)
-{
-	char c = (char)(s[0] | 0x20);
-
-	for (size_t i = 0; i < NELEM(html_taxonomy); i++) {
-		size_t l;
-
-		if (html_taxonomy[i][0] != c)
-			continue;
-		l = strlen(html_taxonomy[i]);
-		if (n > l && strncasecmp(s, html_taxonomy[i], l) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* Lower-cases the space-separated names of src into dst (size dstlen),
- * appending after *len; with skip_taxonomy, taxonomy class names are left
- * out. */
+ * appending after *len. */
 static void
-html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src,
-    bool skip_taxonomy)
+html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src)
 {
 	if (src == NULL)
 		return;
@@ -432,10 +404,6 @@ html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src,
 		n = strcspn(src, " \t\n");
 		if (n == 0)
 			break;
-		if (skip_taxonomy && html_is_taxonomy(src, n)) {
-			src += n;
-			continue;
-		}
 		if (*len + 1 < dstlen)
 			dst[(*len)++] = ' ';
 		for (size_t i = 0; i < n && *len + 1 < dstlen; i++) {
@@ -580,8 +548,8 @@ html_signals_names(const char *cls, const char *id)
 	struct html_pairs pp;
 
 	s[0] = '\0';
-	html_lower_append(s, sizeof(s), &len, cls, true);
-	html_lower_append(s, sizeof(s), &len, id, false);
+	html_lower_append(s, sizeof(s), &len, cls);
+	html_lower_append(s, sizeof(s), &len, id);
 	if (len == 0)
 		return 0;
 	html_pairs_of(s, &pp);

@@ -73,7 +73,6 @@ struct html_ctx {
 	bool space;        /* a space is pending in para */
 	bool cont;         /* para follows the previous one after a <br> */
 	char *h1;          /* the first <h1> seen in the content */
-	bool twin;         /* the winner was picked among stacked articles */
 	struct html_sigcache sigs;  /* signals of the page's class names */
 };
 
@@ -127,8 +126,6 @@ void html_prune(struct html_ctx *ctx);
 /* Step 4a: the best container, or NULL when the page has no block of
  * text. */
 xmlNode *html_score(struct html_ctx *ctx);
-/* Step 4a': among stacked articles, the one under the page's title. */
-xmlNode *html_pick_twin(struct html_ctx *ctx, xmlNode *best);
 /* Step 4b: the winner moved up to the parts of the article. */
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
 /* Characters of prose in the blocks under root. */

@@ -692,8 +692,7 @@ html_paras_links_after(struct html_ctx *ctx)
 void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
-	bool whole = !ctx->twin &&
-	    (double)won < HTML_FALLBACK * (double)page_prose;
+	bool whole = (double)won < HTML_FALLBACK * (double)page_prose;
 
 	if (!whole)
 		html_paras_edges(ctx);

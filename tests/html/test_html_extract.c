@@ -223,33 +223,6 @@ test_content_figures(void **state)
 	article_free(a);
 }
 
-/* On a page that stacks two articles in twin containers, the one under
- * the heading that names the page's title wins, though shorter. */
-static void
-test_stacked_articles(void **state)
-{
-	struct buf body = { 0 };
-	struct nw_article *a;
-	char *html;
-
-	(void)state;
-	buf_printf(&body,
-	    "<div><h1>Council votes to rebuild the harbour bridge</h1>"
-	    "<div class=entry-text><p>%s</p></div></div>"
-	    "<div><h1>Fishermen celebrate outside the town hall</h1>"
-	    "<div class=entry-text><p>%s</p><p>%s</p><p>%s</p></div></div>",
-	    prose1, prose3, prose2, prose3);
-	html = page("<title>Council votes to rebuild the harbour bridge"
-	    "</title>", body.p);
-	a = extract(html, NULL);
-	assert_non_null(a->body);
-	assert_non_null(strstr(a->body, prose1));
-	assert_null(strstr(a->body, prose2));
-	article_free(a);
-	free(html);
-	buf_free(&body);
-}
-
 /* Spacing utility classes ("margin-bottom") say nothing of a block's
  * role: the block stays. */
 static void
@@ -266,35 +239,6 @@ test_utility_classes(void **state)
 	assert_non_null(strstr(a->body, prose2));
 	assert_non_null(strstr(a->body, prose3));
 	article_free(a);
-}
-
-/* A page that renders its text with scripts leaves it in JSON-LD only:
- * the articleBody becomes the body, one paragraph per line. */
-static void
-test_body_from_json_ld(void **state)
-{
-	struct buf head = { 0 }, body = { 0 };
-	struct nw_article *a;
-	char *html;
-
-	(void)state;
-	buf_printf(&head, "<script type=\"application/ld+json\">"
-	    "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
-	    "\"articleBody\":\"%s\\n%s\\n%s\\n%s\"}</script>", prose1,
-	    prose2, prose3, prose1);
-	buf_printf(&body, "<div id=app><h1>Bridge</h1><p>Loading the story, "
-	    "please wait while the page starts.</p></div>");
-	html = page(head.p, body.p);
-	a = extract(html, NULL);
-	assert_non_null(a->body);
-	assert_non_null(strstr(a->body, prose1));
-	assert_non_null(strstr(a->body, "work.\n\nEngineers said"));
-	assert_non_null(strstr(a->body, prose3));
-	assert_null(strstr(a->body, "Loading the story"));
-	article_free(a);
-	free(html);
-	buf_free(&head);
-	buf_free(&body);
 }
 
 /* A kicker or section label over the article goes; a short sentence
@@ -748,9 +692,7 @@ main(void)
 		cmocka_unit_test(test_tables_and_lists_kept),
 		cmocka_unit_test(test_figures_collected),
 		cmocka_unit_test(test_content_figures),
-		cmocka_unit_test(test_stacked_articles),
 		cmocka_unit_test(test_utility_classes),
-		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_kicker_dropped),
 		cmocka_unit_test(test_article_header),
 		cmocka_unit_test(test_br_lines_judged_together),
