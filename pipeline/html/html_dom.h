@@ -50,7 +50,6 @@ const char *html_attr(const xmlNode *n, const char *name);
 
 /* Signals read from an element's class, id and hiding attributes. */
 #define HTML_S_JUNK      0x01u  /* boilerplate: share, comments, ads... */
-#define HTML_S_NEG       0x04u  /* a weak sign of boilerplate */
 #define HTML_S_POS       0x08u  /* a sign of article content */
 #define HTML_S_BODY      0x10u  /* the article's body: "article-body"... */
 #define HTML_S_HIDDEN    0x20u  /* not shown to readers */

@@ -487,9 +487,6 @@ html_skip(xmlNode *n)
 		return ni->text - ni->link < HTML_OWN_WORDS;
 	if (ld > 0.5)
 		return html_prose(n) < 200;
-	if ((ni->sig & (HTML_S_NEG | HTML_S_JUNK | HTML_S_HEADER)) &&
-	    !(ni->sig & HTML_S_POS) && ni->text < 100 && ni->ptext == 0)
-		return true;
 	return false;
 }
 
