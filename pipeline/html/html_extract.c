@@ -23,6 +23,7 @@
  */
 #include "html_extract.h"
 
+#include <jansson.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
@@ -254,6 +255,113 @@ html_first_h1(xmlNode *root)
 	return NULL;
 }
 
+/* A body shorter than this (visible characters) is checked against the
+ * JSON-LD articleBody: pages that render their text with scripts leave
+ * little of it in the markup. */
+#define HTML_LD_BODY_SHORT 500
+
+/* Keeps in *best the longest articleBody string under v, HTML_LD_DEPTH
+ * levels deep at most. */
+#define HTML_LD_DEPTH 8
+
+static void
+html_ld_body_in(json_t *v, int depth, const char **best)
+{
+	const char *key;
+	json_t *e;
+	size_t i;
+
+	if (depth > HTML_LD_DEPTH)
+		return;
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, e) {
+			if (strcmp(key, "articleBody") == 0 &&
+			    json_is_string(e) && (*best == NULL ||
+			    strlen(json_string_value(e)) > strlen(*best)))
+				*best = json_string_value(e);
+			else
+				html_ld_body_in(e, depth + 1, best);
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, e)
+			html_ld_body_in(e, depth + 1, best);
+	}
+}
+
+/* Step 7: when the body written is short and the page's JSON-LD carries
+ * an articleBody over twice as long, the articleBody becomes the body,
+ * one paragraph per line. */
+static void
+html_ld_body(struct html_ctx *ctx)
+{
+	xmlNode *root = xmlDocGetRootElement(ctx->doc);
+	unsigned have = ctx->out.len ? html_count_text(ctx->out.p, NULL) : 0;
+	struct buf body = { 0 };
+	json_t *best_doc = NULL;
+	const char *best = NULL;
+
+	if (have >= HTML_LD_BODY_SHORT || root == NULL)
+		return;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const char *type;
+		const char *found = NULL;
+		json_t *v;
+
+		if (!html_is_elem(n) || strcmp((const char *)n->name,
+		    "script") != 0)
+			continue;
+		type = html_attr(n, "type");
+		if (type == NULL || strstr(type, "ld+json") == NULL ||
+		    n->children == NULL || n->children->content == NULL)
+			continue;
+		v = json_loads((const char *)n->children->content,
+		    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, NULL);
+		if (v == NULL)
+			continue;
+		html_ld_body_in(v, 0, &found);
+		if (found != NULL && (best == NULL ||
+		    strlen(found) > strlen(best))) {
+			json_decref(best_doc);
+			best_doc = v;
+			best = found;
+		} else {
+			json_decref(v);
+		}
+	}
+	if (best != NULL && html_count_text(best, NULL) > 2 * have &&
+	    html_count_text(best, NULL) >= HTML_LD_BODY_SHORT) {
+		const char *p = best;
+
+		while (*p != '\0') {
+			size_t n = strcspn(p, "\n");
+			struct buf line = { 0 };
+			bool space = false;
+			char *l = xstrndup(p, n);
+
+			html_append_text(&line, l, &space);
+			html_trim(&line);
+			if (line.len > 0) {
+				if (body.len > 0)
+					buf_puts(&body, "\n\n");
+				buf_append(&body, line.p, line.len);
+			}
+			buf_free(&line);
+			free(l);
+			p += n;
+			if (*p == '\n')
+				p++;
+		}
+	}
+	if (body.len > 0) {
+		HTML_DEBUG_MSG("body from JSON-LD articleBody\n");
+		buf_free(&ctx->out);
+		ctx->out = body;
+	} else {
+		buf_free(&body);
+	}
+	json_decref(best_doc);
+}
+
 /* Whether s[0..len) holds "<!ENTITY". Looks for the '!', much rarer
  * than '<' in a page. */
 static bool
@@ -413,6 +521,8 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 		html_paras_join(&ctx);
 		html_paras_free(&ctx);
 	}
+	if (!fragment)
+		html_ld_body(&ctx);
 	if (a->title == NULL) {
 		if (ctx.h1 != NULL)
 			article_set(&a->title, ctx.h1);

@@ -241,6 +241,35 @@ test_utility_classes(void **state)
 	article_free(a);
 }
 
+/* A page that renders its text with scripts leaves it in JSON-LD only:
+ * the articleBody becomes the body, one paragraph per line. */
+static void
+test_body_from_json_ld(void **state)
+{
+	struct buf head = { 0 }, body = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&head, "<script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Bridge\","
+	    "\"articleBody\":\"%s\\n%s\\n%s\\n%s\"}</script>", prose1,
+	    prose2, prose3, prose1);
+	buf_printf(&body, "<div id=app><h1>Bridge</h1><p>Loading the story, "
+	    "please wait while the page starts.</p></div>");
+	html = page(head.p, body.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, "work.\n\nEngineers said"));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Loading the story"));
+	article_free(a);
+	free(html);
+	buf_free(&head);
+	buf_free(&body);
+}
+
 /* A kicker or section label over the article goes; a short sentence
  * stays. */
 static void
@@ -693,6 +722,7 @@ main(void)
 		cmocka_unit_test(test_figures_collected),
 		cmocka_unit_test(test_content_figures),
 		cmocka_unit_test(test_utility_classes),
+		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_kicker_dropped),
 		cmocka_unit_test(test_article_header),
 		cmocka_unit_test(test_br_lines_judged_together),
