@@ -64,7 +64,8 @@ char *etok_fold(const char *s, size_t n);
 /* True if the word, case-folded, is text[off, off + len) equal to w. */
 bool etok_is(const char *text, const struct etok *k, const char *w);
 
-/* Common English function words and sentence openers (case-folded). */
+/* Common English function words and sentence openers (case-folded;
+ * gen_stop.py's STOP_EN). */
 bool etok_stopword(const char *folded);
 
 /* Word lists are arrays of strings in strcmp order, searched with
@@ -190,6 +191,14 @@ const char *lang_detect(const char *text, const struct etoks *toks,
 
 /* A function word of one of the language profiles (case-folded). */
 bool lang_stopword(const char *folded);
+/* The lists of gen_stop.py the folded word f, of etok_hash() h, is in:
+ * bit j for the j-th language profile (ETOK_STOP_LANGS: any of them,
+ * lang_stopword()), ETOK_STOP_EN for etok_stopword()'s list; 0 for
+ * none. One probe of a hashed table: callers holding a token's hash
+ * pass it rather than look the word up in each list. */
+#define ETOK_STOP_LANGS 0xfffu
+#define ETOK_STOP_EN (1u << 12)
+unsigned lang_stop_mask(const char *f, uint64_t h);
 
 /* Whether NFC leaves the code point c alone wherever it stands (see
  * enrich.c): text of such code points only needs no normalisation. */

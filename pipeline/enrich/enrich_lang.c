@@ -22,8 +22,10 @@
  * Croatian and Serbian; Malay and Indonesian) are told apart as well as
  * n-grams can.
  *
- * The function-word profiles below no longer decide the language; the
- * entity and story code read them as stop words (lang_stopword()). */
+ * The function-word profiles (gen_stop.py) no longer decide the
+ * language, only overrule a page's statement that its prose plainly
+ * contradicts; the entity and story code read them as stop words
+ * (lang_stopword()). */
 #include "enrich_int.h"
 
 #include <limits.h>
@@ -37,120 +39,51 @@
 
 #include "nw_config.h"
 
-struct lang_profile {
-	const char *code;
-	const char *const *words;  /* in strcmp() order */
-	size_t n;
-};
+/* The function words of twelve languages and English's stop words, in
+ * one table generated from gen_stop.py's lists: stop_lang_codes,
+ * stop_words and stop_tab. */
+#include "enrich_stop.h"
 
-static const char *const lang_en[] = {
-	"a", "an", "and", "are", "as", "at", "be", "been", "but", "by",
-	"for", "from", "had", "has", "have", "he", "his", "in", "is", "it",
-	"its", "not", "of", "on", "or", "said", "that", "the", "their",
-	"they", "this", "to", "was", "were", "which", "who", "will", "with",
-	"would",
-};
-static const char *const lang_de[] = {
-	"als", "an", "auch", "auf", "aus", "bei", "das", "dass", "dem",
-	"den", "der", "des", "die", "ein", "eine", "einer", "er", "es",
-	"für", "hat", "im", "in", "ist", "mit", "nach", "nicht", "noch",
-	"sich", "sie", "so", "um", "und", "von", "war", "werden", "wie",
-	"wird", "zu", "zum", "über",
-};
-static const char *const lang_fr[] = {
-	"a", "au", "aux", "avec", "ce", "cette", "dans", "de", "des", "du",
-	"elle", "en", "est", "et", "il", "la", "le", "les", "mais", "ne",
-	"ont", "par", "pas", "plus", "pour", "que", "qui", "sa", "se", "ses",
-	"son", "sur", "un", "une", "été",
-};
-static const char *const lang_es[] = {
-	"al", "como", "con", "cuando", "de", "del", "el", "en", "entre",
-	"es", "este", "fue", "ha", "la", "las", "le", "lo", "los", "muy",
-	"más", "no", "o", "para", "pero", "por", "que", "se", "sin", "sobre",
-	"su", "sus", "también", "un", "una", "y", "ya",
-};
-static const char *const lang_it[] = {
-	"a", "al", "alla", "anche", "che", "come", "con", "da", "dal", "dei",
-	"del", "della", "delle", "di", "e", "gli", "ha", "il", "in", "la",
-	"le", "lo", "ma", "nel", "non", "per", "più", "questo", "si", "sono",
-	"sul", "un", "una", "è",
-};
-static const char *const lang_pt[] = {
-	"a", "ao", "as", "com", "como", "da", "das", "de", "do", "dos", "e",
-	"ele", "em", "foi", "mais", "mas", "na", "no", "não", "o", "os",
-	"ou", "para", "pela", "pelo", "por", "que", "se", "seu", "sua",
-	"são", "também", "um", "uma", "à",
-};
-static const char *const lang_nl[] = {
-	"aan", "als", "bij", "dan", "dat", "de", "door", "een", "en", "er",
-	"heeft", "het", "hij", "in", "is", "maar", "met", "naar", "niet",
-	"nog", "om", "ook", "op", "te", "uit", "van", "voor", "werd",
-	"worden", "wordt", "ze", "zijn",
-};
-static const char *const lang_sv[] = {
-	"att", "av", "de", "den", "det", "efter", "en", "ett", "från", "för",
-	"hade", "har", "i", "inte", "jag", "kan", "med", "men", "när", "och",
-	"om", "på", "sig", "ska", "som", "så", "till", "var", "vi", "är",
-};
-static const char *const lang_pl[] = {
-	"a", "ale", "być", "co", "dla", "do", "i", "jak", "jego", "jest",
-	"które", "który", "na", "nie", "o", "od", "oraz", "po", "przez",
-	"się", "tak", "to", "tym", "w", "z", "za", "został", "została", "że",
-};
-static const char *const lang_ru[] = {
-	"бы", "был", "было", "в", "года", "для", "его", "ее", "же", "за",
-	"и", "из", "их", "к", "как", "на", "не", "но", "о", "он", "она",
-	"они", "от", "по", "при", "с", "так", "также", "только", "у", "уже",
-	"что", "это",
-};
-static const char *const lang_uk[] = {
-	"але", "було", "в", "вже", "від", "для", "до", "з", "за", "й",
-	"його", "на", "не", "про", "під", "після", "та", "також", "у", "це",
-	"що", "як", "який", "які", "і",
-};
-static const char *const lang_tr[] = {
-	"ama", "bir", "bu", "da", "daha", "de", "değil", "en", "gibi", "her",
-	"ile", "ise", "için", "kadar", "mi", "ne", "o", "olan", "olarak",
-	"sonra", "ve", "çok",
-};
+_Static_assert(STOP_EN_BIT == 12 && ETOK_STOP_EN == 1u << STOP_EN_BIT &&
+    ETOK_STOP_LANGS == (1u << STOP_N_LANG) - 1,
+    "enrich_int.h's ETOK_STOP_* and gen_stop.py's bits differ");
 
-static const struct lang_profile lang_profiles[] = {
-	{ "en", lang_en, ETOK_COUNT(lang_en) },
-	{ "de", lang_de, ETOK_COUNT(lang_de) },
-	{ "fr", lang_fr, ETOK_COUNT(lang_fr) },
-	{ "es", lang_es, ETOK_COUNT(lang_es) },
-	{ "it", lang_it, ETOK_COUNT(lang_it) },
-	{ "pt", lang_pt, ETOK_COUNT(lang_pt) },
-	{ "nl", lang_nl, ETOK_COUNT(lang_nl) },
-	{ "sv", lang_sv, ETOK_COUNT(lang_sv) },
-	{ "pl", lang_pl, ETOK_COUNT(lang_pl) },
-	{ "ru", lang_ru, ETOK_COUNT(lang_ru) },
-	{ "uk", lang_uk, ETOK_COUNT(lang_uk) },
-	{ "tr", lang_tr, ETOK_COUNT(lang_tr) },
-};
+#define LANG_N STOP_N_LANG
 
-#define LANG_N (sizeof(lang_profiles) / sizeof(lang_profiles[0]))
+unsigned
+lang_stop_mask(const char *f, uint64_t h)
+{
+	uint32_t i = (uint32_t)h & (STOP_TAB_SIZE - 1);
+	uint32_t hi = (uint32_t)(h >> 32);
+
+	for (; stop_tab[i].word != 0; i = (i + 1) & (STOP_TAB_SIZE - 1))
+		if (stop_tab[i].hi == hi &&
+		    etok_strcmp(f, stop_words[stop_tab[i].word - 1]) == 0)
+			return stop_tab[i].mask;
+	return 0;
+}
 
 bool
 lang_tables_sorted(void)
 {
-	size_t j;
+	size_t k;
+	const char *w;
 
-	for (j = 0; j < LANG_N; j++)
-		if (!etok_sorted(lang_profiles[j].words, lang_profiles[j].n))
+	/* the words in order, and each found with a language or English */
+	for (k = 0; k < STOP_N_WORDS; k++) {
+		w = stop_words[k];
+		if ((k > 0 && strcmp(stop_words[k - 1], w) >= 0) ||
+		    lang_stop_mask(w, etok_hash(w, strlen(w))) == 0)
 			return false;
+	}
 	return true;
 }
 
 bool
 lang_stopword(const char *f)
 {
-	size_t j;
-
-	for (j = 0; j < LANG_N; j++)
-		if (etok_in(f, lang_profiles[j].words, lang_profiles[j].n))
-			return true;
-	return false;
+	return (lang_stop_mask(f, etok_hash(f, strlen(f))) &
+	    ETOK_STOP_LANGS) != 0;
 }
 
 /* How much text is read: its script from LANG_SCAN bytes, its n-grams
@@ -488,19 +421,18 @@ static const char *
 lang_words_overrule(const struct etoks *toks, const char *hint)
 {
 	size_t hits[LANG_N] = {0}, i, j, h = LANG_N, best = LANG_N;
-	const char *f;
+	unsigned m;
 
 	for (j = 0; j < LANG_N; j++)
-		if (strcmp(lang_profiles[j].code, hint) == 0)
+		if (strcmp(stop_lang_codes[j], hint) == 0)
 			h = j;
 	if (h == LANG_N || toks == NULL)
 		return NULL;
 	for (i = 0; i < toks->n && i < LANG_WORDS; i++) {
-		f = etok_folded(toks, i);
-		for (j = 0; j < LANG_N; j++)
-			if (etok_in(f, lang_profiles[j].words,
-			    lang_profiles[j].n))
-				hits[j]++;
+		m = lang_stop_mask(etok_folded(toks, i), toks->v[i].hash) &
+		    ETOK_STOP_LANGS;
+		for (j = 0; m != 0; j++, m >>= 1)
+			hits[j] += m & 1;
 	}
 	for (j = 0; j < LANG_N; j++)
 		if (j != h && (best == LANG_N || hits[j] > hits[best]))
@@ -509,7 +441,7 @@ lang_words_overrule(const struct etoks *toks, const char *hint)
 	 * or a list of names has few of any language */
 	if (hits[best] >= LANG_WORDS_MIN && hits[best] * 8 >= i &&
 	    hits[best] >= LANG_WORDS_RATIO * hits[h])
-		return lang_profiles[best].code;
+		return stop_lang_codes[best];
 	return NULL;
 }
 

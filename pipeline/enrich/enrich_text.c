@@ -493,48 +493,16 @@ etok_is(const char *text, const struct etok *k, const char *w)
 	return true;
 }
 
-/* English function words and the words that open sentences; a capitalised
- * word from this list is never a name on its own. */
-static const char *const etok_stop[] = {
-	"a", "about", "above", "according", "after", "afternoon", "again",
-	"against", "all", "also", "although", "amid", "among", "an", "and",
-	"another", "any", "april", "are", "as", "asked", "at", "august",
-	"be", "because", "been", "before", "being", "between", "both", "but",
-	"by", "can", "click", "could", "december", "despite", "did", "do",
-	"does", "during", "each", "earlier", "either", "even", "evening",
-	"every", "february", "few", "first", "five", "following", "for",
-	"former", "four", "friday", "from", "further", "getty", "had", "has",
-	"have", "he", "her", "here", "hers", "him", "his", "how", "however",
-	"i", "if", "image", "images", "in", "indeed", "instead", "into",
-	"is", "it", "its", "january", "july", "june", "just", "last",
-	"later", "let", "like", "many", "march", "may", "me", "meanwhile",
-	"might", "monday", "month", "more", "morning", "most", "much",
-	"must", "my", "neither", "never", "new", "next", "night", "no",
-	"nor", "not", "november", "now", "october", "of", "off", "on",
-	"once", "one", "only", "or", "other", "our", "ours", "out", "over",
-	"own", "per", "perhaps", "photo", "published", "read", "same",
-	"saturday", "second", "see", "senior", "september", "several",
-	"share", "she", "should", "since", "so", "some", "speaking", "still",
-	"such", "sunday", "than", "that", "the", "their", "them", "then",
-	"there", "therefore", "these", "they", "this", "those", "though",
-	"three", "through", "thursday", "thus", "to", "today", "tomorrow",
-	"too", "tuesday", "two", "under", "unlike", "until", "up", "updated",
-	"upon", "us", "very", "video", "was", "watch", "we", "wednesday",
-	"week", "were", "what", "when", "where", "whether", "which", "while",
-	"who", "whom", "whose", "why", "will", "with", "within", "without",
-	"would", "year", "yes", "yesterday", "yet", "you", "your",
-};
-
 bool
 etok_stopword(const char *f)
 {
-	return ETOK_FIND(f, etok_stop);
+	return (lang_stop_mask(f, etok_hash(f, strlen(f))) & ETOK_STOP_EN) != 0;
 }
 
 bool
 etok_tables_sorted(void)
 {
-	return ETOK_SORTED(etok_stop) && ETOK_SORTED(etok_abbrevs);
+	return ETOK_SORTED(etok_abbrevs);
 }
 
 bool

@@ -186,7 +186,8 @@ story_terms(const char *text, size_t max, struct strlist *out)
 			continue;
 		w = etok_folded(&t, i);
 		n = strlen(w);
-		if (etok_stopword(w) || lang_stopword(w) || n < 3)
+		/* etok_stopword() or lang_stopword(), in one probe */
+		if (n < 3 || lang_stop_mask(w, t.v[i].hash) != 0)
 			continue;
 		f = xstrndup(w, n);
 		if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
