@@ -313,8 +313,8 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 			/* in a script written without spaces, each character
 			 * (with its marks) is a word: no dictionary here to
 			 * find the words it makes */
-			if (i > k.off && (nospace || etok_nospace(c)) &&
-			    !cp_mark(c))
+			if (i > k.off && (nospace || (c >= 0x0E00 &&
+			    etok_nospace(c))) && !cp_mark(c))
 				break;
 			if ((cls & CP_WORD) || (c >= 0x300 && c < 0x370)) {
 				if (cls & CP_LETTER) {
