@@ -34,6 +34,8 @@
 /* Body-like items of a blank-line block holding this many count half. */
 #define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
+/* Subheadings inside the body have at most this many words. */
+#define TEXT_SUBHEAD_MAX_WORDS 7
 
 static bool
 text_has_year_or_time(const char *s)
@@ -571,6 +573,25 @@ text_header(struct text_doc *d)
 	}
 }
 
+/* A short item between two paragraphs of the body is the article's
+ * subheading, not a link's label: it is kept as body. Longer ones (more
+ * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
+ * between the paragraphs. */
+static void
+text_subheadings(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i + 1 < d->body_end; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->kind == TEXT_RELATED && !it->bullet &&
+		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
+		    text_starts_word(it->s) &&
+		    d->items[i - 1].kind == TEXT_BODY &&
+		    d->items[i + 1].kind == TEXT_BODY)
+			it->kind = TEXT_BODY;
+	}
+}
+
 void
 text_classify(struct text_doc *d)
 {
@@ -622,6 +643,7 @@ text_classify(struct text_doc *d)
 	}
 	if (d->body_end == 0)
 		return;
+	text_subheadings(d);
 	text_header(d);
 	top = d->title < d->n ? d->title + 1 : 0;
 	for (size_t i = 0; i < d->body_start; i++) {

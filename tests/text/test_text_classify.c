@@ -274,7 +274,8 @@ static const char page[] =
     "Opposition members said the cost had risen by a third since the "
     "first estimate, mostly because of steel prices.\n"
     "\n"
-    "Mayor promises cheaper tram fares for students\n"
+    "Mayor promises cheaper tram fares for students from next "
+    "autumn\n"
     "\n"
     "Construction is due to start next spring and to last three years, "
     "the council said.\n"
@@ -799,6 +800,96 @@ test_extract_chinese(void **state)
  * teaser's summary: a paragraph of prose that outweighs the short items
  * between it and the article. A run of body after such a gap ends the
  * article only when it weighs one and a half times what the gap costs. */
+/* A subheading between two paragraphs is the article's (w3m render of a
+ * chemietechnik.de report); a box of related stories under them is not. */
+static void
+test_classify_subheading(void **state)
+{
+	const char *s =
+	    "Die Expertinnen und Experten haben jetzt zudem mehr Platz un"
+	    "d bessere Ausr\xc3\xbcstung \xe2\x80\x93 in einem neuen\n"
+	    "Labor, das Covestro am Stammsitz in Leverkusen errichtet hat"
+	    ". Biotechnologische Prozesse sollen\n"
+	    "hier in einem breiten Gr\xc3\xb6\xc3\x9f" "enspektrum besond"
+	    "ers realistisch dargestellt werden k\xc3\xb6nnen, von 1 ml b"
+	    "is\n"
+	    "zu bald 100 l Reaktionsvolumen.\n"
+	    "\n"
+	    "\xe2\x80\x9eWir nehmen uns die Natur zum Vorbild, die sensat"
+	    "ionelle Prozesse hervorgebracht hat und seit\n"
+	    "Millionen von Jahren die Kreislauff\xc3\xbchrung praktiziert"
+	    "\xe2\x80\x9c, sagt Dr. Gernot J\xc3\xa4ger, der das\n"
+	    "Biotechnologie-Kompetenzzentrum leitet. \xe2\x80\x9eMithilfe"
+	    " von Enzymen und Mikroorganismen k\xc3\xb6nnen wir\n"
+	    "alternative Rohstoffe effizient nutzen und somit fossile Res"
+	    "sourcen ersetzen. Gleichzeitig lassen\n"
+	    "sich unerw\xc3\xbcnschte Nebenprodukte vermeiden oder zumind"
+	    "est deutlich reduzieren.\xe2\x80\x9c\n"
+	    "\n"
+	    "Nachhaltige Erzeugung von Anilin\n"
+	    "\n"
+	    "Neben diesen Forschungsfeldern nutzt Covestro die Biotechnol"
+	    "ogie bereits bei der Erforschung und\n"
+	    "Entwicklung neuer Wege zur nachhaltigen Erzeugung von Anilin"
+	    ". Diese Grundchemikalie spielt in der\n"
+	    "Kunststoffproduktion weltweit eine wichtige Rolle. Bislang w"
+	    "ird sie fast ausschlie\xc3\x9flich aus\n"
+	    "fossilen Rohstoffen wie Erd\xc3\xb6l gewonnen, was CO2 freis"
+	    "etzt. Covestro braucht Anilin zur Herstellung\n"
+	    "des Vorprodukts MDI, aus dem D\xc3\xa4mmschaum f\xc3\xbcr Ge"
+	    "b\xc3\xa4ude und K\xc3\xbchlger\xc3\xa4te entsteht.\n"
+	    "\n"
+	    "Zusammen mit Partnern aus Wirtschaft und Wissenschaft hat Co"
+	    "vestro ein neues Verfahren entwickelt,\n"
+	    "um Anilin mithilfe von Mikroorganismen umweltvertr\xc3\xa4gl"
+	    "ich aus pflanzlichen Rohstoffen wie Stroh oder\n"
+	    "Zuckerr\xc3\xbc" "ben herzustellen. Auf diese Weise wurde be"
+	    "reits vollst\xc3\xa4ndig biobasiertes Anilin gewonnen\n"
+	    "und erfolgreich zu Testprodukten verarbeitet. Nun soll das V"
+	    "erfahren in gr\xc3\xb6\xc3\x9f" "eren Dimensionen\n"
+	    "weiterentwickelt werden. Auch dieses Projekt wird mit \xc3"
+	    "\xb6" "ffentlichen Mitteln, in diesem Fall aus dem\n"
+	    "Bundesministerium f\xc3\xbcr Ern\xc3\xa4hrung und Landwirtsc"
+	    "haft, gef\xc3\xb6rdert.\n"
+	    "\n"
+	    "Anlagenbau\n"
+	    "Sechs Menschen mit Spaten und Helmen stehen um einen Kasten "
+	    "mit Sand herum\n"
+	    "Anlagenbau Basischemikalie f\xc3\xbcr D\xc3\xa4mmstoffe\n"
+	    "\n"
+	    "Covestro baut Anilin-Produktionsanlage in Antwerpen\n"
+	    "\n"
+	    "Covestro investiert in Antwerpen 300 Mio. Euro in eine Anili"
+	    "n-Produktionsanlage und legte daf\xc3\xbcr\n"
+	    "bereits den Grundstein. Sofern die wirtschaftliche Lage es z"
+	    "ul\xc3\xa4sst, will das Unternehmen die Anlage\n"
+	    "2025 in Betrieb nehmen. Hier weiterlesen.\n"
+	    "\n"
+	    "Auch HDMA mithilfe von Biotechnologie produziert\n"
+	    "\n"
+	    "Bereits in gr\xc3\xb6\xc3\x9f" "erem Ma\xc3\x9fstab l\xc3"
+	    "\xa4sst sich ein weiteres Vorprodukt f\xc3\xbcr Lacke und Kl"
+	    "ebstoffe (HMDA) aus\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	bool sub = false;
+
+	(void)state;
+	text_classify(d);
+	for (size_t i = 0; i < d->n; i++) {
+		const char *t = d->items[i].s;
+
+		if (strcmp(t, "Nachhaltige Erzeugung von Anilin") == 0) {
+			assert_int_equal(d->items[i].kind, TEXT_BODY);
+			sub = true;
+		}
+		if (strncmp(t, "Anlagenbau", 10) == 0 ||
+		    strncmp(t, "Covestro baut", 13) == 0)
+			assert_int_not_equal(d->items[i].kind, TEXT_BODY);
+	}
+	assert_true(sub);
+	text_doc_free(d);
+}
+
 static void
 test_extract_tail_island(void **state)
 {
@@ -1135,6 +1226,7 @@ main(void)
 		cmocka_unit_test(test_extract_standfirst_after_date),
 		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_chinese),
+		cmocka_unit_test(test_classify_subheading),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
