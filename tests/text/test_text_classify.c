@@ -890,6 +890,65 @@ test_classify_subheading(void **state)
 	text_doc_free(d);
 }
 
+/* A list between two paragraphs of the body is the article's (w3m render
+ * of an article on electronic health records); a list whose items the
+ * page shows again (a table of contents) is not. */
+static const char list_page[] =
+	    "Mit einheitlichen Standards und Spezifikationen sollen Insel"
+	    "l\xc3\xb6sungen vermieden werden. Im E-Health\n"
+	    "Gesetz ist davon allerdings nichts zu lesen. Daf\xc3\xbcr ex"
+	    "istierten heute bereits parallel verschiedene\n"
+	    "gesetzliche Grundlagen zur Umsetzung von elektronischen Akte"
+	    "n:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 In \xc2\xa7 291a Absatz 3 Nr. 4 SGB V - elekt"
+	    "ronische Patientenakte\n"
+	    "  \xe2\x80\xa2 in \xc2\xa7 291a Absatz 3 Nr. 5 SGB V - elekt"
+	    "ronisches Patientenfach\n"
+	    "  \xe2\x80\xa2 in \xc2\xa7 68 SGB V - elektronische Gesundhe"
+	    "itsakte\n"
+	    "  \xe2\x80\xa2 in \xc2\xa7 630f BGB \xe2\x80\x93 elektronisc"
+	    "he Arztakte\n"
+	    "\n"
+	    "Milliardenschwere Digitalprojekte auf Basis von confusion-by"
+	    "-design haben es schwer. Daher ist es\n"
+	    "auch nicht verwunderlich, dass bereits ein E-Health Gesetz I"
+	    "I in Arbeit ist. In der Zwischenzeit\n"
+	    "haben bereits einige Versicherer Ihre eigenen Pilotprojekte "
+	    "in Betrieb genommen. Nat\xc3\xbcrlich mit\n"
+	    "unterschiedliche Strategien und mit unterschiedlichen Varian"
+	    "ten der elektronischen Patientenakte.\n";
+
+static void
+test_classify_list(void **state)
+{
+	struct buf b = { 0 };
+	struct text_doc *d = text_segment(list_page, strlen(list_page));
+	int items = 0;
+
+	(void)state;
+	text_classify(d);
+	for (size_t i = 0; i < d->n; i++) {
+		if (!d->items[i].bullet)
+			continue;
+		assert_int_equal(d->items[i].kind, TEXT_BODY);
+		items++;
+	}
+	assert_int_equal(items, 4);
+	text_doc_free(d);
+	/* the same list, its last item shown again as a heading below */
+	buf_puts(&b, list_page);
+	buf_puts(&b, "\nin \xc2\xa7 630f BGB \xe2\x80\x93 elektronische "
+	    "Arztakte\n");
+	d = text_segment(b.p, b.len);
+	text_classify(d);
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].bullet)
+			assert_int_not_equal(d->items[i].kind, TEXT_BODY);
+	text_doc_free(d);
+	buf_free(&b);
+}
+
 static void
 test_extract_tail_island(void **state)
 {
@@ -1227,6 +1286,7 @@ main(void)
 		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_chinese),
 		cmocka_unit_test(test_classify_subheading),
+		cmocka_unit_test(test_classify_list),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
