@@ -949,6 +949,80 @@ test_classify_list(void **state)
 	buf_free(&b);
 }
 
+/* lynx's list of references is never wrapped, and a URL with spaces in
+ * it runs past the wrap width: those lines say nothing about the width
+ * (a lynx render of spdfraktion.de had no paragraphs joined). */
+static void
+test_segment_lynx_references(void **state)
+{
+	const char *s =
+	    "Aydan \xc3\x96zo\xc4\x9fuz wird Vizepr\xc3\xa4sidentin\n"
+	    "\n"
+	    "   Die SPD-Abgeordnete Aydan \xc3\x96zo\xc4\x9fuz ist zur st"
+	    "ellvertretenden Pr\xc3\xa4sidentin des Bundestags\n"
+	    "   gew\xc3\xa4hlt worden. Die ehemalige Integrationsbeauftra"
+	    "gte geh\xc3\xb6rt dem Parlament seit 2009 an.\n"
+	    "     * Stand: 26.10.2021\n"
+	    "     * Empfehlen:\n"
+	    "          + [31]Twitter\n"
+	    "          + [32]Facebook\n"
+	    "          + [33]E-Mail\n"
+	    "\n"
+	    "   Portr\xc3\xa4t von Aydan \xc3\x96zo\xc4\x9fuz (Foto: DBT/"
+	    "Stella von Saldern (bearbeitet durch spdfraktion.de))\n"
+	    "\n"
+	    "   Der Bundestag hat die SPD-Abgeordnete Aydan \xc3\x96zo"
+	    "\xc4\x9fuz mit einer breiten Mehrheit von 544\n"
+	    "   Stimmen als eine von f\xc3\xbcnf Vizepr\xc3\xa4sident:inn"
+	    "en gew\xc3\xa4hlt.\n"
+	    "\n"
+	    "   Aydan \xc3\x96zo\xc4\x9fuz geh\xc3\xb6rt dem Bundestag se"
+	    "it 2009 an, zuvor war sie Mitglied der Hamburger\n"
+	    "   B\xc3\xbcrgerschaft und arbeitete als wissenschaftliche M"
+	    "itarbeiterin f\xc3\xbcr die\n"
+	    "   K\xc3\xb6rber-Stiftung. \xc3\x96zo\xc4\x9fuz wurde vor 54"
+	    " Jahren in Hamburg als drittes Kind t\xc3\xbcrkischer\n"
+	    "   Kaufleute geboren, die 1961 von Istanbul nach Hamburg "
+	    "\xc3\xbc" "bergesiedelt waren. Von 2013 bis\n"
+	    "   Anfang 2018 war sie Integrationsstaatsministerin im Kanzl"
+	    "eramt und nahm somit als erste\n"
+	    "   Frau mit t\xc3\xbcrkischen Wurzeln am Kabinettstisch Plat"
+	    "z.\n"
+	    "     * Empfehlen:\n"
+	    "          + [34]Twitter\n"
+	    "          + [35]Facebook\n"
+	    "          + [36]E-Mail\n"
+	    "\n"
+	    "References\n"
+	    "\n"
+	    "  31. https://twitter.com/home?status=Aydan \xc3\x96zo\xc4"
+	    "\x9fuz wird Vizepr\xc3\xa4sidentin  - /themen/aydan-oezoguz-"
+	    "vizepraesidentin\n"
+	    "  32. https://www.facebook.com/sharer.php?u=/themen/aydan-oe"
+	    "zoguz-vizepraesidentin\n"
+	    "  33. mailto:empfaenger@beispiel.org?subject=Aydan \xc3\x96z"
+	    "o\xc4\x9fuz wird Vizepr\xc3\xa4sidentin &body=/themen/aydan-"
+	    "oezoguz-vizepraesidentin\n"
+	    "  34. https://twitter.com/home?status=Aydan \xc3\x96zo\xc4"
+	    "\x9fuz wird Vizepr\xc3\xa4sidentin  - /themen/aydan-oezoguz-"
+	    "vizepraesidentin\n"
+	    "  35. https://www.facebook.com/sharer.php?u=/themen/aydan-oe"
+	    "zoguz-vizepraesidentin\n"
+	    "  36. mailto:empfaenger@beispiel.org?subject=Aydan \xc3\x96z"
+	    "o\xc4\x9fuz wird Vizepr\xc3\xa4sidentin &body=/themen/aydan-"
+	    "oezoguz-vizepraesidentin\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	bool joined = false;
+
+	(void)state;
+	assert_true(d->wrap > 0);
+	for (size_t i = 0; i < d->n; i++)
+		if (strncmp(d->items[i].s, "Die SPD-Abgeordnete", 19) == 0)
+			joined = strstr(d->items[i].s, "seit 2009 an.") != NULL;
+	assert_true(joined);
+	text_doc_free(d);
+}
+
 static void
 test_extract_tail_island(void **state)
 {
@@ -1287,6 +1361,7 @@ main(void)
 		cmocka_unit_test(test_extract_chinese),
 		cmocka_unit_test(test_classify_subheading),
 		cmocka_unit_test(test_classify_list),
+		cmocka_unit_test(test_segment_lynx_references),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
