@@ -284,10 +284,11 @@ text_appeal_runs(struct text_doc *d)
 }
 
 /* The score of an item in the search for the body region. Body-like items
- * count their width (half of it when crowded); the other items of running text cost theirs, at
- * least a small constant: the region holds more body than other text, so
- * a list of teasers (a headline, a name, a date and one sentence each)
- * does not join the article it follows, while a subheading does. */
+ * count their width (half of it when crowded); the other items of running
+ * text cost theirs, at least a small constant: the region holds more body
+ * than other text, so a list of teasers (a headline, a name, a date and
+ * one sentence each) does not join the article it follows, while a
+ * subheading does. */
 static long
 text_score(const struct text_item *it)
 {
