@@ -30,6 +30,7 @@ struct text_item {
 	bool bullet;       /* began with a list marker, now dropped */
 	bool chrome;       /* matches known chrome phrasing */
 	bool appeal;       /* chrome of paragraph size (donation, cookies) */
+	bool twice;        /* another item has the same text */
 	bool repeated;     /* a long item that the dump holds twice or more */
 	bool section_end;  /* a heading of a comment thread */
 	bool sentence;     /* ends like a sentence */

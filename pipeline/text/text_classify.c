@@ -34,6 +34,8 @@
 /* Body-like items of a blank-line block holding this many count half. */
 #define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
+/* Subheadings inside the body have at most this many words. */
+#define TEXT_SUBHEAD_MAX_WORDS 7
 
 static bool
 text_has_year_or_time(const char *s)
@@ -282,10 +284,11 @@ text_appeal_runs(struct text_doc *d)
 }
 
 /* The score of an item in the search for the body region. Body-like items
- * count their width (half of it when crowded); the other items of running text cost theirs, at
- * least a small constant: the region holds more body than other text, so
- * a list of teasers (a headline, a name, a date and one sentence each)
- * does not join the article it follows, while a subheading does. */
+ * count their width (half of it when crowded); the other items of running
+ * text cost theirs, at least a small constant: the region holds more body
+ * than other text, so a list of teasers (a headline, a name, a date and
+ * one sentence each) does not join the article it follows, while a
+ * subheading does. */
 static long
 text_score(const struct text_item *it)
 {
@@ -400,31 +403,33 @@ text_key_cmp(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
-/* Items of more than TEXT_REPEAT_MAX_WORDS words that recur word for
- * word are image alt texts and teaser blurbs shown twice, not paragraphs
- * of the article: they are marked repeated. (Short items that recur are
- * left alone: a live report's or a recipe's recurring labels are the
- * article's, and the chrome among them is known by its phrasing.) */
+/* Marks the items whose text another item has too (twice). Those of
+ * more than TEXT_REPEAT_MAX_WORDS words are image alt texts and teaser
+ * blurbs shown twice, not paragraphs of the article: they are marked
+ * repeated. (Short items that recur are left alone: a live report's or a
+ * recipe's recurring labels are the article's, and the chrome among them
+ * is known by its phrasing.) */
 static void
 text_repeats(struct text_doc *d)
 {
 	struct text_key *v = xcalloc(d->n, sizeof(*v));
-	size_t n = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
-		if (d->items[i].words <= TEXT_REPEAT_MAX_WORDS)
-			continue;
-		v[n].key = d->items[i].s;
-		v[n++].i = i;
+		v[i].key = d->items[i].s;
+		v[i].i = i;
 	}
-	qsort(v, n, sizeof(*v), text_key_cmp);
-	for (size_t a = 0; a < n;) {
+	qsort(v, d->n, sizeof(*v), text_key_cmp);
+	for (size_t a = 0; a < d->n;) {
 		size_t b = a;
 
-		while (b < n && strcmp(v[a].key, v[b].key) == 0)
+		while (b < d->n && strcmp(v[a].key, v[b].key) == 0)
 			b++;
-		for (size_t k = a; b - a >= 2 && k < b; k++)
-			d->items[v[k].i].repeated = true;
+		for (size_t k = a; b - a >= 2 && k < b; k++) {
+			struct text_item *it = &d->items[v[k].i];
+
+			it->twice = true;
+			it->repeated = it->words > TEXT_REPEAT_MAX_WORDS;
+		}
 		a = b;
 	}
 	free(v);
@@ -571,6 +576,51 @@ text_header(struct text_doc *d)
 	}
 }
 
+/* A list between two paragraphs of the body is the article's: its
+ * items (of two words or more, none chrome) are kept as body. A table
+ * of contents is not: its items are the headings the page shows again
+ * further down. */
+static void
+text_lists(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i + 1 < d->body_end; i++) {
+		size_t j = i;
+		bool ok;
+
+		if (!d->items[i].bullet || d->items[i - 1].kind != TEXT_BODY)
+			continue;
+		while (j < d->body_end && d->items[j].bullet)
+			j++;
+		ok = j < d->body_end && d->items[j].kind == TEXT_BODY;
+		for (size_t k = i; ok && k < j; k++)
+			ok = d->items[k].kind != TEXT_CHROME &&
+			    d->items[k].words >= 2 && !d->items[k].twice;
+		for (size_t k = i; ok && k < j; k++)
+			if (d->items[k].kind == TEXT_RELATED)
+				d->items[k].kind = TEXT_BODY;
+		i = j;
+	}
+}
+
+/* A short item between two paragraphs of the body is the article's
+ * subheading, not a link's label: it is kept as body. Longer ones (more
+ * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
+ * between the paragraphs. */
+static void
+text_subheadings(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i + 1 < d->body_end; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->kind == TEXT_RELATED && !it->bullet &&
+		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
+		    text_starts_word(it->s) &&
+		    d->items[i - 1].kind == TEXT_BODY &&
+		    d->items[i + 1].kind == TEXT_BODY)
+			it->kind = TEXT_BODY;
+	}
+}
+
 void
 text_classify(struct text_doc *d)
 {
@@ -622,6 +672,8 @@ text_classify(struct text_doc *d)
 	}
 	if (d->body_end == 0)
 		return;
+	text_subheadings(d);
+	text_lists(d);
 	text_header(d);
 	top = d->title < d->n ? d->title + 1 : 0;
 	for (size_t i = 0; i < d->body_start; i++) {

@@ -143,6 +143,30 @@ text_longest_token(const char *p, size_t len)
 	return best;
 }
 
+/* True when p[0..len) is a line of the list of references that lynx
+ * appends ("12. https://example.com/a b"): lynx never wraps those, and a
+ * URL with spaces in it runs past the wrap width. */
+static bool
+text_reference_line(const char *p, size_t len)
+{
+	static const char *const schemes[] = {
+		"http://", "https://", "mailto:", "ftp://", "file://",
+		"javascript:",
+	};
+	size_t i = 0;
+
+	while (i < len && isdigit((unsigned char)p[i]))
+		i++;
+	if (i == 0 || i + 2 > len || p[i] != '.' || p[i + 1] != ' ')
+		return false;
+	i += 2;
+	for (size_t k = 0; k < sizeof(schemes) / sizeof(schemes[0]); k++)
+		if (len - i >= strlen(schemes[k]) &&
+		    strncmp(p + i, schemes[k], strlen(schemes[k])) == 0)
+			return true;
+	return false;
+}
+
 /* Splits s into lines; *n receives the count. The array is owned by the
  * caller; the lines point into s. */
 static struct text_line *
@@ -177,7 +201,7 @@ text_lines(const char *s, size_t len, size_t *n)
 		l.width = l.indent + text_cps(l.p, l.len);
 		l.chars = l.indent + text_cols(l.p, l.len, false);
 		l.unbreakable = text_longest_token(l.p, l.len) >
-		    TEXT_TOKEN_MAX;
+		    TEXT_TOKEN_MAX || text_reference_line(l.p, l.len);
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 256;
 			v = xrealloc(v, cap * sizeof(*v));
