@@ -101,7 +101,8 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
- * "en"'s lower-case words); false for a language without one. */
+ * "it", "pt", "en"'s lower-case words); false for a language without
+ * one. */
 bool ent_dict_word(const char *lang, uint64_t h);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */

@@ -2,7 +2,8 @@
  * German organisations and the German names no list of given names
  * holds, the German genitive, and the runs of French, Spanish, Italian
  * and Portuguese text. They lean on the spelling dictionaries Debian
- * ships (wngerman, wfrench, wspanish, wamerican; gen_words.py): a word
+ * ships (wngerman, wfrench, wspanish, wamerican, witalian, wportuguese
+ * and wbrazilian; gen_words.py): a word
  * a language's dictionary knows is a word of it, not a name ("Seguridad
  * Pública", "Technische Standards"), and words none of them knows are a
  * name ("Kengo Kuma"). Pure. */
@@ -50,6 +51,10 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(ent_words_es, k);
 	if (strcmp(lang, "en") == 0)
 		return ENT_DICT(ent_words_en, k);
+	if (strcmp(lang, "it") == 0)
+		return ENT_DICT(ent_words_it, k);
+	if (strcmp(lang, "pt") == 0)
+		return ENT_DICT(ent_words_pt, k);
 	return false;
 }
 

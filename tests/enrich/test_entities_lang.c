@@ -292,7 +292,10 @@ test_dictionaries(void **state)
 		{ "fr", "santé", true }, { "fr", "mediapart", false },
 		{ "es", "seguridad", true }, { "es", "pública", true },
 		{ "es", "bukele", false }, { "en", "diamond", true },
-		{ "en", "kengo", false }, { "it", "governo", false },
+		{ "en", "kengo", false }, { "it", "governo", true },
+		{ "it", "mattarella", false }, { "pt", "coordenação", true },
+		{ "pt", "alfabetizar", true }, { "pt", "bolsonaro", false },
+		{ "nl", "regering", false },
 	};
 	size_t i;
 
