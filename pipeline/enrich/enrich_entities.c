@@ -895,7 +895,10 @@ ent_scan(struct ent_ctx *c)
 			i++;
 			continue;
 		}
-		if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
+		/* "l'OMS" */
+		if (c->art != NULL && c->art[i])
+			the = true;
+		else if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
 			the = etok_is(c->s, &t->v[i - 1], "the");
 			cue = ent_word_is(c, i - 1, ENT_W_BEFORE);
 		}
@@ -1042,8 +1045,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 	struct ent_canons canons = { 0 };
 	struct ent_ctx bc = { 0 }, tc = { 0 };
 	struct ent_names nt = { 0 };
-	struct etoks tt = { 0 };
+	struct etoks tt = { 0 }, el = { 0 }, tel = { 0 };
 	struct ent_plain plain = { 0 };
+	bool *art = NULL, *tart = NULL;
 	size_t i;
 
 	ent_ctx_init(&bc, body, &r->toks);
@@ -1055,6 +1059,11 @@ ent_extract(const char *title, const char *body, const char *lang,
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
 	bc.lang = lang;
+	/* "l'OMS", "d'Apple": the name after the elided article */
+	if (bc.romance && ent_elide(body, &r->toks, &el, &art)) {
+		bc.t = &el;
+		bc.art = art;
+	}
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
 	if (!bc.nouns)
@@ -1080,9 +1089,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 			r->m = xrealloc(r->m, r->cap_m * sizeof(*r->m));
 		}
 		m = &r->m[r->n_m++];
-		m->start = r->toks.v[x->a].off;
-		m->end = r->toks.v[x->b - 1].off + r->toks.v[x->b - 1].len;
-		m->sent = r->toks.v[x->a].sent;
+		m->start = bc.t->v[x->a].off;
+		m->end = bc.t->v[x->b - 1].off + bc.t->v[x->b - 1].len;
+		m->sent = bc.t->v[x->a].sent;
 		m->kind = x->kind;
 		m->name = ent_name_index(r, &nt, x->canon == NULL ? x->name :
 		    ent_canon_name(&canons, x->canon, x->name), x->kind);
@@ -1094,6 +1103,10 @@ ent_extract(const char *title, const char *body, const char *lang,
 		tc.romance = bc.romance;
 		tc.caseless = bc.caseless;
 		tc.lang = lang;
+		if (tc.romance && ent_elide(title, &tt, &tel, &tart)) {
+			tc.t = &tel;
+			tc.art = tart;
+		}
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
@@ -1106,8 +1119,12 @@ ent_extract(const char *title, const char *body, const char *lang,
 				    tc.runs[i].kind);
 		ent_ctx_free(&tc);
 		etok_free(&tt);
+		etok_free(&tel);
+		free(tart);
 	}
 	ent_ctx_free(&bc);
+	etok_free(&el);
+	free(art);
 	free(nt.slot);
 	free(plain.slot);
 	ent_canons_free(&canons);

@@ -79,6 +79,8 @@ struct ent_ctx {
 	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
 	                        places and acronyms are names */
 	const char *lang;    /* the text's language, or NULL */
+	const bool *art;     /* art[i]: word i is written after an elided
+	                        article ("l'OMS"); NULL if none is */
 	uint64_t *lower;     /* the etok hashes of the words written in
 	                        lower case in prose, open addressing in
 	                        lower_cap slots (a power of two); NULL
@@ -107,6 +109,13 @@ bool ent_dict_word(const char *lang, uint64_t h);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */
 bool ent_lang_word(const char *lang, const char *f, uint64_t h);
+/* French, Italian: copies the words in of s into out with the elided
+ * word that opens a word before a capital cut ("l'OMS" is "OMS",
+ * "d'Apple" "Apple", "dell'Unione" "Unione"), *art (allocated, to be
+ * freed) telling which followed an article; false, out and *art left
+ * empty, if no word has one. */
+bool ent_elide(const char *s, const struct etoks *in, struct etoks *out,
+    bool **art);
 /* Classes the run [a, b) of two or more words of French, Spanish,
  * Italian or Portuguese text that is no place and no organisation by
  * the shared rules: a venue, an institution's title, a person, or

@@ -11,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "enrich/enrich_words.h"
 
@@ -395,7 +396,8 @@ ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
 	/* "Le Monde", "El Espectador", "La Moneda" inside a sentence,
 	 * "L'Université Paris-8" */
 	f = etok_folded(c->t, a);
-	if (ent_word_is(c, a, ENT_W_RART) || strncmp(f, "l'", 2) == 0 ||
+	if (ent_word_is(c, a, ENT_W_RART) || (c->art != NULL && c->art[a]) ||
+	    strncmp(f, "l'", 2) == 0 ||
 	    strncmp(f, "l\u2019", 4) == 0) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
@@ -466,6 +468,52 @@ ent_fr_adjective(const char *f)
 	return false;
 }
 
+/* The index past "de", "du" or "des" at word j and the lower-case noun
+ * after it ("de cassation", "des comptes"), or j. */
+static size_t
+ent_fr_of(struct ent_ctx *c, size_t j)
+{
+	const struct etoks *t = c->t;
+
+	if (j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
+	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
+	    !(t->v[j + 1].flags & ETOK_NUM) &&
+	    !ent_word_is(c, j + 1, ENT_W_RART) &&
+	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
+		return j + 2;
+	return j;
+}
+
+/* The end of a French institution's name [i, j) with its lower-case
+ * complements: "de l'agriculture", "de sécurité du médicament"
+ * ("Office fédéral de l'agriculture", "Agence nationale de sécurité du
+ * médicament"), an adjective after them, at most eight words. */
+static size_t
+ent_fr_complement(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	size_t k;
+
+	while (j - i < 8 && j < t->n && t->v[j].sent == t->v[j - 1].sent) {
+		/* "de la santé", "de l'agriculture" */
+		k = j;
+		if (k + 2 < t->n && ent_word_is(c, k, ENT_W_RJOIN) &&
+		    etok_is(c->s, &t->v[k + 1], "la") &&
+		    ent_plain_gap(c, k) && ent_plain_gap(c, k + 1) &&
+		    !ent_cap(c, k + 2))
+			k++;
+		k = ent_fr_of(c, k) > k ? k + 2 : j;
+		if (k == j && !ent_cap(c, j) && ent_plain_gap(c, j - 1) &&
+		    !ent_word_is(c, j, ENT_W_LANG) &&
+		    ent_fr_adjective(etok_folded(t, j)))
+			k = j + 1;
+		if (k == j)
+			break;
+		j = k;
+	}
+	return j;
+}
+
 /* French writes an institution's name in lower case after its first
  * word: the index past the lower-case words after word j - 1 of the run
  * from word i, an organisation's word, that are part of its name ("Cour
@@ -491,14 +539,10 @@ ent_fr_join(struct ent_ctx *c, size_t i, size_t j)
 			return j;
 	f = etok_folded(t, j);
 	if (ent_fr_adjective(f))
-		return j + 1;
+		return ent_fr_complement(c, i, j + 1);
 	/* "Cour de cassation", "Cour des comptes", "Conseil de sécurité" */
-	if (j == i + 1 && j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
-	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
-	    !(t->v[j + 1].flags & ETOK_NUM) &&
-	    !ent_word_is(c, j + 1, ENT_W_RART) &&
-	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
-		return j + 2;
+	if (j == i + 1 && ent_fr_of(c, j) == j + 2)
+		return ent_fr_complement(c, i, j + 2);
 	return j;
 }
 
@@ -567,4 +611,98 @@ ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
 			    ent_join(c, a, a + 1, false), false, false);
 		a++;
 	}
+}
+
+/* The length of the elided word that opens the word w[0, n) before a
+ * capital ("l'" of "l'OMS", "dell'" of "dell'Unione", "qu'" of
+ * "qu'Emmanuel", with ' or ’), or 0; *art is set when it is an
+ * article. */
+static size_t
+ent_elided(const char *w, size_t n, bool *art)
+{
+	static const struct {
+		const char *p;
+		bool art;
+	} pre[] = {
+		/* French */
+		{ "l", true }, { "d", false }, { "j", false }, { "m", false },
+		{ "n", false }, { "s", false }, { "t", false }, { "c", false },
+		{ "qu", false }, { "jusqu", false }, { "lorsqu", false },
+		{ "puisqu", false }, { "presqu", false }, { "quoiqu", false },
+		/* Italian: the article and its prepositions */
+		{ "dell", true }, { "dall", true }, { "nell", true },
+		{ "sull", true }, { "all", true }, { "coll", true },
+		{ "un", false }, { "quell", false },
+	};
+	size_t i, p, q;
+
+	for (i = 0; i < ETOK_COUNT(pre); i++) {
+		p = strlen(pre[i].p);
+		if (n <= p + 1 || strncasecmp(w, pre[i].p, p) != 0)
+			continue;
+		if (w[p] == '\'')
+			q = p + 1;
+		else if (n > p + 3 && memcmp(w + p, "\u2019", 3) == 0)
+			q = p + 3;
+		else
+			continue;
+		*art = pre[i].art;
+		return q < n ? q : 0;
+	}
+	return 0;
+}
+
+bool
+ent_elide(const char *s, const struct etoks *in, struct etoks *out,
+    bool **art)
+{
+	size_t i, q;
+	bool a, any = false;
+
+	*art = NULL;
+	for (i = 0; i < in->n; i++) {
+		const struct etok *k = &in->v[i];
+		struct etoks one = { 0 };
+		struct etok *o;
+		char *rest;
+
+		/* lower case, or an article capitalised by the sentence's
+		 * start ("L'OMS a dit"; "L'Oréal" inside a sentence and
+		 * "M'Jid El Guerrab", "D'Artagnan" are names as written) */
+		if (k->len < 3 || ((k->flags & ETOK_CAP) &&
+		    !(k->flags & ETOK_SENT)) ||
+		    (q = ent_elided(s + k->off, k->len, &a)) == 0 ||
+		    ((k->flags & ETOK_CAP) && !a))
+			continue;
+		rest = xstrndup(s + k->off + q, k->len - q);
+		etok_split(rest, &one);
+		if (one.n != 1 || !(one.v[0].flags & (ETOK_CAP |
+		    ETOK_ALLCAP)) || (one.v[0].flags & ETOK_NUM)) {
+			etok_free(&one);
+			free(rest);
+			continue;
+		}
+		if (!any) {
+			out->v = xmalloc(in->n * sizeof(*out->v));
+			memcpy(out->v, in->v, in->n * sizeof(*out->v));
+			out->n = out->cap = in->n;
+			buf_append(&out->folds, in->folds.p, in->folds.len);
+			*art = xcalloc(in->n, sizeof(**art));
+			any = true;
+		}
+		o = &out->v[i];
+		o->off = k->off + q;
+		o->len = k->len - q;
+		/* no longer the sentence's first word: an article is */
+		o->flags = (k->flags & ~(ETOK_CAP | ETOK_ALLCAP | ETOK_NUM |
+		    ETOK_SENT)) | (one.v[0].flags & (ETOK_CAP | ETOK_ALLCAP));
+		o->hash = one.v[0].hash;
+		o->fold = out->folds.len;
+		buf_append(&out->folds, etok_folded(&one, 0),
+		    strlen(etok_folded(&one, 0)) + 1);
+		(*art)[i] = a;
+		etok_free(&one);
+		free(rest);
+	}
+	return any;
 }
