@@ -227,6 +227,35 @@ ent_de_org_start(struct ent_ctx *c, size_t i)
 	    !ent_word_is(c, i, ENT_W_LANG) && !ent_word_is(c, i, ENT_W_DEROLE);
 }
 
+/* Whether the German noun i, the head of a name from word a, is a
+ * plural ("Olympische Spiele", "Olympischen Winterspielen", "Europäischen
+ * Standards": events and terms, where a body's name is singular): the
+ * dictionary knows it without its ending -s, or, without -e or -en, as
+ * a masculine or neuter noun with a genitive -es ("Spieles",
+ * "Winterspieles" by its last part; "Kirche" is no "Kirches"). After
+ * "des" an -s is a genitive's ("des Deutschen Wetterdienstes"). */
+static bool
+ent_de_plural(struct ent_ctx *c, size_t a, size_t i)
+{
+	const char *f = etok_folded(c->t, i);
+	char buf[96];
+	size_t n = strlen(f), cut;
+	bool gen = a > 0 && c->t->v[a - 1].sent == c->t->v[a].sent &&
+	    etok_is(c->s, &c->t->v[a - 1], "des");
+
+	if (n < 6 || n + 2 > sizeof(buf))
+		return false;
+	if (f[n - 1] == 's' && f[n - 2] != 's' && !gen)
+		return ent_dict_word("de", etok_hash(f, n - 1));
+	cut = strcmp(f + n - 2, "en") == 0 ? 2 : f[n - 1] == 'e' ? 1 : 0;
+	if (cut == 0)
+		return false;
+	memcpy(buf, f, n - cut);
+	memcpy(buf + n - cut, "es", 3);
+	return ent_dict_word("de", etok_hash(buf, n - cut + 2)) ||
+	    ent_de_compound_n(buf, n - cut + 2);
+}
+
 bool
 ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 {
@@ -290,7 +319,8 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    ent_word_is(c, a + 1, ENT_W_PLACE) ||
 	    !ent_dict_word("de_low", k->hash) ||
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
-	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
+	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)) ||
+	    ent_de_plural(c, a, b - 1))
 		return false;
 	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
 	    false);
