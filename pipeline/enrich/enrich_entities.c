@@ -681,6 +681,12 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 			break;
 	if (g + 1 < b) {
 		e = ent_nouns_end(c, g, b);
+		/* "die Constantin Film": a firm */
+		if (g == a && e == b && ent_de_article_before(c, a)) {
+			ent_add_run(c, a, b, ENT_ORG,
+			    ent_join(c, a, b, false), false, false);
+			return;
+		}
 	} else {
 		for (g = a; g + 1 < b && !ent_word_is(c, g, ENT_W_DEROLE);
 		    g++)

@@ -138,6 +138,11 @@ bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);
  * is a person's name all the same: words no dictionary knows ("Kengo
  * Kuma"), which it then adds. */
 bool ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b);
+/* Whether a German article ("der", "eine") comes right before word a,
+ * in its sentence and not after a comma (a relative pronoun): German
+ * writes none before a person's name, and one before a firm's or a
+ * brand's ("der Goldman Sachs", "die Constantin Film"). */
+bool ent_de_article_before(const struct ent_ctx *c, size_t a);
 /* The name of the German person [a, b) without a genitive -s on its last
  * word where the text writes that word without it too ("Merkels" beside
  * "Merkel"), or NULL. */

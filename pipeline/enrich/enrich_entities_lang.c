@@ -379,6 +379,36 @@ ent_de_no_name(struct ent_ctx *c, size_t i)
 }
 
 bool
+ent_de_article_before(const struct ent_ctx *c, size_t a)
+{
+	static const char *const art[] = {
+		"das", "dem", "den", "der", "des", "die", "ein", "eine",
+		"einem", "einen", "einer", "eines",
+	};
+	size_t i, p;
+
+	if (a == 0 || c->t->v[a - 1].sent != c->t->v[a].sent ||
+	    (c->t->v[a - 1].flags & ETOK_CAP))
+		return false;
+	/* after a comma, or a comma and a preposition, it is a relative
+	 * pronoun (", den Janica Kostelic hält", ", in dem Stéphane
+	 * Hessel spricht") */
+	for (i = a - 1; i + 2 >= a && i < a; i--) {
+		for (p = c->t->v[i].off; p > 0 && c->s[p - 1] == ' '; p--)
+			;
+		if (p > 0 && c->s[p - 1] == ',')
+			return false;
+		if (i == 0 || c->t->v[i - 1].sent != c->t->v[i].sent ||
+		    (c->t->v[i - 1].flags & (ETOK_CAP | ETOK_NUM)))
+			break;
+	}
+	for (i = 0; i < ETOK_COUNT(art); i++)
+		if (etok_is(c->s, &c->t->v[a - 1], art[i]))
+			return true;
+	return false;
+}
+
+bool
 ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 {
 	size_t i;
@@ -406,6 +436,12 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		if (ent_de_no_name(c, i))
 			return false;
+	/* "der Goldman Sachs", "die Harley Benton": a firm or a brand */
+	if (ent_de_article_before(c, a)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true),
+		    false, false);
+		return true;
+	}
 	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
 	    true);
 	return true;
