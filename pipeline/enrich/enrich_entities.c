@@ -583,6 +583,12 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
+	/* "à Nantes", "en Medellín": a town the gazetteer lacks */
+	if (c->romance && !acro && !the && !cue && ent_rom_locative(c, a)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {
 		char *save = NULL, *part;
@@ -906,7 +912,10 @@ ent_scan(struct ent_ctx *c)
 			the = true;
 		else if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
 			the = etok_is(c->s, &t->v[i - 1], "the");
-			cue = ent_word_is(c, i - 1, ENT_W_BEFORE);
+			/* "professeur Raoult", "el alcalde Quintero" */
+			cue = ent_word_is(c, i - 1, ENT_W_BEFORE) ||
+			    (c->romance && !ent_cap(c, i - 1) &&
+			    ent_word_is(c, i - 1, ENT_W_RTITLE));
 		}
 		j = i + 1;
 		while (j < t->n && ent_plain_gap(c, j - 1)) {

@@ -109,6 +109,11 @@ bool ent_dict_word(const char *lang, uint64_t h);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */
 bool ent_lang_word(const char *lang, const char *f, uint64_t h);
+/* French, Spanish, Italian, Portuguese: whether the one capitalised word
+ * a, no word of the language, follows a preposition of place ("à
+ * Nantes", "en Medellín", "desde Arica", "em Salvador") and is shaped as
+ * a town's name, not a brand's ("en YouTube", "en Twitter"). */
+bool ent_rom_locative(struct ent_ctx *c, size_t a);
 /* French, Italian: copies the words in of s into out with the elided
  * word that opens a word before a capital cut ("l'OMS" is "OMS",
  * "d'Apple" "Apple", "dell'Unione" "Unione"), *art (allocated, to be

@@ -679,6 +679,37 @@ ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
 	}
 }
 
+bool
+ent_rom_locative(struct ent_ctx *c, size_t a)
+{
+	/* a preposition of place that no person follows: not Spanish
+	 * "a" (which marks a person as object) nor "de" (a firm's, a
+	 * person's) */
+	static const struct {
+		const char *lang, *prep;
+	} loc[] = {
+		{ "fr", "à" }, { "es", "en" }, { "es", "desde" },
+		{ "it", "a" }, { "it", "in" }, { "pt", "em" },
+	};
+	const struct etok *k = &c->t->v[a];
+	const char *w = c->s + k->off;
+	size_t i, j;
+
+	if (a == 0 || c->t->v[a - 1].sent != k->sent ||
+	    !(k->flags & ETOK_CAP) || c->lang == NULL ||
+	    ent_word_is(c, a, ENT_W_WORD) || ent_word_is(c, a, ENT_W_ENWORD))
+		return false;
+	/* "YouTube", "WhatsApp": a capital inside is a brand's */
+	for (j = 1; j < k->len; j++)
+		if (w[j] >= 'A' && w[j] <= 'Z')
+			return false;
+	for (i = 0; i < ETOK_COUNT(loc); i++)
+		if (strcmp(c->lang, loc[i].lang) == 0 &&
+		    etok_is(c->s, &c->t->v[a - 1], loc[i].prep))
+			return true;
+	return false;
+}
+
 /* The length of the elided word that opens the word w[0, n) before a
  * capital ("l'" of "l'OMS", "dell'" of "dell'Unione", "qu'" of
  * "qu'Emmanuel", with ' or ’), or 0; *art is set when it is an
