@@ -687,9 +687,11 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 	 * person's) */
 	static const struct {
 		const char *lang, *prep;
+		bool medium;  /* also "in" a medium: "en Twitter" */
 	} loc[] = {
-		{ "fr", "à" }, { "es", "en" }, { "es", "desde" },
-		{ "it", "a" }, { "it", "in" }, { "pt", "em" },
+		{ "fr", "à", false }, { "es", "en", true },
+		{ "es", "desde", false }, { "it", "a", false },
+		{ "it", "in", true }, { "pt", "em", true },
 	};
 	const struct etok *k = &c->t->v[a];
 	const char *w = c->s + k->off;
@@ -697,7 +699,7 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 
 	if (a == 0 || c->t->v[a - 1].sent != k->sent ||
 	    !(k->flags & ETOK_CAP) || c->lang == NULL ||
-	    ent_word_is(c, a, ENT_W_WORD) || ent_word_is(c, a, ENT_W_ENWORD))
+	    ent_word_is(c, a, ENT_W_WORD))
 		return false;
 	/* "YouTube", "WhatsApp": a capital inside is a brand's */
 	for (j = 1; j < k->len; j++)
@@ -706,8 +708,11 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 	for (i = 0; i < ETOK_COUNT(loc); i++)
 		if (strcmp(c->lang, loc[i].lang) == 0 &&
 		    etok_is(c->s, &c->t->v[a - 1], loc[i].prep))
-			return true;
-	return false;
+			break;
+	/* "en Twitter", "em Twitter": a medium named by an English word
+	 * (but "à Angers") */
+	return i < ETOK_COUNT(loc) && !(loc[i].medium &&
+	    ent_word_is(c, a, ENT_W_ENWORD));
 }
 
 /* The length of the elided word that opens the word w[0, n) before a

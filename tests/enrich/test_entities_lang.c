@@ -147,6 +147,96 @@ test_entities_french(void **state)
 	article_free(a);
 }
 
+/* Elided articles and prepositions open names ("l'OMS", "d'Apple",
+ * Italian "dell'ONU"); a capital before the apostrophe inside a
+ * sentence or at a name's start is the name's ("M'Jid El Guerrab"); a
+ * French institution's name runs over its lower-case complements. */
+static void
+test_entities_elision(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("fr", NULL, "Selon l'OMS, les ventes d'Apple ont baissé de "
+	    "dix pour cent depuis le mois de janvier. L'Office fédéral de "
+	    "l'agriculture a interdit le produit, et l'Agence nationale de "
+	    "sécurité du médicament a publié un avis.\n\n"
+	    "M’Jid El Guerrab a été exclu du groupe, a dit le "
+	    "président de l’Assemblée nationale lors de la séance.");
+	assert_string_equal(a->lang, "fr");
+	assert_true(has_name(&a->organisations, "OMS"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations,
+	    "Office fédéral de l'agriculture"));
+	assert_true(has_name(&a->organisations,
+	    "Agence nationale de sécurité du médicament"));
+	assert_true(has_name(&a->organisations, "Assemblée nationale"));
+	assert_true(has_name(&a->people, "M’Jid El Guerrab"));
+	assert_false(has_word(&a->people, "Jid"));
+	assert_false(has_word(&a->organisations, "l'OMS"));
+	article_free(a);
+
+	a = run("it", NULL, "Il segretario generale dell'ONU ha parlato "
+	    "ieri a Roma con i ministri degli esteri, che hanno chiesto un "
+	    "cessate il fuoco immediato e la fine delle ostilità.");
+	assert_string_equal(a->lang, "it");
+	assert_true(has_name(&a->organisations, "ONU"));
+	article_free(a);
+}
+
+/* The Italian and Portuguese dictionaries: their words are no name
+ * ("Gran Bretagna" is no person, "Segurança Pública" none). A word no
+ * dictionary knows after a preposition of place is a town, not an
+ * organisation ("à Nantes", "en Medellín"), unless it is shaped as a
+ * brand ("en YouTube"); a title in lower case marks a person
+ * ("professeur Raoult"). */
+static void
+test_entities_romance_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("it", NULL, "Il freddo arriva dalla Gran Bretagna e dalla "
+	    "Pianura Padana, mentre la Tramontana soffia sulla costa. Domani "
+	    "la neve cadrà a Oloron e nella regione, secondo gli esperti "
+	    "che seguono il fenomeno da giorni.");
+	assert_false(has_name(&a->people, "Gran Bretagna"));
+	assert_false(has_name(&a->people, "Pianura Padana"));
+	assert_false(has_name(&a->organisations, "Tramontana"));
+	assert_true(has_name(&a->places, "Oloron"));
+	assert_false(has_name(&a->organisations, "Oloron"));
+	article_free(a);
+
+	a = run("pt", NULL, "A Secretaria da Segurança Pública disse que os "
+	    "policiais foram presos em Camaçari durante a operação, e que "
+	    "a Coordenação de Repressão a Crimes ainda investiga o caso "
+	    "com o apoio da Justiça.");
+	assert_string_equal(a->lang, "pt");
+	assert_false(has_name(&a->people, "Segurança Pública"));
+	assert_false(has_name(&a->organisations, "Coordenação"));
+	assert_true(has_name(&a->places, "Camaçari"));
+	article_free(a);
+
+	a = run("fr", NULL, "Elle a étudié à Nantes puis à Angers avant de "
+	    "rejoindre le laboratoire du professeur Raoult, qui dirige "
+	    "l'institut depuis des années. Ses vidéos sont publiées en "
+	    "ligne chaque semaine.");
+	assert_true(has_name(&a->places, "Nantes"));
+	assert_true(has_name(&a->places, "Angers"));
+	assert_false(has_name(&a->organisations, "Nantes"));
+	assert_true(has_name(&a->people, "Raoult"));
+	assert_false(has_name(&a->organisations, "Raoult"));
+	article_free(a);
+
+	a = run("es", NULL, "El alcalde habló en Medellín con los vecinos, "
+	    "y el video de la reunión se publicó en YouTube y en Twitter "
+	    "durante la noche, según informaron los organizadores.");
+	assert_true(has_name(&a->places, "Medellín"));
+	assert_false(has_name(&a->places, "YouTube"));
+	assert_false(has_name(&a->places, "Twitter"));
+	article_free(a);
+}
+
 /* German: organisations by their head word or legal form, by a
  * country's adjective capitalised inside a sentence, and federal bodies
  * in one word, named in the nominative; a person whose given name no list holds but whose words
@@ -219,6 +309,24 @@ test_entities_german_orgs(void **state)
 	    "Projekt laufen.");
 	assert_int_equal(a->people.n, 0);
 	assert_int_equal(a->organisations.n, 0);
+	article_free(a);
+
+	/* an adjective's name with a plural head is an event, a singular
+	 * one a body's; unknown words after an article are a firm's, after
+	 * a relative pronoun a person's */
+	a = run("de", NULL, "Vor den Olympischen Spielen in Peking sprach "
+	    "die Evangelische Kirche mit den Sportlern. Der Film erschien "
+	    "im Verleih der Constantin Film. Es ist ein Film, in dem "
+	    "Stéphane Hessel über sein Leben spricht, und das Buch, das "
+	    "Kinsun Chan geschrieben hat.");
+	assert_false(has_word(&a->organisations, "Olympischen"));
+	assert_false(has_word(&a->organisations, "Olympische"));
+	assert_true(has_name(&a->organisations, "Evangelische Kirche"));
+	assert_true(has_name(&a->organisations, "Constantin Film"));
+	assert_false(has_name(&a->people, "Constantin Film"));
+	assert_true(has_name(&a->people, "Stéphane Hessel"));
+	assert_false(has_name(&a->organisations, "Stéphane Hessel"));
+	assert_true(has_name(&a->people, "Kinsun Chan"));
 	article_free(a);
 }
 
@@ -313,6 +421,8 @@ main(void)
 		cmocka_unit_test(test_dictionaries),
 		cmocka_unit_test(test_entities_spanish),
 		cmocka_unit_test(test_entities_french),
+		cmocka_unit_test(test_entities_elision),
+		cmocka_unit_test(test_entities_romance_words),
 		cmocka_unit_test(test_entities_german_orgs),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
