@@ -188,8 +188,8 @@ test_entities_elision(void **state)
  * ("Gran Bretagna" is no person, "Segurança Pública" none). A word no
  * dictionary knows after a preposition of place is a town, not an
  * organisation ("à Nantes", "en Medellín"), unless it is shaped as a
- * brand ("en YouTube"); a title in lower case marks a person
- * ("professeur Raoult"). */
+ * brand ("en YouTube"), and so are its other mentions; a title in
+ * lower case marks a person ("professeur Raoult"), in the title too. */
 static void
 test_entities_romance_words(void **state)
 {
@@ -217,10 +217,10 @@ test_entities_romance_words(void **state)
 	assert_true(has_name(&a->places, "Camaçari"));
 	article_free(a);
 
-	a = run("fr", NULL, "Elle a étudié à Nantes puis à Angers avant de "
-	    "rejoindre le laboratoire du professeur Raoult, qui dirige "
-	    "l'institut depuis des années. Ses vidéos sont publiées en "
-	    "ligne chaque semaine.");
+	a = run("fr", "Libre cours : Raoult, les nazis et moi", "Elle a "
+	    "étudié à Nantes puis à Angers avant de rejoindre le "
+	    "laboratoire du professeur Raoult, qui dirige l'institut depuis "
+	    "des années. Ses vidéos sont publiées en ligne chaque semaine.");
 	assert_true(has_name(&a->places, "Nantes"));
 	assert_true(has_name(&a->places, "Angers"));
 	assert_false(has_name(&a->organisations, "Nantes"));
@@ -228,10 +228,14 @@ test_entities_romance_words(void **state)
 	assert_false(has_name(&a->organisations, "Raoult"));
 	article_free(a);
 
+	/* a word that is a place in one mention is one in all */
 	a = run("es", NULL, "El alcalde habló en Medellín con los vecinos, "
 	    "y el video de la reunión se publicó en YouTube y en Twitter "
-	    "durante la noche, según informaron los organizadores.");
+	    "durante la noche, según informaron los organizadores. Desde "
+	    "entonces, dicen, Medellín se ha convertido en el centro de la "
+	    "campaña.");
 	assert_true(has_name(&a->places, "Medellín"));
+	assert_false(has_name(&a->organisations, "Medellín"));
 	assert_false(has_name(&a->places, "YouTube"));
 	assert_false(has_name(&a->places, "Twitter"));
 	article_free(a);
