@@ -1074,15 +1074,17 @@ ent_extract(const char *title, const char *body, const char *lang,
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
 	bc.lang = lang;
-	/* "l'OMS", "d'Apple": the name after the elided article */
-	if (bc.romance && ent_elide(body, &r->toks, &el, &art)) {
-		bc.t = &el;
-		bc.art = art;
-	}
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
 	if (!bc.nouns)
 		ent_headings(&bc);
+	/* "l'OMS", "d'Apple", "28-Joaquín": the name after the elided
+	 * article or the number (after the headings: a roster's line of
+	 * numbered names is no title-case heading) */
+	if (ent_elide(body, &r->toks, bc.romance, &el, &art)) {
+		bc.t = &el;
+		bc.art = art;
+	}
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
 	ent_resolve(&bc, &bc);
@@ -1118,7 +1120,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		tc.romance = bc.romance;
 		tc.caseless = bc.caseless;
 		tc.lang = lang;
-		if (tc.romance && ent_elide(title, &tt, &tel, &tart)) {
+		if (ent_elide(title, &tt, tc.romance, &tel, &tart)) {
 			tc.t = &tel;
 			tc.art = tart;
 		}

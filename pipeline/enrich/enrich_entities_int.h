@@ -114,13 +114,14 @@ bool ent_lang_word(const char *lang, const char *f, uint64_t h);
  * Nantes", "en Medellín", "desde Arica", "em Salvador") and is shaped as
  * a town's name, not a brand's ("en YouTube", "en Twitter"). */
 bool ent_rom_locative(struct ent_ctx *c, size_t a);
-/* French, Italian: copies the words in of s into out with the elided
- * word that opens a word before a capital cut ("l'OMS" is "OMS",
- * "d'Apple" "Apple", "dell'Unione" "Unione"), *art (allocated, to be
- * freed) telling which followed an article; false, out and *art left
+/* Copies the words in of s into out with what opens a word before a
+ * capital cut: in French and Italian (romance) an elided word ("l'OMS"
+ * is "OMS", "d'Apple" "Apple", "dell'Unione" "Unione"), in any language
+ * a roster's number ("28-Joaquín" is "Joaquín"); *art (allocated, to be
+ * freed) tells which followed an article. False, out and *art left
  * empty, if no word has one. */
-bool ent_elide(const char *s, const struct etoks *in, struct etoks *out,
-    bool **art);
+bool ent_elide(const char *s, const struct etoks *in, bool romance,
+    struct etoks *out, bool **art);
 /* Classes the run [a, b) of two or more words of French, Spanish,
  * Italian or Portuguese text that is no place and no organisation by
  * the shared rules: a venue, an institution's title, a person, or

@@ -716,11 +716,12 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 }
 
 /* The length of the elided word that opens the word w[0, n) before a
- * capital ("l'" of "l'OMS", "dell'" of "dell'Unione", "qu'" of
- * "qu'Emmanuel", with ' or ’), or 0; *art is set when it is an
- * article. */
+ * capital in French or Italian (romance: "l'" of "l'OMS", "dell'" of
+ * "dell'Unione", "qu'" of "qu'Emmanuel", with ' or ’), or of a roster's
+ * number ("28-" of "28-Joaquín") in any language, or 0; *art is set
+ * when it is an article. */
 static size_t
-ent_elided(const char *w, size_t n, bool *art)
+ent_elided(const char *w, size_t n, bool romance, bool *art)
 {
 	static const struct {
 		const char *p;
@@ -738,6 +739,15 @@ ent_elided(const char *w, size_t n, bool *art)
 	};
 	size_t i, p, q;
 
+	/* a roster's number: "28-Joaquín Aguirre", "2-Saprissa" */
+	for (p = 0; p < n && p < 3 && w[p] >= '0' && w[p] <= '9'; p++)
+		;
+	if (p > 0 && p + 2 < n && w[p] == '-') {
+		*art = false;
+		return p + 1;
+	}
+	if (!romance)
+		return 0;
 	for (i = 0; i < ETOK_COUNT(pre); i++) {
 		p = strlen(pre[i].p);
 		if (n <= p + 1 || strncasecmp(w, pre[i].p, p) != 0)
@@ -755,8 +765,8 @@ ent_elided(const char *w, size_t n, bool *art)
 }
 
 bool
-ent_elide(const char *s, const struct etoks *in, struct etoks *out,
-    bool **art)
+ent_elide(const char *s, const struct etoks *in, bool romance,
+    struct etoks *out, bool **art)
 {
 	size_t i, q;
 	bool a, any = false;
@@ -773,13 +783,18 @@ ent_elide(const char *s, const struct etoks *in, struct etoks *out,
 		 * "M'Jid El Guerrab", "D'Artagnan" are names as written) */
 		if (k->len < 3 || ((k->flags & ETOK_CAP) &&
 		    !(k->flags & ETOK_SENT)) ||
-		    (q = ent_elided(s + k->off, k->len, &a)) == 0 ||
+		    (q = ent_elided(s + k->off, k->len, romance, &a)) == 0 ||
 		    ((k->flags & ETOK_CAP) && !a))
 			continue;
 		rest = xstrndup(s + k->off + q, k->len - q);
 		etok_split(rest, &one);
+		/* after a number only a name's word: not "5-MW",
+		 * "1.6-T-GDI" */
 		if (one.n != 1 || !(one.v[0].flags & (ETOK_CAP |
-		    ETOK_ALLCAP)) || (one.v[0].flags & ETOK_NUM)) {
+		    ETOK_ALLCAP)) || (one.v[0].flags & ETOK_NUM) ||
+		    ((k->flags & ETOK_NUM) &&
+		    ((one.v[0].flags & ETOK_ALLCAP) ||
+		    memchr(rest, '-', strlen(rest)) != NULL))) {
 			etok_free(&one);
 			free(rest);
 			continue;

@@ -148,7 +148,8 @@ test_entities_french(void **state)
 }
 
 /* Elided articles and prepositions open names ("l'OMS", "d'Apple",
- * Italian "dell'ONU"); a capital before the apostrophe inside a
+ * Italian "dell'ONU"), and so do a roster's numbers ("28-Joaquín
+ * Aguirre", in test_entities_romance_words); a capital before the apostrophe inside a
  * sentence or at a name's start is the name's ("M'Jid El Guerrab"); a
  * French institution's name runs over its lower-case complements. */
 static void
@@ -236,6 +237,21 @@ test_entities_romance_words(void **state)
 	    "campaña.");
 	assert_true(has_name(&a->places, "Medellín"));
 	assert_false(has_name(&a->organisations, "Medellín"));
+	article_free(a);
+
+	/* a roster's numbers are no part of the names; a unit is no name */
+	a = run("es", NULL, "El partido terminó empatado ante un estadio "
+	    "lleno, y el técnico habló después con la prensa.\n\n"
+	    "Alineaciones\n\n2-Sporting FC: 1-Adonis Pineda (6.5), "
+	    "28-Joaquín Aguirre (7), 14-Christopher Meneses (6), 5-Luis "
+	    "Flores (6.5)\n\nEl club instaló dos turbinas de 5-MW junto "
+	    "al estadio.");
+	assert_true(has_name(&a->people, "Joaquín Aguirre"));
+	assert_true(has_name(&a->people, "Christopher Meneses"));
+	assert_true(has_name(&a->people, "Adonis Pineda"));
+	assert_false(has_name(&a->organisations, "Aguirre"));
+	assert_false(has_name(&a->organisations, "Meneses"));
+	assert_false(has_name(&a->organisations, "MW"));
 	assert_false(has_name(&a->places, "YouTube"));
 	assert_false(has_name(&a->places, "Twitter"));
 	article_free(a);
