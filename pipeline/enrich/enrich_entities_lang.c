@@ -67,6 +67,14 @@ ent_lang_word(const char *lang, const char *f, uint64_t h)
 
 	if (ent_dict_word(lang, h))
 		return true;
+	/* French drops the accent of a capital: "Etat", "Etats",
+	 * "Ecole" are "état", "états", "école" */
+	if (lang != NULL && strcmp(lang, "fr") == 0 && f[0] == 'e' &&
+	    n + 2 < sizeof(buf)) {
+		memcpy(buf, "\u00e9", 2);
+		memcpy(buf + 2, f + 1, n);
+		return ent_dict_word("fr", etok_hash(buf, n + 1));
+	}
 	/* wspanish holds lemmas: "normas", "fundamentales",
 	 * "especializados" are "norma", "fundamental", "especializar" */
 	if (lang == NULL || strcmp(lang, "es") != 0 || n < 4 ||

@@ -190,7 +190,8 @@ test_entities_elision(void **state)
  * dictionary knows after a preposition of place is a town, not an
  * organisation ("à Nantes", "en Medellín"), unless it is shaped as a
  * brand ("en YouTube"), and so are its other mentions; a title in
- * lower case marks a person ("professeur Raoult"), in the title too. */
+ * lower case marks a person ("professeur Raoult"), in the title too; a
+ * French capital without its accent is the word's ("Etat"). */
 static void
 test_entities_romance_words(void **state)
 {
@@ -221,12 +222,16 @@ test_entities_romance_words(void **state)
 	a = run("fr", "Libre cours : Raoult, les nazis et moi", "Elle a "
 	    "étudié à Nantes puis à Angers avant de rejoindre le "
 	    "laboratoire du professeur Raoult, qui dirige l'institut depuis "
-	    "des années. Ses vidéos sont publiées en ligne chaque semaine.");
+	    "des années. Ses vidéos sont publiées en ligne chaque semaine, "
+	    "et l'Etat les finance avec 153 Etats partenaires.");
 	assert_true(has_name(&a->places, "Nantes"));
 	assert_true(has_name(&a->places, "Angers"));
 	assert_false(has_name(&a->organisations, "Nantes"));
 	assert_true(has_name(&a->people, "Raoult"));
 	assert_false(has_name(&a->organisations, "Raoult"));
+	/* a capital without its accent: "Etat" is "état" */
+	assert_false(has_name(&a->organisations, "Etat"));
+	assert_false(has_name(&a->organisations, "Etats"));
 	article_free(a);
 
 	/* a word that is a place in one mention is one in all */
