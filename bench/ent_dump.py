@@ -10,6 +10,13 @@ of the AEB id or of the trafilatura set's URL), its language, its people,
 organisations, places and image URLs. `diff` prints the names each page
 gained (+) and lost (-), then the counts by half and kind, to be read and
 judged right or wrong by hand: there is no entity gold in the corpora.
+
+A page the extractor fails on is no page without names: `dump` pairs each
+output line with its page (a batch that dies or prints a line too many or
+too few is run again page by page), records the page with its "error"
+(an error event's reason, a signal, the run's stderr), lists every failed
+page on stderr and exits 1; `diff` lists the pages that failed in either
+dump.
 """
 import argparse
 import gzip
@@ -50,6 +57,28 @@ def pages():
     return out
 
 
+last_error = ["no output"]
+
+
+def run(cmd, files):
+    """The lines the extractor prints for files, one a file, or None when
+    it died by a signal or printed another number of lines (its stderr,
+    and why, in last_error[0])."""
+    p = subprocess.run(shlex.split(cmd) + files, cwd=ROOT,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines = [l for l in p.stdout.decode("utf-8", "replace").splitlines()
+             if l.strip()]
+    why = p.stderr.decode("utf-8", "replace").strip()[-300:]
+    if p.returncode < 0:
+        last_error[0] = "killed by signal %d %s" % (-p.returncode, why)
+        return None
+    if len(lines) != len(files):
+        last_error[0] = "%d lines for %d files (exit %d) %s" % (
+            len(lines), len(files), p.returncode, why)
+        return None
+    return lines
+
+
 def dump(a):
     tmp = tempfile.mkdtemp(prefix="entdump-")
     ps = pages()
@@ -60,21 +89,37 @@ def dump(a):
         with opener(src, "rb") as f, open(dst, "wb") as g:
             g.write(f.read())
         paths.append(dst)
-    res = {}
-    step = 50  # a batch of pages a run: one bad page loses no more
+    res, errors = {}, []
+    step = 50  # a batch of pages a run
     for s in range(0, len(paths), step):
-        p = subprocess.run(shlex.split(a.cmd) + paths[s:s + step],
-                           cwd=ROOT, stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL)
-        lines = [l for l in p.stdout.decode("utf-8", "replace").splitlines()
-                 if l.strip()]
-        for (corpus, key, _), line in zip(ps[s:s + step], lines):
-            try:
-                o = json.loads(line)
-            except ValueError:
+        batch = list(range(s, min(s + step, len(paths))))
+        out = run(a.cmd, [paths[i] for i in batch])
+        if out is None:
+            # the run died or printed a line too few or too many: each
+            # page alone, so the lines stay paired with their pages
+            out = [None] * len(batch)
+            for n, i in enumerate(batch):
+                one = run(a.cmd, [paths[i]])
+                out[n] = one[0] if one else ("run", last_error[0])
+        for i, line in zip(batch, out):
+            corpus, key, src = ps[i]
+            name = corpus + " " + key
+            err = None
+            if isinstance(line, tuple):
+                err = line[1]
+            else:
+                try:
+                    o = json.loads(line)
+                except ValueError:
+                    o, err = None, "not JSON: " + line[:80]
+                if o is not None and o.get("schema") == "newswire.error/1":
+                    err = "error event: %s" % o["error"]
+            if err is not None:
+                errors.append((name, src, err))
+                res[name] = {"half": half(key), "error": err}
                 continue
             e = o.get("entities") or {}
-            res[corpus + " " + key] = {
+            res[name] = {
                 "half": half(key), "lang": o.get("lang"),
                 "people": e.get("people") or [],
                 "organisations": e.get("organisations") or [],
@@ -86,7 +131,11 @@ def dump(a):
     os.rmdir(tmp)
     json.dump(res, open(a.out, "w"), ensure_ascii=False, indent=0,
               sort_keys=True)
-    print("%d pages dumped to %s" % (len(res), a.out))
+    print("%d pages dumped to %s, %d failed" % (len(res), a.out,
+                                                len(errors)))
+    for name, src, err in errors:
+        print("FAILED %s (%s): %s" % (name, src, err), file=sys.stderr)
+    return 1 if errors else 0
 
 
 def diff(a):
@@ -95,6 +144,9 @@ def diff(a):
     count = {}
     for page in sorted(set(b) | set(c)):
         x, y = b.get(page, {}), c.get(page, {})
+        for tag, d in (("before", x), ("after", y)):
+            if "error" in d:
+                print("%s FAILED %s: %s" % (page, tag, d["error"]))
         lang = y.get("lang") or x.get("lang")
         if a.lang and lang != a.lang:
             continue

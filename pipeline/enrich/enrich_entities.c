@@ -583,6 +583,12 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
+	/* "à Nantes", "en Medellín": a town the gazetteer lacks */
+	if (c->romance && !acro && !the && !cue && ent_rom_locative(c, a)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {
 		char *save = NULL, *part;
@@ -681,6 +687,12 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 			break;
 	if (g + 1 < b) {
 		e = ent_nouns_end(c, g, b);
+		/* "die Constantin Film": a firm */
+		if (g == a && e == b && ent_de_article_before(c, a)) {
+			ent_add_run(c, a, b, ENT_ORG,
+			    ent_join(c, a, b, false), false, false);
+			return;
+		}
 	} else {
 		for (g = a; g + 1 < b && !ent_word_is(c, g, ENT_W_DEROLE);
 		    g++)
@@ -895,9 +907,15 @@ ent_scan(struct ent_ctx *c)
 			i++;
 			continue;
 		}
-		if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
+		/* "l'OMS" */
+		if (c->art != NULL && c->art[i])
+			the = true;
+		else if (i > 0 && t->v[i - 1].sent == t->v[i].sent) {
 			the = etok_is(c->s, &t->v[i - 1], "the");
-			cue = ent_word_is(c, i - 1, ENT_W_BEFORE);
+			/* "professeur Raoult", "el alcalde Quintero" */
+			cue = ent_word_is(c, i - 1, ENT_W_BEFORE) ||
+			    (c->romance && !ent_cap(c, i - 1) &&
+			    ent_word_is(c, i - 1, ENT_W_RTITLE));
 		}
 		j = i + 1;
 		while (j < t->n && ent_plain_gap(c, j - 1)) {
@@ -1042,8 +1060,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 	struct ent_canons canons = { 0 };
 	struct ent_ctx bc = { 0 }, tc = { 0 };
 	struct ent_names nt = { 0 };
-	struct etoks tt = { 0 };
+	struct etoks tt = { 0 }, el = { 0 }, tel = { 0 };
 	struct ent_plain plain = { 0 };
+	bool *art = NULL, *tart = NULL;
 	size_t i;
 
 	ent_ctx_init(&bc, body, &r->toks);
@@ -1059,6 +1078,13 @@ ent_extract(const char *title, const char *body, const char *lang,
 	 * there, and the German rules make no name of nouns */
 	if (!bc.nouns)
 		ent_headings(&bc);
+	/* "l'OMS", "d'Apple", "28-Joaquín": the name after the elided
+	 * article or the number (after the headings: a roster's line of
+	 * numbered names is no title-case heading) */
+	if (ent_elide(body, &r->toks, bc.romance, &el, &art)) {
+		bc.t = &el;
+		bc.art = art;
+	}
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
 	ent_resolve(&bc, &bc);
@@ -1080,9 +1106,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 			r->m = xrealloc(r->m, r->cap_m * sizeof(*r->m));
 		}
 		m = &r->m[r->n_m++];
-		m->start = r->toks.v[x->a].off;
-		m->end = r->toks.v[x->b - 1].off + r->toks.v[x->b - 1].len;
-		m->sent = r->toks.v[x->a].sent;
+		m->start = bc.t->v[x->a].off;
+		m->end = bc.t->v[x->b - 1].off + bc.t->v[x->b - 1].len;
+		m->sent = bc.t->v[x->a].sent;
 		m->kind = x->kind;
 		m->name = ent_name_index(r, &nt, x->canon == NULL ? x->name :
 		    ent_canon_name(&canons, x->canon, x->name), x->kind);
@@ -1094,6 +1120,10 @@ ent_extract(const char *title, const char *body, const char *lang,
 		tc.romance = bc.romance;
 		tc.caseless = bc.caseless;
 		tc.lang = lang;
+		if (ent_elide(title, &tt, tc.romance, &tel, &tart)) {
+			tc.t = &tel;
+			tc.art = tart;
+		}
 		ent_scan(&tc);
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
@@ -1106,8 +1136,12 @@ ent_extract(const char *title, const char *body, const char *lang,
 				    tc.runs[i].kind);
 		ent_ctx_free(&tc);
 		etok_free(&tt);
+		etok_free(&tel);
+		free(tart);
 	}
 	ent_ctx_free(&bc);
+	etok_free(&el);
+	free(art);
 	free(nt.slot);
 	free(plain.slot);
 	ent_canons_free(&canons);

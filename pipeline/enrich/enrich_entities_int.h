@@ -79,6 +79,8 @@ struct ent_ctx {
 	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
 	                        places and acronyms are names */
 	const char *lang;    /* the text's language, or NULL */
+	const bool *art;     /* art[i]: word i is written after an elided
+	                        article ("l'OMS"); NULL if none is */
 	uint64_t *lower;     /* the etok hashes of the words written in
 	                        lower case in prose, open addressing in
 	                        lower_cap slots (a power of two); NULL
@@ -101,11 +103,25 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
- * "en"'s lower-case words); false for a language without one. */
+ * "it", "pt", "en"'s lower-case words); false for a language without
+ * one. */
 bool ent_dict_word(const char *lang, uint64_t h);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */
 bool ent_lang_word(const char *lang, const char *f, uint64_t h);
+/* French, Spanish, Italian, Portuguese: whether the one capitalised word
+ * a, no word of the language, follows a preposition of place ("à
+ * Nantes", "en Medellín", "desde Arica", "em Salvador") and is shaped as
+ * a town's name, not a brand's ("en YouTube", "en Twitter"). */
+bool ent_rom_locative(struct ent_ctx *c, size_t a);
+/* Copies the words in of s into out with what opens a word before a
+ * capital cut: in French and Italian (romance) an elided word ("l'OMS"
+ * is "OMS", "d'Apple" "Apple", "dell'Unione" "Unione"), in any language
+ * a roster's number ("28-Joaquín" is "Joaquín"); *art (allocated, to be
+ * freed) tells which followed an article. False, out and *art left
+ * empty, if no word has one. */
+bool ent_elide(const char *s, const struct etoks *in, bool romance,
+    struct etoks *out, bool **art);
 /* Classes the run [a, b) of two or more words of French, Spanish,
  * Italian or Portuguese text that is no place and no organisation by
  * the shared rules: a venue, an institution's title, a person, or
@@ -128,6 +144,11 @@ bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);
  * is a person's name all the same: words no dictionary knows ("Kengo
  * Kuma"), which it then adds. */
 bool ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b);
+/* Whether a German article ("der", "eine") comes right before word a,
+ * in its sentence and not after a comma (a relative pronoun): German
+ * writes none before a person's name, and one before a firm's or a
+ * brand's ("der Goldman Sachs", "die Constantin Film"). */
+bool ent_de_article_before(const struct ent_ctx *c, size_t a);
 /* The name of the German person [a, b) without a genitive -s on its last
  * word where the text writes that word without it too ("Merkels" beside
  * "Merkel"), or NULL. */

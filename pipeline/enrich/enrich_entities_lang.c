@@ -2,7 +2,8 @@
  * German organisations and the German names no list of given names
  * holds, the German genitive, and the runs of French, Spanish, Italian
  * and Portuguese text. They lean on the spelling dictionaries Debian
- * ships (wngerman, wfrench, wspanish, wamerican; gen_words.py): a word
+ * ships (wngerman, wfrench, wspanish, wamerican, witalian, wportuguese
+ * and wbrazilian; gen_words.py): a word
  * a language's dictionary knows is a word of it, not a name ("Seguridad
  * Pública", "Technische Standards"), and words none of them knows are a
  * name ("Kengo Kuma"). Pure. */
@@ -10,6 +11,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "enrich/enrich_words.h"
 
@@ -50,6 +52,10 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(ent_words_es, k);
 	if (strcmp(lang, "en") == 0)
 		return ENT_DICT(ent_words_en, k);
+	if (strcmp(lang, "it") == 0)
+		return ENT_DICT(ent_words_it, k);
+	if (strcmp(lang, "pt") == 0)
+		return ENT_DICT(ent_words_pt, k);
 	return false;
 }
 
@@ -61,6 +67,14 @@ ent_lang_word(const char *lang, const char *f, uint64_t h)
 
 	if (ent_dict_word(lang, h))
 		return true;
+	/* French drops the accent of a capital: "Etat", "Etats",
+	 * "Ecole" are "état", "états", "école" */
+	if (lang != NULL && strcmp(lang, "fr") == 0 && f[0] == 'e' &&
+	    n + 2 < sizeof(buf)) {
+		memcpy(buf, "\u00e9", 2);
+		memcpy(buf + 2, f + 1, n);
+		return ent_dict_word("fr", etok_hash(buf, n + 1));
+	}
 	/* wspanish holds lemmas: "normas", "fundamentales",
 	 * "especializados" are "norma", "fundamental", "especializar" */
 	if (lang == NULL || strcmp(lang, "es") != 0 || n < 4 ||
@@ -221,6 +235,35 @@ ent_de_org_start(struct ent_ctx *c, size_t i)
 	    !ent_word_is(c, i, ENT_W_LANG) && !ent_word_is(c, i, ENT_W_DEROLE);
 }
 
+/* Whether the German noun i, the head of a name from word a, is a
+ * plural ("Olympische Spiele", "Olympischen Winterspielen", "Europäischen
+ * Standards": events and terms, where a body's name is singular): the
+ * dictionary knows it without its ending -s, or, without -e or -en, as
+ * a masculine or neuter noun with a genitive -es ("Spieles",
+ * "Winterspieles" by its last part; "Kirche" is no "Kirches"). After
+ * "des" an -s is a genitive's ("des Deutschen Wetterdienstes"). */
+static bool
+ent_de_plural(struct ent_ctx *c, size_t a, size_t i)
+{
+	const char *f = etok_folded(c->t, i);
+	char buf[96];
+	size_t n = strlen(f), cut;
+	bool gen = a > 0 && c->t->v[a - 1].sent == c->t->v[a].sent &&
+	    etok_is(c->s, &c->t->v[a - 1], "des");
+
+	if (n < 6 || n + 2 > sizeof(buf))
+		return false;
+	if (f[n - 1] == 's' && f[n - 2] != 's' && !gen)
+		return ent_dict_word("de", etok_hash(f, n - 1));
+	cut = strcmp(f + n - 2, "en") == 0 ? 2 : f[n - 1] == 'e' ? 1 : 0;
+	if (cut == 0)
+		return false;
+	memcpy(buf, f, n - cut);
+	memcpy(buf + n - cut, "es", 3);
+	return ent_dict_word("de", etok_hash(buf, n - cut + 2)) ||
+	    ent_de_compound_n(buf, n - cut + 2);
+}
+
 bool
 ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 {
@@ -284,7 +327,8 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    ent_word_is(c, a + 1, ENT_W_PLACE) ||
 	    !ent_dict_word("de_low", k->hash) ||
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
-	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
+	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)) ||
+	    ent_de_plural(c, a, b - 1))
 		return false;
 	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
 	    false);
@@ -343,6 +387,36 @@ ent_de_no_name(struct ent_ctx *c, size_t i)
 }
 
 bool
+ent_de_article_before(const struct ent_ctx *c, size_t a)
+{
+	static const char *const art[] = {
+		"das", "dem", "den", "der", "des", "die", "ein", "eine",
+		"einem", "einen", "einer", "eines",
+	};
+	size_t i, p;
+
+	if (a == 0 || c->t->v[a - 1].sent != c->t->v[a].sent ||
+	    (c->t->v[a - 1].flags & ETOK_CAP))
+		return false;
+	/* after a comma, or a comma and a preposition, it is a relative
+	 * pronoun (", den Janica Kostelic hält", ", in dem Stéphane
+	 * Hessel spricht") */
+	for (i = a - 1; i + 2 >= a && i < a; i--) {
+		for (p = c->t->v[i].off; p > 0 && c->s[p - 1] == ' '; p--)
+			;
+		if (p > 0 && c->s[p - 1] == ',')
+			return false;
+		if (i == 0 || c->t->v[i - 1].sent != c->t->v[i].sent ||
+		    (c->t->v[i - 1].flags & (ETOK_CAP | ETOK_NUM)))
+			break;
+	}
+	for (i = 0; i < ETOK_COUNT(art); i++)
+		if (etok_is(c->s, &c->t->v[a - 1], art[i]))
+			return true;
+	return false;
+}
+
+bool
 ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 {
 	size_t i;
@@ -370,6 +444,12 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		if (ent_de_no_name(c, i))
 			return false;
+	/* "der Goldman Sachs", "die Harley Benton": a firm or a brand */
+	if (ent_de_article_before(c, a)) {
+		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true),
+		    false, false);
+		return true;
+	}
 	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
 	    true);
 	return true;
@@ -390,7 +470,8 @@ ent_class_romance(struct ent_ctx *c, size_t a, size_t b)
 	/* "Le Monde", "El Espectador", "La Moneda" inside a sentence,
 	 * "L'Université Paris-8" */
 	f = etok_folded(c->t, a);
-	if (ent_word_is(c, a, ENT_W_RART) || strncmp(f, "l'", 2) == 0 ||
+	if (ent_word_is(c, a, ENT_W_RART) || (c->art != NULL && c->art[a]) ||
+	    strncmp(f, "l'", 2) == 0 ||
 	    strncmp(f, "l\u2019", 4) == 0) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
@@ -461,6 +542,52 @@ ent_fr_adjective(const char *f)
 	return false;
 }
 
+/* The index past "de", "du" or "des" at word j and the lower-case noun
+ * after it ("de cassation", "des comptes"), or j. */
+static size_t
+ent_fr_of(struct ent_ctx *c, size_t j)
+{
+	const struct etoks *t = c->t;
+
+	if (j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
+	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
+	    !(t->v[j + 1].flags & ETOK_NUM) &&
+	    !ent_word_is(c, j + 1, ENT_W_RART) &&
+	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
+		return j + 2;
+	return j;
+}
+
+/* The end of a French institution's name [i, j) with its lower-case
+ * complements: "de l'agriculture", "de sécurité du médicament"
+ * ("Office fédéral de l'agriculture", "Agence nationale de sécurité du
+ * médicament"), an adjective after them, at most eight words. */
+static size_t
+ent_fr_complement(struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etoks *t = c->t;
+	size_t k;
+
+	while (j - i < 8 && j < t->n && t->v[j].sent == t->v[j - 1].sent) {
+		/* "de la santé", "de l'agriculture" */
+		k = j;
+		if (k + 2 < t->n && ent_word_is(c, k, ENT_W_RJOIN) &&
+		    etok_is(c->s, &t->v[k + 1], "la") &&
+		    ent_plain_gap(c, k) && ent_plain_gap(c, k + 1) &&
+		    !ent_cap(c, k + 2))
+			k++;
+		k = ent_fr_of(c, k) > k ? k + 2 : j;
+		if (k == j && !ent_cap(c, j) && ent_plain_gap(c, j - 1) &&
+		    !ent_word_is(c, j, ENT_W_LANG) &&
+		    ent_fr_adjective(etok_folded(t, j)))
+			k = j + 1;
+		if (k == j)
+			break;
+		j = k;
+	}
+	return j;
+}
+
 /* French writes an institution's name in lower case after its first
  * word: the index past the lower-case words after word j - 1 of the run
  * from word i, an organisation's word, that are part of its name ("Cour
@@ -486,14 +613,10 @@ ent_fr_join(struct ent_ctx *c, size_t i, size_t j)
 			return j;
 	f = etok_folded(t, j);
 	if (ent_fr_adjective(f))
-		return j + 1;
+		return ent_fr_complement(c, i, j + 1);
 	/* "Cour de cassation", "Cour des comptes", "Conseil de sécurité" */
-	if (j == i + 1 && j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
-	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
-	    !(t->v[j + 1].flags & ETOK_NUM) &&
-	    !ent_word_is(c, j + 1, ENT_W_RART) &&
-	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
-		return j + 2;
+	if (j == i + 1 && ent_fr_of(c, j) == j + 2)
+		return ent_fr_complement(c, i, j + 2);
 	return j;
 }
 
@@ -562,4 +685,149 @@ ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
 			    ent_join(c, a, a + 1, false), false, false);
 		a++;
 	}
+}
+
+bool
+ent_rom_locative(struct ent_ctx *c, size_t a)
+{
+	/* a preposition of place that no person follows: not Spanish
+	 * "a" (which marks a person as object) nor "de" (a firm's, a
+	 * person's) */
+	static const struct {
+		const char *lang, *prep;
+		bool medium;  /* also "in" a medium: "en Twitter" */
+	} loc[] = {
+		{ "fr", "à", false }, { "es", "en", true },
+		{ "es", "desde", false }, { "it", "a", false },
+		{ "it", "in", true }, { "pt", "em", true },
+	};
+	const struct etok *k = &c->t->v[a];
+	const char *w = c->s + k->off;
+	size_t i, j;
+
+	if (a == 0 || c->t->v[a - 1].sent != k->sent ||
+	    !(k->flags & ETOK_CAP) || c->lang == NULL ||
+	    ent_word_is(c, a, ENT_W_WORD))
+		return false;
+	/* "YouTube", "WhatsApp": a capital inside is a brand's */
+	for (j = 1; j < k->len; j++)
+		if (w[j] >= 'A' && w[j] <= 'Z')
+			return false;
+	for (i = 0; i < ETOK_COUNT(loc); i++)
+		if (strcmp(c->lang, loc[i].lang) == 0 &&
+		    etok_is(c->s, &c->t->v[a - 1], loc[i].prep))
+			break;
+	/* "en Twitter", "em Twitter": a medium named by an English word
+	 * (but "à Angers") */
+	return i < ETOK_COUNT(loc) && !(loc[i].medium &&
+	    ent_word_is(c, a, ENT_W_ENWORD));
+}
+
+/* The length of the elided word that opens the word w[0, n) before a
+ * capital in French or Italian (romance: "l'" of "l'OMS", "dell'" of
+ * "dell'Unione", "qu'" of "qu'Emmanuel", with ' or ’), or of a roster's
+ * number ("28-" of "28-Joaquín") in any language, or 0; *art is set
+ * when it is an article. */
+static size_t
+ent_elided(const char *w, size_t n, bool romance, bool *art)
+{
+	static const struct {
+		const char *p;
+		bool art;
+	} pre[] = {
+		/* French */
+		{ "l", true }, { "d", false }, { "j", false }, { "m", false },
+		{ "n", false }, { "s", false }, { "t", false }, { "c", false },
+		{ "qu", false }, { "jusqu", false }, { "lorsqu", false },
+		{ "puisqu", false }, { "presqu", false }, { "quoiqu", false },
+		/* Italian: the article and its prepositions */
+		{ "dell", true }, { "dall", true }, { "nell", true },
+		{ "sull", true }, { "all", true }, { "coll", true },
+		{ "un", false }, { "quell", false },
+	};
+	size_t i, p, q;
+
+	/* a roster's number: "28-Joaquín Aguirre", "2-Saprissa" */
+	for (p = 0; p < n && p < 3 && w[p] >= '0' && w[p] <= '9'; p++)
+		;
+	if (p > 0 && p + 2 < n && w[p] == '-') {
+		*art = false;
+		return p + 1;
+	}
+	if (!romance)
+		return 0;
+	for (i = 0; i < ETOK_COUNT(pre); i++) {
+		p = strlen(pre[i].p);
+		if (n <= p + 1 || strncasecmp(w, pre[i].p, p) != 0)
+			continue;
+		if (w[p] == '\'')
+			q = p + 1;
+		else if (n > p + 3 && memcmp(w + p, "\u2019", 3) == 0)
+			q = p + 3;
+		else
+			continue;
+		*art = pre[i].art;
+		return q < n ? q : 0;
+	}
+	return 0;
+}
+
+bool
+ent_elide(const char *s, const struct etoks *in, bool romance,
+    struct etoks *out, bool **art)
+{
+	size_t i, q;
+	bool a, any = false;
+
+	*art = NULL;
+	for (i = 0; i < in->n; i++) {
+		const struct etok *k = &in->v[i];
+		struct etoks one = { 0 };
+		struct etok *o;
+		char *rest;
+
+		/* lower case, or an article capitalised by the sentence's
+		 * start ("L'OMS a dit"; "L'Oréal" inside a sentence and
+		 * "M'Jid El Guerrab", "D'Artagnan" are names as written) */
+		if (k->len < 3 || ((k->flags & ETOK_CAP) &&
+		    !(k->flags & ETOK_SENT)) ||
+		    (q = ent_elided(s + k->off, k->len, romance, &a)) == 0 ||
+		    ((k->flags & ETOK_CAP) && !a))
+			continue;
+		rest = xstrndup(s + k->off + q, k->len - q);
+		etok_split(rest, &one);
+		/* after a number only a name's word: not "5-MW",
+		 * "1.6-T-GDI" */
+		if (one.n != 1 || !(one.v[0].flags & (ETOK_CAP |
+		    ETOK_ALLCAP)) || (one.v[0].flags & ETOK_NUM) ||
+		    ((k->flags & ETOK_NUM) &&
+		    ((one.v[0].flags & ETOK_ALLCAP) ||
+		    memchr(rest, '-', strlen(rest)) != NULL))) {
+			etok_free(&one);
+			free(rest);
+			continue;
+		}
+		if (!any) {
+			out->v = xmalloc(in->n * sizeof(*out->v));
+			memcpy(out->v, in->v, in->n * sizeof(*out->v));
+			out->n = out->cap = in->n;
+			buf_append(&out->folds, in->folds.p, in->folds.len);
+			*art = xcalloc(in->n, sizeof(**art));
+			any = true;
+		}
+		o = &out->v[i];
+		o->off = k->off + q;
+		o->len = k->len - q;
+		/* no longer the sentence's first word: an article is */
+		o->flags = (k->flags & ~(ETOK_CAP | ETOK_ALLCAP | ETOK_NUM |
+		    ETOK_SENT)) | (one.v[0].flags & (ETOK_CAP | ETOK_ALLCAP));
+		o->hash = one.v[0].hash;
+		o->fold = out->folds.len;
+		buf_append(&out->folds, etok_folded(&one, 0),
+		    strlen(etok_folded(&one, 0)) + 1);
+		(*art)[i] = a;
+		etok_free(&one);
+		free(rest);
+	}
+	return any;
 }

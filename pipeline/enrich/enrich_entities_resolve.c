@@ -36,8 +36,10 @@ ent_suffixes_add(const struct ent_ctx *c, struct ent_suffixes *t)
 		const struct ent_run *r = &c->runs[i];
 		const char *p;
 
+		/* a single word marked a person by a title ("professeur
+		 * Raoult") is that person where no title marks it */
 		if (r->kind != ENT_PERSON || r->weak ||
-		    strchr(r->name, ' ') == NULL)
+		    (strchr(r->name, ' ') == NULL && !r->cue))
 			continue;
 		for (p = r->name; p != NULL; p = strchr(p, ' ')) {
 			if (*p == ' ')
@@ -163,6 +165,32 @@ ent_cyr_merge(struct ent_ctx *c)
 	}
 }
 
+/* A single unknown word of c that is an organisation by default is a
+ * place where one of its mentions is (by ref's runs: "Alcaldía de
+ * Medellín", "Medellín se ha convertido" beside "en Medellín"). */
+static void
+ent_single_places(struct ent_ctx *c, const struct ent_ctx *ref)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+
+		if (r->kind != ENT_ORG || !r->single)
+			continue;
+		for (j = 0; j < ref->n; j++)
+			if (ref->runs[j].kind == ENT_PLACE &&
+			    ref->runs[j].b - ref->runs[j].a == 1 &&
+			    strcmp(ref->runs[j].name, r->name) == 0)
+				break;
+		if (j < ref->n) {
+			r->kind = ENT_PLACE;
+			r->single = false;
+			r->canon = ref->runs[j].canon;
+		}
+	}
+}
+
 /* Settles single words and fullest forms in place. */
 void
 ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
@@ -197,6 +225,7 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}
+	ent_single_places(c, ref);
 	for (i = 0; i < c->n; i++) {
 		struct ent_run *r = &c->runs[i];
 

@@ -147,6 +147,121 @@ test_entities_french(void **state)
 	article_free(a);
 }
 
+/* Elided articles and prepositions open names ("l'OMS", "d'Apple",
+ * Italian "dell'ONU"), and so do a roster's numbers ("28-Joaquín
+ * Aguirre", in test_entities_romance_words); a capital before the apostrophe inside a
+ * sentence or at a name's start is the name's ("M'Jid El Guerrab"); a
+ * French institution's name runs over its lower-case complements. */
+static void
+test_entities_elision(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("fr", NULL, "Selon l'OMS, les ventes d'Apple ont baissé de "
+	    "dix pour cent depuis le mois de janvier. L'Office fédéral de "
+	    "l'agriculture a interdit le produit, et l'Agence nationale de "
+	    "sécurité du médicament a publié un avis.\n\n"
+	    "M’Jid El Guerrab a été exclu du groupe, a dit le "
+	    "président de l’Assemblée nationale lors de la séance.");
+	assert_string_equal(a->lang, "fr");
+	assert_true(has_name(&a->organisations, "OMS"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations,
+	    "Office fédéral de l'agriculture"));
+	assert_true(has_name(&a->organisations,
+	    "Agence nationale de sécurité du médicament"));
+	assert_true(has_name(&a->organisations, "Assemblée nationale"));
+	assert_true(has_name(&a->people, "M’Jid El Guerrab"));
+	assert_false(has_word(&a->people, "Jid"));
+	assert_false(has_word(&a->organisations, "l'OMS"));
+	article_free(a);
+
+	a = run("it", NULL, "Il segretario generale dell'ONU ha parlato "
+	    "ieri a Roma con i ministri degli esteri, che hanno chiesto un "
+	    "cessate il fuoco immediato e la fine delle ostilità.");
+	assert_string_equal(a->lang, "it");
+	assert_true(has_name(&a->organisations, "ONU"));
+	article_free(a);
+}
+
+/* The Italian and Portuguese dictionaries: their words are no name
+ * ("Gran Bretagna" is no person, "Segurança Pública" none). A word no
+ * dictionary knows after a preposition of place is a town, not an
+ * organisation ("à Nantes", "en Medellín"), unless it is shaped as a
+ * brand ("en YouTube"), and so are its other mentions; a title in
+ * lower case marks a person ("professeur Raoult"), in the title too; a
+ * French capital without its accent is the word's ("Etat"). */
+static void
+test_entities_romance_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("it", NULL, "Il freddo arriva dalla Gran Bretagna e dalla "
+	    "Pianura Padana, mentre la Tramontana soffia sulla costa. Domani "
+	    "la neve cadrà a Oloron e nella regione, secondo gli esperti "
+	    "che seguono il fenomeno da giorni.");
+	assert_false(has_name(&a->people, "Gran Bretagna"));
+	assert_false(has_name(&a->people, "Pianura Padana"));
+	assert_false(has_name(&a->organisations, "Tramontana"));
+	assert_true(has_name(&a->places, "Oloron"));
+	assert_false(has_name(&a->organisations, "Oloron"));
+	article_free(a);
+
+	a = run("pt", NULL, "A Secretaria da Segurança Pública disse que os "
+	    "policiais foram presos em Camaçari durante a operação, e que "
+	    "a Coordenação de Repressão a Crimes ainda investiga o caso "
+	    "com o apoio da Justiça.");
+	assert_string_equal(a->lang, "pt");
+	assert_false(has_name(&a->people, "Segurança Pública"));
+	assert_false(has_name(&a->organisations, "Coordenação"));
+	assert_true(has_name(&a->places, "Camaçari"));
+	article_free(a);
+
+	a = run("fr", "Libre cours : Raoult, les nazis et moi", "Elle a "
+	    "étudié à Nantes puis à Angers avant de rejoindre le "
+	    "laboratoire du professeur Raoult, qui dirige l'institut depuis "
+	    "des années. Ses vidéos sont publiées en ligne chaque semaine, "
+	    "et l'Etat les finance avec 153 Etats partenaires.");
+	assert_true(has_name(&a->places, "Nantes"));
+	assert_true(has_name(&a->places, "Angers"));
+	assert_false(has_name(&a->organisations, "Nantes"));
+	assert_true(has_name(&a->people, "Raoult"));
+	assert_false(has_name(&a->organisations, "Raoult"));
+	/* a capital without its accent: "Etat" is "état" */
+	assert_false(has_name(&a->organisations, "Etat"));
+	assert_false(has_name(&a->organisations, "Etats"));
+	article_free(a);
+
+	/* a word that is a place in one mention is one in all */
+	a = run("es", NULL, "El alcalde habló en Medellín con los vecinos, "
+	    "y el video de la reunión se publicó en YouTube y en Twitter "
+	    "durante la noche, según informaron los organizadores. Desde "
+	    "entonces, dicen, Medellín se ha convertido en el centro de la "
+	    "campaña.");
+	assert_true(has_name(&a->places, "Medellín"));
+	assert_false(has_name(&a->organisations, "Medellín"));
+	article_free(a);
+
+	/* a roster's numbers are no part of the names; a unit is no name */
+	a = run("es", NULL, "El partido terminó empatado ante un estadio "
+	    "lleno, y el técnico habló después con la prensa.\n\n"
+	    "Alineaciones\n\n2-Sporting FC: 1-Adonis Pineda (6.5), "
+	    "28-Joaquín Aguirre (7), 14-Christopher Meneses (6), 5-Luis "
+	    "Flores (6.5)\n\nEl club instaló dos turbinas de 5-MW junto "
+	    "al estadio.");
+	assert_true(has_name(&a->people, "Joaquín Aguirre"));
+	assert_true(has_name(&a->people, "Christopher Meneses"));
+	assert_true(has_name(&a->people, "Adonis Pineda"));
+	assert_false(has_name(&a->organisations, "Aguirre"));
+	assert_false(has_name(&a->organisations, "Meneses"));
+	assert_false(has_name(&a->organisations, "MW"));
+	assert_false(has_name(&a->places, "YouTube"));
+	assert_false(has_name(&a->places, "Twitter"));
+	article_free(a);
+}
+
 /* German: organisations by their head word or legal form, by a
  * country's adjective capitalised inside a sentence, and federal bodies
  * in one word, named in the nominative; a person whose given name no list holds but whose words
@@ -220,6 +335,24 @@ test_entities_german_orgs(void **state)
 	assert_int_equal(a->people.n, 0);
 	assert_int_equal(a->organisations.n, 0);
 	article_free(a);
+
+	/* an adjective's name with a plural head is an event, a singular
+	 * one a body's; unknown words after an article are a firm's, after
+	 * a relative pronoun a person's */
+	a = run("de", NULL, "Vor den Olympischen Spielen in Peking sprach "
+	    "die Evangelische Kirche mit den Sportlern. Der Film erschien "
+	    "im Verleih der Constantin Film. Es ist ein Film, in dem "
+	    "Stéphane Hessel über sein Leben spricht, und das Buch, das "
+	    "Kinsun Chan geschrieben hat.");
+	assert_false(has_word(&a->organisations, "Olympischen"));
+	assert_false(has_word(&a->organisations, "Olympische"));
+	assert_true(has_name(&a->organisations, "Evangelische Kirche"));
+	assert_true(has_name(&a->organisations, "Constantin Film"));
+	assert_false(has_name(&a->people, "Constantin Film"));
+	assert_true(has_name(&a->people, "Stéphane Hessel"));
+	assert_false(has_name(&a->organisations, "Stéphane Hessel"));
+	assert_true(has_name(&a->people, "Kinsun Chan"));
+	article_free(a);
 }
 
 /* Chinese has no capitals and no spaces, Arabic no capitals: no name is
@@ -292,7 +425,10 @@ test_dictionaries(void **state)
 		{ "fr", "santé", true }, { "fr", "mediapart", false },
 		{ "es", "seguridad", true }, { "es", "pública", true },
 		{ "es", "bukele", false }, { "en", "diamond", true },
-		{ "en", "kengo", false }, { "it", "governo", false },
+		{ "en", "kengo", false }, { "it", "governo", true },
+		{ "it", "mattarella", false }, { "pt", "coordenação", true },
+		{ "pt", "alfabetizar", true }, { "pt", "bolsonaro", false },
+		{ "nl", "regering", false },
 	};
 	size_t i;
 
@@ -310,6 +446,8 @@ main(void)
 		cmocka_unit_test(test_dictionaries),
 		cmocka_unit_test(test_entities_spanish),
 		cmocka_unit_test(test_entities_french),
+		cmocka_unit_test(test_entities_elision),
+		cmocka_unit_test(test_entities_romance_words),
 		cmocka_unit_test(test_entities_german_orgs),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
