@@ -378,6 +378,59 @@ meta_dateline_join(const struct strlist *lines, const char *const *sites,
 	buf_free(&b);
 }
 
+/* The person who holds the page's copyright (line, as "(c) 2012-
+ * Jane Doe. All rights reserved."), added to out: a personal site's
+ * author. Only a person's full name of two to four words counts; a
+ * firm, the site's name or one word (a brand) does not. */
+static void
+meta_copyright_author(const char *line, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist names = {0}, junk = {0};
+	char *s = xstrdup(line), *p = s, *e;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		while (*p == ' ' || *p == ':' || *p == ',' || *p == '-' ||
+		    isdigit((unsigned char)*p))
+			p++;
+		if (strncmp(p, "\xc2\xa9", 2) == 0) {
+			p += 2;
+			again = true;
+		} else if (strncasecmp(p, "(c)", 3) == 0) {
+			p += 3;
+			again = true;
+		} else if (strncasecmp(p, "copyright", 9) == 0) {
+			p += 9;
+			again = true;
+		} else if (strncasecmp(p, "by ", 3) == 0) {
+			p += 3;
+			again = true;
+		} else if (strncmp(p, "\xe2\x80\x93", 3) == 0) {
+			p += 3;  /* "2012–2020" */
+			again = true;
+		}
+	}
+	/* the holder ends with its sentence: "Jane Doe. All rights" (an
+	 * initial's "J." does not end it) */
+	for (e = p; *e != '\0'; e++)
+		if (*e == '.' && (e[1] == ' ' || e[1] == '\0') && e - p >= 3 &&
+		    isalpha((unsigned char)e[-1]) &&
+		    isalpha((unsigned char)e[-2])) {
+			*e = '\0';
+			break;
+		}
+	meta_author_add(&names, p, sites, &junk, true);
+	if (names.n == 1 && junk.n == 0 &&
+	    meta_words(names.v[0], strlen(names.v[0])) >= 2 &&
+	    meta_words(names.v[0], strlen(names.v[0])) <= 4)
+		strlist_push(out, names.v[0]);
+	strlist_free(&names);
+	strlist_free(&junk);
+	free(s);
+}
+
 /* True when l holds one value, or the same value several times. */
 static bool
 meta_one_value(const struct strlist *l)
@@ -498,6 +551,9 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	/* No person named anywhere: the outlet named as author is it. */
 	if (out->n == 0 && outlets.n > 0)
 		strlist_push(out, outlets.v[0]);
+	/* Nor an outlet: a person who holds the site's copyright. */
+	if (out->n == 0 && c->copyright != NULL)
+		meta_copyright_author(c->copyright, sites, out);
 	/* A first name alone ("Todd") where the page's byline gives the
 	 * full name ("Todd Bates"): take the full one. */
 	for (i = 0; i < out->n && !one; i++)

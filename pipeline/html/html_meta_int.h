@@ -95,6 +95,9 @@ struct meta_cands {
 	struct strlist lead_byline;  /* short text that opens with "By" */
 	struct strlist source_line;  /* short text that opens with "Quelle:",
 	                                "Source:" and kin */
+	char *copyright;             /* the page's last copyright line that
+	                                reserves rights ("(c) 2012 Jane Doe.
+	                                All rights reserved."), or NULL */
 	struct strlist pub_times;    /* itemprop datePublished, <time pubdate>,
 	                                class=published: attribute values */
 	struct strlist mod_times;    /* the same for modification */

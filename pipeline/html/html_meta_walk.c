@@ -480,6 +480,59 @@ meta_opens_byline(xmlNodePtr n)
 	return false;
 }
 
+/* True when the first text inside n opens with a copyright mark: "©",
+ * "(c)", "Copyright". */
+static bool
+meta_opens_copyright(xmlNodePtr n)
+{
+	const char *t = meta_first_text(n);
+
+	if (t == NULL)
+		return false;
+	switch (*t) {
+	case '\xc2':
+		return (unsigned char)t[1] == 0xa9;
+	case '(':
+		return (t[1] | 0x20) == 'c' && t[2] == ')';
+	case 'C': case 'c':
+		return strncasecmp(t, "copyright", 9) == 0;
+	default:
+		return false;
+	}
+}
+
+/* Keeps the text of n as the page's copyright line when it is a line's
+ * length and reserves rights ("All rights reserved", "Alle Rechte
+ * vorbehalten", "Tous droits réservés"): a line that says so is the
+ * site's notice, not a picture's credit. The last one wins, as the
+ * footer's comes last. */
+static void
+meta_keep_copyright(struct meta_cands *c, xmlNodePtr n)
+{
+	static const char *const rights[] = {
+		"rights", "rechte", "droits", "derechos", "diritti",
+		"direitos", "rechten",
+	};
+	char *s = meta_node_text(n, META_BYLINE_MAX + 1), *low;
+	size_t i;
+	bool yes = false;
+
+	if (strlen(s) <= META_BYLINE_MAX) {
+		low = xstrdup(s);
+		for (i = 0; low[i] != '\0'; i++)
+			low[i] = (char)tolower((unsigned char)low[i]);
+		for (i = 0; i < NKEYS(rights) && !yes; i++)
+			yes = strstr(low, rights[i]) != NULL;
+		free(low);
+	}
+	if (!yes) {
+		free(s);
+		return;
+	}
+	free(c->copyright);
+	c->copyright = s;
+}
+
 /* Adds the text of n to l when it is a byline's length at most. */
 static void
 meta_push_short(struct strlist *l, xmlNodePtr n)
@@ -673,6 +726,8 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n))
 		meta_push_short(&c->lead_byline, n);
+	if (meta_opens_copyright(n))
+		meta_keep_copyright(c, n);
 	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
 	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
 	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
@@ -978,6 +1033,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
 	strlist_free(&c->source_line);
+	free(c->copyright);
 	strlist_free(&c->pub_times);
 	strlist_free(&c->mod_times);
 	strlist_free(&c->times);

@@ -18,6 +18,8 @@
 /* 2024-01-01T00:00:00Z: the ingest time of every test page. */
 #define NOW ((int64_t)1704067200)
 
+#define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
+
 static struct nw_article *
 run(const char *html, const char *url)
 {
@@ -1107,6 +1109,48 @@ test_dateline_join(void **state)
 	article_free(a);
 }
 
+/* A personal site names no author but holds its copyright: the footer's
+ * line that reserves rights gives a person's full name; a picture's
+ * credit, a firm, the site's name or one word give none, and a byline
+ * comes first. */
+static void
+test_copyright_author(void **state)
+{
+	static const char *const lines[][2] = {
+		{"Copyright (c) 2012- Gregory Szorc. All rights reserved. "
+		    "Design by <a href=\"/t\">CSS Templates</a>.",
+		    "Gregory Szorc"},
+		{"(c) Johannes Wolf \xe2\x80\xa2 Weitere Rechte siehe "
+		    "Impressum", "Johannes Wolf"},
+		{"&copy; 2022 J. R. Roe. Tous droits r\xc3\xa9serv\xc3\xa9s",
+		    "J. R. Roe"},
+		{"&copy; Oli Scarff/Getty Images", ""},
+		{"&copy; 2022 Muster Verlag GmbH. Alle Rechte vorbehalten.",
+		    ""},
+		{"&copy; 2022 Nord Post. All rights reserved.", ""},
+		{"&copy; Webedia - alle Rechte vorbehalten", ""},
+	};
+	struct nw_article *a;
+	char page[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NKEYS(lines); i++) {
+		snprintf(page, sizeof(page), "<html><head><meta property="
+		    "\"og:site_name\" content=\"Nord Post\"></head><body>"
+		    "<h1>Reflections</h1><p>Text.</p><div id=\"footer\">"
+		    "<p>%s</p></div></body></html>", lines[i][0]);
+		a = run(page, NULL);
+		assert_authors(a, lines[i][1]);
+		article_free(a);
+	}
+	a = run("<html><body><h1>Reflections</h1><p>By Ana Souza</p>"
+	    "<p>Text.</p><p>(c) Gregory Szorc. All rights reserved.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Ana Souza");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1137,6 +1181,7 @@ main(void)
 		cmocka_unit_test(test_author_bio),
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
+		cmocka_unit_test(test_copyright_author),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
