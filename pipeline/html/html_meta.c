@@ -808,9 +808,14 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		a->subtitle = meta_decide_subtitle(&c, a->title);
 	if (a->authors.n == 0) {
 		meta_decide_authors(&c, sites, &a->authors);
-		if (a->authors.n == 1 && strchr(a->authors.v[0], ' ') == NULL)
+		/* a first name alone, not the site's own name (which is
+		 * the outlet, "GIROMATCH"), may be printed in full */
+		if (a->authors.n == 1 &&
+		    strchr(a->authors.v[0], ' ') == NULL &&
+		    !meta_is_site(a->authors.v[0], strlen(a->authors.v[0]),
+		    sites))
 			(void)meta_full_name(xmlDocGetRootElement(doc),
-			    &a->authors.v[0], sites, 0);
+			    &a->authors.v[0], 0);
 	}
 	if (!a->published.set && meta_published(&c, url, now, &t))
 		a->published = t;

@@ -261,9 +261,10 @@ char *meta_text_before(xmlNodePtr node, size_t max);
 /* Appends to b the short text lines of the page under n, within max. */
 void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
 /* Replaces the one-word name *name with the full name an author box under
- * n prints ("Todd" -> "Todd Bates"); true when it did. */
-bool meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
-    int depth);
+ * n prints ("Todd" -> "Todd Bates"), in any case and after a lead-in
+ * ("Mehr von TODD BATES"); true when it did. A full name that holds the
+ * site's is still a name: a personal site is named after its author. */
+bool meta_full_name(xmlNodePtr n, char **name, int depth);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);

@@ -948,11 +948,12 @@ meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
 }
 
 /* Replaces the one-word name *name with the first short text node under
- * n (outside scripts and styles) that is a person's name opening with it:
- * "Todd" becomes "Todd Bates" where an author box prints the full name. */
+ * n (outside scripts and styles) that is a person's name opening with it,
+ * in any case and after a lead-in: "Todd" becomes "Todd Bates" where an
+ * author box prints the full name, "Henry" "HENRY STEINHAU" where a
+ * widget's heading reads "MEHR VON HENRY STEINHAU". */
 bool
-meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
-    int depth)
+meta_full_name(xmlNodePtr n, char **name, int depth)
 {
 	struct strlist got = {0}, junk = {0};
 	size_t len = strlen(*name), i;
@@ -962,17 +963,13 @@ meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
 
 	for (; n != NULL && !done; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			/* the folded text opens with the name or is not it */
-			if (len > 0 && *meta_skip_space((const char *)
-			    n->content) != (*name)[0])
+			if (len == 0 || meta_fold_buf((const char *)
+			    n->content, f, sizeof(f)) > META_DATELINE_MAX ||
+			    strcasestr(f, *name) == NULL)
 				continue;
-			if (meta_fold_buf((const char *)n->content, f,
-			    sizeof(f)) <= META_DATELINE_MAX &&
-			    strncmp(f, *name, len) == 0 && f[len] == ' ')
-				(void)meta_author_add(&got, f, sites, &junk,
-				    true);
+			(void)meta_author_add(&got, f, NULL, &junk, true);
 			for (i = 0; i < got.n && !done; i++)
-				if (strncmp(got.v[i], *name, len) == 0 &&
+				if (strncasecmp(got.v[i], *name, len) == 0 &&
 				    got.v[i][len] == ' ') {
 					free(*name);
 					*name = xstrdup(got.v[i]);
@@ -986,8 +983,7 @@ meta_full_name(xmlNodePtr n, char **name, const char *const *sites,
 			continue;
 		tag = meta_tag_of(n->name);
 		if (tag != MT_SCRIPT && tag != MT_STYLE)
-			done = meta_full_name(n->children, name, sites,
-			    depth + 1);
+			done = meta_full_name(n->children, name, depth + 1);
 	}
 	return done;
 }

@@ -315,6 +315,19 @@ test_bylines(void **state)
 	assert_int_equal(a->authors.n, 1);
 	assert_string_equal(a->authors.v[0], "Ana Souza");
 	article_free(a);
+	/* in any case, after a lead-in, on a site named after the author;
+	 * and the site's own name is no first name */
+	a = run("<html><body><h1>Titel</h1><span class=\"meta-author\">"
+	    "Henry</span><p>Text.</p><aside><h3>MEHR VON HENRY STEINHAU</h3>"
+	    "</aside></body></html>", "http://www.steinhau.com/a/b");
+	assert_authors(a, "HENRY STEINHAU");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content="
+	    "\"FIFPlay\"></head><body><h1>Titel</h1><span class=\"author\">"
+	    "FIFPlay</span><p>Text.</p><p>FIFPlay Facebook</p></body>"
+	    "</html>", NULL);
+	assert_authors(a, "FIFPlay");
+	article_free(a);
 	/* a byline that is only a date, a line under the headline that is
 	 * only a date: no author; "date - name" lines give the name */
 	a = run("<html><body><h1>Kopf</h1><p>12.03.2021</p><div class="
