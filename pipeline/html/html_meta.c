@@ -59,7 +59,7 @@ meta_sites(const struct meta_cands *c, const char *url, const char **sites,
  * occur inside headlines. */
 static const char *const meta_title_seps[] = {
 	" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ",
-	" / ", " ~ ", " || ", " ‹ ", " › ", " | ", "| ", " |",
+	" / ", " ~ ", " || ", " ‹ ", " › ", " | ", "| ", " |", "|",
 	" : ", ": ",
 };
 #define META_SEPS_PLAIN (NKEYS(meta_title_seps) - 2)

@@ -212,6 +212,15 @@ test_title_site_prefix(void **state)
 	assert_string_equal(a->title, "Mayor opens the new bridge");
 	assert_null(a->subtitle);
 	article_free(a);
+	/* a bare '|' after the site's name, as titles without spaces
+	 * (Japanese, Chinese) set it */
+	a = run("<html><head><title>NEWS WEB EASY|\xe5\xad\x90\xe3\x81"
+	    "\xa9\xe3\x82\x82</title><meta property=\"og:site_name\" "
+	    "content=\"NEWS WEB EASY\"></head><body><p>x</p></body></html>",
+	    NULL);
+	assert_string_equal(a->title, "\xe5\xad\x90\xe3\x81\xa9\xe3\x82"
+	    "\x82");
+	article_free(a);
 }
 
 static void
