@@ -378,10 +378,46 @@ meta_dateline_join(const struct strlist *lines, const char *const *sites,
 	buf_free(&b);
 }
 
+/* True when a word of name is a noun that names an organisation ("Acme
+ * Media Group", "Stiftung Warentest"): no person's name holds one. */
+static bool
+meta_org_name(const char *name)
+{
+	static const char *const nouns[] = {
+		"media", "group", "news", "press", "presse", "verlag",
+		"zeitung", "magazine", "magazin", "network", "netzwerk",
+		"foundation", "stiftung", "institute", "institut",
+		"university", "universität", "association", "verband",
+		"verein", "company", "corporation", "holding", "holdings",
+		"partners", "studio", "studios", "agency", "agentur",
+		"publishing", "publications", "communications", "radio",
+		"tv", "television", "times", "post", "daily", "journal",
+		"club", "team", "online", "digital", "solutions", "systems",
+		"services", "design", "redaktion", "editorial",
+	};
+	const char *w = name, *e;
+	size_t i, n;
+
+	while (*w != '\0') {
+		while (*w == ' ' || *w == '-')
+			w++;
+		for (e = w; *e != '\0' && *e != ' ' && *e != '-'; e++)
+			;
+		n = (size_t)(e - w);
+		for (i = 0; i < NKEYS(nouns); i++)
+			if (strlen(nouns[i]) == n &&
+			    strncasecmp(nouns[i], w, n) == 0)
+				return true;
+		w = e;
+	}
+	return false;
+}
+
 /* The person who holds the page's copyright (line, as "(c) 2012-
  * Jane Doe. All rights reserved."), added to out: a personal site's
  * author. Only a person's full name of two to four words counts; a
- * firm, the site's name or one word (a brand) does not. */
+ * firm, an organisation, the site's name or one word (a brand) does
+ * not. */
 static void
 meta_copyright_author(const char *line, const char *const *sites,
     struct strlist *out)
@@ -422,7 +458,7 @@ meta_copyright_author(const char *line, const char *const *sites,
 			break;
 		}
 	meta_author_add(&names, p, sites, &junk, true);
-	if (names.n == 1 && junk.n == 0 &&
+	if (names.n == 1 && junk.n == 0 && !meta_org_name(names.v[0]) &&
 	    meta_words(names.v[0], strlen(names.v[0])) >= 2 &&
 	    meta_words(names.v[0], strlen(names.v[0])) <= 4)
 		strlist_push(out, names.v[0]);

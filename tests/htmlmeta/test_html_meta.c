@@ -1151,6 +1151,7 @@ test_copyright_author(void **state)
 		    ""},
 		{"&copy; 2022 Nord Post. All rights reserved.", ""},
 		{"&copy; Webedia - alle Rechte vorbehalten", ""},
+		{"&copy; 2023 Acme Media Group. All rights reserved.", ""},
 	};
 	struct nw_article *a;
 	char page[512];
