@@ -237,14 +237,42 @@ author_strip_lead(char **sp)
 	return any;
 }
 
+/* True when w[0..n) is lower (a lower-case word) in any case: "Źródło"
+ * is "źródło", as utf8proc lower-cases every script's letters. */
+static bool
+author_lower_eq(const char *lower, const char *w, size_t n)
+{
+	utf8proc_int32_t cp;
+	utf8proc_uint8_t enc[4];
+	utf8proc_ssize_t k, e;
+	size_t i = 0, o = 0, m = strlen(lower);
+
+	while (i < n) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)w + i,
+		    (utf8proc_ssize_t)(n - i), &cp);
+		if (k <= 0)
+			return false;
+		e = utf8proc_encode_char(utf8proc_tolower(cp), enc);
+		if (e <= 0 || o + (size_t)e > m ||
+		    memcmp(lower + o, enc, (size_t)e) != 0)
+			return false;
+		o += (size_t)e;
+		i += (size_t)k;
+	}
+	return o == m;
+}
+
 static bool
 author_is_role(const char *w, size_t n)
 {
-	size_t i;
+	size_t i, k;
 
+	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
+		;
 	for (i = 0; i < sizeof(author_roles) / sizeof(author_roles[0]); i++)
-		if (strlen(author_roles[i]) == n &&
-		    strncasecmp(author_roles[i], w, n) == 0)
+		if (k == n ? strlen(author_roles[i]) == n &&
+		    strncasecmp(author_roles[i], w, n) == 0 :
+		    author_lower_eq(author_roles[i], w, n))
 			return true;
 	return false;
 }

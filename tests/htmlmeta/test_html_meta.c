@@ -576,6 +576,9 @@ test_byline_credits(void **state)
 		{"Von Anna Berg am 12. März 2021", "Anna Berg"},
 		{"Von ⋅ ⋅ ⋅", ""},
 		{"Datum", ""},
+		/* a role word in capitals of any script is a role */
+		{"\xc5\xb9r\xc3\xb3" "d\xc5\x82o", ""},
+		{"QUELLE", ""},
 	};
 	struct nw_article *a;
 	size_t i;
