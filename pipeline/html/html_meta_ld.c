@@ -634,6 +634,49 @@ ld_str(const struct ld_val *v)
 	return f;
 }
 
+/* s without the HTML tags a CMS left in it ("<a href=...>Jane Doe</a>"
+ * gives "Jane Doe"), folded; s is freed. NULL when nothing is left. */
+static char *
+ld_untag(char *s)
+{
+	char *o, *p, *f;
+
+	if (s == NULL || strchr(s, '<') == NULL)
+		return s;
+	for (p = o = s; *p != '\0'; p++) {
+		if (*p == '<' && strchr(p, '>') != NULL) {
+			p = strchr(p, '>');
+			*o++ = ' ';
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	f = meta_fold(s);
+	free(s);
+	if (f[0] == '\0') {
+		free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* The name value of a Person/Organization value: a string, the name of
+ * an object (or of the object a reference points to). */
+static const struct ld_val *
+ld_name_val(const struct ld_val *v, const struct ld_objs *objs)
+{
+	const struct ld_val *n;
+
+	if (ld_is(v, LDV_STR))
+		return v;
+	v = ld_resolve(v, objs);
+	n = ld_get(v, "name");
+	if (ld_is(n, LDV_OBJ))
+		n = ld_get(n, "@value");
+	return n;
+}
+
 /* The name of a Person/Organization value: a string, an object with a
  * name (or a reference to one), or the first of an array. */
 static char *
@@ -643,15 +686,12 @@ ld_name(const struct ld_val *v, const struct ld_objs *objs)
 
 	if (ld_is(v, LDV_ARR))
 		v = v->first;
-	if (ld_is(v, LDV_STR))
-		return ld_str(v);
-	v = ld_resolve(v, objs);
-	n = ld_get(v, "name");
+	n = ld_name_val(v, objs);
 	if (ld_is(n, LDV_ARR))
 		n = n->first;
 	if (ld_is(n, LDV_OBJ))
 		n = ld_get(n, "@value");
-	return ld_str(n);
+	return ld_untag(ld_str(n));
 }
 
 /* The URL of a schema.org image value: a string, an ImageObject (its url
@@ -727,34 +767,52 @@ ld_bio(const struct ld_val *v, const char *name, const struct ld_objs *objs,
 		free(d);
 }
 
+/* Adds the names of author value e to names: one, or where its name is
+ * an array of strings, each (a CMS's list of authors in one Person,
+ * "name": ["<a ...>Jane Doe</a>", "<a ...>John Roe</a>"]). */
+static void
+ld_author_names(const struct ld_val *e, const struct ld_objs *objs,
+    struct meta_ld *ld, struct strlist *names)
+{
+	const struct ld_val *n = ld_name_val(e, objs), *k;
+	char *s;
+
+	if (ld_is(n, LDV_ARR) && n->first != NULL &&
+	    n->first->next != NULL) {
+		for (k = n->first; k != NULL; k = k->next) {
+			s = ld_untag(ld_str(k));
+			if (s != NULL && names->n < META_MAX_LIST)
+				strlist_push_owned(names, s);
+			else
+				free(s);
+		}
+		return;
+	}
+	s = ld_name(e, objs);
+	if (s != NULL)
+		ld_bio(e, s, objs, ld);
+	if (s != NULL && names->n < META_MAX_LIST)
+		strlist_push_owned(names, s);
+	else
+		free(s);
+}
+
 static void
 ld_authors(const struct ld_val *o, const struct ld_objs *objs,
     struct meta_ld *ld, int rank)
 {
 	const struct ld_val *au = ld_get(o, "author"), *e;
 	struct strlist names = {0};
-	char *s;
 
 	if (au == NULL)
 		au = ld_get(o, "creator");
 	if (au == NULL || rank <= ld->rank[LD_AUTHORS])
 		return;
 	if (ld_is(au, LDV_ARR)) {
-		for (e = au->first; e != NULL; e = e->next) {
-			s = ld_name(e, objs);
-			if (s != NULL)
-				ld_bio(e, s, objs, ld);
-			if (s != NULL && names.n < META_MAX_LIST)
-				strlist_push_owned(&names, s);
-			else
-				free(s);
-		}
+		for (e = au->first; e != NULL; e = e->next)
+			ld_author_names(e, objs, ld, &names);
 	} else {
-		s = ld_name(au, objs);
-		if (s != NULL) {
-			ld_bio(au, s, objs, ld);
-			strlist_push_owned(&names, s);
-		}
+		ld_author_names(au, objs, ld, &names);
 	}
 	if (names.n == 0)
 		return;

@@ -117,6 +117,16 @@ test_jsonld_tolerant(void **state)
 	assert_string_equal(a->authors.v[0], "Cy Doe");
 	assert_day(&a->published, "2020-02-03");
 	article_free(a);
+	/* a CMS's Person whose name is an array of links: each is an
+	 * author, without the markup */
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"Article\",\"headline\":\"Zamachy\",\"author\":"
+	    "{\"@type\":\"Person\",\"name\":[\"\\u003Ca href=\\u0022/e/md"
+	    "\\u0022\\u003EMateusz Gniazdowski\\u003C/a\\u003E\",\"<a "
+	    "href='/e/mw'>Martyna Wasiuta</a>\"]}}</script></head><body>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Mateusz Gniazdowski;Martyna Wasiuta");
+	article_free(a);
 }
 
 /* The JSON-LD reader reads as jansson does: a key given twice keeps its
