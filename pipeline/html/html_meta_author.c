@@ -675,6 +675,18 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		strlist_free(&parts);
 		return 0;
 	}
+	/* a part of two words or more that is no name before "and", "und"
+	 * (not a comma): the joiner is inside one name of an organisation
+	 * or a title ("Bundesministerium für Wirtschaft und Klimaschutz"),
+	 * and what follows it is no author */
+	for (i = 0; i + 1 < parts.n; i++)
+		if (!comma[i + 1] && author_words(parts.v[i]) >= 2 &&
+		    !author_part_ok(parts.v[i], strict) &&
+		    !author_is_firm(parts.v[i]) &&
+		    !author_only_roles(parts.v[i])) {
+			strlist_free(&parts);
+			return 0;
+		}
 	for (i = 0; i < parts.n; i++) {
 		name = parts.v[i];
 		ok[i] = author_part_ok(name, strict);

@@ -589,6 +589,9 @@ test_byline_credits(void **state)
 		/* a role word in capitals of any script is a role */
 		{"\xc5\xb9r\xc3\xb3" "d\xc5\x82o", ""},
 		{"QUELLE", ""},
+		/* "und" inside an organisation's name joins no two names */
+		{"Bundesministerium f\xc3\xbcr Wirtschaft und Klimaschutz",
+		    ""},
 	};
 	struct nw_article *a;
 	size_t i;
