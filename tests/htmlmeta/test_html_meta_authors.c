@@ -1,0 +1,635 @@
+/* Unit tests of the authors html_meta_extract() finds on small hand-made
+ * pages: bylines and their forms, <meta>s and JSON-LD, outlets and wire
+ * agencies, full names, copyright holders. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "date.h"
+#include "html/html_meta.h"
+#include "meta_check.h"
+
+static void
+test_bylines(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Headline here</h1><div class=\"byline\">"
+	    "By Jane Doe and John Smith, Staff Writer | jane@doe.example"
+	    "</div></body></html>", NULL);
+	assert_int_equal(a->authors.n, 2);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	assert_string_equal(a->authors.v[1], "John Smith");
+	article_free(a);
+	/* a byline that opens with "Ein Artikel von", a date after it, and
+	 * an author in the comments that is not the article's */
+	a = run("<html><body><h1>Titel</h1><div class=\"meta\">Ein Artikel "
+	    "von <strong>Pamela Muster</strong> | 27.01.2022 - 12:45</div>"
+	    "<div id=\"comments\"><span class=\"author\">Troll</span></div>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Pamela Muster");
+	assert_day(&a->published, "2022-01-27");
+	article_free(a);
+	/* a first name alone in the byline: the full name from an author
+	 * box, or from the site's name when the site is the author's */
+	a = run("<html><body><h1>Titel</h1><div class=\"byline\">By Todd"
+	    "</div><p>Todd said so.</p><div><p>Todd Bates</p><p>Editor</p>"
+	    "</div></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Todd Bates");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content=\"Ana"
+	    " Souza\"><meta name=\"author\" content=\"Ana Souza\"></head>"
+	    "<body><h1>Titel</h1><div class=\"byline\">By Ana</div></body>"
+	    "</html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Ana Souza");
+	article_free(a);
+	/* in any case, after a lead-in, on a site named after the author;
+	 * and the site's own name is no first name */
+	a = run("<html><body><h1>Titel</h1><span class=\"meta-author\">"
+	    "Henry</span><p>Text.</p><aside><h3>MEHR VON HENRY STEINHAU</h3>"
+	    "</aside></body></html>", "http://www.steinhau.com/a/b");
+	assert_authors(a, "HENRY STEINHAU");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content="
+	    "\"FIFPlay\"></head><body><h1>Titel</h1><span class=\"author\">"
+	    "FIFPlay</span><p>Text.</p><p>FIFPlay Facebook</p></body>"
+	    "</html>", NULL);
+	assert_authors(a, "FIFPlay");
+	article_free(a);
+	/* a byline that is only a date, a line under the headline that is
+	 * only a date: no author; "date - name" lines give the name */
+	a = run("<html><body><h1>Kopf</h1><p>12.03.2021</p><div class="
+	    "\"byline\">12.03.2021</div></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	assert_day(&a->published, "2021-03-12");
+	article_free(a);
+	a = run("<html><body><h1>Kopf</h1><p>11.12.2019 - Amelie Lenz</p>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Amelie Lenz");
+	article_free(a);
+	/* itemprop author with a nested name, rel=author */
+	a = run("<html><body><span itemprop=\"author\" itemscope><span "
+	    "itemprop=\"name\">Por Ana Ruiz</span></span></body></html>",
+	    NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Ana Ruiz");
+	article_free(a);
+	a = run("<html><body><a rel=\"author\" href=\"/u/k\">Kim Oh</a>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Kim Oh");
+	article_free(a);
+}
+
+static void
+test_outlet_author(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* the outlet named as author gives way to a person in the byline,
+	 * and is kept when no person is named */
+	a = run("<html><head><meta property=\"og:site_name\" content=\"Nord "
+	    "Post\"><meta name=\"author\" content=\"Nord Post\"></head><body>"
+	    "<p class=\"author\">von Uli Berg</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Uli Berg");
+	article_free(a);
+	/* after the outlet's name, a comma opens its address, no author */
+	a = run("<html><head><meta property=\"og:site_name\" content="
+	    "\"GIROMATCH\"><meta name=\"author\" content=\"GIROMATCH, "
+	    "Frankfurt a. M., Germany\"></head><body><h1>Kredit</h1><p>Text."
+	    "</p></body></html>", NULL);
+	assert_authors(a, "GIROMATCH");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content=\"Nord "
+	    "Post\"><meta name=\"author\" content=\"Nord Post\"></head><body>"
+	    "</body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Nord Post");
+	article_free(a);
+}
+
+/* A wire story names no person: the agency alone on a line under the
+ * headline is the author, and so is the agency of a dateline that opens
+ * the description; a person's byline comes first, and a dateline whose
+ * parenthesis is no agency credits no one; the agency of a line of
+ * sources ("Quelle: kathpress") is the author as well. */
+static void
+test_wire_author(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><header><h1>Masks stolen from hospital</h1>"
+	    "<p class=\"credit\">JIJI</p></header><p>Six thousand masks "
+	    "were stolen.</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "JIJI");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:description\" content="
+	    "\"Hamburg (dpa/lno) \xe2\x80\x93 Trotz eines Gespr\xc3\xa4" "ches "
+	    "...\"></head><body><h1>Fronten</h1><p>Text.</p></body></html>",
+	    NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "dpa/lno");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:description\" content="
+	    "\"Hamburg (dpa) - Trotz allem\"></head><body><h1>Fronten</h1>"
+	    "<p>Von Uli Berg</p><p>Text.</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Uli Berg");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:description\" content="
+	    "\"Hamburg (Germany) - Trotz allem\"></head><body><h1>Fronten"
+	    "</h1><p>Text.</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	/* the agency of a line of sources, before the site named as
+	 * author; a source that is no agency credits no one */
+	a = run("<html><head><meta name=\"author\" content=\"Kirche.at\">"
+	    "<meta property=\"og:site_name\" content=\"Kirche.at\"></head>"
+	    "<body><h1>Kopf</h1><p>Text des Artikels.</p><p>Quelle: <a "
+	    "href=\"http://k.at\">kathpress</a></p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "kathpress");
+	article_free(a);
+	a = run("<html><body><h1>Kopf</h1><p>Text.</p><p>Source: Statistik "
+	    "Austria</p></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
+/* The heading of an author box too long to be a byline; twitter:creator
+ * where it is a name, never an "@handle". */
+static void
+test_author_box_creator(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Firmenwagen</h1><p>Text des Artikels.</p>"
+	    "<div class=\"author-bio\"><h3>Martin Junker</h3><p>Martin "
+	    "schreibt seit Jahren \xc3\xbc" "ber Finanzen, Leasing und alles, "
+	    "was ein kleines Unternehmen dar\xc3\xbc" "ber wissen muss, und "
+	    "beantwortet Fragen.</p><a href=\"/author/martin\">Alles von "
+	    "Martin Junker</a></div></body></html>", NULL);
+	assert_authors(a, "Martin Junker");
+	article_free(a);
+	a = run("<html><head><meta name=\"twitter:creator\" content="
+	    "\"delta201\"></head><body><h1>Prologue</h1><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "delta201");
+	article_free(a);
+	a = run("<html><head><meta name=\"twitter:creator\" content="
+	    "\"@outlet\"></head><body><h1>Prologue</h1><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
+static void
+test_byline_sentences(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* running text that opens with "By" or "Von" is no byline, though
+	 * a part of it looks like a name; lower-case words count in any
+	 * script ("über") */
+	a = run("<html><body><h1>Kopf</h1><blockquote><p>By entering this "
+	    "store you agree to be bound by the Privacy Statement and End "
+	    "User Licence Agreement (EULA).</p></blockquote><h3>Von "
+	    "Atemschutzmaske über Exit-Strategie und Kontaktverbot bis "
+	    "Zoonose</h3></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	/* "der" and "zur" open no name, "van" and "de" may */
+	a = run("<html><body><h1>Kopf</h1><h3>Von der Wärmemessung zur "
+	    "Echtzeit-Energiedienstleistung</h3><p>Text.</p></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Kopf</h1><p>Von van Gogh</p></body></html>",
+	    NULL);
+	assert_authors(a, "van Gogh");
+	article_free(a);
+	/* a role after the name is no sentence */
+	a = run("<html><body><h1>Kopf</h1><p><strong>Autorin: Uta Berg, "
+	    "Projektleiterin der HSS in Tunesien.</strong></p></body></html>",
+	    NULL);
+	assert_authors(a, "Uta Berg");
+	article_free(a);
+	/* the author of a personal site named after its author */
+	a = run("<html><head><meta property=\"og:site_name\" content=\""
+	    "Matthew Davis's Blog\"><meta name=\"author\" content=\"Matthew "
+	    "Davis\"></head><body><h1>Kopf</h1><p>By the time we knew, it "
+	    "was late and Big Data had won.</p></body></html>", NULL);
+	assert_authors(a, "Matthew Davis");
+	article_free(a);
+}
+
+static void
+test_byline_forms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* an interview credits both people */
+	a = run("<html><body><h1>Kopf</h1><p class=\"author\">Richard David "
+	    "Precht im Gespräch mit Karin Fischer</p></body></html>", NULL);
+	assert_authors(a, "Richard David Precht;Karin Fischer");
+	article_free(a);
+	/* French spacing before the colon of a label */
+	a = run("<html><body><h1>Tête</h1><div class=\"author\">Auteur : "
+	    "Kossi Tiasso</div></body></html>", NULL);
+	assert_authors(a, "Kossi Tiasso");
+	article_free(a);
+}
+
+/* Authors of a page whose only byline is <div class=byline>text</div>. */
+static struct nw_article *
+run_byline(const char *text)
+{
+	struct buf b = {0};
+	struct nw_article *a;
+
+	buf_printf(&b, "<html><body><h1>Kopf der Seite</h1><div class=\""
+	    "byline\">%s</div><p>Body text.</p></body></html>", text);
+	a = run(b.p, NULL);
+	buf_free(&b);
+	return a;
+}
+
+static void
+test_byline_credits(void **state)
+{
+	static const char *const cases[][2] = {
+		/* agencies and places beside a person are credits */
+		{"Von Jane Doe, dpa", "Jane Doe"},
+		{"By Jane Doe, Associated Press", "Jane Doe"},
+		{"Jane Doe, AFP, Reuters", "Jane Doe"},
+		{"Jane Doe, The Associated Press", "Jane Doe"},
+		/* so is an outlet whose name opens with an article */
+		{"By Jane Doe, The New York Times", "Jane Doe"},
+		{"Von Anna Berg, Die Zeit", "Anna Berg"},
+		{"Von Jane Doe und John Roe, Berlin", "Jane Doe;John Roe"},
+		/* but a second name after a joiner is a name, and an agency
+		 * named alone is all there is */
+		{"Jane Doe and Cher", "Jane Doe;Cher"},
+		{"AFP", "AFP"},
+		/* photo credits end the byline */
+		{"Text: Jane Doe Foto: John Roe", "Jane Doe"},
+		{"Interview: Jens Bergmann Foto: Michael Hudler",
+		    "Jens Bergmann"},
+		/* labels and titles */
+		{"Redaktion: Jane Doe", "Jane Doe"},
+		{"Ein Kommentar von Anna Berg", "Anna Berg"},
+		{"Gastbeitrag von Anna Berg, Professorin für Recht",
+		    "Anna Berg"},
+		{"Prof. Dr. Anna Berg", "Prof. Dr. Anna Berg"},
+		{"Prof. Dr. med. habil. Anna Berg",
+		    "Prof. Dr. med. habil. Anna Berg"},
+		{"Date: 12.03.2021", ""},
+		{"Von Anna Berg am 12. März 2021", "Anna Berg"},
+		{"Von ⋅ ⋅ ⋅", ""},
+		{"Datum", ""},
+		/* a role word in capitals of any script is a role */
+		{"\xc5\xb9r\xc3\xb3" "d\xc5\x82o", ""},
+		{"QUELLE", ""},
+		/* "und" inside an organisation's name joins no two names */
+		{"Bundesministerium f\xc3\xbcr Wirtschaft und Klimaschutz",
+		    ""},
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		a = run_byline(cases[i][0]);
+		assert_authors(a, cases[i][1]);
+		article_free(a);
+	}
+}
+
+static void
+test_byline_under_headline(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* a short line under the headline that opens with a lead-in names
+	 * the author, over the outlet named in the metadata */
+	a = run("<html><head><meta property=\"og:site_name\" content=\""
+	    "Deutsche Welle\"><meta name=\"author\" content=\"Deutsche "
+	    "Welle (www.dw.com)\"></head><body><h1>La perte des terres</h1>"
+	    "<p>Auteur : Kossi Tiasso</p><p>Edition : M-A. Pierre</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Kossi Tiasso");
+	article_free(a);
+	a = run("<html><body><h1>micropolitics</h1><div><strong><em>---- by"
+	    " Kenneth Surin</em></strong></div><p>Deleuze and Guattari "
+	    "oppose micropolitics to the politics of molarisation.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Kenneth Surin");
+	article_free(a);
+	/* the lead-in alone on its line, the name in a link after it; it
+	 * wins over the site's <meta name=author> */
+	a = run("<html><head><meta name=\"author\" content=\"Matthias Hille"
+	    " - Lukas Balbach\"></head><body><h1>Podcasts in Plex</h1><p>"
+	    "Erstellt von <a href=\"/author/f\">Fabian</a> am Dienstag 6. "
+	    "Mai 2014</p></body></html>", NULL);
+	assert_authors(a, "Fabian");
+	article_free(a);
+	a = run("<html><body><h1>Six Sigma</h1><p>Dezember 10, 2019 <span>"
+	    "· von</span> <a href=\"/u/f\">freeman1984</a></p></body></html>",
+	    NULL);
+	assert_authors(a, "freeman1984");
+	article_free(a);
+	/* a line that opens with "Von" but names no one */
+	a = run("<html><body><h1>Kopf</h1><p>Von Montag bis Freitag</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
+static void
+test_meta_author_lists(void **state)
+{
+	struct nw_article *a;
+	struct buf b = {0};
+	int i;
+
+	(void)state;
+	/* many <meta itemprop=author> are the authors of the references;
+	 * the page's own comes from the Dublin Core creator */
+	buf_puts(&b, "<html><head><meta name=\"dc.creator\" content=\""
+	    "Marwan H. Adwan\"></head><body><h1>DRESS</h1><ol>");
+	for (i = 0; i < 6; i++)
+		buf_printf(&b, "<li itemscope><meta itemprop=\"author\" "
+		    "content=\"N. %c. Shear\">A study</li>", 'A' + i);
+	buf_puts(&b, "</ol></body></html>");
+	a = run(b.p, NULL);
+	assert_authors(a, "Marwan H. Adwan");
+	article_free(a);
+	buf_free(&b);
+	/* scholarly metadata lists every author */
+	buf_puts(&b, "<html><head>");
+	for (i = 0; i < 6; i++)
+		buf_printf(&b, "<meta name=\"citation_author\" content=\""
+		    "Ann %c\">", 'A' + i);
+	buf_puts(&b, "</head><body><h1>Paper</h1></body></html>");
+	a = run(b.p, NULL);
+	assert_int_equal(a->authors.n, 6);
+	assert_string_equal(a->authors.v[5], "Ann F");
+	article_free(a);
+	buf_free(&b);
+}
+
+static void
+test_outlet_kinds(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	/* the site's name is matched on whole words: the blog's logo marked
+	 * as author is the outlet, the pen name made from it a person */
+	a = run("<html><body><h1 class=\"vcard author\"><a href=\"/\">"
+	    "Krimiblog-Archiv</a></h1><h3>Ein Video</h3><h4 class=\"vcard "
+	    "author\">vom <span>Krimiblogger</span></h4></body></html>",
+	    "http://archiv.krimiblog.example/?p=1");
+	assert_authors(a, "Krimiblogger");
+	article_free(a);
+	/* a firm (its "& Co. KG" whole) is no person: a person in the
+	 * byline wins over it, and it is kept when no one is named */
+	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
+	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1><span class=\""
+	    "author\">Alexandra Weber</span></body></html>", NULL);
+	assert_authors(a, "Alexandra Weber");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
+	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1></body></html>",
+	    NULL);
+	assert_authors(a, "Web Commerce GmbH & Co. KG");
+	article_free(a);
+}
+
+/* The author's Person node of a Yoast graph names a user by the first
+ * name alone; the description, the user's profile, opens with the full
+ * name. */
+static const char *
+bio_author(const char *desc)
+{
+	static char buf[64];
+	struct nw_article *a;
+	char html[1024];
+
+	snprintf(html, sizeof(html), "<html><head><title>Tubeless</title>"
+	    "<script type=\"application/ld+json\">{\"@context\":"
+	    "\"https://schema.org\",\"@graph\":[{\"@type\":\"Article\","
+	    "\"headline\":\"Tubeless\",\"author\":{\"name\":\"Stefanus\","
+	    "\"@id\":\"https://x.example/#/schema/person/71\"}},"
+	    "{\"@type\":\"Person\",\"@id\":"
+	    "\"https://x.example/#/schema/person/71\",\"name\":\"Stefanus\","
+	    "\"description\":\"%s\"}]}</script></head><body>"
+	    "<h1>Tubeless</h1><p>Text.</p></body></html>", desc);
+	a = run(html, "https://x.example/news/tubeless/");
+	assert_int_equal(a->authors.n, 1);
+	snprintf(buf, sizeof(buf), "%s", a->authors.v[0]);
+	article_free(a);
+	return buf;
+}
+
+static void
+test_author_bio(void **state)
+{
+	(void)state;
+	assert_string_equal(bio_author("Stefanus Stahl - Maschinenbauer, "
+	    "Abenteurer und ICB-Projektleiter."), "Stefanus Stahl");
+	assert_string_equal(bio_author("Stefanus Stahl, Maschinenbauer"),
+	    "Stefanus Stahl");
+	/* a profile that does not open with a name */
+	assert_string_equal(bio_author("Stefanus here! I love to ride."),
+	    "Stefanus");
+	assert_string_equal(bio_author("Stefanus ist seit 2002 auf dem "
+	    "Mountainbike unterwegs und schreibt"), "Stefanus");
+	assert_string_equal(bio_author("D\u00e4mon vom Dienst."),
+	    "Stefanus");
+}
+
+/* A byline that opens with a lead-in ("Geschrieben von") speaks for the
+ * article where <meta name=author> names the site (from a page of
+ * bayrische-bembel.de, which has no headline element); bylines of several
+ * names are teasers, and a <meta> wins over them; rel=author comes
+ * before a lead-in line. */
+static void
+test_byline_before_site_meta(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>EFC Bayrische Bembel - News - "
+	    "Ausw\xc3\xa4rtsfahrt nach Mainz</title>"
+	    "<meta name=\"author\" content=\"EFC Bayrische Bembel\" />"
+	    "</head><body><table>"
+	    "<tr><td class=\"itemHead\"><span class=\"itemTitle\">"
+	    "Ausw\xc3\xa4rtsfahrt nach Mainz</span></td></tr>"
+	    "<tr><td class=\"itemInfo\"><span class=\"itemPoster\">"
+	    "Geschrieben von <a href=\"http://bayrische-bembel.de/bbr/"
+	    "userinfo.php?uid=6\">Cooper</a></span> <span class=\""
+	    "itemPostDate\">am 25.08.2015 22:30</span></td></tr>"
+	    "<tr><td><p>Am Samstag ging es mit dem Bus nach Mainz, wo "
+	    "die Eintracht vor vollem Haus spielte.</p></td></tr>"
+	    "</table></body></html>", NULL);
+	assert_authors(a, "Cooper");
+	article_free(a);
+
+	a = run("<html><head><title>Der Tag</title>"
+	    "<meta name=\"author\" content=\"Jane Doe\" /></head><body>"
+	    "<ul><li><a href=\"/a\">Erster Teaser</a><p>Von Max Muster</p>"
+	    "</li><li><a href=\"/b\">Zweiter Teaser</a><p>Von Erika "
+	    "Mustermann</p></li></ul>"
+	    "<h1>Der Tag</h1><p>Ein langer Text \xc3\xbc" "ber den Tag, "
+	    "der hier steht und weitergeht.</p></body></html>", NULL);
+	assert_authors(a, "Jane Doe");
+	article_free(a);
+
+	a = run("<html><head><title>Auto leasen</title></head><body>"
+	    "<p>von LeasingMarkt.de</p><article><h1>Auto leasen</h1>"
+	    "<p>Ein Text \xc3\xbc" "ber das Leasen von Autos, lang "
+	    "genug.</p><p>Autor: <a rel=\"author\" href=\"/autoren/rt\">"
+	    "Robin Tsch\xc3\xb6pe</a></p></article></body></html>", NULL);
+	assert_authors(a, "Robin Tsch\xc3\xb6pe");
+	article_free(a);
+}
+
+/* Name and date under the headline as texts of their own, joined by a
+ * short word (jagderleben.de, economictimes.indiatimes.com); a label
+ * ("Last Modified:") or a name set beside the date with no word between
+ * (a "Reset Password" link) is not read as a byline. */
+static void
+test_dateline_join(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>Waldwege gesperrt</title></head><body>"
+	    "<h1>Waldwege unrechtm\xc3\xa4\xc3\x9fig gesperrt</h1>"
+	    "<div><span class=\"teaser-copyright\">&copy; Kathrin "
+	    "F\xc3\xbchres</span></div><div><span>Kathrin F\xc3\xbchres"
+	    "</span> <span>am</span> <span>Mittwoch, 26.01.2022 - 14:30"
+	    "</span></div><p>Immer wieder versperren Unbekannte Waldwege "
+	    "bei Otterberg.</p></body></html>", NULL);
+	assert_authors(a, "Kathrin F\xc3\xbchres");
+	article_free(a);
+
+	a = run("<html><head><title>The iPhone SE is in India</title>"
+	    "</head><body><h1>The iPhone SE is in India</h1><div>"
+	    "<span>ET Online</span><span>|</span>"
+	    "<span>09 Jun 2020, 02:32 PM IST</span></div>"
+	    "<p>Not a flagship, but close.</p></body></html>", NULL);
+	assert_authors(a, "ET Online");
+	article_free(a);
+
+	/* the short word before the date on one line, too */
+	a = run("<html><head><title>Waldwege</title></head><body>"
+	    "<h1>Waldwege</h1><p>Kathrin F\xc3\xbchres am 26.01.2022</p>"
+	    "<p>Immer wieder versperren Unbekannte Waldwege.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Kathrin F\xc3\xbchres");
+	article_free(a);
+
+	a = run("<html><head><title>Surgical masks</title></head><body>"
+	    "<h1>Surgical masks</h1><div>Article history</div>"
+	    "<div>Last Modified:</div><div>Feb 18, 2020</div>"
+	    "<p>KOBE \xe2\x80\x93 Masks are sold out.</p></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	article_free(a);
+
+	a = run("<html><head><title>Attacks</title></head><body>"
+	    "<h1>Attacks</h1><a href=\"/reset\">Reset Password</a>"
+	    "<span>Tuesday, April 26, 2022</span>"
+	    "<p>The police said on Monday that they had arrested three "
+	    "men.</p></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
+/* A personal site names no author but holds its copyright: the footer's
+ * line that reserves rights gives a person's full name; a picture's
+ * credit, a firm, the site's name or one word give none, and a byline
+ * comes first. */
+static void
+test_copyright_author(void **state)
+{
+	static const char *const lines[][2] = {
+		{"Copyright (c) 2012- Gregory Szorc. All rights reserved. "
+		    "Design by <a href=\"/t\">CSS Templates</a>.",
+		    "Gregory Szorc"},
+		{"(c) Johannes Wolf \xe2\x80\xa2 Weitere Rechte siehe "
+		    "Impressum", "Johannes Wolf"},
+		{"&copy; 2022 J. R. Roe. Tous droits r\xc3\xa9serv\xc3\xa9s",
+		    "J. R. Roe"},
+		{"&copy; Oli Scarff/Getty Images", ""},
+		{"&copy; 2022 Muster Verlag GmbH. Alle Rechte vorbehalten.",
+		    ""},
+		{"&copy; 2022 Nord Post. All rights reserved.", ""},
+		{"&copy; Webedia - alle Rechte vorbehalten", ""},
+		{"&copy; 2023 Acme Media Group. All rights reserved.", ""},
+	};
+	struct nw_article *a;
+	char page[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NKEYS(lines); i++) {
+		snprintf(page, sizeof(page), "<html><head><meta property="
+		    "\"og:site_name\" content=\"Nord Post\"></head><body>"
+		    "<h1>Reflections</h1><p>Text.</p><div id=\"footer\">"
+		    "<p>%s</p></div></body></html>", lines[i][0]);
+		a = run(page, NULL);
+		assert_authors(a, lines[i][1]);
+		article_free(a);
+	}
+	a = run("<html><body><h1>Reflections</h1><p>By Ana Souza</p>"
+	    "<p>Text.</p><p>(c) Gregory Szorc. All rights reserved.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Ana Souza");
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bylines),
+		cmocka_unit_test(test_outlet_author),
+		cmocka_unit_test(test_wire_author),
+		cmocka_unit_test(test_author_box_creator),
+		cmocka_unit_test(test_byline_sentences),
+		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_byline_credits),
+		cmocka_unit_test(test_byline_under_headline),
+		cmocka_unit_test(test_meta_author_lists),
+		cmocka_unit_test(test_outlet_kinds),
+		cmocka_unit_test(test_author_bio),
+		cmocka_unit_test(test_byline_before_site_meta),
+		cmocka_unit_test(test_dateline_join),
+		cmocka_unit_test(test_copyright_author),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
