@@ -5,6 +5,7 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -486,6 +487,33 @@ static const char *const meta_keys[] = {
 	"og:article:author", "book:author", "twitter:data1",
 };
 
+/* Adds the names of the value v of <meta> key: Dublin Core and
+ * scholarly metadata write one person "Last, First" ("Harm, Robert" is
+ * Robert Harm), where a comma elsewhere separates two people. */
+static void
+meta_author_key_add(struct strlist *out, const char *key, const char *v,
+    const char *const *sites, struct strlist *outlets)
+{
+	const char *comma = strchr(v, ',');
+	char *name;
+	size_t n;
+
+	if ((strcmp(key, "dc.creator") == 0 ||
+	    strcmp(key, "dcterms.creator") == 0 ||
+	    strcmp(key, "citation_author") == 0) && comma != NULL &&
+	    comma[1] == ' ' && strchr(comma + 1, ',') == NULL &&
+	    strchr(comma + 2, ' ') == NULL && strchr(v, ' ') == comma + 1 &&
+	    isupper((unsigned char)v[0]) && isupper((unsigned char)comma[2])) {
+		n = strlen(v) + 1;
+		name = xmalloc(n);
+		snprintf(name, n, "%s %.*s", comma + 2, (int)(comma - v), v);
+		meta_author_add(out, name, sites, outlets, false);
+		free(name);
+		return;
+	}
+	meta_author_add(out, v, sites, outlets, false);
+}
+
 /* The authors the <meta>s of meta_keys name, key by key until one
  * does. */
 static void
@@ -520,8 +548,8 @@ meta_author_keys(const struct meta_cands *c, const char *const *sites,
 		    strcmp(meta_keys[k], "citation_author") != 0)
 			continue;
 		META_EACH_KEY(c, meta_keys[k], i)
-			meta_author_add(out, c->vals.v[i - 1], sites,
-			    outlets, false);
+			meta_author_key_add(out, meta_keys[k],
+			    c->vals.v[i - 1], sites, outlets);
 	}
 }
 

@@ -396,6 +396,16 @@ test_meta_author_lists(void **state)
 	assert_string_equal(a->authors.v[5], "Ann F");
 	article_free(a);
 	buf_free(&b);
+	/* Dublin Core and scholarly metadata write "Last, First"; other
+	 * keys list two people with a comma */
+	a = run("<html><head><meta name=\"DC.creator\" content=\"Harm, "
+	    "Robert\"></head><body><h1>Voting</h1></body></html>", NULL);
+	assert_authors(a, "Robert Harm");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"Jane Doe, "
+	    "John Roe\"></head><body><h1>Voting</h1></body></html>", NULL);
+	assert_authors(a, "Jane Doe;John Roe");
+	article_free(a);
 }
 
 static void
