@@ -8,13 +8,15 @@ sentence openers of etok_stopword() (enrich_text.c).
 usage: gen_stop.py OUT.h
 
 Every word is one entry of a single open-addressing table keyed by its
-etok_hash() (enrich_text.c's FNV-1a and SplitMix64 finaliser, repeated
-below), whose value is a bit mask: bit j for the language LANGS[j],
+etok_hash() (enrich_text.c's FNV-1a and SplitMix64 finaliser, in
+etok_hash.py), whose value is a bit mask: bit j for the language LANGS[j],
 bit STOP_EN_BIT for the English list. The tokeniser has hashed every
 word already, so one probe (and one strcmp() on a hash match) answers
 what was a binary search of each of the thirteen lists.
 """
 import sys, unicodedata
+
+from etok_hash import etok_hash
 
 # In the order lang_words_overrule() prefers them on a tie.
 LANGS = (
@@ -93,18 +95,6 @@ STOP_EN = """
     while who whom whose why will with within without would year yes
     yesterday yet you your
 """
-
-M64 = (1 << 64) - 1
-
-
-def etok_hash(s):
-    h = 0xcbf29ce484222325
-    for b in s.encode("utf-8"):
-        h = ((h ^ b) * 0x100000001b3) & M64
-    z = h
-    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M64
-    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M64
-    return z ^ (z >> 31)
 
 
 def main():

@@ -30,6 +30,8 @@ it, "Kuma" is not).
 """
 import os, sys, unicodedata
 
+from etok_hash import etok_hash
+
 DICT = "/usr/share/dict"
 LISTS = (("de", ("ngerman",), "wngerman", False),
          ("de_low", ("ngerman",), "wngerman", True),
@@ -39,17 +41,6 @@ LISTS = (("de", ("ngerman",), "wngerman", False),
          ("it", ("italian",), "witalian", True),
          ("pt", ("portuguese", "brazilian"), "wportuguese and wbrazilian",
           True))
-M64 = (1 << 64) - 1
-
-
-def etok_hash(s):
-    h = 0xcbf29ce484222325
-    for b in s.encode("utf-8"):
-        h = ((h ^ b) * 0x100000001b3) & M64
-    z = h
-    z = ((z ^ (z >> 30)) * 0xbf58476d1ce4e5b9) & M64
-    z = ((z ^ (z >> 27)) * 0x94d049bb133111eb) & M64
-    return z ^ (z >> 31)
 
 
 def words(path, lower_only):
