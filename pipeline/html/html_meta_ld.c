@@ -615,17 +615,12 @@ ld_resolve(const struct ld_val *ref, const struct ld_objs *objs)
 	return ref;
 }
 
-/* A folded, unescaped copy of a string value, or NULL when empty. */
+/* s folded (meta_fold()); s is freed. NULL when nothing is left. */
 static char *
-ld_str(const struct ld_val *v)
+ld_fold_take(char *s)
 {
-	char *s, *f;
+	char *f = meta_fold(s);
 
-	if (!ld_is(v, LDV_STR))
-		return NULL;
-	s = xstrdup(v->s);
-	meta_unescape(s);
-	f = meta_fold(s);
 	free(s);
 	if (f[0] == '\0') {
 		free(f);
@@ -634,12 +629,25 @@ ld_str(const struct ld_val *v)
 	return f;
 }
 
+/* A folded, unescaped copy of a string value, or NULL when empty. */
+static char *
+ld_str(const struct ld_val *v)
+{
+	char *s;
+
+	if (!ld_is(v, LDV_STR))
+		return NULL;
+	s = xstrdup(v->s);
+	meta_unescape(s);
+	return ld_fold_take(s);
+}
+
 /* s without the HTML tags a CMS left in it ("<a href=...>Jane Doe</a>"
  * gives "Jane Doe"), folded; s is freed. NULL when nothing is left. */
 static char *
 ld_untag(char *s)
 {
-	char *o, *p, *f;
+	char *o, *p;
 
 	if (s == NULL || strchr(s, '<') == NULL)
 		return s;
@@ -652,13 +660,7 @@ ld_untag(char *s)
 		*o++ = *p;
 	}
 	*o = '\0';
-	f = meta_fold(s);
-	free(s);
-	if (f[0] == '\0') {
-		free(f);
-		return NULL;
-	}
-	return f;
+	return ld_fold_take(s);
 }
 
 /* The name value of a Person/Organization value: a string, the name of
