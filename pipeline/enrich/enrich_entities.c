@@ -236,39 +236,56 @@ ent_prose(const struct ent_ctx *c, size_t i)
 	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
 }
 
+void
+ent_hset_init(struct ent_hset *set, size_t n)
+{
+	set->cap = 16;
+	while (set->cap < 2 * n)
+		set->cap *= 2;
+	set->v = xcalloc(set->cap, sizeof(*set->v));
+}
+
+void
+ent_hset_add(struct ent_hset *set, uint64_t h)
+{
+	size_t s;
+
+	h |= h == 0;
+	for (s = (size_t)h; set->v[s & (set->cap - 1)] != 0 &&
+	    set->v[s & (set->cap - 1)] != h; s++)
+		;
+	set->v[s & (set->cap - 1)] = h;
+}
+
+bool
+ent_hset_has(const struct ent_hset *set, uint64_t h)
+{
+	size_t s;
+
+	h |= h == 0;
+	for (s = (size_t)h; set->v[s & (set->cap - 1)] != 0; s++)
+		if (set->v[s & (set->cap - 1)] == h)
+			return true;
+	return false;
+}
+
 /* Whether word i is also written in lower case in the text: a common
  * word ("city", "health", "state") capitalised at a heading or for
  * emphasis, not a name. The first question gathers every such form. */
 static bool
 ent_lower(struct ent_ctx *c, size_t i)
 {
-	uint64_t h;
-	size_t j, s;
+	size_t j;
 
-	if (c->lower == NULL) {
-		c->lower_cap = 16;
-		while (c->lower_cap < 2 * c->t->n)
-			c->lower_cap *= 2;
-		c->lower = xcalloc(c->lower_cap, sizeof(*c->lower));
-		for (j = 0; j < c->t->n; j++) {
-			if ((c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
-			    ETOK_NUM)) || !ent_prose(c, j))
-				continue;
-			/* 0 marks a free slot: a hash of 0 is taken as 1 */
-			h = c->t->v[j].hash | (c->t->v[j].hash == 0);
-			for (s = (size_t)h; c->lower[s & (c->lower_cap - 1)]
-			    != 0 && c->lower[s & (c->lower_cap - 1)] != h;
-			    s++)
-				;
-			c->lower[s & (c->lower_cap - 1)] = h;
-		}
+	if (c->lower.v == NULL) {
+		ent_hset_init(&c->lower, c->t->n);
+		for (j = 0; j < c->t->n; j++)
+			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
+			    ETOK_NUM)) && ent_prose(c, j))
+				ent_hset_add(&c->lower, c->t->v[j].hash);
 	}
 	/* 64-bit hashes of the folded forms: a collision is negligible */
-	h = c->t->v[i].hash | (c->t->v[i].hash == 0);
-	for (s = (size_t)h; c->lower[s & (c->lower_cap - 1)] != 0; s++)
-		if (c->lower[s & (c->lower_cap - 1)] == h)
-			return true;
-	return false;
+	return ent_hset_has(&c->lower, c->t->v[i].hash);
 }
 
 /* Whether the one word i is no name by its shape or its place: a code
@@ -1041,8 +1058,8 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->seen);
 	free(c->memo);
 	free(c->memo_of);
-	free(c->lower);
-	free(c->caps);
+	free(c->lower.v);
+	free(c->caps.v);
 	free(c->heading);
 }
 

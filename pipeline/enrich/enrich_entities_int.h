@@ -54,6 +54,19 @@ struct ent_memo {
 	const struct ent_place *place;
 };
 
+
+/* A set of etok hashes: open addressing in cap slots (a power of two),
+ * 0 marking a free slot, so a hash of 0 is kept as 1. v is NULL until
+ * ent_hset_init(). */
+struct ent_hset {
+	uint64_t *v;
+	size_t cap;
+};
+
+/* Room for n hashes at most half full. */
+void ent_hset_init(struct ent_hset *set, size_t n);
+void ent_hset_add(struct ent_hset *set, uint64_t h);
+bool ent_hset_has(const struct ent_hset *set, uint64_t h);
 /* A word as written, with how often (at most 2) it is seen capitalised
  * inside sentences: a slot of ent_ctx.seen. */
 struct ent_seen {
@@ -81,13 +94,11 @@ struct ent_ctx {
 	const char *lang;    /* the text's language, or NULL */
 	const bool *art;     /* art[i]: word i is written after an elided
 	                        article ("l'OMS"); NULL if none is */
-	uint64_t *lower;     /* the etok hashes of the words written in
-	                        lower case in prose, open addressing in
-	                        lower_cap slots (a power of two); NULL
-	                        until first needed */
-	size_t lower_cap;
-	uint64_t *caps;      /* the same of the words written capitalised */
-	size_t caps_cap;
+	struct ent_hset lower;  /* the etok hashes of the words written
+	                           in lower case in prose; empty until
+	                           first needed */
+	struct ent_hset caps;   /* the same of the words written
+	                           capitalised */
 	struct ent_run *runs;
 	size_t n, cap;
 };

@@ -109,32 +109,15 @@ ent_lang_word(const char *lang, const char *f, uint64_t h)
 static bool
 ent_caps_has(struct ent_ctx *c, const char *f, size_t n)
 {
-	uint64_t h;
-	size_t j, s;
+	size_t j;
 
-	if (c->caps == NULL) {
-		c->caps_cap = 16;
-		while (c->caps_cap < 2 * c->t->n)
-			c->caps_cap *= 2;
-		c->caps = xcalloc(c->caps_cap, sizeof(*c->caps));
-		for (j = 0; j < c->t->n; j++) {
-			if (!(c->t->v[j].flags & ETOK_CAP))
-				continue;
-			/* 0 marks a free slot: a hash of 0 is taken as 1 */
-			h = c->t->v[j].hash | (c->t->v[j].hash == 0);
-			for (s = (size_t)h; c->caps[s & (c->caps_cap - 1)]
-			    != 0 && c->caps[s & (c->caps_cap - 1)] != h;
-			    s++)
-				;
-			c->caps[s & (c->caps_cap - 1)] = h;
-		}
+	if (c->caps.v == NULL) {
+		ent_hset_init(&c->caps, c->t->n);
+		for (j = 0; j < c->t->n; j++)
+			if (c->t->v[j].flags & ETOK_CAP)
+				ent_hset_add(&c->caps, c->t->v[j].hash);
 	}
-	h = etok_hash(f, n);
-	h |= h == 0;
-	for (s = (size_t)h; c->caps[s & (c->caps_cap - 1)] != 0; s++)
-		if (c->caps[s & (c->caps_cap - 1)] == h)
-			return true;
-	return false;
+	return ent_hset_has(&c->caps, etok_hash(f, n));
 }
 
 char *
