@@ -59,6 +59,23 @@ snap_article(size_t i)
 	return a;
 }
 
+/* Article i assigned to x and, as a copy, to y (both published at t
+ * unless t is 0): the same story id from both. */
+static void
+same_story(struct story_index *x, struct story_index *y, size_t i,
+    int64_t t)
+{
+	struct nw_article *a = snap_article(i), *b = snap_article(i);
+
+	if (t != 0)
+		a->published.utc = b->published.utc = t;
+	story_assign(x, a, 0);
+	story_assign(y, b, 0);
+	assert_string_equal(a->story_id, b->story_id);
+	article_free(a);
+	article_free(b);
+}
+
 /* memdump_refusals()'s read and free of a story index */
 static void *
 story_undump(struct memdump *m, size_t len)
@@ -94,15 +111,9 @@ test_story_dump(void **state)
 	for (size_t k = 0; k < 60; k++) {
 		size_t i = k < 20 ? SNAP_N - 1 - 13 * k : k < 40 ? 7 * k :
 		    SNAP_N + 50 * k;
-		struct nw_article *a = snap_article(i), *b = snap_article(i);
 
-		a->published.utc = b->published.utc =
-		    SNAP_T0 + 120 * (int64_t)(SNAP_N + k);
-		story_assign(idx, a, 0);
-		story_assign(back, b, 0);
-		assert_string_equal(a->story_id, b->story_id);
-		article_free(a);
-		article_free(b);
+		same_story(idx, back, i,
+		    SNAP_T0 + 120 * (int64_t)(SNAP_N + k));
 	}
 	story_index_free(back);
 	assert_int_equal(memdump_refusals(&m, story_undump, story_drop, 300),
@@ -151,33 +162,17 @@ test_story_alloc(void **state)
 	(void)state;
 	/* the rings grow from 64 entries to thousands and shrink as the
 	 * first leave the window: each ring through the hook */
-	for (size_t i = 0; i < SNAP_N; i++) {
-		struct nw_article *a = snap_article(i), *b = snap_article(i);
-
-		story_assign(plain, a, 0);
-		story_assign(hooked, b, 0);
-		assert_string_equal(a->story_id, b->story_id);
-		article_free(a);
-		article_free(b);
-	}
+	for (size_t i = 0; i < SNAP_N; i++)
+		same_story(plain, hooked, i, 0);
 	assert_true(c1.calls > 2);
 	assert_int_equal(c1.live, 2);
 	assert_int_equal(story_index_dump(hooked, memdump_put, &m), 0);
 	back = story_index_undump_with(memdump_get, &m, m.b.len, &a2);
 	assert_non_null(back);
 	assert_int_equal(c2.live, 2);
-	for (size_t k = 0; k < 20; k++) {
-		struct nw_article *a = snap_article(SNAP_N - 1 - 13 * k);
-		struct nw_article *b = snap_article(SNAP_N - 1 - 13 * k);
-
-		a->published.utc = b->published.utc =
-		    SNAP_T0 + 120 * (int64_t)(SNAP_N + k);
-		story_assign(plain, a, 0);
-		story_assign(back, b, 0);
-		assert_string_equal(a->story_id, b->story_id);
-		article_free(a);
-		article_free(b);
-	}
+	for (size_t k = 0; k < 20; k++)
+		same_story(plain, back, SNAP_N - 1 - 13 * k,
+		    SNAP_T0 + 120 * (int64_t)(SNAP_N + k));
 	story_index_free(back);
 	story_index_free(hooked);
 	story_index_free(plain);
