@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, reserve_port  # noqa: E402
+from nwtest import check, failures, reserve_port, stop_proc  # noqa: E402
 
 ARTICLE = """<html><head><title>Harbour bridge reopens after repairs</title>
 <meta name="author" content="Ann Example"></head><body><article>
@@ -228,13 +228,7 @@ def test_tail_waits_for_daemon(newswire, newswired, tmp):
         hold.close()
         hold2.close()
         for p in (tail, daemon):
-            if p is not None and p.poll() is None:
-                p.terminate()
-                try:
-                    p.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait()
+            stop_proc(p, 30)
 
 
 def test_daemon_config_messages(newswired, tmp):

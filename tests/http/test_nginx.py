@@ -17,7 +17,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from nwtest import find_nginx, start_nginx  # noqa: E402
+from nwtest import find_nginx, start_nginx, stop_proc  # noqa: E402
 
 FEEDS = ['feed-rs+feed-rs/rss_2.0_bbc.xml',
          'feed-rs+feed-rs/rss_1.0_debian.xml',
@@ -118,13 +118,7 @@ def main():
         print('FAIL -', e)
         sys.exit(1)
     finally:
-        if proc is not None:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop_proc(proc, 10)
         shutil.rmtree(tmp, ignore_errors=True)
     print('%d passed, 0 failed' % checks)
 

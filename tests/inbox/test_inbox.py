@@ -28,7 +28,7 @@ import zmq
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, stop_proc  # noqa: E402
 import opslib  # noqa: E402
 
 PARAS = [
@@ -102,12 +102,7 @@ class Daemon:
         return got
 
     def stop(self):
-        self.p.terminate()
-        try:
-            self.p.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.p.kill()
-            self.p.wait()
+        stop_proc(self.p, 30)
         self.reader.join(timeout=5)
         self.sub.close()
 

@@ -1,6 +1,8 @@
 """Helpers shared by the Python end-to-end tests: a check that records
 failures instead of stopping at the first, a free loopback port, and the
-local nginx started on a port of its own (start_nginx). A test adds this folder to sys.path:
+local nginx started on a port of its own (start_nginx), and a stop that
+ends a process whatever it does (stop_proc). A test adds this folder to
+sys.path:
 
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", "lib"))
@@ -108,3 +110,16 @@ def start_nginx(argv, write_conf, tries=5):
             proc.kill()
         proc.wait()
     return None, None
+
+
+def stop_proc(proc, timeout):
+    """SIGTERM to proc if it still runs, then SIGKILL if it has not
+    exited within timeout seconds; waits for it either way."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
