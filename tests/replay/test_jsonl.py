@@ -1,14 +1,15 @@
 #!/usr/bin/python3
 """The JSONL file output ([output.file]) under kills: while 1,500 files are
 dropped into the inbox, a reader follows the file by name as `tail -F`
-does (through its size rotations), and newswired is killed with SIGKILL 6
+does (through its size rotations, and the files rotated after its own
+when the name moves on), and newswired is killed with SIGKILL 6
 times mid-burst and restarted; then the file loses its last 3 lines and
 gets half a line (a kill before and one during a write) and the daemon
 starts once more; then the file is moved away as logrotate does and
 SIGHUP re-opens it. Then: the rotated files and the file, read
 oldest first, hold every committed event of the journal exactly once, in
 seq order, each line whole JSON equal to the journal's event; and the
-reader saw the stream in order, up to its end, while the daemon ran.
+reader read every event once, in order, while the daemon ran.
 
 usage: test_jsonl.py NEWSWIRED [SEED]
 """
@@ -27,9 +28,57 @@ N_FILES = 1500
 N_KILLS = 6
 
 
+def rotated_names(path):
+    """PATH.N ... PATH.1, PATH that exist: oldest first."""
+    d, base = os.path.split(path)
+    nums = sorted((int(n[len(base) + 1:]) for n in os.listdir(d)
+                   if n.startswith(base + ".") and
+                   n[len(base) + 1:].isdigit()), reverse=True)
+    names = ["%s.%d" % (path, k) for k in nums]
+    return names + [path] if os.path.exists(path) else names
+
+
+def inodes(names):
+    out = []
+    for n in names:
+        try:
+            out.append(os.stat(n).st_ino)
+        except FileNotFoundError:
+            out.append(None)
+    return out
+
+
+def open_files(path, tries=100):
+    """[(name, inode, file)] of the rotated files and PATH, oldest first,
+    opened together: the names and their inodes are the same before and
+    after the opens, so no rotation came in between (tried again until
+    so, tries times at most). [] if none exists."""
+    for _ in range(tries):
+        names = rotated_names(path)
+        before = inodes(names)
+        files = []
+        for n in names:
+            try:
+                files.append(open(n, "rb"))
+            except FileNotFoundError:
+                break
+        got = [os.fstat(f.fileno()).st_ino for f in files]
+        if rotated_names(path) == names and inodes(names) == before == got:
+            return list(zip(names, got, files))
+        for f in files:
+            f.close()
+        time.sleep(0.001)
+    raise RuntimeError("%s rotated through %d looks" % (path, tries))
+
+
 class Follower(threading.Thread):
-    """Reads whole lines of PATH as they come; when the name points to
-    another file (rotated away) and the old one is drained, moves on."""
+    """Reads whole lines of PATH as they come. When the name points to
+    another file (rotated away), the old one is drained, then the files
+    rotated after it (however many rotations came between two looks)
+    are read, oldest first, before the new PATH is followed: no line is
+    lost while the daemon keeps more rotated files than rotations came.
+    A partial last line is read again from its start at each look, so a
+    torn line cut at a restart and written again is read whole."""
 
     def __init__(self, path):
         super().__init__(daemon=True)
@@ -37,34 +86,67 @@ class Follower(threading.Thread):
         self.seqs = []
         self.bad = []
         self.done = threading.Event()
+        self.hold = threading.Event()   # set: look away until cleared
+        self.whole = 0          # rotated files read whole on a rotation
 
     def take(self, data):
-        """Records the whole lines of data; returns the partial rest."""
-        *lines, rest = data.split(b"\n")
-        for ln in lines:
+        """Records the whole lines of data; returns their length."""
+        n = data.rfind(b"\n") + 1
+        for ln in data[:n].split(b"\n")[:-1]:
             try:
                 self.seqs.append(json.loads(ln)["seq"])
             except (ValueError, KeyError) as e:
                 self.bad.append((ln[:80], str(e)))
-        return rest
+        return n
+
+    def drain(self, f, pos=0):
+        """Takes the whole lines of f from pos to its end, where the file
+        is written no more: a partial line there is a fault."""
+        f.seek(pos)
+        data = f.read()
+        if self.take(data) < len(data):
+            self.bad.append((data[-80:], "a rotated file ends torn"))
+        f.close()
+
+    def next_file(self, ino):
+        """After the file of inode ino (None: none yet), drained: reads
+        whole the files rotated after it; returns (file, inode) of PATH
+        opened, or (None, inode of the last file read) if PATH is not
+        there now."""
+        files = open_files(self.path)
+        inos = [i for _, i, _ in files]
+        after = inos.index(ino) + 1 if ino in inos else 0
+        f = None
+        for k, (name, i, fh) in enumerate(files):
+            if k < after:
+                fh.close()
+            elif name == self.path:
+                f, ino = fh, i
+            else:
+                self.drain(fh)
+                self.whole += 1
+                ino = i
+        return f, ino
 
     def run(self):
-        f, ino, rest = None, None, b""
+        f, ino, pos = None, None, 0
         while True:
+            if self.hold.is_set() and not self.done.is_set():
+                time.sleep(0.01)
+                continue
             stopping = self.done.is_set()
             if f is None:
-                try:
-                    f = open(self.path, "rb")
-                    ino = os.fstat(f.fileno()).st_ino
-                    rest = b""
-                except FileNotFoundError:
+                f, ino = self.next_file(ino)
+                pos = 0
+                if f is None:
                     if stopping:
                         return
                     time.sleep(0.02)
                     continue
-            chunk = f.read()
-            if chunk:
-                rest = self.take(rest + chunk)
+            f.seek(pos)
+            n = self.take(f.read())
+            if n:
+                pos += n
                 continue
             try:
                 now = os.stat(self.path).st_ino
@@ -72,16 +154,10 @@ class Follower(threading.Thread):
                 now = None
             if now != ino:
                 # rotated: what came between our last read and the
-                # rename is still in the old file; then the new one
-                rest = self.take(rest + f.read())
-                f.close()
+                # rename is still in the old file; then the newer ones
+                self.drain(f, pos)
                 f = None
                 continue
-            if os.fstat(f.fileno()).st_size < f.tell():
-                # a torn last line was cut at a restart: our offset is
-                # past the cut only by the partial line we never took
-                f.seek(f.tell() - len(rest))
-                rest = b""
             if stopping:
                 return
             time.sleep(0.02)
@@ -98,14 +174,7 @@ def dropper(setup, names, stop):
 
 def file_lines(path):
     """[(file, line)] of PATH.N ... PATH.1, PATH: oldest first."""
-    d, base = os.path.split(path)
-    rotated = sorted((int(n[len(base) + 1:]), n) for n in os.listdir(d)
-                     if n.startswith(base + ".") and
-                     n[len(base) + 1:].isdigit())
-    out = []
-    for _, n in reversed(rotated):
-        out.append(os.path.join(d, n))
-    out.append(path)
+    out = rotated_names(path)
     lines = []
     for p in out:
         with open(p, "rb") as f:
@@ -147,6 +216,17 @@ def main():
                             daemon=True)
     drop.start()
     try:
+        # the follower looks away while the file is rotated twice: on
+        # its next look it must read the file rotated in between whole
+        nw.wait_for(lambda: follower.seqs, 30, 0.02)
+        follower.hold.set()
+
+        def n_rotated():
+            return sum(n != path for n in rotated_names(path))
+        n_rot = n_rotated()
+        check(nw.wait_for(lambda: n_rotated() >= n_rot + 2, 60, 0.02),
+              "two rotations while the follower looks away")
+        follower.hold.clear()
         for k in range(N_KILLS):
             time.sleep(rnd.uniform(0.1, 0.8) * nw.FACTOR)
             check(d.alive(), "newswired alive before kill %d" % (k + 1))
@@ -235,14 +315,18 @@ def main():
     check(n_files > 2, "the file was rotated by size: %d files" % n_files)
     check(not follower.bad, "the follower read only whole JSON lines: %r"
           % follower.bad[:3])
-    # a reader by name, like tail -F, misses a whole file only if it
-    # was rotated twice between two of its looks; the order holds
+    # a reader by name that reads the files rotated after its own when
+    # the name moves on loses nothing, however often it was rotated
+    # between two of its looks
     fs = follower.seqs
-    check(all(a < b for a, b in zip(fs, fs[1:])),
-          "the follower saw the events in seq order, none twice")
-    check(fs and fs[-1] == N_FILES, "the follower caught up: last %r"
-          % (fs[-1:],))
-    print("the follower read %d of %d events" % (len(fs), N_FILES))
+    check(fs == list(range(1, N_FILES + 1)),
+          "the follower read seq 1..%d once each, in order (%d read, "
+          "first differences %r)" % (N_FILES, len(fs),
+                                     [(i, a) for i, a in enumerate(fs)
+                                      if a != i + 1][:3]))
+    check(follower.whole >= 1, "the follower read a rotated file whole")
+    print("the follower read %d of %d events, %d rotated file(s) whole" %
+          (len(fs), N_FILES, follower.whole))
     log = open(setup.log, errors="replace").read()
     print("%d kills, %d events, %d files, %d torn lines cut, %d "
           "catch-ups" % (N_KILLS, len(rows), n_files,
