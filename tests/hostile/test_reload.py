@@ -11,23 +11,22 @@ and published). A valid file then reloads. Every wait is bounded;
 NW_TIME_FACTOR stretches them.
 """
 import os
+import re
 import signal
 import sys
 import tempfile
 import time
 
-import zmq
-
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
-from opslib import (FACTOR, Daemon, check, cleanup, drop,  # noqa: E402
-                    failures, page)
 sys.path.insert(0, os.path.join(here, "..", "lib"))
+from opslib import FACTOR, check, cleanup, drop, failures, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
+import hostilelib  # noqa: E402
 
 
 class Handler(FeedHandler):
-    """A new entry at every poll."""
+    """A new entry at every poll: poll n + 1 (of /feed) gives "Entry n"."""
 
     def route(self, path, n):
         n += 1
@@ -45,35 +44,31 @@ def main():
     srv = serve(Handler)
     srv.state["go"].set()
     conf = os.path.join(tmp, "newswired.conf")
-    good = ("[inbox]\npath = %s\nsource_name = box\nempty_grace = 0\n"
-            "[daemon]\nstate = %s/state\nworkers = 1\nlog_level = info\n"
-            "metrics =\n"
-            "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
-            "replay = tcp://127.0.0.1:*\n"
-            "[http]\nhost_delay = 0\njitter = 0\n"
-            '[source "feed"]\nurl = http://127.0.0.1:%d/feed\n'
-            "interval = 1\n" % (inbox, tmp, srv.server_address[1]))
+    good = hostilelib.conf(
+        inbox, tmp + "/state", workers=1,
+        inbox_keys="source_name = box\nempty_grace = 0\n",
+        rest="[http]\nhost_delay = 0\njitter = 0\n"
+        '[source "feed"]\nurl = http://127.0.0.1:%d/feed\n'
+        "interval = 1\n" % srv.server_address[1])
     with open(conf, "w") as f:
         f.write(good)
-    ctx = zmq.Context()
-    sub = ctx.socket(zmq.SUB)
-    sub.setsockopt(zmq.LINGER, 0)
-    sub.setsockopt(zmq.SUBSCRIBE, b"article.")
+    sub = hostilelib.Sub()
     logp = os.path.join(tmp, "daemon.log")
-    d = Daemon(newswired, conf, logp)
-    if check(d.pub_port() is not None, "the log says the publish port"):
-        sub.connect("tcp://127.0.0.1:%d" % d.pub_port())
+    d = hostilelib.start(newswired, conf, logp, sub)
 
     def log():
         return open(logp, errors="replace").read()
 
-    def wait_topic(prefix, seconds):
-        end = time.monotonic() + seconds * FACTOR
-        while time.monotonic() < end:
-            if sub.poll(100):
-                if sub.recv_multipart()[0].startswith(prefix):
-                    return True
-        return False
+    def polls():
+        with srv.state["lock"]:
+            return srv.state["count"].get("/feed", 0)
+
+    def feed_polled_after(n):
+        """An event of an entry the feed gave after its first n polls
+        (so polled by the daemon after they were counted)."""
+        got = [re.fullmatch(r"Entry (\d+)", e.get("title") or "")
+               for e in sub.topics("article.new.feed")]
+        return any(m and int(m.group(1)) > n for m in got)
 
     def hup_and_wait(what, marker):
         before = log().count(marker)
@@ -85,7 +80,8 @@ def main():
                      "%s: one %r line" % (what, marker))
 
     try:
-        check(wait_topic(b"article.new.feed", 20), "the feed publishes")
+        check(sub.wait(lambda: sub.topics("article.new.feed"), 20,
+                       d.alive), "the feed publishes")
         cases = [("empty", "", "has no settings"),
                  ("missing", None, "keeping the running configuration"),
                  ("broken", "[inbox\npath = /nowhere\n",
@@ -99,10 +95,12 @@ def main():
             hup_and_wait(what, marker)
             check("configuration reloaded" not in log(),
                   "%s: not reloaded" % what)
+            n = polls()
             drop(tmp, inbox, "%s.html" % what, page(i, what))
-            check(wait_topic(b"article.new.box", 20),
+            check(sub.wait(lambda: len(sub.topics("article.new.box")) ==
+                           i + 1, 20, d.alive),
                   "%s: the inbox is still watched" % what)
-            check(wait_topic(b"article.new.feed", 10),
+            check(sub.wait(lambda: feed_polled_after(n), 10, d.alive),
                   "%s: the feed source is still polled" % what)
         with open(conf, "w") as f:
             f.write(good)
@@ -110,7 +108,6 @@ def main():
         check(d.alive(), "daemon alive")
     finally:
         sub.close()
-        ctx.term()
         rc = d.stop()
         srv.shutdown()
     check(rc == 0, "clean stop, rc %r" % rc)
