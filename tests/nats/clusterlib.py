@@ -31,7 +31,7 @@ for _d in ("lib", "ops"):
         sys.path.insert(0, os.path.join(HERE, "..", _d))
 import natsproto  # noqa: E402
 import opslib  # noqa: E402
-from nwtest import check, failures, free_port  # noqa: E402,F401
+from nwtest import check, failures, reserve_port  # noqa: E402,F401
 
 FACTOR = opslib.FACTOR
 STREAM = "NEWSWIRE"
@@ -432,27 +432,32 @@ def lease_intervals(log_path, ends):
 
 def start_cluster(server, tmp, n):
     """n nats-servers with JetStream, routed to each other on loopback,
-    all answering; new ports (3 times at most) if one would not start (a
-    port another process took: the routes need every port before the
-    first start). Returns (servers, client ports), or (None, None). A
-    server's restart (Server.start()) comes back on its ports."""
-    for attempt in range(3):
-        ports = [free_port() for _ in range(n)]
-        cports = [free_port() for _ in range(n)]
-        servers = []
+    all answering. The routes need every server's port before the first
+    starts, so the 2n ports are held (nwtest.reserve_port(): no other
+    process can bind them, nats-server's own bind takes them) until
+    every server listens. Returns (servers, client ports), or (None,
+    None). A server's restart (Server.start()) comes back on its ports."""
+    held = [reserve_port() for _ in range(2 * n)]
+    ports = [p for _, p in held[:n]]
+    cports = [p for _, p in held[n:]]
+    servers = []
+    try:
         for i in range(n):
             routes = ",".join("nats://127.0.0.1:%d" % cports[j]
                               for j in range(n) if j != i)
             servers.append(natsproto.Server(
-                server, ports[i], os.path.join(tmp, "js%d-%d" % (attempt, i)),
+                server, ports[i], os.path.join(tmp, "js%d" % i),
                 os.path.join(tmp, "nats%d.log" % i),
                 ["--server_name", "n%d" % i, "--cluster_name", "nw",
                  "--cluster", "nats://127.0.0.1:%d" % cports[i],
                  "--routes", routes], wait_port=0))
             if not servers[-1].up:
                 break
-        if all(sv.up for sv in servers) and len(servers) == n:
-            return servers, ports
-        for sv in servers:
-            sv.stop()
+    finally:
+        for s, _ in held:
+            s.close()
+    if len(servers) == n and all(sv.up for sv in servers):
+        return servers, ports
+    for sv in servers:
+        sv.stop()
     return None, None
