@@ -15,7 +15,13 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
+
+_LIB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib")
+if _LIB not in sys.path:
+    sys.path.insert(0, _LIB)
+from nwtest import stop_proc  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
@@ -274,13 +280,7 @@ class Server:
         self.proc.send_signal(signal.SIGCONT)
 
     def stop(self):
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_proc(self.proc, 15)
         if self.log is not None:
             self.log.close()
 
