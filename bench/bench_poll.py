@@ -22,7 +22,7 @@ import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "tests", "lib"))
-from nwtest import start_nginx  # noqa: E402
+from nwtest import start_nginx, stop_proc  # noqa: E402
 
 FEED = "feed-rs+feed-rs/rss_2.0_bbc.xml"
 ROUNDS = 2   # interleaved runs of each; more would pass a minute here
@@ -80,15 +80,9 @@ def curl_rss(args):
     return dt, ru.ru_maxrss
 
 
-def main():
-    bench, shared = sys.argv[1], sys.argv[2]
-    n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
-    conc = int(sys.argv[4]) if len(sys.argv) > 4 else 16
-    nginx = "/usr/sbin/nginx"
-    if not os.access(nginx, os.X_OK) or not shutil.which("curl"):
-        print("SKIP: needs nginx and curl")
-        return 77
-    tmp = tempfile.mkdtemp(prefix="nw-bench-poll-")
+def measure(bench, shared, n, conc, tmp):
+    """The feeds in tmp, nginx on them, then the interleaved runs:
+    (feed bytes, [(curl 200 s, curl 304 s, curl max RSS, ours)])."""
     www = os.path.join(tmp, "www")
     os.makedirs(www)
     data = open(os.path.join(shared, "feeds", "realworld", FEED),
@@ -99,13 +93,20 @@ def main():
         with open(p, "wb") as f:
             f.write(data)
         os.utime(p, (stamp, stamp))   # one ETag for all: curl's -H
+
     def write_conf(port):
         with open(os.path.join(tmp, "nginx.conf"), "w") as f:
             f.write(NGINX_CONF.format(tmp=tmp, port=port, root=www))
-    ngx, port = start_nginx([nginx, "-c", os.path.join(tmp, "nginx.conf"),
-                             "-p", tmp], write_conf)
+    ngx, port = start_nginx(["/usr/sbin/nginx", "-c",
+                             os.path.join(tmp, "nginx.conf"), "-p", tmp],
+                            write_conf)
     if ngx is None:
-        sys.exit("nginx did not start")
+        try:
+            with open(os.path.join(tmp, "error.log"), "rb") as f:
+                why = f.read()[-500:].decode(errors="replace")
+        except OSError:
+            why = "no error.log"
+        sys.exit("nginx did not start: " + why)
     try:
         urls = ["http://127.0.0.1:%d/f%d.xml" % (port, i) for i in range(n)]
         with open(os.path.join(tmp, "urls"), "w") as f:
@@ -129,8 +130,24 @@ def main():
             runs.append((c200, c304, max(crss200, crss304),
                          json.loads(out)))
     finally:
-        ngx.terminate()
-        ngx.wait()
+        stop_proc(ngx, 10)
+    return data, runs
+
+
+def main():
+    bench, shared = sys.argv[1], sys.argv[2]
+    n = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
+    conc = int(sys.argv[4]) if len(sys.argv) > 4 else 16
+    if not os.access("/usr/sbin/nginx", os.X_OK) or \
+            not shutil.which("curl"):
+        print("SKIP: needs nginx and curl")
+        return 77
+    # the folder goes whatever ends the run (nginx that does not start,
+    # a run that fails: sys.exit() passes through here too)
+    tmp = tempfile.mkdtemp(prefix="nw-bench-poll-")
+    try:
+        data, runs = measure(bench, shared, n, conc, tmp)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
     ok = all(r["round200"]["ok"] == n and r["round304"]["not_modified"] == n
              for _, _, _, r in runs)
