@@ -1,5 +1,5 @@
 """Parts the hostile tests share: their configuration's opening (conf()),
-a subscriber to every topic of a newswired (Sub, start()), a SIGTERM
+a newswired with nwtest's subscriber on its port (start()), a SIGTERM
 timed, and newswired on a small tmpfs of its own (TmpfsDaemon,
 tmpfs_run()) for the full-disk tests.
 
@@ -8,7 +8,6 @@ A test adds tests/ops and tests/lib to sys.path before importing this
 """
 import errno
 import functools
-import json
 import os
 import shutil
 import signal
@@ -16,10 +15,9 @@ import subprocess
 import sys
 import time
 
-import zmq
-
 from opslib import (FACTOR, Daemon, bound_ports, check,  # noqa: E402
                     cleanup, conf_has_metrics, failures, log_size)
+from nwtest import Sub  # noqa: E402,F401
 
 SIZE = "4m"
 
@@ -81,68 +79,6 @@ def conf(inbox, state, workers=2, level="info", inbox_keys="",
 def log_text(path):
     with open(path, errors="replace") as f:
         return f.read()
-
-
-class Sub:
-    """A subscriber to every topic on 127.0.0.1:port (or, port None, on
-    the ports given to connect() later: a daemon started again binds
-    another): events holds (topic, event) of all but heartbeats,
-    arrivals their monotonic times, beats the heartbeats."""
-
-    def __init__(self, port=None):
-        self.ctx = zmq.Context()
-        self.sock = self.ctx.socket(zmq.SUB)
-        self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        if port is not None:
-            self.connect(port)
-        self.events = []
-        self.arrivals = []
-        self.beats = []
-
-    def connect(self, port):
-        """Subscribes on 127.0.0.1:port too (a daemon's publish port,
-        Daemon.pub_port()); True if port is one."""
-        if port is None:
-            return False
-        self.sock.connect("tcp://127.0.0.1:%d" % port)
-        return True
-
-    def poll(self, ms):
-        """Takes what came within ms milliseconds."""
-        if not self.sock.poll(ms):
-            return
-        while self.sock.poll(0):
-            t, body = self.sock.recv_multipart()
-            ev = json.loads(body)
-            if t == b"heartbeat":
-                self.beats.append(ev)
-            else:
-                self.events.append((t.decode(), ev))
-                self.arrivals.append(time.monotonic())
-
-    def wait(self, pred, seconds, alive=None):
-        """Receives until pred() holds, seconds pass (times FACTOR) or
-        alive() no longer holds; returns pred()."""
-        end = time.monotonic() + seconds * FACTOR
-        while not pred() and time.monotonic() < end:
-            if alive is not None and not alive():
-                break
-            self.poll(100)
-        return pred()
-
-    def topics(self, prefix):
-        """The events whose topic starts with prefix."""
-        return [e for t, e in self.events if t.startswith(prefix)]
-
-    def arrived(self, prefix):
-        """When each of those came (monotonic)."""
-        return [a for a, (t, _) in zip(self.arrivals, self.events)
-                if t.startswith(prefix)]
-
-    def close(self):
-        self.sock.close()
-        self.ctx.term()
 
 
 def start(exe, conf_path, log_path, sub):

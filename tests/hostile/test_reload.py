@@ -22,6 +22,7 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import FACTOR, check, cleanup, drop, failures, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
+from nwtest import Sub  # noqa: E402
 import hostilelib  # noqa: E402
 
 
@@ -52,7 +53,7 @@ def main():
         "interval = 1\n" % srv.server_address[1])
     with open(conf, "w") as f:
         f.write(good)
-    sub = hostilelib.Sub()
+    sub = Sub()
     logp = os.path.join(tmp, "daemon.log")
     d = hostilelib.start(newswired, conf, logp, sub)
 

@@ -1,18 +1,24 @@
 """Helpers shared by the Python end-to-end tests: a check that records
 failures instead of stopping at the first, a free loopback port, and the
-local nginx started on a port of its own (start_nginx), and a stop that
-ends a process whatever it does (stop_proc). A test adds this folder to
+local nginx started on a port of its own (start_nginx), a stop that
+ends a process whatever it does (stop_proc), and a ZeroMQ subscriber to
+every topic of a newswired (Sub). A test adds this folder to
 sys.path:
 
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", "lib"))
     from nwtest import check, failures, free_port
 """
+import json
 import os
 import shutil
 import socket
 import subprocess
 import time
+
+import zmq
+
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
 # Every check that failed, in order; a test exits non-zero when it is not
 # empty. Shared by all the modules of one test process.
@@ -123,3 +129,65 @@ def stop_proc(proc, timeout):
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+class Sub:
+    """A subscriber to every topic on 127.0.0.1:port (or, port None, on
+    the ports given to connect() later: a daemon started again binds
+    another): events holds (topic, event) of all but heartbeats,
+    arrivals their monotonic times, beats the heartbeats."""
+
+    def __init__(self, port=None):
+        self.ctx = zmq.Context()
+        self.sock = self.ctx.socket(zmq.SUB)
+        self.sock.setsockopt(zmq.LINGER, 0)
+        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
+        if port is not None:
+            self.connect(port)
+        self.events = []
+        self.arrivals = []
+        self.beats = []
+
+    def connect(self, port):
+        """Subscribes on 127.0.0.1:port too (a daemon's publish port,
+        Daemon.pub_port()); True if port is one."""
+        if port is None:
+            return False
+        self.sock.connect("tcp://127.0.0.1:%d" % port)
+        return True
+
+    def poll(self, ms):
+        """Takes what came within ms milliseconds."""
+        if not self.sock.poll(ms):
+            return
+        while self.sock.poll(0):
+            t, body = self.sock.recv_multipart()
+            ev = json.loads(body)
+            if t == b"heartbeat":
+                self.beats.append(ev)
+            else:
+                self.events.append((t.decode(), ev))
+                self.arrivals.append(time.monotonic())
+
+    def wait(self, pred, seconds, alive=None):
+        """Receives until pred() holds, seconds pass (times FACTOR) or
+        alive() no longer holds; returns pred()."""
+        end = time.monotonic() + seconds * FACTOR
+        while not pred() and time.monotonic() < end:
+            if alive is not None and not alive():
+                break
+            self.poll(100)
+        return pred()
+
+    def topics(self, prefix):
+        """The events whose topic starts with prefix."""
+        return [e for t, e in self.events if t.startswith(prefix)]
+
+    def arrived(self, prefix):
+        """When each of those came (monotonic)."""
+        return [a for a, (t, _) in zip(self.arrivals, self.events)
+                if t.startswith(prefix)]
+
+    def close(self):
+        self.sock.close()
+        self.ctx.term()
