@@ -16,7 +16,7 @@ the device are skipped with a log line and left alone; nothing is fetched
 and nothing expanded; no log line is forged by a file name; the daemon
 stays up and its peak memory (VmHWM in /proc) stays under MEMORY_BOUND_MB.
 Run as root, the daemon runs as 'nobody' (setpriv): nothing needs root.
-Every wait is bounded; NW_TEST_FACTOR scales them on slow machines.
+Every wait is bounded; NW_TIME_FACTOR scales them on slow machines.
 """
 import json
 import os
@@ -29,15 +29,12 @@ import sys
 import tempfile
 import time
 
-import zmq
-
 for _d in ("lib", "ops"):
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", _d))
-from nwtest import check, failures  # noqa: E402
+from nwtest import FACTOR, Sub, check, failures  # noqa: E402
 from opslib import bound_ports, log_size  # noqa: E402
 
-FACTOR = float(os.environ.get("NW_TEST_FACTOR", "1"))
 # The daemon's peak resident memory, two workers, through the whole run.
 # Measured: about 67 MB (the million-link page is refused before it is
 # parsed; the 2 GB file before it is read). A page just under the
@@ -109,28 +106,6 @@ def hostile_files(net_port, outside):
     return files
 
 
-class Sub:
-    def __init__(self, endpoint):
-        self.ctx = zmq.Context()
-        self.sock = self.ctx.socket(zmq.SUB)
-        self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sock.connect(endpoint)
-        self.events = []   # (topic, event, raw)
-
-    def poll(self, ms):
-        if self.sock.poll(ms):
-            while self.sock.poll(0):
-                topic, raw = self.sock.recv_multipart()
-                if topic != b"heartbeat":
-                    self.events.append((topic.decode(), json.loads(raw),
-                                        raw))
-
-    def close(self):
-        self.sock.close()
-        self.ctx.term()
-
-
 def memory_kb(pid):
     """(VmRSS, VmHWM) in kB, or None once the process is gone."""
     try:
@@ -194,7 +169,7 @@ def main():
         d.wait()
         print(open(logp, errors="replace").read()[-3000:])
         sys.exit(1)
-    sub = Sub("tcp://127.0.0.1:%d" % ports[0])
+    sub = Sub(ports[0])
     peak = (0, 0)
     try:
         time.sleep(1)
@@ -255,7 +230,8 @@ def main():
 
         from urllib.parse import unquote
         by_name = {}
-        for t, e, raw in sub.events:
+        for t, e in sub.events:
+            raw = json.dumps(e, ensure_ascii=False).encode()
             if t.startswith("source.error"):
                 n = e["item"]
             else:
