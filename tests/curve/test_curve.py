@@ -12,7 +12,7 @@ usage: test_curve.py NEWSWIRED NEWSWIRE SHARED_DIR
 - `newswire tail` with the listed key pair reads the replay socket too;
 - a non-loopback endpoint without CURVE fails to start, unless
   allow_plaintext_remote = yes (which logs a warning).
-Every wait is bounded; NW_TEST_FACTOR scales them on slow machines.
+Every wait is bounded; NW_TIME_FACTOR scales them on slow machines.
 """
 import os
 import shutil
@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.join(HERE, "..", "ops"))
 from nwtest import check, failures  # noqa: E402
 import opslib  # noqa: E402
 
-FACTOR = float(os.environ.get("NW_TEST_FACTOR", "1"))
+FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
 
 def z85_key(path):
