@@ -55,25 +55,19 @@ meta_sites(const struct meta_cands *c, const char *url, const char **sites,
 
 /* ---- title ---- */
 
-/* What sits between a headline and a site name in a title; the last two
- * are only looked for when matching a heading to its parts, as they also
- * occur inside headlines. */
+/* What sits between a headline and a site name in a title. */
 static const char *const meta_title_seps[] = {
 	" | ", " - ", " – ", " — ", " :: ", " » ", " « ", " · ", " • ",
 	" / ", " ~ ", " || ", " ‹ ", " › ", " | ", "| ", " |", "|",
-	" : ", ": ",
 };
-#define META_SEPS_PLAIN (NKEYS(meta_title_seps) - 2)
 
 /* Finds the separators in s: fills at[] and len[] (at most max) and
- * returns their count. ext adds the colons. */
+ * returns their count. */
 static size_t
-meta_title_split(const char *s, size_t *at, size_t *len, size_t max,
-    bool ext)
+meta_title_split(const char *s, size_t *at, size_t *len, size_t max)
 {
-	size_t n = 0, i, k, l, nseps;
+	size_t n = 0, i, k, l, nseps = NKEYS(meta_title_seps);
 
-	nseps = ext ? NKEYS(meta_title_seps) : META_SEPS_PLAIN;
 	for (i = 0; s[i] != '\0' && n < max; i++) {
 		for (k = 0; k < nseps; k++) {
 			if (s[i] != meta_title_seps[k][0])
@@ -110,19 +104,17 @@ meta_words(const char *s, size_t n)
 	return w;
 }
 
-/* A copy of title s without the parts at either end that name the site.
- * With guess, an unnamed two-part title drops a short end part when the
- * other one is much longer: "A long headline here | Blog". */
+/* A copy of title s without the parts at either end that name the
+ * site. */
 static char *
-meta_title_clean(const char *s, const char *const *sites, bool guess)
+meta_title_clean(const char *s, const char *const *sites)
 {
 	size_t at[16], len[16], n, b = 0, e, first = 0, last;
-	size_t w0, w1;
 
 	if (s == NULL)
 		return NULL;
 	e = strlen(s);
-	n = meta_title_split(s, at, len, 16, false);
+	n = meta_title_split(s, at, len, 16);
 	if (n == 0)
 		return xstrdup(s);
 	last = n;  /* parts are 0..n; part i spans [start_i, end_i) */
@@ -142,14 +134,6 @@ meta_title_clean(const char *s, const char *const *sites, bool guess)
 		e = at[last - 1];
 		last--;
 	}
-	if (guess && first == 0 && last == n && n == 1) {
-		w0 = meta_words(s, at[0]);
-		w1 = meta_words(s + at[0] + len[0], e - at[0] - len[0]);
-		if (w1 <= 3 && w0 >= 2 * w1 + 2)
-			e = at[0];
-		else if (w0 <= 3 && w1 >= 2 * w0 + 2)
-			b = at[0] + len[0];
-	}
 	return xstrndup(s + b, e - b);
 }
 
@@ -166,7 +150,7 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 		return false;
 	if (meta_is_site(h, strlen(h), sites))
 		return false;
-	n = meta_title_split(cand, at, len, 16, true);
+	n = meta_title_split(cand, at, len, 16);
 	sh = meta_squash(h);
 	lh = strlen(sh);
 	lc = strlen(cand);
@@ -252,8 +236,6 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	if (h == NULL)
 		h = meta_title_pick(&c->h1, cand, 5, sites, false);
 	if (h == NULL)
-		h = meta_title_pick(&c->h_parts, cand, 5, sites, false);
-	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, true);
 	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, false);
@@ -275,17 +257,14 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	for (k = 0; k < 4; k++) {
 		if (cand[k] == NULL)
 			continue;
-		return meta_title_clean(cand[k], sites,
-		    meta_same(cand[k], cand[4]));
+		return meta_title_clean(cand[k], sites);
 	}
 	if (c->title_tag != NULL) {
-		t = meta_title_clean(c->title_tag, sites, true);
+		t = meta_title_clean(c->title_tag, sites);
 		if (t[0] != '\0')
 			return t;
 		free(t);
 	}
-	if (c->h1.n == 1)
-		return xstrdup(c->h1.v[0]);
 	return NULL;
 }
 
@@ -866,7 +845,6 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (anchor != NULL) {
 		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
 		    &c.lines_after);
-		c.before_title = meta_text_before(anchor, META_BEFORE_TITLE);
 	}
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);

@@ -311,19 +311,16 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	/* What the page shows first: a visible datePublished, then the
 	 * first date printed after the headline (pages show the date they
 	 * mean, where their metadata may be a re-publication's); then
-	 * OpenGraph's article time (where it and JSON-LD disagree, it is
-	 * the one shown), JSON-LD, the other metadata, the URL. */
+	 * JSON-LD, the other metadata, the URL. */
 	return meta_list_date(&c->pub_times, now, t, true) ||
 	    meta_date_find(c->after_title, now, t) ||
-	    meta_first_date(meta_pub_keys, 3, c, now, t) ||
 	    meta_date_ok(c->ld.published, now, t) ||
 	    meta_list_date(&c->times, now, t, false) ||
 	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
 	    meta_url_date(url, now, t) ||
 	    meta_url_date(c->canonical, now, t) ||
 	    meta_url_date(og, now, t) ||
-	    meta_list_date(&c->date_text, now, t, true) ||
-	    meta_date_find(c->before_title, now, t);
+	    meta_list_date(&c->date_text, now, t, true);
 }
 
 /* The zone of the publishers who write in a language tag's region, or in

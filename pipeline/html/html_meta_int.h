@@ -23,7 +23,6 @@
 #define META_DATE_TEXT_MAX 200
 /* How much page text after the headline is searched for a date. */
 #define META_AFTER_TITLE 600
-#define META_BEFORE_TITLE 160
 /* Longest text node near the headline that is read as a date line. */
 #define META_LINE_MAX 100
 /* How much short-line page text is searched when nothing else dates it. */
@@ -104,7 +103,6 @@ struct meta_cands {
 	struct strlist times;        /* any other <time datetime> */
 	struct strlist date_text;    /* text of date-class nodes */
 	char *after_title;           /* page text following the headline */
-	char *before_title;          /* and the text just before it */
 	struct strlist lines_after;  /* the short texts of after_title */
 };
 
@@ -256,8 +254,6 @@ void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
 /* The short texts that follow node in document order within max bytes of
  * page text (at most META_AFTER_TITLE), one per line in lines. */
 char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines);
-/* The text just before node, within max bytes. */
-char *meta_text_before(xmlNodePtr node, size_t max);
 /* Appends to b the short text lines of the page under n, within max. */
 void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
 /* Replaces the one-word name *name with the full name an author box under

@@ -873,49 +873,6 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
 	return buf_take(&b);
 }
 
-/* The text that precedes node in document order, up to about max bytes:
- * where a page prints the date above its headline. */
-char *
-meta_text_before(xmlNodePtr node, size_t max)
-{
-	xmlNodePtr n = node, texts[64];
-	struct buf b = {0};
-	size_t nt = 0, got = 0;
-	char *raw, *f;
-	int steps = 0;
-
-	while (n != NULL && got < max && nt < 64 && steps < 4096) {
-		steps++;
-		if (n->prev != NULL) {
-			n = n->prev;
-			while (n->type == XML_ELEMENT_NODE &&
-			    n->last != NULL && !meta_is(n, "script") &&
-			    !meta_is(n, "style"))
-				n = n->last;
-		} else {
-			n = n->parent;
-			if (n == NULL || n->type != XML_ELEMENT_NODE)
-				break;
-			continue;
-		}
-		if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    n->parent != NULL && !meta_is(n->parent, "script") &&
-		    !meta_is(n->parent, "style")) {
-			texts[nt++] = n;
-			got += strlen((const char *)n->content);
-		}
-	}
-	buf_puts(&b, "");
-	while (nt > 0) {
-		buf_puts(&b, (const char *)texts[--nt]->content);
-		buf_putc(&b, ' ');
-	}
-	raw = buf_take(&b);
-	f = meta_fold(raw);
-	free(raw);
-	return f;
-}
-
 /* Appends to b the short text nodes (at most META_LINE_MAX bytes folded)
  * under n in document order, outside scripts, styles and reader comments,
  * until about max bytes: the lines where a page may print its date when
@@ -1035,6 +992,5 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->times);
 	strlist_free(&c->date_text);
 	free(c->after_title);
-	free(c->before_title);
 	strlist_free(&c->lines_after);
 }
