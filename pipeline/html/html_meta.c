@@ -459,6 +459,24 @@ meta_one_value(const struct strlist *l)
 	return l->n > 0;
 }
 
+/* True when the text s holds the headline title (of a dozen letters or
+ * more, compared as meta_squash() gives them). */
+static bool
+meta_holds_title(const char *s, const char *title)
+{
+	char *ss, *st;
+	bool yes;
+
+	if (title == NULL)
+		return false;
+	st = meta_squash(title);
+	ss = meta_squash(s);
+	yes = strlen(st) >= 12 && strstr(ss, st) != NULL;
+	free(ss);
+	free(st);
+	return yes;
+}
+
 /* The <meta> keys that name authors, in order; twitter:data1 last. */
 static const char *const meta_keys[] = {
 	"author", "article:author", "dc.creator", "dcterms.creator",
@@ -534,7 +552,7 @@ meta_author_keys(const struct meta_cands *c, const char *const *sites,
 
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
-    struct strlist *out)
+    const char *title, struct strlist *out)
 {
 	struct strlist outlets = {0}, pool = {0}, junk = {0};
 	/* the page's texts that name authors: itemprop=author, <a
@@ -567,11 +585,15 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
 		    true);
 	meta_author_keys(c, sites, out, &outlets);
+	/* (a text that holds the headline is no byline: <article
+	 * class="author-jane-doe"> gives the headline and date of its
+	 * header) */
 	for (k = 0; k < 4; k++)
 		for (i = 0; i < text[k]->n && out->n == 0 &&
 		    text[k] != &c->rel_author; i++)  /* read above */
-			meta_author_add(out, text[k]->v[i], sites, &outlets,
-			    k == 2);
+			if (!meta_holds_title(text[k]->v[i], title))
+				meta_author_add(out, text[k]->v[i], sites,
+				    &outlets, k == 2);
 	/* twitter:creator names the author's account: a name where it is
 	 * not an "@handle" (which is an account, often the outlet's) */
 	cr = meta_get(c, (const char *const[]){"twitter:creator"}, 1);
@@ -849,7 +871,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);
 	if (a->authors.n == 0) {
-		meta_decide_authors(&c, sites, &a->authors);
+		meta_decide_authors(&c, sites, a->title, &a->authors);
 		/* a first name alone, not the site's own name (which is
 		 * the outlet, "GIROMATCH"), may be printed in full */
 		if (a->authors.n == 1 &&

@@ -480,6 +480,21 @@ meta_opens_byline(xmlNodePtr n)
 	return false;
 }
 
+/* True when n is a link or inside one (within a few levels): a text
+ * that opens with "By" there is a link's title ("By Invitation", a
+ * section; a teaser), as a byline links the name, not its lead-in. */
+static bool
+meta_in_link(xmlNodePtr n)
+{
+	int i;
+
+	for (i = 0; i < 4 && n != NULL && n->type == XML_ELEMENT_NODE;
+	    i++, n = n->parent)
+		if (meta_tag_of(n->name) == MT_A)
+			return true;
+	return false;
+}
+
 /* True when the first text inside n opens with a copyright mark: "©",
  * "(c)", "Copyright". */
 static bool
@@ -724,7 +739,8 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
-	if (!meta_full(&c->lead_byline) && meta_opens_byline(n))
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n) &&
+	    !meta_in_link(n))
 		meta_push_short(&c->lead_byline, n);
 	if (meta_opens_copyright(n))
 		meta_keep_copyright(c, n);

@@ -621,6 +621,44 @@ test_copyright_author(void **state)
 	article_free(a);
 }
 
+/* Texts that look like bylines and are not: a link's title that opens
+ * with "By" (a menu's section, a teaser), and the header of an article
+ * whose class names its author ("author-jane-doe"), which holds the
+ * headline; the byline is read past them. */
+static void
+test_not_bylines(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><ul><li><a href=\"/by-invitation/\">"
+	    "By Invitation</a></li><li><a href=\"/x\"><span>By Popular "
+	    "Demand</span></a></li></ul><h1>Thinking about the future</h1>"
+	    "<p>Text.</p></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><ul><li><a href=\"/x\">Par les temps qui "
+	    "courent</a></li></ul><h1>Les idées du jour</h1><p>Par <strong>"
+	    "Jacques Munier</strong></p><p>Text.</p></body></html>", NULL);
+	assert_authors(a, "Jacques Munier");
+	article_free(a);
+	/* a byline whose name is a link stays one */
+	a = run("<html><body><h1>Headline here</h1><p>By <a href=\"/au/j\">"
+	    "Jane Doe</a></p><p>Text.</p></body></html>", NULL);
+	assert_authors(a, "Jane Doe");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content="
+	    "\"Ana Souza\"><meta name=\"author\" content=\"Ana Souza\">"
+	    "</head><body><article class=\"author-ana-souza\"><header><h1>"
+	    "Yellow Vests and I</h1><p>December 4, 2018</p></header><p>"
+	    "A long text of the article that goes on and on, long enough to "
+	    "be no byline at all, as the body of a post is, with more words "
+	    "after these so that it is longer than any byline.</p></article>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Ana Souza");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -639,6 +677,7 @@ main(void)
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
 		cmocka_unit_test(test_copyright_author),
+		cmocka_unit_test(test_not_bylines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
