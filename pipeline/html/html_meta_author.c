@@ -632,11 +632,9 @@ author_part_ok(const char *name, bool strict)
 }
 
 /* Splits one cleaned segment into names and adds the good ones; names of
- * the site or of a firm go to outlets. With strict (running text), a
- * first part of three words or more that is no name makes the segment a
- * sentence ("By entering this store you agree to ... and End User
- * Licence Agreement"), and nothing of it is taken; later parts may be
- * roles ("Jane Doe, Projektleiterin der HSS in Tunesien"). Beside a
+ * the site or of a firm go to outlets. With strict (running text), only
+ * parts shaped like a person's name are taken; the others may be roles
+ * ("Jane Doe, Projektleiterin der HSS in Tunesien"). Beside a
  * person's full name, a wire agency and a single word after a comma are
  * credits and places, not authors ("Jane Doe, dpa", "Jane Doe,
  * Berlin"); "Jane Doe and Cher" keeps both. */
@@ -669,11 +667,6 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 			break;
 		after = n == 1;
 		seg = p + n;
-	}
-	if (strict && parts.n > 0 && !author_part_ok(parts.v[0], true) &&
-	    !author_only_roles(parts.v[0]) && author_words(parts.v[0]) >= 3) {
-		strlist_free(&parts);
-		return 0;
 	}
 	/* a part of two words or more that is no name before "and", "und"
 	 * (not a comma): the joiner is inside one name of an organisation

@@ -219,8 +219,9 @@ void meta_ld_free(struct meta_ld *ld);
  * outlets instead. Splits on commas, semicolons, "and", "und", "y", "et",
  * "&" (not "& Co."), "im Gespräch mit". With strict (text from the page
  * rather than metadata), only names shaped like a person's ("Ana de
- * Souza", not "the numbers") are kept, and nothing from a sentence that
- * merely opens like a byline ("By entering this store you agree ...").
+ * Souza", not "the numbers") are kept, so that a sentence that merely
+ * opens like a byline ("By entering this store you agree ...") gives
+ * none.
  * Beside a person's full name, wire agencies and single words after a
  * comma are credits and places, and photo credits end the byline
  * ("Jane Doe, dpa, Berlin Foto: John Roe" gives "Jane Doe").
