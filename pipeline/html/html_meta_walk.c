@@ -765,6 +765,16 @@ meta_is_comments(xmlNodePtr n)
 	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
 }
 
+/* True when the itemprop value v marks a reader's contribution in
+ * schema.org microdata ("review", "comment"): its author and date are
+ * the reader's, as in a comment. */
+static bool
+meta_is_review(const char *v)
+{
+	return v != NULL && (strcasecmp(v, "review") == 0 ||
+	    strcasecmp(v, "reviews") == 0 || strcasecmp(v, "comment") == 0);
+}
+
 /* Reads element n into c; returns whether it is a reader comment or
  * inside one (in_comments), and its tag in *tag. */
 static bool
@@ -777,7 +787,8 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	*tag = meta_tag_of(n->name);
 	meta_attrs_read(n, &at);
 	com = in_comments ||
-	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0;
+	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
+	    meta_is_review(at.itemprop);
 	meta_element(n, *tag, &at, c, w, com);
 	return com;
 }

@@ -657,6 +657,17 @@ test_not_bylines(void **state)
 	    "</body></html>", NULL);
 	assert_authors(a, "Ana Souza");
 	article_free(a);
+	/* schema.org microdata: the author and date of a review (or a
+	 * comment) are the reader's */
+	a = run("<html><body><h1>Trixie Hundebett</h1><p>Text.</p>"
+	    "<div itemprop=\"review\" itemscope><span itemprop=\"author\""
+	    " content=\"Verifizierter Kunde\"></span><time itemprop="
+	    "\"datePublished\" datetime=\"2020-06-08\">8. Juni</time></div>"
+	    "<time datetime=\"2019-03-01\">1. März 2019</time></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	assert_day(&a->published, "2019-03-01");
+	article_free(a);
 }
 
 int
