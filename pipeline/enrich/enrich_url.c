@@ -8,9 +8,15 @@
  * a code point is disallowed): libcurl itself reads the host in the
  * process's locale, which a library must not depend on, so the same call
  * is made here on the UTF-8 host. The fragment and the query parameters
- * of campaigns and clicks are removed. */
+ * of campaigns and clicks are removed.
+ *
+ * References found in a page (og:image, <link rel=canonical>, <img src>)
+ * are resolved against the page's URL by the same parser: it takes the
+ * raw non-ASCII characters pages put in paths ("/größer.jpg") and hosts,
+ * which libxml2's xmlBuildURI refuses, and percent-encodes them. */
 #include "enrich.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +138,94 @@ url_normalise(CURLU *u)
 	}
 	curl_free(query);
 	return ok;
+}
+
+/* s with its percent-encodings in upper case, as RFC 3986 2.1 asks (the
+ * libcurl of Debian 12 writes the octets it encodes in lower case). */
+static void
+url_upper_escapes(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (s[0] == '%' && isxdigit((unsigned char)s[1]) &&
+		    isxdigit((unsigned char)s[2])) {
+			s[1] = (char)toupper((unsigned char)s[1]);
+			s[2] = (char)toupper((unsigned char)s[2]);
+			s += 2;
+		}
+}
+
+/* ref past the white space around it, without the tabs and line breaks
+ * inside it (as a browser reads an attribute's URL). */
+static char *
+url_trim(const char *ref)
+{
+	struct buf b = {0};
+	size_t n;
+
+	ref += strspn(ref, " \t\r\n\f");
+	n = strlen(ref);
+	while (n > 0 && strchr(" \t\r\n\f", ref[n - 1]) != NULL)
+		n--;
+	buf_puts(&b, "");
+	for (size_t i = 0; i < n; i++)
+		if (ref[i] != '\t' && ref[i] != '\r' && ref[i] != '\n')
+			buf_putc(&b, ref[i]);
+	return buf_take(&b);
+}
+
+/* u, which holds base, moved to ref; false when ref is no reference. */
+static bool
+url_move(CURLU *u, const char *ref, bool based)
+{
+	const unsigned flags = CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE;
+
+	if (based && ref[0] == '#')  /* libcurl 7.88 drops the file name */
+		return curl_url_set(u, CURLUPART_FRAGMENT, ref[1] != '\0' ?
+		    ref + 1 : NULL, flags) == CURLUE_OK;
+	return curl_url_set(u, CURLUPART_URL, ref, flags) == CURLUE_OK;
+}
+
+char *
+enrich_resolve_url(const char *ref, const char *base)
+{
+	CURLU *u;
+	char *r, *host = NULL, *h, *out = NULL, *res = NULL;
+	bool based = false, ok;
+
+	if (ref == NULL)
+		return NULL;
+	r = url_trim(ref);
+	u = curl_url();
+	if (u == NULL)
+		abort();  /* out of memory, as xmalloc() */
+	if (base != NULL && strchr(base, ':') != NULL) {
+		h = url_trim(base);
+		based = curl_url_set(u, CURLUPART_URL, h,
+		    CURLU_NON_SUPPORT_SCHEME | CURLU_URLENCODE) == CURLUE_OK;
+		free(h);
+	}
+	/* without a base, libcurl would take "host/path" for a URL */
+	ok = r[0] != '\0' && (based || strchr(r, ':') != NULL) &&
+	    url_move(u, r, based);
+	if (ok && curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK) {
+		for (size_t i = 0; host[i] != '\0'; i++)
+			if ((unsigned char)host[i] >= 0x80) {
+				h = url_host(host);
+				ok = h != NULL && curl_url_set(u,
+				    CURLUPART_HOST, h, 0) == CURLUE_OK;
+				free(h);
+				break;
+			}
+		curl_free(host);
+	}
+	if (ok && curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK) {
+		res = xstrdup(out);
+		url_upper_escapes(res);
+	}
+	curl_free(out);
+	curl_url_cleanup(u);
+	free(r);
+	return res;
 }
 
 char *

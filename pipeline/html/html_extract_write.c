@@ -2,11 +2,11 @@
  * prose filter and its edges, images with caption and credit. See
  * html_extract_int.h. */
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "../enrich/enrich.h"
 #include "html_dom.h"
 #include "html_extract_int.h"
 
@@ -260,13 +260,11 @@ html_img_url(const struct html_ctx *ctx, const xmlNode *img)
 		return NULL;
 	raw = xstrndup(v, len);
 	if (ctx->url != NULL) {
-		xmlChar *abs = xmlBuildURI((const xmlChar *)raw,
-		    (const xmlChar *)ctx->url);
+		char *abs = enrich_resolve_url(raw, ctx->url);
 
 		if (abs != NULL) {
 			free(raw);
-			raw = xstrdup((const char *)abs);
-			xmlFree(abs);
+			raw = abs;
 		}
 	}
 	return raw;

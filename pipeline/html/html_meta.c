@@ -9,9 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
-
 #include "../date.h"
+#include "../enrich/enrich.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
 
@@ -739,22 +738,18 @@ meta_lang_tag(const struct meta_cands *c)
 	return NULL;
 }
 
-/* ref resolved against base, without its fragment; NULL unless the result
- * is an absolute http(s) URL. */
+/* ref resolved against base (enrich_resolve_url()), without its
+ * fragment; NULL unless the result is an absolute http(s) URL. */
 static char *
 meta_resolve(const char *ref, const char *base)
 {
-	xmlChar *r;
 	char *s, *hash;
 
 	if (ref == NULL || ref[0] == '\0')
 		return NULL;
-	r = base != NULL ? xmlBuildURI(BAD_CAST ref, BAD_CAST base) :
-	    xmlStrdup(BAD_CAST ref);
-	if (r == NULL)
+	s = enrich_resolve_url(ref, base);
+	if (s == NULL)
 		return NULL;
-	s = xstrdup((const char *)r);
-	xmlFree(r);
 	hash = strchr(s, '#');
 	if (hash != NULL)
 		*hash = '\0';

@@ -93,6 +93,63 @@ check_url(const char *in, const char *want)
 }
 
 static void
+check_resolve(const char *ref, const char *base, const char *want)
+{
+	char *got = enrich_resolve_url(ref, base);
+
+	if (want == NULL) {
+		assert_null(got);
+		return;
+	}
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* References of a page resolved against its URL by libcurl's URL API:
+ * every form of relative reference, raw non-ASCII characters (which
+ * libxml2's xmlBuildURI refused, losing the page's og:image) and spaces
+ * percent-encoded, an IDN host in its ASCII form, other schemes kept
+ * for the caller to judge, nothing made of what is no URL. */
+static void
+test_resolve_url(void **state)
+{
+	const char *b = "https://www.e.de/videos/x,99.html?p=1#top";
+
+	(void)state;
+	check_resolve("https://i.e.de/gr\xc3\xb6\xc3\x9f" "er_1.jpg", b,
+	    "https://i.e.de/gr%C3%B6%C3%9Fer_1.jpg");
+	check_resolve("https://i.e.de/gr\xc3\xb6\xc3\x9f" "er_1.jpg", NULL,
+	    "https://i.e.de/gr%C3%B6%C3%9Fer_1.jpg");
+	check_resolve("/gr\xc3\xb6\xc3\x9f" "er.jpg", b,
+	    "https://www.e.de/gr%C3%B6%C3%9Fer.jpg");
+	check_resolve("img/a b.jpg", b, "https://www.e.de/videos/img/a%20b.jpg");
+	check_resolve("../up.jpg", b, "https://www.e.de/up.jpg");
+	check_resolve("//cdn.e.com/x.jpg", b, "https://cdn.e.com/x.jpg");
+	check_resolve("?q=2", b, "https://www.e.de/videos/x,99.html?q=2");
+	check_resolve("#f", b, "https://www.e.de/videos/x,99.html?p=1#f");
+	check_resolve("/a/./b/../c", b, "https://www.e.de/a/c");
+	check_resolve("https://B\xc3\x9c" "CHER.example/x", b,
+	    "https://xn--bcher-kva.example/x");
+	check_resolve("https://e.com/p?x=\xc3\xa9&y=%c3%a9", b,
+	    "https://e.com/p?x=%C3%A9&y=%C3%A9");
+	check_resolve("  https://e.com/a\n/b\t ", b, "https://e.com/a/b");
+	/* the page's own URL may hold raw non-ASCII too */
+	check_resolve("b.jpg", "https://e.com/gr\xc3\xb6\xc3\x9f" "er/a",
+	    "https://e.com/gr%C3%B6%C3%9Fer/b.jpg");
+	check_resolve("mailto:a@e.com", b, NULL);
+	check_resolve("data:image/png;base64,AAAA", b, NULL);
+	check_resolve("/x.jpg", NULL, NULL);
+	check_resolve("e.com/x.jpg", NULL, NULL);
+	check_resolve("/x.jpg", "not a url", NULL);
+	check_resolve("https://e.com/x", "not a url", "https://e.com/x");
+	check_resolve("", b, NULL);
+	check_resolve(" ", b, NULL);
+	check_resolve(NULL, b, NULL);
+	check_resolve("https://bad_host!.example/", b, NULL);
+}
+
+static void
 test_canonical_url(void **state)
 {
 	(void)state;
@@ -955,6 +1012,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_normalise_text),
 		cmocka_unit_test(test_normalise_url),
 		cmocka_unit_test(test_canonical_url),
+		cmocka_unit_test(test_resolve_url),
 		cmocka_unit_test(test_lang),
 		cmocka_unit_test(test_entity_noise),
 		cmocka_unit_test(test_entity_shapes),
