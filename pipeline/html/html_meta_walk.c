@@ -612,6 +612,24 @@ meta_push_byline(struct strlist *l, xmlNodePtr n)
 		meta_push_short(l, n);
 }
 
+/* meta_fold() of an attribute's value with the character references it
+ * still holds decoded: a page that encodes its metadata twice
+ * ("asegur&amp;oacute;") leaves them after the parser's own decoding.
+ * Only references libxml2 knows are decoded ("AT&T", "&bogus;" stay). */
+static char *
+meta_attr_text(const char *v)
+{
+	char *s, *f;
+
+	if (strchr(v, '&') == NULL)
+		return meta_fold(v);
+	s = xstrdup(v);
+	meta_unescape(s);
+	f = meta_fold(s);
+	free(s);
+	return f;
+}
+
 /* Takes what element n (of tag, with the attributes at) offers into c.
  * in_comments: n is a reader comment or inside one. */
 static void
@@ -639,7 +657,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 			for (char *p = s; *p != '\0'; p++)
 				*p = (char)tolower((unsigned char)*p);
 			strlist_push_owned(&c->keys, s);
-			strlist_push_owned(&c->vals, meta_fold(val));
+			strlist_push_owned(&c->vals, meta_attr_text(val));
 		}
 		return;
 	case MT_SCRIPT:
@@ -672,7 +690,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		if (at->rel != NULL && at->href != NULL &&
 		    c->canonical == NULL &&
 		    strcasecmp(at->rel, "canonical") == 0)
-			c->canonical = meta_fold(at->href);
+			c->canonical = meta_attr_text(at->href);
 		break;
 	case MT_H1:
 	case MT_H2:

@@ -14,6 +14,14 @@ end: what a page says in its metadata comes out of the real command.
   event's image when the body has none of its own, and only then; the
   TechCrunch page of the AEB corpus that the issue names gets its
   og:image.
+- URLs in a page (og:image, a canonical link, an <img src>) are resolved
+  against the page's URL by libcurl's URL API: a raw non-ASCII path
+  ("/gr\u00f6\u00dfer.jpg") or host is percent-encoded (or put in its
+  ASCII form) and kept, with --url as without (trafeval-dev d041d20a lost
+  its og:image when its URL was known).
+- Text taken from <meta> attributes that a page encoded twice (title,
+  standfirst, site name: laprensagrafica's "asegur&amp;oacute;") is
+  decoded, while an "&" of the text's own stays.
 
 usage: test_meta_cli.py NEWSWIRE SHARED_DIR SCHEMA
 """
@@ -38,6 +46,11 @@ BODY = ("<p>The harbour authority said on Monday that the new container "
         "city council backs the plan.</p>"
         "<p>Unions want guarantees for the dock workers whose jobs move to "
         "the new quay, and talks are to resume next week.</p>")
+
+# trafeval-dev pages: an og:image with a raw "größer" in its path, and
+# <meta>s encoded twice
+GAMESTAR = "d041d20a0bc04fdf8cef73f750f20bf6.html.gz"
+PRENSA = "laprensagrafica.com.fiscal.html.gz"
 
 # the AEB page of TechCrunch with an og:image and no picture in its body
 TECHCRUNCH = ("1ace8c85aaee21b9d4505eca506d50c4721c29db62848b567a9703bfe0583"
@@ -181,6 +194,91 @@ class MetaCli(unittest.TestCase):
         self.assertEqual([i["url"] for i in ev["images"]],
                          ["https://techcrunch.com/wp-content/uploads/2019/"
                           "10/GettyImages-1079941752.jpg?w=600"])
+
+    # non-ASCII URLs resolved against the page's
+
+    def test_non_ascii_og_image_with_and_without_url(self):
+        head = ('<meta property="og:image" content="https://img.example/'
+                'bilder/gr\u00f6\u00dfer.jpg">')
+        want = [("https://img.example/bilder/gr%C3%B6%C3%9Fer.jpg", None,
+                 None)]
+        self.assertEqual(self.images(head), want)
+        ev = self.extract(page(head))
+        self.assertEqual([(i["url"], i["caption"], i["credit"])
+                          for i in ev["images"]], want)
+        # relative, with a space, against the page's URL
+        self.assertEqual(
+            self.images('<meta property="og:image" content="../bilder/'
+                        'gr\u00f6\u00dfer bild.jpg">'),
+            [("https://news.example/bilder/gr%C3%B6%C3%9Fer%20bild.jpg",
+              None, None)])
+
+    def test_non_ascii_body_image_and_canonical(self):
+        fig = ('<figure><img src="bilder/stra\u00dfe.jpg"><figcaption>The '
+               "new quay. Photo: Ann Lee</figcaption></figure>")
+        self.assertEqual(
+            self.images("", body=fig + BODY),
+            [("https://news.example/port/bilder/stra%C3%9Fe.jpg",
+              "The new quay.", "Ann Lee")])
+        ev = self.extract(page('<link rel="canonical" href="https://'
+                               'b\u00fccher.example/gr\u00f6\u00dfer/1">'),
+                          "--url", "https://news.example/x")
+        self.assertEqual(ev["canonical_url"],
+                         "https://xn--bcher-kva.example/gr%C3%B6%C3%9Fer/1")
+
+    def test_corpus_page_keeps_og_image_with_url(self):
+        with gzip.open(os.path.join(SHARED, "corpus", "trafeval-dev", "html",
+                                    GAMESTAR)) as f:
+            data = f.read()
+        self.assertIn("release-gr\u00f6\u00dfer_6081675.jpg".encode(), data)
+        want = ["https://6images.cgames.de/images/gsgp/4/der-landwirtschafts"
+                "-simulator-19-wird-ein-jahr-nach-release-gr%C3%B6%C3%9Fer_"
+                "6081675.jpg"]
+        for opts in ((), ("--url", "https://www.gamestar.de/videos/x,"
+                      "99770.html")):
+            ev = self.extract(data, *opts)
+            self.assertEqual([i["url"] for i in ev["images"]], want, opts)
+
+    # <meta> text encoded twice
+
+    def test_double_encoded_meta_text(self):
+        ev = self.extract(page(
+            '<meta property="og:title" content="R&amp;eacute;gimen de '
+            'excepci&amp;oacute;n &amp;#8211; &amp;bdquo;ya&amp;ldquo;">'
+            '<meta property="og:description" content="Rodolfo Delgado '
+            'asegur&amp;oacute; que el r&amp;eacute;gimen es&amp;nbsp;'
+            'necesario.">'
+            '<meta property="og:site_name" content="La Prensa '
+            'Gr&amp;aacute;fica">', h1=None))
+        self.assertEqual(ev["title"], "R\u00e9gimen de excepci\u00f3n "
+                         "\u2013 \u201eya\u201c")
+        self.assertEqual(ev["subtitle"], "Rodolfo Delgado asegur\u00f3 que "
+                         "el r\u00e9gimen es necesario.")
+        self.assertEqual(ev["publisher"], "La Prensa Gr\u00e1fica")
+
+    def test_meta_ampersands_of_the_text_stay(self):
+        ev = self.extract(page(
+            '<meta property="og:title" content="AT&amp;T buys R&amp;D; '
+            'labs &amp;bogus; &amp;copy">'
+            '<meta property="og:description" content="Procter &amp; '
+            'Gamble and Johnson&amp;Johnson hold a Q&amp;A on Monday.">'
+            '<meta property="og:site_name" content="Tom &amp; Jerry">',
+            h1=None))
+        self.assertEqual(ev["title"], "AT&T buys R&D; labs &bogus; &copy")
+        self.assertEqual(ev["subtitle"], "Procter & Gamble and "
+                         "Johnson&Johnson hold a Q&A on Monday.")
+        self.assertEqual(ev["publisher"], "Tom & Jerry")
+
+    def test_corpus_page_double_encoded_subtitle(self):
+        with gzip.open(os.path.join(SHARED, "corpus", "trafeval-dev", "html",
+                                    PRENSA)) as f:
+            data = f.read()
+        self.assertIn(b"asegur&amp;oacute;", data)
+        ev = self.extract(data)
+        self.assertTrue(ev["subtitle"].startswith(
+            "Rodolfo Delgado asegur\u00f3 que las facultades que brinda el "
+            "r\u00e9gimen de excepci\u00f3n son necesarias"), ev["subtitle"])
+        self.assertNotIn("&", ev["subtitle"])
 
 
 if __name__ == "__main__":

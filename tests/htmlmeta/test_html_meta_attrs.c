@@ -1,0 +1,161 @@
+/* Unit tests of html_meta_extract() on what it takes from attributes:
+ * URLs resolved against the page's by libcurl's URL API (raw non-ASCII
+ * characters, which libxml2's xmlBuildURI refused, kept and
+ * percent-encoded), and the character references a double-encoded
+ * <meta> still holds decoded in every text field, while a text's own
+ * "&" stays. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "meta_check.h"
+
+#define PAGE_URL "https://www.gamestar.de/videos/x,99770.html"
+/* "größer" raw in UTF-8, and percent-encoded */
+#define GROESSER "gr\xc3\xb6\xc3\x9f" "er"
+#define GROESSER_PCT "gr%C3%B6%C3%9Fer"
+
+/* An og:image with a non-ASCII path, absolute or relative, is the lead
+ * image whether or not the page's URL is known (it was lost with one:
+ * trafeval-dev d041d20a got images: [] with --url). */
+static void
+test_image_non_ascii(void **state)
+{
+	static const char page[] =
+	    "<html><head><meta property=\"og:image\" content=\""
+	    "https://6images.cgames.de/images/" GROESSER "_1.jpg\">"
+	    "</head><body><p>x</p></body></html>";
+	static const char want[] =
+	    "https://6images.cgames.de/images/" GROESSER_PCT "_1.jpg";
+	struct nw_article *a;
+
+	(void)state;
+	a = run(page, PAGE_URL);
+	assert_non_null(a->lead_image);
+	assert_string_equal(a->lead_image, want);
+	article_free(a);
+	a = run(page, NULL);
+	assert_non_null(a->lead_image);
+	assert_string_equal(a->lead_image, want);
+	article_free(a);
+	a = run("<html><head><meta property=\"og:image\" content=\""
+	    "../bilder/" GROESSER " bild.jpg#x\"></head><body><p>x</p>"
+	    "</body></html>", PAGE_URL);
+	assert_non_null(a->lead_image);
+	assert_string_equal(a->lead_image,
+	    "https://www.gamestar.de/bilder/" GROESSER_PCT "%20bild.jpg");
+	article_free(a);
+	/* relative with no page URL: nothing to resolve against */
+	a = run("<html><head><meta property=\"og:image\" content=\""
+	    "/bilder/" GROESSER ".jpg\"></head><body><p>x</p></body></html>",
+	    NULL);
+	assert_null(a->lead_image);
+	article_free(a);
+}
+
+/* A canonical link with an IDN host or a non-ASCII path, resolved
+ * against the page's URL; a javascript: link is none. */
+static void
+test_canonical_non_ascii(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><link rel=\"canonical\" href=\""
+	    "https://b\xc3\xbc" "cher.example/" GROESSER "/1\">"
+	    "</head><body><p>x</p></body></html>", PAGE_URL);
+	assert_non_null(a->canonical_url);
+	assert_string_equal(a->canonical_url,
+	    "https://xn--bcher-kva.example/" GROESSER_PCT "/1");
+	article_free(a);
+	a = run("<html><head><link rel=\"canonical\" href=\""
+	    "/artikel/" GROESSER ",1.html?a=1\"></head><body><p>x</p>"
+	    "</body></html>", PAGE_URL);
+	assert_non_null(a->canonical_url);
+	assert_string_equal(a->canonical_url,
+	    "https://www.gamestar.de/artikel/" GROESSER_PCT ",1.html?a=1");
+	article_free(a);
+	a = run("<html><head><link rel=\"canonical\" href=\""
+	    "javascript:void(0)\"><meta property=\"og:url\" content=\""
+	    "/og/" GROESSER "\"></head><body><p>x</p></body></html>",
+	    PAGE_URL);
+	assert_non_null(a->canonical_url);
+	assert_string_equal(a->canonical_url,
+	    "https://www.gamestar.de/og/" GROESSER_PCT);
+	article_free(a);
+}
+
+/* Title, standfirst and site name of a page that encodes its <meta>s
+ * twice (laprensagrafica's "asegur&amp;oacute;"): decoded with every
+ * entity of HTML, numeric references too; a no-break space is a space. */
+static void
+test_double_encoded(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head>"
+	    "<meta property=\"og:title\" content=\"Fiscal: r&amp;eacute;gimen "
+	    "&amp;#8217;de excepci&amp;oacute;n&amp;#x2019;\">"
+	    "<meta name=\"description\" content=\"Rodolfo Delgado "
+	    "asegur&amp;oacute; que el r&amp;eacute;gimen es&amp;nbsp;"
+	    "necesario &amp;bdquo;ya&amp;rdquo; &amp;euro;\">"
+	    "<meta property=\"og:site_name\" content=\"La Prensa "
+	    "Gr&amp;aacute;fica\">"
+	    "</head><body><p>x</p></body></html>", PAGE_URL);
+	assert_string_equal(a->title, "Fiscal: r\xc3\xa9gimen "
+	    "\xe2\x80\x99" "de excepci\xc3\xb3n\xe2\x80\x99");
+	assert_string_equal(a->subtitle, "Rodolfo Delgado asegur\xc3\xb3 "
+	    "que el r\xc3\xa9gimen es necesario \xe2\x80\x9eya\xe2\x80\x9d "
+	    "\xe2\x82\xac");
+	assert_string_equal(a->publisher, "La Prensa Gr\xc3\xa1" "fica");
+	article_free(a);
+}
+
+/* Text that holds "&" of its own keeps it: only references libxml2
+ * knows, closed by ';', are decoded, once (a text about "&lt;" encoded
+ * twice keeps it). */
+static void
+test_ampersand_kept(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head>"
+	    "<meta property=\"og:title\" content=\"AT&amp;T and R&amp;D; "
+	    "M&amp;A &amp;bogus; &amp;copy &amp;amp;lt;\">"
+	    "<meta name=\"description\" content=\"Procter &amp; Gamble "
+	    "&amp; Johnson&amp;Johnson say Q&amp;A sessions go on.\">"
+	    "<meta property=\"og:site_name\" content=\"Tom &amp; Jerry\">"
+	    "<meta property=\"og:image\" content=\"/i.jpg?w=1&amp;amp;h=2\">"
+	    "</head><body><p>x</p></body></html>", PAGE_URL);
+	assert_string_equal(a->title,
+	    "AT&T and R&D; M&A &bogus; &copy &lt;");
+	assert_string_equal(a->subtitle, "Procter & Gamble & "
+	    "Johnson&Johnson say Q&A sessions go on.");
+	assert_string_equal(a->publisher, "Tom & Jerry");
+	/* a URL encoded twice is one URL too */
+	assert_string_equal(a->lead_image,
+	    "https://www.gamestar.de/i.jpg?w=1&h=2");
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_image_non_ascii),
+		cmocka_unit_test(test_canonical_non_ascii),
+		cmocka_unit_test(test_double_encoded),
+		cmocka_unit_test(test_ampersand_kept),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
