@@ -6,8 +6,8 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
-#include <libxml/uri.h>
 
+#include "enrich/enrich.h"
 #include "feed/feed.h"
 #include "util.h"
 
@@ -154,18 +154,20 @@ page_links(xmlNode *n, const char *base, struct strlist *out, int depth)
 			xmlChar *rel = xmlGetProp(n, (const xmlChar *)"rel");
 			xmlChar *type = xmlGetProp(n, (const xmlChar *)"type");
 			xmlChar *href = xmlGetProp(n, (const xmlChar *)"href");
-			xmlChar *abs = NULL;
+			char *abs = NULL;
 
+			/* the pipeline's resolver: an href with raw
+			 * non-ASCII is percent-encoded, not lost */
 			if (rel && type && href &&
 			    rel_alternate((const char *)rel) &&
 			    feed_type((const char *)type))
-				abs = xmlBuildURI(href, (const xmlChar *)base);
-			if (abs != NULL && (strncmp((const char *)abs,
-			    "http://", 7) == 0 || strncmp((const char *)abs,
-			    "https://", 8) == 0) && !strlist_contains(out,
-			    (const char *)abs))
-				strlist_push(out, (const char *)abs);
-			xmlFree(abs);
+				abs = enrich_resolve_url((const char *)href,
+				    base);
+			if (abs != NULL && (strncmp(abs, "http://", 7) == 0 ||
+			    strncmp(abs, "https://", 8) == 0) &&
+			    !strlist_contains(out, abs))
+				strlist_push(out, abs);
+			free(abs);
 			xmlFree(rel);
 			xmlFree(type);
 			xmlFree(href);

@@ -123,7 +123,8 @@ test_resolve_url(void **state)
 	    "https://i.e.de/gr%C3%B6%C3%9Fer_1.jpg");
 	check_resolve("/gr\xc3\xb6\xc3\x9f" "er.jpg", b,
 	    "https://www.e.de/gr%C3%B6%C3%9Fer.jpg");
-	check_resolve("img/a b.jpg", b, "https://www.e.de/videos/img/a%20b.jpg");
+	check_resolve("img/a b.jpg", b,
+	    "https://www.e.de/videos/img/a%20b.jpg");
 	check_resolve("../up.jpg", b, "https://www.e.de/up.jpg");
 	check_resolve("//cdn.e.com/x.jpg", b, "https://cdn.e.com/x.jpg");
 	check_resolve("?q=2", b, "https://www.e.de/videos/x,99.html?q=2");

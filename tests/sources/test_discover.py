@@ -4,7 +4,9 @@ on 127.0.0.1 (issue 15): a page advertising an RSS and an Atom feed with
 <link rel="alternate"> (relative and absolute hrefs) and one advertised
 link that is not a feed; a page advertising a JSON Feed; a page
 advertising nothing whose site has /rss.xml; a site with no feed at all;
-a URL that is a feed itself.
+a URL that is a feed itself; a page advertising a feed whose href holds
+raw non-ASCII ("/f\u00fcr/rss", percent-encoded when resolved: libxml2's
+resolver refused it and the feed was not found).
 
 usage: test_discover.py NEWSWIRE
 """
@@ -60,6 +62,10 @@ class Handler(BaseHTTPRequestHandler):
                 '<link rel="alternate" type="application/feed+json" '
                 'href="feed.json">')),
             "/j/feed.json": ("application/feed+json", JSONFEED),
+            "/u/": ("text/html", page(
+                '<link rel="alternate" type="application/rss+xml" '
+                'href="../f\u00fcr/rss">')),
+            "/f%C3%BCr/rss": ("application/rss+xml", RSS % "F\u00fcr"),
             "/plain": ("text/html", page("")),
             "/rss.xml": ("application/rss+xml", RSS % "Usual path"),
             "/direct.xml": ("application/rss+xml", RSS % "Direct"),
@@ -104,6 +110,10 @@ def main():
         check(p.returncode == 0 and urls(p.stdout) ==
               [base + "/j/feed.json"], "json feed: %s %s" % (p.stdout,
                                                             p.stderr))
+        p = discover(newswire, base + "/u/")
+        check(p.returncode == 0 and urls(p.stdout) ==
+              [base + "/f%C3%BCr/rss"], "non-ASCII href: %s %s" %
+              (p.stdout, p.stderr))
         p = discover(newswire, base + "/plain")
         check(p.returncode == 0 and urls(p.stdout) == [base + "/rss.xml"],
               "usual path: %s %s" % (p.stdout, p.stderr))
