@@ -7,7 +7,7 @@
 
 #include <libxml/HTMLparser.h>
 
-#include "enrich/enrich.h"
+#include "url.h"
 #include "feed/feed.h"
 #include "util.h"
 
@@ -161,7 +161,7 @@ page_links(xmlNode *n, const char *base, struct strlist *out, int depth)
 			if (rel && type && href &&
 			    rel_alternate((const char *)rel) &&
 			    feed_type((const char *)type))
-				abs = enrich_resolve_url((const char *)href,
+				abs = url_resolve((const char *)href,
 				    base);
 			if (abs != NULL && (strncmp(abs, "http://", 7) == 0 ||
 			    strncmp(abs, "https://", 8) == 0) &&

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "hash.h"
+#include "url.h"
 #include "enrich_int.h"
 
 /* Code points that NFC leaves alone wherever they stand, beyond those
@@ -198,7 +199,7 @@ enrich_normalise(struct nw_article *a)
 	/* the page's lead picture stands in when the body has none */
 	if (a->n_images == 0 && a->lead_image != NULL)
 		article_add_image(a, a->lead_image, NULL, NULL);
-	c = enrich_canonical_url(a->canonical_url ? a->canonical_url : a->url);
+	c = url_canonical(a->canonical_url ? a->canonical_url : a->url);
 	if (c != NULL) {
 		free(a->canonical_url);
 		a->canonical_url = c;

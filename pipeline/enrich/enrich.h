@@ -20,19 +20,6 @@ void enrich_article(struct nw_article *a);
  * code wherever one exists). */
 char *enrich_lang_tag(const char *value);
 
-/* Canonical form of an absolute URL: lower-case scheme and host, default
- * port dropped, fragment and tracking parameters (utm_*, fbclid, gclid...)
- * removed. Returns a new string, or NULL if url is not an absolute URL. */
-char *enrich_canonical_url(const char *url);
-
-/* ref (an attribute's URL: absolute, "//host/x", "/x", "x", "?q", "#f")
- * resolved against base, which may be NULL, by libcurl's URL API: dot
- * segments removed, raw non-ASCII characters and spaces percent-encoded,
- * an internationalised host in its IDNA ASCII form. Any scheme is kept
- * (the caller picks the ones it takes), the fragment too. Returns a new
- * string, or NULL when ref makes no absolute URL. */
-char *enrich_resolve_url(const char *ref, const char *base);
-
 /* 64-bit simhash of text: case-folded words in shingles of three, each
  * shingle hashed to 64 bits voting on every bit. Near copies differ in few
  * bits; see ENRICH_NEAR_DUP_BITS. */

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "../enrich/enrich.h"
+#include "url.h"
 #include "html_dom.h"
 #include "html_extract_int.h"
 
@@ -260,7 +260,7 @@ html_img_url(const struct html_ctx *ctx, const xmlNode *img)
 		return NULL;
 	raw = xstrndup(v, len);
 	if (ctx->url != NULL) {
-		char *abs = enrich_resolve_url(raw, ctx->url);
+		char *abs = url_resolve(raw, ctx->url);
 
 		if (abs != NULL) {
 			free(raw);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../date.h"
-#include "../enrich/enrich.h"
+#include "url.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
 
@@ -738,7 +738,7 @@ meta_lang_tag(const struct meta_cands *c)
 	return NULL;
 }
 
-/* ref resolved against base (enrich_resolve_url()), without its
+/* ref resolved against base (url_resolve()), without its
  * fragment; NULL unless the result is an absolute http(s) URL. */
 static char *
 meta_resolve(const char *ref, const char *base)
@@ -747,7 +747,7 @@ meta_resolve(const char *ref, const char *base)
 
 	if (ref == NULL || ref[0] == '\0')
 		return NULL;
-	s = enrich_resolve_url(ref, base);
+	s = url_resolve(ref, base);
 	if (s == NULL)
 		return NULL;
 	hash = strchr(s, '#');

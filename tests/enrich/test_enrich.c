@@ -14,6 +14,7 @@
 #include <utf8proc.h>
 
 #include "enrich/enrich.h"
+#include "url.h"
 #include "enrich/enrich_int.h"
 #include "enrich/story.h"
 #include "hash.h"
@@ -81,7 +82,7 @@ test_normalise_url(void **state)
 static void
 check_url(const char *in, const char *want)
 {
-	char *got = enrich_canonical_url(in);
+	char *got = url_canonical(in);
 
 	if (want == NULL) {
 		assert_null(got);
@@ -95,7 +96,7 @@ check_url(const char *in, const char *want)
 static void
 check_resolve(const char *ref, const char *base, const char *want)
 {
-	char *got = enrich_resolve_url(ref, base);
+	char *got = url_resolve(ref, base);
 
 	if (want == NULL) {
 		assert_null(got);

@@ -14,7 +14,7 @@
  * are resolved against the page's URL by the same parser: it takes the
  * raw non-ASCII characters pages put in paths ("/größer.jpg") and hosts,
  * which libxml2's xmlBuildURI refuses, and percent-encodes them. */
-#include "enrich.h"
+#include "url.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -186,7 +186,7 @@ url_move(CURLU *u, const char *ref, bool based)
 }
 
 char *
-enrich_resolve_url(const char *ref, const char *base)
+url_resolve(const char *ref, const char *base)
 {
 	CURLU *u;
 	char *r, *host = NULL, *h, *out = NULL, *res = NULL;
@@ -229,7 +229,7 @@ enrich_resolve_url(const char *ref, const char *base)
 }
 
 char *
-enrich_canonical_url(const char *url)
+url_canonical(const char *url)
 {
 	CURLU *u;
 	char *in, *out = NULL, *res = NULL;

@@ -1,0 +1,19 @@
+/* URLs parsed, normalised and resolved by libcurl's URL API (curl_url: a
+ * parser, no transfer). Pure: no I/O, no state. */
+#ifndef NW_URL_H
+#define NW_URL_H
+
+/* Canonical form of an absolute URL: lower-case scheme and host, default
+ * port dropped, fragment and tracking parameters (utm_*, fbclid, gclid...)
+ * removed. Returns a new string, or NULL if url is not an absolute URL. */
+char *url_canonical(const char *url);
+
+/* ref (an attribute's URL: absolute, "//host/x", "/x", "x", "?q", "#f")
+ * resolved against base, which may be NULL, by libcurl's URL API: dot
+ * segments removed, raw non-ASCII characters and spaces percent-encoded,
+ * an internationalised host in its IDNA ASCII form. Any scheme is kept
+ * (the caller picks the ones it takes), the fragment too. Returns a new
+ * string, or NULL when ref makes no absolute URL. */
+char *url_resolve(const char *ref, const char *base);
+
+#endif
