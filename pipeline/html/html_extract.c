@@ -6,12 +6,13 @@
  *     characters inside links, paragraph text, commas);
  *  3. page furniture (nav, aside, header, footer) and elements whose class,
  *     id or role mark boilerplate or hidden content are dropped, unless
- *     they hold a large share of the page's paragraph text;
+ *     they hold a large share of the page's paragraph text; the teaser
+ *     cards of other stories (a linked title, a short blurb) are marked;
  *  4. every block of text scores its ancestors (length, commas), the
  *     scores are weighed by tag, class signals and link density, and the
  *     best container wins; it climbs to ancestors that add little, and
  *     siblings that score well or read as prose are merged in;
- *  5. the winner is written out as paragraphs, skipping link lists,
+ *  5. the winner is written out as paragraphs, skipping link lists, cards,
  *     captions, credit lines, cookie notices and the labels ("Read more:")
  *     of skipped blocks; figures and images are collected with caption and
  *     credit;
@@ -451,6 +452,7 @@ html_extract_page(struct html_ctx *ctx)
 
 	html_prune(ctx);
 	html_stats(ctx, true);
+	html_mark_cards(ctx);
 	top = html_score(ctx);
 	if (top == NULL)
 		top = ctx->body;

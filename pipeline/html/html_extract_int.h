@@ -32,6 +32,7 @@ struct html_ni {
 	unsigned sig;     /* HTML_S_* */
 	enum html_kind kind;
 	bool cand;        /* score was initialised */
+	bool card;        /* a teaser card of another story */
 };
 
 /* What html_stats() counted in a text node, kept for its second pass;
@@ -123,6 +124,9 @@ void html_remove(xmlNode *n);
 /* html_extract_select.c */
 /* Step 3: prunes page furniture and boilerplate. */
 void html_prune(struct html_ctx *ctx);
+/* Step 3b: marks the teaser cards of other stories, for the writer to
+ * skip. */
+void html_mark_cards(struct html_ctx *ctx);
 /* Step 4a: the best container, or NULL when the page has no block of
  * text. */
 xmlNode *html_score(struct html_ctx *ctx);

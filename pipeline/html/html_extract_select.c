@@ -75,6 +75,73 @@ html_prune(struct html_ctx *ctx)
 	}
 }
 
+/* A block of text under this many visible characters, wholly a link,
+ * may be the title of a teaser card. */
+#define HTML_CARD_TITLE 120
+/* Text a teaser card holds beyond its title, at most: a blurb of a line
+ * or two, a date, a "Read more". */
+#define HTML_CARD_TEXT 150
+
+/* Whether block n titles another story: a heading (the article's own
+ * <h1> aside), or a short paragraph or box of its own text, wholly a
+ * link (80% of its text, or inside an <a> below its block). */
+static bool
+html_card_title(const xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	if (ni->text == 0 || ni->kind == HTML_K_H1)
+		return false;
+	if (!(ni->cls & HTML_T_HEAD) && !((ni->kind == HTML_K_DIV ||
+	    ni->kind == HTML_K_P) && ni->own > 0 &&
+	    ni->text < HTML_CARD_TITLE))
+		return false;
+	if (ni->link * 5 >= ni->text * 4)
+		return true;
+	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
+			return false;
+		if (pi->kind == HTML_K_A)
+			return true;
+	}
+	return false;
+}
+
+/* Step 3b: marks the teaser cards of other stories: a linked title and,
+ * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
+ * ("Next story", "Most popular"). The card is the largest block around
+ * the title that holds no more; an article's linked heading has the
+ * article's text around it, so only the heading is marked. */
+void
+html_mark_cards(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const struct html_ni *ni;
+		xmlNode *card = NULL;
+
+		if (!html_is_elem(n) || (ni = html_ni(n)) == NULL ||
+		    !(ni->cls & HTML_T_BLOCK) || !html_card_title(n))
+			continue;
+		for (xmlNode *p = n; html_is_elem(p) && p != root;
+		    p = p->parent) {
+			const struct html_ni *pi = html_ni(p);
+
+			if (pi == NULL || pi->text > ni->text + HTML_CARD_TEXT)
+				break;
+			if (pi->cls & HTML_T_BLOCK)
+				card = p;
+		}
+		if (card != NULL) {
+			HTML_DEBUG_NODE("card", card);
+			html_ni(card)->card = true;
+		}
+	}
+}
+
 /* Readability's initial weight of a candidate container. */
 static void
 html_init_cand(struct html_ni *ni)

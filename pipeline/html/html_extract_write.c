@@ -463,8 +463,8 @@ html_in_content_figure(xmlNode *n)
 	return false;
 }
 
-/* Whether the writer skips element n (not the root of the write): link
- * lists and small boilerplate blocks, unless they hold real prose (a
+/* Whether the writer skips element n (not the root of the write): teaser
+ * cards of other stories, and link lists unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
 static bool
 html_skip(xmlNode *n)
@@ -477,6 +477,8 @@ html_skip(xmlNode *n)
 		return false;
 	if (ni->text == 0)
 		return false;
+	if (ni->card)
+		return true;
 	/* a paragraph is the author's unit of text: one whose words
 	 * outside its links make a sentence (HTML_OWN_WORDS) is prose
 	 * that links a clause ("... but was [re-opened earlier this

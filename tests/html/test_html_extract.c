@@ -693,6 +693,50 @@ test_linked_sentence_at_the_end(void **state)
 	article_free(a);
 }
 
+/* Teaser cards of other stories after the article, in its container: a
+ * title wholly a link (a heading, or a box of its own text) and a blurb
+ * of a line. They are skipped whatever their markup (the "Next story"
+ * rows of autoindustriya, the "most popular" boxes of vse-diety); a
+ * linked heading of the article itself, with the article's text around
+ * it, costs only the heading. */
+static void
+test_teaser_cards_skipped(void **state)
+{
+	static const char row[] =
+	    "<div class=row><div class=img><a href=\"/n/%d\"><img "
+	    "src=\"/i/%d.jpg\"></a></div><div class=desc><a href=\"/n/%d\">"
+	    "<h5>Audi's electric crossover makes its debut %d</h5></a><p>The "
+	    "second electric vehicle of the brand officially debuts</p>"
+	    "<span>2019-11-20 14:35</span></div></div>";
+	static const char box[] =
+	    "<div class=tumb><div class=title><a href=\"/d/%d\">Protein diet "
+	    "%d</a></div><div class=txt>A popular diet for an active life: up "
+	    "to ten kilograms in fourteen days.</div></div>";
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<div class=page><div class=main><h1>The bridge vote"
+	    "</h1><p>%s</p><h2><a href=\"/dossier\">The harbour dossier</a>"
+	    "</h2><p>%s</p><p>%s</p>", prose1, prose2, prose3);
+	for (int i = 0; i < 2; i++)
+		buf_printf(&b, row, i, i, i, i);
+	for (int i = 0; i < 3; i++)
+		buf_printf(&b, box, i, i);
+	buf_puts(&b, "</div></div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "officially debuts"));
+	assert_null(strstr(a->body, "crossover"));
+	assert_null(strstr(a->body, "popular diet"));
+	assert_null(strstr(a->body, "Protein"));
+	article_free(a);
+	buf_free(&b);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -738,6 +782,7 @@ main(void)
 		cmocka_unit_test(test_fallback_heading_judged),
 		cmocka_unit_test(test_linked_clause_kept),
 		cmocka_unit_test(test_linked_sentence_at_the_end),
+		cmocka_unit_test(test_teaser_cards_skipped),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
