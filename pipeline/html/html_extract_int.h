@@ -48,6 +48,7 @@ struct html_para {
 	unsigned len;     /* visible characters */
 	unsigned link;    /* of which inside links */
 	bool head;        /* a heading */
+	bool item;        /* a list item */
 	bool keep;
 	bool cont;        /* follows the previous one after a <br> */
 };
@@ -58,6 +59,7 @@ struct html_ctx {
 	size_t cap_paras;
 	unsigned link;     /* link characters in para */
 	bool head;         /* para is a heading */
+	bool item;         /* para is a list item */
 	bool no_images;    /* the writer leaves images alone */
 	bool raw;          /* the writer skips nothing */
 	bool fragment;     /* html_extract_fragment(): all is the article */

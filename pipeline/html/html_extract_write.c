@@ -53,6 +53,7 @@ html_flush(struct html_ctx *ctx)
 		p->len = html_count_text(ctx->para.p, NULL);
 		p->link = ctx->link < p->len ? ctx->link : p->len;
 		p->head = ctx->head;
+		p->item = ctx->item;
 		p->keep = true;
 		p->cont = ctx->cont;
 		p->text = buf_take(&ctx->para);
@@ -65,6 +66,7 @@ html_flush(struct html_ctx *ctx)
 	ctx->space = false;
 	ctx->link = 0;
 	ctx->head = false;
+	ctx->item = false;
 	ctx->cont = false;
 }
 
@@ -594,6 +596,8 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			html_flush(ctx);
 		if (ni->cls & HTML_T_HEAD)
 			ctx->head = true;
+		if (ni->kind == HTML_K_LI)
+			ctx->item = true;
 next:
 		if (descend && html_is_elem(n) && n->children != NULL) {
 			n = n->children;
@@ -640,13 +644,59 @@ html_has_own_words(const struct html_para *p)
 	return p->len - p->link >= HTML_OWN_WORDS;
 }
 
+/* Whether p ends a sentence: its last character is a full stop, a
+ * question or exclamation mark, a closing quote or bracket, in ASCII or
+ * in the forms of other scripts (CJK, Arabic, Devanagari, typographic
+ * quotes). */
+static bool
+html_ends_sentence(const struct html_para *p)
+{
+	static const char *const ends[] = {
+		"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f",  /* 。！？ */
+		"\xe3\x80\x8d", "\xc2\xbb", "\xc2\xab",          /* 」»« */
+		"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x99",  /* “”’ */
+		"\xe2\x80\xa6", "\xd8\x9f", "\xe0\xa5\xa4",      /* …؟। */
+	};
+	size_t n = strlen(p->text);
+	const char *e = p->text + n;
+
+	if (n == 0)
+		return false;
+	if ((unsigned char)e[-1] < 0x80)
+		return strchr(".!?\"')", e[-1]) != NULL;
+	while (e > p->text + 1 && ((unsigned char)e[-1] & 0xc0) == 0x80)
+		e--;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (strcmp(e - 1, ends[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Lines in a row that end no sentence from which on they are a list
+ * (results, dates, specifications), not a note under the text. */
+#define HTML_LIST_RUN 4
+
+/* Whether p, after the last paragraph of prose (GOOD), is a note, a
+ * credit or a call to action ("Text: ...", "Photo credits ...", "Help
+ * us spread the word"): a line of NEAR length that ends no sentence,
+ * neither a heading (the label rules judge those) nor a list item, nor
+ * one of a run of such lines (run: the length of its run). */
+static bool
+html_is_tail_note(const struct html_para *p, size_t run)
+{
+	return !p->head && !p->item && html_pclass(p) == HTML_P_NEAR &&
+	    !html_ends_sentence(p) && run < HTML_LIST_RUN;
+}
+
 /* Drops, at the edges of the winner, the link lines and kickers before
  * the first paragraph that reads as prose and the short lines and link
- * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ..." */
+ * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ...";
+ * and after the last long paragraph, the notes under the text. */
 static void
 html_paras_edges(struct html_ctx *ctx)
 {
-	size_t first = ctx->n_paras, last = 0;
+	size_t first = ctx->n_paras, last = 0, good = ctx->n_paras;
+	size_t *run;
 
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
@@ -654,12 +704,28 @@ html_paras_edges(struct html_ctx *ctx)
 				first = i;
 			last = i;
 		}
+		if (html_pclass(&ctx->paras[i]) == HTML_P_GOOD)
+			good = i;
 	}
 	if (first == ctx->n_paras)
 		return;
+	/* the length of the run of lines ending no sentence around each */
+	run = xcalloc(ctx->n_paras + 1, sizeof(*run));
+	for (size_t i = 0, j; i < ctx->n_paras; i = j) {
+		for (j = i; j < ctx->n_paras &&
+		    !html_ends_sentence(&ctx->paras[j]); j++)
+			;
+		for (size_t k = i; k < j; k++)
+			run[k] = j - i;
+		if (j == i)
+			j++;
+	}
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		struct html_para *p = &ctx->paras[i];
 
+		if (good < ctx->n_paras && i > good &&
+		    html_is_tail_note(p, run[i]))
+			p->keep = false;
 		if (p->head)
 			continue;
 		if (i < first && ((html_pclass(p) == HTML_P_BAD &&
@@ -669,6 +735,7 @@ html_paras_edges(struct html_ctx *ctx)
 		    !html_has_own_words(p))
 			p->keep = false;
 	}
+	free(run);
 }
 
 /* Drops the link lines that end the text ("Continue reading...") when

@@ -737,6 +737,40 @@ test_teaser_cards_skipped(void **state)
 	buf_free(&b);
 }
 
+/* After the last long paragraph, a line of 25 to 70 characters that ends
+ * no sentence is a note under the text (a credit, a contact, a call to
+ * action) and goes; a short sentence stays, and so do list items and a
+ * run of four or more such lines (results, dates, specifications). */
+static void
+test_tail_notes_dropped(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=story><p>%s</p><p>%s</p><p>%s</p>"
+	    "<ul><li>Bridge length in metres 240 and more</li>"
+	    "<li>Cost in euros four million or so</li></ul>"
+	    "<p>The concerts of the opening week are these.</p>"
+	    "<p>02.11.2022 - Placebo - Stadthalle Nord</p>"
+	    "<p>03.11.2022 - Grandbrothers - Flex Club</p>"
+	    "<p>05.11.2022 - Chris de Burgh - Stadthalle</p>"
+	    "<p>07.11.2022 - Nation of Language - Fluc</p>"
+	    "<p>The council meets again on Friday.</p>"
+	    "<p>Text: Kirsten Freund / harbour-news.example</p>"
+	    "<p>Help us spread the word to readers everywhere</p></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "meets again on Friday."));
+	assert_null(strstr(a->body, "Kirsten Freund"));
+	assert_null(strstr(a->body, "spread the word"));
+	assert_non_null(strstr(a->body, "Bridge length"));
+	assert_non_null(strstr(a->body, "Cost in euros"));
+	assert_non_null(strstr(a->body, "Placebo"));
+	assert_non_null(strstr(a->body, "Nation of Language"));
+	article_free(a);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -783,6 +817,7 @@ main(void)
 		cmocka_unit_test(test_linked_clause_kept),
 		cmocka_unit_test(test_linked_sentence_at_the_end),
 		cmocka_unit_test(test_teaser_cards_skipped),
+		cmocka_unit_test(test_tail_notes_dropped),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
