@@ -309,11 +309,12 @@ static const struct html_pattern html_patterns[] = {
 };
 
 /* Whole tokens (class and id values split at non-alphanumerics) that mark
- * boilerplate; too short to be matched as substrings. */
+ * boilerplate; too short to be matched as substrings. Not "tag": WordPress
+ * classes every post's container by its tags ("post tag-politics"). */
 static const char *const html_junk_tok[] = {
 	"ad", "ads", "adv", "author", "bio", "date",
 	"dfp", "follow", "keywords", "meta", "more", "nav", "paywall",
-	"print", "rating", "search", "skip", "tag", "tags", "timestamp",
+	"print", "rating", "search", "skip", "tags", "timestamp",
 	"tools", "topics",
 };
 

@@ -771,6 +771,35 @@ test_tail_notes_dropped(void **state)
 	article_free(a);
 }
 
+/* WordPress classes a post's container by its tags ("tag-bridge"): a
+ * tag is no boilerplate, and the post is not pruned when the page around
+ * it (archive links, here) holds more paragraph text than it. */
+static void
+test_wordpress_tags_not_boilerplate(void **state)
+{
+	static const char link[] =
+	    "<p><a href=\"/archive/%d\">Archive: the harbour bridge story of "
+	    "the week number %d, with every letter and every photograph</a>"
+	    "</p>";
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<div id=post-7 class=\"post-7 post type-post "
+	    "status-publish tag-bridge tag-harbour\"><h1>The bridge vote</h1>"
+	    "<p>%s</p><p>%s</p><p>%s</p></div><div class=archive>", prose1,
+	    prose2, prose3);
+	for (int i = 0; i < 24; i++)
+		buf_printf(&b, link, i, i);
+	buf_puts(&b, "</div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	buf_free(&b);
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -818,6 +847,7 @@ main(void)
 		cmocka_unit_test(test_linked_sentence_at_the_end),
 		cmocka_unit_test(test_teaser_cards_skipped),
 		cmocka_unit_test(test_tail_notes_dropped),
+		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_empty_and_garbage),
 	};
 
