@@ -651,11 +651,12 @@ html_has_own_words(const struct html_para *p)
 static bool
 html_ends_sentence(const struct html_para *p)
 {
+	/* 。！？ 」»« “”’ …؟। */
 	static const char *const ends[] = {
-		"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f",  /* 。！？ */
-		"\xe3\x80\x8d", "\xc2\xbb", "\xc2\xab",          /* 」»« */
-		"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x99",  /* “”’ */
-		"\xe2\x80\xa6", "\xd8\x9f", "\xe0\xa5\xa4",      /* …؟। */
+		"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f",
+		"\xe3\x80\x8d", "\xc2\xbb", "\xc2\xab",
+		"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x99",
+		"\xe2\x80\xa6", "\xd8\x9f", "\xe0\xa5\xa4",
 	};
 	size_t n = strlen(p->text);
 	const char *e = p->text + n;
