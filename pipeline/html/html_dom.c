@@ -317,31 +317,10 @@ static const char *const html_junk_tok[] = {
 	"tools", "topics",
 };
 
-/* The pairs of letters a-z that occur in a string, one bit each: a
- * cheap test that lets most substring searches be skipped. */
-struct html_pairs {
-	uint64_t bits[11];
-};
-
 static int
 html_letter(char c)
 {
 	return c >= 'a' && c <= 'z' ? c - 'a' : -1;
-}
-
-static void
-html_pairs_of(const char *s, struct html_pairs *pp)
-{
-	memset(pp, 0, sizeof(*pp));
-	for (; s[0] != '\0' && s[1] != '\0'; s++) {
-		int a = html_letter(s[0]), b = html_letter(s[1]);
-
-		if (a >= 0 && b >= 0) {
-			unsigned k = (unsigned)(a * 26 + b);
-
-			pp->bits[k / 64] |= (uint64_t)1 << (k % 64);
-		}
-	}
 }
 
 static bool
@@ -513,36 +492,88 @@ html_patterns_consistent(void)
 	return true;
 }
 
-/* Whether the pair of letters of code k occurs in pp (HTML_NOPAIR: may
- * occur). */
-static bool
-html_pair_in(const struct html_pairs *pp, unsigned k)
+/* html_patterns indexed by their first pair of letters: the patterns of
+ * each pair chained through next, so that a name is read once, each
+ * position trying only the patterns that begin with its two letters
+ * (most positions none), instead of every pattern being sought in the
+ * whole name. Patterns that do not begin with two letters are sought
+ * whole (strstr()), as all were. Built from the table on a page's first
+ * class name. */
+struct html_patindex {
+	unsigned char head[26 * 26];          /* 1 + the first pattern */
+	unsigned char next[NELEM(html_patterns)];  /* 1 + the next one */
+	unsigned char len[NELEM(html_patterns)];
+	unsigned char odd[NELEM(html_patterns)];   /* the others */
+	size_t n_odd;
+};
+
+_Static_assert(NELEM(html_patterns) < 255, "html_patindex holds bytes");
+
+static void
+html_patindex_build(struct html_patindex *x)
 {
-	return k == HTML_NOPAIR || ((pp->bits[k / 64] >> (k % 64)) & 1);
+	memset(x, 0, sizeof(*x));
+	/* from the last, so that each chain is in the table's order */
+	for (size_t i = NELEM(html_patterns); i-- > 0;) {
+		const char *w = html_patterns[i].sub;
+		unsigned k = w[0] != '\0' ? html_pair_code(w[0], w[1]) :
+		    HTML_NOPAIR;
+
+		x->len[i] = (unsigned char)strlen(w);
+		if (k == HTML_NOPAIR) {
+			x->odd[x->n_odd++] = (unsigned char)i;
+			continue;
+		}
+		x->next[i] = x->head[k];
+		x->head[k] = (unsigned char)(i + 1);
+	}
 }
 
-/* The signals of the class and id values. */
+/* Whether the pattern of index i occurs at s, whose first two letters
+ * are the pattern's. */
+static bool
+html_pattern_at(const struct html_patindex *x, size_t i, const char *s)
+{
+	const char *w = html_patterns[i].sub;
+
+	for (size_t k = 2; k < x->len[i]; k++)
+		if (s[k] != w[k])  /* the NUL of s ends it too */
+			return false;
+	return true;
+}
+
+/* The signals of the class and id values, through the index x. */
 static unsigned
-html_signals_names(const char *cls, const char *id)
+html_signals_names_in(const struct html_patindex *x, const char *cls,
+    const char *id)
 {
 	char s[512];
 	size_t len = 0;
 	unsigned sig = 0;
-	struct html_pairs pp;
 
 	s[0] = '\0';
 	html_lower_append(s, sizeof(s), &len, cls);
 	html_lower_append(s, sizeof(s), &len, id);
 	if (len == 0)
 		return 0;
-	html_pairs_of(s, &pp);
-	for (size_t i = 0; i < NELEM(html_patterns); i++) {
-		const struct html_pattern *pt = &html_patterns[i];
+	for (size_t i = 0; i + 1 < len; i++) {
+		int a = html_letter(s[i]), b;
 
-		if ((sig & pt->sig) || !html_pair_in(&pp, pt->pair) ||
-		    !html_pair_in(&pp, pt->pair2))
+		if (a < 0 || (b = html_letter(s[i + 1])) < 0)
 			continue;
-		if (strstr(s, pt->sub) != NULL)
+		for (unsigned p = x->head[a * 26 + b]; p != 0;
+		    p = x->next[p - 1]) {
+			const struct html_pattern *pt = &html_patterns[p - 1];
+
+			if (!(sig & pt->sig) &&
+			    html_pattern_at(x, p - 1, s + i))
+				sig |= pt->sig;
+		}
+	}
+	for (size_t i = 0; i < x->n_odd; i++) {
+		const struct html_pattern *pt = &html_patterns[x->odd[i]];
+
+		if (!(sig & pt->sig) && strstr(s, pt->sub) != NULL)
 			sig |= pt->sig;
 	}
 	if (!(sig & HTML_S_JUNK) &&
@@ -557,9 +588,12 @@ unsigned
 html_signals(const xmlNode *n)
 {
 	struct html_sigattrs sa;
+	struct html_patindex x;
 
 	html_sigattrs_of(n, &sa);
-	return html_signals_other(&sa) | html_signals_names(sa.cls, sa.id);
+	html_patindex_build(&x);
+	return html_signals_other(&sa) |
+	    html_signals_names_in(&x, sa.cls, sa.id);
 }
 
 /* One class value seen: its hash (FNV-1a 64) and its signals. A hash of
@@ -615,15 +649,22 @@ html_signals_cached(const xmlNode *n, struct html_sigcache *c)
 
 	html_sigattrs_of(n, &sa);
 	sig = html_signals_other(&sa);
+	if (sa.id == NULL && sa.cls == NULL)
+		return sig;
+	if (c->index == NULL) {
+		c->index = xmalloc(sizeof(*c->index));
+		html_patindex_build(c->index);
+	}
 	/* ids are mostly unique: only class values are worth keeping */
 	if (sa.id != NULL)
-		sig |= html_signals_names(NULL, sa.id);
+		sig |= html_signals_names_in(c->index, NULL, sa.id);
 	if (sa.cls == NULL)
 		return sig;
 	h = html_hash_str(sa.cls);
 	if (c->used * 2 >= c->cap) {
 		if (c->cap >= HTML_SIGCACHE_MAX)
-			return sig | html_signals_names(sa.cls, NULL);
+			return sig | html_signals_names_in(c->index, sa.cls,
+			    NULL);
 		html_sigcache_grow(c);
 	}
 	j = (size_t)h & (c->cap - 1);
@@ -631,7 +672,8 @@ html_signals_cached(const xmlNode *n, struct html_sigcache *c)
 		j = (j + 1) & (c->cap - 1);
 	if (c->slots[j].hash == 0) {
 		c->slots[j].hash = h;
-		c->slots[j].sig = html_signals_names(sa.cls, NULL);
+		c->slots[j].sig = html_signals_names_in(c->index, sa.cls,
+		    NULL);
 		c->used++;
 	}
 	return sig | c->slots[j].sig;
@@ -641,7 +683,9 @@ void
 html_sigcache_free(struct html_sigcache *c)
 {
 	free(c->slots);
+	free(c->index);
 	c->slots = NULL;
+	c->index = NULL;
 	c->cap = c->used = 0;
 }
 
