@@ -122,32 +122,45 @@ static const struct html_tagdef html_tags[] = {
 #undef P
 #undef PT
 
+/* strcmp() of a name with html_tags[i]'s, inline: the probes of a
+ * search mostly differ at the first letter. */
 static int
-html_tag_cmp(const void *key, const void *elem)
+html_tag_cmp(const char *k, size_t i)
 {
-	const struct html_tagdef *d = elem;
-	const char *k = key;
+	const unsigned char *a = (const unsigned char *)k;
+	const unsigned char *b = (const unsigned char *)html_tags[i].name;
 
-	/* most probes differ at the first letter: no call for those */
-	if (k[0] != d->name[0])
-		return (unsigned char)k[0] - (unsigned char)d->name[0];
-	return strcmp(k, d->name);
+	while (*a == *b && *a != '\0') {
+		a++;
+		b++;
+	}
+	return (int)*a - (int)*b;
 }
 
 unsigned
 html_tag_class(const xmlChar *name, enum html_kind *kind)
 {
-	const struct html_tagdef *d;
+	size_t lo = 0, hi = NELEM(html_tags);
 
 	*kind = HTML_K_OTHER;
 	if (name == NULL)
 		return 0;
-	d = bsearch(name, html_tags, sizeof(html_tags) / sizeof(html_tags[0]),
-	    sizeof(html_tags[0]), html_tag_cmp);
-	if (d == NULL)
-		return 0;
-	*kind = d->kind;
-	return d->cls;
+	/* a binary search of the sorted table, without bsearch()'s call
+	 * per probe: this runs for every element, several times */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = html_tag_cmp((const char *)name, mid);
+
+		if (c == 0) {
+			*kind = html_tags[mid].kind;
+			return html_tags[mid].cls;
+		}
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
 }
 
 const char *
