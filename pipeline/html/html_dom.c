@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util.h"
 #include "html_strip.h"
@@ -738,31 +741,79 @@ html_is_space(const unsigned char *p, size_t *w)
 	return false;
 }
 
-#define HTML_ONES 0x0101010101010101ULL
-#define HTML_HIGHS 0x8080808080808080ULL
-
-/* 0x80 in each byte of x (bytes below 0x80) that is b, 0 elsewhere. */
-static uint64_t
-html_bytes_eq(uint64_t x, unsigned char b)
+#ifdef __SSE2__
+/* The sixteen bytes at p counted as html_count_text() counts them, into
+ * *hidden (bytes that are not a visible character: ASCII spaces and
+ * UTF-8 continuation bytes) and *commas, each as two 64-bit sums; false,
+ * with nothing counted, when the block holds the first byte of a space
+ * or comma outside ASCII (0xc2, 0xe2, 0xe3, 0xef), which are read byte
+ * by byte. */
+static bool
+html_count16(const unsigned char *p, __m128i *hidden, __m128i *commas)
 {
-	x ^= HTML_ONES * b;
-	return ~(((x & ~HTML_HIGHS) + ~HTML_HIGHS) | x | ~HTML_HIGHS);
+	__m128i v = _mm_loadu_si128((const __m128i *)p);
+	__m128i odd = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe3)),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xef))));
+	__m128i one = _mm_set1_epi8(1), zero = _mm_setzero_si128();
+	__m128i sp, cont;
+
+	if (_mm_movemask_epi8(odd) != 0)
+		return false;
+	/* signed bytes: ASCII is 0..127, continuation bytes -128..-65 */
+	sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('\t' - 1)),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8('\r' + 1))));
+	cont = _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xc0));
+	*hidden = _mm_add_epi64(*hidden, _mm_sad_epu8(_mm_and_si128(
+	    _mm_or_si128(sp, cont), one), zero));
+	*commas = _mm_add_epi64(*commas, _mm_sad_epu8(_mm_and_si128(
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(',')), one), zero));
+	return true;
 }
 
-/* 0x80 in each byte of x (bytes below 0x80) at or over b. */
-static uint64_t
-html_bytes_ge(uint64_t x, unsigned char b)
-{
-	return ((x | HTML_HIGHS) - HTML_ONES * b) & HTML_HIGHS;
-}
-
-/* The number of bytes of v (each 0x80 or 0) that are 0x80: the sum of
- * the bytes of v >> 7, in the top byte of the product (no popcnt in
- * the x86-64 baseline: the builtin is a call). */
+/* The sum of the two 64-bit lanes of v. */
 static unsigned
-html_count_highs(uint64_t v)
+html_sum64(__m128i v)
 {
-	return (unsigned)(((v >> 7) * HTML_ONES) >> 56);
+	uint64_t lo[2];
+
+	_mm_storeu_si128((__m128i *)lo, v);
+	return (unsigned)(lo[0] + lo[1]);
+}
+#endif
+
+/* One character of html_count_text() at *p, read byte by byte: adds to
+ * *n and *c and moves *p past it. */
+static void
+html_count_one(const unsigned char **pp, unsigned *n, unsigned *c)
+{
+	const unsigned char *p = *pp;
+	size_t w;
+
+	if (*p < 0x80) {
+		/* ASCII: a space (tab to carriage return, or ' ') or one
+		 * visible character */
+		if (*p != ' ' && (*p < '\t' || *p > '\r')) {
+			(*n)++;
+			*c += *p == ',';
+		}
+		*pp = p + 1;
+		return;
+	}
+	if (html_is_space(p, &w)) {
+		*pp = p + w;
+		return;
+	}
+	if ((*p & 0xc0) != 0x80)
+		(*n)++;
+	/* U+FF0C fullwidth comma, U+3001 ideographic comma */
+	if ((p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8c) ||
+	    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x81))
+		(*c)++;
+	*pp = p + 1;
 }
 
 unsigned
@@ -771,50 +822,26 @@ html_count_text(const char *s, unsigned *commas)
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *end = p + strlen(s);
 	unsigned n = 0, c = 0;
+#ifdef __SSE2__
+	__m128i hidden = _mm_setzero_si128(), comma = _mm_setzero_si128();
+	size_t blocks = 0;
 
-	while (p < end) {
-		size_t w;
-
-		if (end - p >= 8) {
-			/* eight ASCII bytes at a time, as the loop below
-			 * counts them: all but the spaces, and the commas */
-			uint64_t x, sp;
-
-			memcpy(&x, p, 8);
-			if ((x & HTML_HIGHS) == 0) {
-				sp = html_bytes_eq(x, ' ') |
-				    (html_bytes_ge(x, '\t') &
-				    ~html_bytes_ge(x, '\r' + 1));
-				n += 8 - html_count_highs(sp);
-				c += html_count_highs(html_bytes_eq(x, ','));
-				p += 8;
-				continue;
-			}
-		}
-		if (*p < 0x80) {
-			/* ASCII: a space (tab to carriage return, or ' ') or
-			 * one visible character */
-			if (*p != ' ' && (*p < '\t' || *p > '\r')) {
-				n++;
-				c += *p == ',';
-			}
-			p++;
+	/* sixteen bytes at a time (SSE2, in every x86-64), and the blocks
+	 * with a space or comma outside ASCII byte by byte */
+	while (end - p >= 16) {
+		if (html_count16(p, &hidden, &comma)) {
+			blocks++;
+			p += 16;
 			continue;
 		}
-		if (html_is_space(p, &w)) {
-			p += w;
-			continue;
-		}
-		if ((*p & 0xc0) != 0x80)
-			n++;
-		if (*p == ',')
-			c++;
-		/* U+FF0C fullwidth comma, U+3001 ideographic comma */
-		else if ((p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8c) ||
-		    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x81))
-			c++;
-		p++;
+		for (const unsigned char *stop = p + 16; p < stop;)
+			html_count_one(&p, &n, &c);
 	}
+	n += (unsigned)(16 * blocks) - html_sum64(hidden);
+	c += html_sum64(comma);
+#endif
+	while (p < end)
+		html_count_one(&p, &n, &c);
 	if (commas != NULL)
 		*commas = c;
 	return n;
