@@ -9,6 +9,7 @@
 
 #include <assert.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -68,26 +69,42 @@ strip_is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The characters of libxml2's HTML names (letters, digits, ':', '-',
+ * '_', '.'), one bit each: those below 64 in STRIP_NAME_LO, the others of
+ * ASCII in STRIP_NAME_HI. */
+#define STRIP_BIT(c) ((uint64_t)1 << ((c) & 63))
+#define STRIP_NAME_LO (STRIP_BIT('-') | STRIP_BIT('.') | STRIP_BIT(':') | \
+	(((uint64_t)1 << 10) - 1) << '0')
+#define STRIP_NAME_HI ((((uint64_t)1 << 26) - 1) << ('A' - 64) | \
+	STRIP_BIT('_') | (((uint64_t)1 << 26) - 1) << ('a' - 64))
+
+static bool
+strip_is_name_char(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+
+	if (c < 64)
+		return (STRIP_NAME_LO >> c) & 1;
+	return c < 128 && ((STRIP_NAME_HI >> (c - 64)) & 1);
+}
+
 /* The length of libxml2's HTML name at s[i..], or 0 when none starts
  * there (htmlParseHTMLName). */
 static size_t
 strip_name_len(const struct strip_scan *sc, size_t i)
 {
-	size_t n = 0;
+	const char *s = sc->s + i;
+	size_t n = 0, left;
 	char c;
 
 	if (i >= sc->len)
 		return 0;
-	c = sc->s[i];
+	c = s[0];
 	if (!strip_is_letter(c) && c != '_' && c != ':' && c != '.')
 		return 0;
-	while (i + n < sc->len) {
-		c = sc->s[i + n];
-		if (!strip_is_letter(c) && !(c >= '0' && c <= '9') &&
-		    c != ':' && c != '-' && c != '_' && c != '.')
-			break;
+	left = sc->len - i;
+	while (n < left && strip_is_name_char(s[n]))
 		n++;
-	}
 	return n;
 }
 
