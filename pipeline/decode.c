@@ -190,7 +190,7 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 		size_t l;
 
 #ifdef __SSE2__
-		if (n - i >= 16) {
+		if (n - i >= 16 && p[i] < 0x80) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
 			unsigned high = (unsigned)_mm_movemask_epi8(v);
 			unsigned k = high != 0 ? (unsigned)__builtin_ctz(high) :
@@ -205,6 +205,8 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 			i += k;
 			if (k == 16)
 				continue;
+		} else if (n - i >= 16) {
+			/* a byte outside ASCII: read below */
 		} else
 #endif
 		if (i + 8 <= n) {
@@ -221,6 +223,13 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 		if (p[i] < 0x80) {
 			decode_scan_byte(sc, p[i]);
 			i++;
+			continue;
+		}
+		/* the two-byte sequences of the Latin, Greek and Cyrillic
+		 * letters, inline; the others checked in full */
+		if (p[i] >= 0xc2 && p[i] <= 0xdf && i + 1 < n &&
+		    (p[i + 1] & 0xc0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		l = utf8_seq_len(p + i, n - i);
