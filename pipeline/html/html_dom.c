@@ -339,8 +339,33 @@ html_letter(char c)
 	return c >= 'a' && c <= 'z' ? c - 'a' : -1;
 }
 
+/* The first letters of the names of list, one bit each (bit 26: a name
+ * that does not begin with a letter a-z). */
+static uint32_t
+html_firsts(const char *const *list, size_t n)
+{
+	uint32_t m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		m |= list[i][0] >= 'a' && list[i][0] <= 'z' ?
+		    (uint32_t)1 << (list[i][0] - 'a') : (uint32_t)1 << 26;
+	return m;
+}
+
+/* Whether a name of list may begin with c, by the bits of firsts. */
 static bool
-html_has_tok(const char *s, const char *const *list, size_t n)
+html_may_begin(uint32_t firsts, char c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (firsts >> (c - 'a')) & 1;
+	return (firsts >> 26) & 1;
+}
+
+/* Whether s holds a whole token (a run of a-z and 0-9) of list, whose
+ * first letters are firsts (html_firsts()). */
+static bool
+html_has_tok(const char *s, const char *const *list, size_t n,
+    uint32_t firsts)
 {
 	const char *p = s;
 
@@ -356,6 +381,8 @@ html_has_tok(const char *s, const char *const *list, size_t n)
 		    (*q >= '0' && *q <= '9')))
 			q++;
 		len = (size_t)(q - p);
+		if (len > 0 && !html_may_begin(firsts, p[0]))
+			len = 0;
 		for (size_t i = 0; len > 0 && i < n; i++)
 			if (list[i][0] == p[0] &&
 			    strncmp(list[i], p, len) == 0 &&
@@ -396,15 +423,23 @@ html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src)
 	dst[*len] = '\0';
 }
 
-/* Whether the space-separated list s holds one of the names in list. */
+/* Whether the space-separated list s holds one of the names in list,
+ * whose first letters are firsts (html_firsts()). */
 static bool
-html_has_name(const char *s, const char *const *list, size_t n)
+html_has_name(const char *s, const char *const *list, size_t n,
+    uint32_t firsts)
 {
 	while (*s != '\0') {
 		size_t l;
 
 		while (*s == ' ')
 			s++;
+		if (*s == '\0')
+			break;
+		if (!html_may_begin(firsts, s[0])) {
+			s += strcspn(s, " ");
+			continue;
+		}
 		l = strcspn(s, " ");
 		for (size_t i = 0; l > 0 && i < n; i++)
 			if (list[i][0] == s[0] && strncmp(list[i], s, l) == 0 &&
@@ -521,6 +556,7 @@ struct html_patindex {
 	unsigned char len[NELEM(html_patterns)];
 	unsigned char odd[NELEM(html_patterns)];   /* the others */
 	size_t n_odd;
+	uint32_t junk_firsts, hidden_firsts;  /* html_firsts() of the lists */
 };
 
 _Static_assert(NELEM(html_patterns) < 255, "html_patindex holds bytes");
@@ -543,6 +579,9 @@ html_patindex_build(struct html_patindex *x)
 		x->next[i] = x->head[k];
 		x->head[k] = (unsigned char)(i + 1);
 	}
+	x->junk_firsts = html_firsts(html_junk_tok, NELEM(html_junk_tok));
+	x->hidden_firsts = html_firsts(html_hidden_names,
+	    NELEM(html_hidden_names));
 }
 
 /* Whether the pattern of index i occurs at s, whose first two letters
@@ -593,9 +632,11 @@ html_signals_names_in(const struct html_patindex *x, const char *cls,
 			sig |= pt->sig;
 	}
 	if (!(sig & HTML_S_JUNK) &&
-	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok)))
+	    html_has_tok(s, html_junk_tok, NELEM(html_junk_tok),
+	    x->junk_firsts))
 		sig |= HTML_S_JUNK;
-	if (html_has_name(s, html_hidden_names, NELEM(html_hidden_names)))
+	if (html_has_name(s, html_hidden_names, NELEM(html_hidden_names),
+	    x->hidden_firsts))
 		sig |= HTML_S_HIDDEN;
 	return sig;
 }
