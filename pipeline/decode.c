@@ -193,8 +193,8 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 		if (n - i >= 16 && p[i] < 0x80) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
 			unsigned high = (unsigned)_mm_movemask_epi8(v);
-			unsigned k = high != 0 ? (unsigned)__builtin_ctz(high) :
-			    16;
+			unsigned k = high != 0 ?
+			    (unsigned)__builtin_ctz(high) : 16;
 			unsigned take = (1u << k) - 1, nul;
 			unsigned ctl = decode_ctl16(v, &nul);
 
