@@ -402,11 +402,14 @@ html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src)
 	if (src == NULL)
 		return;
 	while (*src != '\0') {
-		size_t n;
+		size_t n = 0;
 
 		while (*src == ' ' || *src == '\t' || *src == '\n')
 			src++;
-		n = strcspn(src, " \t\n");
+		/* strcspn(src, " \t\n"), inline: names are short */
+		while (src[n] != '\0' && src[n] != ' ' && src[n] != '\t' &&
+		    src[n] != '\n')
+			n++;
 		if (n == 0)
 			break;
 		if (*len + 1 < dstlen)
