@@ -10,6 +10,9 @@
 #include <strings.h>
 
 #include <uchardet.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util.h"
 
@@ -150,8 +153,33 @@ decode_scan_word(struct decode_scan *sc, uint64_t w)
 	sc->nul |= decode_zero_bytes(w) != 0;
 }
 
-/* Scans p[0, n) into *sc in one pass; runs of ASCII go eight bytes at a
- * time, and only words with a control character are looked at bytewise. */
+#ifdef __SSE2__
+/* The bytes among the sixteen of v that strip_controls() drops (bit i
+ * for byte i), NUL among them, and in *nul those that are NUL; v must be
+ * ASCII. */
+static unsigned
+decode_ctl16(__m128i v, unsigned *nul)
+{
+	__m128i low = _mm_cmplt_epi8(v, _mm_set1_epi8(0x20));
+	__m128i kept = _mm_or_si128(
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+	    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\f')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r'))));
+	__m128i ctl = _mm_or_si128(_mm_andnot_si128(kept, low),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+
+	*nul = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_setzero_si128()));
+	return (unsigned)_mm_movemask_epi8(ctl);
+}
+#endif
+
+/* Scans p[0, n) into *sc in one pass. ASCII goes sixteen bytes at a time
+ * (SSE2, in every x86-64), and in a block that holds other bytes, the
+ * ASCII before the first of them at once; elsewhere eight bytes at a
+ * time, and only words with a control character are looked at
+ * bytewise. */
 static void
 utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 {
@@ -161,6 +189,26 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 	while (i < n) {
 		size_t l;
 
+#ifdef __SSE2__
+		if (n - i >= 16 && p[i] < 0x80) {
+			__m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+			unsigned high = (unsigned)_mm_movemask_epi8(v);
+			unsigned k = high != 0 ?
+			    (unsigned)__builtin_ctz(high) : 16;
+			unsigned take = (1u << k) - 1, nul;
+			unsigned ctl = decode_ctl16(v, &nul);
+
+			/* the bytes from the first high one on are not
+			 * ASCII: their bits of ctl and nul are not read */
+			sc->ctl |= (ctl & take) != 0;
+			sc->nul |= (nul & take) != 0;
+			i += k;
+			if (k == 16)
+				continue;
+		} else if (n - i >= 16) {
+			/* a byte outside ASCII: read below */
+		} else
+#endif
 		if (i + 8 <= n) {
 			uint64_t w;
 
@@ -175,6 +223,13 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 		if (p[i] < 0x80) {
 			decode_scan_byte(sc, p[i]);
 			i++;
+			continue;
+		}
+		/* the two-byte sequences of the Latin, Greek and Cyrillic
+		 * letters, inline; the others checked in full */
+		if (p[i] >= 0xc2 && p[i] <= 0xdf && i + 1 < n &&
+		    (p[i + 1] & 0xc0) == 0x80) {
+			i += 2;
 			continue;
 		}
 		l = utf8_seq_len(p + i, n - i);

@@ -66,6 +66,7 @@ bool html_patterns_consistent(void);
  * repeat the same few hundred class strings over thousands of
  * elements. Zero-initialise; html_sigcache_free() releases it. */
 struct html_sigcache {
+	struct html_patindex *index;  /* the class patterns, indexed */
 	struct html_sigslot *slots;
 	size_t cap;       /* a power of two, or 0 */
 	size_t used;

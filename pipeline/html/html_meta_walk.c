@@ -949,11 +949,11 @@ meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
 	}
 }
 
-/* Replaces the one-word name *name with the first short text node under
- * n (outside scripts and styles) that is a person's name opening with it,
- * in any case and after a lead-in: "Todd" becomes "Todd Bates" where an
- * author box prints the full name, "Henry" "HENRY STEINHAU" where a
- * widget's heading reads "MEHR VON HENRY STEINHAU". */
+/* Replaces the one-word name *name (no ' ' in it) with the first short
+ * text node under n (outside scripts and styles) that is a person's name
+ * opening with it, in any case and after a lead-in: "Todd" becomes "Todd
+ * Bates" where an author box prints the full name, "Henry" "HENRY
+ * STEINHAU" where a widget's heading reads "MEHR VON HENRY STEINHAU". */
 bool
 meta_full_name(xmlNodePtr n, char **name, int depth)
 {
@@ -965,7 +965,11 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 
 	for (; n != NULL && !done; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			if (len == 0 || meta_fold_buf((const char *)
+			/* the name has no space (the caller's test): where
+			 * the node holds it folded, it holds it as it is,
+			 * and most nodes are passed over unfolded */
+			if (len == 0 || strcasestr((const char *)n->content,
+			    *name) == NULL || meta_fold_buf((const char *)
 			    n->content, f, sizeof(f)) > META_DATELINE_MAX ||
 			    strcasestr(f, *name) == NULL)
 				continue;

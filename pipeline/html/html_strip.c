@@ -7,7 +7,9 @@
  * in any case. */
 #include "html_strip.h"
 
+#include <assert.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,11 +25,14 @@ static const char *const strip_date_marks[] = {
 	"ubli", "reated",
 };
 
+struct strip_index;
+
 struct strip_scan {
 	const char *s;
 	size_t len;
 	size_t i;          /* the read position */
 	struct buf out;
+	const struct strip_index *index;  /* of strip_attrs */
 };
 
 static bool
@@ -64,26 +69,42 @@ strip_is_blank(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The characters of libxml2's HTML names (letters, digits, ':', '-',
+ * '_', '.'), one bit each: those below 64 in STRIP_NAME_LO, the others of
+ * ASCII in STRIP_NAME_HI. */
+#define STRIP_BIT(c) ((uint64_t)1 << ((c) & 63))
+#define STRIP_NAME_LO (STRIP_BIT('-') | STRIP_BIT('.') | STRIP_BIT(':') | \
+	(((uint64_t)1 << 10) - 1) << '0')
+#define STRIP_NAME_HI ((((uint64_t)1 << 26) - 1) << ('A' - 64) | \
+	STRIP_BIT('_') | (((uint64_t)1 << 26) - 1) << ('a' - 64))
+
+static bool
+strip_is_name_char(char ch)
+{
+	unsigned char c = (unsigned char)ch;
+
+	if (c < 64)
+		return (STRIP_NAME_LO >> c) & 1;
+	return c < 128 && ((STRIP_NAME_HI >> (c - 64)) & 1);
+}
+
 /* The length of libxml2's HTML name at s[i..], or 0 when none starts
  * there (htmlParseHTMLName). */
 static size_t
 strip_name_len(const struct strip_scan *sc, size_t i)
 {
-	size_t n = 0;
+	const char *s = sc->s + i;
+	size_t n = 0, left;
 	char c;
 
 	if (i >= sc->len)
 		return 0;
-	c = sc->s[i];
+	c = s[0];
 	if (!strip_is_letter(c) && c != '_' && c != ':' && c != '.')
 		return 0;
-	while (i + n < sc->len) {
-		c = sc->s[i + n];
-		if (!strip_is_letter(c) && !(c >= '0' && c <= '9') &&
-		    c != ':' && c != '-' && c != '_' && c != '.')
-			break;
+	left = sc->len - i;
+	while (n < left && strip_is_name_char(s[n]))
 		n++;
-	}
 	return n;
 }
 
@@ -145,22 +166,58 @@ strip_attr_cmp(const void *key, const void *elem)
 	return strcasecmp(*k, *(const char *const *)elem);
 }
 
+/* strip_attrs by first letter: the names of letter c ('a' + k) are the
+ * entries from[k] to from[k + 1], and len[] their lengths. Made from the
+ * table once a page (strip_index_make()), so that the table stays the one
+ * list to edit. */
+struct strip_index {
+	unsigned char from[27];
+	unsigned char len[NELEM(strip_attrs)];
+};
+
+_Static_assert(NELEM(strip_attrs) < 256, "strip_index holds bytes");
+
+static void
+strip_index_make(struct strip_index *x)
+{
+	size_t i = 0;
+
+	for (int k = 0; k < 26; k++) {
+		x->from[k] = (unsigned char)i;
+		while (i < NELEM(strip_attrs) &&
+		    strip_attrs[i].name[0] == 'a' + k)
+			i++;
+	}
+	x->from[26] = (unsigned char)i;
+	/* every name in its letter's run: the table is sorted */
+	assert(i == NELEM(strip_attrs));
+	for (i = 0; i < NELEM(strip_attrs); i++)
+		x->len[i] = (unsigned char)strlen(strip_attrs[i].name);
+}
+
 /* The entry of strip_attrs for the attribute name s[0..n) (any case), or
- * NULL: the sorted table is walked to the names of s's first letter, and
- * only those are compared. */
+ * NULL: only the names of s's first letter and length are compared. */
+static const struct strip_attr *
+strip_attr_find_in(const struct strip_index *x, const char *s, size_t n)
+{
+	unsigned k = (unsigned)(unsigned char)(s[0] | 0x20) - 'a';
+
+	if (k >= 26 || n < 2)
+		return NULL;
+	for (size_t i = x->from[k]; i < x->from[k + 1]; i++)
+		if (x->len[i] == n &&
+		    strip_ncasecmp(strip_attrs[i].name + 1, s + 1, n - 1) == 0)
+			return &strip_attrs[i];
+	return NULL;
+}
+
 static const struct strip_attr *
 strip_attr_find(const char *s, size_t n)
 {
-	char c = (char)(s[0] >= 'A' && s[0] <= 'Z' ? s[0] - 'A' + 'a' : s[0]);
-	size_t i = 0;
+	struct strip_index x;
 
-	while (i < NELEM(strip_attrs) && strip_attrs[i].name[0] < c)
-		i++;
-	for (; i < NELEM(strip_attrs) && strip_attrs[i].name[0] == c; i++)
-		if (strip_ncasecmp(strip_attrs[i].name, s, n) == 0 &&
-		    strip_attrs[i].name[n] == '\0')
-			return &strip_attrs[i];
-	return NULL;
+	strip_index_make(&x);
+	return strip_attr_find_in(&x, s, n);
 }
 
 /* The kind of the element named s[0..n) (any case). */
@@ -178,8 +235,14 @@ strip_kind_of(const char *s, size_t n)
 
 	/* most tags are none of these: their lengths and first letters
 	 * say so before any comparison */
-	if (n == 0 || n > 7 || n == 5 || !strchr("alismhALISMH", s[0]))
+	if (n == 0 || n > 7 || n == 5)
 		return SK_OTHER;
+	switch (s[0] | 0x20) {
+	case 'a': case 'l': case 'i': case 's': case 'm': case 'h':
+		break;
+	default:
+		return SK_OTHER;
+	}
 	for (size_t i = 0; i < NELEM(kinds); i++)
 		if ((kinds[i].name[0] | 0x20) == (s[0] | 0x20) &&
 		    strip_ncasecmp(kinds[i].name, s, n) == 0 &&
@@ -437,7 +500,8 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 				}
 			}
 			if (out != NULL &&
-			    (at = strip_attr_find(sc->s + from, n)) != NULL &&
+			    (at = strip_attr_find_in(sc->index, sc->s + from,
+			    n)) != NULL &&
 			    (at->on & t.kind) != 0 &&
 			    strip_value_kept(&t, sc->s + from, n, sc->s + v,
 			    vlen)) {
@@ -657,6 +721,10 @@ char *
 html_strip_raw(const char *s, size_t len, size_t *outlen)
 {
 	struct strip_scan sc = { .s = s, .len = len };
+	struct strip_index x;
+
+	strip_index_make(&x);
+	sc.index = &x;
 
 	/* the copy is never longer than the page */
 	sc.out.p = xmalloc(len + 1);

@@ -800,6 +800,51 @@ test_wordpress_tags_not_boilerplate(void **state)
 	buf_free(&b);
 }
 
+/* html_count_text() reads sixteen bytes at a time: a space or comma
+ * outside ASCII, or a letter, at every offset of a line (across the
+ * blocks' edges) counts as it does alone. */
+static void
+test_count_text_every_offset(void **state)
+{
+	static const struct {
+		const char *s;
+		unsigned visible, commas;
+	} ins[] = {
+		{ "\xc2\xa0", 0, 0 },          /* no-break space */
+		{ "\xe2\x80\x89", 0, 0 },      /* thin space */
+		{ "\xe2\x80\x8b", 0, 0 },      /* zero-width space */
+		{ "\xe2\x80\xaf", 0, 0 },      /* narrow no-break space */
+		{ "\xe3\x80\x80", 0, 0 },      /* ideographic space */
+		{ "\xef\xbc\x8c", 1, 1 },      /* fullwidth comma */
+		{ "\xe3\x80\x81", 1, 1 },      /* ideographic comma */
+		{ "\xc3\xa9", 1, 0 },          /* e acute */
+		{ "\xc2\xa9", 1, 0 },          /* copyright sign */
+		{ "\xe2\x82\xac", 1, 0 },      /* euro sign */
+		{ "\xef\xbb\xbf", 1, 0 },      /* BOM: not a space here */
+		{ ",", 1, 1 },
+		{ "\t\n", 0, 0 },
+	};
+	/* 46 visible characters, 2 commas */
+	static const char base[] =
+	    "The bridge, rebuilt at last, opens in May to all traffic";
+	unsigned commas;
+
+	(void)state;
+	assert_int_equal(html_count_text(base, &commas), 46);
+	assert_int_equal(commas, 2);
+	for (size_t i = 0; i < sizeof(ins) / sizeof(ins[0]); i++) {
+		for (size_t k = 0; k <= strlen(base); k++) {
+			char s[128];
+
+			snprintf(s, sizeof(s), "%.*s%s%s", (int)k, base,
+			    ins[i].s, base + k);
+			assert_int_equal(html_count_text(s, &commas),
+			    46 + ins[i].visible);
+			assert_int_equal(commas, 2 + ins[i].commas);
+		}
+	}
+}
+
 static void
 test_empty_and_garbage(void **state)
 {
@@ -849,6 +894,7 @@ main(void)
 		cmocka_unit_test(test_tail_notes_dropped),
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_empty_and_garbage),
+		cmocka_unit_test(test_count_text_every_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -144,6 +144,42 @@ test_rejections(void **state)
 	    "unknown charset");
 }
 
+/* The UTF-8 check reads ASCII sixteen bytes at a time: a control to drop
+ * or a NUL at every character boundary of a line of mixed scripts (across
+ * the blocks' edges) is found as it is alone. */
+static void
+test_control_and_nul_every_offset(void **state)
+{
+	static const char base[] =
+	    "Caf\xc3\xa9 na\xc3\xafve, \xd1\x8f\xd0\xb7\xd1\x8b\xd0\xba "
+	    "\xe2\x82\xac" "12 \xe6\x97\xa5\xe6\x9c\xac and forty plain bytes";
+	size_t n = strlen(base);
+
+	(void)state;
+	for (size_t k = 0; k <= n; k++) {
+		char s[128];
+		char *out;
+
+		if (k < n && ((unsigned char)base[k] & 0xc0) == 0x80)
+			continue;  /* inside a character */
+		memcpy(s, base, k);
+		s[k] = '\x01';
+		memcpy(s + k + 1, base + k, n - k);
+		out = decode_ok(s, n + 1, NULL, NULL);
+		assert_string_equal(out, base);
+		free(out);
+		s[k] = '\0';
+		decode_fails(s, n + 1, "NUL");
+	}
+	/* and clean, as it is */
+	{
+		char *out = decode_ok(base, n, NULL, NULL);
+
+		assert_string_equal(out, base);
+		free(out);
+	}
+}
+
 static void
 test_declared_utf8_mostly_invalid(void **state)
 {
@@ -230,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_controls_dropped),
 		cmocka_unit_test(test_rejections),
 		cmocka_unit_test(test_declared_utf8_mostly_invalid),
+		cmocka_unit_test(test_control_and_nul_every_offset),
 		cmocka_unit_test(test_undeclared_detected),
 	};
 
