@@ -218,35 +218,6 @@ ent_de_org_start(struct ent_ctx *c, size_t i)
 	    !ent_word_is(c, i, ENT_W_LANG) && !ent_word_is(c, i, ENT_W_DEROLE);
 }
 
-/* Whether the German noun i, the head of a name from word a, is a
- * plural ("Olympische Spiele", "Olympischen Winterspielen", "Europäischen
- * Standards": events and terms, where a body's name is singular): the
- * dictionary knows it without its ending -s, or, without -e or -en, as
- * a masculine or neuter noun with a genitive -es ("Spieles",
- * "Winterspieles" by its last part; "Kirche" is no "Kirches"). After
- * "des" an -s is a genitive's ("des Deutschen Wetterdienstes"). */
-static bool
-ent_de_plural(struct ent_ctx *c, size_t a, size_t i)
-{
-	const char *f = etok_folded(c->t, i);
-	char buf[96];
-	size_t n = strlen(f), cut;
-	bool gen = a > 0 && c->t->v[a - 1].sent == c->t->v[a].sent &&
-	    etok_is(c->s, &c->t->v[a - 1], "des");
-
-	if (n < 6 || n + 2 > sizeof(buf))
-		return false;
-	if (f[n - 1] == 's' && f[n - 2] != 's' && !gen)
-		return ent_dict_word("de", etok_hash(f, n - 1));
-	cut = strcmp(f + n - 2, "en") == 0 ? 2 : f[n - 1] == 'e' ? 1 : 0;
-	if (cut == 0)
-		return false;
-	memcpy(buf, f, n - cut);
-	memcpy(buf + n - cut, "es", 3);
-	return ent_dict_word("de", etok_hash(buf, n - cut + 2)) ||
-	    ent_de_compound_n(buf, n - cut + 2);
-}
-
 bool
 ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 {
@@ -296,11 +267,20 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 		return true;
 	}
 	/* An adjective of a country or a church capitalised inside a
-	 * sentence opens a body's name: "die Deutsche Bahn", "der
-	 * Europäischen Kommission", "die Evangelische Kirche" (such an
-	 * adjective is written in lower case otherwise; at a sentence's
-	 * start it tells nothing). Other adjectives so written are as often
-	 * terms ("Künstliche Intelligenz", "Erneuerbare Energien"). */
+	 * sentence opens a body's name before a body's head word: "die
+	 * Deutsche Bahn", "der Europäischen Kommission", "die Evangelische
+	 * Kirche", "Europäische Raumfahrtbehörde ESA" (such an adjective is
+	 * written in lower case otherwise; at a sentence's start it tells
+	 * nothing). Before another head it names as often a state, a
+	 * place, an event or a term ("Römische Reich", "Indischen Ozean",
+	 * "Arabische Frühling", "Olympische Spiele"), and other adjectives
+	 * so written terms ("Künstliche Intelligenz"). */
+	m = b - 1;
+	if (m > a + 1 && ((c->t->v[m].flags & ETOK_ALLCAP) ||
+	    ent_word_is(c, m, ENT_W_PLACE)))
+		m--;
+	if (!ent_de_body(etok_folded(c->t, m)))
+		return false;
 	l = f + n;
 	m = l[-1] == 'e' ? 1 : n > 3 && (strcmp(l - 2, "en") == 0 ||
 	    strcmp(l - 2, "er") == 0 || strcmp(l - 2, "es") == 0) ? 2 : 0;
@@ -310,8 +290,7 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    ent_word_is(c, a + 1, ENT_W_PLACE) ||
 	    !ent_dict_word("de_low", k->hash) ||
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
-	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)) ||
-	    ent_de_plural(c, a, b - 1))
+	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
 		return false;
 	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
 	    false);

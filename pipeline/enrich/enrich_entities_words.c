@@ -184,6 +184,16 @@ static const char *const ent_de_org_ends[] = {
 	"stiftung", "universität", "verband", "verein", "zeitung", "zentrum",
 };
 
+/* Ends of German nouns that head a body's name after a country's or a
+ * church's adjective, beside ent_de_org_ends: "Deutsche Bahn",
+ * "Evangelische Kirche", "Europäische Parlament", "Deutsche
+ * Wetterdienst" (where "Römische Reich", "Indische Ozean", "Arabische
+ * Frühling" name a state, a place, an event). */
+static const char *const ent_de_body_ends[] = {
+	"bahn", "bund", "dienst", "fernsehen", "kirche", "kongress", "oper",
+	"parlament", "rat", "rundfunk", "stelle", "theater",
+};
+
 /* Ends of German words that make them a common noun or an adjective, never
  * a name ("Gelegenheit", "Technische"). */
 static const char *const ent_de_noun_ends[] = {
@@ -231,6 +241,29 @@ bool
 ent_de_org(const char *f)
 {
 	return ent_ends_with(f, ent_de_org_ends, ETOK_COUNT(ent_de_org_ends));
+}
+
+bool
+ent_de_body(const char *f)
+{
+	char buf[96];
+	size_t n = strlen(f), cut;
+
+	if (ent_de_org(f) ||
+	    ent_ends_with(f, ent_de_body_ends, ETOK_COUNT(ent_de_body_ends)))
+		return true;
+	/* the genitive: "Caritasverbandes", "Rates" */
+	for (cut = 1; cut <= 2; cut++) {
+		if (n <= cut + 3 || n >= sizeof(buf) || f[n - 1] != 's' ||
+		    (cut == 2 && f[n - 2] != 'e'))
+			continue;
+		memcpy(buf, f, n - cut);
+		buf[n - cut] = '\0';
+		if (ent_de_org(buf) || ent_ends_with(buf, ent_de_body_ends,
+		    ETOK_COUNT(ent_de_body_ends)))
+			return true;
+	}
+	return false;
 }
 
 bool
@@ -285,7 +318,8 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_rom_org_words) && ETOK_SORTED(ent_rom_titles) &&
 	    ETOK_SORTED(ent_rom_site_words) &&
 	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
-	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets);
+	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets) &&
+	    ETOK_SORTED(ent_de_body_ends);
 }
 
 bool

@@ -260,6 +260,28 @@ test_entities_romance_words(void **state)
 	assert_false(has_name(&a->places, "YouTube"));
 	assert_false(has_name(&a->places, "Twitter"));
 	article_free(a);
+
+	/* ISO's "Region" names are places in the text of their country's
+	 * languages only: Italy's in Italian, not in English ("Lazio" is a
+	 * club there) nor in German, which writes "Latium" and "Marken" */
+	a = run("it", NULL, "Le temperature scendono in tutta Italia: neve "
+	    "attesa in Abruzzo, Molise e Basilicata, mentre il Lazio e le "
+	    "Marche restano al sole, secondo i meteorologi.");
+	assert_true(has_name(&a->places, "Abruzzo"));
+	assert_true(has_name(&a->places, "Basilicata"));
+	assert_true(has_name(&a->places, "Lazio"));
+	assert_false(has_name(&a->organisations, "Abruzzo"));
+	assert_false(has_name(&a->organisations, "Molise"));
+	article_free(a);
+	a = run("en", NULL, "The striker moved from Lazio to Napoli last "
+	    "summer, and he said on Sunday that the club had treated him "
+	    "well.");
+	assert_false(has_name(&a->places, "Lazio"));
+	article_free(a);
+	a = run("de", NULL, "Der Abgeordnete der Partei La République en "
+	    "Marche sprach am Montag mit den Beamten über die Grenze.");
+	assert_false(has_name(&a->places, "Marche"));
+	article_free(a);
 }
 
 /* German: organisations by their head word or legal form, by a
@@ -352,6 +374,21 @@ test_entities_german_orgs(void **state)
 	assert_true(has_name(&a->people, "Stéphane Hessel"));
 	assert_false(has_name(&a->organisations, "Stéphane Hessel"));
 	assert_true(has_name(&a->people, "Kinsun Chan"));
+	article_free(a);
+
+	/* before a singular head that is no body's, an adjective's name
+	 * is a state, a place, an event, a currency */
+	a = run("de", NULL, "Seit dem Ende über das Römische Reich hinaus "
+	    "fuhren die Schiffe bis in den Indischen Ozean. Im Jahr nach "
+	    "dem Arabischen Frühling fiel die Schwedische Krone, wie das "
+	    "Bayerische Fernsehen meldete, und das Europäische Parlament "
+	    "stimmte ab.");
+	assert_false(has_word(&a->organisations, "Reich"));
+	assert_false(has_word(&a->organisations, "Ozean"));
+	assert_false(has_word(&a->organisations, "Frühling"));
+	assert_false(has_word(&a->organisations, "Krone"));
+	assert_true(has_name(&a->organisations, "Bayerische Fernsehen"));
+	assert_true(has_name(&a->organisations, "Europäische Parlament"));
 	article_free(a);
 }
 
