@@ -381,7 +381,8 @@ ent_de_article_before(const struct ent_ctx *c, size_t a)
 bool
 ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 {
-	size_t i;
+	static const char *const other[] = { "fr", "es", "it", "pt" };
+	size_t i, l;
 
 	const struct ent_place *pl;
 	char *name, *key;
@@ -406,6 +407,15 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		if (ent_de_no_name(c, i))
 			return false;
+	/* words of one other language are a name in it, no person's:
+	 * "Protezione Civile", "Alianza Cívica", "Frutas Afrodisíacas" */
+	for (l = 0; l < ETOK_COUNT(other); l++) {
+		for (i = a; i < b && ent_lang_word(other[l],
+		    etok_folded(c->t, i), c->t->v[i].hash); i++)
+			;
+		if (i == b)
+			return false;
+	}
 	/* "der Goldman Sachs", "die Harley Benton": a firm or a brand */
 	if (ent_de_article_before(c, a)) {
 		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true),

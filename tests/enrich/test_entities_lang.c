@@ -390,6 +390,15 @@ test_entities_german_orgs(void **state)
 	assert_true(has_name(&a->organisations, "Bayerische Fernsehen"));
 	assert_true(has_name(&a->organisations, "Europäische Parlament"));
 	article_free(a);
+
+	/* words of another language are no person's name */
+	a = run("de", NULL, "In Rom warnte die Protezione Civile vor dem "
+	    "Sturm, und in Mexiko rief die Alianza Cívica zu Protesten auf, "
+	    "sagte der Architekt Kengo Kuma am Rande der Konferenz.");
+	assert_false(has_name(&a->people, "Protezione Civile"));
+	assert_false(has_name(&a->people, "Alianza Cívica"));
+	assert_true(has_name(&a->people, "Kengo Kuma"));
+	article_free(a);
 }
 
 /* Chinese has no capitals and no spaces, Arabic no capitals: no name is
