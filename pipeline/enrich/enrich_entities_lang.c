@@ -514,6 +514,18 @@ ent_fr_adjective(const char *f)
 	return false;
 }
 
+/* Whether word i is a lower-case noun of a French name's complement
+ * ("cassation", "l'agriculture"). */
+static bool
+ent_fr_noun(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+
+	return !ent_cap(c, i) && !(k->flags & (ETOK_NUM | ETOK_ALLCAP)) &&
+	    !ent_word_is(c, i, ENT_W_RART) &&
+	    !ent_word_is(c, i, ENT_W_LANG) && k->len >= 4;
+}
+
 /* The index past "de", "du" or "des" at word j and the lower-case noun
  * after it ("de cassation", "des comptes"), or j. */
 static size_t
@@ -522,33 +534,72 @@ ent_fr_of(struct ent_ctx *c, size_t j)
 	const struct etoks *t = c->t;
 
 	if (j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
-	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
-	    !(t->v[j + 1].flags & ETOK_NUM) &&
-	    !ent_word_is(c, j + 1, ENT_W_RART) &&
-	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
+	    ent_plain_gap(c, j) && ent_fr_noun(c, j + 1))
 		return j + 2;
 	return j;
 }
 
+/* The index past "pour" at word j, an article and the lower-case noun
+ * after it ("pour le développement", "pour l'emploi"), or j; not before
+ * a verb ("pour la protéger"). */
+static size_t
+ent_fr_for(struct ent_ctx *c, size_t j)
+{
+	const struct etoks *t = c->t;
+	const char *f;
+	size_t k = j + 1, n;
+
+	if (k >= t->n || !etok_is(c->s, &t->v[j], "pour") ||
+	    !ent_plain_gap(c, j))
+		return j;
+	if (k + 1 < t->n && (etok_is(c->s, &t->v[k], "le") ||
+	    etok_is(c->s, &t->v[k], "la") ||
+	    etok_is(c->s, &t->v[k], "les")) && ent_plain_gap(c, k))
+		k++;
+	else if (strncmp(etok_folded(t, k), "l'", 2) != 0 &&
+	    strncmp(etok_folded(t, k), "l\u2019", 4) != 0)
+		return j;
+	f = etok_folded(t, k);
+	n = strlen(f);
+	if (ent_cap(c, k) || (t->v[k].flags & ETOK_NUM) ||
+	    ent_word_is(c, k, ENT_W_LANG) || t->v[k].len < 4 ||
+	    strcmp(f + n - 2, "er") == 0 || strcmp(f + n - 2, "ir") == 0)
+		return j;
+	return k + 1;
+}
+
 /* The end of a French institution's name [i, j) with its lower-case
- * complements: "de l'agriculture", "de sécurité du médicament"
- * ("Office fédéral de l'agriculture", "Agence nationale de sécurité du
- * médicament"), an adjective after them, at most eight words. */
+ * complements: "de l'agriculture", "de sécurité du médicament", "pour
+ * le développement", "et de la recherche" ("Office fédéral de
+ * l'agriculture", "Agence nationale de sécurité du médicament", "Institut
+ * de recherche pour le développement"), an adjective after them, at
+ * most twelve words ("Agence nationale de sécurité du médicament et
+ * des produits de santé"). */
 static size_t
 ent_fr_complement(struct ent_ctx *c, size_t i, size_t j)
 {
 	const struct etoks *t = c->t;
 	size_t k;
 
-	while (j - i < 8 && j < t->n && t->v[j].sent == t->v[j - 1].sent) {
-		/* "de la santé", "de l'agriculture" */
+	while (j - i < 12 && j < t->n && t->v[j].sent == t->v[j - 1].sent) {
+		/* "pour le développement" */
+		if ((k = ent_fr_for(c, j)) > j && k - i <= 12) {
+			j = k;
+			continue;
+		}
+		/* "et de la recherche" */
 		k = j;
+		if (k + 2 < t->n && etok_is(c->s, &t->v[k], "et") &&
+		    ent_plain_gap(c, k) && ent_word_is(c, k + 1, ENT_W_RJOIN))
+			k++;
+		/* "de la santé", "de l'agriculture" */
 		if (k + 2 < t->n && ent_word_is(c, k, ENT_W_RJOIN) &&
 		    etok_is(c->s, &t->v[k + 1], "la") &&
 		    ent_plain_gap(c, k) && ent_plain_gap(c, k + 1) &&
-		    !ent_cap(c, k + 2))
-			k++;
-		k = ent_fr_of(c, k) > k ? k + 2 : j;
+		    ent_fr_of(c, k + 1) == k + 1 && ent_fr_noun(c, k + 2))
+			k += 3;
+		else
+			k = ent_fr_of(c, k) > k ? k + 2 : j;
 		if (k == j && !ent_cap(c, j) && ent_plain_gap(c, j - 1) &&
 		    !ent_word_is(c, j, ENT_W_LANG) &&
 		    ent_fr_adjective(etok_folded(t, j)))

@@ -177,6 +177,18 @@ test_entities_elision(void **state)
 	assert_false(has_word(&a->organisations, "l'OMS"));
 	article_free(a);
 
+	/* complements with "pour", "et" and "de la"; not a verb */
+	a = run("fr", NULL, "Une étude menée par l'Institut de recherche "
+	    "pour le développement à Dakar a été citée par l'Institut "
+	    "national de la santé et de la recherche médicale. La "
+	    "Commission européenne pour examiner le dossier a siégé lundi.");
+	assert_true(has_name(&a->organisations,
+	    "Institut de recherche pour le développement"));
+	assert_true(has_name(&a->organisations, "Institut national de la "
+	    "santé et de la recherche médicale"));
+	assert_true(has_name(&a->organisations, "Commission européenne"));
+	article_free(a);
+
 	a = run("it", NULL, "Il segretario generale dell'ONU ha parlato "
 	    "ieri a Roma con i ministri degli esteri, che hanno chiesto un "
 	    "cessate il fuoco immediato e la fine delle ostilità.");
