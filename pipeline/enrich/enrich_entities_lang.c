@@ -736,6 +736,20 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 	for (j = 1; j < k->len; j++)
 		if (w[j] >= 'A' && w[j] <= 'Z')
 			return false;
+	/* "maire de Fresnes", "l'université de Nantes": of a town's body
+	 * in lower case */
+	if (a >= 2 && c->t->v[a - 2].sent == k->sent &&
+	    ent_word_is(c, a - 1, ENT_W_RJOIN) &&
+	    !(c->t->v[a - 2].flags & (ETOK_CAP | ETOK_ALLCAP))) {
+		const char *f = etok_folded(c->t, a - 2);
+
+		if (strncmp(f, "l'", 2) == 0)
+			f += 2;
+		else if (strncmp(f, "l\u2019", 4) == 0)
+			f += 4;
+		if (ent_list_has(ENT_L_ROM_TOWN, f))
+			return true;
+	}
 	for (i = 0; i < ETOK_COUNT(loc); i++)
 		if (strcmp(c->lang, loc[i].lang) == 0 &&
 		    etok_is(c->s, &c->t->v[a - 1], loc[i].prep))

@@ -161,6 +161,18 @@ static const char *const ent_rom_joiners[] = {
 	"da", "das", "de", "del", "della", "des", "di", "do", "dos", "du",
 };
 
+/* Their words for a town's body, office or part, whose "de" names the
+ * town ("le parquet de Brest", "maire de Fresnes", "l'université de
+ * Nantes", "canton de Soleure", "alcalde de Tibás"). */
+static const char *const ent_rom_of_town[] = {
+	"alcalde", "alcaldesa", "alcaldía", "ayuntamiento", "canton",
+	"cantón", "cidade", "città", "ciudad", "commune", "comuna", "comune",
+	"diocèse", "maire", "mairie", "municipio", "município", "parquet",
+	"prefeito", "prefeitura", "prefettura", "procura", "préfecture",
+	"sindaco", "tribunal", "tribunale", "universidad", "universidade",
+	"università", "université", "ville",
+};
+
 /* German determiners and pronouns, capitalised inside a sentence where
  * they address the reader ("Ihre Bestellung", "Deine Haare"): they open
  * no name, wherever they stand. */
@@ -319,7 +331,8 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_rom_site_words) &&
 	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
 	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets) &&
-	    ETOK_SORTED(ent_de_body_ends);
+	    ETOK_SORTED(ent_de_body_ends) &&
+	    ETOK_SORTED(ent_rom_of_town);
 }
 
 bool
@@ -352,6 +365,8 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_rom_joiners);
 	case ENT_L_DE_DET:
 		return ETOK_FIND(f, ent_de_dets);
+	case ENT_L_ROM_TOWN:
+		return ETOK_FIND(f, ent_rom_of_town);
 	}
 	return false;
 }

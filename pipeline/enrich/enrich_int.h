@@ -111,7 +111,9 @@ enum ent_list {
 	ENT_L_ROM_SITE,  /* their words opening a street's or venue's name */
 	ENT_L_ROM_ART,   /* their articles */
 	ENT_L_ROM_JOIN,  /* their particles inside a name ("de", "del") */
-	ENT_L_DE_DET     /* German determiners and pronouns ("Ihre") */
+	ENT_L_DE_DET,    /* German determiners and pronouns ("Ihre") */
+	ENT_L_ROM_TOWN   /* romance words whose "de" names a town
+	                    ("maire", "parquet", "université") */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);

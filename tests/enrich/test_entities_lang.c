@@ -273,6 +273,18 @@ test_entities_romance_words(void **state)
 	assert_false(has_name(&a->places, "Twitter"));
 	article_free(a);
 
+	/* "de" after a town's body or office in lower case names a town;
+	 * after another noun it may name a firm */
+	a = run("fr", NULL, "En juin, le parquet de Brest a ouvert une "
+	    "enquête sur l'ancien maire de Fresnes, qui enseignait à "
+	    "l'université de Nantes, a dit le directeur de Mediapart.");
+	assert_true(has_name(&a->places, "Brest"));
+	assert_true(has_name(&a->places, "Fresnes"));
+	assert_true(has_name(&a->places, "Nantes"));
+	assert_false(has_name(&a->organisations, "Brest"));
+	assert_false(has_name(&a->places, "Mediapart"));
+	article_free(a);
+
 	/* ISO's "Region" names are places in the text of their country's
 	 * languages only: Italy's in Italian, not in English ("Lazio" is a
 	 * club there) nor in German, which writes "Latium" and "Marken" */
