@@ -442,13 +442,48 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 	return true;
 }
 
+/* Whether word i is a part of a web or mail address, which runs from
+ * a space to a space ("https://p.dw.com/p/RPYx", a host's path
+ * "twitter.com/Raulramirezpy/status", "@Raulramirezpy"); "US/China" is
+ * prose. */
+static bool
+ent_in_address(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t a = k->off, e = k->off + k->len, j;
+
+	if (a == 0 || c->s[a - 1] == ' ' || c->s[a - 1] == '\n')
+		return false;  /* fast: most words open after a space */
+	while (a > 0 && k->off - a < 256 && c->s[a - 1] != ' ' &&
+	    c->s[a - 1] != '\n' && c->s[a - 1] != '(')
+		a--;
+	while (c->s[e] != '\0' && e - k->off < 256 && c->s[e] != ' ' &&
+	    c->s[e] != '\n' && c->s[e] != ')')
+		e++;
+	if (c->s[a] == '@' || (e - a > 4 && strncmp(c->s + a, "www.", 4) == 0))
+		return true;
+	for (j = a; j + 3 <= e; j++)
+		if (c->s[j] == ':' && c->s[j + 1] == '/' && c->s[j + 2] == '/')
+			return true;
+	/* a host before the first slash: "twitter.com/Name" */
+	for (j = a; j < e && c->s[j] != '/'; j++)
+		;
+	if (j < e && j < k->off)
+		for (; j > a + 1; j--)
+			if (c->s[j - 1] >= 'a' && c->s[j - 1] <= 'z' &&
+			    c->s[j - 2] == '.')
+				return true;
+	return false;
+}
+
 bool
 ent_cap(const struct ent_ctx *c, size_t i)
 {
 	const struct etok *k = &c->t->v[i];
 	size_t j;
 
-	if (!(k->flags & (ETOK_CAP | ETOK_ALLCAP)) || (k->flags & ETOK_NUM))
+	if (!(k->flags & (ETOK_CAP | ETOK_ALLCAP)) || (k->flags & ETOK_NUM) ||
+	    ent_in_address(c, i))
 		return false;
 	/* Latin capitals with letters of a caseless script after them
 	 * (kana, Han, Hangul: lead bytes 0xe3-0xed; Thai) are a word and a
