@@ -165,6 +165,35 @@ ent_cyr_merge(struct ent_ctx *c)
 	}
 }
 
+/* The one full person name of ref (two words or more) whose first word
+ * is another case form of the Cyrillic word name ("Динару" of "Динара
+ * Снижевская"), or NULL where none is or several are: a person named by
+ * the given name alone, in the accusative, which no list of given names
+ * has. (In Latin script a word that opens a person's name is as often a
+ * firm's before a product's: "Apple Music", "Google Assistant".) */
+static const char *
+ent_first_of(const struct ent_ctx *ref, const char *name)
+{
+	size_t i, n = strlen(name), sn = ent_cyr_stem(name, n), w;
+	const char *found = NULL, *x;
+
+	if (sn == n)
+		return NULL;  /* no Cyrillic case ending */
+	for (i = 0; i < ref->n; i++) {
+		if (ref->runs[i].kind != ENT_PERSON || ref->runs[i].weak)
+			continue;
+		x = ref->runs[i].name;
+		w = strcspn(x, " ");
+		if (x[w] == '\0' || (w == n && memcmp(x, name, n) == 0) ||
+		    ent_cyr_stem(x, w) != sn || memcmp(x, name, sn) != 0)
+			continue;
+		if (found != NULL && strcmp(found, x) != 0)
+			return NULL;
+		found = x;
+	}
+	return found;
+}
+
 /* A single unknown word of c that is an organisation by default is a
  * place where one of its mentions is (by ref's runs: "Alcaldía de
  * Medellín", "Medellín se ha convertido" beside "en Medellín"). */
@@ -222,6 +251,9 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 			fn = ent_fullest_stem(&full, r->name);
 		if (fn == NULL && r->b - r->a == 1)
 			fn = ent_fullest_stem(&own, r->name);
+		/* "Динару" beside "Динара Снижевская" */
+		if (fn == NULL && r->b - r->a == 1 && r->single)
+			fn = ent_first_of(ref, r->name);
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}

@@ -425,6 +425,30 @@ test_entities_german_orgs(void **state)
 	article_free(a);
 }
 
+/* Russian: a given name alone in another case than the full name's
+ * ("Динару" beside "Динара Снижевская") is that person, not an
+ * organisation, whether or not a list of given names has it; a firm's
+ * name before a product's stays the firm's in Latin script. */
+static void
+test_entities_russian_given(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("ru", NULL, "Динара Снижевская открыла своё кафе в прошлом "
+	    "году, и на открытие пришли все её друзья. Гости поздравили "
+	    "Динару и пожелали ей удачи, а потом долго фотографировались "
+	    "у входа.");
+	assert_true(has_name(&a->people, "Динара Снижевская"));
+	assert_false(has_name(&a->organisations, "Динару"));
+	article_free(a);
+
+	a = run("en", NULL, "Apple said on Monday that Apple Music would "
+	    "raise its prices in the autumn, the company told reporters.");
+	assert_true(has_name(&a->organisations, "Apple"));
+	article_free(a);
+}
+
 /* Chinese has no capitals and no spaces, Arabic no capitals: no name is
  * found in them rather than fragments; of the Latin words of Chinese and
  * Korean text only places and acronyms are names. */
@@ -519,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_entities_elision),
 		cmocka_unit_test(test_entities_romance_words),
 		cmocka_unit_test(test_entities_german_orgs),
+		cmocka_unit_test(test_entities_russian_given),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
