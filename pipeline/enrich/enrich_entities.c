@@ -849,6 +849,19 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		;
 	if (i == b && b - a >= 3)
 		return;
+	/* "ZOBACZ WIDEO Bartosz Zmarzlik", "WATCH NOW Jane Doe": words in
+	 * capitals before a name of two words or more are a label's, but
+	 * for a body's ("PUBLIC VOICE Lab Verein") */
+	if (i >= a + 2 && i + 1 < b && ent_place_of(c, a, i) == NULL) {
+		for (p = i; p < b && !ent_word_is(c, p, ENT_W_ORG) &&
+		    !(c->nouns && ent_word_is(c, p, ENT_W_DEORG)) &&
+		    !(c->romance && ent_word_is(c, p, ENT_W_RORG)); p++)
+			;
+		if (p == b) {
+			ent_class(c, i, b, false, cue);
+			return;
+		}
+	}
 	for (i = a; i < b; i++) {
 		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
 		    ent_word_is(c, i, ENT_W_RTITLE))) {

@@ -443,6 +443,20 @@ test_entities_russian_given(void **state)
 	assert_false(has_name(&a->organisations, "Динару"));
 	article_free(a);
 
+	/* a label in capitals before a name is no part of it, a body's
+	 * name in capitals is */
+	a = run("pl", NULL, "Mecz był bardzo emocjonujący dla wszystkich "
+	    "kibiców.\n\nZOBACZ WIDEO Bartosz Zmarzlik o sezonie i planach "
+	    "na przyszłość.\n\nZawodnik mówił długo o swoich planach na "
+	    "kolejny sezon.");
+	assert_true(has_name(&a->people, "Bartosz Zmarzlik"));
+	assert_false(has_word(&a->people, "WIDEO"));
+	article_free(a);
+	a = run("de", NULL, "Die Studie wurde vom PUBLIC VOICE Lab Verein in "
+	    "Wien erstellt, teilten die Autoren am Montag mit.");
+	assert_true(has_name(&a->organisations, "PUBLIC VOICE Lab Verein"));
+	article_free(a);
+
 	a = run("en", NULL, "Apple said on Monday that Apple Music would "
 	    "raise its prices in the autumn, the company told reporters.");
 	assert_true(has_name(&a->organisations, "Apple"));
