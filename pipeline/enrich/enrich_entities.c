@@ -167,6 +167,10 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		break;
 	case ENT_W_PLACE:
 		m->place = ent_place_in(ent_place_find_inflected(f), c->lang);
+		/* Polish inflects places too: "w Rosji", "z Ukrainy" */
+		if (m->place == NULL && c->lang != NULL &&
+		    strcmp(c->lang, "pl") == 0 && !(c->t->v[i].flags & ETOK_ALLCAP))
+			m->place = ent_place_in(ent_place_find_pl(f), "pl");
 		r = m->place != NULL;
 		break;
 	case ENT_W_KIND:

@@ -233,6 +233,10 @@ const struct ent_place *ent_place_in(const struct ent_place *pl,
 /* ent_place_find(), or for a Cyrillic word the place one of its case
  * forms names ("России" -> Russia). */
 const struct ent_place *ent_place_find_inflected(const char *folded);
+/* The place a Polish case form names ("Rosji", "Ukrainy", "Meksyku",
+ * "Czechach" are "Rosja", "Ukraina", "Meksyk", "Czechy"), or NULL; the
+ * caller asks ent_place_in() for Polish text. */
+const struct ent_place *ent_place_find_pl(const char *folded);
 /* True if a place name is word or starts with word and a space. */
 bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country

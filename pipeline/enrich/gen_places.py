@@ -28,13 +28,14 @@ SUPPORTED = "/usr/share/i18n/SUPPORTED"
 LOCALE = "/usr/share/locale"
 CYRILLIC = ("ru", "uk")
 # Languages whose names of places are taken for their own text only.
-LATIN = ("de", "fr", "es", "it", "pt")
+LATIN = ("de", "fr", "es", "it", "pt", "pl")
 # Short names a language writes that iso-codes' catalogues lack (they
 # give "Federación Rusa", "Russie, Fédération de").
 SHORT = {"de": {"Russland": "RU", "USA": "US"},
          "fr": {"Russie": "RU"},
          "es": {"Rusia": "RU", "EE. UU.": "US", "EEUU": "US"},
-         "pt": {"Rússia": "RU", "EUA": "US"}}
+         "pt": {"Rússia": "RU", "EUA": "US"},
+         "pl": {"Rosja": "RU", "USA": "US"}}
 
 # Abbreviations news writes for countries, with their ISO 3166-1 code;
 # iso-codes has only alpha codes, most of which are also ordinary words
@@ -208,7 +209,7 @@ def main():
                 if parts[0] not in ("America", "Indian"):
                     add(parts[0], 2)
 
-    # The names in German, French, Spanish, Italian and Portuguese of
+    # The names in German, French, Spanish, Italian, Portuguese and Polish of
     # countries and of large subdivisions ("Frankreich", "Bayern",
     # "Alemania"), for text of the languages that write them only: in
     # another language some are words ("Island" is Iceland in German). A

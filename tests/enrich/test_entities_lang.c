@@ -425,6 +425,29 @@ test_entities_german_orgs(void **state)
 	article_free(a);
 }
 
+/* Polish: the country names of iso-codes' Polish catalogue are places in
+ * their case forms too ("w Polsce", "z Rosji", "na Ukrainie"). */
+static void
+test_entities_polish_places(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Bezrobocie w Polsce jest najniższe w całej "
+	    "Unii, a sytuacja w Rosji i na Ukrainie pogarsza się z każdym "
+	    "miesiącem, jak podaje urząd. Eksport do Meksyku rośnie, a "
+	    "Czechy i Holandia notują spadki.");
+	assert_true(has_name(&a->places, "Polska"));
+	assert_true(has_name(&a->places, "Rosja"));
+	assert_true(has_name(&a->places, "Ukraina"));
+	assert_true(has_name(&a->places, "Meksyk"));
+	assert_true(has_name(&a->places, "Czechy"));
+	assert_false(has_name(&a->organisations, "Polsce"));
+	assert_false(has_name(&a->organisations, "Rosji"));
+	assert_false(has_name(&a->organisations, "Meksyku"));
+	article_free(a);
+}
+
 /* Russian: a given name alone in another case than the full name's
  * ("Динару" beside "Динара Снижевская") is that person, not an
  * organisation, whether or not a list of given names has it; a firm's
@@ -558,6 +581,7 @@ main(void)
 		cmocka_unit_test(test_entities_romance_words),
 		cmocka_unit_test(test_entities_german_orgs),
 		cmocka_unit_test(test_entities_russian_given),
+		cmocka_unit_test(test_entities_polish_places),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
