@@ -78,21 +78,24 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 /* The longest full name whose last word is a case form of the Cyrillic
  * word name (the same stem), or NULL: Russian inflects surnames, so
  * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
- * is in the article. */
+ * is in the article; with pl, of the Polish word name ("Pawlickiego" is
+ * Piotr Pawlicki's). */
 static const char *
-ent_fullest_stem(const struct ent_suffixes *t, const char *name)
+ent_fullest_stem(const struct ent_suffixes *t, const char *name, bool pl)
 {
 	size_t i, n = strlen(name), sn, sl;
 	const char *best = NULL, *last;
 
-	if ((unsigned char)name[0] != 0xd0 && (unsigned char)name[0] != 0xd1)
+	if (!pl && (unsigned char)name[0] != 0xd0 &&
+	    (unsigned char)name[0] != 0xd1)
 		return NULL;
-	sn = ent_cyr_stem(name, n);
+	sn = pl ? ent_pl_stem(name, n) : ent_cyr_stem(name, n);
 	for (i = 0; i < t->n; i++) {
 		last = t->v[i].suf;
 		if (strchr(last, ' ') != NULL)
 			continue;
-		sl = ent_cyr_stem(last, strlen(last));
+		sl = pl ? ent_pl_stem(last, strlen(last)) :
+		    ent_cyr_stem(last, strlen(last));
 		if (sl == sn && memcmp(last, name, sn) == 0 &&
 		    (best == NULL || strlen(t->v[i].full) > strlen(best)))
 			best = t->v[i].full;
@@ -227,6 +230,8 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 	struct ent_suffixes full = { 0 }, own = { 0 };
 	char **repl = xcalloc(c->n + 1, sizeof(*repl));
 	size_t i;
+	/* Polish inflects surnames in Latin letters */
+	bool pl = c->lang != NULL && strcmp(c->lang, "pl") == 0;
 
 	ent_suffixes_add(ref, &full);
 	if (full.n > 1)
@@ -248,9 +253,9 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		if (fn == NULL)
 			fn = ent_fullest(&own, r->name);
 		if (fn == NULL && r->b - r->a == 1)
-			fn = ent_fullest_stem(&full, r->name);
+			fn = ent_fullest_stem(&full, r->name, pl);
 		if (fn == NULL && r->b - r->a == 1)
-			fn = ent_fullest_stem(&own, r->name);
+			fn = ent_fullest_stem(&own, r->name, pl);
 		/* "Динару" beside "Динара Снижевская" */
 		if (fn == NULL && r->b - r->a == 1 && r->single)
 			fn = ent_first_of(ref, r->name);

@@ -376,6 +376,26 @@ ent_list_has(enum ent_list which, const char *f)
  * and "Андрея" are "Андре"), or n for a
  * word of another script or one too short to hold an ending. */
 size_t
+ent_pl_stem(const char *w, size_t n)
+{
+	/* longest first: "Pawlickiego", "Protasiewiczowi", "Vaculikiem",
+	 * "Lewandowskim", "Kuberą", "Sajfutdinowa" */
+	static const char *const ends[] = {
+		"iego", "iemu", "ego", "emu", "owi", "iem", "em", "im", "ym",
+		"\u0105", "\u0119", "a", "e", "i", "u", "y",
+	};
+	size_t i, e;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		e = strlen(ends[i]);
+		/* a stem of four bytes or more */
+		if (n >= e + 4 && memcmp(w + n - e, ends[i], e) == 0)
+			return n - e;
+	}
+	return n;
+}
+
+size_t
 ent_cyr_stem(const char *w, size_t n)
 {
 	static const char *const ends[] = {

@@ -446,6 +446,16 @@ test_entities_polish_places(void **state)
 	assert_false(has_name(&a->organisations, "Rosji"));
 	assert_false(has_name(&a->organisations, "Meksyku"));
 	article_free(a);
+
+	/* a surname's case forms are the person's */
+	a = run("pl", NULL, "Piotr Pawlicki wygrał bieg, a Janusz Kołodziej "
+	    "był drugi. Trener chwalił potem Pawlickiego, a kibice długo "
+	    "rozmawiali z Kołodziejem o wyścigu.");
+	assert_true(has_name(&a->people, "Piotr Pawlicki"));
+	assert_true(has_name(&a->people, "Janusz Kołodziej"));
+	assert_false(has_name(&a->organisations, "Pawlickiego"));
+	assert_false(has_name(&a->organisations, "Kołodziejem"));
+	article_free(a);
 }
 
 /* Russian: a given name alone in another case than the full name's
