@@ -806,6 +806,16 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 		    (ent_word_is(c, a, ENT_W_WORD) ||
 		    ent_word_is(c, a, ENT_W_ENWORD)))
 			drop = true;
+		/* Polish, which has no dictionary here: a sentence's first
+		 * word that is never capitalised inside a sentence
+		 * ("Kłopoty Sajfutdinowa", "Zarazem Czechy"); not Russian,
+		 * whose given names the list lacks too often ("Динара") */
+		if (!drop && sent && c->openers && a + 1 < b &&
+		    !ent_seen_inside(c, a) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_PLACE) &&
+		    !(c->t->v[a].flags & ETOK_ALLCAP))
+			drop = true;
 		/* French, Spanish: a word of the language opening a
 		 * sentence ("Selon Mediapart", "Durante ...") */
 		if (!drop && sent && c->romance && a + 1 < b &&
@@ -1142,6 +1152,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	bc.romance = lang != NULL && (strcmp(lang, "fr") == 0 ||
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
+	bc.openers = lang != NULL && strcmp(lang, "pl") == 0;
 	bc.lang = lang;
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
@@ -1188,6 +1199,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		tc.nouns = bc.nouns;
 		tc.romance = bc.romance;
 		tc.caseless = bc.caseless;
+		tc.openers = bc.openers;
 		tc.lang = lang;
 		if (ent_elide(title, &tt, tc.romance, &tel, &tart)) {
 			tc.t = &tel;

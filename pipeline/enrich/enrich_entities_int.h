@@ -91,6 +91,8 @@ struct ent_ctx {
 	bool romance;        /* French, Spanish, Italian or Portuguese */
 	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
 	                        places and acronyms are names */
+	bool openers;        /* Polish: a sentence's first word never
+	                        capitalised inside one opens no name */
 	const char *lang;    /* the text's language, or NULL */
 	const bool *art;     /* art[i]: word i is written after an elided
 	                        article ("l'OMS"); NULL if none is */

@@ -456,6 +456,17 @@ test_entities_polish_places(void **state)
 	assert_false(has_name(&a->organisations, "Pawlickiego"));
 	assert_false(has_name(&a->organisations, "Kołodziejem"));
 	article_free(a);
+
+	/* a sentence's first word never capitalised inside a sentence
+	 * opens no name */
+	a = run("pl", NULL, "Rzecznik Kremla Dmitrij Pieskow zaprzeczył. "
+	    "Zarazem Czechy wydaliły dyplomatów, a minister Jan Hamáček "
+	    "mówił o sabotażu. Socjaldemokrata Jan Hamáček nie komentował.");
+	assert_false(has_word(&a->people, "Rzecznik"));
+	assert_false(has_word(&a->people, "Zarazem"));
+	assert_false(has_word(&a->people, "Socjaldemokrata"));
+	assert_true(has_name(&a->people, "Jan Hamáček"));
+	article_free(a);
 }
 
 /* Russian: a given name alone in another case than the full name's
