@@ -963,6 +963,17 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		ent_class_romance(c, a, b);
 		return;
 	}
+	/* Polish: a body's head word in any case ("Koalicji
+	 * Obywatelskiej", "Głównego Urzędu Statystycznego") */
+	if (b - a >= 2 && c->openers) {
+		for (i = a; i < b && !ent_pl_org(ent_fold_tok(c, i)); i++)
+			;
+		if (i < b) {
+			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+			    false, false);
+			return;
+		}
+	}
 	if (b - a >= 2) {
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);

@@ -375,6 +375,34 @@ ent_list_has(enum ent_list which, const char *f)
  * case ending ("Пескова", "Пескову", "Песковым" are "Песков"; "Андрей"
  * and "Андрея" are "Андре"), or n for a
  * word of another script or one too short to hold an ending. */
+/* The stems of Polish words that head a body's name, in any case
+ * ("Koalicji Obywatelskiej", "Głównego Urzędu Statystycznego",
+ * "Ambasady Federacji Rosyjskiej", "Informacyjna Służba Bezpieczeństwa"). */
+static const char *const ent_pl_org_stems[] = {
+	"agencj", "ambasad", "bank", "biur", "centrum", "federacj", "fundacj",
+	"fundusz", "grup", "inspekcj", "instytut", "izb", "kancelari", "klub",
+	"koalicj", "komisj", "komitet", "konfederacj", "kongres",
+	"ministerstw", "organizacj", "parti", "platform", "policj",
+	"prokuratur", "sejm", "senat", "spółk", "stowarzyszeni", "straż",
+	"sąd", "służb", "trybunał", "uni", "uniwersytet", "urząd", "urzęd",
+	"zarząd", "związ",
+};
+
+bool
+ent_pl_org(const char *f)
+{
+	size_t i, n = strlen(f), e;
+
+	for (i = 0; i < ETOK_COUNT(ent_pl_org_stems); i++) {
+		e = strlen(ent_pl_org_stems[i]);
+		/* "uni" is "Unia", "Unii", "Unię", not "Uniwersalny" */
+		if (n >= e && strncmp(f, ent_pl_org_stems[i], e) == 0 &&
+		    n <= e + (e < 4 ? 2 : 5))
+			return true;
+	}
+	return false;
+}
+
 size_t
 ent_pl_stem(const char *w, size_t n)
 {

@@ -467,6 +467,17 @@ test_entities_polish_places(void **state)
 	assert_false(has_word(&a->people, "Socjaldemokrata"));
 	assert_true(has_name(&a->people, "Jan Hamáček"));
 	article_free(a);
+
+	/* a body's head word in any case makes an organisation */
+	a = run("pl", NULL, "Dane podał szef Informacyjnej Służby "
+	    "Bezpieczeństwa, a posłowie Koalicji Obywatelskiej zażądali "
+	    "wyjaśnień od premiera Mateusza Morawieckiego.");
+	assert_true(has_name(&a->organisations,
+	    "Informacyjnej Służby Bezpieczeństwa"));
+	assert_true(has_name(&a->organisations, "Koalicji Obywatelskiej"));
+	assert_false(has_word(&a->people, "Koalicji"));
+	assert_false(has_word(&a->people, "Służby"));
+	article_free(a);
 }
 
 /* Russian: a given name alone in another case than the full name's
