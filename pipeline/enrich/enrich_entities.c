@@ -486,8 +486,7 @@ ent_cap(const struct ent_ctx *c, size_t i)
 	const struct etok *k = &c->t->v[i];
 	size_t j;
 
-	if (!(k->flags & (ETOK_CAP | ETOK_ALLCAP)) || (k->flags & ETOK_NUM) ||
-	    ent_in_address(c, i))
+	if (!(k->flags & (ETOK_CAP | ETOK_ALLCAP)) || (k->flags & ETOK_NUM))
 		return false;
 	/* Latin capitals with letters of a caseless script after them
 	 * (kana, Han, Hangul: lead bytes 0xe3-0xed; Thai) are a word and a
@@ -993,7 +992,7 @@ ent_scan(struct ent_ctx *c)
 		size_t j;
 		bool the = false, cue = false;
 
-		if (!ent_cap(c, i)) {
+		if (!ent_cap(c, i) || ent_in_address(c, i)) {
 			i++;
 			continue;
 		}
@@ -1009,7 +1008,7 @@ ent_scan(struct ent_ctx *c)
 		}
 		j = i + 1;
 		while (j < t->n && ent_plain_gap(c, j - 1)) {
-			if (ent_cap(c, j)) {
+			if (ent_cap(c, j) && !ent_in_address(c, j)) {
 				j++;
 				continue;
 			}

@@ -275,12 +275,6 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	 * place, an event or a term ("Römische Reich", "Indischen Ozean",
 	 * "Arabische Frühling", "Olympische Spiele"), and other adjectives
 	 * so written terms ("Künstliche Intelligenz"). */
-	m = b - 1;
-	if (m > a + 1 && ((c->t->v[m].flags & ETOK_ALLCAP) ||
-	    ent_word_is(c, m, ENT_W_PLACE)))
-		m--;
-	if (!ent_de_body(etok_folded(c->t, m)))
-		return false;
 	l = f + n;
 	m = l[-1] == 'e' ? 1 : n > 3 && (strcmp(l - 2, "en") == 0 ||
 	    strcmp(l - 2, "er") == 0 || strcmp(l - 2, "es") == 0) ? 2 : 0;
@@ -291,6 +285,12 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    !ent_dict_word("de_low", k->hash) ||
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
 	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
+		return false;
+	m = b - 1;
+	if (m > a + 1 && ((c->t->v[m].flags & ETOK_ALLCAP) ||
+	    ent_word_is(c, m, ENT_W_PLACE)))
+		m--;
+	if (!ent_de_body(etok_folded(c->t, m)))
 		return false;
 	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
 	    false);
