@@ -71,9 +71,16 @@
  * case ("Олесю") is no organisation, and the case forms of a full name
  * are one person under the form with the fewest oblique endings.
  *
+ * Polish inflects names in Latin letters: its country names are found
+ * in their case forms ("w Polsce"), a surname's case forms are the
+ * person's ("Pawlickiego"), a body's head word in any case makes an
+ * organisation ("Koalicji Obywatelskiej"), and a sentence's first word
+ * the text never capitalises inside a sentence opens no name.
+ *
  * French, Spanish, Italian, Portuguese, and German organisations and
  * unknown names: enrich_entities_lang.c, with Debian's spelling
- * dictionaries (a word a language knows is no name).
+ * dictionaries (a word a language knows is no name). The words of a
+ * web or mail address are never a name.
  *
  * Limits. Other languages get the capitalisation and gazetteer rules
  * only. Single unknown capitalised words default to organisations, so
@@ -169,7 +176,8 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		m->place = ent_place_in(ent_place_find_inflected(f), c->lang);
 		/* Polish inflects places too: "w Rosji", "z Ukrainy" */
 		if (m->place == NULL && c->lang != NULL &&
-		    strcmp(c->lang, "pl") == 0 && !(c->t->v[i].flags & ETOK_ALLCAP))
+		    strcmp(c->lang, "pl") == 0 &&
+		    !(c->t->v[i].flags & ETOK_ALLCAP))
 			m->place = ent_place_in(ent_place_find_pl(f), "pl");
 		r = m->place != NULL;
 		break;
@@ -292,63 +300,6 @@ ent_lower(struct ent_ctx *c, size_t i)
 	return ent_hset_has(&c->lower, c->t->v[i].hash);
 }
 
-/* Whether the one word i is no name by its shape or its place: a code
- * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
- * before a number ("Sept. 30", "No. 5"), a function word in capitals
- * of a profiled language ("NOT", "UND"), an abstract noun ("Russophobia",
- * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
-bool
-ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
-{
-	const struct etok *k = &c->t->v[i];
-	const char *w = c->s + k->off, *f = ent_fold_tok(c, i);
-	static const char *const abstract[] = {
-		"ism", "isms", "phobia", "mania", "ology", "ness",
-	};
-	size_t j, n = strlen(f), q;
-
-	for (j = 0; j < k->len; j++) {
-		if (w[j] >= '0' && w[j] <= '9')
-			return true;
-		if (w[j] == '\'' && j + 1 < k->len && w[j + 1] >= 'a' &&
-		    w[j + 1] <= 'z')
-			return true;
-		/* ’ */
-		if ((unsigned char)w[j] == 0xe2 && j + 3 < k->len &&
-		    (unsigned char)w[j + 1] == 0x80 &&
-		    (unsigned char)w[j + 2] == 0x99 && w[j + 3] >= 'a' &&
-		    w[j + 3] <= 'z')
-			return true;
-	}
-	if ((k->flags & ETOK_ABBR) && i + 1 < c->t->n &&
-	    (c->t->v[i + 1].flags & ETOK_NUM) &&
-	    c->t->v[i + 1].sent == k->sent)
-		return true;
-	if (acro) {
-		/* "NOT", but "the WHO" */
-		if (!the && (ent_word_is(c, i, ENT_W_FUNCTION) ||
-		    ent_word_is(c, i, ENT_W_STOP) ||
-		    ent_word_is(c, i, ENT_W_LANG)))
-			return true;
-		/* the determiner, or it and one lower-case word ("its
-		 * cancelled IPO"), and the phrase ends */
-		j = i > 0 && !(c->t->v[i - 1].flags & (ETOK_CAP |
-		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
-		    i - 1 : i;
-		return j > 0 && c->t->v[j - 1].sent == k->sent &&
-		    (ent_word_is(c, j - 1, ENT_W_DET) || (c->nouns &&
-		    ent_word_is(c, j - 1, ENT_W_DEDET))) &&
-		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
-		    ent_word_is(c, i + 1, ENT_W_STOP));
-	}
-	for (j = 0; j < sizeof(abstract) / sizeof(abstract[0]); j++) {
-		q = strlen(abstract[j]);
-		if (n > q + 2 && strcmp(f + n - q, abstract[j]) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* The words [a, b) joined by single spaces; the first letter of each word
  * upper-cased when fix is set (ASCII only). */
 char *
@@ -444,40 +395,6 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 		if (c->s[p] != ' ')
 			return false;
 	return true;
-}
-
-/* Whether word i is a part of a web or mail address, which runs from
- * a space to a space ("https://p.dw.com/p/RPYx", a host's path
- * "twitter.com/Raulramirezpy/status", "@Raulramirezpy"); "US/China" is
- * prose. */
-static bool
-ent_in_address(const struct ent_ctx *c, size_t i)
-{
-	const struct etok *k = &c->t->v[i];
-	size_t a = k->off, e = k->off + k->len, j;
-
-	if (a == 0 || c->s[a - 1] == ' ' || c->s[a - 1] == '\n')
-		return false;  /* fast: most words open after a space */
-	while (a > 0 && k->off - a < 256 && c->s[a - 1] != ' ' &&
-	    c->s[a - 1] != '\n' && c->s[a - 1] != '(')
-		a--;
-	while (c->s[e] != '\0' && e - k->off < 256 && c->s[e] != ' ' &&
-	    c->s[e] != '\n' && c->s[e] != ')')
-		e++;
-	if (c->s[a] == '@' || (e - a > 4 && strncmp(c->s + a, "www.", 4) == 0))
-		return true;
-	for (j = a; j + 3 <= e; j++)
-		if (c->s[j] == ':' && c->s[j + 1] == '/' && c->s[j + 2] == '/')
-			return true;
-	/* a host before the first slash: "twitter.com/Name" */
-	for (j = a; j < e && c->s[j] != '/'; j++)
-		;
-	if (j < e && j < k->off)
-		for (; j > a + 1; j--)
-			if (c->s[j - 1] >= 'a' && c->s[j - 1] <= 'z' &&
-			    c->s[j - 2] == '.')
-				return true;
-	return false;
 }
 
 bool
