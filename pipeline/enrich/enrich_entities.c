@@ -71,9 +71,16 @@
  * case ("Олесю") is no organisation, and the case forms of a full name
  * are one person under the form with the fewest oblique endings.
  *
+ * Polish inflects names in Latin letters: its country names are found
+ * in their case forms ("w Polsce"), a surname's case forms are the
+ * person's ("Pawlickiego"), a body's head word in any case makes an
+ * organisation ("Koalicji Obywatelskiej"), and a sentence's first word
+ * the text never capitalises inside a sentence opens no name.
+ *
  * French, Spanish, Italian, Portuguese, and German organisations and
  * unknown names: enrich_entities_lang.c, with Debian's spelling
- * dictionaries (a word a language knows is no name).
+ * dictionaries (a word a language knows is no name). The words of a
+ * web or mail address are never a name.
  *
  * Limits. Other languages get the capitalisation and gazetteer rules
  * only. Single unknown capitalised words default to organisations, so
@@ -167,6 +174,11 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		break;
 	case ENT_W_PLACE:
 		m->place = ent_place_in(ent_place_find_inflected(f), c->lang);
+		/* Polish inflects places too: "w Rosji", "z Ukrainy" */
+		if (m->place == NULL && c->lang != NULL &&
+		    strcmp(c->lang, "pl") == 0 &&
+		    !(c->t->v[i].flags & ETOK_ALLCAP))
+			m->place = ent_place_in(ent_place_find_pl(f), "pl");
 		r = m->place != NULL;
 		break;
 	case ENT_W_KIND:
@@ -286,63 +298,6 @@ ent_lower(struct ent_ctx *c, size_t i)
 	}
 	/* 64-bit hashes of the folded forms: a collision is negligible */
 	return ent_hset_has(&c->lower, c->t->v[i].hash);
-}
-
-/* Whether the one word i is no name by its shape or its place: a code
- * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
- * before a number ("Sept. 30", "No. 5"), a function word in capitals
- * of a profiled language ("NOT", "UND"), an abstract noun ("Russophobia",
- * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
-bool
-ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
-{
-	const struct etok *k = &c->t->v[i];
-	const char *w = c->s + k->off, *f = ent_fold_tok(c, i);
-	static const char *const abstract[] = {
-		"ism", "isms", "phobia", "mania", "ology", "ness",
-	};
-	size_t j, n = strlen(f), q;
-
-	for (j = 0; j < k->len; j++) {
-		if (w[j] >= '0' && w[j] <= '9')
-			return true;
-		if (w[j] == '\'' && j + 1 < k->len && w[j + 1] >= 'a' &&
-		    w[j + 1] <= 'z')
-			return true;
-		/* ’ */
-		if ((unsigned char)w[j] == 0xe2 && j + 3 < k->len &&
-		    (unsigned char)w[j + 1] == 0x80 &&
-		    (unsigned char)w[j + 2] == 0x99 && w[j + 3] >= 'a' &&
-		    w[j + 3] <= 'z')
-			return true;
-	}
-	if ((k->flags & ETOK_ABBR) && i + 1 < c->t->n &&
-	    (c->t->v[i + 1].flags & ETOK_NUM) &&
-	    c->t->v[i + 1].sent == k->sent)
-		return true;
-	if (acro) {
-		/* "NOT", but "the WHO" */
-		if (!the && (ent_word_is(c, i, ENT_W_FUNCTION) ||
-		    ent_word_is(c, i, ENT_W_STOP) ||
-		    ent_word_is(c, i, ENT_W_LANG)))
-			return true;
-		/* the determiner, or it and one lower-case word ("its
-		 * cancelled IPO"), and the phrase ends */
-		j = i > 0 && !(c->t->v[i - 1].flags & (ETOK_CAP |
-		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
-		    i - 1 : i;
-		return j > 0 && c->t->v[j - 1].sent == k->sent &&
-		    (ent_word_is(c, j - 1, ENT_W_DET) || (c->nouns &&
-		    ent_word_is(c, j - 1, ENT_W_DEDET))) &&
-		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
-		    ent_word_is(c, i + 1, ENT_W_STOP));
-	}
-	for (j = 0; j < sizeof(abstract) / sizeof(abstract[0]); j++) {
-		q = strlen(abstract[j]);
-		if (n > q + 2 && strcmp(f + n - q, abstract[j]) == 0)
-			return true;
-	}
-	return false;
 }
 
 /* The words [a, b) joined by single spaces; the first letter of each word
@@ -767,6 +722,16 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 		    (ent_word_is(c, a, ENT_W_WORD) ||
 		    ent_word_is(c, a, ENT_W_ENWORD)))
 			drop = true;
+		/* Polish, which has no dictionary here: a sentence's first
+		 * word that is never capitalised inside a sentence
+		 * ("Kłopoty Sajfutdinowa", "Zarazem Czechy"); not Russian,
+		 * whose given names the list lacks too often ("Динара") */
+		if (!drop && sent && c->openers && a + 1 < b &&
+		    !ent_seen_inside(c, a) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_PLACE) &&
+		    !(c->t->v[a].flags & ETOK_ALLCAP))
+			drop = true;
 		/* French, Spanish: a word of the language opening a
 		 * sentence ("Selon Mediapart", "Durante ...") */
 		if (!drop && sent && c->romance && a + 1 < b &&
@@ -814,6 +779,19 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		;
 	if (i == b && b - a >= 3)
 		return;
+	/* "ZOBACZ WIDEO Bartosz Zmarzlik", "WATCH NOW Jane Doe": words in
+	 * capitals before a name of two words or more are a label's, but
+	 * for a body's ("PUBLIC VOICE Lab Verein") */
+	if (i >= a + 2 && i + 1 < b && ent_place_of(c, a, i) == NULL) {
+		for (p = i; p < b && !ent_word_is(c, p, ENT_W_ORG) &&
+		    !(c->nouns && ent_word_is(c, p, ENT_W_DEORG)) &&
+		    !(c->romance && ent_word_is(c, p, ENT_W_RORG)); p++)
+			;
+		if (p == b) {
+			ent_class(c, i, b, false, cue);
+			return;
+		}
+	}
 	for (i = a; i < b; i++) {
 		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
 		    ent_word_is(c, i, ENT_W_RTITLE))) {
@@ -901,6 +879,17 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		ent_class_romance(c, a, b);
 		return;
 	}
+	/* Polish: a body's head word in any case ("Koalicji
+	 * Obywatelskiej", "Głównego Urzędu Statystycznego") */
+	if (b - a >= 2 && c->openers) {
+		for (i = a; i < b && !ent_pl_org(ent_fold_tok(c, i)); i++)
+			;
+		if (i < b) {
+			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+			    false, false);
+			return;
+		}
+	}
 	if (b - a >= 2) {
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);
@@ -920,7 +909,7 @@ ent_scan(struct ent_ctx *c)
 		size_t j;
 		bool the = false, cue = false;
 
-		if (!ent_cap(c, i)) {
+		if (!ent_cap(c, i) || ent_in_address(c, i)) {
 			i++;
 			continue;
 		}
@@ -936,7 +925,7 @@ ent_scan(struct ent_ctx *c)
 		}
 		j = i + 1;
 		while (j < t->n && ent_plain_gap(c, j - 1)) {
-			if (ent_cap(c, j)) {
+			if (ent_cap(c, j) && !ent_in_address(c, j)) {
 				j++;
 				continue;
 			}
@@ -1090,6 +1079,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	bc.romance = lang != NULL && (strcmp(lang, "fr") == 0 ||
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
+	bc.openers = lang != NULL && strcmp(lang, "pl") == 0;
 	bc.lang = lang;
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
@@ -1136,6 +1126,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		tc.nouns = bc.nouns;
 		tc.romance = bc.romance;
 		tc.caseless = bc.caseless;
+		tc.openers = bc.openers;
 		tc.lang = lang;
 		if (ent_elide(title, &tt, tc.romance, &tel, &tart)) {
 			tc.t = &tel;

@@ -91,6 +91,8 @@ struct ent_ctx {
 	bool romance;        /* French, Spanish, Italian or Portuguese */
 	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
 	                        places and acronyms are names */
+	bool openers;        /* Polish: a sentence's first word never
+	                        capitalised inside one opens no name */
 	const char *lang;    /* the text's language, or NULL */
 	const bool *art;     /* art[i]: word i is written after an elided
 	                        article ("l'OMS"); NULL if none is */
@@ -188,11 +190,16 @@ bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
  * (enrich_entities_lang.c). */
 void ent_class_caseless(struct ent_ctx *c, size_t a, size_t b);
 /* enrich_entities.c: the place words [a, b) name, or NULL; adds them as
- * the place pl; whether the one word i is no name by its shape. */
+ * the place pl. */
 const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);
 void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
     const struct ent_place *pl);
+/* enrich_entities_style.c: whether the one word i is no name by its
+ * shape ("S-1", "Sept. 30", "Russophobia", "its IPO."); whether word i
+ * is a part of a web or mail address ("https://p.dw.com/p/RPYx",
+ * "twitter.com/Name", "@Name"). */
 bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
+bool ent_in_address(const struct ent_ctx *c, size_t i);
 
 /* Gives the Cyrillic person names of several words of c the first of
  * their case forms, most often the nominative. */

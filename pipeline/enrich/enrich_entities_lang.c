@@ -218,35 +218,6 @@ ent_de_org_start(struct ent_ctx *c, size_t i)
 	    !ent_word_is(c, i, ENT_W_LANG) && !ent_word_is(c, i, ENT_W_DEROLE);
 }
 
-/* Whether the German noun i, the head of a name from word a, is a
- * plural ("Olympische Spiele", "Olympischen Winterspielen", "Europäischen
- * Standards": events and terms, where a body's name is singular): the
- * dictionary knows it without its ending -s, or, without -e or -en, as
- * a masculine or neuter noun with a genitive -es ("Spieles",
- * "Winterspieles" by its last part; "Kirche" is no "Kirches"). After
- * "des" an -s is a genitive's ("des Deutschen Wetterdienstes"). */
-static bool
-ent_de_plural(struct ent_ctx *c, size_t a, size_t i)
-{
-	const char *f = etok_folded(c->t, i);
-	char buf[96];
-	size_t n = strlen(f), cut;
-	bool gen = a > 0 && c->t->v[a - 1].sent == c->t->v[a].sent &&
-	    etok_is(c->s, &c->t->v[a - 1], "des");
-
-	if (n < 6 || n + 2 > sizeof(buf))
-		return false;
-	if (f[n - 1] == 's' && f[n - 2] != 's' && !gen)
-		return ent_dict_word("de", etok_hash(f, n - 1));
-	cut = strcmp(f + n - 2, "en") == 0 ? 2 : f[n - 1] == 'e' ? 1 : 0;
-	if (cut == 0)
-		return false;
-	memcpy(buf, f, n - cut);
-	memcpy(buf + n - cut, "es", 3);
-	return ent_dict_word("de", etok_hash(buf, n - cut + 2)) ||
-	    ent_de_compound_n(buf, n - cut + 2);
-}
-
 bool
 ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 {
@@ -296,11 +267,14 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 		return true;
 	}
 	/* An adjective of a country or a church capitalised inside a
-	 * sentence opens a body's name: "die Deutsche Bahn", "der
-	 * Europäischen Kommission", "die Evangelische Kirche" (such an
-	 * adjective is written in lower case otherwise; at a sentence's
-	 * start it tells nothing). Other adjectives so written are as often
-	 * terms ("Künstliche Intelligenz", "Erneuerbare Energien"). */
+	 * sentence opens a body's name before a body's head word: "die
+	 * Deutsche Bahn", "der Europäischen Kommission", "die Evangelische
+	 * Kirche", "Europäische Raumfahrtbehörde ESA" (such an adjective is
+	 * written in lower case otherwise; at a sentence's start it tells
+	 * nothing). Before another head it names as often a state, a
+	 * place, an event or a term ("Römische Reich", "Indischen Ozean",
+	 * "Arabische Frühling", "Olympische Spiele"), and other adjectives
+	 * so written terms ("Künstliche Intelligenz"). */
 	l = f + n;
 	m = l[-1] == 'e' ? 1 : n > 3 && (strcmp(l - 2, "en") == 0 ||
 	    strcmp(l - 2, "er") == 0 || strcmp(l - 2, "es") == 0) ? 2 : 0;
@@ -310,8 +284,13 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 	    ent_word_is(c, a + 1, ENT_W_PLACE) ||
 	    !ent_dict_word("de_low", k->hash) ||
 	    !((n - m == 7 && strncmp(f, "deutsch", 7) == 0) ||
-	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)) ||
-	    ent_de_plural(c, a, b - 1))
+	    (n - m > 6 && strncmp(l - m - 4, "isch", 4) == 0)))
+		return false;
+	m = b - 1;
+	if (m > a + 1 && ((c->t->v[m].flags & ETOK_ALLCAP) ||
+	    ent_word_is(c, m, ENT_W_PLACE)))
+		m--;
+	if (!ent_de_body(etok_folded(c->t, m)))
 		return false;
 	ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true), false,
 	    false);
@@ -402,7 +381,8 @@ ent_de_article_before(const struct ent_ctx *c, size_t a)
 bool
 ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 {
-	size_t i;
+	static const char *const other[] = { "fr", "es", "it", "pt" };
+	size_t i, l;
 
 	const struct ent_place *pl;
 	char *name, *key;
@@ -427,6 +407,15 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 	for (i = a; i < b; i++)
 		if (ent_de_no_name(c, i))
 			return false;
+	/* words of one other language are a name in it, no person's:
+	 * "Protezione Civile", "Alianza Cívica", "Frutas Afrodisíacas" */
+	for (l = 0; l < ETOK_COUNT(other); l++) {
+		for (i = a; i < b && ent_lang_word(other[l],
+		    etok_folded(c->t, i), c->t->v[i].hash); i++)
+			;
+		if (i == b)
+			return false;
+	}
 	/* "der Goldman Sachs", "die Harley Benton": a firm or a brand */
 	if (ent_de_article_before(c, a)) {
 		ent_add_run(c, a, b, ENT_ORG, ent_de_org_name(c, a, b, true),
@@ -525,6 +514,18 @@ ent_fr_adjective(const char *f)
 	return false;
 }
 
+/* Whether word i is a lower-case noun of a French name's complement
+ * ("cassation", "l'agriculture"). */
+static bool
+ent_fr_noun(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+
+	return !ent_cap(c, i) && !(k->flags & (ETOK_NUM | ETOK_ALLCAP)) &&
+	    !ent_word_is(c, i, ENT_W_RART) &&
+	    !ent_word_is(c, i, ENT_W_LANG) && k->len >= 4;
+}
+
 /* The index past "de", "du" or "des" at word j and the lower-case noun
  * after it ("de cassation", "des comptes"), or j. */
 static size_t
@@ -533,33 +534,72 @@ ent_fr_of(struct ent_ctx *c, size_t j)
 	const struct etoks *t = c->t;
 
 	if (j + 1 < t->n && ent_word_is(c, j, ENT_W_RJOIN) &&
-	    ent_plain_gap(c, j) && !ent_cap(c, j + 1) &&
-	    !(t->v[j + 1].flags & ETOK_NUM) &&
-	    !ent_word_is(c, j + 1, ENT_W_RART) &&
-	    !ent_word_is(c, j + 1, ENT_W_LANG) && t->v[j + 1].len >= 4)
+	    ent_plain_gap(c, j) && ent_fr_noun(c, j + 1))
 		return j + 2;
 	return j;
 }
 
+/* The index past "pour" at word j, an article and the lower-case noun
+ * after it ("pour le développement", "pour l'emploi"), or j; not before
+ * a verb ("pour la protéger"). */
+static size_t
+ent_fr_for(struct ent_ctx *c, size_t j)
+{
+	const struct etoks *t = c->t;
+	const char *f;
+	size_t k = j + 1, n;
+
+	if (k >= t->n || !etok_is(c->s, &t->v[j], "pour") ||
+	    !ent_plain_gap(c, j))
+		return j;
+	if (k + 1 < t->n && (etok_is(c->s, &t->v[k], "le") ||
+	    etok_is(c->s, &t->v[k], "la") ||
+	    etok_is(c->s, &t->v[k], "les")) && ent_plain_gap(c, k))
+		k++;
+	else if (strncmp(etok_folded(t, k), "l'", 2) != 0 &&
+	    strncmp(etok_folded(t, k), "l\u2019", 4) != 0)
+		return j;
+	f = etok_folded(t, k);
+	n = strlen(f);
+	if (ent_cap(c, k) || (t->v[k].flags & ETOK_NUM) ||
+	    ent_word_is(c, k, ENT_W_LANG) || t->v[k].len < 4 ||
+	    strcmp(f + n - 2, "er") == 0 || strcmp(f + n - 2, "ir") == 0)
+		return j;
+	return k + 1;
+}
+
 /* The end of a French institution's name [i, j) with its lower-case
- * complements: "de l'agriculture", "de sécurité du médicament"
- * ("Office fédéral de l'agriculture", "Agence nationale de sécurité du
- * médicament"), an adjective after them, at most eight words. */
+ * complements: "de l'agriculture", "de sécurité du médicament", "pour
+ * le développement", "et de la recherche" ("Office fédéral de
+ * l'agriculture", "Agence nationale de sécurité du médicament", "Institut
+ * de recherche pour le développement"), an adjective after them, at
+ * most twelve words ("Agence nationale de sécurité du médicament et
+ * des produits de santé"). */
 static size_t
 ent_fr_complement(struct ent_ctx *c, size_t i, size_t j)
 {
 	const struct etoks *t = c->t;
 	size_t k;
 
-	while (j - i < 8 && j < t->n && t->v[j].sent == t->v[j - 1].sent) {
-		/* "de la santé", "de l'agriculture" */
+	while (j - i < 12 && j < t->n && t->v[j].sent == t->v[j - 1].sent) {
+		/* "pour le développement" */
+		if ((k = ent_fr_for(c, j)) > j && k - i <= 12) {
+			j = k;
+			continue;
+		}
+		/* "et de la recherche" */
 		k = j;
+		if (k + 2 < t->n && etok_is(c->s, &t->v[k], "et") &&
+		    ent_plain_gap(c, k) && ent_word_is(c, k + 1, ENT_W_RJOIN))
+			k++;
+		/* "de la santé", "de l'agriculture" */
 		if (k + 2 < t->n && ent_word_is(c, k, ENT_W_RJOIN) &&
 		    etok_is(c->s, &t->v[k + 1], "la") &&
 		    ent_plain_gap(c, k) && ent_plain_gap(c, k + 1) &&
-		    !ent_cap(c, k + 2))
-			k++;
-		k = ent_fr_of(c, k) > k ? k + 2 : j;
+		    ent_fr_of(c, k + 1) == k + 1 && ent_fr_noun(c, k + 2))
+			k += 3;
+		else
+			k = ent_fr_of(c, k) > k ? k + 2 : j;
 		if (k == j && !ent_cap(c, j) && ent_plain_gap(c, j - 1) &&
 		    !ent_word_is(c, j, ENT_W_LANG) &&
 		    ent_fr_adjective(etok_folded(t, j)))
@@ -696,6 +736,20 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 	for (j = 1; j < k->len; j++)
 		if (w[j] >= 'A' && w[j] <= 'Z')
 			return false;
+	/* "maire de Fresnes", "l'université de Nantes": of a town's body
+	 * in lower case */
+	if (a >= 2 && c->t->v[a - 2].sent == k->sent &&
+	    ent_word_is(c, a - 1, ENT_W_RJOIN) &&
+	    !(c->t->v[a - 2].flags & (ETOK_CAP | ETOK_ALLCAP))) {
+		const char *f = etok_folded(c->t, a - 2);
+
+		if (strncmp(f, "l'", 2) == 0)
+			f += 2;
+		else if (strncmp(f, "l\u2019", 4) == 0)
+			f += 4;
+		if (ent_list_has(ENT_L_ROM_TOWN, f))
+			return true;
+	}
 	for (i = 0; i < ETOK_COUNT(loc); i++)
 		if (strcmp(c->lang, loc[i].lang) == 0 &&
 		    etok_is(c->s, &c->t->v[a - 1], loc[i].prep))

@@ -78,21 +78,24 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 /* The longest full name whose last word is a case form of the Cyrillic
  * word name (the same stem), or NULL: Russian inflects surnames, so
  * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
- * is in the article. */
+ * is in the article; with pl, of the Polish word name ("Pawlickiego" is
+ * Piotr Pawlicki's). */
 static const char *
-ent_fullest_stem(const struct ent_suffixes *t, const char *name)
+ent_fullest_stem(const struct ent_suffixes *t, const char *name, bool pl)
 {
 	size_t i, n = strlen(name), sn, sl;
 	const char *best = NULL, *last;
 
-	if ((unsigned char)name[0] != 0xd0 && (unsigned char)name[0] != 0xd1)
+	if (!pl && (unsigned char)name[0] != 0xd0 &&
+	    (unsigned char)name[0] != 0xd1)
 		return NULL;
-	sn = ent_cyr_stem(name, n);
+	sn = pl ? ent_pl_stem(name, n) : ent_cyr_stem(name, n);
 	for (i = 0; i < t->n; i++) {
 		last = t->v[i].suf;
 		if (strchr(last, ' ') != NULL)
 			continue;
-		sl = ent_cyr_stem(last, strlen(last));
+		sl = pl ? ent_pl_stem(last, strlen(last)) :
+		    ent_cyr_stem(last, strlen(last));
 		if (sl == sn && memcmp(last, name, sn) == 0 &&
 		    (best == NULL || strlen(t->v[i].full) > strlen(best)))
 			best = t->v[i].full;
@@ -165,6 +168,35 @@ ent_cyr_merge(struct ent_ctx *c)
 	}
 }
 
+/* The one full person name of ref (two words or more) whose first word
+ * is another case form of the Cyrillic word name ("Динару" of "Динара
+ * Снижевская"), or NULL where none is or several are: a person named by
+ * the given name alone, in the accusative, which no list of given names
+ * has. (In Latin script a word that opens a person's name is as often a
+ * firm's before a product's: "Apple Music", "Google Assistant".) */
+static const char *
+ent_first_of(const struct ent_ctx *ref, const char *name)
+{
+	size_t i, n = strlen(name), sn = ent_cyr_stem(name, n), w;
+	const char *found = NULL, *x;
+
+	if (sn == n)
+		return NULL;  /* no Cyrillic case ending */
+	for (i = 0; i < ref->n; i++) {
+		if (ref->runs[i].kind != ENT_PERSON || ref->runs[i].weak)
+			continue;
+		x = ref->runs[i].name;
+		w = strcspn(x, " ");
+		if (x[w] == '\0' || (w == n && memcmp(x, name, n) == 0) ||
+		    ent_cyr_stem(x, w) != sn || memcmp(x, name, sn) != 0)
+			continue;
+		if (found != NULL && strcmp(found, x) != 0)
+			return NULL;
+		found = x;
+	}
+	return found;
+}
+
 /* A single unknown word of c that is an organisation by default is a
  * place where one of its mentions is (by ref's runs: "Alcaldía de
  * Medellín", "Medellín se ha convertido" beside "en Medellín"). */
@@ -198,6 +230,8 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 	struct ent_suffixes full = { 0 }, own = { 0 };
 	char **repl = xcalloc(c->n + 1, sizeof(*repl));
 	size_t i;
+	/* Polish inflects surnames in Latin letters */
+	bool pl = c->lang != NULL && strcmp(c->lang, "pl") == 0;
 
 	ent_suffixes_add(ref, &full);
 	if (full.n > 1)
@@ -219,9 +253,12 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		if (fn == NULL)
 			fn = ent_fullest(&own, r->name);
 		if (fn == NULL && r->b - r->a == 1)
-			fn = ent_fullest_stem(&full, r->name);
+			fn = ent_fullest_stem(&full, r->name, pl);
 		if (fn == NULL && r->b - r->a == 1)
-			fn = ent_fullest_stem(&own, r->name);
+			fn = ent_fullest_stem(&own, r->name, pl);
+		/* "Динару" beside "Динара Снижевская" */
+		if (fn == NULL && r->b - r->a == 1 && r->single)
+			fn = ent_first_of(ref, r->name);
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}

@@ -1,7 +1,8 @@
 /* Style is not a name: the words of title-case headings, whose names
- * count only where the article has them elsewhere too, and the names of
- * the title, which count where the body has them (enrich_entities.c).
- * Pure. */
+ * count only where the article has them elsewhere too, the names of the
+ * title, which count where the body has them, and words that are no
+ * name by their shape or place: codes, contractions, the words of an
+ * address (enrich_entities.c). Pure. */
 #include "enrich_entities_int.h"
 
 #include <stdlib.h>
@@ -98,4 +99,95 @@ ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
 	    (c->t->v[x->a].flags & ETOK_ALLCAP)))
 		return true;
 	return *ent_plain_slot(plain, x->name) != NULL;
+}
+
+/* Whether the one word i is no name by its shape or its place: a code
+ * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
+ * before a number ("Sept. 30", "No. 5"), a function word in capitals
+ * of a profiled language ("NOT", "UND"), an abstract noun ("Russophobia",
+ * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
+bool
+ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off, *f = etok_folded(c->t, i);
+	static const char *const abstract[] = {
+		"ism", "isms", "phobia", "mania", "ology", "ness",
+	};
+	size_t j, n = strlen(f), q;
+
+	for (j = 0; j < k->len; j++) {
+		if (w[j] >= '0' && w[j] <= '9')
+			return true;
+		if (w[j] == '\'' && j + 1 < k->len && w[j + 1] >= 'a' &&
+		    w[j + 1] <= 'z')
+			return true;
+		/* ’ */
+		if ((unsigned char)w[j] == 0xe2 && j + 3 < k->len &&
+		    (unsigned char)w[j + 1] == 0x80 &&
+		    (unsigned char)w[j + 2] == 0x99 && w[j + 3] >= 'a' &&
+		    w[j + 3] <= 'z')
+			return true;
+	}
+	if ((k->flags & ETOK_ABBR) && i + 1 < c->t->n &&
+	    (c->t->v[i + 1].flags & ETOK_NUM) &&
+	    c->t->v[i + 1].sent == k->sent)
+		return true;
+	if (acro) {
+		/* "NOT", but "the WHO" */
+		if (!the && (ent_word_is(c, i, ENT_W_FUNCTION) ||
+		    ent_word_is(c, i, ENT_W_STOP) ||
+		    ent_word_is(c, i, ENT_W_LANG)))
+			return true;
+		/* the determiner, or it and one lower-case word ("its
+		 * cancelled IPO"), and the phrase ends */
+		j = i > 0 && !(c->t->v[i - 1].flags & (ETOK_CAP |
+		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
+		    i - 1 : i;
+		return j > 0 && c->t->v[j - 1].sent == k->sent &&
+		    (ent_word_is(c, j - 1, ENT_W_DET) || (c->nouns &&
+		    ent_word_is(c, j - 1, ENT_W_DEDET))) &&
+		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
+		    ent_word_is(c, i + 1, ENT_W_STOP));
+	}
+	for (j = 0; j < sizeof(abstract) / sizeof(abstract[0]); j++) {
+		q = strlen(abstract[j]);
+		if (n > q + 2 && strcmp(f + n - q, abstract[j]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether word i is a part of a web or mail address, which runs from
+ * a space to a space ("https://p.dw.com/p/RPYx", a host's path
+ * "twitter.com/Raulramirezpy/status", "@Raulramirezpy"); "US/China" is
+ * prose. */
+bool
+ent_in_address(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t a = k->off, e = k->off + k->len, j;
+
+	if (a == 0 || c->s[a - 1] == ' ' || c->s[a - 1] == '\n')
+		return false;  /* fast: most words open after a space */
+	while (a > 0 && k->off - a < 256 && c->s[a - 1] != ' ' &&
+	    c->s[a - 1] != '\n' && c->s[a - 1] != '(')
+		a--;
+	while (c->s[e] != '\0' && e - k->off < 256 && c->s[e] != ' ' &&
+	    c->s[e] != '\n' && c->s[e] != ')')
+		e++;
+	if (c->s[a] == '@' || (e - a > 4 && strncmp(c->s + a, "www.", 4) == 0))
+		return true;
+	for (j = a; j + 3 <= e; j++)
+		if (c->s[j] == ':' && c->s[j + 1] == '/' && c->s[j + 2] == '/')
+			return true;
+	/* a host before the first slash: "twitter.com/Name" */
+	for (j = a; j < e && c->s[j] != '/'; j++)
+		;
+	if (j < e && j < k->off)
+		for (; j > a + 1; j--)
+			if (c->s[j - 1] >= 'a' && c->s[j - 1] <= 'z' &&
+			    c->s[j - 2] == '.')
+				return true;
+	return false;
 }

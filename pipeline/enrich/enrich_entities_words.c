@@ -161,6 +161,18 @@ static const char *const ent_rom_joiners[] = {
 	"da", "das", "de", "del", "della", "des", "di", "do", "dos", "du",
 };
 
+/* Their words for a town's body, office or part, whose "de" names the
+ * town ("le parquet de Brest", "maire de Fresnes", "l'université de
+ * Nantes", "canton de Soleure", "alcalde de Tibás"). */
+static const char *const ent_rom_of_town[] = {
+	"alcalde", "alcaldesa", "alcaldía", "ayuntamiento", "canton",
+	"cantón", "cidade", "città", "ciudad", "commune", "comuna", "comune",
+	"diocèse", "maire", "mairie", "municipio", "município", "parquet",
+	"prefeito", "prefeitura", "prefettura", "procura", "préfecture",
+	"sindaco", "tribunal", "tribunale", "universidad", "universidade",
+	"università", "université", "ville",
+};
+
 /* German determiners and pronouns, capitalised inside a sentence where
  * they address the reader ("Ihre Bestellung", "Deine Haare"): they open
  * no name, wherever they stand. */
@@ -182,6 +194,16 @@ static const char *const ent_de_org_ends[] = {
 	"gerichtshof", "gesellschaft", "gmbh", "hochschule", "institut",
 	"kasse", "kommission", "konzern", "ministerium", "partei", "polizei",
 	"stiftung", "universität", "verband", "verein", "zeitung", "zentrum",
+};
+
+/* Ends of German nouns that head a body's name after a country's or a
+ * church's adjective, beside ent_de_org_ends: "Deutsche Bahn",
+ * "Evangelische Kirche", "Europäische Parlament", "Deutsche
+ * Wetterdienst" (where "Römische Reich", "Indische Ozean", "Arabische
+ * Frühling" name a state, a place, an event). */
+static const char *const ent_de_body_ends[] = {
+	"bahn", "bund", "dienst", "fernsehen", "kirche", "kongress", "oper",
+	"parlament", "rat", "rundfunk", "stelle", "theater",
 };
 
 /* Ends of German words that make them a common noun or an adjective, never
@@ -231,6 +253,29 @@ bool
 ent_de_org(const char *f)
 {
 	return ent_ends_with(f, ent_de_org_ends, ETOK_COUNT(ent_de_org_ends));
+}
+
+bool
+ent_de_body(const char *f)
+{
+	char buf[96];
+	size_t n = strlen(f), cut;
+
+	if (ent_de_org(f) ||
+	    ent_ends_with(f, ent_de_body_ends, ETOK_COUNT(ent_de_body_ends)))
+		return true;
+	/* the genitive: "Caritasverbandes", "Rates" */
+	for (cut = 1; cut <= 2; cut++) {
+		if (n <= cut + 3 || n >= sizeof(buf) || f[n - 1] != 's' ||
+		    (cut == 2 && f[n - 2] != 'e'))
+			continue;
+		memcpy(buf, f, n - cut);
+		buf[n - cut] = '\0';
+		if (ent_de_org(buf) || ent_ends_with(buf, ent_de_body_ends,
+		    ETOK_COUNT(ent_de_body_ends)))
+			return true;
+	}
+	return false;
 }
 
 bool
@@ -285,7 +330,9 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_rom_org_words) && ETOK_SORTED(ent_rom_titles) &&
 	    ETOK_SORTED(ent_rom_site_words) &&
 	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
-	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets);
+	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets) &&
+	    ETOK_SORTED(ent_de_body_ends) &&
+	    ETOK_SORTED(ent_rom_of_town);
 }
 
 bool
@@ -318,6 +365,8 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_rom_joiners);
 	case ENT_L_DE_DET:
 		return ETOK_FIND(f, ent_de_dets);
+	case ENT_L_ROM_TOWN:
+		return ETOK_FIND(f, ent_rom_of_town);
 	}
 	return false;
 }
@@ -326,6 +375,54 @@ ent_list_has(enum ent_list which, const char *f)
  * case ending ("Пескова", "Пескову", "Песковым" are "Песков"; "Андрей"
  * and "Андрея" are "Андре"), or n for a
  * word of another script or one too short to hold an ending. */
+/* The stems of Polish words that head a body's name, in any case
+ * ("Koalicji Obywatelskiej", "Głównego Urzędu Statystycznego",
+ * "Ambasady Federacji Rosyjskiej", "Informacyjna Służba Bezpieczeństwa"). */
+static const char *const ent_pl_org_stems[] = {
+	"agencj", "ambasad", "bank", "biur", "centrum", "federacj", "fundacj",
+	"fundusz", "grup", "inspekcj", "instytut", "izb", "kancelari", "klub",
+	"koalicj", "komisj", "komitet", "konfederacj", "kongres",
+	"ministerstw", "organizacj", "parti", "platform", "policj",
+	"prokuratur", "sejm", "senat", "spółk", "stowarzyszeni", "straż",
+	"sąd", "służb", "trybunał", "uni", "uniwersytet", "urząd", "urzęd",
+	"zarząd", "związ",
+};
+
+bool
+ent_pl_org(const char *f)
+{
+	size_t i, n = strlen(f), e;
+
+	for (i = 0; i < ETOK_COUNT(ent_pl_org_stems); i++) {
+		e = strlen(ent_pl_org_stems[i]);
+		/* "uni" is "Unia", "Unii", "Unię", not "Uniwersalny" */
+		if (n >= e && strncmp(f, ent_pl_org_stems[i], e) == 0 &&
+		    n <= e + (e < 4 ? 2 : 5))
+			return true;
+	}
+	return false;
+}
+
+size_t
+ent_pl_stem(const char *w, size_t n)
+{
+	/* longest first: "Pawlickiego", "Protasiewiczowi", "Vaculikiem",
+	 * "Lewandowskim", "Kuberą", "Sajfutdinowa" */
+	static const char *const ends[] = {
+		"iego", "iemu", "ego", "emu", "owi", "iem", "em", "im", "ym",
+		"\u0105", "\u0119", "a", "e", "i", "u", "y",
+	};
+	size_t i, e;
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		e = strlen(ends[i]);
+		/* a stem of four bytes or more */
+		if (n >= e + 4 && memcmp(w + n - e, ends[i], e) == 0)
+			return n - e;
+	}
+	return n;
+}
+
 size_t
 ent_cyr_stem(const char *w, size_t n)
 {

@@ -111,7 +111,9 @@ enum ent_list {
 	ENT_L_ROM_SITE,  /* their words opening a street's or venue's name */
 	ENT_L_ROM_ART,   /* their articles */
 	ENT_L_ROM_JOIN,  /* their particles inside a name ("de", "del") */
-	ENT_L_DE_DET     /* German determiners and pronouns ("Ihre") */
+	ENT_L_DE_DET,    /* German determiners and pronouns ("Ihre") */
+	ENT_L_ROM_TOWN   /* romance words whose "de" names a town
+	                    ("maire", "parquet", "université") */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
@@ -126,9 +128,18 @@ bool ent_de_role(const char *f);
  * organisation's name ("Krankenkasse", "Bundesverband") or is a legal
  * form ("gmbh"). */
 bool ent_de_org(const char *f);
+/* Whether the folded German noun f, in any case, heads a body's name
+ * after an adjective ("Bahn", "Kirche", "Rat", and ent_de_org()'s). */
+bool ent_de_body(const char *f);
 /* The length of the stem of the Cyrillic word w of n bytes (w without
  * its case ending), or n for a word of another script. */
 size_t ent_cyr_stem(const char *w, size_t n);
+/* Whether the folded Polish word f heads a body's name in any case
+ * ("Koalicji", "Urzędu", "Służba"). */
+bool ent_pl_org(const char *f);
+/* The same of a Polish word: w without a case ending ("Pawlickiego",
+ * "Pawlickim", "Pawlicki" are "Pawlick"), or n. */
+size_t ent_pl_stem(const char *w, size_t n);
 /* True when the names x and y have as many words and each is a case
  * form of the other's (the same ent_cyr_stem()). */
 bool ent_same_stems(const char *x, const char *y);
@@ -228,6 +239,10 @@ const struct ent_place *ent_place_in(const struct ent_place *pl,
 /* ent_place_find(), or for a Cyrillic word the place one of its case
  * forms names ("России" -> Russia). */
 const struct ent_place *ent_place_find_inflected(const char *folded);
+/* The place a Polish case form names ("Rosji", "Ukrainy", "Meksyku",
+ * "Czechach" are "Rosja", "Ukraina", "Meksyk", "Czechy"), or NULL; the
+ * caller asks ent_place_in() for Polish text. */
+const struct ent_place *ent_place_find_pl(const char *folded);
 /* True if a place name is word or starts with word and a space. */
 bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country

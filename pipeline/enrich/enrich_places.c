@@ -87,6 +87,55 @@ ent_place_find_inflected(const char *folded)
 	return NULL;
 }
 
+const struct ent_place *
+ent_place_find_pl(const char *folded)
+{
+	/* case endings, longest first, and the nominative endings a stem
+	 * takes: "Rosji", "Rosją" (Rosja), "Mołdawii" (Mołdawia),
+	 * "Ukrainy" (Ukraina), "Meksyku" (Meksyk), "Czechach" (Czechy) */
+	static const char *const ends[] = {
+		"ach", "ami", "owi", "ii", "ie", "em", "om", "\u0105",
+		"\u0119", "a", "i", "u", "y",
+	};
+	static const char *const nom[] = { "", "a", "y", "ia" };
+	/* and the locatives that change the stem's last consonant:
+	 * "Polsce" (Polska), "Pradze" (Praga), "Górze", "Białorusi" */
+	static const char *const alt[][2] = {
+		{ "sce", "ska" }, { "ce", "ka" }, { "dze", "ga" },
+		{ "rze", "ra" }, { "cie", "ta" }, { "si", "\u015b" },
+	};
+	const struct ent_place *pl;
+	char buf[128];
+	size_t n = strlen(folded), i, j, e, s;
+
+	for (i = 0; i < sizeof(alt) / sizeof(alt[0]); i++) {
+		e = strlen(alt[i][0]);
+		if (n < e + 3 || n + 4 > sizeof(buf) ||
+		    strcmp(folded + n - e, alt[i][0]) != 0)
+			continue;
+		memcpy(buf, folded, n - e);
+		memcpy(buf + n - e, alt[i][1], strlen(alt[i][1]) + 1);
+		if ((pl = ent_place_find(buf)) != NULL)
+			return pl;
+	}
+
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		e = strlen(ends[i]);
+		if (n < e + 3 || n + 3 > sizeof(buf) ||
+		    strcmp(folded + n - e, ends[i]) != 0)
+			continue;
+		s = n - e;
+		memcpy(buf, folded, s);
+		for (j = 0; j < sizeof(nom) / sizeof(nom[0]); j++) {
+			memcpy(buf + s, nom[j], strlen(nom[j]) + 1);
+			if (strcmp(buf, folded) != 0 &&
+			    (pl = ent_place_find(buf)) != NULL)
+				return pl;
+		}
+	}
+	return NULL;
+}
+
 /* Index of the first place whose key's first bytes are not below those
  * of word (its n first bytes; n = strlen(word) for a whole-key order). */
 static size_t

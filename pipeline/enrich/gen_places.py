@@ -8,6 +8,8 @@ ships, at build time:
                                                           their names in
                                                           Cyrillic
   tzdata     /usr/share/zoneinfo/iso3166.tab             short country names
+  locales    /usr/share/i18n/SUPPORTED                   the languages of
+                                                          each country
              /usr/share/zoneinfo/zone1970.tab, zone.tab  city names,
                                                           continents, oceans
 
@@ -22,16 +24,18 @@ import gettext, json, os, re, sys, unicodedata
 
 ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo"
+SUPPORTED = "/usr/share/i18n/SUPPORTED"
 LOCALE = "/usr/share/locale"
 CYRILLIC = ("ru", "uk")
 # Languages whose names of places are taken for their own text only.
-LATIN = ("de", "fr", "es", "it", "pt")
+LATIN = ("de", "fr", "es", "it", "pt", "pl")
 # Short names a language writes that iso-codes' catalogues lack (they
 # give "Federación Rusa", "Russie, Fédération de").
 SHORT = {"de": {"Russland": "RU", "USA": "US"},
          "fr": {"Russie": "RU"},
          "es": {"Rusia": "RU", "EE. UU.": "US", "EEUU": "US"},
-         "pt": {"Rússia": "RU", "EUA": "US"}}
+         "pt": {"Rússia": "RU", "EUA": "US"},
+         "pl": {"Rosja": "RU", "USA": "US"}}
 
 # Abbreviations news writes for countries, with their ISO 3166-1 code;
 # iso-codes has only alpha codes, most of which are also ordinary words
@@ -45,6 +49,11 @@ SUB_TYPES = {"State", "Province", "Country", "Nation", "Federal district",
              "Republic", "Emirate", "Territory", "Oblast",
              "Autonomous community", "Land", "Capital territory",
              "Federal territory", "Capital city", "Metropolitan region"}
+# A subdivision of type "Region" names a large region in some countries
+# ("Lombardia", "Abruzzo") and a district in others, some of them words
+# or clubs elsewhere ("Bay", "Cascades", "Lazio" in English text): such a
+# name is a place for text of its country's languages only.
+REGION = "Region"
 # Single words that name a subdivision somewhere but are ordinary English
 # words or directions in running text.
 SKIP = {"central", "centre", "center", "north", "south", "east", "west",
@@ -82,6 +91,20 @@ def translated(lang, iso, subs):
             for fld in fields:
                 if fld in c and t.gettext(c[fld]) != c[fld]:
                     yield dom, c, t.gettext(c[fld])
+
+
+def country_langs():
+    """{ISO 3166-1 alpha-2: {language codes}} from glibc's list of
+    locales ("it_IT.UTF-8 UTF-8", "de_IT.UTF-8 UTF-8")."""
+    out = {}
+    if not os.path.exists(SUPPORTED):
+        sys.exit("gen_places.py: %s missing: install locales" % SUPPORTED)
+    with open(SUPPORTED, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"^([a-z]{2,3})_([A-Z]{2})[.@ ]", line)
+            if m:
+                out.setdefault(m.group(2), set()).add(m.group(1))
+    return out
 
 
 def main():
@@ -145,11 +168,14 @@ def main():
         else:
             add(n, 0, canon[code])
     subs = []
+    regions = []
     with open(os.path.join(ISO, "iso_3166-2.json"), encoding="utf-8") as f:
         for s in json.load(f)["3166-2"]:
             if s["type"] in SUB_TYPES and "(" not in s["name"]:
                 add(s["name"], 2)
                 subs.append(s)
+            elif s["type"] == REGION and "(" not in s["name"]:
+                regions.append(s)
     # The names in Cyrillic of countries and of large subdivisions, from
     # iso-codes' Russian and Ukrainian catalogues: a Russian text's
     # "Германия" is Germany. Only Cyrillic translations are taken, which
@@ -183,7 +209,7 @@ def main():
                 if parts[0] not in ("America", "Indian"):
                     add(parts[0], 2)
 
-    # The names in German, French, Spanish, Italian and Portuguese of
+    # The names in German, French, Spanish, Italian, Portuguese and Polish of
     # countries and of large subdivisions ("Frankreich", "Bayern",
     # "Alemania"), for text of the languages that write them only: in
     # another language some are words ("Island" is Iceland in German). A
@@ -204,6 +230,33 @@ def main():
             if key(n) not in common:
                 names.setdefault(key(n), (n, 0, canon[code]))
                 lang_of.setdefault(key(n), []).append(lang)
+
+    # "Region" names, for the text of their country's languages only,
+    # less a language whose catalogue writes the name otherwise (German
+    # writes "Marken", "Latium": "Marche" in German text is another word)
+    langs = country_langs()
+    cats = {}
+    for s in regions:
+        name = re.sub(r"\s+", " ", unicodedata.normalize("NFC", s["name"]))
+        k = key(name)
+        ls = set()
+        for lang in langs.get(s["code"][:2], ()):
+            if lang not in cats:
+                try:
+                    cats[lang] = gettext.translation(
+                        "iso_3166-2", localedir=LOCALE, languages=[lang])
+                except OSError:
+                    cats[lang] = None
+            if cats[lang] is None or \
+                    cats[lang].gettext(s["name"]) == s["name"]:
+                ls.add(lang)
+        if not ls or "," in name or k in SKIP or k in SKIP_LANG:
+            continue
+        if k not in names:
+            names[k] = (name, 2, name)
+        elif k not in lang_of:
+            continue  # a place for any text already
+        lang_of.setdefault(k, []).extend(sorted(ls))
 
     rows = sorted(names.items(), key=lambda kv: kv[0].encode("utf-8"))
 

@@ -1004,6 +1004,20 @@ test_entity_shapes(void **state)
 	assert_true(has_name(&a->people, "Letitia James"));
 	assert_true(has_name(&a->organisations, "Reuters"));
 	article_free(a);
+
+	/* the words of a web or mail address are no names; a slash
+	 * between two names in prose is no address */
+	a = article_new();
+	a->body = xstrdup("The video is at https://p.dw.com/p/RPYx and "
+	    "twitter.com/Raulramirezpy/status/1522266 was quoted by "
+	    "www.example.com/DwyersOfCork, while US/China talks went on "
+	    "in Geneva.");
+	enrich_article(a);
+	assert_false(has_name(&a->organisations, "RPYx"));
+	assert_false(has_name(&a->organisations, "Raulramirezpy"));
+	assert_false(has_name(&a->organisations, "DwyersOfCork"));
+	assert_true(has_name(&a->places, "China"));
+	article_free(a);
 }
 
 int

@@ -177,6 +177,18 @@ test_entities_elision(void **state)
 	assert_false(has_word(&a->organisations, "l'OMS"));
 	article_free(a);
 
+	/* complements with "pour", "et" and "de la"; not a verb */
+	a = run("fr", NULL, "Une étude menée par l'Institut de recherche "
+	    "pour le développement à Dakar a été citée par l'Institut "
+	    "national de la santé et de la recherche médicale. La "
+	    "Commission européenne pour examiner le dossier a siégé lundi.");
+	assert_true(has_name(&a->organisations,
+	    "Institut de recherche pour le développement"));
+	assert_true(has_name(&a->organisations, "Institut national de la "
+	    "santé et de la recherche médicale"));
+	assert_true(has_name(&a->organisations, "Commission européenne"));
+	article_free(a);
+
 	a = run("it", NULL, "Il segretario generale dell'ONU ha parlato "
 	    "ieri a Roma con i ministri degli esteri, che hanno chiesto un "
 	    "cessate il fuoco immediato e la fine delle ostilità.");
@@ -259,6 +271,40 @@ test_entities_romance_words(void **state)
 	assert_false(has_name(&a->organisations, "MW"));
 	assert_false(has_name(&a->places, "YouTube"));
 	assert_false(has_name(&a->places, "Twitter"));
+	article_free(a);
+
+	/* "de" after a town's body or office in lower case names a town;
+	 * after another noun it may name a firm */
+	a = run("fr", NULL, "En juin, le parquet de Brest a ouvert une "
+	    "enquête sur l'ancien maire de Fresnes, qui enseignait à "
+	    "l'université de Nantes, a dit le directeur de Mediapart.");
+	assert_true(has_name(&a->places, "Brest"));
+	assert_true(has_name(&a->places, "Fresnes"));
+	assert_true(has_name(&a->places, "Nantes"));
+	assert_false(has_name(&a->organisations, "Brest"));
+	assert_false(has_name(&a->places, "Mediapart"));
+	article_free(a);
+
+	/* ISO's "Region" names are places in the text of their country's
+	 * languages only: Italy's in Italian, not in English ("Lazio" is a
+	 * club there) nor in German, which writes "Latium" and "Marken" */
+	a = run("it", NULL, "Le temperature scendono in tutta Italia: neve "
+	    "attesa in Abruzzo, Molise e Basilicata, mentre il Lazio e le "
+	    "Marche restano al sole, secondo i meteorologi.");
+	assert_true(has_name(&a->places, "Abruzzo"));
+	assert_true(has_name(&a->places, "Basilicata"));
+	assert_true(has_name(&a->places, "Lazio"));
+	assert_false(has_name(&a->organisations, "Abruzzo"));
+	assert_false(has_name(&a->organisations, "Molise"));
+	article_free(a);
+	a = run("en", NULL, "The striker moved from Lazio to Napoli last "
+	    "summer, and he said on Sunday that the club had treated him "
+	    "well.");
+	assert_false(has_name(&a->places, "Lazio"));
+	article_free(a);
+	a = run("de", NULL, "Der Abgeordnete der Partei La République en "
+	    "Marche sprach am Montag mit den Beamten über die Grenze.");
+	assert_false(has_name(&a->places, "Marche"));
 	article_free(a);
 }
 
@@ -352,6 +398,123 @@ test_entities_german_orgs(void **state)
 	assert_true(has_name(&a->people, "Stéphane Hessel"));
 	assert_false(has_name(&a->organisations, "Stéphane Hessel"));
 	assert_true(has_name(&a->people, "Kinsun Chan"));
+	article_free(a);
+
+	/* before a singular head that is no body's, an adjective's name
+	 * is a state, a place, an event, a currency */
+	a = run("de", NULL, "Seit dem Ende über das Römische Reich hinaus "
+	    "fuhren die Schiffe bis in den Indischen Ozean. Im Jahr nach "
+	    "dem Arabischen Frühling fiel die Schwedische Krone, wie das "
+	    "Bayerische Fernsehen meldete, und das Europäische Parlament "
+	    "stimmte ab.");
+	assert_false(has_word(&a->organisations, "Reich"));
+	assert_false(has_word(&a->organisations, "Ozean"));
+	assert_false(has_word(&a->organisations, "Frühling"));
+	assert_false(has_word(&a->organisations, "Krone"));
+	assert_true(has_name(&a->organisations, "Bayerische Fernsehen"));
+	assert_true(has_name(&a->organisations, "Europäische Parlament"));
+	article_free(a);
+
+	/* words of another language are no person's name */
+	a = run("de", NULL, "In Rom warnte Protezione Civile vor dem "
+	    "Sturm, und in Mexiko rief Alianza Cívica zu Protesten auf, "
+	    "sagte der Architekt Kengo Kuma am Rande der Konferenz.");
+	assert_false(has_name(&a->people, "Protezione Civile"));
+	assert_false(has_name(&a->people, "Alianza Cívica"));
+	assert_true(has_name(&a->people, "Kengo Kuma"));
+	article_free(a);
+}
+
+/* Polish: the country names of iso-codes' Polish catalogue are places in
+ * their case forms too ("w Polsce", "z Rosji", "na Ukrainie"). */
+static void
+test_entities_polish_places(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Bezrobocie w Polsce jest najniższe w całej "
+	    "Unii, a sytuacja w Rosji i na Ukrainie pogarsza się z każdym "
+	    "miesiącem, jak podaje urząd. Eksport do Meksyku rośnie, a "
+	    "Czechy i Holandia notują spadki.");
+	assert_true(has_name(&a->places, "Polska"));
+	assert_true(has_name(&a->places, "Rosja"));
+	assert_true(has_name(&a->places, "Ukraina"));
+	assert_true(has_name(&a->places, "Meksyk"));
+	assert_true(has_name(&a->places, "Czechy"));
+	assert_false(has_name(&a->organisations, "Polsce"));
+	assert_false(has_name(&a->organisations, "Rosji"));
+	assert_false(has_name(&a->organisations, "Meksyku"));
+	article_free(a);
+
+	/* a surname's case forms are the person's */
+	a = run("pl", NULL, "Piotr Pawlicki wygrał bieg, a Janusz Kołodziej "
+	    "był drugi. Trener chwalił potem Pawlickiego, a kibice długo "
+	    "rozmawiali z Kołodziejem o wyścigu.");
+	assert_true(has_name(&a->people, "Piotr Pawlicki"));
+	assert_true(has_name(&a->people, "Janusz Kołodziej"));
+	assert_false(has_name(&a->organisations, "Pawlickiego"));
+	assert_false(has_name(&a->organisations, "Kołodziejem"));
+	article_free(a);
+
+	/* a sentence's first word never capitalised inside a sentence
+	 * opens no name */
+	a = run("pl", NULL, "Rzecznik Kremla Dmitrij Pieskow zaprzeczył. "
+	    "Zarazem Czechy wydaliły dyplomatów, a minister Jan Hamáček "
+	    "mówił o sabotażu. Socjaldemokrata Jan Hamáček nie komentował.");
+	assert_false(has_word(&a->people, "Rzecznik"));
+	assert_false(has_word(&a->people, "Zarazem"));
+	assert_false(has_word(&a->people, "Socjaldemokrata"));
+	assert_true(has_name(&a->people, "Jan Hamáček"));
+	article_free(a);
+
+	/* a body's head word in any case makes an organisation */
+	a = run("pl", NULL, "Dane podał szef Informacyjnej Służby "
+	    "Bezpieczeństwa, a posłowie Koalicji Obywatelskiej zażądali "
+	    "wyjaśnień od premiera Mateusza Morawieckiego.");
+	assert_true(has_name(&a->organisations,
+	    "Informacyjnej Służby Bezpieczeństwa"));
+	assert_true(has_name(&a->organisations, "Koalicji Obywatelskiej"));
+	assert_false(has_word(&a->people, "Koalicji"));
+	assert_false(has_word(&a->people, "Służby"));
+	article_free(a);
+}
+
+/* Russian: a given name alone in another case than the full name's
+ * ("Динару" beside "Динара Снижевская") is that person, not an
+ * organisation, whether or not a list of given names has it; a firm's
+ * name before a product's stays the firm's in Latin script. */
+static void
+test_entities_russian_given(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("ru", NULL, "Динара Снижевская открыла своё кафе в прошлом "
+	    "году, и на открытие пришли все её друзья. Гости поздравили "
+	    "Динару и пожелали ей удачи, а потом долго фотографировались "
+	    "у входа.");
+	assert_true(has_name(&a->people, "Динара Снижевская"));
+	assert_false(has_name(&a->organisations, "Динару"));
+	article_free(a);
+
+	/* a label in capitals before a name is no part of it, a body's
+	 * name in capitals is */
+	a = run("pl", NULL, "Mecz był bardzo emocjonujący dla wszystkich "
+	    "kibiców.\n\nZOBACZ WIDEO Bartosz Zmarzlik o sezonie i planach "
+	    "na przyszłość.\n\nZawodnik mówił długo o swoich planach na "
+	    "kolejny sezon.");
+	assert_true(has_name(&a->people, "Bartosz Zmarzlik"));
+	assert_false(has_word(&a->people, "WIDEO"));
+	article_free(a);
+	a = run("de", NULL, "Die Studie wurde vom PUBLIC VOICE Lab Verein in "
+	    "Wien erstellt, teilten die Autoren am Montag mit.");
+	assert_true(has_name(&a->organisations, "PUBLIC VOICE Lab Verein"));
+	article_free(a);
+
+	a = run("en", NULL, "Apple said on Monday that Apple Music would "
+	    "raise its prices in the autumn, the company told reporters.");
+	assert_true(has_name(&a->organisations, "Apple"));
 	article_free(a);
 }
 
@@ -449,6 +612,8 @@ main(void)
 		cmocka_unit_test(test_entities_elision),
 		cmocka_unit_test(test_entities_romance_words),
 		cmocka_unit_test(test_entities_german_orgs),
+		cmocka_unit_test(test_entities_russian_given),
+		cmocka_unit_test(test_entities_polish_places),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
