@@ -18,6 +18,8 @@
 #define TEXT_WRAP_NEAR 12
 #define TEXT_WRAP_MAX 160
 #define TEXT_WRAP_MIN 50
+/* Lines near a block's longest that make it a wrapped paragraph. */
+#define TEXT_WRAP_BLOCK_LINES 2
 /* A token longer than this (bytes) is a URL or the like: renderers let it
  * overflow the wrap width, so its line says nothing about the width. */
 #define TEXT_TOKEN_MAX 40
@@ -253,6 +255,70 @@ text_wrap_width(const struct text_line *v, size_t n, bool wide,
 	return best;
 }
 
+/* The width of line l without its indentation, in columns with wide,
+ * in code points without. */
+static size_t
+text_content_width(const struct text_line *l, bool wide)
+{
+	return (wide ? l->width : l->chars) - l->indent;
+}
+
+/* The wrap widths of the blank-line blocks that the page's wrap width
+ * (page, 0 when none was found) does not join: a short page, centred
+ * text, a column narrower than the page. For each line, the width of
+ * the longest line of its block (without indentation), where at least
+ * TEXT_WRAP_BLOCK_LINES lines of the block other than its last come
+ * within TEXT_WRAP_NEAR of it (a caption over itself and its credit is
+ * one such line, a paragraph of three lines two); 0 elsewhere. The
+ * array is the caller's. */
+static size_t *
+text_block_widths(const struct text_line *v, size_t n, size_t page,
+    bool wide)
+{
+	size_t *w = xcalloc(n + 1, sizeof(*w));
+
+	for (size_t a = 0, b; a < n; a = b + 1) {
+		size_t max = 0, near = 0;
+
+		for (b = a; b < n && v[b].len > 0; b++)
+			if (!v[b].unbreakable &&
+			    text_content_width(&v[b], wide) > max)
+				max = text_content_width(&v[b], wide);
+		for (size_t k = a; k + 1 < b; k++)
+			if (!v[k].unbreakable && text_content_width(&v[k],
+			    wide) + TEXT_WRAP_NEAR >= max)
+				near++;
+		if (max < TEXT_WRAP_MIN || max > TEXT_WRAP_MAX ||
+		    near < TEXT_WRAP_BLOCK_LINES ||
+		    (page > 0 && max + TEXT_WRAP_NEAR >= page))
+			continue;
+		for (size_t k = a; k < b; k++)
+			w[k] = max;
+	}
+	return w;
+}
+
+/* True when the line a breaks off a sentence that the line b goes on
+ * with: a ends with a letter, a comma or a hyphen, b starts with a
+ * letter, a quote or a bracket (not a list's number, not a symbol). */
+static bool
+text_mid_sentence(const struct text_line *a, const struct text_line *b)
+{
+	size_t i = a->len, adv;
+
+	if (i == 0 || b->len == 0 || isdigit((unsigned char)b->p[0]) ||
+	    !(text_starts_word(b->p) || b->p[0] == '('))
+		return false;
+	if (a->p[i - 1] == ',' || a->p[i - 1] == '-')
+		return true;
+	while (i > 0 && ((unsigned char)a->p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return false;
+	i--;
+	return text_cp_letter(text_cp_at(a->p + i, a->len - i, &adv));
+}
+
 /* Length in bytes of a list marker and its space at the start of p. */
 static size_t
 text_bullet_len(const char *p, size_t len)
@@ -420,7 +486,8 @@ text_segment(const char *s, size_t len)
 	bool open = false, cur_bullet = false, gap = false;
 	bool prev_unbreakable = false;
 	int block = 0;
-	size_t prev_width = 0, near_cols, near_cps, wrap_cps;
+	size_t prev_width = 0, prev_content = 0, near_cols, near_cps;
+	size_t wrap_cps, *local;
 	bool wide = true;
 
 	/* w3m wraps East Asian text by columns, lynx by code points: the
@@ -431,6 +498,7 @@ text_segment(const char *s, size_t len)
 		d->wrap = wrap_cps;
 		wide = false;
 	}
+	local = text_block_widths(v, nl, d->wrap, wide);
 	for (size_t i = 0; i < nl; i++) {
 		const struct text_line *l = &v[i];
 		size_t bl;
@@ -450,6 +518,12 @@ text_segment(const char *s, size_t len)
 		join = open && d->wrap > 0 && bl == 0 && !prev_unbreakable &&
 		    !l->unbreakable &&
 		    prev_width + 1 + text_first_word(l, wide) + 2 > d->wrap;
+		/* a block narrower than the page wrapped at its own width */
+		if (open && bl == 0 && local[i] > 0 && !prev_unbreakable &&
+		    !l->unbreakable && text_mid_sentence(&v[i - 1], l) &&
+		    prev_content + TEXT_WRAP_NEAR >= local[i] &&
+		    prev_content + 1 + text_first_word(l, wide) + 2 > local[i])
+			join = true;
 		if (!join) {
 			if (open)
 				text_push(d, &cur, block, cur_bullet);
@@ -460,11 +534,13 @@ text_segment(const char *s, size_t len)
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);
 		prev_width = wide ? l->width : l->chars;
+		prev_content = text_content_width(l, wide);
 		prev_unbreakable = l->unbreakable;
 	}
 	if (open)
 		text_push(d, &cur, block, cur_bullet);
 	buf_free(&cur);
+	free(local);
 	free(v);
 	d->title = d->subtitle = d->n;
 	return d;

@@ -239,6 +239,118 @@ test_segment_lynx_references(void **state)
 	text_doc_free(d);
 }
 
+/* A page too short for a wrap width of its own (a w3m render of
+ * die-partei.net: two wrapped lines and the paragraph's last), and
+ * centred text under a two-column box (guenter-pilger.de), narrower than
+ * the width its lines give: a block's lines are joined where at least
+ * two of them reach its longest line and one breaks off a sentence that
+ * the next goes on with. The lines of a list (modelled on a ranking of
+ * monsterdealz.de, lengthened to reach the width) stay apart. */
+static const char short_page[] =
+	    "   \n"
+	    "\n"
+	    "Neuigkeiten\n"
+	    "\n"
+	    "Donnerstag, 31. Mai 2012\n"
+	    "\n"
+	    "Das Ministerium f\xc3\xbcr Club-Kultur informiert\xe2\x80"
+	    "\xa6\n"
+	    "\n"
+	    "Die GEMA dreht v\xc3\xb6llig am Zeiger! Durch die geplanten "
+	    "Tariferh\xc3\xb6hungen 2013 \xe2\x80\x93 auch bekannt als\n"
+	    "moderner Stra\xc3\x9f" "enraub \xe2\x80\x93 stehen viele Clu"
+	    "bbesitzer vor dem Aus. Damit DJs ihre Sets demn\xc3\xa4" "ch"
+	    "st nicht\n"
+	    "vorlesen m\xc3\xbcssen, unterschreibt bitte alle diese Petit"
+	    "ion:\n"
+	    "\n"
+	    "http://www.openpetition.de/petition/online/gegen-die-tarifre"
+	    "form-2013-gema-verliert-augenmass\n"
+	    "\n"
+	    "\xe2\x86\x90 Der 1. monatliche Stammtisch steht fest!\n"
+	    "Steuerdarling \xe2\x80\x93 Die PARTEI als Ehestifter \xe2"
+	    "\x86\x92\n"
+	    "\n"
+	    "  1. Profilbild von Pilzener Pilzener 629 Punkte im Monat Ok"
+	    "tober 2019\n"
+	    "  2. Profilbild von krofisch krofisch 558 Punkte im Monat Ok"
+	    "tober 2019\n"
+	    "  3. Profilbild von MyAmericanDream MyAmericanDream 508 Punk"
+	    "te im Monat\n";
+
+static const char centred_page[] =
+	    "Linie Oben\n"
+	    "\n"
+	    "Mail-Aktion an den Deutschen Bundestag\n"
+	    "\n"
+	    "Linie unten\n"
+	    "Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?\n"
+	    "Ihr Browser                                                 "
+	    "                  Ihr Browser\n"
+	    "unterst\xc3\xbctzt              Ich habe am 12. Mai 2006 ein"
+	    "e Mail-Aktion an die     unterst\xc3\xbctzt\n"
+	    "Inlineframes nicht      Mitglieder des Bundestages gestartet"
+	    " mit folgendem    Inlineframes nicht\n"
+	    "oder zeigt sie in der                         Inhalt:       "
+	    "                  oder zeigt sie in der\n"
+	    "derzeitigen                                                 "
+	    "                  derzeitigen\n"
+	    "Konfiguration nicht                                         "
+	    "                  Konfiguration nicht\n"
+	    "an.                                                         "
+	    "                  an.\n"
+	    "                                           --- Zitat ---\n"
+	    "                                  Sehr geehrte Damen und Her"
+	    "ren,\n"
+	    "\n"
+	    "                         ich protestiere gegen die erneute H"
+	    "albierung des\n"
+	    "                        Sparerfreibetrages von urspr\xc3\xbc"
+	    "nglich rund 3000 Euro\n"
+	    "                       (6000 DM) auf nur noch 750 Euro. Ihre"
+	    " Handlungsweise\n"
+	    "                      steht im deutlichen Gegensatz zu Ihren"
+	    " Reden, in denen\n"
+	    "                      Sie die B\xc3\xbcrger zur privaten Alt"
+	    "ersvorsorge auffordern.\n"
+	    "\n"
+	    "                                                  \n"
+	    "\n"
+	    "                           Au\xc3\x9f" "erdem bitte ich Sie "
+	    "mir zu erkl\xc3\xa4ren, warum\n"
+	    "                         DaimlerChrysler keine Steuern zahlt"
+	    ", Rentner aber\n"
+	    "                          zahlen m\xc3\xbcssen. Wie vereinba"
+	    "ren Sie das mit dem\n"
+	    "                      Grundsatz, dass nach der Leistungsf"
+	    "\xc3\xa4higkeit Steuern zu\n";
+
+static void
+test_segment_block_wrap(void **state)
+{
+	struct text_doc *d = text_segment(short_page, strlen(short_page));
+	bool gema = false, pilger = false;
+
+	(void)state;
+	assert_int_equal(d->wrap, 0);
+	for (size_t i = 0; i < d->n; i++) {
+		if (strncmp(d->items[i].s, "Die GEMA", 8) == 0)
+			gema = strstr(d->items[i].s,
+			    "diese Petition:") != NULL;
+		assert_null(strstr(d->items[i].s, "fest! Steuerdarling"));
+	}
+	assert_true(gema);
+	text_doc_free(d);
+	d = text_segment(centred_page, strlen(centred_page));
+	for (size_t i = 0; i < d->n; i++)
+		if (strncmp(d->items[i].s, "ich protestiere", 15) == 0)
+			pilger = strstr(d->items[i].s,
+			    "Altersvorsorge auffordern.") != NULL;
+	assert_true(pilger);
+	text_doc_free(d);
+}
+
+
 /* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
  * article's last paragraphs, an embedded tweet, the photo credit, a box
  * of related articles and three of its teasers. The second teaser's card
@@ -551,6 +663,7 @@ main(void)
 		cmocka_unit_test(test_classify_subheading),
 		cmocka_unit_test(test_classify_list),
 		cmocka_unit_test(test_segment_lynx_references),
+		cmocka_unit_test(test_segment_block_wrap),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
