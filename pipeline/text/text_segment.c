@@ -265,12 +265,13 @@ text_content_width(const struct text_line *l, bool wide)
 
 /* The wrap widths of the blank-line blocks that the page's wrap width
  * (page, 0 when none was found) does not join: a short page, centred
- * text, a column narrower than the page. For each line, the width of
- * the longest line of its block (without indentation), where at least
- * TEXT_WRAP_BLOCK_LINES lines of the block other than its last come
- * within TEXT_WRAP_NEAR of it (a caption over itself and its credit is
- * one such line, a paragraph of three lines two); 0 elsewhere. The
- * array is the caller's. */
+ * text, a column or an indented paragraph narrower than the page (lynx
+ * ends indented text short of the page's width). For each line, the
+ * width of the longest line of its block (without indentation; no wider
+ * than the page), where at least TEXT_WRAP_BLOCK_LINES lines of the
+ * block other than its last come within TEXT_WRAP_NEAR of it (a caption
+ * over itself and its credit is one such line, a paragraph of three
+ * lines two); 0 elsewhere. The array is the caller's. */
 static size_t *
 text_block_widths(const struct text_line *v, size_t n, size_t page,
     bool wide)
@@ -290,7 +291,7 @@ text_block_widths(const struct text_line *v, size_t n, size_t page,
 				near++;
 		if (max < TEXT_WRAP_MIN || max > TEXT_WRAP_MAX ||
 		    near < TEXT_WRAP_BLOCK_LINES ||
-		    (page > 0 && max + TEXT_WRAP_NEAR >= page))
+		    (page > 0 && max > page))
 			continue;
 		for (size_t k = a; k < b; k++)
 			w[k] = max;

@@ -351,6 +351,54 @@ test_segment_block_wrap(void **state)
 }
 
 
+/* A lynx render of a WSJ opinion piece (aeb-dev): the standfirst,
+ * set flush left, runs to column 97 and gives the page its wrap width,
+ * while the article's paragraphs, indented, end by column 92; a last
+ * line of one short word ("in the head.") fitted under the page's width
+ * and was left out of its paragraph. A block wraps at its own longest
+ * line where that is narrower than the page's. */
+static void
+test_segment_block_narrower(void **state)
+{
+	const char *s =
+	    "Is Football Violence a Crime?\n"
+	    "\n"
+	    "NFL assaults have led to lawsuits before. But a prosecutor w"
+	    "ould have difficulty proving a charge\n"
+	    "in court.\n"
+	    "\n"
+	    "   By\n"
+	    "   Randy Maniloff\n"
+	    "   Nov. 18, 2019 7:04 pm ET\n"
+	    "\n"
+	    "   It was the shot to the head heard \xe2\x80\x99round the w"
+	    "orld. In the closing seconds of last week\xe2\x80\x99s\n"
+	    "   Browns-Steelers game in Cleveland, Browns defensive end M"
+	    "yles Garrett pulled off Steelers\n"
+	    "   quarterback Mason Rudolph\xe2\x80\x99s helmet. Mr. Garret"
+	    "t then swung it at Mr. Rudolph, hitting him\n"
+	    "   in the head.\n"
+	    "\n"
+	    "   The Pittsburgh quarterback didn\xe2\x80\x99t suffer a con"
+	    "cussion. Still, Mr. Garrett, who was the\n"
+	    "   first pick of the 2017 National Football League draft, ha"
+	    "s been suspended without pay by\n"
+	    "   the league for the rest of the season and may receive fur"
+	    "ther discipline....\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	bool joined = false;
+
+	(void)state;
+	assert_true(d->wrap > 92);
+	for (size_t i = 0; i < d->n; i++) {
+		if (strncmp(d->items[i].s, "It was the shot", 15) == 0)
+			joined = strstr(d->items[i].s, "in the head.") != NULL;
+		assert_null(strstr(d->items[i].s, ".... To Read"));
+	}
+	assert_true(joined);
+	text_doc_free(d);
+}
+
 /* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
  * article's last paragraphs, an embedded tweet, the photo credit, a box
  * of related articles and three of its teasers. The second teaser's card
@@ -664,6 +712,7 @@ main(void)
 		cmocka_unit_test(test_classify_list),
 		cmocka_unit_test(test_segment_lynx_references),
 		cmocka_unit_test(test_segment_block_wrap),
+		cmocka_unit_test(test_segment_block_narrower),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
