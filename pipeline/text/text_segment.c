@@ -502,7 +502,7 @@ text_segment(const char *s, size_t len)
 	local = text_block_widths(v, nl, d->wrap, wide);
 	for (size_t i = 0; i < nl; i++) {
 		const struct text_line *l = &v[i];
-		size_t bl;
+		size_t bl, adv;
 		bool join;
 
 		if (l->len == 0) {
@@ -524,6 +524,13 @@ text_segment(const char *s, size_t len)
 		    !l->unbreakable && text_mid_sentence(&v[i - 1], l) &&
 		    prev_content + TEXT_WRAP_NEAR >= local[i] &&
 		    prev_content + 1 + text_first_word(l, wide) + 2 > local[i])
+			join = true;
+		/* a long line that breaks off a sentence, and a line that goes
+		 * on with it in lower case */
+		if (open && bl == 0 && !prev_unbreakable && !l->unbreakable &&
+		    prev_content >= TEXT_WRAP_MIN &&
+		    text_mid_sentence(&v[i - 1], l) &&
+		    text_cp_lower(text_cp_at(l->p, l->len, &adv)))
 			join = true;
 		if (!join) {
 			if (open)

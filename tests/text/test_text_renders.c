@@ -399,6 +399,68 @@ test_segment_block_narrower(void **state)
 	text_doc_free(d);
 }
 
+/* A lynx render of creativecommons.ch (trafeval-dev): paragraphs of
+ * two lines broken short of the page's width (the page's own line
+ * breaks), so neither the page's width nor the block's joins them. A
+ * long line that breaks off a sentence and a line that goes on with it
+ * in lower case are one paragraph; a caption over itself and its credit
+ * (a capital, the synthetic lines at the end) stays two items. */
+static void
+test_segment_continued_line(void **state)
+{
+	const char *s =
+	    "\n"
+	    "   Die Lizenzen sind einfach verst\xc3\xa4ndlich und gratis."
+	    "\n"
+	    "\n"
+	    "   Symbole visualisieren die Lizenzen.\n"
+	    "\n"
+	    "   Sie sind in \xc3\xbc" "ber 60 Sprachen erh\xc3\xa4ltlich "
+	    "und weltweit rechtsg\xc3\xbcltig.\n"
+	    "\n"
+	    "   Damit sind sie  f\xc3\xbcr den Einsatz im Internet wie ge"
+	    "schaffen. Inzwischen findet man\n"
+	    "   \xc3\xbc" "ber [13]400+ Millionen Werke im Internet.\n"
+	    "\n"
+	    " some rights reserved\n"
+	    "\n"
+	    "   some CC large\n"
+	    "\n"
+	    "   Creative Commons Lizenzen unterst\xc3\xbctzen eine Kultur"
+	    " des Teilens und der Weiterentwicklung.\n"
+	    "\n"
+	    "   Das ist ein grosser Vorteil f\xc3\xbcr Urheber und f\xc3"
+	    "\xbcr Nutzer. So k\xc3\xb6nnen Werke einfacher\n"
+	    "   geteilt, ver\xc3\xa4ndert und wieder verwendet werden.\n"
+	    "\n"
+	    "   Dazu verzichten Urheber auf gewisse Rechte und k\xc3\xb6n"
+	    "nen mit Ihren Werken\n"
+	    "   trotzdem weiterhin Geld verdienen.\n"
+	    "\n"
+	    "\n"
+	    "   Councillors during the vote on Thursday evening in the town"
+	    " hall\n"
+	    "   Councillors during the vote on Thursday evening in the town"
+	    " hall (Reuters)\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	int found = 0, captions = 0;
+
+	(void)state;
+	assert_true(d->wrap > 0);
+	for (size_t i = 0; i < d->n; i++) {
+		const char *p = d->items[i].s;
+
+		if (strncmp(p, "Damit sind sie", 14) == 0)
+			found += strstr(p, "Werke im Internet.") != NULL;
+		if (strncmp(p, "Dazu verzichten", 15) == 0)
+			found += strstr(p, "Geld verdienen.") != NULL;
+		captions += strncmp(p, "Councillors", 11) == 0;
+	}
+	assert_int_equal(found, 2);
+	assert_int_equal(captions, 2);
+	text_doc_free(d);
+}
+
 /* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
  * article's last paragraphs, an embedded tweet, the photo credit, a box
  * of related articles and three of its teasers. The second teaser's card
@@ -713,6 +775,7 @@ main(void)
 		cmocka_unit_test(test_segment_lynx_references),
 		cmocka_unit_test(test_segment_block_wrap),
 		cmocka_unit_test(test_segment_block_narrower),
+		cmocka_unit_test(test_segment_continued_line),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
