@@ -461,6 +461,125 @@ test_segment_continued_line(void **state)
 	text_doc_free(d);
 }
 
+/* The head of a w3m render of a CRN report (aeb-dev): the menus' link
+ * labels run together without a separator ("ShowcaseAnnual Report
+ * Card"), items of fifty words and more with no sentence's end. Thirty
+ * words make an item body-like without a sentence's end only where it
+ * holds a comma, a stop, a colon or a semicolon: these menus are not the
+ * article's, and its paragraphs are. */
+static void
+test_classify_glued_labels(void **state)
+{
+	const char *s =
+	    "360\xc2\xb0 Industry Outlooks [caret-down]\n"
+	    "Cloud Partner ProgramsCloud SecurityCloud StorageEdge Comput"
+	    "ingEnterprise Application Software\n"
+	    "Industry TrendsIoT PlatformsNetwork SecuritySoftware-defined"
+	    " Data Center\n"
+	    "Corporate CloseUps [caret-down]\n"
+	    "ConnectWiseHP Toner and InkRSAVeeamWasabi\n"
+	    "Learning Centers [caret-down]\n"
+	    "100 People You Should Know ShowcaseAnnual Report Card Showca"
+	    "seBest of Breed ShowcaseBlackBerry\n"
+	    "Cylance Learning CenterCloud PPG ShowcaseCohesity Learning C"
+	    "enterComcast Business Learning Center\n"
+	    "Disaster Recovery Learning CenterEaton Learning CenterHPE Zo"
+	    "neLenovo Learning CenterNetApp Data\n"
+	    "Driven Learning CenterNexGen ShowcaseScale Computing Learnin"
+	    "g CenterSilver Peak Learning Center\n"
+	    "Sophos Cybersecurity Learning CenterSymantec Business Securi"
+	    "ty Learning Center\n"
+	    "Rankings and Research Companies Channelcast Marketing Matter"
+	    "s CRNtv Events WOTC Jobs HPE Discover\n"
+	    "2019 News Cisco Partner Summit 2019 News Cisco Wi-Fi 6 Newsr"
+	    "oom Dell Technologies Newsroom Hitachi\n"
+	    "Vantara Newsroom HP Reinvent Newsroom IBM Newsroom Ingram Mi"
+	    "cro ONE 2019 News Juniper NXTWORK 2019\n"
+	    "News Lenovo Newsroom NetApp Insight 2019 News Cisco Live New"
+	    "sroom HPE Zone Tech Provider Zone\n"
+	    "Sections\xc2\xa0Menu\n"
+	    "[CRN_positi]\n"
+	    "[CRN_positi]\n"
+	    "\n"
+	    "News, Analysis and Perspective for Solution Providers and Te"
+	    "chnology Integrators\n"
+	    "\n"
+	    "[                    ] \n"
+	    "Search\n"
+	    "\n"
+	    "Tim Cook On Apple Being \xe2\x80\x98Pulled Into The Enterpri"
+	    "se\xe2\x80\x99\n"
+	    "\n"
+	    "The CEOs of Apple and Salesforce talk enterprise mobility, e"
+	    "nvironmental sustainability, and\n"
+	    "remember Steve Jobs unveiling products on the same stage.\n"
+	    "\n"
+	    "By Joseph Tsidulko\xc2\xa0November 19, 2019, 07:47 PM EST\n"
+	    "AddThis Sharing Buttons\n"
+	    "Share to LinkedInLinkedInShare to FacebookFacebookShare to T"
+	    "witterTwitterShare to EmailEmailShare\n"
+	    "to MoreMore\n"
+	    "\n"
+	    "[cook-tim-a]\n"
+	    "\n"
+	    "Apple was \"pulled into the enterprise,\" CEO Tim Cook said "
+	    "Tuesday in a fireside chat with\n"
+	    "Salesforce founder and co-CEO Marc Benioff.\n"
+	    "\n"
+	    "After the first iPhones shipped, people began using them for"
+	    " business, forcing the consumer\n"
+	    "computing giant to adapt quickly, Cook said while visiting S"
+	    "alesforce's Dreamforce conference in\n"
+	    "San Francisco.\n"
+	    "\n"
+	    "Customers \"began to say we want you to do this and that,"
+	    "\" Cook told Benioff, which ultimately meant\n"
+	    "making the \"best mobile operating system for enterprise."
+	    "\"\n"
+	    "\n"
+	    "\"We really took that challenge to heart,\" he said.\n"
+	    "\n"
+	    "[Related: Salesforce Dreamforce Keynote: AI, Integration, Al"
+	    "icia Keys And Protestors]\n"
+	    "\n"
+	    "Apple's revolutionary smartphone made it evident that person"
+	    "al and business technology would blend\n"
+	    "in a way nobody had seen before. While some people carry two"
+	    " phones, and \"we love you for that,\"\n"
+	    "Cook said, most do their personal and professional tasks on "
+	    "the same device.\n"
+	    "\n"
+	    "Apple is now in every Fortune 500 company, and eight out of "
+	    "ten companies are writing custom iOS\n"
+	    "apps, Cook told Benioff.\n"
+	    "\n"
+	    "While that progress still lags the consumer world, Cook said"
+	    " he's extremely proud of his company's\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	int menus = 0, paragraphs = 0;
+
+	(void)state;
+	text_classify(d);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (strstr(it->s, "Learning Center") != NULL ||
+		    strstr(it->s, "Newsroom") != NULL) {
+			assert_false(it->bodylike);
+			assert_int_not_equal(it->kind, TEXT_BODY);
+			menus++;
+		}
+		if (strncmp(it->s, "After the first iPhones", 23) == 0 ||
+		    strncmp(it->s, "Apple's revolutionary", 21) == 0) {
+			assert_int_equal(it->kind, TEXT_BODY);
+			paragraphs++;
+		}
+	}
+	assert_true(menus >= 2);
+	assert_int_equal(paragraphs, 2);
+	text_doc_free(d);
+}
+
 /* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
  * article's last paragraphs, an embedded tweet, the photo credit, a box
  * of related articles and three of its teasers. The second teaser's card
@@ -776,6 +895,7 @@ main(void)
 		cmocka_unit_test(test_segment_block_wrap),
 		cmocka_unit_test(test_segment_block_narrower),
 		cmocka_unit_test(test_segment_continued_line),
+		cmocka_unit_test(test_classify_glued_labels),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
