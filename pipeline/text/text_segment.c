@@ -20,8 +20,9 @@
 #define TEXT_WRAP_MIN 50
 /* Lines near a block's longest that make it a wrapped paragraph. */
 #define TEXT_WRAP_BLOCK_LINES 2
-/* A token longer than this (bytes) is a URL or the like: renderers let it
- * overflow the wrap width, so its line says nothing about the width. */
+/* A token longer than this (code points, not bytes: a Russian word of 21
+ * letters is no URL) is a URL or the like: renderers let it overflow the
+ * wrap width, so its line says nothing about the width. */
 #define TEXT_TOKEN_MAX 40
 
 /* True for the code points of scripts written without spaces between
@@ -127,7 +128,7 @@ text_trailing_space(const char *p, size_t len)
 	return 0;
 }
 
-/* Bytes of the longest run of non-spaces in p[0..len). */
+/* Code points of the longest run of non-spaces in p[0..len). */
 static size_t
 text_longest_token(const char *p, size_t len)
 {
@@ -137,7 +138,7 @@ text_longest_token(const char *p, size_t len)
 		int32_t cp = text_cp_at(p + i, len - i, &adv);
 
 		/* renderers break Chinese and Japanese between characters */
-		cur = p[i] == ' ' || text_cp_breakable(cp) ? 0 : cur + adv;
+		cur = p[i] == ' ' || text_cp_breakable(cp) ? 0 : cur + 1;
 		if (cur > best)
 			best = cur;
 		i += adv;
