@@ -401,8 +401,9 @@ text_count_words(const char *s)
 }
 
 /* Drops lynx's link markers in place: "[12]" glued to the start of the
- * link text that follows it ("[8]WeWork is" -> "WeWork is"). Citation
- * marks after a word ("said.[3] The") stay. */
+ * link text that follows it, wherever it stands ("[8]WeWork is" ->
+ * "WeWork is", after a quote, glued to a Chinese word before it).
+ * Citation marks that a space follows ("said.[3] The") stay. */
 static void
 text_drop_link_marks(struct buf *b)
 {
@@ -411,8 +412,7 @@ text_drop_link_marks(struct buf *b)
 	for (size_t i = 0; i < b->len;) {
 		size_t k = i + 1;
 
-		if (b->p[i] == '[' && (i == 0 || b->p[i - 1] == ' ' ||
-		    b->p[i - 1] == '(')) {
+		if (b->p[i] == '[') {
 			while (k < b->len && isdigit((unsigned char)b->p[k]))
 				k++;
 			if (k > i + 1 && k < b->len && b->p[k] == ']' &&

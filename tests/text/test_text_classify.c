@@ -192,6 +192,37 @@ test_segment_lynx(void **state)
 	text_doc_free(d);
 }
 
+/* lynx sets a link's marker before its text wherever the link stands:
+ * after an opening quote ("\xe2\x80\x9e[26]Schlechte", a lynx render of
+ * 2gewinnt.wordpress.com) and, in Chinese, which has no spaces, glued
+ * to the word before it (baike.baidu.com). Both go; a citation mark
+ * that a space follows stays. */
+static void
+test_segment_lynx_glued_marks(void **state)
+{
+	const char *s =
+	    "   erfolglosen Steckenpferd, \xe2\x80\x9e[26]Schlechte Wortspi"
+	    "elen, schlecht nachgespielt\xe2\x80\x9c, werden auch\n"
+	    "\n"
+	    "   \xe5\x8d\xb3\xe5\x85\xa5\xe5\x9b\xb4\xe7\xac\xac"
+	    "11\xe5\xb1\x8a[54]\xe5\x8f\xb0\xe6\xb9\xbe\n"
+	    "\n"
+	    "   as the mayor had said.[4] Work starts in spring.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->n, 3);
+	assert_string_equal(d->items[0].s, "erfolglosen Steckenpferd, "
+	    "\xe2\x80\x9eSchlechte Wortspielen, schlecht nachgespielt"
+	    "\xe2\x80\x9c, werden auch");
+	assert_string_equal(d->items[1].s, "\xe5\x8d\xb3\xe5\x85\xa5"
+	    "\xe5\x9b\xb4\xe7\xac\xac" "11\xe5\xb1\x8a\xe5\x8f\xb0"
+	    "\xe6\xb9\xbe");
+	assert_string_equal(d->items[2].s, "as the mayor had said.[4] Work "
+	    "starts in spring.");
+	text_doc_free(d);
+}
+
 /* A lynx dump of Korean text: lynx wraps at a count of code points,
  * though each syllable takes two columns on a terminal (w3m wraps by
  * columns); the wrapped lines are still one paragraph. */
@@ -919,6 +950,7 @@ main(void)
 		cmocka_unit_test(test_segment_long_cyrillic_word),
 		cmocka_unit_test(test_segment_lynx_wide),
 		cmocka_unit_test(test_segment_lynx),
+		cmocka_unit_test(test_segment_lynx_glued_marks),
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
