@@ -38,6 +38,14 @@ test_chrome(void **state)
 	assert_true(text_is_chrome("Image 1 of 5", 4));
 	assert_true(text_is_chrome("Subscribe for full access", 4));
 	assert_true(text_is_chrome("12. https://example.com/a/b", 2));
+	/* lynx's label of an inline frame: its address, not its text (the
+	 * subheading rule took this one of an eltiempo.com render for the
+	 * article's) */
+	assert_true(text_is_chrome("IFRAME: ./eltiempo.com-candidatos_files/"
+	    "Tweet.html", 2));
+	assert_true(text_is_chrome("IFRAME:", 1));
+	assert_false(text_is_chrome("IFRAME: the tag that embeds a page",
+	    6));
 	/* a consent notice in any language names cookies and the site */
 	assert_true(text_is_chrome("Wir verwenden Cookies, um uns "
 	    "mitzuteilen, wenn Sie unsere Websites besuchen.", 11));
