@@ -12,12 +12,14 @@ functions: aeb-dev as body F1 (the Zyte metric), trafeval-dev as snippet F1
 here). Last the samples' checks (nwscore.py samples).
 
   text_dumps.py [--cmd "build/cli/newswire extract"] [--renders DIR]
-                [--save FILE] [--diff FILE] [--worst N]
+                [--save FILE] [--diff FILE] [--worst N] [--misses N]
 
 --save writes every page's figure to FILE (JSON); --diff FILE prints the
 pages whose figure differs from those saved in FILE (an experiment's
 gains and losses, page by page); --worst N lists the N pages of lowest
-figure of each set, with their half.
+figure of each set, with their half; --misses N, for trafeval, the
+snippets missed and kept wrongly in each half and the N pages that lose
+most, with the snippets themselves.
 """
 import argparse
 import concurrent.futures
@@ -120,6 +122,10 @@ def score_snippets(cmd, d):
         for s in rec.get("without", []):
             c["fp"] += nwscore.norm(s) in text
         c["half"] = int(nwscore.in_half(u, 1))
+        c["missed"] = [s for s in rec.get("with", [])
+                       if nwscore.norm(s) not in text]
+        c["kept"] = [s for s in rec.get("without", [])
+                     if nwscore.norm(s) in text]
         n = c["tp"] + c["fn"] + c["fp"]
         c["f"] = 2 * c["tp"] / (2 * c["tp"] + c["fn"] + c["fp"]) if n else 1
         pages[u] = c
@@ -152,6 +158,7 @@ def main():
     ap.add_argument("--save")
     ap.add_argument("--diff")
     ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--misses", type=int, default=0)
     a = ap.parse_args()
     for r, argv in RENDERERS.items():
         if shutil.which(argv[0]) is None:
@@ -185,6 +192,30 @@ def main():
             for k, v in sorted(pages.items(), key=lambda kv: kv[1]["f"])[
                     :a.worst]:
                 print("  h%d %.3f %s" % (v["half"], v["f"], k))
+    if a.misses:
+        misses(allpages, a.misses)
+
+
+def misses(allpages, n):
+    """The trafeval pages that lose most, per render set and half, with
+    the gold snippets missed (-) and the unwanted ones kept (+)."""
+    for key, pages in allpages.items():
+        if not key.startswith("trafeval"):
+            continue
+        for h in (0, 1):
+            lost = sorted((v["fn"] + v["fp"], k) for k, v in pages.items()
+                          if v["half"] == h and v["fn"] + v["fp"] > 0)
+            print("%s h%d: %d snippets missed, %d kept wrongly" % (
+                key, h, sum(v["fn"] for v in pages.values()
+                            if v["half"] == h),
+                sum(v["fp"] for v in pages.values() if v["half"] == h)))
+            for _, k in reversed(lost[-n:]):
+                v = pages[k]
+                print("  %.3f %s" % (v["f"], k))
+                for s in v["missed"]:
+                    print("    - %s" % s[:90])
+                for s in v["kept"]:
+                    print("    + %s" % s[:90])
 
 
 if __name__ == "__main__":

@@ -477,6 +477,29 @@ text_repeated_in_body(struct text_doc *d)
 	}
 }
 
+/* Commas, stops, colons and semicolons of the scripts that do not use
+ * ASCII ones: fullwidth (CJK), the ideographic comma and full stop, the
+ * Arabic comma and semicolon. */
+static const char *const text_clause_marks[] = {
+	"\xef\xbc\x8c", "\xef\xbc\x9a", "\xef\xbc\x9b",
+	"\xe3\x80\x81", "\xe3\x80\x82", "\xd8\x8c", "\xd8\x9b",
+};
+
+/* True when s holds a comma, a stop, a colon or a semicolon: running
+ * text of thirty words has one, a run of link labels glued together
+ * ("Pune MirrorBangalore MirrorAhmedabad Mirror...") has none. */
+static bool
+text_has_clause_mark(const char *s)
+{
+	if (strpbrk(s, ",.;:") != NULL)
+		return true;
+	for (size_t i = 0; i < sizeof(text_clause_marks) /
+	    sizeof(text_clause_marks[0]); i++)
+		if (strstr(s, text_clause_marks[i]) != NULL)
+			return true;
+	return false;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -652,7 +675,8 @@ text_classify(struct text_doc *d)
 
 		it->bodylike = !it->chrome && !it->repeated &&
 		    it->kind == TEXT_OTHER &&
-		    ((it->sentence && it->words >= 6) || it->words >= 30);
+		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
+		    text_has_clause_mark(it->s)));
 	}
 	text_repeated_in_body(d);
 	text_crowding(d);

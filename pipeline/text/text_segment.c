@@ -18,8 +18,11 @@
 #define TEXT_WRAP_NEAR 12
 #define TEXT_WRAP_MAX 160
 #define TEXT_WRAP_MIN 50
-/* A token longer than this (bytes) is a URL or the like: renderers let it
- * overflow the wrap width, so its line says nothing about the width. */
+/* Lines near a block's longest that make it a wrapped paragraph. */
+#define TEXT_WRAP_BLOCK_LINES 2
+/* A token longer than this (code points, not bytes: a Russian word of 21
+ * letters is no URL) is a URL or the like: renderers let it overflow the
+ * wrap width, so its line says nothing about the width. */
 #define TEXT_TOKEN_MAX 40
 
 /* True for the code points of scripts written without spaces between
@@ -125,7 +128,7 @@ text_trailing_space(const char *p, size_t len)
 	return 0;
 }
 
-/* Bytes of the longest run of non-spaces in p[0..len). */
+/* Code points of the longest run of non-spaces in p[0..len). */
 static size_t
 text_longest_token(const char *p, size_t len)
 {
@@ -135,7 +138,7 @@ text_longest_token(const char *p, size_t len)
 		int32_t cp = text_cp_at(p + i, len - i, &adv);
 
 		/* renderers break Chinese and Japanese between characters */
-		cur = p[i] == ' ' || text_cp_breakable(cp) ? 0 : cur + adv;
+		cur = p[i] == ' ' || text_cp_breakable(cp) ? 0 : cur + 1;
 		if (cur > best)
 			best = cur;
 		i += adv;
@@ -253,6 +256,71 @@ text_wrap_width(const struct text_line *v, size_t n, bool wide,
 	return best;
 }
 
+/* The width of line l without its indentation, in columns with wide,
+ * in code points without. */
+static size_t
+text_content_width(const struct text_line *l, bool wide)
+{
+	return (wide ? l->width : l->chars) - l->indent;
+}
+
+/* The wrap widths of the blank-line blocks that the page's wrap width
+ * (page, 0 when none was found) does not join: a short page, centred
+ * text, a column or an indented paragraph narrower than the page (lynx
+ * ends indented text short of the page's width). For each line, the
+ * width of the longest line of its block (without indentation; no wider
+ * than the page), where at least TEXT_WRAP_BLOCK_LINES lines of the
+ * block other than its last come within TEXT_WRAP_NEAR of it (a caption
+ * over itself and its credit is one such line, a paragraph of three
+ * lines two); 0 elsewhere. The array is the caller's. */
+static size_t *
+text_block_widths(const struct text_line *v, size_t n, size_t page,
+    bool wide)
+{
+	size_t *w = xcalloc(n + 1, sizeof(*w));
+
+	for (size_t a = 0, b; a < n; a = b + 1) {
+		size_t max = 0, near = 0;
+
+		for (b = a; b < n && v[b].len > 0; b++)
+			if (!v[b].unbreakable &&
+			    text_content_width(&v[b], wide) > max)
+				max = text_content_width(&v[b], wide);
+		for (size_t k = a; k + 1 < b; k++)
+			if (!v[k].unbreakable && text_content_width(&v[k],
+			    wide) + TEXT_WRAP_NEAR >= max)
+				near++;
+		if (max < TEXT_WRAP_MIN || max > TEXT_WRAP_MAX ||
+		    near < TEXT_WRAP_BLOCK_LINES ||
+		    (page > 0 && max > page))
+			continue;
+		for (size_t k = a; k < b; k++)
+			w[k] = max;
+	}
+	return w;
+}
+
+/* True when the line a breaks off a sentence that the line b goes on
+ * with: a ends with a letter, a comma or a hyphen, b starts with a
+ * letter, a quote or a bracket (not a list's number, not a symbol). */
+static bool
+text_mid_sentence(const struct text_line *a, const struct text_line *b)
+{
+	size_t i = a->len, adv;
+
+	if (i == 0 || b->len == 0 || isdigit((unsigned char)b->p[0]) ||
+	    !(text_starts_word(b->p) || b->p[0] == '('))
+		return false;
+	if (a->p[i - 1] == ',' || a->p[i - 1] == '-')
+		return true;
+	while (i > 0 && ((unsigned char)a->p[i - 1] & 0xc0) == 0x80)
+		i--;
+	if (i == 0)
+		return false;
+	i--;
+	return text_cp_letter(text_cp_at(a->p + i, a->len - i, &adv));
+}
+
 /* Length in bytes of a list marker and its space at the start of p. */
 static size_t
 text_bullet_len(const char *p, size_t len)
@@ -333,8 +401,9 @@ text_count_words(const char *s)
 }
 
 /* Drops lynx's link markers in place: "[12]" glued to the start of the
- * link text that follows it ("[8]WeWork is" -> "WeWork is"). Citation
- * marks after a word ("said.[3] The") stay. */
+ * link text that follows it, wherever it stands ("[8]WeWork is" ->
+ * "WeWork is", after a quote, glued to a Chinese word before it).
+ * Citation marks that a space follows ("said.[3] The") stay. */
 static void
 text_drop_link_marks(struct buf *b)
 {
@@ -343,8 +412,7 @@ text_drop_link_marks(struct buf *b)
 	for (size_t i = 0; i < b->len;) {
 		size_t k = i + 1;
 
-		if (b->p[i] == '[' && (i == 0 || b->p[i - 1] == ' ' ||
-		    b->p[i - 1] == '(')) {
+		if (b->p[i] == '[') {
 			while (k < b->len && isdigit((unsigned char)b->p[k]))
 				k++;
 			if (k > i + 1 && k < b->len && b->p[k] == ']' &&
@@ -420,7 +488,8 @@ text_segment(const char *s, size_t len)
 	bool open = false, cur_bullet = false, gap = false;
 	bool prev_unbreakable = false;
 	int block = 0;
-	size_t prev_width = 0, near_cols, near_cps, wrap_cps;
+	size_t prev_width = 0, prev_content = 0, near_cols, near_cps;
+	size_t wrap_cps, *local;
 	bool wide = true;
 
 	/* w3m wraps East Asian text by columns, lynx by code points: the
@@ -431,9 +500,10 @@ text_segment(const char *s, size_t len)
 		d->wrap = wrap_cps;
 		wide = false;
 	}
+	local = text_block_widths(v, nl, d->wrap, wide);
 	for (size_t i = 0; i < nl; i++) {
 		const struct text_line *l = &v[i];
-		size_t bl;
+		size_t bl, adv;
 		bool join;
 
 		if (l->len == 0) {
@@ -450,6 +520,19 @@ text_segment(const char *s, size_t len)
 		join = open && d->wrap > 0 && bl == 0 && !prev_unbreakable &&
 		    !l->unbreakable &&
 		    prev_width + 1 + text_first_word(l, wide) + 2 > d->wrap;
+		/* a block narrower than the page wrapped at its own width */
+		if (open && bl == 0 && local[i] > 0 && !prev_unbreakable &&
+		    !l->unbreakable && text_mid_sentence(&v[i - 1], l) &&
+		    prev_content + TEXT_WRAP_NEAR >= local[i] &&
+		    prev_content + 1 + text_first_word(l, wide) + 2 > local[i])
+			join = true;
+		/* a long line that breaks off a sentence, and a line that goes
+		 * on with it in lower case */
+		if (open && bl == 0 && !prev_unbreakable && !l->unbreakable &&
+		    prev_content >= TEXT_WRAP_MIN &&
+		    text_mid_sentence(&v[i - 1], l) &&
+		    text_cp_lower(text_cp_at(l->p, l->len, &adv)))
+			join = true;
 		if (!join) {
 			if (open)
 				text_push(d, &cur, block, cur_bullet);
@@ -460,11 +543,13 @@ text_segment(const char *s, size_t len)
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);
 		prev_width = wide ? l->width : l->chars;
+		prev_content = text_content_width(l, wide);
 		prev_unbreakable = l->unbreakable;
 	}
 	if (open)
 		text_push(d, &cur, block, cur_bullet);
 	buf_free(&cur);
+	free(local);
 	free(v);
 	d->title = d->subtitle = d->n;
 	return d;

@@ -330,6 +330,16 @@ text_only_url(const char *s)
 	return strchr(p, ' ') == NULL;
 }
 
+/* True when the item is lynx's label of an inline frame ("IFRAME:
+ * https://...", "IFRAME: ./page_files/Tweet.html"): a frame's address,
+ * none of its text. */
+static bool
+text_frame_label(const char *s)
+{
+	return strncmp(s, "IFRAME:", 7) == 0 &&
+	    (s[7] == '\0' || (s[7] == ' ' && strchr(s + 8, ' ') == NULL));
+}
+
 /* True when s holds a gallery counter: "Image 1 of 5", "3/12". */
 static bool
 text_counter(const char *s)
@@ -388,7 +398,8 @@ text_is_chrome(const char *s, int words)
 	int weak = 0;
 
 	if (text_only_placeholders(s) || text_no_letters(s) ||
-	    text_only_url(s) || (words <= 5 && text_counter(s)))
+	    text_only_url(s) || text_frame_label(s) ||
+	    (words <= 5 && text_counter(s)))
 		return true;
 	f = text_fold(s);
 	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_strong); i++)

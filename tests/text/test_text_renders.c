@@ -239,6 +239,347 @@ test_segment_lynx_references(void **state)
 	text_doc_free(d);
 }
 
+/* A page too short for a wrap width of its own (a w3m render of
+ * die-partei.net: two wrapped lines and the paragraph's last), and
+ * centred text under a two-column box (guenter-pilger.de), narrower than
+ * the width its lines give: a block's lines are joined where at least
+ * two of them reach its longest line and one breaks off a sentence that
+ * the next goes on with. The lines of a list (modelled on a ranking of
+ * monsterdealz.de, lengthened to reach the width) stay apart. */
+static const char short_page[] =
+	    "   \n"
+	    "\n"
+	    "Neuigkeiten\n"
+	    "\n"
+	    "Donnerstag, 31. Mai 2012\n"
+	    "\n"
+	    "Das Ministerium f\xc3\xbcr Club-Kultur informiert\xe2\x80"
+	    "\xa6\n"
+	    "\n"
+	    "Die GEMA dreht v\xc3\xb6llig am Zeiger! Durch die geplanten "
+	    "Tariferh\xc3\xb6hungen 2013 \xe2\x80\x93 auch bekannt als\n"
+	    "moderner Stra\xc3\x9f" "enraub \xe2\x80\x93 stehen viele Clu"
+	    "bbesitzer vor dem Aus. Damit DJs ihre Sets demn\xc3\xa4" "ch"
+	    "st nicht\n"
+	    "vorlesen m\xc3\xbcssen, unterschreibt bitte alle diese Petit"
+	    "ion:\n"
+	    "\n"
+	    "http://www.openpetition.de/petition/online/gegen-die-tarifre"
+	    "form-2013-gema-verliert-augenmass\n"
+	    "\n"
+	    "\xe2\x86\x90 Der 1. monatliche Stammtisch steht fest!\n"
+	    "Steuerdarling \xe2\x80\x93 Die PARTEI als Ehestifter \xe2"
+	    "\x86\x92\n"
+	    "\n"
+	    "  1. Profilbild von Pilzener Pilzener 629 Punkte im Monat Ok"
+	    "tober 2019\n"
+	    "  2. Profilbild von krofisch krofisch 558 Punkte im Monat Ok"
+	    "tober 2019\n"
+	    "  3. Profilbild von MyAmericanDream MyAmericanDream 508 Punk"
+	    "te im Monat\n";
+
+static const char centred_page[] =
+	    "Linie Oben\n"
+	    "\n"
+	    "Mail-Aktion an den Deutschen Bundestag\n"
+	    "\n"
+	    "Linie unten\n"
+	    "Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?\n"
+	    "Ihr Browser                                                 "
+	    "                  Ihr Browser\n"
+	    "unterst\xc3\xbctzt              Ich habe am 12. Mai 2006 ein"
+	    "e Mail-Aktion an die     unterst\xc3\xbctzt\n"
+	    "Inlineframes nicht      Mitglieder des Bundestages gestartet"
+	    " mit folgendem    Inlineframes nicht\n"
+	    "oder zeigt sie in der                         Inhalt:       "
+	    "                  oder zeigt sie in der\n"
+	    "derzeitigen                                                 "
+	    "                  derzeitigen\n"
+	    "Konfiguration nicht                                         "
+	    "                  Konfiguration nicht\n"
+	    "an.                                                         "
+	    "                  an.\n"
+	    "                                           --- Zitat ---\n"
+	    "                                  Sehr geehrte Damen und Her"
+	    "ren,\n"
+	    "\n"
+	    "                         ich protestiere gegen die erneute H"
+	    "albierung des\n"
+	    "                        Sparerfreibetrages von urspr\xc3\xbc"
+	    "nglich rund 3000 Euro\n"
+	    "                       (6000 DM) auf nur noch 750 Euro. Ihre"
+	    " Handlungsweise\n"
+	    "                      steht im deutlichen Gegensatz zu Ihren"
+	    " Reden, in denen\n"
+	    "                      Sie die B\xc3\xbcrger zur privaten Alt"
+	    "ersvorsorge auffordern.\n"
+	    "\n"
+	    "                                                  \n"
+	    "\n"
+	    "                           Au\xc3\x9f" "erdem bitte ich Sie "
+	    "mir zu erkl\xc3\xa4ren, warum\n"
+	    "                         DaimlerChrysler keine Steuern zahlt"
+	    ", Rentner aber\n"
+	    "                          zahlen m\xc3\xbcssen. Wie vereinba"
+	    "ren Sie das mit dem\n"
+	    "                      Grundsatz, dass nach der Leistungsf"
+	    "\xc3\xa4higkeit Steuern zu\n";
+
+static void
+test_segment_block_wrap(void **state)
+{
+	struct text_doc *d = text_segment(short_page, strlen(short_page));
+	bool gema = false, pilger = false;
+
+	(void)state;
+	assert_int_equal(d->wrap, 0);
+	for (size_t i = 0; i < d->n; i++) {
+		if (strncmp(d->items[i].s, "Die GEMA", 8) == 0)
+			gema = strstr(d->items[i].s,
+			    "diese Petition:") != NULL;
+		assert_null(strstr(d->items[i].s, "fest! Steuerdarling"));
+	}
+	assert_true(gema);
+	text_doc_free(d);
+	d = text_segment(centred_page, strlen(centred_page));
+	for (size_t i = 0; i < d->n; i++)
+		if (strncmp(d->items[i].s, "ich protestiere", 15) == 0)
+			pilger = strstr(d->items[i].s,
+			    "Altersvorsorge auffordern.") != NULL;
+	assert_true(pilger);
+	text_doc_free(d);
+}
+
+
+/* A lynx render of a WSJ opinion piece (aeb-dev): the standfirst,
+ * set flush left, runs to column 97 and gives the page its wrap width,
+ * while the article's paragraphs, indented, end by column 92; a last
+ * line of one short word ("in the head.") fitted under the page's width
+ * and was left out of its paragraph. A block wraps at its own longest
+ * line where that is narrower than the page's. */
+static void
+test_segment_block_narrower(void **state)
+{
+	const char *s =
+	    "Is Football Violence a Crime?\n"
+	    "\n"
+	    "NFL assaults have led to lawsuits before. But a prosecutor w"
+	    "ould have difficulty proving a charge\n"
+	    "in court.\n"
+	    "\n"
+	    "   By\n"
+	    "   Randy Maniloff\n"
+	    "   Nov. 18, 2019 7:04 pm ET\n"
+	    "\n"
+	    "   It was the shot to the head heard \xe2\x80\x99round the w"
+	    "orld. In the closing seconds of last week\xe2\x80\x99s\n"
+	    "   Browns-Steelers game in Cleveland, Browns defensive end M"
+	    "yles Garrett pulled off Steelers\n"
+	    "   quarterback Mason Rudolph\xe2\x80\x99s helmet. Mr. Garret"
+	    "t then swung it at Mr. Rudolph, hitting him\n"
+	    "   in the head.\n"
+	    "\n"
+	    "   The Pittsburgh quarterback didn\xe2\x80\x99t suffer a con"
+	    "cussion. Still, Mr. Garrett, who was the\n"
+	    "   first pick of the 2017 National Football League draft, ha"
+	    "s been suspended without pay by\n"
+	    "   the league for the rest of the season and may receive fur"
+	    "ther discipline....\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	bool joined = false;
+
+	(void)state;
+	assert_true(d->wrap > 92);
+	for (size_t i = 0; i < d->n; i++) {
+		if (strncmp(d->items[i].s, "It was the shot", 15) == 0)
+			joined = strstr(d->items[i].s, "in the head.") != NULL;
+		assert_null(strstr(d->items[i].s, ".... To Read"));
+	}
+	assert_true(joined);
+	text_doc_free(d);
+}
+
+/* A lynx render of creativecommons.ch (trafeval-dev): paragraphs of
+ * two lines broken short of the page's width (the page's own line
+ * breaks), so neither the page's width nor the block's joins them. A
+ * long line that breaks off a sentence and a line that goes on with it
+ * in lower case are one paragraph; a caption over itself and its credit
+ * (a capital, the synthetic lines at the end) stays two items. */
+static void
+test_segment_continued_line(void **state)
+{
+	const char *s =
+	    "\n"
+	    "   Die Lizenzen sind einfach verst\xc3\xa4ndlich und gratis."
+	    "\n"
+	    "\n"
+	    "   Symbole visualisieren die Lizenzen.\n"
+	    "\n"
+	    "   Sie sind in \xc3\xbc" "ber 60 Sprachen erh\xc3\xa4ltlich "
+	    "und weltweit rechtsg\xc3\xbcltig.\n"
+	    "\n"
+	    "   Damit sind sie  f\xc3\xbcr den Einsatz im Internet wie ge"
+	    "schaffen. Inzwischen findet man\n"
+	    "   \xc3\xbc" "ber [13]400+ Millionen Werke im Internet.\n"
+	    "\n"
+	    " some rights reserved\n"
+	    "\n"
+	    "   some CC large\n"
+	    "\n"
+	    "   Creative Commons Lizenzen unterst\xc3\xbctzen eine Kultur"
+	    " des Teilens und der Weiterentwicklung.\n"
+	    "\n"
+	    "   Das ist ein grosser Vorteil f\xc3\xbcr Urheber und f\xc3"
+	    "\xbcr Nutzer. So k\xc3\xb6nnen Werke einfacher\n"
+	    "   geteilt, ver\xc3\xa4ndert und wieder verwendet werden.\n"
+	    "\n"
+	    "   Dazu verzichten Urheber auf gewisse Rechte und k\xc3\xb6n"
+	    "nen mit Ihren Werken\n"
+	    "   trotzdem weiterhin Geld verdienen.\n"
+	    "\n"
+	    "\n"
+	    "   Councillors during the vote on Thursday evening in the town"
+	    " hall\n"
+	    "   Councillors during the vote on Thursday evening in the town"
+	    " hall (Reuters)\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	int found = 0, captions = 0;
+
+	(void)state;
+	assert_true(d->wrap > 0);
+	for (size_t i = 0; i < d->n; i++) {
+		const char *p = d->items[i].s;
+
+		if (strncmp(p, "Damit sind sie", 14) == 0)
+			found += strstr(p, "Werke im Internet.") != NULL;
+		if (strncmp(p, "Dazu verzichten", 15) == 0)
+			found += strstr(p, "Geld verdienen.") != NULL;
+		captions += strncmp(p, "Councillors", 11) == 0;
+	}
+	assert_int_equal(found, 2);
+	assert_int_equal(captions, 2);
+	text_doc_free(d);
+}
+
+/* The head of a w3m render of a CRN report (aeb-dev): the menus' link
+ * labels run together without a separator ("ShowcaseAnnual Report
+ * Card"), items of fifty words and more with no sentence's end. Thirty
+ * words make an item body-like without a sentence's end only where it
+ * holds a comma, a stop, a colon or a semicolon: these menus are not the
+ * article's, and its paragraphs are. */
+static void
+test_classify_glued_labels(void **state)
+{
+	const char *s =
+	    "360\xc2\xb0 Industry Outlooks [caret-down]\n"
+	    "Cloud Partner ProgramsCloud SecurityCloud StorageEdge Comput"
+	    "ingEnterprise Application Software\n"
+	    "Industry TrendsIoT PlatformsNetwork SecuritySoftware-defined"
+	    " Data Center\n"
+	    "Corporate CloseUps [caret-down]\n"
+	    "ConnectWiseHP Toner and InkRSAVeeamWasabi\n"
+	    "Learning Centers [caret-down]\n"
+	    "100 People You Should Know ShowcaseAnnual Report Card Showca"
+	    "seBest of Breed ShowcaseBlackBerry\n"
+	    "Cylance Learning CenterCloud PPG ShowcaseCohesity Learning C"
+	    "enterComcast Business Learning Center\n"
+	    "Disaster Recovery Learning CenterEaton Learning CenterHPE Zo"
+	    "neLenovo Learning CenterNetApp Data\n"
+	    "Driven Learning CenterNexGen ShowcaseScale Computing Learnin"
+	    "g CenterSilver Peak Learning Center\n"
+	    "Sophos Cybersecurity Learning CenterSymantec Business Securi"
+	    "ty Learning Center\n"
+	    "Rankings and Research Companies Channelcast Marketing Matter"
+	    "s CRNtv Events WOTC Jobs HPE Discover\n"
+	    "2019 News Cisco Partner Summit 2019 News Cisco Wi-Fi 6 Newsr"
+	    "oom Dell Technologies Newsroom Hitachi\n"
+	    "Vantara Newsroom HP Reinvent Newsroom IBM Newsroom Ingram Mi"
+	    "cro ONE 2019 News Juniper NXTWORK 2019\n"
+	    "News Lenovo Newsroom NetApp Insight 2019 News Cisco Live New"
+	    "sroom HPE Zone Tech Provider Zone\n"
+	    "Sections\xc2\xa0Menu\n"
+	    "[CRN_positi]\n"
+	    "[CRN_positi]\n"
+	    "\n"
+	    "News, Analysis and Perspective for Solution Providers and Te"
+	    "chnology Integrators\n"
+	    "\n"
+	    "[                    ] \n"
+	    "Search\n"
+	    "\n"
+	    "Tim Cook On Apple Being \xe2\x80\x98Pulled Into The Enterpri"
+	    "se\xe2\x80\x99\n"
+	    "\n"
+	    "The CEOs of Apple and Salesforce talk enterprise mobility, e"
+	    "nvironmental sustainability, and\n"
+	    "remember Steve Jobs unveiling products on the same stage.\n"
+	    "\n"
+	    "By Joseph Tsidulko\xc2\xa0November 19, 2019, 07:47 PM EST\n"
+	    "AddThis Sharing Buttons\n"
+	    "Share to LinkedInLinkedInShare to FacebookFacebookShare to T"
+	    "witterTwitterShare to EmailEmailShare\n"
+	    "to MoreMore\n"
+	    "\n"
+	    "[cook-tim-a]\n"
+	    "\n"
+	    "Apple was \"pulled into the enterprise,\" CEO Tim Cook said "
+	    "Tuesday in a fireside chat with\n"
+	    "Salesforce founder and co-CEO Marc Benioff.\n"
+	    "\n"
+	    "After the first iPhones shipped, people began using them for"
+	    " business, forcing the consumer\n"
+	    "computing giant to adapt quickly, Cook said while visiting S"
+	    "alesforce's Dreamforce conference in\n"
+	    "San Francisco.\n"
+	    "\n"
+	    "Customers \"began to say we want you to do this and that,"
+	    "\" Cook told Benioff, which ultimately meant\n"
+	    "making the \"best mobile operating system for enterprise."
+	    "\"\n"
+	    "\n"
+	    "\"We really took that challenge to heart,\" he said.\n"
+	    "\n"
+	    "[Related: Salesforce Dreamforce Keynote: AI, Integration, Al"
+	    "icia Keys And Protestors]\n"
+	    "\n"
+	    "Apple's revolutionary smartphone made it evident that person"
+	    "al and business technology would blend\n"
+	    "in a way nobody had seen before. While some people carry two"
+	    " phones, and \"we love you for that,\"\n"
+	    "Cook said, most do their personal and professional tasks on "
+	    "the same device.\n"
+	    "\n"
+	    "Apple is now in every Fortune 500 company, and eight out of "
+	    "ten companies are writing custom iOS\n"
+	    "apps, Cook told Benioff.\n"
+	    "\n"
+	    "While that progress still lags the consumer world, Cook said"
+	    " he's extremely proud of his company's\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	int menus = 0, paragraphs = 0;
+
+	(void)state;
+	text_classify(d);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (strstr(it->s, "Learning Center") != NULL ||
+		    strstr(it->s, "Newsroom") != NULL) {
+			assert_false(it->bodylike);
+			assert_int_not_equal(it->kind, TEXT_BODY);
+			menus++;
+		}
+		if (strncmp(it->s, "After the first iPhones", 23) == 0 ||
+		    strncmp(it->s, "Apple's revolutionary", 21) == 0) {
+			assert_int_equal(it->kind, TEXT_BODY);
+			paragraphs++;
+		}
+	}
+	assert_true(menus >= 2);
+	assert_int_equal(paragraphs, 2);
+	text_doc_free(d);
+}
+
 /* The end of a w3m render of a Bondy Blog report (trafeval-dev): the
  * article's last paragraphs, an embedded tweet, the photo credit, a box
  * of related articles and three of its teasers. The second teaser's card
@@ -551,6 +892,10 @@ main(void)
 		cmocka_unit_test(test_classify_subheading),
 		cmocka_unit_test(test_classify_list),
 		cmocka_unit_test(test_segment_lynx_references),
+		cmocka_unit_test(test_segment_block_wrap),
+		cmocka_unit_test(test_segment_block_narrower),
+		cmocka_unit_test(test_segment_continued_line),
+		cmocka_unit_test(test_classify_glued_labels),
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
