@@ -109,6 +109,22 @@ html_link_density(const struct html_ni *ni)
 	return ni->text > 0 ? (double)ni->link / ni->text : 0;
 }
 
+/* Whether node n (a text node or an element) sits inside a link, below
+ * its nearest block. */
+static inline bool
+html_in_link(const xmlNode *n)
+{
+	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
+			return false;
+		if (pi->kind == HTML_K_A)
+			return true;
+	}
+	return false;
+}
+
 #ifdef HTML_DEBUG
 #include <stdio.h>
 /* Builds with -DHTML_DEBUG trace the extractor's choices on stderr. */

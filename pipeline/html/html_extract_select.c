@@ -96,17 +96,7 @@ html_card_title(const xmlNode *n)
 	    ni->kind == HTML_K_P) && ni->own > 0 &&
 	    ni->text < HTML_CARD_TITLE))
 		return false;
-	if (ni->link * 5 >= ni->text * 4)
-		return true;
-	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
-		const struct html_ni *pi = html_ni(p);
-
-		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
-			return false;
-		if (pi->kind == HTML_K_A)
-			return true;
-	}
-	return false;
+	return ni->link * 5 >= ni->text * 4 || html_in_link(n);
 }
 
 /* Step 3b: marks the teaser cards of other stories: a linked title and,

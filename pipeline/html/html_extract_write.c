@@ -218,21 +218,6 @@ html_paras_join(struct html_ctx *ctx)
 	}
 }
 
-/* Whether text node t sits inside a link, below its nearest block. */
-static bool
-html_in_link(const xmlNode *t)
-{
-	for (const xmlNode *p = t->parent; html_is_elem(p); p = p->parent) {
-		const struct html_ni *pi = html_ni(p);
-
-		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
-			return false;
-		if (pi->kind == HTML_K_A)
-			return true;
-	}
-	return false;
-}
-
 /* The address of an image: lazy-loading attributes first, data: URIs
  * skipped, resolved against the page's URL. Returns a new string or
  * NULL. */
