@@ -249,8 +249,10 @@ url_canonical(const char *url)
 	if (curl_url_set(u, CURLUPART_URL, in, CURLU_NON_SUPPORT_SCHEME) ==
 	    CURLUE_OK && url_normalise(u) &&
 	    curl_url_get(u, CURLUPART_URL, &out, CURLU_NO_DEFAULT_PORT) ==
-	    CURLUE_OK)
+	    CURLUE_OK) {
 		res = xstrdup(out);
+		url_upper_escapes(res);
+	}
 	curl_free(out);
 	free(in);
 	curl_url_cleanup(u);

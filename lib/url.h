@@ -5,7 +5,8 @@
 
 /* Canonical form of an absolute URL: lower-case scheme and host, default
  * port dropped, fragment and tracking parameters (utm_*, fbclid, gclid...)
- * removed. Returns a new string, or NULL if url is not an absolute URL. */
+ * removed, percent-encodings in upper case (as url_resolve() writes them).
+ * Returns a new string, or NULL if url is not an absolute URL. */
 char *url_canonical(const char *url);
 
 /* ref (an attribute's URL: absolute, "//host/x", "/x", "x", "?q", "#f")

@@ -169,15 +169,25 @@ test_canonical_url(void **state)
 	check_url("example.com/a", NULL);
 	check_url(NULL, NULL);
 	/* libcurl's URL API: dot segments resolved, IDN hosts in their
-	 * ASCII form (upper case mapped), percent-encoding kept */
+	 * ASCII form (upper case mapped), percent-encoding kept in upper
+	 * case (RFC 3986 6.2.2.1), as url_resolve() writes it, so that a
+	 * page's canonical link and the same URL given apart are one */
 	check_url("https://e.com/a/./b/../c", "https://e.com/a/c");
 	check_url("https://e.com/a/b/../../../c?x=1", "https://e.com/c?x=1");
 	check_url("https://B\xc3\x9c" "CHER.example/x",
 	    "https://xn--bcher-kva.example/x");
 	check_url("https://b\xc3\xbc" "cher.example/x",
 	    "https://xn--bcher-kva.example/x");
-	check_url("https://e.com/a%2Fb/%7e?q=%20",
-	    "https://e.com/a%2Fb/%7e?q=%20");
+	check_url("https://e.com/a%2fb/%7e?q=%20",
+	    "https://e.com/a%2Fb/%7E?q=%20");
+	{
+		char *r = url_resolve("%7e/x", "https://e.com/d/p");
+		char *c = url_canonical("https://e.com/d/%7e/x");
+
+		assert_string_equal(r, c);
+		free(r);
+		free(c);
+	}
 	check_url("  https://e.com/a b", "https://e.com/a");
 	check_url("https://e.com/?utm_source=x#f", "https://e.com/");
 	check_url("https://bad_host!.example/", NULL);
