@@ -154,6 +154,21 @@ url_upper_escapes(char *s)
 		}
 }
 
+/* The URL in u as a new string, its percent-encodings in upper case, or
+ * NULL when libcurl cannot write it. */
+static char *
+url_string(CURLU *u, unsigned int flags)
+{
+	char *out = NULL, *res = NULL;
+
+	if (curl_url_get(u, CURLUPART_URL, &out, flags) == CURLUE_OK) {
+		res = xstrdup(out);
+		url_upper_escapes(res);
+	}
+	curl_free(out);
+	return res;
+}
+
 /* ref past the white space around it, without the tabs and line breaks
  * inside it (as a browser reads an attribute's URL). */
 static char *
@@ -189,7 +204,7 @@ char *
 url_resolve(const char *ref, const char *base)
 {
 	CURLU *u;
-	char *r, *host = NULL, *h, *out = NULL, *res = NULL;
+	char *r, *host = NULL, *h, *res;
 	bool based = false, ok;
 
 	if (ref == NULL)
@@ -218,11 +233,7 @@ url_resolve(const char *ref, const char *base)
 			}
 		curl_free(host);
 	}
-	if (ok && curl_url_get(u, CURLUPART_URL, &out, 0) == CURLUE_OK) {
-		res = xstrdup(out);
-		url_upper_escapes(res);
-	}
-	curl_free(out);
+	res = ok ? url_string(u, 0) : NULL;
 	curl_url_cleanup(u);
 	free(r);
 	return res;
@@ -232,7 +243,7 @@ char *
 url_canonical(const char *url)
 {
 	CURLU *u;
-	char *in, *out = NULL, *res = NULL;
+	char *in, *res = NULL;
 	size_t n;
 
 	if (url == NULL)
@@ -247,13 +258,8 @@ url_canonical(const char *url)
 		abort();  /* out of memory, as xmalloc() */
 	in = xstrndup(url, n);
 	if (curl_url_set(u, CURLUPART_URL, in, CURLU_NON_SUPPORT_SCHEME) ==
-	    CURLUE_OK && url_normalise(u) &&
-	    curl_url_get(u, CURLUPART_URL, &out, CURLU_NO_DEFAULT_PORT) ==
-	    CURLUE_OK) {
-		res = xstrdup(out);
-		url_upper_escapes(res);
-	}
-	curl_free(out);
+	    CURLUE_OK && url_normalise(u))
+		res = url_string(u, CURLU_NO_DEFAULT_PORT);
 	free(in);
 	curl_url_cleanup(u);
 	return res;
