@@ -202,9 +202,12 @@ void feed_set_once(char **field, const char *value);
 void feed_set_date(struct nw_time *t, const char *s);
 /* s[0..n) is UTF-8 (a sequence cut short at the very end counts). */
 bool feed_valid_utf8(const unsigned char *s, size_t n);
-/* rel resolved against base (RFC 3986), IRIs with non-ASCII characters
- * included and kept as IRIs. Owned; NULL when it cannot be resolved. */
-char *feed_build_uri(const char *rel, const char *base);
+/* ref resolved against base (may be NULL) by lib/url's url_resolve(),
+ * as a page's links are: dot segments removed, raw non-ASCII characters
+ * and spaces percent-encoded, escapes in upper case, an IDN host in its
+ * ASCII form; an empty path stays empty. Owned; NULL when ref makes no
+ * absolute URL. */
+char *feed_url(const char *ref, const char *base);
 /* windows-1252's characters for the bytes 0x80..0x9F (U+FFFD: none). */
 extern const uint16_t feed_cp1252[32];
 /* Repairs text encoded as UTF-8 twice and language tags written with an

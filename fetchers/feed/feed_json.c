@@ -11,16 +11,17 @@ feed_jget(json_t *o, const char *key)
 	return json_string_value(json_object_get(o, key));
 }
 
-/* A URL resolved against the feed's URL when it is relative. Owned. */
+/* A URL resolved against the feed's URL (base may be NULL) by lib/url,
+ * as a page's links are; as it is when it makes no absolute URL. Owned. */
 static char *
 feed_json_url(const char *u, const char *base)
 {
 	char *r, *out = NULL;
 
 	feed_set_once(&out, u);
-	if (out == NULL || base == NULL)
+	if (out == NULL)
 		return out;
-	r = feed_build_uri(out, base);
+	r = feed_url(out, base);
 	if (r) {
 		free(out);
 		out = r;

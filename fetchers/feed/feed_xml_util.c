@@ -7,15 +7,15 @@
 
 #include <ctype.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/uri.h>
 #include <libxml/entities.h>
+
+#include "url.h"
 
 static const struct {
 	const char *uri;
@@ -227,72 +227,41 @@ feed_attr(const struct feed_ctx *cx, const xmlNode *n, const char *name)
 	return feed_attr_ns(cx, n, name, NULL);
 }
 
-/* s with its non-ASCII bytes and spaces percent-encoded, when it has
- * any; NULL otherwise. */
-static char *
-feed_iri_escape(const char *s)
+/* Where the authority of the URL s ends ("scheme://host:port" or
+ * "//host"), or NULL when s has none. */
+static const char *
+feed_authority_end(const char *s)
 {
-	struct buf b = { 0 };
-	bool any = false;
+	const char *p = strstr(s, "//");
 
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p >= 0x80 || *p == ' ') {
-			buf_printf(&b, "%%%02X", *p);
-			any = true;
-		} else {
-			buf_putc(&b, (char)*p);
-		}
-	}
-	if (!any) {
-		buf_free(&b);
+	if (p == NULL || (p != s && (p[-1] != ':' ||
+	    !feed_has_scheme(s, (size_t)(p - s)))))
 		return NULL;
-	}
-	return buf_take(&b);
-}
-
-/* Undoes feed_iri_escape on the result: %XX of bytes >= 0x80 back to
- * the bytes, so that an IRI stays an IRI. */
-static char *
-feed_iri_unescape(const char *s)
-{
-	struct buf b = { 0 };
-
-	for (const char *p = s; *p; p++) {
-		unsigned v;
-
-		if (p[0] == '%' && isxdigit((unsigned char)p[1]) &&
-		    isxdigit((unsigned char)p[2]) &&
-		    sscanf(p + 1, "%2x", &v) == 1 && v >= 0x80) {
-			buf_putc(&b, (char)v);
-			p += 2;
-		} else {
-			buf_putc(&b, *p);
-		}
-	}
-	return b.p ? buf_take(&b) : xstrdup("");
+	return p + 2 + strcspn(p + 2, "/?#");
 }
 
 char *
-feed_build_uri(const char *rel, const char *base)
+feed_url(const char *ref, const char *base)
 {
-	char *er = feed_iri_escape(rel), *eb = feed_iri_escape(base), *out;
-	xmlChar *r;
+	char *r = url_resolve(ref, base);
+	const char *re, *e;
+	char *p;
 
-	/* libxml2 refuses IRIs: resolve the URI forms, keep the IRI */
-	r = xmlBuildURI((const xmlChar *)(er ? er : rel),
-	    (const xmlChar *)(eb ? eb : base));
-	if (r == NULL) {
-		out = NULL;
-	} else if (er || eb) {
-		out = feed_iri_unescape((const char *)r);
-	} else {
-		out = xstrdup((const char *)r);
+	if (r == NULL)
+		return NULL;
+	/* "http://example.org" as the feed wrote it, not with the "/" that
+	 * libcurl writes for the empty path: the same URL (RFC 3986 6.2.3),
+	 * and url_canonical() adds it to the id's URL anyway */
+	ref += strspn(ref, " \t\r\n\f");
+	re = feed_authority_end(ref);
+	e = feed_authority_end(r);
+	if (re != NULL && e != NULL && (*re == '\0' || *re == '?' ||
+	    *re == '#') && e[0] == '/' && (e[1] == '\0' || e[1] == '?' ||
+	    e[1] == '#')) {
+		p = r + (e - r);
+		memmove(p, p + 1, strlen(p + 1) + 1);
 	}
-	if (r)
-		xmlFree(r);
-	free(er);
-	free(eb);
-	return out;
+	return r;
 }
 
 /* The base URI in effect at n: xml:base of n and its ancestors, resolved
@@ -318,7 +287,7 @@ feed_base(const struct feed_ctx *cx, const xmlNode *n)
 			base = xb;
 			continue;
 		}
-		r = feed_build_uri(xb, base);
+		r = feed_url(xb, base);
 		free(xb);
 		if (r) {
 			free(base);
@@ -343,20 +312,21 @@ feed_has_xml_base(const struct feed_ctx *cx, const xmlNode *n)
 	return false;
 }
 
-/* Resolves href against xml:base of n's ancestors and the feed URL.
- * Owned; NULL when href is empty. */
+/* Resolves href against xml:base of n's ancestors and the feed URL with
+ * feed_url() (lib/url, as a page's links): an absolute href is
+ * normalised the same way, so a feed entry's link and its page's
+ * canonical URL agree. Owned; NULL when href is empty; href as it is
+ * when it makes no absolute URL. */
 char *
 feed_resolve(const struct feed_ctx *cx, const xmlNode *n, const char *href)
 {
-	char *base, *out = NULL, *h = NULL;
+	char *base, *out, *h = NULL;
 
 	feed_set_once(&h, href);
 	if (h == NULL)
 		return NULL;
 	base = feed_base(cx, n);
-	if (base != NULL) {
-		out = feed_build_uri(h, base);
-	}
+	out = feed_url(h, base);
 	free(base);
 	if (out == NULL)
 		return h;
@@ -417,7 +387,7 @@ feed_html_resolve(const struct feed_ctx *cx, const xmlNode *n, char *html)
 		if (ve > v && v[0] != '#' && !feed_has_scheme(v,
 		    (size_t)(ve - v))) {
 			char *rel = xstrndup(v, (size_t)(ve - v));
-			char *r = feed_build_uri(rel, base);
+			char *r = feed_url(rel, base);
 
 			buf_puts(&b, r ? r : rel);
 			free(r);

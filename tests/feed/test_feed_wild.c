@@ -1,7 +1,8 @@
 /* Unit tests of the feed parser on feeds as the wild writes them (issue
  * 14): unexpected namespaces and case, Atom 0.3's own elements, podcast
  * and Media RSS extensions, content models, people, categories,
- * encodings, xml:base with non-ASCII characters and repeated dates. The
+ * encodings, xml:base with non-ASCII characters, links resolved as a
+ * page's are (lib/url) and repeated dates. The
  * expected values are the formats' specifications' answers (RSS 2.0,
  * Atom 0.3 and RFC 4287, the iTunes podcast and Media RSS 1.5.1
  * specifications) on inputs shaped like real feeds. */
@@ -19,17 +20,24 @@
 
 #include "date.h"
 #include "feed/feed.h"
+#include "url.h"
 
 static struct feed *
-parse_n(const char *s, size_t n)
+parse_n_url(const char *s, size_t n, const char *url)
 {
 	char err[256] = "";
-	struct feed *f = feed_parse(s, n, NULL, err, sizeof(err));
+	struct feed *f = feed_parse(s, n, url, err, sizeof(err));
 
 	if (f == NULL)
 		print_message("parse error: %s\n", err);
 	assert_non_null(f);
 	return f;
+}
+
+static struct feed *
+parse_n(const char *s, size_t n)
+{
+	return parse_n_url(s, n, NULL);
 }
 
 static struct feed *
@@ -520,10 +528,11 @@ test_xml_base(void **state)
 	    "<link href=\"\xc3\xa4/entry\"/><content type=\"html\">"
 	    "&lt;a href=\"\xc3\xb6.html\"&gt;x&lt;/a&gt;</content></entry>"
 	    "</feed>");
-	STR(f->link, "http://example.com/\xc3\xbc/feed/");
-	STR(f->items[0].link, "http://example.com/\xc3\xbc/\xc3\xa4/entry");
+	/* resolved as a page's links are (lib/url): percent-encoded */
+	STR(f->link, "http://example.com/%C3%BC/feed/");
+	STR(f->items[0].link, "http://example.com/%C3%BC/%C3%A4/entry");
 	STR(f->items[0].content,
-	    "<a href=\"http://example.com/\xc3\xbc/\xc3\xb6.html\">x</a>");
+	    "<a href=\"http://example.com/%C3%BC/%C3%B6.html\">x</a>");
 	feed_free(f);
 
 	/* RSS under a stated xml:base: links in its HTML too */
@@ -535,6 +544,84 @@ test_xml_base(void **state)
 	STR(f->items[0].description,
 	    "<a href=\"http://example.com/b/sub/rel.html\">x</a>");
 	feed_free(f);
+}
+
+/* A feed's links resolve and normalise as a page's do (lib/url): the
+ * link of an entry and the canonical URL of its page, written alike,
+ * give one URL and so one article id. */
+static void
+test_links_as_pages(void **state)
+{
+	static const struct {
+		const char *href, *want;
+	} cases[] = {
+		/* relative, under the entry's xml:base */
+		{ "../b/./c.html", "https://example.com/x/b/c.html" },
+		/* a non-ASCII path, raw */
+		{ "/gr\xc3\xb6\xc3\x9f""er/a b.html",
+		    "https://example.com/gr%C3%B6%C3%9Fer/a%20b.html" },
+		/* an IDN host, in its ASCII form */
+		{ "https://b\xc3\xbc\x63her.example/neu",
+		    "https://xn--bcher-kva.example/neu" },
+		/* escapes in upper case, dot segments removed */
+		{ "https://example.com/a/%7enews/../b%c3%a4",
+		    "https://example.com/a/b%C3%A4" },
+		/* no path: as written (the same URL as with "/") */
+		{ "https://example.com", "https://example.com" },
+	};
+	const char *page = "https://example.com/x/y/page.html";
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char doc[1024], *res, *c1, *c2;
+		struct feed *f;
+
+		snprintf(doc, sizeof(doc), "<feed xmlns=\"http://www.w3.org/"
+		    "2005/Atom\"><title>L</title><entry xml:base=\"/x/y/\">"
+		    "<id>1</id><link href=\"%s\"/><link rel=\"enclosure\" "
+		    "href=\"%s\"/></entry></feed>", cases[i].href,
+		    cases[i].href);
+		f = parse_n_url(doc, strlen(doc), "https://example.com/feed");
+		STR(f->items[0].link, cases[i].want);
+		assert_int_equal(f->items[0].n_enclosures, 1);
+		STR(f->items[0].enclosures[0].url, cases[i].want);
+		/* the page's <link rel=canonical href=...> resolves the same */
+		res = url_resolve(cases[i].href, page);
+		c1 = url_canonical(res);
+		c2 = url_canonical(f->items[0].link);
+		assert_non_null(c1);
+		STR(c2, c1);
+		free(res);
+		free(c1);
+		free(c2);
+		feed_free(f);
+	}
+	/* RSS and a JSON Feed: the link and the image alike */
+	{
+		const char *rss = "<rss version=\"2.0\"><channel><title>R"
+		    "</title><item><link>https://b\xc3\xbc\x63her.example/"
+		    "gr\xc3\xb6\xc3\x9f""e</link><enclosure url=\"/img/"
+		    "\xc3\xa4.jpg\" length=\"1\" type=\"image/jpeg\"/>"
+		    "</item></channel></rss>";
+		const char *json = "{\"version\": \"https://jsonfeed.org/"
+		    "version/1.1\", \"title\": \"J\", \"items\": [{\"id\":"
+		    " \"1\", \"url\": \"./a/../gr\xc3\xb6\xc3\x9f""e\","
+		    " \"image\": \"https://b\xc3\xbc\x63her.example/i.jpg\"}]}";
+		struct feed *f = parse_n_url(rss, strlen(rss),
+		    "https://example.com/feed");
+
+		STR(f->items[0].link,
+		    "https://xn--bcher-kva.example/gr%C3%B6%C3%9F""e");
+		STR(f->items[0].enclosures[0].url,
+		    "https://example.com/img/%C3%A4.jpg");
+		feed_free(f);
+		f = parse_n_url(json, strlen(json),
+		    "https://example.com/feed.json");
+		STR(f->items[0].link, "https://example.com/gr%C3%B6%C3%9F""e");
+		STR(f->items[0].image.url,
+		    "https://xn--bcher-kva.example/i.jpg");
+		feed_free(f);
+	}
 }
 
 static void
@@ -575,6 +662,7 @@ main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_alternate_links),
 		cmocka_unit_test(test_xml_base),
+		cmocka_unit_test(test_links_as_pages),
 		cmocka_unit_test(test_dates),
 	};
 	int r;
