@@ -22,13 +22,10 @@ import tempfile
 import time
 import unicodedata
 
-import jsonschema
-import zmq
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import Sub, check, failures, schema_validator  # noqa: E402
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -80,58 +77,6 @@ class Daemon:
             rc = None
         self.log.close()
         return rc
-
-
-class Subscriber:
-    def __init__(self, endpoint, validator):
-        self.ctx = zmq.Context()
-        self.sock = self.ctx.socket(zmq.SUB)
-        self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sock.connect(endpoint)
-        self.validator = validator
-        self.events = []       # (topic, event), heartbeats left out
-        self.heartbeats = []
-
-    def poll(self, timeout):
-        """Receives for at most timeout seconds; True if any arrived."""
-        got = False
-        if self.sock.poll(int(timeout * 1000)) == 0:
-            return False
-        while self.sock.poll(0):
-            frames = self.sock.recv_multipart()
-            got = True
-            if not check(len(frames) == 2, "two frames: %r" % frames):
-                continue
-            topic = frames[0].decode()
-            ev = json.loads(frames[1])
-            errors = list(self.validator.iter_errors(ev))
-            check(not errors, "%s: schema: %s" % (
-                topic, "; ".join(e.message[:200] for e in errors[:3])))
-            if topic == "heartbeat":
-                self.heartbeats.append(ev)
-            else:
-                self.events.append((topic, ev))
-        return got
-
-    def wait(self, pred, seconds):
-        """Receives until pred() is true or seconds (scaled) pass."""
-        end = time.monotonic() + seconds * FACTOR
-        while not pred():
-            left = end - time.monotonic()
-            if left <= 0:
-                return False
-            self.poll(min(left, 0.2))
-        return True
-
-    def reconnect(self, old, new):
-        """From the endpoint of a stopped run to that of the next one."""
-        self.sock.disconnect(old)
-        self.sock.connect(new)
-
-    def close(self):
-        self.sock.close()
-        self.ctx.term()
 
 
 def by_item(sub, name):
@@ -205,7 +150,6 @@ def check_bad_options(newswired, tmp):
 
 def main():
     newswired, newswire, shared, schema_path = sys.argv[1:5]
-    validator = jsonschema.Draft202012Validator(json.load(open(schema_path)))
     tmp = tempfile.mkdtemp(prefix="nw-e2e-")
     inbox = os.path.join(tmp, "inbox")
     processed = os.path.join(inbox, "processed")
@@ -219,11 +163,11 @@ def main():
 
     d = Daemon(newswired, conf, log)
     endpoint = d.endpoint()
-    sub = Subscriber(endpoint, validator)
+    sub = Sub(endpoint, schema_validator(schema_path))
     try:
         # A heartbeat proves the subscription is live before anything
         # is dropped (PUB drops what no subscriber has asked for yet).
-        assert sub.wait(lambda: sub.heartbeats, 20), "no heartbeat"
+        assert sub.wait(lambda: sub.beats, 20), "no heartbeat"
         check(os.path.isdir(processed) and os.path.isdir(failed),
               "processed/ and failed/ created in the inbox")
 
@@ -276,7 +220,7 @@ def main():
               "seq strictly increasing: %r" % seqs)
 
         # Restart: the sequence goes on, the origin stays.
-        origin = sub.heartbeats[-1]["origin"]
+        origin = sub.beats[-1]["origin"]
         last_seq = max(seqs) if seqs else 0
         check(d.stop() == 0, "SIGTERM exits 0")
         # As if it crashed between commit and move: the same file (inode,
@@ -287,15 +231,15 @@ def main():
                       os.path.join(inbox, SAMPLES[0]))
         n_before = len(sub.events)
         d = Daemon(newswired, conf, log)
-        old, endpoint = endpoint, d.endpoint()
-        sub.reconnect(old, endpoint)
-        sub.heartbeats.clear()
-        assert sub.wait(lambda: sub.heartbeats, 20), "no heartbeat (2)"
-        check(sub.heartbeats[0]["origin"] == origin,
+        endpoint = d.endpoint()
+        sub.follow(endpoint)
+        sub.beats.clear()
+        assert sub.wait(lambda: sub.beats, 20), "no heartbeat (2)"
+        check(sub.beats[0]["origin"] == origin,
               "same origin after restart")
-        check(sub.heartbeats[0]["last_seq"] == last_seq,
+        check(sub.beats[0]["last_seq"] == last_seq,
               "last_seq %d kept across restart, heartbeat says %d" %
-              (last_seq, sub.heartbeats[0]["last_seq"]))
+              (last_seq, sub.beats[0]["last_seq"]))
 
         sub.wait(lambda: in_dir(processed, SAMPLES[0]), 5)
         check(in_dir(processed, SAMPLES[0]) and
@@ -470,7 +414,7 @@ def main():
                 f.write(b"\x00last\x00" + name.encode())
         rc = d.stop()
         check(rc == 0, "SIGTERM with items in flight exits 0 (%r)" % rc)
-        while sub.poll(1 * FACTOR):
+        while sub.poll(int(1000 * FACTOR)):
             pass
         for name in last:
             gone = not in_dir(inbox, name)

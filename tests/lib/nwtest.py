@@ -2,7 +2,8 @@
 failures instead of stopping at the first, a free loopback port, and the
 local nginx started on a port of its own (start_nginx), a stop that
 ends a process whatever it does (stop_proc), and a ZeroMQ subscriber to
-every topic of a newswired (Sub). A test adds this folder to
+every topic of a newswired (Sub), checking each event against the JSON
+Schema when given one (schema_validator). A test adds this folder to
 sys.path:
 
     sys.path.insert(0, os.path.join(os.path.dirname(
@@ -131,17 +132,33 @@ def stop_proc(proc, timeout):
         proc.wait()
 
 
-class Sub:
-    """A subscriber to every topic on 127.0.0.1:port (or, port None, on
-    the ports given to connect() later: a daemon started again binds
-    another): events holds (topic, event) of all but heartbeats,
-    arrivals their monotonic times, beats the heartbeats."""
+def schema_validator(path):
+    """A jsonschema validator of the JSON Schema in path (docs/
+    event.schema.json): draft 2020-12 where the installed jsonschema has
+    it, else draft 7."""
+    import jsonschema
+    with open(path) as f:
+        schema = json.load(f)
+    cls = getattr(jsonschema, "Draft202012Validator",
+                  jsonschema.Draft7Validator)
+    return cls(schema)
 
-    def __init__(self, port=None):
+
+class Sub:
+    """A subscriber to every topic on 127.0.0.1:port or an endpoint (or,
+    none given, on the ones given to connect() later: a daemon started
+    again binds another): events holds (topic, event) of all but
+    heartbeats, arrivals their monotonic times, beats the heartbeats.
+    With a validator (schema_validator()), every message, heartbeats
+    too, is checked to be two frames and valid against the schema."""
+
+    def __init__(self, port=None, validator=None):
         self.ctx = zmq.Context()
         self.sock = self.ctx.socket(zmq.SUB)
         self.sock.setsockopt(zmq.LINGER, 0)
         self.sock.setsockopt(zmq.SUBSCRIBE, b"")
+        self.validator = validator
+        self.endpoints = []
         if port is not None:
             self.connect(port)
         self.events = []
@@ -149,25 +166,46 @@ class Sub:
         self.beats = []
 
     def connect(self, port):
-        """Subscribes on 127.0.0.1:port too (a daemon's publish port,
-        Daemon.pub_port()); True if port is one."""
+        """Subscribes on 127.0.0.1:port (a daemon's publish port,
+        Daemon.pub_port()) or on an endpoint ("tcp://...") too; True if
+        port is one."""
         if port is None:
             return False
-        self.sock.connect("tcp://127.0.0.1:%d" % port)
+        ep = port if isinstance(port, str) else "tcp://127.0.0.1:%d" % port
+        self.sock.connect(ep)
+        self.endpoints.append(ep)
         return True
 
-    def poll(self, ms):
-        """Takes what came within ms milliseconds."""
-        if not self.sock.poll(ms):
+    def follow(self, port):
+        """From the endpoints of a stopped run to the next run's."""
+        for ep in self.endpoints:
+            self.sock.disconnect(ep)
+        self.endpoints = []
+        return self.connect(port)
+
+    def _take(self, frames):
+        if not check(len(frames) == 2, "two frames: %r" % frames):
             return
+        t, body = frames
+        ev = json.loads(body)
+        if self.validator is not None:
+            errors = list(self.validator.iter_errors(ev))
+            check(not errors, "%s: schema: %s" % (t.decode(), "; ".join(
+                e.message[:200] for e in errors[:3])))
+        if t == b"heartbeat":
+            self.beats.append(ev)
+        else:
+            self.events.append((t.decode(), ev))
+            self.arrivals.append(time.monotonic())
+
+    def poll(self, ms):
+        """Takes what came within ms milliseconds; True if anything
+        did."""
+        if not self.sock.poll(ms):
+            return False
         while self.sock.poll(0):
-            t, body = self.sock.recv_multipart()
-            ev = json.loads(body)
-            if t == b"heartbeat":
-                self.beats.append(ev)
-            else:
-                self.events.append((t.decode(), ev))
-                self.arrivals.append(time.monotonic())
+            self._take(self.sock.recv_multipart())
+        return True
 
     def wait(self, pred, seconds, alive=None):
         """Receives until pred() holds, seconds pass (times FACTOR) or
@@ -179,9 +217,20 @@ class Sub:
             self.poll(100)
         return pred()
 
+    def settle(self, seconds):
+        """Receives for seconds (times FACTOR), whatever comes."""
+        end = time.monotonic() + seconds * FACTOR
+        while time.monotonic() < end:
+            self.poll(max(1, min(100, int((end - time.monotonic()) *
+                                          1000))))
+
     def topics(self, prefix):
         """The events whose topic starts with prefix."""
         return [e for t, e in self.events if t.startswith(prefix)]
+
+    def messages(self, prefix):
+        """(topic, event) of those."""
+        return [(t, e) for t, e in self.events if t.startswith(prefix)]
 
     def arrived(self, prefix):
         """When each of those came (monotonic)."""

@@ -228,10 +228,10 @@ def case_sitemap(newswired, tmp):
     srv.state["go"].set()
     srv.state["news_go"].set()
     try:
-        check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 40),
+        check(sub.wait(lambda: len(sub.messages("article.")) >= 5, 40),
               "five articles: %r" % [t for t, _ in sub.events])
         sub.settle(3)
-        arts = sub.topics("article.")
+        arts = sub.messages("article.")
         byurl = {e["url"]: (t, e) for t, e in arts}
         want = [base + p for p, *_ in NEWS] + [base + p for p, _ in POSTS
                                                if p in PAGES]
@@ -241,7 +241,7 @@ def case_sitemap(newswired, tmp):
               "all new: %r" % [t for t, _ in arts])
         check(all(e["source"]["kind"] == "page" for _, e in arts),
               "from the pages: %r" % [e["source"] for _, e in arts])
-        errs = [e.get("error", "") for _, e in sub.topics("source.error")]
+        errs = [e.get("error", "") for _, e in sub.messages("source.error")]
         check(len(errs) == 1 and "/posts/gone.html: HTTP status 404" in
               errs[0], "the page gone: one error, no article: %r" % errs)
         h = byurl.get(base + "/news/harbour.html", (None, {}))[1]
@@ -274,15 +274,15 @@ def case_sitemap(newswired, tmp):
               "the index polled again, 304: %r" % later[:5])
         check(all(s == 304 for p, s in later),
               "only 304s: %r" % [x for x in later if x[1] != 304][:5])
-        check(len(sub.topics("article.")) == 5, "nothing more published")
+        check(len(sub.messages("article.")) == 5, "nothing more published")
         # one URL added: the index changes the news sitemap's lastmod
         with srv.state["lock"]:
             srv.state["late"] = True
             srv.state["news_lastmod"] = "2024-03-07T18:00:00Z"
-        check(sub.wait(lambda: len(sub.topics("article.")) >= 6, 20),
+        check(sub.wait(lambda: len(sub.messages("article.")) >= 6, 20),
               "the added URL published")
         sub.settle(2)
-        arts = sub.topics("article.")
+        arts = sub.messages("article.")
         check(len(arts) == 6 and arts[-1][1]["url"] ==
               base + "/news/late.html", "only the added one: %r" %
               [e["url"] for _, e in arts[5:]])
@@ -307,7 +307,7 @@ def case_sitemap(newswired, tmp):
                            == n + 2, 20), "%s fetched again" % old)
             sub.settle(2)
             ups = [e for t, e in sub.events if t == "article.updated.town"]
-            check(len(sub.topics("article.")) == 6 + n and len(ups) == n,
+            check(len(sub.messages("article.")) == 6 + n and len(ups) == n,
                   "lastmod %s: %d update(s): %r" % (
                       lastmod, n, [t for t, _ in sub.events[6:]]))
             if n == 1 and ups:
@@ -332,7 +332,7 @@ def case_sitemap(newswired, tmp):
                                    reqs(srv)[n:]), 20),
               "the sitemaps fetched after the restart")
         sub.settle(3)
-        check(not sub.topics("article.") and
+        check(not sub.messages("article.") and
               journal_articles(tmp) == published,
               "nothing published again: %r" %
               journal_articles(tmp)[len(published):])
@@ -444,7 +444,7 @@ def case_site(newswired, tmp):
            % (base, base))
 
     def titles():
-        return sorted(e["title"] for _, e in sub.topics("article.new.town"))
+        return sorted(e["title"] for _, e in sub.messages("article.new.town"))
 
     def step(n):
         with srv.state["lock"]:
@@ -458,9 +458,9 @@ def case_site(newswired, tmp):
               "the feed found and polled: %r" % titles())
         check("the feed of %s/home/ is %s/feeds/a.xml" % (base, base)
               in d.logtext(), "the feed found is logged")
-        check(sub.wait(lambda: sub.topics("source.error.none"), 20),
+        check(sub.wait(lambda: sub.messages("source.error.none"), 20),
               "a site without a feed: a source.error")
-        errs = sub.topics("source.error.none")
+        errs = sub.messages("source.error.none")
         check(errs and "no feed found" in errs[0][1].get("error", ""),
               "it says so: %r" % errs[:1])
         check(stored_feed(tmp, "town") ==
@@ -480,7 +480,7 @@ def case_site(newswired, tmp):
               "the remembered feed polled after the restart")
         check(not [p for p, _ in reqs(srv)[n:] if p == "/home/"],
               "the site not searched again: %r" % reqs(srv)[n:])
-        check(not sub.topics("article."), "nothing published again")
+        check(not sub.messages("article."), "nothing published again")
         # the feed is gone (404): the site offers another one
         step(1)
         check(sub.wait(lambda: "Market news" in titles(), 20),
@@ -537,8 +537,8 @@ def case_crash(newswired, tmp):
             time.sleep(0.05)
         n = len(reqs(srv))
         d = ts.restart(newswired, conf, tmp, sub)
-        sub.heartbeats.clear()
-        check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
+        sub.beats.clear()
+        check(sub.wait(lambda: sub.beats, 20), "restarted")
         # the journal, not the live socket: a subscriber reconnecting to
         # the new PUB socket can miss the first events (ZeroMQ's slow
         # joiner); a consumer fetches those from replay
@@ -585,11 +585,11 @@ def case_race(newswired, tmp):
                        reqs(srv)[n:], 20), "the changed index polled")
         sub.settle(0.5)     # its body committed before the sitemap's
         srv.state["news_go"].set()
-        check(sub.wait(lambda: len(sub.topics("article.")) >= 5, 30),
+        check(sub.wait(lambda: len(sub.messages("article.")) >= 5, 30),
               "five articles: %r" % [e["url"] for _, e in
-                                     sub.topics("article.")])
+                                     sub.messages("article.")])
         sub.settle(3)
-        arts = sub.topics("article.")
+        arts = sub.messages("article.")
         check(len(arts) == 5 and len({e["url"] for _, e in arts}) == 5,
               "each once: %r" % [e["url"] for _, e in arts])
         news = [st for p, st in reqs(srv) if p == "/news-sitemap.xml"]

@@ -113,13 +113,13 @@ def case_dir(newswired, tmp):
         with srv.state["lock"]:
             return srv.state["count"].get(path, 0)
     try:
-        check(sub.wait(lambda: sub.topics("article.new.one"), 20),
+        check(sub.wait(lambda: sub.messages("article.new.one"), 20),
               "source one of sources.d publishes")
         # added
         write(os.path.join(sdir, "two.conf"),
               ts.source("two", base + "/changing", 1))
         hup()
-        check(sub.wait(lambda: sub.topics("article.new.two"), 20),
+        check(sub.wait(lambda: sub.messages("article.new.two"), 20),
               "source two of an added file publishes")
         # changed: one now polls /moved
         write(os.path.join(sdir, "one.conf"),
@@ -234,7 +234,7 @@ def case_filter(newswired, tmp):
     try:
         def titles(src):
             return sorted(e["title"] for _, e in
-                          sub.topics("article.new." + src))
+                          sub.messages("article.new." + src))
 
         def blocked():
             try:
@@ -328,11 +328,11 @@ def case_auth(newswired, tmp):
             return [t for t, _ in sub.events if t.startswith("article.")
                     and t.endswith("." + name)]
         check(sub.wait(lambda: art("auth") and art("cookie") and
-                       sub.topics("source.error.wrongpw") and
+                       sub.messages("source.error.wrongpw") and
                        art("relpw") and art("relcookie"), 30),
               "auth and cookie publish, wrongpw fails: %s" %
               [t for t, _ in sub.events])
-        errs = sub.topics("source.error.wrongpw")
+        errs = sub.messages("source.error.wrongpw")
         text = str(errs)
         check("401" in text and "refused the credentials" in text and
               "username ann" in text, "a clear source.error: %s" % text)
@@ -351,8 +351,8 @@ def case_auth(newswired, tmp):
                   for p, a, c in seen), "the cookie reached the server")
         check(all(c is None for p, a, c in seen if p != "/cookie"),
               "the cookie went to its source only")
-        check(not sub.topics("source.error.relpw") and
-              not sub.topics("source.error.relcookie"),
+        check(not sub.messages("source.error.relpw") and
+              not sub.messages("source.error.relcookie"),
               "relative secret files read from the right folders")
     finally:
         check(d.stop() == 0, "clean exit")
@@ -535,19 +535,19 @@ def case_pages(newswired, tmp):
     for srv in servers:
         srv.go.set()
     try:
-        check(sub.wait(lambda: sub.topics("article.new.tls") and
-                       sub.topics("article.new.proxied"), 30),
+        check(sub.wait(lambda: sub.messages("article.new.tls") and
+                       sub.messages("article.new.proxied"), 30),
               "both publish: %r" % [t for t, _ in sub.events])
         sub.settle(1)
         for name in ("tls", "proxied"):
-            arts = sub.topics("article.new." + name)
+            arts = sub.messages("article.new." + name)
             ev = arts[0][1] if arts else {}
             check(ev.get("source", {}).get("kind") == "page" and
                   ev.get("title") == "Page of " + name,
                   "%s: from its page: %r %r" % (name, ev.get("source"),
                                                 ev.get("title")))
-        check(not sub.topics("source.error"), "no error: %r" %
-              [e.get("error") for _, e in sub.topics("source.error")])
+        check(not sub.messages("source.error"), "no error: %r" %
+              [e.get("error") for _, e in sub.messages("source.error")])
         with plain.lock:
             seen = list(plain.seen)
         check(("/page/1", True) in seen and

@@ -53,76 +53,16 @@ import time
 from http.server import (BaseHTTPRequestHandler,  # noqa: F401
                          ThreadingHTTPServer)
 
-import jsonschema
-import zmq
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, find_nginx, start_nginx  # noqa: E402
+from nwtest import (Sub, check, failures, find_nginx,  # noqa: E402
+                    schema_validator, start_nginx)
 import opslib  # noqa: E402
 from feedserver import FeedHandler, new_state  # noqa: E402
 from feedserver import serve as serve_feeds  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
-
-
-class Subscriber:
-    def __init__(self, endpoint, validator):
-        self.ctx = zmq.Context()
-        self.sock = self.ctx.socket(zmq.SUB)
-        self.sock.setsockopt(zmq.LINGER, 0)
-        self.sock.setsockopt(zmq.SUBSCRIBE, b"")
-        self.sock.connect(endpoint)
-        self.endpoint = endpoint
-        self.validator = validator
-        self.events = []
-        self.heartbeats = []
-
-    def follow(self, endpoint):
-        """From the endpoint of a stopped run to the next run's."""
-        self.sock.disconnect(self.endpoint)
-        self.sock.connect(endpoint)
-        self.endpoint = endpoint
-
-    def poll(self, timeout):
-        if self.sock.poll(int(timeout * 1000)) == 0:
-            return
-        while self.sock.poll(0):
-            frames = self.sock.recv_multipart()
-            if not check(len(frames) == 2, "two frames: %r" % frames):
-                continue
-            topic = frames[0].decode()
-            ev = json.loads(frames[1])
-            errors = list(self.validator.iter_errors(ev))
-            check(not errors, "%s: schema: %s" % (
-                topic, "; ".join(e.message[:200] for e in errors[:3])))
-            if topic == "heartbeat":
-                self.heartbeats.append(ev)
-            else:
-                self.events.append((topic, ev))
-
-    def wait(self, pred, seconds):
-        end = time.monotonic() + seconds * FACTOR
-        while not pred():
-            left = end - time.monotonic()
-            if left <= 0:
-                return False
-            self.poll(min(left, 0.2))
-        return True
-
-    def settle(self, seconds):
-        """Receives for seconds, whatever comes."""
-        end = time.monotonic() + seconds * FACTOR
-        while time.monotonic() < end:
-            self.poll(min(end - time.monotonic(), 0.2))
-
-    def topics(self, prefix):
-        return [(t, e) for t, e in self.events if t.startswith(prefix)]
-
-    def close(self):
-        self.sock.close()
-        self.ctx.term()
 
 
 class Daemon:
@@ -210,13 +150,9 @@ def start(newswired, tmp, body):
     conf = os.path.join(tmp, "newswired.conf")
     with open(conf, "w") as f:
         f.write(body("*"))
-    schema = json.load(open(SCHEMA))
     d = Daemon(newswired, conf, os.path.join(tmp, "daemon.log"))
-    sub = Subscriber(d.endpoint(),
-                     jsonschema.Draft202012Validator(schema)
-                     if hasattr(jsonschema, "Draft202012Validator")
-                     else jsonschema.Draft7Validator(schema))
-    if not sub.wait(lambda: sub.heartbeats or not d.alive(), 20):
+    sub = Sub(d.endpoint(), schema_validator(SCHEMA))
+    if not sub.wait(lambda: sub.beats, 20, d.alive):
         d.stop()
         sub.close()
         raise AssertionError("no heartbeat")
@@ -664,19 +600,19 @@ def case_faults(newswired, tmp):
     srv.state["go"].set()
     try:
         def done():
-            return (all(sub.topics("source.error." + n)
+            return (all(sub.messages("source.error." + n)
                         for n, (_, e, _) in FAULTS.items()
                         if e is not None) and
-                    sub.topics("article.new.ratelimit") and
-                    len(sub.topics("article.new.changing")) >= 3 and
-                    sub.topics("article.updated.changing") and
-                    sub.topics("article.new.flaky") and
-                    sub.topics("article.new.pagegone"))
+                    sub.messages("article.new.ratelimit") and
+                    len(sub.messages("article.new.changing")) >= 3 and
+                    sub.messages("article.updated.changing") and
+                    sub.messages("article.new.flaky") and
+                    sub.messages("article.new.pagegone"))
         sub.wait(done, 40)
         # let the failing sources retry a few times: still one error
         sub.settle(4)
         for n, (p, err, arts) in FAULTS.items():
-            errs = sub.topics("source.error." + n)
+            errs = sub.messages("source.error." + n)
             if err is None:
                 check(not errs, "%s: no error: %r" % (n, errs[:1]))
             else:
@@ -701,16 +637,16 @@ def case_faults(newswired, tmp):
               "503 retried: %r" % counts)
         # a page that fails once is tried again; one that is gone gives
         # an error and the entry from the feed alone
-        fl = sub.topics("article.new.flaky")
+        fl = sub.messages("article.new.flaky")
         check(len(fl) == 1 and fl[0][1]["source"]["kind"] == "page" and
               fl[0][1]["title"] == "Harbour reopens after the storm",
               "flaky page published once, from the page: %r" % [
                   (e["source"], e["title"]) for _, e in fl])
         check(counts.get("/flaky-page") == 2, "flaky page tried twice")
-        check(not sub.topics("source.error.flaky"), "no error for a page "
+        check(not sub.messages("source.error.flaky"), "no error for a page "
               "that came on the second try")
-        pg = sub.topics("article.new.pagegone")
-        pe = sub.topics("source.error.pagegone")
+        pg = sub.messages("article.new.pagegone")
+        pe = sub.messages("source.error.pagegone")
         check(len(pg) == 1 and pg[0][1]["source"]["kind"] == "feed" and
               pg[0][1]["body"] == "The entry's own summary.",
               "gone page: the entry from the feed: %r" % [
@@ -733,8 +669,8 @@ def case_faults(newswired, tmp):
         # the changing feed: a and b new, then a updated and c new; b
         # and a's second version published once however many polls
         new = sorted(e["title"] for _, e in
-                     sub.topics("article.new.changing"))
-        upd = [e for _, e in sub.topics("article.updated.changing")]
+                     sub.messages("article.new.changing"))
+        upd = [e for _, e in sub.messages("article.updated.changing")]
         check(new == ["Alpha v0", "Beta", "Gamma"], "changing: new %r" % new)
         check(len(upd) == 1 and upd[0]["title"] == "Alpha v1" and
               upd[0]["version"] == 2,
@@ -742,8 +678,8 @@ def case_faults(newswired, tmp):
                   (e["title"], e["version"]) for e in upd])
         check(counts.get("/changing", 0) >= 3, "changing polled again")
         # still serving: heartbeats flow and a new poll still works
-        sub.heartbeats.clear()
-        check(sub.wait(lambda: sub.heartbeats, 5), "heartbeat after faults")
+        sub.beats.clear()
+        check(sub.wait(lambda: sub.beats, 5), "heartbeat after faults")
         check(d.alive(), "newswired alive")
         log = d.logtext()
         for n in ("unavailable", "loop"):
@@ -771,15 +707,15 @@ def case_sighup(newswired, tmp):
     d, sub, conf = start(newswired, tmp, body)
     srv.state["go"].set()
     try:
-        check(sub.wait(lambda: sub.topics("article.new.one"), 20),
+        check(sub.wait(lambda: sub.messages("article.new.one"), 20),
               "source one publishes")
         with open(conf, "w") as f:
             f.write(base_conf(tmp, first["pub"]) +
                     source("two", base + "/changing", 1))
         d.proc.send_signal(signal.SIGHUP)
-        check(sub.wait(lambda: sub.topics("article.new.two"), 20),
+        check(sub.wait(lambda: sub.messages("article.new.two"), 20),
               "source two added by SIGHUP publishes")
-        check(sub.topics("article.new.two")[0][1]["source"]["name"] ==
+        check(sub.messages("article.new.two")[0][1]["source"]["name"] ==
               "two", "source name two")
         sub.settle(1)
         with srv.state["lock"]:
@@ -825,15 +761,15 @@ def case_restart(newswired, tmp):
         d.proc.kill()
         d.proc.wait()
         d.log.close()
-        check(not sub.topics("article."), "nothing published before")
+        check(not sub.messages("article."), "nothing published before")
         d = restart(newswired, conf, tmp, sub)
-        sub.heartbeats.clear()
-        check(sub.wait(lambda: sub.heartbeats, 20), "restarted")
+        sub.beats.clear()
+        check(sub.wait(lambda: sub.beats, 20), "restarted")
         srv.state["page_go"].set()
-        check(sub.wait(lambda: sub.topics("article."), 20),
+        check(sub.wait(lambda: sub.messages("article."), 20),
               "the pending entry is published after the restart")
         sub.settle(3)
-        arts = sub.topics("article.")
+        arts = sub.messages("article.")
         check(len(arts) == 1 and arts[0][0] == "article.new.pg",
               "published once: %r" % [t for t, _ in arts])
         if arts:
@@ -908,19 +844,19 @@ def case_entries(newswired, tmp):
     t0 = time.monotonic()
     srv.state["go"].set()
     try:
-        check(sub.wait(lambda: len(sub.topics("article.")) >= 40 + MANY_CAP,
+        check(sub.wait(lambda: len(sub.messages("article.")) >= 40 + MANY_CAP,
                        30), "70 article events: %d"
-              % len(sub.topics("article.")))
+              % len(sub.messages("article.")))
         elapsed = time.monotonic() - t0
         sub.settle(3)
-        new = sub.topics("article.new.same")
-        dup = sub.topics("article.duplicate.same")
+        new = sub.messages("article.new.same")
+        dup = sub.messages("article.duplicate.same")
         check(len(new) == 1 and len(dup) == 39,
               "same text: 1 new, 39 duplicate: %d, %d" % (len(new),
                                                           len(dup)))
         check(all(e["duplicate_of"] == new[0][1]["id"] for _, e in dup)
               if new else False, "each duplicate_of the first")
-        many = sub.topics("article.new.many")
+        many = sub.messages("article.new.many")
         titles = sorted(int(e["title"].split()[1]) for _, e in many)
         check(titles == list(range(MANY - MANY_CAP, MANY)),
               "the %d newest of %d: %r" % (MANY_CAP, MANY, titles[:5]))
@@ -949,12 +885,12 @@ def case_oneway(newswired, tmp):
     mport = d.metrics_port()
     srv.state["go"].set()
     try:
-        arts = lambda: sub.topics("article.")  # noqa: E731
+        arts = lambda: sub.messages("article.")  # noqa: E731
         check(sub.wait(lambda: len(arts()) >= 2, 20),
               "two article events: %r" % [t for t, _ in arts()])
         sub.settle(3)   # a second poll: 304s, nothing more
-        new = sub.topics("article.new.")
-        dup = sub.topics("article.duplicate.")
+        new = sub.messages("article.new.")
+        dup = sub.messages("article.duplicate.")
         check(len(new) == 1 and len(dup) == 1 and len(arts()) == 2,
               "one new, one duplicate: %r" % [t for t, _ in arts()])
         if len(new) == 1 and len(dup) == 1:
@@ -1002,7 +938,7 @@ def case_language(newswired, tmp):
     want = {"/cl/header": "da", "/cl/attr": "no", "/cl/script": "en",
             "/cl/words": "en", "/cl/none": "en"}
     try:
-        arts = lambda: sub.topics("article.new.cl")  # noqa: E731
+        arts = lambda: sub.messages("article.new.cl")  # noqa: E731
         check(sub.wait(lambda: len(arts()) >= len(want), 30),
               "an article per page: %r" % [t for t, _ in arts()])
         got = {}
