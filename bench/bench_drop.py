@@ -257,8 +257,13 @@ def main():
     print("  inotify overflows while the queue was full: %d (then a "
           "rescan); log lines at warn or worse: %d" %
           (text.count("inotify queue overflow"), len(text.splitlines())))
-    left = len([x for x in os.listdir(inbox)
-                if x not in ("processed", "failed")])
+    # files not done: in the inbox, or held in a node's claimed/NODE/
+    claimed = os.path.join(inbox, "claimed")
+    held = [os.path.join(claimed, c) for c in (os.listdir(claimed)
+                                               if os.path.isdir(claimed)
+                                               else [])]
+    left = sum(1 for d in [inbox] + held for x in os.listdir(d)
+               if os.path.isfile(os.path.join(d, x)))
     done = len(os.listdir(os.path.join(inbox, "processed")))
     print("  inbox left %d, processed/ %d, failed/ %d" %
           (left, done, len(os.listdir(os.path.join(inbox, "failed")))))

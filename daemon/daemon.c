@@ -71,9 +71,15 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 		.ctx = d,
 	};
 	struct watcher *w;
+	int n;
 
 	if (inbox_prepare(inbox, err, errlen) != 0)
 		return NULL;
+	n = ingest_reclaim(d, inbox);
+	if (n > 0)
+		log_info(&d->log, "%d file(s) claimed in %s/claimed/%s before "
+		    "a kill or a stop cut short: taken again", n, inbox,
+		    store_origin_id(d->store));
 	w = watcher_new(d->base, inbox, d->cfg.empty_grace, &ops, err,
 	    errlen);
 	if (w != NULL)
@@ -95,8 +101,10 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd;
 	(void)what;
-	if (d->watcher != NULL)
+	if (d->watcher != NULL) {
+		ingest_reclaim(d, d->cfg.inbox);
 		watcher_rescan(d->watcher);
+	}
 	sources_retry(d->sources);
 }
 
@@ -156,6 +164,8 @@ on_results(evutil_socket_t fd, short what, void *arg)
 			j->after(j, ok);
 		}
 	}
+	if (d->watcher != NULL && d->reclaim)
+		ingest_reclaim(d, d->cfg.inbox);
 	if (d->watcher != NULL)
 		watcher_resume(d->watcher);
 	sources_room(d->sources);
@@ -253,6 +263,7 @@ stop(struct daemon *d)
 		 * for the next start: leaving now loses nothing */
 		log_warn(&d->log, "second stop signal: exiting now, %zu "
 		    "item(s) left in the inbox", workers_busy(d->workers));
+		ingest_give_back(d);
 		store_close(d->store);
 		_exit(1);
 	}
@@ -512,6 +523,8 @@ daemon_run(struct daemon *d)
 		log_error(&d->log, "event loop failed");
 		return -1;
 	}
+	/* work the stop left unfinished is committed by nobody now */
+	ingest_give_back(d);
 	log_info(&d->log, "stopped at seq %lld",
 	    (long long)store_last_seq(d->store));
 	window_save(d);

@@ -80,6 +80,9 @@ struct daemon {
 	struct window *window;          /* their load (window.c) */
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
+	bool reclaim;                   /* files claimed by this node wait
+	                                   for room in the queue
+	                                   (ingest_reclaim()) */
 	bool stopping;
 	struct store_log store_log;     /* store errors, logged once per
 	                                   change of state */

@@ -47,6 +47,79 @@ same_file(const struct stat *was, const char *path)
 	    st.st_mtim.tv_nsec == was->st_mtim.tv_nsec;
 }
 
+/* dir/claimed/node, created when missing, into out. */
+static int
+claimed_dir(const char *dir, const char *node, struct buf *out, char *err,
+    size_t errlen)
+{
+	buf_printf(out, "%s/claimed", dir);
+	if (make_dir(out->p, err, errlen) != 0)
+		return -1;
+	buf_printf(out, "/%s", node);
+	return make_dir(out->p, err, errlen);
+}
+
+int
+inbox_claim(const char *dir, const char *node, const char *name,
+    const struct stat *st, char *err, size_t errlen)
+{
+	struct buf from = { 0 }, to = { 0 };
+	struct stat now;
+	int rc = -1;
+
+	if (claimed_dir(dir, node, &to, err, errlen) != 0)
+		goto out;
+	buf_printf(&from, "%s/%s", dir, name);
+	buf_printf(&to, "/%s", name);
+	if (renameat2(AT_FDCWD, from.p, AT_FDCWD, to.p,
+	    RENAME_NOREPLACE) != 0) {
+		if (errno == ENOENT)
+			rc = 1;  /* another node took it, or it went */
+		else if (errno == EEXIST)
+			fail(err, errlen, "cannot claim %s: %s is taken (a "
+			    "file given back later)", from.p, to.p);
+		else
+			fail(err, errlen, "cannot claim %s: %s", from.p,
+			    strerror(errno));
+		goto out;
+	}
+	if (lstat(to.p, &now) == 0 && now.st_dev == st->st_dev &&
+	    now.st_ino == st->st_ino) {
+		rc = 0;
+		goto out;
+	}
+	/* another file took the name since it was opened: not ours */
+	rc = renameat2(AT_FDCWD, to.p, AT_FDCWD, from.p,
+	    RENAME_NOREPLACE) == 0 ? 1 : fail(err, errlen, "cannot move %s "
+	    "back into the inbox: %s", to.p, strerror(errno));
+out:
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
+int
+inbox_unclaim(const char *dir, const char *node, const char *name,
+    char *err, size_t errlen)
+{
+	struct buf from = { 0 }, to = { 0 };
+	int rc = 0;
+
+	buf_printf(&from, "%s/claimed/%s/%s", dir, node, name);
+	buf_printf(&to, "%s/%s", dir, name);
+	if (renameat2(AT_FDCWD, from.p, AT_FDCWD, to.p,
+	    RENAME_NOREPLACE) != 0) {
+		if (errno == EEXIST)
+			rc = 1;
+		else if (errno != ENOENT)
+			rc = fail(err, errlen, "cannot move %s back into the "
+			    "inbox: %s", from.p, strerror(errno));
+	}
+	buf_free(&from);
+	buf_free(&to);
+	return rc;
+}
+
 /* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
  * the final path goes into out. */
 static int
@@ -94,7 +167,11 @@ inbox_dispose(const struct inbox_file *f, enum inbox_fate fate,
 	struct buf from = { 0 }, to = { 0 }, side = { 0 };
 	int rc = 0;
 
-	buf_printf(&from, "%s/%s", f->dir, f->name);
+	if (f->node != NULL)
+		buf_printf(&from, "%s/claimed/%s/%s", f->dir, f->node,
+		    f->name);
+	else
+		buf_printf(&from, "%s/%s", f->dir, f->name);
 	if (!same_file(f->st, from.p)) {
 		rc = 1;
 	} else if (fate == INBOX_DELETE) {

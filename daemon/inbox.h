@@ -1,6 +1,14 @@
-/* The inbox's folders, and a file's way out once its event is committed:
- * into processed/, deleted, or into failed/ beside a NAME.error that says
- * why. Loop thread only. */
+/* The inbox's folders, a file's claim by this node, and its way out once
+ * its event is committed: into processed/, deleted, or into failed/
+ * beside a NAME.error that says why. Loop thread only.
+ *
+ * Several nodes may watch one inbox folder (a shared file system): a
+ * node takes a file by renaming it into its own claimed/NODE/ (rename is
+ * atomic: of two nodes, one gets it, the other finds the name gone), works
+ * on it there, and moves it from there to processed/ or failed/. A file it
+ * does not finish (a stop, a change while read, a commit rolled back) goes
+ * back into the inbox; what a node held when it was killed waits in its
+ * claimed/NODE/ until it starts again (ingest_reclaim()). */
 #ifndef NW_INBOX_H
 #define NW_INBOX_H
 
@@ -10,6 +18,21 @@
 
 /* Creates dir, dir/processed and dir/failed where missing. */
 int inbox_prepare(const char *dir, char *err, size_t errlen);
+
+/* Renames dir/name into dir/claimed/node/ (created when missing) if it is
+ * still the file st describes. Returns 0 when claimed, 1 when not (the
+ * name is gone: another node took it or it was removed; or another file
+ * holds it now, left where it is), or -1 with a reason in err (the file
+ * stays in dir: one of this node's claimed files has its name, say). */
+int inbox_claim(const char *dir, const char *node, const char *name,
+    const struct stat *st, char *err, size_t errlen);
+
+/* Moves dir/claimed/node/name back into dir. Returns 0 when done or
+ * there is nothing to move, 1 when a file of that name is in dir (it
+ * stays claimed, given back at the next start), -1 with a reason in
+ * err. */
+int inbox_unclaim(const char *dir, const char *node, const char *name,
+    char *err, size_t errlen);
 
 enum inbox_fate {
 	INBOX_PROCESSED,
@@ -21,14 +44,16 @@ enum inbox_fate {
 struct inbox_file {
 	const char *dir;
 	const char *name;
+	const char *node;        /* claimed by this node (inbox_claim()),
+	                            or NULL: it is in dir itself */
 	const struct stat *st;   /* fstat() after reading */
 	int64_t seq;             /* its event: names a file that collides */
 };
 
-/* Moves dir/name out if it is still the file read (same inode, size and
- * mtime). A name already taken in processed/ or failed/ gets ".SEQ".
- * Returns 0, 1 if the file changed or went (it stays), or -1 with a
- * reason in err. */
+/* Moves the file (dir/name, or dir/claimed/node/name) out if it is
+ * still the file read (same inode, size and mtime). A name already taken
+ * in processed/ or failed/ gets ".SEQ". Returns 0, 1 if the file changed
+ * or went (it stays), or -1 with a reason in err. */
 int inbox_dispose(const struct inbox_file *f, enum inbox_fate fate,
     const char *reason, char *err, size_t errlen);
 

@@ -1,6 +1,8 @@
 #include "ingest.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -29,6 +31,8 @@ struct item {
 	/* set on the loop thread when taken */
 	char *dir;              /* the inbox it is in */
 	char *name;
+	char *node;             /* claimed into dir/claimed/NODE/, or NULL:
+	                           worked on where it is (inbox.h) */
 	int fd;                 /* closed by the worker */
 	struct stat st;
 	int64_t fetched_at;
@@ -57,17 +61,24 @@ ingest_free_item(struct item *it)
 	article_free(it->article);
 	free(it->dir);
 	free(it->name);
+	free(it->node);
 	free(it);
+}
+
+static struct item *
+inflight_find_in(struct daemon *d, const char *dir, const char *name)
+{
+	for (size_t i = 0; i < d->n_inflight; i++)
+		if (strcmp(d->inflight[i]->name, name) == 0 &&
+		    strcmp(d->inflight[i]->dir, dir) == 0)
+			return d->inflight[i];
+	return NULL;
 }
 
 static struct item *
 inflight_find(struct daemon *d, const char *name)
 {
-	for (size_t i = 0; i < d->n_inflight; i++)
-		if (strcmp(d->inflight[i]->name, name) == 0 &&
-		    strcmp(d->inflight[i]->dir, d->cfg.inbox) == 0)
-			return d->inflight[i];
-	return NULL;
+	return inflight_find_in(d, d->cfg.inbox, name);
 }
 
 static void
@@ -84,24 +95,38 @@ static void ingest_work(struct job *job);
 static int item_commit_job(struct job *job, char *err, size_t errlen);
 static void item_after(struct job *job, bool committed);
 
-enum watcher_offer
-ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
+/* A claimed file not done with goes back into the inbox. */
+static void
+item_unclaim(struct daemon *d, const struct item *it)
 {
-	struct daemon *d = ctx;
-	struct item *it = inflight_find(d, name);
+	char err[512];
+	int rc;
 
-	if (it != NULL) {
-		/* the name changed while we work on it: look again after */
-		it->again = true;
-		close(fd);
-		return WATCHER_TAKEN;
-	}
-	it = xcalloc(1, sizeof(*it));
+	if (it->node == NULL)
+		return;
+	rc = inbox_unclaim(it->dir, it->node, it->name, err, sizeof(err));
+	if (rc < 0)
+		log_error(&d->log, "%s", err);
+	else if (rc > 0)
+		log_warn(&d->log, "%s: another file of that name is in the "
+		    "inbox; this one stays in claimed/%s/ until the next "
+		    "start", it->name, it->node);
+}
+
+/* Queues the file in dir for work: claimed into dir/claimed/node/
+ * already, or node NULL. WATCHER_FULL leaves fd to the caller. */
+static enum watcher_offer
+item_submit(struct daemon *d, const char *dir, const char *name,
+    const char *node, int fd, const struct stat *st)
+{
+	struct item *it = xcalloc(1, sizeof(*it));
+
+	it->node = node != NULL ? xstrdup(node) : NULL;
 	it->job.run = ingest_work;
 	it->job.commit = item_commit_job;
 	it->job.after = item_after;
 	it->d = d;
-	it->dir = xstrdup(d->cfg.inbox);
+	it->dir = xstrdup(dir);
 	it->name = xstrdup(name);
 	it->fd = fd;
 	it->st = *st;
@@ -110,7 +135,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	it->budget.halt = &d->halt;
 	it->budget_ms = (long)d->cfg.job_budget * 1000;
 	if (workers_submit(d->workers, it) != 0) {
-		it->fd = -1;  /* the watcher closes it */
+		it->fd = -1;
 		ingest_free_item(it);
 		metrics_queue_full(d->metrics);
 		return WATCHER_FULL;
@@ -124,6 +149,88 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	log_debug(&d->log, "%s: queued (%lld bytes)", name,
 	    (long long)st->st_size);
 	return WATCHER_TAKEN;
+}
+
+enum watcher_offer
+ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
+{
+	struct daemon *d = ctx;
+	struct item *it = inflight_find(d, name);
+	const char *node = store_origin_id(d->store);
+	enum watcher_offer r;
+	char err[512];
+
+	if (it != NULL) {
+		/* the name changed while we work on it: look again after */
+		it->again = true;
+		close(fd);
+		return WATCHER_TAKEN;
+	}
+	switch (inbox_claim(d->cfg.inbox, node, name, st, err,
+	    sizeof(err))) {
+	case 0:
+		break;
+	case 1:
+		log_debug(&d->log, "%s: taken by another node, or gone",
+		    name);
+		close(fd);
+		return WATCHER_TAKEN;
+	default:
+		log_warn(&d->log, "%s; working on it in the inbox", err);
+		node = NULL;
+	}
+	r = item_submit(d, d->cfg.inbox, name, node, fd, st);
+	if (r == WATCHER_FULL && node != NULL &&
+	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
+		log_error(&d->log, "%s", err);
+	return r;
+}
+
+void
+ingest_give_back(struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_inflight; i++)
+		item_unclaim(d, d->inflight[i]);
+}
+
+int
+ingest_reclaim(struct daemon *d, const char *dir)
+{
+	const char *node = store_origin_id(d->store);
+	struct buf path = { 0 };
+	struct dirent *e;
+	struct stat st;
+	DIR *dh;
+	int n = 0, fd;
+
+	d->reclaim = false;
+	buf_printf(&path, "%s/claimed/%s", dir, node);
+	dh = opendir(path.p);
+	while (dh != NULL && (e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.' ||
+		    inflight_find_in(d, dir, e->d_name) != NULL)
+			continue;
+		fd = openat(dirfd(dh), e->d_name, O_RDONLY | O_NOFOLLOW |
+		    O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+			log_warn(&d->log, "%s/%s: not a regular file, left "
+			    "there", path.p, e->d_name);
+			if (fd >= 0)
+				close(fd);
+			continue;
+		}
+		if (item_submit(d, dir, e->d_name, node, fd, &st) ==
+		    WATCHER_FULL) {
+			close(fd);
+			d->reclaim = true;  /* again when there is room */
+			break;
+		}
+		n++;
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&path);
+	return n;
 }
 
 /* Reads at most max + 1 bytes, so that an oversized file is noticed
@@ -321,12 +428,13 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	    it->failed ? it->error : NULL, err, errlen);
 }
 
-static void
+static int
 item_move(struct daemon *d, struct item *it)
 {
 	struct inbox_file f = {
 		.dir = it->dir,
 		.name = it->name,
+		.node = it->node,
 		.st = &it->st,
 		.seq = it->seq,
 	};
@@ -346,6 +454,7 @@ item_move(struct daemon *d, struct item *it)
 		 * (or came, setting again) as an event of its own */
 		log_warn(&d->log, "%s: changed, replaced or removed while "
 		    "being processed; left in the inbox", it->name);
+	return rc;
 }
 
 /* In the loop turn's transaction: a failure rolls the turn back, and
@@ -368,12 +477,21 @@ item_after(struct job *job, bool committed)
 {
 	struct item *it = (struct item *)job;
 	struct daemon *d = it->d;
+	/* a turn rolled back (the store failing): the file stays claimed,
+	 * taken again by the daemon's retry (ingest_reclaim()) */
+	bool keep = !committed && !d->stopping;
 
 	if (it->stopped == BUDGET_HALTED)
 		log_info(&d->log, "%s: %s; left in the inbox for the next "
 		    "start", it->name, it->error);
 	else if (committed)
-		item_move(d, it);
+		keep = item_move(d, it) < 0;
+	/* a file committed here that could not move stays claimed: this
+	 * node finishes it (ingest_reclaim()), no other publishes it again;
+	 * one not done with (a stop, a change while read) goes back into
+	 * the inbox, for the next start or another node */
+	if (!keep)
+		item_unclaim(d, it);
 	inflight_remove(d, it);
 	if (it->again && d->watcher != NULL &&
 	    strcmp(it->dir, d->cfg.inbox) == 0)

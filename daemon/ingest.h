@@ -20,6 +20,18 @@ struct item;
 enum watcher_offer ingest_offer(void *ctx, const char *name, int fd,
     const struct stat *st);
 
+/* Queues the files this node claimed in dir (inbox.h) and did not finish
+ * (not in work now): at start, before the watcher's scan, what a kill
+ * left; at the store's retry, the files of turns rolled back. A file
+ * committed already has its event sent again and is moved out, the
+ * others are worked on; what the queue has no room for is taken when
+ * it has (d->reclaim). Returns how many were queued. */
+int ingest_reclaim(struct daemon *d, const char *dir);
+
+/* At the end of a stop: the files of the items still in flight (their
+ * work left unfinished, never to be committed) back into the inbox. */
+void ingest_give_back(struct daemon *d);
+
 /* Frees items that never came back (only at exit, after the pool). */
 void ingest_free_item(struct item *it);
 

@@ -25,7 +25,8 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import Sub, check, failures, schema_validator  # noqa: E402
+from nwtest import (Sub, check, failures, inbox_waiting,  # noqa: E402
+                    schema_validator)
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -396,9 +397,9 @@ def main():
         with open(os.path.join(inbox, "locked.bin"), "wb") as f:
             f.write(b"\x00locked")
         time.sleep(2.5)
-        check(in_dir(inbox, "locked.bin") and
+        check("locked.bin" in inbox_waiting(inbox) and
               not by_item(sub, "locked.bin"),
-              "a file whose commit failed stays in the inbox")
+              "a file whose commit failed stays in the inbox (claimed)")
         db.execute("ROLLBACK")
         db.close()
         check(sub.wait(lambda: by_item(sub, "locked.bin"), 30),
@@ -417,7 +418,7 @@ def main():
         while sub.poll(int(1000 * FACTOR)):
             pass
         for name in last:
-            gone = not in_dir(inbox, name)
+            gone = name not in inbox_waiting(inbox)
             check(gone == bool(by_item(sub, name)),
                   "%s: left the inbox (%s) iff published" % (name, gone))
         print("taken before the stop: %d of %d" %

@@ -30,6 +30,7 @@ sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import check, drop, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
 from hostilelib import conf, need_unshare, tmpfs_run  # noqa: E402
+from nwtest import inbox_waiting  # noqa: E402
 
 N_FILES = 20
 RETRY = 2       # [store] retry, seconds
@@ -112,8 +113,8 @@ def run(d, srv, tmp, inbox):
     check(polls <= took + 3, "the feed is polled at its interval, not "
           "in a loop, while its turns roll back: %d polls in %.0f s"
           % (polls, took))
-    check(len(os.listdir(inbox)) >= N_FILES,
-          "the files wait in the inbox: %d" % len(os.listdir(inbox)))
+    check(len(inbox_waiting(inbox)) >= N_FILES,
+          "the files wait in the inbox: %d" % len(inbox_waiting(inbox)))
     d.free()
     check(d.receive(40, lambda: len(files_seen("f-")) == N_FILES),
           "after the space is freed, all %d files published: %d"

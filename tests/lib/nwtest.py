@@ -132,6 +132,20 @@ def stop_proc(proc, timeout):
         proc.wait()
 
 
+def inbox_waiting(inbox):
+    """The names of the files not done with in an inbox: in the folder
+    itself and in a node's claimed/NODE/ (a file a newswired works on, or
+    holds while its store fails)."""
+    names = []
+    for d in [inbox] + [os.path.join(inbox, "claimed", n)
+                        for n in (os.listdir(os.path.join(inbox, "claimed"))
+                                  if os.path.isdir(os.path.join(
+                                      inbox, "claimed")) else [])]:
+        names += [n for n in os.listdir(d)
+                  if os.path.isfile(os.path.join(d, n))]
+    return sorted(names)
+
+
 def schema_validator(path):
     """A jsonschema validator of the JSON Schema in path (docs/
     event.schema.json): draft 2020-12 where the installed jsonschema has

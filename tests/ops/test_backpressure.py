@@ -18,6 +18,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from opslib import (FACTOR, Daemon, check, cleanup, drop, failures,  # noqa
                     http_get, metric, page, parse_prometheus,
                     write_conf)
+from nwtest import inbox_waiting  # noqa: E402
 
 N_START = 300       # in the inbox before the daemon starts
 N_LIVE = 300        # dropped while it runs
@@ -92,8 +93,7 @@ def main():
     text = open(log, "rb").read().decode()
     check("queue full: waiting for room" in text,
           "the watcher logs that it waits for room")
-    left = [n for n in os.listdir(inbox)
-            if n not in ("processed", "failed")]
+    left = inbox_waiting(inbox)
     check(not left, "inbox empty, left: %r" % left[:5])
     processed = os.listdir(os.path.join(inbox, "processed"))
     check(len(processed) == total, "%d files in processed/, got %d" %

@@ -22,7 +22,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, inbox_waiting  # noqa: E402
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -110,8 +110,7 @@ class Setup:
         return [(s, t, json.loads(e)) for s, t, e in rows]
 
     def inbox_files(self):
-        return sorted(n for n in os.listdir(self.inbox)
-                      if os.path.isfile(os.path.join(self.inbox, n)))
+        return inbox_waiting(self.inbox)
 
 
 WORDS = ("harbour council budget river election minister school bridge "
