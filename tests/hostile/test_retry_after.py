@@ -11,7 +11,8 @@ One HTTP server on 127.0.0.1, three sources on it:
 - /other publishes a new entry at every poll.
 With [http] max_hold = 2: a hold of the host lasts 2 s and is logged
 once, when it starts (not per request it holds back),
-/other keeps being polled and published a few seconds later, the daemon
+/other keeps being polled and published a few seconds later, /held is
+not polled again (its own Retry-After, capped at a day, holds), the daemon
 stays up, stops cleanly, and its log has no sanitizer report (run in the
 ASan + UBSan build, a signed overflow of the Retry-After is reported
 there). Every wait is bounded; NW_TIME_FACTOR stretches them.
@@ -104,6 +105,11 @@ def main():
           "a hold lasts max_hold (2 s), not 10^23 s: %r" % holds)
     check(len(later) >= 2, "the other source on the host is polled again "
           "after the hold: %d request(s) after it" % len(later))
+    # the hold of the host is short, the source that was told to wait
+    # waits as long as it was told (the poller's cap, a day)
+    check(len(times.get("/held", [])) == 1,
+          "the source told to wait is not polled again past max_hold: "
+          "%d request(s)" % len(times.get("/held", [])))
     check(topics.count("article.new.other") >= 3,
           "the other source keeps publishing: %r" % topics)
     if failures:
