@@ -161,24 +161,76 @@ value_until(const char *v, int len, char **state, const char *node)
 	return until;
 }
 
+/* A node key unrenewed this many leases is a dead node's: its subject
+ * is purged from the bucket's stream (purge_node()). */
+#define LEASES_NODE_SWEEP 10
+/* Node keys purged in one round at most: a round's time is the
+ * leases'. */
+#define LEASES_SWEEP_MAX 8
+
+/* Removes the key node.NODE from the bucket with its history: a purge of
+ * its subject in the bucket's stream, which leaves no delete marker
+ * behind (kvStore_Delete() and kvStore_Purge() leave one for good, and a
+ * node's origin is new with each new state folder: the markers of nodes
+ * gone would pile up, each read in every round's live count). A
+ * kvStore_Delete() when the purge is refused. */
+static void
+purge_node(struct leases *l, jsCtx *js, kvStore *kv, const char *node)
+{
+	char stream[160], subject[320], key[160];
+	jsOptions o;
+
+	snprintf(stream, sizeof(stream), "KV_%s", l->bucket);
+	snprintf(subject, sizeof(subject), "$KV.%s.node.%s", l->bucket,
+	    node);
+	jsOptions_Init(&o);
+	o.Stream.Purge.Subject = subject;
+	if (js_PurgeStream(js, stream, &o, NULL) == NATS_OK)
+		return;
+	snprintf(key, sizeof(key), "node.%s", node);
+	kvStore_Delete(kv, key);
+}
+
+/* Whether the last message of a node key, m, is a dead node's: a value
+ * whose until, or a delete marker (an older newswired's clean stop)
+ * whose time, is LEASES_NODE_SWEEP leases past. A node that lives
+ * renews its key every third of a lease. */
+static bool
+node_dead(const struct leases *l, natsMsg *m, int64_t now)
+{
+	int64_t at, past = now - (int64_t)LEASES_NODE_SWEEP * l->lease_ms;
+
+	if (natsMsg_GetDataLength(m) == 0) {
+		at = natsMsg_GetTime(m) / 1000000;     /* ns */
+		return at > 0 && at < past;
+	}
+	at = value_until(natsMsg_GetData(m), natsMsg_GetDataLength(m), NULL,
+	    NULL);
+	return at < past;
+}
+
 /* Live nodes: node.* keys not expired (at least 1: this one), read from
  * the stream's leader: the subjects of the node keys (one request), then
  * the last value of each. (kvStore_Keys runs a consumer over every key
  * of the bucket, and on a 3-server cluster did not answer within the
  * request wait in one round of seven.) If the bucket does not answer,
  * as last counted: a node that thought itself alone would take every
- * free lease. */
+ * free lease. The keys of dead nodes (unrenewed for LEASES_NODE_SWEEP
+ * leases) are purged, a few a round, so that the count reads the live
+ * ones and not every node there ever was. */
 static int
-live_nodes(struct leases *l, jsCtx *js, int64_t now)
+live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 {
-	char stream[160], filter[320];
+	char stream[160], filter[320], *dead[LEASES_SWEEP_MAX];
 	jsStreamInfo *si = NULL;
 	jsStreamStateSubjects *subj;
 	jsOptions o;
-	int live = 0;
+	int live = 0, ndead = 0;
+	size_t skip;
 
 	snprintf(stream, sizeof(stream), "KV_%s", l->bucket);
 	snprintf(filter, sizeof(filter), "$KV.%s.node.>", l->bucket);
+	skip = strlen(filter) - 1;      /* the subject's node name */
 	jsOptions_Init(&o);
 	o.Stream.Info.SubjectsFilter = filter;
 	if (js_GetStreamInfo(&si, js, stream, &o, NULL) != NATS_OK)
@@ -186,9 +238,9 @@ live_nodes(struct leases *l, jsCtx *js, int64_t now)
 	subj = si->State.Subjects;
 	for (int i = 0; subj != NULL && i < subj->Count; i++) {
 		natsMsg *m = NULL;
+		const char *s = subj->List[i].Subject;
 
-		if (js_GetLastMsg(&m, js, stream, subj->List[i].Subject, NULL,
-		    NULL) != NATS_OK) {
+		if (js_GetLastMsg(&m, js, stream, s, NULL, NULL) != NATS_OK) {
 			live = -1;
 			break;
 		}
@@ -196,9 +248,18 @@ live_nodes(struct leases *l, jsCtx *js, int64_t now)
 		    value_until(natsMsg_GetData(m), natsMsg_GetDataLength(m),
 		    NULL, NULL) > now)
 			live++;
+		else if (ndead < LEASES_SWEEP_MAX && strlen(s) > skip &&
+		    strcmp(s + skip, l->node) != 0 && node_dead(l, m, now))
+			dead[ndead++] = xstrdup(s + skip);
 		natsMsg_Destroy(m);
 	}
 	jsStreamInfo_Destroy(si);
+	for (int i = 0; i < ndead; i++) {
+		log_info(l->log, "lease: the key of node %s, not renewed for "
+		    "%d leases, purged", dead[i], LEASES_NODE_SWEEP);
+		purge_node(l, js, kv, dead[i]);
+		free(dead[i]);
+	}
 	if (live < 0)
 		return l->live > 0 ? l->live : 1;
 	l->live = live > 0 ? live : 1;
@@ -541,7 +602,7 @@ round_once(struct leases *l, jsCtx *js, kvStore *kv)
 	snprintf(nodeval, sizeof(nodeval), "{\"until\":%lld}",
 	    (long long)until);
 	kvStore_PutString(&rev, kv, nodekey, nodeval);
-	live = (size_t)live_nodes(l, js, start);
+	live = (size_t)live_nodes(l, js, kv, start);
 	pthread_mutex_lock(&l->lock);
 	n = l->n;
 	for (size_t i = 0; i < n; i++) {
@@ -689,12 +750,7 @@ leases_main(void *arg)
 			kvStore_Delete(kv, l->v[i].key);
 		}
 	pthread_mutex_unlock(&l->lock);
-	{
-		char nodekey[160];
-
-		snprintf(nodekey, sizeof(nodekey), "node.%s", l->node);
-		kvStore_Delete(kv, nodekey);
-	}
+	purge_node(l, js, kv, l->node);
 out:
 	kvStore_Destroy(kv);
 	jsCtx_Destroy(js);

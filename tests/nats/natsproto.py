@@ -83,17 +83,26 @@ class Conn:
         data, self.buf = self.buf[:n], self.buf[n + 2:]
         return data
 
-    def request(self, subject, payload, deadline=5.0):
-        """Publishes payload with a reply inbox; returns (headers, data)
-        of the first answer."""
+    def request(self, subject, payload, deadline=5.0, headers=None):
+        """Publishes payload (with headers, a dict, when given) with a
+        reply inbox; returns (headers, data) of the first answer."""
         self.inbox_n += 1
         inbox = "_INBOX.t%d.%d" % (os.getpid(), self.inbox_n)
         sid = str(self.inbox_n)
         if isinstance(payload, str):
             payload = payload.encode()
-        self.sock.sendall(("SUB %s %s\r\nUNSUB %s 1\r\nPUB %s %s %d\r\n"
-                           % (inbox, sid, sid, subject, inbox,
-                              len(payload))).encode() + payload + b"\r\n")
+        sub = ("SUB %s %s\r\nUNSUB %s 1\r\n" % (inbox, sid, sid)).encode()
+        if headers:
+            h = ("NATS/1.0\r\n" + "".join(
+                "%s: %s\r\n" % kv for kv in headers.items()) +
+                "\r\n").encode()
+            self.sock.sendall(sub + ("HPUB %s %s %d %d\r\n" % (
+                subject, inbox, len(h), len(h) + len(payload))).encode() +
+                h + payload + b"\r\n")
+        else:
+            self.sock.sendall(sub + ("PUB %s %s %d\r\n" % (
+                subject, inbox, len(payload))).encode() + payload +
+                b"\r\n")
         end = time.monotonic() + deadline
         while time.monotonic() < end:
             parts = self._line().split()
