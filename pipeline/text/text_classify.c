@@ -26,6 +26,7 @@
 /* Body text (code points) that must precede a comment-thread heading
  * before it is believed to end the article. */
 #define TEXT_SECTION_MASS 400
+#define TEXT_THREAD_MASS 150
 /* Items of up to this many words may recur without being repeats. */
 #define TEXT_REPEAT_MAX_WORDS 6
 /* The body that ends the region after a gap of at least this many items
@@ -349,6 +350,18 @@ text_trim_tail(struct text_doc *d)
 	}
 }
 
+/* True when it heads a comment thread in words ("Leave a reply"), not as
+ * a link that counts the comments ("2 Kommentare") or one of a row of
+ * links ("Add a comment |"). */
+static bool
+text_thread_heading(const struct text_item *it)
+{
+	size_t len = strlen(it->s);
+
+	return it->section_end && !isdigit((unsigned char)it->s[0]) &&
+	    it->s[len - 1] != '|';
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. A heading
  * of a comment thread inside the run, after a good amount of body text,
@@ -357,10 +370,20 @@ static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0, mass = 0;
+	size_t cs = 0, mass = 0, end = d->n;
 
-	d->body_start = d->body_end = 0;
 	for (size_t i = 0; i < d->n; i++) {
+		if (text_thread_heading(&d->items[i]) &&
+		    mass >= TEXT_THREAD_MASS) {
+			end = i;
+			break;
+		}
+		if (d->items[i].bodylike)
+			mass += d->items[i].width;
+	}
+	mass = 0;
+	d->body_start = d->body_end = 0;
+	for (size_t i = 0; i < end; i++) {
 		if (cur <= 0) {
 			cur = 0;
 			cs = i;

@@ -478,6 +478,24 @@ text_joins_unspaced(const struct buf *b, const char *p, size_t len)
 	    text_cp_breakable(text_cp_at(p, len, &adv));
 }
 
+/* The lines to skip at the start of a lynx dump: its list of the page's
+ * <link> elements ("#[1]Site » Feed [2]alternate ..."), up to the first
+ * blank line; 0 when the dump does not open with one. */
+static size_t
+text_lynx_links(const struct text_line *v, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && v[i].len == 0)
+		i++;
+	if (i == n || v[i].len < 4 || memcmp(v[i].p, "#[", 2) != 0 ||
+	    !isdigit((unsigned char)v[i].p[2]))
+		return 0;
+	while (i < n && v[i].len > 0)
+		i++;
+	return i;
+}
+
 struct text_doc *
 text_segment(const char *s, size_t len)
 {
@@ -501,7 +519,7 @@ text_segment(const char *s, size_t len)
 		wide = false;
 	}
 	local = text_block_widths(v, nl, d->wrap, wide);
-	for (size_t i = 0; i < nl; i++) {
+	for (size_t i = text_lynx_links(v, nl); i < nl; i++) {
 		const struct text_line *l = &v[i];
 		size_t bl, adv;
 		bool join;

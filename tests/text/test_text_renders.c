@@ -682,6 +682,200 @@ test_extract_tail_island(void **state)
 	article_free(a);
 }
 
+/* A w3m render of a reader's photo on a magazine's site
+ * (abenteuer-astronomie.de, trafeval-dev): a caption of three lines and
+ * the photo's details, then the comment form, then the magazine's blurb
+ * and two book ads in the sidebar, which outweigh the short article. A
+ * heading of a comment thread ("Hinterlasse jetzt einen Kommentar") that
+ * follows body text ends the part of the page where the article is. */
+static void
+test_extract_before_thread(void **state)
+{
+	const char *s =
+	    "StartseiteAstro-BilderPlejaden, M45\n"
+	    "\n"
+	    "Plejaden, M45\n"
+	    "\n"
+	    "September 17, 2019 Helmut Rubik 0\n"
+	    "\n"
+	    "[m45__2019-09-01-1024x672]\n"
+	    "Nun nicht im Staub, sondern mit ausgepr\xc3\xa4gten Sternstr"
+	    "ahlen (Optik abgeblendet auf Blende 5.6) und\n"
+	    "intensiv blauen Nebelgebieten. Die dichten Staub- und Molek"
+	    "\xc3\xbclwolken die die Plejaden umgeben, sind\n"
+	    "hier kaum erkennbar.\n"
+	    "\n"
+	    "\n"
+	    "Detailangaben\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Kategorie: Erste Versuche\n"
+	    "  \xe2\x80\xa2 Art der Aufnahme: Digitalfoto\n"
+	    "  \xe2\x80\xa2 Optik: Teleobjektiv\n"
+	    "  \xe2\x80\xa2 \xc3\x96" "ffnung in mm:\n"
+	    "  \xe2\x80\xa2 Brennweite in mm: 180\n"
+	    "  \xe2\x80\xa2 Kameramodell: Canon EOS 60 Da\n"
+	    "  \xe2\x80\xa2 Filter: -\n"
+	    "  \xe2\x80\xa2 ISO-Zahl: 640\n"
+	    "  \xe2\x80\xa2 Belichtungszeit: 60 x 3 Minuten\n"
+	    "  \xe2\x80\xa2 Datum: 31/08/2019\n"
+	    "  \xe2\x80\xa2 Uhrzeit: ab Mitternacht bis zum Morgegrauen\n"
+	    "  \xe2\x80\xa2 Zeitzone: MESZ\n"
+	    "  \xe2\x80\xa2 Ort: Kasberg im Frankenland\n"
+	    "  \xe2\x80\xa2 weitere Bildautoren:\n"
+	    "\n"
+	    "\n"
+	    "Zur\xc3\xbc" "ck\n"
+	    "Weiter\n"
+	    "\n"
+	    "Hinterlasse jetzt einen Kommentar\n"
+	    "\n"
+	    "Kommentar hinterlassen Antworten abbrechen\n"
+	    "\n"
+	    "E-Mail Adresse wird nicht ver\xc3\xb6" "ffentlicht.\n"
+	    "\n"
+	    "Kommentar\n"
+	    "[                                             ]\n"
+	    "[                                             ]\n"
+	    "[                                             ]\n"
+	    "[                                             ]\n"
+	    "[                                             ] [           "
+	    "         ]\n"
+	    "\n"
+	    "Name*\n"
+	    "[                              ]\n"
+	    "\n"
+	    "E-Mail*\n"
+	    "[                              ]\n"
+	    "\n"
+	    "Webseite\n"
+	    "[                              ]\n"
+	    "\n"
+	    "[Kommentar abschicken]\n"
+	    "\n"
+	    "Abenteuer Astronomie\n"
+	    "\n"
+	    "Abenteuer Astronomie war eine Zeitschrift f\xc3\xbcr praktis"
+	    "che Astronomie in deutscher Sprache. Sie galt\n"
+	    "als Nachfolger des langj\xc3\xa4hrigen Magazins Interstellar"
+	    "um. Beeindruckende Bilder und Fakten aus der\n"
+	    "Welt der Sterne, Hinweise auf aktuelle Himmelsereignisse, An"
+	    "regungen f\xc3\xbcr Einsteiger und\n"
+	    "fortgeschrittene Hobby-Astronomen sowie Hintergr\xc3\xbcndig"
+	    "es und Unterhaltsames aus der Astroszene\n"
+	    "zeichneten das Blatt aus. Im Dezember 2018 erschien die letz"
+	    "te Ausgabe. Astroshop.de, der f\xc3\xbchrende\n"
+	    "Teleskop-Fachh\xc3\xa4ndler in Europa, f\xc3\xbchrt die Webs"
+	    "ite des Magazins jetzt weiter. Melden Sie sich an und\n"
+	    "werden Sie aktiv in der Community!\n"
+	    "\n"
+	    "Geeignete B\xc3\xbc" "cher f\xc3\xbcr den Start\n"
+	    "\n"
+	    "[kosmos-verlag-buch-astronomie-fuer-einste]\n"
+	    "\n"
+	    "Das Buch Astronomie f\xc3\xbcr Einsteiger ist ein Ratgeber, "
+	    "f\xc3\xbcr alle, die gerne tief in die\n"
+	    "Hobbyastronomie einsteigen wollen. Von der Orientierung am S"
+	    "ternenhimmel bis zur Astrofotografie:\n"
+	    "hier ist alles drin.\n"
+	    "\n"
+	    "Jetzt bestellen\n"
+	    "[kosmos-verlag-atlas-fuer-himmelsbeobachte]\n"
+	    "\n"
+	    "Sie wollen Deep-Sky-Objekte am Himmel finden, fragen sich ab"
+	    "er wo? Mit dem Atlas f\xc3\xbcr\n"
+	    "Himmelsbeobachter finden Sie die 250 interessantesten Sternh"
+	    "aufen, Nebel und Galaxien. Damit stehen\n"
+	    "Sie nie mehr ratlos unter dem Sternenhimmel.\n"
+	    "\n"
+	    "Jetzt bestellen\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Nun nicht im Staub"));
+	assert_null(strstr(a->body, "war eine Zeitschrift"));
+	assert_null(strstr(a->body, "Deep-Sky-Objekte"));
+	article_free(a);
+}
+
+/* The head of a lynx render of a blog post (antary.de, trafeval-dev):
+ * lynx's list of the page's <link> elements, the menu, a link that
+ * counts the comments ("2 Kommentare"), the title and the first
+ * paragraphs. The list of links is not text of the page, and the count
+ * is a link, not the heading of a thread that would end the article's
+ * part of the page. */
+static void
+test_extract_lynx_head(void **state)
+{
+	const char *s =
+	    "    #[1]Antary \xc2\xbb Feed [2]Antary \xc2\xbb Kommentar-Fe"
+	    "ed [3]Antary \xc2\xbb Wireshark: Besuchte URLs anzeigen\n"
+	    "   (HTTP und HTTPS) Kommentar-Feed [4]alternate [5]Adguard: "
+	    "Windows ISOs und mehr direkt von\n"
+	    "   Microsoft herunterladen [6]Diese Apps sollten auf keinem "
+	    "Smartphone fehlen [7]alternate\n"
+	    "   [8]alternate\n"
+	    "\n"
+	    "     * [9]Home\n"
+	    "     * [10]Testberichte\n"
+	    "     * [11]Windows 10\n"
+	    "     * [12]Jobb\xc3\xb6rse\n"
+	    "     * [13]Kontakt\n"
+	    "     * [14]Datenschutz\n"
+	    "     * [15]Impressum\n"
+	    "\n"
+	    "   ____________________\n"
+	    "\n"
+	    "     * [16]2 Kommentare\n"
+	    "     *\n"
+	    "     *\n"
+	    "\n"
+	    "Wireshark: Besuchte URLs anzeigen (HTTP und HTTPS)\n"
+	    "\n"
+	    "   29. Juni 2017, 23:39 \xc2\xb7 von [17]Tobi\n"
+	    "   [INS: :INS]\n"
+	    "   [18]Wireshark 2.0 Icon Wireshark 2.0 Icon\n"
+	    "\n"
+	    "   Ein Leser fragte mich, ob es mit Hilfe von Wireshark m"
+	    "\xc3\xb6glich ist, alle aufgerufenen\n"
+	    "   Webseiten in einem Paketmitschnitt anzeigen zu lassen. Di"
+	    "e kurze Antwort lautet ja.\n"
+	    "   Allerdings ist dies nicht ganz so einfach zu realisieren,"
+	    " wie zun\xc3\xa4" "chst angenommen. Aus\n"
+	    "   diesem Grund habe ich mich dazu entschlossen, einen eigen"
+	    "en Artikel f\xc3\xbcr die Beantwortung\n"
+	    "   dieser Frage zu verfassen. Dar\xc3\xbc" "ber hinaus gibt "
+	    "es sicherlich mehrere Personen im Internet,\n"
+	    "   welche die gleiche Frage stellen und sich \xc3\xbc" "ber "
+	    "meinen Artikel freuen d\xc3\xbcrften.\n"
+	    "\n"
+	    "   Als Grundlage f\xc3\xbcr das weitere Vorgehen setze ich e"
+	    "inen vorhandenen Paketmitschnitt und eine\n"
+	    "   aktuelle Version von Wireshark voraus. Beim Einsatz einer"
+	    " FRITZ!Box k\xc3\xb6nnt ihr schnell und\n"
+	    "   einfach einen Paketmitschnitt direkt am Router anfertigen"
+	    ". Dies funktioniert \xc3\xbc" "ber die URL\n"
+	    "   [19]http://fritz.box/support.lua. Beim Anfertigen des Art"
+	    "ikels kam Wireshark in Version\n"
+	    "   2.2.7 zum Einsatz.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_string_equal(d->items[0].s, "Home");
+	text_doc_free(d);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->body);
+	assert_int_equal(strncmp(a->body, "Ein Leser fragte mich", 21), 0);
+	assert_non_null(strstr(a->body, "Version 2.2.7 zum Einsatz."));
+	article_free(a);
+}
+
 /* Part of a lynx render of a live report of a speedway match
  * (sportowefakty.wp.pl, trafeval-dev): each heat's paragraph comes with
  * its number and time, the score and the riders, short lines that recur
@@ -897,6 +1091,8 @@ main(void)
 		cmocka_unit_test(test_segment_continued_line),
 		cmocka_unit_test(test_classify_glued_labels),
 		cmocka_unit_test(test_extract_tail_island),
+		cmocka_unit_test(test_extract_before_thread),
+		cmocka_unit_test(test_extract_lynx_head),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
 	};
