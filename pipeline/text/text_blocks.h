@@ -75,6 +75,9 @@ size_t text_trailing_heading(const char *s);
 /* True when a short item heads a comment thread ("Comments", "Leave a
  * reply", "Join the conversation"). */
 bool text_is_section_end(const char *s, int words);
+/* True when s is a link under a teaser to its story ("Read more",
+ * "weiterlesen 5 Minuten"). */
+bool text_is_read_more(const char *s, int words);
 /* If s is (or ends with) a photo credit ("(Reuters)", "© X", "Photo: X",
  * "X/AGENCY"), returns the credit as a new string and stores in *at the
  * byte offset where the credit notation starts; NULL otherwise. */

@@ -702,6 +702,14 @@ text_classify(struct text_doc *d)
 		    text_has_clause_mark(it->s)));
 	}
 	text_repeated_in_body(d);
+	/* a paragraph under a heading and over a link to read on that ends
+	 * its block is a teaser of another page */
+	for (size_t i = 1; i + 1 < d->n; i++)
+		if (!d->items[i - 1].bodylike && (i + 2 == d->n ||
+		    d->items[i + 2].block != d->items[i + 1].block) &&
+		    text_is_read_more(d->items[i + 1].s,
+		    d->items[i + 1].words))
+			d->items[i].bodylike = false;
 	text_crowding(d);
 	text_body_region(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {

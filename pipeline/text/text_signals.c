@@ -475,6 +475,39 @@ text_trailing_heading(const char *s)
 	return cut;
 }
 
+/* Links under a teaser to the story it sums up ("weiterlesen 5 Minuten",
+ * "Read more..."), folded. */
+static const char *const text_read_more[] = {
+	"read more", "continue reading", "read the full", "weiterlesen",
+	"mehr lesen", "lire la suite", "leer m\xc3\xa1s", "seguir leyendo",
+	"leggi tutto", "leggi di pi\xc3\xb9", "lees meer", "ler mais",
+	"continuar lendo", "czytaj dalej", "l\xc3\xa6s mere", "l\xc3\xa4s mer",
+	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd1\x82\xd1\x8c "
+	"\xd0\xb4\xd0\xb0\xd0\xbb\xd0\xb5\xd0\xb5",
+};
+
+bool
+text_is_read_more(const char *s, int words)
+{
+	char *f;
+	bool r = false;
+
+	if (words > 4 || s[strlen(s) - 1] == ':')
+		return false;
+	f = text_fold(s);
+	for (size_t i = 0; !r && i < TEXT_NELEM(text_read_more); i++) {
+		size_t k = strlen(text_read_more[i]);
+
+		if (strncmp(f, text_read_more[i], k) != 0)
+			continue;
+		while (f[k] == ' ')
+			k++;
+		r = !isalpha((unsigned char)f[k]);
+	}
+	free(f);
+	return r;
+}
+
 /* Headings of a comment thread (folded, matched as words). Related-story
  * boxes are left out: pages put them inside articles too. */
 static const char *const text_section_ends[] = {

@@ -876,6 +876,106 @@ test_extract_lynx_head(void **state)
 	article_free(a);
 }
 
+/* A w3m render of an investigative report (correctiv.org, trafeval-dev):
+ * over the article, a box of the newsroom's latest articles, whose
+ * teaser (a summary over "weiterlesen 5 Minuten") is followed by the
+ * article's own byline and date. A paragraph under a heading and over a
+ * link to read on is a teaser, not the start of the article. */
+static void
+test_extract_read_more_teaser(void **state)
+{
+	const char *s =
+	    "Aktuelle Artikel\n"
+	    "\n"
+	    "Alle Artikel zu unseren Recherchen\n"
+	    "\n"
+	    "CORRECTIV bleibt auch nach der ersten Ver\xc3\xb6" "ffentlic"
+	    "hung einer Geschichte am Thema dran. Wir\n"
+	    "recherchieren weiter, wir aktualisieren und ver\xc3\xb6" "ff"
+	    "entlichen Einzel- oder Folgeartikel. Diese finden\n"
+	    "Sie hier.\n"
+	    "\n"
+	    "extrablatt_cover extrablatt_cover\n"
+	    "Das Extrablatt warb f\xc3\xbcr die AfD vor der Landtagswahl "
+	    "\xc2\xa9 Ivo Mayr / Correctiv\n"
+	    "\n"
+	    "Neue Rechte\n"
+	    "\n"
+	    "\xe2\x80\x9eWir haben bereits die Zusage\xe2\x80\x9c\n"
+	    "\n"
+	    "Die AfD behauptet, nichts vom Versand einer Gratiszeitung an"
+	    " NRW-Haushalte im Landtagswahlkampf\n"
+	    "2017 gewusst zu haben. Interne Dokumente deuten jedoch darau"
+	    "f hin, dass ihre Funktion\xc3\xa4re sich sehr\n"
+	    "wohl mit dem Herausgaber des Blattes abstimmte. Der Partei d"
+	    "roht damit eine Millionenstrafe wegen\n"
+	    "illegaler Parteispenden.\n"
+	    "\n"
+	    "weiterlesen 5 Minuten\n"
+	    "\n"
+	    "von Marcus Bensmann , Justus von Daniels , Ulrich Stoll\n"
+	    "\n"
+	    "14. May 2019\n"
+	    "\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2\n"
+	    "\n"
+	    "Vorweg: Die beteiligten AfD-Politiker bestreiten, dass es si"
+	    "ch so abgespielt hat. Ihre Version\n"
+	    "steht damit im Widerspruch zu Dokumenten, die CORRECTIV und "
+	    "Frontal 21 vorliegen.\n"
+	    "\n"
+	    "Diese deuten auf folgendes hin: Demnach erh\xc3\xa4lt im M"
+	    "\xc3\xa4rz 2017 Andreas Keith, Wahlkampfleiter der AfD\n"
+	    "in NRW, eine Anfrage des Essener Kreisverbandes der Partei. "
+	    "Die Parteikollegen wollen das, was alle\n"
+	    "im Wahlkampf wollen: mehr Geld f\xc3\xbcr Zeitungsanzeigen u"
+	    "nd Flyer f\xc3\xbcr den Landtagswahlkampf.\n"
+	    "\n"
+	    "Doch Keith bleibt entspannt. Denn er wei\xc3\x9f offenbar et"
+	    "was, das seine Kollegen noch nicht wissen.\n"
+	    "Laut Unterlagen, die CORRECTIV und Frontal 21 vorliegen, ant"
+	    "wortet Keith dem Essener Parteichef\n"
+	    "Stefan Keuter am 30. M\xc3\xa4rz 2017, und damit vor den Lan"
+	    "dtagswahlen: \xe2\x80\x9eWir haben bereits die Zusage,\n"
+	    "dass vor dem Wahlwochenende, entweder direkt davor, oder abe"
+	    "r eine Woche vorab ein Extrablatt in\n"
+	    "H\xc3\xb6he von 4,1 Millionen St\xc3\xbc" "ck landesweit ers"
+	    "cheinen wird\xe2\x80\x9c. Neben den Gro\xc3\x9fplakaten in E"
+	    "ssen werde es\n"
+	    "somit eine \xe2\x80\x9e" "fl\xc3\xa4" "chendeckende\xe2\x80"
+	    "\x9c Werbung geben.\n"
+	    "\n"
+	    "Und tats\xc3\xa4" "chlich: Vor der NRW-Landtagswahl im Mai e"
+	    "rhalten Millionen Haushalte in NRW ein\n"
+	    "zehnseitiges \xe2\x80\x9e" "Extrablatt\xe2\x80\x9c. Die Zeit"
+	    "ung sch\xc3\xbcrt vor allem Angst vor Zuwanderung. Sie enthi"
+	    "elt Artikel\n"
+	    "wie: \xe2\x80\x9eKippt auch bald Ihr Viertel?\xe2\x80\x9c. A"
+	    "m Ende steht die Empfehlung: \xe2\x80\x9eWollen wir so leben"
+	    "? Besser AfD\n"
+	    "w\xc3\xa4hlen.\xe2\x80\x9c\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_true(text_is_read_more("weiterlesen 5 Minuten", 3));
+	assert_true(text_is_read_more("Read more \xc2\xbb", 3));
+	assert_false(text_is_read_more("Continue Reading Below", 3));
+	assert_false(text_is_read_more("read more:", 2));
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->body);
+	assert_int_equal(strncmp(a->body, "Vorweg: Die beteiligten", 23), 0);
+	assert_non_null(strstr(a->body, "Werbung geben"));
+	assert_null(strstr(a->body, "Die AfD behauptet, nichts"));
+	article_free(a);
+}
+
 /* Part of a lynx render of a live report of a speedway match
  * (sportowefakty.wp.pl, trafeval-dev): each heat's paragraph comes with
  * its number and time, the score and the riders, short lines that recur
@@ -1093,6 +1193,7 @@ main(void)
 		cmocka_unit_test(test_extract_tail_island),
 		cmocka_unit_test(test_extract_before_thread),
 		cmocka_unit_test(test_extract_lynx_head),
+		cmocka_unit_test(test_extract_read_more_teaser),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
 	};
