@@ -196,7 +196,12 @@ static const char *const text_chrome_headings[] = {
 	"leggi anche", "leia tamb\xc3\xa9m",
 	"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
 	"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
-	"lees ook",
+	"lees ook", "auch interessieren",
+	"you might also like", "you may also be interested",
+	"related posts", "\xc3\xa4hnliche beitr\xc3\xa4ge",
+	"\xc3\xa4hnliche artikel", "weitere artikel",
+	"vous aimerez aussi", "\xc3\xa0 lire aussi",
+	"te puede interesar", "potrebbe interessarti",
 };
 
 /* What cookies are stored by in a consent notice (folded). */

@@ -718,6 +718,12 @@ test_chrome_headings(void **state)
 	assert_true(text_is_chrome("\xc3\x80 lire aussi \xc2\xbb "
 	    "Ballonnements, lourdeurs... Quel est votre profil digestif et "
 	    "comment y rem\xc3\xa9" "dier ?", 15));
+	/* sw1.news and incurvy.de (trafeval-dev): a box of other stories
+	 * under the article */
+	assert_true(text_is_chrome("Das k\xc3\xb6nnte Dich auch "
+	    "interessieren:", 5));
+	assert_true(text_is_chrome("\xc3\x84hnliche Beitr\xc3\xa4ge", 2));
+	assert_true(text_is_chrome("RELATED POSTS", 2));
 	assert_false(text_is_chrome("Coinbase and Coinbase Pro are two of "
 	    "the most popular cryptocurrency exchanges, with hundreds of "
 	    "billions of dollars traded through both platforms annually. "
