@@ -46,6 +46,13 @@ text_cp_breakable(int32_t cp)
 	    (cp >= 0xff00 && cp <= 0xffef);
 }
 
+/* True for a Hangul syllable. */
+static bool
+text_cp_hangul(int32_t cp)
+{
+	return cp >= 0xac00 && cp <= 0xd7a3;
+}
+
 struct text_line {
 	const char *p;      /* content after indentation */
 	size_t len;         /* bytes of content, trailing space trimmed */
@@ -463,9 +470,11 @@ text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
  * broke the line beside such a character ("...6" / "\xe4\xb8\xaa..."), and no
  * space joins them. */
 static bool
-text_joins_unspaced(const struct buf *b, const char *p, size_t len)
+text_joins_unspaced(const struct buf *b, const char *p, size_t len,
+    bool wide)
 {
 	size_t i = b->len, adv;
+	int32_t last, first;
 
 	if (i == 0 || len == 0)
 		return false;
@@ -474,8 +483,13 @@ text_joins_unspaced(const struct buf *b, const char *p, size_t len)
 	if (i == 0)
 		return false;
 	i--;
-	return text_cp_breakable(text_cp_at(b->p + i, b->len - i, &adv)) ||
-	    text_cp_breakable(text_cp_at(p, len, &adv));
+	last = text_cp_at(b->p + i, b->len - i, &adv);
+	first = text_cp_at(p, len, &adv);
+	/* w3m (which wraps by columns) breaks Hangul between any two
+	 * syllables, most often inside a word */
+	if (wide && text_cp_hangul(last) && text_cp_hangul(first))
+		return true;
+	return text_cp_breakable(last) || text_cp_breakable(first);
 }
 
 /* The lines to skip at the start of a lynx dump: its list of the page's
@@ -556,7 +570,7 @@ text_segment(const char *s, size_t len)
 				text_push(d, &cur, block, cur_bullet);
 			cur_bullet = bl > 0;
 			open = true;
-		} else if (!text_joins_unspaced(&cur, l->p, l->len)) {
+		} else if (!text_joins_unspaced(&cur, l->p, l->len, wide)) {
 			buf_putc(&cur, ' ');
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);

@@ -976,6 +976,28 @@ test_extract_read_more_teaser(void **state)
 	article_free(a);
 }
 
+/* A w3m render of a Korean column (aeb-dev): w3m wraps by columns and
+ * breaks Hangul between any two syllables, most often inside a word
+ * ("결" / "론을"); the lines are joined without a space. (lynx breaks
+ * Korean at spaces: lynx_ko in test_text_classify.c.) */
+static void
+test_segment_w3m_hangul(void **state)
+{
+	const char *s =
+	    "[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가, 류화영의 피해자 코스프레인가. 시작은 엘제이의\n"
+	    "일방적인 사진 공개로부터 비롯됐다. 그건 이 사안을 두고 벌어진 엘제이와 류화영의 진실공방이 어떤 결\n"
+	    "론을 내더라도 잘못된 일이다. 타인의 동의를 구하지 않고 일방적으로 두 사람의 관계를 담은 사진을 SNS\n"
+	    "에 공개한다는 건 분명한 사생활 침해이고, 나아가 ‘리벤지’의 성격을 가진 SNS 폭로로 여겨지기 때문이\n"
+	    "다.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->n, 1);
+	assert_non_null(strstr(d->items[0].s, "어떤 결론을 내더라도"));
+	assert_non_null(strstr(d->items[0].s, "때문이다."));
+	text_doc_free(d);
+}
+
 /* Part of a lynx render of a live report of a speedway match
  * (sportowefakty.wp.pl, trafeval-dev): each heat's paragraph comes with
  * its number and time, the score and the riders, short lines that recur
@@ -1194,6 +1216,7 @@ main(void)
 		cmocka_unit_test(test_extract_before_thread),
 		cmocka_unit_test(test_extract_lynx_head),
 		cmocka_unit_test(test_extract_read_more_teaser),
+		cmocka_unit_test(test_segment_w3m_hangul),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
 	};
