@@ -37,6 +37,8 @@
 #define TEXT_TAIL_WEIGHT 15
 /* Subheadings inside the body have at most this many words. */
 #define TEXT_SUBHEAD_MAX_WORDS 7
+/* Items of a list (and its headings) passed back to the lead above it. */
+#define TEXT_LEAD_LIST_MAX 30
 
 static bool
 text_has_year_or_time(const char *s)
@@ -350,6 +352,19 @@ text_trim_tail(struct text_doc *d)
 	}
 }
 
+/* True when s opens with an item's number ("1. ", "2) ", "a) "). */
+static bool
+text_numbered(const char *s)
+{
+	size_t i = 0;
+
+	while (isdigit((unsigned char)s[i]) && i < 3)
+		i++;
+	if (i == 0 && isalpha((unsigned char)s[0]))
+		i = 1;
+	return i > 0 && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
+}
+
 /* True when it heads a comment thread in words ("Leave a reply"), not as
  * a link that counts the comments ("2 Kommentare") or one of a row of
  * links ("Add a comment |"). */
@@ -360,6 +375,32 @@ text_thread_heading(const struct text_item *it)
 
 	return it->section_end && !isdigit((unsigned char)it->s[0]) &&
 	    it->s[len - 1] != '|';
+}
+
+/* Moves the start of the region back over a list to the paragraph above
+ * it: an article's lead, then a list (a recipe's ingredients, a
+ * lesson's steps), then the rest of it. Only a list of three items or
+ * more, none chrome, and the short headings around it are passed. */
+static void
+text_lead_over_list(struct text_doc *d)
+{
+	size_t i = d->body_start, items = 0;
+
+	while (i > 0 && d->body_start - i < TEXT_LEAD_LIST_MAX) {
+		const struct text_item *it = &d->items[i - 1];
+
+		if (it->bodylike) {
+			if (items >= 3)
+				d->body_start = i - 1;
+			return;
+		}
+		if (it->chrome || it->repeated ||
+		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2)
+			return;
+		if (it->bullet || text_numbered(it->s))
+			items++;
+		i--;
+	}
 }
 
 /* The body region: the run of items with the greatest total score, where
@@ -411,6 +452,7 @@ text_body_region(struct text_doc *d)
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
 	text_trim_tail(d);
+	text_lead_over_list(d);
 }
 
 struct text_key {

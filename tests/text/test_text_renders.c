@@ -984,10 +984,14 @@ static void
 test_segment_w3m_hangul(void **state)
 {
 	const char *s =
-	    "[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가, 류화영의 피해자 코스프레인가. 시작은 엘제이의\n"
-	    "일방적인 사진 공개로부터 비롯됐다. 그건 이 사안을 두고 벌어진 엘제이와 류화영의 진실공방이 어떤 결\n"
-	    "론을 내더라도 잘못된 일이다. 타인의 동의를 구하지 않고 일방적으로 두 사람의 관계를 담은 사진을 SNS\n"
-	    "에 공개한다는 건 분명한 사생활 침해이고, 나아가 ‘리벤지’의 성격을 가진 SNS 폭로로 여겨지기 때문이\n"
+	    "[엔터미디어=정덕현의 이슈공감] 엘제이의 리벤지인가, 류화영의 피해"
+	    "자 코스프레인가. 시작은 엘제이의\n"
+	    "일방적인 사진 공개로부터 비롯됐다. 그건 이 사안을 두고 벌어진 엘제"
+	    "이와 류화영의 진실공방이 어떤 결\n"
+	    "론을 내더라도 잘못된 일이다. 타인의 동의를 구하지 않고 일방적으로 "
+	    "두 사람의 관계를 담은 사진을 SNS\n"
+	    "에 공개한다는 건 분명한 사생활 침해이고, 나아가 ‘리벤지’의 성격을 "
+	    "가진 SNS 폭로로 여겨지기 때문이\n"
 	    "다.\n";
 	struct text_doc *d = text_segment(s, strlen(s));
 
@@ -996,6 +1000,56 @@ test_segment_w3m_hangul(void **state)
 	assert_non_null(strstr(d->items[0].s, "어떤 결론을 내더라도"));
 	assert_non_null(strstr(d->items[0].s, "때문이다."));
 	text_doc_free(d);
+}
+
+/* A w3m render of a teacher's blog post (grossefragen.wordpress.com,
+ * trafeval-dev): the lead paragraph, a numbered list of four items,
+ * then the rest of the post. The lead is the article's, above its
+ * list: the region is moved back over the list to it. */
+static void
+test_extract_lead_over_list(void **state)
+{
+	const char *s =
+	    "W\xc3\xbcrde des Lebens \xe2\x80\x93 ein Projekt\n"
+	    "\n"
+	    "Ver\xc3\xb6" "ffentlicht am 13. M\xc3\xa4rz 2019 von Michael Veese"
+	    "r-Dombrowski\n"
+	    "\n"
+	    "Dieses Thema eignet sich gut f\xc3\xbcr hoch individualisiertes Le"
+	    "rnen und die Unterrichtsmethode\n"
+	    "\xe2\x80\x9e" "bloggen\xe2\x80\x9c. \xc2\xa0Um den Anspruch nicht "
+	    "zu hoch zu schrauben, gibt es \xc2\xa0" "dazwischen vier Anregunge"
+	    "n:\n"
+	    "\n"
+	    " 1. Hinweise zu einer erfolgreichen Recherche (mit Zitationsregeln"
+	    ") und zur Textgestaltung\n"
+	    " 2. das j\xc3\xbc" "disch-christliches Menschenbild\n"
+	    " 3. die allgemeine Erkl\xc3\xa4rung der Menschenrechte\n"
+	    " 4. Hinweise zur (Selbst-)Reflexion.\n"
+	    "\n"
+	    "Jede Sch\xc3\xbclerinnen / jeder Sch\xc3\xbcler besch\xc3\xa4" "ft"
+	    "igt sich mehrstufig mit dem Unterrichtsthema, entwickelt\n"
+	    "\xe2\x80\x93 nach einer ersten Recherche \xe2\x80\x93 eine individ"
+	    "uelle Leitfrage (LF) und dann fortlaufend einen eigenen\n"
+	    "Text in zunehmend besserer, inhaltlicher Qualit\xc3\xa4t von circa"
+	    " einer Din A 4-Seiten (einzeilig; 11\n"
+	    "Punkt Arial): zweigeteilt in\n"
+	    "\n"
+	    "a) eine inhaltliche Antwort\n"
+	    "b) Reflexion des Lernprozesses.\n"
+	    "\n"
+	    "Dazwischen ver\xc3\xb6" "ffentlicht jede Person eine Entwurfs-Vers"
+	    "ion (E), der auch vom Lehrer kommentiert\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->body);
+	assert_int_equal(strncmp(a->body, "Dieses Thema eignet sich", 24), 0);
+	assert_non_null(strstr(a->body, "Jede Sch\xc3\xbclerinnen"));
+	article_free(a);
 }
 
 /* Part of a lynx render of a live report of a speedway match
@@ -1217,6 +1271,7 @@ main(void)
 		cmocka_unit_test(test_extract_lynx_head),
 		cmocka_unit_test(test_extract_read_more_teaser),
 		cmocka_unit_test(test_segment_w3m_hangul),
+		cmocka_unit_test(test_extract_lead_over_list),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
 	};
