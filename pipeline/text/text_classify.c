@@ -26,6 +26,8 @@
 /* Body text (code points) that must precede a comment-thread heading
  * before it is believed to end the article. */
 #define TEXT_SECTION_MASS 400
+/* Body-like text (code points) before a comment-thread heading that makes
+ * the heading bound the search for the region. */
 #define TEXT_THREAD_MASS 150
 /* Items of up to this many words may recur without being repeats. */
 #define TEXT_REPEAT_MAX_WORDS 6
@@ -404,9 +406,13 @@ text_lead_over_list(struct text_doc *d)
 }
 
 /* The body region: the run of items with the greatest total score, where
- * body-like items count their width and everything else costs. A heading
- * of a comment thread inside the run, after a good amount of body text,
- * ends it: a long thread is not the article. Its tail is trimmed. */
+ * body-like items count their width and everything else costs. It is
+ * searched for above the first heading of a comment thread that follows
+ * some body-like text (a short post is not outweighed by the sidebar
+ * under its comment form). A heading of a comment thread inside the run,
+ * after a good amount of body text, ends it: a long thread is not the
+ * article. Its tail is trimmed, and its start moved back to a lead over
+ * a list. */
 static void
 text_body_region(struct text_doc *d)
 {
