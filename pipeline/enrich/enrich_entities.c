@@ -806,6 +806,12 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		}
 	}
 	if (org && last_title == b) {
+		/* a body's word alone that a dictionary knows is a common
+		 * noun ("Police have", "das Team", "im Radio"), but after
+		 * "the" ("the Senate"); "Reuters" is a name */
+		if (b == a + 1 && !the && ent_word_is(c, a, ENT_W_ORG) &&
+		    ent_plain_noun(c, a))
+			return;
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
 		return;

@@ -199,6 +199,7 @@ void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
  * is a part of a web or mail address ("https://p.dw.com/p/RPYx",
  * "twitter.com/Name", "@Name"). */
 bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
+bool ent_plain_noun(struct ent_ctx *c, size_t i);
 bool ent_in_address(const struct ent_ctx *c, size_t i);
 
 /* Gives the Cyrillic person names of several words of c the first of

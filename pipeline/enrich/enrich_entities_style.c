@@ -101,6 +101,16 @@ ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
 	return *ent_plain_slot(plain, x->name) != NULL;
 }
 
+/* Whether word i, a body's word ("team", "police", "radio"), is a common
+ * noun of the text's language or of English, which a dictionary knows
+ * in lower case; "Reuters", "TASS" are no such word. */
+bool
+ent_plain_noun(struct ent_ctx *c, size_t i)
+{
+	return ent_word_is(c, i, ENT_W_ENWORD) ||
+	    ent_word_is(c, i, ENT_W_WORD);
+}
+
 /* Whether the one word i is no name by its shape or its place: a code
  * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
  * before a number ("Sept. 30", "No. 5"), a function word in capitals

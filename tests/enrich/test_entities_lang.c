@@ -518,6 +518,30 @@ test_entities_russian_given(void **state)
 	article_free(a);
 }
 
+/* A body's word alone that a dictionary knows is a common noun, in any
+ * language ("das Team", "Police have"), unless "the" makes it one body
+ * ("the Senate"); a word no dictionary has is a name ("Reuters"). */
+static void
+test_entities_head_alone(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "A woman was seen leaving the station. Police have "
+	    "since launched a search for her. The bill passed the Senate on "
+	    "Tuesday, Reuters reported.");
+	assert_false(has_name(&a->organisations, "Police"));
+	assert_true(has_name(&a->organisations, "Senate"));
+	assert_true(has_name(&a->organisations, "Reuters"));
+	article_free(a);
+	a = run("de", NULL, "Heute ist für mich wichtig, dass das Team vor Ort "
+	    "sich voll auf den Start konzentriert. Im Radio liegen auch "
+	    "Potenziale, sagte der Chef der Firma am Montag.");
+	assert_false(has_name(&a->organisations, "Team"));
+	assert_false(has_name(&a->organisations, "Radio"));
+	article_free(a);
+}
+
 /* Chinese has no capitals and no spaces, Arabic no capitals: no name is
  * found in them rather than fragments; of the Latin words of Chinese and
  * Korean text only places and acronyms are names. */
@@ -614,6 +638,7 @@ main(void)
 		cmocka_unit_test(test_entities_german_orgs),
 		cmocka_unit_test(test_entities_russian_given),
 		cmocka_unit_test(test_entities_polish_places),
+		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
