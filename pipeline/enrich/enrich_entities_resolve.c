@@ -168,6 +168,17 @@ ent_cyr_merge(struct ent_ctx *c)
 	}
 }
 
+/* The stem of the Cyrillic given name w of n bytes: ent_cyr_stem()'s,
+ * or for a name of three letters, which it leaves whole, the name less
+ * its vowel ("Асю", "Ася": "Ас"). */
+static size_t
+ent_given_stem(const char *w, size_t n)
+{
+	size_t s = ent_cyr_stem(w, n);
+
+	return s == n && n == 6 ? ent_cyr_stem1(w, n) : s;
+}
+
 /* The one full person name of ref (two words or more) whose first word
  * is another case form of the Cyrillic word name ("Динару" of "Динара
  * Снижевская"), or NULL where none is or several are: a person named by
@@ -177,7 +188,7 @@ ent_cyr_merge(struct ent_ctx *c)
 static const char *
 ent_first_of(const struct ent_ctx *ref, const char *name)
 {
-	size_t i, n = strlen(name), sn = ent_cyr_stem(name, n), w;
+	size_t i, n = strlen(name), sn = ent_given_stem(name, n), w;
 	const char *found = NULL, *x;
 
 	if (sn == n)
@@ -188,7 +199,7 @@ ent_first_of(const struct ent_ctx *ref, const char *name)
 		x = ref->runs[i].name;
 		w = strcspn(x, " ");
 		if (x[w] == '\0' || (w == n && memcmp(x, name, n) == 0) ||
-		    ent_cyr_stem(x, w) != sn || memcmp(x, name, sn) != 0)
+		    ent_given_stem(x, w) != sn || memcmp(x, name, sn) != 0)
 			continue;
 		if (found != NULL && strcmp(found, x) != 0)
 			return NULL;

@@ -448,8 +448,9 @@ ent_cyr_stem(const char *w, size_t n)
 
 /* The length of the Cyrillic word w of n bytes without its last letter
  * where that is a vowel or "й" (a stem for forms the endings of
- * ent_cyr_stem() cut unevenly, "Андрей" and "Андрея"), else n. */
-static size_t
+ * ent_cyr_stem() cut unevenly, "Андрей" and "Андрея", or not at all,
+ * three letters: "Ася", "Асю"), else n. */
+size_t
 ent_cyr_stem1(const char *w, size_t n)
 {
 	static const char *const ends[] = {
@@ -457,7 +458,7 @@ ent_cyr_stem1(const char *w, size_t n)
 	};
 	size_t i;
 
-	if (n < 8 || ((unsigned char)w[0] != 0xd0 &&
+	if (n < 6 || ((unsigned char)w[0] != 0xd0 &&
 	    (unsigned char)w[0] != 0xd1))
 		return n;
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)

@@ -134,6 +134,9 @@ bool ent_de_body(const char *f);
 /* The length of the stem of the Cyrillic word w of n bytes (w without
  * its case ending), or n for a word of another script. */
 size_t ent_cyr_stem(const char *w, size_t n);
+/* ent_cyr_stem1(): the word less its last vowel, down to a stem of two
+ * letters. */
+size_t ent_cyr_stem1(const char *w, size_t n);
 /* Whether the folded Polish word f heads a body's name in any case
  * ("Koalicji", "Urzędu", "Służba"). */
 bool ent_pl_org(const char *f);
