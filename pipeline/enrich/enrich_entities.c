@@ -871,7 +871,14 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		;
 	if (i == b && b - a >= 2)
 		return;
-	if (b - a >= 2 && ent_word_is(c, b - 1, ENT_W_SITE)) {
+	/* "Wall Street", and a place the gazetteer lacks by its kind:
+	 * "Broward County", "Silicon Valley", "Sheepshead Bay" (not
+	 * "State": "Penn State" is a university; nor a word of German,
+	 * "im Norden Islands": Iceland's) */
+	if (b - a >= 2 && (ent_word_is(c, b - 1, ENT_W_SITE) ||
+	    (ent_word_is(c, b - 1, ENT_W_KIND) &&
+	    strcmp(ent_fold_tok(c, b - 1), "state") != 0 &&
+	    !(c->nouns && ent_word_is(c, b - 1, ENT_W_WORD))))) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;

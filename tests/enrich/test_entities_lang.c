@@ -550,6 +550,27 @@ test_entities_head_alone(void **state)
 	article_free(a);
 }
 
+/* A name ending in a kind of place is a place the gazetteer lacks
+ * ("Broward County"), not a person; "Penn State" is no such place, and
+ * German "Island" is Iceland. */
+static void
+test_entities_place_kinds(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Schools in Broward County and in Silicon Valley "
+	    "bought the cameras last year, officials said on Monday.");
+	assert_true(has_name(&a->places, "Broward County"));
+	assert_true(has_name(&a->places, "Silicon Valley"));
+	assert_false(has_name(&a->people, "Broward County"));
+	article_free(a);
+	a = run("de", NULL, "Die Forscher fuhren im Sommer in den Norden "
+	    "Islands, um dort die Gletscher zu vermessen.");
+	assert_false(has_name(&a->places, "Norden Islands"));
+	article_free(a);
+}
+
 /* Chinese has no capitals and no spaces, Arabic no capitals: no name is
  * found in them rather than fragments; of the Latin words of Chinese and
  * Korean text only places and acronyms are names. */
@@ -647,6 +668,7 @@ main(void)
 		cmocka_unit_test(test_entities_russian_given),
 		cmocka_unit_test(test_entities_polish_places),
 		cmocka_unit_test(test_entities_head_alone),
+		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
