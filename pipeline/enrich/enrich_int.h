@@ -249,7 +249,7 @@ const struct ent_place *ent_place_find_pl(const char *folded);
 /* True if a place name is word or starts with word and a space. */
 bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country
- * ("russian", "americans"). */
+ * ("russian", "americans") or names a language ("spanish"). */
 bool ent_demonym(const char *folded);
 
 /* The places of an article by their country's one name (canon), each

@@ -90,7 +90,9 @@ ent_place_find_inflected(const char *folded)
 const struct ent_place *
 ent_place_find_pl(const char *folded)
 {
-	/* case endings, longest first, and the nominative endings a stem
+	/* a stem another language's name of a place matches ("Irland", in
+	 * German, of "Irlandii") is passed over for the Polish one;
+	 * case endings, longest first, and the nominative endings a stem
 	 * takes: "Rosji", "Rosją" (Rosja), "Mołdawii" (Mołdawia),
 	 * "Ukrainy" (Ukraina), "Meksyku" (Meksyk), "Czechach" (Czechy) */
 	static const char *const ends[] = {
@@ -115,7 +117,7 @@ ent_place_find_pl(const char *folded)
 			continue;
 		memcpy(buf, folded, n - e);
 		memcpy(buf + n - e, alt[i][1], strlen(alt[i][1]) + 1);
-		if ((pl = ent_place_find(buf)) != NULL)
+		if ((pl = ent_place_in(ent_place_find(buf), "pl")) != NULL)
 			return pl;
 	}
 
@@ -129,9 +131,17 @@ ent_place_find_pl(const char *folded)
 		for (j = 0; j < sizeof(nom) / sizeof(nom[0]); j++) {
 			memcpy(buf + s, nom[j], strlen(nom[j]) + 1);
 			if (strcmp(buf, folded) != 0 &&
-			    (pl = ent_place_find(buf)) != NULL)
+			    (pl = ent_place_in(ent_place_find(buf),
+			    "pl")) != NULL)
 				return pl;
 		}
+	}
+	/* the genitive of a plural name has no ending: "Czech" (Czechy),
+	 * "Chin" (Chiny) */
+	if (n >= 3 && n + 2 <= sizeof(buf)) {
+		memcpy(buf, folded, n);
+		memcpy(buf + n, "y", 2);
+		return ent_place_in(ent_place_find(buf), "pl");
 	}
 	return NULL;
 }
@@ -176,8 +186,30 @@ ent_place_starts(const char *word)
 	return false;
 }
 
+/* Whether f is the English name of a language ("spanish", "irish"):
+ * a binary search of the list gen_places.py writes in strcmp() order. */
+static bool
+ent_lang_name(const char *f)
+{
+	size_t lo = 0, hi = sizeof(ent_lang_names) / sizeof(ent_lang_names[0]);
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = etok_strcmp(f, ent_lang_names[mid]);
+
+		if (c == 0)
+			return true;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return false;
+}
+
 /* True if some country name starts with the first four bytes of a word
- * shaped like a nationality ("russian" -> "Russia"). */
+ * shaped like a nationality ("russian" -> "Russia"), or the word names a
+ * language ("spanish", "irish", which no country's name starts). */
 bool
 ent_demonym(const char *f)
 {
@@ -192,6 +224,8 @@ ent_demonym(const char *f)
 		if (n > k + 2 && strcmp(f + n - k, suf[i]) == 0)
 			shaped = true;
 	}
+	if (ent_lang_name(f))
+		return true;
 	if (!shaped || n < 5)
 		return false;
 	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&

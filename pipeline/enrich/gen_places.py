@@ -3,6 +3,7 @@
 ships, at build time:
 
   iso-codes  /usr/share/iso-codes/json/iso_3166-1.json   country names
+             /usr/share/iso-codes/json/iso_639-2.json    language names
              /usr/share/iso-codes/json/iso_3166-2.json   states, provinces
              /usr/share/locale/{ru,uk}/LC_MESSAGES/iso_3166-{1,2}.mo
                                                           their names in
@@ -276,6 +277,20 @@ def main():
             f.write("\t{ %s, %s, %s, %d, %s },\n" % (
                 cstr(k), cstr(n), cstr(canon), kind,
                 cstr(lang) if lang else "NULL"))
+        f.write("};\n")
+        # The English names of one word of the languages with an ISO
+        # 639-1 code ("Spanish", "Irish", "Danish"): a language alone is
+        # no organisation, and names no place by ent_demonym()'s shape.
+        with open(os.path.join(ISO, "iso_639-2.json"),
+                  encoding="utf-8") as g:
+            langs = sorted({key(p.strip()) for e in json.load(g)["639-2"]
+                            if "alpha_2" in e
+                            for p in e["name"].split(";")
+                            if " " not in p.strip()},
+                           key=lambda k: k.encode("utf-8"))
+        f.write("static const char *const ent_lang_names[] = {\n")
+        for k in langs:
+            f.write("\t%s,\n" % cstr(k))
         f.write("};\n")
 
 

@@ -446,6 +446,21 @@ test_entities_polish_places(void **state)
 	assert_false(has_name(&a->organisations, "Rosji"));
 	assert_false(has_name(&a->organisations, "Meksyku"));
 	article_free(a);
+	/* the genitive of a plural name ("Czech"), and a stem that another
+	 * language's name matches ("Irland" of "Irlandii") */
+	a = run("pl", NULL, "Godzina pracy w Irlandii jest warta najwięcej, "
+	    "a władze Czech zapowiedziały zmiany w przepisach w tym roku.");
+	assert_true(has_name(&a->places, "Irlandia"));
+	assert_true(has_name(&a->places, "Czechy"));
+	assert_false(has_name(&a->organisations, "Irlandii"));
+	assert_false(has_name(&a->organisations, "Czech"));
+	article_free(a);
+	/* a language alone is no body */
+	a = run("en", NULL, "The page was translated into Spanish last "
+	    "week, and the Danish retailer Proshop said so on Monday.");
+	assert_false(has_name(&a->organisations, "Spanish"));
+	assert_false(has_name(&a->organisations, "Danish"));
+	article_free(a);
 
 	/* a surname's case forms are the person's */
 	a = run("pl", NULL, "Piotr Pawlicki wygrał bieg, a Janusz Kołodziej "
