@@ -1107,6 +1107,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 	}
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
+	if (bc.openers)
+		ent_pl_merge(&bc);
 	ent_resolve(&bc, &bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)

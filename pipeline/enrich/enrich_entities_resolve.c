@@ -168,6 +168,128 @@ ent_cyr_merge(struct ent_ctx *c)
 	}
 }
 
+/* The length of the Polish word w of n bytes less its last vowels
+ * ("Unii", "Unia": "Un"), down to two bytes. */
+static size_t
+ent_pl_vowels(const char *w, size_t n)
+{
+	while (n > 2) {
+		if (strchr("aeiouy", w[n - 1]) != NULL && w[n - 1] != '\0')
+			n--;
+		else if (n > 3 && (memcmp(w + n - 2, "\u0105", 2) == 0 ||
+		    memcmp(w + n - 2, "\u0119", 2) == 0))
+			n -= 2;
+		else
+			break;
+	}
+	return n;
+}
+
+/* Whether the Polish words x and y of nx and ny bytes are case forms of
+ * one word: the same ent_pl_stem(), the same stem less an adjective's
+ * "-ej" ("Informacyjnej", "Informacyjna"), or less their last vowels
+ * ("Unii", "Unia"). */
+static bool
+ent_pl_same_word(const char *x, size_t nx, const char *y, size_t ny)
+{
+	size_t sx = ent_pl_stem(x, nx), sy = ent_pl_stem(y, ny);
+
+	if (sx == sy && memcmp(x, y, sx) == 0)
+		return true;
+	if (nx >= 6 && memcmp(x + nx - 2, "ej", 2) == 0)
+		sx = nx - 2;
+	if (ny >= 6 && memcmp(y + ny - 2, "ej", 2) == 0)
+		sy = ny - 2;
+	if (sx == sy && memcmp(x, y, sx) == 0)
+		return true;
+	sx = ent_pl_vowels(x, nx);
+	sy = ent_pl_vowels(y, ny);
+	return sx == sy && memcmp(x, y, sx) == 0;
+}
+
+/* The number of words of a Polish name that end as an oblique case
+ * ("Informacyjnej Służby Bezpieczeństwa": 1, "Fogo Unii Leszno": 1;
+ * "Fogo Unia Leszno": 0). */
+static size_t
+ent_pl_oblique(const char *name)
+{
+	static const char *const ends[] = {
+		"ej", "ii", "\u0105", "\u0119", "ego", "emu", "owi", "em",
+		"ym", "im", "ach", "ami", "om", "u",
+	};
+	size_t n = 0, i, w, e;
+
+	for (;;) {
+		w = strcspn(name, " ");
+		for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+			e = strlen(ends[i]);
+			if (w >= e + 2 &&
+			    memcmp(name + w - e, ends[i], e) == 0) {
+				n++;
+				break;
+			}
+		}
+		if (name[w] == '\0')
+			return n;
+		name += w + 1;
+	}
+}
+
+/* Whether the Polish names x and y have as many words, each a case form
+ * of the other's. */
+static bool
+ent_pl_same(const char *x, const char *y)
+{
+	size_t nx, ny;
+
+	for (;;) {
+		nx = strcspn(x, " ");
+		ny = strcspn(y, " ");
+		if (!ent_pl_same_word(x, nx, y, ny))
+			return false;
+		x += nx;
+		y += ny;
+		if (*x == '\0' || *y == '\0')
+			return *x == *y;
+		x++;
+		y++;
+	}
+}
+
+/* Gives the Polish names of several words of one kind the first of
+ * their case forms in the article with the fewest words in an oblique
+ * case, most often the nominative: "Informacyjnej Służby
+ * Bezpieczeństwa" is "Informacyjna Służba Bezpieczeństwa", "Fogo Unii
+ * Leszno" is "Fogo Unia Leszno" where the article has those too. */
+void
+ent_pl_merge(struct ent_ctx *c)
+{
+	size_t i, j;
+
+	for (i = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+		const char *best = r->name;
+		size_t ob = ent_pl_oblique(best), o;
+
+		if (r->kind == ENT_PLACE || strchr(r->name, ' ') == NULL ||
+		    ob == 0)
+			continue;
+		for (j = 0; j < c->n; j++) {
+			if (c->runs[j].kind != r->kind)
+				continue;
+			o = ent_pl_oblique(c->runs[j].name);
+			if (o < ob && ent_pl_same(c->runs[j].name, r->name)) {
+				best = c->runs[j].name;
+				ob = o;
+			}
+		}
+		if (best != r->name) {
+			free(r->name);
+			r->name = xstrdup(best);
+		}
+	}
+}
+
 /* The stem of the Cyrillic given name w of n bytes: ent_cyr_stem()'s,
  * or for a name of three letters, which it leaves whole, the name less
  * its vowel ("Асю", "Ася": "Ас"). */

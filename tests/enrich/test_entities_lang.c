@@ -455,6 +455,15 @@ test_entities_polish_places(void **state)
 	assert_false(has_name(&a->organisations, "Irlandii"));
 	assert_false(has_name(&a->organisations, "Czech"));
 	article_free(a);
+	/* a body's case forms are its nominative where the text has it */
+	a = run("pl", NULL, "Komunikat wydała Informacyjna Służba "
+	    "Bezpieczeństwa w tej sprawie. Szef Informacyjnej Służby "
+	    "Bezpieczeństwa mówił o tym we wtorek.");
+	assert_true(has_name(&a->organisations,
+	    "Informacyjna Służba Bezpieczeństwa"));
+	assert_false(has_name(&a->organisations,
+	    "Informacyjnej Służby Bezpieczeństwa"));
+	article_free(a);
 	/* a language alone is no body */
 	a = run("en", NULL, "The page was translated into Spanish last "
 	    "week, and the Danish retailer Proshop said so on Monday.");
