@@ -903,6 +903,13 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	/* "San Francisco", "Las Vegas", "St Louis": a town's name */
+	if (b - a >= 2 && !cue &&
+	    ent_list_has(ENT_L_PLACE_OPEN, ent_fold_tok(c, a))) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
 	if (b - a >= 2) {
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);

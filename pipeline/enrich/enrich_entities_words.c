@@ -60,8 +60,8 @@ static const char *const ent_titles[] = {
  * place of both ("New York City", "Gaza Strip"). */
 static const char *const ent_place_kinds[] = {
 	"bay", "beach", "city", "coast", "county", "district", "harbor",
-	"harbour", "island", "islands", "peninsula", "province", "region",
-	"state", "strip", "valley",
+	"harbour", "island", "islands", "mountains", "ocean", "peninsula",
+	"province", "region", "river", "sea", "state", "strip", "valley",
 };
 
 /* Words that end the name of a street, a square or a venue: a run
@@ -70,6 +70,13 @@ static const char *const ent_place_kinds[] = {
 static const char *const ent_site_words[] = {
 	"airport", "arena", "avenue", "boulevard", "bridge", "plaza", "road",
 	"square", "stadium", "station", "street",
+};
+
+/* Words that open the name of a town and never a person's, in English
+ * text: the articles and saints of Spanish and French place names ("San
+ * Francisco", "Las Vegas", "St Louis"; not "El": "El Niño"). */
+static const char *const ent_place_openers[] = {
+	"las", "los", "san", "st",
 };
 
 /* Determiners of a common noun: an acronym after one is a thing ("its
@@ -326,7 +333,8 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_person_before) &&
 	    ETOK_SORTED(ent_function_words) &&
 	    ETOK_SORTED(ent_place_kinds) && ETOK_SORTED(ent_determiners) &&
-	    ETOK_SORTED(ent_site_words) && ETOK_SORTED(ent_given_names) &&
+	    ETOK_SORTED(ent_site_words) && ETOK_SORTED(ent_place_openers) &&
+	    ETOK_SORTED(ent_given_names) &&
 	    ETOK_SORTED(ent_rom_org_words) && ETOK_SORTED(ent_rom_titles) &&
 	    ETOK_SORTED(ent_rom_site_words) &&
 	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
@@ -353,6 +361,8 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_determiners);
 	case ENT_L_SITE:
 		return ETOK_FIND(f, ent_site_words);
+	case ENT_L_PLACE_OPEN:
+		return ETOK_FIND(f, ent_place_openers);
 	case ENT_L_ROM_ORG:
 		return ETOK_FIND(f, ent_rom_org_words);
 	case ENT_L_ROM_TITLE:

@@ -105,6 +105,7 @@ enum ent_list {
 	ENT_L_KIND,      /* kinds of place ("city", "county") */
 	ENT_L_DET,       /* determiners of a common noun */
 	ENT_L_SITE,      /* words ending a street's or venue's name */
+	ENT_L_PLACE_OPEN, /* words opening a place's name ("san", "st") */
 	ENT_L_ROM_ORG,   /* French, Spanish, Italian, Portuguese: words of
 	                    an organisation's name */
 	ENT_L_ROM_TITLE, /* their titles and roles before a name */

@@ -574,8 +574,9 @@ test_entities_head_alone(void **state)
 	article_free(a);
 }
 
-/* A name ending in a kind of place is a place the gazetteer lacks
- * ("Broward County"), not a person; "Penn State" is no such place, and
+/* A name ending in a kind of place ("Broward County", "North Sea") or
+ * opening with a place's article ("Las Vegas") is a place the gazetteer
+ * lacks, not a person; "Penn State" is no such place, and
  * German "Island" is Iceland. */
 static void
 test_entities_place_kinds(void **state)
@@ -588,6 +589,14 @@ test_entities_place_kinds(void **state)
 	assert_true(has_name(&a->places, "Broward County"));
 	assert_true(has_name(&a->places, "Silicon Valley"));
 	assert_false(has_name(&a->people, "Broward County"));
+	article_free(a);
+	/* a Spanish article or a saint opens a town's name */
+	a = run("en", NULL, "The company moved from San Francisco to Las "
+	    "Vegas, and opened an office near the North Sea last year.");
+	assert_true(has_name(&a->places, "San Francisco"));
+	assert_true(has_name(&a->places, "Las Vegas"));
+	assert_true(has_name(&a->places, "North Sea"));
+	assert_false(has_name(&a->people, "San Francisco"));
 	article_free(a);
 	a = run("de", NULL, "Die Forscher fuhren im Sommer in den Norden "
 	    "Islands, um dort die Gletscher zu vermessen.");
