@@ -33,6 +33,8 @@
 
 #define QUOTE_MIN_WORDS 4
 #define QUOTE_TAIL_WORDS 14
+/* quote_speaker()'s answer for a quotation that is no one's speech */
+#define QUOTE_NO_ONE (-3)
 
 struct quote_span {
 	size_t os;      /* opening mark */
@@ -516,12 +518,23 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	return -1;
 }
 
+/* Whether a colon comes before the quotation opening at os, past
+ * spaces: "Keuter schreibt: „…“" introduces speech. */
+static bool
+quote_colon_before(const char *s, size_t os)
+{
+	while (os > 0 && s[os - 1] == ' ')
+		os--;
+	return os > 0 && s[os - 1] == ':';
+}
+
 static long
 quote_speaker(const char *s, const struct ent_result *r,
     const struct quote_list *q, size_t qi, struct quote_state *st)
 {
 	const struct quote_span *sp = &q->v[qi];
 	size_t n = q->len, p, lead, tail, a, b;
+	bool after;
 	long who;
 
 	/* The rest of the sentence after the quote. */
@@ -545,11 +558,20 @@ quote_speaker(const char *s, const struct ent_result *r,
 	b = quote_tok_at(&r->toks, tail);
 	if (b > a + QUOTE_TAIL_WORDS)
 		b = a + QUOTE_TAIL_WORDS;
-	who = a < b ? quote_from_clause(s, r, q, st, a, b, false) : -2;
+	after = a < b;
+	who = after ? quote_from_clause(s, r, q, st, a, b, false) : -2;
 	if (who == -2) {
 		a = quote_tok_at(&r->toks, lead);
 		b = quote_tok_at(&r->toks, sp->os);
 		who = a < b ? quote_from_clause(s, r, q, st, a, b, true) : -2;
+		/* words of its sentence on both sides, no colon before it
+		 * and no speech verb: words quoted inside a sentence, a
+		 * term, a charge or a title ("mis en examen pour
+		 * « détournement de fonds publics » en 2017"), which the
+		 * person of the sentence before need not have said */
+		if (who == -2 && after && b >= a + 2 &&
+		    !quote_colon_before(s, sp->os))
+			return QUOTE_NO_ONE;
 	}
 	if (who == -2)
 		who = st->para_speaker >= 0 ? st->para_speaker : -1;
@@ -584,8 +606,10 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 		}
 		who = quote_speaker(s, r, &q, i, &st);
 		/* "he added" with no one quoted yet: the sentence before. */
-		if (who < 0)
+		if (who == -1)
 			who = quote_sentence_before(r, &q, q.v[i].os);
+		if (who == QUOTE_NO_ONE)
+			who = -1;
 		quote_note(r, &st, who);
 		st.para_speaker = who;
 		article_add_quote(a, q.v[i].text,

@@ -498,6 +498,23 @@ test_quotes(void **state)
 	assert_string_equal(a->quotes[0].speaker, "Hans Weber");
 	assert_string_equal(a->quotes[1].speaker, "Anna Schmidt");
 	article_free(a);
+
+	/* words quoted inside a sentence with no speech verb are a
+	 * charge or a term, not the speech of the sentence before's
+	 * person; after a colon they are speech */
+	a = article_new();
+	a->body = xstrdup("Le président Emmanuel Macron a visité Brest "
+	    "lundi. Son ancien ministre est mis en examen pour « "
+	    "complicité de détournement de fonds publics » depuis "
+	    "mars.\n\nLe ministre Jean Dupont était à Paris mardi. Il a "
+	    "répondu : « Nous ne changerons rien cette année ».");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 2);
+	assert_null(a->quotes[0].speaker);
+	assert_non_null(a->quotes[1].speaker);
+	assert_string_equal(a->quotes[1].speaker, "Jean Dupont");
+	article_free(a);
 }
 
 static void
