@@ -483,6 +483,12 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 {
 	struct ent_run *r;
 
+	/* no one's name has a digit: "Beats Solo3", "Cinebench R20",
+	 * a byline glued to its date ("Gerrit Bockey2022-11-24") */
+	if (kind == ENT_PERSON && strpbrk(name, "0123456789") != NULL) {
+		free(name);
+		return;
+	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 32;
 		c->runs = xrealloc(c->runs, c->cap * sizeof(*c->runs));

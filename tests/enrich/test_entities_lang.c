@@ -572,6 +572,12 @@ test_entities_head_alone(void **state)
 	assert_false(has_name(&a->organisations, "Team"));
 	assert_false(has_name(&a->organisations, "Radio"));
 	article_free(a);
+	/* no one's name has a digit */
+	a = run("en", NULL, "The laptop scored well in Cinebench R20 last "
+	    "week, wrote Gerrit Bockey2022-11-24 in the review.");
+	assert_false(has_name(&a->people, "Cinebench R20"));
+	assert_false(has_name(&a->people, "Gerrit Bockey2022-11-24"));
+	article_free(a);
 }
 
 /* A name ending in a kind of place ("Broward County", "North Sea") or
