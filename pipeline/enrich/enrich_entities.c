@@ -1123,6 +1123,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 	if (bc.openers)
 		ent_pl_merge(&bc);
 	ent_resolve(&bc, &bc);
+	ent_drop_products(&bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)
 			break;

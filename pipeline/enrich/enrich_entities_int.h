@@ -206,6 +206,9 @@ bool ent_in_address(const struct ent_ctx *c, size_t i);
  * their case forms, most often the nominative. */
 void ent_cyr_merge(struct ent_ctx *c);
 void ent_pl_merge(struct ent_ctx *c);
+/* Drops the people of c named after an organisation of its text, a
+ * product ("Apple TV" beside "Apple"). */
+void ent_drop_products(struct ent_ctx *c);
 /* Settles the single words and fullest forms of c's runs in place, by the
  * person names of ref (c itself, or the body's for the title). */
 void ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref);

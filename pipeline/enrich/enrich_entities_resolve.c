@@ -410,3 +410,65 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 	free(full.v);
 	free(own.v);
 }
+
+static int
+ent_str_cmp(const void *x, const void *y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* Whether a word after the first of run r is a common English word or
+ * in capitals ("Pro", "Music", "TV"), as a product's are and the given
+ * names after a Chinese surname ("Xi Jinping") are not. */
+static bool
+ent_product_words(struct ent_ctx *c, const struct ent_run *r)
+{
+	size_t i;
+
+	for (i = r->a + 1; i < r->b; i++)
+		if ((c->t->v[i].flags & ETOK_ALLCAP) ||
+		    ent_word_is(c, i, ENT_W_ENWORD))
+			return true;
+	return false;
+}
+
+/* Drops the "people" of c whose first word the article names alone as
+ * an organisation and whose other words are a product's: a firm's
+ * product or unit ("Apple TV", "MacBook Pro", "Facebook Messenger"
+ * beside "Apple", "MacBook", "Facebook"), not a person whose surname
+ * was taken for a body ("Xi Jinping" beside "Xi"). */
+void
+ent_drop_products(struct ent_ctx *c)
+{
+	const char **orgs = xcalloc(c->n + 1, sizeof(*orgs));
+	size_t i, j, n = 0, w;
+	char buf[64];
+
+	for (i = 0; i < c->n; i++)
+		if (c->runs[i].kind == ENT_ORG &&
+		    strchr(c->runs[i].name, ' ') == NULL &&
+		    !(c->nouns && c->runs[i].single))
+			orgs[n++] = c->runs[i].name;
+	if (n > 1)
+		qsort(orgs, n, sizeof(*orgs), ent_str_cmp);
+	for (i = j = 0; i < c->n; i++) {
+		struct ent_run *r = &c->runs[i];
+		const char *key = buf;
+
+		w = strcspn(r->name, " ");
+		if (n > 0 && r->kind == ENT_PERSON && r->name[w] == ' ' &&
+		    w < sizeof(buf) && !ent_word_is(c, r->a, ENT_W_GIVEN) &&
+		    ent_product_words(c, r)) {
+			memcpy(buf, r->name, w);
+			buf[w] = '\0';
+			if (bsearch(&key, orgs, n, sizeof(*orgs),
+			    ent_str_cmp) != NULL) {
+				free(r->name);
+				continue;
+			}
+		}
+		c->runs[j++] = *r;
+	}
+	c->n = j;
+	free(orgs);
+}

@@ -572,6 +572,16 @@ test_entities_head_alone(void **state)
 	assert_false(has_name(&a->organisations, "Team"));
 	assert_false(has_name(&a->organisations, "Radio"));
 	article_free(a);
+	/* a firm's product is no person, a Chinese surname taken for a
+	 * body leaves its person */
+	a = run("en", NULL, "Apple said on Monday that the new Apple Watch "
+	    "would ship in May. Analysts expect Apple to sell millions. "
+	    "President Xi Jinping spoke in Beijing. Xi said the talks had "
+	    "gone well.");
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_false(has_name(&a->people, "Apple Watch"));
+	assert_true(has_name(&a->people, "Xi Jinping"));
+	article_free(a);
 	/* no one's name has a digit */
 	a = run("en", NULL, "The laptop scored well in Cinebench R20 last "
 	    "week, wrote Gerrit Bockey2022-11-24 in the review.");
