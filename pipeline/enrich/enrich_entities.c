@@ -757,6 +757,36 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 	return a;
 }
 
+static void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the,
+    bool cue);
+
+/* Whether the run [a, b) is one of capitals, handled here: three words
+ * or more of shouting ("CLICK HERE TO TURN ON NOTIFICATIONS") are no
+ * name; words in capitals before a name of two words or more are a
+ * label's ("ZOBACZ WIDEO Bartosz Zmarzlik", "WATCH NOW Jane Doe"), but
+ * for a body's ("PUBLIC VOICE Lab Verein"). */
+static bool
+ent_class_caps(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	size_t i, p;
+
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	if (i == b && b - a >= 3)
+		return true;
+	if (i >= a + 2 && i + 1 < b && ent_place_of(c, a, i) == NULL) {
+		for (p = i; p < b && !ent_word_is(c, p, ENT_W_ORG) &&
+		    !(c->nouns && ent_word_is(c, p, ENT_W_DEORG)) &&
+		    !(c->romance && ent_word_is(c, p, ENT_W_RORG)); p++)
+			;
+		if (p == b) {
+			ent_class(c, i, b, false, cue);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Classes the words [a, b) of one candidate run. */
 static void
 ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -780,24 +810,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		ent_class_caseless(c, a, b);
 		return;
 	}
-	/* "CLICK HERE TO TURN ON NOTIFICATIONS": shouting, not a name */
-	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
-		;
-	if (i == b && b - a >= 3)
+	if (ent_class_caps(c, a, b, cue))
 		return;
-	/* "ZOBACZ WIDEO Bartosz Zmarzlik", "WATCH NOW Jane Doe": words in
-	 * capitals before a name of two words or more are a label's, but
-	 * for a body's ("PUBLIC VOICE Lab Verein") */
-	if (i >= a + 2 && i + 1 < b && ent_place_of(c, a, i) == NULL) {
-		for (p = i; p < b && !ent_word_is(c, p, ENT_W_ORG) &&
-		    !(c->nouns && ent_word_is(c, p, ENT_W_DEORG)) &&
-		    !(c->romance && ent_word_is(c, p, ENT_W_RORG)); p++)
-			;
-		if (p == b) {
-			ent_class(c, i, b, false, cue);
-			return;
-		}
-	}
 	for (i = a; i < b; i++) {
 		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
 		    ent_word_is(c, i, ENT_W_RTITLE))) {
@@ -877,18 +891,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		;
 	if (i == b && b - a >= 2)
 		return;
-	/* "Wall Street", and a place the gazetteer lacks by its kind:
-	 * "Broward County", "Silicon Valley", "Sheepshead Bay" (not
-	 * "State": "Penn State" is a university; nor a word of German,
-	 * "im Norden Islands": Iceland's) */
-	if (b - a >= 2 && (ent_word_is(c, b - 1, ENT_W_SITE) ||
-	    (ent_word_is(c, b - 1, ENT_W_KIND) &&
-	    strcmp(ent_fold_tok(c, b - 1), "state") != 0 &&
-	    !(c->nouns && ent_word_is(c, b - 1, ENT_W_WORD))))) {
-		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
-		    false, false);
+	if (ent_shaped_place(c, a, b, cue))
 		return;
-	}
 	if (b - a >= 2 && c->nouns) {
 		if (!ent_class_de_org(c, a, b))
 			ent_class_nouns(c, a, b);
@@ -908,13 +912,6 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			    false, false);
 			return;
 		}
-	}
-	/* "San Francisco", "Las Vegas", "St Louis": a town's name */
-	if (b - a >= 2 && !cue &&
-	    ent_list_has(ENT_L_PLACE_OPEN, ent_fold_tok(c, a))) {
-		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
-		    false, false);
-		return;
 	}
 	if (b - a >= 2) {
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),

@@ -200,6 +200,9 @@ void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
  * "twitter.com/Name", "@Name"). */
 bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
 bool ent_plain_noun(struct ent_ctx *c, size_t i);
+/* Adds the run [a, b) as a place where its shape says it is one
+ * ("Wall Street", "Broward County", "San Francisco"). */
+bool ent_shaped_place(struct ent_ctx *c, size_t a, size_t b, bool cue);
 bool ent_in_address(const struct ent_ctx *c, size_t i);
 
 /* Gives the Cyrillic person names of several words of c the first of

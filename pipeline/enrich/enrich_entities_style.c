@@ -201,3 +201,27 @@ ent_in_address(const struct ent_ctx *c, size_t i)
 				return true;
 	return false;
 }
+
+/* Whether the run [a, b) of two words or more is a place by its shape,
+ * added here: "Wall Street"; a place the gazetteer lacks by its kind,
+ * "Broward County", "Silicon Valley", "Sheepshead Bay" (not "State":
+ * "Penn State" is a university; nor a word of German, "im Norden
+ * Islands": Iceland's); in English text, a town opened by a Spanish
+ * article or a saint, "San Francisco", "Las Vegas", "St Louis". */
+bool
+ent_shaped_place(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	if (b - a < 2)
+		return false;
+	if (ent_word_is(c, b - 1, ENT_W_SITE) ||
+	    (ent_word_is(c, b - 1, ENT_W_KIND) &&
+	    strcmp(etok_folded(c->t, b - 1), "state") != 0 &&
+	    !(c->nouns && ent_word_is(c, b - 1, ENT_W_WORD))) ||
+	    (!cue && !c->nouns && !c->romance && !c->openers &&
+	    ent_list_has(ENT_L_PLACE_OPEN, etok_folded(c->t, a)))) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return true;
+	}
+	return false;
+}
