@@ -365,19 +365,21 @@ html_sibling_ok(const xmlNode *s, double top_score)
 	return si != NULL && si->cand && si->score >= threshold;
 }
 
-/* Whether the text of block n is the page's subtitle, or in it. */
+/* Whether the text of block n is the page's subtitle, or in it (sub:
+ * the subtitle's visible characters). A longer block is not read, so
+ * that nested blocks cost no more than the subtitle each. */
 static bool
-html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n)
+html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
+    unsigned sub)
 {
-	const char *sub = ctx->a->subtitle;
 	struct buf t = { 0 };
 	bool is;
 
-	if (sub == NULL)
+	if (ctx->a->subtitle == NULL || html_ni(n)->text > sub)
 		return false;
 	html_text_of(n, &t);
 	html_trim(&t);
-	is = t.len > 0 && strstr(sub, t.p) != NULL;
+	is = t.len > 0 && strstr(ctx->a->subtitle, t.p) != NULL;
 	buf_free(&t);
 	return is;
 }
@@ -389,18 +391,19 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 {
 	const struct html_ni *si = html_ni(s);
 	size_t prose = 0;
+	unsigned sub;
 
-	if (si == NULL)
+	if (si == NULL || si->card || html_link_density(si) > 0.2)
 		return false;
-	if (si->card || html_link_density(si) > 0.2)
-		return false;
+	sub = ctx->a->subtitle != NULL ?
+	    html_count_text(ctx->a->subtitle, NULL) : 0;
 	for (xmlNode *e = s; e != NULL; e = html_next(e, s, true)) {
 		const struct html_ni *ei;
 
 		if (!html_is_elem(e) || (ei = html_ni(e)) == NULL)
 			continue;
 		if (ei->own >= 70 && ei->own_link * 3 < ei->own &&
-		    !html_is_subtitle(ctx, e))
+		    !html_is_subtitle(ctx, e, sub))
 			prose += ei->own;
 	}
 	return prose >= 70 && prose * 10 >= si->text * 7;
