@@ -197,7 +197,8 @@ html_stats(struct html_ctx *ctx, bool again)
 		} else if ((n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) &&
 		    n->content != NULL && html_is_elem(n->parent) &&
-		    html_ni(n->parent) != NULL && n != root) {
+		    html_ni(n->parent) != NULL && n != root &&
+		    !html_ni(n->parent)->caption) {
 			struct html_ni *pi = html_ni(n->parent);
 			struct html_tc *tc = n->_private;
 			struct html_tc one;

@@ -33,6 +33,7 @@ struct html_ni {
 	enum html_kind kind;
 	bool cand;        /* score was initialised */
 	bool card;        /* a teaser card of another story */
+	bool caption;     /* a picture's caption, outside <figure> */
 };
 
 /* What html_stats() counted in a text node, kept for its second pass;
@@ -51,6 +52,7 @@ struct html_para {
 	bool item;        /* a list item */
 	bool keep;
 	bool cont;        /* follows the previous one after a <br> */
+	bool caption;     /* a picture's caption: never in the text */
 };
 
 struct html_ctx {

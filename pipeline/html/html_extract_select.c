@@ -24,6 +24,89 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 }
 
 
+/* Text of a box beside its picture above which it is no caption. */
+#define HTML_CAPTION_TEXT 250
+/* Elements of one part of such a box, at most: a caption is small, and
+ * the walks that read the parts stay linear in deeply nested pages. */
+#define HTML_CAPTION_NODES 32
+
+/* What one part of a picture box holds. */
+struct html_part {
+	bool img;         /* an <img> or <picture> */
+	bool line;        /* text in one block, no heading: a caption's */
+};
+
+/* Reads part c of a box; false when it has more than HTML_CAPTION_NODES
+ * elements. */
+static bool
+html_read_part(xmlNode *c, struct html_part *pt)
+{
+	size_t elems = 0, blocks = 0;
+	bool head = false;
+
+	pt->img = false;
+	for (xmlNode *n = c; n != NULL; n = html_next(n, c, true)) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni == NULL)
+			continue;
+		if (++elems > HTML_CAPTION_NODES)
+			return false;
+		if (ni->kind == HTML_K_IMG || ni->kind == HTML_K_PICTURE)
+			pt->img = true;
+		if (ni->cls & HTML_T_HEAD)
+			head = true;
+		if (ni->own > 0)
+			blocks++;
+	}
+	pt->line = !head && blocks <= 1;
+	return true;
+}
+
+/* Marks the caption of picture box n, outside <figure>: a part that is
+ * an image without text and, beside it, one or two parts of a line of
+ * text without links or images each (a caption and its credit). The
+ * writer writes a caption, to judge the edges of the text with it, and
+ * leaves it out; the statistics do not count it. */
+static bool
+html_mark_caption(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+	struct html_part pt;
+	bool pic = false;
+	int texts = 0;
+
+	if (ni->text == 0 || ni->text > HTML_CAPTION_TEXT || ni->link > 0 ||
+	    ni->kind == HTML_K_TR)
+		return false;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    html_count_text((const char *)c->content, NULL) > 0)
+			return false;
+		if (!html_is_elem(c) || html_ni(c) == NULL)
+			continue;
+		if (!html_read_part(c, &pt))
+			return false;
+		if (html_ni(c)->text == 0 && pt.img)
+			pic = true;
+		else if (html_ni(c)->text > 0 && (pt.img || !pt.line ||
+		    ++texts > 2))
+			return false;
+	}
+	if (!pic)
+		return false;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (!html_is_elem(c) || html_ni(c) == NULL ||
+		    html_ni(c)->text == 0)
+			continue;
+		HTML_DEBUG_NODE("caption", c);
+		for (xmlNode *e = c; e != NULL; e = html_next(e, c, true))
+			if (html_is_elem(e) && html_ni(e) != NULL)
+				html_ni(e)->caption = true;
+	}
+	return true;
+}
+
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 void
@@ -69,6 +152,10 @@ html_prune(struct html_ctx *ctx)
 			HTML_DEBUG_NODE("pruned", n);
 			html_remove(n);
 			n = next;
+			continue;
+		}
+		if (html_mark_caption(n)) {
+			n = html_next(n, root, false);
 			continue;
 		}
 		n = html_next(n, root, true);
@@ -278,6 +365,50 @@ html_sibling_ok(const xmlNode *s, double top_score)
 	return si != NULL && si->cand && si->score >= threshold;
 }
 
+/* Whether the text of block n is the page's subtitle, or in it (sub:
+ * the subtitle's visible characters). A longer block is not read, so
+ * that nested blocks cost no more than the subtitle each. */
+static bool
+html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
+    unsigned sub)
+{
+	struct buf t = { 0 };
+	bool is;
+
+	if (ctx->a->subtitle == NULL || html_ni(n)->text > sub)
+		return false;
+	html_text_of(n, &t);
+	html_trim(&t);
+	is = t.len > 0 && strstr(ctx->a->subtitle, t.p) != NULL;
+	buf_free(&t);
+	return is;
+}
+
+/* Whether sibling s of the winner reads as prose: most of its text in
+ * paragraphs of prose other than the subtitle, few links. */
+static bool
+html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
+{
+	const struct html_ni *si = html_ni(s);
+	size_t prose = 0;
+	unsigned sub;
+
+	if (si == NULL || si->card || html_link_density(si) > 0.2)
+		return false;
+	sub = ctx->a->subtitle != NULL ?
+	    html_count_text(ctx->a->subtitle, NULL) : 0;
+	for (xmlNode *e = s; e != NULL; e = html_next(e, s, true)) {
+		const struct html_ni *ei;
+
+		if (!html_is_elem(e) || (ei = html_ni(e)) == NULL)
+			continue;
+		if (ei->own >= 70 && ei->own_link * 3 < ei->own &&
+		    !html_is_subtitle(ctx, e, sub))
+			prose += ei->own;
+	}
+	return prose >= 70 && prose * 10 >= si->text * 7;
+}
+
 /* Characters of prose in the blocks under root: blocks of 70 or more
  * characters of their own with under a third in links, after the filter's
  * notion of a good paragraph. */
@@ -304,9 +435,9 @@ size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
 	size_t prose = 0;
-
 	xmlNode *parent = top->parent;
 	double top_score = html_ni(top)->score;
+	bool seen_top = false;
 
 	if (top == ctx->body || !html_is_elem(parent)) {
 		html_write(ctx, top);
@@ -314,13 +445,15 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 	}
 	for (xmlNode *s = parent->children; s != NULL; s = s->next) {
 		if (s == top) {
+			seen_top = true;
 			html_write(ctx, s);
 			prose += html_prose(s);
 			continue;
 		}
 		if (!html_is_elem(s))
 			continue;
-		if (html_sibling_ok(s, top_score)) {
+		if (html_sibling_ok(s, top_score) ||
+		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);
 			prose += html_prose(s);

@@ -56,6 +56,7 @@ html_flush(struct html_ctx *ctx)
 		p->item = ctx->item;
 		p->keep = true;
 		p->cont = ctx->cont;
+		p->caption = false;
 		p->text = buf_take(&ctx->para);
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
@@ -210,7 +211,7 @@ html_paras_join(struct html_ctx *ctx)
 		ctx->n_paras--;
 	}
 	for (size_t i = 0; i < ctx->n_paras; i++) {
-		if (!ctx->paras[i].keep)
+		if (!ctx->paras[i].keep || ctx->paras[i].caption)
 			continue;
 		if (ctx->out.len > 0)
 			buf_puts(&ctx->out, "\n\n");
@@ -568,6 +569,20 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
+		if (ni->caption && !ctx->raw && !ctx->fragment) {
+			/* written, and left out: the edges of the text are
+			 * judged with it */
+			size_t had;
+
+			html_flush(ctx);
+			had = ctx->n_paras;
+			html_text_of(n, &ctx->para);
+			html_flush(ctx);
+			if (ctx->n_paras > had)
+				ctx->paras[had].caption = true;
+			descend = false;
+			goto next;
+		}
 		if (n != root && !ctx->raw && (html_skip(n) ||
 		    html_other_story(n, root, in_article))) {
 			HTML_DEBUG_NODE("skipped", n);
@@ -686,7 +701,7 @@ html_paras_edges(struct html_ctx *ctx)
 
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
-			if (first == ctx->n_paras)
+			if (first == ctx->n_paras && !ctx->paras[i].caption)
 				first = i;
 			last = i;
 		}

@@ -771,6 +771,78 @@ test_tail_notes_dropped(void **state)
 	article_free(a);
 }
 
+/* A block of prose before the winner, beside it, is the article's lead,
+ * whatever its score: class names that would have raised it are nobody's
+ * vocabulary (here, none). The page's standfirst (its description, the
+ * subtitle) stays out of the body, where it is the only prose of its
+ * block. */
+static void
+test_lead_before_body(void **state)
+{
+	static const char lead[] =
+	    "Lead: the town decided on Tuesday night what it had argued about "
+	    "for more than ten years and nobody expected it";
+	static const char sub[] =
+	    "The harbour bridge will be rebuilt after a decade of dispute in "
+	    "the town council and the courts of the region";
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div class=q1><div class=q2><h1>The bridge vote"
+	    "</h1></div><div class=q5><p>%s</p></div><div class=q3><p>%s</p>"
+	    "</div><div class=q4><p>%s</p><p>%s</p><p>%s</p></div></div>",
+	    sub, lead, prose1, prose2, prose3);
+	html = page("<meta name=\"description\" content=\"The harbour bridge "
+	    "will be rebuilt after a decade of dispute in the town council "
+	    "and the courts of the region\">", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, lead));
+	assert_true(strstr(a->body, lead) < strstr(a->body, prose1));
+	assert_non_null(a->subtitle);
+	assert_null(strstr(a->body, sub));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
+/* A caption written without <figure>: a box of a picture and, beside it,
+ * a line of text (and a credit). It stays out of the body, whatever its
+ * length, as does the credit; a box of a picture and a heading with its
+ * paragraph, or two paragraphs, is content. */
+static void
+test_captions_outside_figure(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<div class=q2><div class=q3><img src=\"/i/1.jpg\"></div>"
+	    "<div class=q4>In this Tuesday, Nov. 12 photo, fishermen gather "
+	    "outside the town hall, waiting for the council's decision."
+	    "</div><span class=q5>Jane Doe/Harbour Agency</span></div>"
+	    "<p>%s</p><div class=q6><div class=q7><img src=\"/i/2.jpg\">"
+	    "</div><div class=q8><h3>Step two</h3><p>The old span is taken "
+	    "down piece by piece.</p></div></div><div class=q9><img "
+	    "src=\"/i/3.jpg\"><div class=q10><p>The ferry runs twice an "
+	    "hour.</p><p>It stops at midnight.</p></div></div><p>%s</p></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "fishermen gather"));
+	assert_null(strstr(a->body, "Harbour Agency"));
+	assert_non_null(strstr(a->body, "piece by piece"));
+	assert_non_null(strstr(a->body, "twice an hour"));
+	assert_true(a->n_images >= 1);
+	article_free(a);
+}
+
 /* WordPress classes a post's container by its tags ("tag-bridge"): a
  * tag is no boilerplate, and the post is not pruned when the page around
  * it (archive links, here) holds more paragraph text than it. */
@@ -893,6 +965,8 @@ main(void)
 		cmocka_unit_test(test_teaser_cards_skipped),
 		cmocka_unit_test(test_tail_notes_dropped),
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
+		cmocka_unit_test(test_lead_before_body),
+		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
 	};
