@@ -612,9 +612,12 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		(void)meta_author_wire(out, &c->lines_after, META_BYLINE_LINES,
 		    meta_get(c, (const char *const[]){"og:description",
 		    "description"}, 2), &c->source_line);
-	/* No person named anywhere: the outlet named as author is it. */
-	if (out->n == 0 && outlets.n > 0)
-		strlist_push(out, outlets.v[0]);
+	/* No person named anywhere: the outlet named as author is it,
+	 * unless it is a firm (a publisher's or a web agency's legal name,
+	 * "Web Commerce GmbH"): a company is no author. */
+	for (i = 0; i < outlets.n && out->n == 0; i++)
+		if (!meta_author_is_firm(outlets.v[i]))
+			strlist_push(out, outlets.v[i]);
 	/* Nor an outlet: a person who holds the site's copyright. */
 	if (out->n == 0 && c->copyright != NULL)
 		meta_copyright_author(c->copyright, sites, out);

@@ -228,6 +228,9 @@ void meta_ld_free(struct meta_ld *ld);
  * Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict);
+/* True when a word of s after the first is a company's legal form
+ * ("Web Commerce GmbH", "Nordex SE"): a firm's name, never a person's. */
+bool meta_author_is_firm(const char *s);
 /* The byline among the first max of lines (short texts under the
  * headline, in order): the first line that opens with a lead-in ("By",
  * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with

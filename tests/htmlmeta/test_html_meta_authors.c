@@ -423,7 +423,8 @@ test_outlet_kinds(void **state)
 	assert_authors(a, "Krimiblogger");
 	article_free(a);
 	/* a firm (its "& Co. KG" whole) is no person: a person in the
-	 * byline wins over it, and it is kept when no one is named */
+	 * byline wins over it, and it is no author when no one is named
+	 * (a web agency's, a publisher's legal name) */
 	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
 	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1><span class=\""
 	    "author\">Alexandra Weber</span></body></html>", NULL);
@@ -432,7 +433,50 @@ test_outlet_kinds(void **state)
 	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
 	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1></body></html>",
 	    NULL);
-	assert_authors(a, "Web Commerce GmbH & Co. KG");
+	assert_authors(a, "");
+	article_free(a);
+	/* nor a copyright line in an author's <meta>; a surname "Co" is
+	 * no firm's "Co." */
+	a = run("<html><head><meta name=\"dcterms.creator\" content=\""
+	    "Copyright Haufe-Lexware GmbH &amp; Co. KG\"></head><body><h1>"
+	    "Kopf</h1></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"(c) Muster "
+	    "Media\"></head><body><h1>Kopf</h1></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"Emily Co\">"
+	    "</head><body><h1>Kopf</h1></body></html>", NULL);
+	assert_authors(a, "Emily Co");
+	article_free(a);
+}
+
+/* Names that name no one: a column's name ("Letters to the Editor") and
+ * a reviewer's initials ("S.", "D.E."); an initial inside a full name
+ * stays. */
+static void
+test_not_names(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Letters: Roads\","
+	    "\"author\":[{\"@type\":\"Person\",\"name\":\"Letters To The "
+	    "Editor\"}]}</script></head><body><h1>Letters: Roads</h1>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Happy Coffee Bohnen</h1><p>Text.</p><div>"
+	    "<span class=\"rev__author\">S.</span><p>Lecker!</p></div><div>"
+	    "<span class=\"rev__author\">D.E.</span></div></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Headline here</h1><div class=\"byline\">"
+	    "By T. V. Raman</div></body></html>", NULL);
+	assert_authors(a, "T. V. Raman");
 	article_free(a);
 }
 
@@ -684,6 +728,7 @@ main(void)
 		cmocka_unit_test(test_byline_under_headline),
 		cmocka_unit_test(test_meta_author_lists),
 		cmocka_unit_test(test_outlet_kinds),
+		cmocka_unit_test(test_not_names),
 		cmocka_unit_test(test_author_bio),
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
