@@ -170,6 +170,20 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 	return yes;
 }
 
+/* True when heading h is one of the site's names, whole: the logo set as
+ * a heading where its markup did not say so (an <h1> inside the logo's
+ * <h1>), never the headline. */
+static bool
+meta_heading_is_site(const char *h, const char *const *sites)
+{
+	size_t i;
+
+	for (i = 0; sites[i] != NULL; i++)
+		if (meta_same(h, sites[i]))
+			return true;
+	return false;
+}
+
 /* The longest heading of l that agrees with one of the n candidates,
  * whole or (with whole false) as a run of its parts. */
 static const char *
@@ -187,7 +201,8 @@ meta_title_pick(const struct strlist *l, const char *const *cand,
 	for (k = 0; k < n && k < 8; k++)
 		sq[k] = cand[k] != NULL ? meta_squash(cand[k]) : NULL;
 	for (i = 0; i < l->n; i++) {
-		if (best != NULL && strlen(l->v[i]) <= strlen(best))
+		if ((best != NULL && strlen(l->v[i]) <= strlen(best)) ||
+		    meta_heading_is_site(l->v[i], sites))
 			continue;
 		sh = meta_squash(l->v[i]);
 		for (k = 0; k < n && sh[0] != '\0'; k++) {
@@ -242,7 +257,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	 * title): the page shows the headline. A one-word <h1> beside it
 	 * is a section's label ("Anwendung"), not another headline. */
 	for (k = 0, many = 0; h == NULL && k < c->h1.n; k++)
-		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2) {
+		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2 &&
+		    !meta_heading_is_site(c->h1.v[k], sites)) {
 			only = c->h1.v[k];
 			many++;
 		}

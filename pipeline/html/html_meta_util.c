@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
-
 /* Length of the Unicode space character at s, or 0. */
 static size_t
 meta_space_len(const unsigned char *s)
@@ -300,35 +298,175 @@ meta_second_level(const char *l)
 	return false;
 }
 
+/* RFC 3492's parameters of Punycode. */
+enum {
+	PUNY_BASE = 36, PUNY_TMIN = 1, PUNY_TMAX = 26, PUNY_SKEW = 38,
+	PUNY_DAMP = 700, PUNY_BIAS = 72, PUNY_N = 128, PUNY_MAX = 64
+};
+
+static unsigned long
+meta_puny_adapt(unsigned long delta, unsigned long points, bool first)
+{
+	unsigned long k = 0;
+
+	delta = first ? delta / PUNY_DAMP : delta / 2;
+	delta += delta / points;
+	while (delta > ((PUNY_BASE - PUNY_TMIN) * PUNY_TMAX) / 2) {
+		delta /= PUNY_BASE - PUNY_TMIN;
+		k += PUNY_BASE;
+	}
+	return k + (PUNY_BASE - PUNY_TMIN + 1) * delta / (delta + PUNY_SKEW);
+}
+
+static unsigned long
+meta_puny_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (unsigned long)(c - '0') + 26;
+	if (c >= 'a' && c <= 'z')
+		return (unsigned long)(c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned long)(c - 'A');
+	return PUNY_BASE;
+}
+
+/* The Unicode label (UTF-8) that the Punycode in[0..len) (an IDN label
+ * past its "xn--") spells, RFC 3492 section 6.2; NULL when it is not
+ * valid or longer than a DNS label may be. */
+static char *
+meta_puny_decode(const char *in, size_t len)
+{
+	unsigned long cp[PUNY_MAX], n = PUNY_N, i = 0, bias = PUNY_BIAS;
+	unsigned long oldi, w, k, t, digit;
+	size_t out = 0, b = 0, j, p;
+	char *s, *o;
+
+	for (j = 0; j < len; j++)
+		if (in[j] == '-')
+			b = j;
+	if (b > PUNY_MAX)
+		return NULL;
+	for (j = 0; j < b; j++)
+		cp[out++] = (unsigned char)in[j];
+	for (p = b > 0 ? b + 1 : 0; p < len; ) {
+		oldi = i;
+		for (w = 1, k = PUNY_BASE; ; k += PUNY_BASE) {
+			if (p >= len)
+				return NULL;
+			digit = meta_puny_digit(in[p++]);
+			if (digit >= PUNY_BASE || digit > (0xffffffUL - i) / w)
+				return NULL;
+			i += digit * w;
+			t = k <= bias ? PUNY_TMIN : k >= bias + PUNY_TMAX ?
+			    PUNY_TMAX : k - bias;
+			if (digit < t)
+				break;
+			w *= PUNY_BASE - t;
+			if (w > 0xffffffUL)
+				return NULL;
+		}
+		if (out >= PUNY_MAX)
+			return NULL;
+		bias = meta_puny_adapt(i - oldi, out + 1, oldi == 0);
+		n += i / (out + 1);
+		i %= out + 1;
+		if (n > 0x10ffff)
+			return NULL;
+		memmove(cp + i + 1, cp + i, (out - i) * sizeof(cp[0]));
+		cp[i++] = n;
+		out++;
+	}
+	s = xmalloc(out * 4 + 1);
+	o = s;
+	for (j = 0; j < out; j++)
+		meta_put_utf8(&o, cp[j]);
+	*o = '\0';
+	return s;
+}
+
+/* The host of url with its escapes decoded and ASCII lower-cased, or
+ * NULL. Read by hand: xmlParseURI() refuses a URL that holds raw
+ * non-ASCII bytes, as the address of a site under an IDN host may
+ * ("https://www.엔터미디어.kr/"). */
+static char *
+meta_url_host(const char *url)
+{
+	const char *p = strstr(url, "://"), *e, *q;
+	char *h, *o;
+
+	if (strncmp(url, "//", 2) == 0) {
+		p = url + 2;  /* scheme-relative */
+	} else {
+		if (p == NULL || p == url)
+			return NULL;
+		for (q = url; q < p; q++)
+			if (!isalpha((unsigned char)*q) && *q != '+' &&
+			    *q != '-' && *q != '.')
+				return NULL;
+		p += 3;
+	}
+	e = p + strcspn(p, "/?#\\");
+	for (q = p; q < e; q++)
+		if (*q == '@')
+			p = q + 1;  /* user:password@ */
+	if (*p == '[')
+		return NULL;  /* an IPv6 address names no site */
+	for (q = p; q < e && *q != ':'; q++)
+		;
+	e = q;
+	if (e == p)
+		return NULL;
+	h = xmalloc((size_t)(e - p) + 1);
+	for (o = h; p < e; p++) {
+		if (*p == '%' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			*o++ = (char)strtol((char[]){p[1], p[2], '\0'}, NULL,
+			    16);
+			p += 2;
+		} else {
+			*o++ = (char)tolower((unsigned char)*p);
+		}
+	}
+	*o = '\0';
+	return h;
+}
+
 char *
 meta_url_site(const char *url)
 {
-	xmlURIPtr u;
-	char *host = NULL, *last, *prev;
+	char *host, *last, *prev, *u;
 
 	if (url == NULL)
 		return NULL;
-	u = xmlParseURI(url);
-	if (u == NULL)
+	host = meta_url_host(url);
+	if (host == NULL)
 		return NULL;
-	if (u->server != NULL && u->server[0] != '\0') {
-		host = xstrdup(u->server);
-		/* Drop the top-level label, then a short second-level one
-		 * (co.uk, com.au); keep the label before them. */
-		last = strrchr(host, '.');
-		if (last != NULL) {
-			*last = '\0';
+	/* Drop the top-level label, then a short second-level one (co.uk,
+	 * com.au); keep the label before them. */
+	last = strrchr(host, '.');
+	if (last != NULL) {
+		*last = '\0';
+		prev = strrchr(host, '.');
+		if (prev != NULL && prev != host &&
+		    meta_second_level(prev + 1)) {
+			*prev = '\0';
 			prev = strrchr(host, '.');
-			if (prev != NULL && prev != host &&
-			    meta_second_level(prev + 1)) {
-				*prev = '\0';
-				prev = strrchr(host, '.');
-			}
-			if (prev != NULL)
-				memmove(host, prev + 1, strlen(prev + 1) + 1);
+		}
+		if (prev != NULL)
+			memmove(host, prev + 1, strlen(prev + 1) + 1);
+	}
+	/* an IDN label in its ASCII form names the site in its script */
+	if (strncmp(host, "xn--", 4) == 0) {
+		u = meta_puny_decode(host + 4, strlen(host + 4));
+		if (u != NULL) {
+			free(host);
+			host = u;
 		}
 	}
-	xmlFreeURI(u);
+	if (host[0] == '\0') {
+		free(host);
+		return NULL;
+	}
 	return host;
 }
 

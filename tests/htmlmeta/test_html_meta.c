@@ -247,6 +247,68 @@ test_title_heading(void **state)
 	article_free(a);
 }
 
+/* The site's name as a heading its markup does not mark as the logo (an
+ * <h1> inside the logo's <h1>, which libxml2 may also split from it) is
+ * no headline, though the <title> is the site's name too: the og:title
+ * is the article's. */
+static void
+test_title_nested_logo(void **state)
+{
+	static const char *const pages[] = {
+		"<html><head><title>Entermedia</title><meta property=\"og:title"
+		"\" content=\"Actor returns with a new film\"></head><body><div>"
+		"<h1 class=\"logo\"><a href=\"/\"><h1>Entermedia</h1></a></h1>"
+		"</div><div><h3>Actor returns with a new film</h3></div><p>Text "
+		"of the article.</p></body></html>",
+		"<html><head><title>Entermedia</title><meta property=\"og:title"
+		"\" content=\"Actor returns with a new film\"></head><body><div>"
+		"<h1 class=\"logo\"></h1><h1>Entermedia</h1></div><p>Text of the "
+		"article.</p></body></html>",
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NKEYS(pages); i++) {
+		/* the second names the site only in its address */
+		a = run(pages[i], i == 0 ? NULL :
+		    "http://www.entermedia.co.kr/news/1");
+		assert_string_equal(a->title, "Actor returns with a new film");
+		article_free(a);
+	}
+}
+
+/* The site's name in the page's address where its host is an IDN, in
+ * Unicode or in its ASCII form (Punycode), as in any other: "Headline -
+ * Site" loses the site's part. */
+static void
+test_title_idn_site(void **state)
+{
+	static const char *const urls[] = {
+		"http://www.\xec\x97\x94\xed\x84\xb0\xeb\xaf\xb8\xeb\x94\x94"
+		"\xec\x96\xb4.kr/news/articleView.html?idxno=1",
+		"http://www.xn--2z1br4kw3iudu91d.kr/news/1",
+		"http://user@WWW.XN--2Z1BR4KW3IUDU91D.KR:8080/news/1",
+		"http://www.%EC%97%94%ED%84%B0%EB%AF%B8%EB%94%94%EC%96%B4.kr/",
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NKEYS(urls); i++) {
+		a = run("<html><head><title>Actor returns - \xec\x97\x94\xed"
+		    "\x84\xb0\xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</title></head>"
+		    "<body><p>x</p></body></html>", urls[i]);
+		assert_string_equal(a->title, "Actor returns");
+		article_free(a);
+	}
+	/* a label that is no valid Punycode names nothing */
+	a = run("<html><head><title>Actor returns - xn--9</title></head>"
+	    "<body><p>x</p></body></html>", "http://xn--9.kr/");
+	assert_non_null(a->title);
+	article_free(a);
+}
+
 static void
 test_dates_markup(void **state)
 {
@@ -556,6 +618,8 @@ main(void)
 		cmocka_unit_test(test_opengraph_meta),
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_title_heading),
+		cmocka_unit_test(test_title_nested_logo),
+		cmocka_unit_test(test_title_idn_site),
 		cmocka_unit_test(test_dates_markup),
 		cmocka_unit_test(test_dates_url_text),
 		cmocka_unit_test(test_lang_canonical),
