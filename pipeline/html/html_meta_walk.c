@@ -243,28 +243,17 @@ meta_is_logo_class(xmlNodePtr n)
 	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_LOGO) != 0;
 }
 
-/* True when the heading n is the site's logo: marked so by its class, or
- * a link to the site's home page. */
+/* True when n is a link to the site's home page ("/"). */
 static bool
-meta_is_logo(xmlNodePtr n)
+meta_is_home_link(xmlNodePtr n)
 {
-	xmlNodePtr c, only = NULL;
 	xmlURIPtr u;
 	const char *href;
 	bool home = false;
 
-	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent))
-		return true;
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			if (only != NULL)
-				return false;
-			only = c;
-		}
-	}
-	if (only == NULL || !meta_is(only, "a"))
+	if (n == NULL || n->type != XML_ELEMENT_NODE || !meta_is(n, "a"))
 		return false;
-	href = meta_attr(only, "href");
+	href = meta_attr(n, "href");
 	if (href == NULL)
 		return false;
 	u = xmlParseURI(href);
@@ -274,6 +263,28 @@ meta_is_logo(xmlNodePtr n)
 	    u->path[0] == '\0') && u->query == NULL && u->fragment == NULL;
 	xmlFreeURI(u);
 	return home;
+}
+
+/* True when the heading n is the site's logo: marked so by its class,
+ * a link to the site's home page, or inside one (entermedia's <h1> in
+ * <a href="/">, where libxml2 drops the marked <h1 id="site-title">
+ * around it). */
+static bool
+meta_is_logo(xmlNodePtr n)
+{
+	xmlNodePtr c, only = NULL;
+
+	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent) ||
+	    meta_is_home_link(n->parent))
+		return true;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return false;
+			only = c;
+		}
+	}
+	return meta_is_home_link(only);
 }
 
 /* True when element k is marked as a kicker, followed by the heading's

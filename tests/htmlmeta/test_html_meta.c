@@ -276,6 +276,16 @@ test_title_nested_logo(void **state)
 		assert_string_equal(a->title, "Actor returns with a new film");
 		article_free(a);
 	}
+	/* the heading alone in a link to the home page (what libxml2
+	 * leaves of entermedia's <h1 id="site-title"><a href="/"><h1>)
+	 * is the logo, though it reads as no site name */
+	a = run("<html><head><title>Actor returns - Entermedia</title>"
+	    "</head><body><div id=\"header\"><a href=\"/\"><h1>\xec\x97\x94"
+	    "\xed\x84\xb0 \xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</h1></a></div>"
+	    "<p>Text of the article.</p></body></html>",
+	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
+	assert_string_equal(a->title, "Actor returns");
+	article_free(a);
 }
 
 /* The site's name in the page's address where its host is an IDN, in
