@@ -427,6 +427,9 @@ meta_url_host(const char *url)
 			*o++ = (char)tolower((unsigned char)*p);
 		}
 	}
+	/* the root's dot of a fully qualified name ("example.com.") */
+	if (o > h && o[-1] == '.')
+		o--;
 	*o = '\0';
 	return h;
 }

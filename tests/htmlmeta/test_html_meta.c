@@ -300,6 +300,7 @@ test_title_idn_site(void **state)
 		"http://www.xn--2z1br4kw3iudu91d.kr/news/1",
 		"http://user@WWW.XN--2Z1BR4KW3IUDU91D.KR:8080/news/1",
 		"http://www.%EC%97%94%ED%84%B0%EB%AF%B8%EB%94%94%EC%96%B4.kr/",
+		"//xn--2z1br4kw3iudu91d.kr./news/1",
 	};
 	struct nw_article *a;
 	size_t i;
