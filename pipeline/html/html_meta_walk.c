@@ -46,6 +46,10 @@ struct meta_attrs {
 	CW(CW_ROOFLINE) | CW(CW_TOPLINE) | CW(CW_DACHZEILE) | \
 	CW(CW_EYEBROW) | CW(CW_RUBRIC) | CW(CW_FLAG) | CW(CW_SUPERTITLE) | \
 	CW(CW_PRETITLE) | CW(CW_SPITZMARKE) | CW(CW_CATEGORY))
+/* Class words of a picture's credit: "media-license-author",
+ * "photo-credit author", "caption-author" name a photographer. */
+#define META_CW_CREDIT (CW(CW_CAPTION) | CW(CW_COPYRIGHT) | CW(CW_CREDIT) | \
+	CW(CW_LICENSE))
 
 static const char *
 meta_attr(xmlNodePtr n, const char *name)
@@ -506,6 +510,21 @@ meta_in_link(xmlNodePtr n)
 	return false;
 }
 
+/* True when n is inside a <figure> or <figcaption> (within a few
+ * levels): a name there is a picture's credit. */
+static bool
+meta_in_figure(xmlNodePtr n)
+{
+	int i;
+
+	for (i = 0; i < 6 && n != NULL && n->type == XML_ELEMENT_NODE;
+	    i++, n = n->parent)
+		if (xmlStrcasecmp(n->name, BAD_CAST "figure") == 0 ||
+		    xmlStrcasecmp(n->name, BAD_CAST "figcaption") == 0)
+			return true;
+	return false;
+}
+
 /* True when the first text inside n opens with a copyright mark: "©",
  * "(c)", "Copyright". */
 static bool
@@ -762,9 +781,11 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
 	    tag == MT_IMG)
 		return;
+	/* (a picture's credit, by its class, is no byline) */
 	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0))
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
+	    ((cls | id) & META_CW_CREDIT) == 0 && !meta_in_figure(n))
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);

@@ -480,6 +480,34 @@ test_not_names(void **state)
 	article_free(a);
 }
 
+/* A picture's credit is no byline, though its class says "author": by
+ * the class words of a credit ("media-license-author"), or inside a
+ * <figure>; the article's byline after it is read. */
+static void
+test_credit_not_byline(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Madagaskar endet</h1><p><img src=\"a.jpg\">"
+	    "<span class=\"media-license-info\">&copy; </span><span class=\""
+	    "media-license-author\">Jane Roe</span></p><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Madagaskar endet</h1><figure><img src=\""
+	    "a.jpg\"><figcaption>Antananarivo <span class=\"author\">Jane "
+	    "Roe</span></figcaption></figure><p>Text.</p><div class=\""
+	    "author-name\">John Smith</div></body></html>", NULL);
+	assert_authors(a, "John Smith");
+	article_free(a);
+	a = run("<html><body><h1>Madagaskar endet</h1><div class=\""
+	    "photo-credit author\">Jane Roe</div><span class=\"byline\">"
+	    "John Smith</span></body></html>", NULL);
+	assert_authors(a, "John Smith");
+	article_free(a);
+}
+
 /* The author's Person node of a Yoast graph names a user by the first
  * name alone; the description, the user's profile, opens with the full
  * name. */
@@ -729,6 +757,7 @@ main(void)
 		cmocka_unit_test(test_meta_author_lists),
 		cmocka_unit_test(test_outlet_kinds),
 		cmocka_unit_test(test_not_names),
+		cmocka_unit_test(test_credit_not_byline),
 		cmocka_unit_test(test_author_bio),
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
