@@ -181,6 +181,16 @@ author_only_initials(const char *s)
 	return true;
 }
 
+/* True when the first word of s is a number: a reading time or a
+ * count ("4 min", "12 Kommentare"), not a name. */
+static bool
+author_number_first(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && (s[n] == ' ' || s[n] == '\0');
+}
+
 /* Length of the Unicode punctuation at s that never ends a name
  * (guillemets, dashes, bullets, middle dot), or 0. */
 static size_t
@@ -660,6 +670,7 @@ static bool
 author_part_basic(const char *name)
 {
 	return author_letters(name) >= 1 && !author_only_initials(name) &&
+	    !author_number_first(name) &&
 	    strlen(name) <= AUTHOR_MAX_LEN &&
 	    author_words(name) <= AUTHOR_MAX_WORDS &&
 	    !author_only_roles(name);
@@ -760,6 +771,27 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 	return added;
 }
 
+/* True when s opens with the label of a source credit ("Quelle:",
+ * "Source:", "Źródło:"): what follows is where a text or a picture comes
+ * from, not who wrote the article. */
+static bool
+author_source_label(const char *s)
+{
+	static const char *const labels[] = {
+		"quelle", "quellen", "source", "sources", "fuente", "fuentes",
+		"fonte", "źródło", "bron", "kilde", "källa",
+	};
+	const char *colon = strchr(s, ':');
+	size_t i;
+
+	if (colon == NULL || colon - s > 12)
+		return false;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (author_lower_eq(labels[i], s, (size_t)(colon - s)))
+			return true;
+	return false;
+}
+
 size_t
 meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict)
@@ -786,7 +818,7 @@ meta_author_add(struct strlist *out, const char *raw,
 	    strncasecmp(s, "image", 5) == 0 ||
 	    strncasecmp(s, "©", strlen("©")) == 0 ||
 	    strncasecmp(s, "copyright", 9) == 0 ||
-	    strncasecmp(s, "(c)", 3) == 0) {
+	    strncasecmp(s, "(c)", 3) == 0 || author_source_label(s)) {
 		free(copy);
 		return 0;
 	}

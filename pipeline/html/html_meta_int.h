@@ -171,7 +171,9 @@ const char *meta_skip_space(const char *s);
 /* Decodes the HTML character references in s in place (&amp; &#39;
  * &oslash; ...): every named entity of HTML, from libxml2's table. */
 void meta_unescape(char *s);
-/* Text content of node, folded; never NULL. Skips script and style. */
+/* Text content of node, folded; never NULL. Skips script and style.
+ * Reads until max bytes other than white space are read, so a text of
+ * max bytes or more comes out at least max long (never cut short). */
 char *meta_node_text(xmlNodePtr node, size_t max);
 /* Lower-cased copy of the letters and digits of s (ASCII folded, other
  * code points kept): "Die ZEIT!" -> "diezeit". */

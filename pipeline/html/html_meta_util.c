@@ -162,16 +162,26 @@ meta_unescape(char *s)
 	*o = '\0';
 }
 
+/* Appends the text under n to b until *left bytes other than ASCII
+ * white space have been read: the folded text is at least that long
+ * then, while markup's indentation (which folding drops) does not count,
+ * so that a short text is never cut to look shorter still. */
 static void
-meta_text_rec(xmlNodePtr n, struct buf *b, size_t max, int depth)
+meta_text_rec(xmlNodePtr n, struct buf *b, size_t *left, int depth)
 {
 	enum meta_tag tag;
+	const unsigned char *p;
 
-	for (; n != NULL && b->len < max; n = n->next) {
+	for (; n != NULL && *left > 0; n = n->next) {
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL)
-				buf_puts(b, (const char *)n->content);
+			if (n->content == NULL)
+				continue;
+			buf_puts(b, (const char *)n->content);
+			for (p = n->content; *p != '\0' && *left > 0; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n' &&
+				    *p != '\r' && *p != '\f')
+					(*left)--;
 		} else if (n->type == XML_ELEMENT_NODE && depth < 64) {
 			tag = meta_tag_of(n->name);
 			if (tag == MT_SCRIPT || tag == MT_STYLE ||
@@ -179,7 +189,7 @@ meta_text_rec(xmlNodePtr n, struct buf *b, size_t max, int depth)
 				continue;
 			if (tag == MT_BR)
 				buf_putc(b, ' ');
-			meta_text_rec(n->children, b, max, depth + 1);
+			meta_text_rec(n->children, b, left, depth + 1);
 			buf_putc(b, ' ');
 		}
 	}
@@ -192,7 +202,7 @@ meta_node_text(xmlNodePtr node, size_t max)
 
 	buf_puts(&b, "");
 	if (node->type == XML_ELEMENT_NODE)
-		meta_text_rec(node->children, &b, max, 0);
+		meta_text_rec(node->children, &b, &max, 0);
 	else if (node->content != NULL)
 		buf_puts(&b, (const char *)node->content);
 	(void)meta_fold_to(b.p, b.p, b.len + 1);

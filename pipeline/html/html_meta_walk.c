@@ -594,7 +594,8 @@ meta_push_short(struct strlist *l, xmlNodePtr n)
 }
 
 /* The first heading (h2 to h6) inside n, within a few hundred nodes, or
- * NULL. */
+ * NULL; NULL too when an <h1> comes first: n holds a headline, so it is
+ * an article ("<article class=author-article>"), not an author box. */
 static xmlNodePtr
 meta_first_heading(xmlNodePtr n)
 {
@@ -603,9 +604,9 @@ meta_first_heading(xmlNodePtr n)
 
 	while (m != NULL && m != n && budget-- > 0) {
 		if (m->type == XML_ELEMENT_NODE &&
-		    (m->name[0] | 0x20) == 'h' && m->name[1] >= '2' &&
+		    (m->name[0] | 0x20) == 'h' && m->name[1] >= '1' &&
 		    m->name[1] <= '6' && m->name[2] == '\0')
-			return m;
+			return m->name[1] == '1' ? NULL : m;
 		if (m->type == XML_ELEMENT_NODE && m->children != NULL &&
 		    depth < 8) {
 			m = m->children;
@@ -623,10 +624,14 @@ meta_first_heading(xmlNodePtr n)
 
 /* Adds a byline element's text, or where it is longer than a byline (an
  * author box with a photo, a biography and links), its heading, which
- * is the author's name ("<div class=author-bio><h3>Jane Doe</h3>..."). */
+ * is the author's name ("<div class=author-bio><h3>Jane Doe</h3>...")
+ * when it is one name shaped like a person's: a list of other articles
+ * under a class "author-materials" is headed by its sections
+ * ("Analysis, Interviews, Reads"). */
 static void
 meta_push_byline(struct strlist *l, xmlNodePtr n)
 {
+	struct strlist names = {0}, junk = {0};
 	char *s;
 
 	if (meta_full(l))
@@ -638,8 +643,16 @@ meta_push_byline(struct strlist *l, xmlNodePtr n)
 	}
 	free(s);
 	n = meta_first_heading(n);
-	if (n != NULL)
-		meta_push_short(l, n);
+	if (n == NULL || meta_in_link(n))
+		return;  /* (a heading in a link is a teaser's) */
+	s = meta_node_text(n, META_BYLINE_MAX + 1);
+	if (strlen(s) <= META_BYLINE_MAX && strchr(s, ',') == NULL &&
+	    meta_author_add(&names, s, NULL, &junk, true) == 1)
+		meta_push_cap(l, s);
+	else
+		free(s);
+	strlist_free(&names);
+	strlist_free(&junk);
 }
 
 /* meta_fold() of an attribute's value with the character references it

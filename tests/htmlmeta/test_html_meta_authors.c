@@ -14,6 +14,7 @@
 #include "article.h"
 #include "date.h"
 #include "html/html_meta.h"
+#include "util.h"
 #include "meta_check.h"
 
 static void
@@ -742,6 +743,49 @@ test_not_bylines(void **state)
 	article_free(a);
 }
 
+/* An author-class container that is no byline: a whole article (it
+ * holds the headline), a list of other articles headed by its sections
+ * or by teasers' titles in links; its text is judged whole, however much
+ * markup indents it (a cut text looked like a short byline). A reading
+ * time and a source credit are no names either. */
+static void
+test_author_class_lists(void **state)
+{
+	struct buf b = {0};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	buf_puts(&b, "<html><body><article class=\"author-article\"><p>"
+	    "Germany</p><h1>Podolski ends his career</h1><p>A long text of "
+	    "the article that goes on and on, long enough to be no byline at "
+	    "all, as the body of a story is, with more words.</p><h4>People"
+	    "</h4><p><a href=\"/p/1\">Lukas Podolski</a></p></article>"
+	    "<article class=\"author-materials\"><h3>Analysis, Interviews, "
+	    "Reads</h3><div class=\"slider author-materials-slider\">");
+	for (i = 0; i < 3; i++)
+		buf_puts(&b, "<div>\n\t\t\t\t\t\t\t\t\t\t\t\t<a href=\"/x\">"
+		    "\n\t\t\t\t\t\t\t\t\t\t<h3> Legend </h3>\n\t\t\t\t\t\t"
+		    "<p>The real Ronaldo: how he shone in Brazil, a story "
+		    "of a player</p></a>\n\t\t\t\t\t\t\t\t</div>");
+	buf_puts(&b, "</div></article></body></html>");
+	a = run(b.p, NULL);
+	assert_authors(a, "");
+	article_free(a);
+	buf_free(&b);
+	a = run("<html><head><meta property=\"og:site_name\" content=\""
+	    "Matthew Davis\"></head><body><h1>Web analytics leak</h1><div "
+	    "class=\"byline\">Matthew Davis | 11 Jan 2019 | 4 min</div>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Matthew Davis");
+	article_free(a);
+	a = run("<html><body><h1>Ile jest warta godzina pracy</h1><p "
+	    "class=\"author\">\xc5\xb9r\xc3\xb3" "d\xc5\x82o: Statista.com</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -758,6 +802,7 @@ main(void)
 		cmocka_unit_test(test_outlet_kinds),
 		cmocka_unit_test(test_not_names),
 		cmocka_unit_test(test_credit_not_byline),
+		cmocka_unit_test(test_author_class_lists),
 		cmocka_unit_test(test_author_bio),
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
