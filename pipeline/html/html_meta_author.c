@@ -2,6 +2,7 @@
 #include "html_meta_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -179,6 +180,47 @@ author_only_initials(const char *s)
 		}
 	}
 	return true;
+}
+
+/* True when s is a host name alone ("symple.ch", "www.example.com"):
+ * labels of letters, digits and '-', the last of two to six letters. */
+static bool
+author_is_domain(const char *s)
+{
+	const char *dot = strrchr(s, '.'), *p;
+	size_t n;
+
+	if (dot == NULL || dot == s)
+		return false;
+	for (p = s; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.')
+			return false;
+	n = strlen(dot + 1);
+	if (n < 2 || n > 6)
+		return false;
+	for (p = dot + 1; *p != '\0'; p++)
+		if (!isalpha((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* True when the host name s is the site's own: its label (meta_url_site())
+ * is one of sites' names ("mdr.de" where the site is "MDR"). */
+static bool
+author_domain_of_site(const char *s, const char *const *sites)
+{
+	size_t n = strlen(s) + 8, i;
+	char *url = xmalloc(n), *label;
+	bool yes = false;
+
+	snprintf(url, n, "http://%s", s);
+	label = meta_url_site(url);
+	free(url);
+	for (i = 0; label != NULL && sites != NULL && sites[i] != NULL &&
+	    !yes; i++)
+		yes = meta_same(label, sites[i]);
+	free(label);
+	return yes;
 }
 
 /* True when the first word of s is a number: a reading time or a
@@ -757,6 +799,11 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		if (comma[i] && (firm[0] || site[0]))
 			continue;
 		if (!firm[i] && !ok[i])
+			continue;
+		/* a domain name that is not the site's is another site's:
+		 * a web agency's in <meta name=author> ("symple.ch") */
+		if (!site[i] && author_is_domain(name) &&
+		    !author_domain_of_site(name, sites))
 			continue;
 		if (firm[i] || site[i]) {
 			if (!strlist_contains(outlets, name))

@@ -479,6 +479,18 @@ test_not_names(void **state)
 	    "By T. V. Raman</div></body></html>", NULL);
 	assert_authors(a, "T. V. Raman");
 	article_free(a);
+	/* another site's domain (a web agency's) is no author; the site's
+	 * own is its outlet */
+	a = run("<html><head><meta name=\"author\" content=\"symple.ch\">"
+	    "</head><body><h1>Campingl\xc3\xb6sungen am Salon</h1></body>"
+	    "</html>", "https://www.auto-wirtschaft.ch/news/1");
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content=\"MDR"
+	    "\"><meta name=\"author\" content=\"mdr.de\"></head><body><h1>"
+	    "Autoh\xc3\xa4user rechnen</h1></body></html>", NULL);
+	assert_authors(a, "mdr.de");
+	article_free(a);
 }
 
 /* A picture's credit is no byline, though its class says "author": by
