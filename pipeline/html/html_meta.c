@@ -103,8 +103,38 @@ meta_words(const char *s, size_t n)
 	return w;
 }
 
+/* Cuts a separator left dangling at the end of title t, after a space
+ * ("National Rail Enquiries -", "Über André Loibl |": a template whose
+ * site or page name is empty); returns t. */
+static char *
+meta_title_trim(char *t)
+{
+	static const char *const ends[] = {
+		" |", " -", " \xe2\x80\x93", " \xe2\x80\x94", " ::", " \xc2\xbb",
+		" \xc2\xb7", " \xe2\x80\xa2", " /", " ~",
+	};
+	size_t n = strlen(t), k, l;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		while (n > 0 && t[n - 1] == ' ')
+			t[--n] = '\0';
+		for (k = 0; k < NKEYS(ends); k++) {
+			l = strlen(ends[k]);
+			if (n > l && strcmp(t + n - l, ends[k]) == 0) {
+				n -= l;
+				t[n] = '\0';
+				again = true;
+				break;
+			}
+		}
+	}
+	return t;
+}
+
 /* A copy of title s without the parts at either end that name the
- * site. */
+ * site, nor a separator left dangling at its end. */
 static char *
 meta_title_clean(const char *s, const char *const *sites)
 {
@@ -115,7 +145,7 @@ meta_title_clean(const char *s, const char *const *sites)
 	e = strlen(s);
 	n = meta_title_split(s, at, len, 16);
 	if (n == 0)
-		return xstrdup(s);
+		return meta_title_trim(xstrdup(s));
 	last = n;  /* parts are 0..n; part i spans [start_i, end_i) */
 	while (first < last) {
 		size_t ps = first == 0 ? 0 : at[first - 1] + len[first - 1];
@@ -133,7 +163,7 @@ meta_title_clean(const char *s, const char *const *sites)
 		e = at[last - 1];
 		last--;
 	}
-	return xstrndup(s + b, e - b);
+	return meta_title_trim(xstrndup(s + b, e - b));
 }
 
 /* True when heading h equals a run of consecutive parts of cand ("A" or
@@ -272,7 +302,10 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	for (k = 0; k < 4; k++) {
 		if (cand[k] == NULL)
 			continue;
-		return meta_title_clean(cand[k], sites);
+		t = meta_title_clean(cand[k], sites);
+		if (t[0] != '\0')
+			return t;
+		free(t);
 	}
 	if (c->title_tag != NULL) {
 		t = meta_title_clean(c->title_tag, sites);

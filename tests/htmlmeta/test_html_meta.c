@@ -182,6 +182,16 @@ test_title_site_prefix(void **state)
 	assert_string_equal(a->title, "\xe5\xad\x90\xe3\x81\xa9\xe3\x82"
 	    "\x82");
 	article_free(a);
+	/* a separator left dangling by a template with an empty part */
+	a = run("<html><head><title>National Rail Enquiries - </title>"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "National Rail Enquiries");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:title\" content=\"\xc3\x9c"
+	    "ber Andr\xc3\xa9 Loibl |\"></head><body><p>x</p></body></html>",
+	    NULL);
+	assert_string_equal(a->title, "\xc3\x9c" "ber Andr\xc3\xa9 Loibl");
+	article_free(a);
 }
 
 static void
