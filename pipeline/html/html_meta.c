@@ -110,8 +110,8 @@ static char *
 meta_title_trim(char *t)
 {
 	static const char *const ends[] = {
-		" |", " -", " \xe2\x80\x93", " \xe2\x80\x94", " ::", " \xc2\xbb",
-		" \xc2\xb7", " \xe2\x80\xa2", " /", " ~",
+		" |", " -", " \xe2\x80\x93", " \xe2\x80\x94", " ::",
+		" \xc2\xbb", " \xc2\xb7", " \xe2\x80\xa2", " /", " ~",
 	};
 	size_t n = strlen(t), k, l;
 	bool again = true;

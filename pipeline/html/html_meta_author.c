@@ -170,7 +170,8 @@ author_only_initials(const char *s)
 		if (k <= 0)
 			return false;
 		cat = (int)utf8proc_category(cp);
-		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) {
+		if (cat >= UTF8PROC_CATEGORY_LU &&
+		    cat <= UTF8PROC_CATEGORY_LO) {
 			if (++run > 1)
 				return false;  /* two letters in a row */
 		} else if (cp == '.' || cp == ' ') {
@@ -782,7 +783,8 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		/* a firm's name is shaped like no person's ("Muster GmbH &
 		 * Co. KG"); after a comma, an outlet's may open with an
 		 * article ("Jane Doe, The New York Times") */
-		firm[i] = author_part_basic(name) && (meta_author_is_firm(name) ||
+		firm[i] = author_part_basic(name) &&
+		    (meta_author_is_firm(name) ||
 		    (comma[i] && author_has_article(name)));
 		site[i] = (ok[i] || firm[i]) && author_is_site(name, sites);
 		if (ok[i] && author_words(name) >= 2 &&

@@ -265,15 +265,16 @@ static void
 test_title_nested_logo(void **state)
 {
 	static const char *const pages[] = {
-		"<html><head><title>Entermedia</title><meta property=\"og:title"
-		"\" content=\"Actor returns with a new film\"></head><body><div>"
-		"<h1 class=\"logo\"><a href=\"/\"><h1>Entermedia</h1></a></h1>"
-		"</div><div><h3>Actor returns with a new film</h3></div><p>Text "
-		"of the article.</p></body></html>",
-		"<html><head><title>Entermedia</title><meta property=\"og:title"
-		"\" content=\"Actor returns with a new film\"></head><body><div>"
-		"<h1 class=\"logo\"></h1><h1>Entermedia</h1></div><p>Text of the "
-		"article.</p></body></html>",
+		"<html><head><title>Entermedia</title><meta property=\""
+		"og:title\" content=\"Actor returns with a new film\">"
+		"</head><body><div><h1 class=\"logo\"><a href=\"/\"><h1>"
+		"Entermedia</h1></a></h1></div><div><h3>Actor returns with "
+		"a new film</h3></div><p>Text of the article.</p></body>"
+		"</html>",
+		"<html><head><title>Entermedia</title><meta property=\""
+		"og:title\" content=\"Actor returns with a new film\">"
+		"</head><body><div><h1 class=\"logo\"></h1><h1>Entermedia"
+		"</h1></div><p>Text of the article.</p></body></html>",
 	};
 	struct nw_article *a;
 	size_t i;
@@ -317,9 +318,9 @@ test_title_idn_site(void **state)
 
 	(void)state;
 	for (i = 0; i < NKEYS(urls); i++) {
-		a = run("<html><head><title>Actor returns - \xec\x97\x94\xed"
-		    "\x84\xb0\xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</title></head>"
-		    "<body><p>x</p></body></html>", urls[i]);
+		a = run("<html><head><title>Actor returns - \xec\x97\x94"
+		    "\xed\x84\xb0\xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</title>"
+		    "</head><body><p>x</p></body></html>", urls[i]);
 		assert_string_equal(a->title, "Actor returns");
 		article_free(a);
 	}
