@@ -103,8 +103,38 @@ meta_words(const char *s, size_t n)
 	return w;
 }
 
+/* Cuts a separator left dangling at the end of title t, after a space
+ * ("National Rail Enquiries -", "Über André Loibl |": a template whose
+ * site or page name is empty); returns t. */
+static char *
+meta_title_trim(char *t)
+{
+	static const char *const ends[] = {
+		" |", " -", " \xe2\x80\x93", " \xe2\x80\x94", " ::",
+		" \xc2\xbb", " \xc2\xb7", " \xe2\x80\xa2", " /", " ~",
+	};
+	size_t n = strlen(t), k, l;
+	bool again = true;
+
+	while (again) {
+		again = false;
+		while (n > 0 && t[n - 1] == ' ')
+			t[--n] = '\0';
+		for (k = 0; k < NKEYS(ends); k++) {
+			l = strlen(ends[k]);
+			if (n > l && strcmp(t + n - l, ends[k]) == 0) {
+				n -= l;
+				t[n] = '\0';
+				again = true;
+				break;
+			}
+		}
+	}
+	return t;
+}
+
 /* A copy of title s without the parts at either end that name the
- * site. */
+ * site, nor a separator left dangling at its end. */
 static char *
 meta_title_clean(const char *s, const char *const *sites)
 {
@@ -115,7 +145,7 @@ meta_title_clean(const char *s, const char *const *sites)
 	e = strlen(s);
 	n = meta_title_split(s, at, len, 16);
 	if (n == 0)
-		return xstrdup(s);
+		return meta_title_trim(xstrdup(s));
 	last = n;  /* parts are 0..n; part i spans [start_i, end_i) */
 	while (first < last) {
 		size_t ps = first == 0 ? 0 : at[first - 1] + len[first - 1];
@@ -133,7 +163,7 @@ meta_title_clean(const char *s, const char *const *sites)
 		e = at[last - 1];
 		last--;
 	}
-	return xstrndup(s + b, e - b);
+	return meta_title_trim(xstrndup(s + b, e - b));
 }
 
 /* True when heading h equals a run of consecutive parts of cand ("A" or
@@ -170,6 +200,20 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 	return yes;
 }
 
+/* True when heading h is one of the site's names, whole: the logo set as
+ * a heading where its markup did not say so (an <h1> inside the logo's
+ * <h1>), never the headline. */
+static bool
+meta_heading_is_site(const char *h, const char *const *sites)
+{
+	size_t i;
+
+	for (i = 0; sites[i] != NULL; i++)
+		if (meta_same(h, sites[i]))
+			return true;
+	return false;
+}
+
 /* The longest heading of l that agrees with one of the n candidates,
  * whole or (with whole false) as a run of its parts. */
 static const char *
@@ -187,7 +231,8 @@ meta_title_pick(const struct strlist *l, const char *const *cand,
 	for (k = 0; k < n && k < 8; k++)
 		sq[k] = cand[k] != NULL ? meta_squash(cand[k]) : NULL;
 	for (i = 0; i < l->n; i++) {
-		if (best != NULL && strlen(l->v[i]) <= strlen(best))
+		if ((best != NULL && strlen(l->v[i]) <= strlen(best)) ||
+		    meta_heading_is_site(l->v[i], sites))
 			continue;
 		sh = meta_squash(l->v[i]);
 		for (k = 0; k < n && sh[0] != '\0'; k++) {
@@ -242,7 +287,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	 * title): the page shows the headline. A one-word <h1> beside it
 	 * is a section's label ("Anwendung"), not another headline. */
 	for (k = 0, many = 0; h == NULL && k < c->h1.n; k++)
-		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2) {
+		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2 &&
+		    !meta_heading_is_site(c->h1.v[k], sites)) {
 			only = c->h1.v[k];
 			many++;
 		}
@@ -256,7 +302,10 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	for (k = 0; k < 4; k++) {
 		if (cand[k] == NULL)
 			continue;
-		return meta_title_clean(cand[k], sites);
+		t = meta_title_clean(cand[k], sites);
+		if (t[0] != '\0')
+			return t;
+		free(t);
 	}
 	if (c->title_tag != NULL) {
 		t = meta_title_clean(c->title_tag, sites);
@@ -612,9 +661,12 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		(void)meta_author_wire(out, &c->lines_after, META_BYLINE_LINES,
 		    meta_get(c, (const char *const[]){"og:description",
 		    "description"}, 2), &c->source_line);
-	/* No person named anywhere: the outlet named as author is it. */
-	if (out->n == 0 && outlets.n > 0)
-		strlist_push(out, outlets.v[0]);
+	/* No person named anywhere: the outlet named as author is it,
+	 * unless it is a firm (a publisher's or a web agency's legal name,
+	 * "Web Commerce GmbH"): a company is no author. */
+	for (i = 0; i < outlets.n && out->n == 0; i++)
+		if (!meta_author_is_firm(outlets.v[i]))
+			strlist_push(out, outlets.v[i]);
 	/* Nor an outlet: a person who holds the site's copyright. */
 	if (out->n == 0 && c->copyright != NULL)
 		meta_copyright_author(c->copyright, sites, out);

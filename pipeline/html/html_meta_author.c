@@ -2,6 +2,7 @@
 #include "html_meta_int.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -77,6 +78,8 @@ static const char *const author_roles[] = {
 	"days", "tagen", "published", "publié", "publicado",
 	"team", "newsroom", "date", "datum", "data", "fecha", "source",
 	"quelle", "fuente", "źródło", "dr", "prof",
+	/* a column's name: "Letters to the Editor", "Leserbriefe" */
+	"letters", "letter", "to", "readers", "leserbriefe", "leserbrief",
 };
 
 /* Joiners that separate two names, longest first where one holds
@@ -122,20 +125,113 @@ static const char *const author_honorifics[] = {
 /* Words of a company's legal form: a name holding one is a firm's (a
  * publisher, a web agency), never a person's. Matched whole, case and
  * all, with a final '.' ignored, anywhere but as the first word (where
- * "AG" may be initials). */
+ * "AG" may be initials); "Co" only as "Co." or after "&" (Emily Co is a
+ * person). */
 static const char *const author_firms[] = {
 	"GmbH", "AG", "KG", "SE", "eG", "e.V", "mbH", "Inc", "Ltd", "LLC",
 	"LLP", "PLC", "plc", "Corp", "S.A", "S.L", "SpA", "S.p.A", "B.V",
 	"N.V", "SAS", "SARL", "Pty", "Co",
 };
 
-static bool
-author_has_letter(const char *s)
+/* The number of letters of s (code points of a letter category). */
+static size_t
+author_letters(const char *s)
 {
-	for (; *s != '\0'; s++)
-		if (isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80)
-			return true;
-	return false;
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t n = 0;
+	int cat;
+
+	while (*s != '\0') {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+		if (k <= 0) {
+			s++;
+			continue;
+		}
+		cat = (int)utf8proc_category(cp);
+		n += cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+		s += k;
+	}
+	return n;
+}
+
+/* True when every word of s is an initial ("S.", "D.E.", "J"): a
+ * reviewer's or a commenter's abbreviation names no one. */
+static bool
+author_only_initials(const char *s)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t k;
+	size_t run = 0;
+	int cat;
+
+	for (; *s != '\0'; s += k) {
+		k = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
+		if (k <= 0)
+			return false;
+		cat = (int)utf8proc_category(cp);
+		if (cat >= UTF8PROC_CATEGORY_LU &&
+		    cat <= UTF8PROC_CATEGORY_LO) {
+			if (++run > 1)
+				return false;  /* two letters in a row */
+		} else if (cp == '.' || cp == ' ') {
+			run = 0;
+		} else {
+			return false;
+		}
+	}
+	return true;
+}
+
+/* True when s is a host name alone ("symple.ch", "www.example.com"):
+ * labels of letters, digits and '-', the last of two to six letters. */
+static bool
+author_is_domain(const char *s)
+{
+	const char *dot = strrchr(s, '.'), *p;
+	size_t n;
+
+	if (dot == NULL || dot == s)
+		return false;
+	for (p = s; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '.')
+			return false;
+	n = strlen(dot + 1);
+	if (n < 2 || n > 6)
+		return false;
+	for (p = dot + 1; *p != '\0'; p++)
+		if (!isalpha((unsigned char)*p))
+			return false;
+	return true;
+}
+
+/* True when the host name s is the site's own: its label (meta_url_site())
+ * is one of sites' names ("mdr.de" where the site is "MDR"). */
+static bool
+author_domain_of_site(const char *s, const char *const *sites)
+{
+	size_t n = strlen(s) + 8, i;
+	char *url = xmalloc(n), *label;
+	bool yes = false;
+
+	snprintf(url, n, "http://%s", s);
+	label = meta_url_site(url);
+	free(url);
+	for (i = 0; label != NULL && sites != NULL && sites[i] != NULL &&
+	    !yes; i++)
+		yes = meta_same(label, sites[i]);
+	free(label);
+	return yes;
+}
+
+/* True when the first word of s is a number: a reading time or a
+ * count ("4 min", "12 Kommentare"), not a name. */
+static bool
+author_number_first(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && (s[n] == ' ' || s[n] == '\0');
 }
 
 /* Length of the Unicode punctuation at s that never ends a name
@@ -378,10 +474,8 @@ author_is_site(const char *s, const char *const *sites)
 	return yes;
 }
 
-/* True when a word of s after the first is a company's legal form
- * ("Web Commerce GmbH", "Nordex SE"). */
-static bool
-author_is_firm(const char *s)
+bool
+meta_author_is_firm(const char *s)
 {
 	const char *w = strchr(s, ' '), *e;
 	size_t i, n;
@@ -398,7 +492,9 @@ author_is_firm(const char *s)
 		for (i = 0; i < sizeof(author_firms) /
 		    sizeof(author_firms[0]); i++)
 			if (strlen(author_firms[i]) == n &&
-			    strncmp(author_firms[i], w, n) == 0)
+			    strncmp(author_firms[i], w, n) == 0 &&
+			    (strcmp(author_firms[i], "Co") != 0 ||
+			    w[n] == '.' || (w - s >= 2 && w[-2] == '&')))
 				return true;
 		w = *e == ',' ? e + 1 : e;
 	}
@@ -616,7 +712,8 @@ author_join_at(const char *p)
 static bool
 author_part_basic(const char *name)
 {
-	return name[0] != '\0' && author_has_letter(name) &&
+	return author_letters(name) >= 1 && !author_only_initials(name) &&
+	    !author_number_first(name) &&
 	    strlen(name) <= AUTHOR_MAX_LEN &&
 	    author_words(name) <= AUTHOR_MAX_WORDS &&
 	    !author_only_roles(name);
@@ -675,7 +772,7 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 	for (i = 0; i + 1 < parts.n; i++)
 		if (!comma[i + 1] && author_words(parts.v[i]) >= 2 &&
 		    !author_part_ok(parts.v[i], strict) &&
-		    !author_is_firm(parts.v[i]) &&
+		    !meta_author_is_firm(parts.v[i]) &&
 		    !author_only_roles(parts.v[i])) {
 			strlist_free(&parts);
 			return 0;
@@ -686,7 +783,8 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 		/* a firm's name is shaped like no person's ("Muster GmbH &
 		 * Co. KG"); after a comma, an outlet's may open with an
 		 * article ("Jane Doe, The New York Times") */
-		firm[i] = author_part_basic(name) && (author_is_firm(name) ||
+		firm[i] = author_part_basic(name) &&
+		    (meta_author_is_firm(name) ||
 		    (comma[i] && author_has_article(name)));
 		site[i] = (ok[i] || firm[i]) && author_is_site(name, sites);
 		if (ok[i] && author_words(name) >= 2 &&
@@ -704,6 +802,11 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 			continue;
 		if (!firm[i] && !ok[i])
 			continue;
+		/* a domain name that is not the site's is another site's:
+		 * a web agency's in <meta name=author> ("symple.ch") */
+		if (!site[i] && author_is_domain(name) &&
+		    !author_domain_of_site(name, sites))
+			continue;
 		if (firm[i] || site[i]) {
 			if (!strlist_contains(outlets, name))
 				strlist_push(outlets, name);
@@ -715,6 +818,27 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 	}
 	strlist_free(&parts);
 	return added;
+}
+
+/* True when s opens with the label of a source credit ("Quelle:",
+ * "Source:", "Źródło:"): what follows is where a text or a picture comes
+ * from, not who wrote the article. */
+static bool
+author_source_label(const char *s)
+{
+	static const char *const labels[] = {
+		"quelle", "quellen", "source", "sources", "fuente", "fuentes",
+		"fonte", "źródło", "bron", "kilde", "källa",
+	};
+	const char *colon = strchr(s, ':');
+	size_t i;
+
+	if (colon == NULL || colon - s > 12)
+		return false;
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (author_lower_eq(labels[i], s, (size_t)(colon - s)))
+			return true;
+	return false;
 }
 
 size_t
@@ -741,7 +865,9 @@ meta_author_add(struct strlist *out, const char *raw,
 	    strncasecmp(s, "foto", 4) == 0 ||
 	    strncasecmp(s, "bild:", 5) == 0 ||
 	    strncasecmp(s, "image", 5) == 0 ||
-	    strncasecmp(s, "©", strlen("©")) == 0) {
+	    strncasecmp(s, "©", strlen("©")) == 0 ||
+	    strncasecmp(s, "copyright", 9) == 0 ||
+	    strncasecmp(s, "(c)", 3) == 0 || author_source_label(s)) {
 		free(copy);
 		return 0;
 	}

@@ -140,9 +140,10 @@ enum meta_tag meta_tag_of(const xmlChar *name);
 /* Words looked for inside class and id values, one bit each. */
 enum meta_cw {
 	CW_AUTHOR, CW_AUTOR, CW_BLOG_NAME, CW_BLOG_TITLE, CW_BLOGNAME,
-	CW_BRAND, CW_BYLINE, CW_CATEGORY, CW_COMMENT, CW_DACHZEILE, CW_DATE,
+	CW_BRAND, CW_BYLINE, CW_CAPTION, CW_CATEGORY, CW_COMMENT,
+	CW_COPYRIGHT, CW_CREDIT, CW_DACHZEILE, CW_DATE,
 	CW_DATUM, CW_ENTRY_DATE, CW_EYEBROW, CW_FECHA, CW_FLAG,
-	CW_HEADER_TITLE, CW_KICKER, CW_LOGO, CW_MASTHEAD, CW_META,
+	CW_HEADER_TITLE, CW_KICKER, CW_LICENSE, CW_LOGO, CW_MASTHEAD, CW_META,
 	CW_MODIFIED, CW_OVERLINE, CW_POST_DATE, CW_POSTED, CW_PRETITLE,
 	CW_PUBLISH, CW_PUBLISHED, CW_RESPOND, CW_ROOFLINE, CW_RUBRIC,
 	CW_SITE_HEADER, CW_SITE_NAME, CW_SITE_TITLE, CW_SITE_TITLE2,
@@ -170,7 +171,9 @@ const char *meta_skip_space(const char *s);
 /* Decodes the HTML character references in s in place (&amp; &#39;
  * &oslash; ...): every named entity of HTML, from libxml2's table. */
 void meta_unescape(char *s);
-/* Text content of node, folded; never NULL. Skips script and style. */
+/* Text content of node, folded; never NULL. Skips script and style.
+ * Reads until max bytes other than white space are read, so a text of
+ * max bytes or more comes out at least max long (never cut short). */
 char *meta_node_text(xmlNodePtr node, size_t max);
 /* Lower-cased copy of the letters and digits of s (ASCII folded, other
  * code points kept): "Die ZEIT!" -> "diezeit". */
@@ -228,6 +231,9 @@ void meta_ld_free(struct meta_ld *ld);
  * Returns the number of names added. */
 size_t meta_author_add(struct strlist *out, const char *raw,
     const char *const *sites, struct strlist *outlets, bool strict);
+/* True when a word of s after the first is a company's legal form
+ * ("Web Commerce GmbH", "Nordex SE"): a firm's name, never a person's. */
+bool meta_author_is_firm(const char *s);
 /* The byline among the first max of lines (short texts under the
  * headline, in order): the first line that opens with a lead-in ("By",
  * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with

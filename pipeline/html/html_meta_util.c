@@ -6,8 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/uri.h>
-
 /* Length of the Unicode space character at s, or 0. */
 static size_t
 meta_space_len(const unsigned char *s)
@@ -164,16 +162,26 @@ meta_unescape(char *s)
 	*o = '\0';
 }
 
+/* Appends the text under n to b until *left bytes other than ASCII
+ * white space have been read: the folded text is at least that long
+ * then, while markup's indentation (which folding drops) does not count,
+ * so that a short text is never cut to look shorter still. */
 static void
-meta_text_rec(xmlNodePtr n, struct buf *b, size_t max, int depth)
+meta_text_rec(xmlNodePtr n, struct buf *b, size_t *left, int depth)
 {
 	enum meta_tag tag;
+	const unsigned char *p;
 
-	for (; n != NULL && b->len < max; n = n->next) {
+	for (; n != NULL && *left > 0; n = n->next) {
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL)
-				buf_puts(b, (const char *)n->content);
+			if (n->content == NULL)
+				continue;
+			buf_puts(b, (const char *)n->content);
+			for (p = n->content; *p != '\0' && *left > 0; p++)
+				if (*p != ' ' && *p != '\t' && *p != '\n' &&
+				    *p != '\r' && *p != '\f')
+					(*left)--;
 		} else if (n->type == XML_ELEMENT_NODE && depth < 64) {
 			tag = meta_tag_of(n->name);
 			if (tag == MT_SCRIPT || tag == MT_STYLE ||
@@ -181,7 +189,7 @@ meta_text_rec(xmlNodePtr n, struct buf *b, size_t max, int depth)
 				continue;
 			if (tag == MT_BR)
 				buf_putc(b, ' ');
-			meta_text_rec(n->children, b, max, depth + 1);
+			meta_text_rec(n->children, b, left, depth + 1);
 			buf_putc(b, ' ');
 		}
 	}
@@ -194,7 +202,7 @@ meta_node_text(xmlNodePtr node, size_t max)
 
 	buf_puts(&b, "");
 	if (node->type == XML_ELEMENT_NODE)
-		meta_text_rec(node->children, &b, max, 0);
+		meta_text_rec(node->children, &b, &max, 0);
 	else if (node->content != NULL)
 		buf_puts(&b, (const char *)node->content);
 	(void)meta_fold_to(b.p, b.p, b.len + 1);
@@ -300,35 +308,178 @@ meta_second_level(const char *l)
 	return false;
 }
 
+/* RFC 3492's parameters of Punycode. */
+enum {
+	PUNY_BASE = 36, PUNY_TMIN = 1, PUNY_TMAX = 26, PUNY_SKEW = 38,
+	PUNY_DAMP = 700, PUNY_BIAS = 72, PUNY_N = 128, PUNY_MAX = 64
+};
+
+static unsigned long
+meta_puny_adapt(unsigned long delta, unsigned long points, bool first)
+{
+	unsigned long k = 0;
+
+	delta = first ? delta / PUNY_DAMP : delta / 2;
+	delta += delta / points;
+	while (delta > ((PUNY_BASE - PUNY_TMIN) * PUNY_TMAX) / 2) {
+		delta /= PUNY_BASE - PUNY_TMIN;
+		k += PUNY_BASE;
+	}
+	return k + (PUNY_BASE - PUNY_TMIN + 1) * delta / (delta + PUNY_SKEW);
+}
+
+static unsigned long
+meta_puny_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (unsigned long)(c - '0') + 26;
+	if (c >= 'a' && c <= 'z')
+		return (unsigned long)(c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return (unsigned long)(c - 'A');
+	return PUNY_BASE;
+}
+
+/* The Unicode label (UTF-8) that the Punycode in[0..len) (an IDN label
+ * past its "xn--") spells, RFC 3492 section 6.2; NULL when it is not
+ * valid or longer than a DNS label may be. */
+static char *
+meta_puny_decode(const char *in, size_t len)
+{
+	unsigned long cp[PUNY_MAX], n = PUNY_N, i = 0, bias = PUNY_BIAS;
+	unsigned long oldi, w, k, t, digit;
+	size_t out = 0, b = 0, j, p;
+	char *s, *o;
+
+	for (j = 0; j < len; j++)
+		if (in[j] == '-')
+			b = j;
+	if (b > PUNY_MAX)
+		return NULL;
+	for (j = 0; j < b; j++)
+		cp[out++] = (unsigned char)in[j];
+	for (p = b > 0 ? b + 1 : 0; p < len; ) {
+		oldi = i;
+		for (w = 1, k = PUNY_BASE; ; k += PUNY_BASE) {
+			if (p >= len)
+				return NULL;
+			digit = meta_puny_digit(in[p++]);
+			if (digit >= PUNY_BASE || digit > (0xffffffUL - i) / w)
+				return NULL;
+			i += digit * w;
+			t = k <= bias ? PUNY_TMIN : k >= bias + PUNY_TMAX ?
+			    PUNY_TMAX : k - bias;
+			if (digit < t)
+				break;
+			w *= PUNY_BASE - t;
+			if (w > 0xffffffUL)
+				return NULL;
+		}
+		if (out >= PUNY_MAX)
+			return NULL;
+		bias = meta_puny_adapt(i - oldi, out + 1, oldi == 0);
+		n += i / (out + 1);
+		i %= out + 1;
+		if (n > 0x10ffff)
+			return NULL;
+		memmove(cp + i + 1, cp + i, (out - i) * sizeof(cp[0]));
+		cp[i++] = n;
+		out++;
+	}
+	s = xmalloc(out * 4 + 1);
+	o = s;
+	for (j = 0; j < out; j++)
+		meta_put_utf8(&o, cp[j]);
+	*o = '\0';
+	return s;
+}
+
+/* The host of url with its escapes decoded and ASCII lower-cased, or
+ * NULL. Read by hand: xmlParseURI() refuses a URL that holds raw
+ * non-ASCII bytes, as the address of a site under an IDN host may
+ * ("https://www.엔터미디어.kr/"). */
+static char *
+meta_url_host(const char *url)
+{
+	const char *p = strstr(url, "://"), *e, *q;
+	char *h, *o;
+
+	if (strncmp(url, "//", 2) == 0) {
+		p = url + 2;  /* scheme-relative */
+	} else {
+		if (p == NULL || p == url)
+			return NULL;
+		for (q = url; q < p; q++)
+			if (!isalpha((unsigned char)*q) && *q != '+' &&
+			    *q != '-' && *q != '.')
+				return NULL;
+		p += 3;
+	}
+	e = p + strcspn(p, "/?#\\");
+	for (q = p; q < e; q++)
+		if (*q == '@')
+			p = q + 1;  /* user:password@ */
+	if (*p == '[')
+		return NULL;  /* an IPv6 address names no site */
+	for (q = p; q < e && *q != ':'; q++)
+		;
+	e = q;
+	if (e == p)
+		return NULL;
+	h = xmalloc((size_t)(e - p) + 1);
+	for (o = h; p < e; p++) {
+		if (*p == '%' && isxdigit((unsigned char)p[1]) &&
+		    isxdigit((unsigned char)p[2])) {
+			*o++ = (char)strtol((char[]){p[1], p[2], '\0'}, NULL,
+			    16);
+			p += 2;
+		} else {
+			*o++ = (char)tolower((unsigned char)*p);
+		}
+	}
+	/* the root's dot of a fully qualified name ("example.com.") */
+	if (o > h && o[-1] == '.')
+		o--;
+	*o = '\0';
+	return h;
+}
+
 char *
 meta_url_site(const char *url)
 {
-	xmlURIPtr u;
-	char *host = NULL, *last, *prev;
+	char *host, *last, *prev, *u;
 
 	if (url == NULL)
 		return NULL;
-	u = xmlParseURI(url);
-	if (u == NULL)
+	host = meta_url_host(url);
+	if (host == NULL)
 		return NULL;
-	if (u->server != NULL && u->server[0] != '\0') {
-		host = xstrdup(u->server);
-		/* Drop the top-level label, then a short second-level one
-		 * (co.uk, com.au); keep the label before them. */
-		last = strrchr(host, '.');
-		if (last != NULL) {
-			*last = '\0';
+	/* Drop the top-level label, then a short second-level one (co.uk,
+	 * com.au); keep the label before them. */
+	last = strrchr(host, '.');
+	if (last != NULL) {
+		*last = '\0';
+		prev = strrchr(host, '.');
+		if (prev != NULL && prev != host &&
+		    meta_second_level(prev + 1)) {
+			*prev = '\0';
 			prev = strrchr(host, '.');
-			if (prev != NULL && prev != host &&
-			    meta_second_level(prev + 1)) {
-				*prev = '\0';
-				prev = strrchr(host, '.');
-			}
-			if (prev != NULL)
-				memmove(host, prev + 1, strlen(prev + 1) + 1);
+		}
+		if (prev != NULL)
+			memmove(host, prev + 1, strlen(prev + 1) + 1);
+	}
+	/* an IDN label in its ASCII form names the site in its script */
+	if (strncmp(host, "xn--", 4) == 0) {
+		u = meta_puny_decode(host + 4, strlen(host + 4));
+		if (u != NULL) {
+			free(host);
+			host = u;
 		}
 	}
-	xmlFreeURI(u);
+	if (host[0] == '\0') {
+		free(host);
+		return NULL;
+	}
 	return host;
 }
 
@@ -470,13 +621,16 @@ static const char *const meta_cw_words[CW_NWORDS] = {
 	[CW_AUTHOR] = "author", [CW_AUTOR] = "autor",
 	[CW_BLOG_NAME] = "blog-name", [CW_BLOG_TITLE] = "blog-title",
 	[CW_BLOGNAME] = "blogname", [CW_BRAND] = "brand",
-	[CW_BYLINE] = "byline", [CW_CATEGORY] = "category",
-	[CW_COMMENT] = "comment", [CW_DACHZEILE] = "dachzeile",
+	[CW_BYLINE] = "byline", [CW_CAPTION] = "caption",
+	[CW_CATEGORY] = "category", [CW_COMMENT] = "comment",
+	[CW_COPYRIGHT] = "copyright", [CW_CREDIT] = "credit",
+	[CW_DACHZEILE] = "dachzeile",
 	[CW_DATE] = "date", [CW_DATUM] = "datum",
 	[CW_ENTRY_DATE] = "entry-date", [CW_EYEBROW] = "eyebrow",
 	[CW_FECHA] = "fecha", [CW_FLAG] = "flag",
 	[CW_HEADER_TITLE] = "header-title", [CW_KICKER] = "kicker",
-	[CW_LOGO] = "logo", [CW_MASTHEAD] = "masthead", [CW_META] = "meta",
+	[CW_LICENSE] = "license", [CW_LOGO] = "logo",
+	[CW_MASTHEAD] = "masthead", [CW_META] = "meta",
 	[CW_MODIFIED] = "modified", [CW_OVERLINE] = "overline",
 	[CW_POST_DATE] = "post-date", [CW_POSTED] = "posted",
 	[CW_PRETITLE] = "pretitle", [CW_PUBLISH] = "publish",
@@ -507,14 +661,14 @@ static const unsigned char meta_cw_letter[256] = {
 #define CW_I(c) [(c) - 'a' + 1]
 static const unsigned char meta_cw_first[27][2] = {
 	CW_I('a') = {CW_AUTHOR, CW_BLOG_NAME},
-	CW_I('b') = {CW_BLOG_NAME, CW_CATEGORY},
-	CW_I('c') = {CW_CATEGORY, CW_DACHZEILE},
+	CW_I('b') = {CW_BLOG_NAME, CW_CAPTION},
+	CW_I('c') = {CW_CAPTION, CW_DACHZEILE},
 	CW_I('d') = {CW_DACHZEILE, CW_ENTRY_DATE},
 	CW_I('e') = {CW_ENTRY_DATE, CW_FECHA},
 	CW_I('f') = {CW_FECHA, CW_HEADER_TITLE},
 	CW_I('h') = {CW_HEADER_TITLE, CW_KICKER},
-	CW_I('k') = {CW_KICKER, CW_LOGO},
-	CW_I('l') = {CW_LOGO, CW_MASTHEAD},
+	CW_I('k') = {CW_KICKER, CW_LICENSE},
+	CW_I('l') = {CW_LICENSE, CW_MASTHEAD},
 	CW_I('m') = {CW_MASTHEAD, CW_OVERLINE},
 	CW_I('o') = {CW_OVERLINE, CW_POST_DATE},
 	CW_I('p') = {CW_POST_DATE, CW_RESPOND},
@@ -533,13 +687,13 @@ static const unsigned char meta_cw_first[27][2] = {
 static const uint32_t meta_cw_second[27] = {
 	CW_I('a') = CW_L('u'),
 	CW_I('b') = CW_L('l') | CW_L('r') | CW_L('y'),
-	CW_I('c') = CW_L('a') | CW_L('o'),
+	CW_I('c') = CW_L('a') | CW_L('o') | CW_L('r'),
 	CW_I('d') = CW_L('a'),
 	CW_I('e') = CW_L('n') | CW_L('y'),
 	CW_I('f') = CW_L('e') | CW_L('l'),
 	CW_I('h') = CW_L('e'),
 	CW_I('k') = CW_L('i'),
-	CW_I('l') = CW_L('o'),
+	CW_I('l') = CW_L('i') | CW_L('o'),
 	CW_I('m') = CW_L('a') | CW_L('e') | CW_L('o'),
 	CW_I('o') = CW_L('v'),
 	CW_I('p') = CW_L('o') | CW_L('r') | CW_L('u'),

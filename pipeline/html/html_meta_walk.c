@@ -46,6 +46,10 @@ struct meta_attrs {
 	CW(CW_ROOFLINE) | CW(CW_TOPLINE) | CW(CW_DACHZEILE) | \
 	CW(CW_EYEBROW) | CW(CW_RUBRIC) | CW(CW_FLAG) | CW(CW_SUPERTITLE) | \
 	CW(CW_PRETITLE) | CW(CW_SPITZMARKE) | CW(CW_CATEGORY))
+/* Class words of a picture's credit: "media-license-author",
+ * "photo-credit author", "caption-author" name a photographer. */
+#define META_CW_CREDIT (CW(CW_CAPTION) | CW(CW_COPYRIGHT) | CW(CW_CREDIT) | \
+	CW(CW_LICENSE))
 
 static const char *
 meta_attr(xmlNodePtr n, const char *name)
@@ -243,28 +247,17 @@ meta_is_logo_class(xmlNodePtr n)
 	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_LOGO) != 0;
 }
 
-/* True when the heading n is the site's logo: marked so by its class, or
- * a link to the site's home page. */
+/* True when n is a link to the site's home page ("/"). */
 static bool
-meta_is_logo(xmlNodePtr n)
+meta_is_home_link(xmlNodePtr n)
 {
-	xmlNodePtr c, only = NULL;
 	xmlURIPtr u;
 	const char *href;
 	bool home = false;
 
-	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent))
-		return true;
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			if (only != NULL)
-				return false;
-			only = c;
-		}
-	}
-	if (only == NULL || !meta_is(only, "a"))
+	if (n == NULL || n->type != XML_ELEMENT_NODE || !meta_is(n, "a"))
 		return false;
-	href = meta_attr(only, "href");
+	href = meta_attr(n, "href");
 	if (href == NULL)
 		return false;
 	u = xmlParseURI(href);
@@ -274,6 +267,28 @@ meta_is_logo(xmlNodePtr n)
 	    u->path[0] == '\0') && u->query == NULL && u->fragment == NULL;
 	xmlFreeURI(u);
 	return home;
+}
+
+/* True when the heading n is the site's logo: marked so by its class,
+ * a link to the site's home page, or inside one (entermedia's <h1> in
+ * <a href="/">, where libxml2 drops the marked <h1 id="site-title">
+ * around it). */
+static bool
+meta_is_logo(xmlNodePtr n)
+{
+	xmlNodePtr c, only = NULL;
+
+	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent) ||
+	    meta_is_home_link(n->parent))
+		return true;
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return false;
+			only = c;
+		}
+	}
+	return meta_is_home_link(only);
 }
 
 /* True when element k is marked as a kicker, followed by the heading's
@@ -495,6 +510,21 @@ meta_in_link(xmlNodePtr n)
 	return false;
 }
 
+/* True when n is inside a <figure> or <figcaption> (within a few
+ * levels): a name there is a picture's credit. */
+static bool
+meta_in_figure(xmlNodePtr n)
+{
+	int i;
+
+	for (i = 0; i < 6 && n != NULL && n->type == XML_ELEMENT_NODE;
+	    i++, n = n->parent)
+		if (xmlStrcasecmp(n->name, BAD_CAST "figure") == 0 ||
+		    xmlStrcasecmp(n->name, BAD_CAST "figcaption") == 0)
+			return true;
+	return false;
+}
+
 /* True when the first text inside n opens with a copyright mark: "©",
  * "(c)", "Copyright". */
 static bool
@@ -564,7 +594,8 @@ meta_push_short(struct strlist *l, xmlNodePtr n)
 }
 
 /* The first heading (h2 to h6) inside n, within a few hundred nodes, or
- * NULL. */
+ * NULL; NULL too when an <h1> comes first: n holds a headline, so it is
+ * an article ("<article class=author-article>"), not an author box. */
 static xmlNodePtr
 meta_first_heading(xmlNodePtr n)
 {
@@ -573,9 +604,9 @@ meta_first_heading(xmlNodePtr n)
 
 	while (m != NULL && m != n && budget-- > 0) {
 		if (m->type == XML_ELEMENT_NODE &&
-		    (m->name[0] | 0x20) == 'h' && m->name[1] >= '2' &&
+		    (m->name[0] | 0x20) == 'h' && m->name[1] >= '1' &&
 		    m->name[1] <= '6' && m->name[2] == '\0')
-			return m;
+			return m->name[1] == '1' ? NULL : m;
 		if (m->type == XML_ELEMENT_NODE && m->children != NULL &&
 		    depth < 8) {
 			m = m->children;
@@ -593,10 +624,14 @@ meta_first_heading(xmlNodePtr n)
 
 /* Adds a byline element's text, or where it is longer than a byline (an
  * author box with a photo, a biography and links), its heading, which
- * is the author's name ("<div class=author-bio><h3>Jane Doe</h3>..."). */
+ * is the author's name ("<div class=author-bio><h3>Jane Doe</h3>...")
+ * when it is one name shaped like a person's: a list of other articles
+ * under a class "author-materials" is headed by its sections
+ * ("Analysis, Interviews, Reads"). */
 static void
 meta_push_byline(struct strlist *l, xmlNodePtr n)
 {
+	struct strlist names = {0}, junk = {0};
 	char *s;
 
 	if (meta_full(l))
@@ -608,8 +643,16 @@ meta_push_byline(struct strlist *l, xmlNodePtr n)
 	}
 	free(s);
 	n = meta_first_heading(n);
-	if (n != NULL)
-		meta_push_short(l, n);
+	if (n == NULL || meta_in_link(n))
+		return;  /* (a heading in a link is a teaser's) */
+	s = meta_node_text(n, META_BYLINE_MAX + 1);
+	if (strlen(s) <= META_BYLINE_MAX && strchr(s, ',') == NULL &&
+	    meta_author_add(&names, s, NULL, &junk, true) == 1)
+		meta_push_cap(l, s);
+	else
+		free(s);
+	strlist_free(&names);
+	strlist_free(&junk);
 }
 
 /* meta_fold() of an attribute's value with the character references it
@@ -751,9 +794,11 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
 	    tag == MT_IMG)
 		return;
+	/* (a picture's credit, by its class, is no byline) */
 	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0))
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
+	    ((cls | id) & META_CW_CREDIT) == 0 && !meta_in_figure(n))
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);

@@ -182,6 +182,16 @@ test_title_site_prefix(void **state)
 	assert_string_equal(a->title, "\xe5\xad\x90\xe3\x81\xa9\xe3\x82"
 	    "\x82");
 	article_free(a);
+	/* a separator left dangling by a template with an empty part */
+	a = run("<html><head><title>National Rail Enquiries - </title>"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "National Rail Enquiries");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:title\" content=\"\xc3\x9c"
+	    "ber Andr\xc3\xa9 Loibl |\"></head><body><p>x</p></body></html>",
+	    NULL);
+	assert_string_equal(a->title, "\xc3\x9c" "ber Andr\xc3\xa9 Loibl");
+	article_free(a);
 }
 
 static void
@@ -244,6 +254,80 @@ test_title_heading(void **state)
 	    "<body><h1>How we tested twelve widgets</h1><h1>Our other tests"
 	    "</h1></body></html>", NULL);
 	assert_string_equal(a->title, "Best widgets 2023 | Shop");
+	article_free(a);
+}
+
+/* The site's name as a heading its markup does not mark as the logo (an
+ * <h1> inside the logo's <h1>, which libxml2 may also split from it) is
+ * no headline, though the <title> is the site's name too: the og:title
+ * is the article's. */
+static void
+test_title_nested_logo(void **state)
+{
+	static const char *const pages[] = {
+		"<html><head><title>Entermedia</title><meta property=\""
+		"og:title\" content=\"Actor returns with a new film\">"
+		"</head><body><div><h1 class=\"logo\"><a href=\"/\"><h1>"
+		"Entermedia</h1></a></h1></div><div><h3>Actor returns with "
+		"a new film</h3></div><p>Text of the article.</p></body>"
+		"</html>",
+		"<html><head><title>Entermedia</title><meta property=\""
+		"og:title\" content=\"Actor returns with a new film\">"
+		"</head><body><div><h1 class=\"logo\"></h1><h1>Entermedia"
+		"</h1></div><p>Text of the article.</p></body></html>",
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NKEYS(pages); i++) {
+		/* the second names the site only in its address */
+		a = run(pages[i], i == 0 ? NULL :
+		    "http://www.entermedia.co.kr/news/1");
+		assert_string_equal(a->title, "Actor returns with a new film");
+		article_free(a);
+	}
+	/* the heading alone in a link to the home page (what libxml2
+	 * leaves of entermedia's <h1 id="site-title"><a href="/"><h1>)
+	 * is the logo, though it reads as no site name */
+	a = run("<html><head><title>Actor returns - Entermedia</title>"
+	    "</head><body><div id=\"header\"><a href=\"/\"><h1>\xec\x97\x94"
+	    "\xed\x84\xb0 \xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</h1></a></div>"
+	    "<p>Text of the article.</p></body></html>",
+	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
+	assert_string_equal(a->title, "Actor returns");
+	article_free(a);
+}
+
+/* The site's name in the page's address where its host is an IDN, in
+ * Unicode or in its ASCII form (Punycode), as in any other: "Headline -
+ * Site" loses the site's part. */
+static void
+test_title_idn_site(void **state)
+{
+	static const char *const urls[] = {
+		"http://www.\xec\x97\x94\xed\x84\xb0\xeb\xaf\xb8\xeb\x94\x94"
+		"\xec\x96\xb4.kr/news/articleView.html?idxno=1",
+		"http://www.xn--2z1br4kw3iudu91d.kr/news/1",
+		"http://user@WWW.XN--2Z1BR4KW3IUDU91D.KR:8080/news/1",
+		"http://www.%EC%97%94%ED%84%B0%EB%AF%B8%EB%94%94%EC%96%B4.kr/",
+		"//xn--2z1br4kw3iudu91d.kr./news/1",
+	};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NKEYS(urls); i++) {
+		a = run("<html><head><title>Actor returns - \xec\x97\x94"
+		    "\xed\x84\xb0\xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</title>"
+		    "</head><body><p>x</p></body></html>", urls[i]);
+		assert_string_equal(a->title, "Actor returns");
+		article_free(a);
+	}
+	/* a label that is no valid Punycode names nothing */
+	a = run("<html><head><title>Actor returns - xn--9</title></head>"
+	    "<body><p>x</p></body></html>", "http://xn--9.kr/");
+	assert_non_null(a->title);
 	article_free(a);
 }
 
@@ -556,6 +640,8 @@ main(void)
 		cmocka_unit_test(test_opengraph_meta),
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_title_heading),
+		cmocka_unit_test(test_title_nested_logo),
+		cmocka_unit_test(test_title_idn_site),
 		cmocka_unit_test(test_dates_markup),
 		cmocka_unit_test(test_dates_url_text),
 		cmocka_unit_test(test_lang_canonical),

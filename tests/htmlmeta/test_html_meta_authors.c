@@ -14,6 +14,7 @@
 #include "article.h"
 #include "date.h"
 #include "html/html_meta.h"
+#include "util.h"
 #include "meta_check.h"
 
 static void
@@ -423,7 +424,8 @@ test_outlet_kinds(void **state)
 	assert_authors(a, "Krimiblogger");
 	article_free(a);
 	/* a firm (its "& Co. KG" whole) is no person: a person in the
-	 * byline wins over it, and it is kept when no one is named */
+	 * byline wins over it, and it is no author when no one is named
+	 * (a web agency's, a publisher's legal name) */
 	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
 	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1><span class=\""
 	    "author\">Alexandra Weber</span></body></html>", NULL);
@@ -432,7 +434,90 @@ test_outlet_kinds(void **state)
 	a = run("<html><head><meta name=\"author\" content=\"Web Commerce "
 	    "GmbH &amp; Co. KG\"></head><body><h1>Kopf</h1></body></html>",
 	    NULL);
-	assert_authors(a, "Web Commerce GmbH & Co. KG");
+	assert_authors(a, "");
+	article_free(a);
+	/* nor a copyright line in an author's <meta>; a surname "Co" is
+	 * no firm's "Co." */
+	a = run("<html><head><meta name=\"dcterms.creator\" content=\""
+	    "Copyright Haufe-Lexware GmbH &amp; Co. KG\"></head><body><h1>"
+	    "Kopf</h1></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"(c) Muster "
+	    "Media\"></head><body><h1>Kopf</h1></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><head><meta name=\"author\" content=\"Emily Co\">"
+	    "</head><body><h1>Kopf</h1></body></html>", NULL);
+	assert_authors(a, "Emily Co");
+	article_free(a);
+}
+
+/* Names that name no one: a column's name ("Letters to the Editor") and
+ * a reviewer's initials ("S.", "D.E."); an initial inside a full name
+ * stays. */
+static void
+test_not_names(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"headline\":\"Letters: Roads\","
+	    "\"author\":[{\"@type\":\"Person\",\"name\":\"Letters To The "
+	    "Editor\"}]}</script></head><body><h1>Letters: Roads</h1>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Happy Coffee Bohnen</h1><p>Text.</p><div>"
+	    "<span class=\"rev__author\">S.</span><p>Lecker!</p></div><div>"
+	    "<span class=\"rev__author\">D.E.</span></div></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Headline here</h1><div class=\"byline\">"
+	    "By T. V. Raman</div></body></html>", NULL);
+	assert_authors(a, "T. V. Raman");
+	article_free(a);
+	/* another site's domain (a web agency's) is no author; the site's
+	 * own is its outlet */
+	a = run("<html><head><meta name=\"author\" content=\"symple.ch\">"
+	    "</head><body><h1>Campingl\xc3\xb6sungen am Salon</h1></body>"
+	    "</html>", "https://www.auto-wirtschaft.ch/news/1");
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><head><meta property=\"og:site_name\" content=\"MDR"
+	    "\"><meta name=\"author\" content=\"mdr.de\"></head><body><h1>"
+	    "Autoh\xc3\xa4user rechnen</h1></body></html>", NULL);
+	assert_authors(a, "mdr.de");
+	article_free(a);
+}
+
+/* A picture's credit is no byline, though its class says "author": by
+ * the class words of a credit ("media-license-author"), or inside a
+ * <figure>; the article's byline after it is read. */
+static void
+test_credit_not_byline(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Madagaskar endet</h1><p><img src=\"a.jpg\">"
+	    "<span class=\"media-license-info\">&copy; </span><span class=\""
+	    "media-license-author\">Jane Roe</span></p><p>Text.</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+	a = run("<html><body><h1>Madagaskar endet</h1><figure><img src=\""
+	    "a.jpg\"><figcaption>Antananarivo <span class=\"author\">Jane "
+	    "Roe</span></figcaption></figure><p>Text.</p><div class=\""
+	    "author-name\">John Smith</div></body></html>", NULL);
+	assert_authors(a, "John Smith");
+	article_free(a);
+	a = run("<html><body><h1>Madagaskar endet</h1><div class=\""
+	    "photo-credit author\">Jane Roe</div><span class=\"byline\">"
+	    "John Smith</span></body></html>", NULL);
+	assert_authors(a, "John Smith");
 	article_free(a);
 }
 
@@ -670,6 +755,49 @@ test_not_bylines(void **state)
 	article_free(a);
 }
 
+/* An author-class container that is no byline: a whole article (it
+ * holds the headline), a list of other articles headed by its sections
+ * or by teasers' titles in links; its text is judged whole, however much
+ * markup indents it (a cut text looked like a short byline). A reading
+ * time and a source credit are no names either. */
+static void
+test_author_class_lists(void **state)
+{
+	struct buf b = {0};
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	buf_puts(&b, "<html><body><article class=\"author-article\"><p>"
+	    "Germany</p><h1>Podolski ends his career</h1><p>A long text of "
+	    "the article that goes on and on, long enough to be no byline at "
+	    "all, as the body of a story is, with more words.</p><h4>People"
+	    "</h4><p><a href=\"/p/1\">Lukas Podolski</a></p></article>"
+	    "<article class=\"author-materials\"><h3>Analysis, Interviews, "
+	    "Reads</h3><div class=\"slider author-materials-slider\">");
+	for (i = 0; i < 3; i++)
+		buf_puts(&b, "<div>\n\t\t\t\t\t\t\t\t\t\t\t\t<a href=\"/x\">"
+		    "\n\t\t\t\t\t\t\t\t\t\t<h3> Legend </h3>\n\t\t\t\t\t\t"
+		    "<p>The real Ronaldo: how he shone in Brazil, a story "
+		    "of a player</p></a>\n\t\t\t\t\t\t\t\t</div>");
+	buf_puts(&b, "</div></article></body></html>");
+	a = run(b.p, NULL);
+	assert_authors(a, "");
+	article_free(a);
+	buf_free(&b);
+	a = run("<html><head><meta property=\"og:site_name\" content=\""
+	    "Matthew Davis\"></head><body><h1>Web analytics leak</h1><div "
+	    "class=\"byline\">Matthew Davis | 11 Jan 2019 | 4 min</div>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Matthew Davis");
+	article_free(a);
+	a = run("<html><body><h1>Ile jest warta godzina pracy</h1><p "
+	    "class=\"author\">\xc5\xb9r\xc3\xb3" "d\xc5\x82o: Statista.com</p>"
+	    "</body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -684,6 +812,9 @@ main(void)
 		cmocka_unit_test(test_byline_under_headline),
 		cmocka_unit_test(test_meta_author_lists),
 		cmocka_unit_test(test_outlet_kinds),
+		cmocka_unit_test(test_not_names),
+		cmocka_unit_test(test_credit_not_byline),
+		cmocka_unit_test(test_author_class_lists),
 		cmocka_unit_test(test_author_bio),
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
