@@ -113,21 +113,8 @@ ent_cyr_oblique(const char *name)
 		"ой", "ом", "ем", "ым", "им", "ого", "его", "ому", "ему",
 		"ы", "и", "у", "ю", "е",
 	};
-	size_t n = 0, i, w, e;
 
-	for (;;) {
-		w = strcspn(name, " ");
-		for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-			e = strlen(ends[i]);
-			if (w > e && memcmp(name + w - e, ends[i], e) == 0) {
-				n++;
-				break;
-			}
-		}
-		if (name[w] == '\0')
-			return n;
-		name += w + 1;
-	}
+	return ent_count_ends(name, ends, sizeof(ends) / sizeof(ends[0]), 1);
 }
 
 /* Whether the case form x of a name comes before y as its name: fewer
@@ -217,22 +204,8 @@ ent_pl_oblique(const char *name)
 		"ej", "ii", "\u0105", "\u0119", "ego", "emu", "owi", "em",
 		"ym", "im", "ach", "ami", "om", "u",
 	};
-	size_t n = 0, i, w, e;
 
-	for (;;) {
-		w = strcspn(name, " ");
-		for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-			e = strlen(ends[i]);
-			if (w >= e + 2 &&
-			    memcmp(name + w - e, ends[i], e) == 0) {
-				n++;
-				break;
-			}
-		}
-		if (name[w] == '\0')
-			return n;
-		name += w + 1;
-	}
+	return ent_count_ends(name, ends, sizeof(ends) / sizeof(ends[0]), 2);
 }
 
 /* Whether the Polish names x and y have as many words, each a case form
@@ -240,20 +213,7 @@ ent_pl_oblique(const char *name)
 static bool
 ent_pl_same(const char *x, const char *y)
 {
-	size_t nx, ny;
-
-	for (;;) {
-		nx = strcspn(x, " ");
-		ny = strcspn(y, " ");
-		if (!ent_pl_same_word(x, nx, y, ny))
-			return false;
-		x += nx;
-		y += ny;
-		if (*x == '\0' || *y == '\0')
-			return *x == *y;
-		x++;
-		y++;
-	}
+	return ent_same_words(x, y, ent_pl_same_word);
 }
 
 /* Gives the Polish names of several words of one kind the first of

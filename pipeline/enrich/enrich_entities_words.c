@@ -477,25 +477,18 @@ ent_cyr_stem1(const char *w, size_t n)
 	return n;
 }
 
-/* True when the names x and y have as many words and each word of one is
- * a case form of the other's ("Бастиана Швайнштайгера", "Бастиан
- * Швайнштайгер"). */
+/* True when the names x and y have as many words and same() holds of
+ * each word of one and the other's, given with their lengths. */
 bool
-ent_same_stems(const char *x, const char *y)
+ent_same_words(const char *x, const char *y,
+    bool (*same)(const char *, size_t, const char *, size_t))
 {
-	size_t nx, ny, sx, sy, tx, ty;
+	size_t nx, ny;
 
 	for (;;) {
 		nx = strcspn(x, " ");
 		ny = strcspn(y, " ");
-		sx = ent_cyr_stem(x, nx);
-		sy = ent_cyr_stem(y, ny);
-		/* or without their last letter of an ending alone:
-		 * "Андрей", "Андрея" */
-		tx = ent_cyr_stem1(x, nx);
-		ty = ent_cyr_stem1(y, ny);
-		if ((sx != sy || memcmp(x, y, sx) != 0) &&
-		    (tx != ty || memcmp(x, y, tx) != 0))
+		if (!same(x, nx, y, ny))
 			return false;
 		x += nx;
 		y += ny;
@@ -503,5 +496,51 @@ ent_same_stems(const char *x, const char *y)
 			return *x == *y;
 		x++;
 		y++;
+	}
+}
+
+/* Whether the Cyrillic words x and y of nx and ny bytes are case forms
+ * of one word: the same ent_cyr_stem(), or the same stem without the
+ * last letter of an ending alone ("Андрей", "Андрея"). */
+static bool
+ent_cyr_same_word(const char *x, size_t nx, const char *y, size_t ny)
+{
+	size_t sx = ent_cyr_stem(x, nx), sy = ent_cyr_stem(y, ny);
+	size_t tx = ent_cyr_stem1(x, nx), ty = ent_cyr_stem1(y, ny);
+
+	return (sx == sy && memcmp(x, y, sx) == 0) ||
+	    (tx == ty && memcmp(x, y, tx) == 0);
+}
+
+/* True when the names x and y have as many words and each word of one is
+ * a case form of the other's ("Бастиана Швайнштайгера", "Бастиан
+ * Швайнштайгер"). */
+bool
+ent_same_stems(const char *x, const char *y)
+{
+	return ent_same_words(x, y, ent_cyr_same_word);
+}
+
+/* The number of words of the name that end in one of the n endings with
+ * at least min bytes of the word before it ("Евгении Левицкой": 2). */
+size_t
+ent_count_ends(const char *name, const char *const *ends, size_t n,
+    size_t min)
+{
+	size_t c = 0, i, w, e;
+
+	for (;;) {
+		w = strcspn(name, " ");
+		for (i = 0; i < n; i++) {
+			e = strlen(ends[i]);
+			if (w >= e + min &&
+			    memcmp(name + w - e, ends[i], e) == 0) {
+				c++;
+				break;
+			}
+		}
+		if (name[w] == '\0')
+			return c;
+		name += w + 1;
 	}
 }

@@ -147,6 +147,14 @@ size_t ent_pl_stem(const char *w, size_t n);
 /* True when the names x and y have as many words and each is a case
  * form of the other's (the same ent_cyr_stem()). */
 bool ent_same_stems(const char *x, const char *y);
+/* True when the names x and y have as many words and same() holds of
+ * each pair of words, given with their lengths in bytes. */
+bool ent_same_words(const char *x, const char *y,
+    bool (*same)(const char *, size_t, const char *, size_t));
+/* The number of words of the name that end in one of the n endings
+ * with at least min bytes of the word before it. */
+size_t ent_count_ends(const char *name, const char *const *ends, size_t n,
+    size_t min);
 bool quote_tables_sorted(void);
 bool lang_tables_sorted(void);
 

@@ -191,20 +191,7 @@ ent_place_starts(const char *word)
 static bool
 ent_lang_name(const char *f)
 {
-	size_t lo = 0, hi = sizeof(ent_lang_names) / sizeof(ent_lang_names[0]);
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = etok_strcmp(f, ent_lang_names[mid]);
-
-		if (c == 0)
-			return true;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return false;
+	return ETOK_FIND(f, ent_lang_names);
 }
 
 /* True if some country name starts with the first four bytes of a word
