@@ -29,7 +29,6 @@ import hashlib
 import os
 import re
 import shutil
-import json
 import sys
 import tempfile
 
@@ -163,22 +162,7 @@ def main():
     finally:
         if not a.keep:
             shutil.rmtree(tmp, ignore_errors=True)
-    if a.save:
-        json.dump(allpages, open(a.save, "w"), indent=0, sort_keys=True)
-    if a.diff:
-        old = json.load(open(a.diff))
-        for key, pages in allpages.items():
-            for k, v in sorted(pages.items()):
-                o = old.get(key, {}).get(k)
-                if o and abs(o["f"] - v["f"]) > 1e-9:
-                    print("  %-18s h%d %+.3f %.3f %s" % (
-                        key, v["half"], v["f"] - o["f"], v["f"], k))
-    if a.worst:
-        for key, pages in allpages.items():
-            print(key)
-            for k, v in sorted(pages.items(), key=lambda kv: kv[1]["f"])[
-                    :a.worst]:
-                print("  h%d %.3f %s" % (v["half"], v["f"], k))
+    text_dumps.report(allpages, a, 18)
 
 
 if __name__ == "__main__":

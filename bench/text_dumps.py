@@ -176,6 +176,14 @@ def main():
             print("%-14s %-5s %7.4f %7.4f" % (corpus, r, halves[0],
                                               halves[1]))
     print("samples %s" % samples(cmd))
+    report(allpages, a, 14)
+    if a.misses:
+        misses(allpages, a.misses)
+
+
+def report(allpages, a, width):
+    """Saves the per-page figures (--save), prints the pages that moved
+    against a saved run (--diff) and the a.worst pages of each set."""
     if a.save:
         json.dump(allpages, open(a.save, "w"), indent=0, sort_keys=True)
     if a.diff:
@@ -184,16 +192,14 @@ def main():
             for k, v in sorted(pages.items()):
                 o = old.get(key, {}).get(k)
                 if o and abs(o["f"] - v["f"]) > 1e-9:
-                    print("  %-14s h%d %+.3f %.3f %s" % (
-                        key, v["half"], v["f"] - o["f"], v["f"], k))
+                    print("  %-*s h%d %+.3f %.3f %s" % (
+                        width, key, v["half"], v["f"] - o["f"], v["f"], k))
     if a.worst:
         for key, pages in allpages.items():
             print(key)
             for k, v in sorted(pages.items(), key=lambda kv: kv[1]["f"])[
                     :a.worst]:
                 print("  h%d %.3f %s" % (v["half"], v["f"], k))
-    if a.misses:
-        misses(allpages, a.misses)
 
 
 def misses(allpages, n):
