@@ -16,6 +16,20 @@
 #include "text/text_blocks.h"
 #include "text/text_extract.h"
 
+/* The article text_extract() finds in the render s, which must have a
+ * body; the caller frees it. */
+static struct nw_article *
+extracted(const char *s)
+{
+	struct nw_article *a = article_new();
+	char err[128];
+
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->body);
+	return a;
+}
+
 /* A subheading between two paragraphs is the article's (w3m render of a
  * chemietechnik.de report); a box of related stories under them is not. */
 static void
@@ -670,12 +684,10 @@ test_extract_tail_island(void **state)
 	    "    raconte.\n\n"
 	    "    Par Luna Hamidi\n"
 	    "    Le 29/01/2020\n";
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
+	a = extracted(s);
 	assert_int_equal(strncmp(a->body, "Non loin de l", 13), 0);
 	assert_non_null(strstr(a->body, "ne faiblit pas."));
 	assert_null(strstr(a->body, "Intervenant"));
@@ -788,13 +800,10 @@ test_extract_before_thread(void **state)
 	    "Sie nie mehr ratlos unter dem Sternenhimmel.\n"
 	    "\n"
 	    "Jetzt bestellen\n";
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->body);
+	a = extracted(s);
 	assert_non_null(strstr(a->body, "Nun nicht im Staub"));
 	assert_null(strstr(a->body, "war eine Zeitschrift"));
 	assert_null(strstr(a->body, "Deep-Sky-Objekte"));
@@ -862,15 +871,12 @@ test_extract_lynx_head(void **state)
 	    "ikels kam Wireshark in Version\n"
 	    "   2.2.7 zum Einsatz.\n";
 	struct text_doc *d = text_segment(s, strlen(s));
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
 	assert_string_equal(d->items[0].s, "Home");
 	text_doc_free(d);
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->body);
+	a = extracted(s);
 	assert_int_equal(strncmp(a->body, "Ein Leser fragte mich", 21), 0);
 	assert_non_null(strstr(a->body, "Version 2.2.7 zum Einsatz."));
 	article_free(a);
@@ -959,17 +965,14 @@ test_extract_read_more_teaser(void **state)
 	    "m Ende steht die Empfehlung: \xe2\x80\x9eWollen wir so leben"
 	    "? Besser AfD\n"
 	    "w\xc3\xa4hlen.\xe2\x80\x9c\n";
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
 	assert_true(text_is_read_more("weiterlesen 5 Minuten", 3));
 	assert_true(text_is_read_more("Read more \xc2\xbb", 3));
 	assert_false(text_is_read_more("Continue Reading Below", 3));
 	assert_false(text_is_read_more("read more:", 2));
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->body);
+	a = extracted(s);
 	assert_int_equal(strncmp(a->body, "Vorweg: Die beteiligten", 23), 0);
 	assert_non_null(strstr(a->body, "Werbung geben"));
 	assert_null(strstr(a->body, "Die AfD behauptet, nichts"));
@@ -1040,13 +1043,10 @@ test_extract_lead_over_list(void **state)
 	    "\n"
 	    "Dazwischen ver\xc3\xb6" "ffentlicht jede Person eine Entwurfs-Vers"
 	    "ion (E), der auch vom Lehrer kommentiert\n";
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->body);
+	a = extracted(s);
 	assert_int_equal(strncmp(a->body, "Dieses Thema eignet sich", 24), 0);
 	assert_non_null(strstr(a->body, "Jede Sch\xc3\xbclerinnen"));
 	article_free(a);
@@ -1128,12 +1128,10 @@ test_extract_live_report(void **state)
 	    "   ZOBACZ WIDEO \xc5\xbbu\xc5\xbc" "el. #MagazynBezHamulc\xc3\xb3w"
 	    ". Termi\xc5\x84ska, Krakowiak, Murawski, Orkiszewska i\n"
 	    "   Janiszewski go\xc5\x9b\xc4\x87mi Galewskiego!\n";
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
+	a = extracted(s);
 	assert_int_equal(strncmp(a->body, "Atomowy wyjazd", 14), 0);
 	assert_non_null(strstr(a->body, "Pawlicki jest dzi"));
 	assert_non_null(strstr(a->body, "Wynik dwumeczu: 76:56"));
@@ -1243,12 +1241,10 @@ test_extract_crowded_block(void **state)
 	    "n Einstellungen anzeigen\n"
 	    "{title} {title} {title}\n"
 	    "Zustimmung verwalten\n";
-	struct nw_article *a = article_new();
-	char err[128];
+	struct nw_article *a;
 
 	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
+	a = extracted(s);
 	assert_int_equal(strncmp(a->body, "Am 31.10.2023, gegen", 20), 0);
 	assert_non_null(strstr(a->body, "Die Polizei Bad Salzdetfurth"));
 	assert_null(strstr(a->body, "technische Speicherung"));
