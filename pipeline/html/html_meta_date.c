@@ -7,17 +7,15 @@
 
 #include "../date.h"
 #include "html_meta_int.h"
+#include "html_strip.h"
 
 static bool meta_date_ok(const char *s, int64_t now, struct nw_time *t);
 
 /* Keys of page-state JSON in scripts that name the publication date, in
- * order of trust: the schema.org name, then the names common stores and
- * frameworks give it, then creation. */
-static const char *const meta_script_keys[META_NSCRIPT_KEYS] = {
-	"datePublished", "published_at", "publishedAt", "publishDate",
-	"publish_date", "publication_date", "dateCreated", "created_at",
-	"createdAt",
-};
+ * order of trust: with the strip, which keeps the scripts that hold
+ * one. */
+#define meta_script_keys html_script_date_keys
+_Static_assert(META_NSCRIPT_KEYS == HTML_SCRIPT_DATE_KEYS, "one key list");
 
 /* Updates *best (an index into meta_script_keys, lower is better) and *t
  * from the first date-valued occurrence of a better key in text: "key"

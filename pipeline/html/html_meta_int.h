@@ -276,7 +276,7 @@ void meta_cands_free(struct meta_cands *c);
 /* html_meta_date.c */
 
 /* Number of keys of page-state JSON read for a publication date. */
-#define META_NSCRIPT_KEYS 9
+#define META_NSCRIPT_KEYS 9  /* HTML_SCRIPT_DATE_KEYS */
 
 /* The publication date of the page from c (and url), never after now. */
 bool meta_published(const struct meta_cands *c, const char *url,

@@ -18,11 +18,10 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Keys of the page-state dates that html_meta reads from scripts other
- * than JSON-LD (meta_script_keys there: published..., publication...,
- * ...created...): each key holds one of these. */
-static const char *const strip_date_marks[] = {
-	"ubli", "reated",
+const char *const html_script_date_keys[HTML_SCRIPT_DATE_KEYS] = {
+	"datePublished", "published_at", "publishedAt", "publishDate",
+	"publish_date", "publication_date", "dateCreated", "created_at",
+	"createdAt",
 };
 
 struct strip_index;
@@ -569,25 +568,48 @@ strip_find_end(const struct strip_scan *sc, size_t from, const char *name)
 	return sc->len;
 }
 
+/* Whether the metadata may find a page-state date in the script body
+ * s[0..len): a '"' right before one of html_script_date_keys, as
+ * meta_script_text() looks for them. libxml2 leaves out of a script's
+ * text the characters that XML does not allow, of which a form feed and
+ * U+FFFE or U+FFFF get past the decoder: they could bring a quote and a
+ * key together, and a body that holds one is kept. */
 static bool
-strip_has(const char *s, size_t len, const char *mark)
+strip_may_date(const char *s, size_t len)
 {
-	return memmem(s, len, mark, strlen(mark)) != NULL;
+	const char *p = s, *end = s + len;
+
+	if (memchr(s, '\f', len) != NULL ||
+	    memmem(s, len, "\xef\xbf\xbe", 3) != NULL ||
+	    memmem(s, len, "\xef\xbf\xbf", 3) != NULL)
+		return true;
+	while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
+		p++;
+		/* every key begins with one of these */
+		if (p == end || (*p != 'd' && *p != 'p' && *p != 'c'))
+			continue;
+		for (size_t k = 0; k < HTML_SCRIPT_DATE_KEYS; k++) {
+			size_t n = strlen(html_script_date_keys[k]);
+
+			if (html_script_date_keys[k][0] == *p &&
+			    (size_t)(end - p) >= n &&
+			    memcmp(p, html_script_date_keys[k], n) == 0)
+				return true;
+		}
+	}
+	return false;
 }
 
 /* Whether the body s[0..len) of a script whose start tag is tag[0..tlen)
- * is read by the metadata extractor. */
+ * is read by the metadata extractor: JSON (its type names it), or a body
+ * that may hold a page-state date. */
 static bool
 strip_script_kept(const char *tag, size_t tlen, const char *s, size_t len)
 {
 	for (size_t i = 0; i + 4 <= tlen; i++)
 		if (strip_ncasecmp(tag + i, "json", 4) == 0)
 			return true;
-	for (size_t i = 0; i < sizeof(strip_date_marks) /
-	    sizeof(strip_date_marks[0]); i++)
-		if (strip_has(s, len, strip_date_marks[i]))
-			return true;
-	return false;
+	return strip_may_date(s, len);
 }
 
 /* Elements of SVG drawings, lower case, sorted: what an inline <svg>

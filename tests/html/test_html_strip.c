@@ -69,6 +69,21 @@ test_read_bodies_kept(void **state)
 	    "<script>window.s={\"datePublished\":\"2020-01-02\"}</script>");
 	check("<script>s={\"created_at\":\"2020\"}</script>",
 	    "<script>s={\"created_at\":\"2020\"}</script>");
+	/* escaped quotes, as in JSON inside a string */
+	check("<script>s=\"{\\\"publishedAt\\\":1}\"</script>",
+	    "<script>s=\"{\\\"publishedAt\\\":1}\"</script>");
+	/* a key without a quote before it is no page-state date, nor are
+	 * the words around one */
+	check("<script>var publishedAt = 1; x.created_at()</script>",
+	    "<script></script>");
+	check("<script>public(); s=\"published\"; t='datePublished'"
+	    "</script>", "<script></script>");
+	/* libxml2 leaves a form feed or U+FFFE out of the script's text:
+	 * it might stand between a quote and a key */
+	check("<script>s={\"\fdatePublished\":\"2020\"}</script>",
+	    "<script>s={\"\fdatePublished\":\"2020\"}</script>");
+	check("<script>s={\"\xef\xbf\xbe" "datePublished\":1}</script>",
+	    "<script>s={\"\xef\xbf\xbe" "datePublished\":1}</script>");
 }
 
 /* hrefs and inline styles are kept where the pipeline reads them: an
