@@ -601,15 +601,21 @@ strip_may_date(const char *s, size_t len)
 }
 
 /* Whether the body s[0..len) of a script whose start tag is tag[0..tlen)
- * is read by the metadata extractor: JSON (its type names it), or a body
- * that may hold a page-state date. */
+ * is read by the metadata extractor: JSON-LD, read whole (its type names
+ * "ld+json": the tag holds "json" and "ld", or an entity that might spell
+ * them), or any other script whose body may hold a page-state date. */
 static bool
 strip_script_kept(const char *tag, size_t tlen, const char *s, size_t len)
 {
-	for (size_t i = 0; i + 4 <= tlen; i++)
-		if (strip_ncasecmp(tag + i, "json", 4) == 0)
-			return true;
-	return strip_may_date(s, len);
+	bool json = false, ld = false;
+
+	for (size_t i = 0; i + 2 <= tlen; i++) {
+		if (i + 4 <= tlen && strip_ncasecmp(tag + i, "json", 4) == 0)
+			json = true;
+		if (tag[i] == '&' || strip_ncasecmp(tag + i, "ld", 2) == 0)
+			ld = true;
+	}
+	return (json && ld) || strip_may_date(s, len);
 }
 
 /* Elements of SVG drawings, lower case, sorted: what an inline <svg>

@@ -7,9 +7,9 @@
 
 /* Returns a new NUL-terminated copy of the page s[0..len) (length in
  * *outlen) without the bodies of <style> elements and of <script>
- * elements that neither are JSON (their type names it) nor hold a key of
- * the page-state dates the metadata reads (html_script_date_keys after a
- * '"'). libxml2 reads such bodies one
+ * elements that neither are JSON-LD (their type names it) nor hold a key
+ * of the page-state dates the metadata reads (html_script_date_keys after
+ * a '"'). libxml2 reads such bodies one
  * character at a time into text nodes that the extractor drops; a third
  * of a news page's bytes are scripts and styles. The tags stay, so the
  * tree keeps its shape. Comments are cut whole, attribute values are
@@ -29,7 +29,7 @@ char *html_strip_raw(const char *s, size_t len, size_t *outlen);
  * in the metadata's order of trust (meta_script_dates()): the
  * schema.org name, then the names common stores and frameworks give it,
  * then creation. html_strip_raw() keeps the body of a script that is not
- * JSON only when a '"' stands before one of them. */
+ * JSON-LD only when a '"' stands before one of them. */
 #define HTML_SCRIPT_DATE_KEYS 9
 extern const char *const html_script_date_keys[HTML_SCRIPT_DATE_KEYS];
 

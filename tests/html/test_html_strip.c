@@ -63,8 +63,13 @@ test_read_bodies_kept(void **state)
 	(void)state;
 	check("<script type=\"application/ld+json\">{\"a\":1}</script>",
 	    "<script type=\"application/ld+json\">{\"a\":1}</script>");
-	check("<script type='application/JSON'>{}</script>",
-	    "<script type='application/JSON'>{}</script>");
+	check("<script type='application/LD+JSON'>{}</script>",
+	    "<script type='application/LD+JSON'>{}</script>");
+	/* other JSON is read for its page-state dates only */
+	check("<script type='application/JSON'>{\"a\":1}</script>",
+	    "<script type='application/JSON'></script>");
+	check("<script type=application/json>{\"createdAt\":1}</script>",
+	    "<script type=application/json>{\"createdAt\":1}</script>");
 	check("<script>window.s={\"datePublished\":\"2020-01-02\"}</script>",
 	    "<script>window.s={\"datePublished\":\"2020-01-02\"}</script>");
 	check("<script>s={\"created_at\":\"2020\"}</script>",
