@@ -579,10 +579,17 @@ strip_may_date(const char *s, size_t len)
 {
 	const char *p = s, *end = s + len;
 
-	if (memchr(s, '\f', len) != NULL ||
-	    memmem(s, len, "\xef\xbf\xbe", 3) != NULL ||
-	    memmem(s, len, "\xef\xbf\xbf", 3) != NULL)
+	if (memchr(s, '\f', len) != NULL)
 		return true;
+	/* U+FFFE and U+FFFF are EF BF BE and EF BF BF: memchr() finds the
+	 * rare EF faster than memmem() finds either */
+	while ((p = memchr(p, 0xef, (size_t)(end - p))) != NULL) {
+		if (end - p >= 3 && (unsigned char)p[1] == 0xbf &&
+		    ((unsigned char)p[2] & 0xfe) == 0xbe)
+			return true;
+		p++;
+	}
+	p = s;
 	while ((p = memchr(p, '"', (size_t)(end - p))) != NULL) {
 		p++;
 		/* every key begins with one of these */
