@@ -244,6 +244,9 @@ struct ent_place {
 
 /* The place whose NFC case-folded name is folded, or NULL. */
 const struct ent_place *ent_place_find(const char *folded);
+/* Whether every place of the gazetteer is found by ent_place_find() and
+ * the gazetteer is in strcmp() order (for the tests). */
+bool ent_places_indexed(void);
 /* pl if it is a place in text of language lang (may be NULL), else
  * NULL. */
 const struct ent_place *ent_place_in(const struct ent_place *pl,

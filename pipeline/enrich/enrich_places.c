@@ -3,6 +3,7 @@
  * and the one name of a country that its names share. Pure. */
 #include "enrich_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,25 +11,32 @@
 
 #define ENT_N_PLACES (sizeof(ent_places) / sizeof(ent_places[0]))
 
-/* The place whose key is folded, or NULL: a binary search of the
- * gazetteer, which gen_places.py writes in strcmp() order. */
+/* The place whose key is folded, or NULL: probed in ent_place_slot by
+ * the key's etok_hash(), which gen_places.py wrote. */
 const struct ent_place *
 ent_place_find(const char *folded)
 {
-	size_t lo = 0, hi = ENT_N_PLACES;
+	size_t j = (size_t)etok_hash(folded, strlen(folded));
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = etok_strcmp(folded, ent_places[mid].key);
+	for (;; j++) {
+		unsigned i = ent_place_slot[j & (ENT_PLACE_SLOTS - 1)];
 
-		if (c == 0)
-			return &ent_places[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (i == 0)
+			return NULL;
+		if (etok_strcmp(folded, ent_places[i - 1].key) == 0)
+			return &ent_places[i - 1];
 	}
-	return NULL;
+}
+
+bool
+ent_places_indexed(void)
+{
+	for (size_t i = 0; i < ENT_N_PLACES; i++)
+		if (ent_place_find(ent_places[i].key) != &ent_places[i] ||
+		    (i > 0 && etok_strcmp(ent_places[i - 1].key,
+		    ent_places[i].key) >= 0))
+			return false;
+	return true;
 }
 
 const struct ent_place *

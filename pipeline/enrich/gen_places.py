@@ -17,11 +17,17 @@ ships, at build time:
 usage: gen_places.py OUT.h
 
 Writes a C array of { key, name, canon, kind, langs } sorted by key (bytewise),
-where key is the NFC case-folded name, for bsearch(), and canon the one
-name of the country all the names of a country share. No names are typed by hand except
+where key is the NFC case-folded name, and canon the one
+name of the country all the names of a country share; and ent_place_slot,
+an open-addressing table of the entries' indexes plus one (0: empty) by
+the etok_hash() of their keys (etok_hash.py), at most half full, so that
+a look-up probes a slot or two instead of a binary search's dozen
+strings. No names are typed by hand except
 the few abbreviations in ABBREV, which no Debian file spells out.
 """
 import gettext, json, os, re, sys, unicodedata
+
+from etok_hash import etok_hash
 
 ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo"
@@ -291,6 +297,22 @@ def main():
         f.write("static const char *const ent_lang_names[] = {\n")
         for k in langs:
             f.write("\t%s,\n" % cstr(k))
+        f.write("};\n")
+        size = 16
+        while size < 2 * len(rows):
+            size *= 2
+        assert len(rows) < 65535, "ent_place_slot holds 16-bit indexes"
+        slots = [0] * size
+        for i, (k, _) in enumerate(rows):
+            j = etok_hash(k) & (size - 1)
+            while slots[j]:
+                j = (j + 1) & (size - 1)
+            slots[j] = i + 1
+        f.write("#define ENT_PLACE_SLOTS %d\n" % size)
+        f.write("static const uint16_t ent_place_slot[ENT_PLACE_SLOTS] = {\n")
+        for i in range(0, size, 12):
+            f.write("\t" + ", ".join(str(v) for v in slots[i:i + 12]) +
+                    ",\n")
         f.write("};\n")
 
 

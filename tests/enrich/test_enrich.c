@@ -773,6 +773,7 @@ test_tables_sorted(void **state)
 	(void)state;
 	assert_true(etok_tables_sorted());
 	assert_true(ent_tables_sorted());
+	assert_true(ent_places_indexed());
 	assert_true(quote_tables_sorted());
 	assert_true(lang_tables_sorted());
 	assert_true(etok_stopword("the"));
