@@ -320,12 +320,9 @@ text_mid_sentence(const struct text_line *a, const struct text_line *b)
 		return false;
 	if (a->p[i - 1] == ',' || a->p[i - 1] == '-')
 		return true;
-	while (i > 0 && ((unsigned char)a->p[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i == 0)
-		return false;
-	i--;
-	return text_cp_letter(text_cp_at(a->p + i, a->len - i, &adv));
+	i = text_cp_last(a->p, a->len);
+	return i < a->len &&
+	    text_cp_letter(text_cp_at(a->p + i, a->len - i, &adv));
 }
 
 /* Length in bytes of a list marker and its space at the start of p. */
@@ -478,11 +475,9 @@ text_joins_unspaced(const struct buf *b, const char *p, size_t len,
 
 	if (i == 0 || len == 0)
 		return false;
-	while (i > 0 && ((unsigned char)b->p[i - 1] & 0xc0) == 0x80)
-		i--;
-	if (i == 0)
+	i = text_cp_last(b->p, b->len);
+	if (i == b->len)
 		return false;
-	i--;
 	last = text_cp_at(b->p + i, b->len - i, &adv);
 	first = text_cp_at(p, len, &adv);
 	/* w3m (which wraps by columns) breaks Hangul between any two

@@ -49,6 +49,16 @@ text_cp_at(const char *s, size_t len, size_t *adv)
 	return cp;
 }
 
+size_t
+text_cp_last(const char *s, size_t len)
+{
+	size_t i = len;
+
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xc0) == 0x80)
+		i--;
+	return i == 0 ? len : i - 1;
+}
+
 bool
 text_cp_upper(int32_t cp)
 {

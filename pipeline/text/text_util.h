@@ -9,6 +9,9 @@
 /* Decodes the code point at s (len bytes left); *adv gets its length.
  * Returns -1 (and *adv 1) on an invalid sequence. */
 int32_t text_cp_at(const char *s, size_t len, size_t *adv);
+/* The offset of the first byte of the last code point in s[0..len), or
+ * len when there is none (empty, or continuation bytes only). */
+size_t text_cp_last(const char *s, size_t len);
 bool text_cp_upper(int32_t cp);
 bool text_cp_lower(int32_t cp);
 bool text_cp_letter(int32_t cp);
