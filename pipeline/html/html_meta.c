@@ -598,6 +598,23 @@ meta_author_keys(const struct meta_cands *c, const char *const *sites,
 	}
 }
 
+/* The name in author link l->v[i]: another link's text that ends it
+ * after a space where there is one ("Martin Junker" of "Alles von Martin
+ * Junker", "More by Jane Doe"), else the text itself. */
+static const char *
+meta_link_name(const struct strlist *l, size_t i)
+{
+	size_t j, n = strlen(l->v[i]), m;
+
+	for (j = 0; j < l->n; j++) {
+		m = strlen(l->v[j]);
+		if (m > 0 && m < n && l->v[i][n - m - 1] == ' ' &&
+		    strcmp(l->v[i] + n - m, l->v[j]) == 0)
+			return l->v[j];
+	}
+	return l->v[i];
+}
+
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
     const char *title, struct strlist *out)
@@ -642,6 +659,12 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 			if (!meta_holds_title(text[k]->v[i], title))
 				meta_author_add(out, text[k]->v[i], sites,
 				    &outlets, k == 2);
+	/* A link to the author's own page ("/author/jane-doe/") names
+	 * the author where no class or markup said so */
+	for (i = 0; i < c->author_link.n && out->n == 0; i++)
+		if (!meta_holds_title(c->author_link.v[i], title))
+			meta_author_add(out, meta_link_name(&c->author_link,
+			    i), sites, &outlets, false);
 	/* twitter:creator names the author's account: a name where it is
 	 * not an "@handle" (which is an account, often the outlet's) */
 	cr = meta_get(c, (const char *const[]){"twitter:creator"}, 1);

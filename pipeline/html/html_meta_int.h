@@ -91,6 +91,7 @@ struct meta_cands {
 	struct strlist rel_author;   /* text of <a rel=author> */
 	struct strlist prop_author;  /* itemprop=author (its name) */
 	struct strlist byline;       /* text of author/byline-class nodes */
+	struct strlist author_link;  /* text of links to an author's page */
 	struct strlist lead_byline;  /* short text that opens with "By" */
 	struct strlist source_line;  /* short text that opens with "Quelle:",
 	                                "Source:" and kin */

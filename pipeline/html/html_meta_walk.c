@@ -764,6 +764,9 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		    meta_attr_has(at->rel, "author"))
 			meta_push_cap(&c->rel_author,
 			    meta_node_text(n, META_BYLINE_MAX));
+		else if (at->href != NULL && !in_comments &&
+		    html_href_is_author(at->href, strlen(at->href)))
+			meta_push_byline(&c->author_link, n);
 		break;
 	default:
 		break;
@@ -1076,6 +1079,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->h_parts);
 	strlist_free(&c->logos);
 	strlist_free(&c->rel_author);
+	strlist_free(&c->author_link);
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);

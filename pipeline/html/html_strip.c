@@ -349,10 +349,41 @@ strip_may_hold(const char *s, size_t n, const char *word)
 	return false;
 }
 
+bool
+html_href_is_author(const char *s, size_t n)
+{
+	static const char *const segs[] = {
+		"author", "authors", "autor", "autoren", "auteur", "autore",
+	};
+	size_t i = 0, e, k, l;
+
+	for (k = 0; k + 2 < n && i == 0; k++)  /* past "scheme://host" */
+		if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
+			for (i = k + 3; i < n && s[i] != '/'; i++)
+				;
+	for (; i < n; i = e + 1) {
+		while (i < n && s[i] == '/')
+			i++;
+		for (e = i; e < n && s[e] != '/' && s[e] != '?' &&
+		    s[e] != '#'; e++)
+			;
+		if (e + 1 >= n || s[e] != '/')
+			return false;  /* the last segment names no one */
+		for (k = 0; k < NELEM(segs); k++) {
+			l = strlen(segs[k]);
+			if (e - i == l && strip_ncasecmp(s + i, segs[k], l) == 0 &&
+			    s[e + 1] != '/' && s[e + 1] != '?' && s[e + 1] != '#')
+				return true;
+		}
+	}
+	return false;
+}
+
 /* What becomes of an attribute of a start tag that strip_attrs keeps on
  * its element: hrefs, rels, inline styles and titles are read in a few
  * places only. An <a>'s href is read to tell a link to the home page
- * (meta_is_logo()): it goes when surely not home; its rel for "author".
+ * (meta_is_logo()) or to an author's page (html_href_is_author()): it
+ * goes when surely neither; its rel for "author".
  * A <link>'s href and rel are read for rel=canonical only: both go once
  * the tag is read (strip_start_tag()) when its rel is not that. A style
  * is read for hiding only (html_style_hidden()), and goes when it does
@@ -380,7 +411,8 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 		seen = t->had_href;
 		t->had_href = true;
 		return !seen && (t->kind != SK_A ||
-		    !strip_href_not_home(v, vlen));
+		    !strip_href_not_home(v, vlen) ||
+		    html_href_is_author(v, vlen));
 	}
 	if (n == 3 && strip_ncasecmp(name, "rel", 3) == 0) {
 		seen = t->had_rel;

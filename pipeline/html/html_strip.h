@@ -47,4 +47,11 @@ bool html_strip_attr_kept_on(const char *tag, const char *name);
  * characters other than blanks): all the pipeline reads of a style. */
 bool html_style_hidden(const char *style);
 
+/* Whether the link target s[0..n) is an author's own page: a path
+ * segment that names authors ("/author/jane-doe/", "autor/",
+ * "auteur/", any case) followed by another, the author's (WordPress and
+ * most CMSs file an author's articles there). The link's text is then a
+ * byline whatever the page's class names say (meta_element()). */
+bool html_href_is_author(const char *s, size_t n);
+
 #endif

@@ -129,6 +129,17 @@ test_links_and_styles(void **state)
 	    "<link hidden><link href=/a rel=Canonical id=c><link>");
 	check("<a rel=nofollow href=/>t</a><a rel=\"author me\">u</a>",
 	    "<a href=/>t</a><a rel=\"author me\">u</a>");
+	/* an <a>'s href to an author's page stays (a byline without a
+	 * class); a list of authors or a word in a path goes */
+	check("<a href=\"https://x.com/author/jane-doe/\">J</a><a href="
+	    "Autor/12>K</a><a href=/authors/>A</a><a href=/author-x/y>B</a>"
+	    "<a href=\"https://author.com/author\">C</a>",
+	    "<a href=\"https://x.com/author/jane-doe/\">J</a><a href="
+	    "Autor/12>K</a><a>A</a><a>B</a><a>C</a>");
+	assert_true(html_href_is_author("/auteur/loic-le-clerc", 21));
+	assert_false(html_href_is_author("/author//", 9));
+	assert_false(html_href_is_author("/author/?p=1", 12));
+	assert_false(html_href_is_author("https://author/x", 16));
 	/* a title is read on <abbr> and on elements with a class */
 	check("<a title=x href=/a>t</a><abbr title=\"2 May\">m</abbr>",
 	    "<a>t</a><abbr title=\"2 May\">m</abbr>");
@@ -204,7 +215,7 @@ dump_canonical(const xmlNode *n)
 
 /* Writes the attribute name=v of element n as the pipeline reads it:
  * hrefs and rels of <link> with rel=canonical whole, of <a> as home or
- * not (meta_is_logo()); the rels of <a> that name an author; styles as
+ * not (meta_is_logo()) and as an author's page or not; the rels of <a> that name an author; styles as
  * hiding or not; titles of <abbr> and of elements with a class. */
 static void
 dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
@@ -219,6 +230,8 @@ dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 		    u->fragment == NULL)
 			buf_puts(b, " href=home");
 		xmlFreeURI(u);
+		if (html_href_is_author(v, strlen(v)))
+			buf_puts(b, " href=author");
 		return;
 	}
 	if (strcmp(name, "title") == 0 && strcmp(tag, "abbr") != 0 &&

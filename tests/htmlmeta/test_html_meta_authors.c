@@ -94,6 +94,37 @@ test_bylines(void **state)
 	article_free(a);
 }
 
+/* A link to the author's own page names the author where neither class
+ * nor markup says so; a link's lead-in ("Alles von") is cut by the same
+ * name in another link; <meta> and bylines come first. */
+static void
+test_author_page_link(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><h1>Die Plejaden</h1><span class=q1><a class="
+	    "q2 href=\"https://x.de/author/ruhe/\">Helmut Rubik</a></span>"
+	    "<p>Text.</p><a href=/tag/jane/>Jane Roe</a></body></html>", NULL);
+	assert_authors(a, "Helmut Rubik");
+	article_free(a);
+	a = run("<html><body><h1>Firmenwagen</h1><p><a href=/author/martin>"
+	    "Alles von Martin Junker</a></p><div><h3><a href=/author/martin>"
+	    "Martin Junker</a></h3></div></body></html>", NULL);
+	assert_authors(a, "Martin Junker");
+	article_free(a);
+	a = run("<html><head><meta name=author content=\"Jane Roe\"></head>"
+	    "<body><h1>Titel</h1><a href=/autor/max>Max Muster</a>"
+	    "</body></html>", NULL);
+	assert_authors(a, "Jane Roe");
+	article_free(a);
+	/* the list of authors is no author's page */
+	a = run("<html><body><h1>Titel</h1><a href=/authors/>Our Authors"
+	    "</a></body></html>", NULL);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
 static void
 test_outlet_author(void **state)
 {
@@ -820,6 +851,7 @@ main(void)
 		cmocka_unit_test(test_dateline_join),
 		cmocka_unit_test(test_copyright_author),
 		cmocka_unit_test(test_not_bylines),
+		cmocka_unit_test(test_author_page_link),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
