@@ -371,8 +371,10 @@ html_href_is_author(const char *s, size_t n)
 			return false;  /* the last segment names no one */
 		for (k = 0; k < NELEM(segs); k++) {
 			l = strlen(segs[k]);
-			if (e - i == l && strip_ncasecmp(s + i, segs[k], l) == 0 &&
-			    s[e + 1] != '/' && s[e + 1] != '?' && s[e + 1] != '#')
+			if (e - i == l &&
+			    strip_ncasecmp(s + i, segs[k], l) == 0 &&
+			    s[e + 1] != '/' && s[e + 1] != '?' &&
+			    s[e + 1] != '#')
 				return true;
 		}
 	}

@@ -215,8 +215,9 @@ dump_canonical(const xmlNode *n)
 
 /* Writes the attribute name=v of element n as the pipeline reads it:
  * hrefs and rels of <link> with rel=canonical whole, of <a> as home or
- * not (meta_is_logo()) and as an author's page or not; the rels of <a> that name an author; styles as
- * hiding or not; titles of <abbr> and of elements with a class. */
+ * not (meta_is_logo()) and as an author's page or not; the rels of <a>
+ * that name an author; styles as hiding or not; titles of <abbr> and of
+ * elements with a class. */
 static void
 dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 {

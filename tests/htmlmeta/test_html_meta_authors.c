@@ -100,29 +100,31 @@ test_bylines(void **state)
 static void
 test_author_page_link(void **state)
 {
+	static const char *const cases[][2] = {
+		{"<html><body><h1>Die Plejaden</h1><span class=q1><a class=q2"
+		    " href=\"https://x.de/author/ruhe/\">Helmut Rubik</a>"
+		    "</span><p>Text.</p><a href=/tag/jane/>Jane Roe</a>"
+		    "</body></html>", "Helmut Rubik"},
+		{"<html><body><h1>Firmenwagen</h1><p><a href=/author/martin>"
+		    "Alles von Martin Junker</a></p><div><h3><a href=/author/"
+		    "martin>Martin Junker</a></h3></div></body></html>",
+		    "Martin Junker"},
+		{"<html><head><meta name=author content=\"Jane Roe\"></head>"
+		    "<body><h1>Titel</h1><a href=/autor/max>Max Muster</a>"
+		    "</body></html>", "Jane Roe"},
+		/* the list of authors is no author's page */
+		{"<html><body><h1>Titel</h1><a href=/authors/>Our Authors"
+		    "</a></body></html>", ""},
+	};
 	struct nw_article *a;
+	size_t i;
 
 	(void)state;
-	a = run("<html><body><h1>Die Plejaden</h1><span class=q1><a class="
-	    "q2 href=\"https://x.de/author/ruhe/\">Helmut Rubik</a></span>"
-	    "<p>Text.</p><a href=/tag/jane/>Jane Roe</a></body></html>", NULL);
-	assert_authors(a, "Helmut Rubik");
-	article_free(a);
-	a = run("<html><body><h1>Firmenwagen</h1><p><a href=/author/martin>"
-	    "Alles von Martin Junker</a></p><div><h3><a href=/author/martin>"
-	    "Martin Junker</a></h3></div></body></html>", NULL);
-	assert_authors(a, "Martin Junker");
-	article_free(a);
-	a = run("<html><head><meta name=author content=\"Jane Roe\"></head>"
-	    "<body><h1>Titel</h1><a href=/autor/max>Max Muster</a>"
-	    "</body></html>", NULL);
-	assert_authors(a, "Jane Roe");
-	article_free(a);
-	/* the list of authors is no author's page */
-	a = run("<html><body><h1>Titel</h1><a href=/authors/>Our Authors"
-	    "</a></body></html>", NULL);
-	assert_int_equal(a->authors.n, 0);
-	article_free(a);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		a = run(cases[i][0], NULL);
+		assert_authors(a, cases[i][1]);
+		article_free(a);
+	}
 }
 
 static void
