@@ -133,10 +133,11 @@ meta_title_trim(char *t)
 	return t;
 }
 
-/* A copy of title s without the parts at either end that name the
- * site, nor a separator left dangling at its end. */
+/* A copy of title s without the parts at either end (with front false,
+ * at its end only) that name the site, nor a separator left dangling at
+ * its end. */
 static char *
-meta_title_clean(const char *s, const char *const *sites)
+meta_title_clean(const char *s, const char *const *sites, bool front)
 {
 	size_t at[16], len[16], n, b = 0, e, first = 0, last;
 
@@ -147,7 +148,7 @@ meta_title_clean(const char *s, const char *const *sites)
 	if (n == 0)
 		return meta_title_trim(xstrdup(s));
 	last = n;  /* parts are 0..n; part i spans [start_i, end_i) */
-	while (first < last) {
+	while (front && first < last) {
 		size_t ps = first == 0 ? 0 : at[first - 1] + len[first - 1];
 
 		if (!meta_is_site(s + ps, at[first] - ps, sites))
@@ -297,18 +298,26 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];
-	if (h != NULL)
+	/* (a heading that spells the whole title, site name and all, as a
+	 * hidden <h1> for screen readers does, loses the name at its end;
+	 * its first part is the headline's or a kicker's) */
+	if (h != NULL) {
+		t = meta_title_clean(h, sites, false);
+		if (t[0] != '\0')
+			return t;
+		free(t);
 		return xstrdup(h);
+	}
 	for (k = 0; k < 4; k++) {
 		if (cand[k] == NULL)
 			continue;
-		t = meta_title_clean(cand[k], sites);
+		t = meta_title_clean(cand[k], sites, true);
 		if (t[0] != '\0')
 			return t;
 		free(t);
 	}
 	if (c->title_tag != NULL) {
-		t = meta_title_clean(c->title_tag, sites);
+		t = meta_title_clean(c->title_tag, sites, true);
 		if (t[0] != '\0')
 			return t;
 		free(t);

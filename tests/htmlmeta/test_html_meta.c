@@ -209,6 +209,21 @@ test_title_heading(void **state)
 	assert_string_equal(a->title,
 	    "Why \xe2\x80\x9c" "cats\xe2\x80\x9d purr");
 	article_free(a);
+	/* a hidden h1 that spells the whole title loses the site's name
+	 * at its end, not a first part that looks like it */
+	a = run("<html><head><title>EU-Taxonomie: Erdgas | Umweltbundesamt"
+	    "</title><meta property=og:site_name content=Umweltbundesamt>"
+	    "</head><body><h1 class=q1>EU-Taxonomie: Erdgas | "
+	    "Umweltbundesamt</h1><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "EU-Taxonomie: Erdgas");
+	article_free(a);
+	a = run("<html><head><title>Windenergie \xe2\x80\x93 Strom vom Meer |"
+	    " Stiftung WINDENERGIE</title><meta property=og:site_name "
+	    "content=\"Stiftung WINDENERGIE\"></head><body><h1>Windenergie "
+	    "\xe2\x80\x93 Strom vom Meer</h1></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Windenergie \xe2\x80\x93 Strom vom Meer");
+	article_free(a);
 	/* a kicker span in the headline is not part of the title */
 	a = run("<html><head><meta property=\"og:title\" content=\"Climate: "
 	    "Drilling until it gets hot\"></head><body><h1><span "
