@@ -918,6 +918,24 @@ meta_decide_image(const struct meta_cands *c, const char *url)
 	return s;
 }
 
+/* Puts the text of heading h's kicker before *after (the text after
+ * the heading): a date printed above the headline comes first. */
+static void
+meta_kicker_first(char **after, xmlNodePtr h)
+{
+	char *k = meta_kicker_text(h), *s;
+	size_t n;
+
+	if (k == NULL)
+		return;
+	n = strlen(k) + strlen(*after) + 2;
+	s = xmalloc(n);
+	snprintf(s, n, "%s %s", k, *after);
+	free(k);
+	free(*after);
+	*after = s;
+}
+
 void
 html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
     struct nw_article *a)
@@ -946,6 +964,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (anchor != NULL) {
 		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
 		    &c.lines_after);
+		meta_kicker_first(&c.after_title, anchor);
 	}
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);

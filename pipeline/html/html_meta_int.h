@@ -262,6 +262,7 @@ void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
 /* The short texts that follow node in document order within max bytes of
  * page text (at most META_AFTER_TITLE), one per line in lines. */
 char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines);
+char *meta_kicker_text(xmlNodePtr h);
 /* Appends to b the short text lines of the page under n, within max. */
 void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
 /* Replaces the one-word name *name with the full name an author box under

@@ -917,6 +917,28 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 	}
 }
 
+
+/* The text of heading h's kicker (its first child when meta_is_kicker()
+ * holds: "<h1><span>27.01.2022</span>MineralölINFO ...</h1>"), or NULL.
+ * A date there is the article's, printed with the headline. */
+char *
+meta_kicker_text(xmlNodePtr h)
+{
+	xmlNodePtr k;
+
+	for (k = h->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			break;
+		if (k->type == XML_TEXT_NODE && k->content != NULL &&
+		    strspn((const char *)k->content, " \t\r\n") !=
+		    strlen((const char *)k->content))
+			return NULL;
+	}
+	if (k == NULL || !meta_is_kicker(k))
+		return NULL;
+	return meta_node_text(k, META_LINE_MAX);
+}
+
 /* The short texts that follow node in document order (not its own),
  * within max bytes (at most META_AFTER_TITLE) of page text: where a
  * page prints the date under its headline. Text nodes longer than a line

@@ -393,6 +393,16 @@ test_dates_url_text(void **state)
 	    NULL);
 	assert_day(&a->published, "2016-02-29");
 	article_free(a);
+	/* a date printed as the headline's kicker, inside the <h1> and
+	 * unmarked, over a date-range in the navigation before it */
+	a = run("<html><head><title>Absatz November 2021</title></head>"
+	    "<body><ul><li><a href=/c>Beratung (bis 31.12.2018)</a></li>"
+	    "</ul><h1><span class=q1><span class=q2>27.01.2022</span></span>"
+	    "Absatz November 2021</h1><p>Die Zahlen.</p></body></html>",
+	    NULL);
+	assert_string_equal(a->title, "Absatz November 2021");
+	assert_day(&a->published, "2022-01-27");
+	article_free(a);
 	/* the date printed under the headline, an <h2> that the <title>
 	 * names */
 	a = run("<html><head><title>Ein Bericht | Blog</title></head><body>"
