@@ -590,6 +590,31 @@ test_entities_head_alone(void **state)
 	article_free(a);
 }
 
+/* A word of the language or of English in capitals is shouted, no
+ * body ("ACCEPT", "DANKE"); an acronym that a dictionary writes in
+ * capitals stays one ("NASA", "ADAC"), and so does a word after "the"
+ * ("the SWIFT"). */
+static void
+test_entities_shouted(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "To ACCEPT the offer, VISIT the office. NASA said "
+	    "on Monday that the SWIFT network had been cut.");
+	assert_false(has_name(&a->organisations, "ACCEPT"));
+	assert_false(has_name(&a->organisations, "VISIT"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	assert_true(has_name(&a->organisations, "SWIFT"));
+	article_free(a);
+	a = run("de", NULL, "Der ADAC rät zur Vorsicht, sagte ein Sprecher am "
+	    "Montag. Wer jetzt bucht, spart GOLD und SILVER. DANKE an alle.");
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_false(has_name(&a->organisations, "GOLD"));
+	assert_false(has_name(&a->organisations, "DANKE"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -694,6 +719,8 @@ test_dictionaries(void **state)
 		{ "it", "mattarella", false }, { "pt", "coordenação", true },
 		{ "pt", "alfabetizar", true }, { "pt", "bolsonaro", false },
 		{ "nl", "regering", false },
+		{ "acro", "nasa", true }, { "acro", "adac", true },
+		{ "acro", "accept", false },
 	};
 	size_t i;
 
@@ -718,6 +745,7 @@ main(void)
 		cmocka_unit_test(test_entities_polish_places),
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
+		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
