@@ -397,6 +397,39 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 	return true;
 }
 
+/* Whether word i is a compound whose last part is a lower-case word of
+ * English or of the text's language: an adjective or a common noun
+ * ("Seattle-based", "Trump-era", "X-ray"), not a name ("Kim Jong-un",
+ * "Tsai Ing-wen"). Not in German, whose adjectives of this shape open
+ * a body's name ("US-amerikanischen Umweltschutzbehörde", which the
+ * German rules then miss). */
+static bool
+ent_lower_compound(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off, *f, *dash;
+	uint64_t h;
+	size_t j;
+
+	if (c->nouns)
+		return false;  /* "US-amerikanischen Umweltschutzbehörde" */
+	for (j = k->len; j > 1 && w[j - 1] != '-'; j--)
+		;
+	if (j <= 1 || j >= k->len || w[j] < 'a' || w[j] > 'z')
+		return false;
+	f = etok_folded(c->t, i);
+	if ((dash = strrchr(f, '-')) == NULL)
+		return false;
+	/* after a capitalised word, a syllable of three letters or two is
+	 * an East Asian given name's ("Tsai Ing-wen", "Cheuk Hau-yip") */
+	if (strlen(dash + 1) < 4 && i > 0 && c->t->v[i - 1].sent == k->sent &&
+	    (c->t->v[i - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
+	    ent_plain_gap(c, i - 1))
+		return false;
+	h = etok_hash(dash + 1, strlen(dash + 1));
+	return ent_dict_word("en", h) || ent_lang_word(c->lang, dash + 1, h);
+}
+
 bool
 ent_cap(const struct ent_ctx *c, size_t i)
 {
@@ -416,7 +449,7 @@ ent_cap(const struct ent_ctx *c, size_t i)
 		    0xb8 || (unsigned char)c->s[k->off + j + 1] == 0xb9)))
 			return false;
 	}
-	return true;
+	return !ent_lower_compound(c, i);
 }
 
 /* Words i and j are written alike. */

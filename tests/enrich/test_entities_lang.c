@@ -615,6 +615,25 @@ test_entities_shouted(void **state)
 	article_free(a);
 }
 
+/* A compound whose last part is a lower-case word is no name and ends
+ * none ("Seattle-based", "Bush-era"); an East Asian given name's
+ * syllable after a capitalised word is none ("Tsai Ing-wen"). */
+static void
+test_entities_lower_compounds(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The Seattle-based firm sold its Bush-era bonds "
+	    "last year. Taiwan's leader Tsai Ing-wen met the board, and "
+	    "Tsai said on Monday that R-rated Star Trek films would not help.");
+	assert_false(has_name(&a->organisations, "Seattle-based"));
+	assert_false(has_name(&a->organisations, "Bush-era"));
+	assert_true(has_name(&a->people, "Tsai Ing-wen"));
+	assert_false(has_word(&a->people, "R-rated"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -746,6 +765,7 @@ main(void)
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
+		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
