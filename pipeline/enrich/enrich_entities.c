@@ -671,6 +671,14 @@ ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
 	for (e = g + 1; e < b && e < g + 3; e++) {
 		if (ent_de_common(c, e) || ent_word_is(c, e, ENT_W_PLACE))
 			break;
+		/* a third word that the dictionary knows after a surname
+		 * is a noun after the name ("Emily Atkin Milliardärin"),
+		 * after a second given name a surname ("Dieter Thomas
+		 * Heck") or after a particle ("Bernadette La Hengst") */
+		if (e == g + 2 && c->t->v[g + 1].len > 3 &&
+		    !ent_word_is(c, g + 1, ENT_W_GIVEN) &&
+		    ent_word_is(c, e, ENT_W_WORD))
+			break;
 		if (ent_word_is(c, e, ENT_W_LANG) && (e + 1 >= b ||
 		    e + 1 >= g + 3 || ent_de_common(c, e + 1) ||
 		    ent_word_is(c, e + 1, ENT_W_LANG)))

@@ -634,6 +634,26 @@ test_entities_lower_compounds(void **state)
 	article_free(a);
 }
 
+/* German: a noun after a given name and a surname is no part of the
+ * name ("Emily Atkin Milliardärin"); after a second given name or a
+ * particle it is the surname ("Dieter Thomas Heck", "Bernadette La
+ * Hengst"). */
+static void
+test_entities_german_third(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Laut der Journalistin Emily Atkin Milliardärin "
+	    "oder nicht, sei das ein Problem. Im Studio standen Dieter Thomas "
+	    "Heck und Bernadette La Hengst am Montag auf der Bühne.");
+	assert_true(has_name(&a->people, "Emily Atkin"));
+	assert_false(has_name(&a->people, "Emily Atkin Milliardärin"));
+	assert_true(has_name(&a->people, "Dieter Thomas Heck"));
+	assert_true(has_name(&a->people, "Bernadette La Hengst"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -766,6 +786,7 @@ main(void)
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_lower_compounds),
+		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
