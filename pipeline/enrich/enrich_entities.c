@@ -535,6 +535,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 	r->cue = cue;
 	r->canon = NULL;
 	r->weak = c->heading != NULL && c->heading[a];
+	r->phrase = false;
 }
 
 /* Adds words [a, b) as the place pl. */
@@ -954,9 +955,19 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	/* words that English writes in lower case, the first no given
+	 * name, are a title-case phrase ("Saturated Fat", "Patient Care",
+	 * "Civil War"), not a person ("Mike Glass", "Tim Cook") */
+	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
 	if (b - a >= 2) {
+		size_t n = c->n;
+
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);
+		if (c->n > n)
+			c->runs[n].phrase = i == b &&
+			    !ent_word_is(c, a, ENT_W_GIVEN);
 		return;
 	}
 	ent_class_one(c, a, b, the, cue);
@@ -1133,7 +1144,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 	struct etoks tt = { 0 }, el = { 0 }, tel = { 0 };
 	struct ent_plain plain = { 0 };
 	bool *art = NULL, *tart = NULL;
-	size_t i;
+	const char **phrases;
+	size_t i, n_phrases;
 
 	ent_ctx_init(&bc, body, &r->toks);
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
@@ -1168,12 +1180,14 @@ ent_extract(const char *title, const char *body, const char *lang,
 	/* only the names of headings are looked up there */
 	if (i < bc.n)
 		ent_plain_init(&plain, &bc);
+	phrases = ent_phrases(&bc, &n_phrases);
 	for (i = 0; i < bc.n; i++) {
 		struct ent_run *x = &bc.runs[i];
 		struct ent_mention *m;
 
 		if ((x->weak && !ent_confirmed(&bc, x, &plain)) ||
-		    (bc.nouns && x->single))
+		    (bc.nouns && x->single) ||
+		    ent_phrase_has(phrases, n_phrases, x))
 			continue;
 		if (r->n_m == r->cap_m) {
 			r->cap_m = r->cap_m ? r->cap_m * 2 : 32;
@@ -1203,6 +1217,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
 			if (!(tc.nouns && tc.runs[i].single) &&
+			    !ent_phrase_has(phrases, n_phrases,
+			    &tc.runs[i]) &&
 			    ent_title_ok(&tc, &tc.runs[i], r))
 				ent_name_index(r, &nt,
 				    tc.runs[i].canon == NULL ?
@@ -1215,6 +1231,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		free(tart);
 	}
 	ent_ctx_free(&bc);
+	free(phrases);
 	etok_free(&el);
 	free(art);
 	free(nt.slot);

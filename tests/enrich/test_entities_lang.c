@@ -654,6 +654,25 @@ test_entities_german_third(void **state)
 	article_free(a);
 }
 
+/* English words in title case are no person ("Saturated Fat", "Civil
+ * War"), nor is one of them alone ("Fat"); a given name first makes a
+ * person of them ("Mike Glass"). */
+static void
+test_entities_title_phrases(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Saturated Fat makes up a third of it, and Fat "
+	    "is listed again below. The Civil War ended in 1865, wrote Mike "
+	    "Glass in his column on Monday.");
+	assert_false(has_name(&a->people, "Saturated Fat"));
+	assert_false(has_name(&a->organisations, "Fat"));
+	assert_false(has_name(&a->people, "Civil War"));
+	assert_true(has_name(&a->people, "Mike Glass"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -787,6 +806,7 @@ main(void)
 		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
+		cmocka_unit_test(test_entities_title_phrases),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
