@@ -4,7 +4,9 @@
  * (enrich_text.c). A candidate name is a run of capitalised words within a
  * sentence, joined only by spaces (a comma, a quotation mark or a
  * possessive 's ends it; "of"/"for" joins two runs after an organisation
- * word, as in "Ministry of Defence"). Each run is then classed:
+ * word, as in "Ministry of Defence"; a compound whose last part is a
+ * lower-case word, "Seattle-based", counts as no capitalised word). Each
+ * run is then classed:
  *  - function words are cut from its front ("The", "In" anywhere; at a
  *    sentence start also openers such as "Earlier", "When" and the
  *    function words of the other profiled languages, "Le", "Das"); a
@@ -37,7 +39,9 @@
  *  - a run ending in a street or venue word (Street, Square, Stadium...)
  *    is a place; two words in capitals ("SAN FRANCISCO") are a dateline's
  *    style and no person, and an acronym is never a person;
- *  - any other run of two or more words is a person; demonyms (Russian,
+ *  - any other run of two or more words is a person, unless English
+ *    writes all its words in lower case and the first is no given name
+ *    ("Saturated Fat", "Civil War": a title-case phrase); demonyms (Russian,
  *    Americans), single letters and English inflected words ("Using",
  *    "Reported", "Finally") are dropped; a remaining single word is the
  *    person whose full name ends with it ("Peskov" -> "Dmitry Peskov") if

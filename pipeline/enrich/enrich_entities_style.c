@@ -116,8 +116,8 @@ ent_plain_noun(struct ent_ctx *c, size_t i)
  * before a number ("Sept. 30", "No. 5"), a function word in capitals
  * of a profiled language ("NOT", "UND"), a word of the language or of
  * English shouted ("ACCEPT", "DANKE"; not a dictionary's acronym,
- * "NASA"), an abstract noun ("Russophobia",
- * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
+ * "NASA"), an abstract noun ("Russophobia", "Marxism"), or an acronym
+ * after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
 bool
 ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 {
