@@ -4,7 +4,9 @@
  * (enrich_text.c). A candidate name is a run of capitalised words within a
  * sentence, joined only by spaces (a comma, a quotation mark or a
  * possessive 's ends it; "of"/"for" joins two runs after an organisation
- * word, as in "Ministry of Defence"). Each run is then classed:
+ * word, as in "Ministry of Defence"; a compound whose last part is a
+ * lower-case word, "Seattle-based", counts as no capitalised word). Each
+ * run is then classed:
  *  - function words are cut from its front ("The", "In" anywhere; at a
  *    sentence start also openers such as "Earlier", "When" and the
  *    function words of the other profiled languages, "Le", "Das"); a
@@ -37,7 +39,9 @@
  *  - a run ending in a street or venue word (Street, Square, Stadium...)
  *    is a place; two words in capitals ("SAN FRANCISCO") are a dateline's
  *    style and no person, and an acronym is never a person;
- *  - any other run of two or more words is a person; demonyms (Russian,
+ *  - any other run of two or more words is a person, unless English
+ *    writes all its words in lower case and the first is no given name
+ *    ("Saturated Fat", "Civil War": a title-case phrase); demonyms (Russian,
  *    Americans), single letters and English inflected words ("Using",
  *    "Reported", "Finally") are dropped; a remaining single word is the
  *    person whose full name ends with it ("Peskov" -> "Dmitry Peskov") if
@@ -397,6 +401,39 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 	return true;
 }
 
+/* Whether word i is a compound whose last part is a lower-case word of
+ * English or of the text's language: an adjective or a common noun
+ * ("Seattle-based", "Trump-era", "X-ray"), not a name ("Kim Jong-un",
+ * "Tsai Ing-wen"). Not in German, whose adjectives of this shape open
+ * a body's name ("US-amerikanischen Umweltschutzbehörde", which the
+ * German rules then miss). */
+static bool
+ent_lower_compound(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off, *f, *dash;
+	uint64_t h;
+	size_t j;
+
+	if (c->nouns)
+		return false;  /* "US-amerikanischen Umweltschutzbehörde" */
+	for (j = k->len; j > 1 && w[j - 1] != '-'; j--)
+		;
+	if (j <= 1 || j >= k->len || w[j] < 'a' || w[j] > 'z')
+		return false;
+	f = etok_folded(c->t, i);
+	if ((dash = strrchr(f, '-')) == NULL)
+		return false;
+	/* after a capitalised word, a syllable of three letters or two is
+	 * an East Asian given name's ("Tsai Ing-wen", "Cheuk Hau-yip") */
+	if (strlen(dash + 1) < 4 && i > 0 && c->t->v[i - 1].sent == k->sent &&
+	    (c->t->v[i - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
+	    ent_plain_gap(c, i - 1))
+		return false;
+	h = etok_hash(dash + 1, strlen(dash + 1));
+	return ent_dict_word("en", h) || ent_lang_word(c->lang, dash + 1, h);
+}
+
 bool
 ent_cap(const struct ent_ctx *c, size_t i)
 {
@@ -416,7 +453,7 @@ ent_cap(const struct ent_ctx *c, size_t i)
 		    0xb8 || (unsigned char)c->s[k->off + j + 1] == 0xb9)))
 			return false;
 	}
-	return true;
+	return !ent_lower_compound(c, i);
 }
 
 /* Words i and j are written alike. */
@@ -502,6 +539,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 	r->cue = cue;
 	r->canon = NULL;
 	r->weak = c->heading != NULL && c->heading[a];
+	r->phrase = false;
 }
 
 /* Adds words [a, b) as the place pl. */
@@ -637,6 +675,14 @@ ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
 
 	for (e = g + 1; e < b && e < g + 3; e++) {
 		if (ent_de_common(c, e) || ent_word_is(c, e, ENT_W_PLACE))
+			break;
+		/* a third word that the dictionary knows after a surname
+		 * is a noun after the name ("Emily Atkin Milliardärin"),
+		 * after a second given name a surname ("Dieter Thomas
+		 * Heck") or after a particle ("Bernadette La Hengst") */
+		if (e == g + 2 && c->t->v[g + 1].len > 3 &&
+		    !ent_word_is(c, g + 1, ENT_W_GIVEN) &&
+		    ent_word_is(c, e, ENT_W_WORD))
 			break;
 		if (ent_word_is(c, e, ENT_W_LANG) && (e + 1 >= b ||
 		    e + 1 >= g + 3 || ent_de_common(c, e + 1) ||
@@ -913,9 +959,19 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	/* words that English writes in lower case, the first no given
+	 * name, are a title-case phrase ("Saturated Fat", "Patient Care",
+	 * "Civil War"), not a person ("Mike Glass", "Tim Cook") */
+	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
 	if (b - a >= 2) {
+		size_t n = c->n;
+
 		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
 		    false, true);
+		if (c->n > n)
+			c->runs[n].phrase = i == b &&
+			    !ent_word_is(c, a, ENT_W_GIVEN);
 		return;
 	}
 	ent_class_one(c, a, b, the, cue);
@@ -1092,7 +1148,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 	struct etoks tt = { 0 }, el = { 0 }, tel = { 0 };
 	struct ent_plain plain = { 0 };
 	bool *art = NULL, *tart = NULL;
-	size_t i;
+	const char **phrases;
+	size_t i, n_phrases;
 
 	ent_ctx_init(&bc, body, &r->toks);
 	bc.nouns = lang != NULL && strcmp(lang, "de") == 0;
@@ -1127,12 +1184,14 @@ ent_extract(const char *title, const char *body, const char *lang,
 	/* only the names of headings are looked up there */
 	if (i < bc.n)
 		ent_plain_init(&plain, &bc);
+	phrases = ent_phrases(&bc, &n_phrases);
 	for (i = 0; i < bc.n; i++) {
 		struct ent_run *x = &bc.runs[i];
 		struct ent_mention *m;
 
 		if ((x->weak && !ent_confirmed(&bc, x, &plain)) ||
-		    (bc.nouns && x->single))
+		    (bc.nouns && x->single) ||
+		    ent_phrase_has(phrases, n_phrases, x))
 			continue;
 		if (r->n_m == r->cap_m) {
 			r->cap_m = r->cap_m ? r->cap_m * 2 : 32;
@@ -1162,6 +1221,8 @@ ent_extract(const char *title, const char *body, const char *lang,
 		ent_resolve(&tc, &bc);
 		for (i = 0; i < tc.n; i++)
 			if (!(tc.nouns && tc.runs[i].single) &&
+			    !ent_phrase_has(phrases, n_phrases,
+			    &tc.runs[i]) &&
 			    ent_title_ok(&tc, &tc.runs[i], r))
 				ent_name_index(r, &nt,
 				    tc.runs[i].canon == NULL ?
@@ -1174,6 +1235,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		free(tart);
 	}
 	ent_ctx_free(&bc);
+	free(phrases);
 	etok_free(&el);
 	free(art);
 	free(nt.slot);

@@ -15,6 +15,9 @@ struct ent_run {
 	bool cue;            /* a title or role marked it a person */
 	bool weak;           /* in a title-case heading: kept only when
 	                        confirmed elsewhere */
+	bool phrase;         /* English words in title case ("Saturated
+	                        Fat"): no name, kept only so that its words
+	                        alone ("Fat") resolve to it, and dropped */
 };
 
 /* What is known of a folded word: the lists it is in, each looked up the
@@ -212,6 +215,11 @@ void ent_pl_merge(struct ent_ctx *c);
 /* Drops the people of c named after an organisation of its text, a
  * product ("Apple TV" beside "Apple"). */
 void ent_drop_products(struct ent_ctx *c);
+/* The names of c's phrases (ent_run.phrase), sorted, for
+ * ent_phrase_has(); to be freed. */
+const char **ent_phrases(const struct ent_ctx *c, size_t *n);
+/* Whether run r is a phrase or a person named as one of p[0, n). */
+bool ent_phrase_has(const char **p, size_t n, const struct ent_run *r);
 /* Settles the single words and fullest forms of c's runs in place, by the
  * person names of ref (c itself, or the body's for the title). */
 void ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref);

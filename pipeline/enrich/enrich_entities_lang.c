@@ -56,6 +56,8 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(ent_words_it, k);
 	if (strcmp(lang, "pt") == 0)
 		return ENT_DICT(ent_words_pt, k);
+	if (strcmp(lang, "acro") == 0)
+		return ENT_DICT(ent_words_acro, k);
 	return false;
 }
 
@@ -701,7 +703,6 @@ ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
 			continue;
 		}
 		if ((c->t->v[a].flags & ETOK_ALLCAP) && c->t->v[a].len <= 6 &&
-		    (c->t->v[a].len <= 3 || !ent_word_is(c, a, ENT_W_ENWORD)) &&
 		    !ent_word_is(c, a, ENT_W_TITLE) &&
 		    !ent_not_name(c, a, true, false))
 			ent_add_run(c, a, a + 1, ENT_ORG,

@@ -432,3 +432,25 @@ ent_drop_products(struct ent_ctx *c)
 	c->n = j;
 	free(orgs);
 }
+
+const char **
+ent_phrases(const struct ent_ctx *c, size_t *n)
+{
+	const char **p = xcalloc(c->n + 1, sizeof(*p));
+	size_t i;
+
+	*n = 0;
+	for (i = 0; i < c->n; i++)
+		if (c->runs[i].phrase)
+			p[(*n)++] = c->runs[i].name;
+	if (*n > 1)
+		qsort(p, *n, sizeof(*p), ent_str_cmp);
+	return p;
+}
+
+bool
+ent_phrase_has(const char **p, size_t n, const struct ent_run *r)
+{
+	return r->phrase || (n > 0 && r->kind == ENT_PERSON &&
+	    bsearch(&r->name, p, n, sizeof(*p), ent_str_cmp) != NULL);
+}

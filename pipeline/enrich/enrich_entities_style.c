@@ -114,8 +114,10 @@ ent_plain_noun(struct ent_ctx *c, size_t i)
 /* Whether the one word i is no name by its shape or its place: a code
  * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
  * before a number ("Sept. 30", "No. 5"), a function word in capitals
- * of a profiled language ("NOT", "UND"), an abstract noun ("Russophobia",
- * "Marxism"), or an acronym after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
+ * of a profiled language ("NOT", "UND"), a word of the language or of
+ * English shouted ("ACCEPT", "DANKE"; not a dictionary's acronym,
+ * "NASA"), an abstract noun ("Russophobia", "Marxism"), or an acronym
+ * after a determiner and ending its phrase ("its IPO.", "a CPU and"). */
 bool
 ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 {
@@ -142,6 +144,11 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 	if ((k->flags & ETOK_ABBR) && i + 1 < c->t->n &&
 	    (c->t->v[i + 1].flags & ETOK_NUM) &&
 	    c->t->v[i + 1].sent == k->sent)
+		return true;
+	/* a word of the language or of English shouted ("ACCEPT",
+	 * "DANKE", "SURRENDER"), but "the SWIFT" */
+	if ((k->flags & ETOK_ALLCAP) && k->len >= 4 && !the &&
+	    ent_plain_noun(c, i) && !ent_dict_word("acro", k->hash))
 		return true;
 	if (acro) {
 		/* "NOT", but "the WHO" */

@@ -26,7 +26,10 @@ in about 5,000 lookups of a name. The proper names some lists carry
 (capitalised entries of the French, Spanish and English lists: "Paris",
 "Madrid") are left out; the German list capitalises its nouns, so there
 only entries that are plainly names are not told apart ("Merkel" is in
-it, "Kuma" is not).
+it, "Kuma" is not). A last list, acro, holds the entries of the
+lists that are written with two capitals or more ("NASA", "ADAC",
+"UFOs"): a word in capitals that a list has but not so written is a
+word shouted ("ACCEPT", "DANKE"), not an acronym.
 """
 import os, sys, unicodedata
 
@@ -40,14 +43,21 @@ LISTS = (("de", ("ngerman",), "wngerman", False),
          ("en", ("american-english",), "wamerican", True),
          ("it", ("italian",), "witalian", True),
          ("pt", ("portuguese", "brazilian"), "wportuguese and wbrazilian",
-          True))
+          True),
+         ("acro", ("ngerman", "american-english", "italian", "portuguese",
+                   "brazilian"), "the same", "acro"))
 
 
 def words(path, lower_only):
+    """The words of a list: all, the lower-case ones (lower_only True),
+    or those written with two capitals or more ("acro": "NASA", "UFOs")."""
     out = set()
     for line in open(path, encoding="utf-8"):
         w = line.strip()
-        if not w or "'" in w or (lower_only and not w[0].islower()):
+        if not w or "'" in w or (lower_only is True and
+                                 not w[0].islower()):
+            continue
+        if lower_only == "acro" and sum(ch.isupper() for ch in w) < 2:
             continue
         out.add(unicodedata.normalize("NFC", w.casefold()))
     return out

@@ -590,6 +590,89 @@ test_entities_head_alone(void **state)
 	article_free(a);
 }
 
+/* A word of the language or of English in capitals is shouted, no
+ * body ("ACCEPT", "DANKE"); an acronym that a dictionary writes in
+ * capitals stays one ("NASA", "ADAC"), and so does a word after "the"
+ * ("the SWIFT"). */
+static void
+test_entities_shouted(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "To ACCEPT the offer, VISIT the office. NASA said "
+	    "on Monday that the SWIFT network had been cut.");
+	assert_false(has_name(&a->organisations, "ACCEPT"));
+	assert_false(has_name(&a->organisations, "VISIT"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	assert_true(has_name(&a->organisations, "SWIFT"));
+	article_free(a);
+	a = run("de", NULL, "Der ADAC rät zur Vorsicht, sagte ein Sprecher am "
+	    "Montag. Wer jetzt bucht, spart GOLD und SILVER. DANKE an alle.");
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_false(has_name(&a->organisations, "GOLD"));
+	assert_false(has_name(&a->organisations, "DANKE"));
+	article_free(a);
+}
+
+/* A compound whose last part is a lower-case word is no name and ends
+ * none ("Seattle-based", "Bush-era"); an East Asian given name's
+ * syllable after a capitalised word is none ("Tsai Ing-wen"). */
+static void
+test_entities_lower_compounds(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The Seattle-based firm sold its Bush-era bonds "
+	    "last year. Taiwan's leader Tsai Ing-wen met the board, and "
+	    "Tsai said on Monday that R-rated Star Trek films would not help.");
+	assert_false(has_name(&a->organisations, "Seattle-based"));
+	assert_false(has_name(&a->organisations, "Bush-era"));
+	assert_true(has_name(&a->people, "Tsai Ing-wen"));
+	assert_false(has_word(&a->people, "R-rated"));
+	article_free(a);
+}
+
+/* German: a noun after a given name and a surname is no part of the
+ * name ("Emily Atkin Milliardärin"); after a second given name or a
+ * particle it is the surname ("Dieter Thomas Heck", "Bernadette La
+ * Hengst"). */
+static void
+test_entities_german_third(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Laut der Journalistin Emily Atkin Milliardärin "
+	    "oder nicht, sei das ein Problem. Im Studio standen Dieter Thomas "
+	    "Heck und Bernadette La Hengst am Montag auf der Bühne.");
+	assert_true(has_name(&a->people, "Emily Atkin"));
+	assert_false(has_name(&a->people, "Emily Atkin Milliardärin"));
+	assert_true(has_name(&a->people, "Dieter Thomas Heck"));
+	assert_true(has_name(&a->people, "Bernadette La Hengst"));
+	article_free(a);
+}
+
+/* English words in title case are no person ("Saturated Fat", "Civil
+ * War"), nor is one of them alone ("Fat"); a given name first makes a
+ * person of them ("Mike Glass"). */
+static void
+test_entities_title_phrases(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Saturated Fat makes up a third of it, and Fat "
+	    "is listed again below. The Civil War ended in 1865, wrote Mike "
+	    "Glass in his column on Monday.");
+	assert_false(has_name(&a->people, "Saturated Fat"));
+	assert_false(has_name(&a->organisations, "Fat"));
+	assert_false(has_name(&a->people, "Civil War"));
+	assert_true(has_name(&a->people, "Mike Glass"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -694,6 +777,8 @@ test_dictionaries(void **state)
 		{ "it", "mattarella", false }, { "pt", "coordenação", true },
 		{ "pt", "alfabetizar", true }, { "pt", "bolsonaro", false },
 		{ "nl", "regering", false },
+		{ "acro", "nasa", true }, { "acro", "adac", true },
+		{ "acro", "accept", false },
 	};
 	size_t i;
 
@@ -718,6 +803,10 @@ main(void)
 		cmocka_unit_test(test_entities_polish_places),
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
+		cmocka_unit_test(test_entities_shouted),
+		cmocka_unit_test(test_entities_lower_compounds),
+		cmocka_unit_test(test_entities_german_third),
+		cmocka_unit_test(test_entities_title_phrases),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
