@@ -120,6 +120,44 @@ inbox_unclaim(const char *dir, const char *node, const char *name,
 	return rc;
 }
 
+int
+inbox_move_claim(const char *dir, const char *from, const char *to,
+    const char *name, char *err, size_t errlen)
+{
+	struct buf src = { 0 }, dst = { 0 };
+	int rc = -1;
+
+	buf_printf(&dst, "%s/claimed", dir);
+	if (make_dir(dst.p, err, errlen) != 0)
+		goto out;
+	/* to is NODE or NODE/.from/ORIGIN: each level made in turn */
+	for (const char *p = strchr(to, '/');; p = strchr(p + 1, '/')) {
+		int n = p != NULL ? (int)(p - to) : (int)strlen(to);
+
+		dst.len = 0;
+		buf_printf(&dst, "%s/claimed/%.*s", dir, n, to);
+		if (make_dir(dst.p, err, errlen) != 0)
+			goto out;
+		if (p == NULL)
+			break;
+	}
+	buf_printf(&dst, "/%s", name);
+	buf_printf(&src, "%s/claimed/%s/%s", dir, from, name);
+	rc = 0;
+	if (renameat2(AT_FDCWD, src.p, AT_FDCWD, dst.p,
+	    RENAME_NOREPLACE) != 0) {
+		if (errno == ENOENT || errno == EEXIST)
+			rc = 1;
+		else
+			rc = fail(err, errlen, "cannot move %s to %s: %s",
+			    src.p, dst.p, strerror(errno));
+	}
+out:
+	buf_free(&src);
+	buf_free(&dst);
+	return rc;
+}
+
 /* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
  * the final path goes into out. */
 static int
