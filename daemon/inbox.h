@@ -37,7 +37,7 @@ int inbox_unclaim(const char *dir, const char *node, const char *name,
 /* Moves dir/claimed/from/name to dir/claimed/to/name (to's folders
  * created when missing), by a rename that replaces nothing: of several
  * nodes moving one file, one does. from and to are a node, or
- * NODE/.from/ORIGIN (a file node adopted from ORIGIN, a dead node's).
+ * NODE/.from/CHAIN (a file NODE adopted from the dead nodes of CHAIN).
  * Returns 0 when moved, 1 when not (the file went: another node moved
  * it; or to has a file of that name), -1 with a reason in err. */
 int inbox_move_claim(const char *dir, const char *from, const char *to,
