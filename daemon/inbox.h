@@ -8,7 +8,9 @@
  * on it there, and moves it from there to processed/ or failed/. A file it
  * does not finish (a stop, a change while read, a commit rolled back) goes
  * back into the inbox; what a node held when it was killed waits in its
- * claimed/NODE/ until it starts again (ingest_reclaim()). */
+ * claimed/NODE/ until it starts again (ingest_reclaim()), or, with
+ * [cluster] leases, until the node is known dead and a live node adopts
+ * it (ingest_adopt()). */
 #ifndef NW_INBOX_H
 #define NW_INBOX_H
 
