@@ -35,6 +35,43 @@ inbox_prepare(const char *dir, char *err, size_t errlen)
 	return rc;
 }
 
+static bool
+same_inode(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Renames from to to unless to exists. Where the file system does not
+ * take RENAME_NOREPLACE (EINVAL: NFS, some FUSE), by a hard link, which
+ * never replaces, then the unlink of from, if from is still the file
+ * linked: of two nodes linking one file, the one whose unlink takes the
+ * name wins; the other drops its link (if still there) and finds from
+ * gone (ENOENT). A link left by a move that a kill cut short is
+ * finished. */
+static int
+rename_noreplace(const char *from, const char *to)
+{
+	struct stat was, now;
+	int e = ENOENT;
+
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL || lstat(from, &was) != 0)
+		return -1;
+	if (link(from, to) != 0 && (errno != EEXIST || lstat(to, &now) != 0 ||
+	    !same_inode(&was, &now)))
+		return -1;
+	if (lstat(from, &now) == 0 && same_inode(&was, &now)) {
+		if (unlink(from) == 0)
+			return 0;
+		e = errno;
+	}
+	if (lstat(to, &now) == 0 && same_inode(&was, &now))
+		unlink(to);
+	errno = e;
+	return -1;
+}
+
 /* True when path is still the file that was read, unchanged. */
 static bool
 same_file(const struct stat *was, const char *path)
@@ -71,8 +108,7 @@ inbox_claim(const char *dir, const char *node, const char *name,
 		goto out;
 	buf_printf(&from, "%s/%s", dir, name);
 	buf_printf(&to, "/%s", name);
-	if (renameat2(AT_FDCWD, from.p, AT_FDCWD, to.p,
-	    RENAME_NOREPLACE) != 0) {
+	if (rename_noreplace(from.p, to.p) != 0) {
 		if (errno == ENOENT)
 			rc = 1;  /* another node took it, or it went */
 		else if (errno == EEXIST)
@@ -89,9 +125,8 @@ inbox_claim(const char *dir, const char *node, const char *name,
 		goto out;
 	}
 	/* another file took the name since it was opened: not ours */
-	rc = renameat2(AT_FDCWD, to.p, AT_FDCWD, from.p,
-	    RENAME_NOREPLACE) == 0 ? 1 : fail(err, errlen, "cannot move %s "
-	    "back into the inbox: %s", to.p, strerror(errno));
+	rc = rename_noreplace(to.p, from.p) == 0 ? 1 : fail(err, errlen,
+	    "cannot move %s back into the inbox: %s", to.p, strerror(errno));
 out:
 	buf_free(&from);
 	buf_free(&to);
@@ -107,8 +142,7 @@ inbox_unclaim(const char *dir, const char *node, const char *name,
 
 	buf_printf(&from, "%s/claimed/%s/%s", dir, node, name);
 	buf_printf(&to, "%s/%s", dir, name);
-	if (renameat2(AT_FDCWD, from.p, AT_FDCWD, to.p,
-	    RENAME_NOREPLACE) != 0) {
+	if (rename_noreplace(from.p, to.p) != 0) {
 		if (errno == EEXIST)
 			rc = 1;
 		else if (errno != ENOENT)
@@ -144,8 +178,7 @@ inbox_move_claim(const char *dir, const char *from, const char *to,
 	buf_printf(&dst, "/%s", name);
 	buf_printf(&src, "%s/claimed/%s/%s", dir, from, name);
 	rc = 0;
-	if (renameat2(AT_FDCWD, src.p, AT_FDCWD, dst.p,
-	    RENAME_NOREPLACE) != 0) {
+	if (rename_noreplace(src.p, dst.p) != 0) {
 		if (errno == ENOENT || errno == EEXIST)
 			rc = 1;
 		else
@@ -158,6 +191,28 @@ out:
 	return rc;
 }
 
+bool
+inbox_claim_cut(const char *dir, const char *node, const char *home,
+    const char *name, const struct stat *st)
+{
+	struct buf from = { 0 }, to = { 0 };
+	struct stat was;
+	bool cut = false;
+
+	if (st->st_nlink < 2)
+		return false;
+	if (home != NULL)
+		buf_printf(&from, "%s/claimed/%s/%s", dir, home, name);
+	else
+		buf_printf(&from, "%s/%s", dir, name);
+	buf_printf(&to, "%s/claimed/%s/%s", dir, node, name);
+	if (lstat(from.p, &was) == 0 && same_inode(&was, st))
+		cut = unlink(to.p) == 0;
+	buf_free(&from);
+	buf_free(&to);
+	return cut;
+}
+
 /* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
  * the final path goes into out. */
 static int
@@ -165,13 +220,12 @@ move_into(const struct inbox_file *f, const char *from, const char *sub,
     struct buf *out)
 {
 	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
-	if (renameat2(AT_FDCWD, from, AT_FDCWD, out->p,
-	    RENAME_NOREPLACE) == 0)
+	if (rename_noreplace(from, out->p) == 0)
 		return 0;
 	if (errno != EEXIST)
 		return -1;
 	buf_printf(out, ".%lld", (long long)f->seq);
-	return renameat2(AT_FDCWD, from, AT_FDCWD, out->p, RENAME_NOREPLACE);
+	return rename_noreplace(from, out->p);
 }
 
 /* Writes NAME.error whole or not at all: a reader never sees it half

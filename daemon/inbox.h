@@ -14,6 +14,7 @@
 #ifndef NW_INBOX_H
 #define NW_INBOX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
@@ -44,6 +45,15 @@ int inbox_unclaim(const char *dir, const char *node, const char *name,
  * it; or to has a file of that name), -1 with a reason in err. */
 int inbox_move_claim(const char *dir, const char *from, const char *to,
     const char *name, char *err, size_t errlen);
+
+/* Where the file system does not take RENAME_NOREPLACE, a claim is a
+ * hard link and an unlink: a kill between the two leaves the file both
+ * in dir/claimed/node/ and where it came from (dir itself, or
+ * dir/claimed/home/ for a file adopted from there). Then its link in
+ * claimed/node/ (st: its fstat) is dropped, the claim undone, and true
+ * returned: the file is where it was, for whoever claims it next. */
+bool inbox_claim_cut(const char *dir, const char *node, const char *home,
+    const char *name, const struct stat *st);
 
 enum inbox_fate {
 	INBOX_PROCESSED,

@@ -112,21 +112,29 @@ static void ingest_work(struct job *job);
 static int item_commit_job(struct job *job, char *err, size_t errlen);
 static void item_after(struct job *job, bool committed);
 
-/* An adopted file not done with goes back where it was: into
- * claimed/HOLDER/ (its last holder, dead), or claimed/HOLDER/.from/REST/
- * when that node had adopted it from the others. */
+/* Where a file adopted from the nodes of chain was, in claimed/: the
+ * folder of its last holder (dead), HOLDER or HOLDER/.from/REST when
+ * that node had adopted it from the others. */
+static void
+adopted_home(const char *chain, struct buf *out)
+{
+	const char *holder = strrchr(chain, ',');
+
+	if (holder == NULL)
+		buf_puts(out, chain);
+	else
+		buf_printf(out, "%s/.from/%.*s", holder + 1,
+		    (int)(holder - chain), chain);
+}
+
+/* An adopted file not done with goes back where it was. */
 static void
 give_back_adopted(struct daemon *d, const struct item *it)
 {
-	const char *holder = strrchr(it->adopted, ',');
 	struct buf to = { 0 };
 	char err[512];
 
-	if (holder == NULL)
-		buf_puts(&to, it->adopted);
-	else
-		buf_printf(&to, "%s/.from/%.*s", holder + 1,
-		    (int)(holder - it->adopted), it->adopted);
+	adopted_home(it->adopted, &to);
 	if (inbox_move_claim(it->dir, it->node, to.p, it->name, err,
 	    sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
@@ -257,13 +265,15 @@ static bool
 reclaim_dir(struct daemon *d, const char *dir, const char *node,
     const char *adopted, int *n)
 {
-	struct buf path = { 0 };
+	struct buf path = { 0 }, home = { 0 };
 	struct dirent *e;
 	struct stat st;
 	bool room = true;
 	DIR *dh;
 	int fd;
 
+	if (adopted != NULL)
+		adopted_home(adopted, &home);
 	buf_printf(&path, "%s/claimed/%s", dir, node);
 	dh = opendir(path.p);
 	while (dh != NULL && (e = readdir(dh)) != NULL) {
@@ -279,6 +289,12 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 				close(fd);
 			continue;
 		}
+		if (inbox_claim_cut(dir, node, home.p, e->d_name, &st)) {
+			log_info(&d->log, "%s: a claim a kill cut short, "
+			    "undone", e->d_name);
+			close(fd);
+			continue;
+		}
 		if (item_submit(d, dir, e->d_name, node, adopted,
 		    file_since(&st), fd, &st) == WATCHER_FULL) {
 			close(fd);
@@ -290,6 +306,7 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 	if (dh != NULL)
 		closedir(dh);
 	buf_free(&path);
+	buf_free(&home);
 	return room;
 }
 
