@@ -19,6 +19,12 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+struct buf;
+
+/* Appends path to b as in a file:// URI (an event's source.uri): every
+ * byte but the unreserved ones and '/' percent-encoded. Any thread. */
+void inbox_uri_escape(struct buf *b, const char *path);
+
 /* Creates dir, dir/processed and dir/failed where missing. */
 int inbox_prepare(const char *dir, char *err, size_t errlen);
 

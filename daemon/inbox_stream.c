@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "inbox.h"
 #include "nats_conn.h"
 #include "util.h"
 
@@ -63,37 +64,20 @@ stream_js(struct inbox_stream *x)
 	return js;
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
-
-/* Whether the last segment of a file:// URI, percent-decoded, is name. */
+/* Whether a file:// URI ends in /NAME, name escaped as it would be
+ * there. */
 static bool
 uri_names(const char *uri, const char *name)
 {
-	const char *p = strrchr(uri, '/');
+	struct buf tail = { 0 };
+	size_t n = strlen(uri);
+	bool is;
 
-	if (p == NULL)
-		return false;
-	for (p++; *p != '\0'; name++) {
-		int c = (unsigned char)*p++;
-
-		if (c == '%' && hexval(p[0]) >= 0 && hexval(p[1]) >= 0) {
-			c = hexval(p[0]) * 16 + hexval(p[1]);
-			p += 2;
-		}
-		if ((unsigned char)*name != c)
-			return false;
-	}
-	return *name == '\0';
+	buf_putc(&tail, '/');
+	inbox_uri_escape(&tail, name);
+	is = n >= tail.len && strcmp(uri + n - tail.len, tail.p) == 0;
+	buf_free(&tail);
+	return is;
 }
 
 /* Whether node is one of list, comma-separated. */

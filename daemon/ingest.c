@@ -605,30 +605,18 @@ out:
 		find_published(it);
 }
 
-/* file:// URI of the item, percent-encoding all but unreserved bytes. */
+/* file:// URI of the item (inbox_uri_escape()). */
 static char *
 item_uri(const struct item *it)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct buf b = { 0 };
-	char *path = NULL;
 	char *abs = realpath(it->dir, NULL);
 
-	buf_printf(&b, "%s/%s", abs ? abs : it->dir, it->name);
-	free(abs);
-	path = buf_take(&b);
 	buf_puts(&b, "file://");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL) {
-			buf_putc(&b, (char)*p);
-		} else {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*p >> 4]);
-			buf_putc(&b, hex[*p & 15]);
-		}
-	}
-	free(path);
+	inbox_uri_escape(&b, abs ? abs : it->dir);
+	buf_putc(&b, '/');
+	inbox_uri_escape(&b, it->name);
+	free(abs);
 	return buf_take(&b);
 }
 

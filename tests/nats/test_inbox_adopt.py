@@ -28,6 +28,7 @@ import signal
 import sqlite3
 import sys
 import time
+from urllib.parse import unquote
 
 import clusterlib
 from clusterlib import check, wait_for
@@ -76,8 +77,8 @@ def stream_files(port):
         ev = json.loads(data)
         uri = (ev.get("source") or {}).get("uri") or ""
         if uri.startswith("file://"):
-            out.append((uri.rsplit("/", 1)[-1], ev["origin"]["id"],
-                        subj.split(".", 1)[1]))
+            out.append((unquote(uri.rsplit("/", 1)[-1]),
+                        ev["origin"]["id"], subj.split(".", 1)[1]))
     return out
 
 
@@ -92,7 +93,7 @@ def journal_files(tmp, name):
     out = []
     for (ev,) in rows:
         uri = (json.loads(ev).get("source") or {}).get("uri") or ""
-        out.append(uri.rsplit("/", 1)[-1])
+        out.append(unquote(uri.rsplit("/", 1)[-1]))
     return out
 
 
@@ -101,7 +102,9 @@ def main():
     port = srv.port
     inbox = os.path.join(tmp, "inbox")
     os.makedirs(inbox)
-    published = ["pub-%d.html" % i for i in range(K_PUBLISHED)]
+    # a name escaped in source.uri: matched all the same
+    published = sorted(["pub-%d.html" % i for i in range(K_PUBLISHED - 1)]
+                       + ["pub %d\u00e9.html" % K_PUBLISHED])
     claimed = ["held-%d.html" % i for i in range(K_CLAIMED)] + [
         "ghost.html"]
     nodes = {}
