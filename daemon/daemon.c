@@ -120,19 +120,16 @@ on_adopt(evutil_socket_t fd, short what, void *arg)
 
 /* [cluster] leases: the files of dead nodes taken over, looked for
  * every third of a lease (ingest_adopt()). */
-static int
-adopt_start(struct daemon *d, char *err, size_t errlen)
+static void
+adopt_start(struct daemon *d)
 {
 	struct timeval tv = { .tv_sec = d->cfg.cluster_lease / 3,
 	    .tv_usec = d->cfg.cluster_lease % 3 * 333333 };
 
 	if (d->leases == NULL)
-		return 0;
-	d->inbox_stream = inbox_stream_open(&d->cfg, err, errlen);
-	if (d->inbox_stream == NULL)
-		return -1;
+		return;
 	d->ev_adopt = event_new(d->base, -1, EV_PERSIST, on_adopt, d);
-	return event_add(d->ev_adopt, &tv);
+	event_add(d->ev_adopt, &tv);
 }
 #endif
 
@@ -500,6 +497,14 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->ev_retry = evtimer_new(d->base, on_retry, d);
 	heartbeat_schedule(d);
 	window_start(d);
+#ifdef HAVE_LIBNATS
+	/* before the inbox: its first files may be adopted ones
+	 * (ingest_reclaim()), looked for in the stream */
+	if (d->cfg.cluster_leases && d->cfg.nats_servers[0] != '\0' &&
+	    (d->inbox_stream = inbox_stream_open(&d->cfg, err,
+	    errlen)) == NULL)
+		return -1;
+#endif
 	d->watcher = watch_inbox(d, d->cfg.inbox, err, errlen);
 	if (d->watcher == NULL)
 		return -1;
@@ -507,8 +512,7 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	if (d->sources == NULL)
 		return -1;
 #ifdef HAVE_LIBNATS
-	if (adopt_start(d, err, errlen) != 0)
-		return -1;
+	adopt_start(d);
 	/* [cluster] articles: the indexes see every node's articles */
 	if (d->cfg.cluster_articles &&
 	    (d->cluster_feed = cluster_feed_open(d, err, errlen)) == NULL)

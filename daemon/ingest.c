@@ -534,6 +534,10 @@ find_published(struct item *it)
 #ifdef HAVE_LIBNATS
 	struct inbox_event ev = { 0 };
 
+	if (it->d->inbox_stream == NULL) {      /* [cluster] leases off */
+		it->found = -1;
+		return;
+	}
 	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
 	    it->name, it->article != NULL ? it->article->content_hash : NULL,
 	    it->since, &ev);

@@ -17,7 +17,12 @@ publish under the same message ID is not dropped for us):
   4 a published are moved to processed/ with no event (b's and c's
   journals have none for them), the 3 others published once; in the
   stream each file has exactly one article event, and nothing is left
-  claimed; all within 10 leases and 45 s.
+  claimed; all within 10 leases and 45 s;
+- what a kill of the adopter leaves in its claimed/THIS/.from/ORIGIN/
+  (put there by hand while b is stopped: one of the files a published,
+  and a new one) is taken by b's next start, asked of the stream all
+  the same: the first moved out again with no event, the second
+  published once.
 
 Exit 77 (skip) without nats-server. Usage: test_inbox_adopt.py NEWSWIRED
 """
@@ -95,6 +100,41 @@ def journal_files(tmp, name):
         uri = (json.loads(ev).get("source") or {}).get("uri") or ""
         out.append(unquote(uri.rsplit("/", 1)[-1]))
     return out
+
+
+def restart_adopter(exe, tmp, port, inbox, ida, nodes, logs):
+    """b stopped; in its claimed/B/.from/A/, a file a published (out of
+    processed/ again) and a new one; b started: each published once."""
+    check(nodes["b"].stop() == 0, "b stops cleanly")
+    idb = origin(logs["b"])
+    held = os.path.join(inbox, "claimed", idb, ".from", ida)
+    os.makedirs(held, exist_ok=True)
+    old = sorted(f for f in os.listdir(os.path.join(inbox, "processed"))
+                 if f.startswith("pub-"))[0]
+    os.rename(os.path.join(inbox, "processed", old),
+              os.path.join(held, old))
+    with open(os.path.join(held, "late.html"), "wb") as f:
+        f.write(opslib.page(200, "late"))
+    d, _ = clusterlib.start_daemon(exe, os.path.join(tmp, "b",
+                                                     "newswired.conf"),
+                                   logs["b"])
+    if not check(d is not None, "b starts again"):
+        return
+    nodes["b"] = d
+    done = wait_for(lambda: os.listdir(held) == [] and {old, "late.html"}
+                    <= set(os.listdir(os.path.join(inbox, "processed"))),
+                    30)
+    check(done, "b's adopted files out after its restart: %r"
+          % os.listdir(held))
+    time.sleep(2)
+    got = stream_files(port)
+    for f, by in ((old, ida), ("late.html", idb)):
+        n = [o for name, o, _ in got if name == f]
+        check(n == [by], "%s: one event in the stream, %s's: %r"
+              % (f, by, n))
+    check(journal_files(tmp, "b").count("late.html") == 1 and
+          old not in journal_files(tmp, "b"),
+          "b's journal: late.html once, %s not" % old)
 
 
 def main():
@@ -186,6 +226,7 @@ def main():
         check(left == [], "nothing left claimed: %r" % left)
         check(os.listdir(os.path.join(inbox, "failed")) == [],
               "nothing failed")
+        restart_adopter(exe, tmp, port, inbox, ida, nodes, logs)
         for name in ("b", "c"):
             check(nodes[name].stop() == 0, "%s stops cleanly" % name)
     finally:
