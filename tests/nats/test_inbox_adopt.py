@@ -229,6 +229,10 @@ def main():
         restart_adopter(exe, tmp, port, inbox, ida, nodes, logs)
         for name in ("b", "c"):
             check(nodes[name].stop() == 0, "%s stops cleanly" % name)
+            with open(logs[name], errors="replace") as f:
+                text = f.read()
+            check("runtime error" not in text and "Sanitizer" not in text,
+                  "no sanitizer report in %s's log" % name)
     finally:
         for d in nodes.values():
             if d.alive():
