@@ -310,58 +310,46 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 	return room;
 }
 
-/* The subfolders of dir/claimed/node/.from/: the origins of the dead
- * nodes whose files node adopted. */
-static char **
-adopted_from(const char *dir, const char *node, size_t *n)
+/* The subfolders of dir/claimed/node/.from/ into out: the chains of
+ * the dead nodes whose files node adopted. */
+static void
+adopted_from(const char *dir, const char *node, struct strlist *out)
 {
 	struct buf path = { 0 };
 	struct dirent *e;
-	char **v = NULL;
 	DIR *dh;
 
-	*n = 0;
 	buf_printf(&path, "%s/claimed/%s/.from", dir, node);
 	dh = opendir(path.p);
 	while (dh != NULL && (e = readdir(dh)) != NULL) {
 		if (e->d_name[0] == '.' || (e->d_type != DT_DIR &&
 		    e->d_type != DT_UNKNOWN))
 			continue;
-		v = xrealloc(v, (*n + 1) * sizeof(*v));
-		v[(*n)++] = xstrdup(e->d_name);
+		strlist_push(out, e->d_name);
 	}
 	if (dh != NULL)
 		closedir(dh);
 	buf_free(&path);
-	return v;
-}
-
-static void
-names_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
 }
 
 int
 ingest_reclaim(struct daemon *d, const char *dir)
 {
 	const char *node = store_origin_id(d->store);
+	struct strlist from = { 0 };
 	struct buf sub = { 0 };
-	size_t nfrom;
-	char **from = adopted_from(dir, node, &nfrom);
 	int n = 0;
 	bool room;
 
+	adopted_from(dir, node, &from);
 	room = reclaim_dir(d, dir, node, NULL, &n);
-	for (size_t i = 0; room && i < nfrom; i++) {
+	for (size_t i = 0; room && i < from.n; i++) {
 		sub.len = 0;
-		buf_printf(&sub, "%s/.from/%s", node, from[i]);
-		room = reclaim_dir(d, dir, sub.p, from[i], &n);
+		buf_printf(&sub, "%s/.from/%s", node, from.v[i]);
+		room = reclaim_dir(d, dir, sub.p, from.v[i], &n);
 	}
 	d->reclaim = !room;     /* again when there is room */
-	names_free(from, nfrom);
+	strlist_free(&from);
 	buf_free(&sub);
 	return n;
 }
@@ -461,20 +449,19 @@ ingest_adopt(struct daemon *d)
 	buf_printf(&path, "%s/claimed", d->cfg.inbox);
 	dh = opendir(path.p);
 	while (room && dh != NULL && (e = readdir(dh)) != NULL) {
-		size_t nfrom;
-		char **from;
+		struct strlist from = { 0 };
 
 		if (e->d_name[0] == '.' || strcmp(e->d_name, self) == 0 ||
 		    !leases_node_gone(d->leases, e->d_name, 0))
 			continue;
 		room = adopt_dir(d, e->d_name, e->d_name, NULL);
-		from = adopted_from(d->cfg.inbox, e->d_name, &nfrom);
-		for (size_t i = 0; room && i < nfrom; i++) {
+		adopted_from(d->cfg.inbox, e->d_name, &from);
+		for (size_t i = 0; room && i < from.n; i++) {
 			sub.len = 0;
-			buf_printf(&sub, "%s/.from/%s", e->d_name, from[i]);
-			room = adopt_dir(d, e->d_name, sub.p, from[i]);
+			buf_printf(&sub, "%s/.from/%s", e->d_name, from.v[i]);
+			room = adopt_dir(d, e->d_name, sub.p, from.v[i]);
 		}
-		names_free(from, nfrom);
+		strlist_free(&from);
 	}
 	if (dh != NULL)
 		closedir(dh);

@@ -76,8 +76,7 @@ struct leases {
 	                           takes start (the last one stopped) */
 	/* under lock: the nodes whose keys the last count read (live, or
 	 * dead and not purged yet), and when (0: never) */
-	char **keys_seen;
-	size_t n_seen;
+	struct strlist keys_seen;
 	int64_t seen_at;
 };
 
@@ -214,22 +213,13 @@ node_dead(const struct leases *l, natsMsg *m, int64_t now)
 	return at < past;
 }
 
+/* The node keys a count read (seen, taken over) replace the last. */
 static void
-strv_free(char **v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-/* The node keys a count read (v, owned from now on) replace the last. */
-static void
-keys_seen_set(struct leases *l, char **v, size_t n, int64_t now)
+keys_seen_set(struct leases *l, struct strlist *seen, int64_t now)
 {
 	pthread_mutex_lock(&l->lock);
-	strv_free(l->keys_seen, l->n_seen);
-	l->keys_seen = v;
-	l->n_seen = n;
+	strlist_free(&l->keys_seen);
+	l->keys_seen = *seen;
 	l->seen_at = now;
 	pthread_mutex_unlock(&l->lock);
 }
@@ -251,8 +241,8 @@ live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 	jsStreamStateSubjects *subj;
 	jsOptions o;
 	int live = 0, ndead = 0;
-	size_t skip, nseen = 0;
-	char **seen = NULL;
+	struct strlist seen = { 0 };
+	size_t skip;
 
 	snprintf(stream, sizeof(stream), "KV_%s", l->bucket);
 	snprintf(filter, sizeof(filter), "$KV.%s.node.>", l->bucket);
@@ -270,10 +260,8 @@ live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 			live = -1;
 			break;
 		}
-		if (strlen(s) > skip) {
-			seen = xrealloc(seen, (nseen + 1) * sizeof(*seen));
-			seen[nseen++] = xstrdup(s + skip);
-		}
+		if (strlen(s) > skip)
+			strlist_push(&seen, s + skip);
 		if (natsMsg_GetDataLength(m) > 0 &&
 		    value_until(natsMsg_GetData(m), natsMsg_GetDataLength(m),
 		    NULL, NULL) > now)
@@ -291,9 +279,9 @@ live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 		free(dead[i]);
 	}
 	if (live >= 0)
-		keys_seen_set(l, seen, nseen, now);
+		keys_seen_set(l, &seen, now);
 	else
-		strv_free(seen, nseen);
+		strlist_free(&seen);
 	if (live < 0)
 		return l->live > 0 ? l->live : 1;
 	l->live = live > 0 ? live : 1;
@@ -987,10 +975,8 @@ leases_node_gone(struct leases *l, const char *node, int64_t since_ms)
 	pthread_mutex_lock(&l->lock);
 	gone = l->seen_at > 0 && now - l->seen_at <= l->lease_ms &&
 	    since_ms < now - (int64_t)LEASES_NODE_SWEEP * l->lease_ms &&
-	    strcmp(node, l->node) != 0;
-	for (size_t i = 0; gone && i < l->n_seen; i++)
-		if (strcmp(l->keys_seen[i], node) == 0)
-			gone = false;
+	    strcmp(node, l->node) != 0 &&
+	    !strlist_contains(&l->keys_seen, node);
 	pthread_mutex_unlock(&l->lock);
 	return gone;
 }
@@ -1048,7 +1034,7 @@ leases_free(struct leases *l)
 		free(l->v[i].ents);
 	}
 	free(l->v);
-	strv_free(l->keys_seen, l->n_seen);
+	strlist_free(&l->keys_seen);
 	natsOptions_Destroy(l->opts);
 	pthread_cond_destroy(&l->seen_cond);
 	pthread_mutex_destroy(&l->lock);
