@@ -25,6 +25,7 @@
 #include "output.h"
 #include "output_file.h"
 #ifdef HAVE_LIBNATS
+#include "inbox_stream.h"
 #include "output_nats.h"
 #endif
 #include "output_zmq.h"
@@ -107,6 +108,30 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 	}
 	sources_retry(d->sources);
 }
+
+#ifdef HAVE_LIBNATS
+static void
+on_adopt(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	ingest_adopt(arg);
+}
+
+/* [cluster] leases: the files of dead nodes taken over, looked for
+ * every third of a lease (ingest_adopt()). */
+static void
+adopt_start(struct daemon *d)
+{
+	struct timeval tv = { .tv_sec = d->cfg.cluster_lease / 3,
+	    .tv_usec = d->cfg.cluster_lease % 3 * 333333 };
+
+	if (d->leases == NULL)
+		return;
+	d->ev_adopt = event_new(d->base, -1, EV_PERSIST, on_adopt, d);
+	event_add(d->ev_adopt, &tv);
+}
+#endif
 
 static void
 daemon_retry_later(struct daemon *d)
@@ -472,6 +497,14 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	d->ev_retry = evtimer_new(d->base, on_retry, d);
 	heartbeat_schedule(d);
 	window_start(d);
+#ifdef HAVE_LIBNATS
+	/* before the inbox: its first files may be adopted ones
+	 * (ingest_reclaim()), looked for in the stream */
+	if (d->cfg.cluster_leases && d->cfg.nats_servers[0] != '\0' &&
+	    (d->inbox_stream = inbox_stream_open(&d->cfg, err,
+	    errlen)) == NULL)
+		return -1;
+#endif
 	d->watcher = watch_inbox(d, d->cfg.inbox, err, errlen);
 	if (d->watcher == NULL)
 		return -1;
@@ -479,6 +512,7 @@ daemon_start(struct daemon *d, char *err, size_t errlen)
 	if (d->sources == NULL)
 		return -1;
 #ifdef HAVE_LIBNATS
+	adopt_start(d);
 	/* [cluster] articles: the indexes see every node's articles */
 	if (d->cfg.cluster_articles &&
 	    (d->cluster_feed = cluster_feed_open(d, err, errlen)) == NULL)
@@ -542,6 +576,8 @@ daemon_free(struct daemon *d)
 	 * the next start; then their owners free them. Jobs the stop left
 	 * in work keep the pool, their items and the sources they may read:
 	 * the process ends with _exit() (main.c) */
+	if (d->ev_adopt != NULL)
+		event_free(d->ev_adopt);
 	if (!d->abandoned) {
 		workers_free(d->workers);
 		for (size_t i = 0; i < d->n_inflight; i++)
@@ -549,6 +585,9 @@ daemon_free(struct daemon *d)
 		free(d->inflight);
 		sources_free(d->sources);
 		d->sources = NULL;
+#ifdef HAVE_LIBNATS
+		inbox_stream_free(d->inbox_stream);  /* the workers' */
+#endif
 	}
 #ifdef HAVE_LIBNATS
 	cluster_feed_free(d->cluster_feed);     /* before the NATS output */

@@ -21,6 +21,7 @@ struct event;
 struct event_base;
 struct item;
 struct idents;
+struct inbox_stream;
 struct leases;
 struct metrics;
 struct notify;
@@ -67,6 +68,11 @@ struct daemon {
 	                                   them; NULL without (leases.h) */
 	struct idents *idents;          /* [cluster] articles, owned by the
 	                                   sources; NULL without (idents.h) */
+	struct inbox_stream *inbox_stream; /* what dead nodes published of
+	                                   the files they held, with
+	                                   [cluster] leases (ingest_adopt()) */
+	struct event *ev_adopt;         /* ... looked for every third of a
+	                                   lease */
 	struct cluster_feed *cluster_feed; /* the indexes fed from the
 	                                   stream; NULL without
 	                                   (cluster_feed.h) */

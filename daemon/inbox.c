@@ -18,6 +18,23 @@ make_dir(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+void
+inbox_uri_escape(struct buf *b, const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL) {
+			buf_putc(b, (char)*p);
+		} else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
 int
 inbox_prepare(const char *dir, char *err, size_t errlen)
 {
@@ -33,6 +50,43 @@ inbox_prepare(const char *dir, char *err, size_t errlen)
 		rc = make_dir(b.p, err, errlen);
 	buf_free(&b);
 	return rc;
+}
+
+static bool
+same_inode(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
+/* Renames from to to unless to exists. Where the file system does not
+ * take RENAME_NOREPLACE (EINVAL: NFS, some FUSE), by a hard link, which
+ * never replaces, then the unlink of from, if from is still the file
+ * linked: of two nodes linking one file, the one whose unlink takes the
+ * name wins; the other drops its link (if still there) and finds from
+ * gone (ENOENT). A link left by a move that a kill cut short is
+ * finished. */
+static int
+rename_noreplace(const char *from, const char *to)
+{
+	struct stat was, now;
+	int e = ENOENT;
+
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+		return 0;
+	if (errno != EINVAL || lstat(from, &was) != 0)
+		return -1;
+	if (link(from, to) != 0 && (errno != EEXIST || lstat(to, &now) != 0 ||
+	    !same_inode(&was, &now)))
+		return -1;
+	if (lstat(from, &now) == 0 && same_inode(&was, &now)) {
+		if (unlink(from) == 0)
+			return 0;
+		e = errno;
+	}
+	if (lstat(to, &now) == 0 && same_inode(&was, &now))
+		unlink(to);
+	errno = e;
+	return -1;
 }
 
 /* True when path is still the file that was read, unchanged. */
@@ -71,8 +125,7 @@ inbox_claim(const char *dir, const char *node, const char *name,
 		goto out;
 	buf_printf(&from, "%s/%s", dir, name);
 	buf_printf(&to, "/%s", name);
-	if (renameat2(AT_FDCWD, from.p, AT_FDCWD, to.p,
-	    RENAME_NOREPLACE) != 0) {
+	if (rename_noreplace(from.p, to.p) != 0) {
 		if (errno == ENOENT)
 			rc = 1;  /* another node took it, or it went */
 		else if (errno == EEXIST)
@@ -89,9 +142,8 @@ inbox_claim(const char *dir, const char *node, const char *name,
 		goto out;
 	}
 	/* another file took the name since it was opened: not ours */
-	rc = renameat2(AT_FDCWD, to.p, AT_FDCWD, from.p,
-	    RENAME_NOREPLACE) == 0 ? 1 : fail(err, errlen, "cannot move %s "
-	    "back into the inbox: %s", to.p, strerror(errno));
+	rc = rename_noreplace(to.p, from.p) == 0 ? 1 : fail(err, errlen,
+	    "cannot move %s back into the inbox: %s", to.p, strerror(errno));
 out:
 	buf_free(&from);
 	buf_free(&to);
@@ -107,8 +159,7 @@ inbox_unclaim(const char *dir, const char *node, const char *name,
 
 	buf_printf(&from, "%s/claimed/%s/%s", dir, node, name);
 	buf_printf(&to, "%s/%s", dir, name);
-	if (renameat2(AT_FDCWD, from.p, AT_FDCWD, to.p,
-	    RENAME_NOREPLACE) != 0) {
+	if (rename_noreplace(from.p, to.p) != 0) {
 		if (errno == EEXIST)
 			rc = 1;
 		else if (errno != ENOENT)
@@ -120,6 +171,65 @@ inbox_unclaim(const char *dir, const char *node, const char *name,
 	return rc;
 }
 
+int
+inbox_move_claim(const char *dir, const char *from, const char *to,
+    const char *name, char *err, size_t errlen)
+{
+	struct buf src = { 0 }, dst = { 0 };
+	int rc = -1;
+
+	buf_printf(&dst, "%s/claimed", dir);
+	if (make_dir(dst.p, err, errlen) != 0)
+		goto out;
+	/* to is NODE or NODE/.from/ORIGIN: each level made in turn */
+	for (const char *p = strchr(to, '/');; p = strchr(p + 1, '/')) {
+		int n = p != NULL ? (int)(p - to) : (int)strlen(to);
+
+		dst.len = 0;
+		buf_printf(&dst, "%s/claimed/%.*s", dir, n, to);
+		if (make_dir(dst.p, err, errlen) != 0)
+			goto out;
+		if (p == NULL)
+			break;
+	}
+	buf_printf(&dst, "/%s", name);
+	buf_printf(&src, "%s/claimed/%s/%s", dir, from, name);
+	rc = 0;
+	if (rename_noreplace(src.p, dst.p) != 0) {
+		if (errno == ENOENT || errno == EEXIST)
+			rc = 1;
+		else
+			rc = fail(err, errlen, "cannot move %s to %s: %s",
+			    src.p, dst.p, strerror(errno));
+	}
+out:
+	buf_free(&src);
+	buf_free(&dst);
+	return rc;
+}
+
+bool
+inbox_claim_cut(const char *dir, const char *node, const char *home,
+    const char *name, const struct stat *st)
+{
+	struct buf from = { 0 }, to = { 0 };
+	struct stat was;
+	bool cut = false;
+
+	if (st->st_nlink < 2)
+		return false;
+	if (home != NULL)
+		buf_printf(&from, "%s/claimed/%s/%s", dir, home, name);
+	else
+		buf_printf(&from, "%s/%s", dir, name);
+	buf_printf(&to, "%s/claimed/%s/%s", dir, node, name);
+	if (lstat(from.p, &was) == 0 && same_inode(&was, st))
+		cut = unlink(to.p) == 0;
+	buf_free(&from);
+	buf_free(&to);
+	return cut;
+}
+
 /* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
  * the final path goes into out. */
 static int
@@ -127,13 +237,12 @@ move_into(const struct inbox_file *f, const char *from, const char *sub,
     struct buf *out)
 {
 	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
-	if (renameat2(AT_FDCWD, from, AT_FDCWD, out->p,
-	    RENAME_NOREPLACE) == 0)
+	if (rename_noreplace(from, out->p) == 0)
 		return 0;
 	if (errno != EEXIST)
 		return -1;
 	buf_printf(out, ".%lld", (long long)f->seq);
-	return renameat2(AT_FDCWD, from, AT_FDCWD, out->p, RENAME_NOREPLACE);
+	return rename_noreplace(from, out->p);
 }
 
 /* Writes NAME.error whole or not at all: a reader never sees it half

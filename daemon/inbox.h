@@ -8,13 +8,22 @@
  * on it there, and moves it from there to processed/ or failed/. A file it
  * does not finish (a stop, a change while read, a commit rolled back) goes
  * back into the inbox; what a node held when it was killed waits in its
- * claimed/NODE/ until it starts again (ingest_reclaim()). */
+ * claimed/NODE/ until it starts again (ingest_reclaim()), or, with
+ * [cluster] leases, until the node is known dead and a live node adopts
+ * it (ingest_adopt()). */
 #ifndef NW_INBOX_H
 #define NW_INBOX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/stat.h>
+
+struct buf;
+
+/* Appends path to b as in a file:// URI (an event's source.uri): every
+ * byte but the unreserved ones and '/' percent-encoded. Any thread. */
+void inbox_uri_escape(struct buf *b, const char *path);
 
 /* Creates dir, dir/processed and dir/failed where missing. */
 int inbox_prepare(const char *dir, char *err, size_t errlen);
@@ -33,6 +42,24 @@ int inbox_claim(const char *dir, const char *node, const char *name,
  * err. */
 int inbox_unclaim(const char *dir, const char *node, const char *name,
     char *err, size_t errlen);
+
+/* Moves dir/claimed/from/name to dir/claimed/to/name (to's folders
+ * created when missing), by a rename that replaces nothing: of several
+ * nodes moving one file, one does. from and to are a node, or
+ * NODE/.from/CHAIN (a file NODE adopted from the dead nodes of CHAIN).
+ * Returns 0 when moved, 1 when not (the file went: another node moved
+ * it; or to has a file of that name), -1 with a reason in err. */
+int inbox_move_claim(const char *dir, const char *from, const char *to,
+    const char *name, char *err, size_t errlen);
+
+/* Where the file system does not take RENAME_NOREPLACE, a claim is a
+ * hard link and an unlink: a kill between the two leaves the file both
+ * in dir/claimed/node/ and where it came from (dir itself, or
+ * dir/claimed/home/ for a file adopted from there). Then its link in
+ * claimed/node/ (st: its fstat) is dropped, the claim undone, and true
+ * returned: the file is where it was, for whoever claims it next. */
+bool inbox_claim_cut(const char *dir, const char *node, const char *home,
+    const char *name, const struct stat *st);
 
 enum inbox_fate {
 	INBOX_PROCESSED,

@@ -12,12 +12,18 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "nw_config.h"
+
 #include "budget.h"
 #include "commit.h"
 #include "daemon_state.h"
 #include "hash.h"
 #include "inbox.h"
 #include "job.h"
+#ifdef HAVE_LIBNATS
+#include "inbox_stream.h"
+#include "leases.h"
+#endif
 #include "metrics.h"
 #include "pipeline.h"
 #include "store.h"
@@ -33,6 +39,11 @@ struct item {
 	char *name;
 	char *node;             /* claimed into dir/claimed/NODE/, or NULL:
 	                           worked on where it is (inbox.h) */
+	char *adopted;          /* a dead node's claim, taken over: the
+	                           nodes that held it, the first first,
+	                           comma-separated (node is
+	                           THIS/.from/ADOPTED) */
+	int64_t since;          /* ... its event is looked for since */
 	int fd;                 /* closed by the worker */
 	struct stat st;
 	int64_t fetched_at;
@@ -43,6 +54,11 @@ struct item {
 	enum budget_state stopped; /* the work gave up: HALTED, the file
 	                           stays in the inbox; SPENT, it fails */
 	/* set by the worker */
+	int found;              /* adopted: the dead node's event for it,
+	                           1 in the stream, 0 not, -1 not known */
+	int64_t found_seq;      /* ... its seq there */
+	bool found_failed;      /* ... a source.error */
+	char found_origin[64];  /* ... by that node */
 	char raw_hash[65];
 	struct nw_article *article;   /* NULL: failed, see error */
 	char error[256];
@@ -62,6 +78,7 @@ ingest_free_item(struct item *it)
 	free(it->dir);
 	free(it->name);
 	free(it->node);
+	free(it->adopted);
 	free(it);
 }
 
@@ -95,6 +112,35 @@ static void ingest_work(struct job *job);
 static int item_commit_job(struct job *job, char *err, size_t errlen);
 static void item_after(struct job *job, bool committed);
 
+/* Where a file adopted from the nodes of chain was, in claimed/: the
+ * folder of its last holder (dead), HOLDER or HOLDER/.from/REST when
+ * that node had adopted it from the others. */
+static void
+adopted_home(const char *chain, struct buf *out)
+{
+	const char *holder = strrchr(chain, ',');
+
+	if (holder == NULL)
+		buf_puts(out, chain);
+	else
+		buf_printf(out, "%s/.from/%.*s", holder + 1,
+		    (int)(holder - chain), chain);
+}
+
+/* An adopted file not done with goes back where it was. */
+static void
+give_back_adopted(struct daemon *d, const struct item *it)
+{
+	struct buf to = { 0 };
+	char err[512];
+
+	adopted_home(it->adopted, &to);
+	if (inbox_move_claim(it->dir, it->node, to.p, it->name, err,
+	    sizeof(err)) < 0)
+		log_error(&d->log, "%s", err);
+	buf_free(&to);
+}
+
 /* A claimed file not done with goes back into the inbox. */
 static void
 item_unclaim(struct daemon *d, const struct item *it)
@@ -104,6 +150,10 @@ item_unclaim(struct daemon *d, const struct item *it)
 
 	if (it->node == NULL)
 		return;
+	if (it->adopted != NULL) {      /* back to the dead node's claims */
+		give_back_adopted(d, it);
+		return;
+	}
 	rc = inbox_unclaim(it->dir, it->node, it->name, err, sizeof(err));
 	if (rc < 0)
 		log_error(&d->log, "%s", err);
@@ -113,15 +163,31 @@ item_unclaim(struct daemon *d, const struct item *it)
 		    "start", it->name, it->node);
 }
 
+/* The time from which a dead node's event for a file is looked for:
+ * the file was written (mtime) or claimed (ctime) before it, a minute
+ * for the clocks of the hosts. */
+static int64_t
+file_since(const struct stat *st)
+{
+	time_t t = st->st_mtime < st->st_ctime ? st->st_mtime : st->st_ctime;
+
+	return (int64_t)t - 60;
+}
+
 /* Queues the file in dir for work: claimed into dir/claimed/node/
- * already, or node NULL. WATCHER_FULL leaves fd to the caller. */
+ * already, or node NULL; adopted: the origin of the dead node whose
+ * claim it was (NULL: this node's), its event looked for since since.
+ * WATCHER_FULL leaves fd to the caller. */
 static enum watcher_offer
 item_submit(struct daemon *d, const char *dir, const char *name,
-    const char *node, int fd, const struct stat *st)
+    const char *node, const char *adopted, int64_t since, int fd,
+    const struct stat *st)
 {
 	struct item *it = xcalloc(1, sizeof(*it));
 
 	it->node = node != NULL ? xstrdup(node) : NULL;
+	it->adopted = adopted != NULL ? xstrdup(adopted) : NULL;
+	it->since = since;
 	it->job.run = ingest_work;
 	it->job.commit = item_commit_job;
 	it->job.after = item_after;
@@ -179,7 +245,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		log_warn(&d->log, "%s; working on it in the inbox", err);
 		node = NULL;
 	}
-	r = item_submit(d, d->cfg.inbox, name, node, fd, st);
+	r = item_submit(d, d->cfg.inbox, name, node, NULL, 0, fd, st);
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
@@ -193,17 +259,21 @@ ingest_give_back(struct daemon *d)
 		item_unclaim(d, d->inflight[i]);
 }
 
-int
-ingest_reclaim(struct daemon *d, const char *dir)
+/* Queues the files in dir/claimed/node/ not in work (adopted: a dead
+ * node's, of that origin); false when the queue had no room. */
+static bool
+reclaim_dir(struct daemon *d, const char *dir, const char *node,
+    const char *adopted, int *n)
 {
-	const char *node = store_origin_id(d->store);
-	struct buf path = { 0 };
+	struct buf path = { 0 }, home = { 0 };
 	struct dirent *e;
 	struct stat st;
+	bool room = true;
 	DIR *dh;
-	int n = 0, fd;
+	int fd;
 
-	d->reclaim = false;
+	if (adopted != NULL)
+		adopted_home(adopted, &home);
 	buf_printf(&path, "%s/claimed/%s", dir, node);
 	dh = opendir(path.p);
 	while (dh != NULL && (e = readdir(dh)) != NULL) {
@@ -219,19 +289,186 @@ ingest_reclaim(struct daemon *d, const char *dir)
 				close(fd);
 			continue;
 		}
-		if (item_submit(d, dir, e->d_name, node, fd, &st) ==
-		    WATCHER_FULL) {
+		if (inbox_claim_cut(dir, node, home.p, e->d_name, &st)) {
+			log_info(&d->log, "%s: a claim a kill cut short, "
+			    "undone", e->d_name);
 			close(fd);
-			d->reclaim = true;  /* again when there is room */
+			continue;
+		}
+		if (item_submit(d, dir, e->d_name, node, adopted,
+		    file_since(&st), fd, &st) == WATCHER_FULL) {
+			close(fd);
+			room = false;
 			break;
 		}
-		n++;
+		(*n)++;
 	}
 	if (dh != NULL)
 		closedir(dh);
 	buf_free(&path);
+	buf_free(&home);
+	return room;
+}
+
+/* The subfolders of dir/claimed/node/.from/ into out: the chains of
+ * the dead nodes whose files node adopted. */
+static void
+adopted_from(const char *dir, const char *node, struct strlist *out)
+{
+	struct buf path = { 0 };
+	struct dirent *e;
+	DIR *dh;
+
+	buf_printf(&path, "%s/claimed/%s/.from", dir, node);
+	dh = opendir(path.p);
+	while (dh != NULL && (e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.' || (e->d_type != DT_DIR &&
+		    e->d_type != DT_UNKNOWN))
+			continue;
+		strlist_push(out, e->d_name);
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&path);
+}
+
+int
+ingest_reclaim(struct daemon *d, const char *dir)
+{
+	const char *node = store_origin_id(d->store);
+	struct strlist from = { 0 };
+	struct buf sub = { 0 };
+	int n = 0;
+	bool room;
+
+	adopted_from(dir, node, &from);
+	room = reclaim_dir(d, dir, node, NULL, &n);
+	for (size_t i = 0; room && i < from.n; i++) {
+		sub.len = 0;
+		buf_printf(&sub, "%s/.from/%s", node, from.v[i]);
+		room = reclaim_dir(d, dir, sub.p, from.v[i], &n);
+	}
+	d->reclaim = !room;     /* again when there is room */
+	strlist_free(&from);
+	buf_free(&sub);
 	return n;
 }
+
+#ifdef HAVE_LIBNATS
+/* Queues the file adopted into dir/claimed/node/name; false when the
+ * queue is full (it waits there: ingest_reclaim() takes it). */
+static bool
+adopt_queue(struct daemon *d, const char *node, const char *name,
+    const char *origin, int64_t since)
+{
+	struct buf path = { 0 };
+	struct stat st;
+	bool room = true;
+	int fd;
+
+	buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node, name);
+	fd = open(path.p, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		log_warn(&d->log, "%s: cannot open: %s; left there", path.p,
+		    strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	} else if (item_submit(d, d->cfg.inbox, name, node, origin, since,
+	    fd, &st) == WATCHER_FULL) {
+		close(fd);
+		d->reclaim = true;
+		room = false;
+	}
+	buf_free(&path);
+	return room;
+}
+
+/* Takes the files in dir/claimed/path/ that holder, a dead node, left
+ * (held by the nodes before: chain, or NULL): each renamed into this
+ * node's claimed/THIS/.from/CHAIN,HOLDER/ (of several live nodes, one
+ * gets it) and queued. False when the queue is full. */
+static bool
+adopt_dir(struct daemon *d, const char *holder, const char *path,
+    const char *chain)
+{
+	const char *dir = d->cfg.inbox;
+	struct buf from = { 0 }, to = { 0 };
+	struct dirent *e;
+	struct stat st;
+	char err[512];
+	bool room = true;
+	size_t origin;
+	DIR *dh;
+
+	buf_printf(&from, "%s/claimed/%s", dir, path);
+	buf_printf(&to, "%s/.from/", store_origin_id(d->store));
+	origin = to.len;        /* where the chain starts */
+	if (chain != NULL)
+		buf_printf(&to, "%s,", chain);
+	buf_puts(&to, holder);
+	dh = opendir(from.p);
+	while (room && dh != NULL && (e = readdir(dh)) != NULL) {
+		int64_t since;
+		int rc;
+
+		if (e->d_name[0] == '.' || fstatat(dirfd(dh), e->d_name, &st,
+		    AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
+		    inflight_find_in(d, dir, e->d_name) != NULL ||
+		    !leases_node_gone(d->leases, holder,
+		    (int64_t)st.st_ctime * 1000))
+			continue;
+		since = file_since(&st);        /* its claim there */
+		rc = inbox_move_claim(dir, path, to.p, e->d_name, err,
+		    sizeof(err));
+		if (rc < 0)
+			log_error(&d->log, "%s", err);
+		if (rc != 0)
+			continue;
+		log_info(&d->log, "%s: claimed by node %s, which is dead (its "
+		    "key gone): adopted", e->d_name, holder);
+		room = adopt_queue(d, to.p, e->d_name, to.p + origin, since);
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&from);
+	buf_free(&to);
+	return room;
+}
+
+void
+ingest_adopt(struct daemon *d)
+{
+	const char *self = store_origin_id(d->store);
+	struct buf path = { 0 }, sub = { 0 };
+	struct dirent *e;
+	bool room = true;
+	DIR *dh;
+
+	if (d->leases == NULL || d->watcher == NULL || d->reclaim)
+		return;
+	buf_printf(&path, "%s/claimed", d->cfg.inbox);
+	dh = opendir(path.p);
+	while (room && dh != NULL && (e = readdir(dh)) != NULL) {
+		struct strlist from = { 0 };
+
+		if (e->d_name[0] == '.' || strcmp(e->d_name, self) == 0 ||
+		    !leases_node_gone(d->leases, e->d_name, 0))
+			continue;
+		room = adopt_dir(d, e->d_name, e->d_name, NULL);
+		adopted_from(d->cfg.inbox, e->d_name, &from);
+		for (size_t i = 0; room && i < from.n; i++) {
+			sub.len = 0;
+			buf_printf(&sub, "%s/.from/%s", e->d_name, from.v[i]);
+			room = adopt_dir(d, e->d_name, sub.p, from.v[i]);
+		}
+		strlist_free(&from);
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&path);
+	buf_free(&sub);
+}
+#endif
 
 /* Reads at most max + 1 bytes, so that an oversized file is noticed
  * without reading all of it; gives up when the budget is spent. */
@@ -274,6 +511,30 @@ work_stopped(struct item *it, size_t len)
 		fail(it->error, sizeof(it->error), "gave up on the file (%zu "
 		    "bytes read) after %ld s: over its time budget ([daemon] "
 		    "job_budget)", len, it->budget_ms / 1000);
+}
+
+/* On a worker: whether the dead node the file was adopted from
+ * published it before it died (inbox_stream.h). */
+static void
+find_published(struct item *it)
+{
+#ifdef HAVE_LIBNATS
+	struct inbox_event ev = { 0 };
+
+	if (it->d->inbox_stream == NULL) {      /* [cluster] leases off */
+		it->found = -1;
+		return;
+	}
+	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
+	    it->name, it->article != NULL ? it->article->content_hash : NULL,
+	    it->since, &ev);
+	it->found_seq = ev.seq;
+	it->found_failed = ev.failed;
+	snprintf(it->found_origin, sizeof(it->found_origin), "%s",
+	    ev.origin);
+#else
+	it->found = -1;
+#endif
 }
 
 /* On a worker thread: only the item is touched; the work asks its
@@ -331,32 +592,22 @@ out:
 	if (it->article == NULL && it->error[0] == '\0')
 		fail(it->error, sizeof(it->error), "extraction failed");
 	buf_free(&b);
+	if (it->adopted != NULL && it->stopped != BUDGET_HALTED)
+		find_published(it);
 }
 
-/* file:// URI of the item, percent-encoding all but unreserved bytes. */
+/* file:// URI of the item (inbox_uri_escape()). */
 static char *
 item_uri(const struct item *it)
 {
-	static const char hex[] = "0123456789ABCDEF";
 	struct buf b = { 0 };
-	char *path = NULL;
 	char *abs = realpath(it->dir, NULL);
 
-	buf_printf(&b, "%s/%s", abs ? abs : it->dir, it->name);
-	free(abs);
-	path = buf_take(&b);
 	buf_puts(&b, "file://");
-	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("/-._~", *p) != NULL) {
-			buf_putc(&b, (char)*p);
-		} else {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*p >> 4]);
-			buf_putc(&b, hex[*p & 15]);
-		}
-	}
-	free(path);
+	inbox_uri_escape(&b, abs ? abs : it->dir);
+	buf_putc(&b, '/');
+	inbox_uri_escape(&b, it->name);
+	free(abs);
 	return buf_take(&b);
 }
 
@@ -412,10 +663,14 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	item_file(it, &f);
 	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
 	    err, errlen);
-	if (rc == 1)
+	if (rc == 1) {
 		item_recover(d, it, prior);
+		it->found = 0;  /* adopted and committed here: ours */
+	}
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
+	if (it->adopted != NULL && it->found != 0)
+		return 0;       /* published by the dead node, or not known */
 	uri = item_uri(it);
 	ci.uri = uri;
 	rc = commit_item(d->commit, &ci, err, errlen);
@@ -457,6 +712,22 @@ item_move(struct daemon *d, struct item *it)
 	return rc;
 }
 
+/* An adopted file the dead node published (as seq found_seq): moved
+ * out as it would have moved it, not published again. */
+static int
+adopted_done(struct daemon *d, struct item *it)
+{
+	log_info(&d->log, "%s: published by node %s as seq %lld before it "
+	    "died: moved out, not published again", it->name,
+	    it->found_origin, (long long)it->found_seq);
+	it->seq = it->found_seq;
+	it->failed = it->found_failed;
+	if (it->failed && it->error[0] == '\0')
+		snprintf(it->error, sizeof(it->error), "failed on node %s",
+		    it->found_origin);
+	return item_move(d, it);
+}
+
 /* In the loop turn's transaction: a failure rolls the turn back, and
  * the files stay in the inbox for a later try. */
 static int
@@ -484,6 +755,12 @@ item_after(struct job *job, bool committed)
 	if (it->stopped == BUDGET_HALTED)
 		log_info(&d->log, "%s: %s; left in the inbox for the next "
 		    "start", it->name, it->error);
+	else if (committed && it->adopted != NULL && it->found < 0)
+		log_warn(&d->log, "%s: the stream did not say whether node %s "
+		    "published it: back in its claimed/, asked again later",
+		    it->name, it->adopted);
+	else if (committed && it->adopted != NULL && it->found > 0)
+		keep = adopted_done(d, it) < 0;
 	else if (committed)
 		keep = item_move(d, it) < 0;
 	/* a file committed here that could not move stays claimed: this

@@ -28,6 +28,17 @@ enum watcher_offer ingest_offer(void *ctx, const char *name, int fd,
  * it has (d->reclaim). Returns how many were queued. */
 int ingest_reclaim(struct daemon *d, const char *dir);
 
+/* With [cluster] leases: takes over the files that dead nodes left in
+ * their claimed/ORIGIN/ (a node is dead once its node key is gone,
+ * leases_node_gone()), each renamed into this node's
+ * claimed/THIS/.from/CHAIN/ (CHAIN: the nodes that held it, comma-
+ * separated; of several live nodes, one gets it), then worked on: one
+ * a node of CHAIN published already (its event in the stream,
+ * inbox_stream.h) is moved out without an event, the others are
+ * published here. One not done with goes back to its dead holder. What
+ * a kill leaves in claimed/THIS/.from/ is taken by ingest_reclaim(). */
+void ingest_adopt(struct daemon *d);
+
 /* At the end of a stop: the files of the items still in flight (their
  * work left unfinished, never to be committed) back into the inbox. */
 void ingest_give_back(struct daemon *d);

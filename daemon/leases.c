@@ -74,6 +74,10 @@ struct leases {
 	int live;               /* the thread's: live nodes last counted */
 	size_t take_from;       /* the thread's: where the next round's
 	                           takes start (the last one stopped) */
+	/* under lock: the nodes whose keys the last count read (live, or
+	 * dead and not purged yet), and when (0: never) */
+	struct strlist keys_seen;
+	int64_t seen_at;
 };
 
 static int64_t
@@ -209,6 +213,17 @@ node_dead(const struct leases *l, natsMsg *m, int64_t now)
 	return at < past;
 }
 
+/* The node keys a count read (seen, taken over) replace the last. */
+static void
+keys_seen_set(struct leases *l, struct strlist *seen, int64_t now)
+{
+	pthread_mutex_lock(&l->lock);
+	strlist_free(&l->keys_seen);
+	l->keys_seen = *seen;
+	l->seen_at = now;
+	pthread_mutex_unlock(&l->lock);
+}
+
 /* Live nodes: node.* keys not expired (at least 1: this one), read from
  * the stream's leader: the subjects of the node keys (one request), then
  * the last value of each. (kvStore_Keys runs a consumer over every key
@@ -226,6 +241,7 @@ live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 	jsStreamStateSubjects *subj;
 	jsOptions o;
 	int live = 0, ndead = 0;
+	struct strlist seen = { 0 };
 	size_t skip;
 
 	snprintf(stream, sizeof(stream), "KV_%s", l->bucket);
@@ -244,6 +260,8 @@ live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 			live = -1;
 			break;
 		}
+		if (strlen(s) > skip)
+			strlist_push(&seen, s + skip);
 		if (natsMsg_GetDataLength(m) > 0 &&
 		    value_until(natsMsg_GetData(m), natsMsg_GetDataLength(m),
 		    NULL, NULL) > now)
@@ -260,6 +278,10 @@ live_nodes(struct leases *l, jsCtx *js, kvStore *kv, int64_t now)
 		purge_node(l, js, kv, dead[i]);
 		free(dead[i]);
 	}
+	if (live >= 0)
+		keys_seen_set(l, &seen, now);
+	else
+		strlist_free(&seen);
 	if (live < 0)
 		return l->live > 0 ? l->live : 1;
 	l->live = live > 0 ? live : 1;
@@ -944,6 +966,21 @@ leases_owned(struct leases *l, const char *name)
 	return owned;
 }
 
+bool
+leases_node_gone(struct leases *l, const char *node, int64_t since_ms)
+{
+	int64_t now = now_ms();
+	bool gone;
+
+	pthread_mutex_lock(&l->lock);
+	gone = l->seen_at > 0 && now - l->seen_at <= l->lease_ms &&
+	    since_ms < now - (int64_t)LEASES_NODE_SWEEP * l->lease_ms &&
+	    strcmp(node, l->node) != 0 &&
+	    !strlist_contains(&l->keys_seen, node);
+	pthread_mutex_unlock(&l->lock);
+	return gone;
+}
+
 void
 leases_metrics(struct leases *l, struct buf *b)
 {
@@ -997,6 +1034,7 @@ leases_free(struct leases *l)
 		free(l->v[i].ents);
 	}
 	free(l->v);
+	strlist_free(&l->keys_seen);
 	natsOptions_Destroy(l->opts);
 	pthread_cond_destroy(&l->seen_cond);
 	pthread_mutex_destroy(&l->lock);

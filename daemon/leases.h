@@ -37,6 +37,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf;
 struct config;
@@ -68,6 +69,14 @@ void leases_set_entries(struct leases *l, const char *name,
 
 /* As the loop last heard. */
 bool leases_owned(struct leases *l, const char *name);
+
+/* Whether node is known dead, for what it left behind since since_ms
+ * (epoch ms): its node.NODE key is not in the bucket (a live node
+ * purged it, unrenewed for 10 leases, or it never wrote one), as a
+ * count of the last lease read, and since_ms is 10 leases past (a node
+ * just started writes its key in its first round). Never this node. */
+bool leases_node_gone(struct leases *l, const char *node,
+    int64_t since_ms);
 
 void leases_metrics(struct leases *l, struct buf *b);
 

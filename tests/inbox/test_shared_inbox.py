@@ -13,13 +13,21 @@ each with its own state, against the real daemon:
   taken by that node, not by the other; a file claimed by a node that is
   not running stays where it is.
 
-usage: test_shared_inbox.py NEWSWIRED
+With SHIM (tests/inbox/noreplace_einval.c), the daemons run with it
+preloaded: renameat2() with RENAME_NOREPLACE fails with EINVAL, as on a
+file system without the flag (NFS); the claims and the moves out go by
+hard link then, and all of the above holds the same (checked first:
+the shim makes the call fail; and then: no claim or move failed).
+
+usage: test_shared_inbox.py NEWSWIRED [SHIM]
 """
+import errno
 import json
 import os
 import shutil
 import signal
 import sqlite3
+import subprocess
 import sys
 import tempfile
 import time
@@ -46,10 +54,43 @@ def conf(tmp, node):
     return path
 
 
+def shim_env(shim):
+    """The daemons' environment with shim preloaded (ASan's runtime
+    then is not the first library: allowed)."""
+    if shim is None:
+        return {}
+    asan = os.environ.get("ASAN_OPTIONS", "")
+    return {"LD_PRELOAD": shim, "ASAN_OPTIONS": (asan + ":" if asan else "")
+            + "verify_asan_link_order=0"}
+
+
+SHIM_PROBE = """
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+d = sys.argv[1]
+open(os.path.join(d, "x"), "w").close()
+rc = libc.renameat2(-100, os.path.join(d, "x").encode(), -100,
+                    os.path.join(d, "y").encode(), 1)
+print(rc, ctypes.get_errno(), os.path.exists(os.path.join(d, "y")))
+"""
+
+
+def shim_works(shim, tmp):
+    """Whether a process with shim preloaded sees renameat2() with
+    RENAME_NOREPLACE fail with EINVAL, the file not moved."""
+    d = os.path.join(tmp, "probe")
+    os.makedirs(d)
+    env = dict(os.environ, LD_PRELOAD=shim)
+    out = subprocess.run(["/usr/bin/python3", "-c", SHIM_PROBE, d],
+                         env=env, capture_output=True, text=True).stdout
+    return out.split() == ["-1", str(errno.EINVAL), "False"]
+
+
 class Node:
     """A newswired and a subscriber that follows it across restarts."""
 
-    def __init__(self, exe, tmp, name):
+    def __init__(self, exe, tmp, name, env=None):
+        self.env = env or {}
         self.exe, self.conf = exe, conf(tmp, name)
         self.log = os.path.join(tmp, name + ".log")
         self.state = os.path.join(tmp, name + "-state")
@@ -58,7 +99,8 @@ class Node:
         self.origin = None
 
     def start(self):
-        self.d = opslib.Daemon(self.exe, self.conf, self.log)
+        self.d = opslib.Daemon(self.exe, self.conf, self.log,
+                               env=self.env)
         check(self.sub.follow(self.d.pub_port()), "%s started" % self.conf)
         self.sub.beats.clear()
         ok = self.sub.wait(lambda: self.sub.beats, 20, self.d.alive)
@@ -130,10 +172,15 @@ def check_once(nodes, inbox, prefix, names):
 
 def main():
     newswired = sys.argv[1]
+    shim = sys.argv[2] if len(sys.argv) > 2 else None
     tmp = tempfile.mkdtemp(prefix="nw-shared-inbox-")
     inbox = os.path.join(tmp, "inbox")
-    a = Node(newswired, tmp, "a")
-    b = Node(newswired, tmp, "b")
+    if shim is not None and not check(shim_works(shim, tmp),
+                                      "the shim makes RENAME_NOREPLACE "
+                                      "fail with EINVAL"):
+        return 1
+    a = Node(newswired, tmp, "a", shim_env(shim))
+    b = Node(newswired, tmp, "b", shim_env(shim))
     nodes = (a, b)
     try:
         a.start()
@@ -199,7 +246,8 @@ def main():
     check(rcs == [0, 0], "both exit 0: %r" % rcs)
     for n in nodes:
         text = open(n.log, errors="replace").read()
-        for mark in ("runtime error:", "Sanitizer"):
+        for mark in ("runtime error:", "Sanitizer", "cannot claim",
+                     "cannot move"):
             check(mark not in text, "%r in %s" % (mark, n.log))
     if failures:
         for n in nodes:

@@ -1,0 +1,188 @@
+#include "inbox_stream.h"
+
+#include <jansson.h>
+#include <nats/nats.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "inbox.h"
+#include "nats_conn.h"
+#include "util.h"
+
+/* A read of the stream gives up (not known) after this long. */
+#define INBOX_STREAM_SCAN_MS 10000
+
+struct inbox_stream {
+	char *stream, *prefix, *source;
+	natsOptions *opts;
+	pthread_mutex_t lock;
+	natsConnection *nc;     /* under lock, made at the first question */
+	jsCtx *js;
+};
+
+struct inbox_stream *
+inbox_stream_open(const struct config *c, char *err, size_t errlen)
+{
+	struct inbox_stream *x = xcalloc(1, sizeof(*x));
+
+	x->stream = xstrdup(c->nats_stream);
+	x->prefix = xstrdup(c->nats_prefix);
+	x->source = xstrdup(c->source_name);
+	pthread_mutex_init(&x->lock, NULL);
+	if (nats_Open(-1) != NATS_OK ||
+	    nats_conn_options(c, &x->opts, err, errlen) != 0) {
+		inbox_stream_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+/* The JetStream context, connecting first if need be; NULL when no
+ * server answers. */
+static jsCtx *
+stream_js(struct inbox_stream *x)
+{
+	jsOptions jo;
+	jsCtx *js;
+
+	pthread_mutex_lock(&x->lock);
+	if (x->js == NULL && natsConnection_Connect(&x->nc, x->opts) ==
+	    NATS_OK) {
+		jsOptions_Init(&jo);
+		jo.Wait = 3000;
+		if (natsConnection_JetStream(&x->js, x->nc, &jo) != NATS_OK) {
+			x->js = NULL;
+			natsConnection_Destroy(x->nc);
+			x->nc = NULL;
+		}
+	}
+	js = x->js;
+	pthread_mutex_unlock(&x->lock);
+	return js;
+}
+
+/* Whether a file:// URI ends in /NAME, name escaped as it would be
+ * there. */
+static bool
+uri_names(const char *uri, const char *name)
+{
+	struct buf tail = { 0 };
+	size_t n = strlen(uri);
+	bool is;
+
+	buf_putc(&tail, '/');
+	inbox_uri_escape(&tail, name);
+	is = n >= tail.len && strcmp(uri + n - tail.len, tail.p) == 0;
+	buf_free(&tail);
+	return is;
+}
+
+/* Whether node is one of list, comma-separated. */
+static bool
+in_list(const char *list, const char *node)
+{
+	size_t n = strlen(node);
+
+	for (const char *p = list; p != NULL; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		if (strncmp(p, node, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the event data is the file's, published by one of origins;
+ * its node, seq and kind into ev. */
+static bool
+event_is_file(const char *data, int len, const char *origins,
+    const char *name, const char *content_hash, struct inbox_event *ev)
+{
+	json_t *j = json_loadb(data, (size_t)len, 0, NULL);
+	const char *o, *uri, *h;
+	bool is;
+
+	o = json_string_value(json_object_get(json_object_get(j, "origin"),
+	    "id"));
+	uri = json_string_value(json_object_get(json_object_get(j,
+	    "source"), "uri"));
+	h = json_string_value(json_object_get(j, "content_hash"));
+	is = o != NULL && uri != NULL && in_list(origins, o) &&
+	    uri_names(uri, name) && (h == NULL || content_hash == NULL ||
+	    strcmp(h, content_hash) == 0);
+	if (is) {
+		snprintf(ev->origin, sizeof(ev->origin), "%s", o);
+		ev->seq = json_integer_value(json_object_get(j, "seq"));
+		ev->failed = h == NULL;
+	}
+	json_decref(j);
+	return is;
+}
+
+int
+inbox_stream_find(struct inbox_stream *x, const char *origins,
+    const char *name, const char *content_hash, int64_t since_s,
+    struct inbox_event *ev)
+{
+	natsSubscription *sub = NULL;
+	jsConsumerInfo *ci = NULL;
+	jsErrCode jerr = 0;
+	jsSubOptions so;
+	jsCtx *js = stream_js(x);
+	int64_t deadline = nats_Now() + INBOX_STREAM_SCAN_MS;
+	char subject[320];
+	int rc = -1;
+
+	if (js == NULL)
+		return -1;
+	snprintf(subject, sizeof(subject), "%s.*.*.%s", x->prefix,
+	    x->source);
+	jsSubOptions_Init(&so);
+	so.Stream = x->stream;
+	so.Ordered = true;
+	so.Config.DeliverPolicy = js_DeliverByStartTime;
+	so.Config.OptStartTime = since_s * 1000000000;
+	if (js_SubscribeSync(&sub, js, subject, NULL, &so, &jerr) != NATS_OK)
+		return -1;
+	if (natsSubscription_GetConsumerInfo(&ci, sub, NULL, &jerr) ==
+	    NATS_OK && ci->NumPending == 0 && ci->Delivered.Consumer == 0)
+		rc = 0;         /* nothing published since */
+	jsConsumerInfo_Destroy(ci);
+	while (rc < 0 && nats_Now() < deadline) {
+		natsMsg *m = NULL;
+		jsMsgMetaData *md = NULL;
+
+		if (natsSubscription_NextMsg(&m, sub, 500) != NATS_OK)
+			continue;
+		if (event_is_file(natsMsg_GetData(m),
+		    natsMsg_GetDataLength(m), origins, name, content_hash,
+		    ev))
+			rc = 1;
+		else if (natsMsg_GetMetaData(&md, m) == NATS_OK &&
+		    md->NumPending == 0)
+			rc = 0;         /* the last one: not there */
+		jsMsgMetaData_Destroy(md);
+		natsMsg_Destroy(m);
+	}
+	natsSubscription_Unsubscribe(sub);
+	natsSubscription_Destroy(sub);
+	return rc;
+}
+
+void
+inbox_stream_free(struct inbox_stream *x)
+{
+	if (x == NULL)
+		return;
+	jsCtx_Destroy(x->js);
+	natsConnection_Destroy(x->nc);
+	natsOptions_Destroy(x->opts);
+	pthread_mutex_destroy(&x->lock);
+	free(x->stream);
+	free(x->prefix);
+	free(x->source);
+	free(x);
+}

@@ -1,0 +1,47 @@
+/* What a dead node published of the inbox files it held: a node that
+ * adopts the files a dead node left claimed (ingest_adopt()) asks the
+ * stream, before it publishes one, whether the dead node's event for it
+ * is there (the dead node committed it and its event went out, but it
+ * died before moving the file). Its journal and store went with it: the
+ * replicated stream is the only record of what it published.
+ *
+ * An event is the file's when it is the dead node's (origin.id; or of
+ * a node it had adopted the file from, dead too), of the
+ * folder source (subject PREFIX.*.*.SOURCE), published since the file
+ * was written, its source.uri ends in the file's name, and, when both
+ * are articles, its content_hash is the file's (a file of that name
+ * published before this one is not taken for it). Read through an
+ * ordered consumer from the start time, on a worker; its connection is
+ * made at the first question. Built with libnats only. */
+#ifndef NW_INBOX_STREAM_H
+#define NW_INBOX_STREAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct config;
+struct inbox_stream;
+
+struct inbox_stream *inbox_stream_open(const struct config *c,
+    char *err, size_t errlen);
+
+/* The file's event, as the stream has it. */
+struct inbox_event {
+	char origin[64];        /* the node that published it */
+	int64_t seq;            /* its seq */
+	bool failed;            /* a source.error: the file failed there */
+};
+
+/* Whether one of origins (comma-separated: the nodes that held it)
+ * published the file name (content_hash: its article's,
+ * or NULL when it fails here) since since_s (epoch seconds). 1 yes (ev
+ * filled), 0 no, -1 not known (no server, or the read did not end in
+ * time). Thread-safe: a worker's. */
+int inbox_stream_find(struct inbox_stream *x, const char *origins,
+    const char *name, const char *content_hash, int64_t since_s,
+    struct inbox_event *ev);
+
+void inbox_stream_free(struct inbox_stream *x);
+
+#endif

@@ -1,0 +1,245 @@
+"""[cluster] leases and one inbox folder shared by the nodes: what a
+node held in its claimed/ORIGIN/ when it died, and it never comes back,
+is taken over by one live node and published exactly once. One
+nats-server -js, 3 s leases, the stream's duplicate window 1 s (a second
+publish under the same message ID is not dropped for us):
+
+- node a alone; its processed/ is made a dangling symlink, so that the files
+  it publishes stay in its claimed/ (committed, their events in the
+  stream, never moved: what a kill between the commit and the move
+  leaves); then it is SIGKILLed, and never started again;
+- 3 more files are put in its claimed/ by hand (what a kill between a
+  claim and a commit leaves: claimed, never published), and one in its
+  claimed/ORIGIN/.from/GHOST/ (a file a had adopted from a dead node
+  GHOST, and not published);
+- nodes b and c start on the same inbox. Once a's key is purged (10
+  leases unrenewed), each of the 8 files is adopted by one of them: the
+  4 a published are moved to processed/ with no event (b's and c's
+  journals have none for them), the 3 others published once; in the
+  stream each file has exactly one article event, and nothing is left
+  claimed; all within 10 leases and 45 s;
+- what a kill of the adopter leaves in its claimed/THIS/.from/ORIGIN/
+  (put there by hand while b is stopped: one of the files a published,
+  and a new one) is taken by b's next start, asked of the stream all
+  the same: the first moved out again with no event, the second
+  published once.
+
+Exit 77 (skip) without nats-server. Usage: test_inbox_adopt.py NEWSWIRED
+"""
+import json
+import os
+import re
+import signal
+import sqlite3
+import sys
+import time
+from urllib.parse import unquote
+
+import clusterlib
+from clusterlib import check, wait_for
+import natsproto
+import opslib
+
+LEASE = 3
+K_PUBLISHED = 4
+K_CLAIMED = 3
+GHOST = "nwd-00000000000dead0"
+
+
+def origin(log):
+    with open(log, errors="replace") as f:
+        hit = re.search(r"origin (nwd-[0-9a-f]+)", f.read())
+    return hit.group(1) if hit else None
+
+
+def start(exe, tmp, name, port, inbox):
+    """Node name on the shared inbox (its configuration's own inbox
+    path replaced), the stream's duplicate window 1 s."""
+    conf, log = clusterlib.node_conf(tmp, name, [port], 0, [],
+                                     lease=LEASE, articles=False)
+    with open(conf) as f:
+        text = f.read()
+    text = re.sub(r"(?m)^path = .*$", "path = " + inbox, text)
+    text = text.replace("duplicate_window = 600", "duplicate_window = 1")
+    with open(conf, "w") as f:
+        f.write(text)
+    d, _ = clusterlib.start_daemon(exe, conf, log)
+    return d, log
+
+
+def stream_files(port):
+    """[(file name, origin id, topic)] of the stream's events of the
+    folder source ([] while it has none)."""
+    c = natsproto.Conn(port)
+    try:
+        msgs = c.all_msgs("NEWSWIRE")
+    except OSError:
+        msgs = []
+    finally:
+        c.close()
+    out = []
+    for subj, _, data in msgs:
+        ev = json.loads(data)
+        uri = (ev.get("source") or {}).get("uri") or ""
+        if uri.startswith("file://"):
+            out.append((unquote(uri.rsplit("/", 1)[-1]),
+                        ev["origin"]["id"], subj.split(".", 1)[1]))
+    return out
+
+
+def journal_files(tmp, name):
+    """The file names of the events in node name's journal."""
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(
+        tmp, name, "state", "newswire.db"), uri=True, timeout=10)
+    try:
+        rows = db.execute("SELECT event FROM journal").fetchall()
+    finally:
+        db.close()
+    out = []
+    for (ev,) in rows:
+        uri = (json.loads(ev).get("source") or {}).get("uri") or ""
+        out.append(unquote(uri.rsplit("/", 1)[-1]))
+    return out
+
+
+def restart_adopter(exe, tmp, port, inbox, ida, nodes, logs):
+    """b stopped; in its claimed/B/.from/A/, a file a published (out of
+    processed/ again) and a new one; b started: each published once."""
+    check(nodes["b"].stop() == 0, "b stops cleanly")
+    idb = origin(logs["b"])
+    held = os.path.join(inbox, "claimed", idb, ".from", ida)
+    os.makedirs(held, exist_ok=True)
+    old = sorted(f for f in os.listdir(os.path.join(inbox, "processed"))
+                 if f.startswith("pub-"))[0]
+    os.rename(os.path.join(inbox, "processed", old),
+              os.path.join(held, old))
+    with open(os.path.join(held, "late.html"), "wb") as f:
+        f.write(opslib.page(200, "late"))
+    d, _ = clusterlib.start_daemon(exe, os.path.join(tmp, "b",
+                                                     "newswired.conf"),
+                                   logs["b"])
+    if not check(d is not None, "b starts again"):
+        return
+    nodes["b"] = d
+    done = wait_for(lambda: os.listdir(held) == [] and {old, "late.html"}
+                    <= set(os.listdir(os.path.join(inbox, "processed"))),
+                    30)
+    check(done, "b's adopted files out after its restart: %r"
+          % os.listdir(held))
+    time.sleep(2)
+    got = stream_files(port)
+    for f, by in ((old, ida), ("late.html", idb)):
+        n = [o for name, o, _ in got if name == f]
+        check(n == [by], "%s: one event in the stream, %s's: %r"
+              % (f, by, n))
+    check(journal_files(tmp, "b").count("late.html") == 1 and
+          old not in journal_files(tmp, "b"),
+          "b's journal: late.html once, %s not" % old)
+
+
+def main():
+    exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-adopt-")
+    port = srv.port
+    inbox = os.path.join(tmp, "inbox")
+    os.makedirs(inbox)
+    # a name escaped in source.uri: matched all the same
+    published = sorted(["pub-%d.html" % i for i in range(K_PUBLISHED - 1)]
+                       + ["pub %d\u00e9.html" % K_PUBLISHED])
+    claimed = ["held-%d.html" % i for i in range(K_CLAIMED)] + [
+        "ghost.html"]
+    nodes = {}
+    try:
+        a, alog = start(exe, tmp, "a", port, inbox)
+        if not check(a is not None, "node a starts"):
+            return clusterlib.finish(tmp)
+        nodes["a"] = a
+        ida = origin(alog)
+        processed = os.path.join(inbox, "processed")
+        os.rmdir(processed)     # a's moves out fail (the watcher
+        os.symlink("nowhere", processed)        # leaves a symlink be)
+        for i, name in enumerate(published):
+            opslib.drop(tmp, inbox, name, opslib.page(i, "published"))
+        mine = os.path.join(inbox, "claimed", ida)
+        check(wait_for(lambda: sorted(f for f, o, _ in stream_files(port)
+                                      if o == ida) == published, 30),
+              "a published its %d files: %r"
+              % (K_PUBLISHED, stream_files(port)))
+        check(sorted(os.listdir(mine)) == published,
+              "... and holds them in claimed/%s: %r"
+              % (ida, os.listdir(mine)))
+        a.signal(signal.SIGKILL)
+        a.stop(signalled=True)
+        t_kill = time.monotonic()
+        os.unlink(processed)
+        os.mkdir(processed)
+        os.makedirs(os.path.join(mine, ".from", GHOST))
+        for i, name in enumerate(claimed):
+            staged = os.path.join(tmp, "." + name)
+            with open(staged, "wb") as f:
+                f.write(opslib.page(100 + i, "claimed"))
+            os.rename(staged, os.path.join(
+                mine, ".from", GHOST, name) if name == "ghost.html"
+                else os.path.join(mine, name))
+
+        logs = {}
+        for name in ("b", "c"):
+            d, log = start(exe, tmp, name, port, inbox)
+            if not check(d is not None, "node %s starts" % name):
+                return clusterlib.finish(tmp)
+            nodes[name], logs[name] = d, log
+        every = sorted(published + claimed)
+        done = wait_for(lambda: sorted(os.listdir(processed)) == every,
+                        10 * LEASE + 45)
+        took = time.monotonic() - t_kill
+        check(done, "every file in processed/ once: %r"
+              % sorted(os.listdir(processed)))
+        print("a's files adopted and out %.1f s after its kill (lease "
+              "%d s)" % (took, LEASE))
+        check(took >= 10 * LEASE, "not before 10 leases (%.1f s)" % took)
+        time.sleep(2)   # a second publish would come in this time
+        got = stream_files(port)
+        for f in every:
+            n = [(o, t) for name, o, t in got if name == f]
+            check(len(n) == 1 and n[0][1].startswith("article.new"),
+                  "%s: one article event in the stream: %r" % (f, n))
+        by = {f: o for f, o, _ in got}
+        check(all(by.get(f) == ida for f in published),
+              "the files a published are a's events only")
+        check(all(by.get(f) not in (None, ida) for f in claimed),
+              "the files a never published are b's or c's")
+        again = [f for n in ("b", "c") for f in journal_files(tmp, n)
+                 if f in every]
+        check(sorted(again) == sorted(claimed),
+              "b's and c's journals: the %d files a never published, "
+              "once each: %r" % (len(claimed), sorted(again)))
+        text = "".join(open(logs[n], errors="replace").read()
+                       for n in ("b", "c"))
+        for f in every:
+            check(text.count("%s: claimed by node %s, which is dead"
+                             % (f, ida)) == 1,
+                  "%s adopted by one node" % f)
+        for f in published:
+            check("%s: published by node %s as seq" % (f, ida) in text,
+                  "%s: found in the stream as a's" % f)
+        left = [os.path.join(r, f) for r, _, fs in
+                os.walk(os.path.join(inbox, "claimed")) for f in fs]
+        check(left == [], "nothing left claimed: %r" % left)
+        check(os.listdir(os.path.join(inbox, "failed")) == [],
+              "nothing failed")
+        restart_adopter(exe, tmp, port, inbox, ida, nodes, logs)
+        for name in ("b", "c"):
+            check(nodes[name].stop() == 0, "%s stops cleanly" % name)
+            with open(logs[name], errors="replace") as f:
+                text = f.read()
+            check("runtime error" not in text and "Sanitizer" not in text,
+                  "no sanitizer report in %s's log" % name)
+    finally:
+        for d in nodes.values():
+            if d.alive():
+                d.stop()
+        srv.stop()
+    return clusterlib.finish(tmp)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
