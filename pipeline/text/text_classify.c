@@ -438,8 +438,9 @@ text_prose(const struct text_item *it, int min)
 
 /* Moves the region's ends over the prose next to it (text_prose()),
  * which is then body-like: forward over prose and the short
- * subheadings over body-like items, back over prose and chrome to the
- * farthest prose of TEXT_PROSE_WORDS. */
+ * subheadings over body-like items (not a comment thread's heading,
+ * which ended the region), back over prose and chrome to the farthest
+ * prose of TEXT_PROSE_WORDS. */
 static void
 text_prose_edges(struct text_doc *d)
 {
@@ -452,7 +453,7 @@ text_prose_edges(struct text_doc *d)
 			it->bodylike = true;
 			d->body_end = ++i;
 		} else if (i + 1 < d->n && !it->chrome && !it->bullet &&
-		    it->kind == TEXT_OTHER &&
+		    !it->section_end && it->kind == TEXT_OTHER &&
 		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
 		    d->items[i + 1].bodylike) {
 			i++;
