@@ -41,6 +41,12 @@
 #define TEXT_SUBHEAD_MAX_WORDS 7
 /* Items of a list (and its headings) passed back to the lead above it. */
 #define TEXT_LEAD_LIST_MAX 30
+/* Prose without a sentence's end (four in ten words in lower case) of
+ * TEXT_PROSE_WORDS or more next to the region is the article's; above
+ * it, shorter prose too between the region and such an item (a
+ * headline has fewer words). */
+#define TEXT_PROSE_WORDS 20
+#define TEXT_PROSE_MIN_WORDS 12
 
 static bool
 text_has_year_or_time(const char *s)
@@ -405,6 +411,69 @@ text_lead_over_list(struct text_doc *d)
 	}
 }
 
+/* True when it reads as running text though it ends with no stop: a
+ * paragraph of min words or more, four in ten of its words in lower
+ * case (a menu's labels and a title-case headline have few). */
+static bool
+text_prose(const struct text_item *it, int min)
+{
+	int lower = 0, words = 0;
+	size_t adv;
+	int32_t cp;
+
+	if (it->kind != TEXT_OTHER || it->chrome || it->repeated ||
+	    it->bullet || it->words < min)
+		return false;
+	for (const char *p = it->s; *p != '\0'; p++) {
+		if (p != it->s && p[-1] != ' ')
+			continue;
+		cp = text_cp_at(p, strlen(p), &adv);
+		if (!text_cp_letter(cp))
+			continue;
+		words++;
+		lower += text_cp_lower(cp);
+	}
+	return words > 0 && lower * 10 >= words * 4;
+}
+
+/* Moves the region's ends over the prose next to it (text_prose()),
+ * which is then body-like: forward over prose and the short
+ * subheadings over body-like items (not a comment thread's heading,
+ * which ended the region), back over prose and chrome to the farthest
+ * prose of TEXT_PROSE_WORDS. */
+static void
+text_prose_edges(struct text_doc *d)
+{
+	size_t i = d->body_end, start = d->body_start;
+
+	while (i < d->n) {
+		struct text_item *it = &d->items[i];
+
+		if (it->bodylike || text_prose(it, TEXT_PROSE_WORDS)) {
+			it->bodylike = true;
+			d->body_end = ++i;
+		} else if (i + 1 < d->n && !it->chrome && !it->bullet &&
+		    !it->section_end && it->kind == TEXT_OTHER &&
+		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
+		    d->items[i + 1].bodylike) {
+			i++;
+		} else {
+			break;
+		}
+	}
+	for (i = d->body_start; i > 0; i--) {
+		const struct text_item *it = &d->items[i - 1];
+
+		if (!it->chrome && !text_prose(it, TEXT_PROSE_MIN_WORDS))
+			break;
+		if (!it->chrome && it->words >= TEXT_PROSE_WORDS)
+			d->body_start = i - 1;
+	}
+	for (i = d->body_start; i < start; i++)
+		if (text_prose(&d->items[i], TEXT_PROSE_MIN_WORDS))
+			d->items[i].bodylike = true;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -459,6 +528,7 @@ text_body_region(struct text_doc *d)
 		d->body_end--;
 	text_trim_tail(d);
 	text_lead_over_list(d);
+	text_prose_edges(d);
 }
 
 struct text_key {

@@ -952,6 +952,43 @@ test_extract_nothing(void **state)
 	article_free(a);
 }
 
+/* The heading of a comment thread that ended the region is not passed
+ * over as a subheading when the edges of the region are moved: the
+ * comment under it stays out. */
+static void
+test_extract_prose_edges_thread(void **state)
+{
+	const char *s =
+	    "Bridge closed to lorries after cracks found\n\n"
+	    "The council voted on Tuesday to close the old bridge to heavy "
+	    "traffic after engineers found cracks\n"
+	    "in two of its supporting piers, a decision that will send "
+	    "lorries on a detour of twelve miles\n"
+	    "through the town centre.\n\n"
+	    "Shopkeepers on the detour said they feared the noise and the "
+	    "fumes, and asked the council to limit\n"
+	    "the hours in which lorries may pass, which the council said it "
+	    "would consider next month.\n\n"
+	    "Repairs are expected to take at least a year and to cost four "
+	    "million pounds, most of it paid by\n"
+	    "the county, according to a report that the engineers presented "
+	    "to the council on Tuesday.\n\n"
+	    "Leave a Reply\n\n"
+	    "I drive over that bridge every day and have noticed the cracks "
+	    "for years, so it is about time\n"
+	    "somebody did something about it.\n\n"
+	    "Your email address will not be published.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "presented to the council"));
+	assert_null(strstr(a->body, "I drive over"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -979,6 +1016,7 @@ main(void)
 		cmocka_unit_test(test_classify_no_sentence_headline),
 		cmocka_unit_test(test_extract_chinese),
 		cmocka_unit_test(test_extract_nothing),
+		cmocka_unit_test(test_extract_prose_edges_thread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

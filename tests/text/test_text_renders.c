@@ -1251,6 +1251,65 @@ test_extract_crowded_block(void **state)
 	article_free(a);
 }
 
+/* Paragraphs that end without a stop next to the region are the
+ * article's (an AEB report in w3m: its lead and second paragraph have
+ * none); the headline above them and a run of 24 menu labels
+ * under the article (words without a stop, but few in lower case) are
+ * not. */
+static void
+test_extract_prose_edges(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Home\n"
+	    "  \xe2\x80\xa2 Latest\n"
+	    "  \xe2\x80\xa2 Politics\n"
+	    "\n"
+	    "BREAKING NEWS: Chelsea Activate \xc2\xa3" "71.6m Release Clause "
+	    "To Sign Kepa Arrizabalaga From Athletic\n"
+	    "Bilbao\n"
+	    "\n"
+	    "LinkNaija August 08, 2018\n"
+	    "[INS::INS]\n"
+	    "Chelsea have this morning paid the \xc2\xa3" "71.6million fee "
+	    "to the Spanish league this morning to secure\n"
+	    "the world record signing of Athletic Bilbao keeper Kepa "
+	    "Arrizabalaga\n"
+	    "[vc]\n"
+	    "\n"
+	    "This has freed of the \xc2\xa3" "38million move of Thibaut "
+	    "Courtois to Real Madrid\n"
+	    "\n"
+	    "Kepa Arrizabalaga will undergo a medical st Stamford Bridge "
+	    "today ahead of making the move which\n"
+	    "will see him become the most expensive keeper in history.\n"
+	    "\n"
+	    "The 23-year-old flew to London yesterday evening and will "
+	    "spend the day completing the formalities\n"
+	    "of the deal, which Chelsea hope to announce later today.\n"
+	    "\n"
+	    "Latest News Sport News Politics World Africa Business "
+	    "Technology Entertainment Lifestyle Health\n"
+	    "Science Travel Video Opinion Live Events Podcasts Newsletters "
+	    "Archive Contact Us\n"
+	    "\n"
+	    "Do you want to be informed of our club's actions? Sign up "
+	    "here\n"
+	    "\n"
+	    "Tags:\n"
+	    "Latest News SPORT NEWS\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Chelsea have this morning paid"));
+	assert_non_null(strstr(a->body, "This has freed of the"));
+	assert_non_null(strstr(a->body, "announce later today."));
+	assert_null(strstr(a->body, "BREAKING NEWS"));
+	assert_null(strstr(a->body, "Sign up"));
+	assert_null(strstr(a->body, "Latest News"));
+	assert_null(strstr(a->body, "Podcasts"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1270,6 +1329,7 @@ main(void)
 		cmocka_unit_test(test_extract_lead_over_list),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
+		cmocka_unit_test(test_extract_prose_edges),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
