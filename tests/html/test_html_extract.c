@@ -551,8 +551,9 @@ test_itemprop_text_no_body(void **state)
 
 /* Cards of related stories nested in the article as <article>s of their
  * own (La Republica's "Notas relacionadas": a linked headline, a date, a
- * sentence of blurb): HTML nests related articles so, and their blurbs
- * are not the story. */
+ * sentence of blurb): their blurbs are not the story. The teaser cards
+ * catch them (a rule of nested <article>s did too, and decided no page
+ * of the corpora beside them: removed in round 11). */
 static void
 test_nested_articles_skipped(void **state)
 {
