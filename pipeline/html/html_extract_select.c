@@ -154,6 +154,18 @@ html_prune(struct html_ctx *ctx)
 			n = next;
 			continue;
 		}
+		/* a form is the reader's to fill in (a comment, a
+		 * newsletter, a search), no part of the article, unless it
+		 * wraps the page (ASP.NET): written and left out, as a
+		 * caption, so that the edges of the text are judged with
+		 * it; the statistics count it */
+		if (strcmp((const char *)n->name, "form") == 0 &&
+		    html_share(ctx, n) <= HTML_PROTECT) {
+			HTML_DEBUG_NODE("form", n);
+			ni->form = true;
+			n = html_next(n, root, false);
+			continue;
+		}
 		if (html_mark_caption(n)) {
 			n = html_next(n, root, false);
 			continue;

@@ -198,14 +198,14 @@ html_drop_label(struct html_ctx *ctx)
 }
 
 /* Joins the kept paragraphs into ctx->out, less the labels that end it
- * and so announce nothing. */
+ * and so announce nothing (captions and forms, left out, end nothing). */
 void
 html_paras_join(struct html_ctx *ctx)
 {
 	while (ctx->n_paras > 1) {
 		struct html_para *p = &ctx->paras[ctx->n_paras - 1];
 
-		if (p->keep && !html_is_label(p))
+		if (p->keep && !p->caption && !html_is_label(p))
 			break;
 		free(p->text);
 		ctx->n_paras--;
@@ -547,7 +547,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
-		if (ni->caption && !ctx->raw && !ctx->fragment) {
+		if ((ni->caption || ni->form) && !ctx->raw && !ctx->fragment) {
 			/* written, and left out: the edges of the text are
 			 * judged with it */
 			size_t had;

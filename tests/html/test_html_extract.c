@@ -844,6 +844,38 @@ test_captions_outside_figure(void **state)
 	article_free(a);
 }
 
+/* A form is the reader's to fill in: a comment form's notice, whatever
+ * its names, is no part of the article, and the heading over it, which
+ * then ends the text, goes with it. A form that wraps the whole page
+ * (ASP.NET) holds the article. */
+static void
+test_forms_left_out(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><h3>Leave a reply</h3><form class=q2 "
+	    "action=\"/post\"><p class=q3>Your email address will not be "
+	    "published, and required fields are marked with a star, as "
+	    "always.</p><textarea name=c></textarea><input type=submit>"
+	    "</form></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "will not be published"));
+	assert_null(strstr(a->body, "Leave a reply"));
+	article_free(a);
+
+	a = extract_body("<form id=aspnetForm action=\"/p.aspx\"><div "
+	    "class=q1><h1>The bridge vote</h1><p>%s</p><p>%s</p><p>%s</p>"
+	    "</div></form>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
 /* WordPress classes a post's container by its tags ("tag-bridge"): a
  * tag is no boilerplate, and the post is not pruned when the page around
  * it (archive links, here) holds more paragraph text than it. */
@@ -968,6 +1000,7 @@ main(void)
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
+		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
 	};
