@@ -876,6 +876,52 @@ test_forms_left_out(void **state)
 	article_free(a);
 }
 
+/* A thread of readers' comments whose names say nothing: posts of one
+ * form, each opening with the commenter's linked name and dated, are
+ * dropped when the page has an article outside them (500 characters of
+ * prose); a forum's posts, with no prose outside them, are its content
+ * and stay. */
+static void
+test_comment_thread_by_structure(void **state)
+{
+	static const char post[] =
+	    "<div class=q5><div class=q6><a href=\"/u/%d\">reader%d</a></div>"
+	    "<div class=q7>%d days ago at 07:52 am</div><div class=q8>%s"
+	    "</div></div>";
+	static const char said[] =
+	    "I agree, but it begs the question, who was in charge, and why, "
+	    "after all these years, the council, the mayor, the engineers and "
+	    "the regional government, all of them, could not agree sooner, "
+	    "when the old bridge, rusting, closed, and dangerous, stood there";
+	struct buf b = { 0 }, f = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><p>%s</p></div><div class=q2><h2>Top "
+	    "comments</h2>", prose1, prose2, prose3, prose2);
+	for (int i = 1; i <= 4; i++)
+		buf_printf(&b, post, i, i, i, said);
+	buf_puts(&b, "</div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "begs the question"));
+	article_free(a);
+
+	buf_puts(&f, "<div class=q2><h1>The bridge vote</h1>");
+	for (int i = 1; i <= 4; i++)
+		buf_printf(&f, post, i, i, i, i == 1 ? prose1 : said);
+	buf_puts(&f, "</div>");
+	a = extract_body("%s", f.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "begs the question"));
+	article_free(a);
+	buf_free(&b);
+	buf_free(&f);
+}
+
 /* WordPress classes a post's container by its tags ("tag-bridge"): a
  * tag is no boilerplate, and the post is not pruned when the page around
  * it (archive links, here) holds more paragraph text than it. */
@@ -1001,6 +1047,7 @@ main(void)
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_forms_left_out),
+		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
 	};
