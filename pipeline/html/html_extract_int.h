@@ -34,6 +34,7 @@ struct html_ni {
 	bool cand;        /* score was initialised */
 	bool card;        /* a teaser card of another story */
 	bool caption;     /* a picture's caption, outside <figure> */
+	bool form;        /* a form: written and left out, as a caption */
 };
 
 /* What html_stats() counted in a text node, kept for its second pass;

@@ -107,6 +107,134 @@ html_mark_caption(xmlNode *n)
 	return true;
 }
 
+/* Visible characters of a commenter's name, at most; and of the line
+ * that dates a post. */
+#define HTML_POST_NAME 40
+/* Elements of a post read for its name and date, at most. */
+#define HTML_POST_NODES 64
+/* Posts of one form under one parent that make a thread. */
+#define HTML_THREAD_POSTS 3
+/* Prose of the page outside a thread for it to be comments on it. */
+#define HTML_THREAD_OUTSIDE 500
+
+/* The link that opens element c with a name: its first text is a link
+ * of at most HTML_POST_NAME characters (a commenter's, a forum
+ * member's); or NULL. */
+static xmlNode *
+html_opening_name(xmlNode *c)
+{
+	size_t nodes = 0;
+
+	for (xmlNode *n = c; n != NULL && nodes++ < HTML_POST_NODES;
+	    n = html_next(n, c, true)) {
+		if (n->type != XML_TEXT_NODE || n->content == NULL ||
+		    html_count_text((const char *)n->content, NULL) == 0)
+			continue;
+		for (xmlNode *a = n->parent; a != NULL && a != c->parent;
+		    a = a->parent) {
+			const struct html_ni *ai = html_ni(a);
+
+			if (ai != NULL && ai->kind == HTML_K_A)
+				return ai->text <= HTML_POST_NAME ? a : NULL;
+		}
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Whether a is n or one of its ancestors. */
+static bool
+html_is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return true;
+	return false;
+}
+
+/* Whether c reads as a post of a comment thread or forum: it opens with
+ * a linked name, few of its words are links, and one of its first
+ * HTML_POST_NODES elements is a short block apart from the name that
+ * holds a digit (the time of the post). */
+static bool
+html_is_post(xmlNode *c)
+{
+	size_t elems = 0;
+	xmlNode *name;
+
+	if (!html_is_elem(c) || html_ni(c) == NULL ||
+	    !(html_ni(c)->cls & HTML_T_BLOCK) || html_ni(c)->text == 0 ||
+	    html_link_density(html_ni(c)) >= 0.5 ||
+	    (name = html_opening_name(c)) == NULL)
+		return false;
+	for (xmlNode *n = c; n != NULL && elems < HTML_POST_NODES;
+	    n = html_next(n, c, true)) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+		struct buf t = { 0 };
+		bool date;
+
+		if (ni == NULL)
+			continue;
+		elems++;
+		if (n == c || ni->own == 0 || ni->own > HTML_POST_NAME ||
+		    html_is_ancestor(n, name) || html_is_ancestor(name, n))
+			continue;
+		html_text_of(n, &t);
+		date = t.p != NULL && strpbrk(t.p, "0123456789") != NULL;
+		buf_free(&t);
+		if (date)
+			return true;
+	}
+	return false;
+}
+
+/* Whether elements a and b have one form: tag and class. */
+static bool
+html_same_form(const xmlNode *a, const xmlNode *b)
+{
+	const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+
+	if (strcmp((const char *)a->name, (const char *)b->name) != 0)
+		return false;
+	return ca == NULL || cb == NULL ? ca == cb : strcmp(ca, cb) == 0;
+}
+
+/* Removes the posts of a thread among the children of n: three or more
+ * of one form (tag and class), each opening with a linked name and
+ * dated (readers' comments), whatever their names, when the page has
+ * prose of its own outside them (a forum's posts are its content).
+ * page: the page's prose, counted on the first thread (0: not yet). */
+static void
+html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
+{
+	xmlNode *first = NULL;
+	size_t posts = 0, prose = 0;
+
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (html_is_post(c) && (first == NULL ||
+		    html_same_form(first, c))) {
+			first = first != NULL ? first : c;
+			posts++;
+			prose += html_prose(c);
+		}
+	if (posts < HTML_THREAD_POSTS)
+		return;
+	if (*page == 0)
+		*page = html_prose(ctx->body) + 1;
+	if (*page - 1 < prose + HTML_THREAD_OUTSIDE)
+		return;
+	for (xmlNode *c = n->children, *next; c != NULL; c = next) {
+		next = c->next;
+		if (c != first && html_is_elem(c) && html_same_form(first, c) &&
+		    html_is_post(c)) {
+			HTML_DEBUG_NODE("post", c);
+			html_remove(c);
+		}
+	}
+	HTML_DEBUG_NODE("post", first);
+	html_remove(first);
+}
+
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 void
@@ -114,6 +242,7 @@ html_prune(struct html_ctx *ctx)
 {
 	xmlNode *root = ctx->body;
 	xmlNode *n = root;
+	size_t page = 0;
 
 	while (n != NULL) {
 		struct html_ni *ni;
@@ -152,6 +281,19 @@ html_prune(struct html_ctx *ctx)
 			HTML_DEBUG_NODE("pruned", n);
 			html_remove(n);
 			n = next;
+			continue;
+		}
+		/* a form is the reader's to fill in (a comment, a
+		 * newsletter, a search), no part of the article, unless it
+		 * wraps the page (ASP.NET): written and left out, as a
+		 * caption, so that the edges of the text are judged with
+		 * it; the statistics count it */
+		html_drop_thread(ctx, n, &page);
+		if (strcmp((const char *)n->name, "form") == 0 &&
+		    html_share(ctx, n) <= HTML_PROTECT) {
+			HTML_DEBUG_NODE("form", n);
+			ni->form = true;
+			n = html_next(n, root, false);
 			continue;
 		}
 		if (html_mark_caption(n)) {

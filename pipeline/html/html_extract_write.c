@@ -198,14 +198,14 @@ html_drop_label(struct html_ctx *ctx)
 }
 
 /* Joins the kept paragraphs into ctx->out, less the labels that end it
- * and so announce nothing. */
+ * and so announce nothing (captions and forms, left out, end nothing). */
 void
 html_paras_join(struct html_ctx *ctx)
 {
 	while (ctx->n_paras > 1) {
 		struct html_para *p = &ctx->paras[ctx->n_paras - 1];
 
-		if (p->keep && !html_is_label(p))
+		if (p->keep && !p->caption && !html_is_label(p))
 			break;
 		free(p->text);
 		ctx->n_paras--;
@@ -478,34 +478,12 @@ html_skip(xmlNode *n)
 	return false;
 }
 
-/* Whether n is or lies inside an <article>. */
-static bool
-html_in_article(const xmlNode *n)
-{
-	for (; html_is_elem(n); n = n->parent)
-		if (html_ni(n) != NULL && html_ni(n)->kind == HTML_K_ARTICLE)
-			return true;
-	return false;
-}
-
-/* Whether n, under root inside an article (in_article), is another
- * story: an <article> nested in an article is, in HTML's words, related
- * to it (a card of a related story, a reader's comment); one that holds
- * under half of root's text is not the story being written. */
-static bool
-html_other_story(const xmlNode *n, const xmlNode *root, bool in_article)
-{
-	return in_article && html_ni(n)->kind == HTML_K_ARTICLE &&
-	    2 * html_ni(n)->text < html_ni(root)->text;
-}
-
 /* Step 5: writes the text of root as paragraphs into ctx->out, and
  * collects its images. */
 void
 html_write(struct html_ctx *ctx, xmlNode *root)
 {
 	xmlNode *n = root;
-	bool in_article = html_in_article(root);
 
 	while (n != NULL) {
 		struct html_ni *ni;
@@ -569,7 +547,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
-		if (ni->caption && !ctx->raw && !ctx->fragment) {
+		if ((ni->caption || ni->form) && !ctx->raw && !ctx->fragment) {
 			/* written, and left out: the edges of the text are
 			 * judged with it */
 			size_t had;
@@ -583,8 +561,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			descend = false;
 			goto next;
 		}
-		if (n != root && !ctx->raw && (html_skip(n) ||
-		    html_other_story(n, root, in_article))) {
+		if (n != root && !ctx->raw && html_skip(n)) {
 			HTML_DEBUG_NODE("skipped", n);
 			descend = false;
 			if (ni->cls & HTML_T_BLOCK)

@@ -551,8 +551,9 @@ test_itemprop_text_no_body(void **state)
 
 /* Cards of related stories nested in the article as <article>s of their
  * own (La Republica's "Notas relacionadas": a linked headline, a date, a
- * sentence of blurb): HTML nests related articles so, and their blurbs
- * are not the story. */
+ * sentence of blurb): their blurbs are not the story. The teaser cards
+ * catch them (a rule of nested <article>s did too, and decided no page
+ * of the corpora beside them: removed in round 11). */
 static void
 test_nested_articles_skipped(void **state)
 {
@@ -843,6 +844,84 @@ test_captions_outside_figure(void **state)
 	article_free(a);
 }
 
+/* A form is the reader's to fill in: a comment form's notice, whatever
+ * its names, is no part of the article, and the heading over it, which
+ * then ends the text, goes with it. A form that wraps the whole page
+ * (ASP.NET) holds the article. */
+static void
+test_forms_left_out(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><h3>Leave a reply</h3><form class=q2 "
+	    "action=\"/post\"><p class=q3>Your email address will not be "
+	    "published, and required fields are marked with a star, as "
+	    "always.</p><textarea name=c></textarea><input type=submit>"
+	    "</form></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "will not be published"));
+	assert_null(strstr(a->body, "Leave a reply"));
+	article_free(a);
+
+	a = extract_body("<form id=aspnetForm action=\"/p.aspx\"><div "
+	    "class=q1><h1>The bridge vote</h1><p>%s</p><p>%s</p><p>%s</p>"
+	    "</div></form>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
+/* A thread of readers' comments whose names say nothing: posts of one
+ * form, each opening with the commenter's linked name and dated, are
+ * dropped when the page has an article outside them (500 characters of
+ * prose); a forum's posts, with no prose outside them, are its content
+ * and stay. */
+static void
+test_comment_thread_by_structure(void **state)
+{
+	static const char post[] =
+	    "<div class=q5><div class=q6><a href=\"/u/%d\">reader%d</a></div>"
+	    "<div class=q7>%d days ago at 07:52 am</div><div class=q8>%s"
+	    "</div></div>";
+	static const char said[] =
+	    "I agree, but it begs the question, who was in charge, and why, "
+	    "after all these years, the council, the mayor, the engineers and "
+	    "the regional government, all of them, could not agree sooner, "
+	    "when the old bridge, rusting, closed, and dangerous, stood there";
+	struct buf b = { 0 }, f = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><p>%s</p></div><div class=q2><h2>Top "
+	    "comments</h2>", prose1, prose2, prose3, prose2);
+	for (int i = 1; i <= 4; i++)
+		buf_printf(&b, post, i, i, i, said);
+	buf_puts(&b, "</div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "begs the question"));
+	article_free(a);
+
+	buf_puts(&f, "<div class=q2><h1>The bridge vote</h1>");
+	for (int i = 1; i <= 4; i++)
+		buf_printf(&f, post, i, i, i, i == 1 ? prose1 : said);
+	buf_puts(&f, "</div>");
+	a = extract_body("%s", f.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "begs the question"));
+	article_free(a);
+	buf_free(&b);
+	buf_free(&f);
+}
+
 /* WordPress classes a post's container by its tags ("tag-bridge"): a
  * tag is no boilerplate, and the post is not pruned when the page around
  * it (archive links, here) holds more paragraph text than it. */
@@ -967,6 +1046,8 @@ main(void)
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
+		cmocka_unit_test(test_forms_left_out),
+		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
 	};
