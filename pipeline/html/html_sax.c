@@ -1,18 +1,18 @@
-/* The element start handler of the pipeline's parse (html_parse() in
- * html_extract.c): the tree libxml2 2.9.14's xmlSAX2StartElement() builds
- * for an HTML parse, less its copies. libxml2 makes every element and
- * attribute name a string of its own (xmlSplitQName(), xmlStrdup()) from
- * the name the parser already holds in its dictionary, and frees it with
- * the tree; here the node takes the dictionary's string, which the
- * document shares (doc->dict) and xmlFreeNode() leaves alone. Nodes,
- * attributes, their values and order, and the IDs registered are the
- * same. Whatever this does not do the same way (a prefixed name, an
- * xml:id, a DTD that declares attributes, validation) goes to libxml2's
- * own handler, for the whole element. Pure. */
+/* The document and element start handlers of the pipeline's parse
+ * (html_parse() in html_extract.c): the tree libxml2 2.9.14's
+ * xmlSAX2StartElement() builds for an HTML parse, less its copies.
+ * libxml2 makes every element and attribute name a string of its own
+ * (xmlSplitQName(), xmlStrdup()) from the name the parser already holds
+ * in its dictionary, and frees it with the tree; here the node takes the
+ * dictionary's string, which the document references (doc->dict, which
+ * an HTML parse leaves unset) and xmlFreeNode() leaves alone. Nodes,
+ * attributes, their values and order are the same; the document's table
+ * of IDs is not made. Whatever this does not do the same way (a prefixed
+ * name, an xml:id, a DTD that declares attributes, validation) goes to
+ * libxml2's own handler, for the whole element. Pure. */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
-#include <libxml/valid.h>
 #include <limits.h>
 #include <string.h>
 
@@ -52,8 +52,8 @@ html_sax_name(xmlParserCtxtPtr ctxt, const xmlChar *s)
 	return xmlDictLookup(ctxt->dict, s, -1);
 }
 
-/* xmlSAX2AttributeInternal() for HTML: the attribute name on el, its
- * value as a text child, and an ID registered as libxml2 registers it. */
+/* xmlSAX2AttributeInternal() for HTML: the attribute name on el and its
+ * value as a text child. */
 static void
 html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
     const xmlChar *value)
@@ -74,11 +74,9 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
 		if (at->children != NULL)
 			at->children->parent = (xmlNodePtr)at;
 	}
-	if ((ctxt->loadsubset & XML_SKIP_IDS) == 0 &&
-	    ((ctxt->replaceEntities == 0 && ctxt->external != 2) ||
-	    (ctxt->replaceEntities != 0 && ctxt->inSubset == 0)) &&
-	    xmlIsID(ctxt->myDoc, el, at))
-		xmlAddID(&ctxt->vctxt, ctxt->myDoc, value, at);
+	/* libxml2 would register id and <a name> in the document's table of
+	 * IDs (xmlAddID(), and the error of each one met twice); nothing
+	 * here asks for an element by its ID (xmlGetID()) */
 }
 
 /* Links el as xmlSAX2StartElement() does: the document's root, or the
