@@ -14,6 +14,7 @@
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
 #include <limits.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "html_extract_int.h"
@@ -52,6 +53,33 @@ html_sax_name(xmlParserCtxtPtr ctxt, const xmlChar *s)
 	return xmlDictLookup(ctxt->dict, s, -1);
 }
 
+/* An attribute's value as xmlNewDocText() makes it, but for a short
+ * value, which sits in the node as the parse's short texts do
+ * (HTML_PARSE_COMPACT, xmlSAX2TextNode()) instead of in a string of its
+ * own: the class names, ids and sizes that most values are. */
+_Static_assert(offsetof(xmlNode, nsDef) ==
+    offsetof(xmlNode, properties) + sizeof(void *),
+    "a short text sits in properties and nsDef");
+
+static xmlNodePtr
+html_sax_text(xmlParserCtxtPtr ctxt, const xmlChar *value)
+{
+	xmlNodePtr t = xmlNewDocText(ctxt->myDoc, NULL);
+	size_t n = strlen((const char *)value);
+
+	if (t == NULL)
+		return NULL;
+	if (n < 2 * sizeof(void *) &&
+	    (ctxt->options & HTML_PARSE_COMPACT) != 0) {
+		t->content = (xmlChar *)&t->properties;
+		memcpy(t->content, value, n + 1);
+	} else if ((t->content = xmlStrndup(value, (int)n)) == NULL) {
+		xmlFreeNode(t);
+		return NULL;
+	}
+	return t;
+}
+
 /* xmlSAX2AttributeInternal() for HTML: the attribute name on el and its
  * value as a text child. */
 static void
@@ -69,7 +97,7 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
 	if (at == NULL)
 		return;
 	if (value != NULL) {
-		at->children = xmlNewDocText(ctxt->myDoc, value);
+		at->children = html_sax_text(ctxt, value);
 		at->last = at->children;
 		if (at->children != NULL)
 			at->children->parent = (xmlNodePtr)at;
