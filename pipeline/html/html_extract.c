@@ -437,6 +437,10 @@ html_parse(const char *s, size_t len, const char *url)
 	 * (HTML_PARSE_COMPACT), not copied to a string of its own; three
 	 * quarters of the corpus's text nodes are one or the other */
 	ctxt->dictNames = 1;
+	/* element and attribute names shared from that dictionary too
+	 * (html_sax.c); the context owns its copy of the handlers */
+	ctxt->sax->startDocument = html_sax_start_doc;
+	ctxt->sax->startElement = html_sax_start;
 	in->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	ctxt->charset = XML_CHAR_ENCODING_UTF8;
 	if (url != NULL)
@@ -444,8 +448,7 @@ html_parse(const char *s, size_t len, const char *url)
 	htmlParseDocument(ctxt);
 	doc = ctxt->myDoc;
 	ctxt->myDoc = NULL;
-	if (ctxt->dictNames && doc != NULL && doc->dict == ctxt->dict)
-		ctxt->dict = NULL;
+	/* the document holds a reference to the dictionary of its own */
 	htmlFreeParserCtxt(ctxt);
 	return doc;
 }

@@ -171,4 +171,10 @@ void html_paras_links_after(struct html_ctx *ctx);
 /* Step 6: the winner, or the filtered prose of the whole page. */
 void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
 
+/* The parse's document and element start handlers (html_sax.c): the
+ * document shares the parse's dictionary, and xmlSAX2StartElement()'s
+ * tree takes its names from it. */
+void html_sax_start_doc(void *data);
+void html_sax_start(void *data, const xmlChar *name, const xmlChar **atts);
+
 #endif

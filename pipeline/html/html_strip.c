@@ -210,13 +210,14 @@ strip_attr_find_in(const struct strip_index *x, const char *s, size_t n)
 	return NULL;
 }
 
+/* The entry of strip_attrs for the attribute name s (any case), or NULL,
+ * by a binary search: the look-up of the readers' assertions, one name
+ * at a time, where making the index would cost ten times as much. */
 static const struct strip_attr *
-strip_attr_find(const char *s, size_t n)
+strip_attr_find(const char *s)
 {
-	struct strip_index x;
-
-	strip_index_make(&x);
-	return strip_attr_find_in(&x, s, n);
+	return bsearch(&s, strip_attrs, NELEM(strip_attrs),
+	    sizeof(strip_attrs[0]), strip_attr_cmp);
 }
 
 /* The kind of the element named s[0..n) (any case). */
@@ -253,7 +254,7 @@ strip_kind_of(const char *s, size_t n)
 bool
 html_strip_attr_kept(const char *name)
 {
-	return name[0] != '\0' && strip_attr_find(name, strlen(name)) != NULL;
+	return strip_attr_find(name) != NULL;
 }
 
 bool
@@ -261,9 +262,7 @@ html_strip_attr_kept_on(const char *tag, const char *name)
 {
 	const struct strip_attr *at;
 
-	if (name[0] == '\0')
-		return false;
-	at = strip_attr_find(name, strlen(name));
+	at = strip_attr_find(name);
 	return at != NULL && (at->on & strip_kind_of(tag, strlen(tag))) != 0;
 }
 

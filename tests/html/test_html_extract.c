@@ -364,6 +364,39 @@ test_title_from_h1(void **state)
 	article_free(a);
 }
 
+/* The parse's own element handler (html_sax.c) and the elements it leaves
+ * to libxml2's (a prefixed name, xml:id) in one tree: implied elements,
+ * ids met twice, a boolean attribute, short and long class values. */
+static void
+test_parse_handlers(void **state)
+{
+	struct buf html = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&html, "<title>Bridge</title>"
+	    "<div id=x class=cookie-banner>We use cookies to improve your "
+	    "experience on our website. Accept all cookies?</div>"
+	    "<div id=x class=main><article>"
+	    "<p id=p1 xml:id=p1>%s<o:p></o:p></p>"
+	    "<fb:like class=share-bar>Share on Facebook</fb:like>"
+	    "<p>%s <a name=n href=/a>More</a></p><a name=n></a>"
+	    "<input type=checkbox checked><p>%s</p>"
+	    "<div class=newsletter-signup-box><p>Sign up for our morning "
+	    "newsletter and never miss the news that matters.</p></div>"
+	    "</article></div>", prose1, prose2, prose3);
+	a = extract(html.p, "https://news.example/bridge");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "cookies"));
+	assert_null(strstr(a->body, "Facebook"));
+	assert_null(strstr(a->body, "newsletter"));
+	article_free(a);
+	buf_free(&html);
+}
+
 /* Split content: many modules, none holding most of the prose. */
 static void
 test_modules_merged(void **state)
@@ -1030,6 +1063,7 @@ main(void)
 		cmocka_unit_test(test_article_header),
 		cmocka_unit_test(test_br_lines_judged_together),
 		cmocka_unit_test(test_title_from_h1),
+		cmocka_unit_test(test_parse_handlers),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_ruby_annotations),
