@@ -432,10 +432,11 @@ html_parse(const char *s, size_t len, const char *url)
 	inputPush(ctxt, in);
 	htmlCtxtUseOptions(ctxt, opts);
 	/* text nodes as libxml2's XML parser makes them (htmlCtxtUseOptions()
-	 * turns this off): a run of blanks between tags is shared from the
-	 * parse's dictionary and a short text is kept in the node
-	 * (HTML_PARSE_COMPACT), not copied to a string of its own; three
-	 * quarters of the corpus's text nodes are one or the other */
+	 * turns this off): a short text is kept in the node
+	 * (HTML_PARSE_COMPACT), not copied to a string of its own. (The XML
+	 * parser also shares runs of blanks from the dictionary, judging by
+	 * the byte after the run; the HTML parser hands its text over from a
+	 * buffer ended by a NUL, so that never happens here.) */
 	ctxt->dictNames = 1;
 	/* element and attribute names shared from that dictionary too
 	 * (html_sax.c); the context owns its copy of the handlers */
