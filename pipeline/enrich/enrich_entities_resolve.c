@@ -13,6 +13,7 @@
 struct ent_suffix {
 	const char *suf;
 	const char *full;
+	bool phrase;  /* the full name is a title-case phrase's */
 };
 
 struct ent_suffixes {
@@ -49,17 +50,22 @@ ent_suffixes_add(const struct ent_ctx *c, struct ent_suffixes *t)
 				t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
 			}
 			t->v[t->n].suf = p;
+			t->v[t->n].phrase = r->phrase;
 			t->v[t->n++].full = r->name;
 		}
 	}
 }
 
-/* The longest full name that is name or ends with it, or NULL. */
+/* The longest full name that is name or ends with it, or NULL; a
+ * person's fuller name before a title-case phrase ("Cook" is "Tim Cook"
+ * beside "Hosting Cook at Dreamforce"), but a person's own name after
+ * it ("Lean Meat" goes with "Very Lean Meat"). */
 static const char *
 ent_fullest(const struct ent_suffixes *t, const char *name)
 {
 	size_t lo = 0, hi = t->n;
 	const char *best = NULL;
+	bool fuller = false, f;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -69,9 +75,14 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 		else
 			hi = mid;
 	}
-	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++)
-		if (best == NULL || strlen(t->v[lo].full) > strlen(best))
+	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++) {
+		f = !t->v[lo].phrase && etok_strcmp(t->v[lo].full, name) != 0;
+		if (best == NULL || (f && !fuller) || (f == fuller &&
+		    strlen(t->v[lo].full) > strlen(best))) {
 			best = t->v[lo].full;
+			fuller = f;
+		}
+	}
 	return best;
 }
 

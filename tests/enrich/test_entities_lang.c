@@ -673,6 +673,32 @@ test_entities_title_phrases(void **state)
 	article_free(a);
 }
 
+/* A surname alone is the person's fuller name, not a title-case
+ * phrase that holds it ("Hosting Cook at Dreamforce"), and so are the
+ * quotations it is the speaker of. */
+static void
+test_entities_phrase_surname(void **state)
+{
+	struct nw_article *a;
+	size_t i;
+
+	(void)state;
+	a = run("en", NULL, "Apple was pulled into the enterprise, CEO Tim "
+	    "Cook said on Tuesday in a chat with Marc Benioff.\n\n"
+	    "Hosting Cook at Dreamforce is our dream, Benioff said.\n\n"
+	    "\"I can feel him and his presence when I come here,\" Cook "
+	    "said.");
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_false(has_name(&a->people, "Hosting Cook"));
+	for (i = 0; i < a->n_quotes; i++)
+		if (strstr(a->quotes[i].text, "presence") != NULL)
+			break;
+	assert_true(i < a->n_quotes);
+	assert_non_null(a->quotes[i].speaker);
+	assert_string_equal(a->quotes[i].speaker, "Tim Cook");
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -807,6 +833,7 @@ main(void)
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
+		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
