@@ -1138,6 +1138,26 @@ ent_tokenise(const char *body, struct ent_result *r)
 	etok_split(body, &r->toks);
 }
 
+/* Scans the title s as body's language: its words into *t (and *el,
+ * *art, to be freed, where ent_elide() cuts any), its runs into c. */
+static void
+ent_scan_head(struct ent_ctx *c, const struct ent_ctx *body, const char *s,
+    struct etoks *t, struct etoks *el, bool **art)
+{
+	etok_split(s, t);
+	ent_ctx_init(c, s, t);
+	c->nouns = body->nouns;
+	c->romance = body->romance;
+	c->caseless = body->caseless;
+	c->openers = body->openers;
+	c->lang = body->lang;
+	if (ent_elide(s, t, c->romance, el, art)) {
+		c->t = el;
+		c->art = *art;
+	}
+	ent_scan(c);
+}
+
 void
 ent_extract(const char *title, const char *body, const char *lang,
     struct ent_result *r)
@@ -1176,7 +1196,9 @@ ent_extract(const char *title, const char *body, const char *lang,
 	ent_cyr_merge(&bc);
 	if (bc.openers)
 		ent_pl_merge(&bc);
-	ent_resolve(&bc, &bc);
+	if (title != NULL)
+		ent_scan_head(&tc, &bc, title, &tt, &tel, &tart);
+	ent_resolve(&bc, &bc, title != NULL ? &tc : NULL);
 	ent_drop_products(&bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)
@@ -1206,19 +1228,7 @@ ent_extract(const char *title, const char *body, const char *lang,
 		    ent_canon_name(&canons, x->canon, x->name), x->kind);
 	}
 	if (title != NULL) {
-		etok_split(title, &tt);
-		ent_ctx_init(&tc, title, &tt);
-		tc.nouns = bc.nouns;
-		tc.romance = bc.romance;
-		tc.caseless = bc.caseless;
-		tc.openers = bc.openers;
-		tc.lang = lang;
-		if (ent_elide(title, &tt, tc.romance, &tel, &tart)) {
-			tc.t = &tel;
-			tc.art = tart;
-		}
-		ent_scan(&tc);
-		ent_resolve(&tc, &bc);
+		ent_resolve(&tc, &bc, NULL);
 		for (i = 0; i < tc.n; i++)
 			if (!(tc.nouns && tc.runs[i].single) &&
 			    !ent_phrase_has(phrases, n_phrases,

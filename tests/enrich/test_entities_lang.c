@@ -699,6 +699,30 @@ test_entities_phrase_surname(void **state)
 	article_free(a);
 }
 
+/* A surname alone in the body is the one person the title names in
+ * full with it, and so are the quotations it is the speaker of; a
+ * headline's capitals make no person ("Investigating WeWork"). */
+static void
+test_entities_title_surname(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", "Tim Cook on Apple being pulled into the enterprise",
+	    "\"We really took that challenge to heart,\" Cook said on "
+	    "Tuesday at the conference in San Francisco.");
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_false(has_name(&a->organisations, "Cook"));
+	assert_int_equal(a->n_quotes, 1);
+	assert_non_null(a->quotes[0].speaker);
+	assert_string_equal(a->quotes[0].speaker, "Tim Cook");
+	article_free(a);
+	a = run("en", "Attorney General Investigating WeWork",
+	    "The office said WeWork had received an inquiry on Monday.");
+	assert_false(has_word(&a->people, "WeWork"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -834,6 +858,7 @@ main(void)
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
 		cmocka_unit_test(test_entities_phrase_surname),
+		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
