@@ -375,7 +375,7 @@ ent_single_places(struct ent_ctx *c, const struct ent_ctx *ref)
 /* Settles single words and fullest forms in place. */
 void
 ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
-    struct ent_ctx *head)
+    struct ent_ctx *const *heads)
 {
 	struct ent_suffixes full = { 0 }, own = { 0 }, hd = { 0 };
 	char **repl = xcalloc(c->n + 1, sizeof(*repl));
@@ -390,8 +390,8 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 		ent_suffixes_add(c, &own);
 	if (own.n > 1)
 		qsort(own.v, own.n, sizeof(*own.v), ent_suffix_cmp);
-	if (head != NULL)
-		ent_suffixes_head(head, &hd);
+	for (; *heads != NULL; heads++)
+		ent_suffixes_head(*heads, &hd);
 	/* the tables point into the runs' names: replace them after */
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
@@ -411,7 +411,6 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 		/* "Динару" beside "Динара Снижевская" */
 		if (fn == NULL && r->b - r->a == 1 && r->single)
 			fn = ent_first_of(ref, r->name);
-		/* "Cook" where the title alone names "Tim Cook" */
 		if (fn == NULL && r->b - r->a == 1 && !r->phrase)
 			fn = ent_only(&hd, r->name);
 		if (fn != NULL)

@@ -699,8 +699,8 @@ test_entities_phrase_surname(void **state)
 	article_free(a);
 }
 
-/* A surname alone in the body is the one person the title names in
- * full with it, and so are the quotations it is the speaker of; a
+/* A surname alone in the body is the one person the title or the
+ * subtitle names in full with it, and so are the quotations it is the speaker of; a
  * headline's capitals make no person ("Investigating WeWork"). */
 static void
 test_entities_title_surname(void **state)
@@ -713,6 +713,19 @@ test_entities_title_surname(void **state)
 	    "Tuesday at the conference in San Francisco.");
 	assert_true(has_name(&a->people, "Tim Cook"));
 	assert_false(has_name(&a->organisations, "Cook"));
+	assert_int_equal(a->n_quotes, 1);
+	assert_non_null(a->quotes[0].speaker);
+	assert_string_equal(a->quotes[0].speaker, "Tim Cook");
+	article_free(a);
+	/* the standfirst names him in full, the headline not at all */
+	a = article_new();
+	a->lang = xstrdup("en");
+	a->title = xstrdup("Apple pulled into the enterprise");
+	a->subtitle = xstrdup("Apple's chief Tim Cook spoke at a conference.");
+	a->body = xstrdup("\"We really took that challenge to heart,\" Cook "
+	    "said on Tuesday at the conference in San Francisco.");
+	enrich_normalise(a);
+	enrich_article(a);
 	assert_int_equal(a->n_quotes, 1);
 	assert_non_null(a->quotes[0].speaker);
 	assert_string_equal(a->quotes[0].speaker, "Tim Cook");
