@@ -315,7 +315,7 @@ enrich_article(struct nw_article *a)
 		if (l != a->lang)
 			article_set(&a->lang, l);
 	}
-	ent_extract(a->title, body, a->lang, &r);
+	ent_extract(a->title, a->subtitle, body, a->lang, &r);
 	hash_sha256_hex(body, strlen(body), a->content_hash);
 	a->simhash = enrich_simhash_toks(body, &r.toks);
 	a->has_simhash = true;

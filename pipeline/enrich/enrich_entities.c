@@ -1138,16 +1138,55 @@ ent_tokenise(const char *body, struct ent_result *r)
 	etok_split(body, &r->toks);
 }
 
+/* The title or the subtitle, scanned as the body's language. */
+struct ent_head {
+	struct ent_ctx c;
+	struct etoks t, el;  /* its words; el: ent_elide()'s, if any */
+	bool *art;
+};
+
+/* Scans s (or nothing, where NULL) into h as body's language. */
+static void
+ent_scan_head(struct ent_head *h, const struct ent_ctx *body, const char *s)
+{
+	memset(h, 0, sizeof(*h));
+	if (s == NULL)
+		return;
+	etok_split(s, &h->t);
+	ent_ctx_init(&h->c, s, &h->t);
+	h->c.nouns = body->nouns;
+	h->c.romance = body->romance;
+	h->c.caseless = body->caseless;
+	h->c.openers = body->openers;
+	h->c.lang = body->lang;
+	if (ent_elide(s, &h->t, h->c.romance, &h->el, &h->art)) {
+		h->c.t = &h->el;
+		h->c.art = h->art;
+	}
+	ent_scan(&h->c);
+}
+
+static void
+ent_head_free(struct ent_head *h)
+{
+	ent_ctx_free(&h->c);
+	etok_free(&h->t);
+	etok_free(&h->el);
+	free(h->art);
+}
+
 void
-ent_extract(const char *title, const char *body, const char *lang,
-    struct ent_result *r)
+ent_extract(const char *title, const char *subtitle, const char *body,
+    const char *lang, struct ent_result *r)
 {
 	struct ent_canons canons = { 0 };
-	struct ent_ctx bc = { 0 }, tc = { 0 };
+	struct ent_ctx bc = { 0 };
+	struct ent_head th, sh;
+	struct ent_ctx *heads[3] = { NULL }, **hp = heads;
 	struct ent_names nt = { 0 };
-	struct etoks tt = { 0 }, el = { 0 }, tel = { 0 };
+	struct etoks el = { 0 };
 	struct ent_plain plain = { 0 };
-	bool *art = NULL, *tart = NULL;
+	bool *art = NULL;
 	const char **phrases;
 	size_t i, n_phrases;
 
@@ -1176,7 +1215,14 @@ ent_extract(const char *title, const char *body, const char *lang,
 	ent_cyr_merge(&bc);
 	if (bc.openers)
 		ent_pl_merge(&bc);
-	ent_resolve(&bc, &bc);
+	/* "Cook" where the title or subtitle alone names "Tim Cook" */
+	ent_scan_head(&th, &bc, title);
+	ent_scan_head(&sh, &bc, subtitle);
+	if (title != NULL)
+		*hp++ = &th.c;
+	if (subtitle != NULL)
+		*hp++ = &sh.c;
+	ent_resolve(&bc, &bc, heads);
 	ent_drop_products(&bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)
@@ -1206,34 +1252,22 @@ ent_extract(const char *title, const char *body, const char *lang,
 		    ent_canon_name(&canons, x->canon, x->name), x->kind);
 	}
 	if (title != NULL) {
-		etok_split(title, &tt);
-		ent_ctx_init(&tc, title, &tt);
-		tc.nouns = bc.nouns;
-		tc.romance = bc.romance;
-		tc.caseless = bc.caseless;
-		tc.openers = bc.openers;
-		tc.lang = lang;
-		if (ent_elide(title, &tt, tc.romance, &tel, &tart)) {
-			tc.t = &tel;
-			tc.art = tart;
-		}
-		ent_scan(&tc);
-		ent_resolve(&tc, &bc);
-		for (i = 0; i < tc.n; i++)
-			if (!(tc.nouns && tc.runs[i].single) &&
+		struct ent_ctx *tc = &th.c, *none = NULL;
+
+		ent_resolve(tc, &bc, &none);
+		for (i = 0; i < tc->n; i++)
+			if (!(tc->nouns && tc->runs[i].single) &&
 			    !ent_phrase_has(phrases, n_phrases,
-			    &tc.runs[i]) &&
-			    ent_title_ok(&tc, &tc.runs[i], r))
+			    &tc->runs[i]) &&
+			    ent_title_ok(tc, &tc->runs[i], r))
 				ent_name_index(r, &nt,
-				    tc.runs[i].canon == NULL ?
-				    tc.runs[i].name : ent_canon_name(&canons,
-				    tc.runs[i].canon, tc.runs[i].name),
-				    tc.runs[i].kind);
-		ent_ctx_free(&tc);
-		etok_free(&tt);
-		etok_free(&tel);
-		free(tart);
+				    tc->runs[i].canon == NULL ?
+				    tc->runs[i].name : ent_canon_name(&canons,
+				    tc->runs[i].canon, tc->runs[i].name),
+				    tc->runs[i].kind);
 	}
+	ent_head_free(&th);
+	ent_head_free(&sh);
 	ent_ctx_free(&bc);
 	free(phrases);
 	etok_free(&el);

@@ -221,7 +221,11 @@ const char **ent_phrases(const struct ent_ctx *c, size_t *n);
 /* Whether run r is a phrase or a person named as one of p[0, n). */
 bool ent_phrase_has(const char **p, size_t n, const struct ent_run *r);
 /* Settles the single words and fullest forms of c's runs in place, by the
- * person names of ref (c itself, or the body's for the title). */
-void ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref);
+ * person names of ref (c itself, or the body's for the title), and a
+ * single word by the one person of heads (NULL-terminated: the title's
+ * and subtitle's) named in full from a given name whose name ends with
+ * it. */
+void ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
+    struct ent_ctx *const *heads);
 
 #endif

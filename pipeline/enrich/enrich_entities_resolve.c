@@ -13,6 +13,7 @@
 struct ent_suffix {
 	const char *suf;
 	const char *full;
+	bool phrase;  /* the full name is a title-case phrase's */
 };
 
 struct ent_suffixes {
@@ -27,6 +28,25 @@ ent_suffix_cmp(const void *x, const void *y)
 	    ((const struct ent_suffix *)y)->suf);
 }
 
+/* Adds the word-boundary suffixes of run r's name. */
+static void
+ent_suffixes_push(struct ent_suffixes *t, const struct ent_run *r)
+{
+	const char *p;
+
+	for (p = r->name; p != NULL; p = strchr(p, ' ')) {
+		if (*p == ' ')
+			p++;
+		if (t->n == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 32;
+			t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+		}
+		t->v[t->n].suf = p;
+		t->v[t->n].phrase = r->phrase;
+		t->v[t->n++].full = r->name;
+	}
+}
+
 static void
 ent_suffixes_add(const struct ent_ctx *c, struct ent_suffixes *t)
 {
@@ -34,32 +54,44 @@ ent_suffixes_add(const struct ent_ctx *c, struct ent_suffixes *t)
 
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
-		const char *p;
 
 		/* a single word marked a person by a title ("professeur
 		 * Raoult") is that person where no title marks it */
 		if (r->kind != ENT_PERSON || r->weak ||
 		    (strchr(r->name, ' ') == NULL && !r->cue))
 			continue;
-		for (p = r->name; p != NULL; p = strchr(p, ' ')) {
-			if (*p == ' ')
-				p++;
-			if (t->n == t->cap) {
-				t->cap = t->cap ? t->cap * 2 : 32;
-				t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
-			}
-			t->v[t->n].suf = p;
-			t->v[t->n++].full = r->name;
-		}
+		ent_suffixes_push(t, r);
 	}
 }
 
-/* The longest full name that is name or ends with it, or NULL. */
+/* The people of a headline named in full, opening with a given name
+ * ("Tim Cook", not "Investigating WeWork": a headline writes every
+ * word in capitals). */
+static void
+ent_suffixes_head(struct ent_ctx *c, struct ent_suffixes *t)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		const struct ent_run *r = &c->runs[i];
+
+		if (r->kind == ENT_PERSON && !r->weak && !r->phrase &&
+		    strchr(r->name, ' ') != NULL &&
+		    ent_word_is(c, r->a, ENT_W_GIVEN))
+			ent_suffixes_push(t, r);
+	}
+}
+
+/* The longest full name that is name or ends with it, or NULL; a
+ * person's fuller name before a title-case phrase ("Cook" is "Tim Cook"
+ * beside "Hosting Cook at Dreamforce"), but a person's own name after
+ * it ("Lean Meat" goes with "Very Lean Meat"). */
 static const char *
 ent_fullest(const struct ent_suffixes *t, const char *name)
 {
 	size_t lo = 0, hi = t->n;
 	const char *best = NULL;
+	bool fuller = false, f;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -69,10 +101,34 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 		else
 			hi = mid;
 	}
-	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++)
-		if (best == NULL || strlen(t->v[lo].full) > strlen(best))
+	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++) {
+		f = !t->v[lo].phrase && etok_strcmp(t->v[lo].full, name) != 0;
+		if (best == NULL || (f && !fuller) || (f == fuller &&
+		    strlen(t->v[lo].full) > strlen(best))) {
 			best = t->v[lo].full;
+			fuller = f;
+		}
+	}
 	return best;
+}
+
+/* The one person's name of t that ends with the word name, or NULL
+ * where none does or several do (no phrase's). */
+static const char *
+ent_only(const struct ent_suffixes *t, const char *name)
+{
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (t->v[i].phrase || t->v[i].suf == t->v[i].full ||
+		    etok_strcmp(t->v[i].suf, name) != 0)
+			continue;
+		if (found != NULL && strcmp(found, t->v[i].full) != 0)
+			return NULL;
+		found = t->v[i].full;
+	}
+	return found;
 }
 
 /* The longest full name whose last word is a case form of the Cyrillic
@@ -318,9 +374,10 @@ ent_single_places(struct ent_ctx *c, const struct ent_ctx *ref)
 
 /* Settles single words and fullest forms in place. */
 void
-ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
+ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
+    struct ent_ctx *const *heads)
 {
-	struct ent_suffixes full = { 0 }, own = { 0 };
+	struct ent_suffixes full = { 0 }, own = { 0 }, hd = { 0 };
 	char **repl = xcalloc(c->n + 1, sizeof(*repl));
 	size_t i;
 	/* Polish inflects surnames in Latin letters */
@@ -333,6 +390,8 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		ent_suffixes_add(c, &own);
 	if (own.n > 1)
 		qsort(own.v, own.n, sizeof(*own.v), ent_suffix_cmp);
+	for (; *heads != NULL; heads++)
+		ent_suffixes_head(*heads, &hd);
 	/* the tables point into the runs' names: replace them after */
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
@@ -352,6 +411,8 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 		/* "Динару" beside "Динара Снижевская" */
 		if (fn == NULL && r->b - r->a == 1 && r->single)
 			fn = ent_first_of(ref, r->name);
+		if (fn == NULL && r->b - r->a == 1 && !r->phrase)
+			fn = ent_only(&hd, r->name);
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}
@@ -369,6 +430,7 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref)
 	free(repl);
 	free(full.v);
 	free(own.v);
+	free(hd.v);
 }
 
 static int

@@ -191,11 +191,12 @@ struct ent_result {
 void ent_tokenise(const char *body, struct ent_result *r);
 
 /* Finds the people, organisations and places of title and body, into r
- * started by ent_tokenise(body, r). lang (ISO 639-1, or NULL) tells
- * languages that capitalise every noun ("de"), where a lone capitalised
- * word is no name. */
-void ent_extract(const char *title, const char *body, const char *lang,
-    struct ent_result *r);
+ * started by ent_tokenise(body, r); the subtitle (or NULL) only names
+ * the people the body's surnames alone are. lang (ISO 639-1, or NULL)
+ * tells languages that capitalise every noun ("de"), where a lone
+ * capitalised word is no name. */
+void ent_extract(const char *title, const char *subtitle, const char *body,
+    const char *lang, struct ent_result *r);
 void ent_result_free(struct ent_result *r);
 
 /* Quotations of body with their speakers, appended to the lists. */

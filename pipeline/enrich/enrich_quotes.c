@@ -17,8 +17,9 @@
  *  3. a quotation with no verb of its own continues the previous one in
  *     its paragraph, or belongs to the person named first in the sentence
  *     before.
- * "he", "she" resolve to the last person quoted (or, for the first quote,
- * the first person of the sentence before); "the newspaper", "the agency"
+ * "he", "she" resolve to the last person quoted (or, for the first quote
+ * or where that person is the one told, "he told Cook", the first person
+ * of the sentence before); "the newspaper", "the agency"
  * to the last organisation quoted. Names are the fullest forms found by
  * ent_extract(). Verbs and pronouns are English, with the commonest
  * speech verbs and pronouns of German, French, Spanish, Italian and
@@ -501,8 +502,13 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	for (i = v; i > a; i--) {
 		const struct etok *k = &r->toks.v[i - 1];
 
+		/* "he told Cook": he is not Cook; then the person of the
+		 * sentence before */
 		if (QUOTE_TOK_IN(s, k, quote_pronouns))
-			return st->last_person;
+			return v + 1 < b && quote_last_named(r, q,
+			    r->toks.v[v + 1].off, r->toks.v[b - 1].off +
+			    r->toks.v[b - 1].len, true) == st->last_person ?
+			    -1 : st->last_person;
 		if (QUOTE_TOK_IN(s, k, quote_org_nouns) && st->last_org >= 0)
 			return st->last_org;
 		if (v - i >= 6)

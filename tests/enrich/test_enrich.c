@@ -515,6 +515,21 @@ test_quotes(void **state)
 	assert_non_null(a->quotes[1].speaker);
 	assert_string_equal(a->quotes[1].speaker, "Jean Dupont");
 	article_free(a);
+
+	/* "he told Berg": the one told is not the one speaking, who is
+	 * the person of the sentence before */
+	a = article_new();
+	a->body = xstrdup("\"We will not raise taxes this year,\" Anna Berg "
+	    "said on Tuesday.\n\nKlaus Meyer has run the bakery for years. "
+	    "\"I run my business on my phone every single day,\" he told "
+	    "Berg.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 2);
+	assert_string_equal(a->quotes[0].speaker, "Anna Berg");
+	assert_non_null(a->quotes[1].speaker);
+	assert_string_equal(a->quotes[1].speaker, "Klaus Meyer");
+	article_free(a);
 }
 
 static void

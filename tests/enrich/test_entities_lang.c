@@ -33,8 +33,22 @@ has_word(const struct strlist *l, const char *w)
 	return false;
 }
 
+/* The speaker of a's quotation holding words, or "" (none, or no such
+ * quotation). */
+static const char *
+speaker_of(const struct nw_article *a, const char *words)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_quotes; i++)
+		if (strstr(a->quotes[i].text, words) != NULL)
+			return a->quotes[i].speaker ? a->quotes[i].speaker : "";
+	return "";
+}
+
 static struct nw_article *
-run(const char *lang, const char *title, const char *body)
+run_sub(const char *lang, const char *title, const char *subtitle,
+    const char *body)
 {
 	struct nw_article *a = article_new();
 
@@ -42,10 +56,18 @@ run(const char *lang, const char *title, const char *body)
 		a->lang = xstrdup(lang);
 	if (title != NULL)
 		a->title = xstrdup(title);
+	if (subtitle != NULL)
+		a->subtitle = xstrdup(subtitle);
 	a->body = xstrdup(body);
 	enrich_normalise(a);
 	enrich_article(a);
 	return a;
+}
+
+static struct nw_article *
+run(const char *lang, const char *title, const char *body)
+{
+	return run_sub(lang, title, NULL, body);
 }
 
 /* Spanish: institutions with their particles are one organisation, a
@@ -673,6 +695,56 @@ test_entities_title_phrases(void **state)
 	article_free(a);
 }
 
+/* A surname alone is the person's fuller name, not a title-case
+ * phrase that holds it ("Hosting Cook at Dreamforce"), and so are the
+ * quotations it is the speaker of. */
+static void
+test_entities_phrase_surname(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Apple was pulled into the enterprise, CEO Tim "
+	    "Cook said on Tuesday in a chat with Marc Benioff.\n\n"
+	    "Hosting Cook at Dreamforce is our dream, Benioff said.\n\n"
+	    "\"I can feel him and his presence when I come here,\" Cook "
+	    "said.");
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_false(has_name(&a->people, "Hosting Cook"));
+	assert_string_equal(speaker_of(a, "presence"), "Tim Cook");
+	article_free(a);
+}
+
+/* A surname alone in the body is the one person the title or the
+ * subtitle names in full with it, and so are the quotations it is the
+ * speaker of; a headline's capitals make no person ("Investigating
+ * WeWork"). */
+static void
+test_entities_title_surname(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", "Tim Cook on Apple being pulled into the enterprise",
+	    "\"We really took that challenge to heart,\" Cook said on "
+	    "Tuesday at the conference in San Francisco.");
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_false(has_name(&a->organisations, "Cook"));
+	assert_string_equal(speaker_of(a, "challenge"), "Tim Cook");
+	article_free(a);
+	/* the standfirst names him in full, the headline not at all */
+	a = run_sub("en", "Apple pulled into the enterprise",
+	    "Apple's chief Tim Cook spoke at a conference.",
+	    "\"We really took that challenge to heart,\" Cook said on "
+	    "Tuesday at the conference in San Francisco.");
+	assert_string_equal(speaker_of(a, "challenge"), "Tim Cook");
+	article_free(a);
+	a = run("en", "Attorney General Investigating WeWork",
+	    "The office said WeWork had received an inquiry on Monday.");
+	assert_false(has_word(&a->people, "WeWork"));
+	article_free(a);
+}
+
 /* A name ending in a kind of place ("Broward County", "North Sea") or
  * opening with a place's article ("Las Vegas") is a place the gazetteer
  * lacks, not a person; "Penn State" is no such place, and
@@ -807,6 +879,8 @@ main(void)
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
+		cmocka_unit_test(test_entities_phrase_surname),
+		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
 	};
 
