@@ -116,6 +116,19 @@ char *ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix);
 /* Only spaces between words i and i + 1; word i is capitalised. */
 bool ent_plain_gap(const struct ent_ctx *c, size_t i);
 bool ent_cap(const struct ent_ctx *c, size_t i);
+/* The case-folded word i, owned by the token list. */
+const char *ent_fold_tok(const struct ent_ctx *c, size_t i);
+/* The memo slot of word i's folded form, claimed on its first use. */
+struct ent_memo *ent_memo_slot(struct ent_ctx *c, size_t i);
+/* Whether word i is also written in lower case in the text. */
+bool ent_lower(struct ent_ctx *c, size_t i);
+/* The word i appears capitalised somewhere other than a sentence start. */
+bool ent_seen_inside(struct ent_ctx *c, size_t i);
+
+/* enrich_entities_class.c. Classes the run [a, b) of capitalised words
+ * of one candidate run (the: "the" stands before it; cue: a title or
+ * role marks it a person) and adds what it names, if anything. */
+void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

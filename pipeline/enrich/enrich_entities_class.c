@@ -1,0 +1,432 @@
+/* Classing a candidate run of capitalised words: a place, an
+ * organisation, a person, a role or nothing, by the rules the method
+ * note of enrich_entities.c lists (its German, Russian and Polish
+ * paragraphs too); enrich_entities.c finds the runs and resolves the
+ * names. Pure. */
+#include "enrich_entities_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether word i is written in Cyrillic. */
+static bool
+ent_cyrillic(const struct ent_ctx *c, size_t i)
+{
+	unsigned char b = (unsigned char)c->s[c->t->v[i].off];
+
+	return b == 0xd0 || b == 0xd1;
+}
+
+/* Classes the one word a of a candidate run (b == a + 1). */
+static void
+ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = ent_fold_tok(c, a);
+	bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
+
+	size_t fl = strlen(f);
+	/* English inflections are words, not names: "Using", "Rising" */
+	bool infl = !the && !cue && fl > 4 &&
+	    (strcmp(f + fl - 3, "ing") == 0 ||
+	    strcmp(f + fl - 2, "ed") == 0 ||
+	    strcmp(f + fl - 2, "ly") == 0);
+
+	if (k->len == 1)
+		return;  /* a letter */
+	/* a first name alone, in any case ("Андрея", "Олесю", "Alicia"),
+	 * names no organisation */
+	if (!acro && !the && !cue && ent_word_is(c, a, ENT_W_GIVEN))
+		return;
+	/* German: a compound that names one body ("Bundesamt") */
+	if (c->nouns && !cue && ent_class_de_org(c, a, b))
+		return;
+	/* French, Spanish: a word of the language alone ("Ambiente",
+	 * "Camiseta", "Parité") names no organisation, unless it is an
+	 * institution's ("Fiscalía", "Gobierno") */
+	if (c->romance && !acro && !cue && ent_word_is(c, a, ENT_W_WORD) &&
+	    !ent_word_is(c, a, ENT_W_RORG) && !ent_word_is(c, a, ENT_W_ORG))
+		return;
+	/* a kind of place alone ("City", "County") names none */
+	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
+	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
+	    ent_word_is(c, a, ENT_W_KIND) ||
+	    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
+		return;
+	if (!cue && (ent_not_name(c, a, acro, the) ||
+	    (!acro && !c->nouns && ent_lower(c, a))))
+		return;
+	/* "à Nantes", "en Medellín": a town the gazetteer lacks */
+	if (c->romance && !acro && !the && !cue && ent_rom_locative(c, a)) {
+		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
+		    false, false);
+		return;
+	}
+	/* "Russia-US": places joined by a hyphen. */
+	if (memchr(c->s + k->off, '-', k->len) != NULL) {
+		char *save = NULL, *part;
+		bool all = true;
+		char *dup = xstrdup(f);
+
+		for (part = strtok_r(dup, "-", &save); part != NULL;
+		    part = strtok_r(NULL, "-", &save))
+			if (ent_place_in(ent_place_find(part), c->lang) ==
+			    NULL)
+				all = false;
+		free(dup);
+		if (all) {
+			dup = xstrdup(f);
+			for (part = strtok_r(dup, "-", &save);
+			    part != NULL;
+			    part = strtok_r(NULL, "-", &save))
+				ent_add_place(c, a, a + 1,
+				    ent_place_find(part));
+			free(dup);
+			return;
+		}
+	}
+	/* an acronym is no one's name, even after a title ("the
+	 * Attorney General (NYAG)") */
+	if (cue && !acro)
+		ent_add_run(c, a, b, ENT_PERSON,
+		    ent_join(c, a, b, true), false, true);
+	else if (c->nouns && !acro) {
+		/* kept only as a known surname ("Merkels": "Merkel") */
+		char *gen = ent_de_genitive(c, a, b);
+
+		ent_add_run(c, a, b, ENT_ORG, gen != NULL ? gen :
+		    ent_join(c, a, b, false), true, false);
+	}
+	else if (acro || the)
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+		    false, false);
+	else
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+		    true, false);
+}
+
+/* Whether word i is no part of a German name: a common noun or an
+ * adjective by its ending, a role, an acronym or a letter (but for a
+ * Roman numeral: "Benedikt XVI"). */
+static bool
+ent_de_common(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+
+	if ((k->flags & (ETOK_ALLCAP | ETOK_CAP)) &&
+	    strspn(c->s + k->off, "IVX") == k->len)
+		return false;
+	return ent_word_is(c, i, ENT_W_DENOUN) ||
+	    ent_word_is(c, i, ENT_W_DEROLE) || (k->flags & ETOK_ALLCAP) ||
+	    k->len < 2;
+}
+
+/* The end of a German name that starts at word g, a given name, within
+ * the run [g, b): at most three words, up to a common noun, a function
+ * word ("Sie") or a place ("Udo Wolter Russland"); a particle that a
+ * name word follows stays ("Jean-Yves Le Drian", "Philippe Van Parijs"). */
+static size_t
+ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
+{
+	size_t e;
+
+	for (e = g + 1; e < b && e < g + 3; e++) {
+		if (ent_de_common(c, e) || ent_word_is(c, e, ENT_W_PLACE))
+			break;
+		/* a third word that the dictionary knows after a surname
+		 * is a noun after the name ("Emily Atkin Milliardärin"),
+		 * after a second given name a surname ("Dieter Thomas
+		 * Heck") or after a particle ("Bernadette La Hengst") */
+		if (e == g + 2 && c->t->v[g + 1].len > 3 &&
+		    !ent_word_is(c, g + 1, ENT_W_GIVEN) &&
+		    ent_word_is(c, e, ENT_W_WORD))
+			break;
+		if (ent_word_is(c, e, ENT_W_LANG) && (e + 1 >= b ||
+		    e + 1 >= g + 3 || ent_de_common(c, e + 1) ||
+		    ent_word_is(c, e + 1, ENT_W_LANG)))
+			break;
+	}
+	return e;
+}
+
+/* Classes a run of two or more capitalised German words ("nouns": every
+ * noun is capitalised, so capitals alone make no name). A person is a
+ * known given name and the words after it (ent_nouns_end():
+ * "Vorstandsmitglied Axel Hellmann Gelegenheit" -> "Axel Hellmann"), or
+ * the words after a role ("Parteichef Meuthen", "Frau Weiß"); any other
+ * run ("Technische Standards", "Ende April") is a noun phrase, no name. */
+static void
+ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t g, e;
+	char *gen;
+
+	for (g = a; g + 1 < b; g++)
+		if (ent_word_is(c, g, ENT_W_GIVEN) &&
+		    !(c->t->v[g].flags & ETOK_ALLCAP) &&
+		    ent_nouns_end(c, g, b) > g + 1)
+			break;
+	if (g + 1 < b) {
+		e = ent_nouns_end(c, g, b);
+		/* "die Constantin Film": a firm */
+		if (g == a && e == b && ent_de_article_before(c, a)) {
+			ent_add_run(c, a, b, ENT_ORG,
+			    ent_join(c, a, b, false), false, false);
+			return;
+		}
+	} else {
+		for (g = a; g + 1 < b && !ent_word_is(c, g, ENT_W_DEROLE);
+		    g++)
+			;
+		/* no role: words no dictionary knows ("Kengo Kuma") */
+		if (g + 1 >= b) {
+			ent_class_de_unknown(c, a, b);
+			return;
+		}
+		if (ent_de_common(c, g + 1) ||
+		    ent_word_is(c, g + 1, ENT_W_LANG))
+			return;
+		/* "Parteichef Meuthen", "Autor Rutger Bregman" */
+		e = ++g == b - 1 ? b : ent_nouns_end(c, g, b);
+		/* "Bundespräsident Alexander Van ...": a given name alone
+		 * is no one's whole name */
+		if (e == g + 1 && ent_word_is(c, g, ENT_W_GIVEN))
+			return;
+	}
+	/* "Angela Merkels Regierung": the genitive's -s is no part of
+	 * the name */
+	gen = ent_de_genitive(c, g, e);
+	ent_add_run(c, g, e, ENT_PERSON, gen != NULL ? gen :
+	    ent_join(c, g, e, true), false, true);
+}
+
+/* The first word of the run [a, b) past the words in front that open no
+ * name: function words ("The", "In"), and at a sentence start those of
+ * the other profiled languages ("Le", "Das") and, in German, French and
+ * Spanish, words of the language; *the is set when one was "the". */
+static size_t
+ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
+{
+	bool dropped = false;
+
+	while (a < b) {
+		const char *f = ent_fold_tok(c, a);
+		/* "Der Bürgermeister": after a dropped article the noun is
+		 * as good as sentence-initial */
+		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0 ||
+		    (c->nouns && dropped);
+		bool drop = !(c->t->v[a].flags & ETOK_ALLCAP) &&
+		    (ent_word_is(c, a, ENT_W_FUNCTION) ||
+		    (c->nouns && ent_word_is(c, a, ENT_W_DEDET)) || (sent &&
+		    (ent_word_is(c, a, ENT_W_STOP) ||
+		    ent_word_is(c, a, ENT_W_LANG))));
+
+		dropped = drop;  /* a function word, not a noun */
+
+		/* where nouns are capitalised, a sentence's first word is
+		 * a name only if it is capitalised elsewhere too */
+		if (!drop && sent && c->nouns && a + 1 < b &&
+		    !ent_seen_inside(c, a) && !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_DEROLE) &&
+		    (ent_word_is(c, a, ENT_W_WORD) ||
+		    ent_word_is(c, a, ENT_W_ENWORD)))
+			drop = true;
+		/* Polish, which has no dictionary here: a sentence's first
+		 * word that is never capitalised inside a sentence
+		 * ("Kłopoty Sajfutdinowa", "Zarazem Czechy"); not Russian,
+		 * whose given names the list lacks too often ("Динара") */
+		if (!drop && sent && c->openers && a + 1 < b &&
+		    !ent_seen_inside(c, a) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_PLACE) &&
+		    !(c->t->v[a].flags & ETOK_ALLCAP))
+			drop = true;
+		/* French, Spanish: a word of the language opening a
+		 * sentence ("Selon Mediapart", "Durante ...") */
+		if (!drop && sent && c->romance && a + 1 < b &&
+		    ent_word_is(c, a, ENT_W_WORD) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_word_is(c, a, ENT_W_RTITLE) &&
+		    !ent_word_is(c, a, ENT_W_RORG) &&
+		    !ent_word_is(c, a, ENT_W_RSITE))
+			drop = true;
+
+		if (drop && strcmp(f, "the") == 0)
+			*the = true;
+		if (!drop)
+			break;
+		a++;
+	}
+	return a;
+}
+
+/* Whether the run [a, b) is one of capitals, handled here: three words
+ * or more of shouting ("CLICK HERE TO TURN ON NOTIFICATIONS") are no
+ * name; words in capitals before a name of two words or more are a
+ * label's ("ZOBACZ WIDEO Bartosz Zmarzlik", "WATCH NOW Jane Doe"), but
+ * for a body's ("PUBLIC VOICE Lab Verein"). */
+static bool
+ent_class_caps(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	size_t i, p;
+
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	if (i == b && b - a >= 3)
+		return true;
+	if (i >= a + 2 && i + 1 < b && ent_place_of(c, a, i) == NULL) {
+		for (p = i; p < b && !ent_word_is(c, p, ENT_W_ORG) &&
+		    !(c->nouns && ent_word_is(c, p, ENT_W_DEORG)) &&
+		    !(c->romance && ent_word_is(c, p, ENT_W_RORG)); p++)
+			;
+		if (p == b) {
+			ent_class(c, i, b, false, cue);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Classes the words [a, b) of one candidate run. */
+void
+ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	size_t i, p, last_title = b;
+	const struct ent_place *pl;
+	bool org = false;
+
+	a = ent_drop_front(c, a, b, &the);
+	if (a >= b)
+		return;
+	pl = ent_place_of(c, a, b);
+	if (pl != NULL) {
+		ent_add_place(c, a, b, pl);
+		return;
+	}
+	/* Chinese, Japanese, Korean, Thai: the Latin words of such a text
+	 * are as often titles ("My Space", "Do Believe") as names; only
+	 * places and acronyms are taken, the rest stays empty */
+	if (c->caseless) {
+		ent_class_caseless(c, a, b);
+		return;
+	}
+	if (ent_class_caps(c, a, b, cue))
+		return;
+	for (i = a; i < b; i++) {
+		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
+		    ent_word_is(c, i, ENT_W_RTITLE))) {
+			/* "Fiscalía General": in French and Spanish a
+			 * title after an organisation's word is its
+			 * part */
+			if (!org || !c->romance)
+				last_title = i;
+		} else if (ent_word_is(c, i, ENT_W_ORG) || (c->romance &&
+		    ent_word_is(c, i, ENT_W_RORG))) {
+			org = true;
+		}
+	}
+	if (org && last_title == b) {
+		/* a body's word alone that a dictionary knows is a common
+		 * noun ("Police have", "das Team", "im Radio"), but after
+		 * "the" ("the Senate"); "Reuters" is a name */
+		if (b == a + 1 && !the && ent_word_is(c, a, ENT_W_ORG) &&
+		    ent_plain_noun(c, a))
+			return;
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
+	if (last_title != b) {
+		if (last_title + 1 >= b)
+			return;  /* a role: "National Security Adviser" */
+		a = last_title + 1;
+		cue = true;
+	}
+	/* The longest leading part that is a place: "United States Sergey
+	 * Kislyak". */
+	for (p = (b - a >= 2 && ent_word_is(c, a, ENT_W_PSTART)) ? b - 1 : a;
+	    p > a; p--) {
+		pl = ent_place_of(c, a, p);
+		if (pl != NULL && p + 1 == b &&
+		    ent_word_is(c, p, ENT_W_KIND)) {
+			/* "New York City": one place */
+			ent_add_run(c, a, b, ENT_PLACE,
+			    ent_join(c, a, b, false), false, false);
+			return;
+		}
+		/* a place that is a given name too, before one more word,
+		 * is the name: "Jordan Henderson", "Chad Wolf"; in French
+		 * and Spanish, which put a preposition before a place, any
+		 * place: "Francia Márquez" */
+		if (pl != NULL && p == a + 1 && p + 1 == b && !cue &&
+		    !(c->t->v[a].flags & ETOK_ALLCAP) &&
+		    (c->romance || ent_word_is(c, a, ENT_W_GIVEN)) &&
+		    !ent_word_is(c, p, ENT_W_PLACE))
+			break;
+		if (pl != NULL) {
+			ent_add_place(c, a, p, pl);
+			ent_class(c, p, b, false, cue);
+			return;
+		}
+	}
+	/* Cyrillic: a case form of a place before a name ("России Дмитрий
+	 * Песков") is the place, and the words before a given name are no
+	 * part of the name ("Пресс-секретарь Дмитрий Песков") */
+	if (b - a >= 2 && ent_cyrillic(c, a)) {
+		if (ent_word_is(c, a, ENT_W_PLACE)) {
+			ent_add_place(c, a, a + 1, ent_memo_slot(c, a)->place);
+			ent_class(c, a + 1, b, false, cue);
+			return;
+		}
+		for (p = a + 1; p + 1 < b && !ent_word_is(c, p, ENT_W_GIVEN);
+		    p++)
+			;
+		if (p + 1 < b)
+			a = p;
+	}
+	/* a dateline's "SAN FRANCISCO": two words in capitals are style,
+	 * not a person's name (a place or an acronym in front, "US EPA",
+	 * is found above) */
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	if (i == b && b - a >= 2)
+		return;
+	if (ent_shaped_place(c, a, b, cue))
+		return;
+	if (b - a >= 2 && c->nouns) {
+		if (!ent_class_de_org(c, a, b))
+			ent_class_nouns(c, a, b);
+		return;
+	}
+	if (b - a >= 2 && c->romance) {
+		ent_class_romance(c, a, b);
+		return;
+	}
+	/* Polish: a body's head word in any case ("Koalicji
+	 * Obywatelskiej", "Głównego Urzędu Statystycznego") */
+	if (b - a >= 2 && c->openers) {
+		for (i = a; i < b && !ent_pl_org(ent_fold_tok(c, i)); i++)
+			;
+		if (i < b) {
+			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
+			    false, false);
+			return;
+		}
+	}
+	/* words that English writes in lower case, the first no given
+	 * name, are a title-case phrase ("Saturated Fat", "Patient Care",
+	 * "Civil War"), not a person ("Mike Glass", "Tim Cook") */
+	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
+	if (b - a >= 2) {
+		size_t n = c->n;
+
+		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
+		    false, true);
+		if (c->n > n)
+			c->runs[n].phrase = i == b &&
+			    !ent_word_is(c, a, ENT_W_GIVEN);
+		return;
+	}
+	ent_class_one(c, a, b, the, cue);
+}
