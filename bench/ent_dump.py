@@ -7,9 +7,11 @@ development corpora, one page a block, for diffing a change's effect.
 
 The dump holds, per page, its corpus, its half (nwscore.py's split: a hash
 of the AEB id or of the trafilatura set's URL), its language, its people,
-organisations, places and image URLs. `diff` prints the names each page
-gained (+) and lost (-), then the counts by half and kind, to be read and
-judged right or wrong by hand: there is no entity gold in the corpora.
+organisations, places, image URLs and quotes (each as "SPEAKER <- the
+quote's first 60 characters", "-" for no speaker). `diff` prints the
+names (and quotes whose speaker changed) each page gained (+) and lost
+(-), then the counts by half and kind, to be read and judged right or
+wrong by hand: there is no entity or speaker gold in the corpora.
 
 A page the extractor fails on is no page without names: `dump` pairs each
 output line with its page (a batch that dies or prints a line too many or
@@ -31,6 +33,11 @@ import tempfile
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SHARED = os.path.join(ROOT, "..", "shared", "corpus")
 KINDS = ("people", "organisations", "places")
+OTHER = ("images", "quotes")
+
+
+def quote_line(q):
+    return "%s <- %s" % (q.get("speaker") or "-", (q.get("text") or "")[:60])
 
 
 def half(key):
@@ -125,6 +132,7 @@ def dump(a):
                 "organisations": e.get("organisations") or [],
                 "places": e.get("places") or [],
                 "images": [i.get("url") for i in o.get("images") or []],
+                "quotes": [quote_line(q) for q in o.get("quotes") or []],
             }
     for f in paths:
         os.unlink(f)
@@ -140,7 +148,7 @@ def dump(a):
 
 def diff(a):
     b, c = json.load(open(a.before)), json.load(open(a.after))
-    kinds = (a.kind,) if a.kind else KINDS + ("images",)
+    kinds = (a.kind,) if a.kind else KINDS + OTHER
     count = {}
     for page in sorted(set(b) | set(c)):
         x, y = b.get(page, {}), c.get(page, {})
@@ -179,7 +187,7 @@ def main():
     f.add_argument("before")
     f.add_argument("after")
     f.add_argument("--lang")
-    f.add_argument("--kind", choices=KINDS + ("images",))
+    f.add_argument("--kind", choices=KINDS + OTHER)
     a = ap.parse_args()
     return dump(a) if a.mode == "dump" else diff(a)
 
