@@ -1,5 +1,6 @@
 #include "inbox.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
@@ -113,6 +114,39 @@ claimed_dir(const char *dir, const char *node, struct buf *out, char *err,
 	return make_dir(out->p, err, errlen);
 }
 
+/* Whether another node's dir/claimed/OTHER/name is the file st: a claim
+ * by hard link (rename_noreplace() without RENAME_NOREPLACE) that a kill
+ * cut short between the link and the unlink leaves the file in the inbox
+ * and in that node's folder, which its next start undoes; claimed here
+ * too, it would be published twice. Only a file of two links or more
+ * can be. */
+static bool
+held_elsewhere(const char *dir, const char *node, const char *name,
+    const struct stat *st)
+{
+	struct buf path = { 0 };
+	struct dirent *e;
+	struct stat other;
+	bool held = false;
+	DIR *dh;
+
+	if (st->st_nlink < 2)
+		return false;
+	buf_printf(&path, "%s/claimed", dir);
+	dh = opendir(path.p);
+	while (dh != NULL && !held && (e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.' || strcmp(e->d_name, node) == 0)
+			continue;
+		path.len = 0;
+		buf_printf(&path, "%s/claimed/%s/%s", dir, e->d_name, name);
+		held = lstat(path.p, &other) == 0 && same_inode(st, &other);
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&path);
+	return held;
+}
+
 int
 inbox_claim(const char *dir, const char *node, const char *name,
     const struct stat *st, char *err, size_t errlen)
@@ -121,6 +155,8 @@ inbox_claim(const char *dir, const char *node, const char *name,
 	struct stat now;
 	int rc = -1;
 
+	if (held_elsewhere(dir, node, name, st))
+		return 1;
 	if (claimed_dir(dir, node, &to, err, errlen) != 0)
 		goto out;
 	buf_printf(&from, "%s/%s", dir, name);
