@@ -117,11 +117,10 @@ claimed_dir(const char *dir, const char *node, struct buf *out, char *err,
 /* Whether another node's dir/claimed/OTHER/name is the file st: a claim
  * by hard link (rename_noreplace() without RENAME_NOREPLACE) that a kill
  * cut short between the link and the unlink leaves the file in the inbox
- * and in that node's folder, which its next start undoes; claimed here
- * too, it would be published twice. Only a file of two links or more
- * can be. */
+ * and in that node's folder, which its next start undoes; claimed by a
+ * second node meanwhile, it would be published twice. */
 static bool
-held_elsewhere(const char *dir, const char *node, const char *name,
+claimed_by_other(const char *dir, const char *node, const char *name,
     const struct stat *st)
 {
 	struct buf path = { 0 };
@@ -130,8 +129,6 @@ held_elsewhere(const char *dir, const char *node, const char *name,
 	bool held = false;
 	DIR *dh;
 
-	if (st->st_nlink < 2)
-		return false;
 	buf_printf(&path, "%s/claimed", dir);
 	dh = opendir(path.p);
 	while (dh != NULL && !held && (e = readdir(dh)) != NULL) {
@@ -145,6 +142,23 @@ held_elsewhere(const char *dir, const char *node, const char *name,
 		closedir(dh);
 	buf_free(&path);
 	return held;
+}
+
+/* claimed_by_other() for the inbox's dir/name, the file st, when it has
+ * two links or more now (st may be older than another node's link). */
+static bool
+held_elsewhere(const char *dir, const char *node, const char *name,
+    const struct stat *st)
+{
+	struct buf path = { 0 };
+	struct stat now;
+	bool linked;
+
+	buf_printf(&path, "%s/%s", dir, name);
+	linked = lstat(path.p, &now) == 0 && now.st_nlink >= 2 &&
+	    same_inode(st, &now);
+	buf_free(&path);
+	return linked && claimed_by_other(dir, node, name, st);
 }
 
 int
@@ -260,6 +274,10 @@ inbox_claim_cut(const char *dir, const char *node, const char *home,
 		buf_printf(&from, "%s/%s", dir, name);
 	buf_printf(&to, "%s/claimed/%s/%s", dir, node, name);
 	if (lstat(from.p, &was) == 0 && same_inode(&was, st))
+		cut = unlink(to.p) == 0;
+	else if (home == NULL && claimed_by_other(dir, node, name, st))
+		/* another node linked the inbox name before this one's
+		 * unlink and took it: that node's */
 		cut = unlink(to.p) == 0;
 	buf_free(&from);
 	buf_free(&to);

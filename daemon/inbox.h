@@ -57,7 +57,10 @@ int inbox_move_claim(const char *dir, const char *from, const char *to,
  * in dir/claimed/node/ and where it came from (dir itself, or
  * dir/claimed/home/ for a file adopted from there). Then its link in
  * claimed/node/ (st: its fstat) is dropped, the claim undone, and true
- * returned: the file is where it was, for whoever claims it next. */
+ * returned: the file is where it was, for whoever claims it next. So
+ * too when the inbox name is gone and another node's claimed/ folder
+ * holds the file: that node took the name meanwhile, and the file is
+ * its. */
 bool inbox_claim_cut(const char *dir, const char *node, const char *home,
     const char *name, const struct stat *st);
 
