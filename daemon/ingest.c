@@ -674,8 +674,10 @@ claim_check(struct daemon *d, const struct item *it)
 		rc = errno == ENOENT ? CLAIM_GONE : CLAIM_OLD;
 	else if (now.st_dev != it->st.st_dev || now.st_ino != it->st.st_ino)
 		rc = CLAIM_GONE;
-	else if (!leases_claim_fresh(d->leases, (int64_t)now.st_ctime * 1000))
-		rc = CLAIM_OLD;
+	else if (now.st_nlink > 1 ||
+	    !leases_claim_fresh(d->leases, (int64_t)now.st_ctime * 1000))
+		rc = CLAIM_OLD;         /* two links: an adopter's hard link
+		                           (inbox.c), its ctime new */
 	buf_free(&path);
 #else
 	(void)d;
@@ -780,9 +782,11 @@ adopted_done(struct daemon *d, struct item *it)
 }
 
 /* A claim not published here (claim_check()): true when the file is
- * not this node's to give back. */
+ * not this node's to give back. One given back into the inbox is looked
+ * at again: where the give-back is a hard link (inbox.c), no rename
+ * announces it to the watcher. */
 static bool
-claim_lapsed(struct daemon *d, const struct item *it)
+claim_lapsed(struct daemon *d, struct item *it)
 {
 	if (it->claim == CLAIM_GONE) {
 		log_warn(&d->log, "%s: taken from claimed/%s/ by another node "
@@ -798,6 +802,7 @@ claim_lapsed(struct daemon *d, const struct item *it)
 	    "node's claimed/, adopted afresh" : "into the inbox, to be "
 	    "claimed afresh");
 	metrics_inbox(d->metrics, METRICS_INBOX_RENEWED);
+	it->again = it->adopted == NULL;
 	return false;
 }
 
