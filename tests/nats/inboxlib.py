@@ -20,11 +20,12 @@ def origin(log):
     return hit.group(1) if hit else None
 
 
-def start(exe, tmp, name, port, inbox, lease, more=""):
+def start(exe, tmp, name, port, inbox, lease, more="", env=None):
     """Node name on the shared inbox (its configuration's own inbox
     path replaced), on the server at port, the stream's duplicate window
     1 s (a second publish under the same message ID shows); more: more
-    of its configuration. (daemon or None, metrics port, log path)."""
+    of its configuration; env: more of its environment. (daemon or None,
+    metrics port, log path)."""
     conf, log = clusterlib.node_conf(tmp, name, [port], 0, [],
                                      lease=lease, articles=False)
     with open(conf) as f:
@@ -33,7 +34,7 @@ def start(exe, tmp, name, port, inbox, lease, more=""):
     text = text.replace("duplicate_window = 600", "duplicate_window = 1")
     with open(conf, "w") as f:
         f.write(text + more)
-    d, mport = clusterlib.start_daemon(exe, conf, log)
+    d, mport = clusterlib.start_daemon(exe, conf, log, env)
     return d, mport, log
 
 

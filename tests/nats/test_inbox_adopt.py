@@ -26,7 +26,12 @@ publish under the same message ID is not dropped for us):
   the same: the first moved out again with no event (counted found
   published, not adopted), the second published once.
 
+With SHIM (tests/inbox/noreplace_einval.c) preloaded into the daemons,
+the claims, adoptions and moves go by hard link and unlink, as where
+RENAME_NOREPLACE fails (NFS).
+
 Exit 77 (skip) without nats-server. Usage: test_inbox_adopt.py NEWSWIRED
+[SHIM]
 """
 import os
 import signal
@@ -37,12 +42,15 @@ import clusterlib
 from clusterlib import check, m, wait_for
 from inboxlib import journal_files, origin, stream_files
 import inboxlib
+from nwtest import shim_env
 import opslib
 
 LEASE = 3
 K_PUBLISHED = 4
 K_CLAIMED = 3
 GHOST = "nwd-00000000000dead0"
+# the daemons' environment: SHIM preloaded, if given
+ENV = shim_env(sys.argv[2] if len(sys.argv) > 2 else None)
 
 
 def counters(mport):
@@ -89,7 +97,7 @@ def restart_adopter(exe, tmp, port, inbox, ida, nodes, logs):
         f.write(opslib.page(200, "late"))
     d, mport = clusterlib.start_daemon(exe, os.path.join(tmp, "b",
                                                          "newswired.conf"),
-                                       logs["b"])
+                                       logs["b"], ENV)
     if not check(d is not None, "b starts again"):
         return
     nodes["b"] = d
@@ -124,7 +132,8 @@ def main():
         "ghost.html"]
     nodes = {}
     try:
-        a, _, alog = inboxlib.start(exe, tmp, "a", port, inbox, LEASE)
+        a, _, alog = inboxlib.start(exe, tmp, "a", port, inbox, LEASE,
+                                    env=ENV)
         if not check(a is not None, "node a starts"):
             return clusterlib.finish(tmp)
         nodes["a"] = a
@@ -159,7 +168,7 @@ def main():
         logs, mports = {}, {}
         for name in ("b", "c"):
             d, mports[name], log = inboxlib.start(exe, tmp, name, port,
-                                                  inbox, LEASE)
+                                                  inbox, LEASE, env=ENV)
             if not check(d is not None, "node %s starts" % name):
                 return clusterlib.finish(tmp)
             nodes[name], logs[name] = d, log

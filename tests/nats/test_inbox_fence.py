@@ -26,7 +26,12 @@ not dropped for us):
   (newswire_inbox_claims_renewed_total 1), where a or b claims it
   afresh: one event in the stream, and b adopted nothing of it.
 
+With SHIM (tests/inbox/noreplace_einval.c) preloaded into the daemons,
+the claims, adoptions and give-backs go by hard link and unlink, as
+where RENAME_NOREPLACE fails (NFS).
+
 Exit 77 (skip) without nats-server. Usage: test_inbox_fence.py NEWSWIRED
+[SHIM]
 """
 import os
 import signal
@@ -38,6 +43,7 @@ import clusterlib
 from clusterlib import check, m, wait_for
 from inboxlib import journal_files, origin, stream_files
 import inboxlib
+from nwtest import shim_env
 import opslib
 
 LEASE = 3
@@ -87,11 +93,24 @@ def events_of(port, name):
     return [(o, t) for f, o, t in stream_files(port) if f == name]
 
 
-def cut_off(exe, tmp, srv, proxy, inbox, nodes):
+class Run:
+    """What the steps share: newswired, the folder, the server, the
+    shared inbox, the daemons' environment, the nodes by name."""
+
+    def __init__(self, exe, tmp, srv, env):
+        self.exe, self.tmp, self.srv, self.env = exe, tmp, srv, env
+        self.inbox = os.path.join(tmp, "inbox")
+        os.makedirs(self.inbox)
+        self.nodes = {}
+
+
+def cut_off(run, proxy):
     """a frozen with held.html in its turn and cut off; b adopts and
     publishes the file; a, continued and let through, does not."""
+    exe, tmp, srv, inbox, nodes = (run.exe, run.tmp, run.srv, run.inbox,
+                                   run.nodes)
     a, amport, alog = inboxlib.start(exe, tmp, "a", proxy.port, inbox,
-                                     LEASE, RETRY)
+                                     LEASE, RETRY, run.env)
     if not check(a is not None, "node a starts"):
         return None
     nodes["a"] = a
@@ -109,7 +128,8 @@ def cut_off(exe, tmp, srv, proxy, inbox, nodes):
     if not check(frozen, "a frozen with %s in its turn" % HELD):
         return None
     t_freeze = time.monotonic()
-    b, bmport, blog = inboxlib.start(exe, tmp, "b", srv.port, inbox, LEASE)
+    b, bmport, blog = inboxlib.start(exe, tmp, "b", srv.port, inbox, LEASE,
+                                     env=run.env)
     if not check(b is not None, "node b starts"):
         return None
     nodes["b"] = b
@@ -143,9 +163,10 @@ def cut_off(exe, tmp, srv, proxy, inbox, nodes):
     return ida, blog
 
 
-def restarted(exe, tmp, srv, inbox, nodes, ida, blog):
+def restarted(run, ida, blog):
     """a stopped; a file in its claimed/ by hand; a started 5 leases
     later gives it back: published once, by a or b."""
+    tmp, srv, inbox, nodes = run.tmp, run.srv, run.inbox, run.nodes
     check(nodes["a"].stop() == 0, "a stops cleanly")
     mine = os.path.join(inbox, "claimed", ida)
     staged = os.path.join(tmp, "." + LATE)
@@ -155,7 +176,7 @@ def restarted(exe, tmp, srv, inbox, nodes, ida, blog):
     time.sleep(5 * LEASE + 1)
     conf = os.path.join(tmp, "a", "newswired.conf")
     alog = os.path.join(tmp, "a", "newswired.log")
-    a, amport = clusterlib.start_daemon(exe, conf, alog)
+    a, amport = clusterlib.start_daemon(run.exe, conf, alog, run.env)
     if not check(a is not None, "a starts again"):
         return
     nodes["a"] = a
@@ -178,14 +199,14 @@ def restarted(exe, tmp, srv, inbox, nodes, ida, blog):
 
 def main():
     exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-fence-")
+    run = Run(exe, tmp, srv, shim_env(sys.argv[2] if len(sys.argv) > 2
+                                      else None))
     proxy = clusterlib.Proxy(srv.port)
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    nodes = {}
+    nodes = run.nodes
     try:
-        got = cut_off(exe, tmp, srv, proxy, inbox, nodes)
+        got = cut_off(run, proxy)
         if got is not None:
-            restarted(exe, tmp, srv, inbox, nodes, *got)
+            restarted(run, *got)
         for name, d in nodes.items():
             check(d.stop() == 0, "%s stops cleanly" % name)
             with open(d.log_path, errors="replace") as f:
