@@ -249,7 +249,11 @@ class Proxy:
                 b.sendall(data)
         except OSError:
             pass
-        for x in (a, b):
+        Proxy._shut((a, b))
+
+    @staticmethod
+    def _shut(socks):
+        for x in socks:
             try:
                 x.shutdown(socket.SHUT_RDWR)
             except OSError:
@@ -259,11 +263,7 @@ class Proxy:
         with self.lock:
             self.cutoff = True
             socks, self.socks = self.socks, []
-        for x in socks:
-            try:
-                x.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
+        self._shut(socks)
 
     def mend(self):
         with self.lock:

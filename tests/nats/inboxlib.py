@@ -1,7 +1,7 @@
 """What the tests of a shared inbox under [cluster] leases share
 (test_inbox_adopt.py, test_inbox_fence.py): a node on the shared inbox
-(start()), its origin id from its log, and the files of the events in
-the stream and in a node's journal."""
+(start()) and its end (stop_checked()), its origin id from its log, and
+the files of the events in the stream and in a node's journal."""
 import json
 import os
 import re
@@ -9,6 +9,7 @@ import sqlite3
 from urllib.parse import unquote
 
 import clusterlib
+from clusterlib import check
 import natsproto
 
 
@@ -71,3 +72,13 @@ def journal_files(tmp, name):
         uri = (json.loads(ev).get("source") or {}).get("uri") or ""
         out.append(unquote(uri.rsplit("/", 1)[-1]))
     return out
+
+
+def stop_checked(name, d):
+    """Node name's daemon d stopped: checked to stop cleanly, with no
+    sanitizer report in its log."""
+    check(d.stop() == 0, "%s stops cleanly" % name)
+    with open(d.log_path, errors="replace") as f:
+        text = f.read()
+    check("runtime error" not in text and "Sanitizer" not in text,
+          "no sanitizer report in %s's log" % name)

@@ -89,6 +89,11 @@ def freeze_in_turn(d, seconds):
     return False
 
 
+def log_has(path, text):
+    with open(path, errors="replace") as f:
+        return text in f.read()
+
+
 def events_of(port, name):
     return [(o, t) for f, o, t in stream_files(port) if f == name]
 
@@ -138,12 +143,11 @@ def cut_off(run, proxy):
           "b adopts %s and publishes it" % HELD)
     print("%s adopted and published %.1f s after a froze (lease %d s)"
           % (HELD, time.monotonic() - t_freeze, LEASE))
-    with open(blog, errors="replace") as f:
-        check("%s: claimed by node %s, which is dead" % (HELD, ida)
-              in f.read(), "b's log: %s adopted from a" % HELD)
+    check(log_has(blog, "%s: claimed by node %s, which is dead"
+                  % (HELD, ida)), "b's log: %s adopted from a" % HELD)
     a.signal(signal.SIGCONT)
     lost = "%s: taken from claimed/%s/ by another node" % (HELD, ida)
-    check(wait_for(lambda: lost in open(alog, errors="replace").read(), 15),
+    check(wait_for(lambda: log_has(alog, lost), 15),
           "a, continued: %s not published, taken by another node" % HELD)
     check(HELD not in journal_files(tmp, "a"), "a's journal: no %s" % HELD)
     proxy.mend()
@@ -187,12 +191,10 @@ def restarted(run, ida, blog):
     time.sleep(2)
     got = events_of(srv.port, LATE)
     check(len(got) == 1, "%s: one event in the stream: %r" % (LATE, got))
-    with open(alog, errors="replace") as f:
-        check("%s: claimed 5 leases ago or more" % LATE in f.read(),
-              "a's log: %s given back" % LATE)
-    with open(blog, errors="replace") as f:
-        check("%s: claimed by node" % LATE not in f.read(),
-              "b adopted nothing of %s" % LATE)
+    check(log_has(alog, "%s: claimed 5 leases ago or more" % LATE),
+          "a's log: %s given back" % LATE)
+    check(not log_has(blog, "%s: claimed by node" % LATE),
+          "b adopted nothing of %s" % LATE)
     check(m(amport, "newswire_inbox_claims_renewed_total") == 1,
           "a: newswire_inbox_claims_renewed_total 1")
 
@@ -208,11 +210,7 @@ def main():
         if got is not None:
             restarted(run, *got)
         for name, d in nodes.items():
-            check(d.stop() == 0, "%s stops cleanly" % name)
-            with open(d.log_path, errors="replace") as f:
-                text = f.read()
-            check("runtime error" not in text and "Sanitizer" not in text,
-                  "no sanitizer report in %s's log" % name)
+            inboxlib.stop_checked(name, d)
     finally:
         for d in nodes.values():
             if d.alive():
