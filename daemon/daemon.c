@@ -119,7 +119,8 @@ on_adopt(evutil_socket_t fd, short what, void *arg)
 }
 
 /* [cluster] leases: the files of dead nodes taken over, looked for
- * every third of a lease (ingest_adopt()). */
+ * every third of a lease (ingest_adopt()); a warning when a file's work
+ * may outlast the 5 leases a claim is published within. */
 static void
 adopt_start(struct daemon *d)
 {
@@ -128,6 +129,12 @@ adopt_start(struct daemon *d)
 
 	if (d->leases == NULL)
 		return;
+	if (d->cfg.job_budget == 0 ||
+	    d->cfg.job_budget >= d->cfg.cluster_lease * 5)
+		log_warn(&d->log, "[daemon] job_budget (%d s, 0: none) is not "
+		    "under 5 leases (%d s): an inbox file whose work takes "
+		    "longer is not published, given back each time",
+		    d->cfg.job_budget, d->cfg.cluster_lease * 5);
 	d->ev_adopt = event_new(d->base, -1, EV_PERSIST, on_adopt, d);
 	event_add(d->ev_adopt, &tv);
 }

@@ -31,6 +31,13 @@
 #include "watcher.h"
 #include "workers.h"
 
+/* A claimed file at its commit (claim_check()). */
+enum claim_state {
+	CLAIM_OK,               /* still this node's, published here */
+	CLAIM_OLD,              /* too old to publish: given back */
+	CLAIM_GONE,             /* adopted by another node meanwhile */
+};
+
 struct item {
 	struct job job;         /* first: the pool's view */
 	struct daemon *d;
@@ -64,6 +71,7 @@ struct item {
 	char error[256];
 	/* set on the loop thread in the batch */
 	bool failed;            /* goes to failed/ with error */
+	enum claim_state claim; /* not journalled unless CLAIM_OK */
 	int64_t seq;
 };
 
@@ -426,6 +434,7 @@ adopt_dir(struct daemon *d, const char *holder, const char *path,
 			continue;
 		log_info(&d->log, "%s: claimed by node %s, which is dead (its "
 		    "key gone): adopted", e->d_name, holder);
+		metrics_inbox_adopted(d->metrics, holder);
 		room = adopt_queue(d, to.p, e->d_name, to.p + origin, since);
 	}
 	if (dh != NULL)
@@ -641,6 +650,42 @@ item_recover(struct daemon *d, struct item *it, const char *error)
 	free(json);
 }
 
+/* Whether this node may journal the file it claimed: with [cluster]
+ * leases a live node adopts a file claimed 10 leases ago by a node whose
+ * key is gone, which a node cut off from NATS (or restarted) cannot rule
+ * out for itself. So the file must still be in this node's claimed/
+ * folder (else CLAIM_GONE: adopted meanwhile), and its claim (ctime)
+ * less than 5 leases old (leases_claim_fresh()), so that it is journalled
+ * and moved out before anyone may adopt it; an older one (CLAIM_OLD) is
+ * given back, by a rename that races the adopter's: one of them gets
+ * it. */
+static enum claim_state
+claim_check(struct daemon *d, const struct item *it)
+{
+	enum claim_state rc = CLAIM_OK;
+#ifdef HAVE_LIBNATS
+	struct buf path = { 0 };
+	struct stat now;
+
+	if (it->node == NULL || d->leases == NULL)
+		return CLAIM_OK;
+	buf_printf(&path, "%s/claimed/%s/%s", it->dir, it->node, it->name);
+	if (lstat(path.p, &now) != 0)
+		rc = errno == ENOENT ? CLAIM_GONE : CLAIM_OLD;
+	else if (now.st_dev != it->st.st_dev || now.st_ino != it->st.st_ino)
+		rc = CLAIM_GONE;
+	else if (now.st_nlink > 1 ||
+	    !leases_claim_fresh(d->leases, (int64_t)now.st_ctime * 1000))
+		rc = CLAIM_OLD;         /* two links: an adopter's hard link
+		                           (inbox.c), its ctime new */
+	buf_free(&path);
+#else
+	(void)d;
+	(void)it;
+#endif
+	return rc;
+}
+
 /* Journals the item's event through the commit path, and the file with
  * it, inside the open transaction. */
 static int
@@ -671,6 +716,9 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return rc < 0 ? -1 : 0;
 	if (it->adopted != NULL && it->found != 0)
 		return 0;       /* published by the dead node, or not known */
+	it->claim = claim_check(d, it);
+	if (it->claim != CLAIM_OK)
+		return 0;       /* not here: item_after() says why */
 	uri = item_uri(it);
 	ci.uri = uri;
 	rc = commit_item(d->commit, &ci, err, errlen);
@@ -717,6 +765,8 @@ item_move(struct daemon *d, struct item *it)
 static int
 adopted_done(struct daemon *d, struct item *it)
 {
+	int rc;
+
 	log_info(&d->log, "%s: published by node %s as seq %lld before it "
 	    "died: moved out, not published again", it->name,
 	    it->found_origin, (long long)it->found_seq);
@@ -725,7 +775,35 @@ adopted_done(struct daemon *d, struct item *it)
 	if (it->failed && it->error[0] == '\0')
 		snprintf(it->error, sizeof(it->error), "failed on node %s",
 		    it->found_origin);
-	return item_move(d, it);
+	rc = item_move(d, it);
+	if (rc == 0)
+		metrics_inbox(d->metrics, METRICS_INBOX_FOUND);
+	return rc;
+}
+
+/* A claim not published here (claim_check()): true when the file is
+ * not this node's to give back. One given back into the inbox is looked
+ * at again: where the give-back is a hard link (inbox.c), no rename
+ * announces it to the watcher. */
+static bool
+claim_lapsed(struct daemon *d, struct item *it)
+{
+	if (it->claim == CLAIM_GONE) {
+		log_warn(&d->log, "%s: taken from claimed/%s/ by another node "
+		    "meanwhile (this node was judged dead: cut off from NATS "
+		    "or stopped for 10 leases): not published here",
+		    it->name, it->node);
+		metrics_inbox(d->metrics, METRICS_INBOX_LOST);
+		return true;
+	}
+	log_info(&d->log, "%s: claimed 5 leases ago or more, too long to be "
+	    "published here (another node may adopt it from 10 on): given "
+	    "back, %s", it->name, it->adopted != NULL ? "to the dead "
+	    "node's claimed/, adopted afresh" : "into the inbox, to be "
+	    "claimed afresh");
+	metrics_inbox(d->metrics, METRICS_INBOX_RENEWED);
+	it->again = it->adopted == NULL;
+	return false;
 }
 
 /* In the loop turn's transaction: a failure rolls the turn back, and
@@ -755,6 +833,8 @@ item_after(struct job *job, bool committed)
 	if (it->stopped == BUDGET_HALTED)
 		log_info(&d->log, "%s: %s; left in the inbox for the next "
 		    "start", it->name, it->error);
+	else if (committed && it->claim != CLAIM_OK)
+		keep = claim_lapsed(d, it);
 	else if (committed && it->adopted != NULL && it->found < 0)
 		log_warn(&d->log, "%s: the stream did not say whether node %s "
 		    "published it: back in its claimed/, asked again later",

@@ -25,7 +25,9 @@ enum watcher_offer ingest_offer(void *ctx, const char *name, int fd,
  * left; at the store's retry, the files of turns rolled back. A file
  * committed already has its event sent again and is moved out, the
  * others are worked on; what the queue has no room for is taken when
- * it has (d->reclaim). Returns how many were queued. */
+ * it has (d->reclaim). Returns how many were queued. With [cluster]
+ * leases a claimed file is published only if it is still there and its
+ * claim under 5 leases old, else given back (claim_check()). */
 int ingest_reclaim(struct daemon *d, const char *dir);
 
 /* With [cluster] leases: takes over the files that dead nodes left in

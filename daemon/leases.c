@@ -981,6 +981,13 @@ leases_node_gone(struct leases *l, const char *node, int64_t since_ms)
 	return gone;
 }
 
+bool
+leases_claim_fresh(const struct leases *l, int64_t since_ms)
+{
+	return since_ms > now_ms() -
+	    (int64_t)LEASES_NODE_SWEEP / 2 * l->lease_ms;
+}
+
 void
 leases_metrics(struct leases *l, struct buf *b)
 {

@@ -78,6 +78,14 @@ bool leases_owned(struct leases *l, const char *name);
 bool leases_node_gone(struct leases *l, const char *node,
     int64_t since_ms);
 
+/* Whether what this node claimed at since_ms (epoch ms: a file's claim
+ * in a shared inbox, its ctime) may still be published here: since_ms is
+ * less than half of those 10 leases past, so no live node may adopt it
+ * (leases_node_gone()) before it is journalled and moved out, whether or
+ * not this node's key is alive meanwhile (cut off from NATS, or just
+ * restarted). Any thread. */
+bool leases_claim_fresh(const struct leases *l, int64_t since_ms);
+
 void leases_metrics(struct leases *l, struct buf *b);
 
 /* Gives up the leases held and stops. */

@@ -65,6 +65,9 @@ struct metrics {
 	struct msource *src;
 	size_t n_src;
 	uint64_t queue_full;
+	uint64_t inbox[METRICS_INBOX_COUNT];
+	uint64_t adopted;       /* files of dead nodes adopted */
+	struct strlist adopted_from; /* ... those nodes */
 	struct evhttp *http;
 	int port;
 	struct event *ev_tick;
@@ -151,6 +154,23 @@ metrics_queue_full(struct metrics *m)
 {
 	if (m != NULL)
 		m->queue_full++;
+}
+
+void
+metrics_inbox(struct metrics *m, enum metrics_inbox what)
+{
+	if (m != NULL)
+		m->inbox[what]++;
+}
+
+void
+metrics_inbox_adopted(struct metrics *m, const char *node)
+{
+	if (m == NULL)
+		return;
+	m->adopted++;
+	if (!strlist_contains(&m->adopted_from, node))
+		strlist_push(&m->adopted_from, node);
 }
 
 void
@@ -411,6 +431,29 @@ outputs_text(struct daemon *d, struct evbuffer *b)
 	buf_free(&t);
 }
 
+/* A shared inbox's claims and adoptions, with [cluster] leases. */
+static void
+put_inbox(struct metrics *m, struct evbuffer *b)
+{
+	put_int(b, "newswire_inbox_adopted_total", "counter", "Files a "
+	    "dead node left claimed in the shared inbox, adopted here.",
+	    (long long)m->adopted);
+	put_int(b, "newswire_inbox_adopted_published_total", "counter",
+	    "Adopted files their dead node had published: moved out with "
+	    "no event.", (long long)m->inbox[METRICS_INBOX_FOUND]);
+	put_int(b, "newswire_inbox_adopted_nodes_total", "counter", "Dead "
+	    "nodes whose claimed files were adopted here, each once.",
+	    (long long)m->adopted_from.n);
+	put_int(b, "newswire_inbox_claims_renewed_total", "counter",
+	    "Claims too old to be published here (5 leases: another node "
+	    "may adopt them from 10 on), given back to be claimed afresh.",
+	    (long long)m->inbox[METRICS_INBOX_RENEWED]);
+	put_int(b, "newswire_inbox_claims_lost_total", "counter", "Files "
+	    "claimed here that another node adopted meanwhile (this node "
+	    "judged dead): not published here.",
+	    (long long)m->inbox[METRICS_INBOX_LOST]);
+}
+
 static void
 metrics_render(struct metrics *m, struct evbuffer *b)
 {
@@ -433,6 +476,8 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 	    "queue was full and a source waited (the inbox watcher stopped "
 	    "reading, the feed polls paused).",
 	    (long long)m->queue_full);
+	if (d->leases != NULL)
+		put_inbox(m, b);
 	put_int(b, "newswire_last_seq", "gauge", "The last sequence "
 	    "number journalled.", (long long)store_last_seq(d->store));
 	if (journal_size(d->store, &j, why, sizeof(why)) == 0) {
@@ -595,5 +640,6 @@ metrics_free(struct metrics *m)
 	for (size_t i = 0; i < m->n_src; i++)
 		free(m->src[i].name);
 	free(m->src);
+	strlist_free(&m->adopted_from);
 	free(m);
 }

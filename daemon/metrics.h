@@ -36,6 +36,23 @@ void metrics_blocked(struct metrics *m, const char *source);
  * poller pauses). */
 void metrics_queue_full(struct metrics *m);
 
+/* What became of the files claimed in a shared inbox, with [cluster]
+ * leases (ingest.c): */
+enum metrics_inbox {
+	METRICS_INBOX_FOUND,    /* an adopted file its dead node had
+	                           published: moved out with no event */
+	METRICS_INBOX_RENEWED,  /* a claim too old to be published here,
+	                           given back to be claimed afresh */
+	METRICS_INBOX_LOST,     /* a claim another node adopted meanwhile
+	                           (this node judged dead): not published */
+	METRICS_INBOX_COUNT,
+};
+void metrics_inbox(struct metrics *m, enum metrics_inbox what);
+
+/* A file that node, dead, left claimed was adopted here (counted, and
+ * the node once). */
+void metrics_inbox_adopted(struct metrics *m, const char *node);
+
 /* For the fetchers: one fetch of source took seconds, from the start of
  * the request to the last byte (or the failure). Feeds the histogram
  * newswire_fetch_duration_seconds{source=...}. */

@@ -35,7 +35,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import Sub, check, failures, inbox_waiting  # noqa: E402
+from nwtest import (Sub, check, failures, inbox_waiting,  # noqa: E402
+                    shim_env)
 import opslib  # noqa: E402
 
 N_BURST = 60
@@ -52,16 +53,6 @@ def conf(tmp, node):
                 "heartbeat = 1\nhwm = 10000\nreplay = tcp://127.0.0.1:*\n"
                 % (tmp, tmp, node))
     return path
-
-
-def shim_env(shim):
-    """The daemons' environment with shim preloaded (ASan's runtime
-    then is not the first library: allowed)."""
-    if shim is None:
-        return {}
-    asan = os.environ.get("ASAN_OPTIONS", "")
-    return {"LD_PRELOAD": shim, "ASAN_OPTIONS": (asan + ":" if asan else "")
-            + "verify_asan_link_order=0"}
 
 
 SHIM_PROBE = """

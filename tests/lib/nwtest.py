@@ -119,6 +119,16 @@ def start_nginx(argv, write_conf, tries=5):
     return None, None
 
 
+def shim_env(shim):
+    """A daemon's environment with shim preloaded ({} for None; ASan's
+    runtime then is not the first library: allowed)."""
+    if shim is None:
+        return {}
+    asan = os.environ.get("ASAN_OPTIONS", "")
+    return {"LD_PRELOAD": shim, "ASAN_OPTIONS": (asan + ":" if asan else "")
+            + "verify_asan_link_order=0"}
+
+
 def stop_proc(proc, timeout):
     """SIGTERM to proc if it still runs, then SIGKILL if it has not
     exited within timeout seconds; waits for it either way."""

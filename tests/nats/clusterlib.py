@@ -4,7 +4,8 @@ kernel's choosing; start_cluster(): three routed to each other), the
 node's metrics (m, wait_for), newswired nodes with [output.nats] whose
 own ports the kernel picks as they bind (Node, start_node(): nothing can
 take them between a pick and the start), the stream checked and read
-back (check_stream, article_events), a local HTTP server of RSS feeds
+back (check_stream, article_events), a TCP proxy that cuts a node off
+from its server (Proxy), a local HTTP server of RSS feeds
 whose entries the test changes while the daemons poll them (Feeds, each
 poll logged with the node's User-Agent), and the end (finish()).
 
@@ -19,6 +20,7 @@ import http.server
 import json
 import os
 import random
+import socket
 import socketserver
 import sys
 import tempfile
@@ -199,6 +201,77 @@ class Feeds:
     def close(self):
         self.srv.shutdown()
         self.srv.server_close()
+
+
+class Proxy:
+    """A TCP proxy on 127.0.0.1 (self.port) to the server at port: a node
+    pointed at it is cut off from NATS by cut() (its connections closed,
+    new ones closed at once) and reaches it again after mend()."""
+
+    def __init__(self, port):
+        self.target = port
+        self.lock = threading.Lock()
+        self.cutoff = False
+        self.socks = []
+        self.lsock = socket.socket()
+        self.lsock.bind(("127.0.0.1", 0))
+        self.lsock.listen(16)
+        self.port = self.lsock.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                c, _ = self.lsock.accept()
+            except OSError:
+                return      # closed
+            try:
+                with self.lock:
+                    if self.cutoff:
+                        raise OSError("cut off")
+                    s = socket.create_connection(("127.0.0.1", self.target),
+                                                 5)
+                    self.socks += [c, s]
+            except OSError:
+                c.close()
+                continue
+            for a, b in ((c, s), (s, c)):
+                threading.Thread(target=self._pipe, args=(a, b),
+                                 daemon=True).start()
+
+    @staticmethod
+    def _pipe(a, b):
+        try:
+            while True:
+                data = a.recv(65536)
+                if not data:
+                    break
+                b.sendall(data)
+        except OSError:
+            pass
+        Proxy._shut((a, b))
+
+    @staticmethod
+    def _shut(socks):
+        for x in socks:
+            try:
+                x.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cut(self):
+        with self.lock:
+            self.cutoff = True
+            socks, self.socks = self.socks, []
+        self._shut(socks)
+
+    def mend(self):
+        with self.lock:
+            self.cutoff = False
+
+    def close(self):
+        self.cut()
+        self.lsock.close()
 
 
 def write_conf(conf, d, workers=2, queue=4, extra=""):

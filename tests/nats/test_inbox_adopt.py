@@ -17,89 +17,69 @@ publish under the same message ID is not dropped for us):
   4 a published are moved to processed/ with no event (b's and c's
   journals have none for them), the 3 others published once; in the
   stream each file has exactly one article event, and nothing is left
-  claimed; all within 10 leases and 45 s;
+  claimed; all within 10 leases and 45 s; b's and c's counters
+  (newswire_inbox_*_total in /metrics) add up to 8 files adopted, 4
+  found published, and say one node adopted from on each adopter;
 - what a kill of the adopter leaves in its claimed/THIS/.from/ORIGIN/
   (put there by hand while b is stopped: one of the files a published,
   and a new one) is taken by b's next start, asked of the stream all
-  the same: the first moved out again with no event, the second
-  published once.
+  the same: the first moved out again with no event (counted found
+  published, not adopted), the second published once.
+
+With SHIM (tests/inbox/noreplace_einval.c) preloaded into the daemons,
+the claims, adoptions and moves go by hard link and unlink, as where
+RENAME_NOREPLACE fails (NFS).
 
 Exit 77 (skip) without nats-server. Usage: test_inbox_adopt.py NEWSWIRED
+[SHIM]
 """
-import json
 import os
-import re
 import signal
-import sqlite3
 import sys
 import time
-from urllib.parse import unquote
 
 import clusterlib
-from clusterlib import check, wait_for
-import natsproto
+from clusterlib import check, m, wait_for
+from inboxlib import journal_files, origin, stream_files
+import inboxlib
+from nwtest import shim_env
 import opslib
 
 LEASE = 3
 K_PUBLISHED = 4
 K_CLAIMED = 3
 GHOST = "nwd-00000000000dead0"
+# the daemons' environment: SHIM preloaded, if given
+ENV = shim_env(sys.argv[2] if len(sys.argv) > 2 else None)
 
 
-def origin(log):
-    with open(log, errors="replace") as f:
-        hit = re.search(r"origin (nwd-[0-9a-f]+)", f.read())
-    return hit.group(1) if hit else None
+def counters(mport):
+    """A node's newswire_inbox_* counters: (files adopted, of them
+    found published, dead nodes adopted from, claims given back, claims
+    lost)."""
+    return tuple(m(mport, "newswire_inbox_%s_total" % n) for n in (
+        "adopted", "adopted_published", "adopted_nodes", "claims_renewed",
+        "claims_lost"))
 
 
-def start(exe, tmp, name, port, inbox):
-    """Node name on the shared inbox (its configuration's own inbox
-    path replaced), the stream's duplicate window 1 s."""
-    conf, log = clusterlib.node_conf(tmp, name, [port], 0, [],
-                                     lease=LEASE, articles=False)
-    with open(conf) as f:
-        text = f.read()
-    text = re.sub(r"(?m)^path = .*$", "path = " + inbox, text)
-    text = text.replace("duplicate_window = 600", "duplicate_window = 1")
-    with open(conf, "w") as f:
-        f.write(text)
-    d, _ = clusterlib.start_daemon(exe, conf, log)
-    return d, log
-
-
-def stream_files(port):
-    """[(file name, origin id, topic)] of the stream's events of the
-    folder source ([] while it has none)."""
-    c = natsproto.Conn(port)
-    try:
-        msgs = c.all_msgs("NEWSWIRE")
-    except OSError:
-        msgs = []
-    finally:
-        c.close()
-    out = []
-    for subj, _, data in msgs:
-        ev = json.loads(data)
-        uri = (ev.get("source") or {}).get("uri") or ""
-        if uri.startswith("file://"):
-            out.append((unquote(uri.rsplit("/", 1)[-1]),
-                        ev["origin"]["id"], subj.split(".", 1)[1]))
-    return out
-
-
-def journal_files(tmp, name):
-    """The file names of the events in node name's journal."""
-    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(
-        tmp, name, "state", "newswire.db"), uri=True, timeout=10)
-    try:
-        rows = db.execute("SELECT event FROM journal").fetchall()
-    finally:
-        db.close()
-    out = []
-    for (ev,) in rows:
-        uri = (json.loads(ev).get("source") or {}).get("uri") or ""
-        out.append(unquote(uri.rsplit("/", 1)[-1]))
-    return out
+def adopt_counters(mports):
+    """b's and c's counters add up to the 8 files of a adopted, the 4
+    it published found; each adopted from one node, a, if from any."""
+    got = {n: counters(p) for n, p in mports.items()}
+    check(all(None not in v for v in got.values()),
+          "the counters are in /metrics: %r" % got)
+    if any(None in v for v in got.values()):
+        return
+    check(sum(v[0] for v in got.values()) == K_PUBLISHED + K_CLAIMED + 1,
+          "newswire_inbox_adopted_total: %d in all: %r"
+          % (K_PUBLISHED + K_CLAIMED + 1, got))
+    check(sum(v[1] for v in got.values()) == K_PUBLISHED,
+          "newswire_inbox_adopted_published_total: %d in all: %r"
+          % (K_PUBLISHED, got))
+    check(all(v[2] == (1 if v[0] else 0) for v in got.values()),
+          "newswire_inbox_adopted_nodes_total: 1 on an adopter: %r" % got)
+    check(all(v[3:] == (0, 0) for v in got.values()),
+          "no claim given back or lost: %r" % got)
 
 
 def restart_adopter(exe, tmp, port, inbox, ida, nodes, logs):
@@ -115,9 +95,9 @@ def restart_adopter(exe, tmp, port, inbox, ida, nodes, logs):
               os.path.join(held, old))
     with open(os.path.join(held, "late.html"), "wb") as f:
         f.write(opslib.page(200, "late"))
-    d, _ = clusterlib.start_daemon(exe, os.path.join(tmp, "b",
-                                                     "newswired.conf"),
-                                   logs["b"])
+    d, mport = clusterlib.start_daemon(exe, os.path.join(tmp, "b",
+                                                         "newswired.conf"),
+                                       logs["b"], ENV)
     if not check(d is not None, "b starts again"):
         return
     nodes["b"] = d
@@ -135,6 +115,9 @@ def restart_adopter(exe, tmp, port, inbox, ida, nodes, logs):
     check(journal_files(tmp, "b").count("late.html") == 1 and
           old not in journal_files(tmp, "b"),
           "b's journal: late.html once, %s not" % old)
+    check(counters(mport) == (0, 1, 0, 0, 0),
+          "b's counters after its restart: none adopted, %s found "
+          "published: %r" % (old, counters(mport)))
 
 
 def main():
@@ -149,7 +132,8 @@ def main():
         "ghost.html"]
     nodes = {}
     try:
-        a, alog = start(exe, tmp, "a", port, inbox)
+        a, _, alog = inboxlib.start(exe, tmp, "a", port, inbox, LEASE,
+                                    env=ENV)
         if not check(a is not None, "node a starts"):
             return clusterlib.finish(tmp)
         nodes["a"] = a
@@ -181,9 +165,10 @@ def main():
                 mine, ".from", GHOST, name) if name == "ghost.html"
                 else os.path.join(mine, name))
 
-        logs = {}
+        logs, mports = {}, {}
         for name in ("b", "c"):
-            d, log = start(exe, tmp, name, port, inbox)
+            d, mports[name], log = inboxlib.start(exe, tmp, name, port,
+                                                  inbox, LEASE, env=ENV)
             if not check(d is not None, "node %s starts" % name):
                 return clusterlib.finish(tmp)
             nodes[name], logs[name] = d, log
@@ -226,13 +211,10 @@ def main():
         check(left == [], "nothing left claimed: %r" % left)
         check(os.listdir(os.path.join(inbox, "failed")) == [],
               "nothing failed")
+        adopt_counters(mports)
         restart_adopter(exe, tmp, port, inbox, ida, nodes, logs)
         for name in ("b", "c"):
-            check(nodes[name].stop() == 0, "%s stops cleanly" % name)
-            with open(logs[name], errors="replace") as f:
-                text = f.read()
-            check("runtime error" not in text and "Sanitizer" not in text,
-                  "no sanitizer report in %s's log" % name)
+            inboxlib.stop_checked(name, nodes[name])
     finally:
         for d in nodes.values():
             if d.alive():

@@ -1,0 +1,84 @@
+"""What the tests of a shared inbox under [cluster] leases share
+(test_inbox_adopt.py, test_inbox_fence.py): a node on the shared inbox
+(start()) and its end (stop_checked()), its origin id from its log, and
+the files of the events in the stream and in a node's journal."""
+import json
+import os
+import re
+import sqlite3
+from urllib.parse import unquote
+
+import clusterlib
+from clusterlib import check
+import natsproto
+
+
+def origin(log):
+    """The origin id node's log says it has (the last run's: the same
+    state folder keeps it)."""
+    with open(log, errors="replace") as f:
+        hit = re.search(r"origin (nwd-[0-9a-f]+)", f.read())
+    return hit.group(1) if hit else None
+
+
+def start(exe, tmp, name, port, inbox, lease, more="", env=None):
+    """Node name on the shared inbox (its configuration's own inbox
+    path replaced), on the server at port, the stream's duplicate window
+    1 s (a second publish under the same message ID shows); more: more
+    of its configuration; env: more of its environment. (daemon or None,
+    metrics port, log path)."""
+    conf, log = clusterlib.node_conf(tmp, name, [port], 0, [],
+                                     lease=lease, articles=False)
+    with open(conf) as f:
+        text = f.read()
+    text = re.sub(r"(?m)^path = .*$", "path = " + inbox, text)
+    text = text.replace("duplicate_window = 600", "duplicate_window = 1")
+    with open(conf, "w") as f:
+        f.write(text + more)
+    d, mport = clusterlib.start_daemon(exe, conf, log, env)
+    return d, mport, log
+
+
+def stream_files(port):
+    """[(file name, origin id, topic)] of the stream's events of the
+    folder source ([] while it has none)."""
+    c = natsproto.Conn(port)
+    try:
+        msgs = c.all_msgs("NEWSWIRE")
+    except OSError:
+        msgs = []
+    finally:
+        c.close()
+    out = []
+    for subj, _, data in msgs:
+        ev = json.loads(data)
+        uri = (ev.get("source") or {}).get("uri") or ""
+        if uri.startswith("file://"):
+            out.append((unquote(uri.rsplit("/", 1)[-1]),
+                        ev["origin"]["id"], subj.split(".", 1)[1]))
+    return out
+
+
+def journal_files(tmp, name):
+    """The file names of the events in node name's journal."""
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(
+        tmp, name, "state", "newswire.db"), uri=True, timeout=10)
+    try:
+        rows = db.execute("SELECT event FROM journal").fetchall()
+    finally:
+        db.close()
+    out = []
+    for (ev,) in rows:
+        uri = (json.loads(ev).get("source") or {}).get("uri") or ""
+        out.append(unquote(uri.rsplit("/", 1)[-1]))
+    return out
+
+
+def stop_checked(name, d):
+    """Node name's daemon d stopped: checked to stop cleanly, with no
+    sanitizer report in its log."""
+    check(d.stop() == 0, "%s stops cleanly" % name)
+    with open(d.log_path, errors="replace") as f:
+        text = f.read()
+    check("runtime error" not in text and "Sanitizer" not in text,
+          "no sanitizer report in %s's log" % name)
