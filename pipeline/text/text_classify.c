@@ -442,8 +442,9 @@ text_thread_heading(const struct text_item *it)
 
 /* Moves the start of the region back over a list to the paragraph above
  * it: an article's lead, then a list (a recipe's ingredients, a
- * lesson's steps), then the rest of it. Only a list of three items or
- * more, none chrome, and the short headings around it are passed. */
+ * lesson's steps, a table of contents), then the rest of it. Only a list
+ * of three items or more, none chrome, and the short headings, dates,
+ * photo captions and credits around it are passed. */
 static void
 text_lead_over_list(struct text_doc *d)
 {
@@ -457,8 +458,9 @@ text_lead_over_list(struct text_doc *d)
 				d->body_start = i - 1;
 			return;
 		}
-		if (it->chrome || it->repeated ||
-		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2)
+		if (it->kind != TEXT_CAPTION && it->kind != TEXT_CREDIT &&
+		    !it->datelike && (it->chrome || it->repeated ||
+		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2))
 			return;
 		if (it->bullet || text_numbered(it->s))
 			items++;

@@ -1459,6 +1459,81 @@ test_extract_author_bio(void **state)
 	article_free(a);
 }
 
+/* A lead paragraph over its byline, date, photo caption and credit and a
+ * table of contents (impulse.de, trafeval-dev, w3m): the region goes
+ * back over them all to the lead, and the headline is the article's,
+ * not the list's heading. */
+static void
+test_extract_lead_over_caption(void **state)
+{
+	const char *s =
+	    "Kind krank Was Arbeitgeber \xc3\xbc"
+	    "ber die Rechte von Eltern wissen m\xc3\xbcssen\n"
+	    "\n"
+	    "Wie viele Tage im Jahr d\xc3\xbcrfen Mitarbeiter zu Hause "
+	    "bleiben, wenn ihr Kind krank ist? Muss der\n"
+	    "Arbeitgeber dann weiter Gehalt bezahlen? Die wichtigsten F"
+	    "ragen und Antworten.\n"
+	    "\n"
+	    "Von Julia M\xc3\xbcller\n"
+	    "28. Dezember 2022\n"
+	    "\n"
+	    "Manchmal hilft nur noch kuscheln und ausruhen: Arbeitgeber"
+	    " m\xc3\xbcssen Angestellte freistellen, wenn ihr\n"
+	    "Kind krank ist.\n"
+	    "\n"
+	    "\xc2\xa9 complize / photocase.de\n"
+	    "\n"
+	    "Inhalt: Das erwartet Sie in diesem Artikel\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Wann Eltern den Arbeitsplatz verlassen d"
+	    "\xc3\xbcrfen\n"
+	    "  \xe2\x80\xa2 Altersgrenze f\xc3\xbcr Kinder\n"
+	    "  \xe2\x80\xa2 Anspruch auf Kinderkrankentage\n"
+	    "  \xe2\x80\xa2 Entgeltfortzahlung\n"
+	    "  \xe2\x80\xa2 Kinderkrankengeld\n"
+	    "  \xe2\x80\xa2 L\xc3\xa4ngere Krankheitszeiten\n"
+	    "  \xe2\x80\xa2 Mehrere Familienmitglieder krank\n"
+	    "  \xe2\x80\xa2 Ausf\xc3\xa4lle abfedern\n"
+	    "\n"
+	    "D\xc3\xbcrfen Eltern ihren Arbeitsplatz verlassen, wenn ih"
+	    "r Kind krank ist?\n"
+	    "\n"
+	    "F\xc3\xbcr Eltern von kleinen Kindern eine typische Situat"
+	    "ion: Die Kita ruft an, das Kind hat Fieber oder\n"
+	    "Durchfall und muss sofort abgeholt werden. In Zeiten von C"
+	    "orona hat sich die Situation noch\n"
+	    "versch\xc3\xa4rft, eine leichte Schnupfnase reicht, und di"
+	    "e Kinder werden nach Hause geschickt.\n"
+	    "\n"
+	    "\xe2\x80\x9eIn so einem Fall darf der Mitarbeiter seinen A"
+	    "rbeitsplatz verlassen, um sich um sein krankes Kind\n"
+	    "zu k\xc3\xbcmmern \xe2\x80\x93 wenn keine andere im Hausha"
+	    "lt lebende Person die Betreuung \xc3\xbc"
+	    "bernehmen kann\xe2\x80\x9c, sagt\n"
+	    "Kathrin B\xc3\xbcrger, Fachanw\xc3\xa4ltin f\xc3\xbcr Arbe"
+	    "itsrecht bei der Kanzlei Beiten Burkhardt. Der Mitarbeiter"
+	    "\n"
+	    "muss seinen Vorgesetzten nat\xc3\xbcrlich dar\xc3\xbc"
+	    "ber informieren, dass er nach Hause geht.\n"
+	    "\n"
+	    "Gibt es dabei eine Altersgrenze f\xc3\xbcr die Kinder?\n"
+	    "\n"
+	    "Da ist die Gesetzgebung nicht eindeutig. Paragraf 45 Sozia"
+	    "lgesetzbuch F\xc3\xbcnftes Buch (SGB V), der die\n"
+	    "Zahlung von Krankengeld regelt, zielt nur auf Kinder ab, d"
+	    "ie das zw\xc3\xb6lfte Lebensjahr noch nicht\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_int_equal(strncmp(a->title, "Kind krank Was", 14), 0);
+	assert_non_null(strstr(a->body, "Wie viele Tage im Jahr"));
+	assert_non_null(strstr(a->body, "Gibt es dabei eine Altersgrenze"));
+	assert_null(strstr(a->body, "complize"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1480,6 +1555,7 @@ main(void)
 		cmocka_unit_test(test_extract_crowded_block),
 		cmocka_unit_test(test_extract_prose_edges),
 		cmocka_unit_test(test_extract_author_bio),
+		cmocka_unit_test(test_extract_lead_over_caption),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
