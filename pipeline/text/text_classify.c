@@ -360,6 +360,61 @@ text_trim_tail(struct text_doc *d)
 	}
 }
 
+/* The words of name of three bytes or more that s holds as words of
+ * their own. */
+static int
+text_shared_words(const char *name, const char *s)
+{
+	int n = 0;
+
+	for (const char *w = name; *w != '\0';) {
+		size_t k = strcspn(w, " ");
+
+		for (const char *p = strstr(s, w); k >= 3 && p != NULL;
+		    p = strstr(p + 1, w)) {
+			unsigned char e = (unsigned char)p[k];
+
+			if (strncmp(p, w, k) == 0 && (p == s || p[-1] == ' ') &&
+			    !isalnum(e) && e < 0x80) {
+				n++;
+				break;
+			}
+		}
+		w += k;
+		while (*w == ' ')
+			w++;
+	}
+	return n;
+}
+
+/* Drops the region's last paragraph where it stands alone after a gap
+ * of two items or more that holds a person's name (two or three words,
+ * no bullet) which the page shows elsewhere too (the byline at the top)
+ * or which the paragraph names in full ("About Jane Doe / Jane Doe /
+ * Jane Doe has worked ..."): the author's bio under the article. */
+static void
+text_trim_bio(struct text_doc *d)
+{
+	size_t a = d->body_end, g;
+	const struct text_item *bio;
+	bool name = false;
+
+	if (a < d->body_start + 4 || !d->items[a - 1].bodylike ||
+	    d->items[a - 2].bodylike)
+		return;
+	bio = &d->items[a - 1];
+	for (g = a - 1; g > d->body_start && !d->items[g - 1].bodylike;) {
+		const struct text_item *it = &d->items[--g];
+
+		if (it->words >= 2 && it->words <= 3 && !it->chrome &&
+		    !it->bullet && text_is_byline(it->s, it->words) &&
+		    (it->twice || text_shared_words(it->s, bio->s) >= 2))
+			name = true;
+	}
+	if (name && g > d->body_start && a - 1 - g >= TEXT_TAIL_GAP)
+		d->body_end = g;
+}
+
 /* True when s opens with an item's number ("1. ", "2) ", "a) "). */
 static bool
 text_numbered(const char *s)
@@ -387,8 +442,9 @@ text_thread_heading(const struct text_item *it)
 
 /* Moves the start of the region back over a list to the paragraph above
  * it: an article's lead, then a list (a recipe's ingredients, a
- * lesson's steps), then the rest of it. Only a list of three items or
- * more, none chrome, and the short headings around it are passed. */
+ * lesson's steps, a table of contents), then the rest of it. Only a list
+ * of three items or more, none chrome, and the short headings, dates,
+ * photo captions and credits around it are passed. */
 static void
 text_lead_over_list(struct text_doc *d)
 {
@@ -402,8 +458,9 @@ text_lead_over_list(struct text_doc *d)
 				d->body_start = i - 1;
 			return;
 		}
-		if (it->chrome || it->repeated ||
-		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2)
+		if (it->kind != TEXT_CAPTION && it->kind != TEXT_CREDIT &&
+		    !it->datelike && (it->chrome || it->repeated ||
+		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2))
 			return;
 		if (it->bullet || text_numbered(it->s))
 			items++;
@@ -480,8 +537,8 @@ text_prose_edges(struct text_doc *d)
  * some body-like text (a short post is not outweighed by the sidebar
  * under its comment form). A heading of a comment thread inside the run,
  * after a good amount of body text, ends it: a long thread is not the
- * article. Its tail is trimmed, and its start moved back to a lead over
- * a list. */
+ * article. Its tail is trimmed, its start moved back to a lead over a
+ * list, its ends moved over prose, and an author's bio under it cut. */
 static void
 text_body_region(struct text_doc *d)
 {
@@ -529,6 +586,7 @@ text_body_region(struct text_doc *d)
 	text_trim_tail(d);
 	text_lead_over_list(d);
 	text_prose_edges(d);
+	text_trim_bio(d);
 }
 
 struct text_key {

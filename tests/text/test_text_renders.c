@@ -1310,6 +1310,230 @@ test_extract_prose_edges(void **state)
 	article_free(a);
 }
 
+/* The ends of two renders whose last paragraph is the author's bio, after
+ * a gap that names the author: toptal.com (trafeval-dev, w3m), where the
+ * name is the byline at the top too, and an AEB blog post in Portuguese
+ * (w3m), whose bio names its author in full. The article's last
+ * paragraphs stay. */
+static void
+test_extract_author_bio(void **state)
+{
+	const char *twice =
+	    "Buggy Python Code: The 10 Most Common Mistakes That Python"
+	    " Developers Make\n"
+	    "\n"
+	    "Martin Chikilian\n"
+	    "Martin is a full-stack engineer and has worked as a profes"
+	    "sional Python developer since 2007.\n"
+	    "\n"
+	    "About Python\n"
+	    "\n"
+	    "Python is an interpreted, object-oriented, high-level prog"
+	    "ramming language with dynamic semantics.\n"
+	    "Its high-level built in data structures, combined with dyn"
+	    "amic typing and dynamic binding, make it\n"
+	    "very attractive for Rapid Application Development, as well"
+	    " as for use as a scripting or glue\n"
+	    "language to connect existing components or services. Pytho"
+	    "n supports modules and packages, thereby\n"
+	    "\n"
+	    "Wrap-up\n"
+	    "\n"
+	    "Python is a powerful and flexible language with many mecha"
+	    "nisms and paradigms that can greatly\n"
+	    "improve productivity. As with any software tool or languag"
+	    "e, though, having a limited understanding\n"
+	    "or appreciation of its capabilities can sometimes be more "
+	    "of an impediment than a benefit, leaving\n"
+	    "one in the proverbial state of \xe2\x80\x9cknowing enough "
+	    "to be dangerous\xe2\x80\x9d.\n"
+	    "\n"
+	    "Familiarizing oneself with the key nuances of Python, such"
+	    " as (but by no means limited to) the\n"
+	    "moderately advanced programming problems raised in this ar"
+	    "ticle, will help optimize use of the\n"
+	    "language while avoiding some of its more common errors.\n"
+	    "\n"
+	    "You might also want to check out our Insider\xe2\x80\x99s "
+	    "Guide to Python Interviewing for suggestions on\n"
+	    "interview questions that can help identify Python experts."
+	    "\n"
+	    "\n"
+	    "We hope you\xe2\x80\x99ve found the pointers in this artic"
+	    "le helpful and welcome your feedback.\n"
+	    "\n"
+	    "Tags\n"
+	    "\n"
+	    "Python\n"
+	    "\n"
+	    "Martin Chikilian\n"
+	    "\n"
+	    "Python Software Engineer\n"
+	    "\n"
+	    "About the author\n"
+	    "\n"
+	    "Martin has worked as a professional Python developer since"
+	    " 2007, although his career in IT began in\n"
+	    "2001. He is a full-stack engineer, having administered ope"
+	    "rating systems and networks for so many\n"
+	    "years. His recent interests are web-development and Python"
+	    " (namely with Django).\n"
+	    "\n"
+	    "Hire Martin\n"
+	    "\n"
+	    "Comments\n";
+	const char *named =
+	    "Tudo isso que estou dizendo \xc3\xa9 muito comum aqui tamb"
+	    "\xc3\xa9m para os professores que trabalham na\n"
+	    "pr\xc3\xa9-escola. Estou aqui numa se\xc3\xa7\xc3\xa3o de "
+	    "recursos de ensino, na qual h\xc3\xa1 v\xc3\xa1rios profes"
+	    "sores comprando\n"
+	    "materiais que eles utilizam com seus alunos em sala de aul"
+	    "a.\n"
+	    "\n"
+	    "Ent\xc3\xa3o \xc3\xa9 isso!\n"
+	    "\n"
+	    "Espero que voc\xc3\xaa tenha gostado de conhecer alguns do"
+	    "s materiais desta loja e tamb\xc3\xa9m que voc\xc3\xaa afa"
+	    "ste\n"
+	    "definitivamente de sua cabe\xc3\xa7"
+	    "a essas id\xc3\xa9ias tolas sobre prepara\xc3\xa7\xc3\xa3o"
+	    " de crian\xc3\xa7"
+	    "as pequenas para a\n"
+	    "alfabetiza\xc3\xa7\xc3\xa3o.\n"
+	    "\n"
+	    "Um forte abra\xc3\xa7o, fique com Deus e at\xc3\xa9 a pr"
+	    "\xc3\xb3xima.\n"
+	    "\n"
+	    "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94"
+	    "\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2"
+	    "\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81"
+	    "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94"
+	    "\x81\xe2\x94\x81\n"
+	    "\n"
+	    "Deixe suas d\xc3\xbavidas e opini\xc3\xb5"
+	    "es aqui embaixo! Obrigado por compartilhar nosso conte\xc3"
+	    "\xba"
+	    "do!\n"
+	    "\n"
+	    "Receba em seu email nosso ebook \xe2\x80\x9c"
+	    "As 5 Etapas para Alfabetizar seus Filhos em Casa\xe2\x80"
+	    "\x9d, um guia\n"
+	    "completo e totalmente gratuito para introduzir seus filhos"
+	    " no universo da Alfabetiza\xc3\xa7\xc3\xa3o. Clique\n"
+	    "aqui: https://goo.gl/FDS4xU.\n"
+	    "\n"
+	    "Sobre Carlos Nadalim\n"
+	    "\n"
+	    "Carlos Nadalim\n"
+	    "\n"
+	    "Pai de Francesco e Teresa e marido de B\xc3\xa1rbara, Carl"
+	    "os Nadalim \xc3\xa9 tamb\xc3\xa9m coordenador pedag\xc3"
+	    "\xb3gico na\n"
+	    "escola Mundo do Bal\xc3\xa3o M\xc3\xa1gico, em Londrina, c"
+	    "idade onde mora. Junto com Arno Alc\xc3\xa2ntara, \xc3\xa9"
+	    "\n"
+	    "co-fundador do blog \"Como Educar seus Filhos\", em que pu"
+	    "blica v\xc3\xad"
+	    "deos, entrevistas e artigos com\n"
+	    "dicas para os pais sobre educa\xc3\xa7\xc3\xa3o infantil, "
+	    "especialmente no tocante \xc3\xa0 alfabetiza\xc3\xa7\xc3"
+	    "\xa3o domiciliar. J\xc3\xa1\n"
+	    "ensinou, pela internet, 1630 pais e m\xc3\xa3"
+	    "es a alfabetizarem seus filhos em casa, por meio do curso"
+	    "\n"
+	    "\"Ensine seus Filhos a Ler - Pr\xc3\xa9-alfabetiza\xc3\xa7"
+	    "\xc3\xa3o\" .\n"
+	    "\n"
+	    "Facebook\n";
+	struct nw_article *a;
+
+	(void)state;
+	a = extracted(twice);
+	assert_non_null(strstr(a->body, "welcome your feedback."));
+	assert_null(strstr(a->body, "Martin has worked"));
+	article_free(a);
+	a = extracted(named);
+	assert_non_null(strstr(a->body, "Um forte abra\xc3\xa7o"));
+	assert_null(strstr(a->body, "Pai de Francesco"));
+	article_free(a);
+}
+
+/* A lead paragraph over its byline, date, photo caption and credit and a
+ * table of contents (impulse.de, trafeval-dev, w3m): the region goes
+ * back over them all to the lead, and the headline is the article's,
+ * not the list's heading. */
+static void
+test_extract_lead_over_caption(void **state)
+{
+	const char *s =
+	    "Kind krank Was Arbeitgeber \xc3\xbc"
+	    "ber die Rechte von Eltern wissen m\xc3\xbcssen\n"
+	    "\n"
+	    "Wie viele Tage im Jahr d\xc3\xbcrfen Mitarbeiter zu Hause "
+	    "bleiben, wenn ihr Kind krank ist? Muss der\n"
+	    "Arbeitgeber dann weiter Gehalt bezahlen? Die wichtigsten F"
+	    "ragen und Antworten.\n"
+	    "\n"
+	    "Von Julia M\xc3\xbcller\n"
+	    "28. Dezember 2022\n"
+	    "\n"
+	    "Manchmal hilft nur noch kuscheln und ausruhen: Arbeitgeber"
+	    " m\xc3\xbcssen Angestellte freistellen, wenn ihr\n"
+	    "Kind krank ist.\n"
+	    "\n"
+	    "\xc2\xa9 complize / photocase.de\n"
+	    "\n"
+	    "Inhalt: Das erwartet Sie in diesem Artikel\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Wann Eltern den Arbeitsplatz verlassen d"
+	    "\xc3\xbcrfen\n"
+	    "  \xe2\x80\xa2 Altersgrenze f\xc3\xbcr Kinder\n"
+	    "  \xe2\x80\xa2 Anspruch auf Kinderkrankentage\n"
+	    "  \xe2\x80\xa2 Entgeltfortzahlung\n"
+	    "  \xe2\x80\xa2 Kinderkrankengeld\n"
+	    "  \xe2\x80\xa2 L\xc3\xa4ngere Krankheitszeiten\n"
+	    "  \xe2\x80\xa2 Mehrere Familienmitglieder krank\n"
+	    "  \xe2\x80\xa2 Ausf\xc3\xa4lle abfedern\n"
+	    "\n"
+	    "D\xc3\xbcrfen Eltern ihren Arbeitsplatz verlassen, wenn ih"
+	    "r Kind krank ist?\n"
+	    "\n"
+	    "F\xc3\xbcr Eltern von kleinen Kindern eine typische Situat"
+	    "ion: Die Kita ruft an, das Kind hat Fieber oder\n"
+	    "Durchfall und muss sofort abgeholt werden. In Zeiten von C"
+	    "orona hat sich die Situation noch\n"
+	    "versch\xc3\xa4rft, eine leichte Schnupfnase reicht, und di"
+	    "e Kinder werden nach Hause geschickt.\n"
+	    "\n"
+	    "\xe2\x80\x9eIn so einem Fall darf der Mitarbeiter seinen A"
+	    "rbeitsplatz verlassen, um sich um sein krankes Kind\n"
+	    "zu k\xc3\xbcmmern \xe2\x80\x93 wenn keine andere im Hausha"
+	    "lt lebende Person die Betreuung \xc3\xbc"
+	    "bernehmen kann\xe2\x80\x9c, sagt\n"
+	    "Kathrin B\xc3\xbcrger, Fachanw\xc3\xa4ltin f\xc3\xbcr Arbe"
+	    "itsrecht bei der Kanzlei Beiten Burkhardt. Der Mitarbeiter"
+	    "\n"
+	    "muss seinen Vorgesetzten nat\xc3\xbcrlich dar\xc3\xbc"
+	    "ber informieren, dass er nach Hause geht.\n"
+	    "\n"
+	    "Gibt es dabei eine Altersgrenze f\xc3\xbcr die Kinder?\n"
+	    "\n"
+	    "Da ist die Gesetzgebung nicht eindeutig. Paragraf 45 Sozia"
+	    "lgesetzbuch F\xc3\xbcnftes Buch (SGB V), der die\n"
+	    "Zahlung von Krankengeld regelt, zielt nur auf Kinder ab, d"
+	    "ie das zw\xc3\xb6lfte Lebensjahr noch nicht\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_int_equal(strncmp(a->title, "Kind krank Was", 14), 0);
+	assert_non_null(strstr(a->body, "Wie viele Tage im Jahr"));
+	assert_non_null(strstr(a->body, "Gibt es dabei eine Altersgrenze"));
+	assert_null(strstr(a->body, "complize"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1330,6 +1554,8 @@ main(void)
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
 		cmocka_unit_test(test_extract_prose_edges),
+		cmocka_unit_test(test_extract_author_bio),
+		cmocka_unit_test(test_extract_lead_over_caption),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
