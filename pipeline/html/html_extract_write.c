@@ -728,6 +728,28 @@ html_paras_links_after(struct html_ctx *ctx)
 	}
 }
 
+/* Visible characters of a paragraph from which its text, written twice
+ * in a row, is a repeat. */
+#define HTML_REPEAT_MIN 50
+
+/* Marks the paragraphs whose text is written twice or more in a row,
+ * every copy: a gallery's caption in its long and short forms. An
+ * author writes a paragraph once; a repeat is the page's machinery for
+ * two screens. Marked as captions: written and left out. */
+static void
+html_paras_repeated(struct html_ctx *ctx)
+{
+	for (size_t i = 1; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i - 1], *q = &ctx->paras[i];
+
+		if (q->len < HTML_REPEAT_MIN || q->len != p->len ||
+		    strcmp(p->text, q->text) != 0)
+			continue;
+		HTML_DEBUG_MSG("repeated: %s\n", q->text);
+		p->caption = q->caption = true;
+	}
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container. Leaves the body in ctx->out. */
@@ -736,8 +758,10 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
 	bool whole = (double)won < HTML_FALLBACK * (double)page_prose;
 
-	if (!whole)
+	if (!whole) {
+		html_paras_repeated(ctx);
 		html_paras_edges(ctx);
+	}
 	if (whole) {
 		html_paras_free(ctx);
 		ctx->no_images = true;

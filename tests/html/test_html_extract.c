@@ -877,6 +877,32 @@ test_captions_outside_figure(void **state)
 	article_free(a);
 }
 
+/* A gallery writes its caption twice in a row (the long and the short
+ * form, for two screens): every copy goes, whatever the names; a
+ * paragraph written twice apart (an interview's question) stays. */
+static void
+test_repeated_paragraphs(void **state)
+{
+	static const char cap[] = "In this Sunday, Nov. 10 photograph, a "
+	    "long row of unsold cars sits at a dealership in Littleton.";
+	static const char ask[] = "What do you cook at home, and is there a "
+	    "dish you would never eat?";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><h1>The bridge vote</h1><div class=q2>"
+	    "<ul><li><div><img src=\"/i/1.jpg\"></div><div class=q3><div>"
+	    "<p>%s</p></div><div><p>%s</p></div></div></li></ul></div>"
+	    "<p>%s</p><p>%s</p><p>%s</p><p>%s</p><p>%s</p></div>", cap, cap,
+	    prose1, ask, prose2, ask, prose3);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "unsold cars"));
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(strstr(a->body, ask) + 1, ask));
+	article_free(a);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1080,6 +1106,7 @@ main(void)
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
+		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
