@@ -732,18 +732,28 @@ html_paras_links_after(struct html_ctx *ctx)
  * in a row, is a repeat. */
 #define HTML_REPEAT_MIN 50
 
-/* Marks the paragraphs whose text is written twice or more in a row,
- * every copy: a gallery's caption in its long and short forms. An
- * author writes a paragraph once; a repeat is the page's machinery for
- * two screens. Marked as captions: written and left out. */
+/* Marks the paragraphs that repeat: a text written twice or more in a
+ * row, every copy (a gallery's caption in its long and short forms; an
+ * author writes a paragraph once, a repeat is the page's machinery for
+ * two screens), and the headline written again (a gallery's or a share
+ * box's title: the body is the article after its title). Marked as
+ * captions: written and left out, so that the edges of the text are
+ * judged with them. */
 static void
 html_paras_repeated(struct html_ctx *ctx)
 {
-	for (size_t i = 1; i < ctx->n_paras; i++) {
-		struct html_para *p = &ctx->paras[i - 1], *q = &ctx->paras[i];
+	const char *title = ctx->a->title;
 
-		if (q->len < HTML_REPEAT_MIN || q->len != p->len ||
-		    strcmp(p->text, q->text) != 0)
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *q = &ctx->paras[i];
+		struct html_para *p = i > 0 ? q - 1 : NULL;
+
+		if (title != NULL && strcmp(q->text, title) == 0) {
+			HTML_DEBUG_MSG("headline: %s\n", q->text);
+			q->caption = true;
+		}
+		if (p == NULL || q->len < HTML_REPEAT_MIN ||
+		    q->len != p->len || strcmp(p->text, q->text) != 0)
 			continue;
 		HTML_DEBUG_MSG("repeated: %s\n", q->text);
 		p->caption = q->caption = true;

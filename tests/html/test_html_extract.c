@@ -878,8 +878,9 @@ test_captions_outside_figure(void **state)
 }
 
 /* A gallery writes its caption twice in a row (the long and the short
- * form, for two screens): every copy goes, whatever the names; a
- * paragraph written twice apart (an interview's question) stays. */
+ * form, for two screens) and the headline again: every copy goes,
+ * whatever the names, and the gallery's counter with them; a paragraph
+ * written twice apart (an interview's question) stays. */
 static void
 test_repeated_paragraphs(void **state)
 {
@@ -890,13 +891,17 @@ test_repeated_paragraphs(void **state)
 	struct nw_article *a;
 
 	(void)state;
-	a = extract_body("<div class=q1><h1>The bridge vote</h1><div class=q2>"
-	    "<ul><li><div><img src=\"/i/1.jpg\"></div><div class=q3><div>"
-	    "<p>%s</p></div><div><p>%s</p></div></div></li></ul></div>"
+	a = extract_body("<div class=q1><h1>Council votes to rebuild the "
+	    "harbour bridge</h1><div class=q2><ul><li><div><img "
+	    "src=\"/i/1.jpg\"></div><div class=q3><div><p>%s</p></div><div>"
+	    "<p>%s</p></div></div></li></ul><div class=q4>Council votes to "
+	    "rebuild the harbour bridge</div><div class=q5>1 / 9</div></div>"
 	    "<p>%s</p><p>%s</p><p>%s</p><p>%s</p><p>%s</p></div>", cap, cap,
 	    prose1, ask, prose2, ask, prose3);
 	assert_non_null(a->body);
 	assert_null(strstr(a->body, "unsold cars"));
+	assert_null(strstr(a->body, "votes to rebuild"));
+	assert_null(strstr(a->body, "1 / 9"));
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose3));
 	assert_non_null(strstr(strstr(a->body, ask) + 1, ask));
