@@ -475,7 +475,8 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 
 /* Step 4b: moves the winner up while its parent adds little text of its
  * own, or adds mostly prose and the winner holds no <article>, so that
- * the merge of siblings sees the article's real parts. */
+ * the merge of siblings sees the article's real parts; an <article>
+ * climbs only to a parent that adds nothing. */
 xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
@@ -487,7 +488,12 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 		/* the prose a parent adds is the article's parts only
 		 * inside the article: past an <article> element (HTML's
 		 * self-contained composition) it is other stories, a
-		 * feed of teasers under the article */
+		 * feed of teasers under the article; and the winner that
+		 * is an <article> is the composition whole: a parent that
+		 * adds any text to it adds what is not the article (a
+		 * consent line, a byline box, a caption, other stories) */
+		if (ti->kind == HTML_K_ARTICLE && pi->text > ti->text)
+			break;
 		if (pi->text > ti->text + ti->text / 20 + 10 &&
 		    (ti->articles > 0 || !html_more_prose(top->parent, top)))
 			break;

@@ -908,6 +908,25 @@ test_repeated_paragraphs(void **state)
 	article_free(a);
 }
 
+/* An <article> that wins is the article whole: the wrapper around it,
+ * which adds a line of its own (a consent banner's greeting), is not
+ * climbed to, whatever the names. */
+static void
+test_article_climbs_no_further(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q0><div class=q1><p>Welcome to our EU "
+	    "edition.</p><a href=\"/eu\">Learn more</a></div><article "
+	    "class=q2><h1>The bridge vote</h1><p>%s</p><p>%s</p><p>%s</p>"
+	    "<p>%s</p></article></div>", prose1, prose2, prose3, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "EU edition"));
+	article_free(a);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1112,6 +1131,7 @@ main(void)
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_repeated_paragraphs),
+		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
