@@ -577,6 +577,30 @@ html_prose(xmlNode *root)
 	return n;
 }
 
+/* Text of a box about the article's author, at most. */
+#define HTML_AUTHOR_BOX 1000
+
+/* Whether block s, a sibling after the winner, is a box about the
+ * article's author: a short block that names one of the authors the
+ * metadata gave ("About Carlos Nadalim", a portrait and a biography).
+ * Such a box scores as prose, and its names are the only other sign. */
+static bool
+html_author_box(const struct html_ctx *ctx, xmlNode *s)
+{
+	struct buf t = { 0 };
+	bool is = false;
+
+	if (ctx->a->authors.n == 0 || html_ni(s)->text > HTML_AUTHOR_BOX)
+		return false;
+	html_text_of(s, &t);
+	for (size_t i = 0; t.p != NULL && !is && i < ctx->a->authors.n; i++)
+		is = strcasestr(t.p, ctx->a->authors.v[i]) != NULL;
+	buf_free(&t);
+	if (is)
+		HTML_DEBUG_NODE("author box", s);
+	return is;
+}
+
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). */
 size_t
@@ -600,7 +624,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		}
 		if (!html_is_elem(s))
 			continue;
-		if (html_sibling_ok(s, top_score) ||
+		if ((html_sibling_ok(s, top_score) && !(seen_top &&
+		    html_author_box(ctx, s))) ||
 		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);

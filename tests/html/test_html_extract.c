@@ -927,6 +927,41 @@ test_article_climbs_no_further(void **state)
 	article_free(a);
 }
 
+/* A box about the author after the article, whose names say nothing,
+ * scores as prose; it names the author the metadata gave, and stays
+ * out. Without the author in the metadata, it is merged as before. */
+static void
+test_author_box_after_article(void **state)
+{
+	static const char box[] = "<div class=q5><h4>About Jane Doe</h4>"
+	    "<div class=q6><p>Mother of two, wife of Tom, Jane Doe is also a "
+	    "teacher in Harbourtown, where she lives, and, with a friend, the "
+	    "founder of a school, a club, a choir, a press and a blog.</p>"
+	    "</div></div>";
+	const char *meta = "<meta name=\"author\" content=\"Jane Doe\">";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div class=q2>"
+	    "<p>%s</p><p>%s</p><p>%s</p></div>%s</div>", prose1, prose2,
+	    prose3, box);
+	for (int i = 0; i < 2; i++) {
+		html = page(i == 0 ? meta : "", b.p);
+		a = extract(html, NULL);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		if (i == 0)
+			assert_null(strstr(a->body, "Mother of two"));
+		else
+			assert_non_null(strstr(a->body, "Mother of two"));
+		article_free(a);
+		free(html);
+	}
+	buf_free(&b);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1132,6 +1167,7 @@ main(void)
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
+		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
