@@ -929,7 +929,8 @@ test_article_climbs_no_further(void **state)
 
 /* A box about the author after the article, whose names say nothing,
  * scores as prose; it names the author the metadata gave, and stays
- * out. Without the author in the metadata, it is merged as before. */
+ * out, beside the article's container or inside it under a heading.
+ * Without the author in the metadata, it is written as before. */
 static void
 test_author_box_after_article(void **state)
 {
@@ -944,15 +945,17 @@ test_author_box_after_article(void **state)
 	char *html;
 
 	(void)state;
-	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div class=q2>"
-	    "<p>%s</p><p>%s</p><p>%s</p></div>%s</div>", prose1, prose2,
-	    prose3, box);
-	for (int i = 0; i < 2; i++) {
-		html = page(i == 0 ? meta : "", b.p);
+	for (int i = 0; i < 4; i++) {
+		b.len = 0;
+		buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div "
+		    "class=q2><p>%s</p><p>%s</p><p>%s</p>%s</div>%s</div>",
+		    prose1, prose2, prose3, i < 2 ? "" : box,
+		    i < 2 ? box : "");
+		html = page(i % 2 == 0 ? meta : "", b.p);
 		a = extract(html, NULL);
 		assert_non_null(a->body);
 		assert_non_null(strstr(a->body, prose3));
-		if (i == 0)
+		if (i % 2 == 0)
 			assert_null(strstr(a->body, "Mother of two"));
 		else
 			assert_non_null(strstr(a->body, "Mother of two"));
