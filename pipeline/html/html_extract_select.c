@@ -475,7 +475,8 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 
 /* Step 4b: moves the winner up while its parent adds little text of its
  * own, or adds mostly prose and the winner holds no <article>, so that
- * the merge of siblings sees the article's real parts. */
+ * the merge of siblings sees the article's real parts; an <article>
+ * climbs only to a parent that adds nothing. */
 xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
@@ -487,7 +488,12 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 		/* the prose a parent adds is the article's parts only
 		 * inside the article: past an <article> element (HTML's
 		 * self-contained composition) it is other stories, a
-		 * feed of teasers under the article */
+		 * feed of teasers under the article; and the winner that
+		 * is an <article> is the composition whole: a parent that
+		 * adds any text to it adds what is not the article (a
+		 * consent line, a byline box, a caption, other stories) */
+		if (ti->kind == HTML_K_ARTICLE && pi->text > ti->text)
+			break;
 		if (pi->text > ti->text + ti->text / 20 + 10 &&
 		    (ti->articles > 0 || !html_more_prose(top->parent, top)))
 			break;
@@ -571,6 +577,30 @@ html_prose(xmlNode *root)
 	return n;
 }
 
+/* Text of a box about the article's author, at most. */
+#define HTML_AUTHOR_BOX 1000
+
+/* Whether block s, a sibling after the winner, is a box about the
+ * article's author: a short block that names one of the authors the
+ * metadata gave ("About Carlos Nadalim", a portrait and a biography).
+ * Such a box scores as prose, and its names are the only other sign. */
+static bool
+html_author_box(const struct html_ctx *ctx, xmlNode *s)
+{
+	struct buf t = { 0 };
+	bool is = false;
+
+	if (ctx->a->authors.n == 0 || html_ni(s)->text > HTML_AUTHOR_BOX)
+		return false;
+	html_text_of(s, &t);
+	for (size_t i = 0; t.p != NULL && !is && i < ctx->a->authors.n; i++)
+		is = strcasestr(t.p, ctx->a->authors.v[i]) != NULL;
+	buf_free(&t);
+	if (is)
+		HTML_DEBUG_NODE("author box", s);
+	return is;
+}
+
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). */
 size_t
@@ -594,7 +624,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		}
 		if (!html_is_elem(s))
 			continue;
-		if (html_sibling_ok(s, top_score) ||
+		if ((html_sibling_ok(s, top_score) && !(seen_top &&
+		    html_author_box(ctx, s))) ||
 		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);

@@ -728,6 +728,78 @@ html_paras_links_after(struct html_ctx *ctx)
 	}
 }
 
+/* Visible characters of a paragraph from which its text, written twice
+ * in a row, is a repeat. */
+#define HTML_REPEAT_MIN 50
+
+/* Marks the paragraphs that repeat: a text written twice or more in a
+ * row, every copy (a gallery's caption in its long and short forms; an
+ * author writes a paragraph once, a repeat is the page's machinery for
+ * two screens), and the headline written again (a gallery's or a share
+ * box's title: the body is the article after its title). Marked as
+ * captions: written and left out, so that the edges of the text are
+ * judged with them. */
+static void
+html_paras_repeated(struct html_ctx *ctx)
+{
+	const char *title = ctx->a->title;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *q = &ctx->paras[i];
+		struct html_para *p = i > 0 ? q - 1 : NULL;
+
+		if (title != NULL && strcmp(q->text, title) == 0) {
+			HTML_DEBUG_MSG("headline: %s\n", q->text);
+			q->caption = true;
+		}
+		if (p == NULL || q->len < HTML_REPEAT_MIN ||
+		    q->len != p->len || strcmp(p->text, q->text) != 0)
+			continue;
+		HTML_DEBUG_MSG("repeated: %s\n", q->text);
+		p->caption = q->caption = true;
+	}
+}
+
+/* Paragraphs under the last heading of the text, at most, for them to be
+ * a box about the author. */
+#define HTML_AUTHOR_TAIL 3
+
+/* Whether paragraph p names one of the article's authors. */
+static bool
+html_names_author(const struct html_ctx *ctx, const struct html_para *p)
+{
+	for (size_t i = 0; i < ctx->a->authors.n; i++)
+		if (strcasestr(p->text, ctx->a->authors.v[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Leaves out the box about the author that ends the text: the last
+ * heading and at most HTML_AUTHOR_TAIL paragraphs under it, when the
+ * heading or one of them names an author the metadata gave ("Über
+ * Moritz Bachmann" and his biography). */
+static void
+html_paras_author_tail(struct html_ctx *ctx)
+{
+	size_t h = ctx->n_paras;
+	bool names = false;
+
+	for (size_t i = ctx->n_paras; i > 0 && ctx->n_paras - i <
+	    HTML_AUTHOR_TAIL + 1; i--)
+		if (ctx->paras[i - 1].head) {
+			h = i - 1;
+			break;
+		}
+	if (h == ctx->n_paras || h == 0)
+		return;
+	for (size_t i = h; i < ctx->n_paras; i++)
+		names = names || html_names_author(ctx, &ctx->paras[i]);
+	for (size_t i = h; names && i < ctx->n_paras; i++) {
+		HTML_DEBUG_MSG("author's box: %s\n", ctx->paras[i].text);
+		ctx->paras[i].caption = true;
+	}
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container. Leaves the body in ctx->out. */
@@ -736,8 +808,11 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
 	bool whole = (double)won < HTML_FALLBACK * (double)page_prose;
 
-	if (!whole)
+	if (!whole) {
+		html_paras_repeated(ctx);
+		html_paras_author_tail(ctx);
 		html_paras_edges(ctx);
+	}
 	if (whole) {
 		html_paras_free(ctx);
 		ctx->no_images = true;

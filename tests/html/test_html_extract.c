@@ -877,6 +877,94 @@ test_captions_outside_figure(void **state)
 	article_free(a);
 }
 
+/* A gallery writes its caption twice in a row (the long and the short
+ * form, for two screens) and the headline again: every copy goes,
+ * whatever the names, and the gallery's counter with them; a paragraph
+ * written twice apart (an interview's question) stays. */
+static void
+test_repeated_paragraphs(void **state)
+{
+	static const char cap[] = "In this Sunday, Nov. 10 photograph, a "
+	    "long row of unsold cars sits at a dealership in Littleton.";
+	static const char ask[] = "What do you cook at home, and is there a "
+	    "dish you would never eat?";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><h1>Council votes to rebuild the "
+	    "harbour bridge</h1><div class=q2><ul><li><div><img "
+	    "src=\"/i/1.jpg\"></div><div class=q3><div><p>%s</p></div><div>"
+	    "<p>%s</p></div></div></li></ul><div class=q4>Council votes to "
+	    "rebuild the harbour bridge</div><div class=q5>1 / 9</div></div>"
+	    "<p>%s</p><p>%s</p><p>%s</p><p>%s</p><p>%s</p></div>", cap, cap,
+	    prose1, ask, prose2, ask, prose3);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "unsold cars"));
+	assert_null(strstr(a->body, "votes to rebuild"));
+	assert_null(strstr(a->body, "1 / 9"));
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(strstr(a->body, ask) + 1, ask));
+	article_free(a);
+}
+
+/* An <article> that wins is the article whole: the wrapper around it,
+ * which adds a line of its own (a consent banner's greeting), is not
+ * climbed to, whatever the names. */
+static void
+test_article_climbs_no_further(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q0><div class=q1><p>Welcome to our EU "
+	    "edition.</p><a href=\"/eu\">Learn more</a></div><article "
+	    "class=q2><h1>The bridge vote</h1><p>%s</p><p>%s</p><p>%s</p>"
+	    "<p>%s</p></article></div>", prose1, prose2, prose3, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "EU edition"));
+	article_free(a);
+}
+
+/* A box about the author after the article, whose names say nothing,
+ * scores as prose; it names the author the metadata gave, and stays
+ * out, beside the article's container or inside it under a heading.
+ * Without the author in the metadata, it is written as before. */
+static void
+test_author_box_after_article(void **state)
+{
+	static const char box[] = "<div class=q5><h4>About Jane Doe</h4>"
+	    "<div class=q6><p>Mother of two, wife of Tom, Jane Doe is also a "
+	    "teacher in Harbourtown, where she lives, and, with a friend, the "
+	    "founder of a school, a club, a choir, a press and a blog.</p>"
+	    "</div></div>";
+	const char *meta = "<meta name=\"author\" content=\"Jane Doe\">";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		b.len = 0;
+		buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div "
+		    "class=q2><p>%s</p><p>%s</p><p>%s</p>%s</div>%s</div>",
+		    prose1, prose2, prose3, i < 2 ? "" : box,
+		    i < 2 ? box : "");
+		html = page(i % 2 == 0 ? meta : "", b.p);
+		a = extract(html, NULL);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		if (i % 2 == 0)
+			assert_null(strstr(a->body, "Mother of two"));
+		else
+			assert_non_null(strstr(a->body, "Mother of two"));
+		article_free(a);
+		free(html);
+	}
+	buf_free(&b);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1080,6 +1168,9 @@ main(void)
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
+		cmocka_unit_test(test_repeated_paragraphs),
+		cmocka_unit_test(test_article_climbs_no_further),
+		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
