@@ -333,6 +333,29 @@ author_strip_lead(char **sp)
 	return any;
 }
 
+bool
+meta_author_opens(const char *t)
+{
+	size_t i, n;
+
+	for (i = 0; i < NKEYS(author_leads); i++) {
+		/* (the first letter first: most texts open no byline) */
+		if (tolower((unsigned char)*t) != author_leads[i][0])
+			continue;
+		/* ("Vom Telefon zu Cloud-Lösungen" is a heading's phrase) */
+		if (strcmp(author_leads[i], "vom") == 0)
+			continue;
+		n = strlen(author_leads[i]);
+		if (strncasecmp(t, author_leads[i], n) != 0)
+			continue;
+		if (author_leads[i][n - 1] == ':' || t[n] == ' ' ||
+		    t[n] == '\t' || t[n] == '\n' || t[n] == ':' ||
+		    strncmp(t + n, "\xc2\xa0", 2) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* True when w[0..n) is lower (a lower-case word) in any case: "Źródło"
  * is "źródło", as utf8proc lower-cases every script's letters. */
 static bool

@@ -235,6 +235,10 @@ size_t meta_author_add(struct strlist *out, const char *raw,
 /* True when a word of s after the first is a company's legal form
  * ("Web Commerce GmbH", "Nordex SE"): a firm's name, never a person's. */
 bool meta_author_is_firm(const char *s);
+/* True when the text t opens with a byline lead-in ("By ", "von ",
+ * "Erstellt von ", "Autor:"), one of those author_strip_lead() cuts,
+ * followed by a space or a colon. */
+bool meta_author_opens(const char *t);
 /* The byline among the first max of lines (short texts under the
  * headline, in order): the first line that opens with a lead-in ("By",
  * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with

@@ -464,35 +464,13 @@ meta_opens_source(xmlNodePtr n)
 }
 
 /* True when the first text inside n opens a byline: "By ", "von ",
- * "Posted by ", "Ein Artikel von " and their kin. */
+ * "Posted by ", "Erstellt von " and their kin. */
 static bool
 meta_opens_byline(xmlNodePtr n)
 {
-	static const char *const leads[] = {
-		"by ", "von ", "par ", "por ", "posted by ", "written by ",
-		"ein artikel von ", "ein beitrag von ", "text von ", "text: ",
-		"autor: ", "autorin: ", "author: ", "geschrieben von ",
-		"verfasst von ", "escrito por ", "publié par ",
-		"by\xc2\xa0", "von\xc2\xa0", "par\xc2\xa0", "por\xc2\xa0",
-	};
 	const char *t = meta_first_text(n);
-	size_t i;
 
-	if (t == NULL)
-		return false;
-	/* the first letters of leads */
-	switch (*t | 0x20) {
-	case 'a': case 'b': case 'e': case 'g': case 'p': case 't':
-	case 'v': case 'w':
-		break;
-	default:
-		return false;
-	}
-	for (i = 0; i < NKEYS(leads); i++)
-		if (tolower((unsigned char)*t) == leads[i][0] &&
-		    strncasecmp(t, leads[i], strlen(leads[i])) == 0)
-			return true;
-	return false;
+	return t != NULL && meta_author_opens(t);
 }
 
 /* True when n is a link or inside one (within a few levels): a text
