@@ -27,9 +27,9 @@ meta_nodes_push(struct meta_nodes *l, xmlNodePtr n)
  * that name (ASCII case-insensitive) that has a value, as meta_attr()
  * gives it, or NULL. Borrowed from the tree. */
 struct meta_attrs {
-	const char *cls, *id, *itemprop, *rel, *title, *type, *property,
-	    *name, *http_equiv, *content, *datetime, *pubdate, *href, *lang,
-	    *xml_lang;
+	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
+	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
+	    *href, *lang, *xml_lang;
 	uint64_t cls_cw;  /* meta_cw_scan() of cls and of id */
 	uint64_t id_cw;
 };
@@ -99,7 +99,8 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 
 	/* field by field: a memset of the struct compiles to rep stos,
 	 * slow to start, and most elements have no attribute */
-	at->cls = at->id = at->itemprop = at->rel = at->title = NULL;
+	at->cls = at->id = at->itemprop = at->itemtype = NULL;
+	at->rel = at->title = NULL;
 	at->type = at->property = at->name = at->http_equiv = NULL;
 	at->content = at->datetime = at->pubdate = at->href = NULL;
 	at->lang = at->xml_lang = NULL;
@@ -131,6 +132,8 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 				slot = &at->id;
 			else if (meta_name_is(nm, "itemprop"))
 				slot = &at->itemprop;
+			else if (meta_name_is(nm, "itemtype"))
+				slot = &at->itemtype;
 			break;
 		case 'l':
 			if (meta_name_is(nm, "lang"))
@@ -809,14 +812,34 @@ meta_is_comments(xmlNodePtr n)
 	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
 }
 
-/* True when the itemprop value v marks a reader's contribution in
- * schema.org microdata ("review", "comment"): its author and date are
- * the reader's, as in a comment. */
+/* True when the itemprop value prop or the itemtype value type marks a
+ * reader's contribution in schema.org microdata ("review", "comment";
+ * an item of type Comment, Review, UserComments): its author and date
+ * are the reader's, as in a comment. */
 static bool
-meta_is_review(const char *v)
+meta_is_review(const char *prop, const char *type)
 {
-	return v != NULL && (strcasecmp(v, "review") == 0 ||
-	    strcasecmp(v, "reviews") == 0 || strcasecmp(v, "comment") == 0);
+	static const char *const types[] = {
+		"/comment", "/review", "/usercomments",
+	};
+	size_t i, n, k;
+
+	if (prop != NULL && (strcasecmp(prop, "review") == 0 ||
+	    strcasecmp(prop, "reviews") == 0 ||
+	    strcasecmp(prop, "comment") == 0))
+		return true;
+	if (type == NULL)
+		return false;
+	/* "http://schema.org/Review", the type's name ending the URL */
+	n = strlen(type);
+	while (n > 0 && isspace((unsigned char)type[n - 1]))
+		n--;
+	for (i = 0; i < NKEYS(types); i++) {
+		k = strlen(types[i]);
+		if (n >= k && strncasecmp(type + n - k, types[i], k) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Reads element n into c; returns whether it is a reader comment or
@@ -832,7 +855,7 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	meta_attrs_read(n, &at);
 	com = in_comments ||
 	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(at.itemprop);
+	    meta_is_review(at.itemprop, at.itemtype);
 	meta_element(n, *tag, &at, c, w, com);
 	return com;
 }

@@ -820,6 +820,20 @@ test_not_bylines(void **state)
 	assert_authors(a, "");
 	assert_day(&a->published, "2019-03-01");
 	article_free(a);
+	/* or an item of type Review or Comment, its class meaningless: a
+	 * reader's name (in a link) is no author, nor its date the page's */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2020-02-19\"></head><body><h1>Les clés pour un "
+	    "intestin</h1><p>Texte.</p><article class=q1 itemscope itemtype="
+	    "\"http://schema.org/Review\"><div itemprop=\"author\" "
+	    "itemscope itemtype=\"http://schema.org/Person\"><span itemprop"
+	    "=\"name\"><a href=0>link78</a></span></div></article>"
+	    "<div itemscope itemtype=\"https://schema.org/Comment\"><time "
+	    "datetime=\"2021-02-12\"></time></div></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	assert_day(&a->published, "2020-02-19");
+	article_free(a);
 }
 
 /* An author-class container that is no byline: a whole article (it
