@@ -855,7 +855,9 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	meta_attrs_read(n, &at);
 	com = in_comments ||
 	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(at.itemprop, at.itemtype);
+	    meta_is_review(at.itemprop, at.itemtype) ||
+	    (*tag == MT_A && at.href != NULL &&
+	    html_href_is_comment(at.href, strlen(at.href)));
 	meta_element(n, *tag, &at, c, w, com);
 	return com;
 }

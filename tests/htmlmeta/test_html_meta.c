@@ -366,6 +366,15 @@ test_dates_markup(void **state)
 	    "content=\"2017-07-07\"></head><body></body></html>", NULL);
 	assert_day(&a->published, "2017-07-07");
 	article_free(a);
+	/* a <time> in a link to a reader comment's anchor is the comment's
+	 * (WordPress's "#comment-923"), whatever its classes are called */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2012-06-30T00:48:32+00:00\"></head><body><h1>Über "
+	    "uns</h1><p>Text.</p><ol class=q1><li><a href=\"https://x.example"
+	    "/uber-uns/#comment-923\"><time datetime=\"2014-01-15T23:36:38"
+	    "+01:00\"></time></a></li></ol></body></html>", NULL);
+	assert_day(&a->published, "2012-06-30");
+	article_free(a);
 }
 
 static void
