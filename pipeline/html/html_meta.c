@@ -255,6 +255,36 @@ meta_title_pick(const struct strlist *l, const char *const *cand,
 	return best;
 }
 
+/* The heading of l that is the text after a kicker's colon in one of
+ * the n candidates ("Corona-Lockerungen: Autohäuser rechnen mit ..." with
+ * the site cut), where the page sets kicker and headline in elements of
+ * their own ("<h1><span>Nach Corona-Lockerungen</span><span>Autohäuser
+ * rechnen mit ...</span></h1>"), whatever their classes say. */
+static const char *
+meta_title_colon(const struct strlist *l, const char *const *cand,
+    size_t n)
+{
+	const char *best = NULL, *p;
+	char *t;
+	size_t i, k, at[1], len[1];
+
+	for (k = 0; k < n && best == NULL; k++) {
+		if (cand[k] == NULL || (p = strstr(cand[k], ": ")) == NULL ||
+		    p == cand[k])
+			continue;
+		/* up to the next separator: a site's name follows */
+		p += 2;
+		t = xstrndup(p, meta_title_split(p, at, len, 1) == 1 ?
+		    at[0] : strlen(p));
+		for (i = 0; i < l->n && best == NULL; i++)
+			if (meta_words(l->v[i], strlen(l->v[i])) >= 2 &&
+			    meta_same(l->v[i], t))
+				best = l->v[i];
+		free(t);
+	}
+	return best;
+}
+
 static char *
 meta_decide_title(const struct meta_cands *c, const char *const *sites)
 {
@@ -284,6 +314,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		h = meta_title_pick(&c->h2, cand, 5, sites, true);
 	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, false);
+	if (h == NULL)
+		h = meta_title_colon(&c->h_parts, cand, 5);
 	/* One headline on the page and metadata that disagrees (an SEO
 	 * title): the page shows the headline. A one-word <h1> beside it
 	 * is a section's label ("Anwendung"), not another headline. */

@@ -224,6 +224,15 @@ test_title_heading(void **state)
 	assert_string_equal(a->title,
 	    "Windenergie \xe2\x80\x93 Strom vom Meer");
 	article_free(a);
+	/* a kicker and the headline in spans whatever their class: the
+	 * title's text after the kicker's colon names the headline's */
+	a = run("<html><head><title>Corona-Lockerungen: Autoh\xc3\xa4user "
+	    "rechnen mit Flaute | MDR.DE</title></head><body><h1><span class"
+	    "=q1>Nach Corona-Lockerungen</span> <span class=q2>Autoh\xc3\xa4"
+	    "user rechnen mit Flaute</span></h1><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Autoh\xc3\xa4user rechnen mit Flaute");
+	article_free(a);
 	/* a kicker span in the headline is not part of the title */
 	a = run("<html><head><meta property=\"og:title\" content=\"Climate: "
 	    "Drilling until it gets hot\"></head><body><h1><span "
