@@ -86,6 +86,7 @@ struct meta_cands {
 	struct strlist h1;           /* headings that are not the logo */
 	struct strlist h1_rest;      /* h1.v[i] without a kicker, or "" */
 	struct strlist h2;
+	struct strlist h3;           /* the first eight <h3>s */
 	struct strlist h_parts;      /* text of the elements inside those */
 	struct strlist logos;        /* site names set as a heading */
 	struct strlist rel_author;   /* text of <a rel=author> */

@@ -720,6 +720,10 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	case MT_H2:
 		meta_heading(n, tag == MT_H1, c, w);
 		break;
+	case MT_H3:
+		if (c->h3.n < 8)
+			meta_push_cap(&c->h3, meta_node_text(n, 1024));
+		break;
 	case MT_TIME:
 		if (in_comments)
 			break;
@@ -1101,6 +1105,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->h1);
 	strlist_free(&c->h1_rest);
 	strlist_free(&c->h2);
+	strlist_free(&c->h3);
 	strlist_free(&c->h_parts);
 	strlist_free(&c->logos);
 	strlist_free(&c->rel_author);

@@ -233,6 +233,25 @@ test_title_heading(void **state)
 	assert_string_equal(a->title,
 	    "Autoh\xc3\xa4user rechnen mit Flaute");
 	article_free(a);
+	/* no headline but an <h3> (the <h1> is the logo), before the
+	 * title's spaced colon: the headline, and the byline under it */
+	a = run("<html><head><title>Das Video der Welt : Krimiblog-Archiv | "
+	    "Gegr\xc3\xbcndet 2005</title></head><body><h1><a href=\"http://"
+	    "x.example/\">Krimiblog-Archiv</a></h1><div><h3>Das Video der "
+	    "Welt</h3><h4>vom <span>Krimiblogger</span></h4><p>x</p></div>"
+	    "<h3>Kommentare</h3></body></html>", NULL);
+	assert_string_equal(a->title, "Das Video der Welt");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Krimiblogger");
+	article_free(a);
+	/* an <h3> beside a headline is a teaser's, whatever it agrees with */
+	a = run("<html><head><title>Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t - "
+	    "Battery-News.de</title></head><body><h1>Ultium erh\xc3\xb6ht "
+	    "Kapazit\xc3\xa4t in Tennessee</h1><p>x</p><h3>Ultium erh\xc3"
+	    "\xb6ht Kapazit\xc3\xa4t</h3></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t in Tennessee");
+	article_free(a);
 	/* a kicker span in the headline is not part of the title */
 	a = run("<html><head><meta property=\"og:title\" content=\"Climate: "
 	    "Drilling until it gets hot\"></head><body><h1><span "
