@@ -272,26 +272,48 @@ meta_is_home_link(xmlNodePtr n)
 	return home;
 }
 
+/* The one child element of n, when n holds no other element nor any
+ * text but blanks; else NULL. */
+static xmlNodePtr
+meta_only_child(xmlNodePtr n)
+{
+	xmlNodePtr c, only = NULL;
+	const xmlChar *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return NULL;
+			only = c;
+		} else if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (t = c->content; *t != '\0'; t++)
+				if (!isspace(*t))
+					return NULL;
+		}
+	}
+	return only;
+}
+
 /* True when the heading n is the site's logo: marked so by its class,
  * a link to the site's home page, or inside one (entermedia's <h1> in
  * <a href="/">, where libxml2 drops the marked <h1 id="site-title">
- * around it). */
+ * around it), or all its text in one (through wrappers: "<h1><span><a
+ * href=/>Mäscot das Schaf</a></span></h1>"). */
 static bool
 meta_is_logo(xmlNodePtr n)
 {
-	xmlNodePtr c, only = NULL;
+	xmlNodePtr only = n;
+	int i;
 
 	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent) ||
 	    meta_is_home_link(n->parent))
 		return true;
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			if (only != NULL)
-				return false;
-			only = c;
-		}
+	for (i = 0; i < 3 && only != NULL; i++) {
+		only = meta_only_child(only);
+		if (meta_is_home_link(only))
+			return true;
 	}
-	return meta_is_home_link(only);
+	return false;
 }
 
 /* True when element k is marked as a kicker, followed by the heading's

@@ -340,6 +340,21 @@ test_title_nested_logo(void **state)
 	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
 	assert_string_equal(a->title, "Actor returns");
 	article_free(a);
+	/* all the <h1>'s text in a link to the home page, through wrappers
+	 * and whatever its id says: the logo, not the headline; a link to
+	 * the home page beside the heading's own text is not */
+	a = run("<html><head><title>Kleine Schafskunde | M\xc3\xa4scot und "
+	    "Freunde</title></head><body><h1 id=q1><span><a href=\"http://x."
+	    "example/\">M\xc3\xa4scot und Freunde</a></span></h1><h2>Sonntags "
+	    "neue Comics</h2><h1>Kleine Schafskunde</h1><p>x</p></body>"
+	    "</html>", NULL);
+	assert_string_equal(a->title, "Kleine Schafskunde");
+	article_free(a);
+	a = run("<html><head><title>Ein Titel</title></head><body><h1>Mehr "
+	    "Comics <span><a href=\"/\">ab Sonntag</a></span></h1><p>x</p>"
+	    "</body></html>", NULL);
+	assert_string_equal(a->title, "Mehr Comics ab Sonntag");
+	article_free(a);
 }
 
 /* The site's name in the page's address where its host is an IDN, in
