@@ -491,11 +491,11 @@ meta_opens_source(xmlNodePtr n)
 /* True when the first text inside n opens a byline: "By ", "von ",
  * "Posted by ", "Erstellt von " and their kin. */
 static bool
-meta_opens_byline(xmlNodePtr n)
+meta_opens_byline(xmlNodePtr n, const struct meta_leads *leads)
 {
 	const char *t = meta_first_text(n);
 
-	return t != NULL && meta_author_opens(t);
+	return t != NULL && meta_author_opens(leads, t);
 }
 
 /* True when n is a link or inside one (within a few levels): a text
@@ -812,7 +812,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
-	if (!meta_full(&c->lead_byline) && meta_opens_byline(n) &&
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
 	    !meta_in_link(n))
 		meta_push_short(&c->lead_byline, n);
 	if (meta_opens_copyright(n))
@@ -914,6 +914,7 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 	int depth = 0;
 	bool com, hx;
 
+	meta_author_lead_index(&w->leads);
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
 			com = meta_visit(n, c, w, in[META_IN_COMMENTS] != NULL,
