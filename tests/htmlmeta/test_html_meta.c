@@ -241,8 +241,7 @@ test_title_heading(void **state)
 	    "Welt</h3><h4>vom <span>Krimiblogger</span></h4><p>x</p></div>"
 	    "<h3>Kommentare</h3></body></html>", NULL);
 	assert_string_equal(a->title, "Das Video der Welt");
-	assert_int_equal(a->authors.n, 1);
-	assert_string_equal(a->authors.v[0], "Krimiblogger");
+	assert_authors(a, "Krimiblogger");
 	article_free(a);
 	/* an <h3> beside a headline is a teaser's, whatever it agrees with */
 	a = run("<html><head><title>Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t - "
@@ -307,6 +306,16 @@ test_title_heading(void **state)
 static void
 test_title_nested_logo(void **state)
 {
+	static const char *const wrapped[][2] = {
+		{"<html><head><title>Kleine Schafskunde | M\xc3\xa4scot und "
+		    "Freunde</title></head><body><h1 id=q1><span><a href=\""
+		    "http://x.example/\">M\xc3\xa4scot und Freunde</a></span>"
+		    "</h1><h2>Sonntags neue Comics</h2><h1>Kleine Schafskunde"
+		    "</h1><p>x</p></body></html>", "Kleine Schafskunde"},
+		{"<html><head><title>Ein Titel</title></head><body><h1>Mehr "
+		    "Comics <span><a href=\"/\">ab Sonntag</a></span></h1><p>x"
+		    "</p></body></html>", "Mehr Comics ab Sonntag"},
+	};
 	static const char *const pages[] = {
 		"<html><head><title>Entermedia</title><meta property=\""
 		"og:title\" content=\"Actor returns with a new film\">"
@@ -343,18 +352,11 @@ test_title_nested_logo(void **state)
 	/* all the <h1>'s text in a link to the home page, through wrappers
 	 * and whatever its id says: the logo, not the headline; a link to
 	 * the home page beside the heading's own text is not */
-	a = run("<html><head><title>Kleine Schafskunde | M\xc3\xa4scot und "
-	    "Freunde</title></head><body><h1 id=q1><span><a href=\"http://x."
-	    "example/\">M\xc3\xa4scot und Freunde</a></span></h1><h2>Sonntags "
-	    "neue Comics</h2><h1>Kleine Schafskunde</h1><p>x</p></body>"
-	    "</html>", NULL);
-	assert_string_equal(a->title, "Kleine Schafskunde");
-	article_free(a);
-	a = run("<html><head><title>Ein Titel</title></head><body><h1>Mehr "
-	    "Comics <span><a href=\"/\">ab Sonntag</a></span></h1><p>x</p>"
-	    "</body></html>", NULL);
-	assert_string_equal(a->title, "Mehr Comics ab Sonntag");
-	article_free(a);
+	for (i = 0; i < NKEYS(wrapped); i++) {
+		a = run(wrapped[i][0], NULL);
+		assert_string_equal(a->title, wrapped[i][1]);
+		article_free(a);
+	}
 }
 
 /* The site's name in the page's address where its host is an IDN, in
