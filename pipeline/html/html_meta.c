@@ -255,6 +255,44 @@ meta_title_pick(const struct strlist *l, const char *const *cand,
 	return best;
 }
 
+/* The heading of l that is one side of a colon in one of the n
+ * candidates: with before false, the text after a kicker's colon
+ * ("Corona-Lockerungen: Autohäuser rechnen mit ... | MDR.DE", the site
+ * cut) where the page sets kicker and headline in elements of their own
+ * ("<h1><span>Nach Corona-Lockerungen</span><span>Autohäuser rechnen mit
+ * ...</span></h1>"), whatever their classes say; with before true, the
+ * text before a spaced colon (the site's name and tagline after it: "Das
+ * Video der Welt : Krimiblog-Archiv | ..."). Headings of one word are
+ * sections' labels ("Enquête : ..." keeps its colon). */
+static const char *
+meta_title_colon(const struct strlist *l, const char *const *cand,
+    size_t n, bool before)
+{
+	const char *best = NULL, *p;
+	char *t;
+	size_t i, k, at[1], len[1];
+
+	for (k = 0; k < n && best == NULL; k++) {
+		if (cand[k] == NULL || (p = strstr(cand[k], before ? " : " :
+		    ": ")) == NULL || p == cand[k])
+			continue;
+		if (before) {
+			t = xstrndup(cand[k], (size_t)(p - cand[k]));
+		} else {
+			/* up to the next separator: a site's name follows */
+			p += 2;
+			t = xstrndup(p, meta_title_split(p, at, len, 1) == 1 ?
+			    at[0] : strlen(p));
+		}
+		for (i = 0; i < l->n && best == NULL; i++)
+			if (meta_words(l->v[i], strlen(l->v[i])) >= 2 &&
+			    meta_same(l->v[i], t))
+				best = l->v[i];
+		free(t);
+	}
+	return best;
+}
+
 static char *
 meta_decide_title(const struct meta_cands *c, const char *const *sites)
 {
@@ -284,6 +322,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		h = meta_title_pick(&c->h2, cand, 5, sites, true);
 	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, false);
+	if (h == NULL)
+		h = meta_title_colon(&c->h_parts, cand, 5, false);
 	/* One headline on the page and metadata that disagrees (an SEO
 	 * title): the page shows the headline. A one-word <h1> beside it
 	 * is a section's label ("Anwendung"), not another headline. */
@@ -295,6 +335,14 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		}
 	if (h == NULL && many == 1)
 		h = only;
+	/* an <h3> that the metadata confirms, where no <h1> or <h2> is the
+	 * headline (an <h3> beside an <h1> is a teaser's) */
+	if (h == NULL && many == 0)
+		h = meta_title_pick(&c->h3, cand, 5, sites, true);
+	if (h == NULL && many == 0)
+		h = meta_title_pick(&c->h3, cand, 5, sites, false);
+	if (h == NULL && many == 0)
+		h = meta_title_colon(&c->h3, cand, 5, true);
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];

@@ -333,6 +333,49 @@ author_strip_lead(char **sp)
 	return any;
 }
 
+_Static_assert(NKEYS(author_leads) < 256, "meta_leads holds bytes");
+
+void
+meta_author_lead_index(struct meta_leads *x)
+{
+	size_t count[257] = {0}, i, k;
+
+	for (i = 0; i < NKEYS(author_leads); i++)
+		count[(unsigned char)author_leads[i][0] + 1]++;
+	for (k = 0; k < 256; k++)
+		count[k + 1] += count[k];
+	for (k = 0; k < 257; k++)
+		x->from[k] = (unsigned char)count[k];
+	for (i = 0; i < NKEYS(author_leads); i++)
+		x->ord[count[(unsigned char)author_leads[i][0]]++] =
+		    (unsigned char)i;
+}
+
+bool
+meta_author_opens(const struct meta_leads *x, const char *t)
+{
+	unsigned char c = (unsigned char)*t;
+	const char *l;
+	size_t i, n;
+
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	for (i = x->from[c]; i < x->from[c + 1]; i++) {
+		l = author_leads[x->ord[i]];
+		n = strlen(l);
+		if (strncasecmp(t, l, n) != 0)
+			continue;
+		/* ("Vom Telefon zu Cloud-Lösungen" is a heading's phrase) */
+		if (strcmp(l, "vom") == 0)
+			continue;
+		if (l[n - 1] == ':' || t[n] == ' ' || t[n] == '\t' ||
+		    t[n] == '\n' || t[n] == ':' ||
+		    strncmp(t + n, "\xc2\xa0", 2) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* True when w[0..n) is lower (a lower-case word) in any case: "Źródło"
  * is "źródło", as utf8proc lower-cases every script's letters. */
 static bool

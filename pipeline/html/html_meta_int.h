@@ -86,6 +86,7 @@ struct meta_cands {
 	struct strlist h1;           /* headings that are not the logo */
 	struct strlist h1_rest;      /* h1.v[i] without a kicker, or "" */
 	struct strlist h2;
+	struct strlist h3;           /* the first eight <h3>s */
 	struct strlist h_parts;      /* text of the elements inside those */
 	struct strlist logos;        /* site names set as a heading */
 	struct strlist rel_author;   /* text of <a rel=author> */
@@ -114,6 +115,15 @@ struct meta_nodes {
 	size_t cap;
 };
 
+/* The byline lead-ins by their first byte: those of byte c are
+ * author_leads[ord[from[c]]] to author_leads[ord[from[c + 1] - 1]].
+ * Made from the list once a page (meta_author_lead_index()), so that
+ * the list stays the one to edit. */
+struct meta_leads {
+	unsigned char from[257];
+	unsigned char ord[255];
+};
+
 /* State of the walk that is not a result: nodes that later steps look
  * at again, found by the one walk so that they need no walk of their
  * own. */
@@ -124,6 +134,7 @@ struct meta_walk {
 	struct meta_nodes heads;
 	/* <script>s with text that are not JSON-LD: page-state JSON */
 	struct meta_nodes scripts;
+	struct meta_leads leads;
 };
 
 /* html_meta_util.c */
@@ -235,6 +246,11 @@ size_t meta_author_add(struct strlist *out, const char *raw,
 /* True when a word of s after the first is a company's legal form
  * ("Web Commerce GmbH", "Nordex SE"): a firm's name, never a person's. */
 bool meta_author_is_firm(const char *s);
+void meta_author_lead_index(struct meta_leads *x);
+/* True when the text t opens with a byline lead-in ("By ", "von ",
+ * "Erstellt von ", "Autor:"), one of those author_strip_lead() cuts,
+ * followed by a space or a colon; x is meta_author_lead_index()'s. */
+bool meta_author_opens(const struct meta_leads *x, const char *t);
 /* The byline among the first max of lines (short texts under the
  * headline, in order): the first line that opens with a lead-in ("By",
  * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with

@@ -27,9 +27,9 @@ meta_nodes_push(struct meta_nodes *l, xmlNodePtr n)
  * that name (ASCII case-insensitive) that has a value, as meta_attr()
  * gives it, or NULL. Borrowed from the tree. */
 struct meta_attrs {
-	const char *cls, *id, *itemprop, *rel, *title, *type, *property,
-	    *name, *http_equiv, *content, *datetime, *pubdate, *href, *lang,
-	    *xml_lang;
+	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
+	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
+	    *href, *lang, *xml_lang;
 	uint64_t cls_cw;  /* meta_cw_scan() of cls and of id */
 	uint64_t id_cw;
 };
@@ -99,7 +99,8 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 
 	/* field by field: a memset of the struct compiles to rep stos,
 	 * slow to start, and most elements have no attribute */
-	at->cls = at->id = at->itemprop = at->rel = at->title = NULL;
+	at->cls = at->id = at->itemprop = at->itemtype = NULL;
+	at->rel = at->title = NULL;
 	at->type = at->property = at->name = at->http_equiv = NULL;
 	at->content = at->datetime = at->pubdate = at->href = NULL;
 	at->lang = at->xml_lang = NULL;
@@ -131,6 +132,8 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 				slot = &at->id;
 			else if (meta_name_is(nm, "itemprop"))
 				slot = &at->itemprop;
+			else if (meta_name_is(nm, "itemtype"))
+				slot = &at->itemtype;
 			break;
 		case 'l':
 			if (meta_name_is(nm, "lang"))
@@ -269,26 +272,48 @@ meta_is_home_link(xmlNodePtr n)
 	return home;
 }
 
+/* The one child element of n, when n holds no other element nor any
+ * text but blanks; else NULL. */
+static xmlNodePtr
+meta_only_child(xmlNodePtr n)
+{
+	xmlNodePtr c, only = NULL;
+	const xmlChar *t;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return NULL;
+			only = c;
+		} else if (c->type == XML_TEXT_NODE && c->content != NULL) {
+			for (t = c->content; *t != '\0'; t++)
+				if (!isspace(*t))
+					return NULL;
+		}
+	}
+	return only;
+}
+
 /* True when the heading n is the site's logo: marked so by its class,
  * a link to the site's home page, or inside one (entermedia's <h1> in
  * <a href="/">, where libxml2 drops the marked <h1 id="site-title">
- * around it). */
+ * around it), or all its text in one (through wrappers: "<h1><span><a
+ * href=/>Mäscot das Schaf</a></span></h1>"). */
 static bool
 meta_is_logo(xmlNodePtr n)
 {
-	xmlNodePtr c, only = NULL;
+	xmlNodePtr only = n;
+	int i;
 
 	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent) ||
 	    meta_is_home_link(n->parent))
 		return true;
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type == XML_ELEMENT_NODE) {
-			if (only != NULL)
-				return false;
-			only = c;
-		}
+	for (i = 0; i < 3 && only != NULL; i++) {
+		only = meta_only_child(only);
+		if (meta_is_home_link(only))
+			return true;
 	}
-	return meta_is_home_link(only);
+	return false;
 }
 
 /* True when element k is marked as a kicker, followed by the heading's
@@ -464,35 +489,13 @@ meta_opens_source(xmlNodePtr n)
 }
 
 /* True when the first text inside n opens a byline: "By ", "von ",
- * "Posted by ", "Ein Artikel von " and their kin. */
+ * "Posted by ", "Erstellt von " and their kin. */
 static bool
-meta_opens_byline(xmlNodePtr n)
+meta_opens_byline(xmlNodePtr n, const struct meta_leads *leads)
 {
-	static const char *const leads[] = {
-		"by ", "von ", "par ", "por ", "posted by ", "written by ",
-		"ein artikel von ", "ein beitrag von ", "text von ", "text: ",
-		"autor: ", "autorin: ", "author: ", "geschrieben von ",
-		"verfasst von ", "escrito por ", "publié par ",
-		"by\xc2\xa0", "von\xc2\xa0", "par\xc2\xa0", "por\xc2\xa0",
-	};
 	const char *t = meta_first_text(n);
-	size_t i;
 
-	if (t == NULL)
-		return false;
-	/* the first letters of leads */
-	switch (*t | 0x20) {
-	case 'a': case 'b': case 'e': case 'g': case 'p': case 't':
-	case 'v': case 'w':
-		break;
-	default:
-		return false;
-	}
-	for (i = 0; i < NKEYS(leads); i++)
-		if (tolower((unsigned char)*t) == leads[i][0] &&
-		    strncasecmp(t, leads[i], strlen(leads[i])) == 0)
-			return true;
-	return false;
+	return t != NULL && meta_author_opens(leads, t);
 }
 
 /* True when n is a link or inside one (within a few levels): a text
@@ -739,6 +742,10 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	case MT_H2:
 		meta_heading(n, tag == MT_H1, c, w);
 		break;
+	case MT_H3:
+		if (c->h3.n < 8)
+			meta_push_cap(&c->h3, meta_node_text(n, 1024));
+		break;
 	case MT_TIME:
 		if (in_comments)
 			break;
@@ -805,7 +812,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
-	if (!meta_full(&c->lead_byline) && meta_opens_byline(n) &&
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
 	    !meta_in_link(n))
 		meta_push_short(&c->lead_byline, n);
 	if (meta_opens_copyright(n))
@@ -831,14 +838,34 @@ meta_is_comments(xmlNodePtr n)
 	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
 }
 
-/* True when the itemprop value v marks a reader's contribution in
- * schema.org microdata ("review", "comment"): its author and date are
- * the reader's, as in a comment. */
+/* True when the itemprop value prop or the itemtype value type marks a
+ * reader's contribution in schema.org microdata ("review", "comment";
+ * an item of type Comment, Review, UserComments): its author and date
+ * are the reader's, as in a comment. */
 static bool
-meta_is_review(const char *v)
+meta_is_review(const char *prop, const char *type)
 {
-	return v != NULL && (strcasecmp(v, "review") == 0 ||
-	    strcasecmp(v, "reviews") == 0 || strcasecmp(v, "comment") == 0);
+	static const char *const types[] = {
+		"/comment", "/review", "/usercomments",
+	};
+	size_t i, n, k;
+
+	if (prop != NULL && (strcasecmp(prop, "review") == 0 ||
+	    strcasecmp(prop, "reviews") == 0 ||
+	    strcasecmp(prop, "comment") == 0))
+		return true;
+	if (type == NULL)
+		return false;
+	/* "http://schema.org/Review", the type's name ending the URL */
+	n = strlen(type);
+	while (n > 0 && isspace((unsigned char)type[n - 1]))
+		n--;
+	for (i = 0; i < NKEYS(types); i++) {
+		k = strlen(types[i]);
+		if (n >= k && strncasecmp(type + n - k, types[i], k) == 0)
+			return true;
+	}
+	return false;
 }
 
 /* Reads element n into c; returns whether it is a reader comment or
@@ -854,7 +881,9 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	meta_attrs_read(n, &at);
 	com = in_comments ||
 	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(at.itemprop);
+	    meta_is_review(at.itemprop, at.itemtype) ||
+	    (*tag == MT_A && at.href != NULL &&
+	    html_href_is_comment(at.href, strlen(at.href)));
 	meta_element(n, *tag, &at, c, w, com);
 	return com;
 }
@@ -885,6 +914,7 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 	int depth = 0;
 	bool com, hx;
 
+	meta_author_lead_index(&w->leads);
 	while (n != NULL) {
 		if (n->type == XML_ELEMENT_NODE) {
 			com = meta_visit(n, c, w, in[META_IN_COMMENTS] != NULL,
@@ -1098,6 +1128,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->h1);
 	strlist_free(&c->h1_rest);
 	strlist_free(&c->h2);
+	strlist_free(&c->h3);
 	strlist_free(&c->h_parts);
 	strlist_free(&c->logos);
 	strlist_free(&c->rel_author);

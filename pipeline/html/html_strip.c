@@ -148,7 +148,8 @@ static const struct strip_attr strip_attrs[] = {
 	{ "height", SK_IMG },
 	{ "hidden", SK_ALL }, { "href", SK_A | SK_LINK },
 	{ "http-equiv", SK_META }, { "id", SK_ALL },
-	{ "itemprop", SK_ALL }, { "lang", SK_HTML },
+	{ "itemprop", SK_ALL }, { "itemtype", SK_ALL },
+	{ "lang", SK_HTML },
 	{ "name", SK_META }, { "property", SK_META },
 	{ "pubdate", SK_ALL }, { "rel", SK_A | SK_LINK },
 	{ "role", SK_ALL }, { "src", SK_IMG },
@@ -380,10 +381,20 @@ html_href_is_author(const char *s, size_t n)
 	return false;
 }
 
+bool
+html_href_is_comment(const char *s, size_t n)
+{
+	const char *h = memchr(s, '#', n);
+
+	return h != NULL && (size_t)(s + n - h) > 7 &&
+	    strip_ncasecmp(h + 1, "comment", 7) == 0;
+}
+
 /* What becomes of an attribute of a start tag that strip_attrs keeps on
  * its element: hrefs, rels, inline styles and titles are read in a few
  * places only. An <a>'s href is read to tell a link to the home page
- * (meta_is_logo()) or to an author's page (html_href_is_author()): it
+ * (meta_is_logo()), to an author's page (html_href_is_author()) or to a
+ * reader comment (html_href_is_comment()): it
  * goes when surely neither; its rel for "author".
  * A <link>'s href and rel are read for rel=canonical only: both go once
  * the tag is read (strip_start_tag()) when its rel is not that. A style
@@ -413,7 +424,8 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 		t->had_href = true;
 		return !seen && (t->kind != SK_A ||
 		    !strip_href_not_home(v, vlen) ||
-		    html_href_is_author(v, vlen));
+		    html_href_is_author(v, vlen) ||
+		    html_href_is_comment(v, vlen));
 	}
 	if (n == 3 && strip_ncasecmp(name, "rel", 3) == 0) {
 		seen = t->had_rel;

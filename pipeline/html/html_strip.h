@@ -54,4 +54,10 @@ bool html_style_hidden(const char *style);
  * byline whatever the page's class names say (meta_element()). */
 bool html_href_is_author(const char *s, size_t n);
 
+/* Whether the link target s[0..n) is a reader comment's anchor: its
+ * fragment opens with "comment" ("#comment-923", WordPress's permalink
+ * of a comment, which holds its date). What such a link holds is the
+ * comment's, not the article's (meta_visit()). */
+bool html_href_is_comment(const char *s, size_t n);
+
 #endif

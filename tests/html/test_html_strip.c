@@ -140,6 +140,11 @@ test_links_and_styles(void **state)
 	assert_false(html_href_is_author("/author//", 9));
 	assert_false(html_href_is_author("/author/?p=1", 12));
 	assert_false(html_href_is_author("https://author/x", 16));
+	/* and one to a reader comment's anchor */
+	check("<a href=\"/a/#comment-9\">t</a><a href=/a#comments>u</a>"
+	    "<a href=/comment/a>v</a><a href=/a#commen>w</a>",
+	    "<a href=\"/a/#comment-9\">t</a><a href=/a#comments>u</a>"
+	    "<a>v</a><a>w</a>");
 	/* a title is read on <abbr> and on elements with a class */
 	check("<a title=x href=/a>t</a><abbr title=\"2 May\">m</abbr>",
 	    "<a>t</a><abbr title=\"2 May\">m</abbr>");
@@ -215,7 +220,8 @@ dump_canonical(const xmlNode *n)
 
 /* Writes the attribute name=v of element n as the pipeline reads it:
  * hrefs and rels of <link> with rel=canonical whole, of <a> as home or
- * not (meta_is_logo()) and as an author's page or not; the rels of <a>
+ * not (meta_is_logo()), as an author's page or not and as a comment's
+ * anchor or not; the rels of <a>
  * that name an author; styles as hiding or not; titles of <abbr> and of
  * elements with a class. */
 static void
@@ -233,6 +239,8 @@ dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 		xmlFreeURI(u);
 		if (html_href_is_author(v, strlen(v)))
 			buf_puts(b, " href=author");
+		if (html_href_is_comment(v, strlen(v)))
+			buf_puts(b, " href=comment");
 		return;
 	}
 	if (strcmp(name, "title") == 0 && strcmp(tag, "abbr") != 0 &&

@@ -224,6 +224,33 @@ test_title_heading(void **state)
 	assert_string_equal(a->title,
 	    "Windenergie \xe2\x80\x93 Strom vom Meer");
 	article_free(a);
+	/* a kicker and the headline in spans whatever their class: the
+	 * title's text after the kicker's colon names the headline's */
+	a = run("<html><head><title>Corona-Lockerungen: Autoh\xc3\xa4user "
+	    "rechnen mit Flaute | MDR.DE</title></head><body><h1><span class"
+	    "=q1>Nach Corona-Lockerungen</span> <span class=q2>Autoh\xc3\xa4"
+	    "user rechnen mit Flaute</span></h1><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Autoh\xc3\xa4user rechnen mit Flaute");
+	article_free(a);
+	/* no headline but an <h3> (the <h1> is the logo), before the
+	 * title's spaced colon: the headline, and the byline under it */
+	a = run("<html><head><title>Das Video der Welt : Krimiblog-Archiv | "
+	    "Gegr\xc3\xbcndet 2005</title></head><body><h1><a href=\"http://"
+	    "x.example/\">Krimiblog-Archiv</a></h1><div><h3>Das Video der "
+	    "Welt</h3><h4>vom <span>Krimiblogger</span></h4><p>x</p></div>"
+	    "<h3>Kommentare</h3></body></html>", NULL);
+	assert_string_equal(a->title, "Das Video der Welt");
+	assert_authors(a, "Krimiblogger");
+	article_free(a);
+	/* an <h3> beside a headline is a teaser's, whatever it agrees with */
+	a = run("<html><head><title>Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t - "
+	    "Battery-News.de</title></head><body><h1>Ultium erh\xc3\xb6ht "
+	    "Kapazit\xc3\xa4t in Tennessee</h1><p>x</p><h3>Ultium erh\xc3"
+	    "\xb6ht Kapazit\xc3\xa4t</h3></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t in Tennessee");
+	article_free(a);
 	/* a kicker span in the headline is not part of the title */
 	a = run("<html><head><meta property=\"og:title\" content=\"Climate: "
 	    "Drilling until it gets hot\"></head><body><h1><span "
@@ -279,6 +306,16 @@ test_title_heading(void **state)
 static void
 test_title_nested_logo(void **state)
 {
+	static const char *const wrapped[][2] = {
+		{"<html><head><title>Kleine Schafskunde | M\xc3\xa4scot und "
+		    "Freunde</title></head><body><h1 id=q1><span><a href=\""
+		    "http://x.example/\">M\xc3\xa4scot und Freunde</a></span>"
+		    "</h1><h2>Sonntags neue Comics</h2><h1>Kleine Schafskunde"
+		    "</h1><p>x</p></body></html>", "Kleine Schafskunde"},
+		{"<html><head><title>Ein Titel</title></head><body><h1>Mehr "
+		    "Comics <span><a href=\"/\">ab Sonntag</a></span></h1><p>x"
+		    "</p></body></html>", "Mehr Comics ab Sonntag"},
+	};
 	static const char *const pages[] = {
 		"<html><head><title>Entermedia</title><meta property=\""
 		"og:title\" content=\"Actor returns with a new film\">"
@@ -312,6 +349,14 @@ test_title_nested_logo(void **state)
 	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
 	assert_string_equal(a->title, "Actor returns");
 	article_free(a);
+	/* all the <h1>'s text in a link to the home page, through wrappers
+	 * and whatever its id says: the logo, not the headline; a link to
+	 * the home page beside the heading's own text is not */
+	for (i = 0; i < NKEYS(wrapped); i++) {
+		a = run(wrapped[i][0], NULL);
+		assert_string_equal(a->title, wrapped[i][1]);
+		article_free(a);
+	}
 }
 
 /* The site's name in the page's address where its host is an IDN, in
@@ -365,6 +410,15 @@ test_dates_markup(void **state)
 	a = run("<html><head><meta property=\"article:modified_time\" "
 	    "content=\"2017-07-07\"></head><body></body></html>", NULL);
 	assert_day(&a->published, "2017-07-07");
+	article_free(a);
+	/* a <time> in a link to a reader comment's anchor is the comment's
+	 * (WordPress's "#comment-923"), whatever its classes are called */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2012-06-30T00:48:32+00:00\"></head><body><h1>Über "
+	    "uns</h1><p>Text.</p><ol class=q1><li><a href=\"https://x.example"
+	    "/uber-uns/#comment-923\"><time datetime=\"2014-01-15T23:36:38"
+	    "+01:00\"></time></a></li></ol></body></html>", NULL);
+	assert_day(&a->published, "2012-06-30");
 	article_free(a);
 }
 

@@ -94,6 +94,40 @@ test_bylines(void **state)
 	article_free(a);
 }
 
+/* A text that opens with any lead-in the byline cleaner knows is a
+ * byline where no class says so ("Erstellt von", after the article);
+ * "Vom ... zu ..." opens a heading's phrase, no byline. */
+static void
+test_byline_leads_unmarked(void **state)
+{
+	static const char *const cases[][2] = {
+		{"<html><body><h1>Auf das erste Elektron kommt es an</h1>"
+		    "<p>%s</p><span class=q1>"
+		    "Erstellt von Andri Bryner</span></body></html>",
+		    "Andri Bryner"},
+		{"<html><body><h1>Titel</h1><p>%s</p><span>Verfasst von"
+		    "\xc2\xa0" "Eva Berg</span></body></html>", "Eva Berg"},
+		{"<html><body><h1>Über uns</h1><p>%s</p><h2><span>Vom "
+		    "Telefon zu Cloud Lösungen</span></h2><p>Text.</p></body>"
+		    "</html>", ""},
+	};
+	struct nw_article *a;
+	char page[2048], prose[700];
+	size_t i;
+
+	(void)state;
+	/* (prose that takes the heading out of the lines under the
+	 * headline) */
+	memset(prose, 'a', sizeof(prose) - 1);
+	prose[sizeof(prose) - 1] = '\0';
+	for (i = 0; i < NKEYS(cases); i++) {
+		snprintf(page, sizeof(page), cases[i][0], prose);
+		a = run(page, NULL);
+		assert_authors(a, cases[i][1]);
+		article_free(a);
+	}
+}
+
 /* A link to the author's own page names the author where neither class
  * nor markup says so; a link's lead-in ("Alles von") is cut by the same
  * name in another link; <meta> and bylines come first. */
@@ -786,6 +820,20 @@ test_not_bylines(void **state)
 	assert_authors(a, "");
 	assert_day(&a->published, "2019-03-01");
 	article_free(a);
+	/* or an item of type Review or Comment, its class meaningless: a
+	 * reader's name (in a link) is no author, nor its date the page's */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2020-02-19\"></head><body><h1>Les clés pour un "
+	    "intestin</h1><p>Texte.</p><article class=q1 itemscope itemtype="
+	    "\"http://schema.org/Review\"><div itemprop=\"author\" "
+	    "itemscope itemtype=\"http://schema.org/Person\"><span itemprop"
+	    "=\"name\"><a href=0>link78</a></span></div></article>"
+	    "<div itemscope itemtype=\"https://schema.org/Comment\"><time "
+	    "datetime=\"2021-02-12\"></time></div></body></html>",
+	    NULL);
+	assert_authors(a, "");
+	assert_day(&a->published, "2020-02-19");
+	article_free(a);
 }
 
 /* An author-class container that is no byline: a whole article (it
@@ -854,6 +902,7 @@ main(void)
 		cmocka_unit_test(test_copyright_author),
 		cmocka_unit_test(test_not_bylines),
 		cmocka_unit_test(test_author_page_link),
+		cmocka_unit_test(test_byline_leads_unmarked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
