@@ -519,6 +519,14 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	 * "Civil War"), not a person ("Mike Glass", "Tim Cook") */
 	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
 		;
+	/* ... unless its last word heads a body's name ("Amnesty
+	 * International", "Federal Reserve") */
+	if (b - a >= 2 && i == b &&
+	    ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
 	if (b - a >= 2) {
 		size_t n = c->n;
 

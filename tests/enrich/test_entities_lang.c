@@ -695,6 +695,27 @@ test_entities_title_phrases(void **state)
 	article_free(a);
 }
 
+/* A title-case phrase whose last word heads a body's name is the body
+ * ("Amnesty International", "Federal Reserve"); a phrase that only
+ * opens with such a word is none ("International Motor Show"). */
+static void
+test_entities_phrase_bodies(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "A declaration that Amnesty International said "
+	    "could amount to a war crime. Rates fell after the Federal "
+	    "Reserve met on Monday, and the International Motor Show "
+	    "opened in the city.");
+	assert_true(has_name(&a->organisations, "Amnesty International"));
+	assert_true(has_name(&a->organisations, "Federal Reserve"));
+	assert_false(has_name(&a->people, "Amnesty International"));
+	assert_false(has_name(&a->organisations, "International Motor "
+	    "Show"));
+	article_free(a);
+}
+
 /* A surname alone is the person's fuller name, not a title-case
  * phrase that holds it ("Hosting Cook at Dreamforce"), and so are the
  * quotations it is the speaker of. */
@@ -879,6 +900,7 @@ main(void)
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
+		cmocka_unit_test(test_entities_phrase_bodies),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
