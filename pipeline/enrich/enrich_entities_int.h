@@ -122,6 +122,8 @@ void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
  * "it", "pt", "en"'s lower-case words); false for a language without
  * one. */
 bool ent_dict_word(const char *lang, uint64_t h);
+/* Whether lang has such a dictionary. */
+bool ent_dict_lang(const char *lang);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */
 bool ent_lang_word(const char *lang, const char *f, uint64_t h);

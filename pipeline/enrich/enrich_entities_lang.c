@@ -36,6 +36,15 @@ ent_hash_in(const uint32_t *v, size_t n, uint32_t key)
 #define ENT_DICT(v, key) ent_hash_in((v), ETOK_COUNT(v), (key))
 
 bool
+ent_dict_lang(const char *lang)
+{
+	static const char *const langs[] = { "de", "en", "es", "fr", "it",
+	    "pt" };
+
+	return lang != NULL && ETOK_FIND(lang, langs);
+}
+
+bool
 ent_dict_word(const char *lang, uint64_t h)
 {
 	uint32_t k = (uint32_t)(h >> 32);

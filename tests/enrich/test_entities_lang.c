@@ -716,6 +716,29 @@ test_entities_phrase_bodies(void **state)
 	article_free(a);
 }
 
+/* A family name written first is the person's alone too ("Xi" and
+ * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
+ * the firm ("Apple" of "Apple TV"). */
+static void
+test_entities_family_first(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Officials met Chinese leader Xi Jinping in "
+	    "Chile on Monday. The trip was an embarrassment for Mr. Xi, "
+	    "people said. Xi had hoped for more.");
+	assert_true(has_name(&a->people, "Xi Jinping"));
+	assert_false(has_name(&a->people, "Xi"));
+	assert_false(has_name(&a->organisations, "Xi"));
+	article_free(a);
+	a = run("en", NULL, "The new Apple TV costs more this year. Apple "
+	    "said on Monday that its sales rose.");
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_false(has_name(&a->people, "Apple TV"));
+	article_free(a);
+}
+
 /* A surname alone is the person's fuller name, not a title-case
  * phrase that holds it ("Hosting Cook at Dreamforce"), and so are the
  * quotations it is the speaker of. */
@@ -901,6 +924,7 @@ main(void)
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
 		cmocka_unit_test(test_entities_phrase_bodies),
+		cmocka_unit_test(test_entities_family_first),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
