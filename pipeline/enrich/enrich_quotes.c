@@ -23,7 +23,9 @@
  * to the last organisation quoted. Names are the fullest forms found by
  * ent_extract(). Verbs and pronouns are English, with the commonest
  * speech verbs and pronouns of German, French, Spanish, Italian and
- * Portuguese; the word-order cues are English. */
+ * Portuguese (French "il" in French text only: Italian's article); the
+ * word-order cues are English, but for French's verb inverted with its
+ * pronoun after a quotation ("« ... », poursuit-il"). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -425,6 +427,7 @@ struct quote_state {
 	long last_org;
 	long para_speaker;  /* speaker of the previous quote in the paragraph */
 	size_t para_start;
+	bool fr;            /* the text is French */
 };
 
 static void
@@ -471,6 +474,42 @@ quote_sentence_before(const struct ent_result *r, const struct quote_list *q,
 	return -1;
 }
 
+/* Whether word k is a French verb inverted with its subject pronoun
+ * ("dit-il", "explique-t-elle", "a-t-il") after a comma or a question's
+ * or exclamation's closing mark: right after a quotation, its speaker's
+ * ("« ... », poursuit-il", "« Pourquoi ? » demande-t-elle"), not a
+ * question of its own ("« ... » serait-il à l'œuvre ?"). */
+static bool
+quote_fr_inverted(const char *s, const struct etok *k)
+{
+	const char *w = s + k->off;
+	size_t n = k->len, p = k->off;
+
+	if (k->flags & (ETOK_CAP | ETOK_ALLCAP))
+		return false;  /* "» Faut-il ...": a sentence of its own */
+	/* back over spaces and closing marks */
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '"' ||
+	    (unsigned char)s[p - 1] >= 0x80))
+		p--;
+	if (p == 0 || (s[p - 1] != ',' && s[p - 1] != '?' && s[p - 1] != '!'))
+		return false;
+	return (n > 3 && memcmp(w + n - 3, "-il", 3) == 0) ||
+	    (n > 5 && memcmp(w + n - 5, "-elle", 5) == 0);
+}
+
+/* The person "he" or "she" of a clause after a quotation is: the last
+ * person quoted, but where the person named after the speech verb v is
+ * that one ("he told Cook"), -1 (then the person of the sentence
+ * before). */
+static long
+quote_pronoun(const struct ent_result *r, const struct quote_list *q,
+    const struct quote_state *st, size_t v, size_t b)
+{
+	return v + 1 < b && quote_last_named(r, q, r->toks.v[v + 1].off,
+	    r->toks.v[b - 1].off + r->toks.v[b - 1].len, true) ==
+	    st->last_person ? -1 : st->last_person;
+}
+
 /* The speaker in words [a, b) holding a speech verb, or -2 if none. */
 static long
 quote_from_clause(const char *s, const struct ent_result *r,
@@ -480,6 +519,9 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	size_t i, v = b;
 	long sp;
 
+	/* "« ... », poursuit-il" */
+	if (!before_quote && st->fr && quote_fr_inverted(s, &r->toks.v[a]))
+		return quote_pronoun(r, q, st, a, b);
 	for (i = a; i < b; i++) {
 		/* lower-case only: "United States" states nothing */
 		if ((!(r->toks.v[i].flags & ETOK_CAP) ||
@@ -504,11 +546,9 @@ quote_from_clause(const char *s, const struct ent_result *r,
 
 		/* "he told Cook": he is not Cook; then the person of the
 		 * sentence before */
-		if (QUOTE_TOK_IN(s, k, quote_pronouns))
-			return v + 1 < b && quote_last_named(r, q,
-			    r->toks.v[v + 1].off, r->toks.v[b - 1].off +
-			    r->toks.v[b - 1].len, true) == st->last_person ?
-			    -1 : st->last_person;
+		if (QUOTE_TOK_IN(s, k, quote_pronouns) ||
+		    (st->fr && etok_is(s, k, "il")))
+			return quote_pronoun(r, q, st, v, b);
 		if (QUOTE_TOK_IN(s, k, quote_org_nouns) && st->last_org >= 0)
 			return st->last_org;
 		if (v - i >= 6)
@@ -590,9 +630,11 @@ void
 quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 {
 	struct quote_list q = { 0 };
-	struct quote_state st = { -1, -1, -1, 0 };
+	struct quote_state st = { -1, -1, -1, 0, false };
 	size_t i;
 
+	/* French's "il": an article in Italian */
+	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	quote_find(s, &q);
 	for (i = 0; i < q.n; i++) {
 		size_t ps = q.v[i].os, stop = i > 0 ? q.v[i - 1].oe : 0;

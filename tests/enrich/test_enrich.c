@@ -530,6 +530,30 @@ test_quotes(void **state)
 	assert_non_null(a->quotes[1].speaker);
 	assert_string_equal(a->quotes[1].speaker, "Klaus Meyer");
 	article_free(a);
+
+	/* French "il" and the verb inverted with it ("poursuit-il") are
+	 * the last person quoted, not the one of the sentence before; a
+	 * question's inversion after a quotation is no speech */
+	a = article_new();
+	article_set(&a->lang, "fr");
+	a->body = xstrdup("\u00ab Nous ne changerons rien cette ann\u00e9e "
+	    "\u00bb, a d\u00e9clar\u00e9 le ministre Jean Dupont mardi.\n\n"
+	    "La maire Anne Roux l'a re\u00e7u \u00e0 Brest. \u00ab Le pont "
+	    "sera fini en mai prochain \u00bb, poursuit-il.\n\n"
+	    "La maire Anne Roux a parl\u00e9 ensuite. Il a d\u00e9clar\u00e9 "
+	    ": \u00ab Les travaux du port commencent en juin \u00bb.\n\n"
+	    "La maire Anne Roux a parl\u00e9 ensuite. Face \u00e0 \u00ab la "
+	    "crise du logement des familles \u00bb serait-il trop tard ?");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 4);
+	assert_string_equal(a->quotes[0].speaker, "Jean Dupont");
+	assert_non_null(a->quotes[1].speaker);
+	assert_string_equal(a->quotes[1].speaker, "Jean Dupont");
+	assert_non_null(a->quotes[2].speaker);
+	assert_string_equal(a->quotes[2].speaker, "Jean Dupont");
+	assert_null(a->quotes[3].speaker);
+	article_free(a);
 }
 
 static void
