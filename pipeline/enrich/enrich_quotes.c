@@ -55,19 +55,22 @@ struct quote_list {
  * to" (laut, selon, según, secondo, segundo, zufolge). */
 static const char *const quote_verbs[] = {
 	"according", "acknowledged", "added", "adds", "admitted", "affirmé",
-	"afirmou", "afirmó", "ajouté", "announced", "answered", "argued",
-	"asked", "asks", "añadió", "berichtete", "betonte", "cited",
-	"claimed", "commented", "concluded", "confirmed", "continued",
-	"declared", "declaró", "denied", "detto", "dichiarato", "dijo",
-	"disse", "dit", "déclaré", "emphasised", "emphasized", "erklärte",
-	"escribió", "explained", "explicó", "explique", "expliqué", "fügte",
-	"insisted", "laut", "meinte", "noted", "notes", "observed",
-	"pointed", "posted", "quoted", "quoting", "recalled", "remarked",
-	"replied", "reported", "responded", "sagt", "sagte", "said", "say",
-	"saying", "says", "schrieb", "secondo", "segundo", "según", "selon",
-	"señaló", "spiegato", "stated", "states", "stressed", "suggested",
-	"tells", "told", "tweeted", "warned", "writes", "wrote", "zufolge",
-	"écrit",
+	"afirmou", "afirmó", "ajouté", "announced", "answered", "antwortet",
+	"antwortete", "argued", "asked", "asks", "añadió", "berichtet",
+	"berichtete", "betont", "betonte", "cited", "claimed", "commented",
+	"concluded", "confirmed", "continued", "declared", "declaró", "denied",
+	"detto", "dichiarato", "dijo", "disse", "dit", "déclaré", "emphasised",
+	"emphasized", "ergänzt", "ergänzte", "erklärt", "erklärte",
+	"erläutert", "erläuterte", "erzählt", "erzählte", "escribió",
+	"explained", "explicó", "explique", "expliqué", "fragt", "fragte",
+	"fügte", "insisted", "kommentiert", "kommentierte", "laut", "meint",
+	"meinte", "noted", "notes", "observed", "pointed", "posted", "quoted",
+	"quoting", "recalled", "remarked", "replied", "reported", "responded",
+	"sagt", "sagte", "said", "say", "saying", "says", "schildert",
+	"schilderte", "schreibt", "schrieb", "secondo", "segundo", "según",
+	"selon", "señaló", "spiegato", "stated", "states", "stressed",
+	"suggested", "tells", "told", "tweeted", "verkündet", "verkündete",
+	"warned", "warnt", "warnte", "writes", "wrote", "zufolge", "écrit",
 };
 
 static const char *const quote_according[] = {
@@ -592,6 +595,13 @@ quote_speaker(const char *s, const struct ent_result *r,
 			break;
 	}
 	tail = p;
+	/* "..." Doch auch er ergänzt: "...": a verb after the quotation
+	 * and before a colon and the next one introduces that one */
+	while (p > sp->oe && s[p - 1] == ' ')
+		p--;
+	if (p > sp->oe && s[p - 1] == ':' && qi + 1 < q->n &&
+	    tail >= q->v[qi + 1].os)
+		tail = sp->oe;
 	/* The start of the sentence before it. */
 	for (p = sp->os; p > st->para_start; p--) {
 		if (qi > 0 && p <= q->v[qi - 1].oe)

@@ -531,6 +531,27 @@ test_quotes(void **state)
 	assert_string_equal(a->quotes[1].speaker, "Klaus Meyer");
 	article_free(a);
 
+	/* German verbs of the present ("schildert"); a verb after a
+	 * quotation that a colon ends introduces the next one ("Doch
+	 * auch er ergänzt: ...") */
+	a = article_new();
+	a->body = xstrdup("Gesch\u00e4ftsf\u00fchrer Enrique Tarragona sagt: "
+	    "\u201eDer Erfolg kommt aus unseren eigenen Angeboten "
+	    "heraus.\u201c Doch auch er erg\u00e4nzt: \u201eWir schauen uns "
+	    "andere Plattformen gerne an.\u201c\n\n\u201eWir haben die "
+	    "Energie der Elektronen einzeln gemessen\u201c, schildert Meret "
+	    "Aeppli.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 3);
+	assert_non_null(a->quotes[0].speaker);
+	assert_string_equal(a->quotes[0].speaker, "Enrique Tarragona");
+	assert_non_null(a->quotes[1].speaker);
+	assert_string_equal(a->quotes[1].speaker, "Enrique Tarragona");
+	assert_non_null(a->quotes[2].speaker);
+	assert_string_equal(a->quotes[2].speaker, "Meret Aeppli");
+	article_free(a);
+
 	/* French "il" and the verb inverted with it ("poursuit-il") are
 	 * the last person quoted, not the one of the sentence before; a
 	 * question's inversion after a quotation is no speech */
