@@ -25,7 +25,9 @@
  * speech verbs and pronouns of German, French, Spanish, Italian and
  * Portuguese (French "il" in French text only: Italian's article); the
  * word-order cues are English, but for French's verb inverted with its
- * pronoun after a quotation ("« ... », poursuit-il"). */
+ * pronoun after a quotation ("« ... », poursuit-il") and German's "so"
+ * after one ("„...“, so Müller"; "so die Präsidentin": the last person
+ * quoted). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -430,7 +432,7 @@ struct quote_state {
 	long last_org;
 	long para_speaker;  /* speaker of the previous quote in the paragraph */
 	size_t para_start;
-	bool fr;            /* the text is French */
+	bool fr, de;        /* the text is French, German */
 };
 
 static void
@@ -477,16 +479,14 @@ quote_sentence_before(const struct ent_result *r, const struct quote_list *q,
 	return -1;
 }
 
-/* Whether word k is a French verb inverted with its subject pronoun
- * ("dit-il", "explique-t-elle", "a-t-il") after a comma or a question's
- * or exclamation's closing mark: right after a quotation, its speaker's
- * ("« ... », poursuit-il", "« Pourquoi ? » demande-t-elle"), not a
- * question of its own ("« ... » serait-il à l'œuvre ?"). */
+/* Whether word k, in lower case, comes after a comma or a question's or
+ * exclamation's closing mark: right after a quotation, the start of
+ * its attribution ("« ... », poursuit-il", "„...?“ so Müller"), not a
+ * sentence of its own ("« ... » serait-il à l'œuvre ?"). */
 static bool
-quote_fr_inverted(const char *s, const struct etok *k)
+quote_after_comma(const char *s, const struct etok *k)
 {
-	const char *w = s + k->off;
-	size_t n = k->len, p = k->off;
+	size_t p = k->off;
 
 	if (k->flags & (ETOK_CAP | ETOK_ALLCAP))
 		return false;  /* "» Faut-il ...": a sentence of its own */
@@ -494,8 +494,18 @@ quote_fr_inverted(const char *s, const struct etok *k)
 	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '"' ||
 	    (unsigned char)s[p - 1] >= 0x80))
 		p--;
-	if (p == 0 || (s[p - 1] != ',' && s[p - 1] != '?' && s[p - 1] != '!'))
-		return false;
+	return p > 0 && (s[p - 1] == ',' || s[p - 1] == '?' ||
+	    s[p - 1] == '!');
+}
+
+/* Whether word k is a French verb inverted with its subject pronoun
+ * ("dit-il", "explique-t-elle", "a-t-il"). */
+static bool
+quote_fr_inverted(const char *s, const struct etok *k)
+{
+	const char *w = s + k->off;
+	size_t n = k->len;
+
 	return (n > 3 && memcmp(w + n - 3, "-il", 3) == 0) ||
 	    (n > 5 && memcmp(w + n - 5, "-elle", 5) == 0);
 }
@@ -522,10 +532,14 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	size_t i, v = b;
 	long sp;
 
-	/* "« ... », poursuit-il" */
-	if (!before_quote && st->fr && quote_fr_inverted(s, &r->toks.v[a]))
-		return quote_pronoun(r, q, st, a, b);
-	for (i = a; i < b; i++) {
+	/* "« ... », poursuit-il"; "„...“, so die Präsidentin" */
+	if (!before_quote && quote_after_comma(s, &r->toks.v[a])) {
+		if (st->fr && quote_fr_inverted(s, &r->toks.v[a]))
+			return quote_pronoun(r, q, st, a, b);
+		if (st->de && etok_is(s, &r->toks.v[a], "so"))
+			v = a;
+	}
+	for (i = v == b ? a : b; i < b; i++) {
 		/* lower-case only: "United States" states nothing */
 		if ((!(r->toks.v[i].flags & ETOK_CAP) ||
 		    QUOTE_TOK_IN(s, &r->toks.v[i], quote_according)) &&
@@ -562,9 +576,13 @@ quote_from_clause(const char *s, const struct ent_result *r,
 		return sp;
 	/* "said Peskov" */
 	if (v + 1 < b)
-		return quote_last_named(r, q, r->toks.v[v + 1].off,
+		sp = quote_last_named(r, q, r->toks.v[v + 1].off,
 		    r->toks.v[b - 1].off + r->toks.v[b - 1].len, true);
-	return -1;
+	/* "so der CEO": the one quoted before, as a pronoun */
+	if (sp < 0 && v == a && !before_quote && st->de &&
+	    etok_is(s, &r->toks.v[v], "so"))
+		return st->last_person;
+	return sp;
 }
 
 /* Whether a colon comes before the quotation opening at os, past
@@ -640,11 +658,12 @@ void
 quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 {
 	struct quote_list q = { 0 };
-	struct quote_state st = { -1, -1, -1, 0, false };
+	struct quote_state st = { -1, -1, -1, 0, false, false };
 	size_t i;
 
 	/* French's "il": an article in Italian */
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
+	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
 	for (i = 0; i < q.n; i++) {
 		size_t ps = q.v[i].os, stop = i > 0 ? q.v[i - 1].oe : 0;

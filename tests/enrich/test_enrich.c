@@ -531,19 +531,27 @@ test_quotes(void **state)
 	assert_string_equal(a->quotes[1].speaker, "Klaus Meyer");
 	article_free(a);
 
-	/* German verbs of the present ("schildert"); a verb after a
-	 * quotation that a colon ends introduces the next one ("Doch
-	 * auch er ergänzt: ...") */
+	/* German verbs of the present ("schildert") and "so"; a verb
+	 * after a quotation that a colon ends introduces the next one
+	 * ("Doch auch er ergänzt: ...") */
 	a = article_new();
 	a->body = xstrdup("Gesch\u00e4ftsf\u00fchrer Enrique Tarragona sagt: "
 	    "\u201eDer Erfolg kommt aus unseren eigenen Angeboten "
 	    "heraus.\u201c Doch auch er erg\u00e4nzt: \u201eWir schauen uns "
 	    "andere Plattformen gerne an.\u201c\n\n\u201eWir haben die "
 	    "Energie der Elektronen einzeln gemessen\u201c, schildert Meret "
-	    "Aeppli.");
+	    "Aeppli.\n\nDer Chemiker Thomas Hofstetter war dabei. "
+	    "\u201eDie Messung war genauer als jede vorher\u201c, so die "
+	    "Forscherin.\n\nDie Studie erschien im Mai. \u201eDer Transfer "
+	    "ist oft ung\u00fcnstiger als gedacht\u201c, so Hofstetter.");
 	enrich_normalise(a);
 	enrich_article(a);
-	assert_int_equal(a->n_quotes, 3);
+	assert_int_equal(a->n_quotes, 5);
+	/* "so die Forscherin": the one quoted before; "so Hofstetter" */
+	assert_non_null(a->quotes[3].speaker);
+	assert_string_equal(a->quotes[3].speaker, "Meret Aeppli");
+	assert_non_null(a->quotes[4].speaker);
+	assert_string_equal(a->quotes[4].speaker, "Thomas Hofstetter");
 	assert_non_null(a->quotes[0].speaker);
 	assert_string_equal(a->quotes[0].speaker, "Enrique Tarragona");
 	assert_non_null(a->quotes[1].speaker);
