@@ -95,8 +95,9 @@
  * surnames such as "Morgan" survive but "Italian" does not. Cities are
  * those that name a time zone (about 400, every capital of a large country
  * but not every large city), so "Washington" is found as the US state's
- * name and "Manchester" not at all. No name is ever linked to a knowledge
- * base: two people with one surname are one person. */
+ * name and "Manchester" only after a preposition of place ("in
+ * Manchester", "à Nantes": ent_locative()). No name is ever linked to a
+ * knowledge base: two people with one surname are one person. */
 #include "enrich_entities_int.h"
 
 #include <stdlib.h>

@@ -157,8 +157,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
-	/* "à Nantes", "en Medellín": a town the gazetteer lacks */
-	if (c->romance && !acro && !the && !cue && ent_rom_locative(c, a)) {
+	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
+	 * lacks */
+	if ((c->romance || (c->lang != NULL && strcmp(c->lang, "en") == 0)) &&
+	    !acro && !the && !cue && ent_locative(c, a)) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;

@@ -127,11 +127,13 @@ bool ent_dict_lang(const char *lang);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */
 bool ent_lang_word(const char *lang, const char *f, uint64_t h);
-/* French, Spanish, Italian, Portuguese: whether the one capitalised word
- * a, no word of the language, follows a preposition of place ("à
- * Nantes", "en Medellín", "desde Arica", "em Salvador") and is shaped as
- * a town's name, not a brand's ("en YouTube", "en Twitter"). */
-bool ent_rom_locative(struct ent_ctx *c, size_t a);
+/* French, Spanish, Italian, Portuguese, English: whether the one
+ * capitalised word a, no word of the language, follows a preposition of
+ * place ("à Nantes", "en Medellín", "desde Arica", "em Salvador", "in
+ * Seattle") and is shaped as a town's name, not a brand's ("en
+ * YouTube", "en Twitter"); in English not before a noun or as a
+ * possessive ("in Dockerfile instructions", "in Tsai's win"). */
+bool ent_locative(struct ent_ctx *c, size_t a);
 /* Copies the words in of s into out with what opens a word before a
  * capital cut: in French and Italian (romance) an elided word ("l'OMS"
  * is "OMS", "d'Apple" "Apple", "dell'Unione" "Unione"), in any language

@@ -739,6 +739,27 @@ test_entities_family_first(void **state)
 	article_free(a);
 }
 
+/* English: a word no dictionary knows after "in" or "near" is a town
+ * the gazetteer lacks ("in Seattle"), and so are its other mentions;
+ * not a possessive ("in Tsai's win") nor a word before a noun ("in
+ * Dockerfile instructions"). */
+static void
+test_entities_english_towns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The company moved its offices to a campus in "
+	    "Seattle last year. Seattle has grown fast since. The vote "
+	    "played a part in Tsai's win, and the steps are kept in "
+	    "Dockerfile instructions.");
+	assert_true(has_name(&a->places, "Seattle"));
+	assert_false(has_name(&a->organisations, "Seattle"));
+	assert_false(has_name(&a->places, "Tsai"));
+	assert_false(has_name(&a->places, "Dockerfile"));
+	article_free(a);
+}
+
 /* A surname alone is the person's fuller name, not a title-case
  * phrase that holds it ("Hosting Cook at Dreamforce"), and so are the
  * quotations it is the speaker of. */
@@ -925,6 +946,7 @@ main(void)
 		cmocka_unit_test(test_entities_title_phrases),
 		cmocka_unit_test(test_entities_phrase_bodies),
 		cmocka_unit_test(test_entities_family_first),
+		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
