@@ -363,6 +363,32 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 	return a;
 }
 
+/* Classes the run [a, b) of two or more words that no other rule took:
+ * a person ("Mike Glass", "Tim Cook"), unless English writes all its
+ * words in lower case and the first is no given name. Such a run is a
+ * title-case phrase ("Saturated Fat", "Civil War"), kept only so that
+ * its words alone resolve to it, or, where its last word heads a body's
+ * name, that body ("Amnesty International", "Federal Reserve"). */
+static void
+ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	size_t i, n = c->n;
+	bool phrase;
+
+	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
+	phrase = i == b && !ent_word_is(c, a, ENT_W_GIVEN);
+	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
+	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
+	    true);
+	if (c->n > n)
+		c->runs[n].phrase = phrase;
+}
+
 /* Whether the run [a, b) is one of capitals, handled here: three words
  * or more of shouting ("CLICK HERE TO TURN ON NOTIFICATIONS") are no
  * name; words in capitals before a name of two words or more are a
@@ -516,27 +542,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
-	/* words that English writes in lower case, the first no given
-	 * name, are a title-case phrase ("Saturated Fat", "Patient Care",
-	 * "Civil War"), not a person ("Mike Glass", "Tim Cook") */
-	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
-		;
-	/* ... unless its last word heads a body's name ("Amnesty
-	 * International", "Federal Reserve") */
-	if (b - a >= 2 && i == b &&
-	    ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
-		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
-		    false);
-		return;
-	}
 	if (b - a >= 2) {
-		size_t n = c->n;
-
-		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
-		    false, true);
-		if (c->n > n)
-			c->runs[n].phrase = i == b &&
-			    !ent_word_is(c, a, ENT_W_GIVEN);
+		ent_class_words(c, a, b, cue);
 		return;
 	}
 	ent_class_one(c, a, b, the, cue);
