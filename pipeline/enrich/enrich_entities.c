@@ -95,23 +95,24 @@
  * surnames such as "Morgan" survive but "Italian" does not. Cities are
  * those that name a time zone (about 400, every capital of a large country
  * but not every large city), so "Washington" is found as the US state's
- * name and "Manchester" not at all. No name is ever linked to a knowledge
- * base: two people with one surname are one person. */
+ * name and "Manchester" only after a preposition of place ("in
+ * Manchester", "à Nantes": ent_locative()). No name is ever linked to a
+ * knowledge base: two people with one surname are one person. */
 #include "enrich_entities_int.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-
-/* The case-folded word i, owned by the token list. */
-const char *
-ent_fold_tok(const struct ent_ctx *c, size_t i)
-{
-	return etok_folded(c->t, i);
-}
+/* What is known of a folded word (the ENT_W_*): a slot of ent_ctx.memo. */
+struct ent_memo {
+	size_t tok;       /* a word of this folded form, + 1; 0: free */
+	unsigned known;   /* the ENT_W_* looked up */
+	unsigned is;      /* those of them that hold */
+	const struct ent_place *place;
+};
 
 /* The memo slot of word i's folded form, claimed on its first use. */
-struct ent_memo *
+static struct ent_memo *
 ent_memo_slot(struct ent_ctx *c, size_t i)
 {
 	const char *f = etok_folded(c->t, i);
@@ -237,21 +238,6 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 	return r;
 }
 
-/* Whether word i is a word of prose, not a part of an address
- * ("erica@axios.com", "axios.com/news"). */
-static bool
-ent_prose(const struct ent_ctx *c, size_t i)
-{
-	const struct etok *k = &c->t->v[i];
-	const char *e = c->s + k->off + k->len;
-	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
-
-	if (p == '@' || p == '.' || p == '/' || p == '_' || p == '#')
-		return false;
-	return !(e[0] == '@' || e[0] == '/' || e[0] == '_' ||
-	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
-}
-
 void
 ent_hset_init(struct ent_hset *set, size_t n)
 {
@@ -283,25 +269,6 @@ ent_hset_has(const struct ent_hset *set, uint64_t h)
 		if (set->v[s & (set->cap - 1)] == h)
 			return true;
 	return false;
-}
-
-/* Whether word i is also written in lower case in the text: a common
- * word ("city", "health", "state") capitalised at a heading or for
- * emphasis, not a name. The first question gathers every such form. */
-bool
-ent_lower(struct ent_ctx *c, size_t i)
-{
-	size_t j;
-
-	if (c->lower.v == NULL) {
-		ent_hset_init(&c->lower, c->t->n);
-		for (j = 0; j < c->t->n; j++)
-			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
-			    ETOK_NUM)) && ent_prose(c, j))
-				ent_hset_add(&c->lower, c->t->v[j].hash);
-	}
-	/* 64-bit hashes of the folded forms: a collision is negligible */
-	return ent_hset_has(&c->lower, c->t->v[i].hash);
 }
 
 /* The words [a, b) joined by single spaces; the first letter of each word
@@ -454,64 +421,6 @@ ent_cap(const struct ent_ctx *c, size_t i)
 			return false;
 	}
 	return !ent_lower_compound(c, i);
-}
-
-/* Words i and j are written alike. */
-static bool
-ent_same_word(const struct ent_ctx *c, size_t i, size_t j)
-{
-	const struct etok *a = &c->t->v[i], *b = &c->t->v[j];
-
-	return a->len == b->len && a->hash == b->hash &&
-	    memcmp(c->s + a->off, c->s + b->off, a->len) == 0;
-}
-
-/* The slot of the words written like word i: its own or a free one.
- * Words written alike fold alike and share a hash. */
-static struct ent_seen *
-ent_seen_slot(const struct ent_ctx *c, size_t i)
-{
-	size_t h = (size_t)c->t->v[i].hash;
-
-	for (;; h++) {
-		struct ent_seen *e = &c->seen[h & (c->seen_cap - 1)];
-
-		if (e->tok == 0 || ent_same_word(c, e->tok - 1, i))
-			return e;
-	}
-}
-
-/* The word i appears capitalised somewhere other than a sentence start. */
-bool
-ent_seen_inside(struct ent_ctx *c, size_t i)
-{
-	const struct etok *w = &c->t->v[i];
-	unsigned n;
-	size_t j;
-
-	if (c->seen == NULL) {
-		c->seen_cap = 16;
-		while (c->seen_cap < 2 * c->t->n)
-			c->seen_cap *= 2;
-		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
-		for (j = 0; j < c->t->n; j++) {
-			const struct etok *o = &c->t->v[j];
-			struct ent_seen *e;
-
-			if (!(o->flags & ETOK_CAP) || (o->flags & ETOK_SENT))
-				continue;
-			e = ent_seen_slot(c, j);
-			if (e->tok == 0)
-				e->tok = j + 1;
-			if (e->count < 2)
-				e->count++;
-		}
-	}
-	/* other occurrences than word i itself */
-	n = ent_seen_slot(c, i)->count;
-	if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
-		return n >= 2;
-	return n >= 1;
 }
 
 void

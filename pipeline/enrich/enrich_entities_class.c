@@ -2,7 +2,9 @@
  * organisation, a person, a role or nothing, by the rules the method
  * note of enrich_entities.c lists (its German, Russian and Polish
  * paragraphs too); enrich_entities.c finds the runs and resolves the
- * names. Pure. */
+ * names. What the text's own writing tells of a word (written in lower
+ * case elsewhere, capitalised inside a sentence) is asked only here, so
+ * it is kept here. Pure. */
 #include "enrich_entities_int.h"
 
 #include <stdlib.h>
@@ -17,12 +19,111 @@ ent_cyrillic(const struct ent_ctx *c, size_t i)
 	return b == 0xd0 || b == 0xd1;
 }
 
+/* A word as written, with how often (at most 2) it is seen capitalised
+ * inside sentences: a slot of ent_ctx.seen. */
+struct ent_seen {
+	size_t tok;      /* one of its words, + 1; 0: a free slot */
+	unsigned count;
+};
+
+/* Whether word i is a word of prose, not a part of an address
+ * ("erica@axios.com", "axios.com/news"). */
+static bool
+ent_prose(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *e = c->s + k->off + k->len;
+	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
+
+	if (p == '@' || p == '.' || p == '/' || p == '_' || p == '#')
+		return false;
+	return !(e[0] == '@' || e[0] == '/' || e[0] == '_' ||
+	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
+}
+
+/* Whether word i is also written in lower case in the text: a common
+ * word ("city", "health", "state") capitalised at a heading or for
+ * emphasis, not a name. The first question gathers every such form. */
+static bool
+ent_lower(struct ent_ctx *c, size_t i)
+{
+	size_t j;
+
+	if (c->lower.v == NULL) {
+		ent_hset_init(&c->lower, c->t->n);
+		for (j = 0; j < c->t->n; j++)
+			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
+			    ETOK_NUM)) && ent_prose(c, j))
+				ent_hset_add(&c->lower, c->t->v[j].hash);
+	}
+	/* 64-bit hashes of the folded forms: a collision is negligible */
+	return ent_hset_has(&c->lower, c->t->v[i].hash);
+}
+
+/* Words i and j are written alike. */
+static bool
+ent_same_word(const struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etok *a = &c->t->v[i], *b = &c->t->v[j];
+
+	return a->len == b->len && a->hash == b->hash &&
+	    memcmp(c->s + a->off, c->s + b->off, a->len) == 0;
+}
+
+/* The slot of the words written like word i: its own or a free one.
+ * Words written alike fold alike and share a hash. */
+static struct ent_seen *
+ent_seen_slot(const struct ent_ctx *c, size_t i)
+{
+	size_t h = (size_t)c->t->v[i].hash;
+
+	for (;; h++) {
+		struct ent_seen *e = &c->seen[h & (c->seen_cap - 1)];
+
+		if (e->tok == 0 || ent_same_word(c, e->tok - 1, i))
+			return e;
+	}
+}
+
+/* The word i appears capitalised somewhere other than a sentence start. */
+static bool
+ent_seen_inside(struct ent_ctx *c, size_t i)
+{
+	const struct etok *w = &c->t->v[i];
+	unsigned n;
+	size_t j;
+
+	if (c->seen == NULL) {
+		c->seen_cap = 16;
+		while (c->seen_cap < 2 * c->t->n)
+			c->seen_cap *= 2;
+		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
+		for (j = 0; j < c->t->n; j++) {
+			const struct etok *o = &c->t->v[j];
+			struct ent_seen *e;
+
+			if (!(o->flags & ETOK_CAP) || (o->flags & ETOK_SENT))
+				continue;
+			e = ent_seen_slot(c, j);
+			if (e->tok == 0)
+				e->tok = j + 1;
+			if (e->count < 2)
+				e->count++;
+		}
+	}
+	/* other occurrences than word i itself */
+	n = ent_seen_slot(c, i)->count;
+	if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
+		return n >= 2;
+	return n >= 1;
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 {
 	const struct etok *k = &c->t->v[a];
-	const char *f = ent_fold_tok(c, a);
+	const char *f = etok_folded(c->t, a);
 	bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
 
 	size_t fl = strlen(f);
@@ -56,8 +157,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
-	/* "à Nantes", "en Medellín": a town the gazetteer lacks */
-	if (c->romance && !acro && !the && !cue && ent_rom_locative(c, a)) {
+	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
+	 * lacks */
+	if ((c->romance || (c->lang != NULL && strcmp(c->lang, "en") == 0)) &&
+	    !acro && !the && !cue && ent_locative(c, a)) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;
@@ -210,7 +313,7 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 	bool dropped = false;
 
 	while (a < b) {
-		const char *f = ent_fold_tok(c, a);
+		const char *f = etok_folded(c->t, a);
 		/* "Der Bürgermeister": after a dropped article the noun is
 		 * as good as sentence-initial */
 		bool sent = (c->t->v[a].flags & ETOK_SENT) != 0 ||
@@ -258,6 +361,32 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 		a++;
 	}
 	return a;
+}
+
+/* Classes the run [a, b) of two or more words that no other rule took:
+ * a person ("Mike Glass", "Tim Cook"), unless English writes all its
+ * words in lower case and the first is no given name. Such a run is a
+ * title-case phrase ("Saturated Fat", "Civil War"), kept only so that
+ * its words alone resolve to it, or, where its last word heads a body's
+ * name, that body ("Amnesty International", "Federal Reserve"). */
+static void
+ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	size_t i, n = c->n;
+	bool phrase;
+
+	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
+	phrase = i == b && !ent_word_is(c, a, ENT_W_GIVEN);
+	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
+		    false);
+		return;
+	}
+	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
+	    true);
+	if (c->n > n)
+		c->runs[n].phrase = phrase;
 }
 
 /* Whether the run [a, b) is one of capitals, handled here: three words
@@ -374,7 +503,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	 * part of the name ("Пресс-секретарь Дмитрий Песков") */
 	if (b - a >= 2 && ent_cyrillic(c, a)) {
 		if (ent_word_is(c, a, ENT_W_PLACE)) {
-			ent_add_place(c, a, a + 1, ent_memo_slot(c, a)->place);
+			ent_add_place(c, a, a + 1, ent_place_of(c, a, a + 1));
 			ent_class(c, a + 1, b, false, cue);
 			return;
 		}
@@ -405,7 +534,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	/* Polish: a body's head word in any case ("Koalicji
 	 * Obywatelskiej", "Głównego Urzędu Statystycznego") */
 	if (b - a >= 2 && c->openers) {
-		for (i = a; i < b && !ent_pl_org(ent_fold_tok(c, i)); i++)
+		for (i = a; i < b && !ent_pl_org(etok_folded(c->t, i)); i++)
 			;
 		if (i < b) {
 			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
@@ -413,19 +542,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
-	/* words that English writes in lower case, the first no given
-	 * name, are a title-case phrase ("Saturated Fat", "Patient Care",
-	 * "Civil War"), not a person ("Mike Glass", "Tim Cook") */
-	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
-		;
 	if (b - a >= 2) {
-		size_t n = c->n;
-
-		ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true),
-		    false, true);
-		if (c->n > n)
-			c->runs[n].phrase = i == b &&
-			    !ent_word_is(c, a, ENT_W_GIVEN);
+		ent_class_words(c, a, b, cue);
 		return;
 	}
 	ent_class_one(c, a, b, the, cue);

@@ -1,6 +1,8 @@
-/* The state of the entity finder, shared by enrich_entities.c (the
- * candidate runs and their classes) and enrich_entities_resolve.c (which
- * runs are one person). Pure. */
+/* The state of the entity finder, shared by its files: enrich_entities.c
+ * (what is known of a word, the candidate runs and the result),
+ * enrich_entities_class.c (a run's class), enrich_entities_resolve.c
+ * (which runs are one person), and the rules of enrich_entities_lang.c
+ * and enrich_entities_style.c. Pure. */
 #ifndef NW_ENRICH_ENTITIES_INT_H
 #define NW_ENRICH_ENTITIES_INT_H
 
@@ -21,7 +23,7 @@ struct ent_run {
 };
 
 /* What is known of a folded word: the lists it is in, each looked up the
- * first time it is asked. A slot of ent_ctx.memo. */
+ * first time it is asked (ent_word_is()). */
 enum {
 	ENT_W_FUNCTION = 1 << 0,  /* in ent_function_words */
 	ENT_W_STOP = 1 << 1,      /* etok_stopword() */
@@ -50,14 +52,6 @@ enum {
 	ENT_W_DEDET = 1 << 23     /* in ENT_L_DE_DET */
 };
 
-struct ent_memo {
-	size_t tok;       /* a word of this folded form, + 1; 0: free */
-	unsigned known;   /* the ENT_W_* looked up */
-	unsigned is;      /* those of them that hold */
-	const struct ent_place *place;
-};
-
-
 /* A set of etok hashes: open addressing in cap slots (a power of two),
  * 0 marking a free slot, so a hash of 0 is kept as 1. v is NULL until
  * ent_hset_init(). */
@@ -70,18 +64,16 @@ struct ent_hset {
 void ent_hset_init(struct ent_hset *set, size_t n);
 void ent_hset_add(struct ent_hset *set, uint64_t h);
 bool ent_hset_has(const struct ent_hset *set, uint64_t h);
-/* A word as written, with how often (at most 2) it is seen capitalised
- * inside sentences: a slot of ent_ctx.seen. */
-struct ent_seen {
-	size_t tok;      /* one of its words, + 1; 0: a free slot */
-	unsigned count;
-};
+
+struct ent_memo;  /* enrich_entities.c's */
+struct ent_seen;  /* enrich_entities_class.c's */
 
 struct ent_ctx {
 	const char *s;
 	const struct etoks *t;
-	struct ent_seen *seen;  /* open addressing by the words' hashes,
-	                           a power of two of slots; NULL until
+	struct ent_seen *seen;  /* enrich_entities_class.c's: open
+	                           addressing by the words' hashes, a
+	                           power of two of slots; NULL until
 	                           first needed */
 	size_t seen_cap;
 	struct ent_memo *memo;  /* open addressing by the words' hashes,
@@ -108,7 +100,10 @@ struct ent_ctx {
 	size_t n, cap;
 };
 
-/* enrich_entities.c, for the rules of single languages. */
+/* enrich_entities.c, for the rules: whether word i has the property
+ * what (one ENT_W_*); adding a run [a, b) as kind under name (owned
+ * from then on); the words [a, b) joined by spaces, each first letter
+ * upper-cased where fix is set. */
 bool ent_word_is(struct ent_ctx *c, size_t i, unsigned what);
 void ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
     char *name, bool single, bool cue);
@@ -116,14 +111,6 @@ char *ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix);
 /* Only spaces between words i and i + 1; word i is capitalised. */
 bool ent_plain_gap(const struct ent_ctx *c, size_t i);
 bool ent_cap(const struct ent_ctx *c, size_t i);
-/* The case-folded word i, owned by the token list. */
-const char *ent_fold_tok(const struct ent_ctx *c, size_t i);
-/* The memo slot of word i's folded form, claimed on its first use. */
-struct ent_memo *ent_memo_slot(struct ent_ctx *c, size_t i);
-/* Whether word i is also written in lower case in the text. */
-bool ent_lower(struct ent_ctx *c, size_t i);
-/* The word i appears capitalised somewhere other than a sentence start. */
-bool ent_seen_inside(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_class.c. Classes the run [a, b) of capitalised words
  * of one candidate run (the: "the" stands before it; cue: a title or
@@ -135,14 +122,18 @@ void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
  * "it", "pt", "en"'s lower-case words); false for a language without
  * one. */
 bool ent_dict_word(const char *lang, uint64_t h);
+/* Whether lang has such a dictionary. */
+bool ent_dict_lang(const char *lang);
 /* ent_dict_word(), and for Spanish, whose list holds lemmas, the word f
  * (folded, of hash h) as the plural or participle of one. */
 bool ent_lang_word(const char *lang, const char *f, uint64_t h);
-/* French, Spanish, Italian, Portuguese: whether the one capitalised word
- * a, no word of the language, follows a preposition of place ("à
- * Nantes", "en Medellín", "desde Arica", "em Salvador") and is shaped as
- * a town's name, not a brand's ("en YouTube", "en Twitter"). */
-bool ent_rom_locative(struct ent_ctx *c, size_t a);
+/* French, Spanish, Italian, Portuguese, English: whether the one
+ * capitalised word a, no word of the language, follows a preposition of
+ * place ("à Nantes", "en Medellín", "desde Arica", "em Salvador", "in
+ * Seattle") and is shaped as a town's name, not a brand's ("en
+ * YouTube", "en Twitter"); in English not before a noun or as a
+ * possessive ("in Dockerfile instructions", "in Tsai's win"). */
+bool ent_locative(struct ent_ctx *c, size_t a);
 /* Copies the words in of s into out with what opens a word before a
  * capital cut: in French and Italian (romance) an elided word ("l'OMS"
  * is "OMS", "d'Apple" "Apple", "dell'Unione" "Unione"), in any language

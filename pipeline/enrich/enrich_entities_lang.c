@@ -36,6 +36,15 @@ ent_hash_in(const uint32_t *v, size_t n, uint32_t key)
 #define ENT_DICT(v, key) ent_hash_in((v), ETOK_COUNT(v), (key))
 
 bool
+ent_dict_lang(const char *lang)
+{
+	static const char *const langs[] = { "de", "en", "es", "fr", "it",
+	    "pt" };
+
+	return lang != NULL && ETOK_FIND(lang, langs);
+}
+
+bool
 ent_dict_word(const char *lang, uint64_t h)
 {
 	uint32_t k = (uint32_t)(h >> 32);
@@ -712,7 +721,7 @@ ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
 }
 
 bool
-ent_rom_locative(struct ent_ctx *c, size_t a)
+ent_locative(struct ent_ctx *c, size_t a)
 {
 	/* a preposition of place that no person follows: not Spanish
 	 * "a" (which marks a person as object) nor "de" (a firm's, a
@@ -724,6 +733,7 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 		{ "fr", "à", false }, { "es", "en", true },
 		{ "es", "desde", false }, { "it", "a", false },
 		{ "it", "in", true }, { "pt", "em", true },
+		{ "en", "in", true }, { "en", "near", false },
 	};
 	const struct etok *k = &c->t->v[a];
 	const char *w = c->s + k->off;
@@ -732,6 +742,14 @@ ent_rom_locative(struct ent_ctx *c, size_t a)
 	if (a == 0 || c->t->v[a - 1].sent != k->sent ||
 	    !(k->flags & ETOK_CAP) || c->lang == NULL ||
 	    ent_word_is(c, a, ENT_W_WORD))
+		return false;
+	/* English: "in Tsai's win", "in Dockerfile instructions": a name
+	 * or a noun before the thing that is in */
+	if (strcmp(c->lang, "en") == 0 && ((k->flags & ETOK_POSS) ||
+	    (a + 1 < c->t->n &&
+	    c->t->v[a + 1].sent == k->sent && ent_plain_gap(c, a) &&
+	    !(c->t->v[a + 1].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    !ent_word_is(c, a + 1, ENT_W_STOP))))
 		return false;
 	/* "YouTube", "WhatsApp": a capital inside is a brand's */
 	for (j = 1; j < k->len; j++)

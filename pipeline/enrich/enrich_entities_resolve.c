@@ -346,6 +346,47 @@ ent_first_of(const struct ent_ctx *ref, const char *name)
 	return found;
 }
 
+/* The one full person name of ref of two words whose first word is the
+ * one word of run r and whose second is no given name and no word of
+ * English or of the text's language ("Xi" of "Xi Jinping", "Tsai" of
+ * "Tsai Ing-wen", "Prof. Carlos" of "Carlos Nadalim"): a name written
+ * family name first, or a given name the lists lack, alone. NULL where
+ * none is or several are, in a language without a dictionary to tell,
+ * and in German, where a lone word is only ever a surname. ("Apple" of
+ * "Apple Music" or "Apple TV", "Tim" of "Tim Cook" are not.) */
+static const char *
+ent_family_first(const struct ent_ctx *ref, const struct ent_ctx *c,
+    const struct ent_run *r)
+{
+	const struct etok *w = &c->t->v[r->a];
+	const char *found = NULL;
+	size_t i;
+
+	if (!ent_dict_lang(ref->lang) || ref->nouns)
+		return NULL;
+	for (i = 0; i < ref->n; i++) {
+		const struct ent_run *x = &ref->runs[i];
+		const struct etok *f, *l;
+
+		if (x->kind != ENT_PERSON || x->weak || x->b - x->a != 2)
+			continue;
+		f = &ref->t->v[x->a];
+		l = &ref->t->v[x->a + 1];
+		if (f->len != w->len || f->hash != w->hash ||
+		    memcmp(ref->s + f->off, c->s + w->off, w->len) != 0 ||
+		    (l->flags & ETOK_ALLCAP) ||
+		    ent_given(etok_folded(ref->t, x->a + 1)) ||
+		    ent_dict_word("en", l->hash) ||
+		    ent_lang_word(ref->lang, etok_folded(ref->t, x->a + 1),
+		    l->hash))
+			continue;
+		if (found != NULL && strcmp(found, x->name) != 0)
+			return NULL;
+		found = x->name;
+	}
+	return found;
+}
+
 /* A single unknown word of c that is an organisation by default is a
  * place where one of its mentions is (by ref's runs: "Alcaldía de
  * Medellín", "Medellín se ha convertido" beside "en Medellín"). */
@@ -395,7 +436,7 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 	/* the tables point into the runs' names: replace them after */
 	for (i = 0; i < c->n; i++) {
 		const struct ent_run *r = &c->runs[i];
-		const char *fn;
+		const char *fn, *ff;
 
 		/* one word, or a person: "the Trump administration" */
 		if (r->kind == ENT_PLACE || (r->kind == ENT_ORG &&
@@ -413,6 +454,12 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 			fn = ent_first_of(ref, r->name);
 		if (fn == NULL && r->b - r->a == 1 && !r->phrase)
 			fn = ent_only(&hd, r->name);
+		/* "Xi", "Mr. Xi" beside "Xi Jinping" */
+		if ((fn == NULL || strcmp(fn, r->name) == 0) &&
+		    r->b - r->a == 1 && !r->phrase &&
+		    (r->single || r->kind == ENT_PERSON) &&
+		    (ff = ent_family_first(ref, c, r)) != NULL)
+			fn = ff;
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
 	}

@@ -35,6 +35,17 @@ static const char *const ent_org_words[] = {
 	"tribune", "trust", "union", "university",
 };
 
+/* English words of lower case that head a body's name where they end
+ * a title-case run of other such words ("Amnesty International",
+ * "Federal Reserve", "Great Western Railway"): alone, or opening a run,
+ * they are common words. */
+static const char *const ent_org_ends[] = {
+	"entertainment", "games", "international", "investigations", "labs",
+	"nations", "partners", "pictures", "publishing", "railway",
+	"railways", "records", "reserve", "sports", "studios", "trains",
+	"ventures", "works",
+};
+
 /* Titles and honorifics: before a name they mark a person; ending a run
  * they make it a role, not a name. */
 static const char *const ent_titles[] = {
@@ -340,7 +351,7 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
 	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets) &&
 	    ETOK_SORTED(ent_de_body_ends) &&
-	    ETOK_SORTED(ent_rom_of_town);
+	    ETOK_SORTED(ent_rom_of_town) && ETOK_SORTED(ent_org_ends);
 }
 
 bool
@@ -377,6 +388,8 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_de_dets);
 	case ENT_L_ROM_TOWN:
 		return ETOK_FIND(f, ent_rom_of_town);
+	case ENT_L_ORG_END:
+		return ETOK_FIND(f, ent_org_ends);
 	}
 	return false;
 }

@@ -113,8 +113,10 @@ enum ent_list {
 	ENT_L_ROM_ART,   /* their articles */
 	ENT_L_ROM_JOIN,  /* their particles inside a name ("de", "del") */
 	ENT_L_DE_DET,    /* German determiners and pronouns ("Ihre") */
-	ENT_L_ROM_TOWN   /* romance words whose "de" names a town
+	ENT_L_ROM_TOWN,  /* romance words whose "de" names a town
 	                    ("maire", "parquet", "université") */
+	ENT_L_ORG_END    /* English words that head a body's name ending
+	                    it ("Amnesty International") */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);

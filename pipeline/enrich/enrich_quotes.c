@@ -23,7 +23,11 @@
  * to the last organisation quoted. Names are the fullest forms found by
  * ent_extract(). Verbs and pronouns are English, with the commonest
  * speech verbs and pronouns of German, French, Spanish, Italian and
- * Portuguese; the word-order cues are English. */
+ * Portuguese (French "il" in French text only: Italian's article); the
+ * word-order cues are English, but for French's verb inverted with its
+ * pronoun after a quotation ("« ... », poursuit-il") and German's "so"
+ * after one ("„...“, so Müller"; "so die Präsidentin": the last person
+ * quoted). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -53,19 +57,22 @@ struct quote_list {
  * to" (laut, selon, según, secondo, segundo, zufolge). */
 static const char *const quote_verbs[] = {
 	"according", "acknowledged", "added", "adds", "admitted", "affirmé",
-	"afirmou", "afirmó", "ajouté", "announced", "answered", "argued",
-	"asked", "asks", "añadió", "berichtete", "betonte", "cited",
-	"claimed", "commented", "concluded", "confirmed", "continued",
-	"declared", "declaró", "denied", "detto", "dichiarato", "dijo",
-	"disse", "dit", "déclaré", "emphasised", "emphasized", "erklärte",
-	"escribió", "explained", "explicó", "explique", "expliqué", "fügte",
-	"insisted", "laut", "meinte", "noted", "notes", "observed",
-	"pointed", "posted", "quoted", "quoting", "recalled", "remarked",
-	"replied", "reported", "responded", "sagt", "sagte", "said", "say",
-	"saying", "says", "schrieb", "secondo", "segundo", "según", "selon",
-	"señaló", "spiegato", "stated", "states", "stressed", "suggested",
-	"tells", "told", "tweeted", "warned", "writes", "wrote", "zufolge",
-	"écrit",
+	"afirmou", "afirmó", "ajouté", "announced", "answered", "antwortet",
+	"antwortete", "argued", "asked", "asks", "añadió", "berichtet",
+	"berichtete", "betont", "betonte", "cited", "claimed", "commented",
+	"concluded", "confirmed", "continued", "declared", "declaró", "denied",
+	"detto", "dichiarato", "dijo", "disse", "dit", "déclaré", "emphasised",
+	"emphasized", "ergänzt", "ergänzte", "erklärt", "erklärte",
+	"erläutert", "erläuterte", "erzählt", "erzählte", "escribió",
+	"explained", "explicó", "explique", "expliqué", "fragt", "fragte",
+	"fügte", "insisted", "kommentiert", "kommentierte", "laut", "meint",
+	"meinte", "noted", "notes", "observed", "pointed", "posted", "quoted",
+	"quoting", "recalled", "remarked", "replied", "reported", "responded",
+	"sagt", "sagte", "said", "say", "saying", "says", "schildert",
+	"schilderte", "schreibt", "schrieb", "secondo", "segundo", "según",
+	"selon", "señaló", "spiegato", "stated", "states", "stressed",
+	"suggested", "tells", "told", "tweeted", "verkündet", "verkündete",
+	"warned", "warnt", "warnte", "writes", "wrote", "zufolge", "écrit",
 };
 
 static const char *const quote_according[] = {
@@ -425,6 +432,7 @@ struct quote_state {
 	long last_org;
 	long para_speaker;  /* speaker of the previous quote in the paragraph */
 	size_t para_start;
+	bool fr, de;        /* the text is French, German */
 };
 
 static void
@@ -471,6 +479,50 @@ quote_sentence_before(const struct ent_result *r, const struct quote_list *q,
 	return -1;
 }
 
+/* Whether word k, in lower case, comes after a comma or a question's or
+ * exclamation's closing mark: right after a quotation, the start of
+ * its attribution ("« ... », poursuit-il", "„...?“ so Müller"), not a
+ * sentence of its own ("« ... » serait-il à l'œuvre ?"). */
+static bool
+quote_after_comma(const char *s, const struct etok *k)
+{
+	size_t p = k->off;
+
+	if (k->flags & (ETOK_CAP | ETOK_ALLCAP))
+		return false;  /* "» Faut-il ...": a sentence of its own */
+	/* back over spaces and closing marks */
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '"' ||
+	    (unsigned char)s[p - 1] >= 0x80))
+		p--;
+	return p > 0 && (s[p - 1] == ',' || s[p - 1] == '?' ||
+	    s[p - 1] == '!');
+}
+
+/* Whether word k is a French verb inverted with its subject pronoun
+ * ("dit-il", "explique-t-elle", "a-t-il"). */
+static bool
+quote_fr_inverted(const char *s, const struct etok *k)
+{
+	const char *w = s + k->off;
+	size_t n = k->len;
+
+	return (n > 3 && memcmp(w + n - 3, "-il", 3) == 0) ||
+	    (n > 5 && memcmp(w + n - 5, "-elle", 5) == 0);
+}
+
+/* The person "he" or "she" of a clause after a quotation is: the last
+ * person quoted, but where the person named after the speech verb v is
+ * that one ("he told Cook"), -1 (then the person of the sentence
+ * before). */
+static long
+quote_pronoun(const struct ent_result *r, const struct quote_list *q,
+    const struct quote_state *st, size_t v, size_t b)
+{
+	return v + 1 < b && quote_last_named(r, q, r->toks.v[v + 1].off,
+	    r->toks.v[b - 1].off + r->toks.v[b - 1].len, true) ==
+	    st->last_person ? -1 : st->last_person;
+}
+
 /* The speaker in words [a, b) holding a speech verb, or -2 if none. */
 static long
 quote_from_clause(const char *s, const struct ent_result *r,
@@ -480,7 +532,14 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	size_t i, v = b;
 	long sp;
 
-	for (i = a; i < b; i++) {
+	/* "« ... », poursuit-il"; "„...“, so die Präsidentin" */
+	if (!before_quote && quote_after_comma(s, &r->toks.v[a])) {
+		if (st->fr && quote_fr_inverted(s, &r->toks.v[a]))
+			return quote_pronoun(r, q, st, a, b);
+		if (st->de && etok_is(s, &r->toks.v[a], "so"))
+			v = a;
+	}
+	for (i = v == b ? a : b; i < b; i++) {
 		/* lower-case only: "United States" states nothing */
 		if ((!(r->toks.v[i].flags & ETOK_CAP) ||
 		    QUOTE_TOK_IN(s, &r->toks.v[i], quote_according)) &&
@@ -504,11 +563,9 @@ quote_from_clause(const char *s, const struct ent_result *r,
 
 		/* "he told Cook": he is not Cook; then the person of the
 		 * sentence before */
-		if (QUOTE_TOK_IN(s, k, quote_pronouns))
-			return v + 1 < b && quote_last_named(r, q,
-			    r->toks.v[v + 1].off, r->toks.v[b - 1].off +
-			    r->toks.v[b - 1].len, true) == st->last_person ?
-			    -1 : st->last_person;
+		if (QUOTE_TOK_IN(s, k, quote_pronouns) ||
+		    (st->fr && etok_is(s, k, "il")))
+			return quote_pronoun(r, q, st, v, b);
 		if (QUOTE_TOK_IN(s, k, quote_org_nouns) && st->last_org >= 0)
 			return st->last_org;
 		if (v - i >= 6)
@@ -519,9 +576,13 @@ quote_from_clause(const char *s, const struct ent_result *r,
 		return sp;
 	/* "said Peskov" */
 	if (v + 1 < b)
-		return quote_last_named(r, q, r->toks.v[v + 1].off,
+		sp = quote_last_named(r, q, r->toks.v[v + 1].off,
 		    r->toks.v[b - 1].off + r->toks.v[b - 1].len, true);
-	return -1;
+	/* "so der CEO": the one quoted before, as a pronoun */
+	if (sp < 0 && v == a && !before_quote && st->de &&
+	    etok_is(s, &r->toks.v[v], "so"))
+		return st->last_person;
+	return sp;
 }
 
 /* Whether a colon comes before the quotation opening at os, past
@@ -552,6 +613,13 @@ quote_speaker(const char *s, const struct ent_result *r,
 			break;
 	}
 	tail = p;
+	/* "..." Doch auch er ergänzt: "...": a verb after the quotation
+	 * and before a colon and the next one introduces that one */
+	while (p > sp->oe && s[p - 1] == ' ')
+		p--;
+	if (p > sp->oe && s[p - 1] == ':' && qi + 1 < q->n &&
+	    tail >= q->v[qi + 1].os)
+		tail = sp->oe;
 	/* The start of the sentence before it. */
 	for (p = sp->os; p > st->para_start; p--) {
 		if (qi > 0 && p <= q->v[qi - 1].oe)
@@ -590,9 +658,12 @@ void
 quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 {
 	struct quote_list q = { 0 };
-	struct quote_state st = { -1, -1, -1, 0 };
+	struct quote_state st = { -1, -1, -1, 0, false, false };
 	size_t i;
 
+	/* French's "il": an article in Italian */
+	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
+	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
 	for (i = 0; i < q.n; i++) {
 		size_t ps = q.v[i].os, stop = i > 0 ? q.v[i - 1].oe : 0;

@@ -530,6 +530,59 @@ test_quotes(void **state)
 	assert_non_null(a->quotes[1].speaker);
 	assert_string_equal(a->quotes[1].speaker, "Klaus Meyer");
 	article_free(a);
+
+	/* German verbs of the present ("schildert") and "so"; a verb
+	 * after a quotation that a colon ends introduces the next one
+	 * ("Doch auch er ergänzt: ...") */
+	a = article_new();
+	a->body = xstrdup("Gesch\u00e4ftsf\u00fchrer Enrique Tarragona sagt: "
+	    "\u201eDer Erfolg kommt aus unseren eigenen Angeboten "
+	    "heraus.\u201c Doch auch er erg\u00e4nzt: \u201eWir schauen uns "
+	    "andere Plattformen gerne an.\u201c\n\n\u201eWir haben die "
+	    "Energie der Elektronen einzeln gemessen\u201c, schildert Meret "
+	    "Aeppli.\n\nDer Chemiker Thomas Hofstetter war dabei. "
+	    "\u201eDie Messung war genauer als jede vorher\u201c, so die "
+	    "Forscherin.\n\nDie Studie erschien im Mai. \u201eDer Transfer "
+	    "ist oft ung\u00fcnstiger als gedacht\u201c, so Hofstetter.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 5);
+	/* "so die Forscherin": the one quoted before; "so Hofstetter" */
+	assert_non_null(a->quotes[3].speaker);
+	assert_string_equal(a->quotes[3].speaker, "Meret Aeppli");
+	assert_non_null(a->quotes[4].speaker);
+	assert_string_equal(a->quotes[4].speaker, "Thomas Hofstetter");
+	assert_non_null(a->quotes[0].speaker);
+	assert_string_equal(a->quotes[0].speaker, "Enrique Tarragona");
+	assert_non_null(a->quotes[1].speaker);
+	assert_string_equal(a->quotes[1].speaker, "Enrique Tarragona");
+	assert_non_null(a->quotes[2].speaker);
+	assert_string_equal(a->quotes[2].speaker, "Meret Aeppli");
+	article_free(a);
+
+	/* French "il" and the verb inverted with it ("poursuit-il") are
+	 * the last person quoted, not the one of the sentence before; a
+	 * question's inversion after a quotation is no speech */
+	a = article_new();
+	article_set(&a->lang, "fr");
+	a->body = xstrdup("\u00ab Nous ne changerons rien cette ann\u00e9e "
+	    "\u00bb, a d\u00e9clar\u00e9 le ministre Jean Dupont mardi.\n\n"
+	    "La maire Anne Roux l'a re\u00e7u \u00e0 Brest. \u00ab Le pont "
+	    "sera fini en mai prochain \u00bb, poursuit-il.\n\n"
+	    "La maire Anne Roux a parl\u00e9 ensuite. Il a d\u00e9clar\u00e9 "
+	    ": \u00ab Les travaux du port commencent en juin \u00bb.\n\n"
+	    "La maire Anne Roux a parl\u00e9 ensuite. Face \u00e0 \u00ab la "
+	    "crise du logement des familles \u00bb serait-il trop tard ?");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 4);
+	assert_string_equal(a->quotes[0].speaker, "Jean Dupont");
+	assert_non_null(a->quotes[1].speaker);
+	assert_string_equal(a->quotes[1].speaker, "Jean Dupont");
+	assert_non_null(a->quotes[2].speaker);
+	assert_string_equal(a->quotes[2].speaker, "Jean Dupont");
+	assert_null(a->quotes[3].speaker);
+	article_free(a);
 }
 
 static void

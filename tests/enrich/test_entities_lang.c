@@ -695,6 +695,71 @@ test_entities_title_phrases(void **state)
 	article_free(a);
 }
 
+/* A title-case phrase whose last word heads a body's name is the body
+ * ("Amnesty International", "Federal Reserve"); a phrase that only
+ * opens with such a word is none ("International Motor Show"). */
+static void
+test_entities_phrase_bodies(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "A declaration that Amnesty International said "
+	    "could amount to a war crime. Rates fell after the Federal "
+	    "Reserve met on Monday, and the International Motor Show "
+	    "opened in the city.");
+	assert_true(has_name(&a->organisations, "Amnesty International"));
+	assert_true(has_name(&a->organisations, "Federal Reserve"));
+	assert_false(has_name(&a->people, "Amnesty International"));
+	assert_false(has_name(&a->organisations, "International Motor "
+	    "Show"));
+	article_free(a);
+}
+
+/* A family name written first is the person's alone too ("Xi" and
+ * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
+ * the firm ("Apple" of "Apple TV"). */
+static void
+test_entities_family_first(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Officials met Chinese leader Xi Jinping in "
+	    "Chile on Monday. The trip was an embarrassment for Mr. Xi, "
+	    "people said. Xi had hoped for more.");
+	assert_true(has_name(&a->people, "Xi Jinping"));
+	assert_false(has_name(&a->people, "Xi"));
+	assert_false(has_name(&a->organisations, "Xi"));
+	article_free(a);
+	a = run("en", NULL, "The new Apple TV costs more this year. Apple "
+	    "said on Monday that its sales rose.");
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_false(has_name(&a->people, "Apple TV"));
+	article_free(a);
+}
+
+/* English: a word no dictionary knows after "in" or "near" is a town
+ * the gazetteer lacks ("in Seattle"), and so are its other mentions;
+ * not a possessive ("in Tsai's win") nor a word before a noun ("in
+ * Dockerfile instructions"). */
+static void
+test_entities_english_towns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The company moved its offices to a campus in "
+	    "Seattle last year. Seattle has grown fast since. The vote "
+	    "played a part in Tsai's win, and the steps are kept in "
+	    "Dockerfile instructions.");
+	assert_true(has_name(&a->places, "Seattle"));
+	assert_false(has_name(&a->organisations, "Seattle"));
+	assert_false(has_name(&a->places, "Tsai"));
+	assert_false(has_name(&a->places, "Dockerfile"));
+	article_free(a);
+}
+
 /* A surname alone is the person's fuller name, not a title-case
  * phrase that holds it ("Hosting Cook at Dreamforce"), and so are the
  * quotations it is the speaker of. */
@@ -879,6 +944,9 @@ main(void)
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
+		cmocka_unit_test(test_entities_phrase_bodies),
+		cmocka_unit_test(test_entities_family_first),
+		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
