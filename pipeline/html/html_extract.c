@@ -142,6 +142,8 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 		ni->commas = ni->un_commas;
 		ni->un = ni->un_link = ni->un_commas = 0;
 	}
+	if (ni->own >= HTML_PROSE_OWN && ni->own_link * 3 < ni->own)
+		ni->prose += ni->own;
 	if (n == root || !html_is_elem(n->parent))
 		return;
 	pi = html_ni(n->parent);
@@ -154,6 +156,7 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi->un += ni->un;
 	pi->un_link += ni->un_link;
 	pi->un_commas += ni->un_commas;
+	pi->prose += ni->prose;
 }
 
 /* Step 2: computes the statistics of every element under ctx->body, or
@@ -188,6 +191,7 @@ html_stats(struct html_ctx *ctx, bool again)
 				ni->own = ni->own_link = ni->commas = 0;
 				ni->articles = 0;
 				ni->un = ni->un_link = ni->un_commas = 0;
+				ni->prose = 0;
 			}
 			if (n->children != NULL) {
 				n = n->children;

@@ -28,6 +28,8 @@ struct html_ni {
 	unsigned articles;  /* <article> elements in the subtree, itself
 	                       included */
 	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
+	unsigned prose;   /* html_prose() of the subtree, as the last
+	                     statistics left it */
 	unsigned cls;     /* HTML_T_* */
 	unsigned sig;     /* HTML_S_* */
 	enum html_kind kind;
@@ -84,6 +86,9 @@ struct html_ctx {
 
 /* Minimum own text of a block for it to score its ancestors. */
 #define HTML_MIN_BLOCK 25
+/* Characters of its own that make a block of few links prose
+ * (html_prose()). */
+#define HTML_PROSE_OWN 70
 /* Share of the page's text above which a container is never pruned. */
 #define HTML_PROTECT 0.3
 /* The winning container's text below this share of the page's prose
@@ -153,7 +158,8 @@ void html_mark_cards(struct html_ctx *ctx);
 xmlNode *html_score(struct html_ctx *ctx);
 /* Step 4b: the winner moved up to the parts of the article. */
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
-/* Characters of prose in the blocks under root. */
+/* Characters of prose in the blocks under root, as the last statistics
+ * counted them (html_ni's prose). */
 size_t html_prose(xmlNode *root);
 /* Writes the winner and the siblings that belong with it; returns their
  * prose. */
