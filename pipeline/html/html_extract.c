@@ -498,7 +498,11 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	if (html_declares_entity(s, len))
 		return fail(err, errlen, "html: the page declares entities "
 		    "(<!ENTITY): refused");
-	if (html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
+	/* a start tag takes two bytes at least: a page of under twice the
+	 * limit's bytes is not counted (a pass over the page, 1.8 M L1
+	 * misses over the corpus's 390) */
+	if (len / 2 > HTML_MAX_ELEMENTS &&
+	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
 		return fail(err, errlen, "html: more than %d elements: refused "
 		    "unparsed", HTML_MAX_ELEMENTS);
 	stripped = html_strip_raw(s, len, &slen);
