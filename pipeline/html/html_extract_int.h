@@ -58,6 +58,21 @@ struct html_para {
 	bool caption;     /* a picture's caption: never in the text */
 };
 
+/* Zeroed items of one size, taken in blocks that never move, so that
+ * the nodes' _private pointers to them stay valid: the statistics walk
+ * takes one per element and per text node without a count first. */
+struct html_pool_blk {
+	struct html_pool_blk *next;
+	max_align_t v[];
+};
+
+struct html_pool {
+	struct html_pool_blk *blk;  /* the newest block */
+	size_t size;  /* of an item */
+	size_t per;   /* items a block */
+	size_t used;  /* items taken of the newest block */
+};
+
 struct html_ctx {
 	struct html_para *paras;  /* the paragraphs written so far */
 	size_t n_paras;
@@ -70,10 +85,8 @@ struct html_ctx {
 	bool fragment;     /* html_extract_fragment(): all is the article */
 	xmlDoc *doc;
 	xmlNode *body;
-	struct html_ni *ni;
-	size_t n_ni;
-	struct html_tc *tc;  /* one per text node */
-	size_t n_tc;
+	struct html_pool ni;  /* the elements' struct html_ni */
+	struct html_pool tc;  /* the text nodes' struct html_tc */
 	const char *url;
 	struct nw_article *a;
 	struct buf out;    /* the body being written */
