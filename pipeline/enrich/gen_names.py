@@ -13,13 +13,15 @@ taken. Locales are those of the languages a European news desk meets;
 faker's "en" list (the US census's long tail: "Art", "Winter", "Will")
 is left out for en_US and en_GB. Writes a C array of NFC case-folded
 names in bytewise order, and a table of them by their etok_hash()
-(write_slots()). No names are typed by hand;
+(etok_hash.py's write_slots(): a look-up probes a slot or two and
+compares one name, where a binary search compared 14 names scattered
+over 180 kB). No names are typed by hand;
 SKIP lists the few given names that are also common nouns or months in
 the languages whose nouns are capitalised ("Tage", "Job", "Server").
 """
 import ast, os, sys, unicodedata
 
-from etok_hash import etok_hash
+from etok_hash import write_slots
 
 PERSON = "/usr/lib/python3/dist-packages/faker/providers/person"
 LOCALES = ("en_US en_GB de_DE de_AT de_CH fr_FR fr_CH es_ES es_MX it_IT "
@@ -70,31 +72,6 @@ def names_of(locale):
     return out
 
 
-def write_slots(f, order):
-    """An open-addressing table over the names, by the etok_hash() of
-    each (its low bits, then the next slots in turn): a slot holds the
-    name's index in ent_given_names plus one, 0 is empty. A look-up
-    probes a slot or two and compares one name, where the binary search
-    of the list compared 14 names scattered over 180 kB."""
-    if len(order) >= 1 << 16:
-        sys.exit("gen_names.py: %d names: the slots hold 16 bits"
-                 % len(order))
-    size = 1
-    while size < 2 * len(order):
-        size *= 2
-    slots = [0] * size
-    for i, k in enumerate(order):
-        j = etok_hash(k) & (size - 1)
-        while slots[j]:
-            j = (j + 1) & (size - 1)
-        slots[j] = i + 1
-    f.write("#define ENT_GIVEN_SLOTS %d\n" % size)
-    f.write("static const uint16_t ent_given_slot[] = {\n")
-    for i in range(0, size, 12):
-        f.write(",".join("%d" % v for v in slots[i:i + 12]) + ",\n")
-    f.write("};\n")
-
-
 def main():
     if not os.path.isdir(PERSON):
         sys.exit("gen_names.py: %s missing: install python3-fake-factory"
@@ -120,7 +97,7 @@ def main():
         for k in order:
             f.write("\t%s,\n" % cstr(k))
         f.write("};\n")
-        write_slots(f, order)
+        write_slots(f, order, "ENT_GIVEN_SLOTS", "ent_given_slot")
 
 
 if __name__ == "__main__":
