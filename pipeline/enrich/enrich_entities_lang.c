@@ -15,10 +15,15 @@
 
 #include "enrich/enrich_words.h"
 
+/* Whether key is in the sorted v, whose hashes of each value of their
+ * top bits start at idx[] (gen_words.py's bucket_index()): the few of
+ * key's bucket are searched, one or two cache lines, not the whole list. */
 static bool
-ent_hash_in(const uint32_t *v, size_t n, uint32_t key)
+ent_hash_in(const uint32_t *v, const uint32_t *idx, unsigned bits,
+    uint32_t key)
 {
-	size_t lo = 0, hi = n;
+	uint32_t b = key >> (32 - bits);
+	size_t lo = idx[b], hi = idx[b + 1];
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -33,7 +38,8 @@ ent_hash_in(const uint32_t *v, size_t n, uint32_t key)
 	return false;
 }
 
-#define ENT_DICT(v, key) ent_hash_in((v), ETOK_COUNT(v), (key))
+#define ENT_DICT(l, key) ent_hash_in(ent_words_##l, ent_words_##l##_idx, \
+	ent_words_##l##_bits, (key))
 
 bool
 ent_dict_lang(const char *lang)
@@ -52,21 +58,21 @@ ent_dict_word(const char *lang, uint64_t h)
 	if (lang == NULL)
 		return false;
 	if (strcmp(lang, "de") == 0)
-		return ENT_DICT(ent_words_de, k);
+		return ENT_DICT(de, k);
 	if (strcmp(lang, "de_low") == 0)
-		return ENT_DICT(ent_words_delow, k);
+		return ENT_DICT(delow, k);
 	if (strcmp(lang, "fr") == 0)
-		return ENT_DICT(ent_words_fr, k);
+		return ENT_DICT(fr, k);
 	if (strcmp(lang, "es") == 0)
-		return ENT_DICT(ent_words_es, k);
+		return ENT_DICT(es, k);
 	if (strcmp(lang, "en") == 0)
-		return ENT_DICT(ent_words_en, k);
+		return ENT_DICT(en, k);
 	if (strcmp(lang, "it") == 0)
-		return ENT_DICT(ent_words_it, k);
+		return ENT_DICT(it, k);
 	if (strcmp(lang, "pt") == 0)
-		return ENT_DICT(ent_words_pt, k);
+		return ENT_DICT(pt, k);
 	if (strcmp(lang, "acro") == 0)
-		return ENT_DICT(ent_words_acro, k);
+		return ENT_DICT(acro, k);
 	return false;
 }
 

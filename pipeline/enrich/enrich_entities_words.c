@@ -305,6 +305,19 @@ ent_de_role(const char *f)
 /* Whether the folded word f is a given name: in the list as it is, two of
  * them joined by a hyphen, or, a Cyrillic word, in one of its case forms ("Дмитрия", "Сергею", "Анны"
  * are "Дмитрий", "Сергей", "Анна"). */
+/* Whether f is in ent_given_names, looked up by its etok_hash() in
+ * gen_names.py's table of them. */
+static bool
+ent_given_in(const char *f)
+{
+	size_t j = (size_t)etok_hash(f, strlen(f)) & (ENT_GIVEN_SLOTS - 1);
+
+	for (; ent_given_slot[j] != 0; j = (j + 1) & (ENT_GIVEN_SLOTS - 1))
+		if (strcmp(ent_given_names[ent_given_slot[j] - 1], f) == 0)
+			return true;
+	return false;
+}
+
 bool
 ent_given(const char *f)
 {
@@ -312,15 +325,15 @@ ent_given(const char *f)
 	char buf[96];
 	size_t n = strlen(f), s, i, e;
 
-	if (ETOK_FIND(f, ent_given_names))
+	if (ent_given_in(f))
 		return true;
 	/* "Jean-Yves", "Hans-Christian": two given names */
 	s = strcspn(f, "-");
 	if (s < n && n < sizeof(buf) && strchr(f + s + 1, '-') == NULL) {
 		memcpy(buf, f, s);
 		buf[s] = '\0';
-		return ETOK_FIND(buf, ent_given_names) &&
-		    ETOK_FIND(f + s + 1, ent_given_names);
+		return ent_given_in(buf) &&
+		    ent_given_in(f + s + 1);
 	}
 	s = ent_cyr_stem(f, n);
 	if (s == n || s + 3 > sizeof(buf))
@@ -331,7 +344,7 @@ ent_given(const char *f)
 		if (s + e + 1 > sizeof(buf))
 			continue;
 		memcpy(buf + s, nom[i], e + 1);
-		if (ETOK_FIND(buf, ent_given_names))
+		if (ent_given_in(buf))
 			return true;
 	}
 	return false;

@@ -27,7 +27,7 @@ the few abbreviations in ABBREV, which no Debian file spells out.
 """
 import gettext, json, os, re, sys, unicodedata
 
-from etok_hash import etok_hash
+from etok_hash import write_slots
 
 ISO = "/usr/share/iso-codes/json"
 TZ = "/usr/share/zoneinfo"
@@ -298,22 +298,8 @@ def main():
         for k in langs:
             f.write("\t%s,\n" % cstr(k))
         f.write("};\n")
-        size = 16
-        while size < 2 * len(rows):
-            size *= 2
-        assert len(rows) < 65535, "ent_place_slot holds 16-bit indexes"
-        slots = [0] * size
-        for i, (k, _) in enumerate(rows):
-            j = etok_hash(k) & (size - 1)
-            while slots[j]:
-                j = (j + 1) & (size - 1)
-            slots[j] = i + 1
-        f.write("#define ENT_PLACE_SLOTS %d\n" % size)
-        f.write("static const uint16_t ent_place_slot[ENT_PLACE_SLOTS] = {\n")
-        for i in range(0, size, 12):
-            f.write("\t" + ", ".join(str(v) for v in slots[i:i + 12]) +
-                    ",\n")
-        f.write("};\n")
+        write_slots(f, [k for k, _ in rows], "ENT_PLACE_SLOTS",
+                    "ent_place_slot")
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ The entity rules ask one question of them: is this word a word of the
 language, or a name? ("Technische Standards" are words; "Kengo Kuma" is
 not; "Durante" opening a sentence is a word.) So each list is kept as
 the sorted upper 32 bits of the etok_hash() of the NFC case-folded words
-(enrich_text.c's FNV-1a and SplitMix64 finaliser, repeated below), for a
-binary search: about 1.7 million words in 6.6 MB, with one false "is a word"
+(enrich_text.c's FNV-1a and SplitMix64 finaliser, repeated below), with
+an index of where the hashes of each value of their top bits start
+(bucket_index()), for a binary search of a few hashes: about 1.7 million
+words in 6.6 MB and the indexes in 0.5 MB, with one false "is a word"
 in about 5,000 lookups of a name. The proper names some lists carry
 (capitalised entries of the French, Spanish and English lists: "Paris",
 "Madrid") are left out; the German list capitalises its nouns, so there
@@ -63,6 +65,29 @@ def words(path, lower_only):
     return out
 
 
+def bucket_index(hs, bits):
+    """Where each bucket of the sorted hashes hs starts, the buckets
+    being the values of their top bits bits, and where the last ends:
+    a lookup reads two adjacent offsets and searches the few hashes
+    between them (eight to sixteen), one or two cache lines, where a
+    binary search of the whole list (up to 470,000 hashes, 1.9 MB)
+    misses the cache at most of its 19 steps."""
+    idx, i = [], 0
+    for b in range(1 << bits):
+        while i < len(hs) and hs[i] >> (32 - bits) < b:
+            i += 1
+        idx.append(i)
+    idx.append(len(hs))
+    return idx
+
+
+def write_array(f, name, vals):
+    f.write("static const uint32_t %s[] = {\n" % name)
+    for i in range(0, len(vals), 8):
+        f.write(",".join("%uu" % h for h in vals[i:i + 8]) + ",\n")
+    f.write("};\n")
+
+
 def main():
     arrays = []
     for lang, names, pkg, lower_only in LISTS:
@@ -82,10 +107,10 @@ def main():
                 "and wbrazilian; do not edit. */\n"
                 "#include <stdint.h>\n")
         for lang, hs in arrays:
-            f.write("static const uint32_t ent_words_%s[] = {\n" % lang)
-            for i in range(0, len(hs), 8):
-                f.write(",".join("%uu" % h for h in hs[i:i + 8]) + ",\n")
-            f.write("};\n")
+            write_array(f, "ent_words_%s" % lang, hs)
+            bits = max(1, (len(hs) // 8).bit_length() - 1)
+            f.write("enum { ent_words_%s_bits = %d };\n" % (lang, bits))
+            write_array(f, "ent_words_%s_idx" % lang, bucket_index(hs, bits))
 
 
 if __name__ == "__main__":

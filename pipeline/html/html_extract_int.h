@@ -28,6 +28,8 @@ struct html_ni {
 	unsigned articles;  /* <article> elements in the subtree, itself
 	                       included */
 	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
+	unsigned prose;   /* html_prose() of the subtree, as the last
+	                     statistics left it */
 	unsigned cls;     /* HTML_T_* */
 	unsigned sig;     /* HTML_S_* */
 	enum html_kind kind;
@@ -56,6 +58,21 @@ struct html_para {
 	bool caption;     /* a picture's caption: never in the text */
 };
 
+/* Zeroed items of one size, taken in blocks that never move, so that
+ * the nodes' _private pointers to them stay valid: the statistics walk
+ * takes one per element and per text node without a count first. */
+struct html_pool_blk {
+	struct html_pool_blk *next;
+	max_align_t v[];
+};
+
+struct html_pool {
+	struct html_pool_blk *blk;  /* the newest block */
+	size_t size;  /* of an item */
+	size_t per;   /* items a block */
+	size_t used;  /* items taken of the newest block */
+};
+
 struct html_ctx {
 	struct html_para *paras;  /* the paragraphs written so far */
 	size_t n_paras;
@@ -68,10 +85,8 @@ struct html_ctx {
 	bool fragment;     /* html_extract_fragment(): all is the article */
 	xmlDoc *doc;
 	xmlNode *body;
-	struct html_ni *ni;
-	size_t n_ni;
-	struct html_tc *tc;  /* one per text node */
-	size_t n_tc;
+	struct html_pool ni;  /* the elements' struct html_ni */
+	struct html_pool tc;  /* the text nodes' struct html_tc */
 	const char *url;
 	struct nw_article *a;
 	struct buf out;    /* the body being written */
@@ -84,6 +99,9 @@ struct html_ctx {
 
 /* Minimum own text of a block for it to score its ancestors. */
 #define HTML_MIN_BLOCK 25
+/* Characters of its own that make a block of few links prose
+ * (html_prose()). */
+#define HTML_PROSE_OWN 70
 /* Share of the page's text above which a container is never pruned. */
 #define HTML_PROTECT 0.3
 /* The winning container's text below this share of the page's prose
@@ -153,7 +171,8 @@ void html_mark_cards(struct html_ctx *ctx);
 xmlNode *html_score(struct html_ctx *ctx);
 /* Step 4b: the winner moved up to the parts of the article. */
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
-/* Characters of prose in the blocks under root. */
+/* Characters of prose in the blocks under root, as the last statistics
+ * counted them (html_ni's prose). */
 size_t html_prose(xmlNode *root);
 /* Writes the winner and the siblings that belong with it; returns their
  * prose. */

@@ -199,6 +199,27 @@ html_same_form(const xmlNode *a, const xmlNode *b)
 	return ca == NULL || cb == NULL ? ca == cb : strcmp(ca, cb) == 0;
 }
 
+/* Characters of prose in the blocks under root: blocks of HTML_PROSE_OWN
+ * or more characters of their own with under a third in links, after the
+ * filter's notion of a good paragraph. Walks the tree as it is now (the
+ * pruning removes subtrees after the statistics counted them). */
+static size_t
+html_prose_walk(xmlNode *root)
+{
+	size_t n = 0;
+
+	for (xmlNode *e = root; e != NULL; e = html_next(e, root, true)) {
+		const struct html_ni *ni;
+
+		if (!html_is_elem(e) || html_ni(e) == NULL)
+			continue;
+		ni = html_ni(e);
+		if (ni->own >= HTML_PROSE_OWN && ni->own_link * 3 < ni->own)
+			n += ni->own;
+	}
+	return n;
+}
+
 /* Removes the posts of a thread among the children of n: three or more
  * of one form (tag and class), each opening with a linked name and
  * dated (readers' comments), whatever their names, when the page has
@@ -220,7 +241,7 @@ html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
 	if (posts < HTML_THREAD_POSTS)
 		return;
 	if (*page == 0)
-		*page = html_prose(ctx->body) + 1;
+		*page = html_prose_walk(ctx->body) + 1;
 	if (*page - 1 < prose + HTML_THREAD_OUTSIDE)
 		return;
 	for (xmlNode *c = n->children, *next; c != NULL; c = next) {
@@ -550,31 +571,21 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 
 		if (!html_is_elem(e) || (ei = html_ni(e)) == NULL)
 			continue;
-		if (ei->own >= 70 && ei->own_link * 3 < ei->own &&
+		if (ei->own >= HTML_PROSE_OWN && ei->own_link * 3 < ei->own &&
 		    !html_is_subtitle(ctx, e, sub))
 			prose += ei->own;
 	}
 	return prose >= 70 && prose * 10 >= si->text * 7;
 }
 
-/* Characters of prose in the blocks under root: blocks of 70 or more
- * characters of their own with under a third in links, after the filter's
- * notion of a good paragraph. */
+/* The sum the statistics kept: a walk of the subtree for each call
+ * (the climb asks it of every parent) missed the cache at every node. */
 size_t
 html_prose(xmlNode *root)
 {
-	size_t n = 0;
-
-	for (xmlNode *e = root; e != NULL; e = html_next(e, root, true)) {
-		const struct html_ni *ni;
-
-		if (!html_is_elem(e) || html_ni(e) == NULL)
-			continue;
-		ni = html_ni(e);
-		if (ni->own >= 70 && ni->own_link * 3 < ni->own)
-			n += ni->own;
-	}
-	return n;
+	if (html_is_elem(root) && html_ni(root) != NULL)
+		return html_ni(root)->prose;
+	return html_prose_walk(root);
 }
 
 /* Text of a box about the article's author, at most. */

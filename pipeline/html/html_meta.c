@@ -1077,4 +1077,5 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	meta_cands_free(&c);
 	free(w.heads.v);
 	free(w.scripts.v);
+	free(w.cw);
 }

@@ -127,6 +127,13 @@ struct meta_leads {
 /* State of the walk that is not a result: nodes that later steps look
  * at again, found by the one walk so that they need no walk of their
  * own. */
+/* A class value met by the walk and its meta_cw_scan(). */
+struct meta_cwslot {
+	const char *v;    /* borrowed from the tree; NULL: empty */
+	uint64_t hash;
+	uint64_t cw;
+};
+
 struct meta_walk {
 	xmlNodePtr first_h1;
 	/* h1..h3 outside <head>, not inside another of them, nor deeper
@@ -135,6 +142,10 @@ struct meta_walk {
 	/* <script>s with text that are not JSON-LD: page-state JSON */
 	struct meta_nodes scripts;
 	struct meta_leads leads;
+	/* the class values met, by their hash (open addressing, cw_cap a
+	 * power of two or 0): a page repeats most of them */
+	struct meta_cwslot *cw;
+	size_t cw_cap, cw_used;
 };
 
 /* html_meta_util.c */

@@ -30,7 +30,8 @@ struct meta_attrs {
 	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
 	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
 	    *href, *lang, *xml_lang;
-	uint64_t cls_cw;  /* meta_cw_scan() of cls and of id */
+	uint64_t cls_cw;  /* meta_cw_scan() of cls (meta_visit(), through
+	                     the walk's table) and of id */
 	uint64_t id_cw;
 };
 
@@ -171,10 +172,66 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 		    a->children->content != NULL)
 			*slot = (const char *)a->children->content;
 	}
-	if (at->cls != NULL)
-		at->cls_cw = meta_cw_scan(at->cls);
 	if (at->id != NULL)
 		at->id_cw = meta_cw_scan(at->id);
+}
+
+/* A hash of the n bytes of s, eight at a time. */
+static uint64_t
+meta_hash_str(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL, x;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		h = (h ^ x) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+	return h ^ (h >> 32);
+}
+
+static void
+meta_cw_grow(struct meta_walk *w)
+{
+	size_t cap = w->cw_cap != 0 ? 2 * w->cw_cap : 256, j;
+	struct meta_cwslot *v = xcalloc(cap, sizeof(*v));
+
+	for (size_t i = 0; i < w->cw_cap; i++) {
+		if (w->cw[i].v == NULL)
+			continue;
+		for (j = w->cw[i].hash & (cap - 1); v[j].v != NULL;
+		    j = (j + 1) & (cap - 1))
+			;
+		v[j] = w->cw[i];
+	}
+	free(w->cw);
+	w->cw = v;
+	w->cw_cap = cap;
+}
+
+/* meta_cw_scan() of the class value v, through the walk's table of the
+ * values met: a scan costs some 700 instructions a value, and most
+ * elements of a page repeat a value met before. */
+static uint64_t
+meta_cw_cached(struct meta_walk *w, const char *v)
+{
+	uint64_t h = meta_hash_str(v, strlen(v));
+	size_t j;
+
+	if (2 * (w->cw_used + 1) > w->cw_cap)
+		meta_cw_grow(w);
+	for (j = h & (w->cw_cap - 1); w->cw[j].v != NULL;
+	    j = (j + 1) & (w->cw_cap - 1))
+		if (w->cw[j].hash == h && strcmp(w->cw[j].v, v) == 0)
+			return w->cw[j].cw;
+	w->cw[j].v = v;
+	w->cw[j].hash = h;
+	w->cw[j].cw = meta_cw_scan(v);
+	w->cw_used++;
+	return w->cw[j].cw;
 }
 
 /* True when l holds all the values of its kind that are kept: a value
@@ -879,6 +936,8 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 
 	*tag = meta_tag_of(n->name);
 	meta_attrs_read(n, &at);
+	if (at.cls != NULL)
+		at.cls_cw = meta_cw_cached(w, at.cls);
 	com = in_comments ||
 	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
 	    meta_is_review(at.itemprop, at.itemtype) ||
