@@ -286,10 +286,16 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
  * document order, once, read into c; w keeps the nodes later steps look
  * at again. */
 void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
+char *meta_kicker_text(xmlNodePtr h);
+/* True for containers of reader comments, by their class or id. */
+bool meta_is_comments(xmlNodePtr n);
+void meta_cands_free(struct meta_cands *c);
+
+/* html_meta_text.c */
+
 /* The short texts that follow node in document order within max bytes of
  * page text (at most META_AFTER_TITLE), one per line in lines. */
 char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines);
-char *meta_kicker_text(xmlNodePtr h);
 /* Appends to b the short text lines of the page under n, within max. */
 void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
 /* Replaces the one-word name *name with the full name an author box under
@@ -300,7 +306,6 @@ bool meta_full_name(xmlNodePtr n, char **name, int depth);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);
-void meta_cands_free(struct meta_cands *c);
 
 /* html_meta_date.c */
 

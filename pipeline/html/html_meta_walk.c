@@ -1,6 +1,6 @@
 /* Article metadata from an HTML page: the one walk over the tree that
- * gathers every candidate value (struct meta_cands), and the page text
- * around the headline. */
+ * gathers every candidate value (struct meta_cands). The page text
+ * around the headline is read in html_meta_text.c. */
 #include <assert.h>
 #include <ctype.h>
 #include <stdlib.h>
@@ -888,7 +888,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 
 /* True for containers of reader comments, whose bylines and dates are not
  * the article's. */
-static bool
+bool
 meta_is_comments(xmlNodePtr n)
 {
 	return ((meta_cw_scan(meta_attr(n, "class")) |
@@ -1026,151 +1026,6 @@ meta_kicker_text(xmlNodePtr h)
 	if (k == NULL || !meta_is_kicker(k))
 		return NULL;
 	return meta_node_text(k, META_LINE_MAX);
-}
-
-/* The short texts that follow node in document order (not its own),
- * within max bytes (at most META_AFTER_TITLE) of page text: where a
- * page prints the date under its headline. Text nodes longer than a line
- * are body prose; they are skipped (a date in a sentence is seldom the
- * page's) but use up max. */
-char *
-meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
-{
-	struct buf b = {0};
-	xmlNodePtr n = node;
-	size_t seen = 0, len;
-	char f[META_AFTER_TITLE + 1];
-	enum meta_tag tag;
-	int up = 0;
-
-	buf_puts(&b, "");
-	if (max > META_AFTER_TITLE)
-		max = META_AFTER_TITLE;
-	while (n != NULL && seen < max) {
-		tag = n->type == XML_ELEMENT_NODE ? meta_tag_of(n->name) :
-		    MT_OTHER;
-		if (n != node && n->type == XML_ELEMENT_NODE &&
-		    n->children != NULL && tag != MT_SCRIPT &&
-		    tag != MT_STYLE) {
-			n = n->children;
-			continue;
-		}
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			/* a text longer than f uses up max whole */
-			len = meta_fold_buf((const char *)n->content, f,
-			    sizeof(f));
-			seen += len;
-			if (len <= META_LINE_MAX && len > 0) {
-				buf_append(&b, f, len);
-				buf_putc(&b, ' ');
-				if (lines->n < META_MAX_LIST)
-					strlist_push(lines, f);
-			}
-		}
-		while (n != NULL && n->next == NULL && up < 64) {
-			n = n->parent;
-			up++;
-		}
-		if (n != NULL)
-			n = n->next;
-	}
-	return buf_take(&b);
-}
-
-/* Appends to b the short text nodes (at most META_LINE_MAX bytes folded)
- * under n in document order, outside scripts, styles and reader comments,
- * until about max bytes: the lines where a page may print its date when
- * nothing near the headline or in its metadata states one. */
-void
-meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
-{
-	char f[META_LINE_MAX + 1];
-	enum meta_tag tag;
-	size_t len;
-
-	for (; n != NULL && b->len < max; n = n->next) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			len = meta_fold_buf((const char *)n->content, f,
-			    sizeof(f));
-			if (len <= META_LINE_MAX && len > 0) {
-				buf_append(b, f, len);
-				buf_append(b, " | ", 3);
-			}
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
-			continue;
-		tag = meta_tag_of(n->name);
-		if (tag == MT_SCRIPT || tag == MT_STYLE || tag == MT_HEAD ||
-		    meta_is_comments(n))
-			continue;
-		meta_page_lines(n->children, b, max, depth + 1);
-	}
-}
-
-/* Replaces the one-word name *name (no ' ' in it) with the first short
- * text node under n (outside scripts and styles) that is a person's name
- * opening with it, in any case and after a lead-in: "Todd" becomes "Todd
- * Bates" where an author box prints the full name, "Henry" "HENRY
- * STEINHAU" where a widget's heading reads "MEHR VON HENRY STEINHAU". */
-bool
-meta_full_name(xmlNodePtr n, char **name, int depth)
-{
-	struct strlist got = {0}, junk = {0};
-	size_t len = strlen(*name), i;
-	bool done = false;
-	char f[META_DATELINE_MAX + 1];
-	enum meta_tag tag;
-
-	for (; n != NULL && !done; n = n->next) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL) {
-			/* the name has no space (the caller's test): where
-			 * the node holds it folded, it holds it as it is,
-			 * and most nodes are passed over unfolded */
-			if (len == 0 || strcasestr((const char *)n->content,
-			    *name) == NULL || meta_fold_buf((const char *)
-			    n->content, f, sizeof(f)) > META_DATELINE_MAX ||
-			    strcasestr(f, *name) == NULL)
-				continue;
-			(void)meta_author_add(&got, f, NULL, &junk, true);
-			for (i = 0; i < got.n && !done; i++)
-				if (strncasecmp(got.v[i], *name, len) == 0 &&
-				    got.v[i][len] == ' ') {
-					free(*name);
-					*name = xstrdup(got.v[i]);
-					done = true;
-				}
-			strlist_free(&got);
-			strlist_free(&junk);
-			continue;
-		}
-		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
-			continue;
-		tag = meta_tag_of(n->name);
-		if (tag != MT_SCRIPT && tag != MT_STYLE)
-			done = meta_full_name(n->children, name, depth + 1);
-	}
-	return done;
-}
-
-/* The first of the headings the walk found whose text is title, or
- * NULL. */
-xmlNodePtr
-meta_find_heading(const struct meta_nodes *heads, const char *title)
-{
-	char *t;
-	bool same;
-	size_t i;
-
-	for (i = 0; i < heads->n; i++) {
-		t = meta_node_text(heads->v[i], 1024);
-		same = meta_same(t, title) ||
-		    (strlen(t) > strlen(title) && strstr(t, title) != NULL);
-		free(t);
-		if (same)
-			return heads->v[i];
-	}
-	return NULL;
 }
 
 void
