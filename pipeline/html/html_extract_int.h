@@ -187,6 +187,9 @@ void html_paras_free(struct html_ctx *ctx);
 /* Drops the link lines that end the text ("Continue reading...") when
  * there is text before them. */
 void html_paras_links_after(struct html_ctx *ctx);
+/* Whether text (NULL: none) names one of the authors the metadata gave
+ * (ASCII case-insensitive): an author's box or biography. */
+bool html_names_author(const struct html_ctx *ctx, const char *text);
 /* Step 6: the winner, or the filtered prose of the whole page. */
 void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
 

@@ -604,8 +604,7 @@ html_author_box(const struct html_ctx *ctx, xmlNode *s)
 	if (ctx->a->authors.n == 0 || html_ni(s)->text > HTML_AUTHOR_BOX)
 		return false;
 	html_text_of(s, &t);
-	for (size_t i = 0; t.p != NULL && !is && i < ctx->a->authors.n; i++)
-		is = strcasestr(t.p, ctx->a->authors.v[i]) != NULL;
+	is = html_names_author(ctx, t.p);
 	buf_free(&t);
 	if (is)
 		HTML_DEBUG_NODE("author box", s);

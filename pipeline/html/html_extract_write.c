@@ -764,12 +764,11 @@ html_paras_repeated(struct html_ctx *ctx)
  * a box about the author. */
 #define HTML_AUTHOR_TAIL 3
 
-/* Whether paragraph p names one of the article's authors. */
-static bool
-html_names_author(const struct html_ctx *ctx, const struct html_para *p)
+bool
+html_names_author(const struct html_ctx *ctx, const char *text)
 {
-	for (size_t i = 0; i < ctx->a->authors.n; i++)
-		if (strcasestr(p->text, ctx->a->authors.v[i]) != NULL)
+	for (size_t i = 0; text != NULL && i < ctx->a->authors.n; i++)
+		if (strcasestr(text, ctx->a->authors.v[i]) != NULL)
 			return true;
 	return false;
 }
@@ -793,7 +792,8 @@ html_paras_author_tail(struct html_ctx *ctx)
 	if (h == ctx->n_paras || h == 0)
 		return;
 	for (size_t i = h; i < ctx->n_paras; i++)
-		names = names || html_names_author(ctx, &ctx->paras[i]);
+		names = names ||
+		    html_names_author(ctx, ctx->paras[i].text);
 	for (size_t i = h; names && i < ctx->n_paras; i++) {
 		HTML_DEBUG_MSG("author's box: %s\n", ctx->paras[i].text);
 		ctx->paras[i].caption = true;
