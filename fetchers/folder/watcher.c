@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,14 @@
 
 #include "util.h"
 
+/* IN_OPEN and IN_CLOSE_NOWRITE only for the names in fresh[] */
 #define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | \
-	IN_ONLYDIR | IN_DELETE_SELF | IN_MOVE_SELF)
+	IN_OPEN | IN_CLOSE_NOWRITE | IN_ONLYDIR | IN_DELETE_SELF | \
+	IN_MOVE_SELF)
+
+/* How long a regular file created with one link waits for the open that
+ * follows an open(O_CREAT) in the same system call (fresh[]). */
+#define FRESH_WAIT_MS 100
 
 /* What a held file looked like when it was held: unchanged at the end of
  * its wait, it is taken. */
@@ -42,6 +49,22 @@ struct held {
 	struct seen seen;
 };
 
+/* A regular file's name created with one link and not yet announced by a
+ * close after writing: a new file being written, or a hard link whose
+ * first name is already gone (a link and an unlink by its writer, a
+ * linkat() of an O_TMPFILE). An open(O_CREAT) creates the name and
+ * opens it in one system call; a link opens nothing. So the name is
+ * offered when it has been closed as often as opened (by readers only)
+ * FRESH_WAIT_MS after it appeared, or else at the last reader's close; a
+ * close after writing announces it as ever. */
+struct fresh {
+	char *name;
+	int opens;              /* its opens less its closes, seen since */
+	bool due;               /* its wait is over */
+	struct event *timer;
+	struct watcher *w;
+};
+
 struct watcher {
 	struct event_base *base;
 	char *dir;
@@ -56,6 +79,8 @@ struct watcher {
 	DIR *scan;              /* the start-up or overflow scan, if on */
 	struct held **held;
 	size_t n_held;
+	struct fresh **fresh;
+	size_t n_fresh;
 	int grace;
 	int settle_ms;          /* quiet time after the last change */
 	struct watcher_ops ops;
@@ -160,6 +185,37 @@ held_remove(struct watcher *w, size_t idx)
 	w->held[idx] = w->held[--w->n_held];
 }
 
+static struct fresh *
+fresh_find(struct watcher *w, const char *name, size_t *idx)
+{
+	for (size_t i = 0; i < w->n_fresh; i++)
+		if (strcmp(w->fresh[i]->name, name) == 0) {
+			*idx = i;
+			return w->fresh[i];
+		}
+	return NULL;
+}
+
+static void
+fresh_remove(struct watcher *w, size_t idx)
+{
+	event_free(w->fresh[idx]->timer);
+	free(w->fresh[idx]->name);
+	free(w->fresh[idx]);
+	w->fresh[idx] = w->fresh[--w->n_fresh];
+}
+
+/* name is decided on otherwise (offered, or announced by a close or a
+ * rename): no longer followed. */
+static void
+fresh_drop(struct watcher *w, const char *name)
+{
+	size_t idx;
+
+	if (fresh_find(w, name, &idx) != NULL)
+		fresh_remove(w, idx);
+}
+
 static void
 held_expired(evutil_socket_t fd, short what, void *arg)
 {
@@ -249,6 +305,7 @@ consider(struct watcher *w, const char *name, const struct pending *p)
 
 	if (watcher_ignored(name))
 		return WATCHER_TAKEN;
+	fresh_drop(w, name);
 	/* a device is never opened (opening one can act: a tape rewinds);
 	 * the fstat below still decides for what is opened */
 	if (fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -359,19 +416,118 @@ on_kick(evutil_socket_t fd, short what, void *arg)
 	pump(arg);
 }
 
-/* A name created in one step, that no close after writing will
- * announce: a symbolic link, a FIFO, a socket, a device (each is logged
- * when it appears, and left alone), or a hard link to a file. A regular
- * file being written is announced by its close. */
-static bool
-created_whole(struct watcher *w, const char *name)
+/* What a name just created is: a symbolic link, a FIFO, a socket, a
+ * device (each is logged when it appears, and left alone) or a second
+ * link to a file, created in one step, that no close after writing will
+ * announce (CREATED_WHOLE); a regular file with one link (CREATED_FRESH:
+ * fresh[] tells a file being written from a link); or none of ours. */
+enum created { CREATED_NONE, CREATED_WHOLE, CREATED_FRESH };
+
+static enum created
+created_kind(struct watcher *w, const char *name)
 {
 	struct stat st;
 
 	if (watcher_ignored(name) ||
-	    fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return false;
-	return S_ISREG(st.st_mode) ? st.st_nlink > 1 : !S_ISDIR(st.st_mode);
+	    fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    S_ISDIR(st.st_mode))
+		return CREATED_NONE;
+	if (S_ISREG(st.st_mode) && st.st_nlink == 1)
+		return CREATED_FRESH;
+	return CREATED_WHOLE;
+}
+
+static void on_inotify(evutil_socket_t fd, short what, void *arg);
+
+/* A fresh name's wait is over: the events already queued are read
+ * first (the open of an open(O_CREAT) may be among them); opened by
+ * nobody since, it is a link: offered. */
+static void
+fresh_wait_over(evutil_socket_t fd, short what, void *arg)
+{
+	struct fresh *f = arg;
+	struct watcher *w = f->w;
+	char *name = xstrdup(f->name);
+	size_t idx;
+
+	(void)fd;
+	(void)what;
+	f->due = true;
+	on_inotify(w->ifd, EV_READ, w);
+	f = fresh_find(w, name, &idx);
+	if (f != NULL && f->due && f->opens <= 0) {
+		fresh_remove(w, idx);
+		queue_push(w, name, false);
+		event_active(w->kick, 0, 0);
+	}
+	free(name);
+}
+
+static void
+fresh_add(struct watcher *w, const char *name)
+{
+	struct timeval tv = { .tv_sec = 0, .tv_usec = FRESH_WAIT_MS * 1000 };
+	struct fresh *f;
+	size_t idx;
+
+	f = fresh_find(w, name, &idx);
+	if (f == NULL) {
+		f = xcalloc(1, sizeof(*f));
+		f->name = xstrdup(name);
+		f->w = w;
+		f->timer = evtimer_new(w->base, fresh_wait_over, f);
+		w->fresh = xrealloc(w->fresh, (w->n_fresh + 1) *
+		    sizeof(*w->fresh));
+		w->fresh[w->n_fresh++] = f;
+	}
+	f->opens = 0;
+	f->due = false;
+	evtimer_add(f->timer, &tv);
+}
+
+/* An open (+1) or a close without writing (-1) of a fresh name: the
+ * last reader's close after its wait offers it. */
+static void
+fresh_opened(struct watcher *w, const char *name, int delta)
+{
+	struct fresh *f;
+	size_t idx;
+
+	f = fresh_find(w, name, &idx);
+	if (f == NULL)
+		return;
+	f->opens += delta;
+	if (f->due && f->opens <= 0) {
+		fresh_remove(w, idx);
+		queue_push(w, name, false);
+	}
+}
+
+/* One event on a name in the folder. */
+static void
+on_name(struct watcher *w, uint32_t mask, const char *name)
+{
+	if (mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) {
+		fresh_drop(w, name);
+		queue_push(w, name, false);
+		if (mask & IN_MOVED_TO)
+			w->q[(w->qhead + w->qn - 1) % w->qcap].moved = true;
+	} else if (mask & IN_CREATE) {
+		switch (created_kind(w, name)) {
+		case CREATED_WHOLE:
+			queue_push(w, name, false);
+			break;
+		case CREATED_FRESH:
+			fresh_add(w, name);
+			break;
+		case CREATED_NONE:
+			break;
+		}
+	} else if (mask & IN_OPEN) {
+		fresh_opened(w, name, 1);
+	} else if (mask & IN_CLOSE_NOWRITE) {
+		fresh_opened(w, name, -1);
+	}
 }
 
 /* Reads one buffer of inotify events: a bounded number of names. */
@@ -395,19 +551,15 @@ on_inotify(evutil_socket_t fd, short what, void *arg)
 		if (ie->mask & IN_Q_OVERFLOW) {
 			wlog(w, 1, "%s: inotify queue overflow, rescanning",
 			    w->dir);
+			/* the scan offers every file there */
+			while (w->n_fresh > 0)
+				fresh_remove(w, 0);
 			start_scan(w);
 		} else if (ie->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
 			wlog(w, 0, "%s: the inbox was removed or moved away",
 			    w->dir);
-		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
-		    (ie->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))) {
-			queue_push(w, ie->name, false);
-			if (ie->mask & IN_MOVED_TO)
-				w->q[(w->qhead + w->qn - 1) % w->qcap].moved =
-				    true;
-		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
-		    (ie->mask & IN_CREATE) && created_whole(w, ie->name)) {
-			queue_push(w, ie->name, false);
+		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR)) {
+			on_name(w, ie->mask, ie->name);
 		}
 		p += sizeof(*ie) + ie->len;
 	}
@@ -492,6 +644,9 @@ watcher_free(struct watcher *w)
 	while (w->n_held > 0)
 		held_remove(w, 0);
 	free(w->held);
+	while (w->n_fresh > 0)
+		fresh_remove(w, 0);
+	free(w->fresh);
 	while (w->qn > 0)
 		queue_pop(w);
 	free(w->q);
