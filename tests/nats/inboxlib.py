@@ -21,18 +21,20 @@ def origin(log):
     return hit.group(1) if hit else None
 
 
-def start(exe, tmp, name, port, inbox, lease, more="", env=None):
+def start(exe, tmp, name, port, inbox, lease, more="", env=None,
+          window=1):
     """Node name on the shared inbox (its configuration's own inbox
     path replaced), on the server at port, the stream's duplicate window
-    1 s (a second publish under the same message ID shows); more: more
-    of its configuration; env: more of its environment. (daemon or None,
-    metrics port, log path)."""
+    window seconds (1: a second publish under the same message ID
+    shows); more: more of its configuration; env: more of its
+    environment. (daemon or None, metrics port, log path)."""
     conf, log = clusterlib.node_conf(tmp, name, [port], 0, [],
                                      lease=lease, articles=False)
     with open(conf) as f:
         text = f.read()
     text = re.sub(r"(?m)^path = .*$", "path = " + inbox, text)
-    text = text.replace("duplicate_window = 600", "duplicate_window = 1")
+    text = text.replace("duplicate_window = 600",
+                        "duplicate_window = %d" % window)
     with open(conf, "w") as f:
         f.write(text + more)
     d, mport = clusterlib.start_daemon(exe, conf, log, env)
