@@ -48,7 +48,7 @@ import time
 
 import clusterlib
 from clusterlib import check, m, wait_for
-from inboxlib import journal_files, origin, stream_files
+from inboxlib import events_of, journal_files, origin
 import inboxlib
 from nwtest import shim_env
 import opslib
@@ -101,10 +101,6 @@ def freeze_in_turn(d, seconds):
 def log_has(path, text):
     with open(path, errors="replace") as f:
         return text in f.read()
-
-
-def events_of(port, name):
-    return [(o, t) for f, o, t in stream_files(port) if f == name]
 
 
 class Run:
@@ -259,16 +255,9 @@ def main():
         if got is not None:
             restarted(run, *got)
             stale_adoption(run, got[1])
-        for name, d in nodes.items():
-            inboxlib.stop_checked(name, d)
     finally:
-        for d in nodes.values():
-            if d.alive():
-                d.signal(signal.SIGCONT)
-                d.stop()
-        proxy.close()
-        srv.stop()
-    return clusterlib.finish(tmp)
+        rc = inboxlib.end(nodes, srv, proxy, tmp)
+    return rc
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import time
 
 import clusterlib
 from clusterlib import check, m, wait_for
-from inboxlib import journal_files, origin, stream_files
+from inboxlib import events_of, journal_files, origin
 import inboxlib
 import opslib
 
@@ -36,10 +36,6 @@ LEASE = 3
 WINDOW = 600
 NAME = "late-ack.html"
 NO_RETRY = "[store]\nretry = 600\n"
-
-
-def events_of(port, name):
-    return [(o, t) for f, o, t in stream_files(port) if f == name]
 
 
 def cut_off_commit(exe, tmp, inbox, proxy, nodes):
@@ -99,15 +95,9 @@ def main():
                   "%s: one event in the stream, b's: %r" % (NAME, evs))
             check(m(amport, "newswire_nats_duplicates_total") == 1,
                   "a: its event dropped by the stream as a duplicate")
-        for name, d in nodes.items():
-            inboxlib.stop_checked(name, d)
     finally:
-        for d in nodes.values():
-            if d.alive():
-                d.stop()
-        proxy.close()
-        srv.stop()
-    return clusterlib.finish(tmp)
+        rc = inboxlib.end(nodes, srv, proxy, tmp)
+    return rc
 
 
 if __name__ == "__main__":
