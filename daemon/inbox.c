@@ -144,6 +144,20 @@ claimed_by_other(const char *dir, const char *node, const char *name,
 	return held;
 }
 
+/* Whether the inbox's dir/name is the file st. */
+static bool
+in_inbox(const char *dir, const char *name, const struct stat *st)
+{
+	struct buf path = { 0 };
+	struct stat now;
+	bool is;
+
+	buf_printf(&path, "%s/%s", dir, name);
+	is = lstat(path.p, &now) == 0 && same_inode(st, &now);
+	buf_free(&path);
+	return is;
+}
+
 /* claimed_by_other() for the inbox's dir/name, the file st, when it has
  * two links or more now (st may be older than another node's link). */
 static bool
@@ -275,9 +289,14 @@ inbox_claim_cut(const char *dir, const char *node, const char *home,
 	buf_printf(&to, "%s/claimed/%s/%s", dir, node, name);
 	if (lstat(from.p, &was) == 0 && same_inode(&was, st))
 		cut = unlink(to.p) == 0;
-	else if (home == NULL && claimed_by_other(dir, node, name, st))
+	else if (home != NULL && in_inbox(dir, name, st))
+		/* an adopted file given back into the inbox (too old
+		 * here) before the kill: the give-back is finished */
+		cut = unlink(to.p) == 0;
+	else if (claimed_by_other(dir, node, name, st))
 		/* another node linked the inbox name before this one's
-		 * unlink and took it: that node's */
+		 * unlink (or after a give-back cut short) and took it: that
+		 * node's */
 		cut = unlink(to.p) == 0;
 	buf_free(&from);
 	buf_free(&to);

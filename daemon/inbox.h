@@ -60,7 +60,8 @@ int inbox_move_claim(const char *dir, const char *from, const char *to,
  * returned: the file is where it was, for whoever claims it next. So
  * too when the inbox name is gone and another node's claimed/ folder
  * holds the file: that node took the name meanwhile, and the file is
- * its. */
+ * its; and when a file adopted from home is in dir as well: a give-back
+ * into the inbox that the kill cut short, finished. */
 bool inbox_claim_cut(const char *dir, const char *node, const char *home,
     const char *name, const struct stat *st);
 

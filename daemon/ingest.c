@@ -149,7 +149,11 @@ give_back_adopted(struct daemon *d, const struct item *it)
 	buf_free(&to);
 }
 
-/* A claimed file not done with goes back into the inbox. */
+/* A claimed file not done with goes back into the inbox; one adopted
+ * goes back to the dead node's claims, its event there still to be
+ * looked for, unless its claim grew too old here (claim_check()):
+ * then the stream has just said the dead nodes did not publish it, and
+ * it goes into the inbox, for a live node to claim afresh at once. */
 static void
 item_unclaim(struct daemon *d, const struct item *it)
 {
@@ -158,7 +162,7 @@ item_unclaim(struct daemon *d, const struct item *it)
 
 	if (it->node == NULL)
 		return;
-	if (it->adopted != NULL) {      /* back to the dead node's claims */
+	if (it->adopted != NULL && it->claim != CLAIM_OLD) {
 		give_back_adopted(d, it);
 		return;
 	}
@@ -657,8 +661,8 @@ item_recover(struct daemon *d, struct item *it, const char *error)
  * folder (else CLAIM_GONE: adopted meanwhile), and its claim (ctime)
  * less than 5 leases old (leases_claim_fresh()), so that it is journalled
  * and moved out before anyone may adopt it; an older one (CLAIM_OLD) is
- * given back, by a rename that races the adopter's: one of them gets
- * it. */
+ * given back into the inbox (item_unclaim()), by a rename that races the
+ * adopter's: one of them gets it. */
 static enum claim_state
 claim_check(struct daemon *d, const struct item *it)
 {
@@ -782,9 +786,9 @@ adopted_done(struct daemon *d, struct item *it)
 }
 
 /* A claim not published here (claim_check()): true when the file is
- * not this node's to give back. One given back into the inbox is looked
- * at again: where the give-back is a hard link (inbox.c), no rename
- * announces it to the watcher. */
+ * not this node's to give back. One given back into the inbox is
+ * announced to every node's watcher, by its rename or, where the
+ * give-back is a hard link and an unlink (inbox.c), by its creation. */
 static bool
 claim_lapsed(struct daemon *d, struct item *it)
 {
@@ -798,11 +802,10 @@ claim_lapsed(struct daemon *d, struct item *it)
 	}
 	log_info(&d->log, "%s: claimed 5 leases ago or more, too long to be "
 	    "published here (another node may adopt it from 10 on): given "
-	    "back, %s", it->name, it->adopted != NULL ? "to the dead "
-	    "node's claimed/, adopted afresh" : "into the inbox, to be "
-	    "claimed afresh");
+	    "back into the inbox, to be claimed afresh%s", it->name,
+	    it->adopted != NULL ? " (adopted, not published by the dead "
+	    "node)" : "");
 	metrics_inbox(d->metrics, METRICS_INBOX_RENEWED);
-	it->again = it->adopted == NULL;
 	return false;
 }
 

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,8 +16,14 @@
 
 #include "util.h"
 
+/* IN_OPEN and IN_CLOSE_NOWRITE only for the names in w->fresh */
 #define WATCH_MASK (IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | \
-	IN_ONLYDIR | IN_DELETE_SELF | IN_MOVE_SELF)
+	IN_OPEN | IN_CLOSE_NOWRITE | IN_ONLYDIR | IN_DELETE_SELF | \
+	IN_MOVE_SELF)
+
+/* How long a regular file created with one link waits for the open that
+ * follows an open(O_CREAT) in the same system call (w->fresh). */
+#define FRESH_WAIT_MS 100
 
 /* What a held file looked like when it was held: unchanged at the end of
  * its wait, it is taken. */
@@ -33,13 +40,29 @@ struct pending {
 	struct seen seen;
 };
 
-/* An empty file in its grace period, or a file settling: taken once it
- * has not changed for the settle period. */
+/* A name on a timer, in one of two lists. held: an empty file in its
+ * grace period, or a file settling: taken once it has not changed for
+ * the settle period. fresh: a regular file's name created with one link
+ * and not yet announced by a close after writing: a new file being
+ * written, or a hard link whose first name is already gone (a link and
+ * an unlink by its writer, a linkat() of an O_TMPFILE). An open(O_CREAT)
+ * creates the name and opens it in one system call; a link opens
+ * nothing. So the name is offered when it has been closed as often as
+ * opened (by readers only) FRESH_WAIT_MS after it appeared, or else at
+ * the last reader's close; a close after writing announces it as
+ * ever. */
 struct held {
 	char *name;
 	struct event *timer;
 	struct watcher *w;
-	struct seen seen;
+	struct seen seen;       /* held: as it was when held */
+	int opens;              /* fresh: its opens less its closes since */
+	bool due;               /* fresh: its wait is over */
+};
+
+struct held_list {
+	struct held **v;
+	size_t n;
 };
 
 struct watcher {
@@ -54,8 +77,8 @@ struct watcher {
 	struct pending *q;      /* FIFO of names to offer */
 	size_t qhead, qn, qcap;
 	DIR *scan;              /* the start-up or overflow scan, if on */
-	struct held **held;
-	size_t n_held;
+	struct held_list held;
+	struct held_list fresh;
 	int grace;
 	int settle_ms;          /* quiet time after the last change */
 	struct watcher_ops ops;
@@ -134,30 +157,67 @@ set_reading(struct watcher *w, bool on)
 	w->reading = on;
 }
 
-static void
-held_free(struct held *h)
-{
-	event_free(h->timer);
-	free(h->name);
-	free(h);
-}
-
 static struct held *
-held_find(struct watcher *w, const char *name, size_t *idx)
+held_find(const struct held_list *l, const char *name, size_t *idx)
 {
-	for (size_t i = 0; i < w->n_held; i++)
-		if (strcmp(w->held[i]->name, name) == 0) {
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i]->name, name) == 0) {
 			*idx = i;
-			return w->held[i];
+			return l->v[i];
 		}
 	return NULL;
 }
 
 static void
-held_remove(struct watcher *w, size_t idx)
+held_remove(struct held_list *l, size_t idx)
 {
-	held_free(w->held[idx]);
-	w->held[idx] = w->held[--w->n_held];
+	event_free(l->v[idx]->timer);
+	free(l->v[idx]->name);
+	free(l->v[idx]);
+	l->v[idx] = l->v[--l->n];
+}
+
+static void
+held_clear(struct held_list *l)
+{
+	while (l->n > 0)
+		held_remove(l, 0);
+	free(l->v);
+	l->v = NULL;
+}
+
+/* name in l, added if missing (its timer calling cb): *added says so,
+ * if added is not NULL. */
+static struct held *
+held_add(struct watcher *w, struct held_list *l, const char *name,
+    event_callback_fn cb, bool *added)
+{
+	struct held *h;
+	size_t idx;
+
+	h = held_find(l, name, &idx);
+	if (added != NULL)
+		*added = h == NULL;
+	if (h != NULL)
+		return h;
+	h = xcalloc(1, sizeof(*h));
+	h->name = xstrdup(name);
+	h->w = w;
+	h->timer = evtimer_new(w->base, cb, h);
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = h;
+	return h;
+}
+
+/* name is decided on otherwise (offered, or announced by a close or a
+ * rename): no longer followed as fresh. */
+static void
+fresh_drop(struct watcher *w, const char *name)
+{
+	size_t idx;
+
+	if (held_find(&w->fresh, name, &idx) != NULL)
+		held_remove(&w->fresh, idx);
 }
 
 static void
@@ -169,9 +229,9 @@ held_expired(evutil_socket_t fd, short what, void *arg)
 
 	(void)fd;
 	(void)what;
-	if (held_find(w, h->name, &idx) == h) {
+	if (held_find(&w->held, h->name, &idx) == h) {
 		queue_push_seen(w, h->name, true, &h->seen);
-		held_remove(w, idx);
+		held_remove(&w->held, idx);
 	}
 	event_active(w->kick, 0, 0);
 }
@@ -183,18 +243,10 @@ hold(struct watcher *w, const char *name, const struct stat *st, long ms)
 {
 	struct timeval tv = { .tv_sec = ms / 1000,
 	    .tv_usec = (ms % 1000) * 1000 };
-	struct held *h;
-	size_t idx;
+	bool added;
+	struct held *h = held_add(w, &w->held, name, held_expired, &added);
 
-	h = held_find(w, name, &idx);
-	if (h == NULL) {
-		h = xcalloc(1, sizeof(*h));
-		h->name = xstrdup(name);
-		h->w = w;
-		h->timer = evtimer_new(w->base, held_expired, h);
-		w->held = xrealloc(w->held, (w->n_held + 1) *
-		    sizeof(*w->held));
-		w->held[w->n_held++] = h;
+	if (added) {
 		if (st->st_size == 0)
 			wlog(w, 3, "%s: empty, waiting %d s for it to be "
 			    "filled", name, w->grace);
@@ -249,6 +301,7 @@ consider(struct watcher *w, const char *name, const struct pending *p)
 
 	if (watcher_ignored(name))
 		return WATCHER_TAKEN;
+	fresh_drop(w, name);
 	/* a device is never opened (opening one can act: a tape rewinds);
 	 * the fstat below still decides for what is opened */
 	if (fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
@@ -290,8 +343,8 @@ consider(struct watcher *w, const char *name, const struct pending *p)
 		hold(w, name, &st, left);
 		return WATCHER_TAKEN;
 	}
-	if (held_find(w, name, &idx) != NULL)
-		held_remove(w, idx);
+	if (held_find(&w->held, name, &idx) != NULL)
+		held_remove(&w->held, idx);
 	if (w->ops.offer(w->ops.ctx, name, fd, &st) == WATCHER_FULL) {
 		close(fd);
 		return WATCHER_FULL;
@@ -359,19 +412,108 @@ on_kick(evutil_socket_t fd, short what, void *arg)
 	pump(arg);
 }
 
-/* A name created in one step, that no close after writing will
- * announce: a symbolic link, a FIFO, a socket, a device (each is logged
- * when it appears, and left alone), or a hard link to a file. A regular
- * file being written is announced by its close. */
-static bool
-created_whole(struct watcher *w, const char *name)
+/* What a name just created is: a symbolic link, a FIFO, a socket, a
+ * device (each is logged when it appears, and left alone) or a second
+ * link to a file, created in one step, that no close after writing will
+ * announce (CREATED_WHOLE); a regular file with one link (CREATED_FRESH:
+ * w->fresh tells a file being written from a link); or none of ours. */
+enum created { CREATED_NONE, CREATED_WHOLE, CREATED_FRESH };
+
+static enum created
+created_kind(struct watcher *w, const char *name)
 {
 	struct stat st;
 
 	if (watcher_ignored(name) ||
-	    fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
-		return false;
-	return S_ISREG(st.st_mode) ? st.st_nlink > 1 : !S_ISDIR(st.st_mode);
+	    fstatat(w->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    S_ISDIR(st.st_mode))
+		return CREATED_NONE;
+	if (S_ISREG(st.st_mode) && st.st_nlink == 1)
+		return CREATED_FRESH;
+	return CREATED_WHOLE;
+}
+
+static void on_inotify(evutil_socket_t fd, short what, void *arg);
+
+/* A fresh name's wait is over: the events already queued are read
+ * first (the open of an open(O_CREAT) may be among them); opened by
+ * nobody since, it is a link: offered. */
+static void
+fresh_wait_over(evutil_socket_t fd, short what, void *arg)
+{
+	struct held *f = arg;
+	struct watcher *w = f->w;
+	char *name = xstrdup(f->name);
+	size_t idx;
+
+	(void)fd;
+	(void)what;
+	f->due = true;
+	on_inotify(w->ifd, EV_READ, w);
+	f = held_find(&w->fresh, name, &idx);
+	if (f != NULL && f->due && f->opens <= 0) {
+		held_remove(&w->fresh, idx);
+		queue_push(w, name, false);
+		event_active(w->kick, 0, 0);
+	}
+	free(name);
+}
+
+static void
+fresh_add(struct watcher *w, const char *name)
+{
+	struct timeval tv = { .tv_sec = 0, .tv_usec = FRESH_WAIT_MS * 1000 };
+	struct held *f = held_add(w, &w->fresh, name, fresh_wait_over,
+	    NULL);
+
+	f->opens = 0;
+	f->due = false;
+	evtimer_add(f->timer, &tv);
+}
+
+/* An open (+1) or a close without writing (-1) of a fresh name: the
+ * last reader's close after its wait offers it. */
+static void
+fresh_opened(struct watcher *w, const char *name, int delta)
+{
+	struct held *f;
+	size_t idx;
+
+	f = held_find(&w->fresh, name, &idx);
+	if (f == NULL)
+		return;
+	f->opens += delta;
+	if (f->due && f->opens <= 0) {
+		held_remove(&w->fresh, idx);
+		queue_push(w, name, false);
+	}
+}
+
+/* One event on a name in the folder. */
+static void
+on_name(struct watcher *w, uint32_t mask, const char *name)
+{
+	if (mask & (IN_CLOSE_WRITE | IN_MOVED_TO)) {
+		fresh_drop(w, name);
+		queue_push(w, name, false);
+		if (mask & IN_MOVED_TO)
+			w->q[(w->qhead + w->qn - 1) % w->qcap].moved = true;
+	} else if (mask & IN_CREATE) {
+		switch (created_kind(w, name)) {
+		case CREATED_WHOLE:
+			queue_push(w, name, false);
+			break;
+		case CREATED_FRESH:
+			fresh_add(w, name);
+			break;
+		case CREATED_NONE:
+			break;
+		}
+	} else if (mask & IN_OPEN) {
+		fresh_opened(w, name, 1);
+	} else if (mask & IN_CLOSE_NOWRITE) {
+		fresh_opened(w, name, -1);
+	}
 }
 
 /* Reads one buffer of inotify events: a bounded number of names. */
@@ -395,19 +537,14 @@ on_inotify(evutil_socket_t fd, short what, void *arg)
 		if (ie->mask & IN_Q_OVERFLOW) {
 			wlog(w, 1, "%s: inotify queue overflow, rescanning",
 			    w->dir);
+			/* the scan offers every file there */
+			held_clear(&w->fresh);
 			start_scan(w);
 		} else if (ie->mask & (IN_DELETE_SELF | IN_MOVE_SELF)) {
 			wlog(w, 0, "%s: the inbox was removed or moved away",
 			    w->dir);
-		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
-		    (ie->mask & (IN_CLOSE_WRITE | IN_MOVED_TO))) {
-			queue_push(w, ie->name, false);
-			if (ie->mask & IN_MOVED_TO)
-				w->q[(w->qhead + w->qn - 1) % w->qcap].moved =
-				    true;
-		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR) &&
-		    (ie->mask & IN_CREATE) && created_whole(w, ie->name)) {
-			queue_push(w, ie->name, false);
+		} else if (ie->len > 0 && !(ie->mask & IN_ISDIR)) {
+			on_name(w, ie->mask, ie->name);
 		}
 		p += sizeof(*ie) + ie->len;
 	}
@@ -489,9 +626,8 @@ watcher_free(struct watcher *w)
 {
 	if (w == NULL)
 		return;
-	while (w->n_held > 0)
-		held_remove(w, 0);
-	free(w->held);
+	held_clear(&w->held);
+	held_clear(&w->fresh);
 	while (w->qn > 0)
 		queue_pop(w);
 	free(w->q);

@@ -9,7 +9,15 @@
  * and reopens it to append is not cut short. A file renamed in is done
  * and taken at once. A name created in one step that is not a
  * regular file (a symbolic link, a FIFO, a device) is logged when it
- * appears and never offered.
+ * appears and never offered. A hard link to a file is taken like a file
+ * renamed in, the settle period applying from its mtime, whether its
+ * first name is still there or was unlinked before the watcher looked:
+ * no close announces it, and it is told from a file being written by the
+ * open (IN_OPEN) that an open(O_CREAT) makes in the same system call and
+ * a link does not: a name created with one link and opened by nobody
+ * within 100 ms, or by readers only (each open closed without writing),
+ * is a link. Every open and close of a name in the folder is an inotify
+ * event then, so a queue overflows (a rescan) a little sooner.
  *
  * The watcher runs on the caller's libevent loop and holds no item state:
  * the consumer decides what to do with a name it already has. */

@@ -10,13 +10,19 @@
   they appear and left where they are;
 - a name that is not UTF-8 reaches the log escaped (\\xNN), never as the
   raw byte;
-- a hard link made into the inbox is taken (no close announces it).
+- a hard link made into the inbox is taken (no close announces it),
+  also when its first name is gone by the time the daemon looks (a link
+  and an unlink, as a writer or another node moves a file in where
+  rename() cannot), and when something reads it meanwhile;
+- a file written in place and held open longer than the settle period
+  is taken at its close, whole.
 
 usage: test_inbox.py NEWSWIRED
 """
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -199,6 +205,58 @@ def test_specials(d, tmp):
           [(t, e.get("error")) for t, e, _ in got])
 
 
+def link_in(d, tmp, name, text, read=False):
+    """Links a file into the inbox and unlinks its first name while the
+    daemon is stopped (SIGSTOP): when it reads the creation, the file has
+    one link, as a second node's give-back or a writer's move by link
+    and unlink leaves it; read: opened and closed meanwhile."""
+    src = os.path.join(tmp, name)
+    with open(src, "w") as f:
+        f.write(text)
+    dst = os.path.join(d.inbox, name)
+    d.p.send_signal(signal.SIGSTOP)
+    try:
+        os.link(src, dst)
+        os.unlink(src)
+        if read:
+            with open(dst) as f:
+                f.read()
+    finally:
+        d.p.send_signal(signal.SIGCONT)
+
+
+def test_links(d, tmp):
+    link_in(d, tmp, "moved.txt", "Moved by link\n\n" +
+            "\n\n".join(PARAS[8:10] + PARAS[:2]) + "\n")
+    got = d.events(1, 15)
+    check(len(got) == 1 and got[0][0].startswith("article."),
+          "a hard link whose first name is gone is taken: %r" %
+          [(t, e.get("error")) for t, e, _ in got])
+    link_in(d, tmp, "read.txt", "Read meanwhile\n\n" +
+            "\n\n".join(PARAS[2:6]) + "\n", read=True)
+    got = d.events(1, 15)
+    check(len(got) == 1 and got[0][0].startswith("article."),
+          "one read meanwhile is taken too: %r" %
+          [(t, e.get("error")) for t, e, _ in got])
+
+    # written in place, open across 2.5 s (settle 1 s): taken at the
+    # close, not when the link rule's wait or the settle period is over
+    path = os.path.join(d.inbox, "slow.txt")
+    with open(path, "w") as f:
+        f.write("Slow writer\n\n" + PARAS[6] + "\n\n")
+        f.flush()
+        time.sleep(2.5)
+        early = d.events(1, 0.1)
+        f.write("\n\n".join(PARAS[7:10]) + "\n")
+    closed = time.monotonic()
+    got = early + d.events(1, 15)
+    check(len(got) == 1 and got[0][2] >= closed and
+          PARAS[9][:40] in (got[0][1].get("body") or ""),
+          "a file held open is taken at its close, whole: %r" %
+          [(t, (e.get("body") or "")[-60:], at - closed)
+           for t, e, at in got])
+
+
 def main():
     newswired = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="nw-inbox-")
@@ -207,6 +265,7 @@ def main():
         test_appends(d)
         test_max_size(d)
         test_specials(d, tmp)
+        test_links(d, tmp)
     finally:
         d.stop()
         if failures:

@@ -1,10 +1,12 @@
 """What the tests of a shared inbox under [cluster] leases share
-(test_inbox_adopt.py, test_inbox_fence.py): a node on the shared inbox
-(start()) and its end (stop_checked()), its origin id from its log, and
-the files of the events in the stream and in a node's journal."""
+(test_inbox_adopt.py, test_inbox_fence.py, test_inbox_window.py): a node
+on the shared inbox (start()) and its end (stop_checked()), its origin
+id from its log, the files of the events in the stream and in a node's
+journal, and the end of a test (end())."""
 import json
 import os
 import re
+import signal
 import sqlite3
 from urllib.parse import unquote
 
@@ -21,18 +23,20 @@ def origin(log):
     return hit.group(1) if hit else None
 
 
-def start(exe, tmp, name, port, inbox, lease, more="", env=None):
+def start(exe, tmp, name, port, inbox, lease, more="", env=None,
+          window=1):
     """Node name on the shared inbox (its configuration's own inbox
     path replaced), on the server at port, the stream's duplicate window
-    1 s (a second publish under the same message ID shows); more: more
-    of its configuration; env: more of its environment. (daemon or None,
-    metrics port, log path)."""
+    window seconds (1: a second publish under the same message ID
+    shows); more: more of its configuration; env: more of its
+    environment. (daemon or None, metrics port, log path)."""
     conf, log = clusterlib.node_conf(tmp, name, [port], 0, [],
                                      lease=lease, articles=False)
     with open(conf) as f:
         text = f.read()
     text = re.sub(r"(?m)^path = .*$", "path = " + inbox, text)
-    text = text.replace("duplicate_window = 600", "duplicate_window = 1")
+    text = text.replace("duplicate_window = 600",
+                        "duplicate_window = %d" % window)
     with open(conf, "w") as f:
         f.write(text + more)
     d, mport = clusterlib.start_daemon(exe, conf, log, env)
@@ -59,6 +63,11 @@ def stream_files(port):
     return out
 
 
+def events_of(port, name):
+    """[(origin id, topic)] of the stream's events of the file name."""
+    return [(o, t) for f, o, t in stream_files(port) if f == name]
+
+
 def journal_files(tmp, name):
     """The file names of the events in node name's journal."""
     db = sqlite3.connect("file:%s?mode=ro" % os.path.join(
@@ -82,3 +91,17 @@ def stop_checked(name, d):
         text = f.read()
     check("runtime error" not in text and "Sanitizer" not in text,
           "no sanitizer report in %s's log" % name)
+
+
+def end(nodes, srv, proxy, tmp):
+    """The end of a test, whatever happened: each node still running
+    continued (one may be frozen) and checked to stop cleanly
+    (stop_checked()), the proxy closed, the server stopped; the test's
+    exit status (clusterlib.finish())."""
+    for name, d in nodes.items():
+        if d.alive():
+            d.signal(signal.SIGCONT)
+            stop_checked(name, d)
+    proxy.close()
+    srv.stop()
+    return clusterlib.finish(tmp)

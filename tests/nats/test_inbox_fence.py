@@ -24,7 +24,14 @@ not dropped for us):
   could not give a file back leaves); a starts again 5 leases later,
   while b may adopt the file from 10 on: a gives it back into the inbox
   (newswire_inbox_claims_renewed_total 1), where a or b claims it
-  afresh: one event in the stream, and b adopted nothing of it.
+  afresh: one event in the stream, and b adopted nothing of it;
+- a file is left in the claimed/ of a node that never ran (dead by the
+  leases' rule once its claim is 10 leases old); both stores are held
+  locked, so that its adopter's turns roll back until the adoption is
+  5 leases old; let go, the adopter gives it back into the inbox (not to
+  the dead node's folder, where it would wait 10 leases more for
+  another adoption): claimed afresh and published once within a store
+  retry and 2 leases.
 
 With SHIM (tests/inbox/noreplace_einval.c) preloaded into the daemons,
 the claims, adoptions and give-backs go by hard link and unlink, as
@@ -41,7 +48,7 @@ import time
 
 import clusterlib
 from clusterlib import check, m, wait_for
-from inboxlib import journal_files, origin, stream_files
+from inboxlib import events_of, journal_files, origin
 import inboxlib
 from nwtest import shim_env
 import opslib
@@ -49,6 +56,8 @@ import opslib
 LEASE = 3
 HELD = "held.html"
 LATE = "late.html"
+STALE = "stale.html"
+NEVER = "nwd-00000000000dead1"         # a node that never ran
 # a's store turns rolled back are tried again each second
 RETRY = "[store]\nretry = 1\n"
 
@@ -92,10 +101,6 @@ def freeze_in_turn(d, seconds):
 def log_has(path, text):
     with open(path, errors="replace") as f:
         return text in f.read()
-
-
-def events_of(port, name):
-    return [(o, t) for f, o, t in stream_files(port) if f == name]
 
 
 class Run:
@@ -199,6 +204,46 @@ def restarted(run, ida, blog):
           "a: newswire_inbox_claims_renewed_total 1")
 
 
+def stale_adoption(run, blog):
+    """A file of a dead node adopted while the stores are locked, too
+    old once they are let go: given back into the inbox, published once
+    soon after."""
+    tmp, srv, inbox = run.tmp, run.srv, run.inbox
+    dead = os.path.join(inbox, "claimed", NEVER)
+    os.makedirs(dead)
+    staged = os.path.join(tmp, "." + STALE)
+    with open(staged, "wb") as f:
+        f.write(opslib.page(3, "stale"))
+    os.rename(staged, os.path.join(dead, STALE))
+    dbs = [lock_store(tmp, n) for n in ("a", "b")]
+    claimed = os.path.join(inbox, "claimed")
+    try:
+        adopted = wait_for(lambda: [n for n in os.listdir(claimed) if
+                                    os.path.exists(os.path.join(
+                                        claimed, n, ".from", NEVER,
+                                        STALE))], 10 * LEASE + 20)
+        check(adopted, "%s adopted while the stores are locked" % STALE)
+        time.sleep(5 * LEASE + 1)
+    finally:
+        for db in dbs:
+            db.close()
+    let_go = time.monotonic()
+    # the adopter's store retry: 1 s on a, 10 s on b
+    check(wait_for(lambda: events_of(srv.port, STALE) != [],
+                   10 + 2 * LEASE),
+          "%s published within a store retry and 2 leases of the "
+          "stores let go (%.1f s)" % (STALE, time.monotonic() - let_go))
+    time.sleep(2)
+    got = events_of(srv.port, STALE)
+    check(len(got) == 1, "%s: one event in the stream: %r" % (STALE, got))
+    alog = os.path.join(tmp, "a", "newswired.log")
+    text = "%s: claimed 5 leases ago or more" % STALE
+    check(log_has(alog, text) or log_has(blog, text),
+          "the adopter gave %s back" % STALE)
+    check(not os.path.exists(os.path.join(dead, STALE)),
+          "not back in the dead node's claimed/")
+
+
 def main():
     exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-fence-")
     run = Run(exe, tmp, srv, shim_env(sys.argv[2] if len(sys.argv) > 2
@@ -209,16 +254,10 @@ def main():
         got = cut_off(run, proxy)
         if got is not None:
             restarted(run, *got)
-        for name, d in nodes.items():
-            inboxlib.stop_checked(name, d)
+            stale_adoption(run, got[1])
     finally:
-        for d in nodes.values():
-            if d.alive():
-                d.signal(signal.SIGCONT)
-                d.stop()
-        proxy.close()
-        srv.stop()
-    return clusterlib.finish(tmp)
+        rc = inboxlib.end(nodes, srv, proxy, tmp)
+    return rc
 
 
 if __name__ == "__main__":
