@@ -15,7 +15,7 @@
  * The elements, their attributes and values, and the text nodes are cut
  * from the arena that html_parse() hangs on the context's _private (struct
  * html_sax), not each taken from malloc() and given back to free() with
- * the tree: 1.6 million allocations over the 390 corpus pages, and the
+ * the tree: 1.5 million allocations over the 390 corpus pages, and the
  * nodes of a page lie in the order of its text, as the walks read them.
  * The tree is freed by html_tree_free() and html_doc_free(), which give
  * libxml2's own nodes (comments, CDATA, the elements of its handler) to
