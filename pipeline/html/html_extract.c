@@ -75,33 +75,7 @@ void
 html_remove(xmlNode *n)
 {
 	xmlUnlinkNode(n);
-	xmlFreeNode(n);
-}
-
-/* An item of pool p, zeroed. */
-static void *
-html_pool_take(struct html_pool *p)
-{
-	if (p->blk == NULL || p->used == p->per) {
-		struct html_pool_blk *b = xcalloc(1, sizeof(*b) +
-		    p->per * p->size);
-
-		b->next = p->blk;
-		p->blk = b;
-		p->used = 0;
-	}
-	return (unsigned char *)p->blk->v + p->size * p->used++;
-}
-
-static void
-html_pool_free(struct html_pool *p)
-{
-	while (p->blk != NULL) {
-		struct html_pool_blk *next = p->blk->next;
-
-		free(p->blk);
-		p->blk = next;
-	}
+	html_tree_free(n);
 }
 
 /* Step 1, in the first statistics walk: whether n, a node under root,
@@ -204,7 +178,7 @@ html_stats(struct html_ctx *ctx, bool again)
 				ni->score = 0;
 				ni->cand = false;
 			} else if (!again) {
-				ni = html_pool_take(&ctx->ni);
+				ni = arena_zero(&ctx->mem, sizeof(*ni));
 				ni->cls = cls;
 				ni->kind = k;
 				ni->sig = html_signals_cached(n, &ctx->sigs);
@@ -234,7 +208,7 @@ html_stats(struct html_ctx *ctx, bool again)
 			struct html_tc one;
 
 			if (tc == NULL && !again) {
-				tc = html_pool_take(&ctx->tc);
+				tc = arena_zero(&ctx->mem, sizeof(*tc));
 				n->_private = tc;
 			} else if (tc == NULL) {
 				tc = &one;
@@ -432,12 +406,14 @@ html_count_tags(const char *s, size_t len, size_t max)
  * is (s[len] is a NUL, as libxml2's own buffers end) as UTF-8, which the
  * decoder made it, and, as with the named encoding, takes no charset
  * from the page's <meta>. The tree is the same, its text nodes stored
- * more compactly (below). */
+ * more compactly (below), its elements, attributes and text cut from
+ * mem (html_sax.c): free it with html_doc_free(), then mem. */
 static htmlDocPtr
-html_parse(const char *s, size_t len, const char *url)
+html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 {
 	const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
+	struct html_sax sax = { .mem = mem };
 	htmlParserCtxtPtr ctxt;
 	xmlParserInputBufferPtr ib;
 	xmlParserInputPtr in;
@@ -468,10 +444,13 @@ html_parse(const char *s, size_t len, const char *url)
 	 * the byte after the run; the HTML parser hands its text over from a
 	 * buffer ended by a NUL, so that never happens here.) */
 	ctxt->dictNames = 1;
-	/* element and attribute names shared from that dictionary too
-	 * (html_sax.c); the context owns its copy of the handlers */
+	/* element and attribute names shared from that dictionary too, the
+	 * elements, attributes and text cut from mem (html_sax.c); the
+	 * context owns its copy of the handlers */
 	ctxt->sax->startDocument = html_sax_start_doc;
 	ctxt->sax->startElement = html_sax_start;
+	ctxt->sax->characters = html_sax_chars;
+	ctxt->_private = &sax;
 	in->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	ctxt->charset = XML_CHAR_ENCODING_UTF8;
 	if (url != NULL)
@@ -514,8 +493,6 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 {
 	struct html_ctx ctx = {
 		.fragment = fragment,
-		.ni = { .size = sizeof(struct html_ni), .per = 256 },
-		.tc = { .size = sizeof(struct html_tc), .per = 1024 },
 	};
 	xmlNode *top;
 	char *h1 = NULL, *stripped;
@@ -536,7 +513,7 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 		return fail(err, errlen, "html: more than %d elements: refused "
 		    "unparsed", HTML_MAX_ELEMENTS);
 	stripped = html_strip_raw(s, len, &slen);
-	ctx.doc = html_parse(stripped, slen, url);
+	ctx.doc = html_parse(stripped, slen, url, &ctx.mem);
 	free(stripped);
 	if (ctx.doc == NULL)
 		return fail(err, errlen, "html: the page cannot be parsed");
@@ -586,10 +563,9 @@ done:
 	buf_free(&ctx.out);
 	buf_free(&ctx.para);
 	html_paras_free(&ctx);
-	html_pool_free(&ctx.ni);
-	html_pool_free(&ctx.tc);
 	html_sigcache_free(&ctx.sigs);
-	xmlFreeDoc(ctx.doc);
+	html_doc_free(ctx.doc);
+	arena_free(&ctx.mem);
 	return 0;
 }
 

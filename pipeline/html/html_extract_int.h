@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "arena.h"
 #include "util.h"
 #include "../article.h"
 #include "html_dom.h"
@@ -58,21 +59,6 @@ struct html_para {
 	bool caption;     /* a picture's caption: never in the text */
 };
 
-/* Zeroed items of one size, taken in blocks that never move, so that
- * the nodes' _private pointers to them stay valid: the statistics walk
- * takes one per element and per text node without a count first. */
-struct html_pool_blk {
-	struct html_pool_blk *next;
-	max_align_t v[];
-};
-
-struct html_pool {
-	struct html_pool_blk *blk;  /* the newest block */
-	size_t size;  /* of an item */
-	size_t per;   /* items a block */
-	size_t used;  /* items taken of the newest block */
-};
-
 struct html_ctx {
 	struct html_para *paras;  /* the paragraphs written so far */
 	size_t n_paras;
@@ -85,8 +71,10 @@ struct html_ctx {
 	bool fragment;     /* html_extract_fragment(): all is the article */
 	xmlDoc *doc;
 	xmlNode *body;
-	struct html_pool ni;  /* the elements' struct html_ni */
-	struct html_pool tc;  /* the text nodes' struct html_tc */
+	/* the tree's elements and attributes (html_sax.c), the elements'
+	 * struct html_ni and the text nodes' struct html_tc: freed with the
+	 * tree, after html_doc_free() */
+	struct arena mem;
 	const char *url;
 	struct nw_article *a;
 	struct buf out;    /* the body being written */
@@ -157,7 +145,7 @@ void html_debug(const char *what, const xmlNode *n);
 #define HTML_DEBUG_MSG(...) ((void)0)
 #endif
 
-/* Unlinks and frees n. */
+/* Unlinks and frees n (html_tree_free()). */
 void html_remove(xmlNode *n);
 
 /* html_extract_select.c */
@@ -193,10 +181,27 @@ bool html_names_author(const struct html_ctx *ctx, const char *text);
 /* Step 6: the winner, or the filtered prose of the whole page. */
 void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
 
-/* The parse's document and element start handlers (html_sax.c): the
- * document shares the parse's dictionary, and xmlSAX2StartElement()'s
- * tree takes its names from it. */
+/* What the parse's handlers (html_sax.c) keep, on the parser context's
+ * _private: the arena that the tree's elements, attributes and text are
+ * cut from, and the text node that characters are being added to. */
+struct html_sax {
+	struct arena *mem;
+	xmlNode *text;  /* the newest text node */
+	size_t len;     /* of its content */
+	size_t cap;     /* bytes its content has room for (0: it sits in
+	                   the node) */
+};
+
+/* The parse's document, element start and characters handlers
+ * (html_sax.c): the document shares the parse's dictionary, and
+ * xmlSAX2StartElement()'s tree takes its names from it; its elements,
+ * their attributes and text are cut from the arena. */
 void html_sax_start_doc(void *data);
 void html_sax_start(void *data, const xmlChar *name, const xmlChar **atts);
+void html_sax_chars(void *data, const xmlChar *ch, int len);
+/* Frees the unlinked subtree n, but for what the arena holds. */
+void html_tree_free(xmlNode *n);
+/* Frees doc, its tree by html_tree_free(); the arena after it. */
+void html_doc_free(xmlDoc *doc);
 
 #endif

@@ -6,6 +6,8 @@
 
 #include <jansson.h>
 
+#include "arena.h"
+
 /* Objects looked at in one script; the rest of a huge graph is noise. */
 #define LD_MAX_OBJECTS 256
 /* Concatenated top-level values read from one script. */
@@ -19,7 +21,7 @@
 /* A JSON value as the JSON-LD reader sees it: what jansson would make of
  * the same text (a member of an object carries its key; a key given
  * twice keeps its first place and its last value). Nodes live in a
- * struct ld_arena; strings in the reader's buffer or in jansson's
+ * struct arena; strings in the reader's buffer or in jansson's
  * values, which outlive the tree. */
 enum ld_kind { LDV_NULL, LDV_TRUE, LDV_FALSE, LDV_NUM, LDV_STR, LDV_ARR,
 	LDV_OBJ };
@@ -34,52 +36,18 @@ struct ld_val {
 	size_t n;
 };
 
-#define LD_CHUNK 128
-
-struct ld_chunk {
-	struct ld_chunk *next;
-	size_t used;
-	struct ld_val v[LD_CHUNK];
-};
-
-/* Owns the nodes of the trees of one script. */
-struct ld_arena {
-	struct ld_chunk *head;
-};
-
 struct ld_objs {
 	struct ld_val *v[LD_MAX_OBJECTS];
 	size_t n;
 };
 
 static struct ld_val *
-ld_new(struct ld_arena *a, enum ld_kind kind)
+ld_new(struct arena *a, enum ld_kind kind)
 {
-	struct ld_chunk *c = a->head;
-	struct ld_val *v;
+	struct ld_val *v = arena_zero(a, sizeof(*v));
 
-	if (c == NULL || c->used == LD_CHUNK) {
-		c = xmalloc(sizeof(*c));
-		c->next = a->head;
-		c->used = 0;
-		a->head = c;
-	}
-	v = &c->v[c->used++];
-	memset(v, 0, sizeof(*v));
 	v->kind = kind;
 	return v;
-}
-
-static void
-ld_arena_free(struct ld_arena *a)
-{
-	struct ld_chunk *c, *next;
-
-	for (c = a->head; c != NULL; c = next) {
-		next = c->next;
-		free(c);
-	}
-	a->head = NULL;
 }
 
 /* Appends v to the array or object o; a member whose key o has already
@@ -113,7 +81,7 @@ ld_add(struct ld_val *o, struct ld_val *v)
 
 /* The tree of a value jansson read; borrows its strings. */
 static struct ld_val *
-ld_from_json(json_t *j, struct ld_arena *a)
+ld_from_json(json_t *j, struct arena *a)
 {
 	struct ld_val *v, *e;
 	const char *k;
@@ -167,7 +135,7 @@ struct ld_reader {
 	char *out;             /* decoded strings, NUL-terminated */
 	size_t outn;
 	size_t outcap;
-	struct ld_arena *arena;
+	struct arena *arena;
 	int depth;
 };
 
@@ -898,7 +866,7 @@ ld_clean(const char *text)
 
 /* What the values of one script are made of, released together. */
 struct ld_doc {
-	struct ld_arena arena;
+	struct arena arena;
 	json_t *json[2 * LD_MAX_VALUES];  /* values jansson read */
 	size_t njson;
 	char *bufs[2];                    /* the fast reader's strings */
@@ -914,7 +882,7 @@ ld_doc_free(struct ld_doc *d)
 		json_decref(d->json[i]);
 	for (i = 0; i < d->nbufs; i++)
 		free(d->bufs[i]);
-	ld_arena_free(&d->arena);
+	arena_free(&d->arena);
 }
 
 /* Parses the concatenated JSON values in s into objs; returns the number

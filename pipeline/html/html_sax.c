@@ -1,15 +1,25 @@
-/* The document and element start handlers of the pipeline's parse
- * (html_parse() in html_extract.c): the tree libxml2 2.9.14's
- * xmlSAX2StartElement() builds for an HTML parse, less its copies.
- * libxml2 makes every element and attribute name a string of its own
- * (xmlSplitQName(), xmlStrdup()) from the name the parser already holds
- * in its dictionary, and frees it with the tree; here the node takes the
- * dictionary's string, which the document references (doc->dict, which
- * an HTML parse leaves unset) and xmlFreeNode() leaves alone. Nodes,
- * attributes, their values and order are the same; the document's table
- * of IDs is not made. Whatever this does not do the same way (a prefixed
- * name, an xml:id, a DTD that declares attributes, validation) goes to
- * libxml2's own handler, for the whole element. Pure. */
+/* The document, element start and characters handlers of the pipeline's
+ * parse (html_parse() in html_extract.c): the tree libxml2 2.9.14's
+ * xmlSAX2StartElement() and xmlSAX2Characters() build for an HTML parse,
+ * less their copies and allocations. libxml2 makes every element and
+ * attribute name a string of its own (xmlSplitQName(), xmlStrdup()) from
+ * the name the parser already holds in its dictionary, and frees it with
+ * the tree; here the node takes the dictionary's string, which the
+ * document references (doc->dict, which an HTML parse leaves unset) and
+ * xmlFreeNode() leaves alone. Nodes, attributes, their values and order
+ * are the same; the document's table of IDs is not made. Whatever this
+ * does not do the same way (a prefixed name, an xml:id, a DTD that
+ * declares attributes, validation) goes to libxml2's own handler, for the
+ * whole element.
+ *
+ * The elements, their attributes and values, and the text nodes are cut
+ * from the arena that html_parse() hangs on the context's _private (struct
+ * html_sax), not each taken from malloc() and given back to free() with
+ * the tree: 1.5 million allocations over the 390 corpus pages, and the
+ * nodes of a page lie in the order of its text, as the walks read them.
+ * The tree is freed by html_tree_free() and html_doc_free(), which give
+ * libxml2's own nodes (comments, CDATA, the elements of its handler) to
+ * xmlFreeNode() and leave the arena's to its owner. Pure. */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
@@ -28,7 +38,8 @@ html_sax_other(xmlParserCtxtPtr ctxt, const xmlChar *name,
 	xmlDocPtr doc = ctxt->myDoc;
 
 	if (doc == NULL || !ctxt->html || ctxt->validate ||
-	    ctxt->dict == NULL || doc->dict != ctxt->dict)
+	    ctxt->dict == NULL || doc->dict != ctxt->dict ||
+	    ctxt->_private == NULL)
 		return true;
 	/* attribute values normalised by a declaration */
 	if (doc->extSubset != NULL ||
@@ -53,6 +64,27 @@ html_sax_name(xmlParserCtxtPtr ctxt, const xmlChar *s)
 	return xmlDictLookup(ctxt->dict, s, -1);
 }
 
+/* A node of type t and name, zeroed but for them, as libxml2's
+ * constructors make it (xmlNewDocNodeEatName(), xmlNewDocText()), cut
+ * from the parse's arena. Its psvi, which nothing reads in an HTML tree,
+ * marks it the arena's (html_tree_free()). */
+static void *
+html_sax_node(xmlParserCtxtPtr ctxt, size_t size, xmlElementType t,
+    const xmlChar *name)
+{
+	struct arena *mem = ((struct html_sax *)ctxt->_private)->mem;
+	xmlNodePtr n = arena_zero(mem, size);
+
+	n->type = t;
+	n->name = name;
+	n->doc = ctxt->myDoc;
+	if (t == XML_ATTRIBUTE_NODE)
+		((xmlAttrPtr)n)->psvi = mem;
+	else
+		n->psvi = mem;
+	return n;
+}
+
 /* An attribute's value as xmlNewDocText() makes it, but for a short
  * value, which sits in the node as the parse's short texts do
  * (HTML_PARSE_COMPACT, xmlSAX2TextNode()) instead of in a string of its
@@ -64,27 +96,26 @@ _Static_assert(offsetof(xmlNode, nsDef) ==
 static xmlNodePtr
 html_sax_text(xmlParserCtxtPtr ctxt, const xmlChar *value)
 {
-	xmlNodePtr t = xmlNewDocText(ctxt->myDoc, NULL);
+	xmlNodePtr t = html_sax_node(ctxt, sizeof(xmlNode), XML_TEXT_NODE,
+	    xmlStringText);
 	size_t n = strlen((const char *)value);
 
-	if (t == NULL)
-		return NULL;
 	if (n < 2 * sizeof(void *) &&
 	    (ctxt->options & HTML_PARSE_COMPACT) != 0) {
 		t->content = (xmlChar *)&t->properties;
 		memcpy(t->content, value, n + 1);
-	} else if ((t->content = xmlStrndup(value, (int)n)) == NULL) {
-		xmlFreeNode(t);
-		return NULL;
+	} else {
+		t->content = (xmlChar *)arena_strndup(((struct html_sax *)
+		    ctxt->_private)->mem, (const char *)value, n);
 	}
 	return t;
 }
 
-/* xmlSAX2AttributeInternal() for HTML: the attribute name on el and its
- * value as a text child. */
+/* xmlSAX2AttributeInternal() for HTML: the attribute name on el, after
+ * *last (NULL: the first), and its value as a text child. */
 static void
-html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
-    const xmlChar *value)
+html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr *last,
+    const xmlChar *name, const xmlChar *value)
 {
 	const xmlChar *dn = html_sax_name(ctxt, name);
 	xmlAttrPtr at;
@@ -93,14 +124,19 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, const xmlChar *name,
 		return;
 	if (value == NULL && htmlIsBooleanAttr(name))
 		value = name;
-	at = xmlNewNsPropEatName(el, NULL, (xmlChar *)dn, NULL);
-	if (at == NULL)
-		return;
+	at = html_sax_node(ctxt, sizeof(*at), XML_ATTRIBUTE_NODE, dn);
+	at->parent = el;
+	if (*last == NULL) {
+		el->properties = at;
+	} else {
+		(*last)->next = at;
+		at->prev = *last;
+	}
+	*last = at;
 	if (value != NULL) {
 		at->children = html_sax_text(ctxt, value);
 		at->last = at->children;
-		if (at->children != NULL)
-			at->children->parent = (xmlNodePtr)at;
+		at->children->parent = (xmlNodePtr)at;
 	}
 	/* libxml2 would register id and <a name> in the document's table of
 	 * IDs (xmlAddID(), and the error of each one met twice); nothing
@@ -139,6 +175,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 {
 	xmlParserCtxtPtr ctxt = data;
 	xmlNodePtr parent, el;
+	xmlAttrPtr last = NULL;
 	const xmlChar *dn;
 
 	if (ctxt == NULL || name == NULL)
@@ -149,9 +186,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	parent = ctxt->node;
-	el = xmlNewDocNodeEatName(ctxt->myDoc, NULL, (xmlChar *)dn, NULL);
-	if (el == NULL)
-		return;
+	el = html_sax_node(ctxt, sizeof(*el), XML_ELEMENT_NODE, dn);
 	if (ctxt->myDoc->children == NULL)
 		xmlAddChild((xmlNodePtr)ctxt->myDoc, el);
 	else if (parent == NULL)
@@ -161,11 +196,172 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 		el->line = ctxt->input->line < USHRT_MAX ?
 		    (unsigned short)ctxt->input->line : USHRT_MAX;
 	if (nodePush(ctxt, el) < 0) {
+		/* the arena's, with its owner */
 		xmlUnlinkNode(el);
-		xmlFreeNode(el);
 		return;
 	}
 	html_sax_link(el, parent);
 	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
-		html_sax_attr(ctxt, el, atts[i], atts[i + 1]);
+		html_sax_attr(ctxt, el, &last, atts[i], atts[i + 1]);
+}
+
+/* A text node of ch[0..len) as xmlSAX2TextNode() makes it for the
+ * HTML parser (which hands its text over with a NUL after it, so that
+ * none is taken from the dictionary): a short text sits in the node. */
+static xmlNodePtr
+html_sax_text_node(xmlParserCtxtPtr ctxt, struct html_sax *st,
+    const xmlChar *ch, size_t len)
+{
+	xmlNodePtr t = html_sax_node(ctxt, sizeof(*t), XML_TEXT_NODE,
+	    xmlStringText);
+
+	if (len < 2 * sizeof(void *) &&
+	    (ctxt->options & HTML_PARSE_COMPACT) != 0) {
+		t->content = (xmlChar *)&t->properties;
+		memcpy(t->content, ch, len);
+		t->content[len] = '\0';
+		st->cap = 0;
+	} else {
+		t->content = (xmlChar *)arena_strndup(st->mem,
+		    (const char *)ch, len);
+		st->cap = len + 1;
+	}
+	if (ctxt->linenumbers && ctxt->input != NULL)
+		t->line = ctxt->input->line < USHRT_MAX ?
+		    (unsigned short)ctxt->input->line : USHRT_MAX;
+	st->text = t;
+	st->len = len;
+	return t;
+}
+
+/* Adds ch[0..len) to the text node t, the arena's, as xmlSAX2Text()
+ * joins the characters of one run of text (split at each entity and
+ * every thousand bytes); room is doubled as it runs out. */
+static void
+html_sax_text_add(xmlParserCtxtPtr ctxt, struct html_sax *st, xmlNodePtr t,
+    const xmlChar *ch, size_t len)
+{
+	if (st->text != t) {
+		st->text = t;
+		st->len = strlen((const char *)t->content);
+		st->cap = t->content == (xmlChar *)&t->properties ? 0 :
+		    st->len + 1;
+	}
+	/* libxml2 stops the parse at a text node over its limit */
+	if (st->len + len > XML_MAX_TEXT_LENGTH &&
+	    (ctxt->options & XML_PARSE_HUGE) == 0) {
+		xmlStopParser(ctxt);
+		return;
+	}
+	if (st->len + len + 1 > st->cap) {
+		size_t cap = 2 * (st->len + len + 1);
+		xmlChar *c = arena_take(st->mem, cap);
+
+		memcpy(c, t->content, st->len);
+		t->content = c;
+		t->properties = NULL;
+		t->nsDef = NULL;
+		st->cap = cap;
+	}
+	memcpy(t->content + st->len, ch, len);
+	st->len += len;
+	t->content[st->len] = '\0';
+}
+
+void
+html_sax_chars(void *data, const xmlChar *ch, int len)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct html_sax *st = ctxt != NULL ? ctxt->_private : NULL;
+	xmlNodePtr parent = ctxt != NULL ? ctxt->node : NULL, last, t;
+
+	if (st == NULL || len < 0) {
+		xmlSAX2Characters(data, ch, len);
+		return;
+	}
+	if (parent == NULL)
+		return;
+	last = parent->last;
+	if (last != NULL && last->type == XML_TEXT_NODE &&
+	    last->name == xmlStringText) {
+		/* one of libxml2's, which it adds to itself */
+		if (last->psvi == NULL)
+			xmlSAX2Characters(data, ch, len);
+		else
+			html_sax_text_add(ctxt, st, last, ch, (size_t)len);
+		return;
+	}
+	t = html_sax_text_node(ctxt, st, ch, (size_t)len);
+	t->parent = parent;
+	if (last == NULL) {
+		parent->children = t;
+	} else {
+		last->next = t;
+		t->prev = last;
+	}
+	parent->last = t;
+}
+
+/* Frees n, whose children are gone, unless the arena holds it: the
+ * arena's elements hold only the arena's attributes. */
+static void
+html_node_free(xmlNodePtr n)
+{
+	if ((n->type == XML_ELEMENT_NODE || n->type == XML_TEXT_NODE) &&
+	    n->psvi != NULL)
+		return;
+	xmlFreeNode(n);
+}
+
+/* Children of n that xmlFreeNode() would free with it, and that may hold
+ * the arena's elements: an element's. */
+static bool
+html_tree_down(const xmlNode *n)
+{
+	return n->type == XML_ELEMENT_NODE && n->children != NULL;
+}
+
+void
+html_tree_free(xmlNodePtr top)
+{
+	xmlNodePtr n = top;
+
+	/* after the children, their parent, as xmlFreeNodeList() goes */
+	for (;;) {
+		xmlNodePtr next, up;
+		bool done;
+
+		while (html_tree_down(n))
+			n = n->children;
+		next = n->next;
+		up = n->parent;
+		done = n == top;
+		html_node_free(n);
+		if (done)
+			return;
+		if (next != NULL) {
+			n = next;
+		} else {
+			n = up;
+			n->children = n->last = NULL;
+		}
+	}
+}
+
+void
+html_doc_free(xmlDocPtr doc)
+{
+	xmlNodePtr c, next;
+
+	if (doc == NULL)
+		return;
+	/* the DTD is the document's to free */
+	for (c = doc->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_DTD_NODE)
+			continue;
+		xmlUnlinkNode(c);
+		html_tree_free(c);
+	}
+	xmlFreeDoc(doc);
 }
