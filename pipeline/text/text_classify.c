@@ -676,6 +676,29 @@ text_repeated_in_body(struct text_doc *d)
 	}
 }
 
+/* A paragraph that the page shows twice (a summary over the article
+ * that is the article) is the article's where it outweighs all the
+ * body-like text of the page: its last copy is body-like. */
+static void
+text_repeated_only(struct text_doc *d)
+{
+	size_t mass = 0, best = d->n;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].bodylike)
+			mass += d->items[i].width;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (it->repeated && it->sentence && !it->chrome &&
+		    it->kind == TEXT_OTHER && it->width > mass &&
+		    (best == d->n || it->width >= d->items[best].width))
+			best = i;
+	}
+	if (best < d->n)
+		d->items[best].bodylike = true;
+}
+
 /* Commas, stops, colons and semicolons of the scripts that do not use
  * ASCII ones: fullwidth (CJK), the ideographic comma and full stop, the
  * Arabic comma and semicolon. */
@@ -878,6 +901,7 @@ text_classify(struct text_doc *d)
 		    text_has_clause_mark(it->s)));
 	}
 	text_repeated_in_body(d);
+	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends
 	 * its block is a teaser of another page */
 	for (size_t i = 1; i + 1 < d->n; i++)
