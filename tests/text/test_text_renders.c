@@ -1534,6 +1534,23 @@ test_extract_lead_over_caption(void **state)
 	article_free(a);
 }
 
+/* The dpa paragraph that rnz.de shows twice (w3m). */
+#define TEXT_RNZ_DPA \
+	    "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman \xc3\xbc" \
+	    "ber die alte Bundesrepublik hat Frank Witzel den Deutschen" \
+	    "\n" \
+	    "Buchpreis 2015 erhalten. Das Buch mit dem Titel \xc2\xab" \
+	    "Die Erfindung der Roten Armee Fraktion durch einen\n" \
+	    "manisch-depressiven Teenager im Sommer 1969\xc2\xbb wurde " \
+	    "in Frankfurt als beste literarische\n" \
+	    "Neuerscheinung des Jahres im deutschsprachigen Raum ausgez" \
+	    "eichnet. Der Autor schildert darin in\n" \
+	    "einer Vielzahl von Episoden und Fragmenten die Nachkriegsz" \
+	    "eit aus der Sicht eines 13-J\xc3\xa4hrigen im\n" \
+	    "Wiesbadener Ortsteil Biebrich. Der Deutsche Buchpreis, 200" \
+	    "5 erstmals vergeben, gilt als wichtigste\n" \
+	    "Auszeichnung der Branche.\n"
+
 /* A page whose one paragraph of news the render shows twice (a summary
  * over the article that is the article itself: rnz.de, w3m): the
  * paragraph outweighs every other body-like item, so it is the article,
@@ -1544,39 +1561,13 @@ test_extract_repeated_only(void **state)
 	const char *s =
 	    "Frank Witzel erh\xc3\xa4lt Deutschen Buchpreis 2015\n"
 	    "\n"
-	    "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman \xc3\xbc"
-	    "ber die alte Bundesrepublik hat Frank Witzel den Deutschen"
-	    "\n"
-	    "Buchpreis 2015 erhalten. Das Buch mit dem Titel \xc2\xab"
-	    "Die Erfindung der Roten Armee Fraktion durch einen\n"
-	    "manisch-depressiven Teenager im Sommer 1969\xc2\xbb wurde "
-	    "in Frankfurt als beste literarische\n"
-	    "Neuerscheinung des Jahres im deutschsprachigen Raum ausgez"
-	    "eichnet. Der Autor schildert darin in\n"
-	    "einer Vielzahl von Episoden und Fragmenten die Nachkriegsz"
-	    "eit aus der Sicht eines 13-J\xc3\xa4hrigen im\n"
-	    "Wiesbadener Ortsteil Biebrich. Der Deutsche Buchpreis, 200"
-	    "5 erstmals vergeben, gilt als wichtigste\n"
-	    "Auszeichnung der Branche.\n"
+	    TEXT_RNZ_DPA
 	    "\n"
 	    "Noch 10 Gratis-Artikel diesen Monat. RNZonline Angebote\n"
 	    " \n"
 	    "12.10.2015, 19:16 Uhr\n"
 	    "\n"
-	    "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman \xc3\xbc"
-	    "ber die alte Bundesrepublik hat Frank Witzel den Deutschen"
-	    "\n"
-	    "Buchpreis 2015 erhalten. Das Buch mit dem Titel \xc2\xab"
-	    "Die Erfindung der Roten Armee Fraktion durch einen\n"
-	    "manisch-depressiven Teenager im Sommer 1969\xc2\xbb wurde "
-	    "in Frankfurt als beste literarische\n"
-	    "Neuerscheinung des Jahres im deutschsprachigen Raum ausgez"
-	    "eichnet. Der Autor schildert darin in\n"
-	    "einer Vielzahl von Episoden und Fragmenten die Nachkriegsz"
-	    "eit aus der Sicht eines 13-J\xc3\xa4hrigen im\n"
-	    "Wiesbadener Ortsteil Biebrich. Der Deutsche Buchpreis, 200"
-	    "5 erstmals vergeben, gilt als wichtigste\n"
-	    "Auszeichnung der Branche.\n"
+	    TEXT_RNZ_DPA
 	    "\n"
 	    "\n"
 	    "RNZ-WHATSAPP-Newsletter\n"
@@ -1613,6 +1604,7 @@ test_extract_repeated_only(void **state)
 	assert_null(strstr(a->body, "Guter Journalismus"));
 	article_free(a);
 }
+#undef TEXT_RNZ_DPA
 
 /* The heading of a blog's comment thread that counts the replies to the
  * post's title ("11 Antworten zu 'Title'", frolleinherr.com, lynx: in
