@@ -428,16 +428,51 @@ text_numbered(const char *s)
 	return i > 0 && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
 }
 
-/* True when it heads a comment thread in words ("Leave a reply"), not as
- * a link that counts the comments ("2 Kommentare") or one of a row of
- * links ("Add a comment |"). */
+/* True when it heads a comment thread in words ("Leave a reply", "11
+ * replies to Title"), not as a link that counts the comments ("2
+ * Kommentare") or one of a row of links ("Add a comment |"). */
 static bool
 text_thread_heading(const struct text_item *it)
 {
 	size_t len = strlen(it->s);
 
-	return it->section_end && !isdigit((unsigned char)it->s[0]) &&
-	    it->s[len - 1] != '|';
+	return it->section_end && (!isdigit((unsigned char)it->s[0]) ||
+	    it->words > 3) && it->s[len - 1] != '|';
+}
+
+/* True when item i counts the replies to the page's own title, which
+ * an item above it shows ("142 Antworten zu Title", "20 thoughts on
+ * 'Title'": a blog's comment thread, in any language). */
+static bool
+text_count_of_title(const struct text_doc *d, size_t i)
+{
+	const char *s = d->items[i].s, *p = s;
+
+	if (d->items[i].words < 4 || d->items[i].words > 25)
+		return false;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (p == s || *p != ' ')
+		return false;
+	for (int k = 0; k < 2 && (p = strchr(p + 1, ' ')) != NULL; k++) {
+		const char *t = p + 1;
+		size_t n;
+
+		if (*t == '"')
+			t++;
+		else if (strncmp(t, "\xe2\x80\x9c", 3) == 0 ||
+		    strncmp(t, "\xe2\x80\x9e", 3) == 0)
+			t += 3;
+		else if (strncmp(t, "\xc2\xab", 2) == 0)
+			t += 2;
+		n = text_trim_closers(t, strlen(t));
+		for (size_t j = 0; n > 0 && j < i; j++)
+			if (d->items[j].words >= 2 &&
+			    strlen(d->items[j].s) == n &&
+			    strncmp(d->items[j].s, t, n) == 0)
+				return true;
+	}
+	return false;
 }
 
 /* Moves the start of the region back over a list to the paragraph above
@@ -676,6 +711,29 @@ text_repeated_in_body(struct text_doc *d)
 	}
 }
 
+/* A paragraph that the page shows twice (a summary over the article
+ * that is the article) is the article's where it outweighs all the
+ * body-like text of the page: its last copy is body-like. */
+static void
+text_repeated_only(struct text_doc *d)
+{
+	size_t mass = 0, best = d->n;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].bodylike)
+			mass += d->items[i].width;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (it->repeated && it->sentence && !it->chrome &&
+		    it->kind == TEXT_OTHER && it->width > mass &&
+		    (best == d->n || it->width >= d->items[best].width))
+			best = i;
+	}
+	if (best < d->n)
+		d->items[best].bodylike = true;
+}
+
 /* Commas, stops, colons and semicolons of the scripts that do not use
  * ASCII ones: fullwidth (CJK), the ideographic comma and full stop, the
  * Arabic comma and semicolon. */
@@ -866,6 +924,9 @@ text_classify(struct text_doc *d)
 		    (i + 1 < d->n && d->items[i + 1].block == it->block))
 			it->section_end = false;
 	}
+	for (size_t i = 0; i < d->n; i++)
+		if (text_count_of_title(d, i))
+			d->items[i].section_end = true;
 	text_repeats(d);
 	text_captions(d);
 	text_appeal_runs(d);
@@ -878,6 +939,7 @@ text_classify(struct text_doc *d)
 		    text_has_clause_mark(it->s)));
 	}
 	text_repeated_in_body(d);
+	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends
 	 * its block is a teaser of another page */
 	for (size_t i = 1; i + 1 < d->n; i++)

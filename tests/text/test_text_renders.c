@@ -1534,6 +1534,160 @@ test_extract_lead_over_caption(void **state)
 	article_free(a);
 }
 
+/* The dpa paragraph that rnz.de shows twice (w3m). */
+#define TEXT_RNZ_DPA \
+	    "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman \xc3\xbc" \
+	    "ber die alte Bundesrepublik hat Frank Witzel den Deutschen" \
+	    "\n" \
+	    "Buchpreis 2015 erhalten. Das Buch mit dem Titel \xc2\xab" \
+	    "Die Erfindung der Roten Armee Fraktion durch einen\n" \
+	    "manisch-depressiven Teenager im Sommer 1969\xc2\xbb wurde " \
+	    "in Frankfurt als beste literarische\n" \
+	    "Neuerscheinung des Jahres im deutschsprachigen Raum ausgez" \
+	    "eichnet. Der Autor schildert darin in\n" \
+	    "einer Vielzahl von Episoden und Fragmenten die Nachkriegsz" \
+	    "eit aus der Sicht eines 13-J\xc3\xa4hrigen im\n" \
+	    "Wiesbadener Ortsteil Biebrich. Der Deutsche Buchpreis, 200" \
+	    "5 erstmals vergeben, gilt als wichtigste\n" \
+	    "Auszeichnung der Branche.\n"
+
+/* A page whose one paragraph of news the render shows twice (a summary
+ * over the article that is the article itself: rnz.de, w3m): the
+ * paragraph outweighs every other body-like item, so it is the article,
+ * not the paywall pitch under it. */
+static void
+test_extract_repeated_only(void **state)
+{
+	const char *s =
+	    "Frank Witzel erh\xc3\xa4lt Deutschen Buchpreis 2015\n"
+	    "\n"
+	    TEXT_RNZ_DPA
+	    "\n"
+	    "Noch 10 Gratis-Artikel diesen Monat. RNZonline Angebote\n"
+	    " \n"
+	    "12.10.2015, 19:16 Uhr\n"
+	    "\n"
+	    TEXT_RNZ_DPA
+	    "\n"
+	    "\n"
+	    "RNZ-WHATSAPP-Newsletter\n"
+	    "\xc2\xa9 by WhatsBroadcast\n"
+	    "Weiter Infos lesen hier \xc2\xbb\n"
+	    "Artikel versenden Artikel drucken Artikel vorlesen\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Artikel versenden\n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 Share on Facebook\n"
+	    "  \xe2\x80\xa2 Tweet\n"
+	    "\n"
+	    "*\n"
+	    "[schwalbe]\n"
+	    "\n"
+	    "Alles kostenlos?\n"
+	    "\n"
+	    "Guter Journalismus kostet Geld. Deshalb bietet die RNZ das"
+	    " RNZonline-Abo an. Qualit\xc3\xa4t ist unser\n"
+	    "Markenzeichen.\n"
+	    "\n"
+	    "Ihre RNZ.\n"
+	    "\n"
+	    "Mehr Infos hier...\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+	const char *p;
+
+	(void)state;
+	p = strstr(a->body, "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman");
+	assert_non_null(p);
+	assert_null(strstr(p + 1, "Frankfurt/Main (dpa)"));
+	assert_non_null(strstr(a->body, "Auszeichnung der Branche."));
+	assert_null(strstr(a->body, "Guter Journalismus"));
+	article_free(a);
+}
+#undef TEXT_RNZ_DPA
+
+/* The heading of a blog's comment thread that counts the replies to the
+ * post's title ("11 Antworten zu 'Title'", frolleinherr.com, lynx: in
+ * one block with the first comment, so not a heading that stands alone)
+ * ends the article like any thread's heading. */
+static void
+test_extract_count_of_title(void **state)
+{
+	const char *s =
+	    "Sunday Thoughts: Ein wenig lost, aber immer noch da!\n"
+	    "\n"
+	    "   Kolumne: Auf zu neuen Ufern (oder so \xc3\xa4hnlich)\n"
+	    "\n"
+	    "   darauf kann ich stolz sein. Deshalb m\xc3\xb6"
+	    "chte ich, statt mich zu verbiegen, wieder mit mir\n"
+	    "   selbst connecten und dadurch auch mit euch.\n"
+	    "\n"
+	    "   Das, was ich tue, ist n\xc3\xa4mlich nicht ausschlie"
+	    "\xc3\x9flich ein Zahlen-Business. Es ist ein\n"
+	    "   Menschen-Business. Und das hat die Influencer-Industrie"
+	    " meiner Meinung nach ein wenig aus\n"
+	    "   den Augen verloren.\n"
+	    "\n"
+	    "   Statt einer abschlie\xc3\x9f"
+	    "enden motivierenden Weisheit, die ich euch heute leider ni"
+	    "cht mit auf\n"
+	    "   den Weg geben kann, m\xc3\xb6"
+	    "chte ich diesen Text lieber offen lassen. Ich wei\xc3\x9f "
+	    "nicht was kommt\n"
+	    "   und damit versuche ich gerade meinen Frieden zu machen."
+	    " Ich bin ein Mensch, bin ein wenig\n"
+	    "   lost, aber ich bin immer noch da. Und ich habe definiti"
+	    "v vor auch zu bleiben \xe2\x80\x93 nur als was\n"
+	    "   oder wer, das muss ich erst noch herausfinden.\n"
+	    "\n"
+	    "   Quote im Header: @_youthclub\n"
+	    "\n"
+	    "   [23]Content Creator, [24]Influencer, [25]Instagram, [26"
+	    "]Kolumne, [27]Mental Health,\n"
+	    "   [28]Sunday Thoughts, [29]Thoughts\n"
+	    "\n"
+	    "11 Antworten zu \xe2\x80\x9cSunday Thoughts: Ein wenig los"
+	    "t, aber immer noch da!\xe2\x80\x9d\n"
+	    "\n"
+	    "    1.\n"
+	    "   Aylin sagt:\n"
+	    "       [30]20. November 2022 um 10:36 Uhr\n"
+	    "       Liebe Karo,\n"
+	    "       danke f\xc3\xbcr deine Ehrlichkeit! Ich kann mir vo"
+	    "rstellen, dass es einigen Content-Creatorn\n"
+	    "       \xc3\xa4hnlich geht zur Zeit.\n"
+	    "       Ich mag deinen Content sehr und bin mir sicher, das"
+	    "s es sich f\xc3\xbcr dich bald wieder zum\n"
+	    "       Positiven wenden wird \xe2\x80\x93 in was f\xc3\xbc"
+	    "r einer Form auch immer. \xf0\x9f\x92\x9e\n"
+	    "       [31]Antworten\n"
+	    "          +\n"
+	    "        Karoline Herr sagt:\n"
+	    "            [32]20. November 2022 um 11:08 Uhr\n"
+	    "            Danke liebste Aylin! Es tut sehr gut damit off"
+	    "en gewesen zu sein und damit auch\n"
+	    "            wieder ehrlicher mit euch sein zu k\xc3\xb6nne"
+	    "n. Von Herzen Danke f\xc3\xbcr deine lieben Worte\n"
+	    "            und die Treue <3\n"
+	    "            [33]Antworten\n"
+	    "    2.\n"
+	    "   Birgit sagt:\n"
+	    "       [34]20. November 2022 um 12:12 Uhr\n"
+	    "       Liebe Karoline,\n"
+	    "       wenn du nicht auf Insta w\xc3\xa4rst, w\xc3\xbcrde "
+	    "viel fehlen. Die perfekte Welt hilft niemandem\n"
+	    "       weiter. Wenn du f\xc3\xbcr die Weltherrschaft kandi"
+	    "dierst sag Bescheid. Ich w\xc3\xbcrde dich w\xc3\xa4hlen."
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "immer noch da. Und ich habe"));
+	assert_null(strstr(a->body, "Antworten zu"));
+	assert_null(strstr(a->body, "Liebe Karo"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1556,6 +1710,8 @@ main(void)
 		cmocka_unit_test(test_extract_prose_edges),
 		cmocka_unit_test(test_extract_author_bio),
 		cmocka_unit_test(test_extract_lead_over_caption),
+		cmocka_unit_test(test_extract_repeated_only),
+		cmocka_unit_test(test_extract_count_of_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
