@@ -497,12 +497,15 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 /* Step 4b: moves the winner up while its parent adds little text of its
  * own, or adds mostly prose and the winner holds no <article>, so that
  * the merge of siblings sees the article's real parts; an <article>
- * climbs only to a parent that adds nothing. */
+ * climbs only to a parent that adds nothing, and no winner climbs to
+ * <body>: what the page's root adds beside one container, however
+ * little, is the page's (a consent greeting, a privacy notice), and
+ * the merge of siblings still sees the root's other children. */
 xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
-	while (top != ctx->body && html_is_elem(top->parent) &&
-	    html_ni(top->parent) != NULL) {
+	while (top != ctx->body && top->parent != ctx->body &&
+	    html_is_elem(top->parent) && html_ni(top->parent) != NULL) {
 		const struct html_ni *ti = html_ni(top);
 		const struct html_ni *pi = html_ni(top->parent);
 

@@ -927,6 +927,24 @@ test_article_climbs_no_further(void **state)
 	article_free(a);
 }
 
+/* The winner never climbs to <body>: what <body> adds to it, however
+ * little, is the page's, not the story's (a consent greeting). */
+static void
+test_climb_stops_below_body(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<h2>Welcome to our EU edition</h2><a href=\"/eu\">"
+	    "Learn more</a><div class=q1><div class=q2><p>%s</p><p>%s</p>"
+	    "<p>%s</p><p>%s</p></div></div>", prose1, prose2, prose3,
+	    prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "EU edition"));
+	article_free(a);
+}
+
 /* A box about the author after the article, whose names say nothing,
  * scores as prose; it names the author the metadata gave, and stays
  * out, beside the article's container or inside it under a heading.
@@ -1170,6 +1188,7 @@ main(void)
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
+		cmocka_unit_test(test_climb_stops_below_body),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
