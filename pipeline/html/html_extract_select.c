@@ -142,6 +142,47 @@ html_opening_name(xmlNode *c)
 	return NULL;
 }
 
+/* Whether the text of n holds a digit (a date, a count). */
+static bool
+html_has_digit(const xmlNode *n)
+{
+	struct buf t = { 0 };
+	bool d;
+
+	html_text_of(n, &t);
+	d = t.p != NULL && strpbrk(t.p, "0123456789") != NULL;
+	buf_free(&t);
+	return d;
+}
+
+/* Whether block n is the label of an empty slot: a short line without
+ * links or digits, no heading, alone in a box (an ancestor holding its
+ * text only, no list item) that also holds a <div> with nothing in it:
+ * "Advertisement" over the box an ad script fills, "Read More" over a
+ * fade. A count beside a poll's bar holds a digit; a line of a list
+ * (an ingredient beside an ad slot injected into its item) is the
+ * list's. */
+static bool
+html_ad_label(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	if (!(ni->cls & HTML_T_BLOCK) || (ni->cls & HTML_T_HEAD) ||
+	    ni->kind == HTML_K_LI || ni->text == 0 || ni->text >= 30 ||
+	    ni->link > 0)
+		return false;
+	for (xmlNode *b = n->parent; html_is_elem(b) && html_ni(b) != NULL &&
+	    html_ni(b)->text == ni->text && html_ni(b)->kind != HTML_K_LI;
+	    b = b->parent) {
+		for (xmlNode *c = b->children; c != NULL; c = c->next)
+			if (html_is_elem(c) &&
+			    c->children == NULL && html_ni(c) != NULL &&
+			    html_ni(c)->kind == HTML_K_DIV)
+				return !html_has_digit(n);
+	}
+	return false;
+}
+
 /* Whether a is n or one of its ancestors. */
 static bool
 html_is_ancestor(const xmlNode *a, const xmlNode *n)
@@ -170,8 +211,6 @@ html_is_post(xmlNode *c)
 	for (xmlNode *n = c; n != NULL && elems < HTML_POST_NODES;
 	    n = html_next(n, c, true)) {
 		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
-		struct buf t = { 0 };
-		bool date;
 
 		if (ni == NULL)
 			continue;
@@ -179,10 +218,7 @@ html_is_post(xmlNode *c)
 		if (n == c || ni->own == 0 || ni->own > HTML_POST_NAME ||
 		    html_is_ancestor(n, name) || html_is_ancestor(name, n))
 			continue;
-		html_text_of(n, &t);
-		date = t.p != NULL && strpbrk(t.p, "0123456789") != NULL;
-		buf_free(&t);
-		if (date)
+		if (html_has_digit(n))
 			return true;
 	}
 	return false;
@@ -314,6 +350,13 @@ html_prune(struct html_ctx *ctx)
 		    html_share(ctx, n) <= HTML_PROTECT) {
 			HTML_DEBUG_NODE("form", n);
 			ni->form = true;
+			n = html_next(n, root, false);
+			continue;
+		}
+		/* written and left out, as a caption */
+		if (html_ad_label(n)) {
+			HTML_DEBUG_NODE("ad label", n);
+			ni->caption = true;
 			n = html_next(n, root, false);
 			continue;
 		}

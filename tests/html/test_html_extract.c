@@ -945,6 +945,33 @@ test_climb_stops_below_body(void **state)
 	article_free(a);
 }
 
+/* A short line alone in a box beside an empty <div> (the slot an ad
+ * script fills) is the slot's label, between paragraphs or not; a count
+ * beside a poll's bar, and an item of a list beside a slot injected into
+ * it, stay. */
+static void
+test_ad_slot_labels(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><p>%s</p><div class=q2><div class=q3>"
+	    "Advertisement</div><div class=q4></div></div><p>%s</p>"
+	    "<div class=q5><div class=q6></div><div class=q7><div class=q8>"
+	    "Read More</div></div></div><p>%s</p><div class=q9><div "
+	    "class=q10>165 votes</div><div class=q11></div></div><ul><li>"
+	    "<p>Pinch of pepper</p><div class=q12></div></li><li>Two "
+	    "spoons of salt</li></ul><p>%s</p></div>", prose1, prose2,
+	    prose3, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Advertisement"));
+	assert_null(strstr(a->body, "Read More"));
+	assert_non_null(strstr(a->body, "165 votes"));
+	assert_non_null(strstr(a->body, "Pinch of pepper"));
+	article_free(a);
+}
+
 /* A box about the author after the article, whose names say nothing,
  * scores as prose; it names the author the metadata gave, and stays
  * out, beside the article's container or inside it under a heading.
@@ -1189,6 +1216,7 @@ main(void)
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_climb_stops_below_body),
+		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
