@@ -33,7 +33,9 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 /* What one part of a picture box holds. */
 struct html_part {
 	bool img;         /* an <img> or <picture> */
-	bool line;        /* text in one block, no heading: a caption's */
+	bool head;        /* a heading */
+	unsigned lines;   /* blocks of text (at least one if any text) */
+	unsigned longest; /* own text of the longest of them */
 };
 
 /* Reads part c of a box; false when it has more than HTML_CAPTION_NODES
@@ -41,10 +43,10 @@ struct html_part {
 static bool
 html_read_part(xmlNode *c, struct html_part *pt)
 {
-	size_t elems = 0, blocks = 0;
-	bool head = false;
+	size_t elems = 0;
 
-	pt->img = false;
+	pt->img = pt->head = false;
+	pt->lines = pt->longest = 0;
 	for (xmlNode *n = c; n != NULL; n = html_next(n, c, true)) {
 		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
 
@@ -55,17 +57,23 @@ html_read_part(xmlNode *c, struct html_part *pt)
 		if (ni->kind == HTML_K_IMG || ni->kind == HTML_K_PICTURE)
 			pt->img = true;
 		if (ni->cls & HTML_T_HEAD)
-			head = true;
+			pt->head = true;
 		if (ni->own > 0)
-			blocks++;
+			pt->lines++;
+		if (ni->own > pt->longest)
+			pt->longest = ni->own;
 	}
-	pt->line = !head && blocks <= 1;
+	if (pt->lines == 0 && html_ni(c)->text > 0)
+		pt->lines = 1;
 	return true;
 }
 
 /* Marks the caption of picture box n, outside <figure>: a part that is
- * an image without text and, beside it, one or two parts of a line of
- * text without links or images each (a caption and its credit). The
+ * an image without text and, beside it, one or two lines of text
+ * without links, images or headings (a caption and its credit), in one
+ * part each or in one part together; two lines in one part are short,
+ * no paragraph of prose (HTML_PROSE_OWN), as a caption's and its
+ * credit's are and a teaser's title and sentence are not. The
  * writer writes a caption, to judge the edges of the text with it, and
  * leaves it out; the statistics do not count it. */
 static bool
@@ -74,7 +82,7 @@ html_mark_caption(xmlNode *n)
 	const struct html_ni *ni = html_ni(n);
 	struct html_part pt;
 	bool pic = false;
-	int texts = 0;
+	unsigned texts = 0;
 
 	if (ni->text == 0 || ni->text > HTML_CAPTION_TEXT || ni->link > 0 ||
 	    ni->kind == HTML_K_TR)
@@ -89,8 +97,9 @@ html_mark_caption(xmlNode *n)
 			return false;
 		if (html_ni(c)->text == 0 && pt.img)
 			pic = true;
-		else if (html_ni(c)->text > 0 && (pt.img || !pt.line ||
-		    ++texts > 2))
+		else if (html_ni(c)->text > 0 && (pt.img || pt.head ||
+		    (texts += pt.lines) > 2 ||
+		    (pt.lines > 1 && pt.longest >= HTML_PROSE_OWN)))
 			return false;
 	}
 	if (!pic)

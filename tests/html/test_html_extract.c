@@ -845,9 +845,10 @@ test_lead_before_body(void **state)
 }
 
 /* A caption written without <figure>: a box of a picture and, beside it,
- * a line of text (and a credit). It stays out of the body, whatever its
- * length, as does the credit; a box of a picture and a heading with its
- * paragraph, or two paragraphs, is content. */
+ * a line of text (and a credit), or both short lines in one box. It
+ * stays out of the body, whatever its length, as does the credit; a box
+ * of a picture and a heading with its paragraph, or two paragraphs one
+ * of which is prose, is content. */
 static void
 test_captions_outside_figure(void **state)
 {
@@ -863,8 +864,13 @@ test_captions_outside_figure(void **state)
 	    "</div><div class=q8><h3>Step two</h3><p>The old span is taken "
 	    "down piece by piece.</p></div></div><div class=q9><img "
 	    "src=\"/i/3.jpg\"><div class=q10><p>The ferry runs twice an "
-	    "hour.</p><p>It stops at midnight.</p></div></div><p>%s</p></div>",
-	    prose1, prose2, prose3);
+	    "hour.</p><p>It stops at midnight, and on Sundays it does not "
+	    "run at all, as the port of the town is closed.</p></div></div>"
+	    "<p>%s</p><div class=q11><img src=\"/i/4.jpg\"><div class=q12>"
+	    "<p>Above: "
+	    "the old span at dawn.</p><div class=q13>Image Credit: Jane Roe"
+	    "</div></div></div><p>%s</p></div>",
+	    prose1, prose2, prose3, prose1);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose2));
@@ -873,6 +879,8 @@ test_captions_outside_figure(void **state)
 	assert_null(strstr(a->body, "Harbour Agency"));
 	assert_non_null(strstr(a->body, "piece by piece"));
 	assert_non_null(strstr(a->body, "twice an hour"));
+	assert_null(strstr(a->body, "old span at dawn"));
+	assert_null(strstr(a->body, "Jane Roe"));
 	assert_true(a->n_images >= 1);
 	article_free(a);
 }
