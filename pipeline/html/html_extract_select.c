@@ -608,8 +608,10 @@ html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
 	return is;
 }
 
-/* Whether sibling s of the winner reads as prose: most of its text in
- * paragraphs of prose other than the subtitle, few links. */
+/* Whether sibling s of the winner reads as prose: most of its text (70%)
+ * in paragraphs of prose other than the subtitle, which bounds its links
+ * too (a share box beside a standfirst, whose names said "share" on the
+ * page, holds links only). */
 static bool
 html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 {
@@ -617,7 +619,7 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 	size_t prose = 0;
 	unsigned sub;
 
-	if (si == NULL || si->card || html_link_density(si) > 0.2)
+	if (si == NULL || si->card)
 		return false;
 	sub = ctx->a->subtitle != NULL ?
 	    html_count_text(ctx->a->subtitle, NULL) : 0;

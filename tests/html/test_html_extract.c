@@ -807,7 +807,8 @@ test_tail_notes_dropped(void **state)
 
 /* A block of prose before the winner, beside it, is the article's lead,
  * whatever its score: class names that would have raised it are nobody's
- * vocabulary (here, none). The page's standfirst (its description, the
+ * vocabulary (here, none), nor those of the share links beside it (under
+ * a third of its text). The page's standfirst (its description, the
  * subtitle) stays out of the body, where it is the only prose of its
  * block. */
 static void
@@ -826,8 +827,10 @@ test_lead_before_body(void **state)
 	(void)state;
 	buf_printf(&b, "<div class=q1><div class=q2><h1>The bridge vote"
 	    "</h1></div><div class=q5><p>%s</p></div><div class=q3><p>%s</p>"
-	    "</div><div class=q4><p>%s</p><p>%s</p><p>%s</p></div></div>",
-	    sub, lead, prose1, prose2, prose3);
+	    "<ul><li><a href=/s>Share on Facebook</a></li><li><a href=/t>"
+	    "Tweet</a></li><li><a href=/m>E-mail</a></li><li><a href=/p>"
+	    "Print</a></li></ul></div><div class=q4><p>%s</p><p>%s</p>"
+	    "<p>%s</p></div></div>", sub, lead, prose1, prose2, prose3);
 	html = page("<meta name=\"description\" content=\"The harbour bridge "
 	    "will be rebuilt after a decade of dispute in the town council "
 	    "and the courts of the region\">", b.p);
