@@ -33,7 +33,9 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 /* What one part of a picture box holds. */
 struct html_part {
 	bool img;         /* an <img> or <picture> */
-	bool line;        /* text in one block, no heading: a caption's */
+	bool head;        /* a heading */
+	unsigned lines;   /* blocks of text (at least one if any text) */
+	unsigned longest; /* own text of the longest of them */
 };
 
 /* Reads part c of a box; false when it has more than HTML_CAPTION_NODES
@@ -41,10 +43,10 @@ struct html_part {
 static bool
 html_read_part(xmlNode *c, struct html_part *pt)
 {
-	size_t elems = 0, blocks = 0;
-	bool head = false;
+	size_t elems = 0;
 
-	pt->img = false;
+	pt->img = pt->head = false;
+	pt->lines = pt->longest = 0;
 	for (xmlNode *n = c; n != NULL; n = html_next(n, c, true)) {
 		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
 
@@ -55,17 +57,23 @@ html_read_part(xmlNode *c, struct html_part *pt)
 		if (ni->kind == HTML_K_IMG || ni->kind == HTML_K_PICTURE)
 			pt->img = true;
 		if (ni->cls & HTML_T_HEAD)
-			head = true;
+			pt->head = true;
 		if (ni->own > 0)
-			blocks++;
+			pt->lines++;
+		if (ni->own > pt->longest)
+			pt->longest = ni->own;
 	}
-	pt->line = !head && blocks <= 1;
+	if (pt->lines == 0 && html_ni(c)->text > 0)
+		pt->lines = 1;
 	return true;
 }
 
 /* Marks the caption of picture box n, outside <figure>: a part that is
- * an image without text and, beside it, one or two parts of a line of
- * text without links or images each (a caption and its credit). The
+ * an image without text and, beside it, one or two lines of text
+ * without links, images or headings (a caption and its credit), in one
+ * part each or in one part together; two lines in one part are short,
+ * no paragraph of prose (HTML_PROSE_OWN), as a caption's and its
+ * credit's are and a teaser's title and sentence are not. The
  * writer writes a caption, to judge the edges of the text with it, and
  * leaves it out; the statistics do not count it. */
 static bool
@@ -74,7 +82,7 @@ html_mark_caption(xmlNode *n)
 	const struct html_ni *ni = html_ni(n);
 	struct html_part pt;
 	bool pic = false;
-	int texts = 0;
+	unsigned texts = 0;
 
 	if (ni->text == 0 || ni->text > HTML_CAPTION_TEXT || ni->link > 0 ||
 	    ni->kind == HTML_K_TR)
@@ -89,8 +97,9 @@ html_mark_caption(xmlNode *n)
 			return false;
 		if (html_ni(c)->text == 0 && pt.img)
 			pic = true;
-		else if (html_ni(c)->text > 0 && (pt.img || !pt.line ||
-		    ++texts > 2))
+		else if (html_ni(c)->text > 0 && (pt.img || pt.head ||
+		    (texts += pt.lines) > 2 ||
+		    (pt.lines > 1 && pt.longest >= HTML_PROSE_OWN)))
 			return false;
 	}
 	if (!pic)
@@ -142,6 +151,47 @@ html_opening_name(xmlNode *c)
 	return NULL;
 }
 
+/* Whether the text of n holds a digit (a date, a count). */
+static bool
+html_has_digit(const xmlNode *n)
+{
+	struct buf t = { 0 };
+	bool d;
+
+	html_text_of(n, &t);
+	d = t.p != NULL && strpbrk(t.p, "0123456789") != NULL;
+	buf_free(&t);
+	return d;
+}
+
+/* Whether block n is the label of an empty slot: a short line without
+ * links or digits, no heading, alone in a box (an ancestor holding its
+ * text only, no list item) that also holds a <div> with nothing in it:
+ * "Advertisement" over the box an ad script fills, "Read More" over a
+ * fade. A count beside a poll's bar holds a digit; a line of a list
+ * (an ingredient beside an ad slot injected into its item) is the
+ * list's. */
+static bool
+html_ad_label(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	if (!(ni->cls & HTML_T_BLOCK) || (ni->cls & HTML_T_HEAD) ||
+	    ni->kind == HTML_K_LI || ni->text == 0 || ni->text >= 30 ||
+	    ni->link > 0)
+		return false;
+	for (xmlNode *b = n->parent; html_is_elem(b) && html_ni(b) != NULL &&
+	    html_ni(b)->text == ni->text && html_ni(b)->kind != HTML_K_LI;
+	    b = b->parent) {
+		for (xmlNode *c = b->children; c != NULL; c = c->next)
+			if (html_is_elem(c) &&
+			    c->children == NULL && html_ni(c) != NULL &&
+			    html_ni(c)->kind == HTML_K_DIV)
+				return !html_has_digit(n);
+	}
+	return false;
+}
+
 /* Whether a is n or one of its ancestors. */
 static bool
 html_is_ancestor(const xmlNode *a, const xmlNode *n)
@@ -170,8 +220,6 @@ html_is_post(xmlNode *c)
 	for (xmlNode *n = c; n != NULL && elems < HTML_POST_NODES;
 	    n = html_next(n, c, true)) {
 		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
-		struct buf t = { 0 };
-		bool date;
 
 		if (ni == NULL)
 			continue;
@@ -179,10 +227,7 @@ html_is_post(xmlNode *c)
 		if (n == c || ni->own == 0 || ni->own > HTML_POST_NAME ||
 		    html_is_ancestor(n, name) || html_is_ancestor(name, n))
 			continue;
-		html_text_of(n, &t);
-		date = t.p != NULL && strpbrk(t.p, "0123456789") != NULL;
-		buf_free(&t);
-		if (date)
+		if (html_has_digit(n))
 			return true;
 	}
 	return false;
@@ -314,6 +359,13 @@ html_prune(struct html_ctx *ctx)
 		    html_share(ctx, n) <= HTML_PROTECT) {
 			HTML_DEBUG_NODE("form", n);
 			ni->form = true;
+			n = html_next(n, root, false);
+			continue;
+		}
+		/* written and left out, as a caption */
+		if (html_ad_label(n)) {
+			HTML_DEBUG_NODE("ad label", n);
+			ni->caption = true;
 			n = html_next(n, root, false);
 			continue;
 		}
@@ -497,12 +549,15 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 /* Step 4b: moves the winner up while its parent adds little text of its
  * own, or adds mostly prose and the winner holds no <article>, so that
  * the merge of siblings sees the article's real parts; an <article>
- * climbs only to a parent that adds nothing. */
+ * climbs only to a parent that adds nothing, and no winner climbs to
+ * <body>: what the page's root adds beside one container, however
+ * little, is the page's (a consent greeting, a privacy notice), and
+ * the merge of siblings still sees the root's other children. */
 xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
-	while (top != ctx->body && html_is_elem(top->parent) &&
-	    html_ni(top->parent) != NULL) {
+	while (top != ctx->body && top->parent != ctx->body &&
+	    html_is_elem(top->parent) && html_ni(top->parent) != NULL) {
 		const struct html_ni *ti = html_ni(top);
 		const struct html_ni *pi = html_ni(top->parent);
 
@@ -553,8 +608,10 @@ html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
 	return is;
 }
 
-/* Whether sibling s of the winner reads as prose: most of its text in
- * paragraphs of prose other than the subtitle, few links. */
+/* Whether sibling s of the winner reads as prose: most of its text (70%)
+ * in paragraphs of prose other than the subtitle, which bounds its links
+ * too (a share box beside a standfirst, whose names said "share" on the
+ * page, holds links only). */
 static bool
 html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 {
@@ -562,7 +619,7 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 	size_t prose = 0;
 	unsigned sub;
 
-	if (si == NULL || si->card || html_link_density(si) > 0.2)
+	if (si == NULL || si->card)
 		return false;
 	sub = ctx->a->subtitle != NULL ?
 	    html_count_text(ctx->a->subtitle, NULL) : 0;

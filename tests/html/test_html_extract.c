@@ -807,7 +807,8 @@ test_tail_notes_dropped(void **state)
 
 /* A block of prose before the winner, beside it, is the article's lead,
  * whatever its score: class names that would have raised it are nobody's
- * vocabulary (here, none). The page's standfirst (its description, the
+ * vocabulary (here, none), nor those of the share links beside it (under
+ * a third of its text). The page's standfirst (its description, the
  * subtitle) stays out of the body, where it is the only prose of its
  * block. */
 static void
@@ -826,8 +827,10 @@ test_lead_before_body(void **state)
 	(void)state;
 	buf_printf(&b, "<div class=q1><div class=q2><h1>The bridge vote"
 	    "</h1></div><div class=q5><p>%s</p></div><div class=q3><p>%s</p>"
-	    "</div><div class=q4><p>%s</p><p>%s</p><p>%s</p></div></div>",
-	    sub, lead, prose1, prose2, prose3);
+	    "<ul><li><a href=/s>Share on Facebook</a></li><li><a href=/t>"
+	    "Tweet</a></li><li><a href=/m>E-mail</a></li><li><a href=/p>"
+	    "Print</a></li></ul></div><div class=q4><p>%s</p><p>%s</p>"
+	    "<p>%s</p></div></div>", sub, lead, prose1, prose2, prose3);
 	html = page("<meta name=\"description\" content=\"The harbour bridge "
 	    "will be rebuilt after a decade of dispute in the town council "
 	    "and the courts of the region\">", b.p);
@@ -845,9 +848,10 @@ test_lead_before_body(void **state)
 }
 
 /* A caption written without <figure>: a box of a picture and, beside it,
- * a line of text (and a credit). It stays out of the body, whatever its
- * length, as does the credit; a box of a picture and a heading with its
- * paragraph, or two paragraphs, is content. */
+ * a line of text (and a credit), or both short lines in one box. It
+ * stays out of the body, whatever its length, as does the credit; a box
+ * of a picture and a heading with its paragraph, or two paragraphs one
+ * of which is prose, is content. */
 static void
 test_captions_outside_figure(void **state)
 {
@@ -863,8 +867,13 @@ test_captions_outside_figure(void **state)
 	    "</div><div class=q8><h3>Step two</h3><p>The old span is taken "
 	    "down piece by piece.</p></div></div><div class=q9><img "
 	    "src=\"/i/3.jpg\"><div class=q10><p>The ferry runs twice an "
-	    "hour.</p><p>It stops at midnight.</p></div></div><p>%s</p></div>",
-	    prose1, prose2, prose3);
+	    "hour.</p><p>It stops at midnight, and on Sundays it does not "
+	    "run at all, as the port of the town is closed.</p></div></div>"
+	    "<p>%s</p><div class=q11><img src=\"/i/4.jpg\"><div class=q12>"
+	    "<p>Above: "
+	    "the old span at dawn.</p><div class=q13>Image Credit: Jane Roe"
+	    "</div></div></div><p>%s</p></div>",
+	    prose1, prose2, prose3, prose1);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose2));
@@ -873,6 +882,8 @@ test_captions_outside_figure(void **state)
 	assert_null(strstr(a->body, "Harbour Agency"));
 	assert_non_null(strstr(a->body, "piece by piece"));
 	assert_non_null(strstr(a->body, "twice an hour"));
+	assert_null(strstr(a->body, "old span at dawn"));
+	assert_null(strstr(a->body, "Jane Roe"));
 	assert_true(a->n_images >= 1);
 	article_free(a);
 }
@@ -910,20 +921,57 @@ test_repeated_paragraphs(void **state)
 
 /* An <article> that wins is the article whole: the wrapper around it,
  * which adds a line of its own (a consent banner's greeting), is not
- * climbed to, whatever the names. */
+ * climbed to, whatever the names; nor is <body> by any winner, however
+ * little it adds. */
 static void
 test_article_climbs_no_further(void **state)
+{
+	/* the <article> in a wrapper; a <div> right under <body> */
+	static const char *const pages[] = {
+		"<div class=q0><div class=q1><p>Welcome to our EU edition.</p>"
+		"<a href=\"/eu\">Learn more</a></div><article class=q2><h1>The "
+		"bridge vote</h1><p>%s</p><p>%s</p><p>%s</p><p>%s</p></article>"
+		"</div>",
+		"<h2>Welcome to our EU edition</h2><a href=\"/eu\">Learn more"
+		"</a><div class=q1><div class=q2><p>%s</p><p>%s</p><p>%s</p>"
+		"<p>%s</p></div></div>",
+	};
+	struct nw_article *a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		a = extract_body(pages[i], prose1, prose2, prose3, prose1);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose2));
+		assert_null(strstr(a->body, "EU edition"));
+		article_free(a);
+	}
+}
+
+/* A short line alone in a box beside an empty <div> (the slot an ad
+ * script fills) is the slot's label, between paragraphs or not; a count
+ * beside a poll's bar, and an item of a list beside a slot injected into
+ * it, stay. */
+static void
+test_ad_slot_labels(void **state)
 {
 	struct nw_article *a;
 
 	(void)state;
-	a = extract_body("<div class=q0><div class=q1><p>Welcome to our EU "
-	    "edition.</p><a href=\"/eu\">Learn more</a></div><article "
-	    "class=q2><h1>The bridge vote</h1><p>%s</p><p>%s</p><p>%s</p>"
-	    "<p>%s</p></article></div>", prose1, prose2, prose3, prose1);
+	a = extract_body("<div class=q1><p>%s</p><div class=q2><div class=q3>"
+	    "Advertisement</div><div class=q4></div></div><p>%s</p>"
+	    "<div class=q5><div class=q6></div><div class=q7><div class=q8>"
+	    "Read More</div></div></div><p>%s</p><div class=q9><div "
+	    "class=q10>165 votes</div><div class=q11></div></div><ul><li>"
+	    "<p>Pinch of pepper</p><div class=q12></div></li><li>Two "
+	    "spoons of salt</li></ul><p>%s</p></div>", prose1, prose2,
+	    prose3, prose1);
 	assert_non_null(a->body);
-	assert_non_null(strstr(a->body, prose2));
-	assert_null(strstr(a->body, "EU edition"));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Advertisement"));
+	assert_null(strstr(a->body, "Read More"));
+	assert_non_null(strstr(a->body, "165 votes"));
+	assert_non_null(strstr(a->body, "Pinch of pepper"));
 	article_free(a);
 }
 
@@ -1170,6 +1218,7 @@ main(void)
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
+		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
