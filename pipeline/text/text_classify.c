@@ -512,14 +512,16 @@ text_prose(const struct text_item *it, int min)
 	int lower = 0, words = 0;
 	size_t adv;
 	int32_t cp;
+	const char *end;
 
 	if (it->kind != TEXT_OTHER || it->chrome || it->repeated ||
 	    it->bullet || it->words < min)
 		return false;
-	for (const char *p = it->s; *p != '\0'; p++) {
+	end = it->s + strlen(it->s);
+	for (const char *p = it->s; p < end; p++) {
 		if (p != it->s && p[-1] != ' ')
 			continue;
-		cp = text_cp_at(p, strlen(p), &adv);
+		cp = text_cp_at(p, (size_t)(end - p), &adv);
 		if (!text_cp_letter(cp))
 			continue;
 		words++;
