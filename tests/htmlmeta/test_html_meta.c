@@ -511,6 +511,16 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2018-05-06");
 	article_free(a);
+	/* a key whose values are dates of several days is a list's (the
+	 * page's references), and a <meta> whose key says "update" by its
+	 * shape, in no vocabulary of ours, dates the page */
+	a = run("<html><head><meta itemprop=\"dateUpdate\" content=\"2020-"
+	    "02-14 10:47:36\"><script>var r={\"list\":[{\"publishDate\":"
+	    "\"2012-06-24\"},{\"publishDate\":\"\"},{\"publishDate\":"
+	    "\"2016-06-25\"}]};</script></head><body><h1>T</h1><p>x</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2020-02-14");
+	article_free(a);
 	/* no date near the headline nor in metadata: the first date on
 	 * a short line of the page, not one in reader comments, and one
 	 * marked as an update only when it is the only one */
