@@ -287,7 +287,8 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
  * at again. */
 void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
 char *meta_kicker_text(xmlNodePtr h);
-/* True for containers of reader comments, by their class or id. */
+/* True for a reader's contribution: a container of comments by its
+ * class or id, a schema.org review or comment, a comment anchor's link. */
 bool meta_is_comments(xmlNodePtr n);
 void meta_cands_free(struct meta_cands *c);
 

@@ -886,15 +886,6 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	}
 }
 
-/* True for containers of reader comments, whose bylines and dates are not
- * the article's. */
-bool
-meta_is_comments(xmlNodePtr n)
-{
-	return ((meta_cw_scan(meta_attr(n, "class")) |
-	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
-}
-
 /* True when the itemprop value prop or the itemtype value type marks a
  * reader's contribution in schema.org microdata ("review", "comment";
  * an item of type Comment, Review, UserComments): its author and date
@@ -923,6 +914,23 @@ meta_is_review(const char *prop, const char *type)
 			return true;
 	}
 	return false;
+}
+
+/* True for a reader's contribution, whose bylines and dates are not the
+ * article's: a container of comments by its class or id, a schema.org
+ * review or comment (meta_is_review()), a link to a comment's anchor. */
+bool
+meta_is_comments(xmlNodePtr n)
+{
+	const char *href;
+
+	if (((meta_cw_scan(meta_attr(n, "class")) |
+	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0 ||
+	    meta_is_review(meta_attr(n, "itemprop"),
+	    meta_attr(n, "itemtype")))
+		return true;
+	href = meta_tag_of(n->name) == MT_A ? meta_attr(n, "href") : NULL;
+	return href != NULL && html_href_is_comment(href, strlen(href));
 }
 
 /* Reads element n into c; returns whether it is a reader comment or

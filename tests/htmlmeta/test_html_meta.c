@@ -420,6 +420,19 @@ test_dates_markup(void **state)
 	    "+01:00\"></time></a></li></ol></body></html>", NULL);
 	assert_day(&a->published, "2012-06-30");
 	article_free(a);
+	/* nor is the text of a comment's anchor, under the headline or on
+	 * the page's short lines, nor a list of comments under the
+	 * headline the page's date line */
+	a = run("<html><body><h1>Settings</h1><p>Text.</p><b>Jo</b> says:"
+	    "<a href=\"https://x.example/s/#comment-399009\"><time>November "
+	    "1, 2020 at 3:32 am</time></a></body></html>", NULL);
+	assert_false(a->published.set);
+	article_free(a);
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2012-06-30\"></head><body><h1>T</h1><ol class="
+	    "comment-list><li>Jo, 3.4.2015</li></ol></body></html>", NULL);
+	assert_day(&a->published, "2012-06-30");
+	article_free(a);
 }
 
 static void
