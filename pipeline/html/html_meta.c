@@ -703,9 +703,13 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
 		meta_author_add(out, c->rel_author.v[i], sites, &outlets,
 		    false);
-	if (out->n == 0 && meta_one_value(&c->lead_byline))
-		meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
-		    true);
+	if (out->n == 0 && meta_one_value(&c->lead_byline) &&
+	    meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
+	    true) == 0 && meta_one_value(&c->lead_named))
+		/* (where its name is an element of its own holding a link,
+		 * the name is as marked, a handle too: "von <a>r23</a>") */
+		meta_author_add(out, c->lead_named.v[0], sites, &outlets,
+		    false);
 	meta_author_keys(c, sites, out, &outlets);
 	/* (a text that holds the headline is no byline: <article
 	 * class="author-jane-doe"> gives the headline and date of its

@@ -351,7 +351,7 @@ meta_author_lead_index(struct meta_leads *x)
 		    (unsigned char)i;
 }
 
-bool
+size_t
 meta_author_opens(const struct meta_leads *x, const char *t)
 {
 	unsigned char c = (unsigned char)*t;
@@ -371,9 +371,9 @@ meta_author_opens(const struct meta_leads *x, const char *t)
 		if (l[n - 1] == ':' || t[n] == ' ' || t[n] == '\t' ||
 		    t[n] == '\n' || t[n] == ':' ||
 		    strncmp(t + n, "\xc2\xa0", 2) == 0)
-			return true;
+			return n;
 	}
-	return false;
+	return 0;
 }
 
 /* True when w[0..n) is lower (a lower-case word) in any case: "Źródło"
