@@ -270,7 +270,9 @@ size_t meta_author_opens(const struct meta_leads *x, const char *t);
  * headline, in order): the first line that opens with a lead-in ("By",
  * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with
  * strict does; when the lead-in is all the line holds, the next line
- * gives them as without strict (a linked user name, "freeman1984").
+ * gives them as without strict (a linked user name, "freeman1984"). A
+ * line that credits two people in an interview's form ("Jane Doe im
+ * Gespräch mit John Roe") gives both.
  * Returns the number of names added. */
 size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets);

@@ -121,6 +121,13 @@ test_byline_leads_unmarked(void **state)
 		    "Stefan Häne"},
 		{"<html><body><h1>Titel</h1><p>%s</p><p>von <b>r23</b></p>"
 		    "</body></html>", ""},
+		/* an interview's credit under the headline names both */
+		{"<html><body><h1>\"Wir dekorieren die Liegestühle um\"</h1>"
+		    "<p class=q2>Richard David Precht im Gespräch mit Karin "
+		    "Fischer</p><p class=q1>%s</p></body></html>",
+		    "Richard David Precht;Karin Fischer"},
+		{"<html><body><h1>Schule</h1><p>Angela Merkel im Gespräch "
+		    "mit Schülern</p><p>%s</p></body></html>", ""},
 	};
 	struct nw_article *a;
 	char page[2048], prose[700];
