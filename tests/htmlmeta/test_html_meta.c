@@ -297,6 +297,27 @@ test_title_heading(void **state)
 	    "</h1></body></html>", NULL);
 	assert_string_equal(a->title, "Best widgets 2023 | Shop");
 	article_free(a);
+	/* no <h1>: the one <h2> that shares a word with the title cut of
+	 * the site's name; not one that shares only the site's name, nor
+	 * one beside a logo set as an <h1> */
+	a = run("<html><head><title>Feuerwehr Oldenburg - Ausbildung"
+	    "</title></head><body><h2>Bootsdienst Ausbildung</h2><p>x</p>"
+	    "</body></html>", NULL);
+	assert_string_equal(a->title, "Bootsdienst Ausbildung");
+	article_free(a);
+	a = run("<html><head><title>Ausbildung | Feuerwehr Oldenburg</title>"
+	    "<meta property=og:site_name content=\"Feuerwehr Oldenburg\">"
+	    "</head><body><h2>Feuerwehr Oldenburg aktuell</h2><p>x</p>"
+	    "</body></html>", NULL);
+	assert_string_equal(a->title, "Ausbildung");
+	article_free(a);
+	a = run("<html><head><title>Scientists Confirm 2023 as Hottest Year"
+	    "</title></head><body><h1 class=site-title>Scientists Confirm "
+	    "2023 as Hottest Year</h1><h2>2023 on Track to Break Records</h2>"
+	    "</body></html>", NULL);
+	assert_string_equal(a->title, "Scientists Confirm 2023 as Hottest "
+	    "Year");
+	article_free(a);
 }
 
 /* The site's name as a heading its markup does not mark as the logo (an
