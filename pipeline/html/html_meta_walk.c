@@ -966,6 +966,8 @@ meta_is_comments(xmlNodePtr n)
 {
 	const char *href;
 
+	if (n->properties == NULL)
+		return false;  /* (most elements near the headline) */
 	if (((meta_cw_scan(meta_attr(n, "class")) |
 	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0 ||
 	    meta_is_review(meta_attr(n, "itemprop"),
