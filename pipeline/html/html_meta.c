@@ -293,6 +293,57 @@ meta_title_colon(const struct strlist *l, const char *const *cand,
 	return best;
 }
 
+/* True when a word of h of four bytes or more is a word of t too
+ * (ASCII case folded). */
+static bool
+meta_shares_word(const char *h, const char *t)
+{
+	const char *w = h, *e, *p;
+	size_t l;
+
+	for (; *w != '\0'; w = e) {
+		while (*w == ' ')
+			w++;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			;
+		l = (size_t)(e - w);
+		for (p = t; l >= 4 && *p != '\0'; p++)
+			if (strncasecmp(p, w, l) == 0 &&
+			    (p == t || p[-1] == ' ') &&
+			    (p[l] == '\0' || p[l] == ' '))
+				return true;
+	}
+	return false;
+}
+
+/* The one <h2> of a page without an <h1> (nor a logo set as one), of
+ * two words or more, when it shares a word with one of the n
+ * candidates cut of the site's names ("Bootsdienst Ausbildung" where
+ * the title is "Feuerwehr Oldenburg - Ausbildung"); else NULL. */
+static const char *
+meta_title_lone_h2(const struct meta_cands *c, const char *const *cand,
+    size_t n, const char *const *sites)
+{
+	const char *h;
+	bool yes = false;
+	size_t k;
+	char *t;
+
+	if (c->h1.n != 0 || c->logos.n != 0 || c->h2.n != 1)
+		return NULL;
+	h = c->h2.v[0];
+	if (meta_words(h, strlen(h)) < 2)
+		return NULL;
+	for (k = 0; k < n && !yes; k++) {
+		if (cand[k] == NULL)
+			continue;
+		t = meta_title_clean(cand[k], sites, true);
+		yes = meta_shares_word(h, t);
+		free(t);
+	}
+	return yes ? h : NULL;
+}
+
 static char *
 meta_decide_title(const struct meta_cands *c, const char *const *sites)
 {
@@ -335,6 +386,8 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		}
 	if (h == NULL && many == 1)
 		h = only;
+	if (h == NULL)
+		h = meta_title_lone_h2(c, cand, 5, sites);
 	/* an <h3> that the metadata confirms, where no <h1> or <h2> is the
 	 * headline (an <h3> beside an <h1> is a teaser's) */
 	if (h == NULL && many == 0)
@@ -703,9 +756,13 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
 		meta_author_add(out, c->rel_author.v[i], sites, &outlets,
 		    false);
-	if (out->n == 0 && meta_one_value(&c->lead_byline))
-		meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
-		    true);
+	if (out->n == 0 && meta_one_value(&c->lead_byline) &&
+	    meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
+	    true) == 0 && meta_one_value(&c->lead_named))
+		/* (where its name is an element of its own holding a link,
+		 * the name is as marked, a handle too: "von <a>r23</a>") */
+		meta_author_add(out, c->lead_named.v[0], sites, &outlets,
+		    false);
 	meta_author_keys(c, sites, out, &outlets);
 	/* (a text that holds the headline is no byline: <article
 	 * class="author-jane-doe"> gives the headline and date of its

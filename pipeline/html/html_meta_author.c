@@ -83,8 +83,9 @@ static const char *const author_roles[] = {
 };
 
 /* Joiners that separate two names, longest first where one holds
- * another; the interview forms credit both people ("Jane Doe im
- * Gespräch mit John Roe"). */
+ * another; the interview forms, the first AUTHOR_INTERVIEW_JOINS, credit
+ * both people ("Jane Doe im Gespräch mit John Roe"). */
+#define AUTHOR_INTERVIEW_JOINS 5
 static const char *const author_joins[] = {
 	" im gespräch mit ", " im interview mit ", " in conversation with ",
 	" in an interview with ", " en conversation avec ",
@@ -351,7 +352,7 @@ meta_author_lead_index(struct meta_leads *x)
 		    (unsigned char)i;
 }
 
-bool
+size_t
 meta_author_opens(const struct meta_leads *x, const char *t)
 {
 	unsigned char c = (unsigned char)*t;
@@ -371,9 +372,9 @@ meta_author_opens(const struct meta_leads *x, const char *t)
 		if (l[n - 1] == ':' || t[n] == ' ' || t[n] == '\t' ||
 		    t[n] == '\n' || t[n] == ':' ||
 		    strncmp(t + n, "\xc2\xa0", 2) == 0)
-			return true;
+			return n;
 	}
-	return false;
+	return 0;
 }
 
 /* True when w[0..n) is lower (a lower-case word) in any case: "Źródło"
@@ -1014,6 +1015,36 @@ meta_author_wire(struct strlist *out, const struct strlist *lines,
 	return 1;
 }
 
+/* Adds the names of line when it credits two people or more in an
+ * interview's form ("Richard David Precht im Gespräch mit Karin
+ * Fischer"), each a full name shaped like a person's (not "Angela
+ * Merkel im Gespräch mit Schülern"); returns their number. */
+static size_t
+author_interview_line(struct strlist *out, const char *line,
+    const char *const *sites)
+{
+	struct strlist names = {0}, junk = {0};
+	size_t k, i, n = 0;
+
+	for (k = 0; k < AUTHOR_INTERVIEW_JOINS; k++)
+		if (strcasestr(line, author_joins[k]) != NULL)
+			break;
+	if (k == AUTHOR_INTERVIEW_JOINS)
+		return 0;
+	(void)meta_author_add(&names, line, sites, &junk, true);
+	for (i = 0; i < names.n && strchr(names.v[i], ' ') != NULL; i++)
+		;
+	if (names.n >= 2 && i == names.n)
+		for (i = 0; i < names.n; i++)
+			if (!strlist_contains(out, names.v[i])) {
+				strlist_push(out, names.v[i]);
+				n++;
+			}
+	strlist_free(&names);
+	strlist_free(&junk);
+	return n;
+}
+
 size_t
 meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets)
@@ -1026,6 +1057,7 @@ meta_author_lines(struct strlist *out, const struct strlist *lines,
 		line = xstrdup(lines->v[i]);
 		p = line;
 		if (!author_strip_lead(&p)) {
+			added = author_interview_line(out, line, sites);
 			free(line);
 			continue;
 		}

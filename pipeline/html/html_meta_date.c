@@ -19,7 +19,9 @@ _Static_assert(META_NSCRIPT_KEYS == HTML_SCRIPT_DATE_KEYS, "one key list");
 
 /* Updates *best (an index into meta_script_keys, lower is better) and *t
  * from the first date-valued occurrence of a better key in text: "key"
- * then a colon and a quoted date, quotes escaped or not. */
+ * then a colon and a quoted date, quotes escaped or not. A key whose
+ * values are dates of two or more days is a list's (the references or
+ * related articles of the page, each with its date), not the page's. */
 static void
 meta_script_text(const char *text, int64_t now, size_t *best,
     struct nw_time *t)
@@ -27,9 +29,12 @@ meta_script_text(const char *text, int64_t now, size_t *best,
 	const char *p, *q;
 	char val[48];
 	size_t k, n;
+	struct nw_time x, first;
+	bool found;
 
 	for (k = 0; k < *best && k < NKEYS(meta_script_keys); k++) {
 		p = text;
+		found = false;
 		while ((p = strstr(p, meta_script_keys[k])) != NULL) {
 			q = p + strlen(meta_script_keys[k]);
 			if (p == text || p[-1] != '"') {
@@ -55,10 +60,20 @@ meta_script_text(const char *text, int64_t now, size_t *best,
 			    q[n] != '\\' && q[n] != '\0'; n++)
 				val[n] = q[n];
 			val[n] = '\0';
-			if (meta_date_ok(val, now, t)) {
-				*best = k;
+			if (!meta_date_ok(val, now, &x))
+				continue;
+			if (!found) {
+				first = x;
+				found = true;
+			} else if (x.utc / 86400 != first.utc / 86400) {
+				found = false;
 				break;
 			}
+		}
+		if (found) {
+			*t = first;
+			*best = k;
+			break;
 		}
 	}
 }
@@ -292,12 +307,32 @@ meta_list_date(const struct strlist *l, int64_t now, struct nw_time *t,
 	return false;
 }
 
+/* The first <meta> whose key names a modification by its shape, not by
+ * a vocabulary's name ("dateUpdate", "last_updated", "date-modified"):
+ * a key that holds "updat" or "modif". */
+static bool
+meta_shaped_mod_date(const struct meta_cands *c, int64_t now,
+    struct nw_time *t)
+{
+	const char *k;
+	size_t i;
+
+	for (i = 0; i < c->keys.n; i++) {
+		k = c->keys.v[i];
+		if ((strstr(k, "updat") != NULL || strstr(k, "modif") !=
+		    NULL) && meta_date_ok(c->vals.v[i], now, t))
+			return true;
+	}
+	return false;
+}
+
 bool
 meta_modified(const struct meta_cands *c, int64_t now, struct nw_time *t)
 {
 	return meta_date_ok(c->ld.modified, now, t) ||
 	    meta_first_date(meta_mod_keys, NKEYS(meta_mod_keys), c, now, t) ||
-	    meta_list_date(&c->mod_times, now, t, false);
+	    meta_list_date(&c->mod_times, now, t, false) ||
+	    meta_shaped_mod_date(c, now, t);
 }
 
 bool

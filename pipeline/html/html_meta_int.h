@@ -94,6 +94,9 @@ struct meta_cands {
 	struct strlist byline;       /* text of author/byline-class nodes */
 	struct strlist author_link;  /* text of links to an author's page */
 	struct strlist lead_byline;  /* short text that opens with "By" */
+	struct strlist lead_named;   /* the element after a lead-in that is
+	                                all its text, holding a link ("von
+	                                <a>r23</a>"): a name as marked */
 	struct strlist source_line;  /* short text that opens with "Quelle:",
 	                                "Source:" and kin */
 	char *copyright;             /* the page's last copyright line that
@@ -258,15 +261,18 @@ size_t meta_author_add(struct strlist *out, const char *raw,
  * ("Web Commerce GmbH", "Nordex SE"): a firm's name, never a person's. */
 bool meta_author_is_firm(const char *s);
 void meta_author_lead_index(struct meta_leads *x);
-/* True when the text t opens with a byline lead-in ("By ", "von ",
- * "Erstellt von ", "Autor:"), one of those author_strip_lead() cuts,
- * followed by a space or a colon; x is meta_author_lead_index()'s. */
-bool meta_author_opens(const struct meta_leads *x, const char *t);
+/* The length of the byline lead-in ("By ", "von ", "Erstellt von ",
+ * "Autor:") that the text t opens with, one of those author_strip_lead()
+ * cuts, followed by a space or a colon; 0 when there is none. x is
+ * meta_author_lead_index()'s. */
+size_t meta_author_opens(const struct meta_leads *x, const char *t);
 /* The byline among the first max of lines (short texts under the
  * headline, in order): the first line that opens with a lead-in ("By",
  * "Von", "Auteur :", "---- by") gives its names as meta_author_add() with
  * strict does; when the lead-in is all the line holds, the next line
- * gives them as without strict (a linked user name, "freeman1984").
+ * gives them as without strict (a linked user name, "freeman1984"). A
+ * line that credits two people in an interview's form ("Jane Doe im
+ * Gespräch mit John Roe") gives both.
  * Returns the number of names added. */
 size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
     size_t max, const char *const *sites, struct strlist *outlets);
@@ -287,7 +293,8 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
  * at again. */
 void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
 char *meta_kicker_text(xmlNodePtr h);
-/* True for containers of reader comments, by their class or id. */
+/* True for a reader's contribution: a container of comments by its
+ * class or id, a schema.org review or comment, a comment anchor's link. */
 bool meta_is_comments(xmlNodePtr n);
 void meta_cands_free(struct meta_cands *c);
 

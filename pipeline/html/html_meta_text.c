@@ -31,7 +31,7 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
 		    MT_OTHER;
 		if (n != node && n->type == XML_ELEMENT_NODE &&
 		    n->children != NULL && tag != MT_SCRIPT &&
-		    tag != MT_STYLE) {
+		    tag != MT_STYLE && !meta_is_comments(n)) {
 			n = n->children;
 			continue;
 		}

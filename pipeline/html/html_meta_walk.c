@@ -555,6 +555,44 @@ meta_opens_byline(xmlNodePtr n, const struct meta_leads *leads)
 	return t != NULL && meta_author_opens(leads, t);
 }
 
+/* The element after a byline lead-in that is all of n's first text,
+ * when it is a link or holds one within a few levels ("von <strong><a
+ * href=...>r23</a></strong>"): the name as the page marks it, which may
+ * be a user's handle; else NULL. */
+static xmlNodePtr
+meta_lead_element(xmlNodePtr n, const struct meta_leads *leads)
+{
+	const char *t = meta_first_text(n);
+	xmlNodePtr k, e;
+	size_t len;
+	int i;
+
+	if (t == NULL || (len = meta_author_opens(leads, t)) == 0)
+		return NULL;
+	t = meta_skip_space(t + len);
+	if (*t == ':')
+		t = meta_skip_space(t + 1);
+	if (*t != '\0')
+		return NULL;
+	for (k = n->children; k != NULL && k->type != XML_TEXT_NODE;
+	    k = k->next)
+		;
+	for (k = k != NULL ? k->next : NULL; k != NULL &&
+	    k->type != XML_ELEMENT_NODE; k = k->next)
+		if (k->type == XML_TEXT_NODE && k->content != NULL &&
+		    *meta_skip_space((const char *)k->content) != '\0')
+			return NULL;
+	/* the element, its first child element, that one's */
+	for (e = k, i = 0; e != NULL && i < 3; i++) {
+		if (meta_tag_of(e->name) == MT_A)
+			return k;
+		for (e = e->children; e != NULL &&
+		    e->type != XML_ELEMENT_NODE; e = e->next)
+			;
+	}
+	return NULL;
+}
+
 /* True when n is a link or inside one (within a few levels): a text
  * that opens with "By" there is a link's title ("By Invitation", a
  * section; a teaser), as a byline links the name, not its lead-in. */
@@ -742,6 +780,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	const uint64_t cls = at->cls_cw, id = at->id_cw;
 	const char *key, *val, *prop;
 	struct strlist *l;
+	xmlNodePtr k;
 	char *s;
 
 	switch (tag) {
@@ -870,8 +909,11 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
-	    !meta_in_link(n))
+	    !meta_in_link(n)) {
 		meta_push_short(&c->lead_byline, n);
+		if ((k = meta_lead_element(n, &w->leads)) != NULL)
+			meta_push_short(&c->lead_named, k);
+	}
 	if (meta_opens_copyright(n))
 		meta_keep_copyright(c, n);
 	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
@@ -884,15 +926,6 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		else
 			free(s);
 	}
-}
-
-/* True for containers of reader comments, whose bylines and dates are not
- * the article's. */
-bool
-meta_is_comments(xmlNodePtr n)
-{
-	return ((meta_cw_scan(meta_attr(n, "class")) |
-	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0;
 }
 
 /* True when the itemprop value prop or the itemtype value type marks a
@@ -923,6 +956,25 @@ meta_is_review(const char *prop, const char *type)
 			return true;
 	}
 	return false;
+}
+
+/* True for a reader's contribution, whose bylines and dates are not the
+ * article's: a container of comments by its class or id, a schema.org
+ * review or comment (meta_is_review()), a link to a comment's anchor. */
+bool
+meta_is_comments(xmlNodePtr n)
+{
+	const char *href;
+
+	if (n->properties == NULL)
+		return false;  /* (most elements near the headline) */
+	if (((meta_cw_scan(meta_attr(n, "class")) |
+	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0 ||
+	    meta_is_review(meta_attr(n, "itemprop"),
+	    meta_attr(n, "itemtype")))
+		return true;
+	href = meta_tag_of(n->name) == MT_A ? meta_attr(n, "href") : NULL;
+	return href != NULL && html_href_is_comment(href, strlen(href));
 }
 
 /* Reads element n into c; returns whether it is a reader comment or
@@ -1050,6 +1102,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
+	strlist_free(&c->lead_named);
 	strlist_free(&c->source_line);
 	free(c->copyright);
 	strlist_free(&c->pub_times);

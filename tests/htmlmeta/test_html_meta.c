@@ -197,7 +197,22 @@ test_title_site_prefix(void **state)
 static void
 test_title_heading(void **state)
 {
+	static const char *const lone_h2[][2] = {
+		{"<html><head><title>Feuerwehr Oldenburg - Ausbildung</title>"
+		    "</head><body><h2>Bootsdienst Ausbildung</h2><p>x</p>"
+		    "</body></html>", "Bootsdienst Ausbildung"},
+		{"<html><head><title>Ausbildung | Feuerwehr Oldenburg</title>"
+		    "<meta property=og:site_name content=\"Feuerwehr "
+		    "Oldenburg\"></head><body><h2>Feuerwehr Oldenburg aktuell"
+		    "</h2><p>x</p></body></html>", "Ausbildung"},
+		{"<html><head><title>Scientists Confirm 2023 as Hottest Year"
+		    "</title></head><body><h1 class=site-title>Scientists "
+		    "Confirm 2023 as Hottest Year</h1><h2>2023 on Track to "
+		    "Break Records</h2></body></html>",
+		    "Scientists Confirm 2023 as Hottest Year"},
+	};
 	struct nw_article *a;
+	size_t i;
 
 	(void)state;
 	/* the logo h1 is the site; the article's h1 agrees with a part of
@@ -297,6 +312,14 @@ test_title_heading(void **state)
 	    "</h1></body></html>", NULL);
 	assert_string_equal(a->title, "Best widgets 2023 | Shop");
 	article_free(a);
+	/* no <h1>: the one <h2> that shares a word with the title cut of
+	 * the site's name; not one that shares only the site's name, nor
+	 * one beside a logo set as an <h1> */
+	for (i = 0; i < NKEYS(lone_h2); i++) {
+		a = run(lone_h2[i][0], NULL);
+		assert_string_equal(a->title, lone_h2[i][1]);
+		article_free(a);
+	}
 }
 
 /* The site's name as a heading its markup does not mark as the logo (an
@@ -394,7 +417,18 @@ test_title_idn_site(void **state)
 static void
 test_dates_markup(void **state)
 {
+	static const char *const comments[] = {
+		"<html><head><meta property=\"article:published_time\" "
+		    "content=\"2012-06-30T00:48:32+00:00\"></head><body><h1>"
+		    "Über uns</h1><p>Text.</p><ol class=q1><li><a href=\"https:"
+		    "//x.example/uber-uns/#comment-923\"><time datetime=\"2014-"
+		    "01-15T23:36:38+01:00\"></time></a></li></ol></body></html>",
+		"<html><head><meta property=\"article:published_time\" "
+		    "content=\"2012-06-30\"></head><body><h1>T</h1><ol class="
+		    "comment-list><li>Jo, 3.4.2015</li></ol></body></html>",
+	};
 	struct nw_article *a;
+	size_t i;
 
 	(void)state;
 	/* a <time pubdate>, a dateModified item, and a later date than now
@@ -412,20 +446,41 @@ test_dates_markup(void **state)
 	assert_day(&a->published, "2017-07-07");
 	article_free(a);
 	/* a <time> in a link to a reader comment's anchor is the comment's
-	 * (WordPress's "#comment-923"), whatever its classes are called */
-	a = run("<html><head><meta property=\"article:published_time\" "
-	    "content=\"2012-06-30T00:48:32+00:00\"></head><body><h1>Über "
-	    "uns</h1><p>Text.</p><ol class=q1><li><a href=\"https://x.example"
-	    "/uber-uns/#comment-923\"><time datetime=\"2014-01-15T23:36:38"
-	    "+01:00\"></time></a></li></ol></body></html>", NULL);
-	assert_day(&a->published, "2012-06-30");
+	 * (WordPress's "#comment-923"), whatever its classes are called;
+	 * nor is a list of comments under the headline its date line */
+	for (i = 0; i < NKEYS(comments); i++) {
+		a = run(comments[i], NULL);
+		assert_day(&a->published, "2012-06-30");
+		article_free(a);
+	}
+	/* nor is the text of a comment's anchor on the page's short
+	 * lines */
+	a = run("<html><body><h1>Settings</h1><p>Text.</p><b>Jo</b> says:"
+	    "<a href=\"https://x.example/s/#comment-399009\"><time>November "
+	    "1, 2020 at 3:32 am</time></a></body></html>", NULL);
+	assert_false(a->published.set);
 	article_free(a);
 }
 
 static void
 test_dates_url_text(void **state)
 {
+	static const char *const scripts[][2] = {
+		{"<html><head><script>self.p=\"{\\\"publishedAt\\\":"
+		    "\\\"2018-05-06\\\"}\"</script></head><body><h1>T</h1>"
+		    "</body></html>", "2018-05-06"},
+		/* a key whose values are dates of several days is a list's
+		 * (the page's references), and a <meta> whose key says
+		 * "update" by its shape, in no vocabulary of ours, dates
+		 * the page */
+		{"<html><head><meta itemprop=\"dateUpdate\" content=\"2020-"
+		    "02-14 10:47:36\"><script>var r={\"list\":[{\"publish"
+		    "Date\":\"2012-06-24\"},{\"publishDate\":\"\"},{\""
+		    "publishDate\":\"2016-06-25\"}]};</script></head><body>"
+		    "<h1>T</h1><p>x</p></body></html>", "2020-02-14"},
+	};
 	struct nw_article *a;
+	size_t i;
 
 	(void)state;
 	a = run("<html><body><h1>T</h1><p>x</p></body></html>",
@@ -506,11 +561,11 @@ test_dates_url_text(void **state)
 	assert_day(&a->published, "2019-03-02");
 	assert_day(&a->updated, "2021-06-01");
 	article_free(a);
-	a = run("<html><head><script>self.p=\"{\\\"publishedAt\\\":"
-	    "\\\"2018-05-06\\\"}\"</script></head><body><h1>T</h1>"
-	    "</body></html>", NULL);
-	assert_day(&a->published, "2018-05-06");
-	article_free(a);
+	for (i = 0; i < NKEYS(scripts); i++) {
+		a = run(scripts[i][0], NULL);
+		assert_day(&a->published, scripts[i][1]);
+		article_free(a);
+	}
 	/* no date near the headline nor in metadata: the first date on
 	 * a short line of the page, not one in reader comments, and one
 	 * marked as an update only when it is the only one */

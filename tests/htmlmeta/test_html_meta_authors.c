@@ -110,6 +110,24 @@ test_byline_leads_unmarked(void **state)
 		{"<html><body><h1>Über uns</h1><p>%s</p><h2><span>Vom "
 		    "Telefon zu Cloud Lösungen</span></h2><p>Text.</p></body>"
 		    "</html>", ""},
+		/* a forum's handle, the link after the lead-in */
+		{"<html><body><h1>Was ist Freie Software</h1><p>%s</p><p>"
+		    "<span class=q1>von <strong><a href=\"./memberlist.php?"
+		    "u=5\">r23</a></strong> &raquo; </span>21.01.2009</p>"
+		    "</body></html>", "r23"},
+		/* but not beside another byline, nor a name not linked */
+		{"<html><body><h1>Titel</h1><p>%s</p><p>Par Stefan Häne</p>"
+		    "<p>Par <a href=/p/ob>Olivier Bot</a></p></body></html>",
+		    "Stefan Häne"},
+		{"<html><body><h1>Titel</h1><p>%s</p><p>von <b>r23</b></p>"
+		    "</body></html>", ""},
+		/* an interview's credit under the headline names both */
+		{"<html><body><h1>\"Wir dekorieren die Liegestühle um\"</h1>"
+		    "<p class=q2>Richard David Precht im Gespräch mit Karin "
+		    "Fischer</p><p class=q1>%s</p></body></html>",
+		    "Richard David Precht;Karin Fischer"},
+		{"<html><body><h1>Schule</h1><p>Angela Merkel im Gespräch "
+		    "mit Schülern</p><p>%s</p></body></html>", ""},
 	};
 	struct nw_article *a;
 	char page[2048], prose[700];
