@@ -758,6 +758,15 @@ test_entities_english_towns(void **state)
 	assert_false(has_name(&a->places, "Tsai"));
 	assert_false(has_name(&a->places, "Dockerfile"));
 	article_free(a);
+	/* a language after "in" is no town: ISO 639-2 writes "Greek,
+	 * Modern (1453-)" and "Official Aramaic" */
+	a = run("en", NULL, "The name Magdalene means of Magdala in Greek "
+	    "and is derived after a town. The name Magdala means tower in "
+	    "Aramaic. So here we have a word.");
+	assert_false(has_name(&a->places, "Greek"));
+	assert_false(has_name(&a->places, "Aramaic"));
+	assert_false(has_name(&a->organisations, "Greek"));
+	article_free(a);
 }
 
 /* A surname alone is the person's fuller name, not a title-case
