@@ -560,6 +560,31 @@ test_quotes(void **state)
 	assert_string_equal(a->quotes[2].speaker, "Meret Aeppli");
 	article_free(a);
 
+	/* no one named: an indefinite pronoun after the verb ("warnt
+	 * jemand"), "heißt es", and "so der Sieger" where the quotation
+	 * before has no speaker (not the last person quoted, paragraphs
+	 * back) */
+	a = article_new();
+	article_set(&a->lang, "de");
+	a->body = xstrdup("\u201eWir schaffen das ganz sicher bis "
+	    "Mai\u201c, sagte Klaus Meyer am Montag.\n\n\u201eDie "
+	    "Inquisition ist unter uns\u201c, warnt jemand im Chat einer "
+	    "Gruppe um Bj\u00f6rn H\u00f6cke.\n\nAm Tag danach kam er "
+	    "zur\u00fcck. \u201eDie meisten Mitarbeiter "
+	    "waren schwarz an dem Tag.\u201c\n\n\u201eLee Elder kam zu "
+	    "mir und sprach\u201c, so der 15-malige Major-Sieger.\n\n"
+	    "\u201eDer Vorstand hat das Geld nie erhalten\u201c, hei\u00dft es "
+	    "in dem Schreiben von Klaus Meyer.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_int_equal(a->n_quotes, 5);
+	assert_non_null(a->quotes[0].speaker);
+	assert_string_equal(a->quotes[0].speaker, "Klaus Meyer");
+	assert_null(a->quotes[1].speaker);
+	assert_null(a->quotes[3].speaker);
+	assert_null(a->quotes[4].speaker);
+	article_free(a);
+
 	/* French "il" and the verb inverted with it ("poursuit-il") are
 	 * the last person quoted, not the one of the sentence before; a
 	 * question's inversion after a quotation is no speech */
