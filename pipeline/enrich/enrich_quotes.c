@@ -686,6 +686,30 @@ quote_speaker(const char *s, const struct ent_result *r,
 	return who;
 }
 
+/* Whether s is written mostly in scripts whose speech the speaker rules
+ * cannot read: right to left (Hebrew, Arabic, Syriac, Thaana) or without
+ * spaces (Chinese, Japanese, Thai): more such letters than Latin ones.
+ * Its quotations then have no speaker rather than a wrong one (the
+ * person of the sentence before, by a Latin name's chance). */
+static bool
+quote_unread_script(const char *s)
+{
+	size_t i = 0, latin = 0, other = 0;
+	int32_t c;
+
+	while (s[i] != '\0') {
+		i += quote_cp(s, i, &c);
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 0xC0 && c < 0x250))
+			latin++;
+		else if ((c >= 0x0590 && c < 0x0900) ||
+		    (c >= 0xFB1D && c < 0xFE00) ||
+		    (c >= 0xFE70 && c < 0xFF00) || etok_nospace(c))
+			other++;
+	}
+	return other > latin;
+}
+
 void
 quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 {
@@ -697,6 +721,14 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
+	if (q.n > 0 && quote_unread_script(s)) {
+		for (i = 0; i < q.n; i++) {
+			article_add_quote(a, q.v[i].text, NULL);
+			free(q.v[i].text);
+		}
+		free(q.v);
+		return;
+	}
 	for (i = 0; i < q.n; i++) {
 		size_t ps = q.v[i].os, stop = i > 0 ? q.v[i - 1].oe : 0;
 		long who;

@@ -903,6 +903,30 @@ test_entities_no_capitals(void **state)
 	assert_int_equal(a->people.n, 0);
 	assert_int_equal(a->organisations.n, 0);
 	article_free(a);
+
+	/* Hebrew: a particle before a Latin name ("ב-New York Times") is
+	 * no part of it; a quotation's speaker in a text the speech rules
+	 * cannot read is none, not a Latin name of the sentence before */
+	a = run(NULL, NULL, "\u05e8\u05d0\u05e9 \u05d4\u05de\u05de\u05e9"
+	    "\u05dc\u05d4 \u05e0\u05e4\u05d2\u05e9 \u05d4\u05d9\u05d5"
+	    "\u05dd \u05e2\u05dd Joe Biden \u05d5\u05e2\u05dd \u05e0"
+	    "\u05e6\u05d9\u05d2\u05d9 Intel Israel \u05d1\u05d5\u05d5"
+	    "\u05e9\u05d9\u05e0\u05d2\u05d8\u05d5\u05df. \"\u05d0\u05e0"
+	    "\u05d7\u05e0\u05d5 \u05e0\u05de\u05e9\u05d9\u05da \u05dc"
+	    "\u05e4\u05e2\u05d5\u05dc \u05d1\u05db\u05dc \u05d4\u05db"
+	    "\u05d5\u05d7 \u05db\u05d3\u05d9 \u05dc\u05d4\u05d2\u05df"
+	    "\", \u05d0\u05de\u05e8 \u05e8\u05d0\u05e9 \u05d4\u05de"
+	    "\u05de\u05e9\u05dc\u05d4. \u05dc\u05e4\u05d9 \u05d3\u05d9"
+	    "\u05d5\u05d5\u05d7 \u05d1-New York Times \u05d4\u05e6\u05d3"
+	    "\u05d3\u05d9\u05dd \u05d4\u05e1\u05db\u05d9\u05de\u05d5 "
+	    "\u05dc\u05d4\u05de\u05e9\u05d9\u05da \u05d0\u05ea \u05d4"
+	    "\u05e9\u05d9\u05d7\u05d5\u05ea \u05d1\u05d7\u05d5\u05d3"
+	    "\u05e9 \u05d4\u05d1\u05d0.");
+	assert_true(has_name(&a->organisations, "New York Times"));
+	assert_false(has_name(&a->organisations, "York Times"));
+	assert_int_equal(a->n_quotes, 1);
+	assert_null(a->quotes[0].speaker);
+	article_free(a);
 }
 
 /* The generated tables: every list sorted, and the dictionaries read
