@@ -73,6 +73,8 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(pt, k);
 	if (strcmp(lang, "acro") == 0)
 		return ENT_DICT(acro, k);
+	if (strcmp(lang, "acronoun") == 0)
+		return ENT_DICT(acronoun, k);
 	return false;
 }
 

@@ -635,6 +635,16 @@ test_entities_shouted(void **state)
 	assert_false(has_name(&a->organisations, "GOLD"));
 	assert_false(has_name(&a->organisations, "DANKE"));
 	article_free(a);
+	/* an acronym English counts ("TVs", "URLs") is a thing, but the
+	 * broadcaster's name is a body ("ABCs" counts the alphabet) */
+	a = run("en", NULL, "He watched the debate on TV while his PC "
+	    "loaded the URL. The FBI and ABC reported on it later.");
+	assert_false(has_name(&a->organisations, "TV"));
+	assert_false(has_name(&a->organisations, "PC"));
+	assert_false(has_name(&a->organisations, "URL"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	assert_true(has_name(&a->organisations, "ABC"));
+	article_free(a);
 }
 
 /* A compound whose last part is a lower-case word is no name and ends
@@ -948,7 +958,8 @@ test_dictionaries(void **state)
 		{ "pt", "alfabetizar", true }, { "pt", "bolsonaro", false },
 		{ "nl", "regering", false },
 		{ "acro", "nasa", true }, { "acro", "adac", true },
-		{ "acro", "accept", false },
+		{ "acro", "accept", false }, { "acronoun", "tv", true },
+		{ "acronoun", "nasa", false }, { "acronoun", "abc", false },
 	};
 	size_t i;
 
