@@ -26,8 +26,10 @@
  * Portuguese (French "il" in French text only: Italian's article); the
  * word-order cues are English, but for French's verb inverted with its
  * pronoun after a quotation ("« ... », poursuit-il") and German's "so"
- * after one ("„...“, so Müller"; "so die Präsidentin": the last person
- * quoted). */
+ * after one ("„...“, so Müller"; "so die Präsidentin": the speaker of
+ * the quotation before). A clause that names no one ("warnt jemand",
+ * "heißt es") gives none, and so does a text mostly in scripts these
+ * rules cannot read (right to left, or without spaces). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
