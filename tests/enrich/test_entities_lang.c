@@ -777,6 +777,15 @@ test_entities_english_towns(void **state)
 	assert_false(has_name(&a->places, "Aramaic"));
 	assert_false(has_name(&a->organisations, "Greek"));
 	article_free(a);
+	/* a region's abbreviation after a town and its comma is no body;
+	 * the last name of a list that ends a sentence is */
+	a = run("en", NULL, "The tool used by the Orange County, Calif., "
+	    "sheriff was tested. Trump spoke in Monroe, La., on Nov. 6. "
+	    "Follow the team on Facebook, Twitter.");
+	assert_false(has_name(&a->organisations, "Calif"));
+	assert_false(has_name(&a->organisations, "La"));
+	assert_true(has_name(&a->organisations, "Twitter"));
+	article_free(a);
 }
 
 /* A surname alone is the person's fuller name, not a title-case
