@@ -118,6 +118,30 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 	return n >= 1;
 }
 
+/* Whether word a is a region's abbreviation after a town and its comma,
+ * inside a sentence ("Orange County, Calif., sheriff's office", "Monroe,
+ * La., on Nov. 6", "Dekalb, Ill. — Mike Glass"): a dot, then a comma, a
+ * dash, a digit or a word in lower case. Not the last of a list that
+ * ends a sentence ("on Facebook, Twitter."). */
+static bool
+ent_region_abbr(const struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a], *p;
+	const char *e = c->s + k->off + k->len;
+
+	if (a == 0 || e[0] != '.')
+		return false;
+	p = &c->t->v[a - 1];
+	if (p->sent != k->sent ||
+	    !(p->flags & ETOK_CAP) || c->s[p->off + p->len] != ',')
+		return false;
+	for (e++; *e == ' '; e++)
+		;
+	return *e == ',' || *e == '-' || (*e >= 'a' && *e <= 'z') ||
+	    (*e >= '0' && *e <= '9') || strncmp(e, "\u2014", 3) == 0 ||
+	    strncmp(e, "\u2013", 3) == 0;
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -153,6 +177,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 	    ent_word_is(c, a, ENT_W_KIND) ||
 	    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
+		return;
+	if (!acro && !cue && ent_region_abbr(c, a))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))

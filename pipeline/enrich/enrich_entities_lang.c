@@ -73,6 +73,8 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(pt, k);
 	if (strcmp(lang, "acro") == 0)
 		return ENT_DICT(acro, k);
+	if (strcmp(lang, "acronoun") == 0)
+		return ENT_DICT(acronoun, k);
 	return false;
 }
 
@@ -815,6 +817,20 @@ ent_elided(const char *w, size_t n, bool romance, bool *art)
 	if (p > 0 && p + 2 < n && w[p] == '-') {
 		*art = false;
 		return p + 1;
+	}
+	/* Hebrew's particles before a Latin word: one to three letters
+	 * and a hyphen or a maqaf ("ב-New York Times", "ו־Google") */
+	for (p = 0; p + 1 < n && p < 6 && (unsigned char)w[p] == 0xd7 &&
+	    (unsigned char)w[p + 1] >= 0x90 &&
+	    (unsigned char)w[p + 1] <= 0xaa; p += 2)
+		;
+	if (p > 0 && p + 2 < n && w[p] == '-') {
+		*art = false;
+		return p + 1;
+	}
+	if (p > 0 && p + 3 < n && memcmp(w + p, "\u05be", 2) == 0) {
+		*art = false;
+		return p + 2;
 	}
 	if (!romance)
 		return 0;

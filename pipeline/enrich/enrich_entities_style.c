@@ -151,6 +151,10 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 	    ent_plain_noun(c, i) && !ent_dict_word("acro", k->hash))
 		return true;
 	if (acro) {
+		/* an acronym English counts ("TVs", "URLs", "PCs") names
+		 * a thing */
+		if (ent_dict_word("acronoun", k->hash))
+			return true;
 		/* "NOT", but "the WHO" */
 		if (!the && (ent_word_is(c, i, ENT_W_FUNCTION) ||
 		    ent_word_is(c, i, ENT_W_STOP) ||

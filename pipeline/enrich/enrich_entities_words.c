@@ -40,10 +40,9 @@ static const char *const ent_org_words[] = {
  * "Federal Reserve", "Great Western Railway"): alone, or opening a run,
  * they are common words. */
 static const char *const ent_org_ends[] = {
-	"entertainment", "games", "international", "investigations", "labs",
-	"nations", "partners", "pictures", "publishing", "railway",
-	"railways", "records", "reserve", "sports", "studios", "trains",
-	"ventures", "works",
+	"entertainment", "games", "international", "labs", "nations",
+	"partners", "pictures", "records", "reserve", "sports", "studios",
+	"ventures",
 };
 
 /* Titles and honorifics: before a name they mark a person; ending a run

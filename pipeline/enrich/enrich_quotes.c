@@ -26,8 +26,10 @@
  * Portuguese (French "il" in French text only: Italian's article); the
  * word-order cues are English, but for French's verb inverted with its
  * pronoun after a quotation ("« ... », poursuit-il") and German's "so"
- * after one ("„...“, so Müller"; "so die Präsidentin": the last person
- * quoted). */
+ * after one ("„...“, so Müller"; "so die Präsidentin": the speaker of
+ * the quotation before). A clause that names no one ("warnt jemand",
+ * "heißt es") gives none, and so does a text mostly in scripts these
+ * rules cannot read (right to left, or without spaces). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -84,6 +86,12 @@ static const char *const quote_pronouns[] = {
 	"ella", "elle", "er", "he", "lei", "lui", "she", "sie", "él",
 };
 
+/* Indefinite pronouns: a speaker no one names ("„...“, warnt jemand
+ * im Chat", "so einer der Kunden"). */
+static const char *const quote_indefinite[] = {
+	"einer", "jemand", "man", "niemand", "somebody", "someone",
+};
+
 static const char *const quote_org_nouns[] = {
 	"agency", "broadcaster", "channel", "committee", "company", "daily",
 	"department", "magazine", "ministry", "newspaper", "office",
@@ -94,7 +102,8 @@ bool
 quote_tables_sorted(void)
 {
 	return ETOK_SORTED(quote_verbs) && ETOK_SORTED(quote_org_nouns) &&
-	    ETOK_SORTED(quote_according) && ETOK_SORTED(quote_pronouns);
+	    ETOK_SORTED(quote_according) && ETOK_SORTED(quote_pronouns) &&
+	    ETOK_SORTED(quote_indefinite);
 }
 
 /* Decodes the code point at s[i] into *c; returns its length. */
@@ -431,6 +440,7 @@ struct quote_state {
 	long last_person;   /* name index of the last person quoted */
 	long last_org;
 	long para_speaker;  /* speaker of the previous quote in the paragraph */
+	long prev_speaker;  /* speaker of the previous quote, -1 if none */
 	size_t para_start;
 	bool fr, de;        /* the text is French, German */
 };
@@ -523,7 +533,23 @@ quote_pronoun(const struct ent_result *r, const struct quote_list *q,
 	    st->last_person ? -1 : st->last_person;
 }
 
-/* The speaker in words [a, b) holding a speech verb, or -2 if none. */
+/* German "so" after a quotation with no name after it ("so der CEO",
+ * "so die neue Präsidentin") stands for the speaker of the quotation
+ * before, if a person: a pronoun reaches no further. Where that one has
+ * no speaker ("so der 15-malige Major-Sieger" two paragraphs after the
+ * last person quoted), the clause names no one (QUOTE_NO_ONE). */
+static long
+quote_de_so(const struct ent_result *r, const struct quote_state *st)
+{
+	if (st->prev_speaker >= 0 && st->prev_speaker == st->last_person &&
+	    r->kinds[st->prev_speaker] == ENT_PERSON)
+		return st->last_person;
+	return QUOTE_NO_ONE;
+}
+
+/* The speaker in words [a, b) holding a speech verb, -2 if none, or
+ * QUOTE_NO_ONE where the clause names no one: an indefinite pronoun
+ * after the verb ("warnt jemand"), German "heißt es". */
 static long
 quote_from_clause(const char *s, const struct ent_result *r,
     const struct quote_list *q, const struct quote_state *st, size_t a,
@@ -538,6 +564,10 @@ quote_from_clause(const char *s, const struct ent_result *r,
 			return quote_pronoun(r, q, st, a, b);
 		if (st->de && etok_is(s, &r->toks.v[a], "so"))
 			v = a;
+		if (st->de && a + 1 < b && etok_is(s, &r->toks.v[a + 1],
+		    "es") && (etok_is(s, &r->toks.v[a], "heißt") ||
+		    etok_is(s, &r->toks.v[a], "hieß")))
+			return QUOTE_NO_ONE;
 	}
 	for (i = v == b ? a : b; i < b; i++) {
 		/* lower-case only: "United States" states nothing */
@@ -551,6 +581,9 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	}
 	if (v == b)
 		return -2;
+	if (!before_quote && v + 1 < b &&
+	    QUOTE_TOK_IN(s, &r->toks.v[v + 1], quote_indefinite))
+		return QUOTE_NO_ONE;
 	if (QUOTE_TOK_IN(s, &r->toks.v[v], quote_according)) {
 		sp = quote_last_named(r, q, r->toks.v[v].off,
 		    b < r->toks.n ? r->toks.v[b - 1].off + r->toks.v[b - 1].len :
@@ -578,10 +611,9 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	if (v + 1 < b)
 		sp = quote_last_named(r, q, r->toks.v[v + 1].off,
 		    r->toks.v[b - 1].off + r->toks.v[b - 1].len, true);
-	/* "so der CEO": the one quoted before, as a pronoun */
 	if (sp < 0 && v == a && !before_quote && st->de &&
 	    etok_is(s, &r->toks.v[v], "so"))
-		return st->last_person;
+		return quote_de_so(r, st);
 	return sp;
 }
 
@@ -647,6 +679,8 @@ quote_speaker(const char *s, const struct ent_result *r,
 		    !quote_colon_before(s, sp->os))
 			return QUOTE_NO_ONE;
 	}
+	if (who == QUOTE_NO_ONE)
+		return who;
 	if (who == -2)
 		who = st->para_speaker >= 0 ? st->para_speaker : -1;
 	if (who < 0)
@@ -654,17 +688,49 @@ quote_speaker(const char *s, const struct ent_result *r,
 	return who;
 }
 
+/* Whether s is written mostly in scripts whose speech the speaker rules
+ * cannot read: right to left (Hebrew, Arabic, Syriac, Thaana) or without
+ * spaces (Chinese, Japanese, Thai): more such letters than Latin ones.
+ * Its quotations then have no speaker rather than a wrong one (the
+ * person of the sentence before, by a Latin name's chance). */
+static bool
+quote_unread_script(const char *s)
+{
+	size_t i = 0, latin = 0, other = 0;
+	int32_t c;
+
+	while (s[i] != '\0') {
+		i += quote_cp(s, i, &c);
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= 0xC0 && c < 0x250))
+			latin++;
+		else if ((c >= 0x0590 && c < 0x0900) ||
+		    (c >= 0xFB1D && c < 0xFE00) ||
+		    (c >= 0xFE70 && c < 0xFF00) || etok_nospace(c))
+			other++;
+	}
+	return other > latin;
+}
+
 void
 quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 {
 	struct quote_list q = { 0 };
-	struct quote_state st = { -1, -1, -1, 0, false, false };
+	struct quote_state st = { -1, -1, -1, -1, 0, false, false };
 	size_t i;
 
 	/* French's "il": an article in Italian */
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
+	if (q.n > 0 && quote_unread_script(s)) {
+		for (i = 0; i < q.n; i++) {
+			article_add_quote(a, q.v[i].text, NULL);
+			free(q.v[i].text);
+		}
+		free(q.v);
+		return;
+	}
 	for (i = 0; i < q.n; i++) {
 		size_t ps = q.v[i].os, stop = i > 0 ? q.v[i - 1].oe : 0;
 		long who;
@@ -689,6 +755,7 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 			who = -1;
 		quote_note(r, &st, who);
 		st.para_speaker = who;
+		st.prev_speaker = who;
 		article_add_quote(a, q.v[i].text,
 		    who >= 0 ? r->names.v[who] : NULL);
 	}

@@ -84,6 +84,26 @@ def key(s):
     return unicodedata.normalize("NFC", s.casefold())
 
 
+def lang_names(entries):
+    """The folded one-word English names of ISO 639-2's languages, sorted
+    bytewise: those of the languages with a 639-1 code, without what a
+    comma or a bracket adds ("Greek, Modern (1453-)" is "Greek"), and the
+    last word that two names or more share ("Official Aramaic",
+    "Samaritan Aramaic": "Aramaic"; "Northern Sami"), not a plural
+    ("Sign languages"). The other one-word names of 639-2 are left out:
+    many are places' or people's ("Delaware", "Dakota", "Fang")."""
+    out, heads = set(), {}
+    for e in entries:
+        for p in e["name"].split(";"):
+            w = re.sub(r"\s*\(.*?\)", "", p).split(",")[0].split()
+            if len(w) == 1 and "alpha_2" in e:
+                out.add(key(w[0]))
+            elif len(w) >= 2 and w[-1][0].isupper():
+                heads[w[-1]] = heads.get(w[-1], 0) + 1
+    out |= {key(w) for w, n in heads.items() if n >= 2}
+    return sorted(out, key=lambda k: k.encode("utf-8"))
+
+
 def translated(lang, iso, subs):
     """(domain, entry, name) for every country and subdivision name that
     iso-codes' catalogue of LANG translates to something else."""
@@ -284,16 +304,12 @@ def main():
                 cstr(k), cstr(n), cstr(canon), kind,
                 cstr(lang) if lang else "NULL"))
         f.write("};\n")
-        # The English names of one word of the languages with an ISO
-        # 639-1 code ("Spanish", "Irish", "Danish"): a language alone is
-        # no organisation, and names no place by ent_demonym()'s shape.
+        # The English names of one word of the languages ("Spanish",
+        # "Irish", "Danish"): a language alone is no organisation, and
+        # names no place by ent_demonym()'s shape, nor after "in".
         with open(os.path.join(ISO, "iso_639-2.json"),
                   encoding="utf-8") as g:
-            langs = sorted({key(p.strip()) for e in json.load(g)["639-2"]
-                            if "alpha_2" in e
-                            for p in e["name"].split(";")
-                            if " " not in p.strip()},
-                           key=lambda k: k.encode("utf-8"))
+            langs = lang_names(json.load(g)["639-2"])
         f.write("static const char *const ent_lang_names[] = {\n")
         for k in langs:
             f.write("\t%s,\n" % cstr(k))

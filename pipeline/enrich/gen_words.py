@@ -31,7 +31,9 @@ only entries that are plainly names are not told apart ("Merkel" is in
 it, "Kuma" is not). A last list, acro, holds the entries of the
 lists that are written with two capitals or more ("NASA", "ADAC",
 "UFOs"): a word in capitals that a list has but not so written is a
-word shouted ("ACCEPT", "DANKE"), not an acronym.
+word shouted ("ACCEPT", "DANKE"), not an acronym; and acronoun those
+acronyms of wamerican that it also lists with a plural's s ("TV" and
+"TVs", "PC" and "PCs"): a thing, not a body.
 """
 import os, sys, unicodedata
 
@@ -47,19 +49,34 @@ LISTS = (("de", ("ngerman",), "wngerman", False),
          ("pt", ("portuguese", "brazilian"), "wportuguese and wbrazilian",
           True),
          ("acro", ("ngerman", "american-english", "italian", "portuguese",
-                   "brazilian"), "the same", "acro"))
+                   "brazilian"), "the same", "acro"),
+         ("acronoun", ("american-english",), "wamerican", "acronoun"))
+
+
+# Acronyms wamerican counts ("ABCs", "IRAs") that news writes as often
+# for a body: the broadcaster, the Irish Republican Army.
+BODY_ACRONYMS = ("ABC", "IRA")
 
 
 def words(path, lower_only):
     """The words of a list: all, the lower-case ones (lower_only True),
-    or those written with two capitals or more ("acro": "NASA", "UFOs")."""
+    those written with two capitals or more ("acro": "NASA", "UFOs"), or
+    those of them that the list also has with a plural's s ("acronoun":
+    "TV" beside "TVs", "URL" beside "URLs"; not "NASA", "FBI"), which
+    name a thing one counts, no body."""
     out = set()
-    for line in open(path, encoding="utf-8"):
-        w = line.strip()
+    lines = [l.strip() for l in open(path, encoding="utf-8")]
+    have = set(lines)
+    for w in lines:
         if not w or "'" in w or (lower_only is True and
                                  not w[0].islower()):
             continue
-        if lower_only == "acro" and sum(ch.isupper() for ch in w) < 2:
+        if lower_only in ("acro", "acronoun") and \
+                sum(ch.isupper() for ch in w) < 2:
+            continue
+        if lower_only == "acronoun" and (w + "s" not in have or
+                                         w.endswith("s") or
+                                         w in BODY_ACRONYMS):
             continue
         out.add(unicodedata.normalize("NFC", w.casefold()))
     return out

@@ -454,6 +454,30 @@ test_gold_tass(void **state)
 	check_gold("tass-2017-02-13-kremlin-flynn");
 }
 
+/* Quotation i of a has the speaker who. */
+static void
+assert_speaker(const struct nw_article *a, size_t i, const char *who)
+{
+	assert_true(i < a->n_quotes);
+	assert_non_null(a->quotes[i].speaker);
+	assert_string_equal(a->quotes[i].speaker, who);
+}
+
+/* An article of body (language lang, or NULL) normalised and
+ * enriched, for its quotations. */
+static struct nw_article *
+quoted(const char *lang, const char *body)
+{
+	struct nw_article *a = article_new();
+
+	if (lang != NULL)
+		article_set(&a->lang, lang);
+	a->body = xstrdup(body);
+	enrich_normalise(a);
+	enrich_article(a);
+	return a;
+}
+
 static void
 test_quotes(void **state)
 {
@@ -487,13 +511,10 @@ test_quotes(void **state)
 	article_free(a);
 
 	/* German verbs and pronouns */
-	a = article_new();
-	a->body = xstrdup("Der Bürgermeister Hans Weber besuchte am Montag die "
+	a = quoted(NULL, "Der Bürgermeister Hans Weber besuchte am Montag die "
 	    "Baustelle. \u201eWir werden die Brücke im Sommer "
 	    "eröffnen\u201c, sagte er. Laut Anna Schmidt, \u201edie "
 	    "Kosten steigen weiter an\u201c.");
-	enrich_normalise(a);
-	enrich_article(a);
 	assert_int_equal(a->n_quotes, 2);
 	assert_string_equal(a->quotes[0].speaker, "Hans Weber");
 	assert_string_equal(a->quotes[1].speaker, "Anna Schmidt");
@@ -502,40 +523,31 @@ test_quotes(void **state)
 	/* words quoted inside a sentence with no speech verb are a
 	 * charge or a term, not the speech of the sentence before's
 	 * person; after a colon they are speech */
-	a = article_new();
-	a->body = xstrdup("Le président Emmanuel Macron a visité Brest "
+	a = quoted(NULL, "Le président Emmanuel Macron a visité Brest "
 	    "lundi. Son ancien ministre est mis en examen pour « "
 	    "complicité de détournement de fonds publics » depuis "
 	    "mars.\n\nLe ministre Jean Dupont était à Paris mardi. Il a "
 	    "répondu : « Nous ne changerons rien cette année ».");
-	enrich_normalise(a);
-	enrich_article(a);
 	assert_int_equal(a->n_quotes, 2);
 	assert_null(a->quotes[0].speaker);
-	assert_non_null(a->quotes[1].speaker);
-	assert_string_equal(a->quotes[1].speaker, "Jean Dupont");
+	assert_speaker(a, 1, "Jean Dupont");
 	article_free(a);
 
 	/* "he told Berg": the one told is not the one speaking, who is
 	 * the person of the sentence before */
-	a = article_new();
-	a->body = xstrdup("\"We will not raise taxes this year,\" Anna Berg "
+	a = quoted(NULL, "\"We will not raise taxes this year,\" Anna Berg "
 	    "said on Tuesday.\n\nKlaus Meyer has run the bakery for years. "
 	    "\"I run my business on my phone every single day,\" he told "
 	    "Berg.");
-	enrich_normalise(a);
-	enrich_article(a);
 	assert_int_equal(a->n_quotes, 2);
 	assert_string_equal(a->quotes[0].speaker, "Anna Berg");
-	assert_non_null(a->quotes[1].speaker);
-	assert_string_equal(a->quotes[1].speaker, "Klaus Meyer");
+	assert_speaker(a, 1, "Klaus Meyer");
 	article_free(a);
 
 	/* German verbs of the present ("schildert") and "so"; a verb
 	 * after a quotation that a colon ends introduces the next one
 	 * ("Doch auch er ergänzt: ...") */
-	a = article_new();
-	a->body = xstrdup("Gesch\u00e4ftsf\u00fchrer Enrique Tarragona sagt: "
+	a = quoted(NULL, "Gesch\u00e4ftsf\u00fchrer Enrique Tarragona sagt: "
 	    "\u201eDer Erfolg kommt aus unseren eigenen Angeboten "
 	    "heraus.\u201c Doch auch er erg\u00e4nzt: \u201eWir schauen uns "
 	    "andere Plattformen gerne an.\u201c\n\n\u201eWir haben die "
@@ -544,28 +556,39 @@ test_quotes(void **state)
 	    "\u201eDie Messung war genauer als jede vorher\u201c, so die "
 	    "Forscherin.\n\nDie Studie erschien im Mai. \u201eDer Transfer "
 	    "ist oft ung\u00fcnstiger als gedacht\u201c, so Hofstetter.");
-	enrich_normalise(a);
-	enrich_article(a);
 	assert_int_equal(a->n_quotes, 5);
 	/* "so die Forscherin": the one quoted before; "so Hofstetter" */
-	assert_non_null(a->quotes[3].speaker);
-	assert_string_equal(a->quotes[3].speaker, "Meret Aeppli");
-	assert_non_null(a->quotes[4].speaker);
-	assert_string_equal(a->quotes[4].speaker, "Thomas Hofstetter");
-	assert_non_null(a->quotes[0].speaker);
-	assert_string_equal(a->quotes[0].speaker, "Enrique Tarragona");
-	assert_non_null(a->quotes[1].speaker);
-	assert_string_equal(a->quotes[1].speaker, "Enrique Tarragona");
-	assert_non_null(a->quotes[2].speaker);
-	assert_string_equal(a->quotes[2].speaker, "Meret Aeppli");
+	assert_speaker(a, 3, "Meret Aeppli");
+	assert_speaker(a, 4, "Thomas Hofstetter");
+	assert_speaker(a, 0, "Enrique Tarragona");
+	assert_speaker(a, 1, "Enrique Tarragona");
+	assert_speaker(a, 2, "Meret Aeppli");
+	article_free(a);
+
+	/* no one named: an indefinite pronoun after the verb ("warnt
+	 * jemand"), "heißt es", and "so der Sieger" where the quotation
+	 * before has no speaker (not the last person quoted, paragraphs
+	 * back) */
+	a = quoted("de", "\u201eWir schaffen das ganz sicher bis "
+	    "Mai\u201c, sagte Klaus Meyer am Montag.\n\n\u201eDie "
+	    "Inquisition ist unter uns\u201c, warnt jemand im Chat einer "
+	    "Gruppe um Bj\u00f6rn H\u00f6cke.\n\nAm Tag danach kam er "
+	    "zur\u00fcck. \u201eDie meisten Mitarbeiter "
+	    "waren schwarz an dem Tag.\u201c\n\n\u201eLee Elder kam zu "
+	    "mir und sprach\u201c, so der 15-malige Major-Sieger.\n\n"
+	    "\u201eDer Vorstand hat das Geld nie erhalten\u201c, hei\u00dft es "
+	    "in dem Schreiben von Klaus Meyer.");
+	assert_int_equal(a->n_quotes, 5);
+	assert_speaker(a, 0, "Klaus Meyer");
+	assert_null(a->quotes[1].speaker);
+	assert_null(a->quotes[3].speaker);
+	assert_null(a->quotes[4].speaker);
 	article_free(a);
 
 	/* French "il" and the verb inverted with it ("poursuit-il") are
 	 * the last person quoted, not the one of the sentence before; a
 	 * question's inversion after a quotation is no speech */
-	a = article_new();
-	article_set(&a->lang, "fr");
-	a->body = xstrdup("\u00ab Nous ne changerons rien cette ann\u00e9e "
+	a = quoted("fr", "\u00ab Nous ne changerons rien cette ann\u00e9e "
 	    "\u00bb, a d\u00e9clar\u00e9 le ministre Jean Dupont mardi.\n\n"
 	    "La maire Anne Roux l'a re\u00e7u \u00e0 Brest. \u00ab Le pont "
 	    "sera fini en mai prochain \u00bb, poursuit-il.\n\n"
@@ -573,14 +596,10 @@ test_quotes(void **state)
 	    ": \u00ab Les travaux du port commencent en juin \u00bb.\n\n"
 	    "La maire Anne Roux a parl\u00e9 ensuite. Face \u00e0 \u00ab la "
 	    "crise du logement des familles \u00bb serait-il trop tard ?");
-	enrich_normalise(a);
-	enrich_article(a);
 	assert_int_equal(a->n_quotes, 4);
 	assert_string_equal(a->quotes[0].speaker, "Jean Dupont");
-	assert_non_null(a->quotes[1].speaker);
-	assert_string_equal(a->quotes[1].speaker, "Jean Dupont");
-	assert_non_null(a->quotes[2].speaker);
-	assert_string_equal(a->quotes[2].speaker, "Jean Dupont");
+	assert_speaker(a, 1, "Jean Dupont");
+	assert_speaker(a, 2, "Jean Dupont");
 	assert_null(a->quotes[3].speaker);
 	article_free(a);
 }

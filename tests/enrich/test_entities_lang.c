@@ -635,6 +635,16 @@ test_entities_shouted(void **state)
 	assert_false(has_name(&a->organisations, "GOLD"));
 	assert_false(has_name(&a->organisations, "DANKE"));
 	article_free(a);
+	/* an acronym English counts ("TVs", "URLs") is a thing, but the
+	 * broadcaster's name is a body ("ABCs" counts the alphabet) */
+	a = run("en", NULL, "He watched the debate on TV while his PC "
+	    "loaded the URL. The FBI and ABC reported on it later.");
+	assert_false(has_name(&a->organisations, "TV"));
+	assert_false(has_name(&a->organisations, "PC"));
+	assert_false(has_name(&a->organisations, "URL"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	assert_true(has_name(&a->organisations, "ABC"));
+	article_free(a);
 }
 
 /* A compound whose last part is a lower-case word is no name and ends
@@ -757,6 +767,24 @@ test_entities_english_towns(void **state)
 	assert_false(has_name(&a->organisations, "Seattle"));
 	assert_false(has_name(&a->places, "Tsai"));
 	assert_false(has_name(&a->places, "Dockerfile"));
+	article_free(a);
+	/* a language after "in" is no town: ISO 639-2 writes "Greek,
+	 * Modern (1453-)" and "Official Aramaic" */
+	a = run("en", NULL, "The name Magdalene means of Magdala in Greek "
+	    "and is derived after a town. The name Magdala means tower in "
+	    "Aramaic. So here we have a word.");
+	assert_false(has_name(&a->places, "Greek"));
+	assert_false(has_name(&a->places, "Aramaic"));
+	assert_false(has_name(&a->organisations, "Greek"));
+	article_free(a);
+	/* a region's abbreviation after a town and its comma is no body;
+	 * the last name of a list that ends a sentence is */
+	a = run("en", NULL, "The tool used by the Orange County, Calif., "
+	    "sheriff was tested. Trump spoke in Monroe, La., on Nov. 6. "
+	    "Follow the team on Facebook, Twitter.");
+	assert_false(has_name(&a->organisations, "Calif"));
+	assert_false(has_name(&a->organisations, "La"));
+	assert_true(has_name(&a->organisations, "Twitter"));
 	article_free(a);
 }
 
@@ -894,6 +922,30 @@ test_entities_no_capitals(void **state)
 	assert_int_equal(a->people.n, 0);
 	assert_int_equal(a->organisations.n, 0);
 	article_free(a);
+
+	/* Hebrew: a particle before a Latin name ("ב-New York Times") is
+	 * no part of it; a quotation's speaker in a text the speech rules
+	 * cannot read is none, not a Latin name of the sentence before */
+	a = run(NULL, NULL, "\u05e8\u05d0\u05e9 \u05d4\u05de\u05de\u05e9"
+	    "\u05dc\u05d4 \u05e0\u05e4\u05d2\u05e9 \u05d4\u05d9\u05d5"
+	    "\u05dd \u05e2\u05dd Joe Biden \u05d5\u05e2\u05dd \u05e0"
+	    "\u05e6\u05d9\u05d2\u05d9 Intel Israel \u05d1\u05d5\u05d5"
+	    "\u05e9\u05d9\u05e0\u05d2\u05d8\u05d5\u05df. \"\u05d0\u05e0"
+	    "\u05d7\u05e0\u05d5 \u05e0\u05de\u05e9\u05d9\u05da \u05dc"
+	    "\u05e4\u05e2\u05d5\u05dc \u05d1\u05db\u05dc \u05d4\u05db"
+	    "\u05d5\u05d7 \u05db\u05d3\u05d9 \u05dc\u05d4\u05d2\u05df"
+	    "\", \u05d0\u05de\u05e8 \u05e8\u05d0\u05e9 \u05d4\u05de"
+	    "\u05de\u05e9\u05dc\u05d4. \u05dc\u05e4\u05d9 \u05d3\u05d9"
+	    "\u05d5\u05d5\u05d7 \u05d1-New York Times \u05d4\u05e6\u05d3"
+	    "\u05d3\u05d9\u05dd \u05d4\u05e1\u05db\u05d9\u05de\u05d5 "
+	    "\u05dc\u05d4\u05de\u05e9\u05d9\u05da \u05d0\u05ea \u05d4"
+	    "\u05e9\u05d9\u05d7\u05d5\u05ea \u05d1\u05d7\u05d5\u05d3"
+	    "\u05e9 \u05d4\u05d1\u05d0.");
+	assert_true(has_name(&a->organisations, "New York Times"));
+	assert_false(has_name(&a->organisations, "York Times"));
+	assert_int_equal(a->n_quotes, 1);
+	assert_null(a->quotes[0].speaker);
+	article_free(a);
 }
 
 /* The generated tables: every list sorted, and the dictionaries read
@@ -915,7 +967,8 @@ test_dictionaries(void **state)
 		{ "pt", "alfabetizar", true }, { "pt", "bolsonaro", false },
 		{ "nl", "regering", false },
 		{ "acro", "nasa", true }, { "acro", "adac", true },
-		{ "acro", "accept", false },
+		{ "acro", "accept", false }, { "acronoun", "tv", true },
+		{ "acronoun", "nasa", false }, { "acronoun", "abc", false },
 	};
 	size_t i;
 
