@@ -771,16 +771,83 @@ meta_attr_text(const char *v)
 	return f;
 }
 
+/* Takes what element n offers by its attributes and its text into c,
+ * whatever its tag: microdata's dates and authors, a dated title, a
+ * byline by its class, lines that open with a source, a byline's
+ * lead-in or a copyright, a date's text. */
+static void
+meta_element_marks(xmlNodePtr n, enum meta_tag tag,
+    const struct meta_attrs *at, struct meta_cands *c, struct meta_walk *w,
+    bool in_comments)
+{
+	const uint64_t cls = at->cls_cw, id = at->id_cw;
+	const char *prop;
+	struct strlist *l;
+	xmlNodePtr k;
+	char *s;
+
+	prop = at->itemprop;
+	if (prop != NULL && tag != MT_TIME) {
+		l = NULL;
+		if (strcmp(prop, "datePublished") == 0)
+			l = &c->pub_times;
+		else if (strcmp(prop, "dateModified") == 0)
+			l = &c->mod_times;
+		else if ((strcmp(prop, "author") == 0 ||
+		    strcmp(prop, "creator") == 0) && !in_comments &&
+		    !meta_full(&c->prop_author))
+			meta_push_cap(&c->prop_author, meta_prop_name(n, 0));
+		if (l != NULL && !meta_full(l))
+			meta_push_cap(l, meta_time_value(n, tag, at));
+	}
+	if (at->cls != NULL && at->title != NULL && tag != MT_TIME) {
+		l = NULL;
+		if ((cls & CW(CW_PUBLISHED)) != 0)
+			l = &c->pub_times;
+		else if ((cls & CW(CW_UPDATED)) != 0)
+			l = &c->mod_times;
+		if (l != NULL && !meta_full(l))
+			meta_push_cap(l, meta_fold(at->title));
+	}
+	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
+	    tag == MT_IMG)
+		return;
+	/* (a picture's credit, by its class, is no byline) */
+	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
+	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
+	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
+	    ((cls | id) & META_CW_CREDIT) == 0 && !meta_in_figure(n))
+		meta_push_byline(&c->byline, n);
+	if (!meta_full(&c->source_line) && meta_opens_source(n))
+		meta_push_short(&c->source_line, n);
+	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
+	    !meta_in_link(n)) {
+		meta_push_short(&c->lead_byline, n);
+		if ((k = meta_lead_element(n, &w->leads)) != NULL)
+			meta_push_short(&c->lead_named, k);
+	}
+	if (meta_opens_copyright(n))
+		meta_keep_copyright(c, n);
+	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
+	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
+	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
+	    !meta_full(&c->date_text)) {
+		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
+		if (strlen(s) <= META_DATE_TEXT_MAX)
+			meta_push_cap(&c->date_text, s);
+		else
+			free(s);
+	}}
+
 /* Takes what element n (of tag, with the attributes at) offers into c.
  * in_comments: n is a reader comment or inside one. */
 static void
 meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
     struct meta_cands *c, struct meta_walk *w, bool in_comments)
 {
-	const uint64_t cls = at->cls_cw, id = at->id_cw;
+	const uint64_t cls = at->cls_cw;
 	const char *key, *val, *prop;
 	struct strlist *l;
-	xmlNodePtr k;
 	char *s;
 
 	switch (tag) {
@@ -874,58 +941,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	default:
 		break;
 	}
-	prop = at->itemprop;
-	if (prop != NULL && tag != MT_TIME) {
-		l = NULL;
-		if (strcmp(prop, "datePublished") == 0)
-			l = &c->pub_times;
-		else if (strcmp(prop, "dateModified") == 0)
-			l = &c->mod_times;
-		else if ((strcmp(prop, "author") == 0 ||
-		    strcmp(prop, "creator") == 0) && !in_comments &&
-		    !meta_full(&c->prop_author))
-			meta_push_cap(&c->prop_author, meta_prop_name(n, 0));
-		if (l != NULL && !meta_full(l))
-			meta_push_cap(l, meta_time_value(n, tag, at));
-	}
-	if (at->cls != NULL && at->title != NULL && tag != MT_TIME) {
-		l = NULL;
-		if ((cls & CW(CW_PUBLISHED)) != 0)
-			l = &c->pub_times;
-		else if ((cls & CW(CW_UPDATED)) != 0)
-			l = &c->mod_times;
-		if (l != NULL && !meta_full(l))
-			meta_push_cap(l, meta_fold(at->title));
-	}
-	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
-	    tag == MT_IMG)
-		return;
-	/* (a picture's credit, by its class, is no byline) */
-	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
-	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
-	    ((cls | id) & META_CW_CREDIT) == 0 && !meta_in_figure(n))
-		meta_push_byline(&c->byline, n);
-	if (!meta_full(&c->source_line) && meta_opens_source(n))
-		meta_push_short(&c->source_line, n);
-	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
-	    !meta_in_link(n)) {
-		meta_push_short(&c->lead_byline, n);
-		if ((k = meta_lead_element(n, &w->leads)) != NULL)
-			meta_push_short(&c->lead_named, k);
-	}
-	if (meta_opens_copyright(n))
-		meta_keep_copyright(c, n);
-	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
-	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
-	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
-	    !meta_full(&c->date_text)) {
-		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
-		if (strlen(s) <= META_DATE_TEXT_MAX)
-			meta_push_cap(&c->date_text, s);
-		else
-			free(s);
-	}
+	meta_element_marks(n, tag, at, c, w, in_comments);
 }
 
 /* True when the itemprop value prop or the itemtype value type marks a
