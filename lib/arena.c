@@ -1,6 +1,7 @@
 #include "arena.h"
 
 #include <stdalign.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,9 @@ arena_take(struct arena *a, size_t n)
 {
 	void *p;
 
+	/* a size no block could hold is a caller's bug: fail as xmalloc() */
+	if (n > SIZE_MAX / 2)
+		abort();
 	n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (n > ARENA_BLOCK / 4)
 		return arena_big(a, n);
