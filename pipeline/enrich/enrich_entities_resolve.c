@@ -13,6 +13,7 @@
 struct ent_suffix {
 	const char *suf;
 	const char *full;
+	const char *best;  /* the first of a run of equal suf: its fullest */
 	bool phrase;  /* the full name is a title-case phrase's */
 };
 
@@ -82,16 +83,44 @@ ent_suffixes_head(struct ent_ctx *c, struct ent_suffixes *t)
 	}
 }
 
-/* The longest full name that is name or ends with it, or NULL; a
- * person's fuller name before a title-case phrase ("Cook" is "Tim Cook"
- * beside "Hosting Cook at Dreamforce"), but a person's own name after
- * it ("Lean Meat" goes with "Very Lean Meat"). */
+/* Sorts t by suffix and gives the first entry of each run of equal
+ * suffixes the run's fullest name: the longest full name that is the
+ * suffix or ends with it; a person's fuller name before a title-case
+ * phrase's ("Cook" is "Tim Cook" beside "Hosting Cook at Dreamforce"),
+ * but a person's own name after it ("Lean Meat" goes with "Very Lean
+ * Meat"). Once for the table, not for each mention: a page naming one
+ * person 20,000 times asks 20,000 times. */
+static void
+ent_suffixes_sort(struct ent_suffixes *t)
+{
+	size_t a, i;
+	const char *best;
+	bool fuller, f;
+
+	if (t->n > 1)
+		qsort(t->v, t->n, sizeof(*t->v), ent_suffix_cmp);
+	for (a = 0; a < t->n; a = i) {
+		best = NULL;
+		fuller = false;
+		for (i = a; i < t->n &&
+		    etok_strcmp(t->v[i].suf, t->v[a].suf) == 0; i++) {
+			f = !t->v[i].phrase &&
+			    etok_strcmp(t->v[i].full, t->v[a].suf) != 0;
+			if (best == NULL || (f && !fuller) || (f == fuller &&
+			    strlen(t->v[i].full) > strlen(best))) {
+				best = t->v[i].full;
+				fuller = f;
+			}
+		}
+		t->v[a].best = best;
+	}
+}
+
+/* The fullest name of name by t (ent_suffixes_sort()), or NULL. */
 static const char *
 ent_fullest(const struct ent_suffixes *t, const char *name)
 {
 	size_t lo = 0, hi = t->n;
-	const char *best = NULL;
-	bool fuller = false, f;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -101,15 +130,9 @@ ent_fullest(const struct ent_suffixes *t, const char *name)
 		else
 			hi = mid;
 	}
-	for (; lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0; lo++) {
-		f = !t->v[lo].phrase && etok_strcmp(t->v[lo].full, name) != 0;
-		if (best == NULL || (f && !fuller) || (f == fuller &&
-		    strlen(t->v[lo].full) > strlen(best))) {
-			best = t->v[lo].full;
-			fuller = f;
-		}
-	}
-	return best;
+	if (lo < t->n && etok_strcmp(t->v[lo].suf, name) == 0)
+		return t->v[lo].best;
+	return NULL;
 }
 
 /* The one person's name of t that ends with the word name, or NULL
@@ -463,12 +486,10 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 	bool pl = c->lang != NULL && strcmp(c->lang, "pl") == 0;
 
 	ent_suffixes_add(ref, &full);
-	if (full.n > 1)
-		qsort(full.v, full.n, sizeof(*full.v), ent_suffix_cmp);
+	ent_suffixes_sort(&full);
 	if (ref != c)
 		ent_suffixes_add(c, &own);
-	if (own.n > 1)
-		qsort(own.v, own.n, sizeof(*own.v), ent_suffix_cmp);
+	ent_suffixes_sort(&own);
 	for (; *heads != NULL; heads++)
 		ent_suffixes_head(*heads, &hd);
 	/* the tables point into the runs' names: replace them after */
