@@ -100,6 +100,21 @@ inflight_find_in(struct daemon *d, const char *dir, const char *name)
 	return NULL;
 }
 
+/* Whether the file dir/claimed/node/name is in work. */
+static bool
+inflight_held(struct daemon *d, const char *dir, const char *node,
+    const char *name)
+{
+	for (size_t i = 0; i < d->n_inflight; i++) {
+		const struct item *it = d->inflight[i];
+
+		if (it->node != NULL && strcmp(it->node, node) == 0 &&
+		    strcmp(it->name, name) == 0 && strcmp(it->dir, dir) == 0)
+			return true;
+	}
+	return false;
+}
+
 static struct item *
 inflight_find(struct daemon *d, const char *name)
 {
@@ -290,7 +305,7 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 	dh = opendir(path.p);
 	while (dh != NULL && (e = readdir(dh)) != NULL) {
 		if (e->d_name[0] == '.' ||
-		    inflight_find_in(d, dir, e->d_name) != NULL)
+		    inflight_held(d, dir, node, e->d_name))
 			continue;
 		fd = openat(dirfd(dh), e->d_name, O_RDONLY | O_NOFOLLOW |
 		    O_NONBLOCK | O_CLOEXEC);
@@ -395,6 +410,36 @@ adopt_queue(struct daemon *d, const char *node, const char *name,
 	return room;
 }
 
+/* Whether the file st that a dead node left as dir/claimed/path/name
+ * (path: the node, or NODE/.from/CHAIN) is a claim by hard link that its
+ * death cut short between the link and the unlink (inbox_claim_cut()):
+ * the file is still where that node took it from (the inbox, or the
+ * folder of CHAIN's last node), or another node holds it (that node
+ * took it from the inbox meanwhile), or its give-back into the inbox
+ * was cut short. Then that node's link is dropped, and a file in the
+ * inbox looked at again: no event announces it. Adopted instead, the
+ * file would be adopted here and claimed from the inbox too: published
+ * twice, or, each claim seeing the other link (claim_check()), given
+ * back and claimed again without end. */
+static bool
+adopt_cut(struct daemon *d, const char *path, const char *chain,
+    const char *name, const struct stat *st)
+{
+	struct buf home = { 0 };
+	bool cut;
+
+	if (chain != NULL)
+		adopted_home(chain, &home);
+	cut = inbox_claim_cut(d->cfg.inbox, path, home.p, name, st);
+	if (cut) {
+		log_info(&d->log, "%s: in claimed/%s/ by a claim its node's "
+		    "death cut short: undone, not adopted", name, path);
+		watcher_recheck(d->watcher, name);
+	}
+	buf_free(&home);
+	return cut;
+}
+
 /* Takes the files in dir/claimed/path/ that holder, a dead node, left
  * (held by the nodes before: chain, or NULL): each renamed into this
  * node's claimed/THIS/.from/CHAIN,HOLDER/ (of several live nodes, one
@@ -427,7 +472,8 @@ adopt_dir(struct daemon *d, const char *holder, const char *path,
 		    AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
 		    inflight_find_in(d, dir, e->d_name) != NULL ||
 		    !leases_node_gone(d->leases, holder,
-		    (int64_t)st.st_ctime * 1000))
+		    (int64_t)st.st_ctime * 1000) ||
+		    adopt_cut(d, path, chain, e->d_name, &st))
 			continue;
 		since = file_since(&st);        /* its claim there */
 		rc = inbox_move_claim(dir, path, to.p, e->d_name, err,
