@@ -75,7 +75,8 @@ struct daemon {
 	struct event *ev_adopt;         /* ... looked for every third of a
 	                                   lease */
 	struct adopt_wait *adopt_waits; /* adopted files the stream did not
-	                                   answer for, asked again (ingest.c) */
+	                                   answer for, to ask again
+	                                   (ingest.c) */
 	size_t n_adopt_waits;
 	struct cluster_feed *cluster_feed; /* the indexes fed from the
 	                                   stream; NULL without

@@ -119,16 +119,13 @@ def main():
             check("%s: in claimed/%s/ by a claim its node's death cut "
                   "short" % (name, where) in text,
                   "b's log: the dead node's link of %s dropped" % name)
-        left = [os.path.join(r, f) for r, _, fs in
-                os.walk(os.path.join(inbox, "claimed")) for f in fs]
+        left = inboxlib.claimed_left(inbox)
         check(left == [], "nothing left claimed: %r" % left)
         check([f for f in os.listdir(inbox) if f.endswith(".html")] == [],
               "nothing left in the inbox")
         inboxlib.stop_checked("b", b)
     finally:
-        if b is not None and b.alive():
-            b.stop()
-        srv.stop()
+        inboxlib.close({"b": b}, srv)
     return clusterlib.finish(tmp)
 
 

@@ -178,17 +178,13 @@ def main():
               m(mport, "newswire_inbox_adopted_published_total") == 1 and
               m(mport, "newswire_inbox_adopted_unanswered_total") == 1,
               "b's counters: 3 adopted, 1 found published, 1 unanswered")
-        left = [os.path.join(r, f) for r, _, fs in
-                os.walk(os.path.join(inbox, "claimed")) for f in fs]
+        left = inboxlib.claimed_left(inbox)
         check(left == [], "nothing left claimed: %r" % left)
         check(len(stream_files(port)) == 3, "3 events in the stream: %r"
               % stream_files(port))
         inboxlib.stop_checked("b", b)
     finally:
-        for d in nodes.values():
-            if d.alive():
-                d.stop()
-        srv.stop()
+        inboxlib.close(nodes, srv)
     return clusterlib.finish(tmp)
 
 

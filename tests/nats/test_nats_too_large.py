@@ -77,9 +77,7 @@ def main():
               "both in the journal")
         inboxlib.stop_checked("a", d)
     finally:
-        if d is not None and d.alive():
-            d.stop()
-        srv.stop()
+        inboxlib.close({"a": d}, srv)
     return clusterlib.finish(tmp)
 
 
