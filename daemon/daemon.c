@@ -585,6 +585,7 @@ daemon_free(struct daemon *d)
 	 * the process ends with _exit() (main.c) */
 	if (d->ev_adopt != NULL)
 		event_free(d->ev_adopt);
+	ingest_free_waits(d);
 	if (!d->abandoned) {
 		workers_free(d->workers);
 		for (size_t i = 0; i < d->n_inflight; i++)

@@ -19,6 +19,7 @@ struct commit;
 struct curve;
 struct event;
 struct event_base;
+struct adopt_wait;
 struct item;
 struct idents;
 struct inbox_stream;
@@ -73,6 +74,10 @@ struct daemon {
 	                                   [cluster] leases (ingest_adopt()) */
 	struct event *ev_adopt;         /* ... looked for every third of a
 	                                   lease */
+	struct adopt_wait *adopt_waits; /* adopted files the stream did not
+	                                   answer for, to ask again
+	                                   (ingest.c) */
+	size_t n_adopt_waits;
 	struct cluster_feed *cluster_feed; /* the indexes fed from the
 	                                   stream; NULL without
 	                                   (cluster_feed.h) */

@@ -114,29 +114,63 @@ claimed_dir(const char *dir, const char *node, struct buf *out, char *err,
 	return make_dir(out->p, err, errlen);
 }
 
-/* Whether another node's dir/claimed/OTHER/name is the file st: a claim
- * by hard link (rename_noreplace() without RENAME_NOREPLACE) that a kill
- * cut short between the link and the unlink leaves the file in the inbox
- * and in that node's folder, which its next start undoes; claimed by a
- * second node meanwhile, it would be published twice. */
+/* Whether dir/claimed/OTHER/name, or a file OTHER adopted in
+ * dir/claimed/OTHER/.from/CHAIN/name, is the file st. */
+static bool
+held_by(const char *dir, const char *other, const char *name,
+    const struct stat *st)
+{
+	struct buf path = { 0 };
+	struct dirent *e;
+	struct stat was;
+	bool held;
+	DIR *dh;
+
+	buf_printf(&path, "%s/claimed/%s/%s", dir, other, name);
+	held = lstat(path.p, &was) == 0 && same_inode(st, &was);
+	path.len = 0;
+	buf_printf(&path, "%s/claimed/%s/.from", dir, other);
+	dh = held ? NULL : opendir(path.p);
+	while (dh != NULL && !held && (e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path.len = 0;
+		buf_printf(&path, "%s/claimed/%s/.from/%s/%s", dir, other,
+		    e->d_name, name);
+		held = lstat(path.p, &was) == 0 && same_inode(st, &was);
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&path);
+	return held;
+}
+
+/* Whether another node than the one of node (NODE, or NODE/.from/CHAIN)
+ * holds the file st as name in its claimed/ folder or in one of its
+ * .from/ folders (held_by()): a claim by hard link (rename_noreplace()
+ * without RENAME_NOREPLACE) that a kill cut short between the link and
+ * the unlink leaves the file in the inbox and in that node's folder,
+ * which its next start undoes, or, if it never comes back, its adopter
+ * (ingest_adopt()); so does a give-back of a file it had adopted, from
+ * its .from/ into the inbox. Claimed by a second node meanwhile, it
+ * would be published twice. */
 static bool
 claimed_by_other(const char *dir, const char *node, const char *name,
     const struct stat *st)
 {
 	struct buf path = { 0 };
 	struct dirent *e;
-	struct stat other;
+	size_t own = strcspn(node, "/");
 	bool held = false;
 	DIR *dh;
 
 	buf_printf(&path, "%s/claimed", dir);
 	dh = opendir(path.p);
 	while (dh != NULL && !held && (e = readdir(dh)) != NULL) {
-		if (e->d_name[0] == '.' || strcmp(e->d_name, node) == 0)
+		if (e->d_name[0] == '.' || (strlen(e->d_name) == own &&
+		    strncmp(e->d_name, node, own) == 0))
 			continue;
-		path.len = 0;
-		buf_printf(&path, "%s/claimed/%s/%s", dir, e->d_name, name);
-		held = lstat(path.p, &other) == 0 && same_inode(st, &other);
+		held = held_by(dir, e->d_name, name, st);
 	}
 	if (dh != NULL)
 		closedir(dh);

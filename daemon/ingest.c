@@ -75,6 +75,23 @@ struct item {
 	int64_t seq;
 };
 
+/* An adopted file whose dead holders' event the stream did not say was
+ * there or not (inbox_stream_find() -1: no server, no leader, a read
+ * that did not end in time): it waits in this node's
+ * claimed/THIS/.from/CHAIN/ and is asked again a lease after its first
+ * ask, then 2 and 4 leases later; unanswered ADOPT_ASKS times, it goes
+ * into the inbox (adopt_unanswered()). */
+struct adopt_wait {
+	char *node;             /* the folder it waits in: THIS/.from/CHAIN */
+	char *name;
+	char *chain;            /* the nodes that held it (item.adopted) */
+	int64_t since;          /* its event is looked for since */
+	int64_t due_ms;         /* asked again from then (monotonic) */
+	int asks;               /* unanswered so far */
+};
+
+#define ADOPT_ASKS 4
+
 void
 ingest_free_item(struct item *it)
 {
@@ -98,6 +115,21 @@ inflight_find_in(struct daemon *d, const char *dir, const char *name)
 		    strcmp(d->inflight[i]->dir, dir) == 0)
 			return d->inflight[i];
 	return NULL;
+}
+
+/* Whether the file dir/claimed/node/name is in work. */
+static bool
+inflight_held(struct daemon *d, const char *dir, const char *node,
+    const char *name)
+{
+	for (size_t i = 0; i < d->n_inflight; i++) {
+		const struct item *it = d->inflight[i];
+
+		if (it->node != NULL && strcmp(it->node, node) == 0 &&
+		    strcmp(it->name, name) == 0 && strcmp(it->dir, dir) == 0)
+			return true;
+	}
+	return false;
 }
 
 static struct item *
@@ -149,6 +181,22 @@ give_back_adopted(struct daemon *d, const struct item *it)
 	buf_free(&to);
 }
 
+/* A claimed file into the inbox, for any node to claim afresh. */
+static void
+unclaim_to_inbox(struct daemon *d, const struct item *it)
+{
+	char err[512];
+	int rc;
+
+	rc = inbox_unclaim(it->dir, it->node, it->name, err, sizeof(err));
+	if (rc < 0)
+		log_error(&d->log, "%s", err);
+	else if (rc > 0)
+		log_warn(&d->log, "%s: another file of that name is in the "
+		    "inbox; this one stays in claimed/%s/ until the next "
+		    "start", it->name, it->node);
+}
+
 /* A claimed file not done with goes back into the inbox; one adopted
  * goes back to the dead node's claims, its event there still to be
  * looked for, unless its claim grew too old here (claim_check()):
@@ -157,22 +205,95 @@ give_back_adopted(struct daemon *d, const struct item *it)
 static void
 item_unclaim(struct daemon *d, const struct item *it)
 {
-	char err[512];
-	int rc;
-
 	if (it->node == NULL)
 		return;
-	if (it->adopted != NULL && it->claim != CLAIM_OLD) {
+	if (it->adopted != NULL && it->claim != CLAIM_OLD)
 		give_back_adopted(d, it);
+	else
+		unclaim_to_inbox(d, it);
+}
+
+static int64_t
+mono_ms(void)
+{
+	return (int64_t)(clock_seconds(CLOCK_MONOTONIC) * 1000);
+}
+
+static struct adopt_wait *
+adopt_wait_find(struct daemon *d, const char *node, const char *name)
+{
+	for (size_t i = 0; i < d->n_adopt_waits; i++)
+		if (strcmp(d->adopt_waits[i].node, node) == 0 &&
+		    strcmp(d->adopt_waits[i].name, name) == 0)
+			return &d->adopt_waits[i];
+	return NULL;
+}
+
+static void
+adopt_wait_drop(struct daemon *d, struct adopt_wait *w)
+{
+	free(w->node);
+	free(w->name);
+	free(w->chain);
+	*w = d->adopt_waits[--d->n_adopt_waits];
+}
+
+void
+ingest_free_waits(struct daemon *d)
+{
+	while (d->n_adopt_waits > 0)
+		adopt_wait_drop(d, &d->adopt_waits[0]);
+	free(d->adopt_waits);
+	d->adopt_waits = NULL;
+}
+
+/* The stream did not answer the ask for the adopted item (not known
+ * whether its dead holders published it): the file waits in this
+ * node's claimed/THIS/.from/CHAIN/ to be asked again (adopt_due()), by
+ * this node, or by the node that adopts it if this one dies; asked
+ * ADOPT_ASKS times, it goes into the inbox, to be published: a file
+ * published twice (if they did) is better than one that waits as long
+ * as the stream does not answer (a read that cannot end in time waits
+ * forever). */
+static void
+adopt_unanswered(struct daemon *d, const struct item *it)
+{
+	struct adopt_wait *w = adopt_wait_find(d, it->node, it->name);
+	long long wait_s;
+
+	if (w == NULL) {
+		d->adopt_waits = xrealloc(d->adopt_waits,
+		    (d->n_adopt_waits + 1) * sizeof(*w));
+		w = &d->adopt_waits[d->n_adopt_waits++];
+		*w = (struct adopt_wait){ .node = xstrdup(it->node),
+		    .name = xstrdup(it->name), .chain = xstrdup(it->adopted),
+		    .since = it->since };
+	}
+	if (++w->asks < ADOPT_ASKS) {
+		wait_s = (long long)d->cfg.cluster_lease << (w->asks - 1);
+		w->due_ms = mono_ms() + wait_s * 1000;
+		log_warn(&d->log, "%s: the stream did not say whether node %s "
+		    "published it (ask %d of %d): asked again in %lld s",
+		    it->name, it->adopted, w->asks, ADOPT_ASKS, wait_s);
 		return;
 	}
-	rc = inbox_unclaim(it->dir, it->node, it->name, err, sizeof(err));
-	if (rc < 0)
-		log_error(&d->log, "%s", err);
-	else if (rc > 0)
-		log_warn(&d->log, "%s: another file of that name is in the "
-		    "inbox; this one stays in claimed/%s/ until the next "
-		    "start", it->name, it->node);
+	adopt_wait_drop(d, w);
+	log_warn(&d->log, "%s: the stream did not say in %d asks whether "
+	    "node %s published it: given back into the inbox, to be "
+	    "published (twice in the stream if that node did)", it->name,
+	    ADOPT_ASKS, it->adopted);
+	metrics_inbox(d->metrics, METRICS_INBOX_UNANSWERED);
+	unclaim_to_inbox(d, it);
+}
+
+/* The adopted item was answered for, or is done with: asked no more. */
+static void
+adopt_answered(struct daemon *d, const struct item *it)
+{
+	struct adopt_wait *w = adopt_wait_find(d, it->node, it->name);
+
+	if (w != NULL)
+		adopt_wait_drop(d, w);
 }
 
 /* The time from which a dead node's event for a file is looked for:
@@ -290,7 +411,7 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 	dh = opendir(path.p);
 	while (dh != NULL && (e = readdir(dh)) != NULL) {
 		if (e->d_name[0] == '.' ||
-		    inflight_find_in(d, dir, e->d_name) != NULL)
+		    inflight_held(d, dir, node, e->d_name))
 			continue;
 		fd = openat(dirfd(dh), e->d_name, O_RDONLY | O_NOFOLLOW |
 		    O_NONBLOCK | O_CLOEXEC);
@@ -395,6 +516,36 @@ adopt_queue(struct daemon *d, const char *node, const char *name,
 	return room;
 }
 
+/* Whether the file st that a dead node left as dir/claimed/path/name
+ * (path: the node, or NODE/.from/CHAIN) is a claim by hard link that its
+ * death cut short between the link and the unlink (inbox_claim_cut()):
+ * the file is still where that node took it from (the inbox, or the
+ * folder of CHAIN's last node), or another node holds it (that node
+ * took it from the inbox meanwhile), or its give-back into the inbox
+ * was cut short. Then that node's link is dropped, and a file in the
+ * inbox looked at again: no event announces it. Adopted instead, the
+ * file would be adopted here and claimed from the inbox too: published
+ * twice, or, each claim seeing the other link (claim_check()), given
+ * back and claimed again without end. */
+static bool
+adopt_cut(struct daemon *d, const char *path, const char *chain,
+    const char *name, const struct stat *st)
+{
+	struct buf home = { 0 };
+	bool cut;
+
+	if (chain != NULL)
+		adopted_home(chain, &home);
+	cut = inbox_claim_cut(d->cfg.inbox, path, home.p, name, st);
+	if (cut) {
+		log_info(&d->log, "%s: in claimed/%s/ by a claim its node's "
+		    "death cut short: undone, not adopted", name, path);
+		watcher_recheck(d->watcher, name);
+	}
+	buf_free(&home);
+	return cut;
+}
+
 /* Takes the files in dir/claimed/path/ that holder, a dead node, left
  * (held by the nodes before: chain, or NULL): each renamed into this
  * node's claimed/THIS/.from/CHAIN,HOLDER/ (of several live nodes, one
@@ -427,7 +578,8 @@ adopt_dir(struct daemon *d, const char *holder, const char *path,
 		    AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode) ||
 		    inflight_find_in(d, dir, e->d_name) != NULL ||
 		    !leases_node_gone(d->leases, holder,
-		    (int64_t)st.st_ctime * 1000))
+		    (int64_t)st.st_ctime * 1000) ||
+		    adopt_cut(d, path, chain, e->d_name, &st))
 			continue;
 		since = file_since(&st);        /* its claim there */
 		rc = inbox_move_claim(dir, path, to.p, e->d_name, err,
@@ -448,17 +600,49 @@ adopt_dir(struct daemon *d, const char *holder, const char *path,
 	return room;
 }
 
+/* Queues the adopted files waiting to be asked again whose time has
+ * come (adopt_unanswered()); false when the queue is full. */
+static bool
+adopt_due(struct daemon *d)
+{
+	int64_t now = mono_ms();
+	struct buf path = { 0 };
+	struct stat st;
+	bool room = true;
+	size_t i = 0;
+
+	while (room && i < d->n_adopt_waits) {
+		struct adopt_wait *w = &d->adopt_waits[i];
+
+		path.len = 0;
+		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, w->node,
+		    w->name);
+		if (lstat(path.p, &st) != 0) {
+			adopt_wait_drop(d, w);  /* gone: moved on since */
+			continue;
+		}
+		if (w->due_ms <= now &&
+		    !inflight_held(d, d->cfg.inbox, w->node, w->name))
+			room = adopt_queue(d, w->node, w->name, w->chain,
+			    w->since);
+		i++;
+	}
+	buf_free(&path);
+	return room;
+}
+
 void
 ingest_adopt(struct daemon *d)
 {
 	const char *self = store_origin_id(d->store);
 	struct buf path = { 0 }, sub = { 0 };
 	struct dirent *e;
-	bool room = true;
+	bool room;
 	DIR *dh;
 
 	if (d->leases == NULL || d->watcher == NULL || d->reclaim)
 		return;
+	room = adopt_due(d);
 	buf_printf(&path, "%s/claimed", d->cfg.inbox);
 	dh = opendir(path.p);
 	while (room && dh != NULL && (e = readdir(dh)) != NULL) {
@@ -838,11 +1022,10 @@ item_after(struct job *job, bool committed)
 		    "start", it->name, it->error);
 	else if (committed && it->claim != CLAIM_OK)
 		keep = claim_lapsed(d, it);
-	else if (committed && it->adopted != NULL && it->found < 0)
-		log_warn(&d->log, "%s: the stream did not say whether node %s "
-		    "published it: back in its claimed/, asked again later",
-		    it->name, it->adopted);
-	else if (committed && it->adopted != NULL && it->found > 0)
+	else if (committed && it->adopted != NULL && it->found < 0) {
+		adopt_unanswered(d, it);
+		keep = true;    /* waits in claimed/THIS/.from/, or went */
+	} else if (committed && it->adopted != NULL && it->found > 0)
 		keep = adopted_done(d, it) < 0;
 	else if (committed)
 		keep = item_move(d, it) < 0;
@@ -852,6 +1035,8 @@ item_after(struct job *job, bool committed)
 	 * the inbox, for the next start or another node */
 	if (!keep)
 		item_unclaim(d, it);
+	if (committed && it->adopted != NULL && it->found >= 0)
+		adopt_answered(d, it);
 	inflight_remove(d, it);
 	if (it->again && d->watcher != NULL &&
 	    strcmp(it->dir, d->cfg.inbox) == 0)

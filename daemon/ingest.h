@@ -37,13 +37,18 @@ int ingest_reclaim(struct daemon *d, const char *dir);
  * separated; of several live nodes, one gets it), then worked on: one
  * a node of CHAIN published already (its event in the stream,
  * inbox_stream.h) is moved out without an event, the others are
- * published here. One not done with goes back to its dead holder. What
+ * published here. One the stream does not answer for waits there and
+ * is asked again, 4 times at most over 7 leases, then goes into the
+ * inbox; one not done with (a stop) goes back to its dead holder. What
  * a kill leaves in claimed/THIS/.from/ is taken by ingest_reclaim(). */
 void ingest_adopt(struct daemon *d);
 
 /* At the end of a stop: the files of the items still in flight (their
  * work left unfinished, never to be committed) back into the inbox. */
 void ingest_give_back(struct daemon *d);
+
+/* Frees the list of adopted files to be asked for again (at exit). */
+void ingest_free_waits(struct daemon *d);
 
 /* Frees items that never came back (only at exit, after the pool). */
 void ingest_free_item(struct item *it);

@@ -452,6 +452,11 @@ put_inbox(struct metrics *m, struct evbuffer *b)
 	    "claimed here that another node adopted meanwhile (this node "
 	    "judged dead): not published here.",
 	    (long long)m->inbox[METRICS_INBOX_LOST]);
+	put_int(b, "newswire_inbox_adopted_unanswered_total", "counter",
+	    "Adopted files whose dead node's event the stream did not say "
+	    "was there or not in any ask: given back into the inbox, "
+	    "published (twice if that node did publish them).",
+	    (long long)m->inbox[METRICS_INBOX_UNANSWERED]);
 }
 
 static void

@@ -45,6 +45,9 @@ enum metrics_inbox {
 	                           given back to be claimed afresh */
 	METRICS_INBOX_LOST,     /* a claim another node adopted meanwhile
 	                           (this node judged dead): not published */
+	METRICS_INBOX_UNANSWERED, /* an adopted file the stream did not
+	                           say the dead node published, in any of
+	                           its asks: given back into the inbox */
 	METRICS_INBOX_COUNT,
 };
 void metrics_inbox(struct metrics *m, enum metrics_inbox what);

@@ -84,7 +84,8 @@ struct onats {
 	int64_t sent;                   /* handed to libnats up to it */
 	struct inflight *fl;
 	size_t fl_head, fl_n, fl_cap;   /* fl[fl_head .. fl_head+fl_n) */
-	uint64_t acked_total, duplicates, nacks, resends;
+	uint64_t acked_total, duplicates, nacks, resends, too_large;
+	int64_t too_large_seq;          /* the last seq passed over so */
 	double nack_logged;             /* when a refusal was last logged */
 	uint64_t lat_count, lat_buckets[N_LAT];
 	double lat_sum;
@@ -306,6 +307,31 @@ fl_push(struct onats *o, int64_t seq)
 	};
 }
 
+/* An event the servers refuse for its size (their max_payload, 1 MB by
+ * default): no re-send can ever get it in, and waiting for it would hold
+ * every later event out of the stream, so it is passed over as if
+ * acknowledged, with an error; it stays in the journal (ZeroMQ replay,
+ * the JSONL output). Logged and counted once per seq. */
+static int
+pass_too_large(struct onats *o, int64_t seq, const char *subject,
+    size_t len)
+{
+	if (seq > o->too_large_seq) {
+		log_error(o->log, "output.nats: seq %lld (%s, %zu bytes) is "
+		    "over the servers' max_payload (%lld bytes): not in the "
+		    "stream, passed over (it stays in the journal); raise "
+		    "max_payload in the nats-server configuration",
+		    (long long)seq, subject, len,
+		    (long long)natsConnection_GetMaxPayload(o->nc));
+		o->too_large++;
+		o->too_large_seq = seq;
+	}
+	fl_push(o, seq);
+	o->fl[o->fl_head + o->fl_n - 1].acked = true;
+	o->sent = seq;
+	return 0;
+}
+
 /* Publishes one event; the acknowledgement comes to on_ack. */
 static int
 send_one(struct onats *o, int64_t seq, const char *topic, const char *json,
@@ -325,6 +351,10 @@ send_one(struct onats *o, int64_t seq, const char *topic, const char *json,
 		s = natsMsgHeader_Set(m, "Newswire-Seq", seqs);
 	if (s == NATS_OK)
 		s = js_PublishMsgAsync(o->js, &m, NULL);
+	if (s == NATS_MAX_PAYLOAD) {
+		natsMsg_Destroy(m);
+		return pass_too_large(o, seq, subject, strlen(json));
+	}
 	if (s != NATS_OK) {
 		natsMsg_Destroy(m);     /* NULL once the library has it */
 		return fail(err, errlen, "output.nats: %s: %s", subject,
@@ -675,6 +705,10 @@ onats_metrics(void *ctx, struct buf *b)
 	    "after the last acknowledgement were sent again.\n"
 	    "# TYPE newswire_nats_resends_total counter\n"
 	    "newswire_nats_resends_total %" PRIu64 "\n", o->resends);
+	buf_printf(b, "# HELP newswire_nats_too_large_total Events over the "
+	    "servers' max_payload, passed over: not in the stream.\n"
+	    "# TYPE newswire_nats_too_large_total counter\n"
+	    "newswire_nats_too_large_total %" PRIu64 "\n", o->too_large);
 	buf_printf(b, "# HELP newswire_nats_publish_latency_seconds From "
 	    "publish to acknowledgement.\n"
 	    "# TYPE newswire_nats_publish_latency_seconds histogram\n");

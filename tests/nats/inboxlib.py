@@ -83,6 +83,21 @@ def journal_files(tmp, name):
     return out
 
 
+def claimed_left(inbox):
+    """The files left in the inbox's claimed/ folders, .from/ ones too."""
+    return [os.path.join(r, f) for r, _, fs in
+            os.walk(os.path.join(inbox, "claimed")) for f in fs]
+
+
+def close(nodes, srv):
+    """Whatever happened: each node of nodes still running stopped, and
+    the server."""
+    for d in nodes.values():
+        if d is not None and d.alive():
+            d.stop()
+    srv.stop()
+
+
 def stop_checked(name, d):
     """Node name's daemon d stopped: checked to stop cleanly, with no
     sanitizer report in its log."""

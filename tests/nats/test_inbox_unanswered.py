@@ -1,0 +1,192 @@
+"""[cluster] leases, one shared inbox: a file adopted from a dead node
+whose ask of the stream (did that node publish it?) gets no answer is
+asked again, 4 times at most over 7 leases, then given back into the
+inbox and published; before round 14 it went back to the dead node's
+claimed/ folder, adopted again 10 leases later, and waited as long as
+the stream did not answer, for ever if the dead node never came back.
+One nats-server -js the test stops and starts again, 3 s leases, the
+stream's duplicate window 1 s:
+
+- node a publishes pub.html but cannot move it out (processed/ a
+  dangling symlink) and is SIGKILLed; held.html is put in its claimed/
+  by hand (claimed, never published). Both pages are big (2 MB), so that
+  their work takes a second or more: node b adopts them (10 leases on),
+  and the server is stopped as soon as b's log says so, before b asks;
+- b's first ask of each gets no answer (the log says "ask 1 of 4"); the
+  server starts again; b's second ask, a lease later, is answered:
+  pub.html is moved out with no event (a's event is in the stream),
+  held.html is published by b; one article event for each;
+- then stale.html, left in the claimed/ of a node that never ran, is
+  adopted by b once its claim is 10 leases old; the server is stopped again as
+  soon as b says so, and kept stopped: b asks 4 times, then gives the
+  file back into the inbox (newswire_inbox_adopted_unanswered_total 1),
+  claims it from there and journals it; the server starts again, and
+  the file's event, b's, is in the stream once.
+
+Exit 77 (skip) without nats-server. Usage: test_inbox_unanswered.py
+NEWSWIRED
+"""
+import os
+import signal
+import sys
+import time
+
+import clusterlib
+from clusterlib import check, m, wait_for
+from inboxlib import events_of, journal_files, origin, stream_files
+import inboxlib
+import opslib
+
+LEASE = 3
+PUB, HELD, STALE = "pub.html", "held.html", "stale.html"
+NEVER = "nwd-00000000000dead2"         # a node that never ran
+
+
+def big_page(i, salt):
+    """A page of about 2 MB whose article is small: its work takes a
+    second or more, its event a few kB."""
+    para = (b"<p>" + b"The council met again on Tuesday to vote on the "
+            b"harbour budget and the new rail bridge. " * 20 + b"</p>")
+    return opslib.page(i, salt).replace(
+        b"</article>", para * (2 * 1024 * 1024 // len(para)) +
+        b"</article>")
+
+
+def log_text(path):
+    with open(path, errors="replace") as f:
+        return f.read()
+
+
+def said(path, text):
+    return text in log_text(path)
+
+
+def place(tmp, folder, name, data):
+    """data as folder/name, renamed in whole."""
+    os.makedirs(folder, exist_ok=True)
+    staged = os.path.join(tmp, "." + name)
+    with open(staged, "wb") as f:
+        f.write(data)
+    os.rename(staged, os.path.join(folder, name))
+
+
+def one_event(port, name, by):
+    got = events_of(port, name)
+    return check(len(got) == 1 and got[0][0] == by and
+                 got[0][1].startswith("article.new"),
+                 "%s: one article event in the stream, %s's: %r"
+                 % (name, by, got))
+
+
+def dead_node_a(exe, tmp, port, inbox, nodes):
+    """a publishes pub.html, cannot move it out, and is killed; held.html
+    put in its claimed/. a's origin id, or None."""
+    a, _, alog = inboxlib.start(exe, tmp, "a", port, inbox, LEASE)
+    if not check(a is not None, "node a starts"):
+        return None
+    nodes["a"] = a
+    ida = origin(alog)
+    processed = os.path.join(inbox, "processed")
+    os.rmdir(processed)
+    os.symlink("nowhere", processed)
+    opslib.drop(tmp, inbox, PUB, big_page(1, "pub"))
+    check(wait_for(lambda: events_of(port, PUB) != [], 60),
+          "a published %s" % PUB)
+    a.signal(signal.SIGKILL)
+    a.stop(signalled=True)
+    os.unlink(processed)
+    os.mkdir(processed)
+    mine = os.path.join(inbox, "claimed", ida)
+    check(os.listdir(mine) == [PUB], "a left %s in its claimed/: %r"
+          % (PUB, os.listdir(mine)))
+    place(tmp, mine, HELD, big_page(2, "held"))
+    return ida
+
+
+def answered_later(srv, port, inbox, blog, ida, idb):
+    """The server stopped while b works on the files it adopted from a,
+    started again once b's first asks went unanswered."""
+    check(wait_for(lambda: said(blog, "%s: claimed by node %s, which is "
+                                "dead" % (PUB, ida)), 10 * LEASE + 45),
+          "b adopts a's files")
+    srv.stop()
+    asked = wait_for(lambda: all(said(blog, "%s: the stream did not say "
+                                      "whether node %s published it (ask "
+                                      "1 of 4)" % (f, ida))
+                                 for f in (PUB, HELD)), 60)
+    check(asked, "b's first asks went unanswered (else b asked before "
+          "the server stopped)")
+    check(srv.start(), "the server starts again")
+    processed = os.path.join(inbox, "processed")
+    check(wait_for(lambda: {PUB, HELD} <= set(os.listdir(processed)),
+                   4 * LEASE + 30),
+          "both files out, asked again: %r" % os.listdir(processed))
+    check(said(blog, "%s: published by node %s as seq" % (PUB, ida)),
+          "b found a's event for %s" % PUB)
+    time.sleep(2)       # a second publish would come in this time
+    one_event(port, PUB, ida)
+    one_event(port, HELD, idb)
+
+
+def never_answered(srv, port, tmp, inbox, blog, idb):
+    """stale.html adopted from a node that never ran, the server stopped
+    at its adoption and kept stopped: into the inbox after 4 asks,
+    journalled by b, published once the server is back."""
+    check(wait_for(lambda: said(blog, "%s: claimed by node %s, which is "
+                                "dead" % (STALE, NEVER)), 10 * LEASE + 45),
+          "b adopts %s" % STALE)
+    srv.stop()
+    given = wait_for(lambda: said(blog, "%s: the stream did not say in 4 "
+                                  "asks" % STALE), 7 * LEASE + 60)
+    check(given, "b gives %s back into the inbox after 4 asks" % STALE)
+    check(said(blog, "%s: the stream did not say whether node %s "
+               "published it (ask 3 of 4)" % (STALE, NEVER)),
+          "... asked 3 times before")
+    processed = os.path.join(inbox, "processed")
+    check(wait_for(lambda: STALE in os.listdir(processed), 30),
+          "b claims it afresh and moves it out once journalled")
+    check(journal_files(tmp, "b").count(STALE) == 1,
+          "%s in b's journal once" % STALE)
+    check(srv.start(), "the server starts again")
+    check(wait_for(lambda: events_of(port, STALE) != [], 30),
+          "%s in the stream once the server is back" % STALE)
+    time.sleep(2)
+    one_event(port, STALE, idb)
+
+
+def main():
+    exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-unans-")
+    port = srv.port
+    inbox = os.path.join(tmp, "inbox")
+    os.makedirs(inbox)
+    nodes = {}
+    try:
+        ida = dead_node_a(exe, tmp, port, inbox, nodes)
+        if ida is None:
+            return clusterlib.finish(tmp)
+        b, mport, blog = inboxlib.start(exe, tmp, "b", port, inbox, LEASE)
+        if not check(b is not None, "node b starts"):
+            return clusterlib.finish(tmp)
+        nodes["b"] = b
+        idb = origin(blog)
+        answered_later(srv, port, inbox, blog, ida, idb)
+        # adopted 10 leases on
+        place(tmp, os.path.join(inbox, "claimed", NEVER), STALE,
+              big_page(3, "stale"))
+        never_answered(srv, port, tmp, inbox, blog, idb)
+        check(m(mport, "newswire_inbox_adopted_total") == 3 and
+              m(mport, "newswire_inbox_adopted_published_total") == 1 and
+              m(mport, "newswire_inbox_adopted_unanswered_total") == 1,
+              "b's counters: 3 adopted, 1 found published, 1 unanswered")
+        left = inboxlib.claimed_left(inbox)
+        check(left == [], "nothing left claimed: %r" % left)
+        check(len(stream_files(port)) == 3, "3 events in the stream: %r"
+              % stream_files(port))
+        inboxlib.stop_checked("b", b)
+    finally:
+        inboxlib.close(nodes, srv)
+    return clusterlib.finish(tmp)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
