@@ -430,11 +430,12 @@ html_signals_other(const struct html_sigattrs *sa)
 /* Class names that hide an element at every screen size. "hidden" and
  * "d-none" are not among them: CSS frameworks pair them with a breakpoint
  * class that shows the element on wide screens ("hidden md:block",
- * "d-none d-md-block"). */
+ * "d-none d-md-block"). The frameworks' names of text for screen readers
+ * ("sr-only", "screen-reader-text", "visually-hidden"...) decided no page
+ * of 780 (round 14): the hidden attribute, aria-hidden and an inline
+ * display:none say it in any markup. */
 static const char *const html_hidden_names[] = {
-	"hide", "invisible", "sr-only",
-	"screen-reader-text", "visually-hidden", "visuallyhidden",
-	"is-hidden",
+	"hide",
 };
 
 /* The code of the pair of letters a, b, or HTML_NOPAIR. */
