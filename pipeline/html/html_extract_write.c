@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "url.h"
+#include "../date.h"
 #include "html_dom.h"
 #include "html_extract_int.h"
 
@@ -760,6 +761,51 @@ html_paras_repeated(struct html_ctx *ctx)
 	}
 }
 
+/* Characters of a date line besides its date, at most ("Published",
+ * "Updated |"). */
+#define HTML_DATE_WORDS 20
+
+/* Whether p is the article's byline or date line: a line shorter than a
+ * paragraph of prose that ends no sentence and names an author the
+ * metadata gave ("Meg Kinnard and Errin Haines, Associated Press"), or
+ * holds a full date and few words besides ("Published 11:11 PM EST Nov
+ * 19, 2019"). */
+static bool
+html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
+{
+	struct nw_time t;
+	size_t n = strlen(p->text), at, span;
+
+	if (p->head || p->item || p->len >= HTML_PROSE_OWN ||
+	    html_ends_sentence(p))
+		return false;
+	if (html_names_author(ctx, p->text))
+		return true;
+	return date_find(p->text, n, &t, &at, &span) == 0 &&
+	    n - span <= HTML_DATE_WORDS;
+}
+
+/* Marks the byline and date lines over the article's first paragraph of
+ * prose (the lede), as captions: written and left out, so that what
+ * sits between them and the lede (a gallery's counter, "Close") goes
+ * as kickers. */
+static void
+html_paras_lead_meta(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->caption)
+			continue;
+		if (html_pclass(p) == HTML_P_GOOD)
+			break;
+		if (html_is_meta_line(ctx, p)) {
+			HTML_DEBUG_MSG("meta line: %s\n", p->text);
+			p->caption = true;
+		}
+	}
+}
+
 /* Paragraphs under the last heading of the text, at most, for them to be
  * a box about the author. */
 #define HTML_AUTHOR_TAIL 3
@@ -810,6 +856,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 
 	if (!whole) {
 		html_paras_repeated(ctx);
+		html_paras_lead_meta(ctx);
 		html_paras_author_tail(ctx);
 		html_paras_edges(ctx);
 	}

@@ -1013,6 +1013,42 @@ test_author_box_after_article(void **state)
 	buf_free(&b);
 }
 
+/* Over the lede, whatever the names: the byline that names the author
+ * the metadata gave, and a line of the date with a word or two, go, and
+ * with them what sits between them and the lede (a gallery's counter);
+ * a line that holds a date among more words stays, and so does the
+ * byline when the metadata names no one. */
+static void
+test_byline_and_date_over_lede(void **state)
+{
+	const char *meta = "<meta name=\"author\" content=\"Jane Doe\">";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		b.len = 0;
+		buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div "
+		    "class=q2><div class=q3>Jane Doe and John Roe, Harbour "
+		    "Times</div><div class=q4>Published 11:11 PM EST Nov 19, "
+		    "2019</div><div class=q5>Image 1 of 5</div><div class=q6>"
+		    "Close</div><p>%s</p><p>%s</p><div class=q7>The vote of "
+		    "Nov 19, 2019 in the old town hall</div><p>%s</p></div>"
+		    "</div>", prose1, prose2, prose3);
+		html = page(i == 0 ? meta : "", b.p);
+		a = extract(html, NULL);
+		assert_non_null(a->body);
+		assert_true(strncmp(a->body, i == 0 ? prose1 : "Jane Doe",
+		    8) == 0);
+		assert_null(strstr(a->body, "Published"));
+		assert_non_null(strstr(a->body, "old town hall"));
+		article_free(a);
+		free(html);
+	}
+	buf_free(&b);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1220,6 +1256,7 @@ main(void)
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_author_box_after_article),
+		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
