@@ -20,7 +20,7 @@ html_is_notice(const char *s, unsigned len)
 		"Foto:", "Fotos:", "Bild:", "Bilder:", "Quelle:",
 		"Abbildung:", "Photo:", "Photos:", "Image:", "Credit:",
 		"Photo credit:", "Source:", "Fuente:", "Crédito:",
-		"Crédit photo", "Illustration:", "Grafik:", "Video:",
+		"Crédit photo", "Illustration:", "Grafik:", "Video:", "\xc2\xa9",
 	};
 
 	if (len > 200)
@@ -29,6 +29,29 @@ html_is_notice(const char *s, unsigned len)
 		if (strncmp(s, credits[i], strlen(credits[i])) == 0)
 			return true;
 	return strcasestr(s, "cookie") != NULL;
+}
+
+/* Visible characters of a credit that ends a caption, at most. */
+#define HTML_CREDIT_TAIL 60
+
+/* Whether the paragraph s is a picture's caption with its credit after
+ * a copyright sign ("Bundestagspräsidentin Bärbel Bas spricht ... © dpa
+ * | Bernd von Jutrczenka"): a short tail after the last sign, ending no
+ * sentence, with text before it. */
+static bool
+html_ends_in_credit(const char *s)
+{
+	const char *c = NULL, *e;
+	size_t n;
+
+	for (const char *p = s; (p = strstr(p, "\xc2\xa9")) != NULL; p += 2)
+		c = p;
+	if (c == NULL || c == s ||
+	    html_count_text(c, NULL) > HTML_CREDIT_TAIL)
+		return false;
+	n = strlen(c);
+	e = c + n - 1;
+	return strchr(".!?", *e) == NULL;
 }
 
 /* Ends the paragraph being written: it joins ctx->paras. */
@@ -57,8 +80,9 @@ html_flush(struct html_ctx *ctx)
 		p->item = ctx->item;
 		p->keep = true;
 		p->cont = ctx->cont;
-		p->caption = false;
 		p->text = buf_take(&ctx->para);
+		p->caption = !ctx->raw && !ctx->fragment &&
+		    html_ends_in_credit(p->text);
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
 	}

@@ -1049,6 +1049,29 @@ test_byline_and_date_over_lede(void **state)
 	buf_free(&b);
 }
 
+/* A picture's credit after a copyright sign, whatever the names: a line
+ * that opens with the sign, and a caption that ends with a short credit
+ * after it, go; a paragraph that names the sign in a sentence stays. */
+static void
+test_copyright_credits(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><p>%s</p><div class=q2>\xc2\xa9 "
+	    "Harbour Council | Jane Doe</div><p>%s</p><div class=q3><a "
+	    "href=\"/g/1\"><img src=\"/g/1.jpg\"></a></div><p>The mayor "
+	    "opens the bridge \xc2\xa9 dpa | John Roe</p><p>%s</p><p>The "
+	    "town's logo, \xc2\xa9 the council, may be used by any club.</p>"
+	    "</div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Jane Doe"));
+	assert_null(strstr(a->body, "John Roe"));
+	assert_non_null(strstr(a->body, "by any club."));
+	article_free(a);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1257,6 +1280,7 @@ main(void)
 		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
+		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
