@@ -975,6 +975,19 @@ test_ad_slot_labels(void **state)
 	article_free(a);
 }
 
+/* Extracts the page whose <body> is body, with metadata naming the
+ * author Jane Doe when author is set. */
+static struct nw_article *
+extract_authored(const char *body, bool author)
+{
+	char *html = page(author ? "<meta name=\"author\" "
+	    "content=\"Jane Doe\">" : "", body);
+	struct nw_article *a = extract(html, NULL);
+
+	free(html);
+	return a;
+}
+
 /* A box about the author after the article, whose names say nothing,
  * scores as prose; it names the author the metadata gave, and stays
  * out, beside the article's container or inside it under a heading.
@@ -987,10 +1000,8 @@ test_author_box_after_article(void **state)
 	    "teacher in Harbourtown, where she lives, and, with a friend, the "
 	    "founder of a school, a club, a choir, a press and a blog.</p>"
 	    "</div></div>";
-	const char *meta = "<meta name=\"author\" content=\"Jane Doe\">";
 	struct nw_article *a;
 	struct buf b = { 0 };
-	char *html;
 
 	(void)state;
 	for (int i = 0; i < 4; i++) {
@@ -999,8 +1010,7 @@ test_author_box_after_article(void **state)
 		    "class=q2><p>%s</p><p>%s</p><p>%s</p>%s</div>%s</div>",
 		    prose1, prose2, prose3, i < 2 ? "" : box,
 		    i < 2 ? box : "");
-		html = page(i % 2 == 0 ? meta : "", b.p);
-		a = extract(html, NULL);
+		a = extract_authored(b.p, i % 2 == 0);
 		assert_non_null(a->body);
 		assert_non_null(strstr(a->body, prose3));
 		if (i % 2 == 0)
@@ -1008,7 +1018,6 @@ test_author_box_after_article(void **state)
 		else
 			assert_non_null(strstr(a->body, "Mother of two"));
 		article_free(a);
-		free(html);
 	}
 	buf_free(&b);
 }
@@ -1021,10 +1030,8 @@ test_author_box_after_article(void **state)
 static void
 test_byline_and_date_over_lede(void **state)
 {
-	const char *meta = "<meta name=\"author\" content=\"Jane Doe\">";
 	struct nw_article *a;
 	struct buf b = { 0 };
-	char *html;
 
 	(void)state;
 	for (int i = 0; i < 2; i++) {
@@ -1036,15 +1043,13 @@ test_byline_and_date_over_lede(void **state)
 		    "Close</div><p>%s</p><p>%s</p><div class=q7>The vote of "
 		    "Nov 19, 2019 in the old town hall</div><p>%s</p></div>"
 		    "</div>", prose1, prose2, prose3);
-		html = page(i == 0 ? meta : "", b.p);
-		a = extract(html, NULL);
+		a = extract_authored(b.p, i == 0);
 		assert_non_null(a->body);
 		assert_true(strncmp(a->body, i == 0 ? prose1 : "Jane Doe",
 		    8) == 0);
 		assert_null(strstr(a->body, "Published"));
 		assert_non_null(strstr(a->body, "old town hall"));
 		article_free(a);
-		free(html);
 	}
 	buf_free(&b);
 }
