@@ -197,7 +197,7 @@ struct html_pattern {
 static const struct html_pattern html_patterns[] = {
 	/* boilerplate, in the languages of the web: share bars,
 	 * comments, related links, newsletter and donation boxes,
-	 * cookie and paywall notices, ads, bylines, captions */
+	 * cookie and paywall notices, banners, bylines, captions */
 	{ "banner", HTML_PAIR('b', 'a'), HTML_PAIR('a', 'n'), HTML_S_JUNK },
 	{ "breadcrumb", HTML_PAIR('b', 'r'), HTML_PAIR('r', 'e'), HTML_S_JUNK },
 	{ "byline", HTML_PAIR('b', 'y'), HTML_PAIR('y', 'l'), HTML_S_JUNK },
@@ -206,12 +206,9 @@ static const struct html_pattern html_patterns[] = {
 	{ "cookie", HTML_PAIR('c', 'o'), HTML_PAIR('o', 'o'), HTML_S_JUNK },
 	{ "copyright", HTML_PAIR('c', 'o'), HTML_PAIR('o', 'p'), HTML_S_JUNK },
 	{ "credit", HTML_PAIR('c', 'r'), HTML_PAIR('r', 'e'), HTML_S_JUNK },
-	{ "dialog", HTML_PAIR('d', 'i'), HTML_PAIR('i', 'a'), HTML_S_JUNK },
 	{ "footer", HTML_PAIR('f', 'o'), HTML_PAIR('o', 'o'), HTML_S_JUNK },
 	{ "menu", HTML_PAIR('m', 'e'), HTML_PAIR('e', 'n'), HTML_S_JUNK },
 	{ "newsletter", HTML_PAIR('n', 'e'), HTML_PAIR('e', 'w'), HTML_S_JUNK },
-	{ "overlay", HTML_PAIR('o', 'v'), HTML_PAIR('v', 'e'), HTML_S_JUNK },
-	{ "postmeta", HTML_PAIR('p', 'o'), HTML_PAIR('o', 's'), HTML_S_JUNK },
 	{ "related", HTML_PAIR('r', 'e'), HTML_PAIR('e', 'l'), HTML_S_JUNK },
 	{ "share", HTML_PAIR('s', 'h'), HTML_PAIR('h', 'a'), HTML_S_JUNK },
 	{ "sidebar", HTML_PAIR('s', 'i'), HTML_PAIR('i', 'd'), HTML_S_JUNK },
@@ -247,8 +244,7 @@ static const struct html_pattern html_patterns[] = {
  * boilerplate; too short to be matched as substrings. Not "tag": WordPress
  * classes every post's container by its tags ("post tag-politics"). */
 static const char *const html_junk_tok[] = {
-	"ad", "author", "bio", "meta", "more", "nav", "print", "tags",
-	"timestamp",
+	"author", "bio", "meta", "more", "print", "timestamp",
 };
 
 static int
@@ -434,11 +430,12 @@ html_signals_other(const struct html_sigattrs *sa)
 /* Class names that hide an element at every screen size. "hidden" and
  * "d-none" are not among them: CSS frameworks pair them with a breakpoint
  * class that shows the element on wide screens ("hidden md:block",
- * "d-none d-md-block"). */
+ * "d-none d-md-block"). The frameworks' names of text for screen readers
+ * ("sr-only", "screen-reader-text", "visually-hidden"...) decided no page
+ * of 780 (round 14): the hidden attribute, aria-hidden and an inline
+ * display:none say it in any markup. */
 static const char *const html_hidden_names[] = {
-	"hide", "invisible", "sr-only",
-	"screen-reader-text", "visually-hidden", "visuallyhidden",
-	"is-hidden",
+	"hide",
 };
 
 /* The code of the pair of letters a, b, or HTML_NOPAIR. */

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "url.h"
+#include "../date.h"
 #include "html_dom.h"
 #include "html_extract_int.h"
 
@@ -19,7 +20,7 @@ html_is_notice(const char *s, unsigned len)
 		"Foto:", "Fotos:", "Bild:", "Bilder:", "Quelle:",
 		"Abbildung:", "Photo:", "Photos:", "Image:", "Credit:",
 		"Photo credit:", "Source:", "Fuente:", "Crédito:",
-		"Crédit photo", "Illustration:", "Grafik:", "Video:",
+		"Crédit photo", "Illustration:", "Grafik:", "Video:", "\xc2\xa9",
 	};
 
 	if (len > 200)
@@ -28,6 +29,29 @@ html_is_notice(const char *s, unsigned len)
 		if (strncmp(s, credits[i], strlen(credits[i])) == 0)
 			return true;
 	return strcasestr(s, "cookie") != NULL;
+}
+
+/* Visible characters of a credit that ends a caption, at most. */
+#define HTML_CREDIT_TAIL 60
+
+/* Whether the paragraph s is a picture's caption with its credit after
+ * a copyright sign ("Bundestagspräsidentin Bärbel Bas spricht ... © dpa
+ * | Bernd von Jutrczenka"): a short tail after the last sign, ending no
+ * sentence, with text before it. */
+static bool
+html_ends_in_credit(const char *s)
+{
+	const char *c = NULL, *e;
+	size_t n;
+
+	for (const char *p = s; (p = strstr(p, "\xc2\xa9")) != NULL; p += 2)
+		c = p;
+	if (c == NULL || c == s ||
+	    html_count_text(c, NULL) > HTML_CREDIT_TAIL)
+		return false;
+	n = strlen(c);
+	e = c + n - 1;
+	return strchr(".!?", *e) == NULL;
 }
 
 /* Ends the paragraph being written: it joins ctx->paras. */
@@ -56,8 +80,9 @@ html_flush(struct html_ctx *ctx)
 		p->item = ctx->item;
 		p->keep = true;
 		p->cont = ctx->cont;
-		p->caption = false;
 		p->text = buf_take(&ctx->para);
+		p->caption = !ctx->raw && !ctx->fragment &&
+		    html_ends_in_credit(p->text);
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
 	}
@@ -760,6 +785,51 @@ html_paras_repeated(struct html_ctx *ctx)
 	}
 }
 
+/* Characters of a date line besides its date, at most ("Published",
+ * "Updated |"). */
+#define HTML_DATE_WORDS 20
+
+/* Whether p is the article's byline or date line: a line shorter than a
+ * paragraph of prose that ends no sentence and names an author the
+ * metadata gave ("Meg Kinnard and Errin Haines, Associated Press"), or
+ * holds a full date and few words besides ("Published 11:11 PM EST Nov
+ * 19, 2019"). */
+static bool
+html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
+{
+	struct nw_time t;
+	size_t n = strlen(p->text), at, span;
+
+	if (p->head || p->item || p->len >= HTML_PROSE_OWN ||
+	    html_ends_sentence(p))
+		return false;
+	if (html_names_author(ctx, p->text))
+		return true;
+	return date_find(p->text, n, &t, &at, &span) == 0 &&
+	    n - span <= HTML_DATE_WORDS;
+}
+
+/* Marks the byline and date lines over the article's first paragraph of
+ * prose (the lede), as captions: written and left out, so that what
+ * sits between them and the lede (a gallery's counter, "Close") goes
+ * as kickers. */
+static void
+html_paras_lead_meta(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->caption)
+			continue;
+		if (html_pclass(p) == HTML_P_GOOD)
+			break;
+		if (html_is_meta_line(ctx, p)) {
+			HTML_DEBUG_MSG("meta line: %s\n", p->text);
+			p->caption = true;
+		}
+	}
+}
+
 /* Paragraphs under the last heading of the text, at most, for them to be
  * a box about the author. */
 #define HTML_AUTHOR_TAIL 3
@@ -810,6 +880,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 
 	if (!whole) {
 		html_paras_repeated(ctx);
+		html_paras_lead_meta(ctx);
 		html_paras_author_tail(ctx);
 		html_paras_edges(ctx);
 	}

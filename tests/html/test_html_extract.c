@@ -975,6 +975,19 @@ test_ad_slot_labels(void **state)
 	article_free(a);
 }
 
+/* Extracts the page whose <body> is body, with metadata naming the
+ * author Jane Doe when author is set. */
+static struct nw_article *
+extract_authored(const char *body, bool author)
+{
+	char *html = page(author ? "<meta name=\"author\" "
+	    "content=\"Jane Doe\">" : "", body);
+	struct nw_article *a = extract(html, NULL);
+
+	free(html);
+	return a;
+}
+
 /* A box about the author after the article, whose names say nothing,
  * scores as prose; it names the author the metadata gave, and stays
  * out, beside the article's container or inside it under a heading.
@@ -987,10 +1000,8 @@ test_author_box_after_article(void **state)
 	    "teacher in Harbourtown, where she lives, and, with a friend, the "
 	    "founder of a school, a club, a choir, a press and a blog.</p>"
 	    "</div></div>";
-	const char *meta = "<meta name=\"author\" content=\"Jane Doe\">";
 	struct nw_article *a;
 	struct buf b = { 0 };
-	char *html;
 
 	(void)state;
 	for (int i = 0; i < 4; i++) {
@@ -999,8 +1010,7 @@ test_author_box_after_article(void **state)
 		    "class=q2><p>%s</p><p>%s</p><p>%s</p>%s</div>%s</div>",
 		    prose1, prose2, prose3, i < 2 ? "" : box,
 		    i < 2 ? box : "");
-		html = page(i % 2 == 0 ? meta : "", b.p);
-		a = extract(html, NULL);
+		a = extract_authored(b.p, i % 2 == 0);
 		assert_non_null(a->body);
 		assert_non_null(strstr(a->body, prose3));
 		if (i % 2 == 0)
@@ -1008,9 +1018,63 @@ test_author_box_after_article(void **state)
 		else
 			assert_non_null(strstr(a->body, "Mother of two"));
 		article_free(a);
-		free(html);
 	}
 	buf_free(&b);
+}
+
+/* Over the lede, whatever the names: the byline that names the author
+ * the metadata gave, and a line of the date with a word or two, go, and
+ * with them what sits between them and the lede (a gallery's counter);
+ * a line that holds a date among more words stays, and so does the
+ * byline when the metadata names no one. */
+static void
+test_byline_and_date_over_lede(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		b.len = 0;
+		buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div "
+		    "class=q2><div class=q3>Jane Doe and John Roe, Harbour "
+		    "Times</div><div class=q4>Published 11:11 PM EST Nov 19, "
+		    "2019</div><div class=q5>Image 1 of 5</div><div class=q6>"
+		    "Close</div><p>%s</p><p>%s</p><div class=q7>The vote of "
+		    "Nov 19, 2019 in the old town hall</div><p>%s</p></div>"
+		    "</div>", prose1, prose2, prose3);
+		a = extract_authored(b.p, i == 0);
+		assert_non_null(a->body);
+		assert_true(strncmp(a->body, i == 0 ? prose1 : "Jane Doe",
+		    8) == 0);
+		assert_null(strstr(a->body, "Published"));
+		assert_non_null(strstr(a->body, "old town hall"));
+		article_free(a);
+	}
+	buf_free(&b);
+}
+
+/* A picture's credit after a copyright sign, whatever the names: a line
+ * that opens with the sign, and a caption that ends with a short credit
+ * after it, go; a paragraph that names the sign in a sentence stays. */
+static void
+test_copyright_credits(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q1><p>%s</p><div class=q2>\xc2\xa9 "
+	    "Harbour Council | Jane Doe</div><p>%s</p><div class=q3><a "
+	    "href=\"/g/1\"><img src=\"/g/1.jpg\"></a></div><p>The mayor "
+	    "opens the bridge \xc2\xa9 dpa | John Roe</p><p>%s</p><p>The "
+	    "town's logo, \xc2\xa9 the council, may be used by any club.</p>"
+	    "</div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Jane Doe"));
+	assert_null(strstr(a->body, "John Roe"));
+	assert_non_null(strstr(a->body, "by any club."));
+	article_free(a);
 }
 
 /* A form is the reader's to fill in: a comment form's notice, whatever
@@ -1220,6 +1284,8 @@ main(void)
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_author_box_after_article),
+		cmocka_unit_test(test_byline_and_date_over_lede),
+		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
