@@ -211,6 +211,21 @@ text_caption_pair(struct text_doc *d, size_t i)
 	return used;
 }
 
+/* True when item i is a sentence of a paragraph's size right under
+ * another: the last paragraph of an article over its sign-off ("(KNA)"),
+ * not a photo's caption, which stands under the photo. */
+static bool
+text_after_paragraph(const struct text_doc *d, size_t i)
+{
+	const struct text_item *a = &d->items[i], *p;
+
+	if (i == 0 || a->words < 6 || !text_ends_sentence(a->s))
+		return false;
+	p = &d->items[i - 1];
+	return p->kind == TEXT_OTHER && p->words >= 6 &&
+	    text_ends_sentence(p->s);
+}
+
 /* Caption or credit at item i alone or followed by a credit line; returns
  * the number of items used (0 when item i is neither). */
 static size_t
@@ -228,7 +243,8 @@ text_caption_single(struct text_doc *d, size_t i)
 	}
 	if (a->bullet || a->words > TEXT_CAPTION_MAX_WORDS)
 		return 0;
-	if (b != NULL && b->kind == TEXT_OTHER && a->words >= 2) {
+	if (b != NULL && b->kind == TEXT_OTHER && a->words >= 2 &&
+	    !text_after_paragraph(d, i)) {
 		c = text_standalone_credit(b);
 		if (c != NULL) {
 			text_set_caption(a, strlen(a->s), c);

@@ -1688,6 +1688,49 @@ test_extract_count_of_title(void **state)
 	article_free(a);
 }
 
+/* The last paragraph over an agency's sign-off ("(KNA, DR)") is the
+ * article's, not a photo's caption over its credit: it stands right
+ * under another paragraph (domradio.de, w3m). */
+static void
+test_extract_paragraph_over_signoff(void **state)
+{
+	const char *s =
+	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin\n"
+	    "\n"
+	    "Irme Stetter-Karp ist mit gro\xc3\x9f"
+	    "er Mehrheit zur neuen Pr\xc3\xa4sidentin des Zentralkomitees"
+	    " der deutschen\n"
+	    "Katholiken gew\xc3\xa4hlt worden. Bei der ZdK-Vollversammlu"
+	    "ng in Berlin erhielt sie am Freitag 149\n"
+	    "Stimmen. F\xc3\xbcr ihren Gegenkandidaten Ulrich Hemel vot"
+	    "ierten 41 Delegierte.\n"
+	    "\n"
+	    "Nicht \"weiter ins Abseits\" spielen\n"
+	    "\n"
+	    "Zugleich mahnte sie: \"Die binnenkirchliche Debatte darf "
+	    "uns nicht aufsaugen\". Die Katholiken\n"
+	    "k\xc3\xb6nnten es sich nicht leisten, sich \"weiter ins Ab"
+	    "seits zu spielen\". Gesellschaftspolitisch betonte\n"
+	    "sie die Notwendigkeit nationalen Solidarit\xc3\xa4t gerade "
+	    "vor dem Hintergrund der Corona-Pandemie. Aber\n"
+	    "auch internationale Solidarit\xc3\xa4t sei n\xc3\xb6tig.\n"
+	    "Insgesamt solle die Themensetzung aber st\xc3\xa4rker durch"
+	    " das gesamte Pr\xc3\xa4sidium geschehen. Das ZdK solle\n"
+	    "als Dialogpartner auftreten; sie selbst stehe f\xc3\xbcr e"
+	    "inen kollegialen Stil des ZdK-Pr\xc3\xa4sidiums.\n"
+	    "\n"
+	    "(KNA, DR)\n"
+	    "\n"
+	    "Zentralkomitee der deutschen Katholiken\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "internationale Solidarit"));
+	assert_non_null(strstr(a->body, "Insgesamt solle"));
+	assert_null(strstr(a->body, "(KNA, DR)"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1712,6 +1755,7 @@ main(void)
 		cmocka_unit_test(test_extract_lead_over_caption),
 		cmocka_unit_test(test_extract_repeated_only),
 		cmocka_unit_test(test_extract_count_of_title),
+		cmocka_unit_test(test_extract_paragraph_over_signoff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
