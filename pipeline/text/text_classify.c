@@ -252,7 +252,7 @@ text_caption_single(struct text_doc *d, size_t i)
 			return 2;
 		}
 	}
-	c = text_credit(a->s, &at);
+	c = text_after_paragraph(d, i) ? NULL : text_credit(a->s, &at);
 	if (c == NULL)
 		return 0;
 	n = at;
