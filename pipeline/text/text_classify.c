@@ -212,8 +212,9 @@ text_caption_pair(struct text_doc *d, size_t i)
 }
 
 /* True when item i is a sentence of a paragraph's size right under
- * another: the last paragraph of an article over its sign-off ("(KNA)"),
- * not a photo's caption, which stands under the photo. */
+ * another: the last paragraph of an article over its sign-off ("(KNA)")
+ * or ending with it, not a photo's caption, which stands under the
+ * photo. */
 static bool
 text_after_paragraph(const struct text_doc *d, size_t i)
 {
