@@ -920,6 +920,23 @@ text_subheadings(struct text_doc *d)
 	}
 }
 
+/* True when the repeated item i stands next to body-like text, past
+ * the other repeated items around it: a quote or an answer the page
+ * shows twice, inside the article. A repeated sentence between other
+ * items is a box shown twice (a newsletter's pitch, an offer). */
+static bool
+text_repeat_by_body(const struct text_doc *d, size_t i)
+{
+	size_t a = i, b = i + 1;
+
+	while (a > 0 && d->items[a - 1].repeated)
+		a--;
+	while (b < d->n && d->items[b].repeated)
+		b++;
+	return (a > 0 && d->items[a - 1].bodylike) ||
+	    (b < d->n && d->items[b].bodylike);
+}
+
 void
 text_classify(struct text_doc *d)
 {
@@ -975,7 +992,8 @@ text_classify(struct text_doc *d)
 		if (it->kind != TEXT_OTHER)
 			continue;
 		if (it->bodylike || (!it->chrome && it->sentence &&
-		    it->words >= 2))
+		    it->words >= 2 && (!it->repeated ||
+		    text_repeat_by_body(d, i))))
 			it->kind = TEXT_BODY;
 		else if (it->chrome)
 			it->kind = TEXT_CHROME;
