@@ -1731,6 +1731,31 @@ test_extract_paragraph_over_signoff(void **state)
 	article_free(a);
 }
 
+/* The offer box, which the page shows under the abstract and again at
+ * its end. */
+#define TEXT_SPRINGER_OFFER \
+	"Access options\n" \
+	"\n" \
+	"Buy single article\n" \
+	"\n" \
+	"Instant access to the full article PDF.\n" \
+	"\n" \
+	"37,40 \xe2\x82\xac\n" \
+	"\n" \
+	"Price includes VAT for Germany\n" \
+	"\n" \
+	"[Buy article PDF]\n" \
+	"Subscribe to journal\n" \
+	"\n" \
+	"Immediate online access to all issues from 2019. Subscriptio" \
+	"n will auto renew annually.\n" \
+	"\n" \
+	"71,04 \xe2\x82\xac\n" \
+	"\n" \
+	"Price includes VAT for Germany\n" \
+	"\n" \
+	"[Buy journal subscription]\n"
+
 /* An offer the page shows twice (its sentences repeated, between price
  * tags and buttons) is no body inside the region, while the region
  * spans it from the abstract to the references (link.springer.com,
@@ -1770,27 +1795,7 @@ test_extract_repeated_box(void **state)
 	    "This is a preview of subscription content, log in to check a"
 	    "ccess.\n"
 	    "\n"
-	    "Access options\n"
-	    "\n"
-	    "Buy single article\n"
-	    "\n"
-	    "Instant access to the full article PDF.\n"
-	    "\n"
-	    "37,40 \xe2\x82\xac\n"
-	    "\n"
-	    "Price includes VAT for Germany\n"
-	    "\n"
-	    "[Buy article PDF]\n"
-	    "Subscribe to journal\n"
-	    "\n"
-	    "Immediate online access to all issues from 2019. Subscriptio"
-	    "n will auto renew annually.\n"
-	    "\n"
-	    "71,04 \xe2\x82\xac\n"
-	    "\n"
-	    "Price includes VAT for Germany\n"
-	    "\n"
-	    "[Buy journal subscription]\n"
+	    TEXT_SPRINGER_OFFER
 	    "Rent this article via DeepDyve.\n"
 	    "\n"
 	    "Learn more about Institutional subscriptions\n"
@@ -1891,27 +1896,7 @@ test_extract_repeated_box(void **state)
 	    "    2007.\n"
 	    "\n"
 	    "\n"
-	    "Access options\n"
-	    "\n"
-	    "Buy single article\n"
-	    "\n"
-	    "Instant access to the full article PDF.\n"
-	    "\n"
-	    "37,40 \xe2\x82\xac\n"
-	    "\n"
-	    "Price includes VAT for Germany\n"
-	    "\n"
-	    "[Buy article PDF]\n"
-	    "Subscribe to journal\n"
-	    "\n"
-	    "Immediate online access to all issues from 2019. Subscriptio"
-	    "n will auto renew annually.\n"
-	    "\n"
-	    "71,04 \xe2\x82\xac\n"
-	    "\n"
-	    "Price includes VAT for Germany\n"
-	    "\n"
-	    "[Buy journal subscription]\n";
+	    TEXT_SPRINGER_OFFER;
 	struct nw_article *a = extracted(s);
 
 	(void)state;
