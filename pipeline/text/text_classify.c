@@ -211,6 +211,22 @@ text_caption_pair(struct text_doc *d, size_t i)
 	return used;
 }
 
+/* True when item i is a sentence of a paragraph's size right under
+ * another: the last paragraph of an article over its sign-off ("(KNA)")
+ * or ending with it, not a photo's caption, which stands under the
+ * photo. */
+static bool
+text_after_paragraph(const struct text_doc *d, size_t i)
+{
+	const struct text_item *a = &d->items[i], *p;
+
+	if (i == 0 || a->words < 6 || !text_ends_sentence(a->s))
+		return false;
+	p = &d->items[i - 1];
+	return p->kind == TEXT_OTHER && p->words >= 6 &&
+	    text_ends_sentence(p->s);
+}
+
 /* Caption or credit at item i alone or followed by a credit line; returns
  * the number of items used (0 when item i is neither). */
 static size_t
@@ -228,7 +244,8 @@ text_caption_single(struct text_doc *d, size_t i)
 	}
 	if (a->bullet || a->words > TEXT_CAPTION_MAX_WORDS)
 		return 0;
-	if (b != NULL && b->kind == TEXT_OTHER && a->words >= 2) {
+	if (b != NULL && b->kind == TEXT_OTHER && a->words >= 2 &&
+	    !text_after_paragraph(d, i)) {
 		c = text_standalone_credit(b);
 		if (c != NULL) {
 			text_set_caption(a, strlen(a->s), c);
@@ -236,7 +253,7 @@ text_caption_single(struct text_doc *d, size_t i)
 			return 2;
 		}
 	}
-	c = text_credit(a->s, &at);
+	c = text_after_paragraph(d, i) ? NULL : text_credit(a->s, &at);
 	if (c == NULL)
 		return 0;
 	n = at;
@@ -903,6 +920,23 @@ text_subheadings(struct text_doc *d)
 	}
 }
 
+/* True when the repeated item i stands next to body-like text, past
+ * the other repeated items around it: a quote or an answer the page
+ * shows twice, inside the article. A repeated sentence between other
+ * items is a box shown twice (a newsletter's pitch, an offer). */
+static bool
+text_repeat_by_body(const struct text_doc *d, size_t i)
+{
+	size_t a = i, b = i + 1;
+
+	while (a > 0 && d->items[a - 1].repeated)
+		a--;
+	while (b < d->n && d->items[b].repeated)
+		b++;
+	return (a > 0 && d->items[a - 1].bodylike) ||
+	    (b < d->n && d->items[b].bodylike);
+}
+
 void
 text_classify(struct text_doc *d)
 {
@@ -958,7 +992,8 @@ text_classify(struct text_doc *d)
 		if (it->kind != TEXT_OTHER)
 			continue;
 		if (it->bodylike || (!it->chrome && it->sentence &&
-		    it->words >= 2))
+		    it->words >= 2 && (!it->repeated ||
+		    text_repeat_by_body(d, i))))
 			it->kind = TEXT_BODY;
 		else if (it->chrome)
 			it->kind = TEXT_CHROME;

@@ -1688,6 +1688,225 @@ test_extract_count_of_title(void **state)
 	article_free(a);
 }
 
+/* The last paragraph over an agency's sign-off ("(KNA, DR)") is the
+ * article's, not a photo's caption over its credit: it stands right
+ * under another paragraph (domradio.de, w3m). */
+static void
+test_extract_paragraph_over_signoff(void **state)
+{
+	const char *s =
+	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin\n"
+	    "\n"
+	    "Irme Stetter-Karp ist mit gro\xc3\x9f"
+	    "er Mehrheit zur neuen Pr\xc3\xa4sidentin des Zentralkomitees"
+	    " der deutschen\n"
+	    "Katholiken gew\xc3\xa4hlt worden. Bei der ZdK-Vollversammlu"
+	    "ng in Berlin erhielt sie am Freitag 149\n"
+	    "Stimmen. F\xc3\xbcr ihren Gegenkandidaten Ulrich Hemel vot"
+	    "ierten 41 Delegierte.\n"
+	    "\n"
+	    "Nicht \"weiter ins Abseits\" spielen\n"
+	    "\n"
+	    "Zugleich mahnte sie: \"Die binnenkirchliche Debatte darf "
+	    "uns nicht aufsaugen\". Die Katholiken\n"
+	    "k\xc3\xb6nnten es sich nicht leisten, sich \"weiter ins Ab"
+	    "seits zu spielen\". Gesellschaftspolitisch betonte\n"
+	    "sie die Notwendigkeit nationalen Solidarit\xc3\xa4t gerade "
+	    "vor dem Hintergrund der Corona-Pandemie. Aber\n"
+	    "auch internationale Solidarit\xc3\xa4t sei n\xc3\xb6tig.\n"
+	    "Insgesamt solle die Themensetzung aber st\xc3\xa4rker durch"
+	    " das gesamte Pr\xc3\xa4sidium geschehen. Das ZdK solle\n"
+	    "als Dialogpartner auftreten; sie selbst stehe f\xc3\xbcr e"
+	    "inen kollegialen Stil des ZdK-Pr\xc3\xa4sidiums.\n"
+	    "\n"
+	    "(KNA, DR)\n"
+	    "\n"
+	    "Zentralkomitee der deutschen Katholiken\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "internationale Solidarit"));
+	assert_non_null(strstr(a->body, "Insgesamt solle"));
+	assert_null(strstr(a->body, "(KNA, DR)"));
+	article_free(a);
+}
+
+/* The offer box, which the page shows under the abstract and again at
+ * its end. */
+#define TEXT_SPRINGER_OFFER \
+	"Access options\n" \
+	"\n" \
+	"Buy single article\n" \
+	"\n" \
+	"Instant access to the full article PDF.\n" \
+	"\n" \
+	"37,40 \xe2\x82\xac\n" \
+	"\n" \
+	"Price includes VAT for Germany\n" \
+	"\n" \
+	"[Buy article PDF]\n" \
+	"Subscribe to journal\n" \
+	"\n" \
+	"Immediate online access to all issues from 2019. Subscriptio" \
+	"n will auto renew annually.\n" \
+	"\n" \
+	"71,04 \xe2\x82\xac\n" \
+	"\n" \
+	"Price includes VAT for Germany\n" \
+	"\n" \
+	"[Buy journal subscription]\n"
+
+/* An offer the page shows twice (its sentences repeated, between price
+ * tags and buttons) is no body inside the region, while the region
+ * spans it from the abstract to the references (link.springer.com,
+ * w3m). */
+static void
+test_extract_repeated_box(void **state)
+{
+	const char *s =
+	    "Purpose of the Review\n"
+	    "\n"
+	    "The purpose of the review is to summarise the various drugs "
+	    "used in rheumatology practice\n"
+	    "implicated in the causation of DRESS syndrome.\n"
+	    "\n"
+	    "Recent Findings\n"
+	    "\n"
+	    "The most commonly reported drugs are allopurinol, sulfasalaz"
+	    "ine and minocycline, which pose a very\n"
+	    "high risk for DRESS syndrome development, followed by stront"
+	    "ium ranelate and dapsone. Other, less\n"
+	    "commonly reported, drugs include leflunomide, hydroxychloroq"
+	    "uine, non-steroidal anti-inflammatory\n"
+	    "drugs, febuxostat, bosentan and solcitinib. Reaction to some"
+	    " drugs is strongly associated with\n"
+	    "certain HLA alleles, which may be used to screen patients at"
+	    " risk of serious toxicity.\n"
+	    "\n"
+	    "Summary\n"
+	    "\n"
+	    "DRESS syndrome is a serious reaction to many drugs used in r"
+	    "heumatic diseases, with a potentially\n"
+	    "fatal outcome and needs to be considered in any patient star"
+	    "ted on these medications who presents\n"
+	    "with a rash, fever and eosinophilia, sometimes with internal"
+	    " organ involvement.\n"
+	    "\n"
+	    "This is a preview of subscription content, log in to check a"
+	    "ccess.\n"
+	    "\n"
+	    TEXT_SPRINGER_OFFER
+	    "Rent this article via DeepDyve.\n"
+	    "\n"
+	    "Learn more about Institutional subscriptions\n"
+	    "\n"
+	    "\n"
+	    "Fig. 1\n"
+	    "[11926_2017]\n"
+	    "\n"
+	    "\n"
+	    "Fig. 2\n"
+	    "[11926_2017]\n"
+	    "\n"
+	    "References\n"
+	    "\n"
+	    "Papers of particular interest, published recently, have been"
+	    " highlighted as: \xe2\x80\xa2\xe2\x80\xa2 Of major importanc"
+	    "e\n"
+	    "\n"
+	    " 1. 1.\n"
+	    "\n"
+	    "    Shear NH, Spielberg SP. Anticonvulsant hypersensitivity "
+	    "syndrome. In vitro assessment of risk.\n"
+	    "    J Clin Investig. 1988;82(6):1826.\n"
+	    "\n"
+	    "    CAS\xc2\xa0 Article\xc2\xa0 PubMed\xc2\xa0 PubMed Centra"
+	    "l\xc2\xa0 Google Scholar\xc2\xa0\n"
+	    "\n"
+	    " 2. 2.\n"
+	    "\n"
+	    "    Bocquet H, Bagot M, Roujeau J. Drug-induced pseudolympho"
+	    "ma and drug hypersensitivity syndrome\n"
+	    "    (Drug Rash with Eosinophilia and Systemic Symptoms: DRES"
+	    "S). In Seminars in cutaneous medicine\n"
+	    "    and surgery. 1996.\n"
+	    "\n"
+	    " 3. 3.\n"
+	    "\n"
+	    "    Peyriere H et al. Variability in the clinical pattern of"
+	    " cutaneous side\xe2\x80\x90"
+	    "effects of drugs with\n"
+	    "    systemic symptoms: does a DRESS syndrome really exist? B"
+	    "r J Dermatol. 2006;155(2):422\xe2\x80\x93"
+	    "8.\n"
+	    "\n"
+	    "    CAS\xc2\xa0 Article\xc2\xa0 PubMed\xc2\xa0 Google Schola"
+	    "r\xc2\xa0\n"
+	    "\n"
+	    " 4. 4.\n"
+	    "\n"
+	    "    Cacoub P, et al. The DRESS syndrome: a literature review"
+	    ". 2011.\n"
+	    "\n"
+	    " 5. 5.\n"
+	    "\n"
+	    "    Fiszenson\xe2\x80\x90"
+	    "Albala F et al. A 6\xe2\x80\x90month prospective survey of c"
+	    "utaneous drug reactions in a\n"
+	    "    hospital setting. Br J Dermatol. 2003;149(5):1018\xe2"
+	    "\x80\x93"
+	    "22.\n"
+	    "\n"
+	    "    Article\xc2\xa0 PubMed\xc2\xa0 Google Scholar\xc2\xa0\n"
+	    "\n"
+	    " 6. 6.\n"
+	    "\n"
+	    "    Muller P et al. Drug hypersensitivity syndrome in a West"
+	    "\xe2\x80\x90Indian population. Eur J Dermatol.\n"
+	    "    2003;13(5):478\xe2\x80\x93"
+	    "81.\n"
+	    "\n"
+	    "    PubMed\xc2\xa0 Google Scholar\xc2\xa0\n"
+	    "\n"
+	    " 7. 7.\n"
+	    "\n"
+	    "    \xe2\x80\xa2\xe2\x80\xa2 Kardaun S et al. Drug reaction "
+	    "with eosinophilia and systemic symptoms (DRESS): an original"
+	    "\n"
+	    "    multisystem adverse drug reaction. Results from the pros"
+	    "pective RegiSCAR study. Br J Dermatol.\n"
+	    "    2013;169(5):1071\xe2\x80\x93"
+	    "80. This is a a large multinational prospective study over a"
+	    " 6 year period\n"
+	    "    which used a standardised scoring system.\n"
+	    "\n"
+	    " 8. 8.\n"
+	    "\n"
+	    "    Agier M, et al. Risk Assessment of drug\xe2\x80\x90induc"
+	    "ed DRESS syndrome: a disproportionality analysis\n"
+	    "    using French Pharmacovigilance Database. Br J Dermatol. "
+	    "2016.\n"
+	    "\n"
+	    " 9. 9.\n"
+	    "\n"
+	    "    Dalbeth N, Stamp L. Allopurinol dosing in renal impairme"
+	    "nt: walking the tightrope between\n"
+	    "    adequate urate lowering and adverse events. In Seminars "
+	    "in dialysis. Wiley Online Library;\n"
+	    "    2007.\n"
+	    "\n"
+	    "\n"
+	    TEXT_SPRINGER_OFFER;
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "The most commonly reported drugs"));
+	assert_non_null(strstr(a->body, "Shear NH, Spielberg SP."));
+	assert_null(strstr(a->body, "Instant access to the full"));
+	assert_null(strstr(a->body, "Immediate online access"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1712,6 +1931,8 @@ main(void)
 		cmocka_unit_test(test_extract_lead_over_caption),
 		cmocka_unit_test(test_extract_repeated_only),
 		cmocka_unit_test(test_extract_count_of_title),
+		cmocka_unit_test(test_extract_paragraph_over_signoff),
+		cmocka_unit_test(test_extract_repeated_box),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
