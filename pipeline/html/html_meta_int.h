@@ -106,7 +106,6 @@ struct meta_cands {
 	                                class=published: attribute values */
 	struct strlist mod_times;    /* the same for modification */
 	struct strlist times;        /* any other <time datetime> */
-	struct strlist date_text;    /* text of date-class nodes */
 	char *after_title;           /* page text following the headline */
 	struct strlist lines_after;  /* the short texts of after_title */
 };
@@ -165,16 +164,10 @@ enum meta_tag meta_tag_of(const xmlChar *name);
 
 /* Words looked for inside class and id values, one bit each. */
 enum meta_cw {
-	CW_AUTHOR, CW_AUTOR, CW_BLOG_NAME, CW_BLOG_TITLE, CW_BLOGNAME,
-	CW_BRAND, CW_BYLINE, CW_CAPTION, CW_CATEGORY, CW_COMMENT,
-	CW_COPYRIGHT, CW_CREDIT, CW_DACHZEILE, CW_DATE,
-	CW_DATUM, CW_ENTRY_DATE, CW_EYEBROW, CW_FECHA, CW_FLAG,
-	CW_HEADER_TITLE, CW_KICKER, CW_LICENSE, CW_LOGO, CW_MASTHEAD, CW_META,
-	CW_MODIFIED, CW_OVERLINE, CW_POST_DATE, CW_POSTED, CW_PRETITLE,
-	CW_PUBLISH, CW_PUBLISHED, CW_RESPOND, CW_ROOFLINE, CW_RUBRIC,
-	CW_SITE_HEADER, CW_SITE_NAME, CW_SITE_TITLE, CW_SITE_TITLE2,
-	CW_SITENAME, CW_SITETITLE, CW_SPITZMARKE, CW_SUPERTITLE, CW_TIME,
-	CW_TOPLINE, CW_UPDATED, CW_VERFASSER, CW_WRITER, CW_NWORDS
+	CW_AUTHOR, CW_AUTOR, CW_BYLINE, CW_CAPTION, CW_COMMENT,
+	CW_COPYRIGHT, CW_CREDIT, CW_ENTRY_DATE, CW_LICENSE, CW_MODIFIED,
+	CW_POST_DATE, CW_PUBLISH, CW_PUBLISHED, CW_RESPOND, CW_UPDATED,
+	CW_VERFASSER, CW_WRITER, CW_NWORDS
 };
 
 #define CW(w) ((uint64_t)1 << (w))
