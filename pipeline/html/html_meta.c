@@ -725,6 +725,32 @@ meta_link_name(const struct strlist *l, size_t i)
 	return l->v[i];
 }
 
+/* Replaces out by the names of the byline under the headline where
+ * those hold all of out's and more: a CMS's author field names the one
+ * account that posted the article ("Rudolf Fischer"), the page prints
+ * everyone who wrote it ("von Rudolf Fischer, Simon Kohler"). */
+static void
+meta_byline_extends(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist line = {0}, junk = {0};
+	size_t i;
+
+	if (out->n > 0 && meta_author_lines(&line, &c->lines_after,
+	    META_BYLINE_LINES, sites, &junk) > out->n) {
+		for (i = 0; i < out->n && strlist_contains(&line, out->v[i]);
+		    i++)
+			;
+		if (i == out->n) {
+			strlist_free(out);
+			*out = line;
+			line = (struct strlist){0};
+		}
+	}
+	strlist_free(&line);
+	strlist_free(&junk);
+}
+
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
     const char *title, struct strlist *out)
@@ -748,6 +774,8 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	if (out->n == 0)
 		(void)meta_author_lines(out, &c->lines_after,
 		    META_BYLINE_LINES, sites, &outlets);
+	else
+		meta_byline_extends(c, sites, out);
 	/* For the same reason the page's own markup of its byline comes
 	 * before the <meta>s: a link rel=author, and a text that opens
 	 * with "By" where the page holds one such text (or the same one

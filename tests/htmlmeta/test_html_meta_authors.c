@@ -444,6 +444,23 @@ test_byline_under_headline(void **state)
 	    NULL);
 	assert_authors(a, "freeman1984");
 	article_free(a);
+	/* the JSON-LD names the account that posted it, the byline under
+	 * the headline everyone who wrote it: the byline's names; not
+	 * where it names others only */
+	a = run("<html><head><script type=\"application/ld+json\">{"
+	    "\"@type\":\"Article\",\"author\":{\"name\":\"Rudolf "
+	    "Fischer\"}}</script></head><body><h1>Das neue Rad im Test</h1>"
+	    "<p>von Rudolf Fischer, Simon Kohler</p><p>Ein Text.</p></body>"
+	    "</html>", NULL);
+	assert_authors(a, "Rudolf Fischer;Simon Kohler");
+	article_free(a);
+	a = run("<html><head><script type=\"application/ld+json\">{"
+	    "\"@type\":\"Article\",\"author\":{\"name\":\"Rudolf "
+	    "Fischer\"}}</script></head><body><h1>Das neue Rad im Test</h1>"
+	    "<p>von Anna Weber, Simon Kohler</p><p>Ein Text.</p></body>"
+	    "</html>", NULL);
+	assert_authors(a, "Rudolf Fischer");
+	article_free(a);
 	/* a line that opens with "Von" but names no one */
 	a = run("<html><body><h1>Kopf</h1><p>Von Montag bis Freitag</p>"
 	    "</body></html>", NULL);
