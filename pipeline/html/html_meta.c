@@ -1096,7 +1096,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		anchor = w.first_h1;
 	if (anchor != NULL) {
 		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
-		    &c.lines_after);
+		    &c.lines_after, &w);
 		meta_kicker_first(&c.after_title, anchor);
 	}
 	if (a->subtitle == NULL)
@@ -1129,7 +1129,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 
 		buf_puts(&b, "");
 		meta_page_lines(xmlDocGetRootElement(doc), &b,
-		    META_PAGE_LINES, 0);
+		    META_PAGE_LINES, 0, &w);
 		if (meta_date_find_upd(b.p, now, &t, true))
 			a->published = t;
 		buf_free(&b);
@@ -1162,5 +1162,6 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	meta_cands_free(&c);
 	free(w.heads.v);
 	free(w.scripts.v);
+	free(w.comments.v);
 	free(w.cw);
 }

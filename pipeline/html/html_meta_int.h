@@ -143,6 +143,10 @@ struct meta_walk {
 	struct meta_nodes heads;
 	/* <script>s with text that are not JSON-LD: page-state JSON */
 	struct meta_nodes scripts;
+	/* the elements marked as a reader's contribution (a container of
+	 * comments by its class or id, a schema.org Comment or Review, a
+	 * link to a comment's anchor), by address once the walk ends */
+	struct meta_nodes comments;
 	struct meta_leads leads;
 	/* the class values met, by their hash (open addressing, cw_cap a
 	 * power of two or 0): a page repeats most of them */
@@ -286,18 +290,19 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
  * at again. */
 void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
 char *meta_kicker_text(xmlNodePtr h);
-/* True for a reader's contribution: a container of comments by its
- * class or id, a schema.org review or comment, a comment anchor's link. */
-bool meta_is_comments(xmlNodePtr n);
+/* True when the walk w found n marked as a reader's contribution. */
+bool meta_is_comments(const struct meta_walk *w, xmlNodePtr n);
 void meta_cands_free(struct meta_cands *c);
 
 /* html_meta_text.c */
 
 /* The short texts that follow node in document order within max bytes of
  * page text (at most META_AFTER_TITLE), one per line in lines. */
-char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines);
+char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
+    const struct meta_walk *w);
 /* Appends to b the short text lines of the page under n, within max. */
-void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
+void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
+    const struct meta_walk *w);
 /* Replaces the one-word name *name with the full name an author box under
  * n prints ("Todd" -> "Todd Bates"), in any case and after a lead-in
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the

@@ -941,23 +941,20 @@ meta_is_review(const char *prop, const char *type)
 	return false;
 }
 
-/* True for a reader's contribution, whose bylines and dates are not the
- * article's: a container of comments by its class or id, a schema.org
- * review or comment (meta_is_review()), a link to a comment's anchor. */
-bool
-meta_is_comments(xmlNodePtr n)
+static int
+meta_node_cmp(const void *a, const void *b)
 {
-	const char *href;
+	uintptr_t x = (uintptr_t)*(const xmlNodePtr *)a,
+	    y = (uintptr_t)*(const xmlNodePtr *)b;
 
-	if (n->properties == NULL)
-		return false;  /* (most elements near the headline) */
-	if (((meta_cw_scan(meta_attr(n, "class")) |
-	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(meta_attr(n, "itemprop"),
-	    meta_attr(n, "itemtype")))
-		return true;
-	href = meta_tag_of(n->name) == MT_A ? meta_attr(n, "href") : NULL;
-	return href != NULL && html_href_is_comment(href, strlen(href));
+	return x < y ? -1 : x > y;
+}
+
+bool
+meta_is_comments(const struct meta_walk *w, xmlNodePtr n)
+{
+	return w->comments.n > 0 && bsearch(&n, w->comments.v,
+	    w->comments.n, sizeof(w->comments.v[0]), meta_node_cmp) != NULL;
 }
 
 /* Reads element n into c; returns whether it is a reader comment or
@@ -973,13 +970,16 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	meta_attrs_read(n, &at);
 	if (at.cls != NULL)
 		at.cls_cw = meta_cw_cached(w, at.cls);
-	com = in_comments ||
-	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
+	/* a reader's contribution, whose bylines and dates are not the
+	 * article's */
+	com = ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
 	    meta_is_review(at.itemprop, at.itemtype) ||
 	    (*tag == MT_A && at.href != NULL &&
 	    html_href_is_comment(at.href, strlen(at.href)));
-	meta_element(n, *tag, &at, c, w, com);
-	return com;
+	if (com)
+		meta_nodes_push(&w->comments, n);
+	meta_element(n, *tag, &at, c, w, com || in_comments);
+	return com || in_comments;
 }
 
 /* The elements the walk is inside of: the outermost reader comment,
@@ -1039,6 +1039,9 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 		}
 		n = n->next;
 	}
+	if (w->comments.n > 1)
+		qsort(w->comments.v, w->comments.n,
+		    sizeof(w->comments.v[0]), meta_node_cmp);
 }
 
 
