@@ -807,6 +807,13 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		if (!meta_holds_title(c->author_link.v[i], title))
 			meta_author_add(out, meta_link_name(&c->author_link,
 			    i), sites, &outlets, false);
+	/* or the full name an author box prints before its link, where
+	 * the link's text is no name ("Alle Artikel") */
+	for (i = 0; i < c->author_box.n && out->n == 0; i++)
+		if (strchr(c->author_box.v[i], ' ') != NULL &&
+		    !meta_holds_title(c->author_box.v[i], title))
+			meta_author_add(out, c->author_box.v[i], sites,
+			    &outlets, true);
 	/* twitter:creator names the author's account: a name where it is
 	 * not an "@handle" (which is an account, often the outlet's) */
 	cr = meta_get(c, (const char *const[]){"twitter:creator"}, 1);

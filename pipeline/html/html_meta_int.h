@@ -93,6 +93,7 @@ struct meta_cands {
 	struct strlist prop_author;  /* itemprop=author (its name) */
 	struct strlist byline;       /* text of author/byline-class nodes */
 	struct strlist author_link;  /* text of links to an author's page */
+	struct strlist author_box;    /* the text before an author link */
 	struct strlist lead_byline;  /* short text that opens with "By" */
 	struct strlist lead_named;   /* the element after a lead-in that is
 	                                all its text, holding a link ("von

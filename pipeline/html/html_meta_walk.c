@@ -730,6 +730,27 @@ meta_push_byline(struct strlist *l, xmlNodePtr n)
 	strlist_free(&junk);
 }
 
+/* Adds the short text of the element before the one that holds link n
+ * (within three levels), where the link's own text may be no name: an
+ * author box's "<div>Jane Doe</div><div><a href=?author=3>All
+ * articles</a></div>". */
+static void
+meta_link_box_name(struct strlist *l, xmlNodePtr n)
+{
+	xmlNodePtr p, s;
+	int i;
+
+	for (p = n, i = 0; p != NULL && i < 3; p = p->parent, i++) {
+		for (s = p->prev; s != NULL && s->type != XML_ELEMENT_NODE;
+		    s = s->prev)
+			;
+		if (s != NULL) {
+			meta_push_short(l, s);
+			return;
+		}
+	}
+}
+
 /* meta_fold() of an attribute's value with the character references it
  * still holds decoded: a page that encodes its metadata twice
  * ("asegur&amp;oacute;") leaves them after the parser's own decoding.
@@ -902,8 +923,10 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 			meta_push_cap(&c->rel_author,
 			    meta_node_text(n, META_BYLINE_MAX));
 		else if (at->href != NULL && !in_comments &&
-		    html_href_is_author(at->href, strlen(at->href)))
+		    html_href_is_author(at->href, strlen(at->href))) {
 			meta_push_byline(&c->author_link, n);
+			meta_link_box_name(&c->author_box, n);
+		}
 		break;
 	default:
 		break;
@@ -1085,6 +1108,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->logos);
 	strlist_free(&c->rel_author);
 	strlist_free(&c->author_link);
+	strlist_free(&c->author_box);
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);

@@ -164,6 +164,15 @@ test_author_page_link(void **state)
 		{"<html><head><meta name=author content=\"Jane Roe\"></head>"
 		    "<body><h1>Titel</h1><a href=/autor/max>Max Muster</a>"
 		    "</body></html>", "Jane Roe"},
+		/* a query for one author's articles, whose link reads no
+		 * name: the full name the box prints before it */
+		{"<html><body><h1>Konzerte</h1><div><div>Johanna Kropfitsch"
+		    "</div><div><a href=\"/s/?q=jk&amp;in=author\">Alle "
+		    "Artikel</a></div></div><p>Text.</p></body></html>",
+		    "Johanna Kropfitsch"},
+		{"<html><body><h1>Konzerte</h1><div><div>Anglertalk</div>"
+		    "<div><a href=\"/?author=3\">Alle Artikel</a></div></div>"
+		    "<p>Text.</p></body></html>", ""},
 		/* the list of authors is no author's page */
 		{"<html><body><h1>Titel</h1><a href=/authors/>Our Authors"
 		    "</a></body></html>", ""},
