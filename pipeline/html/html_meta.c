@@ -725,6 +725,32 @@ meta_link_name(const struct strlist *l, size_t i)
 	return l->v[i];
 }
 
+/* Replaces out by the names of the byline under the headline where
+ * those hold all of out's and more: a CMS's author field names the one
+ * account that posted the article ("Rudolf Fischer"), the page prints
+ * everyone who wrote it ("von Rudolf Fischer, Simon Kohler"). */
+static void
+meta_byline_extends(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist line = {0}, junk = {0};
+	size_t i;
+
+	if (out->n > 0 && meta_author_lines(&line, &c->lines_after,
+	    META_BYLINE_LINES, sites, &junk) > out->n) {
+		for (i = 0; i < out->n && strlist_contains(&line, out->v[i]);
+		    i++)
+			;
+		if (i == out->n) {
+			strlist_free(out);
+			*out = line;
+			line = (struct strlist){0};
+		}
+	}
+	strlist_free(&line);
+	strlist_free(&junk);
+}
+
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
     const char *title, struct strlist *out)
@@ -748,6 +774,8 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	if (out->n == 0)
 		(void)meta_author_lines(out, &c->lines_after,
 		    META_BYLINE_LINES, sites, &outlets);
+	else
+		meta_byline_extends(c, sites, out);
 	/* For the same reason the page's own markup of its byline comes
 	 * before the <meta>s: a link rel=author, and a text that opens
 	 * with "By" where the page holds one such text (or the same one
@@ -779,6 +807,13 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		if (!meta_holds_title(c->author_link.v[i], title))
 			meta_author_add(out, meta_link_name(&c->author_link,
 			    i), sites, &outlets, false);
+	/* or the full name an author box prints before its link, where
+	 * the link's text is no name ("Alle Artikel") */
+	for (i = 0; i < c->author_box.n && out->n == 0; i++)
+		if (strchr(c->author_box.v[i], ' ') != NULL &&
+		    !meta_holds_title(c->author_box.v[i], title))
+			meta_author_add(out, c->author_box.v[i], sites,
+			    &outlets, true);
 	/* twitter:creator names the author's account: a name where it is
 	 * not an "@handle" (which is an account, often the outlet's) */
 	cr = meta_get(c, (const char *const[]){"twitter:creator"}, 1);
@@ -1068,7 +1103,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		anchor = w.first_h1;
 	if (anchor != NULL) {
 		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
-		    &c.lines_after);
+		    &c.lines_after, &w);
 		meta_kicker_first(&c.after_title, anchor);
 	}
 	if (a->subtitle == NULL)
@@ -1101,7 +1136,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 
 		buf_puts(&b, "");
 		meta_page_lines(xmlDocGetRootElement(doc), &b,
-		    META_PAGE_LINES, 0);
+		    META_PAGE_LINES, 0, &w);
 		if (meta_date_find_upd(b.p, now, &t, true))
 			a->published = t;
 		buf_free(&b);
@@ -1134,5 +1169,6 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	meta_cands_free(&c);
 	free(w.heads.v);
 	free(w.scripts.v);
+	free(w.comments.v);
 	free(w.cw);
 }

@@ -352,8 +352,7 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_first_date(meta_pub_keys, NKEYS(meta_pub_keys), c, now, t) ||
 	    meta_url_date(url, now, t) ||
 	    meta_url_date(c->canonical, now, t) ||
-	    meta_url_date(og, now, t) ||
-	    meta_list_date(&c->date_text, now, t, true);
+	    meta_url_date(og, now, t);
 }
 
 /* The zone of the publishers who write in a language tag's region, or in

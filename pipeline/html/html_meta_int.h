@@ -93,6 +93,7 @@ struct meta_cands {
 	struct strlist prop_author;  /* itemprop=author (its name) */
 	struct strlist byline;       /* text of author/byline-class nodes */
 	struct strlist author_link;  /* text of links to an author's page */
+	struct strlist author_box;    /* the text before an author link */
 	struct strlist lead_byline;  /* short text that opens with "By" */
 	struct strlist lead_named;   /* the element after a lead-in that is
 	                                all its text, holding a link ("von
@@ -106,7 +107,6 @@ struct meta_cands {
 	                                class=published: attribute values */
 	struct strlist mod_times;    /* the same for modification */
 	struct strlist times;        /* any other <time datetime> */
-	struct strlist date_text;    /* text of date-class nodes */
 	char *after_title;           /* page text following the headline */
 	struct strlist lines_after;  /* the short texts of after_title */
 };
@@ -144,6 +144,10 @@ struct meta_walk {
 	struct meta_nodes heads;
 	/* <script>s with text that are not JSON-LD: page-state JSON */
 	struct meta_nodes scripts;
+	/* the elements marked as a reader's contribution (a container of
+	 * comments by its class or id, a schema.org Comment or Review, a
+	 * link to a comment's anchor), by address once the walk ends */
+	struct meta_nodes comments;
 	struct meta_leads leads;
 	/* the class values met, by their hash (open addressing, cw_cap a
 	 * power of two or 0): a page repeats most of them */
@@ -165,16 +169,10 @@ enum meta_tag meta_tag_of(const xmlChar *name);
 
 /* Words looked for inside class and id values, one bit each. */
 enum meta_cw {
-	CW_AUTHOR, CW_AUTOR, CW_BLOG_NAME, CW_BLOG_TITLE, CW_BLOGNAME,
-	CW_BRAND, CW_BYLINE, CW_CAPTION, CW_CATEGORY, CW_COMMENT,
-	CW_COPYRIGHT, CW_CREDIT, CW_DACHZEILE, CW_DATE,
-	CW_DATUM, CW_ENTRY_DATE, CW_EYEBROW, CW_FECHA, CW_FLAG,
-	CW_HEADER_TITLE, CW_KICKER, CW_LICENSE, CW_LOGO, CW_MASTHEAD, CW_META,
-	CW_MODIFIED, CW_OVERLINE, CW_POST_DATE, CW_POSTED, CW_PRETITLE,
-	CW_PUBLISH, CW_PUBLISHED, CW_RESPOND, CW_ROOFLINE, CW_RUBRIC,
-	CW_SITE_HEADER, CW_SITE_NAME, CW_SITE_TITLE, CW_SITE_TITLE2,
-	CW_SITENAME, CW_SITETITLE, CW_SPITZMARKE, CW_SUPERTITLE, CW_TIME,
-	CW_TOPLINE, CW_UPDATED, CW_VERFASSER, CW_WRITER, CW_NWORDS
+	CW_AUTHOR, CW_AUTOR, CW_BYLINE, CW_CAPTION, CW_COMMENT,
+	CW_COPYRIGHT, CW_CREDIT, CW_ENTRY_DATE, CW_LICENSE, CW_MODIFIED,
+	CW_POST_DATE, CW_PUBLISH, CW_PUBLISHED, CW_RESPOND, CW_UPDATED,
+	CW_VERFASSER, CW_WRITER, CW_NWORDS
 };
 
 #define CW(w) ((uint64_t)1 << (w))
@@ -293,18 +291,19 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
  * at again. */
 void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
 char *meta_kicker_text(xmlNodePtr h);
-/* True for a reader's contribution: a container of comments by its
- * class or id, a schema.org review or comment, a comment anchor's link. */
-bool meta_is_comments(xmlNodePtr n);
+/* True when the walk w found n marked as a reader's contribution. */
+bool meta_is_comments(const struct meta_walk *w, xmlNodePtr n);
 void meta_cands_free(struct meta_cands *c);
 
 /* html_meta_text.c */
 
 /* The short texts that follow node in document order within max bytes of
  * page text (at most META_AFTER_TITLE), one per line in lines. */
-char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines);
+char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
+    const struct meta_walk *w);
 /* Appends to b the short text lines of the page under n, within max. */
-void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth);
+void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
+    const struct meta_walk *w);
 /* Replaces the one-word name *name with the full name an author box under
  * n prints ("Todd" -> "Todd Bates"), in any case and after a lead-in
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the

@@ -14,7 +14,8 @@
  * are body prose; they are skipped (a date in a sentence is seldom the
  * page's) but use up max. */
 char *
-meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
+meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
+    const struct meta_walk *w)
 {
 	struct buf b = {0};
 	xmlNodePtr n = node;
@@ -31,7 +32,7 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
 		    MT_OTHER;
 		if (n != node && n->type == XML_ELEMENT_NODE &&
 		    n->children != NULL && tag != MT_SCRIPT &&
-		    tag != MT_STYLE && !meta_is_comments(n)) {
+		    tag != MT_STYLE && !meta_is_comments(w, n)) {
 			n = n->children;
 			continue;
 		}
@@ -62,7 +63,8 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines)
  * until about max bytes: the lines where a page may print its date when
  * nothing near the headline or in its metadata states one. */
 void
-meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
+meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
+    const struct meta_walk *w)
 {
 	char f[META_LINE_MAX + 1];
 	enum meta_tag tag;
@@ -82,9 +84,9 @@ meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth)
 			continue;
 		tag = meta_tag_of(n->name);
 		if (tag == MT_SCRIPT || tag == MT_STYLE || tag == MT_HEAD ||
-		    meta_is_comments(n))
+		    meta_is_comments(w, n))
 			continue;
-		meta_page_lines(n->children, b, max, depth + 1);
+		meta_page_lines(n->children, b, max, depth + 1, w);
 	}
 }
 

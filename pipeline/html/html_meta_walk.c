@@ -35,18 +35,8 @@ struct meta_attrs {
 	uint64_t id_cw;
 };
 
-/* Class and id words of reader comments, of a site logo and of a kicker
- * over a headline. */
+/* Class and id words of reader comments. */
 #define META_CW_COMMENTS (CW(CW_COMMENT) | CW(CW_RESPOND))
-#define META_CW_LOGO (CW(CW_LOGO) | CW(CW_SITE_TITLE) | CW(CW_SITE_NAME) | \
-	CW(CW_SITENAME) | CW(CW_BRAND) | CW(CW_BLOG_TITLE) | \
-	CW(CW_BLOGNAME) | CW(CW_BLOG_NAME) | CW(CW_MASTHEAD) | \
-	CW(CW_SITE_HEADER) | CW(CW_HEADER_TITLE) | CW(CW_SITE_TITLE2) | \
-	CW(CW_SITETITLE))
-#define META_CW_KICKER (CW(CW_KICKER) | CW(CW_OVERLINE) | \
-	CW(CW_ROOFLINE) | CW(CW_TOPLINE) | CW(CW_DACHZEILE) | \
-	CW(CW_EYEBROW) | CW(CW_RUBRIC) | CW(CW_FLAG) | CW(CW_SUPERTITLE) | \
-	CW(CW_PRETITLE) | CW(CW_SPITZMARKE) | CW(CW_CATEGORY))
 /* Class words of a picture's credit: "media-license-author",
  * "photo-credit author", "caption-author" name a photographer. */
 #define META_CW_CREDIT (CW(CW_CAPTION) | CW(CW_COPYRIGHT) | CW(CW_CREDIT) | \
@@ -298,15 +288,6 @@ meta_prop_name(xmlNodePtr n, int depth)
 	return v != NULL ? meta_fold(v) : meta_node_text(n, META_BYLINE_MAX);
 }
 
-static bool
-meta_is_logo_class(xmlNodePtr n)
-{
-	if (n == NULL || n->type != XML_ELEMENT_NODE)
-		return false;
-	return ((meta_cw_scan(meta_attr(n, "class")) |
-	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_LOGO) != 0;
-}
-
 /* True when n is a link to the site's home page ("/"). */
 static bool
 meta_is_home_link(xmlNodePtr n)
@@ -351,8 +332,8 @@ meta_only_child(xmlNodePtr n)
 	return only;
 }
 
-/* True when the heading n is the site's logo: marked so by its class,
- * a link to the site's home page, or inside one (entermedia's <h1> in
+/* True when the heading n is the site's logo: a link to the site's home
+ * page, or inside one (entermedia's <h1> in
  * <a href="/">, where libxml2 drops the marked <h1 id="site-title">
  * around it), or all its text in one (through wrappers: "<h1><span><a
  * href=/>Mäscot das Schaf</a></span></h1>"). */
@@ -362,8 +343,7 @@ meta_is_logo(xmlNodePtr n)
 	xmlNodePtr only = n;
 	int i;
 
-	if (meta_is_logo_class(n) || meta_is_logo_class(n->parent) ||
-	    meta_is_home_link(n->parent))
+	if (meta_is_home_link(n->parent))
 		return true;
 	for (i = 0; i < 3 && only != NULL; i++) {
 		only = meta_only_child(only);
@@ -373,9 +353,8 @@ meta_is_logo(xmlNodePtr n)
 	return false;
 }
 
-/* True when element k is marked as a kicker, followed by the heading's
- * own text, or followed by an element that holds only punctuation
- * (<span>:</span>). */
+/* True when element k is followed by the heading's own text, or by an
+ * element that holds only punctuation (<span>:</span>): a kicker. */
 static bool
 meta_is_kicker(xmlNodePtr k)
 {
@@ -383,8 +362,6 @@ meta_is_kicker(xmlNodePtr k)
 	char *t;
 	bool punct = false;
 
-	if ((meta_cw_scan(meta_attr(k, "class")) & META_CW_KICKER) != 0)
-		return true;
 	/* the heading's own text follows the element, past blanks and a
 	 * <br>, and opens a line of its own: the element is a line above
 	 * the headline ("<h1><small>Tunesien</small><br> Große Aufgaben
@@ -416,9 +393,9 @@ meta_is_kicker(xmlNodePtr k)
 	return punct;
 }
 
-/* The heading text s of n without a kicker: when n starts with a marked
- * kicker element of at most six words ("<span class=kicker>Klimaschutz
- * </span>: Bohren, bis ...") and more text follows, the rest without
+/* The heading text s of n without a kicker: when n starts with a
+ * kicker element (meta_is_kicker()) of at most six words ("<span>
+ * Klimaschutz</span>: Bohren, bis ...") and more text follows, the rest without
  * leading punctuation; else "". */
 static char *
 meta_heading_rest(xmlNodePtr n, const char *s)
@@ -753,6 +730,27 @@ meta_push_byline(struct strlist *l, xmlNodePtr n)
 	strlist_free(&junk);
 }
 
+/* Adds the short text of the element before the one that holds link n
+ * (within three levels), where the link's own text may be no name: an
+ * author box's "<div>Jane Doe</div><div><a href=?author=3>All
+ * articles</a></div>". */
+static void
+meta_link_box_name(struct strlist *l, xmlNodePtr n)
+{
+	xmlNodePtr p, s;
+	int i;
+
+	for (p = n, i = 0; p != NULL && i < 3; p = p->parent, i++) {
+		for (s = p->prev; s != NULL && s->type != XML_ELEMENT_NODE;
+		    s = s->prev)
+			;
+		if (s != NULL) {
+			meta_push_short(l, s);
+			return;
+		}
+	}
+}
+
 /* meta_fold() of an attribute's value with the character references it
  * still holds decoded: a page that encodes its metadata twice
  * ("asegur&amp;oacute;") leaves them after the parser's own decoding.
@@ -774,7 +772,7 @@ meta_attr_text(const char *v)
 /* Takes what element n offers by its attributes and its text into c,
  * whatever its tag: microdata's dates and authors, a dated title, a
  * byline by its class, lines that open with a source, a byline's
- * lead-in or a copyright, a date's text. */
+ * lead-in or a copyright. */
 static void
 meta_element_marks(xmlNodePtr n, enum meta_tag tag,
     const struct meta_attrs *at, struct meta_cands *c, struct meta_walk *w,
@@ -784,7 +782,6 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 	const char *prop;
 	struct strlist *l;
 	xmlNodePtr k;
-	char *s;
 
 	prop = at->itemprop;
 	if (prop != NULL && tag != MT_TIME) {
@@ -828,16 +825,7 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 	}
 	if (meta_opens_copyright(n))
 		meta_keep_copyright(c, n);
-	if (((cls & (CW(CW_DATE) | CW(CW_POSTED) | CW(CW_META) |
-	    CW(CW_BYLINE) | CW(CW_DATUM) | CW(CW_FECHA) | CW(CW_TIME) |
-	    CW(CW_PUBLISHED))) != 0 || (id & CW(CW_DATE)) != 0) &&
-	    !meta_full(&c->date_text)) {
-		s = meta_node_text(n, META_DATE_TEXT_MAX + 1);
-		if (strlen(s) <= META_DATE_TEXT_MAX)
-			meta_push_cap(&c->date_text, s);
-		else
-			free(s);
-	}}
+}
 
 /* Takes what element n (of tag, with the attributes at) offers into c.
  * in_comments: n is a reader comment or inside one. */
@@ -935,8 +923,10 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 			meta_push_cap(&c->rel_author,
 			    meta_node_text(n, META_BYLINE_MAX));
 		else if (at->href != NULL && !in_comments &&
-		    html_href_is_author(at->href, strlen(at->href)))
+		    html_href_is_author(at->href, strlen(at->href))) {
 			meta_push_byline(&c->author_link, n);
+			meta_link_box_name(&c->author_box, n);
+		}
 		break;
 	default:
 		break;
@@ -974,23 +964,20 @@ meta_is_review(const char *prop, const char *type)
 	return false;
 }
 
-/* True for a reader's contribution, whose bylines and dates are not the
- * article's: a container of comments by its class or id, a schema.org
- * review or comment (meta_is_review()), a link to a comment's anchor. */
-bool
-meta_is_comments(xmlNodePtr n)
+static int
+meta_node_cmp(const void *a, const void *b)
 {
-	const char *href;
+	uintptr_t x = (uintptr_t)*(const xmlNodePtr *)a,
+	    y = (uintptr_t)*(const xmlNodePtr *)b;
 
-	if (n->properties == NULL)
-		return false;  /* (most elements near the headline) */
-	if (((meta_cw_scan(meta_attr(n, "class")) |
-	    meta_cw_scan(meta_attr(n, "id"))) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(meta_attr(n, "itemprop"),
-	    meta_attr(n, "itemtype")))
-		return true;
-	href = meta_tag_of(n->name) == MT_A ? meta_attr(n, "href") : NULL;
-	return href != NULL && html_href_is_comment(href, strlen(href));
+	return x < y ? -1 : x > y;
+}
+
+bool
+meta_is_comments(const struct meta_walk *w, xmlNodePtr n)
+{
+	return w->comments.n > 0 && bsearch(&n, w->comments.v,
+	    w->comments.n, sizeof(w->comments.v[0]), meta_node_cmp) != NULL;
 }
 
 /* Reads element n into c; returns whether it is a reader comment or
@@ -1006,13 +993,16 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	meta_attrs_read(n, &at);
 	if (at.cls != NULL)
 		at.cls_cw = meta_cw_cached(w, at.cls);
-	com = in_comments ||
-	    ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
+	/* a reader's contribution, whose bylines and dates are not the
+	 * article's */
+	com = ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
 	    meta_is_review(at.itemprop, at.itemtype) ||
 	    (*tag == MT_A && at.href != NULL &&
 	    html_href_is_comment(at.href, strlen(at.href)));
-	meta_element(n, *tag, &at, c, w, com);
-	return com;
+	if (com)
+		meta_nodes_push(&w->comments, n);
+	meta_element(n, *tag, &at, c, w, com || in_comments);
+	return com || in_comments;
 }
 
 /* The elements the walk is inside of: the outermost reader comment,
@@ -1072,6 +1062,9 @@ meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
 		}
 		n = n->next;
 	}
+	if (w->comments.n > 1)
+		qsort(w->comments.v, w->comments.n,
+		    sizeof(w->comments.v[0]), meta_node_cmp);
 }
 
 
@@ -1115,6 +1108,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->logos);
 	strlist_free(&c->rel_author);
 	strlist_free(&c->author_link);
+	strlist_free(&c->author_box);
 	strlist_free(&c->prop_author);
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
@@ -1124,7 +1118,6 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->pub_times);
 	strlist_free(&c->mod_times);
 	strlist_free(&c->times);
-	strlist_free(&c->date_text);
 	free(c->after_title);
 	strlist_free(&c->lines_after);
 }

@@ -349,6 +349,32 @@ strip_may_hold(const char *s, size_t n, const char *word)
 	return false;
 }
 
+/* Whether the query of s[0..n) has a parameter "author" or a value
+ * "author" ("?author=12", WordPress's author archive without pretty
+ * links; "?searchword=jane-doe&searchphrase=author", a CMS's search of
+ * one author's articles). */
+static bool
+strip_query_author(const char *s, size_t n)
+{
+	const char *q = memchr(s, '?', n), *e = s + n, *f;
+	size_t l;
+
+	if (q == NULL)
+		return false;
+	for (f = q; f < e && *f != '#'; f++)
+		;
+	for (q++; q < f; q += l + 1) {
+		for (l = 0; q + l < f && q[l] != '&' && q[l] != '='; l++)
+			;
+		if ((l == 6 && strip_ncasecmp(q, "author", 6) == 0 &&
+		    q + l < f && q[l] == '=') || (l == 6 && q > s &&
+		    q[-1] == '=' && strip_ncasecmp(q, "author", 6) == 0 &&
+		    (q + l == f || q[l] == '&')))
+			return true;
+	}
+	return false;
+}
+
 bool
 html_href_is_author(const char *s, size_t n)
 {
@@ -368,7 +394,7 @@ html_href_is_author(const char *s, size_t n)
 		    s[e] != '#'; e++)
 			;
 		if (e + 1 >= n || s[e] != '/')
-			return false;  /* the last segment names no one */
+			return strip_query_author(s, n);
 		for (k = 0; k < NELEM(segs); k++) {
 			l = strlen(segs[k]);
 			if (e - i == l &&

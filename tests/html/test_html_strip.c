@@ -140,6 +140,11 @@ test_links_and_styles(void **state)
 	assert_false(html_href_is_author("/author//", 9));
 	assert_false(html_href_is_author("/author/?p=1", 12));
 	assert_false(html_href_is_author("https://author/x", 16));
+	/* or a query for one author's articles */
+	assert_true(html_href_is_author("/?author=3", 10));
+	assert_true(html_href_is_author("/s/?q=jane-doe&in=author#r", 26));
+	assert_false(html_href_is_author("/?authors_page=1", 16));
+	assert_false(html_href_is_author("/?q=coauthor", 12));
 	/* and one to a reader comment's anchor */
 	check("<a href=\"/a/#comment-9\">t</a><a href=/a#comments>u</a>"
 	    "<a href=/comment/a>v</a><a href=/a#commen>w</a>",

@@ -164,6 +164,15 @@ test_author_page_link(void **state)
 		{"<html><head><meta name=author content=\"Jane Roe\"></head>"
 		    "<body><h1>Titel</h1><a href=/autor/max>Max Muster</a>"
 		    "</body></html>", "Jane Roe"},
+		/* a query for one author's articles, whose link reads no
+		 * name: the full name the box prints before it */
+		{"<html><body><h1>Konzerte</h1><div><div>Johanna Kropfitsch"
+		    "</div><div><a href=\"/s/?q=jk&amp;in=author\">Alle "
+		    "Artikel</a></div></div><p>Text.</p></body></html>",
+		    "Johanna Kropfitsch"},
+		{"<html><body><h1>Konzerte</h1><div><div>Anglertalk</div>"
+		    "<div><a href=\"/?author=3\">Alle Artikel</a></div></div>"
+		    "<p>Text.</p></body></html>", ""},
 		/* the list of authors is no author's page */
 		{"<html><body><h1>Titel</h1><a href=/authors/>Our Authors"
 		    "</a></body></html>", ""},
@@ -443,6 +452,23 @@ test_byline_under_headline(void **state)
 	    "· von</span> <a href=\"/u/f\">freeman1984</a></p></body></html>",
 	    NULL);
 	assert_authors(a, "freeman1984");
+	article_free(a);
+	/* the JSON-LD names the account that posted it, the byline under
+	 * the headline everyone who wrote it: the byline's names; not
+	 * where it names others only */
+	a = run("<html><head><script type=\"application/ld+json\">{"
+	    "\"@type\":\"Article\",\"author\":{\"name\":\"Rudolf "
+	    "Fischer\"}}</script></head><body><h1>Das neue Rad im Test</h1>"
+	    "<p>von Rudolf Fischer, Simon Kohler</p><p>Ein Text.</p></body>"
+	    "</html>", NULL);
+	assert_authors(a, "Rudolf Fischer;Simon Kohler");
+	article_free(a);
+	a = run("<html><head><script type=\"application/ld+json\">{"
+	    "\"@type\":\"Article\",\"author\":{\"name\":\"Rudolf "
+	    "Fischer\"}}</script></head><body><h1>Das neue Rad im Test</h1>"
+	    "<p>von Anna Weber, Simon Kohler</p><p>Ein Text.</p></body>"
+	    "</html>", NULL);
+	assert_authors(a, "Rudolf Fischer");
 	article_free(a);
 	/* a line that opens with "Von" but names no one */
 	a = run("<html><body><h1>Kopf</h1><p>Von Montag bis Freitag</p>"
