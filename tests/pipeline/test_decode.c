@@ -208,6 +208,22 @@ encode(const char *text, const char *cs, size_t *len)
 	return out;
 }
 
+/* page (UTF-8) in charset enc, undeclared, decodes back to itself, the
+ * charset read as want */
+static void
+undeclared_ok(const char *enc, const char *want, const char *page)
+{
+	size_t len;
+	const char *cs;
+	char *raw = encode(page, enc, &len), *out;
+
+	out = decode_ok(raw, len, NULL, &cs);
+	assert_string_equal(cs, want);
+	assert_string_equal(out, page);
+	free(out);
+	free(raw);
+}
+
 /* Pages that declare no charset and are not UTF-8: the detector names
  * the charset; windows-1252 stays the answer for Western text. */
 static void
@@ -238,19 +254,9 @@ test_undeclared_detected(void **state)
 		    "Opposition übte scharfe Kritik an Plänen für "
 		    "Straßen, Brücken und Gebäude.</p></body></html>" },
 	};
-	size_t i, len;
-	const char *cs;
-	char *raw, *out;
-
 	(void)state;
-	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
-		raw = encode(pages[i][1], pages[i][0], &len);
-		out = decode_ok(raw, len, NULL, &cs);
-		assert_string_equal(cs, pages[i][0]);
-		assert_string_equal(out, pages[i][1]);
-		free(out);
-		free(raw);
-	}
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		undeclared_ok(pages[i][0], pages[i][0], pages[i][1]);
 }
 
 /* Labels read by the web's decoders, not by iconv's charset of the same
@@ -309,19 +315,9 @@ test_undeclared_misread_before(void **state)
 		    "średnia godzina pracy wnosi najwięcej do PKB. Bez względu "
 		    "na to, jak długo pracujemy, liczy się wydajność.</p>" },
 	};
-	size_t i, len;
-	const char *cs;
-	char *raw, *out;
-
 	(void)state;
-	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
-		raw = encode(pages[i][2], pages[i][0], &len);
-		out = decode_ok(raw, len, NULL, &cs);
-		assert_string_equal(cs, pages[i][1]);
-		assert_string_equal(out, pages[i][2]);
-		free(out);
-		free(raw);
-	}
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		undeclared_ok(pages[i][0], pages[i][1], pages[i][2]);
 }
 
 int
