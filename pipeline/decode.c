@@ -21,7 +21,7 @@
 /* How much of an undeclared document the charset detector reads. */
 #define DECODE_DETECT_MAX (256u * 1024)
 /* Fewest bytes outside ASCII the detector needs to be trusted. */
-#define DECODE_DETECT_MIN 16
+#define DECODE_DETECT_MIN 8
 /* Share of invalid bytes past which text declared UTF-8 is rejected. */
 #define DECODE_MAX_INVALID_PERMILLE 50
 
@@ -339,6 +339,15 @@ charset_from_markup(const unsigned char *in, size_t len, char *out,
 	return found;
 }
 
+/* The decoder of a charset label, where the web's (the WHATWG Encoding
+ * Standard's) differs from iconv's charset of that name: Latin-1, Latin-5
+ * and TIS-620 are read as the Windows code pages that extend them,
+ * Shift_JIS as Windows-31J (iconv's SHIFT_JIS turns '\\' and '~' into
+ * a yen sign and an overline), EUC-KR as Windows-949 (UHC), Big5 as
+ * Big5-HKSCS, GB2312 and GBK as GB18030. A UTF-16 label on bytes without
+ * a BOM (which hold no NUL, or they are refused as binary) is UTF-8. The
+ * names uchardet gives are labels too ("UHC", "ASCII"). NULL for a label
+ * whose iconv charset is the web's. */
 static const char *
 canonical_charset(const char *label)
 {
@@ -347,17 +356,30 @@ canonical_charset(const char *label)
 		const char *name;
 	} aliases[] = {
 		{ "utf-8", "UTF-8" }, { "utf8", "UTF-8" },
-		{ "unicode-1-1-utf-8", "UTF-8" },
+		{ "unicode-1-1-utf-8", "UTF-8" }, { "utf-16", "UTF-8" },
+		{ "utf-16le", "UTF-8" }, { "utf-16be", "UTF-8" },
 		{ "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" },
 		{ "iso-8859-1", "WINDOWS-1252" }, { "latin1", "WINDOWS-1252" },
 		{ "iso8859-1", "WINDOWS-1252" }, { "l1", "WINDOWS-1252" },
 		{ "windows-1252", "WINDOWS-1252" }, { "cp1252", "WINDOWS-1252" },
 		{ "x-user-defined", "WINDOWS-1252" },
-		{ "utf-16", "UTF-16" }, { "utf-16le", "UTF-16LE" },
-		{ "utf-16be", "UTF-16BE" },
+		{ "iso-8859-9", "WINDOWS-1254" }, { "latin5", "WINDOWS-1254" },
+		{ "iso8859-9", "WINDOWS-1254" }, { "l5", "WINDOWS-1254" },
+		{ "tis-620", "WINDOWS-874" }, { "iso-8859-11", "WINDOWS-874" },
+		{ "dos-874", "WINDOWS-874" },
 		{ "gb2312", "GB18030" }, { "gbk", "GB18030" },
-		{ "x-sjis", "SHIFT_JIS" }, { "sjis", "SHIFT_JIS" },
-		{ "ks_c_5601-1987", "EUC-KR" },
+		{ "x-gbk", "GB18030" }, { "chinese", "GB18030" },
+		{ "csgb2312", "GB18030" }, { "gb_2312-80", "GB18030" },
+		{ "shift_jis", "WINDOWS-31J" }, { "shift-jis", "WINDOWS-31J" },
+		{ "x-sjis", "WINDOWS-31J" }, { "sjis", "WINDOWS-31J" },
+		{ "ms_kanji", "WINDOWS-31J" }, { "csshiftjis", "WINDOWS-31J" },
+		{ "euc-kr", "CP949" }, { "ks_c_5601-1987", "CP949" },
+		{ "korean", "CP949" }, { "windows-949", "CP949" },
+		{ "uhc", "CP949" }, { "cseuckr", "CP949" },
+		{ "big5", "BIG5-HKSCS" }, { "cn-big5", "BIG5-HKSCS" },
+		{ "x-x-big5", "BIG5-HKSCS" }, { "csbig5", "BIG5-HKSCS" },
+		{ "iso-8859-8-i", "ISO-8859-8" }, { "logical", "ISO-8859-8" },
+		{ "csiso88598i", "ISO-8859-8" }, { "koi8-ru", "KOI8-U" },
 	};
 
 	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
@@ -479,45 +501,141 @@ binary_text_reason(const unsigned char *in, size_t len, bool nul)
 	return NULL;
 }
 
-/* The charset of undeclared text that is not UTF-8, as uchardet (a port
- * of Mozilla's detector) finds it in the first DECODE_DETECT_MAX bytes;
- * windows-1252 when the text holds too few bytes outside ASCII to tell
- * (uchardet takes "na\xefve" for DOS Central European) or when the
- * detector names no charset of the web (the WHATWG Encoding Standard's
- * list), plain ASCII or Latin-1, whose printable range windows-1252
- * shares. */
+/* The end of the markup that opens at in[i] (a '<'): past its '>', past
+ * a comment's "-->", past the end tag of a script or a style; i itself
+ * when in[i] opens no markup ("a < b"). *tag: whether it is a tag other
+ * than a script's or a style's. */
+static size_t
+detect_skip(const unsigned char *in, size_t n, size_t i, bool *tag)
+{
+	const char *p = (const char *)in + i, *end = (const char *)in + n;
+	const char *q = NULL;
+	unsigned char c = i + 1 < n ? in[i + 1] : 0;
+
+	*tag = false;
+	if (!isalpha(c) && c != '/' && c != '!' && c != '?')
+		return i;
+	if (n - i >= 4 && memcmp(p, "<!--", 4) == 0) {
+		q = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+		return q == NULL ? n : (size_t)(q + 3 - (const char *)in);
+	}
+	if (n - i > 7 && strncasecmp(p + 1, "script", 6) == 0 &&
+	    !isalnum((unsigned char)p[7]))
+		q = decode_find_ci(p + 7, end, "</script", 8);
+	else if (n - i > 6 && strncasecmp(p + 1, "style", 5) == 0 &&
+	    !isalnum((unsigned char)p[6]))
+		q = decode_find_ci(p + 6, end, "</style", 7);
+	*tag = q == NULL;
+	if (q != NULL)
+		p = q;
+	q = memchr(p, '>', (size_t)(end - p));
+	return q == NULL ? n : (size_t)(q + 1 - (const char *)in);
+}
+
+/* The text of in[0, n) into out, at most max bytes, without comments,
+ * scripts and styles, and without tags unless tags is true: each one a
+ * space; its length. What the detector reads: addresses, attribute
+ * values and code are no prose, and a comment's run of en dashes (0x96
+ * 0x96, a kanji in Shift_JIS) made Spanish in windows-1252 Shift_JIS. */
+static size_t
+detect_text(const unsigned char *in, size_t n, unsigned char *out,
+    size_t max, bool tags)
+{
+	size_t i = 0, o = 0, j;
+	bool tag;
+
+	while (i < n && o < max) {
+		const unsigned char *lt = memchr(in + i, '<', n - i);
+		size_t run = lt == NULL ? n - i : (size_t)(lt - in) - i;
+
+		j = run < max - o ? run : max - o;
+		memcpy(out + o, in + i, j);
+		o += j;
+		i += j;
+		if (j < run || i == n)
+			break;
+		j = detect_skip(in, n, i, &tag);
+		if (j == i || (tag && tags)) {
+			j = j == i ? i + 1 : j;
+			run = j - i < max - o ? j - i : max - o;
+			memcpy(out + o, in + i, run);
+			o += run;
+		} else {
+			out[o++] = ' ';
+		}
+		i = j;
+	}
+	return o;
+}
+
+static size_t
+count_high(const unsigned char *p, size_t n)
+{
+	size_t high = 0;
+
+	for (size_t i = 0; i < n; i++)
+		high += p[i] >= 0x80;
+	return high;
+}
+
+/* The charset uchardet (a port of Mozilla's detector) names for p[0, n),
+ * as iconv's name of the web's decoder for it (canonical_charset());
+ * windows-1252 when it names none of the web's charsets (the WHATWG
+ * Encoding Standard's list), plain ASCII or Latin-1, whose printable
+ * range windows-1252 shares. */
 static const char *
-detect_charset(const unsigned char *in, size_t len)
+detect_uchardet(const unsigned char *p, size_t n)
 {
 	static const char *const web[] = {
 		"UTF-8", "WINDOWS-1250", "WINDOWS-1251", "WINDOWS-1253",
 		"WINDOWS-1254", "WINDOWS-1255", "WINDOWS-1256",
-		"WINDOWS-1257", "WINDOWS-1258", "GB18030", "BIG5",
-		"SHIFT_JIS", "EUC-JP", "EUC-KR", "ISO-2022-JP", "ISO-8859-2",
-		"ISO-8859-3", "ISO-8859-4", "ISO-8859-5", "ISO-8859-6",
-		"ISO-8859-7", "ISO-8859-8", "ISO-8859-10", "ISO-8859-13",
-		"ISO-8859-15", "ISO-8859-16", "KOI8-R", "KOI8-U", "IBM866",
-		"TIS-620", "WINDOWS-874", "MAC-CYRILLIC",
+		"WINDOWS-1257", "WINDOWS-1258", "GB18030", "EUC-JP",
+		"ISO-2022-JP", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4",
+		"ISO-8859-5", "ISO-8859-6", "ISO-8859-7", "ISO-8859-8",
+		"ISO-8859-10", "ISO-8859-13", "ISO-8859-15", "ISO-8859-16",
+		"KOI8-R", "KOI8-U", "IBM866", "WINDOWS-874", "MAC-CYRILLIC",
 	};
-	uchardet_t ud;
+	uchardet_t ud = uchardet_new();
 	const char *got, *cs = "WINDOWS-1252";
-	size_t i, n = len < DECODE_DETECT_MAX ? len : DECODE_DETECT_MAX, high;
+	char label[32];
+	size_t i;
 
-	for (i = 0, high = 0; i < n && high < DECODE_DETECT_MIN; i++)
-		high += in[i] >= 0x80;
-	if (high < DECODE_DETECT_MIN)
-		return cs;
-	ud = uchardet_new();
 	if (ud == NULL)
 		abort();  /* out of memory, as xmalloc() */
-	if (uchardet_handle_data(ud, (const char *)in, n) == 0) {
+	if (uchardet_handle_data(ud, (const char *)p, n) == 0) {
 		uchardet_data_end(ud);
 		got = uchardet_get_charset(ud);
+		for (i = 0; got[i] != '\0' && i + 1 < sizeof(label); i++)
+			label[i] = (char)tolower((unsigned char)got[i]);
+		label[i] = '\0';
+		if (canonical_charset(label) != NULL)
+			cs = canonical_charset(label);
 		for (i = 0; i < sizeof(web) / sizeof(web[0]); i++)
 			if (strcasecmp(got, web[i]) == 0)
 				cs = web[i];
 	}
 	uchardet_delete(ud);
+	return cs;
+}
+
+/* The charset of undeclared text that is not UTF-8: uchardet reads the
+ * first DECODE_DETECT_MAX bytes of the text outside the markup when they
+ * hold DECODE_DETECT_MIN bytes outside ASCII, else of the text with its
+ * tags (a page whose words are in attribute values); windows-1252 when
+ * neither does (uchardet takes "na\xefve" for DOS Central European). */
+static const char *
+detect_charset(const unsigned char *in, size_t len)
+{
+	size_t n = len < DECODE_DETECT_MAX ? len : DECODE_DETECT_MAX, tn;
+	unsigned char *text = xmalloc(n);
+	const char *cs = "WINDOWS-1252";
+
+	tn = detect_text(in, len, text, n, false);
+	if (count_high(text, tn) < DECODE_DETECT_MIN)
+		tn = detect_text(in, len, text, n, true);
+	if (count_high(text, tn) >= DECODE_DETECT_MIN)
+		cs = detect_uchardet(text, tn);
+	free(text);
 	return cs;
 }
 

@@ -223,6 +223,22 @@ test_lang(void **state)
 		    "fram ett nytt förslag om skattesänkningar nästa vecka. "
 		    "Det är första gången som partierna är överens om en "
 		    "plan för ekonomin." },
+		/* a paragraph libexttextcat puts 0.7% closer to Catalan:
+		 * the tie goes to the more spoken (ultimahora.com) */
+		{ "es", "El Tribunal de Apelación en lo Penal, Cuarta Sala, "
+		    "rechazó este jueves el pedido de no ejecutar la condena "
+		    "por una excepción de prescripción pendiente en la Corte "
+		    "Suprema de Justicia por parte de la defensa." },
+		{ "ca", "El Govern de la Generalitat ha aprovat aquest "
+		    "dimarts el decret que permet als ajuntaments gestionar "
+		    "les ajudes per a l'habitatge dels joves i de les "
+		    "famílies amb menys recursos." },
+		{ "id", "Pemerintah pada hari Selasa mengajukan rancangan "
+		    "anggaran, dan menteri keuangan mengatakan tidak akan ada "
+		    "perubahan besar pada pajak tahun depan." },
+		{ "ms", "Kerajaan pada hari Selasa membentangkan cadangan "
+		    "bajet, dan menteri kewangan berkata tidak akan ada "
+		    "perubahan besar kepada cukai tahun hadapan." },
 		{ "cs", "Ministr financí v pondělí řekl, že vláda nezmění své "
 		    "plány a že rozhodnutí bylo přijato kabinetem po dlouhé "
 		    "debatě. Podle jeho slov se schodek rozpočtu příští rok "

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,6 +208,22 @@ encode(const char *text, const char *cs, size_t *len)
 	return out;
 }
 
+/* page (UTF-8) in charset enc, undeclared, decodes back to itself, the
+ * charset read as want */
+static void
+undeclared_ok(const char *enc, const char *want, const char *page)
+{
+	size_t len;
+	const char *cs;
+	char *raw = encode(page, enc, &len), *out;
+
+	out = decode_ok(raw, len, NULL, &cs);
+	assert_string_equal(cs, want);
+	assert_string_equal(out, page);
+	free(out);
+	free(raw);
+}
+
 /* Pages that declare no charset and are not UTF-8: the detector names
  * the charset; windows-1252 stays the answer for Western text. */
 static void
@@ -227,7 +244,7 @@ test_undeclared_detected(void **state)
 		{ "GB18030", "<html><body><h1>政府批准新预算</h1><p>"
 		    "财政部长周一表示，政府不会改变计划，"
 		    "该决定是内阁在长时间辩论后作出的。</p></body></html>" },
-		{ "SHIFT_JIS", "<html><body><h1>政府が新しい予算を承認</h1>"
+		{ "WINDOWS-31J", "<html><body><h1>政府が新しい予算を承認</h1>"
 		    "<p>財務大臣は月曜日、政府は計画を変更しないと"
 		    "述べ、この決定は長い議論の後に内閣によって"
 		    "行われたと語った。</p></body></html>" },
@@ -237,19 +254,70 @@ test_undeclared_detected(void **state)
 		    "Opposition übte scharfe Kritik an Plänen für "
 		    "Straßen, Brücken und Gebäude.</p></body></html>" },
 	};
-	size_t i, len;
+	(void)state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		undeclared_ok(pages[i][0], pages[i][0], pages[i][1]);
+}
+
+/* Labels read by the web's decoders, not by iconv's charset of the same
+ * name (canonical_charset()). */
+static void
+test_declared_web_decoders(void **state)
+{
+	static const char *const cases[][3] = {
+		/* iconv's SHIFT_JIS: a yen sign and an overline */
+		{ "shift_jis", "C:\\news \x82\xa0 ~desk", "C:\\news あ ~desk" },
+		/* a syllable of UHC that EUC-KR lacks */
+		{ "euc-kr", "\x8c\x63\xb0\xa1", "똠가" },
+		{ "ks_c_5601-1987", "\x8c\x63", "똠" },
+		/* windows-874's and windows-1254's quotes and euro sign */
+		{ "tis-620", "\x93\xca\xc7\xd1\xca\xb4\xd5\x94",
+		    "“สวัสดี”" },
+		{ "iso-8859-9", "\x80 \xfd\xfe", "€ ış" },
+		{ "iso-8859-8-i", "\xf9\xec\xe5\xed", "שלום" },
+		{ "gb2312", "\xa1\xaa\xd6\xd0", "—中" },
+		/* a meta that says UTF-16 over bytes without NULs */
+		{ "utf-16", "caf\xc3\xa9", "café" },
+	};
+	char page[128];
 	const char *cs;
-	char *raw, *out;
+	char *out;
+	int n;
 
 	(void)state;
-	for (i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
-		raw = encode(pages[i][1], pages[i][0], &len);
-		out = decode_ok(raw, len, NULL, &cs);
-		assert_string_equal(cs, pages[i][0]);
-		assert_string_equal(out, pages[i][1]);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		n = snprintf(page, sizeof(page), "<meta charset=\"%s\"><p>%s",
+		    cases[i][0], cases[i][1]);
+		out = decode_ok(page, (size_t)n, NULL, &cs);
+		assert_non_null(strstr(out, cases[i][2]));
 		free(out);
-		free(raw);
 	}
+}
+
+/* Undeclared pages the detector misread before: Korean it names UHC, a
+ * Spanish page whose comment of en dashes (0x96 0x96, a kanji in
+ * Shift_JIS) read as Shift_JIS (elmostrador.cl), and a short Polish
+ * paragraph of eight letters outside ASCII. */
+static void
+test_undeclared_misread_before(void **state)
+{
+	static const char *const pages[][3] = {
+		{ "CP949", "CP949", "<html><head><title>뉴스</title></head>"
+		    "<body><p>정부는 월요일 새 예산안을 승인했다고 밝혔다. "
+		    "재무장관은 계획을 바꾸지 않겠다고 말했다. 똠방각하."
+		    "</p></body></html>" },
+		{ "WINDOWS-1252", "WINDOWS-1252", "<html><head>"
+		    "<!-- CSS –––––––––––––––––––– --><title>Discusión "
+		    "parlamentaria</title></head><body><p>El próximo domingo "
+		    "será la fecha en que el texto de la nueva Constitución "
+		    "irá a votación, según el Congreso.</p></body></html>" },
+		{ "WINDOWS-1250", "WINDOWS-1250", "<p>Oto kraje, w których "
+		    "średnia godzina pracy wnosi najwięcej do PKB. Bez względu "
+		    "na to, jak długo pracujemy, liczy się wydajność.</p>" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++)
+		undeclared_ok(pages[i][0], pages[i][1], pages[i][2]);
 }
 
 int
@@ -268,6 +336,8 @@ main(void)
 		cmocka_unit_test(test_declared_utf8_mostly_invalid),
 		cmocka_unit_test(test_control_and_nul_every_offset),
 		cmocka_unit_test(test_undeclared_detected),
+		cmocka_unit_test(test_declared_web_decoders),
+		cmocka_unit_test(test_undeclared_misread_before),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
