@@ -758,6 +758,15 @@ strip_copy_to(struct strip_scan *sc, size_t to)
 	sc->i = to;
 }
 
+/* Whether p[0..left) opens a doctype or a CDATA section ("<!" and a
+ * word libxml2 reads). */
+static bool
+strip_at_doctype(const char *p, size_t left)
+{
+	return (left >= 9 && strip_ncasecmp(p + 2, "doctype", 7) == 0) ||
+	    (left >= 9 && memcmp(p + 2, "[CDATA[", 7) == 0);
+}
+
 /* Handles the markup at sc->i, a '<'. Returns false when the rest of the
  * page is to be copied as it is. */
 static bool
@@ -787,6 +796,16 @@ strip_markup(struct strip_scan *sc)
 		strip_copy_to(sc, (size_t)(q - sc->s) + 1);
 		return true;
 	}
+	if (left >= 2 && p[1] == '!' && !strip_at_doctype(p, left)) {
+		/* a bogus comment ("<!meta ...>"): browsers hide it up to
+		 * its '>', libxml2 would show it as text */
+		const char *q = memchr(p, '>', left);
+
+		if (q == NULL)
+			return false;
+		sc->i = (size_t)(q - sc->s) + 1;
+		return true;
+	}
 	if (left < 2 || !strip_is_letter(p[1])) {
 		strip_copy_to(sc, sc->i + 1);
 		return true;
@@ -803,9 +822,17 @@ strip_markup(struct strip_scan *sc)
 		return false;
 	tag = sc->i;
 	sc->i = end;
-	if (raw == NULL || empty)
+	if (raw == NULL || (empty && raw[1] == 'v'))
 		return true;
 	close = strip_find_end(sc, end, raw);
+	if (empty) {
+		/* "/>" ends no script or style in HTML: browsers take what
+		 * follows up to the end tag as its text, libxml2 as the
+		 * page's */
+		if (close < sc->len)
+			sc->i = close;
+		return true;
+	}
 	if (close == sc->len) {
 		/* libxml2 takes the rest for the body */
 		return raw[1] != 'v' ? false : true;

@@ -211,6 +211,51 @@ test_markup_respected(void **state)
 	check("<!-- <script>x</script>", "<!-- <script>x</script>");
 }
 
+static void
+test_read_as_browsers(void **state)
+{
+	(void)state;
+	/* "/>" ends no script or style: what follows up to the end tag
+	 * is its text, not the page's (libxml2 would show it) */
+	check("<script src=a.js />x()<p>y</p></script><p>z</p>",
+	    "<script /></script><p>z</p>");
+	check("<style/>p{}</style>q", "<style /></style>q");
+	check("<script src=a.js />x", "<script />x");
+	check("<svg/>x", "<svg />x");
+	/* a bogus comment ends at its '>'; a doctype and CDATA stay */
+	check("a<!meta property=\"og:title\" content=\"t\" />b", "ab");
+	check("<!--[if IE]><![endif]-->a<![endif]-->b", "ab");
+	check("<!DOCTYPE html><p>x</p>", "<!DOCTYPE html><p>x</p>");
+	check("<![CDATA[x]]>", "<![CDATA[x]]>");
+	check("a<!b", "a<!b");
+}
+
+/* Whether a page holds markup the strip reads as browsers do, not as
+ * libxml2 does: a bogus comment or a script or style closed by "/>". */
+static bool
+reads_as_browsers(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		size_t left = (size_t)(end - p);
+		const char *gt;
+
+		if (left > 2 && p[1] == '!' && p[2] != '-' &&
+		    (left < 9 || memcmp(p + 2, "[CDATA[", 7) != 0) &&
+		    strncasecmp(p + 2, "doctype", left > 8 ? 7 : left - 2))
+			return true;
+		if ((left > 7 && strncasecmp(p + 1, "script", 6) == 0) ||
+		    (left > 6 && strncasecmp(p + 1, "style", 5) == 0)) {
+			gt = memchr(p, '>', left);
+			if (gt != NULL && gt[-1] == '/')
+				return true;
+		}
+		p++;
+	}
+	return false;
+}
+
 /* Whether the <link> n is rel=canonical, as meta_element() reads it. */
 static bool
 dump_canonical(const xmlNode *n)
@@ -372,9 +417,10 @@ corpus_dir(const char *sub)
 		cut = html_strip_raw(page.p, page.len, &cut_len);
 		a = dump_parse(page.p, page.len);
 		b = dump_parse(cut, cut_len);
-		if (strcmp(a, b) != 0)
+		if (strcmp(a, b) != 0 && !reads_as_browsers(page.p, page.len)) {
 			print_error("the trees of %s differ\n", path.p);
-		assert_string_equal(a, b);
+			assert_string_equal(a, b);
+		}
 		free(a);
 		free(b);
 		free(cut);
@@ -410,6 +456,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_attributes_and_drawings),
 		cmocka_unit_test(test_links_and_styles),
 		cmocka_unit_test(test_markup_respected),
+		cmocka_unit_test(test_read_as_browsers),
 		cmocka_unit_test(test_corpus_trees_equal),
 	};
 
