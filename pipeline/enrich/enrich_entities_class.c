@@ -142,6 +142,37 @@ ent_region_abbr(const struct ent_ctx *c, size_t a)
 	    strncmp(e, "\u2013", 3) == 0;
 }
 
+/* Whether word a is a proper noun English counts (gen_words.py's kind:
+ * "Muslim", "Hispanic", "Texan", "Monday") written as one: in the plural
+ * ("Muslims", "Saturdays") or before a noun ("Hispanic adults", "Olympic
+ * rider"). Such a word names one of a people, a faith or a day, no body;
+ * but "from Gemini and Kraken", "for Medicare to kick in". */
+static bool
+ent_kind_noun(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = etok_folded(c->t, a);
+	size_t n = strlen(f);
+
+	if (!ent_dict_word("kind", k->hash))
+		return false;
+	/* a plural, but not a surname made of a given name ("Stevens",
+	 * "Roberts", "Williams") */
+	if (n > 3 && n < 64 && f[n - 1] == 's' &&
+	    ent_dict_word("kind", etok_hash(f, n - 1))) {
+		char one[64];
+
+		memcpy(one, f, n - 1);
+		one[n - 1] = '\0';
+		return !ent_given(one);
+	}
+	return a + 1 < c->t->n && ent_plain_gap(c, a) &&
+	    !(c->t->v[a + 1].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_word_is(c, a + 1, ENT_W_ENWORD) &&
+	    !ent_word_is(c, a + 1, ENT_W_STOP) &&
+	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -191,6 +222,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    false, false);
 		return;
 	}
+	if (!acro && !cue && ent_kind_noun(c, a))
+		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {
 		char *save = NULL, *part;

@@ -75,6 +75,8 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(acro, k);
 	if (strcmp(lang, "acronoun") == 0)
 		return ENT_DICT(acronoun, k);
+	if (strcmp(lang, "kind") == 0)
+		return ENT_DICT(kind, k);
 	return false;
 }
 

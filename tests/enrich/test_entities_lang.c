@@ -647,6 +647,30 @@ test_entities_shouted(void **state)
 	article_free(a);
 }
 
+/* A proper noun English counts (a people, a faith, a day: "Muslims",
+ * "Hispanic adults") is no body; written so a name stays ("Gemini and
+ * Kraken", "Medicare to"), and a surname made of a given name too. */
+static void
+test_entities_kind_nouns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The poll asked Muslims and Hispanic adults about "
+	    "trains on Saturdays. Traders moved from Gemini and Kraken to "
+	    "Coinbase, and many wait for Medicare to pay. Later Stevens "
+	    "said the firm had no Olympic riders on its books.");
+	assert_false(has_name(&a->organisations, "Muslims"));
+	assert_false(has_name(&a->organisations, "Hispanic"));
+	assert_false(has_name(&a->organisations, "Saturdays"));
+	assert_false(has_name(&a->organisations, "Olympic"));
+	assert_true(has_name(&a->organisations, "Gemini"));
+	assert_true(has_name(&a->organisations, "Medicare"));
+	assert_true(has_name(&a->organisations, "Kraken"));
+	assert_true(has_name(&a->organisations, "Stevens"));
+	article_free(a);
+}
+
 /* A compound whose last part is a lower-case word is no name and ends
  * none ("Seattle-based", "Bush-era"); an East Asian given name's
  * syllable after a capitalised word is none ("Tsai Ing-wen"). */
@@ -969,6 +993,8 @@ test_dictionaries(void **state)
 		{ "acro", "nasa", true }, { "acro", "adac", true },
 		{ "acro", "accept", false }, { "acronoun", "tv", true },
 		{ "acronoun", "nasa", false }, { "acronoun", "abc", false },
+		{ "kind", "muslim", true }, { "kind", "muslims", true },
+		{ "kind", "apple", false }, { "kind", "democrat", false },
 	};
 	size_t i;
 
@@ -994,6 +1020,7 @@ main(void)
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
+		cmocka_unit_test(test_entities_kind_nouns),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
