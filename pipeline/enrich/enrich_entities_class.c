@@ -520,8 +520,10 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		if (b == a + 1 && !the && ent_word_is(c, a, ENT_W_ORG) &&
 		    ent_plain_noun(c, a))
 			return;
-		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
-		    false);
+		/* "des Augusta National Clubs": "Augusta National Club" */
+		ent_add_run(c, a, b, ENT_ORG, c->nouns ?
+		    ent_de_org_name(c, a, b, true) : ent_join(c, a, b, false),
+		    false, false);
 		return;
 	}
 	if (last_title != b) {

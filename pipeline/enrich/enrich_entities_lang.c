@@ -159,13 +159,7 @@ ent_de_genitive(struct ent_ctx *c, size_t a, size_t b)
 
 static bool ent_de_compound_n(const char *f, size_t n);
 
-/* The name of the German organisation [a, b) in the nominative where a
- * definite article before it tells its case ("der Deutschen Bahn":
- * "Deutsche Bahn"; "des Deutschen Caritasverbandes": "Deutsche
- * Caritasverband"): an adjective's weak -en is -e, and after "des" the
- * last word's genitive -es or -s goes (gen: the last word is the head)
- * where the dictionary knows the word without it. */
-static char *
+char *
 ent_de_org_name(struct ent_ctx *c, size_t a, size_t b, bool gen)
 {
 	char *name = ent_join(c, a, b, false), *sp;

@@ -347,7 +347,10 @@ test_entities_german_orgs(void **state)
 	    "Stadion für die Spiele in Tokio. Angela Merkels Sprecher sagte, "
 	    "Merkel werde am Dienstag nach Paris reisen. Bitte prüfen Sie "
 	    "Ihre Bestellung, schreibt die Siemens Healthcare GmbH. Die "
-	    "Sprecherin des Deutschen Caritasverbandes widersprach.");
+	    "Sprecherin des Deutschen Caritasverbandes widersprach. Die "
+	    "Regeln der Europäischen Union gelten, so das Rush University "
+	    "Medical Center, auch für Kliniken des Rush University Medical "
+	    "Centers.");
 	assert_string_equal(a->lang, "de");
 	assert_true(has_name(&a->organisations, "Bundesregierung"));
 	/* in the nominative: "der Deutschen Bahn", "des Deutschen
@@ -355,6 +358,11 @@ test_entities_german_orgs(void **state)
 	assert_true(has_name(&a->organisations, "Deutsche Bahn"));
 	assert_false(has_name(&a->organisations, "Deutschen Bahn"));
 	assert_true(has_name(&a->organisations, "Deutsche Caritasverband"));
+	/* a body's name by its English head word too */
+	assert_true(has_name(&a->organisations, "Europäische Union"));
+	assert_false(has_name(&a->organisations, "Europäischen Union"));
+	assert_false(has_name(&a->organisations,
+	    "Rush University Medical Centers"));
 	assert_true(has_name(&a->organisations, "Techniker Krankenkasse"));
 	assert_true(has_name(&a->organisations, "Siemens Healthcare GmbH"));
 	assert_true(has_name(&a->people, "Kengo Kuma"));
