@@ -350,7 +350,8 @@ test_entities_german_orgs(void **state)
 	    "Sprecherin des Deutschen Caritasverbandes widersprach. Die "
 	    "Regeln der Europäischen Union gelten, so das Rush University "
 	    "Medical Center, auch für Kliniken des Rush University Medical "
-	    "Centers.");
+	    "Centers. Die Erklärung des Augusta National Clubs kam spät, "
+	    "und die Sender der Freien Radios schwiegen.");
 	assert_string_equal(a->lang, "de");
 	assert_true(has_name(&a->organisations, "Bundesregierung"));
 	/* in the nominative: "der Deutschen Bahn", "des Deutschen
@@ -363,6 +364,10 @@ test_entities_german_orgs(void **state)
 	assert_false(has_name(&a->organisations, "Europäischen Union"));
 	assert_false(has_name(&a->organisations,
 	    "Rush University Medical Centers"));
+	/* a body's English head in the genitive, not in the plural */
+	assert_true(has_name(&a->organisations, "Augusta National Club"));
+	assert_false(has_word(&a->people, "Augusta"));
+	assert_false(has_word(&a->organisations, "Radios"));
 	assert_true(has_name(&a->organisations, "Techniker Krankenkasse"));
 	assert_true(has_name(&a->organisations, "Siemens Healthcare GmbH"));
 	assert_true(has_name(&a->people, "Kengo Kuma"));
