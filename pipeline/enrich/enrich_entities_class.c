@@ -311,6 +311,28 @@ ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
 	return e;
 }
 
+/* Whether word i, capitalised, is written elsewhere after "in" and
+ * before no capitalised word, as a town is ("in Augusta schreiben"). The
+ * first question gathers every such word. */
+static bool
+ent_town(struct ent_ctx *c, size_t i)
+{
+	const struct etok *v = c->t->v;
+	size_t j;
+
+	if (c->town.v == NULL) {
+		ent_hset_init(&c->town, c->t->n);
+		for (j = 1; j < c->t->n; j++)
+			if ((v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
+			    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
+			    v[j - 1].sent == v[j].sent &&
+			    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
+			    !(v[j + 1].flags & ETOK_CAP)))
+				ent_hset_add(&c->town, v[j].hash);
+	}
+	return ent_hset_has(&c->town, v[i].hash);
+}
+
 /* Classes a run of two or more capitalised German words ("nouns": every
  * noun is capitalised, so capitals alone make no name). A person is a
  * known given name and the words after it (ent_nouns_end():
@@ -355,6 +377,12 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 		if (e == g + 1 && ent_word_is(c, g, ENT_W_GIVEN))
 			return;
 	}
+	/* "von Augusta Geschichte", "in Augusta Mut": a given name
+	 * that the text also writes as a town's ("in Augusta
+	 * schreiben") before a word of the language is no person */
+	if (e == g + 2 && ent_word_is(c, g + 1, ENT_W_WORD) &&
+	    ent_town(c, g))
+		return;
 	/* "Angela Merkels Regierung": the genitive's -s is no part of
 	 * the name */
 	gen = ent_de_genitive(c, g, e);

@@ -96,6 +96,10 @@ struct ent_ctx {
 	                           first needed */
 	struct ent_hset caps;   /* the same of the words written
 	                           capitalised */
+	struct ent_hset town;   /* the same of the capitalised words
+	                           written after "in" with no capitalised
+	                           word after them ("in Augusta
+	                           schreiben") */
 	struct ent_run *runs;
 	size_t n, cap;
 };

@@ -351,7 +351,10 @@ test_entities_german_orgs(void **state)
 	    "Regeln der Europäischen Union gelten, so das Rush University "
 	    "Medical Center, auch für Kliniken des Rush University Medical "
 	    "Centers. Die Erklärung des Augusta National Clubs kam spät, "
-	    "und die Sender der Freien Radios schwiegen.");
+	    "und die Sender der Freien Radios schwiegen. Zuschauer sahen, "
+	    "wie von Augusta Geschichte geschrieben wird, die er in Augusta "
+	    "schreiben sollte. Die Moderatorin Serena Williams lobte Serena "
+	    "in Wien.");
 	assert_string_equal(a->lang, "de");
 	assert_true(has_name(&a->organisations, "Bundesregierung"));
 	/* in the nominative: "der Deutschen Bahn", "des Deutschen
@@ -368,6 +371,10 @@ test_entities_german_orgs(void **state)
 	assert_true(has_name(&a->organisations, "Augusta National Club"));
 	assert_false(has_word(&a->people, "Augusta"));
 	assert_false(has_word(&a->organisations, "Radios"));
+	/* a given name the text writes as a town's ("in Augusta
+	 * schreiben") before a noun is no person */
+	assert_false(has_name(&a->people, "Augusta Geschichte"));
+	assert_true(has_name(&a->people, "Serena Williams"));
 	assert_true(has_name(&a->organisations, "Techniker Krankenkasse"));
 	assert_true(has_name(&a->organisations, "Siemens Healthcare GmbH"));
 	assert_true(has_name(&a->people, "Kengo Kuma"));
