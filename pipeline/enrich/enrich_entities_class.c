@@ -26,6 +26,13 @@ struct ent_seen {
 	unsigned count;
 };
 
+/* Whether the text is English. */
+static bool
+ent_english(const struct ent_ctx *c)
+{
+	return c->lang != NULL && strcmp(c->lang, "en") == 0;
+}
+
 /* Whether word i is a word of prose, not a part of an address
  * ("erica@axios.com", "axios.com/news"). */
 static bool
@@ -216,8 +223,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
 	 * lacks */
-	if ((c->romance || (c->lang != NULL && strcmp(c->lang, "en") == 0)) &&
-	    !acro && !the && !cue && ent_locative(c, a)) {
+	if ((c->romance || ent_english(c)) && !acro && !the && !cue &&
+	    ent_locative(c, a)) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;
@@ -476,6 +483,25 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		c->runs[n].phrase = phrase;
 }
 
+/* Whether the run of word a and a place after it is a region of that
+ * place, added here: English's points of the compass before it
+ * ("Eastern Europe", "Southern California"). */
+static bool
+ent_class_region(struct ent_ctx *c, size_t a)
+{
+	static const char *const compass[] = {
+		"central", "east", "eastern", "north", "northern", "south",
+		"southern", "west", "western",
+	};
+
+	if (!ent_english(c) || !ETOK_FIND(etok_folded(c->t, a), compass) ||
+	    ent_place_of(c, a + 1, a + 2) == NULL)
+		return false;
+	ent_add_run(c, a, a + 2, ENT_PLACE, ent_join(c, a, a + 2, false),
+	    false, false);
+	return true;
+}
+
 /* Whether the run [a, b) is one of capitals, handled here: three words
  * or more of shouting ("CLICK HERE TO TURN ON NOTIFICATIONS") are no
  * name; words in capitals before a name of two words or more are a
@@ -659,6 +685,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	if (b - a == 2 && !cue && ent_class_region(c, a))
+		return;
 	if (b - a >= 2) {
 		ent_class_words(c, a, b, cue);
 		return;

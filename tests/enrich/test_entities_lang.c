@@ -812,6 +812,14 @@ test_entities_english_towns(void **state)
 	assert_false(has_name(&a->places, "Tsai"));
 	assert_false(has_name(&a->places, "Dockerfile"));
 	article_free(a);
+	/* a point of the compass before a place names a region of it */
+	a = run("en", NULL, "Investors in Eastern Europe were wary. The fires "
+	    "in Southern California spread on Monday.");
+	assert_true(has_name(&a->places, "Eastern Europe"));
+	assert_true(has_name(&a->places, "Southern California"));
+	assert_false(has_word(&a->people, "Eastern"));
+	assert_false(has_word(&a->people, "Southern"));
+	article_free(a);
 	/* a language after "in" is no town: ISO 639-2 writes "Greek,
 	 * Modern (1453-)" and "Official Aramaic" */
 	a = run("en", NULL, "The name Magdalene means of Magdala in Greek "
