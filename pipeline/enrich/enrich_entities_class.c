@@ -529,31 +529,26 @@ ent_class_caps(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	return false;
 }
 
+/* Whether the folded word f heads a body's name in English ("club"). */
+static bool
+ent_org_word(const char *f)
+{
+	return ent_list_has(ENT_L_ORG, f);
+}
+
 /* German: whether word i, the last of a run from word a after "des" or
  * "eines", is a body's word in the genitive ("des Augusta National
  * Clubs"); the plural's -s is no such word ("der Freien Radios"). */
 static bool
 ent_de_org_genitive(const struct ent_ctx *c, size_t a, size_t i)
 {
-	const char *f = etok_folded(c->t, i), *art;
-	char buf[64];
-	size_t n = strlen(f), cut;
+	const char *art;
 
 	if (!c->nouns || a == 0 || c->t->v[a - 1].sent != c->t->v[a].sent)
 		return false;
 	art = etok_folded(c->t, a - 1);
-	if (strcmp(art, "des") != 0 && strcmp(art, "eines") != 0)
-		return false;
-	for (cut = 1; cut <= 2; cut++) {
-		if (n <= cut + 2 || n >= sizeof(buf) || f[n - 1] != 's' ||
-		    (cut == 2 && f[n - 2] != 'e'))
-			continue;
-		memcpy(buf, f, n - cut);
-		buf[n - cut] = '\0';
-		if (ent_list_has(ENT_L_ORG, buf))
-			return true;
-	}
-	return false;
+	return (strcmp(art, "des") == 0 || strcmp(art, "eines") == 0) &&
+	    ent_de_genitive_is(etok_folded(c->t, i), ent_org_word);
 }
 
 /* Classes the words [a, b) of one candidate run. */
