@@ -611,6 +611,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->memo_of);
 	free(c->lower.v);
 	free(c->caps.v);
+	free(c->town.v);
 	free(c->heading);
 }
 

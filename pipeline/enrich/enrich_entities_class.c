@@ -26,6 +26,13 @@ struct ent_seen {
 	unsigned count;
 };
 
+/* Whether the text is English. */
+static bool
+ent_english(const struct ent_ctx *c)
+{
+	return c->lang != NULL && strcmp(c->lang, "en") == 0;
+}
+
 /* Whether word i is a word of prose, not a part of an address
  * ("erica@axios.com", "axios.com/news"). */
 static bool
@@ -142,6 +149,37 @@ ent_region_abbr(const struct ent_ctx *c, size_t a)
 	    strncmp(e, "\u2013", 3) == 0;
 }
 
+/* Whether word a is a proper noun English counts (gen_words.py's kind:
+ * "Muslim", "Hispanic", "Texan", "Monday") written as one: in the plural
+ * ("Muslims", "Saturdays") or before a noun ("Hispanic adults", "Olympic
+ * rider"). Such a word names one of a people, a faith or a day, no body;
+ * but "from Gemini and Kraken", "for Medicare to kick in". */
+static bool
+ent_kind_noun(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = etok_folded(c->t, a);
+	size_t n = strlen(f);
+
+	if (!ent_dict_word("kind", k->hash))
+		return false;
+	/* a plural, but not a surname made of a given name ("Stevens",
+	 * "Roberts", "Williams") */
+	if (n > 3 && n < 64 && f[n - 1] == 's' &&
+	    ent_dict_word("kind", etok_hash(f, n - 1))) {
+		char one[64];
+
+		memcpy(one, f, n - 1);
+		one[n - 1] = '\0';
+		return !ent_given(one);
+	}
+	return a + 1 < c->t->n && ent_plain_gap(c, a) &&
+	    !(c->t->v[a + 1].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_word_is(c, a + 1, ENT_W_ENWORD) &&
+	    !ent_word_is(c, a + 1, ENT_W_STOP) &&
+	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -185,12 +223,14 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
 	 * lacks */
-	if ((c->romance || (c->lang != NULL && strcmp(c->lang, "en") == 0)) &&
-	    !acro && !the && !cue && ent_locative(c, a)) {
+	if ((c->romance || ent_english(c)) && !acro && !the && !cue &&
+	    ent_locative(c, a)) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;
 	}
+	if (!acro && !cue && ent_kind_noun(c, a))
+		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {
 		char *save = NULL, *part;
@@ -278,6 +318,28 @@ ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
 	return e;
 }
 
+/* Whether word i, capitalised, is written elsewhere after "in" and
+ * before no capitalised word, as a town is ("in Augusta schreiben"). The
+ * first question gathers every such word. */
+static bool
+ent_town(struct ent_ctx *c, size_t i)
+{
+	const struct etok *v = c->t->v;
+	size_t j;
+
+	if (c->town.v == NULL) {
+		ent_hset_init(&c->town, c->t->n);
+		for (j = 1; j < c->t->n; j++)
+			if ((v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
+			    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
+			    v[j - 1].sent == v[j].sent &&
+			    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
+			    !(v[j + 1].flags & ETOK_CAP)))
+				ent_hset_add(&c->town, v[j].hash);
+	}
+	return ent_hset_has(&c->town, v[i].hash);
+}
+
 /* Classes a run of two or more capitalised German words ("nouns": every
  * noun is capitalised, so capitals alone make no name). A person is a
  * known given name and the words after it (ent_nouns_end():
@@ -322,6 +384,12 @@ ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
 		if (e == g + 1 && ent_word_is(c, g, ENT_W_GIVEN))
 			return;
 	}
+	/* "von Augusta Geschichte", "in Augusta Mut": a given name
+	 * that the text also writes as a town's ("in Augusta
+	 * schreiben") before a word of the language is no person */
+	if (e == g + 2 && ent_word_is(c, g + 1, ENT_W_WORD) &&
+	    ent_town(c, g))
+		return;
 	/* "Angela Merkels Regierung": the genitive's -s is no part of
 	 * the name */
 	gen = ent_de_genitive(c, g, e);
@@ -415,6 +483,25 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		c->runs[n].phrase = phrase;
 }
 
+/* Whether the run of word a and a place after it is a region of that
+ * place, added here: English's points of the compass before it
+ * ("Eastern Europe", "Southern California"). */
+static bool
+ent_class_region(struct ent_ctx *c, size_t a)
+{
+	static const char *const compass[] = {
+		"central", "east", "eastern", "north", "northern", "south",
+		"southern", "west", "western",
+	};
+
+	if (!ent_english(c) || !ETOK_FIND(etok_folded(c->t, a), compass) ||
+	    ent_place_of(c, a + 1, a + 2) == NULL)
+		return false;
+	ent_add_run(c, a, a + 2, ENT_PLACE, ent_join(c, a, a + 2, false),
+	    false, false);
+	return true;
+}
+
 /* Whether the run [a, b) is one of capitals, handled here: three words
  * or more of shouting ("CLICK HERE TO TURN ON NOTIFICATIONS") are no
  * name; words in capitals before a name of two words or more are a
@@ -440,6 +527,28 @@ ent_class_caps(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		}
 	}
 	return false;
+}
+
+/* Whether the folded word f heads a body's name in English ("club"). */
+static bool
+ent_org_word(const char *f)
+{
+	return ent_list_has(ENT_L_ORG, f);
+}
+
+/* German: whether word i, the last of a run from word a after "des" or
+ * "eines", is a body's word in the genitive ("des Augusta National
+ * Clubs"); the plural's -s is no such word ("der Freien Radios"). */
+static bool
+ent_de_org_genitive(const struct ent_ctx *c, size_t a, size_t i)
+{
+	const char *art;
+
+	if (!c->nouns || a == 0 || c->t->v[a - 1].sent != c->t->v[a].sent)
+		return false;
+	art = etok_folded(c->t, a - 1);
+	return (strcmp(art, "des") == 0 || strcmp(art, "eines") == 0) &&
+	    ent_de_genitive_is(etok_folded(c->t, i), ent_org_word);
 }
 
 /* Classes the words [a, b) of one candidate run. */
@@ -476,7 +585,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			if (!org || !c->romance)
 				last_title = i;
 		} else if (ent_word_is(c, i, ENT_W_ORG) || (c->romance &&
-		    ent_word_is(c, i, ENT_W_RORG))) {
+		    ent_word_is(c, i, ENT_W_RORG)) ||
+		    (i + 1 == b && ent_de_org_genitive(c, a, i))) {
 			org = true;
 		}
 	}
@@ -487,8 +597,10 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		if (b == a + 1 && !the && ent_word_is(c, a, ENT_W_ORG) &&
 		    ent_plain_noun(c, a))
 			return;
-		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
-		    false);
+		/* "des Augusta National Clubs": "Augusta National Club" */
+		ent_add_run(c, a, b, ENT_ORG, c->nouns ?
+		    ent_de_org_name(c, a, b, true) : ent_join(c, a, b, false),
+		    false, false);
 		return;
 	}
 	if (last_title != b) {
@@ -568,6 +680,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			return;
 		}
 	}
+	if (b - a == 2 && !cue && ent_class_region(c, a))
+		return;
 	if (b - a >= 2) {
 		ent_class_words(c, a, b, cue);
 		return;

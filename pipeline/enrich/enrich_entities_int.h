@@ -96,6 +96,10 @@ struct ent_ctx {
 	                           first needed */
 	struct ent_hset caps;   /* the same of the words written
 	                           capitalised */
+	struct ent_hset town;   /* the same of the capitalised words
+	                           written after "in" with no capitalised
+	                           word after them ("in Augusta
+	                           schreiben") */
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -160,6 +164,13 @@ size_t ent_de_join(struct ent_ctx *c, size_t i, size_t j);
 /* Whether the run [a, b) of German words names an organisation
  * ("Deutsche Bahn", "Techniker Krankenkasse"), which it then adds. */
 bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);
+/* The name of the German organisation [a, b) in the nominative where a
+ * definite article before it tells its case ("der Deutschen Bahn":
+ * "Deutsche Bahn"; "des Deutschen Caritasverbandes": "Deutsche
+ * Caritasverband"): an adjective's weak -en is -e, and after "des" the
+ * last word's genitive -es or -s goes (gen: the last word is the head)
+ * where the dictionary knows the word without it. */
+char *ent_de_org_name(struct ent_ctx *c, size_t a, size_t b, bool gen);
 /* Whether the German run [a, b) that holds no given name and no role
  * is a person's name all the same: words no dictionary knows ("Kengo
  * Kuma"), which it then adds. */

@@ -75,6 +75,8 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(acro, k);
 	if (strcmp(lang, "acronoun") == 0)
 		return ENT_DICT(acronoun, k);
+	if (strcmp(lang, "kind") == 0)
+		return ENT_DICT(kind, k);
 	return false;
 }
 
@@ -157,13 +159,7 @@ ent_de_genitive(struct ent_ctx *c, size_t a, size_t b)
 
 static bool ent_de_compound_n(const char *f, size_t n);
 
-/* The name of the German organisation [a, b) in the nominative where a
- * definite article before it tells its case ("der Deutschen Bahn":
- * "Deutsche Bahn"; "des Deutschen Caritasverbandes": "Deutsche
- * Caritasverband"): an adjective's weak -en is -e, and after "des" the
- * last word's genitive -es or -s goes (gen: the last word is the head)
- * where the dictionary knows the word without it. */
-static char *
+char *
 ent_de_org_name(struct ent_ctx *c, size_t a, size_t b, bool gen)
 {
 	char *name = ent_join(c, a, b, false), *sp;

@@ -273,26 +273,36 @@ ent_de_org(const char *f)
 }
 
 bool
-ent_de_body(const char *f)
+ent_de_genitive_is(const char *f, bool (*is)(const char *))
 {
 	char buf[96];
 	size_t n = strlen(f), cut;
 
-	if (ent_de_org(f) ||
-	    ent_ends_with(f, ent_de_body_ends, ETOK_COUNT(ent_de_body_ends)))
-		return true;
-	/* the genitive: "Caritasverbandes", "Rates" */
 	for (cut = 1; cut <= 2; cut++) {
 		if (n <= cut + 3 || n >= sizeof(buf) || f[n - 1] != 's' ||
 		    (cut == 2 && f[n - 2] != 'e'))
 			continue;
 		memcpy(buf, f, n - cut);
 		buf[n - cut] = '\0';
-		if (ent_de_org(buf) || ent_ends_with(buf, ent_de_body_ends,
-		    ETOK_COUNT(ent_de_body_ends)))
+		if (is(buf))
 			return true;
 	}
 	return false;
+}
+
+/* ent_de_body() of a word in the nominative. */
+static bool
+ent_de_body_stem(const char *f)
+{
+	return ent_de_org(f) ||
+	    ent_ends_with(f, ent_de_body_ends, ETOK_COUNT(ent_de_body_ends));
+}
+
+bool
+ent_de_body(const char *f)
+{
+	/* the genitive: "Caritasverbandes", "Rates" */
+	return ent_de_body_stem(f) || ent_de_genitive_is(f, ent_de_body_stem);
 }
 
 bool

@@ -134,6 +134,9 @@ bool ent_de_org(const char *f);
 /* Whether the folded German noun f, in any case, heads a body's name
  * after an adjective ("Bahn", "Kirche", "Rat", and ent_de_org()'s). */
 bool ent_de_body(const char *f);
+/* Whether the folded German word f, less a genitive's -s or -es, is a
+ * word is() takes ("Caritasverbandes", "Clubs"). */
+bool ent_de_genitive_is(const char *f, bool (*is)(const char *));
 /* The length of the stem of the Cyrillic word w of n bytes (w without
  * its case ending), or n for a word of another script. */
 size_t ent_cyr_stem(const char *w, size_t n);

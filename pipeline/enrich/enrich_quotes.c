@@ -2,7 +2,8 @@
  *
  * A quotation is the text between an opening mark and its closing mark
  * within a paragraph: "…", “…”, ‘…’ (a ’ followed by a letter is an
- * apostrophe), «…», ‹…›, „…“, „…”, 「…」 or 『…』. An opening
+ * apostrophe), «…», ‹…›, „…“, „…”, 「…」 or 『…』 (a „…“ inside a
+ * „…“ is a part of it). An opening
  * mark with no close in its paragraph runs to the paragraph's end and,
  * when the next paragraph opens with a quotation mark (the convention for
  * a quotation over several paragraphs), on through that paragraph's quotation. Quotations of fewer
@@ -213,19 +214,25 @@ quote_words(const char *s, size_t n)
 }
 
 /* Finds the quotation opened at s[i] (paragraph ends at pe). Sets *te to
- * the end of its text and *oe past the closing mark; false if unclosed. */
+ * the end of its text and *oe past the closing mark; false if unclosed.
+ * A quotation inside a „…“, opened by „ again, closes first („Der AG
+ * hat unter dem Namen „Landolf Ladig“ ... verfasst“): „ opens only. */
 static bool
 quote_close(const char *s, size_t i, size_t pe, int32_t open, size_t *te,
     size_t *oe)
 {
 	int32_t cl[2], c, d, prev = ' ', before;
-	size_t k, w;
+	size_t k, w, depth = 0;
 
 	quote_closers(open, cl);
 	for (k = i; k < pe; k += w) {
 		before = prev;
 		w = quote_cp(s, k, &c);
 		prev = c;
+		if (c == 0x201E && open == 0x201E) {
+			depth++;
+			continue;
+		}
 		if (c != cl[0] && (cl[1] == 0 || c != cl[1]))
 			continue;
 		if (c == '"' && quote_inside_word(s, k, before))
@@ -234,6 +241,10 @@ quote_close(const char *s, size_t i, size_t pe, int32_t open, size_t *te,
 			quote_cp(s, k + w, &d);
 			if (c == 0x2019 && quote_alnum(d))
 				continue;  /* an apostrophe */
+		}
+		if (depth > 0) {
+			depth--;
+			continue;
 		}
 		*te = k;
 		*oe = k + w;

@@ -33,7 +33,12 @@ lists that are written with two capitals or more ("NASA", "ADAC",
 "UFOs"): a word in capitals that a list has but not so written is a
 word shouted ("ACCEPT", "DANKE"), not an acronym; and acronoun those
 acronyms of wamerican that it also lists with a plural's s ("TV" and
-"TVs", "PC" and "PCs"): a thing, not a body.
+"TVs", "PC" and "PCs"): a thing, not a body. The same test of the
+proper nouns of wamerican, kind: a word it writes capitalised only
+("Muslim", "Texan", "Hispanic", "Monday") and with a plural's s too
+("Muslims", "Texans") names one of a people, a faith or a day, and the
+word and its plural are no body ("Apple", "Twitter", "Google" have no
+such plural).
 """
 import os, sys, unicodedata
 
@@ -50,12 +55,23 @@ LISTS = (("de", ("ngerman",), "wngerman", False),
           True),
          ("acro", ("ngerman", "american-english", "italian", "portuguese",
                    "brazilian"), "the same", "acro"),
-         ("acronoun", ("american-english",), "wamerican", "acronoun"))
+         ("acronoun", ("american-english",), "wamerican", "acronoun"),
+         ("kind", ("american-english",), "wamerican", "kind"))
 
 
 # Acronyms wamerican counts ("ABCs", "IRAs") that news writes as often
 # for a body: the broadcaster, the Irish Republican Army.
 BODY_ACRONYMS = ("ABC", "IRA")
+
+
+def kind_noun(w, have):
+    """Whether w, of the list have, is a proper noun one counts: one
+    capital, its plural's s listed, no lower-case entry ("Muslim",
+    "Texan", "Monday"; not "Apple", which is "apple" too, nor
+    "Democrat")."""
+    return (w[0].isupper() and sum(ch.isupper() for ch in w) == 1 and
+            not w.endswith("s") and w + "s" in have and
+            w.lower() not in have)
 
 
 def words(path, lower_only):
@@ -78,6 +94,10 @@ def words(path, lower_only):
                                          w.endswith("s") or
                                          w in BODY_ACRONYMS):
             continue
+        if lower_only == "kind":
+            if not kind_noun(w, have):
+                continue
+            out.add(unicodedata.normalize("NFC", (w + "s").casefold()))
         out.add(unicodedata.normalize("NFC", w.casefold()))
     return out
 

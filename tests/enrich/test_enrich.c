@@ -601,6 +601,17 @@ test_quotes(void **state)
 	assert_null(a->quotes[4].speaker);
 	article_free(a);
 
+	/* a „…“ inside a „…“ closes first: one quotation, whole, whose
+	 * "heißt es" names no one */
+	a = quoted("de", "Im Mittelpunkt steht ein Pseudonym. \u201eDer AG "
+	    "hat unter dem Namen \u201eLandolf Ladig\u201c Artikel "
+	    "verfasst, in denen die NPD gelobt worden ist\u201c, hei\u00dft "
+	    "es in dem Schreiben von Klaus Meyer.");
+	assert_int_equal(a->n_quotes, 1);
+	assert_non_null(strstr(a->quotes[0].text, "gelobt worden ist"));
+	assert_null(a->quotes[0].speaker);
+	article_free(a);
+
 	/* French "il" and the verb inverted with it ("poursuit-il") are
 	 * the last person quoted, not the one of the sentence before; a
 	 * question's inversion after a quotation is no speech */

@@ -347,7 +347,14 @@ test_entities_german_orgs(void **state)
 	    "Stadion für die Spiele in Tokio. Angela Merkels Sprecher sagte, "
 	    "Merkel werde am Dienstag nach Paris reisen. Bitte prüfen Sie "
 	    "Ihre Bestellung, schreibt die Siemens Healthcare GmbH. Die "
-	    "Sprecherin des Deutschen Caritasverbandes widersprach.");
+	    "Sprecherin des Deutschen Caritasverbandes widersprach. Die "
+	    "Regeln der Europäischen Union gelten, so das Rush University "
+	    "Medical Center, auch für Kliniken des Rush University Medical "
+	    "Centers. Die Erklärung des Augusta National Clubs kam spät, "
+	    "und die Sender der Freien Radios schwiegen. Zuschauer sahen, "
+	    "wie von Augusta Geschichte geschrieben wird, die er in Augusta "
+	    "schreiben sollte. Die Moderatorin Serena Williams lobte Serena "
+	    "in Wien.");
 	assert_string_equal(a->lang, "de");
 	assert_true(has_name(&a->organisations, "Bundesregierung"));
 	/* in the nominative: "der Deutschen Bahn", "des Deutschen
@@ -355,6 +362,19 @@ test_entities_german_orgs(void **state)
 	assert_true(has_name(&a->organisations, "Deutsche Bahn"));
 	assert_false(has_name(&a->organisations, "Deutschen Bahn"));
 	assert_true(has_name(&a->organisations, "Deutsche Caritasverband"));
+	/* a body's name by its English head word too */
+	assert_true(has_name(&a->organisations, "Europäische Union"));
+	assert_false(has_name(&a->organisations, "Europäischen Union"));
+	assert_false(has_name(&a->organisations,
+	    "Rush University Medical Centers"));
+	/* a body's English head in the genitive, not in the plural */
+	assert_true(has_name(&a->organisations, "Augusta National Club"));
+	assert_false(has_word(&a->people, "Augusta"));
+	assert_false(has_word(&a->organisations, "Radios"));
+	/* a given name the text writes as a town's ("in Augusta
+	 * schreiben") before a noun is no person */
+	assert_false(has_name(&a->people, "Augusta Geschichte"));
+	assert_true(has_name(&a->people, "Serena Williams"));
 	assert_true(has_name(&a->organisations, "Techniker Krankenkasse"));
 	assert_true(has_name(&a->organisations, "Siemens Healthcare GmbH"));
 	assert_true(has_name(&a->people, "Kengo Kuma"));
@@ -647,6 +667,30 @@ test_entities_shouted(void **state)
 	article_free(a);
 }
 
+/* A proper noun English counts (a people, a faith, a day: "Muslims",
+ * "Hispanic adults") is no body; written so a name stays ("Gemini and
+ * Kraken", "Medicare to"), and a surname made of a given name too. */
+static void
+test_entities_kind_nouns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The poll asked Muslims and Hispanic adults about "
+	    "trains on Saturdays. Traders moved from Gemini and Kraken to "
+	    "Coinbase, and many wait for Medicare to pay. Later Stevens "
+	    "said the firm had no Olympic riders on its books.");
+	assert_false(has_name(&a->organisations, "Muslims"));
+	assert_false(has_name(&a->organisations, "Hispanic"));
+	assert_false(has_name(&a->organisations, "Saturdays"));
+	assert_false(has_name(&a->organisations, "Olympic"));
+	assert_true(has_name(&a->organisations, "Gemini"));
+	assert_true(has_name(&a->organisations, "Medicare"));
+	assert_true(has_name(&a->organisations, "Kraken"));
+	assert_true(has_name(&a->organisations, "Stevens"));
+	article_free(a);
+}
+
 /* A compound whose last part is a lower-case word is no name and ends
  * none ("Seattle-based", "Bush-era"); an East Asian given name's
  * syllable after a capitalised word is none ("Tsai Ing-wen"). */
@@ -767,6 +811,14 @@ test_entities_english_towns(void **state)
 	assert_false(has_name(&a->organisations, "Seattle"));
 	assert_false(has_name(&a->places, "Tsai"));
 	assert_false(has_name(&a->places, "Dockerfile"));
+	article_free(a);
+	/* a point of the compass before a place names a region of it */
+	a = run("en", NULL, "Investors in Eastern Europe were wary. The fires "
+	    "in Southern California spread on Monday.");
+	assert_true(has_name(&a->places, "Eastern Europe"));
+	assert_true(has_name(&a->places, "Southern California"));
+	assert_false(has_word(&a->people, "Eastern"));
+	assert_false(has_word(&a->people, "Southern"));
 	article_free(a);
 	/* a language after "in" is no town: ISO 639-2 writes "Greek,
 	 * Modern (1453-)" and "Official Aramaic" */
@@ -969,6 +1021,8 @@ test_dictionaries(void **state)
 		{ "acro", "nasa", true }, { "acro", "adac", true },
 		{ "acro", "accept", false }, { "acronoun", "tv", true },
 		{ "acronoun", "nasa", false }, { "acronoun", "abc", false },
+		{ "kind", "muslim", true }, { "kind", "muslims", true },
+		{ "kind", "apple", false }, { "kind", "democrat", false },
 	};
 	size_t i;
 
@@ -994,6 +1048,7 @@ main(void)
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
+		cmocka_unit_test(test_entities_kind_nouns),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
