@@ -182,58 +182,6 @@ ent_fullest_stem(const struct ent_suffixes *t, const char *name, bool pl)
 	return best;
 }
 
-/* The number of words of a Cyrillic name that end as an oblique case
- * ("Евгении Левицкой": 2; "Евгения Левицкая": 0). */
-static size_t
-ent_cyr_oblique(const char *name)
-{
-	static const char *const ends[] = {
-		/* not "ей", which ends nominatives ("Андрей") too */
-		"ой", "ом", "ем", "ым", "им", "ого", "его", "ому", "ему",
-		"ы", "и", "у", "ю", "е",
-	};
-
-	return ent_count_ends(name, ends, sizeof(ends) / sizeof(ends[0]), 1);
-}
-
-/* Whether the case form x of a name comes before y as its name: fewer
- * words in an oblique case, then shorter. */
-static bool
-ent_cyr_before(const char *x, const char *y)
-{
-	size_t ox = ent_cyr_oblique(x), oy = ent_cyr_oblique(y);
-
-	return ox < oy || (ox == oy && strlen(x) < strlen(y));
-}
-
-/* Gives the Cyrillic person names of several words the first of their
- * case forms in the article by ent_cyr_before(), most often the
- * nominative. */
-void
-ent_cyr_merge(struct ent_ctx *c)
-{
-	size_t i, j;
-
-	for (i = 0; i < c->n; i++) {
-		struct ent_run *r = &c->runs[i];
-		const char *best = r->name;
-
-		if (r->kind != ENT_PERSON || strchr(r->name, ' ') == NULL ||
-		    ((unsigned char)r->name[0] != 0xd0 &&
-		    (unsigned char)r->name[0] != 0xd1))
-			continue;
-		for (j = 0; j < c->n; j++)
-			if (c->runs[j].kind == ENT_PERSON &&
-			    ent_cyr_before(c->runs[j].name, best) &&
-			    ent_same_stems(c->runs[j].name, r->name))
-				best = c->runs[j].name;
-		if (best != r->name) {
-			free(r->name);
-			r->name = xstrdup(best);
-		}
-	}
-}
-
 /* The length of the Polish word w of n bytes less its last vowels
  * ("Unii", "Unia": "Un"), down to two bytes. */
 static size_t
