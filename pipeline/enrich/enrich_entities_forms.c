@@ -385,18 +385,20 @@ form_add(struct form_merge *m, size_t k, size_t id)
 static bool
 form_sort_keys(struct form_merge *m, struct form_key **kv, size_t *nk)
 {
-	struct form_key *v = NULL;
+	struct form_key *v;
 	size_t id, i, n = 0, w, len = 0, a = 0;
 	char *x, *y;
 
-	for (id = 0; id < m->ids; id++)
+	for (id = 0; id < m->ids; id++) {
 		if (strlen(m->name[id]) > len)
 			len = strlen(m->name[id]);
+		n += form_keys(m, id);
+	}
 	x = xmalloc(2 * len + 3);
 	y = xmalloc(2 * len + 3);
-	for (id = 0; id < m->ids; id++) {
+	v = xcalloc(n + 1, sizeof(*v));
+	for (id = 0, n = 0; id < m->ids; id++) {
 		w = form_keys(m, id);
-		v = xrealloc(v, (n + w + 1) * sizeof(*v));
 		for (i = 0; i < w; i++, n++) {
 			v[n].h = etok_hash(x, form_key(m, id, i, x));
 			v[n].id = id;
