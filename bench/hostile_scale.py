@@ -6,11 +6,11 @@ usage: hostile_scale.py [--bin NEWSWIRE] [--sizes 1000,4000,16000]
 
 Each shape makes a page (or a feed, or a date list) of n repetitions of
 one hostile element; it is run at each size through `newswire extract`
-(`feed`, `date`) and the seconds printed, with the growth from one size
-to the next. A growth well over the sizes' ratio (over about 1.5 times
-it) is printed as SUPERLINEAR; times are CPU seconds: a quadratic path. A run past --timeout
-prints as such. Shapes: --list. Nothing is written outside a temporary
-directory.
+(`feed`, `date`) and its CPU seconds printed (user and system: on a
+loaded machine the wall clock says more of the others). A growth from
+one size to the next over 1.5 times the sizes' ratio is printed as
+SUPERLINEAR: a quadratic path. A run past --timeout prints as such.
+Shapes: --list. Nothing is written outside a temporary directory.
 """
 import argparse
 import os

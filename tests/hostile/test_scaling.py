@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Pages whose shape once made a stage quadratic, at a size where that
-took minutes, each extracted within a CPU-time bound.
+took a minute or more, each extracted within a CPU-time bound.
 
 usage: test_scaling.py NEWSWIRE
 
 The pages come from bench/hostile_scale.py (its shapes, at one size
 each). Each must give an article (exit 0) or a clear error (exit 1:
-"no article text found" for a dump of short lines) in at most BOUND_S CPU seconds
-(user and system, of `newswire extract` alone, times NW_TIME_FACTOR):
+"no article text found" for a dump of short lines) in at most BOUND_S
+CPU seconds (user and system, of `newswire extract` alone, times
+NW_TIME_FACTOR):
 under a second in the plain build, under 5 s under ASan + UBSan; the
 quadratic paths of the first three took 40 s and more in the plain build.
 """
