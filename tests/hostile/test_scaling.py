@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Pages whose shape once made a stage quadratic, at a size where that
-took a minute or more, each extracted within a CPU-time bound.
+took 40 s or more, each extracted within a CPU-time bound.
 
 usage: test_scaling.py NEWSWIRE
 
