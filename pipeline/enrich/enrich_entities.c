@@ -584,7 +584,11 @@ ent_name_index(struct ent_result *r, struct ent_names *t, const char *name,
 			return i;
 	}
 	strlist_push(&r->names, name);
-	r->kinds = xrealloc(r->kinds, r->names.n * sizeof(*r->kinds));
+	/* doubling: a realloc() a name copied the array each time under
+	 * ASan, quadratic */
+	if ((r->names.n & (r->names.n - 1)) == 0)
+		r->kinds = xrealloc(r->kinds, 2 * r->names.n *
+		    sizeof(*r->kinds));
 	r->kinds[r->names.n - 1] = kind;
 	t->slot[h & (t->cap - 1)] = r->names.n;
 	return r->names.n - 1;

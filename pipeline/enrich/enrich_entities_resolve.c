@@ -20,6 +20,9 @@ struct ent_suffix {
 struct ent_suffixes {
 	struct ent_suffix *v;
 	size_t n, cap;
+	struct ent_stem *stems;  /* ent_fullest_stem()'s, once asked */
+	size_t ns;
+	bool stemmed;
 };
 
 static int
@@ -154,179 +157,103 @@ ent_only(const struct ent_suffixes *t, const char *name)
 	return found;
 }
 
+/* A word of a table that is the last word of its full name, by its stem
+ * (ent_fullest_stem()). */
+struct ent_stem {
+	const char *w;     /* the word; its stem is w[0, n) */
+	size_t n, i;       /* the stem's length; the entry's index */
+	const char *best;  /* the first of a run of equal stems: the longest
+	                      full name of the run, the first in the table */
+};
+
+static int
+ent_bytes_cmp(const char *x, size_t nx, const char *y, size_t ny)
+{
+	int d = memcmp(x, y, nx < ny ? nx : ny);
+
+	return d != 0 ? d : (nx > ny) - (nx < ny);
+}
+
+static int
+ent_stem_cmp(const void *x, const void *y)
+{
+	const struct ent_stem *a = x, *b = y;
+	int d = ent_bytes_cmp(a->w, a->n, b->w, b->n);
+
+	return d != 0 ? d : (a->i > b->i) - (a->i < b->i);
+}
+
+/* The stem of the Cyrillic word w, or with pl of the Polish word. */
+static size_t
+ent_stem_of(const char *w, bool pl)
+{
+	return pl ? ent_pl_stem(w, strlen(w)) : ent_cyr_stem(w, strlen(w));
+}
+
+/* t's words that end their full names, sorted by stem, each run of
+ * equal stems with its longest full name. */
+static void
+ent_stems_make(struct ent_suffixes *t, bool pl)
+{
+	size_t i, a;
+
+	t->stemmed = true;
+	t->stems = xcalloc(t->n + 1, sizeof(*t->stems));
+	for (i = 0; i < t->n; i++) {
+		if (strchr(t->v[i].suf, ' ') != NULL)
+			continue;
+		t->stems[t->ns].w = t->v[i].suf;
+		t->stems[t->ns].n = ent_stem_of(t->v[i].suf, pl);
+		t->stems[t->ns++].i = i;
+	}
+	if (t->ns > 1)
+		qsort(t->stems, t->ns, sizeof(*t->stems), ent_stem_cmp);
+	for (a = 0; a < t->ns; a = i) {
+		const char *best = NULL, *full;
+
+		for (i = a; i < t->ns && ent_bytes_cmp(t->stems[i].w,
+		    t->stems[i].n, t->stems[a].w, t->stems[a].n) == 0; i++) {
+			full = t->v[t->stems[i].i].full;
+			if (best == NULL || strlen(full) > strlen(best))
+				best = full;
+		}
+		t->stems[a].best = best;
+	}
+}
+
 /* The longest full name whose last word is a case form of the Cyrillic
  * word name (the same stem), or NULL: Russian inflects surnames, so
  * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
  * is in the article; with pl, of the Polish word name ("Pawlickiego" is
- * Piotr Pawlicki's). */
+ * Piotr Pawlicki's). Looked up in t's words sorted by stem, made at the
+ * first question: a scan of the table for each word was quadratic (a
+ * page of 4,000 paragraphs naming one person in full and by an oblique
+ * surname took 24 s). */
 static const char *
-ent_fullest_stem(const struct ent_suffixes *t, const char *name, bool pl)
+ent_fullest_stem(struct ent_suffixes *t, const char *name, bool pl)
 {
-	size_t i, n = strlen(name), sn, sl;
-	const char *best = NULL, *last;
+	size_t lo = 0, hi, sn;
 
 	if (!pl && (unsigned char)name[0] != 0xd0 &&
 	    (unsigned char)name[0] != 0xd1)
 		return NULL;
-	sn = pl ? ent_pl_stem(name, n) : ent_cyr_stem(name, n);
-	for (i = 0; i < t->n; i++) {
-		last = t->v[i].suf;
-		if (strchr(last, ' ') != NULL)
-			continue;
-		sl = pl ? ent_pl_stem(last, strlen(last)) :
-		    ent_cyr_stem(last, strlen(last));
-		if (sl == sn && memcmp(last, name, sn) == 0 &&
-		    (best == NULL || strlen(t->v[i].full) > strlen(best)))
-			best = t->v[i].full;
-	}
-	return best;
-}
+	sn = ent_stem_of(name, pl);
+	if (!t->stemmed)
+		ent_stems_make(t, pl);
+	hi = t->ns;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
 
-/* The number of words of a Cyrillic name that end as an oblique case
- * ("Евгении Левицкой": 2; "Евгения Левицкая": 0). */
-static size_t
-ent_cyr_oblique(const char *name)
-{
-	static const char *const ends[] = {
-		/* not "ей", which ends nominatives ("Андрей") too */
-		"ой", "ом", "ем", "ым", "им", "ого", "его", "ому", "ему",
-		"ы", "и", "у", "ю", "е",
-	};
-
-	return ent_count_ends(name, ends, sizeof(ends) / sizeof(ends[0]), 1);
-}
-
-/* Whether the case form x of a name comes before y as its name: fewer
- * words in an oblique case, then shorter. */
-static bool
-ent_cyr_before(const char *x, const char *y)
-{
-	size_t ox = ent_cyr_oblique(x), oy = ent_cyr_oblique(y);
-
-	return ox < oy || (ox == oy && strlen(x) < strlen(y));
-}
-
-/* Gives the Cyrillic person names of several words the first of their
- * case forms in the article by ent_cyr_before(), most often the
- * nominative. */
-void
-ent_cyr_merge(struct ent_ctx *c)
-{
-	size_t i, j;
-
-	for (i = 0; i < c->n; i++) {
-		struct ent_run *r = &c->runs[i];
-		const char *best = r->name;
-
-		if (r->kind != ENT_PERSON || strchr(r->name, ' ') == NULL ||
-		    ((unsigned char)r->name[0] != 0xd0 &&
-		    (unsigned char)r->name[0] != 0xd1))
-			continue;
-		for (j = 0; j < c->n; j++)
-			if (c->runs[j].kind == ENT_PERSON &&
-			    ent_cyr_before(c->runs[j].name, best) &&
-			    ent_same_stems(c->runs[j].name, r->name))
-				best = c->runs[j].name;
-		if (best != r->name) {
-			free(r->name);
-			r->name = xstrdup(best);
-		}
-	}
-}
-
-/* The length of the Polish word w of n bytes less its last vowels
- * ("Unii", "Unia": "Un"), down to two bytes. */
-static size_t
-ent_pl_vowels(const char *w, size_t n)
-{
-	while (n > 2) {
-		if (strchr("aeiouy", w[n - 1]) != NULL && w[n - 1] != '\0')
-			n--;
-		else if (n > 3 && (memcmp(w + n - 2, "\u0105", 2) == 0 ||
-		    memcmp(w + n - 2, "\u0119", 2) == 0))
-			n -= 2;
+		if (ent_bytes_cmp(t->stems[mid].w, t->stems[mid].n, name,
+		    sn) < 0)
+			lo = mid + 1;
 		else
-			break;
+			hi = mid;
 	}
-	return n;
-}
-
-/* Whether the Polish words x and y of nx and ny bytes are case forms of
- * one word: the same ent_pl_stem(), the same stem less an adjective's
- * "-ej" ("Informacyjnej", "Informacyjna"), or less their last vowels
- * ("Unii", "Unia"). */
-static bool
-ent_pl_same_word(const char *x, size_t nx, const char *y, size_t ny)
-{
-	size_t sx = ent_pl_stem(x, nx), sy = ent_pl_stem(y, ny);
-
-	if (sx == sy && memcmp(x, y, sx) == 0)
-		return true;
-	if (nx >= 6 && memcmp(x + nx - 2, "ej", 2) == 0)
-		sx = nx - 2;
-	if (ny >= 6 && memcmp(y + ny - 2, "ej", 2) == 0)
-		sy = ny - 2;
-	if (sx == sy && memcmp(x, y, sx) == 0)
-		return true;
-	sx = ent_pl_vowels(x, nx);
-	sy = ent_pl_vowels(y, ny);
-	return sx == sy && memcmp(x, y, sx) == 0;
-}
-
-/* The number of words of a Polish name that end as an oblique case
- * ("Informacyjnej Służby Bezpieczeństwa": 1, "Fogo Unii Leszno": 1;
- * "Fogo Unia Leszno": 0). */
-static size_t
-ent_pl_oblique(const char *name)
-{
-	static const char *const ends[] = {
-		"ej", "ii", "\u0105", "\u0119", "ego", "emu", "owi", "em",
-		"ym", "im", "ach", "ami", "om", "u",
-	};
-
-	return ent_count_ends(name, ends, sizeof(ends) / sizeof(ends[0]), 2);
-}
-
-/* Whether the Polish names x and y have as many words, each a case form
- * of the other's. */
-static bool
-ent_pl_same(const char *x, const char *y)
-{
-	return ent_same_words(x, y, ent_pl_same_word);
-}
-
-/* Gives the Polish names of several words of one kind the first of
- * their case forms in the article with the fewest words in an oblique
- * case, most often the nominative: "Informacyjnej Służby
- * Bezpieczeństwa" is "Informacyjna Służba Bezpieczeństwa", "Fogo Unii
- * Leszno" is "Fogo Unia Leszno" where the article has those too. */
-void
-ent_pl_merge(struct ent_ctx *c)
-{
-	size_t i, j;
-
-	for (i = 0; i < c->n; i++) {
-		struct ent_run *r = &c->runs[i];
-		const char *best = r->name;
-		size_t ob = ent_pl_oblique(best), o;
-
-		if (r->kind == ENT_PLACE || strchr(r->name, ' ') == NULL ||
-		    ob == 0)
-			continue;
-		for (j = 0; j < c->n; j++) {
-			if (c->runs[j].kind != r->kind)
-				continue;
-			o = ent_pl_oblique(c->runs[j].name);
-			if (o < ob && ent_pl_same(c->runs[j].name, r->name)) {
-				best = c->runs[j].name;
-				ob = o;
-			}
-		}
-		if (best != r->name) {
-			free(r->name);
-			r->name = xstrdup(best);
-		}
-	}
+	if (lo < t->ns && ent_bytes_cmp(t->stems[lo].w, t->stems[lo].n, name,
+	    sn) == 0)
+		return t->stems[lo].best;
+	return NULL;
 }
 
 /* The stem of the Cyrillic given name w of n bytes: ent_cyr_stem()'s,
@@ -340,6 +267,106 @@ ent_given_stem(const char *w, size_t n)
 	return s == n && n == 6 ? ent_cyr_stem1(w, n) : s;
 }
 
+/* A full person name of ref (ent_first_of(), ent_family_first()): its
+ * first word or its first token, and the key it is sorted by. */
+struct ent_first {
+	const char *name;
+	const char *w;     /* the first word */
+	size_t n, sn;      /* its length; that of its stem, or hash low bits */
+	uint64_t hash;     /* ent_family_first(): the token's etok hash */
+};
+
+/* The full person names of ref for ent_first_of() and ent_family_first(),
+ * each sorted at the first question: a scan of ref's runs for each
+ * word was quadratic (a page of 4,000 paragraphs of "Xi" beside "Xi
+ * Jinping" took 3.3 s). */
+struct ent_firsts {
+	struct ent_first *given, *family;
+	size_t ng, nf;
+	bool made_given, made_family;
+};
+
+/* x against y: by stem, by first word, by name; to level 1 the stem
+ * alone, to level 2 the stem and the first word. */
+static int
+ent_first_cmp_to(const struct ent_first *x, const struct ent_first *y,
+    int level)
+{
+	int d;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	d = ent_bytes_cmp(x->w, x->sn, y->w, y->sn);
+	if (d != 0 || level == 1)
+		return d;
+	d = ent_bytes_cmp(x->w, x->n, y->w, y->n);
+	return d != 0 || level == 2 ? d : strcmp(x->name, y->name);
+}
+
+static int
+ent_first_cmp(const void *x, const void *y)
+{
+	return ent_first_cmp_to(x, y, 3);
+}
+
+/* The first of v[lo, hi) above key to level (upper), or not below it. */
+static size_t
+ent_first_bound(const struct ent_first *v, size_t lo, size_t hi,
+    const struct ent_first *key, int level, bool upper)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int d = ent_first_cmp_to(&v[mid], key, level);
+
+		if (d < 0 || (upper && d == 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The one name of v[a, b) and v[c, d), or NULL where there is none or
+ * several are (sorted: equal names are neighbours). */
+static const char *
+ent_first_one(const struct ent_first *v, size_t a, size_t b, size_t c,
+    size_t d)
+{
+	if (a == b) {
+		a = c;
+		b = d;
+	} else if (c != d) {
+		return NULL;  /* other first words: other names */
+	}
+	return a < b && strcmp(v[a].name, v[b - 1].name) == 0 ? v[a].name :
+	    NULL;
+}
+
+/* The full person names of ref, of two words or more, by the stem of
+ * their first word. */
+static void
+ent_firsts_given(struct ent_firsts *f, const struct ent_ctx *ref)
+{
+	size_t i, w;
+	const char *x;
+
+	f->made_given = true;
+	f->given = xcalloc(ref->n + 1, sizeof(*f->given));
+	for (i = 0; i < ref->n; i++) {
+		if (ref->runs[i].kind != ENT_PERSON || ref->runs[i].weak)
+			continue;
+		x = ref->runs[i].name;
+		w = strcspn(x, " ");
+		if (x[w] == '\0')
+			continue;
+		f->given[f->ng].name = f->given[f->ng].w = x;
+		f->given[f->ng].n = w;
+		f->given[f->ng++].sn = ent_given_stem(x, w);
+	}
+	if (f->ng > 1)
+		qsort(f->given, f->ng, sizeof(*f->given), ent_first_cmp);
+}
+
 /* The one full person name of ref (two words or more) whose first word
  * is another case form of the Cyrillic word name ("Динару" of "Динара
  * Снижевская"), or NULL where none is or several are: a person named by
@@ -347,26 +374,55 @@ ent_given_stem(const char *w, size_t n)
  * has. (In Latin script a word that opens a person's name is as often a
  * firm's before a product's: "Apple Music", "Google Assistant".) */
 static const char *
-ent_first_of(const struct ent_ctx *ref, const char *name)
+ent_first_of(struct ent_firsts *f, const struct ent_ctx *ref,
+    const char *name)
 {
-	size_t i, n = strlen(name), sn = ent_given_stem(name, n), w;
-	const char *found = NULL, *x;
+	struct ent_first key = { name, name, strlen(name), 0, 0 };
+	size_t g0, g1, r0, r1;
 
-	if (sn == n)
+	key.sn = ent_given_stem(name, key.n);
+	if (key.sn == key.n)
 		return NULL;  /* no Cyrillic case ending */
+	if (!f->made_given)
+		ent_firsts_given(f, ref);
+	/* the names of that stem; those of the word name itself skipped */
+	g0 = ent_first_bound(f->given, 0, f->ng, &key, 1, false);
+	g1 = ent_first_bound(f->given, g0, f->ng, &key, 1, true);
+	r0 = ent_first_bound(f->given, g0, g1, &key, 2, false);
+	r1 = ent_first_bound(f->given, r0, g1, &key, 2, true);
+	return ent_first_one(f->given, g0, r0, r1, g1);
+}
+
+/* The person names of ref of two words whose second is no given name and
+ * no word of English or of the text's language, by their first token. */
+static void
+ent_firsts_family(struct ent_firsts *f, const struct ent_ctx *ref)
+{
+	size_t i;
+
+	f->made_family = true;
+	f->family = xcalloc(ref->n + 1, sizeof(*f->family));
 	for (i = 0; i < ref->n; i++) {
-		if (ref->runs[i].kind != ENT_PERSON || ref->runs[i].weak)
+		const struct ent_run *x = &ref->runs[i];
+		const struct etok *t, *l;
+
+		if (x->kind != ENT_PERSON || x->weak || x->b - x->a != 2)
 			continue;
-		x = ref->runs[i].name;
-		w = strcspn(x, " ");
-		if (x[w] == '\0' || (w == n && memcmp(x, name, n) == 0) ||
-		    ent_given_stem(x, w) != sn || memcmp(x, name, sn) != 0)
+		t = &ref->t->v[x->a];
+		l = &ref->t->v[x->a + 1];
+		if ((l->flags & ETOK_ALLCAP) ||
+		    ent_given(etok_folded(ref->t, x->a + 1)) ||
+		    ent_dict_word("en", l->hash) ||
+		    ent_lang_word(ref->lang, etok_folded(ref->t, x->a + 1),
+		    l->hash))
 			continue;
-		if (found != NULL && strcmp(found, x) != 0)
-			return NULL;
-		found = x;
+		f->family[f->nf].name = x->name;
+		f->family[f->nf].w = ref->s + t->off;
+		f->family[f->nf].n = f->family[f->nf].sn = t->len;
+		f->family[f->nf++].hash = t->hash;
 	}
-	return found;
+	if (f->nf > 1)
+		qsort(f->family, f->nf, sizeof(*f->family), ent_first_cmp);
 }
 
 /* The one full person name of ref of two words whose first word is the
@@ -378,36 +434,21 @@ ent_first_of(const struct ent_ctx *ref, const char *name)
  * and in German, where a lone word is only ever a surname. ("Apple" of
  * "Apple Music" or "Apple TV", "Tim" of "Tim Cook" are not.) */
 static const char *
-ent_family_first(const struct ent_ctx *ref, const struct ent_ctx *c,
-    const struct ent_run *r)
+ent_family_first(struct ent_firsts *f, const struct ent_ctx *ref,
+    const struct ent_ctx *c, const struct ent_run *r)
 {
 	const struct etok *w = &c->t->v[r->a];
-	const char *found = NULL;
-	size_t i;
+	struct ent_first key = { NULL, c->s + w->off, w->len, w->len,
+	    w->hash };
+	size_t a;
 
 	if (!ent_dict_lang(ref->lang) || ref->nouns)
 		return NULL;
-	for (i = 0; i < ref->n; i++) {
-		const struct ent_run *x = &ref->runs[i];
-		const struct etok *f, *l;
-
-		if (x->kind != ENT_PERSON || x->weak || x->b - x->a != 2)
-			continue;
-		f = &ref->t->v[x->a];
-		l = &ref->t->v[x->a + 1];
-		if (f->len != w->len || f->hash != w->hash ||
-		    memcmp(ref->s + f->off, c->s + w->off, w->len) != 0 ||
-		    (l->flags & ETOK_ALLCAP) ||
-		    ent_given(etok_folded(ref->t, x->a + 1)) ||
-		    ent_dict_word("en", l->hash) ||
-		    ent_lang_word(ref->lang, etok_folded(ref->t, x->a + 1),
-		    l->hash))
-			continue;
-		if (found != NULL && strcmp(found, x->name) != 0)
-			return NULL;
-		found = x->name;
-	}
-	return found;
+	if (!f->made_family)
+		ent_firsts_family(f, ref);
+	a = ent_first_bound(f->family, 0, f->nf, &key, 1, false);
+	return ent_first_one(f->family, a, ent_first_bound(f->family, a,
+	    f->nf, &key, 1, true), 0, 0);
 }
 
 /* The runs of ref that are places of one word, sorted by name and, for
@@ -480,6 +521,7 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
     struct ent_ctx *const *heads)
 {
 	struct ent_suffixes full = { 0 }, own = { 0 }, hd = { 0 };
+	struct ent_firsts firsts = { 0 };
 	char **repl = xcalloc(c->n + 1, sizeof(*repl));
 	size_t i;
 	/* Polish inflects surnames in Latin letters */
@@ -510,14 +552,14 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 			fn = ent_fullest_stem(&own, r->name, pl);
 		/* "Динару" beside "Динара Снижевская" */
 		if (fn == NULL && r->b - r->a == 1 && r->single)
-			fn = ent_first_of(ref, r->name);
+			fn = ent_first_of(&firsts, ref, r->name);
 		if (fn == NULL && r->b - r->a == 1 && !r->phrase)
 			fn = ent_only(&hd, r->name);
 		/* "Xi", "Mr. Xi" beside "Xi Jinping" */
 		if ((fn == NULL || strcmp(fn, r->name) == 0) &&
 		    r->b - r->a == 1 && !r->phrase &&
 		    (r->single || r->kind == ENT_PERSON) &&
-		    (ff = ent_family_first(ref, c, r)) != NULL)
+		    (ff = ent_family_first(&firsts, ref, c, r)) != NULL)
 			fn = ff;
 		if (fn != NULL)
 			repl[i] = xstrdup(fn);
@@ -535,7 +577,11 @@ ent_resolve(struct ent_ctx *c, const struct ent_ctx *ref,
 	}
 	free(repl);
 	free(full.v);
+	free(full.stems);
 	free(own.v);
+	free(own.stems);
+	free(firsts.given);
+	free(firsts.family);
 	free(hd.v);
 }
 

@@ -255,11 +255,16 @@ quote_close(const char *s, size_t i, size_t pe, int32_t open, size_t *te,
 	return false;
 }
 
+/* The end of the paragraph at i: the next blank line. Not strstr(),
+ * whose ASan interceptor measures the whole rest of the text at each
+ * call: quadratic under ASan (64,000 quotes took over 80 s). */
 static size_t
 quote_para_end(const char *s, size_t i)
 {
-	const char *e = strstr(s + i, "\n\n");
+	const char *e = s + i;
 
+	while ((e = strchr(e, '\n')) != NULL && e[1] != '\n')
+		e++;
 	return e ? (size_t)(e - s) : strlen(s);
 }
 
