@@ -9,9 +9,10 @@ stream's duplicate window 1 s:
 
 - node a publishes pub.html but cannot move it out (processed/ a
   dangling symlink) and is SIGKILLed; held.html is put in its claimed/
-  by hand (claimed, never published). Both pages are big (2 MB), so that
-  their work takes a second or more: node b adopts them (10 leases on),
-  and the server is stopped as soon as b's log says so, before b asks;
+  by hand (claimed, never published). Both pages are big (24 MB), so
+  that their work takes half a second or more: node b adopts them (10
+  leases on), and the server is stopped as soon as b's log says so,
+  before b asks;
 - b's first ask of each gets no answer (the log says "ask 1 of 4"); the
   server starts again; b's second ask, a lease later, is answered:
   pub.html is moved out with no event (a's event is in the stream),
@@ -43,12 +44,15 @@ NEVER = "nwd-00000000000dead2"         # a node that never ran
 
 
 def big_page(i, salt):
-    """A page of about 2 MB whose article is small: its work takes a
-    second or more, its event a few kB."""
+    """A page of about 24 MB (under the inbox's max_size of 32 MB) whose
+    event is a few kB: its work, between b's "adopted" and its ask of
+    the stream, takes half a second or more on a quiet machine, time
+    for the test to stop the server in between (a 2 MB page gave it
+    25 ms, and the race was lost in CI)."""
     para = (b"<p>" + b"The council met again on Tuesday to vote on the "
             b"harbour budget and the new rail bridge. " * 20 + b"</p>")
     return opslib.page(i, salt).replace(
-        b"</article>", para * (2 * 1024 * 1024 // len(para)) +
+        b"</article>", para * (24 * 1024 * 1024 // len(para)) +
         b"</article>")
 
 
