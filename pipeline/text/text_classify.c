@@ -432,6 +432,39 @@ text_trim_bio(struct text_doc *d)
 		d->body_end = g;
 }
 
+/* Moves the end of the region over the list that its last paragraph
+ * announces with a colon ("Und hier findet ihr die Attraktionen:",
+ * "Some of my favourites:"): three items or more that are not body-like,
+ * none a bullet (a box of links), chrome, shown twice or a thread's
+ * heading, up to TEXT_LEAD_LIST_MAX of them, which become body-like. */
+static void
+text_colon_list(struct text_doc *d)
+{
+	size_t e = d->body_end, i = e;
+	const char *s;
+	size_t len;
+
+	if (e == 0 || !d->items[e - 1].bodylike)
+		return;
+	s = d->items[e - 1].s;
+	len = text_trim_closers(s, strlen(s));
+	if (len == 0 || s[len - 1] != ':')
+		return;
+	while (i < d->n && i - e < TEXT_LEAD_LIST_MAX) {
+		const struct text_item *it = &d->items[i];
+
+		if (it->chrome || it->twice || it->section_end || it->bullet ||
+		    it->bodylike || it->kind != TEXT_OTHER)
+			break;
+		i++;
+	}
+	if (i - e < 3)
+		return;
+	for (; e < i; e++)
+		d->items[e].bodylike = true;
+	d->body_end = i;
+}
+
 /* True when s opens with an item's number ("1. ", "2) ", "a) "). */
 static bool
 text_numbered(const char *s)
@@ -641,6 +674,7 @@ text_body_region(struct text_doc *d)
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
+	text_colon_list(d);
 }
 
 struct text_key {

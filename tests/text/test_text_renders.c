@@ -1907,6 +1907,73 @@ test_extract_repeated_box(void **state)
 	article_free(a);
 }
 
+#define TEXT_BLOGOFF_HEAD \
+	"3 verr\xc3\xbc" "ckte Orte in Berlin\n" \
+	"\n" \
+	"Zum Video\n" \
+	"\n" \
+	"In Berlin lebe ich nun schon seit 9 Jahren und habe bereits jede " \
+	"Menge Verr\xc3\xbc" "cktes erlebt.\n" \
+	"Heute zeig ich euch daher im Video oben 3 der verr\xc3\xbc" \
+	"cktesten Sachen, die man in der Hauptstadt\n" \
+	"erleben kann. Viel Spa\xc3\x9f!\n" \
+	"\n" \
+	"Vielen Dank an die S-Bahn Berlin, die mich f\xc3\xbcr dieses " \
+	"Video unterst\xc3\xbctzt hat, und mit der man all\n" \
+	"diese Orte auch ganz bequem erreichen kann!\n" \
+	"Hier gibt es mehr Infos zur VBB-Umweltmonatskarte.\n" \
+	"\n" \
+	"Und hier findet ihr die im Video genannten Attraktionen:\n"
+
+/* A paragraph that ends with a colon announces the list under it:
+ * the list is the article's, up to the link box under it (blogoff.de,
+ * w3m). A bulleted list there is a box of links, and two items are no
+ * list. */
+static void
+test_extract_colon_list(void **state)
+{
+	const char *s =
+	    TEXT_BLOGOFF_HEAD
+	    "Die Biosph\xc3\xa4re Potsdam\n"
+	    "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark\n"
+	    "\n"
+	    "Crash Room\n"
+	    "3 Minuten vom S-Bahnhof Ostkreuz\n"
+	    "\n"
+	    "Base Flying\n"
+	    "2 Minuten vom S-Bahnhof Alexanderplatz\n"
+	    "\n"
+	    "\xc3\x84hnliche Beitr\xc3\xa4ge\n"
+	    "\n"
+	    " Nachfolgebeitrag: Was passiert hier eigentlich noch?\n"
+	    " Vorg\xc3\xa4ngerbeitrag: Die Wahrheit \xc3\xbc" "ber Kondome\n";
+	const char *links =
+	    TEXT_BLOGOFF_HEAD
+	    "     * Die Biosph\xc3\xa4re Potsdam\n"
+	    "     * Crash Room\n"
+	    "     * Base Flying\n";
+	const char *two =
+	    TEXT_BLOGOFF_HEAD
+	    "Die Biosph\xc3\xa4re Potsdam\n"
+	    "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark\n"
+	    "\n"
+	    "\xc3\x84hnliche Beitr\xc3\xa4ge\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Base Flying\n\n2 Minuten vom "
+	    "S-Bahnhof Alexanderplatz"));
+	assert_null(strstr(a->body, "Nachfolgebeitrag"));
+	assert_null(strstr(a->body, "hnliche Beitr"));
+	article_free(a);
+	a = extracted(links);
+	assert_null(strstr(a->body, "Crash Room"));
+	article_free(a);
+	a = extracted(two);
+	assert_null(strstr(a->body, "Vogelpark"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1933,6 +2000,7 @@ main(void)
 		cmocka_unit_test(test_extract_count_of_title),
 		cmocka_unit_test(test_extract_paragraph_over_signoff),
 		cmocka_unit_test(test_extract_repeated_box),
+		cmocka_unit_test(test_extract_colon_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
