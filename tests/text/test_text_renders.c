@@ -1974,6 +1974,70 @@ test_extract_colon_list(void **state)
 	article_free(a);
 }
 
+#define TEXT_GUARDIAN_BODY \
+	"Thousands of academic staff at British universities are being " \
+	"treated as second-class citizens on\n" \
+	"precarious contracts, says a report highlighting the \xe2\x80\x9c" \
+	"alarming rise of mass casualised labour\xe2\x80\x9d in\n" \
+	"higher education.\n" \
+	"\n" \
+	"The report by the University and College Union claims " \
+	"institutions have created a pool of low-paid\n" \
+	"staff to teach undergraduates, conduct research and work in " \
+	"libraries, despite having advanced\n" \
+	"postgraduate or other academic qualifications.\n"
+
+/* The Guardian shows a photo's caption, then the photo's label and the
+ * caption with its credit: a caption pair past the label (w3m), or
+ * with the label before the second caption (lynx), not a paragraph of
+ * the article (theguardian.com). */
+static void
+test_extract_caption_pair_label(void **state)
+{
+	const char *w3m =
+	    "Striking members of the UCU and other unions at University "
+	    "College last year.\n"
+	    "[ ]\n"
+	    "Striking members of the UCU and other unions at University "
+	    "College last year. Photograph: Guy\n"
+	    "Smallman/Getty Images\n"
+	    "\n"
+	    TEXT_GUARDIAN_BODY;
+	const char *lynx =
+	    "   Striking members of the UCU and other unions at University "
+	    "College last year.\n"
+	    "\n"
+	    "   [ ] Striking members of the UCU and other unions at "
+	    "University College last year.\n"
+	    "   Photograph: Guy Smallman/Getty Images\n"
+	    "\n"
+	    "   Thousands of academic staff at British universities are "
+	    "being treated as second-class\n"
+	    "   citizens on precarious contracts, says a report highlighting "
+	    "the \xe2\x80\x9c" "alarming rise of mass\n"
+	    "   casualised labour\xe2\x80\x9d in higher education.\n"
+	    "\n"
+	    "   The report by the University and College Union claims "
+	    "institutions have created a pool\n"
+	    "   of low-paid staff to teach undergraduates, conduct research "
+	    "and work in libraries, despite\n"
+	    "   having advanced postgraduate or other academic "
+	    "qualifications.\n";
+	const char *const renders[] = { w3m, lynx };
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct nw_article *a = extracted(renders[k]);
+
+		assert_null(strstr(a->body, "Striking"));
+		assert_non_null(strstr(a->body, "Thousands of academic"));
+		assert_int_equal(a->n_images, 1);
+		assert_string_equal(a->images[0].credit,
+		    "Guy Smallman/Getty Images");
+		article_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -2001,6 +2065,7 @@ main(void)
 		cmocka_unit_test(test_extract_paragraph_over_signoff),
 		cmocka_unit_test(test_extract_repeated_box),
 		cmocka_unit_test(test_extract_colon_list),
+		cmocka_unit_test(test_extract_caption_pair_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
