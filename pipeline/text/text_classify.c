@@ -106,9 +106,36 @@ text_datelike(const char *s, int words)
 	    (words <= 4 && text_has_month_day(s));
 }
 
-/* If one of a and b is the other plus a trailing credit, returns the
- * length of the shorter (the caption) and sets *rem to the rest of the
- * longer. */
+/* The length of the renderer's image labels that open s ("[ ] ",
+ * "[photo] "): lynx puts an image's label before its caption. */
+static size_t
+text_label_len(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] == '[') {
+		const char *e = strchr(s + n, ']');
+
+		if (e == NULL || e[1] != ' ')
+			break;
+		n = (size_t)(e - s) + 2;
+	}
+	return n;
+}
+
+/* True when the item is nothing but an image's label ("[ ]"). */
+static bool
+text_is_label(const struct text_item *it)
+{
+	size_t len = strlen(it->s);
+
+	return it->s[0] == '[' && it->s[len - 1] == ']' &&
+	    memchr(it->s + 1, '[', len - 1) == NULL;
+}
+
+/* If one of a and b is the other plus a trailing credit (the longer
+ * one possibly after an image's label), returns the length of the
+ * shorter (the caption) and sets *rem to the rest of the longer. */
 static size_t
 text_prefix_pair(const char *a, const char *b, const char **rem)
 {
@@ -116,6 +143,7 @@ text_prefix_pair(const char *a, const char *b, const char **rem)
 	const char *s = la < lb ? a : b, *l = la < lb ? b : a;
 	size_t ls = la < lb ? la : lb;
 
+	l += text_label_len(l);
 	if (la == lb || ls < 10 || strncmp(s, l, ls) != 0 || l[ls] != ' ')
 		return 0;
 	*rem = l + ls + 1;
@@ -172,9 +200,9 @@ text_set_caption(struct text_item *it, size_t cap_len, char *credit)
 	it->credit = credit;
 }
 
-/* Caption pair at items i and i + 1: one is the other plus a credit.
- * Marks both (and a credit line after them) and returns the number of
- * items used, or 0. */
+/* Caption pair at items i and i + 1 (or i + 2 past an image's label):
+ * one is the other plus a credit. Marks both (and a credit line after
+ * them) and returns the number of items used, or 0. */
 static size_t
 text_caption_pair(struct text_doc *d, size_t i)
 {
@@ -183,9 +211,12 @@ text_caption_pair(struct text_doc *d, size_t i)
 	size_t cl, used = 2;
 	char *c;
 
-	if (i + 1 >= d->n || d->items[i + 1].kind != TEXT_OTHER)
+	if (i + 2 < d->n && text_is_label(&d->items[i + 1]))
+		used = 3;
+	if (i + used - 1 >= d->n ||
+	    d->items[i + used - 1].kind != TEXT_OTHER)
 		return 0;
-	b = &d->items[i + 1];
+	b = &d->items[i + used - 1];
 	cl = text_prefix_pair(a->s, b->s, &rem);
 	if (cl == 0)
 		return 0;
@@ -197,10 +228,10 @@ text_caption_pair(struct text_doc *d, size_t i)
 	text_set_caption(shortit, cl, c);
 	text_set_caption(longit, cl, NULL);
 	longit->dup = true;
-	if (i + 2 < d->n && d->items[i + 2].kind == TEXT_OTHER) {
-		c = text_standalone_credit(&d->items[i + 2]);
+	if (i + used < d->n && d->items[i + used].kind == TEXT_OTHER) {
+		c = text_standalone_credit(&d->items[i + used]);
 		if (c != NULL) {
-			d->items[i + 2].kind = TEXT_CREDIT;
+			d->items[i + used].kind = TEXT_CREDIT;
 			if (shortit->credit == NULL)
 				shortit->credit = c;
 			else
@@ -432,6 +463,39 @@ text_trim_bio(struct text_doc *d)
 		d->body_end = g;
 }
 
+/* Moves the end of the region over the list that its last paragraph
+ * announces with a colon ("Und hier findet ihr die Attraktionen:",
+ * "Some of my favourites:"): three items or more that are not body-like,
+ * none a bullet (a box of links), chrome, shown twice or a thread's
+ * heading, up to TEXT_LEAD_LIST_MAX of them, which become body-like. */
+static void
+text_colon_list(struct text_doc *d)
+{
+	size_t e = d->body_end, i = e;
+	const char *s;
+	size_t len;
+
+	if (e == 0 || !d->items[e - 1].bodylike)
+		return;
+	s = d->items[e - 1].s;
+	len = text_trim_closers(s, strlen(s));
+	if (len == 0 || s[len - 1] != ':')
+		return;
+	while (i < d->n && i - e < TEXT_LEAD_LIST_MAX) {
+		const struct text_item *it = &d->items[i];
+
+		if (it->chrome || it->twice || it->section_end || it->bullet ||
+		    it->bodylike || it->kind != TEXT_OTHER)
+			break;
+		i++;
+	}
+	if (i - e < 3)
+		return;
+	for (; e < i; e++)
+		d->items[e].bodylike = true;
+	d->body_end = i;
+}
+
 /* True when s opens with an item's number ("1. ", "2) ", "a) "). */
 static bool
 text_numbered(const char *s)
@@ -641,6 +705,7 @@ text_body_region(struct text_doc *d)
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
+	text_colon_list(d);
 }
 
 struct text_key {

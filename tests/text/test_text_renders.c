@@ -1907,6 +1907,137 @@ test_extract_repeated_box(void **state)
 	article_free(a);
 }
 
+#define TEXT_BLOGOFF_HEAD \
+	"3 verr\xc3\xbc" "ckte Orte in Berlin\n" \
+	"\n" \
+	"Zum Video\n" \
+	"\n" \
+	"In Berlin lebe ich nun schon seit 9 Jahren und habe bereits jede " \
+	"Menge Verr\xc3\xbc" "cktes erlebt.\n" \
+	"Heute zeig ich euch daher im Video oben 3 der verr\xc3\xbc" \
+	"cktesten Sachen, die man in der Hauptstadt\n" \
+	"erleben kann. Viel Spa\xc3\x9f!\n" \
+	"\n" \
+	"Vielen Dank an die S-Bahn Berlin, die mich f\xc3\xbcr dieses " \
+	"Video unterst\xc3\xbctzt hat, und mit der man all\n" \
+	"diese Orte auch ganz bequem erreichen kann!\n" \
+	"Hier gibt es mehr Infos zur VBB-Umweltmonatskarte.\n" \
+	"\n" \
+	"Und hier findet ihr die im Video genannten Attraktionen:\n"
+
+/* A paragraph that ends with a colon announces the list under it:
+ * the list is the article's, up to the link box under it (blogoff.de,
+ * w3m). A bulleted list there is a box of links, and two items are no
+ * list. */
+static void
+test_extract_colon_list(void **state)
+{
+	const char *s =
+	    TEXT_BLOGOFF_HEAD
+	    "Die Biosph\xc3\xa4re Potsdam\n"
+	    "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark\n"
+	    "\n"
+	    "Crash Room\n"
+	    "3 Minuten vom S-Bahnhof Ostkreuz\n"
+	    "\n"
+	    "Base Flying\n"
+	    "2 Minuten vom S-Bahnhof Alexanderplatz\n"
+	    "\n"
+	    "\xc3\x84hnliche Beitr\xc3\xa4ge\n"
+	    "\n"
+	    " Nachfolgebeitrag: Was passiert hier eigentlich noch?\n"
+	    " Vorg\xc3\xa4ngerbeitrag: Die Wahrheit \xc3\xbc" "ber Kondome\n";
+	const char *links =
+	    TEXT_BLOGOFF_HEAD
+	    "     * Die Biosph\xc3\xa4re Potsdam\n"
+	    "     * Crash Room\n"
+	    "     * Base Flying\n";
+	const char *two =
+	    TEXT_BLOGOFF_HEAD
+	    "Die Biosph\xc3\xa4re Potsdam\n"
+	    "Vom S-Bahnhof Potsdam mit der Tram bis Haltestelle Vogelpark\n"
+	    "\n"
+	    "\xc3\x84hnliche Beitr\xc3\xa4ge\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Base Flying\n\n2 Minuten vom "
+	    "S-Bahnhof Alexanderplatz"));
+	assert_null(strstr(a->body, "Nachfolgebeitrag"));
+	assert_null(strstr(a->body, "hnliche Beitr"));
+	article_free(a);
+	a = extracted(links);
+	assert_null(strstr(a->body, "Crash Room"));
+	article_free(a);
+	a = extracted(two);
+	assert_null(strstr(a->body, "Vogelpark"));
+	article_free(a);
+}
+
+#define TEXT_GUARDIAN_BODY \
+	"Thousands of academic staff at British universities are being " \
+	"treated as second-class citizens on\n" \
+	"precarious contracts, says a report highlighting the \xe2\x80\x9c" \
+	"alarming rise of mass casualised labour\xe2\x80\x9d in\n" \
+	"higher education.\n" \
+	"\n" \
+	"The report by the University and College Union claims " \
+	"institutions have created a pool of low-paid\n" \
+	"staff to teach undergraduates, conduct research and work in " \
+	"libraries, despite having advanced\n" \
+	"postgraduate or other academic qualifications.\n"
+
+/* The Guardian shows a photo's caption, then the photo's label and the
+ * caption with its credit: a caption pair past the label (w3m), or
+ * with the label before the second caption (lynx), not a paragraph of
+ * the article (theguardian.com). */
+static void
+test_extract_caption_pair_label(void **state)
+{
+	const char *w3m =
+	    "Striking members of the UCU and other unions at University "
+	    "College last year.\n"
+	    "[ ]\n"
+	    "Striking members of the UCU and other unions at University "
+	    "College last year. Photograph: Guy\n"
+	    "Smallman/Getty Images\n"
+	    "\n"
+	    TEXT_GUARDIAN_BODY;
+	const char *lynx =
+	    "   Striking members of the UCU and other unions at University "
+	    "College last year.\n"
+	    "\n"
+	    "   [ ] Striking members of the UCU and other unions at "
+	    "University College last year.\n"
+	    "   Photograph: Guy Smallman/Getty Images\n"
+	    "\n"
+	    "   Thousands of academic staff at British universities are "
+	    "being treated as second-class\n"
+	    "   citizens on precarious contracts, says a report highlighting "
+	    "the \xe2\x80\x9c" "alarming rise of mass\n"
+	    "   casualised labour\xe2\x80\x9d in higher education.\n"
+	    "\n"
+	    "   The report by the University and College Union claims "
+	    "institutions have created a pool\n"
+	    "   of low-paid staff to teach undergraduates, conduct research "
+	    "and work in libraries, despite\n"
+	    "   having advanced postgraduate or other academic "
+	    "qualifications.\n";
+	const char *const renders[] = { w3m, lynx };
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		struct nw_article *a = extracted(renders[k]);
+
+		assert_null(strstr(a->body, "Striking"));
+		assert_non_null(strstr(a->body, "Thousands of academic"));
+		assert_int_equal(a->n_images, 1);
+		assert_string_equal(a->images[0].credit,
+		    "Guy Smallman/Getty Images");
+		article_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -1933,6 +2064,8 @@ main(void)
 		cmocka_unit_test(test_extract_count_of_title),
 		cmocka_unit_test(test_extract_paragraph_over_signoff),
 		cmocka_unit_test(test_extract_repeated_box),
+		cmocka_unit_test(test_extract_colon_list),
+		cmocka_unit_test(test_extract_caption_pair_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
