@@ -92,7 +92,38 @@ ent_seen_slot(const struct ent_ctx *c, size_t i)
 	}
 }
 
-/* The word i appears capitalised somewhere other than a sentence start. */
+/* Whether word i, a word English writes in lower case, opens a clause
+ * after a colon or a bracket ("Q: Favorite childhood memory?", "What you
+ * need: Braid your hair", "(Skip step ...)"): capitalised there as at a
+ * sentence's start, before a word in lower case ("A: Broncos vs.
+ * Raiders" names a team). */
+static bool
+ent_clause_open(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i], *n;
+	size_t o = k->off;
+
+	while (o > 0 && c->s[o - 1] == ' ')
+		o--;
+	if (o == 0 || (c->s[o - 1] != ':' && c->s[o - 1] != '(') ||
+	    i + 1 >= c->t->n || !ent_plain_gap(c, i))
+		return false;
+	n = &c->t->v[i + 1];
+	return n->sent == k->sent && !(n->flags & (ETOK_CAP | ETOK_ALLCAP |
+	    ETOK_NUM | ETOK_ABBR)) && ent_word_is(c, i, ENT_W_ENWORD);
+}
+
+/* Whether word i is capitalised as a sentence's or a clause's first
+ * word is. */
+static bool
+ent_opener(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_SENT) || ((c->t->v[i].flags &
+	    ETOK_CAP) && ent_clause_open(c, i));
+}
+
+/* The word i appears capitalised somewhere other than a sentence or a
+ * clause start. */
 static bool
 ent_seen_inside(struct ent_ctx *c, size_t i)
 {
@@ -109,7 +140,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 			const struct etok *o = &c->t->v[j];
 			struct ent_seen *e;
 
-			if (!(o->flags & ETOK_CAP) || (o->flags & ETOK_SENT))
+			if (!(o->flags & ETOK_CAP) || ent_opener(c, j))
 				continue;
 			e = ent_seen_slot(c, j);
 			if (e->tok == 0)
@@ -120,7 +151,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 	}
 	/* other occurrences than word i itself */
 	n = ent_seen_slot(c, i)->count;
-	if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
+	if ((w->flags & ETOK_CAP) && !ent_opener(c, i))
 		return n >= 2;
 	return n >= 1;
 }
@@ -214,7 +245,7 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 	    ent_word_is(c, a, ENT_W_KIND) ||
-	    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
+	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
 		return;
 	if (!acro && !cue && ent_region_abbr(c, a))
 		return;

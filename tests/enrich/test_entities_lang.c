@@ -691,6 +691,30 @@ test_entities_kind_nouns(void **state)
 	article_free(a);
 }
 
+/* A word English writes in lower case, capitalised after a colon or a
+ * bracket as a clause's first word, is no name ("Q: Favorite ...",
+ * "need: Braid your hair", "(Skip step ...)"), unless the text writes it
+ * capitalised inside a sentence too; a name after a colon before no
+ * lower-case word stays ("A: Broncos vs. Raiders"). */
+static void
+test_entities_clause_openers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Q: Favorite childhood memory?\n\nA: Broncos vs. "
+	    "Raiders at the stadium.\n\nWhat you need: Braid your hair "
+	    "and beat the butter for a minute (Skip step for a softer "
+	    "frosting). Mira said: Swift action helps. The band Swift "
+	    "played on.");
+	assert_false(has_name(&a->organisations, "Favorite"));
+	assert_false(has_name(&a->organisations, "Braid"));
+	assert_false(has_name(&a->organisations, "Skip"));
+	assert_true(has_name(&a->organisations, "Broncos"));
+	assert_true(has_name(&a->organisations, "Swift"));
+	article_free(a);
+}
+
 /* A compound whose last part is a lower-case word is no name and ends
  * none ("Seattle-based", "Bush-era"); an East Asian given name's
  * syllable after a capitalised word is none ("Tsai Ing-wen"). */
@@ -1049,6 +1073,7 @@ main(void)
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_kind_nouns),
+		cmocka_unit_test(test_entities_clause_openers),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
