@@ -715,6 +715,29 @@ test_entities_clause_openers(void **state)
 	article_free(a);
 }
 
+/* German: a given name's -s after a word German does not know is a
+ * surname ("Cliff Roberts", "Voodoo Jürgens"), and a person's genitive
+ * is named in the nominative where the text has it ("auf Seiten Hillary
+ * Clintons" beside "Hillary Clinton"); an English plural is no such surname
+ * ("Accelerator Grants"). */
+static void
+test_entities_german_surnames(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Die Erkl\u00e4rung des Mitbegr\u00fcnders des "
+	    "Clubs in Georgia, Cliff Roberts, der 1933 sagte, dass alle "
+	    "Golfer kommen. Das FBI fand auf Seiten Hillary Clintons "
+	    "\u201eBeweise\u201c, aber keine Anklage gegen Hillary Clinton. "
+	    "Die Firma erhielt zwei Accelerator Grants im Herbst.");
+	assert_true(has_name(&a->people, "Cliff Roberts"));
+	assert_true(has_name(&a->people, "Hillary Clinton"));
+	assert_false(has_name(&a->people, "Hillary Clintons"));
+	assert_false(has_name(&a->people, "Accelerator Grants"));
+	article_free(a);
+}
+
 /* A compound whose last part is a lower-case word is no name and ends
  * none ("Seattle-based", "Bush-era"); an East Asian given name's
  * syllable after a capitalised word is none ("Tsai Ing-wen"). */
@@ -1074,6 +1097,7 @@ main(void)
 		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_kind_nouns),
 		cmocka_unit_test(test_entities_clause_openers),
+		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
