@@ -211,6 +211,40 @@ ent_kind_noun(struct ent_ctx *c, size_t a)
 	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
 }
 
+/* Whether the one word a, a word English writes in lower case, opens a
+ * title-case name that "of" or "and" goes on with ("Proceedings of the
+ * National Academy", "Customs and Border Protection", "Citizenship and
+ * Immigration Services"): a fragment of it, no name alone. After "and"
+ * the rest is two capitalised words of English's lower case at least
+ * ("Sprint and Verizon" are two names). */
+static bool
+ent_phrase_head(struct ent_ctx *c, size_t a)
+{
+	const struct etoks *t = c->t;
+	size_t j = a + 1, k;
+	bool of;
+
+	if (j + 1 >= t->n || !ent_plain_gap(c, a) ||
+	    !ent_word_is(c, a, ENT_W_ENWORD))
+		return false;
+	of = etok_is(c->s, &t->v[j], "of");
+	if (!of && !etok_is(c->s, &t->v[j], "and"))
+		return false;
+	if (t->v[j + 1].sent != t->v[a].sent)
+		return false;
+	j++;
+	if (of && etok_is(c->s, &t->v[j], "the") && j + 1 < t->n &&
+	    t->v[j + 1].sent == t->v[a].sent)
+		j++;
+	/* the capitalised words after it, joined by spaces */
+	for (k = j; k < t->n && t->v[k].sent == t->v[a].sent &&
+	    (t->v[k].flags & ETOK_CAP) && !(t->v[k].flags & ETOK_ALLCAP) &&
+	    (of || ent_word_is(c, k, ENT_W_ENWORD)); k++)
+		if (k + 1 == t->n || !ent_plain_gap(c, k))
+			return k + 1 >= j + (of ? 1 : 2);
+	return k >= j + (of ? 1 : 2);
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -247,7 +281,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_word_is(c, a, ENT_W_KIND) ||
 	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
 		return;
-	if (!acro && !cue && ent_region_abbr(c, a))
+	if (!acro && !cue && (ent_region_abbr(c, a) ||
+	    ent_phrase_head(c, a)))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))

@@ -715,6 +715,25 @@ test_entities_clause_openers(void **state)
 	article_free(a);
 }
 
+/* A word English writes in lower case that "of" or "and" goes on with
+ * into a title-case name is a fragment of it ("Customs and Border
+ * Protection", "Proceedings of the National Academy"); two names joined
+ * by "and" stay ("Sprint and Verizon"). */
+static void
+test_entities_phrase_heads(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Figures from Customs and Border Protection were "
+	    "published in Proceedings of the National Academy of Sciences "
+	    "this week. Carriers like Sprint and Verizon sell the phone.");
+	assert_false(has_name(&a->organisations, "Customs"));
+	assert_false(has_name(&a->organisations, "Proceedings"));
+	assert_true(has_name(&a->organisations, "Sprint"));
+	article_free(a);
+}
+
 /* German: a given name's -s after a word German does not know is a
  * surname ("Cliff Roberts", "Voodoo Jürgens"), and a person's genitive
  * is named in the nominative where the text has it ("auf Seiten Hillary
@@ -1097,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_kind_nouns),
 		cmocka_unit_test(test_entities_clause_openers),
+		cmocka_unit_test(test_entities_phrase_heads),
 		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
