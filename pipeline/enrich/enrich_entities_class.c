@@ -617,6 +617,17 @@ ent_de_org_genitive(const struct ent_ctx *c, size_t a, size_t i)
 	    ent_de_genitive_is(etok_folded(c->t, i), ent_org_word);
 }
 
+/* Whether the run [a, b) may open with a place: its first word opens a
+ * place's name, or is one written with an abbreviation's dots ("U.S.
+ * Treasury"; but "U.S. Virgin Islands" is one place, by its kind). */
+static bool
+ent_place_lead(struct ent_ctx *c, size_t a, size_t b)
+{
+	return ent_word_is(c, a, ENT_W_PSTART) ||
+	    (ent_place_of(c, a, a + 1) != NULL &&
+	    !ent_word_is(c, b - 1, ENT_W_KIND));
+}
+
 /* Classes the words [a, b) of one candidate run. */
 void
 ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -677,8 +688,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	/* The longest leading part that is a place: "United States Sergey
 	 * Kislyak". */
-	for (p = (b - a >= 2 && ent_word_is(c, a, ENT_W_PSTART)) ? b - 1 : a;
-	    p > a; p--) {
+	for (p = (b - a >= 2 && ent_place_lead(c, a, b)) ? b - 1 : a; p > a;
+	    p--) {
 		pl = ent_place_of(c, a, p);
 		if (pl != NULL && p + 1 == b &&
 		    ent_word_is(c, p, ENT_W_KIND)) {

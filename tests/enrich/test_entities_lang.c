@@ -734,6 +734,24 @@ test_entities_phrase_heads(void **state)
 	article_free(a);
 }
 
+/* A place written with an abbreviation's dots opens a run as a place
+ * ("U.S. Treasury": no person), but a place of its kind stays one
+ * ("U.S. Virgin Islands"). */
+static void
+test_entities_dotted_places(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The U.S. Treasury said on Monday that the "
+	    "boat sailed to the U.S. Virgin Islands last week.");
+	assert_false(has_name(&a->people, "U.S. Treasury"));
+	assert_true(has_name(&a->places, "U.S."));
+	assert_true(has_name(&a->organisations, "Treasury"));
+	assert_true(has_name(&a->places, "U.S. Virgin Islands"));
+	article_free(a);
+}
+
 /* German: a given name's -s after a word German does not know is a
  * surname ("Cliff Roberts", "Voodoo Jürgens"), and a person's genitive
  * is named in the nominative where the text has it ("auf Seiten Hillary
@@ -1117,6 +1135,7 @@ main(void)
 		cmocka_unit_test(test_entities_kind_nouns),
 		cmocka_unit_test(test_entities_clause_openers),
 		cmocka_unit_test(test_entities_phrase_heads),
+		cmocka_unit_test(test_entities_dotted_places),
 		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
