@@ -617,6 +617,30 @@ ent_de_org_genitive(const struct ent_ctx *c, size_t a, size_t i)
 	    ent_de_genitive_is(etok_folded(c->t, i), ent_org_word);
 }
 
+/* Whether the run [a, b) of two words or more, in a language that does
+ * not capitalise its nouns, opens with an acronym of three letters or
+ * more (not a Roman numeral), handled here: no person's name holds one.
+ * Before a given name it is a body of its own ("PSL Władysław
+ * Kosiniak-Kamysz"); else the run is a body's, a title's or a product's
+ * name ("BMJ Case Reports", "STX France", "IBM Watson", "USB Micro-B"),
+ * which the words alone do not tell apart: no name. (German runs of
+ * nouns have rules of their own.) */
+static bool
+ent_class_acronym_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	const struct etok *k = &c->t->v[a];
+
+	if (c->nouns || !(k->flags & ETOK_ALLCAP) || k->len < 3 ||
+	    strspn(c->s + k->off, "IVXL") == k->len)
+		return false;
+	if (ent_word_is(c, a + 1, ENT_W_GIVEN) &&
+	    !(c->t->v[a + 1].flags & ETOK_ALLCAP)) {
+		ent_class(c, a, a + 1, false, false);
+		ent_class(c, a + 1, b, false, cue);
+	}
+	return true;
+}
+
 /* Whether the run [a, b) may open with a place: its first word opens a
  * place's name, or is one written with an abbreviation's dots ("U.S.
  * Treasury"; but "U.S. Virgin Islands" is one place, by its kind). */
@@ -736,6 +760,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (i == b && b - a >= 2)
 		return;
 	if (ent_shaped_place(c, a, b, cue))
+		return;
+	if (b - a >= 2 && ent_class_acronym_first(c, a, b, cue))
 		return;
 	if (b - a >= 2 && c->nouns) {
 		if (!ent_class_de_org(c, a, b))

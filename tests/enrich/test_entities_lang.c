@@ -752,6 +752,25 @@ test_entities_dotted_places(void **state)
 	article_free(a);
 }
 
+/* A run that opens with an acronym names no person: before a given name
+ * the acronym is a body of its own ("NBC Jake Tapper"), else the run is
+ * no name ("BMJ Case Reports", "IBM Watson"). */
+static void
+test_entities_acronym_first(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The case was written up in BMJ Case Reports. "
+	    "IBM Watson won the game, as NBC Jake Tapper told viewers.");
+	assert_false(has_name(&a->people, "BMJ Case Reports"));
+	assert_false(has_name(&a->people, "IBM Watson"));
+	assert_false(has_name(&a->people, "NBC Jake Tapper"));
+	assert_true(has_name(&a->people, "Jake Tapper"));
+	assert_true(has_name(&a->organisations, "NBC"));
+	article_free(a);
+}
+
 /* German: a given name's -s after a word German does not know is a
  * surname ("Cliff Roberts", "Voodoo Jürgens"), and a person's genitive
  * is named in the nominative where the text has it ("auf Seiten Hillary
@@ -1136,6 +1155,7 @@ main(void)
 		cmocka_unit_test(test_entities_clause_openers),
 		cmocka_unit_test(test_entities_phrase_heads),
 		cmocka_unit_test(test_entities_dotted_places),
+		cmocka_unit_test(test_entities_acronym_first),
 		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
