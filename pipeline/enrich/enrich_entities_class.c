@@ -245,6 +245,36 @@ ent_phrase_head(struct ent_ctx *c, size_t a)
 	return k >= j + (of ? 1 : 2);
 }
 
+/* Whether the one word a, after "the" and a word English writes in lower
+ * case, modifies the lower-case noun after it ("the Trump
+ * administration", "the Communist party", "the Lightning connector"):
+ * "the" is the noun's, and the word is no body. A verb's -s or -ed after
+ * it, or a function word, makes it the subject ("the Fed points", "the
+ * Eagles led"); a plural is a team's name. */
+static bool
+ent_the_modifier(struct ent_ctx *c, size_t a)
+{
+	const struct etok *n;
+	const char *f;
+	size_t l;
+
+	f = etok_folded(c->t, a);
+	l = strlen(f);
+	/* a team's plural names it before its coach ("the Commodores
+	 * coach") */
+	if (a + 1 >= c->t->n || f[l - 1] == 's' || !ent_plain_gap(c, a) ||
+	    !ent_word_is(c, a, ENT_W_ENWORD))
+		return false;
+	n = &c->t->v[a + 1];
+	f = etok_folded(c->t, a + 1);
+	l = strlen(f);
+	return !(n->flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM | ETOK_ABBR)) &&
+	    l >= 3 && f[l - 1] != 's' && strcmp(f + l - 2, "ed") != 0 &&
+	    ent_word_is(c, a + 1, ENT_W_ENWORD) &&
+	    !ent_word_is(c, a + 1, ENT_W_STOP) &&
+	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -295,7 +325,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    false, false);
 		return;
 	}
-	if (!acro && !cue && ent_kind_noun(c, a))
+	if (!acro && !cue && (ent_kind_noun(c, a) ||
+	    (the && ent_the_modifier(c, a))))
 		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {

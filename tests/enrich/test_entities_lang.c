@@ -752,6 +752,26 @@ test_entities_dotted_places(void **state)
 	article_free(a);
 }
 
+/* After "the", a word English writes in lower case before a lower-case
+ * noun modifies it ("the Communist party", "the Lightning connector"):
+ * no body; before a verb ("the Fed points") or as a team's plural ("the
+ * Commodores coach") it stays one. */
+static void
+test_entities_the_modifiers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The paper of the Communist party said so. The "
+	    "phone uses the Lightning connector. In its note the Fed points "
+	    "to slower growth, and the Commodores coach agreed.");
+	assert_false(has_name(&a->organisations, "Communist"));
+	assert_false(has_name(&a->organisations, "Lightning"));
+	assert_true(has_name(&a->organisations, "Fed"));
+	assert_true(has_name(&a->organisations, "Commodores"));
+	article_free(a);
+}
+
 /* A run that opens with an acronym names no person: before a given name
  * the acronym is a body of its own ("NBC Jake Tapper"), else the run is
  * no name ("BMJ Case Reports", "IBM Watson"). */
@@ -1155,6 +1175,7 @@ main(void)
 		cmocka_unit_test(test_entities_clause_openers),
 		cmocka_unit_test(test_entities_phrase_heads),
 		cmocka_unit_test(test_entities_dotted_places),
+		cmocka_unit_test(test_entities_the_modifiers),
 		cmocka_unit_test(test_entities_acronym_first),
 		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
