@@ -616,6 +616,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->lower.v);
 	free(c->caps.v);
 	free(c->town.v);
+	free(c->menu.v);
 	free(c->heading);
 }
 

@@ -180,6 +180,91 @@ ent_region_abbr(const struct ent_ctx *c, size_t a)
 	    strncmp(e, "\u2013", 3) == 0;
 }
 
+/* The line of s before offset o (past the line breaks and spaces before
+ * o): whether there is one of at most three words, its last character no
+ * sentence's end, as a menu's items and a list's labels are. */
+static bool
+ent_short_line_before(const char *s, size_t o)
+{
+	size_t words = 0;
+
+	while (o > 0 && (s[o - 1] == '\n' || s[o - 1] == ' '))
+		o--;
+	if (o == 0 || strchr(".!?:;,\"", s[o - 1]) != NULL ||
+	    strncmp(s + o - (o >= 3 ? 3 : 0), "\u201d", 3) == 0)
+		return false;
+	for (; o > 0 && s[o - 1] != '\n'; o--)
+		if (s[o - 1] == ' ' && s[o] != ' ')
+			words++;
+	return words < 3;
+}
+
+/* The same of the line after offset o: the offset past it, or 0 if it is
+ * no such line. */
+static size_t
+ent_short_line_after(const char *s, size_t o)
+{
+	size_t words = 1, e, end;
+
+	while (s[o] == '\n' || s[o] == ' ')
+		o++;
+	if (s[o] == '\0')
+		return 0;
+	for (e = o; s[e] != '\0' && s[e] != '\n'; e++)
+		if (s[e] == ' ' && s[e + 1] != ' ' && s[e + 1] != '\n' &&
+		    s[e + 1] != '\0')
+			words++;
+	end = e;
+	while (e > o && s[e - 1] == ' ')
+		e--;
+	if (words > 3 || strchr(".!?:;,\"", s[e - 1]) != NULL ||
+	    (e - o >= 3 && strncmp(s + e - 3, "\u201d", 3) == 0))
+		return 0;
+	return end;
+}
+
+/* Whether word i stands alone on its line before a short line that ends
+ * no sentence, and after one or before a second: an item of a menu or of
+ * a list of labels ("Default\n\nClassic\n\nRandom"), not a heading over
+ * prose. */
+static bool
+ent_menu_item(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t a = k->off, e = k->off + k->len, next;
+
+	while (a > 0 && c->s[a - 1] == ' ')
+		a--;
+	while (c->s[e] == ' ')
+		e++;
+	if ((a > 0 && c->s[a - 1] != '\n') ||
+	    (c->s[e] != '\n' && c->s[e] != '\0'))
+		return false;
+	next = ent_short_line_after(c->s, e);
+	return next != 0 && (ent_short_line_before(c->s, a) ||
+	    ent_short_line_after(c->s, next) != 0);
+}
+
+/* Whether word i, a word English writes in lower case, stands alone as
+ * an item of a menu somewhere in the text ("Default", "Hide" of a
+ * game's settings): a label wherever it is written ("setting this to
+ * Default"). The first question gathers every such word. */
+static bool
+ent_menu_word(struct ent_ctx *c, size_t i)
+{
+	size_t j;
+
+	if (c->menu.v == NULL) {
+		ent_hset_init(&c->menu, c->t->n);
+		for (j = 0; j < c->t->n; j++)
+			if ((c->t->v[j].flags & ETOK_CAP) &&
+			    ent_menu_item(c, j))
+				ent_hset_add(&c->menu, c->t->v[j].hash);
+	}
+	return ent_hset_has(&c->menu, c->t->v[i].hash) &&
+	    ent_word_is(c, i, ENT_W_ENWORD);
+}
+
 /* Whether word a is a proper noun English counts (gen_words.py's kind:
  * "Muslim", "Hispanic", "Texan", "Monday") written as one: in the plural
  * ("Muslims", "Saturdays") or before a noun ("Hispanic adults", "Olympic
@@ -326,7 +411,7 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	}
 	if (!acro && !cue && (ent_kind_noun(c, a) ||
-	    (the && ent_the_modifier(c, a))))
+	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a)))
 		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {

@@ -772,6 +772,25 @@ test_entities_the_modifiers(void **state)
 	article_free(a);
 }
 
+/* A word English writes in lower case that stands alone on a line of a
+ * menu is a label, wherever it is written ("Default"); a one-word
+ * heading over prose stays a name ("Southeastern"). */
+static void
+test_entities_menu_labels(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Pick the ball used during the match.\n\n"
+	    "Default\n\nRandom\n\nBranded balls\n\nBy setting this to "
+	    "Default, the ball changes.\n\nSoutheastern\n\nAre bicycles "
+	    "allowed on its replacement buses on Sunday?\n\nThe buses of "
+	    "Southeastern run late.");
+	assert_false(has_name(&a->organisations, "Default"));
+	assert_true(has_name(&a->organisations, "Southeastern"));
+	article_free(a);
+}
+
 /* A run that opens with an acronym names no person: before a given name
  * the acronym is a body of its own ("NBC Jake Tapper"), else the run is
  * no name ("BMJ Case Reports", "IBM Watson"). */
@@ -1176,6 +1195,7 @@ main(void)
 		cmocka_unit_test(test_entities_phrase_heads),
 		cmocka_unit_test(test_entities_dotted_places),
 		cmocka_unit_test(test_entities_the_modifiers),
+		cmocka_unit_test(test_entities_menu_labels),
 		cmocka_unit_test(test_entities_acronym_first),
 		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
