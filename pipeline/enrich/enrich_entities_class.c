@@ -48,23 +48,39 @@ ent_prose(const struct ent_ctx *c, size_t i)
 	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
 }
 
-/* Whether word i is also written in lower case in the text: a common
- * word ("city", "health", "state") capitalised at a heading or for
- * emphasis, not a name. The first question gathers every such form. */
+/* Whether word i is written like a word of the text that keep() holds
+ * for: the first question fills set with the hashes of all such words
+ * (64-bit hashes of the folded forms: a collision is negligible). */
 static bool
-ent_lower(struct ent_ctx *c, size_t i)
+ent_gathered(struct ent_ctx *c, struct ent_hset *set,
+    bool (*keep)(struct ent_ctx *, size_t), size_t i)
 {
 	size_t j;
 
-	if (c->lower.v == NULL) {
-		ent_hset_init(&c->lower, c->t->n);
+	if (set->v == NULL) {
+		ent_hset_init(set, c->t->n);
 		for (j = 0; j < c->t->n; j++)
-			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
-			    ETOK_NUM)) && ent_prose(c, j))
-				ent_hset_add(&c->lower, c->t->v[j].hash);
+			if (keep(c, j))
+				ent_hset_add(set, c->t->v[j].hash);
 	}
-	/* 64-bit hashes of the folded forms: a collision is negligible */
-	return ent_hset_has(&c->lower, c->t->v[i].hash);
+	return ent_hset_has(set, c->t->v[i].hash);
+}
+
+/* Word j is written in lower case, in prose. */
+static bool
+ent_lower_form(struct ent_ctx *c, size_t j)
+{
+	return !(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_prose(c, j);
+}
+
+/* Whether word i is also written in lower case in the text: a common
+ * word ("city", "health", "state") capitalised at a heading or for
+ * emphasis, not a name. */
+static bool
+ent_lower(struct ent_ctx *c, size_t i)
+{
+	return ent_gathered(c, &c->lower, ent_lower_form, i);
 }
 
 /* Words i and j are written alike. */
@@ -223,16 +239,18 @@ ent_short_line_after(const char *s, size_t o)
 	return end;
 }
 
-/* Whether word i stands alone on its line before a short line that ends
- * no sentence, and after one or before a second: an item of a menu or of
- * a list of labels ("Default\n\nClassic\n\nRandom"), not a heading over
- * prose. */
+/* Whether word i, capitalised, stands alone on its line before a short
+ * line that ends no sentence, and after one or before a second: an item
+ * of a menu or of a list of labels ("Default\n\nClassic\n\nRandom"), not
+ * a heading over prose. */
 static bool
-ent_menu_item(const struct ent_ctx *c, size_t i)
+ent_menu_item(struct ent_ctx *c, size_t i)
 {
 	const struct etok *k = &c->t->v[i];
 	size_t a = k->off, e = k->off + k->len, next;
 
+	if (!(k->flags & ETOK_CAP))
+		return false;
 	while (a > 0 && c->s[a - 1] == ' ')
 		a--;
 	while (c->s[e] == ' ')
@@ -248,20 +266,11 @@ ent_menu_item(const struct ent_ctx *c, size_t i)
 /* Whether word i, a word English writes in lower case, stands alone as
  * an item of a menu somewhere in the text ("Default", "Hide" of a
  * game's settings): a label wherever it is written ("setting this to
- * Default"). The first question gathers every such word. */
+ * Default"). */
 static bool
 ent_menu_word(struct ent_ctx *c, size_t i)
 {
-	size_t j;
-
-	if (c->menu.v == NULL) {
-		ent_hset_init(&c->menu, c->t->n);
-		for (j = 0; j < c->t->n; j++)
-			if ((c->t->v[j].flags & ETOK_CAP) &&
-			    ent_menu_item(c, j))
-				ent_hset_add(&c->menu, c->t->v[j].hash);
-	}
-	return ent_hset_has(&c->menu, c->t->v[i].hash) &&
+	return ent_gathered(c, &c->menu, ent_menu_item, i) &&
 	    ent_word_is(c, i, ENT_W_ENWORD);
 }
 
@@ -500,26 +509,26 @@ ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
 	return e;
 }
 
+/* Word j, capitalised, is written after "in" and before no capitalised
+ * word. */
+static bool
+ent_town_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+
+	return j > 0 && (v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
+	    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
+	    v[j - 1].sent == v[j].sent &&
+	    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
+	    !(v[j + 1].flags & ETOK_CAP));
+}
+
 /* Whether word i, capitalised, is written elsewhere after "in" and
- * before no capitalised word, as a town is ("in Augusta schreiben"). The
- * first question gathers every such word. */
+ * before no capitalised word, as a town is ("in Augusta schreiben"). */
 static bool
 ent_town(struct ent_ctx *c, size_t i)
 {
-	const struct etok *v = c->t->v;
-	size_t j;
-
-	if (c->town.v == NULL) {
-		ent_hset_init(&c->town, c->t->n);
-		for (j = 1; j < c->t->n; j++)
-			if ((v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
-			    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
-			    v[j - 1].sent == v[j].sent &&
-			    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
-			    !(v[j + 1].flags & ETOK_CAP)))
-				ent_hset_add(&c->town, v[j].hash);
-	}
-	return ent_hset_has(&c->town, v[i].hash);
+	return ent_gathered(c, &c->town, ent_town_form, i);
 }
 
 /* Classes a run of two or more capitalised German words ("nouns": every
