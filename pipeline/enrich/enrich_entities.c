@@ -39,6 +39,10 @@
  *  - a run ending in a street or venue word (Street, Square, Stadium...)
  *    is a place; two words in capitals ("SAN FRANCISCO") are a dateline's
  *    style and no person, and an acronym is never a person;
+ *  - a run opening with an acronym of three letters or more is no
+ *    person (before a given name the acronym is a body of its own: "PSL
+ *    Władysław Kosiniak-Kamysz"); one opening with a place written with
+ *    dots opens with that place ("U.S. Treasury");
  *  - any other run of two or more words is a person, unless English
  *    writes all its words in lower case and the first is no given name
  *    ("Saturated Fat", "Civil War": a title-case phrase); demonyms (Russian,
@@ -48,7 +52,11 @@
  *    there is one, else an organisation ("Facebook"), unless its shape or
  *    place says it is no name (ent_not_name(): "S-1", "I've", "Sept. 30",
  *    "NOT", "Russophobia", "its IPO."), it is a kind of place ("City")
- *    or the article also writes it in lower case;
+ *    or the article also writes it in lower case; an English word of
+ *    lower case is none either where it opens a clause after a colon
+ *    ("Q: Favorite ..."), heads a title-case name that "of" or "and"
+ *    goes on with ("Customs and Border Protection"), modifies a noun
+ *    after "the" ("the Communist party") or is a menu's label;
  *  - style is not a name: runs of three or more all-capital words
  *    ("CLICK HERE TO SUBSCRIBE") are dropped, and names in title-case
  *    lines without closing punctuation (body headings) are kept only when
@@ -616,6 +624,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->lower.v);
 	free(c->caps.v);
 	free(c->town.v);
+	free(c->menu.v);
 	free(c->heading);
 }
 

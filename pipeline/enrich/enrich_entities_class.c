@@ -48,23 +48,39 @@ ent_prose(const struct ent_ctx *c, size_t i)
 	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
 }
 
-/* Whether word i is also written in lower case in the text: a common
- * word ("city", "health", "state") capitalised at a heading or for
- * emphasis, not a name. The first question gathers every such form. */
+/* Whether word i is written like a word of the text that keep() holds
+ * for: the first question fills set with the hashes of all such words
+ * (64-bit hashes of the folded forms: a collision is negligible). */
 static bool
-ent_lower(struct ent_ctx *c, size_t i)
+ent_gathered(struct ent_ctx *c, struct ent_hset *set,
+    bool (*keep)(struct ent_ctx *, size_t), size_t i)
 {
 	size_t j;
 
-	if (c->lower.v == NULL) {
-		ent_hset_init(&c->lower, c->t->n);
+	if (set->v == NULL) {
+		ent_hset_init(set, c->t->n);
 		for (j = 0; j < c->t->n; j++)
-			if (!(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP |
-			    ETOK_NUM)) && ent_prose(c, j))
-				ent_hset_add(&c->lower, c->t->v[j].hash);
+			if (keep(c, j))
+				ent_hset_add(set, c->t->v[j].hash);
 	}
-	/* 64-bit hashes of the folded forms: a collision is negligible */
-	return ent_hset_has(&c->lower, c->t->v[i].hash);
+	return ent_hset_has(set, c->t->v[i].hash);
+}
+
+/* Word j is written in lower case, in prose. */
+static bool
+ent_lower_form(struct ent_ctx *c, size_t j)
+{
+	return !(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_prose(c, j);
+}
+
+/* Whether word i is also written in lower case in the text: a common
+ * word ("city", "health", "state") capitalised at a heading or for
+ * emphasis, not a name. */
+static bool
+ent_lower(struct ent_ctx *c, size_t i)
+{
+	return ent_gathered(c, &c->lower, ent_lower_form, i);
 }
 
 /* Words i and j are written alike. */
@@ -92,7 +108,38 @@ ent_seen_slot(const struct ent_ctx *c, size_t i)
 	}
 }
 
-/* The word i appears capitalised somewhere other than a sentence start. */
+/* Whether word i, a word English writes in lower case, opens a clause
+ * after a colon or a bracket ("Q: Favorite childhood memory?", "What you
+ * need: Braid your hair", "(Skip step ...)"): capitalised there as at a
+ * sentence's start, before a word in lower case ("A: Broncos vs.
+ * Raiders" names a team). */
+static bool
+ent_clause_open(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i], *n;
+	size_t o = k->off;
+
+	while (o > 0 && c->s[o - 1] == ' ')
+		o--;
+	if (o == 0 || (c->s[o - 1] != ':' && c->s[o - 1] != '(') ||
+	    i + 1 >= c->t->n || !ent_plain_gap(c, i))
+		return false;
+	n = &c->t->v[i + 1];
+	return n->sent == k->sent && !(n->flags & (ETOK_CAP | ETOK_ALLCAP |
+	    ETOK_NUM | ETOK_ABBR)) && ent_word_is(c, i, ENT_W_ENWORD);
+}
+
+/* Whether word i is capitalised as a sentence's or a clause's first
+ * word is. */
+static bool
+ent_opener(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_SENT) || ((c->t->v[i].flags &
+	    ETOK_CAP) && ent_clause_open(c, i));
+}
+
+/* The word i appears capitalised somewhere other than a sentence or a
+ * clause start. */
 static bool
 ent_seen_inside(struct ent_ctx *c, size_t i)
 {
@@ -109,7 +156,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 			const struct etok *o = &c->t->v[j];
 			struct ent_seen *e;
 
-			if (!(o->flags & ETOK_CAP) || (o->flags & ETOK_SENT))
+			if (!(o->flags & ETOK_CAP) || ent_opener(c, j))
 				continue;
 			e = ent_seen_slot(c, j);
 			if (e->tok == 0)
@@ -120,7 +167,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 	}
 	/* other occurrences than word i itself */
 	n = ent_seen_slot(c, i)->count;
-	if ((w->flags & ETOK_CAP) && !(w->flags & ETOK_SENT))
+	if ((w->flags & ETOK_CAP) && !ent_opener(c, i))
 		return n >= 2;
 	return n >= 1;
 }
@@ -149,6 +196,84 @@ ent_region_abbr(const struct ent_ctx *c, size_t a)
 	    strncmp(e, "\u2013", 3) == 0;
 }
 
+/* The line of s before offset o (past the line breaks and spaces before
+ * o): whether there is one of at most three words, its last character no
+ * sentence's end, as a menu's items and a list's labels are. */
+static bool
+ent_short_line_before(const char *s, size_t o)
+{
+	size_t words = 0;
+
+	while (o > 0 && (s[o - 1] == '\n' || s[o - 1] == ' '))
+		o--;
+	if (o == 0 || strchr(".!?:;,\"", s[o - 1]) != NULL ||
+	    strncmp(s + o - (o >= 3 ? 3 : 0), "\u201d", 3) == 0)
+		return false;
+	for (; o > 0 && s[o - 1] != '\n'; o--)
+		if (s[o - 1] == ' ' && s[o] != ' ')
+			words++;
+	return words < 3;
+}
+
+/* The same of the line after offset o: the offset past it, or 0 if it is
+ * no such line. */
+static size_t
+ent_short_line_after(const char *s, size_t o)
+{
+	size_t words = 1, e, end;
+
+	while (s[o] == '\n' || s[o] == ' ')
+		o++;
+	if (s[o] == '\0')
+		return 0;
+	for (e = o; s[e] != '\0' && s[e] != '\n'; e++)
+		if (s[e] == ' ' && s[e + 1] != ' ' && s[e + 1] != '\n' &&
+		    s[e + 1] != '\0')
+			words++;
+	end = e;
+	while (e > o && s[e - 1] == ' ')
+		e--;
+	if (words > 3 || strchr(".!?:;,\"", s[e - 1]) != NULL ||
+	    (e - o >= 3 && strncmp(s + e - 3, "\u201d", 3) == 0))
+		return 0;
+	return end;
+}
+
+/* Whether word i, capitalised, stands alone on its line before a short
+ * line that ends no sentence, and after one or before a second: an item
+ * of a menu or of a list of labels ("Default\n\nClassic\n\nRandom"), not
+ * a heading over prose. */
+static bool
+ent_menu_item(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t a = k->off, e = k->off + k->len, next;
+
+	if (!(k->flags & ETOK_CAP))
+		return false;
+	while (a > 0 && c->s[a - 1] == ' ')
+		a--;
+	while (c->s[e] == ' ')
+		e++;
+	if ((a > 0 && c->s[a - 1] != '\n') ||
+	    (c->s[e] != '\n' && c->s[e] != '\0'))
+		return false;
+	next = ent_short_line_after(c->s, e);
+	return next != 0 && (ent_short_line_before(c->s, a) ||
+	    ent_short_line_after(c->s, next) != 0);
+}
+
+/* Whether word i, a word English writes in lower case, stands alone as
+ * an item of a menu somewhere in the text ("Default", "Hide" of a
+ * game's settings): a label wherever it is written ("setting this to
+ * Default"). */
+static bool
+ent_menu_word(struct ent_ctx *c, size_t i)
+{
+	return ent_gathered(c, &c->menu, ent_menu_item, i) &&
+	    ent_word_is(c, i, ENT_W_ENWORD);
+}
+
 /* Whether word a is a proper noun English counts (gen_words.py's kind:
  * "Muslim", "Hispanic", "Texan", "Monday") written as one: in the plural
  * ("Muslims", "Saturdays") or before a noun ("Hispanic adults", "Olympic
@@ -175,6 +300,70 @@ ent_kind_noun(struct ent_ctx *c, size_t a)
 	}
 	return a + 1 < c->t->n && ent_plain_gap(c, a) &&
 	    !(c->t->v[a + 1].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_word_is(c, a + 1, ENT_W_ENWORD) &&
+	    !ent_word_is(c, a + 1, ENT_W_STOP) &&
+	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
+}
+
+/* Whether the one word a, a word English writes in lower case, opens a
+ * title-case name that "of" or "and" goes on with ("Proceedings of the
+ * National Academy", "Customs and Border Protection", "Citizenship and
+ * Immigration Services"): a fragment of it, no name alone. After "and"
+ * the rest is two capitalised words of English's lower case at least
+ * ("Sprint and Verizon" are two names). */
+static bool
+ent_phrase_head(struct ent_ctx *c, size_t a)
+{
+	const struct etoks *t = c->t;
+	size_t j = a + 1, k;
+	bool of;
+
+	if (j + 1 >= t->n || !ent_plain_gap(c, a) ||
+	    !ent_word_is(c, a, ENT_W_ENWORD))
+		return false;
+	of = etok_is(c->s, &t->v[j], "of");
+	if (!of && !etok_is(c->s, &t->v[j], "and"))
+		return false;
+	if (t->v[j + 1].sent != t->v[a].sent)
+		return false;
+	j++;
+	if (of && etok_is(c->s, &t->v[j], "the") && j + 1 < t->n &&
+	    t->v[j + 1].sent == t->v[a].sent)
+		j++;
+	/* the capitalised words after it, joined by spaces */
+	for (k = j; k < t->n && t->v[k].sent == t->v[a].sent &&
+	    (t->v[k].flags & ETOK_CAP) && !(t->v[k].flags & ETOK_ALLCAP) &&
+	    (of || ent_word_is(c, k, ENT_W_ENWORD)); k++)
+		if (k + 1 == t->n || !ent_plain_gap(c, k))
+			return k + 1 >= j + (of ? 1 : 2);
+	return k >= j + (of ? 1 : 2);
+}
+
+/* Whether the one word a, after "the" and a word English writes in lower
+ * case, modifies the lower-case noun after it ("the Trump
+ * administration", "the Communist party", "the Lightning connector"):
+ * "the" is the noun's, and the word is no body. A verb's -s or -ed after
+ * it, or a function word, makes it the subject ("the Fed points", "the
+ * Eagles led"); a plural is a team's name. */
+static bool
+ent_the_modifier(struct ent_ctx *c, size_t a)
+{
+	const struct etok *n;
+	const char *f;
+	size_t l;
+
+	f = etok_folded(c->t, a);
+	l = strlen(f);
+	/* a team's plural names it before its coach ("the Commodores
+	 * coach") */
+	if (a + 1 >= c->t->n || f[l - 1] == 's' || !ent_plain_gap(c, a) ||
+	    !ent_word_is(c, a, ENT_W_ENWORD))
+		return false;
+	n = &c->t->v[a + 1];
+	f = etok_folded(c->t, a + 1);
+	l = strlen(f);
+	return !(n->flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM | ETOK_ABBR)) &&
+	    l >= 3 && f[l - 1] != 's' && strcmp(f + l - 2, "ed") != 0 &&
 	    ent_word_is(c, a + 1, ENT_W_ENWORD) &&
 	    !ent_word_is(c, a + 1, ENT_W_STOP) &&
 	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
@@ -214,9 +403,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 	    ent_word_is(c, a, ENT_W_KIND) ||
-	    ((k->flags & ETOK_SENT) && !cue && !ent_seen_inside(c, a))))
+	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
 		return;
-	if (!acro && !cue && ent_region_abbr(c, a))
+	if (!acro && !cue && (ent_region_abbr(c, a) ||
+	    ent_phrase_head(c, a)))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
@@ -229,7 +419,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    false, false);
 		return;
 	}
-	if (!acro && !cue && ent_kind_noun(c, a))
+	if (!acro && !cue && (ent_kind_noun(c, a) ||
+	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a)))
 		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {
@@ -318,26 +509,26 @@ ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
 	return e;
 }
 
+/* Word j, capitalised, is written after "in" and before no capitalised
+ * word. */
+static bool
+ent_town_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+
+	return j > 0 && (v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
+	    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
+	    v[j - 1].sent == v[j].sent &&
+	    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
+	    !(v[j + 1].flags & ETOK_CAP));
+}
+
 /* Whether word i, capitalised, is written elsewhere after "in" and
- * before no capitalised word, as a town is ("in Augusta schreiben"). The
- * first question gathers every such word. */
+ * before no capitalised word, as a town is ("in Augusta schreiben"). */
 static bool
 ent_town(struct ent_ctx *c, size_t i)
 {
-	const struct etok *v = c->t->v;
-	size_t j;
-
-	if (c->town.v == NULL) {
-		ent_hset_init(&c->town, c->t->n);
-		for (j = 1; j < c->t->n; j++)
-			if ((v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
-			    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
-			    v[j - 1].sent == v[j].sent &&
-			    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
-			    !(v[j + 1].flags & ETOK_CAP)))
-				ent_hset_add(&c->town, v[j].hash);
-	}
-	return ent_hset_has(&c->town, v[i].hash);
+	return ent_gathered(c, &c->town, ent_town_form, i);
 }
 
 /* Classes a run of two or more capitalised German words ("nouns": every
@@ -551,6 +742,41 @@ ent_de_org_genitive(const struct ent_ctx *c, size_t a, size_t i)
 	    ent_de_genitive_is(etok_folded(c->t, i), ent_org_word);
 }
 
+/* Whether the run [a, b) of two words or more, in a language that does
+ * not capitalise its nouns, opens with an acronym of three letters or
+ * more (not a Roman numeral), handled here: no person's name holds one.
+ * Before a given name it is a body of its own ("PSL Władysław
+ * Kosiniak-Kamysz"); else the run is a body's, a title's or a product's
+ * name ("BMJ Case Reports", "STX France", "IBM Watson", "USB Micro-B"),
+ * which the words alone do not tell apart: no name. (German runs of
+ * nouns have rules of their own.) */
+static bool
+ent_class_acronym_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	const struct etok *k = &c->t->v[a];
+
+	if (c->nouns || !(k->flags & ETOK_ALLCAP) || k->len < 3 ||
+	    strspn(c->s + k->off, "IVXL") == k->len)
+		return false;
+	if (ent_word_is(c, a + 1, ENT_W_GIVEN) &&
+	    !(c->t->v[a + 1].flags & ETOK_ALLCAP)) {
+		ent_class(c, a, a + 1, false, false);
+		ent_class(c, a + 1, b, false, cue);
+	}
+	return true;
+}
+
+/* Whether the run [a, b) may open with a place: its first word opens a
+ * place's name, or is one written with an abbreviation's dots ("U.S.
+ * Treasury"; but "U.S. Virgin Islands" is one place, by its kind). */
+static bool
+ent_place_lead(struct ent_ctx *c, size_t a, size_t b)
+{
+	return ent_word_is(c, a, ENT_W_PSTART) ||
+	    (ent_place_of(c, a, a + 1) != NULL &&
+	    !ent_word_is(c, b - 1, ENT_W_KIND));
+}
+
 /* Classes the words [a, b) of one candidate run. */
 void
 ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -611,8 +837,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	/* The longest leading part that is a place: "United States Sergey
 	 * Kislyak". */
-	for (p = (b - a >= 2 && ent_word_is(c, a, ENT_W_PSTART)) ? b - 1 : a;
-	    p > a; p--) {
+	for (p = (b - a >= 2 && ent_place_lead(c, a, b)) ? b - 1 : a; p > a;
+	    p--) {
 		pl = ent_place_of(c, a, p);
 		if (pl != NULL && p + 1 == b &&
 		    ent_word_is(c, p, ENT_W_KIND)) {
@@ -659,6 +885,8 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (i == b && b - a >= 2)
 		return;
 	if (ent_shaped_place(c, a, b, cue))
+		return;
+	if (b - a >= 2 && ent_class_acronym_first(c, a, b, cue))
 		return;
 	if (b - a >= 2 && c->nouns) {
 		if (!ent_class_de_org(c, a, b))

@@ -100,6 +100,9 @@ struct ent_ctx {
 	                           written after "in" with no capitalised
 	                           word after them ("in Augusta
 	                           schreiben") */
+	struct ent_hset menu;   /* the same of the words standing alone
+	                           on a line of a menu or a list of
+	                           labels ("Default", "Hide") */
 	struct ent_run *runs;
 	size_t n, cap;
 };

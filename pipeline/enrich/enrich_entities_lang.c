@@ -393,6 +393,32 @@ ent_de_article_before(const struct ent_ctx *c, size_t a)
 	return false;
 }
 
+/* Whether word i of the German run [a, b) of two words is a part of a
+ * person's name that the dictionaries know all the same: the last, a
+ * given name's -s ("Roberts", "Peters": a surname made of a given name,
+ * as English has them), after a first word that German does not know
+ * ("Cliff Roberts", "Cliff" an English word; not "Accelerator Grants",
+ * an English plural); or that first word. */
+static bool
+ent_de_surname(struct ent_ctx *c, size_t a, size_t b, size_t i)
+{
+	const struct etok *k = &c->t->v[a];
+
+	if (b - a != 2 || (k->flags & (ETOK_ALLCAP | ETOK_NUM)) ||
+	    k->len < 3 || !ent_latin_word(c, a) ||
+	    (c->t->v[b - 1].flags & ETOK_ALLCAP) ||
+	    ent_word_is(c, b - 1, ENT_W_ENWORD) ||
+	    !ent_de_genitive_is(etok_folded(c->t, b - 1), ent_given))
+		return false;
+	if (i == b - 1)
+		i = a;
+	return !ent_word_is(c, i, ENT_W_WORD) &&
+	    !ent_word_is(c, i, ENT_W_DENOUN) &&
+	    !ent_word_is(c, i, ENT_W_LANG) &&
+	    !ent_word_is(c, i, ENT_W_PLACE) &&
+	    !ent_de_compound(etok_folded(c->t, i));
+}
+
 bool
 ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 {
@@ -420,7 +446,7 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 		return true;
 	}
 	for (i = a; i < b; i++)
-		if (ent_de_no_name(c, i))
+		if (ent_de_no_name(c, i) && !ent_de_surname(c, a, b, i))
 			return false;
 	/* words of one other language are a name in it, no person's:
 	 * "Protezione Civile", "Alianza Cívica", "Frutas Afrodisíacas" */
@@ -437,8 +463,10 @@ ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b)
 		    false, false);
 		return true;
 	}
-	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
-	    true);
+	/* "Hillary Clintons E-Mails": "Hillary Clinton" */
+	name = ent_de_genitive(c, a, b);
+	ent_add_run(c, a, b, ENT_PERSON, name != NULL ? name :
+	    ent_join(c, a, b, true), false, true);
 	return true;
 }
 

@@ -580,9 +580,11 @@ quote_from_clause(const char *s, const struct ent_result *r,
 			return quote_pronoun(r, q, st, a, b);
 		if (st->de && etok_is(s, &r->toks.v[a], "so"))
 			v = a;
-		if (st->de && a + 1 < b && etok_is(s, &r->toks.v[a + 1],
-		    "es") && (etok_is(s, &r->toks.v[a], "heißt") ||
-		    etok_is(s, &r->toks.v[a], "hieß")))
+		/* "heißt es", "so heißt es im Entwurf" */
+		i = v == a ? a + 1 : a;
+		if (st->de && i + 1 < b && etok_is(s, &r->toks.v[i + 1],
+		    "es") && (etok_is(s, &r->toks.v[i], "heißt") ||
+		    etok_is(s, &r->toks.v[i], "hieß")))
 			return QUOTE_NO_ONE;
 	}
 	for (i = v == b ? a : b; i < b; i++) {

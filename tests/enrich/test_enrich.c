@@ -612,6 +612,16 @@ test_quotes(void **state)
 	assert_null(a->quotes[0].speaker);
 	article_free(a);
 
+	/* "so heißt es im Entwurf" names no one either */
+	a = quoted("de", "\u201eWir pr\u00fcfen das sehr genau und ohne "
+	    "Eile\u201c, sagte Klaus Meyer. "
+	    "Handlungen \u201egegen den erkennbaren Willen\u201c, so "
+	    "hei\u00dft es im Entwurf, werden bestraft.");
+	assert_int_equal(a->n_quotes, 2);
+	assert_speaker(a, 0, "Klaus Meyer");
+	assert_null(a->quotes[1].speaker);
+	article_free(a);
+
 	/* French "il" and the verb inverted with it ("poursuit-il") are
 	 * the last person quoted, not the one of the sentence before; a
 	 * question's inversion after a quotation is no speech */

@@ -691,6 +691,148 @@ test_entities_kind_nouns(void **state)
 	article_free(a);
 }
 
+/* A word English writes in lower case, capitalised after a colon or a
+ * bracket as a clause's first word, is no name ("Q: Favorite ...",
+ * "need: Braid your hair", "(Skip step ...)"), unless the text writes it
+ * capitalised inside a sentence too; a name after a colon before no
+ * lower-case word stays ("A: Broncos vs. Raiders"). */
+static void
+test_entities_clause_openers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Q: Favorite childhood memory?\n\nA: Broncos vs. "
+	    "Raiders at the stadium.\n\nWhat you need: Braid your hair "
+	    "and beat the butter for a minute (Skip step for a softer "
+	    "frosting). Mira said: Swift action helps. The band Swift "
+	    "played on.");
+	assert_false(has_name(&a->organisations, "Favorite"));
+	assert_false(has_name(&a->organisations, "Braid"));
+	assert_false(has_name(&a->organisations, "Skip"));
+	assert_true(has_name(&a->organisations, "Broncos"));
+	assert_true(has_name(&a->organisations, "Swift"));
+	article_free(a);
+}
+
+/* A word English writes in lower case that "of" or "and" goes on with
+ * into a title-case name is a fragment of it ("Customs and Border
+ * Protection", "Proceedings of the National Academy"); two names joined
+ * by "and" stay ("Sprint and Verizon"). */
+static void
+test_entities_phrase_heads(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Figures from Customs and Border Protection were "
+	    "published in Proceedings of the National Academy of Sciences "
+	    "this week. Carriers like Sprint and Verizon sell the phone.");
+	assert_false(has_name(&a->organisations, "Customs"));
+	assert_false(has_name(&a->organisations, "Proceedings"));
+	assert_true(has_name(&a->organisations, "Sprint"));
+	article_free(a);
+}
+
+/* A place written with an abbreviation's dots opens a run as a place
+ * ("U.S. Treasury": no person), but a place of its kind stays one
+ * ("U.S. Virgin Islands"). */
+static void
+test_entities_dotted_places(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The U.S. Treasury said on Monday that the "
+	    "boat sailed to the U.S. Virgin Islands last week.");
+	assert_false(has_name(&a->people, "U.S. Treasury"));
+	assert_true(has_name(&a->places, "U.S."));
+	assert_true(has_name(&a->organisations, "Treasury"));
+	assert_true(has_name(&a->places, "U.S. Virgin Islands"));
+	article_free(a);
+}
+
+/* After "the", a word English writes in lower case before a lower-case
+ * noun modifies it ("the Communist party", "the Lightning connector"):
+ * no body; before a verb ("the Fed points") or as a team's plural ("the
+ * Commodores coach") it stays one. */
+static void
+test_entities_the_modifiers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The paper of the Communist party said so. The "
+	    "phone uses the Lightning connector. In its note the Fed points "
+	    "to slower growth, and the Commodores coach agreed.");
+	assert_false(has_name(&a->organisations, "Communist"));
+	assert_false(has_name(&a->organisations, "Lightning"));
+	assert_true(has_name(&a->organisations, "Fed"));
+	assert_true(has_name(&a->organisations, "Commodores"));
+	article_free(a);
+}
+
+/* A word English writes in lower case that stands alone on a line of a
+ * menu is a label, wherever it is written ("Default"); a one-word
+ * heading over prose stays a name ("Southeastern"). */
+static void
+test_entities_menu_labels(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Pick the ball used during the match.\n\n"
+	    "Default\n\nRandom\n\nBranded balls\n\nBy setting this to "
+	    "Default, the ball changes.\n\nSoutheastern\n\nAre bicycles "
+	    "allowed on its replacement buses on Sunday?\n\nThe buses of "
+	    "Southeastern run late.");
+	assert_false(has_name(&a->organisations, "Default"));
+	assert_true(has_name(&a->organisations, "Southeastern"));
+	article_free(a);
+}
+
+/* A run that opens with an acronym names no person: before a given name
+ * the acronym is a body of its own ("NBC Jake Tapper"), else the run is
+ * no name ("BMJ Case Reports", "IBM Watson"). */
+static void
+test_entities_acronym_first(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The case was written up in BMJ Case Reports. "
+	    "IBM Watson won the game, as NBC Jake Tapper told viewers.");
+	assert_false(has_name(&a->people, "BMJ Case Reports"));
+	assert_false(has_name(&a->people, "IBM Watson"));
+	assert_false(has_name(&a->people, "NBC Jake Tapper"));
+	assert_true(has_name(&a->people, "Jake Tapper"));
+	assert_true(has_name(&a->organisations, "NBC"));
+	article_free(a);
+}
+
+/* German: a given name's -s after a word German does not know is a
+ * surname ("Cliff Roberts", "Voodoo Jürgens"), and a person's genitive
+ * is named in the nominative where the text has it ("auf Seiten Hillary
+ * Clintons" beside "Hillary Clinton"); an English plural is no such surname
+ * ("Accelerator Grants"). */
+static void
+test_entities_german_surnames(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Die Erkl\u00e4rung des Mitbegr\u00fcnders des "
+	    "Clubs in Georgia, Cliff Roberts, der 1933 sagte, dass alle "
+	    "Golfer kommen. Das FBI fand auf Seiten Hillary Clintons "
+	    "\u201eBeweise\u201c, aber keine Anklage gegen Hillary Clinton. "
+	    "Die Firma erhielt zwei Accelerator Grants im Herbst.");
+	assert_true(has_name(&a->people, "Cliff Roberts"));
+	assert_true(has_name(&a->people, "Hillary Clinton"));
+	assert_false(has_name(&a->people, "Hillary Clintons"));
+	assert_false(has_name(&a->people, "Accelerator Grants"));
+	article_free(a);
+}
+
 /* A compound whose last part is a lower-case word is no name and ends
  * none ("Seattle-based", "Bush-era"); an East Asian given name's
  * syllable after a capitalised word is none ("Tsai Ing-wen"). */
@@ -1049,6 +1191,13 @@ main(void)
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
 		cmocka_unit_test(test_entities_kind_nouns),
+		cmocka_unit_test(test_entities_clause_openers),
+		cmocka_unit_test(test_entities_phrase_heads),
+		cmocka_unit_test(test_entities_dotted_places),
+		cmocka_unit_test(test_entities_the_modifiers),
+		cmocka_unit_test(test_entities_menu_labels),
+		cmocka_unit_test(test_entities_acronym_first),
+		cmocka_unit_test(test_entities_german_surnames),
 		cmocka_unit_test(test_entities_lower_compounds),
 		cmocka_unit_test(test_entities_german_third),
 		cmocka_unit_test(test_entities_title_phrases),
