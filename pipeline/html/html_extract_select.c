@@ -473,6 +473,42 @@ html_init_cand(struct html_ni *ni)
 		ni->score += 50;
 }
 
+/* Whether element n holds two <br>s in a row (whitespace between them):
+ * paragraphs of text set apart by blank lines. */
+static bool
+html_has_br_br(const xmlNode *n)
+{
+	bool br = false;
+
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    html_count_text((const char *)c->content, NULL) == 0)
+			continue;
+		if (html_is_elem(c) && html_ni(c) != NULL &&
+		    html_ni(c)->kind == HTML_K_BR) {
+			if (br)
+				return true;
+			br = true;
+		} else {
+			br = false;
+		}
+	}
+	return false;
+}
+
+/* Whether block n is a paragraph: an element that holds one (p, pre,
+ * td...), or a <div> whose text is all its own, no block inside it
+ * holding any, and not set in paragraphs by blank lines (another CMS's
+ * paragraph, as Readability reads it). */
+static bool
+html_is_para(const xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	return (ni->cls & HTML_T_PARA) || (ni->kind == HTML_K_DIV &&
+	    ni->own == ni->text && !html_has_br_br(n));
+}
+
 /* Step 4a: scores the ancestors of every block of text and returns the
  * best container, or NULL when the page has no block of text. */
 xmlNode *
@@ -495,7 +531,7 @@ html_score(struct html_ctx *ctx)
 		    ni->kind == HTML_K_LI)
 			continue;
 		s = 1 + ni->commas + (ni->own / 100 > 3 ? 3 : ni->own / 100);
-		p = (ni->cls & HTML_T_PARA) ? n->parent : n;
+		p = html_is_para(n) ? n->parent : n;
 		for (; p != NULL && html_is_elem(p) && level < 5;
 		    p = p->parent, level++) {
 			struct html_ni *pi = html_ni(p);

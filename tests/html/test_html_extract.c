@@ -948,6 +948,29 @@ test_article_climbs_no_further(void **state)
 	}
 }
 
+/* Another CMS's paragraphs: <div>s of text alone, each in a wrapper
+ * <div> of its own, short lines among them; the box that holds them is
+ * the article, not the wrapper of its longest paragraph. */
+static void
+test_div_paragraphs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><a href=/>Home</a> <a href=/n>News</a>"
+	    "</div></div><div><div><div><div>The bridge in numbers for the "
+	    "whole town</div></div><div><div>Four million euros and two "
+	    "years of work</div></div><div><div>%s</div></div><div><div>A "
+	    "span of ninety metres across the harbour</div></div><div><div>"
+	    "%s</div></div></div></div>", prose1, prose2);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, "ninety metres"));
+	assert_null(strstr(a->body, "Home"));
+	article_free(a);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1283,6 +1306,7 @@ main(void)
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
+		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
