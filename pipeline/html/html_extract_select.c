@@ -340,8 +340,11 @@ html_prune(struct html_ctx *ctx)
 		    ni->kind == HTML_K_MAIN)
 			junk = (ni->sig & HTML_S_HIDDEN) != 0;
 		/* a marked block holding a large share of the page's
-		 * prose is the article in a misnamed box: kept */
-		if (junk && html_share(ctx, n) <= HTML_PROTECT) {
+		 * prose is the article in a misnamed box: kept; one that
+		 * its attributes hide is no box misnamed (a copy of the
+		 * text for machines, schema.org's articleBody) */
+		if (junk && ((ni->sig & HTML_S_UNSHOWN) ||
+		    html_share(ctx, n) <= HTML_PROTECT)) {
 			xmlNode *next = html_next(n, root, false);
 
 			HTML_DEBUG_NODE("pruned", n);

@@ -971,6 +971,26 @@ test_div_paragraphs(void **state)
 	article_free(a);
 }
 
+/* A block hidden by its attributes (display:none, hidden, aria-hidden)
+ * is pruned whatever share of the page it holds: a hidden copy of the
+ * article's text for machines is not the article in a misnamed box. */
+static void
+test_hidden_copy_pruned(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div>%s</div><div>%s</div><div>%s</div></div>"
+	    "<div style=\"display:none\"><div>Harbour bridge</div><div>%s "
+	    "%s %s</div></div>", prose1, prose2, prose3, prose1, prose2,
+	    prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Harbour bridge"));
+	assert_null(strstr(strstr(a->body, prose1) + 1, prose1));
+	article_free(a);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1307,6 +1327,7 @@ main(void)
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_div_paragraphs),
+		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
