@@ -278,11 +278,6 @@ def perturbed(data, mode, salt):
     return data
 
 
-def scramble_page(data, salt):
-    """The page data (bytes) with its class and id tokens renamed."""
-    return perturbed(data, "names", salt)
-
-
 def unpacked(src, dst, mode):
     """Writes corpus src (html/*.gz and its gold) to dst, pages
     uncompressed, perturbed by mode or (None) as they are."""
