@@ -535,12 +535,19 @@ html_score(struct html_ctx *ctx)
 			continue;
 		s = 1 + ni->commas + (ni->own / 100 > 3 ? 3 : ni->own / 100);
 		p = html_is_para(n) ? n->parent : n;
-		for (; p != NULL && html_is_elem(p) && level < 5;
-		    p = p->parent, level++) {
+		for (const xmlNode *from = p == n ? NULL : n;
+		    p != NULL && html_is_elem(p) && level < 5;
+		    from = p, p = p->parent) {
 			struct html_ni *pi = html_ni(p);
 
 			if (pi == NULL)
 				break;
+			/* a <div> paragraph's wrappers, adding nothing to
+			 * it, are the paragraph */
+			if (from != NULL && p != root && level == 0 &&
+			    !(ni->cls & HTML_T_PARA) &&
+			    pi->text == html_ni(from)->text)
+				continue;
 			if (!pi->cand)
 				html_init_cand(pi);
 			if (level == 0)
@@ -551,6 +558,7 @@ html_score(struct html_ctx *ctx)
 				pi->score += s / (level * 3);
 			if (p == root)
 				break;
+			level++;
 		}
 	}
 	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
@@ -625,7 +633,8 @@ html_sibling_ok(const xmlNode *s, double top_score)
 	const struct html_ni *si = html_ni(s);
 	double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
 
-	return si != NULL && si->cand && si->score >= threshold;
+	return si != NULL && si->cand && si->score >= threshold &&
+	    si->articles < 2;
 }
 
 /* Whether the text of block n is the page's subtitle, or in it (sub:
