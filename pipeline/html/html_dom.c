@@ -419,11 +419,11 @@ html_signals_other(const struct html_sigattrs *sa)
 	unsigned sig = 0;
 
 	if (sa->hidden)
-		sig |= HTML_S_HIDDEN;
+		sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
 	if (sa->aria != NULL && strcmp(sa->aria, "true") == 0)
-		sig |= HTML_S_HIDDEN;
+		sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
 	if (sa->style != NULL && html_style_hidden(sa->style))
-		sig |= HTML_S_HIDDEN;
+		sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
 	return sig;
 }
 

@@ -53,6 +53,9 @@ const char *html_attr(const xmlNode *n, const char *name);
 #define HTML_S_POS       0x08u  /* a sign of article content */
 #define HTML_S_BODY      0x10u  /* the article's body: "article-body"... */
 #define HTML_S_HIDDEN    0x20u  /* not shown to readers */
+#define HTML_S_UNSHOWN   0x02u  /* hidden by its attributes (hidden,
+                                   aria-hidden, display:none), not by a
+                                   name: with HTML_S_HIDDEN */
 #define HTML_S_CREDIT    0x40u  /* a photo credit or copyright line */
 #define HTML_S_HEADER   0x100u  /* a header: the site's, or the article's */
 

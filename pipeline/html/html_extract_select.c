@@ -340,8 +340,11 @@ html_prune(struct html_ctx *ctx)
 		    ni->kind == HTML_K_MAIN)
 			junk = (ni->sig & HTML_S_HIDDEN) != 0;
 		/* a marked block holding a large share of the page's
-		 * prose is the article in a misnamed box: kept */
-		if (junk && html_share(ctx, n) <= HTML_PROTECT) {
+		 * prose is the article in a misnamed box: kept; one that
+		 * its attributes hide is no box misnamed (a copy of the
+		 * text for machines, schema.org's articleBody) */
+		if (junk && ((ni->sig & HTML_S_UNSHOWN) ||
+		    html_share(ctx, n) <= HTML_PROTECT)) {
 			xmlNode *next = html_next(n, root, false);
 
 			HTML_DEBUG_NODE("pruned", n);
@@ -473,6 +476,42 @@ html_init_cand(struct html_ni *ni)
 		ni->score += 50;
 }
 
+/* Whether element n holds two <br>s in a row (whitespace between them):
+ * paragraphs of text set apart by blank lines. */
+static bool
+html_has_br_br(const xmlNode *n)
+{
+	bool br = false;
+
+	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL &&
+		    html_count_text((const char *)c->content, NULL) == 0)
+			continue;
+		if (html_is_elem(c) && html_ni(c) != NULL &&
+		    html_ni(c)->kind == HTML_K_BR) {
+			if (br)
+				return true;
+			br = true;
+		} else {
+			br = false;
+		}
+	}
+	return false;
+}
+
+/* Whether block n is a paragraph: an element that holds one (p, pre,
+ * td...), or a <div> whose text is all its own, no block inside it
+ * holding any, and not set in paragraphs by blank lines (another CMS's
+ * paragraph, as Readability reads it). */
+static bool
+html_is_para(const xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	return (ni->cls & HTML_T_PARA) || (ni->kind == HTML_K_DIV &&
+	    ni->own == ni->text && !html_has_br_br(n));
+}
+
 /* Step 4a: scores the ancestors of every block of text and returns the
  * best container, or NULL when the page has no block of text. */
 xmlNode *
@@ -495,13 +534,20 @@ html_score(struct html_ctx *ctx)
 		    ni->kind == HTML_K_LI)
 			continue;
 		s = 1 + ni->commas + (ni->own / 100 > 3 ? 3 : ni->own / 100);
-		p = (ni->cls & HTML_T_PARA) ? n->parent : n;
-		for (; p != NULL && html_is_elem(p) && level < 5;
-		    p = p->parent, level++) {
+		p = html_is_para(n) ? n->parent : n;
+		for (const xmlNode *from = p == n ? NULL : n;
+		    p != NULL && html_is_elem(p) && level < 5;
+		    from = p, p = p->parent) {
 			struct html_ni *pi = html_ni(p);
 
 			if (pi == NULL)
 				break;
+			/* a <div> paragraph's wrappers, adding nothing to
+			 * it, are the paragraph */
+			if (from != NULL && p != root && level == 0 &&
+			    !(ni->cls & HTML_T_PARA) &&
+			    pi->text == html_ni(from)->text)
+				continue;
 			if (!pi->cand)
 				html_init_cand(pi);
 			if (level == 0)
@@ -512,6 +558,7 @@ html_score(struct html_ctx *ctx)
 				pi->score += s / (level * 3);
 			if (p == root)
 				break;
+			level++;
 		}
 	}
 	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
@@ -586,7 +633,8 @@ html_sibling_ok(const xmlNode *s, double top_score)
 	const struct html_ni *si = html_ni(s);
 	double threshold = top_score * 0.2 > 10 ? top_score * 0.2 : 10;
 
-	return si != NULL && si->cand && si->score >= threshold;
+	return si != NULL && si->cand && si->score >= threshold &&
+	    si->articles < 2;
 }
 
 /* Whether the text of block n is the page's subtitle, or in it (sub:

@@ -948,6 +948,74 @@ test_article_climbs_no_further(void **state)
 	}
 }
 
+/* Another CMS's paragraphs: <div>s of text alone, each in a wrapper
+ * <div> of its own, short lines among them; the box that holds them is
+ * the article, not the wrapper of its longest paragraph. */
+static void
+test_div_paragraphs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><a href=/>Home</a> <a href=/n>News</a>"
+	    "</div></div><div><div><div><div>The bridge in numbers for the "
+	    "whole town</div></div><div><div>Four million euros and two "
+	    "years of work</div></div><div><div>%s</div></div><div><div>A "
+	    "span of ninety metres across the harbour</div></div><div><div>"
+	    "%s</div></div></div></div>", prose1, prose2);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, "ninety metres"));
+	assert_null(strstr(a->body, "Home"));
+	article_free(a);
+}
+
+/* A <div> paragraph's own wrapper is the paragraph: the box of all the
+ * paragraphs (a line, a list, a long paragraph, a quote, a closing
+ * line, each in a wrapper) wins, not the wrapper of the longest. */
+static void
+test_div_paragraph_wrappers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><a href=/>Home</a> <a href=/n>News</a>"
+	    "</div></div><div><div><div><div>The bridge can be paid for in "
+	    "three ways</div></div><div><ul><li>a toll on cars</li><li>a "
+	    "regional grant</li><li>a town bond</li><li>private sponsors"
+	    "</li></ul></div><div><div>%s %s</div></div><div><blockquote>"
+	    "<div><div>%s</div></div></blockquote></div><div><div>The vote "
+	    "is final unless an appeal is lodged.</div></div></div></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose2));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "a town bond"));
+	assert_null(strstr(a->body, "Home"));
+	article_free(a);
+}
+
+/* A block hidden by its attributes (display:none, hidden, aria-hidden)
+ * is pruned whatever share of the page it holds: a hidden copy of the
+ * article's text for machines is not the article in a misnamed box. */
+static void
+test_hidden_copy_pruned(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div>%s</div><div>%s</div><div>%s</div></div>"
+	    "<div style=\"display:none\"><div>Harbour bridge</div><div>%s "
+	    "%s %s</div></div>", prose1, prose2, prose3, prose1, prose2,
+	    prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Harbour bridge"));
+	assert_null(strstr(strstr(a->body, prose1) + 1, prose1));
+	article_free(a);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1283,6 +1351,9 @@ main(void)
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
+		cmocka_unit_test(test_div_paragraphs),
+		cmocka_unit_test(test_div_paragraph_wrappers),
+		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
