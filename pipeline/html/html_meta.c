@@ -1141,8 +1141,10 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 			a->published = t;
 		buf_free(&b);
 	}
-	if (a->published.set)
+	if (a->published.set) {
 		meta_local_midnight(&a->published, meta_lang_tag(&c));
+		meta_page_offset(&c, &a->published);
+	}
 	if (!a->updated.set && meta_modified(&c, now, &t))
 		a->updated = t;
 	if (a->publisher == NULL) {
