@@ -712,6 +712,30 @@ test_lead_image(void **state)
 	article_free(a);
 }
 
+/* The publication time, as RFC 3339 with its offset, of a page in
+ * language lang whose article:published_time is pub and whose
+ * sailthru.date is other (a static buffer). */
+static const char *
+local_time(const char *lang, const char *pub, const char *other)
+{
+	static char buf[40];
+	struct nw_article *a;
+	char html[512];
+
+	snprintf(html, sizeof(html), "<html lang=\"%s\"><head>"
+	    "<meta property=\"article:published_time\" content=\"%s\">"
+	    "<meta name=\"sailthru.date\" content=\"%s\">"
+	    "<title>Provence Travel Guide</title></head><body>"
+	    "<h1>Provence Travel Guide</h1><p>5 Must-sees</p></body></html>",
+	    lang, pub, other);
+	a = run(html, "https://example.de/artikel/provence");
+	assert_true(a->published.set);
+	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
+		buf[0] = '\0';
+	article_free(a);
+	return buf;
+}
+
 /* A day stored as its local midnight and written in UTC (a German
  * page's "2022-11-06T23:00:00.000Z" is 7 November at 00:00 in Berlin):
  * the local day is the page's; a time that is no local midnight, a page
@@ -720,21 +744,7 @@ test_lead_image(void **state)
 static const char *
 local_day(const char *lang, const char *when)
 {
-	static char buf[40];
-	struct nw_article *a;
-	char html[512];
-
-	snprintf(html, sizeof(html), "<html lang=\"%s\"><head>"
-	    "<meta property=\"article:published_time\" content=\"%s\">"
-	    "<title>Provence Travel Guide</title></head><body>"
-	    "<h1>Provence Travel Guide</h1><p>5 Must-sees</p></body></html>",
-	    lang, when);
-	a = run(html, "https://example.de/artikel/provence");
-	assert_true(a->published.set);
-	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
-		buf[0] = '\0';
-	article_free(a);
-	return buf;
+	return local_time(lang, when, "");
 }
 
 static void
@@ -771,24 +781,7 @@ test_local_midnight(void **state)
 static const char *
 wall_day(const char *pub, const char *other)
 {
-	static char buf[40];
-	struct nw_article *a;
-	char html[640];
-
-	snprintf(html, sizeof(html), "<html lang=\"en\"><head>"
-	    "<script type=\"application/ld+json\">{\"@type\":"
-	    "\"NewsArticle\",\"headline\":\"Rates rise\","
-	    "\"datePublished\":\"%s\"}</script>"
-	    "<meta name=\"sailthru.date\" content=\"%s\">"
-	    "<title>Rates rise</title></head><body>"
-	    "<h1>Rates rise</h1><p>The bank said so.</p></body></html>",
-	    pub, other);
-	a = run(html, NULL);
-	assert_true(a->published.set);
-	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
-		buf[0] = '\0';
-	article_free(a);
-	return buf;
+	return local_time("en", pub, other);
 }
 
 static void
