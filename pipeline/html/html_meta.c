@@ -362,15 +362,13 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	cand[2] = meta_get(c, wkeys, 1);
 	cand[3] = meta_get(c, dkeys, NKEYS(dkeys));
 	cand[4] = c->title_tag;
-	/* A headline on the page that the metadata confirms: whole, then
-	 * as part of a title with site names or kickers around it. */
-	h = meta_title_pick(&c->h1, cand, 5, sites, true);
-	if (h == NULL)
-		h = meta_title_pick(&c->h_parts, cand, 5, sites, true);
+	/* A headline on the page that the metadata confirms: a part of
+	 * the <h1> whole (the headline beside its kicker), then the <h1>
+	 * as a title or a run of its parts (site names or kickers around
+	 * it), then the same of an <h2>. */
+	h = meta_title_pick(&c->h_parts, cand, 5, sites, true);
 	if (h == NULL)
 		h = meta_title_pick(&c->h1, cand, 5, sites, false);
-	if (h == NULL)
-		h = meta_title_pick(&c->h2, cand, 5, sites, true);
 	if (h == NULL)
 		h = meta_title_pick(&c->h2, cand, 5, sites, false);
 	if (h == NULL)
@@ -390,8 +388,6 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		h = meta_title_lone_h2(c, cand, 5, sites);
 	/* an <h3> that the metadata confirms, where no <h1> or <h2> is the
 	 * headline (an <h3> beside an <h1> is a teaser's) */
-	if (h == NULL && many == 0)
-		h = meta_title_pick(&c->h3, cand, 5, sites, true);
 	if (h == NULL && many == 0)
 		h = meta_title_pick(&c->h3, cand, 5, sites, false);
 	if (h == NULL && many == 0)
@@ -1141,8 +1137,10 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 			a->published = t;
 		buf_free(&b);
 	}
-	if (a->published.set)
+	if (a->published.set) {
 		meta_local_midnight(&a->published, meta_lang_tag(&c));
+		meta_page_offset(&c, &a->published);
+	}
 	if (!a->updated.set && meta_modified(&c, now, &t))
 		a->updated = t;
 	if (a->publisher == NULL) {

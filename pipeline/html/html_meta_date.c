@@ -355,6 +355,67 @@ meta_published(const struct meta_cands *c, const char *url, int64_t now,
 	    meta_url_date(og, now, t);
 }
 
+/* Sets t's offset from the date s when s states the instant t as the
+ * page's wall clock: with the same non-zero offset named, or with no
+ * zone and a time that differs from t by whole quarter hours within the
+ * offsets in use (-12:00 to +14:00). */
+static bool
+meta_wall_offset(const char *s, struct nw_time *t)
+{
+	struct nw_time x;
+	int64_t d;
+
+	if (s == NULL || date_parse(s, &x) != 0 || !x.set || !x.has_time)
+		return false;
+	if (x.has_offset) {
+		if (x.utc != t->utc || x.offset == 0)
+			return false;
+		t->offset = x.offset;
+		return true;
+	}
+	d = x.utc - t->utc;
+	if (d == 0 || d % 900 != 0 || d < -12 * 3600 || d > 14 * 3600)
+		return false;
+	t->offset = (int)(d / 60);
+	return true;
+}
+
+static bool
+meta_list_offset(const struct strlist *l, struct nw_time *t)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (meta_wall_offset(l->v[i], t))
+			return true;
+	return false;
+}
+
+void
+meta_page_offset(const struct meta_cands *c, struct nw_time *t)
+{
+	size_t i, k;
+
+	/* a time on the hour or quarter matches another by chance */
+	if (!t->set || !t->has_time || !t->has_offset || t->offset != 0 ||
+	    t->utc % 900 == 0)
+		return;
+	if (meta_wall_offset(c->ld.published, t) ||
+	    meta_wall_offset(c->ld.modified, t) ||
+	    meta_list_offset(&c->pub_times, t) ||
+	    meta_list_offset(&c->mod_times, t) ||
+	    meta_list_offset(&c->times, t))
+		return;
+	for (k = 0; k < NKEYS(meta_pub_keys); k++)
+		META_EACH_KEY(c, meta_pub_keys[k], i)
+			if (meta_wall_offset(c->vals.v[i - 1], t))
+				return;
+	for (k = 0; k < NKEYS(meta_mod_keys); k++)
+		META_EACH_KEY(c, meta_mod_keys[k], i)
+			if (meta_wall_offset(c->vals.v[i - 1], t))
+				return;
+}
+
 /* The zone of the publishers who write in a language tag's region, or in
  * its language where the language is spoken in one zone: "de-AT" and
  * "pl" in Central European Time; NULL where it may be any of several

@@ -333,6 +333,12 @@ void meta_script_dates(const struct meta_nodes *scripts, int64_t now,
  * "de") is a day stored as its local midnight: its offset becomes that
  * zone's, so that its local day is the day the page means. */
 void meta_local_midnight(struct nw_time *t, const char *tag);
+/* A time stated in UTC that another date of the page states as its wall
+ * clock (the same instant with an offset named, or with no zone and a
+ * time whole quarter hours away: "2019-11-18 20:58:46" beside
+ * "2019-11-19T04:58:46Z") takes that offset, so that its local day is
+ * the page's. */
+void meta_page_offset(const struct meta_cands *c, struct nw_time *t);
 /* The first date in s (one marked as an update only when updates and it
  * is the only one). */
 bool meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,

@@ -712,6 +712,30 @@ test_lead_image(void **state)
 	article_free(a);
 }
 
+/* The publication time, as RFC 3339 with its offset, of a page in
+ * language lang whose article:published_time is pub and whose
+ * sailthru.date is other (a static buffer). */
+static const char *
+local_time(const char *lang, const char *pub, const char *other)
+{
+	static char buf[40];
+	struct nw_article *a;
+	char html[512];
+
+	snprintf(html, sizeof(html), "<html lang=\"%s\"><head>"
+	    "<meta property=\"article:published_time\" content=\"%s\">"
+	    "<meta name=\"sailthru.date\" content=\"%s\">"
+	    "<title>Provence Travel Guide</title></head><body>"
+	    "<h1>Provence Travel Guide</h1><p>5 Must-sees</p></body></html>",
+	    lang, pub, other);
+	a = run(html, "https://example.de/artikel/provence");
+	assert_true(a->published.set);
+	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
+		buf[0] = '\0';
+	article_free(a);
+	return buf;
+}
+
 /* A day stored as its local midnight and written in UTC (a German
  * page's "2022-11-06T23:00:00.000Z" is 7 November at 00:00 in Berlin):
  * the local day is the page's; a time that is no local midnight, a page
@@ -720,21 +744,7 @@ test_lead_image(void **state)
 static const char *
 local_day(const char *lang, const char *when)
 {
-	static char buf[40];
-	struct nw_article *a;
-	char html[512];
-
-	snprintf(html, sizeof(html), "<html lang=\"%s\"><head>"
-	    "<meta property=\"article:published_time\" content=\"%s\">"
-	    "<title>Provence Travel Guide</title></head><body>"
-	    "<h1>Provence Travel Guide</h1><p>5 Must-sees</p></body></html>",
-	    lang, when);
-	a = run(html, "https://example.de/artikel/provence");
-	assert_true(a->published.set);
-	if (date_format_local(&a->published, buf, sizeof(buf)) == NULL)
-		buf[0] = '\0';
-	article_free(a);
-	return buf;
+	return local_time(lang, when, "");
 }
 
 static void
@@ -764,6 +774,39 @@ test_local_midnight(void **state)
 	    "2022-11-06T23:00:00-01:00");
 }
 
+/* A time in UTC that another date of the page states as its wall clock
+ * takes that clock's offset: techcrunch's JSON-LD "2019-11-19T04:58:46Z"
+ * beside its sailthru.date "2019-11-18 20:58:46" was published on the
+ * 18th in California. */
+static const char *
+wall_day(const char *pub, const char *other)
+{
+	return local_time("en", pub, other);
+}
+
+static void
+test_wall_clock_offset(void **state)
+{
+	(void)state;
+	assert_string_equal(wall_day("2019-11-19T04:58:46Z",
+	    "2019-11-18 20:58:46"), "2019-11-18T20:58:46-08:00");
+	assert_string_equal(wall_day("2019-11-19T04:58:46Z",
+	    "2019-11-18T20:58:46-08:00"), "2019-11-18T20:58:46-08:00");
+	assert_string_equal(wall_day("2019-11-19T02:59:46+00:00",
+	    "2019-11-19 08:29:46"), "2019-11-19T08:29:46+05:30");
+	/* another instant, minutes apart or over a day away: no clock */
+	assert_string_equal(wall_day("2019-11-19T04:58:46Z",
+	    "2019-11-18 20:51:02"), "2019-11-19T04:58:46+00:00");
+	assert_string_equal(wall_day("2019-11-19T04:58:46Z",
+	    "2019-11-17 04:58:46"), "2019-11-19T04:58:46+00:00");
+	/* a time on the hour meets others by chance */
+	assert_string_equal(wall_day("2019-11-19T05:00:00Z",
+	    "2019-11-18 21:00:00"), "2019-11-19T05:00:00+00:00");
+	/* an offset stated first is kept */
+	assert_string_equal(wall_day("2019-11-19T06:58:46+02:00",
+	    "2019-11-18 20:58:46"), "2019-11-19T06:58:46+02:00");
+}
+
 int
 main(void)
 {
@@ -783,6 +826,7 @@ main(void)
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_lead_image),
 		cmocka_unit_test(test_local_midnight),
+		cmocka_unit_test(test_wall_clock_offset),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
