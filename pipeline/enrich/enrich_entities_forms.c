@@ -124,7 +124,8 @@ struct form_merge {
 	uint64_t *rank;      /* rank[id]: form_rule.rank() */
 	size_t *memo;        /* memo[id]: the id it becomes + 1; 0: unknown */
 	size_t *slot;        /* slot[id]: its first key's bucket in bucket[],
-	                        one a mask; SIZE_MAX for a long name */
+	                        one a key; SIZE_MAX where two keys share a
+	                        hash */
 	size_t *bucket;      /* a key's heap */
 	struct form_heap *heap;
 	size_t nb;
