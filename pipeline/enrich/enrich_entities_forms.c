@@ -124,8 +124,7 @@ struct form_merge {
 	uint64_t *rank;      /* rank[id]: form_rule.rank() */
 	size_t *memo;        /* memo[id]: the id it becomes + 1; 0: unknown */
 	size_t *slot;        /* slot[id]: its first key's bucket in bucket[],
-	                        one a key; SIZE_MAX where two keys share a
-	                        hash */
+	                        one a key */
 	size_t *bucket;      /* a key's heap */
 	struct form_heap *heap;
 	size_t nb;
@@ -134,6 +133,8 @@ struct form_merge {
 /* A name's key under a mask, by its hash, for sorting. */
 struct form_key {
 	uint64_t h;
+	size_t cls;  /* the key among those of its hash: 0 but where they
+	                collide */
 	size_t id, mask;
 };
 
@@ -281,6 +282,8 @@ form_key_cmp(const void *x, const void *y)
 
 	if (a->h != b->h)
 		return a->h < b->h ? -1 : 1;
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
 	return a->id != b->id ? (a->id < b->id ? -1 : 1) :
 	    (a->mask > b->mask) - (a->mask < b->mask);
 }
@@ -417,20 +420,45 @@ static void
 form_add(struct form_merge *m, size_t k, size_t id)
 {
 	struct form_pick p = { m->rank[id], k, id };
-	size_t i, w = m->slot[id] == SIZE_MAX ? 0 : form_keys(m, id);
+	size_t i, w = form_keys(m, id);
 
 	for (i = 0; i < w; i++)
 		if (m->bucket[m->slot[id] + i] != SIZE_MAX)
 			form_push(&m->heap[m->bucket[m->slot[id] + i]], p);
 }
 
-/* The keys of every name, by hash: 24 bytes a key, not the key. False,
- * nothing made, if two keys share a hash. */
+/* Numbers the keys of v[a, e), of one hash, by the key: the first of
+ * each class compared with the rest. Whether there is more than one
+ * (two keys share a hash, which a page can be made to hold). */
 static bool
+form_key_classes(const struct form_merge *m, struct form_key *v, size_t a,
+    size_t e, char *x, char *y)
+{
+	size_t i, j, c = 0;
+
+	for (i = a; i < e; i++)
+		v[i].cls = SIZE_MAX;
+	for (i = a; i < e; i++) {
+		if (v[i].cls != SIZE_MAX)
+			continue;
+		v[i].cls = c;
+		for (j = i + 1; j < e; j++)
+			if (v[j].cls == SIZE_MAX &&
+			    form_key_same(m, v, i, j, x, y))
+				v[j].cls = c;
+		c++;
+	}
+	return c > 1;
+}
+
+/* The keys of every name, by hash and class: 32 bytes a key, not the
+ * key, into *kv, their number into *nk. */
+static void
 form_sort_keys(struct form_merge *m, struct form_key **kv, size_t *nk)
 {
 	struct form_key *v;
-	size_t id, i, n = 0, w, len = 0, a = 0;
+	size_t id, i, n = 0, w, len = 0, a, e;
+	bool again = false;
 	char *x, *y;
 
 	for (id = 0; id < m->ids; id++) {
@@ -451,19 +479,25 @@ form_sort_keys(struct form_merge *m, struct form_key **kv, size_t *nk)
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), form_key_cmp);
-	for (i = 1; i < n && v != NULL; i++) {
-		if (v[i].h != v[i - 1].h)
-			a = i;
-		else if (!form_key_same(m, v, a, i, x, y)) {
-			free(v);
-			v = NULL;
-		}
+	for (a = 0; a < n; a = e) {
+		for (e = a + 1; e < n && v[e].h == v[a].h; e++)
+			;
+		if (e - a > 1 && form_key_classes(m, v, a, e, x, y))
+			again = true;
 	}
+	if (again)
+		qsort(v, n, sizeof(*v), form_key_cmp);
 	free(x);
 	free(y);
 	*kv = v;
 	*nk = n;
-	return v != NULL;
+}
+
+/* Whether the keys x and y are one. */
+static bool
+form_key_eq(const struct form_key *x, const struct form_key *y)
+{
+	return x->h == y->h && x->cls == y->cls;
 }
 
 /* Every key's bucket, and in each bucket's heap the runs of its names;
@@ -473,22 +507,22 @@ form_index(struct form_merge *m)
 {
 	struct form_key *v;
 	size_t id, i, k, n;
-	bool ok = form_sort_keys(m, &v, &n);
 
+	form_sort_keys(m, &v, &n);
 	m->slot = xcalloc(m->ids + 1, sizeof(*m->slot));
 	for (id = 0, k = 0; id < m->ids; id++) {
-		m->slot[id] = ok ? k : SIZE_MAX;
+		m->slot[id] = k;
 		k += form_keys(m, id);
 	}
 	m->bucket = xcalloc(n + 1, sizeof(*m->bucket));
 	m->heap = xcalloc(n + 1, sizeof(*m->heap));
 	/* a key of one name alone changes nothing: it has no bucket */
-	for (i = 0; ok && i < n; i++) {
+	for (i = 0; i < n; i++) {
 		k = m->slot[v[i].id] + v[i].mask;
-		if ((i == 0 || v[i].h != v[i - 1].h) &&
-		    (i + 1 == n || v[i + 1].h != v[i].h))
+		if ((i == 0 || !form_key_eq(&v[i], &v[i - 1])) &&
+		    (i + 1 == n || !form_key_eq(&v[i + 1], &v[i])))
 			m->bucket[k] = SIZE_MAX;
-		else if (i == 0 || v[i].h != v[i - 1].h)
+		else if (i == 0 || !form_key_eq(&v[i], &v[i - 1]))
 			m->bucket[k] = m->nb++;
 		else
 			m->bucket[k] = m->nb - 1;
@@ -548,17 +582,8 @@ static size_t
 form_best(struct form_merge *m, size_t id)
 {
 	const struct form_pick *p, *best = NULL;
-	size_t i, w = m->slot[id] == SIZE_MAX ? 0 : form_keys(m, id);
-	size_t b = id;
+	size_t i, w = form_keys(m, id);
 
-	if (w == 0) {
-		for (i = 0; i < m->n; i++)
-			if (m->kind[m->cur[i]] == m->kind[id] &&
-			    m->rank[m->cur[i]] < m->rank[b] &&
-			    m->rule->same(m->name[m->cur[i]], m->name[id]))
-				b = m->cur[i];
-		return b;
-	}
 	if (form_group_keys(m, form_words(m, id), 1) > 0)
 		return form_best_groups(m, id);
 	for (i = 0; i < w; i++) {
