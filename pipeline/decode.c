@@ -618,11 +618,111 @@ detect_uchardet(const unsigned char *p, size_t n)
 	return cs;
 }
 
+/* The bytes 0x80 to 0xBF of the single-byte charsets uchardet confuses
+ * on short text: 'L' a letter; ',' a sign that may touch a word (a
+ * quotation mark, a dash, "\xbfQu\xe9", "m\xb2"); '.' one that does
+ * not ("\xb1", "\xb6", "\xa6", "\xac", "\xa4"); 'x' no character (a C1
+ * control or unassigned); 'a' the apostrophe and the soft hyphen, which
+ * stand inside words. 0xC0 to 0xFF are letters in all three, but for
+ * 0xD7 and 0xF7, the same signs. */
+static const struct {
+	const char *name;
+	const char *cls;
+} latin_cls[] = {
+	{ "WINDOWS-1252", ",x,L,,,,L,L,LxLxx,a,,,,,,,L,LxLL"
+	    ",,.......,L,.a,.,.,,.L.,.,L,,,,," },
+	{ "WINDOWS-1250", ",x,x,,,,x,L,LLLLx,a,,,,,x,L,LLLL"
+	    ",L.L.L...,L,.a,L,..L.L.,.LL,L.LL" },
+	{ "ISO-8859-2", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+	    ",L.L.LL..LLLLaLL,L.L.LLL.LLLL.LL" },
+};
+
+/* The class of byte c in latin_cls[k]: 'A' for an ASCII letter, ' ' for
+ * other ASCII. */
+static char
+latin_class(size_t k, unsigned char c)
+{
+	if (c < 0x80)
+		return isalpha(c) ? 'A' : ' ';
+	if (c >= 0xc0)
+		return c == 0xd7 || c == 0xf7 ? ',' : 'L';
+	return latin_cls[k].cls[c - 0x80];
+}
+
+static bool
+latin_letter(size_t k, const unsigned char *p, size_t n, size_t i)
+{
+	char c;
+
+	if (i >= n)
+		return false;
+	c = latin_class(k, p[i]);
+	return c == 'A' || c == 'L';
+}
+
+/* How well p[0, n) reads in latin_cls[k]: a letter between two letters
+ * counts one ("zarz\xb1dzanie" is "zarządzanie" in ISO-8859-2,
+ * "zarz±dzanie" in windows-1250 and windows-1252), a sign there minus
+ * one, a sign that touches no word beside a letter minus one
+ * ("\xb6ledztwa", "¶ledztwa" in windows-1250), a byte that is no
+ * character minus four. */
+static long
+latin_score(size_t k, const unsigned char *p, size_t n)
+{
+	long score = 0;
+	bool prev, next;
+	char c;
+
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x80 || p[i] >= 0xc0)
+			continue;
+		c = latin_class(k, p[i]);
+		prev = i > 0 && latin_letter(k, p, n, i - 1);
+		next = latin_letter(k, p, n, i + 1);
+		if (c == 'x')
+			score -= 4;
+		else if (c == '.' && (prev || next))
+			score--;
+		else if (prev && next)
+			score += c == 'L' ? 1 : c == ',' ? -1 : 0;
+	}
+	return score;
+}
+
+/* Of windows-1252, windows-1250 and ISO-8859-2, the one p[0, n) reads
+ * best in, where uchardet named one of them (cs): on a paragraph it
+ * cannot tell them apart (Polish was windows-1252, Czech's "Babiš" in
+ * ISO-8859-2 "Babią"). They differ only in 0x80 to 0xBF: the letters
+ * of one are signs or no characters in the others. cs on a tie. */
+static const char *
+detect_latin(const unsigned char *p, size_t n, const char *cs)
+{
+	size_t k, at = SIZE_MAX;
+	long score[3], best = 0;
+
+	for (k = 0; k < 3; k++)
+		if (strcmp(cs, latin_cls[k].name) == 0)
+			at = k;
+	if (at == SIZE_MAX)
+		return cs;
+	for (k = 0; k < 3; k++)
+		score[k] = latin_score(k, p, n);
+	best = score[at];
+	for (k = 0; k < 3; k++)
+		if (score[k] > best) {
+			best = score[k];
+			at = k;
+		}
+	return latin_cls[at].name;
+}
+
 /* The charset of undeclared text that is not UTF-8: uchardet reads the
  * first DECODE_DETECT_MAX bytes of the text outside the markup when they
  * hold DECODE_DETECT_MIN bytes outside ASCII, else of the text with its
  * tags (a page whose words are in attribute values); windows-1252 when
- * neither does (uchardet takes "na\xefve" for DOS Central European). */
+ * neither does (uchardet takes "na\xefve" for DOS Central European).
+ * Where it names windows-1252, windows-1250 or ISO-8859-2, the letters
+ * decide between them (detect_latin()). */
 static const char *
 detect_charset(const unsigned char *in, size_t len)
 {
@@ -634,7 +734,7 @@ detect_charset(const unsigned char *in, size_t len)
 	if (count_high(text, tn) < DECODE_DETECT_MIN)
 		tn = detect_text(in, len, text, n, true);
 	if (count_high(text, tn) >= DECODE_DETECT_MIN)
-		cs = detect_uchardet(text, tn);
+		cs = detect_latin(text, tn, detect_uchardet(text, tn));
 	free(text);
 	return cs;
 }

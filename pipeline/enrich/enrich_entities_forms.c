@@ -19,6 +19,7 @@
 #include "enrich_entities_int.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +84,8 @@ ent_pl_same(const char *x, const char *y)
 	return ent_same_words(x, y, ent_pl_same_word);
 }
 
-/* Names of more keys than this are compared with every run. */
+/* The most keys of one group of a name's words: a name of more words
+ * than make this many is cut into groups of as many words as do. */
 #define FORM_KEYS 81
 
 /* A language's case forms: which runs are names that have them (the
@@ -122,7 +124,7 @@ struct form_merge {
 	uint64_t *rank;      /* rank[id]: form_rule.rank() */
 	size_t *memo;        /* memo[id]: the id it becomes + 1; 0: unknown */
 	size_t *slot;        /* slot[id]: its first key's bucket in bucket[],
-	                        one a mask; SIZE_MAX for a long name */
+	                        one a key */
 	size_t *bucket;      /* a key's heap */
 	struct form_heap *heap;
 	size_t nb;
@@ -131,6 +133,8 @@ struct form_merge {
 /* A name's key under a mask, by its hash, for sorting. */
 struct form_key {
 	uint64_t h;
+	size_t cls;  /* the key among those of its hash: 0 but where they
+	                collide */
 	size_t id, mask;
 };
 
@@ -278,6 +282,8 @@ form_key_cmp(const void *x, const void *y)
 
 	if (a->h != b->h)
 		return a->h < b->h ? -1 : 1;
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
 	return a->id != b->id ? (a->id < b->id ? -1 : 1) :
 	    (a->mask > b->mask) - (a->mask < b->mask);
 }
@@ -312,36 +318,77 @@ form_collect(struct form_merge *m, const struct ent_ctx *c)
 	free(v);
 }
 
-/* The number of keys of the name id (stems to the power of its words),
- * or 0 where that is over FORM_KEYS. */
+/* The words of a group of a name: as many as make at most FORM_KEYS
+ * keys (six Russian words, four Polish). */
 static size_t
-form_keys(const struct form_merge *m, size_t id)
+form_group(const struct form_rule *r)
+{
+	size_t g = 0, k = 1;
+
+	while (k * r->stems <= FORM_KEYS) {
+		k *= r->stems;
+		g++;
+	}
+	return g;
+}
+
+/* The keys of group g of the name id, of w words: stems to the power of
+ * the group's words; 0 past its last group. */
+static size_t
+form_group_keys(const struct form_merge *m, size_t w, size_t g)
+{
+	size_t n = 1, k, size = form_group(m->rule);
+
+	if (g * size >= w)
+		return 0;
+	for (k = g * size; k < w && k < (g + 1) * size; k++)
+		n *= m->rule->stems;
+	return n;
+}
+
+static size_t
+form_words(const struct form_merge *m, size_t id)
 {
 	const char *s = m->name[id];
-	size_t n = m->rule->stems;
+	size_t n = 1;
 
 	while ((s = strchr(s, ' ')) != NULL) {
 		s++;
-		n *= m->rule->stems;
-		if (n > FORM_KEYS)
-			return 0;
+		n++;
 	}
 	return n;
 }
 
-/* The key of the name id under mask into key (2 * strlen(name) + 3
- * bytes), its length returned: its kind, then for each word the stem the
- * mask picks (digit k of the mask in base rule.stems) and the stem. */
+/* The number of keys of the name id: those of each of its groups. */
 static size_t
-form_key(const struct form_merge *m, size_t id, size_t mask, char *key)
+form_keys(const struct form_merge *m, size_t id)
+{
+	size_t w = form_words(m, id), g, n = 0;
+
+	for (g = 0; form_group_keys(m, w, g) > 0; g++)
+		n += form_group_keys(m, w, g);
+	return n;
+}
+
+/* Key i of the name id into key (2 * strlen(name) + 48 bytes), its
+ * length returned: its kind, its group, its words, then for each word
+ * of the group the stem the mask picks (digit k of the mask in base
+ * rule.stems) and the stem. Two names are forms of one another when
+ * each group of one has a key of the other's. */
+static size_t
+form_key(const struct form_merge *m, size_t id, size_t i, char *key)
 {
 	const char *s = m->name[id];
+	size_t words = form_words(m, id), g = 0, mask = i, k, w, n;
 	char *p = key;
 	unsigned v;
-	size_t w;
 
-	*p++ = (char)('0' + m->kind[id]);
-	for (;;) {
+	while (mask >= form_group_keys(m, words, g))
+		mask -= form_group_keys(m, words, g++);
+	for (k = 0; k < g * form_group(m->rule); k++)
+		s += strcspn(s, " ") + 1;
+	p += sprintf(p, "%c%zu:%zu:", '0' + m->kind[id], g, words);
+	for (n = form_group_keys(m, words, g); n > 1; n /= m->rule->stems) {
 		v = (unsigned)(mask % m->rule->stems);
 		mask /= m->rule->stems;
 		w = m->rule->stem(s, strcspn(s, " "), v);
@@ -373,20 +420,45 @@ static void
 form_add(struct form_merge *m, size_t k, size_t id)
 {
 	struct form_pick p = { m->rank[id], k, id };
-	size_t i, w = m->slot[id] == SIZE_MAX ? 0 : form_keys(m, id);
+	size_t i, w = form_keys(m, id);
 
 	for (i = 0; i < w; i++)
 		if (m->bucket[m->slot[id] + i] != SIZE_MAX)
 			form_push(&m->heap[m->bucket[m->slot[id] + i]], p);
 }
 
-/* The keys of every name of up to FORM_KEYS keys, by hash: 24 bytes a
- * key, not the key. False, nothing made, if two keys share a hash. */
+/* Numbers the keys of v[a, e), of one hash, by the key: the first of
+ * each class compared with the rest. Whether there is more than one
+ * (two keys share a hash, which a page can be made to hold). */
 static bool
+form_key_classes(const struct form_merge *m, struct form_key *v, size_t a,
+    size_t e, char *x, char *y)
+{
+	size_t i, j, c = 0;
+
+	for (i = a; i < e; i++)
+		v[i].cls = SIZE_MAX;
+	for (i = a; i < e; i++) {
+		if (v[i].cls != SIZE_MAX)
+			continue;
+		v[i].cls = c;
+		for (j = i + 1; j < e; j++)
+			if (v[j].cls == SIZE_MAX &&
+			    form_key_same(m, v, i, j, x, y))
+				v[j].cls = c;
+		c++;
+	}
+	return c > 1;
+}
+
+/* The keys of every name, by hash and class: 32 bytes a key, not the
+ * key, into *kv, their number into *nk. */
+static void
 form_sort_keys(struct form_merge *m, struct form_key **kv, size_t *nk)
 {
 	struct form_key *v;
-	size_t id, i, n = 0, w, len = 0, a = 0;
+	size_t id, i, n = 0, w, len = 0, a, e;
+	bool again = false;
 	char *x, *y;
 
 	for (id = 0; id < m->ids; id++) {
@@ -394,8 +466,8 @@ form_sort_keys(struct form_merge *m, struct form_key **kv, size_t *nk)
 			len = strlen(m->name[id]);
 		n += form_keys(m, id);
 	}
-	x = xmalloc(2 * len + 3);
-	y = xmalloc(2 * len + 3);
+	x = xmalloc(2 * len + 48);
+	y = xmalloc(2 * len + 48);
 	v = xcalloc(n + 1, sizeof(*v));
 	for (id = 0, n = 0; id < m->ids; id++) {
 		w = form_keys(m, id);
@@ -407,19 +479,25 @@ form_sort_keys(struct form_merge *m, struct form_key **kv, size_t *nk)
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), form_key_cmp);
-	for (i = 1; i < n && v != NULL; i++) {
-		if (v[i].h != v[i - 1].h)
-			a = i;
-		else if (!form_key_same(m, v, a, i, x, y)) {
-			free(v);
-			v = NULL;
-		}
+	for (a = 0; a < n; a = e) {
+		for (e = a + 1; e < n && v[e].h == v[a].h; e++)
+			;
+		if (e - a > 1 && form_key_classes(m, v, a, e, x, y))
+			again = true;
 	}
+	if (again)
+		qsort(v, n, sizeof(*v), form_key_cmp);
 	free(x);
 	free(y);
 	*kv = v;
 	*nk = n;
-	return v != NULL;
+}
+
+/* Whether the keys x and y are one. */
+static bool
+form_key_eq(const struct form_key *x, const struct form_key *y)
+{
+	return x->h == y->h && x->cls == y->cls;
 }
 
 /* Every key's bucket, and in each bucket's heap the runs of its names;
@@ -429,22 +507,22 @@ form_index(struct form_merge *m)
 {
 	struct form_key *v;
 	size_t id, i, k, n;
-	bool ok = form_sort_keys(m, &v, &n);
 
+	form_sort_keys(m, &v, &n);
 	m->slot = xcalloc(m->ids + 1, sizeof(*m->slot));
 	for (id = 0, k = 0; id < m->ids; id++) {
-		m->slot[id] = ok && form_keys(m, id) > 0 ? k : SIZE_MAX;
+		m->slot[id] = k;
 		k += form_keys(m, id);
 	}
 	m->bucket = xcalloc(n + 1, sizeof(*m->bucket));
 	m->heap = xcalloc(n + 1, sizeof(*m->heap));
 	/* a key of one name alone changes nothing: it has no bucket */
-	for (i = 0; ok && i < n; i++) {
+	for (i = 0; i < n; i++) {
 		k = m->slot[v[i].id] + v[i].mask;
-		if ((i == 0 || v[i].h != v[i - 1].h) &&
-		    (i + 1 == n || v[i + 1].h != v[i].h))
+		if ((i == 0 || !form_key_eq(&v[i], &v[i - 1])) &&
+		    (i + 1 == n || !form_key_eq(&v[i + 1], &v[i])))
 			m->bucket[k] = SIZE_MAX;
-		else if (i == 0 || v[i].h != v[i - 1].h)
+		else if (i == 0 || !form_key_eq(&v[i], &v[i - 1]))
 			m->bucket[k] = m->nb++;
 		else
 			m->bucket[k] = m->nb - 1;
@@ -454,6 +532,49 @@ form_index(struct form_merge *m)
 		form_add(m, k, m->orig[k]);
 }
 
+/* The first form of the name id of several groups among the runs of
+ * its group whose buckets hold the fewest: a run there is a form when
+ * its name is one (it shares a key of every group). id when some group
+ * shares no key. */
+static size_t
+form_best_groups(struct form_merge *m, size_t id)
+{
+	const struct form_pick *p, *best = NULL;
+	size_t w = form_words(m, id), g, i, k, n, at = 0, off = 0, keys = 0;
+	size_t least = SIZE_MAX, b;
+	struct form_heap *h;
+
+	for (g = 0; (k = form_group_keys(m, w, g)) > 0; g++, off += k) {
+		for (i = 0, n = 0, b = 0; i < k; i++) {
+			if (m->bucket[m->slot[id] + off + i] == SIZE_MAX)
+				continue;
+			n += m->heap[m->bucket[m->slot[id] + off + i]].n;
+			b++;
+		}
+		if (b == 0)
+			return id;
+		if (n < least) {
+			least = n;
+			at = off;
+			keys = k;
+		}
+	}
+	for (i = at; i < at + keys; i++) {
+		if (m->bucket[m->slot[id] + i] == SIZE_MAX)
+			continue;
+		h = &m->heap[m->bucket[m->slot[id] + i]];
+		for (k = 0; k < h->n; k++) {
+			p = &h->v[k];
+			if (m->cur[p->pos] != p->id || p->rank >= m->rank[id] ||
+			    (best != NULL && !form_less(p, best)) ||
+			    !m->rule->same(m->name[p->id], m->name[id]))
+				continue;
+			best = p;
+		}
+	}
+	return best != NULL ? best->id : id;
+}
+
 /* The first case form of the name id in the article, by the runs as
  * they are now: the least rank among id and its forms, and of several
  * names of that rank, id, else the one of the first run. */
@@ -461,17 +582,10 @@ static size_t
 form_best(struct form_merge *m, size_t id)
 {
 	const struct form_pick *p, *best = NULL;
-	size_t i, w = m->slot[id] == SIZE_MAX ? 0 : form_keys(m, id);
-	size_t b = id;
+	size_t i, w = form_keys(m, id);
 
-	if (w == 0) {
-		for (i = 0; i < m->n; i++)
-			if (m->kind[m->cur[i]] == m->kind[id] &&
-			    m->rank[m->cur[i]] < m->rank[b] &&
-			    m->rule->same(m->name[m->cur[i]], m->name[id]))
-				b = m->cur[i];
-		return b;
-	}
+	if (form_group_keys(m, form_words(m, id), 1) > 0)
+		return form_best_groups(m, id);
 	for (i = 0; i < w; i++) {
 		if (m->bucket[m->slot[id] + i] == SIZE_MAX)
 			continue;

@@ -162,6 +162,7 @@ size_t ent_count_ends(const char *name, const char *const *ends, size_t n,
     size_t min);
 bool quote_tables_sorted(void);
 bool lang_tables_sorted(void);
+bool lang_pairs_sorted(void);
 
 /* c is of a script written without spaces between words (Han, kana,
  * Thai, Lao, Khmer, Myanmar): the tokeniser makes each character a word,

@@ -455,6 +455,152 @@ lang_words_overrule(const struct etoks *toks, const char *hint)
 	return NULL;
 }
 
+/* Close pairs libexttextcat's n-grams tell apart by less than what
+ * separates them: on a paragraph, Slovak is Czech by 0.7%, Norwegian
+ * (Bokmål) Danish by 2.4%, Croatian Serbian by 2%. What does tell them:
+ * letters of one language alone (Czech ě ř ů, Slovak ä ô ľ ĺ ŕ) and the
+ * commonest words that each spells its own way (Danish "af", "efter",
+ * "blev", "mig", Norwegian "av", "etter", "ble", "meg"; Croatian
+ * writes the old yat "ije", "je", "tko", "tijekom" and its own months,
+ * Serbian "e", "ko", "tokom" and the Latin months). */
+static const char *const lang_cs_letters[] = {
+	"ě", "ř", "ů", "Ě", "Ř", "Ů",
+};
+static const char *const lang_sk_letters[] = {
+	"ä", "ô", "ľ", "ĺ", "ŕ", "Ô", "Ľ", "Ĺ", "Ŕ",
+};
+static const char *const lang_da_words[] = {
+	"af", "anden", "blev", "bliver", "dig", "efter", "fik", "gennem",
+	"havde", "hendes", "hvad", "løbet", "mellem", "mig", "måske", "nogen",
+	"noget", "nogle", "nu", "op", "sagde", "sidste", "sig", "siger", "ud",
+	"været",
+};
+static const char *const lang_nb_words[] = {
+	"annen", "av", "ble", "blir", "deg", "etter", "fikk", "gjennom",
+	"hadde", "hennes", "hva", "kanskje", "løpet", "meg", "mellom", "noe",
+	"noen", "nå", "opp", "sa", "seg", "sier", "siste", "ut", "vært",
+};
+static const char *const lang_hr_words[] = {
+	"dio", "dvije", "europska", "europske", "europski", "europskih",
+	"financija", "gdje", "kolovoza", "lipnja", "listopada", "mjesto",
+	"općina", "općine", "općini", "ovdje", "ožujka", "poslije", "prije",
+	"prijedlog", "prosinca", "riječ", "riječi", "riječima", "rujna",
+	"siječnja", "sljedeće", "sljedećeg", "sljedećih", "sljedećoj",
+	"srpnja", "studenog", "studenoga", "svibnja", "također", "tijekom",
+	"tisuća", "tisuće", "tjedan", "tjedna", "tko", "travnja", "uopće",
+	"uvijek", "veljače", "vrijeme",
+};
+static const char *const lang_sr_words[] = {
+	"aprila", "avgusta", "decembra", "deo", "dve", "evropska", "evropske",
+	"evropski", "evropskih", "februara", "finansija", "gde", "hiljada",
+	"hiljade", "januara", "mesto", "nedelje", "novembra", "oktobra",
+	"opština", "opštine", "opštini", "ovde", "posle", "pre", "predlog",
+	"reč", "reči", "rečima", "septembra", "sledeće", "sledećeg",
+	"sledećih", "sledećoj", "takođe", "tokom", "uopšte", "uvek", "vreme",
+	"šta",
+};
+
+/* Letters of Croatian, Serbian and Bosnian that Slovenian lacks. */
+static const char *const lang_hbs_letters[] = {
+	"ć", "đ", "Ć", "Đ",
+};
+
+struct lang_pair {
+	const char *a, *b;
+	const char *const *ma, *const *mb;  /* the markers of a and b */
+	size_t na, nb;
+	bool letters;  /* markers are letters, not words (strcmp() order) */
+	const char *near;  /* a language either may be taken for, or NULL */
+};
+
+/* Bosnian is Croatian's yat and Serbian's words: it stays Bosnian
+ * unless one side's words prevail; Slovenian, without ć and đ. */
+static const struct lang_pair lang_pairs[] = {
+	{ "cs", "sk", lang_cs_letters, lang_sk_letters,
+	    ETOK_COUNT(lang_cs_letters), ETOK_COUNT(lang_sk_letters), true,
+	    NULL },
+	{ "da", "nb", lang_da_words, lang_nb_words, ETOK_COUNT(lang_da_words),
+	    ETOK_COUNT(lang_nb_words), false, NULL },
+	{ "hr", "sr", lang_hr_words, lang_sr_words, ETOK_COUNT(lang_hr_words),
+	    ETOK_COUNT(lang_sr_words), false, "bs" },
+	{ "hr", "sr", lang_hr_words, lang_sr_words, ETOK_COUNT(lang_hr_words),
+	    ETOK_COUNT(lang_sr_words), false, "sl" },
+};
+
+bool
+lang_pairs_sorted(void)
+{
+	size_t i;
+
+	for (i = 0; i < ETOK_COUNT(lang_pairs); i++)
+		if (!lang_pairs[i].letters &&
+		    (!etok_sorted(lang_pairs[i].ma, lang_pairs[i].na) ||
+		    !etok_sorted(lang_pairs[i].mb, lang_pairs[i].nb)))
+			return false;
+	return true;
+}
+
+/* The markers m[0, n) in text[0, len): letters, or words (runs of bytes
+ * other than ASCII's non-letters, their ASCII letters lower-cased). */
+static size_t
+lang_markers(const char *text, size_t len, const char *const *m, size_t n,
+    bool letters)
+{
+	size_t i = 0, k, hits = 0, w;
+	char word[32];
+
+	while (i < len) {
+		if (letters) {
+			for (k = 0; k < n; k++)
+				if (strncmp(text + i, m[k], strlen(m[k])) == 0)
+					hits++;
+			i++;
+			continue;
+		}
+		for (w = 0; i < len && ((unsigned char)text[i] >= 0x80 ||
+		    (unsigned)((text[i] | 0x20) - 'a') < 26); i++)
+			if (w + 1 < sizeof(word))
+				word[w++] = (char)((unsigned char)text[i] < 0x80 ?
+				    text[i] | 0x20 : text[i]);
+		word[w] = '\0';
+		if (w > 0 && w + 1 < sizeof(word))
+			hits += etok_in(word, m, n);
+		i += w == 0;
+	}
+	return hits;
+}
+
+/* The language of the pair code is in (or is near) whose markers
+ * text[0, len) holds more than twice as often as the other's, and at
+ * least once for letters, twice for words (a Slovak name in Czech text,
+ * a "nu" in Norwegian); code else. Slovenian only with ć or đ twice. */
+static const char *
+lang_pair(const char *code, const char *text, size_t len)
+{
+	const struct lang_pair *p;
+	size_t i, na, nb, min;
+	bool near;
+
+	for (i = 0; code != NULL && i < ETOK_COUNT(lang_pairs); i++) {
+		p = &lang_pairs[i];
+		near = p->near != NULL && strcmp(code, p->near) == 0;
+		if (!near && strcmp(code, p->a) != 0 &&
+		    strcmp(code, p->b) != 0)
+			continue;
+		if (near && strcmp(code, "sl") == 0 && lang_markers(text, len,
+		    lang_hbs_letters, ETOK_COUNT(lang_hbs_letters), true) < 2)
+			continue;
+		na = lang_markers(text, len, p->ma, p->na, p->letters);
+		nb = lang_markers(text, len, p->mb, p->nb, p->letters);
+		min = p->letters ? 1 : 2;
+		if (strcmp(code, p->a) != 0 && na >= min && na > 2 * nb)
+			return p->a;
+		if (strcmp(code, p->b) != 0 && nb >= min && nb > 2 * na)
+			return p->b;
+	}
+	return code;
+}
+
 const char *
 lang_detect(const char *text, const struct etoks *toks, const char *hint)
 {
@@ -489,7 +635,8 @@ lang_detect(const char *text, const struct etoks *toks, const char *hint)
 	for (g = 0; g < ETOK_COUNT(lang_groups); g++)
 		if (lang_groups[g].script == script) {
 			pthread_once(&lang_once[g], lang_loaders[g]);
-			return lang_textcat(&lang_groups[g], text, len);
+			return lang_pair(lang_textcat(&lang_groups[g], text,
+			    len), text, len);
 		}
 	return NULL;
 }

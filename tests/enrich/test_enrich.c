@@ -243,6 +243,34 @@ test_lang(void **state)
 		    "plány a že rozhodnutí bylo přijato kabinetem po dlouhé "
 		    "debatě. Podle jeho slov se schodek rozpočtu příští rok "
 		    "sníží." },
+		/* close pairs libexttextcat takes for the other (Czech,
+		 * Danish, Slovenian, Bosnian) beyond the tie: the letters
+		 * and words of one language alone decide (lang_pair()) */
+		{ "sk", "Slovenskí hokejisti zvíťazili v prvom zápase "
+		    "turnaja nad Nemeckom 3:1. Tréner po stretnutí povedal, "
+		    "že jeho tím hral disciplinovane a že je spokojný najmä "
+		    "s výkonom brankára. V ďalšom zápase sa mužstvo stretne "
+		    "s Fínskom." },
+		{ "nb", "Regjeringen la tirsdag fram et nytt forslag til "
+		    "statsbudsjett. Finansministeren sier at underskuddet vil "
+		    "bli mindre neste år, og at det ikke blir nye skatter. "
+		    "Opposisjonen kritiserte forslaget og mener at det går ut "
+		    "over de som har minst fra før." },
+		{ "hr", "Vlada je u utorak predstavila prijedlog proračuna za "
+		    "iduću godinu. Ministar financija rekao je da će se "
+		    "deficit smanjiti i da neće biti novih poreza. Oporba je "
+		    "prijedlog oštro kritizirala, a sindikati najavljuju "
+		    "prosvjede tijekom sljedećeg tjedna." },
+		{ "hr", "Hrvatska nogometna reprezentacija pobijedila je u "
+		    "prvoj utakmici turnira Njemačku s 3:1. Izbornik je nakon "
+		    "utakmice rekao da je momčad igrala disciplinirano te da "
+		    "je posebno zadovoljan vratarom. Tko će igrati u "
+		    "sljedećoj utakmici, još nije poznato." },
+		{ "sr", "Vlada je u utorak predstavila predlog budžeta za "
+		    "narednu godinu. Ministar finansija rekao je da će se "
+		    "deficit smanjiti i da neće biti novih poreza. Opozicija "
+		    "je predlog oštro kritikovala, a sindikati najavljuju "
+		    "proteste tokom sledeće nedelje." },
 		{ "ro", "Ministrul a declarat luni că guvernul nu își va "
 		    "schimba planurile și că decizia a fost luată de cabinet "
 		    "după o dezbatere lungă în parlament, unde opoziția a "
@@ -900,6 +928,7 @@ test_tables_sorted(void **state)
 	assert_true(ent_places_indexed());
 	assert_true(quote_tables_sorted());
 	assert_true(lang_tables_sorted());
+	assert_true(lang_pairs_sorted());
 	assert_true(etok_stopword("the"));
 	assert_true(etok_stopword("yesterday"));
 	assert_false(etok_stopword("kremlin"));

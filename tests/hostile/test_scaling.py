@@ -33,6 +33,9 @@ CASES = (
     ("ru-names", 4000, "about 50 s"),
     # ent_pl_merge(): as ent_cyr_merge()
     ("pl-merge", 10000, "about 40 s"),
+    # form_merge()'s old scan for names of many words (of more keys
+    # than FORM_KEYS): now cut into groups of words
+    ("pl-long", 32000, "about 40 s"),
     # ent_family_first(): a scan of the runs a word (a cheap one)
     ("family-first", 32000, "about 5 s"),
     # linear now; kept as guards of their stages (quote_para_end()'s

@@ -320,6 +320,39 @@ test_undeclared_misread_before(void **state)
 		undeclared_ok(pages[i][0], pages[i][1], pages[i][2]);
 }
 
+/* Short Polish pages, as the title and the first 300 characters
+ * (portalspozywczy.pl, osw.waw.pl), in ISO-8859-2 and in windows-1250:
+ * uchardet named windows-1252 for both of the first ("Innowacyjn\xb1",
+ * "wdra\xbfa") and windows-1250 for the second in ISO-8859-2 ("Babiš"
+ * as "Babią"); the letters inside words decide (detect_latin()). */
+static void
+test_undeclared_central_short(void **state)
+{
+	static const char *const pages[] = {
+		"<html><head><title>Eurocash rusza z Innowacyjną Platformą "
+		    "Handlu</title></head><body><article><p>Grupa Eurocash "
+		    "wdraża Innowacyjną Platformę Handlu, czyli zintegrowany "
+		    "system do zarządzania sklepem. Autor: "
+		    "www.portalspozywczy.pl Data: 28-04-2021, 09:29 Eurocash "
+		    "rusza z Platformą Handlu, fot. shutterstock Innowacyjna "
+		    "Platforma Handlu (IPH) to kolejna nowa technologia "
+		    "opracowana przez Grupę E</p></article></body></html>",
+		"<html><head><title>Rosyjskie zamachy w Czechach</title>"
+		    "</head><body><article><p>17 kwietnia na konferencji "
+		    "prasowej premier Andrej Babiš i wicepremier Jan Hamáček "
+		    "poinformowali o wydaleniu 18 pracowników (16% "
+		    "personelu) Ambasady Federacji Rosyjskiej. Jest to "
+		    "reakcja na wynik śledztwa czeskich służb informacyjnych "
+		    "i policji, w toku którego uznano</p></article></body>"
+		    "</html>",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		undeclared_ok("ISO-8859-2", "ISO-8859-2", pages[i]);
+		undeclared_ok("WINDOWS-1250", "WINDOWS-1250", pages[i]);
+	}
+}
+
 int
 main(void)
 {
@@ -338,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_undeclared_detected),
 		cmocka_unit_test(test_declared_web_decoders),
 		cmocka_unit_test(test_undeclared_misread_before),
+		cmocka_unit_test(test_undeclared_central_short),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,10 +2,12 @@
 """newswire extract on pages in other charsets, scripts and languages.
 
 Small real-looking news pages (tests/lib/scripts_pages.py) without a
-declared charset (windows-1251, GBK, Shift_JIS, ISO-8859-2), and in UTF-8
-for Arabic, Hebrew, Greek, Danish and Romanian. Each must come out with
-its headline and body intact, its language right, and no names or
-speakers guessed where the script gives nothing to find them by.
+declared charset (windows-1251, GBK, Shift_JIS, ISO-8859-2, and
+windows-1253, windows-1256, windows-1255, windows-874 and windows-1254 for
+Greek, Arabic, Hebrew, Thai and Turkish), and in UTF-8 for Arabic,
+Hebrew, Greek, Danish and Romanian. Each must come out with its headline
+and body intact, its language right, and no names or speakers guessed
+where the script gives nothing to find them by.
 
 usage: test_scripts_cli.py NEWSWIRE
 """
@@ -18,7 +20,7 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from scripts_pages import CASES, first_paragraph  # noqa: E402
+from scripts_pages import CASES, LEGACY, first_paragraph  # noqa: E402
 
 NEWSWIRE = sys.argv[1]
 del sys.argv[1]
@@ -82,6 +84,66 @@ class Scripts(unittest.TestCase):
             ents = self.events[name]["entities"]
             for kind in ("people", "organisations", "places"):
                 self.assertEqual(ents[kind], [], (name, kind))
+
+
+class Legacy(unittest.TestCase):
+    """Greek, Arabic, Hebrew, Thai and Turkish pages in their legacy
+    charsets, undeclared and without a lang attribute: the corpora hold
+    none."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory(prefix="nw-legacy-")
+        paths = []
+        for name, data, _, _, _ in LEGACY:
+            paths.append(os.path.join(cls.tmp.name, name))
+            with open(paths[-1], "wb") as f:
+                f.write(data)
+        p = subprocess.run([NEWSWIRE, "extract", *paths],
+                           stdout=subprocess.PIPE, timeout=120, check=True)
+        cls.events = {case[0]: json.loads(line) for case, line in
+                      zip(LEGACY, p.stdout.decode("utf-8").splitlines())}
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_charset_title_body_language(self):
+        for name, data, lang, title, codec in LEGACY:
+            with self.subTest(page=name):
+                ev = self.events[name]
+                self.assertEqual(ev["title"], title)
+                self.assertEqual(ev["lang"], lang)
+                # every paragraph as written: the charset read right
+                text = data.decode(codec)
+                for para in text.split("<p>")[1:]:
+                    para = para.split("</p>")[0]
+                    self.assertIn(para, ev["body"])
+
+    def test_quotes(self):
+        want = {
+            "el-cp1253.html": "Η οικονομία αναπτύσσεται ταχύτερα",
+            "ar-cp1256.html": "هذا القانون يضمن تمثيلا عادلا",
+            # a gershayim (צה"ל) opens no quotation
+            "he-cp1255.html": "זהו תקציב אחראי",
+            "th-cp874.html": "เศรษฐกิจไทยกำลังฟื้นตัว",
+            "tr-cp1254.html": "Ekonomimiz beklenenden hızlı",
+        }
+        for name, start in want.items():
+            with self.subTest(page=name):
+                quotes = self.events[name]["quotes"]
+                self.assertEqual(len(quotes), 1, quotes)
+                self.assertTrue(quotes[0]["text"].startswith(start))
+
+    def test_no_speakers_or_names_where_words_cannot_be_read(self):
+        # right to left, or Thai without spaces between words: no
+        # speaker and no name rather than a guess
+        for name in ("ar-cp1256.html", "he-cp1255.html", "th-cp874.html"):
+            with self.subTest(page=name):
+                ev = self.events[name]
+                self.assertIsNone(ev["quotes"][0]["speaker"])
+                for kind in ("people", "organisations", "places"):
+                    self.assertEqual(ev["entities"][kind], [], kind)
 
 
 if __name__ == "__main__":
