@@ -405,7 +405,9 @@ html_card_title(const xmlNode *n)
  * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
  * ("Next story", "Most popular"). The card is the largest block around
  * the title that holds no more; an article's linked heading has the
- * article's text around it, so only the heading is marked. */
+ * article's text around it, so only the heading is marked. A linked
+ * line in a recipe's part (an ingredient sold by the site) and the
+ * boxes around it are the recipe's. */
 void
 html_mark_cards(struct html_ctx *ctx)
 {
@@ -422,6 +424,10 @@ html_mark_cards(struct html_ctx *ctx)
 		    p = p->parent) {
 			const struct html_ni *pi = html_ni(p);
 
+			if (pi != NULL && (pi->sig & HTML_S_RECIPE)) {
+				card = NULL;
+				break;
+			}
 			if (pi == NULL || pi->text > ni->text + HTML_CARD_TEXT)
 				break;
 			if (pi->cls & HTML_T_BLOCK)
@@ -432,6 +438,40 @@ html_mark_cards(struct html_ctx *ctx)
 			html_ni(card)->card = true;
 		}
 	}
+}
+
+/* Text of a recipe's parts, at least, for their container to be the
+ * article. */
+#define HTML_RECIPE_TEXT 100
+
+/* The common container of the parts of a recipe that schema.org names
+ * (HTML_S_RECIPE: its ingredients and steps), or NULL when they hold
+ * under HTML_RECIPE_TEXT characters. */
+static xmlNode *
+html_recipe_box(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body, *box = NULL;
+	unsigned text = 0;
+
+	for (xmlNode *n = root; n != NULL; ) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni == NULL || !(ni->sig & HTML_S_RECIPE)) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		text += ni->text;
+		if (box == NULL)
+			box = n;
+		while (!html_is_ancestor(box, n))
+			box = box->parent;
+		n = html_next(n, root, false);
+	}
+	if (text < HTML_RECIPE_TEXT || box == root || !html_is_elem(box) ||
+	    html_ni(box) == NULL)
+		return NULL;
+	HTML_DEBUG_NODE("recipe", box);
+	return box;
 }
 
 /* Readability's initial weight of a candidate container. */
@@ -474,7 +514,10 @@ html_init_cand(struct html_ni *ni)
 }
 
 /* Step 4a: scores the ancestors of every block of text and returns the
- * best container, or NULL when the page has no block of text. */
+ * best container, or NULL when the page has no block of text. A recipe
+ * whose ingredients and steps schema.org names is in their container,
+ * whatever its score: its ingredients are short lines, no prose, and
+ * often sit in a box of their own beside the steps. */
 xmlNode *
 html_score(struct html_ctx *ctx)
 {
@@ -530,6 +573,8 @@ html_score(struct html_ctx *ctx)
 			best_score = s;
 		}
 	}
+	if ((ctx->recipe_box = html_recipe_box(ctx)) != NULL)
+		return ctx->recipe_box;
 	return best;
 }
 
