@@ -41,17 +41,18 @@ html_is_notice(const char *s, unsigned len)
 static bool
 html_ends_in_credit(const char *s)
 {
-	const char *c = NULL, *e;
-	size_t n;
+	size_t n = strlen(s);
+	const char *c = s + n;
 
-	for (const char *p = s; (p = strstr(p, "\xc2\xa9")) != NULL; p += 2)
-		c = p;
-	if (c == NULL || c == s ||
-	    html_count_text(c, NULL) > HTML_CREDIT_TAIL)
+	/* the last sign, in one scan from the end */
+	while (c - s >= 2 && !(c[-2] == '\xc2' && c[-1] == '\xa9'))
+		c--;
+	if (c - s < 2)
 		return false;
-	n = strlen(c);
-	e = c + n - 1;
-	return strchr(".!?", *e) == NULL;
+	c -= 2;
+	if (c == s || html_count_text(c, NULL) > HTML_CREDIT_TAIL)
+		return false;
+	return strchr(".!?", s[n - 1]) == NULL;
 }
 
 /* Ends the paragraph being written: it joins ctx->paras. */
