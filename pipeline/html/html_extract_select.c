@@ -513,11 +513,29 @@ html_init_cand(struct html_ni *ni)
 		ni->score += 50;
 }
 
+/* The container of a recipe's parts instead of best, the container that
+ * scored best, when best is one of the parts or holds under
+ * HTML_FALLBACK of the page's prose: a recipe's ingredients are short
+ * lines, no prose, often in a box of their own beside the steps, and
+ * the box of prose that then wins is the site's. A container of prose
+ * elsewhere that would be written alone (a blog's story over a recipe
+ * card) stays the winner; its recipe's parts are written whole. */
+static xmlNode *
+html_recipe_or(struct html_ctx *ctx, xmlNode *best)
+{
+	xmlNode *box = html_recipe_box(ctx);
+
+	if (box == NULL || (best != NULL && !html_is_ancestor(box, best) &&
+	    (double)html_prose(best) >=
+	    HTML_FALLBACK * (double)html_prose(ctx->body)))
+		return best;
+	ctx->recipe_box = box;
+	return box;
+}
+
 /* Step 4a: scores the ancestors of every block of text and returns the
- * best container, or NULL when the page has no block of text. A recipe
- * whose ingredients and steps schema.org names is in their container,
- * whatever its score: its ingredients are short lines, no prose, and
- * often sit in a box of their own beside the steps. */
+ * best container, or NULL when the page has no block of text; or the
+ * container of a recipe's parts (html_recipe_or()). */
 xmlNode *
 html_score(struct html_ctx *ctx)
 {
@@ -573,9 +591,7 @@ html_score(struct html_ctx *ctx)
 			best_score = s;
 		}
 	}
-	if ((ctx->recipe_box = html_recipe_box(ctx)) != NULL)
-		return ctx->recipe_box;
-	return best;
+	return html_recipe_or(ctx, best);
 }
 
 /* Whether parent holds clearly more prose than its child top, and little
