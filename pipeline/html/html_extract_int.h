@@ -85,6 +85,7 @@ struct html_ctx {
 	char *h1;          /* the first <h1> seen in the content */
 	xmlNode *recipe;   /* the recipe's part being written */
 	xmlNode *recipe_box;  /* the container of a recipe's parts */
+	bool recipe_seen;  /* the page marks a recipe's parts */
 	struct html_sigcache sigs;  /* signals of the page's class names */
 };
 

@@ -453,6 +453,8 @@ html_recipe_box(struct html_ctx *ctx)
 	xmlNode *root = ctx->body, *box = NULL;
 	unsigned text = 0;
 
+	if (!ctx->recipe_seen)
+		return NULL;
 	for (xmlNode *n = root; n != NULL; ) {
 		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
 
