@@ -369,7 +369,7 @@ html_has_name(const char *s, const char *const *list, size_t n,
 
 /* The attributes of n that html_signals() reads. */
 struct html_sigattrs {
-	const char *cls, *id, *aria, *style;
+	const char *cls, *id, *aria, *style, *itemprop;
 	bool hidden;
 };
 
@@ -401,6 +401,8 @@ html_sigattrs_of(const xmlNode *n, struct html_sigattrs *sa)
 		case 'i':
 			if (strcmp(name, "id") == 0)
 				sa->id = v;
+			else if (strcmp(name, "itemprop") == 0)
+				sa->itemprop = v;
 			break;
 		case 's':
 			if (strcmp(name, "style") == 0)
@@ -412,12 +414,30 @@ html_sigattrs_of(const xmlNode *n, struct html_sigattrs *sa)
 	}
 }
 
+/* Whether itemprop value v names a part of a schema.org Recipe that is
+ * its text: the ingredients (recipeIngredient, and the older
+ * ingredients) and the steps (recipeInstructions). */
+static bool
+html_recipe_prop(const char *v)
+{
+	static const char *const props[] = {
+		"recipeIngredient", "ingredients", "recipeInstructions",
+	};
+
+	for (size_t i = 0; i < NELEM(props); i++)
+		if (strcmp(v, props[i]) == 0)
+			return true;
+	return false;
+}
+
 /* The signals of the attributes other than class and id. */
 static unsigned
 html_signals_other(const struct html_sigattrs *sa)
 {
 	unsigned sig = 0;
 
+	if (sa->itemprop != NULL && html_recipe_prop(sa->itemprop))
+		sig |= HTML_S_RECIPE;
 	if (sa->hidden)
 		sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
 	if (sa->aria != NULL && strcmp(sa->aria, "true") == 0)

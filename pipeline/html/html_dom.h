@@ -48,7 +48,8 @@ unsigned html_tag_class(const xmlChar *name, enum html_kind *kind);
 /* The value of attribute name of element n, without copying, or NULL. */
 const char *html_attr(const xmlNode *n, const char *name);
 
-/* Signals read from an element's class, id and hiding attributes. */
+/* Signals read from an element's class, id, hiding attributes and
+ * itemprop. */
 #define HTML_S_JUNK      0x01u  /* boilerplate: share, comments, ads... */
 #define HTML_S_POS       0x08u  /* a sign of article content */
 #define HTML_S_BODY      0x10u  /* the article's body: "article-body"... */
@@ -58,6 +59,7 @@ const char *html_attr(const xmlNode *n, const char *name);
                                    name: with HTML_S_HIDDEN */
 #define HTML_S_CREDIT    0x40u  /* a photo credit or copyright line */
 #define HTML_S_HEADER   0x100u  /* a header: the site's, or the article's */
+#define HTML_S_RECIPE   0x200u  /* schema.org: a recipe's ingredients, steps */
 
 unsigned html_signals(const xmlNode *n);
 

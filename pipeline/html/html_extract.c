@@ -182,6 +182,8 @@ html_stats(struct html_ctx *ctx, bool again)
 				ni->cls = cls;
 				ni->kind = k;
 				ni->sig = html_signals_cached(n, &ctx->sigs);
+				if (ni->sig & HTML_S_RECIPE)
+					ctx->recipe_seen = true;
 				n->_private = ni;
 			} else {
 				n->_private = NULL;

@@ -57,6 +57,7 @@ struct html_para {
 	bool keep;
 	bool cont;        /* follows the previous one after a <br> */
 	bool caption;     /* a picture's caption: never in the text */
+	bool recipe;      /* in a recipe's part: kept whatever its form */
 };
 
 struct html_ctx {
@@ -82,6 +83,9 @@ struct html_ctx {
 	bool space;        /* a space is pending in para */
 	bool cont;         /* para follows the previous one after a <br> */
 	char *h1;          /* the first <h1> seen in the content */
+	xmlNode *recipe;   /* the recipe's part being written */
+	xmlNode *recipe_box;  /* the container of a recipe's parts */
+	bool recipe_seen;  /* the page marks a recipe's parts */
 	struct html_sigcache sigs;  /* signals of the page's class names */
 };
 

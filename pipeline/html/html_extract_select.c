@@ -408,7 +408,9 @@ html_card_title(const xmlNode *n)
  * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
  * ("Next story", "Most popular"). The card is the largest block around
  * the title that holds no more; an article's linked heading has the
- * article's text around it, so only the heading is marked. */
+ * article's text around it, so only the heading is marked. A linked
+ * line in a recipe's part (an ingredient sold by the site) and the
+ * boxes around it are the recipe's. */
 void
 html_mark_cards(struct html_ctx *ctx)
 {
@@ -425,6 +427,10 @@ html_mark_cards(struct html_ctx *ctx)
 		    p = p->parent) {
 			const struct html_ni *pi = html_ni(p);
 
+			if (pi != NULL && (pi->sig & HTML_S_RECIPE)) {
+				card = NULL;
+				break;
+			}
 			if (pi == NULL || pi->text > ni->text + HTML_CARD_TEXT)
 				break;
 			if (pi->cls & HTML_T_BLOCK)
@@ -435,6 +441,42 @@ html_mark_cards(struct html_ctx *ctx)
 			html_ni(card)->card = true;
 		}
 	}
+}
+
+/* Text of a recipe's parts, at least, for their container to be the
+ * article. */
+#define HTML_RECIPE_TEXT 100
+
+/* The common container of the parts of a recipe that schema.org names
+ * (HTML_S_RECIPE: its ingredients and steps), or NULL when they hold
+ * under HTML_RECIPE_TEXT characters. */
+static xmlNode *
+html_recipe_box(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body, *box = NULL;
+	unsigned text = 0;
+
+	if (!ctx->recipe_seen)
+		return NULL;
+	for (xmlNode *n = root; n != NULL; ) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni == NULL || !(ni->sig & HTML_S_RECIPE)) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		text += ni->text;
+		if (box == NULL)
+			box = n;
+		while (!html_is_ancestor(box, n))
+			box = box->parent;
+		n = html_next(n, root, false);
+	}
+	if (text < HTML_RECIPE_TEXT || box == root || !html_is_elem(box) ||
+	    html_ni(box) == NULL)
+		return NULL;
+	HTML_DEBUG_NODE("recipe", box);
+	return box;
 }
 
 /* Readability's initial weight of a candidate container. */
@@ -512,8 +554,29 @@ html_is_para(const xmlNode *n)
 	    ni->own == ni->text && !html_has_br_br(n));
 }
 
+/* The container of a recipe's parts instead of best, the container that
+ * scored best, when best is one of the parts or holds under
+ * HTML_FALLBACK of the page's prose: a recipe's ingredients are short
+ * lines, no prose, often in a box of their own beside the steps, and
+ * the box of prose that then wins is the site's. A container of prose
+ * elsewhere that would be written alone (a blog's story over a recipe
+ * card) stays the winner; its recipe's parts are written whole. */
+static xmlNode *
+html_recipe_or(struct html_ctx *ctx, xmlNode *best)
+{
+	xmlNode *box = html_recipe_box(ctx);
+
+	if (box == NULL || (best != NULL && !html_is_ancestor(box, best) &&
+	    (double)html_prose(best) >=
+	    HTML_FALLBACK * (double)html_prose(ctx->body)))
+		return best;
+	ctx->recipe_box = box;
+	return box;
+}
+
 /* Step 4a: scores the ancestors of every block of text and returns the
- * best container, or NULL when the page has no block of text. */
+ * best container, or NULL when the page has no block of text; or the
+ * container of a recipe's parts (html_recipe_or()). */
 xmlNode *
 html_score(struct html_ctx *ctx)
 {
@@ -577,7 +640,7 @@ html_score(struct html_ctx *ctx)
 			best_score = s;
 		}
 	}
-	return best;
+	return html_recipe_or(ctx, best);
 }
 
 /* Whether parent holds clearly more prose than its child top, and little

@@ -41,17 +41,18 @@ html_is_notice(const char *s, unsigned len)
 static bool
 html_ends_in_credit(const char *s)
 {
-	const char *c = NULL, *e;
-	size_t n;
+	size_t n = strlen(s);
+	const char *c = s + n;
 
-	for (const char *p = s; (p = strstr(p, "\xc2\xa9")) != NULL; p += 2)
-		c = p;
-	if (c == NULL || c == s ||
-	    html_count_text(c, NULL) > HTML_CREDIT_TAIL)
+	/* the last sign, in one scan from the end */
+	while (c - s >= 2 && !(c[-2] == '\xc2' && c[-1] == '\xa9'))
+		c--;
+	if (c - s < 2)
 		return false;
-	n = strlen(c);
-	e = c + n - 1;
-	return strchr(".!?", *e) == NULL;
+	c -= 2;
+	if (c == s || html_count_text(c, NULL) > HTML_CREDIT_TAIL)
+		return false;
+	return strchr(".!?", s[n - 1]) == NULL;
 }
 
 /* Ends the paragraph being written: it joins ctx->paras. */
@@ -83,6 +84,7 @@ html_flush(struct html_ctx *ctx)
 		p->text = buf_take(&ctx->para);
 		p->caption = !ctx->raw && !ctx->fragment &&
 		    html_ends_in_credit(p->text);
+		p->recipe = ctx->recipe != NULL;
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
 	}
@@ -216,21 +218,23 @@ html_drop_label(struct html_ctx *ctx)
 	if (ctx->n_paras == 0 || ctx->para.len > 0)
 		return;
 	p = &ctx->paras[ctx->n_paras - 1];
-	if (!html_is_label(p))
+	if (p->recipe || !html_is_label(p))
 		return;
 	free(p->text);
 	ctx->n_paras--;
 }
 
 /* Joins the kept paragraphs into ctx->out, less the labels that end it
- * and so announce nothing (captions and forms, left out, end nothing). */
+ * and so announce nothing (captions and forms, left out, end nothing;
+ * a recipe's part is its own). */
 void
 html_paras_join(struct html_ctx *ctx)
 {
 	while (ctx->n_paras > 1) {
 		struct html_para *p = &ctx->paras[ctx->n_paras - 1];
 
-		if (p->keep && !p->caption && !html_is_label(p))
+		if ((p->keep && !p->caption && !html_is_label(p)) ||
+		    p->recipe)
 			break;
 		free(p->text);
 		ctx->n_paras--;
@@ -586,7 +590,15 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			descend = false;
 			goto next;
 		}
-		if (n != root && !ctx->raw && html_skip(n)) {
+		/* a recipe's part (its ingredients, its steps) is written
+		 * whole, whatever its links and the shape of its lines */
+		if (ctx->recipe == NULL && (ni->sig & HTML_S_RECIPE) &&
+		    !ctx->raw && !ctx->fragment) {
+			html_flush(ctx);
+			ctx->recipe = n;
+		}
+		if (n != root && !ctx->raw && ctx->recipe == NULL &&
+		    html_skip(n)) {
 			HTML_DEBUG_NODE("skipped", n);
 			descend = false;
 			if (ni->cls & HTML_T_BLOCK)
@@ -611,6 +623,10 @@ next:
 			    (html_ni(n)->cls & HTML_T_BLOCK) &&
 			    html_ni(n)->kind != HTML_K_TD)
 				html_flush(ctx);
+			if (n == ctx->recipe) {
+				html_flush(ctx);
+				ctx->recipe = NULL;
+			}
 			if (n == root) {
 				n = NULL;
 				break;
@@ -726,6 +742,8 @@ html_paras_edges(struct html_ctx *ctx)
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		struct html_para *p = &ctx->paras[i];
 
+		if (p->recipe)
+			continue;
 		if (good < ctx->n_paras && i > good &&
 		    html_is_tail_note(p, run[i]))
 			p->keep = false;
@@ -819,7 +837,7 @@ html_paras_lead_meta(struct html_ctx *ctx)
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		struct html_para *p = &ctx->paras[i];
 
-		if (p->caption)
+		if (p->caption || p->recipe)
 			continue;
 		if (html_pclass(p) == HTML_P_GOOD)
 			break;
@@ -872,11 +890,13 @@ html_paras_author_tail(struct html_ctx *ctx)
 
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
- * modules defeats a single container. Leaves the body in ctx->out. */
+ * modules defeats a single container (a recipe's container, whose
+ * ingredients are no prose, stays). Leaves the body in ctx->out. */
 void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
-	bool whole = (double)won < HTML_FALLBACK * (double)page_prose;
+	bool whole = (double)won < HTML_FALLBACK * (double)page_prose &&
+	    ctx->recipe_box == NULL;
 
 	if (!whole) {
 		html_paras_repeated(ctx);

@@ -1145,6 +1145,60 @@ test_copyright_credits(void **state)
 	article_free(a);
 }
 
+/* A recipe whose ingredients and steps schema.org names (itemprop
+ * recipeIngredient, recipeInstructions) is in their container: the
+ * ingredients, short lines in a box beside the steps, some of them
+ * links to a shop, are written whole, and a box of the site's prose
+ * after it (a service notice) is not the article. A blog's story that
+ * holds most of the page's prose, in a box with its tag links, stays
+ * the article beside a recipe card. */
+static const char recipe_card[] =
+	"<div class=q2><h2>Honey muffins</h2><div class=q3><h3>Ingredients"
+	"</h3><div itemprop=recipeIngredient>250 g flour</div><div "
+	"itemprop=recipeIngredient><a href=\"/shop/1\">1 packet vanilla "
+	"sugar</a></div><div itemprop=recipeIngredient>2 eggs</div><div "
+	"itemprop=recipeIngredient>Topping:</div></div><div class=q4><h3>"
+	"Steps</h3><div itemprop=recipeInstructions><p>Warm the milk and "
+	"melt the butter in it, then let it cool for a few minutes.</p><p>"
+	"Mix the flour with the yeast, add the eggs and knead into a smooth "
+	"dough.</p><p>Fill the cases, press the dough flat and spread the "
+	"topping evenly over it, then bake for fifteen minutes.</p></div>"
+	"</div></div>";
+
+static void
+test_recipe_parts(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=q0>%s</div><div class=q5><div class=q1>"
+	    "<p>%s</p></div></div>", recipe_card, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "250 g flour"));
+	assert_non_null(strstr(a->body, "1 packet vanilla sugar"));
+	assert_non_null(strstr(a->body, "Topping:"));
+	assert_non_null(strstr(a->body, "for fifteen minutes."));
+	assert_null(strstr(a->body, prose1));
+	article_free(a);
+
+	a = extract_body("<div class=q0><div class=q1><p>%s</p><p>%s</p>"
+	    "<p>%s</p></div><ul class=q6><li><a href=\"/t/1\">Baking with "
+	    "children</a></li><li><a href=\"/t/2\">Breakfast and brunch "
+	    "ideas</a></li><li><a href=\"/t/3\">Muffins, cupcakes and small "
+	    "cakes</a></li><li><a href=\"/t/4\">Recipes for the weekend</a>"
+	    "</li><li><a href=\"/t/5\">Our favourite autumn recipes</a></li>"
+	    "<li><a href=\"/t/6\">Share this story with a friend</a></li>"
+	    "<li><a href=\"/t/7\">Print the recipe card for later</a></li>"
+	    "<li><a href=\"/t/8\">More from our kitchen blog</a></li><li><a "
+	    "href=\"/t/9\">Subscribe to the weekly letter</a></li></ul>"
+	    "</div><div class=q5>%s</div>", prose1, prose2, prose3,
+	    recipe_card);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
 /* A form is the reader's to fill in: a comment form's notice, whatever
  * its names, is no part of the article, and the heading over it, which
  * then ends the text, goes with it. A form that wraps the whole page
@@ -1358,6 +1412,7 @@ main(void)
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
+		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
