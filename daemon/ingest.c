@@ -846,7 +846,13 @@ item_recover(struct daemon *d, struct item *it, const char *error)
  * less than 5 leases old (leases_claim_fresh()), so that it is journalled
  * and moved out before anyone may adopt it; an older one (CLAIM_OLD) is
  * given back into the inbox (item_unclaim()), by a rename that races the
- * adopter's: one of them gets it. */
+ * adopter's: one of them gets it. So is a file with a second link in
+ * the inbox or another node's claimed/ (inbox_claimed_twice()): where
+ * claims go by hard link, an adopter's link renews the ctime an instant
+ * before its unlink takes the file. A link elsewhere claims nothing (a
+ * dead node's move into processed/ cut short, a writer's `ln` from
+ * outside): before round 15 any second link did, and such a file went
+ * round a give-back and a claim for ever. */
 static enum claim_state
 claim_check(struct daemon *d, const struct item *it)
 {
@@ -862,10 +868,11 @@ claim_check(struct daemon *d, const struct item *it)
 		rc = errno == ENOENT ? CLAIM_GONE : CLAIM_OLD;
 	else if (now.st_dev != it->st.st_dev || now.st_ino != it->st.st_ino)
 		rc = CLAIM_GONE;
-	else if (now.st_nlink > 1 ||
-	    !leases_claim_fresh(d->leases, (int64_t)now.st_ctime * 1000))
-		rc = CLAIM_OLD;         /* two links: an adopter's hard link
-		                           (inbox.c), its ctime new */
+	else if (!leases_claim_fresh(d->leases,
+	    (int64_t)now.st_ctime * 1000) ||
+	    inbox_claimed_twice(it->dir, it->node, it->name, &now))
+		rc = CLAIM_OLD;         /* or an adopter's hard link, its
+		                           ctime new (inbox.c) */
 	buf_free(&path);
 #else
 	(void)d;
