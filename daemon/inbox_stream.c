@@ -33,7 +33,7 @@ inbox_stream_open(const struct config *c, char *err, size_t errlen)
 	x->source = xstrdup(c->source_name);
 	pthread_mutex_init(&x->lock, NULL);
 	if (nats_Open(-1) != NATS_OK ||
-	    nats_conn_options(c, &x->opts, err, errlen) != 0) {
+	    nats_conn_options(c, "inbox", &x->opts, err, errlen) != 0) {
 		inbox_stream_free(x);
 		return NULL;
 	}
