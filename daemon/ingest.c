@@ -78,16 +78,15 @@ struct item {
 /* An adopted file whose dead holders' event the stream did not say was
  * there or not (inbox_stream_find() -1: no server, no leader, a read
  * that did not end in time): it waits in this node's
- * claimed/THIS/.from/CHAIN/ and is asked again a lease after its first
- * ask, then 2 and 4 leases later; unanswered ADOPT_ASKS times, it goes
- * into the inbox (adopt_unanswered()). */
+ * claimed/THIS/.from/CHAIN/ and is asked again 1, 3 and 7 leases after
+ * its adoption; unanswered then, the ADOPT_ASKS-th time, it goes into
+ * the inbox (adopt_unanswered()). */
 struct adopt_wait {
 	char *node;             /* the folder it waits in: THIS/.from/CHAIN */
 	char *name;
 	char *chain;            /* the nodes that held it (item.adopted) */
 	int64_t since;          /* its event is looked for since */
 	int64_t due_ms;         /* asked again from then (monotonic) */
-	int asks;               /* unanswered so far */
 };
 
 #define ADOPT_ASKS 4
@@ -247,18 +246,40 @@ ingest_free_waits(struct daemon *d)
 	d->adopt_waits = NULL;
 }
 
+/* Which ask of the adopted item an unanswered one is, by the age of
+ * its adoption (age_ms: the file's ctime in claimed/THIS/.from/, which
+ * a restart of this node does not change): ask k is due 2^(k-1) - 1
+ * leases after the adoption (0, 1, 3, 7), and the ask made at age_ms
+ * is the last one due by then, ADOPT_ASKS at most. */
+static int
+adopt_ask(int64_t age_ms, int64_t lease_ms)
+{
+	int k = 1;
+
+	while (k < ADOPT_ASKS && age_ms >= (((int64_t)1 << k) - 1) * lease_ms)
+		k++;
+	return k;
+}
+
 /* The stream did not answer the ask for the adopted item (not known
  * whether its dead holders published it): the file waits in this
  * node's claimed/THIS/.from/CHAIN/ to be asked again (adopt_due()), by
- * this node, or by the node that adopts it if this one dies; asked
- * ADOPT_ASKS times, it goes into the inbox, to be published: a file
- * published twice (if they did) is better than one that waits as long
- * as the stream does not answer (a read that cannot end in time waits
- * forever). */
+ * this node, or by the node that adopts it if this one dies; unanswered
+ * at its ADOPT_ASKS-th ask, 7 leases after its adoption, it goes into
+ * the inbox, to be published: a file published twice (if they did) is
+ * better than one that waits as long as the stream does not answer (a
+ * read that cannot end in time waits forever). The asks are counted by
+ * the adoption's age, so a restart of this node does not count them
+ * from 1 again (before round 15 it did, and a node restarted every few
+ * leases never gave such a file back). */
 static void
 adopt_unanswered(struct daemon *d, const struct item *it)
 {
 	struct adopt_wait *w = adopt_wait_find(d, it->node, it->name);
+	int64_t lease_ms = (int64_t)d->cfg.cluster_lease * 1000;
+	int64_t age_ms = (int64_t)time(NULL) * 1000 -
+	    (int64_t)it->st.st_ctime * 1000;
+	int ask = adopt_ask(age_ms, lease_ms);
 	long long wait_s;
 
 	if (w == NULL) {
@@ -269,12 +290,13 @@ adopt_unanswered(struct daemon *d, const struct item *it)
 		    .name = xstrdup(it->name), .chain = xstrdup(it->adopted),
 		    .since = it->since };
 	}
-	if (++w->asks < ADOPT_ASKS) {
-		wait_s = (long long)d->cfg.cluster_lease << (w->asks - 1);
+	if (ask < ADOPT_ASKS) {
+		wait_s = ((((int64_t)1 << ask) - 1) * lease_ms - age_ms +
+		    999) / 1000;
 		w->due_ms = mono_ms() + wait_s * 1000;
 		log_warn(&d->log, "%s: the stream did not say whether node %s "
 		    "published it (ask %d of %d): asked again in %lld s",
-		    it->name, it->adopted, w->asks, ADOPT_ASKS, wait_s);
+		    it->name, it->adopted, ask, ADOPT_ASKS, wait_s);
 		return;
 	}
 	adopt_wait_drop(d, w);
