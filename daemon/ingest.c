@@ -51,6 +51,9 @@ struct item {
 	                           comma-separated (node is
 	                           THIS/.from/ADOPTED) */
 	int64_t since;          /* ... its event is looked for since */
+	int64_t ask_from;       /* ... or from this stream seq on (over 0:
+	                           where the last ask's read stopped) */
+	int64_t ask_next;       /* ... the worker's: where its read stopped */
 	int fd;                 /* closed by the worker */
 	struct stat st;
 	int64_t fetched_at;
@@ -80,13 +83,22 @@ struct item {
  * that did not end in time): it waits in this node's
  * claimed/THIS/.from/CHAIN/ and is asked again 1, 3 and 7 leases after
  * its adoption; unanswered then, the ADOPT_ASKS-th time, it goes into
- * the inbox (adopt_unanswered()). */
+ * the inbox (adopt_unanswered()). A read cut short by its time is
+ * taken up where it stopped, at once. */
 struct adopt_wait {
 	char *node;             /* the folder it waits in: THIS/.from/CHAIN */
 	char *name;
 	char *chain;            /* the nodes that held it (item.adopted) */
 	int64_t since;          /* its event is looked for since */
+	int64_t seq;            /* ... or from this stream seq on, over 0 */
 	int64_t due_ms;         /* asked again from then (monotonic) */
+};
+
+/* Where an adopted file's event is looked for (inbox_stream_find()). */
+struct adoption {
+	const char *chain;      /* the dead nodes that held it */
+	int64_t since;          /* since then (epoch seconds) */
+	int64_t seq;            /* or from this stream seq on, over 0 */
 };
 
 #define ADOPT_ASKS 4
@@ -271,7 +283,11 @@ adopt_ask(int64_t age_ms, int64_t lease_ms)
  * read that cannot end in time waits forever). The asks are counted by
  * the adoption's age, so a restart of this node does not count them
  * from 1 again (before round 15 it did, and a node restarted every few
- * leases never gave such a file back). */
+ * leases never gave such a file back). A read that went on past its
+ * time (a long stream since the file was written) is no unanswered
+ * ask: the next one, at the next look (a third of a lease), reads on
+ * from where it stopped (before round 15 each read began again, and a
+ * file whose read could not end in 10 s was never answered). */
 static void
 adopt_unanswered(struct daemon *d, const struct item *it)
 {
@@ -289,6 +305,14 @@ adopt_unanswered(struct daemon *d, const struct item *it)
 		*w = (struct adopt_wait){ .node = xstrdup(it->node),
 		    .name = xstrdup(it->name), .chain = xstrdup(it->adopted),
 		    .since = it->since };
+	}
+	if (it->ask_next > it->ask_from) {
+		w->seq = it->ask_next;  /* answering, slowly: read on */
+		w->due_ms = mono_ms();
+		log_info(&d->log, "%s: the stream's read for node %s's event "
+		    "did not end in time: read on from seq %lld", it->name,
+		    it->adopted, (long long)w->seq);
+		return;
 	}
 	if (ask < ADOPT_ASKS) {
 		wait_s = ((((int64_t)1 << ask) - 1) * lease_ms - age_ms +
@@ -330,19 +354,22 @@ file_since(const struct stat *st)
 }
 
 /* Queues the file in dir for work: claimed into dir/claimed/node/
- * already, or node NULL; adopted: the origin of the dead node whose
- * claim it was (NULL: this node's), its event looked for since since.
- * WATCHER_FULL leaves fd to the caller. */
+ * already, or node NULL; ad: where the event of the dead nodes whose
+ * claim it was is looked for (NULL: this node's claim). WATCHER_FULL
+ * leaves fd to the caller. */
 static enum watcher_offer
 item_submit(struct daemon *d, const char *dir, const char *name,
-    const char *node, const char *adopted, int64_t since, int fd,
+    const char *node, const struct adoption *ad, int fd,
     const struct stat *st)
 {
 	struct item *it = xcalloc(1, sizeof(*it));
 
 	it->node = node != NULL ? xstrdup(node) : NULL;
-	it->adopted = adopted != NULL ? xstrdup(adopted) : NULL;
-	it->since = since;
+	if (ad != NULL) {
+		it->adopted = xstrdup(ad->chain);
+		it->since = ad->since;
+		it->ask_from = it->ask_next = ad->seq;
+	}
 	it->job.run = ingest_work;
 	it->job.commit = item_commit_job;
 	it->job.after = item_after;
@@ -400,7 +427,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		log_warn(&d->log, "%s; working on it in the inbox", err);
 		node = NULL;
 	}
-	r = item_submit(d, d->cfg.inbox, name, node, NULL, 0, fd, st);
+	r = item_submit(d, d->cfg.inbox, name, node, NULL, fd, st);
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
@@ -421,6 +448,7 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
     const char *adopted, int *n)
 {
 	struct buf path = { 0 }, home = { 0 };
+	struct adoption ad = { .chain = adopted };
 	struct dirent *e;
 	struct stat st;
 	bool room = true;
@@ -450,8 +478,9 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 			close(fd);
 			continue;
 		}
-		if (item_submit(d, dir, e->d_name, node, adopted,
-		    file_since(&st), fd, &st) == WATCHER_FULL) {
+		ad.since = file_since(&st);
+		if (item_submit(d, dir, e->d_name, node, adopted != NULL ?
+		    &ad : NULL, fd, &st) == WATCHER_FULL) {
 			close(fd);
 			room = false;
 			break;
@@ -514,7 +543,7 @@ ingest_reclaim(struct daemon *d, const char *dir)
  * queue is full (it waits there: ingest_reclaim() takes it). */
 static bool
 adopt_queue(struct daemon *d, const char *node, const char *name,
-    const char *origin, int64_t since)
+    const struct adoption *ad)
 {
 	struct buf path = { 0 };
 	struct stat st;
@@ -528,8 +557,8 @@ adopt_queue(struct daemon *d, const char *node, const char *name,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
-	} else if (item_submit(d, d->cfg.inbox, name, node, origin, since,
-	    fd, &st) == WATCHER_FULL) {
+	} else if (item_submit(d, d->cfg.inbox, name, node, ad, fd, &st) ==
+	    WATCHER_FULL) {
 		close(fd);
 		d->reclaim = true;
 		room = false;
@@ -613,7 +642,8 @@ adopt_dir(struct daemon *d, const char *holder, const char *path,
 		log_info(&d->log, "%s: claimed by node %s, which is dead (its "
 		    "key gone): adopted", e->d_name, holder);
 		metrics_inbox_adopted(d->metrics, holder);
-		room = adopt_queue(d, to.p, e->d_name, to.p + origin, since);
+		room = adopt_queue(d, to.p, e->d_name, &(struct adoption){
+		    .chain = to.p + origin, .since = since });
 	}
 	if (dh != NULL)
 		closedir(dh);
@@ -645,8 +675,9 @@ adopt_due(struct daemon *d)
 		}
 		if (w->due_ms <= now &&
 		    !inflight_held(d, d->cfg.inbox, w->node, w->name))
-			room = adopt_queue(d, w->node, w->name, w->chain,
-			    w->since);
+			room = adopt_queue(d, w->node, w->name,
+			    &(struct adoption){ .chain = w->chain,
+			    .since = w->since, .seq = w->seq });
 		i++;
 	}
 	buf_free(&path);
@@ -746,7 +777,7 @@ find_published(struct item *it)
 	}
 	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
 	    it->name, it->article != NULL ? it->article->content_hash : NULL,
-	    it->since, &ev);
+	    it->since, &it->ask_next, &ev);
 	it->found_seq = ev.seq;
 	it->found_failed = ev.failed;
 	snprintf(it->found_origin, sizeof(it->found_origin), "%s",
