@@ -424,7 +424,8 @@ cluster_feed_open(struct daemon *d, char *err, size_t errlen)
 	f->start_time = ((int64_t)time(NULL) - DUP_DEFAULT_WINDOW) *
 	    1000000000LL;
 	if (nats_Open(-1) != NATS_OK ||
-	    nats_conn_options(&d->cfg, &f->opts, err, errlen) != 0)
+	    nats_conn_options(&d->cfg, "cluster-feed", &f->opts, err,
+	    errlen) != 0)
 		goto err;
 	f->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (f->efd < 0) {

@@ -134,7 +134,7 @@ idents_open(const struct config *c, const char *node, struct log *log,
 		goto err;
 	}
 	if (nats_Open(-1) != NATS_OK ||
-	    nats_conn_options(c, &x->opts, err, errlen) != 0)
+	    nats_conn_options(c, "articles", &x->opts, err, errlen) != 0)
 		goto err;
 	if (pthread_create(&x->thread, NULL, idents_main, x) != 0) {
 		fail(err, errlen, "[cluster] articles: cannot start a thread");

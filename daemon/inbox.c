@@ -337,6 +337,14 @@ inbox_claim_cut(const char *dir, const char *node, const char *home,
 	return cut;
 }
 
+bool
+inbox_claimed_twice(const char *dir, const char *node, const char *name,
+    const struct stat *st)
+{
+	return st->st_nlink > 1 && (in_inbox(dir, name, st) ||
+	    claimed_by_other(dir, node, name, st));
+}
+
 /* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
  * the final path goes into out. */
 static int

@@ -65,6 +65,16 @@ int inbox_move_claim(const char *dir, const char *from, const char *to,
 bool inbox_claim_cut(const char *dir, const char *node, const char *home,
     const char *name, const struct stat *st);
 
+/* Whether the file st, claimed by node (NODE, or NODE/.from/CHAIN) as
+ * name, has another link where a node may claim it or holds it: the
+ * inbox's dir/name, or another node's claimed/ folder or one of its
+ * .from/ folders (an adopter's link, made an instant before its unlink
+ * takes the file, where claims go by hard link). A link anywhere else
+ * claims nothing: in processed/ or failed/ (a move out by hard link
+ * that a kill cut short), or outside the inbox (a writer's `ln`). */
+bool inbox_claimed_twice(const char *dir, const char *node,
+    const char *name, const struct stat *st);
+
 enum inbox_fate {
 	INBOX_PROCESSED,
 	INBOX_DELETE,

@@ -17,6 +17,9 @@
 
 struct inbox_stream {
 	char *stream, *prefix, *source;
+	long max_events;        /* a read gives up after so many events (0:
+	                           no limit): NEWSWIRED_TEST_ASK_EVENTS, a
+	                           test's stand-in for a read too long */
 	natsOptions *opts;
 	pthread_mutex_t lock;
 	natsConnection *nc;     /* under lock, made at the first question */
@@ -27,13 +30,16 @@ struct inbox_stream *
 inbox_stream_open(const struct config *c, char *err, size_t errlen)
 {
 	struct inbox_stream *x = xcalloc(1, sizeof(*x));
+	const char *cap = getenv("NEWSWIRED_TEST_ASK_EVENTS");
 
 	x->stream = xstrdup(c->nats_stream);
 	x->prefix = xstrdup(c->nats_prefix);
 	x->source = xstrdup(c->source_name);
+	if (cap != NULL)
+		x->max_events = atol(cap);
 	pthread_mutex_init(&x->lock, NULL);
 	if (nats_Open(-1) != NATS_OK ||
-	    nats_conn_options(c, &x->opts, err, errlen) != 0) {
+	    nats_conn_options(c, "inbox", &x->opts, err, errlen) != 0) {
 		inbox_stream_free(x);
 		return NULL;
 	}
@@ -122,17 +128,50 @@ event_is_file(const char *data, int len, const char *origins,
 	return is;
 }
 
+/* Reads the messages of sub until the file's event (1) or the last one
+ * (0), for INBOX_STREAM_SCAN_MS at most; -1 when it did not end, *next
+ * past the last event read. */
+static int
+read_events(struct inbox_stream *x, natsSubscription *sub,
+    const char *origins, const char *name, const char *content_hash,
+    int64_t *next, struct inbox_event *ev)
+{
+	int64_t deadline = nats_Now() + INBOX_STREAM_SCAN_MS;
+	long n = 0;
+	int rc = -1;
+
+	while (rc < 0 && nats_Now() < deadline &&
+	    (x->max_events == 0 || n < x->max_events)) {
+		natsMsg *m = NULL;
+		jsMsgMetaData *md = NULL;
+
+		if (natsSubscription_NextMsg(&m, sub, 500) != NATS_OK)
+			continue;
+		n++;
+		if (event_is_file(natsMsg_GetData(m),
+		    natsMsg_GetDataLength(m), origins, name, content_hash,
+		    ev))
+			rc = 1;
+		else if (natsMsg_GetMetaData(&md, m) == NATS_OK)
+			*next = (int64_t)md->Sequence.Stream + 1;
+		if (md != NULL && md->NumPending == 0)
+			rc = 0;         /* the last one: not there */
+		jsMsgMetaData_Destroy(md);
+		natsMsg_Destroy(m);
+	}
+	return rc;
+}
+
 int
 inbox_stream_find(struct inbox_stream *x, const char *origins,
     const char *name, const char *content_hash, int64_t since_s,
-    struct inbox_event *ev)
+    int64_t *next, struct inbox_event *ev)
 {
 	natsSubscription *sub = NULL;
 	jsConsumerInfo *ci = NULL;
 	jsErrCode jerr = 0;
 	jsSubOptions so;
 	jsCtx *js = stream_js(x);
-	int64_t deadline = nats_Now() + INBOX_STREAM_SCAN_MS;
 	char subject[320];
 	int rc = -1;
 
@@ -143,30 +182,22 @@ inbox_stream_find(struct inbox_stream *x, const char *origins,
 	jsSubOptions_Init(&so);
 	so.Stream = x->stream;
 	so.Ordered = true;
-	so.Config.DeliverPolicy = js_DeliverByStartTime;
-	so.Config.OptStartTime = since_s * 1000000000;
+	if (*next > 0) {        /* where the last read stopped */
+		so.Config.DeliverPolicy = js_DeliverByStartSequence;
+		so.Config.OptStartSeq = (uint64_t)*next;
+	} else {
+		so.Config.DeliverPolicy = js_DeliverByStartTime;
+		so.Config.OptStartTime = since_s * 1000000000;
+	}
 	if (js_SubscribeSync(&sub, js, subject, NULL, &so, &jerr) != NATS_OK)
 		return -1;
 	if (natsSubscription_GetConsumerInfo(&ci, sub, NULL, &jerr) ==
 	    NATS_OK && ci->NumPending == 0 && ci->Delivered.Consumer == 0)
 		rc = 0;         /* nothing published since */
 	jsConsumerInfo_Destroy(ci);
-	while (rc < 0 && nats_Now() < deadline) {
-		natsMsg *m = NULL;
-		jsMsgMetaData *md = NULL;
-
-		if (natsSubscription_NextMsg(&m, sub, 500) != NATS_OK)
-			continue;
-		if (event_is_file(natsMsg_GetData(m),
-		    natsMsg_GetDataLength(m), origins, name, content_hash,
-		    ev))
-			rc = 1;
-		else if (natsMsg_GetMetaData(&md, m) == NATS_OK &&
-		    md->NumPending == 0)
-			rc = 0;         /* the last one: not there */
-		jsMsgMetaData_Destroy(md);
-		natsMsg_Destroy(m);
-	}
+	if (rc < 0)
+		rc = read_events(x, sub, origins, name, content_hash, next,
+		    ev);
 	natsSubscription_Unsubscribe(sub);
 	natsSubscription_Destroy(sub);
 	return rc;

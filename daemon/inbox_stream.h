@@ -35,12 +35,14 @@ struct inbox_event {
 
 /* Whether one of origins (comma-separated: the nodes that held it)
  * published the file name (content_hash: its article's,
- * or NULL when it fails here) since since_s (epoch seconds). 1 yes (ev
+ * or NULL when it fails here) since since_s (epoch seconds), read from
+ * the stream's sequence *next instead when it is over 0. 1 yes (ev
  * filled), 0 no, -1 not known (no server, or the read did not end in
- * time). Thread-safe: a worker's. */
+ * time: *next is then past the last event read, where a later read of
+ * the file goes on). Thread-safe: a worker's. */
 int inbox_stream_find(struct inbox_stream *x, const char *origins,
     const char *name, const char *content_hash, int64_t since_s,
-    struct inbox_event *ev);
+    int64_t *next, struct inbox_event *ev);
 
 void inbox_stream_free(struct inbox_stream *x);
 

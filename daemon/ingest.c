@@ -51,6 +51,9 @@ struct item {
 	                           comma-separated (node is
 	                           THIS/.from/ADOPTED) */
 	int64_t since;          /* ... its event is looked for since */
+	int64_t ask_from;       /* ... or from this stream seq on (over 0:
+	                           where the last ask's read stopped) */
+	int64_t ask_next;       /* ... the worker's: where its read stopped */
 	int fd;                 /* closed by the worker */
 	struct stat st;
 	int64_t fetched_at;
@@ -78,16 +81,24 @@ struct item {
 /* An adopted file whose dead holders' event the stream did not say was
  * there or not (inbox_stream_find() -1: no server, no leader, a read
  * that did not end in time): it waits in this node's
- * claimed/THIS/.from/CHAIN/ and is asked again a lease after its first
- * ask, then 2 and 4 leases later; unanswered ADOPT_ASKS times, it goes
- * into the inbox (adopt_unanswered()). */
+ * claimed/THIS/.from/CHAIN/ and is asked again 1, 3 and 7 leases after
+ * its adoption; unanswered then, the ADOPT_ASKS-th time, it goes into
+ * the inbox (adopt_unanswered()). A read cut short by its time is
+ * taken up where it stopped, at once. */
 struct adopt_wait {
 	char *node;             /* the folder it waits in: THIS/.from/CHAIN */
 	char *name;
 	char *chain;            /* the nodes that held it (item.adopted) */
 	int64_t since;          /* its event is looked for since */
+	int64_t seq;            /* ... or from this stream seq on, over 0 */
 	int64_t due_ms;         /* asked again from then (monotonic) */
-	int asks;               /* unanswered so far */
+};
+
+/* Where an adopted file's event is looked for (inbox_stream_find()). */
+struct adoption {
+	const char *chain;      /* the dead nodes that held it */
+	int64_t since;          /* since then (epoch seconds) */
+	int64_t seq;            /* or from this stream seq on, over 0 */
 };
 
 #define ADOPT_ASKS 4
@@ -247,18 +258,44 @@ ingest_free_waits(struct daemon *d)
 	d->adopt_waits = NULL;
 }
 
+/* Which ask of the adopted item an unanswered one is, by the age of
+ * its adoption (age_ms: the file's ctime in claimed/THIS/.from/, which
+ * a restart of this node does not change): ask k is due 2^(k-1) - 1
+ * leases after the adoption (0, 1, 3, 7), and the ask made at age_ms
+ * is the last one due by then, ADOPT_ASKS at most. */
+static int
+adopt_ask(int64_t age_ms, int64_t lease_ms)
+{
+	int k = 1;
+
+	while (k < ADOPT_ASKS && age_ms >= (((int64_t)1 << k) - 1) * lease_ms)
+		k++;
+	return k;
+}
+
 /* The stream did not answer the ask for the adopted item (not known
  * whether its dead holders published it): the file waits in this
  * node's claimed/THIS/.from/CHAIN/ to be asked again (adopt_due()), by
- * this node, or by the node that adopts it if this one dies; asked
- * ADOPT_ASKS times, it goes into the inbox, to be published: a file
- * published twice (if they did) is better than one that waits as long
- * as the stream does not answer (a read that cannot end in time waits
- * forever). */
+ * this node, or by the node that adopts it if this one dies; unanswered
+ * at its ADOPT_ASKS-th ask, 7 leases after its adoption, it goes into
+ * the inbox, to be published: a file published twice (if they did) is
+ * better than one that waits as long as the stream does not answer (a
+ * read that cannot end in time waits forever). The asks are counted by
+ * the adoption's age, so a restart of this node does not count them
+ * from 1 again (before round 15 it did, and a node restarted every few
+ * leases never gave such a file back). A read that went on past its
+ * time (a long stream since the file was written) is no unanswered
+ * ask: the next one, at the next look (a third of a lease), reads on
+ * from where it stopped (before round 15 each read began again, and a
+ * file whose read could not end in 10 s was never answered). */
 static void
 adopt_unanswered(struct daemon *d, const struct item *it)
 {
 	struct adopt_wait *w = adopt_wait_find(d, it->node, it->name);
+	int64_t lease_ms = (int64_t)d->cfg.cluster_lease * 1000;
+	int64_t age_ms = (int64_t)time(NULL) * 1000 -
+	    (int64_t)it->st.st_ctime * 1000;
+	int ask = adopt_ask(age_ms, lease_ms);
 	long long wait_s;
 
 	if (w == NULL) {
@@ -269,12 +306,21 @@ adopt_unanswered(struct daemon *d, const struct item *it)
 		    .name = xstrdup(it->name), .chain = xstrdup(it->adopted),
 		    .since = it->since };
 	}
-	if (++w->asks < ADOPT_ASKS) {
-		wait_s = (long long)d->cfg.cluster_lease << (w->asks - 1);
+	if (it->ask_next > it->ask_from) {
+		w->seq = it->ask_next;  /* answering, slowly: read on */
+		w->due_ms = mono_ms();
+		log_info(&d->log, "%s: the stream's read for node %s's event "
+		    "did not end in time: read on from seq %lld", it->name,
+		    it->adopted, (long long)w->seq);
+		return;
+	}
+	if (ask < ADOPT_ASKS) {
+		wait_s = ((((int64_t)1 << ask) - 1) * lease_ms - age_ms +
+		    999) / 1000;
 		w->due_ms = mono_ms() + wait_s * 1000;
 		log_warn(&d->log, "%s: the stream did not say whether node %s "
 		    "published it (ask %d of %d): asked again in %lld s",
-		    it->name, it->adopted, w->asks, ADOPT_ASKS, wait_s);
+		    it->name, it->adopted, ask, ADOPT_ASKS, wait_s);
 		return;
 	}
 	adopt_wait_drop(d, w);
@@ -308,19 +354,22 @@ file_since(const struct stat *st)
 }
 
 /* Queues the file in dir for work: claimed into dir/claimed/node/
- * already, or node NULL; adopted: the origin of the dead node whose
- * claim it was (NULL: this node's), its event looked for since since.
- * WATCHER_FULL leaves fd to the caller. */
+ * already, or node NULL; ad: where the event of the dead nodes whose
+ * claim it was is looked for (NULL: this node's claim). WATCHER_FULL
+ * leaves fd to the caller. */
 static enum watcher_offer
 item_submit(struct daemon *d, const char *dir, const char *name,
-    const char *node, const char *adopted, int64_t since, int fd,
+    const char *node, const struct adoption *ad, int fd,
     const struct stat *st)
 {
 	struct item *it = xcalloc(1, sizeof(*it));
 
 	it->node = node != NULL ? xstrdup(node) : NULL;
-	it->adopted = adopted != NULL ? xstrdup(adopted) : NULL;
-	it->since = since;
+	if (ad != NULL) {
+		it->adopted = xstrdup(ad->chain);
+		it->since = ad->since;
+		it->ask_from = it->ask_next = ad->seq;
+	}
 	it->job.run = ingest_work;
 	it->job.commit = item_commit_job;
 	it->job.after = item_after;
@@ -378,7 +427,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		log_warn(&d->log, "%s; working on it in the inbox", err);
 		node = NULL;
 	}
-	r = item_submit(d, d->cfg.inbox, name, node, NULL, 0, fd, st);
+	r = item_submit(d, d->cfg.inbox, name, node, NULL, fd, st);
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
@@ -399,6 +448,7 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
     const char *adopted, int *n)
 {
 	struct buf path = { 0 }, home = { 0 };
+	struct adoption ad = { .chain = adopted };
 	struct dirent *e;
 	struct stat st;
 	bool room = true;
@@ -428,8 +478,9 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 			close(fd);
 			continue;
 		}
-		if (item_submit(d, dir, e->d_name, node, adopted,
-		    file_since(&st), fd, &st) == WATCHER_FULL) {
+		ad.since = file_since(&st);
+		if (item_submit(d, dir, e->d_name, node, adopted != NULL ?
+		    &ad : NULL, fd, &st) == WATCHER_FULL) {
 			close(fd);
 			room = false;
 			break;
@@ -492,7 +543,7 @@ ingest_reclaim(struct daemon *d, const char *dir)
  * queue is full (it waits there: ingest_reclaim() takes it). */
 static bool
 adopt_queue(struct daemon *d, const char *node, const char *name,
-    const char *origin, int64_t since)
+    const struct adoption *ad)
 {
 	struct buf path = { 0 };
 	struct stat st;
@@ -506,8 +557,8 @@ adopt_queue(struct daemon *d, const char *node, const char *name,
 		    strerror(errno));
 		if (fd >= 0)
 			close(fd);
-	} else if (item_submit(d, d->cfg.inbox, name, node, origin, since,
-	    fd, &st) == WATCHER_FULL) {
+	} else if (item_submit(d, d->cfg.inbox, name, node, ad, fd, &st) ==
+	    WATCHER_FULL) {
 		close(fd);
 		d->reclaim = true;
 		room = false;
@@ -591,7 +642,8 @@ adopt_dir(struct daemon *d, const char *holder, const char *path,
 		log_info(&d->log, "%s: claimed by node %s, which is dead (its "
 		    "key gone): adopted", e->d_name, holder);
 		metrics_inbox_adopted(d->metrics, holder);
-		room = adopt_queue(d, to.p, e->d_name, to.p + origin, since);
+		room = adopt_queue(d, to.p, e->d_name, &(struct adoption){
+		    .chain = to.p + origin, .since = since });
 	}
 	if (dh != NULL)
 		closedir(dh);
@@ -623,8 +675,9 @@ adopt_due(struct daemon *d)
 		}
 		if (w->due_ms <= now &&
 		    !inflight_held(d, d->cfg.inbox, w->node, w->name))
-			room = adopt_queue(d, w->node, w->name, w->chain,
-			    w->since);
+			room = adopt_queue(d, w->node, w->name,
+			    &(struct adoption){ .chain = w->chain,
+			    .since = w->since, .seq = w->seq });
 		i++;
 	}
 	buf_free(&path);
@@ -724,7 +777,7 @@ find_published(struct item *it)
 	}
 	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
 	    it->name, it->article != NULL ? it->article->content_hash : NULL,
-	    it->since, &ev);
+	    it->since, &it->ask_next, &ev);
 	it->found_seq = ev.seq;
 	it->found_failed = ev.failed;
 	snprintf(it->found_origin, sizeof(it->found_origin), "%s",
@@ -846,7 +899,13 @@ item_recover(struct daemon *d, struct item *it, const char *error)
  * less than 5 leases old (leases_claim_fresh()), so that it is journalled
  * and moved out before anyone may adopt it; an older one (CLAIM_OLD) is
  * given back into the inbox (item_unclaim()), by a rename that races the
- * adopter's: one of them gets it. */
+ * adopter's: one of them gets it. So is a file with a second link in
+ * the inbox or another node's claimed/ (inbox_claimed_twice()): where
+ * claims go by hard link, an adopter's link renews the ctime an instant
+ * before its unlink takes the file. A link elsewhere claims nothing (a
+ * dead node's move into processed/ cut short, a writer's `ln` from
+ * outside): before round 15 any second link did, and such a file went
+ * round a give-back and a claim for ever. */
 static enum claim_state
 claim_check(struct daemon *d, const struct item *it)
 {
@@ -862,10 +921,11 @@ claim_check(struct daemon *d, const struct item *it)
 		rc = errno == ENOENT ? CLAIM_GONE : CLAIM_OLD;
 	else if (now.st_dev != it->st.st_dev || now.st_ino != it->st.st_ino)
 		rc = CLAIM_GONE;
-	else if (now.st_nlink > 1 ||
-	    !leases_claim_fresh(d->leases, (int64_t)now.st_ctime * 1000))
-		rc = CLAIM_OLD;         /* two links: an adopter's hard link
-		                           (inbox.c), its ctime new */
+	else if (!leases_claim_fresh(d->leases,
+	    (int64_t)now.st_ctime * 1000) ||
+	    inbox_claimed_twice(it->dir, it->node, it->name, &now))
+		rc = CLAIM_OLD;         /* or an adopter's hard link, its
+		                           ctime new (inbox.c) */
 	buf_free(&path);
 #else
 	(void)d;

@@ -881,7 +881,7 @@ leases_open(const struct config *c, struct event_base *base,
 		goto err;
 	}
 	if (nats_Open(-1) != NATS_OK ||
-	    nats_conn_options(c, &l->opts, err, errlen) != 0)
+	    nats_conn_options(c, "leases", &l->opts, err, errlen) != 0)
 		goto err;
 	l->efd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (l->efd < 0) {

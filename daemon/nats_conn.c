@@ -1,5 +1,6 @@
 #include "nats_conn.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,10 +8,11 @@
 #include "util.h"
 
 int
-nats_conn_options(const struct config *c, natsOptions **opts, char *err,
-    size_t errlen)
+nats_conn_options(const struct config *c, const char *use,
+    natsOptions **opts, char *err, size_t errlen)
 {
 	char *list = xstrdup(c->nats_servers), *save = NULL, *tok;
+	char name[64];
 	const char *urls[64];
 	int n = 0;
 	natsStatus s;
@@ -18,12 +20,13 @@ nats_conn_options(const struct config *c, natsOptions **opts, char *err,
 	for (tok = strtok_r(list, ", ", &save); tok != NULL && n < 64;
 	    tok = strtok_r(NULL, ", ", &save))
 		urls[n++] = tok;
+	snprintf(name, sizeof(name), "newswired %s", use);
 	s = natsOptions_Create(opts);
 	if (s == NATS_OK)
 		s = natsOptions_SetServers(*opts, urls, n);
 	free(list);
 	if (s == NATS_OK)
-		s = natsOptions_SetName(*opts, "newswired");
+		s = natsOptions_SetName(*opts, name);
 	if (s == NATS_OK)
 		s = natsOptions_SetMaxReconnect(*opts, -1);
 	if (s == NATS_OK)

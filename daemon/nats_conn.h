@@ -9,8 +9,11 @@
 
 struct config;
 
-/* New options for c's servers; 0, or -1 with a reason in err. */
-int nats_conn_options(const struct config *c, natsOptions **opts,
-    char *err, size_t errlen);
+/* New options for c's servers, the connection named "newswired USE"
+ * (what it is for, as the servers' connection lists show it: output,
+ * leases, articles, cluster-feed, inbox); 0, or -1 with a reason in
+ * err. */
+int nats_conn_options(const struct config *c, const char *use,
+    natsOptions **opts, char *err, size_t errlen);
 
 #endif

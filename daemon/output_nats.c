@@ -568,7 +568,7 @@ set_options(struct onats *o, const struct config *c, char *err,
 {
 	natsStatus s;
 
-	if (nats_conn_options(c, &o->opts, err, errlen) != 0)
+	if (nats_conn_options(c, "output", &o->opts, err, errlen) != 0)
 		return -1;
 	s = natsOptions_SetDisconnectedCB(o->opts, on_disconnected, o);
 	if (s == NATS_OK)

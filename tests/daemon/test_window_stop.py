@@ -112,10 +112,23 @@ class Run:
             time.sleep(0.05)
         return bool(self.grep(pattern))
 
+    def freeze(self):
+        """SIGSTOP, and waits until the process is stopped: what its log
+        says now, it says until term()."""
+        self.d.signal(signal.SIGSTOP)
+        end = time.monotonic() + 5 * FACTOR
+        while time.monotonic() < end:
+            with open("/proc/%d/stat" % self.d.proc.pid) as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "T":
+                    return
+            time.sleep(0.01)
+
     def term(self):
-        """SIGTERM; (exit status or None if it hung, seconds to exit)."""
+        """SIGTERM (and SIGCONT, if frozen); (exit status or None if it
+        hung, seconds to exit)."""
         t = time.monotonic()
         self.d.signal(signal.SIGTERM)
+        self.d.signal(signal.SIGCONT)
         rc = self.d.stop(signalled=True)
         self.notify.close()
         return rc, time.monotonic() - t
@@ -156,6 +169,7 @@ def main():
         # 1. from the rows: SIGTERM right after READY
         r = Run(newswired, conf, log, tmp, 1)
         check(r.ready(), "rows: READY")
+        r.freeze()      # the load stands still from this look to the stop
         check(not r.grep(LOADED), "rows: READY came before the window "
               "loaded (else the stop below cannot cut the load; raise "
               "NW_WINDOW_ROWS)")

@@ -206,13 +206,16 @@ class Feeds:
 class Proxy:
     """A TCP proxy on 127.0.0.1 (self.port) to the server at port: a node
     pointed at it is cut off from NATS by cut() (its connections closed,
-    new ones closed at once) and reaches it again after mend()."""
+    new ones closed at once) and reaches it again after mend(); or only
+    its connections named NAME (the CONNECT line's name, "newswired USE":
+    daemon/nats_conn.h) by block(NAME), until unblock(NAME)."""
 
     def __init__(self, port):
         self.target = port
         self.lock = threading.Lock()
         self.cutoff = False
-        self.socks = []
+        self.blocked = set()
+        self.conns = []     # [name, or None until its CONNECT; socks]
         self.lsock = socket.socket()
         self.lsock.bind(("127.0.0.1", 0))
         self.lsock.listen(16)
@@ -231,25 +234,54 @@ class Proxy:
                         raise OSError("cut off")
                     s = socket.create_connection(("127.0.0.1", self.target),
                                                  5)
-                    self.socks += [c, s]
+                    conn = [None, (c, s)]
+                    self.conns.append(conn)
             except OSError:
                 c.close()
                 continue
-            for a, b in ((c, s), (s, c)):
-                threading.Thread(target=self._pipe, args=(a, b),
-                                 daemon=True).start()
+            threading.Thread(target=self._pipe, args=(c, s, conn),
+                             daemon=True).start()
+            threading.Thread(target=self._pipe, args=(s, c),
+                             daemon=True).start()
 
-    @staticmethod
-    def _pipe(a, b):
+    def _named(self, conn, head):
+        """conn named from the client's first line (its CONNECT); False
+        when that name is blocked."""
+        line = head.split(b"\r\n", 1)[0]
+        name = ""
+        if line.startswith(b"CONNECT "):
+            try:
+                name = json.loads(line[8:]).get("name", "")
+            except ValueError:
+                pass
+        with self.lock:
+            conn[0] = name
+            return name not in self.blocked
+
+    def _pipe(self, a, b, conn=None):
+        """a to b; from the client (conn given), held until its first
+        line names the connection."""
+        head = b""
         try:
             while True:
                 data = a.recv(65536)
                 if not data:
                     break
+                if conn is not None and conn[0] is None:
+                    head += data
+                    if b"\r\n" not in head:
+                        continue
+                    data, head = head, b""
+                    if not self._named(conn, data):
+                        break
                 b.sendall(data)
         except OSError:
             pass
         Proxy._shut((a, b))
+        if conn is not None:
+            with self.lock:
+                if conn in self.conns:
+                    self.conns.remove(conn)
 
     @staticmethod
     def _shut(socks):
@@ -259,15 +291,31 @@ class Proxy:
             except OSError:
                 pass
 
+    def _close(self, which):
+        """The connections which(name) is true for, closed."""
+        with self.lock:
+            gone = [c for c in self.conns if which(c[0])]
+            self.conns = [c for c in self.conns if c not in gone]
+        for c in gone:
+            self._shut(c[1])
+
     def cut(self):
         with self.lock:
             self.cutoff = True
-            socks, self.socks = self.socks, []
-        self._shut(socks)
+        self._close(lambda name: True)
 
     def mend(self):
         with self.lock:
             self.cutoff = False
+
+    def block(self, name):
+        with self.lock:
+            self.blocked.add(name)
+        self._close(lambda n: n == name)
+
+    def unblock(self, name):
+        with self.lock:
+            self.blocked.discard(name)
 
     def close(self):
         self.cut()

@@ -1,7 +1,7 @@
 """What the tests of a shared inbox under [cluster] leases share
 (test_inbox_adopt.py, test_inbox_fence.py, test_inbox_window.py): a node
 on the shared inbox (start()) and its end (stop_checked()), its origin
-id from its log, the files of the events in the stream and in a node's
+id from its log and what its log said, the files of the events in the stream and in a node's
 journal, and the end of a test (end())."""
 import json
 import os
@@ -41,6 +41,12 @@ def start(exe, tmp, name, port, inbox, lease, more="", env=None,
         f.write(text + more)
     d, mport = clusterlib.start_daemon(exe, conf, log, env)
     return d, mport, log
+
+
+def said(log, text):
+    """Whether node log's text has text."""
+    with open(log, errors="replace") as f:
+        return text in f.read()
 
 
 def stream_files(port):

@@ -19,10 +19,21 @@ rule once the claims are 10 leases old):
   short. Before round 14 a live node adopted that link and published
   it, then claimed the inbox name and published it again; now the dead
   node's link is dropped and the inbox name published once;
+- moved.html in that node's claimed/ and in processed/: its move out
+  after its commit, cut short, the stream lacking its event (the node
+  was cut off before it died). Before round 15 the adopter found no
+  event, took the processed/ link for another node's claim (a second
+  link: too old to publish), gave the file back into the inbox and
+  claimed it again, in a loop that never published it; now only a
+  link in the inbox or in another node's claimed/ counts, and b
+  publishes it once;
 - x.html in node b's own claimed/ and another x.html in its
   claimed/B/.from/GHOST/ when b starts (what a kill of b leaves): both
   published at b's start; before round 14 the second waited for b's
-  next start, being named as a file in work.
+  next start, being named as a file in work;
+- linked.html, dropped by `ln` while b runs, its first name kept
+  outside the inbox: published once (before round 15 its second link
+  made every claim too old: given back and claimed again for ever).
 
 Exit 77 (skip) without nats-server. Usage: test_inbox_cut.py NEWSWIRED
 [SHIM]
@@ -40,6 +51,7 @@ import opslib
 
 LEASE = 3
 GIVEN, HALF, SAME = "given.html", "half.html", "x.html"
+MOVED, LINKED = "moved.html", "linked.html"
 NEVER = "nwd-00000000000dead3"         # a node that never ran
 GHOST = "nwd-00000000000dead4"         # one it had adopted from
 ENV = shim_env(sys.argv[2] if len(sys.argv) > 2 else None)
@@ -55,13 +67,24 @@ def put(tmp, path, data):
 
 def cut_short(tmp, inbox):
     """given.html and half.html, each in the inbox and linked into the
-    dead node's claimed/ (its .from/GHOST/ for given.html)."""
+    dead node's claimed/ (its .from/GHOST/ for given.html); moved.html
+    in its claimed/ and linked into processed/."""
     dead = os.path.join(inbox, "claimed", NEVER)
     for name, where, i in ((GIVEN, os.path.join(dead, ".from", GHOST), 1),
                            (HALF, dead, 2)):
         put(tmp, os.path.join(inbox, name), opslib.page(i, name))
         os.makedirs(where, exist_ok=True)
         os.link(os.path.join(inbox, name), os.path.join(where, name))
+    put(tmp, os.path.join(dead, MOVED), opslib.page(5, MOVED))
+    os.link(os.path.join(dead, MOVED),
+            os.path.join(inbox, "processed", MOVED))
+
+
+def linked_in(tmp, inbox):
+    """linked.html written outside the inbox and linked in by `ln`."""
+    first = os.path.join(tmp, LINKED)
+    put(tmp, first, opslib.page(6, LINKED))
+    os.link(first, os.path.join(inbox, LINKED))
 
 
 def same_names(tmp, inbox, idb):
@@ -96,17 +119,20 @@ def main():
         check(wait_for(lambda: len(events_of(port, SAME)) == 2, 30),
               "both %s published at b's start: %r"
               % (SAME, events_of(port, SAME)))
+        linked_in(tmp, inbox)
+        check(wait_for(lambda: events_of(port, LINKED) != [], 20),
+              "%s, linked in with a name outside, published" % LINKED)
         time.sleep(2)
         check(events_of(port, GIVEN) == [] and events_of(port, HALF) == [],
               "the files another node's claim holds are left alone")
-        done = wait_for(lambda: {GIVEN, HALF} <= set(os.listdir(processed)),
-                        10 * LEASE + 45)
-        check(done, "both published once the dead node's claims are "
+        done = wait_for(lambda: {GIVEN, HALF} <= set(os.listdir(processed))
+                        and events_of(port, MOVED) != [], 10 * LEASE + 45)
+        check(done, "all three published once the dead node's claims are "
               "10 leases old: %r" % os.listdir(processed))
         print("out %.1f s after b's start (lease %d s)"
               % (time.monotonic() - t0, LEASE))
         time.sleep(3 * LEASE)   # a second adoption would come by now
-        for name in (GIVEN, HALF):
+        for name in (GIVEN, HALF, MOVED, LINKED):
             got = events_of(port, name)
             check(len(got) == 1 and got[0][0] == idb,
                   "%s: one event in the stream, b's: %r" % (name, got))
@@ -119,6 +145,12 @@ def main():
             check("%s: in claimed/%s/ by a claim its node's death cut "
                   "short" % (name, where) in text,
                   "b's log: the dead node's link of %s dropped" % name)
+        st = os.stat(os.path.join(processed, MOVED))
+        check(st.st_nlink == 1 and [f for f in os.listdir(processed)
+                                    if f.startswith(MOVED)] == [MOVED],
+              "%s in processed/ once, one link" % MOVED)
+        check(not inboxlib.said(blog, "%s: claimed 5 leases ago" % LINKED),
+              "%s never given back" % LINKED)
         left = inboxlib.claimed_left(inbox)
         check(left == [], "nothing left claimed: %r" % left)
         check([f for f in os.listdir(inbox) if f.endswith(".html")] == [],

@@ -48,7 +48,7 @@ import time
 
 import clusterlib
 from clusterlib import check, m, wait_for
-from inboxlib import events_of, journal_files, origin
+from inboxlib import events_of, journal_files, origin, said
 import inboxlib
 from nwtest import shim_env
 import opslib
@@ -98,11 +98,6 @@ def freeze_in_turn(d, seconds):
     return False
 
 
-def log_has(path, text):
-    with open(path, errors="replace") as f:
-        return text in f.read()
-
-
 class Run:
     """What the steps share: newswired, the folder, the server, the
     shared inbox, the daemons' environment, the nodes by name."""
@@ -148,11 +143,11 @@ def cut_off(run, proxy):
           "b adopts %s and publishes it" % HELD)
     print("%s adopted and published %.1f s after a froze (lease %d s)"
           % (HELD, time.monotonic() - t_freeze, LEASE))
-    check(log_has(blog, "%s: claimed by node %s, which is dead"
+    check(said(blog, "%s: claimed by node %s, which is dead"
                   % (HELD, ida)), "b's log: %s adopted from a" % HELD)
     a.signal(signal.SIGCONT)
     lost = "%s: taken from claimed/%s/ by another node" % (HELD, ida)
-    check(wait_for(lambda: log_has(alog, lost), 15),
+    check(wait_for(lambda: said(alog, lost), 15),
           "a, continued: %s not published, taken by another node" % HELD)
     check(HELD not in journal_files(tmp, "a"), "a's journal: no %s" % HELD)
     proxy.mend()
@@ -196,9 +191,9 @@ def restarted(run, ida, blog):
     time.sleep(2)
     got = events_of(srv.port, LATE)
     check(len(got) == 1, "%s: one event in the stream: %r" % (LATE, got))
-    check(log_has(alog, "%s: claimed 5 leases ago or more" % LATE),
+    check(said(alog, "%s: claimed 5 leases ago or more" % LATE),
           "a's log: %s given back" % LATE)
-    check(not log_has(blog, "%s: claimed by node" % LATE),
+    check(not said(blog, "%s: claimed by node" % LATE),
           "b adopted nothing of %s" % LATE)
     check(m(amport, "newswire_inbox_claims_renewed_total") == 1,
           "a: newswire_inbox_claims_renewed_total 1")
@@ -238,7 +233,7 @@ def stale_adoption(run, blog):
     check(len(got) == 1, "%s: one event in the stream: %r" % (STALE, got))
     alog = os.path.join(tmp, "a", "newswired.log")
     text = "%s: claimed 5 leases ago or more" % STALE
-    check(log_has(alog, text) or log_has(blog, text),
+    check(said(alog, text) or said(blog, text),
           "the adopter gave %s back" % STALE)
     check(not os.path.exists(os.path.join(dead, STALE)),
           "not back in the dead node's claimed/")

@@ -4,25 +4,35 @@ asked again, 4 times at most over 7 leases, then given back into the
 inbox and published; before round 14 it went back to the dead node's
 claimed/ folder, adopted again 10 leases later, and waited as long as
 the stream did not answer, for ever if the dead node never came back.
-One nats-server -js the test stops and starts again, 3 s leases, the
-stream's duplicate window 1 s:
+One nats-server -js, 3 s leases, the stream's duplicate window 1 s.
+Node b reaches the server through a proxy the test controls, which
+closes b's connection for these asks (named "newswired inbox") and
+refuses it while the test says so, b's other connections (its output,
+its leases) going through: the asks go unanswered whenever b makes
+them, with no race between the test and b (before round 15 the test
+stopped the server once b's log said it adopted, and b, quicker, asked
+before the stop once in CI):
 
-- node a publishes pub.html but cannot move it out (processed/ a
-  dangling symlink) and is SIGKILLed; held.html is put in its claimed/
-  by hand (claimed, never published). Both pages are big (24 MB), so
-  that their work takes half a second or more: node b adopts them (10
-  leases on), and the server is stopped as soon as b's log says so,
-  before b asks;
-- b's first ask of each gets no answer (the log says "ask 1 of 4"); the
-  server starts again; b's second ask, a lease later, is answered:
-  pub.html is moved out with no event (a's event is in the stream),
-  held.html is published by b; one article event for each;
-- then stale.html, left in the claimed/ of a node that never ran, is
-  adopted by b once its claim is 10 leases old; the server is stopped again as
-  soon as b says so, and kept stopped: b asks 4 times, then gives the
-  file back into the inbox (newswire_inbox_adopted_unanswered_total 1),
-  claims it from there and journals it; the server starts again, and
-  the file's event, b's, is in the stream once.
+- node a publishes pre.html and pub.html but cannot move them out
+  (processed/ a dangling symlink) and is SIGKILLed; held.html is put in
+  its claimed/ by hand (claimed, never published). Node b adopts the
+  three (10 leases on), its asks refused: its first ask of each gets no
+  answer (the log says "ask 1 of 4"); the asks are let through; b's
+  second ask, a lease later, is answered: pre.html and pub.html are
+  moved out with no event (a's events are in the stream), held.html is
+  published by b; one article event for each. b's reads of the stream
+  stop after one event each (NEWSWIRED_TEST_ASK_EVENTS=1, as a read
+  that cannot end in 10 s): the read for pub.html, which meets
+  pre.html's event first, and the one for held.html go on from where
+  they stopped at the next ask (before round 15 each ask read from the
+  start again, and such a file was never answered: given back 7 leases
+  on and published, pub.html twice);
+- then the asks are refused again (b's open connection for them
+  closed), and stale.html, left in the claimed/ of a node that never
+  ran, is adopted by b once its claim is 10 leases old: b asks 4
+  times, then gives the file back into the inbox
+  (newswire_inbox_adopted_unanswered_total 1), claims it from there and
+  publishes it: b's event, in the stream once.
 
 Exit 77 (skip) without nats-server. Usage: test_inbox_unanswered.py
 NEWSWIRED
@@ -34,35 +44,17 @@ import time
 
 import clusterlib
 from clusterlib import check, m, wait_for
-from inboxlib import events_of, journal_files, origin, stream_files
+from inboxlib import events_of, journal_files, origin, said, \
+    stream_files
 import inboxlib
 import opslib
 
 LEASE = 3
-PUB, HELD, STALE = "pub.html", "held.html", "stale.html"
+PRE, PUB, HELD, STALE = "pre.html", "pub.html", "held.html", \
+    "stale.html"
 NEVER = "nwd-00000000000dead2"         # a node that never ran
-
-
-def big_page(i, salt):
-    """A page of about 24 MB (under the inbox's max_size of 32 MB) whose
-    event is a few kB: its work, between b's "adopted" and its ask of
-    the stream, takes half a second or more on a quiet machine, time
-    for the test to stop the server in between (a 2 MB page gave it
-    25 ms, and the race was lost in CI)."""
-    para = (b"<p>" + b"The council met again on Tuesday to vote on the "
-            b"harbour budget and the new rail bridge. " * 20 + b"</p>")
-    return opslib.page(i, salt).replace(
-        b"</article>", para * (24 * 1024 * 1024 // len(para)) +
-        b"</article>")
-
-
-def log_text(path):
-    with open(path, errors="replace") as f:
-        return f.read()
-
-
-def said(path, text):
-    return text in log_text(path)
+ASKS = "newswired inbox"               # the connection b asks on
+SHORT = {"NEWSWIRED_TEST_ASK_EVENTS": "1"}   # b's reads: one event each
 
 
 def place(tmp, folder, name, data):
@@ -83,8 +75,8 @@ def one_event(port, name, by):
 
 
 def dead_node_a(exe, tmp, port, inbox, nodes):
-    """a publishes pub.html, cannot move it out, and is killed; held.html
-    put in its claimed/. a's origin id, or None."""
+    """a publishes pre.html and pub.html, cannot move them out, and is
+    killed; held.html put in its claimed/. a's origin id, or None."""
     a, _, alog = inboxlib.start(exe, tmp, "a", port, inbox, LEASE)
     if not check(a is not None, "node a starts"):
         return None
@@ -93,69 +85,104 @@ def dead_node_a(exe, tmp, port, inbox, nodes):
     processed = os.path.join(inbox, "processed")
     os.rmdir(processed)
     os.symlink("nowhere", processed)
-    opslib.drop(tmp, inbox, PUB, big_page(1, "pub"))
-    check(wait_for(lambda: events_of(port, PUB) != [], 60),
-          "a published %s" % PUB)
+    for i, name in enumerate((PRE, PUB)):
+        opslib.drop(tmp, inbox, name, opslib.page(i, name))
+        check(wait_for(lambda: events_of(port, name) != [], 60),
+              "a published %s" % name)
     a.signal(signal.SIGKILL)
     a.stop(signalled=True)
     os.unlink(processed)
     os.mkdir(processed)
     mine = os.path.join(inbox, "claimed", ida)
-    check(os.listdir(mine) == [PUB], "a left %s in its claimed/: %r"
-          % (PUB, os.listdir(mine)))
-    place(tmp, mine, HELD, big_page(2, "held"))
+    check(sorted(os.listdir(mine)) == [PRE, PUB],
+          "a left its files in its claimed/: %r" % os.listdir(mine))
+    place(tmp, mine, HELD, opslib.page(2, "held"))
     return ida
 
 
-def answered_later(srv, port, inbox, blog, ida, idb):
-    """The server stopped while b works on the files it adopted from a,
-    started again once b's first asks went unanswered."""
+def answered_later(proxy, port, inbox, blog, ida, idb):
+    """b's first asks for the files it adopted from a refused, the
+    second ones let through."""
     check(wait_for(lambda: said(blog, "%s: claimed by node %s, which is "
                                 "dead" % (PUB, ida)), 10 * LEASE + 45),
           "b adopts a's files")
-    srv.stop()
     asked = wait_for(lambda: all(said(blog, "%s: the stream did not say "
                                       "whether node %s published it (ask "
                                       "1 of 4)" % (f, ida))
-                                 for f in (PUB, HELD)), 60)
-    check(asked, "b's first asks went unanswered (else b asked before "
-          "the server stopped)")
-    check(srv.start(), "the server starts again")
+                                 for f in (PRE, PUB, HELD)), 60)
+    check(asked, "b's first asks went unanswered")
+    proxy.unblock(ASKS)
     processed = os.path.join(inbox, "processed")
-    check(wait_for(lambda: {PUB, HELD} <= set(os.listdir(processed)),
+    check(wait_for(lambda: {PRE, PUB, HELD} <= set(os.listdir(processed)),
                    4 * LEASE + 30),
-          "both files out, asked again: %r" % os.listdir(processed))
-    check(said(blog, "%s: published by node %s as seq" % (PUB, ida)),
-          "b found a's event for %s" % PUB)
+          "the files out, asked again: %r" % os.listdir(processed))
+    for name in (PRE, PUB):
+        check(said(blog, "%s: published by node %s as seq" % (name, ida)),
+              "b found a's event for %s" % name)
+    for name in (PUB, HELD):
+        check(said(blog, "%s: the stream's read for node %s's event did "
+                   "not end in time: read on" % (name, ida)),
+              "b's read for %s went on where it stopped" % name)
     time.sleep(2)       # a second publish would come in this time
+    one_event(port, PRE, ida)
     one_event(port, PUB, ida)
     one_event(port, HELD, idb)
 
 
-def never_answered(srv, port, tmp, inbox, blog, idb):
-    """stale.html adopted from a node that never ran, the server stopped
-    at its adoption and kept stopped: into the inbox after 4 asks,
-    journalled by b, published once the server is back."""
+def restart(exe, tmp, nodes, blog):
+    """b stopped and started again (its log appended to blog): (b, its
+    metrics port, where its log of this run starts), b None if it did
+    not start."""
+    inboxlib.stop_checked("b", nodes.pop("b"))
+    mark = clusterlib.log_size(blog)
+    b, mport = clusterlib.start_daemon(
+        exe, os.path.join(tmp, "b", "newswired.conf"), blog)
+    if check(b is not None, "b starts again"):
+        nodes["b"] = b
+    return b, mport, mark
+
+
+def never_answered(exe, tmp, port, inbox, blog, nodes, mport):
+    """stale.html adopted from a node that never ran, the asks refused
+    from before its adoption on, b restarted after its second ask: into
+    the inbox after 4 asks, the restart not counting them again,
+    published once by b. b's metrics port."""
+    place(tmp, os.path.join(inbox, "claimed", NEVER), STALE,
+          opslib.page(3, "stale"))
     check(wait_for(lambda: said(blog, "%s: claimed by node %s, which is "
                                 "dead" % (STALE, NEVER)), 10 * LEASE + 45),
           "b adopts %s" % STALE)
-    srv.stop()
+    asked = "%s: the stream did not say whether node %s published it " \
+        "(ask %%d of 4)" % (STALE, NEVER)
+    check(wait_for(lambda: said(blog, asked % 2), 2 * LEASE + 30),
+          "b's second ask unanswered")
+    check(m(mport, "newswire_inbox_adopted_total") == 4 and
+          m(mport, "newswire_inbox_adopted_published_total") == 2,
+          "b's counters: 4 adopted, 2 found published")
+    # the next ask 2 leases on: the file waits, in no work, when b stops
+    b, mport, mark = restart(exe, tmp, nodes, blog)
+    if b is None:
+        return None
     given = wait_for(lambda: said(blog, "%s: the stream did not say in 4 "
                                   "asks" % STALE), 7 * LEASE + 60)
     check(given, "b gives %s back into the inbox after 4 asks" % STALE)
-    check(said(blog, "%s: the stream did not say whether node %s "
-               "published it (ask 3 of 4)" % (STALE, NEVER)),
-          "... asked 3 times before")
+    with open(blog, errors="replace") as f:
+        f.seek(mark)
+        text = f.read()
+    check(asked % 1 not in text and asked % 3 in text,
+          "b's restart went on with the asks (3 of 4), not from 1")
     processed = os.path.join(inbox, "processed")
     check(wait_for(lambda: STALE in os.listdir(processed), 30),
           "b claims it afresh and moves it out once journalled")
     check(journal_files(tmp, "b").count(STALE) == 1,
           "%s in b's journal once" % STALE)
-    check(srv.start(), "the server starts again")
     check(wait_for(lambda: events_of(port, STALE) != [], 30),
-          "%s in the stream once the server is back" % STALE)
+          "%s in the stream" % STALE)
     time.sleep(2)
-    one_event(port, STALE, idb)
+    one_event(port, STALE, origin(blog))
+    check(m(mport, "newswire_inbox_adopted_unanswered_total") == 1,
+          "b's counter: 1 unanswered")
+    return b
 
 
 def main():
@@ -163,32 +190,32 @@ def main():
     port = srv.port
     inbox = os.path.join(tmp, "inbox")
     os.makedirs(inbox)
+    proxy = clusterlib.Proxy(port)
+    proxy.block(ASKS)
     nodes = {}
     try:
         ida = dead_node_a(exe, tmp, port, inbox, nodes)
         if ida is None:
             return clusterlib.finish(tmp)
-        b, mport, blog = inboxlib.start(exe, tmp, "b", port, inbox, LEASE)
+        b, mport, blog = inboxlib.start(exe, tmp, "b", proxy.port, inbox,
+                                        LEASE, env=SHORT)
         if not check(b is not None, "node b starts"):
             return clusterlib.finish(tmp)
         nodes["b"] = b
         idb = origin(blog)
-        answered_later(srv, port, inbox, blog, ida, idb)
-        # adopted 10 leases on
-        place(tmp, os.path.join(inbox, "claimed", NEVER), STALE,
-              big_page(3, "stale"))
-        never_answered(srv, port, tmp, inbox, blog, idb)
-        check(m(mport, "newswire_inbox_adopted_total") == 3 and
-              m(mport, "newswire_inbox_adopted_published_total") == 1 and
-              m(mport, "newswire_inbox_adopted_unanswered_total") == 1,
-              "b's counters: 3 adopted, 1 found published, 1 unanswered")
+        answered_later(proxy, port, inbox, blog, ida, idb)
+        proxy.block(ASKS)
+        b = never_answered(exe, tmp, port, inbox, blog, nodes, mport)
+        if b is None:
+            return clusterlib.finish(tmp)
         left = inboxlib.claimed_left(inbox)
         check(left == [], "nothing left claimed: %r" % left)
-        check(len(stream_files(port)) == 3, "3 events in the stream: %r"
+        check(len(stream_files(port)) == 4, "4 events in the stream: %r"
               % stream_files(port))
         inboxlib.stop_checked("b", b)
     finally:
         inboxlib.close(nodes, srv)
+        proxy.close()
     return clusterlib.finish(tmp)
 
 

@@ -28,7 +28,7 @@ import time
 
 import clusterlib
 from clusterlib import check, m, wait_for
-from inboxlib import events_of, journal_files, origin
+from inboxlib import events_of, journal_files, origin, said
 import inboxlib
 import opslib
 
@@ -56,7 +56,10 @@ def cut_off_commit(exe, tmp, inbox, proxy, nodes):
     mine = os.path.join(inbox, "claimed", ida)
     check(wait_for(lambda: NAME in journal_files(tmp, "a"), 15),
           "a journals %s, cut off" % NAME)
-    time.sleep(1)       # its move out fails
+    # processed/ is mended below: a's move must have failed by then
+    check(wait_for(lambda: said(alog, "cannot move %s"
+                                % os.path.join(mine, NAME)), 15),
+          "a's move out fails")
     check(os.listdir(mine) == [NAME], "%s stays in a's claimed/" % NAME)
     check(m(amport, "newswire_nats_unacked_events") == 1,
           "a: its event unacknowledged")

@@ -24,6 +24,8 @@ changed).
 Exit 77 (skip) without nats-server. Usage: test_lease_discovery.py
 NEWSWIRED
 """
+import base64
+import json
 import os
 import http.server
 import signal
@@ -73,6 +75,22 @@ class SiteFeeds(clusterlib.Feeds):
             return [r for r in self.reqs if r[2] == ua]
 
 
+def lease_state(port, name):
+    """The state that source name's lease carries in the bucket, as a
+    dict ({} while it has none)."""
+    c = natsproto.Conn(port)
+    try:
+        r = c.api("STREAM.MSG.GET.KV_newswire_sources",
+                  {"last_by_subj": "$KV.newswire_sources.src." + name})
+    except OSError:
+        r = {}
+    finally:
+        c.close()
+    data = (r.get("message") or {}).get("data")
+    state = json.loads(base64.b64decode(data)).get("state") if data else None
+    return json.loads(state) if state else {}
+
+
 def start(exe, tmp, name, port, feeds):
     """Node name, its sources the sites of feeds (site = ...)."""
     more = "".join('[source "s%d"]\nsite = http://127.0.0.1:%d/site%d/\n'
@@ -104,7 +122,12 @@ def case_site(exe, server, tmp):
         check(all(any(r[1] == "/site%d/" % i for r in
                       feeds.requests("node-a")) for i in range(N_SITES)),
               "a searched both sites")
-        time.sleep(1.5)         # a's lease state is written at a renewal
+        # written at a renewal: a killed before it, b would search
+        check(wait_for(lambda: all(
+            lease_state(port, "s%d" % i).get("moved_url") and
+            lease_state(port, "s%d" % i).get("etag")
+            for i in range(N_SITES)), 15),
+            "a's leases carry the feeds found and their ETags")
         a.signal(signal.SIGKILL)
         a.stop(signalled=True)
         a = None
@@ -265,7 +288,10 @@ def case_sitemap(exe, server, tmp):
                        m(mport_a, "newswire_nats_acked_seq") == 2, 30),
               "a published the first sitemap's 2 pages and asks for the "
               "second (acked %s)" % m(mport_a, "newswire_nats_acked_seq"))
-        time.sleep(1.5)         # a's lease state is written at a renewal
+        check(wait_for(lambda: any(
+            u.endswith("/k1.xml") for u in
+            lease_state(port, "town").get("sitemaps", [])), 15),
+            "a's lease carries the sitemap still to fetch")
         a.signal(signal.SIGKILL)
         a.stop(signalled=True)
         a = None

@@ -20,7 +20,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 
 import clusterlib
 from clusterlib import FACTOR, Node, check, check_stream, m, metrics, \
@@ -75,7 +74,9 @@ def main():
         node.drop_pages(5)
         check(wait_for(lambda: node.last_seq() == 26, 30),
               "5 more events journalled while the server is paused")
-        time.sleep(0.5 * FACTOR)    # libnats has written them out
+        check(wait_for(lambda: m(node.mport, "newswire_nats_inflight_"
+                                 "events") == 5, 15),
+              "the 5 sent, awaiting their acknowledgement")
         check(node.acked() == 21, "none of them acknowledged while the "
               "server is paused (acked %s)" % node.acked())
         node.d.signal(signal.SIGKILL)
