@@ -998,6 +998,10 @@ item_move(struct daemon *d, struct item *it)
 	else if (d->cfg.on_success == CONFIG_DELETE)
 		fate = INBOX_DELETE;
 	rc = inbox_dispose(&f, fate, it->error, err, sizeof(err));
+	if (f.dropped != NULL)
+		log_info(&d->log, "%s: also in %s/ by a move out that a kill "
+		    "cut short, decided otherwise here: that link dropped",
+		    it->name, f.dropped);
 	if (rc < 0)
 		log_error(&d->log, "%s", err);
 	else if (rc > 0)
