@@ -380,6 +380,11 @@ class Proxy:
         with self.lock:
             self.thinned.add(name)
 
+    def unthin(self, name):
+        """Those opened from now on not (the open ones stay thinned)."""
+        with self.lock:
+            self.thinned.discard(name)
+
     def close(self):
         self.cut()
         self.lsock.close()
