@@ -148,46 +148,47 @@ store_ask_get(struct store *s, const char *path, struct store_ask *a,
 	return rc == SQLITE_ROW;
 }
 
+/* Writes the row of path: a, or none when a is NULL. */
+static int
+asks_write(struct store *s, const char *path, const struct store_ask *a,
+    char *err, size_t errlen)
+{
+	sqlite3 *db = store_db(s);
+	const char *what = a != NULL ? "update inbox_asks" :
+	    "delete inbox_asks";
+	sqlite3_stmt *st = asks_stmt(db, a != NULL ? "INSERT OR REPLACE "
+	    "INTO inbox_asks (path, ino, ctime, seq, at) VALUES (?1, ?2, ?3, "
+	    "?4, ?5)" : "DELETE FROM inbox_asks WHERE path = ?1");
+	int rc;
+
+	if (st == NULL)
+		return acks_fail(db, what, err, errlen);
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if (a != NULL) {
+		sqlite3_bind_int64(st, 2, a->ino);
+		sqlite3_bind_int64(st, 3, a->ctime_ns);
+		sqlite3_bind_int64(st, 4, a->seq);
+		sqlite3_bind_int64(st, 5, a->at_ms);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return acks_fail(db, what, err, errlen);
+	return 0;
+}
+
 int
 store_ask_set(struct store *s, const char *path, const struct store_ask *a,
     char *err, size_t errlen)
 {
-	sqlite3 *db = store_db(s);
-	sqlite3_stmt *st = asks_stmt(db, "INSERT OR REPLACE INTO inbox_asks "
-	    "(path, ino, ctime, seq, at) VALUES (?1, ?2, ?3, ?4, ?5)");
-	int rc;
-
-	if (st == NULL)
-		return acks_fail(db, "update inbox_asks", err, errlen);
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, a->ino);
-	sqlite3_bind_int64(st, 3, a->ctime_ns);
-	sqlite3_bind_int64(st, 4, a->seq);
-	sqlite3_bind_int64(st, 5, a->at_ms);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return acks_fail(db, "update inbox_asks", err, errlen);
-	return 0;
+	return asks_write(s, path, a, err, errlen);
 }
 
 int
 store_ask_drop(struct store *s, const char *path, char *err,
     size_t errlen)
 {
-	sqlite3 *db = store_db(s);
-	sqlite3_stmt *st = asks_stmt(db, "DELETE FROM inbox_asks WHERE "
-	    "path = ?1");
-	int rc;
-
-	if (st == NULL)
-		return acks_fail(db, "delete inbox_asks", err, errlen);
-	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return acks_fail(db, "delete inbox_asks", err, errlen);
-	return 0;
+	return asks_write(s, path, NULL, err, errlen);
 }
 
 int

@@ -1,26 +1,14 @@
 /* An LD_PRELOAD shim that kills its process in the middle of its first
  * move out of a claim: renameat2() with RENAME_NOREPLACE fails with
- * EINVAL, as in noreplace_einval.c, so the daemon moves by a hard link
- * and an unlink (daemon/inbox.c); a link() into processed/ or failed/
- * is made, and then the process raises SIGKILL before its unlink, as a
+ * EINVAL (noreplace_einval.c), so the daemon moves by a hard link and
+ * an unlink (daemon/inbox.c); a link() into processed/ or failed/ is
+ * made, and then the process raises SIGKILL before its unlink, as a
  * kill or a power cut may take a node between the two. */
-#include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
-int
-renameat2(int fromfd, const char *from, int tofd, const char *to,
-    unsigned int flags)
-{
-	if (flags & RENAME_NOREPLACE) {
-		errno = EINVAL;
-		return -1;
-	}
-	return renameat(fromfd, from, tofd, to);
-}
+#include "noreplace_einval.c"
 
 int
 link(const char *from, const char *to)

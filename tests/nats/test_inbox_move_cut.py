@@ -82,11 +82,8 @@ def one_folder(inbox, name, there, not_there):
 
 
 def main():
-    exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-mcut-")
+    exe, tmp, srv, inbox, proxy = inboxlib.begin("nw-inbox-mcut-")
     port = srv.port
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    proxy = clusterlib.Proxy(port)
     proxy.cut()
     nodes = {}
     try:

@@ -135,11 +135,8 @@ def resumed(exe, tmp, proxy, nodes, blog, last):
 
 
 def main():
-    exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-resume-")
+    exe, tmp, srv, inbox, proxy = inboxlib.begin("nw-inbox-resume-")
     port = srv.port
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    proxy = clusterlib.Proxy(port)
     proxy.thin(ASKS)
     nodes = {}
     try:

@@ -190,11 +190,8 @@ def never_answered(exe, tmp, port, inbox, blog, nodes, mport):
 
 
 def main():
-    exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-unans-")
+    exe, tmp, srv, inbox, proxy = inboxlib.begin("nw-inbox-unans-")
     port = srv.port
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    proxy = clusterlib.Proxy(port)
     proxy.block(ASKS)
     proxy.thin(ASKS)
     nodes = {}
