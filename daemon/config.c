@@ -148,6 +148,8 @@ static const struct config_key config_keys[] = {
 	  NULL, 3, 3600, false },
 	{ "cluster", "bucket", CONFIG_STRING, OFF(cluster_bucket),
 	  "newswire_sources", NULL, 0, 0, false },
+	{ "cluster", "inbox_ask_seconds", CONFIG_INT, OFF(cluster_ask),
+	  "10", NULL, 1, 600, false },
 	{ "cluster", "articles", CONFIG_ENUM, OFF(cluster_articles), "no",
 	  config_yesno, 0, 0, false },
 	{ "cluster", "articles_bucket", CONFIG_STRING,

@@ -136,6 +136,8 @@ struct config {
 	int cluster_leases;     /* yes: poll only the sources leased */
 	int cluster_lease;      /* seconds a lease lasts unrenewed */
 	char *cluster_bucket;   /* the key-value bucket of the leases */
+	int cluster_ask;        /* seconds an ask of the stream for a dead
+	                           node's inbox file reads (inbox_stream.h) */
 	/* [cluster] articles: one identity across nodes (daemon/idents.h) */
 	int cluster_articles;   /* yes: ids and versions decided shared */
 	char *cluster_articles_bucket;

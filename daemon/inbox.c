@@ -90,16 +90,15 @@ rename_noreplace(const char *from, const char *to)
 	return -1;
 }
 
-/* True when path is still the file that was read, unchanged. */
+/* True when path is still the file that was read, unchanged; as it is
+ * now into st. */
 static bool
-same_file(const struct stat *was, const char *path)
+same_file(const struct stat *was, const char *path, struct stat *st)
 {
-	struct stat st;
-
-	return lstat(path, &st) == 0 && st.st_dev == was->st_dev &&
-	    st.st_ino == was->st_ino && st.st_size == was->st_size &&
-	    st.st_mtim.tv_sec == was->st_mtim.tv_sec &&
-	    st.st_mtim.tv_nsec == was->st_mtim.tv_nsec;
+	return lstat(path, st) == 0 && st->st_dev == was->st_dev &&
+	    st->st_ino == was->st_ino && st->st_size == was->st_size &&
+	    st->st_mtim.tv_sec == was->st_mtim.tv_sec &&
+	    st->st_mtim.tv_nsec == was->st_mtim.tv_nsec;
 }
 
 /* dir/claimed/node, created when missing, into out. */
@@ -384,36 +383,138 @@ out:
 	return rc;
 }
 
+/* Whether name is base.DIGITS. */
+static bool
+seq_suffixed(const char *name, const char *base)
+{
+	size_t n = strlen(base);
+
+	if (strncmp(name, base, n) != 0 || name[n] != '.' || !name[n + 1])
+		return false;
+	return strspn(name + n + 1, "0123456789") == strlen(name + n + 1);
+}
+
+/* Whether dir/sub/NAME is the file st, or, scan, a dir/sub/NAME.SEQ;
+ * its path into out. */
+static bool
+link_in(const struct inbox_file *f, const char *sub, const struct stat *st,
+    bool scan, struct buf *out)
+{
+	struct dirent *e;
+	struct stat was;
+	bool found;
+	DIR *dh;
+
+	out->len = 0;
+	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
+	found = lstat(out->p, &was) == 0 && same_inode(st, &was);
+	if (found || !scan)
+		return found;
+	out->len = 0;
+	buf_printf(out, "%s/%s", f->dir, sub);
+	dh = opendir(out->p);
+	while (dh != NULL && !found && (e = readdir(dh)) != NULL) {
+		found = seq_suffixed(e->d_name, f->name) &&
+		    fstatat(dirfd(dh), e->d_name, &was,
+		    AT_SYMLINK_NOFOLLOW) == 0 && same_inode(st, &was);
+		if (found)
+			buf_printf(out, "/%s", e->d_name);
+	}
+	if (dh != NULL)
+		closedir(dh);
+	return found;
+}
+
+/* A move out by hard link that a kill cut short (rename_noreplace()
+ * without RENAME_NOREPLACE) leaves the file st both where it was and in
+ * processed/ or failed/. The node that finishes the move may decide
+ * otherwise than the dead one: its adopter publishes what failed there
+ * when the stream lacks that node's event (a failure of its own: a
+ * smaller [inbox] max_size, its job_budget spent), or fails what it had
+ * published. So a link in the other folder than fate's is dropped
+ * first, and the file ends in one, that of the event in the stream
+ * (before round 16 it stayed in both, in failed/ with no NAME.error);
+ * a link in fate's is the move made already: its path into to. Only an
+ * adopted file is looked for as NAME.SEQ (the seq the dead node gave
+ * it is not known here; a file of this node's has its own). 0, or -1
+ * with a reason in err. */
+static int
+drop_cut_move(struct inbox_file *f, enum inbox_fate fate,
+    const struct stat *st, struct buf *to, char *err, size_t errlen)
+{
+	static const char *const subs[] = { "processed", "failed" };
+	bool adopted = f->node != NULL && strstr(f->node, "/.from/") != NULL;
+	struct buf at = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < 2; i++) {
+		bool mine = (fate == INBOX_FAILED) == (i == 1) &&
+		    fate != INBOX_DELETE;
+
+		if (!link_in(f, subs[i], st, adopted, &at))
+			continue;
+		if (mine)
+			buf_puts(to, at.p);
+		else if (unlink(at.p) != 0)
+			rc = fail(err, errlen, "cannot remove %s: %s", at.p,
+			    strerror(errno));
+		else
+			f->dropped = subs[i];
+	}
+	buf_free(&at);
+	return rc;
+}
+
+/* Moves from, the file st, into fate's folder (to: there already, a
+ * move cut short), or deletes it; NAME.error beside a failed one. */
+static int
+dispose_to(struct inbox_file *f, enum inbox_fate fate, const char *from,
+    struct buf *to, const char *reason, char *err, size_t errlen)
+{
+	struct buf side = { 0 };
+	int rc = 0;
+
+	if (fate == INBOX_DELETE || to->len > 0) {
+		if (unlink(from) != 0)
+			rc = fail(err, errlen, "cannot %s %s: %s",
+			    to->len > 0 ? "unlink the moved" : "delete",
+			    from, strerror(errno));
+	} else if (move_into(f, from, fate == INBOX_FAILED ? "failed" :
+	    "processed", to) != 0) {
+		rc = fail(err, errlen, "cannot move %s to %s: %s", from,
+		    to->p, strerror(errno));
+	}
+	if (rc == 0 && fate == INBOX_FAILED) {
+		buf_printf(&side, "%s.error", to->p);
+		if (write_sidecar(side.p, reason) != 0)
+			rc = fail(err, errlen, "cannot write %s: %s", side.p,
+			    strerror(errno));
+	}
+	buf_free(&side);
+	return rc;
+}
+
 int
-inbox_dispose(const struct inbox_file *f, enum inbox_fate fate,
+inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
     const char *reason, char *err, size_t errlen)
 {
-	struct buf from = { 0 }, to = { 0 }, side = { 0 };
-	int rc = 0;
+	struct buf from = { 0 }, to = { 0 };
+	struct stat now;
+	int rc;
 
 	if (f->node != NULL)
 		buf_printf(&from, "%s/claimed/%s/%s", f->dir, f->node,
 		    f->name);
 	else
 		buf_printf(&from, "%s/%s", f->dir, f->name);
-	if (!same_file(f->st, from.p)) {
+	if (!same_file(f->st, from.p, &now))
 		rc = 1;
-	} else if (fate == INBOX_DELETE) {
-		if (unlink(from.p) != 0)
-			rc = fail(err, errlen, "cannot delete %s: %s",
-			    from.p, strerror(errno));
-	} else if (move_into(f, from.p, fate == INBOX_FAILED ? "failed" :
-	    "processed", &to) != 0) {
-		rc = fail(err, errlen, "cannot move %s to %s: %s", from.p,
-		    to.p, strerror(errno));
-	} else if (fate == INBOX_FAILED) {
-		buf_printf(&side, "%s.error", to.p);
-		if (write_sidecar(side.p, reason) != 0)
-			rc = fail(err, errlen, "cannot write %s: %s", side.p,
-			    strerror(errno));
-	}
+	else if (now.st_nlink > 1 &&
+	    drop_cut_move(f, fate, &now, &to, err, errlen) != 0)
+		rc = -1;
+	else
+		rc = dispose_to(f, fate, from.p, &to, reason, err, errlen);
 	buf_free(&from);
 	buf_free(&to);
-	buf_free(&side);
 	return rc;
 }

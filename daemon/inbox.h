@@ -89,13 +89,18 @@ struct inbox_file {
 	                            or NULL: it is in dir itself */
 	const struct stat *st;   /* fstat() after reading */
 	int64_t seq;             /* its event: names a file that collides */
+	const char *dropped;     /* set by inbox_dispose(): "processed" or
+	                            "failed", where a link of a move out cut
+	                            short was dropped */
 };
 
 /* Moves the file (dir/name, or dir/claimed/node/name) out if it is
  * still the file read (same inode, size and mtime). A name already taken
- * in processed/ or failed/ gets ".SEQ". Returns 0, 1 if the file changed
+ * in processed/ or failed/ gets ".SEQ". A link of the file that a move
+ * out cut short left in the other folder is dropped (f->dropped), one
+ * in its own taken as the move made. Returns 0, 1 if the file changed
  * or went (it stays), or -1 with a reason in err. */
-int inbox_dispose(const struct inbox_file *f, enum inbox_fate fate,
+int inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
     const char *reason, char *err, size_t errlen);
 
 #endif

@@ -12,14 +12,10 @@
 #include "nats_conn.h"
 #include "util.h"
 
-/* A read of the stream gives up (not known) after this long. */
-#define INBOX_STREAM_SCAN_MS 10000
-
 struct inbox_stream {
 	char *stream, *prefix, *source;
-	long max_events;        /* a read gives up after so many events (0:
-	                           no limit): NEWSWIRED_TEST_ASK_EVENTS, a
-	                           test's stand-in for a read too long */
+	int64_t read_ms;        /* a read gives up (not known) after so
+	                           long: [cluster] inbox_ask_seconds */
 	natsOptions *opts;
 	pthread_mutex_t lock;
 	natsConnection *nc;     /* under lock, made at the first question */
@@ -30,13 +26,11 @@ struct inbox_stream *
 inbox_stream_open(const struct config *c, char *err, size_t errlen)
 {
 	struct inbox_stream *x = xcalloc(1, sizeof(*x));
-	const char *cap = getenv("NEWSWIRED_TEST_ASK_EVENTS");
 
 	x->stream = xstrdup(c->nats_stream);
 	x->prefix = xstrdup(c->nats_prefix);
 	x->source = xstrdup(c->source_name);
-	if (cap != NULL)
-		x->max_events = atol(cap);
+	x->read_ms = (int64_t)c->cluster_ask * 1000;
 	pthread_mutex_init(&x->lock, NULL);
 	if (nats_Open(-1) != NATS_OK ||
 	    nats_conn_options(c, "inbox", &x->opts, err, errlen) != 0) {
@@ -129,25 +123,22 @@ event_is_file(const char *data, int len, const char *origins,
 }
 
 /* Reads the messages of sub until the file's event (1) or the last one
- * (0), for INBOX_STREAM_SCAN_MS at most; -1 when it did not end, *next
- * past the last event read. */
+ * (0), for read_ms at most; -1 when it did not end, *next past the
+ * last event read. */
 static int
 read_events(struct inbox_stream *x, natsSubscription *sub,
     const char *origins, const char *name, const char *content_hash,
     int64_t *next, struct inbox_event *ev)
 {
-	int64_t deadline = nats_Now() + INBOX_STREAM_SCAN_MS;
-	long n = 0;
+	int64_t deadline = nats_Now() + x->read_ms;
 	int rc = -1;
 
-	while (rc < 0 && nats_Now() < deadline &&
-	    (x->max_events == 0 || n < x->max_events)) {
+	while (rc < 0 && nats_Now() < deadline) {
 		natsMsg *m = NULL;
 		jsMsgMetaData *md = NULL;
 
 		if (natsSubscription_NextMsg(&m, sub, 500) != NATS_OK)
 			continue;
-		n++;
 		if (event_is_file(natsMsg_GetData(m),
 		    natsMsg_GetDataLength(m), origins, name, content_hash,
 		    ev))

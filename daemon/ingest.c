@@ -27,6 +27,7 @@
 #include "metrics.h"
 #include "pipeline.h"
 #include "store.h"
+#include "store_acks.h"
 #include "util.h"
 #include "watcher.h"
 #include "workers.h"
@@ -54,6 +55,8 @@ struct item {
 	int64_t ask_from;       /* ... or from this stream seq on (over 0:
 	                           where the last ask's read stopped) */
 	int64_t ask_next;       /* ... the worker's: where its read stopped */
+	int64_t ask_at;         /* ... when a read last got further (epoch
+	                           ms; 0: none did) */
 	int fd;                 /* closed by the worker */
 	struct stat st;
 	int64_t fetched_at;
@@ -82,15 +85,18 @@ struct item {
  * there or not (inbox_stream_find() -1: no server, no leader, a read
  * that did not end in time): it waits in this node's
  * claimed/THIS/.from/CHAIN/ and is asked again 1, 3 and 7 leases after
- * its adoption; unanswered then, the ADOPT_ASKS-th time, it goes into
- * the inbox (adopt_unanswered()). A read cut short by its time is
- * taken up where it stopped, at once. */
+ * its adoption, or after its last read that got further; unanswered
+ * then, the ADOPT_ASKS-th time, it goes into the inbox
+ * (adopt_unanswered()). A read cut short by its time is taken up where
+ * it stopped, at once, and after a restart (the store's inbox_asks). */
 struct adopt_wait {
 	char *node;             /* the folder it waits in: THIS/.from/CHAIN */
 	char *name;
 	char *chain;            /* the nodes that held it (item.adopted) */
 	int64_t since;          /* its event is looked for since */
 	int64_t seq;            /* ... or from this stream seq on, over 0 */
+	int64_t at;             /* ... when a read last got further (epoch
+	                           ms; 0: none did) */
 	int64_t due_ms;         /* asked again from then (monotonic) */
 };
 
@@ -99,6 +105,8 @@ struct adoption {
 	const char *chain;      /* the dead nodes that held it */
 	int64_t since;          /* since then (epoch seconds) */
 	int64_t seq;            /* or from this stream seq on, over 0 */
+	int64_t at;             /* ... when a read last got further (epoch
+	                           ms; 0: none did) */
 };
 
 #define ADOPT_ASKS 4
@@ -259,9 +267,10 @@ ingest_free_waits(struct daemon *d)
 }
 
 /* Which ask of the adopted item an unanswered one is, by the age of
- * its adoption (age_ms: the file's ctime in claimed/THIS/.from/, which
- * a restart of this node does not change): ask k is due 2^(k-1) - 1
- * leases after the adoption (0, 1, 3, 7), and the ask made at age_ms
+ * its adoption or of its last read that got further (age_ms: from the
+ * file's ctime in claimed/THIS/.from/, or the time of that read, kept
+ * in the store; a restart of this node changes neither): ask k is due
+ * 2^(k-1) - 1 leases after it (0, 1, 3, 7), and the ask made at age_ms
  * is the last one due by then, ADOPT_ASKS at most. */
 static int
 adopt_ask(int64_t age_ms, int64_t lease_ms)
@@ -287,15 +296,18 @@ adopt_ask(int64_t age_ms, int64_t lease_ms)
  * time (a long stream since the file was written) is no unanswered
  * ask: the next one, at the next look (a third of a lease), reads on
  * from where it stopped (before round 15 each read began again, and a
- * file whose read could not end in 10 s was never answered). */
+ * file whose read could not end in 10 s was never answered), and the
+ * asks are counted from it: the stream answered then (before round 16
+ * a read that got further for 7 leases and then got no answer once was
+ * given back at that ask, its first unanswered one). */
 static void
 adopt_unanswered(struct daemon *d, const struct item *it)
 {
 	struct adopt_wait *w = adopt_wait_find(d, it->node, it->name);
 	int64_t lease_ms = (int64_t)d->cfg.cluster_lease * 1000;
-	int64_t age_ms = (int64_t)time(NULL) * 1000 -
-	    (int64_t)it->st.st_ctime * 1000;
-	int ask = adopt_ask(age_ms, lease_ms);
+	int64_t now_ms = (int64_t)time(NULL) * 1000;
+	int64_t from_ms = (int64_t)it->st.st_ctime * 1000;
+	int ask;
 	long long wait_s;
 
 	if (w == NULL) {
@@ -304,19 +316,24 @@ adopt_unanswered(struct daemon *d, const struct item *it)
 		w = &d->adopt_waits[d->n_adopt_waits++];
 		*w = (struct adopt_wait){ .node = xstrdup(it->node),
 		    .name = xstrdup(it->name), .chain = xstrdup(it->adopted),
-		    .since = it->since };
+		    .since = it->since, .seq = it->ask_from,
+		    .at = it->ask_at };
 	}
 	if (it->ask_next > it->ask_from) {
 		w->seq = it->ask_next;  /* answering, slowly: read on */
+		w->at = now_ms;
 		w->due_ms = mono_ms();
 		log_info(&d->log, "%s: the stream's read for node %s's event "
 		    "did not end in time: read on from seq %lld", it->name,
 		    it->adopted, (long long)w->seq);
 		return;
 	}
+	if (it->ask_at > from_ms)
+		from_ms = it->ask_at;
+	ask = adopt_ask(now_ms - from_ms, lease_ms);
 	if (ask < ADOPT_ASKS) {
-		wait_s = ((((int64_t)1 << ask) - 1) * lease_ms - age_ms +
-		    999) / 1000;
+		wait_s = ((((int64_t)1 << ask) - 1) * lease_ms -
+		    (now_ms - from_ms) + 999) / 1000;
 		w->due_ms = mono_ms() + wait_s * 1000;
 		log_warn(&d->log, "%s: the stream did not say whether node %s "
 		    "published it (ask %d of %d): asked again in %lld s",
@@ -369,6 +386,7 @@ item_submit(struct daemon *d, const char *dir, const char *name,
 		it->adopted = xstrdup(ad->chain);
 		it->since = ad->since;
 		it->ask_from = it->ask_next = ad->seq;
+		it->ask_at = ad->at;
 	}
 	it->job.run = ingest_work;
 	it->job.commit = item_commit_job;
@@ -441,6 +459,65 @@ ingest_give_back(struct daemon *d)
 		item_unclaim(d, d->inflight[i]);
 }
 
+static int64_t
+ctime_ns(const struct stat *st)
+{
+	return (int64_t)st->st_ctim.tv_sec * 1000000000 + st->st_ctim.tv_nsec;
+}
+
+/* Where the last read for the file adopted as node/name (st) stopped
+ * before a restart of this node, into ad, if the store has it for this
+ * adoption of the file (a row of an earlier one is dropped). */
+static void
+ask_resume(struct daemon *d, const char *node, const char *name,
+    const struct stat *st, struct adoption *ad)
+{
+	struct store_ask a;
+	struct buf path = { 0 };
+	char err[256];
+	int rc;
+
+	buf_printf(&path, "%s/%s", node, name);
+	rc = store_ask_get(d->store, path.p, &a, err, sizeof(err));
+	if (rc > 0 && a.ino == (int64_t)st->st_ino &&
+	    a.ctime_ns == ctime_ns(st)) {
+		ad->seq = a.seq;
+		ad->at = a.at_ms;
+		log_info(&d->log, "%s: the stream's read for node %s's event "
+		    "goes on from seq %lld, where it stopped before", name,
+		    ad->chain, (long long)a.seq);
+	} else if (rc > 0) {
+		rc = store_ask_drop(d->store, path.p, err, sizeof(err));
+	}
+	if (rc < 0)
+		log_warn(&d->log, "%s", err);
+	buf_free(&path);
+}
+
+/* The store's rows of reads cut short (ask_resume()) whose files went
+ * (answered, given back, or adopted by another node) are dropped. */
+static void
+asks_prune(struct daemon *d, const char *dir)
+{
+	struct strlist paths = { 0 };
+	struct buf p = { 0 };
+	struct stat st;
+	char err[256];
+	int rc = store_ask_paths(d->store, &paths, err, sizeof(err));
+
+	for (size_t i = 0; rc == 0 && i < paths.n; i++) {
+		p.len = 0;
+		buf_printf(&p, "%s/claimed/%s", dir, paths.v[i]);
+		if (lstat(p.p, &st) != 0)
+			rc = store_ask_drop(d->store, paths.v[i], err,
+			    sizeof(err));
+	}
+	if (rc != 0)
+		log_warn(&d->log, "%s", err);
+	strlist_free(&paths);
+	buf_free(&p);
+}
+
 /* Queues the files in dir/claimed/node/ not in work (adopted: a dead
  * node's, of that origin); false when the queue had no room. */
 static bool
@@ -479,6 +556,9 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 			continue;
 		}
 		ad.since = file_since(&st);
+		ad.seq = ad.at = 0;
+		if (adopted != NULL)
+			ask_resume(d, node, e->d_name, &st, &ad);
 		if (item_submit(d, dir, e->d_name, node, adopted != NULL ?
 		    &ad : NULL, fd, &st) == WATCHER_FULL) {
 			close(fd);
@@ -525,6 +605,7 @@ ingest_reclaim(struct daemon *d, const char *dir)
 	int n = 0;
 	bool room;
 
+	asks_prune(d, dir);
 	adopted_from(dir, node, &from);
 	room = reclaim_dir(d, dir, node, NULL, &n);
 	for (size_t i = 0; room && i < from.n; i++) {
@@ -677,7 +758,7 @@ adopt_due(struct daemon *d)
 		    !inflight_held(d, d->cfg.inbox, w->node, w->name))
 			room = adopt_queue(d, w->node, w->name,
 			    &(struct adoption){ .chain = w->chain,
-			    .since = w->since, .seq = w->seq });
+			    .since = w->since, .seq = w->seq, .at = w->at });
 		i++;
 	}
 	buf_free(&path);
@@ -934,6 +1015,29 @@ claim_check(struct daemon *d, const struct item *it)
 	return rc;
 }
 
+/* Where the stream's read for the adopted item stopped, cut short by
+ * its time: kept in the store while the file waits to be asked again,
+ * so that a restart reads on from there (ask_resume()); dropped once
+ * the stream answered. In the turn's transaction. */
+static int
+ask_record(struct daemon *d, const struct item *it, char *err,
+    size_t errlen)
+{
+	struct buf path = { 0 };
+	int rc = 0;
+
+	buf_printf(&path, "%s/%s", it->node, it->name);
+	if (it->found < 0 && it->ask_next > it->ask_from)
+		rc = store_ask_set(d->store, path.p, &(struct store_ask){
+		    .ino = (int64_t)it->st.st_ino,
+		    .ctime_ns = ctime_ns(&it->st), .seq = it->ask_next,
+		    .at_ms = (int64_t)time(NULL) * 1000 }, err, errlen);
+	else if (it->found >= 0 && it->ask_from > 0)
+		rc = store_ask_drop(d->store, path.p, err, errlen);
+	buf_free(&path);
+	return rc;
+}
+
 /* Journals the item's event through the commit path, and the file with
  * it, inside the open transaction. */
 static int
@@ -962,6 +1066,8 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	}
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
+	if (it->adopted != NULL && ask_record(d, it, err, errlen) != 0)
+		return -1;
 	if (it->adopted != NULL && it->found != 0)
 		return 0;       /* published by the dead node, or not known */
 	it->claim = claim_check(d, it);
@@ -998,6 +1104,10 @@ item_move(struct daemon *d, struct item *it)
 	else if (d->cfg.on_success == CONFIG_DELETE)
 		fate = INBOX_DELETE;
 	rc = inbox_dispose(&f, fate, it->error, err, sizeof(err));
+	if (f.dropped != NULL)
+		log_info(&d->log, "%s: also in %s/ by a move out that a kill "
+		    "cut short, decided otherwise here: that link dropped",
+		    it->name, f.dropped);
 	if (rc < 0)
 		log_error(&d->log, "%s", err);
 	else if (rc > 0)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct store;
+struct strlist;
 
 /* The last acknowledged seq of output into *seq (0 if none yet). */
 int store_acked_get(struct store *s, const char *output, int64_t *seq,
@@ -28,5 +29,29 @@ int store_stream_pos_get(struct store *s, const char *name, int64_t *seq,
     char *err, size_t errlen);
 int store_stream_pos_set(struct store *s, const char *name, int64_t seq,
     char *err, size_t errlen);
+
+/* Where the last read of the stream for an inbox file adopted from a
+ * dead node stopped, cut short by its time (ingest.c): by the file's
+ * path under the inbox's claimed/ (THIS/.from/CHAIN/NAME), with its
+ * inode and ctime, which tell this adoption of the file from a later
+ * one. A restart of the node reads on from seq instead of from the
+ * file's time again. Set in the turn's transaction. */
+struct store_ask {
+	int64_t ino;
+	int64_t ctime_ns;       /* the file's ctime: its adoption */
+	int64_t seq;            /* the stream sequence to read on from */
+	int64_t at_ms;          /* when that read stopped (epoch ms) */
+};
+
+/* 1 with the row of path in *a, 0 without one, -1 with err. */
+int store_ask_get(struct store *s, const char *path, struct store_ask *a,
+    char *err, size_t errlen);
+int store_ask_set(struct store *s, const char *path,
+    const struct store_ask *a, char *err, size_t errlen);
+int store_ask_drop(struct store *s, const char *path, char *err,
+    size_t errlen);
+/* Every path with a row, into out. */
+int store_ask_paths(struct store *s, struct strlist *out, char *err,
+    size_t errlen);
 
 #endif

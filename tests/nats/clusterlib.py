@@ -203,18 +203,62 @@ class Feeds:
         self.srv.server_close()
 
 
+class Thinner:
+    """A server's protocol to a client, its JetStream deliveries thinned
+    to the first of each subscription: a consumer's reader gets one
+    message, then none, however fast it reads."""
+
+    def __init__(self):
+        self.buf = b""
+        self.through = set()    # the sids a delivery went to
+
+    def feed(self, data):
+        """What of data (and of the rest of the last) goes on: whole
+        operations, the deliveries past each sid's first dropped."""
+        self.buf += data
+        out = []
+        while True:
+            i = self.buf.find(b"\r\n")
+            if i < 0:
+                break
+            words = self.buf[:i].split()
+            end = i + 2
+            if words and words[0].upper() in (b"MSG", b"HMSG"):
+                end += int(words[-1]) + 2
+                if len(self.buf) < end:
+                    break
+            if end == i + 2 or self._keep(words):
+                out.append(self.buf[:end])
+            self.buf = self.buf[end:]
+        return b"".join(out)
+
+    def _keep(self, words):
+        """Whether the MSG or HMSG of words goes on: none to a sid past
+        its first delivery (reply $JS.ACK.*)."""
+        sid = words[2]
+        if sid in self.through:
+            return False
+        n = 5 if words[0].upper() == b"MSG" else 6
+        if len(words) == n and words[3].startswith(b"$JS.ACK."):
+            self.through.add(sid)
+        return True
+
+
 class Proxy:
     """A TCP proxy on 127.0.0.1 (self.port) to the server at port: a node
     pointed at it is cut off from NATS by cut() (its connections closed,
     new ones closed at once) and reaches it again after mend(); or only
     its connections named NAME (the CONNECT line's name, "newswired USE":
-    daemon/nats_conn.h) by block(NAME), until unblock(NAME)."""
+    daemon/nats_conn.h) by block(NAME), until unblock(NAME); or those
+    get one JetStream delivery per subscription (thin(NAME): Thinner),
+    all it sends through them after the test said so."""
 
     def __init__(self, port):
         self.target = port
         self.lock = threading.Lock()
         self.cutoff = False
         self.blocked = set()
+        self.thinned = set()
         self.conns = []     # [name, or None until its CONNECT; socks]
         self.lsock = socket.socket()
         self.lsock.bind(("127.0.0.1", 0))
@@ -241,7 +285,7 @@ class Proxy:
                 continue
             threading.Thread(target=self._pipe, args=(c, s, conn),
                              daemon=True).start()
-            threading.Thread(target=self._pipe, args=(s, c),
+            threading.Thread(target=self._pipe, args=(s, c, None, conn),
                              daemon=True).start()
 
     def _named(self, conn, head):
@@ -258,10 +302,19 @@ class Proxy:
             conn[0] = name
             return name not in self.blocked
 
-    def _pipe(self, a, b, conn=None):
+    def _thinned(self, conn):
+        """Whether conn, named, is to be thinned."""
+        with self.lock:
+            return conn[0] in self.thinned
+
+    def _pipe(self, a, b, conn=None, down=None):
         """a to b; from the client (conn given), held until its first
-        line names the connection."""
+        line names the connection; to the client (down: its conn),
+        thinned once its name is (the chunks align with the server's
+        operations then: it sent its INFO, and nothing until the
+        client's CONNECT)."""
         head = b""
+        thin = None
         try:
             while True:
                 data = a.recv(65536)
@@ -274,6 +327,11 @@ class Proxy:
                     data, head = head, b""
                     if not self._named(conn, data):
                         break
+                if down is not None and thin is None and \
+                        down[0] is not None:
+                    thin = Thinner() if self._thinned(down) else False
+                if thin:
+                    data = thin.feed(data)
                 b.sendall(data)
         except OSError:
             pass
@@ -316,6 +374,16 @@ class Proxy:
     def unblock(self, name):
         with self.lock:
             self.blocked.discard(name)
+
+    def thin(self, name):
+        """The connections named name opened from now on thinned."""
+        with self.lock:
+            self.thinned.add(name)
+
+    def unthin(self, name):
+        """Those opened from now on not (the open ones stay thinned)."""
+        with self.lock:
+            self.thinned.discard(name)
 
     def close(self):
         self.cut()

@@ -1,5 +1,6 @@
 """What the tests of a shared inbox under [cluster] leases share
-(test_inbox_adopt.py, test_inbox_fence.py, test_inbox_window.py): a node
+(test_inbox_adopt.py, test_inbox_fence.py, test_inbox_window.py...): the
+server, inbox and proxy of a test (begin()), a node
 on the shared inbox (start()) and its end (stop_checked()), its origin
 id from its log and what its log said, the files of the events in the stream and in a node's
 journal, and the end of a test (end())."""
@@ -13,6 +14,16 @@ from urllib.parse import unquote
 import clusterlib
 from clusterlib import check
 import natsproto
+
+
+def begin(prefix):
+    """One nats-server (clusterlib.begin_with_server()), the shared inbox
+    and a proxy to the server (clusterlib.Proxy): (newswired, folder,
+    server, inbox, proxy)."""
+    exe, _, tmp, srv = clusterlib.begin_with_server(prefix)
+    inbox = os.path.join(tmp, "inbox")
+    os.makedirs(inbox)
+    return exe, tmp, srv, inbox, clusterlib.Proxy(srv.port)
 
 
 def origin(log):

@@ -11,7 +11,11 @@ refuses it while the test says so, b's other connections (its output,
 its leases) going through: the asks go unanswered whenever b makes
 them, with no race between the test and b (before round 15 the test
 stopped the server once b's log said it adopted, and b, quicker, asked
-before the stop once in CI):
+before the stop once in CI). Through that connection the proxy lets
+one event of each read's consumer go to b, however fast b reads, and
+b reads for 1 s at most ([cluster] inbox_ask_seconds = 1): every read
+that does not end with its first event is cut short by its time, as a
+read of a long stream is by 10 s:
 
 - node a publishes pre.html and pub.html but cannot move them out
   (processed/ a dangling symlink) and is SIGKILLed; held.html is put in
@@ -20,13 +24,13 @@ before the stop once in CI):
   answer (the log says "ask 1 of 4"); the asks are let through; b's
   second ask, a lease later, is answered: pre.html and pub.html are
   moved out with no event (a's events are in the stream), held.html is
-  published by b; one article event for each. b's reads of the stream
-  stop after one event each (NEWSWIRED_TEST_ASK_EVENTS=1, as a read
-  that cannot end in 10 s): the read for pub.html, which meets
-  pre.html's event first, and the one for held.html go on from where
-  they stopped at the next ask (before round 15 each ask read from the
-  start again, and such a file was never answered: given back 7 leases
-  on and published, pub.html twice);
+  published by b; one article event for each. The read for pub.html,
+  which meets pre.html's event first, and the one for held.html go on
+  from where they stopped at the next ask (before round 15 each ask
+  read from the start again, and such a file was never answered: given
+  back 7 leases on and published, pub.html twice; before round 16 the
+  test cut the reads by a test-only environment variable of the
+  daemon's);
 - then the asks are refused again (b's open connection for them
   closed), and stale.html, left in the claimed/ of a node that never
   ran, is adopted by b once its claim is 10 leases old: b asks 4
@@ -54,7 +58,7 @@ PRE, PUB, HELD, STALE = "pre.html", "pub.html", "held.html", \
     "stale.html"
 NEVER = "nwd-00000000000dead2"         # a node that never ran
 ASKS = "newswired inbox"               # the connection b asks on
-SHORT = {"NEWSWIRED_TEST_ASK_EVENTS": "1"}   # b's reads: one event each
+SHORT = "[cluster]\ninbox_ask_seconds = 1\n"   # b's reads: 1 s at most
 
 
 def place(tmp, folder, name, data):
@@ -186,19 +190,17 @@ def never_answered(exe, tmp, port, inbox, blog, nodes, mport):
 
 
 def main():
-    exe, _, tmp, srv = clusterlib.begin_with_server("nw-inbox-unans-")
+    exe, tmp, srv, inbox, proxy = inboxlib.begin("nw-inbox-unans-")
     port = srv.port
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    proxy = clusterlib.Proxy(port)
     proxy.block(ASKS)
+    proxy.thin(ASKS)
     nodes = {}
     try:
         ida = dead_node_a(exe, tmp, port, inbox, nodes)
         if ida is None:
             return clusterlib.finish(tmp)
         b, mport, blog = inboxlib.start(exe, tmp, "b", proxy.port, inbox,
-                                        LEASE, env=SHORT)
+                                        LEASE, more=SHORT)
         if not check(b is not None, "node b starts"):
             return clusterlib.finish(tmp)
         nodes["b"] = b
