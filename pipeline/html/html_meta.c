@@ -613,24 +613,6 @@ meta_one_value(const struct strlist *l)
 	return l->n > 0;
 }
 
-/* True when the text s holds the headline title (of a dozen letters or
- * more, compared as meta_squash() gives them). */
-static bool
-meta_holds_title(const char *s, const char *title)
-{
-	char *ss, *st;
-	bool yes;
-
-	if (title == NULL)
-		return false;
-	st = meta_squash(title);
-	ss = meta_squash(s);
-	yes = strlen(st) >= 12 && strstr(ss, st) != NULL;
-	free(ss);
-	free(st);
-	return yes;
-}
-
 /* The <meta> keys that name authors, in order; twitter:data1 last. */
 static const char *const meta_keys[] = {
 	"author", "article:author", "dc.creator", "dcterms.creator",
@@ -749,7 +731,7 @@ meta_byline_extends(const struct meta_cands *c, const char *const *sites,
 
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
-    const char *title, struct strlist *out)
+    struct strlist *out)
 {
 	struct strlist outlets = {0}, pool = {0}, junk = {0};
 	/* the page's texts that name authors: itemprop=author, <a
@@ -788,26 +770,20 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		meta_author_add(out, c->lead_named.v[0], sites, &outlets,
 		    false);
 	meta_author_keys(c, sites, out, &outlets);
-	/* (a text that holds the headline is no byline: <article
-	 * class="author-jane-doe"> gives the headline and date of its
-	 * header) */
 	for (k = 0; k < 4; k++)
 		for (i = 0; i < text[k]->n && out->n == 0 &&
 		    text[k] != &c->rel_author; i++)  /* read above */
-			if (!meta_holds_title(text[k]->v[i], title))
-				meta_author_add(out, text[k]->v[i], sites,
-				    &outlets, k == 2);
+			meta_author_add(out, text[k]->v[i], sites, &outlets,
+			    k == 2);
 	/* A link to the author's own page ("/author/jane-doe/") names
 	 * the author where no class or markup said so */
 	for (i = 0; i < c->author_link.n && out->n == 0; i++)
-		if (!meta_holds_title(c->author_link.v[i], title))
-			meta_author_add(out, meta_link_name(&c->author_link,
-			    i), sites, &outlets, false);
+		meta_author_add(out, meta_link_name(&c->author_link, i),
+		    sites, &outlets, false);
 	/* or the full name an author box prints before its link, where
 	 * the link's text is no name ("Alle Artikel") */
 	for (i = 0; i < c->author_box.n && out->n == 0; i++)
-		if (strchr(c->author_box.v[i], ' ') != NULL &&
-		    !meta_holds_title(c->author_box.v[i], title))
+		if (strchr(c->author_box.v[i], ' ') != NULL)
 			meta_author_add(out, c->author_box.v[i], sites,
 			    &outlets, true);
 	/* twitter:creator names the author's account: a name where it is
@@ -1105,7 +1081,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);
 	if (a->authors.n == 0) {
-		meta_decide_authors(&c, sites, a->title, &a->authors);
+		meta_decide_authors(&c, sites, &a->authors);
 		/* a first name alone, not the site's own name (which is
 		 * the outlet, "GIROMATCH"), may be printed in full */
 		if (a->authors.n == 1 &&

@@ -818,9 +818,9 @@ test_copyright_author(void **state)
 }
 
 /* Texts that look like bylines and are not: a link's title that opens
- * with "By" (a menu's section, a teaser), and the header of an article
- * whose class names its author ("author-jane-doe"), which holds the
- * headline; the byline is read past them. */
+ * with "By" (a menu's section, a teaser), and an article whose class
+ * names its author ("author-jane-doe"), too long for a byline and headed
+ * by its <h1> (no author box); the byline is read past them. */
 static void
 test_not_bylines(void **state)
 {
