@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../date.h"
+#include "../enrich/enrich_int.h"
 #include "url.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
@@ -601,6 +602,46 @@ meta_copyright_author(const char *line, const char *const *sites,
 	free(s);
 }
 
+/* True when the first word of name is a given name ("Christian" of
+ * "Christian Mihatsch", not "Olympische" of a section's name). */
+static bool
+meta_given_first(const char *name)
+{
+	size_t n = strcspn(name, " ");
+	char *f = etok_fold(name, n);
+	bool yes = ent_given(f);
+
+	free(f);
+	return yes;
+}
+
+/* The name of a date and a name that are two short texts of lines, next
+ * to each other in either order, or one ("22.11.2022 | Jane Doe"), where
+ * it opens with a given name: above a headline, the text beside its date
+ * is more often the section's ("Olympische Winterspiele"). */
+static void
+meta_dateline_above(const struct strlist *lines, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist got = {0};
+	char b[2 * META_DATELINE_MAX + 2];
+	size_t i;
+
+	for (i = 0; i < lines->n && out->n == 0; i++) {
+		meta_dateline_author(lines->v[i], sites, &got);
+		if (got.n == 0 && i + 1 < lines->n &&
+		    meta_has_date(lines->v[i]) !=
+		    meta_has_date(lines->v[i + 1])) {
+			snprintf(b, sizeof(b), "%s %s", lines->v[i],
+			    lines->v[i + 1]);
+			meta_dateline_author(b, sites, &got);
+		}
+		if (got.n == 1 && meta_given_first(got.v[0]))
+			strlist_push(out, got.v[0]);
+		strlist_free(&got);
+	}
+}
+
 /* True when l holds one value, or the same value several times. */
 static bool
 meta_one_value(const struct strlist *l)
@@ -799,6 +840,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	 * "Kathrin Führes" "am" "Mittwoch, 26.01.2022 - 14:30" */
 	if (out->n == 0)
 		meta_dateline_join(&c->lines_after, sites, out);
+	/* or the two just above the headline, either first: "22.11.2022"
+	 * "Christian Mihatsch" */
+	if (out->n == 0)
+		meta_dateline_above(&c->lines_before, sites, out);
 	/* A wire story: the agency credited under the headline or in the
 	 * dateline ("Hamburg (dpa/lno) – ...") */
 	if (out->n == 0)
@@ -1077,6 +1122,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
 		    &c.lines_after, &w);
 		meta_kicker_first(&c.after_title, anchor);
+		meta_lines_before(anchor, &c.lines_before, &w);
 	}
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);
