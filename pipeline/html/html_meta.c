@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../date.h"
+#include "../enrich/enrich_int.h"
 #include "url.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
@@ -601,6 +602,46 @@ meta_copyright_author(const char *line, const char *const *sites,
 	free(s);
 }
 
+/* True when the first word of name is a given name ("Christian" of
+ * "Christian Mihatsch", not "Olympische" of a section's name). */
+static bool
+meta_given_first(const char *name)
+{
+	size_t n = strcspn(name, " ");
+	char *f = etok_fold(name, n);
+	bool yes = ent_given(f);
+
+	free(f);
+	return yes;
+}
+
+/* The name of a date and a name that are two short texts of lines, next
+ * to each other in either order, or one ("22.11.2022 | Jane Doe"), where
+ * it opens with a given name: above a headline, the text beside its date
+ * is more often the section's ("Olympische Winterspiele"). */
+static void
+meta_dateline_above(const struct strlist *lines, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist got = {0};
+	char b[2 * META_DATELINE_MAX + 2];
+	size_t i;
+
+	for (i = 0; i < lines->n && out->n == 0; i++) {
+		meta_dateline_author(lines->v[i], sites, &got);
+		if (got.n == 0 && i + 1 < lines->n &&
+		    meta_has_date(lines->v[i]) !=
+		    meta_has_date(lines->v[i + 1])) {
+			snprintf(b, sizeof(b), "%s %s", lines->v[i],
+			    lines->v[i + 1]);
+			meta_dateline_author(b, sites, &got);
+		}
+		if (got.n == 1 && meta_given_first(got.v[0]))
+			strlist_push(out, got.v[0]);
+		strlist_free(&got);
+	}
+}
+
 /* True when l holds one value, or the same value several times. */
 static bool
 meta_one_value(const struct strlist *l)
@@ -611,24 +652,6 @@ meta_one_value(const struct strlist *l)
 		if (strcmp(l->v[i], l->v[0]) != 0)
 			return false;
 	return l->n > 0;
-}
-
-/* True when the text s holds the headline title (of a dozen letters or
- * more, compared as meta_squash() gives them). */
-static bool
-meta_holds_title(const char *s, const char *title)
-{
-	char *ss, *st;
-	bool yes;
-
-	if (title == NULL)
-		return false;
-	st = meta_squash(title);
-	ss = meta_squash(s);
-	yes = strlen(st) >= 12 && strstr(ss, st) != NULL;
-	free(ss);
-	free(st);
-	return yes;
 }
 
 /* The <meta> keys that name authors, in order; twitter:data1 last. */
@@ -749,7 +772,7 @@ meta_byline_extends(const struct meta_cands *c, const char *const *sites,
 
 static void
 meta_decide_authors(const struct meta_cands *c, const char *const *sites,
-    const char *title, struct strlist *out)
+    struct strlist *out)
 {
 	struct strlist outlets = {0}, pool = {0}, junk = {0};
 	/* the page's texts that name authors: itemprop=author, <a
@@ -788,26 +811,20 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 		meta_author_add(out, c->lead_named.v[0], sites, &outlets,
 		    false);
 	meta_author_keys(c, sites, out, &outlets);
-	/* (a text that holds the headline is no byline: <article
-	 * class="author-jane-doe"> gives the headline and date of its
-	 * header) */
 	for (k = 0; k < 4; k++)
 		for (i = 0; i < text[k]->n && out->n == 0 &&
 		    text[k] != &c->rel_author; i++)  /* read above */
-			if (!meta_holds_title(text[k]->v[i], title))
-				meta_author_add(out, text[k]->v[i], sites,
-				    &outlets, k == 2);
+			meta_author_add(out, text[k]->v[i], sites, &outlets,
+			    k == 2);
 	/* A link to the author's own page ("/author/jane-doe/") names
 	 * the author where no class or markup said so */
 	for (i = 0; i < c->author_link.n && out->n == 0; i++)
-		if (!meta_holds_title(c->author_link.v[i], title))
-			meta_author_add(out, meta_link_name(&c->author_link,
-			    i), sites, &outlets, false);
+		meta_author_add(out, meta_link_name(&c->author_link, i),
+		    sites, &outlets, false);
 	/* or the full name an author box prints before its link, where
 	 * the link's text is no name ("Alle Artikel") */
 	for (i = 0; i < c->author_box.n && out->n == 0; i++)
-		if (strchr(c->author_box.v[i], ' ') != NULL &&
-		    !meta_holds_title(c->author_box.v[i], title))
+		if (strchr(c->author_box.v[i], ' ') != NULL)
 			meta_author_add(out, c->author_box.v[i], sites,
 			    &outlets, true);
 	/* twitter:creator names the author's account: a name where it is
@@ -823,6 +840,10 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	 * "Kathrin Führes" "am" "Mittwoch, 26.01.2022 - 14:30" */
 	if (out->n == 0)
 		meta_dateline_join(&c->lines_after, sites, out);
+	/* or the two just above the headline, either first: "22.11.2022"
+	 * "Christian Mihatsch" */
+	if (out->n == 0)
+		meta_dateline_above(&c->lines_before, sites, out);
 	/* A wire story: the agency credited under the headline or in the
 	 * dateline ("Hamburg (dpa/lno) – ...") */
 	if (out->n == 0)
@@ -1101,11 +1122,12 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		c.after_title = meta_text_after(anchor, META_AFTER_TITLE,
 		    &c.lines_after, &w);
 		meta_kicker_first(&c.after_title, anchor);
+		meta_lines_before(anchor, &c.lines_before, &w);
 	}
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title);
 	if (a->authors.n == 0) {
-		meta_decide_authors(&c, sites, a->title, &a->authors);
+		meta_decide_authors(&c, sites, &a->authors);
 		/* a first name alone, not the site's own name (which is
 		 * the outlet, "GIROMATCH"), may be printed in full */
 		if (a->authors.n == 1 &&

@@ -33,6 +33,8 @@
 #define META_BYLINE_LINES 12
 /* Longest line read as "date - name". */
 #define META_DATELINE_MAX 64
+/* short texts read before the headline */
+#define META_BEFORE_LINES 4
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
 
@@ -109,6 +111,7 @@ struct meta_cands {
 	struct strlist times;        /* any other <time datetime> */
 	char *after_title;           /* page text following the headline */
 	struct strlist lines_after;  /* the short texts of after_title */
+	struct strlist lines_before; /* the short texts before the headline */
 };
 
 /* A list of nodes of the page, in document order. */
@@ -300,6 +303,10 @@ void meta_cands_free(struct meta_cands *c);
 /* The short texts that follow node in document order within max bytes of
  * page text (at most META_AFTER_TITLE), one per line in lines. */
 char *meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
+    const struct meta_walk *w);
+/* The short texts just before node (at most META_BEFORE_LINES), in
+ * document order, into lines. */
+void meta_lines_before(xmlNodePtr node, struct strlist *lines,
     const struct meta_walk *w);
 /* Appends to b the short text lines of the page under n, within max. */
 void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,

@@ -58,6 +58,59 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 	return buf_take(&b);
 }
 
+/* The node before n in document order: the last of the previous
+ * sibling's descendants (not those of a script, a style or reader
+ * comments), else the parent. */
+static xmlNodePtr
+meta_node_before(xmlNodePtr n, const struct meta_walk *w)
+{
+	enum meta_tag tag;
+
+	if (n->prev == NULL)
+		return n->parent;
+	for (n = n->prev; n->type == XML_ELEMENT_NODE && n->last != NULL;
+	    n = n->last) {
+		tag = meta_tag_of(n->name);
+		if (tag == MT_SCRIPT || tag == MT_STYLE ||
+		    meta_is_comments(w, n))
+			break;
+	}
+	return n;
+}
+
+/* The short texts just before node, at most META_BEFORE_LINES of them,
+ * in document order, into lines: up to the first text longer than a
+ * line (the page's prose), the <body>, or a few hundred nodes back.
+ * Where a page prints its date and byline above the headline. */
+void
+meta_lines_before(xmlNodePtr node, struct strlist *lines,
+    const struct meta_walk *w)
+{
+	char f[META_LINE_MAX + 1];
+	char *v[META_BEFORE_LINES];
+	size_t n = 0, len;
+	int budget = 400;
+	xmlNodePtr m;
+
+	for (m = meta_node_before(node, w); m != NULL && budget-- > 0 &&
+	    n < META_BEFORE_LINES; m = meta_node_before(m, w)) {
+		if (m->type == XML_ELEMENT_NODE &&
+		    meta_tag_of(m->name) == MT_BODY)
+			break;  /* (not into the <head>'s <title>) */
+		if (m->type != XML_TEXT_NODE || m->content == NULL)
+			continue;
+		len = meta_fold_buf((const char *)m->content, f, sizeof(f));
+		if (len > META_LINE_MAX)
+			break;
+		if (len > 0)
+			v[n++] = xstrdup(f);
+	}
+	while (n > 0) {
+		strlist_push(lines, v[--n]);
+		free(v[n]);
+	}
+}
+
 /* Appends to b the short text nodes (at most META_LINE_MAX bytes folded)
  * under n in document order, outside scripts, styles and reader comments,
  * until about max bytes: the lines where a page may print its date when

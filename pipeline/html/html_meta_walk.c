@@ -1120,4 +1120,5 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->times);
 	free(c->after_title);
 	strlist_free(&c->lines_after);
+	strlist_free(&c->lines_before);
 }

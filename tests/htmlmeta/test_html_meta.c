@@ -239,6 +239,13 @@ test_title_heading(void **state)
 	assert_string_equal(a->title,
 	    "Windenergie \xe2\x80\x93 Strom vom Meer");
 	article_free(a);
+	/* the site's name as an unlinked <h1> in the page's header, the
+	 * headline in no heading: the name is no headline */
+	a = run("<html><head><title>Why cats purr | Pet Blog</title><meta "
+	    "property=og:site_name content=\"Pet Blog\"></head><body><h1>Pet "
+	    "Blog</h1><div>Why cats purr</div><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "Why cats purr");
+	article_free(a);
 	/* a kicker and the headline in spans whatever their class: the
 	 * title's text after the kicker's colon names the headline's */
 	a = run("<html><head><title>Corona-Lockerungen: Autoh\xc3\xa4user "

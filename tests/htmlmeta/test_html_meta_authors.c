@@ -774,6 +774,31 @@ test_dateline_join(void **state)
 	article_free(a);
 }
 
+/* Date and name as the two texts just above the headline, whatever
+ * their classes (helmholtz-klima.de); where the text beside the date is
+ * a section's name ("Olympische Winterspiele", biathlonworld.com), no
+ * given name opens it, and it names no one. */
+static void
+test_dateline_above(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>Kein Kipppunkt</title></head><body>"
+	    "<div class=q1><div class=q2>22.11.2022</div><h5 class=q3>"
+	    "Christian Mihatsch</h5></div><h1><span>Kein Kipppunkt</span>"
+	    "</h1><p>Die Ergebnisse der Klimakonferenz wurden als schwach "
+	    "bewertet.</p></body></html>", NULL);
+	assert_authors(a, "Christian Mihatsch");
+	article_free(a);
+	a = run("<html><head><title>Peking 2022</title></head><body><div>"
+	    "<div>Olympische Winterspiele</div><div>02 Feb. 2022</div></div>"
+	    "<h1>Peking 2022</h1><p>Eine gro\xc3\x9f" "e Chance f\xc3\xbcr "
+	    "den Biathlonsport.</p></body></html>", NULL);
+	assert_authors(a, "");
+	article_free(a);
+}
+
 /* A personal site names no author but holds its copyright: the footer's
  * line that reserves rights gives a person's full name; a picture's
  * credit, a firm, the site's name or one word give none, and a byline
@@ -818,9 +843,9 @@ test_copyright_author(void **state)
 }
 
 /* Texts that look like bylines and are not: a link's title that opens
- * with "By" (a menu's section, a teaser), and the header of an article
- * whose class names its author ("author-jane-doe"), which holds the
- * headline; the byline is read past them. */
+ * with "By" (a menu's section, a teaser), and an article whose class
+ * names its author ("author-jane-doe"), too long for a byline and headed
+ * by its <h1> (no author box); the byline is read past them. */
 static void
 test_not_bylines(void **state)
 {
@@ -943,6 +968,7 @@ main(void)
 		cmocka_unit_test(test_author_bio),
 		cmocka_unit_test(test_byline_before_site_meta),
 		cmocka_unit_test(test_dateline_join),
+		cmocka_unit_test(test_dateline_above),
 		cmocka_unit_test(test_copyright_author),
 		cmocka_unit_test(test_not_bylines),
 		cmocka_unit_test(test_author_page_link),
