@@ -2,6 +2,8 @@
 #ifndef NW_ENRICH_H
 #define NW_ENRICH_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../article.h"
@@ -19,6 +21,10 @@ void enrich_article(struct nw_article *a);
  * first tag starts with no two-letter language (BCP 47 uses the two-letter
  * code wherever one exists). */
 char *enrich_lang_tag(const char *value);
+
+/* True when the first n bytes of s, case-folded, are a given name of the
+ * list enrich reads people by ("Christian", "Jean-Yves"). */
+bool enrich_given_name(const char *s, size_t n);
 
 /* 64-bit simhash of text: case-folded words in shingles of three, each
  * shingle hashed to 64 bits voting on every bit. Near copies differ in few

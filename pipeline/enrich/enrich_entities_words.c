@@ -2,7 +2,10 @@
  * strcmp() order, and their lookups; the stems of Cyrillic names. */
 #include "enrich_int.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "enrich.h"
 
 #include "enrich/enrich_names.h"
 
@@ -578,4 +581,14 @@ ent_count_ends(const char *name, const char *const *ends, size_t n,
 			return c;
 		name += w + 1;
 	}
+}
+
+bool
+enrich_given_name(const char *s, size_t n)
+{
+	char *f = etok_fold(s, n);
+	bool yes = f != NULL && ent_given(f);
+
+	free(f);
+	return yes;
 }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../date.h"
-#include "../enrich/enrich_int.h"
+#include "../enrich/enrich.h"
 #include "url.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
@@ -607,12 +607,7 @@ meta_copyright_author(const char *line, const char *const *sites,
 static bool
 meta_given_first(const char *name)
 {
-	size_t n = strcspn(name, " ");
-	char *f = etok_fold(name, n);
-	bool yes = ent_given(f);
-
-	free(f);
-	return yes;
+	return enrich_given_name(name, strcspn(name, " "));
 }
 
 /* The name of a date and a name that are two short texts of lines, next
