@@ -133,7 +133,7 @@ ent_caps_has(struct ent_ctx *c, const char *f, size_t n)
 	size_t j;
 
 	if (c->caps.v == NULL) {
-		ent_hset_init(&c->caps, c->t->n);
+		ent_hset_init(&c->caps);
 		for (j = 0; j < c->t->n; j++)
 			if (c->t->v[j].flags & ETOK_CAP)
 				ent_hset_add(&c->caps, c->t->v[j].hash);

@@ -706,26 +706,38 @@ quote_speaker(const char *s, const struct ent_result *r,
 	return who;
 }
 
-/* Whether s is written mostly in scripts whose speech the speaker rules
- * cannot read: right to left (Hebrew, Arabic, Syriac, Thaana) or without
- * spaces (Chinese, Japanese, Thai): more such letters than Latin ones.
- * Its quotations then have no speaker rather than a wrong one (the
- * person of the sentence before, by a Latin name's chance). */
+/* Whether s (n bytes) is written mostly in scripts whose speech the
+ * speaker rules cannot read: right to left (Hebrew, Arabic, Syriac,
+ * Thaana) or without spaces (Chinese, Japanese, Thai): more such letters
+ * than Latin ones. Its quotations then have no speaker rather than a
+ * wrong one (the person of the sentence before, by a Latin name's
+ * chance). The count stops once the bytes left cannot turn it. */
 static bool
-quote_unread_script(const char *s)
+quote_unread_script(const char *s, size_t n)
 {
 	size_t i = 0, latin = 0, other = 0;
 	int32_t c;
 
-	while (s[i] != '\0') {
-		i += quote_cp(s, i, &c);
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= 0xC0 && c < 0x250))
-			latin++;
-		else if ((c >= 0x0590 && c < 0x0900) ||
-		    (c >= 0xFB1D && c < 0xFE00) ||
-		    (c >= 0xFE70 && c < 0xFF00) || etok_nospace(c))
-			other++;
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			/* ASCII: a Latin letter or nothing of either */
+			latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			i++;
+		} else {
+			i += quote_cp(s, i, &c);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= 0xC0 && c < 0x250))
+				latin++;
+			else if ((c >= 0x0590 && c < 0x0900) ||
+			    (c >= 0xFB1D && c < 0xFE00) ||
+			    (c >= 0xFE70 && c < 0xFF00) || etok_nospace(c))
+				other++;
+		}
+		/* each byte left is one letter at most */
+		if (latin > other + (n - i) || other > latin + (n - i))
+			break;
 	}
 	return other > latin;
 }
@@ -741,7 +753,7 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
-	if (q.n > 0 && quote_unread_script(s)) {
+	if (q.n > 0 && quote_unread_script(s, q.len)) {
 		for (i = 0; i < q.n; i++) {
 			article_add_quote(a, q.v[i].text, NULL);
 			free(q.v[i].text);

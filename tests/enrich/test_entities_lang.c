@@ -1175,11 +1175,33 @@ test_dictionaries(void **state)
 		    strlen(w[i].word))), w[i].is);
 }
 
+/* A set of hashes grows from a few slots as it fills: every hash added
+ * is found after the doublings, 0 among them, and none other is. */
+static void
+test_hash_sets(void **state)
+{
+	struct ent_hset set;
+	uint64_t h;
+
+	(void)state;
+	ent_hset_init(&set);
+	for (h = 0; h < 3000; h += 3)
+		ent_hset_add(&set, h * 0x9E3779B97F4A7C15ull);
+	ent_hset_add(&set, 0);  /* again */
+	assert_true(set.cap >= 2 * set.n);
+	assert_int_equal(set.n, 1000);
+	for (h = 0; h < 3000; h++)
+		assert_int_equal(ent_hset_has(&set, h * 0x9E3779B97F4A7C15ull),
+		    h % 3 == 0);
+	free(set.v);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dictionaries),
+		cmocka_unit_test(test_hash_sets),
 		cmocka_unit_test(test_entities_spanish),
 		cmocka_unit_test(test_entities_french),
 		cmocka_unit_test(test_entities_elision),
