@@ -110,6 +110,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* What is known of a folded word (the ENT_W_*): an entry of
  * ent_ctx.memo. */
@@ -700,6 +701,56 @@ struct ent_head {
 	bool *art;
 };
 
+bool
+ent_lang_read(const char *lang)
+{
+	static const char *const read[] = {
+		"de", "en", "es", "fr", "it", "pl", "pt", "ru", "uk",
+	};
+
+	return lang == NULL || ETOK_FIND(lang, read);
+}
+
+/* Whether most letters of s are of a script with capitals (Latin,
+ * Greek, Cyrillic, Armenian): then its capitalised runs are the words
+ * of its language. In Hebrew or Arabic text they are Latin names
+ * written into it ("Joe Biden", "New York Times"), read as English is. */
+static bool
+ent_cased_script(const char *s)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	size_t cased = 0, other = 0;
+	utf8proc_ssize_t k;
+	utf8proc_int32_t cp;
+
+	while (*u != '\0') {
+		if (*u < 0x80) {
+			cased += (*u | 0x20) >= 'a' && (*u | 0x20) <= 'z';
+			u++;
+			continue;
+		}
+		k = utf8proc_iterate(u, -1, &cp);
+		if (k <= 0) {
+			u++;
+			continue;
+		}
+		u += k;
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU:
+		case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LT:
+			cased++;
+			break;
+		case UTF8PROC_CATEGORY_LO:
+			other++;
+			break;
+		default:
+			break;
+		}
+	}
+	return cased > other;
+}
+
 /* Scans s (or nothing, where NULL) into h as body's language. */
 static void
 ent_scan_head(struct ent_head *h, const struct ent_ctx *body, const char *s)
@@ -713,6 +764,7 @@ ent_scan_head(struct ent_head *h, const struct ent_ctx *body, const char *s)
 	h->c.romance = body->romance;
 	h->c.caseless = body->caseless;
 	h->c.openers = body->openers;
+	h->c.unread = body->unread;
 	h->c.lang = body->lang;
 	if (ent_elide(s, &h->t, h->c.romance, &h->el, &h->art)) {
 		h->c.t = &h->el;
@@ -754,6 +806,8 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
 	bc.openers = lang != NULL && strcmp(lang, "pl") == 0;
+	bc.unread = !bc.caseless && !ent_lang_read(lang) &&
+	    ent_cased_script(body);
 	bc.lang = lang;
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
@@ -791,7 +845,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 		struct ent_mention *m;
 
 		if ((x->weak && !ent_confirmed(&bc, x, &plain)) ||
-		    (bc.nouns && x->single) ||
+		    ((bc.nouns || bc.unread) && x->single) ||
 		    ent_phrase_has(phrases, n_phrases, x))
 			continue;
 		if (r->n_m == r->cap_m) {
@@ -811,7 +865,8 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 
 		ent_resolve(tc, &bc, &none);
 		for (i = 0; i < tc->n; i++)
-			if (!(tc->nouns && tc->runs[i].single) &&
+			if (!((tc->nouns || tc->unread) &&
+			    tc->runs[i].single) &&
 			    !ent_phrase_has(phrases, n_phrases,
 			    &tc->runs[i]) &&
 			    ent_title_ok(tc, &tc->runs[i], r))

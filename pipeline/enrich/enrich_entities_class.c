@@ -817,6 +817,10 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		ent_class_caseless(c, a, b);
 		return;
 	}
+	if (c->unread) {
+		ent_class_unread(c, a, b);
+		return;
+	}
 	if (ent_class_caps(c, a, b, cue))
 		return;
 	for (i = a; i < b; i++) {

@@ -95,6 +95,8 @@ struct ent_ctx {
 	                        places and acronyms are names */
 	bool openers;        /* Polish: a sentence's first word never
 	                        capitalised inside one opens no name */
+	bool unread;         /* !ent_lang_read(): only places, acronyms
+	                        and people from a given name */
 	const char *lang;    /* the text's language, or NULL */
 	const bool *art;     /* art[i]: word i is written after an elided
 	                        article ("l'OMS"); NULL if none is */
@@ -217,6 +219,13 @@ bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
  * Thai text: its places and its acronyms, nothing else
  * (enrich_entities_lang.c). */
 void ent_class_caseless(struct ent_ctx *c, size_t a, size_t b);
+/* Classes the run [a, b) of a language the rules cannot read
+ * (ent_lang_read()): its places and acronyms as in caseless text, a
+ * person from a known given name on ("Κυριάκος Μητσοτάκης"), and a word
+ * alone as a single word, kept only where it resolves to a person or a
+ * place; nothing else ("Büyük Millet Meclisi", "Maliye Bakanı",
+ * "Τρίτη"). */
+void ent_class_unread(struct ent_ctx *c, size_t a, size_t b);
 /* enrich_entities.c: the place words [a, b) name, or NULL; adds them as
  * the place pl. */
 const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);

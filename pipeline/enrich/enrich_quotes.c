@@ -753,7 +753,8 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
-	if (q.n > 0 && quote_unread_script(s, q.len)) {
+	if (q.n > 0 && (!ent_lang_read(a->lang) ||
+	    quote_unread_script(s, q.len))) {
 		for (i = 0; i < q.n; i++) {
 			article_add_quote(a, q.v[i].text, NULL);
 			free(q.v[i].text);

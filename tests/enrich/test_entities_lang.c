@@ -1175,6 +1175,34 @@ test_dictionaries(void **state)
 		    strlen(w[i].word))), w[i].is);
 }
 
+/* A language whose titles, days and bodies the rules do not know
+ * (Turkish): a person from a known given name on, the surname alone
+ * resolved to that person, the acronym a body; no title or body of
+ * its words ("Merkez Bankası", "Muhalefet lideri"), and no speaker
+ * guessed for a quotation whose speech verb no list holds. */
+static void
+test_entities_unread_languages(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run(NULL, NULL, "Cumhurbaşkanı Recep Tayyip Erdoğan salı günü "
+	    "yeni bütçeyi açıkladı. Erdoğan, vergilerin artırılmayacağını "
+	    "söyledi ve Merkez Bankası ile görüştü.\n\n\"Ekonomimiz "
+	    "beklenenden hızlı büyüyor ve yatırımlar artıyor\" diyen "
+	    "Erdoğan, projelerin süreceğini açıkladı. Muhalefet lideri "
+	    "Özgür Özel bütçeyi eleştirdi ve CHP adına konuştu.");
+	assert_string_equal(a->lang, "tr");
+	assert_int_equal(a->people.n, 2);
+	assert_true(has_name(&a->people, "Recep Tayyip Erdoğan"));
+	assert_true(has_name(&a->people, "Özgür Özel"));
+	assert_int_equal(a->organisations.n, 1);
+	assert_true(has_name(&a->organisations, "CHP"));
+	assert_int_equal(a->n_quotes, 1);
+	assert_null(a->quotes[0].speaker);
+	article_free(a);
+}
+
 /* A set of hashes grows from a few slots as it fills: every hash added
  * is found after the doublings, 0 among them, and none other is. */
 static void
@@ -1229,6 +1257,7 @@ main(void)
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
+		cmocka_unit_test(test_entities_unread_languages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
