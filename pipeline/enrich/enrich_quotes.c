@@ -635,6 +635,27 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	return sp;
 }
 
+/* The speaker of a quotation that ends a sentence from offset a whose
+ * words before it (up to os) hold no speech verb: the person named
+ * first where that one opens the sentence; -2 where no one is named;
+ * else QUOTE_NO_ONE. */
+static long
+quote_subject(const struct ent_result *r, const struct quote_list *q,
+    size_t a, size_t os)
+{
+	size_t i;
+
+	for (i = quote_m_at(r, a); i < r->n_m && r->m[i].start < os; i++) {
+		const struct ent_mention *m = &r->m[i];
+
+		if (m->end > os || quote_inside(q, m->start))
+			continue;
+		return m->start == a && m->kind == ENT_PERSON ?
+		    (long)m->name : QUOTE_NO_ONE;
+	}
+	return -2;
+}
+
 /* Whether a colon comes before the quotation opening at os, past
  * spaces: "Keuter schreibt: „…“" introduces speech. */
 static bool
@@ -696,6 +717,20 @@ quote_speaker(const char *s, const struct ent_result *r,
 		if (who == -2 && after && b >= a + 2 &&
 		    !quote_colon_before(s, sp->os))
 			return QUOTE_NO_ONE;
+		/* one that ends a sentence whose words before it name
+		 * someone but hold no speech verb of the lists ("Le 4
+		 * décembre, Marielle de Sarnez est mise en examen pour
+		 * « ... »", "the more Schiff pushes ..., the more the
+		 * people think, “...”"): the sentence is about them, and
+		 * the person of the sentence before said it no more than
+		 * they did; but a person who opens it is its subject
+		 * ("Reil taxierte die Kosten auf „...“", "Cook remembered
+		 * Jobs ... and “...”") */
+		if (who == -2 && !after && b >= a + 2 &&
+		    !quote_colon_before(s, sp->os) &&
+		    (who = quote_subject(r, q, r->toks.v[a].off,
+		    sp->os)) != -2)
+			return who;
 	}
 	if (who == QUOTE_NO_ONE)
 		return who;
