@@ -17,7 +17,9 @@
  *     wrote that "…";
  *  3. a quotation with no verb of its own continues the previous one in
  *     its paragraph, or belongs to the person named first in the sentence
- *     before.
+ *     before; but one that ends a sentence whose words before it name
+ *     someone is that sentence's: its speaker is the person who opens
+ *     it, or no one (quote_subject()).
  * "he", "she" resolve to the last person quoted (or, for the first quote
  * or where that person is the one told, "he told Cook", the first person
  * of the sentence before); "the newspaper", "the agency"
@@ -30,7 +32,8 @@
  * after one ("„...“, so Müller"; "so die Präsidentin": the speaker of
  * the quotation before). A clause that names no one ("warnt jemand",
  * "heißt es") gives none, and so does a text mostly in scripts these
- * rules cannot read (right to left, or without spaces). */
+ * rules cannot read (right to left, or without spaces) or in a language
+ * whose speech they do not know (ent_lang_read()). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
