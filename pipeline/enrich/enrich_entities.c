@@ -110,43 +110,82 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
-/* What is known of a folded word (the ENT_W_*): a slot of ent_ctx.memo. */
+/* What is known of a folded word (the ENT_W_*): an entry of
+ * ent_ctx.memo. */
 struct ent_memo {
-	size_t tok;       /* a word of this folded form, + 1; 0: free */
+	size_t tok;       /* a word of this folded form, + 1 */
 	unsigned known;   /* the ENT_W_* looked up */
 	unsigned is;      /* those of them that hold */
 	const struct ent_place *place;
 };
 
-/* The memo slot of word i's folded form, claimed on its first use. */
+/* The slot of c->memo_ix for word i's folded form: its own or a free
+ * one. */
+static size_t *
+ent_memo_find(struct ent_ctx *c, size_t i)
+{
+	uint64_t hash = c->t->v[i].hash;
+	const char *f = etok_folded(c->t, i);
+	size_t h = (size_t)hash;
+
+	for (;; h++) {
+		size_t *x = &c->memo_ix[h & (c->memo_cap - 1)];
+		const struct ent_memo *m;
+
+		if (*x == 0)
+			return x;
+		m = &c->memo[*x - 1];
+		if (c->t->v[m->tok - 1].hash == hash &&
+		    etok_strcmp(etok_folded(c->t, m->tok - 1), f) == 0)
+			return x;
+	}
+}
+
+/* Doubles c->memo_ix, placing each form anew. */
+static void
+ent_memo_grow(struct ent_ctx *c)
+{
+	size_t k;
+
+	free(c->memo_ix);
+	c->memo_cap *= 2;
+	c->memo_ix = xcalloc(c->memo_cap, sizeof(*c->memo_ix));
+	for (k = 0; k < c->memo_n; k++)
+		*ent_memo_find(c, c->memo[k].tok - 1) = k + 1;
+}
+
+/* The memo entry of word i's folded form, claimed on its first use. The
+ * entry is valid until the next call. */
 static struct ent_memo *
 ent_memo_slot(struct ent_ctx *c, size_t i)
 {
-	const char *f = etok_folded(c->t, i);
-	uint64_t hash = c->t->v[i].hash;
-	size_t h = (size_t)hash;
+	size_t *x;
 
-	if (c->memo == NULL) {
-		c->memo_cap = 16;
-		while (c->memo_cap < 2 * c->t->n)
-			c->memo_cap *= 2;
-		c->memo = xcalloc(c->memo_cap, sizeof(*c->memo));
+	if (c->memo_of == NULL) {
+		c->memo_cap = 64;
+		c->memo_ix = xcalloc(c->memo_cap, sizeof(*c->memo_ix));
 		c->memo_of = xcalloc(c->t->n + 1, sizeof(*c->memo_of));
 	}
 	if (c->memo_of[i] != 0)
 		return &c->memo[c->memo_of[i] - 1];
-	for (;; h++) {
-		struct ent_memo *m = &c->memo[h & (c->memo_cap - 1)];
-
-		if (m->tok == 0)
-			m->tok = i + 1;
-		else if (c->t->v[m->tok - 1].hash != hash ||
-		    etok_strcmp(etok_folded(c->t, m->tok - 1), f) != 0)
-			continue;
-		c->memo_of[i] = (h & (c->memo_cap - 1)) + 1;
-		return m;
+	x = ent_memo_find(c, i);
+	if (*x == 0) {
+		if (c->memo_n == c->memo_room) {
+			c->memo_room = c->memo_room ? 2 * c->memo_room : 32;
+			c->memo = xrealloc(c->memo,
+			    c->memo_room * sizeof(*c->memo));
+		}
+		c->memo[c->memo_n] = (struct ent_memo){ i + 1, 0, 0, NULL };
+		*x = ++c->memo_n;
+		if (2 * c->memo_n > c->memo_cap) {
+			ent_memo_grow(c);
+			x = ent_memo_find(c, i);
+		}
 	}
+	c->memo_of[i] = *x;
+	return &c->memo[*x - 1];
 }
 
 /* Whether word i (case-folded) has the property what (one ENT_W_*):
@@ -247,24 +286,43 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 }
 
 void
-ent_hset_init(struct ent_hset *set, size_t n)
+ent_hset_init(struct ent_hset *set)
 {
 	set->cap = 16;
-	while (set->cap < 2 * n)
-		set->cap *= 2;
+	set->n = 0;
 	set->v = xcalloc(set->cap, sizeof(*set->v));
+}
+
+/* Places h in the slots v[0, cap) that lack it. */
+static bool
+ent_hset_put(uint64_t *v, size_t cap, uint64_t h)
+{
+	size_t s;
+
+	for (s = (size_t)h; v[s & (cap - 1)] != 0; s++)
+		if (v[s & (cap - 1)] == h)
+			return false;
+	v[s & (cap - 1)] = h;
+	return true;
 }
 
 void
 ent_hset_add(struct ent_hset *set, uint64_t h)
 {
-	size_t s;
-
 	h |= h == 0;
-	for (s = (size_t)h; set->v[s & (set->cap - 1)] != 0 &&
-	    set->v[s & (set->cap - 1)] != h; s++)
-		;
-	set->v[s & (set->cap - 1)] = h;
+	if (!ent_hset_put(set->v, set->cap, h) || 2 * ++set->n <= set->cap)
+		return;
+	{
+		size_t cap = 2 * set->cap, k;
+		uint64_t *v = xcalloc(cap, sizeof(*v));
+
+		for (k = 0; k < set->cap; k++)
+			if (set->v[k] != 0)
+				ent_hset_put(v, cap, set->v[k]);
+		free(set->v);
+		set->v = v;
+		set->cap = cap;
+	}
 }
 
 bool
@@ -620,6 +678,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->runs);
 	free(c->seen);
 	free(c->memo);
+	free(c->memo_ix);
 	free(c->memo_of);
 	free(c->lower.v);
 	free(c->caps.v);
@@ -642,6 +701,56 @@ struct ent_head {
 	bool *art;
 };
 
+bool
+ent_lang_read(const char *lang)
+{
+	static const char *const read[] = {
+		"de", "en", "es", "fr", "it", "pl", "pt", "ru", "uk",
+	};
+
+	return lang == NULL || ETOK_FIND(lang, read);
+}
+
+/* Whether most letters of s are of a script with capitals (Latin,
+ * Greek, Cyrillic, Armenian): then its capitalised runs are the words
+ * of its language. In Hebrew or Arabic text they are Latin names
+ * written into it ("Joe Biden", "New York Times"), read as English is. */
+static bool
+ent_cased_script(const char *s)
+{
+	const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)s;
+	size_t cased = 0, other = 0;
+	utf8proc_ssize_t k;
+	utf8proc_int32_t cp;
+
+	while (*u != '\0') {
+		if (*u < 0x80) {
+			cased += (*u | 0x20) >= 'a' && (*u | 0x20) <= 'z';
+			u++;
+			continue;
+		}
+		k = utf8proc_iterate(u, -1, &cp);
+		if (k <= 0) {
+			u++;
+			continue;
+		}
+		u += k;
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU:
+		case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LT:
+			cased++;
+			break;
+		case UTF8PROC_CATEGORY_LO:
+			other++;
+			break;
+		default:
+			break;
+		}
+	}
+	return cased > other;
+}
+
 /* Scans s (or nothing, where NULL) into h as body's language. */
 static void
 ent_scan_head(struct ent_head *h, const struct ent_ctx *body, const char *s)
@@ -655,6 +764,7 @@ ent_scan_head(struct ent_head *h, const struct ent_ctx *body, const char *s)
 	h->c.romance = body->romance;
 	h->c.caseless = body->caseless;
 	h->c.openers = body->openers;
+	h->c.unread = body->unread;
 	h->c.lang = body->lang;
 	if (ent_elide(s, &h->t, h->c.romance, &h->el, &h->art)) {
 		h->c.t = &h->el;
@@ -696,6 +806,8 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 	    strcmp(lang, "es") == 0 || strcmp(lang, "it") == 0 ||
 	    strcmp(lang, "pt") == 0);
 	bc.openers = lang != NULL && strcmp(lang, "pl") == 0;
+	bc.unread = !bc.caseless && !ent_lang_read(lang) &&
+	    ent_cased_script(body);
 	bc.lang = lang;
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
@@ -733,7 +845,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 		struct ent_mention *m;
 
 		if ((x->weak && !ent_confirmed(&bc, x, &plain)) ||
-		    (bc.nouns && x->single) ||
+		    ((bc.nouns || bc.unread) && x->single) ||
 		    ent_phrase_has(phrases, n_phrases, x))
 			continue;
 		if (r->n_m == r->cap_m) {
@@ -753,7 +865,8 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 
 		ent_resolve(tc, &bc, &none);
 		for (i = 0; i < tc->n; i++)
-			if (!(tc->nouns && tc->runs[i].single) &&
+			if (!((tc->nouns || tc->unread) &&
+			    tc->runs[i].single) &&
 			    !ent_phrase_has(phrases, n_phrases,
 			    &tc->runs[i]) &&
 			    ent_title_ok(tc, &tc->runs[i], r))

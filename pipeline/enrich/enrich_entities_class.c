@@ -58,7 +58,7 @@ ent_gathered(struct ent_ctx *c, struct ent_hset *set,
 	size_t j;
 
 	if (set->v == NULL) {
-		ent_hset_init(set, c->t->n);
+		ent_hset_init(set);
 		for (j = 0; j < c->t->n; j++)
 			if (keep(c, j))
 				ent_hset_add(set, c->t->v[j].hash);
@@ -108,6 +108,22 @@ ent_seen_slot(const struct ent_ctx *c, size_t i)
 	}
 }
 
+/* Doubles c->seen, placing each word anew; the slot of word i. */
+static struct ent_seen *
+ent_seen_grow(struct ent_ctx *c, size_t i)
+{
+	struct ent_seen *old = c->seen;
+	size_t cap = c->seen_cap, k;
+
+	c->seen_cap *= 2;
+	c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
+	for (k = 0; k < cap; k++)
+		if (old[k].tok != 0)
+			*ent_seen_slot(c, old[k].tok - 1) = old[k];
+	free(old);
+	return ent_seen_slot(c, i);
+}
+
 /* Whether word i, a word English writes in lower case, opens a clause
  * after a colon or a bracket ("Q: Favorite childhood memory?", "What you
  * need: Braid your hair", "(Skip step ...)"): capitalised there as at a
@@ -148,9 +164,7 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 	size_t j;
 
 	if (c->seen == NULL) {
-		c->seen_cap = 16;
-		while (c->seen_cap < 2 * c->t->n)
-			c->seen_cap *= 2;
+		c->seen_cap = 64;
 		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
 		for (j = 0; j < c->t->n; j++) {
 			const struct etok *o = &c->t->v[j];
@@ -159,8 +173,11 @@ ent_seen_inside(struct ent_ctx *c, size_t i)
 			if (!(o->flags & ETOK_CAP) || ent_opener(c, j))
 				continue;
 			e = ent_seen_slot(c, j);
-			if (e->tok == 0)
+			if (e->tok == 0) {
 				e->tok = j + 1;
+				if (2 * ++c->seen_n > c->seen_cap)
+					e = ent_seen_grow(c, j);
+			}
 			if (e->count < 2)
 				e->count++;
 		}
@@ -798,6 +815,10 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	 * places and acronyms are taken, the rest stays empty */
 	if (c->caseless) {
 		ent_class_caseless(c, a, b);
+		return;
+	}
+	if (c->unread) {
+		ent_class_unread(c, a, b);
 		return;
 	}
 	if (ent_class_caps(c, a, b, cue))

@@ -52,16 +52,18 @@ enum {
 	ENT_W_DEDET = 1 << 23     /* in ENT_L_DE_DET */
 };
 
-/* A set of etok hashes: open addressing in cap slots (a power of two),
- * 0 marking a free slot, so a hash of 0 is kept as 1. v is NULL until
- * ent_hset_init(). */
+/* A set of etok hashes: open addressing in cap slots (a power of two)
+ * at most half full, doubled as n grows, 0 marking a free slot, so a
+ * hash of 0 is kept as 1. v is NULL until ent_hset_init(). */
 struct ent_hset {
 	uint64_t *v;
-	size_t cap;
+	size_t cap, n;
 };
 
-/* Room for n hashes at most half full. */
-void ent_hset_init(struct ent_hset *set, size_t n);
+/* An empty set of a few slots: most sets gathered from a text hold few
+ * of its words, and zeroing room for all of them cost more than the
+ * lookups. */
+void ent_hset_init(struct ent_hset *set);
 void ent_hset_add(struct ent_hset *set, uint64_t h);
 bool ent_hset_has(const struct ent_hset *set, uint64_t h);
 
@@ -73,14 +75,19 @@ struct ent_ctx {
 	const struct etoks *t;
 	struct ent_seen *seen;  /* enrich_entities_class.c's: open
 	                           addressing by the words' hashes, a
-	                           power of two of slots; NULL until
-	                           first needed */
-	size_t seen_cap;
-	struct ent_memo *memo;  /* open addressing by the words' hashes,
-	                           a power of two of slots; NULL until
-	                           first needed */
+	                           power of two of slots, at most half
+	                           full; NULL until first needed */
+	size_t seen_cap, seen_n;
+	struct ent_memo *memo;  /* the folded forms asked about, in the
+	                           order first asked; NULL until first
+	                           needed */
+	size_t memo_n, memo_room;
+	size_t *memo_ix;     /* open addressing by the forms' hashes, a
+	                        power of two of slots at most half full:
+	                        an index of memo + 1, 0 free */
 	size_t memo_cap;
-	size_t *memo_of;     /* memo_of[i]: word i's slot + 1; 0 unknown */
+	size_t *memo_of;     /* memo_of[i]: word i's index of memo + 1; 0
+	                        unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
 	bool nouns;          /* the language capitalises every noun */
 	bool romance;        /* French, Spanish, Italian or Portuguese */
@@ -88,6 +95,8 @@ struct ent_ctx {
 	                        places and acronyms are names */
 	bool openers;        /* Polish: a sentence's first word never
 	                        capitalised inside one opens no name */
+	bool unread;         /* !ent_lang_read(): only places, acronyms
+	                        and people from a given name */
 	const char *lang;    /* the text's language, or NULL */
 	const bool *art;     /* art[i]: word i is written after an elided
 	                        article ("l'OMS"); NULL if none is */
@@ -210,6 +219,13 @@ bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
  * Thai text: its places and its acronyms, nothing else
  * (enrich_entities_lang.c). */
 void ent_class_caseless(struct ent_ctx *c, size_t a, size_t b);
+/* Classes the run [a, b) of a language the rules cannot read
+ * (ent_lang_read()): its places and acronyms as in caseless text, a
+ * person from a known given name on ("Κυριάκος Μητσοτάκης"), and a word
+ * alone as a single word, kept only where it resolves to a person or a
+ * place; nothing else ("Büyük Millet Meclisi", "Maliye Bakanı",
+ * "Τρίτη"). */
+void ent_class_unread(struct ent_ctx *c, size_t a, size_t b);
 /* enrich_entities.c: the place words [a, b) name, or NULL; adds them as
  * the place pl. */
 const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);

@@ -133,7 +133,7 @@ ent_caps_has(struct ent_ctx *c, const char *f, size_t n)
 	size_t j;
 
 	if (c->caps.v == NULL) {
-		ent_hset_init(&c->caps, c->t->n);
+		ent_hset_init(&c->caps);
 		for (j = 0; j < c->t->n; j++)
 			if (c->t->v[j].flags & ETOK_CAP)
 				ent_hset_add(&c->caps, c->t->v[j].hash);
@@ -748,6 +748,37 @@ ent_class_caseless(struct ent_ctx *c, size_t a, size_t b)
 		    !ent_not_name(c, a, true, false))
 			ent_add_run(c, a, a + 1, ENT_ORG,
 			    ent_join(c, a, a + 1, false), false, false);
+		a++;
+	}
+}
+
+void
+ent_class_unread(struct ent_ctx *c, size_t a, size_t b)
+{
+	const struct etok *v = c->t->v;
+	size_t e;
+
+	if (b == a + 1 && !(v[a].flags & ETOK_ALLCAP) && v[a].len > 1 &&
+	    ent_place_of(c, a, b) == NULL) {
+		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), true,
+		    false);
+		return;
+	}
+	while (a < b) {
+		if (!(v[a].flags & ETOK_ALLCAP) && a + 1 < b &&
+		    !(v[a + 1].flags & ETOK_ALLCAP) &&
+		    ent_place_of(c, a, a + 1) == NULL &&
+		    ent_word_is(c, a, ENT_W_GIVEN)) {
+			for (e = a + 1; e < b && e < a + 3 &&
+			    !(v[e].flags & ETOK_ALLCAP) &&
+			    ent_place_of(c, e, e + 1) == NULL; e++)
+				;
+			ent_add_run(c, a, e, ENT_PERSON, ent_join(c, a, e, true),
+			    false, true);
+			a = e;
+			continue;
+		}
+		ent_class_caseless(c, a, a + 1);
 		a++;
 	}
 }

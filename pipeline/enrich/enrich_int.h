@@ -203,6 +203,13 @@ void ent_tokenise(const char *body, struct ent_result *r);
  * capitalised word is no name. */
 void ent_extract(const char *title, const char *subtitle, const char *body,
     const char *lang, struct ent_result *r);
+/* Whether the entity and speaker rules can read text of lang (NULL:
+ * unknown, read as English is): English, German, French, Spanish,
+ * Italian, Portuguese, Polish, Russian and Ukrainian, the languages
+ * whose titles, bodies, sentence openers or case forms they know. Of
+ * any other (Greek, Turkish, Romanian, Danish ...) they cannot tell a
+ * title, a weekday or a parliament from a name. */
+bool ent_lang_read(const char *lang);
 void ent_result_free(struct ent_result *r);
 
 /* Quotations of body with their speakers, appended to the lists. */

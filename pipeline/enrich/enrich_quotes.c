@@ -17,7 +17,9 @@
  *     wrote that "…";
  *  3. a quotation with no verb of its own continues the previous one in
  *     its paragraph, or belongs to the person named first in the sentence
- *     before.
+ *     before; but one that ends a sentence whose words before it name
+ *     someone is that sentence's: its speaker is the person who opens
+ *     it, or no one (quote_subject()).
  * "he", "she" resolve to the last person quoted (or, for the first quote
  * or where that person is the one told, "he told Cook", the first person
  * of the sentence before); "the newspaper", "the agency"
@@ -30,7 +32,8 @@
  * after one ("„...“, so Müller"; "so die Präsidentin": the speaker of
  * the quotation before). A clause that names no one ("warnt jemand",
  * "heißt es") gives none, and so does a text mostly in scripts these
- * rules cannot read (right to left, or without spaces). */
+ * rules cannot read (right to left, or without spaces) or in a language
+ * whose speech they do not know (ent_lang_read()). */
 #include "enrich_int.h"
 
 #include <stdlib.h>
@@ -635,6 +638,27 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	return sp;
 }
 
+/* The speaker of a quotation that ends a sentence from offset a whose
+ * words before it (up to os) hold no speech verb: the person named
+ * first where that one opens the sentence; -2 where no one is named;
+ * else QUOTE_NO_ONE. */
+static long
+quote_subject(const struct ent_result *r, const struct quote_list *q,
+    size_t a, size_t os)
+{
+	size_t i;
+
+	for (i = quote_m_at(r, a); i < r->n_m && r->m[i].start < os; i++) {
+		const struct ent_mention *m = &r->m[i];
+
+		if (m->end > os || quote_inside(q, m->start))
+			continue;
+		return m->start == a && m->kind == ENT_PERSON ?
+		    (long)m->name : QUOTE_NO_ONE;
+	}
+	return -2;
+}
+
 /* Whether a colon comes before the quotation opening at os, past
  * spaces: "Keuter schreibt: „…“" introduces speech. */
 static bool
@@ -696,6 +720,20 @@ quote_speaker(const char *s, const struct ent_result *r,
 		if (who == -2 && after && b >= a + 2 &&
 		    !quote_colon_before(s, sp->os))
 			return QUOTE_NO_ONE;
+		/* one that ends a sentence whose words before it name
+		 * someone but hold no speech verb of the lists ("Le 4
+		 * décembre, Marielle de Sarnez est mise en examen pour
+		 * « ... »", "the more Schiff pushes ..., the more the
+		 * people think, “...”"): the sentence is about them, and
+		 * the person of the sentence before said it no more than
+		 * they did; but a person who opens it is its subject
+		 * ("Reil taxierte die Kosten auf „...“", "Cook remembered
+		 * Jobs ... and “...”") */
+		if (who == -2 && !after && b >= a + 2 &&
+		    !quote_colon_before(s, sp->os) &&
+		    (who = quote_subject(r, q, r->toks.v[a].off,
+		    sp->os)) != -2)
+			return who;
 	}
 	if (who == QUOTE_NO_ONE)
 		return who;
@@ -706,26 +744,38 @@ quote_speaker(const char *s, const struct ent_result *r,
 	return who;
 }
 
-/* Whether s is written mostly in scripts whose speech the speaker rules
- * cannot read: right to left (Hebrew, Arabic, Syriac, Thaana) or without
- * spaces (Chinese, Japanese, Thai): more such letters than Latin ones.
- * Its quotations then have no speaker rather than a wrong one (the
- * person of the sentence before, by a Latin name's chance). */
+/* Whether s (n bytes) is written mostly in scripts whose speech the
+ * speaker rules cannot read: right to left (Hebrew, Arabic, Syriac,
+ * Thaana) or without spaces (Chinese, Japanese, Thai): more such letters
+ * than Latin ones. Its quotations then have no speaker rather than a
+ * wrong one (the person of the sentence before, by a Latin name's
+ * chance). The count stops once the bytes left cannot turn it. */
 static bool
-quote_unread_script(const char *s)
+quote_unread_script(const char *s, size_t n)
 {
 	size_t i = 0, latin = 0, other = 0;
 	int32_t c;
 
-	while (s[i] != '\0') {
-		i += quote_cp(s, i, &c);
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= 0xC0 && c < 0x250))
-			latin++;
-		else if ((c >= 0x0590 && c < 0x0900) ||
-		    (c >= 0xFB1D && c < 0xFE00) ||
-		    (c >= 0xFE70 && c < 0xFF00) || etok_nospace(c))
-			other++;
+	while (i < n) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (b < 0x80) {
+			/* ASCII: a Latin letter or nothing of either */
+			latin += (b | 0x20) >= 'a' && (b | 0x20) <= 'z';
+			i++;
+		} else {
+			i += quote_cp(s, i, &c);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= 0xC0 && c < 0x250))
+				latin++;
+			else if ((c >= 0x0590 && c < 0x0900) ||
+			    (c >= 0xFB1D && c < 0xFE00) ||
+			    (c >= 0xFE70 && c < 0xFF00) || etok_nospace(c))
+				other++;
+		}
+		/* each byte left is one letter at most */
+		if (latin > other + (n - i) || other > latin + (n - i))
+			break;
 	}
 	return other > latin;
 }
@@ -741,7 +791,8 @@ quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
 	quote_find(s, &q);
-	if (q.n > 0 && quote_unread_script(s)) {
+	if (q.n > 0 && (!ent_lang_read(a->lang) ||
+	    quote_unread_script(s, q.len))) {
 		for (i = 0; i < q.n; i++) {
 			article_add_quote(a, q.v[i].text, NULL);
 			free(q.v[i].text);

@@ -650,6 +650,21 @@ test_quotes(void **state)
 	assert_null(a->quotes[1].speaker);
 	article_free(a);
 
+	/* a quotation ending a sentence with no speech verb: a person
+	 * who opens that sentence is its subject ("Reil taxierte ... auf
+	 * „...“"); one whom it names elsewhere (Schiff) is no speaker,
+	 * and the person of the sentence before (Cook) no more */
+	a = quoted("en", "Tim Cook spoke to Marc Benioff on Tuesday. Benioff "
+	    "remembered Jobs rehearsing there and \"going way off script "
+	    "in a way that only he could do.\"\n\n"
+	    "Adam Schiff spoke again. In other words, the more Schiff "
+	    "pushes these serial whines, the more the people shrug and "
+	    "think, \"Enough already, just vote this year.\"");
+	assert_int_equal(a->n_quotes, 2);
+	assert_speaker(a, 0, "Marc Benioff");
+	assert_null(a->quotes[1].speaker);
+	article_free(a);
+
 	/* French "il" and the verb inverted with it ("poursuit-il") are
 	 * the last person quoted, not the one of the sentence before; a
 	 * question's inversion after a quotation is no speech */

@@ -1175,11 +1175,61 @@ test_dictionaries(void **state)
 		    strlen(w[i].word))), w[i].is);
 }
 
+/* A language whose titles, days and bodies the rules do not know
+ * (Turkish): a person from a known given name on, the surname alone
+ * resolved to that person, the acronym a body; no title or body of
+ * its words ("Merkez Bankası", "Muhalefet lideri"), and no speaker
+ * guessed for a quotation whose speech verb no list holds. */
+static void
+test_entities_unread_languages(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run(NULL, NULL, "Cumhurbaşkanı Recep Tayyip Erdoğan salı günü "
+	    "yeni bütçeyi açıkladı. Erdoğan, vergilerin artırılmayacağını "
+	    "söyledi ve Merkez Bankası ile görüştü.\n\n\"Ekonomimiz "
+	    "beklenenden hızlı büyüyor ve yatırımlar artıyor\" diyen "
+	    "Erdoğan, projelerin süreceğini açıkladı. Muhalefet lideri "
+	    "Özgür Özel bütçeyi eleştirdi ve CHP adına konuştu.");
+	assert_string_equal(a->lang, "tr");
+	assert_int_equal(a->people.n, 2);
+	assert_true(has_name(&a->people, "Recep Tayyip Erdoğan"));
+	assert_true(has_name(&a->people, "Özgür Özel"));
+	assert_int_equal(a->organisations.n, 1);
+	assert_true(has_name(&a->organisations, "CHP"));
+	assert_int_equal(a->n_quotes, 1);
+	assert_null(a->quotes[0].speaker);
+	article_free(a);
+}
+
+/* A set of hashes grows from a few slots as it fills: every hash added
+ * is found after the doublings, 0 among them, and none other is. */
+static void
+test_hash_sets(void **state)
+{
+	struct ent_hset set;
+	uint64_t h;
+
+	(void)state;
+	ent_hset_init(&set);
+	for (h = 0; h < 3000; h += 3)
+		ent_hset_add(&set, h * 0x9E3779B97F4A7C15ull);
+	ent_hset_add(&set, 0);  /* again */
+	assert_true(set.cap >= 2 * set.n);
+	assert_int_equal(set.n, 1000);
+	for (h = 0; h < 3000; h++)
+		assert_int_equal(ent_hset_has(&set, h * 0x9E3779B97F4A7C15ull),
+		    h % 3 == 0);
+	free(set.v);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dictionaries),
+		cmocka_unit_test(test_hash_sets),
 		cmocka_unit_test(test_entities_spanish),
 		cmocka_unit_test(test_entities_french),
 		cmocka_unit_test(test_entities_elision),
@@ -1207,6 +1257,7 @@ main(void)
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
+		cmocka_unit_test(test_entities_unread_languages),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -79,6 +79,16 @@ class Scripts(unittest.TestCase):
             for q in self.events[name]["quotes"]:
                 self.assertIsNone(q["speaker"])
 
+    def test_no_titles_or_days_as_names_in_unread_languages(self):
+        # "Ministrul Finanțelor" (a title), "Δευτέρα" (Monday),
+        # "Οικονομικών" (of "υπουργός Οικονομικών"): no names where the
+        # rules cannot read the language
+        for name in ("ro.html", "el.html", "da.html"):
+            with self.subTest(page=name):
+                ents = self.events[name]["entities"]
+                self.assertEqual(ents["people"], [])
+                self.assertEqual(ents["organisations"], [])
+
     def test_no_names_fused_with_unspaced_text(self):
         for name in ("zh-gbk.html", "ja-sjis.html", "ar.html", "he.html"):
             ents = self.events[name]["entities"]
@@ -144,6 +154,21 @@ class Legacy(unittest.TestCase):
                 self.assertIsNone(ev["quotes"][0]["speaker"])
                 for kind in ("people", "organisations", "places"):
                     self.assertEqual(ev["entities"][kind], [], kind)
+
+    def test_unread_languages_give_no_guesses(self):
+        # Greek and Turkish: languages whose titles, weekdays and bodies
+        # the rules do not know; their quotations would fall to the
+        # person of the sentence before ("..., είπε ο υπουργός
+        # Οικονομικών" is not the prime minister's). Places the
+        # gazetteer knows, and a person from a known given name, stay.
+        el = self.events["el-cp1253.html"]
+        tr = self.events["tr-cp1254.html"]
+        for ev in (el, tr):
+            self.assertIsNone(ev["quotes"][0]["speaker"])
+            self.assertEqual(ev["entities"]["organisations"], [])
+        self.assertEqual(el["entities"]["people"], ["Κυριάκος Μητσοτάκης"])
+        self.assertEqual(tr["entities"]["people"], [])
+        self.assertEqual(tr["entities"]["places"], ["Türkiye", "İstanbul"])
 
 
 if __name__ == "__main__":
