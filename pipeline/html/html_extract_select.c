@@ -643,17 +643,44 @@ html_score(struct html_ctx *ctx)
 	return html_recipe_or(ctx, best);
 }
 
+/* Text in the lists under root other than their prose, lists of links
+ * (HTML_CLIMB_LD) aside: an article's own lists (steps, points, codes)
+ * are its text as its paragraphs are. */
+static size_t
+html_list_text(xmlNode *root)
+{
+	size_t t = 0;
+
+	for (xmlNode *n = root; n != NULL; ) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		if (html_link_density(ni) <= HTML_CLIMB_LD && ni->text > ni->prose)
+			t += ni->text - ni->prose;
+		n = html_next(n, root, false);
+	}
+	return t;
+}
+
 /* Whether parent holds clearly more prose than its child top, and little
- * else: an article split into parts (page builders' rows and columns). */
+ * else but lists: an article split into parts (page builders' rows and
+ * columns). */
 static bool
 html_more_prose(xmlNode *parent, xmlNode *top)
 {
 	const struct html_ni *pi = html_ni(parent);
 	size_t pp = html_prose(parent), tp = html_prose(top);
+	double other = (double)(pi->text - pp);
 
 	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
 		return false;
-	return (double)(pi->text - pp) < HTML_CLIMB_OTHER * (double)pp;
+	if (other < HTML_CLIMB_OTHER * (double)pp)
+		return true;
+	other -= (double)html_list_text(parent);
+	return other < HTML_CLIMB_OTHER * (double)pp;
 }
 
 /* Step 4b: moves the winner up while its parent adds little text of its

@@ -996,6 +996,32 @@ test_div_paragraph_wrappers(void **state)
 	article_free(a);
 }
 
+/* The winner climbs to a parent that adds prose and a list (the lines
+ * of a list are the article's text as its paragraphs are). */
+static void
+test_climb_over_lists(void **state)
+{
+	static const char list[] = "<ul><li>a toll on cars and vans</li>"
+	    "<li>a regional grant for ports</li><li>a bond sold by the town"
+	    "</li><li>private sponsors from the port</li><li>a fee paid by "
+	    "the ferries</li><li>a loan from the national bank</li><li>a "
+	    "levy on the fish market</li><li>a share of the parking fees"
+	    "</li></ul>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><a href=/>Home</a> <a href=/n>News</a></div>"
+	    "<div><div><p>%s</p><p>%s</p><p>%s</p></div><p>The bridge "
+	    "can be paid for in eight ways:</p>%s<div><p>%s</p></div><div>"
+	    "<p>%s</p></div></div>", prose1, prose2, prose3, list, prose1,
+	    prose2);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "a bond sold by the town"));
+	assert_null(strstr(a->body, "Home"));
+	article_free(a);
+}
+
 /* A block hidden by its attributes (display:none, hidden, aria-hidden)
  * is pruned whatever share of the page it holds: a hidden copy of the
  * article's text for machines is not the article in a misnamed box. */
@@ -1407,6 +1433,7 @@ main(void)
 		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_div_paragraph_wrappers),
+		cmocka_unit_test(test_climb_over_lists),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
