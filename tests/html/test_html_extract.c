@@ -195,9 +195,10 @@ test_figures_collected(void **state)
 	buf_free(&body);
 }
 
-/* A figure that holds a table, or a gallery slide whose caption is
- * written in paragraphs, is content: it is written, not taken for an
- * image. */
+/* A figure that holds a table, or a gallery slide (a titled figure)
+ * whose caption is written in paragraphs, is content: it is written,
+ * not taken for an image; a lead picture's caption and credit in
+ * paragraphs, without a title, are a caption. */
 static void
 test_content_figures(void **state)
 {
@@ -210,16 +211,23 @@ test_content_figures(void **state)
 	    "</tr><tr><td>Cost</td><td>Four million euros, of which the "
 	    "region pays one half and the town the other half.</td></tr>"
 	    "</table>"
-	    "</figure><p>%s</p><figure><img src=/a.jpg><figcaption><p>"
-	    "Slide two. %s</p></figcaption></figure><figure><img "
-	    "src=/b.jpg><figcaption>The bridge at dawn.</figcaption>"
-	    "</figure></article>", prose1, prose2, prose3);
+	    "</figure><p>%s</p><figure><h2>The new deck</h2><img src=/a.jpg>"
+	    "<figcaption><p>Slide two. %s</p></figcaption></figure><figure>"
+	    "<img src=/b.jpg><figcaption>The bridge at dawn.</figcaption>"
+	    "</figure><figure><img src=/c.jpg><figcaption><div><p>The old "
+	    "bridge, closed to traffic since the spring, seen from the "
+	    "harbour wall on the evening before the vote, with the fishing "
+	    "fleet moored below its cracked arches.</p></div><div><p>Jo "
+	    "Smith for the Harbour Times</p></div></figcaption></figure>"
+	    "</article>", prose1, prose2, prose3);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, "The new span carries two bus"));
 	assert_non_null(strstr(a->body, "Four million euros"));
 	assert_non_null(strstr(a->body, "Slide two."));
 	assert_null(strstr(a->body, "at dawn"));
-	assert_int_equal(a->n_images, 2);
+	assert_null(strstr(a->body, "cracked arches"));
+	assert_null(strstr(a->body, "Jo Smith"));
+	assert_int_equal(a->n_images, 3);
 	article_free(a);
 }
 
