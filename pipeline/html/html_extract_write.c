@@ -897,12 +897,13 @@ html_paras_author_tail(struct html_ctx *ctx)
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container (a recipe's container, whose
- * ingredients are no prose, stays). Leaves the body in ctx->out. */
+ * ingredients are no prose, stays; so does the first of stacked stories,
+ * the others' prose being theirs). Leaves the body in ctx->out. */
 void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
 	bool whole = (double)won < HTML_FALLBACK * (double)page_prose &&
-	    ctx->recipe_box == NULL;
+	    ctx->recipe_box == NULL && !ctx->story;
 
 	if (!whole) {
 		html_paras_repeated(ctx);

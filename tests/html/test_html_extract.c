@@ -1030,6 +1030,42 @@ test_climb_over_lists(void **state)
 	article_free(a);
 }
 
+/* An endless page: stories stacked one after the other, each an
+ * <article> with its own headline in a block of its own; the first is
+ * the page's, though a later one is longer. Parts of one story, each in
+ * an <article> without a headline, are no stacked stories. */
+static void
+test_first_of_stacked_stories(void **state)
+{
+	static const char later[] = "<div><article><header><h1>Ferry "
+	    "fares rise</h1></header><p>%s %s</p><p>%s %s</p><p>%s %s</p>"
+	    "<p>%s %s</p></article></div>";
+	struct nw_article *a;
+	char *fmt;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div><article><header><h1>Bridge to be rebuilt"
+	    "</h1></header><p>Harbour works %%s</p><p>%%s</p></article>"
+	    "</div>%s", later);
+	fmt = buf_take(&b);
+	a = extract_body(fmt, prose1, prose2, "Ferry 1", prose3, "Ferry 2",
+	    prose3, "Ferry 3", prose3, "Ferry 4", prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Harbour works"));
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "Ferry 2"));
+	article_free(a);
+	free(fmt);
+	a = extract_body("<h1>Bridge to be rebuilt</h1><div><article><h2>"
+	    "The vote</h2><p>%s</p></article></div><div><article><h2>The "
+	    "plans</h2><p>%s %s</p><p>%s</p></article></div>", prose1,
+	    prose2, prose3, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
 /* A block hidden by its attributes (display:none, hidden, aria-hidden)
  * is pruned whatever share of the page it holds: a hidden copy of the
  * article's text for machines is not the article in a misnamed box. */
@@ -1442,6 +1478,7 @@ main(void)
 		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_div_paragraph_wrappers),
 		cmocka_unit_test(test_climb_over_lists),
+		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
