@@ -94,6 +94,20 @@ html_dropped(const xmlNode *n, const xmlNode *root, unsigned cls)
 /* Ends the statistics of element n, whose subtree has been counted:
  * text in links and paragraphs, the text it owns as a block, and its sums
  * added to its parent's (unless n is root). */
+/* Marks the <article> around headline h (struct html_ni's headed). */
+static void
+html_mark_headed(xmlNode *h)
+{
+	for (xmlNode *p = h->parent; html_is_elem(p); p = p->parent) {
+		struct html_ni *pi = html_ni(p);
+
+		if (pi != NULL && pi->kind == HTML_K_ARTICLE) {
+			pi->headed = true;
+			return;
+		}
+	}
+}
+
 static void
 html_stats_leave(xmlNode *n, const xmlNode *root)
 {
@@ -109,6 +123,8 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 		ni->ptext = ni->text;
 	if (ni->kind == HTML_K_ARTICLE)
 		ni->articles++;
+	if (ni->kind == HTML_K_H1 && ni->text > 0)
+		html_mark_headed(n);
 	if (ni->cls & HTML_T_BLOCK) {
 		ni->own = ni->un;
 		ni->own_link = ni->un_link;
@@ -480,6 +496,7 @@ html_extract_page(struct html_ctx *ctx)
 	if (top == NULL)
 		top = ctx->body;
 	HTML_DEBUG_NODE("best", top);
+	top = html_first_story(ctx, top);
 	top = html_climb(ctx, top);
 	HTML_DEBUG_NODE("climbed to", top);
 	won = html_write_article(ctx, top);

@@ -38,6 +38,8 @@ struct html_ni {
 	bool card;        /* a teaser card of another story */
 	bool caption;     /* a picture's caption, outside <figure> */
 	bool form;        /* a form: written and left out, as a caption */
+	bool headed;      /* an <article> holding an <h1> before the pruning
+	                     (a story's own headline) */
 };
 
 /* What html_stats() counted in a text node, kept for its second pass;
@@ -86,6 +88,8 @@ struct html_ctx {
 	xmlNode *recipe;   /* the recipe's part being written */
 	xmlNode *recipe_box;  /* the container of a recipe's parts */
 	bool recipe_seen;  /* the page marks a recipe's parts */
+	bool story;        /* the winner is the first of stacked stories
+	                      (html_first_story()) */
 	struct html_sigcache sigs;  /* signals of the page's class names */
 };
 
@@ -161,6 +165,9 @@ void html_mark_cards(struct html_ctx *ctx);
 /* Step 4a: the best container, or NULL when the page has no block of
  * text. */
 xmlNode *html_score(struct html_ctx *ctx);
+/* Step 4a': the first of stacked stories, for a winner in a later
+ * one. */
+xmlNode *html_first_story(struct html_ctx *ctx, xmlNode *top);
 /* Step 4b: the winner moved up to the parts of the article. */
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
 /* Characters of prose in the blocks under root, as the last statistics

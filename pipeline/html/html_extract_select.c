@@ -643,17 +643,107 @@ html_score(struct html_ctx *ctx)
 	return html_recipe_or(ctx, best);
 }
 
+/* Text in the lists under root other than their prose, lists of links
+ * (HTML_CLIMB_LD) aside: an article's own lists (steps, points, codes)
+ * are its text as its paragraphs are. */
+static size_t
+html_list_text(xmlNode *root)
+{
+	size_t t = 0;
+
+	for (xmlNode *n = root; n != NULL; ) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		if (html_link_density(ni) <= HTML_CLIMB_LD && ni->text > ni->prose)
+			t += ni->text - ni->prose;
+		n = html_next(n, root, false);
+	}
+	return t;
+}
+
+/* The best scored container under root, or NULL. */
+static xmlNode *
+html_best_in(xmlNode *root)
+{
+	xmlNode *best = NULL;
+
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni != NULL && ni->cand && (best == NULL ||
+		    ni->score > html_ni(best)->score))
+			best = n;
+	}
+	return best;
+}
+
+/* Whether n is a story of stacked stories: its first <article> (the
+ * outermost) has a headline (<h1>) of its own and more prose than a
+ * teaser card holds. */
+static bool
+html_is_story(xmlNode *n)
+{
+	if (!html_is_elem(n) || html_ni(n) == NULL ||
+	    html_ni(n)->articles == 0)
+		return false;
+	for (xmlNode *e = n; e != NULL; e = html_next(e, n, true))
+		if (html_is_elem(e) && html_ni(e) != NULL &&
+		    html_ni(e)->kind == HTML_K_ARTICLE)
+			return html_ni(e)->headed && html_prose(e) >
+			    HTML_CARD_TITLE + HTML_CARD_TEXT;
+	return false;
+}
+
+/* The page's own story when top lies in one of several stories stacked
+ * one after the other, each an <article> with a headline in a block of
+ * its own (an endless page appends the next stories to the first, and a
+ * later one may be longer): the best container of the first story
+ * before top's, which is then written alone (ctx->story); else top. */
+xmlNode *
+html_first_story(struct html_ctx *ctx, xmlNode *top)
+{
+	xmlNode *w = top, *first = NULL, *best;
+
+	while (html_is_elem(w) && html_ni(w) != NULL &&
+	    html_ni(w)->kind != HTML_K_ARTICLE)
+		w = w->parent;
+	if (!html_is_elem(w) || html_ni(w) == NULL || !html_ni(w)->headed)
+		return top;
+	/* up through the wrappers that add nothing to the <article> */
+	while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
+	    html_ni(w->parent)->text == html_ni(w)->text &&
+	    html_ni(w->parent)->kind != HTML_K_BODY)
+		w = w->parent;
+	for (xmlNode *s = w->prev; s != NULL; s = s->prev)
+		if (html_is_story(s))
+			first = s;
+	if (first == NULL || (best = html_best_in(first)) == NULL)
+		return top;
+	HTML_DEBUG_NODE("first story", best);
+	ctx->story = true;
+	return best;
+}
+
 /* Whether parent holds clearly more prose than its child top, and little
- * else: an article split into parts (page builders' rows and columns). */
+ * else but lists: an article split into parts (page builders' rows and
+ * columns). */
 static bool
 html_more_prose(xmlNode *parent, xmlNode *top)
 {
 	const struct html_ni *pi = html_ni(parent);
 	size_t pp = html_prose(parent), tp = html_prose(top);
+	double other = (double)(pi->text - pp);
 
 	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
 		return false;
-	return (double)(pi->text - pp) < HTML_CLIMB_OTHER * (double)pp;
+	if (other < HTML_CLIMB_OTHER * (double)pp)
+		return true;
+	other -= (double)html_list_text(parent);
+	return other < HTML_CLIMB_OTHER * (double)pp;
 }
 
 /* Step 4b: moves the winner up while its parent adds little text of its
@@ -801,6 +891,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		}
 		if (!html_is_elem(s))
+			continue;
+		if (ctx->story && html_is_story(s))
 			continue;
 		if ((html_sibling_ok(s, top_score) && !(seen_top &&
 		    html_author_box(ctx, s))) ||

@@ -443,12 +443,15 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 
 /* Whether figure n holds content rather than an image: a table, a chart
  * or a page builder's block with more text than its caption, or a slide
- * of a gallery, whose caption is written in paragraphs. The writer writes
- * such a figure like any block, its caption included. */
+ * of a gallery: a figure with a title of its own (a heading outside its
+ * caption), whose caption is written in paragraphs. A lead picture's
+ * caption and credit in paragraphs have no title. The writer writes such
+ * a figure like any block, its caption included. */
 static bool
 html_figure_is_content(xmlNode *n)
 {
 	unsigned caption = 0, caption_ptext = 0;
+	bool titled = false;
 
 	for (xmlNode *c = n->children; c != NULL; ) {
 		const struct html_ni *ci = html_is_elem(c) ? html_ni(c) : NULL;
@@ -458,11 +461,14 @@ html_figure_is_content(xmlNode *n)
 			caption += ci->text;
 			caption_ptext += ci->ptext;
 			descend = false;
+		} else if (ci != NULL && (ci->cls & HTML_T_HEAD) &&
+		    ci->text > 0) {
+			titled = true;
 		}
 		c = html_next(c, n, descend);
 	}
 	return html_ni(n)->text > caption + HTML_FIGURE_TEXT ||
-	    caption_ptext > HTML_FIGURE_TEXT;
+	    (titled && caption_ptext > HTML_FIGURE_TEXT);
 }
 
 /* Whether figcaption n belongs to a figure that holds content. */
@@ -891,12 +897,13 @@ html_paras_author_tail(struct html_ctx *ctx)
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container (a recipe's container, whose
- * ingredients are no prose, stays). Leaves the body in ctx->out. */
+ * ingredients are no prose, stays; so does the first of stacked stories,
+ * the others' prose being theirs). Leaves the body in ctx->out. */
 void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
 	bool whole = (double)won < HTML_FALLBACK * (double)page_prose &&
-	    ctx->recipe_box == NULL;
+	    ctx->recipe_box == NULL && !ctx->story;
 
 	if (!whole) {
 		html_paras_repeated(ctx);

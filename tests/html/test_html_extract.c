@@ -195,9 +195,10 @@ test_figures_collected(void **state)
 	buf_free(&body);
 }
 
-/* A figure that holds a table, or a gallery slide whose caption is
- * written in paragraphs, is content: it is written, not taken for an
- * image. */
+/* A figure that holds a table, or a gallery slide (a titled figure)
+ * whose caption is written in paragraphs, is content: it is written,
+ * not taken for an image; a lead picture's caption and credit in
+ * paragraphs, without a title, are a caption. */
 static void
 test_content_figures(void **state)
 {
@@ -210,16 +211,23 @@ test_content_figures(void **state)
 	    "</tr><tr><td>Cost</td><td>Four million euros, of which the "
 	    "region pays one half and the town the other half.</td></tr>"
 	    "</table>"
-	    "</figure><p>%s</p><figure><img src=/a.jpg><figcaption><p>"
-	    "Slide two. %s</p></figcaption></figure><figure><img "
-	    "src=/b.jpg><figcaption>The bridge at dawn.</figcaption>"
-	    "</figure></article>", prose1, prose2, prose3);
+	    "</figure><p>%s</p><figure><h2>The new deck</h2><img src=/a.jpg>"
+	    "<figcaption><p>Slide two. %s</p></figcaption></figure><figure>"
+	    "<img src=/b.jpg><figcaption>The bridge at dawn.</figcaption>"
+	    "</figure><figure><img src=/c.jpg><figcaption><div><p>The old "
+	    "bridge, closed to traffic since the spring, seen from the "
+	    "harbour wall on the evening before the vote, with the fishing "
+	    "fleet moored below its cracked arches.</p></div><div><p>Jo "
+	    "Smith for the Harbour Times</p></div></figcaption></figure>"
+	    "</article>", prose1, prose2, prose3);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, "The new span carries two bus"));
 	assert_non_null(strstr(a->body, "Four million euros"));
 	assert_non_null(strstr(a->body, "Slide two."));
 	assert_null(strstr(a->body, "at dawn"));
-	assert_int_equal(a->n_images, 2);
+	assert_null(strstr(a->body, "cracked arches"));
+	assert_null(strstr(a->body, "Jo Smith"));
+	assert_int_equal(a->n_images, 3);
 	article_free(a);
 }
 
@@ -996,6 +1004,68 @@ test_div_paragraph_wrappers(void **state)
 	article_free(a);
 }
 
+/* The winner climbs to a parent that adds prose and a list (the lines
+ * of a list are the article's text as its paragraphs are). */
+static void
+test_climb_over_lists(void **state)
+{
+	static const char list[] = "<ul><li>a toll on cars and vans</li>"
+	    "<li>a regional grant for ports</li><li>a bond sold by the town"
+	    "</li><li>private sponsors from the port</li><li>a fee paid by "
+	    "the ferries</li><li>a loan from the national bank</li><li>a "
+	    "levy on the fish market</li><li>a share of the parking fees"
+	    "</li></ul>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><a href=/>Home</a> <a href=/n>News</a></div>"
+	    "<div><div><p>%s</p><p>%s</p><p>%s</p></div><p>The bridge "
+	    "can be paid for in eight ways:</p>%s<div><p>%s</p></div><div>"
+	    "<p>%s</p></div></div>", prose1, prose2, prose3, list, prose1,
+	    prose2);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "a bond sold by the town"));
+	assert_null(strstr(a->body, "Home"));
+	article_free(a);
+}
+
+/* An endless page: stories stacked one after the other, each an
+ * <article> with its own headline in a block of its own; the first is
+ * the page's, though a later one is longer. Parts of one story, each in
+ * an <article> without a headline, are no stacked stories. */
+static void
+test_first_of_stacked_stories(void **state)
+{
+	static const char later[] = "<div><article><header><h1>Ferry "
+	    "fares rise</h1></header><p>%s %s</p><p>%s %s</p><p>%s %s</p>"
+	    "<p>%s %s</p></article></div>";
+	struct nw_article *a;
+	char *fmt;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div><article><header><h1>Bridge to be rebuilt"
+	    "</h1></header><p>Harbour works %%s</p><p>%%s</p></article>"
+	    "</div>%s", later);
+	fmt = buf_take(&b);
+	a = extract_body(fmt, prose1, prose2, "Ferry 1", prose3, "Ferry 2",
+	    prose3, "Ferry 3", prose3, "Ferry 4", prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Harbour works"));
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "Ferry 2"));
+	article_free(a);
+	free(fmt);
+	a = extract_body("<h1>Bridge to be rebuilt</h1><div><article><h2>"
+	    "The vote</h2><p>%s</p></article></div><div><article><h2>The "
+	    "plans</h2><p>%s %s</p><p>%s</p></article></div>", prose1,
+	    prose2, prose3, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
 /* A block hidden by its attributes (display:none, hidden, aria-hidden)
  * is pruned whatever share of the page it holds: a hidden copy of the
  * article's text for machines is not the article in a misnamed box. */
@@ -1407,6 +1477,8 @@ main(void)
 		cmocka_unit_test(test_ad_slot_labels),
 		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_div_paragraph_wrappers),
+		cmocka_unit_test(test_climb_over_lists),
+		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
