@@ -462,6 +462,18 @@ text_is_chrome(const char *s, int words)
 	return r;
 }
 
+bool
+text_is_box_heading(const char *s)
+{
+	char *f = text_fold(s);
+	bool r = false;
+
+	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_headings); i++)
+		r = strstr(f, text_chrome_headings[i]) != NULL;
+	free(f);
+	return r;
+}
+
 size_t
 text_trailing_heading(const char *s)
 {
