@@ -67,6 +67,11 @@ const char *text_kind_name(enum text_kind k);
 
 /* Signals, exposed for tests. s is one item's text. */
 bool text_is_chrome(const char *s, int words);
+/* True when s, case-folded, holds one of the n folded phrases of v. */
+bool text_holds_any(const char *s, const char *const *v, size_t n);
+/* True when s holds the heading of a link box ("Related articles",
+ * "Lesen Sie auch"). */
+bool text_is_box_heading(const char *s);
 /* When s is a paragraph with the heading of a link box glued to its end
  * ("... in Bezug auf Gletscher. Mehr zum Thema": a renderer left no
  * blank line under the paragraph), the length of the paragraph without

@@ -15,6 +15,8 @@
 /* Item-count limits of the header walk above the body. */
 #define TEXT_HEADER_SKIP 40
 #define TEXT_TITLE_MAX_WORDS 30
+/* Words of a link box's heading, at most. */
+#define TEXT_BOX_HEADING_WORDS 4
 #define TEXT_STANDFIRST_MAX_WORDS 80
 /* Bylines are looked for this many items from the headline or the body,
  * and at most this many are taken. */
@@ -896,7 +898,10 @@ text_ends_full_stop(const char *s)
 
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
- * is the headline, the next the standfirst. */
+ * is the headline, the next the standfirst. A run under the heading of a
+ * link box ("Mehr zum Thema", "Read more:") is the box's links, which a
+ * page sets between its lead and the rest of the article: the walk goes
+ * on above it. */
 static void
 text_header(struct text_doc *d)
 {
@@ -914,6 +919,13 @@ text_header(struct text_doc *d)
 		}
 		if (!found)
 			continue;
+		/* a link box's heading over them: they were its links */
+		if (it->chrome && it->words <= TEXT_BOX_HEADING_WORDS &&
+		    text_is_box_heading(it->s)) {
+			found = false;
+			first = d->n;
+			continue;
+		}
 		if (it->datelike || (it->kind == TEXT_OTHER &&
 		    !it->chrome && text_is_byline(it->s, it->words)))
 			continue;

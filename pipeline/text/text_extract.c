@@ -50,13 +50,7 @@ text_is_agency(const char *s)
 static bool
 text_has_role(const char *s)
 {
-	char *f = text_fold(s);
-	bool r = false;
-
-	for (size_t i = 0; !r && i < TEXT_NELEM(text_roles); i++)
-		r = strstr(f, text_roles[i]) != NULL;
-	free(f);
-	return r;
+	return text_holds_any(s, text_roles, TEXT_NELEM(text_roles));
 }
 
 static char *

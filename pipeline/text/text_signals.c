@@ -462,6 +462,25 @@ text_is_chrome(const char *s, int words)
 	return r;
 }
 
+bool
+text_holds_any(const char *s, const char *const *v, size_t n)
+{
+	char *f = text_fold(s);
+	bool r = false;
+
+	for (size_t i = 0; !r && i < n; i++)
+		r = strstr(f, v[i]) != NULL;
+	free(f);
+	return r;
+}
+
+bool
+text_is_box_heading(const char *s)
+{
+	return text_holds_any(s, text_chrome_headings,
+	    TEXT_NELEM(text_chrome_headings));
+}
+
 size_t
 text_trailing_heading(const char *s)
 {

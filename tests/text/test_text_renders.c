@@ -2038,6 +2038,108 @@ test_extract_caption_pair_label(void **state)
 	}
 }
 
+/* A link box between the lead and the rest of the article (w3m render of
+ * a deutschlandfunk.de interview): its links are not the headline and the
+ * standfirst, the walk up goes on past the box's heading to the lead. */
+static void
+test_extract_box_over_body(void **state)
+{
+	const char *s =
+	    "StartseiteKulturfragen\"Wir dekorieren auf der Titanic die L"
+	    "iegest\xc3\xbchle um\"01.05.2017\n"
+	    "\n"
+	    "Die Zukunft der Arbeit\"Wir dekorieren auf der Titanic die L"
+	    "iegest\xc3\xbchle um\"\n"
+	    "\n"
+	    "Die Digitalisierung der Arbeitswelt werde Millionen Arbeitsp"
+	    "l\xc3\xa4tze kosten, auch in Deutschland. Eine\n"
+	    "Herausforderung, der sich die Gesellschaft noch nicht einmal"
+	    " ansatzweise gestellt habe, sagte der\n"
+	    "Publizist und Philosoph Richard David Precht im DLF. Auch in"
+	    " Zukunft w\xc3\xbcrden Menschen noch arbeiten,\n"
+	    "aber vielleicht nicht mehr f\xc3\xbcr Geld.\n"
+	    "\n"
+	    "Richard David Precht im Gespr\xc3\xa4"
+	    "ch mit Karin Fischer\n"
+	    "\n"
+	    "Der Publizist und Philosoph Richard David Precht, aufgenomme"
+	    "n am 24.11.2014 in K\xc3\xb6ln. (picture\n"
+	    "alliance / dpa / Oliver Berg)\n"
+	    "    \"Arbeiten werden die Menschen auch in Zukunft, aber sie"
+	    " werden es vielleicht nicht mehr f\xc3\xbcr\n"
+	    "    Geld tun\", sagt der Publizist und Philosoph Richard Dav"
+	    "id Precht im DLF. (picture alliance /\n"
+	    "    dpa / Oliver Berg)\n"
+	    "\n"
+	    "  \xe2\x80\xa2 E-Mail\n"
+	    "  \xe2\x80\xa2 Teilen\n"
+	    "  \xe2\x80\xa2 Tweet\n"
+	    "  \xe2\x80\xa2 Pocket\n"
+	    "  \xe2\x80\xa2 Drucken\n"
+	    "  \xe2\x80\xa2 Podcast\n"
+	    "\n"
+	    "Mehr zum Thema\n"
+	    "\n"
+	    "Bedingungsloses Grundeinkommen Geld vom Staat f\xc3\xbcr all"
+	    "e? - Pro & Contra\n"
+	    "\n"
+	    "Bedingungsloses Grundeinkommen Balsam f\xc3\xbcr den soziale"
+	    "n Frieden\n"
+	    "\n"
+	    "Experiment in Finnland Bedingungsloses Grundeinkommen im Tes"
+	    "t\n"
+	    "\n"
+	    "Ethik-Kommission eingesetzt Welche Entscheidungen darf ein s"
+	    "elbstfahrendes Auto treffen?\n"
+	    "\n"
+	    "Tag der Arbeit \"Digitalisierung im Selbstlauf ist nicht die"
+	    " Antwort\"\n"
+	    "\n"
+	    "\xc3\x96"
+	    "ffentliche Sicherheit Untersch\xc3\xa4tzte Gefahren der Digi"
+	    "talisierung\n"
+	    "\n"
+	    "Siemens-Managerin Die Angst vor der Digitalisierung nehmen\n"
+	    "\n"
+	    "Bestseller-Autor Yuval Harari Die Digitalisierung produziert"
+	    " immer mehr \"Nutzlose\"\n"
+	    "\n"
+	    "Richard David Precht: \"Tiere denken\" Warum Fleisch aus der"
+	    " Petrischale unsere Rettung ist\n"
+	    "\n"
+	    "Es ist nur eine Frage der Zeit, bis ann\xc3\xa4hernd die H"
+	    "\xc3\xa4lfte der Menschen keinem normalen\n"
+	    "Nine-to-five-Job mehr nachgeht, sagt der Philosoph Richard D"
+	    "avid Precht, und f\xc3\xbcgt hinzu: \"Arbeiten\n"
+	    "werden die Menschen auch in Zukunft. Aber sie werden es viel"
+	    "leicht nicht mehr f\xc3\xbcr Geld tun, und sie\n"
+	    "werden es vielleicht nicht mehr f\xc3\xbcr eine Firma tun un"
+	    "d sie werden es nicht mehr in einem\n"
+	    "Angestelltenverh\xc3\xa4ltnis tun.\"\n"
+	    "\n"
+	    "Seine Prognose in den \"Kulturfragen\" des Deutschlandfunks:"
+	    " \"Was \xc3\xbc"
+	    "brig bleibt, werden die Jobs sein,\n"
+	    "in denen Menschen lieber mit Menschen zu tun haben, im Kinde"
+	    "rgarten zum Beispiel oder in der\n"
+	    "Schule. Auch in Zukunft werden unsere Kinder nicht von Robot"
+	    "ern unterrichtet.\"\n"
+	    "\n"
+	    "Das Problem ist dabei nicht das selbstfahrende Auto, das lau"
+	    "t Precht ebenso sicher kommt wie das\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Die Zukunft der Arbeit\"Wir dekorieren "
+	    "auf der Titanic die Liegest\xc3\xbchle um\"");
+	assert_non_null(a->subtitle);
+	assert_true(strncmp(a->subtitle, "Die Digitalisierung der "
+	    "Arbeitswelt", 35) == 0);
+	assert_null(strstr(a->body, "Grundeinkommen Balsam"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2066,6 +2168,7 @@ main(void)
 		cmocka_unit_test(test_extract_repeated_box),
 		cmocka_unit_test(test_extract_colon_list),
 		cmocka_unit_test(test_extract_caption_pair_label),
+		cmocka_unit_test(test_extract_box_over_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
