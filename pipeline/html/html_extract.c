@@ -405,7 +405,9 @@ html_count_tags(const char *s, size_t len, size_t max)
 /* What htmlReadMemory(s, len, url, "UTF-8", ...) does, without its two
  * copies of the page: it copies s into its input buffer, then again
  * through its UTF-8 to UTF-8 "conversion". Here libxml2 reads s where it
- * is (s[len] is a NUL, as libxml2's own buffers end) as UTF-8, which the
+ * is, as a string input (xmlNewStringInputStream() of libxml2 2.9 without
+ * its strlen(): no input buffer, so nothing to grow, shrink or switch;
+ * s[len] is a NUL, as libxml2's own buffers end) as UTF-8, which the
  * decoder made it, and, as with the named encoding, takes no charset
  * from the page's <meta>. The tree is the same, its text nodes stored
  * more compactly (below), its elements, attributes and text cut from
@@ -417,7 +419,6 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
 	struct html_sax sax = { .mem = mem };
 	htmlParserCtxtPtr ctxt;
-	xmlParserInputBufferPtr ib;
 	xmlParserInputPtr in;
 	htmlDocPtr doc;
 
@@ -427,16 +428,14 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;
-	ib = xmlParserInputBufferCreateMem(s, (int)len,
-	    XML_CHAR_ENCODING_NONE);
-	in = ib != NULL ? xmlNewIOInputStream(ctxt, ib,
-	    XML_CHAR_ENCODING_NONE) : NULL;
+	in = xmlNewInputStream(ctxt);
 	if (in == NULL) {
-		if (ib != NULL)
-			xmlFreeParserInputBuffer(ib);
 		htmlFreeParserCtxt(ctxt);
 		return NULL;
 	}
+	in->base = in->cur = (const xmlChar *)s;
+	in->end = in->base + len;
+	in->length = (int)len;
 	inputPush(ctxt, in);
 	htmlCtxtUseOptions(ctxt, opts);
 	/* text nodes as libxml2's XML parser makes them (htmlCtxtUseOptions()
