@@ -451,6 +451,9 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	ctxt->sax->startDocument = html_sax_start_doc;
 	ctxt->sax->startElement = html_sax_start;
 	ctxt->sax->characters = html_sax_chars;
+	ctxt->sax->comment = html_sax_comment;
+	ctxt->sax->cdataBlock = html_sax_cdata;
+	ctxt->sax->processingInstruction = html_sax_pi;
 	ctxt->_private = &sax;
 	in->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	ctxt->charset = XML_CHAR_ENCODING_UTF8;
