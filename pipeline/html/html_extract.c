@@ -371,7 +371,8 @@ html_ld_body(struct html_ctx *ctx)
 }
 
 /* Whether s[0..len) holds "<!ENTITY". Looks for the '!', much rarer
- * than '<' in a page. */
+ * than '<' in a page. (html_strip_raw() tells the same of the pages it
+ * cuts, in its own pass.) */
 static bool
 html_declares_entity(const char *s, size_t len)
 {
@@ -501,22 +502,26 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	xmlNode *top;
 	char *h1 = NULL, *stripped;
 	size_t slen;
+	bool entities;
 
 	if (len > (size_t)INT32_MAX)
 		return fail(err, errlen, "html: page too large");
-	/* no web page declares entities: one that does is an external
-	 * entity or an expansion bomb (libxml2 expands neither here) */
-	if (html_declares_entity(s, len))
-		return fail(err, errlen, "html: the page declares entities "
-		    "(<!ENTITY): refused");
 	/* a start tag takes two bytes at least: a page of under twice the
 	 * limit's bytes is not counted (a pass over the page, 1.8 M L1
-	 * misses over the corpus's 390) */
-	if (len / 2 > HTML_MAX_ELEMENTS &&
+	 * misses over the corpus's 390); the entities are the first
+	 * refusal */
+	if (len / 2 > HTML_MAX_ELEMENTS && !html_declares_entity(s, len) &&
 	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
 		return fail(err, errlen, "html: more than %d elements: refused "
 		    "unparsed", HTML_MAX_ELEMENTS);
-	stripped = html_strip_raw(s, len, &slen);
+	stripped = html_strip_raw(s, len, &slen, &entities);
+	/* no web page declares entities: one that does is an external
+	 * entity or an expansion bomb (libxml2 expands neither here) */
+	if (entities) {
+		free(stripped);
+		return fail(err, errlen, "html: the page declares entities "
+		    "(<!ENTITY): refused");
+	}
 	ctx.doc = html_parse(stripped, slen, url, &ctx.mem);
 	free(stripped);
 	if (ctx.doc == NULL)
