@@ -370,23 +370,6 @@ html_ld_body(struct html_ctx *ctx)
 	json_decref(best_doc);
 }
 
-/* Whether s[0..len) holds "<!ENTITY". Looks for the '!', much rarer
- * than '<' in a page. (html_strip_raw() tells the same of the pages it
- * cuts, in its own pass.) */
-static bool
-html_declares_entity(const char *s, size_t len)
-{
-	const char *p = s, *end = s + len;
-
-	while ((p = memchr(p, '!', (size_t)(end - p))) != NULL) {
-		if (p > s && p[-1] == '<' && (size_t)(end - p) >= 7 &&
-		    memcmp(p + 1, "ENTITY", 6) == 0)
-			return true;
-		p++;
-	}
-	return false;
-}
-
 /* Counts the start tags ('<' and a letter) of s, stopping past max. */
 static size_t
 html_count_tags(const char *s, size_t len, size_t max)

@@ -875,6 +875,15 @@ strip_entities(struct strip_scan *sc, size_t to)
 	sc->ent = to;
 }
 
+bool
+html_declares_entity(const char *s, size_t len)
+{
+	struct strip_scan sc = { .s = s, .len = len };
+
+	strip_entities(&sc, len);
+	return sc.entity;
+}
+
 /* strip_entities() up to a block past sc->i, once the scan reaches where
  * the last search stopped. */
 static void

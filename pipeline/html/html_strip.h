@@ -28,6 +28,10 @@
 char *html_strip_raw(const char *s, size_t len, size_t *outlen,
     bool *entities);
 
+/* Whether "<!ENTITY" stands anywhere in the page s[0..len), in a pass of
+ * its own: what html_strip_raw() tells in *entities. */
+bool html_declares_entity(const char *s, size_t len);
+
 /* The keys of page-state JSON in scripts that name the publication date,
  * in the metadata's order of trust (meta_script_dates()): the
  * schema.org name, then the names common stores and frameworks give it,

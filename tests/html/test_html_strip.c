@@ -42,8 +42,9 @@ check(const char *in, const char *want)
 	free(got);
 }
 
-/* Whether html_strip_raw() finds "<!ENTITY" in the page: a gap of n
- * blanks, then head, and tail after it. */
+/* Whether html_strip_raw() finds "<!ENTITY" in the page, a gap of n
+ * blanks, then head, and tail after it; html_declares_entity() must say
+ * the same. */
 static bool
 entities_in(size_t n, const char *head, const char *tail)
 {
@@ -56,6 +57,7 @@ entities_in(size_t n, const char *head, const char *tail)
 		buf_putc(&page, ' ');
 	buf_printf(&page, "%s%s", head, tail);
 	cut = html_strip_raw(page.p, page.len, &len, &entities);
+	assert_int_equal(entities, html_declares_entity(page.p, page.len));
 	free(cut);
 	buf_free(&page);
 	return entities;
