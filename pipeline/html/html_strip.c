@@ -397,6 +397,9 @@ html_href_is_author(const char *s, size_t n)
 			;
 		if (e + 1 >= n || s[e] != '/')
 			return strip_query_author(s, n);
+		/* every name is of 5 to 7 letters, the first an 'a' */
+		if (e - i < 5 || e - i > 7 || (s[i] | 0x20) != 'a')
+			continue;
 		for (k = 0; k < NELEM(segs); k++) {
 			l = strlen(segs[k]);
 			if (e - i == l &&
