@@ -386,22 +386,6 @@ html_ld_body(struct html_ctx *ctx)
 	json_decref(best_doc);
 }
 
-/* Whether s[0..len) holds "<!ENTITY". Looks for the '!', much rarer
- * than '<' in a page. */
-static bool
-html_declares_entity(const char *s, size_t len)
-{
-	const char *p = s, *end = s + len;
-
-	while ((p = memchr(p, '!', (size_t)(end - p))) != NULL) {
-		if (p > s && p[-1] == '<' && (size_t)(end - p) >= 7 &&
-		    memcmp(p + 1, "ENTITY", 6) == 0)
-			return true;
-		p++;
-	}
-	return false;
-}
-
 /* Counts the start tags ('<' and a letter) of s, stopping past max. */
 static size_t
 html_count_tags(const char *s, size_t len, size_t max)
@@ -421,7 +405,9 @@ html_count_tags(const char *s, size_t len, size_t max)
 /* What htmlReadMemory(s, len, url, "UTF-8", ...) does, without its two
  * copies of the page: it copies s into its input buffer, then again
  * through its UTF-8 to UTF-8 "conversion". Here libxml2 reads s where it
- * is (s[len] is a NUL, as libxml2's own buffers end) as UTF-8, which the
+ * is, as a string input (xmlNewStringInputStream() of libxml2 2.9 without
+ * its strlen(): no input buffer, so nothing to grow, shrink or switch;
+ * s[len] is a NUL, as libxml2's own buffers end) as UTF-8, which the
  * decoder made it, and, as with the named encoding, takes no charset
  * from the page's <meta>. The tree is the same, its text nodes stored
  * more compactly (below), its elements, attributes and text cut from
@@ -433,7 +419,6 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
 	struct html_sax sax = { .mem = mem };
 	htmlParserCtxtPtr ctxt;
-	xmlParserInputBufferPtr ib;
 	xmlParserInputPtr in;
 	htmlDocPtr doc;
 
@@ -443,16 +428,14 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	ctxt = htmlNewParserCtxt();
 	if (ctxt == NULL)
 		return NULL;
-	ib = xmlParserInputBufferCreateMem(s, (int)len,
-	    XML_CHAR_ENCODING_NONE);
-	in = ib != NULL ? xmlNewIOInputStream(ctxt, ib,
-	    XML_CHAR_ENCODING_NONE) : NULL;
+	in = xmlNewInputStream(ctxt);
 	if (in == NULL) {
-		if (ib != NULL)
-			xmlFreeParserInputBuffer(ib);
 		htmlFreeParserCtxt(ctxt);
 		return NULL;
 	}
+	in->base = in->cur = (const xmlChar *)s;
+	in->end = in->base + len;
+	in->length = (int)len;
 	inputPush(ctxt, in);
 	htmlCtxtUseOptions(ctxt, opts);
 	/* text nodes as libxml2's XML parser makes them (htmlCtxtUseOptions()
@@ -468,6 +451,9 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	ctxt->sax->startDocument = html_sax_start_doc;
 	ctxt->sax->startElement = html_sax_start;
 	ctxt->sax->characters = html_sax_chars;
+	ctxt->sax->comment = html_sax_comment;
+	ctxt->sax->cdataBlock = html_sax_cdata;
+	ctxt->sax->processingInstruction = html_sax_pi;
 	ctxt->_private = &sax;
 	in->encoding = xmlStrdup(BAD_CAST "UTF-8");
 	ctxt->charset = XML_CHAR_ENCODING_UTF8;
@@ -516,22 +502,26 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	xmlNode *top;
 	char *h1 = NULL, *stripped;
 	size_t slen;
+	bool entities;
 
 	if (len > (size_t)INT32_MAX)
 		return fail(err, errlen, "html: page too large");
-	/* no web page declares entities: one that does is an external
-	 * entity or an expansion bomb (libxml2 expands neither here) */
-	if (html_declares_entity(s, len))
-		return fail(err, errlen, "html: the page declares entities "
-		    "(<!ENTITY): refused");
 	/* a start tag takes two bytes at least: a page of under twice the
 	 * limit's bytes is not counted (a pass over the page, 1.8 M L1
-	 * misses over the corpus's 390) */
-	if (len / 2 > HTML_MAX_ELEMENTS &&
+	 * misses over the corpus's 390); the entities are the first
+	 * refusal */
+	if (len / 2 > HTML_MAX_ELEMENTS && !html_declares_entity(s, len) &&
 	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
 		return fail(err, errlen, "html: more than %d elements: refused "
 		    "unparsed", HTML_MAX_ELEMENTS);
-	stripped = html_strip_raw(s, len, &slen);
+	stripped = html_strip_raw(s, len, &slen, &entities);
+	/* no web page declares entities: one that does is an external
+	 * entity or an expansion bomb (libxml2 expands neither here) */
+	if (entities) {
+		free(stripped);
+		return fail(err, errlen, "html: the page declares entities "
+		    "(<!ENTITY): refused");
+	}
 	ctx.doc = html_parse(stripped, slen, url, &ctx.mem);
 	free(stripped);
 	if (ctx.doc == NULL)

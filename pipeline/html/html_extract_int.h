@@ -210,6 +210,11 @@ struct html_sax {
 void html_sax_start_doc(void *data);
 void html_sax_start(void *data, const xmlChar *name, const xmlChar **atts);
 void html_sax_chars(void *data, const xmlChar *ch, int len);
+/* libxml2's comment, CDATA and processing instruction handlers, which
+ * mark where their nodes go for html_tree_free() */
+void html_sax_comment(void *data, const xmlChar *value);
+void html_sax_cdata(void *data, const xmlChar *value, int len);
+void html_sax_pi(void *data, const xmlChar *target, const xmlChar *value);
 /* Frees the unlinked subtree n, but for what the arena holds. */
 void html_tree_free(xmlNode *n);
 /* Frees doc, its tree by html_tree_free(); the arena after it. */

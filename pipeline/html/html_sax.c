@@ -18,8 +18,11 @@
  * the tree: 1.5 million allocations over the 390 corpus pages, and the
  * nodes of a page lie in the order of its text, as the walks read them.
  * The tree is freed by html_tree_free() and html_doc_free(), which give
- * libxml2's own nodes (comments, CDATA, the elements of its handler) to
- * xmlFreeNode() and leave the arena's to its owner. Pure. */
+ * libxml2's own nodes (comments, CDATA, processing instructions, the
+ * elements of its handler) to xmlFreeNode() and leave the arena's to its
+ * owner. They go down only into elements above one of libxml2's nodes,
+ * which the handlers that make these mark (html_sax_mark()): most of a
+ * page's tree is not read again to be freed. Pure. */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
@@ -52,6 +55,22 @@ html_sax_other(xmlParserCtxtPtr ctxt, const xmlChar *name,
 		if (strcmp((const char *)atts[i], "xml:id") == 0)
 			return true;
 	return false;
+}
+
+/* The mark, in an element's extra (which libxml2 sets only in its
+ * reader, for XPath and XSLT), of an element that is libxml2's or holds
+ * one of libxml2's nodes in its subtree: html_tree_free() goes down into
+ * these only. */
+#define HTML_SAX_LIBXML2_BELOW 0x4000
+
+/* Marks n, the element that libxml2 has just made or added a node to,
+ * and the elements above it, up to one already marked. */
+static void
+html_sax_mark(xmlNodePtr n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (n->extra & HTML_SAX_LIBXML2_BELOW) == 0; n = n->parent)
+		n->extra |= HTML_SAX_LIBXML2_BELOW;
 }
 
 /* s as a string of the parse's dictionary: the parser's names are, those
@@ -183,6 +202,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	if (html_sax_other(ctxt, name, atts) ||
 	    (dn = html_sax_name(ctxt, name)) == NULL) {
 		xmlSAX2StartElement(data, name, atts);
+		html_sax_mark(ctxt->node);
 		return;
 	}
 	parent = ctxt->node;
@@ -302,6 +322,36 @@ html_sax_chars(void *data, const xmlChar *ch, int len)
 	parent->last = t;
 }
 
+void
+html_sax_comment(void *data, const xmlChar *value)
+{
+	xmlParserCtxtPtr ctxt = data;
+
+	xmlSAX2Comment(data, value);
+	if (ctxt != NULL)
+		html_sax_mark(ctxt->node);
+}
+
+void
+html_sax_cdata(void *data, const xmlChar *value, int len)
+{
+	xmlParserCtxtPtr ctxt = data;
+
+	xmlSAX2CDataBlock(data, value, len);
+	if (ctxt != NULL)
+		html_sax_mark(ctxt->node);
+}
+
+void
+html_sax_pi(void *data, const xmlChar *target, const xmlChar *value)
+{
+	xmlParserCtxtPtr ctxt = data;
+
+	xmlSAX2ProcessingInstruction(data, target, value);
+	if (ctxt != NULL)
+		html_sax_mark(ctxt->node);
+}
+
 /* Frees n, whose children are gone, unless the arena holds it: the
  * arena's elements hold only the arena's attributes. */
 static void
@@ -313,12 +363,14 @@ html_node_free(xmlNodePtr n)
 	xmlFreeNode(n);
 }
 
-/* Children of n that xmlFreeNode() would free with it, and that may hold
- * the arena's elements: an element's. */
+/* Children of n that xmlFreeNode() would free with it, or that may hold
+ * libxml2's nodes: an element's, marked by html_sax_mark(). Below an
+ * unmarked element all is the arena's. */
 static bool
 html_tree_down(const xmlNode *n)
 {
-	return n->type == XML_ELEMENT_NODE && n->children != NULL;
+	return n->type == XML_ELEMENT_NODE && n->children != NULL &&
+	    (n->extra & HTML_SAX_LIBXML2_BELOW) != 0;
 }
 
 void

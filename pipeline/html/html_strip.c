@@ -32,6 +32,8 @@ struct strip_scan {
 	size_t i;          /* the read position */
 	struct buf out;
 	const struct strip_index *index;  /* of strip_attrs */
+	size_t ent;        /* s[0..ent) searched for "<!ENTITY" */
+	bool entity;       /* and one found */
 };
 
 static bool
@@ -395,6 +397,9 @@ html_href_is_author(const char *s, size_t n)
 			;
 		if (e + 1 >= n || s[e] != '/')
 			return strip_query_author(s, n);
+		/* every name is of 5 to 7 letters, the first an 'a' */
+		if (e - i < 5 || e - i > 7 || (s[i] | 0x20) != 'a')
+			continue;
 		for (k = 0; k < NELEM(segs); k++) {
 			l = strlen(segs[k]);
 			if (e - i == l &&
@@ -850,8 +855,50 @@ strip_markup(struct strip_scan *sc)
 	return true;
 }
 
+/* How far ahead of the scan strip_entities() reads: a few pages, well
+ * within the first-level cache, so that the scan reads the bytes there. */
+#define STRIP_AHEAD 8192
+
+/* Searches the page from sc->ent to to for "<!ENTITY" (anywhere: in
+ * text, markup, comments and the bodies cut alike), and moves sc->ent
+ * there. */
+static void
+strip_entities(struct strip_scan *sc, size_t to)
+{
+	const char *p = sc->s + sc->ent, *end = sc->s + to;
+
+	while (!sc->entity && (p = memchr(p, '!', (size_t)(end - p))) !=
+	    NULL) {
+		if (p > sc->s && p[-1] == '<' &&
+		    (size_t)(sc->s + sc->len - p) >= 7 &&
+		    memcmp(p + 1, "ENTITY", 6) == 0)
+			sc->entity = true;
+		p++;
+	}
+	sc->ent = to;
+}
+
+bool
+html_declares_entity(const char *s, size_t len)
+{
+	struct strip_scan sc = { .s = s, .len = len };
+
+	strip_entities(&sc, len);
+	return sc.entity;
+}
+
+/* strip_entities() up to a block past sc->i, once the scan reaches where
+ * the last search stopped. */
+static void
+strip_entities_ahead(struct strip_scan *sc)
+{
+	if (sc->i >= sc->ent)
+		strip_entities(sc, sc->len - sc->i > STRIP_AHEAD ?
+		    sc->i + STRIP_AHEAD : sc->len);
+}
+
 char *
-html_strip_raw(const char *s, size_t len, size_t *outlen)
+html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
 {
 	struct strip_scan sc = { .s = s, .len = len };
 	struct strip_index x;
@@ -864,8 +911,10 @@ html_strip_raw(const char *s, size_t len, size_t *outlen)
 	sc.out.cap = len + 1;
 	sc.out.p[0] = '\0';
 	while (sc.i < len) {
-		const char *lt = memchr(s + sc.i, '<', len - sc.i);
+		const char *lt;
 
+		strip_entities_ahead(&sc);
+		lt = memchr(s + sc.i, '<', len - sc.i);
 		if (lt == NULL)
 			break;
 		strip_copy_to(&sc, (size_t)(lt - s));
@@ -873,6 +922,8 @@ html_strip_raw(const char *s, size_t len, size_t *outlen)
 			break;
 	}
 	strip_copy_to(&sc, len);
+	strip_entities(&sc, len);
+	*entities = sc.entity;
 	*outlen = sc.out.len;
 	return buf_take(&sc.out);
 }

@@ -22,8 +22,15 @@
  * inline <svg> drawings their bodies when
  * these hold drawing elements only: libxml2 copies every attribute value
  * and builds every node, and these are a sixth of its work on news
- * pages. */
-char *html_strip_raw(const char *s, size_t len, size_t *outlen);
+ * pages. *entities tells whether "<!ENTITY" stands anywhere in the page
+ * (html_extract() refuses such a page), found in the same pass while the
+ * bytes are in the cache. */
+char *html_strip_raw(const char *s, size_t len, size_t *outlen,
+    bool *entities);
+
+/* Whether "<!ENTITY" stands anywhere in the page s[0..len), in a pass of
+ * its own: what html_strip_raw() tells in *entities. */
+bool html_declares_entity(const char *s, size_t len);
 
 /* The keys of page-state JSON in scripts that name the publication date,
  * in the metadata's order of trust (meta_script_dates()): the

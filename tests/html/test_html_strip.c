@@ -33,11 +33,66 @@ static void
 check(const char *in, const char *want)
 {
 	size_t len = 0;
-	char *got = html_strip_raw(in, strlen(in), &len);
+	bool entities = true;
+	char *got = html_strip_raw(in, strlen(in), &len, &entities);
 
 	assert_string_equal(got, want);
 	assert_int_equal(len, strlen(want));
+	assert_false(entities);
 	free(got);
+}
+
+/* Whether html_strip_raw() finds "<!ENTITY" in the page, a gap of n
+ * blanks, then head, and tail after it; html_declares_entity() must say
+ * the same. */
+static bool
+entities_in(size_t n, const char *head, const char *tail)
+{
+	struct buf page = { 0 };
+	size_t len;
+	bool entities = false;
+	char *cut;
+
+	for (size_t i = 0; i < n; i++)
+		buf_putc(&page, ' ');
+	buf_printf(&page, "%s%s", head, tail);
+	cut = html_strip_raw(page.p, page.len, &len, &entities);
+	assert_int_equal(entities, html_declares_entity(page.p, page.len));
+	free(cut);
+	buf_free(&page);
+	return entities;
+}
+
+static void
+test_entities_found(void **state)
+{
+	static const char *const where[] = {
+		"<!ENTITY x \"y\">",
+		"<!DOCTYPE x [<!ENTITY x \"y\">]><p>a</p>",
+		"<!-- <!ENTITY x \"y\"> -->",
+		"<script>var a = \"<!ENTITY\";</script>",
+		"<style>p { content: \"<!ENTITY\" }</style>",
+		"<p title=\"<!ENTITY\">a</p>",
+		"</p <!ENTITY>",
+		"<svg><path/><!ENTITY></svg>",
+	};
+
+	(void)state;
+	/* anywhere in the page, the first of it or past the blocks read
+	 * ahead of the scan, '<' and '!' on either side of their edge */
+	for (size_t i = 0; i < sizeof(where) / sizeof(where[0]); i++)
+		for (size_t n = 0; n < 3 * 8192; n += 4095) {
+			assert_true(entities_in(n, where[i], "<p>b</p>"));
+			assert_true(entities_in(n, "<p>a</p>", where[i]));
+		}
+	for (size_t n = 8190; n < 8194; n++) {
+		assert_true(entities_in(n, "<!ENTITY", ""));
+		assert_true(entities_in(n - 8, "<script>x<!ENTITY", ""));
+	}
+	assert_false(entities_in(10, "<!ENTIT", ""));
+	assert_false(entities_in(10, "<p>!ENTITY <! ENTITY <!entity", ""));
+	assert_false(entities_in(20000, "<!-- unterminated", ""));
+	assert_true(entities_in(20000, "<!-- unterminated <!ENTITY", ""));
 }
 
 static void
@@ -399,6 +454,7 @@ corpus_dir(const char *sub)
 		struct buf path = { 0 }, page = { 0 };
 		char chunk[65536], *cut, *a, *b;
 		size_t cut_len;
+		bool entities;
 		gzFile f;
 		int n;
 
@@ -414,7 +470,8 @@ corpus_dir(const char *sub)
 			buf_free(&path);
 			continue;
 		}
-		cut = html_strip_raw(page.p, page.len, &cut_len);
+		cut = html_strip_raw(page.p, page.len, &cut_len, &entities);
+		assert_false(entities);
 		a = dump_parse(page.p, page.len);
 		b = dump_parse(cut, cut_len);
 		if (strcmp(a, b) != 0 && !reads_as_browsers(page.p, page.len)) {
@@ -452,6 +509,7 @@ main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bodies_cut),
+		cmocka_unit_test(test_entities_found),
 		cmocka_unit_test(test_read_bodies_kept),
 		cmocka_unit_test(test_attributes_and_drawings),
 		cmocka_unit_test(test_links_and_styles),
