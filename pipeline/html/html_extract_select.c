@@ -9,15 +9,20 @@
 #include "html_dom.h"
 #include "html_extract_int.h"
 
-/* The share of the page's text held by n. */
+/* The share of the page's text held by n: of its paragraph text when
+ * the page writes its paragraphs in <p> (a quarter of its prose or
+ * more), else of its text outside links (a page whose paragraphs are
+ * <div>s, or runs set apart by <br><br>), else of all its text. */
 static double
 html_share(const struct html_ctx *ctx, const xmlNode *n)
 {
 	const struct html_ni *b = html_ni(ctx->body);
 	const struct html_ni *ni = html_ni(n);
 
-	if (b->ptext >= 400)
+	if (b->ptext >= 400 && b->ptext * 4 >= b->prose)
 		return (double)ni->ptext / b->ptext;
+	if (b->text - b->link >= 400)
+		return (double)(ni->text - ni->link) / (b->text - b->link);
 	if (b->text == 0)
 		return 0;
 	return (double)ni->text / b->text;
@@ -310,6 +315,8 @@ html_prune(struct html_ctx *ctx)
 	xmlNode *n = root;
 	size_t page = 0;
 
+	HTML_DEBUG_MSG("page ptext %u prose %u text %u\n",
+	    html_ni(root)->ptext, html_ni(root)->prose, html_ni(root)->text);
 	while (n != NULL) {
 		struct html_ni *ni;
 		bool junk;

@@ -1016,6 +1016,30 @@ test_hidden_copy_pruned(void **state)
 	article_free(a);
 }
 
+/* A page that writes its paragraphs in no <p> (<div>s here) has no
+ * paragraph text to measure the share that protects a misnamed box by:
+ * the text outside links measures it. The article in a box named like a
+ * sidebar stays, beside a list of links longer than it. */
+static void
+test_misnamed_box_without_p(void **state)
+{
+	struct buf links = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 40; i++)
+		buf_printf(&links, "<li><a href=/s%d>Another story of the "
+		    "week, number %d</a></li>", i, i);
+	a = extract_body("<div class=sidebar-relative><div>%s</div><div>%s"
+	    "</div><div>%s</div></div><ul>%s</ul>", prose1, prose2, prose3,
+	    links.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	buf_free(&links);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1408,6 +1432,7 @@ main(void)
 		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_div_paragraph_wrappers),
 		cmocka_unit_test(test_hidden_copy_pruned),
+		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
