@@ -726,19 +726,14 @@ html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
 	return is;
 }
 
-/* Whether sibling s of the winner reads as prose: most of its text (70%)
- * in paragraphs of prose other than the subtitle, which bounds its links
- * too (a share box beside a standfirst, whose names said "share" on the
- * page, holds links only). */
-static bool
-html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
+/* Characters of prose in s (html_prose_walk()) other than the
+ * subtitle. */
+static size_t
+html_prose_but_subtitle(const struct html_ctx *ctx, xmlNode *s)
 {
-	const struct html_ni *si = html_ni(s);
 	size_t prose = 0;
 	unsigned sub;
 
-	if (si == NULL || si->card)
-		return false;
 	sub = ctx->a->subtitle != NULL ?
 	    html_count_text(ctx->a->subtitle, NULL) : 0;
 	for (xmlNode *e = s; e != NULL; e = html_next(e, s, true)) {
@@ -750,6 +745,22 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 		    !html_is_subtitle(ctx, e, sub))
 			prose += ei->own;
 	}
+	return prose;
+}
+
+/* Whether sibling s of the winner reads as prose: most of its text (70%)
+ * in paragraphs of prose other than the subtitle, which bounds its links
+ * too (a share box beside a standfirst, whose names said "share" on the
+ * page, holds links only). */
+static bool
+html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
+{
+	const struct html_ni *si = html_ni(s);
+	size_t prose;
+
+	if (si == NULL || si->card)
+		return false;
+	prose = html_prose_but_subtitle(ctx, s);
 	return prose >= 70 && prose * 10 >= si->text * 7;
 }
 
@@ -787,7 +798,10 @@ html_author_box(const struct html_ctx *ctx, xmlNode *s)
 }
 
 /* Writes the winner and the siblings that belong with it; returns their
- * prose (html_prose()). */
+ * prose (html_prose()). A sibling that scores well is merged, but after
+ * the winner a box about the author, and before it a box with no prose
+ * other than the subtitle: the article's header (headline, standfirst,
+ * dateline), whose lines score as paragraphs when they are <div>s. */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
@@ -809,8 +823,9 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		}
 		if (!html_is_elem(s))
 			continue;
-		if ((html_sibling_ok(s, top_score) && !(seen_top &&
-		    html_author_box(ctx, s))) ||
+		if ((html_sibling_ok(s, top_score) && (seen_top ?
+		    !html_author_box(ctx, s) :
+		    html_prose_but_subtitle(ctx, s) > 0)) ||
 		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);

@@ -847,6 +847,40 @@ test_lead_before_body(void **state)
 	buf_free(&b);
 }
 
+/* A box before the winner that holds the headline, the standfirst and
+ * a dateline, in <div>s that score as paragraphs, is the article's
+ * header, not its text: it holds no prose but the subtitle, and is not
+ * merged by its score. */
+static void
+test_header_box_before_body(void **state)
+{
+	static const char sub[] =
+	    "The harbour bridge will be rebuilt after a decade of dispute in "
+	    "the town council and the courts of the region";
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><div><h1>The bridge vote</h1><div>%s</div><div>"
+	    "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, "
+	    "Nov 19, 2019</div></div><div><p>%s</p><p>%s</p><p>%s</p></div>"
+	    "</div>", sub, prose1, prose2, prose3);
+	html = page("<meta name=\"description\" content=\"The harbour bridge "
+	    "will be rebuilt after a decade of dispute in the town council "
+	    "and the courts of the region\">", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(a->subtitle);
+	assert_null(strstr(a->body, sub));
+	assert_null(strstr(a->body, "PUBLISHED"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A caption written without <figure>: a box of a picture and, beside it,
  * a line of text (and a credit), or both short lines in one box. It
  * stays out of the body, whatever its length, as does the credit; a box
@@ -1425,6 +1459,7 @@ main(void)
 		cmocka_unit_test(test_tail_notes_dropped),
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
+		cmocka_unit_test(test_header_box_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
