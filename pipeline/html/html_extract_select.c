@@ -133,7 +133,8 @@ html_mark_caption(xmlNode *n)
 
 /* The link that opens element c with a name: its first text is a link
  * of at most HTML_POST_NAME characters (a commenter's, a forum
- * member's); or NULL. */
+ * member's), in no heading (a linked heading titles a story: a blog's
+ * page of posts); or NULL. */
 static xmlNode *
 html_opening_name(xmlNode *c)
 {
@@ -141,6 +142,8 @@ html_opening_name(xmlNode *c)
 
 	for (xmlNode *n = c; n != NULL && nodes++ < HTML_POST_NODES;
 	    n = html_next(n, c, true)) {
+		xmlNode *link = NULL;
+
 		if (n->type != XML_TEXT_NODE || n->content == NULL ||
 		    html_count_text((const char *)n->content, NULL) == 0)
 			continue;
@@ -148,10 +151,13 @@ html_opening_name(xmlNode *c)
 		    a = a->parent) {
 			const struct html_ni *ai = html_ni(a);
 
-			if (ai != NULL && ai->kind == HTML_K_A)
-				return ai->text <= HTML_POST_NAME ? a : NULL;
+			if (ai != NULL && (ai->cls & HTML_T_HEAD))
+				return NULL;
+			if (ai != NULL && ai->kind == HTML_K_A && link == NULL)
+				link = a;
 		}
-		return NULL;
+		return link != NULL && html_ni(link)->text <= HTML_POST_NAME ?
+		    link : NULL;
 	}
 	return NULL;
 }

@@ -1293,12 +1293,16 @@ test_forms_left_out(void **state)
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
  * prose); a forum's posts, with no prose outside them, are its content
- * and stay. */
+ * and stay, and so do posts titled by linked headings. */
 static void
 test_comment_thread_by_structure(void **state)
 {
 	static const char post[] =
 	    "<div class=q5><div class=q6><a href=\"/u/%d\">reader%d</a></div>"
+	    "<div class=q7>%d days ago at 07:52 am</div><div class=q8>%s"
+	    "</div></div>";
+	static const char titled[] =
+	    "<div class=q5><h2><a href=\"/s/%d\">Story %d</a></h2>"
 	    "<div class=q7>%d days ago at 07:52 am</div><div class=q8>%s"
 	    "</div></div>";
 	static const char said[] =
@@ -1333,6 +1337,21 @@ test_comment_thread_by_structure(void **state)
 	article_free(a);
 	buf_free(&b);
 	buf_free(&f);
+
+	/* posts whose linked names are headings are stories (a blog's
+	 * page of posts, each titled and dated): no thread */
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><p>%s</p></div><div class=q2>", prose1,
+	    prose2, prose3, prose2);
+	for (int i = 1; i <= 4; i++)
+		buf_printf(&b, titled, i, i, i, said);
+	buf_puts(&b, "</div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, "begs the question"));
+	article_free(a);
+	buf_free(&b);
 }
 
 /* WordPress classes a post's container by its tags ("tag-bridge"): a
