@@ -31,6 +31,9 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 
 /* Text of a box beside its picture above which it is no caption. */
 #define HTML_CAPTION_TEXT 250
+/* Text of the credit laid over a picture, in the picture's part, at
+ * most. */
+#define HTML_PICTURE_CREDIT 40
 /* Elements of one part of such a box, at most: a caption is small, and
  * the walks that read the parts stay linear in deeply nested pages. */
 #define HTML_CAPTION_NODES 32
@@ -73,14 +76,33 @@ html_read_part(xmlNode *c, struct html_part *pt)
 	return true;
 }
 
+/* Marks the text of part c of a picture box as its caption: all of
+ * it, or, in the part that holds the picture, the elements of text
+ * that hold no picture (the credit laid over it). */
+static void
+html_mark_caption_part(xmlNode *c)
+{
+	struct html_part pt;
+
+	HTML_DEBUG_NODE("caption", c);
+	for (xmlNode *e = c; e != NULL; e = html_next(e, c, true)) {
+		if (!html_is_elem(e) || html_ni(e) == NULL)
+			continue;
+		if (html_ni(e)->text > 0 && html_read_part(e, &pt) &&
+		    !pt.img)
+			html_ni(e)->caption = true;
+	}
+}
+
 /* Marks the caption of picture box n, outside <figure>: a part that is
- * an image without text and, beside it, one or two lines of text
- * without links, images or headings (a caption and its credit), in one
- * part each or in one part together; two lines in one part are short,
- * no paragraph of prose (HTML_PROSE_OWN), as a caption's and its
- * credit's are and a teaser's title and sentence are not. The
- * writer writes a caption, to judge the edges of the text with it, and
- * leaves it out; the statistics do not count it. */
+ * an image, without text or with a short line (its credit), and,
+ * beside it, one or two lines of text without links, images or
+ * headings (a caption and its credit), in one part each or in one part
+ * together; two lines in one part are short, no paragraph of prose
+ * (HTML_PROSE_OWN), as a caption's and its credit's are and a teaser's
+ * title and sentence are not. The writer writes a caption, to judge
+ * the edges of the text with it, and leaves it out; the statistics do
+ * not count it. */
 static bool
 html_mark_caption(xmlNode *n)
 {
@@ -100,24 +122,22 @@ html_mark_caption(xmlNode *n)
 			continue;
 		if (!html_read_part(c, &pt))
 			return false;
-		if (html_ni(c)->text == 0 && pt.img)
+		if (pt.img && !pic && html_ni(c)->text <= HTML_PICTURE_CREDIT &&
+		    !pt.head && pt.lines <= 1) {
 			pic = true;
-		else if (html_ni(c)->text > 0 && (pt.img || pt.head ||
+			texts += pt.lines;
+		} else if (html_ni(c)->text > 0 && (pt.img || pt.head ||
 		    (texts += pt.lines) > 2 ||
-		    (pt.lines > 1 && pt.longest >= HTML_PROSE_OWN)))
+		    (pt.lines > 1 && pt.longest >= HTML_PROSE_OWN))) {
 			return false;
+		}
 	}
 	if (!pic)
 		return false;
-	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (!html_is_elem(c) || html_ni(c) == NULL ||
-		    html_ni(c)->text == 0)
-			continue;
-		HTML_DEBUG_NODE("caption", c);
-		for (xmlNode *e = c; e != NULL; e = html_next(e, c, true))
-			if (html_is_elem(e) && html_ni(e) != NULL)
-				html_ni(e)->caption = true;
-	}
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (html_is_elem(c) && html_ni(c) != NULL &&
+		    html_ni(c)->text > 0)
+			html_mark_caption_part(c);
 	return true;
 }
 

@@ -922,6 +922,31 @@ test_captions_outside_figure(void **state)
 	article_free(a);
 }
 
+/* A picture whose part holds its credit too ("Image copyright EPA" laid
+ * over it, as the BBC writes it) and a caption beside it, in <div>s and
+ * <span>s without names: both lines stay out of the body, and the
+ * picture is collected. */
+static void
+test_caption_with_credit_over_picture(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>%s</div></div><div><div><span>"
+	    "<img src=\"/i/1.jpg\"><span>Image copyright</span> <span>EPA"
+	    "</span></span><div><div><span>Image caption</span> Fishermen "
+	    "gather outside the town hall on Tuesday</div></div></div></div>"
+	    "<div><div>%s</div></div><div><div>%s</div></div></div>", prose1,
+	    prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Image copyright"));
+	assert_null(strstr(a->body, "Fishermen gather"));
+	assert_true(a->n_images >= 1);
+	article_free(a);
+}
+
 /* A gallery writes its caption twice in a row (the long and the short
  * form, for two screens) and the headline again: every copy goes,
  * whatever the names, and the gallery's counter with them; a paragraph
@@ -1480,6 +1505,7 @@ main(void)
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_header_box_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
+		cmocka_unit_test(test_caption_with_credit_over_picture),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
