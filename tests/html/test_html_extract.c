@@ -947,6 +947,32 @@ test_caption_with_credit_over_picture(void **state)
 	article_free(a);
 }
 
+/* A breadcrumb trail that ends in the headline ("Home Sport News
+ * <title>"), its other words links, is no paragraph of the body. */
+static void
+test_breadcrumb_with_headline(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><div><a href=/>Home</a><a href=/sport>SPORT "
+	    "NEWS</a>BREAKING NEWS: the council votes to rebuild the harbour "
+	    "bridge after a decade</div><div>%s</div><div>%s</div><div>%s"
+	    "</div></div>", prose1, prose2, prose3);
+	html = page("<title>BREAKING NEWS: the council votes to rebuild the "
+	    "harbour bridge after a decade</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "BREAKING"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A gallery writes its caption twice in a row (the long and the short
  * form, for two screens) and the headline again: every copy goes,
  * whatever the names, and the gallery's counter with them; a paragraph
@@ -1506,6 +1532,7 @@ main(void)
 		cmocka_unit_test(test_header_box_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_caption_with_credit_over_picture),
+		cmocka_unit_test(test_breadcrumb_with_headline),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
