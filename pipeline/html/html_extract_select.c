@@ -9,15 +9,20 @@
 #include "html_dom.h"
 #include "html_extract_int.h"
 
-/* The share of the page's text held by n. */
+/* The share of the page's text held by n: of its paragraph text when
+ * the page writes its paragraphs in <p> (a quarter of its prose or
+ * more), else of its text outside links (a page whose paragraphs are
+ * <div>s, or runs set apart by <br><br>), else of all its text. */
 static double
 html_share(const struct html_ctx *ctx, const xmlNode *n)
 {
 	const struct html_ni *b = html_ni(ctx->body);
 	const struct html_ni *ni = html_ni(n);
 
-	if (b->ptext >= 400)
+	if (b->ptext >= 400 && b->ptext * 4 >= b->prose)
 		return (double)ni->ptext / b->ptext;
+	if (b->text - b->link >= 400)
+		return (double)(ni->text - ni->link) / (b->text - b->link);
 	if (b->text == 0)
 		return 0;
 	return (double)ni->text / b->text;
@@ -26,6 +31,9 @@ html_share(const struct html_ctx *ctx, const xmlNode *n)
 
 /* Text of a box beside its picture above which it is no caption. */
 #define HTML_CAPTION_TEXT 250
+/* Text of the credit laid over a picture, in the picture's part, at
+ * most. */
+#define HTML_PICTURE_CREDIT 40
 /* Elements of one part of such a box, at most: a caption is small, and
  * the walks that read the parts stay linear in deeply nested pages. */
 #define HTML_CAPTION_NODES 32
@@ -68,14 +76,33 @@ html_read_part(xmlNode *c, struct html_part *pt)
 	return true;
 }
 
+/* Marks the text of part c of a picture box as its caption: all of
+ * it, or, in the part that holds the picture, the elements of text
+ * that hold no picture (the credit laid over it). */
+static void
+html_mark_caption_part(xmlNode *c)
+{
+	struct html_part pt;
+
+	HTML_DEBUG_NODE("caption", c);
+	for (xmlNode *e = c; e != NULL; e = html_next(e, c, true)) {
+		if (!html_is_elem(e) || html_ni(e) == NULL)
+			continue;
+		if (html_ni(e)->text > 0 && html_read_part(e, &pt) &&
+		    !pt.img)
+			html_ni(e)->caption = true;
+	}
+}
+
 /* Marks the caption of picture box n, outside <figure>: a part that is
- * an image without text and, beside it, one or two lines of text
- * without links, images or headings (a caption and its credit), in one
- * part each or in one part together; two lines in one part are short,
- * no paragraph of prose (HTML_PROSE_OWN), as a caption's and its
- * credit's are and a teaser's title and sentence are not. The
- * writer writes a caption, to judge the edges of the text with it, and
- * leaves it out; the statistics do not count it. */
+ * an image, without text or with a short line (its credit), and,
+ * beside it, one or two lines of text without links, images or
+ * headings (a caption and its credit), in one part each or in one part
+ * together; two lines in one part are short, no paragraph of prose
+ * (HTML_PROSE_OWN), as a caption's and its credit's are and a teaser's
+ * title and sentence are not. The writer writes a caption, to judge
+ * the edges of the text with it, and leaves it out; the statistics do
+ * not count it. */
 static bool
 html_mark_caption(xmlNode *n)
 {
@@ -95,24 +122,22 @@ html_mark_caption(xmlNode *n)
 			continue;
 		if (!html_read_part(c, &pt))
 			return false;
-		if (html_ni(c)->text == 0 && pt.img)
+		if (pt.img && !pic && html_ni(c)->text <= HTML_PICTURE_CREDIT &&
+		    !pt.head && pt.lines <= 1) {
 			pic = true;
-		else if (html_ni(c)->text > 0 && (pt.img || pt.head ||
+			texts += pt.lines;
+		} else if (html_ni(c)->text > 0 && (pt.img || pt.head ||
 		    (texts += pt.lines) > 2 ||
-		    (pt.lines > 1 && pt.longest >= HTML_PROSE_OWN)))
+		    (pt.lines > 1 && pt.longest >= HTML_PROSE_OWN))) {
 			return false;
+		}
 	}
 	if (!pic)
 		return false;
-	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (!html_is_elem(c) || html_ni(c) == NULL ||
-		    html_ni(c)->text == 0)
-			continue;
-		HTML_DEBUG_NODE("caption", c);
-		for (xmlNode *e = c; e != NULL; e = html_next(e, c, true))
-			if (html_is_elem(e) && html_ni(e) != NULL)
-				html_ni(e)->caption = true;
-	}
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (html_is_elem(c) && html_ni(c) != NULL &&
+		    html_ni(c)->text > 0)
+			html_mark_caption_part(c);
 	return true;
 }
 
@@ -128,7 +153,8 @@ html_mark_caption(xmlNode *n)
 
 /* The link that opens element c with a name: its first text is a link
  * of at most HTML_POST_NAME characters (a commenter's, a forum
- * member's); or NULL. */
+ * member's), in no heading (a linked heading titles a story: a blog's
+ * page of posts); or NULL. */
 static xmlNode *
 html_opening_name(xmlNode *c)
 {
@@ -136,6 +162,8 @@ html_opening_name(xmlNode *c)
 
 	for (xmlNode *n = c; n != NULL && nodes++ < HTML_POST_NODES;
 	    n = html_next(n, c, true)) {
+		xmlNode *link = NULL;
+
 		if (n->type != XML_TEXT_NODE || n->content == NULL ||
 		    html_count_text((const char *)n->content, NULL) == 0)
 			continue;
@@ -143,10 +171,13 @@ html_opening_name(xmlNode *c)
 		    a = a->parent) {
 			const struct html_ni *ai = html_ni(a);
 
-			if (ai != NULL && ai->kind == HTML_K_A)
-				return ai->text <= HTML_POST_NAME ? a : NULL;
+			if (ai != NULL && (ai->cls & HTML_T_HEAD))
+				return NULL;
+			if (ai != NULL && ai->kind == HTML_K_A && link == NULL)
+				link = a;
 		}
-		return NULL;
+		return link != NULL && html_ni(link)->text <= HTML_POST_NAME ?
+		    link : NULL;
 	}
 	return NULL;
 }
@@ -310,6 +341,8 @@ html_prune(struct html_ctx *ctx)
 	xmlNode *n = root;
 	size_t page = 0;
 
+	HTML_DEBUG_MSG("page ptext %u prose %u text %u\n",
+	    html_ni(root)->ptext, html_ni(root)->prose, html_ni(root)->text);
 	while (n != NULL) {
 		struct html_ni *ni;
 		bool junk;
@@ -809,19 +842,14 @@ html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
 	return is;
 }
 
-/* Whether sibling s of the winner reads as prose: most of its text (70%)
- * in paragraphs of prose other than the subtitle, which bounds its links
- * too (a share box beside a standfirst, whose names said "share" on the
- * page, holds links only). */
-static bool
-html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
+/* Characters of prose in s (html_prose_walk()) other than the
+ * subtitle. */
+static size_t
+html_prose_but_subtitle(const struct html_ctx *ctx, xmlNode *s)
 {
-	const struct html_ni *si = html_ni(s);
 	size_t prose = 0;
 	unsigned sub;
 
-	if (si == NULL || si->card)
-		return false;
 	sub = ctx->a->subtitle != NULL ?
 	    html_count_text(ctx->a->subtitle, NULL) : 0;
 	for (xmlNode *e = s; e != NULL; e = html_next(e, s, true)) {
@@ -833,6 +861,22 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 		    !html_is_subtitle(ctx, e, sub))
 			prose += ei->own;
 	}
+	return prose;
+}
+
+/* Whether sibling s of the winner reads as prose: most of its text (70%)
+ * in paragraphs of prose other than the subtitle, which bounds its links
+ * too (a share box beside a standfirst, whose names said "share" on the
+ * page, holds links only). */
+static bool
+html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
+{
+	const struct html_ni *si = html_ni(s);
+	size_t prose;
+
+	if (si == NULL || si->card)
+		return false;
+	prose = html_prose_but_subtitle(ctx, s);
 	return prose >= 70 && prose * 10 >= si->text * 7;
 }
 
@@ -870,7 +914,10 @@ html_author_box(const struct html_ctx *ctx, xmlNode *s)
 }
 
 /* Writes the winner and the siblings that belong with it; returns their
- * prose (html_prose()). */
+ * prose (html_prose()). A sibling that scores well is merged, but after
+ * the winner a box about the author, and before it a box with no prose
+ * other than the subtitle: the article's header (headline, standfirst,
+ * dateline), whose lines score as paragraphs when they are <div>s. */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
@@ -894,8 +941,9 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		if (ctx->story && html_is_story(s))
 			continue;
-		if ((html_sibling_ok(s, top_score) && !(seen_top &&
-		    html_author_box(ctx, s))) ||
+		if ((html_sibling_ok(s, top_score) && (seen_top ?
+		    !html_author_box(ctx, s) :
+		    html_prose_but_subtitle(ctx, s) > 0)) ||
 		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);

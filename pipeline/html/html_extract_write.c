@@ -781,11 +781,22 @@ html_paras_links_after(struct html_ctx *ctx)
  * in a row, is a repeat. */
 #define HTML_REPEAT_MIN 50
 
+/* Whether p holds the headline title and, besides it, links only: a
+ * breadcrumb trail that ends in the headline ("Home Sport News
+ * BREAKING NEWS: ..."). */
+static bool
+html_is_trail(const struct html_para *p, const char *title)
+{
+	return strstr(p->text, title) != NULL &&
+	    p->len - p->link <= html_count_text(title, NULL);
+}
+
 /* Marks the paragraphs that repeat: a text written twice or more in a
  * row, every copy (a gallery's caption in its long and short forms; an
  * author writes a paragraph once, a repeat is the page's machinery for
- * two screens), and the headline written again (a gallery's or a share
- * box's title: the body is the article after its title). Marked as
+ * two screens), and the headline written again, alone or at the end of
+ * a trail of links (a gallery's or a share box's title, a breadcrumb:
+ * the body is the article after its title). Marked as
  * captions: written and left out, so that the edges of the text are
  * judged with them. */
 static void
@@ -797,7 +808,8 @@ html_paras_repeated(struct html_ctx *ctx)
 		struct html_para *q = &ctx->paras[i];
 		struct html_para *p = i > 0 ? q - 1 : NULL;
 
-		if (title != NULL && strcmp(q->text, title) == 0) {
+		if (title != NULL && (strcmp(q->text, title) == 0 ||
+		    html_is_trail(q, title))) {
 			HTML_DEBUG_MSG("headline: %s\n", q->text);
 			q->caption = true;
 		}

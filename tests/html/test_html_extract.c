@@ -818,7 +818,8 @@ test_tail_notes_dropped(void **state)
  * vocabulary (here, none), nor those of the share links beside it (under
  * a third of its text). The page's standfirst (its description, the
  * subtitle) stays out of the body, where it is the only prose of its
- * block. */
+ * block, and so does a header box of the headline, the standfirst and
+ * a dateline before the body. */
 static void
 test_lead_before_body(void **state)
 {
@@ -828,6 +829,9 @@ test_lead_before_body(void **state)
 	static const char sub[] =
 	    "The harbour bridge will be rebuilt after a decade of dispute in "
 	    "the town council and the courts of the region";
+	static const char meta[] = "<meta name=\"description\" content=\""
+	    "The harbour bridge will be rebuilt after a decade of dispute in "
+	    "the town council and the courts of the region\">";
 	struct buf b = { 0 };
 	struct nw_article *a;
 	char *html;
@@ -839,9 +843,7 @@ test_lead_before_body(void **state)
 	    "Tweet</a></li><li><a href=/m>E-mail</a></li><li><a href=/p>"
 	    "Print</a></li></ul></div><div class=q4><p>%s</p><p>%s</p>"
 	    "<p>%s</p></div></div>", sub, lead, prose1, prose2, prose3);
-	html = page("<meta name=\"description\" content=\"The harbour bridge "
-	    "will be rebuilt after a decade of dispute in the town council "
-	    "and the courts of the region\">", b.p);
+	html = page(meta, b.p);
 	a = extract(html, NULL);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
@@ -850,6 +852,22 @@ test_lead_before_body(void **state)
 	assert_true(strstr(a->body, lead) < strstr(a->body, prose1));
 	assert_non_null(a->subtitle);
 	assert_null(strstr(a->body, sub));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+
+	/* a box of the headline, the standfirst and a dateline in <div>s
+	 * that score as paragraphs: the article's header, no prose but
+	 * the subtitle, not merged by its score */
+	buf_printf(&b, "<div><div><h1>The bridge vote</h1><div>%s</div><div>"
+	    "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, "
+	    "Nov 19, 2019</div></div><div><p>%s</p><p>%s</p><p>%s</p></div>"
+	    "</div>", sub, prose1, prose2, prose3);
+	html = page(meta, b.p);
+	a = extract(html, NULL);
+	assert_true(a->body != NULL && strstr(a->body, prose3) != NULL);
+	assert_true(strstr(a->body, sub) == NULL &&
+	    strstr(a->body, "PUBLISHED") == NULL);
 	article_free(a);
 	free(html);
 	buf_free(&b);
@@ -894,6 +912,57 @@ test_captions_outside_figure(void **state)
 	assert_null(strstr(a->body, "Jane Roe"));
 	assert_true(a->n_images >= 1);
 	article_free(a);
+}
+
+/* A picture whose part holds its credit too ("Image copyright EPA" laid
+ * over it, as the BBC writes it) and a caption beside it, in <div>s and
+ * <span>s without names: both lines stay out of the body, and the
+ * picture is collected. */
+static void
+test_caption_with_credit_over_picture(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>%s</div></div><div><div><span>"
+	    "<img src=\"/i/1.jpg\"><span>Image copyright</span> <span>EPA"
+	    "</span></span><div><div><span>Image caption</span> Fishermen "
+	    "gather outside the town hall on Tuesday</div></div></div></div>"
+	    "<div><div>%s</div></div><div><div>%s</div></div></div>", prose1,
+	    prose2, prose3);
+	assert_non_null(a->body);
+	assert_true(strstr(a->body, prose1) != NULL &&
+	    strstr(a->body, prose3) != NULL);
+	assert_true(strstr(a->body, "Image copyright") == NULL &&
+	    strstr(a->body, "Fishermen gather") == NULL);
+	assert_int_equal(a->n_images, 1);
+	article_free(a);
+}
+
+/* A breadcrumb trail that ends in the headline ("Home Sport News
+ * <title>"), its other words links, is no paragraph of the body. */
+static void
+test_breadcrumb_with_headline(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><div><a href=/>Home</a><a href=/sport>SPORT "
+	    "NEWS</a>BREAKING NEWS: the council votes to rebuild the harbour "
+	    "bridge after a decade</div><div>%s</div><div>%s</div><div>%s"
+	    "</div></div>", prose1, prose2, prose3);
+	html = page("<title>BREAKING NEWS: the council votes to rebuild the "
+	    "harbour bridge after a decade</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "BREAKING"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
 }
 
 /* A gallery writes its caption twice in a row (the long and the short
@@ -1084,6 +1153,30 @@ test_hidden_copy_pruned(void **state)
 	assert_null(strstr(a->body, "Harbour bridge"));
 	assert_null(strstr(strstr(a->body, prose1) + 1, prose1));
 	article_free(a);
+}
+
+/* A page that writes its paragraphs in no <p> (<div>s here) has no
+ * paragraph text to measure the share that protects a misnamed box by:
+ * the text outside links measures it. The article in a box named like a
+ * sidebar stays, beside a list of links longer than it. */
+static void
+test_misnamed_box_without_p(void **state)
+{
+	struct buf links = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 40; i++)
+		buf_printf(&links, "<li><a href=/s%d>Another story of the "
+		    "week, number %d</a></li>", i, i);
+	a = extract_body("<div class=sidebar-relative><div>%s</div><div>%s"
+	    "</div><div>%s</div></div><ul>%s</ul>", prose1, prose2, prose3,
+	    links.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	buf_free(&links);
 }
 
 /* A short line alone in a box beside an empty <div> (the slot an ad
@@ -1305,12 +1398,16 @@ test_forms_left_out(void **state)
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
  * prose); a forum's posts, with no prose outside them, are its content
- * and stay. */
+ * and stay, and so do posts titled by linked headings. */
 static void
 test_comment_thread_by_structure(void **state)
 {
 	static const char post[] =
 	    "<div class=q5><div class=q6><a href=\"/u/%d\">reader%d</a></div>"
+	    "<div class=q7>%d days ago at 07:52 am</div><div class=q8>%s"
+	    "</div></div>";
+	static const char titled[] =
+	    "<div class=q5><h2><a href=\"/s/%d\">Story %d</a></h2>"
 	    "<div class=q7>%d days ago at 07:52 am</div><div class=q8>%s"
 	    "</div></div>";
 	static const char said[] =
@@ -1345,6 +1442,21 @@ test_comment_thread_by_structure(void **state)
 	article_free(a);
 	buf_free(&b);
 	buf_free(&f);
+
+	/* posts whose linked names are headings are stories (a blog's
+	 * page of posts, each titled and dated): no thread */
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><p>%s</p></div><div class=q2>", prose1,
+	    prose2, prose3, prose2);
+	for (int i = 1; i <= 4; i++)
+		buf_printf(&b, titled, i, i, i, said);
+	buf_puts(&b, "</div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, "begs the question"));
+	article_free(a);
+	buf_free(&b);
 }
 
 /* WordPress classes a post's container by its tags ("tag-bridge"): a
@@ -1472,6 +1584,8 @@ main(void)
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
 		cmocka_unit_test(test_captions_outside_figure),
+		cmocka_unit_test(test_caption_with_credit_over_picture),
+		cmocka_unit_test(test_breadcrumb_with_headline),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
@@ -1480,6 +1594,7 @@ main(void)
 		cmocka_unit_test(test_climb_over_lists),
 		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
+		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
