@@ -1,0 +1,112 @@
+/* The inbox's work on one file (ingest.c) and the asks of the stream
+ * for files adopted from dead nodes (ingest_asks.c): what the two share.
+ * Loop thread only, but for the item's worker fields. */
+#ifndef NW_INGEST_INT_H
+#define NW_INGEST_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/stat.h>
+
+#include "budget.h"
+#include "job.h"
+
+struct daemon;
+struct nw_article;
+
+/* A claimed file at its commit (claim_check()). */
+enum claim_state {
+	CLAIM_OK,               /* still this node's, published here */
+	CLAIM_OLD,              /* too old to publish: given back */
+	CLAIM_GONE,             /* adopted by another node meanwhile */
+};
+
+struct item {
+	struct job job;         /* first: the pool's view */
+	struct daemon *d;
+	/* set on the loop thread when taken */
+	char *dir;              /* the inbox it is in */
+	char *name;
+	char *node;             /* claimed into dir/claimed/NODE/, or NULL:
+	                           worked on where it is (inbox.h) */
+	char *adopted;          /* a dead node's claim, taken over: the
+	                           nodes that held it, the first first,
+	                           comma-separated (node is
+	                           THIS/.from/ADOPTED) */
+	int64_t since;          /* ... its event is looked for since */
+	int64_t ask_from;       /* ... or from this stream seq on (over 0:
+	                           where the last ask's read stopped) */
+	int64_t ask_next;       /* ... the worker's: where its read stopped */
+	int64_t ask_at;         /* ... when a read last got further (epoch
+	                           ms; 0: none did) */
+	int fd;                 /* closed by the worker */
+	struct stat st;
+	int64_t fetched_at;
+	size_t max_size;        /* [inbox] max_size */
+	long budget_ms;         /* [daemon] job_budget, from the start */
+	struct budget budget;   /* its halt the daemon's (a stop) */
+	bool again;             /* offered again while in flight */
+	enum budget_state stopped; /* the work gave up: HALTED, the file
+	                           stays in the inbox; SPENT, it fails */
+	/* set by the worker */
+	int found;              /* adopted: the dead node's event for it,
+	                           1 in the stream, 0 not, -1 not known */
+	int64_t found_seq;      /* ... its seq there */
+	bool found_failed;      /* ... a source.error */
+	char found_origin[64];  /* ... by that node */
+	char raw_hash[65];
+	struct nw_article *article;   /* NULL: failed, see error */
+	char error[256];
+	/* set on the loop thread in the batch */
+	bool failed;            /* goes to failed/ with error */
+	enum claim_state claim; /* not journalled unless CLAIM_OK */
+	int64_t seq;
+};
+
+/* An adopted file whose dead holders' event the stream did not say was
+ * there or not (inbox_stream_find() -1: no server, no leader, a read
+ * that did not end in time): it waits in this node's
+ * claimed/THIS/.from/CHAIN/ and is asked again 1, 3 and 7 leases after
+ * its adoption, or after its last read that got further; unanswered
+ * then, the ADOPT_ASKS-th time, it goes into the inbox
+ * (adopt_unanswered()). A read cut short by its time is taken up where
+ * it stopped, at once, and after a restart (the store's inbox_asks). */
+struct adopt_wait {
+	char *node;             /* the folder it waits in: THIS/.from/CHAIN */
+	char *name;
+	char *chain;            /* the nodes that held it (item.adopted) */
+	int64_t since;          /* its event is looked for since */
+	int64_t seq;            /* ... or from this stream seq on, over 0 */
+	int64_t at;             /* ... when a read last got further (epoch
+	                           ms; 0: none did) */
+	int64_t due_ms;         /* asked again from then (monotonic) */
+};
+
+/* Where an adopted file's event is looked for (inbox_stream_find()). */
+struct adoption {
+	const char *chain;      /* the dead nodes that held it */
+	int64_t since;          /* since then (epoch seconds) */
+	int64_t seq;            /* or from this stream seq on, over 0 */
+	int64_t at;             /* ... when a read last got further (epoch
+	                           ms; 0: none did) */
+};
+
+#define ADOPT_ASKS 4
+
+/* Monotonic milliseconds. */
+int64_t mono_ms(void);
+
+/* A claimed file into the inbox, for any node to claim afresh. */
+void unclaim_to_inbox(struct daemon *d, const struct item *it);
+
+void adopt_wait_drop(struct daemon *d, struct adopt_wait *w);
+void adopt_unanswered(struct daemon *d, const struct item *it);
+void adopt_answered(struct daemon *d, const struct item *it);
+void ask_resume(struct daemon *d, const char *node, const char *name,
+    const struct stat *st, struct adoption *ad);
+void asks_prune(struct daemon *d, const char *dir);
+int ask_record(struct daemon *d, const struct item *it, char *err,
+    size_t errlen);
+
+#endif
