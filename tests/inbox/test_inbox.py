@@ -62,7 +62,7 @@ PARAS = [
 
 
 class Daemon:
-    def __init__(self, newswired, tmp, extra):
+    def __init__(self, newswired, tmp, extra, env=None):
         self.inbox = os.path.join(tmp, "inbox")
         conf = os.path.join(tmp, "newswired.conf")
         # ports *: the kernel's pick, read from the start line
@@ -78,7 +78,8 @@ class Daemon:
         self.sub.setsockopt(zmq.SUBSCRIBE, b"source.error.")
         self.log = []
         self.p = subprocess.Popen([newswired, "-c", conf],
-                                  stderr=subprocess.PIPE)
+                                  stderr=subprocess.PIPE,
+                                  env=dict(os.environ, **(env or {})))
         self.reader = threading.Thread(target=self.read, daemon=True)
         self.reader.start()
         deadline = time.monotonic() + 30
