@@ -258,6 +258,20 @@ def test_links(d, tmp):
            for t, e, at in got])
 
 
+def finish(log, tmp):
+    """The end of a run: the log's last lines if a check failed, tmp
+    removed; the exit status."""
+    if failures:
+        sys.stdout.write(b"".join(log[-60:]).decode("utf-8",
+                                                    "backslashreplace"))
+    shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("all checks passed")
+    return 0
+
+
 def main():
     newswired = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="nw-inbox-")
@@ -269,15 +283,7 @@ def main():
         test_links(d, tmp)
     finally:
         d.stop()
-        if failures:
-            sys.stdout.write(b"".join(d.log[-30:]).decode(
-                "utf-8", "backslashreplace"))
-        shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return finish(d.log, tmp)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,12 @@ renameat2() with RENAME_NOREPLACE):
 usage: test_inbox_failed.py NEWSWIRED SHIM
 """
 import os
-import shutil
 import sys
 import tempfile
 import time
 
-from test_inbox import PARAS, Daemon
-from nwtest import check, failures, shim_env
+from test_inbox import PARAS, Daemon, finish
+from nwtest import check, shim_env
 
 TEXT = "Flood barrier\n\n" + "\n\n".join(PARAS * 4) + "\n"   # about 5 kB
 
@@ -109,19 +108,9 @@ def main():
     tmp = tempfile.mkdtemp(prefix="nw-inbox-failed-")
     for sub in ("a", "b"):
         os.mkdir(os.path.join(tmp, sub))
-    try:
-        test_relinked(exe, os.path.join(tmp, "a"), logs)
-        test_killed(exe, os.path.join(tmp, "b"), shim, logs)
-    finally:
-        if failures:
-            sys.stdout.write(b"".join(logs[-60:]).decode(
-                "utf-8", "backslashreplace"))
-        shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    test_relinked(exe, os.path.join(tmp, "a"), logs)
+    test_killed(exe, os.path.join(tmp, "b"), shim, logs)
+    return finish(logs, tmp)
 
 
 if __name__ == "__main__":
