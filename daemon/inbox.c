@@ -373,6 +373,14 @@ inbox_claimed_twice(const char *dir, const char *node, const char *name,
 	    claimed_by_other(dir, node, name, st));
 }
 
+static bool
+exists(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0;
+}
+
 /* The mark of a move into processed/ (rename_noreplace_mark()) to
  * path: .NAME.moving beside it. */
 static void
@@ -419,7 +427,7 @@ sidecar_end(const char *tmp)
 
 	buf_printf(&side, "%.*s", (int)(strlen(tmp) - 4), tmp);
 	rc = rename(tmp, side.p);
-	if (rc != 0 && errno == ENOENT && access(side.p, F_OK) == 0)
+	if (rc != 0 && errno == ENOENT && exists(side.p))
 		rc = 0;
 	buf_free(&side);
 	return rc;
@@ -512,14 +520,6 @@ link_in(const struct inbox_file *f, const char *sub, const struct stat *st,
 	if (dh != NULL)
 		closedir(dh);
 	return found;
-}
-
-static bool
-exists(const char *path)
-{
-	struct stat st;
-
-	return lstat(path, &st) == 0;
 }
 
 /* Whether path, a link in sub (processed/ or failed/) of an adopted
