@@ -215,7 +215,8 @@ cf_message(struct cluster_feed *f, natsMsg *m, int64_t *last)
 	jsMsgMetaData *md = NULL;
 	struct cf_entry e = { 0 };
 	const char *subj = natsMsg_GetSubject(m);
-	const char *kind = subj + strlen(f->filter) - 1;   /* after "article." */
+	/* after "article." */
+	const char *kind = subj + strlen(f->filter) - 1;
 	bool own = false, isnew, isupd;
 
 	if (natsMsg_GetMetaData(&md, m) != NATS_OK)
@@ -359,7 +360,8 @@ cf_file(struct cluster_feed *f, struct cf_entry *v, size_t n)
 	}
 	if (ok)
 		ok = store_stream_pos_set(s, f->pos_name, pos, err,
-		    sizeof(err)) == 0 && store_commit(s, err, sizeof(err)) == 0;
+		    sizeof(err)) == 0 &&
+		    store_commit(s, err, sizeof(err)) == 0;
 	if (!ok && begun)
 		store_rollback(s);
 	/* in memory all the same; a restart reads them again */

@@ -240,8 +240,9 @@ config_set(struct config *c, const char *section, const char *key,
 		    key, section);
 	switch (k->type) {
 	case CONFIG_STRING:
-		/* only [daemon] metrics and sources_dir, [output.file] path and the
-		 * optional [output.nats] strings may be "" (none) */
+		/* only [daemon] metrics and sources_dir, [output.file]
+		 * path and the optional [output.nats] strings may be ""
+		 * (none) */
 		if (*value == '\0' && k->offset != OFF(metrics) &&
 		    k->offset != OFF(sources_dir) &&
 		    k->offset != OFF(out_file_path) &&

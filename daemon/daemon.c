@@ -76,6 +76,11 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 
 	if (inbox_prepare(inbox, err, errlen) != 0)
 		return NULL;
+	n = inbox_finish_errors(inbox);
+	if (n > 0)
+		log_info(&d->log, "%d file(s) in %s/failed/ with no "
+		    "NAME.error, a kill having come after their move: the "
+		    "reason written before it put in place", n, inbox);
 	n = ingest_reclaim(d, inbox);
 	if (n > 0)
 		log_info(&d->log, "%d file(s) claimed in %s/claimed/%s before "

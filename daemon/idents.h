@@ -27,10 +27,11 @@
  * is not alive (its node.ORIGIN lease key, with [cluster] leases) and
  * whose event ID:VERSION is not in the stream (read from the record's
  * source's subjects since its write), is written as this node's and
- * published here, under the same message ID. Without the bucket (servers down) a claim gives up after a few
- * seconds and the article is classified by the node's own store, as
- * without [cluster] articles; the stream's duplicate window still drops
- * an identical ID:VERSION. Built with libnats only. */
+ * published here, under the same message ID. Without the bucket
+ * (servers down) a claim gives up after a few seconds and the article
+ * is classified by the node's own store, as without [cluster] articles;
+ * the stream's duplicate window still drops an identical ID:VERSION.
+ * Built with libnats only. */
 #ifndef NW_IDENTS_H
 #define NW_IDENTS_H
 

@@ -59,35 +59,64 @@ same_inode(const struct stat *a, const struct stat *b)
 	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
 }
 
-/* Renames from to to unless to exists. Where the file system does not
- * take RENAME_NOREPLACE (EINVAL: NFS, some FUSE), by a hard link, which
- * never replaces, then the unlink of from, if from is still the file
- * linked: of two nodes linking one file, the one whose unlink takes the
- * name wins; the other drops its link (if still there) and finds from
- * gone (ENOENT). A link left by a move that a kill cut short is
- * finished. */
+/* rename_noreplace_mark() where renameat2() refuses the flag: a hard
+ * link of from (the file was) as to, which never replaces, then the
+ * unlink of from, if from is still the file linked. */
 static int
-rename_noreplace(const char *from, const char *to)
+link_unlink(const char *from, const char *to, const struct stat *was)
 {
-	struct stat was, now;
+	struct stat now;
 	int e = ENOENT;
+
+	if (link(from, to) != 0 && (errno != EEXIST || lstat(to, &now) != 0 ||
+	    !same_inode(was, &now)))
+		return -1;
+	if (lstat(from, &now) == 0 && same_inode(was, &now)) {
+		if (unlink(from) == 0)
+			return 0;
+		e = errno;
+	}
+	if (lstat(to, &now) == 0 && same_inode(was, &now))
+		unlink(to);
+	errno = e;
+	return -1;
+}
+
+/* Renames from to to unless to exists. Where the file system does not
+ * take RENAME_NOREPLACE (EINVAL: NFS, some FUSE), by a hard link and an
+ * unlink (link_unlink()): of two nodes linking one file, the one whose
+ * unlink takes the name wins; the other drops its link (if still there)
+ * and finds from gone (ENOENT). A link left by a move that a kill cut
+ * short is finished. mark, unless NULL, is a file made (if it is not
+ * there) before the link and removed after the unlink: a kill between
+ * the two leaves it, saying whose the second link is. */
+static int
+rename_noreplace_mark(const char *from, const char *to, const char *mark)
+{
+	struct stat was;
+	int rc, e, fd = -1;
 
 	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
 		return 0;
 	if (errno != EINVAL || lstat(from, &was) != 0)
 		return -1;
-	if (link(from, to) != 0 && (errno != EEXIST || lstat(to, &now) != 0 ||
-	    !same_inode(&was, &now)))
-		return -1;
-	if (lstat(from, &now) == 0 && same_inode(&was, &now)) {
-		if (unlink(from) == 0)
-			return 0;
-		e = errno;
+	if (mark != NULL)
+		fd = open(mark, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0640);
+	rc = link_unlink(from, to, &was);
+	e = errno;
+	if (fd >= 0) {
+		close(fd);
+		unlink(mark);
 	}
-	if (lstat(to, &now) == 0 && same_inode(&was, &now))
-		unlink(to);
 	errno = e;
-	return -1;
+	return rc;
+}
+
+static int
+rename_noreplace(const char *from, const char *to)
+{
+	return rename_noreplace_mark(from, to, NULL);
 }
 
 /* True when path is still the file that was read, unchanged; as it is
@@ -344,43 +373,111 @@ inbox_claimed_twice(const char *dir, const char *node, const char *name,
 	    claimed_by_other(dir, node, name, st));
 }
 
-/* Renames from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken;
- * the final path goes into out. */
-static int
-move_into(const struct inbox_file *f, const char *from, const char *sub,
-    struct buf *out)
+static bool
+exists(const char *path)
 {
-	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
-	if (rename_noreplace(from, out->p) == 0)
-		return 0;
-	if (errno != EEXIST)
-		return -1;
-	buf_printf(out, ".%lld", (long long)f->seq);
-	return rename_noreplace(from, out->p);
+	struct stat st;
+
+	return lstat(path, &st) == 0;
 }
 
-/* Writes NAME.error whole or not at all: a reader never sees it half
- * written. */
-static int
-write_sidecar(const char *path, const char *reason)
+/* The mark of a move into processed/ (rename_noreplace_mark()) to
+ * path: .NAME.moving beside it. */
+static void
+mark_path(const char *path, struct buf *out)
 {
-	struct buf tmp = { 0 };
-	FILE *f;
-	int rc = -1;
+	const char *slash = strrchr(path, '/');
+	int n = slash != NULL ? (int)(slash - path) + 1 : 0;
 
-	buf_printf(&tmp, "%s.tmp", path);
-	f = fopen(tmp.p, "w");
+	buf_printf(out, "%.*s.%s.moving", n, path, path + n);
+}
+
+/* Writes reason into path's NAME.error.tmp, the NAME.error to be (its
+ * path into tmp), before the file's move into failed/: a reader never
+ * sees a NAME.error half written, and a kill after the move leaves the
+ * reason for the next start to put in place (inbox_finish_errors()).
+ * Before round 17 NAME.error was written after the move, and a kill
+ * between the two left the file with none. */
+static int
+sidecar_begin(const char *path, const char *reason, struct buf *tmp)
+{
+	FILE *f;
+	int rc;
+
+	buf_printf(tmp, "%s.error.tmp", path);
+	f = fopen(tmp->p, "w");
 	if (f == NULL)
-		goto out;
+		return -1;
 	fprintf(f, "%s\n", reason);
 	rc = ferror(f) ? -1 : 0;
-	if (fclose(f) != 0 || rc != 0 || rename(tmp.p, path) != 0) {
-		unlink(tmp.p);
-		rc = -1;
+	if (fclose(f) != 0 || rc != 0) {
+		unlink(tmp->p);
+		return -1;
 	}
-out:
-	buf_free(&tmp);
+	return 0;
+}
+
+/* Puts tmp, NAME.error.tmp (sidecar_begin()), in place as NAME.error;
+ * one that a starting node put in place meanwhile is the same. */
+static int
+sidecar_end(const char *tmp)
+{
+	struct buf side = { 0 };
+	int rc;
+
+	buf_printf(&side, "%.*s", (int)(strlen(tmp) - 4), tmp);
+	rc = rename(tmp, side.p);
+	if (rc != 0 && errno == ENOENT && exists(side.p))
+		rc = 0;
+	buf_free(&side);
 	return rc;
+}
+
+/* Renames from to to unless to exists: into processed/ with its mark
+ * (mark_path()), into failed/ (reason not NULL) between sidecar_begin()
+ * and sidecar_end(). 0, 1 when to exists, or -1 with a reason in err. */
+static int
+move_one(const char *from, const char *to, const char *reason, char *err,
+    size_t errlen)
+{
+	struct buf side = { 0 };
+	int rc = 0;
+
+	if (reason == NULL)
+		mark_path(to, &side);
+	else if (sidecar_begin(to, reason, &side) != 0)
+		rc = fail(err, errlen, "cannot write %s: %s", side.p,
+		    strerror(errno));
+	if (rc == 0 && rename_noreplace_mark(from, to, reason == NULL ?
+	    side.p : NULL) != 0)
+		rc = errno == EEXIST ? 1 : fail(err, errlen, "cannot move %s "
+		    "to %s: %s", from, to, strerror(errno));
+	if (reason != NULL && rc > 0)
+		unlink(side.p);
+	else if (reason != NULL && rc == 0 && sidecar_end(side.p) != 0)
+		rc = fail(err, errlen, "cannot put %s in place: %s", side.p,
+		    strerror(errno));
+	buf_free(&side);
+	return rc;
+}
+
+/* Moves from into dir/sub/NAME, or dir/sub/NAME.SEQ if that is taken
+ * (reason: the failure, for NAME.error); the final path goes into out.
+ * 0, or -1 with a reason in err. */
+static int
+move_into(const struct inbox_file *f, const char *from, const char *sub,
+    const char *reason, struct buf *out, char *err, size_t errlen)
+{
+	int rc;
+
+	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
+	rc = move_one(from, out->p, reason, err, errlen);
+	if (rc <= 0)
+		return rc;
+	buf_printf(out, ".%lld", (long long)f->seq);
+	rc = move_one(from, out->p, reason, err, errlen);
+	return rc <= 0 ? rc : fail(err, errlen, "cannot move %s to %s: %s",
+	    from, out->p, strerror(EEXIST));
 }
 
 /* Whether name is base.DIGITS. */
@@ -425,16 +522,41 @@ link_in(const struct inbox_file *f, const char *sub, const struct stat *st,
 	return found;
 }
 
+/* Whether path, a link in sub (processed/ or failed/) of an adopted
+ * file, is a dead node's move out that a kill cut short: into
+ * processed/ with its mark left (mark_path()), into failed/ with no
+ * NAME.error yet (put in place after the move). The mark, or
+ * NAME.error.tmp, into side. */
+static bool
+cut_left(const char *sub, const char *path, struct buf *side)
+{
+	side->len = 0;
+	if (strcmp(sub, "processed") == 0) {
+		mark_path(path, side);
+		return exists(side->p);
+	}
+	buf_printf(side, "%s.error", path);
+	if (exists(side->p))
+		return false;
+	buf_puts(side, ".tmp");
+	return true;
+}
+
 /* A move out by hard link that a kill cut short (rename_noreplace()
  * without RENAME_NOREPLACE) leaves the file st both where it was and in
- * processed/ or failed/. The node that finishes the move may decide
- * otherwise than the dead one: its adopter publishes what failed there
- * when the stream lacks that node's event (a failure of its own: a
- * smaller [inbox] max_size, its job_budget spent), or fails what it had
- * published. So a link in the other folder than fate's is dropped
- * first, and the file ends in one, that of the event in the stream
- * (before round 16 it stayed in both, in failed/ with no NAME.error);
- * a link in fate's is the move made already: its path into to. Only an
+ * processed/ or failed/. A link in fate's folder is the move made
+ * already: its path into to. The node that finishes the move may
+ * decide otherwise than the dead one: its adopter publishes what failed
+ * there when the stream lacks that node's event (a failure of its own:
+ * a smaller [inbox] max_size, its job_budget spent), or fails what it
+ * had published. So a link in the other folder than fate's is dropped
+ * (f->dropped), and the file ends in one, that of the event in the
+ * stream (before round 16 it stayed in both, in failed/ with no
+ * NAME.error); but only a link that is a dead node's move cut short
+ * (cut_left()), of an adopted file: this node's own restart decides as
+ * its journal did. Any other is kept (f->kept): a file linked back into
+ * the inbox from processed/ by a user has its processed/ name whatever
+ * happens to it (before round 17 a failure removed it). Only an
  * adopted file is looked for as NAME.SEQ (the seq the dead node gave
  * it is not known here; a file of this node's has its own). 0, or -1
  * with a reason in err. */
@@ -444,7 +566,7 @@ drop_cut_move(struct inbox_file *f, enum inbox_fate fate,
 {
 	static const char *const subs[] = { "processed", "failed" };
 	bool adopted = f->node != NULL && strstr(f->node, "/.from/") != NULL;
-	struct buf at = { 0 };
+	struct buf at = { 0 }, side = { 0 };
 	int rc = 0;
 
 	for (size_t i = 0; rc == 0 && i < 2; i++) {
@@ -455,13 +577,45 @@ drop_cut_move(struct inbox_file *f, enum inbox_fate fate,
 			continue;
 		if (mine)
 			buf_puts(to, at.p);
+		else if (!adopted || !cut_left(subs[i], at.p, &side))
+			f->kept = subs[i];
 		else if (unlink(at.p) != 0)
 			rc = fail(err, errlen, "cannot remove %s: %s", at.p,
 			    strerror(errno));
-		else
+		else if (unlink(side.p) == 0 || errno == ENOENT)
 			f->dropped = subs[i];
 	}
 	buf_free(&at);
+	buf_free(&side);
+	return rc;
+}
+
+/* Unlinks from, the move into fate's folder made already (to: a kill
+ * cut it short, its mark removed), or deleted (to empty); reason, not
+ * NULL, goes into NAME.error beside to, written first. */
+static int
+finish_move(const char *from, const struct buf *to, const char *reason,
+    char *err, size_t errlen)
+{
+	struct buf side = { 0 };
+	int rc = 0;
+
+	if (reason != NULL && sidecar_begin(to->p, reason, &side) != 0)
+		rc = fail(err, errlen, "cannot write %s: %s", side.p,
+		    strerror(errno));
+	else if (unlink(from) != 0)
+		rc = fail(err, errlen, "cannot %s %s: %s", to->len > 0 ?
+		    "unlink the moved" : "delete", from, strerror(errno));
+	if (reason != NULL && rc == 0 && sidecar_end(side.p) != 0)
+		rc = fail(err, errlen, "cannot put %s in place: %s", side.p,
+		    strerror(errno));
+	else if (reason != NULL && rc != 0 && side.len > 0)
+		unlink(side.p);
+	else if (reason == NULL && rc == 0 && to->len > 0) {
+		mark_path(to->p, &side);
+		unlink(side.p);
+	}
+	buf_free(&side);
 	return rc;
 }
 
@@ -471,27 +625,12 @@ static int
 dispose_to(struct inbox_file *f, enum inbox_fate fate, const char *from,
     struct buf *to, const char *reason, char *err, size_t errlen)
 {
-	struct buf side = { 0 };
-	int rc = 0;
+	const char *why = fate == INBOX_FAILED ? reason : NULL;
 
-	if (fate == INBOX_DELETE || to->len > 0) {
-		if (unlink(from) != 0)
-			rc = fail(err, errlen, "cannot %s %s: %s",
-			    to->len > 0 ? "unlink the moved" : "delete",
-			    from, strerror(errno));
-	} else if (move_into(f, from, fate == INBOX_FAILED ? "failed" :
-	    "processed", to) != 0) {
-		rc = fail(err, errlen, "cannot move %s to %s: %s", from,
-		    to->p, strerror(errno));
-	}
-	if (rc == 0 && fate == INBOX_FAILED) {
-		buf_printf(&side, "%s.error", to->p);
-		if (write_sidecar(side.p, reason) != 0)
-			rc = fail(err, errlen, "cannot write %s: %s", side.p,
-			    strerror(errno));
-	}
-	buf_free(&side);
-	return rc;
+	if (fate == INBOX_DELETE || to->len > 0)
+		return finish_move(from, to, why, err, errlen);
+	return move_into(f, from, fate == INBOX_FAILED ? "failed" :
+	    "processed", why, to, err, errlen);
 }
 
 int
@@ -517,4 +656,53 @@ inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
 	buf_free(&from);
 	buf_free(&to);
 	return rc;
+}
+
+/* failed/NAME.error.tmp into NAME.error when failed/NAME is there with
+ * one link and no NAME.error: its move was made and a kill came before
+ * the NAME.error. A NAME with a second link is a move by hard link cut
+ * short, still claimed: whoever finishes it decides. True when put. */
+static bool
+finish_error(const char *failed, const char *tmp)
+{
+	struct buf path = { 0 }, side = { 0 };
+	size_t n = strlen(tmp) - strlen(".error.tmp");
+	struct stat st;
+	bool put;
+
+	buf_printf(&path, "%s/%.*s", failed, (int)n, tmp);
+	buf_printf(&side, "%s.error", path.p);
+	put = lstat(path.p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_nlink == 1 && !exists(side.p);
+	path.len = 0;
+	buf_printf(&path, "%s/%s", failed, tmp);
+	put = put && rename_noreplace(path.p, side.p) == 0;
+	buf_free(&path);
+	buf_free(&side);
+	return put;
+}
+
+int
+inbox_finish_errors(const char *dir)
+{
+	static const char suffix[] = ".error.tmp";
+	size_t k = sizeof(suffix) - 1;
+	struct buf failed = { 0 };
+	struct dirent *e;
+	int n = 0;
+	DIR *dh;
+
+	buf_printf(&failed, "%s/failed", dir);
+	dh = opendir(failed.p);
+	while (dh != NULL && (e = readdir(dh)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		if (len > k && strcmp(e->d_name + len - k, suffix) == 0 &&
+		    finish_error(failed.p, e->d_name))
+			n++;
+	}
+	if (dh != NULL)
+		closedir(dh);
+	buf_free(&failed);
+	return n;
 }

@@ -92,15 +92,25 @@ struct inbox_file {
 	const char *dropped;     /* set by inbox_dispose(): "processed" or
 	                            "failed", where a link of a move out cut
 	                            short was dropped */
+	const char *kept;        /* set by inbox_dispose(): where a link
+	                            of the file that no move out made was
+	                            kept (a user's, linked back) */
 };
 
 /* Moves the file (dir/name, or dir/claimed/node/name) out if it is
  * still the file read (same inode, size and mtime). A name already taken
- * in processed/ or failed/ gets ".SEQ". A link of the file that a move
- * out cut short left in the other folder is dropped (f->dropped), one
- * in its own taken as the move made. Returns 0, 1 if the file changed
- * or went (it stays), or -1 with a reason in err. */
+ * in processed/ or failed/ gets ".SEQ". A failed file's NAME.error is
+ * written as NAME.error.tmp before the move and put in place after it.
+ * A link of the file in its own folder is taken as the move made; one
+ * in the other folder that a dead node's move out cut short (an adopted
+ * file) is dropped (f->dropped), any other kept (f->kept). Returns 0, 1
+ * if the file changed or went (it stays), or -1 with a reason in err. */
 int inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
     const char *reason, char *err, size_t errlen);
+
+/* Puts in place each failed/NAME.error.tmp whose NAME was moved into
+ * failed/ before a kill took its node (inbox_dispose()); at a start.
+ * Returns how many. */
+int inbox_finish_errors(const char *dir);
 
 #endif

@@ -820,6 +820,10 @@ item_move(struct daemon *d, struct item *it)
 		log_info(&d->log, "%s: also in %s/ by a move out that a kill "
 		    "cut short, decided otherwise here: that link dropped",
 		    it->name, f.dropped);
+	if (f.kept != NULL)
+		log_info(&d->log, "%s: also in %s/, a link no move out of it "
+		    "made (linked back into the inbox): kept", it->name,
+		    f.kept);
 	if (rc < 0)
 		log_error(&d->log, "%s", err);
 	else if (rc > 0)

@@ -500,11 +500,13 @@ on_queue(evutil_socket_t fd, short what, void *arg)
 			/* re-sent on the next tick, not at once: no storm
 			 * while the stream elects a leader */
 			o->nacks++;
-			if (clock_seconds(CLOCK_MONOTONIC) - o->nack_logged > 30) {
+			if (clock_seconds(CLOCK_MONOTONIC) - o->nack_logged >
+			    30) {
 				log_warn(o->log, "output.nats: seq %lld not "
 				    "acknowledged: %s; re-sending", (long long)
 				    it->seq, it->why);
-				o->nack_logged = clock_seconds(CLOCK_MONOTONIC);
+				o->nack_logged =
+				    clock_seconds(CLOCK_MONOTONIC);
 			}
 			o->resend = true;
 			break;

@@ -43,14 +43,15 @@ rt_hold(struct retention *t, int64_t first, int64_t *cut, char *err,
 	if (want > acked) {
 		*cut = acked;
 		if (t->held == 0)
-			log_warn(t->log, "retention: keeps the events after seq "
-			    "%lld, which the NATS stream has not acknowledged "
-			    "(%lld due to go)", (long long)acked,
+			log_warn(t->log, "retention: keeps the events after "
+			    "seq %lld, which the NATS stream has not "
+			    "acknowledged (%lld due to go)", (long long)acked,
 			    (long long)(want - acked));
 		t->held = want - acked;
 	} else if (t->held > 0) {
 		log_info(t->log, "retention: the NATS stream acknowledged "
-		    "up to seq %lld; the events held back go", (long long)acked);
+		    "up to seq %lld; the events held back go",
+		    (long long)acked);
 		t->held = 0;
 	}
 	return 0;

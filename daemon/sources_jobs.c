@@ -199,7 +199,8 @@ jobs_hold_body(struct sources *S, struct src *s, struct http_response *r,
 	j->max_sitemaps = s->c.max_sitemaps;
 	j->child = child != NULL ? xstrdup(child) : NULL;
 	if (child == NULL)
-		s->state_dirty = false; /* the job stores it with its entries */
+		/* the job stores it with its entries */
+		s->state_dirty = false;
 	if (s->held != NULL) {
 		/* superseded: the newer body says what the feed is now (a
 		 * sitemap's stays pending in the store: fetched again) */

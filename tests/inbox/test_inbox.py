@@ -62,7 +62,7 @@ PARAS = [
 
 
 class Daemon:
-    def __init__(self, newswired, tmp, extra):
+    def __init__(self, newswired, tmp, extra, env=None):
         self.inbox = os.path.join(tmp, "inbox")
         conf = os.path.join(tmp, "newswired.conf")
         # ports *: the kernel's pick, read from the start line
@@ -78,7 +78,8 @@ class Daemon:
         self.sub.setsockopt(zmq.SUBSCRIBE, b"source.error.")
         self.log = []
         self.p = subprocess.Popen([newswired, "-c", conf],
-                                  stderr=subprocess.PIPE)
+                                  stderr=subprocess.PIPE,
+                                  env=dict(os.environ, **(env or {})))
         self.reader = threading.Thread(target=self.read, daemon=True)
         self.reader.start()
         deadline = time.monotonic() + 30
@@ -257,6 +258,20 @@ def test_links(d, tmp):
            for t, e, at in got])
 
 
+def finish(log, tmp):
+    """The end of a run: the log's last lines if a check failed, tmp
+    removed; the exit status."""
+    if failures:
+        sys.stdout.write(b"".join(log[-60:]).decode("utf-8",
+                                                    "backslashreplace"))
+    shutil.rmtree(tmp, ignore_errors=True)
+    if failures:
+        print("%d check(s) failed" % len(failures))
+        return 1
+    print("all checks passed")
+    return 0
+
+
 def main():
     newswired = sys.argv[1]
     tmp = tempfile.mkdtemp(prefix="nw-inbox-")
@@ -268,15 +283,7 @@ def main():
         test_links(d, tmp)
     finally:
         d.stop()
-        if failures:
-            sys.stdout.write(b"".join(d.log[-30:]).decode(
-                "utf-8", "backslashreplace"))
-        shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return finish(d.log, tmp)
 
 
 if __name__ == "__main__":

@@ -9,18 +9,25 @@ the stream has. One nats-server -js, 3 s leases:
   max_size 1024 and the shim of tests/inbox/move_cut.c preloaded: it
   fails big.html (2 kB) as too large and is killed by the shim between
   the link into failed/ and the unlink (the file in a's claimed/ and in
-  failed/, no NAME.error);
+  failed/, its reason written as NAME.error.tmp, no NAME.error);
 - node a2, cut off too, no size limit, the same shim: it journals
   mid.html (8 kB) as an article and is killed between the link into
-  processed/ and the unlink;
+  processed/ and the unlink (the move's mark, processed/.NAME.moving,
+  left);
+- kept.html (8 kB), made by hand in a's claimed/ and linked into
+  processed/ without a mark, as a user's file linked back into the
+  inbox from processed/ and claimed by a before it died;
 - node b, on the server, max_size 4096 (SHIM, tests/inbox's
-  noreplace_einval.c, preloaded), adopts both once the claims are 10
-  leases old (their nodes' keys never written: dead by the leases'
+  noreplace_einval.c, preloaded), adopts the three once the claims are
+  10 leases old (their nodes' keys never written: dead by the leases'
   rule): it finds no event of theirs, publishes big.html as an article
-  and fails mid.html. Each is in the stream once, as b decided, and in
-  one folder: big.html in processed/ only (before round 16 in failed/
-  too, with no NAME.error), mid.html in failed/ with its NAME.error and
-  not in processed/.
+  and fails mid.html and kept.html. Each is in the stream once, as b
+  decided; big.html and mid.html in one folder: big.html in processed/
+  only (before round 16 in failed/ too, with no NAME.error), mid.html in
+  failed/ with its NAME.error and not in processed/, no mark nor .tmp
+  left; kept.html in failed/ with its NAME.error and still in
+  processed/ (before round 17 that link was dropped as a move cut
+  short: the user's file gone from processed/).
 
 Exit 77 (skip) without nats-server. Usage: test_inbox_move_cut.py
 NEWSWIRED MOVE_CUT_SHIM SHIM
@@ -37,15 +44,26 @@ from nwtest import shim_env
 import opslib
 
 LEASE = 3
-BIG, MID = "big.html", "mid.html"
+BIG, MID, KEPT = "big.html", "mid.html", "kept.html"
 CUT_ENV = shim_env(sys.argv[2])
 ENV = shim_env(sys.argv[3])
 
 
-def mid_page():
+def big_page(i, name):
     """An article of about 8 kB: a page padded by a comment."""
-    page = opslib.page(2, MID)
+    page = opslib.page(i, name)
     return page.replace(b"</body>", b"<!-- %s --></body>" % (b"x" * 6000))
+
+
+def linked_back(tmp, inbox, dead):
+    """kept.html in processed/ and, the same file, in the dead node's
+    claimed/ (no mark: no move out made that link)."""
+    staged = os.path.join(tmp, ".staged")
+    with open(staged, "wb") as f:
+        f.write(big_page(3, KEPT))
+    os.rename(staged, os.path.join(inbox, "processed", KEPT))
+    os.link(os.path.join(inbox, "processed", KEPT),
+            os.path.join(inbox, "claimed", dead, KEPT))
 
 
 def killed_mid_move(exe, tmp, proxy, inbox, node, more, name, data, out):
@@ -66,6 +84,9 @@ def killed_mid_move(exe, tmp, proxy, inbox, node, more, name, data, out):
           os.stat(mine).st_ino == os.stat(half).st_ino,
           "%s killed mid-move: %s in its claimed/ and in %s/" % (node, name,
                                                                  out))
+    mark = (os.path.join(inbox, out, "." + name + ".moving")
+            if out == "processed" else half + ".error.tmp")
+    check(os.path.exists(mark), "%s's move left %s" % (node, mark))
     return ident
 
 
@@ -91,9 +112,10 @@ def main():
                               "[inbox]\nmax_size = 1024\n", BIG,
                               opslib.page(1, BIG), "failed")
         ida2 = killed_mid_move(exe, tmp, proxy, inbox, "a2", "", MID,
-                               mid_page(), "processed")
+                               big_page(2, MID), "processed")
         if ida is None or ida2 is None:
             return clusterlib.finish(tmp)
+        linked_back(tmp, inbox, ida)
         check(not os.path.exists(os.path.join(inbox, "failed",
                                               BIG + ".error")),
               "no %s.error: a died before it" % BIG)
@@ -107,6 +129,7 @@ def main():
         idb = origin(blog)
         done = wait_for(lambda: events_of(port, BIG) != [] and
                         events_of(port, MID) != [] and
+                        events_of(port, KEPT) != [] and
                         inboxlib.claimed_left(inbox) == [], 10 * LEASE + 45)
         check(done, "b adopts and publishes both: %r"
               % inboxlib.claimed_left(inbox))
@@ -117,14 +140,29 @@ def main():
         check(len(big) == 1 and big[0][0] == idb and
               big[0][1].startswith("article.new"),
               "%s: one article event, b's: %r" % (BIG, big))
-        check(len(mid) == 1 and mid[0][0] == idb and
-              mid[0][1].startswith("source.error"),
-              "%s: one source.error event, b's: %r" % (MID, mid))
+        kept = events_of(port, KEPT)
+        for name, got in ((MID, mid), (KEPT, kept)):
+            check(len(got) == 1 and got[0][0] == idb and
+                  got[0][1].startswith("source.error"),
+                  "%s: one source.error event, b's: %r" % (name, got))
         one_folder(inbox, BIG, "processed", "failed")
         one_folder(inbox, MID, "failed", "processed")
-        err = os.path.join(inbox, "failed", MID + ".error")
-        check(os.path.exists(err) and "max_size" in open(err).read(),
-              "%s.error says why" % MID)
+        for name in (MID, KEPT):
+            err = os.path.join(inbox, "failed", name + ".error")
+            check(os.path.exists(err) and "max_size" in open(err).read(),
+                  "%s.error says why" % name)
+        marks = [f for d in ("processed", "failed")
+                 for f in os.listdir(os.path.join(inbox, d))
+                 if f.startswith(".") or f.endswith(".tmp")]
+        check(marks == [], "no mark nor .tmp left: %r" % marks)
+        link = [os.path.join(inbox, d, KEPT) for d in ("processed",
+                                                       "failed")]
+        check(all(os.path.exists(p) for p in link) and
+              os.stat(link[0]).st_ino == os.stat(link[1]).st_ino,
+              "%s failed, its processed/ link kept" % KEPT)
+        check(inboxlib.said(blog, "%s: also in processed/, a link no "
+                            "move out of it made" % KEPT),
+              "b's log: the processed/ link of %s kept" % KEPT)
         for name, where in ((BIG, "failed"), (MID, "processed")):
             check(inboxlib.said(blog, "%s: also in %s/ by a move out that "
                                 "a kill cut short" % (name, where)),

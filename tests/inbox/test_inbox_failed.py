@@ -1,0 +1,117 @@
+#!/usr/bin/python3
+"""What a failed file leaves, against a real newswired (one node, real
+renameat2() with RENAME_NOREPLACE):
+
+- a file the daemon moved into processed/ (under a larger [inbox]
+  max_size), linked back into the inbox by a user (`ln`) and failed
+  there (by the smaller max_size of the daemon's next start), is in
+  failed/ with its NAME.error and keeps its processed/ name (before
+  round 17 the failure removed that link, taken for a move out cut
+  short);
+- a daemon killed right after a file's move into failed/ (SHIM,
+  tests/inbox/rename_cut.c, raises SIGKILL there) leaves the reason:
+  the next start puts failed/NAME.error in place, naming the key
+  (before round 17 NAME.error was written after the move: none).
+
+usage: test_inbox_failed.py NEWSWIRED SHIM
+"""
+import os
+import sys
+import tempfile
+import time
+
+from test_inbox import PARAS, Daemon, finish
+from nwtest import check, shim_env
+
+TEXT = "Flood barrier\n\n" + "\n\n".join(PARAS * 4) + "\n"   # about 5 kB
+
+
+def wait_path(path, seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not os.path.exists(path):
+        time.sleep(0.05)
+    return os.path.exists(path)
+
+
+def drop(d, name):
+    tmp = os.path.join(os.path.dirname(d.inbox), name)
+    with open(tmp, "w") as f:
+        f.write(TEXT)
+    os.rename(tmp, os.path.join(d.inbox, name))
+
+
+def test_relinked(exe, tmp, logs):
+    d = Daemon(exe, tmp, "max_size = 8000")
+    kept = os.path.join(d.inbox, "processed", "relink.txt")
+    try:
+        drop(d, "relink.txt")
+        got = d.events(1, 30)
+        check(len(got) == 1 and got[0][0].startswith("article.") and
+              wait_path(kept, 10), "relink.txt published, in processed/: "
+              "%r" % [t for t, _, _ in got])
+    finally:
+        d.stop()
+        logs.extend(d.log)
+    d = Daemon(exe, tmp, "max_size = 4000")
+    try:
+        os.link(kept, os.path.join(d.inbox, "relink.txt"))
+        got = d.events(1, 30)
+        check(len(got) == 1 and got[0][0] == "source.error.inbox",
+              "linked back, it fails by its size: %r" %
+              [(t, e.get("error")) for t, e, _ in got])
+        failed = os.path.join(d.inbox, "failed", "relink.txt")
+        check(wait_path(failed + ".error", 10) and
+              "max_size" in open(failed + ".error").read(),
+              "in failed/ with its NAME.error")
+        check(os.path.exists(kept) and os.path.exists(failed) and
+              os.stat(kept).st_ino == os.stat(failed).st_ino,
+              "its processed/ name kept")
+        check(d.said(b"relink.txt: also in processed/, a link no move "
+                     b"out of it made"), "the log says it was kept")
+    finally:
+        d.stop()
+        logs.extend(d.log)
+
+
+def test_killed(exe, tmp, shim, logs):
+    d = Daemon(exe, tmp, "max_size = 4000", env=shim_env(shim))
+    failed = os.path.join(d.inbox, "failed", "big.txt")
+    try:
+        drop(d, "big.txt")
+        end = time.monotonic() + 30
+        while time.monotonic() < end and d.p.poll() is None:
+            time.sleep(0.05)
+        check(d.p.poll() == -9 and os.path.exists(failed) and
+              not os.path.exists(failed + ".error"),
+              "killed after the move into failed/, no NAME.error yet "
+              "(exit %r)" % d.p.poll())
+    finally:
+        d.stop()
+        logs.extend(d.log)
+    d = Daemon(exe, tmp, "max_size = 4000")
+    try:
+        err = failed + ".error"
+        check(wait_path(err, 10) and "[inbox] max_size" in open(err).read(),
+              "the next start puts its NAME.error in place: %r" %
+              (open(err).read() if os.path.exists(err) else None))
+        left = [f for f in os.listdir(os.path.dirname(failed))
+                if f.endswith(".tmp")]
+        check(left == [], "no .tmp left: %r" % left)
+    finally:
+        d.stop()
+        logs.extend(d.log)
+
+
+def main():
+    exe, shim = sys.argv[1], os.path.abspath(sys.argv[2])
+    logs = []
+    tmp = tempfile.mkdtemp(prefix="nw-inbox-failed-")
+    for sub in ("a", "b"):
+        os.mkdir(os.path.join(tmp, sub))
+    test_relinked(exe, os.path.join(tmp, "a"), logs)
+    test_killed(exe, os.path.join(tmp, "b"), shim, logs)
+    return finish(logs, tmp)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
