@@ -13,13 +13,17 @@ here). Last the samples' checks (nwscore.py samples).
 
   text_dumps.py [--cmd "build/cli/newswire extract"] [--renders DIR]
                 [--save FILE] [--diff FILE] [--worst N] [--misses N]
+                [--titles]
 
 --save writes every page's figure to FILE (JSON); --diff FILE prints the
 pages whose figure differs from those saved in FILE (an experiment's
 gains and losses, page by page); --worst N lists the N pages of lowest
 figure of each set, with their half; --misses N, for trafeval, the
 snippets missed and kept wrongly in each half and the N pages that lose
-most, with the snippets themselves.
+most, with the snippets themselves. The title rows give the share of
+trafeval pages whose title is exactly the gold's (nwscore.py's title
+figure) for each renderer and half; --titles lists the pages that miss
+it, the gold's title and ours.
 """
 import argparse
 import concurrent.futures
@@ -122,6 +126,10 @@ def score_snippets(cmd, d):
         for s in rec.get("without", []):
             c["fp"] += nwscore.norm(s) in text
         c["half"] = int(nwscore.in_half(u, 1))
+        if rec.get("title"):
+            c["title"] = nwscore.norm(o.get("title")) == nwscore.norm(
+                rec["title"])
+            c["gold_title"], c["our_title"] = rec["title"], o.get("title")
         c["missed"] = [s for s in rec.get("with", [])
                        if nwscore.norm(s) not in text]
         c["kept"] = [s for s in rec.get("without", [])
@@ -138,6 +146,14 @@ def score_snippets(cmd, d):
         R = tp / (tp + fn) if tp + fn else 0.0
         halves.append(2 * P * R / (P + R) if P + R else 0.0)
     return halves, pages
+
+
+def title_share(pages, h):
+    """The share of the half's pages with a gold title whose title is
+    exactly the gold's (nwscore.py's title accuracy)."""
+    t = [v["title"] for v in pages.values()
+         if v["half"] == h and "title" in v]
+    return sum(t) / len(t) if t else 0.0
 
 
 def samples(cmd):
@@ -159,6 +175,7 @@ def main():
     ap.add_argument("--diff")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--misses", type=int, default=0)
+    ap.add_argument("--titles", action="store_true")
     a = ap.parse_args()
     for r, argv in RENDERERS.items():
         if shutil.which(argv[0]) is None:
@@ -175,10 +192,16 @@ def main():
             allpages[key] = pages
             print("%-14s %-5s %7.4f %7.4f" % (corpus, r, halves[0],
                                               halves[1]))
+    for r in RENDERERS:
+        pages = allpages["trafeval-%s" % r]
+        print("%-14s %-5s %7.4f %7.4f" % ("title", r, title_share(pages, 0),
+                                          title_share(pages, 1)))
     print("samples %s" % samples(cmd))
     report(allpages, a, 14)
     if a.misses:
         misses(allpages, a.misses)
+    if a.titles:
+        titles(allpages)
 
 
 def report(allpages, a, width):
@@ -222,6 +245,20 @@ def misses(allpages, n):
                     print("    - %s" % s[:90])
                 for s in v["kept"]:
                     print("    + %s" % s[:90])
+
+
+def titles(allpages):
+    """Each trafeval page whose title is not the gold's: the gold's (=)
+    and ours (>)."""
+    for key, pages in allpages.items():
+        if not key.startswith("trafeval"):
+            continue
+        for k, v in sorted(pages.items()):
+            if v.get("title", True):
+                continue
+            print("%s h%d %s" % (key, v["half"], k))
+            print("    = %s" % v["gold_title"][:100])
+            print("    > %s" % (v["our_title"] or "")[:100])
 
 
 if __name__ == "__main__":
