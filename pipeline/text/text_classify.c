@@ -15,6 +15,8 @@
 /* Item-count limits of the header walk above the body. */
 #define TEXT_HEADER_SKIP 40
 #define TEXT_TITLE_MAX_WORDS 30
+/* Items from the headline that may hold it without its crumbs. */
+#define TEXT_TITLE_NEAR 4
 /* Words of a link box's heading, at most. */
 #define TEXT_BOX_HEADING_WORDS 4
 #define TEXT_STANDFIRST_MAX_WORDS 80
@@ -896,6 +898,41 @@ text_ends_full_stop(const char *s)
 	return letters >= 4 && lower && (i == 0 || s[i - 1] == ' ');
 }
 
+/* True when part is the start or the end of whole, shorter, at a word's
+ * edge: a headline with the breadcrumb trail or the kicker the page
+ * glued to it ("Home » News » Title", "Kicker: Title", "Title Kicker"). */
+static bool
+text_part_of(const char *whole, const char *part)
+{
+	size_t lw = strlen(whole), lp = strlen(part);
+
+	if (lp + 2 > lw)
+		return false;
+	if (strncmp(whole, part, lp) == 0 && whole[lp] == ' ')
+		return true;
+	return strcmp(whole + lw - lp, part) == 0;
+}
+
+/* The headline the walk found at item first, or the item near it that
+ * first holds with more around it (a breadcrumb trail ending with the
+ * headline, the headline glued to its kicker): the shorter is the
+ * headline. */
+static size_t
+text_title_part(const struct text_doc *d, size_t first)
+{
+	size_t lo = first > TEXT_TITLE_NEAR ? first - TEXT_TITLE_NEAR : 0;
+
+	for (size_t j = lo; j < d->body_start &&
+	    j <= first + TEXT_TITLE_NEAR; j++) {
+		const struct text_item *it = &d->items[j];
+
+		if (j != first && text_title_candidate(it) &&
+		    text_part_of(d->items[first].s, it->s))
+			return j;
+	}
+	return first;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -933,6 +970,7 @@ text_header(struct text_doc *d)
 	}
 	if (!found)
 		return;
+	first = text_title_part(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    !text_has_sentence_break(d->items[first].s) &&
 	    !text_ends_full_stop(d->items[first].s)) {
@@ -946,7 +984,9 @@ text_header(struct text_doc *d)
 	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
 	    text_is_byline(d->items[first].s, d->items[first].words))))
 		first++;
-	if (first < d->body_start && text_title_candidate(&d->items[first])) {
+	/* a short label the page repeats ("Add a comment") is no standfirst */
+	if (first < d->body_start && text_title_candidate(&d->items[first]) &&
+	    !(d->items[first].twice && d->items[first].words <= 3)) {
 		d->subtitle = first;
 		d->items[first].kind = TEXT_STANDFIRST;
 	}

@@ -2140,6 +2140,38 @@ test_extract_box_over_body(void **state)
 	article_free(a);
 }
 
+/* A breadcrumb trail that ends with the headline, over the headline
+ * (aerobuzz.de, w3m): the headline is the shorter item, not the trail. */
+static void
+test_extract_crumbs_over_title(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Homepage \xc2\xbb Milit\xc3\xa4r \xc2\xbb CAE bildet k\xc3"
+	    "\xbcnftig Luftwaffen-Piloten in Bremen aus\n"
+	    "\n"
+	    "CAE bildet k\xc3\xbcnftig Luftwaffen-Piloten in Bremen aus"
+	    "\n"
+	    "\n"
+	    "Ab-initio-Ausbildung-Bremen Airport-CAE-CAE GmbH-CAE Train"
+	    "ing Centre-Flugbereitschaft-Flugsimulator\n"
+	    "-Luftwaffe\n"
+	    "\n"
+	    "Die Lufthansa Aviation Training hat \xc3\xbc"
+	    "ber Jahrzehnte in Bremen Pilotinnen und Piloten der\n"
+	    "Transportflieger der Luftwaffe ausgebildet. Damit ist jetz"
+	    "t Schluss. Die CAE GmbH hat sich bei der\n"
+	    "Ausschreibung durchgesetzt und wird in Bremen und in Montp"
+	    "ellier die Nachwuchs-Flugzeugf\xc3\xbchrer der\n"
+	    "Luftwaffe trainieren.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "CAE bildet k\xc3\xbcnftig Luftwaffen-Piloten in Bremen aus");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2169,6 +2201,7 @@ main(void)
 		cmocka_unit_test(test_extract_colon_list),
 		cmocka_unit_test(test_extract_caption_pair_label),
 		cmocka_unit_test(test_extract_box_over_body),
+		cmocka_unit_test(test_extract_crumbs_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
