@@ -973,6 +973,14 @@ text_header(struct text_doc *d)
 	}
 	if (!found)
 		return;
+	/* a kicker or a section's name over the headline: a short item
+	 * over a longer one that reads as a headline */
+	while (first + 1 < d->body_start && d->items[first].words <= 3 &&
+	    text_title_candidate(&d->items[first + 1]) &&
+	    d->items[first + 1].words > d->items[first].words &&
+	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
+	    !d->items[first + 1].sentence)
+		first++;
 	first = text_title_part(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    !text_has_sentence_break(d->items[first].s) &&

@@ -2172,6 +2172,60 @@ test_extract_crumbs_over_title(void **state)
 	article_free(a);
 }
 
+/* A section's name over the headline (theguardian.com, w3m): the
+ * short item over a longer headline is a kicker; the headline is the
+ * title and the line under it the standfirst. */
+static void
+test_extract_kicker_over_title(void **state)
+{
+	const char *s =
+	    "Higher education\n"
+	    "\n"
+	    "Thousands of UK academics 'treated as second-class citizen"
+	    "s'\n"
+	    "\n"
+	    "Report claims higher education institutions have created p"
+	    "ool of low-paid staff for teaching and\n"
+	    "research\n"
+	    "\n"
+	    "Richard Adams Education editor\n"
+	    "\n"
+	    "Mon 20 Jan 2020 06.05\xc2\xa0GMT Last modified on Mon 20 J"
+	    "an 2020 06.07\xc2\xa0GMT\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Share on Facebook\n"
+	    "  \xe2\x80\xa2 Share on Twitter\n"
+	    "  \xe2\x80\xa2 Share via Email\n"
+	    "\n"
+	    "Striking members of the UCU and other unions at University"
+	    " College last year.\n"
+	    "[ ]\n"
+	    "Striking members of the UCU and other unions at University"
+	    " College last year. Photograph: Guy\n"
+	    "Smallman/Getty Images\n"
+	    "\n"
+	    "Thousands of academic staff at British universities are be"
+	    "ing treated as second-class citizens on\n"
+	    "precarious contracts, says a report highlighting the \xe2\x80"
+	    "\x9c"
+	    "alarming rise of mass casualised labour\xe2\x80\x9d in\n"
+	    "higher education.\n"
+	    "\n"
+	    "The report by the University and College Union claims inst"
+	    "itutions have created a pool of low-paid\n"
+	    "staff to teach undergraduates, conduct research and work i"
+	    "n libraries, despite having advanced\n"
+	    "postgraduate or other academic qualifications.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Thousands of UK academics "
+	    "'treated as second-class citizens'");
+	assert_non_null(a->subtitle);
+	assert_true(strncmp(a->subtitle, "Report claims", 13) == 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2202,6 +2256,7 @@ main(void)
 		cmocka_unit_test(test_extract_caption_pair_label),
 		cmocka_unit_test(test_extract_box_over_body),
 		cmocka_unit_test(test_extract_crumbs_over_title),
+		cmocka_unit_test(test_extract_kicker_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
