@@ -20,9 +20,9 @@ pages whose figure differs from those saved in FILE (an experiment's
 gains and losses, page by page); --worst N lists the N pages of lowest
 figure of each set, with their half; --misses N, for trafeval, the
 snippets missed and kept wrongly in each half and the N pages that lose
-most, with the snippets themselves. The title rows give the share of
-trafeval pages whose title is exactly the gold's (nwscore.py's title
-figure) for each renderer and half; --titles lists the pages that miss
+most, with the snippets themselves. The title, date and author rows
+give the share of trafeval pages whose field is the gold's (nwscore.py's
+figures) for each renderer and half; --titles lists the pages that miss
 it, the gold's title and ours.
 """
 import argparse
@@ -126,10 +126,7 @@ def score_snippets(cmd, d):
         for s in rec.get("without", []):
             c["fp"] += nwscore.norm(s) in text
         c["half"] = int(nwscore.in_half(u, 1))
-        if rec.get("title"):
-            c["title"] = nwscore.norm(o.get("title")) == nwscore.norm(
-                rec["title"])
-            c["gold_title"], c["our_title"] = rec["title"], o.get("title")
+        meta(c, rec, o)
         c["missed"] = [s for s in rec.get("with", [])
                        if nwscore.norm(s) not in text]
         c["kept"] = [s for s in rec.get("without", [])
@@ -148,11 +145,28 @@ def score_snippets(cmd, d):
     return halves, pages
 
 
-def title_share(pages, h):
-    """The share of the half's pages with a gold title whose title is
-    exactly the gold's (nwscore.py's title accuracy)."""
-    t = [v["title"] for v in pages.values()
-         if v["half"] == h and "title" in v]
+def meta(c, rec, o):
+    """Sets c's title, date and author to whether o has the gold's, as
+    nwscore.py's snippets command counts them, where the gold has one."""
+    if rec.get("title"):
+        c["title"] = nwscore.norm(o.get("title")) == nwscore.norm(
+            rec["title"])
+        c["gold_title"], c["our_title"] = rec["title"], o.get("title")
+    if rec.get("date"):
+        day = (o.get("published_local") or o.get("published") or "")[:10]
+        c["date"] = day == rec["date"][:10]
+    if rec.get("author"):
+        gold = rec["author"] if isinstance(rec["author"], list) \
+            else rec["author"].split(";")
+        c["author"] = [nwscore.norm(x) for x in o.get("authors") or []] \
+            == [nwscore.norm(x) for x in gold if x.strip()]
+
+
+def share(pages, h, field):
+    """The share of the half's pages with a gold value of field (title,
+    date, author) whose value is the gold's (nwscore.py's accuracy)."""
+    t = [v[field] for v in pages.values()
+         if v["half"] == h and field in v]
     return sum(t) / len(t) if t else 0.0
 
 
@@ -192,10 +206,11 @@ def main():
             allpages[key] = pages
             print("%-14s %-5s %7.4f %7.4f" % (corpus, r, halves[0],
                                               halves[1]))
-    for r in RENDERERS:
-        pages = allpages["trafeval-%s" % r]
-        print("%-14s %-5s %7.4f %7.4f" % ("title", r, title_share(pages, 0),
-                                          title_share(pages, 1)))
+    for field in ("title", "date", "author"):
+        for r in RENDERERS:
+            pages = allpages["trafeval-%s" % r]
+            print("%-14s %-5s %7.4f %7.4f" % (
+                field, r, share(pages, 0, field), share(pages, 1, field)))
     print("samples %s" % samples(cmd))
     report(allpages, a, 14)
     if a.misses:

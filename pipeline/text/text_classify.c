@@ -15,6 +15,8 @@
 /* Item-count limits of the header walk above the body. */
 #define TEXT_HEADER_SKIP 40
 #define TEXT_TITLE_MAX_WORDS 30
+/* Words of a question over the article taken as its headline, at most. */
+#define TEXT_FALLBACK_WORDS 15
 /* Items from the headline that may hold it without its crumbs. */
 #define TEXT_TITLE_NEAR 4
 /* Words of a link box's heading, at most. */
@@ -936,6 +938,32 @@ text_title_part(const struct text_doc *d, size_t first)
 	return first;
 }
 
+/* When the walk up found no headline: the name-like item it passed
+ * nearest the body ("Performant Python" reads as a person's name), or
+ * else the region's first item when it is a question or an exclamation
+ * of headline size over a paragraph, which then leaves the body. */
+static void
+text_title_fallback(struct text_doc *d, size_t name)
+{
+	size_t b = d->body_start;
+	const struct text_item *it = &d->items[b];
+	size_t len = text_trim_closers(it->s, strlen(it->s));
+
+	if (name < d->n) {
+		d->title = name;
+		d->items[name].kind = TEXT_HEADLINE;
+		return;
+	}
+	if (b + 1 >= d->body_end || it->words > TEXT_FALLBACK_WORDS ||
+	    len == 0 || (it->s[len - 1] != '?' && it->s[len - 1] != '!') ||
+	    text_has_sentence_break(it->s) ||
+	    d->items[b + 1].kind != TEXT_BODY)
+		return;
+	d->title = b;
+	d->items[b].kind = TEXT_HEADLINE;
+	d->body_start++;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -945,7 +973,7 @@ text_title_part(const struct text_doc *d, size_t first)
 static void
 text_header(struct text_doc *d)
 {
-	size_t first = d->n, i = d->body_start, steps = 0;
+	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
 	bool found = false;
 
 	while (i > 0 && steps < TEXT_HEADER_SKIP) {
@@ -957,6 +985,11 @@ text_header(struct text_doc *d)
 			first = i;
 			continue;
 		}
+		if (!found && name == d->n && it->kind == TEXT_OTHER &&
+		    !it->datelike && text_byline_prefix(it->s) == 0 &&
+		    !it->chrome && !it->bullet && it->words >= 2 &&
+		    text_is_byline(it->s, it->words))
+			name = i;
 		if (!found)
 			continue;
 		/* a link box's heading over them: they were its links */
@@ -971,8 +1004,10 @@ text_header(struct text_doc *d)
 			continue;
 		break;
 	}
-	if (!found)
+	if (!found) {
+		text_title_fallback(d, name);
 		return;
+	}
 	/* a kicker or a section's name over the headline: a short item
 	 * over a longer one that reads as a headline */
 	while (first + 1 < d->body_start && d->items[first].words <= 3 &&

@@ -2226,6 +2226,67 @@ test_extract_kicker_over_title(void **state)
 	article_free(a);
 }
 
+/* No headline-like item above the region: the one that reads as a
+ * name nearest the body is the headline (strangemachines.io, w3m), or
+ * else the region's first item when it is a question of a headline's
+ * size over a paragraph (gartenjournal.net, w3m), which leaves the body. */
+static void
+test_extract_title_fallback(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Strangemachines\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Challenges\n"
+	    "  \xe2\x80\xa2 Articles\n"
+	    "  \xe2\x80\xa2 Contact\n"
+	    "\n"
+	    "Performant Python\n"
+	    "\n"
+	    "There are many ways to improve Python's performance, such "
+	    "as cython or writing C modules and\n"
+	    "calling them from Python. These are invasive methods that "
+	    "require a specific setup or build.\n"
+	    "However, there are a number of ways to improve Python's pe"
+	    "rformance that are non-invasive and\n"
+	    "require little effort.\n";
+	const char *q =
+	    "      \xe2\x96\xa1 Kr\xc3\xa4uter\n"
+	    "\n"
+	    "      \xe2\x96\xa1 Zierpflanzen\n"
+	    "\n"
+	    "Wie pflege ich meine Zaubernuss im Winter?\n"
+	    "\n"
+	    "Auch im Winter ben\xc3\xb6tigt die Zaubernuss nicht besond"
+	    "ers viel Pflege. An frostfreien Tagen d\xc3\xbcrfen Sie\n"
+	    "die Pflanze gelegentlich ein wenig gie\xc3\x9f"
+	    "en, damit sie nicht verdurstet und der Wurzelballen nicht\n"
+	    "austrocknet. D\xc3\xbcnger ben\xc3\xb6tigt sie zu dieser J"
+	    "ahreszeit nicht.\n"
+	    "\n"
+	    "Hamamelis WinterHamamelis Winter\n"
+	    "Die Zaubernuss bl\xc3\xbcht meist ab Dezember\n"
+	    "\n"
+	    "Wann \xc3\xb6"
+	    "ffnen sich die Bl\xc3\xbcten der Zaubernuss?\n"
+	    "\n"
+	    "Das Besondere an der Hamamelis, so ist der lateinische Nam"
+	    "e der Zaubernuss, ist, dass ihre\n"
+	    "Bl\xc3\xbctezeit mitten im Winter liegt. Je nach Sorte und"
+	    " Witterung \xc3\xb6"
+	    "ffnen sich die Knospen ab Dezember.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Performant Python");
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	a = extracted(q);
+	assert_string_equal(a->title,
+	    "Wie pflege ich meine Zaubernuss im Winter?");
+	assert_true(strncmp(a->body, "Auch im Winter", 14) == 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2257,6 +2318,7 @@ main(void)
 		cmocka_unit_test(test_extract_box_over_body),
 		cmocka_unit_test(test_extract_crumbs_over_title),
 		cmocka_unit_test(test_extract_kicker_over_title),
+		cmocka_unit_test(test_extract_title_fallback),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
