@@ -17,6 +17,8 @@
 #define TEXT_TITLE_MAX_WORDS 30
 /* Words of a question over the article taken as its headline, at most. */
 #define TEXT_FALLBACK_WORDS 15
+/* Links of a box inside the article passed to the text under it. */
+#define TEXT_BOX_LINKS_MAX 8
 /* Items from the headline that may hold it without its crumbs. */
 #define TEXT_TITLE_NEAR 4
 /* Words of a link box's heading, at most. */
@@ -655,6 +657,31 @@ text_prose_edges(struct text_doc *d)
 			d->items[i].bodylike = true;
 }
 
+/* Moves the end of the region over a box of links set inside the
+ * article ("Related stories" over two to TEXT_BOX_LINKS_MAX bulleted
+ * headlines) to the body-like paragraphs under it: the article goes on
+ * after the box. The box's items stay out of the body. */
+static void
+text_past_link_box(struct text_doc *d)
+{
+	size_t e = d->body_end, i = e + 1;
+
+	if (e == 0 || e >= d->n || !d->items[e].chrome ||
+	    d->items[e].words > TEXT_BOX_HEADING_WORDS ||
+	    !text_is_box_heading(d->items[e].s))
+		return;
+	while (i < d->n && d->items[i].bullet && !d->items[i].bodylike &&
+	    i - e <= TEXT_BOX_LINKS_MAX)
+		i++;
+	if (i - e < 3 || i >= d->n || !d->items[i].bodylike)
+		return;
+	for (size_t k = e + 1; k < i; k++)
+		d->items[k].kind = TEXT_RELATED;
+	while (i < d->n && d->items[i].bodylike)
+		i++;
+	d->body_end = i;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -712,6 +739,7 @@ text_body_region(struct text_doc *d)
 	text_prose_edges(d);
 	text_trim_bio(d);
 	text_colon_list(d);
+	text_past_link_box(d);
 }
 
 struct text_key {
