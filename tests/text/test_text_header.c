@@ -12,23 +12,7 @@
 
 #include <cmocka.h>
 
-#include "article.h"
-#include "util.h"
-#include "text/text_extract.h"
-
-/* The article text_extract() finds in the render s, which must have a
- * body; the caller frees it. */
-static struct nw_article *
-extracted(const char *s)
-{
-	struct nw_article *a = article_new();
-	char err[128];
-
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->body);
-	return a;
-}
+#include "text_extracted.h"
 
 /* A breadcrumb trail that ends with the headline, over the headline
  * (aerobuzz.de, w3m): the headline is the shorter item, not the trail. */
