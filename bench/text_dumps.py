@@ -13,13 +13,17 @@ here). Last the samples' checks (nwscore.py samples).
 
   text_dumps.py [--cmd "build/cli/newswire extract"] [--renders DIR]
                 [--save FILE] [--diff FILE] [--worst N] [--misses N]
+                [--titles]
 
 --save writes every page's figure to FILE (JSON); --diff FILE prints the
 pages whose figure differs from those saved in FILE (an experiment's
 gains and losses, page by page); --worst N lists the N pages of lowest
 figure of each set, with their half; --misses N, for trafeval, the
 snippets missed and kept wrongly in each half and the N pages that lose
-most, with the snippets themselves.
+most, with the snippets themselves. The title, date and author rows
+give the share of trafeval pages whose field is the gold's (nwscore.py's
+figures) for each renderer and half; --titles lists the pages that miss
+it, the gold's title and ours.
 """
 import argparse
 import concurrent.futures
@@ -122,6 +126,7 @@ def score_snippets(cmd, d):
         for s in rec.get("without", []):
             c["fp"] += nwscore.norm(s) in text
         c["half"] = int(nwscore.in_half(u, 1))
+        meta(c, rec, o)
         c["missed"] = [s for s in rec.get("with", [])
                        if nwscore.norm(s) not in text]
         c["kept"] = [s for s in rec.get("without", [])
@@ -138,6 +143,31 @@ def score_snippets(cmd, d):
         R = tp / (tp + fn) if tp + fn else 0.0
         halves.append(2 * P * R / (P + R) if P + R else 0.0)
     return halves, pages
+
+
+def meta(c, rec, o):
+    """Sets c's title, date and author to whether o has the gold's, as
+    nwscore.py's snippets command counts them, where the gold has one."""
+    if rec.get("title"):
+        c["title"] = nwscore.norm(o.get("title")) == nwscore.norm(
+            rec["title"])
+        c["gold_title"], c["our_title"] = rec["title"], o.get("title")
+    if rec.get("date"):
+        day = (o.get("published_local") or o.get("published") or "")[:10]
+        c["date"] = day == rec["date"][:10]
+    if rec.get("author"):
+        gold = rec["author"] if isinstance(rec["author"], list) \
+            else rec["author"].split(";")
+        c["author"] = [nwscore.norm(x) for x in o.get("authors") or []] \
+            == [nwscore.norm(x) for x in gold if x.strip()]
+
+
+def share(pages, h, field):
+    """The share of the half's pages with a gold value of field (title,
+    date, author) whose value is the gold's (nwscore.py's accuracy)."""
+    t = [v[field] for v in pages.values()
+         if v["half"] == h and field in v]
+    return sum(t) / len(t) if t else 0.0
 
 
 def samples(cmd):
@@ -159,6 +189,7 @@ def main():
     ap.add_argument("--diff")
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--misses", type=int, default=0)
+    ap.add_argument("--titles", action="store_true")
     a = ap.parse_args()
     for r, argv in RENDERERS.items():
         if shutil.which(argv[0]) is None:
@@ -175,10 +206,17 @@ def main():
             allpages[key] = pages
             print("%-14s %-5s %7.4f %7.4f" % (corpus, r, halves[0],
                                               halves[1]))
+    for field in ("title", "date", "author"):
+        for r in RENDERERS:
+            pages = allpages["trafeval-%s" % r]
+            print("%-14s %-5s %7.4f %7.4f" % (
+                field, r, share(pages, 0, field), share(pages, 1, field)))
     print("samples %s" % samples(cmd))
     report(allpages, a, 14)
     if a.misses:
         misses(allpages, a.misses)
+    if a.titles:
+        titles(allpages)
 
 
 def report(allpages, a, width):
@@ -222,6 +260,20 @@ def misses(allpages, n):
                     print("    - %s" % s[:90])
                 for s in v["kept"]:
                     print("    + %s" % s[:90])
+
+
+def titles(allpages):
+    """Each trafeval page whose title is not the gold's: the gold's (=)
+    and ours (>)."""
+    for key, pages in allpages.items():
+        if not key.startswith("trafeval"):
+            continue
+        for k, v in sorted(pages.items()):
+            if v.get("title", True):
+                continue
+            print("%s h%d %s" % (key, v["half"], k))
+            print("    = %s" % v["gold_title"][:100])
+            print("    > %s" % (v["our_title"] or "")[:100])
 
 
 if __name__ == "__main__":

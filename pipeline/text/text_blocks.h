@@ -62,8 +62,14 @@ void text_doc_free(struct text_doc *d);
 /* Fills the per-item signals and kinds, the body region, the title and
  * the subtitle. */
 void text_classify(struct text_doc *d);
+/* Finds the headline and the standfirst above the body region of a
+ * classified document (d->title, d->subtitle; text_header.c). */
+void text_header(struct text_doc *d);
 
 const char *text_kind_name(enum text_kind k);
+
+/* Words of a link box's heading, at most. */
+#define TEXT_BOX_HEADING_WORDS 4
 
 /* Signals, exposed for tests. s is one item's text. */
 bool text_is_chrome(const char *s, int words);

@@ -1,6 +1,7 @@
 /* Block classification of a segmented text dump: captions and credits,
  * chrome runs, the body region (the best-scoring run of body-like items),
- * and the header above it (headline, standfirst, byline, date). */
+ * and the bylines and dates above it (the headline and the standfirst:
+ * text_header.c). */
 #include "text_blocks.h"
 
 #include <ctype.h>
@@ -12,12 +13,8 @@
 #include "util.h"
 #include "text_util.h"
 
-/* Item-count limits of the header walk above the body. */
-#define TEXT_HEADER_SKIP 40
-#define TEXT_TITLE_MAX_WORDS 30
-/* Words of a link box's heading, at most. */
-#define TEXT_BOX_HEADING_WORDS 4
-#define TEXT_STANDFIRST_MAX_WORDS 80
+/* Links of a box inside the article passed to the text under it. */
+#define TEXT_BOX_LINKS_MAX 8
 /* Bylines are looked for this many items from the headline or the body,
  * and at most this many are taken. */
 #define TEXT_BYLINE_NEAR 8
@@ -651,6 +648,31 @@ text_prose_edges(struct text_doc *d)
 			d->items[i].bodylike = true;
 }
 
+/* Moves the end of the region over a box of links set inside the
+ * article ("Related stories" over two to TEXT_BOX_LINKS_MAX bulleted
+ * headlines) to the body-like paragraphs under it: the article goes on
+ * after the box. The box's items stay out of the body. */
+static void
+text_past_link_box(struct text_doc *d)
+{
+	size_t e = d->body_end, i = e + 1;
+
+	if (e == 0 || e >= d->n || !d->items[e].chrome ||
+	    d->items[e].words > TEXT_BOX_HEADING_WORDS ||
+	    !text_is_box_heading(d->items[e].s))
+		return;
+	while (i < d->n && d->items[i].bullet && !d->items[i].bodylike &&
+	    i - e <= TEXT_BOX_LINKS_MAX)
+		i++;
+	if (i - e < 3 || i >= d->n || !d->items[i].bodylike)
+		return;
+	for (size_t k = e + 1; k < i; k++)
+		d->items[k].kind = TEXT_RELATED;
+	while (i < d->n && d->items[i].bodylike)
+		i++;
+	d->body_end = i;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -708,6 +730,7 @@ text_body_region(struct text_doc *d)
 	text_prose_edges(d);
 	text_trim_bio(d);
 	text_colon_list(d);
+	text_past_link_box(d);
 }
 
 struct text_key {
@@ -841,115 +864,6 @@ text_has_clause_mark(const char *s)
 		if (strstr(s, text_clause_marks[i]) != NULL)
 			return true;
 	return false;
-}
-
-static bool
-text_title_candidate(const struct text_item *it)
-{
-	size_t len = strlen(it->s);
-
-	if (it->kind != TEXT_OTHER || it->chrome || it->bullet ||
-	    it->datelike || it->words < 2 ||
-	    it->words > TEXT_STANDFIRST_MAX_WORDS)
-		return false;
-	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
-	    it->s[len - 1] == ':')
-		return false;
-	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0)
-		return false;
-	return !(it->words <= 4 && text_is_byline(it->s, it->words));
-}
-
-/* True when s holds more than one sentence: a headline does not. */
-static bool
-text_has_sentence_break(const char *s)
-{
-	for (const char *p = s; *p != '\0'; p++)
-		if ((*p == '.' || *p == '!' || *p == '?') && p[1] == ' ' &&
-		    text_starts_upper(p + 2) && p - s > 3 &&
-		    isalpha((unsigned char)p[-1]) &&
-		    isalpha((unsigned char)p[-2]))
-			return true;
-	return false;
-}
-
-/* True when s ends with a full stop after a word of four letters or
- * more (not an ellipsis, not "& Co." or "Inc."): a sentence of prose,
- * which a headline is not. */
-static bool
-text_ends_full_stop(const char *s)
-{
-	size_t len = text_trim_closers(s, strlen(s)), i, adv;
-	int letters = 0;
-	bool lower = false;
-
-	if (len < 2 || s[len - 1] != '.')
-		return false;
-	i = len - 1;
-	while (i > 0 && s[i - 1] != ' ' && s[i - 1] != '.') {
-		i--;
-		if ((s[i] & 0xc0) == 0x80)
-			continue;
-		if (letters++ == 0)
-			lower = text_cp_lower(text_cp_at(s + i, len - i, &adv));
-	}
-	return letters >= 4 && lower && (i == 0 || s[i - 1] == ' ');
-}
-
-/* Walks up from the body to the headline: past captions, dates, bylines
- * and chrome to the first run of headline-like items; the run's first item
- * is the headline, the next the standfirst. A run under the heading of a
- * link box ("Mehr zum Thema", "Read more:") is the box's links, which a
- * page sets between its lead and the rest of the article: the walk goes
- * on above it. */
-static void
-text_header(struct text_doc *d)
-{
-	size_t first = d->n, i = d->body_start, steps = 0;
-	bool found = false;
-
-	while (i > 0 && steps < TEXT_HEADER_SKIP) {
-		struct text_item *it = &d->items[--i];
-
-		steps++;
-		if (text_title_candidate(it)) {
-			found = true;
-			first = i;
-			continue;
-		}
-		if (!found)
-			continue;
-		/* a link box's heading over them: they were its links */
-		if (it->chrome && it->words <= TEXT_BOX_HEADING_WORDS &&
-		    text_is_box_heading(it->s)) {
-			found = false;
-			first = d->n;
-			continue;
-		}
-		if (it->datelike || (it->kind == TEXT_OTHER &&
-		    !it->chrome && text_is_byline(it->s, it->words)))
-			continue;
-		break;
-	}
-	if (!found)
-		return;
-	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
-	    !text_has_sentence_break(d->items[first].s) &&
-	    !text_ends_full_stop(d->items[first].s)) {
-		d->title = first;
-		d->items[first].kind = TEXT_HEADLINE;
-		first++;
-	}
-	/* the standfirst: the next candidate, past the dates and bylines
-	 * that the walk up also passed */
-	while (first < d->body_start && (d->items[first].datelike ||
-	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
-	    text_is_byline(d->items[first].s, d->items[first].words))))
-		first++;
-	if (first < d->body_start && text_title_candidate(&d->items[first])) {
-		d->subtitle = first;
-		d->items[first].kind = TEXT_STANDFIRST;
-	}
 }
 
 /* A list between two paragraphs of the body is the article's: its

@@ -11,24 +11,9 @@
 
 #include <cmocka.h>
 
-#include "article.h"
 #include "util.h"
 #include "text/text_blocks.h"
-#include "text/text_extract.h"
-
-/* The article text_extract() finds in the render s, which must have a
- * body; the caller frees it. */
-static struct nw_article *
-extracted(const char *s)
-{
-	struct nw_article *a = article_new();
-	char err[128];
-
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->body);
-	return a;
-}
+#include "text_extracted.h"
 
 /* A subheading between two paragraphs is the article's (w3m render of a
  * chemietechnik.de report); a box of related stories under them is not. */
