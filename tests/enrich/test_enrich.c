@@ -682,6 +682,33 @@ test_quotes(void **state)
 	assert_speaker(a, 2, "Jean Dupont");
 	assert_null(a->quotes[3].speaker);
 	article_free(a);
+
+	/* Russian and Polish speech verbs, after the quotation and before
+	 * it, and one with no subject ("– dodał") or a pronoun after it
+	 * ("— отметил он"): the last person quoted, not the person of the
+	 * sentence before */
+	a = quoted("ru", "Дмитрий Песков приехал в Москву во вторник. "
+	    "\u00ab\u041c\u044b не будем комментировать внутренние дела "
+	    "других стран\u00bb, \u2014 сказал Сергей Лавров.\n\n"
+	    "Дмитрий Песков говорил с журналистами. \u00ab\u042d\u0442\u043e "
+	    "внутреннее дело американцев и их администрации\u00bb, "
+	    "\u2014 отметил он.\n\nПо словам Сергея Лаврова, "
+	    "\u00ab\u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b "
+	    "пройдут в Женеве в мае\u00bb.");
+	assert_int_equal(a->n_quotes, 3);
+	assert_speaker(a, 0, "Сергей Лавров");
+	assert_speaker(a, 1, "Сергей Лавров");
+	assert_speaker(a, 2, "Сергей Лавров");
+	article_free(a);
+	a = quoted("pl", "Donald Tusk przyjechał do Warszawy we wtorek. "
+	    "\u201eNie będziemy podnosić podatków w tym roku\u201d "
+	    "\u2013 powiedział Mateusz Morawiecki.\n\n"
+	    "Donald Tusk rozmawiał z dziennikarzami. \u201eTo długa droga "
+	    "i dopiero ją zaczynamy\u201d \u2013 dodał.");
+	assert_int_equal(a->n_quotes, 2);
+	assert_speaker(a, 0, "Mateusz Morawiecki");
+	assert_speaker(a, 1, "Mateusz Morawiecki");
+	article_free(a);
 }
 
 static void
