@@ -700,6 +700,19 @@ test_quotes(void **state)
 	assert_speaker(a, 1, "Сергей Лавров");
 	assert_speaker(a, 2, "Сергей Лавров");
 	article_free(a);
+	/* an acronym before a person named before is a body of its own
+	 * ("das FBI Hillary Clinton"): the sentence is about them, and
+	 * her name in the sentence before does not make her the speaker */
+	a = quoted("de", "Keine strafrechtlichen Vorwürfe gegen Hillary "
+	    "Clinton. Auf beide, das FBI sowie das Justizministerium, wurde "
+	    "Druck ausgeübt. Das FBI bestätigte, dass es auf Seiten Hillary "
+	    "Clintons \u201eBeweise für mögliche Verstöße beim Umgang mit "
+	    "Geheiminformationen gab\u201c. Des weiteren beschreibt das FBI "
+	    "Hillary Clinton als \u201eextrem nachlässig im Umgang mit "
+	    "geheimen Informationen\u201c.");
+	assert_int_equal(a->n_quotes, 2);
+	assert_null(a->quotes[1].speaker);
+	article_free(a);
 	a = quoted("pl", "Donald Tusk przyjechał do Warszawy we wtorek. "
 	    "\u201eNie będziemy podnosić podatków w tym roku\u201d "
 	    "\u2013 powiedział Mateusz Morawiecki.\n\n"
