@@ -755,6 +755,32 @@ test_entities(void **state)
 	article_free(a);
 }
 
+/* A list names things of one kind: names of two words that are people
+ * by no sign of their own ("Real Madrid"), listed with a body ("FC
+ * Porto"), are bodies, in every mention; a person with a given name in
+ * such a list stays one. */
+static void
+test_entities_listed(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->body = xstrdup("The Portuguese coach has managed FC Porto, Inter "
+	    "Milan, Chelsea, Real Madrid and Manchester United. He was "
+	    "sacked by Manchester United in December. Sponsors include "
+	    "Deutsche Bank, Jose Mourinho and Adidas.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->organisations, "FC Porto"));
+	assert_true(has_name(&a->organisations, "Inter Milan"));
+	assert_true(has_name(&a->organisations, "Real Madrid"));
+	assert_true(has_name(&a->organisations, "Manchester United"));
+	assert_false(has_name(&a->people, "Real Madrid"));
+	assert_false(has_name(&a->people, "Manchester United"));
+	assert_true(has_name(&a->people, "Jose Mourinho"));
+	article_free(a);
+}
+
 /* Russian inflects names: the case forms of a named person's surname are
  * that person, not organisations, and the case forms of a full name are
  * one person, named by the shortest form. */
@@ -1257,6 +1283,7 @@ int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entities_listed),
 		cmocka_unit_test(test_tables_sorted),
 		cmocka_unit_test(test_normalise_text),
 		cmocka_unit_test(test_normalise_url),
