@@ -591,8 +591,25 @@ ent_str_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* Whether the text c writes word w after "the" somewhere
+ * ("the Stadia controller"): a thing's name, not a person's. */
+static bool
+ent_after_the(const struct ent_ctx *c, size_t w)
+{
+	const char *f = etok_folded(c->t, w);
+	size_t i;
+
+	for (i = 1; i < c->t->n; i++)
+		if (c->t->v[i].sent == c->t->v[i - 1].sent &&
+		    etok_is(c->s, &c->t->v[i - 1], "the") &&
+		    strcmp(etok_folded(c->t, i), f) == 0)
+			return true;
+	return false;
+}
+
 /* Whether a word after the first of run r is a common English word or
- * in capitals ("Pro", "Music", "TV"), as a product's are and the given
+ * in capitals ("Pro", "Music", "TV"), or its last one is written after
+ * "the" ("the Stadia controller"), as a product's are and the given
  * names after a Chinese surname ("Xi Jinping") are not. */
 static bool
 ent_product_words(struct ent_ctx *c, const struct ent_run *r)
@@ -603,7 +620,7 @@ ent_product_words(struct ent_ctx *c, const struct ent_run *r)
 		if ((c->t->v[i].flags & ETOK_ALLCAP) ||
 		    ent_word_is(c, i, ENT_W_ENWORD))
 			return true;
-	return false;
+	return ent_after_the(c, r->b - 1);
 }
 
 /* Drops the "people" of c whose first word the article names alone as
