@@ -591,28 +591,29 @@ ent_str_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
-/* Whether the text c writes word w after "the" somewhere
- * ("the Stadia controller"): a thing's name, not a person's. */
-static bool
-ent_after_the(const struct ent_ctx *c, size_t w)
+/* The etok hashes of the words the text c writes after "the" ("the
+ * Stadia controller"), gathered into the empty set the at the first
+ * question. */
+static void
+ent_after_the(const struct ent_ctx *c, struct ent_hset *the)
 {
-	const char *f = etok_folded(c->t, w);
 	size_t i;
 
+	ent_hset_init(the);
 	for (i = 1; i < c->t->n; i++)
 		if (c->t->v[i].sent == c->t->v[i - 1].sent &&
-		    etok_is(c->s, &c->t->v[i - 1], "the") &&
-		    strcmp(etok_folded(c->t, i), f) == 0)
-			return true;
-	return false;
+		    etok_is(c->s, &c->t->v[i - 1], "the"))
+			ent_hset_add(the, c->t->v[i].hash);
 }
 
 /* Whether a word after the first of run r is a common English word or
  * in capitals ("Pro", "Music", "TV"), or its last one is written after
- * "the" ("the Stadia controller"), as a product's are and the given
- * names after a Chinese surname ("Xi Jinping") are not. */
+ * "the" ("the Stadia controller": a thing's name, not a person's), as
+ * a product's are and the given names after a Chinese surname ("Xi
+ * Jinping") are not. */
 static bool
-ent_product_words(struct ent_ctx *c, const struct ent_run *r)
+ent_product_words(struct ent_ctx *c, const struct ent_run *r,
+    struct ent_hset *the)
 {
 	size_t i;
 
@@ -620,7 +621,9 @@ ent_product_words(struct ent_ctx *c, const struct ent_run *r)
 		if ((c->t->v[i].flags & ETOK_ALLCAP) ||
 		    ent_word_is(c, i, ENT_W_ENWORD))
 			return true;
-	return ent_after_the(c, r->b - 1);
+	if (the->v == NULL)
+		ent_after_the(c, the);
+	return ent_hset_has(the, c->t->v[r->b - 1].hash);
 }
 
 /* Drops the "people" of c whose first word the article names alone as
@@ -632,6 +635,7 @@ void
 ent_drop_products(struct ent_ctx *c)
 {
 	const char **orgs = xcalloc(c->n + 1, sizeof(*orgs));
+	struct ent_hset the = { 0 };
 	size_t i, j, n = 0, w;
 	char buf[64];
 
@@ -648,12 +652,12 @@ ent_drop_products(struct ent_ctx *c)
 
 		w = strcspn(r->name, " ");
 		if (n > 0 && r->kind == ENT_PERSON && r->name[w] == ' ' &&
-		    w < sizeof(buf) && !ent_word_is(c, r->a, ENT_W_GIVEN) &&
-		    ent_product_words(c, r)) {
+		    w < sizeof(buf) && !ent_word_is(c, r->a, ENT_W_GIVEN)) {
 			memcpy(buf, r->name, w);
 			buf[w] = '\0';
 			if (bsearch(&key, orgs, n, sizeof(*orgs),
-			    ent_str_cmp) != NULL) {
+			    ent_str_cmp) != NULL &&
+			    ent_product_words(c, r, &the)) {
 				free(r->name);
 				continue;
 			}
@@ -662,6 +666,7 @@ ent_drop_products(struct ent_ctx *c)
 	}
 	c->n = j;
 	free(orgs);
+	free(the.v);
 }
 
 const char **
