@@ -759,24 +759,50 @@ ent_de_org_genitive(const struct ent_ctx *c, size_t a, size_t i)
 	    ent_de_genitive_is(etok_folded(c->t, i), ent_org_word);
 }
 
-/* Whether the run [a, b) of two words or more, in a language that does
- * not capitalise its nouns, opens with an acronym of three letters or
- * more (not a Roman numeral), handled here: no person's name holds one.
- * Before a given name it is a body of its own ("PSL Władysław
- * Kosiniak-Kamysz"); else the run is a body's, a title's or a product's
- * name ("BMJ Case Reports", "STX France", "IBM Watson", "USB Micro-B"),
- * which the words alone do not tell apart: no name. (German runs of
- * nouns have rules of their own.) */
+/* Whether the words [a, b), two or more, are the name of a person the
+ * text named before them. */
+static bool
+ent_person_before(const struct ent_ctx *c, size_t a, size_t b)
+{
+	char *name;
+	size_t i;
+	bool r = false;
+
+	if (b - a < 2)
+		return false;
+	name = ent_join(c, a, b, false);
+	for (i = 0; i < c->n && !r; i++)
+		r = c->runs[i].kind == ENT_PERSON &&
+		    strcmp(c->runs[i].name, name) == 0;
+	free(name);
+	return r;
+}
+
+/* Whether the run [a, b) of two words or more opens with an acronym of
+ * three letters or more (not a Roman numeral), handled here: no
+ * person's name holds one. Before a given name, or before a person the
+ * text named before, it is a body of its own ("PSL Władysław
+ * Kosiniak-Kamysz", "beschreibt das FBI Hillary Clinton als"); else,
+ * in a language that does not capitalise its nouns, the run is a
+ * body's, a title's or a product's name ("BMJ Case Reports", "STX
+ * France", "IBM Watson", "USB Micro-B"), which the words alone do not
+ * tell apart: no name. (German's other such runs have rules of their
+ * own: round 16 found its acronyms before a given name as often a
+ * club's or a firm's, "TSV", "HTC".) */
 static bool
 ent_class_acronym_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 {
 	const struct etok *k = &c->t->v[a];
+	bool known;
 
-	if (c->nouns || !(k->flags & ETOK_ALLCAP) || k->len < 3 ||
+	if (!(k->flags & ETOK_ALLCAP) || k->len < 3 ||
 	    strspn(c->s + k->off, "IVXL") == k->len)
 		return false;
-	if (ent_word_is(c, a + 1, ENT_W_GIVEN) &&
-	    !(c->t->v[a + 1].flags & ETOK_ALLCAP)) {
+	known = ent_person_before(c, a + 1, b);
+	if (c->nouns && !known)
+		return false;
+	if (known || (ent_word_is(c, a + 1, ENT_W_GIVEN) &&
+	    !(c->t->v[a + 1].flags & ETOK_ALLCAP))) {
 		ent_class(c, a, a + 1, false, false);
 		ent_class(c, a + 1, b, false, cue);
 	}

@@ -591,11 +591,29 @@ ent_str_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* The etok hashes of the words the text c writes after "the" ("the
+ * Stadia controller"), gathered into the empty set the at the first
+ * question. */
+static void
+ent_after_the(const struct ent_ctx *c, struct ent_hset *the)
+{
+	size_t i;
+
+	ent_hset_init(the);
+	for (i = 1; i < c->t->n; i++)
+		if (c->t->v[i].sent == c->t->v[i - 1].sent &&
+		    etok_is(c->s, &c->t->v[i - 1], "the"))
+			ent_hset_add(the, c->t->v[i].hash);
+}
+
 /* Whether a word after the first of run r is a common English word or
- * in capitals ("Pro", "Music", "TV"), as a product's are and the given
- * names after a Chinese surname ("Xi Jinping") are not. */
+ * in capitals ("Pro", "Music", "TV"), or its last one is written after
+ * "the" ("the Stadia controller": a thing's name, not a person's), as
+ * a product's are and the given names after a Chinese surname ("Xi
+ * Jinping") are not. */
 static bool
-ent_product_words(struct ent_ctx *c, const struct ent_run *r)
+ent_product_words(struct ent_ctx *c, const struct ent_run *r,
+    struct ent_hset *the)
 {
 	size_t i;
 
@@ -603,7 +621,9 @@ ent_product_words(struct ent_ctx *c, const struct ent_run *r)
 		if ((c->t->v[i].flags & ETOK_ALLCAP) ||
 		    ent_word_is(c, i, ENT_W_ENWORD))
 			return true;
-	return false;
+	if (the->v == NULL)
+		ent_after_the(c, the);
+	return ent_hset_has(the, c->t->v[r->b - 1].hash);
 }
 
 /* Drops the "people" of c whose first word the article names alone as
@@ -615,6 +635,7 @@ void
 ent_drop_products(struct ent_ctx *c)
 {
 	const char **orgs = xcalloc(c->n + 1, sizeof(*orgs));
+	struct ent_hset the = { 0 };
 	size_t i, j, n = 0, w;
 	char buf[64];
 
@@ -631,12 +652,12 @@ ent_drop_products(struct ent_ctx *c)
 
 		w = strcspn(r->name, " ");
 		if (n > 0 && r->kind == ENT_PERSON && r->name[w] == ' ' &&
-		    w < sizeof(buf) && !ent_word_is(c, r->a, ENT_W_GIVEN) &&
-		    ent_product_words(c, r)) {
+		    w < sizeof(buf) && !ent_word_is(c, r->a, ENT_W_GIVEN)) {
 			memcpy(buf, r->name, w);
 			buf[w] = '\0';
 			if (bsearch(&key, orgs, n, sizeof(*orgs),
-			    ent_str_cmp) != NULL) {
+			    ent_str_cmp) != NULL &&
+			    ent_product_words(c, r, &the)) {
 				free(r->name);
 				continue;
 			}
@@ -645,6 +666,7 @@ ent_drop_products(struct ent_ctx *c)
 	}
 	c->n = j;
 	free(orgs);
+	free(the.v);
 }
 
 const char **
@@ -667,4 +689,114 @@ ent_phrase_has(const char **p, size_t n, const struct ent_run *r)
 {
 	return r->phrase || (n > 0 && r->kind == ENT_PERSON &&
 	    bsearch(&r->name, p, n, sizeof(*p), ent_str_cmp) != NULL);
+}
+
+/* Whether the gap of s from p to q holds spaces and one comma at most;
+ * *comma tells whether it held one. */
+static bool
+ent_list_gap(const char *s, size_t p, size_t q, bool *comma)
+{
+	*comma = false;
+	for (; p < q; p++) {
+		if (s[p] == ',' && !*comma)
+			*comma = true;
+		else if (s[p] != ' ')
+			return false;
+	}
+	return true;
+}
+
+/* Whether runs x and y follow each other in a list: only commas, a
+ * conjunction and capitalised words of no name (a list's member that
+ * came out as none: "Inter Milan, Chelsea, Real Madrid"), each word
+ * after a comma or a conjunction, stand between them. */
+static bool
+ent_listed(const struct ent_ctx *c, const struct ent_run *x,
+    const struct ent_run *y)
+{
+	static const char *const conj[] = {
+		"and", "e", "et", "i", "und", "y", "и",
+	};
+	const struct etok *e = &c->t->v[x->b - 1];
+	size_t p = e->off + e->len, k;
+	bool comma, conj_before = false;
+
+	if (y->a < x->b || y->a > x->b + 3)
+		return false;
+	for (k = x->b; k <= y->a; k++) {
+		const struct etok *t = &c->t->v[k];
+		bool is_conj;
+
+		is_conj = k < y->a && !(t->flags & ETOK_CAP) &&
+		    ETOK_FIND(etok_folded(c->t, k), conj);
+		if (!ent_list_gap(c->s, p, t->off, &comma) ||
+		    !(comma || conj_before || is_conj))
+			return false;
+		if (k == y->a)
+			return true;
+		if (!is_conj && !(t->flags & ETOK_CAP))
+			return false;
+		conj_before = is_conj;
+		p = t->off + t->len;
+	}
+	return false;
+}
+
+/* Whether run x is a person by no sign of its own: no title or role
+ * stands before it, and its first word is no given name. */
+static bool
+ent_bare_person(struct ent_ctx *c, const struct ent_run *x)
+{
+	return x->kind == ENT_PERSON && !x->single && x->b - x->a >= 2 &&
+	    !ent_word_is(c, x->a, ENT_W_GIVEN) && !(x->a > 0 &&
+	    (ent_word_is(c, x->a - 1, ENT_W_TITLE) ||
+	    ent_word_is(c, x->a - 1, ENT_W_BEFORE)));
+}
+
+/* Whether run x is a body's name of two words or more. */
+static bool
+ent_list_org(const struct ent_run *x)
+{
+	return x->kind == ENT_ORG && x->b - x->a >= 2;
+}
+
+/* Whether the person name of run x is one to_org holds. */
+static bool
+ent_list_marked(const struct ent_run *x, char *const *to_org, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(x->name, to_org[i]) == 0)
+			return true;
+	return false;
+}
+
+void
+ent_list_kinds(struct ent_ctx *c)
+{
+	char **to_org = NULL;
+	size_t i, j, k, n_org, n = 0;
+
+	for (i = 0; i < c->n; i = j) {
+		n_org = ent_list_org(&c->runs[i]);
+		for (j = i + 1; j < c->n &&
+		    ent_listed(c, &c->runs[j - 1], &c->runs[j]); j++)
+			n_org += ent_list_org(&c->runs[j]);
+		if (j - i < 3 || n_org == 0)
+			continue;
+		for (k = i; k < j; k++) {
+			if (!ent_bare_person(c, &c->runs[k]))
+				continue;
+			if (n == 0)
+				to_org = xcalloc(c->n, sizeof(*to_org));
+			to_org[n++] = c->runs[k].name;
+		}
+	}
+	/* the name's every mention: the list tells what it names */
+	for (i = 0; i < c->n && n > 0; i++)
+		if (c->runs[i].kind == ENT_PERSON &&
+		    ent_list_marked(&c->runs[i], to_org, n))
+			c->runs[i].kind = ENT_ORG;
+	free(to_org);
 }

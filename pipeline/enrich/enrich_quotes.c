@@ -25,8 +25,10 @@
  * of the sentence before); "the newspaper", "the agency"
  * to the last organisation quoted. Names are the fullest forms found by
  * ent_extract(). Verbs and pronouns are English, with the commonest
- * speech verbs and pronouns of German, French, Spanish, Italian and
- * Portuguese (French "il" in French text only: Italian's article); the
+ * speech verbs and pronouns of German, French, Spanish, Italian,
+ * Portuguese, Polish, Russian and Ukrainian (French "il" in French text
+ * only: Italian's article; a Polish, Russian or Ukrainian verb that
+ * names no one, "– dodał", "— сказал он", is the pronoun's); the
  * word-order cues are English, but for French's verb inverted with its
  * pronoun after a quotation ("« ... », poursuit-il") and German's "so"
  * after one ("„...“, so Müller"; "so die Präsidentin": the speaker of
@@ -60,34 +62,50 @@ struct quote_list {
 };
 
 /* Speech verbs of the profiled languages, and the words for "according
- * to" (laut, selon, según, secondo, segundo, zufolge). */
+ * to" (laut, selon, según, secondo, segundo, zufolge, według, "по
+ * словам", "за словами"): Russian, Ukrainian and Polish in the past
+ * tense's masculine and feminine ("сказал", "сказала", "powiedział"). */
 static const char *const quote_verbs[] = {
 	"according", "acknowledged", "added", "adds", "admitted", "affirmé",
 	"afirmou", "afirmó", "ajouté", "announced", "answered", "antwortet",
 	"antwortete", "argued", "asked", "asks", "añadió", "berichtet",
 	"berichtete", "betont", "betonte", "cited", "claimed", "commented",
 	"concluded", "confirmed", "continued", "declared", "declaró", "denied",
-	"detto", "dichiarato", "dijo", "disse", "dit", "déclaré", "emphasised",
-	"emphasized", "ergänzt", "ergänzte", "erklärt", "erklärte",
-	"erläutert", "erläuterte", "erzählt", "erzählte", "escribió",
-	"explained", "explicó", "explique", "expliqué", "fragt", "fragte",
-	"fügte", "insisted", "kommentiert", "kommentierte", "laut", "meint",
-	"meinte", "noted", "notes", "observed", "pointed", "posted", "quoted",
-	"quoting", "recalled", "remarked", "replied", "reported", "responded",
-	"sagt", "sagte", "said", "say", "saying", "says", "schildert",
-	"schilderte", "schreibt", "schrieb", "secondo", "segundo", "según",
-	"selon", "señaló", "spiegato", "stated", "states", "stressed",
-	"suggested", "tells", "told", "tweeted", "verkündet", "verkündete",
-	"warned", "warnt", "warnte", "writes", "wrote", "zufolge", "écrit",
+	"detto", "dichiarato", "dijo", "disse", "dit", "dodał", "dodała",
+	"déclaré", "emphasised", "emphasized", "ergänzt", "ergänzte",
+	"erklärt", "erklärte", "erläutert", "erläuterte", "erzählt",
+	"erzählte", "escribió", "explained", "explicó", "explique", "expliqué",
+	"fragt", "fragte", "fügte", "insisted", "kommentiert", "kommentierte",
+	"laut", "meint", "meinte", "mówi", "mówił", "mówiła", "napisał",
+	"napisała", "noted", "notes", "observed", "ocenił", "oceniła",
+	"odpowiedział", "odpowiedziała", "podkreślił", "podkreśliła",
+	"poinformował", "poinformowała", "pointed", "posted", "powiedział",
+	"powiedziała", "przyznał", "przyznała", "quoted", "quoting",
+	"recalled", "remarked", "replied", "reported", "responded", "sagt",
+	"sagte", "said", "say", "saying", "says", "schildert", "schilderte",
+	"schreibt", "schrieb", "secondo", "segundo", "según", "selon",
+	"señaló", "spiegato", "stated", "states", "stressed", "stwierdził",
+	"stwierdziła", "suggested", "tells", "told", "tweeted", "twierdzi",
+	"verkündet", "verkündete", "warned", "warnt", "warnte", "według",
+	"writes", "wrote", "wyjaśnił", "wyjaśniła", "zaznaczył", "zaznaczyła",
+	"zufolge", "écrit", "відповів", "відповіла", "добавил", "добавила",
+	"додав", "додала", "зазначив", "зазначила", "заявив", "заявил",
+	"заявила", "наголосив", "наголосила", "написав", "написал", "написала",
+	"ответил", "ответила", "отметил", "отметила", "повідомив",
+	"повідомила", "подчеркнул", "подчеркнула", "пояснив", "пояснил",
+	"пояснила", "призналась", "признался", "рассказал", "рассказала",
+	"розповів", "розповіла", "сказав", "сказал", "сказала", "словам",
+	"словами", "сообщил", "сообщила", "уточнил", "уточнила",
 };
 
 static const char *const quote_according[] = {
 	"according", "laut", "secondo", "segundo", "según", "selon",
-	"zufolge",
+	"według", "zufolge", "словам", "словами",
 };
 
 static const char *const quote_pronouns[] = {
-	"ella", "elle", "er", "he", "lei", "lui", "she", "sie", "él",
+	"ella", "elle", "er", "he", "lei", "lui", "she", "sie", "él", "вона",
+	"він", "он", "она",
 };
 
 /* Indefinite pronouns: a speaker no one names ("„...“, warnt jemand
@@ -462,6 +480,9 @@ struct quote_state {
 	long prev_speaker;  /* speaker of the previous quote, -1 if none */
 	size_t para_start;
 	bool fr, de;        /* the text is French, German */
+	bool drop;          /* Polish, Russian or Ukrainian: a speech verb
+	                       goes without its subject ("– dodał") or
+	                       with a pronoun after it ("— сказал он") */
 };
 
 static void
@@ -635,6 +656,8 @@ quote_from_clause(const char *s, const struct ent_result *r,
 	if (sp < 0 && v == a && !before_quote && st->de &&
 	    etok_is(s, &r->toks.v[v], "so"))
 		return quote_de_so(r, st);
+	if (sp < 0 && st->drop)
+		return quote_pronoun(r, q, st, v, b);
 	return sp;
 }
 
@@ -784,12 +807,14 @@ void
 quote_extract(const char *s, const struct ent_result *r, struct nw_article *a)
 {
 	struct quote_list q = { 0 };
-	struct quote_state st = { -1, -1, -1, -1, 0, false, false };
+	struct quote_state st = { -1, -1, -1, -1, 0, false, false, false };
 	size_t i;
 
 	/* French's "il": an article in Italian */
 	st.fr = a->lang != NULL && strcmp(a->lang, "fr") == 0;
 	st.de = a->lang != NULL && strcmp(a->lang, "de") == 0;
+	st.drop = a->lang != NULL && (strcmp(a->lang, "pl") == 0 ||
+	    strcmp(a->lang, "ru") == 0 || strcmp(a->lang, "uk") == 0);
 	quote_find(s, &q);
 	if (q.n > 0 && (!ent_lang_read(a->lang) ||
 	    quote_unread_script(s, q.len))) {

@@ -682,6 +682,45 @@ test_quotes(void **state)
 	assert_speaker(a, 2, "Jean Dupont");
 	assert_null(a->quotes[3].speaker);
 	article_free(a);
+
+	/* Russian and Polish speech verbs, after the quotation and before
+	 * it, and one with no subject ("– dodał") or a pronoun after it
+	 * ("— отметил он"): the last person quoted, not the person of the
+	 * sentence before */
+	a = quoted("ru", "Дмитрий Песков приехал в Москву во вторник. "
+	    "\u00ab\u041c\u044b не будем комментировать внутренние дела "
+	    "других стран\u00bb, \u2014 сказал Сергей Лавров.\n\n"
+	    "Дмитрий Песков говорил с журналистами. \u00ab\u042d\u0442\u043e "
+	    "внутреннее дело американцев и их администрации\u00bb, "
+	    "\u2014 отметил он.\n\nПо словам Сергея Лаврова, "
+	    "\u00abпереговоры пройдут в Женеве в мае\u00bb.");
+	assert_int_equal(a->n_quotes, 3);
+	assert_speaker(a, 0, "Сергей Лавров");
+	assert_speaker(a, 1, "Сергей Лавров");
+	assert_speaker(a, 2, "Сергей Лавров");
+	article_free(a);
+	/* an acronym before a person named before is a body of its own
+	 * ("das FBI Hillary Clinton"): the sentence is about them, and
+	 * her name in the sentence before does not make her the speaker */
+	a = quoted("de", "Keine strafrechtlichen Vorwürfe gegen Hillary "
+	    "Clinton. Auf beide, das FBI sowie das Justizministerium, wurde "
+	    "Druck ausgeübt. Das FBI bestätigte, dass es auf Seiten Hillary "
+	    "Clintons \u201eBeweise für mögliche Verstöße beim Umgang mit "
+	    "Geheiminformationen gab\u201c. Des weiteren beschreibt das FBI "
+	    "Hillary Clinton als \u201eextrem nachlässig im Umgang mit "
+	    "geheimen Informationen\u201c.");
+	assert_int_equal(a->n_quotes, 2);
+	assert_null(a->quotes[1].speaker);
+	article_free(a);
+	a = quoted("pl", "Donald Tusk przyjechał do Warszawy we wtorek. "
+	    "\u201eNie będziemy podnosić podatków w tym roku\u201d "
+	    "\u2013 powiedział Mateusz Morawiecki.\n\n"
+	    "Donald Tusk rozmawiał z dziennikarzami. \u201eTo długa droga "
+	    "i dopiero ją zaczynamy\u201d \u2013 dodał.");
+	assert_int_equal(a->n_quotes, 2);
+	assert_speaker(a, 0, "Mateusz Morawiecki");
+	assert_speaker(a, 1, "Mateusz Morawiecki");
+	article_free(a);
 }
 
 static void
@@ -712,6 +751,32 @@ test_entities(void **state)
 	assert_false(has_name(&a->organisations, "Anyway"));
 	assert_false(has_name(&a->organisations, "Italian"));
 	assert_false(has_name(&a->people, "Storm Hits Coast"));
+	article_free(a);
+}
+
+/* A list names things of one kind: names of two words that are people
+ * by no sign of their own ("Real Madrid"), listed with a body ("FC
+ * Porto"), are bodies, in every mention; a person with a given name in
+ * such a list stays one. */
+static void
+test_entities_listed(void **state)
+{
+	struct nw_article *a = article_new();
+
+	(void)state;
+	a->body = xstrdup("The Portuguese coach has managed FC Porto, Inter "
+	    "Milan, Chelsea, Real Madrid and Manchester United. He was "
+	    "sacked by Manchester United in December. Sponsors include "
+	    "Deutsche Bank, Jose Mourinho and Adidas.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->organisations, "FC Porto"));
+	assert_true(has_name(&a->organisations, "Inter Milan"));
+	assert_true(has_name(&a->organisations, "Real Madrid"));
+	assert_true(has_name(&a->organisations, "Manchester United"));
+	assert_false(has_name(&a->people, "Real Madrid"));
+	assert_false(has_name(&a->people, "Manchester United"));
+	assert_true(has_name(&a->people, "Jose Mourinho"));
 	article_free(a);
 }
 
@@ -1217,6 +1282,7 @@ int
 main(int argc, char **argv)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entities_listed),
 		cmocka_unit_test(test_tables_sorted),
 		cmocka_unit_test(test_normalise_text),
 		cmocka_unit_test(test_normalise_url),

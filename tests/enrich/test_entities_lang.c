@@ -914,7 +914,7 @@ test_entities_phrase_bodies(void **state)
 
 /* A family name written first is the person's alone too ("Xi" and
  * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
- * the firm ("Apple" of "Apple TV"). */
+ * the firm ("Apple" of "Apple TV", "Google" of "Google Stadia"). */
 static void
 test_entities_family_first(void **state)
 {
@@ -932,6 +932,15 @@ test_entities_family_first(void **state)
 	    "said on Monday that its sales rose.");
 	assert_true(has_name(&a->organisations, "Apple"));
 	assert_false(has_name(&a->people, "Apple TV"));
+	article_free(a);
+	/* a word no dictionary knows after the firm's name, which the
+	 * text writes after "the" ("the Stadia controller"): a product */
+	a = run("en", NULL, "Google Stadia arrives with a litany of missing "
+	    "features. If Google decides to remove certain titles, you "
+	    "lose them. The Stadia controller connects to the servers over "
+	    "wifi, and Stadia is not a subscription service.");
+	assert_true(has_name(&a->organisations, "Google"));
+	assert_false(has_name(&a->people, "Google Stadia"));
 	article_free(a);
 }
 
