@@ -60,6 +60,8 @@ struct html_para {
 	bool cont;        /* follows the previous one after a <br> */
 	bool caption;     /* a picture's caption: never in the text */
 	bool recipe;      /* in a recipe's part: kept whatever its form */
+	const xmlNode *box;  /* the block holding it and more text than
+	                        its own (html_box()) */
 };
 
 struct html_ctx {
@@ -84,6 +86,7 @@ struct html_ctx {
 	struct buf para;   /* the paragraph being written */
 	bool space;        /* a space is pending in para */
 	bool cont;         /* para follows the previous one after a <br> */
+	const xmlNode *block;  /* the block whose text para is */
 	char *h1;          /* the first <h1> seen in the content */
 	xmlNode *recipe;   /* the recipe's part being written */
 	xmlNode *recipe_box;  /* the container of a recipe's parts */

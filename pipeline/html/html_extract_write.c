@@ -55,6 +55,21 @@ html_ends_in_credit(const char *s)
 	return strchr(".!?", s[n - 1]) == NULL;
 }
 
+/* The box of a paragraph written from block b: the nearest block above
+ * b holding more text than b, wrappers that add none skipped. */
+static const xmlNode *
+html_box(const xmlNode *b)
+{
+	const xmlNode *p;
+
+	if (!html_is_elem(b) || html_ni(b) == NULL)
+		return NULL;
+	for (p = b->parent; html_is_elem(p) && html_ni(p) != NULL &&
+	    html_ni(p)->text <= html_ni(b)->text; p = p->parent)
+		;
+	return html_is_elem(p) ? p : NULL;
+}
+
 /* Ends the paragraph being written: it joins ctx->paras. */
 static void
 html_flush(struct html_ctx *ctx)
@@ -85,6 +100,7 @@ html_flush(struct html_ctx *ctx)
 		p->caption = !ctx->raw && !ctx->fragment &&
 		    html_ends_in_credit(p->text);
 		p->recipe = ctx->recipe != NULL;
+		p->box = html_box(ctx->block);
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
 	}
@@ -520,6 +536,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 {
 	xmlNode *n = root;
 
+	ctx->block = root;
 	while (n != NULL) {
 		struct html_ni *ni;
 		bool descend = true;
@@ -612,8 +629,10 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			html_drop_label(ctx);
 			goto next;
 		}
-		if (ni->cls & HTML_T_BLOCK)
+		if (ni->cls & HTML_T_BLOCK) {
 			html_flush(ctx);
+			ctx->block = n;
+		}
 		if (ni->cls & HTML_T_HEAD)
 			ctx->head = true;
 		if (ni->kind == HTML_K_LI)
@@ -627,8 +646,10 @@ next:
 		while (n != NULL) {
 			if (html_is_elem(n) && html_ni(n) != NULL &&
 			    (html_ni(n)->cls & HTML_T_BLOCK) &&
-			    html_ni(n)->kind != HTML_K_TD)
+			    html_ni(n)->kind != HTML_K_TD) {
 				html_flush(ctx);
+				ctx->block = n->parent;
+			}
 			if (n == ctx->recipe) {
 				html_flush(ctx);
 				ctx->recipe = NULL;
@@ -713,10 +734,24 @@ html_is_tail_note(const struct html_para *p, size_t run)
 	    !html_ends_sentence(p) && run < HTML_LIST_RUN;
 }
 
+/* Whether p, a short line after the last paragraph of prose, is the
+ * text's signature ("x Franzi", "Euer HansEhrlich"): a name, no
+ * sentence ("Sharing is caring!"), unlinked, in the box of the last
+ * long paragraph (good), as the text's paragraphs are; the page's lines
+ * after a text (tags, "Share", categories) sit in boxes of their own. */
+static bool
+html_is_signature(const struct html_ctx *ctx, const struct html_para *p,
+    size_t good)
+{
+	return good < ctx->n_paras && p->link == 0 && p->box != NULL &&
+	    p->box == ctx->paras[good].box && !html_ends_sentence(p);
+}
+
 /* Drops, at the edges of the winner, the link lines and kickers before
  * the first paragraph that reads as prose and the short lines and link
- * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ...";
- * and after the last long paragraph, the notes under the text. */
+ * lines after the last one (but a signature): breadcrumbs, bylines,
+ * "Share", "Tags: ..."; and after the last long paragraph, the notes
+ * under the text. */
 static void
 html_paras_edges(struct html_ctx *ctx)
 {
@@ -759,7 +794,8 @@ html_paras_edges(struct html_ctx *ctx)
 		    !html_has_own_words(p)) || html_is_kicker(p)))
 			p->keep = false;
 		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
-		    !html_has_own_words(p))
+		    !html_has_own_words(p) && !html_is_signature(ctx, p,
+		    good))
 			p->keep = false;
 	}
 	free(run);

@@ -1155,6 +1155,27 @@ test_hidden_copy_pruned(void **state)
 	article_free(a);
 }
 
+/* A short line after the last paragraph of prose goes (a tag line, a
+ * share label), but a signature stays: a name, no sentence, unlinked,
+ * in the box of the text's paragraphs. */
+static void
+test_signature_kept(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><div><p>%s</p><p>%s</p><p>%s</p>"
+	    "<p>x Franzi</p><p>Sharing is caring!</p></div>"
+	    "<div><p>Kategorie: Reisen</p></div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "x Franzi"));
+	assert_null(strstr(a->body, "Sharing is caring"));
+	assert_null(strstr(a->body, "Kategorie"));
+	article_free(a);
+}
+
 /* A page that writes its paragraphs in no <p> (<div>s here) has no
  * paragraph text to measure the share that protects a misnamed box by:
  * the text outside links measures it. The article in a box named like a
@@ -1595,6 +1616,7 @@ main(void)
 		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
+		cmocka_unit_test(test_signature_kept),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
