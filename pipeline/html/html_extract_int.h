@@ -54,6 +54,7 @@ struct html_para {
 	char *text;
 	unsigned len;     /* visible characters */
 	unsigned link;    /* of which inside links */
+	unsigned emph;    /* of which in emphasis (html_in_emph()) */
 	bool head;        /* a heading */
 	bool item;        /* a list item */
 	bool keep;
@@ -69,6 +70,7 @@ struct html_ctx {
 	size_t n_paras;
 	size_t cap_paras;
 	unsigned link;     /* link characters in para */
+	unsigned emph;     /* characters in emphasis in para */
 	bool head;         /* para is a heading */
 	bool item;         /* para is a list item */
 	bool no_images;    /* the writer leaves images alone */

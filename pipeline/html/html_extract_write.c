@@ -55,6 +55,25 @@ html_ends_in_credit(const char *s)
 	return strchr(".!?", s[n - 1]) == NULL;
 }
 
+/* Whether text node n sits in emphasis (<b>, <strong>, <em>, <i>)
+ * below its nearest block. */
+static bool
+html_in_emph(const xmlNode *n)
+{
+	static const char *const tags[] = { "b", "strong", "em", "i" };
+
+	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
+			return false;
+		for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+			if (strcmp((const char *)p->name, tags[i]) == 0)
+				return true;
+	}
+	return false;
+}
+
 /* The box of a paragraph written from block b: the nearest block above
  * b holding more text than b, wrappers that add none skipped. */
 static const xmlNode *
@@ -92,6 +111,7 @@ html_flush(struct html_ctx *ctx)
 		p = &ctx->paras[ctx->n_paras++];
 		p->len = html_count_text(ctx->para.p, NULL);
 		p->link = ctx->link < p->len ? ctx->link : p->len;
+		p->emph = ctx->emph < p->len ? ctx->emph : p->len;
 		p->head = ctx->head;
 		p->item = ctx->item;
 		p->keep = true;
@@ -109,6 +129,7 @@ html_flush(struct html_ctx *ctx)
 		ctx->para.p[0] = '\0';
 	ctx->space = false;
 	ctx->link = 0;
+	ctx->emph = 0;
 	ctx->head = false;
 	ctx->item = false;
 	ctx->cont = false;
@@ -213,16 +234,21 @@ html_paras_filter(struct html_ctx *ctx)
 	free(c);
 }
 
-/* Whether paragraph p only announces what follows: a heading, or a short
- * line ending in a colon ("Mehr zum Thema", "Read more:"). */
+/* Whether paragraph p only announces what follows: a heading, a short
+ * line ending in a colon ("Mehr zum Thema", "Read more:"), or a line
+ * shorter than prose, all in emphasis, that asks or calls ("Schon
+ * gelesen?", "Möchten Sie den Artikel teilen?"): a heading in bold. */
 static bool
 html_is_label(const struct html_para *p)
 {
 	size_t n = strlen(p->text);
 
-	if (p->len > 80)
+	if (p->len > 80 || n == 0)
 		return false;
-	return p->head || (n > 0 && p->text[n - 1] == ':');
+	if (p->emph == p->len && html_pclass(p) != HTML_P_GOOD &&
+	    strchr("?!", p->text[n - 1]) != NULL)
+		return true;
+	return p->head || p->text[n - 1] == ':';
 }
 
 /* Drops the last paragraph when it announces a block that was skipped. */
@@ -546,9 +572,13 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			if (n->content != NULL) {
 				html_append_text(&ctx->para,
 				    (const char *)n->content, &ctx->space);
+				unsigned len = html_count_text(
+				    (const char *)n->content, NULL);
+
 				if (html_in_link(n))
-					ctx->link += html_count_text(
-					    (const char *)n->content, NULL);
+					ctx->link += len;
+				if (html_in_emph(n))
+					ctx->emph += len;
 			}
 			goto next;
 		}

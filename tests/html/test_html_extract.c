@@ -1176,6 +1176,29 @@ test_signature_kept(void **state)
 	article_free(a);
 }
 
+/* A line in bold that asks or calls announces what follows, as a
+ * heading does: it goes before a block skipped and at the end of the
+ * text; inside the text, before prose, it stays. */
+static void
+test_emphasis_label(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p><strong>Why now?</strong>"
+	    "</p><p>%s</p><p><strong>Schon gelesen?</strong></p>"
+	    "<blockquote><p><a href=/a>The harbour bridge of the next town "
+	    "over is closed for repairs</a></p></blockquote><p>%s</p>"
+	    "<p><strong>M\xc3\xb6" "chten Sie den Artikel teilen?</strong></p>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Why now?"));
+	assert_null(strstr(a->body, "Schon gelesen"));
+	assert_null(strstr(a->body, "Artikel teilen"));
+	article_free(a);
+}
+
 /* A page that writes its paragraphs in no <p> (<div>s here) has no
  * paragraph text to measure the share that protects a misnamed box by:
  * the text outside links measures it. The article in a box named like a
@@ -1617,6 +1640,7 @@ main(void)
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_signature_kept),
+		cmocka_unit_test(test_emphasis_label),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
