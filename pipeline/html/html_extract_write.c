@@ -1,6 +1,7 @@
 /* The HTML extractor's writer: paragraphs of the chosen container, the
  * prose filter and its edges, images with caption and credit. See
  * html_extract_int.h. */
+#include <ctype.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -972,6 +973,59 @@ html_paras_author_tail(struct html_ctx *ctx)
 	}
 }
 
+/* Whether byte c may sit inside a word: an ASCII letter or digit, or a
+ * byte of a UTF-8 sequence. */
+static bool
+html_word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u >= 0x80 || isalnum(u);
+}
+
+/* Whether text names the outlet (name, as the metadata gave it) as a
+ * word of its own, in its own case ("Join our Space Forums"; not
+ * "@Spacedotcom", not "in space"). */
+static bool
+html_names_outlet(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *s = strstr(text, name); s != NULL;
+	    s = strstr(s + 1, name))
+		if ((s == text || !html_word_byte(s[-1])) &&
+		    !html_word_byte(s[n]))
+			return true;
+	return false;
+}
+
+/* Characters of an outlet's name below which it is no signal. */
+#define HTML_OUTLET_MIN 4
+
+/* Leaves out the paragraphs that end the text and name the outlet: the
+ * site's pitch, its notes and calls to follow it ("Join our Space
+ * Forums...", "FinCompare wurde als geprüftes Vergleichsportal...").
+ * A text that names its own outlet in its closing lines ("..., she
+ * told the Daily News.") loses them: the risk taken. */
+static void
+html_paras_outlet_tail(struct html_ctx *ctx)
+{
+	const char *name = ctx->a->publisher;
+
+	if (name == NULL || strlen(name) < HTML_OUTLET_MIN)
+		return;
+	for (size_t i = ctx->n_paras; i > 1; i--) {
+		struct html_para *p = &ctx->paras[i - 1];
+
+		if (!p->keep || p->caption || p->recipe)
+			continue;
+		if (!html_names_outlet(p->text, name))
+			break;
+		HTML_DEBUG_MSG("outlet's note: %s\n", p->text);
+		p->keep = false;
+	}
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container (a recipe's container, whose
@@ -988,6 +1042,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 		html_paras_lead_meta(ctx);
 		html_paras_author_tail(ctx);
 		html_paras_edges(ctx);
+		html_paras_outlet_tail(ctx);
 	}
 	if (whole) {
 		html_paras_free(ctx);
