@@ -54,12 +54,15 @@ struct html_para {
 	char *text;
 	unsigned len;     /* visible characters */
 	unsigned link;    /* of which inside links */
+	unsigned emph;    /* of which in emphasis (html_in_emph()) */
 	bool head;        /* a heading */
 	bool item;        /* a list item */
 	bool keep;
 	bool cont;        /* follows the previous one after a <br> */
 	bool caption;     /* a picture's caption: never in the text */
 	bool recipe;      /* in a recipe's part: kept whatever its form */
+	const xmlNode *box;  /* the block holding it and more text than
+	                        its own (html_box()) */
 };
 
 struct html_ctx {
@@ -67,6 +70,7 @@ struct html_ctx {
 	size_t n_paras;
 	size_t cap_paras;
 	unsigned link;     /* link characters in para */
+	unsigned emph;     /* characters in emphasis in para */
 	bool head;         /* para is a heading */
 	bool item;         /* para is a list item */
 	bool no_images;    /* the writer leaves images alone */
@@ -84,6 +88,7 @@ struct html_ctx {
 	struct buf para;   /* the paragraph being written */
 	bool space;        /* a space is pending in para */
 	bool cont;         /* para follows the previous one after a <br> */
+	const xmlNode *block;  /* the block whose text para is */
 	char *h1;          /* the first <h1> seen in the content */
 	xmlNode *recipe;   /* the recipe's part being written */
 	xmlNode *recipe_box;  /* the container of a recipe's parts */

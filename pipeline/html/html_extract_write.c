@@ -1,6 +1,7 @@
 /* The HTML extractor's writer: paragraphs of the chosen container, the
  * prose filter and its edges, images with caption and credit. See
  * html_extract_int.h. */
+#include <ctype.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,40 @@ html_ends_in_credit(const char *s)
 	return strchr(".!?", s[n - 1]) == NULL;
 }
 
+/* Whether text node n sits in emphasis (<b>, <strong>, <em>, <i>)
+ * below its nearest block. */
+static bool
+html_in_emph(const xmlNode *n)
+{
+	static const char *const tags[] = { "b", "strong", "em", "i" };
+
+	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
+			return false;
+		for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+			if (strcmp((const char *)p->name, tags[i]) == 0)
+				return true;
+	}
+	return false;
+}
+
+/* The box of a paragraph written from block b: the nearest block above
+ * b holding more text than b, wrappers that add none skipped. */
+static const xmlNode *
+html_box(const xmlNode *b)
+{
+	const xmlNode *p;
+
+	if (!html_is_elem(b) || html_ni(b) == NULL)
+		return NULL;
+	for (p = b->parent; html_is_elem(p) && html_ni(p) != NULL &&
+	    html_ni(p)->text <= html_ni(b)->text; p = p->parent)
+		;
+	return html_is_elem(p) ? p : NULL;
+}
+
 /* Ends the paragraph being written: it joins ctx->paras. */
 static void
 html_flush(struct html_ctx *ctx)
@@ -77,6 +112,7 @@ html_flush(struct html_ctx *ctx)
 		p = &ctx->paras[ctx->n_paras++];
 		p->len = html_count_text(ctx->para.p, NULL);
 		p->link = ctx->link < p->len ? ctx->link : p->len;
+		p->emph = ctx->emph < p->len ? ctx->emph : p->len;
 		p->head = ctx->head;
 		p->item = ctx->item;
 		p->keep = true;
@@ -85,6 +121,7 @@ html_flush(struct html_ctx *ctx)
 		p->caption = !ctx->raw && !ctx->fragment &&
 		    html_ends_in_credit(p->text);
 		p->recipe = ctx->recipe != NULL;
+		p->box = html_box(ctx->block);
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
 	}
@@ -93,6 +130,7 @@ html_flush(struct html_ctx *ctx)
 		ctx->para.p[0] = '\0';
 	ctx->space = false;
 	ctx->link = 0;
+	ctx->emph = 0;
 	ctx->head = false;
 	ctx->item = false;
 	ctx->cont = false;
@@ -197,16 +235,21 @@ html_paras_filter(struct html_ctx *ctx)
 	free(c);
 }
 
-/* Whether paragraph p only announces what follows: a heading, or a short
- * line ending in a colon ("Mehr zum Thema", "Read more:"). */
+/* Whether paragraph p only announces what follows: a heading, a short
+ * line ending in a colon ("Mehr zum Thema", "Read more:"), or a line
+ * shorter than prose, all in emphasis, that asks or calls ("Schon
+ * gelesen?", "Möchten Sie den Artikel teilen?"): a heading in bold. */
 static bool
 html_is_label(const struct html_para *p)
 {
 	size_t n = strlen(p->text);
 
-	if (p->len > 80)
+	if (p->len > 80 || n == 0)
 		return false;
-	return p->head || (n > 0 && p->text[n - 1] == ':');
+	if (p->emph == p->len && html_pclass(p) != HTML_P_GOOD &&
+	    strchr("?!", p->text[n - 1]) != NULL)
+		return true;
+	return p->head || p->text[n - 1] == ':';
 }
 
 /* Drops the last paragraph when it announces a block that was skipped. */
@@ -520,6 +563,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 {
 	xmlNode *n = root;
 
+	ctx->block = root;
 	while (n != NULL) {
 		struct html_ni *ni;
 		bool descend = true;
@@ -529,9 +573,13 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			if (n->content != NULL) {
 				html_append_text(&ctx->para,
 				    (const char *)n->content, &ctx->space);
+				unsigned len = html_count_text(
+				    (const char *)n->content, NULL);
+
 				if (html_in_link(n))
-					ctx->link += html_count_text(
-					    (const char *)n->content, NULL);
+					ctx->link += len;
+				if (html_in_emph(n))
+					ctx->emph += len;
 			}
 			goto next;
 		}
@@ -612,8 +660,10 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			html_drop_label(ctx);
 			goto next;
 		}
-		if (ni->cls & HTML_T_BLOCK)
+		if (ni->cls & HTML_T_BLOCK) {
 			html_flush(ctx);
+			ctx->block = n;
+		}
 		if (ni->cls & HTML_T_HEAD)
 			ctx->head = true;
 		if (ni->kind == HTML_K_LI)
@@ -627,8 +677,10 @@ next:
 		while (n != NULL) {
 			if (html_is_elem(n) && html_ni(n) != NULL &&
 			    (html_ni(n)->cls & HTML_T_BLOCK) &&
-			    html_ni(n)->kind != HTML_K_TD)
+			    html_ni(n)->kind != HTML_K_TD) {
 				html_flush(ctx);
+				ctx->block = n->parent;
+			}
 			if (n == ctx->recipe) {
 				html_flush(ctx);
 				ctx->recipe = NULL;
@@ -713,10 +765,24 @@ html_is_tail_note(const struct html_para *p, size_t run)
 	    !html_ends_sentence(p) && run < HTML_LIST_RUN;
 }
 
+/* Whether p, a short line after the last paragraph of prose, is the
+ * text's signature ("x Franzi", "Euer HansEhrlich"): a name, no
+ * sentence ("Sharing is caring!"), unlinked, in the box of the last
+ * long paragraph (good), as the text's paragraphs are; the page's lines
+ * after a text (tags, "Share", categories) sit in boxes of their own. */
+static bool
+html_is_signature(const struct html_ctx *ctx, const struct html_para *p,
+    size_t good)
+{
+	return good < ctx->n_paras && p->link == 0 && p->box != NULL &&
+	    p->box == ctx->paras[good].box && !html_ends_sentence(p);
+}
+
 /* Drops, at the edges of the winner, the link lines and kickers before
  * the first paragraph that reads as prose and the short lines and link
- * lines after the last one: breadcrumbs, bylines, "Share", "Tags: ...";
- * and after the last long paragraph, the notes under the text. */
+ * lines after the last one (but a signature): breadcrumbs, bylines,
+ * "Share", "Tags: ..."; and after the last long paragraph, the notes
+ * under the text. */
 static void
 html_paras_edges(struct html_ctx *ctx)
 {
@@ -759,7 +825,8 @@ html_paras_edges(struct html_ctx *ctx)
 		    !html_has_own_words(p)) || html_is_kicker(p)))
 			p->keep = false;
 		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
-		    !html_has_own_words(p))
+		    !html_has_own_words(p) && !html_is_signature(ctx, p,
+		    good))
 			p->keep = false;
 	}
 	free(run);
@@ -906,6 +973,59 @@ html_paras_author_tail(struct html_ctx *ctx)
 	}
 }
 
+/* Whether byte c may sit inside a word: an ASCII letter or digit, or a
+ * byte of a UTF-8 sequence. */
+static bool
+html_word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u >= 0x80 || isalnum(u);
+}
+
+/* Whether text names the outlet (name, as the metadata gave it) as a
+ * word of its own, in its own case ("Join our Space Forums"; not
+ * "@Spacedotcom", not "in space"). */
+static bool
+html_names_outlet(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *s = strstr(text, name); s != NULL;
+	    s = strstr(s + 1, name))
+		if ((s == text || !html_word_byte(s[-1])) &&
+		    !html_word_byte(s[n]))
+			return true;
+	return false;
+}
+
+/* Characters of an outlet's name below which it is no signal. */
+#define HTML_OUTLET_MIN 4
+
+/* Leaves out the paragraphs that end the text and name the outlet: the
+ * site's pitch, its notes and calls to follow it ("Join our Space
+ * Forums...", "FinCompare wurde als geprüftes Vergleichsportal...").
+ * A text that names its own outlet in its closing lines ("..., she
+ * told the Daily News.") loses them: the risk taken. */
+static void
+html_paras_outlet_tail(struct html_ctx *ctx)
+{
+	const char *name = ctx->a->publisher;
+
+	if (name == NULL || strlen(name) < HTML_OUTLET_MIN)
+		return;
+	for (size_t i = ctx->n_paras; i > 1; i--) {
+		struct html_para *p = &ctx->paras[i - 1];
+
+		if (!p->keep || p->caption || p->recipe)
+			continue;
+		if (!html_names_outlet(p->text, name))
+			break;
+		HTML_DEBUG_MSG("outlet's note: %s\n", p->text);
+		p->keep = false;
+	}
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container (a recipe's container, whose
@@ -922,6 +1042,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 		html_paras_lead_meta(ctx);
 		html_paras_author_tail(ctx);
 		html_paras_edges(ctx);
+		html_paras_outlet_tail(ctx);
 	}
 	if (whole) {
 		html_paras_free(ctx);

@@ -1155,6 +1155,86 @@ test_hidden_copy_pruned(void **state)
 	article_free(a);
 }
 
+/* A short line after the last paragraph of prose goes (a tag line, a
+ * share label), but a signature stays: a name, no sentence, unlinked,
+ * in the box of the text's paragraphs. */
+static void
+test_signature_kept(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><div><p>%s</p><p>%s</p><p>%s</p>"
+	    "<p>x Franzi</p><p>Sharing is caring!</p></div>"
+	    "<div><p>Kategorie: Reisen</p></div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "x Franzi"));
+	assert_null(strstr(a->body, "Sharing is caring"));
+	assert_null(strstr(a->body, "Kategorie"));
+	article_free(a);
+}
+
+/* A line in bold that asks or calls announces what follows, as a
+ * heading does: it goes before a block skipped and at the end of the
+ * text; inside the text, before prose, it stays. */
+static void
+test_emphasis_label(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p><strong>Why now?</strong>"
+	    "</p><p>%s</p><p><strong>Schon gelesen?</strong></p>"
+	    "<blockquote><p><a href=/a>The harbour bridge of the next town "
+	    "over is closed for repairs</a></p></blockquote><p>%s</p>"
+	    "<p><strong>M\xc3\xb6" "chten Sie den Artikel teilen?</strong></p>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Why now?"));
+	assert_null(strstr(a->body, "Schon gelesen"));
+	assert_null(strstr(a->body, "Artikel teilen"));
+	article_free(a);
+}
+
+/* The paragraphs that end the text and name the outlet (the metadata's
+ * publisher, as a word of its own) are its pitch: they go; inside the
+ * text the name stays, and a longer word holding it is no name. */
+static void
+test_outlet_tail(void **state)
+{
+	static const char named[] = "Residents told the Harbour Times "
+	    "that the bridge had been closed to lorries since the winter "
+	    "storms of last year.";
+	static const char pitch[] = "Join the Harbour Times forums to "
+	    "keep talking about the bridge, and send us your tips.";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<article><p>%s</p><p>%s</p><p>%s</p><p>%s</p>"
+	    "<p>%s</p></article>", prose1, named, prose2, prose3, pitch);
+	html = page("<meta property=og:site_name content=\"Harbour "
+	    "Times\">", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, named));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "forums"));
+	article_free(a);
+	free(html);
+	html = page("<meta property=og:site_name content=\"Harbo\">",
+	    b.p);
+	a = extract(html, NULL);
+	assert_non_null(strstr(a->body, "forums"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A page that writes its paragraphs in no <p> (<div>s here) has no
  * paragraph text to measure the share that protects a misnamed box by:
  * the text outside links measures it. The article in a box named like a
@@ -1595,6 +1675,9 @@ main(void)
 		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
+		cmocka_unit_test(test_signature_kept),
+		cmocka_unit_test(test_emphasis_label),
+		cmocka_unit_test(test_outlet_tail),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
