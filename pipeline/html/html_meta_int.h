@@ -37,6 +37,9 @@
 #define META_BEFORE_LINES 4
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
+#define META_LEAD_MIN 40
+#define META_LEAD_MAX 1000
+#define META_SQ_HEAD 64
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
@@ -319,6 +322,10 @@ bool meta_full_name(xmlNodePtr n, char **name, int depth);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);
+/* The text of the page's block (under root) that the cut description
+ * desc was cut from or opens with, or NULL: at least META_LEAD_MIN
+ * letters and digits, at most META_LEAD_MAX bytes. */
+char *meta_cut_lead(xmlNodePtr root, const char *desc);
 
 /* html_meta_date.c */
 

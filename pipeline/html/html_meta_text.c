@@ -207,3 +207,102 @@ meta_find_heading(const struct meta_nodes *heads, const char *title)
 	}
 	return NULL;
 }
+
+/* Whether element n is a phrase inside a paragraph (a link, an
+ * emphasis): the paragraph is its nearest ancestor of another kind. */
+static bool
+meta_phrase(xmlNodePtr n)
+{
+	static const char *const tags[] = {
+		"a", "b", "em", "font", "i", "mark", "small", "span",
+		"strong", "u",
+	};
+	size_t k;
+
+	for (k = 0; k < NKEYS(tags); k++)
+		if (xmlStrcasecmp(n->name, BAD_CAST tags[k]) == 0)
+			return true;
+	return false;
+}
+
+/* The text of the block that text node t opens, when that block and the
+ * cut description (squashed: sq, the words before the cut) are one the
+ * start of the other: the standfirst of a description that runs on into
+ * the body ("... Schluss. Das Bundesamt [...]"), or the paragraph a
+ * description was cut from. NULL otherwise. */
+static char *
+meta_cut_block(xmlNodePtr t, const char *sq, size_t n)
+{
+	xmlNodePtr b = t->parent;
+	char *s, *q;
+	size_t m;
+
+	while (b != NULL && b->type == XML_ELEMENT_NODE && meta_phrase(b))
+		b = b->parent;
+	if (b == NULL || b->type != XML_ELEMENT_NODE)
+		return NULL;
+	s = meta_node_text(b, META_LEAD_MAX + 1);
+	q = meta_squash(s);
+	m = strlen(q);
+	if (strlen(s) > META_LEAD_MAX || m < META_LEAD_MIN ||
+	    strncmp(q, sq, m < n ? m : n) != 0) {
+		free(s);
+		s = NULL;
+	}
+	free(q);
+	return s;
+}
+
+/* The text of the page's block that a cut description (og:description
+ * "First sentence. Second sen...") was cut from, or that it opens with,
+ * searched from n in document order outside scripts and styles; NULL
+ * when there is none. *tries bounds the blocks read. */
+static char *
+meta_cut_find(xmlNodePtr n, const char *sq, size_t len, int depth,
+    int *tries)
+{
+	char f[META_SQ_HEAD + 1];
+	enum meta_tag tag;
+	char *s = NULL;
+	size_t k;
+
+	for (; n != NULL && s == NULL && *tries > 0; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			k = meta_squash_to((const char *)n->content,
+			    META_SQ_HEAD, f);
+			if (k > 0 && strncmp(f, sq, k < len ? k : len) == 0) {
+				(*tries)--;
+				s = meta_cut_block(n, sq, len);
+			}
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
+			continue;
+		tag = meta_tag_of(n->name);
+		if (tag != MT_SCRIPT && tag != MT_STYLE && tag != MT_HEAD &&
+		    tag != MT_TITLE)
+			s = meta_cut_find(n->children, sq, len, depth + 1,
+			    tries);
+	}
+	return s;
+}
+
+char *
+meta_cut_lead(xmlNodePtr root, const char *desc)
+{
+	char *stem = xstrdup(desc), *sq, *s = NULL, *sp;
+	int tries = 64;
+	size_t n;
+
+	/* the words before the cut: the last one may be cut short */
+	sp = strrchr(stem, ' ');
+	if (sp != NULL)
+		*sp = '\0';
+	sq = meta_squash(stem);
+	n = strlen(sq);
+	if (n >= META_LEAD_MIN)
+		s = meta_cut_find(root, sq, n, 0, &tries);
+	free(sq);
+	free(stem);
+	return s;
+}

@@ -814,6 +814,53 @@ test_wall_clock_offset(void **state)
 	    "2019-11-18 20:58:46"), "2019-11-19T06:58:46+02:00");
 }
 
+/* A cut description yields to the page's block it was cut from
+ * (aerobuzz: og:description is the standfirst run on into the body and
+ * cut, the plain description the site's tagline; elmostrador: the
+ * description cut from a caption), not to a block it only opens like. */
+static void
+test_cut_description(void **state)
+{
+	static const char head[] = "<html><head>"
+	    "<meta name=\"description\" content=\"News and aviation "
+	    "information\">";
+	struct nw_article *a;
+	char page[2048];
+
+	(void)state;
+	snprintf(page, sizeof(page), "%s<meta property=\"og:description\" "
+	    "content=\"The trainer taught pilots in Bremen for decades. That "
+	    "is over now. The office signed a contract with the [&hellip;]\">"
+	    "</head><body><h1>A new trainer</h1><div><p>The trainer taught "
+	    "pilots in <a href=\"/b\">Bremen</a> for decades. That is over "
+	    "now.</p></div><p>The office signed a contract with the new "
+	    "trainer on Monday.</p></body></html>", head);
+	a = run(page, NULL);
+	assert_string_equal(a->subtitle, "The trainer taught pilots in "
+	    "Bremen for decades. That is over now.");
+	article_free(a);
+	snprintf(page, sizeof(page), "%s<meta property=\"og:description\" "
+	    "content=\"This Wednesday, ten months after the convention "
+	    "moved into the old congress, quest...\"></head><body><figure>"
+	    "<figcaption>This Wednesday, ten months after the convention "
+	    "moved into the old congress, questions arise.</figcaption>"
+	    "</figure></body></html>", head);
+	a = run(page, NULL);
+	assert_string_equal(a->subtitle, "This Wednesday, ten months after "
+	    "the convention moved into the old congress, questions arise.");
+	article_free(a);
+	/* a block that opens as the description does, then goes on
+	 * otherwise, is not the one it was cut from */
+	snprintf(page, sizeof(page), "<html><head><meta name=\"description\" "
+	    "content=\"This Wednesday, ten months after the convention "
+	    "moved into the old congress, quest...\"></head><body>"
+	    "<p>This Wednesday, ten months after the vote, the mayor "
+	    "resigned.</p></body></html>");
+	a = run(page, NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -823,6 +870,7 @@ main(void)
 		cmocka_unit_test(test_jsonld_reader),
 		cmocka_unit_test(test_opengraph_meta),
 		cmocka_unit_test(test_title_site_prefix),
+		cmocka_unit_test(test_cut_description),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),
