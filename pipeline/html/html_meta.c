@@ -997,41 +997,6 @@ meta_resolve(const char *ref, const char *base)
 	return s;
 }
 
-/* The standfirst: the first description that is one, or the page's
- * block a cut description was cut from (or opens with: a description
- * may run on from the standfirst into the body). */
-static char *
-meta_decide_subtitle(const struct meta_cands *c, const char *title,
-    xmlNodePtr root)
-{
-	static const char *const keys[] = {
-		"og:description", "description", "twitter:description",
-		"dc.description", "dcterms.abstract",
-	};
-	const char *d;
-	size_t k, n;
-	char *s;
-
-	for (k = 0; k < NKEYS(keys); k++) {
-		d = meta_get(c, &keys[k], 1);
-		if (d == NULL)
-			continue;
-		n = strlen(d);
-		if (n < 20 || meta_same(d, title))
-			continue;
-		/* a cut-off body ("... [...]") is no standfirst, but the
-		 * page's block it was cut from may be */
-		if (strcmp(d + n - 3, "...") == 0 ||
-		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
-		    d[n - 1] == ']') {
-			if ((s = meta_cut_lead(root, d)) != NULL)
-				return s;
-		} else if (n <= 400)
-			return xstrdup(d);
-	}
-	return NULL;
-}
-
 /* True when the file name of an image URL says it stands for no page in
  * particular: a blank, a placeholder, a default, the site's logo or
  * icon. */
@@ -1128,7 +1093,7 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		meta_lines_before(anchor, &c.lines_before, &w);
 	}
 	if (a->subtitle == NULL)
-		a->subtitle = meta_decide_subtitle(&c, a->title,
+		a->subtitle = meta_decide_subtitle(&c, a->title, sites,
 		    xmlDocGetRootElement(doc));
 	if (a->authors.n == 0) {
 		meta_decide_authors(&c, sites, &a->authors);

@@ -322,10 +322,12 @@ bool meta_full_name(xmlNodePtr n, char **name, int depth);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);
-/* The text of the page's block (under root) that the cut description
- * desc was cut from or opens with, or NULL: at least META_LEAD_MIN
- * letters and digits, at most META_LEAD_MAX bytes. */
-char *meta_cut_lead(xmlNodePtr root, const char *desc);
+/* The article's standfirst from c's descriptions (not the headline,
+ * not the site's tagline), or the block of the page under root that a
+ * cut description was cut from (at least META_LEAD_MIN letters and
+ * digits, at most META_LEAD_MAX bytes); NULL when none. */
+char *meta_decide_subtitle(const struct meta_cands *c, const char *title,
+    const char *const *sites, xmlNodePtr root);
 
 /* html_meta_date.c */
 

@@ -1,7 +1,9 @@
 /* Article metadata from an HTML page: the page text around the headline
  * (the short lines after it, where a page prints its date), the page's
- * short lines, an author box's full name, and the heading that holds the
- * title. */
+ * short lines, an author box's full name, the heading that holds the
+ * title, and the standfirst (a description, or the page's block a cut
+ * one was cut from). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -287,7 +289,9 @@ meta_cut_find(xmlNodePtr n, const char *sq, size_t len, int depth,
 	return s;
 }
 
-char *
+/* The text of the page's block (under root) that the cut description
+ * desc was cut from or opens with, or NULL. */
+static char *
 meta_cut_lead(xmlNodePtr root, const char *desc)
 {
 	char *stem = xstrdup(desc), *sq, *s = NULL, *sp;
@@ -306,3 +310,97 @@ meta_cut_lead(xmlNodePtr root, const char *desc)
 	free(stem);
 	return s;
 }
+
+/* Whether the words of s (ASCII letters and digits, and any byte beyond
+ * ASCII) include one of four bytes or more that t holds, in any case. */
+static bool
+meta_shares_word(const char *s, const char *t)
+{
+	char w[64];
+	size_t n;
+
+	while (*s != '\0') {
+		for (n = 0; isalnum((unsigned char)s[n]) ||
+		    (unsigned char)s[n] >= 0x80; n++)
+			;
+		if (n >= 4 && n < sizeof(w)) {
+			memcpy(w, s, n);
+			w[n] = '\0';
+			if (strcasestr(t, w) != NULL)
+				return true;
+		}
+		s += n > 0 ? n : 1;
+	}
+	return false;
+}
+
+/* Whether s names one of the sites as a domain ("larepublica.net",
+ * "Disfunctions.de"): the name, then a dot and a label of letters. */
+static bool
+meta_names_domain(const char *s, const char *const *sites)
+{
+	const char *p;
+	size_t i, n;
+
+	for (i = 0; sites[i] != NULL; i++) {
+		n = strlen(sites[i]);
+		if (n < 4 || strchr(sites[i], ' ') != NULL)
+			continue;
+		for (p = s; (p = strcasestr(p, sites[i])) != NULL; p++)
+			if ((p == s || !isalnum((unsigned char)p[-1])) &&
+			    p[n] == '.' && isalpha((unsigned char)p[n + 1]) &&
+			    isalpha((unsigned char)p[n + 2]))
+				return true;
+	}
+	return false;
+}
+
+/* Whether description d is the site's tagline rather than the
+ * article's standfirst: it names the site as a domain ("Lea más en
+ * larepublica.net", "nachtkritik.de - das unabhängige Theaterportal")
+ * and shares no word with the headline. An outlet names itself in a
+ * standfirst too ("Amnesty und die Kampagne ...", CORRECTIV), but not
+ * by its domain. */
+static bool
+meta_tagline(const char *d, const char *title, const char *const *sites)
+{
+	return title != NULL && meta_names_domain(d, sites) &&
+	    !meta_shares_word(d, title);
+}
+
+/* The standfirst: the first description that is one, or the page's
+ * block a cut description was cut from (or opens with: a description
+ * may run on from the standfirst into the body). */
+char *
+meta_decide_subtitle(const struct meta_cands *c, const char *title,
+    const char *const *sites, xmlNodePtr root)
+{
+	static const char *const keys[] = {
+		"og:description", "description", "twitter:description",
+		"dc.description", "dcterms.abstract",
+	};
+	const char *d;
+	size_t k, n;
+	char *s;
+
+	for (k = 0; k < NKEYS(keys); k++) {
+		d = meta_get(c, &keys[k], 1);
+		if (d == NULL)
+			continue;
+		n = strlen(d);
+		if (n < 20 || meta_same(d, title) ||
+		    meta_tagline(d, title, sites))
+			continue;
+		/* a cut-off body ("... [...]") is no standfirst, but the
+		 * page's block it was cut from may be */
+		if (strcmp(d + n - 3, "...") == 0 ||
+		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
+		    d[n - 1] == ']') {
+			if ((s = meta_cut_lead(root, d)) != NULL)
+				return s;
+		} else if (n <= 400)
+			return xstrdup(d);
+	}
+	return NULL;
+}
+

@@ -861,6 +861,35 @@ test_cut_description(void **state)
 	article_free(a);
 }
 
+/* A description that names the site by its domain and shares no word
+ * with the headline is the site's tagline (larepublica.net's
+ * og:description): the next one is the standfirst. An outlet naming
+ * itself otherwise in a standfirst (amnesty.de) keeps it. */
+static void
+test_tagline_description(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>Government hardens its networks</title>"
+	    "<meta property=\"og:description\" content=\"Read more at "
+	    "larepublica.net\"><meta name=\"description\" content=\"The "
+	    "ministries must follow a new directive on security.\">"
+	    "<link rel=\"canonical\" href=\"https://www.larepublica.net/a/1"
+	    "\"></head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->subtitle,
+	    "The ministries must follow a new directive on security.");
+	article_free(a);
+	a = run("<html><head><title>Robots must not decide on life</title>"
+	    "<meta property=\"og:description\" content=\"Amnesty and a "
+	    "campaign showed a filter for social media.\">"
+	    "<link rel=\"canonical\" href=\"https://www.amnesty.de/a/1\">"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->subtitle,
+	    "Amnesty and a campaign showed a filter for social media.");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -871,6 +900,7 @@ main(void)
 		cmocka_unit_test(test_opengraph_meta),
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_cut_description),
+		cmocka_unit_test(test_tagline_description),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),
