@@ -294,29 +294,6 @@ meta_title_colon(const struct strlist *l, const char *const *cand,
 	return best;
 }
 
-/* True when a word of h of four bytes or more is a word of t too
- * (ASCII case folded). */
-static bool
-meta_shares_word(const char *h, const char *t)
-{
-	const char *w = h, *e, *p;
-	size_t l;
-
-	for (; *w != '\0'; w = e) {
-		while (*w == ' ')
-			w++;
-		for (e = w; *e != '\0' && *e != ' '; e++)
-			;
-		l = (size_t)(e - w);
-		for (p = t; l >= 4 && *p != '\0'; p++)
-			if (strncasecmp(p, w, l) == 0 &&
-			    (p == t || p[-1] == ' ') &&
-			    (p[l] == '\0' || p[l] == ' '))
-				return true;
-	}
-	return false;
-}
-
 /* The one <h2> of a page without an <h1> (nor a logo set as one), of
  * two words or more, when it shares a word with one of the n
  * candidates cut of the site's names ("Bootsdienst Ausbildung" where

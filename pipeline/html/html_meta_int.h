@@ -220,6 +220,8 @@ char *meta_url_site(const char *url);
  * NULL-terminated array) after meta_squash(), or a short string holding
  * one of them ("SPIEGEL ONLINE" for "spiegel"), or held by one. */
 bool meta_is_site(const char *p, size_t n, const char *const *sites);
+/* True when a word of h of four bytes or more is a word of t too. */
+bool meta_shares_word(const char *h, const char *t);
 /* Indexes the keys of c, once they are all read: meta_get() and
  * META_EACH_KEY() need it. */
 void meta_index_keys(struct meta_cands *c);

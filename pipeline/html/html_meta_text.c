@@ -311,29 +311,6 @@ meta_cut_lead(xmlNodePtr root, const char *desc)
 	return s;
 }
 
-/* Whether the words of s (ASCII letters and digits, and any byte beyond
- * ASCII) include one of four bytes or more that t holds, in any case. */
-static bool
-meta_shares_word(const char *s, const char *t)
-{
-	char w[64];
-	size_t n;
-
-	while (*s != '\0') {
-		for (n = 0; isalnum((unsigned char)s[n]) ||
-		    (unsigned char)s[n] >= 0x80; n++)
-			;
-		if (n >= 4 && n < sizeof(w)) {
-			memcpy(w, s, n);
-			w[n] = '\0';
-			if (strcasestr(t, w) != NULL)
-				return true;
-		}
-		s += n > 0 ? n : 1;
-	}
-	return false;
-}
-
 /* Whether s names one of the sites as a domain ("larepublica.net",
  * "Disfunctions.de"): the name, then a dot and a label of letters. */
 static bool
