@@ -265,6 +265,16 @@ test_title_heading(void **state)
 	assert_string_equal(a->title, "Das Video der Welt");
 	assert_authors(a, "Krimiblogger");
 	article_free(a);
+	/* no <h1> or <h2>: the <h3> that is a part of the title is the
+	 * headline, and the rest the site's (munich2022.com, whose site
+	 * the page names nowhere else) */
+	a = run("<html><head><title>Topathleten fit f\xc3\xbcr M\xc3\xbcnchen "
+	    "- European Championships Munich 2022</title></head><body><div>"
+	    "<h3><span>Topathleten fit f\xc3\xbcr M\xc3\xbcnchen</span></h3>"
+	    "<p>x</p></div><h3>Tags</h3></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Topathleten fit f\xc3\xbcr M\xc3\xbcnchen");
+	article_free(a);
 	/* an <h3> beside a headline is a teaser's, whatever it agrees with */
 	a = run("<html><head><title>Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t - "
 	    "Battery-News.de</title></head><body><h1>Ultium erh\xc3\xb6ht "
