@@ -255,6 +255,21 @@ meta_cut_block(xmlNodePtr t, const char *sq, size_t n)
 	return s;
 }
 
+/* Whether text s may squash (meta_squash()) to a string that opens with
+ * c: its first ASCII letter or digit is c, or a byte beyond ASCII comes
+ * first. Most text nodes are passed over without being squashed. */
+static bool
+meta_may_open(const xmlChar *s, char c)
+{
+	for (; *s != '\0'; s++) {
+		if (*s >= 0x80)
+			return true;
+		if (isalnum(*s))
+			return tolower(*s) == c;
+	}
+	return false;
+}
+
 /* The text of the page's block that a cut description (og:description
  * "First sentence. Second sen...") was cut from, or that it opens with,
  * searched from n in document order outside scripts and styles; NULL
@@ -270,6 +285,8 @@ meta_cut_find(xmlNodePtr n, const char *sq, size_t len, int depth,
 
 	for (; n != NULL && s == NULL && *tries > 0; n = n->next) {
 		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			if (!meta_may_open(n->content, sq[0]))
+				continue;
 			k = meta_squash_to((const char *)n->content,
 			    META_SQ_HEAD, f);
 			if (k > 0 && strncmp(f, sq, k < len ? k : len) == 0) {
