@@ -326,8 +326,8 @@ xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);
 /* The article's standfirst from c's descriptions (not the headline,
  * not the site's tagline), or the block of the page under root that a
- * cut description was cut from (at least META_LEAD_MIN letters and
- * digits, at most META_LEAD_MAX bytes); NULL when none. */
+ * cut description opens with and runs on past (at least META_LEAD_MIN
+ * letters and digits, at most META_LEAD_MAX bytes); NULL when none. */
 char *meta_decide_subtitle(const struct meta_cands *c, const char *title,
     const char *const *sites, xmlNodePtr root);
 

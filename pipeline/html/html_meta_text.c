@@ -227,11 +227,12 @@ meta_phrase(xmlNodePtr n)
 	return false;
 }
 
-/* The text of the block that text node t opens, when that block and the
- * cut description (squashed: sq, the words before the cut) are one the
- * start of the other: the standfirst of a description that runs on into
- * the body ("... Schluss. Das Bundesamt [...]"), or the paragraph a
- * description was cut from. NULL otherwise. */
+/* The text of the block that text node t opens, when the cut
+ * description (squashed: sq, n bytes, the words before the cut) opens
+ * with that block and runs on past it: the standfirst, where the
+ * description runs on into the body ("... Schluss. Das Bundesamt [...]").
+ * Not the block a description was cut from: that is most often the
+ * body's first paragraph, no standfirst. NULL otherwise. */
 static char *
 meta_cut_block(xmlNodePtr t, const char *sq, size_t n)
 {
@@ -247,7 +248,7 @@ meta_cut_block(xmlNodePtr t, const char *sq, size_t n)
 	q = meta_squash(s);
 	m = strlen(q);
 	if (strlen(s) > META_LEAD_MAX || m < META_LEAD_MIN ||
-	    strncmp(q, sq, m < n ? m : n) != 0) {
+	    m >= n || strncmp(q, sq, m) != 0) {
 		free(s);
 		s = NULL;
 	}
@@ -271,7 +272,7 @@ meta_may_open(const xmlChar *s, char c)
 }
 
 /* The text of the page's block that a cut description (og:description
- * "First sentence. Second sen...") was cut from, or that it opens with,
+ * "Standfirst. First sentence of the body [...]") opens with,
  * searched from n in document order outside scripts and styles; NULL
  * when there is none. *tries bounds the blocks read. */
 static char *
@@ -307,7 +308,7 @@ meta_cut_find(xmlNodePtr n, const char *sq, size_t len, int depth,
 }
 
 /* The text of the page's block (under root) that the cut description
- * desc was cut from or opens with, or NULL. */
+ * desc opens with, or NULL. */
 static char *
 meta_cut_lead(xmlNodePtr root, const char *desc)
 {
@@ -363,8 +364,8 @@ meta_tagline(const char *d, const char *title, const char *const *sites)
 }
 
 /* The standfirst: the first description that is one, or the page's
- * block a cut description was cut from (or opens with: a description
- * may run on from the standfirst into the body). */
+ * block a cut description opens with (a description may run on from
+ * the standfirst into the body). */
 char *
 meta_decide_subtitle(const struct meta_cands *c, const char *title,
     const char *const *sites, xmlNodePtr root)
@@ -386,7 +387,7 @@ meta_decide_subtitle(const struct meta_cands *c, const char *title,
 		    meta_tagline(d, title, sites))
 			continue;
 		/* a cut-off body ("... [...]") is no standfirst, but the
-		 * page's block it was cut from may be */
+		 * page's block it runs on from is */
 		if (strcmp(d + n - 3, "...") == 0 ||
 		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
 		    d[n - 1] == ']') {
