@@ -376,6 +376,7 @@ meta_decide_subtitle(const struct meta_cands *c, const char *title,
 	};
 	const char *d;
 	size_t k, n;
+	bool tried = false;
 	char *s;
 
 	for (k = 0; k < NKEYS(keys); k++) {
@@ -391,8 +392,10 @@ meta_decide_subtitle(const struct meta_cands *c, const char *title,
 		if (strcmp(d + n - 3, "...") == 0 ||
 		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
 		    d[n - 1] == ']') {
-			if ((s = meta_cut_lead(root, d)) != NULL)
+			/* (the keys' cut copies open alike: one search) */
+			if (!tried && (s = meta_cut_lead(root, d)) != NULL)
 				return s;
+			tried = true;
 		} else if (n <= 400)
 			return xstrdup(d);
 	}
