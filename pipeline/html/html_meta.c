@@ -294,29 +294,6 @@ meta_title_colon(const struct strlist *l, const char *const *cand,
 	return best;
 }
 
-/* True when a word of h of four bytes or more is a word of t too
- * (ASCII case folded). */
-static bool
-meta_shares_word(const char *h, const char *t)
-{
-	const char *w = h, *e, *p;
-	size_t l;
-
-	for (; *w != '\0'; w = e) {
-		while (*w == ' ')
-			w++;
-		for (e = w; *e != '\0' && *e != ' '; e++)
-			;
-		l = (size_t)(e - w);
-		for (p = t; l >= 4 && *p != '\0'; p++)
-			if (strncasecmp(p, w, l) == 0 &&
-			    (p == t || p[-1] == ' ') &&
-			    (p[l] == '\0' || p[l] == ' '))
-				return true;
-	}
-	return false;
-}
-
 /* The one <h2> of a page without an <h1> (nor a logo set as one), of
  * two words or more, when it shares a word with one of the n
  * candidates cut of the site's names ("Bootsdienst Ausbildung" where
@@ -997,33 +974,6 @@ meta_resolve(const char *ref, const char *base)
 	return s;
 }
 
-static char *
-meta_decide_subtitle(const struct meta_cands *c, const char *title)
-{
-	static const char *const keys[] = {
-		"og:description", "description", "twitter:description",
-		"dc.description", "dcterms.abstract",
-	};
-	const char *d;
-	size_t k, n;
-
-	for (k = 0; k < NKEYS(keys); k++) {
-		d = meta_get(c, &keys[k], 1);
-		if (d == NULL)
-			continue;
-		n = strlen(d);
-		/* a cut-off body ("... [...]") is no standfirst */
-		if (n < 20 || n > 400 || (n >= 3 &&
-		    (strcmp(d + n - 3, "...") == 0 ||
-		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
-		    strcmp(d + n - 1, "]") == 0)) ||
-		    meta_same(d, title))
-			continue;
-		return xstrdup(d);
-	}
-	return NULL;
-}
-
 /* True when the file name of an image URL says it stands for no page in
  * particular: a blank, a placeholder, a default, the site's logo or
  * icon. */
@@ -1120,7 +1070,8 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 		meta_lines_before(anchor, &c.lines_before, &w);
 	}
 	if (a->subtitle == NULL)
-		a->subtitle = meta_decide_subtitle(&c, a->title);
+		a->subtitle = meta_decide_subtitle(&c, a->title, sites,
+		    xmlDocGetRootElement(doc));
 	if (a->authors.n == 0) {
 		meta_decide_authors(&c, sites, &a->authors);
 		/* a first name alone, not the site's own name (which is

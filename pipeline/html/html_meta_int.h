@@ -37,6 +37,9 @@
 #define META_BEFORE_LINES 4
 /* No news page is older than this: 1995-01-01T00:00:00Z. */
 #define META_EPOCH 788918400
+#define META_LEAD_MIN 40
+#define META_LEAD_MAX 1000
+#define META_SQ_HEAD 64
 
 #define NKEYS(k) (sizeof(k) / sizeof((k)[0]))
 
@@ -217,6 +220,8 @@ char *meta_url_site(const char *url);
  * NULL-terminated array) after meta_squash(), or a short string holding
  * one of them ("SPIEGEL ONLINE" for "spiegel"), or held by one. */
 bool meta_is_site(const char *p, size_t n, const char *const *sites);
+/* True when a word of h of four bytes or more is a word of t too. */
+bool meta_shares_word(const char *h, const char *t);
 /* Indexes the keys of c, once they are all read: meta_get() and
  * META_EACH_KEY() need it. */
 void meta_index_keys(struct meta_cands *c);
@@ -319,6 +324,12 @@ bool meta_full_name(xmlNodePtr n, char **name, int depth);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);
+/* The article's standfirst from c's descriptions (not the headline,
+ * not the site's tagline), or the block of the page under root that a
+ * cut description opens with and runs on past (at least META_LEAD_MIN
+ * letters and digits, at most META_LEAD_MAX bytes); NULL when none. */
+char *meta_decide_subtitle(const struct meta_cands *c, const char *title,
+    const char *const *sites, xmlNodePtr root);
 
 /* html_meta_date.c */
 

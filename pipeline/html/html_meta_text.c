@@ -1,7 +1,9 @@
 /* Article metadata from an HTML page: the page text around the headline
  * (the short lines after it, where a page prints its date), the page's
- * short lines, an author box's full name, and the heading that holds the
- * title. */
+ * short lines, an author box's full name, the heading that holds the
+ * title, and the standfirst (a description, or the page's block a cut
+ * one was cut from). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -207,3 +209,196 @@ meta_find_heading(const struct meta_nodes *heads, const char *title)
 	}
 	return NULL;
 }
+
+/* Whether element n is a phrase inside a paragraph (a link, an
+ * emphasis): the paragraph is its nearest ancestor of another kind. */
+static bool
+meta_phrase(xmlNodePtr n)
+{
+	static const char *const tags[] = {
+		"a", "b", "em", "font", "i", "mark", "small", "span",
+		"strong", "u",
+	};
+	size_t k;
+
+	for (k = 0; k < NKEYS(tags); k++)
+		if (xmlStrcasecmp(n->name, BAD_CAST tags[k]) == 0)
+			return true;
+	return false;
+}
+
+/* The text of the block that text node t opens, when the cut
+ * description (squashed: sq, n bytes, the words before the cut) opens
+ * with that block and runs on past it: the standfirst, where the
+ * description runs on into the body ("... Schluss. Das Bundesamt [...]").
+ * Not the block a description was cut from: that is most often the
+ * body's first paragraph, no standfirst. NULL otherwise. */
+static char *
+meta_cut_block(xmlNodePtr t, const char *sq, size_t n)
+{
+	xmlNodePtr b = t->parent;
+	char *s, *q;
+	size_t m;
+
+	while (b != NULL && b->type == XML_ELEMENT_NODE && meta_phrase(b))
+		b = b->parent;
+	if (b == NULL || b->type != XML_ELEMENT_NODE)
+		return NULL;
+	s = meta_node_text(b, META_LEAD_MAX + 1);
+	q = meta_squash(s);
+	m = strlen(q);
+	if (strlen(s) > META_LEAD_MAX || m < META_LEAD_MIN ||
+	    m >= n || strncmp(q, sq, m) != 0) {
+		free(s);
+		s = NULL;
+	}
+	free(q);
+	return s;
+}
+
+/* Whether text s may squash (meta_squash()) to a string that opens with
+ * c: its first ASCII letter or digit is c, or a byte beyond ASCII comes
+ * first. Most text nodes are passed over without being squashed. */
+static bool
+meta_may_open(const xmlChar *s, char c)
+{
+	for (; *s != '\0'; s++) {
+		if (*s >= 0x80)
+			return true;
+		if (isalnum(*s))
+			return tolower(*s) == c;
+	}
+	return false;
+}
+
+/* The text of the page's block that a cut description (og:description
+ * "Standfirst. First sentence of the body [...]") opens with,
+ * searched from n in document order outside scripts and styles; NULL
+ * when there is none. *tries bounds the blocks read. */
+static char *
+meta_cut_find(xmlNodePtr n, const char *sq, size_t len, int depth,
+    int *tries)
+{
+	char f[META_SQ_HEAD + 1];
+	enum meta_tag tag;
+	char *s = NULL;
+	size_t k;
+
+	for (; n != NULL && s == NULL && *tries > 0; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			if (!meta_may_open(n->content, sq[0]))
+				continue;
+			k = meta_squash_to((const char *)n->content,
+			    META_SQ_HEAD, f);
+			if (k > 0 && strncmp(f, sq, k < len ? k : len) == 0) {
+				(*tries)--;
+				s = meta_cut_block(n, sq, len);
+			}
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || depth >= META_MAX_DEPTH)
+			continue;
+		tag = meta_tag_of(n->name);
+		if (tag != MT_SCRIPT && tag != MT_STYLE && tag != MT_HEAD &&
+		    tag != MT_TITLE)
+			s = meta_cut_find(n->children, sq, len, depth + 1,
+			    tries);
+	}
+	return s;
+}
+
+/* The text of the page's block (under root) that the cut description
+ * desc opens with, or NULL. */
+static char *
+meta_cut_lead(xmlNodePtr root, const char *desc)
+{
+	char *stem = xstrdup(desc), *sq, *s = NULL, *sp;
+	int tries = 64;
+	size_t n;
+
+	/* the words before the cut: the last one may be cut short */
+	sp = strrchr(stem, ' ');
+	if (sp != NULL)
+		*sp = '\0';
+	sq = meta_squash(stem);
+	n = strlen(sq);
+	if (n >= META_LEAD_MIN)
+		s = meta_cut_find(root, sq, n, 0, &tries);
+	free(sq);
+	free(stem);
+	return s;
+}
+
+/* Whether s names one of the sites as a domain ("larepublica.net",
+ * "Disfunctions.de"): the name, then a dot and a label of letters. */
+static bool
+meta_names_domain(const char *s, const char *const *sites)
+{
+	const char *p;
+	size_t i, n;
+
+	for (i = 0; sites[i] != NULL; i++) {
+		n = strlen(sites[i]);
+		if (n < 4 || strchr(sites[i], ' ') != NULL)
+			continue;
+		for (p = s; (p = strcasestr(p, sites[i])) != NULL; p++)
+			if ((p == s || !isalnum((unsigned char)p[-1])) &&
+			    p[n] == '.' && isalpha((unsigned char)p[n + 1]) &&
+			    isalpha((unsigned char)p[n + 2]))
+				return true;
+	}
+	return false;
+}
+
+/* Whether description d is the site's tagline rather than the
+ * article's standfirst: it names the site as a domain ("Lea más en
+ * larepublica.net", "nachtkritik.de - das unabhängige Theaterportal")
+ * and shares no word with the headline. An outlet names itself in a
+ * standfirst too ("Amnesty und die Kampagne ...", CORRECTIV), but not
+ * by its domain. */
+static bool
+meta_tagline(const char *d, const char *title, const char *const *sites)
+{
+	return title != NULL && meta_names_domain(d, sites) &&
+	    !meta_shares_word(d, title);
+}
+
+/* The standfirst: the first description that is one, or the page's
+ * block a cut description opens with (a description may run on from
+ * the standfirst into the body). */
+char *
+meta_decide_subtitle(const struct meta_cands *c, const char *title,
+    const char *const *sites, xmlNodePtr root)
+{
+	static const char *const keys[] = {
+		"og:description", "description", "twitter:description",
+		"dc.description", "dcterms.abstract",
+	};
+	const char *d;
+	size_t k, n;
+	bool tried = false;
+	char *s;
+
+	for (k = 0; k < NKEYS(keys); k++) {
+		d = meta_get(c, &keys[k], 1);
+		if (d == NULL)
+			continue;
+		n = strlen(d);
+		if (n < 20 || meta_same(d, title) ||
+		    meta_tagline(d, title, sites))
+			continue;
+		/* a cut-off body ("... [...]") is no standfirst, but the
+		 * page's block it runs on from is */
+		if (strcmp(d + n - 3, "...") == 0 ||
+		    strcmp(d + n - 3, "\xe2\x80\xa6") == 0 ||
+		    d[n - 1] == ']') {
+			/* (the keys' cut copies open alike: one search) */
+			if (!tried && (s = meta_cut_lead(root, d)) != NULL)
+				return s;
+			tried = true;
+		} else if (n <= 400)
+			return xstrdup(d);
+	}
+	return NULL;
+}
+

@@ -509,6 +509,29 @@ meta_is_site(const char *p, size_t n, const char *const *sites)
 	return yes;
 }
 
+/* True when a word of h of four bytes or more is a word of t too
+ * (ASCII case folded). */
+bool
+meta_shares_word(const char *h, const char *t)
+{
+	const char *w = h, *e, *p;
+	size_t l;
+
+	for (; *w != '\0'; w = e) {
+		while (*w == ' ')
+			w++;
+		for (e = w; *e != '\0' && *e != ' '; e++)
+			;
+		l = (size_t)(e - w);
+		for (p = t; l >= 4 && *p != '\0'; p++)
+			if (strncasecmp(p, w, l) == 0 &&
+			    (p == t || p[-1] == ' ') &&
+			    (p[l] == '\0' || p[l] == ' '))
+				return true;
+	}
+	return false;
+}
+
 /* FNV-1a of s. */
 static uint32_t
 meta_key_hash(const char *s)

@@ -265,6 +265,16 @@ test_title_heading(void **state)
 	assert_string_equal(a->title, "Das Video der Welt");
 	assert_authors(a, "Krimiblogger");
 	article_free(a);
+	/* no <h1> or <h2>: the <h3> that is a part of the title is the
+	 * headline, and the rest the site's (munich2022.com, whose site
+	 * the page names nowhere else) */
+	a = run("<html><head><title>Topathleten fit f\xc3\xbcr M\xc3\xbcnchen "
+	    "- European Championships Munich 2022</title></head><body><div>"
+	    "<h3><span>Topathleten fit f\xc3\xbcr M\xc3\xbcnchen</span></h3>"
+	    "<p>x</p></div><h3>Tags</h3></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Topathleten fit f\xc3\xbcr M\xc3\xbcnchen");
+	article_free(a);
 	/* an <h3> beside a headline is a teaser's, whatever it agrees with */
 	a = run("<html><head><title>Ultium erh\xc3\xb6ht Kapazit\xc3\xa4t - "
 	    "Battery-News.de</title></head><body><h1>Ultium erh\xc3\xb6ht "
@@ -814,6 +824,72 @@ test_wall_clock_offset(void **state)
 	    "2019-11-18 20:58:46"), "2019-11-19T06:58:46+02:00");
 }
 
+/* A cut description yields to the page's block it opens with and runs
+ * on past (aerobuzz: og:description is the standfirst run on into the
+ * body and cut, the plain description the site's tagline), not to the
+ * paragraph it was cut from (a WordPress excerpt: the body's first
+ * paragraph, no standfirst), nor to a block it only opens like. */
+static void
+test_cut_description(void **state)
+{
+	static const char head[] = "<html><head>"
+	    "<meta name=\"description\" content=\"News and aviation "
+	    "information\">";
+	struct nw_article *a;
+	char page[2048];
+
+	(void)state;
+	snprintf(page, sizeof(page), "%s<meta property=\"og:description\" "
+	    "content=\"The trainer taught pilots in Bremen for decades. That "
+	    "is over now. The office signed a contract with the [&hellip;]\">"
+	    "</head><body><h1>A new trainer</h1><div><p>The trainer taught "
+	    "pilots in <a href=\"/b\">Bremen</a> for decades. That is over "
+	    "now.</p></div><p>The office signed a contract with the new "
+	    "trainer on Monday.</p></body></html>", head);
+	a = run(page, NULL);
+	assert_string_equal(a->subtitle, "The trainer taught pilots in "
+	    "Bremen for decades. That is over now.");
+	article_free(a);
+	snprintf(page, sizeof(page), "<html><head><meta name=\"description\" "
+	    "content=\"This Wednesday, ten months after the convention "
+	    "moved into the old congress, quest...\"></head><body><p>This "
+	    "Wednesday, ten months after the convention moved into the old "
+	    "congress, questions arise.</p><p>This Wednesday, ten months "
+	    "after the vote, the mayor resigned.</p></body></html>");
+	a = run(page, NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
+/* A description that names the site by its domain and shares no word
+ * with the headline is the site's tagline (larepublica.net's
+ * og:description): the next one is the standfirst. An outlet naming
+ * itself otherwise in a standfirst (amnesty.de) keeps it. */
+static void
+test_tagline_description(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>Government hardens its networks</title>"
+	    "<meta property=\"og:description\" content=\"Read more at "
+	    "larepublica.net\"><meta name=\"description\" content=\"The "
+	    "ministries must follow a new directive on security.\">"
+	    "<link rel=\"canonical\" href=\"https://www.larepublica.net/a/1"
+	    "\"></head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->subtitle,
+	    "The ministries must follow a new directive on security.");
+	article_free(a);
+	a = run("<html><head><title>Robots must not decide on life</title>"
+	    "<meta property=\"og:description\" content=\"Amnesty and a "
+	    "campaign showed a filter for social media.\">"
+	    "<link rel=\"canonical\" href=\"https://www.amnesty.de/a/1\">"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_string_equal(a->subtitle,
+	    "Amnesty and a campaign showed a filter for social media.");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -823,6 +899,8 @@ main(void)
 		cmocka_unit_test(test_jsonld_reader),
 		cmocka_unit_test(test_opengraph_meta),
 		cmocka_unit_test(test_title_site_prefix),
+		cmocka_unit_test(test_cut_description),
+		cmocka_unit_test(test_tagline_description),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),
