@@ -34,6 +34,7 @@ struct strip_scan {
 	const struct strip_index *index;  /* of strip_attrs */
 	size_t ent;        /* s[0..ent) searched for "<!ENTITY" */
 	bool entity;       /* and one found */
+	struct decode_check *chk;  /* checked as far as searched, or NULL */
 };
 
 static bool
@@ -861,21 +862,28 @@ strip_markup(struct strip_scan *sc)
 
 /* Searches the page from sc->ent to to for "<!ENTITY" (anywhere: in
  * text, markup, comments and the bodies cut alike), and moves sc->ent
- * there. */
+ * there; checks it that far as UTF-8 where sc->chk asks. A block at a
+ * time, both reads of it in the cache. */
 static void
 strip_entities(struct strip_scan *sc, size_t to)
 {
-	const char *p = sc->s + sc->ent, *end = sc->s + to;
+	while (sc->ent < to) {
+		const char *p = sc->s + sc->ent, *end;
 
-	while (!sc->entity && (p = memchr(p, '!', (size_t)(end - p))) !=
-	    NULL) {
-		if (p > sc->s && p[-1] == '<' &&
-		    (size_t)(sc->s + sc->len - p) >= 7 &&
-		    memcmp(p + 1, "ENTITY", 6) == 0)
-			sc->entity = true;
-		p++;
+		sc->ent = to - sc->ent > STRIP_AHEAD ? sc->ent + STRIP_AHEAD :
+		    to;
+		end = sc->s + sc->ent;
+		if (sc->chk != NULL)
+			decode_check_to(sc->chk, sc->ent);
+		while (!sc->entity && (p = memchr(p, '!',
+		    (size_t)(end - p))) != NULL) {
+			if (p > sc->s && p[-1] == '<' &&
+			    (size_t)(sc->s + sc->len - p) >= 7 &&
+			    memcmp(p + 1, "ENTITY", 6) == 0)
+				sc->entity = true;
+			p++;
+		}
 	}
-	sc->ent = to;
 }
 
 bool
@@ -898,9 +906,10 @@ strip_entities_ahead(struct strip_scan *sc)
 }
 
 char *
-html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
+html_strip_checked(const char *s, size_t len, size_t *outlen,
+    bool *entities, struct decode_check *chk)
 {
-	struct strip_scan sc = { .s = s, .len = len };
+	struct strip_scan sc = { .s = s, .len = len, .chk = chk };
 	struct strip_index x;
 
 	strip_index_make(&x);
@@ -914,6 +923,8 @@ html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
 		const char *lt;
 
 		strip_entities_ahead(&sc);
+		if (chk != NULL && chk->dirty)
+			break;
 		lt = memchr(s + sc.i, '<', len - sc.i);
 		if (lt == NULL)
 			break;
@@ -921,9 +932,17 @@ html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
 		if (!strip_markup(&sc))
 			break;
 	}
-	strip_copy_to(&sc, len);
-	strip_entities(&sc, len);
+	if (chk == NULL || !chk->dirty) {
+		strip_copy_to(&sc, len);
+		strip_entities(&sc, len);
+	}
 	*entities = sc.entity;
 	*outlen = sc.out.len;
 	return buf_take(&sc.out);
+}
+
+char *
+html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
+{
+	return html_strip_checked(s, len, outlen, entities, NULL);
 }
