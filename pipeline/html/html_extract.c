@@ -504,25 +504,27 @@ html_cut(const char *s, size_t len, struct decode_check *chk, size_t *slen,
 	char *stripped;
 	bool entities;
 
-	if (chk != NULL && (len > (size_t)INT32_MAX ||
-	    len / 2 > HTML_MAX_ELEMENTS)) {
-		decode_check_to(chk, len);
-		if (chk->dirty)
-			return NULL;
-	}
-	if (len > (size_t)INT32_MAX) {
-		fail(err, errlen, "html: page too large");
-		return NULL;
-	}
 	/* a start tag takes two bytes at least: a page of under twice the
 	 * limit's bytes is not counted (a pass over the page, 1.8 M L1
-	 * misses over the corpus's 390); the entities are the first
-	 * refusal */
-	if (len / 2 > HTML_MAX_ELEMENTS && !html_declares_entity(s, len) &&
-	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS) {
-		fail(err, errlen, "html: more than %d elements: refused "
-		    "unparsed", HTML_MAX_ELEMENTS);
-		return NULL;
+	 * misses over the corpus's 390); the page is searched for entities,
+	 * the first refusal, and checked whole, as decoding's refusals came
+	 * before, only when it is to be refused */
+	if (len > (size_t)INT32_MAX || (len / 2 > HTML_MAX_ELEMENTS &&
+	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)) {
+		if (chk != NULL) {
+			decode_check_to(chk, len);
+			if (chk->dirty)
+				return NULL;
+		}
+		if (len > (size_t)INT32_MAX) {
+			fail(err, errlen, "html: page too large");
+			return NULL;
+		}
+		if (!html_declares_entity(s, len)) {
+			fail(err, errlen, "html: more than %d elements: "
+			    "refused unparsed", HTML_MAX_ELEMENTS);
+			return NULL;
+		}
 	}
 	stripped = html_strip_checked(s, len, slen, &entities, chk);
 	if (chk != NULL && chk->dirty) {
