@@ -561,7 +561,8 @@ detect_text(const unsigned char *in, size_t n, unsigned char *out,
 		memcpy(out + o, in + i, j);
 		o += j;
 		i += j;
-		if (j < run || i == n)
+		/* out full: no room for the space of the markup */
+		if (j < run || i == n || o == max)
 			break;
 		j = detect_skip(in, n, i, &tag);
 		if (j == i || (tag && tags)) {
