@@ -175,18 +175,18 @@ decode_ctl16(__m128i v, unsigned *nul)
 }
 #endif
 
-/* Scans p[0, n) into *sc in one pass. ASCII goes sixteen bytes at a time
+/* Scans p[i, to) of p[0, n) into *sc, adding to what it holds, and
+ * returns where it stopped: to, or past it when a sequence (or a run of
+ * ASCII read at once) goes on past to. ASCII goes sixteen bytes at a time
  * (SSE2, in every x86-64), and in a block that holds other bytes, the
  * ASCII before the first of them at once; elsewhere eight bytes at a
  * time, and only words with a control character are looked at
  * bytewise. */
-static void
-utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
+static size_t
+utf8_scan_to(const unsigned char *p, size_t i, size_t to, size_t n,
+    struct decode_scan *sc)
 {
-	size_t i = 0;
-
-	memset(sc, 0, sizeof(*sc));
-	while (i < n) {
+	while (i < to) {
 		size_t l;
 
 #ifdef __SSE2__
@@ -239,6 +239,15 @@ utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
 		}
 		i += l;
 	}
+	return i;
+}
+
+/* Scans p[0, n) into *sc in one pass. */
+static void
+utf8_scan(const unsigned char *p, size_t n, struct decode_scan *sc)
+{
+	memset(sc, 0, sizeof(*sc));
+	utf8_scan_to(p, 0, n, n, sc);
 }
 
 /* Copies a charset label from s into out (lower-case, at most outlen-1
@@ -552,7 +561,8 @@ detect_text(const unsigned char *in, size_t n, unsigned char *out,
 		memcpy(out + o, in + i, j);
 		o += j;
 		i += j;
-		if (j < run || i == n)
+		/* out full: no room for the space of the markup */
+		if (j < run || i == n || o == max)
 			break;
 		j = detect_skip(in, n, i, &tag);
 		if (j == i || (tag && tags)) {
@@ -852,6 +862,57 @@ decode_to_utf8(const unsigned char *in, size_t len,
 {
 	return decode_run(in, len, content_type, out, outlen, NULL, charset,
 	    err, errlen);
+}
+
+bool
+decode_view_unchecked(const unsigned char *in, size_t len,
+    const char *content_type, const char **view, size_t *viewlen)
+{
+	char label[64];
+	const char *cs;
+	size_t skip = 0;
+
+	if (len == 0 || in == NULL || binary_magic_reason(in, len) != NULL)
+		return false;
+	/* decode_run()'s choices, less those its scan makes: clean UTF-8
+	 * holds no NUL and no control character, so it is never binary */
+	if (starts_with(in, len, "\xef\xbb\xbf", 3)) {
+		skip = 3;
+	} else if (starts_with(in, len, "\xff\xfe", 2) ||
+	    starts_with(in, len, "\xfe\xff", 2)) {
+		return false;
+	} else if (charset_from_content_type(content_type, label,
+	    sizeof(label)) || charset_from_markup(in, len, label,
+	    sizeof(label))) {
+		cs = canonical_charset(label);
+		if (cs == NULL || strcmp(cs, "UTF-8") != 0)
+			return false;
+	}
+	*view = (const char *)in + skip;
+	*viewlen = len - skip;
+	return true;
+}
+
+void
+decode_check_init(struct decode_check *c, const char *view, size_t len)
+{
+	c->p = (const unsigned char *)view;
+	c->len = len;
+	c->at = 0;
+	c->dirty = false;
+}
+
+void
+decode_check_to(struct decode_check *c, size_t to)
+{
+	struct decode_scan sc = { 0 };
+
+	if (to > c->len)
+		to = c->len;
+	if (c->dirty || to <= c->at)
+		return;
+	c->at = utf8_scan_to(c->p, c->at, to, c->len, &sc);
+	c->dirty = sc.bad > 0 || sc.ctl;
 }
 
 int

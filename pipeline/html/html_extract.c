@@ -492,9 +492,60 @@ html_extract_page(struct html_ctx *ctx)
 	return top;
 }
 
+/* The page cut for the parse (html_strip_raw()) into *slen bytes, or
+ * NULL with err said. With chk, the page is a view still to be checked
+ * as UTF-8 (html_extract_unchecked()): the cut checks it as it goes, and
+ * where it is not clean, NULL with chk->dirty, before any refusal that
+ * came after decoding's. */
+static char *
+html_cut(const char *s, size_t len, struct decode_check *chk, size_t *slen,
+    char *err, size_t errlen)
+{
+	char *stripped;
+	bool entities;
+
+	/* a start tag takes two bytes at least: a page of under twice the
+	 * limit's bytes is not counted (a pass over the page, 1.8 M L1
+	 * misses over the corpus's 390); the page is searched for entities,
+	 * the first refusal, and checked whole, as decoding's refusals came
+	 * before, only when it is to be refused */
+	if (len > (size_t)INT32_MAX || (len / 2 > HTML_MAX_ELEMENTS &&
+	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)) {
+		if (chk != NULL) {
+			decode_check_to(chk, len);
+			if (chk->dirty)
+				return NULL;
+		}
+		if (len > (size_t)INT32_MAX) {
+			fail(err, errlen, "html: page too large");
+			return NULL;
+		}
+		if (!html_declares_entity(s, len)) {
+			fail(err, errlen, "html: more than %d elements: "
+			    "refused unparsed", HTML_MAX_ELEMENTS);
+			return NULL;
+		}
+	}
+	stripped = html_strip_checked(s, len, slen, &entities, chk);
+	if (chk != NULL && chk->dirty) {
+		free(stripped);
+		return NULL;
+	}
+	/* no web page declares entities: one that does is an external
+	 * entity or an expansion bomb (libxml2 expands neither here) */
+	if (entities) {
+		free(stripped);
+		fail(err, errlen, "html: the page declares entities "
+		    "(<!ENTITY): refused");
+		return NULL;
+	}
+	return stripped;
+}
+
 static int
 html_extract_in(const char *s, size_t len, const char *url, int64_t now,
-    struct nw_article *a, bool fragment, char *err, size_t errlen)
+    struct nw_article *a, bool fragment, struct decode_check *chk,
+    char *err, size_t errlen)
 {
 	struct html_ctx ctx = {
 		.fragment = fragment,
@@ -502,26 +553,10 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	xmlNode *top;
 	char *h1 = NULL, *stripped;
 	size_t slen;
-	bool entities;
 
-	if (len > (size_t)INT32_MAX)
-		return fail(err, errlen, "html: page too large");
-	/* a start tag takes two bytes at least: a page of under twice the
-	 * limit's bytes is not counted (a pass over the page, 1.8 M L1
-	 * misses over the corpus's 390); the entities are the first
-	 * refusal */
-	if (len / 2 > HTML_MAX_ELEMENTS && !html_declares_entity(s, len) &&
-	    html_count_tags(s, len, HTML_MAX_ELEMENTS) > HTML_MAX_ELEMENTS)
-		return fail(err, errlen, "html: more than %d elements: refused "
-		    "unparsed", HTML_MAX_ELEMENTS);
-	stripped = html_strip_raw(s, len, &slen, &entities);
-	/* no web page declares entities: one that does is an external
-	 * entity or an expansion bomb (libxml2 expands neither here) */
-	if (entities) {
-		free(stripped);
-		return fail(err, errlen, "html: the page declares entities "
-		    "(<!ENTITY): refused");
-	}
+	stripped = html_cut(s, len, chk, &slen, err, errlen);
+	if (stripped == NULL)
+		return -1;
 	ctx.doc = html_parse(stripped, slen, url, &ctx.mem);
 	free(stripped);
 	if (ctx.doc == NULL)
@@ -582,12 +617,28 @@ int
 html_extract(const char *s, size_t len, const char *url, int64_t now,
     struct nw_article *a, char *err, size_t errlen)
 {
-	return html_extract_in(s, len, url, now, a, false, err, errlen);
+	return html_extract_in(s, len, url, now, a, false, NULL, err,
+	    errlen);
+}
+
+int
+html_extract_unchecked(const char *s, size_t len, const char *url,
+    int64_t now, struct nw_article *a, bool *dirty, char *err,
+    size_t errlen)
+{
+	struct decode_check chk;
+	int rc;
+
+	decode_check_init(&chk, s, len);
+	rc = html_extract_in(s, len, url, now, a, false, &chk, err, errlen);
+	*dirty = chk.dirty;
+	return rc;
 }
 
 int
 html_extract_fragment(const char *s, size_t len, const char *url,
     int64_t now, struct nw_article *a, char *err, size_t errlen)
 {
-	return html_extract_in(s, len, url, now, a, true, err, errlen);
+	return html_extract_in(s, len, url, now, a, true, NULL, err,
+	    errlen);
 }

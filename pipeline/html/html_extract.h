@@ -2,6 +2,7 @@
 #ifndef NW_HTML_EXTRACT_H
 #define NW_HTML_EXTRACT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,5 +25,13 @@ int html_extract(const char *s, size_t len, const char *url, int64_t now,
  * nothing else is left. */
 int html_extract_fragment(const char *s, size_t len, const char *url,
     int64_t now, struct nw_article *a, char *err, size_t errlen);
+
+/* html_extract() of a view that decode_view_unchecked() gave, checked
+ * as UTF-8 by the cut of the page (the one pass over its bytes): where it
+ * is not clean, returns -1 with *dirty true, a and err untouched, and the
+ * page is for decode_to_utf8_view(). */
+int html_extract_unchecked(const char *s, size_t len, const char *url,
+    int64_t now, struct nw_article *a, bool *dirty, char *err,
+    size_t errlen);
 
 #endif

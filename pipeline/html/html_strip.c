@@ -34,6 +34,7 @@ struct strip_scan {
 	const struct strip_index *index;  /* of strip_attrs */
 	size_t ent;        /* s[0..ent) searched for "<!ENTITY" */
 	bool entity;       /* and one found */
+	struct decode_check *chk;  /* checked as far as searched, or NULL */
 };
 
 static bool
@@ -623,15 +624,66 @@ fail:
 	return 0;
 }
 
+/* The blocks in which strip_entities() reads the page ahead of the scan:
+ * a few pages, well within the first-level cache, so that the scan reads
+ * the bytes there. */
+#define STRIP_AHEAD 8192
+
+/* Searches the page from sc->ent to to for "<!ENTITY" (anywhere: in
+ * text, markup, comments and the bodies cut alike), and moves sc->ent
+ * there; checks it that far as UTF-8 where sc->chk asks. A block at a
+ * time, both reads of it in the cache. */
+static void
+strip_entities(struct strip_scan *sc, size_t to)
+{
+	while (sc->ent < to) {
+		const char *p = sc->s + sc->ent, *end;
+
+		sc->ent = to - sc->ent > STRIP_AHEAD ? sc->ent + STRIP_AHEAD :
+		    to;
+		end = sc->s + sc->ent;
+		if (sc->chk != NULL)
+			decode_check_to(sc->chk, sc->ent);
+		while (!sc->entity && (p = memchr(p, '!',
+		    (size_t)(end - p))) != NULL) {
+			if (p > sc->s && p[-1] == '<' &&
+			    (size_t)(sc->s + sc->len - p) >= 7 &&
+			    memcmp(p + 1, "ENTITY", 6) == 0)
+				sc->entity = true;
+			p++;
+		}
+	}
+}
+
+/* memchr() of c in the page from from on, reading no further than
+ * strip_entities() has: that is moved a block on whenever the search
+ * reaches where it stopped, so that each byte is read by the check and
+ * the entity search first and then here, in the cache. */
+static const char *
+strip_memchr(struct strip_scan *sc, size_t from, int c)
+{
+	const char *p;
+
+	for (;;) {
+		if (from >= sc->ent)
+			strip_entities(sc, sc->len - from > STRIP_AHEAD ?
+			    from + STRIP_AHEAD : sc->len);
+		p = memchr(sc->s + from, c, sc->ent - from);
+		if (p != NULL || sc->ent == sc->len)
+			return p;
+		from = sc->ent;
+	}
+}
+
 /* The offset of the first "</" + name (any case) at or after from, or
  * sc->len when there is none. */
 static size_t
-strip_find_end(const struct strip_scan *sc, size_t from, const char *name)
+strip_find_end(struct strip_scan *sc, size_t from, const char *name)
 {
 	size_t n = strlen(name);
 
 	while (from + 2 + n <= sc->len) {
-		const char *p = memchr(sc->s + from, '<', sc->len - from);
+		const char *p = strip_memchr(sc, from, '<');
 
 		if (p == NULL)
 			break;
@@ -855,29 +907,6 @@ strip_markup(struct strip_scan *sc)
 	return true;
 }
 
-/* How far ahead of the scan strip_entities() reads: a few pages, well
- * within the first-level cache, so that the scan reads the bytes there. */
-#define STRIP_AHEAD 8192
-
-/* Searches the page from sc->ent to to for "<!ENTITY" (anywhere: in
- * text, markup, comments and the bodies cut alike), and moves sc->ent
- * there. */
-static void
-strip_entities(struct strip_scan *sc, size_t to)
-{
-	const char *p = sc->s + sc->ent, *end = sc->s + to;
-
-	while (!sc->entity && (p = memchr(p, '!', (size_t)(end - p))) !=
-	    NULL) {
-		if (p > sc->s && p[-1] == '<' &&
-		    (size_t)(sc->s + sc->len - p) >= 7 &&
-		    memcmp(p + 1, "ENTITY", 6) == 0)
-			sc->entity = true;
-		p++;
-	}
-	sc->ent = to;
-}
-
 bool
 html_declares_entity(const char *s, size_t len)
 {
@@ -887,20 +916,11 @@ html_declares_entity(const char *s, size_t len)
 	return sc.entity;
 }
 
-/* strip_entities() up to a block past sc->i, once the scan reaches where
- * the last search stopped. */
-static void
-strip_entities_ahead(struct strip_scan *sc)
-{
-	if (sc->i >= sc->ent)
-		strip_entities(sc, sc->len - sc->i > STRIP_AHEAD ?
-		    sc->i + STRIP_AHEAD : sc->len);
-}
-
 char *
-html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
+html_strip_checked(const char *s, size_t len, size_t *outlen,
+    bool *entities, struct decode_check *chk)
 {
-	struct strip_scan sc = { .s = s, .len = len };
+	struct strip_scan sc = { .s = s, .len = len, .chk = chk };
 	struct strip_index x;
 
 	strip_index_make(&x);
@@ -913,17 +933,24 @@ html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
 	while (sc.i < len) {
 		const char *lt;
 
-		strip_entities_ahead(&sc);
-		lt = memchr(s + sc.i, '<', len - sc.i);
-		if (lt == NULL)
+		lt = strip_memchr(&sc, sc.i, '<');
+		if (lt == NULL || (chk != NULL && chk->dirty))
 			break;
 		strip_copy_to(&sc, (size_t)(lt - s));
 		if (!strip_markup(&sc))
 			break;
 	}
-	strip_copy_to(&sc, len);
-	strip_entities(&sc, len);
+	if (chk == NULL || !chk->dirty) {
+		strip_copy_to(&sc, len);
+		strip_entities(&sc, len);
+	}
 	*entities = sc.entity;
 	*outlen = sc.out.len;
 	return buf_take(&sc.out);
+}
+
+char *
+html_strip_raw(const char *s, size_t len, size_t *outlen, bool *entities)
+{
+	return html_strip_checked(s, len, outlen, entities, NULL);
 }

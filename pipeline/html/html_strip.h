@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "decode.h"
+
 /* Returns a new NUL-terminated copy of the page s[0..len) (length in
  * *outlen) without the bodies of <style> elements and of <script>
  * elements that neither are JSON-LD (their type names it) nor hold a key
@@ -27,6 +29,12 @@
  * bytes are in the cache. */
 char *html_strip_raw(const char *s, size_t len, size_t *outlen,
     bool *entities);
+
+/* html_strip_raw() of a page that decode_view_unchecked() gave, checked
+ * in the same pass (chk, made by decode_check_init() of s[0..len)): where
+ * chk turns dirty, the cut stops there, and the caller drops it. */
+char *html_strip_checked(const char *s, size_t len, size_t *outlen,
+    bool *entities, struct decode_check *chk);
 
 /* Whether "<!ENTITY" stands anywhere in the page s[0..len), in a pass of
  * its own: what html_strip_raw() tells in *entities. */

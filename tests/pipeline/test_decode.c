@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <iconv.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -179,6 +180,67 @@ test_control_and_nul_every_offset(void **state)
 		assert_string_equal(out, base);
 		free(out);
 	}
+}
+
+/* Whether decode_check_to() in steps of step bytes finds s[0, n) clean,
+ * as decode_to_utf8_view() would answer with it as it stands. */
+static bool
+check_clean(const char *s, size_t n, size_t step)
+{
+	struct decode_check c;
+
+	decode_check_init(&c, s, n);
+	for (size_t to = step; to < n; to += step)
+		decode_check_to(&c, to);
+	decode_check_to(&c, n + 1);
+	/* a dirty view is read no further */
+	assert_true(c.dirty || c.at == n);
+	return !c.dirty;
+}
+
+/* The check a view's reader makes block by block: a sequence across a
+ * block's end is read whole, and a page is clean exactly when the view
+ * of decode_to_utf8_view() is the page as it stands. */
+static void
+test_check_by_blocks(void **state)
+{
+	static const char base[] =
+	    "Caf\xc3\xa9 \xd1\x8f\xd0\xb7 \xe2\x82\xac" "12 "
+	    "\xf0\x9f\x98\x80 \xe6\x97\xa5 and some plain bytes";
+	static const char *const bad[] = { "\x01", "\xff", "\xc3",
+	    "\xe2\x82", "\xed\xa0\x80", "\x7f" };
+	size_t n = strlen(base);
+	const char *view;
+	size_t vlen;
+
+	(void)state;
+	for (size_t step = 1; step <= n; step++)
+		assert_true(check_clean(base, n, step));
+	for (size_t b = 0; b < sizeof(bad) / sizeof(bad[0]); b++)
+		for (size_t k = 0; k <= n; k++) {
+			char s[128];
+			size_t bl = strlen(bad[b]);
+
+			if (k < n && ((unsigned char)base[k] & 0xc0) == 0x80)
+				continue;
+			memcpy(s, base, k);
+			memcpy(s + k, bad[b], bl);
+			memcpy(s + k + bl, base + k, n - k);
+			for (size_t step = 1; step <= n; step += 3)
+				assert_false(check_clean(s, n + bl, step));
+		}
+	assert_true(decode_view_unchecked((const unsigned char *)base, n,
+	    "text/html; charset=utf-8", &view, &vlen));
+	assert_ptr_equal(view, base);
+	assert_true(decode_view_unchecked((const unsigned char *)
+	    "\xef\xbb\xbfhi", 5, NULL, &view, &vlen));
+	assert_int_equal(vlen, 2);
+	assert_false(decode_view_unchecked((const unsigned char *)base, n,
+	    "text/html; charset=windows-1252", &view, &vlen));
+	assert_false(decode_view_unchecked((const unsigned char *)
+	    "\xff\xfeh\0", 4, NULL, &view, &vlen));
+	assert_false(decode_view_unchecked((const unsigned char *)
+	    "%PDF-1.4", 8, NULL, &view, &vlen));
 }
 
 static void
@@ -368,6 +430,7 @@ main(void)
 		cmocka_unit_test(test_rejections),
 		cmocka_unit_test(test_declared_utf8_mostly_invalid),
 		cmocka_unit_test(test_control_and_nul_every_offset),
+		cmocka_unit_test(test_check_by_blocks),
 		cmocka_unit_test(test_undeclared_detected),
 		cmocka_unit_test(test_declared_web_decoders),
 		cmocka_unit_test(test_undeclared_misread_before),
