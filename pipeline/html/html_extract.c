@@ -467,6 +467,26 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	return doc;
 }
 
+/* Link density of a winner of short lines (a numbered list, a product's
+ * facts) under which its text counts as prose for the fallback. */
+#define HTML_LINES_LD 0.05
+
+/* What the winner top holds for the fallback to the page's prose
+ * (html_choose()): the prose written with it, or, when top holds almost
+ * no links, its text outside links if that is more. An article of
+ * short lines has little prose, and without class names to prune them
+ * the sidebar's blurbs outweighed it. */
+static size_t
+html_won(const xmlNode *top, size_t prose)
+{
+	const struct html_ni *ti = html_ni(top);
+
+	if (ti == NULL || html_link_density(ti) >= HTML_LINES_LD ||
+	    ti->text - ti->link <= prose)
+		return prose;
+	return ti->text - ti->link;
+}
+
 /* Steps 3 to 6 on a page: the winner, or the page's filtered prose, into
  * ctx->out; returns the winner. */
 static xmlNode *
@@ -485,7 +505,7 @@ html_extract_page(struct html_ctx *ctx)
 	top = html_first_story(ctx, top);
 	top = html_climb(ctx, top);
 	HTML_DEBUG_NODE("climbed to", top);
-	won = html_write_article(ctx, top);
+	won = html_won(top, html_write_article(ctx, top));
 	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
 	    html_prose(ctx->body));
 	html_choose(ctx, won, html_prose(ctx->body));

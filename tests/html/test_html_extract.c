@@ -1179,6 +1179,29 @@ test_misnamed_box_without_p(void **state)
 	buf_free(&links);
 }
 
+/* An article of short lines (a numbered list in <div>s, no prose) beside
+ * a sidebar's blurb of prose in a box whose names say nothing: the lines
+ * are the article; the fallback to the page's prose took the blurb. */
+static void
+test_article_of_short_lines(void **state)
+{
+	struct buf lines = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 1; i <= 8; i++)
+		buf_printf(&lines, "<div><div>%d. A short line of the week's "
+		    "list, number %d</div></div>", i, i);
+	a = extract_body("<div><h1>Eight things</h1><div>%s</div></div>"
+	    "<div><div><div>%s</div></div></div>", lines.p, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "1. A short line"));
+	assert_non_null(strstr(a->body, "8. A short line"));
+	assert_null(strstr(a->body, prose1));
+	article_free(a);
+	buf_free(&lines);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1595,6 +1618,7 @@ main(void)
 		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
+		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
