@@ -123,8 +123,10 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 		ni->ptext = ni->text;
 	if (ni->kind == HTML_K_ARTICLE)
 		ni->articles++;
-	if (ni->kind == HTML_K_H1 && ni->text > 0)
+	if (ni->kind == HTML_K_H1 && ni->text > 0) {
 		html_mark_headed(n);
+		ni->h1s++;
+	}
 	if (ni->cls & HTML_T_BLOCK) {
 		ni->own = ni->un;
 		ni->own_link = ni->un_link;
@@ -142,6 +144,7 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi->link += ni->link;
 	pi->ptext += ni->ptext;
 	pi->articles += ni->articles;
+	pi->h1s += ni->h1s;
 	pi->un += ni->un;
 	pi->un_link += ni->un_link;
 	pi->un_commas += ni->un_commas;
@@ -207,7 +210,7 @@ html_stats(struct html_ctx *ctx, bool again)
 			if (ni != NULL) {
 				ni->text = ni->link = ni->ptext = 0;
 				ni->own = ni->own_link = ni->commas = 0;
-				ni->articles = 0;
+				ni->articles = ni->h1s = 0;
 				ni->un = ni->un_link = ni->un_commas = 0;
 				ni->prose = 0;
 			}

@@ -716,13 +716,16 @@ html_best_in(xmlNode *root)
 
 /* Whether n is a story of stacked stories: its first <article> (the
  * outermost) has a headline (<h1>) of its own and more prose than a
- * teaser card holds. */
+ * teaser card holds; in a page without <article>s, n holds one <h1>
+ * and that prose. */
 static bool
 html_is_story(xmlNode *n)
 {
-	if (!html_is_elem(n) || html_ni(n) == NULL ||
-	    html_ni(n)->articles == 0)
+	if (!html_is_elem(n) || html_ni(n) == NULL)
 		return false;
+	if (html_ni(n)->articles == 0)
+		return html_ni(n)->h1s == 1 &&
+		    html_prose(n) > HTML_CARD_TITLE + HTML_CARD_TEXT;
 	for (xmlNode *e = n; e != NULL; e = html_next(e, n, true))
 		if (html_is_elem(e) && html_ni(e) != NULL &&
 		    html_ni(e)->kind == HTML_K_ARTICLE)
@@ -731,30 +734,80 @@ html_is_story(xmlNode *n)
 	return false;
 }
 
-/* The page's own story when top lies in one of several stories stacked
- * one after the other, each an <article> with a headline in a block of
- * its own (an endless page appends the next stories to the first, and a
- * later one may be longer): the best container of the first story
- * before top's, which is then written alone (ctx->story); else top. */
-xmlNode *
-html_first_story(struct html_ctx *ctx, xmlNode *top)
+/* The block of top's own story, or NULL: its <article> if that held an
+ * <h1>, up through the wrappers that add nothing to it; outside any
+ * <article>, its outermost ancestor holding one <h1> (another CMS
+ * stacks its stories in <div>s). */
+static xmlNode *
+html_story_of(xmlNode *top)
 {
-	xmlNode *w = top, *first = NULL, *best;
+	xmlNode *w = top;
 
 	while (html_is_elem(w) && html_ni(w) != NULL &&
 	    html_ni(w)->kind != HTML_K_ARTICLE)
 		w = w->parent;
-	if (!html_is_elem(w) || html_ni(w) == NULL || !html_ni(w)->headed)
-		return top;
-	/* up through the wrappers that add nothing to the <article> */
+	if (html_is_elem(w) && html_ni(w) != NULL) {
+		if (!html_ni(w)->headed)
+			return NULL;
+		while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
+		    html_ni(w->parent)->text == html_ni(w)->text &&
+		    html_ni(w->parent)->kind != HTML_K_BODY)
+			w = w->parent;
+		return w;
+	}
+	for (w = top; html_is_elem(w) && html_ni(w) != NULL &&
+	    html_ni(w)->h1s == 0; w = w->parent)
+		;
+	if (!html_is_elem(w) || html_ni(w) == NULL || html_ni(w)->h1s != 1)
+		return NULL;
 	while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
-	    html_ni(w->parent)->text == html_ni(w)->text &&
+	    html_ni(w->parent)->h1s == 1 &&
 	    html_ni(w->parent)->kind != HTML_K_BODY)
 		w = w->parent;
+	return w;
+}
+
+/* Whether the first <h1> under n is the page's title, or in it. */
+static bool
+html_holds_title(const struct html_ctx *ctx, xmlNode *n)
+{
+	struct buf t = { 0 };
+	xmlNode *h = n;
+	bool is;
+
+	if (ctx->a->title == NULL)
+		return false;
+	while (h != NULL && (!html_is_elem(h) || html_ni(h) == NULL ||
+	    html_ni(h)->kind != HTML_K_H1 || html_ni(h)->text == 0))
+		h = html_next(h, n, true);
+	if (h == NULL)
+		return false;
+	html_text_of(h, &t);
+	html_trim(&t);
+	is = t.len > 0 && strstr(ctx->a->title, t.p) != NULL;
+	buf_free(&t);
+	return is;
+}
+
+/* The page's own story when top lies in one of several stories stacked
+ * one after the other, each with a headline in a block of its own (an
+ * endless page appends the next stories to the first, and a later one
+ * may be longer): the best container of the first story before top's,
+ * which is then written alone (ctx->story); else top. Without
+ * <article>s, the first story's headline must be the page's title: a
+ * notice with a headline of its own (an old browser's) may come first. */
+xmlNode *
+html_first_story(struct html_ctx *ctx, xmlNode *top)
+{
+	xmlNode *w = html_story_of(top), *first = NULL, *best;
+
+	if (w == NULL)
+		return top;
 	for (xmlNode *s = w->prev; s != NULL; s = s->prev)
 		if (html_is_story(s))
 			first = s;
-	if (first == NULL || (best = html_best_in(first)) == NULL)
+	if (first == NULL || (best = html_best_in(first)) == NULL ||
+	    (html_ni(first)->articles == 0 && !html_holds_title(ctx, first)))
 		return top;
 	HTML_DEBUG_NODE("first story", best);
 	ctx->story = true;

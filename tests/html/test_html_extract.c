@@ -1135,6 +1135,41 @@ test_first_of_stacked_stories(void **state)
 	article_free(a);
 }
 
+/* The same stories in <div>s (another CMS writes no <article>): the
+ * first, whose headline is the page's title, is the page's; a block
+ * with a headline of its own that is not the title (a notice to users
+ * of an old browser) is no story of the page. */
+static void
+test_first_of_stacked_div_stories(void **state)
+{
+	static const char body[] = "<div><div><h1>%s</h1></div><div><div>"
+	    "Harbour works %s</div><div>%s</div></div></div><div><div><h1>"
+	    "Ferry fares rise</h1></div><div><div>Ferry 1 %s</div><div>"
+	    "Ferry 2 %s</div><div>Ferry 3 %s</div><div>Ferry 4 %s</div>"
+	    "</div></div>";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	buf_printf(&b, body, "Bridge to be rebuilt", prose1, prose2, prose3,
+	    prose3, prose3, prose3);
+	html = page("<title>Bridge to be rebuilt</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Harbour works"));
+	assert_null(strstr(a->body, "Ferry 2"));
+	article_free(a);
+	free(html);
+	html = page("<title>Ferry fares rise</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Ferry 2"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A block hidden by its attributes (display:none, hidden, aria-hidden)
  * is pruned whatever share of the page it holds: a hidden copy of the
  * article's text for machines is not the article in a misnamed box. */
@@ -1616,6 +1651,7 @@ main(void)
 		cmocka_unit_test(test_div_paragraph_wrappers),
 		cmocka_unit_test(test_climb_over_lists),
 		cmocka_unit_test(test_first_of_stacked_stories),
+		cmocka_unit_test(test_first_of_stacked_div_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_article_of_short_lines),
