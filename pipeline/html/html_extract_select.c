@@ -195,13 +195,30 @@ html_has_digit(const xmlNode *n)
 	return d;
 }
 
+/* Whether element c holds no text and nothing but <div>s and <span>s:
+ * the slot an ad script fills, in wrappers of another CMS. */
+static bool
+html_empty_box(xmlNode *c)
+{
+	if (html_ni(c)->text > 0)
+		return false;
+	for (xmlNode *e = c; e != NULL; e = html_next(e, c, true)) {
+		const struct html_ni *ei = html_is_elem(e) ? html_ni(e) : NULL;
+
+		if (html_is_elem(e) && (ei == NULL || (ei->kind != HTML_K_DIV &&
+		    strcmp((const char *)e->name, "span") != 0)))
+			return false;
+	}
+	return true;
+}
+
 /* Whether block n is the label of an empty slot: a short line without
- * links or digits, no heading, alone in a box (an ancestor holding its
- * text only, no list item) that also holds a <div> with nothing in it:
- * "Advertisement" over the box an ad script fills, "Read More" over a
- * fade. A count beside a poll's bar holds a digit; a line of a list
- * (an ingredient beside an ad slot injected into its item) is the
- * list's. */
+ * links or digits, no heading, alone in a box (itself or an ancestor
+ * holding its text only, no list item) that also holds an empty <div>
+ * (html_empty_box(): wrappers count as empty): "Advertisement" over the
+ * box an ad script fills, "Read More" over a fade. A count beside a
+ * poll's bar holds a digit; a line of a list (an ingredient beside an
+ * ad slot injected into its item) is the list's. */
 static bool
 html_ad_label(xmlNode *n)
 {
@@ -211,13 +228,12 @@ html_ad_label(xmlNode *n)
 	    ni->kind == HTML_K_LI || ni->text == 0 || ni->text >= 30 ||
 	    ni->link > 0)
 		return false;
-	for (xmlNode *b = n->parent; html_is_elem(b) && html_ni(b) != NULL &&
+	for (xmlNode *b = n; html_is_elem(b) && html_ni(b) != NULL &&
 	    html_ni(b)->text == ni->text && html_ni(b)->kind != HTML_K_LI;
 	    b = b->parent) {
 		for (xmlNode *c = b->children; c != NULL; c = c->next)
-			if (html_is_elem(c) &&
-			    c->children == NULL && html_ni(c) != NULL &&
-			    html_ni(c)->kind == HTML_K_DIV)
+			if (html_is_elem(c) && html_ni(c) != NULL &&
+			    html_ni(c)->kind == HTML_K_DIV && html_empty_box(c))
 				return !html_has_digit(n);
 	}
 	return false;

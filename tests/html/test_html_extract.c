@@ -1264,6 +1264,24 @@ test_ad_slot_labels(void **state)
 	article_free(a);
 }
 
+/* The same label in another CMS's markup: in a span of the box that
+ * holds the slot, the slot in wrappers of its own (its script gone). */
+static void
+test_ad_slot_label_wrapped(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>%s</div></div><div><div><span>"
+	    "Advertisement</span> <div><div></div></div><div><div><script>"
+	    "show_ad();</script></div></div></div></div><div><div>%s</div>"
+	    "</div><div><div>%s</div></div></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Advertisement"));
+	article_free(a);
+}
+
 /* Extracts the page whose <body> is body, with metadata naming the
  * author Jane Doe when author is set. */
 static struct nw_article *
@@ -1647,6 +1665,7 @@ main(void)
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
+		cmocka_unit_test(test_ad_slot_label_wrapped),
 		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_div_paragraph_wrappers),
 		cmocka_unit_test(test_climb_over_lists),
