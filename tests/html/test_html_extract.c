@@ -231,6 +231,25 @@ test_content_figures(void **state)
 	article_free(a);
 }
 
+/* The slides of another CMS: the caption in <div>s, or in runs set
+ * apart by <br><br>, under the slide's title. */
+static void
+test_slides_without_p(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><figure><h2>The new deck</h2>"
+	    "<img src=/a.jpg><figcaption><div>Slide two.</div><div>%s</div>"
+	    "</figcaption></figure><figure><h2>The old deck</h2><img "
+	    "src=/b.jpg><figcaption>Slide three.<br><br>%s</figcaption>"
+	    "</figure><p>%s</p></article>", prose1, prose3, prose2, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Slide two."));
+	assert_non_null(strstr(a->body, "Slide three."));
+	article_free(a);
+}
+
 /* Spacing utility classes ("margin-bottom") say nothing of a block's
  * role: the block stays. */
 static void
@@ -1637,6 +1656,7 @@ main(void)
 		cmocka_unit_test(test_tables_and_lists_kept),
 		cmocka_unit_test(test_figures_collected),
 		cmocka_unit_test(test_content_figures),
+		cmocka_unit_test(test_slides_without_p),
 		cmocka_unit_test(test_utility_classes),
 		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_kicker_dropped),
