@@ -348,6 +348,10 @@ html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
 	html_remove(first);
 }
 
+/* Prose of a box holding a headline, at least, for it to be an
+ * article's container (a paragraph or two). */
+#define HTML_HEADED_PROSE 200
+
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 void
@@ -382,6 +386,15 @@ html_prune(struct html_ctx *ctx)
 		    (strcmp((const char *)n->name, "header") == 0 ||
 		    (ni->sig & HTML_S_HEADER)) &&
 		    ni->ptext >= 50 && html_link_density(ni) < 0.2)
+			junk = false;
+		/* nor is a box that holds the page's one <h1> and prose
+		 * with few links, whatever its names say ("author-article"
+		 * on an <article> that another CMS writes as a <div>); the
+		 * site's header and hidden blocks aside */
+		if (junk && !(ni->cls & HTML_T_CHROME) && !(ni->sig &
+		    (HTML_S_HIDDEN | HTML_S_UNSHOWN | HTML_S_HEADER)) &&
+		    ni->h1s == 1 && ni->prose >= HTML_HEADED_PROSE &&
+		    html_link_density(ni) < 0.2)
 			junk = false;
 		/* an article's container is never furniture, whatever
 		 * taxonomy its classes carry ("tag-...", "category-...") */

@@ -1256,6 +1256,30 @@ test_article_of_short_lines(void **state)
 	buf_free(&lines);
 }
 
+/* A box whose names mark furniture ("author-article": an <article> on
+ * the page, a <div> in another CMS) holds the page's one <h1> and its
+ * prose: the article, though a list of teasers holds more paragraph
+ * text. */
+static void
+test_headed_box_misnamed(void **state)
+{
+	struct buf links = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 30; i++)
+		buf_printf(&links, "<p><a href=/s%d>Another story of the week, "
+		    "number %d</a></p>", i, i);
+	a = extract_body("<div class=author-article><h1>Bridge to be "
+	    "rebuilt</h1><p>%s</p><p>%s</p></div><div>%s</div>", prose1,
+	    prose2, links.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	article_free(a);
+	buf_free(&links);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1694,6 +1718,7 @@ main(void)
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_article_of_short_lines),
+		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
