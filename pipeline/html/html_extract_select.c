@@ -796,26 +796,32 @@ html_story_of(xmlNode *top)
 	return w;
 }
 
+/* Whether the text of n, trimmed, is s or in it (and not empty). */
+static bool
+html_text_in(const xmlNode *n, const char *s)
+{
+	struct buf t = { 0 };
+	bool is;
+
+	html_text_of(n, &t);
+	html_trim(&t);
+	is = t.len > 0 && strstr(s, t.p) != NULL;
+	buf_free(&t);
+	return is;
+}
+
 /* Whether the first <h1> under n is the page's title, or in it. */
 static bool
 html_holds_title(const struct html_ctx *ctx, xmlNode *n)
 {
-	struct buf t = { 0 };
 	xmlNode *h = n;
-	bool is;
 
 	if (ctx->a->title == NULL)
 		return false;
 	while (h != NULL && (!html_is_elem(h) || html_ni(h) == NULL ||
 	    html_ni(h)->kind != HTML_K_H1 || html_ni(h)->text == 0))
 		h = html_next(h, n, true);
-	if (h == NULL)
-		return false;
-	html_text_of(h, &t);
-	html_trim(&t);
-	is = t.len > 0 && strstr(ctx->a->title, t.p) != NULL;
-	buf_free(&t);
-	return is;
+	return h != NULL && html_text_in(h, ctx->a->title);
 }
 
 /* The page's own story when top lies in one of several stories stacked
@@ -912,16 +918,8 @@ static bool
 html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
     unsigned sub)
 {
-	struct buf t = { 0 };
-	bool is;
-
-	if (ctx->a->subtitle == NULL || html_ni(n)->text > sub)
-		return false;
-	html_text_of(n, &t);
-	html_trim(&t);
-	is = t.len > 0 && strstr(ctx->a->subtitle, t.p) != NULL;
-	buf_free(&t);
-	return is;
+	return ctx->a->subtitle != NULL && html_ni(n)->text <= sub &&
+	    html_text_in(n, ctx->a->subtitle);
 }
 
 /* Characters of prose in s (html_prose_walk()) other than the
