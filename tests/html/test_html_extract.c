@@ -1209,6 +1209,18 @@ test_hidden_copy_pruned(void **state)
 	article_free(a);
 }
 
+/* The items fmt makes of i and i again, for i from first to last: a
+ * list of teasers, a numbered list. Free it with free(). */
+static char *
+repeat(const char *fmt, int first, int last)
+{
+	struct buf b = { 0 };
+
+	for (int i = first; i <= last; i++)
+		buf_printf(&b, fmt, i, i);
+	return buf_take(&b);
+}
+
 /* A page that writes its paragraphs in no <p> (<div>s here) has no
  * paragraph text to measure the share that protects a misnamed box by:
  * the text outside links measures it. The article in a box named like a
@@ -1216,21 +1228,19 @@ test_hidden_copy_pruned(void **state)
 static void
 test_misnamed_box_without_p(void **state)
 {
-	struct buf links = { 0 };
+	char *links = repeat("<li><a href=/s%d>Another story of the "
+	    "week, number %d</a></li>", 0, 39);
 	struct nw_article *a;
 
 	(void)state;
-	for (int i = 0; i < 40; i++)
-		buf_printf(&links, "<li><a href=/s%d>Another story of the "
-		    "week, number %d</a></li>", i, i);
 	a = extract_body("<div class=sidebar-relative><div>%s</div><div>%s"
 	    "</div><div>%s</div></div><ul>%s</ul>", prose1, prose2, prose3,
-	    links.p);
+	    links);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose3));
 	article_free(a);
-	buf_free(&links);
+	free(links);
 }
 
 /* An article of short lines (a numbered list in <div>s, no prose) beside
@@ -1239,21 +1249,19 @@ test_misnamed_box_without_p(void **state)
 static void
 test_article_of_short_lines(void **state)
 {
-	struct buf lines = { 0 };
+	char *lines = repeat("<div><div>%d. A short line of the week's "
+	    "list, number %d</div></div>", 1, 8);
 	struct nw_article *a;
 
 	(void)state;
-	for (int i = 1; i <= 8; i++)
-		buf_printf(&lines, "<div><div>%d. A short line of the week's "
-		    "list, number %d</div></div>", i, i);
 	a = extract_body("<div><h1>Eight things</h1><div>%s</div></div>"
-	    "<div><div><div>%s</div></div></div>", lines.p, prose1);
+	    "<div><div><div>%s</div></div></div>", lines, prose1);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, "1. A short line"));
 	assert_non_null(strstr(a->body, "8. A short line"));
 	assert_null(strstr(a->body, prose1));
 	article_free(a);
-	buf_free(&lines);
+	free(lines);
 }
 
 /* A box whose names mark furniture ("author-article": an <article> on
@@ -1263,21 +1271,19 @@ test_article_of_short_lines(void **state)
 static void
 test_headed_box_misnamed(void **state)
 {
-	struct buf links = { 0 };
+	char *links = repeat("<p><a href=/s%d>Another story of the week, "
+	    "number %d</a></p>", 0, 29);
 	struct nw_article *a;
 
 	(void)state;
-	for (int i = 0; i < 30; i++)
-		buf_printf(&links, "<p><a href=/s%d>Another story of the week, "
-		    "number %d</a></p>", i, i);
 	a = extract_body("<div class=author-article><h1>Bridge to be "
 	    "rebuilt</h1><p>%s</p><p>%s</p></div><div>%s</div>", prose1,
-	    prose2, links.p);
+	    prose2, links);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose2));
 	article_free(a);
-	buf_free(&links);
+	free(links);
 }
 
 /* A short line alone in a box beside an empty <div> (the slot an ad
