@@ -123,8 +123,10 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 		ni->ptext = ni->text;
 	if (ni->kind == HTML_K_ARTICLE)
 		ni->articles++;
-	if (ni->kind == HTML_K_H1 && ni->text > 0)
+	if (ni->kind == HTML_K_H1 && ni->text > 0) {
 		html_mark_headed(n);
+		ni->h1s++;
+	}
 	if (ni->cls & HTML_T_BLOCK) {
 		ni->own = ni->un;
 		ni->own_link = ni->un_link;
@@ -142,6 +144,7 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi->link += ni->link;
 	pi->ptext += ni->ptext;
 	pi->articles += ni->articles;
+	pi->h1s += ni->h1s;
 	pi->un += ni->un;
 	pi->un_link += ni->un_link;
 	pi->un_commas += ni->un_commas;
@@ -207,7 +210,7 @@ html_stats(struct html_ctx *ctx, bool again)
 			if (ni != NULL) {
 				ni->text = ni->link = ni->ptext = 0;
 				ni->own = ni->own_link = ni->commas = 0;
-				ni->articles = 0;
+				ni->articles = ni->h1s = 0;
 				ni->un = ni->un_link = ni->un_commas = 0;
 				ni->prose = 0;
 			}
@@ -467,6 +470,26 @@ html_parse(const char *s, size_t len, const char *url, struct arena *mem)
 	return doc;
 }
 
+/* Link density of a winner of short lines (a numbered list, a product's
+ * facts) under which its text counts as prose for the fallback. */
+#define HTML_LINES_LD 0.05
+
+/* What the winner top holds for the fallback to the page's prose
+ * (html_choose()): the prose written with it, or, when top holds almost
+ * no links, its text outside links if that is more. An article of
+ * short lines has little prose, and without class names to prune them
+ * the sidebar's blurbs outweighed it. */
+static size_t
+html_won(const xmlNode *top, size_t prose)
+{
+	const struct html_ni *ti = html_ni(top);
+
+	if (ti == NULL || html_link_density(ti) >= HTML_LINES_LD ||
+	    ti->text - ti->link <= prose)
+		return prose;
+	return ti->text - ti->link;
+}
+
 /* Steps 3 to 6 on a page: the winner, or the page's filtered prose, into
  * ctx->out; returns the winner. */
 static xmlNode *
@@ -485,7 +508,7 @@ html_extract_page(struct html_ctx *ctx)
 	top = html_first_story(ctx, top);
 	top = html_climb(ctx, top);
 	HTML_DEBUG_NODE("climbed to", top);
-	won = html_write_article(ctx, top);
+	won = html_won(top, html_write_article(ctx, top));
 	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
 	    html_prose(ctx->body));
 	html_choose(ctx, won, html_prose(ctx->body));

@@ -28,6 +28,7 @@ struct html_ni {
 	unsigned commas;  /* commas in own */
 	unsigned articles;  /* <article> elements in the subtree, itself
 	                       included */
+	unsigned h1s;     /* <h1> elements with text in the subtree */
 	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
 	unsigned prose;   /* html_prose() of the subtree, as the last
 	                     statistics left it */

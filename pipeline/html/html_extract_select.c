@@ -195,13 +195,30 @@ html_has_digit(const xmlNode *n)
 	return d;
 }
 
+/* Whether element c holds no text and nothing but <div>s and <span>s:
+ * the slot an ad script fills, in wrappers of another CMS. */
+static bool
+html_empty_box(xmlNode *c)
+{
+	if (html_ni(c)->text > 0)
+		return false;
+	for (xmlNode *e = c; e != NULL; e = html_next(e, c, true)) {
+		const struct html_ni *ei = html_is_elem(e) ? html_ni(e) : NULL;
+
+		if (html_is_elem(e) && (ei == NULL || (ei->kind != HTML_K_DIV &&
+		    strcmp((const char *)e->name, "span") != 0)))
+			return false;
+	}
+	return true;
+}
+
 /* Whether block n is the label of an empty slot: a short line without
- * links or digits, no heading, alone in a box (an ancestor holding its
- * text only, no list item) that also holds a <div> with nothing in it:
- * "Advertisement" over the box an ad script fills, "Read More" over a
- * fade. A count beside a poll's bar holds a digit; a line of a list
- * (an ingredient beside an ad slot injected into its item) is the
- * list's. */
+ * links or digits, no heading, alone in a box (itself or an ancestor
+ * holding its text only, no list item) that also holds an empty <div>
+ * (html_empty_box(): wrappers count as empty): "Advertisement" over the
+ * box an ad script fills, "Read More" over a fade. A count beside a
+ * poll's bar holds a digit; a line of a list (an ingredient beside an
+ * ad slot injected into its item) is the list's. */
 static bool
 html_ad_label(xmlNode *n)
 {
@@ -211,13 +228,12 @@ html_ad_label(xmlNode *n)
 	    ni->kind == HTML_K_LI || ni->text == 0 || ni->text >= 30 ||
 	    ni->link > 0)
 		return false;
-	for (xmlNode *b = n->parent; html_is_elem(b) && html_ni(b) != NULL &&
+	for (xmlNode *b = n; html_is_elem(b) && html_ni(b) != NULL &&
 	    html_ni(b)->text == ni->text && html_ni(b)->kind != HTML_K_LI;
 	    b = b->parent) {
 		for (xmlNode *c = b->children; c != NULL; c = c->next)
-			if (html_is_elem(c) &&
-			    c->children == NULL && html_ni(c) != NULL &&
-			    html_ni(c)->kind == HTML_K_DIV)
+			if (html_is_elem(c) && html_ni(c) != NULL &&
+			    html_ni(c)->kind == HTML_K_DIV && html_empty_box(c))
 				return !html_has_digit(n);
 	}
 	return false;
@@ -332,6 +348,10 @@ html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
 	html_remove(first);
 }
 
+/* Prose of a box holding a headline, at least, for it to be an
+ * article's container (a paragraph or two). */
+#define HTML_HEADED_PROSE 200
+
 /* Step 3: prunes page furniture and boilerplate. Figures are left for the
  * writer, which collects their images. */
 void
@@ -366,6 +386,15 @@ html_prune(struct html_ctx *ctx)
 		    (strcmp((const char *)n->name, "header") == 0 ||
 		    (ni->sig & HTML_S_HEADER)) &&
 		    ni->ptext >= 50 && html_link_density(ni) < 0.2)
+			junk = false;
+		/* nor is a box that holds the page's one <h1> and prose
+		 * with few links, whatever its names say ("author-article"
+		 * on an <article> that another CMS writes as a <div>); the
+		 * site's header and hidden blocks aside */
+		if (junk && !(ni->cls & HTML_T_CHROME) && !(ni->sig &
+		    (HTML_S_HIDDEN | HTML_S_UNSHOWN | HTML_S_HEADER)) &&
+		    ni->h1s == 1 && ni->prose >= HTML_HEADED_PROSE &&
+		    html_link_density(ni) < 0.2)
 			junk = false;
 		/* an article's container is never furniture, whatever
 		 * taxonomy its classes carry ("tag-...", "category-...") */
@@ -716,13 +745,16 @@ html_best_in(xmlNode *root)
 
 /* Whether n is a story of stacked stories: its first <article> (the
  * outermost) has a headline (<h1>) of its own and more prose than a
- * teaser card holds. */
+ * teaser card holds; in a page without <article>s, n holds one <h1>
+ * and that prose. */
 static bool
 html_is_story(xmlNode *n)
 {
-	if (!html_is_elem(n) || html_ni(n) == NULL ||
-	    html_ni(n)->articles == 0)
+	if (!html_is_elem(n) || html_ni(n) == NULL)
 		return false;
+	if (html_ni(n)->articles == 0)
+		return html_ni(n)->h1s == 1 &&
+		    html_prose(n) > HTML_CARD_TITLE + HTML_CARD_TEXT;
 	for (xmlNode *e = n; e != NULL; e = html_next(e, n, true))
 		if (html_is_elem(e) && html_ni(e) != NULL &&
 		    html_ni(e)->kind == HTML_K_ARTICLE)
@@ -731,30 +763,86 @@ html_is_story(xmlNode *n)
 	return false;
 }
 
-/* The page's own story when top lies in one of several stories stacked
- * one after the other, each an <article> with a headline in a block of
- * its own (an endless page appends the next stories to the first, and a
- * later one may be longer): the best container of the first story
- * before top's, which is then written alone (ctx->story); else top. */
-xmlNode *
-html_first_story(struct html_ctx *ctx, xmlNode *top)
+/* The block of top's own story, or NULL: its <article> if that held an
+ * <h1>, up through the wrappers that add nothing to it; outside any
+ * <article>, its outermost ancestor holding one <h1> (another CMS
+ * stacks its stories in <div>s). */
+static xmlNode *
+html_story_of(xmlNode *top)
 {
-	xmlNode *w = top, *first = NULL, *best;
+	xmlNode *w = top;
 
 	while (html_is_elem(w) && html_ni(w) != NULL &&
 	    html_ni(w)->kind != HTML_K_ARTICLE)
 		w = w->parent;
-	if (!html_is_elem(w) || html_ni(w) == NULL || !html_ni(w)->headed)
-		return top;
-	/* up through the wrappers that add nothing to the <article> */
+	if (html_is_elem(w) && html_ni(w) != NULL) {
+		if (!html_ni(w)->headed)
+			return NULL;
+		while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
+		    html_ni(w->parent)->text == html_ni(w)->text &&
+		    html_ni(w->parent)->kind != HTML_K_BODY)
+			w = w->parent;
+		return w;
+	}
+	for (w = top; html_is_elem(w) && html_ni(w) != NULL &&
+	    html_ni(w)->h1s == 0; w = w->parent)
+		;
+	if (!html_is_elem(w) || html_ni(w) == NULL || html_ni(w)->h1s != 1)
+		return NULL;
 	while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
-	    html_ni(w->parent)->text == html_ni(w)->text &&
+	    html_ni(w->parent)->h1s == 1 &&
 	    html_ni(w->parent)->kind != HTML_K_BODY)
 		w = w->parent;
+	return w;
+}
+
+/* Whether the text of n, trimmed, is s or in it (and not empty). */
+static bool
+html_text_in(const xmlNode *n, const char *s)
+{
+	struct buf t = { 0 };
+	bool is;
+
+	html_text_of(n, &t);
+	html_trim(&t);
+	is = t.len > 0 && strstr(s, t.p) != NULL;
+	buf_free(&t);
+	return is;
+}
+
+/* Whether the first <h1> under n is the page's title, or in it. */
+static bool
+html_holds_title(const struct html_ctx *ctx, xmlNode *n)
+{
+	xmlNode *h = n;
+
+	if (ctx->a->title == NULL)
+		return false;
+	while (h != NULL && (!html_is_elem(h) || html_ni(h) == NULL ||
+	    html_ni(h)->kind != HTML_K_H1 || html_ni(h)->text == 0))
+		h = html_next(h, n, true);
+	return h != NULL && html_text_in(h, ctx->a->title);
+}
+
+/* The page's own story when top lies in one of several stories stacked
+ * one after the other, each with a headline in a block of its own (an
+ * endless page appends the next stories to the first, and a later one
+ * may be longer): the best container of the first story before top's,
+ * which is then written alone (ctx->story); else top. Without
+ * <article>s, the first story's headline must be the page's title: a
+ * notice with a headline of its own (an old browser's) may come first. */
+xmlNode *
+html_first_story(struct html_ctx *ctx, xmlNode *top)
+{
+	xmlNode *w = html_story_of(top), *first = NULL, *best;
+
+	if (w == NULL)
+		return top;
 	for (xmlNode *s = w->prev; s != NULL; s = s->prev)
 		if (html_is_story(s))
 			first = s;
-	if (first == NULL || (best = html_best_in(first)) == NULL)
+	if (first == NULL || (best = html_best_in(first)) == NULL ||
+	    (html_ni(first)->articles == 0 && !html_holds_title(ctx, first)))
 		return top;
 	HTML_DEBUG_NODE("first story", best);
 	ctx->story = true;
@@ -830,16 +918,8 @@ static bool
 html_is_subtitle(const struct html_ctx *ctx, const xmlNode *n,
     unsigned sub)
 {
-	struct buf t = { 0 };
-	bool is;
-
-	if (ctx->a->subtitle == NULL || html_ni(n)->text > sub)
-		return false;
-	html_text_of(n, &t);
-	html_trim(&t);
-	is = t.len > 0 && strstr(ctx->a->subtitle, t.p) != NULL;
-	buf_free(&t);
-	return is;
+	return ctx->a->subtitle != NULL && html_ni(n)->text <= sub &&
+	    html_text_in(n, ctx->a->subtitle);
 }
 
 /* Characters of prose in s (html_prose_walk()) other than the

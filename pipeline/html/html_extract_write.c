@@ -487,13 +487,14 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 /* Whether figure n holds content rather than an image: a table, a chart
  * or a page builder's block with more text than its caption, or a slide
  * of a gallery: a figure with a title of its own (a heading outside its
- * caption), whose caption is written in paragraphs. A lead picture's
- * caption and credit in paragraphs have no title. The writer writes such
- * a figure like any block, its caption included. */
+ * caption) and a caption of more than a line or two, in paragraphs or
+ * not (another CMS writes them as <div>s or <br> runs). A lead
+ * picture's caption and credit have no title. The writer writes such a
+ * figure like any block, its caption included. */
 static bool
 html_figure_is_content(xmlNode *n)
 {
-	unsigned caption = 0, caption_ptext = 0;
+	unsigned caption = 0;
 	bool titled = false;
 
 	for (xmlNode *c = n->children; c != NULL; ) {
@@ -502,7 +503,6 @@ html_figure_is_content(xmlNode *n)
 
 		if (ci != NULL && ci->kind == HTML_K_FIGCAPTION) {
 			caption += ci->text;
-			caption_ptext += ci->ptext;
 			descend = false;
 		} else if (ci != NULL && (ci->cls & HTML_T_HEAD) &&
 		    ci->text > 0) {
@@ -511,7 +511,7 @@ html_figure_is_content(xmlNode *n)
 		c = html_next(c, n, descend);
 	}
 	return html_ni(n)->text > caption + HTML_FIGURE_TEXT ||
-	    (titled && caption_ptext > HTML_FIGURE_TEXT);
+	    (titled && caption > HTML_FIGURE_TEXT);
 }
 
 /* Whether figcaption n belongs to a figure that holds content. */

@@ -231,6 +231,25 @@ test_content_figures(void **state)
 	article_free(a);
 }
 
+/* The slides of another CMS: the caption in <div>s, or in runs set
+ * apart by <br><br>, under the slide's title. */
+static void
+test_slides_without_p(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><figure><h2>The new deck</h2>"
+	    "<img src=/a.jpg><figcaption><div>Slide two.</div><div>%s</div>"
+	    "</figcaption></figure><figure><h2>The old deck</h2><img "
+	    "src=/b.jpg><figcaption>Slide three.<br><br>%s</figcaption>"
+	    "</figure><p>%s</p></article>", prose1, prose3, prose2, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Slide two."));
+	assert_non_null(strstr(a->body, "Slide three."));
+	article_free(a);
+}
+
 /* Spacing utility classes ("margin-bottom") say nothing of a block's
  * role: the block stays. */
 static void
@@ -1135,6 +1154,41 @@ test_first_of_stacked_stories(void **state)
 	article_free(a);
 }
 
+/* The same stories in <div>s (another CMS writes no <article>): the
+ * first, whose headline is the page's title, is the page's; a block
+ * with a headline of its own that is not the title (a notice to users
+ * of an old browser) is no story of the page. */
+static void
+test_first_of_stacked_div_stories(void **state)
+{
+	static const char body[] = "<div><div><h1>%s</h1></div><div><div>"
+	    "Harbour works %s</div><div>%s</div></div></div><div><div><h1>"
+	    "Ferry fares rise</h1></div><div><div>Ferry 1 %s</div><div>"
+	    "Ferry 2 %s</div><div>Ferry 3 %s</div><div>Ferry 4 %s</div>"
+	    "</div></div>";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	buf_printf(&b, body, "Bridge to be rebuilt", prose1, prose2, prose3,
+	    prose3, prose3, prose3);
+	html = page("<title>Bridge to be rebuilt</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Harbour works"));
+	assert_null(strstr(a->body, "Ferry 2"));
+	article_free(a);
+	free(html);
+	html = page("<title>Ferry fares rise</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Ferry 2"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A block hidden by its attributes (display:none, hidden, aria-hidden)
  * is pruned whatever share of the page it holds: a hidden copy of the
  * article's text for machines is not the article in a misnamed box. */
@@ -1235,6 +1289,18 @@ test_outlet_tail(void **state)
 	buf_free(&b);
 }
 
+/* The items fmt makes of i and i again, for i from first to last: a
+ * list of teasers, a numbered list. Free it with free(). */
+static char *
+repeat(const char *fmt, int first, int last)
+{
+	struct buf b = { 0 };
+
+	for (int i = first; i <= last; i++)
+		buf_printf(&b, fmt, i, i);
+	return buf_take(&b);
+}
+
 /* A page that writes its paragraphs in no <p> (<div>s here) has no
  * paragraph text to measure the share that protects a misnamed box by:
  * the text outside links measures it. The article in a box named like a
@@ -1242,21 +1308,62 @@ test_outlet_tail(void **state)
 static void
 test_misnamed_box_without_p(void **state)
 {
-	struct buf links = { 0 };
+	char *links = repeat("<li><a href=/s%d>Another story of the "
+	    "week, number %d</a></li>", 0, 39);
 	struct nw_article *a;
 
 	(void)state;
-	for (int i = 0; i < 40; i++)
-		buf_printf(&links, "<li><a href=/s%d>Another story of the "
-		    "week, number %d</a></li>", i, i);
 	a = extract_body("<div class=sidebar-relative><div>%s</div><div>%s"
 	    "</div><div>%s</div></div><ul>%s</ul>", prose1, prose2, prose3,
-	    links.p);
+	    links);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, prose1));
 	assert_non_null(strstr(a->body, prose3));
 	article_free(a);
-	buf_free(&links);
+	free(links);
+}
+
+/* An article of short lines (a numbered list in <div>s, no prose) beside
+ * a sidebar's blurb of prose in a box whose names say nothing: the lines
+ * are the article; the fallback to the page's prose took the blurb. */
+static void
+test_article_of_short_lines(void **state)
+{
+	char *lines = repeat("<div><div>%d. A short line of the week's "
+	    "list, number %d</div></div>", 1, 8);
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><h1>Eight things</h1><div>%s</div></div>"
+	    "<div><div><div>%s</div></div></div>", lines, prose1);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "1. A short line"));
+	assert_non_null(strstr(a->body, "8. A short line"));
+	assert_null(strstr(a->body, prose1));
+	article_free(a);
+	free(lines);
+}
+
+/* A box whose names mark furniture ("author-article": an <article> on
+ * the page, a <div> in another CMS) holds the page's one <h1> and its
+ * prose: the article, though a list of teasers holds more paragraph
+ * text. */
+static void
+test_headed_box_misnamed(void **state)
+{
+	char *links = repeat("<p><a href=/s%d>Another story of the week, "
+	    "number %d</a></p>", 0, 29);
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=author-article><h1>Bridge to be "
+	    "rebuilt</h1><p>%s</p><p>%s</p></div><div>%s</div>", prose1,
+	    prose2, links);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose2));
+	article_free(a);
+	free(links);
 }
 
 /* A short line alone in a box beside an empty <div> (the slot an ad
@@ -1283,6 +1390,24 @@ test_ad_slot_labels(void **state)
 	assert_null(strstr(a->body, "Read More"));
 	assert_non_null(strstr(a->body, "165 votes"));
 	assert_non_null(strstr(a->body, "Pinch of pepper"));
+	article_free(a);
+}
+
+/* The same label in another CMS's markup: in a span of the box that
+ * holds the slot, the slot in wrappers of its own (its script gone). */
+static void
+test_ad_slot_label_wrapped(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>%s</div></div><div><div><span>"
+	    "Advertisement</span> <div><div></div></div><div><div><script>"
+	    "show_ad();</script></div></div></div></div><div><div>%s</div>"
+	    "</div><div><div>%s</div></div></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Advertisement"));
 	article_free(a);
 }
 
@@ -1641,6 +1766,7 @@ main(void)
 		cmocka_unit_test(test_tables_and_lists_kept),
 		cmocka_unit_test(test_figures_collected),
 		cmocka_unit_test(test_content_figures),
+		cmocka_unit_test(test_slides_without_p),
 		cmocka_unit_test(test_utility_classes),
 		cmocka_unit_test(test_body_from_json_ld),
 		cmocka_unit_test(test_kicker_dropped),
@@ -1669,15 +1795,19 @@ main(void)
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
+		cmocka_unit_test(test_ad_slot_label_wrapped),
 		cmocka_unit_test(test_div_paragraphs),
 		cmocka_unit_test(test_div_paragraph_wrappers),
 		cmocka_unit_test(test_climb_over_lists),
 		cmocka_unit_test(test_first_of_stacked_stories),
+		cmocka_unit_test(test_first_of_stacked_div_stories),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_signature_kept),
 		cmocka_unit_test(test_emphasis_label),
 		cmocka_unit_test(test_outlet_tail),
+		cmocka_unit_test(test_article_of_short_lines),
+		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
