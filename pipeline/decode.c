@@ -313,6 +313,8 @@ charset_from_markup(const unsigned char *in, size_t len, char *out,
 	bool found = false;
 	const char *p = head;
 
+	if (in == NULL)
+		return false;
 	if (n >= 5 && memcmp(head, "<?xml", 5) == 0) {
 		const char *e = memmem(head, n, "?>", 2);
 		const char *enc = memmem(head, n, "encoding=", 9);
