@@ -720,8 +720,8 @@ item_recover(struct daemon *d, struct item *it, const char *error)
  * claims go by hard link, an adopter's link renews the ctime an instant
  * before its unlink takes the file. A link elsewhere claims nothing (a
  * dead node's move into processed/ cut short, a writer's `ln` from
- * outside): before round 15 any second link did, and such a file went
- * round a give-back and a claim for ever. */
+ * outside): were it a claim, such a file would go round a give-back
+ * and a claim for ever. */
 static enum claim_state
 claim_check(struct daemon *d, const struct item *it)
 {
@@ -824,6 +824,10 @@ item_move(struct daemon *d, struct item *it)
 		log_info(&d->log, "%s: also in %s/, a link no move out of it "
 		    "made (linked back into the inbox): kept", it->name,
 		    f.kept);
+	if (f.tidied > 0)
+		log_info(&d->log, "%s: %d leftover(s) of an earlier move out "
+		    "of that name that a kill cut short tidied", it->name,
+		    f.tidied);
 	if (rc < 0)
 		log_error(&d->log, "%s", err);
 	else if (rc > 0)
