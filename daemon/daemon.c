@@ -123,6 +123,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 	(void)fd;
 	(void)what;
 	if (d->watcher != NULL) {
+		ingest_retry_moves(d);
 		ingest_reclaim(d, d->cfg.inbox);
 		watcher_rescan(d->watcher);
 	}
@@ -160,7 +161,7 @@ adopt_start(struct daemon *d)
 }
 #endif
 
-static void
+void
 daemon_retry_later(struct daemon *d)
 {
 	struct timeval tv = { .tv_sec = d->cfg.store_retry };
@@ -606,6 +607,7 @@ daemon_free(struct daemon *d)
 	if (d->ev_adopt != NULL)
 		event_free(d->ev_adopt);
 	ingest_free_waits(d);
+	ingest_free_moves(d);
 	if (!d->abandoned) {
 		workers_free(d->workers);
 		for (size_t i = 0; i < d->n_inflight; i++)
