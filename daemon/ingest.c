@@ -62,13 +62,10 @@ static bool
 inflight_held(struct daemon *d, const char *dir, const char *node,
     const char *name)
 {
-	for (size_t i = 0; i < d->n_inflight; i++) {
-		const struct item *it = d->inflight[i];
-
-		if (it->node != NULL && strcmp(it->node, node) == 0 &&
-		    strcmp(it->name, name) == 0 && strcmp(it->dir, dir) == 0)
+	for (size_t i = 0; i < d->n_inflight; i++)
+		if (claimed_as(d->inflight[i]->dir, d->inflight[i]->node,
+		    d->inflight[i]->name, dir, node, name))
 			return true;
-	}
 	return false;
 }
 

@@ -113,6 +113,11 @@ int move_out(struct daemon *d, const struct move *m);
  * daemon's retry (ingest_retry_moves()). */
 void moves_hold(struct daemon *d, const struct move *m);
 
+/* Whether a file of dir claimed by node as name (node NULL: worked on
+ * unclaimed) is in/claimed/by/as. */
+bool claimed_as(const char *dir, const char *node, const char *name,
+    const char *in, const char *by, const char *as);
+
 /* Whether the file dir/claimed/node/name waits for its move. */
 bool moves_held(const struct daemon *d, const char *dir, const char *node,
     const char *name);

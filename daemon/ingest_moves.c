@@ -112,16 +112,21 @@ moves_hold(struct daemon *d, const struct move *m)
 }
 
 bool
+claimed_as(const char *dir, const char *node, const char *name,
+    const char *in, const char *by, const char *as)
+{
+	return node != NULL && strcmp(node, by) == 0 &&
+	    strcmp(name, as) == 0 && strcmp(dir, in) == 0;
+}
+
+bool
 moves_held(const struct daemon *d, const char *dir, const char *node,
     const char *name)
 {
-	for (size_t i = 0; i < d->n_moves; i++) {
-		const struct move *m = d->moves[i];
-
-		if (m->node != NULL && strcmp(m->node, node) == 0 &&
-		    strcmp(m->name, name) == 0 && strcmp(m->dir, dir) == 0)
+	for (size_t i = 0; i < d->n_moves; i++)
+		if (claimed_as(d->moves[i]->dir, d->moves[i]->node,
+		    d->moves[i]->name, dir, node, name))
 			return true;
-	}
 	return false;
 }
 
