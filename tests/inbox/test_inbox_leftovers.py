@@ -149,6 +149,8 @@ def main():
     test_mark_deleted(exe, os.path.join(tmp, "b"), move_cut, noreplace,
                       logs)
     test_mark_at_start(exe, os.path.join(tmp, "c"), unlink_cut, logs)
+    check(not [ln for ln in logs if b"Sanitizer" in ln or
+               b"runtime error" in ln], "no sanitizer report in the logs")
     return finish(logs, tmp)
 
 
