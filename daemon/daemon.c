@@ -63,6 +63,25 @@ watcher_log(void *ctx, int level, const char *msg)
 	log_msg(&d->log, (enum log_level)level, "%s", msg);
 }
 
+/* What kills left of moves out of the inbox (inbox_tidy()), tidied. */
+static void
+tidy_inbox(struct daemon *d, const char *inbox)
+{
+	int n[3] = { 0 };
+
+	inbox_tidy(inbox, n);
+	if (n[INBOX_PUT] > 0)
+		log_info(&d->log, "%d file(s) in %s/failed/ with no "
+		    "NAME.error, a kill having come after their move: the "
+		    "reason written before it put in place", n[INBOX_PUT],
+		    inbox);
+	if (n[INBOX_REMOVED] > 0)
+		log_info(&d->log, "%d leftover(s) of moves out of %s removed: "
+		    "a NAME.error.tmp of a file never moved into failed/, or "
+		    "a .NAME.moving mark of no move under way",
+		    n[INBOX_REMOVED], inbox);
+}
+
 static struct watcher *
 watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 {
@@ -76,11 +95,7 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 
 	if (inbox_prepare(inbox, err, errlen) != 0)
 		return NULL;
-	n = inbox_finish_errors(inbox);
-	if (n > 0)
-		log_info(&d->log, "%d file(s) in %s/failed/ with no "
-		    "NAME.error, a kill having come after their move: the "
-		    "reason written before it put in place", n, inbox);
+	tidy_inbox(d, inbox);
 	n = ingest_reclaim(d, inbox);
 	if (n > 0)
 		log_info(&d->log, "%d file(s) claimed in %s/claimed/%s before "
@@ -108,6 +123,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 	(void)fd;
 	(void)what;
 	if (d->watcher != NULL) {
+		ingest_retry_moves(d);
 		ingest_reclaim(d, d->cfg.inbox);
 		watcher_rescan(d->watcher);
 	}
@@ -145,7 +161,7 @@ adopt_start(struct daemon *d)
 }
 #endif
 
-static void
+void
 daemon_retry_later(struct daemon *d)
 {
 	struct timeval tv = { .tv_sec = d->cfg.store_retry };
@@ -591,6 +607,7 @@ daemon_free(struct daemon *d)
 	if (d->ev_adopt != NULL)
 		event_free(d->ev_adopt);
 	ingest_free_waits(d);
+	ingest_free_moves(d);
 	if (!d->abandoned) {
 		workers_free(d->workers);
 		for (size_t i = 0; i < d->n_inflight; i++)

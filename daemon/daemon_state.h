@@ -91,6 +91,10 @@ struct daemon {
 	struct window *window;          /* their load (window.c) */
 	struct item **inflight;         /* taken, not yet finished */
 	size_t n_inflight, cap_inflight;
+	struct move **moves;            /* committed files whose move out
+	                                   failed (ingest_moves.c) */
+	size_t n_moves, cap_moves;
+	unsigned long moves_failed;     /* moves failed since one worked */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */
@@ -104,6 +108,10 @@ struct daemon {
 	                                   pool is not joined, the process
 	                                   ends with _exit() */
 };
+
+/* Arms the daemon's retry ([store] retry seconds from now) unless it
+ * is armed: the store's rolled-back turns, the inbox's failed moves. */
+void daemon_retry_later(struct daemon *d);
 
 /* Finished jobs committed in one loop turn, at most. */
 #define DAEMON_TURN_MAX 256

@@ -89,26 +89,33 @@ link_unlink(const char *from, const char *to, const struct stat *was)
  * and finds from gone (ENOENT). A link left by a move that a kill cut
  * short is finished. mark, unless NULL, is a file made (if it is not
  * there) before the link and removed after the unlink: a kill between
- * the two leaves it, saying whose the second link is. */
+ * the two leaves it, saying whose the second link is. One there
+ * already goes too once the move is made. */
 static int
 rename_noreplace_mark(const char *from, const char *to, const char *mark)
 {
 	struct stat was;
+	bool stale = false;
 	int rc, e, fd = -1;
 
 	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
 		return 0;
 	if (errno != EINVAL || lstat(from, &was) != 0)
 		return -1;
-	if (mark != NULL)
+	if (mark != NULL) {
 		fd = open(mark, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 		    0640);
+		stale = fd < 0 && errno == EEXIST;
+	}
 	rc = link_unlink(from, to, &was);
 	e = errno;
-	if (fd >= 0) {
+	if (fd >= 0)
 		close(fd);
+	/* to is this file now: a mark found there is of no move under
+	 * way (its link, cut short, removed by hand since), or of one that
+	 * finds to taken */
+	if (fd >= 0 || (stale && rc == 0))
 		unlink(mark);
-	}
 	errno = e;
 	return rc;
 }
@@ -143,7 +150,8 @@ claimed_dir(const char *dir, const char *node, struct buf *out, char *err,
 }
 
 /* Whether dir/claimed/OTHER/name, or a file OTHER adopted in
- * dir/claimed/OTHER/.from/CHAIN/name, is the file st. */
+ * dir/claimed/OTHER/.from/CHAIN/name, is the file st (any file: st
+ * NULL). */
 static bool
 held_by(const char *dir, const char *other, const char *name,
     const struct stat *st)
@@ -155,7 +163,8 @@ held_by(const char *dir, const char *other, const char *name,
 	DIR *dh;
 
 	buf_printf(&path, "%s/claimed/%s/%s", dir, other, name);
-	held = lstat(path.p, &was) == 0 && same_inode(st, &was);
+	held = lstat(path.p, &was) == 0 && (st == NULL ||
+	    same_inode(st, &was));
 	path.len = 0;
 	buf_printf(&path, "%s/claimed/%s/.from", dir, other);
 	dh = held ? NULL : opendir(path.p);
@@ -165,7 +174,8 @@ held_by(const char *dir, const char *other, const char *name,
 		path.len = 0;
 		buf_printf(&path, "%s/claimed/%s/.from/%s/%s", dir, other,
 		    e->d_name, name);
-		held = lstat(path.p, &was) == 0 && same_inode(st, &was);
+		held = lstat(path.p, &was) == 0 && (st == NULL ||
+		    same_inode(st, &was));
 	}
 	if (dh != NULL)
 		closedir(dh);
@@ -181,21 +191,23 @@ held_by(const char *dir, const char *other, const char *name,
  * which its next start undoes, or, if it never comes back, its adopter
  * (ingest_adopt()); so does a give-back of a file it had adopted, from
  * its .from/ into the inbox. Claimed by a second node meanwhile, it
- * would be published twice. */
+ * would be published twice. node NULL: any node (held_by() with st
+ * NULL: any file). */
 static bool
 claimed_by_other(const char *dir, const char *node, const char *name,
     const struct stat *st)
 {
 	struct buf path = { 0 };
 	struct dirent *e;
-	size_t own = strcspn(node, "/");
+	size_t own = node != NULL ? strcspn(node, "/") : 0;
 	bool held = false;
 	DIR *dh;
 
 	buf_printf(&path, "%s/claimed", dir);
 	dh = opendir(path.p);
 	while (dh != NULL && !held && (e = readdir(dh)) != NULL) {
-		if (e->d_name[0] == '.' || (strlen(e->d_name) == own &&
+		if (e->d_name[0] == '.' || (own > 0 &&
+		    strlen(e->d_name) == own &&
 		    strncmp(e->d_name, node, own) == 0))
 			continue;
 		held = held_by(dir, e->d_name, name, st);
@@ -395,9 +407,9 @@ mark_path(const char *path, struct buf *out)
 /* Writes reason into path's NAME.error.tmp, the NAME.error to be (its
  * path into tmp), before the file's move into failed/: a reader never
  * sees a NAME.error half written, and a kill after the move leaves the
- * reason for the next start to put in place (inbox_finish_errors()).
- * Before round 17 NAME.error was written after the move, and a kill
- * between the two left the file with none. */
+ * reason for the next start to put in place (inbox_tidy()); one
+ * left by a kill before the move, the file published after, is removed
+ * (tidy_error()). */
 static int
 sidecar_begin(const char *path, const char *reason, struct buf *tmp)
 {
@@ -551,12 +563,12 @@ cut_left(const char *sub, const char *path, struct buf *side)
  * a smaller [inbox] max_size, its job_budget spent), or fails what it
  * had published. So a link in the other folder than fate's is dropped
  * (f->dropped), and the file ends in one, that of the event in the
- * stream (before round 16 it stayed in both, in failed/ with no
- * NAME.error); but only a link that is a dead node's move cut short
+ * stream, never in failed/ with no NAME.error as well; but only a
+ * link that is a dead node's move cut short
  * (cut_left()), of an adopted file: this node's own restart decides as
  * its journal did. Any other is kept (f->kept): a file linked back into
- * the inbox from processed/ by a user has its processed/ name whatever
- * happens to it (before round 17 a failure removed it). Only an
+ * the inbox from processed/ by a user keeps its processed/ name
+ * whatever happens to it, a failure too. Only an
  * adopted file is looked for as NAME.SEQ (the seq the dead node gave
  * it is not known here; a file of this node's has its own). 0, or -1
  * with a reason in err. */
@@ -633,6 +645,149 @@ dispose_to(struct inbox_file *f, enum inbox_fate fate, const char *from,
 	    "processed", why, to, err, errlen);
 }
 
+/* Whether no file called name, or BASE where name is BASE.SEQ (a name
+ * taken in processed/ or failed/), waits in the inbox dir or in a
+ * claimed/ folder: no move out of one is under way, nor cut short (the
+ * file stays where it was until the move's unlink). */
+static bool
+none_waiting(const char *dir, const char *name)
+{
+	const char *dot = strrchr(name, '.');
+	struct buf path = { 0 };
+	bool none;
+
+	buf_printf(&path, "%s/%s", dir, name);
+	none = !exists(path.p) && !claimed_by_other(dir, NULL, name, NULL);
+	path.len = 0;
+	if (dot != NULL && dot > name)
+		buf_printf(&path, "%.*s", (int)(dot - name), name);
+	if (none && path.len > 0 && seq_suffixed(name, path.p))
+		none = none_waiting(dir, path.p);
+	buf_free(&path);
+	return none;
+}
+
+/* failed/NAME.error.tmp (tmp, its name): put in place as NAME.error
+ * when failed/NAME is there without one, moved there before a kill took
+ * its node, with one link or none of its name waiting (a second link,
+ * the file still claimed, is a move by hard link cut short: whoever
+ * finishes it decides); removed when none waits and it was not put: a
+ * kill before the move, the file published or failed as NAME.SEQ since,
+ * or removed. */
+static enum inbox_tidied
+tidy_error(const char *dir, const char *tmp)
+{
+	struct buf path = { 0 }, side = { 0 };
+	size_t n = strlen(tmp) - strlen(".error.tmp");
+	enum inbox_tidied done = INBOX_LEFT;
+	struct stat st;
+	bool moved, none;
+
+	buf_printf(&path, "%.*s", (int)n, tmp);
+	none = none_waiting(dir, path.p);
+	path.len = 0;
+	buf_printf(&path, "%s/failed/%.*s", dir, (int)n, tmp);
+	buf_printf(&side, "%s.error", path.p);
+	moved = lstat(path.p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (st.st_nlink == 1 || none) && !exists(side.p);
+	path.len = 0;
+	buf_printf(&path, "%s/failed/%s", dir, tmp);
+	if (moved && rename_noreplace(path.p, side.p) == 0)
+		done = INBOX_PUT;
+	else if (!moved && none && unlink(path.p) == 0)
+		done = INBOX_REMOVED;
+	buf_free(&path);
+	buf_free(&side);
+	return done;
+}
+
+/* processed/.NAME.moving (mark, its name; mark_path()): removed when no
+ * file NAME waits, no move of one under way nor cut short. */
+static enum inbox_tidied
+tidy_mark(const char *dir, const char *mark)
+{
+	size_t n = strlen(mark) - 1 - strlen(".moving");
+	struct buf path = { 0 };
+	bool none;
+
+	buf_printf(&path, "%.*s", (int)n, mark + 1);
+	none = none_waiting(dir, path.p);
+	path.len = 0;
+	buf_printf(&path, "%s/processed/%s", dir, mark);
+	none = none && unlink(path.p) == 0;
+	buf_free(&path);
+	return none ? INBOX_REMOVED : INBOX_LEFT;
+}
+
+/* Whether name is one that tidy() goes through in sub. */
+static bool
+leftover(const char *sub, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (strcmp(sub, "failed") == 0)
+		return len > 10 && strcmp(name + len - 10, ".error.tmp") == 0;
+	return name[0] == '.' && len > 8 &&
+	    strcmp(name + len - 7, ".moving") == 0;
+}
+
+/* What leftover of a move out dir/sub/entry is (tidy_error(),
+ * tidy_mark()), tidied. */
+static enum inbox_tidied
+tidy(const char *dir, const char *sub, const char *entry)
+{
+	if (!leftover(sub, entry))
+		return INBOX_LEFT;
+	if (strcmp(sub, "failed") == 0)
+		return tidy_error(dir, entry);
+	return tidy_mark(dir, entry);
+}
+
+void
+inbox_tidy(const char *dir, int count[3])
+{
+	static const char *const subs[] = { "failed", "processed" };
+	struct buf path = { 0 };
+	struct dirent *e;
+	DIR *dh;
+
+	for (size_t i = 0; i < 2; i++) {
+		path.len = 0;
+		buf_printf(&path, "%s/%s", dir, subs[i]);
+		dh = opendir(path.p);
+		while (dh != NULL && (e = readdir(dh)) != NULL)
+			count[tidy(dir, subs[i], e->d_name)]++;
+		if (dh != NULL)
+			closedir(dh);
+	}
+	buf_free(&path);
+}
+
+/* The leftovers of moves out of files called name (tidy()): how many
+ * were tidied. */
+static int
+tidy_name(const char *dir, const char *name)
+{
+	static const char *const subs[] = { "failed", "processed" };
+	struct buf entry = { 0 }, path = { 0 };
+	int n = 0;
+
+	for (size_t i = 0; i < 2; i++) {
+		entry.len = path.len = 0;
+		if (i == 0)
+			buf_printf(&entry, "%s.error.tmp", name);
+		else
+			buf_printf(&entry, ".%s.moving", name);
+		buf_printf(&path, "%s/%s/%s", dir, subs[i], entry.p);
+		if (exists(path.p) && tidy(dir, subs[i], entry.p) !=
+		    INBOX_LEFT)
+			n++;
+	}
+	buf_free(&entry);
+	buf_free(&path);
+	return n;
+}
+
 int
 inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
     const char *reason, char *err, size_t errlen)
@@ -653,56 +808,9 @@ inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
 		rc = -1;
 	else
 		rc = dispose_to(f, fate, from.p, &to, reason, err, errlen);
+	if (rc == 0)
+		f->tidied = tidy_name(f->dir, f->name);
 	buf_free(&from);
 	buf_free(&to);
 	return rc;
-}
-
-/* failed/NAME.error.tmp into NAME.error when failed/NAME is there with
- * one link and no NAME.error: its move was made and a kill came before
- * the NAME.error. A NAME with a second link is a move by hard link cut
- * short, still claimed: whoever finishes it decides. True when put. */
-static bool
-finish_error(const char *failed, const char *tmp)
-{
-	struct buf path = { 0 }, side = { 0 };
-	size_t n = strlen(tmp) - strlen(".error.tmp");
-	struct stat st;
-	bool put;
-
-	buf_printf(&path, "%s/%.*s", failed, (int)n, tmp);
-	buf_printf(&side, "%s.error", path.p);
-	put = lstat(path.p, &st) == 0 && S_ISREG(st.st_mode) &&
-	    st.st_nlink == 1 && !exists(side.p);
-	path.len = 0;
-	buf_printf(&path, "%s/%s", failed, tmp);
-	put = put && rename_noreplace(path.p, side.p) == 0;
-	buf_free(&path);
-	buf_free(&side);
-	return put;
-}
-
-int
-inbox_finish_errors(const char *dir)
-{
-	static const char suffix[] = ".error.tmp";
-	size_t k = sizeof(suffix) - 1;
-	struct buf failed = { 0 };
-	struct dirent *e;
-	int n = 0;
-	DIR *dh;
-
-	buf_printf(&failed, "%s/failed", dir);
-	dh = opendir(failed.p);
-	while (dh != NULL && (e = readdir(dh)) != NULL) {
-		size_t len = strlen(e->d_name);
-
-		if (len > k && strcmp(e->d_name + len - k, suffix) == 0 &&
-		    finish_error(failed.p, e->d_name))
-			n++;
-	}
-	if (dh != NULL)
-		closedir(dh);
-	buf_free(&failed);
-	return n;
 }

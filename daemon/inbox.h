@@ -95,6 +95,9 @@ struct inbox_file {
 	const char *kept;        /* set by inbox_dispose(): where a link
 	                            of the file that no move out made was
 	                            kept (a user's, linked back) */
+	int tidied;              /* set by inbox_dispose(): leftovers of
+	                            earlier moves out of files of its name
+	                            tidied (inbox_tidy()) */
 };
 
 /* Moves the file (dir/name, or dir/claimed/node/name) out if it is
@@ -103,14 +106,26 @@ struct inbox_file {
  * written as NAME.error.tmp before the move and put in place after it.
  * A link of the file in its own folder is taken as the move made; one
  * in the other folder that a dead node's move out cut short (an adopted
- * file) is dropped (f->dropped), any other kept (f->kept). Returns 0, 1
- * if the file changed or went (it stays), or -1 with a reason in err. */
+ * file) is dropped (f->dropped), any other kept (f->kept). Moved, what
+ * earlier moves of its name left is tidied (inbox_tidy(), f->tidied).
+ * Returns 0, 1 if the file changed or went (it stays), or -1 with a
+ * reason in err. */
 int inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
     const char *reason, char *err, size_t errlen);
 
-/* Puts in place each failed/NAME.error.tmp whose NAME was moved into
- * failed/ before a kill took its node (inbox_dispose()); at a start.
- * Returns how many. */
-int inbox_finish_errors(const char *dir);
+enum inbox_tidied {
+	INBOX_LEFT,
+	INBOX_PUT,
+	INBOX_REMOVED,
+};
+
+/* Tidies the leftovers of moves out that kills cut short, at a start:
+ * each failed/NAME.error.tmp put in place as NAME.error when its NAME
+ * was moved into failed/ (a kill after the move), or removed when the
+ * file never was and no file NAME waits any more (a kill before the
+ * move, the file published or removed since); each processed/.NAME.moving
+ * mark removed when no file NAME waits (no move of one under way, nor
+ * one cut short to finish). count[] counts each inbox_tidied. */
+void inbox_tidy(const char *dir, int count[3]);
 
 #endif

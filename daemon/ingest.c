@@ -19,10 +19,10 @@
 #include "daemon_state.h"
 #include "hash.h"
 #include "inbox.h"
+#include "ingest_int.h"
 #include "job.h"
 #ifdef HAVE_LIBNATS
 #include "inbox_stream.h"
-#include "ingest_int.h"
 #include "leases.h"
 #endif
 #include "metrics.h"
@@ -62,13 +62,10 @@ static bool
 inflight_held(struct daemon *d, const char *dir, const char *node,
     const char *name)
 {
-	for (size_t i = 0; i < d->n_inflight; i++) {
-		const struct item *it = d->inflight[i];
-
-		if (it->node != NULL && strcmp(it->node, node) == 0 &&
-		    strcmp(it->name, name) == 0 && strcmp(it->dir, dir) == 0)
+	for (size_t i = 0; i < d->n_inflight; i++)
+		if (claimed_as(d->inflight[i]->dir, d->inflight[i]->node,
+		    d->inflight[i]->name, dir, node, name))
 			return true;
-	}
 	return false;
 }
 
@@ -273,7 +270,8 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 	dh = opendir(path.p);
 	while (dh != NULL && (e = readdir(dh)) != NULL) {
 		if (e->d_name[0] == '.' ||
-		    inflight_held(d, dir, node, e->d_name))
+		    inflight_held(d, dir, node, e->d_name) ||
+		    moves_held(d, dir, node, e->d_name))
 			continue;
 		fd = openat(dirfd(dh), e->d_name, O_RDONLY | O_NOFOLLOW |
 		    O_NONBLOCK | O_CLOEXEC);
@@ -720,8 +718,8 @@ item_recover(struct daemon *d, struct item *it, const char *error)
  * claims go by hard link, an adopter's link renews the ctime an instant
  * before its unlink takes the file. A link elsewhere claims nothing (a
  * dead node's move into processed/ cut short, a writer's `ln` from
- * outside): before round 15 any second link did, and such a file went
- * round a give-back and a claim for ever. */
+ * outside): were it a claim, such a file would go round a give-back
+ * and a claim for ever. */
 static enum claim_state
 claim_check(struct daemon *d, const struct item *it)
 {
@@ -797,40 +795,26 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	    it->failed ? it->error : NULL, err, errlen);
 }
 
+/* Moves the committed file out; one whose move fails waits for the
+ * daemon's retry (moves_hold(); in the inbox, unclaimed: its rescan). */
 static int
 item_move(struct daemon *d, struct item *it)
 {
-	struct inbox_file f = {
+	const struct move m = {
 		.dir = it->dir,
 		.name = it->name,
 		.node = it->node,
-		.st = &it->st,
+		.st = it->st,
 		.seq = it->seq,
+		.failed = it->failed,
+		.error = it->error,
 	};
-	enum inbox_fate fate = INBOX_PROCESSED;
-	char err[512];
-	int rc;
+	int rc = move_out(d, &m);
 
-	if (it->failed)
-		fate = INBOX_FAILED;
-	else if (d->cfg.on_success == CONFIG_DELETE)
-		fate = INBOX_DELETE;
-	rc = inbox_dispose(&f, fate, it->error, err, sizeof(err));
-	if (f.dropped != NULL)
-		log_info(&d->log, "%s: also in %s/ by a move out that a kill "
-		    "cut short, decided otherwise here: that link dropped",
-		    it->name, f.dropped);
-	if (f.kept != NULL)
-		log_info(&d->log, "%s: also in %s/, a link no move out of it "
-		    "made (linked back into the inbox): kept", it->name,
-		    f.kept);
-	if (rc < 0)
-		log_error(&d->log, "%s", err);
-	else if (rc > 0)
-		/* the writer's close or rename of the new version comes
-		 * (or came, setting again) as an event of its own */
-		log_warn(&d->log, "%s: changed, replaced or removed while "
-		    "being processed; left in the inbox", it->name);
+	if (rc < 0 && m.node != NULL)
+		moves_hold(d, &m);
+	else if (rc < 0)
+		daemon_retry_later(d);
 	return rc;
 }
 
@@ -916,7 +900,8 @@ item_after(struct job *job, bool committed)
 	else if (committed)
 		keep = item_move(d, it) < 0;
 	/* a file committed here that could not move stays claimed: this
-	 * node finishes it (ingest_reclaim()), no other publishes it again;
+	 * node tries its move again (ingest_retry_moves(); after a restart
+	 * ingest_reclaim()), no other publishes it again;
 	 * one not done with (a stop, a change while read) goes back into
 	 * the inbox, for the next start or another node */
 	if (!keep)

@@ -47,6 +47,14 @@ void ingest_adopt(struct daemon *d);
  * work left unfinished, never to be committed) back into the inbox. */
 void ingest_give_back(struct daemon *d);
 
+/* Tries again the moves out that failed (moves_hold()), at the
+ * daemon's retry; the retry comes again while any fails. */
+void ingest_retry_moves(struct daemon *d);
+
+/* Frees the moves waiting (at exit: their files stay claimed, moved
+ * out by the next start, ingest_reclaim()). */
+void ingest_free_moves(struct daemon *d);
+
 /* Frees the list of adopted files to be asked for again (at exit). */
 void ingest_free_waits(struct daemon *d);
 

@@ -73,15 +73,14 @@ adopt_ask(int64_t age_ms, int64_t lease_ms)
  * better than one that waits as long as the stream does not answer (a
  * read that cannot end in time waits forever). The asks are counted by
  * the adoption's age, so a restart of this node does not count them
- * from 1 again (before round 15 it did, and a node restarted every few
- * leases never gave such a file back). A read that went on past its
- * time (a long stream since the file was written) is no unanswered
- * ask: the next one, at the next look (a third of a lease), reads on
- * from where it stopped (before round 15 each read began again, and a
- * file whose read could not end in 10 s was never answered), and the
- * asks are counted from it: the stream answered then (before round 16
- * a read that got further for 7 leases and then got no answer once was
- * given back at that ask, its first unanswered one). */
+ * from 1 again: a node restarted every few leases still gives such a
+ * file back. A read that went on past its time (a long stream since the
+ * file was written) is no unanswered ask: the next one, at the next
+ * look (a third of a lease), reads on from where it stopped, so a file
+ * whose read cannot end in 10 s is answered all the same, and the asks
+ * are counted from it: the stream answered then, and a read that got
+ * further for 7 leases and then got no answer once is not given back
+ * at that ask. */
 void
 adopt_unanswered(struct daemon *d, const struct item *it)
 {

@@ -94,6 +94,34 @@ struct adoption {
 
 #define ADOPT_ASKS 4
 
+/* A committed file's move out of the inbox (ingest_moves.c). */
+struct move {
+	char *dir;
+	char *name;
+	char *node;             /* claimed by this node (item.node) */
+	struct stat st;         /* as read */
+	int64_t seq;
+	bool failed;            /* into failed/, error its NAME.error */
+	char *error;
+};
+
+/* Moves the file out (inbox_dispose()) and logs the outcome: 0, 1 if
+ * it changed or went (it stays), -1 if the move failed. */
+int move_out(struct daemon *d, const struct move *m);
+
+/* Holds a copy of m, whose move failed, to be tried again at the
+ * daemon's retry (ingest_retry_moves()). */
+void moves_hold(struct daemon *d, const struct move *m);
+
+/* Whether a file of dir claimed by node as name (node NULL: worked on
+ * unclaimed) is in/claimed/by/as. */
+bool claimed_as(const char *dir, const char *node, const char *name,
+    const char *in, const char *by, const char *as);
+
+/* Whether the file dir/claimed/node/name waits for its move. */
+bool moves_held(const struct daemon *d, const char *dir, const char *node,
+    const char *name);
+
 /* Monotonic milliseconds. */
 int64_t mono_ms(void);
 

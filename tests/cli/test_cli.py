@@ -23,7 +23,8 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, reserve_port, stop_proc  # noqa: E402
+from nwtest import (check, reserve_port, stop_proc,  # noqa: E402
+                    verdict)
 
 ARTICLE = """<html><head><title>Harbour bridge reopens after repairs</title>
 <meta name="author" content="Ann Example"></head><body><article>
@@ -302,11 +303,7 @@ def main():
         test_tail_waits_for_daemon(newswire, newswired, tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures, reserve_port  # noqa: E402
+from nwtest import check, failures, reserve_port, verdict  # noqa: E402
 from test_cli import ARTICLE  # noqa: E402
 
 
@@ -116,10 +116,7 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
     if failures:
         print("scripts/run said:\n" + "".join(err))
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ import zmq
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, verdict  # noqa: E402
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -287,13 +287,11 @@ def main():
     check_plaintext_rule(newswired, tmp)
     if failures:
         print("daemon log:\n" + text[-4000:])
-        print("%d failure(s)" % len(failures))
-        sys.exit(1)
-    shutil.rmtree(tmp, ignore_errors=True)
-    print("ok")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
     main()
-    # an early return from main() (a check that stops the run) fails too
-    sys.exit(1 if failures else 0)
+    # after an early return from main() too (a check that stops the run)
+    sys.exit(verdict())

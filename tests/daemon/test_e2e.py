@@ -26,7 +26,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
 from nwtest import (Sub, check, failures, inbox_waiting,  # noqa: E402
-                    schema_validator)
+                    schema_validator, verdict)
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -433,12 +433,9 @@ def main():
         check(mark not in text, "%r in the daemon's log" % mark)
     if failures:
         sys.stderr.write(open(log, errors="replace").read()[-6000:])
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    if not os.environ.get("NW_KEEP_TMP"):
+    elif not os.environ.get("NW_KEEP_TMP"):
         shutil.rmtree(tmp)
-    return 0
+    return verdict(tmp)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 for _d in ("lib", "ops"):
     sys.path.insert(0, os.path.join(HERE, "..", _d))
 from feedserver import FeedHandler, serve  # noqa: E402
-from nwtest import Sub, check, failures  # noqa: E402
+from nwtest import Sub, check, failures, verdict  # noqa: E402
 from opslib import Daemon, cleanup, drop  # noqa: E402
 from scripts_pages import CASES, first_paragraph, page  # noqa: E402
 
@@ -122,11 +122,10 @@ def main():
           "no sanitizer report in the daemon's log")
     if failures:
         print(log[-3000:])
-        print("%d failure(s); files kept in %s" % (len(failures), tmp))
-        return 1
+        return verdict(tmp)
     cleanup(tmp)
-    print("ok: %d files, %d pages" % (len(box), len(web)))
-    return 0
+    print("%d files, %d pages" % (len(box), len(web)))
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, verdict  # noqa: E402
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -237,8 +237,7 @@ def main():
             print("log:", log)
             sys.stdout.write(open(log, errors="replace").read()[-4000:])
         opslib.cleanup(tmp)
-    print("%d failure(s)" % len(failures))
-    return 1 if failures else 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, stop_proc  # noqa: E402
+from nwtest import check, stop_proc, verdict  # noqa: E402
 import opslib  # noqa: E402
 
 BODY = ("The council approved the plan for the {n} district on Monday "
@@ -117,11 +117,7 @@ def main():
                 p.wait()
         stop_proc(daemon, 30)
         shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import time
 
 from opslib import (FACTOR, Daemon, bound_ports, check,  # noqa: E402
                     cleanup, conf_has_metrics, failures, log_size)
-from nwtest import Sub  # noqa: E402,F401
+from nwtest import Sub, verdict  # noqa: E402,F401
 
 SIZE = "4m"
 
@@ -218,12 +218,10 @@ def no_sanitizer_report(text):
 
 
 def finish(tmp, log_path, tail=4000):
-    """The end of a test: on failures the log's tail, their count and
-    exit 1; else "ok". The temporary folder goes either way."""
+    """The end of a test: on failures the log's tail; the verdict
+    (nwtest.verdict()) and its exit. The temporary folder goes either
+    way."""
     if failures:
         print(log_text(log_path)[-tail:])
-        print("%d failure(s)" % len(failures))
-        cleanup(tmp)
-        sys.exit(1)
     cleanup(tmp)
-    print("ok")
+    sys.exit(verdict())

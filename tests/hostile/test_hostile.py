@@ -32,7 +32,7 @@ import time
 for _d in ("lib", "ops"):
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", _d))
-from nwtest import FACTOR, Sub, check, failures  # noqa: E402
+from nwtest import FACTOR, Sub, check, failures, verdict  # noqa: E402
 from opslib import bound_ports, log_size  # noqa: E402
 
 # The daemon's peak resident memory, two workers, through the whole run.
@@ -338,10 +338,9 @@ def main():
           "restart scan: the FIFO logged and skipped")
     if failures:
         print(open(logp, errors="replace").read()[-5000:])
-        print("%d failure(s)" % len(failures))
-        sys.exit(1)
-    shutil.rmtree(tmp, ignore_errors=True)
-    print("ok")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+    sys.exit(verdict())
 
 
 if __name__ == "__main__":

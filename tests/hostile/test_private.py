@@ -25,7 +25,8 @@ import threading
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import check, cleanup, failures  # noqa: E402
+from opslib import check, cleanup  # noqa: E402
+from nwtest import verdict  # noqa: E402
 from feedserver import FeedHandler, new_state, serve  # noqa: E402
 import hostilelib  # noqa: E402
 
@@ -161,11 +162,8 @@ def main():
           % topics("source.error"))
     srv_a.shutdown()
     srv_b.shutdown()
-    if failures:
-        print("%d failure(s)" % len(failures))
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    cleanup(tmp)       # kept on failures
+    sys.exit(verdict())
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import FACTOR, check, cleanup, drop, failures, page  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
-from nwtest import Sub  # noqa: E402
+from nwtest import Sub, verdict  # noqa: E402
 import hostilelib  # noqa: E402
 
 
@@ -118,10 +118,8 @@ def main():
     check(len(refusals) == 3, "three refusals, one line each")
     if failures:
         print(log()[-3000:])
-        print("%d failure(s)" % len(failures))
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    cleanup(tmp)       # kept on failures
+    sys.exit(verdict())
 
 
 if __name__ == "__main__":

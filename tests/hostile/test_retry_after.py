@@ -26,6 +26,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import check, cleanup, failures  # noqa: E402
+from nwtest import verdict  # noqa: E402
 from feedserver import FeedHandler, serve  # noqa: E402
 import hostilelib  # noqa: E402
 
@@ -114,10 +115,8 @@ def main():
           "the other source keeps publishing: %r" % topics)
     if failures:
         print(text[-3000:])
-        print("%d failure(s)" % len(failures))
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    cleanup(tmp)       # kept on failures
+    sys.exit(verdict())
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 from opslib import (FACTOR, Daemon, check, cleanup, failures,  # noqa: E402
                     http_get, metric, parse_prometheus)
+from nwtest import verdict  # noqa: E402
 
 RSS_LIMIT_KB = 100 * 1024
 
@@ -231,10 +232,8 @@ def main():
     if failures:
         print(open(os.path.join(tmp, "daemon.log"), "rb").read()
               .decode(errors="replace")[-3000:])
-        print("%d failure(s)" % len(failures))
-        sys.exit(1)
-    cleanup(tmp)
-    print("ok")
+    cleanup(tmp)       # kept on failures
+    sys.exit(verdict())
 
 
 if __name__ == "__main__":

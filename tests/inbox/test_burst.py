@@ -37,7 +37,7 @@ import zmq
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, stop_proc  # noqa: E402
+from nwtest import check, stop_proc, verdict  # noqa: E402
 import opslib  # noqa: E402
 
 N = 20000
@@ -210,7 +210,7 @@ def main():
         if sub is not None and sub.running:
             sub.close()
         opslib.cleanup(tmp)
-    return 1 if failures else 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ import zmq
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, stop_proc  # noqa: E402
+from nwtest import check, failures, stop_proc, verdict  # noqa: E402
 import opslib  # noqa: E402
 
 PARAS = [
@@ -265,11 +265,7 @@ def finish(log, tmp):
         sys.stdout.write(b"".join(log[-60:]).decode("utf-8",
                                                     "backslashreplace"))
     shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return verdict()
 
 
 def main():

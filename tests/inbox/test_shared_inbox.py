@@ -36,7 +36,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
 from nwtest import (Sub, check, failures, inbox_waiting,  # noqa: E402
-                    shim_env)
+                    shim_env, verdict)
 import opslib  # noqa: E402
 
 N_BURST = 60
@@ -243,11 +243,9 @@ def main():
     if failures:
         for n in nodes:
             sys.stderr.write(open(n.log, errors="replace").read()[-3000:])
-        print("%d check(s) failed; kept %s" % (len(failures), tmp))
-        return 1
-    shutil.rmtree(tmp)
-    print("all checks passed")
-    return 0
+    else:
+        shutil.rmtree(tmp)
+    return verdict(tmp)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,8 @@ sys.path:
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", "lib"))
     from nwtest import check, failures, free_port
+
+and ends with verdict(): the count of failed checks, the exit status.
 """
 import json
 import os
@@ -32,6 +34,19 @@ def check(ok, what):
         failures.append(what)
         print("FAIL:", what, flush=True)
     return ok
+
+
+def verdict(kept=None, rc=0):
+    """The end of a test's run, its exit status: "N check(s) failed"
+    (and, kept given, the folder its files were kept in) and 1, or "all
+    checks passed" and rc (the test's own status: 77, said "skipped",
+    when it could not run)."""
+    if failures:
+        print("%d check(s) failed%s" % (len(failures), "; files kept in %s"
+                                        % kept if kept else ""))
+        return 1
+    print("skipped" if rc == 77 else "all checks passed")
+    return rc
 
 
 def free_port():

@@ -17,7 +17,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, verdict  # noqa: E402
 
 
 def render(page):
@@ -115,11 +115,7 @@ def main():
     got = complete(completion, ["newswired", "--"])
     check(dopts <= got, "completion offers newswired's options: missing %s"
           % sorted(dopts - got))
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -33,7 +33,8 @@ for _d in ("lib", "ops"):
         sys.path.insert(0, os.path.join(HERE, "..", _d))
 import natsproto  # noqa: E402
 import opslib  # noqa: E402
-from nwtest import check, failures, reserve_port  # noqa: E402,F401
+from nwtest import (check, failures, reserve_port,  # noqa: E402,F401
+                    verdict)
 
 FACTOR = opslib.FACTOR
 STREAM = "NEWSWIRE"
@@ -84,11 +85,7 @@ def finish(tmp):
     """The end of a test: tmp removed (kept on failures); the exit
     status."""
     opslib.cleanup(tmp)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return verdict()
 
 
 def wait_for(pred, seconds):

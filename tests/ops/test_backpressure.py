@@ -15,10 +15,10 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from opslib import (FACTOR, Daemon, check, cleanup, drop, failures,  # noqa
+from opslib import (FACTOR, Daemon, check, cleanup, drop,  # noqa
                     http_get, metric, page, parse_prometheus,
                     write_conf)
-from nwtest import inbox_waiting  # noqa: E402
+from nwtest import inbox_waiting, verdict  # noqa: E402
 
 N_START = 300       # in the inbox before the daemon starts
 N_LIVE = 300        # dropped while it runs
@@ -105,11 +105,7 @@ def main():
     check(rows == (total, total, 1, total),
           "journal: %d events, seq 1..%d, got %r" % (total, total, rows))
     cleanup(tmp)
-    if failures:
-        print("%d failure(s)" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

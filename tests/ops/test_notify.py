@@ -17,8 +17,9 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from opslib import (Daemon, NotifySocket, check, cleanup, drop,  # noqa
-                    failures, http_get, metric, page,
-                    parse_prometheus, write_conf)
+                    http_get, metric, page, parse_prometheus,
+                    write_conf)
+from nwtest import verdict  # noqa: E402
 
 N_NEW = 12          # distinct pages
 N_DUP = 3           # copies of the first pages under other names
@@ -141,11 +142,7 @@ def main():
             d.stop()
         ns.close()
     cleanup(tmp)
-    if failures:
-        print("%d failure(s)" % len(failures))
-        return 1
-    print("ok")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(
     os.path.abspath(__file__)), "..", "lib"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, verdict  # noqa: E402
 
 
 def copy_source(src, dst):
@@ -74,11 +74,7 @@ def main():
         inspect(tmp, deb)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    if failures:
-        print("%d check(s) failed" % len(failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return verdict()
 
 
 def inspect(tmp, deb):

@@ -22,7 +22,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import check, failures, inbox_waiting  # noqa: E402
+from nwtest import (check, failures, inbox_waiting,  # noqa: E402
+                    verdict)
 import opslib  # noqa: E402
 
 FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
@@ -30,13 +31,9 @@ FACTOR = float(os.environ.get("NW_TIME_FACTOR", "1"))
 
 def finish(tmp):
     """Prints the verdict, removes tmp unless kept or failed; exit code."""
-    if failures:
-        print("%d check(s) failed; files kept in %s" % (len(failures), tmp))
-        return 1
-    if not os.environ.get("NW_KEEP_TMP"):
+    if not failures and not os.environ.get("NW_KEEP_TMP"):
         shutil.rmtree(tmp, ignore_errors=True)
-    print("all checks passed")
-    return 0
+    return verdict(tmp)
 
 
 class Setup:

@@ -120,11 +120,7 @@ def main():
             tail.kill()
         pub.close()
         router.close()
-    if nw.failures:
-        print("%d check(s) failed" % len(nw.failures))
-        return 1
-    print("all checks passed")
-    return 0
+    return nw.verdict()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, verdict  # noqa: E402
 
 RSS = ('<?xml version="1.0"?><rss version="2.0"><channel><title>%s</title>'
        '<link>http://example.org/</link><description>d</description>'
@@ -127,10 +127,7 @@ def main():
         # the printed sections are a valid source file
     finally:
         srv.shutdown()
-    if failures:
-        return 1
-    print("ok")
-    return 0
+    return verdict()
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, verdict  # noqa: E402
 
 OPML = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE opml [<!ENTITY leak SYSTEM "file:///etc/passwd">]>
@@ -168,12 +168,9 @@ def main():
     p = run([newswire, "opml", "import", opml])
     check(p.returncode == 1 and "not well-formed" in p.stderr,
           "broken XML refused")
-    if failures:
-        print("%d failure(s); kept %s" % (len(failures), tmp))
-        return 1
-    shutil.rmtree(tmp, ignore_errors=True)
-    print("ok")
-    return 0
+    if not failures:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return verdict(tmp)
 
 
 if __name__ == "__main__":

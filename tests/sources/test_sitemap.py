@@ -44,7 +44,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
 import test_sources as ts  # noqa: E402
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, verdict  # noqa: E402
 
 NEWS_NS = ('xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
            'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"')
@@ -620,16 +620,13 @@ def main():
     ts.metrics_key(newswired, tmp)
     rc = CASES[case](newswired, tmp)
     if failures or os.environ.get("NW_KEEP_TMP"):
-        print("%d failure(s); temporary folder kept: %s" % (
-            len(failures), tmp))
         try:
             print(open(os.path.join(tmp, "daemon.log")).read()[-6000:])
         except OSError:
             pass
-        return 1 if failures else rc
+        return verdict(tmp, rc)
     shutil.rmtree(tmp, ignore_errors=True)
-    print("ok")
-    return rc
+    return verdict(rc=rc)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                 "..", "lib"))
 import test_sources as ts  # noqa: E402
 from feedserver import FeedHandler, new_state, serve  # noqa: E402
-from nwtest import check, failures  # noqa: E402
+from nwtest import check, failures, verdict  # noqa: E402
 
 
 def write(path, text):
@@ -578,16 +578,13 @@ def main():
     ts.metrics_key(newswired, tmp)
     rc = CASES[case](newswired, tmp)
     if failures:
-        print("%d failure(s); temporary folder kept: %s" % (
-            len(failures), tmp))
         try:
             print(open(os.path.join(tmp, "daemon.log")).read()[-6000:])
         except OSError:
             pass
-        return 1
+        return verdict(tmp)
     shutil.rmtree(tmp, ignore_errors=True)
-    print("ok" if rc == 0 else "skipped")
-    return rc
+    return verdict(rc=rc)
 
 
 if __name__ == "__main__":

@@ -56,7 +56,7 @@ from http.server import (BaseHTTPRequestHandler,  # noqa: F401
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
 sys.path.insert(0, os.path.join(HERE, "..", "ops"))
-from nwtest import (Sub, check, failures, find_nginx,  # noqa: E402
+from nwtest import (Sub, check, failures, find_nginx, verdict,  # noqa: E402
                     schema_validator, start_nginx)
 import opslib  # noqa: E402
 from feedserver import FeedHandler, new_state  # noqa: E402
@@ -970,19 +970,16 @@ def main():
           "language": case_language}[case](
               newswired, tmp)
     if failures:
-        print("%d failure(s); temporary folder kept: %s" % (
-            len(failures), tmp))
         try:
             print(open(os.path.join(tmp, "daemon.log")).read()[-6000:])
         except OSError:
             pass
-        return 1
+        return verdict(tmp)
     if os.environ.get("NW_KEEP_TMP"):
         print("kept", tmp)
     else:
         shutil.rmtree(tmp, ignore_errors=True)
-    print("ok" if rc == 0 else "skipped")
-    return rc
+    return verdict(rc=rc)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,162 @@
+/* The move of a committed inbox file out of this node's claimed/ folder
+ * (inbox_dispose()), and the moves that failed: a full disk (no room
+ * for failed/NAME.error), a folder made read-only. Such a file is
+ * published already; it waits in claimed/ and only its move is tried
+ * again, every [store] retry seconds (daemon_retry_later()), without
+ * reading it or sending its event again, until it moves or changes. The
+ * failures are logged once per change of state: the first, then the
+ * count once a move works and none waits. Loop thread only. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon_state.h"
+#include "inbox.h"
+#include "ingest_int.h"
+#include "util.h"
+
+static void
+moves_recovered(struct daemon *d)
+{
+	log_info(&d->log, "inbox: moves out work again, after %lu failed",
+	    d->moves_failed);
+	d->moves_failed = 0;
+}
+
+/* Logs what inbox_dispose() said of f beside the move's outcome rc. */
+static void
+move_said(struct daemon *d, const struct inbox_file *f, int rc,
+    const char *err)
+{
+	if (f->dropped != NULL)
+		log_info(&d->log, "%s: also in %s/ by a move out that a kill "
+		    "cut short, decided otherwise here: that link dropped",
+		    f->name, f->dropped);
+	if (f->kept != NULL)
+		log_info(&d->log, "%s: also in %s/, a link no move out of it "
+		    "made (linked back into the inbox): kept", f->name,
+		    f->kept);
+	if (f->tidied > 0)
+		log_info(&d->log, "%s: %d leftover(s) of an earlier move out "
+		    "of that name that a kill cut short tidied", f->name,
+		    f->tidied);
+	if (rc > 0)
+		/* the writer's close or rename of the new version comes
+		 * (or came, setting again) as an event of its own */
+		log_warn(&d->log, "%s: changed, replaced or removed while "
+		    "being processed; left in the inbox", f->name);
+	else if (rc < 0 && d->moves_failed++ == 0)
+		log_error(&d->log, "%s; the file waits in %s%s%s, its move "
+		    "tried again every %d s (counted, not logged, until one "
+		    "works)", err, f->node != NULL ? "claimed/" : "the inbox",
+		    f->node != NULL ? f->node : "", f->node != NULL ? "/" : "",
+		    d->cfg.store_retry);
+	else if (rc < 0)
+		log_debug(&d->log, "%s; %lu failed moves so far", err,
+		    d->moves_failed);
+	else if (d->moves_failed > 0 && d->n_moves == 0)
+		moves_recovered(d);
+}
+
+int
+move_out(struct daemon *d, const struct move *m)
+{
+	struct inbox_file f = {
+		.dir = m->dir,
+		.name = m->name,
+		.node = m->node,
+		.st = &m->st,
+		.seq = m->seq,
+	};
+	enum inbox_fate fate = INBOX_PROCESSED;
+	char err[512];
+	int rc;
+
+	if (m->failed)
+		fate = INBOX_FAILED;
+	else if (d->cfg.on_success == CONFIG_DELETE)
+		fate = INBOX_DELETE;
+	rc = inbox_dispose(&f, fate, m->error, err, sizeof(err));
+	move_said(d, &f, rc, err);
+	return rc;
+}
+
+static void
+move_free(struct move *m)
+{
+	if (m == NULL)
+		return;
+	free(m->dir);
+	free(m->name);
+	free(m->node);
+	free(m->error);
+	free(m);
+}
+
+void
+moves_hold(struct daemon *d, const struct move *m)
+{
+	struct move *c = xmalloc(sizeof(*c));
+
+	*c = *m;
+	c->dir = xstrdup(m->dir);
+	c->name = xstrdup(m->name);
+	c->node = m->node != NULL ? xstrdup(m->node) : NULL;
+	c->error = xstrdup(m->error);
+	if (d->n_moves == d->cap_moves) {
+		d->cap_moves = d->cap_moves ? d->cap_moves * 2 : 8;
+		d->moves = xrealloc(d->moves, d->cap_moves *
+		    sizeof(*d->moves));
+	}
+	d->moves[d->n_moves++] = c;
+	daemon_retry_later(d);
+}
+
+bool
+claimed_as(const char *dir, const char *node, const char *name,
+    const char *in, const char *by, const char *as)
+{
+	return node != NULL && strcmp(node, by) == 0 &&
+	    strcmp(name, as) == 0 && strcmp(dir, in) == 0;
+}
+
+bool
+moves_held(const struct daemon *d, const char *dir, const char *node,
+    const char *name)
+{
+	for (size_t i = 0; i < d->n_moves; i++)
+		if (claimed_as(d->moves[i]->dir, d->moves[i]->node,
+		    d->moves[i]->name, dir, node, name))
+			return true;
+	return false;
+}
+
+void
+ingest_retry_moves(struct daemon *d)
+{
+	size_t i = 0;
+
+	while (i < d->n_moves) {
+		struct move *m = d->moves[i];
+
+		if (move_out(d, m) < 0) {
+			i++;
+			continue;
+		}
+		move_free(m);
+		d->moves[i] = d->moves[--d->n_moves];
+	}
+	if (d->n_moves > 0)
+		daemon_retry_later(d);
+	else if (d->moves_failed > 0)
+		moves_recovered(d);
+}
+
+void
+ingest_free_moves(struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_moves; i++)
+		move_free(d->moves[i]);
+	free(d->moves);
+	d->moves = NULL;
+	d->n_moves = d->cap_moves = 0;
+}
