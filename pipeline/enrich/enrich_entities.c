@@ -684,6 +684,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->caps.v);
 	free(c->town.v);
 	free(c->menu.v);
+	free(c->model.v);
 	free(c->heading);
 }
 
@@ -870,7 +871,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 			    tc->runs[i].single) &&
 			    !ent_phrase_has(phrases, n_phrases,
 			    &tc->runs[i]) &&
-			    ent_title_ok(tc, &tc->runs[i], r))
+			    ent_title_ok(tc, &tc->runs[i], r, &bc))
 				ent_name_index(r, &nt,
 				    tc->runs[i].canon == NULL ?
 				    tc->runs[i].name : ent_canon_name(&canons,

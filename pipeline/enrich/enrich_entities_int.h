@@ -112,6 +112,8 @@ struct ent_ctx {
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
+	struct ent_hset model;  /* the same of the acronyms written before
+	                           a model's number ("RTX 3080") */
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -132,6 +134,11 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
  * of one candidate run (the: "the" stands before it; cue: a title or
  * role marks it a person) and adds what it names, if anything. */
 void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
+/* Whether the acronym of etok hash h names a product line: c writes it
+ * before a model's number in two mentions or more and in most of them
+ * ("RTX 3080", "RTX 3090", "RTX cards"), as no body's name is
+ * written. */
+bool ent_model_line(struct ent_ctx *c, uint64_t h);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
@@ -206,12 +213,13 @@ struct ent_plain {
 
 /* enrich_entities_style.c: marks the words of title-case lines without
  * closing punctuation (c->heading); whether a title's run r counts (the
- * body res has its name, or it is a place or an acronym); the set of the
- * names of c's runs outside headings; whether a heading's run x counts
- * (a place, an acronym, or a name of plain). */
+ * body res has its name, or it is a place or an acronym of no product
+ * line of body); the set of the names of c's runs outside headings;
+ * whether a heading's run x counts (a place, an acronym, or a name of
+ * plain). */
 void ent_headings(struct ent_ctx *c);
 bool ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
-    const struct ent_result *res);
+    const struct ent_result *res, struct ent_ctx *body);
 void ent_plain_init(struct ent_plain *p, const struct ent_ctx *c);
 bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
     const struct ent_plain *plain);
