@@ -20,6 +20,10 @@ struct ent_run {
 	bool phrase;         /* English words in title case ("Saturated
 	                        Fat"): no name, kept only so that its words
 	                        alone ("Fat") resolve to it, and dropped */
+	bool oblique;        /* a single word after a preposition of a
+	                        language that declines names ("w
+	                        Lesznie"): a case form, kept only where it
+	                        resolves to a person or a place */
 };
 
 /* What is known of a folded word: the lists it is in, each looked up the
@@ -157,6 +161,14 @@ bool ent_lang_word(const char *lang, const char *f, uint64_t h);
  * YouTube", "en Twitter"); in English not before a noun or as a
  * possessive ("in Dockerfile instructions", "in Tsai's win"). */
 bool ent_locative(struct ent_ctx *c, size_t a);
+/* Polish, Russian, Ukrainian: whether word a follows a preposition in
+ * its sentence, so that a name there is in an oblique case ("w
+ * Lesznie", "z Moskwą", "в Америке"). */
+bool ent_after_prep(struct ent_ctx *c, size_t a);
+/* Whether run r of c is a single word that is no name unless it was
+ * resolved: in German and the unread languages any, elsewhere one
+ * after a preposition of a language that declines names. */
+bool ent_unsettled(const struct ent_ctx *c, const struct ent_run *r);
 /* Copies the words in of s into out with what opens a word before a
  * capital cut: in French and Italian (romance) an elided word ("l'OMS"
  * is "OMS", "d'Apple" "Apple", "dell'Unione" "Unione"), in any language

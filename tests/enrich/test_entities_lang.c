@@ -467,6 +467,33 @@ test_entities_german_orgs(void **state)
 	article_free(a);
 }
 
+/* Polish, Russian: a word alone after a preposition is a case form
+ * ("w Lesznie", "z Moskwą", "в Америке"), no name unless it resolves to
+ * a person or a place ("za Pawlickiego" beside "Piotr Pawlicki"); a
+ * name written in the nominative elsewhere stays ("Eurocash"). */
+static void
+test_entities_after_prepositions(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Pada w Lesznie dość mocno, a rozmowy z Moskwą "
+	    "trwają. Zawodnik jechał za Pawlickiego, bo Piotr Pawlicki "
+	    "odpoczywał. Sieć prowadzi firma Eurocash, a dzięki Eurocash "
+	    "rośnie sprzedaż.");
+	assert_false(has_name(&a->organisations, "Lesznie"));
+	assert_false(has_name(&a->organisations, "Moskwą"));
+	assert_false(has_name(&a->organisations, "Pawlickiego"));
+	assert_true(has_name(&a->people, "Piotr Pawlicki"));
+	assert_true(has_name(&a->organisations, "Eurocash"));
+	article_free(a);
+	a = run("ru", NULL, "Фильм сняли в Америке прошлым летом. Об этом "
+	    "сообщил Газпром, а у Газпром нет других планов.");
+	assert_false(has_name(&a->organisations, "Америке"));
+	assert_true(has_name(&a->organisations, "Газпром"));
+	article_free(a);
+}
+
 /* Polish: the country names of iso-codes' Polish catalogue are places in
  * their case forms too ("w Polsce", "z Rosji", "na Ukrainie"). */
 static void
@@ -1273,6 +1300,7 @@ main(void)
 		cmocka_unit_test(test_entities_german_orgs),
 		cmocka_unit_test(test_entities_russian_given),
 		cmocka_unit_test(test_entities_polish_places),
+		cmocka_unit_test(test_entities_after_prepositions),
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
