@@ -515,7 +515,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 	r->canon = NULL;
 	r->weak = c->heading != NULL && c->heading[a];
 	r->phrase = false;
-	r->oblique = single && b == a + 1 && ent_after_prep(c, a);
+	r->oblique = kind != ENT_PLACE && ent_after_prep(c, a);
 }
 
 /* Adds words [a, b) as the place pl. */

@@ -20,9 +20,10 @@ struct ent_run {
 	bool phrase;         /* English words in title case ("Saturated
 	                        Fat"): no name, kept only so that its words
 	                        alone ("Fat") resolve to it, and dropped */
-	bool oblique;        /* a single word after a preposition of a
+	bool oblique;        /* no place, after a preposition of a
 	                        language that declines names ("w
-	                        Lesznie"): a case form, kept only where it
+	                        Lesznie", "z Zielonej Góry"): a case form,
+	                        no name; a word alone is kept where it
 	                        resolves to a person or a place */
 };
 
@@ -165,9 +166,9 @@ bool ent_locative(struct ent_ctx *c, size_t a);
  * its sentence, so that a name there is in an oblique case ("w
  * Lesznie", "z Moskwą", "в Америке"). */
 bool ent_after_prep(struct ent_ctx *c, size_t a);
-/* Whether run r of c is a single word that is no name unless it was
- * resolved: in German and the unread languages any, elsewhere one
- * after a preposition of a language that declines names. */
+/* Whether run r of c is no name: a case form after a preposition (a
+ * word alone unless it was resolved), or in German and the unread
+ * languages a single word that was not resolved. */
 bool ent_unsettled(const struct ent_ctx *c, const struct ent_run *r);
 /* Copies the words in of s into out with what opens a word before a
  * capital cut: in French and Italian (romance) an elided word ("l'OMS"

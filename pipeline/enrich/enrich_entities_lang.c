@@ -797,7 +797,9 @@ ent_after_prep(struct ent_ctx *c, size_t a)
 bool
 ent_unsettled(const struct ent_ctx *c, const struct ent_run *r)
 {
-	return r->single && (c->nouns || c->unread || r->oblique);
+	if (r->oblique && (r->single || r->b - r->a > 1))
+		return true;
+	return r->single && (c->nouns || c->unread);
 }
 
 bool

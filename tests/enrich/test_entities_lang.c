@@ -467,10 +467,11 @@ test_entities_german_orgs(void **state)
 	article_free(a);
 }
 
-/* Polish, Russian: a word alone after a preposition is a case form
- * ("w Lesznie", "z Moskwą", "в Америке"), no name unless it resolves to
- * a person or a place ("za Pawlickiego" beside "Piotr Pawlicki"); a
- * name written in the nominative elsewhere stays ("Eurocash"). */
+/* Polish, Russian: a name after a preposition is a case form ("w
+ * Lesznie", "z Moskwą", "в Америке"), no name; a word alone is kept
+ * where it resolves to a person or a place ("za Pawlickiego" beside
+ * "Piotr Pawlicki"), and a name written elsewhere outside such a
+ * phrase stays ("Eurocash"). */
 static void
 test_entities_after_prepositions(void **state)
 {
@@ -486,6 +487,13 @@ test_entities_after_prepositions(void **state)
 	assert_false(has_name(&a->organisations, "Pawlickiego"));
 	assert_true(has_name(&a->people, "Piotr Pawlicki"));
 	assert_true(has_name(&a->organisations, "Eurocash"));
+	article_free(a);
+	/* a name of several words there too ("z Zielonej Góry", "z
+	 * Robertem Lewandowskim") */
+	a = run("pl", NULL, "Weteran z Zielonej Góry nie dogonił rywala. "
+	    "Zmarzlik mówił o rywalizacji z Robertem Lewandowskim.");
+	assert_false(has_name(&a->people, "Zielonej Góry"));
+	assert_false(has_name(&a->people, "Robertem Lewandowskim"));
 	article_free(a);
 	a = run("ru", NULL, "Фильм сняли в Америке прошлым летом. Об этом "
 	    "сообщил Газпром, а у Газпром нет других планов.");
