@@ -270,10 +270,13 @@ void ent_pl_merge(struct ent_ctx *c);
 /* Drops the people of c named after an organisation of its text, a
  * product ("Apple TV" beside "Apple"). */
 void ent_drop_products(struct ent_ctx *c);
-/* The people of c, marked a person by no sign of their own, listed
- * with two names or more of which one is an organisation ("FC Porto,
- * Inter Milan, Chelsea, Real Madrid and Manchester United"): a list
- * names things of one kind, so they are organisations. */
+/* A list names things of one kind: the people of c marked a person by
+ * no sign of their own, listed with two names or more of which one is
+ * an organisation of two words or more ("FC Porto, Inter Milan,
+ * Chelsea, Real Madrid and Manchester United"), are organisations; the
+ * words alone that are organisations by default only, listed so with a
+ * person named in full and no such organisation ("Mueller, Stormy,
+ * Cohen", "Mueller" resolved to "Robert Mueller"), are people. */
 void ent_list_kinds(struct ent_ctx *c);
 /* The names of c's phrases (ent_run.phrase), sorted, for
  * ent_phrase_has(); to be freed. */
