@@ -515,6 +515,7 @@ ent_add_run(struct ent_ctx *c, size_t a, size_t b, enum ent_kind kind,
 	r->canon = NULL;
 	r->weak = c->heading != NULL && c->heading[a];
 	r->phrase = false;
+	r->oblique = kind != ENT_PLACE && ent_after_prep(c, a);
 }
 
 /* Adds words [a, b) as the place pl. */
@@ -684,6 +685,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->caps.v);
 	free(c->town.v);
 	free(c->menu.v);
+	free(c->model.v);
 	free(c->heading);
 }
 
@@ -846,7 +848,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 		struct ent_mention *m;
 
 		if ((x->weak && !ent_confirmed(&bc, x, &plain)) ||
-		    ((bc.nouns || bc.unread) && x->single) ||
+		    ent_unsettled(&bc, x) ||
 		    ent_phrase_has(phrases, n_phrases, x))
 			continue;
 		if (r->n_m == r->cap_m) {
@@ -866,11 +868,10 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 
 		ent_resolve(tc, &bc, &none);
 		for (i = 0; i < tc->n; i++)
-			if (!((tc->nouns || tc->unread) &&
-			    tc->runs[i].single) &&
+			if (!ent_unsettled(tc, &tc->runs[i]) &&
 			    !ent_phrase_has(phrases, n_phrases,
 			    &tc->runs[i]) &&
-			    ent_title_ok(tc, &tc->runs[i], r))
+			    ent_title_ok(tc, &tc->runs[i], r, &bc))
 				ent_name_index(r, &nt,
 				    tc->runs[i].canon == NULL ?
 				    tc->runs[i].name : ent_canon_name(&canons,

@@ -386,6 +386,48 @@ ent_the_modifier(struct ent_ctx *c, size_t a)
 	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
 }
 
+/* Whether word j, an acronym, stands before a model's number in its
+ * sentence: a whole number after a space, no year ("RTX 3080", "TOP 5";
+ * not "KNA 19.11.21", "DOI 10.1126", "CES 2021"). */
+static bool
+ent_model_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	char *e;
+	long n;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j + 1 >= c->t->n ||
+	    !(v[j + 1].flags & ETOK_NUM) || v[j + 1].sent != v[j].sent ||
+	    !ent_plain_gap(c, j))
+		return false;
+	n = strtol(c->s + v[j + 1].off, &e, 10);
+	if (*e != '\0' && strchr(".,/:", *e) != NULL &&
+	    e[1] >= '0' && e[1] <= '9')
+		return false;
+	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
+}
+
+bool
+ent_model_line(struct ent_ctx *c, uint64_t h)
+{
+	size_t j, all = 0, num = 0;
+
+	if (c->model.v == NULL) {
+		ent_hset_init(&c->model);
+		for (j = 0; j < c->t->n; j++)
+			if (ent_model_form(c, j))
+				ent_hset_add(&c->model, c->t->v[j].hash);
+	}
+	if (!ent_hset_has(&c->model, h))
+		return false;
+	for (j = 0; j < c->t->n; j++)
+		if (c->t->v[j].hash == h && (c->t->v[j].flags & ETOK_ALLCAP)) {
+			all++;
+			num += ent_model_form(c, j);
+		}
+	return num >= 2 && 2 * num > all;
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -426,6 +468,7 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_phrase_head(c, a)))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
+	    (acro && ent_model_line(c, k->hash)) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer

@@ -20,6 +20,11 @@ struct ent_run {
 	bool phrase;         /* English words in title case ("Saturated
 	                        Fat"): no name, kept only so that its words
 	                        alone ("Fat") resolve to it, and dropped */
+	bool oblique;        /* no place, after a preposition of a
+	                        language that declines names ("w
+	                        Lesznie", "z Zielonej Góry"): a case form,
+	                        no name; a word alone is kept where it
+	                        resolves to a person or a place */
 };
 
 /* What is known of a folded word: the lists it is in, each looked up the
@@ -112,6 +117,8 @@ struct ent_ctx {
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
+	struct ent_hset model;  /* the same of the acronyms written before
+	                           a model's number ("RTX 3080") */
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -132,6 +139,11 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
  * of one candidate run (the: "the" stands before it; cue: a title or
  * role marks it a person) and adds what it names, if anything. */
 void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
+/* Whether the acronym of etok hash h names a product line: c writes it
+ * before a model's number in two mentions or more and in most of them
+ * ("RTX 3080", "RTX 3090", "RTX cards"), as no body's name is
+ * written. */
+bool ent_model_line(struct ent_ctx *c, uint64_t h);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
@@ -150,6 +162,14 @@ bool ent_lang_word(const char *lang, const char *f, uint64_t h);
  * YouTube", "en Twitter"); in English not before a noun or as a
  * possessive ("in Dockerfile instructions", "in Tsai's win"). */
 bool ent_locative(struct ent_ctx *c, size_t a);
+/* Polish, Russian, Ukrainian: whether word a follows a preposition in
+ * its sentence, so that a name there is in an oblique case ("w
+ * Lesznie", "z Moskwą", "в Америке"). */
+bool ent_after_prep(struct ent_ctx *c, size_t a);
+/* Whether run r of c is no name: a case form after a preposition (a
+ * word alone unless it was resolved), or in German and the unread
+ * languages a single word that was not resolved. */
+bool ent_unsettled(const struct ent_ctx *c, const struct ent_run *r);
 /* Copies the words in of s into out with what opens a word before a
  * capital cut: in French and Italian (romance) an elided word ("l'OMS"
  * is "OMS", "d'Apple" "Apple", "dell'Unione" "Unione"), in any language
@@ -206,12 +226,13 @@ struct ent_plain {
 
 /* enrich_entities_style.c: marks the words of title-case lines without
  * closing punctuation (c->heading); whether a title's run r counts (the
- * body res has its name, or it is a place or an acronym); the set of the
- * names of c's runs outside headings; whether a heading's run x counts
- * (a place, an acronym, or a name of plain). */
+ * body res has its name, or it is a place or an acronym of no product
+ * line of body); the set of the names of c's runs outside headings;
+ * whether a heading's run x counts (a place, an acronym, or a name of
+ * plain). */
 void ent_headings(struct ent_ctx *c);
 bool ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
-    const struct ent_result *res);
+    const struct ent_result *res, struct ent_ctx *body);
 void ent_plain_init(struct ent_plain *p, const struct ent_ctx *c);
 bool ent_confirmed(const struct ent_ctx *c, const struct ent_run *x,
     const struct ent_plain *plain);
@@ -249,10 +270,13 @@ void ent_pl_merge(struct ent_ctx *c);
 /* Drops the people of c named after an organisation of its text, a
  * product ("Apple TV" beside "Apple"). */
 void ent_drop_products(struct ent_ctx *c);
-/* The people of c, marked a person by no sign of their own, listed
- * with two names or more of which one is an organisation ("FC Porto,
- * Inter Milan, Chelsea, Real Madrid and Manchester United"): a list
- * names things of one kind, so they are organisations. */
+/* A list names things of one kind: the people of c marked a person by
+ * no sign of their own, listed with two names or more of which one is
+ * an organisation of two words or more ("FC Porto, Inter Milan,
+ * Chelsea, Real Madrid and Manchester United"), are organisations; the
+ * words alone that are organisations by default only, listed so with a
+ * person named in full and no such organisation ("Mueller, Stormy,
+ * Cohen", "Mueller" resolved to "Robert Mueller"), are people. */
 void ent_list_kinds(struct ent_ctx *c);
 /* The names of c's phrases (ent_run.phrase), sorted, for
  * ent_phrase_has(); to be freed. */

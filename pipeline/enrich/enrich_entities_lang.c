@@ -784,6 +784,25 @@ ent_class_unread(struct ent_ctx *c, size_t a, size_t b)
 }
 
 bool
+ent_after_prep(struct ent_ctx *c, size_t a)
+{
+	if (a == 0 || c->lang == NULL || c->t->v[a - 1].sent !=
+	    c->t->v[a].sent || !ent_plain_gap(c, a - 1) ||
+	    (strcmp(c->lang, "pl") != 0 && strcmp(c->lang, "ru") != 0 &&
+	    strcmp(c->lang, "uk") != 0))
+		return false;
+	return ent_list_has(ENT_L_DECL_PREP, etok_folded(c->t, a - 1));
+}
+
+bool
+ent_unsettled(const struct ent_ctx *c, const struct ent_run *r)
+{
+	if (r->oblique && (r->single || r->b - r->a > 1))
+		return true;
+	return r->single && (c->nouns || c->unread);
+}
+
+bool
 ent_locative(struct ent_ctx *c, size_t a)
 {
 	/* a preposition of place that no person follows: not Spanish

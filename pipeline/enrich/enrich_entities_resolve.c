@@ -772,31 +772,66 @@ ent_list_marked(const struct ent_run *x, char *const *to_org, size_t n)
 	return false;
 }
 
+/* Whether run x is a person named in full: with a given name, a title
+ * or a role, or a word alone resolved to such a name ("Murawski" of
+ * "Marcin Murawski"). */
+static bool
+ent_list_person(struct ent_ctx *c, const struct ent_run *x)
+{
+	return x->kind == ENT_PERSON && strchr(x->name, ' ') != NULL &&
+	    !ent_bare_person(c, x);
+}
+
+/* Whether run x is a word alone that is a body by default only. */
+static bool
+ent_list_single(const struct ent_run *x)
+{
+	return x->kind == ENT_ORG && x->single && x->b - x->a == 1;
+}
+
+/* Gives every mention of the names of to[0, n) the kind kind. */
+static void
+ent_list_mark(struct ent_ctx *c, char *const *to, size_t n,
+    enum ent_kind from, enum ent_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < c->n && n > 0; i++)
+		if (c->runs[i].kind == from &&
+		    ent_list_marked(&c->runs[i], to, n)) {
+			c->runs[i].kind = kind;
+			c->runs[i].single = false;
+		}
+}
+
 void
 ent_list_kinds(struct ent_ctx *c)
 {
-	char **to_org = NULL;
-	size_t i, j, k, n_org, n = 0;
+	char **to_org = xcalloc(c->n + 1, sizeof(*to_org));
+	char **to_person = xcalloc(c->n + 1, sizeof(*to_person));
+	size_t i, j, k, n_org, n_person, n = 0, m = 0;
 
 	for (i = 0; i < c->n; i = j) {
 		n_org = ent_list_org(&c->runs[i]);
+		n_person = ent_list_person(c, &c->runs[i]);
 		for (j = i + 1; j < c->n &&
-		    ent_listed(c, &c->runs[j - 1], &c->runs[j]); j++)
+		    ent_listed(c, &c->runs[j - 1], &c->runs[j]); j++) {
 			n_org += ent_list_org(&c->runs[j]);
-		if (j - i < 3 || n_org == 0)
+			n_person += ent_list_person(c, &c->runs[j]);
+		}
+		if (j - i < 3 || (n_org == 0) == (n_person == 0))
 			continue;
 		for (k = i; k < j; k++) {
-			if (!ent_bare_person(c, &c->runs[k]))
-				continue;
-			if (n == 0)
-				to_org = xcalloc(c->n, sizeof(*to_org));
-			to_org[n++] = c->runs[k].name;
+			if (n_org > 0 && ent_bare_person(c, &c->runs[k]))
+				to_org[n++] = c->runs[k].name;
+			if (n_person > 0 && !c->nouns && !c->unread &&
+			    ent_list_single(&c->runs[k]))
+				to_person[m++] = c->runs[k].name;
 		}
 	}
 	/* the name's every mention: the list tells what it names */
-	for (i = 0; i < c->n && n > 0; i++)
-		if (c->runs[i].kind == ENT_PERSON &&
-		    ent_list_marked(&c->runs[i], to_org, n))
-			c->runs[i].kind = ENT_ORG;
+	ent_list_mark(c, to_org, n, ENT_PERSON, ENT_ORG);
+	ent_list_mark(c, to_person, m, ENT_ORG, ENT_PERSON);
 	free(to_org);
+	free(to_person);
 }

@@ -43,17 +43,18 @@ ent_headings(struct ent_ctx *c)
 	}
 }
 
-/* A title name counts if the body has it, or it is a place or acronym. */
+/* A title name counts if the body has it, or it is a place or an
+ * acronym of no product line of the body ("RTX 3080"). */
 bool
 ent_title_ok(const struct ent_ctx *title, const struct ent_run *r,
-    const struct ent_result *res)
+    const struct ent_result *res, struct ent_ctx *body)
 {
 	size_t i;
 
 	if (r->kind == ENT_PLACE)
 		return true;
 	if (r->b - r->a == 1 && (title->t->v[r->a].flags & ETOK_ALLCAP))
-		return true;
+		return !ent_model_line(body, title->t->v[r->a].hash);
 	for (i = 0; i < res->names.n; i++)
 		if (strcmp(res->names.v[i], r->name) == 0)
 			return true;

@@ -48,6 +48,33 @@ static const char *const ent_org_ends[] = {
 	"ventures",
 };
 
+/* Prepositions of Polish, Russian and Ukrainian, languages that decline
+ * names: a name after one is in an oblique case ("w Lesznie", "z
+ * Moskwą", "в Америке", "у Кустурицы"). */
+static const char *const ent_decl_preps[] = {
+	"bez", "dla", "do", "dzi\u0119ki", "ko\u0142o", "ku", "mimo",
+	"mi\u0119dzy", "na", "nad", "o", "obok", "od", "ode",
+	"oko\u0142o", "opr\u00f3cz", "po", "pod", "podczas", "poza",
+	"przeciw", "przeciwko", "przed", "przez", "przy", "spod", "sprzed",
+	"u", "w", "we", "wed\u0142ug", "wobec", "wok\u00f3\u0142",
+	"wzd\u0142u\u017c", "w\u015br\u00f3d", "z", "za", "ze", "znad",
+	"zza",
+	"\u0431\u0435\u0437", "\u0431\u0456\u043b\u044f", "\u0432",
+	"\u0432\u043e", "\u0432\u0456\u0434", "\u0434\u043b\u044f",
+	"\u0434\u043e", "\u0437", "\u0437\u0430", "\u0437\u0456",
+	"\u0438\u0437", "\u043a", "\u043a\u043e",
+	"\u043c\u0435\u0436\u0434\u0443", "\u043c\u0456\u0436",
+	"\u043d\u0430", "\u043d\u0430\u0434", "\u043e", "\u043e\u0431",
+	"\u043e\u0431\u043e", "\u043e\u0442",
+	"\u043f\u0435\u0440\u0435\u0434", "\u043f\u043e",
+	"\u043f\u043e\u0434", "\u043f\u0440\u0438",
+	"\u043f\u0440\u043e", "\u043f\u0456\u0434",
+	"\u043f\u0456\u0441\u043b\u044f", "\u0441",
+	"\u0441\u0435\u0440\u0435\u0434", "\u0441\u043e",
+	"\u0441\u0440\u0435\u0434\u0438", "\u0443",
+	"\u0447\u0435\u0440\u0435\u0437", "\u0456\u0437",
+};
+
 /* Titles and honorifics: before a name they mark a person; ending a run
  * they make it a role, not a name. */
 static const char *const ent_titles[] = {
@@ -376,7 +403,8 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_rom_articles) && ETOK_SORTED(ent_rom_joiners) &&
 	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets) &&
 	    ETOK_SORTED(ent_de_body_ends) &&
-	    ETOK_SORTED(ent_rom_of_town) && ETOK_SORTED(ent_org_ends);
+	    ETOK_SORTED(ent_rom_of_town) && ETOK_SORTED(ent_org_ends) &&
+	    ETOK_SORTED(ent_decl_preps);
 }
 
 bool
@@ -415,6 +443,8 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_rom_of_town);
 	case ENT_L_ORG_END:
 		return ETOK_FIND(f, ent_org_ends);
+	case ENT_L_DECL_PREP:
+		return ETOK_FIND(f, ent_decl_preps);
 	}
 	return false;
 }

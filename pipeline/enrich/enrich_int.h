@@ -115,8 +115,9 @@ enum ent_list {
 	ENT_L_DE_DET,    /* German determiners and pronouns ("Ihre") */
 	ENT_L_ROM_TOWN,  /* romance words whose "de" names a town
 	                    ("maire", "parquet", "université") */
-	ENT_L_ORG_END    /* English words that head a body's name ending
+	ENT_L_ORG_END,   /* English words that head a body's name ending
 	                    it ("Amnesty International") */
+	ENT_L_DECL_PREP  /* Polish, Russian, Ukrainian prepositions */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);

@@ -757,7 +757,8 @@ test_entities(void **state)
 /* A list names things of one kind: names of two words that are people
  * by no sign of their own ("Real Madrid"), listed with a body ("FC
  * Porto"), are bodies, in every mention; a person with a given name in
- * such a list stays one. */
+ * such a list stays one; and words alone listed with a person named in
+ * full are people ("Stormy", "Cohen"). */
 static void
 test_entities_listed(void **state)
 {
@@ -777,6 +778,19 @@ test_entities_listed(void **state)
 	assert_false(has_name(&a->people, "Real Madrid"));
 	assert_false(has_name(&a->people, "Manchester United"));
 	assert_true(has_name(&a->people, "Jose Mourinho"));
+	article_free(a);
+	/* words alone, bodies by default only, listed with a person named
+	 * in full are people ("Mueller" is Robert Mueller's) */
+	a = article_new();
+	a->body = xstrdup("The report of Robert Mueller came out in the "
+	    "spring. Critics have tried everything: the Logan Act, Mueller, "
+	    "Stormy, Cohen, the tax returns, and now Ukraine.");
+	enrich_normalise(a);
+	enrich_article(a);
+	assert_true(has_name(&a->people, "Cohen"));
+	assert_true(has_name(&a->people, "Stormy"));
+	assert_false(has_name(&a->organisations, "Cohen"));
+	assert_false(has_name(&a->organisations, "Stormy"));
 	article_free(a);
 }
 

@@ -467,6 +467,41 @@ test_entities_german_orgs(void **state)
 	article_free(a);
 }
 
+/* Polish, Russian: a name after a preposition is a case form ("w
+ * Lesznie", "z Moskwą", "в Америке"), no name; a word alone is kept
+ * where it resolves to a person or a place ("za Pawlickiego" beside
+ * "Piotr Pawlicki"), and a name written elsewhere outside such a
+ * phrase stays ("Eurocash"). */
+static void
+test_entities_after_prepositions(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Pada w Lesznie dość mocno, a rozmowy z Moskwą "
+	    "trwają. Zawodnik jechał za Pawlickiego, bo Piotr Pawlicki "
+	    "odpoczywał. Sieć prowadzi firma Eurocash, a dzięki Eurocash "
+	    "rośnie sprzedaż.");
+	assert_false(has_name(&a->organisations, "Lesznie"));
+	assert_false(has_name(&a->organisations, "Moskwą"));
+	assert_false(has_name(&a->organisations, "Pawlickiego"));
+	assert_true(has_name(&a->people, "Piotr Pawlicki"));
+	assert_true(has_name(&a->organisations, "Eurocash"));
+	article_free(a);
+	/* a name of several words there too ("z Zielonej Góry", "z
+	 * Robertem Lewandowskim") */
+	a = run("pl", NULL, "Weteran z Zielonej Góry nie dogonił rywala. "
+	    "Zmarzlik mówił o rywalizacji z Robertem Lewandowskim.");
+	assert_false(has_name(&a->people, "Zielonej Góry"));
+	assert_false(has_name(&a->people, "Robertem Lewandowskim"));
+	article_free(a);
+	a = run("ru", NULL, "Фильм сняли в Америке прошлым летом. Об этом "
+	    "сообщил Газпром, а у Газпром нет других планов.");
+	assert_false(has_name(&a->organisations, "Америке"));
+	assert_true(has_name(&a->organisations, "Газпром"));
+	article_free(a);
+}
+
 /* Polish: the country names of iso-codes' Polish catalogue are places in
  * their case forms too ("w Polsce", "z Rosji", "na Ukrainie"). */
 static void
@@ -912,6 +947,33 @@ test_entities_phrase_bodies(void **state)
 	article_free(a);
 }
 
+/* An acronym the text writes before a model's number in most of its
+ * mentions is a product line, in the body and in the title ("RTX 3080",
+ * "RTX cards"); one written before a date or a year stays a body ("KNA
+ * 19.11.21", "NATO 2024"). */
+static void
+test_entities_model_lines(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", "Where to Buy an RTX 3080", "The company's flagship "
+	    "RTX 3080 sold out at once. The RTX 3090 also sold out when it "
+	    "came out, and you can find RTX cards on this page. The maker, "
+	    "Nvidia, said that the RTX 3070 comes later.");
+	assert_false(has_name(&a->organisations, "RTX"));
+	assert_true(has_name(&a->organisations, "Nvidia"));
+	article_free(a);
+	a = run("de", NULL, "Der Pfarrer leitete die Stiftung in Ramallah. "
+	    "(KNA 19.11.21) Die Gemeinde dankte ihm. (KNA 20.11.21)");
+	assert_true(has_name(&a->organisations, "KNA"));
+	article_free(a);
+	a = run("en", NULL, "The NATO 2024 summit opened on Monday. Leaders "
+	    "said the NATO 2030 agenda matters.");
+	assert_true(has_name(&a->organisations, "NATO"));
+	article_free(a);
+}
+
 /* A family name written first is the person's alone too ("Xi" and
  * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
  * the firm ("Apple" of "Apple TV", "Google" of "Google Stadia"). */
@@ -1246,6 +1308,7 @@ main(void)
 		cmocka_unit_test(test_entities_german_orgs),
 		cmocka_unit_test(test_entities_russian_given),
 		cmocka_unit_test(test_entities_polish_places),
+		cmocka_unit_test(test_entities_after_prepositions),
 		cmocka_unit_test(test_entities_head_alone),
 		cmocka_unit_test(test_entities_place_kinds),
 		cmocka_unit_test(test_entities_shouted),
@@ -1262,6 +1325,7 @@ main(void)
 		cmocka_unit_test(test_entities_title_phrases),
 		cmocka_unit_test(test_entities_phrase_bodies),
 		cmocka_unit_test(test_entities_family_first),
+		cmocka_unit_test(test_entities_model_lines),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
