@@ -168,6 +168,37 @@ meta_title_clean(const char *s, const char *const *sites, bool front)
 	return meta_title_trim(xstrndup(s + b, e - b));
 }
 
+/* True when the squashed part sp (of lp bytes) is the squashed heading sh
+ * (of lh bytes), or the heading with one of the site's names glued to it
+ * with no separator, a template's slip ("Truckwash A31Das etwas andere
+ * Branchenbuch | Das etwas andere Branchenbuch"). */
+static bool
+meta_title_glued(const char *sh, size_t lh, const char *sp, size_t lp,
+    const char *const *sites)
+{
+	size_t i, n = lp - lh;
+	const char *glue;
+	char *ss;
+	bool yes = false;
+
+	if (lp == lh)
+		return memcmp(sh, sp, lh) == 0;
+	if (lp < lh)
+		return false;
+	if (memcmp(sh, sp, lh) == 0)
+		glue = sp + lh;  /* the site's name after the heading */
+	else if (memcmp(sh, sp + n, lh) == 0)
+		glue = sp;  /* or before it */
+	else
+		return false;
+	for (i = 0; sites[i] != NULL && !yes; i++) {
+		ss = meta_squash(sites[i]);
+		yes = strlen(ss) == n && memcmp(glue, ss, n) == 0;
+		free(ss);
+	}
+	return yes;
+}
+
 /* True when heading h equals a run of consecutive parts of cand ("A" or
  * "A | B" in "A | B | Site") that is not just the site's name. */
 static bool
@@ -193,8 +224,8 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 			/* a part squashes to at most its own length */
 			if (pe - ps < lh)
 				continue;
-			yes = meta_squash_to(cand + ps, pe - ps, sp) == lh &&
-			    memcmp(sh, sp, lh) == 0;
+			yes = meta_title_glued(sh, lh, sp,
+			    meta_squash_to(cand + ps, pe - ps, sp), sites);
 		}
 	}
 	free(sp);

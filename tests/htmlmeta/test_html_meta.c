@@ -356,6 +356,16 @@ test_title_nested_logo(void **state)
 		    "Comics <span><a href=\"/\">ab Sonntag</a></span></h1><p>x"
 		    "</p></body></html>", "Mehr Comics ab Sonntag"},
 	};
+	static const char *const glued[] = {
+		"<html><head><title>Truckwash A31Das andere Branchenbuch | "
+		"Das andere Branchenbuch</title></head><body><h1><a href=\"/"
+		"\">Das andere Branchenbuch</a></h1><h1>Truckwash A31</h1>"
+		"<h1>Post navigation</h1><p>x</p></body></html>",
+		"<html><head><title>Das andere BranchenbuchTruckwash A31"
+		"</title></head><body><h1><a href=\"/\">Das andere "
+		"Branchenbuch</a></h1><h1>Truckwash A31</h1><h1>Post "
+		"navigation</h1><p>x</p></body></html>",
+	};
 	static const char *const pages[] = {
 		"<html><head><title>Entermedia</title><meta property=\""
 		"og:title\" content=\"Actor returns with a new film\">"
@@ -395,6 +405,13 @@ test_title_nested_logo(void **state)
 	for (i = 0; i < NKEYS(wrapped); i++) {
 		a = run(wrapped[i][0], NULL);
 		assert_string_equal(a->title, wrapped[i][1]);
+		article_free(a);
+	}
+	/* the logo's text glued to the headline in the title, with no
+	 * separator, after it or before it: the <h1> is the headline */
+	for (i = 0; i < NKEYS(glued); i++) {
+		a = run(glued[i], NULL);
+		assert_string_equal(a->title, "Truckwash A31");
 		article_free(a);
 	}
 }
