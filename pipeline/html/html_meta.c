@@ -362,7 +362,7 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
 		"title", "headline",
 	};
-	const char *cand[5], *h, *only = NULL;
+	const char *cand[5], *h, *d, *only = NULL;
 	size_t k, many = 0;
 	char *t;
 
@@ -401,6 +401,14 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		h = meta_title_pick(&c->h3, cand, 5, sites, false);
 	if (h == NULL && many == 0)
 		h = meta_title_colon(&c->h3, cand, 5, true);
+	/* no heading: a description that is a part of the title (the
+	 * headline set between the site's names, "Club - Headline -
+	 * Section - News") */
+	d = meta_get(c, (const char *const[]){"description",
+	    "og:description"}, 2);
+	for (k = 0; h == NULL && d != NULL && k < 5; k++)
+		if (meta_title_agrees(d, cand[k], sites))
+			h = d;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];

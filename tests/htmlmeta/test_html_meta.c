@@ -192,6 +192,15 @@ test_title_site_prefix(void **state)
 	    NULL);
 	assert_string_equal(a->title, "\xc3\x9c" "ber Andr\xc3\xa9 Loibl");
 	article_free(a);
+	/* no heading, and a description that is one part of the title,
+	 * between a club's name and the section's: the headline */
+	a = run("<html><head><meta name=\"description\" content=\"Eintracht"
+	    " stellt Weichen\"><title>EFC Bembel Regensburg - Eintracht "
+	    "stellt Weichen - Eintracht Presse - News</title></head><body>"
+	    "<p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "Eintracht stellt Weichen");
+	assert_null(a->subtitle);
+	article_free(a);
 }
 
 static void
