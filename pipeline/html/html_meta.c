@@ -374,12 +374,19 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	/* A headline on the page that the metadata confirms: a part of
 	 * the <h1> whole (the headline beside its kicker), then the <h1>
 	 * as a title or a run of its parts (site names or kickers around
-	 * it), then the same of an <h2>. */
+	 * it), then the same of an <h2>; confirmed by the headline's own
+	 * metadata (JSON-LD, og:title, twitter:title, Dublin Core) before
+	 * the <title> alone, often written for search engines ("X trennen
+	 * sich: \"Arschloch\"" as <title> and <h1>, "„Arschloch“: X
+	 * trennen sich" as og:title, JSON-LD and an <h2>). */
 	h = meta_title_pick(&c->h_parts, cand, 5, sites, true);
-	if (h == NULL)
-		h = meta_title_pick(&c->h1, cand, 5, sites, false);
-	if (h == NULL)
-		h = meta_title_pick(&c->h2, cand, 5, sites, false);
+	for (k = 0; k < 2 && h == NULL; k++) {
+		h = meta_title_pick(&c->h1, cand + 4 * k, 4 - 3 * k, sites,
+		    false);
+		if (h == NULL)
+			h = meta_title_pick(&c->h2, cand + 4 * k, 4 - 3 * k,
+			    sites, false);
+	}
 	if (h == NULL)
 		h = meta_title_colon(&c->h_parts, cand, 5, false);
 	/* One headline on the page and metadata that disagrees (an SEO

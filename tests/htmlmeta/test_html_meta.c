@@ -338,6 +338,17 @@ test_title_heading(void **state)
 	    "</h1></body></html>", NULL);
 	assert_string_equal(a->title, "Best widgets 2023 | Shop");
 	article_free(a);
+	/* the <h2> the og:title confirms before the <h1> that only the
+	 * <title> does (a title for search engines, the page's <h1> too) */
+	a = run("<html><head><title>Danni und Ennesto trennen sich: "
+	    "\"Arschloch\"</title><meta property=og:title content=\""
+	    "&quot;Arschloch&quot;: Danni und Ennesto trennen sich\"></head>"
+	    "<body><h1>Danni und Ennesto trennen sich: \"Arschloch\"</h1>"
+	    "<h2>\xe2\x80\x9e" "Arschloch\xe2\x80\x9c: Danni und Ennesto "
+	    "trennen sich</h2><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "\xe2\x80\x9e" "Arschloch\xe2\x80\x9c: "
+	    "Danni und Ennesto trennen sich");
+	article_free(a);
 	/* no <h1>: the one <h2> that shares a word with the title cut of
 	 * the site's name; not one that shares only the site's name, nor
 	 * one beside a logo set as an <h1> */
