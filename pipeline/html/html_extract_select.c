@@ -993,6 +993,16 @@ html_author_box(const struct html_ctx *ctx, xmlNode *s)
 	return is;
 }
 
+/* Whether sibling s has a headline of its own that is not the page's
+ * title, beside the winner top that holds the title's: another story,
+ * or a notice (an old browser's, "Liebe Handballfans, ..."). */
+static bool
+html_other_headline(const struct html_ctx *ctx, xmlNode *s, xmlNode *top)
+{
+	return html_ni(s) != NULL && html_ni(s)->h1s > 0 &&
+	    !html_holds_title(ctx, s) && html_holds_title(ctx, top);
+}
+
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
  * the winner a box about the author, and before it a box with no prose
@@ -1020,6 +1030,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		if (!html_is_elem(s))
 			continue;
 		if (ctx->story && html_is_story(s))
+			continue;
+		if (html_other_headline(ctx, s, top))
 			continue;
 		if ((html_sibling_ok(s, top_score) && (seen_top ?
 		    !html_author_box(ctx, s) :

@@ -168,6 +168,37 @@ meta_title_clean(const char *s, const char *const *sites, bool front)
 	return meta_title_trim(xstrndup(s + b, e - b));
 }
 
+/* True when the squashed part sp (of lp bytes) is the squashed heading sh
+ * (of lh bytes), or the heading with one of the site's names glued to it
+ * with no separator, a template's slip ("Truckwash A31Das etwas andere
+ * Branchenbuch | Das etwas andere Branchenbuch"). */
+static bool
+meta_title_glued(const char *sh, size_t lh, const char *sp, size_t lp,
+    const char *const *sites)
+{
+	size_t i, n = lp - lh;
+	const char *glue;
+	char *ss;
+	bool yes = false;
+
+	if (lp == lh)
+		return memcmp(sh, sp, lh) == 0;
+	if (lp < lh)
+		return false;
+	if (memcmp(sh, sp, lh) == 0)
+		glue = sp + lh;  /* the site's name after the heading */
+	else if (memcmp(sh, sp + n, lh) == 0)
+		glue = sp;  /* or before it */
+	else
+		return false;
+	for (i = 0; sites[i] != NULL && !yes; i++) {
+		ss = meta_squash(sites[i]);
+		yes = strlen(ss) == n && memcmp(glue, ss, n) == 0;
+		free(ss);
+	}
+	return yes;
+}
+
 /* True when heading h equals a run of consecutive parts of cand ("A" or
  * "A | B" in "A | B | Site") that is not just the site's name. */
 static bool
@@ -193,8 +224,8 @@ meta_title_agrees(const char *h, const char *cand, const char *const *sites)
 			/* a part squashes to at most its own length */
 			if (pe - ps < lh)
 				continue;
-			yes = meta_squash_to(cand + ps, pe - ps, sp) == lh &&
-			    memcmp(sh, sp, lh) == 0;
+			yes = meta_title_glued(sh, lh, sp,
+			    meta_squash_to(cand + ps, pe - ps, sp), sites);
 		}
 	}
 	free(sp);
@@ -331,7 +362,7 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		"dc.title", "dcterms.title", "parsely-title", "sailthru.title",
 		"title", "headline",
 	};
-	const char *cand[5], *h, *only = NULL;
+	const char *cand[5], *h, *d, *only = NULL;
 	size_t k, many = 0;
 	char *t;
 
@@ -343,12 +374,19 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	/* A headline on the page that the metadata confirms: a part of
 	 * the <h1> whole (the headline beside its kicker), then the <h1>
 	 * as a title or a run of its parts (site names or kickers around
-	 * it), then the same of an <h2>. */
+	 * it), then the same of an <h2>; confirmed by the headline's own
+	 * metadata (JSON-LD, og:title, twitter:title, Dublin Core) before
+	 * the <title> alone, often written for search engines ("X trennen
+	 * sich: \"Arschloch\"" as <title> and <h1>, "„Arschloch“: X
+	 * trennen sich" as og:title, JSON-LD and an <h2>). */
 	h = meta_title_pick(&c->h_parts, cand, 5, sites, true);
-	if (h == NULL)
-		h = meta_title_pick(&c->h1, cand, 5, sites, false);
-	if (h == NULL)
-		h = meta_title_pick(&c->h2, cand, 5, sites, false);
+	for (k = 0; k < 2 && h == NULL; k++) {
+		h = meta_title_pick(&c->h1, cand + 4 * k, 4 - 3 * k, sites,
+		    false);
+		if (h == NULL)
+			h = meta_title_pick(&c->h2, cand + 4 * k, 4 - 3 * k,
+			    sites, false);
+	}
 	if (h == NULL)
 		h = meta_title_colon(&c->h_parts, cand, 5, false);
 	/* One headline on the page and metadata that disagrees (an SEO
@@ -370,6 +408,14 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 		h = meta_title_pick(&c->h3, cand, 5, sites, false);
 	if (h == NULL && many == 0)
 		h = meta_title_colon(&c->h3, cand, 5, true);
+	/* no heading: a description that is a part of the title (the
+	 * headline set between the site's names, "Club - Headline -
+	 * Section - News") */
+	d = meta_get(c, (const char *const[]){"description",
+	    "og:description"}, 2);
+	for (k = 0; h == NULL && d != NULL && k < 5; k++)
+		if (meta_title_agrees(d, cand[k], sites))
+			h = d;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];

@@ -206,25 +206,6 @@ author_is_domain(const char *s)
 	return true;
 }
 
-/* True when the host name s is the site's own: its label (meta_url_site())
- * is one of sites' names ("mdr.de" where the site is "MDR"). */
-static bool
-author_domain_of_site(const char *s, const char *const *sites)
-{
-	size_t n = strlen(s) + 8, i;
-	char *url = xmalloc(n), *label;
-	bool yes = false;
-
-	snprintf(url, n, "http://%s", s);
-	label = meta_url_site(url);
-	free(url);
-	for (i = 0; label != NULL && sites != NULL && sites[i] != NULL &&
-	    !yes; i++)
-		yes = meta_same(label, sites[i]);
-	free(label);
-	return yes;
-}
-
 /* True when the first word of s is a number: a reading time or a
  * count ("4 min", "12 Kommentare"), not a name. */
 static bool
@@ -846,10 +827,10 @@ author_split_add(struct strlist *out, char *seg, const char *const *sites,
 			continue;
 		if (!firm[i] && !ok[i])
 			continue;
-		/* a domain name that is not the site's is another site's:
-		 * a web agency's in <meta name=author> ("symple.ch") */
-		if (!site[i] && author_is_domain(name) &&
-		    !author_domain_of_site(name, sites))
+		/* a domain name is no author: another site's (a web
+		 * agency's in <meta name=author>, "symple.ch") or the
+		 * site's own ("mdr.de"), which names no one */
+		if (author_is_domain(name))
 			continue;
 		if (firm[i] || site[i]) {
 			if (!strlist_contains(outlets, name))
@@ -883,6 +864,19 @@ author_source_label(const char *s)
 		if (author_lower_eq(labels[i], s, (size_t)(colon - s)))
 			return true;
 	return false;
+}
+
+/* True when s is one word and a colon, blanks around: a field's label
+ * ("Stand:", "Datum:" before the date it names), no name. */
+static bool
+author_is_label(const char *s)
+{
+	size_t n;
+
+	s += strspn(s, " ");
+	n = strcspn(s, " :");
+	return n > 0 && s[n] == ':' && s[n + 1 + strspn(s + n + 1, " ")] ==
+	    '\0';
 }
 
 size_t
@@ -930,7 +924,9 @@ meta_author_add(struct strlist *out, const char *raw,
 				next++;
 			}
 			p = part;
-			if (author_strip_lead(&p) || pass == 1)
+			if (author_is_label(p))
+				;  /* "Stand:" before a date */
+			else if (author_strip_lead(&p) || pass == 1)
 				added = author_split_add(out, p, sites,
 				    outlets, strict);
 			free(part);

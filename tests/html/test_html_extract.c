@@ -1189,6 +1189,32 @@ test_first_of_stacked_div_stories(void **state)
 	buf_free(&b);
 }
 
+/* A notice before the article with a headline of its own that is not
+ * the page's title (an old browser's, with prose of its own) is not
+ * merged into the article whose headline is the title. */
+static void
+test_notice_sibling_headline(void **state)
+{
+	static const char body[] = "<div><h1>Dear handball fans,</h1><p>"
+	    "Notice %s</p><p>Regards, your team.</p></div><main><div><h1>"
+	    "Bridge to be rebuilt</h1><p>Works start in March.</p></div>"
+	    "<p>%s</p><p>%s</p><p>%s</p></main>";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	buf_printf(&b, body, prose2, prose1, prose3, prose1);
+	html = page("<title>Bridge to be rebuilt</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Notice"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A block hidden by its attributes (display:none, hidden, aria-hidden)
  * is pruned whatever share of the page it holds: a hidden copy of the
  * article's text for machines is not the article in a misnamed box. */
@@ -1801,6 +1827,7 @@ main(void)
 		cmocka_unit_test(test_climb_over_lists),
 		cmocka_unit_test(test_first_of_stacked_stories),
 		cmocka_unit_test(test_first_of_stacked_div_stories),
+		cmocka_unit_test(test_notice_sibling_headline),
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_signature_kept),

@@ -160,19 +160,33 @@ test_opengraph_meta(void **state)
 static void
 test_title_site_prefix(void **state)
 {
+	/* "Site - Headline" with the site named by application-name, and
+	 * a cut-off description that is no standfirst; no heading, and a
+	 * description that is one part of the title, between a club's
+	 * name and the section's: the headline, and no standfirst */
+	static const char *const no_sub[][2] = {
+		{"<html><head><title>Gazette - Mayor opens the new bridge"
+		    "</title><meta name=\"application-name\" content=\""
+		    "Gazette\"><meta name=\"description\" content=\"The mayor "
+		    "opened the bridge on Tuesday morning, and then...\">"
+		    "</head><body><p>x</p></body></html>",
+		    "Mayor opens the new bridge"},
+		{"<html><head><meta name=\"description\" content=\""
+		    "Eintracht stellt Weichen\"><title>EFC Bembel Regensburg "
+		    "- Eintracht stellt Weichen - Eintracht Presse - News"
+		    "</title></head><body><p>x</p></body></html>",
+		    "Eintracht stellt Weichen"},
+	};
 	struct nw_article *a;
+	size_t i;
 
 	(void)state;
-	/* "Site - Headline" with the site named by application-name, and
-	 * a cut-off description that is no standfirst */
-	a = run("<html><head><title>Gazette - Mayor opens the new bridge"
-	    "</title><meta name=\"application-name\" content=\"Gazette\">"
-	    "<meta name=\"description\" content=\"The mayor opened the "
-	    "bridge on Tuesday morning, and then...\">"
-	    "</head><body><p>x</p></body></html>", NULL);
-	assert_string_equal(a->title, "Mayor opens the new bridge");
-	assert_null(a->subtitle);
-	article_free(a);
+	for (i = 0; i < NKEYS(no_sub); i++) {
+		a = run(no_sub[i][0], NULL);
+		assert_string_equal(a->title, no_sub[i][1]);
+		assert_null(a->subtitle);
+		article_free(a);
+	}
 	/* a bare '|' after the site's name, as titles without spaces
 	 * (Japanese, Chinese) set it */
 	a = run("<html><head><title>NEWS WEB EASY|\xe5\xad\x90\xe3\x81"
@@ -329,6 +343,17 @@ test_title_heading(void **state)
 	    "</h1></body></html>", NULL);
 	assert_string_equal(a->title, "Best widgets 2023 | Shop");
 	article_free(a);
+	/* the <h2> the og:title confirms before the <h1> that only the
+	 * <title> does (a title for search engines, the page's <h1> too) */
+	a = run("<html><head><title>Danni und Ennesto trennen sich: "
+	    "\"Arschloch\"</title><meta property=og:title content=\""
+	    "&quot;Arschloch&quot;: Danni und Ennesto trennen sich\"></head>"
+	    "<body><h1>Danni und Ennesto trennen sich: \"Arschloch\"</h1>"
+	    "<h2>\xe2\x80\x9e" "Arschloch\xe2\x80\x9c: Danni und Ennesto "
+	    "trennen sich</h2><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "\xe2\x80\x9e" "Arschloch\xe2\x80\x9c: "
+	    "Danni und Ennesto trennen sich");
+	article_free(a);
 	/* no <h1>: the one <h2> that shares a word with the title cut of
 	 * the site's name; not one that shares only the site's name, nor
 	 * one beside a logo set as an <h1> */
@@ -355,6 +380,16 @@ test_title_nested_logo(void **state)
 		{"<html><head><title>Ein Titel</title></head><body><h1>Mehr "
 		    "Comics <span><a href=\"/\">ab Sonntag</a></span></h1><p>x"
 		    "</p></body></html>", "Mehr Comics ab Sonntag"},
+	};
+	static const char *const glued[] = {
+		"<html><head><title>Truckwash A31Das andere Branchenbuch | "
+		"Das andere Branchenbuch</title></head><body><h1><a href=\"/"
+		"\">Das andere Branchenbuch</a></h1><h1>Truckwash A31</h1>"
+		"<h1>Post navigation</h1><p>x</p></body></html>",
+		"<html><head><title>Das andere BranchenbuchTruckwash A31"
+		"</title></head><body><h1><a href=\"/\">Das andere "
+		"Branchenbuch</a></h1><h1>Truckwash A31</h1><h1>Post "
+		"navigation</h1><p>x</p></body></html>",
 	};
 	static const char *const pages[] = {
 		"<html><head><title>Entermedia</title><meta property=\""
@@ -395,6 +430,13 @@ test_title_nested_logo(void **state)
 	for (i = 0; i < NKEYS(wrapped); i++) {
 		a = run(wrapped[i][0], NULL);
 		assert_string_equal(a->title, wrapped[i][1]);
+		article_free(a);
+	}
+	/* the logo's text glued to the headline in the title, with no
+	 * separator, after it or before it: the <h1> is the headline */
+	for (i = 0; i < NKEYS(glued); i++) {
+		a = run(glued[i], NULL);
+		assert_string_equal(a->title, "Truckwash A31");
 		article_free(a);
 	}
 }

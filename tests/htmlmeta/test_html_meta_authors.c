@@ -590,8 +590,8 @@ test_not_names(void **state)
 	    "By T. V. Raman</div></body></html>", NULL);
 	assert_authors(a, "T. V. Raman");
 	article_free(a);
-	/* another site's domain (a web agency's) is no author; the site's
-	 * own is its outlet */
+	/* a domain is no author: another site's (a web agency's), nor the
+	 * site's own, which names no one */
 	a = run("<html><head><meta name=\"author\" content=\"symple.ch\">"
 	    "</head><body><h1>Campingl\xc3\xb6sungen am Salon</h1></body>"
 	    "</html>", "https://www.auto-wirtschaft.ch/news/1");
@@ -600,7 +600,13 @@ test_not_names(void **state)
 	a = run("<html><head><meta property=\"og:site_name\" content=\"MDR"
 	    "\"><meta name=\"author\" content=\"mdr.de\"></head><body><h1>"
 	    "Autoh\xc3\xa4user rechnen</h1></body></html>", NULL);
-	assert_authors(a, "mdr.de");
+	assert_authors(a, "");
+	article_free(a);
+	/* nor a field's label before the date in a byline's box */
+	a = run("<html><body><h1>Autoh\xc3\xa4user rechnen</h1><div class="
+	    "\"authorWrapper\"><p><span>Stand: </span><span>20. April 2020, "
+	    "</span><span>14:57 Uhr</span></p></div></body></html>", NULL);
+	assert_authors(a, "");
 	article_free(a);
 }
 
