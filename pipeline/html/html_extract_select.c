@@ -726,12 +726,13 @@ html_by_headline(const struct html_ctx *ctx, const xmlNode *c,
 xmlNode *
 html_headline_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
 {
-	xmlNode *h = html_headline(ctx), *root = ctx->body, *by = NULL;
+	xmlNode *h, *root = ctx->body, *by = NULL;
 	size_t he;
 
-	if (h == NULL || best == NULL || ctx->recipe_box != NULL ||
-	    ctx->story || (double)html_prose(top) <
-	    HTML_FALLBACK * (double)html_prose(root))
+	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
+	    (double)html_prose(top) <
+	    HTML_FALLBACK * (double)html_prose(root) ||
+	    (h = html_headline(ctx)) == NULL)
 		return top;
 	he = html_offset(root, h) + html_ni(h)->text;
 	HTML_DEBUG_MSG("headline ends at %zu, top at %zu\n", he,
