@@ -495,7 +495,7 @@ html_won(const xmlNode *top, size_t prose)
 static xmlNode *
 html_extract_page(struct html_ctx *ctx)
 {
-	xmlNode *top;
+	xmlNode *top, *best;
 	size_t won;
 
 	html_prune(ctx);
@@ -505,9 +505,10 @@ html_extract_page(struct html_ctx *ctx)
 	if (top == NULL)
 		top = ctx->body;
 	HTML_DEBUG_NODE("best", top);
-	top = html_first_story(ctx, top);
-	top = html_climb(ctx, top);
+	best = html_first_story(ctx, top);
+	top = html_climb(ctx, best);
 	HTML_DEBUG_NODE("climbed to", top);
+	top = html_headline_or(ctx, best, top);
 	won = html_won(top, html_write_article(ctx, top));
 	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
 	    html_prose(ctx->body));

@@ -176,6 +176,10 @@ xmlNode *html_score(struct html_ctx *ctx);
 xmlNode *html_first_story(struct html_ctx *ctx, xmlNode *top);
 /* Step 4b: the winner moved up to the parts of the article. */
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
+/* Step 4c: the container by the page's headline, climbed, for top (the
+ * winner best climbed) away from it. */
+xmlNode *html_headline_or(struct html_ctx *ctx, xmlNode *best,
+    xmlNode *top);
 /* Characters of prose in the blocks under root, as the last statistics
  * counted them (html_ni's prose). */
 size_t html_prose(xmlNode *root);

@@ -636,6 +636,131 @@ html_recipe_or(struct html_ctx *ctx, xmlNode *best)
 	return box;
 }
 
+/* Whether the text of n, trimmed, is s or in it (and not empty). */
+static bool
+html_text_in(const xmlNode *n, const char *s)
+{
+	struct buf t = { 0 };
+	bool is;
+
+	html_text_of(n, &t);
+	html_trim(&t);
+	is = t.len > 0 && strstr(s, t.p) != NULL;
+	buf_free(&t);
+	return is;
+}
+
+/* Text between the headline and a container that begins after it, at
+ * most, for the container to sit by the headline: a fifth of the
+ * container's, or HTML_BY_HEADLINE_MIN. */
+#define HTML_BY_HEADLINE 5
+#define HTML_BY_HEADLINE_MIN 200
+/* Share of the best score a container by the headline needs to win. */
+#define HTML_HEADLINE_SCORE 0.5
+
+static size_t html_prose_but_subtitle(const struct html_ctx *ctx,
+    xmlNode *s);
+
+/* The page's headline: the first <h1> whose text is the title or in it
+ * (one before it may hold the site's name), or NULL. */
+static xmlNode *
+html_headline(const struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+
+	if (ctx->a->title == NULL)
+		return NULL;
+	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true))
+		if (html_is_elem(h) && html_ni(h) != NULL &&
+		    html_ni(h)->kind == HTML_K_H1 && html_ni(h)->text > 0 &&
+		    html_text_in(h, ctx->a->title))
+			return h;
+	return NULL;
+}
+
+/* Visible characters before n in the page under root, as the
+ * statistics counted them. */
+static size_t
+html_offset(const xmlNode *root, const xmlNode *n)
+{
+	size_t off = 0;
+
+	for (const xmlNode *a = n; a != NULL && a != root; a = a->parent)
+		for (const xmlNode *s = a->prev; s != NULL; s = s->prev) {
+			const struct html_tc *tc = s->_private;
+
+			if (html_is_elem(s))
+				off += html_ni(s) != NULL ? html_ni(s)->text : 0;
+			else if (s->type == XML_TEXT_NODE && tc != NULL &&
+			    html_ni(a->parent) != NULL &&
+			    !html_ni(a->parent)->caption)
+				off += tc->len;
+		}
+	return off;
+}
+
+/* Whether container c sits by headline h (he: the visible characters up
+ * to h's end): it holds h, or begins after it with little text between
+ * (a dateline, a byline, a standfirst): a fifth of its own text, or
+ * HTML_BY_HEADLINE_MIN. */
+static bool
+html_by_headline(const struct html_ctx *ctx, const xmlNode *c,
+    const xmlNode *h, size_t he)
+{
+	size_t off, ct = html_ni(c)->text, slack;
+
+	if (html_is_ancestor(c, h))
+		return true;
+	off = html_offset(ctx->body, c);
+	if (off < he)
+		return false;
+	slack = ct / HTML_BY_HEADLINE > HTML_BY_HEADLINE_MIN ?
+	    ct / HTML_BY_HEADLINE : HTML_BY_HEADLINE_MIN;
+	return off - he <= slack;
+}
+
+/* The container by the page's headline instead of best, when best lies
+ * away from it (another block of the page: a sidebar's programme, a
+ * site's blurb) and one by it scores nearly as well, holding no <h1>
+ * but the headline, prose, and best not. */
+xmlNode *
+html_headline_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
+{
+	xmlNode *h, *root = ctx->body, *by = NULL;
+	size_t he;
+
+	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
+	    (double)html_prose(top) <
+	    HTML_FALLBACK * (double)html_prose(root) ||
+	    (h = html_headline(ctx)) == NULL)
+		return top;
+	he = html_offset(root, h) + html_ni(h)->text;
+	HTML_DEBUG_MSG("headline ends at %zu, top at %zu\n", he,
+	    html_offset(root, top));
+	HTML_DEBUG_NODE("headline", h);
+	for (xmlNode *a = top; html_is_elem(a) && html_ni(a) != NULL &&
+	    !html_is_ancestor(a, h); a = a->parent)
+		if (html_by_headline(ctx, a, h, he))
+			return top;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni == NULL || !ni->cand || n == root || ni->h1s > 1 ||
+		    ni->score < HTML_HEADLINE_SCORE * html_ni(best)->score ||
+		    (by != NULL && ni->score <= html_ni(by)->score) ||
+		    html_is_ancestor(n, top) ||
+		    html_prose(n) < 2 * HTML_PROSE_OWN ||  /* the next, cheap */
+		    !html_by_headline(ctx, n, h, he) ||
+		    html_prose_but_subtitle(ctx, n) < 2 * HTML_PROSE_OWN)
+			continue;
+		by = n;
+	}
+	if (by == NULL)
+		return top;
+	HTML_DEBUG_NODE("by headline", by);
+	return html_climb(ctx, by);
+}
+
 /* Step 4a: scores the ancestors of every block of text and returns the
  * best container, or NULL when the page has no block of text; or the
  * container of a recipe's parts (html_recipe_or()). */
@@ -794,20 +919,6 @@ html_story_of(xmlNode *top)
 	    html_ni(w->parent)->kind != HTML_K_BODY)
 		w = w->parent;
 	return w;
-}
-
-/* Whether the text of n, trimmed, is s or in it (and not empty). */
-static bool
-html_text_in(const xmlNode *n, const char *s)
-{
-	struct buf t = { 0 };
-	bool is;
-
-	html_text_of(n, &t);
-	html_trim(&t);
-	is = t.len > 0 && strstr(s, t.p) != NULL;
-	buf_free(&t);
-	return is;
 }
 
 /* Whether the first <h1> under n is the page's title, or in it. */

@@ -1392,6 +1392,47 @@ test_headed_box_misnamed(void **state)
 	free(links);
 }
 
+/* A page of another CMS, no names, no <p>: the article (the headline,
+ * a dateline, two paragraphs) in one column, and in the next, over a
+ * list of links, a party's programme in one <div>, its runs set apart
+ * by <br><br>, whose commas outscore the article. The container by the
+ * headline wins when the best lies away from it and scores under twice
+ * as much; without a headline (an <h2>) the programme stays. */
+static void
+test_headline_container(void **state)
+{
+	static const char fmt[] = "<div><div><%s>Bridge to be rebuilt</%s>"
+	    "<div>12 March 2024</div><div><div>%s</div><div>%s</div></div>"
+	    "</div><div><div><div>Our programme<br><br>One, we want "
+	    "schools, libraries, parks and bridges for all.<br><br>Two, we "
+	    "want fair rents, fair wages and fair taxes for all of us now."
+	    "<br><br>Three, we want clean air, clean water and green roofs "
+	    "on every house soon.<br><br>Four, we want open data, open "
+	    "meetings and open doors at the town hall.</div></div><ul>%s"
+	    "</ul></div></div>";
+	char *links = repeat("<li><a href=/s%d>Another story of the week, "
+	    "number %d</a></li>", 0, 9);
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		const char *h = i == 0 ? "h1" : "h2";
+		struct buf body = { 0 };
+
+		buf_printf(&body, fmt, h, h, prose1, prose2, links);
+		html = page("<title>Bridge to be rebuilt</title>", body.p);
+		a = extract(html, NULL);
+		assert_non_null(a->body);
+		assert_true((strstr(a->body, prose1) != NULL) == (i == 0));
+		assert_true((strstr(a->body, "fair rents") != NULL) == (i == 1));
+		article_free(a);
+		free(html);
+		buf_free(&body);
+	}
+	free(links);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -1835,6 +1876,7 @@ main(void)
 		cmocka_unit_test(test_outlet_tail),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
+		cmocka_unit_test(test_headline_container),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
