@@ -529,6 +529,75 @@ html_in_content_figure(xmlNode *n)
 	return false;
 }
 
+/* Visible characters of a box set among the text's paragraphs, at most,
+ * for it to be a pitch (html_is_pitch()); of its closing link. */
+#define HTML_PITCH_TEXT 800
+#define HTML_PITCH_BUTTON 40
+
+/* The nearest block holding node n (a text node or an element). */
+static const xmlNode *
+html_block_of(const xmlNode *n)
+{
+	for (n = n->parent; html_is_elem(n); n = n->parent)
+		if (html_ni(n) != NULL && (html_ni(n)->cls & HTML_T_BLOCK))
+			return n;
+	return NULL;
+}
+
+/* Whether n's element siblings before it hold a paragraph of prose,
+ * and those after it none: a box in the flow of the text, at its end. */
+static bool
+html_ends_flow(xmlNode *n)
+{
+	bool flow = false;
+
+	for (xmlNode *s = n->prev; s != NULL && !flow; s = s->prev)
+		flow = html_is_elem(s) && html_ni(s) != NULL &&
+		    html_ni(s)->kind == HTML_K_P &&
+		    html_ni(s)->own >= HTML_PROSE_OWN;
+	for (xmlNode *s = n->next; flow && s != NULL; s = s->next)
+		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0)
+			return false;
+	return flow;
+}
+
+/* Whether block n is a pitch set after the text: a box of its own
+ * (no paragraph, list or heading) among the text's paragraphs with
+ * none after it, of a few lines, that opens with a heading and closes
+ * with a short link outside any paragraph, a button ("UN PÚBLICO
+ * INFORMADO ... Hágase miembro ahora", "Something to Consider ...
+ * LEARN MORE"). A section of the text in a box of its own has
+ * paragraphs of the text beside it, in boxes too. */
+static bool
+html_is_pitch(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+	const xmlNode *first = NULL, *last = NULL, *b;
+
+	if (ni->kind != HTML_K_DIV && ni->kind != HTML_K_SECTION)
+		return false;
+	if (ni->text == 0 || ni->text > HTML_PITCH_TEXT ||
+	    !html_ends_flow(n))
+		return false;
+	for (xmlNode *e = n->children; e != NULL; e = html_next(e, n, true))
+		if ((e->type == XML_TEXT_NODE) && e->content != NULL &&
+		    html_count_text((const char *)e->content, NULL) > 0) {
+			first = first != NULL ? first : e;
+			last = e;
+		}
+	if (first == NULL || (b = html_block_of(first)) == NULL ||
+	    !(html_ni(b)->cls & HTML_T_HEAD) || html_ni(b)->kind == HTML_K_H1)
+		return false;
+	b = html_block_of(last);
+	if (b == NULL || html_ni(b)->kind == HTML_K_P ||
+	    html_ni(b)->kind == HTML_K_LI || (html_ni(b)->cls & HTML_T_HEAD))
+		return false;
+	for (b = last->parent; html_is_elem(b) && b != n; b = b->parent)
+		if (html_ni(b) != NULL && html_ni(b)->kind == HTML_K_A)
+			return html_ni(b)->text < HTML_PITCH_BUTTON;
+	return false;
+}
+
 /* Whether the writer skips element n (not the root of the write): teaser
  * cards of other stories, and link lists unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -630,7 +699,8 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
-		if ((ni->caption || ni->form) && !ctx->raw && !ctx->fragment) {
+		if ((ni->caption || ni->form || (n != root &&
+		    html_is_pitch(n))) && !ctx->raw && !ctx->fragment) {
 			/* written, and left out: the edges of the text are
 			 * judged with it */
 			size_t had;

@@ -1289,6 +1289,72 @@ test_outlet_tail(void **state)
 	buf_free(&b);
 }
 
+/* A quotation set in the text in a box named as furniture (Twitter's
+ * embed in a "widget") is the text's: it stays; a widget of links
+ * beside it goes, and so does one whose text is not all quoted. */
+static void
+test_quote_in_widget(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><div class=\"article-widget\">"
+	    "<blockquote class=twitter-tweet><p>Thank you for everything, "
+	    "see you at the harbour again</p>- The Club (@club) "
+	    "<a href=/s>May 2, 2019</a></blockquote></div><p>%s</p>"
+	    "<div class=\"article-widget\"><p>Read the whole story of the "
+	    "bridge and its builders</p><blockquote>Quoted words</blockquote>"
+	    "</div><p>%s</p><div class=widget><blockquote><a href=/a>Other "
+	    "stories of the harbour and the town</a></blockquote></div>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "see you at the harbour again"));
+	assert_non_null(strstr(a->body, "(@club)"));
+	assert_null(strstr(a->body, "whole story"));
+	assert_null(strstr(a->body, "Other stories"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
+/* A box set after the text's paragraphs that opens with a heading and
+ * closes with a short link outside a paragraph is a pitch: it goes. A
+ * box of the same form with text after it, a box whose link sits in
+ * its paragraph, or sections in boxes of their own stay. */
+static void
+test_pitch_box(void **state)
+{
+	static const char pitch[] = "<div><h2>Something to Consider</h2>"
+	    "<p>If you enjoyed this article, we have a proposition for you: "
+	    "join our members and read without limits.</p>"
+	    "<a href=/join class=button>LEARN MORE</a></div>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p>%s"
+	    "</article>", prose1, prose2, prose3, pitch);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "proposition"));
+	assert_null(strstr(a->body, "Something to Consider"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p>%s<p>%s</p>"
+	    "</article>", prose1, prose2, pitch, prose3);
+	assert_non_null(strstr(a->body, "proposition"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><div><h2>Outlook</h2>"
+	    "<p>%s <a href=/b>The plans</a></p></div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Outlook"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	a = extract_body("<article><div><p>%s</p></div><div><p>%s</p>"
+	    "</div><div><h2>Outlook</h2><p>%s</p><a href=/b>The plans</a>"
+	    "</div></article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Outlook"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
 /* The items fmt makes of i and i again, for i from first to last: a
  * list of teasers, a numbered list. Free it with free(). */
 static char *
@@ -1806,6 +1872,8 @@ main(void)
 		cmocka_unit_test(test_signature_kept),
 		cmocka_unit_test(test_emphasis_label),
 		cmocka_unit_test(test_outlet_tail),
+		cmocka_unit_test(test_quote_in_widget),
+		cmocka_unit_test(test_pitch_box),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_author_box_after_article),
