@@ -1054,23 +1054,27 @@ html_word_byte(char c)
 }
 
 /* Whether text names the outlet (name, as the metadata gave it) as a
- * word of its own, in its own case ("Join our Space Forums"; not
- * "@Spacedotcom", not "in space"). */
+ * word of its own, in its own case ("Join our Space Forums"; not "in
+ * space"), or opens a handle with it, its account ("Follow us on
+ * Twitter @Spacedotcom"; not "@NASASpace"). */
 static bool
 html_names_outlet(const char *text, const char *name)
 {
 	size_t n = strlen(name);
 
 	for (const char *s = strstr(text, name); s != NULL;
-	    s = strstr(s + 1, name))
+	    s = strstr(s + 1, name)) {
+		if (s > text && s[-1] == '@')
+			return true;
 		if ((s == text || !html_word_byte(s[-1])) &&
 		    !html_word_byte(s[n]))
 			return true;
+	}
 	return false;
 }
 
 /* Characters of an outlet's name below which it is no signal. */
-#define HTML_OUTLET_MIN 4
+#define HTML_OUTLET_MIN 3
 
 /* Leaves out the paragraphs that end the text and name the outlet: the
  * site's pitch, its notes and calls to follow it ("Join our Space

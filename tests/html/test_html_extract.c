@@ -1287,6 +1287,24 @@ test_outlet_tail(void **state)
 	article_free(a);
 	free(html);
 	buf_free(&b);
+	/* its account, a handle that opens with its name, names it too;
+	 * a name of three letters is one, of two none */
+	buf_printf(&b, "<article><p>%s</p><p>%s</p><p>%s</p><p>Follow "
+	    "@HTDeals on Twitter to keep up with the latest deals from "
+	    "around the web.</p></article>", prose1, prose2, prose3);
+	html = page("<meta property=og:site_name content=HTD>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "@HTDeals"));
+	article_free(a);
+	free(html);
+	html = page("<meta property=og:site_name content=HT>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(strstr(a->body, "@HTDeals"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
 }
 
 /* A quotation set in the text in a box named as furniture (Twitter's
