@@ -598,6 +598,40 @@ html_is_pitch(xmlNode *n)
 	return false;
 }
 
+/* Whether n is a definition list of one term, a label ending in a
+ * colon, and one short value: a note on the text ("Фото: личный архив
+ * ...", "Source: ..."), written and left out as a caption. A glossary
+ * or a table of facts has more pairs, or terms without colons. */
+static bool
+html_is_label_pair(xmlNode *n)
+{
+	xmlNode *dt = NULL, *dd = NULL;
+	struct buf t = { 0 };
+	bool label;
+
+	if (strcmp((const char *)n->name, "dl") != 0)
+		return false;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (!html_is_elem(c) || html_ni(c) == NULL)
+			continue;
+		if (dt == NULL && strcmp((const char *)c->name, "dt") == 0)
+			dt = c;
+		else if (dt != NULL && dd == NULL &&
+		    strcmp((const char *)c->name, "dd") == 0)
+			dd = c;
+		else
+			return false;
+	}
+	if (dd == NULL || html_ni(dt)->text == 0 ||
+	    html_ni(dd)->text > HTML_CREDIT_TAIL)
+		return false;
+	html_text_of(dt, &t);
+	html_trim(&t);
+	label = t.len > 0 && t.p[t.len - 1] == ':';
+	buf_free(&t);
+	return label;
+}
+
 /* Whether the writer skips element n (not the root of the write): teaser
  * cards of other stories, and link lists unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -700,7 +734,8 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			break;
 		}
 		if ((ni->caption || ni->form || (n != root &&
-		    html_is_pitch(n))) && !ctx->raw && !ctx->fragment) {
+		    (html_is_pitch(n) || html_is_label_pair(n)))) &&
+		    !ctx->raw && !ctx->fragment) {
 			/* written, and left out: the edges of the text are
 			 * judged with it */
 			size_t had;

@@ -1373,6 +1373,29 @@ test_pitch_box(void **state)
 	article_free(a);
 }
 
+/* A definition list of one label ending in a colon and one short value
+ * is a note on the text (a picture's credit): left out. A list of
+ * terms, or of one term without a colon, stays. */
+static void
+test_label_pair(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><div><dl><dt>\xd0\xa4\xd0\xbe"
+	    "\xd1\x82\xd0\xbe:</dt><dd>personal archive of the mayor</dd>"
+	    "</dl></div><p>%s</p><dl><dt>Span</dt><dd>120 metres over the "
+	    "water</dd></dl><dl><dt>Cost:</dt><dd>four million euros</dd>"
+	    "<dt>Start:</dt><dd>in the spring</dd></dl><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "personal archive"));
+	assert_non_null(strstr(a->body, "120 metres"));
+	assert_non_null(strstr(a->body, "in the spring"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
 /* The items fmt makes of i and i again, for i from first to last: a
  * list of teasers, a numbered list. Free it with free(). */
 static char *
@@ -1892,6 +1915,7 @@ main(void)
 		cmocka_unit_test(test_outlet_tail),
 		cmocka_unit_test(test_quote_in_widget),
 		cmocka_unit_test(test_pitch_box),
+		cmocka_unit_test(test_label_pair),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_author_box_after_article),
