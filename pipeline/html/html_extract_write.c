@@ -816,6 +816,30 @@ html_is_kicker(const struct html_para *p)
 	return strchr(".!?\"", p->text[n - 1]) == NULL;
 }
 
+/* Capital letters of a line in capitals, at least (html_is_shout()). */
+#define HTML_SHOUT_CAPS 8
+
+/* Whether p is written in capitals: a banner or a notice set over the
+ * text ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE..."), no prose.
+ * Only Latin letters are judged; a text in another script that names
+ * acronyms is no shout. */
+static bool
+html_is_shout(const struct html_para *p)
+{
+	unsigned upper = 0, other = 0;
+
+	for (const unsigned char *s = (const unsigned char *)p->text;
+	    *s != '\0'; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return false;
+		if (*s >= 'A' && *s <= 'Z')
+			upper++;
+		else if (*s >= 0xc0)
+			other++;
+	}
+	return upper >= HTML_SHOUT_CAPS && other * 4 < upper;
+}
+
 /* Whether p, however much of it is linked, holds a sentence of its own
  * words ("The findings were published today in <a>the journal BMJ Case
  * Reports</a>."): no link line. */
@@ -896,7 +920,8 @@ html_paras_edges(struct html_ctx *ctx)
 
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
-			if (first == ctx->n_paras && !ctx->paras[i].caption)
+			if (first == ctx->n_paras && !ctx->paras[i].caption &&
+			    !html_is_shout(&ctx->paras[i]))
 				first = i;
 			last = i;
 		}
@@ -927,7 +952,8 @@ html_paras_edges(struct html_ctx *ctx)
 		if (p->head)
 			continue;
 		if (i < first && ((html_pclass(p) == HTML_P_BAD &&
-		    !html_has_own_words(p)) || html_is_kicker(p)))
+		    !html_has_own_words(p)) || html_is_kicker(p) ||
+		    html_is_shout(p)))
 			p->keep = false;
 		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
 		    !html_has_own_words(p) && !html_is_signature(ctx, p,

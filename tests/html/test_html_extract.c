@@ -1396,6 +1396,35 @@ test_label_pair(void **state)
 	article_free(a);
 }
 
+/* A line in capitals over the first paragraph of prose is a banner
+ * ("GET BREAKING NEWS ..."): it goes; inside the text a line in
+ * capitals stays, and so does a text in another script that names
+ * acronyms. */
+static void
+test_shout_over_lede(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>GET BREAKING NEWS IN YOUR BROWSER. "
+	    "CLICK HERE TO TURN ON NOTIFICATIONS.</p><p>X</p><p>%s</p>"
+	    "<p>THE VOTE WAS CLOSE, AND THE HALL WAS FULL TO THE DOORS.</p>"
+	    "<p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	assert_non_null(strstr(a->body, "THE VOTE WAS CLOSE"));
+	article_free(a);
+	a = extract_body("<article><p>\xd0\x92 NASA \xd0\xb8 ESA "
+	    "\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80\xd1\x8f\xd1\x82, "
+	    "\xd1\x87\xd1\x82\xd0\xbe \xd0\xbc\xd0\xbe\xd1\x81\xd1\x82 "
+	    "\xd0\xb1\xd1\x83\xd0\xb4\xd0\xb5\xd1\x82 \xd0\xb3\xd0\xbe"
+	    "\xd1\x82\xd0\xbe\xd0\xb2 \xd0\xb2 \xd0\xbc\xd0\xb0\xd0\xb5 "
+	    "(NASA, ESA, JAXA)</p><p>%s</p><p>%s</p></article>",
+	    prose1, prose2);
+	assert_non_null(strstr(a->body, "NASA"));
+	article_free(a);
+}
+
 /* The items fmt makes of i and i again, for i from first to last: a
  * list of teasers, a numbered list. Free it with free(). */
 static char *
@@ -1916,6 +1945,7 @@ main(void)
 		cmocka_unit_test(test_quote_in_widget),
 		cmocka_unit_test(test_pitch_box),
 		cmocka_unit_test(test_label_pair),
+		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_author_box_after_article),
