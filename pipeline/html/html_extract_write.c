@@ -544,6 +544,23 @@ html_block_of(const xmlNode *n)
 	return NULL;
 }
 
+/* The first (or, when last, the last) text node of n with visible
+ * characters, or NULL. */
+static const xmlNode *
+html_text_at(xmlNode *n, bool last)
+{
+	const xmlNode *found = NULL;
+
+	for (xmlNode *e = n->children; e != NULL; e = html_next(e, n, true))
+		if (e->type == XML_TEXT_NODE && e->content != NULL &&
+		    html_count_text((const char *)e->content, NULL) > 0) {
+			found = e;
+			if (!last)
+				break;
+		}
+	return found;
+}
+
 /* Whether n's element siblings before it hold a paragraph of prose,
  * and those after it none: a box in the flow of the text, at its end. */
 static bool
@@ -572,29 +589,25 @@ static bool
 html_is_pitch(xmlNode *n)
 {
 	const struct html_ni *ni = html_ni(n);
-	const xmlNode *first = NULL, *last = NULL, *b;
+	const xmlNode *first, *last, *b;
 
 	if (ni->kind != HTML_K_DIV && ni->kind != HTML_K_SECTION)
 		return false;
-	if (ni->text == 0 || ni->text > HTML_PITCH_TEXT ||
-	    !html_ends_flow(n))
+	if (ni->text == 0 || ni->text > HTML_PITCH_TEXT)
 		return false;
-	for (xmlNode *e = n->children; e != NULL; e = html_next(e, n, true))
-		if ((e->type == XML_TEXT_NODE) && e->content != NULL &&
-		    html_count_text((const char *)e->content, NULL) > 0) {
-			first = first != NULL ? first : e;
-			last = e;
-		}
+	first = html_text_at(n, false);
 	if (first == NULL || (b = html_block_of(first)) == NULL ||
 	    !(html_ni(b)->cls & HTML_T_HEAD) || html_ni(b)->kind == HTML_K_H1)
 		return false;
+	last = html_text_at(n, true);
 	b = html_block_of(last);
 	if (b == NULL || html_ni(b)->kind == HTML_K_P ||
 	    html_ni(b)->kind == HTML_K_LI || (html_ni(b)->cls & HTML_T_HEAD))
 		return false;
 	for (b = last->parent; html_is_elem(b) && b != n; b = b->parent)
 		if (html_ni(b) != NULL && html_ni(b)->kind == HTML_K_A)
-			return html_ni(b)->text < HTML_PITCH_BUTTON;
+			return html_ni(b)->text < HTML_PITCH_BUTTON &&
+			    html_ends_flow(n);
 	return false;
 }
 
