@@ -348,6 +348,32 @@ html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
 	html_remove(first);
 }
 
+/* Whether the text of box n lies wholly in quotations (<blockquote>)
+ * that are mostly not links: an embedded post or quote set in the text
+ * (a tweet in its "widget" box), not furniture. */
+static bool
+html_all_quoted(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+	unsigned text = 0, link = 0;
+
+	if (ni->text == 0)
+		return false;
+	for (xmlNode *e = n->children; e != NULL; ) {
+		const struct html_ni *ei = html_is_elem(e) ? html_ni(e) :
+		    NULL;
+		bool quote = ei != NULL &&
+		    strcmp((const char *)e->name, "blockquote") == 0;
+
+		if (quote) {
+			text += ei->text;
+			link += ei->link;
+		}
+		e = html_next(e, n, !quote);
+	}
+	return text == ni->text && link * 2 < text;
+}
+
 /* Prose of a box holding a headline, at least, for it to be an
  * article's container (a paragraph or two). */
 #define HTML_HEADED_PROSE 200
@@ -395,6 +421,11 @@ html_prune(struct html_ctx *ctx)
 		    (HTML_S_HIDDEN | HTML_S_UNSHOWN | HTML_S_HEADER)) &&
 		    ni->h1s == 1 && ni->prose >= HTML_HEADED_PROSE &&
 		    html_link_density(ni) < 0.2)
+			junk = false;
+		/* nor is a quotation set in the text in a box of its
+		 * own (a tweet in a "widget") */
+		if (junk && !(ni->cls & HTML_T_CHROME) &&
+		    !(ni->sig & HTML_S_HIDDEN) && html_all_quoted(n))
 			junk = false;
 		/* an article's container is never furniture, whatever
 		 * taxonomy its classes carry ("tag-...", "category-...") */

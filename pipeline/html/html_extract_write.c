@@ -529,6 +529,122 @@ html_in_content_figure(xmlNode *n)
 	return false;
 }
 
+/* Visible characters of a box set among the text's paragraphs, at most,
+ * for it to be a pitch (html_is_pitch()); of its closing link. */
+#define HTML_PITCH_TEXT 800
+#define HTML_PITCH_BUTTON 40
+
+/* The nearest block holding node n (a text node or an element). */
+static const xmlNode *
+html_block_of(const xmlNode *n)
+{
+	for (n = n->parent; html_is_elem(n); n = n->parent)
+		if (html_ni(n) != NULL && (html_ni(n)->cls & HTML_T_BLOCK))
+			return n;
+	return NULL;
+}
+
+/* The first (or, when last, the last) text node of n with visible
+ * characters, or NULL. */
+static const xmlNode *
+html_text_at(xmlNode *n, bool last)
+{
+	const xmlNode *found = NULL;
+
+	for (xmlNode *e = n->children; e != NULL; e = html_next(e, n, true))
+		if (e->type == XML_TEXT_NODE && e->content != NULL &&
+		    html_count_text((const char *)e->content, NULL) > 0) {
+			found = e;
+			if (!last)
+				break;
+		}
+	return found;
+}
+
+/* Whether n's element siblings before it hold a paragraph of prose,
+ * and those after it none: a box in the flow of the text, at its end. */
+static bool
+html_ends_flow(xmlNode *n)
+{
+	bool flow = false;
+
+	for (xmlNode *s = n->prev; s != NULL && !flow; s = s->prev)
+		flow = html_is_elem(s) && html_ni(s) != NULL &&
+		    html_ni(s)->kind == HTML_K_P &&
+		    html_ni(s)->own >= HTML_PROSE_OWN;
+	for (xmlNode *s = n->next; flow && s != NULL; s = s->next)
+		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0)
+			return false;
+	return flow;
+}
+
+/* Whether block n is a pitch set after the text: a box of its own
+ * (no paragraph, list or heading) among the text's paragraphs with
+ * none after it, of a few lines, that opens with a heading and closes
+ * with a short link outside any paragraph, a button ("UN PÚBLICO
+ * INFORMADO ... Hágase miembro ahora", "Something to Consider ...
+ * LEARN MORE"). A section of the text in a box of its own has
+ * paragraphs of the text beside it, in boxes too. */
+static bool
+html_is_pitch(xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+	const xmlNode *first, *last, *b;
+
+	if (ni->kind != HTML_K_DIV && ni->kind != HTML_K_SECTION)
+		return false;
+	if (ni->text == 0 || ni->text > HTML_PITCH_TEXT)
+		return false;
+	first = html_text_at(n, false);
+	if (first == NULL || (b = html_block_of(first)) == NULL ||
+	    !(html_ni(b)->cls & HTML_T_HEAD) || html_ni(b)->kind == HTML_K_H1)
+		return false;
+	last = html_text_at(n, true);
+	b = html_block_of(last);
+	if (b == NULL || html_ni(b)->kind == HTML_K_P ||
+	    html_ni(b)->kind == HTML_K_LI || (html_ni(b)->cls & HTML_T_HEAD))
+		return false;
+	for (b = last->parent; html_is_elem(b) && b != n; b = b->parent)
+		if (html_ni(b) != NULL && html_ni(b)->kind == HTML_K_A)
+			return html_ni(b)->text < HTML_PITCH_BUTTON &&
+			    html_ends_flow(n);
+	return false;
+}
+
+/* Whether n is a definition list of one term, a label ending in a
+ * colon, and one short value: a note on the text ("Фото: личный архив
+ * ...", "Source: ..."), written and left out as a caption. A glossary
+ * or a table of facts has more pairs, or terms without colons. */
+static bool
+html_is_label_pair(xmlNode *n)
+{
+	xmlNode *dt = NULL, *dd = NULL;
+	struct buf t = { 0 };
+	bool label;
+
+	if (strcmp((const char *)n->name, "dl") != 0)
+		return false;
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		if (!html_is_elem(c) || html_ni(c) == NULL)
+			continue;
+		if (dt == NULL && strcmp((const char *)c->name, "dt") == 0)
+			dt = c;
+		else if (dt != NULL && dd == NULL &&
+		    strcmp((const char *)c->name, "dd") == 0)
+			dd = c;
+		else
+			return false;
+	}
+	if (dd == NULL || html_ni(dt)->text == 0 ||
+	    html_ni(dd)->text > HTML_CREDIT_TAIL)
+		return false;
+	html_text_of(dt, &t);
+	html_trim(&t);
+	label = t.len > 0 && t.p[t.len - 1] == ':';
+	buf_free(&t);
+	return label;
+}
+
 /* Whether the writer skips element n (not the root of the write): teaser
  * cards of other stories, and link lists unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -630,7 +746,9 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 		default:
 			break;
 		}
-		if ((ni->caption || ni->form) && !ctx->raw && !ctx->fragment) {
+		if ((ni->caption || ni->form || (n != root &&
+		    (html_is_pitch(n) || html_is_label_pair(n)))) &&
+		    !ctx->raw && !ctx->fragment) {
 			/* written, and left out: the edges of the text are
 			 * judged with it */
 			size_t had;
@@ -709,6 +827,30 @@ html_is_kicker(const struct html_para *p)
 	if (html_pclass(p) != HTML_P_SHORT || p->len >= 30 || n == 0)
 		return false;
 	return strchr(".!?\"", p->text[n - 1]) == NULL;
+}
+
+/* Capital letters of a line in capitals, at least (html_is_shout()). */
+#define HTML_SHOUT_CAPS 8
+
+/* Whether p is written in capitals: a banner or a notice set over the
+ * text ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE..."), no prose.
+ * Only Latin letters are judged; a text in another script that names
+ * acronyms is no shout. */
+static bool
+html_is_shout(const struct html_para *p)
+{
+	unsigned upper = 0, other = 0;
+
+	for (const unsigned char *s = (const unsigned char *)p->text;
+	    *s != '\0'; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return false;
+		if (*s >= 'A' && *s <= 'Z')
+			upper++;
+		else if (*s >= 0xc0)
+			other++;
+	}
+	return upper >= HTML_SHOUT_CAPS && other * 4 < upper;
 }
 
 /* Whether p, however much of it is linked, holds a sentence of its own
@@ -791,7 +933,8 @@ html_paras_edges(struct html_ctx *ctx)
 
 	for (size_t i = 0; i < ctx->n_paras; i++) {
 		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
-			if (first == ctx->n_paras && !ctx->paras[i].caption)
+			if (first == ctx->n_paras && !ctx->paras[i].caption &&
+			    !html_is_shout(&ctx->paras[i]))
 				first = i;
 			last = i;
 		}
@@ -822,7 +965,8 @@ html_paras_edges(struct html_ctx *ctx)
 		if (p->head)
 			continue;
 		if (i < first && ((html_pclass(p) == HTML_P_BAD &&
-		    !html_has_own_words(p)) || html_is_kicker(p)))
+		    !html_has_own_words(p)) || html_is_kicker(p) ||
+		    html_is_shout(p)))
 			p->keep = false;
 		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
 		    !html_has_own_words(p) && !html_is_signature(ctx, p,
@@ -984,23 +1128,27 @@ html_word_byte(char c)
 }
 
 /* Whether text names the outlet (name, as the metadata gave it) as a
- * word of its own, in its own case ("Join our Space Forums"; not
- * "@Spacedotcom", not "in space"). */
+ * word of its own, in its own case ("Join our Space Forums"; not "in
+ * space"), or opens a handle with it, its account ("Follow us on
+ * Twitter @Spacedotcom"; not "@NASASpace"). */
 static bool
 html_names_outlet(const char *text, const char *name)
 {
 	size_t n = strlen(name);
 
 	for (const char *s = strstr(text, name); s != NULL;
-	    s = strstr(s + 1, name))
+	    s = strstr(s + 1, name)) {
+		if (s > text && s[-1] == '@')
+			return true;
 		if ((s == text || !html_word_byte(s[-1])) &&
 		    !html_word_byte(s[n]))
 			return true;
+	}
 	return false;
 }
 
 /* Characters of an outlet's name below which it is no signal. */
-#define HTML_OUTLET_MIN 4
+#define HTML_OUTLET_MIN 3
 
 /* Leaves out the paragraphs that end the text and name the outlet: the
  * site's pitch, its notes and calls to follow it ("Join our Space

@@ -1313,6 +1313,142 @@ test_outlet_tail(void **state)
 	article_free(a);
 	free(html);
 	buf_free(&b);
+	/* its account, a handle that opens with its name, names it too;
+	 * a name of three letters is one, of two none */
+	buf_printf(&b, "<article><p>%s</p><p>%s</p><p>%s</p><p>Follow "
+	    "@HTDeals on Twitter to keep up with the latest deals from "
+	    "around the web.</p></article>", prose1, prose2, prose3);
+	html = page("<meta property=og:site_name content=HTD>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "@HTDeals"));
+	article_free(a);
+	free(html);
+	html = page("<meta property=og:site_name content=HT>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(strstr(a->body, "@HTDeals"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
+/* A quotation set in the text in a box named as furniture (Twitter's
+ * embed in a "widget") is the text's: it stays; a widget of links
+ * beside it goes, and so does one whose text is not all quoted. */
+static void
+test_quote_in_widget(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><div class=\"article-widget\">"
+	    "<blockquote class=twitter-tweet><p>Thank you for everything, "
+	    "see you at the harbour again</p>- The Club (@club) "
+	    "<a href=/s>May 2, 2019</a></blockquote></div><p>%s</p>"
+	    "<div class=\"article-widget\"><p>Read the whole story of the "
+	    "bridge and its builders</p><blockquote>Quoted words</blockquote>"
+	    "</div><p>%s</p><div class=widget><blockquote><a href=/a>Other "
+	    "stories of the harbour and the town</a></blockquote></div>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "see you at the harbour again"));
+	assert_non_null(strstr(a->body, "(@club)"));
+	assert_null(strstr(a->body, "whole story"));
+	assert_null(strstr(a->body, "Other stories"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
+/* A box set after the text's paragraphs that opens with a heading and
+ * closes with a short link outside a paragraph is a pitch: it goes. A
+ * box of the same form with text after it, a box whose link sits in
+ * its paragraph, or sections in boxes of their own stay. */
+static void
+test_pitch_box(void **state)
+{
+	static const char pitch[] = "<div><h2>Something to Consider</h2>"
+	    "<p>If you enjoyed this article, we have a proposition for you: "
+	    "join our members and read without limits.</p>"
+	    "<a href=/join class=button>LEARN MORE</a></div>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p>%s"
+	    "</article>", prose1, prose2, prose3, pitch);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "proposition"));
+	assert_null(strstr(a->body, "Something to Consider"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p>%s<p>%s</p>"
+	    "</article>", prose1, prose2, pitch, prose3);
+	assert_non_null(strstr(a->body, "proposition"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><div><h2>Outlook</h2>"
+	    "<p>%s <a href=/b>The plans</a></p></div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Outlook"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+	a = extract_body("<article><div><p>%s</p></div><div><p>%s</p>"
+	    "</div><div><h2>Outlook</h2><p>%s</p><a href=/b>The plans</a>"
+	    "</div></article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Outlook"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
+/* A definition list of one label ending in a colon and one short value
+ * is a note on the text (a picture's credit): left out. A list of
+ * terms, or of one term without a colon, stays. */
+static void
+test_label_pair(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><div><dl><dt>\xd0\xa4\xd0\xbe"
+	    "\xd1\x82\xd0\xbe:</dt><dd>personal archive of the mayor</dd>"
+	    "</dl></div><p>%s</p><dl><dt>Span</dt><dd>120 metres over the "
+	    "water</dd></dl><dl><dt>Cost:</dt><dd>four million euros</dd>"
+	    "<dt>Start:</dt><dd>in the spring</dd></dl><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "personal archive"));
+	assert_non_null(strstr(a->body, "120 metres"));
+	assert_non_null(strstr(a->body, "in the spring"));
+	assert_non_null(strstr(a->body, prose3));
+	article_free(a);
+}
+
+/* A line in capitals over the first paragraph of prose is a banner
+ * ("GET BREAKING NEWS ..."): it goes; inside the text a line in
+ * capitals stays, and so does a text in another script that names
+ * acronyms. */
+static void
+test_shout_over_lede(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>GET BREAKING NEWS IN YOUR BROWSER. "
+	    "CLICK HERE TO TURN ON NOTIFICATIONS.</p><p>X</p><p>%s</p>"
+	    "<p>THE VOTE WAS CLOSE, AND THE HALL WAS FULL TO THE DOORS.</p>"
+	    "<p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	assert_non_null(strstr(a->body, "THE VOTE WAS CLOSE"));
+	article_free(a);
+	a = extract_body("<article><p>\xd0\x92 NASA \xd0\xb8 ESA "
+	    "\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80\xd1\x8f\xd1\x82, "
+	    "\xd1\x87\xd1\x82\xd0\xbe \xd0\xbc\xd0\xbe\xd1\x81\xd1\x82 "
+	    "\xd0\xb1\xd1\x83\xd0\xb4\xd0\xb5\xd1\x82 \xd0\xb3\xd0\xbe"
+	    "\xd1\x82\xd0\xbe\xd0\xb2 \xd0\xb2 \xd0\xbc\xd0\xb0\xd0\xb5 "
+	    "(NASA, ESA, JAXA)</p><p>%s</p><p>%s</p></article>",
+	    prose1, prose2);
+	assert_non_null(strstr(a->body, "NASA"));
+	article_free(a);
 }
 
 /* The items fmt makes of i and i again, for i from first to last: a
@@ -1874,6 +2010,10 @@ main(void)
 		cmocka_unit_test(test_signature_kept),
 		cmocka_unit_test(test_emphasis_label),
 		cmocka_unit_test(test_outlet_tail),
+		cmocka_unit_test(test_quote_in_widget),
+		cmocka_unit_test(test_pitch_box),
+		cmocka_unit_test(test_label_pair),
+		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
