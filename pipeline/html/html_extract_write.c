@@ -1127,6 +1127,13 @@ html_word_byte(char c)
 	return u >= 0x80 || isalnum(u);
 }
 
+/* Characters of an outlet's name below which it is no signal: as a
+ * word, and as the opening of a handle (a name of three letters names
+ * its own account, "@BGRDeals", but as a word is the source a report
+ * quotes, "..., she told CNN.", as often as the outlet's pitch). */
+#define HTML_OUTLET_MIN 4
+#define HTML_OUTLET_HANDLE_MIN 3
+
 /* Whether text names the outlet (name, as the metadata gave it) as a
  * word of its own, in its own case ("Join our Space Forums"; not "in
  * space"), or opens a handle with it, its account ("Follow us on
@@ -1140,15 +1147,13 @@ html_names_outlet(const char *text, const char *name)
 	    s = strstr(s + 1, name)) {
 		if (s > text && s[-1] == '@')
 			return true;
-		if ((s == text || !html_word_byte(s[-1])) &&
+		if (n >= HTML_OUTLET_MIN &&
+		    (s == text || !html_word_byte(s[-1])) &&
 		    !html_word_byte(s[n]))
 			return true;
 	}
 	return false;
 }
-
-/* Characters of an outlet's name below which it is no signal. */
-#define HTML_OUTLET_MIN 3
 
 /* Leaves out the paragraphs that end the text and name the outlet: the
  * site's pitch, its notes and calls to follow it ("Join our Space
@@ -1160,7 +1165,7 @@ html_paras_outlet_tail(struct html_ctx *ctx)
 {
 	const char *name = ctx->a->publisher;
 
-	if (name == NULL || strlen(name) < HTML_OUTLET_MIN)
+	if (name == NULL || strlen(name) < HTML_OUTLET_HANDLE_MIN)
 		return;
 	for (size_t i = ctx->n_paras; i > 1; i--) {
 		struct html_para *p = &ctx->paras[i - 1];

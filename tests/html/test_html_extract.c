@@ -1330,6 +1330,16 @@ test_outlet_tail(void **state)
 	assert_non_null(strstr(a->body, "@HTDeals"));
 	article_free(a);
 	free(html);
+	/* as a word, three letters are the source a report quotes */
+	b.len = 0;
+	buf_printf(&b, "<article><p>%s</p><p>%s</p><p>%s</p><p>The "
+	    "ministry did not answer, a spokesman told HTD on Monday "
+	    "evening.</p></article>", prose1, prose2, prose3);
+	html = page("<meta property=og:site_name content=HTD>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(strstr(a->body, "told HTD"));
+	article_free(a);
+	free(html);
 	buf_free(&b);
 }
 
