@@ -66,6 +66,11 @@ void text_classify(struct text_doc *d);
  * classified document (d->title, d->subtitle; text_header.c). */
 void text_header(struct text_doc *d);
 
+/* Where the header holds no byline: the first line opening with a
+ * byline's prefix over the headline, at the region's top or under it
+ * becomes one (text_byline.c). */
+void text_far_bylines(struct text_doc *d);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Words of a link box's heading, at most. */

@@ -1015,6 +1015,7 @@ text_classify(struct text_doc *d)
 			it->kind = TEXT_DATE;
 		}
 	}
+	text_far_bylines(d);
 	for (size_t i = d->body_end; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
 

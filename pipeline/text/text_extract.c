@@ -486,7 +486,6 @@ text_extract(const char *s, size_t len, int64_t now,
 	struct text_doc *d = text_segment(s, len);
 	struct buf body = { 0 };
 	char *outlet;
-	size_t top;
 
 	text_classify(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
@@ -517,8 +516,7 @@ text_extract(const char *s, size_t len, int64_t now,
 			break;
 		}
 	}
-	top = d->title < d->n ? d->title : 0;
-	for (size_t i = top; i < d->body_start; i++)
+	for (size_t i = 0; i < d->n; i++)
 		if (d->items[i].kind == TEXT_BYLINE)
 			text_authors(a, d->items[i].s);
 	text_published(d, now, a);
