@@ -71,6 +71,11 @@ void text_header(struct text_doc *d);
  * becomes one (text_byline.c). */
 void text_far_bylines(struct text_doc *d);
 
+/* The name a dated line gives ("Posted 11. April 2018 by Jane Doe",
+ * "Jane Doe 19.10.2019, 05:00 Uhr"): its offset in s; *len is 0 when
+ * there is none, and *words its words. */
+size_t text_dated_name(const char *s, size_t *len, int *words);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Words of a link box's heading, at most. */

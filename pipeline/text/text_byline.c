@@ -4,7 +4,9 @@
 #include "text_blocks.h"
 
 #include <stdbool.h>
+#include <string.h>
 
+#include "../date.h"
 #include "text_util.h"
 
 /* Items from the headline, from the region's top and from its end that
@@ -12,6 +14,66 @@
 #define TEXT_BYLINE_ABOVE 4
 #define TEXT_BYLINE_TOP 2
 #define TEXT_BYLINE_UNDER 4
+/* Capitalised words of a name read next to a date, at most. */
+#define TEXT_NAME_RUN_MAX 3
+
+/* True when the word s[0..n) is an initial ("C.", "H."). */
+static bool
+text_is_initial(const char *s, size_t n)
+{
+	return n == 2 && s[1] == '.' && text_starts_upper(s);
+}
+
+/* The byte length of the name that opens p: capitalised words and the
+ * particles between them ("Walter von Aachen"), up to a word that ends
+ * with a mark (',', ':', '|') or one that is not a name's. Of three
+ * capitalised words followed by more, only two are the name ("Sarah
+ * Schnieder Reiterrevue International", "Jane Doe Schreibe einen
+ * Kommentar"), unless the third is an initial ("Nicolas Gutierrez C.").
+ * Sets *words to the words taken. */
+static size_t
+text_name_run(const char *p, int *words)
+{
+	size_t pos = 0, end = 0, two = 0;
+	int caps = 0, n = 0, at_two = 0;
+
+	*words = 0;
+	for (;;) {
+		const char *w = p + pos;
+		size_t k = strcspn(w, " "), e = k;
+		bool marked;
+
+		while (e > 0 && strchr(",:;|", w[e - 1]) != NULL)
+			e--;
+		marked = e < k;
+		if (e == 0 || strcspn(w, "0123456789@/[]()") < e)
+			break;
+		n++;
+		if (text_starts_upper(w)) {
+			caps++;
+		} else if (caps == 0 || !text_name_particle(w, e)) {
+			break;
+		}
+		if (caps == TEXT_NAME_RUN_MAX + 1 ||
+		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
+		    !text_is_initial(w, e) && !marked && w[k] == ' ')) {
+			*words = at_two;
+			return two;
+		}
+		if (text_starts_upper(w)) {
+			end = pos + e;
+			*words = n;
+			if (caps == 2) {
+				two = end;
+				at_two = n;
+			}
+		}
+		if (marked || w[k] == '\0')
+			break;
+		pos += k + 1;
+	}
+	return end;
+}
 
 /* True when item it opens with a byline's prefix ("Von Jane Doe") and
  * reads as one, and the classifier left it free or took it for a line
@@ -51,4 +113,75 @@ text_far_bylines(struct text_doc *d)
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
 	text_byline_in(d, d->body_end, d->body_end + TEXT_BYLINE_UNDER);
+}
+
+/* The length of the spaces and separators that open s (",", "|",
+ * "//", "-", a middle dot, a bullet, a dash). */
+static size_t
+text_marks_len(const char *s)
+{
+	static const char *const marks[] = {
+		" ", ",", "|", "/", "-", "\xc2\xb7", "\xe2\x80\xa2",
+		"\xe2\x80\x93", "\xe2\x80\x94",
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strncmp(s + n, marks[i], strlen(marks[i])) == 0) {
+			n += strlen(marks[i]);
+			i = (size_t)-1;
+		}
+	return n;
+}
+
+/* Words that introduce a name inside a dated line ("Posted 11. April
+ * 2018 by Jane Doe", "8. Januar 2020 \xc2\xb7 von Jane"). */
+static const char *const text_by_words[] = {
+	" by ", " By ", " von ", " vom ", " par ", " por ", " door ",
+};
+
+/* The name a dated line names, after a byline word anywhere in it, else
+ * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
+ * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len
+ * (0 when there is none) and *words. */
+size_t
+text_dated_name(const char *s, size_t *len, int *words)
+{
+	size_t at, span, off, n;
+	struct nw_time t;
+
+	*len = 0;
+	*words = 0;
+	if (date_find(s, strlen(s), &t, &at, &span) != 0)
+		return 0;
+	off = text_byline_prefix(s);
+	for (size_t i = 0; off == 0 && i < sizeof(text_by_words) /
+	    sizeof(text_by_words[0]); i++) {
+		const char *q = strstr(s, text_by_words[i]);
+
+		if (q != NULL && text_starts_upper(q + strlen(
+		    text_by_words[i])))
+			off = (size_t)(q - s) + strlen(text_by_words[i]);
+	}
+	if (off > 0) {
+		*len = text_name_run(s + off, words);
+		return off;
+	}
+	/* a name of two words or more next to the date */
+	if (at > 0) {
+		n = text_name_run(s, words);
+		if (n + text_marks_len(s + n) == at && *words >= 2) {
+			*len = n;
+			return 0;
+		}
+		*words = 0;
+		return 0;
+	}
+	off = at + span + text_marks_len(s + at + span);
+	n = text_name_run(s + off, words);
+	if (*words >= 2)
+		*len = n;
+	else
+		*words = 0;
+	return off;
 }

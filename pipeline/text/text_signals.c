@@ -805,8 +805,7 @@ text_byline_prefix(const char *s)
 	return 0;
 }
 
-/* Lower-case words allowed inside a name. */
-static bool
+bool
 text_name_particle(const char *w, size_t n)
 {
 	static const char *const parts[] = {
