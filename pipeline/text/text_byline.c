@@ -26,7 +26,8 @@ text_is_initial(const char *s, size_t n)
 
 /* The byte length of the name that opens p: capitalised words and the
  * particles between them ("Walter von Aachen"), up to a word that ends
- * with a mark (',', ':', '|') or one that is not a name's. Of three
+ * with a mark (',', '|'), before a label ("Kategorien:") or a word
+ * that is not a name's. Of three
  * capitalised words followed by more, only two are the name ("Sarah
  * Schnieder Reiterrevue International", "Jane Doe Schreibe einen
  * Kommentar"), unless the third is an initial ("Nicolas Gutierrez C.").
@@ -46,7 +47,9 @@ text_name_run(const char *p, int *words)
 		while (e > 0 && strchr(",:;|", w[e - 1]) != NULL)
 			e--;
 		marked = e < k;
-		if (e == 0 || strcspn(w, "0123456789@/[]()") < e)
+		/* a label ("Kategorien:") is no part of a name */
+		if (e == 0 || w[k - 1] == ':' ||
+		    strcspn(w, "0123456789@/[]()") < e)
 			break;
 		n++;
 		if (text_starts_upper(w)) {

@@ -145,22 +145,26 @@ text_authors(struct nw_article *a, const char *line)
 	}
 }
 
-/* The authors of byline it: the name a dated line gives, one word
- * being enough after "by" ("8. Januar 2020 \xc2\xb7 by Jane"), else the
- * names of the line. */
+/* The authors of byline it when it is a strong one (opens with "By",
+ * or is a dated line that names a person), or else when strong is
+ * false: the name a dated line gives, one word being enough after "by"
+ * ("8. Januar 2020 \xc2\xb7 by Jane"), else the names of the line. */
 static void
-text_byline_authors(struct nw_article *a, const struct text_item *it)
+text_byline_authors(struct nw_article *a, const struct text_item *it,
+    bool strong)
 {
 	size_t len = 0, off = 0;
 	int words;
 
 	if (it->datelike)
 		off = text_dated_name(it->s, &len, &words);
-	if (len > 0)
-		text_add_author(a, xstrndup(it->s + off, len),
-		    off > 0 ? 1 : 2);
-	else
+	if (len > 0) {
+		if (strong)
+			text_add_author(a, xstrndup(it->s + off, len),
+			    off > 0 ? 1 : 2);
+	} else if (!strong || text_byline_prefix(it->s) > 0) {
 		text_authors(a, it->s);
+	}
 }
 
 /* A capitalised name of at most TEXT_OUTLET_MAX_WORDS words starting at
@@ -535,9 +539,13 @@ text_extract(const char *s, size_t len, int64_t now,
 			break;
 		}
 	}
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].kind == TEXT_BYLINE)
-			text_byline_authors(a, &d->items[i]);
+	/* the bylines with a prefix or a date first; bare names only
+	 * where those give none */
+	for (int pass = 0; pass < 2 && a->authors.n == 0; pass++)
+		for (size_t i = 0; i < d->n; i++)
+			if (d->items[i].kind == TEXT_BYLINE)
+				text_byline_authors(a, &d->items[i],
+				    pass == 0);
 	text_published(d, now, a);
 	text_images(d, a);
 	text_doc_free(d);
