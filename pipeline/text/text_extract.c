@@ -542,7 +542,8 @@ text_extract(const char *s, size_t len, int64_t now,
 	/* the bylines with a prefix or a date first; bare names only
 	 * where those give none */
 	for (int pass = 0; pass < 2 && a->authors.n == 0; pass++)
-		for (size_t i = 0; i < d->n; i++)
+		for (size_t i = 0; i < d->n && (pass == 0 ||
+		    a->authors.n == 0); i++)
 			if (d->items[i].kind == TEXT_BYLINE)
 				text_byline_authors(a, &d->items[i],
 				    pass == 0);
