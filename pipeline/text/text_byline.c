@@ -78,6 +78,21 @@ text_name_run(const char *p, int *words)
 	return end;
 }
 
+/* True when s joins words with "and" ("Aufbau und Inhalt": a
+ * subheading, not one person's name). */
+static bool
+text_has_conjunction(const char *s)
+{
+	static const char *const ands[] = {
+		" and ", " und ", " et ", " y ", " e ", " & ",
+	};
+
+	for (size_t i = 0; i < sizeof(ands) / sizeof(ands[0]); i++)
+		if (strstr(s, ands[i]) != NULL)
+			return true;
+	return false;
+}
+
 /* True when item it opens with a byline's prefix ("Von Jane Doe") and
  * reads as one, and the classifier left it free or took it for a line
  * of the body's furniture. */
@@ -115,6 +130,19 @@ text_far_bylines(struct text_doc *d)
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
+	/* a person's name alone among the region's first items */
+	for (size_t i = d->body_start; i < d->body_start + TEXT_BYLINE_TOP &&
+	    i < d->body_end; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (!it->bodylike && !it->bullet && !it->chrome &&
+		    it->words >= 2 && it->words <= 3 &&
+		    text_is_byline(it->s, it->words) &&
+		    !text_has_conjunction(it->s)) {
+			it->kind = TEXT_BYLINE;
+			return;
+		}
+	}
 	text_byline_in(d, d->body_end, d->body_end + TEXT_BYLINE_UNDER);
 }
 
