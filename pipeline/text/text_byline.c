@@ -99,10 +99,17 @@ text_has_conjunction(const char *s)
 static bool
 text_prefixed_byline(const struct text_item *it)
 {
-	return (it->kind == TEXT_OTHER || it->kind == TEXT_RELATED ||
-	    it->kind == TEXT_FOOTER || it->kind == TEXT_BODY) &&
-	    !it->bodylike && text_byline_prefix(it->s) > 0 &&
-	    text_is_byline(it->s, it->words);
+	size_t len = 0;
+	int words;
+
+	if ((it->kind != TEXT_OTHER && it->kind != TEXT_RELATED &&
+	    it->kind != TEXT_FOOTER && it->kind != TEXT_BODY &&
+	    it->kind != TEXT_DATE) || it->bodylike)
+		return false;
+	if (it->datelike)
+		text_dated_name(it->s, &len, &words);
+	return len > 0 || (text_byline_prefix(it->s) > 0 &&
+	    text_is_byline(it->s, it->words));
 }
 
 /* Marks the first prefixed byline of items lo..hi; true when one was. */
