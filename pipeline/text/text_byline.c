@@ -190,8 +190,6 @@ text_dated_name(const char *s, size_t *len, int *words)
 
 	*len = 0;
 	*words = 0;
-	if (date_find(s, strlen(s), &t, &at, &span) != 0)
-		return 0;
 	off = text_byline_prefix(s);
 	for (size_t i = 0; off == 0 && i < sizeof(text_by_words) /
 	    sizeof(text_by_words[0]); i++) {
@@ -206,6 +204,8 @@ text_dated_name(const char *s, size_t *len, int *words)
 		return off;
 	}
 	/* a name of two words or more next to the date */
+	if (date_find(s, strlen(s), &t, &at, &span) != 0)
+		return 0;
 	if (at > 0) {
 		n = text_name_run(s, words);
 		if (n + text_marks_len(s + n) == at && *words >= 2) {
