@@ -93,6 +93,19 @@ text_has_conjunction(const char *s)
 	return false;
 }
 
+/* True when byline it opens with a prefix or names a person next to
+ * a date: more than a bare name. */
+static bool
+text_strong_byline(const struct text_item *it)
+{
+	size_t len = 0;
+	int words;
+
+	if (it->datelike)
+		text_dated_name(it->s, &len, &words);
+	return len > 0 || text_byline_prefix(it->s) > 0;
+}
+
 /* True when item it opens with a byline's prefix ("Von Jane Doe") and
  * reads as one, and the classifier left it free or took it for a line
  * of the body's furniture. */
@@ -128,18 +141,24 @@ void
 text_far_bylines(struct text_doc *d)
 {
 	size_t t = d->title < d->n ? d->title : d->body_start;
+	bool any = false;
 
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].kind == TEXT_BYLINE)
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->items[i].kind != TEXT_BYLINE)
+			continue;
+		if (text_strong_byline(&d->items[i]))
 			return;
+		any = true;
+	}
 	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
 	    0, t))
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
-	/* a person's name alone among the region's first items */
-	for (size_t i = d->body_start; i < d->body_start + TEXT_BYLINE_TOP &&
-	    i < d->body_end; i++) {
+	/* a person's name alone among the region's first items, where no
+	 * line is a byline */
+	for (size_t i = d->body_start; !any && i < d->body_start +
+	    TEXT_BYLINE_TOP && i < d->body_end; i++) {
 		struct text_item *it = &d->items[i];
 
 		if (!it->bodylike && !it->bullet && !it->chrome &&
