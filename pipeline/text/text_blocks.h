@@ -76,6 +76,10 @@ void text_far_bylines(struct text_doc *d);
  * there is none, and *words its words. */
 size_t text_dated_name(const char *s, size_t *len, int *words);
 
+/* True when item it opens with a byline's prefix ("By ", "Von ") or is
+ * a dated line that names a person: more than a bare name. */
+bool text_strong_byline(const struct text_item *it);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Words of a link box's heading, at most. */

@@ -93,9 +93,7 @@ text_has_conjunction(const char *s)
 	return false;
 }
 
-/* True when byline it opens with a prefix or names a person next to
- * a date: more than a bare name. */
-static bool
+bool
 text_strong_byline(const struct text_item *it)
 {
 	size_t len = 0;
@@ -103,7 +101,8 @@ text_strong_byline(const struct text_item *it)
 
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
-	return len > 0 || text_byline_prefix(it->s) > 0;
+	return len > 0 || (text_byline_prefix(it->s) > 0 &&
+	    text_is_byline(it->s, it->words));
 }
 
 /* True when item it opens with a byline's prefix ("Von Jane Doe") and

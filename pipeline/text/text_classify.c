@@ -1016,7 +1016,9 @@ text_classify(struct text_doc *d)
 
 		if (it->kind != TEXT_OTHER)
 			continue;
-		if (it->chrome)
+		/* chrome phrasing ("24 Comments") in a byline */
+		if (it->chrome && !(near && bylines < TEXT_BYLINES_MAX &&
+		    text_strong_byline(it)))
 			it->kind = TEXT_CHROME;
 		else if (near && bylines < TEXT_BYLINES_MAX &&
 		    (text_byline_prefix(it->s) > 0 || (!it->bullet &&
