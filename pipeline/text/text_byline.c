@@ -4,9 +4,11 @@
 #include "text_blocks.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../date.h"
+#include "util.h"
 #include "text_util.h"
 
 /* Items from the headline, from the region's top and from its end that
@@ -190,6 +192,25 @@ text_marks_len(const char *s)
 	return n;
 }
 
+/* True when the words s[0..n) next to a date label it ("Last
+ * Modified", "Zuletzt aktualisiert") instead of naming its author. */
+static bool
+text_date_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"last", "modified", "updated", "posted", "published",
+		"zuletzt", "aktualisiert", "ge\xc3\xa4ndert", "stand",
+		"ver\xc3\xb6""ffentlicht", "erstellt", "publi\xc3\xa9",
+		"mis \xc3\xa0 jour", "publicado", "actualizado",
+	};
+	char *w = xstrndup(s, n);
+	bool r = text_holds_any(w, labels, sizeof(labels) /
+	    sizeof(labels[0]));
+
+	free(w);
+	return r;
+}
+
 /* Words that introduce a name inside a dated line ("Posted 11. April
  * 2018 by Jane Doe", "8. Januar 2020 \xc2\xb7 von Jane"). */
 static const char *const text_by_words[] = {
@@ -226,7 +247,8 @@ text_dated_name(const char *s, size_t *len, int *words)
 		return 0;
 	if (at > 0) {
 		n = text_name_run(s, words);
-		if (n + text_marks_len(s + n) == at && *words >= 2) {
+		if (n + text_marks_len(s + n) == at && *words >= 2 &&
+		    !text_date_label(s, n)) {
 			*len = n;
 			return 0;
 		}
@@ -235,7 +257,7 @@ text_dated_name(const char *s, size_t *len, int *words)
 	}
 	off = at + span + text_marks_len(s + at + span);
 	n = text_name_run(s + off, words);
-	if (*words >= 2)
+	if (*words >= 2 && !text_date_label(s + off, n))
 		*len = n;
 	else
 		*words = 0;

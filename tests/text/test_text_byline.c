@@ -1,0 +1,274 @@
+/* Unit tests of the text-dump extractor's bylines: the name a dated line
+ * gives (text_dated_name()), a byline away from the header, the
+ * prefixed byline over bare names, and a name at the region's top, on
+ * snippets of real renders (w3m dumps of development pages). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text_extracted.h"
+#include "text/text_blocks.h"
+
+/* The name text_dated_name() reads in s, as a new string ("" for none). */
+static char *
+dated_name(const char *s)
+{
+	size_t len;
+	int words;
+	size_t off = text_dated_name(s, &len, &words);
+	char *r = malloc(len + 1);
+
+	assert_non_null(r);
+	memcpy(r, s + off, len);
+	r[len] = '\0';
+	return r;
+}
+
+static void
+check_name(const char *s, const char *want)
+{
+	char *got = dated_name(s);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* Dated lines of the trafeval renders: the name after a byline word, or
+ * two or three capitalised words next to the date; a line with no name
+ * gives none, nor does a label ("Updated:") or a role's word. */
+static void
+test_dated_name(void **state)
+{
+	(void)state;
+	check_name("Ver\xc3\xb6""ffentlicht am 13. M\xc3\xa4rz 2019 von "
+	    "Michael Veeser-Dombrowski", "Michael Veeser-Dombrowski");
+	check_name("Posted 11. April 2018 by Walter von Aachen",
+	    "Walter von Aachen");
+	check_name("8. Januar 2020 \xc2\xb7 by Aureliana \xc2\xb7 in "
+	    "Gef\xc3\xbchle", "Aureliana");
+	check_name("September 17, 2019 Helmut Rubik 0", "Helmut Rubik");
+	check_name("Bettina Kugler 19.10.2019, 05:00 Uhr", "Bettina Kugler");
+	check_name("26. September 2019 Ulrike Stockhausen Schreibe einen "
+	    "Kommentar", "Ulrike Stockhausen");
+	check_name("Ver\xc3\xb6""ffentlicht am 03.02.2022 von Sarah "
+	    "Schnieder Reiterrevue International", "Sarah Schnieder");
+	check_name("Par Nicolas Gutierrez C. le 14.09.2020 \xc3\xa0 11h46",
+	    "Nicolas Gutierrez C.");
+	check_name("Von Katharina Schmidt Kategorien: Mode 6. November 2023, "
+	    "15:25 Uhr", "Katharina Schmidt");
+	check_name("Updated: Nov 8, 2023 / 04:43 PM CST", "");
+	check_name("Tuesday 14 February 2017 05:57 EST", "");
+	check_name("Last Modified Nov 5, 2023 Share", "");
+}
+
+/* "Von X" over the headline, the header under it holding no byline
+ * (t3n.de, w3m): the byline is found over the headline. */
+static void
+test_byline_over_title(void **state)
+{
+	const char *s =
+	    "News\n"
+	    "Artikel merken\n"
+	    "\n"
+	    "Apple arbeitet angeblich an eigenen iPhone-Akkus f\xc3\xbcr "
+	    "mehr Laufzeit\n"
+	    "\n"
+	    "Apple arbeitet einem Bericht aus S\xc3\xbc"
+	    "dkorea zufolge an eigenen Akkus, die zun\xc3\xa4"
+	    "chst in iPhones verbaut\n"
+	    "werden sollen. Dank einer neuen Zellchemie soll der Energies"
+	    "peicher l\xc3\xa4nger halten und schneller\n"
+	    "laden.\n"
+	    "\n"
+	    "Von Andreas Floemer\n"
+	    "06.11.2023, 15:20 Uhr \xe2\x80\xa2 2 Min. Lesezeit\n"
+	    "Anzeige\n"
+	    "Anzeige\n"
+	    "\n"
+	    "Apple arbeitet angeblich an eigenen iPhone-Akkus f\xc3\xbcr "
+	    "mehr Laufzeit\n"
+	    "\n"
+	    "\n"
+	    "Ab 2025 k\xc3\xb6nnte Apple seine eigenen iPhone-Akkus verba"
+	    "uen. (Foto: iFixit)\n"
+	    "\n"
+	    "\n"
+	    "Apple will sich von seinen Zulieferern anscheinend weiter un"
+	    "abh\xc3\xa4ngig machen. Nachdem die\n"
+	    "Chipentwicklung f\xc3\xbcr iPhones, Watches, iPads und Macs "
+	    "schon komplett unter eigener Regie\n"
+	    "stattfindet, sollen bekanntlich auch 5G-Modems und langfrist"
+	    "ig wohl auch Bluetooth- und WLAN-Chip\n"
+	    "selbst entwickelt werden.\n"
+	    "\n"
+	    "Anzeige\n"
+	    "Anzeige\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Andreas Floemer");
+	article_free(a);
+}
+
+/* A prefixed byline ("by: Cora Neas") and a caption that reads as a
+ * name ("Texas State Capitol") in the header (kxan.com, w3m): the
+ * prefixed line's name is the only author. */
+static void
+test_byline_over_bare_name(void **state)
+{
+	const char *s =
+	    "[MLK-Equity]\n"
+	    "\n"
+	    "\n"
+	    "Texas State Capitol\n"
+	    "Texas\n"
+	    "\n"
+	    "Voters pass increase for retired public education workers, b"
+	    "ut future shortfalls likely to emerge\n"
+	    "\n"
+	    "by: Cora Neas\n"
+	    "\n"
+	    "Posted: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "Updated: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "\n"
+	    "Texas State Capitol\n"
+	    "\n"
+	    "by: Cora Neas\n"
+	    "\n"
+	    "Posted: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "Updated: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "SHARE     \n"
+	    "\n"
+	    "AUSTIN (KXAN) \xe2\x80\x94 Texas voters approved an amendmen"
+	    "t to the state constitution on Tuesday that will\n"
+	    "grant billions of dollars to the Teacher Retirement System f"
+	    "or a cost-of-living adjustment.\n"
+	    "\n"
+	    "The win at the ballot box marks a victory for the Texas Reti"
+	    "red Teachers Association (TRTA), and\n"
+	    "association executive director Tim Lee told KXAN it\xe2\x80"
+	    "\x99s a win retirees worked toward for years.\n"
+	    "\n"
+	    "\xe2\x80\x9cThis is one of those feel good moments where the"
+	    "re\xe2\x80\x99s a bipartisan issue that had tremendous\n"
+	    "support in the legislative process,\xe2\x80\x9d Lee said. "
+	    "\xe2\x80\x9cWe are so fortunate, and we feel so good and\n"
+	    "thankful to the people of Texas that recognizes it\xe2\x80"
+	    "\x99s a big issue.\xe2\x80\x9d\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Cora Neas");
+	article_free(a);
+}
+
+/* A person's name alone at the region's top, under the standfirst
+ * (tagesspiegel.de, w3m): it is the author, and no part of the body. */
+static void
+test_byline_region_top(void **state)
+{
+	const char *s =
+	    "*\n"
+	    "29.04.2020, 15:59 Uhr\n"
+	    "\n"
+	    "Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Besch"
+	    "\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unterne"
+	    "hmen einiges einfallen lassen. Die Ideen\n"
+	    "reichen vom Spuckschutz bis zur Kontrolle der K\xc3\xb6rpert"
+	    "emperatur.\n"
+	    "\n"
+	    "\n"
+	    "Marie R\xc3\xb6vekamp\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss ein"
+	    "e Nase-Mund-Bedeckung tragen.\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss ein"
+	    "e Nase-Mund-Bedeckung tragen.Foto: Swen\n"
+	    "Pfoertner/Reuters\n"
+	    "\n"
+	    "Hinein kommt nur, wer die richtigen Werte hat. Bei dem Unter"
+	    "nehmen TDK in Zehlendorf, das\n"
+	    "elektronische Bauteile herstellt, h\xc3\xa4ngt am Eingang ei"
+	    "ne W\xc3\xa4rmebildkamera. Bei jedem misst sie die\n"
+	    "K\xc3\xb6rpertemperatur. Ist es erlaubt, die Schwelle zu "
+	    "\xc3\xbc"
+	    "bertreten, gilt Maskenpflicht. Auf dem ganzen\n"
+	    "Werksgel\xc3\xa4nde.\n"
+	    "\n"
+	    "Immer mehr Unternehmen fahren ihre Produktion nach Wochen de"
+	    "s Stillstands langsam wieder hoch.\n"
+	    "Damit sich aber nicht etliche Menschen bei der Arbeit mit de"
+	    "m Coronavirus anstecken, m\xc3\xbcssen sie\n"
+	    "sich einiges einfallen lassen. So verlangt es die Regierung."
+	    " Vor zwei Wochen hat Arbeitsminister\n"
+	    "Hubertus Heil (SPD) Regeln vorgestellt, die im ganzen Land, "
+	    "in jeder Firma gelten. Wie im\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Marie R\xc3\xb6vekamp");
+	assert_null(strstr(a->body, "Marie R\xc3\xb6vekamp"));
+	article_free(a);
+}
+
+/* A subheading of two words joined by "und" at the region's top is no
+ * person's name: it stays in the body. */
+static void
+test_subheading_no_byline(void **state)
+{
+	const char *s =
+	    "Rezension: H\xc3\xa4rting - Internetrecht\n"
+	    "\n"
+	    "Das Internet, ein rechtsfreier Raum? Diese M\xc3\xa4r wird mit "
+	    "Erscheinen des neuen Buches endg\xc3\xbcltig widerlegt.\n"
+	    "\n"
+	    "Aufbau und Inhalt\n"
+	    "\n"
+	    "Das Internetrecht ist eine Querschnittmaterie: Es umfasst neben "
+	    "urheber- und datenschutzrechtlichen\n"
+	    "Fragen auch eher bankrechtliche Themen, die man dort nicht "
+	    "sofort erwartet.\n"
+	    "\n"
+	    "Ein Blick in das Inhaltsverzeichnis zeigt aber: Hier bleiben "
+	    "kaum Fragen offen. In neun Kapiteln\n"
+	    "erfasst das Buch alle Themen, die man sich denken kann.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 0);
+	assert_non_null(strstr(a->body, "Aufbau und Inhalt"));
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dated_name),
+		cmocka_unit_test(test_byline_over_title),
+		cmocka_unit_test(test_byline_over_bare_name),
+		cmocka_unit_test(test_byline_region_top),
+		cmocka_unit_test(test_subheading_no_byline),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
