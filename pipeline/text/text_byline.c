@@ -33,9 +33,10 @@ text_is_initial(const char *s, size_t n)
  * capitalised words followed by more, only two are the name ("Sarah
  * Schnieder Reiterrevue International", "Jane Doe Schreibe einen
  * Kommentar"), unless the third is an initial ("Nicolas Gutierrez C.").
- * Sets *words to the words taken. */
+ * At most max capitalised words are taken (the rest, a section's name
+ * after it: "Jane Doe Kultur"). Sets *words to the words taken. */
 static size_t
-text_name_run(const char *p, int *words)
+text_name_run(const char *p, int max, int *words)
 {
 	size_t pos = 0, end = 0, two = 0;
 	int caps = 0, n = 0, at_two = 0;
@@ -59,7 +60,7 @@ text_name_run(const char *p, int *words)
 		} else if (caps == 0 || !text_name_particle(w, e)) {
 			break;
 		}
-		if (caps == TEXT_NAME_RUN_MAX + 1 ||
+		if (caps == max + 1 ||
 		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
 		    !text_is_initial(w, e) && !marked && w[k] == ' ')) {
 			*words = at_two;
@@ -80,19 +81,22 @@ text_name_run(const char *p, int *words)
 	return end;
 }
 
-/* True when s joins words with "and" ("Aufbau und Inhalt": a
- * subheading, not one person's name). */
+/* True when s[0..n) joins words with "and" ("Recht & Gesetz": a
+ * section's name, not one person's). */
 static bool
-text_has_conjunction(const char *s)
+text_has_conjunction(const char *s, size_t n)
 {
 	static const char *const ands[] = {
 		" and ", " und ", " et ", " y ", " e ", " & ",
 	};
 
-	for (size_t i = 0; i < sizeof(ands) / sizeof(ands[0]); i++)
-		if (strstr(s, ands[i]) != NULL)
-			return true;
-	return false;
+	char *w = xstrndup(s, n);
+	bool r = false;
+
+	for (size_t i = 0; !r && i < sizeof(ands) / sizeof(ands[0]); i++)
+		r = strstr(w, ands[i]) != NULL;
+	free(w);
+	return r;
 }
 
 bool
@@ -142,34 +146,16 @@ void
 text_far_bylines(struct text_doc *d)
 {
 	size_t t = d->title < d->n ? d->title : d->body_start;
-	bool any = false;
 
-	for (size_t i = 0; i < d->n; i++) {
-		if (d->items[i].kind != TEXT_BYLINE)
-			continue;
-		if (text_strong_byline(&d->items[i]))
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].kind == TEXT_BYLINE &&
+		    text_strong_byline(&d->items[i]))
 			return;
-		any = true;
-	}
 	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
 	    0, t))
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
-	/* a person's name alone among the region's first items, where no
-	 * line is a byline */
-	for (size_t i = d->body_start; !any && i < d->body_start +
-	    TEXT_BYLINE_TOP && i < d->body_end; i++) {
-		struct text_item *it = &d->items[i];
-
-		if (!it->bodylike && !it->bullet && !it->chrome &&
-		    it->words >= 2 && it->words <= 3 &&
-		    text_is_byline(it->s, it->words) &&
-		    !text_has_conjunction(it->s)) {
-			it->kind = TEXT_BYLINE;
-			return;
-		}
-	}
 	text_byline_in(d, d->body_end, d->body_end + TEXT_BYLINE_UNDER);
 }
 
@@ -239,16 +225,16 @@ text_dated_name(const char *s, size_t *len, int *words)
 			off = (size_t)(q - s) + strlen(text_by_words[i]);
 	}
 	if (off > 0) {
-		*len = text_name_run(s + off, words);
+		*len = text_name_run(s + off, TEXT_NAME_RUN_MAX, words);
 		return off;
 	}
 	/* a name of two words or more next to the date */
 	if (date_find(s, strlen(s), &t, &at, &span) != 0)
 		return 0;
 	if (at > 0) {
-		n = text_name_run(s, words);
+		n = text_name_run(s, 2, words);
 		if (n + text_marks_len(s + n) == at && *words >= 2 &&
-		    !text_date_label(s, n)) {
+		    !text_date_label(s, n) && !text_has_conjunction(s, n)) {
 			*len = n;
 			return 0;
 		}
@@ -256,8 +242,9 @@ text_dated_name(const char *s, size_t *len, int *words)
 		return 0;
 	}
 	off = at + span + text_marks_len(s + at + span);
-	n = text_name_run(s + off, words);
-	if (*words >= 2 && !text_date_label(s + off, n))
+	n = text_name_run(s + off, 2, words);
+	if (*words >= 2 && !text_date_label(s + off, n) &&
+	    !text_has_conjunction(s + off, n))
 		*len = n;
 	else
 		*words = 0;
