@@ -1,6 +1,8 @@
-/* Bylines of a classified text dump away from the header: a line that
- * opens with "By", "Von", "Text:" just over the headline, at the top of
- * the body region or just under it, where the header holds none. */
+/* Bylines of a classified text dump: the name a dated line gives
+ * ("Posted 11. April 2018 by Jane Doe", "Jane Doe 19.10.2019"), and a
+ * strong byline (a prefix, "By", "Von", "Text:", or a dated line with a
+ * name) just over the headline, at the top of the body region or just
+ * under it, where the header holds none. */
 #include "text_blocks.h"
 
 #include <stdbool.h>
@@ -111,23 +113,15 @@ text_strong_byline(const struct text_item *it)
 	    text_is_byline(it->s, it->words));
 }
 
-/* True when item it opens with a byline's prefix ("Von Jane Doe") and
- * reads as one, and the classifier left it free or took it for a line
- * of the body's furniture. */
+/* True when item it is a strong byline (text_strong_byline()) that the
+ * classifier left free or took for a line of the body's furniture. */
 static bool
 text_prefixed_byline(const struct text_item *it)
 {
-	size_t len = 0;
-	int words;
-
-	if ((it->kind != TEXT_OTHER && it->kind != TEXT_RELATED &&
-	    it->kind != TEXT_FOOTER && it->kind != TEXT_BODY &&
-	    it->kind != TEXT_DATE) || it->bodylike)
-		return false;
-	if (it->datelike)
-		text_dated_name(it->s, &len, &words);
-	return len > 0 || (text_byline_prefix(it->s) > 0 &&
-	    text_is_byline(it->s, it->words));
+	return (it->kind == TEXT_OTHER || it->kind == TEXT_RELATED ||
+	    it->kind == TEXT_FOOTER || it->kind == TEXT_BODY ||
+	    it->kind == TEXT_DATE) && !it->bodylike &&
+	    text_strong_byline(it);
 }
 
 /* Marks the first prefixed byline of items lo..hi; true when one was. */
@@ -212,6 +206,7 @@ text_dated_name(const char *s, size_t *len, int *words)
 {
 	size_t at, span, off, n;
 	struct nw_time t;
+	bool found;
 
 	*len = 0;
 	*words = 0;
@@ -224,12 +219,19 @@ text_dated_name(const char *s, size_t *len, int *words)
 		    text_by_words[i])))
 			off = (size_t)(q - s) + strlen(text_by_words[i]);
 	}
+	found = date_find(s, strlen(s), &t, &at, &span) == 0;
 	if (off > 0) {
-		*len = text_name_run(s + off, TEXT_NAME_RUN_MAX, words);
+		/* the name ends where the date starts ("By Jane Doe
+		 * November 19, 2019") */
+		char *c = xstrndup(s + off, found && at > off ? at - off :
+		    strlen(s + off));
+
+		*len = text_name_run(c, TEXT_NAME_RUN_MAX, words);
+		free(c);
 		return off;
 	}
 	/* a name of two words or more next to the date */
-	if (date_find(s, strlen(s), &t, &at, &span) != 0)
+	if (!found)
 		return 0;
 	if (at > 0) {
 		n = text_name_run(s, 2, words);

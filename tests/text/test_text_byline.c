@@ -63,6 +63,8 @@ test_dated_name(void **state)
 	    "Nicolas Gutierrez C.");
 	check_name("Von Katharina Schmidt Kategorien: Mode 6. November 2023, "
 	    "15:25 Uhr", "Katharina Schmidt");
+	check_name("By Joseph Tsidulko November 19, 2019, 03:25 PM EST",
+	    "Joseph Tsidulko");
 	check_name("30. Oktober 2023 Carola P\xc3\xb6nisch Kultur",
 	    "Carola P\xc3\xb6nisch");
 	check_name("27.01.2020 Soziales & Gesundheit Startseite App", "");
