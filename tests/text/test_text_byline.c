@@ -39,6 +39,17 @@ check_name(const char *s, const char *want)
 	free(got);
 }
 
+/* The render s gives one author, name. */
+static void
+check_author(const char *s, const char *name)
+{
+	struct nw_article *a = extracted(s);
+
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], name);
+	article_free(a);
+}
+
 /* Dated lines of the trafeval renders: the name after a byline word, or
  * two capitalised words next to the date; a line with no name gives
  * none, nor do a date's label ("Last Modified") or a section's name
@@ -116,12 +127,9 @@ test_byline_over_title(void **state)
 	    "Anzeige\n"
 	    "Anzeige\n"
 	    "\n";
-	struct nw_article *a = extracted(s);
 
 	(void)state;
-	assert_int_equal(a->authors.n, 1);
-	assert_string_equal(a->authors.v[0], "Andreas Floemer");
-	article_free(a);
+	check_author(s, "Andreas Floemer");
 }
 
 /* A prefixed byline ("by: Cora Neas") and a caption that reads as a
@@ -174,12 +182,9 @@ test_byline_over_bare_name(void **state)
 	    "thankful to the people of Texas that recognizes it\xe2\x80"
 	    "\x99s a big issue.\xe2\x80\x9d\n"
 	    "\n";
-	struct nw_article *a = extracted(s);
 
 	(void)state;
-	assert_int_equal(a->authors.n, 1);
-	assert_string_equal(a->authors.v[0], "Cora Neas");
-	article_free(a);
+	check_author(s, "Cora Neas");
 }
 
 int
