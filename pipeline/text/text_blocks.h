@@ -66,6 +66,20 @@ void text_classify(struct text_doc *d);
  * classified document (d->title, d->subtitle; text_header.c). */
 void text_header(struct text_doc *d);
 
+/* Where the header holds no byline: the first line opening with a
+ * byline's prefix over the headline, at the region's top or under it
+ * becomes one (text_byline.c). */
+void text_far_bylines(struct text_doc *d);
+
+/* The name a dated line gives ("Posted 11. April 2018 by Jane Doe",
+ * "Jane Doe 19.10.2019, 05:00 Uhr"): its offset in s; *len is 0 when
+ * there is none, and *words its words. */
+size_t text_dated_name(const char *s, size_t *len, int *words);
+
+/* True when item it opens with a byline's prefix ("By ", "Von ") or is
+ * a dated line that names a person: more than a bare name. */
+bool text_strong_byline(const struct text_item *it);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Words of a link box's heading, at most. */

@@ -928,6 +928,18 @@ text_repeat_by_body(const struct text_doc *d, size_t i)
 	    (b < d->n && d->items[b].bodylike);
 }
 
+/* True when the dated line s names a person ("Posted 11. April 2018 by
+ * Jane Doe"). */
+static bool
+text_dated_byline(const char *s)
+{
+	size_t len;
+	int words;
+
+	text_dated_name(s, &len, &words);
+	return len > 0;
+}
+
 void
 text_classify(struct text_doc *d)
 {
@@ -1004,17 +1016,21 @@ text_classify(struct text_doc *d)
 
 		if (it->kind != TEXT_OTHER)
 			continue;
-		if (it->chrome)
+		/* chrome phrasing ("24 Comments") in a byline */
+		if (it->chrome && !(near && bylines < TEXT_BYLINES_MAX &&
+		    text_strong_byline(it)))
 			it->kind = TEXT_CHROME;
 		else if (near && bylines < TEXT_BYLINES_MAX &&
 		    (text_byline_prefix(it->s) > 0 || (!it->bullet &&
-		    it->words <= 5 && text_is_byline(it->s, it->words)))) {
+		    it->words <= 5 && text_is_byline(it->s, it->words)) ||
+		    (it->datelike && text_dated_byline(it->s)))) {
 			it->kind = TEXT_BYLINE;
 			bylines++;
 		} else if (it->datelike) {
 			it->kind = TEXT_DATE;
 		}
 	}
+	text_far_bylines(d);
 	for (size_t i = d->body_end; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
 

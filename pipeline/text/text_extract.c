@@ -80,9 +80,10 @@ text_has_lower(const char *s)
 	return false;
 }
 
-/* Adds one name from a byline part when it reads as a person's name. */
+/* Adds one name from a byline part when it reads as a person's name of
+ * min words or more. */
 static void
-text_add_author(struct nw_article *a, char *name)
+text_add_author(struct nw_article *a, char *name, int min)
 {
 	int words = 0;
 	bool ok = text_starts_upper(name);
@@ -95,7 +96,7 @@ text_add_author(struct nw_article *a, char *name)
 	}
 	if (strncmp(name, "The ", 4) == 0 || !text_has_lower(name))
 		ok = false;
-	if (ok && words >= 2 && words <= 5 && !text_is_agency(name) &&
+	if (ok && words >= min && words <= 5 && !text_is_agency(name) &&
 	    !text_has_role(name) && (a->publisher == NULL ||
 	    strcmp(name, a->publisher) != 0) &&
 	    !strlist_contains(&a->authors, name))
@@ -135,12 +136,34 @@ text_authors(struct nw_article *a, const char *line)
 				skip = strlen(seps[i]);
 			}
 		}
-		text_add_author(a, text_trimmed(p, cut));
+		text_add_author(a, text_trimmed(p, cut), 2);
 		/* a separator that runs into the stop ends the names too */
 		if (cut + skip >= end)
 			break;
 		p += cut + skip;
 		end -= cut + skip;
+	}
+}
+
+/* The authors of byline it when it is a strong one (opens with "By",
+ * or is a dated line that names a person), or else when strong is
+ * false: the name a dated line gives, one word being enough after "by"
+ * ("8. Januar 2020 \xc2\xb7 by Jane"), else the names of the line. */
+static void
+text_byline_authors(struct nw_article *a, const struct text_item *it,
+    bool strong)
+{
+	size_t len = 0, off = 0;
+	int words;
+
+	if (it->datelike)
+		off = text_dated_name(it->s, &len, &words);
+	if (len > 0) {
+		if (strong)
+			text_add_author(a, xstrndup(it->s + off, len),
+			    off > 0 ? 1 : 2);
+	} else if (!strong || text_byline_prefix(it->s) > 0) {
+		text_authors(a, it->s);
 	}
 }
 
@@ -486,7 +509,6 @@ text_extract(const char *s, size_t len, int64_t now,
 	struct text_doc *d = text_segment(s, len);
 	struct buf body = { 0 };
 	char *outlet;
-	size_t top;
 
 	text_classify(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
@@ -517,10 +539,14 @@ text_extract(const char *s, size_t len, int64_t now,
 			break;
 		}
 	}
-	top = d->title < d->n ? d->title : 0;
-	for (size_t i = top; i < d->body_start; i++)
-		if (d->items[i].kind == TEXT_BYLINE)
-			text_authors(a, d->items[i].s);
+	/* the bylines with a prefix or a date first; bare names only
+	 * where those give none */
+	for (int pass = 0; pass < 2 && a->authors.n == 0; pass++)
+		for (size_t i = 0; i < d->n && (pass == 0 ||
+		    a->authors.n == 0); i++)
+			if (d->items[i].kind == TEXT_BYLINE)
+				text_byline_authors(a, &d->items[i],
+				    pass == 0);
 	text_published(d, now, a);
 	text_images(d, a);
 	text_doc_free(d);

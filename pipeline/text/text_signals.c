@@ -776,7 +776,8 @@ static const char *const text_by_prefixes[] = {
 	"By ", "by ", "BY ", "Written by ", "Words by ", "Von ", "von ",
 	"Par ", "par ", "Por ", "por ", "Di ", "Door ", "Av ", "Af ",
 	"Author: ", "Authors: ", "Autor: ", "Auteur : ", "Auteur: ",
-	"Reporting by ",
+	"Reporting by ", "Posted by ", "Text: ", "Von: ", "by: ", "By: ",
+	"Autorin: ", "Erstellt von ", "Geschrieben von ", "Publicado por ",
 	"\xd0\x90\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80: ",
 };
 
@@ -804,8 +805,7 @@ text_byline_prefix(const char *s)
 	return 0;
 }
 
-/* Lower-case words allowed inside a name. */
-static bool
+bool
 text_name_particle(const char *w, size_t n)
 {
 	static const char *const parts[] = {

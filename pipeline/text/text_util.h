@@ -26,5 +26,8 @@ size_t text_trim_closers(const char *s, size_t len);
 bool text_ends_sentence(const char *s);
 /* Length of a byline prefix ("By ", "Von ", "-- by ", ...) at s, or 0. */
 size_t text_byline_prefix(const char *s);
+/* True when the word w[0..n) is a lower-case word allowed inside a
+ * name ("von", "de", "al"). */
+bool text_name_particle(const char *w, size_t n);
 
 #endif

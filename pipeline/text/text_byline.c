@@ -1,0 +1,254 @@
+/* Bylines of a classified text dump: the name a dated line gives
+ * ("Posted 11. April 2018 by Jane Doe", "Jane Doe 19.10.2019"), and a
+ * strong byline (a prefix, "By", "Von", "Text:", or a dated line with a
+ * name) just over the headline, at the top of the body region or just
+ * under it, where the header holds none. */
+#include "text_blocks.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../date.h"
+#include "util.h"
+#include "text_util.h"
+
+/* Items from the headline, from the region's top and from its end that
+ * are looked at for a byline the header does not hold. */
+#define TEXT_BYLINE_ABOVE 4
+#define TEXT_BYLINE_TOP 2
+#define TEXT_BYLINE_UNDER 4
+/* Capitalised words of a name read next to a date, at most. */
+#define TEXT_NAME_RUN_MAX 3
+
+/* True when the word s[0..n) is an initial ("C.", "H."). */
+static bool
+text_is_initial(const char *s, size_t n)
+{
+	return n == 2 && s[1] == '.' && text_starts_upper(s);
+}
+
+/* The byte length of the name that opens p: capitalised words and the
+ * particles between them ("Walter von Aachen"), up to a word that ends
+ * with a mark (',', '|'), before a label ("Kategorien:") or a word
+ * that is not a name's. Of three
+ * capitalised words followed by more, only two are the name ("Sarah
+ * Schnieder Reiterrevue International", "Jane Doe Schreibe einen
+ * Kommentar"), unless the third is an initial ("Nicolas Gutierrez C.").
+ * At most max capitalised words are taken (the rest, a section's name
+ * after it: "Jane Doe Kultur"). Sets *words to the words taken. */
+static size_t
+text_name_run(const char *p, int max, int *words)
+{
+	size_t pos = 0, end = 0, two = 0;
+	int caps = 0, n = 0, at_two = 0;
+
+	*words = 0;
+	for (;;) {
+		const char *w = p + pos;
+		size_t k = strcspn(w, " "), e = k;
+		bool marked;
+
+		while (e > 0 && strchr(",:;|", w[e - 1]) != NULL)
+			e--;
+		marked = e < k;
+		/* a label ("Kategorien:") is no part of a name */
+		if (e == 0 || w[k - 1] == ':' ||
+		    strcspn(w, "0123456789@/[]()") < e)
+			break;
+		n++;
+		if (text_starts_upper(w)) {
+			caps++;
+		} else if (caps == 0 || !text_name_particle(w, e)) {
+			break;
+		}
+		if (caps == max + 1 ||
+		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
+		    !text_is_initial(w, e) && !marked && w[k] == ' ')) {
+			*words = at_two;
+			return two;
+		}
+		if (text_starts_upper(w)) {
+			end = pos + e;
+			*words = n;
+			if (caps == 2) {
+				two = end;
+				at_two = n;
+			}
+		}
+		if (marked || w[k] == '\0')
+			break;
+		pos += k + 1;
+	}
+	return end;
+}
+
+/* True when s[0..n) joins words with "and" ("Recht & Gesetz": a
+ * section's name, not one person's). */
+static bool
+text_has_conjunction(const char *s, size_t n)
+{
+	static const char *const ands[] = {
+		" and ", " und ", " et ", " y ", " e ", " & ",
+	};
+
+	char *w = xstrndup(s, n);
+	bool r = false;
+
+	for (size_t i = 0; !r && i < sizeof(ands) / sizeof(ands[0]); i++)
+		r = strstr(w, ands[i]) != NULL;
+	free(w);
+	return r;
+}
+
+bool
+text_strong_byline(const struct text_item *it)
+{
+	size_t len = 0;
+	int words;
+
+	if (it->datelike)
+		text_dated_name(it->s, &len, &words);
+	return len > 0 || (text_byline_prefix(it->s) > 0 &&
+	    text_is_byline(it->s, it->words));
+}
+
+/* True when item it is a strong byline (text_strong_byline()) that the
+ * classifier left free or took for a line of the body's furniture. */
+static bool
+text_prefixed_byline(const struct text_item *it)
+{
+	return (it->kind == TEXT_OTHER || it->kind == TEXT_RELATED ||
+	    it->kind == TEXT_FOOTER || it->kind == TEXT_BODY ||
+	    it->kind == TEXT_DATE) && !it->bodylike &&
+	    text_strong_byline(it);
+}
+
+/* Marks the first prefixed byline of items lo..hi; true when one was. */
+static bool
+text_byline_in(struct text_doc *d, size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi && i < d->n; i++)
+		if (text_prefixed_byline(&d->items[i])) {
+			d->items[i].kind = TEXT_BYLINE;
+			return true;
+		}
+	return false;
+}
+
+void
+text_far_bylines(struct text_doc *d)
+{
+	size_t t = d->title < d->n ? d->title : d->body_start;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].kind == TEXT_BYLINE &&
+		    text_strong_byline(&d->items[i]))
+			return;
+	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
+	    0, t))
+		return;
+	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
+		return;
+	text_byline_in(d, d->body_end, d->body_end + TEXT_BYLINE_UNDER);
+}
+
+/* The length of the spaces and separators that open s (",", "|",
+ * "//", "-", a middle dot, a bullet, a dash). */
+static size_t
+text_marks_len(const char *s)
+{
+	static const char *const marks[] = {
+		" ", ",", "|", "/", "-", "\xc2\xb7", "\xe2\x80\xa2",
+		"\xe2\x80\x93", "\xe2\x80\x94",
+	};
+	size_t n = 0;
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strncmp(s + n, marks[i], strlen(marks[i])) == 0) {
+			n += strlen(marks[i]);
+			i = (size_t)-1;
+		}
+	return n;
+}
+
+/* True when the words s[0..n) next to a date label it ("Last
+ * Modified", "Zuletzt aktualisiert") instead of naming its author. */
+static bool
+text_date_label(const char *s, size_t n)
+{
+	static const char *const labels[] = {
+		"last", "modified", "updated", "posted", "published",
+		"zuletzt", "aktualisiert", "ge\xc3\xa4ndert", "stand",
+		"ver\xc3\xb6""ffentlicht", "erstellt", "publi\xc3\xa9",
+		"mis \xc3\xa0 jour", "publicado", "actualizado",
+	};
+	char *w = xstrndup(s, n);
+	bool r = text_holds_any(w, labels, sizeof(labels) /
+	    sizeof(labels[0]));
+
+	free(w);
+	return r;
+}
+
+/* Words that introduce a name inside a dated line ("Posted 11. April
+ * 2018 by Jane Doe", "8. Januar 2020 \xc2\xb7 von Jane"). */
+static const char *const text_by_words[] = {
+	" by ", " By ", " von ", " vom ", " par ", " por ", " door ",
+};
+
+/* The name a dated line names, after a byline word anywhere in it, else
+ * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
+ * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len
+ * (0 when there is none) and *words. */
+size_t
+text_dated_name(const char *s, size_t *len, int *words)
+{
+	size_t at, span, off, n;
+	struct nw_time t;
+	bool found;
+
+	*len = 0;
+	*words = 0;
+	off = text_byline_prefix(s);
+	for (size_t i = 0; off == 0 && i < sizeof(text_by_words) /
+	    sizeof(text_by_words[0]); i++) {
+		const char *q = strstr(s, text_by_words[i]);
+
+		if (q != NULL && text_starts_upper(q + strlen(
+		    text_by_words[i])))
+			off = (size_t)(q - s) + strlen(text_by_words[i]);
+	}
+	found = date_find(s, strlen(s), &t, &at, &span) == 0;
+	if (off > 0) {
+		/* the name ends where the date starts ("By Jane Doe
+		 * November 19, 2019") */
+		char *c = xstrndup(s + off, found && at > off ? at - off :
+		    strlen(s + off));
+
+		*len = text_name_run(c, TEXT_NAME_RUN_MAX, words);
+		free(c);
+		return off;
+	}
+	/* a name of two words or more next to the date */
+	if (!found)
+		return 0;
+	if (at > 0) {
+		n = text_name_run(s, 2, words);
+		if (n + text_marks_len(s + n) == at && *words >= 2 &&
+		    !text_date_label(s, n) && !text_has_conjunction(s, n)) {
+			*len = n;
+			return 0;
+		}
+		*words = 0;
+		return 0;
+	}
+	off = at + span + text_marks_len(s + at + span);
+	n = text_name_run(s + off, 2, words);
+	if (*words >= 2 && !text_date_label(s + off, n) &&
+	    !text_has_conjunction(s + off, n))
+		*len = n;
+	else
+		*words = 0;
+	return off;
+}

@@ -1,0 +1,200 @@
+/* Unit tests of the text-dump extractor's bylines: the name a dated line
+ * gives (text_dated_name()), a byline away from the header and the
+ * prefixed byline over bare names, on snippets of real renders (w3m
+ * dumps of development pages). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text_extracted.h"
+#include "text/text_blocks.h"
+
+/* The name text_dated_name() reads in s, as a new string ("" for none). */
+static char *
+dated_name(const char *s)
+{
+	size_t len;
+	int words;
+	size_t off = text_dated_name(s, &len, &words);
+	char *r = malloc(len + 1);
+
+	assert_non_null(r);
+	memcpy(r, s + off, len);
+	r[len] = '\0';
+	return r;
+}
+
+static void
+check_name(const char *s, const char *want)
+{
+	char *got = dated_name(s);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* The render s gives one author, name. */
+static void
+check_author(const char *s, const char *name)
+{
+	struct nw_article *a = extracted(s);
+
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], name);
+	article_free(a);
+}
+
+/* Dated lines of the trafeval renders: the name after a byline word, or
+ * two capitalised words next to the date; a line with no name gives
+ * none, nor do a date's label ("Last Modified") or a section's name
+ * ("Soziales & Gesundheit"). */
+static void
+test_dated_name(void **state)
+{
+	(void)state;
+	check_name("Ver\xc3\xb6""ffentlicht am 13. M\xc3\xa4rz 2019 von "
+	    "Michael Veeser-Dombrowski", "Michael Veeser-Dombrowski");
+	check_name("Posted 11. April 2018 by Walter von Aachen",
+	    "Walter von Aachen");
+	check_name("8. Januar 2020 \xc2\xb7 by Aureliana \xc2\xb7 in "
+	    "Gef\xc3\xbchle", "Aureliana");
+	check_name("September 17, 2019 Helmut Rubik 0", "Helmut Rubik");
+	check_name("Bettina Kugler 19.10.2019, 05:00 Uhr", "Bettina Kugler");
+	check_name("26. September 2019 Ulrike Stockhausen Schreibe einen "
+	    "Kommentar", "Ulrike Stockhausen");
+	check_name("Ver\xc3\xb6""ffentlicht am 03.02.2022 von Sarah "
+	    "Schnieder Reiterrevue International", "Sarah Schnieder");
+	check_name("Par Nicolas Gutierrez C. le 14.09.2020 \xc3\xa0 11h46",
+	    "Nicolas Gutierrez C.");
+	check_name("Von Katharina Schmidt Kategorien: Mode 6. November 2023, "
+	    "15:25 Uhr", "Katharina Schmidt");
+	check_name("By Joseph Tsidulko November 19, 2019, 03:25 PM EST",
+	    "Joseph Tsidulko");
+	check_name("30. Oktober 2023 Carola P\xc3\xb6nisch Kultur",
+	    "Carola P\xc3\xb6nisch");
+	check_name("27.01.2020 Soziales & Gesundheit Startseite App", "");
+	check_name("Updated: Nov 8, 2023 / 04:43 PM CST", "");
+	check_name("Tuesday 14 February 2017 05:57 EST", "");
+	check_name("Last Modified Nov 5, 2023 Share", "");
+}
+
+/* "Von X" over the headline, the header under it holding no byline
+ * (t3n.de, w3m): the byline is found over the headline. */
+static void
+test_byline_over_title(void **state)
+{
+	const char *s =
+	    "News\n"
+	    "Artikel merken\n"
+	    "\n"
+	    "Apple arbeitet angeblich an eigenen iPhone-Akkus f\xc3\xbcr "
+	    "mehr Laufzeit\n"
+	    "\n"
+	    "Apple arbeitet einem Bericht aus S\xc3\xbc"
+	    "dkorea zufolge an eigenen Akkus, die zun\xc3\xa4"
+	    "chst in iPhones verbaut\n"
+	    "werden sollen. Dank einer neuen Zellchemie soll der Energies"
+	    "peicher l\xc3\xa4nger halten und schneller\n"
+	    "laden.\n"
+	    "\n"
+	    "Von Andreas Floemer\n"
+	    "06.11.2023, 15:20 Uhr \xe2\x80\xa2 2 Min. Lesezeit\n"
+	    "Anzeige\n"
+	    "Anzeige\n"
+	    "\n"
+	    "Apple arbeitet angeblich an eigenen iPhone-Akkus f\xc3\xbcr "
+	    "mehr Laufzeit\n"
+	    "\n"
+	    "\n"
+	    "Ab 2025 k\xc3\xb6nnte Apple seine eigenen iPhone-Akkus verba"
+	    "uen. (Foto: iFixit)\n"
+	    "\n"
+	    "\n"
+	    "Apple will sich von seinen Zulieferern anscheinend weiter un"
+	    "abh\xc3\xa4ngig machen. Nachdem die\n"
+	    "Chipentwicklung f\xc3\xbcr iPhones, Watches, iPads und Macs "
+	    "schon komplett unter eigener Regie\n"
+	    "stattfindet, sollen bekanntlich auch 5G-Modems und langfrist"
+	    "ig wohl auch Bluetooth- und WLAN-Chip\n"
+	    "selbst entwickelt werden.\n"
+	    "\n"
+	    "Anzeige\n"
+	    "Anzeige\n"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Andreas Floemer");
+}
+
+/* A prefixed byline ("by: Cora Neas") and a caption that reads as a
+ * name ("Texas State Capitol") in the header (kxan.com, w3m): the
+ * prefixed line's name is the only author. */
+static void
+test_byline_over_bare_name(void **state)
+{
+	const char *s =
+	    "[MLK-Equity]\n"
+	    "\n"
+	    "\n"
+	    "Texas State Capitol\n"
+	    "Texas\n"
+	    "\n"
+	    "Voters pass increase for retired public education workers, b"
+	    "ut future shortfalls likely to emerge\n"
+	    "\n"
+	    "by: Cora Neas\n"
+	    "\n"
+	    "Posted: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "Updated: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "\n"
+	    "Texas State Capitol\n"
+	    "\n"
+	    "by: Cora Neas\n"
+	    "\n"
+	    "Posted: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "Updated: Nov 8, 2023 / 04:43 PM CST\n"
+	    "\n"
+	    "SHARE     \n"
+	    "\n"
+	    "AUSTIN (KXAN) \xe2\x80\x94 Texas voters approved an amendmen"
+	    "t to the state constitution on Tuesday that will\n"
+	    "grant billions of dollars to the Teacher Retirement System f"
+	    "or a cost-of-living adjustment.\n"
+	    "\n"
+	    "The win at the ballot box marks a victory for the Texas Reti"
+	    "red Teachers Association (TRTA), and\n"
+	    "association executive director Tim Lee told KXAN it\xe2\x80"
+	    "\x99s a win retirees worked toward for years.\n"
+	    "\n"
+	    "\xe2\x80\x9cThis is one of those feel good moments where the"
+	    "re\xe2\x80\x99s a bipartisan issue that had tremendous\n"
+	    "support in the legislative process,\xe2\x80\x9d Lee said. "
+	    "\xe2\x80\x9cWe are so fortunate, and we feel so good and\n"
+	    "thankful to the people of Texas that recognizes it\xe2\x80"
+	    "\x99s a big issue.\xe2\x80\x9d\n"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Cora Neas");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dated_name),
+		cmocka_unit_test(test_byline_over_title),
+		cmocka_unit_test(test_byline_over_bare_name),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
