@@ -188,19 +188,32 @@ size_t html_prose(xmlNode *root);
 size_t html_write_article(struct html_ctx *ctx, xmlNode *top);
 
 /* html_extract_write.c */
+/* Visible characters outside links that make a paragraph's own
+ * sentence, about nine words: a label and its link ("Read more: ...",
+ * "Get the app! ...") have fewer. */
+#define HTML_OWN_WORDS 50
+/* Paragraph classes of the prose filter, after jusText. */
+enum html_pclass { HTML_P_BAD, HTML_P_SHORT, HTML_P_NEAR, HTML_P_GOOD };
+enum html_pclass html_pclass(const struct html_para *p);
 /* Step 5: writes the text of root as paragraphs and collects images. */
 void html_write(struct html_ctx *ctx, xmlNode *root);
 /* Joins the kept paragraphs into ctx->out. */
 void html_paras_join(struct html_ctx *ctx);
 void html_paras_free(struct html_ctx *ctx);
+/* Step 6: the winner, or the filtered prose of the whole page. */
+void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
+
+/* html_extract_edges.c */
+/* Drops what the winner's paragraphs hold at their edges that is no
+ * text of the article: kickers, banners and link lines before the text;
+ * notes, the author's box and the outlet's pitch after it; repeats. */
+void html_paras_trim(struct html_ctx *ctx);
 /* Drops the link lines that end the text ("Continue reading...") when
  * there is text before them. */
 void html_paras_links_after(struct html_ctx *ctx);
 /* Whether text (NULL: none) names one of the authors the metadata gave
  * (ASCII case-insensitive): an author's box or biography. */
 bool html_names_author(const struct html_ctx *ctx, const char *text);
-/* Step 6: the winner, or the filtered prose of the whole page. */
-void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
 
 /* What the parse's handlers (html_sax.c) keep, on the parser context's
  * _private: the arena that the tree's elements, attributes and text are

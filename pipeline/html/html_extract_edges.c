@@ -1,0 +1,384 @@
+/* The HTML extractor's edges: what the prose filter keeps at the ends
+ * of the winner that is no text of the article (kickers, banners, link
+ * lines, notes, the author's box, the outlet's pitch), and repeats of
+ * the headline and of the metadata's lines. See html_extract_int.h. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../date.h"
+#include "html_extract_int.h"
+
+/* Whether p, before the first paragraph of prose, is a kicker or a
+ * section label ("Aktuell", "Kategorie: News"): short, no sentence. */
+static bool
+html_is_kicker(const struct html_para *p)
+{
+	size_t n = strlen(p->text);
+
+	if (html_pclass(p) != HTML_P_SHORT || p->len >= 30 || n == 0)
+		return false;
+	return strchr(".!?\"", p->text[n - 1]) == NULL;
+}
+
+/* Capital letters of a line in capitals, at least (html_is_shout()). */
+#define HTML_SHOUT_CAPS 8
+
+/* Whether p is written in capitals: a banner or a notice set over the
+ * text ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE..."), no prose.
+ * Only Latin letters are judged; a text in another script that names
+ * acronyms is no shout. */
+static bool
+html_is_shout(const struct html_para *p)
+{
+	unsigned upper = 0, other = 0;
+
+	for (const unsigned char *s = (const unsigned char *)p->text;
+	    *s != '\0'; s++) {
+		if (*s >= 'a' && *s <= 'z')
+			return false;
+		if (*s >= 'A' && *s <= 'Z')
+			upper++;
+		else if (*s >= 0xc0)
+			other++;
+	}
+	return upper >= HTML_SHOUT_CAPS && other * 4 < upper;
+}
+
+/* Whether p, however much of it is linked, holds a sentence of its own
+ * words ("The findings were published today in <a>the journal BMJ Case
+ * Reports</a>."): no link line. */
+static bool
+html_has_own_words(const struct html_para *p)
+{
+	return p->len - p->link >= HTML_OWN_WORDS;
+}
+
+/* Whether p ends a sentence: its last character is a full stop, a
+ * question or exclamation mark, a closing quote or bracket, in ASCII or
+ * in the forms of other scripts (CJK, Arabic, Devanagari, typographic
+ * quotes). */
+static bool
+html_ends_sentence(const struct html_para *p)
+{
+	/* 。！？ 」»« “”’ …؟। */
+	static const char *const ends[] = {
+		"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f",
+		"\xe3\x80\x8d", "\xc2\xbb", "\xc2\xab",
+		"\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x99",
+		"\xe2\x80\xa6", "\xd8\x9f", "\xe0\xa5\xa4",
+	};
+	size_t n = strlen(p->text);
+	const char *e = p->text + n;
+
+	if (n == 0)
+		return false;
+	if ((unsigned char)e[-1] < 0x80)
+		return strchr(".!?\"')", e[-1]) != NULL;
+	while (e > p->text + 1 && ((unsigned char)e[-1] & 0xc0) == 0x80)
+		e--;
+	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+		if (strcmp(e - 1, ends[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Lines in a row that end no sentence from which on they are a list
+ * (results, dates, specifications), not a note under the text. */
+#define HTML_LIST_RUN 4
+
+/* Whether p, after the last paragraph of prose (GOOD), is a note, a
+ * credit or a call to action ("Text: ...", "Photo credits ...", "Help
+ * us spread the word"): a line of NEAR length that ends no sentence,
+ * neither a heading (the label rules judge those) nor a list item, nor
+ * one of a run of such lines (run: the length of its run). */
+static bool
+html_is_tail_note(const struct html_para *p, size_t run)
+{
+	return !p->head && !p->item && html_pclass(p) == HTML_P_NEAR &&
+	    !html_ends_sentence(p) && run < HTML_LIST_RUN;
+}
+
+/* Whether p, a short line after the last paragraph of prose, is the
+ * text's signature ("x Franzi", "Euer HansEhrlich"): a name, no
+ * sentence ("Sharing is caring!"), unlinked, in the box of the last
+ * long paragraph (good), as the text's paragraphs are; the page's lines
+ * after a text (tags, "Share", categories) sit in boxes of their own. */
+static bool
+html_is_signature(const struct html_ctx *ctx, const struct html_para *p,
+    size_t good)
+{
+	return good < ctx->n_paras && p->link == 0 && p->box != NULL &&
+	    p->box == ctx->paras[good].box && !html_ends_sentence(p);
+}
+
+/* Drops, at the edges of the winner, the link lines and kickers before
+ * the first paragraph that reads as prose and the short lines and link
+ * lines after the last one (but a signature): breadcrumbs, bylines,
+ * "Share", "Tags: ..."; and after the last long paragraph, the notes
+ * under the text. */
+static void
+html_paras_edges(struct html_ctx *ctx)
+{
+	size_t first = ctx->n_paras, last = 0, good = ctx->n_paras;
+	size_t *run;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		if (html_pclass(&ctx->paras[i]) >= HTML_P_NEAR) {
+			if (first == ctx->n_paras && !ctx->paras[i].caption &&
+			    !html_is_shout(&ctx->paras[i]))
+				first = i;
+			last = i;
+		}
+		if (html_pclass(&ctx->paras[i]) == HTML_P_GOOD)
+			good = i;
+	}
+	if (first == ctx->n_paras)
+		return;
+	/* the length of the run of lines ending no sentence around each */
+	run = xcalloc(ctx->n_paras + 1, sizeof(*run));
+	for (size_t i = 0, j; i < ctx->n_paras; i = j) {
+		for (j = i; j < ctx->n_paras &&
+		    !html_ends_sentence(&ctx->paras[j]); j++)
+			;
+		for (size_t k = i; k < j; k++)
+			run[k] = j - i;
+		if (j == i)
+			j++;
+	}
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->recipe)
+			continue;
+		if (good < ctx->n_paras && i > good &&
+		    html_is_tail_note(p, run[i]))
+			p->keep = false;
+		if (p->head)
+			continue;
+		if (i < first && ((html_pclass(p) == HTML_P_BAD &&
+		    !html_has_own_words(p)) || html_is_kicker(p) ||
+		    html_is_shout(p)))
+			p->keep = false;
+		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
+		    !html_has_own_words(p) && !html_is_signature(ctx, p,
+		    good))
+			p->keep = false;
+	}
+	free(run);
+}
+
+/* Drops the link lines that end the text ("Continue reading...") when
+ * there is text before them. */
+void
+html_paras_links_after(struct html_ctx *ctx)
+{
+	while (ctx->n_paras > 1 &&
+	    html_pclass(&ctx->paras[ctx->n_paras - 1]) == HTML_P_BAD) {
+		free(ctx->paras[ctx->n_paras - 1].text);
+		ctx->n_paras--;
+	}
+}
+
+/* Visible characters of a paragraph from which its text, written twice
+ * in a row, is a repeat. */
+#define HTML_REPEAT_MIN 50
+
+/* Whether p holds the headline title and, besides it, links only: a
+ * breadcrumb trail that ends in the headline ("Home Sport News
+ * BREAKING NEWS: ..."). */
+static bool
+html_is_trail(const struct html_para *p, const char *title)
+{
+	return strstr(p->text, title) != NULL &&
+	    p->len - p->link <= html_count_text(title, NULL);
+}
+
+/* Marks the paragraphs that repeat: a text written twice or more in a
+ * row, every copy (a gallery's caption in its long and short forms; an
+ * author writes a paragraph once, a repeat is the page's machinery for
+ * two screens), and the headline written again, alone or at the end of
+ * a trail of links (a gallery's or a share box's title, a breadcrumb:
+ * the body is the article after its title). Marked as
+ * captions: written and left out, so that the edges of the text are
+ * judged with them. */
+static void
+html_paras_repeated(struct html_ctx *ctx)
+{
+	const char *title = ctx->a->title;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *q = &ctx->paras[i];
+		struct html_para *p = i > 0 ? q - 1 : NULL;
+
+		if (title != NULL && (strcmp(q->text, title) == 0 ||
+		    html_is_trail(q, title))) {
+			HTML_DEBUG_MSG("headline: %s\n", q->text);
+			q->caption = true;
+		}
+		if (p == NULL || q->len < HTML_REPEAT_MIN ||
+		    q->len != p->len || strcmp(p->text, q->text) != 0)
+			continue;
+		HTML_DEBUG_MSG("repeated: %s\n", q->text);
+		p->caption = q->caption = true;
+	}
+}
+
+/* Characters of a date line besides its date, at most ("Published",
+ * "Updated |"). */
+#define HTML_DATE_WORDS 20
+
+/* Whether p is the article's byline or date line: a line shorter than a
+ * paragraph of prose that ends no sentence and names an author the
+ * metadata gave ("Meg Kinnard and Errin Haines, Associated Press"), or
+ * holds a full date and few words besides ("Published 11:11 PM EST Nov
+ * 19, 2019"). */
+static bool
+html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
+{
+	struct nw_time t;
+	size_t n = strlen(p->text), at, span;
+
+	if (p->head || p->item || p->len >= HTML_PROSE_OWN ||
+	    html_ends_sentence(p))
+		return false;
+	if (html_names_author(ctx, p->text))
+		return true;
+	return date_find(p->text, n, &t, &at, &span) == 0 &&
+	    n - span <= HTML_DATE_WORDS;
+}
+
+/* Marks the byline and date lines over the article's first paragraph of
+ * prose (the lede), as captions: written and left out, so that what
+ * sits between them and the lede (a gallery's counter, "Close") goes
+ * as kickers. */
+static void
+html_paras_lead_meta(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->caption || p->recipe)
+			continue;
+		if (html_pclass(p) == HTML_P_GOOD)
+			break;
+		if (html_is_meta_line(ctx, p)) {
+			HTML_DEBUG_MSG("meta line: %s\n", p->text);
+			p->caption = true;
+		}
+	}
+}
+
+/* Paragraphs under the last heading of the text, at most, for them to be
+ * a box about the author. */
+#define HTML_AUTHOR_TAIL 3
+
+bool
+html_names_author(const struct html_ctx *ctx, const char *text)
+{
+	for (size_t i = 0; text != NULL && i < ctx->a->authors.n; i++)
+		if (strcasestr(text, ctx->a->authors.v[i]) != NULL)
+			return true;
+	return false;
+}
+
+/* Leaves out the box about the author that ends the text: the last
+ * heading and at most HTML_AUTHOR_TAIL paragraphs under it, when the
+ * heading or one of them names an author the metadata gave ("Über
+ * Moritz Bachmann" and his biography). */
+static void
+html_paras_author_tail(struct html_ctx *ctx)
+{
+	size_t h = ctx->n_paras;
+	bool names = false;
+
+	for (size_t i = ctx->n_paras; i > 0 && ctx->n_paras - i <
+	    HTML_AUTHOR_TAIL + 1; i--)
+		if (ctx->paras[i - 1].head) {
+			h = i - 1;
+			break;
+		}
+	if (h == ctx->n_paras || h == 0)
+		return;
+	for (size_t i = h; i < ctx->n_paras; i++)
+		names = names ||
+		    html_names_author(ctx, ctx->paras[i].text);
+	for (size_t i = h; names && i < ctx->n_paras; i++) {
+		HTML_DEBUG_MSG("author's box: %s\n", ctx->paras[i].text);
+		ctx->paras[i].caption = true;
+	}
+}
+
+/* Whether byte c may sit inside a word: an ASCII letter or digit, or a
+ * byte of a UTF-8 sequence. */
+static bool
+html_word_byte(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u >= 0x80 || isalnum(u);
+}
+
+/* Characters of an outlet's name below which it is no signal: as a
+ * word, and as the opening of a handle (a name of three letters names
+ * its own account, "@BGRDeals", but as a word is the source a report
+ * quotes, "..., she told CNN.", as often as the outlet's pitch). */
+#define HTML_OUTLET_MIN 4
+#define HTML_OUTLET_HANDLE_MIN 3
+
+/* Whether text names the outlet (name, as the metadata gave it) as a
+ * word of its own, in its own case ("Join our Space Forums"; not "in
+ * space"), or opens a handle with it, its account ("Follow us on
+ * Twitter @Spacedotcom"; not "@NASASpace"). */
+static bool
+html_names_outlet(const char *text, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *s = strstr(text, name); s != NULL;
+	    s = strstr(s + 1, name)) {
+		if (s > text && s[-1] == '@')
+			return true;
+		if (n >= HTML_OUTLET_MIN &&
+		    (s == text || !html_word_byte(s[-1])) &&
+		    !html_word_byte(s[n]))
+			return true;
+	}
+	return false;
+}
+
+/* Leaves out the paragraphs that end the text and name the outlet: the
+ * site's pitch, its notes and calls to follow it ("Join our Space
+ * Forums...", "FinCompare wurde als geprüftes Vergleichsportal...").
+ * A text that names its own outlet in its closing lines ("..., she
+ * told the Daily News.") loses them: the risk taken. */
+static void
+html_paras_outlet_tail(struct html_ctx *ctx)
+{
+	const char *name = ctx->a->publisher;
+
+	if (name == NULL || strlen(name) < HTML_OUTLET_HANDLE_MIN)
+		return;
+	for (size_t i = ctx->n_paras; i > 1; i--) {
+		struct html_para *p = &ctx->paras[i - 1];
+
+		if (!p->keep || p->caption || p->recipe)
+			continue;
+		if (!html_names_outlet(p->text, name))
+			break;
+		HTML_DEBUG_MSG("outlet's note: %s\n", p->text);
+		p->keep = false;
+	}
+}
+
+/* Drops what the winner holds at its edges that is no text of the
+ * article, in the order each rule expects the others to have run. */
+void
+html_paras_trim(struct html_ctx *ctx)
+{
+	html_paras_repeated(ctx);
+	html_paras_lead_meta(ctx);
+	html_paras_author_tail(ctx);
+	html_paras_edges(ctx);
+	html_paras_outlet_tail(ctx);
+}
