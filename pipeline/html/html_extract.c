@@ -1,6 +1,7 @@
 /* Main-content extraction from HTML pages over libxml2's HTML tree.
  *
- * The page is parsed, its metadata taken by html_meta_extract(), and then:
+ * The page is parsed; one walk reads its metadata (html_meta_enter()) and
+ * counts its content, and then:
  *  1. script, style, form controls and other non-content are dropped;
  *  2. text statistics are computed for every element (visible characters,
  *     characters inside links, paragraph text, commas);
@@ -151,95 +152,72 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi->prose += ni->prose;
 }
 
-/* Removes n, which the walk under root has entered, and returns where
- * the walk goes on: n's next sibling, or else its parent, which the
- * walk then leaves. */
-static xmlNode *
-html_stats_drop(xmlNode *n, bool *leave)
+/* Zeroes the sums of ni, for a walk of the statistics. */
+static void
+html_ni_reset(struct html_ni *ni)
 {
-	xmlNode *next = n->next, *parent = n->parent;
-
-	html_remove(n);
-	*leave = next == NULL;
-	return next != NULL ? next : parent;
+	ni->text = ni->link = ni->ptext = 0;
+	ni->own = ni->own_link = ni->commas = 0;
+	ni->articles = ni->h1s = 0;
+	ni->un = ni->un_link = ni->un_commas = 0;
+	ni->prose = 0;
 }
 
-/* Step 2: computes the statistics of every element under ctx->body, or
- * recomputes them (again: tag classes and signals are kept), in one walk
- * that adds each subtree's sums to its parent on the way out. Text owned
- * by a block is the text whose nearest block ancestor it is. The first
- * walk also drops the non-content nodes (step 1, html_dropped()): a walk
- * of its own missed the cache at every node of the page, and classed
- * every element twice. */
+/* Whether n, a node under root, is text that the statistics count. */
+static inline bool
+html_text_counted(const xmlNode *n, const xmlNode *root)
+{
+	return (n->type == XML_TEXT_NODE ||
+	    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL &&
+	    html_is_elem(n->parent) && html_ni(n->parent) != NULL &&
+	    n != root && !html_ni(n->parent)->caption;
+}
+
+/* Adds text node n's count tc to its parent's. */
 static void
-html_stats(struct html_ctx *ctx, bool again)
+html_stats_text(const xmlNode *n, const struct html_tc *tc)
+{
+	struct html_ni *pi = html_ni(n->parent);
+
+	pi->text += tc->len;
+	pi->un += tc->len;
+	pi->un_commas += tc->commas;
+}
+
+/* Step 2 again (the first is html_stats_first()): recomputes the
+ * statistics of every element under ctx->body, keeping their tag classes
+ * and signals, in one walk that adds each subtree's sums to its parent on
+ * the way out. Text owned by a block is the text whose nearest block
+ * ancestor it is. */
+static void
+html_stats(struct html_ctx *ctx)
 {
 	xmlNode *root = ctx->body;
 	xmlNode *n = root;
-	bool leave;
 
 	while (n != NULL) {
-		unsigned cls = 0;
-		enum html_kind k = HTML_K_OTHER;
+		if (n->type == XML_ELEMENT_NODE) {
+			struct html_ni *ni = n->_private;
 
-		if (!again && n->type == XML_ELEMENT_NODE)
-			cls = html_tag_class(n->name, &k);
-		if (!again && html_dropped(n, root, cls)) {
-			n = html_stats_drop(n, &leave);
-			if (!leave)
-				continue;
-			html_stats_leave(n, root);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			struct html_ni *ni = NULL;
-
-			if (again && n->_private != NULL) {
-				ni = n->_private;
+			if (ni != NULL) {
 				ni->score = 0;
 				ni->cand = false;
-			} else if (!again) {
-				ni = arena_zero(&ctx->mem, sizeof(*ni));
-				ni->cls = cls;
-				ni->kind = k;
-				ni->sig = html_signals_cached(n, &ctx->sigs);
-				if (ni->sig & HTML_S_RECIPE)
-					ctx->recipe_seen = true;
-				n->_private = ni;
-			} else {
-				n->_private = NULL;
-			}
-			if (ni != NULL) {
-				ni->text = ni->link = ni->ptext = 0;
-				ni->own = ni->own_link = ni->commas = 0;
-				ni->articles = ni->h1s = 0;
-				ni->un = ni->un_link = ni->un_commas = 0;
-				ni->prose = 0;
+				html_ni_reset(ni);
 			}
 			if (n->children != NULL) {
 				n = n->children;
 				continue;
 			}
 			html_stats_leave(n, root);
-		} else if ((n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) &&
-		    n->content != NULL && html_is_elem(n->parent) &&
-		    html_ni(n->parent) != NULL && n != root &&
-		    !html_ni(n->parent)->caption) {
-			struct html_ni *pi = html_ni(n->parent);
-			struct html_tc *tc = n->_private;
-			struct html_tc one;
+		} else if (html_text_counted(n, root)) {
+			struct html_tc *tc = n->_private, one;
 
-			if (tc == NULL && !again) {
-				tc = arena_zero(&ctx->mem, sizeof(*tc));
-				n->_private = tc;
-			} else if (tc == NULL) {
+			if (tc == NULL) {
 				tc = &one;
-			}
-			if (!again || tc == &one)
 				tc->len = html_count_text((const char *)
 				    n->content, &tc->commas);
-			pi->text += tc->len;
-			pi->un += tc->len;
-			pi->un_commas += tc->commas;
+			}
+			html_stats_text(n, tc);
 		}
 		/* leave n's ancestors whose last child it is */
 		while (n != root && n->next == NULL) {
@@ -248,6 +226,145 @@ html_stats(struct html_ctx *ctx, bool again)
 		}
 		n = n == root ? NULL : n->next;
 	}
+}
+
+/* Step 2, first: the statistics' part of the first walk
+ * (html_walk_first()) at n, a node under ctx->body that no dropped node
+ * holds: an element gets its tag class, signals and struct html_ni (1:
+ * its children are to be counted), a text node its count (0); a node
+ * dropped as non-content (step 1, html_dropped()) goes to ctx->drops, to
+ * be removed once the metadata is read (-1). */
+static int
+html_stats_first(struct html_ctx *ctx, xmlNode *n)
+{
+	enum html_kind k = HTML_K_OTHER;
+	struct html_ni *ni;
+	struct html_tc *tc;
+	unsigned cls = 0;
+
+	if (n->type == XML_ELEMENT_NODE)
+		cls = html_tag_class(n->name, &k);
+	if (html_dropped(n, ctx->body, cls)) {
+		if (ctx->n_drops == ctx->cap_drops) {
+			ctx->cap_drops = ctx->cap_drops ? 2 * ctx->cap_drops :
+			    64;
+			ctx->drops = xrealloc(ctx->drops, ctx->cap_drops *
+			    sizeof(*ctx->drops));
+		}
+		ctx->drops[ctx->n_drops++] = n;
+		return -1;
+	}
+	if (n->type != XML_ELEMENT_NODE) {
+		/* text or CDATA (html_dropped()) in a kept element, no
+		 * caption yet: html_text_counted() holds with content */
+		if (n->content == NULL)
+			return 0;
+		tc = arena_zero(&ctx->mem, sizeof(*tc));
+		n->_private = tc;
+		tc->len = html_count_text((const char *)n->content,
+		    &tc->commas);
+		html_stats_text(n, tc);
+		return 0;
+	}
+	ni = arena_zero(&ctx->mem, sizeof(*ni));
+	ni->cls = cls;
+	ni->kind = k;
+	ni->sig = html_signals_cached(n, &ctx->sigs);
+	if (ni->sig & HTML_S_RECIPE)
+		ctx->recipe_seen = true;
+	n->_private = ni;
+	return 1;
+}
+
+/* Where the first walk (html_walk_first()) is. */
+struct html_walk {
+	struct html_meta *m;
+	xmlNode *moff;    /* the element whose children the metadata's
+	                     walk leaves out, or NULL */
+	xmlNode *soff;    /* the dropped node under which nothing is
+	                     counted, or NULL */
+	bool in_body;     /* under ctx->body */
+	int depth;        /* levels below the root element */
+};
+
+/* Enters n: returns whether its children are walked. */
+static bool
+html_walk_enter(struct html_ctx *ctx, struct html_walk *w, xmlNode *n)
+{
+	bool down = false;
+	int kept;
+
+	if (n == ctx->body)
+		w->in_body = true;
+	if (n->type == XML_ELEMENT_NODE && w->moff == NULL) {
+		down = html_meta_enter(w->m, n, w->depth);
+		if (!down)
+			w->moff = n;
+	}
+	if (w->in_body && w->soff == NULL) {
+		kept = html_stats_first(ctx, n);
+		if (kept < 0)
+			w->soff = n;
+		down = down || kept > 0;
+	}
+	return down;
+}
+
+/* Leaves n, whose children are done. */
+static void
+html_walk_leave(struct html_ctx *ctx, struct html_walk *w, xmlNode *n)
+{
+	if (n->type == XML_ELEMENT_NODE) {
+		if (w->moff == NULL || w->moff == n)
+			html_meta_leave(w->m, n);
+		if (w->in_body && w->soff == NULL)
+			html_stats_leave(n, ctx->body);
+	}
+	if (w->moff == n)
+		w->moff = NULL;
+	if (w->soff == n)
+		w->soff = NULL;
+	if (n == ctx->body)
+		w->in_body = false;
+}
+
+/* The first walk: the metadata's (html_meta_enter()) and the first of
+ * the statistics (html_stats_first()) in one pass over the page, the
+ * root element and its following siblings down, in document order; a
+ * walk of each missed the cache at every node. The tree is left whole
+ * for the metadata's decisions, which read it again: the nodes to drop
+ * are in ctx->drops. Iterative, so that nesting depth costs no stack. */
+static void
+html_walk_first(struct html_ctx *ctx, struct html_meta *m)
+{
+	struct html_walk w = { .m = m };
+	xmlNode *n = xmlDocGetRootElement(ctx->doc);
+
+	while (n != NULL) {
+		if (html_walk_enter(ctx, &w, n) && n->children != NULL) {
+			n = n->children;
+			w.depth++;
+			continue;
+		}
+		html_walk_leave(ctx, &w, n);
+		while (n->next == NULL && w.depth > 0) {
+			n = n->parent;
+			w.depth--;
+			html_walk_leave(ctx, &w, n);
+		}
+		n = n->next;
+	}
+}
+
+/* Step 1: removes the nodes the first walk dropped. */
+static void
+html_drop_listed(struct html_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->n_drops; i++)
+		html_remove(ctx->drops[i]);
+	free(ctx->drops);
+	ctx->drops = NULL;
+	ctx->n_drops = ctx->cap_drops = 0;
 }
 
 static xmlNode *
@@ -499,7 +616,7 @@ html_extract_page(struct html_ctx *ctx)
 	size_t won;
 
 	html_prune(ctx);
-	html_stats(ctx, true);
+	html_stats(ctx);
 	html_mark_cards(ctx);
 	top = html_score(ctx);
 	if (top == NULL)
@@ -574,6 +691,7 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	struct html_ctx ctx = {
 		.fragment = fragment,
 	};
+	struct html_meta *meta;
 	xmlNode *top;
 	char *h1 = NULL, *stripped;
 	size_t slen;
@@ -585,16 +703,18 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	free(stripped);
 	if (ctx.doc == NULL)
 		return fail(err, errlen, "html: the page cannot be parsed");
-	html_meta_extract(ctx.doc, url, now, a);
 	ctx.a = a;
 	ctx.url = url;
 	ctx.body = html_find_body(ctx.doc);
+	meta = html_meta_start();
+	html_walk_first(&ctx, meta);
+	html_meta_end(meta, ctx.doc, url, now, a);
 	if (ctx.body == NULL)
 		goto done;
 	/* the first <h1> before the page is pruned, for a missing title */
 	if (a->title == NULL)
 		h1 = html_first_h1(ctx.body);
-	html_stats(&ctx, false);
+	html_drop_listed(&ctx);
 	if (fragment) {
 		/* the whole fragment is the article: only link lists and
 		 * marked boilerplate are skipped */
@@ -632,6 +752,7 @@ done:
 	buf_free(&ctx.para);
 	html_paras_free(&ctx);
 	html_sigcache_free(&ctx.sigs);
+	free(ctx.drops);
 	html_doc_free(ctx.doc);
 	arena_free(&ctx.mem);
 	return 0;

@@ -97,6 +97,8 @@ struct html_ctx {
 	bool story;        /* the winner is the first of stacked stories
 	                      (html_first_story()) */
 	struct html_sigcache sigs;  /* signals of the page's class names */
+	xmlNode **drops;   /* the first walk's nodes to remove (step 1) */
+	size_t n_drops, cap_drops;
 };
 
 /* Minimum own text of a block for it to score its ancestors. */

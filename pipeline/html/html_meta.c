@@ -1084,22 +1084,43 @@ meta_kicker_first(char **after, xmlNodePtr h)
 	*after = s;
 }
 
+struct html_meta *
+html_meta_start(void)
+{
+	struct html_meta *m = xcalloc(1, sizeof(*m));
+
+	meta_walk_begin(&m->w);
+	return m;
+}
+
 void
 html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
     struct nw_article *a)
 {
-	struct meta_cands c;
-	struct meta_walk w = {0};
+	struct html_meta *m;
+
+	if (doc == NULL || a == NULL)
+		return;
+	m = html_meta_start();
+	meta_walk(xmlDocGetRootElement(doc), &m->c, &m->w);
+	html_meta_end(m, doc, url, now, a);
+}
+
+void
+html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
+    int64_t now, struct nw_article *a)
+{
+	/* the walk's, owned from here */
+	struct meta_cands c = m->c;
+	struct meta_walk w = m->w;
 	struct strlist owned = {0};
 	const char *sites[24], *pub;
 	struct nw_time t;
 	xmlNodePtr anchor;
 	char *s;
 
-	if (doc == NULL || a == NULL)
-		return;
-	memset(&c, 0, sizeof(c));
-	meta_walk(xmlDocGetRootElement(doc), &c, &w);
+	free(m);
+	meta_walk_end(&w);
 	meta_index_keys(&c);
 	meta_sites(&c, url, sites, sizeof(sites) / sizeof(sites[0]), &owned);
 	if (a->title == NULL)

@@ -3,6 +3,7 @@
 #define NW_HTML_META_H
 
 #include <libxml/HTMLparser.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "../article.h"
@@ -15,5 +16,20 @@
  * Fields already set are left alone. */
 void html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
     struct nw_article *a);
+
+/* html_meta_extract() in steps, for a caller that walks the page for
+ * itself and lets the metadata's walk ride along (one pass over the
+ * tree): html_meta_start(), then html_meta_enter() for each element in
+ * document order from the root element and its following siblings down
+ * (depth: levels below the root), into its children only while it
+ * returns true, and html_meta_leave() for each element entered once its
+ * children are done; then html_meta_end() on the same tree, unchanged,
+ * fills a and frees m. */
+struct html_meta;
+struct html_meta *html_meta_start(void);
+bool html_meta_enter(struct html_meta *m, xmlNodePtr n, int depth);
+void html_meta_leave(struct html_meta *m, xmlNodePtr n);
+void html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
+    int64_t now, struct nw_article *a);
 
 #endif

@@ -143,8 +143,13 @@ struct meta_cwslot {
 	uint64_t cw;
 };
 
+/* The elements the walk is inside of: the outermost reader comment,
+ * <head> and h1..h3. */
+enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
+
 struct meta_walk {
 	xmlNodePtr first_h1;
+	xmlNodePtr in[META_NIN];  /* the walk is inside of, or NULL */
 	/* h1..h3 outside <head>, not inside another of them, nor deeper
 	 * than META_MAX_DEPTH - 1: where the headline may be */
 	struct meta_nodes heads;
@@ -159,6 +164,12 @@ struct meta_walk {
 	 * power of two or 0): a page repeats most of them */
 	struct meta_cwslot *cw;
 	size_t cw_cap, cw_used;
+};
+
+/* The metadata's walk and what it gathers (html_meta_start()). */
+struct html_meta {
+	struct meta_cands c;
+	struct meta_walk w;
 };
 
 /* html_meta_util.c */
@@ -294,10 +305,19 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
 
 /* html_meta_walk.c */
 
-/* The walk: every element from root and its following siblings down, in
- * document order, once, read into c; w keeps the nodes later steps look
- * at again. */
+/* The walk (between meta_walk_begin() and meta_walk_end()): every
+ * element from root and its following siblings down, in document order,
+ * once, read into c; w keeps the nodes later steps look at again. */
 void meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w);
+/* The walk's steps, for a walk of the caller's (html_meta_enter()):
+ * begin, then each element entered in document order, depth levels below
+ * the first (reads it; whether its children are for the walk), each
+ * element entered then left, and the end. */
+void meta_walk_begin(struct meta_walk *w);
+bool meta_walk_enter(xmlNodePtr n, int depth, struct meta_cands *c,
+    struct meta_walk *w);
+void meta_walk_leave(xmlNodePtr n, struct meta_walk *w);
+void meta_walk_end(struct meta_walk *w);
 char *meta_kicker_text(xmlNodePtr h);
 /* True when the walk w found n marked as a reader's contribution. */
 bool meta_is_comments(const struct meta_walk *w, xmlNodePtr n);

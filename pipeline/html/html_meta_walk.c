@@ -8,6 +8,7 @@
 
 #include <libxml/uri.h>
 
+#include "html_meta.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
 
@@ -1005,68 +1006,96 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	return com || in_comments;
 }
 
-/* The elements the walk is inside of: the outermost reader comment,
- * <head> and h1..h3. */
-enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
-
 /* Forgets n as an element the walk is inside of: the walk leaves it. */
-static void
-meta_leave(xmlNodePtr n, xmlNodePtr *in)
+void
+meta_walk_leave(xmlNodePtr n, struct meta_walk *w)
 {
 	int i;
 
 	for (i = 0; i < META_NIN; i++)
-		if (in[i] == n)
-			in[i] = NULL;
+		if (w->in[i] == n)
+			w->in[i] = NULL;
 }
 
-/* The walk: every element from root and its following siblings down, in
- * document order, once; not inside scripts and styles, nor deeper than
- * META_MAX_DEPTH. Iterative, so that deep pages cost no stack. */
-void
-meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
+/* Reads element n, depth levels below the walk's first, into c; returns
+ * whether its children are for the walk: not inside scripts and styles,
+ * nor deeper than META_MAX_DEPTH. */
+bool
+meta_walk_enter(xmlNodePtr n, int depth, struct meta_cands *c,
+    struct meta_walk *w)
 {
-	xmlNodePtr n = root, in[META_NIN] = {NULL};
+	xmlNodePtr *in = w->in;
 	enum meta_tag tag;
-	int depth = 0;
 	bool com, hx;
 
+	com = meta_visit(n, c, w, in[META_IN_COMMENTS] != NULL, &tag);
+	hx = tag == MT_H1 || tag == MT_H2 || tag == MT_H3;
+	if (hx && depth < META_MAX_DEPTH && in[META_IN_HEAD] == NULL &&
+	    in[META_IN_HEADING] == NULL)
+		meta_nodes_push(&w->heads, n);
+	if (com && in[META_IN_COMMENTS] == NULL)
+		in[META_IN_COMMENTS] = n;
+	if (tag == MT_HEAD && in[META_IN_HEAD] == NULL)
+		in[META_IN_HEAD] = n;
+	if (hx && in[META_IN_HEADING] == NULL)
+		in[META_IN_HEADING] = n;
+	return depth < META_MAX_DEPTH && tag != MT_SCRIPT &&
+	    tag != MT_STYLE;
+}
+
+bool
+html_meta_enter(struct html_meta *m, xmlNodePtr n, int depth)
+{
+	return meta_walk_enter(n, depth, &m->c, &m->w);
+}
+
+void
+html_meta_leave(struct html_meta *m, xmlNodePtr n)
+{
+	meta_walk_leave(n, &m->w);
+}
+
+void
+meta_walk_begin(struct meta_walk *w)
+{
 	meta_author_lead_index(&w->leads);
-	while (n != NULL) {
-		if (n->type == XML_ELEMENT_NODE) {
-			com = meta_visit(n, c, w, in[META_IN_COMMENTS] != NULL,
-			    &tag);
-			hx = tag == MT_H1 || tag == MT_H2 || tag == MT_H3;
-			if (hx && depth < META_MAX_DEPTH &&
-			    in[META_IN_HEAD] == NULL &&
-			    in[META_IN_HEADING] == NULL)
-				meta_nodes_push(&w->heads, n);
-			if (com && in[META_IN_COMMENTS] == NULL)
-				in[META_IN_COMMENTS] = n;
-			if (tag == MT_HEAD && in[META_IN_HEAD] == NULL)
-				in[META_IN_HEAD] = n;
-			if (hx && in[META_IN_HEADING] == NULL)
-				in[META_IN_HEADING] = n;
-			if (depth < META_MAX_DEPTH && tag != MT_SCRIPT &&
-			    tag != MT_STYLE && n->children != NULL) {
-				n = n->children;
-				depth++;
-				continue;
-			}
-			meta_leave(n, in);
-		}
-		while (n->next == NULL && depth > 0) {
-			n = n->parent;
-			depth--;
-			meta_leave(n, in);
-		}
-		n = n->next;
-	}
+}
+
+void
+meta_walk_end(struct meta_walk *w)
+{
 	if (w->comments.n > 1)
 		qsort(w->comments.v, w->comments.n,
 		    sizeof(w->comments.v[0]), meta_node_cmp);
 }
 
+/* The walk between meta_walk_begin() and meta_walk_end(): every element
+ * from root and its following siblings down, in document order, once, as
+ * meta_walk_enter() asks. Iterative, so that deep pages cost no stack. */
+void
+meta_walk(xmlNodePtr root, struct meta_cands *c, struct meta_walk *w)
+{
+	xmlNodePtr n = root;
+	int depth = 0;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (meta_walk_enter(n, depth, c, w) &&
+			    n->children != NULL) {
+				n = n->children;
+				depth++;
+				continue;
+			}
+			meta_walk_leave(n, w);
+		}
+		while (n->next == NULL && depth > 0) {
+			n = n->parent;
+			depth--;
+			meta_walk_leave(n, w);
+		}
+		n = n->next;
+	}
+}
 
 /* The text of heading h's kicker (its first child when meta_is_kicker()
  * holds: "<h1><span>27.01.2022</span>MineralölINFO ...</h1>"), or NULL.
