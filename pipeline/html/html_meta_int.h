@@ -233,6 +233,8 @@ char *meta_url_site(const char *url);
 bool meta_is_site(const char *p, size_t n, const char *const *sites);
 /* True when a word of h of four bytes or more is a word of t too. */
 bool meta_shares_word(const char *h, const char *t);
+/* Words of s[0..n), as runs of bytes between spaces. */
+size_t meta_words(const char *s, size_t n);
 /* Indexes the keys of c, once they are all read: meta_get() and
  * META_EACH_KEY() need it. */
 void meta_index_keys(struct meta_cands *c);
@@ -245,6 +247,13 @@ size_t meta_key_first(const struct meta_cands *c, const char *key);
 /* The value of the first <meta> whose key is one of keys, or NULL. */
 const char *meta_get(const struct meta_cands *c, const char *const *keys,
     size_t nkeys);
+
+/* html_meta_title.c */
+/* The headline: a heading of the page that a title of its metadata or
+ * its <title> confirms, else the best title cut of the site's names
+ * (sites, NULL-terminated); NULL when none. */
+char *meta_decide_title(const struct meta_cands *c,
+    const char *const *sites);
 
 /* html_meta_ld.c */
 
