@@ -428,6 +428,73 @@ ent_model_line(struct ent_ctx *c, uint64_t h)
 	return num >= 2 && 2 * num > all;
 }
 
+/* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
+ * "URLs"): two capitals or more, then a lower-case s. */
+static bool
+ent_acro_plural_form(struct ent_ctx *c, size_t j)
+{
+	const char *w = c->s + c->t->v[j].off;
+	size_t i, n = c->t->v[j].len;
+
+	if (n < 3 || w[n - 1] != 's')
+		return false;
+	for (i = 0; i + 1 < n; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return false;
+	return true;
+}
+
+bool
+ent_acro_counted(struct ent_ctx *c, size_t i)
+{
+	const char *f;
+	size_t j;
+
+	if (ent_acro_plural_form(c, i))
+		return true;
+	if (!(c->t->v[i].flags & ETOK_ALLCAP))
+		return false;
+	if (c->plural.v == NULL) {
+		ent_hset_init(&c->plural);
+		for (j = 0; j < c->t->n; j++) {
+			if (!ent_acro_plural_form(c, j))
+				continue;
+			f = etok_folded(c->t, j);
+			ent_hset_add(&c->plural,
+			    etok_hash(f, strlen(f) - 1));
+		}
+	}
+	return ent_hset_has(&c->plural, c->t->v[i].hash);
+}
+
+/* Whether word i, in capitals, is a type's or a standard's code: a
+ * part of one letter after a hyphen or before one ("USB-C", "DVB-T",
+ * "HLA-B", "E-MTB"), unless it stands in brackets after the words it
+ * shortens ("Max-Planck-Institut für Meteorologie (MPI-M)"). */
+static bool
+ent_acro_code(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off, *h;
+	const char *e = w + k->len;
+	bool one = false;
+
+	if (!(k->flags & ETOK_ALLCAP) ||
+	    (h = memchr(w, '-', k->len)) == NULL)
+		return false;
+	for (; w < e; w = h + 1) {
+		h = memchr(w, '-', (size_t)(e - w));
+		if (h == NULL)
+			h = e;
+		one = one || h - w == 1;
+	}
+	if (!one)
+		return false;
+	return !(k->off > 0 && c->s[k->off - 1] == '(' && i > 0 &&
+	    (c->t->v[i - 1].flags & ETOK_CAP) &&
+	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -469,6 +536,7 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && ent_model_line(c, k->hash)) ||
+	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer

@@ -974,6 +974,35 @@ test_entities_model_lines(void **state)
 	article_free(a);
 }
 
+/* An acronym one counts is a thing, no body: written with a plural's s
+ * ("SUVs", "TVs"), or so written elsewhere in the text ("SUV" beside
+ * "SUVs"); and a type's code with a part of one letter ("USB-C",
+ * "DVB-T"), but for the short form in brackets after a body's name
+ * ("Max-Planck-Institut für Meteorologie (MPI-M)"). */
+static void
+test_entities_counted_acronyms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Nissan showed a new SUV in Tokyo on Monday. "
+	    "Sales of SUVs rose, and most TVs now stream. The GOP said "
+	    "nothing. Buyers want a USB-C port, not USB-A.");
+	assert_false(has_name(&a->organisations, "SUV"));
+	assert_false(has_name(&a->organisations, "SUVs"));
+	assert_false(has_name(&a->organisations, "TVs"));
+	assert_false(has_name(&a->organisations, "USB-C"));
+	assert_false(has_name(&a->organisations, "USB-A"));
+	assert_true(has_name(&a->organisations, "GOP"));
+	article_free(a);
+	a = run("de", NULL, "Der Gründer des Max-Planck-Instituts für "
+	    "Meteorologie (MPI-M) sprach am Montag. Heute arbeitet das "
+	    "MPI-M mit dem Rechenzentrum. Viele Haushalte nutzen DVB-T.");
+	assert_true(has_name(&a->organisations, "MPI-M"));
+	assert_false(has_name(&a->organisations, "DVB-T"));
+	article_free(a);
+}
+
 /* A family name written first is the person's alone too ("Xi" and
  * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
  * the firm ("Apple" of "Apple TV", "Google" of "Google Stadia"). */
@@ -1326,6 +1355,7 @@ main(void)
 		cmocka_unit_test(test_entities_phrase_bodies),
 		cmocka_unit_test(test_entities_family_first),
 		cmocka_unit_test(test_entities_model_lines),
+		cmocka_unit_test(test_entities_counted_acronyms),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
