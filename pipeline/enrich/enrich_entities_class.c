@@ -467,6 +467,32 @@ ent_acro_counted(struct ent_ctx *c, size_t i)
 	return ent_hset_has(&c->plural, c->t->v[i].hash);
 }
 
+/* Whether a run ending before word b is a journal's name in a
+ * citation, which the year and the volume follow ("Br J Dermatol.
+ * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), no person or body
+ * of the text. */
+static bool
+ent_journal(const struct ent_ctx *c, size_t b)
+{
+	const struct etok *y;
+	size_t o;
+	long n;
+
+	if (b >= c->t->n)
+		return false;
+	y = &c->t->v[b];
+	if (!(y->flags & ETOK_NUM) || y->len != 4 ||
+	    c->s[y->off + 4] != ';')
+		return false;
+	o = c->t->v[b - 1].off + c->t->v[b - 1].len;
+	if (c->s[o] == '.')
+		o++;
+	while (o < y->off && c->s[o] == ' ')
+		o++;
+	n = strtol(c->s + y->off, NULL, 10);
+	return o == y->off && n >= 1800 && n < 2040;
+}
+
 /* Whether word i, in capitals, is a type's or a standard's code: a
  * part of one letter after a hyphen or before one ("USB-C", "DVB-T",
  * "HLA-B", "E-MTB"), unless it stands in brackets after the words it
@@ -940,7 +966,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	bool org = false;
 
 	a = ent_drop_front(c, a, b, &the);
-	if (a >= b)
+	if (a >= b || ent_journal(c, b))
 		return;
 	pl = ent_place_of(c, a, b);
 	if (pl != NULL) {

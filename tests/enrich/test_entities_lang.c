@@ -1003,6 +1003,25 @@ test_entities_counted_acronyms(void **state)
 	article_free(a);
 }
 
+/* A journal's name in a citation, before its year and volume, names no
+ * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
+static void
+test_entities_journals(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The syndrome is rare, and Hans Muller found it "
+	    "twice.\n\nReferences\n\nMuller P, Kardaun S. Drug "
+	    "hypersensitivity in a hospital. Br J Dermatol. "
+	    "2003;149(5):1018-22.\n\nShear NH. Anticonvulsant "
+	    "syndrome. N Engl J Med 1988;82:1826.");
+	assert_false(has_name(&a->people, "Br J Dermatol"));
+	assert_false(has_name(&a->people, "N Engl J Med"));
+	assert_true(has_name(&a->people, "Hans Muller"));
+	article_free(a);
+}
+
 /* A family name written first is the person's alone too ("Xi" and
  * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
  * the firm ("Apple" of "Apple TV", "Google" of "Google Stadia"). */
@@ -1356,6 +1375,7 @@ main(void)
 		cmocka_unit_test(test_entities_family_first),
 		cmocka_unit_test(test_entities_model_lines),
 		cmocka_unit_test(test_entities_counted_acronyms),
+		cmocka_unit_test(test_entities_journals),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
