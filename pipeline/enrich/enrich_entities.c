@@ -687,6 +687,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->menu.v);
 	free(c->model.v);
 	free(c->plural.v);
+	free(c->unit.v);
 	free(c->heading);
 }
 

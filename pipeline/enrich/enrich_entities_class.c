@@ -407,25 +407,62 @@ ent_model_form(struct ent_ctx *c, size_t j)
 	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
 }
 
-bool
-ent_model_line(struct ent_ctx *c, uint64_t h)
+/* Whether word j, an acronym, stands after a number in its sentence, as
+ * a unit or a currency does ("28 MW", "151 PS", "37,99 EUR"): a number
+ * after a space that is no year ("2019 NBA") and no ordinal ("1. FC"),
+ * then one space. */
+static bool
+ent_unit_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *n;
+	long y;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    !(v[j - 1].flags & ETOK_NUM) || v[j - 1].sent != v[j].sent ||
+	    v[j].off != v[j - 1].off + v[j - 1].len + 1 ||
+	    c->s[v[j - 1].off + v[j - 1].len] != ' ')
+		return false;
+	n = c->s + v[j - 1].off;
+	y = strtol(n, NULL, 10);
+	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
+}
+
+/* Whether the acronym of etok hash h is written in form in most of its
+ * mentions and in least of them at the least; set gathers the hashes
+ * of the words so written, once a text. */
+static bool
+ent_mostly(struct ent_ctx *c, struct ent_hset *set,
+    bool (*form)(struct ent_ctx *, size_t), uint64_t h, size_t least)
 {
 	size_t j, all = 0, num = 0;
 
-	if (c->model.v == NULL) {
-		ent_hset_init(&c->model);
+	if (set->v == NULL) {
+		ent_hset_init(set);
 		for (j = 0; j < c->t->n; j++)
-			if (ent_model_form(c, j))
-				ent_hset_add(&c->model, c->t->v[j].hash);
+			if (form(c, j))
+				ent_hset_add(set, c->t->v[j].hash);
 	}
-	if (!ent_hset_has(&c->model, h))
+	if (!ent_hset_has(set, h))
 		return false;
 	for (j = 0; j < c->t->n; j++)
 		if (c->t->v[j].hash == h && (c->t->v[j].flags & ETOK_ALLCAP)) {
 			all++;
-			num += ent_model_form(c, j);
+			num += form(c, j);
 		}
-	return num >= 2 && 2 * num > all;
+	return num >= least && 2 * num > all;
+}
+
+bool
+ent_model_line(struct ent_ctx *c, uint64_t h)
+{
+	return ent_mostly(c, &c->model, ent_model_form, h, 2);
+}
+
+bool
+ent_unit(struct ent_ctx *c, uint64_t h)
+{
+	return ent_mostly(c, &c->unit, ent_unit_form, h, 1);
 }
 
 /* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
@@ -561,7 +598,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_phrase_head(c, a)))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
-	    (acro && ent_model_line(c, k->hash)) ||
+	    (acro && (ent_model_line(c, k->hash) ||
+	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;

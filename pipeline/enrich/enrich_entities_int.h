@@ -119,6 +119,8 @@ struct ent_ctx {
 	                           labels ("Default", "Hide") */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
+	struct ent_hset unit;   /* the same of the acronyms written after
+	                           a number ("28 MW") */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs") */
 	struct ent_run *runs;
@@ -146,6 +148,10 @@ void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
  * ("RTX 3080", "RTX 3090", "RTX cards"), as no body's name is
  * written. */
 bool ent_model_line(struct ent_ctx *c, uint64_t h);
+/* Whether the acronym of etok hash h is a unit or a currency: c writes
+ * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
+ * EUR"), as no body's name is written. */
+bool ent_unit(struct ent_ctx *c, uint64_t h);
 /* Whether word i is an acronym one counts: written with a plural's s
  * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
  * "SUVs"), as no body's name is written. */

@@ -1003,6 +1003,29 @@ test_entities_counted_acronyms(void **state)
 	article_free(a);
 }
 
+/* An acronym written after a number in most of its mentions is a unit
+ * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
+ * year it may be one ("the 2019 NBA season"). */
+static void
+test_entities_units(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Der Windpark mit 28 MW ging ans Netz. Die "
+	    "Jacke kostet 37,99 EUR. Das regelt § 433 BGB. Die SPD "
+	    "begrüßte den Plan.");
+	assert_false(has_name(&a->organisations, "MW"));
+	assert_false(has_name(&a->organisations, "EUR"));
+	assert_false(has_name(&a->organisations, "BGB"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+	a = run("en", NULL, "The 2019 NBA season opened in Toronto. Fans "
+	    "said the NBA had waited too long.");
+	assert_true(has_name(&a->organisations, "NBA"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1376,6 +1399,7 @@ main(void)
 		cmocka_unit_test(test_entities_model_lines),
 		cmocka_unit_test(test_entities_counted_acronyms),
 		cmocka_unit_test(test_entities_journals),
+		cmocka_unit_test(test_entities_units),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
