@@ -1026,6 +1026,23 @@ test_entities_units(void **state)
 	article_free(a);
 }
 
+/* A ticker's code is no body (".DJI", "XAU="), nor the end of an
+ * abbreviation written without a space ("EE.UU"). */
+static void
+test_entities_tickers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The Dow Jones Industrial Average .DJI fell, "
+	    "and spot gold XAU= added 0.1%. Goldman Sachs and the IMF "
+	    "said little.");
+	assert_false(has_name(&a->organisations, "DJI"));
+	assert_false(has_name(&a->organisations, "XAU"));
+	assert_true(has_name(&a->organisations, "IMF"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1400,6 +1417,7 @@ main(void)
 		cmocka_unit_test(test_entities_counted_acronyms),
 		cmocka_unit_test(test_entities_journals),
 		cmocka_unit_test(test_entities_units),
+		cmocka_unit_test(test_entities_tickers),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
