@@ -429,8 +429,8 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 }
 
 /* Whether the acronym of etok hash h is written in form in most of its
- * mentions and in least of them at the least; set gathers the hashes
- * of the words so written, once a text. */
+ * mentions, and in at least least of them; set gathers the hashes of
+ * the words so written, once a text. */
 static bool
 ent_mostly(struct ent_ctx *c, struct ent_hset *set,
     bool (*form)(struct ent_ctx *, size_t), uint64_t h, size_t least)
@@ -459,7 +459,10 @@ ent_model_line(struct ent_ctx *c, uint64_t h)
 	return ent_mostly(c, &c->model, ent_model_form, h, 2);
 }
 
-bool
+/* Whether the acronym of etok hash h is a unit or a currency: c writes
+ * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
+ * EUR"), as no body's name is written. */
+static bool
 ent_unit(struct ent_ctx *c, uint64_t h)
 {
 	return ent_mostly(c, &c->unit, ent_unit_form, h, 1);
@@ -481,7 +484,10 @@ ent_acro_plural_form(struct ent_ctx *c, size_t j)
 	return true;
 }
 
-bool
+/* Whether word i is an acronym one counts: written with a plural's s
+ * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
+ * "SUVs"), as no body's name is written. */
+static bool
 ent_acro_counted(struct ent_ctx *c, size_t i)
 {
 	const char *f;

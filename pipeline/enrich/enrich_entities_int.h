@@ -148,14 +148,6 @@ void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
  * ("RTX 3080", "RTX 3090", "RTX cards"), as no body's name is
  * written. */
 bool ent_model_line(struct ent_ctx *c, uint64_t h);
-/* Whether the acronym of etok hash h is a unit or a currency: c writes
- * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
- * EUR"), as no body's name is written. */
-bool ent_unit(struct ent_ctx *c, uint64_t h);
-/* Whether word i is an acronym one counts: written with a plural's s
- * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
- * "SUVs"), as no body's name is written. */
-bool ent_acro_counted(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
