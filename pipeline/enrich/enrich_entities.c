@@ -686,6 +686,8 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->town.v);
 	free(c->menu.v);
 	free(c->model.v);
+	free(c->plural.v);
+	free(c->unit.v);
 	free(c->heading);
 }
 

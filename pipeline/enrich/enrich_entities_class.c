@@ -407,25 +407,161 @@ ent_model_form(struct ent_ctx *c, size_t j)
 	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
 }
 
-bool
-ent_model_line(struct ent_ctx *c, uint64_t h)
+/* Whether word j, an acronym, stands after a number in its sentence, as
+ * a unit or a currency does ("28 MW", "151 PS", "37,99 EUR"): a number
+ * after a space that is no year ("2019 NBA") and no ordinal ("1. FC"),
+ * then one space. */
+static bool
+ent_unit_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *n;
+	long y;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    !(v[j - 1].flags & ETOK_NUM) || v[j - 1].sent != v[j].sent ||
+	    v[j].off != v[j - 1].off + v[j - 1].len + 1 ||
+	    c->s[v[j - 1].off + v[j - 1].len] != ' ')
+		return false;
+	n = c->s + v[j - 1].off;
+	y = strtol(n, NULL, 10);
+	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
+}
+
+/* Whether the acronym of etok hash h is written in form in most of its
+ * mentions, and in at least least of them; set gathers the hashes of
+ * the words so written, once a text. */
+static bool
+ent_mostly(struct ent_ctx *c, struct ent_hset *set,
+    bool (*form)(struct ent_ctx *, size_t), uint64_t h, size_t least)
 {
 	size_t j, all = 0, num = 0;
 
-	if (c->model.v == NULL) {
-		ent_hset_init(&c->model);
+	if (set->v == NULL) {
+		ent_hset_init(set);
 		for (j = 0; j < c->t->n; j++)
-			if (ent_model_form(c, j))
-				ent_hset_add(&c->model, c->t->v[j].hash);
+			if (form(c, j))
+				ent_hset_add(set, c->t->v[j].hash);
 	}
-	if (!ent_hset_has(&c->model, h))
+	if (!ent_hset_has(set, h))
 		return false;
 	for (j = 0; j < c->t->n; j++)
 		if (c->t->v[j].hash == h && (c->t->v[j].flags & ETOK_ALLCAP)) {
 			all++;
-			num += ent_model_form(c, j);
+			num += form(c, j);
 		}
-	return num >= 2 && 2 * num > all;
+	return num >= least && 2 * num > all;
+}
+
+bool
+ent_model_line(struct ent_ctx *c, uint64_t h)
+{
+	return ent_mostly(c, &c->model, ent_model_form, h, 2);
+}
+
+/* Whether the acronym of etok hash h is a unit or a currency: c writes
+ * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
+ * EUR"), as no body's name is written. */
+static bool
+ent_unit(struct ent_ctx *c, uint64_t h)
+{
+	return ent_mostly(c, &c->unit, ent_unit_form, h, 1);
+}
+
+/* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
+ * "URLs"): two capitals or more, then a lower-case s. */
+static bool
+ent_acro_plural_form(struct ent_ctx *c, size_t j)
+{
+	const char *w = c->s + c->t->v[j].off;
+	size_t i, n = c->t->v[j].len;
+
+	if (n < 3 || w[n - 1] != 's')
+		return false;
+	for (i = 0; i + 1 < n; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return false;
+	return true;
+}
+
+/* Whether word i is an acronym one counts: written with a plural's s
+ * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
+ * "SUVs"), as no body's name is written. */
+static bool
+ent_acro_counted(struct ent_ctx *c, size_t i)
+{
+	const char *f;
+	size_t j;
+
+	if (ent_acro_plural_form(c, i))
+		return true;
+	if (!(c->t->v[i].flags & ETOK_ALLCAP))
+		return false;
+	if (c->plural.v == NULL) {
+		ent_hset_init(&c->plural);
+		for (j = 0; j < c->t->n; j++) {
+			if (!ent_acro_plural_form(c, j))
+				continue;
+			f = etok_folded(c->t, j);
+			ent_hset_add(&c->plural,
+			    etok_hash(f, strlen(f) - 1));
+		}
+	}
+	return ent_hset_has(&c->plural, c->t->v[i].hash);
+}
+
+/* Whether a run ending before word b is a journal's name in a
+ * citation, which the year and the volume follow ("Br J Dermatol.
+ * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), no person or body
+ * of the text. */
+static bool
+ent_journal(const struct ent_ctx *c, size_t b)
+{
+	const struct etok *y;
+	size_t o;
+	long n;
+
+	if (b >= c->t->n)
+		return false;
+	y = &c->t->v[b];
+	if (!(y->flags & ETOK_NUM) || y->len != 4 ||
+	    c->s[y->off + 4] != ';')
+		return false;
+	o = c->t->v[b - 1].off + c->t->v[b - 1].len;
+	if (c->s[o] == '.')
+		o++;
+	while (o < y->off && c->s[o] == ' ')
+		o++;
+	n = strtol(c->s + y->off, NULL, 10);
+	return o == y->off && n >= 1800 && n < 2040;
+}
+
+/* Whether word i, in capitals, is a type's or a standard's code: a
+ * part of one letter after a hyphen or before one ("USB-C", "DVB-T",
+ * "HLA-B", "E-MTB"), unless it stands in brackets after the words it
+ * shortens ("Max-Planck-Institut für Meteorologie (MPI-M)"). */
+static bool
+ent_acro_code(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off, *h;
+	const char *e = w + k->len;
+	bool one = false;
+
+	if (!(k->flags & ETOK_ALLCAP) ||
+	    (h = memchr(w, '-', k->len)) == NULL)
+		return false;
+	for (; w < e; w = h + 1) {
+		h = memchr(w, '-', (size_t)(e - w));
+		if (h == NULL)
+			h = e;
+		one = one || h - w == 1;
+	}
+	if (!one)
+		return false;
+	return !(k->off > 0 && c->s[k->off - 1] == '(' && i > 0 &&
+	    (c->t->v[i - 1].flags & ETOK_CAP) &&
+	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
 }
 
 /* Classes the one word a of a candidate run (b == a + 1). */
@@ -468,7 +604,9 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_phrase_head(c, a)))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
-	    (acro && ent_model_line(c, k->hash)) ||
+	    (acro && (ent_model_line(c, k->hash) ||
+	    ent_unit(c, k->hash))) ||
+	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
@@ -872,7 +1010,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	bool org = false;
 
 	a = ent_drop_front(c, a, b, &the);
-	if (a >= b)
+	if (a >= b || ent_journal(c, b))
 		return;
 	pl = ent_place_of(c, a, b);
 	if (pl != NULL) {

@@ -119,6 +119,10 @@ struct ent_ctx {
 	                           labels ("Default", "Hide") */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
+	struct ent_hset unit;   /* the same of the acronyms written after
+	                           a number ("28 MW") */
+	struct ent_hset plural; /* the same of the acronyms written with
+	                           a plural's s ("SUV": "SUVs") */
 	struct ent_run *runs;
 	size_t n, cap;
 };

@@ -152,6 +152,11 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 	    ent_plain_noun(c, i) && !ent_dict_word("acro", k->hash))
 		return true;
 	if (acro) {
+		/* a ticker's code (".DJI", "XAU=") or the end of an
+		 * abbreviation written without a space ("EE.UU",
+		 * "AGCK.CH") */
+		if ((k->off > 0 && w[-1] == '.') || w[k->len] == '=')
+			return true;
 		/* an acronym English counts ("TVs", "URLs", "PCs") names
 		 * a thing */
 		if (ent_dict_word("acronoun", k->hash))

@@ -974,6 +974,94 @@ test_entities_model_lines(void **state)
 	article_free(a);
 }
 
+/* An acronym one counts is a thing, no body: written with a plural's s
+ * ("SUVs", "TVs"), or so written elsewhere in the text ("SUV" beside
+ * "SUVs"); and a type's code with a part of one letter ("USB-C",
+ * "DVB-T"), but for the short form in brackets after a body's name
+ * ("Max-Planck-Institut für Meteorologie (MPI-M)"). */
+static void
+test_entities_counted_acronyms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Nissan showed a new SUV in Tokyo on Monday. "
+	    "Sales of SUVs rose, and most TVs now stream. The GOP said "
+	    "nothing. Buyers want a USB-C port, not USB-A.");
+	assert_false(has_name(&a->organisations, "SUV"));
+	assert_false(has_name(&a->organisations, "SUVs"));
+	assert_false(has_name(&a->organisations, "TVs"));
+	assert_false(has_name(&a->organisations, "USB-C"));
+	assert_false(has_name(&a->organisations, "USB-A"));
+	assert_true(has_name(&a->organisations, "GOP"));
+	article_free(a);
+	a = run("de", NULL, "Der Gründer des Max-Planck-Instituts für "
+	    "Meteorologie (MPI-M) sprach am Montag. Heute arbeitet das "
+	    "MPI-M mit dem Rechenzentrum. Viele Haushalte nutzen DVB-T.");
+	assert_true(has_name(&a->organisations, "MPI-M"));
+	assert_false(has_name(&a->organisations, "DVB-T"));
+	article_free(a);
+}
+
+/* An acronym written after a number in most of its mentions is a unit
+ * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
+ * year it may be one ("the 2019 NBA season"). */
+static void
+test_entities_units(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Der Windpark mit 28 MW ging ans Netz. Die "
+	    "Jacke kostet 37,99 EUR. Das regelt § 433 BGB. Die SPD "
+	    "begrüßte den Plan.");
+	assert_false(has_name(&a->organisations, "MW"));
+	assert_false(has_name(&a->organisations, "EUR"));
+	assert_false(has_name(&a->organisations, "BGB"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+	a = run("en", NULL, "The 2019 NBA season opened in Toronto. Fans "
+	    "said the NBA had waited too long.");
+	assert_true(has_name(&a->organisations, "NBA"));
+	article_free(a);
+}
+
+/* A ticker's code is no body (".DJI", "XAU="), nor the end of an
+ * abbreviation written without a space ("EE.UU"). */
+static void
+test_entities_tickers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The Dow Jones Industrial Average .DJI fell, "
+	    "and spot gold XAU= added 0.1%. Goldman Sachs and the IMF "
+	    "said little.");
+	assert_false(has_name(&a->organisations, "DJI"));
+	assert_false(has_name(&a->organisations, "XAU"));
+	assert_true(has_name(&a->organisations, "IMF"));
+	article_free(a);
+}
+
+/* A journal's name in a citation, before its year and volume, names no
+ * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
+static void
+test_entities_journals(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The syndrome is rare, and Hans Muller found it "
+	    "twice.\n\nReferences\n\nMuller P, Kardaun S. Drug "
+	    "hypersensitivity in a hospital. Br J Dermatol. "
+	    "2003;149(5):1018-22.\n\nShear NH. Anticonvulsant "
+	    "syndrome. N Engl J Med 1988;82:1826.");
+	assert_false(has_name(&a->people, "Br J Dermatol"));
+	assert_false(has_name(&a->people, "N Engl J Med"));
+	assert_true(has_name(&a->people, "Hans Muller"));
+	article_free(a);
+}
+
 /* A family name written first is the person's alone too ("Xi" and
  * "Mr. Xi" of "Xi Jinping"), but a firm's name before its product is
  * the firm ("Apple" of "Apple TV", "Google" of "Google Stadia"). */
@@ -1326,6 +1414,10 @@ main(void)
 		cmocka_unit_test(test_entities_phrase_bodies),
 		cmocka_unit_test(test_entities_family_first),
 		cmocka_unit_test(test_entities_model_lines),
+		cmocka_unit_test(test_entities_counted_acronyms),
+		cmocka_unit_test(test_entities_journals),
+		cmocka_unit_test(test_entities_units),
+		cmocka_unit_test(test_entities_tickers),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
