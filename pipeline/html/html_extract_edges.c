@@ -347,24 +347,75 @@ html_names_outlet(const char *text, const char *name)
 	return false;
 }
 
+/* Visible characters of a line of credits, at most. */
+#define HTML_CREDITS_MAX 200
+
+/* Whether text, from s, opens with a role given by a name: a word, then
+ * " by " ("Reporting by", "editing by"). Returns the end of " by ". */
+static const char *
+html_role_by(const char *s)
+{
+	const char *w = s;
+
+	while (isalpha((unsigned char)*w))
+		w++;
+	if (w == s || strncmp(w, " by ", 4) != 0)
+		return NULL;
+	return w + 4;
+}
+
+/* Whether p is a line of credits, each role given by its names: two or
+ * more, the first opening the line ("Reporting by Ann Lee; Editing by
+ * Bo Chan", "(Reporting by ..., with reporting by ..., editing by
+ * ...)"): a wire story's, whatever the outlet that runs it. */
+static bool
+html_is_credits(const struct html_para *p)
+{
+	const char *s = p->text + (p->text[0] == '(');
+
+	if (p->len > HTML_CREDITS_MAX || !isupper((unsigned char)*s) ||
+	    (s = html_role_by(s)) == NULL)
+		return false;
+	for (; *s != '\0'; s++) {
+		const char *w = s + 1;
+
+		if (*s != ';' && *s != ',')
+			continue;
+		while (*w == ' ')
+			w++;
+		for (int i = 0; i < 2 && *w != '\0'; i++) {
+			/* a connective before the role ("with reporting") */
+			if (html_role_by(w) != NULL)
+				return true;
+			while (isalpha((unsigned char)*w))
+				w++;
+			if (*w++ != ' ')
+				break;
+		}
+	}
+	return false;
+}
+
 /* Leaves out the paragraphs that end the text and name the outlet: the
  * site's pitch, its notes and calls to follow it ("Join our Space
- * Forums...", "FinCompare wurde als geprüftes Vergleichsportal...").
- * A text that names its own outlet in its closing lines ("..., she
- * told the Daily News.") loses them: the risk taken. */
+ * Forums...", "FinCompare wurde als geprüftes Vergleichsportal..."),
+ * and those that credit its people (html_is_credits()). A text that
+ * names its own outlet in its closing lines ("..., she told the Daily
+ * News.") loses them: the risk taken. */
 static void
 html_paras_outlet_tail(struct html_ctx *ctx)
 {
 	const char *name = ctx->a->publisher;
 
-	if (name == NULL || strlen(name) < HTML_OUTLET_HANDLE_MIN)
-		return;
+	if (name != NULL && strlen(name) < HTML_OUTLET_HANDLE_MIN)
+		name = NULL;
 	for (size_t i = ctx->n_paras; i > 1; i--) {
 		struct html_para *p = &ctx->paras[i - 1];
 
 		if (!p->keep || p->caption || p->recipe)
 			continue;
-		if (!html_names_outlet(p->text, name))
+		if (!html_is_credits(p) && (name == NULL ||
+		    !html_names_outlet(p->text, name)))
 			break;
 		HTML_DEBUG_MSG("outlet's note: %s\n", p->text);
 		p->keep = false;

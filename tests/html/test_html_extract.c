@@ -1461,6 +1461,31 @@ test_shout_over_lede(void **state)
 	article_free(a);
 }
 
+/* A line of credits that ends the text ("Reporting by ...; Editing by
+ * ...") goes, bracketed or not; a closing sentence with one role given
+ * by a name stays, and so does a sentence that opens with one. */
+static void
+test_wire_credits(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p>%s</p><p>Reporting by Ann "
+	    "Lee; Editing by Bo Chan</p></article>", prose1, prose2);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "Editing by"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>(Reporting by Ann "
+	    "Lee, editing by Bo Chan.)</p></article>", prose1, prose2);
+	assert_null(strstr(a->body, "editing by"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>Reporting by the "
+	    "local paper, first in May, raised the alarm.</p></article>",
+	    prose1, prose2);
+	assert_non_null(strstr(a->body, "raised the alarm"));
+	article_free(a);
+}
+
 /* The items fmt makes of i and i again, for i from first to last: a
  * list of teasers, a numbered list. Free it with free(). */
 static char *
@@ -2024,6 +2049,7 @@ main(void)
 		cmocka_unit_test(test_pitch_box),
 		cmocka_unit_test(test_label_pair),
 		cmocka_unit_test(test_shout_over_lede),
+		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
