@@ -1486,6 +1486,31 @@ test_wire_credits(void **state)
 	article_free(a);
 }
 
+/* A box of form controls outside a <form> among the text's paragraphs
+ * is a consent box over an embed: its words go; a list item with a
+ * checkbox in its line (a task list) stays. */
+static void
+test_control_box(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><div><div>External content"
+	    "</div><div>To protect your data we have blocked the content "
+	    "of twitter.com. Agree below to see it.</div><div><div><input "
+	    "type=\"checkbox\"></div><div><label>I agree</label></div>"
+	    "</div></div><p>%s</p><ul><li><input type=\"checkbox\" "
+	    "disabled> Write the first draft of the report</li><li>Read it "
+	    "again in the morning</li></ul><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "blocked the content"));
+	assert_null(strstr(a->body, "External content"));
+	assert_non_null(strstr(a->body, "first draft"));
+	assert_non_null(strstr(a->body, prose2));
+	article_free(a);
+}
+
 /* The items fmt makes of i and i again, for i from first to last: a
  * list of teasers, a numbered list. Free it with free(). */
 static char *
@@ -2050,6 +2075,7 @@ main(void)
 		cmocka_unit_test(test_label_pair),
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
+		cmocka_unit_test(test_control_box),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
