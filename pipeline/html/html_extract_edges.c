@@ -269,6 +269,38 @@ html_paras_lead_meta(struct html_ctx *ctx)
 	}
 }
 
+/* Leaves out the standfirst written over the byline: the text's first
+ * paragraph of prose when it is the metadata's subtitle (so written
+ * there) and a short line that ends no sentence ("By", "Текст: ...·24
+ * сентября 2018") parts it from the prose after it, the lede. The
+ * byline goes with it. A lede that the subtitle repeats has no byline
+ * between it and the text, and stays. */
+static void
+html_paras_standfirst(struct html_ctx *ctx)
+{
+	const char *sub = ctx->a->subtitle;
+	size_t i, j;
+
+	if (sub == NULL)
+		return;
+	for (i = 0; i < ctx->n_paras; i++)
+		if (!ctx->paras[i].caption &&
+		    html_pclass(&ctx->paras[i]) == HTML_P_GOOD)
+			break;
+	for (j = i + 1; j < ctx->n_paras && ctx->paras[j].caption; j++)
+		;
+	if (j + 1 >= ctx->n_paras || strcmp(ctx->paras[i].text, sub) != 0)
+		return;
+	if (ctx->paras[j].head || ctx->paras[j].item ||
+	    html_pclass(&ctx->paras[j]) == HTML_P_GOOD ||
+	    html_ends_sentence(&ctx->paras[j]) ||
+	    html_pclass(&ctx->paras[j + 1]) != HTML_P_GOOD)
+		return;
+	HTML_DEBUG_MSG("standfirst: %s\n", ctx->paras[i].text);
+	ctx->paras[i].caption = true;
+	ctx->paras[j].caption = true;
+}
+
 /* Paragraphs under the last heading of the text, at most, for them to be
  * a box about the author. */
 #define HTML_AUTHOR_TAIL 3
@@ -429,6 +461,7 @@ html_paras_trim(struct html_ctx *ctx)
 {
 	html_paras_repeated(ctx);
 	html_paras_lead_meta(ctx);
+	html_paras_standfirst(ctx);
 	html_paras_author_tail(ctx);
 	html_paras_edges(ctx);
 	html_paras_outlet_tail(ctx);

@@ -1511,6 +1511,51 @@ test_control_box(void **state)
 	article_free(a);
 }
 
+/* The page's article, its description in <head>, with prose1 and
+ * prose2 after the paragraphs in lead. */
+static struct nw_article *
+extract_described(const char *desc, const char *lead)
+{
+	struct nw_article *a;
+	struct buf head = { 0 }, body = { 0 };
+	char *html;
+
+	buf_printf(&head, "<meta name=\"description\" content=\"%s\">",
+	    desc);
+	buf_printf(&body, "<article><h1>Bridge</h1>%s<p>%s</p><p>%s</p>"
+	    "</article>", lead, prose1, prose2);
+	html = page(head.p, body.p);
+	a = extract(html, NULL);
+	free(html);
+	buf_free(&head);
+	buf_free(&body);
+	return a;
+}
+
+/* The standfirst over the byline goes from the body (it is the
+ * subtitle); a lede that the description repeats, with no byline after
+ * it, stays. */
+static void
+test_standfirst_byline(void **state)
+{
+	static const char sf[] = "The town's long quarrel over its harbour "
+	    "ends with a vote that few had expected this year.";
+	struct nw_article *a;
+	struct buf lead = { 0 };
+
+	(void)state;
+	buf_printf(&lead, "<p>%s</p><p>By</p>", sf);
+	a = extract_described(sf, lead.p);
+	assert_non_null(a->body);
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	assert_string_equal(a->subtitle, sf);
+	article_free(a);
+	a = extract_described(prose1, "");
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	article_free(a);
+	buf_free(&lead);
+}
+
 /* The items fmt makes of i and i again, for i from first to last: a
  * list of teasers, a numbered list. Free it with free(). */
 static char *
@@ -2076,6 +2121,7 @@ main(void)
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
+		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
