@@ -28,7 +28,7 @@ html_is_kicker(const struct html_para *p)
  * text ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE..."), no prose.
  * Only Latin letters are judged; a text in another script that names
  * acronyms is no shout. */
-static bool
+bool
 html_is_shout(const struct html_para *p)
 {
 	unsigned upper = 0, other = 0;

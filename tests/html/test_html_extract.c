@@ -1277,6 +1277,14 @@ test_emphasis_label(void **state)
 	assert_null(strstr(a->body, "Schon gelesen"));
 	assert_null(strstr(a->body, "Artikel teilen"));
 	article_free(a);
+	/* a label in capitals, before a block of links */
+	a = extract_body("<article><p>%s</p><p>%s</p><p><strong>DON'T "
+	    "MISS</strong></p><blockquote><p><a href=/a>The harbour bridge "
+	    "of the next town over is closed</a></p></blockquote><p>%s</p>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "MISS"));
+	article_free(a);
 }
 
 /* The paragraphs that end the text and name the outlet (the metadata's
