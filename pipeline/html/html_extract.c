@@ -92,6 +92,27 @@ html_dropped(const xmlNode *n, const xmlNode *root, unsigned cls)
 	return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
 }
 
+/* Whether dropped element n is a form control a reader fills in (not a
+ * button: toolbars are made of them) set apart from any text: no text
+ * beside it in its parent (a task list's checkbox sits in its item's
+ * line). */
+static bool
+html_is_control(const xmlNode *n)
+{
+	static const char *const tags[] = { "input", "textarea", "select" };
+	bool found = false;
+
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		found = found || strcmp((const char *)n->name, tags[i]) == 0;
+	if (!found)
+		return false;
+	for (const xmlNode *s = n->parent->children; s != NULL; s = s->next)
+		if (s->type == XML_TEXT_NODE && s->content != NULL &&
+		    html_count_text((const char *)s->content, NULL) > 0)
+			return false;
+	return true;
+}
+
 /* Ends the statistics of element n, whose subtree has been counted:
  * text in links and paragraphs, the text it owns as a block, and its sums
  * added to its parent's (unless n is root). */
@@ -141,6 +162,8 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi = html_ni(n->parent);
 	if (pi == NULL)
 		return;
+	if (ni->control && ni->text == 0)
+		pi->control = true;
 	pi->text += ni->text;
 	pi->link += ni->link;
 	pi->ptext += ni->ptext;
@@ -252,6 +275,9 @@ html_stats_first(struct html_ctx *ctx, xmlNode *n)
 			    sizeof(*ctx->drops));
 		}
 		ctx->drops[ctx->n_drops++] = n;
+		if (n->type == XML_ELEMENT_NODE && html_ni(n->parent) != NULL &&
+		    html_is_control(n))
+			html_ni(n->parent)->control = true;
 		return -1;
 	}
 	if (n->type != XML_ELEMENT_NODE) {

@@ -28,7 +28,7 @@ html_is_kicker(const struct html_para *p)
  * text ("GET BREAKING NEWS IN YOUR BROWSER. CLICK HERE..."), no prose.
  * Only Latin letters are judged; a text in another script that names
  * acronyms is no shout. */
-static bool
+bool
 html_is_shout(const struct html_para *p)
 {
 	unsigned upper = 0, other = 0;
@@ -269,6 +269,38 @@ html_paras_lead_meta(struct html_ctx *ctx)
 	}
 }
 
+/* Leaves out the standfirst written over the byline: the text's first
+ * paragraph of prose when it is the metadata's subtitle (so written
+ * there) and a short line that ends no sentence ("By", "Текст: ...·24
+ * сентября 2018") parts it from the prose after it, the lede. The
+ * byline goes with it. A lede that the subtitle repeats has no byline
+ * between it and the text, and stays. */
+static void
+html_paras_standfirst(struct html_ctx *ctx)
+{
+	const char *sub = ctx->a->subtitle;
+	size_t i, j;
+
+	if (sub == NULL)
+		return;
+	for (i = 0; i < ctx->n_paras; i++)
+		if (!ctx->paras[i].caption &&
+		    html_pclass(&ctx->paras[i]) == HTML_P_GOOD)
+			break;
+	for (j = i + 1; j < ctx->n_paras && ctx->paras[j].caption; j++)
+		;
+	if (j + 1 >= ctx->n_paras || strcmp(ctx->paras[i].text, sub) != 0)
+		return;
+	if (ctx->paras[j].head || ctx->paras[j].item ||
+	    html_pclass(&ctx->paras[j]) == HTML_P_GOOD ||
+	    html_ends_sentence(&ctx->paras[j]) ||
+	    html_pclass(&ctx->paras[j + 1]) != HTML_P_GOOD)
+		return;
+	HTML_DEBUG_MSG("standfirst: %s\n", ctx->paras[i].text);
+	ctx->paras[i].caption = true;
+	ctx->paras[j].caption = true;
+}
+
 /* Paragraphs under the last heading of the text, at most, for them to be
  * a box about the author. */
 #define HTML_AUTHOR_TAIL 3
@@ -347,24 +379,75 @@ html_names_outlet(const char *text, const char *name)
 	return false;
 }
 
+/* Visible characters of a line of credits, at most. */
+#define HTML_CREDITS_MAX 200
+
+/* Whether text, from s, opens with a role given by a name: a word, then
+ * " by " ("Reporting by", "editing by"). Returns the end of " by ". */
+static const char *
+html_role_by(const char *s)
+{
+	const char *w = s;
+
+	while (isalpha((unsigned char)*w))
+		w++;
+	if (w == s || strncmp(w, " by ", 4) != 0)
+		return NULL;
+	return w + 4;
+}
+
+/* Whether p is a line of credits, each role given by its names: two or
+ * more, the first opening the line ("Reporting by Ann Lee; Editing by
+ * Bo Chan", "(Reporting by ..., with reporting by ..., editing by
+ * ...)"): a wire story's, whatever the outlet that runs it. */
+static bool
+html_is_credits(const struct html_para *p)
+{
+	const char *s = p->text + (p->text[0] == '(');
+
+	if (p->len > HTML_CREDITS_MAX || !isupper((unsigned char)*s) ||
+	    (s = html_role_by(s)) == NULL)
+		return false;
+	for (; *s != '\0'; s++) {
+		const char *w = s + 1;
+
+		if (*s != ';' && *s != ',')
+			continue;
+		while (*w == ' ')
+			w++;
+		for (int i = 0; i < 2 && *w != '\0'; i++) {
+			/* a connective before the role ("with reporting") */
+			if (html_role_by(w) != NULL)
+				return true;
+			while (isalpha((unsigned char)*w))
+				w++;
+			if (*w++ != ' ')
+				break;
+		}
+	}
+	return false;
+}
+
 /* Leaves out the paragraphs that end the text and name the outlet: the
  * site's pitch, its notes and calls to follow it ("Join our Space
- * Forums...", "FinCompare wurde als geprüftes Vergleichsportal...").
- * A text that names its own outlet in its closing lines ("..., she
- * told the Daily News.") loses them: the risk taken. */
+ * Forums...", "FinCompare wurde als geprüftes Vergleichsportal..."),
+ * and those that credit its people (html_is_credits()). A text that
+ * names its own outlet in its closing lines ("..., she told the Daily
+ * News.") loses them: the risk taken. */
 static void
 html_paras_outlet_tail(struct html_ctx *ctx)
 {
 	const char *name = ctx->a->publisher;
 
-	if (name == NULL || strlen(name) < HTML_OUTLET_HANDLE_MIN)
-		return;
+	if (name != NULL && strlen(name) < HTML_OUTLET_HANDLE_MIN)
+		name = NULL;
 	for (size_t i = ctx->n_paras; i > 1; i--) {
 		struct html_para *p = &ctx->paras[i - 1];
 
 		if (!p->keep || p->caption || p->recipe)
 			continue;
-		if (!html_names_outlet(p->text, name))
+		if (!html_is_credits(p) && (name == NULL ||
+		    !html_names_outlet(p->text, name)))
 			break;
 		HTML_DEBUG_MSG("outlet's note: %s\n", p->text);
 		p->keep = false;
@@ -378,6 +461,7 @@ html_paras_trim(struct html_ctx *ctx)
 {
 	html_paras_repeated(ctx);
 	html_paras_lead_meta(ctx);
+	html_paras_standfirst(ctx);
 	html_paras_author_tail(ctx);
 	html_paras_edges(ctx);
 	html_paras_outlet_tail(ctx);

@@ -39,6 +39,9 @@ struct html_ni {
 	bool card;        /* a teaser card of another story */
 	bool caption;     /* a picture's caption, outside <figure> */
 	bool form;        /* a form: written and left out, as a caption */
+	bool control;     /* holds a form control set apart from any text,
+	                     and no text between it and the control (a
+	                     consent box's checkbox, html_mark_control()) */
 	bool headed;      /* an <article> holding an <h1> before the pruning
 	                     (a story's own headline) */
 };
@@ -106,6 +109,9 @@ struct html_ctx {
 /* Characters of its own that make a block of few links prose
  * (html_prose()). */
 #define HTML_PROSE_OWN 70
+/* Visible characters of a box of controls outside a <form> (a consent
+ * box for an embed, a newsletter's sign-up), at most. */
+#define HTML_CONTROL_TEXT 800
 /* Share of the page's text above which a container is never pruned. */
 #define HTML_PROTECT 0.3
 /* The winning container's text below this share of the page's prose
@@ -216,6 +222,9 @@ void html_paras_links_after(struct html_ctx *ctx);
 /* Whether text (NULL: none) names one of the authors the metadata gave
  * (ASCII case-insensitive): an author's box or biography. */
 bool html_names_author(const struct html_ctx *ctx, const char *text);
+/* Whether p is written in capitals (Latin letters), no prose: a banner
+ * or a label ("DON'T MISS"). */
+bool html_is_shout(const struct html_para *p);
 
 /* What the parse's handlers (html_sax.c) keep, on the parser context's
  * _private: the arena that the tree's elements, attributes and text are

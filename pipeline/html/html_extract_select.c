@@ -447,11 +447,15 @@ html_prune(struct html_ctx *ctx)
 		}
 		/* a form is the reader's to fill in (a comment, a
 		 * newsletter, a search), no part of the article, unless it
-		 * wraps the page (ASP.NET): written and left out, as a
-		 * caption, so that the edges of the text are judged with
-		 * it; the statistics count it */
+		 * wraps the page (ASP.NET), and so is a short box of
+		 * controls outside one (a consent box over an embed: "I
+		 * agree to see content from twitter.com"): written and
+		 * left out, as a caption, so that the edges of the text
+		 * are judged with it; the statistics count it */
 		html_drop_thread(ctx, n, &page);
-		if (strcmp((const char *)n->name, "form") == 0 &&
+		if ((strcmp((const char *)n->name, "form") == 0 ||
+		    (ni->control && ni->text > 0 &&
+		    ni->text <= HTML_CONTROL_TEXT)) &&
 		    html_share(ctx, n) <= HTML_PROTECT) {
 			HTML_DEBUG_NODE("form", n);
 			ni->form = true;

@@ -238,7 +238,7 @@ html_is_label(const struct html_para *p)
 	if (p->len > 80 || n == 0)
 		return false;
 	if (p->emph == p->len && html_pclass(p) != HTML_P_GOOD &&
-	    strchr("?!", p->text[n - 1]) != NULL)
+	    (strchr("?!", p->text[n - 1]) != NULL || html_is_shout(p)))
 		return true;
 	return p->head || p->text[n - 1] == ':';
 }

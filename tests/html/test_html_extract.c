@@ -1277,6 +1277,14 @@ test_emphasis_label(void **state)
 	assert_null(strstr(a->body, "Schon gelesen"));
 	assert_null(strstr(a->body, "Artikel teilen"));
 	article_free(a);
+	/* a label in capitals, before a block of links */
+	a = extract_body("<article><p>%s</p><p>%s</p><p><strong>DON'T "
+	    "MISS</strong></p><blockquote><p><a href=/a>The harbour bridge "
+	    "of the next town over is closed</a></p></blockquote><p>%s</p>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "MISS"));
+	article_free(a);
 }
 
 /* The paragraphs that end the text and name the outlet (the metadata's
@@ -1459,6 +1467,101 @@ test_shout_over_lede(void **state)
 	    prose1, prose2);
 	assert_non_null(strstr(a->body, "NASA"));
 	article_free(a);
+}
+
+/* A line of credits that ends the text ("Reporting by ...; Editing by
+ * ...") goes, bracketed or not; a closing sentence with one role given
+ * by a name stays, and so does a sentence that opens with one. */
+static void
+test_wire_credits(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p>%s</p><p>Reporting by Ann "
+	    "Lee; Editing by Bo Chan</p></article>", prose1, prose2);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "Editing by"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>(Reporting by Ann "
+	    "Lee, editing by Bo Chan.)</p></article>", prose1, prose2);
+	assert_null(strstr(a->body, "editing by"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>Reporting by the "
+	    "local paper, first in May, raised the alarm.</p></article>",
+	    prose1, prose2);
+	assert_non_null(strstr(a->body, "raised the alarm"));
+	article_free(a);
+}
+
+/* A box of form controls outside a <form> among the text's paragraphs
+ * is a consent box over an embed: its words go; a list item with a
+ * checkbox in its line (a task list) stays. */
+static void
+test_control_box(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><div><div>External content"
+	    "</div><div>To protect your data we have blocked the content "
+	    "of twitter.com. Agree below to see it.</div><div><div><input "
+	    "type=\"checkbox\"></div><div><label>I agree</label></div>"
+	    "</div></div><p>%s</p><ul><li><input type=\"checkbox\" "
+	    "disabled> Write the first draft of the report</li><li>Read it "
+	    "again in the morning</li></ul><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "blocked the content"));
+	assert_null(strstr(a->body, "External content"));
+	assert_non_null(strstr(a->body, "first draft"));
+	assert_non_null(strstr(a->body, prose2));
+	article_free(a);
+}
+
+/* The page's article, its description in <head>, with prose1 and
+ * prose2 after the paragraphs in lead. */
+static struct nw_article *
+extract_described(const char *desc, const char *lead)
+{
+	struct nw_article *a;
+	struct buf head = { 0 }, body = { 0 };
+	char *html;
+
+	buf_printf(&head, "<meta name=\"description\" content=\"%s\">",
+	    desc);
+	buf_printf(&body, "<article><h1>Bridge</h1>%s<p>%s</p><p>%s</p>"
+	    "</article>", lead, prose1, prose2);
+	html = page(head.p, body.p);
+	a = extract(html, NULL);
+	free(html);
+	buf_free(&head);
+	buf_free(&body);
+	return a;
+}
+
+/* The standfirst over the byline goes from the body (it is the
+ * subtitle); a lede that the description repeats, with no byline after
+ * it, stays. */
+static void
+test_standfirst_byline(void **state)
+{
+	static const char sf[] = "The town's long quarrel over its harbour "
+	    "ends with a vote that few had expected this year.";
+	struct nw_article *a;
+	struct buf lead = { 0 };
+
+	(void)state;
+	buf_printf(&lead, "<p>%s</p><p>By</p>", sf);
+	a = extract_described(sf, lead.p);
+	assert_non_null(a->body);
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	assert_string_equal(a->subtitle, sf);
+	article_free(a);
+	a = extract_described(prose1, "");
+	assert_true(strncmp(a->body, prose1, 20) == 0);
+	article_free(a);
+	buf_free(&lead);
 }
 
 /* The items fmt makes of i and i again, for i from first to last: a
@@ -2024,6 +2127,9 @@ main(void)
 		cmocka_unit_test(test_pitch_box),
 		cmocka_unit_test(test_label_pair),
 		cmocka_unit_test(test_shout_over_lede),
+		cmocka_unit_test(test_wire_credits),
+		cmocka_unit_test(test_control_box),
+		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
