@@ -11,7 +11,8 @@ renameat2() with RENAME_NOREPLACE):
 - a daemon killed right after a file's move into failed/ (SHIM,
   tests/inbox/rename_cut.c, raises SIGKILL there) leaves the reason:
   the next start puts failed/NAME.error in place, naming the key
-  (before round 17 NAME.error was written after the move: none);
+  (before round 17 NAME.error was written after the move: none), and
+  an older version's NAME.error.tmp too, or removes it (no file);
 - two nodes on one inbox failing two files of one name at once: node A,
   held by the shim (NW_CUT_PAUSE) right after its move into failed/, its
   reason not yet in place, while node B fails another file of that name
@@ -40,6 +41,13 @@ def wait_path(path, seconds):
     while time.monotonic() < end and not os.path.exists(path):
         time.sleep(0.05)
     return os.path.exists(path)
+
+
+def wait_log(d, what, seconds):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and not d.said(what):
+        time.sleep(0.05)
+    return d.said(what)
 
 
 def drop(d, name):
@@ -75,8 +83,10 @@ def test_relinked(exe, tmp, logs):
         check(os.path.exists(kept) and os.path.exists(failed) and
               os.stat(kept).st_ino == os.stat(failed).st_ino,
               "its processed/ name kept")
-        check(d.said(b"relink.txt: also in processed/, a link no move "
-                     b"out of it made"), "the log says it was kept")
+        # logged after the move: a moment after NAME.error is there
+        check(wait_log(d, b"relink.txt: also in processed/, a link no "
+                       b"move out of it made", 5),
+              "the log says it was kept")
     finally:
         d.stop()
         logs.extend(d.log)
@@ -97,8 +107,20 @@ def test_killed(exe, tmp, shim, logs):
     finally:
         d.stop()
         logs.extend(d.log)
+    # as an older version left them (NAME.error.tmp): one beside its
+    # file, one of a file never moved
+    legacy = os.path.join(os.path.dirname(failed), "legacy.txt")
+    for path, text in ((legacy, "the file"),
+                       (legacy + ".error.tmp", "its reason"),
+                       (os.path.join(os.path.dirname(failed),
+                                     "gone.txt.error.tmp"), "none's")):
+        with open(path, "w") as f:
+            f.write(text)
     d = Daemon(exe, tmp, "max_size = 4000")
     try:
+        check(wait_path(legacy + ".error", 10) and
+              open(legacy + ".error").read() == "its reason",
+              "an older version's NAME.error.tmp put in place")
         err = failed + ".error"
         check(wait_path(err, 10) and "[inbox] max_size" in open(err).read(),
               "the next start puts its NAME.error in place: %r" %
