@@ -427,8 +427,8 @@ sidecar_of(const char *name, uintmax_t *ino)
 	*ino = 0;
 	if (len < 11 || strcmp(name + len - 4, ".tmp") != 0)
 		return 0;
-	len -= 4;
-	for (n = len; n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9';)
+	n = len -= 4;
+	while (n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9')
 		n--;
 	if (n < len && n > 1 && name[n - 1] == '.') {
 		*ino = strtoumax(name + n, NULL, 10);
