@@ -77,8 +77,8 @@ tidy_inbox(struct daemon *d, const char *inbox)
 		    inbox);
 	if (n[INBOX_REMOVED] > 0)
 		log_info(&d->log, "%d leftover(s) of moves out of %s removed: "
-		    "a NAME.error.tmp of a file never moved into failed/, or "
-		    "a .NAME.moving mark of no move under way",
+		    "a NAME.error.INO.tmp of a file never moved into "
+		    "failed/, or a .NAME.moving mark of no move under way",
 		    n[INBOX_REMOVED], inbox);
 }
 

@@ -95,6 +95,7 @@ struct daemon {
 	                                   failed (ingest_moves.c) */
 	size_t n_moves, cap_moves;
 	unsigned long moves_failed;     /* moves failed since one worked */
+	char move_err[512];             /* ... the last one's reason */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */

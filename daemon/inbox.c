@@ -3,8 +3,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -404,19 +406,53 @@ mark_path(const char *path, struct buf *out)
 	buf_printf(out, "%.*s.%s.moving", n, path, path + n);
 }
 
-/* Writes reason into path's NAME.error.tmp, the NAME.error to be (its
- * path into tmp), before the file's move into failed/: a reader never
- * sees a NAME.error half written, and a kill after the move leaves the
- * reason for the next start to put in place (inbox_tidy()); one
- * left by a kill before the move, the file published after, is removed
- * (tidy_error()). */
+/* The reason of the file ino's move to path, NAME.error to be, written
+ * before it (sidecar_begin()): path.error.INO.tmp into tmp. Its own to
+ * each file: two nodes failing two files of one name at once write two,
+ * and the one whose move takes the name puts its own in place. */
+static void
+sidecar_tmp(const char *path, ino_t ino, struct buf *tmp)
+{
+	buf_printf(tmp, "%s.error.%ju.tmp", path, (uintmax_t)ino);
+}
+
+/* The length of NAME in name, NAME.error.INO.tmp (sidecar_tmp()) or
+ * NAME.error.tmp (before round 19); INO into ino (0: not said); 0 when
+ * name is neither. */
+static size_t
+sidecar_of(const char *name, uintmax_t *ino)
+{
+	size_t len = strlen(name), n;
+
+	*ino = 0;
+	if (len < 11 || strcmp(name + len - 4, ".tmp") != 0)
+		return 0;
+	n = len -= 4;
+	while (n > 0 && name[n - 1] >= '0' && name[n - 1] <= '9')
+		n--;
+	if (n < len && n > 1 && name[n - 1] == '.') {
+		*ino = strtoumax(name + n, NULL, 10);
+		len = n - 1;
+	}
+	if (len < 7 || strncmp(name + len - 6, ".error", 6) != 0)
+		return 0;
+	return len - 6;
+}
+
+/* Writes reason into path's NAME.error.INO.tmp (sidecar_tmp(), its path
+ * into tmp), the NAME.error to be, before the move of the file st into
+ * failed/: a reader never sees a NAME.error half written, and a kill
+ * after the move leaves the reason for the next start to put in place
+ * (inbox_tidy()); one left by a kill before the move, the file
+ * published after, is removed (tidy_error()). */
 static int
-sidecar_begin(const char *path, const char *reason, struct buf *tmp)
+sidecar_begin(const char *path, const struct stat *st, const char *reason,
+    struct buf *tmp)
 {
 	FILE *f;
 	int rc;
 
-	buf_printf(tmp, "%s.error.tmp", path);
+	sidecar_tmp(path, st->st_ino, tmp);
 	f = fopen(tmp->p, "w");
 	if (f == NULL)
 		return -1;
@@ -429,15 +465,16 @@ sidecar_begin(const char *path, const char *reason, struct buf *tmp)
 	return 0;
 }
 
-/* Puts tmp, NAME.error.tmp (sidecar_begin()), in place as NAME.error;
- * one that a starting node put in place meanwhile is the same. */
+/* Puts tmp, path's NAME.error.INO.tmp (sidecar_begin()), in place as
+ * NAME.error; one that a starting node put in place meanwhile is the
+ * same. */
 static int
-sidecar_end(const char *tmp)
+sidecar_end(const char *path, const char *tmp)
 {
 	struct buf side = { 0 };
 	int rc;
 
-	buf_printf(&side, "%.*s", (int)(strlen(tmp) - 4), tmp);
+	buf_printf(&side, "%s.error", path);
 	rc = rename(tmp, side.p);
 	if (rc != 0 && errno == ENOENT && exists(side.p))
 		rc = 0;
@@ -445,19 +482,20 @@ sidecar_end(const char *tmp)
 	return rc;
 }
 
-/* Renames from to to unless to exists: into processed/ with its mark
- * (mark_path()), into failed/ (reason not NULL) between sidecar_begin()
- * and sidecar_end(). 0, 1 when to exists, or -1 with a reason in err. */
+/* Renames from, the file st, to to unless to exists: into processed/
+ * with its mark (mark_path()), into failed/ (reason not NULL) between
+ * sidecar_begin() and sidecar_end(). 0, 1 when to exists, or -1 with a
+ * reason in err. */
 static int
-move_one(const char *from, const char *to, const char *reason, char *err,
-    size_t errlen)
+move_one(const char *from, const struct stat *st, const char *to,
+    const char *reason, char *err, size_t errlen)
 {
 	struct buf side = { 0 };
 	int rc = 0;
 
 	if (reason == NULL)
 		mark_path(to, &side);
-	else if (sidecar_begin(to, reason, &side) != 0)
+	else if (sidecar_begin(to, st, reason, &side) != 0)
 		rc = fail(err, errlen, "cannot write %s: %s", side.p,
 		    strerror(errno));
 	if (rc == 0 && rename_noreplace_mark(from, to, reason == NULL ?
@@ -466,7 +504,7 @@ move_one(const char *from, const char *to, const char *reason, char *err,
 		    "to %s: %s", from, to, strerror(errno));
 	if (reason != NULL && rc > 0)
 		unlink(side.p);
-	else if (reason != NULL && rc == 0 && sidecar_end(side.p) != 0)
+	else if (reason != NULL && rc == 0 && sidecar_end(to, side.p) != 0)
 		rc = fail(err, errlen, "cannot put %s in place: %s", side.p,
 		    strerror(errno));
 	buf_free(&side);
@@ -483,11 +521,11 @@ move_into(const struct inbox_file *f, const char *from, const char *sub,
 	int rc;
 
 	buf_printf(out, "%s/%s/%s", f->dir, sub, f->name);
-	rc = move_one(from, out->p, reason, err, errlen);
+	rc = move_one(from, f->st, out->p, reason, err, errlen);
 	if (rc <= 0)
 		return rc;
 	buf_printf(out, ".%lld", (long long)f->seq);
-	rc = move_one(from, out->p, reason, err, errlen);
+	rc = move_one(from, f->st, out->p, reason, err, errlen);
 	return rc <= 0 ? rc : fail(err, errlen, "cannot move %s to %s: %s",
 	    from, out->p, strerror(EEXIST));
 }
@@ -535,12 +573,13 @@ link_in(const struct inbox_file *f, const char *sub, const struct stat *st,
 }
 
 /* Whether path, a link in sub (processed/ or failed/) of an adopted
- * file, is a dead node's move out that a kill cut short: into
+ * file st, is a dead node's move out that a kill cut short: into
  * processed/ with its mark left (mark_path()), into failed/ with no
  * NAME.error yet (put in place after the move). The mark, or
- * NAME.error.tmp, into side. */
+ * NAME.error.INO.tmp, into side. */
 static bool
-cut_left(const char *sub, const char *path, struct buf *side)
+cut_left(const char *sub, const char *path, const struct stat *st,
+    struct buf *side)
 {
 	side->len = 0;
 	if (strcmp(sub, "processed") == 0) {
@@ -550,7 +589,8 @@ cut_left(const char *sub, const char *path, struct buf *side)
 	buf_printf(side, "%s.error", path);
 	if (exists(side->p))
 		return false;
-	buf_puts(side, ".tmp");
+	side->len = 0;
+	sidecar_tmp(path, st->st_ino, side);
 	return true;
 }
 
@@ -589,7 +629,7 @@ drop_cut_move(struct inbox_file *f, enum inbox_fate fate,
 			continue;
 		if (mine)
 			buf_puts(to, at.p);
-		else if (!adopted || !cut_left(subs[i], at.p, &side))
+		else if (!adopted || !cut_left(subs[i], at.p, st, &side))
 			f->kept = subs[i];
 		else if (unlink(at.p) != 0)
 			rc = fail(err, errlen, "cannot remove %s: %s", at.p,
@@ -602,23 +642,23 @@ drop_cut_move(struct inbox_file *f, enum inbox_fate fate,
 	return rc;
 }
 
-/* Unlinks from, the move into fate's folder made already (to: a kill
- * cut it short, its mark removed), or deleted (to empty); reason, not
- * NULL, goes into NAME.error beside to, written first. */
+/* Unlinks from, the file st, the move into fate's folder made already
+ * (to: a kill cut it short, its mark removed), or deleted (to empty);
+ * reason, not NULL, goes into NAME.error beside to, written first. */
 static int
-finish_move(const char *from, const struct buf *to, const char *reason,
-    char *err, size_t errlen)
+finish_move(const char *from, const struct stat *st, const struct buf *to,
+    const char *reason, char *err, size_t errlen)
 {
 	struct buf side = { 0 };
 	int rc = 0;
 
-	if (reason != NULL && sidecar_begin(to->p, reason, &side) != 0)
+	if (reason != NULL && sidecar_begin(to->p, st, reason, &side) != 0)
 		rc = fail(err, errlen, "cannot write %s: %s", side.p,
 		    strerror(errno));
 	else if (unlink(from) != 0)
 		rc = fail(err, errlen, "cannot %s %s: %s", to->len > 0 ?
 		    "unlink the moved" : "delete", from, strerror(errno));
-	if (reason != NULL && rc == 0 && sidecar_end(side.p) != 0)
+	if (reason != NULL && rc == 0 && sidecar_end(to->p, side.p) != 0)
 		rc = fail(err, errlen, "cannot put %s in place: %s", side.p,
 		    strerror(errno));
 	else if (reason != NULL && rc != 0 && side.len > 0)
@@ -640,7 +680,7 @@ dispose_to(struct inbox_file *f, enum inbox_fate fate, const char *from,
 	const char *why = fate == INBOX_FAILED ? reason : NULL;
 
 	if (fate == INBOX_DELETE || to->len > 0)
-		return finish_move(from, to, why, err, errlen);
+		return finish_move(from, f->st, to, why, err, errlen);
 	return move_into(f, from, fate == INBOX_FAILED ? "failed" :
 	    "processed", why, to, err, errlen);
 }
@@ -667,18 +707,20 @@ none_waiting(const char *dir, const char *name)
 	return none;
 }
 
-/* failed/NAME.error.tmp (tmp, its name): put in place as NAME.error
- * when failed/NAME is there without one, moved there before a kill took
- * its node, with one link or none of its name waiting (a second link,
- * the file still claimed, is a move by hard link cut short: whoever
- * finishes it decides); removed when none waits and it was not put: a
- * kill before the move, the file published or failed as NAME.SEQ since,
- * or removed. */
+/* failed/NAME.error.INO.tmp (tmp, its name; sidecar_tmp()): put in
+ * place as NAME.error when failed/NAME is the file INO (any file: INO
+ * not said, before round 19) without one, moved there before a kill
+ * took its node, with one link or none of its name waiting (a second
+ * link, the file still claimed, is a move by hard link cut short:
+ * whoever finishes it decides); removed when none waits and it was not
+ * put: a kill before the move, the file published or failed as NAME.SEQ
+ * since, or removed. */
 static enum inbox_tidied
 tidy_error(const char *dir, const char *tmp)
 {
 	struct buf path = { 0 }, side = { 0 };
-	size_t n = strlen(tmp) - strlen(".error.tmp");
+	uintmax_t ino;
+	size_t n = sidecar_of(tmp, &ino);
 	enum inbox_tidied done = INBOX_LEFT;
 	struct stat st;
 	bool moved, none;
@@ -689,6 +731,7 @@ tidy_error(const char *dir, const char *tmp)
 	buf_printf(&path, "%s/failed/%.*s", dir, (int)n, tmp);
 	buf_printf(&side, "%s.error", path.p);
 	moved = lstat(path.p, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (ino == 0 || (uintmax_t)st.st_ino == ino) &&
 	    (st.st_nlink == 1 || none) && !exists(side.p);
 	path.len = 0;
 	buf_printf(&path, "%s/failed/%s", dir, tmp);
@@ -724,9 +767,10 @@ static bool
 leftover(const char *sub, const char *name)
 {
 	size_t len = strlen(name);
+	uintmax_t ino;
 
 	if (strcmp(sub, "failed") == 0)
-		return len > 10 && strcmp(name + len - 10, ".error.tmp") == 0;
+		return sidecar_of(name, &ino) > 0;
 	return name[0] == '.' && len > 8 &&
 	    strcmp(name + len - 7, ".moving") == 0;
 }
@@ -763,18 +807,21 @@ inbox_tidy(const char *dir, int count[3])
 	buf_free(&path);
 }
 
-/* The leftovers of moves out of files called name (tidy()): how many
- * were tidied. */
+/* The leftovers of moves out of files called name (tidy()), the file st
+ * (the reason of an earlier move of it; one written before round 19):
+ * how many were tidied. */
 static int
-tidy_name(const char *dir, const char *name)
+tidy_name(const char *dir, const char *name, const struct stat *st)
 {
-	static const char *const subs[] = { "failed", "processed" };
+	static const char *const subs[] = { "failed", "failed", "processed" };
 	struct buf entry = { 0 }, path = { 0 };
 	int n = 0;
 
-	for (size_t i = 0; i < 2; i++) {
+	for (size_t i = 0; i < 3; i++) {
 		entry.len = path.len = 0;
 		if (i == 0)
+			sidecar_tmp(name, st->st_ino, &entry);
+		else if (i == 1)
 			buf_printf(&entry, "%s.error.tmp", name);
 		else
 			buf_printf(&entry, ".%s.moving", name);
@@ -809,7 +856,7 @@ inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
 	else
 		rc = dispose_to(f, fate, from.p, &to, reason, err, errlen);
 	if (rc == 0)
-		f->tidied = tidy_name(f->dir, f->name);
+		f->tidied = tidy_name(f->dir, f->name, f->st);
 	buf_free(&from);
 	buf_free(&to);
 	return rc;

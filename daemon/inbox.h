@@ -103,11 +103,13 @@ struct inbox_file {
 /* Moves the file (dir/name, or dir/claimed/node/name) out if it is
  * still the file read (same inode, size and mtime). A name already taken
  * in processed/ or failed/ gets ".SEQ". A failed file's NAME.error is
- * written as NAME.error.tmp before the move and put in place after it.
- * A link of the file in its own folder is taken as the move made; one
- * in the other folder that a dead node's move out cut short (an adopted
- * file) is dropped (f->dropped), any other kept (f->kept). Moved, what
- * earlier moves of its name left is tidied (inbox_tidy(), f->tidied).
+ * written as NAME.error.INO.tmp (INO: its inode, one for each file of
+ * the name) before the move and put in place after it. A link of the
+ * file in its own folder is taken as the move made; one in the other
+ * folder that a dead node's move out cut short (an adopted file) is
+ * dropped (f->dropped), any other kept (f->kept). Moved, what earlier
+ * moves of its name left is tidied (inbox_tidy(), f->tidied: its own
+ * reason, not another file's).
  * Returns 0, 1 if the file changed or went (it stays), or -1 with a
  * reason in err. */
 int inbox_dispose(struct inbox_file *f, enum inbox_fate fate,
@@ -120,7 +122,8 @@ enum inbox_tidied {
 };
 
 /* Tidies the leftovers of moves out that kills cut short, at a start:
- * each failed/NAME.error.tmp put in place as NAME.error when its NAME
+ * each failed/NAME.error.INO.tmp (or NAME.error.tmp, as written before
+ * round 19) put in place as NAME.error when its NAME, the file INO,
  * was moved into failed/ (a kill after the move), or removed when the
  * file never was and no file NAME waits any more (a kill before the
  * move, the file published or removed since); each processed/.NAME.moving

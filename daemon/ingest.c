@@ -223,6 +223,13 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
+	if (moves_held(d, d->cfg.inbox, NULL, name)) {
+		/* worked on unclaimed, published: its move waits. Changed,
+		 * the retry drops it (ingest_retry_moves()); the rescan
+		 * after offers it afresh */
+		close(fd);
+		return WATCHER_TAKEN;
+	}
 	switch (inbox_claim(d->cfg.inbox, node, name, st, err,
 	    sizeof(err))) {
 	case 0:
@@ -796,7 +803,8 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 }
 
 /* Moves the committed file out; one whose move fails waits for the
- * daemon's retry (moves_hold(); in the inbox, unclaimed: its rescan). */
+ * daemon's retry (moves_hold()), claimed or not: not read and sent
+ * again. */
 static int
 item_move(struct daemon *d, struct item *it)
 {
@@ -811,10 +819,8 @@ item_move(struct daemon *d, struct item *it)
 	};
 	int rc = move_out(d, &m);
 
-	if (rc < 0 && m.node != NULL)
+	if (rc < 0)
 		moves_hold(d, &m);
-	else if (rc < 0)
-		daemon_retry_later(d);
 	return rc;
 }
 
@@ -899,9 +905,10 @@ item_after(struct job *job, bool committed)
 		keep = adopted_done(d, it) < 0;
 	else if (committed)
 		keep = item_move(d, it) < 0;
-	/* a file committed here that could not move stays claimed: this
-	 * node tries its move again (ingest_retry_moves(); after a restart
-	 * ingest_reclaim()), no other publishes it again;
+	/* a file committed here that could not move stays claimed (or in
+	 * the inbox, worked on unclaimed): this node tries its move again
+	 * (ingest_retry_moves(); after a restart ingest_reclaim(), or the
+	 * inbox's scan), no other publishes a claimed one again;
 	 * one not done with (a stop, a change while read) goes back into
 	 * the inbox, for the next start or another node */
 	if (!keep)

@@ -98,7 +98,8 @@ struct adoption {
 struct move {
 	char *dir;
 	char *name;
-	char *node;             /* claimed by this node (item.node) */
+	char *node;             /* claimed by this node (item.node), or
+	                           NULL: in the inbox itself */
 	struct stat st;         /* as read */
 	int64_t seq;
 	bool failed;            /* into failed/, error its NAME.error */
@@ -113,12 +114,13 @@ int move_out(struct daemon *d, const struct move *m);
  * daemon's retry (ingest_retry_moves()). */
 void moves_hold(struct daemon *d, const struct move *m);
 
-/* Whether a file of dir claimed by node as name (node NULL: worked on
- * unclaimed) is in/claimed/by/as. */
+/* Whether a file of dir claimed by node as name is in/claimed/by/as;
+ * node and by NULL: worked on unclaimed, in the inbox itself. */
 bool claimed_as(const char *dir, const char *node, const char *name,
     const char *in, const char *by, const char *as);
 
-/* Whether the file dir/claimed/node/name waits for its move. */
+/* Whether the file dir/claimed/node/name (node NULL: dir/name) waits
+ * for its move. */
 bool moves_held(const struct daemon *d, const char *dir, const char *node,
     const char *name);
 

@@ -1,11 +1,13 @@
 /* The move of a committed inbox file out of this node's claimed/ folder
- * (inbox_dispose()), and the moves that failed: a full disk (no room
- * for failed/NAME.error), a folder made read-only. Such a file is
- * published already; it waits in claimed/ and only its move is tried
+ * (inbox_dispose()), or out of the inbox itself for one worked on
+ * unclaimed, and the moves that failed: a full disk (no room for
+ * failed/NAME.error), a folder made read-only. Such a file is
+ * published already; it waits where it is and only its move is tried
  * again, every [store] retry seconds (daemon_retry_later()), without
  * reading it or sending its event again, until it moves or changes. The
  * failures are logged once per change of state: the first, then the
  * count once a move works and none waits. Loop thread only. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +41,8 @@ move_said(struct daemon *d, const struct inbox_file *f, int rc,
 		log_info(&d->log, "%s: %d leftover(s) of an earlier move out "
 		    "of that name that a kill cut short tidied", f->name,
 		    f->tidied);
+	if (rc < 0)
+		snprintf(d->move_err, sizeof(d->move_err), "%s", err);
 	if (rc > 0)
 		/* the writer's close or rename of the new version comes
 		 * (or came, setting again) as an event of its own */
@@ -115,8 +119,11 @@ bool
 claimed_as(const char *dir, const char *node, const char *name,
     const char *in, const char *by, const char *as)
 {
-	return node != NULL && strcmp(node, by) == 0 &&
-	    strcmp(name, as) == 0 && strcmp(dir, in) == 0;
+	if (node == NULL || by == NULL)
+		return node == by && strcmp(name, as) == 0 &&
+		    strcmp(dir, in) == 0;
+	return strcmp(node, by) == 0 && strcmp(name, as) == 0 &&
+	    strcmp(dir, in) == 0;
 }
 
 bool

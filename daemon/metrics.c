@@ -263,11 +263,29 @@ metrics_unwell(struct metrics *m, char *why, size_t len)
 		    late > m->lag ? late : m->lag);
 		return why;
 	}
-	if (d->ev_retry != NULL && evtimer_pending(d->ev_retry, NULL))
+	/* the retry is armed by waiting moves out too (metrics_degraded()) */
+	if (d->store_log.code != 0 && d->ev_retry != NULL &&
+	    evtimer_pending(d->ev_retry, NULL))
 		return "store: the last commit failed; retrying";
 	if (journal_size(d->store, &j, why, len) != 0)
 		return why;
 	return NULL;
+}
+
+/* Why the daemon, well, does less than it should, or NULL: inbox files
+ * published whose move out waits (ingest_moves.c). Its events go out;
+ * a restart would not mend a full disk. */
+static const char *
+metrics_degraded(struct metrics *m, char *why, size_t len)
+{
+	struct daemon *d = m->d;
+
+	if (d->n_moves == 0)
+		return NULL;
+	snprintf(why, len, "degraded: inbox: %zu published file(s) wait for "
+	    "their move out, tried again every %d s (%.300s)", d->n_moves,
+	    d->cfg.store_retry, d->move_err);
+	return why;
 }
 
 static void
@@ -285,10 +303,12 @@ static void
 on_healthz(struct evhttp_request *req, void *arg)
 {
 	struct evbuffer *b = evbuffer_new();
-	char why[256];
+	char why[512];
 	const char *bad = metrics_unwell(arg, why, sizeof(why));
+	const char *less = bad ? NULL : metrics_degraded(arg, why,
+	    sizeof(why));
 
-	evbuffer_add_printf(b, "%s\n", bad ? bad : "ok");
+	evbuffer_add_printf(b, "%s\n", bad ? bad : less ? less : "ok");
 	reply(req, bad ? 503 : 200, bad ? "Service Unavailable" : "OK",
 	    "text/plain; charset=utf-8", b);
 	evbuffer_free(b);
@@ -481,6 +501,10 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 	    "queue was full and a source waited (the inbox watcher stopped "
 	    "reading, the feed polls paused).",
 	    (long long)m->queue_full);
+	put_int(b, "newswire_inbox_moves_waiting", "gauge", "Inbox files "
+	    "published whose move out failed (a full disk, a read-only "
+	    "folder): they wait, tried again every [store] retry seconds.",
+	    (long long)d->n_moves);
 	if (d->leases != NULL)
 		put_inbox(m, b);
 	put_int(b, "newswire_last_seq", "gauge", "The last sequence "

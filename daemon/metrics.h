@@ -1,6 +1,7 @@
 /* newswired's health and metrics: counters the loop thread updates, and
  * an HTTP endpoint (libevent's evhttp, on the daemon's loop) that serves
- *   GET /healthz  200 "ok", or 503 with the reason the daemon is unwell
+ *   GET /healthz  200 "ok", 200 "degraded: REASON" (inbox files wait for
+ *                 their move out), or 503 with the reason it is unwell
  *   GET /metrics  the Prometheus text format (version 0.0.4)
  * Everything here runs on the loop thread: no locks. */
 #ifndef NW_METRICS_H

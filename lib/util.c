@@ -204,6 +204,23 @@ bounded_read(struct bounded_in *in, void *p, size_t n)
 	return in->bad ? -1 : 0;
 }
 
+size_t
+words_in(const char *s, size_t n)
+{
+	size_t w = 0;
+	bool in = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			w++;
+		}
+	}
+	return w;
+}
+
 double
 clock_seconds(clockid_t id)
 {

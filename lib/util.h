@@ -90,6 +90,9 @@ int bounded_read(struct bounded_in *in, void *p, size_t n);
 int parse_number(const char *s, long long min, long long max,
     long long *out, char *err, size_t errlen);
 
+/* Words of s[0..n), as runs of bytes between spaces (' ' alone). */
+size_t words_in(const char *s, size_t n);
+
 /* The clock id (CLOCK_MONOTONIC, CLOCK_THREAD_CPUTIME_ID, ...) in
  * seconds, for durations and rates. */
 double clock_seconds(clockid_t id);

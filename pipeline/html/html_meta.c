@@ -88,7 +88,7 @@ meta_dateline_author(const char *line, const char *const *sites,
 	    0 || strncasecmp(p, "par ", 4) == 0 || strncasecmp(p, "por ", 4)
 	    == 0;
 	if (names.n == 1 && (lead || strchr(names.v[0], ' ') != NULL) &&
-	    meta_words(names.v[0], strlen(names.v[0])) <= 4)
+	    words_in(names.v[0], strlen(names.v[0])) <= 4)
 		strlist_push(out, names.v[0]);
 	strlist_free(&names);
 	strlist_free(&junk);
@@ -224,8 +224,8 @@ meta_copyright_author(const char *line, const char *const *sites,
 		}
 	meta_author_add(&names, p, sites, &junk, true);
 	if (names.n == 1 && junk.n == 0 && !meta_org_name(names.v[0]) &&
-	    meta_words(names.v[0], strlen(names.v[0])) >= 2 &&
-	    meta_words(names.v[0], strlen(names.v[0])) <= 4)
+	    words_in(names.v[0], strlen(names.v[0])) >= 2 &&
+	    words_in(names.v[0], strlen(names.v[0])) <= 4)
 		strlist_push(out, names.v[0]);
 	strlist_free(&names);
 	strlist_free(&junk);

@@ -233,8 +233,6 @@ char *meta_url_site(const char *url);
 bool meta_is_site(const char *p, size_t n, const char *const *sites);
 /* True when a word of h of four bytes or more is a word of t too. */
 bool meta_shares_word(const char *h, const char *t);
-/* Words of s[0..n), as runs of bytes between spaces. */
-size_t meta_words(const char *s, size_t n);
 /* Indexes the keys of c, once they are all read: meta_get() and
  * META_EACH_KEY() need it. */
 void meta_index_keys(struct meta_cands *c);

@@ -250,7 +250,7 @@ meta_title_colon(const struct strlist *l, const char *const *cand,
 			    at[0] : strlen(p));
 		}
 		for (i = 0; i < l->n && best == NULL; i++)
-			if (meta_words(l->v[i], strlen(l->v[i])) >= 2 &&
+			if (words_in(l->v[i], strlen(l->v[i])) >= 2 &&
 			    meta_same(l->v[i], t))
 				best = l->v[i];
 		free(t);
@@ -274,7 +274,7 @@ meta_title_lone_h2(const struct meta_cands *c, const char *const *cand,
 	if (c->h1.n != 0 || c->logos.n != 0 || c->h2.n != 1)
 		return NULL;
 	h = c->h2.v[0];
-	if (meta_words(h, strlen(h)) < 2)
+	if (words_in(h, strlen(h)) < 2)
 		return NULL;
 	for (k = 0; k < n && !yes; k++) {
 		if (cand[k] == NULL)
@@ -326,7 +326,7 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	 * title): the page shows the headline. A one-word <h1> beside it
 	 * is a section's label ("Anwendung"), not another headline. */
 	for (k = 0, many = 0; h == NULL && k < c->h1.n; k++)
-		if (meta_words(c->h1.v[k], strlen(c->h1.v[k])) >= 2 &&
+		if (words_in(c->h1.v[k], strlen(c->h1.v[k])) >= 2 &&
 		    !meta_heading_is_site(c->h1.v[k], sites)) {
 			only = c->h1.v[k];
 			many++;

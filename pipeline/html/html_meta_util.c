@@ -727,21 +727,3 @@ meta_cw_scan(const char *v)
 	}
 	return m;
 }
-
-/* Words of s[0..n), as runs of bytes between spaces. */
-size_t
-meta_words(const char *s, size_t n)
-{
-	size_t w = 0, i;
-	bool in = false;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ') {
-			in = false;
-		} else if (!in) {
-			in = true;
-			w++;
-		}
-	}
-	return w;
-}

@@ -594,23 +594,6 @@ text_clean_credit(const char *p, size_t len)
 	return xstrndup(p, len);
 }
 
-static int
-text_words_in(const char *p, size_t len)
-{
-	int n = 0;
-	bool in = false;
-
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] == ' ') {
-			in = false;
-		} else if (!in) {
-			in = true;
-			n++;
-		}
-	}
-	return n;
-}
-
 /* "© 2017 X", "(c) X", "Copyright 2017 X": the credit after the mark. */
 static char *
 text_credit_copyright(const char *s, const char *f, size_t *at)
@@ -641,7 +624,7 @@ text_credit_copyright(const char *s, const char *f, size_t *at)
 	while (*p == ' ' || isdigit((unsigned char)*p) || *p == '-')
 		p++;
 	r = text_clean_credit(p, strlen(p));
-	if (r != NULL && text_words_in(r, strlen(r)) > 10) {
+	if (r != NULL && words_in(r, strlen(r)) > 10) {
 		free(r);
 		return NULL;
 	}
@@ -665,7 +648,7 @@ text_credit_paren(const char *s, size_t *at)
 		open--;
 	if (*open != '(' || (open > s && open[-1] != ' '))
 		return NULL;
-	if (text_words_in(open, (size_t)(s + len - open)) > 6 ||
+	if (words_in(open, (size_t)(s + len - open)) > 6 ||
 	    !text_starts_upper(open + 1))
 		return NULL;
 	r = text_clean_credit(open, (size_t)(s + len - open));
@@ -703,7 +686,7 @@ text_credit_label(const char *s, const char *f, size_t *at)
 		return NULL;
 	r = text_clean_credit(s + (best - f) + blen,
 	    strlen(s + (best - f) + blen));
-	if (r == NULL || text_words_in(r, strlen(r)) > 8) {
+	if (r == NULL || words_in(r, strlen(r)) > 8) {
 		free(r);
 		return NULL;
 	}
@@ -726,7 +709,7 @@ text_credit_slash(const char *s, size_t *at)
 	if (sl == NULL || sl == s || sl[-1] == ' ' || sl[1] == ' ' ||
 	    sl[1] == '\0' || !text_starts_upper(sl + 1))
 		return NULL;
-	if (text_words_in(sl + 1, len - (size_t)(sl + 1 - s)) > 3 ||
+	if (words_in(sl + 1, len - (size_t)(sl + 1 - s)) > 3 ||
 	    strpbrk(sl + 1, ".,;:!?/") != NULL)
 		return NULL;
 	p = sl;

@@ -62,18 +62,20 @@ def fill(path):
 
 
 def conf(inbox, state, workers=2, level="info", inbox_keys="",
-         daemon_keys="", rest=""):
+         daemon_keys="", rest="", metrics=""):
     """A configuration's opening, as every hostile test has it: the inbox
     (more keys of [inbox] in inbox_keys), the state, workers and log
-    level (more keys of [daemon] in daemon_keys), no metrics, heartbeats
-    every second and the ZeroMQ ports the kernel's pick (read from the
-    log: Daemon.ports(), TmpfsDaemon.ports); rest follows [publish]."""
+    level (more keys of [daemon] in daemon_keys), metrics (none, or
+    "127.0.0.1:0"), heartbeats every second and the ports the kernel's
+    pick (read from the log: Daemon.ports(), TmpfsDaemon.ports); rest
+    follows [publish]."""
     return ("[inbox]\npath = %s\n%s"
             "[daemon]\nstate = %s\nworkers = %d\n%slog_level = %s\n"
-            "metrics =\n"
+            "metrics = %s\n"
             "[publish]\nendpoint = tcp://127.0.0.1:*\nheartbeat = 1\n"
             "replay = tcp://127.0.0.1:*\n%s"
-            % (inbox, inbox_keys, state, workers, daemon_keys, level, rest))
+            % (inbox, inbox_keys, state, workers, daemon_keys, level,
+               metrics, rest))
 
 
 def log_text(path):

@@ -1,6 +1,6 @@
 /* An LD_PRELOAD shim that kills its process right before its first move
  * of a file into failed/ by renameat2() with RENAME_NOREPLACE: a kill
- * or a power cut between the write of a failed file's NAME.error.tmp
+ * or a power cut between the write of a failed file's NAME.error.INO.tmp
  * and its move (daemon/inbox.c). */
 #include <fcntl.h>
 #include <signal.h>

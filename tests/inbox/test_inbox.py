@@ -62,8 +62,8 @@ PARAS = [
 
 
 class Daemon:
-    def __init__(self, newswired, tmp, extra, env=None):
-        self.inbox = os.path.join(tmp, "inbox")
+    def __init__(self, newswired, tmp, extra, env=None, inbox=None):
+        self.inbox = inbox or os.path.join(tmp, "inbox")
         conf = os.path.join(tmp, "newswired.conf")
         # ports *: the kernel's pick, read from the start line
         with open(conf, "w") as f:

@@ -4,10 +4,11 @@ the daemon (one node, a real newswired killed by a preloaded shim at
 that point):
 
 - killed right before a failed file's move into failed/ (FAIL_CUT,
-  tests/inbox/fail_cut.c), its reason written as failed/NAME.error.tmp:
-  the next start, under a larger [inbox] max_size, publishes the file
-  into processed/, and no NAME.error.tmp stays in failed/ (before round
-  18 it stayed there for ever, for no file);
+  tests/inbox/fail_cut.c), its reason written as
+  failed/NAME.error.INO.tmp (INO: the file's inode): the next start,
+  under a larger [inbox] max_size, publishes the file into processed/,
+  and no NAME.error.INO.tmp stays in failed/ (before round 18 it stayed
+  there for ever, for no file);
 - where moves go by hard link and unlink (RENAME_NOREPLACE refused, as
   on NFS), killed between the link into processed/ and the unlink
   (MOVE_CUT, tests/inbox/move_cut.c), its processed/NAME then deleted by
@@ -41,6 +42,16 @@ def killed(d, what):
                                                             d.p.poll()))
 
 
+def claimed_ino(inbox, name):
+    """The inode of name in a node's claimed/ folder (0: none)."""
+    claimed = os.path.join(inbox, "claimed")
+    for node in os.listdir(claimed) if os.path.isdir(claimed) else []:
+        path = os.path.join(claimed, node, name)
+        if os.path.exists(path):
+            return os.stat(path).st_ino
+    return 0
+
+
 def leftovers(inbox):
     """The marks and .tmp files in processed/ and failed/."""
     return [os.path.join(sub, f) for sub in ("processed", "failed")
@@ -64,10 +75,12 @@ def test_error_tmp(exe, tmp, cut, logs):
         drop(d, "big.txt")
         if killed(d, "before the move into failed/"):
             failed = os.path.join(d.inbox, "failed", "big.txt")
-            check(os.path.exists(failed + ".error.tmp") and
+            tmp = "%s.error.%d.tmp" % (failed, claimed_ino(d.inbox,
+                                                         "big.txt"))
+            check(os.path.exists(tmp) and
                   not os.path.exists(failed) and
                   inbox_waiting(d.inbox) == ["big.txt"],
-                  "its NAME.error.tmp written, the file still claimed: "
+                  "its NAME.error.INO.tmp written, the file still claimed: "
                   "%r" % os.listdir(os.path.dirname(failed)))
 
     def publishes(d):
@@ -76,7 +89,7 @@ def test_error_tmp(exe, tmp, cut, logs):
                         30) and d.said(b'new: "Flood barrier" (big.txt)'),
               "the next start publishes big.txt")
         check(os.listdir(os.path.join(d.inbox, "failed")) == [],
-              "no NAME.error.tmp left in failed/: %r" %
+              "no NAME.error.INO.tmp left in failed/: %r" %
               os.listdir(os.path.join(d.inbox, "failed")))
         check(d.said(b"big.txt: 1 leftover(s) of an earlier move out"),
               "the log says the leftover was tidied")

@@ -33,8 +33,7 @@ for _d in ("lib", "ops"):
         sys.path.insert(0, os.path.join(HERE, "..", _d))
 import natsproto  # noqa: E402
 import opslib  # noqa: E402
-from nwtest import (check, failures, reserve_port,  # noqa: E402,F401
-                    verdict)
+from nwtest import check, reserve_port, verdict  # noqa: E402
 
 FACTOR = opslib.FACTOR
 STREAM = "NEWSWIRE"

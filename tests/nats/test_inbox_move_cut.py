@@ -9,7 +9,7 @@ the stream has. One nats-server -js, 3 s leases:
   max_size 1024 and the shim of tests/inbox/move_cut.c preloaded: it
   fails big.html (2 kB) as too large and is killed by the shim between
   the link into failed/ and the unlink (the file in a's claimed/ and in
-  failed/, its reason written as NAME.error.tmp, no NAME.error);
+  failed/, its reason written as NAME.error.INO.tmp, no NAME.error);
 - node a2, cut off too, no size limit, the same shim: it journals
   mid.html (8 kB) as an article and is killed between the link into
   processed/ and the unlink (the move's mark, processed/.NAME.moving,
@@ -85,7 +85,8 @@ def killed_mid_move(exe, tmp, proxy, inbox, node, more, name, data, out):
           "%s killed mid-move: %s in its claimed/ and in %s/" % (node, name,
                                                                  out))
     mark = (os.path.join(inbox, out, "." + name + ".moving")
-            if out == "processed" else half + ".error.tmp")
+            if out == "processed" else "%s.error.%d.tmp"
+            % (half, os.stat(half).st_ino))
     check(os.path.exists(mark), "%s's move left %s" % (node, mark))
     return ident
 

@@ -11,7 +11,6 @@ not be read. Imported into sources.d/, checked by newswired --check-config,
 exported and imported again: the same sources come back. An OPML 1.0 list
 of text-only outlines imports too.
 """
-import configparser
 import os
 import shutil
 import subprocess

@@ -39,6 +39,7 @@ import sys
 import tempfile
 import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -140,7 +141,7 @@ def index(base, news_lastmod, posts_lastmod):
             % (base, posts_lastmod, base, news_lastmod)).encode()
 
 
-class Handler(ts.BaseHTTPRequestHandler):
+class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
     def log_message(self, *args):
@@ -191,7 +192,7 @@ class Handler(ts.BaseHTTPRequestHandler):
 
 
 def serve():
-    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     srv.daemon_threads = True
     srv.handle_error = lambda *a: None   # a killed client's broken pipe
     srv.state = {"lock": threading.Lock(), "go": threading.Event(),
@@ -433,7 +434,7 @@ def journal_articles(tmp):
 
 
 def case_site(newswired, tmp):
-    srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), SiteHandler)
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), SiteHandler)
     srv.daemon_threads = True
     srv.state = {"lock": threading.Lock(), "go": threading.Event(),
                  "log": [], "step": 0}

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+from http.server import ThreadingHTTPServer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
@@ -510,7 +511,7 @@ def case_pages(newswired, tmp):
                    check=True, capture_output=True, timeout=30)
     servers = []
     for tls in (True, False):
-        srv = ts.ThreadingHTTPServer(("127.0.0.1", 0), PagesHandler)
+        srv = ThreadingHTTPServer(("127.0.0.1", 0), PagesHandler)
         srv.daemon_threads = True
         srv.go = ts.threading.Event()
         srv.lock = ts.threading.Lock()

@@ -49,9 +49,6 @@ import sys
 import tempfile
 import threading
 import time
-# the other tests of this folder take these through this module
-from http.server import (BaseHTTPRequestHandler,  # noqa: F401
-                         ThreadingHTTPServer)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "lib"))
