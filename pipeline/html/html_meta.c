@@ -526,6 +526,15 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	strlist_free(&outlets);
 }
 
+void
+html_meta_signature(struct nw_article *a)
+{
+	const char *sites[2] = {a->publisher, NULL};
+
+	if (a->authors.n == 0)
+		(void)meta_author_signature(&a->authors, a->body, sites);
+}
+
 /* ---- the rest ---- */
 
 /* ISO 639-1 code of a language tag ("de-DE", "en_US", "deu"), or NULL. */
