@@ -350,6 +350,88 @@ meta_names_domain(const char *s, const char *const *sites)
 	return false;
 }
 
+/* Most words of a site's name matched as declined, and the longest. */
+#define META_SITE_WORDS 8
+#define META_SITE_WORD 48
+#define META_SITE_SEPS " -|:,./&()"
+
+/* Whether the squashed text sq holds the words w[0..n) one after the
+ * other, each followed by at most three letters of an ending:
+ * "deutsch" "handball" "bund" in "desdeutschenhandballbundes". */
+static bool
+meta_holds_declined(const char *sq, char w[][META_SITE_WORD], size_t n)
+{
+	const char *p, *q;
+	size_t i, k, l;
+
+	for (p = sq; (p = strstr(p, w[0])) != NULL; p++) {
+		q = p;
+		for (i = 0; i < n; i++) {
+			l = strlen(w[i]);
+			for (k = 0; k <= (i > 0 ? 3 : 0); k++)
+				if (strncmp(q + k, w[i], l) == 0)
+					break;
+			if (k > (i > 0 ? 3u : 0u))
+				break;
+			q += k + l;
+		}
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* The words of a site's name into w, squashed, each cut of at most two
+ * letters of a declension's ending ("deutscher" as "deutsch"): at most
+ * META_SITE_WORDS. */
+static size_t
+meta_site_stems(const char *site, char w[][META_SITE_WORD])
+{
+	const char *p = site;
+	size_t n = 0, raw, l, cut;
+
+	while (*p != '\0' && n < META_SITE_WORDS) {
+		p += strspn(p, META_SITE_SEPS);
+		raw = strcspn(p, META_SITE_SEPS);
+		if (raw > 0 && raw < META_SITE_WORD) {
+			l = meta_squash_to(p, raw, w[n]);
+			for (cut = 0; cut < 2 && l > 4 &&
+			    strchr("ensrm", w[n][l - 1]) != NULL; cut++)
+				w[n][--l] = '\0';
+			if (l > 0)
+				n++;
+		}
+		p += raw;
+	}
+	return n;
+}
+
+/* Whether d names one of the sites by two words of its name or more in a
+ * row, as written or declined ("des Deutschen Handballbundes" for "DHB -
+ * Deutscher Handball Bund"). */
+static bool
+meta_names_site(const char *d, const char *const *sites)
+{
+	char w[META_SITE_WORDS][META_SITE_WORD], *sq;
+	size_t i, n, k, j, len;
+	bool yes = false;
+
+	sq = meta_squash(d);
+	for (i = 0; sites[i] != NULL && !yes; i++) {
+		n = meta_site_stems(sites[i], w);
+		for (k = 0; k + 1 < n && !yes; k++)
+			for (j = k + 2, len = strlen(w[k]); j <= n && !yes;
+			    j++) {
+				len += strlen(w[j - 1]);
+				if (len >= 10)
+					yes = meta_holds_declined(sq, w + k,
+					    j - k);
+			}
+	}
+	free(sq);
+	return yes;
+}
+
 /* Whether description d is the site's tagline rather than the
  * article's standfirst: it names the site as a domain ("Lea más en
  * larepublica.net", "nachtkritik.de - das unabhängige Theaterportal")
@@ -359,8 +441,8 @@ meta_names_domain(const char *s, const char *const *sites)
 static bool
 meta_tagline(const char *d, const char *title, const char *const *sites)
 {
-	return title != NULL && meta_names_domain(d, sites) &&
-	    !meta_shares_word(d, title);
+	return title != NULL && (meta_names_domain(d, sites) ||
+	    meta_names_site(d, sites)) && !meta_shares_word(d, title);
 }
 
 /* The standfirst: the first description that is one, or the page's

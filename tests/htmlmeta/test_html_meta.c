@@ -905,7 +905,8 @@ test_cut_description(void **state)
 
 /* A description that names the site by its domain and shares no word
  * with the headline is the site's tagline (larepublica.net's
- * og:description): the next one is the standfirst. An outlet naming
+ * og:description), or by two words of its name or more in a row, as
+ * written or declined: the next one is the standfirst. An outlet naming
  * itself otherwise in a standfirst (amnesty.de) keeps it. */
 static void
 test_tagline_description(void **state)
@@ -929,6 +930,25 @@ test_tagline_description(void **state)
 	    "</head><body><p>x</p></body></html>", NULL);
 	assert_string_equal(a->subtitle,
 	    "Amnesty and a campaign showed a filter for social media.");
+	article_free(a);
+	/* the site named by two words of its name in a row, declined
+	 * (dhb.de's "des Deutschen Handballbundes" for "DHB - Deutscher
+	 * Handball Bund") */
+	a = run("<html><head><title>Erneuter Verzicht auf Regionallehrgang"
+	    "</title><meta property=\"og:site_name\" content=\"DHB - "
+	    "Deutscher Handball Bund\"><meta name=\"description\" content="
+	    "\"Die offizielle Startseite des Deutschen Handballbundes. Hier "
+	    "finden Sie aktuelle Informationen.\"></head><body><p>x</p>"
+	    "</body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	/* one word of it is no naming ("Handball" in a standfirst) */
+	a = run("<html><head><title>Erneuter Verzicht auf Regionallehrgang"
+	    "</title><meta property=\"og:site_name\" content=\"DHB - "
+	    "Deutscher Handball Bund\"><meta name=\"description\" content="
+	    "\"Im Handball der Jugend fehlen Trainer, so die Verbände.\">"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_non_null(a->subtitle);
 	article_free(a);
 }
 
