@@ -10,6 +10,51 @@
 
 #include "html_meta_int.h"
 
+/* Room before the date of a dateline that opens prose: "Karlsruhe, (". */
+#define META_DATELINE_LEAD 32
+
+/* Whether f[0..at) is a dateline's place before its date: empty, or
+ * words that each open with a capital ("BERLIN", "Bad Homburg"), then a
+ * comma or an opening parenthesis. Prose that names a date ("Ich habe
+ * am 12. Mai 2006", a caption's "In this Dec. 12, 2006 file photo")
+ * holds a word in lower case. */
+static bool
+meta_dateline_place(const char *f, size_t at)
+{
+	size_t i;
+	bool word = true;
+
+	if (at == 0)
+		return true;
+	while (at > 0 && (f[at - 1] == ' ' || f[at - 1] == '('))
+		at--;
+	if (at == 0 || f[at - 1] != ',')
+		return false;
+	for (i = 0; i + 1 < at; i++) {
+		if (word && islower((unsigned char)f[i]))
+			return false;
+		word = f[i] == ' ' || f[i] == '-' || f[i] == '/';
+	}
+	return true;
+}
+
+/* Appends to b the dateline that opens the prose f[0..len) ("Karlsruhe,
+ * (12.11.2021). Traditionell gedenken ...", "BERLIN, 28.10.2021 - "):
+ * the place and a date that starts within the first META_DATELINE_LEAD
+ * bytes. A press release dates itself there. */
+static void
+meta_dateline_open(struct buf *b, const char *f, size_t len)
+{
+	struct nw_time t;
+	size_t at, span, n = META_DATELINE_LEAD + META_LINE_MAX;
+
+	if (date_find(f, len < n ? len : n, &t, &at, &span) == 0 &&
+	    at <= META_DATELINE_LEAD && meta_dateline_place(f, at)) {
+		buf_append(b, f, at + span);
+		buf_putc(b, ' ');
+	}
+}
+
 /* The short texts that follow node in document order (not its own),
  * within max bytes (at most META_AFTER_TITLE) of page text: where a
  * page prints the date under its headline. Text nodes longer than a line
@@ -48,6 +93,8 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 				buf_putc(&b, ' ');
 				if (lines->n < META_MAX_LIST)
 					strlist_push(lines, f);
+			} else if (len > 0) {
+				meta_dateline_open(&b, f, len);
 			}
 		}
 		while (n != NULL && n->next == NULL && up < 64) {

@@ -595,6 +595,23 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2020-05-01");
 	article_free(a);
+	/* but a press release's dateline opening the prose is the page's
+	 * date, over a calendar's day below */
+	a = run("<html><body><h1>Der Verstorbenen gedenken</h1><p><strong>"
+	    "Karlsruhe, (12.11.2021). Traditionell gedenken Christinnen und "
+	    "Christen am Ewigkeitssonntag ihrer verstorbenen Angeh\xc3\xb6"
+	    "rigen und laden zur Andacht ein.</strong></p><div>Sa. 13.11.2021"
+	    "</div></body></html>", NULL);
+	assert_day(&a->published, "2021-11-12");
+	article_free(a);
+	/* a caption's date in a sentence is none */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2019-11-18T13:22:00Z\"></head><body><h1>T</h1><p>"
+	    "In this Dec. 12, 2006 file photo, the council meets to discuss "
+	    "the plan, which it has debated every month since then.</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2019-11-18");
+	article_free(a);
 	/* a date that is a person's (when a poster joined the forum) is
 	 * not the page's */
 	a = run("<html><body><h1>Was ist Freie Software</h1><dl><dd>Beiträge:"
