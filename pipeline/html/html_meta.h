@@ -33,8 +33,8 @@ void html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
     int64_t now, struct nw_article *a);
 
 /* Where a names no author, the writer's name that closes its body alone
- * (a signed text), unless it is the publisher's. Call once the body is
- * extracted. */
+ * (a signed text): opening with a given name, not the publisher's. Call
+ * once the body is extracted. */
 void html_meta_signature(struct nw_article *a);
 
 #endif

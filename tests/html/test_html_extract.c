@@ -1270,6 +1270,13 @@ test_signature_kept(void **state)
 	    prose1, prose2, prose3);
 	assert_int_equal(a->authors.n, 0);
 	article_free(a);
+	/* nor is a sign-off or a greeting, which opens with no given
+	 * name */
+	a = extract_body("<article><h1>Buch der Woche</h1><p>%s</p><p>%s</p>"
+	    "<p>%s</p><p>Euer HansEhrlich</p></article>", prose1, prose2,
+	    prose3);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
 }
 
 /* A line in bold that asks or calls announces what follows, as a
