@@ -530,7 +530,6 @@ void
 html_meta_signature(struct nw_article *a)
 {
 	const char *sites[2] = {a->publisher, NULL};
-
 	struct strlist names = {0};
 
 	if (a->authors.n > 0)

@@ -409,16 +409,19 @@ static bool
 meta_holds_declined(const char *sq, char w[][META_SITE_WORD], size_t n)
 {
 	const char *p, *q;
-	size_t i, k, l;
+	size_t i, k, l, most;
 
 	for (p = sq; (p = strstr(p, w[0])) != NULL; p++) {
 		q = p;
 		for (i = 0; i < n; i++) {
 			l = strlen(w[i]);
-			for (k = 0; k <= (i > 0 ? 3 : 0); k++)
-				if (strncmp(q + k, w[i], l) == 0)
+			most = i > 0 ? 3 : 0;
+			/* (the text's end stops the ending) */
+			for (k = 0; k <= most; k++)
+				if (strncmp(q + k, w[i], l) == 0 ||
+				    q[k] == '\0')
 					break;
-			if (k > (i > 0 ? 3u : 0u))
+			if (k > most || q[k] == '\0')
 				break;
 			q += k + l;
 		}
