@@ -771,6 +771,8 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	}
 	if (ctx.out.len > 0)
 		a->body = buf_take(&ctx.out);
+	if (!fragment)
+		html_meta_signature(a);
 done:
 	free(h1);
 	free(ctx.h1);

@@ -526,6 +526,22 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	strlist_free(&outlets);
 }
 
+void
+html_meta_signature(struct nw_article *a)
+{
+	const char *sites[2] = {a->publisher, NULL};
+	struct strlist names = {0};
+
+	if (a->authors.n > 0)
+		return;
+	/* a greeting or a sign-off closes a text too ("Frohe Weihnachten",
+	 * "Euer HansEhrlich"): the name opens with a given name */
+	if (meta_author_signature(&names, a->body, sites) == 1 &&
+	    meta_given_first(names.v[0]))
+		strlist_push(&a->authors, names.v[0]);
+	strlist_free(&names);
+}
+
 /* ---- the rest ---- */
 
 /* ISO 639-1 code of a language tag ("de-DE", "en_US", "deu"), or NULL. */

@@ -32,4 +32,9 @@ void html_meta_leave(struct html_meta *m, xmlNodePtr n);
 void html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
     int64_t now, struct nw_article *a);
 
+/* Where a names no author, the writer's name that closes its body alone
+ * (a signed text): opening with a given name, not the publisher's. Call
+ * once the body is extracted. */
+void html_meta_signature(struct nw_article *a);
+
 #endif

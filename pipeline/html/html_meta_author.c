@@ -15,6 +15,8 @@
 #define AUTHOR_MAX_WORDS 6
 /* How many of author_name_shape()'s particles may open a name. */
 #define AUTHOR_FIRST_PARTICLES 14
+/* Most words of a name that closes the text, signing it. */
+#define AUTHOR_SIGNATURE_WORDS 4
 /* The most parts one byline is split into. */
 #define AUTHOR_MAX_PARTS 32
 
@@ -1069,5 +1071,52 @@ meta_author_lines(struct strlist *out, const struct strlist *lines,
 		added = meta_author_add(out, p, sites, outlets, !alone);
 		free(line);
 	}
+	return added;
+}
+
+/* True when the n bytes at p are a name alone: two to four words shaped
+ * like a person's name. */
+static bool
+author_alone(const char *p, size_t n)
+{
+	char *s;
+	bool yes;
+
+	if (n > AUTHOR_MAX_LEN)
+		return false;
+	s = xstrndup(p, n);
+	yes = author_words(s) >= 2 &&
+	    author_words(s) <= AUTHOR_SIGNATURE_WORDS && author_name_shape(s);
+	free(s);
+	return yes;
+}
+
+size_t
+meta_author_signature(struct strlist *out, const char *body,
+    const char *const *sites)
+{
+	struct strlist outlets = {0};
+	const char *p, *e, *last = NULL;
+	size_t added = 0, paras = 0, alone = 0, n = 0;
+	char *name;
+
+	for (p = body; p != NULL && *p != '\0'; p = e + (*e == '\n')) {
+		e = p + strcspn(p, "\n");
+		if (e == p)
+			continue;
+		paras++;
+		if (author_alone(p, (size_t)(e - p)))
+			alone++;
+		last = p;
+		n = (size_t)(e - p);
+	}
+	/* one paragraph is no signed text, and names alone in several
+	 * paragraphs are a thread's commenters, not a signature */
+	if (paras < 2 || alone != 1 || !author_alone(last, n))
+		return 0;
+	name = xstrndup(last, n);
+	added = meta_author_add(out, name, sites, &outlets, true);
+	free(name);
+	strlist_free(&outlets);
 	return added;
 }

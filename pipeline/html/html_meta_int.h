@@ -310,6 +310,14 @@ size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
 size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
     size_t max, const char *desc, const struct strlist *sources);
 
+/* The writer's name alone closing body, as a letter is signed ("...
+ * Eine bemerkenswerte Sammlung." then "Marina Mucha"): a last paragraph,
+ * after others, of two to four words shaped like a person's name, added
+ * to out as meta_author_add() with strict does. Returns the number of
+ * names added. */
+size_t meta_author_signature(struct strlist *out, const char *body,
+    const char *const *sites);
+
 /* html_meta_walk.c */
 
 /* The walk (between meta_walk_begin() and meta_walk_end()): every

@@ -10,6 +10,51 @@
 
 #include "html_meta_int.h"
 
+/* Room before the date of a dateline that opens prose: "Karlsruhe, (". */
+#define META_DATELINE_LEAD 32
+
+/* Whether f[0..at) is a dateline's place before its date: empty, or
+ * words that each open with a capital ("BERLIN", "Bad Homburg"), then a
+ * comma or an opening parenthesis. Prose that names a date ("Ich habe
+ * am 12. Mai 2006", a caption's "In this Dec. 12, 2006 file photo")
+ * holds a word in lower case. */
+static bool
+meta_dateline_place(const char *f, size_t at)
+{
+	size_t i;
+	bool word = true;
+
+	if (at == 0)
+		return true;
+	while (at > 0 && (f[at - 1] == ' ' || f[at - 1] == '('))
+		at--;
+	if (at == 0 || f[at - 1] != ',')
+		return false;
+	for (i = 0; i + 1 < at; i++) {
+		if (word && islower((unsigned char)f[i]))
+			return false;
+		word = f[i] == ' ' || f[i] == '-' || f[i] == '/';
+	}
+	return true;
+}
+
+/* Appends to b the dateline that opens the prose f[0..len) ("Karlsruhe,
+ * (12.11.2021). Traditionell gedenken ...", "BERLIN, 28.10.2021 - "):
+ * the place and a date that starts within the first META_DATELINE_LEAD
+ * bytes. A press release dates itself there. */
+static void
+meta_dateline_open(struct buf *b, const char *f, size_t len)
+{
+	struct nw_time t;
+	size_t at, span, n = META_DATELINE_LEAD + META_LINE_MAX;
+
+	if (date_find(f, len < n ? len : n, &t, &at, &span) == 0 &&
+	    at <= META_DATELINE_LEAD && meta_dateline_place(f, at)) {
+		buf_append(b, f, at + span);
+		buf_putc(b, ' ');
+	}
+}
+
 /* The short texts that follow node in document order (not its own),
  * within max bytes (at most META_AFTER_TITLE) of page text: where a
  * page prints the date under its headline. Text nodes longer than a line
@@ -48,6 +93,8 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 				buf_putc(&b, ' ');
 				if (lines->n < META_MAX_LIST)
 					strlist_push(lines, f);
+			} else if (len > 0) {
+				meta_dateline_open(&b, f, len);
 			}
 		}
 		while (n != NULL && n->next == NULL && up < 64) {
@@ -350,6 +397,91 @@ meta_names_domain(const char *s, const char *const *sites)
 	return false;
 }
 
+/* Most words of a site's name matched as declined, and the longest. */
+#define META_SITE_WORDS 8
+#define META_SITE_WORD 48
+#define META_SITE_SEPS " -|:,./&()"
+
+/* Whether the squashed text sq holds the words w[0..n) one after the
+ * other, each followed by at most three letters of an ending:
+ * "deutsch" "handball" "bund" in "desdeutschenhandballbundes". */
+static bool
+meta_holds_declined(const char *sq, char w[][META_SITE_WORD], size_t n)
+{
+	const char *p, *q;
+	size_t i, k, l, most;
+
+	for (p = sq; (p = strstr(p, w[0])) != NULL; p++) {
+		q = p;
+		for (i = 0; i < n; i++) {
+			l = strlen(w[i]);
+			most = i > 0 ? 3 : 0;
+			/* (the text's end stops the ending) */
+			for (k = 0; k <= most; k++)
+				if (strncmp(q + k, w[i], l) == 0 ||
+				    q[k] == '\0')
+					break;
+			if (k > most || q[k] == '\0')
+				break;
+			q += k + l;
+		}
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+/* The words of a site's name into w, squashed, each cut of at most two
+ * letters of a declension's ending ("deutscher" as "deutsch"): at most
+ * META_SITE_WORDS. */
+static size_t
+meta_site_stems(const char *site, char w[][META_SITE_WORD])
+{
+	const char *p = site;
+	size_t n = 0, raw, l, cut;
+
+	while (*p != '\0' && n < META_SITE_WORDS) {
+		p += strspn(p, META_SITE_SEPS);
+		raw = strcspn(p, META_SITE_SEPS);
+		if (raw > 0 && raw < META_SITE_WORD) {
+			l = meta_squash_to(p, raw, w[n]);
+			for (cut = 0; cut < 2 && l > 4 &&
+			    strchr("ensrm", w[n][l - 1]) != NULL; cut++)
+				w[n][--l] = '\0';
+			if (l > 0)
+				n++;
+		}
+		p += raw;
+	}
+	return n;
+}
+
+/* Whether d names one of the sites by two words of its name or more in a
+ * row, as written or declined ("des Deutschen Handballbundes" for "DHB -
+ * Deutscher Handball Bund"). */
+static bool
+meta_names_site(const char *d, const char *const *sites)
+{
+	char w[META_SITE_WORDS][META_SITE_WORD], *sq;
+	size_t i, n, k, j, len;
+	bool yes = false;
+
+	sq = meta_squash(d);
+	for (i = 0; sites[i] != NULL && !yes; i++) {
+		n = meta_site_stems(sites[i], w);
+		for (k = 0; k + 1 < n && !yes; k++)
+			for (j = k + 2, len = strlen(w[k]); j <= n && !yes;
+			    j++) {
+				len += strlen(w[j - 1]);
+				if (len >= 10)
+					yes = meta_holds_declined(sq, w + k,
+					    j - k);
+			}
+	}
+	free(sq);
+	return yes;
+}
+
 /* Whether description d is the site's tagline rather than the
  * article's standfirst: it names the site as a domain ("Lea más en
  * larepublica.net", "nachtkritik.de - das unabhängige Theaterportal")
@@ -359,8 +491,8 @@ meta_names_domain(const char *s, const char *const *sites)
 static bool
 meta_tagline(const char *d, const char *title, const char *const *sites)
 {
-	return title != NULL && meta_names_domain(d, sites) &&
-	    !meta_shares_word(d, title);
+	return title != NULL && (meta_names_domain(d, sites) ||
+	    meta_names_site(d, sites)) && !meta_shares_word(d, title);
 }
 
 /* The standfirst: the first description that is one, or the page's

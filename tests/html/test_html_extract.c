@@ -1237,7 +1237,7 @@ test_hidden_copy_pruned(void **state)
 
 /* A short line after the last paragraph of prose goes (a tag line, a
  * share label), but a signature stays: a name, no sentence, unlinked,
- * in the box of the text's paragraphs. */
+ * in the box of the text's paragraphs; a name alone is the author. */
 static void
 test_signature_kept(void **state)
 {
@@ -1253,6 +1253,29 @@ test_signature_kept(void **state)
 	assert_non_null(strstr(a->body, "x Franzi"));
 	assert_null(strstr(a->body, "Sharing is caring"));
 	assert_null(strstr(a->body, "Kategorie"));
+	assert_int_equal(a->authors.n, 0);  /* "x Franzi" is no name */
+	article_free(a);
+	/* a name alone closing the text signs it: its author, where the
+	 * page names none */
+	a = extract_body("<article><h1>Buch der Woche</h1><p>%s</p><p>%s</p>"
+	    "<p>%s</p><p><strong>Marina Mucha</strong></p></article>",
+	    prose1, prose2, prose3);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Marina Mucha");
+	article_free(a);
+	/* but names alone in several paragraphs are a thread's
+	 * commenters */
+	a = extract_body("<article><h1>Buch der Woche</h1><p>%s</p><p>%s</p>"
+	    "<p>Sam Watt</p><p>%s</p><p>Gocht Guerrero</p></article>",
+	    prose1, prose2, prose3);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	/* nor is a sign-off or a greeting, which opens with no given
+	 * name */
+	a = extract_body("<article><h1>Buch der Woche</h1><p>%s</p><p>%s</p>"
+	    "<p>%s</p><p>Euer HansEhrlich</p></article>", prose1, prose2,
+	    prose3);
+	assert_int_equal(a->authors.n, 0);
 	article_free(a);
 }
 

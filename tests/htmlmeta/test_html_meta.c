@@ -595,6 +595,23 @@ test_dates_url_text(void **state)
 	    "</body></html>", NULL);
 	assert_day(&a->published, "2020-05-01");
 	article_free(a);
+	/* but a press release's dateline opening the prose is the page's
+	 * date, over a calendar's day below */
+	a = run("<html><body><h1>Der Verstorbenen gedenken</h1><p><strong>"
+	    "Karlsruhe, (12.11.2021). Traditionell gedenken Christinnen und "
+	    "Christen am Ewigkeitssonntag ihrer verstorbenen Angeh\xc3\xb6"
+	    "rigen und laden zur Andacht ein.</strong></p><div>Sa. 13.11.2021"
+	    "</div></body></html>", NULL);
+	assert_day(&a->published, "2021-11-12");
+	article_free(a);
+	/* a caption's date in a sentence is none */
+	a = run("<html><head><meta property=\"article:published_time\" "
+	    "content=\"2019-11-18T13:22:00Z\"></head><body><h1>T</h1><p>"
+	    "In this Dec. 12, 2006 file photo, the council meets to discuss "
+	    "the plan, which it has debated every month since then.</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2019-11-18");
+	article_free(a);
 	/* a date that is a person's (when a poster joined the forum) is
 	 * not the page's */
 	a = run("<html><body><h1>Was ist Freie Software</h1><dl><dd>Beiträge:"
@@ -905,7 +922,8 @@ test_cut_description(void **state)
 
 /* A description that names the site by its domain and shares no word
  * with the headline is the site's tagline (larepublica.net's
- * og:description): the next one is the standfirst. An outlet naming
+ * og:description), or by two words of its name or more in a row, as
+ * written or declined: the next one is the standfirst. An outlet naming
  * itself otherwise in a standfirst (amnesty.de) keeps it. */
 static void
 test_tagline_description(void **state)
@@ -929,6 +947,25 @@ test_tagline_description(void **state)
 	    "</head><body><p>x</p></body></html>", NULL);
 	assert_string_equal(a->subtitle,
 	    "Amnesty and a campaign showed a filter for social media.");
+	article_free(a);
+	/* the site named by two words of its name in a row, declined
+	 * (dhb.de's "des Deutschen Handballbundes" for "DHB - Deutscher
+	 * Handball Bund") */
+	a = run("<html><head><title>Erneuter Verzicht auf Regionallehrgang"
+	    "</title><meta property=\"og:site_name\" content=\"DHB - "
+	    "Deutscher Handball Bund\"><meta name=\"description\" content="
+	    "\"Die offizielle Startseite des Deutschen Handballbundes. Hier "
+	    "finden Sie aktuelle Informationen.\"></head><body><p>x</p>"
+	    "</body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	/* one word of it is no naming ("Handball" in a standfirst) */
+	a = run("<html><head><title>Erneuter Verzicht auf Regionallehrgang"
+	    "</title><meta property=\"og:site_name\" content=\"DHB - "
+	    "Deutscher Handball Bund\"><meta name=\"description\" content="
+	    "\"Im Handball der Jugend fehlen Trainer, so die Verbände.\">"
+	    "</head><body><p>x</p></body></html>", NULL);
+	assert_non_null(a->subtitle);
 	article_free(a);
 }
 
