@@ -1041,6 +1041,45 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 	return top;
 }
 
+/* Share of the best score an ancestor of the climbed winner needs to
+ * take its place (html_ancestor_or()). */
+#define HTML_ANCESTOR_SCORE 0.5
+
+/* An ancestor of top, the climbed winner, instead of it when it scores
+ * half best's score or more and holds clearly more prose (a quarter
+ * more, and 100 characters): the winner was a box inside the article
+ * (quoted stories, each under its source's link) and the climb stopped
+ * at the first parent adding links; header lines add no prose. A
+ * winner holding under HTML_FALLBACK of the page's prose is left to
+ * the fallback (a shop's reviews around a reply that won). */
+xmlNode *
+html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
+{
+	size_t tp = html_prose(top);
+
+	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
+	    (double)tp < HTML_FALLBACK * (double)html_prose(ctx->body))
+		return top;
+	for (xmlNode *a = top; a != ctx->body && a->parent != ctx->body &&
+	    html_is_elem(a->parent) && html_ni(a->parent) != NULL;
+	    a = a->parent) {
+		const struct html_ni *ai = html_ni(a->parent);
+
+		/* past an <article>, or to a box holding one besides
+		 * itself, lie other stories */
+		if (html_ni(a)->kind == HTML_K_ARTICLE || ai->articles >
+		    (ai->kind == HTML_K_ARTICLE ? 1u : 0u))
+			break;
+		if (ai->cand && ai->score >=
+		    HTML_ANCESTOR_SCORE * html_ni(best)->score &&
+		    html_prose(a->parent) >= tp + tp / 4 + 100) {
+			HTML_DEBUG_NODE("ancestor", a->parent);
+			return html_climb(ctx, a->parent);
+		}
+	}
+	return top;
+}
+
 /* Whether sibling s of the winner (score top_score) belongs to the
  * article. */
 static bool

@@ -1579,6 +1579,42 @@ test_headline_container(void **state)
 	free(links);
 }
 
+/* A post whose box of quoted stories, each under its source's link,
+ * outscores the post's own paragraphs: the climb stops below the post
+ * (the box's parent adds the links), and the post, scoring half the
+ * box's and holding a quarter more prose, takes its place. A post
+ * adding only header lines keeps the box. */
+static void
+test_post_over_quotes(void **state)
+{
+	char *quotes = repeat("<p>Quoted story %d, as the source wrote it, "
+	    "says that prices rose, rents rose, wages fell, and that nobody, "
+	    "not even the mayor, knew why, or when, or how, story %d.</p>",
+	    0, 5);
+	char *links = repeat("<li><a href=/s%d>http://example.org/source/"
+	    "story-%d</a></li>", 0, 5);
+	char *own = repeat("<p>Comment %d: I say, as I said before, that "
+	    "this, and this alone, is the point, and that we, the readers, "
+	    "should write, call, and ask, again and again, number %d.</p>",
+	    0, 3);
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div><div>%s<div><div>%s</div><ul>%s</ul>"
+		    "</div></div></div>", i == 0 ? own : "<div>By Jane Doe"
+		    "</div><div>12 March 2024</div>", quotes, links);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, "Quoted story 5"));
+		assert_true((strstr(a->body, "Comment 0:") != NULL) == (i == 0));
+		assert_null(strstr(a->body, "Jane Doe"));
+		article_free(a);
+	}
+	free(quotes);
+	free(links);
+	free(own);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -2027,6 +2063,7 @@ main(void)
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
+		cmocka_unit_test(test_post_over_quotes),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
