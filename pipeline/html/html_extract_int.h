@@ -182,6 +182,10 @@ xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
  * or more and holds clearly more prose. */
 xmlNode *html_ancestor_or(struct html_ctx *ctx, xmlNode *best,
     xmlNode *top);
+/* Step 4c': the best container of the page's one <article>, climbed,
+ * for top outside it. */
+xmlNode *html_article_or(struct html_ctx *ctx, xmlNode *best,
+    xmlNode *top);
 /* Step 4d: the container by the page's headline, climbed, for top (the
  * winner best climbed) away from it. */
 xmlNode *html_headline_or(struct html_ctx *ctx, xmlNode *best,

@@ -1080,6 +1080,33 @@ html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
 	return top;
 }
 
+/* The best container of the page's one <article> instead of top, the
+ * climbed winner, when top lies outside it, the <article> holds prose
+ * (2 * HTML_PROSE_OWN: a photo's description of short lines has little)
+ * and its best scores half best's or more: HTML's self-contained
+ * composition against a site's blurb in an <aside> whose share of the
+ * prose kept it from the pruning. */
+xmlNode *
+html_article_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
+{
+	xmlNode *root = ctx->body, *art = root, *b;
+
+	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
+	    html_ni(root)->articles != 1)
+		return top;
+	while (art != NULL && (!html_is_elem(art) || html_ni(art) == NULL ||
+	    html_ni(art)->kind != HTML_K_ARTICLE))
+		art = html_next(art, root, true);
+	if (art == NULL || html_is_ancestor(art, top) ||
+	    html_is_ancestor(top, art) ||
+	    html_prose(art) < 2 * HTML_PROSE_OWN ||
+	    (b = html_best_in(art)) == NULL ||
+	    html_ni(b)->score < HTML_ANCESTOR_SCORE * html_ni(best)->score)
+		return top;
+	HTML_DEBUG_NODE("article", b);
+	return html_climb(ctx, b);
+}
+
 /* Whether sibling s of the winner (score top_score) belongs to the
  * article. */
 static bool

@@ -1615,6 +1615,42 @@ test_post_over_quotes(void **state)
 	free(own);
 }
 
+/* The page's one <article> against a site's blurb outside it that
+ * outscores it (commas) and holds prose enough not to be left to the
+ * fallback: the article's best container wins when it scores half the
+ * blurb's. With the <article> a <section>, the blurb stays (no
+ * headline: the rule by the headline would take the article too). */
+static void
+test_article_over_blurb(void **state)
+{
+	static const char blurb[] = "<p>The magazine, founded in 1994, "
+	    "covered telescopes, cameras, filters, star charts, comets, "
+	    "planets, and galaxies for beginners and experts alike in long "
+	    "reports written by its readers and checked by its editors "
+	    "before print.</p><p>It was published in German, six times a "
+	    "year, for twenty years, by a small team, and closed in 2019, as "
+	    "its readers moved online to the forums and the picture "
+	    "galleries that the publisher still runs today.</p>";
+	char *links = repeat("<li><a href=/s%d>Another story of the week, "
+	    "number %d</a></li>", 0, 7);
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		const char *t = i == 0 ? "article" : "section";
+
+		a = extract_body("<div><ul>%s</ul><div><div><div>%s</div>"
+		    "</div></div></div><div><%s><p>%s</p><p>%s</p><p>%s</p>"
+		    "</%s></div>", links, blurb, t, prose1, prose2, prose3, t);
+		assert_non_null(a->body);
+		assert_true((strstr(a->body, prose2) != NULL) == (i == 0));
+		assert_true((strstr(a->body, "founded in 1994") == NULL) ==
+		    (i == 0));
+		article_free(a);
+	}
+	free(links);
+}
+
 /* A short line alone in a box beside an empty <div> (the slot an ad
  * script fills) is the slot's label, between paragraphs or not; a count
  * beside a poll's bar, and an item of a list beside a slot injected into
@@ -2064,6 +2100,7 @@ main(void)
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
 		cmocka_unit_test(test_post_over_quotes),
+		cmocka_unit_test(test_article_over_blurb),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
