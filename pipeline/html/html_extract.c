@@ -651,6 +651,8 @@ html_extract_page(struct html_ctx *ctx)
 	best = html_first_story(ctx, top);
 	top = html_climb(ctx, best);
 	HTML_DEBUG_NODE("climbed to", top);
+	top = html_ancestor_or(ctx, best, top);
+	top = html_article_or(ctx, best, top);
 	top = html_headline_or(ctx, best, top);
 	won = html_won(top, html_write_article(ctx, top));
 	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,

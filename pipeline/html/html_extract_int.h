@@ -184,7 +184,15 @@ xmlNode *html_score(struct html_ctx *ctx);
 xmlNode *html_first_story(struct html_ctx *ctx, xmlNode *top);
 /* Step 4b: the winner moved up to the parts of the article. */
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
-/* Step 4c: the container by the page's headline, climbed, for top (the
+/* Step 4c: an ancestor of top, climbed, that scores half best's score
+ * or more and holds clearly more prose. */
+xmlNode *html_ancestor_or(struct html_ctx *ctx, xmlNode *best,
+    xmlNode *top);
+/* Step 4c': the best container of the page's one <article>, climbed,
+ * for top outside it. */
+xmlNode *html_article_or(struct html_ctx *ctx, xmlNode *best,
+    xmlNode *top);
+/* Step 4d: the container by the page's headline, climbed, for top (the
  * winner best climbed) away from it. */
 xmlNode *html_headline_or(struct html_ctx *ctx, xmlNode *best,
     xmlNode *top);

@@ -697,19 +697,27 @@ static size_t html_prose_but_subtitle(const struct html_ctx *ctx,
     xmlNode *s);
 
 /* The page's headline: the first <h1> whose text is the title or in it
- * (one before it may hold the site's name), or NULL. */
+ * (one before it may hold the site's name); on a page without <h1>, the
+ * first heading whose text is the title (a section's heading may be a
+ * word of it); or NULL. */
 static xmlNode *
 html_headline(const struct html_ctx *ctx)
 {
 	xmlNode *root = ctx->body;
+	bool h1 = html_ni(root)->h1s > 0;
+	unsigned tlen;
 
 	if (ctx->a->title == NULL)
 		return NULL;
-	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true))
-		if (html_is_elem(h) && html_ni(h) != NULL &&
-		    html_ni(h)->kind == HTML_K_H1 && html_ni(h)->text > 0 &&
-		    html_text_in(h, ctx->a->title))
+	tlen = html_count_text(ctx->a->title, NULL);
+	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true)) {
+		const struct html_ni *hi = html_is_elem(h) ? html_ni(h) : NULL;
+
+		if (hi != NULL && hi->text > 0 && (h1 ?
+		    hi->kind == HTML_K_H1 : (hi->cls & HTML_T_HEAD) &&
+		    hi->text >= tlen) && html_text_in(h, ctx->a->title))
 			return h;
+	}
 	return NULL;
 }
 
@@ -1043,6 +1051,72 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 		top = top->parent;
 	}
 	return top;
+}
+
+/* Share of the best score an ancestor of the climbed winner needs to
+ * take its place (html_ancestor_or()). */
+#define HTML_ANCESTOR_SCORE 0.5
+
+/* An ancestor of top, the climbed winner, instead of it when it scores
+ * half best's score or more and holds clearly more prose (a quarter
+ * more, and 100 characters): the winner was a box inside the article
+ * (quoted stories, each under its source's link) and the climb stopped
+ * at the first parent adding links; header lines add no prose. A
+ * winner holding under HTML_FALLBACK of the page's prose is left to
+ * the fallback (a shop's reviews around a reply that won). */
+xmlNode *
+html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
+{
+	size_t tp = html_prose(top);
+
+	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
+	    (double)tp < HTML_FALLBACK * (double)html_prose(ctx->body))
+		return top;
+	for (xmlNode *a = top; a != ctx->body && a->parent != ctx->body &&
+	    html_is_elem(a->parent) && html_ni(a->parent) != NULL;
+	    a = a->parent) {
+		const struct html_ni *ai = html_ni(a->parent);
+
+		/* past an <article>, or to a box holding one besides
+		 * itself, lie other stories */
+		if (html_ni(a)->kind == HTML_K_ARTICLE || ai->articles >
+		    (ai->kind == HTML_K_ARTICLE ? 1u : 0u))
+			break;
+		if (ai->cand && ai->score >=
+		    HTML_ANCESTOR_SCORE * html_ni(best)->score &&
+		    html_prose(a->parent) >= tp + tp / 4 + 100) {
+			HTML_DEBUG_NODE("ancestor", a->parent);
+			return html_climb(ctx, a->parent);
+		}
+	}
+	return top;
+}
+
+/* The best container of the page's one <article> instead of top, the
+ * climbed winner, when top lies outside it, the <article> holds prose
+ * (2 * HTML_PROSE_OWN: a photo's description of short lines has little)
+ * and its best scores half best's or more: HTML's self-contained
+ * composition against a site's blurb in an <aside> whose share of the
+ * prose kept it from the pruning. */
+xmlNode *
+html_article_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
+{
+	xmlNode *root = ctx->body, *art = root, *b;
+
+	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
+	    html_ni(root)->articles != 1)
+		return top;
+	while (art != NULL && (!html_is_elem(art) || html_ni(art) == NULL ||
+	    html_ni(art)->kind != HTML_K_ARTICLE))
+		art = html_next(art, root, true);
+	if (art == NULL || html_is_ancestor(art, top) ||
+	    html_is_ancestor(top, art) ||
+	    html_prose(art) < 2 * HTML_PROSE_OWN ||
+	    (b = html_best_in(art)) == NULL ||
+	    html_ni(b)->score < HTML_ANCESTOR_SCORE * html_ni(best)->score)
+		return top;
+	HTML_DEBUG_NODE("article", b);
+	return html_climb(ctx, b);
 }
 
 /* Whether sibling s of the winner (score top_score) belongs to the

@@ -1669,11 +1669,13 @@ test_headed_box_misnamed(void **state)
  * list of links, a party's programme in one <div>, its runs set apart
  * by <br><br>, whose commas outscore the article. The container by the
  * headline wins when the best lies away from it and scores under twice
- * as much; without a headline (an <h2>) the programme stays. */
+ * as much. On a page without <h1>, a heading that is the whole title is
+ * the headline; one holding a word of it is none, and the programme
+ * stays. */
 static void
 test_headline_container(void **state)
 {
-	static const char fmt[] = "<div><div><%s>Bridge to be rebuilt</%s>"
+	static const char fmt[] = "<div><div><%s>%s</%s>"
 	    "<div>12 March 2024</div><div><div>%s</div><div>%s</div></div>"
 	    "</div><div><div><div>Our programme<br><br>One, we want "
 	    "schools, libraries, parks and bridges for all.<br><br>Two, we "
@@ -1688,19 +1690,92 @@ test_headline_container(void **state)
 	char *html;
 
 	(void)state;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 3; i++) {
 		const char *h = i == 0 ? "h1" : "h2";
 		struct buf body = { 0 };
 
-		buf_printf(&body, fmt, h, h, prose1, prose2, links);
+		buf_printf(&body, fmt, h, i < 2 ? "Bridge to be rebuilt" :
+		    "Bridge", h, prose1, prose2, links);
 		html = page("<title>Bridge to be rebuilt</title>", body.p);
 		a = extract(html, NULL);
 		assert_non_null(a->body);
-		assert_true((strstr(a->body, prose1) != NULL) == (i == 0));
-		assert_true((strstr(a->body, "fair rents") != NULL) == (i == 1));
+		assert_true((strstr(a->body, prose1) != NULL) == (i < 2));
+		assert_true((strstr(a->body, "fair rents") != NULL) == (i == 2));
 		article_free(a);
 		free(html);
 		buf_free(&body);
+	}
+	free(links);
+}
+
+/* A post whose box of quoted stories, each under its source's link,
+ * outscores the post's own paragraphs: the climb stops below the post
+ * (the box's parent adds the links), and the post, scoring half the
+ * box's and holding a quarter more prose, takes its place. A post
+ * adding only header lines keeps the box. */
+static void
+test_post_over_quotes(void **state)
+{
+	char *quotes = repeat("<p>Quoted story %d, as the source wrote it, "
+	    "says that prices rose, rents rose, wages fell, and that nobody, "
+	    "not even the mayor, knew why, or when, or how, story %d.</p>",
+	    0, 5);
+	char *links = repeat("<li><a href=/s%d>http://example.org/source/"
+	    "story-%d</a></li>", 0, 5);
+	char *own = repeat("<p>Comment %d: I say, as I said before, that "
+	    "this, and this alone, is the point, and that we, the readers, "
+	    "should write, call, and ask, again and again, number %d.</p>",
+	    0, 3);
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div><div>%s<div><div>%s</div><ul>%s</ul>"
+		    "</div></div></div>", i == 0 ? own : "<div>By Jane Doe"
+		    "</div><div>12 March 2024</div>", quotes, links);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, "Quoted story 5"));
+		assert_true((strstr(a->body, "Comment 0:") != NULL) == (i == 0));
+		assert_null(strstr(a->body, "Jane Doe"));
+		article_free(a);
+	}
+	free(quotes);
+	free(links);
+	free(own);
+}
+
+/* The page's one <article> against a site's blurb outside it that
+ * outscores it (commas) and holds prose enough not to be left to the
+ * fallback: the article's best container wins when it scores half the
+ * blurb's. With the <article> a <section>, the blurb stays (no
+ * headline: the rule by the headline would take the article too). */
+static void
+test_article_over_blurb(void **state)
+{
+	static const char blurb[] = "<p>The magazine, founded in 1994, "
+	    "covered telescopes, cameras, filters, star charts, comets, "
+	    "planets, and galaxies for beginners and experts alike in long "
+	    "reports written by its readers and checked by its editors "
+	    "before print.</p><p>It was published in German, six times a "
+	    "year, for twenty years, by a small team, and closed in 2019, as "
+	    "its readers moved online to the forums and the picture "
+	    "galleries that the publisher still runs today.</p>";
+	char *links = repeat("<li><a href=/s%d>Another story of the week, "
+	    "number %d</a></li>", 0, 7);
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		const char *t = i == 0 ? "article" : "section";
+
+		a = extract_body("<div><ul>%s</ul><div><div><div>%s</div>"
+		    "</div></div></div><div><%s><p>%s</p><p>%s</p><p>%s</p>"
+		    "</%s></div>", links, blurb, t, prose1, prose2, prose3, t);
+		assert_non_null(a->body);
+		assert_true((strstr(a->body, prose2) != NULL) == (i == 0));
+		assert_true((strstr(a->body, "founded in 1994") == NULL) ==
+		    (i == 0));
+		article_free(a);
 	}
 	free(links);
 }
@@ -2156,6 +2231,8 @@ main(void)
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
+		cmocka_unit_test(test_post_over_quotes),
+		cmocka_unit_test(test_article_over_blurb),
 		cmocka_unit_test(test_author_box_after_article),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
