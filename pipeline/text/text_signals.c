@@ -463,6 +463,12 @@ text_is_chrome(const char *s, int words)
 }
 
 bool
+text_has_field(const char *s)
+{
+	return strstr(s, "[ ]") != NULL || strstr(s, "__") != NULL;
+}
+
+bool
 text_holds_any(const char *s, const char *const *v, size_t n)
 {
 	char *f = text_fold(s);
