@@ -77,6 +77,10 @@ void text_far_bylines(struct text_doc *d);
  * there is none, and *words its words. */
 size_t text_dated_name(const char *s, size_t *len, int *words);
 
+/* True when the name at offset off of s (text_dated_name()) follows a
+ * byline's prefix or word ("By ", " von "): not a bare name. */
+bool text_named_by_word(const char *s, size_t off);
+
 /* True when item it opens with a byline's prefix ("By ", "Von ") or is
  * a dated line that names a person: more than a bare name. */
 bool text_strong_byline(const struct text_item *it);
