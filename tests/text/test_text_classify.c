@@ -724,6 +724,15 @@ test_chrome_headings(void **state)
 	    "interessieren:", 5));
 	assert_true(text_is_chrome("\xc3\x84hnliche Beitr\xc3\xa4ge", 2));
 	assert_true(text_is_chrome("RELATED POSTS", 2));
+	/* reading times over the article (trafeval-dev, aeb-dev), which
+	 * were standfirsts and headlines; a recipe's time is none */
+	assert_true(text_is_chrome("Lesezeit: ca. 3 Minuten", 4));
+	assert_true(text_is_chrome("5 Min Read", 3));
+	assert_true(text_is_chrome("Tempo de leitura: 2 minutos", 5));
+	assert_true(text_is_chrome("12 minute read", 3));
+	assert_false(text_is_chrome("Zubereitung: 30 Minuten", 3));
+	assert_false(text_is_chrome("Read 5 minutes of poetry a day to "
+	    "sleep better", 10));
 	assert_false(text_is_chrome("Coinbase and Coinbase Pro are two of "
 	    "the most popular cryptocurrency exchanges, with hundreds of "
 	    "billions of dollars traded through both platforms annually. "
