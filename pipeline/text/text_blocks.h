@@ -37,6 +37,7 @@ struct text_item {
 	bool bodylike;     /* looks like a paragraph of running text */
 	bool crowded;      /* body-like, in a block of many body-like items */
 	bool datelike;     /* short and mostly a date */
+	bool form;         /* holds a form's field ("[ ]", lynx's "____") */
 	bool dup;          /* TEXT_CAPTION repeating a neighbour's caption */
 	enum text_kind kind;
 	size_t cap_len;    /* TEXT_CAPTION: bytes of s that are the caption */
@@ -76,6 +77,10 @@ void text_far_bylines(struct text_doc *d);
  * there is none, and *words its words. */
 size_t text_dated_name(const char *s, size_t *len, int *words);
 
+/* True when the name at offset off of s (text_dated_name()) follows a
+ * byline's prefix or word ("By ", " von "): not a bare name. */
+bool text_named_by_word(const char *s, size_t off);
+
 /* True when item it opens with a byline's prefix ("By ", "Von ") or is
  * a dated line that names a person: more than a bare name. */
 bool text_strong_byline(const struct text_item *it);
@@ -87,6 +92,10 @@ const char *text_kind_name(enum text_kind k);
 
 /* Signals, exposed for tests. s is one item's text. */
 bool text_is_chrome(const char *s, int words);
+/* True when s holds a form's field as a renderer draws it: a check box
+ * or an empty text field ("[ ]", w3m's wide field folded to it) or
+ * lynx's text field ("____"). */
+bool text_has_field(const char *s);
 /* True when s, case-folded, holds one of the n folded phrases of v. */
 bool text_holds_any(const char *s, const char *const *v, size_t n);
 /* True when s holds the heading of a link box ("Related articles",

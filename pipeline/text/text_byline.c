@@ -197,6 +197,21 @@ static const char *const text_by_words[] = {
 	" by ", " By ", " von ", " vom ", " par ", " por ", " door ",
 };
 
+bool
+text_named_by_word(const char *s, size_t off)
+{
+	if (off > 0 && text_byline_prefix(s) == off)
+		return true;
+	for (size_t i = 0; i < sizeof(text_by_words) /
+	    sizeof(text_by_words[0]); i++) {
+		size_t k = strlen(text_by_words[i]);
+
+		if (off >= k && strncmp(s + off - k, text_by_words[i], k) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* The name a dated line names, after a byline word anywhere in it, else
  * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
  * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len

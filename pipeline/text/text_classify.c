@@ -951,6 +951,7 @@ text_classify(struct text_doc *d)
 		it->chrome = text_is_chrome(it->s, it->words);
 		it->sentence = text_ends_sentence(it->s);
 		it->datelike = text_datelike(it->s, it->words);
+		it->form = text_has_field(it->s);
 		it->section_end = !it->sentence &&
 		    text_is_section_end(it->s, it->words);
 	}
@@ -973,7 +974,7 @@ text_classify(struct text_doc *d)
 		struct text_item *it = &d->items[i];
 
 		it->bodylike = !it->chrome && !it->repeated &&
-		    it->kind == TEXT_OTHER &&
+		    !it->form && it->kind == TEXT_OTHER &&
 		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
 		    text_has_clause_mark(it->s)));
 	}

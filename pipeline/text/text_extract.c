@@ -80,10 +80,34 @@ text_has_lower(const char *s)
 	return false;
 }
 
+/* True when a word of name (of four bytes or more) is an item of its
+ * own elsewhere in d, a menu's or a crumb's label ("Aktuelles" over
+ * "27.01.2022 Aktuelles Experteninterviews"): the name is a section's.
+ * A person's name stands alone in full, if at all. */
+static bool
+text_section_name(const struct text_doc *d, const char *name)
+{
+	for (const char *w = name; *w != '\0';) {
+		size_t k = strcspn(w, " ");
+
+		for (size_t i = 0; k >= 4 && i < d->n; i++)
+			if (d->items[i].words == 1 &&
+			    strlen(d->items[i].s) == k &&
+			    strncmp(d->items[i].s, w, k) == 0)
+				return true;
+		w += k;
+		while (*w == ' ')
+			w++;
+	}
+	return false;
+}
+
 /* Adds one name from a byline part when it reads as a person's name of
- * min words or more. */
+ * min words or more and, where d is given (a bare name, no "By" before
+ * it), no word of it is a section's label in d. */
 static void
-text_add_author(struct nw_article *a, char *name, int min)
+text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
+    int min)
 {
 	int words = 0;
 	bool ok = text_starts_upper(name);
@@ -97,7 +121,9 @@ text_add_author(struct nw_article *a, char *name, int min)
 	if (strncmp(name, "The ", 4) == 0 || !text_has_lower(name))
 		ok = false;
 	if (ok && words >= min && words <= 5 && !text_is_agency(name) &&
-	    !text_has_role(name) && (a->publisher == NULL ||
+	    !text_has_role(name) &&
+	    (d == NULL || !text_section_name(d, name)) &&
+	    (a->publisher == NULL ||
 	    strcmp(name, a->publisher) != 0) &&
 	    !strlist_contains(&a->authors, name))
 		strlist_push(&a->authors, name);
@@ -107,7 +133,8 @@ text_add_author(struct nw_article *a, char *name, int min)
 /* Splits a byline ("By Jane Doe and John Roe, Staff Writers | Outlet")
  * into names, dropping roles, agencies and the outlet. */
 static void
-text_authors(struct nw_article *a, const char *line)
+text_authors(struct nw_article *a, const struct text_doc *d,
+    const char *line)
 {
 	static const char *const stops[] = {
 		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " @", " / ",
@@ -118,6 +145,9 @@ text_authors(struct nw_article *a, const char *line)
 	};
 	const char *p = line + text_byline_prefix(line);
 	size_t end = strlen(p);
+
+	if (p != line)
+		d = NULL;
 
 	for (size_t i = 0; i < TEXT_NELEM(stops); i++) {
 		const char *q = strstr(p, stops[i]);
@@ -136,7 +166,7 @@ text_authors(struct nw_article *a, const char *line)
 				skip = strlen(seps[i]);
 			}
 		}
-		text_add_author(a, text_trimmed(p, cut), 2);
+		text_add_author(a, d, text_trimmed(p, cut), 2);
 		/* a separator that runs into the stop ends the names too */
 		if (cut + skip >= end)
 			break;
@@ -150,8 +180,8 @@ text_authors(struct nw_article *a, const char *line)
  * false: the name a dated line gives, one word being enough after "by"
  * ("8. Januar 2020 \xc2\xb7 by Jane"), else the names of the line. */
 static void
-text_byline_authors(struct nw_article *a, const struct text_item *it,
-    bool strong)
+text_byline_authors(struct nw_article *a, const struct text_doc *d,
+    const struct text_item *it, bool strong)
 {
 	size_t len = 0, off = 0;
 	int words;
@@ -160,10 +190,11 @@ text_byline_authors(struct nw_article *a, const struct text_item *it,
 		off = text_dated_name(it->s, &len, &words);
 	if (len > 0) {
 		if (strong)
-			text_add_author(a, xstrndup(it->s + off, len),
+			text_add_author(a, text_named_by_word(it->s, off) ?
+			    NULL : d, xstrndup(it->s + off, len),
 			    off > 0 ? 1 : 2);
 	} else if (!strong || text_byline_prefix(it->s) > 0) {
-		text_authors(a, it->s);
+		text_authors(a, d, it->s);
 	}
 }
 
@@ -545,7 +576,7 @@ text_extract(const char *s, size_t len, int64_t now,
 		for (size_t i = 0; i < d->n && (pass == 0 ||
 		    a->authors.n == 0); i++)
 			if (d->items[i].kind == TEXT_BYLINE)
-				text_byline_authors(a, &d->items[i],
+				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
 	text_published(d, now, a);
 	text_images(d, a);

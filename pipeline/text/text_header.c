@@ -32,7 +32,7 @@ text_title_candidate(const struct text_item *it)
 	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0)
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
-	if (strstr(it->s, "[ ]") != NULL || strstr(it->s, "__") != NULL)
+	if (it->form)
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }

@@ -405,6 +405,35 @@ text_word_index(const char *s, const char *q)
 	return n;
 }
 
+/* True when folded f of words words is a reading time's label: a
+ * number, a minute's word after it and a word of reading ("3 min read",
+ * "Lesezeit: ca. 4 Minuten", "Tiempo de lectura: 3 minutos"). */
+static bool
+text_reading_time(const char *f, int words)
+{
+	static const char *const reads[] = {
+		"read", "lese", "lectur", "lettur", "leitur",
+	};
+	bool num = false, read = false;
+
+	if (words > 5)
+		return false;
+	for (const char *p = f; *p != '\0'; p++) {
+		const char *q = p;
+
+		if (p != f && p[-1] != ' ')
+			continue;
+		for (size_t i = 0; i < TEXT_NELEM(reads); i++)
+			read = read || strncmp(p, reads[i],
+			    strlen(reads[i])) == 0;
+		while (isdigit((unsigned char)*q))
+			q++;
+		if (q > p && q - p <= 3 && strncmp(q, " min", 4) == 0)
+			num = true;
+	}
+	return num && read;
+}
+
 bool
 text_is_chrome(const char *s, int words)
 {
@@ -417,6 +446,7 @@ text_is_chrome(const char *s, int words)
 	    (words <= 5 && text_counter(s)))
 		return true;
 	f = text_fold(s);
+	r = text_reading_time(f, words);
 	for (size_t i = 0; !r && i < TEXT_NELEM(text_chrome_strong); i++)
 		if (strstr(f, text_chrome_strong[i]) != NULL)
 			r = true;
@@ -460,6 +490,12 @@ text_is_chrome(const char *s, int words)
 	}
 	free(f);
 	return r;
+}
+
+bool
+text_has_field(const char *s)
+{
+	return strstr(s, "[ ]") != NULL || strstr(s, "__") != NULL;
 }
 
 bool

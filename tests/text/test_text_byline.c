@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -187,6 +188,54 @@ test_byline_over_bare_name(void **state)
 	check_author(s, "Cora Neas");
 }
 
+/* A section's name next to the date ("27.01.2022 Aktuelles
+ * Experteninterviews", martinruetter.com, w3m) whose word the menu
+ * shows as an item of its own is no author; a person's name there is,
+ * and so is a name after "Von" though an author's box under the
+ * article shows a part of it alone ("Martina"). */
+static void
+test_section_name_by_date(void **state)
+{
+	static const char head[] =
+	    "  \xe2\x80\xa2 Startseite\n"
+	    "  \xe2\x80\xa2 Aktuelles\n"
+	    "  \xe2\x80\xa2 Shop\n"
+	    "\n"
+	    "Schneefl\xc3\xb6""ckchen, Wei\xc3\x9fr\xc3\xb6""ckchen "
+	    "\xe2\x80\x93 mit Hund im Winter\n"
+	    "\n";
+	static const char body[] =
+	    "\n"
+	    "Die Temperaturen sind in den letzten Wochen immer weiter "
+	    "gesunken und in einigen Orten fiel der\n"
+	    "erste Schnee. Nicht nur wir Menschen freuen uns h\xc3\xa4ufig "
+	    "\xc3\xbc""ber die ersten wirbelnden Flocken und\n"
+	    "warten begeistert auf den ersten Spaziergang in geschlossener "
+	    "Schneedecke.\n";
+	static const char *const lines[] = {
+		"27.01.2022 Aktuelles Experteninterviews\n",
+		"27.01.2022 Martina Wengatz\n",
+		"Von Martina Wengatz 27.01.2022\n",
+	};
+	static const char *const tails[] = { "", "", "\nMartina\n" };
+	static const size_t want[] = { 0, 1, 1 };
+	char s[1024];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++) {
+		struct nw_article *a;
+
+		snprintf(s, sizeof(s), "%s%s%s%s", head, lines[i], body,
+		    tails[i]);
+		a = extracted(s);
+		assert_int_equal(a->authors.n, want[i]);
+		if (want[i] > 0)
+			assert_string_equal(a->authors.v[0],
+			    "Martina Wengatz");
+		article_free(a);
+	}
+}
+
 int
 main(void)
 {
@@ -194,6 +243,7 @@ main(void)
 		cmocka_unit_test(test_dated_name),
 		cmocka_unit_test(test_byline_over_title),
 		cmocka_unit_test(test_byline_over_bare_name),
+		cmocka_unit_test(test_section_name_by_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -724,6 +724,15 @@ test_chrome_headings(void **state)
 	    "interessieren:", 5));
 	assert_true(text_is_chrome("\xc3\x84hnliche Beitr\xc3\xa4ge", 2));
 	assert_true(text_is_chrome("RELATED POSTS", 2));
+	/* reading times over the article (trafeval-dev, aeb-dev), which
+	 * were standfirsts and headlines; a recipe's time is none */
+	assert_true(text_is_chrome("Lesezeit: ca. 3 Minuten", 4));
+	assert_true(text_is_chrome("5 Min Read", 3));
+	assert_true(text_is_chrome("Tempo de leitura: 2 minutos", 5));
+	assert_true(text_is_chrome("12 minute read", 3));
+	assert_false(text_is_chrome("Zubereitung: 30 Minuten", 3));
+	assert_false(text_is_chrome("Read 5 minutes of poetry a day to "
+	    "sleep better", 10));
 	assert_false(text_is_chrome("Coinbase and Coinbase Pro are two of "
 	    "the most popular cryptocurrency exchanges, with hundreds of "
 	    "billions of dollars traded through both platforms annually. "
@@ -989,6 +998,73 @@ test_extract_prose_edges_thread(void **state)
 	article_free(a);
 }
 
+/* A donation box under the article (exxpress.at, w3m): its form's line
+ * ("[ ] Ich akzeptiere die Datenschutzvereinbarung.* ...") reads as a
+ * sentence but is no paragraph, so the pitch over it stands alone after
+ * the gap and the region ends with the article. */
+static void
+test_extract_form_not_body(void **state)
+{
+	static const char s[] =
+	    "Dienstwagen fuhr neben Zug\n"
+	    "\n"
+	    "Nicht der erste Aufreger um Reisen des Bundespr\xc3\xa4siden"
+	    "ten. \xe2\x80\x9cGemeinsam klimafreundlich unterwegs nach\n"
+	    "Graz\xe2\x80\x9d, betitelte Bundespr\xc3\xa4sident Alexander"
+	    " Van der Bellen ein nettes Foto von ihm und dem\n"
+	    "niederl\xc3\xa4ndischen K\xc3\xb6nigspaar im Zug nach Graz i"
+	    "m Jahr 2022. Doch: Sein Luxury-Dienstwagen fuhr die\n"
+	    "194 Kilometer neben den \xc3\x96""BB-Waggons her \xe2\x80"
+	    "\x93 der eXXpress berichtete.\n"
+	    "\n"
+	    "    Van der Bellen als Klima-Pinocchio? Dienst-Karosse fuhr "
+	    "parallel zum Zug\n"
+	    "\n"
+	    "    Was Van der Bellen jungen \xc3\x96sterreichern r\xc3\xa4"
+	    "t \xe2\x80\x93 und wie er damit erneut f\xc3\xbcr Kritik sor"
+	    "gt\n"
+	    "\n"
+	    "Ihr Beitrag hilft, unsere Berichterstattung noch weiter ausz"
+	    "ubauen und diese weiterhin kostenlos\n"
+	    "und top-aktuell zu Verf\xc3\xbcgung zu stellen.\n"
+	    "\n"
+	    "[                    ]\n"
+	    "5\xe2\x82\xac 10\xe2\x82\xac 20\xe2\x82\xac 100\xe2\x82\xac"
+	    "\n"
+	    "Anderer Betrag\n"
+	    "[20                  ] [ ] Ich akzeptiere die Datenschutzver"
+	    "einbarung.* [ ] Bitte halten Sie mich\n"
+	    "am laufenden. Ich will den Newsletter erhalten. Jetzt unters"
+	    "t\xc3\xbctzen!\n"
+	    "Kommentare\n"
+	    "\n"
+	    "  \xe2\x80\xa2 [9ac] Auslandsoesi sagt:\n"
+	    "    1. November 2023 um 11:54\xc2\xa0Uhr\n"
+	    "\n"
+	    "    Und wenn ich sein Gro\xc3\x9fgoscherl, die nicht mal sei"
+	    "nen Familien namen annimmt grinsen sehe kommt\n"
+	    "    mir das Gro\xc3\x9f""e Ko\xe2\x80\xa6.\n"
+	    "\n"
+	    "     1\n"
+	    "     \n"
+	    "    Antworten\n"
+	    "  \xe2\x80\xa2 [01b] Wilbert Kolhanek sagt:\n"
+	    "    1. November 2023 um 11:53\xc2\xa0Uhr\n";
+	struct nw_article *a = article_new();
+	char err[128];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	n = strlen(a->body);
+	assert_true(n > 20);
+	assert_string_equal(a->body + n - 20, "eXXpress berichtete.");
+	assert_null(strstr(a->body, "Datenschutzvereinbarung"));
+	assert_null(strstr(a->body, "Ihr Beitrag hilft"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1017,6 +1093,7 @@ main(void)
 		cmocka_unit_test(test_extract_chinese),
 		cmocka_unit_test(test_extract_nothing),
 		cmocka_unit_test(test_extract_prose_edges_thread),
+		cmocka_unit_test(test_extract_form_not_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
