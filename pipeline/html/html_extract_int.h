@@ -156,6 +156,16 @@ html_in_link(const xmlNode *n)
 	return false;
 }
 
+/* Whether a is n or one of its ancestors. */
+static inline bool
+html_is_ancestor(const xmlNode *a, const xmlNode *n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == a)
+			return true;
+	return false;
+}
+
 #ifdef HTML_DEBUG
 #include <stdio.h>
 /* Builds with -DHTML_DEBUG trace the extractor's choices on stderr. */
@@ -170,6 +180,13 @@ void html_debug(const char *what, const xmlNode *n);
 /* Unlinks and frees n (html_tree_free()). */
 void html_remove(xmlNode *n);
 
+/* A block of text under this many visible characters, wholly a link,
+ * may be the title of a teaser card. */
+#define HTML_CARD_TITLE 120
+/* Text a teaser card holds beyond its title, at most: a blurb of a line
+ * or two, a date, a "Read more". */
+#define HTML_CARD_TEXT 150
+
 /* html_extract_select.c */
 /* Step 3: prunes page furniture and boilerplate. */
 void html_prune(struct html_ctx *ctx);
@@ -179,6 +196,15 @@ void html_mark_cards(struct html_ctx *ctx);
 /* Step 4a: the best container, or NULL when the page has no block of
  * text. */
 xmlNode *html_score(struct html_ctx *ctx);
+/* Whether the text of n, trimmed, is s or in it (and not empty). */
+bool html_text_in(const xmlNode *n, const char *s);
+
+/* html_extract_climb.c */
+/* Whether n is a story of stacked stories: it holds a headline (<h1>)
+ * of its own and more prose than a teaser card. */
+bool html_is_story(xmlNode *n);
+/* Whether the first <h1> under n is the page's title, or in it. */
+bool html_holds_title(const struct html_ctx *ctx, xmlNode *n);
 /* Step 4a': the first of stacked stories, for a winner in a later
  * one. */
 xmlNode *html_first_story(struct html_ctx *ctx, xmlNode *top);
@@ -192,6 +218,7 @@ xmlNode *html_ancestor_or(struct html_ctx *ctx, xmlNode *best,
  * for top outside it. */
 xmlNode *html_article_or(struct html_ctx *ctx, xmlNode *best,
     xmlNode *top);
+/* html_extract_select.c */
 /* Step 4d: the container by the page's headline, climbed, for top (the
  * winner best climbed) away from it. */
 xmlNode *html_headline_or(struct html_ctx *ctx, xmlNode *best,

@@ -1,6 +1,7 @@
 /* The HTML extractor's choice of the article container: pruning of page
- * furniture, scores, stacked articles, the climb to the article's parts,
- * and the siblings written with it. See html_extract_int.h. */
+ * furniture, scores, the headline's container, and the siblings
+ * written with it; html_extract_climb.c moves the winner to the
+ * article's box. See html_extract_int.h. */
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -239,16 +240,6 @@ html_ad_label(xmlNode *n)
 	return false;
 }
 
-/* Whether a is n or one of its ancestors. */
-static bool
-html_is_ancestor(const xmlNode *a, const xmlNode *n)
-{
-	for (; n != NULL; n = n->parent)
-		if (n == a)
-			return true;
-	return false;
-}
-
 /* Whether c reads as a post of a comment thread or forum: it opens with
  * a linked name, few of its words are links, and one of its first
  * HTML_POST_NODES elements is a short block apart from the name that
@@ -477,13 +468,6 @@ html_prune(struct html_ctx *ctx)
 	}
 }
 
-/* A block of text under this many visible characters, wholly a link,
- * may be the title of a teaser card. */
-#define HTML_CARD_TITLE 120
-/* Text a teaser card holds beyond its title, at most: a blurb of a line
- * or two, a date, a "Read more". */
-#define HTML_CARD_TEXT 150
-
 /* Whether block n titles another story: a heading (the article's own
  * <h1> aside), or a short paragraph or box of its own text, wholly a
  * link (80% of its text, or inside an <a> below its block). */
@@ -671,8 +655,7 @@ html_recipe_or(struct html_ctx *ctx, xmlNode *best)
 	return box;
 }
 
-/* Whether the text of n, trimmed, is s or in it (and not empty). */
-static bool
+bool
 html_text_in(const xmlNode *n, const char *s)
 {
 	struct buf t = { 0 };
@@ -871,252 +854,6 @@ html_score(struct html_ctx *ctx)
 		}
 	}
 	return html_recipe_or(ctx, best);
-}
-
-/* Text in the lists under root other than their prose, lists of links
- * (HTML_CLIMB_LD) aside: an article's own lists (steps, points, codes)
- * are its text as its paragraphs are. */
-static size_t
-html_list_text(xmlNode *root)
-{
-	size_t t = 0;
-
-	for (xmlNode *n = root; n != NULL; ) {
-		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
-
-		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
-			n = html_next(n, root, true);
-			continue;
-		}
-		if (html_link_density(ni) <= HTML_CLIMB_LD && ni->text > ni->prose)
-			t += ni->text - ni->prose;
-		n = html_next(n, root, false);
-	}
-	return t;
-}
-
-/* The best scored container under root, or NULL. */
-static xmlNode *
-html_best_in(xmlNode *root)
-{
-	xmlNode *best = NULL;
-
-	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
-		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
-
-		if (ni != NULL && ni->cand && (best == NULL ||
-		    ni->score > html_ni(best)->score))
-			best = n;
-	}
-	return best;
-}
-
-/* Whether n is a story of stacked stories: its first <article> (the
- * outermost) has a headline (<h1>) of its own and more prose than a
- * teaser card holds; in a page without <article>s, n holds one <h1>
- * and that prose. */
-static bool
-html_is_story(xmlNode *n)
-{
-	if (!html_is_elem(n) || html_ni(n) == NULL)
-		return false;
-	if (html_ni(n)->articles == 0)
-		return html_ni(n)->h1s == 1 &&
-		    html_prose(n) > HTML_CARD_TITLE + HTML_CARD_TEXT;
-	for (xmlNode *e = n; e != NULL; e = html_next(e, n, true))
-		if (html_is_elem(e) && html_ni(e) != NULL &&
-		    html_ni(e)->kind == HTML_K_ARTICLE)
-			return html_ni(e)->headed && html_prose(e) >
-			    HTML_CARD_TITLE + HTML_CARD_TEXT;
-	return false;
-}
-
-/* The block of top's own story, or NULL: its <article> if that held an
- * <h1>, up through the wrappers that add nothing to it; outside any
- * <article>, its outermost ancestor holding one <h1> (another CMS
- * stacks its stories in <div>s). */
-static xmlNode *
-html_story_of(xmlNode *top)
-{
-	xmlNode *w = top;
-
-	while (html_is_elem(w) && html_ni(w) != NULL &&
-	    html_ni(w)->kind != HTML_K_ARTICLE)
-		w = w->parent;
-	if (html_is_elem(w) && html_ni(w) != NULL) {
-		if (!html_ni(w)->headed)
-			return NULL;
-		while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
-		    html_ni(w->parent)->text == html_ni(w)->text &&
-		    html_ni(w->parent)->kind != HTML_K_BODY)
-			w = w->parent;
-		return w;
-	}
-	for (w = top; html_is_elem(w) && html_ni(w) != NULL &&
-	    html_ni(w)->h1s == 0; w = w->parent)
-		;
-	if (!html_is_elem(w) || html_ni(w) == NULL || html_ni(w)->h1s != 1)
-		return NULL;
-	while (html_is_elem(w->parent) && html_ni(w->parent) != NULL &&
-	    html_ni(w->parent)->h1s == 1 &&
-	    html_ni(w->parent)->kind != HTML_K_BODY)
-		w = w->parent;
-	return w;
-}
-
-/* Whether the first <h1> under n is the page's title, or in it. */
-static bool
-html_holds_title(const struct html_ctx *ctx, xmlNode *n)
-{
-	xmlNode *h = n;
-
-	if (ctx->a->title == NULL)
-		return false;
-	while (h != NULL && (!html_is_elem(h) || html_ni(h) == NULL ||
-	    html_ni(h)->kind != HTML_K_H1 || html_ni(h)->text == 0))
-		h = html_next(h, n, true);
-	return h != NULL && html_text_in(h, ctx->a->title);
-}
-
-/* The page's own story when top lies in one of several stories stacked
- * one after the other, each with a headline in a block of its own (an
- * endless page appends the next stories to the first, and a later one
- * may be longer): the best container of the first story before top's,
- * which is then written alone (ctx->story); else top. Without
- * <article>s, the first story's headline must be the page's title: a
- * notice with a headline of its own (an old browser's) may come first. */
-xmlNode *
-html_first_story(struct html_ctx *ctx, xmlNode *top)
-{
-	xmlNode *w = html_story_of(top), *first = NULL, *best;
-
-	if (w == NULL)
-		return top;
-	for (xmlNode *s = w->prev; s != NULL; s = s->prev)
-		if (html_is_story(s))
-			first = s;
-	if (first == NULL || (best = html_best_in(first)) == NULL ||
-	    (html_ni(first)->articles == 0 && !html_holds_title(ctx, first)))
-		return top;
-	HTML_DEBUG_NODE("first story", best);
-	ctx->story = true;
-	return best;
-}
-
-/* Whether parent holds clearly more prose than its child top, and little
- * else but lists: an article split into parts (page builders' rows and
- * columns). */
-static bool
-html_more_prose(xmlNode *parent, xmlNode *top)
-{
-	const struct html_ni *pi = html_ni(parent);
-	size_t pp = html_prose(parent), tp = html_prose(top);
-	double other = (double)(pi->text - pp);
-
-	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
-		return false;
-	if (other < HTML_CLIMB_OTHER * (double)pp)
-		return true;
-	other -= (double)html_list_text(parent);
-	return other < HTML_CLIMB_OTHER * (double)pp;
-}
-
-/* Step 4b: moves the winner up while its parent adds little text of its
- * own, or adds mostly prose and the winner holds no <article>, so that
- * the merge of siblings sees the article's real parts; an <article>
- * climbs only to a parent that adds nothing, and no winner climbs to
- * <body>: what the page's root adds beside one container, however
- * little, is the page's (a consent greeting, a privacy notice), and
- * the merge of siblings still sees the root's other children. */
-xmlNode *
-html_climb(struct html_ctx *ctx, xmlNode *top)
-{
-	while (top != ctx->body && top->parent != ctx->body &&
-	    html_is_elem(top->parent) && html_ni(top->parent) != NULL) {
-		const struct html_ni *ti = html_ni(top);
-		const struct html_ni *pi = html_ni(top->parent);
-
-		/* the prose a parent adds is the article's parts only
-		 * inside the article: past an <article> element (HTML's
-		 * self-contained composition) it is other stories, a
-		 * feed of teasers under the article; and the winner that
-		 * is an <article> is the composition whole: a parent that
-		 * adds any text to it adds what is not the article (a
-		 * consent line, a byline box, a caption, other stories) */
-		if (ti->kind == HTML_K_ARTICLE && pi->text > ti->text)
-			break;
-		if (pi->text > ti->text + ti->text / 20 + 10 &&
-		    (ti->articles > 0 || !html_more_prose(top->parent, top)))
-			break;
-		top = top->parent;
-	}
-	return top;
-}
-
-/* Share of the best score an ancestor of the climbed winner needs to
- * take its place (html_ancestor_or()). */
-#define HTML_ANCESTOR_SCORE 0.5
-
-/* An ancestor of top, the climbed winner, instead of it when it scores
- * half best's score or more and holds clearly more prose (a quarter
- * more, and 100 characters): the winner was a box inside the article
- * (quoted stories, each under its source's link) and the climb stopped
- * at the first parent adding links; header lines add no prose. A
- * winner holding under HTML_FALLBACK of the page's prose is left to
- * the fallback (a shop's reviews around a reply that won). */
-xmlNode *
-html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
-{
-	size_t tp = html_prose(top);
-
-	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
-	    (double)tp < HTML_FALLBACK * (double)html_prose(ctx->body))
-		return top;
-	for (xmlNode *a = top; a != ctx->body && a->parent != ctx->body &&
-	    html_is_elem(a->parent) && html_ni(a->parent) != NULL;
-	    a = a->parent) {
-		const struct html_ni *ai = html_ni(a->parent);
-
-		/* past an <article>, or to a box holding one besides
-		 * itself, lie other stories */
-		if (html_ni(a)->kind == HTML_K_ARTICLE || ai->articles >
-		    (ai->kind == HTML_K_ARTICLE ? 1u : 0u))
-			break;
-		if (ai->cand && ai->score >=
-		    HTML_ANCESTOR_SCORE * html_ni(best)->score &&
-		    html_prose(a->parent) >= tp + tp / 4 + 100) {
-			HTML_DEBUG_NODE("ancestor", a->parent);
-			return html_climb(ctx, a->parent);
-		}
-	}
-	return top;
-}
-
-/* The best container of the page's one <article> instead of top, the
- * climbed winner, when top lies outside it, the <article> holds prose
- * (2 * HTML_PROSE_OWN: a photo's description of short lines has little)
- * and its best scores half best's or more: HTML's self-contained
- * composition against a site's blurb in an <aside> whose share of the
- * prose kept it from the pruning. */
-xmlNode *
-html_article_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
-{
-	xmlNode *root = ctx->body, *art = root, *b;
-
-	if (best == NULL || ctx->recipe_box != NULL || ctx->story ||
-	    html_ni(root)->articles != 1)
-		return top;
-	while (art != NULL && (!html_is_elem(art) || html_ni(art) == NULL ||
-	    html_ni(art)->kind != HTML_K_ARTICLE))
-		art = html_next(art, root, true);
-	if (art == NULL || html_is_ancestor(art, top) ||
-	    html_is_ancestor(top, art) ||
-	    html_prose(art) < 2 * HTML_PROSE_OWN ||
-	    (b = html_best_in(art)) == NULL ||
-	    html_ni(b)->score < HTML_ANCESTOR_SCORE * html_ni(best)->score)
-		return top;
-	HTML_DEBUG_NODE("article", b);
-	return html_climb(ctx, b);
 }
 
 /* Whether sibling s of the winner (score top_score) belongs to the
