@@ -407,25 +407,60 @@ ent_model_form(struct ent_ctx *c, size_t j)
 	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
 }
 
+/* An acronym of the text: its hash, and whether it stands before a
+ * model's number there (ent_model_form()). */
+struct ent_acro {
+	uint64_t h;
+	bool form;
+};
+
+static int
+ent_acro_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ent_acro *)a)->h,
+	    y = ((const struct ent_acro *)b)->h;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills c->model with the acronyms that name a product line, in one walk
+ * over the words: their mentions, sorted by hash, counted by acronym. */
+static void
+ent_model_lines(struct ent_ctx *c)
+{
+	struct ent_acro *v = NULL;
+	size_t n = 0, cap = 0, i, j;
+
+	ent_hset_init(&c->model);
+	for (j = 0; j < c->t->n; j++) {
+		if (!(c->t->v[j].flags & ETOK_ALLCAP))
+			continue;
+		if (n == cap) {
+			cap = cap != 0 ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].h = c->t->v[j].hash;
+		v[n++].form = ent_model_form(c, j);
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), ent_acro_cmp);
+	for (i = 0; i < n; i = j) {
+		size_t num = 0;
+
+		for (j = i; j < n && v[j].h == v[i].h; j++)
+			num += v[j].form;
+		if (num >= 2 && 2 * num > j - i)
+			ent_hset_add(&c->model, v[i].h);
+	}
+	free(v);
+}
+
 bool
 ent_model_line(struct ent_ctx *c, uint64_t h)
 {
-	size_t j, all = 0, num = 0;
-
-	if (c->model.v == NULL) {
-		ent_hset_init(&c->model);
-		for (j = 0; j < c->t->n; j++)
-			if (ent_model_form(c, j))
-				ent_hset_add(&c->model, c->t->v[j].hash);
-	}
-	if (!ent_hset_has(&c->model, h))
-		return false;
-	for (j = 0; j < c->t->n; j++)
-		if (c->t->v[j].hash == h && (c->t->v[j].flags & ETOK_ALLCAP)) {
-			all++;
-			num += ent_model_form(c, j);
-		}
-	return num >= 2 && 2 * num > all;
+	if (c->model.v == NULL)
+		ent_model_lines(c);
+	return ent_hset_has(&c->model, h);
 }
 
 /* Classes the one word a of a candidate run (b == a + 1). */

@@ -117,8 +117,8 @@ struct ent_ctx {
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
-	struct ent_hset model;  /* the same of the acronyms written before
-	                           a model's number ("RTX 3080") */
+	struct ent_hset model;  /* the same of the acronyms that name a
+	                           product line (ent_model_line()) */
 	struct ent_run *runs;
 	size_t n, cap;
 };
