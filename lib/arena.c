@@ -67,6 +67,24 @@ arena_zero(struct arena *a, size_t n)
 	return memset(arena_take(a, n), 0, n);
 }
 
+void *
+arena_zero_aligned(struct arena *a, size_t n, size_t align)
+{
+	/* cut here as arena_take() would, after the padding */
+	if (a->blk != NULL && n <= ARENA_BLOCK / 4) {
+		unsigned char *base = (unsigned char *)a->blk->v;
+		size_t at = a->used +
+		    (size_t)(-(uintptr_t)(base + a->used) & (align - 1));
+		size_t m = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+
+		if (at <= a->cap && m <= a->cap - at) {
+			a->used = at + m;
+			return memset(base + at, 0, n);
+		}
+	}
+	return arena_zero(a, n);
+}
+
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {

@@ -20,6 +20,9 @@ struct arena {
 void *arena_take(struct arena *a, size_t n);
 /* n bytes, zeroed. */
 void *arena_zero(struct arena *a, size_t n);
+/* n bytes, zeroed, at a multiple of align (a power of two) when the
+ * newest block has room for the padding; otherwise as arena_zero(). */
+void *arena_zero_aligned(struct arena *a, size_t n, size_t align);
 /* s[0..n) and a NUL. */
 char *arena_strndup(struct arena *a, const char *s, size_t n);
 /* Frees every item; the arena is empty again. */

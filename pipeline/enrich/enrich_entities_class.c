@@ -428,29 +428,66 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
 }
 
+/* An acronym's mention in the text: its hash, and whether it is
+ * written there in the form asked. */
+struct ent_acro {
+	uint64_t h;
+	bool form;
+};
+
+static int
+ent_acro_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ent_acro *)a)->h,
+	    y = ((const struct ent_acro *)b)->h;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills set with the acronyms written in form in most of their
+ * mentions, and in at least least of them, in one walk over the words:
+ * the mentions, sorted by hash, counted by acronym. */
+static void
+ent_mostly_fill(struct ent_ctx *c, struct ent_hset *set,
+    bool (*form)(struct ent_ctx *, size_t), size_t least)
+{
+	struct ent_acro *v = NULL;
+	size_t n = 0, cap = 0, i, j;
+
+	ent_hset_init(set);
+	for (j = 0; j < c->t->n; j++) {
+		if (!(c->t->v[j].flags & ETOK_ALLCAP))
+			continue;
+		if (n == cap) {
+			cap = cap != 0 ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].h = c->t->v[j].hash;
+		v[n++].form = form(c, j);
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), ent_acro_cmp);
+	for (i = 0; i < n; i = j) {
+		size_t num = 0;
+
+		for (j = i; j < n && v[j].h == v[i].h; j++)
+			num += v[j].form;
+		if (num >= least && 2 * num > j - i)
+			ent_hset_add(set, v[i].h);
+	}
+	free(v);
+}
+
 /* Whether the acronym of etok hash h is written in form in most of its
- * mentions, and in at least least of them; set gathers the hashes of
- * the words so written, once a text. */
+ * mentions, and in at least least (one or more) of them; set holds the
+ * acronyms so written, filled once a text. */
 static bool
 ent_mostly(struct ent_ctx *c, struct ent_hset *set,
     bool (*form)(struct ent_ctx *, size_t), uint64_t h, size_t least)
 {
-	size_t j, all = 0, num = 0;
-
-	if (set->v == NULL) {
-		ent_hset_init(set);
-		for (j = 0; j < c->t->n; j++)
-			if (form(c, j))
-				ent_hset_add(set, c->t->v[j].hash);
-	}
-	if (!ent_hset_has(set, h))
-		return false;
-	for (j = 0; j < c->t->n; j++)
-		if (c->t->v[j].hash == h && (c->t->v[j].flags & ETOK_ALLCAP)) {
-			all++;
-			num += form(c, j);
-		}
-	return num >= least && 2 * num > all;
+	if (set->v == NULL)
+		ent_mostly_fill(c, set, form, least);
+	return ent_hset_has(set, h);
 }
 
 bool

@@ -128,6 +128,18 @@ html_ni(const xmlNode *n)
 	return n->_private;
 }
 
+/* The visible characters of text node n (content set): the first
+ * walk's count (struct html_tc), read without the text, or the text
+ * counted for a node the walk did not reach. */
+static inline unsigned
+html_text_len(const xmlNode *n)
+{
+	const struct html_tc *tc = n->_private;
+
+	return tc != NULL ? tc->len :
+	    html_count_text((const char *)n->content, NULL);
+}
+
 static inline bool
 html_is_elem(const xmlNode *n)
 {

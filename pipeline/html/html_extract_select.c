@@ -117,7 +117,7 @@ html_mark_caption(xmlNode *n)
 		return false;
 	for (xmlNode *c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content != NULL &&
-		    html_count_text((const char *)c->content, NULL) > 0)
+		    html_text_len(c) > 0)
 			return false;
 		if (!html_is_elem(c) || html_ni(c) == NULL)
 			continue;
@@ -166,7 +166,7 @@ html_opening_name(xmlNode *c)
 		xmlNode *link = NULL;
 
 		if (n->type != XML_TEXT_NODE || n->content == NULL ||
-		    html_count_text((const char *)n->content, NULL) == 0)
+		    html_text_len(n) == 0)
 			continue;
 		for (xmlNode *a = n->parent; a != NULL && a != c->parent;
 		    a = a->parent) {
@@ -608,7 +608,7 @@ html_has_br_br(const xmlNode *n)
 
 	for (const xmlNode *c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content != NULL &&
-		    html_count_text((const char *)c->content, NULL) == 0)
+		    html_text_len(c) == 0)
 			continue;
 		if (html_is_elem(c) && html_ni(c) != NULL &&
 		    html_ni(c)->kind == HTML_K_BR) {

@@ -544,7 +544,7 @@ html_text_at(xmlNode *n, bool last)
 
 	for (xmlNode *e = n->children; e != NULL; e = html_next(e, n, true))
 		if (e->type == XML_TEXT_NODE && e->content != NULL &&
-		    html_count_text((const char *)e->content, NULL) > 0) {
+		    html_text_len(e) > 0) {
 			found = e;
 			if (!last)
 				break;
@@ -680,8 +680,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			if (n->content != NULL) {
 				html_append_text(&ctx->para,
 				    (const char *)n->content, &ctx->space);
-				unsigned len = html_count_text(
-				    (const char *)n->content, NULL);
+				unsigned len = html_text_len(n);
 
 				if (html_in_link(n))
 					ctx->link += len;

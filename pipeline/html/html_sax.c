@@ -92,7 +92,8 @@ html_sax_node(xmlParserCtxtPtr ctxt, size_t size, xmlElementType t,
     const xmlChar *name)
 {
 	struct arena *mem = ((struct html_sax *)ctxt->_private)->mem;
-	xmlNodePtr n = arena_zero(mem, size);
+	xmlNodePtr n = t == XML_ATTRIBUTE_NODE ? arena_zero(mem, size) :
+	    arena_zero_aligned(mem, size, 64);
 
 	n->type = t;
 	n->name = name;
