@@ -417,8 +417,8 @@ sidecar_tmp(const char *path, ino_t ino, struct buf *tmp)
 }
 
 /* The length of NAME in name, NAME.error.INO.tmp (sidecar_tmp()) or
- * NAME.error.tmp (before round 19); INO into ino (0: not said); 0 when
- * name is neither. */
+ * NAME.error.tmp (an older version's); INO into ino (0: not said); 0
+ * when name is neither. */
 static size_t
 sidecar_of(const char *name, uintmax_t *ino)
 {
@@ -709,7 +709,7 @@ none_waiting(const char *dir, const char *name)
 
 /* failed/NAME.error.INO.tmp (tmp, its name; sidecar_tmp()): put in
  * place as NAME.error when failed/NAME is the file INO (any file: INO
- * not said, before round 19) without one, moved there before a kill
+ * not said: an older version's) without one, moved there before a kill
  * took its node, with one link or none of its name waiting (a second
  * link, the file still claimed, is a move by hard link cut short:
  * whoever finishes it decides); removed when none waits and it was not
@@ -808,7 +808,7 @@ inbox_tidy(const char *dir, int count[3])
 }
 
 /* The leftovers of moves out of files called name (tidy()), the file st
- * (the reason of an earlier move of it; one written before round 19):
+ * (the reason of an earlier move of it; one an older version wrote):
  * how many were tidied. */
 static int
 tidy_name(const char *dir, const char *name, const struct stat *st)

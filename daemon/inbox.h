@@ -122,8 +122,8 @@ enum inbox_tidied {
 };
 
 /* Tidies the leftovers of moves out that kills cut short, at a start:
- * each failed/NAME.error.INO.tmp (or NAME.error.tmp, as written before
- * round 19) put in place as NAME.error when its NAME, the file INO,
+ * each failed/NAME.error.INO.tmp (or NAME.error.tmp, as an older
+ * version wrote it) put in place as NAME.error when its NAME, the file INO,
  * was moved into failed/ (a kill after the move), or removed when the
  * file never was and no file NAME waits any more (a kill before the
  * move, the file published or removed since); each processed/.NAME.moving
