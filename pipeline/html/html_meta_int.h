@@ -144,8 +144,9 @@ struct meta_cwslot {
 };
 
 /* The elements the walk is inside of: the outermost reader comment,
- * <head> and h1..h3. */
-enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
+ * <head>, h1..h3 and the outermost element hidden inline. */
+enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_IN_UNSEEN,
+	META_NIN };
 
 struct meta_walk {
 	xmlNodePtr first_h1;

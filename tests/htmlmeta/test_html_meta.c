@@ -499,6 +499,26 @@ test_dates_markup(void **state)
 	assert_day(&a->published, "2018-05-06");
 	assert_day(&a->updated, "2018-05-07");
 	article_free(a);
+	/* a datePublished the page hides (a schema.org block of its own,
+	 * display:none, or the hidden attribute) is no printed date: the
+	 * date printed after the headline comes first */
+	a = run("<html><body><div style=\"display:none\"><span><time "
+	    "itemprop=\"datePublished\" datetime=\"2021-10-27T20:35:36+01:00"
+	    "\">x</time></span></div><h1>T</h1><p>Berlin, 28.10.2021</p>"
+	    "<p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-28");
+	article_free(a);
+	a = run("<html><body><p hidden><span itemprop=\"datePublished\" "
+	    "content=\"2021-10-27\"></span></p><h1>T</h1><p>Berlin, "
+	    "28.10.2021</p><p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-28");
+	article_free(a);
+	/* and still dates a page that prints none */
+	a = run("<html><body><div style=\"display: none\"><time itemprop="
+	    "\"datePublished\" datetime=\"2021-10-27\">x</time></div><h1>T"
+	    "</h1><p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-27");
+	article_free(a);
 	/* the modification date stands in when nothing else is known */
 	a = run("<html><head><meta property=\"article:modified_time\" "
 	    "content=\"2017-07-07\"></head><body></body></html>", NULL);
