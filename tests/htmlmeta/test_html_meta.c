@@ -997,6 +997,35 @@ test_tagline_description(void **state)
 	article_free(a);
 }
 
+/* Where no description is one, the paragraph that follows the headline
+ * as the only <p> of the headline's own container (dhb.de's <figure>)
+ * is the standfirst; not a date line, nor a paragraph among others. */
+static void
+test_heading_standfirst(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><figure><img src=a.jpg><figcaption>Foto: X"
+	    "</figcaption><h1>Erneuter Verzicht</h1> <p>Next match of the "
+	    "national team in March against the Netherlands</p></figure>"
+	    "<p>After the planned camp the team stays home.</p></body>"
+	    "</html>", NULL);
+	assert_string_equal(a->subtitle, "Next match of the national team "
+	    "in March against the Netherlands");
+	article_free(a);
+	a = run("<html><body><header><h1>Wireshark unter Linux</h1><p>29. "
+	    "Juni 2017, 23:39 \xc2\xb7 von Tobias aus Berlin</p></header>"
+	    "<p>Text of the article here.</p></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	a = run("<html><body><div><h1>A headline here</h1><p>The first "
+	    "paragraph of the article text.</p><p>The second paragraph of "
+	    "the text.</p></div></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1008,6 +1037,7 @@ main(void)
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_cut_description),
 		cmocka_unit_test(test_tagline_description),
+		cmocka_unit_test(test_heading_standfirst),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),
