@@ -364,7 +364,8 @@ xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
  * not the site's tagline), or the block of the page under root that a
  * cut description opens with and runs on past (at least META_LEAD_MIN
  * letters and digits, at most META_LEAD_MAX bytes); NULL when none. */
-char *meta_heading_standfirst(xmlNodePtr h);
+char *meta_heading_standfirst(xmlNodePtr h,
+    const struct meta_leads *leads);
 char *meta_decide_subtitle(const struct meta_cands *c, const char *title,
     const char *const *sites, xmlNodePtr root);
 

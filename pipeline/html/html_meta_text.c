@@ -515,12 +515,12 @@ meta_words(const char *s)
 }
 
 /* The standfirst printed with headline h where no description gives
- * one: the paragraph that follows h as its next element, the only <p>
+ * one (leads: the byline lead-ins' index): the paragraph that follows h as its next element, the only <p>
  * of h's own container ("<figure><img><h1>..</h1><p>..</p></figure>",
  * a header), which the article's text is not in. NULL when there is
  * none, or it is too short or long to be one. */
 char *
-meta_heading_standfirst(xmlNodePtr h)
+meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 {
 	xmlNodePtr n, p, k;
 	struct nw_time t;
@@ -545,10 +545,12 @@ meta_heading_standfirst(xmlNodePtr h)
 		return NULL;
 	s = meta_node_text(n, 401);
 	len = strlen(s);
-	/* prose: six words or more, and no date (a dateline, a byline's
-	 * "29. Juni 2017 · von Tobi", is no standfirst) */
+	/* prose: six words or more, no date and no byline's lead-in (a
+	 * dateline, "29. Juni 2017 · von Tobi", or "By Jane Doe and John
+	 * Roe, Reuters" is no standfirst) */
 	if (len < 20 || len > 400 || meta_words(s) < 6 ||
-	    date_find(s, len, &t, &at, &span) == 0) {
+	    date_find(s, len, &t, &at, &span) == 0 ||
+	    meta_author_opens(leads, s) > 0) {
 		free(s);
 		return NULL;
 	}

@@ -1019,6 +1019,11 @@ test_heading_standfirst(void **state)
 	    "<p>Text of the article here.</p></body></html>", NULL);
 	assert_null(a->subtitle);
 	article_free(a);
+	a = run("<html><body><header><h1>Wireshark unter Linux</h1><p>By "
+	    "Jane Doe and John Roe, Reuters</p></header><p>Text of the "
+	    "article here.</p></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
 	a = run("<html><body><div><h1>A headline here</h1><p>The first "
 	    "paragraph of the article text.</p><p>The second paragraph of "
 	    "the text.</p></div></body></html>", NULL);
