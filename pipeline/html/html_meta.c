@@ -762,6 +762,8 @@ html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
 	if (a->subtitle == NULL)
 		a->subtitle = meta_decide_subtitle(&c, a->title, sites,
 		    xmlDocGetRootElement(doc));
+	if (a->subtitle == NULL)
+		a->subtitle = meta_heading_standfirst(anchor, &w.leads);
 	if (a->authors.n == 0) {
 		meta_decide_authors(&c, sites, &a->authors);
 		/* a first name alone, not the site's own name (which is

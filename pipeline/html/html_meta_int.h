@@ -144,8 +144,9 @@ struct meta_cwslot {
 };
 
 /* The elements the walk is inside of: the outermost reader comment,
- * <head> and h1..h3. */
-enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
+ * <head>, h1..h3 and the outermost element hidden inline. */
+enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_IN_UNSEEN,
+	META_NIN };
 
 struct meta_walk {
 	xmlNodePtr first_h1;
@@ -363,6 +364,8 @@ xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
  * not the site's tagline), or the block of the page under root that a
  * cut description opens with and runs on past (at least META_LEAD_MIN
  * letters and digits, at most META_LEAD_MAX bytes); NULL when none. */
+char *meta_heading_standfirst(xmlNodePtr h,
+    const struct meta_leads *leads);
 char *meta_decide_subtitle(const struct meta_cands *c, const char *title,
     const char *const *sites, xmlNodePtr root);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../date.h"
 #include "html_meta_int.h"
 
 /* Room before the date of a dateline that opens prose: "Karlsruhe, (". */
@@ -493,6 +494,67 @@ meta_tagline(const char *d, const char *title, const char *const *sites)
 {
 	return title != NULL && (meta_names_domain(d, sites) ||
 	    meta_names_site(d, sites)) && !meta_shares_word(d, title);
+}
+
+/* The number of runs of non-blanks in s. */
+static size_t
+meta_words(const char *s)
+{
+	size_t n = 0;
+
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			break;
+		n++;
+		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n')
+			s++;
+	}
+	return n;
+}
+
+/* The standfirst printed with headline h where no description gives
+ * one (leads: the byline lead-ins' index): the paragraph that follows h as its next element, the only <p>
+ * of h's own container ("<figure><img><h1>..</h1><p>..</p></figure>",
+ * a header), which the article's text is not in. NULL when there is
+ * none, or it is too short or long to be one. */
+char *
+meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
+{
+	xmlNodePtr n, p, k;
+	struct nw_time t;
+	char *s;
+	size_t len, at = 0, span = 0;
+	int np = 0;
+
+	if (h == NULL || (p = h->parent) == NULL ||
+	    p->type != XML_ELEMENT_NODE ||
+	    xmlStrcasecmp(p->name, BAD_CAST "body") == 0)
+		return NULL;
+	for (n = h->next; n != NULL && n->type != XML_ELEMENT_NODE;
+	    n = n->next)
+		;
+	if (n == NULL || xmlStrcasecmp(n->name, BAD_CAST "p") != 0)
+		return NULL;
+	for (k = p->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    xmlStrcasecmp(k->name, BAD_CAST "p") == 0)
+			np++;
+	if (np != 1)
+		return NULL;
+	s = meta_node_text(n, 401);
+	len = strlen(s);
+	/* prose: six words or more, no date and no byline's lead-in (a
+	 * dateline, "29. Juni 2017 · von Tobi", or "By Jane Doe and John
+	 * Roe, Reuters" is no standfirst) */
+	if (len < 20 || len > 400 || meta_words(s) < 6 ||
+	    date_find(s, len, &t, &at, &span) == 0 ||
+	    meta_author_opens(leads, s) > 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 /* The standfirst: the first description that is one, or the page's

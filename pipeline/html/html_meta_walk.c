@@ -30,10 +30,13 @@ meta_nodes_push(struct meta_nodes *l, xmlNodePtr n)
 struct meta_attrs {
 	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
 	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
-	    *href, *lang, *xml_lang;
+	    *href, *lang, *xml_lang, *style;
 	uint64_t cls_cw;  /* meta_cw_scan() of cls (meta_visit(), through
 	                     the walk's table) and of id */
 	uint64_t id_cw;
+	bool hidden;      /* has the hidden attribute */
+	bool unseen;      /* hidden inline (style, the hidden attribute),
+	                     or inside an element that is */
 };
 
 /* Class and id words of reader comments. */
@@ -95,8 +98,9 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 	at->rel = at->title = NULL;
 	at->type = at->property = at->name = at->http_equiv = NULL;
 	at->content = at->datetime = at->pubdate = at->href = NULL;
-	at->lang = at->xml_lang = NULL;
+	at->lang = at->xml_lang = at->style = NULL;
 	at->cls_cw = at->id_cw = 0;
+	at->hidden = at->unseen = false;
 	for (a = n->properties; a != NULL; a = a->next) {
 		nm = a->name;
 		if (nm == NULL)
@@ -118,6 +122,8 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 				slot = &at->href;
 			else if (meta_name_is(nm, "http-equiv"))
 				slot = &at->http_equiv;
+			else if (meta_name_is(nm, "hidden"))
+				at->hidden = true;  /* a name alone */
 			break;
 		case 'i':
 			if (meta_name_is(nm, "id"))
@@ -144,6 +150,10 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 		case 'r':
 			if (meta_name_is(nm, "rel"))
 				slot = &at->rel;
+			break;
+		case 's':
+			if (meta_name_is(nm, "style"))
+				slot = &at->style;
 			break;
 		case 't':
 			if (meta_name_is(nm, "type"))
@@ -788,7 +798,7 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 	if (prop != NULL && tag != MT_TIME) {
 		l = NULL;
 		if (strcmp(prop, "datePublished") == 0)
-			l = &c->pub_times;
+			l = at->unseen ? &c->times : &c->pub_times;
 		else if (strcmp(prop, "dateModified") == 0)
 			l = &c->mod_times;
 		else if ((strcmp(prop, "author") == 0 ||
@@ -904,6 +914,8 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		prop = at->itemprop;
 		if (prop != NULL && strcmp(prop, "dateModified") == 0)
 			l = &c->mod_times;
+		else if (at->unseen)
+			l = &c->times;
 		else if ((prop != NULL &&
 		    strcmp(prop, "datePublished") == 0) ||
 		    at->pubdate != NULL ||
@@ -994,6 +1006,11 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 	meta_attrs_read(n, &at);
 	if (at.cls != NULL)
 		at.cls_cw = meta_cw_cached(w, at.cls);
+	/* what the page does not show: a date there is no printed one */
+	at.unseen = w->in[META_IN_UNSEEN] != NULL || at.hidden ||
+	    (at.style != NULL && html_style_hidden(at.style));
+	if (at.unseen && w->in[META_IN_UNSEEN] == NULL)
+		w->in[META_IN_UNSEEN] = n;
 	/* a reader's contribution, whose bylines and dates are not the
 	 * article's */
 	com = ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||

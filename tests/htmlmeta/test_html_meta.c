@@ -499,6 +499,26 @@ test_dates_markup(void **state)
 	assert_day(&a->published, "2018-05-06");
 	assert_day(&a->updated, "2018-05-07");
 	article_free(a);
+	/* a datePublished the page hides (a schema.org block of its own,
+	 * display:none, or the hidden attribute) is no printed date: the
+	 * date printed after the headline comes first */
+	a = run("<html><body><div style=\"display:none\"><span><time "
+	    "itemprop=\"datePublished\" datetime=\"2021-10-27T20:35:36+01:00"
+	    "\">x</time></span></div><h1>T</h1><p>Berlin, 28.10.2021</p>"
+	    "<p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-28");
+	article_free(a);
+	a = run("<html><body><p hidden><span itemprop=\"datePublished\" "
+	    "content=\"2021-10-27\"></span></p><h1>T</h1><p>Berlin, "
+	    "28.10.2021</p><p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-28");
+	article_free(a);
+	/* and still dates a page that prints none */
+	a = run("<html><body><div style=\"display: none\"><time itemprop="
+	    "\"datePublished\" datetime=\"2021-10-27\">x</time></div><h1>T"
+	    "</h1><p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-27");
+	article_free(a);
 	/* the modification date stands in when nothing else is known */
 	a = run("<html><head><meta property=\"article:modified_time\" "
 	    "content=\"2017-07-07\"></head><body></body></html>", NULL);
@@ -570,6 +590,14 @@ test_dates_url_text(void **state)
 	    NULL);
 	assert_string_equal(a->title, "Absatz November 2021");
 	assert_day(&a->published, "2022-01-27");
+	article_free(a);
+	/* a date a DOI follows is a cited paper's, not the page's: the
+	 * page's own update line dates it */
+	a = run("<html><body><h1>T</h1><p>Darmstadt - Januar 2021. Text."
+	    "</p><p>J. Roe: <b>A paper.</b><br>In: <i>Science</i>; Vol. 371,"
+	    " pp. 260, 15. Januar 2021, DOI 10.1126/science.abe4688</p><p>"
+	    "<b>Aktualisiert am </b>17.01.2021.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-01-17");
 	article_free(a);
 	/* the date printed under the headline, an <h2> that the <title>
 	 * names */
@@ -969,6 +997,40 @@ test_tagline_description(void **state)
 	article_free(a);
 }
 
+/* Where no description is one, the paragraph that follows the headline
+ * as the only <p> of the headline's own container (dhb.de's <figure>)
+ * is the standfirst; not a date line, nor a paragraph among others. */
+static void
+test_heading_standfirst(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><figure><img src=a.jpg><figcaption>Foto: X"
+	    "</figcaption><h1>Erneuter Verzicht</h1> <p>Next match of the "
+	    "national team in March against the Netherlands</p></figure>"
+	    "<p>After the planned camp the team stays home.</p></body>"
+	    "</html>", NULL);
+	assert_string_equal(a->subtitle, "Next match of the national team "
+	    "in March against the Netherlands");
+	article_free(a);
+	a = run("<html><body><header><h1>Wireshark unter Linux</h1><p>29. "
+	    "Juni 2017, 23:39 \xc2\xb7 von Tobias aus Berlin</p></header>"
+	    "<p>Text of the article here.</p></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	a = run("<html><body><header><h1>Wireshark unter Linux</h1><p>By "
+	    "Jane Doe and John Roe, Reuters</p></header><p>Text of the "
+	    "article here.</p></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	a = run("<html><body><div><h1>A headline here</h1><p>The first "
+	    "paragraph of the article text.</p><p>The second paragraph of "
+	    "the text.</p></div></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -980,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_cut_description),
 		cmocka_unit_test(test_tagline_description),
+		cmocka_unit_test(test_heading_standfirst),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),
