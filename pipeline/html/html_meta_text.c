@@ -515,10 +515,11 @@ meta_words(const char *s)
 }
 
 /* The standfirst printed with headline h where no description gives
- * one (leads: the byline lead-ins' index): the paragraph that follows h as its next element, the only <p>
- * of h's own container ("<figure><img><h1>..</h1><p>..</p></figure>",
- * a header), which the article's text is not in. NULL when there is
- * none, or it is too short or long to be one. */
+ * one (leads: the byline lead-ins' index): the paragraph that follows
+ * h as its next element, the only <p> of h's own container
+ * ("<figure><img><h1>..</h1><p>..</p></figure>", a header), which the
+ * article's text is not in. NULL when there is none, or it is too
+ * short or long to be one. */
 char *
 meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 {
