@@ -106,6 +106,9 @@ move_out(struct daemon *d, const struct move *m)
 	else if (d->cfg.on_success == CONFIG_DELETE)
 		fate = INBOX_DELETE;
 	rc = inbox_dispose(&f, fate, m->error, err, sizeof(err));
+	if (rc == 0 && d->tidy_left.n > 0 &&
+	    strcmp(m->dir, d->tidy_dir) == 0)
+		f.tidied += inbox_tidy_left(m->dir, m->name, &d->tidy_left);
 	move_said(d, &f, rc, err);
 	if (rc >= 0 && m->sent)
 		move_mark(d, m, false);
