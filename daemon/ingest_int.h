@@ -119,7 +119,8 @@ int move_out(struct daemon *d, const struct move *m);
 /* Holds a copy of m, whose move failed, to be tried again at the
  * daemon's retry (ingest_retry_moves()), and records in the store that
  * its event went out: a restart meanwhile moves it without sending the
- * event again. */
+ * event again. One waiting in the inbox itself is claimed as soon as it
+ * can be, then and at each retry, for no other node to publish it. */
 void moves_hold(struct daemon *d, const struct move *m);
 
 /* Whether a file of dir claimed by node as name is in/claimed/by/as;

@@ -6,7 +6,8 @@
  * again, every [store] retry seconds (daemon_retry_later()), without
  * reading it or sending its event again, until it moves or changes; the
  * store records that its event went out (store_file_sent()), so that a
- * restart meanwhile only moves it too. The failures are logged once per
+ * restart meanwhile only moves it too; one in the inbox itself is
+ * claimed once it can be (move_claim()). The failures are logged once per
  * change of state: the first, then the count once a move works and none
  * waits. Loop thread only. */
 #include <stdio.h>
@@ -115,6 +116,25 @@ move_out(struct daemon *d, const struct move *m)
 	return rc;
 }
 
+/* A published file whose move waits in the inbox itself (its claim was
+ * refused: claimed/ could not be made, a file of its name held there)
+ * is claimed once it can be: in this node's claimed/ folder no other
+ * node takes it and publishes it again (an adopter, were this node to
+ * die, finds its event in the stream and only moves it). */
+static void
+move_claim(struct daemon *d, struct move *m)
+{
+	const char *node = store_origin_id(d->store);
+	char err[512];
+
+	if (m->node != NULL || inbox_claim(m->dir, node, m->name, &m->st,
+	    err, sizeof(err)) != 0)
+		return;
+	m->node = xstrdup(node);
+	log_info(&d->log, "%s: claimed into claimed/%s/ while its move "
+	    "waits: no other node takes it now", m->name, node);
+}
+
 static void
 move_free(struct move *m)
 {
@@ -140,6 +160,7 @@ moves_hold(struct daemon *d, const struct move *m)
 	if (!c->sent)
 		move_mark(d, c, true);
 	c->sent = true;
+	move_claim(d, c);
 	if (d->n_moves == d->cap_moves) {
 		d->cap_moves = d->cap_moves ? d->cap_moves * 2 : 8;
 		d->moves = xrealloc(d->moves, d->cap_moves *
@@ -179,6 +200,7 @@ ingest_retry_moves(struct daemon *d)
 	while (i < d->n_moves) {
 		struct move *m = d->moves[i];
 
+		move_claim(d, m);
 		if (move_out(d, m) < 0) {
 			i++;
 			continue;

@@ -30,13 +30,24 @@ started again, twice:
 Then the test frees the space and unmounts processed/: within 10 s the
 page is in processed/, the refused one in failed/ with its NAME.error,
 nothing waits, and the subscriber saw each seq once, two events in all.
+
+Then a file worked on in the inbox itself, its claim refused (claimed/
+made a symlink to /dev/null), waits there for its move (the disk full
+again); once claimed/ is a folder again, the waiting move claims it into
+the node's claimed/ folder within a retry, and a second node started
+on the same inbox (its own state) does not take it and publish it again
+(its log does not name it, its journal is empty; before round 20 the
+file stayed in the inbox, for any node to claim and publish). Freed, it
+ends in failed/, its event sent once.
 SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
 stretches them.
 """
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
@@ -114,6 +125,7 @@ def inside(exe):
     filler = os.path.join(inbox, ".filler")
     try:
         body(exe, conf_path, logp, sub, inbox, filler)
+        unclaimed(exe, tmp, conf_path, logp, sub, inbox, filler)
     finally:
         sub.close()
         if os.path.exists(filler):
@@ -122,6 +134,8 @@ def inside(exe):
                        timeout=20)
         subprocess.run(["umount", inbox], capture_output=True, timeout=20)
     no_sanitizer_report(log_text(logp))
+    if os.path.exists(logp + "-b"):
+        no_sanitizer_report(log_text(logp + "-b"))
     finish(tmp, logp)
 
 
@@ -189,6 +203,78 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     check(seqs(sub) == first, "each event sent once in all: %r"
           % [(t, e.get("seq")) for t, e in sub.events])
     check(d.alive(), "newswired alive")
+    stop(d)
+
+
+def wait_for(pred, seconds):
+    end = time.monotonic() + seconds * FACTOR
+    while not pred() and time.monotonic() < end:
+        time.sleep(0.1)
+    return pred()
+
+
+def journal_size(state):
+    """The events in the journal of the store in state."""
+    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM journal").fetchone()[0]
+    finally:
+        db.close()
+
+
+def unclaimed(exe, tmp, conf_path, logp, sub, inbox, filler):
+    """A move waiting in the inbox itself claims its file once it can;
+    a second node leaves it alone."""
+    claimed = os.path.join(inbox, "claimed")
+    name = "lone.html"
+    d = run_daemon(exe, conf_path, logp, sub)
+    node = node_dir(inbox)
+    os.rmdir(node)
+    os.rmdir(claimed)
+    os.symlink("/dev/null", claimed)
+    with open(os.path.join(inbox, "." + name), "wb") as f:
+        f.write(big_page(7))
+    fill(filler)
+    at = d.start
+    os.rename(os.path.join(inbox, "." + name), os.path.join(inbox, name))
+    check(sub.wait(lambda: len(sub.events) >= 3, 20, d.alive) and
+          sub.events[2][0] == "source.error.inbox", "its source.error: %r"
+          % [t for t, _ in sub.events[2:]])
+    check(wait_for(lambda: "the file waits in the inbox" in
+                   log_text(logp)[at:], 10), "worked on unclaimed, its "
+          "move waits in the inbox")
+    os.unlink(claimed)
+    os.mkdir(claimed)
+    mine = os.path.join(node, name)
+    check(wait_for(lambda: os.path.exists(mine), 2 * RETRY + 1) and
+          not os.path.exists(os.path.join(inbox, name)),
+          "claimed while its move waits: %r" % inbox_waiting(inbox))
+    check("claimed into claimed/" in log_text(logp)[at:],
+          "the log says it was claimed")
+
+    state_b = os.path.join(tmp, "state-b")
+    conf_b = conf_path + "-b"
+    with open(conf_b, "w") as f:
+        f.write(conf(inbox, state_b, inbox_keys="empty_grace = 0\n"
+                     "settle = 0\nmax_size = 4000\n",
+                     rest="[store]\nretry = %d\n" % RETRY))
+    b = Daemon(exe, conf_b, logp + "-b")
+    check(sub.connect(b.pub_port()), "the second node's publish port")
+    sub.settle(RETRY + 1)
+    check(b.alive() and name not in log_text(logp + "-b") and
+          journal_size(state_b) == 0 and len(sub.events) == 3,
+          "the second node leaves it alone: journal %d, events %r"
+          % (journal_size(state_b), [t for t, _ in sub.events]))
+    check(os.path.exists(mine), "still in the first node's claimed/")
+    os.unlink(filler)
+    err = os.path.join(inbox, "failed", name + ".error")
+    check(wait_for(lambda: os.path.exists(err), 10 + RETRY) and
+          not os.path.exists(mine), "room again: moved into failed/")
+    sub.settle(1)
+    check(len(sub.events) == 3 and journal_size(state_b) == 0,
+          "its event sent once: %r" % [(t, e.get("seq"))
+                                       for t, e in sub.events])
+    stop(b)
     stop(d)
 
 
