@@ -53,7 +53,14 @@ page(const char *head, const char *body)
 	return buf_take(&b);
 }
 
-/* Extracts the page whose <body> holds printf(fmt, ...). */
+/* Extracts the page whose <body> holds printf(fmt, ...). fmt is never
+ * NULL: said so, or UBSan's check of vsnprintf()'s nonnull format at
+ * -O2 leaves a path with a null one, which GCC warns of ("null format
+ * string"). */
+static struct nw_article *
+extract_body(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), nonnull(1)));
+
 static struct nw_article *
 extract_body(const char *fmt, ...)
 {
