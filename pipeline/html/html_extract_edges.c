@@ -455,13 +455,13 @@ html_paras_outlet_tail(struct html_ctx *ctx)
 }
 
 /* Paragraphs of prose in the text's own style, at least, for a style
- * to be the text's; and the visible characters of a note in another
- * style after it, at most. */
-#define HTML_STYLE_MIN 3
+ * to be the text's (shared); and the visible characters of a note in
+ * another style after it, at most. */
+#define HTML_STYLE_MIN 2
 #define HTML_STYLE_NOTE 200
-/* Paragraphs of such a note, at most: more are a part of the text (a
+/* Paragraphs of such notes, at most: more are a part of the text (a
  * poll's lines, a list of sources). */
-#define HTML_STYLE_RUN 2
+#define HTML_STYLE_RUN 3
 
 /* Whether paragraphs a and b are written in one style: blocks of one
  * element and one class. */
@@ -493,18 +493,18 @@ html_is_text_prose(const struct html_para *p)
 }
 
 /* Leaves out the short paragraphs that end the text in a style no
- * paragraph of the text has, when the text's prose is written in one
- * style: a note set apart by its markup (an editor's note, a
+ * paragraph of the text has, when the text's prose shares a style: a
+ * note set apart by its markup (an editor's note, a
  * disclosure, a credit line in a class of its own, "Keith Bradsher
  * contributed reporting from Hong Kong."). */
 static void
 html_paras_styled_tail(struct html_ctx *ctx)
 {
-	size_t style = ctx->n_paras, same = 0, prose = 0, run = 0;
+	size_t style = ctx->n_paras, same = 0, run = 0;
 	size_t tail, stop;
 
 	/* the text's style: that of its last paragraph of prose before
-	 * the tail, shared by most of its prose */
+	 * the tail, shared by another one */
 	for (tail = ctx->n_paras; tail > 0; tail--) {
 		const struct html_para *p = &ctx->paras[tail - 1];
 
@@ -525,11 +525,11 @@ html_paras_styled_tail(struct html_ctx *ctx)
 				continue;
 			style = i - 1;
 		}
-		prose++;
 		same += html_same_style(p, &ctx->paras[style]);
+		if (same >= HTML_STYLE_MIN)
+			break;
 	}
-	if (style == ctx->n_paras || same < HTML_STYLE_MIN ||
-	    same * 2 < prose)
+	if (style == ctx->n_paras || same < HTML_STYLE_MIN)
 		return;
 	for (stop = ctx->n_paras; stop > style + 1; stop--) {
 		const struct html_para *p = &ctx->paras[stop - 1];

@@ -1519,8 +1519,8 @@ test_wire_credits(void **state)
 
 /* A short line that ends the text in a style none of the text's
  * paragraphs has is a note set apart (a credit line, a disclosure); the
- * same line in the text's style, or one of a run of such lines, or one
- * that links, stays. */
+ * same line in the text's style, or one of a run of four such lines, or
+ * one that links, stays. */
 static void
 test_styled_note(void **state)
 {
@@ -1541,6 +1541,15 @@ test_styled_note(void **state)
 		    "commission"));
 		article_free(a);
 	}
+	/* two paragraphs of prose make a style, and a note may be of
+	 * three lines */
+	a = extract_body("<article><p>%s</p><p>%s</p><div>Ann Lee "
+	    "contributed reporting.</div><div>Bo Chan edited.</div><div>"
+	    "Cy Lam took the photographs.</div></article>", prose1, prose2);
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "contributed"));
+	assert_null(strstr(a->body, "photographs"));
+	article_free(a);
 	a = extract_body("<article><p class=\"t\">%s</p><p class=\"t\">"
 	    "%s</p><p class=\"t\">%s</p><p class=\"t\">Ann Lee "
 	    "contributed reporting.</p></article>", prose1, prose2, prose3);
@@ -1549,7 +1558,7 @@ test_styled_note(void **state)
 	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><div>Twelve "
 	    "votes for the new bridge.</div><div>Thirty votes against the "
 	    "new bridge.</div><div>Four votes with no opinion at all.</div>"
-	    "</article>",
+	    "<div>Two votes for a ferry instead.</div></article>",
 	    prose1, prose2, prose3);
 	assert_non_null(strstr(a->body, "no opinion"));
 	article_free(a);
