@@ -548,7 +548,8 @@ html_paras_styled_tail(struct html_ctx *ctx)
 	}
 	for (size_t i = stop; i < ctx->n_paras; i++)
 		if (ctx->paras[i].keep && !ctx->paras[i].caption) {
-			HTML_DEBUG_MSG("styled note: %s\n", ctx->paras[i].text);
+			HTML_DEBUG_MSG("styled note: %s\n",
+			    ctx->paras[i].text);
 			ctx->paras[i].keep = false;
 		}
 }
