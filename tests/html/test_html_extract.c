@@ -1524,6 +1524,58 @@ test_wire_credits(void **state)
 	article_free(a);
 }
 
+/* A short line that ends the text in a style none of the text's
+ * paragraphs has is a note set apart (a credit line, a disclosure); the
+ * same line in the text's style, or one of a run of four such lines, or
+ * one that links, stays. */
+static void
+test_styled_note(void **state)
+{
+	static const char *const tails[] = {
+		"<p class=\"note\">Ann Lee contributed reporting.</p>",
+		"<div>We may earn a commission from links here.</div>",
+	};
+	struct nw_article *a;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		a = extract_body("<article><p class=\"t\">%s</p><p "
+		    "class=\"t\">%s</p><p class=\"t\">%s</p>%s</article>",
+		    prose1, prose2, prose3, tails[i]);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		assert_null(strstr(a->body, i == 0 ? "contributed" :
+		    "commission"));
+		article_free(a);
+	}
+	/* two paragraphs of prose make a style, and a note may be of
+	 * three lines */
+	a = extract_body("<article><p>%s</p><p>%s</p><div>Ann Lee "
+	    "contributed reporting.</div><div>Bo Chan edited.</div><div>"
+	    "Cy Lam took the photographs.</div></article>", prose1, prose2);
+	assert_non_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "contributed"));
+	assert_null(strstr(a->body, "photographs"));
+	article_free(a);
+	a = extract_body("<article><p class=\"t\">%s</p><p class=\"t\">"
+	    "%s</p><p class=\"t\">%s</p><p class=\"t\">Ann Lee "
+	    "contributed reporting.</p></article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "contributed"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><div>Twelve "
+	    "votes for the new bridge.</div><div>Thirty votes against the "
+	    "new bridge.</div><div>Four votes with no opinion at all.</div>"
+	    "<div>Two votes for a ferry instead.</div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "no opinion"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><p "
+	    "class=\"f\">We may earn a commission. <a href=\"/a\">More."
+	    "</a></p></article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "commission"));
+	article_free(a);
+}
+
 /* A box of form controls outside a <form> among the text's paragraphs
  * is a consent box over an embed: its words go; a list item with a
  * checkbox in its line (a task list) stays. */
@@ -2234,6 +2286,7 @@ main(void)
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
+		cmocka_unit_test(test_styled_note),
 		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
