@@ -11,16 +11,16 @@
 #include "html_extract_int.h"
 
 /* The share of the page's text held by n: of its paragraph text when
- * the page writes its paragraphs in <p> (a quarter of its prose or
- * more), else of its text outside links (a page whose paragraphs are
- * <div>s, or runs set apart by <br><br>), else of all its text. */
+ * the page writes its paragraphs in <p> (400 characters or more), else
+ * of its text outside links (a page whose paragraphs are <div>s, or
+ * runs set apart by <br><br>), else of all its text. */
 static double
 html_share(const struct html_ctx *ctx, const xmlNode *n)
 {
 	const struct html_ni *b = html_ni(ctx->body);
 	const struct html_ni *ni = html_ni(n);
 
-	if (b->ptext >= 400 && b->ptext * 4 >= b->prose)
+	if (b->ptext >= 400)
 		return (double)ni->ptext / b->ptext;
 	if (b->text - b->link >= 400)
 		return (double)(ni->text - ni->link) / (b->text - b->link);
