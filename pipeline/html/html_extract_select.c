@@ -962,9 +962,7 @@ html_other_headline(const struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
- * the winner a box about the author, and before it a box with no prose
- * other than the subtitle: the article's header (headline, standfirst,
- * dateline), whose lines score as paragraphs when they are <div>s. */
+ * the winner a box about the author. */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
@@ -990,9 +988,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		if (html_other_headline(ctx, s, top))
 			continue;
-		if ((html_sibling_ok(s, top_score) && (seen_top ?
-		    !html_author_box(ctx, s) :
-		    html_prose_but_subtitle(ctx, s) > 0)) ||
+		if ((html_sibling_ok(s, top_score) && (!seen_top ||
+		    !html_author_box(ctx, s))) ||
 		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);

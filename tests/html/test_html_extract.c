@@ -837,8 +837,7 @@ test_tail_notes_dropped(void **state)
  * vocabulary (here, none), nor those of the share links beside it (under
  * a third of its text). The page's standfirst (its description, the
  * subtitle) stays out of the body, where it is the only prose of its
- * block, and so does a header box of the headline, the standfirst and
- * a dateline before the body. */
+ * block. */
 static void
 test_lead_before_body(void **state)
 {
@@ -871,22 +870,6 @@ test_lead_before_body(void **state)
 	assert_true(strstr(a->body, lead) < strstr(a->body, prose1));
 	assert_non_null(a->subtitle);
 	assert_null(strstr(a->body, sub));
-	article_free(a);
-	free(html);
-	buf_free(&b);
-
-	/* a box of the headline, the standfirst and a dateline in <div>s
-	 * that score as paragraphs: the article's header, no prose but
-	 * the subtitle, not merged by its score */
-	buf_printf(&b, "<div><div><h1>The bridge vote</h1><div>%s</div><div>"
-	    "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, "
-	    "Nov 19, 2019</div></div><div><p>%s</p><p>%s</p><p>%s</p></div>"
-	    "</div>", sub, prose1, prose2, prose3);
-	html = page(meta, b.p);
-	a = extract(html, NULL);
-	assert_true(a->body != NULL && strstr(a->body, prose3) != NULL);
-	assert_true(strstr(a->body, sub) == NULL &&
-	    strstr(a->body, "PUBLISHED") == NULL);
 	article_free(a);
 	free(html);
 	buf_free(&b);
