@@ -680,25 +680,19 @@ static size_t html_prose_but_subtitle(const struct html_ctx *ctx,
     xmlNode *s);
 
 /* The page's headline: the first <h1> whose text is the title or in it
- * (one before it may hold the site's name); on a page without <h1>, the
- * first heading whose text is the title (a section's heading may be a
- * word of it); or NULL. */
+ * (one before it may hold the site's name), or NULL. */
 static xmlNode *
 html_headline(const struct html_ctx *ctx)
 {
 	xmlNode *root = ctx->body;
-	bool h1 = html_ni(root)->h1s > 0;
-	unsigned tlen;
 
 	if (ctx->a->title == NULL)
 		return NULL;
-	tlen = html_count_text(ctx->a->title, NULL);
 	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true)) {
 		const struct html_ni *hi = html_is_elem(h) ? html_ni(h) : NULL;
 
-		if (hi != NULL && hi->text > 0 && (h1 ?
-		    hi->kind == HTML_K_H1 : (hi->cls & HTML_T_HEAD) &&
-		    hi->text >= tlen) && html_text_in(h, ctx->a->title))
+		if (hi != NULL && hi->text > 0 && hi->kind == HTML_K_H1 &&
+		    html_text_in(h, ctx->a->title))
 			return h;
 	}
 	return NULL;
