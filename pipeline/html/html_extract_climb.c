@@ -139,9 +139,32 @@ html_first_story(struct html_ctx *ctx, xmlNode *top)
 	return best;
 }
 
-/* Whether parent holds clearly more prose than its child top, and little
- * else but lists: an article split into parts (page builders' rows and
- * columns). */
+/* Prose in the lists under root, outside skip (a subtree of root). */
+static size_t
+html_list_prose(xmlNode *root, const xmlNode *skip)
+{
+	size_t t = 0;
+
+	for (xmlNode *n = root; n != NULL; ) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (n == skip) {
+			n = html_next(n, root, false);
+			continue;
+		}
+		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		t += ni->prose;
+		n = html_next(n, root, false);
+	}
+	return t;
+}
+
+/* Whether parent holds clearly more prose than its child top outside
+ * lists, and little else but lists: an article split into parts (page
+ * builders' rows and columns). */
 static bool
 html_more_prose(xmlNode *parent, xmlNode *top)
 {
@@ -149,7 +172,10 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 	size_t pp = html_prose(parent), tp = html_prose(top);
 	double other = (double)(pi->text - pp);
 
-	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
+	/* the prose it adds in lists is no part (a comment policy's
+	 * rules, a blog's comments: lists of long items) */
+	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD ||
+	    pp - html_list_prose(parent, top) < tp + tp / 4 + 100)
 		return false;
 	if (other < HTML_CLIMB_OTHER * (double)pp)
 		return true;

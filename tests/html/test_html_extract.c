@@ -1690,6 +1690,35 @@ test_headline_container(void **state)
 	free(links);
 }
 
+/* A box of rules for readers' comments beside the article, in a list of
+ * long items (as a blog's comments are a list): the climb from the
+ * article's paragraphs to their parent, which adds the list, went as the
+ * list added prose; the prose a parent adds to the winner is counted
+ * outside lists. The article's own list, inside the winner, stays. */
+static void
+test_climb_past_list_prose(void **state)
+{
+	char *rules = repeat("<li>Rule %d: we welcome comments that are civil "
+	    "and on the topic, and we may publish some of them, in print or "
+	    "online, without the writer's address, rule %d.</li>", 0, 5);
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1><div>"
+	    "<div>%s</div><ul><li>Four million euros</li><li>Work from "
+	    "spring</li></ul><div>%s</div><div>%s</div></div></div><div>"
+	    "<div>HOUSE RULES</div><ol>%s</ol></div></div>", prose1, prose2,
+	    prose3, rules);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Four million euros"));
+	assert_null(strstr(a->body, "Rule 0:"));
+	assert_null(strstr(a->body, "HOUSE RULES"));
+	article_free(a);
+	free(rules);
+}
+
 /* A post whose box of quoted stories, each under its source's link,
  * outscores the post's own paragraphs: the climb stops below the post
  * (the box's parent adds the links), and the post, scoring half the
@@ -2213,6 +2242,7 @@ main(void)
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
+		cmocka_unit_test(test_climb_past_list_prose),
 		cmocka_unit_test(test_post_over_quotes),
 		cmocka_unit_test(test_article_over_blurb),
 		cmocka_unit_test(test_author_box_after_article),
