@@ -485,9 +485,61 @@ html_card_title(const xmlNode *n)
 	return ni->link * 5 >= ni->text * 4 || html_in_link(n);
 }
 
+/* The link whose text opens list item c, of HTML_CARD_TITLE characters
+ * at most, when it is c's only link; or NULL. */
+static xmlNode *
+html_item_title(xmlNode *c)
+{
+	size_t nodes = 0;
+
+	for (xmlNode *n = c; n != NULL && nodes++ < HTML_POST_NODES;
+	    n = html_next(n, c, true)) {
+		if (n->type != XML_TEXT_NODE || n->content == NULL ||
+		    html_text_len(n) == 0)
+			continue;
+		for (xmlNode *a = n->parent; a != NULL && a != c;
+		    a = a->parent)
+			if (html_ni(a) != NULL && html_ni(a)->kind == HTML_K_A)
+				return html_ni(a)->text <= HTML_CARD_TITLE &&
+				    html_ni(a)->text == html_ni(c)->link ? a :
+				    NULL;
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Marks the items of list n as teaser cards when three or more, all of
+ * them, open with a linked title, their only link, and hold a blurb
+ * after it (a list of other posts: title and excerpt). */
+static void
+html_mark_teaser_list(xmlNode *n)
+{
+	unsigned items = 0;
+
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		xmlNode *t;
+
+		if (!html_is_elem(c) || html_ni(c) == NULL)
+			continue;
+		if (html_ni(c)->kind != HTML_K_LI ||
+		    (t = html_item_title(c)) == NULL ||
+		    html_ni(c)->text < html_ni(t)->text + HTML_PROSE_OWN)
+			return;
+		items++;
+	}
+	if (items < 3)
+		return;
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (html_is_elem(c) && html_ni(c) != NULL) {
+			HTML_DEBUG_NODE("teaser item", c);
+			html_ni(c)->card = true;
+		}
+}
+
 /* Step 3b: marks the teaser cards of other stories: a linked title and,
  * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
- * ("Next story", "Most popular"). The card is the largest block around
+ * ("Next story", "Most popular"), and the items of a list of them
+ * (html_mark_teaser_list(): a longer excerpt under each title). The card is the largest block around
  * the title that holds no more; an article's linked heading has the
  * article's text around it, so only the heading is marked. A linked
  * line in a recipe's part (an ingredient sold by the site) and the
@@ -501,6 +553,9 @@ html_mark_cards(struct html_ctx *ctx)
 		const struct html_ni *ni;
 		xmlNode *card = NULL;
 
+		if (html_is_elem(n) && (ni = html_ni(n)) != NULL &&
+		    (ni->cls & HTML_T_LIST))
+			html_mark_teaser_list(n);
 		if (!html_is_elem(n) || (ni = html_ni(n)) == NULL ||
 		    !(ni->cls & HTML_T_BLOCK) || !html_card_title(n))
 			continue;

@@ -1719,6 +1719,38 @@ test_climb_past_list_prose(void **state)
 	free(rules);
 }
 
+/* A list of other posts inside the article's box, each item a linked
+ * title and an excerpt (no names to prune it by): the items are teaser
+ * cards, left out. A list whose items hold two links, or that opens
+ * with text, stays. */
+static void
+test_teaser_list_in_box(void **state)
+{
+	char *items = repeat("<li><a href=/p%d>Another post of the blog, "
+	    "number %d</a><br><small>An excerpt of that other post, as the "
+	    "blog cuts it after some words, and more words...</small></li>",
+	    0, 4);
+	char *refs = repeat("<li><a href=/r%d>A source</a> and <a href=/q>"
+	    "its copy</a>, as the writer read it in the town's archive "
+	    "before writing, box %d.</li>", 0, 4);
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div><h1>Bridge to be rebuilt</h1><div>%s"
+		    "</div><ul>%s</ul><div>%s</div><div>%s</div></div>",
+		    prose1, i == 0 ? items : refs, prose2, prose3);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		assert_null(strstr(a->body, "An excerpt of"));
+		assert_true((strstr(a->body, "archive before writing, box 2") !=
+		    NULL) == (i == 1));
+		article_free(a);
+	}
+	free(items);
+	free(refs);
+}
+
 /* A post whose box of quoted stories, each under its source's link,
  * outscores the post's own paragraphs: the climb stops below the post
  * (the box's parent adds the links), and the post, scoring half the
@@ -2243,6 +2275,7 @@ main(void)
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
 		cmocka_unit_test(test_climb_past_list_prose),
+		cmocka_unit_test(test_teaser_list_in_box),
 		cmocka_unit_test(test_post_over_quotes),
 		cmocka_unit_test(test_article_over_blurb),
 		cmocka_unit_test(test_author_box_after_article),
