@@ -220,8 +220,9 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 #define HTML_ANCESTOR_SCORE 0.5
 
 /* An ancestor of top, the climbed winner, instead of it when it scores
- * half best's score or more and holds clearly more prose (a quarter
- * more, and 100 characters): the winner was a box inside the article
+ * half best's score or more and holds clearly more prose outside lists
+ * (a quarter more, and 100 characters; a comment policy's rules are a
+ * list, html_more_prose()): the winner was a box inside the article
  * (quoted stories, each under its source's link) and the climb stopped
  * at the first parent adding links; header lines add no prose. A
  * winner holding under HTML_FALLBACK of the page's prose is left to
@@ -246,7 +247,9 @@ html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
 			break;
 		if (ai->cand && ai->score >=
 		    HTML_ANCESTOR_SCORE * html_ni(best)->score &&
-		    html_prose(a->parent) >= tp + tp / 4 + 100) {
+		    html_prose(a->parent) >= tp + tp / 4 + 100 &&
+		    html_prose(a->parent) - html_list_prose(a->parent, top) >=
+		    tp + tp / 4 + 100) {
 			HTML_DEBUG_NODE("ancestor", a->parent);
 			return html_climb(ctx, a->parent);
 		}

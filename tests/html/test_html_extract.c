@@ -1719,6 +1719,32 @@ test_climb_past_list_prose(void **state)
 	free(rules);
 }
 
+/* The same rules where the climb stops below them (a header of short
+ * lines beside the article): the ancestor that holds them scores half
+ * the article's box and holds a quarter more prose, but only in the
+ * list; it does not take the box's place. */
+static void
+test_ancestor_past_list_prose(void **state)
+{
+	char *rules = repeat("<li>Rule %d: we welcome comments that are civil "
+	    "and on the topic, and we may publish some of them, in print or "
+	    "online, without the writer's address, rule %d.</li>", 0, 3);
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><a href=/l>Latest News</a></div><div>"
+	    "<a href=/s>Bridge to be rebuilt</a></div><div>2022-04-26 "
+	    "21:21:50</div><div><p>%s</p><p>%s</p><p>%s</p></div><div>"
+	    "<p>HOUSE RULES</p><ol>%s</ol></div></div>", prose1, prose2,
+	    prose3, rules);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Rule 0:"));
+	article_free(a);
+	free(rules);
+}
+
 /* A list of other posts inside the article's box, each item a linked
  * title and an excerpt (no names to prune it by): the items are teaser
  * cards, left out. A list whose items hold two links, or that opens
@@ -2275,6 +2301,7 @@ main(void)
 		cmocka_unit_test(test_headed_box_misnamed),
 		cmocka_unit_test(test_headline_container),
 		cmocka_unit_test(test_climb_past_list_prose),
+		cmocka_unit_test(test_ancestor_past_list_prose),
 		cmocka_unit_test(test_teaser_list_in_box),
 		cmocka_unit_test(test_post_over_quotes),
 		cmocka_unit_test(test_article_over_blurb),
