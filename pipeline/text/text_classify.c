@@ -46,6 +46,15 @@
  * headline has fewer words). */
 #define TEXT_PROSE_WORDS 20
 #define TEXT_PROSE_MIN_WORDS 12
+/* The region under a dateline or a byline (text_anchored()): it opens
+ * at most TEXT_ANCHOR_NEAR items under it, a region with one at most
+ * TEXT_ANCHOR_FAR items over it keeps its place, and the run under it
+ * must weigh TEXT_ANCHOR_SHARE tenths of the region and end more than
+ * TEXT_ANCHOR_GAP items over it. */
+#define TEXT_ANCHOR_NEAR 6
+#define TEXT_ANCHOR_FAR 12
+#define TEXT_ANCHOR_SHARE 3
+#define TEXT_ANCHOR_GAP 40
 
 static bool
 text_has_year_or_time(const char *s)
@@ -673,6 +682,72 @@ text_past_link_box(struct text_doc *d)
 	d->body_end = i;
 }
 
+/* True when item it opens an article: a line with its full date
+ * ("19. Oktober 2019 16:14 Uhr") or a strong byline ("von Andreas
+ * Kürten"), standing alone (a dated item of a list or one the page
+ * shows twice is a teaser's or an infobox's). */
+static bool
+text_anchor(const struct text_item *it)
+{
+	struct nw_time t;
+
+	if (it->bodylike || it->bullet || it->repeated)
+		return false;
+	if (it->datelike && date_find(it->s, strlen(it->s), &t, NULL,
+	    NULL) == 0)
+		return true;
+	return text_strong_byline(it);
+}
+
+/* The region under the article's dateline or byline. The search takes
+ * the run of greatest weight, and a login dialog's messages after the
+ * footer or a community box's questions outweigh a short article; but an
+ * article is set under its date or its byline, and they are not. Where
+ * no anchor (text_anchor()) stands within TEXT_ANCHOR_FAR items over the
+ * region, the best run that opens with a body-like item at most
+ * TEXT_ANCHOR_NEAR items under an anchor, and ends more than
+ * TEXT_ANCHOR_GAP items over the region, is the region instead when it
+ * weighs TEXT_ANCHOR_SHARE tenths of the region's weight or more. Only
+ * runs over the region: the comments and reviews under an article are
+ * dated too. Only runs far from it: a region nearer is the article
+ * going on past a box of links or a gallery under its lead. */
+static void
+text_anchored(struct text_doc *d, long best)
+{
+	long top = 0;
+	size_t s = 0, e = 0;
+
+	for (size_t a = d->body_start > TEXT_ANCHOR_FAR ?
+	    d->body_start - TEXT_ANCHOR_FAR : 0; a < d->body_start; a++)
+		if (text_anchor(&d->items[a]))
+			return;
+	for (size_t a = 0; a < d->body_start; a++) {
+		size_t j = a + 1;
+		long cur = 0;
+
+		if (!text_anchor(&d->items[a]))
+			continue;
+		while (j < d->body_start && j <= a + TEXT_ANCHOR_NEAR &&
+		    !d->items[j].bodylike)
+			j++;
+		if (j >= d->body_start || !d->items[j].bodylike)
+			continue;
+		for (size_t i = j; i < d->body_start && cur >= 0; i++) {
+			cur += text_score(&d->items[i]);
+			if (cur > top) {
+				top = cur;
+				s = j;
+				e = i + 1;
+			}
+		}
+	}
+	if (top > 0 && top * 10 >= best * TEXT_ANCHOR_SHARE &&
+	    d->body_start - e > TEXT_ANCHOR_GAP) {
+		d->body_start = s;
+		d->body_end = e;
+	}
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -710,6 +785,8 @@ text_body_region(struct text_doc *d)
 			d->body_end = i + 1;
 		}
 	}
+	if (d->body_end > 0)
+		text_anchored(d, best);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 

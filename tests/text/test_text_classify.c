@@ -1065,6 +1065,120 @@ test_extract_form_not_body(void **state)
 	article_free(a);
 }
 
+/* zdf.de (w3m): a short article under its byline, and after the footer
+ * (more than 40 items) a login dialog whose messages are sentences that
+ * outweigh it. The region under the byline weighs more than three
+ * tenths of the dialog's, which no date or byline heads: the article is
+ * the body. */
+static void
+test_extract_anchored_region(void **state)
+{
+	static const char s[] =
+	    "Sie sind hier:\n"
+	    "\n"
+	    " 1. zdf.de\n"
+	    " 2. Sport\n"
+	    " 3. US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "von Andreas K\xc3\xbcrten\n"
+	    "\n"
+	    "New York ist das Epizentrum der Corona-Pandemie in den USA. "
+	    "Auch der Sport ist zum Stillstand\n"
+	    "gekommen. Die Anteilnahme in den Top-Ligen ist gro\xc3\x9f. "
+	    "Wie es sportlich weitergeht, ist unklar.\n"
+	    "\n"
+	    "2 min\n"
+	    "04.04.2020\n"
+	    "\n"
+	    "Footer mit Inhaltsangabe\n"
+	    "\n"
+	    "nach oben\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDF\n"
+	    "  \xe2\x80\xa2 ZDFneo\n"
+	    "  \xe2\x80\xa2 ZDFinfo\n"
+	    "  \xe2\x80\xa2 heute.de\n"
+	    "\n"
+	    "Mehr ZDF\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDFapps\n"
+	    "  \xe2\x80\xa2 Smart TV\n"
+	    "  \xe2\x80\xa2 ZDFtext\n"
+	    "  \xe2\x80\xa2 Livestreams\n"
+	    "  \xe2\x80\xa2 TV-Programm\n"
+	    "\n"
+	    "ZDF woanders\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDF YouTube\n"
+	    "  \xe2\x80\xa2 ZDF Facebook\n"
+	    "  \xe2\x80\xa2 ZDF Twitter\n"
+	    "\n"
+	    "Service\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Tickets\n"
+	    "  \xe2\x80\xa2 Zuschauerservice\n"
+	    "  \xe2\x80\xa2 Kontakt zum ZDF\n"
+	    "  \xe2\x80\xa2 Sitemap\n"
+	    "  \xe2\x80\xa2 Hilfe\n"
+	    "\n"
+	    "Das ZDF\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDF Unternehmen\n"
+	    "  \xe2\x80\xa2 Karriere\n"
+	    "  \xe2\x80\xa2 Presseportal\n"
+	    "  \xe2\x80\xa2 ZDF Shop\n"
+	    "\n"
+	    "Partner\n"
+	    "    arte\n"
+	    "    KiKA\n"
+	    "    3sat\n"
+	    "    Phoenix\n"
+	    "    Deutschlandradio\n"
+	    "    funk\n"
+	    "    ARD\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Nutzungsbedingungen\n"
+	    "  \xe2\x80\xa2 Datenschutz\n"
+	    "  \xe2\x80\xa2 Impressum\n"
+	    "\n"
+	    "Mein ZDF \xe2\x80\x93 Neues Konto anlegen\n"
+	    "\n"
+	    "Diese Email-Adresse ist bereits bei uns registriert. Bist "
+	    "vielleicht bereits bei Mein ZDF\n"
+	    "angemeldet?\n"
+	    "\n"
+	    "Das Passwort muss mindestens 8 Zeichen lang sein.\n"
+	    "\n"
+	    "Das Passwort muss mindestens einen Gro\xc3\x9f""buchstaben "
+	    "enthalten.\n"
+	    "\n"
+	    "Das Passwort muss mindestens einen Kleinbuchstaben "
+	    "enthalten.\n"
+	    "\n"
+	    "Leider hat die Registrierung nicht funktioniert. Bitte "
+	    "\xc3\xbc""berpr\xc3\xbc""fe deine Angaben.\n"
+	    "\n"
+	    "Das Passwort muss mindestens 8 Zeichen lang sein, einen "
+	    "Gro\xc3\x9f""buchstaben und eine Ziffer enthalten.\n"
+	    "\n"
+	    "Hinweis: Das bestehende Passwort muss mindestens 8 Zeichen "
+	    "lang sein, einen Gro\xc3\x9f""buchstaben, eine\n"
+	    "Ziffer und ein Sonderzeichen enthalten.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "New York ist das Epizentrum"));
+	assert_null(strstr(a->body, "Passwort"));
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Andreas K\xc3\xbcrten");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1094,6 +1208,7 @@ main(void)
 		cmocka_unit_test(test_extract_nothing),
 		cmocka_unit_test(test_extract_prose_edges_thread),
 		cmocka_unit_test(test_extract_form_not_body),
+		cmocka_unit_test(test_extract_anchored_region),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
