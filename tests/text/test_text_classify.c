@@ -44,6 +44,8 @@ test_chrome(void **state)
 	assert_true(text_is_chrome("IFRAME: ./eltiempo.com-candidatos_files/"
 	    "Tweet.html", 2));
 	assert_true(text_is_chrome("IFRAME:", 1));
+	/* the skip links at a page's top (aclu.org) */
+	assert_true(text_is_chrome("Jump to navigation Skip navigation", 5));
 	assert_false(text_is_chrome("IFRAME: the tag that embeds a page",
 	    6));
 	/* a consent notice in any language names cookies and the site */
@@ -92,6 +94,13 @@ test_credit(void **state)
 	    NULL, 0);
 	check_credit("The 9/11 commission published its report.", NULL, 0);
 	check_credit("Amy K. Dragoo/AGENCY", "Amy K. Dragoo/AGENCY", 0);
+	/* a lower-case handle before a stock agency (aclu.org, bund.net) */
+	check_credit("A student erasing answers from a test (smolaw11/iStock)",
+	    "smolaw11/iStock", 38);
+	check_credit("Gut getarnt. (mlharing / iStock.com)",
+	    "mlharing / iStock.com", 13);
+	check_credit("Ask Jane Doe (she/her)", NULL, 0);
+	check_credit("Help is open (24/7)", NULL, 0);
 }
 
 static void
