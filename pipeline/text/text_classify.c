@@ -928,14 +928,18 @@ static const char *const text_clause_marks[] = {
 	"\xe3\x80\x81", "\xe3\x80\x82", "\xd8\x8c", "\xd8\x9b",
 };
 
-/* True when s holds a comma, a stop, a colon or a semicolon: running
- * text of thirty words has one, a run of link labels glued together
- * ("Pune MirrorBangalore MirrorAhmedabad Mirror...") has none. */
+/* True when s holds a comma, a stop, a colon or a semicolon ending a
+ * word (before a space or at the end): running text of thirty words
+ * has one, a run of link labels glued together ("Pune MirrorBangalore
+ * MirrorAhmedabad Mirror...") or a tag cloud has none, though its
+ * version numbers and addresses hold stops ("0.4.3", "ubuntuusers.de"). */
 static bool
 text_has_clause_mark(const char *s)
 {
-	if (strpbrk(s, ",.;:") != NULL)
-		return true;
+	for (const char *p = strpbrk(s, ",.;:"); p != NULL;
+	    p = strpbrk(p + 1, ",.;:"))
+		if (p[1] == ' ' || p[1] == '\0')
+			return true;
 	for (size_t i = 0; i < sizeof(text_clause_marks) /
 	    sizeof(text_clause_marks[0]); i++)
 		if (strstr(s, text_clause_marks[i]) != NULL)

@@ -1188,6 +1188,58 @@ test_extract_anchored_region(void **state)
 	article_free(a);
 }
 
+/* disfunctions.de (w3m): a tag cloud under the post, 41 words without a
+ * sentence's end whose only stops are inside version numbers ("0.4.3",
+ * "1.0.2"). A stop inside a word is no clause mark: the cloud is not
+ * running text, and the credits under it stay out of the body. */
+static void
+test_extract_tag_cloud(void **state)
+{
+	static const char s[] =
+	    "Podcasts in Plex einbinden\n"
+	    "\n"
+	    "PodGrab wird jetzt t\xc3\xa4glich durch einen cronjob mit der "
+	    "Option -d aufgerufen und l\xc3\xa4""dt ggf. neue\n"
+	    "Episoden runter.\n"
+	    "\n"
+	    "Der Speicherort der Podcasts kann jetzt in Plex als Bibliothe"
+	    "k hinzugef\xc3\xbcgt werden und wird\n"
+	    "t\xc3\xa4glich aktualisiert.\n"
+	    "\n"
+	    "Wer mehr wissen will, findet die Optionen von PodGrab in "
+	    "seiner Hilfe, die der Aufruf mit -h\n"
+	    "zeigt.\n"
+	    "\n"
+	    "\xc2\xab Speicher via SSHFS mounten und Truecrypt Container "
+	    "laden\n"
+	    "\n"
+	    "0.4.3 26C3 Addons Anonymit\xc3\xa4t Apple Browser crypto "
+	    "Demokratie Domain Emailadresse Eventlist\n"
+	    "Eventlist 1.0.2 Facebook fail Fun ICAL-Download ical-export "
+	    "Joomla Joomla 2.5 KeepassX konvertieren\n"
+	    "M4a zu Mp3 Mac Mac Tutorial Medien OSX Programme Provider "
+	    "Software-Center Spamfilter Statistik\n"
+	    "Suchmaschinen Tipps&Tricks verschl\xc3\xbcsselung Video "
+	    "Webseiten\n"
+	    "\n"
+	    "\n"
+	    "Design von Andreas Viklund und Ainslie Johnson. Community "
+	    "Icons von Tilo Hensel.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	n = strlen(a->body);
+	assert_true(n > 6);
+	assert_string_equal(a->body + n - 6, "zeigt.");
+	assert_null(strstr(a->body, "Eventlist"));
+	assert_null(strstr(a->body, "Viklund"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1218,6 +1270,7 @@ main(void)
 		cmocka_unit_test(test_extract_prose_edges_thread),
 		cmocka_unit_test(test_extract_form_not_body),
 		cmocka_unit_test(test_extract_anchored_region),
+		cmocka_unit_test(test_extract_tag_cloud),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
