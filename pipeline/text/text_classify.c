@@ -55,6 +55,9 @@
 #define TEXT_ANCHOR_FAR 12
 #define TEXT_ANCHOR_SHARE 3
 #define TEXT_ANCHOR_GAP 40
+/* A run under a dateline or a byline of TEXT_ANCHOR_JOIN tenths of the
+ * region's weight, over it, is its lead (text_anchored()). */
+#define TEXT_ANCHOR_JOIN 1
 
 static bool
 text_has_year_or_time(const char *s)
@@ -699,6 +702,19 @@ text_anchor(const struct text_item *it)
 	return text_strong_byline(it);
 }
 
+/* True when a link box's heading ("Mehr zum Thema") stands in items
+ * a..b: a lead over it is the standfirst the header walk finds. */
+static bool
+text_box_between(const struct text_doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (d->items[i].chrome &&
+		    d->items[i].words <= TEXT_BOX_HEADING_WORDS &&
+		    text_is_box_heading(d->items[i].s))
+			return true;
+	return false;
+}
+
 /* The region under the article's dateline or byline. The search takes
  * the run of greatest weight, and a login dialog's messages after the
  * footer or a community box's questions outweigh a short article; but an
@@ -710,8 +726,16 @@ text_anchor(const struct text_item *it)
  * weighs TEXT_ANCHOR_SHARE tenths of the region's weight or more. Only
  * runs over the region: the comments and reviews under an article are
  * dated too. Only runs far from it: a region nearer is the article
- * going on past a box of links or a gallery under its lead. */
-static void
+ * going on past a box of links or a gallery under its lead.
+ *
+ * A lighter run, of TEXT_ANCHOR_JOIN tenths or more (or a near one),
+ * is the article's lead over a table, a gallery or an ad block that cut
+ * the search's run in two: the region starts at it (not over a link
+ * box, under which the walk up finds a standfirst). Returns the
+ * region's start before such a join, or d->n when there was none
+ * (text_body_region() undoes the join where the tail's trim then cuts
+ * the region behind the lead). */
+static size_t
 text_anchored(struct text_doc *d, long best)
 {
 	long top = 0;
@@ -720,7 +744,7 @@ text_anchored(struct text_doc *d, long best)
 	for (size_t a = d->body_start > TEXT_ANCHOR_FAR ?
 	    d->body_start - TEXT_ANCHOR_FAR : 0; a < d->body_start; a++)
 		if (text_anchor(&d->items[a]))
-			return;
+			return d->n;
 	for (size_t a = 0; a < d->body_start; a++) {
 		size_t j = a + 1;
 		long cur = 0;
@@ -745,7 +769,14 @@ text_anchored(struct text_doc *d, long best)
 	    d->body_start - e > TEXT_ANCHOR_GAP) {
 		d->body_start = s;
 		d->body_end = e;
+	} else if (top > 0 && top * 10 >= best * TEXT_ANCHOR_JOIN &&
+	    !text_box_between(d, e, d->body_start)) {
+		size_t was = d->body_start;
+
+		d->body_start = s;
+		return was;
 	}
+	return d->n;
 }
 
 /* The body region: the run of items with the greatest total score, where
@@ -760,7 +791,7 @@ static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0, mass = 0, end = d->n;
+	size_t cs = 0, mass = 0, end = d->n, joined = d->n, found;
 
 	for (size_t i = 0; i < d->n; i++) {
 		if (text_thread_heading(&d->items[i]) &&
@@ -786,7 +817,7 @@ text_body_region(struct text_doc *d)
 		}
 	}
 	if (d->body_end > 0)
-		text_anchored(d, best);
+		joined = text_anchored(d, best);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 
@@ -802,7 +833,15 @@ text_body_region(struct text_doc *d)
 	while (d->body_end > d->body_start &&
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
+	found = d->body_end;
 	text_trim_tail(d);
+	/* the lead joined and the region cut off behind it: the region
+	 * alone, as the search found it */
+	if (joined < d->n && d->body_end <= joined) {
+		d->body_start = joined;
+		d->body_end = found;
+		text_trim_tail(d);
+	}
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);

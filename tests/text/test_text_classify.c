@@ -1240,6 +1240,98 @@ test_extract_tag_cloud(void **state)
 	article_free(a);
 }
 
+/* haustiermagazin.com (w3m), shortened: the lead under the dated
+ * byline, a comparison table of short cells, and the rest of the
+ * article, which the search took alone. The lead weighs more than a
+ * tenth of it and stands under a date: it joins the region. */
+static void
+test_extract_lead_over_table(void **state)
+{
+	static const char s[] =
+	    "Kaufratgeber: elektronisches Katzenspielzeug\n"
+	    "\n"
+	    "1. Februar 2022 Steffi\n"
+	    "\n"
+	    "Katzen wollen spielen, auch wenn niemand zu Hause ist. Wir "
+	    "haben uns deshalb verschiedene elektrische\n"
+	    "Spielzeuge angesehen und verraten, worauf es beim Kauf ankommt.\n"
+	    "\n"
+	    "Modell 1\n"
+	    "11,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 2\n"
+	    "12,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 3\n"
+	    "13,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 4\n"
+	    "14,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 5\n"
+	    "15,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 6\n"
+	    "16,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 7\n"
+	    "17,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 8\n"
+	    "18,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 9\n"
+	    "19,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 10\n"
+	    "20,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Ein elektronisches Spielzeug ersetzt nicht die gemeinsame "
+	    "Zeit mit dem Menschen, aber es sorgt\n"
+	    "f\xc3\xbcr Abwechslung, wenn die Katze allein ist und sich "
+	    "langweilt, und das ist bei vielen Katzen oft.\n"
+	    "\n"
+	    "Welches Spiel zu deiner Mieze passt, h\xc3\xa4ngt von ihrem "
+	    "Temperament ab: Manche jagen lieber Federn,\n"
+	    "andere lauern auf B\xc3\xa4lle, die sich von selbst bewegen, "
+	    "und wieder andere wollen nur zusehen.\n"
+	    "\n"
+	    "Achte beim Kauf auf eine Abschaltfunktion, damit das Spielzeug "
+	    "nicht stundenlang l\xc3\xa4uft, und auf\n"
+	    "robuste Teile, die deine Katze nicht abbei\xc3\x9f""en und "
+	    "verschlucken kann, wenn sie allein spielt.\n"
+	    "\n"
+	    "Batterien halten je nach Modell unterschiedlich lange; ein "
+	    "Ger\xc3\xa4t mit Akku und USB-Kabel spart auf\n"
+	    "Dauer Geld und M\xc3\xbcll, auch wenn es in der Anschaffung "
+	    "etwas teurer ist als die einfachen Modelle.\n"
+	    "\n"
+	    "Am Ende entscheidet deine Katze, welches Spielzeug sie mag: "
+	    "Probiere ruhig mehrere aus und beobachte,\n"
+	    "womit sie am l\xc3\xa4ngsten spielt, bevor du ein teures "
+	    "Ger\xc3\xa4t kaufst, das dann nur herumsteht.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_true(strncmp(a->body, "Katzen wollen spielen", 21) == 0);
+	assert_non_null(strstr(a->body, "nur herumsteht."));
+	assert_null(strstr(a->body, "Modell 3"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1271,6 +1363,7 @@ main(void)
 		cmocka_unit_test(test_extract_form_not_body),
 		cmocka_unit_test(test_extract_anchored_region),
 		cmocka_unit_test(test_extract_tag_cloud),
+		cmocka_unit_test(test_extract_lead_over_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
