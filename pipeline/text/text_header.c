@@ -88,6 +88,22 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
+/* True when it is an entry of a list (a bulleted crumb, not chrome) that
+ * ends whole, at a word's edge: the headline under a kicker glued to
+ * it ("Auftragshoch bei FACC : Luftfahrtbranche hebt ...", the crumbs'
+ * last entry "Luftfahrtbranche hebt ..."). */
+static bool
+text_crumb_end(const char *whole, const struct text_item *it)
+{
+	size_t lw = strlen(whole), lp = strlen(it->s);
+
+	if (!it->bullet || it->chrome || it->kind != TEXT_OTHER ||
+	    it->words < 2 || lp + 2 > lw)
+		return false;
+	return whole[lw - lp - 1] == ' ' &&
+	    strcmp(whole + lw - lp, it->s) == 0;
+}
+
 /* The headline the walk found at item first, or the item near it that
  * first holds with more around it (a breadcrumb trail ending with the
  * headline, the headline glued to its kicker): the shorter is the
@@ -103,6 +119,8 @@ text_title_part(const struct text_doc *d, size_t first)
 
 		if (j != first && text_title_candidate(it) &&
 		    text_part_of(d->items[first].s, it->s))
+			return j;
+		if (j != first && text_crumb_end(d->items[first].s, it))
 			return j;
 	}
 	return first;
@@ -200,9 +218,12 @@ text_header(struct text_doc *d)
 	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
 	    text_is_byline(d->items[first].s, d->items[first].words))))
 		first++;
-	/* a short label the page repeats ("Add a comment") is no standfirst */
+	/* a short label the page repeats ("Add a comment") is no standfirst,
+	 * nor the headline with its kicker */
 	if (first < d->body_start && text_title_candidate(&d->items[first]) &&
-	    !(d->items[first].twice && d->items[first].words <= 3)) {
+	    !(d->items[first].twice && d->items[first].words <= 3) &&
+	    !(d->title < d->n &&
+	    text_part_of(d->items[first].s, d->items[d->title].s))) {
 		d->subtitle = first;
 		d->items[first].kind = TEXT_STANDFIRST;
 	}

@@ -209,6 +209,38 @@ test_extract_past_link_box(void **state)
 	article_free(a);
 }
 
+/* The crumbs' last entry is the headline, over the headline glued to
+ * its kicker (industriemagazin.at, w3m): the entry is the title, and
+ * the glued line is no standfirst. */
+static void
+test_extract_crumb_under_kicker(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Startseite\n"
+	    "  \xe2\x80\xa2 NEWS\n"
+	    "  \xe2\x80\xa2 Luftfahrtbranche hebt nach Corona ab - und FACC "
+	    "profitiert\n"
+	    "\n"
+	    "Auftragshoch bei FACC : Luftfahrtbranche hebt nach Corona ab "
+	    "- und FACC profitiert\n"
+	    "\n"
+	    "31.10.2023\n"
+	    "\n"
+	    "Die Luftfahrtbranche hat die Corona-Krise hinter sich gelassen"
+	    ", und der Zulieferer FACC meldet\n"
+	    "volle Auftragsb\xc3\xbc""cher. Der Umsatz stieg im dritten "
+	    "Quartal deutlich, wie das Unternehmen am\n"
+	    "Dienstag in Ried im Innkreis mitteilte.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Luftfahrtbranche hebt nach Corona ab "
+	    "- und FACC profitiert");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -217,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_extract_kicker_over_title),
 		cmocka_unit_test(test_extract_title_fallback),
 		cmocka_unit_test(test_extract_past_link_box),
+		cmocka_unit_test(test_extract_crumb_under_kicker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
