@@ -609,6 +609,7 @@ static const char *const text_credit_labels[] = {
 	"photo:", "photos:", "photograph:", "photography:", "image:",
 	"images:", "picture:", "pictures:", "credit:", "credits:",
 	"photo by ", "photo by:", "foto:", "fotos:", "bild:", "fotograf:",
+	"foto von ",
 	"\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe:", "cr\xc3\xa9" "dit:",
 	"cr\xc3\xa9" "dit :", "cr\xc3\xa9" "dito:", "source:",
 	"illustration:",

@@ -100,6 +100,9 @@ test_credit(void **state)
 	check_credit("Gut getarnt. (mlharing / iStock.com)",
 	    "mlharing / iStock.com", 13);
 	check_credit("Ask Jane Doe (she/her)", NULL, 0);
+	/* German "photo by" (katholisch.at's stock credit) */
+	check_credit("Foto von Josh Willink von Pexels",
+	    "Josh Willink von Pexels", 0);
 	check_credit("Help is open (24/7)", NULL, 0);
 }
 
