@@ -16,6 +16,8 @@
 #define TEXT_FALLBACK_WORDS 15
 /* Items from the headline that may hold it without its crumbs. */
 #define TEXT_TITLE_NEAR 4
+/* Words of a headline over its byline, at least (text_over_byline()). */
+#define TEXT_BYLINE_TITLE_WORDS 4
 
 static bool
 text_title_candidate(const struct text_item *it)
@@ -152,6 +154,37 @@ text_title_fallback(struct text_doc *d, size_t name)
 	d->body_start++;
 }
 
+/* The item right over the lowest strong byline under first ("von
+ * Andreas Kürten", "Posted by Konstantin 21.10.2019"), where the run
+ * from first down to it holds more than two headline candidates and it
+ * is one of TEXT_BYLINE_TITLE_WORDS words or more that reads as a
+ * headline: the headline stands over its byline, and the run's items
+ * over it are crumbs, the site's name or its tagline. Two candidates
+ * are a headline and its standfirst over the byline, the common
+ * layout: first stays. (A reading time or a relative time over a
+ * byline, "vor 11 Minuten", has fewer words.) */
+static size_t
+text_over_byline(const struct text_doc *d, size_t first)
+{
+	for (size_t k = d->body_start; k > first + 1; k--) {
+		const struct text_item *it = &d->items[k - 2];
+		size_t run = 0;
+
+		if (!text_strong_byline(&d->items[k - 1]))
+			continue;
+		for (size_t j = first; j + 1 < k; j++)
+			run += text_title_candidate(&d->items[j]);
+		if (run > 2 && text_title_candidate(it) &&
+		    it->words >= TEXT_BYLINE_TITLE_WORDS &&
+		    it->words <= TEXT_TITLE_MAX_WORDS &&
+		    !text_has_sentence_break(it->s) &&
+		    !text_ends_full_stop(it->s))
+			return k - 2;
+		return first;
+	}
+	return first;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -196,6 +229,7 @@ text_header(struct text_doc *d)
 		text_title_fallback(d, name);
 		return;
 	}
+	first = text_over_byline(d, first);
 	/* a kicker or a section's name over the headline: a short item
 	 * over a longer one that reads as a headline */
 	while (first + 1 < d->body_start && d->items[first].words <= 3 &&

@@ -241,6 +241,36 @@ test_extract_crumb_under_kicker(void **state)
 	article_free(a);
 }
 
+/* The headline stands over its byline (zdf.de, w3m): the numbered
+ * crumbs over it are headline candidates too, and the walk up took the
+ * first of them; the candidate right over the byline is the headline. */
+static void
+test_extract_title_over_byline(void **state)
+{
+	const char *s =
+	    "Sie sind hier:\n"
+	    "\n"
+	    " 1. zdf.de\n"
+	    " 2. Sport\n"
+	    " 3. US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "von Andreas K\xc3\xbcrten\n"
+	    "\n"
+	    "New York ist das Epizentrum der Corona-Pandemie in den USA. "
+	    "Auch der Sport ist zum Stillstand\n"
+	    "gekommen. Die Anteilnahme in den Top-Ligen ist gro\xc3\x9f. "
+	    "Wie es sportlich weitergeht, ist unklar.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "US-Sport in Zeiten von Corona");
+	assert_int_equal(a->authors.n, 1);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -250,6 +280,7 @@ main(void)
 		cmocka_unit_test(test_extract_title_fallback),
 		cmocka_unit_test(test_extract_past_link_box),
 		cmocka_unit_test(test_extract_crumb_under_kicker),
+		cmocka_unit_test(test_extract_title_over_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
