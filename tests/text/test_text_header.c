@@ -271,6 +271,38 @@ test_extract_title_over_byline(void **state)
 	article_free(a);
 }
 
+/* A header line that ends with the date (deutsche-handwerks-zeitung.de,
+ * lynx, which joined the crumbs and "InfoStream - 21. Januar 2022" in
+ * one item, too long to be a date line; unwrapped here): where no date
+ * line is in the header, a header item ending with a full date gives
+ * it. */
+static void
+test_extract_date_ending_header_line(void **state)
+{
+	const char *s =
+	    "home / InfoStream / Eigentumsvorbehalt: Das sollten K\xc3"
+	    "\xa4ufer und Verk\xc3\xa4ufer wissen InfoStream - 21. Januar "
+	    "2022\n"
+	    "\n"
+	    "Forderungsausf\xc3\xa4lle vermeiden Eigentumsvorbehalt: Das "
+	    "sollten K\xc3\xa4ufer und Verk\xc3\xa4ufer wissen\n"
+	    "\n"
+	    "Wenn ein K\xc3\xa4ufer nicht sofort den vollen Kaufpreis "
+	    "einer Ware bezahlen kann, wird h\xc3\xa4ufig ein "
+	    "sogenannter Eigentumsvorbehalt verwendet.\n"
+	    "\n"
+	    "Ein Eigentumsvorbehalt sichert den Verk\xc3\xa4ufer ab, bis "
+	    "der Kaufpreis vollst\xc3\xa4ndig bezahlt ist, und\n"
+	    "er muss vor der \xc3\x9c""bergabe der Ware vereinbart werden, "
+	    "sonst gilt er nicht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_true(a->published.set);
+	assert_int_equal(a->published.utc, 1642723200);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -281,6 +313,7 @@ main(void)
 		cmocka_unit_test(test_extract_past_link_box),
 		cmocka_unit_test(test_extract_crumb_under_kicker),
 		cmocka_unit_test(test_extract_title_over_byline),
+		cmocka_unit_test(test_extract_date_ending_header_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
