@@ -428,83 +428,6 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
 }
 
-/* An acronym's mention in the text: its hash, and whether it is
- * written there in the form asked. */
-struct ent_acro {
-	uint64_t h;
-	bool form;
-};
-
-static int
-ent_acro_cmp(const void *a, const void *b)
-{
-	uint64_t x = ((const struct ent_acro *)a)->h,
-	    y = ((const struct ent_acro *)b)->h;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Fills set with the acronyms written in form in most of their
- * mentions, and in at least least of them, in one walk over the words:
- * the mentions, sorted by hash, counted by acronym. */
-static void
-ent_mostly_fill(struct ent_ctx *c, struct ent_hset *set,
-    bool (*form)(struct ent_ctx *, size_t), size_t least)
-{
-	struct ent_acro *v = NULL;
-	size_t n = 0, cap = 0, i, j;
-
-	ent_hset_init(set);
-	for (j = 0; j < c->t->n; j++) {
-		if (!(c->t->v[j].flags & ETOK_ALLCAP))
-			continue;
-		if (n == cap) {
-			cap = cap != 0 ? 2 * cap : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		v[n].h = c->t->v[j].hash;
-		v[n++].form = form(c, j);
-	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), ent_acro_cmp);
-	for (i = 0; i < n; i = j) {
-		size_t num = 0;
-
-		for (j = i; j < n && v[j].h == v[i].h; j++)
-			num += v[j].form;
-		if (num >= least && 2 * num > j - i)
-			ent_hset_add(set, v[i].h);
-	}
-	free(v);
-}
-
-/* Whether the acronym of etok hash h is written in form in most of its
- * mentions, and in at least least (one or more) of them; set holds the
- * acronyms so written, filled once a text. */
-static bool
-ent_mostly(struct ent_ctx *c, struct ent_hset *set,
-    bool (*form)(struct ent_ctx *, size_t), uint64_t h, size_t least)
-{
-	if (set->v == NULL)
-		ent_mostly_fill(c, set, form, least);
-	return ent_hset_has(set, h);
-}
-
-bool
-ent_model_line(struct ent_ctx *c, uint64_t h)
-{
-	return ent_mostly(c, &c->model, ent_model_form, h, 2);
-}
-
-/* Whether the acronym of etok hash h is a unit or a currency: c writes
- * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
- * EUR"), as no body's name is written. */
-static bool
-ent_unit(struct ent_ctx *c, uint64_t h)
-{
-	return ent_mostly(c, &c->unit, ent_unit_form, h, 1);
-}
-
 /* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
  * "URLs"): two capitals or more, then a lower-case s. */
 static bool
@@ -521,30 +444,106 @@ ent_acro_plural_form(struct ent_ctx *c, size_t j)
 	return true;
 }
 
+/* An acronym's mention in the text: its hash, and whether it is
+ * written there before a model's number and after a number. */
+struct ent_acro {
+	uint64_t h;
+	bool model, unit;
+};
+
+static int
+ent_acro_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ent_acro *)a)->h,
+	    y = ((const struct ent_acro *)b)->h;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills c's three sets of acronyms in one walk over the words: the
+ * plurals' stems ("SUV" of "SUVs"); and, from the acronyms' mentions
+ * sorted by hash and counted by acronym, the acronyms written before a
+ * model's number in most of their mentions and in two or more, and
+ * those written after a number in most of their mentions. */
+static void
+ent_acro_fill(struct ent_ctx *c)
+{
+	struct ent_acro *v = NULL;
+	size_t n = 0, cap = 0, i, j;
+	const char *f;
+
+	ent_hset_init(&c->model);
+	ent_hset_init(&c->unit);
+	ent_hset_init(&c->plural);
+	for (j = 0; j < c->t->n; j++) {
+		if (ent_acro_plural_form(c, j)) {
+			f = etok_folded(c->t, j);
+			ent_hset_add(&c->plural,
+			    etok_hash(f, strlen(f) - 1));
+		}
+		if (!(c->t->v[j].flags & ETOK_ALLCAP))
+			continue;
+		if (n == cap) {
+			cap = cap != 0 ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].h = c->t->v[j].hash;
+		v[n].model = ent_model_form(c, j);
+		v[n++].unit = ent_unit_form(c, j);
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), ent_acro_cmp);
+	for (i = 0; i < n; i = j) {
+		size_t model = 0, unit = 0;
+
+		for (j = i; j < n && v[j].h == v[i].h; j++) {
+			model += v[j].model;
+			unit += v[j].unit;
+		}
+		if (model >= 2 && 2 * model > j - i)
+			ent_hset_add(&c->model, v[i].h);
+		if (unit >= 1 && 2 * unit > j - i)
+			ent_hset_add(&c->unit, v[i].h);
+	}
+	free(v);
+}
+
+/* Whether the acronym of etok hash h is in set, one of c's three sets
+ * of acronyms, all three filled at the first question of a text. */
+static bool
+ent_acro_in(struct ent_ctx *c, const struct ent_hset *set, uint64_t h)
+{
+	if (c->model.v == NULL)
+		ent_acro_fill(c);
+	return ent_hset_has(set, h);
+}
+
+bool
+ent_model_line(struct ent_ctx *c, uint64_t h)
+{
+	return ent_acro_in(c, &c->model, h);
+}
+
+/* Whether the acronym of etok hash h is a unit or a currency: c writes
+ * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
+ * EUR"), as no body's name is written. */
+static bool
+ent_unit(struct ent_ctx *c, uint64_t h)
+{
+	return ent_acro_in(c, &c->unit, h);
+}
+
 /* Whether word i is an acronym one counts: written with a plural's s
  * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
  * "SUVs"), as no body's name is written. */
 static bool
 ent_acro_counted(struct ent_ctx *c, size_t i)
 {
-	const char *f;
-	size_t j;
-
 	if (ent_acro_plural_form(c, i))
 		return true;
 	if (!(c->t->v[i].flags & ETOK_ALLCAP))
 		return false;
-	if (c->plural.v == NULL) {
-		ent_hset_init(&c->plural);
-		for (j = 0; j < c->t->n; j++) {
-			if (!ent_acro_plural_form(c, j))
-				continue;
-			f = etok_folded(c->t, j);
-			ent_hset_add(&c->plural,
-			    etok_hash(f, strlen(f) - 1));
-		}
-	}
-	return ent_hset_has(&c->plural, c->t->v[i].hash);
+	return ent_acro_in(c, &c->plural, c->t->v[i].hash);
 }
 
 /* Whether a run ending before word b is a journal's name in a

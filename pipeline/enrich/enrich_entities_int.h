@@ -122,7 +122,8 @@ struct ent_ctx {
 	struct ent_hset unit;   /* the same of the acronyms written after
 	                           a number ("28 MW") */
 	struct ent_hset plural; /* the same of the acronyms written with
-	                           a plural's s ("SUV": "SUVs") */
+	                           a plural's s ("SUV": "SUVs"); the
+	                           three filled in one walk */
 	struct ent_run *runs;
 	size_t n, cap;
 };
