@@ -1043,6 +1043,31 @@ test_entities_tickers(void **state)
 	article_free(a);
 }
 
+/* Initials written each with its dot are a body's only after "the" in
+ * English ("the U.N."): a person's given names ("J.J. Abrams"), a state
+ * after its town ("Washington, D.C."), a name's opening ("the W.M.
+ * Keck Observatory") are none. */
+static void
+test_entities_initials(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The film was made by J.J. Abrams last year. "
+	    "Experts in Washington, D.C., used the W.M. Keck Observatory. "
+	    "Later the U.N. said the data were sound.");
+	assert_false(has_name(&a->organisations, "J.J"));
+	assert_false(has_name(&a->organisations, "D.C"));
+	assert_false(has_name(&a->organisations, "W.M"));
+	assert_true(has_name(&a->organisations, "U.N"));
+	article_free(a);
+	a = run("de", NULL, "Die Stadt pflanzt Bäume. Z.B. wächst dort "
+	    "eine Linde, sagte die SPD.");
+	assert_false(has_name(&a->organisations, "Z.B"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1418,6 +1443,7 @@ main(void)
 		cmocka_unit_test(test_entities_journals),
 		cmocka_unit_test(test_entities_units),
 		cmocka_unit_test(test_entities_tickers),
+		cmocka_unit_test(test_entities_initials),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
