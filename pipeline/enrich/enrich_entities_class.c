@@ -637,7 +637,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
 		return;
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
-	    ent_phrase_head(c, a)))
+	    ent_phrase_head(c, a) ||
+	    (ent_english(c) && ent_list_has(ENT_L_SKY, f))))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||

@@ -117,7 +117,8 @@ enum ent_list {
 	                    ("maire", "parquet", "université") */
 	ENT_L_ORG_END,   /* English words that head a body's name ending
 	                    it ("Amnesty International") */
-	ENT_L_DECL_PREP  /* Polish, Russian, Ukrainian prepositions */
+	ENT_L_DECL_PREP, /* Polish, Russian, Ukrainian prepositions */
+	ENT_L_SKY        /* planets and moons English names alone */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);

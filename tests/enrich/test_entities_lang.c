@@ -1068,6 +1068,25 @@ test_entities_initials(void **state)
 	article_free(a);
 }
 
+/* A planet or a large moon named alone in English is no body ("on
+ * Earth", "Saturn's moon Enceladus"). */
+static void
+test_entities_sky(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Life on Earth began early, the scientists "
+	    "said. NASA plans a mission to Mars, and another will fly past "
+	    "Saturn and its moon Enceladus.");
+	assert_false(has_name(&a->organisations, "Earth"));
+	assert_false(has_name(&a->organisations, "Mars"));
+	assert_false(has_name(&a->organisations, "Saturn"));
+	assert_false(has_name(&a->organisations, "Enceladus"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1444,6 +1463,7 @@ main(void)
 		cmocka_unit_test(test_entities_units),
 		cmocka_unit_test(test_entities_tickers),
 		cmocka_unit_test(test_entities_initials),
+		cmocka_unit_test(test_entities_sky),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
