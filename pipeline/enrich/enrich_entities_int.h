@@ -144,11 +144,20 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
  * of one candidate run (the: "the" stands before it; cue: a title or
  * role marks it a person) and adds what it names, if anything. */
 void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
-/* Whether the acronym of etok hash h names a product line: c writes it
- * before a model's number in two mentions or more and in most of them
- * ("RTX 3080", "RTX 3090", "RTX cards"), as no body's name is
- * written. */
+/* enrich_entities_acro.c. Whether the acronym of etok hash h names a
+ * product line: c writes it before a model's number in two mentions or
+ * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as
+ * no body's name is written. */
 bool ent_model_line(struct ent_ctx *c, uint64_t h);
+/* Whether the acronym of etok hash h is a unit, a currency or a results
+ * line's code: c writes it after a number ("28 MW", "151 PS", "37,99
+ * EUR") or in brackets between a name and a number ("Wierer (ITA)
+ * 35.58,7") in most of its mentions, as no body's name is written. */
+bool ent_unit(struct ent_ctx *c, uint64_t h);
+/* Whether word i is an acronym one counts: written with a plural's s
+ * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
+ * "SUVs"), as no body's name is written. */
+bool ent_acro_counted(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

@@ -1087,6 +1087,26 @@ test_entities_sky(void **state)
 	article_free(a);
 }
 
+/* A code in brackets between a name and a number is a results line's
+ * nation or team ("Dorothea Wierer (ITA) 35.58,7"), no body; a party
+ * after its member stays one ("Olaf Scholz (SPD) sagte"). */
+static void
+test_entities_result_codes(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Wierer gewinnt den Massenstart. Das Ergebnis:"
+	    "\n\n1. Dorothea Wierer (ITA) 35.58,7\n\n2. Julia Simon (FRA) "
+	    "+3,7\n\n3. Vanessa Voigt (GER) +11,6\n\nOlaf Scholz (SPD) "
+	    "sagte, er gratuliere.");
+	assert_false(has_name(&a->organisations, "ITA"));
+	assert_false(has_name(&a->organisations, "FRA"));
+	assert_false(has_name(&a->organisations, "GER"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1464,6 +1484,7 @@ main(void)
 		cmocka_unit_test(test_entities_tickers),
 		cmocka_unit_test(test_entities_initials),
 		cmocka_unit_test(test_entities_sky),
+		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
