@@ -521,7 +521,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		}
 	}
 	/* an acronym is no one's name, even after a title ("the
-	 * Attorney General (NYAG)") */
+	 * Attorney General (NYAG)"); initials there are the person's
+	 * given names ("Coach P.J. Fleck") */
+	if (cue && acro && ent_initials(c, a, false))
+		return;
 	if (cue && !acro)
 		ent_add_run(c, a, b, ENT_PERSON,
 		    ent_join(c, a, b, true), false, true);

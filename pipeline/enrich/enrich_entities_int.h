@@ -271,6 +271,9 @@ void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
  * is a part of a web or mail address ("https://p.dw.com/p/RPYx",
  * "twitter.com/Name", "@Name"). */
 bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
+/* Whether word i, initials each with its dot ("P.J", "D.C"), is no
+ * body's: the article before it ("the U.N.") or not. */
+bool ent_initials(const struct ent_ctx *c, size_t i, bool the);
 bool ent_plain_noun(struct ent_ctx *c, size_t i);
 /* Adds the run [a, b) as a place where its shape says it is one
  * ("Wall Street", "Broward County", "San Francisco"). */

@@ -119,7 +119,7 @@ ent_plain_noun(struct ent_ctx *c, size_t i)
  * Fleck"), a state after its town ("Washington, D.C."), an abbreviation
  * ("Z.B."); after "the" they open a name ("the W.M. Keck Observatory")
  * when a capitalised word follows their dot. */
-static bool
+bool
 ent_initials(const struct ent_ctx *c, size_t i, bool the)
 {
 	const struct etok *k = &c->t->v[i];

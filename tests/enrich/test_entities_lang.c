@@ -1061,6 +1061,10 @@ test_entities_initials(void **state)
 	assert_false(has_name(&a->organisations, "W.M"));
 	assert_true(has_name(&a->organisations, "U.N"));
 	article_free(a);
+	a = run("en", NULL, "The team lost again. Coach P.J. Fleck said "
+	    "the players were tired.");
+	assert_false(has_name(&a->organisations, "P.J"));
+	article_free(a);
 	a = run("de", NULL, "Die Stadt pflanzt Bäume. Z.B. wächst dort "
 	    "eine Linde, sagte die SPD.");
 	assert_false(has_name(&a->organisations, "Z.B"));
