@@ -440,6 +440,23 @@ ent_acro_code(struct ent_ctx *c, size_t i)
 	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
 }
 
+/* Whether word a ends with a hyphen and a lower-case part of two
+ * letters or more ("Bush-era", "Stallman-esque",
+ * "N-acetyltransferase"). */
+static bool
+ent_lower_tail(const struct ent_ctx *c, size_t a)
+{
+	const char *w = c->s + c->t->v[a].off;
+	const char *h = NULL;
+	size_t i, n = c->t->v[a].len;
+
+	for (i = 1; i + 2 < n; i++)
+		if (w[i] == '-')
+			h = w + i + 1;
+	return h != NULL && h[0] >= 'a' && h[0] <= 'z' &&
+	    h[1] >= 'a' && h[1] <= 'z';
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -496,6 +513,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	if (!acro && !cue && (ent_kind_noun(c, a) ||
 	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a)))
+		return;
+	/* English: a name joined by a hyphen to a lower-case word or
+	 * suffix is an adjective ("Bush-era", "Stallman-esque") */
+	if (!acro && !cue && ent_english(c) && ent_lower_tail(c, a))
 		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {

@@ -1111,6 +1111,24 @@ test_entities_result_codes(void **state)
 	article_free(a);
 }
 
+/* In English a name joined by a hyphen to a lower-case word or suffix
+ * is an adjective ("Bush-era", "Stallman-esque"), no body; "Coca-Cola"
+ * stays one. */
+static void
+test_entities_lower_tails(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The rules are Bush-era limits, and the shop "
+	    "has a Stallman-esque policy. Its owner sold Coca-Cola in "
+	    "Texas.");
+	assert_false(has_name(&a->organisations, "Bush-era"));
+	assert_false(has_name(&a->organisations, "Stallman-esque"));
+	assert_true(has_name(&a->organisations, "Coca-Cola"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1489,6 +1507,7 @@ main(void)
 		cmocka_unit_test(test_entities_initials),
 		cmocka_unit_test(test_entities_sky),
 		cmocka_unit_test(test_entities_result_codes),
+		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
