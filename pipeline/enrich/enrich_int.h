@@ -279,6 +279,9 @@ bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country
  * ("russian", "americans") or names a language ("spanish"). */
 bool ent_demonym(const char *folded);
+/* The same of Polish's suffixes on a place's name ("Rosjanin",
+ * "Rosjanie", "Rosjan" of "Rosja"). */
+bool ent_pl_demonym(const char *folded);
 
 /* The places of an article by their country's one name (canon), each
  * with the name the article gave it first. */

@@ -1129,6 +1129,24 @@ test_entities_lower_tails(void **state)
 	article_free(a);
 }
 
+/* A Polish word of a people made on a place's name ("Rosjanin",
+ * "Rosjanie", "Rosjan" of "Rosja") names no body. */
+static void
+test_entities_polish_demonyms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Według czeskiego rządu za wybuchem stali "
+	    "Rosjanie. Praga wydaliła osiemnastu Rosjan, a NATO poparło "
+	    "tę decyzję. Najlepszy był Rosjanin, który wygrał dwa biegi.");
+	assert_false(has_name(&a->organisations, "Rosjanie"));
+	assert_false(has_name(&a->organisations, "Rosjan"));
+	assert_false(has_name(&a->organisations, "Rosjanin"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1508,6 +1526,7 @@ main(void)
 		cmocka_unit_test(test_entities_sky),
 		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_lower_tails),
+		cmocka_unit_test(test_entities_polish_demonyms),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
