@@ -76,14 +76,15 @@ ent_result_form(struct ent_ctx *c, size_t j)
 }
 
 /* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
- * "URLs"): two capitals or more, then a lower-case s. */
+ * "URLs"): two capitals or more, then a lower-case s. The word's flags
+ * first: most words are not capitalised, and their text is not read. */
 static bool
 ent_acro_plural_form(struct ent_ctx *c, size_t j)
 {
 	const char *w = c->s + c->t->v[j].off;
 	size_t i, n = c->t->v[j].len;
 
-	if (n < 3 || w[n - 1] != 's')
+	if (n < 3 || !(c->t->v[j].flags & ETOK_CAP) || w[n - 1] != 's')
 		return false;
 	for (i = 0; i + 1 < n; i++)
 		if (w[i] < 'A' || w[i] > 'Z')
