@@ -440,6 +440,43 @@ ent_acro_code(struct ent_ctx *c, size_t i)
 	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
 }
 
+/* Whether the one word a, ending as English adjectives do in -ic or
+ * -ish ("Democratic", "Scottish"), stands before a common noun in every
+ * mention ("Democratic criticism", "Scottish hero"): an adjective, no
+ * body ("the Atlantic reported" is one). Letters of ASCII only. */
+static bool
+ent_adjective(struct ent_ctx *c, size_t a)
+{
+	const char *f = etok_folded(c->t, a);
+	const char *w = c->s + c->t->v[a].off;
+	size_t l = strlen(f), j;
+
+	if (l < 5 || (strcmp(f + l - 2, "ic") != 0 &&
+	    strcmp(f + l - 3, "ish") != 0))
+		return false;
+	/* one capital, then lower-case letters: not "BlackMagic" (a
+	 * firm before its product) nor "Asia-Pacific" */
+	for (j = 1; j < l; j++)
+		if (w[j] < 'a' || w[j] > 'z')
+			return false;
+	for (j = 0; j < c->t->n; j++) {
+		const struct etok *n;
+
+		if (c->t->v[j].hash != c->t->v[a].hash)
+			continue;
+		if (j + 1 >= c->t->n || !ent_plain_gap(c, j))
+			return false;
+		n = &c->t->v[j + 1];
+		if (n->sent != c->t->v[j].sent ||
+		    (n->flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) ||
+		    !ent_word_is(c, j + 1, ENT_W_ENWORD) ||
+		    ent_word_is(c, j + 1, ENT_W_STOP) ||
+		    ent_word_is(c, j + 1, ENT_W_FUNCTION))
+			return false;
+	}
+	return true;
+}
+
 /* Whether word a ends with a hyphen and a lower-case part of two
  * letters or more ("Bush-era", "Stallman-esque",
  * "N-acetyltransferase"). */
@@ -512,7 +549,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	}
 	if (!acro && !cue && (ent_kind_noun(c, a) ||
-	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a)))
+	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a) ||
+	    (ent_english(c) && ent_adjective(c, a))))
 		return;
 	/* English: a name joined by a hyphen to a lower-case word or
 	 * suffix is an adjective ("Bush-era", "Stallman-esque") */

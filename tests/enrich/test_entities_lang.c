@@ -1147,6 +1147,24 @@ test_entities_polish_demonyms(void **state)
 	article_free(a);
 }
 
+/* An English word in -ic or -ish before a common noun in every mention
+ * is an adjective ("Democratic criticism", "Scottish hero"), no body;
+ * "BlackMagic disk" keeps its firm. */
+static void
+test_entities_adjectives(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The bill drew Democratic criticism in the "
+	    "Senate. A Scottish hero was named, and the BlackMagic disk "
+	    "test ran.");
+	assert_false(has_name(&a->organisations, "Democratic"));
+	assert_false(has_name(&a->organisations, "Scottish"));
+	assert_true(has_name(&a->organisations, "BlackMagic"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1527,6 +1545,7 @@ main(void)
 		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_polish_demonyms),
+		cmocka_unit_test(test_entities_adjectives),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
