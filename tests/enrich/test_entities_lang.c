@@ -1165,6 +1165,23 @@ test_entities_adjectives(void **state)
 	article_free(a);
 }
 
+/* An observatory and a laboratory are bodies, as an institute is
+ * ("Keck Observatory" was a person). */
+static void
+test_entities_observatories(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Astronomers used the Keck Observatory in "
+	    "Hawaii. Engineers of the Jet Propulsion Laboratory helped.");
+	assert_true(has_name(&a->organisations, "Keck Observatory"));
+	assert_false(has_name(&a->people, "Keck Observatory"));
+	assert_true(has_name(&a->organisations,
+	    "Jet Propulsion Laboratory"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1546,6 +1563,7 @@ main(void)
 		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_polish_demonyms),
 		cmocka_unit_test(test_entities_adjectives),
+		cmocka_unit_test(test_entities_observatories),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),
