@@ -100,6 +100,10 @@ struct meta_cands {
 	struct strlist author_link;  /* text of links to an author's page */
 	struct strlist author_box;    /* the text before an author link */
 	struct strlist lead_byline;  /* short text that opens with "By" */
+	char *byline_head;           /* the heading right over the first
+	                                byline that opens with a lead-in
+	                                (any level, "<h6>Headline</h6><h5>
+	                                Von Jane Doe</h5>"), or NULL */
 	struct strlist lead_named;   /* the element after a lead-in that is
 	                                all its text, holding a link ("von
 	                                <a>r23</a>"): a name as marked */
@@ -357,6 +361,10 @@ void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the
  * site's is still a name: a personal site is named after its author. */
 bool meta_full_name(xmlNodePtr n, char **name, int depth);
+/* The heading element (h1 to h6) right before byline element n, or
+ * before the element n opens (its first child, a few levels up), or
+ * NULL. */
+xmlNodePtr meta_heading_over(xmlNodePtr n);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);

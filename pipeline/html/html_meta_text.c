@@ -240,6 +240,36 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 
 /* The first of the headings the walk found whose text is title, or
  * NULL. */
+/* True when n is an element h1 to h6. */
+static bool
+meta_is_heading(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (n->name[0] | 0x20) == 'h' && n->name[1] >= '1' &&
+	    n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+xmlNodePtr
+meta_heading_over(xmlNodePtr n)
+{
+	xmlNodePtr p;
+	int up;
+
+	for (up = 0; n != NULL && up < 3; up++) {
+		for (p = n->prev; p != NULL; p = p->prev)
+			if (p->type == XML_ELEMENT_NODE ||
+			    (p->type == XML_TEXT_NODE &&
+			    !xmlIsBlankNode(p)))
+				break;
+		if (p != NULL)
+			return meta_is_heading(p) ? p : NULL;
+		n = n->parent;
+		if (n == NULL || n->type != XML_ELEMENT_NODE)
+			return NULL;
+	}
+	return NULL;
+}
+
 xmlNodePtr
 meta_find_heading(const struct meta_nodes *heads, const char *title)
 {

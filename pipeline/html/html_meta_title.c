@@ -413,6 +413,12 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 			h = d;
 	if (h == NULL)
 		h = meta_title_holder(c, cand, 5, sites);
+	/* or the heading over the byline ("<h6>Headline</h6><h5>Von Jane
+	 * Doe</h5>"), whatever its level */
+	if (h == NULL && c->byline_head != NULL &&
+	    words_in(c->byline_head, strlen(c->byline_head)) >= 3 &&
+	    !meta_heading_is_site(c->byline_head, sites))
+		h = c->byline_head;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];

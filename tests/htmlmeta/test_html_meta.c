@@ -379,6 +379,27 @@ test_title_heading(void **state)
 	assert_string_equal(a->title,
 	    "Neubau Werkstatt - Neubau WSL Birmensdorf");
 	article_free(a);
+	/* no heading agrees with the <title> (the site and a section): the
+	 * heading over the byline is the headline, at any level; not one
+	 * of two words, not one a text parts from the byline */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><h4>Preisprotest</h4><div><h6>Energiepreiskrise: "
+	    "Rechte auf einen Blick</h6> <h5><em>Von Leonora Holling</em>"
+	    "</h5><p>x</p></div></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Energiepreiskrise: Rechte auf einen Blick");
+	assert_authors(a, "Leonora Holling");
+	article_free(a);
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Rechte im Blick</h6> Text <h5><em>Von "
+	    "Leonora Holling</em></h5><p>x</p></div></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Entlastungen</h6><h5>Von Leonora "
+	    "Holling</h5><p>x</p></div></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
 }
 
 /* The site's name as a heading its markup does not mark as the logo (an
