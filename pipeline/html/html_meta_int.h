@@ -154,6 +154,7 @@ enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_IN_UNSEEN,
 
 struct meta_walk {
 	xmlNodePtr first_h1;
+	xmlNodePtr byline_head;  /* the node of meta_cands' byline_head */
 	xmlNodePtr in[META_NIN];  /* the walk is inside of, or NULL */
 	/* h1..h3 outside <head>, not inside another of them, nor deeper
 	 * than META_MAX_DEPTH - 1: where the headline may be */

@@ -29,7 +29,10 @@ meta_dateline_place(const char *f, size_t at)
 		return true;
 	while (at > 0 && (f[at - 1] == ' ' || f[at - 1] == '('))
 		at--;
-	if (at == 0 || f[at - 1] != ',')
+	/* (a date in parentheses opens it: "(21. November 2022) Text") */
+	if (at == 0)
+		return true;
+	if (f[at - 1] != ',')
 		return false;
 	for (i = 0; i + 1 < at; i++) {
 		if (word && islower((unsigned char)f[i]))

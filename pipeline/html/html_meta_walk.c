@@ -831,8 +831,10 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
 	    !meta_in_link(n)) {
 		if (c->lead_byline.n == 0 &&
-		    (k = meta_heading_over(n)) != NULL)
+		    (k = meta_heading_over(n)) != NULL) {
 			c->byline_head = meta_node_text(k, 400);
+			w->byline_head = k;
+		}
 		meta_push_short(&c->lead_byline, n);
 		if ((k = meta_lead_element(n, &w->leads)) != NULL)
 			meta_push_short(&c->lead_named, k);

@@ -670,6 +670,16 @@ test_dates_url_text(void **state)
 	    "</div></body></html>", NULL);
 	assert_day(&a->published, "2021-11-12");
 	article_free(a);
+	/* and a date in parentheses opening the prose, under a headline
+	 * that is an <h6> over its byline, over a teaser's date below */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><h6>Energiepreiskrise: Rechte auf einen Blick</h6>"
+	    "<h5>Von Leonora Holling</h5><p>(21. November 2022) Energie"
+	    "verbraucher erhalten eine Preiserh\xc3\xb6hung nach der n\xc3"
+	    "\xa4" "chsten, und Grundversorger lehnen neue Kunden ab.</p>"
+	    "<div><span>29.11.2022</span></div></body></html>", NULL);
+	assert_day(&a->published, "2022-11-21");
+	article_free(a);
 	/* a caption's date in a sentence is none */
 	a = run("<html><head><meta property=\"article:published_time\" "
 	    "content=\"2019-11-18T13:22:00Z\"></head><body><h1>T</h1><p>"
