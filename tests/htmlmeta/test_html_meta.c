@@ -400,6 +400,12 @@ test_title_heading(void **state)
 	    "Holling</h5><p>x</p></div></body></html>", NULL);
 	assert_string_equal(a->title, "energie.example | Gaspreise");
 	article_free(a);
+	/* nor one over a text that opens like a byline but names no one */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Preise im Vergleich der Jahre</h6><p>von "
+	    "1990 bis 2000 stiegen die Preise</p></div></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
 }
 
 /* The site's name as a heading its markup does not mark as the logo (an
