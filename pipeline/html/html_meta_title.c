@@ -293,7 +293,7 @@ meta_title_lone_h2(const struct meta_cands *c, const char *const *cand,
 static bool
 meta_holds_words(const char *h, const char *t)
 {
-	const char *w, *e, *p, *q;
+	const char *w, *e, *p;
 	size_t l, n = 0;
 	bool found, alnum;
 
@@ -307,12 +307,10 @@ meta_holds_words(const char *h, const char *t)
 		if (l == 0 || !alnum)
 			continue;
 		n++;
-		for (p = h, found = false; *p != '\0' && !found; p++) {
-			q = p + l;
+		for (p = h, found = false; *p != '\0' && !found; p++)
 			found = strncasecmp(p, w, l) == 0 &&
 			    (p == h || p[-1] == ' ') &&
-			    (*q == '\0' || *q == ' ');
-		}
+			    (p[l] == '\0' || p[l] == ' ');
 		if (!found)
 			return false;
 	}
