@@ -29,7 +29,10 @@ meta_dateline_place(const char *f, size_t at)
 		return true;
 	while (at > 0 && (f[at - 1] == ' ' || f[at - 1] == '('))
 		at--;
-	if (at == 0 || f[at - 1] != ',')
+	/* (a date in parentheses opens it: "(21. November 2022) Text") */
+	if (at == 0)
+		return true;
+	if (f[at - 1] != ',')
 		return false;
 	for (i = 0; i + 1 < at; i++) {
 		if (word && islower((unsigned char)f[i]))
@@ -240,6 +243,36 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 
 /* The first of the headings the walk found whose text is title, or
  * NULL. */
+/* True when n is an element h1 to h6. */
+static bool
+meta_is_heading(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (n->name[0] | 0x20) == 'h' && n->name[1] >= '1' &&
+	    n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+xmlNodePtr
+meta_heading_over(xmlNodePtr n)
+{
+	xmlNodePtr p;
+	int up;
+
+	for (up = 0; n != NULL && up < 3; up++) {
+		for (p = n->prev; p != NULL; p = p->prev)
+			if (p->type == XML_ELEMENT_NODE ||
+			    (p->type == XML_TEXT_NODE &&
+			    !xmlIsBlankNode(p)))
+				break;
+		if (p != NULL)
+			return meta_is_heading(p) ? p : NULL;
+		n = n->parent;
+		if (n == NULL || n->type != XML_ELEMENT_NODE)
+			return NULL;
+	}
+	return NULL;
+}
+
 xmlNodePtr
 meta_find_heading(const struct meta_nodes *heads, const char *title)
 {

@@ -830,6 +830,11 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
 	    !meta_in_link(n)) {
+		if (c->lead_byline.n == 0 &&
+		    (k = meta_heading_over(n)) != NULL) {
+			c->byline_head = meta_node_text(k, 400);
+			w->byline_head = k;
+		}
 		meta_push_short(&c->lead_byline, n);
 		if ((k = meta_lead_element(n, &w->leads)) != NULL)
 			meta_push_short(&c->lead_named, k);
@@ -1159,6 +1164,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
 	strlist_free(&c->lead_named);
+	free(c->byline_head);
 	strlist_free(&c->source_line);
 	free(c->copyright);
 	strlist_free(&c->pub_times);
