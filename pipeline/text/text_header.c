@@ -185,6 +185,32 @@ text_over_byline(const struct text_doc *d, size_t first)
 	return first;
 }
 
+/* The standfirst: the next candidate from item first on, past the
+ * dates and bylines that the walk up also passed. A short label the
+ * page repeats ("Add a comment") is none, nor the headline with its
+ * kicker, nor the headline again (a page that shows it twice, as the
+ * crumbs' last entry and as the heading). */
+static void
+text_standfirst(struct text_doc *d, size_t first)
+{
+	const struct text_item *it;
+
+	while (first < d->body_start && (d->items[first].datelike ||
+	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
+	    text_is_byline(d->items[first].s, d->items[first].words))))
+		first++;
+	if (first >= d->body_start)
+		return;
+	it = &d->items[first];
+	if (!text_title_candidate(it) || (it->twice && it->words <= 3))
+		return;
+	if (d->title < d->n && (strcmp(it->s, d->items[d->title].s) == 0 ||
+	    text_part_of(it->s, d->items[d->title].s)))
+		return;
+	d->subtitle = first;
+	d->items[first].kind = TEXT_STANDFIRST;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -246,19 +272,5 @@ text_header(struct text_doc *d)
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;
 	}
-	/* the standfirst: the next candidate, past the dates and bylines
-	 * that the walk up also passed */
-	while (first < d->body_start && (d->items[first].datelike ||
-	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
-	    text_is_byline(d->items[first].s, d->items[first].words))))
-		first++;
-	/* a short label the page repeats ("Add a comment") is no standfirst,
-	 * nor the headline with its kicker */
-	if (first < d->body_start && text_title_candidate(&d->items[first]) &&
-	    !(d->items[first].twice && d->items[first].words <= 3) &&
-	    !(d->title < d->n &&
-	    text_part_of(d->items[first].s, d->items[d->title].s))) {
-		d->subtitle = first;
-		d->items[first].kind = TEXT_STANDFIRST;
-	}
+	text_standfirst(d, first);
 }

@@ -303,6 +303,37 @@ test_extract_date_ending_header_line(void **state)
 	article_free(a);
 }
 
+/* The headline shown twice in a row (an AEB page's heading and its
+ * share card, w3m): the second is the headline again, no standfirst. */
+static void
+test_extract_headline_twice(void **state)
+{
+	const char *s =
+	    "Scientists use Hawaii telescope to spot water vapor on distant "
+	    "moon\n"
+	    "\n"
+	    "Scientists use Hawaii telescope to spot water vapor on distant "
+	    "moon\n"
+	    "\n"
+	    "Astronomers using a telescope on Mauna Kea have found water "
+	    "vapor over the icy surface of\n"
+	    "a moon of Jupiter for the first time, which strengthens the "
+	    "case for an ocean under its crust.\n"
+	    "\n"
+	    "The vapor was seen on one of seventeen nights of observation, "
+	    "the team said on Monday, and it\n"
+	    "suggests that the plumes seen before by a space probe were "
+	    "real and not an artefact.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Scientists use Hawaii telescope to "
+	    "spot water vapor on distant moon");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -314,6 +345,7 @@ main(void)
 		cmocka_unit_test(test_extract_crumb_under_kicker),
 		cmocka_unit_test(test_extract_title_over_byline),
 		cmocka_unit_test(test_extract_date_ending_header_line),
+		cmocka_unit_test(test_extract_headline_twice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
