@@ -18,6 +18,27 @@
 #define TEXT_TITLE_NEAR 4
 /* Words of a headline over its byline, at least (text_over_byline()). */
 #define TEXT_BYLINE_TITLE_WORDS 4
+/* Items over the region that the crumbs' last entry may stand at. */
+#define TEXT_CRUMBS_NEAR 12
+/* Words of a crumb over the last, with its number, at most. */
+#define TEXT_CRUMB_WORDS 4
+/* Words of the crumbs' last entry taken as the headline, at least. */
+#define TEXT_CRUMB_TITLE_WORDS 4
+
+/* The number that opens s as an ordered list's entry ("3. Sport"), or
+ * -1. */
+static long
+text_list_number(const char *s)
+{
+	long n = 0;
+	int k = 0;
+
+	while (k < 3 && isdigit((unsigned char)s[k]))
+		n = n * 10 + (s[k++] - '0');
+	if (k == 0 || s[k] != '.' || s[k + 1] != ' ')
+		return -1;
+	return n;
+}
 
 static bool
 text_title_candidate(const struct text_item *it)
@@ -211,6 +232,59 @@ text_standfirst(struct text_doc *d, size_t first)
 	d->items[first].kind = TEXT_STANDFIRST;
 }
 
+/* The last entry of crumbs that w3m and lynx set as an ordered list
+ * ("1. Startseite", "2. Presse", "5. Messengerdienste sind kein
+ * rechtsfreier Raum"), near the region's top or opening it: the page's
+ * own name, its headline, where the entries over it are short (a
+ * section's name) and it reads as a headline. A list of longer entries
+ * is a table of contents or a ranking. Returns its index, or d->n. */
+static size_t
+text_crumb_headline(const struct text_doc *d)
+{
+	size_t lo = d->body_start > TEXT_CRUMBS_NEAR ?
+	    d->body_start - TEXT_CRUMBS_NEAR : 0;
+
+	for (size_t j = d->body_start + 1; j-- > lo;) {
+		const struct text_item *it = &d->items[j];
+		long n = text_list_number(it->s);
+		size_t i = j;
+
+		if (n < 2 || (j + 1 < d->n &&
+		    text_list_number(d->items[j + 1].s) == n + 1))
+			continue;
+		while (i > 0 && text_list_number(d->items[i - 1].s) ==
+		    text_list_number(d->items[i].s) - 1 &&
+		    d->items[i - 1].words <= TEXT_CRUMB_WORDS)
+			i--;
+		if (text_list_number(d->items[i].s) != 1 || it->chrome ||
+		    it->words <= TEXT_CRUMB_TITLE_WORDS ||
+		    it->words > TEXT_TITLE_MAX_WORDS ||
+		    text_has_sentence_break(it->s) ||
+		    text_ends_full_stop(it->s))
+			return d->n;
+		return j;
+	}
+	return d->n;
+}
+
+/* Makes the crumbs' last entry c the headline, without its number, and
+ * looks for the standfirst under it. */
+static void
+text_crumb_title(struct text_doc *d, size_t c)
+{
+	struct text_item *it = &d->items[c];
+	char *p = strchr(it->s, ' ') + 1;
+
+	it->width -= (size_t)(p - it->s);
+	memmove(it->s, p, strlen(p) + 1);
+	it->words--;
+	d->title = c;
+	it->kind = TEXT_HEADLINE;
+	if (c == d->body_start)
+		d->body_start++;
+	text_standfirst(d, c + 1);
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -221,8 +295,15 @@ void
 text_header(struct text_doc *d)
 {
 	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
+	size_t crumb = text_crumb_headline(d);
 	bool found = false;
 
+	/* the crumbs' last entry opening the region leaves it a body */
+	if (crumb < d->body_start || (crumb < d->n &&
+	    d->body_start + 1 < d->body_end)) {
+		text_crumb_title(d, crumb);
+		return;
+	}
 	while (i > 0 && steps < TEXT_HEADER_SKIP) {
 		struct text_item *it = &d->items[--i];
 

@@ -334,6 +334,38 @@ test_extract_headline_twice(void **state)
 	article_free(a);
 }
 
+/* Crumbs set as an ordered list over the headline and no byline under
+ * it (drk.de, w3m): the list's last entry, of headline size under short
+ * section names, is the headline; its number goes. */
+static void
+test_extract_crumbs_last_entry(void **state)
+{
+	const char *s =
+	    "Sie befinden sich hier:\n"
+	    "\n"
+	    " 1. Presse\n"
+	    " 2. Pressemitteilungen\n"
+	    " 3. UN-Klimakonferenz in Glasgow - DRK: Immer mehr Menschen "
+	    "wegen Klimawandel auf Hilfe angewiesen\n"
+	    "\n"
+	    "Vorlesen\n"
+	    "\n"
+	    "Vor Beginn der UN-Klimakonferenz am 31. Oktober im "
+	    "schottischen Glasgow ruft das Deutsche Rote\n"
+	    "Kreuz (DRK) zur St\xc3\xa4rkung der vorausschauenden "
+	    "humanit\xc3\xa4ren Hilfe auf. Immer mehr Menschen\n"
+	    "sind wegen des Klimawandels auf Hilfe angewiesen, sagt "
+	    "DRK-Pr\xc3\xa4sidentin Gerda Hasselfeldt.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "UN-Klimakonferenz in Glasgow - DRK: "
+	    "Immer mehr Menschen wegen Klimawandel auf Hilfe angewiesen");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -346,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_extract_title_over_byline),
 		cmocka_unit_test(test_extract_date_ending_header_line),
 		cmocka_unit_test(test_extract_headline_twice),
+		cmocka_unit_test(test_extract_crumbs_last_entry),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
