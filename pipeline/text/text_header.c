@@ -232,6 +232,21 @@ text_standfirst(struct text_doc *d, size_t first)
 	d->items[first].kind = TEXT_STANDFIRST;
 }
 
+/* True when item i is an entry of an ordered list: it opens with a
+ * number and a neighbour has the number one less or one more (w3m's
+ * and lynx's crumbs, "1. Startseite", "2. Presse"). */
+static bool
+text_in_numbered_list(const struct text_doc *d, size_t i)
+{
+	long n = text_list_number(d->items[i].s);
+
+	if (n < 0)
+		return false;
+	if (i > 0 && text_list_number(d->items[i - 1].s) == n - 1)
+		return true;
+	return i + 1 < d->n && text_list_number(d->items[i + 1].s) == n + 1;
+}
+
 /* The last entry of crumbs that w3m and lynx set as an ordered list
  * ("1. Startseite", "2. Presse", "5. Messengerdienste sind kein
  * rechtsfreier Raum"), near the region's top or opening it: the page's
@@ -308,7 +323,9 @@ text_header(struct text_doc *d)
 		struct text_item *it = &d->items[--i];
 
 		steps++;
-		if (text_title_candidate(it)) {
+		/* crumbs that the rule above did not take end the run */
+		if (text_title_candidate(it) &&
+		    !text_in_numbered_list(d, i)) {
 			found = true;
 			first = i;
 			continue;

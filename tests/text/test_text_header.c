@@ -366,6 +366,43 @@ test_extract_crumbs_last_entry(void **state)
 	article_free(a);
 }
 
+/* Crumbs set as an ordered list whose last entry is a section's name
+ * (motorsport-total.com, w3m): no entry is the headline; the run under
+ * them, past the date and the byline, holds it. */
+static void
+test_extract_crumbs_over_dateline(void **state)
+{
+	const char *s =
+	    " 1. Home\n"
+	    " 2. >\n"
+	    " 3. Formel 1\n"
+	    " 4. >\n"
+	    " 5. Formel 1-News\n"
+	    "\n"
+	    "02.02.2022 \xc2\xb7 11:14\n"
+	    "\n"
+	    "von Juliane Ziegengeist\n"
+	    "\n"
+	    "Nach erstem F1-Test 2022: Alfa Romeo plant sp\xc3\xa4ten "
+	    "Launch des C42\n"
+	    "\n"
+	    "Erst zwei Tage nach dem ersten Formel-1-Test 2022 wird Alfa "
+	    "Romeo sein neues Auto enth\xc3\xbcllen - Zum\n"
+	    "Einsatz kommen wird der neue C42 in Barcelona aber trotzdem\n"
+	    "\n"
+	    "(Motorsport-Total.com) - Alfa Romeo wird sein neues "
+	    "Formel-1-Auto f\xc3\xbcr die Saison 2022 erst nach dem\n"
+	    "ersten Vorsaisontest in Barcelona Ende des Monats offiziell "
+	    "vorstellen. Das Team will die Zeit nutzen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Nach erstem F1-Test 2022: Alfa Romeo "
+	    "plant sp\xc3\xa4ten Launch des C42");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -379,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_extract_date_ending_header_line),
 		cmocka_unit_test(test_extract_headline_twice),
 		cmocka_unit_test(test_extract_crumbs_last_entry),
+		cmocka_unit_test(test_extract_crumbs_over_dateline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
