@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "../date.h"
 #include "text_util.h"
 
 /* Item-count limits of the header walk above the body. */
@@ -40,13 +41,33 @@ text_list_number(const char *s)
 	return n;
 }
 
+/* True when the date-like item it reads as a headline that names a
+ * month or a year ("Konzert-Highlights im November 2022", "Barcamp Graz
+ * 2015 - Politcamp Call for Action"): four words or more, a capital
+ * first, no full date, no time of day, no bar or label of a site's
+ * title ("Best Cheap Costumes | 2020"). */
+static bool
+text_dated_headline(const struct text_item *it)
+{
+	struct nw_time t;
+
+	if (it->words < 4 || !text_starts_upper(it->s) ||
+	    strpbrk(it->s, "|[") != NULL)
+		return false;
+	for (const char *p = it->s; *p != '\0'; p++)
+		if (isdigit((unsigned char)*p) && p[1] == ':' &&
+		    isdigit((unsigned char)p[2]))
+			return false;
+	return date_find(it->s, strlen(it->s), &t, NULL, NULL) != 0;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
 	size_t len = strlen(it->s);
 
 	if (it->kind != TEXT_OTHER || it->chrome || it->bullet ||
-	    it->datelike || it->words < 2 ||
+	    (it->datelike && !text_dated_headline(it)) || it->words < 2 ||
 	    it->words > TEXT_STANDFIRST_MAX_WORDS)
 		return false;
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||

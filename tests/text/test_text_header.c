@@ -403,6 +403,39 @@ test_extract_crumbs_over_dateline(void **state)
 	article_free(a);
 }
 
+/* A headline that names a month and a year over its standfirst
+ * (goodnight.at, w3m): short and with a year, it reads as a date line,
+ * which the walk passed; it is the headline. */
+static void
+test_extract_headline_with_year(void **state)
+{
+	const char *s =
+	    "Kultur, 2.11.22\n"
+	    "\n"
+	    "Konzert-Highlights im November 2022\n"
+	    "\n"
+	    "Alle Highlights auf einen Blick!\n"
+	    "\n"
+	    "Johanna Kropfitsch\n"
+	    "\n"
+	    "Mit dem im August 2022 erscheinenden Album hat die "
+	    "Indie-Rock Band Muff Potter sich selbst und ihre\n"
+	    "Liebe zur Musik wiederentdeckt. Nach einer fast "
+	    "zehnj\xc3\xa4hrigen Bandpause positionieren sie sich neu.\n"
+	    "\n"
+	    "Das Wiener Indie-Trio Dives hat sein zweites Studioalbum "
+	    "ver\xc3\xb6""ffentlicht. Die Platte bringen sie nun\n"
+	    "auch auf die B\xc3\xbchne, im November im Wiener Flex.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Konzert-Highlights im November 2022");
+	assert_non_null(a->subtitle);
+	assert_string_equal(a->subtitle, "Alle Highlights auf einen Blick!");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -417,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_twice),
 		cmocka_unit_test(test_extract_crumbs_last_entry),
 		cmocka_unit_test(test_extract_crumbs_over_dateline),
+		cmocka_unit_test(test_extract_headline_with_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
