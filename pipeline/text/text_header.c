@@ -25,6 +25,10 @@
 #define TEXT_CRUMB_WORDS 4
 /* Words of the crumbs' last entry taken as the headline, at least. */
 #define TEXT_CRUMB_TITLE_WORDS 4
+/* Words of a headline of two sentences, at most ("The GOP Is the
+ * Problem. Is 'Human Identity Politics' the Solution?"): a longer run
+ * of sentences is a standfirst. */
+#define TEXT_TWO_SENTENCE_WORDS 20
 
 /* The number that opens s as an ordered list's entry ("3. Sport"), or
  * -1. */
@@ -385,7 +389,8 @@ text_header(struct text_doc *d)
 		first++;
 	first = text_title_part(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
-	    !text_has_sentence_break(d->items[first].s) &&
+	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
+	    !text_has_sentence_break(d->items[first].s)) &&
 	    !text_ends_full_stop(d->items[first].s)) {
 		d->title = first;
 		d->items[first].kind = TEXT_HEADLINE;

@@ -436,6 +436,37 @@ test_extract_headline_with_year(void **state)
 	article_free(a);
 }
 
+/* A headline of two sentences over a byline (lastampa.it, w3m): short
+ * and ending with no full stop, it is the headline, not a standfirst
+ * under no headline. */
+static void
+test_extract_headline_two_sentences(void **state)
+{
+	const char *s =
+	    "Perturbazione polare al Centro e al Sud. Il Nord, scavalcato, "
+	    "mantiene temperature alte\n"
+	    "\n"
+	    "di Luca Mercalli\n"
+	    "\n"
+	    "Una perturbazione di aria polare scende in queste ore sulle "
+	    "regioni del Centro e del Sud, dove\n"
+	    "porta neve fino a quote collinari sull'Appennino e un calo "
+	    "delle temperature di dieci gradi.\n"
+	    "\n"
+	    "Il Nord resta invece ai margini del fronte: le Alpi lo "
+	    "proteggono, e le temperature restano\n"
+	    "sopra la media della stagione, con cieli sereni e venti "
+	    "secchi da nord.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Perturbazione polare al Centro e al "
+	    "Sud. Il Nord, scavalcato, mantiene temperature alte");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -451,6 +482,7 @@ main(void)
 		cmocka_unit_test(test_extract_crumbs_last_entry),
 		cmocka_unit_test(test_extract_crumbs_over_dateline),
 		cmocka_unit_test(test_extract_headline_with_year),
+		cmocka_unit_test(test_extract_headline_two_sentences),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
