@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "../date.h"
 #include "text_util.h"
 
 /* Item-count limits of the header walk above the body. */
@@ -18,6 +19,51 @@
 #define TEXT_TITLE_NEAR 4
 /* Words of a headline over its byline, at least (text_over_byline()). */
 #define TEXT_BYLINE_TITLE_WORDS 4
+/* Items over the region that the crumbs' last entry may stand at. */
+#define TEXT_CRUMBS_NEAR 12
+/* Words of a crumb over the last, with its number, at most. */
+#define TEXT_CRUMB_WORDS 4
+/* Words of the crumbs' last entry taken as the headline, at least. */
+#define TEXT_CRUMB_TITLE_WORDS 4
+/* Words of a headline of two sentences, at most ("The GOP Is the
+ * Problem. Is 'Human Identity Politics' the Solution?"): a longer run
+ * of sentences is a standfirst. */
+#define TEXT_TWO_SENTENCE_WORDS 20
+
+/* The number that opens s as an ordered list's entry ("3. Sport"), or
+ * -1. */
+static long
+text_list_number(const char *s)
+{
+	long n = 0;
+	int k = 0;
+
+	while (k < 3 && isdigit((unsigned char)s[k]))
+		n = n * 10 + (s[k++] - '0');
+	if (k == 0 || s[k] != '.' || s[k + 1] != ' ')
+		return -1;
+	return n;
+}
+
+/* True when the date-like item it reads as a headline that names a
+ * month or a year ("Konzert-Highlights im November 2022", "Barcamp Graz
+ * 2015 - Politcamp Call for Action"): four words or more, a capital
+ * first, no full date, no time of day, no bar or label of a site's
+ * title ("Best Cheap Costumes | 2020"). */
+static bool
+text_dated_headline(const struct text_item *it)
+{
+	struct nw_time t;
+
+	if (it->words < 4 || !text_starts_upper(it->s) ||
+	    strpbrk(it->s, "|[") != NULL)
+		return false;
+	for (const char *p = it->s; *p != '\0'; p++)
+		if (isdigit((unsigned char)*p) && p[1] == ':' &&
+		    isdigit((unsigned char)p[2]))
+			return false;
+	return date_find(it->s, strlen(it->s), &t, NULL, NULL) != 0;
+}
 
 static bool
 text_title_candidate(const struct text_item *it)
@@ -25,7 +71,7 @@ text_title_candidate(const struct text_item *it)
 	size_t len = strlen(it->s);
 
 	if (it->kind != TEXT_OTHER || it->chrome || it->bullet ||
-	    it->datelike || it->words < 2 ||
+	    (it->datelike && !text_dated_headline(it)) || it->words < 2 ||
 	    it->words > TEXT_STANDFIRST_MAX_WORDS)
 		return false;
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
@@ -185,6 +231,100 @@ text_over_byline(const struct text_doc *d, size_t first)
 	return first;
 }
 
+/* The standfirst: the next candidate from item first on, past the
+ * dates and bylines that the walk up also passed. A short label the
+ * page repeats ("Add a comment") is none, nor the headline with its
+ * kicker, nor the headline again (a page that shows it twice, as the
+ * crumbs' last entry and as the heading). */
+static void
+text_standfirst(struct text_doc *d, size_t first)
+{
+	const struct text_item *it;
+
+	while (first < d->body_start && (d->items[first].datelike ||
+	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
+	    text_is_byline(d->items[first].s, d->items[first].words))))
+		first++;
+	if (first >= d->body_start)
+		return;
+	it = &d->items[first];
+	if (!text_title_candidate(it) || (it->twice && it->words <= 3))
+		return;
+	if (d->title < d->n && (strcmp(it->s, d->items[d->title].s) == 0 ||
+	    text_part_of(it->s, d->items[d->title].s)))
+		return;
+	d->subtitle = first;
+	d->items[first].kind = TEXT_STANDFIRST;
+}
+
+/* True when item i is an entry of an ordered list: it opens with a
+ * number and a neighbour has the number one less or one more (w3m's
+ * and lynx's crumbs, "1. Startseite", "2. Presse"). */
+static bool
+text_in_numbered_list(const struct text_doc *d, size_t i)
+{
+	long n = text_list_number(d->items[i].s);
+
+	if (n < 0)
+		return false;
+	if (i > 0 && text_list_number(d->items[i - 1].s) == n - 1)
+		return true;
+	return i + 1 < d->n && text_list_number(d->items[i + 1].s) == n + 1;
+}
+
+/* The last entry of crumbs that w3m and lynx set as an ordered list
+ * ("1. Startseite", "2. Presse", "5. Messengerdienste sind kein
+ * rechtsfreier Raum"), near the region's top or opening it: the page's
+ * own name, its headline, where the entries over it are short (a
+ * section's name) and it reads as a headline. A list of longer entries
+ * is a table of contents or a ranking. Returns its index, or d->n. */
+static size_t
+text_crumb_headline(const struct text_doc *d)
+{
+	size_t lo = d->body_start > TEXT_CRUMBS_NEAR ?
+	    d->body_start - TEXT_CRUMBS_NEAR : 0;
+
+	for (size_t j = d->body_start + 1; j-- > lo;) {
+		const struct text_item *it = &d->items[j];
+		long n = text_list_number(it->s);
+		size_t i = j;
+
+		if (n < 2 || (j + 1 < d->n &&
+		    text_list_number(d->items[j + 1].s) == n + 1))
+			continue;
+		while (i > 0 && text_list_number(d->items[i - 1].s) ==
+		    text_list_number(d->items[i].s) - 1 &&
+		    d->items[i - 1].words <= TEXT_CRUMB_WORDS)
+			i--;
+		if (text_list_number(d->items[i].s) != 1 || it->chrome ||
+		    it->words <= TEXT_CRUMB_TITLE_WORDS ||
+		    it->words > TEXT_TITLE_MAX_WORDS ||
+		    text_has_sentence_break(it->s) ||
+		    text_ends_full_stop(it->s))
+			return d->n;
+		return j;
+	}
+	return d->n;
+}
+
+/* Makes the crumbs' last entry c the headline, without its number, and
+ * looks for the standfirst under it. */
+static void
+text_crumb_title(struct text_doc *d, size_t c)
+{
+	struct text_item *it = &d->items[c];
+	char *p = strchr(it->s, ' ') + 1;
+
+	it->width -= (size_t)(p - it->s);
+	memmove(it->s, p, strlen(p) + 1);
+	it->words--;
+	d->title = c;
+	it->kind = TEXT_HEADLINE;
+	if (c == d->body_start)
+		d->body_start++;
+	text_standfirst(d, c + 1);
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -195,13 +335,22 @@ void
 text_header(struct text_doc *d)
 {
 	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
+	size_t crumb = text_crumb_headline(d);
 	bool found = false;
 
+	/* the crumbs' last entry opening the region leaves it a body */
+	if (crumb < d->body_start || (crumb < d->n &&
+	    d->body_start + 1 < d->body_end)) {
+		text_crumb_title(d, crumb);
+		return;
+	}
 	while (i > 0 && steps < TEXT_HEADER_SKIP) {
 		struct text_item *it = &d->items[--i];
 
 		steps++;
-		if (text_title_candidate(it)) {
+		/* crumbs that the rule above did not take end the run */
+		if (text_title_candidate(it) &&
+		    !text_in_numbered_list(d, i)) {
 			found = true;
 			first = i;
 			continue;
@@ -240,25 +389,12 @@ text_header(struct text_doc *d)
 		first++;
 	first = text_title_part(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
-	    !text_has_sentence_break(d->items[first].s) &&
+	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
+	    !text_has_sentence_break(d->items[first].s)) &&
 	    !text_ends_full_stop(d->items[first].s)) {
 		d->title = first;
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;
 	}
-	/* the standfirst: the next candidate, past the dates and bylines
-	 * that the walk up also passed */
-	while (first < d->body_start && (d->items[first].datelike ||
-	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
-	    text_is_byline(d->items[first].s, d->items[first].words))))
-		first++;
-	/* a short label the page repeats ("Add a comment") is no standfirst,
-	 * nor the headline with its kicker */
-	if (first < d->body_start && text_title_candidate(&d->items[first]) &&
-	    !(d->items[first].twice && d->items[first].words <= 3) &&
-	    !(d->title < d->n &&
-	    text_part_of(d->items[first].s, d->items[d->title].s))) {
-		d->subtitle = first;
-		d->items[first].kind = TEXT_STANDFIRST;
-	}
+	text_standfirst(d, first);
 }

@@ -303,6 +303,170 @@ test_extract_date_ending_header_line(void **state)
 	article_free(a);
 }
 
+/* The headline shown twice in a row (an AEB page's heading and its
+ * share card, w3m): the second is the headline again, no standfirst. */
+static void
+test_extract_headline_twice(void **state)
+{
+	const char *s =
+	    "Scientists use Hawaii telescope to spot water vapor on distant "
+	    "moon\n"
+	    "\n"
+	    "Scientists use Hawaii telescope to spot water vapor on distant "
+	    "moon\n"
+	    "\n"
+	    "Astronomers using a telescope on Mauna Kea have found water "
+	    "vapor over the icy surface of\n"
+	    "a moon of Jupiter for the first time, which strengthens the "
+	    "case for an ocean under its crust.\n"
+	    "\n"
+	    "The vapor was seen on one of seventeen nights of observation, "
+	    "the team said on Monday, and it\n"
+	    "suggests that the plumes seen before by a space probe were "
+	    "real and not an artefact.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Scientists use Hawaii telescope to "
+	    "spot water vapor on distant moon");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
+/* Crumbs set as an ordered list over the headline and no byline under
+ * it (drk.de, w3m): the list's last entry, of headline size under short
+ * section names, is the headline; its number goes. */
+static void
+test_extract_crumbs_last_entry(void **state)
+{
+	const char *s =
+	    "Sie befinden sich hier:\n"
+	    "\n"
+	    " 1. Presse\n"
+	    " 2. Pressemitteilungen\n"
+	    " 3. UN-Klimakonferenz in Glasgow - DRK: Immer mehr Menschen "
+	    "wegen Klimawandel auf Hilfe angewiesen\n"
+	    "\n"
+	    "Vorlesen\n"
+	    "\n"
+	    "Vor Beginn der UN-Klimakonferenz am 31. Oktober im "
+	    "schottischen Glasgow ruft das Deutsche Rote\n"
+	    "Kreuz (DRK) zur St\xc3\xa4rkung der vorausschauenden "
+	    "humanit\xc3\xa4ren Hilfe auf. Immer mehr Menschen\n"
+	    "sind wegen des Klimawandels auf Hilfe angewiesen, sagt "
+	    "DRK-Pr\xc3\xa4sidentin Gerda Hasselfeldt.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "UN-Klimakonferenz in Glasgow - DRK: "
+	    "Immer mehr Menschen wegen Klimawandel auf Hilfe angewiesen");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
+/* Crumbs set as an ordered list whose last entry is a section's name
+ * (motorsport-total.com, w3m): no entry is the headline; the run under
+ * them, past the date and the byline, holds it. */
+static void
+test_extract_crumbs_over_dateline(void **state)
+{
+	const char *s =
+	    " 1. Home\n"
+	    " 2. >\n"
+	    " 3. Formel 1\n"
+	    " 4. >\n"
+	    " 5. Formel 1-News\n"
+	    "\n"
+	    "02.02.2022 \xc2\xb7 11:14\n"
+	    "\n"
+	    "von Juliane Ziegengeist\n"
+	    "\n"
+	    "Nach erstem F1-Test 2022: Alfa Romeo plant sp\xc3\xa4ten "
+	    "Launch des C42\n"
+	    "\n"
+	    "Erst zwei Tage nach dem ersten Formel-1-Test 2022 wird Alfa "
+	    "Romeo sein neues Auto enth\xc3\xbcllen - Zum\n"
+	    "Einsatz kommen wird der neue C42 in Barcelona aber trotzdem\n"
+	    "\n"
+	    "(Motorsport-Total.com) - Alfa Romeo wird sein neues "
+	    "Formel-1-Auto f\xc3\xbcr die Saison 2022 erst nach dem\n"
+	    "ersten Vorsaisontest in Barcelona Ende des Monats offiziell "
+	    "vorstellen. Das Team will die Zeit nutzen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Nach erstem F1-Test 2022: Alfa Romeo "
+	    "plant sp\xc3\xa4ten Launch des C42");
+	article_free(a);
+}
+
+/* A headline that names a month and a year over its standfirst
+ * (goodnight.at, w3m): short and with a year, it reads as a date line,
+ * which the walk passed; it is the headline. */
+static void
+test_extract_headline_with_year(void **state)
+{
+	const char *s =
+	    "Kultur, 2.11.22\n"
+	    "\n"
+	    "Konzert-Highlights im November 2022\n"
+	    "\n"
+	    "Alle Highlights auf einen Blick!\n"
+	    "\n"
+	    "Johanna Kropfitsch\n"
+	    "\n"
+	    "Mit dem im August 2022 erscheinenden Album hat die "
+	    "Indie-Rock Band Muff Potter sich selbst und ihre\n"
+	    "Liebe zur Musik wiederentdeckt. Nach einer fast "
+	    "zehnj\xc3\xa4hrigen Bandpause positionieren sie sich neu.\n"
+	    "\n"
+	    "Das Wiener Indie-Trio Dives hat sein zweites Studioalbum "
+	    "ver\xc3\xb6""ffentlicht. Die Platte bringen sie nun\n"
+	    "auch auf die B\xc3\xbchne, im November im Wiener Flex.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Konzert-Highlights im November 2022");
+	assert_non_null(a->subtitle);
+	assert_string_equal(a->subtitle, "Alle Highlights auf einen Blick!");
+	article_free(a);
+}
+
+/* A headline of two sentences over a byline (lastampa.it, w3m): short
+ * and ending with no full stop, it is the headline, not a standfirst
+ * under no headline. */
+static void
+test_extract_headline_two_sentences(void **state)
+{
+	const char *s =
+	    "Perturbazione polare al Centro e al Sud. Il Nord, scavalcato, "
+	    "mantiene temperature alte\n"
+	    "\n"
+	    "di Luca Mercalli\n"
+	    "\n"
+	    "Una perturbazione di aria polare scende in queste ore sulle "
+	    "regioni del Centro e del Sud, dove\n"
+	    "porta neve fino a quote collinari sull'Appennino e un calo "
+	    "delle temperature di dieci gradi.\n"
+	    "\n"
+	    "Il Nord resta invece ai margini del fronte: le Alpi lo "
+	    "proteggono, e le temperature restano\n"
+	    "sopra la media della stagione, con cieli sereni e venti "
+	    "secchi da nord.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Perturbazione polare al Centro e al "
+	    "Sud. Il Nord, scavalcato, mantiene temperature alte");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -314,6 +478,11 @@ main(void)
 		cmocka_unit_test(test_extract_crumb_under_kicker),
 		cmocka_unit_test(test_extract_title_over_byline),
 		cmocka_unit_test(test_extract_date_ending_header_line),
+		cmocka_unit_test(test_extract_headline_twice),
+		cmocka_unit_test(test_extract_crumbs_last_entry),
+		cmocka_unit_test(test_extract_crumbs_over_dateline),
+		cmocka_unit_test(test_extract_headline_with_year),
+		cmocka_unit_test(test_extract_headline_two_sentences),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
