@@ -846,7 +846,9 @@ html_score(struct html_ctx *ctx)
 	xmlNode *best = NULL;
 	double best_score = 0;
 
-	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+	for (xmlNode *n = root; n != NULL;
+	    n = html_next(n, root, !html_is_elem(n) || html_ni(n) == NULL ||
+	    !html_ni(n)->form || n == root)) {
 		struct html_ni *ni;
 		xmlNode *p;
 		double s;
@@ -855,6 +857,11 @@ html_score(struct html_ctx *ctx)
 		if (!html_is_elem(n) || html_ni(n) == NULL)
 			continue;
 		ni = html_ni(n);
+		/* a form is the reader's, written and left out: what it
+		 * holds (a newsletter's consent text) scores nothing, and
+		 * the walk passes over it */
+		if (ni->form && n != root)
+			continue;
 		if (ni->own < HTML_MIN_BLOCK || (ni->cls & HTML_T_HEAD) ||
 		    ni->kind == HTML_K_LI)
 			continue;

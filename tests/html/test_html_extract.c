@@ -2141,6 +2141,37 @@ test_forms_left_out(void **state)
 	article_free(a);
 }
 
+/* Forms beside the article (a comment's, a newsletter's, no names to
+ * prune them by): a form is the reader's, written and left out, so what
+ * it holds scores no container, and its prose is no container's: the
+ * climb does not take the forms' parent for a box of more prose, nor
+ * the forms send the winner to the page's prose, both of which brought
+ * in a paragraph outside the article. */
+static void
+test_form_scores_nothing(void **state)
+{
+	char *forms = repeat("<form action=\"/post\"><p>Your address, "
+	    "number %d, is not published, shared or sold, and the fields "
+	    "marked with a star are required.</p><p>Comments, number %d, "
+	    "are read before they are shown, and those that insult or "
+	    "advertise are not.</p><textarea name=c></textarea></form>", 0,
+	    1);
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p></div><div><p>The weather stays dry and "
+	    "mild through the weekend, with some clouds on Sunday over the "
+	    "hills north of the town.</p></div>%s%s%s</div>", prose1, prose2,
+	    prose3, forms, forms, forms);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "weather"));
+	article_free(a);
+	free(forms);
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2369,6 +2400,7 @@ main(void)
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
+		cmocka_unit_test(test_form_scores_nothing),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
