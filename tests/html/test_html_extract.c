@@ -2172,6 +2172,34 @@ test_form_scores_nothing(void **state)
 	free(forms);
 }
 
+/* A newsletter's sign-up among the article's paragraphs, no names to
+ * prune it by: the box around the <form> that adds a short line to it
+ * is the form's, its label with it ("Never miss a story ..."); a box
+ * that adds a paragraph stays. */
+static void
+test_form_label(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div><div><h1>Bridge to be rebuilt</h1>"
+		    "<p>%s</p><p>%s</p><div><div>Never miss a story about "
+		    "the harbour and the town hall again%s</div><form action="
+		    "\"/subscribe\"><input type=email name=m><button>Go"
+		    "</button><div>Please enter a valid address.</div></form>"
+		    "</div><p>%s</p></div></div>", prose1, prose2, i == 0 ?
+		    "" : ", says the harbour master, who reads us every day, "
+		    "as do the fishermen of the town and their families, "
+		    "who live by the harbour", prose3);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		assert_true((strstr(a->body, "Never miss") != NULL) ==
+		    (i == 1));
+		article_free(a);
+	}
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2401,6 +2429,7 @@ main(void)
 		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_form_scores_nothing),
+		cmocka_unit_test(test_form_label),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
