@@ -167,7 +167,10 @@ html_stats_leave(xmlNode *n, const xmlNode *root)
 	pi->un += ni->un;
 	pi->un_link += ni->un_link;
 	pi->un_commas += ni->un_commas;
-	pi->prose += ni->prose;
+	/* a form's prose (html_prune()) is the reader's, left out
+	 * wherever it is: no container's */
+	if (!ni->form)
+		pi->prose += ni->prose;
 }
 
 /* Zeroes the sums of ni, for a walk of the statistics. */

@@ -31,7 +31,7 @@ struct html_ni {
 	unsigned h1s;     /* <h1> elements with text in the subtree */
 	unsigned un, un_link, un_commas;  /* text not yet owned (stats) */
 	unsigned prose;   /* html_prose() of the subtree, as the last
-	                     statistics left it */
+	                     statistics left it, forms below it aside */
 	unsigned cls;     /* HTML_T_* */
 	unsigned sig;     /* HTML_S_* */
 	enum html_kind kind;

@@ -365,6 +365,33 @@ html_all_quoted(xmlNode *n)
 	return text == ni->text && link * 2 < text;
 }
 
+/* Text a form's box adds to the form, at most, for it to be the
+ * form's: a label, a title, a line of privacy ("Never miss a story",
+ * "Sign up for our newsletter"). */
+#define HTML_FORM_LABEL 100
+
+/* Marks the box around form f whose text besides f's is its label
+ * (HTML_FORM_LABEL at most: a newsletter's title over its sign-up, a
+ * link to the privacy notice under it) as the form, the outermost such
+ * box under the page's root. */
+static void
+html_mark_form_box(struct html_ctx *ctx, xmlNode *f)
+{
+	xmlNode *box = NULL;
+
+	for (xmlNode *p = f->parent; p != ctx->body && html_is_elem(p) &&
+	    html_ni(p) != NULL; p = p->parent) {
+		if (html_ni(p)->text > html_ni(f)->text + HTML_FORM_LABEL ||
+		    html_share(ctx, p) > HTML_PROTECT)
+			break;
+		box = p;
+	}
+	if (box != NULL) {
+		HTML_DEBUG_NODE("form box", box);
+		html_ni(box)->form = true;
+	}
+}
+
 /* Prose of a box holding a headline, at least, for it to be an
  * article's container (a paragraph or two). */
 #define HTML_HEADED_PROSE 200
@@ -450,6 +477,8 @@ html_prune(struct html_ctx *ctx)
 		    html_share(ctx, n) <= HTML_PROTECT) {
 			HTML_DEBUG_NODE("form", n);
 			ni->form = true;
+			if (strcmp((const char *)n->name, "form") == 0)
+				html_mark_form_box(ctx, n);
 			n = html_next(n, root, false);
 			continue;
 		}
@@ -846,7 +875,9 @@ html_score(struct html_ctx *ctx)
 	xmlNode *best = NULL;
 	double best_score = 0;
 
-	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+	for (xmlNode *n = root; n != NULL;
+	    n = html_next(n, root, !html_is_elem(n) || html_ni(n) == NULL ||
+	    !html_ni(n)->form || n == root)) {
 		struct html_ni *ni;
 		xmlNode *p;
 		double s;
@@ -855,6 +886,11 @@ html_score(struct html_ctx *ctx)
 		if (!html_is_elem(n) || html_ni(n) == NULL)
 			continue;
 		ni = html_ni(n);
+		/* a form is the reader's, written and left out: what it
+		 * holds (a newsletter's consent text) scores nothing, and
+		 * the walk passes over it */
+		if (ni->form && n != root)
+			continue;
 		if (ni->own < HTML_MIN_BLOCK || (ni->cls & HTML_T_HEAD) ||
 		    ni->kind == HTML_K_LI)
 			continue;

@@ -2141,6 +2141,65 @@ test_forms_left_out(void **state)
 	article_free(a);
 }
 
+/* Forms beside the article (a comment's, a newsletter's, no names to
+ * prune them by): a form is the reader's, written and left out, so what
+ * it holds scores no container, and its prose is no container's: the
+ * climb does not take the forms' parent for a box of more prose, nor
+ * the forms send the winner to the page's prose, both of which brought
+ * in a paragraph outside the article. */
+static void
+test_form_scores_nothing(void **state)
+{
+	char *forms = repeat("<form action=\"/post\"><p>Your address, "
+	    "number %d, is not published, shared or sold, and the fields "
+	    "marked with a star are required.</p><p>Comments, number %d, "
+	    "are read before they are shown, and those that insult or "
+	    "advertise are not.</p><textarea name=c></textarea></form>", 0,
+	    1);
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p></div><div><p>The weather stays dry and "
+	    "mild through the weekend, with some clouds on Sunday over the "
+	    "hills north of the town.</p></div>%s%s%s</div>", prose1, prose2,
+	    prose3, forms, forms, forms);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "weather"));
+	article_free(a);
+	free(forms);
+}
+
+/* A newsletter's sign-up among the article's paragraphs, no names to
+ * prune it by: the box around the <form> that adds a short line to it
+ * is the form's, its label with it ("Never miss a story ..."); a box
+ * that adds a paragraph stays. */
+static void
+test_form_label(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div><div><h1>Bridge to be rebuilt</h1>"
+		    "<p>%s</p><p>%s</p><div><div>Never miss a story about "
+		    "the harbour and the town hall again%s</div><form action="
+		    "\"/subscribe\"><input type=email name=m><button>Go"
+		    "</button><div>Please enter a valid address.</div></form>"
+		    "</div><p>%s</p></div></div>", prose1, prose2, i == 0 ?
+		    "" : ", says the harbour master, who reads us every day, "
+		    "as do the fishermen of the town and their families, "
+		    "who live by the harbour", prose3);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		assert_true((strstr(a->body, "Never miss") != NULL) ==
+		    (i == 1));
+		article_free(a);
+	}
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2369,6 +2428,8 @@ main(void)
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
+		cmocka_unit_test(test_form_scores_nothing),
+		cmocka_unit_test(test_form_label),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
