@@ -468,19 +468,10 @@ html_paras_outlet_tail(struct html_ctx *ctx)
 static bool
 html_same_style(const struct html_para *a, const struct html_para *b)
 {
-	const char *ca, *cb;
-
 	if (a->block == NULL || b->block == NULL ||
 	    !html_is_elem(a->block) || !html_is_elem(b->block))
 		return a->block == b->block;
-	if (strcmp((const char *)a->block->name,
-	    (const char *)b->block->name) != 0)
-		return false;
-	ca = html_attr(a->block, "class");
-	cb = html_attr(b->block, "class");
-	if (ca == NULL || cb == NULL)
-		return ca == cb;
-	return strcmp(ca, cb) == 0;
+	return html_same_form(a->block, b->block);
 }
 
 /* Whether p is prose of the text: kept, written, long, no heading nor

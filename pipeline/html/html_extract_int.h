@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "arena.h"
 #include "util.h"
@@ -177,6 +178,18 @@ html_is_ancestor(const xmlNode *a, const xmlNode *n)
 		if (n == a)
 			return true;
 	return false;
+}
+
+/* Whether elements a and b have one form: tag and class (a paragraph's
+ * style in the edges, a repeated post's form in the selection). */
+static inline bool
+html_same_form(const xmlNode *a, const xmlNode *b)
+{
+	const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+
+	if (strcmp((const char *)a->name, (const char *)b->name) != 0)
+		return false;
+	return ca == NULL || cb == NULL ? ca == cb : strcmp(ca, cb) == 0;
 }
 
 #ifdef HTML_DEBUG
