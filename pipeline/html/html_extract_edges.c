@@ -545,6 +545,40 @@ html_paras_styled_tail(struct html_ctx *ctx)
 		}
 }
 
+/* Visible characters of a note opening the text, at most. */
+#define HTML_HEAD_NOTE 300
+
+/* Leaves out the linked note in italics that opens the text: a
+ * disclosure ("*Werbung. Dieser Beitrag enthält Werbung für <a>X</a>",
+ * "Dieser Artikel enthält Affiliate-Links ... <a>hier</a>"). Italics
+ * set an aside apart; a lede set apart is bold, and a line in italics
+ * over the text without a link (an info line) stays. */
+static void
+html_paras_head_note(struct html_ctx *ctx)
+{
+	size_t i;
+	struct html_para *p;
+	bool prose = false;
+
+	for (i = 0; i < ctx->n_paras; i++)
+		if (ctx->paras[i].keep && !ctx->paras[i].caption)
+			break;
+	if (i == ctx->n_paras)
+		return;
+	p = &ctx->paras[i];
+	if (p->head || p->item || p->recipe || p->link == 0 ||
+	    p->len > HTML_HEAD_NOTE)
+		return;
+	for (size_t j = i + 1; j < ctx->n_paras && !prose; j++)
+		prose = html_is_text_prose(&ctx->paras[j]);
+	if (!prose)
+		return;
+	if (p->ital == p->len) {
+		HTML_DEBUG_MSG("head note: %s\n", p->text);
+		p->keep = false;
+	}
+}
+
 /* Drops what the winner holds at its edges that is no text of the
  * article, in the order each rule expects the others to have run. */
 void
@@ -556,5 +590,6 @@ html_paras_trim(struct html_ctx *ctx)
 	html_paras_author_tail(ctx);
 	html_paras_edges(ctx);
 	html_paras_styled_tail(ctx);
+	html_paras_head_note(ctx);
 	html_paras_outlet_tail(ctx);
 }

@@ -60,6 +60,7 @@ struct html_para {
 	unsigned len;     /* visible characters */
 	unsigned link;    /* of which inside links */
 	unsigned emph;    /* of which in emphasis (html_in_emph()) */
+	unsigned ital;    /* of which in italics alone, no bold */
 	bool head;        /* a heading */
 	bool item;        /* a list item */
 	bool keep;
@@ -77,6 +78,7 @@ struct html_ctx {
 	size_t cap_paras;
 	unsigned link;     /* link characters in para */
 	unsigned emph;     /* characters in emphasis in para */
+	unsigned ital;     /* of which in italics alone */
 	bool head;         /* para is a heading */
 	bool item;         /* para is a list item */
 	bool no_images;    /* the writer leaves images alone */

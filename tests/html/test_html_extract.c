@@ -1511,6 +1511,38 @@ test_wire_credits(void **state)
  * paragraphs has is a note set apart (a credit line, a disclosure); the
  * same line in the text's style, or one of a run of four such lines, or
  * one that links, stays. */
+/* A linked note in italics that opens the text is a disclosure and
+ * goes; a lede in bold with a link, and a line in italics without one,
+ * stay. */
+static void
+test_head_note_in_italics(void **state)
+{
+	static const char *const heads[] = {
+		"<p><em>*Advertising. This post promotes <a href=\"/x\">"
+		    "Brand X</a>.</em></p>",
+		"<p><strong>The court resumes the trial of <a href=\"/k\">"
+		    "Ken Lee</a> next week.</strong></p>",
+		"<p><i>Average daily intake: 1694 calories.</i></p>",
+	};
+	static const char *const words[] = {
+		"Advertising", "court resumes", "daily intake",
+	};
+	struct nw_article *a;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		a = extract_body("<article>%s<p>%s</p><p>%s</p><p>%s</p>"
+		    "</article>", heads[i], prose1, prose2, prose3);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		if (i == 0)
+			assert_null(strstr(a->body, words[i]));
+		else
+			assert_non_null(strstr(a->body, words[i]));
+		article_free(a);
+	}
+}
+
 static void
 test_styled_note(void **state)
 {
@@ -2356,6 +2388,7 @@ main(void)
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
 		cmocka_unit_test(test_styled_note),
+		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
