@@ -317,7 +317,9 @@ html_names_author(const struct html_ctx *ctx, const char *text)
 /* Leaves out the box about the author that ends the text: the last
  * heading and at most HTML_AUTHOR_TAIL paragraphs under it, when the
  * heading or one of them names an author the metadata gave ("Über
- * Moritz Bachmann" and his biography). */
+ * Moritz Bachmann" and his biography). A signature that ends the text
+ * after a paragraph under the heading (a short line, no sentence: "XX,
+ * Die Redaktion") names the author of the whole text, not of a box. */
 static void
 html_paras_author_tail(struct html_ctx *ctx)
 {
@@ -332,9 +334,14 @@ html_paras_author_tail(struct html_ctx *ctx)
 		}
 	if (h == ctx->n_paras || h == 0)
 		return;
-	for (size_t i = h; i < ctx->n_paras; i++)
-		names = names ||
-		    html_names_author(ctx, ctx->paras[i].text);
+	for (size_t i = h; i < ctx->n_paras; i++) {
+		const struct html_para *p = &ctx->paras[i];
+
+		if (i + 1 == ctx->n_paras && i > h + 1 &&
+		    html_pclass(p) != HTML_P_GOOD && !html_ends_sentence(p))
+			continue;
+		names = names || html_names_author(ctx, p->text);
+	}
 	for (size_t i = h; names && i < ctx->n_paras; i++) {
 		HTML_DEBUG_MSG("author's box: %s\n", ctx->paras[i].text);
 		ctx->paras[i].caption = true;

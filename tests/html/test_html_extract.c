@@ -2032,6 +2032,26 @@ test_author_box_after_article(void **state)
 	buf_free(&b);
 }
 
+/* A signature that ends the text under its last heading names the
+ * author of the text: the section stays. */
+static void
+test_signature_under_heading(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div class=q2>"
+	    "<p>%s</p><p>%s</p><h3>What comes next</h3><p>%s</p><p>Yours, "
+	    "Jane Doe</p></div></div>", prose1, prose2, prose3);
+	a = extract_authored(b.p, true);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Yours, Jane Doe"));
+	article_free(a);
+	buf_free(&b);
+}
+
 /* Over the lede, whatever the names: the byline that names the author
  * the metadata gave, and a line of the date with a word or two, go, and
  * with them what sits between them and the lede (a gallery's counter);
@@ -2399,6 +2419,7 @@ main(void)
 		cmocka_unit_test(test_post_over_quotes),
 		cmocka_unit_test(test_article_over_blurb),
 		cmocka_unit_test(test_author_box_after_article),
+		cmocka_unit_test(test_signature_under_heading),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
