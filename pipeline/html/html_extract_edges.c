@@ -228,11 +228,36 @@ html_paras_repeated(struct html_ctx *ctx)
  * "Updated |"). */
 #define HTML_DATE_WORDS 20
 
+/* Words of a date line besides its date, at most, however long
+ * ("Pressemitteilung Aktuell 02. November 2021"). */
+#define HTML_DATE_WORDS_N 2
+
+/* Words of text outside its span [at, at + span): runs of letters. */
+static size_t
+html_count_words(const char *text, size_t at, size_t span)
+{
+	size_t words = 0;
+	bool in = false;
+
+	for (size_t i = 0; text[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)text[i];
+		bool letter = isalpha(c) || c >= 0x80;
+
+		if (i >= at && i < at + span)
+			letter = false;
+		if (letter && !in)
+			words++;
+		in = letter;
+	}
+	return words;
+}
+
 /* Whether p is the article's byline or date line: a line shorter than a
  * paragraph of prose that ends no sentence and names an author the
  * metadata gave ("Meg Kinnard and Errin Haines, Associated Press"), or
- * holds a full date and few words besides ("Published 11:11 PM EST Nov
- * 19, 2019"). */
+ * holds a full date and few characters or words besides ("Published
+ * 11:11 PM EST Nov 19, 2019", "Pressemitteilung Aktuell 02. November
+ * 2021"). */
 static bool
 html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
 {
@@ -244,8 +269,10 @@ html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
 		return false;
 	if (html_names_author(ctx, p->text))
 		return true;
-	return date_find(p->text, n, &t, &at, &span) == 0 &&
-	    n - span <= HTML_DATE_WORDS;
+	if (date_find(p->text, n, &t, &at, &span) != 0)
+		return false;
+	return n - span <= HTML_DATE_WORDS ||
+	    html_count_words(p->text, at, span) <= HTML_DATE_WORDS_N;
 }
 
 /* Marks the byline and date lines over the article's first paragraph of

@@ -2081,6 +2081,16 @@ test_byline_and_date_over_lede(void **state)
 		assert_non_null(strstr(a->body, "old town hall"));
 		article_free(a);
 	}
+	/* a date line of two long words besides the date goes too */
+	b.len = 0;
+	buf_printf(&b, "<article><h1>The bridge vote</h1><div class=q4>"
+	    "<span>Pressemitteilung</span> <span>Aktuell</span> <span>02. "
+	    "November 2021</span></div><p>%s</p><p>%s</p><p>%s</p>"
+	    "</article>", prose1, prose2, prose3);
+	a = extract_authored(b.p, false);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "Pressemitteilung"));
+	article_free(a);
 	buf_free(&b);
 }
 
