@@ -194,6 +194,26 @@ html_is_trail(const struct html_para *p, const char *title)
 	    p->len - p->link <= html_count_text(title, NULL);
 }
 
+/* Whether text is the headline title, whole or without the outlet's
+ * name the title ends with after a separator ("X - Entermedia", "X |
+ * Site"). */
+static bool
+html_is_headline(const char *text, const char *title)
+{
+	static const char *const seps[] = { " - ", " | ", " \xe2\x80\x93 ",
+		" \xe2\x80\x94 ", " :: " };
+	size_t n = strlen(text);
+
+	if (strcmp(text, title) == 0)
+		return true;
+	if (n == 0 || strncmp(text, title, n) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		if (strncmp(title + n, seps[i], strlen(seps[i])) == 0)
+			return true;
+	return false;
+}
+
 /* Marks the paragraphs that repeat: a text written twice or more in a
  * row, every copy (a gallery's caption in its long and short forms; an
  * author writes a paragraph once, a repeat is the page's machinery for
@@ -211,7 +231,7 @@ html_paras_repeated(struct html_ctx *ctx)
 		struct html_para *q = &ctx->paras[i];
 		struct html_para *p = i > 0 ? q - 1 : NULL;
 
-		if (title != NULL && (strcmp(q->text, title) == 0 ||
+		if (title != NULL && (html_is_headline(q->text, title) ||
 		    html_is_trail(q, title))) {
 			HTML_DEBUG_MSG("headline: %s\n", q->text);
 			q->caption = true;

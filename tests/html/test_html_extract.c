@@ -974,6 +974,30 @@ test_breadcrumb_with_headline(void **state)
 	buf_free(&b);
 }
 
+/* The headline written again over the text is no paragraph of it, also
+ * when the title ends with the outlet's name after a separator. */
+static void
+test_headline_before_outlet(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><div><dl><dt>The council votes to rebuild the "
+	    "harbour bridge</dt></dl><div>%s</div><div>%s</div><div>%s"
+	    "</div></div></div>", prose1, prose2, prose3);
+	html = page("<title>The council votes to rebuild the harbour bridge "
+	    "- Harbour Times</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "votes to rebuild the harbour bridge"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A gallery writes its caption twice in a row (the long and the short
  * form, for two screens) and the headline again: every copy goes,
  * whatever the names, and the gallery's counter with them; a paragraph
@@ -2396,6 +2420,7 @@ main(void)
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_caption_with_credit_over_picture),
 		cmocka_unit_test(test_breadcrumb_with_headline),
+		cmocka_unit_test(test_headline_before_outlet),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
