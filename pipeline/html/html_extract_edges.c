@@ -194,6 +194,26 @@ html_is_trail(const struct html_para *p, const char *title)
 	    p->len - p->link <= html_count_text(title, NULL);
 }
 
+/* Whether text is the headline title, whole or without the outlet's
+ * name the title ends with after a separator ("X - Entermedia", "X |
+ * Site"). */
+static bool
+html_is_headline(const char *text, const char *title)
+{
+	static const char *const seps[] = { " - ", " | ", " \xe2\x80\x93 ",
+		" \xe2\x80\x94 ", " :: " };
+	size_t n = strlen(text);
+
+	if (strcmp(text, title) == 0)
+		return true;
+	if (n == 0 || strncmp(text, title, n) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		if (strncmp(title + n, seps[i], strlen(seps[i])) == 0)
+			return true;
+	return false;
+}
+
 /* Marks the paragraphs that repeat: a text written twice or more in a
  * row, every copy (a gallery's caption in its long and short forms; an
  * author writes a paragraph once, a repeat is the page's machinery for
@@ -211,7 +231,7 @@ html_paras_repeated(struct html_ctx *ctx)
 		struct html_para *q = &ctx->paras[i];
 		struct html_para *p = i > 0 ? q - 1 : NULL;
 
-		if (title != NULL && (strcmp(q->text, title) == 0 ||
+		if (title != NULL && (html_is_headline(q->text, title) ||
 		    html_is_trail(q, title))) {
 			HTML_DEBUG_MSG("headline: %s\n", q->text);
 			q->caption = true;
@@ -228,11 +248,36 @@ html_paras_repeated(struct html_ctx *ctx)
  * "Updated |"). */
 #define HTML_DATE_WORDS 20
 
+/* Words of a date line besides its date, at most, however long
+ * ("Pressemitteilung Aktuell 02. November 2021"). */
+#define HTML_DATE_WORDS_N 2
+
+/* Words of text outside its span [at, at + span): runs of letters. */
+static size_t
+html_count_words(const char *text, size_t at, size_t span)
+{
+	size_t words = 0;
+	bool in = false;
+
+	for (size_t i = 0; text[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)text[i];
+		bool letter = isalpha(c) || c >= 0x80;
+
+		if (i >= at && i < at + span)
+			letter = false;
+		if (letter && !in)
+			words++;
+		in = letter;
+	}
+	return words;
+}
+
 /* Whether p is the article's byline or date line: a line shorter than a
  * paragraph of prose that ends no sentence and names an author the
  * metadata gave ("Meg Kinnard and Errin Haines, Associated Press"), or
- * holds a full date and few words besides ("Published 11:11 PM EST Nov
- * 19, 2019"). */
+ * holds a full date and few characters or words besides ("Published
+ * 11:11 PM EST Nov 19, 2019", "Pressemitteilung Aktuell 02. November
+ * 2021"). */
 static bool
 html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
 {
@@ -244,8 +289,10 @@ html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
 		return false;
 	if (html_names_author(ctx, p->text))
 		return true;
-	return date_find(p->text, n, &t, &at, &span) == 0 &&
-	    n - span <= HTML_DATE_WORDS;
+	if (date_find(p->text, n, &t, &at, &span) != 0)
+		return false;
+	return n - span <= HTML_DATE_WORDS ||
+	    html_count_words(p->text, at, span) <= HTML_DATE_WORDS_N;
 }
 
 /* Marks the byline and date lines over the article's first paragraph of
@@ -317,7 +364,9 @@ html_names_author(const struct html_ctx *ctx, const char *text)
 /* Leaves out the box about the author that ends the text: the last
  * heading and at most HTML_AUTHOR_TAIL paragraphs under it, when the
  * heading or one of them names an author the metadata gave ("Über
- * Moritz Bachmann" and his biography). */
+ * Moritz Bachmann" and his biography). A signature that ends the text
+ * after a paragraph under the heading (a short line, no sentence: "XX,
+ * Die Redaktion") names the author of the whole text, not of a box. */
 static void
 html_paras_author_tail(struct html_ctx *ctx)
 {
@@ -332,9 +381,14 @@ html_paras_author_tail(struct html_ctx *ctx)
 		}
 	if (h == ctx->n_paras || h == 0)
 		return;
-	for (size_t i = h; i < ctx->n_paras; i++)
-		names = names ||
-		    html_names_author(ctx, ctx->paras[i].text);
+	for (size_t i = h; i < ctx->n_paras; i++) {
+		const struct html_para *p = &ctx->paras[i];
+
+		if (i + 1 == ctx->n_paras && i > h + 1 &&
+		    html_pclass(p) != HTML_P_GOOD && !html_ends_sentence(p))
+			continue;
+		names = names || html_names_author(ctx, p->text);
+	}
 	for (size_t i = h; names && i < ctx->n_paras; i++) {
 		HTML_DEBUG_MSG("author's box: %s\n", ctx->paras[i].text);
 		ctx->paras[i].caption = true;
@@ -468,19 +522,10 @@ html_paras_outlet_tail(struct html_ctx *ctx)
 static bool
 html_same_style(const struct html_para *a, const struct html_para *b)
 {
-	const char *ca, *cb;
-
 	if (a->block == NULL || b->block == NULL ||
 	    !html_is_elem(a->block) || !html_is_elem(b->block))
 		return a->block == b->block;
-	if (strcmp((const char *)a->block->name,
-	    (const char *)b->block->name) != 0)
-		return false;
-	ca = html_attr(a->block, "class");
-	cb = html_attr(b->block, "class");
-	if (ca == NULL || cb == NULL)
-		return ca == cb;
-	return strcmp(ca, cb) == 0;
+	return html_same_form(a->block, b->block);
 }
 
 /* Whether p is prose of the text: kept, written, long, no heading nor
@@ -554,6 +599,40 @@ html_paras_styled_tail(struct html_ctx *ctx)
 		}
 }
 
+/* Visible characters of a note opening the text, at most. */
+#define HTML_HEAD_NOTE 300
+
+/* Leaves out the linked note in italics that opens the text: a
+ * disclosure ("*Werbung. Dieser Beitrag enthält Werbung für <a>X</a>",
+ * "Dieser Artikel enthält Affiliate-Links ... <a>hier</a>"). Italics
+ * set an aside apart; a lede set apart is bold, and a line in italics
+ * over the text without a link (an info line) stays. */
+static void
+html_paras_head_note(struct html_ctx *ctx)
+{
+	size_t i;
+	struct html_para *p;
+	bool prose = false;
+
+	for (i = 0; i < ctx->n_paras; i++)
+		if (ctx->paras[i].keep && !ctx->paras[i].caption)
+			break;
+	if (i == ctx->n_paras)
+		return;
+	p = &ctx->paras[i];
+	if (p->head || p->item || p->recipe || p->link == 0 ||
+	    p->len > HTML_HEAD_NOTE)
+		return;
+	for (size_t j = i + 1; j < ctx->n_paras && !prose; j++)
+		prose = html_is_text_prose(&ctx->paras[j]);
+	if (!prose)
+		return;
+	if (p->ital == p->len) {
+		HTML_DEBUG_MSG("head note: %s\n", p->text);
+		p->keep = false;
+	}
+}
+
 /* Drops what the winner holds at its edges that is no text of the
  * article, in the order each rule expects the others to have run. */
 void
@@ -565,5 +644,6 @@ html_paras_trim(struct html_ctx *ctx)
 	html_paras_author_tail(ctx);
 	html_paras_edges(ctx);
 	html_paras_styled_tail(ctx);
+	html_paras_head_note(ctx);
 	html_paras_outlet_tail(ctx);
 }

@@ -11,6 +11,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "arena.h"
 #include "util.h"
@@ -59,6 +60,7 @@ struct html_para {
 	unsigned len;     /* visible characters */
 	unsigned link;    /* of which inside links */
 	unsigned emph;    /* of which in emphasis (html_in_emph()) */
+	unsigned ital;    /* of which in italics alone, no bold */
 	bool head;        /* a heading */
 	bool item;        /* a list item */
 	bool keep;
@@ -76,6 +78,7 @@ struct html_ctx {
 	size_t cap_paras;
 	unsigned link;     /* link characters in para */
 	unsigned emph;     /* characters in emphasis in para */
+	unsigned ital;     /* of which in italics alone */
 	bool head;         /* para is a heading */
 	bool item;         /* para is a list item */
 	bool no_images;    /* the writer leaves images alone */
@@ -177,6 +180,18 @@ html_is_ancestor(const xmlNode *a, const xmlNode *n)
 		if (n == a)
 			return true;
 	return false;
+}
+
+/* Whether elements a and b have one form: tag and class (a paragraph's
+ * style in the edges, a repeated post's form in the selection). */
+static inline bool
+html_same_form(const xmlNode *a, const xmlNode *b)
+{
+	const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+
+	if (strcmp((const char *)a->name, (const char *)b->name) != 0)
+		return false;
+	return ca == NULL || cb == NULL ? ca == cb : strcmp(ca, cb) == 0;
 }
 
 #ifdef HTML_DEBUG

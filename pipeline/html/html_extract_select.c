@@ -271,17 +271,6 @@ html_is_post(xmlNode *c)
 	return false;
 }
 
-/* Whether elements a and b have one form: tag and class. */
-static bool
-html_same_form(const xmlNode *a, const xmlNode *b)
-{
-	const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
-
-	if (strcmp((const char *)a->name, (const char *)b->name) != 0)
-		return false;
-	return ca == NULL || cb == NULL ? ca == cb : strcmp(ca, cb) == 0;
-}
-
 /* Characters of prose in the blocks under root: blocks of HTML_PROSE_OWN
  * or more characters of their own with under a third in links, after the
  * filter's notion of a good paragraph. Walks the tree as it is now (the

@@ -55,23 +55,27 @@ html_ends_in_credit(const char *s)
 	return strchr(".!?", s[n - 1]) == NULL;
 }
 
-/* Whether text node n sits in emphasis (<b>, <strong>, <em>, <i>)
- * below its nearest block. */
-static bool
+/* The emphasis text node n sits in below its nearest block: bold (<b>,
+ * <strong>), italics (<em>, <i>), both or none (0). */
+#define HTML_EMPH_BOLD 1u
+#define HTML_EMPH_ITAL 2u
+static unsigned
 html_in_emph(const xmlNode *n)
 {
-	static const char *const tags[] = { "b", "strong", "em", "i" };
+	unsigned kind = 0;
 
 	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
 		const struct html_ni *pi = html_ni(p);
+		const char *name = (const char *)p->name;
 
 		if (pi == NULL || (pi->cls & HTML_T_BLOCK))
-			return false;
-		for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
-			if (strcmp((const char *)p->name, tags[i]) == 0)
-				return true;
+			break;
+		if (strcmp(name, "b") == 0 || strcmp(name, "strong") == 0)
+			kind |= HTML_EMPH_BOLD;
+		else if (strcmp(name, "em") == 0 || strcmp(name, "i") == 0)
+			kind |= HTML_EMPH_ITAL;
 	}
-	return false;
+	return kind;
 }
 
 /* The box of a paragraph written from block b: the nearest block above
@@ -112,6 +116,7 @@ html_flush(struct html_ctx *ctx)
 		p->len = html_count_text(ctx->para.p, NULL);
 		p->link = ctx->link < p->len ? ctx->link : p->len;
 		p->emph = ctx->emph < p->len ? ctx->emph : p->len;
+		p->ital = ctx->ital < p->len ? ctx->ital : p->len;
 		p->head = ctx->head;
 		p->item = ctx->item;
 		p->keep = true;
@@ -131,6 +136,7 @@ html_flush(struct html_ctx *ctx)
 	ctx->space = false;
 	ctx->link = 0;
 	ctx->emph = 0;
+	ctx->ital = 0;
 	ctx->head = false;
 	ctx->item = false;
 	ctx->cont = false;
@@ -681,12 +687,15 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 			if (n->content != NULL) {
 				html_append_text(&ctx->para,
 				    (const char *)n->content, &ctx->space);
-				unsigned len = html_text_len(n);
+				unsigned len = html_text_len(n), emph;
 
 				if (html_in_link(n))
 					ctx->link += len;
-				if (html_in_emph(n))
+				emph = html_in_emph(n);
+				if (emph != 0)
 					ctx->emph += len;
+				if (emph == HTML_EMPH_ITAL)
+					ctx->ital += len;
 			}
 			goto next;
 		}

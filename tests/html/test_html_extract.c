@@ -974,6 +974,30 @@ test_breadcrumb_with_headline(void **state)
 	buf_free(&b);
 }
 
+/* The headline written again over the text is no paragraph of it, also
+ * when the title ends with the outlet's name after a separator. */
+static void
+test_headline_before_outlet(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><div><dl><dt>The council votes to rebuild the "
+	    "harbour bridge</dt></dl><div>%s</div><div>%s</div><div>%s"
+	    "</div></div></div>", prose1, prose2, prose3);
+	html = page("<title>The council votes to rebuild the harbour bridge "
+	    "- Harbour Times</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "votes to rebuild the harbour bridge"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A gallery writes its caption twice in a row (the long and the short
  * form, for two screens) and the headline again: every copy goes,
  * whatever the names, and the gallery's counter with them; a paragraph
@@ -1511,6 +1535,38 @@ test_wire_credits(void **state)
  * paragraphs has is a note set apart (a credit line, a disclosure); the
  * same line in the text's style, or one of a run of four such lines, or
  * one that links, stays. */
+/* A linked note in italics that opens the text is a disclosure and
+ * goes; a lede in bold with a link, and a line in italics without one,
+ * stay. */
+static void
+test_head_note_in_italics(void **state)
+{
+	static const char *const heads[] = {
+		"<p><em>*Advertising. This post promotes <a href=\"/x\">"
+		    "Brand X</a>.</em></p>",
+		"<p><strong>The court resumes the trial of <a href=\"/k\">"
+		    "Ken Lee</a> next week.</strong></p>",
+		"<p><i>Average daily intake: 1694 calories.</i></p>",
+	};
+	static const char *const words[] = {
+		"Advertising", "court resumes", "daily intake",
+	};
+	struct nw_article *a;
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		a = extract_body("<article>%s<p>%s</p><p>%s</p><p>%s</p>"
+		    "</article>", heads[i], prose1, prose2, prose3);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		if (i == 0)
+			assert_null(strstr(a->body, words[i]));
+		else
+			assert_non_null(strstr(a->body, words[i]));
+		article_free(a);
+	}
+}
+
 static void
 test_styled_note(void **state)
 {
@@ -2000,6 +2056,26 @@ test_author_box_after_article(void **state)
 	buf_free(&b);
 }
 
+/* A signature that ends the text under its last heading names the
+ * author of the text: the section stays. */
+static void
+test_signature_under_heading(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div class=q1><h1>The bridge vote</h1><div class=q2>"
+	    "<p>%s</p><p>%s</p><h3>What comes next</h3><p>%s</p><p>Yours, "
+	    "Jane Doe</p></div></div>", prose1, prose2, prose3);
+	a = extract_authored(b.p, true);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Yours, Jane Doe"));
+	article_free(a);
+	buf_free(&b);
+}
+
 /* Over the lede, whatever the names: the byline that names the author
  * the metadata gave, and a line of the date with a word or two, go, and
  * with them what sits between them and the lede (a gallery's counter);
@@ -2029,6 +2105,16 @@ test_byline_and_date_over_lede(void **state)
 		assert_non_null(strstr(a->body, "old town hall"));
 		article_free(a);
 	}
+	/* a date line of two long words besides the date goes too */
+	b.len = 0;
+	buf_printf(&b, "<article><h1>The bridge vote</h1><div class=q4>"
+	    "<span>Pressemitteilung</span> <span>Aktuell</span> <span>02. "
+	    "November 2021</span></div><p>%s</p><p>%s</p><p>%s</p>"
+	    "</article>", prose1, prose2, prose3);
+	a = extract_authored(b.p, false);
+	assert_non_null(a->body);
+	assert_null(strstr(a->body, "Pressemitteilung"));
+	article_free(a);
 	buf_free(&b);
 }
 
@@ -2393,6 +2479,7 @@ main(void)
 		cmocka_unit_test(test_captions_outside_figure),
 		cmocka_unit_test(test_caption_with_credit_over_picture),
 		cmocka_unit_test(test_breadcrumb_with_headline),
+		cmocka_unit_test(test_headline_before_outlet),
 		cmocka_unit_test(test_repeated_paragraphs),
 		cmocka_unit_test(test_article_climbs_no_further),
 		cmocka_unit_test(test_ad_slot_labels),
@@ -2415,6 +2502,7 @@ main(void)
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
 		cmocka_unit_test(test_styled_note),
+		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
 		cmocka_unit_test(test_headed_box_misnamed),
@@ -2425,6 +2513,7 @@ main(void)
 		cmocka_unit_test(test_post_over_quotes),
 		cmocka_unit_test(test_article_over_blurb),
 		cmocka_unit_test(test_author_box_after_article),
+		cmocka_unit_test(test_signature_under_heading),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
 		cmocka_unit_test(test_forms_left_out),
