@@ -22,7 +22,12 @@
  * elements of its handler) to xmlFreeNode() and leave the arena's to its
  * owner. They go down only into elements above one of libxml2's nodes,
  * which the handlers that make these mark (html_sax_mark()): most of a
- * page's tree is not read again to be freed. Pure. */
+ * page's tree is not read again to be freed.
+ *
+ * Each element of the arena is followed by its record (html_rec.h), made
+ * here once its attributes are: its tag classes and signals for the
+ * extractor's statistics, and the metadata's part (html_meta_rec()), so
+ * that the walks after the parse need not read its attributes. Pure. */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
@@ -31,6 +36,8 @@
 #include <string.h>
 
 #include "html_extract_int.h"
+#include "html_meta.h"
+#include "html_rec.h"
 
 /* Whether xmlSAX2StartElement() would do for name and atts more than
  * html_sax_start() does. */
@@ -190,6 +197,47 @@ html_sax_start_doc(void *data)
 	xmlDictReference(ctxt->dict);
 }
 
+/* The tag classes of the element name, the dictionary's: a page names
+ * its elements with some dozens of names, each a string of the
+ * dictionary, so each is looked up once (a binary search of the tags,
+ * then the metadata's) for most of its elements. */
+static const struct html_sax_tag *
+html_sax_tag(struct html_sax *st, const xmlChar *name)
+{
+	struct html_sax_tag *t = &st->tags[(uint64_t)(uintptr_t)name *
+	    0x9e3779b97f4a7c15ULL >> 58 & (HTML_SAX_TAGS - 1)];
+	enum html_kind k;
+
+	if (t->name != name) {
+		t->name = name;
+		t->tcls = (uint8_t)html_tag_class(name, &k);
+		t->kind = (uint8_t)k;
+		t->mtag = html_meta_tag(name);
+	}
+	return t;
+}
+
+/* Makes the record of el (html_rec.h), the arena's, whose attributes are
+ * all made: what html_stats_first() and the metadata's walk would read of
+ * its name and attributes, each through the page's table of class
+ * values as they would. */
+static void
+html_sax_rec(struct html_sax *st, xmlNodePtr el)
+{
+	struct html_rec *r = (struct html_rec *)(void *)
+	    ((unsigned char *)el + HTML_REC_AT);
+	const struct html_sax_tag *t = html_sax_tag(st, el->name);
+
+	r->tcls = t->tcls;
+	r->kind = t->kind;
+	r->mtag = t->mtag;
+	r->sig = (uint16_t)html_signals_cached(el, st->sigs);
+	r->marks = html_meta_rec(st->meta, el, t->mtag);
+}
+
+_Static_assert(HTML_T_PTEXT <= UINT8_MAX && HTML_K_HR <= UINT8_MAX &&
+    HTML_S_RECIPE <= UINT16_MAX, "the tag classes and signals fit the record");
+
 void
 html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 {
@@ -207,7 +255,8 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	parent = ctxt->node;
-	el = html_sax_node(ctxt, sizeof(*el), XML_ELEMENT_NODE, dn);
+	el = html_sax_node(ctxt, HTML_REC_AT + sizeof(struct html_rec),
+	    XML_ELEMENT_NODE, dn);
 	if (ctxt->myDoc->children == NULL)
 		xmlAddChild((xmlNodePtr)ctxt->myDoc, el);
 	else if (parent == NULL)
@@ -224,6 +273,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	html_sax_link(el, parent);
 	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
 		html_sax_attr(ctxt, el, &last, atts[i], atts[i + 1]);
+	html_sax_rec(ctxt->_private, el);
 }
 
 /* A text node of ch[0..len) as xmlSAX2TextNode() makes it for the

@@ -15,6 +15,9 @@
 #include "article.h"
 #include "html/html_dom.h"
 #include "html/html_extract.h"
+#include "html/html_extract_int.h"
+#include "html/html_meta.h"
+#include "html/html_rec.h"
 #include "util.h"
 
 #define NOW 1893456000  /* 2030-01-01 */
@@ -422,6 +425,81 @@ test_parse_handlers(void **state)
 	assert_null(strstr(a->body, "newsletter"));
 	article_free(a);
 	buf_free(&html);
+}
+
+/* Each element's record (html_rec.h), made by the parse at its start
+ * tag, holds what its name and attributes give once the page is parsed,
+ * read afresh here: the tag classes, the signals, the metadata's tag and
+ * marks (class words of comments, bylines and dates, links to authors
+ * and comments, microdata). A misplaced <html> or <body> adds no
+ * attribute after the record; an element of libxml2's handler (a
+ * prefixed name) has none. */
+static void
+test_parse_records(void **state)
+{
+	static const char page[] =
+	    "<html lang=en><head><title>T</title>"
+	    "<meta property=og:title content=T><link rel=canonical href=/x>"
+	    "<script type=application/ld+json>{}</script></head>"
+	    "<body class=single id=top><div class=comments-area id=respond>"
+	    "<a rel='author external' href=/author/jane>Jane</a>"
+	    "<span class=byline>By Jane Doe</span>"
+	    "<span class='photo-credit author'>Pic</span>"
+	    "<abbr class=published title=2024-01-02>Jan 2</abbr>"
+	    "<span class=updated title=2024-01-03>Jan 3</span>"
+	    "<time class=entry-date datetime=2024-01-02>x</time>"
+	    "<time class=modified>y</time>"
+	    "<div itemprop=review itemscope "
+	    "itemtype=http://schema.org/Review>r</div>"
+	    "<a href='/story#comments'>12 comments</a>"
+	    "<a href='/?author=3'>All posts</a></div>"
+	    "<p hidden style='display:none' aria-hidden=true "
+	    "itemprop=recipeIngredient class=article-body>x</p>"
+	    "<p id=BYLINE class='Post-Date'>y</p>"
+	    "<html lang=de class=late><body class=comments id=byline>"
+	    "<o:p>x</o:p><svg class=share><path class=author d=M0 /></svg>"
+	    "</body></html>";
+	struct arena mem = { 0 };
+	struct html_sigcache sigs = { 0 }, fresh = { 0 };
+	struct html_meta *m = html_meta_start(), *m2 = html_meta_start();
+	htmlDocPtr doc;
+	size_t made = 0, other = 0, marked = 0;
+
+	(void)state;
+	doc = html_parse(page, sizeof(page) - 1, NULL, &mem, &sigs, m);
+	assert_non_null(doc);
+	for (xmlNode *n = xmlDocGetRootElement(doc); n != NULL;
+	    n = html_next(n, NULL, true)) {
+		const struct html_rec *r;
+		enum html_kind k;
+		unsigned cls;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		r = html_rec_of(n);
+		if (r == NULL) {
+			other++;
+			continue;
+		}
+		made++;
+		marked += r->marks != 0;
+		cls = html_tag_class(n->name, &k);
+		assert_int_equal(r->tcls, cls);
+		assert_int_equal(r->kind, k);
+		assert_int_equal(r->sig, html_signals(n));
+		assert_int_equal(r->sig, html_signals_cached(n, &fresh));
+		assert_int_equal(r->mtag, html_meta_tag(n->name));
+		assert_int_equal(r->marks, html_meta_rec(m2, n, r->mtag));
+	}
+	assert_int_equal(made, 22);
+	assert_true(marked >= 14);
+	assert_int_equal(other, 1);
+	html_doc_free(doc);
+	arena_free(&mem);
+	html_sigcache_free(&sigs);
+	html_sigcache_free(&fresh);
+	html_meta_free(m);
+	html_meta_free(m2);
 }
 
 /* Split content: many modules, none holding most of the prose. */
@@ -2188,6 +2266,7 @@ main(void)
 		cmocka_unit_test(test_br_lines_judged_together),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_parse_handlers),
+		cmocka_unit_test(test_parse_records),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_ruby_annotations),
