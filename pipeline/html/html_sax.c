@@ -92,15 +92,18 @@ html_sax_name(xmlParserCtxtPtr ctxt, const xmlChar *s)
 
 /* A node of type t and name, zeroed but for them, as libxml2's
  * constructors make it (xmlNewDocNodeEatName(), xmlNewDocText()), cut
- * from the parse's arena. Its psvi, which nothing reads in an HTML tree,
- * marks it the arena's (html_tree_free()). */
+ * from the parse's arena: at a 64-byte line when the walks go through it
+ * (walked: the tree's elements and text), else packed (an attribute and
+ * its value, which the walks read through the element's record instead,
+ * html_rec.h). Its psvi, which nothing reads in an HTML tree, marks it
+ * the arena's (html_tree_free()). */
 static void *
 html_sax_node(xmlParserCtxtPtr ctxt, size_t size, xmlElementType t,
-    const xmlChar *name)
+    const xmlChar *name, bool walked)
 {
 	struct arena *mem = ((struct html_sax *)ctxt->_private)->mem;
-	xmlNodePtr n = t == XML_ATTRIBUTE_NODE ? arena_zero(mem, size) :
-	    arena_zero_aligned(mem, size, 64);
+	xmlNodePtr n = walked ? arena_zero_aligned(mem, size, 64) :
+	    arena_zero(mem, size);
 
 	n->type = t;
 	n->name = name;
@@ -124,7 +127,7 @@ static xmlNodePtr
 html_sax_text(xmlParserCtxtPtr ctxt, const xmlChar *value)
 {
 	xmlNodePtr t = html_sax_node(ctxt, sizeof(xmlNode), XML_TEXT_NODE,
-	    xmlStringText);
+	    xmlStringText, false);
 	size_t n = strlen((const char *)value);
 
 	if (n < 2 * sizeof(void *) &&
@@ -151,7 +154,7 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr *last,
 		return;
 	if (value == NULL && htmlIsBooleanAttr(name))
 		value = name;
-	at = html_sax_node(ctxt, sizeof(*at), XML_ATTRIBUTE_NODE, dn);
+	at = html_sax_node(ctxt, sizeof(*at), XML_ATTRIBUTE_NODE, dn, false);
 	at->parent = el;
 	if (*last == NULL) {
 		el->properties = at;
@@ -256,7 +259,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	}
 	parent = ctxt->node;
 	el = html_sax_node(ctxt, HTML_REC_AT + sizeof(struct html_rec),
-	    XML_ELEMENT_NODE, dn);
+	    XML_ELEMENT_NODE, dn, true);
 	if (ctxt->myDoc->children == NULL)
 		xmlAddChild((xmlNodePtr)ctxt->myDoc, el);
 	else if (parent == NULL)
@@ -284,7 +287,7 @@ html_sax_text_node(xmlParserCtxtPtr ctxt, struct html_sax *st,
     const xmlChar *ch, size_t len)
 {
 	xmlNodePtr t = html_sax_node(ctxt, sizeof(*t), XML_TEXT_NODE,
-	    xmlStringText);
+	    xmlStringText, true);
 
 	if (len < 2 * sizeof(void *) &&
 	    (ctxt->options & HTML_PARSE_COMPACT) != 0) {

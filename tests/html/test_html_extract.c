@@ -490,6 +490,13 @@ test_parse_records(void **state)
 		assert_int_equal(r->sig, html_signals_cached(n, &fresh));
 		assert_int_equal(r->mtag, html_meta_tag(n->name));
 		assert_int_equal(r->marks, html_meta_rec(m2, n, r->mtag));
+		/* the attributes and their values packed after it, where
+		 * the walks no longer go (a value's node on a line of its
+		 * own spread the tree) */
+		for (xmlAttr *at = n->properties; at != NULL; at = at->next)
+			if (at->children != NULL)
+				assert_true((uintptr_t)at->children -
+				    (uintptr_t)at < sizeof(*at) + 16);
 	}
 	assert_int_equal(made, 22);
 	assert_true(marked >= 14);
