@@ -69,7 +69,10 @@ tidy_inbox(struct daemon *d, const char *inbox)
 {
 	int n[3] = { 0 };
 
-	inbox_tidy(inbox, n);
+	strlist_free(&d->tidy_left);
+	free(d->tidy_dir);
+	d->tidy_dir = xstrdup(inbox);
+	inbox_tidy(inbox, n, &d->tidy_left);
 	if (n[INBOX_PUT] > 0)
 		log_info(&d->log, "%d file(s) in %s/failed/ with no "
 		    "NAME.error, a kill having come after their move: the "
@@ -608,6 +611,8 @@ daemon_free(struct daemon *d)
 		event_free(d->ev_adopt);
 	ingest_free_waits(d);
 	ingest_free_moves(d);
+	strlist_free(&d->tidy_left);
+	free(d->tidy_dir);
 	if (!d->abandoned) {
 		workers_free(d->workers);
 		for (size_t i = 0; i < d->n_inflight; i++)

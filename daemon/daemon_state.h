@@ -13,6 +13,7 @@
 #include "config.h"
 #include "log.h"
 #include "store_log.h"
+#include "util.h"
 
 struct cluster_feed;
 struct commit;
@@ -96,6 +97,10 @@ struct daemon {
 	size_t n_moves, cap_moves;
 	unsigned long moves_failed;     /* moves failed since one worked */
 	char move_err[512];             /* ... the last one's reason */
+	struct strlist tidy_left;       /* failed/ leftovers the start's
+	                                   tidy left, a file of their name
+	                                   waiting (inbox_tidy_left()) */
+	char *tidy_dir;                 /* ... the inbox they are in */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */

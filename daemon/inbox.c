@@ -788,7 +788,7 @@ tidy(const char *dir, const char *sub, const char *entry)
 }
 
 void
-inbox_tidy(const char *dir, int count[3])
+inbox_tidy(const char *dir, int count[3], struct strlist *left)
 {
 	static const char *const subs[] = { "failed", "processed" };
 	struct buf path = { 0 };
@@ -799,12 +799,50 @@ inbox_tidy(const char *dir, int count[3])
 		path.len = 0;
 		buf_printf(&path, "%s/%s", dir, subs[i]);
 		dh = opendir(path.p);
-		while (dh != NULL && (e = readdir(dh)) != NULL)
-			count[tidy(dir, subs[i], e->d_name)]++;
+		while (dh != NULL && (e = readdir(dh)) != NULL) {
+			enum inbox_tidied t = tidy(dir, subs[i], e->d_name);
+
+			count[t]++;
+			if (t == INBOX_LEFT && i == 0 && left != NULL &&
+			    leftover(subs[i], e->d_name))
+				strlist_push(left, e->d_name);
+		}
 		if (dh != NULL)
 			closedir(dh);
 	}
 	buf_free(&path);
+}
+
+int
+inbox_tidy_left(const char *dir, const char *name, struct strlist *left)
+{
+	struct buf path = { 0 };
+	size_t i = 0, len = strlen(name);
+	uintmax_t ino;
+	int n = 0;
+
+	while (i < left->n) {
+		const char *e = left->v[i];
+		enum inbox_tidied t = INBOX_LEFT;
+
+		if (sidecar_of(e, &ino) != len || strncmp(e, name, len) != 0) {
+			i++;
+			continue;
+		}
+		path.len = 0;
+		buf_printf(&path, "%s/failed/%s", dir, e);
+		if (exists(path.p))
+			t = tidy_error(dir, e);
+		if (t == INBOX_LEFT && exists(path.p)) {
+			i++;            /* still a move's to finish */
+			continue;
+		}
+		n += t != INBOX_LEFT;
+		free(left->v[i]);
+		left->v[i] = left->v[--left->n];
+	}
+	buf_free(&path);
+	return n;
 }
 
 /* The leftovers of moves out of files called name (tidy()), the file st

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 struct buf;
+struct strlist;
 
 /* Appends path to b as in a file:// URI (an event's source.uri): every
  * byte but the unreserved ones and '/' percent-encoded. Any thread. */
@@ -128,7 +129,17 @@ enum inbox_tidied {
  * file never was and no file NAME waits any more (a kill before the
  * move, the file published or removed since); each processed/.NAME.moving
  * mark removed when no file NAME waits (no move of one under way, nor
- * one cut short to finish). count[] counts each inbox_tidied. */
-void inbox_tidy(const char *dir, int count[3]);
+ * one cut short to finish). count[] counts each inbox_tidied; left, if
+ * not NULL, gets the failed/ entries left for a file of their name
+ * waiting: inbox_tidy_left() tidies them after its move out. */
+void inbox_tidy(const char *dir, int count[3], struct strlist *left);
+
+/* The entries of left (inbox_tidy()) of moves out of files called name,
+ * tidied (tidy as at a start) once a file of that name moved out of
+ * dir: another file's failed/NAME.error.INO.tmp, which
+ * inbox_dispose() does not look for. Those tidied or gone leave left;
+ * returns how many were tidied. */
+int inbox_tidy_left(const char *dir, const char *name,
+    struct strlist *left);
 
 #endif

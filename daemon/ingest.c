@@ -695,17 +695,28 @@ item_file(const struct item *it, struct store_file *f)
 }
 
 /* A file committed before a crash or a kill: its event may not have gone
- * out, so it is sent again under its own seq; then the move finishes. */
+ * out, so it is sent again under its own seq; then the move finishes.
+ * One whose event went out, its move failing (sent: moves_hold()), is
+ * only moved. */
 static void
-item_recover(struct daemon *d, struct item *it, const char *error)
+item_recover(struct daemon *d, struct item *it, const char *error,
+    bool sent)
 {
 	char *topic = NULL;
-	char *json = store_event(d->store, it->seq, &topic);
+	char *json = NULL;
 
+	it->failed = error[0] != '\0';
+	it->sent = sent;
+	snprintf(it->error, sizeof(it->error), "%s", error);
+	if (sent) {
+		log_info(&d->log, "%s: already committed as seq %lld, its "
+		    "event sent before its move failed: only moved, not sent "
+		    "again", it->name, (long long)it->seq);
+		return;
+	}
 	log_info(&d->log, "%s: already committed as seq %lld", it->name,
 	    (long long)it->seq);
-	it->failed = error[0] != '\0';
-	snprintf(it->error, sizeof(it->error), "%s", error);
+	json = store_event(d->store, it->seq, &topic);
 	if (json != NULL)
 		commit_resend(d->commit, it->seq, topic, json);
 	free(topic);
@@ -777,8 +788,8 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	item_file(it, &f);
 	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
 	    err, errlen);
-	if (rc == 1) {
-		item_recover(d, it, prior);
+	if (rc > 0) {
+		item_recover(d, it, prior, rc == 2);
 		it->found = 0;  /* adopted and committed here: ours */
 	}
 	if (rc != 0)
@@ -808,7 +819,7 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 static int
 item_move(struct daemon *d, struct item *it)
 {
-	const struct move m = {
+	struct move m = {
 		.dir = it->dir,
 		.name = it->name,
 		.node = it->node,
@@ -816,8 +827,12 @@ item_move(struct daemon *d, struct item *it)
 		.seq = it->seq,
 		.failed = it->failed,
 		.error = it->error,
+		.sent = it->sent,
 	};
-	int rc = move_out(d, &m);
+	int rc;
+
+	memcpy(m.raw_hash, it->raw_hash, sizeof(m.raw_hash));
+	rc = move_out(d, &m);
 
 	if (rc < 0)
 		moves_hold(d, &m);

@@ -62,6 +62,8 @@ struct item {
 	bool failed;            /* goes to failed/ with error */
 	enum claim_state claim; /* not journalled unless CLAIM_OK */
 	int64_t seq;
+	bool sent;              /* committed and sent by an earlier run,
+	                           only its move left (struct move) */
 };
 
 /* An adopted file whose dead holders' event the stream did not say was
@@ -104,6 +106,10 @@ struct move {
 	int64_t seq;
 	bool failed;            /* into failed/, error its NAME.error */
 	char *error;
+	char raw_hash[65];      /* as read: with name and st, the file as
+	                           the store has it (store_file_sent()) */
+	bool sent;              /* its event went out by an earlier run,
+	                           which recorded the move waiting */
 };
 
 /* Moves the file out (inbox_dispose()) and logs the outcome: 0, 1 if
@@ -111,7 +117,10 @@ struct move {
 int move_out(struct daemon *d, const struct move *m);
 
 /* Holds a copy of m, whose move failed, to be tried again at the
- * daemon's retry (ingest_retry_moves()). */
+ * daemon's retry (ingest_retry_moves()), and records in the store that
+ * its event went out: a restart meanwhile moves it without sending the
+ * event again. One waiting in the inbox itself is claimed as soon as it
+ * can be, then and at each retry, for no other node to publish it. */
 void moves_hold(struct daemon *d, const struct move *m);
 
 /* Whether a file of dir claimed by node as name is in/claimed/by/as;

@@ -4,9 +4,12 @@
  * failed/NAME.error), a folder made read-only. Such a file is
  * published already; it waits where it is and only its move is tried
  * again, every [store] retry seconds (daemon_retry_later()), without
- * reading it or sending its event again, until it moves or changes. The
- * failures are logged once per change of state: the first, then the
- * count once a move works and none waits. Loop thread only. */
+ * reading it or sending its event again, until it moves or changes; the
+ * store records that its event went out (store_file_sent()), so that a
+ * restart meanwhile only moves it too; one in the inbox itself is
+ * claimed once it can be (move_claim()). The failures are logged once per
+ * change of state: the first, then the count once a move works and none
+ * waits. Loop thread only. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +17,7 @@
 #include "daemon_state.h"
 #include "inbox.h"
 #include "ingest_int.h"
+#include "store.h"
 #include "util.h"
 
 static void
@@ -61,6 +65,29 @@ move_said(struct daemon *d, const struct inbox_file *f, int rc,
 		moves_recovered(d);
 }
 
+/* Records in the store that m's event went out and its move waits
+ * (sent), or that it moved: a failure to is logged, and a restart would
+ * then send the event again, as for a file a kill cut short. */
+static void
+move_mark(struct daemon *d, const struct move *m, bool sent)
+{
+	const struct store_file f = {
+		.name = m->name,
+		.dev = m->st.st_dev,
+		.ino = m->st.st_ino,
+		.size = m->st.st_size,
+		.mtime_ns = (int64_t)m->st.st_mtim.tv_sec * 1000000000 +
+		    m->st.st_mtim.tv_nsec,
+		.raw_hash = m->raw_hash,
+	};
+	char err[512];
+
+	if (store_file_sent(d->store, &f, sent, err, sizeof(err)) != 0)
+		log_warn(&d->log, "%s: %s; %s", m->name, err, sent ? "a "
+		    "restart before its move would send its event again" :
+		    "its record of a move waiting stays");
+}
+
 int
 move_out(struct daemon *d, const struct move *m)
 {
@@ -80,8 +107,32 @@ move_out(struct daemon *d, const struct move *m)
 	else if (d->cfg.on_success == CONFIG_DELETE)
 		fate = INBOX_DELETE;
 	rc = inbox_dispose(&f, fate, m->error, err, sizeof(err));
+	if (rc == 0 && d->tidy_left.n > 0 &&
+	    strcmp(m->dir, d->tidy_dir) == 0)
+		f.tidied += inbox_tidy_left(m->dir, m->name, &d->tidy_left);
 	move_said(d, &f, rc, err);
+	if (rc >= 0 && m->sent)
+		move_mark(d, m, false);
 	return rc;
+}
+
+/* A published file whose move waits in the inbox itself (its claim was
+ * refused: claimed/ could not be made, a file of its name held there)
+ * is claimed once it can be: in this node's claimed/ folder no other
+ * node takes it and publishes it again (an adopter, were this node to
+ * die, finds its event in the stream and only moves it). */
+static void
+move_claim(struct daemon *d, struct move *m)
+{
+	const char *node = store_origin_id(d->store);
+	char err[512];
+
+	if (m->node != NULL || inbox_claim(m->dir, node, m->name, &m->st,
+	    err, sizeof(err)) != 0)
+		return;
+	m->node = xstrdup(node);
+	log_info(&d->log, "%s: claimed into claimed/%s/ while its move "
+	    "waits: no other node takes it now", m->name, node);
 }
 
 static void
@@ -106,6 +157,10 @@ moves_hold(struct daemon *d, const struct move *m)
 	c->name = xstrdup(m->name);
 	c->node = m->node != NULL ? xstrdup(m->node) : NULL;
 	c->error = xstrdup(m->error);
+	if (!c->sent)
+		move_mark(d, c, true);
+	c->sent = true;
+	move_claim(d, c);
 	if (d->n_moves == d->cap_moves) {
 		d->cap_moves = d->cap_moves ? d->cap_moves * 2 : 8;
 		d->moves = xrealloc(d->moves, d->cap_moves *
@@ -145,6 +200,7 @@ ingest_retry_moves(struct daemon *d)
 	while (i < d->n_moves) {
 		struct move *m = d->moves[i];
 
+		move_claim(d, m);
 		if (move_out(d, m) < 0) {
 			i++;
 			continue;

@@ -44,6 +44,13 @@ static const char store_schema[] =
 	"  raw_hash TEXT NOT NULL, seq INTEGER NOT NULL,"
 	"  error TEXT, ts INTEGER NOT NULL,"
 	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
+	/* a table of its own, which an older version leaves alone: the
+	 * layout stays 4 */
+	"CREATE TABLE IF NOT EXISTS files_sent ("
+	"  name TEXT NOT NULL, dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
+	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	"  raw_hash TEXT NOT NULL, ts INTEGER NOT NULL,"
+	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	"  id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
 	"  t INTEGER NOT NULL, signature TEXT NOT NULL, packed BLOB);"
@@ -72,6 +79,8 @@ enum {
 	ST_JOURNAL,
 	ST_FILE_INSERT,
 	ST_FILE_LOOKUP,
+	ST_FILE_SENT,
+	ST_FILE_MOVED,
 	ST_META_SET,
 	ST_EVENT,
 	ST_STORY_ADD,
@@ -82,6 +91,10 @@ enum {
 	ST_JOURNAL_SIZE,
 	ST_COUNT
 };
+
+/* A row of files or files_sent of the file bound by bind_file(). */
+#define FILE_IS "name = ?1 AND dev = ?2 AND ino = ?3 AND size = ?4 AND " \
+	"mtime_ns = ?5 AND raw_hash = ?6"
 
 static const char *const store_sql[ST_COUNT] = {
 	[ST_ITEM_BY_ID] =
@@ -103,9 +116,15 @@ static const char *const store_sql[ST_COUNT] = {
 	    "raw_hash, seq, error, ts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
 	    "?8, CAST(strftime('%s', 'now') AS INTEGER))",
 	[ST_FILE_LOOKUP] =
-	    "SELECT seq, coalesce(error, '') FROM files WHERE name = ?1 AND "
-	    "dev = ?2 AND ino = ?3 AND size = ?4 AND mtime_ns = ?5 AND "
-	    "raw_hash = ?6",
+	    "SELECT seq, coalesce(error, ''), EXISTS (SELECT 1 FROM "
+	    "files_sent WHERE " FILE_IS ") FROM files WHERE " FILE_IS,
+	[ST_FILE_SENT] =
+	    "INSERT OR REPLACE INTO files_sent (name, dev, ino, size, "
+	    "mtime_ns, raw_hash, ts) SELECT name, dev, ino, size, mtime_ns, "
+	    "raw_hash, CAST(strftime('%s', 'now') AS INTEGER) FROM files "
+	    "WHERE " FILE_IS,
+	[ST_FILE_MOVED] =
+	    "DELETE FROM files_sent WHERE " FILE_IS,
 	[ST_META_SET] =
 	    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[ST_EVENT] =
@@ -374,6 +393,9 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	    exec_sql(s, "DELETE FROM files WHERE ts < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
+	    exec_sql(s, "DELETE FROM files_sent WHERE ts < "
+	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
+	    err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
@@ -569,6 +591,7 @@ store_file_lookup(struct store *s, const struct store_file *f, int64_t *seq,
     char *error, size_t errorlen, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_LOOKUP];
+	bool sent = false;
 	int rc;
 
 	bind_file(st, f);
@@ -577,14 +600,25 @@ store_file_lookup(struct store *s, const struct store_file *f, int64_t *seq,
 		*seq = sqlite3_column_int64(st, 0);
 		snprintf(error, errorlen, "%s",
 		    (const char *)sqlite3_column_text(st, 1));
+		sent = sqlite3_column_int(st, 2) != 0;
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_ROW)
-		return 1;
+		return sent ? 2 : 1;
 	if (rc == SQLITE_DONE)
 		return 0;
 	return db_fail(s, err, errlen, "files");
+}
+
+int
+store_file_sent(struct store *s, const struct store_file *f, bool sent,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[sent ? ST_FILE_SENT : ST_FILE_MOVED];
+
+	bind_file(st, f);
+	return step_done(s, st, err, errlen);
 }
 
 char *

@@ -146,9 +146,18 @@ int store_file_done(struct store *s, const struct store_file *f,
     int64_t seq, const char *error, char *err, size_t errlen);
 
 /* Returns 1 if f is already recorded, with the seq of its event and why
- * it failed in error ("" if it did not), 0 if not, -1 on error. */
+ * it failed in error ("" if it did not), 2 if its event is known sent
+ * as well (store_file_sent()), 0 if not, -1 on error. */
 int store_file_lookup(struct store *s, const struct store_file *f,
     int64_t *seq, char *error, size_t errorlen, char *err, size_t errlen);
+
+/* Records that the event of f, recorded (store_file_done()), went out
+ * and only f's move out of the inbox is left, one that failed (sent);
+ * or, sent false, that f moved out: a restart then moves such a file
+ * without sending its event again. Outside the commit path's
+ * transactions; a file not recorded is left alone. */
+int store_file_sent(struct store *s, const struct store_file *f, bool sent,
+    char *err, size_t errlen);
 
 /* The journal's oldest and newest seq (0 and 0 when empty) and the bytes
  * of the database's pages in use (the journal is most of them), in

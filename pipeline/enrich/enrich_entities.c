@@ -222,7 +222,8 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = ent_place_starts(f);
 		break;
 	case ENT_W_DEMONYM:
-		r = ent_demonym(f);
+		r = ent_demonym(f) || (c->lang != NULL &&
+		    strcmp(c->lang, "pl") == 0 && ent_pl_demonym(f));
 		break;
 	case ENT_W_PLACE:
 		m->place = ent_place_in(ent_place_find_inflected(f), c->lang);

@@ -386,167 +386,6 @@ ent_the_modifier(struct ent_ctx *c, size_t a)
 	    !ent_word_is(c, a + 1, ENT_W_FUNCTION);
 }
 
-/* Whether word j, an acronym, stands before a model's number in its
- * sentence: a whole number after a space, no year ("RTX 3080", "TOP 5";
- * not "KNA 19.11.21", "DOI 10.1126", "CES 2021"). */
-static bool
-ent_model_form(struct ent_ctx *c, size_t j)
-{
-	const struct etok *v = c->t->v;
-	char *e;
-	long n;
-
-	if (!(v[j].flags & ETOK_ALLCAP) || j + 1 >= c->t->n ||
-	    !(v[j + 1].flags & ETOK_NUM) || v[j + 1].sent != v[j].sent ||
-	    !ent_plain_gap(c, j))
-		return false;
-	n = strtol(c->s + v[j + 1].off, &e, 10);
-	if (*e != '\0' && strchr(".,/:", *e) != NULL &&
-	    e[1] >= '0' && e[1] <= '9')
-		return false;
-	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
-}
-
-/* Whether word j, an acronym, stands after a number in its sentence, as
- * a unit or a currency does ("28 MW", "151 PS", "37,99 EUR"): a number
- * after a space that is no year ("2019 NBA") and no ordinal ("1. FC"),
- * then one space. */
-static bool
-ent_unit_form(struct ent_ctx *c, size_t j)
-{
-	const struct etok *v = c->t->v;
-	const char *n;
-	long y;
-
-	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
-	    !(v[j - 1].flags & ETOK_NUM) || v[j - 1].sent != v[j].sent ||
-	    v[j].off != v[j - 1].off + v[j - 1].len + 1 ||
-	    c->s[v[j - 1].off + v[j - 1].len] != ' ')
-		return false;
-	n = c->s + v[j - 1].off;
-	y = strtol(n, NULL, 10);
-	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
-}
-
-/* An acronym's mention in the text: its hash, and whether it is
- * written there in the form asked. */
-struct ent_acro {
-	uint64_t h;
-	bool form;
-};
-
-static int
-ent_acro_cmp(const void *a, const void *b)
-{
-	uint64_t x = ((const struct ent_acro *)a)->h,
-	    y = ((const struct ent_acro *)b)->h;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Fills set with the acronyms written in form in most of their
- * mentions, and in at least least of them, in one walk over the words:
- * the mentions, sorted by hash, counted by acronym. */
-static void
-ent_mostly_fill(struct ent_ctx *c, struct ent_hset *set,
-    bool (*form)(struct ent_ctx *, size_t), size_t least)
-{
-	struct ent_acro *v = NULL;
-	size_t n = 0, cap = 0, i, j;
-
-	ent_hset_init(set);
-	for (j = 0; j < c->t->n; j++) {
-		if (!(c->t->v[j].flags & ETOK_ALLCAP))
-			continue;
-		if (n == cap) {
-			cap = cap != 0 ? 2 * cap : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
-		v[n].h = c->t->v[j].hash;
-		v[n++].form = form(c, j);
-	}
-	if (n > 1)
-		qsort(v, n, sizeof(*v), ent_acro_cmp);
-	for (i = 0; i < n; i = j) {
-		size_t num = 0;
-
-		for (j = i; j < n && v[j].h == v[i].h; j++)
-			num += v[j].form;
-		if (num >= least && 2 * num > j - i)
-			ent_hset_add(set, v[i].h);
-	}
-	free(v);
-}
-
-/* Whether the acronym of etok hash h is written in form in most of its
- * mentions, and in at least least (one or more) of them; set holds the
- * acronyms so written, filled once a text. */
-static bool
-ent_mostly(struct ent_ctx *c, struct ent_hset *set,
-    bool (*form)(struct ent_ctx *, size_t), uint64_t h, size_t least)
-{
-	if (set->v == NULL)
-		ent_mostly_fill(c, set, form, least);
-	return ent_hset_has(set, h);
-}
-
-bool
-ent_model_line(struct ent_ctx *c, uint64_t h)
-{
-	return ent_mostly(c, &c->model, ent_model_form, h, 2);
-}
-
-/* Whether the acronym of etok hash h is a unit or a currency: c writes
- * it after a number in most of its mentions ("28 MW", "151 PS", "37,99
- * EUR"), as no body's name is written. */
-static bool
-ent_unit(struct ent_ctx *c, uint64_t h)
-{
-	return ent_mostly(c, &c->unit, ent_unit_form, h, 1);
-}
-
-/* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
- * "URLs"): two capitals or more, then a lower-case s. */
-static bool
-ent_acro_plural_form(struct ent_ctx *c, size_t j)
-{
-	const char *w = c->s + c->t->v[j].off;
-	size_t i, n = c->t->v[j].len;
-
-	if (n < 3 || w[n - 1] != 's')
-		return false;
-	for (i = 0; i + 1 < n; i++)
-		if (w[i] < 'A' || w[i] > 'Z')
-			return false;
-	return true;
-}
-
-/* Whether word i is an acronym one counts: written with a plural's s
- * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
- * "SUVs"), as no body's name is written. */
-static bool
-ent_acro_counted(struct ent_ctx *c, size_t i)
-{
-	const char *f;
-	size_t j;
-
-	if (ent_acro_plural_form(c, i))
-		return true;
-	if (!(c->t->v[i].flags & ETOK_ALLCAP))
-		return false;
-	if (c->plural.v == NULL) {
-		ent_hset_init(&c->plural);
-		for (j = 0; j < c->t->n; j++) {
-			if (!ent_acro_plural_form(c, j))
-				continue;
-			f = etok_folded(c->t, j);
-			ent_hset_add(&c->plural,
-			    etok_hash(f, strlen(f) - 1));
-		}
-	}
-	return ent_hset_has(&c->plural, c->t->v[i].hash);
-}
-
 /* Whether a run ending before word b is a journal's name in a
  * citation, which the year and the volume follow ("Br J Dermatol.
  * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), no person or body
@@ -601,6 +440,60 @@ ent_acro_code(struct ent_ctx *c, size_t i)
 	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
 }
 
+/* Whether the one word a, ending as English adjectives do in -ic or
+ * -ish ("Democratic", "Scottish"), stands before a common noun in every
+ * mention ("Democratic criticism", "Scottish hero"): an adjective, no
+ * body ("the Atlantic reported" is one). Letters of ASCII only. */
+static bool
+ent_adjective(struct ent_ctx *c, size_t a)
+{
+	const char *f = etok_folded(c->t, a);
+	const char *w = c->s + c->t->v[a].off;
+	size_t l = strlen(f), j;
+
+	if (l < 5 || (strcmp(f + l - 2, "ic") != 0 &&
+	    strcmp(f + l - 3, "ish") != 0))
+		return false;
+	/* one capital, then lower-case letters: not "BlackMagic" (a
+	 * firm before its product) nor "Asia-Pacific" */
+	for (j = 1; j < l; j++)
+		if (w[j] < 'a' || w[j] > 'z')
+			return false;
+	for (j = 0; j < c->t->n; j++) {
+		const struct etok *n;
+
+		if (c->t->v[j].hash != c->t->v[a].hash)
+			continue;
+		if (j + 1 >= c->t->n || !ent_plain_gap(c, j))
+			return false;
+		n = &c->t->v[j + 1];
+		if (n->sent != c->t->v[j].sent ||
+		    (n->flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) ||
+		    !ent_word_is(c, j + 1, ENT_W_ENWORD) ||
+		    ent_word_is(c, j + 1, ENT_W_STOP) ||
+		    ent_word_is(c, j + 1, ENT_W_FUNCTION))
+			return false;
+	}
+	return true;
+}
+
+/* Whether word a ends with a hyphen and a lower-case part of two
+ * letters or more ("Bush-era", "Stallman-esque",
+ * "N-acetyltransferase"). */
+static bool
+ent_lower_tail(const struct ent_ctx *c, size_t a)
+{
+	const char *w = c->s + c->t->v[a].off;
+	const char *h = NULL;
+	size_t i, n = c->t->v[a].len;
+
+	for (i = 1; i + 2 < n; i++)
+		if (w[i] == '-')
+			h = w + i + 1;
+	return h != NULL && h[0] >= 'a' && h[0] <= 'z' &&
+	    h[1] >= 'a' && h[1] <= 'z';
+}
+
 /* Classes the one word a of a candidate run (b == a + 1). */
 static void
 ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
@@ -638,7 +531,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
 		return;
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
-	    ent_phrase_head(c, a)))
+	    ent_phrase_head(c, a) ||
+	    (ent_english(c) && ent_list_has(ENT_L_SKY, f))))
 		return;
 	if (!cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||
@@ -655,7 +549,12 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	}
 	if (!acro && !cue && (ent_kind_noun(c, a) ||
-	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a)))
+	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a) ||
+	    (ent_english(c) && ent_adjective(c, a))))
+		return;
+	/* English: a name joined by a hyphen to a lower-case word or
+	 * suffix is an adjective ("Bush-era", "Stallman-esque") */
+	if (!acro && !cue && ent_english(c) && ent_lower_tail(c, a))
 		return;
 	/* "Russia-US": places joined by a hyphen. */
 	if (memchr(c->s + k->off, '-', k->len) != NULL) {
@@ -681,7 +580,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		}
 	}
 	/* an acronym is no one's name, even after a title ("the
-	 * Attorney General (NYAG)") */
+	 * Attorney General (NYAG)"); initials there are the person's
+	 * given names ("Coach P.J. Fleck") */
+	if (cue && acro && ent_initials(c, a, false))
+		return;
 	if (cue && !acro)
 		ent_add_run(c, a, b, ENT_PERSON,
 		    ent_join(c, a, b, true), false, true);

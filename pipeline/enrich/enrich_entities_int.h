@@ -122,7 +122,8 @@ struct ent_ctx {
 	struct ent_hset unit;   /* the same of the acronyms written after
 	                           a number ("28 MW") */
 	struct ent_hset plural; /* the same of the acronyms written with
-	                           a plural's s ("SUV": "SUVs") */
+	                           a plural's s ("SUV": "SUVs"); the
+	                           three filled in one walk */
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -143,11 +144,20 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
  * of one candidate run (the: "the" stands before it; cue: a title or
  * role marks it a person) and adds what it names, if anything. */
 void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
-/* Whether the acronym of etok hash h names a product line: c writes it
- * before a model's number in two mentions or more and in most of them
- * ("RTX 3080", "RTX 3090", "RTX cards"), as no body's name is
- * written. */
+/* enrich_entities_acro.c. Whether the acronym of etok hash h names a
+ * product line: c writes it before a model's number in two mentions or
+ * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as
+ * no body's name is written. */
 bool ent_model_line(struct ent_ctx *c, uint64_t h);
+/* Whether the acronym of etok hash h is a unit, a currency or a results
+ * line's code: c writes it after a number ("28 MW", "151 PS", "37,99
+ * EUR") or in brackets between a name and a number ("Wierer (ITA)
+ * 35.58,7") in most of its mentions, as no body's name is written. */
+bool ent_unit(struct ent_ctx *c, uint64_t h);
+/* Whether word i is an acronym one counts: written with a plural's s
+ * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
+ * "SUVs"), as no body's name is written. */
+bool ent_acro_counted(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
@@ -261,6 +271,9 @@ void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
  * is a part of a web or mail address ("https://p.dw.com/p/RPYx",
  * "twitter.com/Name", "@Name"). */
 bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
+/* Whether word i, initials each with its dot ("P.J", "D.C"), is no
+ * body's: the article before it ("the U.N.") or not. */
+bool ent_initials(const struct ent_ctx *c, size_t i, bool the);
 bool ent_plain_noun(struct ent_ctx *c, size_t i);
 /* Adds the run [a, b) as a place where its shape says it is one
  * ("Wall Street", "Broward County", "San Francisco"). */

@@ -112,6 +112,33 @@ ent_plain_noun(struct ent_ctx *c, size_t i)
 	    ent_word_is(c, i, ENT_W_WORD);
 }
 
+/* Whether word i, initials written each with its dot ("P.J", "D.C",
+ * "U.S.A": capitals, the last dot after the word), is no body's: a
+ * body so written takes the article in English ("the U.N.", "the
+ * F.B.I."), where initials alone are a person's given names ("P.J.
+ * Fleck"), a state after its town ("Washington, D.C."), an abbreviation
+ * ("Z.B."); after "the" they open a name ("the W.M. Keck Observatory")
+ * when a capitalised word follows their dot. */
+bool
+ent_initials(const struct ent_ctx *c, size_t i, bool the)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off;
+	size_t j;
+
+	if (k->len < 3)
+		return false;
+	for (j = 0; j < k->len; j += 2)
+		if (w[j] < 'A' || w[j] > 'Z' ||
+		    (j + 1 < k->len && w[j + 1] != '.'))
+			return false;
+	if (!the || c->lang == NULL || strcmp(c->lang, "en") != 0)
+		return true;
+	return w[k->len] == '.' && w[k->len + 1] == ' ' &&
+	    i + 1 < c->t->n && (c->t->v[i + 1].flags & ETOK_CAP) &&
+	    c->t->v[i + 1].off == k->off + k->len + 2;
+}
+
 /* Whether the one word i is no name by its shape or its place: a code
  * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
  * before a number ("Sept. 30", "No. 5"), a function word in capitals
@@ -156,6 +183,8 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 		 * abbreviation written without a space ("EE.UU",
 		 * "AGCK.CH") */
 		if ((k->off > 0 && w[-1] == '.') || w[k->len] == '=')
+			return true;
+		if (ent_initials(c, i, the))
 			return true;
 		/* an acronym English counts ("TVs", "URLs", "PCs") names
 		 * a thing */

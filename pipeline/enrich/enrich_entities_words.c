@@ -28,9 +28,10 @@ static const char *const ent_org_words[] = {
 	"forces", "foundation", "front", "fund", "gazette", "gmbh",
 	"government", "group", "guard", "guardian", "herald", "holdings",
 	"hospital", "house", "inc", "independent", "industries", "institute",
-	"institution", "journal", "kremlin", "league", "llc", "ltd",
-	"magazine", "media", "ministry", "motors", "movement", "museum",
-	"navy", "network", "news", "office", "organisation", "organization",
+	"institution", "journal", "kremlin", "laboratory", "league",
+	"llc", "ltd", "magazine", "media", "ministry", "motors",
+	"movement", "museum", "navy", "network", "news", "observatory",
+	"office", "organisation", "organization",
 	"parliament", "party", "pentagon", "plc", "police", "post", "press",
 	"radio", "regiment", "reuters", "review", "sa", "school",
 	"secretariat", "senate", "service", "society", "squad", "systems",
@@ -117,6 +118,16 @@ static const char *const ent_site_words[] = {
  * Francisco", "Las Vegas", "St Louis"; not "El": "El Niño"). */
 static const char *const ent_place_openers[] = {
 	"las", "los", "san", "st",
+};
+
+/* The planets and the large moons, which English names by one word
+ * ("on Earth", "to Mars", "Saturn's moon Enceladus"): no body, and no
+ * place of the gazetteer's. Not Mercury and Venus, people's names too
+ * ("Freddie Mercury"), nor the Moon and the Sun ("Moon Jae-in", "The
+ * Sun"), nor Titan and Triton, names of firms and games. */
+static const char *const ent_sky[] = {
+	"callisto", "earth", "enceladus", "europa", "ganymede", "jupiter",
+	"mars", "neptune", "pluto", "saturn", "uranus",
 };
 
 /* Determiners of a common noun: an acronym after one is a thing ("its
@@ -404,7 +415,7 @@ ent_tables_sorted(void)
 	    ETOK_SORTED(ent_de_org_ends) && ETOK_SORTED(ent_de_dets) &&
 	    ETOK_SORTED(ent_de_body_ends) &&
 	    ETOK_SORTED(ent_rom_of_town) && ETOK_SORTED(ent_org_ends) &&
-	    ETOK_SORTED(ent_decl_preps);
+	    ETOK_SORTED(ent_decl_preps) && ETOK_SORTED(ent_sky);
 }
 
 bool
@@ -445,6 +456,8 @@ ent_list_has(enum ent_list which, const char *f)
 		return ETOK_FIND(f, ent_org_ends);
 	case ENT_L_DECL_PREP:
 		return ETOK_FIND(f, ent_decl_preps);
+	case ENT_L_SKY:
+		return ETOK_FIND(f, ent_sky);
 	}
 	return false;
 }

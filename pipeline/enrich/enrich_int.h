@@ -117,7 +117,8 @@ enum ent_list {
 	                    ("maire", "parquet", "université") */
 	ENT_L_ORG_END,   /* English words that head a body's name ending
 	                    it ("Amnesty International") */
-	ENT_L_DECL_PREP  /* Polish, Russian, Ukrainian prepositions */
+	ENT_L_DECL_PREP, /* Polish, Russian, Ukrainian prepositions */
+	ENT_L_SKY        /* planets and moons English names alone */
 };
 /* Whether the folded word f is in the list which. */
 bool ent_list_has(enum ent_list which, const char *f);
@@ -278,6 +279,9 @@ bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country
  * ("russian", "americans") or names a language ("spanish"). */
 bool ent_demonym(const char *folded);
+/* The same of Polish's suffixes on a place's name ("Rosjanin",
+ * "Rosjanie", "Rosjan" of "Rosja"). */
+bool ent_pl_demonym(const char *folded);
 
 /* The places of an article by their country's one name (canon), each
  * with the name the article gave it first. */

@@ -230,6 +230,34 @@ ent_demonym(const char *f)
 	return false;
 }
 
+/* Whether the Polish word f (folded) names one of a people by the
+ * suffix of "Rosjanin", "Rosjanie", "Rosjan", "Meksykanin" on a place's
+ * name: the word less its suffix, or that and an "a", is a place of
+ * Polish text ("rosja", "meksyk"). */
+bool
+ent_pl_demonym(const char *f)
+{
+	static const char *const suf[] = { "aninowi", "aninem", "anina",
+		"anin", "anach", "anami", "anom", "anie", "an" };
+	char buf[64];
+	size_t n = strlen(f), i, k;
+
+	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
+		k = strlen(suf[i]);
+		if (n < k + 3 || n - k + 2 > sizeof(buf) ||
+		    strcmp(f + n - k, suf[i]) != 0)
+			continue;
+		memcpy(buf, f, n - k);
+		buf[n - k] = '\0';
+		if (ent_place_in(ent_place_find(buf), "pl") != NULL)
+			return true;
+		buf[n - k] = 'a';
+		buf[n - k + 1] = '\0';
+		return ent_place_in(ent_place_find(buf), "pl") != NULL;
+	}
+	return false;
+}
+
 /* The places of an article by their country's one name, each with the
  * name the article gave it first. */
 const char *

@@ -40,6 +40,8 @@ enum html_kind {
 	HTML_K_MAIN,
 	HTML_K_SECTION,
 	HTML_K_HR,
+	HTML_K_CONTROL,         /* a form control a reader fills in: input,
+	                           textarea, select (not a button) */
 };
 
 /* The classes (HTML_T_*) of the element named name (lower case). */

@@ -93,19 +93,14 @@ html_dropped(const xmlNode *n, const xmlNode *root, unsigned cls)
 	return n->type != XML_TEXT_NODE && n->type != XML_CDATA_SECTION_NODE;
 }
 
-/* Whether dropped element n is a form control a reader fills in (not a
- * button: toolbars are made of them) set apart from any text: no text
- * beside it in its parent (a task list's checkbox sits in its item's
- * line). */
+/* Whether dropped element n, of kind k, is a form control a reader
+ * fills in (HTML_K_CONTROL; not a button: toolbars are made of them)
+ * set apart from any text: no text beside it in its parent (a task
+ * list's checkbox sits in its item's line). */
 static bool
-html_is_control(const xmlNode *n)
+html_is_control(const xmlNode *n, enum html_kind k)
 {
-	static const char *const tags[] = { "input", "textarea", "select" };
-	bool found = false;
-
-	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
-		found = found || strcmp((const char *)n->name, tags[i]) == 0;
-	if (!found)
+	if (k != HTML_K_CONTROL)
 		return false;
 	for (const xmlNode *s = n->parent->children; s != NULL; s = s->next)
 		if (s->type == XML_TEXT_NODE && s->content != NULL &&
@@ -284,7 +279,7 @@ html_stats_first(struct html_ctx *ctx, xmlNode *n)
 		}
 		ctx->drops[ctx->n_drops++] = n;
 		if (n->type == XML_ELEMENT_NODE && html_ni(n->parent) != NULL &&
-		    html_is_control(n))
+		    html_is_control(n, k))
 			html_ni(n->parent)->control = true;
 		return -1;
 	}

@@ -139,9 +139,32 @@ html_first_story(struct html_ctx *ctx, xmlNode *top)
 	return best;
 }
 
-/* Whether parent holds clearly more prose than its child top, and little
- * else but lists: an article split into parts (page builders' rows and
- * columns). */
+/* Prose in the lists under root, outside skip (a subtree of root). */
+static size_t
+html_list_prose(xmlNode *root, const xmlNode *skip)
+{
+	size_t t = 0;
+
+	for (xmlNode *n = root; n != NULL; ) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (n == skip) {
+			n = html_next(n, root, false);
+			continue;
+		}
+		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		t += ni->prose;
+		n = html_next(n, root, false);
+	}
+	return t;
+}
+
+/* Whether parent holds clearly more prose than its child top outside
+ * lists, and little else but lists: an article split into parts (page
+ * builders' rows and columns). */
 static bool
 html_more_prose(xmlNode *parent, xmlNode *top)
 {
@@ -149,7 +172,10 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 	size_t pp = html_prose(parent), tp = html_prose(top);
 	double other = (double)(pi->text - pp);
 
-	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
+	/* the prose it adds in lists is no part (a comment policy's
+	 * rules, a blog's comments: lists of long items) */
+	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD ||
+	    pp - html_list_prose(parent, top) < tp + tp / 4 + 100)
 		return false;
 	if (other < HTML_CLIMB_OTHER * (double)pp)
 		return true;
@@ -194,8 +220,9 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 #define HTML_ANCESTOR_SCORE 0.5
 
 /* An ancestor of top, the climbed winner, instead of it when it scores
- * half best's score or more and holds clearly more prose (a quarter
- * more, and 100 characters): the winner was a box inside the article
+ * half best's score or more and holds clearly more prose outside lists
+ * (a quarter more, and 100 characters; a comment policy's rules are a
+ * list, html_more_prose()): the winner was a box inside the article
  * (quoted stories, each under its source's link) and the climb stopped
  * at the first parent adding links; header lines add no prose. A
  * winner holding under HTML_FALLBACK of the page's prose is left to
@@ -220,7 +247,9 @@ html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
 			break;
 		if (ai->cand && ai->score >=
 		    HTML_ANCESTOR_SCORE * html_ni(best)->score &&
-		    html_prose(a->parent) >= tp + tp / 4 + 100) {
+		    html_prose(a->parent) >= tp + tp / 4 + 100 &&
+		    html_prose(a->parent) - html_list_prose(a->parent, top) >=
+		    tp + tp / 4 + 100) {
 			HTML_DEBUG_NODE("ancestor", a->parent);
 			return html_climb(ctx, a->parent);
 		}

@@ -454,6 +454,106 @@ html_paras_outlet_tail(struct html_ctx *ctx)
 	}
 }
 
+/* Paragraphs of prose in the text's own style, at least, for a style
+ * to be the text's (shared); and the visible characters of a note in
+ * another style after it, at most. */
+#define HTML_STYLE_MIN 2
+#define HTML_STYLE_NOTE 200
+/* Paragraphs of such notes, at most: more are a part of the text (a
+ * poll's lines, a list of sources). */
+#define HTML_STYLE_RUN 3
+
+/* Whether paragraphs a and b are written in one style: blocks of one
+ * element and one class. */
+static bool
+html_same_style(const struct html_para *a, const struct html_para *b)
+{
+	const char *ca, *cb;
+
+	if (a->block == NULL || b->block == NULL ||
+	    !html_is_elem(a->block) || !html_is_elem(b->block))
+		return a->block == b->block;
+	if (strcmp((const char *)a->block->name,
+	    (const char *)b->block->name) != 0)
+		return false;
+	ca = html_attr(a->block, "class");
+	cb = html_attr(b->block, "class");
+	if (ca == NULL || cb == NULL)
+		return ca == cb;
+	return strcmp(ca, cb) == 0;
+}
+
+/* Whether p is prose of the text: kept, written, long, no heading nor
+ * list item. */
+static bool
+html_is_text_prose(const struct html_para *p)
+{
+	return p->keep && !p->caption && !p->head && !p->item &&
+	    html_pclass(p) == HTML_P_GOOD;
+}
+
+/* Leaves out the short paragraphs that end the text in a style no
+ * paragraph of the text has, when the text's prose shares a style: a
+ * note set apart by its markup (an editor's note, a
+ * disclosure, a credit line in a class of its own, "Keith Bradsher
+ * contributed reporting from Hong Kong."). */
+static void
+html_paras_styled_tail(struct html_ctx *ctx)
+{
+	size_t style = ctx->n_paras, same = 0, run = 0;
+	size_t tail, stop;
+
+	/* the text's style: that of its last paragraph of prose before
+	 * the tail, shared by another one */
+	for (tail = ctx->n_paras; tail > 0; tail--) {
+		const struct html_para *p = &ctx->paras[tail - 1];
+
+		if (!p->keep || p->caption)
+			continue;
+		if (p->head || p->item || p->recipe ||
+		    p->len > HTML_STYLE_NOTE)
+			return;
+		break;
+	}
+	for (size_t i = tail; i > 0; i--) {
+		const struct html_para *p = &ctx->paras[i - 1];
+
+		if (!html_is_text_prose(p))
+			continue;
+		if (style == ctx->n_paras) {
+			if (i == tail)
+				continue;
+			style = i - 1;
+		}
+		same += html_same_style(p, &ctx->paras[style]);
+		if (same >= HTML_STYLE_MIN)
+			break;
+	}
+	if (style == ctx->n_paras || same < HTML_STYLE_MIN)
+		return;
+	for (stop = ctx->n_paras; stop > style + 1; stop--) {
+		const struct html_para *p = &ctx->paras[stop - 1];
+		bool seen = false;
+
+		if (!p->keep || p->caption)
+			continue;
+		for (size_t j = 0; j < style + 1 && !seen; j++)
+			seen = ctx->paras[j].keep && !ctx->paras[j].caption &&
+			    html_same_style(p, &ctx->paras[j]);
+		if (seen || p->head || p->item || p->recipe || p->link > 0 ||
+		    p->len > HTML_STYLE_NOTE)
+			break;
+		if (++run > HTML_STYLE_RUN)
+			return;
+	}
+	for (size_t i = stop; i < ctx->n_paras; i++)
+		if (ctx->paras[i].keep && !ctx->paras[i].caption) {
+			HTML_DEBUG_MSG("styled note: %s\n",
+			    ctx->paras[i].text);
+			ctx->paras[i].keep = false;
+		}
+}
+
 /* Drops what the winner holds at its edges that is no text of the
  * article, in the order each rule expects the others to have run. */
 void
@@ -464,5 +564,6 @@ html_paras_trim(struct html_ctx *ctx)
 	html_paras_standfirst(ctx);
 	html_paras_author_tail(ctx);
 	html_paras_edges(ctx);
+	html_paras_styled_tail(ctx);
 	html_paras_outlet_tail(ctx);
 }

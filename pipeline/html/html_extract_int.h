@@ -69,6 +69,7 @@ struct html_para {
 	bool recipe;      /* in a recipe's part: kept whatever its form */
 	const xmlNode *box;  /* the block holding it and more text than
 	                        its own (html_box()) */
+	const xmlNode *block;  /* the block whose text it is */
 };
 
 struct html_ctx {

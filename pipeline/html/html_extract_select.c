@@ -11,16 +11,16 @@
 #include "html_extract_int.h"
 
 /* The share of the page's text held by n: of its paragraph text when
- * the page writes its paragraphs in <p> (a quarter of its prose or
- * more), else of its text outside links (a page whose paragraphs are
- * <div>s, or runs set apart by <br><br>), else of all its text. */
+ * the page writes its paragraphs in <p> (400 characters or more), else
+ * of its text outside links (a page whose paragraphs are <div>s, or
+ * runs set apart by <br><br>), else of all its text. */
 static double
 html_share(const struct html_ctx *ctx, const xmlNode *n)
 {
 	const struct html_ni *b = html_ni(ctx->body);
 	const struct html_ni *ni = html_ni(n);
 
-	if (b->ptext >= 400 && b->ptext * 4 >= b->prose)
+	if (b->ptext >= 400)
 		return (double)ni->ptext / b->ptext;
 	if (b->text - b->link >= 400)
 		return (double)(ni->text - ni->link) / (b->text - b->link);
@@ -485,9 +485,61 @@ html_card_title(const xmlNode *n)
 	return ni->link * 5 >= ni->text * 4 || html_in_link(n);
 }
 
+/* The link whose text opens list item c, of HTML_CARD_TITLE characters
+ * at most, when it is c's only link; or NULL. */
+static xmlNode *
+html_item_title(xmlNode *c)
+{
+	size_t nodes = 0;
+
+	for (xmlNode *n = c; n != NULL && nodes++ < HTML_POST_NODES;
+	    n = html_next(n, c, true)) {
+		if (n->type != XML_TEXT_NODE || n->content == NULL ||
+		    html_text_len(n) == 0)
+			continue;
+		for (xmlNode *a = n->parent; a != NULL && a != c;
+		    a = a->parent)
+			if (html_ni(a) != NULL && html_ni(a)->kind == HTML_K_A)
+				return html_ni(a)->text <= HTML_CARD_TITLE &&
+				    html_ni(a)->text == html_ni(c)->link ? a :
+				    NULL;
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Marks the items of list n as teaser cards when three or more, all of
+ * them, open with a linked title, their only link, and hold a blurb
+ * after it (a list of other posts: title and excerpt). */
+static void
+html_mark_teaser_list(xmlNode *n)
+{
+	unsigned items = 0;
+
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		xmlNode *t;
+
+		if (!html_is_elem(c) || html_ni(c) == NULL)
+			continue;
+		if (html_ni(c)->kind != HTML_K_LI ||
+		    (t = html_item_title(c)) == NULL ||
+		    html_ni(c)->text < html_ni(t)->text + HTML_PROSE_OWN)
+			return;
+		items++;
+	}
+	if (items < 3)
+		return;
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (html_is_elem(c) && html_ni(c) != NULL) {
+			HTML_DEBUG_NODE("teaser item", c);
+			html_ni(c)->card = true;
+		}
+}
+
 /* Step 3b: marks the teaser cards of other stories: a linked title and,
  * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
- * ("Next story", "Most popular"). The card is the largest block around
+ * ("Next story", "Most popular"), and the items of a list of them
+ * (html_mark_teaser_list(): a longer excerpt under each title). The card is the largest block around
  * the title that holds no more; an article's linked heading has the
  * article's text around it, so only the heading is marked. A linked
  * line in a recipe's part (an ingredient sold by the site) and the
@@ -501,6 +553,9 @@ html_mark_cards(struct html_ctx *ctx)
 		const struct html_ni *ni;
 		xmlNode *card = NULL;
 
+		if (html_is_elem(n) && (ni = html_ni(n)) != NULL &&
+		    (ni->cls & HTML_T_LIST))
+			html_mark_teaser_list(n);
 		if (!html_is_elem(n) || (ni = html_ni(n)) == NULL ||
 		    !(ni->cls & HTML_T_BLOCK) || !html_card_title(n))
 			continue;
@@ -680,25 +735,19 @@ static size_t html_prose_but_subtitle(const struct html_ctx *ctx,
     xmlNode *s);
 
 /* The page's headline: the first <h1> whose text is the title or in it
- * (one before it may hold the site's name); on a page without <h1>, the
- * first heading whose text is the title (a section's heading may be a
- * word of it); or NULL. */
+ * (one before it may hold the site's name), or NULL. */
 static xmlNode *
 html_headline(const struct html_ctx *ctx)
 {
 	xmlNode *root = ctx->body;
-	bool h1 = html_ni(root)->h1s > 0;
-	unsigned tlen;
 
 	if (ctx->a->title == NULL)
 		return NULL;
-	tlen = html_count_text(ctx->a->title, NULL);
 	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true)) {
 		const struct html_ni *hi = html_is_elem(h) ? html_ni(h) : NULL;
 
-		if (hi != NULL && hi->text > 0 && (h1 ?
-		    hi->kind == HTML_K_H1 : (hi->cls & HTML_T_HEAD) &&
-		    hi->text >= tlen) && html_text_in(h, ctx->a->title))
+		if (hi != NULL && hi->text > 0 && hi->kind == HTML_K_H1 &&
+		    html_text_in(h, ctx->a->title))
 			return h;
 	}
 	return NULL;
@@ -962,9 +1011,7 @@ html_other_headline(const struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
- * the winner a box about the author, and before it a box with no prose
- * other than the subtitle: the article's header (headline, standfirst,
- * dateline), whose lines score as paragraphs when they are <div>s. */
+ * the winner a box about the author. */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
@@ -990,9 +1037,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		if (html_other_headline(ctx, s, top))
 			continue;
-		if ((html_sibling_ok(s, top_score) && (seen_top ?
-		    !html_author_box(ctx, s) :
-		    html_prose_but_subtitle(ctx, s) > 0)) ||
+		if ((html_sibling_ok(s, top_score) && (!seen_top ||
+		    !html_author_box(ctx, s))) ||
 		    (!seen_top && html_sibling_prose(ctx, s))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);

@@ -121,6 +121,7 @@ html_flush(struct html_ctx *ctx)
 		    html_ends_in_credit(p->text);
 		p->recipe = ctx->recipe != NULL;
 		p->box = html_box(ctx->block);
+		p->block = ctx->block;
 		HTML_DEBUG_MSG("para %u/%u head %d: %s\n", p->len, p->link,
 		    p->head, p->text);
 	}

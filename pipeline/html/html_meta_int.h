@@ -100,6 +100,10 @@ struct meta_cands {
 	struct strlist author_link;  /* text of links to an author's page */
 	struct strlist author_box;    /* the text before an author link */
 	struct strlist lead_byline;  /* short text that opens with "By" */
+	char *byline_head;           /* the heading right over the first
+	                                byline that opens with a lead-in
+	                                (any level, "<h6>Headline</h6><h5>
+	                                Von Jane Doe</h5>"), or NULL */
 	struct strlist lead_named;   /* the element after a lead-in that is
 	                                all its text, holding a link ("von
 	                                <a>r23</a>"): a name as marked */
@@ -144,11 +148,13 @@ struct meta_cwslot {
 };
 
 /* The elements the walk is inside of: the outermost reader comment,
- * <head> and h1..h3. */
-enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_NIN };
+ * <head>, h1..h3 and the outermost element hidden inline. */
+enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_IN_UNSEEN,
+	META_NIN };
 
 struct meta_walk {
 	xmlNodePtr first_h1;
+	xmlNodePtr byline_head;  /* the node of meta_cands' byline_head */
 	xmlNodePtr in[META_NIN];  /* the walk is inside of, or NULL */
 	/* h1..h3 outside <head>, not inside another of them, nor deeper
 	 * than META_MAX_DEPTH - 1: where the headline may be */
@@ -327,7 +333,8 @@ size_t meta_author_signature(struct strlist *out, const char *body,
 struct meta_attrs {
 	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
 	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
-	    *href, *lang, *xml_lang;
+	    *href, *lang, *xml_lang, *style;
+	bool hidden;  /* has the hidden attribute (a name alone) */
 };
 
 /* The marks of an element (meta_marks()): what its name and attributes
@@ -350,6 +357,14 @@ struct meta_attrs {
                                      title of a dated class, or the tag's
                                      own (<meta>, <script>, <html>,
                                      <link>, <time>) */
+#define META_R_HIDDEN     0x200u  /* hidden inline by its own attributes:
+                                     the hidden attribute, or a style
+                                     html_style_hidden() says hides */
+/* The walk's own mark, never in a record (it is no fact of the element's
+ * attributes alone): the element is hidden inline (META_R_HIDDEN) or
+ * inside an element that is (w->in[META_IN_UNSEEN]), so a date in it is
+ * no printed one. meta_visit() sets it on the marks it passes on. */
+#define META_W_UNSEEN     0x10000u
 
 /* Fills at from the attributes of element n in one pass. */
 void meta_attrs_read(xmlNodePtr n, struct meta_attrs *at);
@@ -397,6 +412,10 @@ void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the
  * site's is still a name: a personal site is named after its author. */
 bool meta_full_name(xmlNodePtr n, char **name, int depth);
+/* The heading element (h1 to h6) right before byline element n, or
+ * before the element n opens (its first child, a few levels up), or
+ * NULL. */
+xmlNodePtr meta_heading_over(xmlNodePtr n);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);
@@ -404,6 +423,8 @@ xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
  * not the site's tagline), or the block of the page under root that a
  * cut description opens with and runs on past (at least META_LEAD_MIN
  * letters and digits, at most META_LEAD_MAX bytes); NULL when none. */
+char *meta_heading_standfirst(xmlNodePtr h,
+    const struct meta_leads *leads);
 char *meta_decide_subtitle(const struct meta_cands *c, const char *title,
     const char *const *sites, xmlNodePtr root);
 

@@ -38,7 +38,8 @@ meta_attrs_clear(struct meta_attrs *at)
 	at->rel = at->title = NULL;
 	at->type = at->property = at->name = at->http_equiv = NULL;
 	at->content = at->datetime = at->pubdate = at->href = NULL;
-	at->lang = at->xml_lang = NULL;
+	at->lang = at->xml_lang = at->style = NULL;
+	at->hidden = false;
 }
 
 void
@@ -70,6 +71,8 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 				slot = &at->href;
 			else if (meta_name_is(nm, "http-equiv"))
 				slot = &at->http_equiv;
+			else if (meta_name_is(nm, "hidden"))
+				at->hidden = true;  /* a name alone */
 			break;
 		case 'i':
 			if (meta_name_is(nm, "id"))
@@ -96,6 +99,10 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 		case 'r':
 			if (meta_name_is(nm, "rel"))
 				slot = &at->rel;
+			break;
+		case 's':
+			if (meta_name_is(nm, "style"))
+				slot = &at->style;
 			break;
 		case 't':
 			if (meta_name_is(nm, "type"))
@@ -246,6 +253,8 @@ meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t)
 	if (t == MT_A && at.href != NULL &&
 	    html_href_is_author(at.href, strlen(at.href)))
 		r |= META_R_HREF_AUTHOR;
+	if (at.hidden || (at.style != NULL && html_style_hidden(at.style)))
+		r |= META_R_HIDDEN;
 	if (at.itemprop != NULL ||
 	    (r & (META_R_TITLE_PUB | META_R_TITLE_UPD)) != 0 ||
 	    t == MT_META || t == MT_SCRIPT || t == MT_HTML ||
@@ -255,7 +264,8 @@ meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t)
 }
 
 _Static_assert(MT_TITLE <= UINT8_MAX, "a tag fits the record");
-_Static_assert(META_R_VALUES <= UINT16_MAX, "the marks fit the record");
+_Static_assert(META_R_HIDDEN <= UINT16_MAX, "the marks fit the record");
+_Static_assert(META_W_UNSEEN > UINT16_MAX, "the walk's mark is no record's");
 
 uint8_t
 html_meta_tag(const xmlChar *name)

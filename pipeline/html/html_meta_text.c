@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../date.h"
 #include "html_meta_int.h"
 
 /* Room before the date of a dateline that opens prose: "Karlsruhe, (". */
@@ -28,7 +29,10 @@ meta_dateline_place(const char *f, size_t at)
 		return true;
 	while (at > 0 && (f[at - 1] == ' ' || f[at - 1] == '('))
 		at--;
-	if (at == 0 || f[at - 1] != ',')
+	/* (a date in parentheses opens it: "(21. November 2022) Text") */
+	if (at == 0)
+		return true;
+	if (f[at - 1] != ',')
 		return false;
 	for (i = 0; i + 1 < at; i++) {
 		if (word && islower((unsigned char)f[i]))
@@ -239,6 +243,36 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 
 /* The first of the headings the walk found whose text is title, or
  * NULL. */
+/* True when n is an element h1 to h6. */
+static bool
+meta_is_heading(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (n->name[0] | 0x20) == 'h' && n->name[1] >= '1' &&
+	    n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+xmlNodePtr
+meta_heading_over(xmlNodePtr n)
+{
+	xmlNodePtr p;
+	int up;
+
+	for (up = 0; n != NULL && up < 3; up++) {
+		for (p = n->prev; p != NULL; p = p->prev)
+			if (p->type == XML_ELEMENT_NODE ||
+			    (p->type == XML_TEXT_NODE &&
+			    !xmlIsBlankNode(p)))
+				break;
+		if (p != NULL)
+			return meta_is_heading(p) ? p : NULL;
+		n = n->parent;
+		if (n == NULL || n->type != XML_ELEMENT_NODE)
+			return NULL;
+	}
+	return NULL;
+}
+
 xmlNodePtr
 meta_find_heading(const struct meta_nodes *heads, const char *title)
 {
@@ -493,6 +527,68 @@ meta_tagline(const char *d, const char *title, const char *const *sites)
 {
 	return title != NULL && (meta_names_domain(d, sites) ||
 	    meta_names_site(d, sites)) && !meta_shares_word(d, title);
+}
+
+/* The number of runs of non-blanks in s. */
+static size_t
+meta_words(const char *s)
+{
+	size_t n = 0;
+
+	while (*s != '\0') {
+		while (*s == ' ' || *s == '\t' || *s == '\n')
+			s++;
+		if (*s == '\0')
+			break;
+		n++;
+		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n')
+			s++;
+	}
+	return n;
+}
+
+/* The standfirst printed with headline h where no description gives
+ * one (leads: the byline lead-ins' index): the paragraph that follows
+ * h as its next element, the only <p> of h's own container
+ * ("<figure><img><h1>..</h1><p>..</p></figure>", a header), which the
+ * article's text is not in. NULL when there is none, or it is too
+ * short or long to be one. */
+char *
+meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
+{
+	xmlNodePtr n, p, k;
+	struct nw_time t;
+	char *s;
+	size_t len, at = 0, span = 0;
+	int np = 0;
+
+	if (h == NULL || (p = h->parent) == NULL ||
+	    p->type != XML_ELEMENT_NODE ||
+	    xmlStrcasecmp(p->name, BAD_CAST "body") == 0)
+		return NULL;
+	for (n = h->next; n != NULL && n->type != XML_ELEMENT_NODE;
+	    n = n->next)
+		;
+	if (n == NULL || xmlStrcasecmp(n->name, BAD_CAST "p") != 0)
+		return NULL;
+	for (k = p->children; k != NULL; k = k->next)
+		if (k->type == XML_ELEMENT_NODE &&
+		    xmlStrcasecmp(k->name, BAD_CAST "p") == 0)
+			np++;
+	if (np != 1)
+		return NULL;
+	s = meta_node_text(n, 401);
+	len = strlen(s);
+	/* prose: six words or more, no date and no byline's lead-in (a
+	 * dateline, "29. Juni 2017 · von Tobi", or "By Jane Doe and John
+	 * Roe, Reuters" is no standfirst) */
+	if (len < 20 || len > 400 || meta_words(s) < 6 ||
+	    date_find(s, len, &t, &at, &span) == 0 ||
+	    meta_author_opens(leads, s) > 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
 }
 
 /* The standfirst: the first description that is one, or the page's

@@ -613,7 +613,8 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 	if (prop != NULL && tag != MT_TIME) {
 		l = NULL;
 		if (strcmp(prop, "datePublished") == 0)
-			l = &c->pub_times;
+			l = (marks & META_W_UNSEEN) != 0 ? &c->times :
+			    &c->pub_times;
 		else if (strcmp(prop, "dateModified") == 0)
 			l = &c->mod_times;
 		else if ((strcmp(prop, "author") == 0 ||
@@ -639,6 +640,11 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
 	    !meta_in_link(n)) {
+		if (c->lead_byline.n == 0 &&
+		    (k = meta_heading_over(n)) != NULL) {
+			c->byline_head = meta_node_text(k, 400);
+			w->byline_head = k;
+		}
 		meta_push_short(&c->lead_byline, n);
 		if ((k = meta_lead_element(n, &w->leads)) != NULL)
 			meta_push_short(&c->lead_named, k);
@@ -723,6 +729,8 @@ meta_element(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 		prop = at->itemprop;
 		if (prop != NULL && strcmp(prop, "dateModified") == 0)
 			l = &c->mod_times;
+		else if ((marks & META_W_UNSEEN) != 0)
+			l = &c->times;
 		else if ((prop != NULL &&
 		    strcmp(prop, "datePublished") == 0) ||
 		    at->pubdate != NULL || (marks & META_R_TIME_PUB) != 0)
@@ -788,6 +796,11 @@ meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
 		*tag = meta_tag_of(n->name);
 		marks = meta_marks(n, w, *tag);
 	}
+	/* what the page does not show: a date there is no printed one */
+	if (w->in[META_IN_UNSEEN] == NULL && (marks & META_R_HIDDEN) != 0)
+		w->in[META_IN_UNSEEN] = n;
+	if (w->in[META_IN_UNSEEN] != NULL)
+		marks |= META_W_UNSEEN;
 	if ((marks & META_R_VALUES) != 0) {
 		meta_attrs_read(n, &at);
 		ap = &at;
@@ -935,6 +948,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
 	strlist_free(&c->lead_named);
+	free(c->byline_head);
 	strlist_free(&c->source_line);
 	free(c->copyright);
 	strlist_free(&c->pub_times);

@@ -46,6 +46,18 @@
  * headline has fewer words). */
 #define TEXT_PROSE_WORDS 20
 #define TEXT_PROSE_MIN_WORDS 12
+/* The region under a dateline or a byline (text_anchored()): it opens
+ * at most TEXT_ANCHOR_NEAR items under it, a region with one at most
+ * TEXT_ANCHOR_FAR items over it keeps its place, and the run under it
+ * must weigh TEXT_ANCHOR_SHARE tenths of the region and end more than
+ * TEXT_ANCHOR_GAP items over it. */
+#define TEXT_ANCHOR_NEAR 6
+#define TEXT_ANCHOR_FAR 12
+#define TEXT_ANCHOR_SHARE 3
+#define TEXT_ANCHOR_GAP 40
+/* A run under a dateline or a byline of TEXT_ANCHOR_JOIN tenths of the
+ * region's weight, over it, is its lead (text_anchored()). */
+#define TEXT_ANCHOR_JOIN 1
 
 static bool
 text_has_year_or_time(const char *s)
@@ -673,6 +685,100 @@ text_past_link_box(struct text_doc *d)
 	d->body_end = i;
 }
 
+/* True when item it opens an article: a line with its full date
+ * ("19. Oktober 2019 16:14 Uhr") or a strong byline ("von Andreas
+ * Kürten"), standing alone (a dated item of a list or one the page
+ * shows twice is a teaser's or an infobox's). */
+static bool
+text_anchor(const struct text_item *it)
+{
+	struct nw_time t;
+
+	if (it->bodylike || it->bullet || it->repeated)
+		return false;
+	if (it->datelike && date_find(it->s, strlen(it->s), &t, NULL,
+	    NULL) == 0)
+		return true;
+	return text_strong_byline(it);
+}
+
+/* True when a link box's heading ("Mehr zum Thema") stands in items
+ * a..b: a lead over it is the standfirst the header walk finds. */
+static bool
+text_box_between(const struct text_doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (d->items[i].chrome &&
+		    d->items[i].words <= TEXT_BOX_HEADING_WORDS &&
+		    text_is_box_heading(d->items[i].s))
+			return true;
+	return false;
+}
+
+/* The region under the article's dateline or byline. The search takes
+ * the run of greatest weight, and a login dialog's messages after the
+ * footer or a community box's questions outweigh a short article; but an
+ * article is set under its date or its byline, and they are not. Where
+ * no anchor (text_anchor()) stands within TEXT_ANCHOR_FAR items over the
+ * region, the best run that opens with a body-like item at most
+ * TEXT_ANCHOR_NEAR items under an anchor, and ends more than
+ * TEXT_ANCHOR_GAP items over the region, is the region instead when it
+ * weighs TEXT_ANCHOR_SHARE tenths of the region's weight or more. Only
+ * runs over the region: the comments and reviews under an article are
+ * dated too. Only runs far from it: a region nearer is the article
+ * going on past a box of links or a gallery under its lead.
+ *
+ * A lighter run, of TEXT_ANCHOR_JOIN tenths or more (or a near one),
+ * is the article's lead over a table, a gallery or an ad block that cut
+ * the search's run in two: the region starts at it (not over a link
+ * box, under which the walk up finds a standfirst). Returns the
+ * region's start before such a join, or d->n when there was none
+ * (text_body_region() undoes the join where the tail's trim then cuts
+ * the region behind the lead). */
+static size_t
+text_anchored(struct text_doc *d, long best)
+{
+	long top = 0;
+	size_t s = 0, e = 0;
+
+	for (size_t a = d->body_start > TEXT_ANCHOR_FAR ?
+	    d->body_start - TEXT_ANCHOR_FAR : 0; a < d->body_start; a++)
+		if (text_anchor(&d->items[a]))
+			return d->n;
+	for (size_t a = 0; a < d->body_start; a++) {
+		size_t j = a + 1;
+		long cur = 0;
+
+		if (!text_anchor(&d->items[a]))
+			continue;
+		while (j < d->body_start && j <= a + TEXT_ANCHOR_NEAR &&
+		    !d->items[j].bodylike)
+			j++;
+		if (j >= d->body_start || !d->items[j].bodylike)
+			continue;
+		for (size_t i = j; i < d->body_start && cur >= 0; i++) {
+			cur += text_score(&d->items[i]);
+			if (cur > top) {
+				top = cur;
+				s = j;
+				e = i + 1;
+			}
+		}
+	}
+	if (top > 0 && top * 10 >= best * TEXT_ANCHOR_SHARE &&
+	    d->body_start - e > TEXT_ANCHOR_GAP) {
+		d->body_start = s;
+		d->body_end = e;
+	} else if (top > 0 && top * 10 >= best * TEXT_ANCHOR_JOIN &&
+	    !text_box_between(d, e, d->body_start)) {
+		size_t was = d->body_start;
+
+		d->body_start = s;
+		return was;
+	}
+	return d->n;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -685,7 +791,7 @@ static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0, mass = 0, end = d->n;
+	size_t cs = 0, mass = 0, end = d->n, joined = d->n, found;
 
 	for (size_t i = 0; i < d->n; i++) {
 		if (text_thread_heading(&d->items[i]) &&
@@ -710,6 +816,8 @@ text_body_region(struct text_doc *d)
 			d->body_end = i + 1;
 		}
 	}
+	if (d->body_end > 0)
+		joined = text_anchored(d, best);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 
@@ -725,7 +833,15 @@ text_body_region(struct text_doc *d)
 	while (d->body_end > d->body_start &&
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
+	found = d->body_end;
 	text_trim_tail(d);
+	/* the lead joined and the region cut off behind it: the region
+	 * alone, as the search found it */
+	if (joined < d->n && d->body_end <= joined) {
+		d->body_start = joined;
+		d->body_end = found;
+		text_trim_tail(d);
+	}
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
@@ -851,14 +967,18 @@ static const char *const text_clause_marks[] = {
 	"\xe3\x80\x81", "\xe3\x80\x82", "\xd8\x8c", "\xd8\x9b",
 };
 
-/* True when s holds a comma, a stop, a colon or a semicolon: running
- * text of thirty words has one, a run of link labels glued together
- * ("Pune MirrorBangalore MirrorAhmedabad Mirror...") has none. */
+/* True when s holds a comma, a stop, a colon or a semicolon ending a
+ * word (before a space or at the end): running text of thirty words
+ * has one, a run of link labels glued together ("Pune MirrorBangalore
+ * MirrorAhmedabad Mirror...") or a tag cloud has none, though its
+ * version numbers and addresses hold stops ("0.4.3", "ubuntuusers.de"). */
 static bool
 text_has_clause_mark(const char *s)
 {
-	if (strpbrk(s, ",.;:") != NULL)
-		return true;
+	for (const char *p = strpbrk(s, ",.;:"); p != NULL;
+	    p = strpbrk(p + 1, ",.;:"))
+		if (p[1] == ' ' || p[1] == '\0')
+			return true;
 	for (size_t i = 0; i < sizeof(text_clause_marks) /
 	    sizeof(text_clause_marks[0]); i++)
 		if (strstr(s, text_clause_marks[i]) != NULL)

@@ -476,7 +476,10 @@ text_dateline(struct nw_article *a, const char *s)
 	free(agency);
 }
 
-/* Finds the date of publication in the date lines of the header, else of
+/* Finds the date of publication in the date lines of the header, else in
+ * an item of the header that ends with a full date (a byline or the
+ * crumbs with the date that a renderer joined to them, too long to be a
+ * date line; not a caption's or a credit's), else in the date lines of
  * the body region, above the headline or the footer; dates after now
  * (when now > 0) or before 1970 are not accepted. */
 static void
@@ -484,10 +487,12 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 {
 	size_t from = d->title < d->n ? d->title : 0;
 
-	/* The header, then date lines inside the body region, then what
-	 * precedes the headline, then the footer. */
-	const size_t lo_of[] = { from, d->body_start, 0, d->body_end };
-	const size_t hi_of[] = { d->body_start, d->body_end, from, d->n };
+	/* The header, then the header's lines ending with a date, then
+	 * date lines inside the body region, then what precedes the
+	 * headline, then the footer. */
+	const size_t lo_of[] = { from, from, d->body_start, 0, d->body_end };
+	const size_t hi_of[] = { d->body_start, d->body_start, d->body_end,
+	    from, d->n };
 
 	for (size_t pass = 0; pass < TEXT_NELEM(lo_of); pass++) {
 		size_t lo = lo_of[pass], hi = hi_of[pass];
@@ -495,11 +500,17 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 		for (size_t i = lo; i < hi; i++) {
 			const struct text_item *it = &d->items[i];
 			struct nw_time t;
+			size_t at, span;
 
-			if (!it->datelike || it->kind == TEXT_BODY)
+			if ((!it->datelike && (pass != 1 ||
+			    it->kind == TEXT_CAPTION ||
+			    it->kind == TEXT_CREDIT)) ||
+			    it->kind == TEXT_BODY)
 				continue;
-			if (date_find(it->s, strlen(it->s), &t, NULL,
-			    NULL) != 0)
+			if (date_find(it->s, strlen(it->s), &t, &at,
+			    &span) != 0)
+				continue;
+			if (!it->datelike && at + span < strlen(it->s))
 				continue;
 			if ((now > 0 && t.utc > now) || t.utc < 0)
 				continue;

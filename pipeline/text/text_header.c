@@ -16,6 +16,8 @@
 #define TEXT_FALLBACK_WORDS 15
 /* Items from the headline that may hold it without its crumbs. */
 #define TEXT_TITLE_NEAR 4
+/* Words of a headline over its byline, at least (text_over_byline()). */
+#define TEXT_BYLINE_TITLE_WORDS 4
 
 static bool
 text_title_candidate(const struct text_item *it)
@@ -88,6 +90,22 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
+/* True when it is an entry of a list (a bulleted crumb, not chrome) that
+ * ends whole, at a word's edge: the headline under a kicker glued to
+ * it ("Auftragshoch bei FACC : Luftfahrtbranche hebt ...", the crumbs'
+ * last entry "Luftfahrtbranche hebt ..."). */
+static bool
+text_crumb_end(const char *whole, const struct text_item *it)
+{
+	size_t lw = strlen(whole), lp = strlen(it->s);
+
+	if (!it->bullet || it->chrome || it->kind != TEXT_OTHER ||
+	    it->words < 2 || lp + 2 > lw)
+		return false;
+	return whole[lw - lp - 1] == ' ' &&
+	    strcmp(whole + lw - lp, it->s) == 0;
+}
+
 /* The headline the walk found at item first, or the item near it that
  * first holds with more around it (a breadcrumb trail ending with the
  * headline, the headline glued to its kicker): the shorter is the
@@ -103,6 +121,8 @@ text_title_part(const struct text_doc *d, size_t first)
 
 		if (j != first && text_title_candidate(it) &&
 		    text_part_of(d->items[first].s, it->s))
+			return j;
+		if (j != first && text_crumb_end(d->items[first].s, it))
 			return j;
 	}
 	return first;
@@ -132,6 +152,37 @@ text_title_fallback(struct text_doc *d, size_t name)
 	d->title = b;
 	d->items[b].kind = TEXT_HEADLINE;
 	d->body_start++;
+}
+
+/* The item right over the lowest strong byline under first ("von
+ * Andreas Kürten", "Posted by Konstantin 21.10.2019"), where the run
+ * from first down to it holds more than two headline candidates and it
+ * is one of TEXT_BYLINE_TITLE_WORDS words or more that reads as a
+ * headline: the headline stands over its byline, and the run's items
+ * over it are crumbs, the site's name or its tagline. Two candidates
+ * are a headline and its standfirst over the byline, the common
+ * layout: first stays. (A reading time or a relative time over a
+ * byline, "vor 11 Minuten", has fewer words.) */
+static size_t
+text_over_byline(const struct text_doc *d, size_t first)
+{
+	for (size_t k = d->body_start; k > first + 1; k--) {
+		const struct text_item *it = &d->items[k - 2];
+		size_t run = 0;
+
+		if (!text_strong_byline(&d->items[k - 1]))
+			continue;
+		for (size_t j = first; j + 1 < k; j++)
+			run += text_title_candidate(&d->items[j]);
+		if (run > 2 && text_title_candidate(it) &&
+		    it->words >= TEXT_BYLINE_TITLE_WORDS &&
+		    it->words <= TEXT_TITLE_MAX_WORDS &&
+		    !text_has_sentence_break(it->s) &&
+		    !text_ends_full_stop(it->s))
+			return k - 2;
+		return first;
+	}
+	return first;
 }
 
 /* Walks up from the body to the headline: past captions, dates, bylines
@@ -178,6 +229,7 @@ text_header(struct text_doc *d)
 		text_title_fallback(d, name);
 		return;
 	}
+	first = text_over_byline(d, first);
 	/* a kicker or a section's name over the headline: a short item
 	 * over a longer one that reads as a headline */
 	while (first + 1 < d->body_start && d->items[first].words <= 3 &&
@@ -200,9 +252,12 @@ text_header(struct text_doc *d)
 	    (d->items[first].kind == TEXT_OTHER && !d->items[first].chrome &&
 	    text_is_byline(d->items[first].s, d->items[first].words))))
 		first++;
-	/* a short label the page repeats ("Add a comment") is no standfirst */
+	/* a short label the page repeats ("Add a comment") is no standfirst,
+	 * nor the headline with its kicker */
 	if (first < d->body_start && text_title_candidate(&d->items[first]) &&
-	    !(d->items[first].twice && d->items[first].words <= 3)) {
+	    !(d->items[first].twice && d->items[first].words <= 3) &&
+	    !(d->title < d->n &&
+	    text_part_of(d->items[first].s, d->items[d->title].s))) {
 		d->subtitle = first;
 		d->items[first].kind = TEXT_STANDFIRST;
 	}

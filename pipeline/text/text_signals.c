@@ -201,6 +201,7 @@ static const char *const text_chrome_headings[] = {
 	"read more:", "related articles", "related stories", "related news",
 	"related content", "recommended for you", "you may also like",
 	"most popular", "most read", "more stories", "skip to content",
+	"skip navigation", "jump to navigation",
 	"skip to main", "back to top", "lesen sie auch", "mehr zum thema",
 	"lire aussi", "noticias relacionadas", "lee tambi\xc3\xa9n",
 	"leggi anche", "leia tamb\xc3\xa9m",
@@ -608,6 +609,7 @@ static const char *const text_credit_labels[] = {
 	"photo:", "photos:", "photograph:", "photography:", "image:",
 	"images:", "picture:", "pictures:", "credit:", "credits:",
 	"photo by ", "photo by:", "foto:", "fotos:", "bild:", "fotograf:",
+	"foto von ",
 	"\xd1\x84\xd0\xbe\xd1\x82\xd0\xbe:", "cr\xc3\xa9" "dit:",
 	"cr\xc3\xa9" "dit :", "cr\xc3\xa9" "dito:", "source:",
 	"illustration:",
@@ -669,7 +671,24 @@ text_credit_copyright(const char *s, const char *f, size_t *at)
 	return r;
 }
 
-/* "Caption (Reuters)": a short parenthesised group that ends the item. */
+/* True when the group "(...)" at p names a photographer's handle and
+ * an agency: a slash with a capital after it ("(smolaw11/iStock)",
+ * "(mlharing / iStock.com)"), not "(he/him)", "(and/or)" or "(24/7)". */
+static bool
+text_handle_agency(const char *p)
+{
+	const char *sl = strchr(p, '/'), *q;
+
+	if (sl == NULL)
+		return false;
+	for (q = sl + 1; *q != '\0' && *q != ')'; q++)
+		if (isupper((unsigned char)*q))
+			return true;
+	return false;
+}
+
+/* "Caption (Reuters)": a short parenthesised group that ends the item;
+ * a handle in lower case before an agency too ("(smolaw11/iStock)"). */
 static char *
 text_credit_paren(const char *s, size_t *at)
 {
@@ -685,7 +704,7 @@ text_credit_paren(const char *s, size_t *at)
 	if (*open != '(' || (open > s && open[-1] != ' '))
 		return NULL;
 	if (words_in(open, (size_t)(s + len - open)) > 6 ||
-	    !text_starts_upper(open + 1))
+	    (!text_starts_upper(open + 1) && !text_handle_agency(open)))
 		return NULL;
 	r = text_clean_credit(open, (size_t)(s + len - open));
 	if (r != NULL)

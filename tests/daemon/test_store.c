@@ -202,6 +202,49 @@ test_files_recorded_with_event(void **state)
 	store_close(s);
 }
 
+/* A file whose event went out and whose move failed is recorded so
+ * (store_file_sent()), across a reopen: a restart only moves it; once
+ * it moved, the record goes. A file not recorded gets none. */
+static void
+test_files_sent_move_waits(void **state)
+{
+	struct store *s = open_store(*state);
+	struct store_file f = {
+		.name = "a.txt", .dev = 1, .ino = 42, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+	};
+	struct store_file never = f;
+	char why[128];
+	int64_t seq = 0;
+
+	never.name = "never.txt";
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_done(s, &f, store_next_seq(s), "big",
+	    err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_sent(s, &f, true, err, sizeof(err)), 0);
+	assert_int_equal(store_file_sent(s, &never, true, err, sizeof(err)),
+	    0);
+	store_close(s);
+
+	s = open_store(*state);
+	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
+	    sizeof(err)), 2);
+	assert_string_equal(why, "big");
+	assert_int_equal(seq, 1);
+	assert_int_equal(store_file_lookup(s, &never, &seq, why, sizeof(why),
+	    err, sizeof(err)), 0);
+	/* another file under the same name is not the one sent */
+	f.ino++;
+	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
+	    sizeof(err)), 0);
+	f.ino--;
+	assert_int_equal(store_file_sent(s, &f, false, err, sizeof(err)), 0);
+	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
+	    sizeof(err)), 1);
+	store_close(s);
+}
+
 struct seen_stories {
 	int n;
 	char last[64];
@@ -538,6 +581,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_recorded_with_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_sent_move_waits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,
 		    setup, teardown),
 		cmocka_unit_test(test_open_fails_clearly),

@@ -1043,6 +1043,145 @@ test_entities_tickers(void **state)
 	article_free(a);
 }
 
+/* Initials written each with its dot are a body's only after "the" in
+ * English ("the U.N."): a person's given names ("J.J. Abrams"), a state
+ * after its town ("Washington, D.C."), a name's opening ("the W.M.
+ * Keck Observatory") are none. */
+static void
+test_entities_initials(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The film was made by J.J. Abrams last year. "
+	    "Experts in Washington, D.C., used the W.M. Keck Observatory. "
+	    "Later the U.N. said the data were sound.");
+	assert_false(has_name(&a->organisations, "J.J"));
+	assert_false(has_name(&a->organisations, "D.C"));
+	assert_false(has_name(&a->organisations, "W.M"));
+	assert_true(has_name(&a->organisations, "U.N"));
+	article_free(a);
+	a = run("en", NULL, "The team lost again. Coach P.J. Fleck said "
+	    "the players were tired.");
+	assert_false(has_name(&a->organisations, "P.J"));
+	article_free(a);
+	a = run("de", NULL, "Die Stadt pflanzt Bäume. Z.B. wächst dort "
+	    "eine Linde, sagte die SPD.");
+	assert_false(has_name(&a->organisations, "Z.B"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
+/* A planet or a large moon named alone in English is no body ("on
+ * Earth", "Saturn's moon Enceladus"). */
+static void
+test_entities_sky(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Life on Earth began early, the scientists "
+	    "said. NASA plans a mission to Mars, and another will fly past "
+	    "Saturn and its moon Enceladus.");
+	assert_false(has_name(&a->organisations, "Earth"));
+	assert_false(has_name(&a->organisations, "Mars"));
+	assert_false(has_name(&a->organisations, "Saturn"));
+	assert_false(has_name(&a->organisations, "Enceladus"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+}
+
+/* A code in brackets between a name and a number is a results line's
+ * nation or team ("Dorothea Wierer (ITA) 35.58,7"), no body; a party
+ * after its member stays one ("Olaf Scholz (SPD) sagte"). */
+static void
+test_entities_result_codes(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Wierer gewinnt den Massenstart. Das Ergebnis:"
+	    "\n\n1. Dorothea Wierer (ITA) 35.58,7\n\n2. Julia Simon (FRA) "
+	    "+3,7\n\n3. Vanessa Voigt (GER) +11,6\n\nOlaf Scholz (SPD) "
+	    "sagte, er gratuliere.");
+	assert_false(has_name(&a->organisations, "ITA"));
+	assert_false(has_name(&a->organisations, "FRA"));
+	assert_false(has_name(&a->organisations, "GER"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
+/* In English a name joined by a hyphen to a lower-case word or suffix
+ * is an adjective ("Bush-era", "Stallman-esque"), no body; "Coca-Cola"
+ * stays one. */
+static void
+test_entities_lower_tails(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The rules are Bush-era limits, and the shop "
+	    "has a Stallman-esque policy. Its owner sold Coca-Cola in "
+	    "Texas.");
+	assert_false(has_name(&a->organisations, "Bush-era"));
+	assert_false(has_name(&a->organisations, "Stallman-esque"));
+	assert_true(has_name(&a->organisations, "Coca-Cola"));
+	article_free(a);
+}
+
+/* A Polish word of a people made on a place's name ("Rosjanin",
+ * "Rosjanie", "Rosjan" of "Rosja") names no body. */
+static void
+test_entities_polish_demonyms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Według czeskiego rządu za wybuchem stali "
+	    "Rosjanie. Praga wydaliła osiemnastu Rosjan, a NATO poparło "
+	    "tę decyzję. Najlepszy był Rosjanin, który wygrał dwa biegi.");
+	assert_false(has_name(&a->organisations, "Rosjanie"));
+	assert_false(has_name(&a->organisations, "Rosjan"));
+	assert_false(has_name(&a->organisations, "Rosjanin"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	article_free(a);
+}
+
+/* An English word in -ic or -ish before a common noun in every mention
+ * is an adjective ("Democratic criticism", "Scottish hero"), no body;
+ * "BlackMagic disk" keeps its firm. */
+static void
+test_entities_adjectives(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The bill drew Democratic criticism in the "
+	    "Senate. A Scottish hero was named, and the BlackMagic disk "
+	    "test ran.");
+	assert_false(has_name(&a->organisations, "Democratic"));
+	assert_false(has_name(&a->organisations, "Scottish"));
+	assert_true(has_name(&a->organisations, "BlackMagic"));
+	article_free(a);
+}
+
+/* An observatory and a laboratory are bodies, as an institute is
+ * ("Keck Observatory" was a person). */
+static void
+test_entities_observatories(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Astronomers used the Keck Observatory in "
+	    "Hawaii. Engineers of the Jet Propulsion Laboratory helped.");
+	assert_true(has_name(&a->organisations, "Keck Observatory"));
+	assert_false(has_name(&a->people, "Keck Observatory"));
+	assert_true(has_name(&a->organisations,
+	    "Jet Propulsion Laboratory"));
+	article_free(a);
+}
+
 /* A journal's name in a citation, before its year and volume, names no
  * one ("Br J Dermatol. 2003;149:1018"); its authors stay people. */
 static void
@@ -1418,6 +1557,13 @@ main(void)
 		cmocka_unit_test(test_entities_journals),
 		cmocka_unit_test(test_entities_units),
 		cmocka_unit_test(test_entities_tickers),
+		cmocka_unit_test(test_entities_initials),
+		cmocka_unit_test(test_entities_sky),
+		cmocka_unit_test(test_entities_result_codes),
+		cmocka_unit_test(test_entities_lower_tails),
+		cmocka_unit_test(test_entities_polish_demonyms),
+		cmocka_unit_test(test_entities_adjectives),
+		cmocka_unit_test(test_entities_observatories),
 		cmocka_unit_test(test_entities_english_towns),
 		cmocka_unit_test(test_entities_phrase_surname),
 		cmocka_unit_test(test_entities_title_surname),

@@ -362,6 +362,50 @@ test_title_heading(void **state)
 		assert_string_equal(a->title, lone_h2[i][1]);
 		article_free(a);
 	}
+	/* no heading agrees with the <title>, several <h2>s: the one that
+	 * holds every word of the title and more is the headline (wsl.ch);
+	 * one that holds some of them is not */
+	a = run("<html><head><title>Neubau Werkstatt - Neubau WSL Birmensdorf"
+	    "</title></head><body><h2>Hauptinhalt</h2><h2>Neubau WSL</h2>"
+	    "<h2>Projektwettbewerb Neubau Werkstatt WSL Birmensdorf</h2>"
+	    "<p>x</p><h2>Neubau Werkstatt WSL Birmensdorf Projekte</h2>"
+	    "</body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Projektwettbewerb Neubau Werkstatt WSL Birmensdorf");
+	article_free(a);
+	a = run("<html><head><title>Neubau Werkstatt - Neubau WSL Birmensdorf"
+	    "</title></head><body><h2>Hauptinhalt</h2><h2>Projektwettbewerb "
+	    "Neubau Werkstatt Birmensdorf</h2><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Neubau Werkstatt - Neubau WSL Birmensdorf");
+	article_free(a);
+	/* no heading agrees with the <title> (the site and a section): the
+	 * heading over the byline is the headline, at any level; not one
+	 * of two words, not one a text parts from the byline */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><h4>Preisprotest</h4><div><h6>Energiepreiskrise: "
+	    "Rechte auf einen Blick</h6> <h5><em>Von Leonora Holling</em>"
+	    "</h5><p>x</p></div></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Energiepreiskrise: Rechte auf einen Blick");
+	assert_authors(a, "Leonora Holling");
+	article_free(a);
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Rechte im Blick</h6> Text <h5><em>Von "
+	    "Leonora Holling</em></h5><p>x</p></div></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Entlastungen</h6><h5>Von Leonora "
+	    "Holling</h5><p>x</p></div></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
+	/* nor one over a text that opens like a byline but names no one */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Preise im Vergleich der Jahre</h6><p>von "
+	    "1990 bis 2000 stiegen die Preise</p></div></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
 }
 
 /* The site's name as a heading its markup does not mark as the logo (an
@@ -499,6 +543,26 @@ test_dates_markup(void **state)
 	assert_day(&a->published, "2018-05-06");
 	assert_day(&a->updated, "2018-05-07");
 	article_free(a);
+	/* a datePublished the page hides (a schema.org block of its own,
+	 * display:none, or the hidden attribute) is no printed date: the
+	 * date printed after the headline comes first */
+	a = run("<html><body><div style=\"display:none\"><span><time "
+	    "itemprop=\"datePublished\" datetime=\"2021-10-27T20:35:36+01:00"
+	    "\">x</time></span></div><h1>T</h1><p>Berlin, 28.10.2021</p>"
+	    "<p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-28");
+	article_free(a);
+	a = run("<html><body><p hidden><span itemprop=\"datePublished\" "
+	    "content=\"2021-10-27\"></span></p><h1>T</h1><p>Berlin, "
+	    "28.10.2021</p><p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-28");
+	article_free(a);
+	/* and still dates a page that prints none */
+	a = run("<html><body><div style=\"display: none\"><time itemprop="
+	    "\"datePublished\" datetime=\"2021-10-27\">x</time></div><h1>T"
+	    "</h1><p>Text.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-10-27");
+	article_free(a);
 	/* the modification date stands in when nothing else is known */
 	a = run("<html><head><meta property=\"article:modified_time\" "
 	    "content=\"2017-07-07\"></head><body></body></html>", NULL);
@@ -571,6 +635,14 @@ test_dates_url_text(void **state)
 	assert_string_equal(a->title, "Absatz November 2021");
 	assert_day(&a->published, "2022-01-27");
 	article_free(a);
+	/* a date a DOI follows is a cited paper's, not the page's: the
+	 * page's own update line dates it */
+	a = run("<html><body><h1>T</h1><p>Darmstadt - Januar 2021. Text."
+	    "</p><p>J. Roe: <b>A paper.</b><br>In: <i>Science</i>; Vol. 371,"
+	    " pp. 260, 15. Januar 2021, DOI 10.1126/science.abe4688</p><p>"
+	    "<b>Aktualisiert am </b>17.01.2021.</p></body></html>", NULL);
+	assert_day(&a->published, "2021-01-17");
+	article_free(a);
 	/* the date printed under the headline, an <h2> that the <title>
 	 * names */
 	a = run("<html><head><title>Ein Bericht | Blog</title></head><body>"
@@ -603,6 +675,16 @@ test_dates_url_text(void **state)
 	    "rigen und laden zur Andacht ein.</strong></p><div>Sa. 13.11.2021"
 	    "</div></body></html>", NULL);
 	assert_day(&a->published, "2021-11-12");
+	article_free(a);
+	/* and a date in parentheses opening the prose, under a headline
+	 * that is an <h6> over its byline, over a teaser's date below */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><h6>Energiepreiskrise: Rechte auf einen Blick</h6>"
+	    "<h5>Von Leonora Holling</h5><p>(21. November 2022) Energie"
+	    "verbraucher erhalten eine Preiserh\xc3\xb6hung nach der n\xc3"
+	    "\xa4" "chsten, und Grundversorger lehnen neue Kunden ab.</p>"
+	    "<div><span>29.11.2022</span></div></body></html>", NULL);
+	assert_day(&a->published, "2022-11-21");
 	article_free(a);
 	/* a caption's date in a sentence is none */
 	a = run("<html><head><meta property=\"article:published_time\" "
@@ -969,6 +1051,40 @@ test_tagline_description(void **state)
 	article_free(a);
 }
 
+/* Where no description is one, the paragraph that follows the headline
+ * as the only <p> of the headline's own container (dhb.de's <figure>)
+ * is the standfirst; not a date line, nor a paragraph among others. */
+static void
+test_heading_standfirst(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><figure><img src=a.jpg><figcaption>Foto: X"
+	    "</figcaption><h1>Erneuter Verzicht</h1> <p>Next match of the "
+	    "national team in March against the Netherlands</p></figure>"
+	    "<p>After the planned camp the team stays home.</p></body>"
+	    "</html>", NULL);
+	assert_string_equal(a->subtitle, "Next match of the national team "
+	    "in March against the Netherlands");
+	article_free(a);
+	a = run("<html><body><header><h1>Wireshark unter Linux</h1><p>29. "
+	    "Juni 2017, 23:39 \xc2\xb7 von Tobias aus Berlin</p></header>"
+	    "<p>Text of the article here.</p></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	a = run("<html><body><header><h1>Wireshark unter Linux</h1><p>By "
+	    "Jane Doe and John Roe, Reuters</p></header><p>Text of the "
+	    "article here.</p></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	a = run("<html><body><div><h1>A headline here</h1><p>The first "
+	    "paragraph of the article text.</p><p>The second paragraph of "
+	    "the text.</p></div></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -980,6 +1096,7 @@ main(void)
 		cmocka_unit_test(test_title_site_prefix),
 		cmocka_unit_test(test_cut_description),
 		cmocka_unit_test(test_tagline_description),
+		cmocka_unit_test(test_heading_standfirst),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),

@@ -9,6 +9,11 @@ that point):
   under a larger [inbox] max_size, publishes the file into processed/,
   and no NAME.error.INO.tmp stays in failed/ (before round 18 it stayed
   there for ever, for no file);
+- the same, the file then replaced by another of its name (a writer's
+  rename over it: another inode) before the next start, which leaves the
+  first one's reason (a file of its name waits) and removes it once that
+  file moved out, as it does its own (before round 20 it stayed until
+  the start after);
 - where moves go by hard link and unlink (RENAME_NOREPLACE refused, as
   on NFS), killed between the link into processed/ and the unlink
   (MOVE_CUT, tests/inbox/move_cut.c), its processed/NAME then deleted by
@@ -98,6 +103,45 @@ def test_error_tmp(exe, tmp, cut, logs):
     run(exe, tmp, "max_size = 8000", {}, logs, publishes)
 
 
+def test_error_tmp_other(exe, tmp, cut, logs):
+    kept = os.path.join(tmp, "kept-big.txt")
+    first = []
+
+    def fails(d):
+        drop(d, "big.txt")
+        if killed(d, "before the move into failed/"):
+            ino = claimed_ino(d.inbox, "big.txt")
+            first.append("big.txt.error.%d.tmp" % ino)
+            claimed = os.path.join(d.inbox, "claimed")
+            for node in os.listdir(claimed):
+                path = os.path.join(claimed, node, "big.txt")
+                if os.path.exists(path):
+                    # kept, its inode not taken by the next file
+                    os.rename(path, kept)
+            drop(d, "big.txt")
+            check(os.stat(os.path.join(d.inbox, "big.txt")).st_ino !=
+                  ino and os.listdir(os.path.join(d.inbox, "failed")) ==
+                  first, "another big.txt in the inbox, the first one's "
+                  "reason in failed/: %r"
+                  % os.listdir(os.path.join(d.inbox, "failed")))
+
+    def publishes(d):
+        check(wait_path(os.path.join(d.inbox, "processed", "big.txt"),
+                        30) and d.said(b'new: "Flood barrier" (big.txt)'),
+              "the next start publishes the new big.txt")
+        end = time.monotonic() + 5
+        while time.monotonic() < end and leftovers(d.inbox):
+            time.sleep(0.05)
+        check(leftovers(d.inbox) == [], "the first one's reason removed "
+              "after the move, not left for the start after: %r"
+              % leftovers(d.inbox))
+        check(d.said(b"big.txt: 1 leftover(s) of an earlier move out"),
+              "the log says the leftover was tidied")
+
+    run(exe, tmp, "max_size = 4000", shim_env(cut), logs, fails)
+    run(exe, tmp, "max_size = 8000", {}, logs, publishes)
+
+
 def test_mark_deleted(exe, tmp, cut, noreplace, logs):
     processed = os.path.join(tmp, "inbox", "processed")
     mark = os.path.join(processed, ".mid.txt.moving")
@@ -156,9 +200,10 @@ def main():
                                                  for a in sys.argv[2:6])
     logs = []
     tmp = tempfile.mkdtemp(prefix="nw-inbox-leftovers-")
-    for sub in ("a", "b", "c"):
+    for sub in ("a", "b", "c", "d"):
         os.mkdir(os.path.join(tmp, sub))
     test_error_tmp(exe, os.path.join(tmp, "a"), fail_cut, logs)
+    test_error_tmp_other(exe, os.path.join(tmp, "d"), fail_cut, logs)
     test_mark_deleted(exe, os.path.join(tmp, "b"), move_cut, noreplace,
                       logs)
     test_mark_at_start(exe, os.path.join(tmp, "c"), unlink_cut, logs)

@@ -44,6 +44,8 @@ test_chrome(void **state)
 	assert_true(text_is_chrome("IFRAME: ./eltiempo.com-candidatos_files/"
 	    "Tweet.html", 2));
 	assert_true(text_is_chrome("IFRAME:", 1));
+	/* the skip links at a page's top (aclu.org) */
+	assert_true(text_is_chrome("Jump to navigation Skip navigation", 5));
 	assert_false(text_is_chrome("IFRAME: the tag that embeds a page",
 	    6));
 	/* a consent notice in any language names cookies and the site */
@@ -92,6 +94,16 @@ test_credit(void **state)
 	    NULL, 0);
 	check_credit("The 9/11 commission published its report.", NULL, 0);
 	check_credit("Amy K. Dragoo/AGENCY", "Amy K. Dragoo/AGENCY", 0);
+	/* a lower-case handle before a stock agency (aclu.org, bund.net) */
+	check_credit("A student erasing answers from a test (smolaw11/iStock)",
+	    "smolaw11/iStock", 38);
+	check_credit("Gut getarnt. (mlharing / iStock.com)",
+	    "mlharing / iStock.com", 13);
+	check_credit("Ask Jane Doe (she/her)", NULL, 0);
+	/* German "photo by" (katholisch.at's stock credit) */
+	check_credit("Foto von Josh Willink von Pexels",
+	    "Josh Willink von Pexels", 0);
+	check_credit("Help is open (24/7)", NULL, 0);
 }
 
 static void
@@ -1065,6 +1077,264 @@ test_extract_form_not_body(void **state)
 	article_free(a);
 }
 
+/* zdf.de (w3m): a short article under its byline, and after the footer
+ * (more than 40 items) a login dialog whose messages are sentences that
+ * outweigh it. The region under the byline weighs more than three
+ * tenths of the dialog's, which no date or byline heads: the article is
+ * the body. */
+static void
+test_extract_anchored_region(void **state)
+{
+	static const char s[] =
+	    "Sie sind hier:\n"
+	    "\n"
+	    " 1. zdf.de\n"
+	    " 2. Sport\n"
+	    " 3. US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "von Andreas K\xc3\xbcrten\n"
+	    "\n"
+	    "New York ist das Epizentrum der Corona-Pandemie in den USA. "
+	    "Auch der Sport ist zum Stillstand\n"
+	    "gekommen. Die Anteilnahme in den Top-Ligen ist gro\xc3\x9f. "
+	    "Wie es sportlich weitergeht, ist unklar.\n"
+	    "\n"
+	    "2 min\n"
+	    "04.04.2020\n"
+	    "\n"
+	    "Footer mit Inhaltsangabe\n"
+	    "\n"
+	    "nach oben\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDF\n"
+	    "  \xe2\x80\xa2 ZDFneo\n"
+	    "  \xe2\x80\xa2 ZDFinfo\n"
+	    "  \xe2\x80\xa2 heute.de\n"
+	    "\n"
+	    "Mehr ZDF\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDFapps\n"
+	    "  \xe2\x80\xa2 Smart TV\n"
+	    "  \xe2\x80\xa2 ZDFtext\n"
+	    "  \xe2\x80\xa2 Livestreams\n"
+	    "  \xe2\x80\xa2 TV-Programm\n"
+	    "\n"
+	    "ZDF woanders\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDF YouTube\n"
+	    "  \xe2\x80\xa2 ZDF Facebook\n"
+	    "  \xe2\x80\xa2 ZDF Twitter\n"
+	    "\n"
+	    "Service\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Tickets\n"
+	    "  \xe2\x80\xa2 Zuschauerservice\n"
+	    "  \xe2\x80\xa2 Kontakt zum ZDF\n"
+	    "  \xe2\x80\xa2 Sitemap\n"
+	    "  \xe2\x80\xa2 Hilfe\n"
+	    "\n"
+	    "Das ZDF\n"
+	    "\n"
+	    "  \xe2\x80\xa2 ZDF Unternehmen\n"
+	    "  \xe2\x80\xa2 Karriere\n"
+	    "  \xe2\x80\xa2 Presseportal\n"
+	    "  \xe2\x80\xa2 ZDF Shop\n"
+	    "\n"
+	    "Partner\n"
+	    "    arte\n"
+	    "    KiKA\n"
+	    "    3sat\n"
+	    "    Phoenix\n"
+	    "    Deutschlandradio\n"
+	    "    funk\n"
+	    "    ARD\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Nutzungsbedingungen\n"
+	    "  \xe2\x80\xa2 Datenschutz\n"
+	    "  \xe2\x80\xa2 Impressum\n"
+	    "\n"
+	    "Mein ZDF \xe2\x80\x93 Neues Konto anlegen\n"
+	    "\n"
+	    "Diese Email-Adresse ist bereits bei uns registriert. Bist "
+	    "vielleicht bereits bei Mein ZDF\n"
+	    "angemeldet?\n"
+	    "\n"
+	    "Das Passwort muss mindestens 8 Zeichen lang sein.\n"
+	    "\n"
+	    "Das Passwort muss mindestens einen Gro\xc3\x9f""buchstaben "
+	    "enthalten.\n"
+	    "\n"
+	    "Das Passwort muss mindestens einen Kleinbuchstaben "
+	    "enthalten.\n"
+	    "\n"
+	    "Leider hat die Registrierung nicht funktioniert. Bitte "
+	    "\xc3\xbc""berpr\xc3\xbc""fe deine Angaben.\n"
+	    "\n"
+	    "Das Passwort muss mindestens 8 Zeichen lang sein, einen "
+	    "Gro\xc3\x9f""buchstaben und eine Ziffer enthalten.\n"
+	    "\n"
+	    "Hinweis: Das bestehende Passwort muss mindestens 8 Zeichen "
+	    "lang sein, einen Gro\xc3\x9f""buchstaben, eine\n"
+	    "Ziffer und ein Sonderzeichen enthalten.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "New York ist das Epizentrum"));
+	assert_null(strstr(a->body, "Passwort"));
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Andreas K\xc3\xbcrten");
+	article_free(a);
+}
+
+/* disfunctions.de (w3m): a tag cloud under the post, 41 words without a
+ * sentence's end whose only stops are inside version numbers ("0.4.3",
+ * "1.0.2"). A stop inside a word is no clause mark: the cloud is not
+ * running text, and the credits under it stay out of the body. */
+static void
+test_extract_tag_cloud(void **state)
+{
+	static const char s[] =
+	    "Podcasts in Plex einbinden\n"
+	    "\n"
+	    "PodGrab wird jetzt t\xc3\xa4glich durch einen cronjob mit der "
+	    "Option -d aufgerufen und l\xc3\xa4""dt ggf. neue\n"
+	    "Episoden runter.\n"
+	    "\n"
+	    "Der Speicherort der Podcasts kann jetzt in Plex als Bibliothe"
+	    "k hinzugef\xc3\xbcgt werden und wird\n"
+	    "t\xc3\xa4glich aktualisiert.\n"
+	    "\n"
+	    "Wer mehr wissen will, findet die Optionen von PodGrab in "
+	    "seiner Hilfe, die der Aufruf mit -h\n"
+	    "zeigt.\n"
+	    "\n"
+	    "\xc2\xab Speicher via SSHFS mounten und Truecrypt Container "
+	    "laden\n"
+	    "\n"
+	    "0.4.3 26C3 Addons Anonymit\xc3\xa4t Apple Browser crypto "
+	    "Demokratie Domain Emailadresse Eventlist\n"
+	    "Eventlist 1.0.2 Facebook fail Fun ICAL-Download ical-export "
+	    "Joomla Joomla 2.5 KeepassX konvertieren\n"
+	    "M4a zu Mp3 Mac Mac Tutorial Medien OSX Programme Provider "
+	    "Software-Center Spamfilter Statistik\n"
+	    "Suchmaschinen Tipps&Tricks verschl\xc3\xbcsselung Video "
+	    "Webseiten\n"
+	    "\n"
+	    "\n"
+	    "Design von Andreas Viklund und Ainslie Johnson. Community "
+	    "Icons von Tilo Hensel.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+	size_t n;
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	n = strlen(a->body);
+	assert_true(n > 6);
+	assert_string_equal(a->body + n - 6, "zeigt.");
+	assert_null(strstr(a->body, "Eventlist"));
+	assert_null(strstr(a->body, "Viklund"));
+	article_free(a);
+}
+
+/* haustiermagazin.com (w3m), shortened: the lead under the dated
+ * byline, a comparison table of short cells, and the rest of the
+ * article, which the search took alone. The lead weighs more than a
+ * tenth of it and stands under a date: it joins the region. */
+static void
+test_extract_lead_over_table(void **state)
+{
+	static const char s[] =
+	    "Kaufratgeber: elektronisches Katzenspielzeug\n"
+	    "\n"
+	    "1. Februar 2022 Steffi\n"
+	    "\n"
+	    "Katzen wollen spielen, auch wenn niemand zu Hause ist. Wir "
+	    "haben uns deshalb verschiedene elektrische\n"
+	    "Spielzeuge angesehen und verraten, worauf es beim Kauf ankommt.\n"
+	    "\n"
+	    "Modell 1\n"
+	    "11,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 2\n"
+	    "12,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 3\n"
+	    "13,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 4\n"
+	    "14,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 5\n"
+	    "15,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 6\n"
+	    "16,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 7\n"
+	    "17,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 8\n"
+	    "18,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 9\n"
+	    "19,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Modell 10\n"
+	    "20,99 \xe2\x82\xac\n"
+	    "Timer: ja\n"
+	    "\n"
+	    "Ein elektronisches Spielzeug ersetzt nicht die gemeinsame "
+	    "Zeit mit dem Menschen, aber es sorgt\n"
+	    "f\xc3\xbcr Abwechslung, wenn die Katze allein ist und sich "
+	    "langweilt, und das ist bei vielen Katzen oft.\n"
+	    "\n"
+	    "Welches Spiel zu deiner Mieze passt, h\xc3\xa4ngt von ihrem "
+	    "Temperament ab: Manche jagen lieber Federn,\n"
+	    "andere lauern auf B\xc3\xa4lle, die sich von selbst bewegen, "
+	    "und wieder andere wollen nur zusehen.\n"
+	    "\n"
+	    "Achte beim Kauf auf eine Abschaltfunktion, damit das Spielzeug "
+	    "nicht stundenlang l\xc3\xa4uft, und auf\n"
+	    "robuste Teile, die deine Katze nicht abbei\xc3\x9f""en und "
+	    "verschlucken kann, wenn sie allein spielt.\n"
+	    "\n"
+	    "Batterien halten je nach Modell unterschiedlich lange; ein "
+	    "Ger\xc3\xa4t mit Akku und USB-Kabel spart auf\n"
+	    "Dauer Geld und M\xc3\xbcll, auch wenn es in der Anschaffung "
+	    "etwas teurer ist als die einfachen Modelle.\n"
+	    "\n"
+	    "Am Ende entscheidet deine Katze, welches Spielzeug sie mag: "
+	    "Probiere ruhig mehrere aus und beobachte,\n"
+	    "womit sie am l\xc3\xa4ngsten spielt, bevor du ein teures "
+	    "Ger\xc3\xa4t kaufst, das dann nur herumsteht.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_true(strncmp(a->body, "Katzen wollen spielen", 21) == 0);
+	assert_non_null(strstr(a->body, "nur herumsteht."));
+	assert_null(strstr(a->body, "Modell 3"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1094,6 +1364,9 @@ main(void)
 		cmocka_unit_test(test_extract_nothing),
 		cmocka_unit_test(test_extract_prose_edges_thread),
 		cmocka_unit_test(test_extract_form_not_body),
+		cmocka_unit_test(test_extract_anchored_region),
+		cmocka_unit_test(test_extract_tag_cloud),
+		cmocka_unit_test(test_extract_lead_over_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

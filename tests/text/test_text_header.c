@@ -209,6 +209,100 @@ test_extract_past_link_box(void **state)
 	article_free(a);
 }
 
+/* The crumbs' last entry is the headline, over the headline glued to
+ * its kicker (industriemagazin.at, w3m): the entry is the title, and
+ * the glued line is no standfirst. */
+static void
+test_extract_crumb_under_kicker(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Startseite\n"
+	    "  \xe2\x80\xa2 NEWS\n"
+	    "  \xe2\x80\xa2 Luftfahrtbranche hebt nach Corona ab - und FACC "
+	    "profitiert\n"
+	    "\n"
+	    "Auftragshoch bei FACC : Luftfahrtbranche hebt nach Corona ab "
+	    "- und FACC profitiert\n"
+	    "\n"
+	    "31.10.2023\n"
+	    "\n"
+	    "Die Luftfahrtbranche hat die Corona-Krise hinter sich gelassen"
+	    ", und der Zulieferer FACC meldet\n"
+	    "volle Auftragsb\xc3\xbc""cher. Der Umsatz stieg im dritten "
+	    "Quartal deutlich, wie das Unternehmen am\n"
+	    "Dienstag in Ried im Innkreis mitteilte.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Luftfahrtbranche hebt nach Corona ab "
+	    "- und FACC profitiert");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
+/* The headline stands over its byline (zdf.de, w3m): the numbered
+ * crumbs over it are headline candidates too, and the walk up took the
+ * first of them; the candidate right over the byline is the headline. */
+static void
+test_extract_title_over_byline(void **state)
+{
+	const char *s =
+	    "Sie sind hier:\n"
+	    "\n"
+	    " 1. zdf.de\n"
+	    " 2. Sport\n"
+	    " 3. US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "US-Sport in Zeiten von Corona\n"
+	    "\n"
+	    "von Andreas K\xc3\xbcrten\n"
+	    "\n"
+	    "New York ist das Epizentrum der Corona-Pandemie in den USA. "
+	    "Auch der Sport ist zum Stillstand\n"
+	    "gekommen. Die Anteilnahme in den Top-Ligen ist gro\xc3\x9f. "
+	    "Wie es sportlich weitergeht, ist unklar.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "US-Sport in Zeiten von Corona");
+	assert_int_equal(a->authors.n, 1);
+	article_free(a);
+}
+
+/* A header line that ends with the date (deutsche-handwerks-zeitung.de,
+ * lynx, which joined the crumbs and "InfoStream - 21. Januar 2022" in
+ * one item, too long to be a date line; unwrapped here): where no date
+ * line is in the header, a header item ending with a full date gives
+ * it. */
+static void
+test_extract_date_ending_header_line(void **state)
+{
+	const char *s =
+	    "home / InfoStream / Eigentumsvorbehalt: Das sollten K\xc3"
+	    "\xa4ufer und Verk\xc3\xa4ufer wissen InfoStream - 21. Januar "
+	    "2022\n"
+	    "\n"
+	    "Forderungsausf\xc3\xa4lle vermeiden Eigentumsvorbehalt: Das "
+	    "sollten K\xc3\xa4ufer und Verk\xc3\xa4ufer wissen\n"
+	    "\n"
+	    "Wenn ein K\xc3\xa4ufer nicht sofort den vollen Kaufpreis "
+	    "einer Ware bezahlen kann, wird h\xc3\xa4ufig ein "
+	    "sogenannter Eigentumsvorbehalt verwendet.\n"
+	    "\n"
+	    "Ein Eigentumsvorbehalt sichert den Verk\xc3\xa4ufer ab, bis "
+	    "der Kaufpreis vollst\xc3\xa4ndig bezahlt ist, und\n"
+	    "er muss vor der \xc3\x9c""bergabe der Ware vereinbart werden, "
+	    "sonst gilt er nicht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_true(a->published.set);
+	assert_int_equal(a->published.utc, 1642723200);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -217,6 +311,9 @@ main(void)
 		cmocka_unit_test(test_extract_kicker_over_title),
 		cmocka_unit_test(test_extract_title_fallback),
 		cmocka_unit_test(test_extract_past_link_box),
+		cmocka_unit_test(test_extract_crumb_under_kicker),
+		cmocka_unit_test(test_extract_title_over_byline),
+		cmocka_unit_test(test_extract_date_ending_header_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

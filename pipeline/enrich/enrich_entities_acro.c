@@ -1,0 +1,190 @@
+/* The acronyms of a text that name things, not bodies, by how the text
+ * writes them: before a model's number ("RTX 3080"), after a number as
+ * a unit or a currency ("28 MW"), as a results line's code ("Wierer
+ * (ITA) 35.58,7"), with a plural's s ("SUVs"). The three sets are
+ * gathered in one walk over a text's words at its first question, for
+ * enrich_entities_class.c's and enrich_entities_style.c's rules. Pure. */
+#include "enrich_entities_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Whether word j, an acronym, stands before a model's number in its
+ * sentence: a whole number after a space, no year ("RTX 3080", "TOP 5";
+ * not "KNA 19.11.21", "DOI 10.1126", "CES 2021"). */
+static bool
+ent_model_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	char *e;
+	long n;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j + 1 >= c->t->n ||
+	    !(v[j + 1].flags & ETOK_NUM) || v[j + 1].sent != v[j].sent ||
+	    !ent_plain_gap(c, j))
+		return false;
+	n = strtol(c->s + v[j + 1].off, &e, 10);
+	if (*e != '\0' && strchr(".,/:", *e) != NULL &&
+	    e[1] >= '0' && e[1] <= '9')
+		return false;
+	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
+}
+
+/* Whether word j, an acronym, stands after a number in its sentence, as
+ * a unit or a currency does ("28 MW", "151 PS", "37,99 EUR"): a number
+ * after a space that is no year ("2019 NBA") and no ordinal ("1. FC"),
+ * then one space. */
+static bool
+ent_unit_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *n;
+	long y;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    !(v[j - 1].flags & ETOK_NUM) || v[j - 1].sent != v[j].sent ||
+	    v[j].off != v[j - 1].off + v[j - 1].len + 1 ||
+	    c->s[v[j - 1].off + v[j - 1].len] != ' ')
+		return false;
+	n = c->s + v[j - 1].off;
+	y = strtol(n, NULL, 10);
+	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
+}
+
+/* Whether word j, an acronym, is a results line's code: in brackets
+ * after a capitalised name and before a number, a time or a margin
+ * ("Dorothea Wierer (ITA) 35.58,7", "Julia Simon (FRA) +1.03,4"), as a
+ * nation's or a team's code is written in a list of results. */
+static bool
+ent_result_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 || j + 1 >= c->t->n ||
+	    v[j].off < 2 || s[v[j].off - 1] != '(' ||
+	    s[v[j].off - 2] != ' ' || !(v[j - 1].flags & ETOK_CAP) ||
+	    v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
+	    s[e] != ')' || s[e + 1] != ' ' ||
+	    !(v[j + 1].flags & ETOK_NUM))
+		return false;
+	e += 2;
+	if (s[e] == '+' || s[e] == '-')
+		e++;
+	return v[j + 1].off == e;
+}
+
+/* Whether word j is an acronym with a plural's s ("TVs", "SUVs",
+ * "URLs"): two capitals or more, then a lower-case s. The word's flags
+ * first: most words are not capitalised, and their text is not read. */
+static bool
+ent_acro_plural_form(struct ent_ctx *c, size_t j)
+{
+	const char *w = c->s + c->t->v[j].off;
+	size_t i, n = c->t->v[j].len;
+
+	if (n < 3 || !(c->t->v[j].flags & ETOK_CAP) || w[n - 1] != 's')
+		return false;
+	for (i = 0; i + 1 < n; i++)
+		if (w[i] < 'A' || w[i] > 'Z')
+			return false;
+	return true;
+}
+
+/* An acronym's mention in the text: its hash, and whether it is
+ * written there before a model's number and after a number. */
+struct ent_acro {
+	uint64_t h;
+	bool model, unit;
+};
+
+static int
+ent_acro_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ent_acro *)a)->h,
+	    y = ((const struct ent_acro *)b)->h;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills c's three sets of acronyms in one walk over the words: the
+ * plurals' stems ("SUV" of "SUVs"); and, from the acronyms' mentions
+ * sorted by hash and counted by acronym, the acronyms written before a
+ * model's number in most of their mentions and in two or more, and
+ * those written after a number in most of their mentions. */
+static void
+ent_acro_fill(struct ent_ctx *c)
+{
+	struct ent_acro *v = NULL;
+	size_t n = 0, cap = 0, i, j;
+	const char *f;
+
+	ent_hset_init(&c->model);
+	ent_hset_init(&c->unit);
+	ent_hset_init(&c->plural);
+	for (j = 0; j < c->t->n; j++) {
+		if (ent_acro_plural_form(c, j)) {
+			f = etok_folded(c->t, j);
+			ent_hset_add(&c->plural,
+			    etok_hash(f, strlen(f) - 1));
+		}
+		if (!(c->t->v[j].flags & ETOK_ALLCAP))
+			continue;
+		if (n == cap) {
+			cap = cap != 0 ? 2 * cap : 16;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].h = c->t->v[j].hash;
+		v[n].model = ent_model_form(c, j);
+		v[n++].unit = ent_unit_form(c, j) ||
+		    ent_result_form(c, j);
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), ent_acro_cmp);
+	for (i = 0; i < n; i = j) {
+		size_t model = 0, unit = 0;
+
+		for (j = i; j < n && v[j].h == v[i].h; j++) {
+			model += v[j].model;
+			unit += v[j].unit;
+		}
+		if (model >= 2 && 2 * model > j - i)
+			ent_hset_add(&c->model, v[i].h);
+		if (unit >= 1 && 2 * unit > j - i)
+			ent_hset_add(&c->unit, v[i].h);
+	}
+	free(v);
+}
+
+/* Whether the acronym of etok hash h is in set, one of c's three sets
+ * of acronyms, all three filled at the first question of a text. */
+static bool
+ent_acro_in(struct ent_ctx *c, const struct ent_hset *set, uint64_t h)
+{
+	if (c->model.v == NULL)
+		ent_acro_fill(c);
+	return ent_hset_has(set, h);
+}
+
+bool
+ent_model_line(struct ent_ctx *c, uint64_t h)
+{
+	return ent_acro_in(c, &c->model, h);
+}
+
+bool
+ent_unit(struct ent_ctx *c, uint64_t h)
+{
+	return ent_acro_in(c, &c->unit, h);
+}
+
+bool
+ent_acro_counted(struct ent_ctx *c, size_t i)
+{
+	if (ent_acro_plural_form(c, i))
+		return true;
+	if (!(c->t->v[i].flags & ETOK_ALLCAP))
+		return false;
+	return ent_acro_in(c, &c->plural, c->t->v[i].hash);
+}
