@@ -35,6 +35,7 @@
 #include "html_dom.h"
 #include "html_extract_int.h"
 #include "html_meta.h"
+#include "html_rec.h"
 #include "html_strip.h"
 
 /* Start tags a page may hold before it is refused unparsed: libxml2's
@@ -258,13 +259,20 @@ html_stats(struct html_ctx *ctx)
 static int
 html_stats_first(struct html_ctx *ctx, xmlNode *n)
 {
+	const struct html_rec *r = html_rec_of(n);
 	enum html_kind k = HTML_K_OTHER;
 	struct html_ni *ni;
 	struct html_tc *tc;
 	unsigned cls = 0;
 
-	if (n->type == XML_ELEMENT_NODE)
+	/* an element's tag class and signals: from its record (html_rec.h),
+	 * without reading its name and attributes */
+	if (r != NULL) {
+		cls = r->tcls;
+		k = (enum html_kind)r->kind;
+	} else if (n->type == XML_ELEMENT_NODE) {
 		cls = html_tag_class(n->name, &k);
+	}
 	if (html_dropped(n, ctx->body, cls)) {
 		if (ctx->n_drops == ctx->cap_drops) {
 			ctx->cap_drops = ctx->cap_drops ? 2 * ctx->cap_drops :
@@ -293,7 +301,7 @@ html_stats_first(struct html_ctx *ctx, xmlNode *n)
 	ni = arena_zero(&ctx->mem, sizeof(*ni));
 	ni->cls = cls;
 	ni->kind = k;
-	ni->sig = html_signals_cached(n, &ctx->sigs);
+	ni->sig = r != NULL ? r->sig : html_signals_cached(n, &ctx->sigs);
 	if (ni->sig & HTML_S_RECIPE)
 		ctx->recipe_seen = true;
 	n->_private = ni;
@@ -555,13 +563,16 @@ html_count_tags(const char *s, size_t len, size_t max)
  * decoder made it, and, as with the named encoding, takes no charset
  * from the page's <meta>. The tree is the same, its text nodes stored
  * more compactly (below), its elements, attributes and text cut from
- * mem (html_sax.c): free it with html_doc_free(), then mem. */
-static htmlDocPtr
-html_parse(const char *s, size_t len, const char *url, struct arena *mem)
+ * mem (html_sax.c): free it with html_doc_free(), then mem. Each element
+ * of mem has its record (html_rec.h), made through sigs and meta (started:
+ * html_meta_start()), the tables of the page's walks after the parse. */
+htmlDocPtr
+html_parse(const char *s, size_t len, const char *url, struct arena *mem,
+    struct html_sigcache *sigs, struct html_meta *meta)
 {
 	const int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET |
 	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_COMPACT;
-	struct html_sax sax = { .mem = mem };
+	struct html_sax sax = { .mem = mem, .sigs = sigs, .meta = meta };
 	htmlParserCtxtPtr ctxt;
 	xmlParserInputPtr in;
 	htmlDocPtr doc;
@@ -725,14 +736,20 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	stripped = html_cut(s, len, chk, &slen, err, errlen);
 	if (stripped == NULL)
 		return -1;
-	ctx.doc = html_parse(stripped, slen, url, &ctx.mem);
+	/* the metadata's walk starts before the parse, which makes each
+	 * element's record through its table (html_rec.h) */
+	meta = html_meta_start();
+	ctx.doc = html_parse(stripped, slen, url, &ctx.mem, &ctx.sigs, meta);
 	free(stripped);
-	if (ctx.doc == NULL)
+	if (ctx.doc == NULL) {
+		html_meta_free(meta);
+		html_sigcache_free(&ctx.sigs);
+		arena_free(&ctx.mem);
 		return fail(err, errlen, "html: the page cannot be parsed");
+	}
 	ctx.a = a;
 	ctx.url = url;
 	ctx.body = html_find_body(ctx.doc);
-	meta = html_meta_start();
 	html_walk_first(&ctx, meta);
 	html_meta_end(meta, ctx.doc, url, now, a);
 	if (ctx.body == NULL)

@@ -8,9 +8,11 @@
 #ifndef NW_HTML_EXTRACT_INT_H
 #define NW_HTML_EXTRACT_INT_H
 
+#include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "arena.h"
@@ -291,14 +293,33 @@ bool html_is_shout(const struct html_para *p);
 
 /* What the parse's handlers (html_sax.c) keep, on the parser context's
  * _private: the arena that the tree's elements, attributes and text are
- * cut from, and the text node that characters are being added to. */
+ * cut from, the text node that characters are being added to, and the
+ * tables the elements' records are made through (html_rec.h). */
+struct html_meta;
+/* The tag classes of an element name (html_sax_tag()). */
+struct html_sax_tag {
+	const xmlChar *name;  /* the dictionary's, or NULL: a free slot */
+	uint8_t tcls, kind, mtag;
+};
+#define HTML_SAX_TAGS 64  /* slots, a power of two: a page uses some
+                             dozens of names */
 struct html_sax {
 	struct arena *mem;
+	struct html_sigcache *sigs;  /* the page's class signals */
+	struct html_meta *meta;      /* the metadata's walk, started */
+	/* the tag classes of the names met, by the name's address in the
+	 * parse's dictionary (one slot each, the newest kept) */
+	struct html_sax_tag tags[HTML_SAX_TAGS];
 	xmlNode *text;  /* the newest text node */
 	size_t len;     /* of its content */
 	size_t cap;     /* bytes its content has room for (0: it sits in
 	                   the node) */
 };
+
+/* The page s[0..len) (a NUL at s[len]) parsed with the handlers below
+ * (html_extract.c): free it with html_doc_free(), then mem. */
+htmlDocPtr html_parse(const char *s, size_t len, const char *url,
+    struct arena *mem, struct html_sigcache *sigs, struct html_meta *meta);
 
 /* The parse's document, element start and characters handlers
  * (html_sax.c): the document shares the parse's dictionary, and

@@ -716,6 +716,26 @@ html_meta_start(void)
 	return m;
 }
 
+/* What the walk w holds, but for the candidates. */
+static void
+meta_walk_free(struct meta_walk *w)
+{
+	free(w->heads.v);
+	free(w->scripts.v);
+	free(w->comments.v);
+	free(w->cw);
+}
+
+void
+html_meta_free(struct html_meta *m)
+{
+	if (m == NULL)
+		return;
+	meta_cands_free(&m->c);
+	meta_walk_free(&m->w);
+	free(m);
+}
+
 void
 html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
     struct nw_article *a)
@@ -829,8 +849,5 @@ html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
 	}
 	strlist_free(&owned);
 	meta_cands_free(&c);
-	free(w.heads.v);
-	free(w.scripts.v);
-	free(w.comments.v);
-	free(w.cw);
+	meta_walk_free(&w);
 }

@@ -31,6 +31,19 @@ bool html_meta_enter(struct html_meta *m, xmlNodePtr n, int depth);
 void html_meta_leave(struct html_meta *m, xmlNodePtr n);
 void html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
     int64_t now, struct nw_article *a);
+/* Frees m, started and not ended (html_meta_end() frees it); NULL is
+ * allowed. */
+void html_meta_free(struct html_meta *m);
+
+/* The metadata's part of element n's record (struct html_rec,
+ * html_rec.h): its tag, html_meta_tag() of its name, and the marks
+ * html_meta_rec() returns, what its attributes decide for
+ * html_meta_enter(), which reads them from the record instead of the
+ * element. For the parse's element handler, with n's attributes all
+ * made; m is the walk's, started before the parse (its table of class
+ * values serves both). */
+uint8_t html_meta_tag(const xmlChar *name);
+uint16_t html_meta_rec(struct html_meta *m, xmlNodePtr n, uint8_t tag);
 
 /* Where a names no author, the writer's name that closes its body alone
  * (a signed text): opening with a given name, not the publisher's. Call

@@ -324,6 +324,56 @@ size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
 size_t meta_author_signature(struct strlist *out, const char *body,
     const char *const *sites);
 
+/* html_meta_marks.c */
+
+/* The attributes of one element that the walk reads, taken in one pass
+ * over its attribute list: each is the value of the first attribute of
+ * that name (ASCII case-insensitive) that has a value, as meta_attr()
+ * gives it, or NULL. Borrowed from the tree. */
+struct meta_attrs {
+	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
+	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
+	    *href, *lang, *xml_lang, *style;
+	bool hidden;  /* has the hidden attribute (a name alone) */
+};
+
+/* The marks of an element (meta_marks()): what its name and attributes
+ * alone decide for the walk, the metadata's part of the element's record
+ * (struct html_rec, html_rec.h) that the parse makes. */
+#define META_R_COMMENT    0x001u  /* a reader's contribution: class or id
+                                     words of comments, a review in
+                                     microdata, a link to a comment */
+#define META_R_BYLINE     0x002u  /* a byline by its class or id, not a
+                                     picture's credit */
+#define META_R_TITLE_PUB  0x004u  /* a title attribute, and a class of a
+                                     date published ... */
+#define META_R_TITLE_UPD  0x008u  /* ... or else of a date updated */
+#define META_R_TIME_PUB   0x010u  /* class words of a date published */
+#define META_R_TIME_MOD   0x020u  /* class words of a date updated */
+#define META_R_REL_AUTHOR 0x040u  /* a link whose rel says author */
+#define META_R_HREF_AUTHOR 0x080u /* a link to an author's page */
+#define META_R_VALUES     0x100u  /* the walk reads attribute values
+                                     (meta_attrs_read()): itemprop, the
+                                     title of a dated class, or the tag's
+                                     own (<meta>, <script>, <html>,
+                                     <link>, <time>) */
+#define META_R_HIDDEN     0x200u  /* hidden inline by its own attributes:
+                                     the hidden attribute, or a style
+                                     html_style_hidden() says hides */
+/* The walk's own mark, never in a record (it is no fact of the element's
+ * attributes alone): the element is hidden inline (META_R_HIDDEN) or
+ * inside an element that is (w->in[META_IN_UNSEEN]), so a date in it is
+ * no printed one. meta_visit() sets it on the marks it passes on. */
+#define META_W_UNSEEN     0x10000u
+
+/* Fills at from the attributes of element n in one pass. */
+void meta_attrs_read(xmlNodePtr n, struct meta_attrs *at);
+/* The marks of element n of tag t (META_R_*), from its attributes: the
+ * metadata's part of its record (html_meta_rec()), or for an element
+ * without one, the walk's. The class words of class values go through
+ * the walk's table. */
+unsigned meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t);
+
 /* html_meta_walk.c */
 
 /* The walk (between meta_walk_begin() and meta_walk_end()): every

@@ -10,6 +10,7 @@
 
 #include "html_meta.h"
 #include "html_meta_int.h"
+#include "html_rec.h"
 #include "html_strip.h"
 
 
@@ -22,29 +23,6 @@ meta_nodes_push(struct meta_nodes *l, xmlNodePtr n)
 	}
 	l->v[l->n++] = n;
 }
-
-/* The attributes of one element that the walk reads, taken in one pass
- * over its attribute list: each is the value of the first attribute of
- * that name (ASCII case-insensitive) that has a value, as meta_attr()
- * gives it, or NULL. Borrowed from the tree. */
-struct meta_attrs {
-	const char *cls, *id, *itemprop, *itemtype, *rel, *title, *type,
-	    *property, *name, *http_equiv, *content, *datetime, *pubdate,
-	    *href, *lang, *xml_lang, *style;
-	uint64_t cls_cw;  /* meta_cw_scan() of cls (meta_visit(), through
-	                     the walk's table) and of id */
-	uint64_t id_cw;
-	bool hidden;      /* has the hidden attribute */
-	bool unseen;      /* hidden inline (style, the hidden attribute),
-	                     or inside an element that is */
-};
-
-/* Class and id words of reader comments. */
-#define META_CW_COMMENTS (CW(CW_COMMENT) | CW(CW_RESPOND))
-/* Class words of a picture's credit: "media-license-author",
- * "photo-credit author", "caption-author" name a photographer. */
-#define META_CW_CREDIT (CW(CW_CAPTION) | CW(CW_COPYRIGHT) | CW(CW_CREDIT) | \
-	CW(CW_LICENSE))
 
 static const char *
 meta_attr(xmlNodePtr n, const char *name)
@@ -71,168 +49,6 @@ static bool
 meta_is(xmlNodePtr n, const char *name)
 {
 	return xmlStrcasecmp(n->name, BAD_CAST name) == 0;
-}
-
-/* True when name is want (lower case) but for ASCII case. */
-static bool
-meta_name_is(const xmlChar *name, const char *want)
-{
-	for (; *want != '\0'; name++, want++)
-		if ((*name >= 'A' && *name <= 'Z' ? *name + ('a' - 'A') :
-		    *name) != (unsigned char)*want)
-			return false;
-	return *name == '\0';
-}
-
-/* Fills at from the attributes of element n in one pass. */
-static void
-meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
-{
-	const xmlChar *nm;
-	const char **slot;
-	xmlAttrPtr a;
-
-	/* field by field: a memset of the struct compiles to rep stos,
-	 * slow to start, and most elements have no attribute */
-	at->cls = at->id = at->itemprop = at->itemtype = NULL;
-	at->rel = at->title = NULL;
-	at->type = at->property = at->name = at->http_equiv = NULL;
-	at->content = at->datetime = at->pubdate = at->href = NULL;
-	at->lang = at->xml_lang = at->style = NULL;
-	at->cls_cw = at->id_cw = 0;
-	at->hidden = at->unseen = false;
-	for (a = n->properties; a != NULL; a = a->next) {
-		nm = a->name;
-		if (nm == NULL)
-			continue;
-		slot = NULL;
-		switch (nm[0] | 0x20) {
-		case 'c':
-			if (meta_name_is(nm, "class"))
-				slot = &at->cls;
-			else if (meta_name_is(nm, "content"))
-				slot = &at->content;
-			break;
-		case 'd':
-			if (meta_name_is(nm, "datetime"))
-				slot = &at->datetime;
-			break;
-		case 'h':
-			if (meta_name_is(nm, "href"))
-				slot = &at->href;
-			else if (meta_name_is(nm, "http-equiv"))
-				slot = &at->http_equiv;
-			else if (meta_name_is(nm, "hidden"))
-				at->hidden = true;  /* a name alone */
-			break;
-		case 'i':
-			if (meta_name_is(nm, "id"))
-				slot = &at->id;
-			else if (meta_name_is(nm, "itemprop"))
-				slot = &at->itemprop;
-			else if (meta_name_is(nm, "itemtype"))
-				slot = &at->itemtype;
-			break;
-		case 'l':
-			if (meta_name_is(nm, "lang"))
-				slot = &at->lang;
-			break;
-		case 'n':
-			if (meta_name_is(nm, "name"))
-				slot = &at->name;
-			break;
-		case 'p':
-			if (meta_name_is(nm, "property"))
-				slot = &at->property;
-			else if (meta_name_is(nm, "pubdate"))
-				slot = &at->pubdate;
-			break;
-		case 'r':
-			if (meta_name_is(nm, "rel"))
-				slot = &at->rel;
-			break;
-		case 's':
-			if (meta_name_is(nm, "style"))
-				slot = &at->style;
-			break;
-		case 't':
-			if (meta_name_is(nm, "type"))
-				slot = &at->type;
-			else if (meta_name_is(nm, "title"))
-				slot = &at->title;
-			break;
-		case 'x':
-			if (meta_name_is(nm, "xml:lang"))
-				slot = &at->xml_lang;
-			break;
-		default:
-			break;
-		}
-		/* the value is looked at only for the names wanted */
-		if (slot != NULL && *slot == NULL && a->children != NULL &&
-		    a->children->content != NULL)
-			*slot = (const char *)a->children->content;
-	}
-	if (at->id != NULL)
-		at->id_cw = meta_cw_scan(at->id);
-}
-
-/* A hash of the n bytes of s, eight at a time. */
-static uint64_t
-meta_hash_str(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL, x;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h ^ (h >> 32);
-}
-
-static void
-meta_cw_grow(struct meta_walk *w)
-{
-	size_t cap = w->cw_cap != 0 ? 2 * w->cw_cap : 256, j;
-	struct meta_cwslot *v = xcalloc(cap, sizeof(*v));
-
-	for (size_t i = 0; i < w->cw_cap; i++) {
-		if (w->cw[i].v == NULL)
-			continue;
-		for (j = w->cw[i].hash & (cap - 1); v[j].v != NULL;
-		    j = (j + 1) & (cap - 1))
-			;
-		v[j] = w->cw[i];
-	}
-	free(w->cw);
-	w->cw = v;
-	w->cw_cap = cap;
-}
-
-/* meta_cw_scan() of the class value v, through the walk's table of the
- * values met: a scan costs some 700 instructions a value, and most
- * elements of a page repeat a value met before. */
-static uint64_t
-meta_cw_cached(struct meta_walk *w, const char *v)
-{
-	uint64_t h = meta_hash_str(v, strlen(v));
-	size_t j;
-
-	if (2 * (w->cw_used + 1) > w->cw_cap)
-		meta_cw_grow(w);
-	for (j = h & (w->cw_cap - 1); w->cw[j].v != NULL;
-	    j = (j + 1) & (w->cw_cap - 1))
-		if (w->cw[j].hash == h && strcmp(w->cw[j].v, v) == 0)
-			return w->cw[j].cw;
-	w->cw[j].v = v;
-	w->cw[j].hash = h;
-	w->cw[j].cw = meta_cw_scan(v);
-	w->cw_used++;
-	return w->cw[j].cw;
 }
 
 /* True when l holds all the values of its kind that are kept: a value
@@ -785,11 +601,10 @@ meta_attr_text(const char *v)
  * byline by its class, lines that open with a source, a byline's
  * lead-in or a copyright. */
 static void
-meta_element_marks(xmlNodePtr n, enum meta_tag tag,
+meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
     const struct meta_attrs *at, struct meta_cands *c, struct meta_walk *w,
     bool in_comments)
 {
-	const uint64_t cls = at->cls_cw, id = at->id_cw;
 	const char *prop;
 	struct strlist *l;
 	xmlNodePtr k;
@@ -798,7 +613,8 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 	if (prop != NULL && tag != MT_TIME) {
 		l = NULL;
 		if (strcmp(prop, "datePublished") == 0)
-			l = at->unseen ? &c->times : &c->pub_times;
+			l = (marks & META_W_UNSEEN) != 0 ? &c->times :
+			    &c->pub_times;
 		else if (strcmp(prop, "dateModified") == 0)
 			l = &c->mod_times;
 		else if ((strcmp(prop, "author") == 0 ||
@@ -808,23 +624,17 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 		if (l != NULL && !meta_full(l))
 			meta_push_cap(l, meta_time_value(n, tag, at));
 	}
-	if (at->cls != NULL && at->title != NULL && tag != MT_TIME) {
-		l = NULL;
-		if ((cls & CW(CW_PUBLISHED)) != 0)
-			l = &c->pub_times;
-		else if ((cls & CW(CW_UPDATED)) != 0)
-			l = &c->mod_times;
-		if (l != NULL && !meta_full(l))
+	if ((marks & (META_R_TITLE_PUB | META_R_TITLE_UPD)) != 0) {
+		l = (marks & META_R_TITLE_PUB) != 0 ? &c->pub_times :
+		    &c->mod_times;
+		if (!meta_full(l))
 			meta_push_cap(l, meta_fold(at->title));
 	}
 	if (in_comments || tag == MT_BODY || tag == MT_HTML ||
 	    tag == MT_IMG)
 		return;
 	/* (a picture's credit, by its class, is no byline) */
-	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
-	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
-	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
-	    ((cls | id) & META_CW_CREDIT) == 0 && !meta_in_figure(n))
+	if ((marks & META_R_BYLINE) != 0 && !meta_in_figure(n))
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
@@ -843,13 +653,13 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag,
 		meta_keep_copyright(c, n);
 }
 
-/* Takes what element n (of tag, with the attributes at) offers into c.
- * in_comments: n is a reader comment or inside one. */
+/* Takes what element n (of tag, with its marks and the attributes at)
+ * offers into c. in_comments: n is a reader comment or inside one. */
 static void
-meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
-    struct meta_cands *c, struct meta_walk *w, bool in_comments)
+meta_element(xmlNodePtr n, enum meta_tag tag, unsigned marks,
+    const struct meta_attrs *at, struct meta_cands *c, struct meta_walk *w,
+    bool in_comments)
 {
-	const uint64_t cls = at->cls_cw;
 	const char *key, *val, *prop;
 	struct strlist *l;
 	char *s;
@@ -919,15 +729,13 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 		prop = at->itemprop;
 		if (prop != NULL && strcmp(prop, "dateModified") == 0)
 			l = &c->mod_times;
-		else if (at->unseen)
+		else if ((marks & META_W_UNSEEN) != 0)
 			l = &c->times;
 		else if ((prop != NULL &&
 		    strcmp(prop, "datePublished") == 0) ||
-		    at->pubdate != NULL ||
-		    (cls & (CW(CW_PUBLISH) | CW(CW_ENTRY_DATE) |
-		    CW(CW_POST_DATE))) != 0)
+		    at->pubdate != NULL || (marks & META_R_TIME_PUB) != 0)
 			l = &c->pub_times;
-		else if ((cls & (CW(CW_UPDATED) | CW(CW_MODIFIED))) != 0)
+		else if ((marks & META_R_TIME_MOD) != 0)
 			l = &c->mod_times;
 		else
 			l = &c->times;
@@ -935,13 +743,11 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 			meta_push_cap(l, meta_time_value(n, tag, at));
 		break;
 	case MT_A:
-		if (at->rel != NULL && !in_comments &&
-		    !meta_full(&c->rel_author) &&
-		    meta_attr_has(at->rel, "author"))
+		if ((marks & META_R_REL_AUTHOR) != 0 && !in_comments &&
+		    !meta_full(&c->rel_author))
 			meta_push_cap(&c->rel_author,
 			    meta_node_text(n, META_BYLINE_MAX));
-		else if (at->href != NULL && !in_comments &&
-		    html_href_is_author(at->href, strlen(at->href))) {
+		else if ((marks & META_R_HREF_AUTHOR) != 0 && !in_comments) {
 			meta_push_byline(&c->author_link, n);
 			meta_link_box_name(&c->author_box, n);
 		}
@@ -949,37 +755,7 @@ meta_element(xmlNodePtr n, enum meta_tag tag, const struct meta_attrs *at,
 	default:
 		break;
 	}
-	meta_element_marks(n, tag, at, c, w, in_comments);
-}
-
-/* True when the itemprop value prop or the itemtype value type marks a
- * reader's contribution in schema.org microdata ("review", "comment";
- * an item of type Comment, Review, UserComments): its author and date
- * are the reader's, as in a comment. */
-static bool
-meta_is_review(const char *prop, const char *type)
-{
-	static const char *const types[] = {
-		"/comment", "/review", "/usercomments",
-	};
-	size_t i, n, k;
-
-	if (prop != NULL && (strcasecmp(prop, "review") == 0 ||
-	    strcasecmp(prop, "reviews") == 0 ||
-	    strcasecmp(prop, "comment") == 0))
-		return true;
-	if (type == NULL)
-		return false;
-	/* "http://schema.org/Review", the type's name ending the URL */
-	n = strlen(type);
-	while (n > 0 && isspace((unsigned char)type[n - 1]))
-		n--;
-	for (i = 0; i < NKEYS(types); i++) {
-		k = strlen(types[i]);
-		if (n >= k && strncasecmp(type + n - k, types[i], k) == 0)
-			return true;
-	}
-	return false;
+	meta_element_marks(n, tag, marks, at, c, w, in_comments);
 }
 
 static int
@@ -999,32 +775,40 @@ meta_is_comments(const struct meta_walk *w, xmlNodePtr n)
 }
 
 /* Reads element n into c; returns whether it is a reader comment or
- * inside one (in_comments), and its tag in *tag. */
+ * inside one (in_comments), and its tag in *tag. Its tag and marks come
+ * from its record when it has one (html_rec.h); its attributes are read
+ * only for the values the walk takes (META_R_VALUES). */
 static bool
 meta_visit(xmlNodePtr n, struct meta_cands *c, struct meta_walk *w,
     bool in_comments, enum meta_tag *tag)
 {
+	static const struct meta_attrs none;
+	const struct html_rec *rec = html_rec_of(n);
+	const struct meta_attrs *ap = &none;
 	struct meta_attrs at;
+	unsigned marks;
 	bool com;
 
-	*tag = meta_tag_of(n->name);
-	meta_attrs_read(n, &at);
-	if (at.cls != NULL)
-		at.cls_cw = meta_cw_cached(w, at.cls);
+	if (rec != NULL) {
+		*tag = (enum meta_tag)rec->mtag;
+		marks = rec->marks;
+	} else {
+		*tag = meta_tag_of(n->name);
+		marks = meta_marks(n, w, *tag);
+	}
 	/* what the page does not show: a date there is no printed one */
-	at.unseen = w->in[META_IN_UNSEEN] != NULL || at.hidden ||
-	    (at.style != NULL && html_style_hidden(at.style));
-	if (at.unseen && w->in[META_IN_UNSEEN] == NULL)
+	if (w->in[META_IN_UNSEEN] == NULL && (marks & META_R_HIDDEN) != 0)
 		w->in[META_IN_UNSEEN] = n;
-	/* a reader's contribution, whose bylines and dates are not the
-	 * article's */
-	com = ((at.cls_cw | at.id_cw) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(at.itemprop, at.itemtype) ||
-	    (*tag == MT_A && at.href != NULL &&
-	    html_href_is_comment(at.href, strlen(at.href)));
+	if (w->in[META_IN_UNSEEN] != NULL)
+		marks |= META_W_UNSEEN;
+	if ((marks & META_R_VALUES) != 0) {
+		meta_attrs_read(n, &at);
+		ap = &at;
+	}
+	com = (marks & META_R_COMMENT) != 0;
 	if (com)
 		meta_nodes_push(&w->comments, n);
-	meta_element(n, *tag, &at, c, w, com || in_comments);
+	meta_element(n, *tag, marks, ap, c, w, com || in_comments);
 	return com || in_comments;
 }
 

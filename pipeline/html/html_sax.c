@@ -22,7 +22,12 @@
  * elements of its handler) to xmlFreeNode() and leave the arena's to its
  * owner. They go down only into elements above one of libxml2's nodes,
  * which the handlers that make these mark (html_sax_mark()): most of a
- * page's tree is not read again to be freed. Pure. */
+ * page's tree is not read again to be freed.
+ *
+ * Each element of the arena is followed by its record (html_rec.h), made
+ * here once its attributes are: its tag classes and signals for the
+ * extractor's statistics, and the metadata's part (html_meta_rec()), so
+ * that the walks after the parse need not read its attributes. Pure. */
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/parserInternals.h>
@@ -31,6 +36,8 @@
 #include <string.h>
 
 #include "html_extract_int.h"
+#include "html_meta.h"
+#include "html_rec.h"
 
 /* Whether xmlSAX2StartElement() would do for name and atts more than
  * html_sax_start() does. */
@@ -85,15 +92,18 @@ html_sax_name(xmlParserCtxtPtr ctxt, const xmlChar *s)
 
 /* A node of type t and name, zeroed but for them, as libxml2's
  * constructors make it (xmlNewDocNodeEatName(), xmlNewDocText()), cut
- * from the parse's arena. Its psvi, which nothing reads in an HTML tree,
- * marks it the arena's (html_tree_free()). */
+ * from the parse's arena: at a 64-byte line when the walks go through it
+ * (walked: the tree's elements and text), else packed (an attribute and
+ * its value, which the walks read through the element's record instead,
+ * html_rec.h). Its psvi, which nothing reads in an HTML tree, marks it
+ * the arena's (html_tree_free()). */
 static void *
 html_sax_node(xmlParserCtxtPtr ctxt, size_t size, xmlElementType t,
-    const xmlChar *name)
+    const xmlChar *name, bool walked)
 {
 	struct arena *mem = ((struct html_sax *)ctxt->_private)->mem;
-	xmlNodePtr n = t == XML_ATTRIBUTE_NODE ? arena_zero(mem, size) :
-	    arena_zero_aligned(mem, size, 64);
+	xmlNodePtr n = walked ? arena_zero_aligned(mem, size, 64) :
+	    arena_zero(mem, size);
 
 	n->type = t;
 	n->name = name;
@@ -117,7 +127,7 @@ static xmlNodePtr
 html_sax_text(xmlParserCtxtPtr ctxt, const xmlChar *value)
 {
 	xmlNodePtr t = html_sax_node(ctxt, sizeof(xmlNode), XML_TEXT_NODE,
-	    xmlStringText);
+	    xmlStringText, false);
 	size_t n = strlen((const char *)value);
 
 	if (n < 2 * sizeof(void *) &&
@@ -144,7 +154,7 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr *last,
 		return;
 	if (value == NULL && htmlIsBooleanAttr(name))
 		value = name;
-	at = html_sax_node(ctxt, sizeof(*at), XML_ATTRIBUTE_NODE, dn);
+	at = html_sax_node(ctxt, sizeof(*at), XML_ATTRIBUTE_NODE, dn, false);
 	at->parent = el;
 	if (*last == NULL) {
 		el->properties = at;
@@ -190,6 +200,47 @@ html_sax_start_doc(void *data)
 	xmlDictReference(ctxt->dict);
 }
 
+/* The tag classes of the element name, the dictionary's: a page names
+ * its elements with some dozens of names, each a string of the
+ * dictionary, so each is looked up once (a binary search of the tags,
+ * then the metadata's) for most of its elements. */
+static const struct html_sax_tag *
+html_sax_tag(struct html_sax *st, const xmlChar *name)
+{
+	struct html_sax_tag *t = &st->tags[(uint64_t)(uintptr_t)name *
+	    0x9e3779b97f4a7c15ULL >> 58 & (HTML_SAX_TAGS - 1)];
+	enum html_kind k;
+
+	if (t->name != name) {
+		t->name = name;
+		t->tcls = (uint8_t)html_tag_class(name, &k);
+		t->kind = (uint8_t)k;
+		t->mtag = html_meta_tag(name);
+	}
+	return t;
+}
+
+/* Makes the record of el (html_rec.h), the arena's, whose attributes are
+ * all made: what html_stats_first() and the metadata's walk would read of
+ * its name and attributes, each through the page's table of class
+ * values as they would. */
+static void
+html_sax_rec(struct html_sax *st, xmlNodePtr el)
+{
+	struct html_rec *r = (struct html_rec *)(void *)
+	    ((unsigned char *)el + HTML_REC_AT);
+	const struct html_sax_tag *t = html_sax_tag(st, el->name);
+
+	r->tcls = t->tcls;
+	r->kind = t->kind;
+	r->mtag = t->mtag;
+	r->sig = (uint16_t)html_signals_cached(el, st->sigs);
+	r->marks = html_meta_rec(st->meta, el, t->mtag);
+}
+
+_Static_assert(HTML_T_PTEXT <= UINT8_MAX && HTML_K_HR <= UINT8_MAX &&
+    HTML_S_RECIPE <= UINT16_MAX, "the tag classes and signals fit the record");
+
 void
 html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 {
@@ -207,7 +258,8 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	parent = ctxt->node;
-	el = html_sax_node(ctxt, sizeof(*el), XML_ELEMENT_NODE, dn);
+	el = html_sax_node(ctxt, HTML_REC_AT + sizeof(struct html_rec),
+	    XML_ELEMENT_NODE, dn, true);
 	if (ctxt->myDoc->children == NULL)
 		xmlAddChild((xmlNodePtr)ctxt->myDoc, el);
 	else if (parent == NULL)
@@ -224,6 +276,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	html_sax_link(el, parent);
 	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
 		html_sax_attr(ctxt, el, &last, atts[i], atts[i + 1]);
+	html_sax_rec(ctxt->_private, el);
 }
 
 /* A text node of ch[0..len) as xmlSAX2TextNode() makes it for the
@@ -234,7 +287,7 @@ html_sax_text_node(xmlParserCtxtPtr ctxt, struct html_sax *st,
     const xmlChar *ch, size_t len)
 {
 	xmlNodePtr t = html_sax_node(ctxt, sizeof(*t), XML_TEXT_NODE,
-	    xmlStringText);
+	    xmlStringText, true);
 
 	if (len < 2 * sizeof(void *) &&
 	    (ctxt->options & HTML_PARSE_COMPACT) != 0) {

@@ -13,8 +13,12 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "date.h"
 #include "html/html_dom.h"
 #include "html/html_extract.h"
+#include "html/html_extract_int.h"
+#include "html/html_meta.h"
+#include "html/html_rec.h"
 #include "util.h"
 
 #define NOW 1893456000  /* 2030-01-01 */
@@ -429,6 +433,125 @@ test_parse_handlers(void **state)
 	assert_null(strstr(a->body, "newsletter"));
 	article_free(a);
 	buf_free(&html);
+}
+
+/* Each element's record (html_rec.h), made by the parse at its start
+ * tag, holds what its name and attributes give once the page is parsed,
+ * read afresh here: the tag classes, the signals, the metadata's tag and
+ * marks (class words of comments, bylines and dates, links to authors
+ * and comments, microdata). A misplaced <html> or <body> adds no
+ * attribute after the record; an element of libxml2's handler (a
+ * prefixed name) has none. */
+static void
+test_parse_records(void **state)
+{
+	static const char page[] =
+	    "<html lang=en><head><title>T</title>"
+	    "<meta property=og:title content=T><link rel=canonical href=/x>"
+	    "<script type=application/ld+json>{}</script></head>"
+	    "<body class=single id=top><div class=comments-area id=respond>"
+	    "<a rel='author external' href=/author/jane>Jane</a>"
+	    "<span class=byline>By Jane Doe</span>"
+	    "<span class='photo-credit author'>Pic</span>"
+	    "<abbr class=published title=2024-01-02>Jan 2</abbr>"
+	    "<span class=updated title=2024-01-03>Jan 3</span>"
+	    "<time class=entry-date datetime=2024-01-02>x</time>"
+	    "<time class=modified>y</time>"
+	    "<div itemprop=review itemscope "
+	    "itemtype=http://schema.org/Review>r</div>"
+	    "<a href='/story#comments'>12 comments</a>"
+	    "<a href='/?author=3'>All posts</a></div>"
+	    "<p hidden style='display:none' aria-hidden=true "
+	    "itemprop=recipeIngredient class=article-body>x</p>"
+	    "<p id=BYLINE class='Post-Date'>y</p>"
+	    "<html lang=de class=late><body class=comments id=byline>"
+	    "<o:p>x</o:p><svg class=share><path class=author d=M0 /></svg>"
+	    "</body></html>";
+	struct arena mem = { 0 };
+	struct html_sigcache sigs = { 0 }, fresh = { 0 };
+	struct html_meta *m = html_meta_start(), *m2 = html_meta_start();
+	htmlDocPtr doc;
+	size_t made = 0, other = 0, marked = 0;
+
+	(void)state;
+	doc = html_parse(page, sizeof(page) - 1, NULL, &mem, &sigs, m);
+	assert_non_null(doc);
+	for (xmlNode *n = xmlDocGetRootElement(doc); n != NULL;
+	    n = html_next(n, NULL, true)) {
+		const struct html_rec *r;
+		enum html_kind k;
+		unsigned cls;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		r = html_rec_of(n);
+		if (r == NULL) {
+			other++;
+			continue;
+		}
+		made++;
+		marked += r->marks != 0;
+		cls = html_tag_class(n->name, &k);
+		assert_int_equal(r->tcls, cls);
+		assert_int_equal(r->kind, k);
+		assert_int_equal(r->sig, html_signals(n));
+		assert_int_equal(r->sig, html_signals_cached(n, &fresh));
+		assert_int_equal(r->mtag, html_meta_tag(n->name));
+		assert_int_equal(r->marks, html_meta_rec(m2, n, r->mtag));
+		/* the attributes and their values packed after it, where
+		 * the walks no longer go (a value's node on a line of its
+		 * own spread the tree) */
+		for (xmlAttr *at = n->properties; at != NULL; at = at->next)
+			if (at->children != NULL)
+				assert_true((uintptr_t)at->children -
+				    (uintptr_t)at < sizeof(*at) + 16);
+	}
+	assert_int_equal(made, 22);
+	assert_true(marked >= 14);
+	assert_int_equal(other, 1);
+	html_doc_free(doc);
+	arena_free(&mem);
+	html_sigcache_free(&sigs);
+	html_sigcache_free(&fresh);
+	html_meta_free(m);
+	html_meta_free(m2);
+}
+
+/* A datePublished the page hides is no printed date, through the parse's
+ * records as through the attributes (test_dates_markup, tests/htmlmeta):
+ * the record carries an element's own hiding (META_R_HIDDEN: the hidden
+ * attribute, an inline display:none), and the walk what is inside it. */
+static void
+test_hidden_date_record(void **state)
+{
+	static const char *const pages[] = {
+	    "<html><body><div style=\"display:none\"><span><time "
+	    "itemprop=\"datePublished\" datetime=\"2021-10-27T20:35:36+01:00"
+	    "\">x</time></span></div><h1>T</h1><p>Berlin, 28.10.2021</p>"
+	    "<p>Text.</p></body></html>",
+	    "<html><body><p hidden><span itemprop=\"datePublished\" "
+	    "content=\"2021-10-27\"></span></p><h1>T</h1><p>Berlin, "
+	    "28.10.2021</p><p>Text.</p></body></html>",
+	    /* and it still dates a page that prints none */
+	    "<html><body><div style=\"display: none\"><time itemprop="
+	    "\"datePublished\" datetime=\"2021-10-27\">x</time></div><h1>T"
+	    "</h1><p>Text.</p></body></html>",
+	};
+	static const char *const days[] = {
+		"2021-10-28", "2021-10-28", "2021-10-27",
+	};
+	struct nw_article *a;
+	char buf[32];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+		a = extract(pages[i], NULL);
+		assert_true(a->published.set);
+		assert_non_null(date_format_utc(&a->published, buf,
+		    sizeof(buf)));
+		assert_int_equal(strncmp(buf, days[i], 10), 0);
+		article_free(a);
+	}
 }
 
 /* Split content: many modules, none holding most of the prose. */
@@ -2461,6 +2584,8 @@ main(void)
 		cmocka_unit_test(test_br_lines_judged_together),
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_parse_handlers),
+		cmocka_unit_test(test_parse_records),
+		cmocka_unit_test(test_hidden_date_record),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_ruby_annotations),

@@ -1,0 +1,49 @@
+/* The record of an element: what the walks after the parse read of each
+ * element that its name and attributes alone decide, made by the parse's
+ * element handler (html_sax_start(), html_sax.c, its one writer) while
+ * the element and its attributes are in the cache. The walks read an
+ * element's record instead of its name and attributes: an element's
+ * attributes (96 bytes each, and a text node of 120 for the value) lie
+ * between it and its first child in the arena, lines the first walk
+ * would otherwise miss at every element.
+ *
+ * The record sits right after its element, in the arena the element is
+ * cut from (the element's second cache line, with its properties); an
+ * element the arena does not hold (libxml2's handler made it, or the
+ * tree is another parse's) has none, and its readers compute the same
+ * from the attributes. Nothing changes an element's name or attributes
+ * after its start tag (libxml2 drops the attributes of a misplaced
+ * <html> or <body>), so the record holds for the tree's life. Pure. */
+#ifndef NW_HTML_REC_H
+#define NW_HTML_REC_H
+
+#include <libxml/tree.h>
+#include <stdint.h>
+
+struct html_rec {
+	uint16_t sig;    /* html_signals() (HTML_S_*, html_dom.h) */
+	uint16_t marks;  /* the metadata's part (html_meta_rec()) */
+	uint8_t tcls;    /* html_tag_class() (HTML_T_*) */
+	uint8_t kind;    /* its enum html_kind */
+	uint8_t mtag;    /* the metadata's tag (html_meta_rec()) */
+};
+
+/* Where the record lies after its element. */
+#define HTML_REC_AT sizeof(xmlNode)
+
+_Static_assert(HTML_REC_AT % _Alignof(struct html_rec) == 0,
+    "the record is aligned after the element");
+
+/* The record of element n, or NULL when n has none. An element of the
+ * arena has its psvi set (html_sax_node()), which libxml2's elements
+ * of an HTML tree leave NULL. */
+static inline const struct html_rec *
+html_rec_of(const xmlNode *n)
+{
+	if (n->type != XML_ELEMENT_NODE || n->psvi == NULL)
+		return NULL;
+	return (const struct html_rec *)(const void *)
+	    ((const unsigned char *)n + HTML_REC_AT);
+}
+
+#endif
