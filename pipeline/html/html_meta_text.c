@@ -241,8 +241,6 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 	return done;
 }
 
-/* The first of the headings the walk found whose text is title, or
- * NULL. */
 /* True when n is an element h1 to h6. */
 static bool
 meta_is_heading(xmlNodePtr n)
@@ -252,6 +250,8 @@ meta_is_heading(xmlNodePtr n)
 	    n->name[1] <= '6' && n->name[2] == '\0';
 }
 
+/* The heading element right before byline element n, or before the
+ * element n opens (see html_meta_int.h), or NULL. */
 xmlNodePtr
 meta_heading_over(xmlNodePtr n)
 {
@@ -273,6 +273,8 @@ meta_heading_over(xmlNodePtr n)
 	return NULL;
 }
 
+/* The first of the headings the walk found whose text is title, or
+ * NULL. */
 xmlNodePtr
 meta_find_heading(const struct meta_nodes *heads, const char *title)
 {
