@@ -16,7 +16,7 @@ written (failed/NAME.error.INO.tmp: no room), so they wait in the node's
 claimed/ folder, and the log says so once, not once per file or per
 retry, through three retries; meanwhile /metrics counts the three in
 newswire_inbox_moves_waiting and /healthz answers 200 "degraded: inbox:
-3 published file(s) wait ..." with the reason (before round 19 the
+3 published file(s) wait ..." with the reason (in an older version the
 gauge was not there and /healthz answered 503, blaming the store: the
 moves' retry is the store's timer). Then the test frees the space:
 within 10 s (the retry) the three are in failed/ with their NAME.error
@@ -27,7 +27,7 @@ stayed in claimed/ until the next start, nothing trying their moves
 again, and the log had a line per file). The same again for a file
 worked on in the inbox itself, its claim refused (claimed/ made a
 symlink to /dev/null): its move waits in the inbox, counted, and is
-made once there is room, its event sent once (before round 19 the
+made once there is room, its event sent once (in an older version the
 inbox's rescan read it and sent its event again at each retry).
 SIGTERM ends the daemon with exit 0. Every wait is bounded;
 NW_TIME_FACTOR stretches them.
@@ -163,8 +163,8 @@ def unclaimed(d):
         "degraded: inbox: 1 published file(s) wait") and gauge == 1,
           "unclaimed: /healthz degraded, one waiting: %d %r, %r"
           % (code, health, gauge))
-    check(len(events) == 5, "not read and sent again at each retry (as "
-          "before round 19): %r" % [(t, e.get("seq")) for t, e in events])
+    check(len(events) == 5, "not read and sent again at each retry (as an "
+          "older version did): %r" % [(t, e.get("seq")) for t, e in events])
     os.unlink(os.path.join(inbox, ".filler"))
     err = os.path.join(inbox, "failed", name + ".error")
     check(d.receive(10, lambda: os.path.exists(err)) and

@@ -19,7 +19,7 @@ renameat2() with RENAME_NOREPLACE):
   (failed/NAME taken: it goes to NAME.SEQ). Each wrote its reason to a
   temporary of its own (NAME.error.INO.tmp, the file's inode), so A,
   let go, puts its own in place: NAME.error names A's file's size,
-  NAME.SEQ.error B's, and no .tmp is left (before round 19 both wrote
+  NAME.SEQ.error B's, and no .tmp is left (in an older version both wrote
   failed/NAME.error.tmp: B's write took A's, its unlink removed it, and
   failed/NAME stayed with no NAME.error).
 

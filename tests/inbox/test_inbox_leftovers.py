@@ -12,7 +12,7 @@ that point):
 - the same, the file then replaced by another of its name (a writer's
   rename over it: another inode) before the next start, which leaves the
   first one's reason (a file of its name waits) and removes it once that
-  file moved out, as it does its own (before round 20 it stayed until
+  file moved out, as it does its own (in an older version it stayed until
   the start after);
 - where moves go by hard link and unlink (RENAME_NOREPLACE refused, as
   on NFS), killed between the link into processed/ and the unlink
