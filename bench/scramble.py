@@ -82,7 +82,10 @@ PHRASE = {b"a", b"abbr", b"b", b"bdi", b"bdo", b"big", b"br", b"button",
           b"nobr", b"noscript", b"object", b"picture", b"q", b"s",
           b"samp", b"script", b"select", b"small", b"span", b"strike",
           b"strong", b"style", b"sub", b"sup", b"svg", b"template",
-          b"textarea", b"time", b"tt", b"u", b"var", b"video", b"audio"}
+          b"textarea", b"time", b"tt", b"u", b"var", b"video", b"audio",
+          b"ruby", b"rt", b"rp", b"rb", b"rtc", b"canvas", b"datalist",
+          b"option", b"optgroup", b"map", b"meter", b"output",
+          b"progress", b"slot"}
 
 
 def token_name(salt, tok):
