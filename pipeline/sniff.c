@@ -132,6 +132,41 @@ html_tag_count(const char *s, size_t n)
 	return count;
 }
 
+/* Whether the markup found further in is a renderer's leftover rather
+ * than the document's structure: a w3m or lynx dump that kept a stray
+ * "<p>caption</p>" or a tracking pixel's "<div><img ...>" has its tags on
+ * a line or two and runs of plain lines around them, while markup, even
+ * a fragment of one paragraph, puts tags on most of its lines.  A line
+ * counts as marked when it holds a tag of a common element or lies in
+ * one ("<img ...\n...>"), as plain when it holds other text. */
+static bool
+stray_markup(const char *s, size_t n)
+{
+	size_t marked = 0;
+	size_t plain = 0;
+	bool in_tag = false;
+	bool tag = false;
+	bool ink = false;
+
+	for (size_t i = 0; i <= n; i++) {
+		if (i == n || s[i] == '\n') {
+			if (tag)
+				marked++;
+			else if (ink)
+				plain++;
+			tag = in_tag;
+			ink = false;
+		} else if (s[i] == '<' && html_element_at(s + i, n - i)) {
+			in_tag = tag = true;
+		} else if (s[i] == '>') {
+			in_tag = false;
+		} else if (!isspace((unsigned char)s[i])) {
+			ink = true;
+		}
+	}
+	return plain >= 12 && plain >= 4 * marked;
+}
+
 enum sniff_kind
 sniff_kind(const char *s, size_t len)
 {
@@ -160,9 +195,10 @@ sniff_kind(const char *s, size_t len)
 		if (has_prefix_ci(p, end, html_tags[i]))
 			return SNIFF_HTML;
 	/* Markup further in: a fragment or a page with text before <html>. */
-	if (window_has(s, n, "<html") || window_has(s, n, "<body") ||
-	    window_has(s, n, "</p>") || window_has(s, n, "<div") ||
-	    html_tag_count(s, n) >= 4)
+	if (window_has(s, n, "<html") || window_has(s, n, "<body"))
+		return SNIFF_HTML;
+	if ((window_has(s, n, "</p>") || window_has(s, n, "<div") ||
+	    html_tag_count(s, n) >= 4) && !stray_markup(s, n))
 		return SNIFF_HTML;
 	/* A dump that kept a stray tag or two of the page ("<img ...>" of a
 	 * tracking pixel) is still text; other markup is not ours. */

@@ -47,6 +47,45 @@ test_text(void **state)
 	    SNIFF_TEXT);
 }
 
+/* Runs of plain lines, as a w3m or lynx dump has them. */
+#define DUMP_LINES \
+	"Hamburg (dpa) - The talks broke down on Saturday.\n\n" \
+	"The students' union said the lecture would go on.\n" \
+	"Police were at the hall again in the morning.\n\n" \
+	"  * Politics\n  * Hamburg\n  * Videos\n  * Service\n" \
+	"   [12]Newsticker\n   [13]Livestream\n\n" \
+	"The professor said he would answer every question.\n" \
+	"A spokesman for the university declined to comment.\n\n" \
+	"19. Oktober 2019 15:07\n\nMore from the region\n"
+
+/* A paragraph of hand-wrapped markup: a plain line between two tagged. */
+#define FRAGMENT_P \
+	"<p>Hamburg (dpa) - The talks broke down on Saturday, and\n" \
+	"the students' union said the lecture would go on as\n" \
+	"planned.</p>\n"
+
+static void
+test_stray_markup(void **state)
+{
+	(void)state;
+	/* A dump that kept a caption's "<p>" and "</p>" of the page. */
+	assert_int_equal(kind("Fronten nach Tumulten\n\n19. Oktober 2019\n"
+	    "<p>Bernd Lucke verlaesst den Hoersaal.\nFoto: dpa</p>\n\n"
+	    DUMP_LINES), SNIFF_TEXT);
+	/* One that opens on tracking pixels in a "<div>". */
+	assert_int_equal(kind("<img height=\"1\" width=\"1\" src=\"https://x/"
+	    "tr?id=1\n&amp;ev=PageView\"> <div><img src=\"https://y/1\" style="
+	    "\n\"left:-9999px;\" alt=\"\">\n\n" DUMP_LINES), SNIFF_TEXT);
+	/* Markup keeps its tags on most lines, however few they are. */
+	assert_int_equal(kind("<p>One paragraph of a fragment, sent alone.</p>"),
+	    SNIFF_HTML);
+	assert_int_equal(kind(FRAGMENT_P FRAGMENT_P FRAGMENT_P FRAGMENT_P
+	    FRAGMENT_P FRAGMENT_P), SNIFF_HTML);
+	/* And a short text with a tag or two is not enough of a dump. */
+	assert_int_equal(kind("Headline\n\nBy A. Writer\n<div>Body text of "
+	    "the story.\nMore of it.\n"), SNIFF_HTML);
+}
+
 static void
 test_feeds(void **state)
 {
@@ -77,6 +116,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_stray_markup),
 		cmocka_unit_test(test_feeds),
 		cmocka_unit_test(test_other),
 	};
