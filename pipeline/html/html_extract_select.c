@@ -975,10 +975,51 @@ html_prose_but_subtitle(const struct html_ctx *ctx, xmlNode *s)
 	return prose;
 }
 
+/* Whether what sibling s holds after its first <h1>, the page's title,
+ * reads as prose (70% of the text of its blocks, as below): the lead
+ * under the headline in the article's header, which another CMS's
+ * <div> no longer prunes with the kicker, the date line and the
+ * subheadline over it. */
+static bool
+html_prose_after_headline(const struct html_ctx *ctx, xmlNode *s)
+{
+	xmlNode *h = s, *e;
+	size_t prose = 0, text = 0;
+	unsigned sub;
+
+	if (!html_holds_title(ctx, s))
+		return false;
+	while (h != NULL && (!html_is_elem(h) || html_ni(h) == NULL ||
+	    html_ni(h)->kind != HTML_K_H1 || html_ni(h)->text == 0))
+		h = html_next(h, s, true);
+	if (h == NULL)
+		return false;
+	sub = ctx->a->subtitle != NULL ?
+	    html_count_text(ctx->a->subtitle, NULL) : 0;
+	for (e = html_next(h, s, false); e != NULL;
+	    e = html_next(e, s, true)) {
+		const struct html_ni *ei;
+
+		if (!html_is_elem(e) || (ei = html_ni(e)) == NULL)
+			continue;
+		/* a picture's caption under it, not the lead */
+		if (ei->kind == HTML_K_IMG || ei->kind == HTML_K_PICTURE ||
+		    ei->kind == HTML_K_FIGURE)
+			break;
+		if (ei->own_link < ei->own)
+			text += ei->own;
+		if (ei->own >= HTML_PROSE_OWN && ei->own_link * 3 < ei->own &&
+		    !(ei->cls & HTML_T_HEAD) && !html_is_subtitle(ctx, e, sub))
+			prose += ei->own;
+	}
+	return prose >= 70 && prose * 10 >= text * 7;
+}
+
 /* Whether sibling s of the winner reads as prose: most of its text (70%)
  * in paragraphs of prose other than the subtitle, which bounds its links
  * too (a share box beside a standfirst, whose names said "share" on the
- * page, holds links only). */
+ * page, holds links only); or, the box of the page's headline, what it
+ * holds after the headline. */
 static bool
 html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 {
@@ -988,7 +1029,9 @@ html_sibling_prose(const struct html_ctx *ctx, xmlNode *s)
 	if (si == NULL || si->card)
 		return false;
 	prose = html_prose_but_subtitle(ctx, s);
-	return prose >= 70 && prose * 10 >= si->text * 7;
+	if (prose >= 70 && prose * 10 >= si->text * 7)
+		return true;
+	return html_prose_after_headline(ctx, s);
 }
 
 /* The sum the statistics kept: a walk of the subtree for each call

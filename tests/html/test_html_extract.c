@@ -2409,6 +2409,47 @@ test_form_label(void **state)
 	}
 }
 
+/* Another CMS's header box, a <div> that no name prunes, before the
+ * article's: a kicker, the headline (the title's), a date line, a
+ * gallery's captions before them, the lead under them and a share
+ * box; what it holds after the headline is prose, and the lead is
+ * the article's. A picture's caption under the headline is not. */
+static void
+test_lead_under_headline(void **state)
+{
+	static const char lead[] =
+	    "Two drivers wrecked their sports cars on the same night, "
+	    "one on the motorway and one in town, and both walked away.";
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		struct buf b = { 0 };
+
+		buf_printf(&b, "<div><div><div><div><ul><li><img src=/1.jpg>"
+		    "<div>1/3 The first car after the crash on the motorway."
+		    "</div></li><li><img src=/2.jpg><div>2/3 The second car "
+		    "in town.</div></li></ul></div>"
+		    "<div><h2>Region and city news</h2></div><div>"
+		    "<h1>Bridge to be rebuilt</h1></div><div>07.12.2026 "
+		    "11:36 <a href=/a>Town Desk</a></div>%s<div>%s</div>"
+		    "<div><a href=/s1>share</a> <a href=/s2>tweet</a> "
+		    "<a href=/s3>mail</a></div></div>"
+		    "<div><p>%s</p><p>%s</p><p>%s</p></div></div></div>",
+		    i == 0 ? "" : "<img src=/3.jpg>", lead, prose1, prose2,
+		    prose3);
+		html = page("<title>Bridge to be rebuilt</title>", b.p);
+		a = extract(html, NULL);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		assert_true((strstr(a->body, lead) != NULL) == (i == 0));
+		article_free(a);
+		free(html);
+		buf_free(&b);
+	}
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2644,6 +2685,7 @@ main(void)
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_form_scores_nothing),
 		cmocka_unit_test(test_form_label),
+		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
