@@ -749,6 +749,29 @@ html_meta_extract(htmlDocPtr doc, const char *url, int64_t now,
 	html_meta_end(m, doc, url, now, a);
 }
 
+/* Subtitle s, or NULL (s freed) when s is the title or a part of it: the
+ * headline's block a description opens with, the title less the site's
+ * name, is no standfirst. */
+static char *
+meta_title_echo(char *s, const char *title)
+{
+	char *ss, *st;
+	bool echo;
+
+	if (s == NULL || title == NULL)
+		return s;
+	ss = meta_squash(s);
+	st = meta_squash(title);
+	echo = ss[0] == '\0' || strstr(st, ss) != NULL;
+	free(ss);
+	free(st);
+	if (echo) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 void
 html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
     int64_t now, struct nw_article *a)
@@ -784,10 +807,11 @@ html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
 		meta_lines_before(anchor, &c.lines_before, &w);
 	}
 	if (a->subtitle == NULL)
-		a->subtitle = meta_decide_subtitle(&c, a->title, sites,
-		    xmlDocGetRootElement(doc));
+		a->subtitle = meta_title_echo(meta_decide_subtitle(&c,
+		    a->title, sites, xmlDocGetRootElement(doc)), a->title);
 	if (a->subtitle == NULL)
-		a->subtitle = meta_heading_standfirst(anchor, &w.leads);
+		a->subtitle = meta_title_echo(meta_heading_standfirst(anchor,
+		    &w.leads), a->title);
 	if (a->authors.n == 0) {
 		meta_decide_authors(&c, sites, &a->authors);
 		/* a first name alone, not the site's own name (which is

@@ -1000,6 +1000,20 @@ test_cut_description(void **state)
 	a = run(page, NULL);
 	assert_null(a->subtitle);
 	article_free(a);
+	/* the block a description opens with is the headline itself (the
+	 * title less the site's name): no standfirst */
+	a = run("<html><head><title>Council votes on the new budget plan "
+	    "for the year - Example</title><meta name=\"description\" "
+	    "content=\"Council votes on the new budget plan for the year, "
+	    "The council met on Monday to vote on the plan... [10:24]\">"
+	    "</head><body><dl><dt>Council votes on the new budget plan for "
+	    "the year</dt></dl><div><p>The council met on Monday to vote on "
+	    "the plan for the year. It passed.</p></div></body></html>",
+	    "http://example.com/a");
+	assert_string_equal(a->title,
+	    "Council votes on the new budget plan for the year");
+	assert_null(a->subtitle);
+	article_free(a);
 }
 
 /* A description that names the site by its domain and shares no word
