@@ -65,6 +65,29 @@ text_dated_headline(const struct text_item *it)
 	return date_find(it->s, strlen(it->s), &t, NULL, NULL) != 0;
 }
 
+/* True when it is a byline set off by a bar: a name, " | ", and a date
+ * or a relative time ("Jacobo Betancur Peláez | Publicado hace 3
+ * horas"), which is no headline. */
+static bool
+text_bar_byline(const struct text_item *it)
+{
+	const char *bar = strstr(it->s, " | ");
+	char name[128];
+	size_t n;
+	int words = 1;
+
+	if (bar == NULL || strpbrk(bar + 3, "0123456789") == NULL)
+		return false;
+	n = (size_t)(bar - it->s);
+	if (n == 0 || n >= sizeof(name))
+		return false;
+	memcpy(name, it->s, n);
+	name[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		words += name[i] == ' ';
+	return text_is_byline(name, words);
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -80,7 +103,7 @@ text_title_candidate(const struct text_item *it)
 	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0)
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
-	if (it->form)
+	if (it->form || text_bar_byline(it))
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }
@@ -272,6 +295,26 @@ text_in_numbered_list(const struct text_doc *d, size_t i)
 	return i + 1 < d->n && text_list_number(d->items[i + 1].s) == n + 1;
 }
 
+/* True when item i repeats, unbulleted, a bulleted item just over it
+ * that is no crumb (no short entry over it): a picture's caption that
+ * the renderer wrote as the gallery's entry and again as the picture's
+ * text, no headline. The crumbs' last entry repeated is the heading. */
+static bool
+text_caption_copy(const struct text_doc *d, size_t i)
+{
+	for (size_t k = 1; k <= 2 && k <= i; k++) {
+		const struct text_item *up = &d->items[i - k];
+		const struct text_item *over = k < i ?
+		    &d->items[i - k - 1] : NULL;
+
+		if (!up->bullet || strcmp(up->s, d->items[i].s) != 0)
+			continue;
+		return over == NULL || !over->bullet ||
+		    over->words > TEXT_CRUMB_WORDS;
+	}
+	return false;
+}
+
 /* The last entry of crumbs that w3m and lynx set as an ordered list
  * ("1. Startseite", "2. Presse", "5. Messengerdienste sind kein
  * rechtsfreier Raum"), near the region's top or opening it: the page's
@@ -350,7 +393,8 @@ text_header(struct text_doc *d)
 		steps++;
 		/* crumbs that the rule above did not take end the run */
 		if (text_title_candidate(it) &&
-		    !text_in_numbered_list(d, i)) {
+		    !text_in_numbered_list(d, i) &&
+		    !text_caption_copy(d, i)) {
 			found = true;
 			first = i;
 			continue;
