@@ -113,6 +113,32 @@ text_strong_byline(const struct text_item *it)
 	    text_is_byline(it->s, it->words));
 }
 
+/* True when it is a byline set off by a bar: a name, " | ", and a date
+ * or a relative time ("Jacobo Betancur Peláez | Publicado hace 3
+ * horas"), which is no headline. A comma in the name's part is a
+ * place or a desk's ("New Delhi, News Nation Bureau | Updated ..."). */
+bool
+text_bar_byline(const struct text_item *it)
+{
+	const char *bar = strstr(it->s, " | ");
+	char name[128];
+	size_t n;
+	int words = 1;
+
+	if (bar == NULL || strpbrk(bar + 3, "0123456789") == NULL)
+		return false;
+	n = (size_t)(bar - it->s);
+	/* "New Delhi, News Nation Bureau | Updated ...": a place and a
+	 * desk */
+	if (n == 0 || n >= sizeof(name) || memchr(it->s, ',', n) != NULL)
+		return false;
+	memcpy(name, it->s, n);
+	name[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		words += name[i] == ' ';
+	return text_is_byline(name, words);
+}
+
 /* True when item it is a strong byline (text_strong_byline()) that the
  * classifier left free or took for a line of the body's furniture. */
 static bool

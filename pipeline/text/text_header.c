@@ -65,29 +65,6 @@ text_dated_headline(const struct text_item *it)
 	return date_find(it->s, strlen(it->s), &t, NULL, NULL) != 0;
 }
 
-/* True when it is a byline set off by a bar: a name, " | ", and a date
- * or a relative time ("Jacobo Betancur Peláez | Publicado hace 3
- * horas"), which is no headline. */
-static bool
-text_bar_byline(const struct text_item *it)
-{
-	const char *bar = strstr(it->s, " | ");
-	char name[128];
-	size_t n;
-	int words = 1;
-
-	if (bar == NULL || strpbrk(bar + 3, "0123456789") == NULL)
-		return false;
-	n = (size_t)(bar - it->s);
-	if (n == 0 || n >= sizeof(name))
-		return false;
-	memcpy(name, it->s, n);
-	name[n] = '\0';
-	for (size_t i = 0; i < n; i++)
-		words += name[i] == ' ';
-	return text_is_byline(name, words);
-}
-
 static bool
 text_title_candidate(const struct text_item *it)
 {
