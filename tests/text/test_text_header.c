@@ -521,6 +521,38 @@ test_extract_headline_over_captions(void **state)
 	article_free(a);
 }
 
+/* A name and a time, a bar and a day over the headline (bibliothek2null,
+ * w3m and lynx): a byline, not the headline. */
+static void
+test_extract_bar_byline_over_title(void **state)
+{
+	const char *s =
+	    "  • Home\n"
+	    "  • Uncategorized\n"
+	    "  • Alles Neue mach der Mai…\n"
+	    "\n"
+	    "Patrick Danowski   06 PM | 18 Mai\n"
+	    "\n"
+	    "Alles Neue mach der Mai…\n"
+	    "\n"
+	    "Nachdem ich mein Blog über zwei Jahre vernachlässigt hatte wird "
+	    "es Zeit für einen\n"
+	    "Neuanfang. Nachdem ich über Nacht auf neue Server umgezogen bin, "
+	    "erfolgte heute der\n"
+	    "Update auf die neue WordPress Version und ein neues Design.\n"
+	    "\n"
+	    "Außerdem wurde es dringend Zeit für ein neues Design, das dem "
+	    "aktuellen Stand der\n"
+	    "Webtechnologie entspricht und auch auf mobilen Geräten etwas "
+	    "hermacht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Alles Neue mach der Mai…");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -538,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_with_year),
 		cmocka_unit_test(test_extract_headline_two_sentences),
 		cmocka_unit_test(test_extract_headline_over_captions),
+		cmocka_unit_test(test_extract_bar_byline_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
