@@ -85,6 +85,10 @@ bool text_named_by_word(const char *s, size_t off);
  * a dated line that names a person: more than a bare name. */
 bool text_strong_byline(const struct text_item *it);
 
+/* True when item it is a name, " | " and a date or a relative time
+ * ("Jacobo Betancur Peláez | Publicado hace 3 horas"): a byline. */
+bool text_bar_byline(const struct text_item *it);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Words of a link box's heading, at most. */

@@ -5,6 +5,7 @@
  * under it, where the header holds none. */
 #include "text_blocks.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,41 @@ text_strong_byline(const struct text_item *it)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
 	    text_is_byline(it->s, it->words));
+}
+
+/* True when it is a byline set off by a bar: a name, " | ", and a date
+ * or a relative time ("Jacobo Betancur Peláez | Publicado hace 3
+ * horas"), the name perhaps followed by a time ("Patrick Danowski
+ * 06 PM | 18 Mai"), which is no headline. A comma in the name's part is a
+ * place or a desk's ("New Delhi, News Nation Bureau | Updated ..."). */
+bool
+text_bar_byline(const struct text_item *it)
+{
+	const char *bar = strstr(it->s, " | ");
+	char name[128];
+	size_t n;
+	int words = 1;
+
+	if (bar == NULL || strpbrk(bar + 3, "0123456789") == NULL)
+		return false;
+	n = (size_t)(bar - it->s);
+	/* the name then the time ("Patrick Danowski   06 PM | 18 Mai") */
+	for (size_t i = 1; i < n; i++)
+		if (it->s[i - 1] == ' ' && isdigit((unsigned char)it->s[i])) {
+			n = i;
+			break;
+		}
+	while (n > 0 && it->s[n - 1] == ' ')
+		n--;
+	/* "New Delhi, News Nation Bureau | Updated ...": a place and a
+	 * desk */
+	if (n == 0 || n >= sizeof(name) || memchr(it->s, ',', n) != NULL)
+		return false;
+	memcpy(name, it->s, n);
+	name[n] = '\0';
+	for (size_t i = 0; i < n; i++)
+		words += name[i] == ' ';
+	return text_is_byline(name, words);
 }
 
 /* True when item it is a strong byline (text_strong_byline()) that the

@@ -1144,6 +1144,7 @@ text_classify(struct text_doc *d)
 		else if (near && bylines < TEXT_BYLINES_MAX &&
 		    (text_byline_prefix(it->s) > 0 || (!it->bullet &&
 		    it->words <= 5 && text_is_byline(it->s, it->words)) ||
+		    text_bar_byline(it) ||
 		    (it->datelike && text_dated_byline(it->s)))) {
 			it->kind = TEXT_BYLINE;
 			bylines++;

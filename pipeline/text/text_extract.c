@@ -193,7 +193,8 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 			text_add_author(a, text_named_by_word(it->s, off) ?
 			    NULL : d, xstrndup(it->s + off, len),
 			    off > 0 ? 1 : 2);
-	} else if (!strong || text_byline_prefix(it->s) > 0) {
+	} else if (!strong || text_byline_prefix(it->s) > 0 ||
+	    text_bar_byline(it)) {
 		text_authors(a, d, it->s);
 	}
 }

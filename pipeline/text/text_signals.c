@@ -98,8 +98,9 @@ text_starts_upper(const char *s)
 	return text_cp_upper(text_cp_at(s, strlen(s), &adv));
 }
 
-/* True when s starts with a letter, a digit or an opening quote, not a
- * symbol or bracket of the page's furniture. */
+/* True when s starts with a letter, a digit, an opening quote or a
+ * Spanish opening mark ("¿", "¡"), not a symbol or bracket of the page's
+ * furniture. */
 bool
 text_starts_word(const char *s)
 {
@@ -109,7 +110,9 @@ text_starts_word(const char *s)
 		return true;
 	if (strncmp(s, "\xe2\x80\x9c", 3) == 0 ||
 	    strncmp(s, "\xe2\x80\x98", 3) == 0 ||
-	    strncmp(s, "\xc2\xab", 2) == 0)
+	    strncmp(s, "\xc2\xab", 2) == 0 ||
+	    strncmp(s, "\xc2\xbf", 2) == 0 ||
+	    strncmp(s, "\xc2\xa1", 2) == 0)
 		return true;
 	return text_cp_letter(text_cp_at(s, strlen(s), &adv));
 }

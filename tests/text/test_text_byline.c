@@ -236,6 +236,47 @@ test_section_name_by_date(void **state)
 	}
 }
 
+/* A name, a bar and a relative time is the byline (elcolombiano.com):
+ * its name is the author, not a tag's over it that reads as a name. A
+ * place and a desk before the bar are none. */
+static void
+test_bar_byline(void **state)
+{
+	static const char body[] =
+	    "Las alertas por el presunto uso de recursos de la Alcaldía de "
+	    "Medellín para\n"
+	    "aceitar la maquinaria de la campaña volvieron a encenderse esta "
+	    "semana, justo\n"
+	    "cuando la puja por la primera vuelta ha entrado en sus días "
+	    "definitivos.\n"
+	    "\n"
+	    "Durante el pasado fin de semana, en medio de esa batalla, salió "
+	    "a flote una\n"
+	    "nueva denuncia que salpicó a una empresa de transporte que tiene "
+	    "activo un\n"
+	    "contrato con la Alcaldía de Medellín y con varios colegios.\n";
+	char s[2048];
+	struct nw_article *a;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Buses de la Alcaldía al servicio de Petro\n"
+	    "\n"
+	    "Política\n"
+	    "Alcaldía de Medellín\n"
+	    "\n"
+	    "Jacobo Betancur Peláez | Publicado hace 3 horas\n"
+	    "\n%s", body);
+	check_author(s, "Jacobo Betancur Peláez");
+	snprintf(s, sizeof(s), "Buses de la Alcaldía al servicio de Petro\n"
+	    "\n"
+	    "New Delhi, News Nation Bureau | Updated : 19 November 2019\n"
+	    "\n%s", body);
+	a = extracted(s);
+	for (size_t i = 0; i < a->authors.n; i++)
+		assert_string_not_equal(a->authors.v[i], "New Delhi");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -244,6 +285,7 @@ main(void)
 		cmocka_unit_test(test_byline_over_title),
 		cmocka_unit_test(test_byline_over_bare_name),
 		cmocka_unit_test(test_section_name_by_date),
+		cmocka_unit_test(test_bar_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -467,6 +467,92 @@ test_extract_headline_two_sentences(void **state)
 	article_free(a);
 }
 
+/* A Spanish headline opens with "¿"; the gallery's captions, bulleted
+ * and again as the picture's text, and a byline set off by a bar ("Name |
+ * Publicado hace 3 horas") stand between it and the text: neither is the
+ * headline. */
+static void
+test_extract_headline_over_captions(void **state)
+{
+	const char *s =
+	    "  • Antioquia\n"
+	    "  • Colombia\n"
+	    "\n"
+	    "*\n"
+	    "\n"
+	    "¿Buses de la Alcaldía al servicio de Petro?\n"
+	    "\n"
+	    "Vehículos del contrato con la Alcaldía fueron "
+	    "vistos cerca a la\n"
+	    "Casa Petro.\n"
+	    "\n"
+	    "  • Uno de los buses portaba distintivos oficiales. "
+	    "FOTO Archivo\n"
+	    "\n"
+	    "    Uno de los buses portaba distintivos oficiales. FOTO Archivo\n"
+	    "  • Contrato de la Alcaldía con la UT.\n"
+	    "\n"
+	    "    Contrato de la Alcaldía con la UT.\n"
+	    "\n"
+	    "Image\n"
+	    "Política\n"
+	    "\n"
+	    "Jacobo Betancur Peláez | Publicado hace 3 horas\n"
+	    "\n"
+	    "Las alertas por el presunto uso de recursos de la Alcaldía "
+	    "de Medellín para aceitar\n"
+	    "la maquinaria de la campaña volvieron a encenderse esta "
+	    "semana, justo cuando la puja\n"
+	    "por la primera vuelta ha entrado en sus días "
+	    "definitivos.\n"
+	    "\n"
+	    "Durante el pasado fin de semana, en medio de esa batalla, "
+	    "salió a flote una nueva\n"
+	    "denuncia que salpicó a una empresa de transporte que "
+	    "tiene activo un contrato con\n"
+	    "la Alcaldía de Medellín y con varios colegios "
+	    "de la ciudad.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "¿Buses de la Alcaldía "
+	    "al servicio de Petro?");
+	article_free(a);
+}
+
+/* A name and a time, a bar and a day over the headline (bibliothek2null,
+ * w3m and lynx): a byline, not the headline. */
+static void
+test_extract_bar_byline_over_title(void **state)
+{
+	const char *s =
+	    "  • Home\n"
+	    "  • Uncategorized\n"
+	    "  • Alles Neue mach der Mai…\n"
+	    "\n"
+	    "Patrick Danowski   06 PM | 18 Mai\n"
+	    "\n"
+	    "Alles Neue mach der Mai…\n"
+	    "\n"
+	    "Nachdem ich mein Blog über zwei Jahre vernachlässigt hatte wird "
+	    "es Zeit für einen\n"
+	    "Neuanfang. Nachdem ich über Nacht auf neue Server umgezogen bin, "
+	    "erfolgte heute der\n"
+	    "Update auf die neue WordPress Version und ein neues Design.\n"
+	    "\n"
+	    "Außerdem wurde es dringend Zeit für ein neues Design, das dem "
+	    "aktuellen Stand der\n"
+	    "Webtechnologie entspricht und auch auf mobilen Geräten etwas "
+	    "hermacht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Alles Neue mach der Mai…");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -483,6 +569,8 @@ main(void)
 		cmocka_unit_test(test_extract_crumbs_over_dateline),
 		cmocka_unit_test(test_extract_headline_with_year),
 		cmocka_unit_test(test_extract_headline_two_sentences),
+		cmocka_unit_test(test_extract_headline_over_captions),
+		cmocka_unit_test(test_extract_bar_byline_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
