@@ -807,6 +807,17 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	}
 	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
 	    true);
+	/* English: a planet's or a moon's name in a run that no given
+	 * name opens names a craft or a mission ("Galileo Jupiter
+	 * probe", "Europa Clipper"), no one ("Bruno Mars" is); kept as
+	 * a phrase so that "Clipper" alone is its */
+	for (i = a; i < b && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    !ent_list_has(ENT_L_SKY, etok_folded(c->t, i)); i++)
+		;
+	if (i < b && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN))
+		phrase = true;
 	if (c->n > n)
 		c->runs[n].phrase = phrase;
 }

@@ -1091,6 +1091,27 @@ test_entities_sky(void **state)
 	article_free(a);
 }
 
+/* A planet's or a moon's name in a run that no given name opens names
+ * a craft or a mission, no one ("Galileo Jupiter probe", "Europa
+ * Clipper"); "Bruno Mars" stays a person. */
+static void
+test_entities_sky_runs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The Galileo Jupiter probe measured a rise in "
+	    "the plasma, the scientists said. NASA is developing a mission "
+	    "called Europa Clipper, which will launch soon. Clipper will "
+	    "orbit the planet. The singer Bruno Mars watched the launch.");
+	assert_false(has_name(&a->people, "Galileo Jupiter"));
+	assert_false(has_name(&a->people, "Europa Clipper"));
+	assert_false(has_name(&a->organisations, "Clipper"));
+	assert_false(has_name(&a->people, "Clipper"));
+	assert_true(has_name(&a->people, "Bruno Mars"));
+	article_free(a);
+}
+
 /* A code in brackets between a name and a number is a results line's
  * nation or team ("Dorothea Wierer (ITA) 35.58,7"), no body; a party
  * after its member stays one ("Olaf Scholz (SPD) sagte"). */
@@ -1559,6 +1580,7 @@ main(void)
 		cmocka_unit_test(test_entities_tickers),
 		cmocka_unit_test(test_entities_initials),
 		cmocka_unit_test(test_entities_sky),
+		cmocka_unit_test(test_entities_sky_runs),
 		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_polish_demonyms),
