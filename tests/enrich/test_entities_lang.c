@@ -1168,6 +1168,24 @@ test_entities_polish_demonyms(void **state)
 	article_free(a);
 }
 
+/* A Polish body's name of one word in its case forms is one name,
+ * under the form with no oblique ending, the shorter at a tie:
+ * "Rosatom" and "Rosatomu", "Sajfutdinow" and "Sajfutdinowa". */
+static void
+test_entities_polish_single_forms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Elektrownię miał rozbudować koncern Rosatom, "
+	    "ale rząd wykluczył udział firmy Rosatomu w przetargu. Jechał "
+	    "też Sajfutdinow, a potem kibice oklaskiwali Sajfutdinowa.");
+	assert_true(has_name(&a->organisations, "Rosatom"));
+	assert_false(has_name(&a->organisations, "Rosatomu"));
+	assert_false(has_name(&a->organisations, "Sajfutdinowa"));
+	article_free(a);
+}
+
 /* An English word in -ic or -ish before a common noun in every mention
  * is an adjective ("Democratic criticism", "Scottish hero"), no body;
  * "BlackMagic disk" keeps its firm. */
@@ -1584,6 +1602,7 @@ main(void)
 		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_polish_demonyms),
+		cmocka_unit_test(test_entities_polish_single_forms),
 		cmocka_unit_test(test_entities_adjectives),
 		cmocka_unit_test(test_entities_observatories),
 		cmocka_unit_test(test_entities_english_towns),
