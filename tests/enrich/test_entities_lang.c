@@ -1112,6 +1112,27 @@ test_entities_sky_runs(void **state)
 	article_free(a);
 }
 
+/* A reference list in Vancouver's style: an author after another and
+ * a comma ends at the initials, the title's first word is no part of
+ * the name ("Wozel G, Schmitt J. Hypersensitivity reactions"). */
+static void
+test_entities_cited_authors(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "References\n\n44.\n\nLorenz M, Wozel G, "
+	    "Schmitt J. Hypersensitivity reactions to dapsone: a systematic "
+	    "review. Acta Derm Venereol. 2012;92(2):194-9.\n\n45.\n\n"
+	    "Tausche A-K, Reuss-Borst M, Koch U. Urate lowering therapy "
+	    "with febuxostat in daily practice. Clin Rheumatol. 2009.");
+	assert_false(has_name(&a->people, "Schmitt J Hypersensitivity"));
+	assert_false(has_name(&a->people, "Koch U Urate"));
+	assert_true(has_name(&a->people, "Schmitt J"));
+	assert_true(has_name(&a->people, "Koch U"));
+	article_free(a);
+}
+
 /* A code in brackets between a name and a number is a results line's
  * nation or team ("Dorothea Wierer (ITA) 35.58,7"), no body; a party
  * after its member stays one ("Olaf Scholz (SPD) sagte"). */
@@ -1599,6 +1620,7 @@ main(void)
 		cmocka_unit_test(test_entities_initials),
 		cmocka_unit_test(test_entities_sky),
 		cmocka_unit_test(test_entities_sky_runs),
+		cmocka_unit_test(test_entities_cited_authors),
 		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_polish_demonyms),
