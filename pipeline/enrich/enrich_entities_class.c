@@ -807,6 +807,17 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	}
 	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,
 	    true);
+	/* English: a planet's or a moon's name in a run that no given
+	 * name opens names a craft or a mission ("Galileo Jupiter
+	 * probe", "Europa Clipper"), no one ("Bruno Mars" is); kept as
+	 * a phrase so that "Clipper" alone is its */
+	for (i = a; i < b && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    !ent_list_has(ENT_L_SKY, etok_folded(c->t, i)); i++)
+		;
+	if (i < b && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN))
+		phrase = true;
 	if (c->n > n)
 		c->runs[n].phrase = phrase;
 }
@@ -855,6 +866,37 @@ ent_class_caps(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		}
 	}
 	return false;
+}
+
+/* Whether word i is a cited author's initials: one to three capitals
+ * ("J", "SP"). */
+static bool
+ent_cite_initials(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+
+	return k->len <= 3 && strspn(c->s + k->off,
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == k->len;
+}
+
+/* Whether word a and the initials after it are an author of a
+ * reference list written as Vancouver's style writes it, after another
+ * so written and a comma ("Wozel G, Schmitt J. Hypersensitivity
+ * reactions"): the words after the initials are the title's. */
+static bool
+ent_cited_author(const struct ent_ctx *c, size_t a)
+{
+	const struct etok *p;
+	size_t o;
+
+	if (a < 2 || !ent_cite_initials(c, a + 1) ||
+	    !ent_cite_initials(c, a - 1) ||
+	    !(c->t->v[a - 2].flags & ETOK_CAP))
+		return false;
+	p = &c->t->v[a - 1];
+	o = p->off + p->len;
+	return c->t->v[a].off == o + 2 && c->s[o] == ',' &&
+	    c->s[o + 1] == ' ';
 }
 
 /* Whether the folded word f heads a body's name in English ("club"). */
@@ -1077,6 +1119,9 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	}
 	if (b - a == 2 && !cue && ent_class_region(c, a))
 		return;
+	/* a reference list's author, the title's first word joined on */
+	if (b - a >= 3 && !cue && ent_cited_author(c, a))
+		b = a + 2;
 	if (b - a >= 2) {
 		ent_class_words(c, a, b, cue);
 		return;

@@ -179,17 +179,24 @@ ent_cyr_stem_v(const char *w, size_t n, unsigned v)
 	return v == 1 ? ent_cyr_stem1(w, n) : ent_cyr_stem(w, n);
 }
 
-/* Polish: fewer words in an oblique case first. */
+/* Polish: fewer words in an oblique case first; of one word, then the
+ * shorter ("Kołodziej" before "Kołodzieja", the nominative of a
+ * surname that ends in a consonant). */
 static uint64_t
 ent_pl_rank(const char *name)
 {
-	return ent_pl_oblique(name);
+	return (uint64_t)ent_pl_oblique(name) << 40 |
+	    (strchr(name, ' ') == NULL ? strlen(name) : 0);
 }
 
+/* A name of several words of any kind but a place's, or one word of a
+ * body's: a surname alone, which the classifier takes for a body's
+ * name, in its case forms ("Kołodziej", "Kołodzieja", "Kołodziejem"),
+ * is one name. */
 static bool
 ent_pl_has(const struct ent_run *r)
 {
-	return r->kind != ENT_PLACE && strchr(r->name, ' ') != NULL;
+	return r->kind != ENT_PLACE;
 }
 
 /* ent_pl_same_word()'s stems: ent_pl_stem(), that or less an

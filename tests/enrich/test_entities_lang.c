@@ -1091,6 +1091,48 @@ test_entities_sky(void **state)
 	article_free(a);
 }
 
+/* A planet's or a moon's name in a run that no given name opens names
+ * a craft or a mission, no one ("Galileo Jupiter probe", "Europa
+ * Clipper"); "Bruno Mars" stays a person. */
+static void
+test_entities_sky_runs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The Galileo Jupiter probe measured a rise in "
+	    "the plasma, the scientists said. NASA is developing a mission "
+	    "called Europa Clipper, which will launch soon. Clipper will "
+	    "orbit the planet. The singer Bruno Mars watched the launch.");
+	assert_false(has_name(&a->people, "Galileo Jupiter"));
+	assert_false(has_name(&a->people, "Europa Clipper"));
+	assert_false(has_name(&a->organisations, "Clipper"));
+	assert_false(has_name(&a->people, "Clipper"));
+	assert_true(has_name(&a->people, "Bruno Mars"));
+	article_free(a);
+}
+
+/* A reference list in Vancouver's style: an author after another and
+ * a comma ends at the initials, the title's first word is no part of
+ * the name ("Wozel G, Schmitt J. Hypersensitivity reactions"). */
+static void
+test_entities_cited_authors(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "References\n\n44.\n\nLorenz M, Wozel G, "
+	    "Schmitt J. Hypersensitivity reactions to dapsone: a systematic "
+	    "review. Acta Derm Venereol. 2012;92(2):194-9.\n\n45.\n\n"
+	    "Tausche A-K, Reuss-Borst M, Koch U. Urate lowering therapy "
+	    "with febuxostat in daily practice. Clin Rheumatol. 2009.");
+	assert_false(has_name(&a->people, "Schmitt J Hypersensitivity"));
+	assert_false(has_name(&a->people, "Koch U Urate"));
+	assert_true(has_name(&a->people, "Schmitt J"));
+	assert_true(has_name(&a->people, "Koch U"));
+	article_free(a);
+}
+
 /* A code in brackets between a name and a number is a results line's
  * nation or team ("Dorothea Wierer (ITA) 35.58,7"), no body; a party
  * after its member stays one ("Olaf Scholz (SPD) sagte"). */
@@ -1144,6 +1186,24 @@ test_entities_polish_demonyms(void **state)
 	assert_false(has_name(&a->organisations, "Rosjan"));
 	assert_false(has_name(&a->organisations, "Rosjanin"));
 	assert_true(has_name(&a->organisations, "NATO"));
+	article_free(a);
+}
+
+/* A Polish body's name of one word in its case forms is one name,
+ * under the form with no oblique ending, the shorter at a tie:
+ * "Rosatom" and "Rosatomu", "Sajfutdinow" and "Sajfutdinowa". */
+static void
+test_entities_polish_single_forms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Elektrownię miał rozbudować koncern Rosatom, "
+	    "ale rząd wykluczył udział firmy Rosatomu w przetargu. Jechał "
+	    "też Sajfutdinow, a potem kibice oklaskiwali Sajfutdinowa.");
+	assert_true(has_name(&a->organisations, "Rosatom"));
+	assert_false(has_name(&a->organisations, "Rosatomu"));
+	assert_false(has_name(&a->organisations, "Sajfutdinowa"));
 	article_free(a);
 }
 
@@ -1559,9 +1619,12 @@ main(void)
 		cmocka_unit_test(test_entities_tickers),
 		cmocka_unit_test(test_entities_initials),
 		cmocka_unit_test(test_entities_sky),
+		cmocka_unit_test(test_entities_sky_runs),
+		cmocka_unit_test(test_entities_cited_authors),
 		cmocka_unit_test(test_entities_result_codes),
 		cmocka_unit_test(test_entities_lower_tails),
 		cmocka_unit_test(test_entities_polish_demonyms),
+		cmocka_unit_test(test_entities_polish_single_forms),
 		cmocka_unit_test(test_entities_adjectives),
 		cmocka_unit_test(test_entities_observatories),
 		cmocka_unit_test(test_entities_english_towns),
