@@ -46,6 +46,7 @@ pipeline_text(const struct nw_input *in, const char *text, size_t len,
 	enum sniff_kind kind = sniff_kind(text, len);
 	enum budget_state st = budget_left(in->budget);
 	struct nw_article *a = NULL;
+	const char *step = "enrichment";
 	char *copy = NULL;
 	int rc;
 
@@ -95,7 +96,9 @@ pipeline_text(const struct nw_input *in, const char *text, size_t len,
 	enrich_normalise(a);
 	if (stops(budget_left(in->budget), "enrichment", err, errlen))
 		goto err;
-	enrich_article(a);
+	st = enrich_article_within(a, in->budget, &step);
+	if (stops(st, step, err, errlen))
+		goto err;
 	return a;
 err:
 	article_free(a);

@@ -301,8 +301,27 @@ enrich_push_unique(struct strlist *l, size_t n0, const char *s)
 void
 enrich_article(struct nw_article *a)
 {
+	(void)enrich_article_within(a, NULL, NULL);
+}
+
+/* Whether budget b stops the work before step what (*step then what). */
+static enum budget_state
+enrich_stops(const struct budget *b, const char *what, const char **step)
+{
+	enum budget_state st = budget_left(b);
+
+	if (st != BUDGET_LEFT && step != NULL)
+		*step = what;
+	return st;
+}
+
+enum budget_state
+enrich_article_within(struct nw_article *a, const struct budget *b,
+    const char **step)
+{
 	struct ent_result r = { 0 };
 	const char *body = a->body ? a->body : "";
+	enum budget_state st;
 	size_t i, n_people, n_orgs, n_places;
 
 	ent_tokenise(body, &r);
@@ -315,7 +334,11 @@ enrich_article(struct nw_article *a)
 		if (l != a->lang)
 			article_set(&a->lang, l);
 	}
+	if ((st = enrich_stops(b, "the entities", step)) != BUDGET_LEFT)
+		goto out;
 	ent_extract(a->title, a->subtitle, body, a->lang, &r);
+	if ((st = enrich_stops(b, "the fingerprints", step)) != BUDGET_LEFT)
+		goto out;
 	hash_sha256_hex(body, strlen(body), a->content_hash);
 	a->simhash = enrich_simhash_toks(body, &r.toks);
 	a->has_simhash = true;
@@ -333,7 +356,11 @@ enrich_article(struct nw_article *a)
 		else
 			enrich_push_unique(&a->places, n_places, r.names.v[i]);
 	}
+	if ((st = enrich_stops(b, "the quotes", step)) != BUDGET_LEFT)
+		goto out;
 	if (a->n_quotes == 0)
 		quote_extract(body, &r, a);
+out:
 	ent_result_free(&r);
+	return st;
 }

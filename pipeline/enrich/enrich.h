@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "../article.h"
+#include "budget.h"
 
 /* Unicode NFC, folded whitespace and no control characters in every text
  * field; canonical_url from canonical_url or url. */
@@ -15,6 +16,15 @@ void enrich_normalise(struct nw_article *a);
 /* lang (when unset), quotes with speakers, entities, content_hash and
  * simhash. */
 void enrich_article(struct nw_article *a);
+
+/* enrich_article() with budget b asked between its steps (NULL: none, as
+ * enrich_article()): BUDGET_LEFT when it did all of them; else the state
+ * that stopped it, *step (when step is not NULL) naming the step it did
+ * not begin ("the entities", "the fingerprints", "the quotes"), a then
+ * holding what the steps before it set. A big page spends most of its
+ * time here, after the extractor's and normalisation's checks. */
+enum budget_state enrich_article_within(struct nw_article *a,
+    const struct budget *b, const char **step);
 
 /* The language of an HTTP Content-Language value ("de-AT, en"): the ISO
  * 639-1 code of its first tag, lower case, as a new string; NULL when the

@@ -6,7 +6,7 @@ usage: test_stop_work.py NEWSWIRED
 
 One HTTP server on 127.0.0.1 (tests/lib/feedserver.py): /map is a gzip'd
 sitemap of 400,000 URLs (about 20 MB inflated, under the protocol's
-50 MB), /feed has one entry whose page, /page, is a 24 MB article; the
+50 MB), /feed has one entry whose page, /page, is a 31 MB article; the
 inbox gets a 30 MB text article. Each takes a worker seconds of CPU.
 Three workers.
 
@@ -120,7 +120,7 @@ def write_conf(path, tmp, base, budget):
                      "interval = 3600\nmax_body = 8000000\n"
                      "max_entries = 3\n"
                      '[source "feed"]\nurl = %s/feed\ninterval = 3600\n'
-                     "fetch_pages = yes\nmax_body = 30000000\n"
+                     "fetch_pages = yes\nmax_body = 33554432\n"
                      % (base, base)))
 
 
@@ -211,7 +211,7 @@ def main():
     srv = serve(Handler)
     srv.state["base"] = srv.base
     srv.state["map"], inflated = big_map(srv.base)
-    srv.state["page"] = big_page(24 * 1024 * 1024)
+    srv.state["page"] = big_page(31 * 1024 * 1024)
     srv.state["small"] = big_page(2000)
     with open(os.path.join(inbox, "big.txt"), "wb") as f:
         f.write(big_text(30 * 1000 * 1000))

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "budget.h"
+#include "enrich/enrich.h"
 #include "pipeline.h"
 
 static const char page[] =
@@ -61,11 +62,48 @@ test_budget(void **state)
 	assert_non_null(strstr(err, "over its time budget"));
 }
 
+/* Enrichment asks the budget between its steps: a big page spends most
+ * of its time there, after the last of the pipeline's own checks, so a
+ * budget spent or a halt stops it before its next step, with what the
+ * steps before it set; with time left it does them all. */
+static void
+test_enrich_within(void **state)
+{
+	atomic_bool halt = false;
+	struct budget b = { .halt = &halt };
+	struct nw_article *a = article_new();
+	const char *step = NULL;
+
+	(void)state;
+	article_set(&a->title, "Council votes on the bridge");
+	article_set(&a->body, "Mayor Anna Schmidt of Berlin said the city "
+	    "council voted on Tuesday to repair the old river bridge.");
+	b.deadline_ms = budget_now_ms() - 1;
+	assert_int_equal(enrich_article_within(a, &b, &step), BUDGET_SPENT);
+	assert_string_equal(step, "the entities");
+	assert_int_equal(a->people.n + a->places.n, 0);
+	assert_false(a->has_simhash);
+	b.deadline_ms = 0;
+	atomic_store(&halt, true);
+	step = NULL;
+	assert_int_equal(enrich_article_within(a, &b, &step), BUDGET_HALTED);
+	assert_string_equal(step, "the entities");
+	atomic_store(&halt, false);
+	b.deadline_ms = budget_now_ms() + 60000;
+	step = NULL;
+	assert_int_equal(enrich_article_within(a, &b, &step), BUDGET_LEFT);
+	assert_null(step);
+	assert_true(a->has_simhash);
+	assert_true(a->people.n + a->places.n > 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_budget),
+		cmocka_unit_test(test_enrich_within),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
