@@ -531,24 +531,6 @@ meta_tagline(const char *d, const char *title, const char *const *sites)
 	    meta_names_site(d, sites)) && !meta_shares_word(d, title);
 }
 
-/* The number of runs of non-blanks in s. */
-static size_t
-meta_words(const char *s)
-{
-	size_t n = 0;
-
-	while (*s != '\0') {
-		while (*s == ' ' || *s == '\t' || *s == '\n')
-			s++;
-		if (*s == '\0')
-			break;
-		n++;
-		while (*s != '\0' && *s != ' ' && *s != '\t' && *s != '\n')
-			s++;
-	}
-	return n;
-}
-
 /* The standfirst printed with headline h where no description gives
  * one (leads: the byline lead-ins' index): the paragraph that follows
  * h as its next element, the only <p> of h's own container
@@ -584,7 +566,7 @@ meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 	/* prose: six words or more, no date and no byline's lead-in (a
 	 * dateline, "29. Juni 2017 · von Tobi", or "By Jane Doe and John
 	 * Roe, Reuters" is no standfirst) */
-	if (len < 20 || len > 400 || meta_words(s) < 6 ||
+	if (len < 20 || len > 400 || words_in(s, len) < 6 ||
 	    date_find(s, len, &t, &at, &span) == 0 ||
 	    meta_author_opens(leads, s) > 0) {
 		free(s);
