@@ -412,6 +412,15 @@ void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the
  * site's is still a name: a personal site is named after its author. */
 bool meta_full_name(xmlNodePtr n, char **name, int depth);
+/* True when n is an element h1 to h6. */
+static inline bool
+meta_is_heading(xmlNodePtr n)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    (n->name[0] | 0x20) == 'h' && n->name[1] >= '1' &&
+	    n->name[1] <= '6' && n->name[2] == '\0';
+}
+
 /* The heading element (h1 to h6) right before byline element n, or
  * before the element n opens (its first child, a few levels up), or
  * NULL. */

@@ -241,15 +241,6 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 	return done;
 }
 
-/* True when n is an element h1 to h6. */
-static bool
-meta_is_heading(xmlNodePtr n)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    (n->name[0] | 0x20) == 'h' && n->name[1] >= '1' &&
-	    n->name[1] <= '6' && n->name[2] == '\0';
-}
-
 /* The heading element right before byline element n, or before the
  * element n opens (see html_meta_int.h), or NULL. */
 xmlNodePtr

@@ -505,9 +505,7 @@ meta_first_heading(xmlNodePtr n)
 	int budget = 400, depth = 1;
 
 	while (m != NULL && m != n && budget-- > 0) {
-		if (m->type == XML_ELEMENT_NODE &&
-		    (m->name[0] | 0x20) == 'h' && m->name[1] >= '1' &&
-		    m->name[1] <= '6' && m->name[2] == '\0')
+		if (meta_is_heading(m))
 			return m->name[1] == '1' ? NULL : m;
 		if (m->type == XML_ELEMENT_NODE && m->children != NULL &&
 		    depth < 8) {
