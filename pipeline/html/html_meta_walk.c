@@ -640,6 +640,9 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 	    !meta_in_link(n)) {
 		if (c->lead_byline.n == 0 &&
 		    (k = meta_heading_over(n)) != NULL) {
+			/* the lead byline may not be kept (too long): the
+			 * next one's heading replaces this one's */
+			free(c->byline_head);
 			c->byline_head = meta_node_text(k, 400);
 			w->byline_head = k;
 		}
