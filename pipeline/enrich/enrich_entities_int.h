@@ -207,6 +207,15 @@ size_t ent_rom_join(struct ent_ctx *c, size_t i, size_t j);
  * ("Bundesministerium der Verteidigung"), or past "und" after such a
  * "für"; else j. */
 size_t ent_de_join(struct ent_ctx *c, size_t i, size_t j);
+/* Classes a run of two or more capitalised German words: a person's
+ * name (a known given name and the words after it, or the words after a
+ * role) or nothing, a noun phrase (enrich_entities_nouns.c). */
+void ent_class_nouns(struct ent_ctx *c, size_t a, size_t b);
+/* Whether word i is written like a word of the text that keep() holds
+ * for: the first question fills set with the hashes of all such words
+ * (64-bit hashes of the folded forms: a collision is negligible). */
+bool ent_gathered(struct ent_ctx *c, struct ent_hset *set,
+    bool (*keep)(struct ent_ctx *, size_t), size_t i);
 /* Whether the run [a, b) of German words names an organisation
  * ("Deutsche Bahn", "Techniker Krankenkasse"), which it then adds. */
 bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);
