@@ -686,6 +686,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->caps.v);
 	free(c->town.v);
 	free(c->menu.v);
+	free(c->text.v);
 	free(c->model.v);
 	free(c->plural.v);
 	free(c->unit.v);

@@ -439,6 +439,29 @@ ent_acro_code(struct ent_ctx *c, size_t i)
 	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
 }
 
+/* Word j, in capitals, is written as text, not as code: joined to no
+ * word by an underscore ("YAGNA_APPKEY"), after no "$" ("$CATOP") and
+ * before no file name's extension ("README.rst"). */
+static bool
+ent_text_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	const char *e = c->s + k->off + k->len;
+	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
+
+	return (k->flags & ETOK_ALLCAP) && p != '_' && p != '$' &&
+	    e[0] != '_' && !(e[0] == '.' && e[1] >= 'a' && e[1] <= 'z');
+}
+
+/* Whether word a, in capitals, is written so only as code: a variable's
+ * or a file's name, no body's. */
+static bool
+ent_code_only(struct ent_ctx *c, size_t a)
+{
+	return (c->t->v[a].flags & ETOK_ALLCAP) &&
+	    !ent_gathered(c, &c->text, ent_text_form, a);
+}
+
 /* Whether the one word a, ending as English adjectives do in -ic or
  * -ish ("Democratic", "Scottish"), stands before a common noun in every
  * mention ("Democratic criticism", "Scottish hero"): an adjective, no
@@ -537,6 +560,7 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    (acro && (ent_model_line(c, k->hash) ||
 	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
+	    ent_code_only(c, a) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer

@@ -117,6 +117,10 @@ struct ent_ctx {
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
+	struct ent_hset text;   /* the same of the words in capitals
+	                           written as text, not as code
+	                           ("$VENV_PATH", "YAGNA_APPKEY",
+	                           "README.rst") */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
 	struct ent_hset unit;   /* the same of the acronyms written after

@@ -1003,6 +1003,27 @@ test_entities_counted_acronyms(void **state)
 	article_free(a);
 }
 
+/* A word in capitals that the text writes only as code, joined by an
+ * underscore, after a "$" or before a file's extension ("YAGNA_APPKEY",
+ * "$VENV_PATH", "README.rst"), is a variable's or a file's name, no
+ * body; one written as text once stays ("NASA", beside "NASA_KEY"). */
+static void
+test_entities_code_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Set the variables before you start. "
+	    "YAGNA_APPKEY holds the key, and $VENV_PATH the path. Read "
+	    "README.rst first. NASA said the NASA_KEY works.");
+	assert_false(has_name(&a->organisations, "YAGNA"));
+	assert_false(has_name(&a->organisations, "APPKEY"));
+	assert_false(has_name(&a->organisations, "VENV"));
+	assert_false(has_name(&a->organisations, "README"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+}
+
 /* An acronym written after a number in most of its mentions is a unit
  * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
  * year it may be one ("the 2019 NBA season"). */
@@ -1632,6 +1653,7 @@ main(void)
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
 		cmocka_unit_test(test_entities_unread_languages),
+		cmocka_unit_test(test_entities_code_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
