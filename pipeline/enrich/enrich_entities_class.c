@@ -387,23 +387,32 @@ ent_the_modifier(struct ent_ctx *c, size_t a)
 
 /* Whether a run ending before word b is a journal's name in a
  * citation, which the year and the volume follow ("Br J Dermatol.
- * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), no person or body
- * of the text. */
+ * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), or after the name's
+ * dot the year alone, which a colon or the line's end follows ("Ann
+ * Rheum Dis. 2014: p. 1", "Allergol Int. 2016."; not an author's "Andrew
+ * McAfee. 2016. The second machine age"), no person or body of the
+ * text. */
 static bool
 ent_journal(const struct ent_ctx *c, size_t b)
 {
 	const struct etok *y;
+	const char *e;
 	size_t o;
+	bool dot;
 	long n;
 
 	if (b >= c->t->n)
 		return false;
 	y = &c->t->v[b];
-	if (!(y->flags & ETOK_NUM) || y->len != 4 ||
-	    c->s[y->off + 4] != ';')
+	e = c->s + y->off + 4;
+	if (!(y->flags & ETOK_NUM) || y->len != 4)
 		return false;
 	o = c->t->v[b - 1].off + c->t->v[b - 1].len;
-	if (c->s[o] == '.')
+	dot = c->s[o] == '.';
+	if (!(e[0] == ';' || (dot && (e[0] == ':' || (e[0] == '.' &&
+	    (e[1] == '\n' || e[1] == '\0'))))))
+		return false;
+	if (dot)
 		o++;
 	while (o < y->off && c->s[o] == ' ')
 		o++;
@@ -779,18 +788,43 @@ ent_cite_initials(const struct ent_ctx *c, size_t i)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == k->len;
 }
 
+/* Whether word a opens a numbered list's item: a line of its own
+ * before it holds the item's number and a dot ("63.", a reference
+ * list's). */
+static bool
+ent_numbered_item(const struct ent_ctx *c, size_t a)
+{
+	const struct etok *p;
+	size_t o;
+
+	if (a == 0 || !((p = &c->t->v[a - 1])->flags & ETOK_NUM) ||
+	    (p->off > 0 && c->s[p->off - 1] != '\n'))
+		return false;
+	o = p->off + p->len;
+	if (c->s[o++] != '.' || c->s[o] != '\n')
+		return false;
+	while (o < c->t->v[a].off && c->s[o] == '\n')
+		o++;
+	return o == c->t->v[a].off;
+}
+
 /* Whether word a and the initials after it are an author of a
  * reference list written as Vancouver's style writes it, after another
  * so written and a comma ("Wozel G, Schmitt J. Hypersensitivity
- * reactions"): the words after the initials are the title's. */
+ * reactions") or alone at a numbered item's start ("63. Vahid B. What
+ * caused"): the words after the initials are the title's. */
 static bool
 ent_cited_author(const struct ent_ctx *c, size_t a)
 {
 	const struct etok *p;
 	size_t o;
 
-	if (a < 2 || !ent_cite_initials(c, a + 1) ||
-	    !ent_cite_initials(c, a - 1) ||
+	if (!ent_cite_initials(c, a + 1))
+		return false;
+	p = &c->t->v[a + 1];
+	if (ent_numbered_item(c, a) && c->s[p->off + p->len] == '.')
+		return true;
+	if (a < 2 || !ent_cite_initials(c, a - 1) ||
 	    !(c->t->v[a - 2].flags & ETOK_CAP))
 		return false;
 	p = &c->t->v[a - 1];

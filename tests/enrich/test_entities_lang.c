@@ -1152,6 +1152,14 @@ test_entities_cited_authors(void **state)
 	assert_true(has_name(&a->people, "Schmitt J"));
 	assert_true(has_name(&a->people, "Koch U"));
 	article_free(a);
+	/* one author alone at a numbered item's start */
+	a = run("en", NULL, "References\n\n63.\n\nVahid B. What caused "
+	    "diffuse alveolar hemorrhage? Chest. 2007;131(3):912.\n\n64.\n\n"
+	    "Lorenz M, Wozel G. Drug reactions. Acta Derm Venereol. "
+	    "2012;92:194.");
+	assert_false(has_name(&a->people, "Vahid B What"));
+	assert_true(has_name(&a->people, "Vahid B"));
+	article_free(a);
 }
 
 /* A code in brackets between a name and a number is a results line's
@@ -1279,6 +1287,17 @@ test_entities_journals(void **state)
 	assert_false(has_name(&a->people, "Br J Dermatol"));
 	assert_false(has_name(&a->people, "N Engl J Med"));
 	assert_true(has_name(&a->people, "Hans Muller"));
+	article_free(a);
+	/* the year alone, then a colon or the line's end; an author's
+	 * year before the title stays ("Andrew McAfee. 2016. The") */
+	a = run("en", NULL, "Reactions to the drug are rare.\n\n"
+	    "References\n\nKardaun S. Drug reactions. Ann Rheum Dis. "
+	    "2014: p. 12.\n\nAgier M. Skin reactions. Allergol Int. "
+	    "2016.\n\nErik Brynjolfsson and Andrew McAfee. 2016. The "
+	    "second machine age.");
+	assert_false(has_name(&a->people, "Ann Rheum Dis"));
+	assert_false(has_name(&a->people, "Allergol Int"));
+	assert_true(has_name(&a->people, "Andrew McAfee"));
 	article_free(a);
 }
 
