@@ -875,7 +875,8 @@ ent_person_before(const struct ent_ctx *c, size_t a, size_t b)
 }
 
 /* Whether the run [a, b) of two words or more opens with an acronym of
- * three letters or more (not a Roman numeral), handled here: no
+ * three letters or more (not a Roman numeral; of two, below), handled
+ * here: no
  * person's name holds one. Before a given name, or before a person the
  * text named before, it is a body of its own ("PSL Władysław
  * Kosiniak-Kamysz", "beschreibt das FBI Hillary Clinton als"); else,
@@ -891,10 +892,18 @@ ent_class_acronym_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	const struct etok *k = &c->t->v[a];
 	bool known;
 
-	if (!(k->flags & ETOK_ALLCAP) || k->len < 3 ||
+	if (!(k->flags & ETOK_ALLCAP) || k->len < 2 ||
 	    strspn(c->s + k->off, "IVXL") == k->len)
 		return false;
 	known = ent_person_before(c, a + 1, b);
+	/* two letters are a name's initials too ("TJ Watt"), but not
+	 * before two words or more, none a given name: a body's name or
+	 * a product's that opens with a code ("RM Solar Falubaz Zielona
+	 * Góra", a sponsor's before a club's; "EA Sports Trax"), no
+	 * person's; which, the words do not tell */
+	if (k->len == 2)
+		return b - a >= 3 && !c->nouns && !known &&
+		    !ent_word_is(c, a + 1, ENT_W_GIVEN);
 	if (c->nouns && !known)
 		return false;
 	if (known || (ent_word_is(c, a + 1, ENT_W_GIVEN) &&

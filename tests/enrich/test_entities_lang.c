@@ -1024,6 +1024,26 @@ test_entities_code_words(void **state)
 	article_free(a);
 }
 
+/* A run that opens with two capitals before two words or more, none a
+ * given name, is a body's or a product's name, no person's ("RM Solar
+ * Falubaz Zielona Góra", a sponsor's code before a club's); two
+ * capitals before a surname are initials ("TJ Watt"). */
+static void
+test_entities_code_first(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Fogo Unia Leszno pokonała RM Solar Falubaz "
+	    "Zielona Góra w niedzielę.");
+	assert_false(has_name(&a->people, "RM Solar Falubaz Zielona Góra"));
+	article_free(a);
+	a = run("en", NULL, "The Steelers won on Sunday, and TJ Watt had "
+	    "two sacks.");
+	assert_true(has_name(&a->people, "TJ Watt"));
+	article_free(a);
+}
+
 /* An acronym written after a number in most of its mentions is a unit
  * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
  * year it may be one ("the 2019 NBA season"). */
@@ -1673,6 +1693,7 @@ main(void)
 		cmocka_unit_test(test_entities_no_capitals),
 		cmocka_unit_test(test_entities_unread_languages),
 		cmocka_unit_test(test_entities_code_words),
+		cmocka_unit_test(test_entities_code_first),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
