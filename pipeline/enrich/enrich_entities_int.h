@@ -121,6 +121,8 @@ struct ent_ctx {
 	                           written as text, not as code
 	                           ("$VENV_PATH", "YAGNA_APPKEY",
 	                           "README.rst") */
+	struct ent_hset thing;  /* the same of the acronyms defined by a
+	                           phrase in lower case */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
 	struct ent_hset unit;   /* the same of the acronyms written after
@@ -162,6 +164,11 @@ bool ent_unit(struct ent_ctx *c, uint64_t h);
  * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
  * "SUVs"), as no body's name is written. */
 bool ent_acro_counted(struct ent_ctx *c, size_t i);
+/* Whether word i is an acronym an English text defines by a common
+ * noun's phrase, in lower case, in brackets after it ("ECG
+ * (electrocardiogram)") or before it ("intravenous immunoglobulin
+ * (IVIG)"): a thing, as no body's name is defined. */
+bool ent_acro_thing(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

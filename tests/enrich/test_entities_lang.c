@@ -1044,6 +1044,34 @@ test_entities_code_first(void **state)
 	article_free(a);
 }
 
+/* An acronym an English text defines by a phrase in lower case is a
+ * thing ("ECG (electrocardiogram)", "intravenous immunoglobulin
+ * (IVIG)"), no body; one defined by a body's name stays one ("the
+ * Federal Bureau of Investigation (FBI)"), and so does one in brackets
+ * after words that do not spell it ("praised by the agency (NASA)");
+ * French writes bodies in lower case ("parquet national financier
+ * (PNF)"). */
+static void
+test_entities_defined_things(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The watch reads the ECG (electrocardiogram) "
+	    "of its wearer. Doctors gave intravenous immunoglobulin (IVIG) "
+	    "to the patient. The Federal Bureau of Investigation (FBI) said "
+	    "nothing, and the plan was praised by the agency (NASA).");
+	assert_false(has_name(&a->organisations, "ECG"));
+	assert_false(has_name(&a->organisations, "IVIG"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+	a = run("fr", NULL, "Le parquet national financier (PNF) a ouvert "
+	    "une enquête lundi.");
+	assert_true(has_name(&a->organisations, "PNF"));
+	article_free(a);
+}
+
 /* An acronym written after a number in most of its mentions is a unit
  * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
  * year it may be one ("the 2019 NBA season"). */
@@ -1694,6 +1722,7 @@ main(void)
 		cmocka_unit_test(test_entities_unread_languages),
 		cmocka_unit_test(test_entities_code_words),
 		cmocka_unit_test(test_entities_code_first),
+		cmocka_unit_test(test_entities_defined_things),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
