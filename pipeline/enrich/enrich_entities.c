@@ -685,6 +685,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->lower.v);
 	free(c->caps.v);
 	free(c->town.v);
+	free(c->town_pl.v);
 	free(c->menu.v);
 	free(c->text.v);
 	free(c->thing.v);

@@ -555,6 +555,9 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (c->romance && !acro && !cue && ent_word_is(c, a, ENT_W_WORD) &&
 	    !ent_word_is(c, a, ENT_W_RORG) && !ent_word_is(c, a, ENT_W_ORG))
 		return;
+	/* Polish: a town's case form ("Moskwy" beside "w Moskwie") */
+	if (c->openers && !acro && !cue && ent_pl_town_form(c, a))
+		return;
 	/* a kind of place alone ("City", "County") names none */
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||

@@ -114,6 +114,10 @@ struct ent_ctx {
 	                           written after "in" with no capitalised
 	                           word after them ("in Augusta
 	                           schreiben") */
+	struct ent_hset town_pl; /* Polish: the etok hashes of the
+	                           words written after "w" as a town is
+	                           (ent_pl_town_form()), less their last
+	                           vowels */
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
@@ -304,6 +308,11 @@ bool ent_in_address(const struct ent_ctx *c, size_t i);
  * their case forms, most often the nominative. */
 void ent_cyr_merge(struct ent_ctx *c);
 void ent_pl_merge(struct ent_ctx *c);
+/* Whether the capitalised Polish word i is a case form of a word the
+ * text writes after "w" as a town is, in the locative ("Moskwy" beside
+ * "w Moskwie"): a place the gazetteer, which holds English names, does
+ * not know; a body's head word is none ("w Sejmie"). */
+bool ent_pl_town_form(struct ent_ctx *c, size_t i);
 /* Drops the people of c named after an organisation of its text, a
  * product ("Apple TV" beside "Apple"). */
 void ent_drop_products(struct ent_ctx *c);

@@ -1072,6 +1072,23 @@ test_entities_defined_things(void **state)
 	article_free(a);
 }
 
+/* Polish: a case form of a word written after "w" as a town is ("w
+ * Moskwie") is a town the gazetteer's English names lack, no body
+ * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
+static void
+test_entities_pl_towns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Ambasador rozmawiał w Moskwie o dostawach. "
+	    "Strona czeska obawia się działań Moskwy. Posłowie spotkali się "
+	    "w Sejmie, a Sejm przyjął ustawę.");
+	assert_false(has_name(&a->organisations, "Moskwy"));
+	assert_true(has_name(&a->organisations, "Sejm"));
+	article_free(a);
+}
+
 /* An acronym written after a number in most of its mentions is a unit
  * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
  * year it may be one ("the 2019 NBA season"). */
@@ -1723,6 +1740,7 @@ main(void)
 		cmocka_unit_test(test_entities_code_words),
 		cmocka_unit_test(test_entities_code_first),
 		cmocka_unit_test(test_entities_defined_things),
+		cmocka_unit_test(test_entities_pl_towns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
