@@ -1089,6 +1089,23 @@ test_entities_pl_towns(void **state)
 	article_free(a);
 }
 
+/* Polish: a surname whose nominative has a fleeting "e" before its last
+ * "k" is the person's in its other cases too ("Dudka" of "Patryk
+ * Dudek"). */
+static void
+test_entities_pl_fleeting(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Patryk Dudek wygrał pierwszy bieg. Rywale "
+	    "dogonili Dudka dopiero na ostatnim łuku.");
+	assert_false(has_name(&a->organisations, "Dudka"));
+	assert_false(has_name(&a->people, "Dudka"));
+	assert_true(has_name(&a->people, "Patryk Dudek"));
+	article_free(a);
+}
+
 /* An acronym written after a number in most of its mentions is a unit
  * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
  * year it may be one ("the 2019 NBA season"). */
@@ -1741,6 +1758,7 @@ main(void)
 		cmocka_unit_test(test_entities_code_first),
 		cmocka_unit_test(test_entities_defined_things),
 		cmocka_unit_test(test_entities_pl_towns),
+		cmocka_unit_test(test_entities_pl_fleeting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
