@@ -685,7 +685,10 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->lower.v);
 	free(c->caps.v);
 	free(c->town.v);
+	free(c->town_pl.v);
 	free(c->menu.v);
+	free(c->text.v);
+	free(c->thing.v);
 	free(c->model.v);
 	free(c->plural.v);
 	free(c->unit.v);

@@ -188,3 +188,60 @@ ent_acro_counted(struct ent_ctx *c, size_t i)
 		return false;
 	return ent_acro_in(c, &c->plural, c->t->v[i].hash);
 }
+
+/* Whether word j is written in lower case, a word of letters. */
+static bool
+ent_acro_lower(const struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	unsigned char l = (unsigned char)c->s[k->off];
+
+	return !(k->flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    l >= 'a' && l <= 'z';
+}
+
+/* Whether one of the words [a, b) in lower case opens with the letter
+ * the acronym x opens with: its first word's ("intravenous
+ * immunoglobulin", "IVIG"). */
+static bool
+ent_acro_opens(const struct ent_ctx *c, size_t a, size_t b, char x)
+{
+	for (; a < b; a++)
+		if (ent_acro_lower(c, a) &&
+		    c->s[c->t->v[a].off] == x - 'A' + 'a')
+			return true;
+	return false;
+}
+
+/* Word j, an acronym, is defined by a phrase in lower case: in brackets
+ * after it ("ECG (electrocardiogram)"), or it is in brackets after its
+ * two words or more ("exponential moving averages (EMA)"), one of them
+ * opening with its first letter. */
+static bool
+ent_acro_thing_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len, n = v[j].len, a;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || n < 2)
+		return false;
+	if (j + 1 < c->t->n && s[e] == ' ' && s[e + 1] == '(' &&
+	    v[j + 1].off == e + 2 && ent_acro_lower(c, j + 1) &&
+	    s[v[j + 1].off] == s[v[j].off] - 'A' + 'a')
+		return true;
+	if (j < 2 || v[j].off < 2 || s[v[j].off - 1] != '(' ||
+	    s[v[j].off - 2] != ' ' || s[e] != ')' ||
+	    v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
+	    !ent_acro_lower(c, j - 1) || !ent_acro_lower(c, j - 2))
+		return false;
+	a = j > n ? j - n : 0;
+	return ent_acro_opens(c, a, j, s[v[j].off]);
+}
+
+bool
+ent_acro_thing(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_ALLCAP) &&
+	    ent_gathered(c, &c->thing, ent_acro_thing_form, i);
+}

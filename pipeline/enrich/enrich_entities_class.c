@@ -49,9 +49,8 @@ ent_prose(const struct ent_ctx *c, size_t i)
 }
 
 /* Whether word i is written like a word of the text that keep() holds
- * for: the first question fills set with the hashes of all such words
- * (64-bit hashes of the folded forms: a collision is negligible). */
-static bool
+ * for (enrich_entities_int.h). */
+bool
 ent_gathered(struct ent_ctx *c, struct ent_hset *set,
     bool (*keep)(struct ent_ctx *, size_t), size_t i)
 {
@@ -388,23 +387,32 @@ ent_the_modifier(struct ent_ctx *c, size_t a)
 
 /* Whether a run ending before word b is a journal's name in a
  * citation, which the year and the volume follow ("Br J Dermatol.
- * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), no person or body
- * of the text. */
+ * 2003;149(5):1018", "N Engl J Med 2011;364:1134"), or after the name's
+ * dot the year alone, which a colon or the line's end follows ("Ann
+ * Rheum Dis. 2014: p. 1", "Allergol Int. 2016."; not an author's "Andrew
+ * McAfee. 2016. The second machine age"), no person or body of the
+ * text. */
 static bool
 ent_journal(const struct ent_ctx *c, size_t b)
 {
 	const struct etok *y;
+	const char *e;
 	size_t o;
+	bool dot;
 	long n;
 
 	if (b >= c->t->n)
 		return false;
 	y = &c->t->v[b];
-	if (!(y->flags & ETOK_NUM) || y->len != 4 ||
-	    c->s[y->off + 4] != ';')
+	e = c->s + y->off + 4;
+	if (!(y->flags & ETOK_NUM) || y->len != 4)
 		return false;
 	o = c->t->v[b - 1].off + c->t->v[b - 1].len;
-	if (c->s[o] == '.')
+	dot = c->s[o] == '.';
+	if (!(e[0] == ';' || (dot && (e[0] == ':' || (e[0] == '.' &&
+	    (e[1] == '\n' || e[1] == '\0'))))))
+		return false;
+	if (dot)
 		o++;
 	while (o < y->off && c->s[o] == ' ')
 		o++;
@@ -438,6 +446,29 @@ ent_acro_code(struct ent_ctx *c, size_t i)
 	return !(k->off > 0 && c->s[k->off - 1] == '(' && i > 0 &&
 	    (c->t->v[i - 1].flags & ETOK_CAP) &&
 	    !(c->t->v[i - 1].flags & ETOK_ALLCAP));
+}
+
+/* Word j, in capitals, is written as text, not as code: joined to no
+ * word by an underscore ("YAGNA_APPKEY"), after no "$" ("$CATOP") and
+ * before no file name's extension ("README.rst"). */
+static bool
+ent_text_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	const char *e = c->s + k->off + k->len;
+	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
+
+	return (k->flags & ETOK_ALLCAP) && p != '_' && p != '$' &&
+	    e[0] != '_' && !(e[0] == '.' && e[1] >= 'a' && e[1] <= 'z');
+}
+
+/* Whether word a, in capitals, is written so only as code: a variable's
+ * or a file's name, no body's. */
+static bool
+ent_code_only(struct ent_ctx *c, size_t a)
+{
+	return (c->t->v[a].flags & ETOK_ALLCAP) &&
+	    !ent_gathered(c, &c->text, ent_text_form, a);
 }
 
 /* Whether the one word a, ending as English adjectives do in -ic or
@@ -524,6 +555,9 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (c->romance && !acro && !cue && ent_word_is(c, a, ENT_W_WORD) &&
 	    !ent_word_is(c, a, ENT_W_RORG) && !ent_word_is(c, a, ENT_W_ORG))
 		return;
+	/* Polish: a town's case form ("Moskwy" beside "w Moskwie") */
+	if (c->openers && !acro && !cue && ent_pl_town_form(c, a))
+		return;
 	/* a kind of place alone ("City", "County") names none */
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
@@ -538,6 +572,8 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    (acro && (ent_model_line(c, k->hash) ||
 	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
+	    ent_code_only(c, a) ||
+	    (ent_english(c) && ent_acro_thing(c, a)) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
@@ -600,129 +636,6 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	else
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
 		    true, false);
-}
-
-/* Whether word i is no part of a German name: a common noun or an
- * adjective by its ending, a role, an acronym or a letter (but for a
- * Roman numeral: "Benedikt XVI"). */
-static bool
-ent_de_common(struct ent_ctx *c, size_t i)
-{
-	const struct etok *k = &c->t->v[i];
-
-	if ((k->flags & (ETOK_ALLCAP | ETOK_CAP)) &&
-	    strspn(c->s + k->off, "IVX") == k->len)
-		return false;
-	return ent_word_is(c, i, ENT_W_DENOUN) ||
-	    ent_word_is(c, i, ENT_W_DEROLE) || (k->flags & ETOK_ALLCAP) ||
-	    k->len < 2;
-}
-
-/* The end of a German name that starts at word g, a given name, within
- * the run [g, b): at most three words, up to a common noun, a function
- * word ("Sie") or a place ("Udo Wolter Russland"); a particle that a
- * name word follows stays ("Jean-Yves Le Drian", "Philippe Van Parijs"). */
-static size_t
-ent_nouns_end(struct ent_ctx *c, size_t g, size_t b)
-{
-	size_t e;
-
-	for (e = g + 1; e < b && e < g + 3; e++) {
-		if (ent_de_common(c, e) || ent_word_is(c, e, ENT_W_PLACE))
-			break;
-		/* a third word that the dictionary knows after a surname
-		 * is a noun after the name ("Emily Atkin Milliardärin"),
-		 * after a second given name a surname ("Dieter Thomas
-		 * Heck") or after a particle ("Bernadette La Hengst") */
-		if (e == g + 2 && c->t->v[g + 1].len > 3 &&
-		    !ent_word_is(c, g + 1, ENT_W_GIVEN) &&
-		    ent_word_is(c, e, ENT_W_WORD))
-			break;
-		if (ent_word_is(c, e, ENT_W_LANG) && (e + 1 >= b ||
-		    e + 1 >= g + 3 || ent_de_common(c, e + 1) ||
-		    ent_word_is(c, e + 1, ENT_W_LANG)))
-			break;
-	}
-	return e;
-}
-
-/* Word j, capitalised, is written after "in" and before no capitalised
- * word. */
-static bool
-ent_town_form(struct ent_ctx *c, size_t j)
-{
-	const struct etok *v = c->t->v;
-
-	return j > 0 && (v[j].flags & ETOK_CAP) && v[j - 1].len == 2 &&
-	    memcmp(c->s + v[j - 1].off, "in", 2) == 0 &&
-	    v[j - 1].sent == v[j].sent &&
-	    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
-	    !(v[j + 1].flags & ETOK_CAP));
-}
-
-/* Whether word i, capitalised, is written elsewhere after "in" and
- * before no capitalised word, as a town is ("in Augusta schreiben"). */
-static bool
-ent_town(struct ent_ctx *c, size_t i)
-{
-	return ent_gathered(c, &c->town, ent_town_form, i);
-}
-
-/* Classes a run of two or more capitalised German words ("nouns": every
- * noun is capitalised, so capitals alone make no name). A person is a
- * known given name and the words after it (ent_nouns_end():
- * "Vorstandsmitglied Axel Hellmann Gelegenheit" -> "Axel Hellmann"), or
- * the words after a role ("Parteichef Meuthen", "Frau Weiß"); any other
- * run ("Technische Standards", "Ende April") is a noun phrase, no name. */
-static void
-ent_class_nouns(struct ent_ctx *c, size_t a, size_t b)
-{
-	size_t g, e;
-	char *gen;
-
-	for (g = a; g + 1 < b; g++)
-		if (ent_word_is(c, g, ENT_W_GIVEN) &&
-		    !(c->t->v[g].flags & ETOK_ALLCAP) &&
-		    ent_nouns_end(c, g, b) > g + 1)
-			break;
-	if (g + 1 < b) {
-		e = ent_nouns_end(c, g, b);
-		/* "die Constantin Film": a firm */
-		if (g == a && e == b && ent_de_article_before(c, a)) {
-			ent_add_run(c, a, b, ENT_ORG,
-			    ent_join(c, a, b, false), false, false);
-			return;
-		}
-	} else {
-		for (g = a; g + 1 < b && !ent_word_is(c, g, ENT_W_DEROLE);
-		    g++)
-			;
-		/* no role: words no dictionary knows ("Kengo Kuma") */
-		if (g + 1 >= b) {
-			ent_class_de_unknown(c, a, b);
-			return;
-		}
-		if (ent_de_common(c, g + 1) ||
-		    ent_word_is(c, g + 1, ENT_W_LANG))
-			return;
-		/* "Parteichef Meuthen", "Autor Rutger Bregman" */
-		e = ++g == b - 1 ? b : ent_nouns_end(c, g, b);
-		/* "Bundespräsident Alexander Van ...": a given name alone
-		 * is no one's whole name */
-		if (e == g + 1 && ent_word_is(c, g, ENT_W_GIVEN))
-			return;
-	}
-	/* "von Augusta Geschichte", "in Augusta Mut": a given name
-	 * that the text also writes as a town's ("in Augusta
-	 * schreiben") before a word of the language is no person */
-	if (e == g + 2 && ent_word_is(c, g + 1, ENT_W_WORD) &&
-	    ent_town(c, g))
-		return;
-	/* "Angela Merkels Regierung": the genitive's -s is no part of
-	 * the name */
-	gen = ent_de_genitive(c, g, e);
-	ent_add_run(c, g, e, ENT_PERSON, gen != NULL ? gen :
-	    ent_join(c, g, e, true), false, true);
 }
 
 /* The first word of the run [a, b) past the words in front that open no
@@ -879,18 +792,43 @@ ent_cite_initials(const struct ent_ctx *c, size_t i)
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == k->len;
 }
 
+/* Whether word a opens a numbered list's item: a line of its own
+ * before it holds the item's number and a dot ("63.", a reference
+ * list's). */
+static bool
+ent_numbered_item(const struct ent_ctx *c, size_t a)
+{
+	const struct etok *p;
+	size_t o;
+
+	if (a == 0 || !((p = &c->t->v[a - 1])->flags & ETOK_NUM) ||
+	    (p->off > 0 && c->s[p->off - 1] != '\n'))
+		return false;
+	o = p->off + p->len;
+	if (c->s[o++] != '.' || c->s[o] != '\n')
+		return false;
+	while (o < c->t->v[a].off && c->s[o] == '\n')
+		o++;
+	return o == c->t->v[a].off;
+}
+
 /* Whether word a and the initials after it are an author of a
  * reference list written as Vancouver's style writes it, after another
  * so written and a comma ("Wozel G, Schmitt J. Hypersensitivity
- * reactions"): the words after the initials are the title's. */
+ * reactions") or alone at a numbered item's start ("63. Vahid B. What
+ * caused"): the words after the initials are the title's. */
 static bool
 ent_cited_author(const struct ent_ctx *c, size_t a)
 {
 	const struct etok *p;
 	size_t o;
 
-	if (a < 2 || !ent_cite_initials(c, a + 1) ||
-	    !ent_cite_initials(c, a - 1) ||
+	if (!ent_cite_initials(c, a + 1))
+		return false;
+	p = &c->t->v[a + 1];
+	if (ent_numbered_item(c, a) && c->s[p->off + p->len] == '.')
+		return true;
+	if (a < 2 || !ent_cite_initials(c, a - 1) ||
 	    !(c->t->v[a - 2].flags & ETOK_CAP))
 		return false;
 	p = &c->t->v[a - 1];
@@ -941,7 +879,8 @@ ent_person_before(const struct ent_ctx *c, size_t a, size_t b)
 }
 
 /* Whether the run [a, b) of two words or more opens with an acronym of
- * three letters or more (not a Roman numeral), handled here: no
+ * three letters or more (not a Roman numeral; of two, below), handled
+ * here: no
  * person's name holds one. Before a given name, or before a person the
  * text named before, it is a body of its own ("PSL Władysław
  * Kosiniak-Kamysz", "beschreibt das FBI Hillary Clinton als"); else,
@@ -957,10 +896,18 @@ ent_class_acronym_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	const struct etok *k = &c->t->v[a];
 	bool known;
 
-	if (!(k->flags & ETOK_ALLCAP) || k->len < 3 ||
+	if (!(k->flags & ETOK_ALLCAP) || k->len < 2 ||
 	    strspn(c->s + k->off, "IVXL") == k->len)
 		return false;
 	known = ent_person_before(c, a + 1, b);
+	/* two letters are a name's initials too ("TJ Watt"), but not
+	 * before two words or more, none a given name: a body's name or
+	 * a product's that opens with a code ("RM Solar Falubaz Zielona
+	 * Góra", a sponsor's before a club's; "EA Sports Trax"), no
+	 * person's; which, the words do not tell */
+	if (k->len == 2)
+		return b - a >= 3 && !c->nouns && !known &&
+		    !ent_word_is(c, a + 1, ENT_W_GIVEN);
 	if (c->nouns && !known)
 		return false;
 	if (known || (ent_word_is(c, a + 1, ENT_W_GIVEN) &&
@@ -982,70 +929,74 @@ ent_place_lead(struct ent_ctx *c, size_t a, size_t b)
 	    !ent_word_is(c, b - 1, ENT_W_KIND));
 }
 
-/* Classes the words [a, b) of one candidate run. */
-void
-ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+/* The texts and runs the word rules below do not read: Chinese,
+ * Japanese, Korean, Thai, where the Latin words of a text are as often
+ * titles ("My Space", "Do Believe") as names, so only places and
+ * acronyms are taken and the rest stays empty; scripts the rules do not
+ * read; runs in capitals. Whether [a, b) was one of them. */
+static bool
+ent_class_apart(struct ent_ctx *c, size_t a, size_t b, bool cue)
 {
-	size_t i, p, last_title = b;
-	const struct ent_place *pl;
-	bool org = false;
-
-	a = ent_drop_front(c, a, b, &the);
-	if (a >= b || ent_journal(c, b))
-		return;
-	pl = ent_place_of(c, a, b);
-	if (pl != NULL) {
-		ent_add_place(c, a, b, pl);
-		return;
-	}
-	/* Chinese, Japanese, Korean, Thai: the Latin words of such a text
-	 * are as often titles ("My Space", "Do Believe") as names; only
-	 * places and acronyms are taken, the rest stays empty */
 	if (c->caseless) {
 		ent_class_caseless(c, a, b);
-		return;
+		return true;
 	}
 	if (c->unread) {
 		ent_class_unread(c, a, b);
-		return;
+		return true;
 	}
-	if (ent_class_caps(c, a, b, cue))
-		return;
+	return ent_class_caps(c, a, b, cue);
+}
+
+/* The last title's word of [a, b) ("Minister"), b for none; *org tells
+ * whether a word of an organisation stands in the run. */
+static size_t
+ent_last_title(struct ent_ctx *c, size_t a, size_t b, bool *org)
+{
+	size_t i, last_title = b;
+
+	*org = false;
 	for (i = a; i < b; i++) {
 		if (ent_word_is(c, i, ENT_W_TITLE) || (c->romance &&
 		    ent_word_is(c, i, ENT_W_RTITLE))) {
 			/* "Fiscalía General": in French and Spanish a
 			 * title after an organisation's word is its
 			 * part */
-			if (!org || !c->romance)
+			if (!*org || !c->romance)
 				last_title = i;
 		} else if (ent_word_is(c, i, ENT_W_ORG) || (c->romance &&
 		    ent_word_is(c, i, ENT_W_RORG)) ||
 		    (i + 1 == b && ent_de_org_genitive(c, a, i))) {
-			org = true;
+			*org = true;
 		}
 	}
-	if (org && last_title == b) {
-		/* a body's word alone that a dictionary knows is a common
-		 * noun ("Police have", "das Team", "im Radio"), but after
-		 * "the" ("the Senate"); "Reuters" is a name */
-		if (b == a + 1 && !the && ent_word_is(c, a, ENT_W_ORG) &&
-		    ent_plain_noun(c, a))
-			return;
-		/* "des Augusta National Clubs": "Augusta National Club" */
-		ent_add_run(c, a, b, ENT_ORG, c->nouns ?
-		    ent_de_org_name(c, a, b, true) : ent_join(c, a, b, false),
-		    false, false);
+	return last_title;
+}
+
+/* A run with an organisation's word and no title is the organisation. */
+static void
+ent_class_org(struct ent_ctx *c, size_t a, size_t b, bool the)
+{
+	/* a body's word alone that a dictionary knows is a common noun
+	 * ("Police have", "das Team", "im Radio"), but after "the" ("the
+	 * Senate"); "Reuters" is a name */
+	if (b == a + 1 && !the && ent_word_is(c, a, ENT_W_ORG) &&
+	    ent_plain_noun(c, a))
 		return;
-	}
-	if (last_title != b) {
-		if (last_title + 1 >= b)
-			return;  /* a role: "National Security Adviser" */
-		a = last_title + 1;
-		cue = true;
-	}
-	/* The longest leading part that is a place: "United States Sergey
-	 * Kislyak". */
+	/* "des Augusta National Clubs": "Augusta National Club" */
+	ent_add_run(c, a, b, ENT_ORG, c->nouns ?
+	    ent_de_org_name(c, a, b, true) : ent_join(c, a, b, false),
+	    false, false);
+}
+
+/* The longest leading part of [a, b) that is a place: "United States
+ * Sergey Kislyak". Whether the run was classed. */
+static bool
+ent_class_place_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
+{
+	const struct ent_place *pl;
+	size_t p;
+
 	for (p = (b - a >= 2 && ent_place_lead(c, a, b)) ? b - 1 : a; p > a;
 	    p--) {
 		pl = ent_place_of(c, a, p);
@@ -1054,7 +1005,7 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 			/* "New York City": one place */
 			ent_add_run(c, a, b, ENT_PLACE,
 			    ent_join(c, a, b, false), false, false);
-			return;
+			return true;
 		}
 		/* a place that is a given name too, before one more word,
 		 * is the name: "Jordan Henderson", "Chad Wolf"; in French
@@ -1064,67 +1015,141 @@ ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    !(c->t->v[a].flags & ETOK_ALLCAP) &&
 		    (c->romance || ent_word_is(c, a, ENT_W_GIVEN)) &&
 		    !ent_word_is(c, p, ENT_W_PLACE))
-			break;
+			return false;
 		if (pl != NULL) {
 			ent_add_place(c, a, p, pl);
 			ent_class(c, p, b, false, cue);
-			return;
+			return true;
 		}
 	}
-	/* Cyrillic: a case form of a place before a name ("России Дмитрий
-	 * Песков") is the place, and the words before a given name are no
-	 * part of the name ("Пресс-секретарь Дмитрий Песков") */
-	if (b - a >= 2 && ent_cyrillic(c, a)) {
-		if (ent_word_is(c, a, ENT_W_PLACE)) {
-			ent_add_place(c, a, a + 1, ent_place_of(c, a, a + 1));
-			ent_class(c, a + 1, b, false, cue);
-			return;
-		}
-		for (p = a + 1; p + 1 < b && !ent_word_is(c, p, ENT_W_GIVEN);
-		    p++)
-			;
-		if (p + 1 < b)
-			a = p;
+	return false;
+}
+
+/* Cyrillic, two words or more: a case form of a place before a name
+ * ("России Дмитрий Песков") is the place, and the words before a given
+ * name are no part of the name ("Пресс-секретарь Дмитрий Песков": *a
+ * moves to the given name). Whether the run was classed. */
+static bool
+ent_class_cyrillic(struct ent_ctx *c, size_t *a, size_t b, bool cue)
+{
+	size_t p;
+
+	if (ent_word_is(c, *a, ENT_W_PLACE)) {
+		ent_add_place(c, *a, *a + 1, ent_place_of(c, *a, *a + 1));
+		ent_class(c, *a + 1, b, false, cue);
+		return true;
 	}
+	for (p = *a + 1; p + 1 < b && !ent_word_is(c, p, ENT_W_GIVEN); p++)
+		;
+	if (p + 1 < b)
+		*a = p;
+	return false;
+}
+
+/* Whether every word of [a, b) is in capitals. */
+static bool
+ent_all_caps(const struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
+		;
+	return i == b;
+}
+
+/* Polish: a run with a body's head word in any case ("Koalicji
+ * Obywatelskiej", "Głównego Urzędu Statystycznego") is the body.
+ * Whether it was. */
+static bool
+ent_class_pl_org(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = a; i < b && !ent_pl_org(etok_folded(c->t, i)); i++)
+		;
+	if (i == b)
+		return false;
+	ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false, false);
+	return true;
+}
+
+/* A run of two words or more in a language with rules of its own
+ * (German's nouns, French and Spanish, Polish's bodies). Whether it was
+ * classed. */
+static bool
+ent_class_lang(struct ent_ctx *c, size_t a, size_t b)
+{
+	if (c->nouns) {
+		if (!ent_class_de_org(c, a, b))
+			ent_class_nouns(c, a, b);
+		return true;
+	}
+	if (c->romance) {
+		ent_class_romance(c, a, b);
+		return true;
+	}
+	return c->openers && ent_class_pl_org(c, a, b);
+}
+
+/* The run [a, b) that no rule above took: a region's two words, a
+ * reference list's author (the title's first word joined on), a name's
+ * words, one word. */
+static void
+ent_class_rest(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	if (b - a == 2 && !cue && ent_class_region(c, a))
+		return;
+	if (b - a >= 3 && !cue && ent_cited_author(c, a))
+		b = a + 2;
+	if (b - a >= 2)
+		ent_class_words(c, a, b, cue);
+	else
+		ent_class_one(c, a, b, the, cue);
+}
+
+/* Classes the words [a, b) of one candidate run. */
+void
+ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	const struct ent_place *pl;
+	size_t last_title;
+	bool org;
+
+	a = ent_drop_front(c, a, b, &the);
+	if (a >= b || ent_journal(c, b))
+		return;
+	pl = ent_place_of(c, a, b);
+	if (pl != NULL) {
+		ent_add_place(c, a, b, pl);
+		return;
+	}
+	if (ent_class_apart(c, a, b, cue))
+		return;
+	last_title = ent_last_title(c, a, b, &org);
+	if (org && last_title == b) {
+		ent_class_org(c, a, b, the);
+		return;
+	}
+	if (last_title != b) {
+		if (last_title + 1 >= b)
+			return;  /* a role: "National Security Adviser" */
+		a = last_title + 1;
+		cue = true;
+	}
+	if (ent_class_place_first(c, a, b, cue))
+		return;
+	if (b - a >= 2 && ent_cyrillic(c, a) &&
+	    ent_class_cyrillic(c, &a, b, cue))
+		return;
 	/* a dateline's "SAN FRANCISCO": two words in capitals are style,
 	 * not a person's name (a place or an acronym in front, "US EPA",
 	 * is found above) */
-	for (i = a; i < b && (c->t->v[i].flags & ETOK_ALLCAP); i++)
-		;
-	if (i == b && b - a >= 2)
+	if (b - a >= 2 && ent_all_caps(c, a, b))
 		return;
 	if (ent_shaped_place(c, a, b, cue))
 		return;
-	if (b - a >= 2 && ent_class_acronym_first(c, a, b, cue))
+	if (b - a >= 2 && (ent_class_acronym_first(c, a, b, cue) ||
+	    ent_class_lang(c, a, b)))
 		return;
-	if (b - a >= 2 && c->nouns) {
-		if (!ent_class_de_org(c, a, b))
-			ent_class_nouns(c, a, b);
-		return;
-	}
-	if (b - a >= 2 && c->romance) {
-		ent_class_romance(c, a, b);
-		return;
-	}
-	/* Polish: a body's head word in any case ("Koalicji
-	 * Obywatelskiej", "Głównego Urzędu Statystycznego") */
-	if (b - a >= 2 && c->openers) {
-		for (i = a; i < b && !ent_pl_org(etok_folded(c->t, i)); i++)
-			;
-		if (i < b) {
-			ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false),
-			    false, false);
-			return;
-		}
-	}
-	if (b - a == 2 && !cue && ent_class_region(c, a))
-		return;
-	/* a reference list's author, the title's first word joined on */
-	if (b - a >= 3 && !cue && ent_cited_author(c, a))
-		b = a + 2;
-	if (b - a >= 2) {
-		ent_class_words(c, a, b, cue);
-		return;
-	}
-	ent_class_one(c, a, b, the, cue);
+	ent_class_rest(c, a, b, the, cue);
 }

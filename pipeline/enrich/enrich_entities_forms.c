@@ -40,6 +40,45 @@ ent_pl_vowels(const char *w, size_t n)
 	return n;
 }
 
+/* Word j, capitalised, is written after "w" or "we" and before no
+ * capitalised word, as a town is in the locative ("w Moskwie"). */
+static bool
+ent_pl_in_town(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+
+	return j > 0 && (v[j].flags & ETOK_CAP) &&
+	    !(v[j].flags & ETOK_ALLCAP) && v[j - 1].sent == v[j].sent &&
+	    ent_plain_gap(c, j - 1) && (etok_is(c->s, &v[j - 1], "w") ||
+	    etok_is(c->s, &v[j - 1], "we")) &&
+	    (j + 1 == c->t->n || !ent_plain_gap(c, j) ||
+	    !(v[j + 1].flags & ETOK_CAP));
+}
+
+bool
+ent_pl_town_form(struct ent_ctx *c, size_t i)
+{
+	const char *f = etok_folded(c->t, i);
+	size_t j, n;
+
+	if (c->town_pl.v == NULL) {
+		ent_hset_init(&c->town_pl);
+		for (j = 0; j < c->t->n; j++) {
+			const char *g;
+
+			if (!ent_pl_in_town(c, j))
+				continue;
+			g = etok_folded(c->t, j);
+			n = ent_pl_vowels(g, strlen(g));
+			if (n >= 4)
+				ent_hset_add(&c->town_pl, etok_hash(g, n));
+		}
+	}
+	n = ent_pl_vowels(f, strlen(f));
+	return n >= 4 && !ent_pl_org(f) &&
+	    ent_hset_has(&c->town_pl, etok_hash(f, n));
+}
+
 /* Whether the Polish words x and y of nx and ny bytes are case forms of
  * one word: the same ent_pl_stem(), the same stem less an adjective's
  * "-ej" ("Informacyjnej", "Informacyjna"), or less their last vowels

@@ -114,9 +114,19 @@ struct ent_ctx {
 	                           written after "in" with no capitalised
 	                           word after them ("in Augusta
 	                           schreiben") */
+	struct ent_hset town_pl; /* Polish: the etok hashes of the
+	                           words written after "w" as a town is
+	                           (ent_pl_town_form()), less their last
+	                           vowels */
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
+	struct ent_hset text;   /* the same of the words in capitals
+	                           written as text, not as code
+	                           ("$VENV_PATH", "YAGNA_APPKEY",
+	                           "README.rst") */
+	struct ent_hset thing;  /* the same of the acronyms defined by a
+	                           phrase in lower case */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
 	struct ent_hset unit;   /* the same of the acronyms written after
@@ -158,6 +168,11 @@ bool ent_unit(struct ent_ctx *c, uint64_t h);
  * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
  * "SUVs"), as no body's name is written. */
 bool ent_acro_counted(struct ent_ctx *c, size_t i);
+/* Whether word i is an acronym an English text defines by a common
+ * noun's phrase, in lower case, in brackets after it ("ECG
+ * (electrocardiogram)") or before it ("intravenous immunoglobulin
+ * (IVIG)"): a thing, as no body's name is defined. */
+bool ent_acro_thing(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",
@@ -207,6 +222,15 @@ size_t ent_rom_join(struct ent_ctx *c, size_t i, size_t j);
  * ("Bundesministerium der Verteidigung"), or past "und" after such a
  * "für"; else j. */
 size_t ent_de_join(struct ent_ctx *c, size_t i, size_t j);
+/* Classes a run of two or more capitalised German words: a person's
+ * name (a known given name and the words after it, or the words after a
+ * role) or nothing, a noun phrase (enrich_entities_nouns.c). */
+void ent_class_nouns(struct ent_ctx *c, size_t a, size_t b);
+/* Whether word i is written like a word of the text that keep() holds
+ * for: the first question fills set with the hashes of all such words
+ * (64-bit hashes of the folded forms: a collision is negligible). */
+bool ent_gathered(struct ent_ctx *c, struct ent_hset *set,
+    bool (*keep)(struct ent_ctx *, size_t), size_t i);
 /* Whether the run [a, b) of German words names an organisation
  * ("Deutsche Bahn", "Techniker Krankenkasse"), which it then adds. */
 bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);
@@ -284,6 +308,11 @@ bool ent_in_address(const struct ent_ctx *c, size_t i);
  * their case forms, most often the nominative. */
 void ent_cyr_merge(struct ent_ctx *c);
 void ent_pl_merge(struct ent_ctx *c);
+/* Whether the capitalised Polish word i is a case form of a word the
+ * text writes after "w" as a town is, in the locative ("Moskwy" beside
+ * "w Moskwie"): a place the gazetteer, which holds English names, does
+ * not know; a body's head word is none ("w Sejmie"). */
+bool ent_pl_town_form(struct ent_ctx *c, size_t i);
 /* Drops the people of c named after an organisation of its text, a
  * product ("Apple TV" beside "Apple"). */
 void ent_drop_products(struct ent_ctx *c);

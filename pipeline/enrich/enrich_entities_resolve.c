@@ -221,6 +221,33 @@ ent_stems_make(struct ent_suffixes *t, bool pl)
 	}
 }
 
+static const char *ent_fullest_stem(struct ent_suffixes *t,
+    const char *name, bool pl);
+
+/* Polish: the longest full name whose last word is name's with the
+ * fleeting "e" its nominative has before a last "k" or "c" that its
+ * other cases drop ("Dudka", "Dudek"; "Kowalca", "Kowalec"), name's
+ * stem sn bytes long; or NULL. */
+static const char *
+ent_fullest_fleeting(struct ent_suffixes *t, const char *name, size_t sn)
+{
+	const char *r;
+	char *w;
+
+	if (sn < 4 || sn == strlen(name) || (name[sn - 1] != 'k' &&
+	    name[sn - 1] != 'c') || strchr("aeiouy", name[sn - 2]) != NULL)
+		return NULL;
+	w = xmalloc(sn + 2);
+	memcpy(w, name, sn - 1);
+	w[sn - 1] = 'e';
+	w[sn] = name[sn - 1];
+	w[sn + 1] = '\0';
+	r = ent_pl_stem(w, sn + 1) == sn + 1 ? ent_fullest_stem(t, w, true) :
+	    NULL;
+	free(w);
+	return r;
+}
+
 /* The longest full name whose last word is a case form of the Cyrillic
  * word name (the same stem), or NULL: Russian inflects surnames, so
  * "Пескова" and "Пескову" are Dmitry Peskov's where "Дмитрий Песков"
@@ -253,7 +280,7 @@ ent_fullest_stem(struct ent_suffixes *t, const char *name, bool pl)
 	if (lo < t->ns && ent_bytes_cmp(t->stems[lo].w, t->stems[lo].n, name,
 	    sn) == 0)
 		return t->stems[lo].best;
-	return NULL;
+	return pl ? ent_fullest_fleeting(t, name, sn) : NULL;
 }
 
 /* The stem of the Cyrillic given name w of n bytes: ent_cyr_stem()'s,

@@ -1003,6 +1003,109 @@ test_entities_counted_acronyms(void **state)
 	article_free(a);
 }
 
+/* A word in capitals that the text writes only as code, joined by an
+ * underscore, after a "$" or before a file's extension ("YAGNA_APPKEY",
+ * "$VENV_PATH", "README.rst"), is a variable's or a file's name, no
+ * body; one written as text once stays ("NASA", beside "NASA_KEY"). */
+static void
+test_entities_code_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Set the variables before you start. "
+	    "YAGNA_APPKEY holds the key, and $VENV_PATH the path. Read "
+	    "README.rst first. NASA said the NASA_KEY works.");
+	assert_false(has_name(&a->organisations, "YAGNA"));
+	assert_false(has_name(&a->organisations, "APPKEY"));
+	assert_false(has_name(&a->organisations, "VENV"));
+	assert_false(has_name(&a->organisations, "README"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+}
+
+/* A run that opens with two capitals before two words or more, none a
+ * given name, is a body's or a product's name, no person's ("RM Solar
+ * Falubaz Zielona Góra", a sponsor's code before a club's); two
+ * capitals before a surname are initials ("TJ Watt"). */
+static void
+test_entities_code_first(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Fogo Unia Leszno pokonała RM Solar Falubaz "
+	    "Zielona Góra w niedzielę.");
+	assert_false(has_name(&a->people, "RM Solar Falubaz Zielona Góra"));
+	article_free(a);
+	a = run("en", NULL, "The Steelers won on Sunday, and TJ Watt had "
+	    "two sacks.");
+	assert_true(has_name(&a->people, "TJ Watt"));
+	article_free(a);
+}
+
+/* An acronym an English text defines by a phrase in lower case is a
+ * thing ("ECG (electrocardiogram)", "intravenous immunoglobulin
+ * (IVIG)"), no body; one defined by a body's name stays one ("the
+ * Federal Bureau of Investigation (FBI)"), and so does one in brackets
+ * after words that do not spell it ("praised by the agency (NASA)");
+ * French writes bodies in lower case ("parquet national financier
+ * (PNF)"). */
+static void
+test_entities_defined_things(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The watch reads the ECG (electrocardiogram) "
+	    "of its wearer. Doctors gave intravenous immunoglobulin (IVIG) "
+	    "to the patient. The Federal Bureau of Investigation (FBI) said "
+	    "nothing, and the plan was praised by the agency (NASA).");
+	assert_false(has_name(&a->organisations, "ECG"));
+	assert_false(has_name(&a->organisations, "IVIG"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+	a = run("fr", NULL, "Le parquet national financier (PNF) a ouvert "
+	    "une enquête lundi.");
+	assert_true(has_name(&a->organisations, "PNF"));
+	article_free(a);
+}
+
+/* Polish: a case form of a word written after "w" as a town is ("w
+ * Moskwie") is a town the gazetteer's English names lack, no body
+ * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
+static void
+test_entities_pl_towns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Ambasador rozmawiał w Moskwie o dostawach. "
+	    "Strona czeska obawia się działań Moskwy. Posłowie spotkali się "
+	    "w Sejmie, a Sejm przyjął ustawę.");
+	assert_false(has_name(&a->organisations, "Moskwy"));
+	assert_true(has_name(&a->organisations, "Sejm"));
+	article_free(a);
+}
+
+/* Polish: a surname whose nominative has a fleeting "e" before its last
+ * "k" is the person's in its other cases too ("Dudka" of "Patryk
+ * Dudek"). */
+static void
+test_entities_pl_fleeting(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("pl", NULL, "Patryk Dudek wygrał pierwszy bieg. Rywale "
+	    "dogonili Dudka dopiero na ostatnim łuku.");
+	assert_false(has_name(&a->organisations, "Dudka"));
+	assert_false(has_name(&a->people, "Dudka"));
+	assert_true(has_name(&a->people, "Patryk Dudek"));
+	article_free(a);
+}
+
 /* An acronym written after a number in most of its mentions is a unit
  * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
  * year it may be one ("the 2019 NBA season"). */
@@ -1131,6 +1234,14 @@ test_entities_cited_authors(void **state)
 	assert_true(has_name(&a->people, "Schmitt J"));
 	assert_true(has_name(&a->people, "Koch U"));
 	article_free(a);
+	/* one author alone at a numbered item's start */
+	a = run("en", NULL, "References\n\n63.\n\nVahid B. What caused "
+	    "diffuse alveolar hemorrhage? Chest. 2007;131(3):912.\n\n64.\n\n"
+	    "Lorenz M, Wozel G. Drug reactions. Acta Derm Venereol. "
+	    "2012;92:194.");
+	assert_false(has_name(&a->people, "Vahid B What"));
+	assert_true(has_name(&a->people, "Vahid B"));
+	article_free(a);
 }
 
 /* A code in brackets between a name and a number is a results line's
@@ -1258,6 +1369,17 @@ test_entities_journals(void **state)
 	assert_false(has_name(&a->people, "Br J Dermatol"));
 	assert_false(has_name(&a->people, "N Engl J Med"));
 	assert_true(has_name(&a->people, "Hans Muller"));
+	article_free(a);
+	/* the year alone, then a colon or the line's end; an author's
+	 * year before the title stays ("Andrew McAfee. 2016. The") */
+	a = run("en", NULL, "Reactions to the drug are rare.\n\n"
+	    "References\n\nKardaun S. Drug reactions. Ann Rheum Dis. "
+	    "2014: p. 12.\n\nAgier M. Skin reactions. Allergol Int. "
+	    "2016.\n\nErik Brynjolfsson and Andrew McAfee. 2016. The "
+	    "second machine age.");
+	assert_false(has_name(&a->people, "Ann Rheum Dis"));
+	assert_false(has_name(&a->people, "Allergol Int"));
+	assert_true(has_name(&a->people, "Andrew McAfee"));
 	article_free(a);
 }
 
@@ -1632,6 +1754,11 @@ main(void)
 		cmocka_unit_test(test_entities_title_surname),
 		cmocka_unit_test(test_entities_no_capitals),
 		cmocka_unit_test(test_entities_unread_languages),
+		cmocka_unit_test(test_entities_code_words),
+		cmocka_unit_test(test_entities_code_first),
+		cmocka_unit_test(test_entities_defined_things),
+		cmocka_unit_test(test_entities_pl_towns),
+		cmocka_unit_test(test_entities_pl_fleeting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
