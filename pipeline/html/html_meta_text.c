@@ -241,6 +241,41 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 	return done;
 }
 
+/* The only child of element n that is an element or text other than
+ * white space, or NULL where it has none or more than one. */
+static xmlNodePtr
+meta_only_child(xmlNodePtr n)
+{
+	xmlNodePtr c, one = NULL;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE &&
+		    (c->type != XML_TEXT_NODE || xmlIsBlankNode(c)))
+			continue;
+		if (one != NULL)
+			return NULL;
+		one = c;
+	}
+	return one;
+}
+
+/* Element p if it is a heading, or the heading p wraps (each wrapper
+ * holding nothing but the next, up to three), or NULL: another CMS
+ * puts every block in a <div> of its own. */
+static xmlNodePtr
+meta_wrapped_heading(xmlNodePtr p)
+{
+	int down;
+
+	for (down = 0; p != NULL && p->type == XML_ELEMENT_NODE &&
+	    down <= 3; down++) {
+		if (meta_is_heading(p))
+			return p;
+		p = meta_only_child(p);
+	}
+	return NULL;
+}
+
 /* The heading element right before byline element n, or before the
  * element n opens (see html_meta_int.h), or NULL. */
 xmlNodePtr
@@ -256,7 +291,7 @@ meta_heading_over(xmlNodePtr n)
 			    !xmlIsBlankNode(p)))
 				break;
 		if (p != NULL)
-			return meta_is_heading(p) ? p : NULL;
+			return meta_wrapped_heading(p);
 		n = n->parent;
 		if (n == NULL || n->type != XML_ELEMENT_NODE)
 			return NULL;

@@ -390,6 +390,26 @@ test_title_heading(void **state)
 	    "Energiepreiskrise: Rechte auf einen Blick");
 	assert_authors(a, "Leonora Holling");
 	article_free(a);
+	/* the same in another CMS's markup, each block in a <div> of its
+	 * own; the date opening the prose read after that heading */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><div>Preisprotest</div></div><div><div><h6>"
+	    "Energiepreiskrise: Rechte auf einen Blick</h6></div></div> "
+	    "<div><h5><em>Von Leonora Holling</em></h5></div><div><div>"
+	    "(21. November 2022) Energieverbraucher erhalten eine "
+	    "Preiserh\xc3\xb6hung nach der n\xc3\xa4" "chsten.</div></div>"
+	    "<div><span>29.11.2022</span></div></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Energiepreiskrise: Rechte auf einen Blick");
+	assert_day(&a->published, "2022-11-21");
+	article_free(a);
+	/* a wrapper holding more than the heading is none */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Energiepreiskrise: Rechte auf einen "
+	    "Blick</h6><p>Mehr</p></div><div><h5>Von Leonora Holling</h5>"
+	    "</div><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
 	a = run("<html><head><title>energie.example | Gaspreise</title>"
 	    "</head><body><div><h6>Rechte im Blick</h6> Text <h5><em>Von "
 	    "Leonora Holling</em></h5><p>x</p></div></body></html>", NULL);
