@@ -706,6 +706,21 @@ test_dates_url_text(void **state)
 	    "<div><span>29.11.2022</span></div></body></html>", NULL);
 	assert_day(&a->published, "2022-11-21");
 	article_free(a);
+	/* two dates side by side under the headline, the later first:
+	 * the page's modification and its publication, which is the
+	 * earlier; not where a word parts them */
+	a = run("<html><body><h1>Anpassung der Vorlagen</h1><div><span>"
+	    "NMB-Media</span></div><time>2018-08-29 14:15:57</time> <time "
+	    "datetime=\"2018-06-22 10:20:00\">2018-06-22 10:20:00</time>"
+	    "<p>Aufgrund der derzeitigen Unsicherheiten haben wir uns "
+	    "entschieden.</p></body></html>", NULL);
+	assert_day(&a->published, "2018-06-22");
+	article_free(a);
+	a = run("<html><body><h1>Anpassung der Vorlagen</h1><div>"
+	    "2018-08-29</div><h2>Archiv</h2><div>2018-06-22</div><p>Aufgrund"
+	    " der derzeitigen Unsicherheiten.</p></body></html>", NULL);
+	assert_day(&a->published, "2018-08-29");
+	article_free(a);
 	/* a caption's date in a sentence is none */
 	a = run("<html><head><meta property=\"article:published_time\" "
 	    "content=\"2019-11-18T13:22:00Z\"></head><body><h1>T</h1><p>"
