@@ -73,7 +73,6 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 	size_t seen = 0, len;
 	char f[META_AFTER_TITLE + 1];
 	enum meta_tag tag;
-	int up = 0;
 
 	buf_puts(&b, "");
 	if (max > META_AFTER_TITLE)
@@ -101,10 +100,10 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 				meta_dateline_open(&b, f, len);
 			}
 		}
-		while (n != NULL && n->next == NULL && up < 64) {
+		/* (as far up as it takes: the bound is the page's text,
+		 * not the wrappers another CMS puts around each block) */
+		while (n != NULL && n->next == NULL)
 			n = n->parent;
-			up++;
-		}
 		if (n != NULL)
 			n = n->next;
 	}

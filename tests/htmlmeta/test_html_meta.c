@@ -721,6 +721,24 @@ test_dates_url_text(void **state)
 	    " der derzeitigen Unsicherheiten.</p></body></html>", NULL);
 	assert_day(&a->published, "2018-08-29");
 	article_free(a);
+	/* the date printed under the headline however many wrappers
+	 * (each block in <div>s of its own) lie between: the text read
+	 * after the headline is bounded by its bytes, not its markup */
+	{
+		char page[4096] = "<html><head><meta property=\""
+		    "article:published_time\" content=\"2022-05-03\">"
+		    "</head><body><div><div><h1>Candidatos se enfrentaron"
+		    "</h1></div></div>";
+		int k;
+
+		for (k = 0; k < 40; k++)
+			strcat(page, "<div><div><i></i></div></div>");
+		strcat(page, "<div><div><span>04.05.2022</span></div></div>"
+		    "<p>Text.</p></body></html>");
+		a = run(page, NULL);
+		assert_day(&a->published, "2022-05-04");
+		article_free(a);
+	}
 	/* a caption's date in a sentence is none */
 	a = run("<html><head><meta property=\"article:published_time\" "
 	    "content=\"2019-11-18T13:22:00Z\"></head><body><h1>T</h1><p>"
