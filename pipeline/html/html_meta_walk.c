@@ -300,7 +300,8 @@ meta_heading(xmlNodePtr n, bool h1, struct meta_cands *c,
 }
 
 /* The first text of n, skipped past spaces, when n's first child that
- * is no blank text is a text; else NULL. */
+ * is no blank text and no empty element (a rule, a break, an image) is
+ * a text; else NULL. */
 static const char *
 meta_first_text(xmlNodePtr n)
 {
@@ -308,6 +309,8 @@ meta_first_text(xmlNodePtr n)
 	xmlNodePtr k;
 
 	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE && k->children == NULL)
+			continue;
 		if (k->type == XML_ELEMENT_NODE)
 			return NULL;
 		if (k->type != XML_TEXT_NODE || k->content == NULL)
