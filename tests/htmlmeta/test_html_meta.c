@@ -50,6 +50,26 @@ test_jsonld_graph(void **state)
 	article_free(a);
 }
 
+/* Hand-written JSON-LD that says "type" for "@type" is still read: the
+ * article's author and date, and its Person. */
+static void
+test_jsonld_plain_type(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>x</title>"
+	    "<script type=\"application/ld+json\">{\"@context\":"
+	    "\"http://schema.org\",\"type\":\"Article\",\"headline\":"
+	    "\"Buggy Python Code\",\"datePublished\":\"Thu, 08 May 2014 "
+	    "14:04:53 -0400\",\"author\":{\"@type\":\"Person\",\"name\":"
+	    "\"Martin Chikilian\"}}</script></head><body><p>text</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2014-05-08");
+	assert_authors(a, "Martin Chikilian");
+	article_free(a);
+}
+
 static void
 test_jsonld_tolerant(void **state)
 {
@@ -1157,6 +1177,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonld_graph),
+		cmocka_unit_test(test_jsonld_plain_type),
 		cmocka_unit_test(test_jsonld_tolerant),
 		cmocka_unit_test(test_jsonld_reader),
 		cmocka_unit_test(test_opengraph_meta),
