@@ -240,24 +240,6 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 	return done;
 }
 
-/* The only child of element n that is an element or text other than
- * white space, or NULL where it has none or more than one. */
-static xmlNodePtr
-meta_only_child(xmlNodePtr n)
-{
-	xmlNodePtr c, one = NULL;
-
-	for (c = n->children; c != NULL; c = c->next) {
-		if (c->type != XML_ELEMENT_NODE &&
-		    (c->type != XML_TEXT_NODE || xmlIsBlankNode(c)))
-			continue;
-		if (one != NULL)
-			return NULL;
-		one = c;
-	}
-	return one;
-}
-
 /* Element p if it is a heading, or the heading p wraps (each wrapper
  * holding nothing but the next, up to three), or NULL: another CMS
  * puts every block in a <div> of its own. */

@@ -137,9 +137,7 @@ meta_is_home_link(xmlNodePtr n)
 	return home;
 }
 
-/* The one child element of n, when n holds no other element nor any
- * text but blanks; else NULL. */
-static xmlNodePtr
+xmlNodePtr
 meta_only_child(xmlNodePtr n)
 {
 	xmlNodePtr c, only = NULL;
@@ -167,11 +165,18 @@ meta_only_child(xmlNodePtr n)
 static bool
 meta_is_logo(xmlNodePtr n)
 {
-	xmlNodePtr only = n;
+	xmlNodePtr only = n, up = n;
 	int i;
 
-	if (meta_is_home_link(n->parent))
-		return true;
+	/* (in the link through wrappers that hold only it: another CMS
+	 * puts each block in a <div> of its own) */
+	for (i = 0; i < 3 && up->parent != NULL; i++, up = up->parent) {
+		if (meta_is_home_link(up->parent))
+			return true;
+		if (up->parent->type != XML_ELEMENT_NODE ||
+		    meta_only_child(up->parent) != up)
+			break;
+	}
 	for (i = 0; i < 3 && only != NULL; i++) {
 		only = meta_only_child(only);
 		if (meta_is_home_link(only))

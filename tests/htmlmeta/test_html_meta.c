@@ -508,6 +508,20 @@ test_title_nested_logo(void **state)
 	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
 	assert_string_equal(a->title, "Actor returns");
 	article_free(a);
+	/* the same with the heading wrapped in <div>s of its own (another
+	 * CMS's markup): still the logo; not a wrapper that holds more */
+	a = run("<html><head><title>Actor returns - Entermedia</title>"
+	    "</head><body><div><a href=\"/\"><div><div><h1>\xec\x97\x94"
+	    "\xed\x84\xb0 \xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</h1>"
+	    "</div></div></a></div><p>Text of the article.</p></body></html>",
+	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
+	assert_string_equal(a->title, "Actor returns");
+	article_free(a);
+	a = run("<html><head><title>Actor returns - Entermedia</title>"
+	    "</head><body><a href=\"/\"><div><h1>Actor returns</h1>"
+	    "<p>Text of the article.</p></div></a></body></html>", NULL);
+	assert_string_equal(a->title, "Actor returns");
+	article_free(a);
 	/* all the <h1>'s text in a link to the home page, through wrappers
 	 * and whatever its id says: the logo, not the headline; a link to
 	 * the home page beside the heading's own text is not */
