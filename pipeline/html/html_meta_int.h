@@ -412,6 +412,9 @@ void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the
  * site's is still a name: a personal site is named after its author. */
 bool meta_full_name(xmlNodePtr n, char **name, int depth);
+/* The one child element of n, when n holds no other element nor any
+ * text but blanks; else NULL (html_meta_walk.c). */
+xmlNodePtr meta_only_child(xmlNodePtr n);
 /* True when n is an element h1 to h6. */
 static inline bool
 meta_is_heading(xmlNodePtr n)

@@ -511,10 +511,21 @@ ld_type_rank(const char *t)
 	return 0;
 }
 
+/* The @type of object o, or its "type" where it has no @type (a common
+ * slip of hand-written JSON-LD: {"@context": "http://schema.org",
+ * "type": "Article", ...}); NULL where it has neither. */
+static const struct ld_val *
+ld_type(const struct ld_val *o)
+{
+	const struct ld_val *t = ld_get(o, "@type");
+
+	return t != NULL ? t : ld_get(o, "type");
+}
+
 static int
 ld_rank(const struct ld_val *o)
 {
-	const struct ld_val *t = ld_get(o, "@type"), *e;
+	const struct ld_val *t = ld_type(o), *e;
 	int r, best = 0;
 
 	if (ld_is(t, LDV_STR))
@@ -530,7 +541,7 @@ ld_rank(const struct ld_val *o)
 static bool
 ld_is_type(const struct ld_val *o, const char *name)
 {
-	const struct ld_val *t = ld_get(o, "@type"), *e;
+	const struct ld_val *t = ld_type(o), *e;
 
 	if (ld_is(t, LDV_STR))
 		return strcmp(t->s, name) == 0;

@@ -73,7 +73,6 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 	size_t seen = 0, len;
 	char f[META_AFTER_TITLE + 1];
 	enum meta_tag tag;
-	int up = 0;
 
 	buf_puts(&b, "");
 	if (max > META_AFTER_TITLE)
@@ -101,10 +100,10 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 				meta_dateline_open(&b, f, len);
 			}
 		}
-		while (n != NULL && n->next == NULL && up < 64) {
+		/* (as far up as it takes: the bound is the page's text,
+		 * not the wrappers another CMS puts around each block) */
+		while (n != NULL && n->next == NULL)
 			n = n->parent;
-			up++;
-		}
 		if (n != NULL)
 			n = n->next;
 	}
@@ -241,6 +240,23 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 	return done;
 }
 
+/* Element p if it is a heading, or the heading p wraps (each wrapper
+ * holding nothing but the next, up to three), or NULL: another CMS
+ * puts every block in a <div> of its own. */
+static xmlNodePtr
+meta_wrapped_heading(xmlNodePtr p)
+{
+	int down;
+
+	for (down = 0; p != NULL && p->type == XML_ELEMENT_NODE &&
+	    down <= 3; down++) {
+		if (meta_is_heading(p))
+			return p;
+		p = meta_only_child(p);
+	}
+	return NULL;
+}
+
 /* The heading element right before byline element n, or before the
  * element n opens (see html_meta_int.h), or NULL. */
 xmlNodePtr
@@ -256,7 +272,7 @@ meta_heading_over(xmlNodePtr n)
 			    !xmlIsBlankNode(p)))
 				break;
 		if (p != NULL)
-			return meta_is_heading(p) ? p : NULL;
+			return meta_wrapped_heading(p);
 		n = n->parent;
 		if (n == NULL || n->type != XML_ELEMENT_NODE)
 			return NULL;

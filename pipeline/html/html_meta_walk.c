@@ -137,9 +137,7 @@ meta_is_home_link(xmlNodePtr n)
 	return home;
 }
 
-/* The one child element of n, when n holds no other element nor any
- * text but blanks; else NULL. */
-static xmlNodePtr
+xmlNodePtr
 meta_only_child(xmlNodePtr n)
 {
 	xmlNodePtr c, only = NULL;
@@ -167,11 +165,18 @@ meta_only_child(xmlNodePtr n)
 static bool
 meta_is_logo(xmlNodePtr n)
 {
-	xmlNodePtr only = n;
+	xmlNodePtr only = n, up = n;
 	int i;
 
-	if (meta_is_home_link(n->parent))
-		return true;
+	/* (in the link through wrappers that hold only it: another CMS
+	 * puts each block in a <div> of its own) */
+	for (i = 0; i < 3 && up->parent != NULL; i++, up = up->parent) {
+		if (meta_is_home_link(up->parent))
+			return true;
+		if (up->parent->type != XML_ELEMENT_NODE ||
+		    meta_only_child(up->parent) != up)
+			break;
+	}
 	for (i = 0; i < 3 && only != NULL; i++) {
 		only = meta_only_child(only);
 		if (meta_is_home_link(only))
@@ -300,7 +305,8 @@ meta_heading(xmlNodePtr n, bool h1, struct meta_cands *c,
 }
 
 /* The first text of n, skipped past spaces, when n's first child that
- * is no blank text is a text; else NULL. */
+ * is no blank text and no empty element (a rule, a break, an image) is
+ * a text; else NULL. */
 static const char *
 meta_first_text(xmlNodePtr n)
 {
@@ -308,6 +314,8 @@ meta_first_text(xmlNodePtr n)
 	xmlNodePtr k;
 
 	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE && k->children == NULL)
+			continue;
 		if (k->type == XML_ELEMENT_NODE)
 			return NULL;
 		if (k->type != XML_TEXT_NODE || k->content == NULL)

@@ -50,6 +50,26 @@ test_jsonld_graph(void **state)
 	article_free(a);
 }
 
+/* Hand-written JSON-LD that says "type" for "@type" is still read: the
+ * article's author and date, and its Person. */
+static void
+test_jsonld_plain_type(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head><title>x</title>"
+	    "<script type=\"application/ld+json\">{\"@context\":"
+	    "\"http://schema.org\",\"type\":\"Article\",\"headline\":"
+	    "\"Buggy Python Code\",\"datePublished\":\"Thu, 08 May 2014 "
+	    "14:04:53 -0400\",\"author\":{\"@type\":\"Person\",\"name\":"
+	    "\"Martin Chikilian\"}}</script></head><body><p>text</p>"
+	    "</body></html>", NULL);
+	assert_day(&a->published, "2014-05-08");
+	assert_authors(a, "Martin Chikilian");
+	article_free(a);
+}
+
 static void
 test_jsonld_tolerant(void **state)
 {
@@ -390,6 +410,26 @@ test_title_heading(void **state)
 	    "Energiepreiskrise: Rechte auf einen Blick");
 	assert_authors(a, "Leonora Holling");
 	article_free(a);
+	/* the same in another CMS's markup, each block in a <div> of its
+	 * own; the date opening the prose read after that heading */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><div>Preisprotest</div></div><div><div><h6>"
+	    "Energiepreiskrise: Rechte auf einen Blick</h6></div></div> "
+	    "<div><h5><em>Von Leonora Holling</em></h5></div><div><div>"
+	    "(21. November 2022) Energieverbraucher erhalten eine "
+	    "Preiserh\xc3\xb6hung nach der n\xc3\xa4" "chsten.</div></div>"
+	    "<div><span>29.11.2022</span></div></body></html>", NULL);
+	assert_string_equal(a->title,
+	    "Energiepreiskrise: Rechte auf einen Blick");
+	assert_day(&a->published, "2022-11-21");
+	article_free(a);
+	/* a wrapper holding more than the heading is none */
+	a = run("<html><head><title>energie.example | Gaspreise</title>"
+	    "</head><body><div><h6>Energiepreiskrise: Rechte auf einen "
+	    "Blick</h6><p>Mehr</p></div><div><h5>Von Leonora Holling</h5>"
+	    "</div><p>x</p></body></html>", NULL);
+	assert_string_equal(a->title, "energie.example | Gaspreise");
+	article_free(a);
 	a = run("<html><head><title>energie.example | Gaspreise</title>"
 	    "</head><body><div><h6>Rechte im Blick</h6> Text <h5><em>Von "
 	    "Leonora Holling</em></h5><p>x</p></div></body></html>", NULL);
@@ -466,6 +506,20 @@ test_title_nested_logo(void **state)
 	    "\xed\x84\xb0 \xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</h1></a></div>"
 	    "<p>Text of the article.</p></body></html>",
 	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
+	assert_string_equal(a->title, "Actor returns");
+	article_free(a);
+	/* the same with the heading wrapped in <div>s of its own (another
+	 * CMS's markup): still the logo; not a wrapper that holds more */
+	a = run("<html><head><title>Actor returns - Entermedia</title>"
+	    "</head><body><div><a href=\"/\"><div><div><h1>\xec\x97\x94"
+	    "\xed\x84\xb0 \xeb\xaf\xb8\xeb\x94\x94\xec\x96\xb4</h1>"
+	    "</div></div></a></div><p>Text of the article.</p></body></html>",
+	    "http://entermedia.co.kr/news/news_view.html?idx=8576");
+	assert_string_equal(a->title, "Actor returns");
+	article_free(a);
+	a = run("<html><head><title>Actor returns - Entermedia</title>"
+	    "</head><body><a href=\"/\"><div><h1>Actor returns</h1>"
+	    "<p>Text of the article.</p></div></a></body></html>", NULL);
 	assert_string_equal(a->title, "Actor returns");
 	article_free(a);
 	/* all the <h1>'s text in a link to the home page, through wrappers
@@ -686,6 +740,39 @@ test_dates_url_text(void **state)
 	    "<div><span>29.11.2022</span></div></body></html>", NULL);
 	assert_day(&a->published, "2022-11-21");
 	article_free(a);
+	/* two dates side by side under the headline, the later first:
+	 * the page's modification and its publication, which is the
+	 * earlier; not where a word parts them */
+	a = run("<html><body><h1>Anpassung der Vorlagen</h1><div><span>"
+	    "NMB-Media</span></div><time>2018-08-29 14:15:57</time> <time "
+	    "datetime=\"2018-06-22 10:20:00\">2018-06-22 10:20:00</time>"
+	    "<p>Aufgrund der derzeitigen Unsicherheiten haben wir uns "
+	    "entschieden.</p></body></html>", NULL);
+	assert_day(&a->published, "2018-06-22");
+	article_free(a);
+	a = run("<html><body><h1>Anpassung der Vorlagen</h1><div>"
+	    "2018-08-29</div><h2>Archiv</h2><div>2018-06-22</div><p>Aufgrund"
+	    " der derzeitigen Unsicherheiten.</p></body></html>", NULL);
+	assert_day(&a->published, "2018-08-29");
+	article_free(a);
+	/* the date printed under the headline however many wrappers
+	 * (each block in <div>s of its own) lie between: the text read
+	 * after the headline is bounded by its bytes, not its markup */
+	{
+		char page[4096] = "<html><head><meta property=\""
+		    "article:published_time\" content=\"2022-05-03\">"
+		    "</head><body><div><div><h1>Candidatos se enfrentaron"
+		    "</h1></div></div>";
+		int k;
+
+		for (k = 0; k < 40; k++)
+			strcat(page, "<div><div><i></i></div></div>");
+		strcat(page, "<div><div><span>04.05.2022</span></div></div>"
+		    "<p>Text.</p></body></html>");
+		a = run(page, NULL);
+		assert_day(&a->published, "2022-05-04");
+		article_free(a);
+	}
 	/* a caption's date in a sentence is none */
 	a = run("<html><head><meta property=\"article:published_time\" "
 	    "content=\"2019-11-18T13:22:00Z\"></head><body><h1>T</h1><p>"
@@ -1104,6 +1191,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_jsonld_graph),
+		cmocka_unit_test(test_jsonld_plain_type),
 		cmocka_unit_test(test_jsonld_tolerant),
 		cmocka_unit_test(test_jsonld_reader),
 		cmocka_unit_test(test_opengraph_meta),

@@ -841,6 +841,15 @@ test_copyright_author(void **state)
 		assert_authors(a, lines[i][1]);
 		article_free(a);
 	}
+	/* the line with no <p> of its own, after a rule (a page whose
+	 * paragraphs are texts ended by breaks): an empty element opens
+	 * nothing */
+	a = run("<html><body><h1>Reflections</h1><p>Text.</p><div "
+	    "id=\"footer\"><hr/> Copyright (c) 2012- Gregory Szorc. All "
+	    "rights reserved. Design by <a href=\"/t\">CSS Templates</a>."
+	    "<br><br></div></body></html>", NULL);
+	assert_authors(a, "Gregory Szorc");
+	article_free(a);
 	a = run("<html><body><h1>Reflections</h1><p>By Ana Souza</p>"
 	    "<p>Text.</p><p>(c) Gregory Szorc. All rights reserved.</p>"
 	    "</body></html>", NULL);
