@@ -812,6 +812,19 @@ html_by_headline(const struct html_ctx *ctx, const xmlNode *c,
 	return off - he <= slack;
 }
 
+/* See html_extract_int.h: the winner's box read against the headline as
+ * html_headline_or() reads the containers it weighs. */
+bool
+html_top_by_headline(struct html_ctx *ctx, const xmlNode *top)
+{
+	xmlNode *h = html_headline(ctx);
+
+	if (h == NULL || !html_is_elem(top) || html_ni(top) == NULL)
+		return false;
+	return html_by_headline(ctx, top, h,
+	    html_offset(ctx->body, h) + html_ni(h)->text);
+}
+
 /* The container by the page's headline instead of best, when best lies
  * away from it (another block of the page: a sidebar's programme, a
  * site's blurb) and one by it scores nearly as well, holding no <h1>
