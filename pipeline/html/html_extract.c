@@ -648,7 +648,7 @@ static xmlNode *
 html_extract_page(struct html_ctx *ctx)
 {
 	xmlNode *top, *best;
-	size_t won;
+	size_t won, page;
 
 	html_prune(ctx);
 	html_stats(ctx);
@@ -666,7 +666,13 @@ html_extract_page(struct html_ctx *ctx)
 	won = html_won(top, html_write_article(ctx, top));
 	HTML_DEBUG_MSG("won prose %zu of page prose %zu\n", won,
 	    html_prose(ctx->body));
-	html_choose(ctx, won, html_prose(ctx->body));
+	/* a winner by the page's headline is the article's box: it
+	 * gives way to the page's prose only under half the share
+	 * (another CMS's consent banner and sidebars, which names and
+	 * tags pruned, hold prose of their own) */
+	page = html_prose(ctx->body);
+	html_choose(ctx, won, html_top_by_headline(ctx, top) ? page / 2 :
+	    page);
 	return top;
 }
 

@@ -9,28 +9,6 @@
 #include "html_dom.h"
 #include "html_extract_int.h"
 
-/* Text in the lists under root other than their prose, lists of links
- * (HTML_CLIMB_LD) aside: an article's own lists (steps, points, codes)
- * are its text as its paragraphs are. */
-static size_t
-html_list_text(xmlNode *root)
-{
-	size_t t = 0;
-
-	for (xmlNode *n = root; n != NULL; ) {
-		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
-
-		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
-			n = html_next(n, root, true);
-			continue;
-		}
-		if (html_link_density(ni) <= HTML_CLIMB_LD && ni->text > ni->prose)
-			t += ni->text - ni->prose;
-		n = html_next(n, root, false);
-	}
-	return t;
-}
-
 /* The best scored container under root, or NULL. */
 static xmlNode *
 html_best_in(xmlNode *root)
@@ -139,27 +117,29 @@ html_first_story(struct html_ctx *ctx, xmlNode *top)
 	return best;
 }
 
-/* Prose in the lists under root, outside skip (a subtree of root). */
-static size_t
-html_list_prose(xmlNode *root, const xmlNode *skip)
+/* What the lists under root hold, in one walk: *prose, their prose
+ * outside skip (a subtree of root, or NULL); *text, their text other
+ * than their prose, skip's lists included and lists of links
+ * (HTML_CLIMB_LD) aside: an article's own lists (steps, points, codes)
+ * are its text as its paragraphs are. */
+static void
+html_lists(xmlNode *root, const xmlNode *skip, size_t *prose,
+    size_t *text)
 {
-	size_t t = 0;
-
+	*prose = *text = 0;
 	for (xmlNode *n = root; n != NULL; ) {
 		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
 
-		if (n == skip) {
-			n = html_next(n, root, false);
-			continue;
-		}
 		if (ni == NULL || !(ni->cls & HTML_T_LIST)) {
 			n = html_next(n, root, true);
 			continue;
 		}
-		t += ni->prose;
+		if (skip == NULL || !html_is_ancestor(skip, n))
+			*prose += ni->prose;
+		if (html_link_density(ni) <= HTML_CLIMB_LD && ni->text > ni->prose)
+			*text += ni->text - ni->prose;
 		n = html_next(n, root, false);
 	}
-	return t;
 }
 
 /* Whether parent holds clearly more prose than its child top outside
@@ -169,18 +149,18 @@ static bool
 html_more_prose(xmlNode *parent, xmlNode *top)
 {
 	const struct html_ni *pi = html_ni(parent);
-	size_t pp = html_prose(parent), tp = html_prose(top);
+	size_t pp = html_prose(parent), tp = html_prose(top), lp, lt;
 	double other = (double)(pi->text - pp);
 
+	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
+		return false;
+	html_lists(parent, top, &lp, &lt);
 	/* the prose it adds in lists is no part (a comment policy's
 	 * rules, a blog's comments: lists of long items) */
-	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD ||
-	    pp - html_list_prose(parent, top) < tp + tp / 4 + 100)
+	if (pp - lp < tp + tp / 4 + 100)
 		return false;
-	if (other < HTML_CLIMB_OTHER * (double)pp)
-		return true;
-	other -= (double)html_list_text(parent);
-	return other < HTML_CLIMB_OTHER * (double)pp;
+	return other < HTML_CLIMB_OTHER * (double)pp ||
+	    other - (double)lt < HTML_CLIMB_OTHER * (double)pp;
 }
 
 /* Step 4b: moves the winner up while its parent adds little text of its
@@ -239,17 +219,19 @@ html_ancestor_or(struct html_ctx *ctx, xmlNode *best, xmlNode *top)
 	    html_is_elem(a->parent) && html_ni(a->parent) != NULL;
 	    a = a->parent) {
 		const struct html_ni *ai = html_ni(a->parent);
+		size_t lp, lt;
 
 		/* past an <article>, or to a box holding one besides
 		 * itself, lie other stories */
 		if (html_ni(a)->kind == HTML_K_ARTICLE || ai->articles >
 		    (ai->kind == HTML_K_ARTICLE ? 1u : 0u))
 			break;
-		if (ai->cand && ai->score >=
-		    HTML_ANCESTOR_SCORE * html_ni(best)->score &&
-		    html_prose(a->parent) >= tp + tp / 4 + 100 &&
-		    html_prose(a->parent) - html_list_prose(a->parent, top) >=
-		    tp + tp / 4 + 100) {
+		if (!ai->cand || ai->score <
+		    HTML_ANCESTOR_SCORE * html_ni(best)->score ||
+		    html_prose(a->parent) < tp + tp / 4 + 100)
+			continue;
+		html_lists(a->parent, top, &lp, &lt);
+		if (html_prose(a->parent) - lp >= tp + tp / 4 + 100) {
 			HTML_DEBUG_NODE("ancestor", a->parent);
 			return html_climb(ctx, a->parent);
 		}

@@ -253,6 +253,9 @@ xmlNode *html_article_or(struct html_ctx *ctx, xmlNode *best,
  * winner best climbed) away from it. */
 xmlNode *html_headline_or(struct html_ctx *ctx, xmlNode *best,
     xmlNode *top);
+/* Whether top sits by the page's headline: it holds it, or begins
+ * after it with little text between (html_by_headline()). */
+bool html_top_by_headline(struct html_ctx *ctx, const xmlNode *top);
 /* Characters of prose in the blocks under root, as the last statistics
  * counted them (html_ni's prose). */
 size_t html_prose(xmlNode *root);

@@ -812,6 +812,19 @@ html_by_headline(const struct html_ctx *ctx, const xmlNode *c,
 	return off - he <= slack;
 }
 
+/* See html_extract_int.h: the winner's box read against the headline as
+ * html_headline_or() reads the containers it weighs. */
+bool
+html_top_by_headline(struct html_ctx *ctx, const xmlNode *top)
+{
+	xmlNode *h = html_headline(ctx);
+
+	if (h == NULL || !html_is_elem(top) || html_ni(top) == NULL)
+		return false;
+	return html_by_headline(ctx, top, h,
+	    html_offset(ctx->body, h) + html_ni(h)->text);
+}
+
 /* The container by the page's headline instead of best, when best lies
  * away from it (another block of the page: a sidebar's programme, a
  * site's blurb) and one by it scores nearly as well, holding no <h1>
@@ -1015,6 +1028,44 @@ html_prose_after_headline(const struct html_ctx *ctx, xmlNode *s)
 	return prose >= 70 && prose * 10 >= text * 7;
 }
 
+/* Elements of a box read for its picture, at most. */
+#define HTML_PICTURE_NODES 16
+
+/* Whether element p is a picture: an <img>, <picture> or <figure>, or a
+ * box of no text holding one. */
+static bool
+html_is_picture(xmlNode *p)
+{
+	size_t nodes = 0;
+
+	if (html_ni(p) == NULL || html_ni(p)->text > 0)
+		return false;
+	for (xmlNode *n = p; n != NULL && nodes++ < HTML_PICTURE_NODES;
+	    n = html_next(n, p, true)) {
+		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+		if (ni != NULL && (ni->kind == HTML_K_IMG ||
+		    ni->kind == HTML_K_PICTURE || ni->kind == HTML_K_FIGURE))
+			return true;
+	}
+	return false;
+}
+
+/* Whether block s is the caption of the picture just before it: no
+ * more than a caption's text (HTML_CAPTION_TEXT), its previous element
+ * a picture. */
+static bool
+html_after_picture(xmlNode *s)
+{
+	xmlNode *p = s->prev;
+
+	if (html_ni(s) == NULL || html_ni(s)->text > HTML_CAPTION_TEXT)
+		return false;
+	while (p != NULL && !html_is_elem(p))
+		p = p->prev;
+	return p != NULL && html_is_picture(p);
+}
+
 /* Whether sibling s of the winner reads as prose: most of its text (70%)
  * in paragraphs of prose other than the subtitle, which bounds its links
  * too (a share box beside a standfirst, whose names said "share" on the
@@ -1103,7 +1154,7 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		if (ctx->story && html_is_story(s))
 			continue;
-		if (html_other_headline(ctx, s, top))
+		if (html_other_headline(ctx, s, top) || html_after_picture(s))
 			continue;
 		if ((html_sibling_ok(s, top_score) && (!seen_top ||
 		    !html_author_box(ctx, s))) ||

@@ -2450,6 +2450,65 @@ test_lead_under_headline(void **state)
 	}
 }
 
+/* A short block just after a picture, beside the article's box, is the
+ * picture's caption (another CMS's <div>s, no <figure>): it is not
+ * merged with the article, however like prose it reads; the same block
+ * after no picture is the article's lead and is. */
+static void
+test_caption_after_picture(void **state)
+{
+	static const char caption[] =
+	    "Agents found the cargo hidden inside a boat that was being "
+	    "taken out of the water at the ramp on Sunday.";
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div><div><h1>Cargo found</h1></div>%s"
+		    "<div><div>%s <span>By the Border Agency</span></div></div>"
+		    "<div><p>%s</p><p>%s</p><p>%s</p></div></div>",
+		    i == 0 ? "<div><img src=/1.jpg></div>" : "", caption,
+		    prose1, prose2, prose3);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		assert_true((strstr(a->body, caption) != NULL) == (i == 1));
+		article_free(a);
+	}
+}
+
+/* The box by the page's headline is the article's: other prose of the
+ * page in <div>s that no name marks (another CMS's banner, a sidebar's
+ * blurbs), more than the article's, sends it to the page's prose only
+ * when the article holds under a fifth of the page's prose, not two
+ * fifths. */
+static void
+test_headline_box_no_fallback(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><div><h1>Bridge to be rebuilt</h1></div>"
+	    "<div><p>%s</p><p>%s</p><p>%s</p></div></div><div><div><div>",
+	    prose1, prose2, prose3);
+	for (int k = 0; k < 8; k++)
+		buf_printf(&b, "<div><div>The museum on the hill opens its new "
+		    "wing to visitors on Saturday with a concert by the town "
+		    "choir and a guided walk through the gardens (walk %d)."
+		    "</div></div>", k);
+	buf_puts(&b, "</div></div></div>");
+	html = page("<title>Bridge to be rebuilt</title>", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "museum"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2686,6 +2745,8 @@ main(void)
 		cmocka_unit_test(test_form_scores_nothing),
 		cmocka_unit_test(test_form_label),
 		cmocka_unit_test(test_lead_under_headline),
+		cmocka_unit_test(test_caption_after_picture),
+		cmocka_unit_test(test_headline_box_no_fallback),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
