@@ -1738,6 +1738,31 @@ test_styled_note(void **state)
 	article_free(a);
 }
 
+/* A line over the text that the text says again, half its runs of
+ * three words or more in a longer paragraph after it (a picture's
+ * caption the lede tells in full), goes; a standfirst in words of its
+ * own stays. */
+static void
+test_restated_opening(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p><img src=\"/b.jpg\"></p><p>The "
+	    "council voted to rebuild the old harbour bridge. By TOWN HALL"
+	    "</p><p>%s</p><p>%s</p><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "TOWN HALL"));
+	article_free(a);
+	a = extract_body("<article><p>A decade of quarrels ends with four "
+	    "million euros and a span for the buses of the town.</p><p>%s"
+	    "</p><p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "A decade of quarrels"));
+	article_free(a);
+}
+
 /* A box of form controls outside a <form> among the text's paragraphs
  * is a consent box over an embed: its words go; a list item with a
  * checkbox in its line (a task list) stays. */
@@ -2668,6 +2693,7 @@ main(void)
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
 		cmocka_unit_test(test_styled_note),
+		cmocka_unit_test(test_restated_opening),
 		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
