@@ -633,6 +633,69 @@ html_paras_head_note(struct html_ctx *ctx)
 	}
 }
 
+/* Words in a row that make a run of a line (html_paras_restated()); the
+ * runs of a line, at least, for it to be judged. */
+#define HTML_RUN_WORDS 3
+#define HTML_RESTATED_RUNS 5
+
+/* Whether the bytes w[0..len) are written in a kept paragraph after
+ * paragraph i that is longer than it. */
+static bool
+html_said_after(const struct html_ctx *ctx, size_t i, const char *w,
+    size_t len)
+{
+	for (size_t j = i + 1; j < ctx->n_paras; j++) {
+		const struct html_para *q = &ctx->paras[j];
+
+		if (!q->keep || q->caption || q->len <= ctx->paras[i].len)
+			continue;
+		if (memmem(q->text, strlen(q->text), w, len) != NULL)
+			return true;
+	}
+	return false;
+}
+
+/* Leaves out the line that opens the text when the text says it again:
+ * half its runs of words or more are written in a longer paragraph
+ * after it (a picture's caption that a lede tells in full, a pull
+ * quote, a teaser over the story it sums up). An author tells a thing
+ * once; a restatement over the text is the page's. */
+static void
+html_paras_restated(struct html_ctx *ctx)
+{
+	const char *at[HTML_RUN_WORDS] = { NULL };
+	size_t i, words = 0, runs = 0, said = 0;
+	const struct html_para *p;
+
+	for (i = 0; i < ctx->n_paras; i++)
+		if (ctx->paras[i].keep && !ctx->paras[i].caption)
+			break;
+	if (i == ctx->n_paras)
+		return;
+	p = &ctx->paras[i];
+	if (p->head || p->item || p->recipe || p->len > HTML_HEAD_NOTE)
+		return;
+	for (const char *t = p->text; *t != '\0'; ) {
+		if (!html_word_byte(*t)) {
+			t++;
+			continue;
+		}
+		at[words++ % HTML_RUN_WORDS] = t;
+		while (html_word_byte(*t))
+			t++;
+		if (words < HTML_RUN_WORDS)
+			continue;
+		/* the run from the oldest of the last words to t */
+		runs++;
+		said += html_said_after(ctx, i, at[words % HTML_RUN_WORDS],
+		    (size_t)(t - at[words % HTML_RUN_WORDS]));
+	}
+	if (runs < HTML_RESTATED_RUNS || said * 2 < runs)
+		return;
+	HTML_DEBUG_MSG("restated: %s\n", p->text);
+	ctx->paras[i].keep = false;
+}
+
 /* Drops what the winner holds at its edges that is no text of the
  * article, in the order each rule expects the others to have run. */
 void
@@ -645,5 +708,6 @@ html_paras_trim(struct html_ctx *ctx)
 	html_paras_edges(ctx);
 	html_paras_styled_tail(ctx);
 	html_paras_head_note(ctx);
+	html_paras_restated(ctx);
 	html_paras_outlet_tail(ctx);
 }

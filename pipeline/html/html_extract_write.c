@@ -817,26 +817,93 @@ next:
 	html_flush(ctx);
 }
 
+/* Orders the texts of paragraphs a and b (qsort()). */
+static int
+html_cmp_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Visible characters of ctx's paragraphs of prose that write again the
+ * text of another: every copy but one. */
+static size_t
+html_repeated_prose(const struct html_ctx *ctx)
+{
+	const char **t = xcalloc(ctx->n_paras + 1, sizeof(*t));
+	size_t n = 0, rep = 0;
+
+	for (size_t i = 0; i < ctx->n_paras; i++)
+		if (html_pclass(&ctx->paras[i]) == HTML_P_GOOD)
+			t[n++] = ctx->paras[i].text;
+	qsort(t, n, sizeof(*t), html_cmp_text);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(t[i], t[i - 1]) == 0)
+			rep += html_count_text(t[i], NULL);
+	free(t);
+	return rep;
+}
+
+/* Swaps ctx's paragraphs with those of *p (n of them, room for cap). */
+static void
+html_paras_swap(struct html_ctx *ctx, struct html_para **p, size_t *n,
+    size_t *cap)
+{
+	struct html_para *tp = ctx->paras;
+	size_t tn = ctx->n_paras, tc = ctx->cap_paras;
+
+	ctx->paras = *p;
+	ctx->n_paras = *n;
+	ctx->cap_paras = *cap;
+	*p = tp;
+	*n = tn;
+	*cap = tc;
+}
+
 /* Falls back to the prose of the whole page when the winning container
  * holds much less of it than the page has: content split over many
  * modules defeats a single container (a recipe's container, whose
  * ingredients are no prose, stays; so does the first of stacked stories,
- * the others' prose being theirs). Leaves the body in ctx->out. */
+ * the others' prose being theirs). A text the page writes more than
+ * once (a server's warning in every box, a teaser repeated) counts
+ * once: the winner is judged against the page's prose less its
+ * repeats, which the page's paragraphs tell. Leaves the body in
+ * ctx->out. */
 void
 html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 {
-	bool whole = (double)won < HTML_FALLBACK * (double)page_prose &&
-	    ctx->recipe_box == NULL && !ctx->story;
+	struct html_para *box = NULL;
+	size_t n = 0, cap = 0, rep;
+	bool had_h1 = ctx->h1 != NULL;
 
-	if (!whole) {
+	if ((double)won >= HTML_FALLBACK * (double)page_prose ||
+	    ctx->recipe_box != NULL || ctx->story) {
 		html_paras_trim(ctx);
-	}
-	if (whole) {
+		html_paras_join(ctx);
 		html_paras_free(ctx);
-		ctx->no_images = true;
-		html_write(ctx, ctx->body);
+		return;
+	}
+	/* the page's paragraphs, the winner's kept aside in box */
+	html_paras_swap(ctx, &box, &n, &cap);
+	ctx->no_images = true;
+	html_write(ctx, ctx->body);
+	rep = html_repeated_prose(ctx);
+	HTML_DEBUG_MSG("page prose repeated %zu\n", rep);
+	html_paras_swap(ctx, &box, &n, &cap);
+	if (rep < page_prose &&
+	    (double)won >= HTML_FALLBACK * (double)(page_prose - rep)) {
+		if (!had_h1) {
+			free(ctx->h1);
+			ctx->h1 = NULL;
+		}
+		html_paras_trim(ctx);
+	} else {
+		html_paras_free(ctx);
+		html_paras_swap(ctx, &box, &n, &cap);
 		html_paras_filter(ctx);
 	}
 	html_paras_join(ctx);
+	html_paras_free(ctx);
+	/* the paragraphs left aside */
+	html_paras_swap(ctx, &box, &n, &cap);
 	html_paras_free(ctx);
 }

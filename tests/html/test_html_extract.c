@@ -1738,6 +1738,60 @@ test_styled_note(void **state)
 	article_free(a);
 }
 
+/* A line over the text that the text says again, half its runs of
+ * three words or more in a longer paragraph after it (a picture's
+ * caption the lede tells in full), goes; a standfirst in words of its
+ * own stays. */
+static void
+test_restated_opening(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p><img src=\"/b.jpg\"></p><p>The "
+	    "council voted to rebuild the old harbour bridge. By TOWN HALL"
+	    "</p><p>%s</p><p>%s</p><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "TOWN HALL"));
+	article_free(a);
+	a = extract_body("<article><p>A decade of quarrels ends with four "
+	    "million euros and a span for the buses of the town.</p><p>%s"
+	    "</p><p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "A decade of quarrels"));
+	article_free(a);
+}
+
+/* A text the page writes many times (a server's warning in every box)
+ * counts once in the page's prose: the article, less than the page's
+ * prose with its copies, is still the body, without the warnings. */
+static void
+test_repeated_page_prose(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		buf_puts(&b, "<div><p>Deprecated: preg_replace(): The /e "
+		    "modifier is deprecated, use preg_replace_callback instead "
+		    "in /www/htdocs/wp-includes/formatting.php on line 82</p>"
+		    "<ul>");
+		for (int j = 0; j < 5; j++)
+			buf_printf(&b, "<li><a href=\"/s%d\">Section number "
+			    "%d</a></li>", j, j);
+		buf_puts(&b, "</ul></div>");
+	}
+	a = extract_body("%s<div><div><article><p>%s</p><p>%s</p><p>%s</p>"
+	    "</article></div></div>%s", b.p, prose1, prose2, prose3, b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Deprecated"));
+	article_free(a);
+	buf_free(&b);
+}
+
 /* A box of form controls outside a <form> among the text's paragraphs
  * is a consent box over an embed: its words go; a list item with a
  * checkbox in its line (a task list) stays. */
@@ -2727,6 +2781,8 @@ main(void)
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
 		cmocka_unit_test(test_styled_note),
+		cmocka_unit_test(test_restated_opening),
+		cmocka_unit_test(test_repeated_page_prose),
 		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
 		cmocka_unit_test(test_article_of_short_lines),
