@@ -731,11 +731,8 @@ text_box_between(const struct text_doc *d, size_t a, size_t b)
  * A lighter run, of TEXT_ANCHOR_JOIN tenths or more (or a near one),
  * is the article's lead over a table, a gallery or an ad block that cut
  * the search's run in two: the region starts at it (not over a link
- * box, under which the walk up finds a standfirst). Returns the
- * region's start before such a join, or d->n when there was none
- * (text_body_region() undoes the join where the tail's trim then cuts
- * the region behind the lead). */
-static size_t
+ * box, under which the walk up finds a standfirst). */
+static void
 text_anchored(struct text_doc *d, long best)
 {
 	long top = 0;
@@ -744,7 +741,7 @@ text_anchored(struct text_doc *d, long best)
 	for (size_t a = d->body_start > TEXT_ANCHOR_FAR ?
 	    d->body_start - TEXT_ANCHOR_FAR : 0; a < d->body_start; a++)
 		if (text_anchor(&d->items[a]))
-			return d->n;
+			return;
 	for (size_t a = 0; a < d->body_start; a++) {
 		size_t j = a + 1;
 		long cur = 0;
@@ -771,12 +768,8 @@ text_anchored(struct text_doc *d, long best)
 		d->body_end = e;
 	} else if (top > 0 && top * 10 >= best * TEXT_ANCHOR_JOIN &&
 	    !text_box_between(d, e, d->body_start)) {
-		size_t was = d->body_start;
-
 		d->body_start = s;
-		return was;
 	}
-	return d->n;
 }
 
 /* The body region: the run of items with the greatest total score, where
@@ -791,7 +784,7 @@ static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0, mass = 0, end = d->n, joined = d->n, found;
+	size_t cs = 0, mass = 0, end = d->n;
 
 	for (size_t i = 0; i < d->n; i++) {
 		if (text_thread_heading(&d->items[i]) &&
@@ -817,7 +810,7 @@ text_body_region(struct text_doc *d)
 		}
 	}
 	if (d->body_end > 0)
-		joined = text_anchored(d, best);
+		text_anchored(d, best);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 
@@ -833,15 +826,7 @@ text_body_region(struct text_doc *d)
 	while (d->body_end > d->body_start &&
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
-	found = d->body_end;
 	text_trim_tail(d);
-	/* the lead joined and the region cut off behind it: the region
-	 * alone, as the search found it */
-	if (joined < d->n && d->body_end <= joined) {
-		d->body_start = joined;
-		d->body_end = found;
-		text_trim_tail(d);
-	}
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
