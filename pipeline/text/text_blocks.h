@@ -60,6 +60,12 @@ struct text_doc {
 struct text_doc *text_segment(const char *s, size_t len);
 void text_doc_free(struct text_doc *d);
 
+/* Where a renderer set a page's columns side by side (the lines of a
+ * sidebar and of the article sharing each line of the dump), s with the
+ * columns set one under the other, a new string of *outlen bytes; NULL
+ * where s has none (text_columns.c). */
+char *text_uncolumn(const char *s, size_t len, size_t *outlen);
+
 /* Fills the per-item signals and kinds, the body region, the title and
  * the subtitle. */
 void text_classify(struct text_doc *d);

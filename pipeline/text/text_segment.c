@@ -509,8 +509,10 @@ struct text_doc *
 text_segment(const char *s, size_t len)
 {
 	struct text_doc *d = xcalloc(1, sizeof(*d));
-	size_t nl = 0;
-	struct text_line *v = text_lines(s, len, &nl);
+	size_t nl = 0, unlen = 0;
+	char *un = text_uncolumn(s, len, &unlen);
+	struct text_line *v = text_lines(un != NULL ? un : s,
+	    un != NULL ? unlen : len, &nl);
 	struct buf cur = { 0 };
 	bool open = false, cur_bullet = false, gap = false;
 	bool prev_unbreakable = false;
@@ -578,6 +580,7 @@ text_segment(const char *s, size_t len)
 	buf_free(&cur);
 	free(local);
 	free(v);
+	free(un);
 	d->title = d->subtitle = d->n;
 	return d;
 }

@@ -2125,6 +2125,97 @@ test_extract_box_over_body(void **state)
 	article_free(a);
 }
 
+/* bayrische-bembel.de (w3m): the page's layout table drawn as it
+ * stands, the sidebar's links and counters on the left of each line of
+ * the article. The columns are set one under the other: the article's
+ * paragraphs are whole, and the sidebar's "13 Besucher sind online"
+ * is not in its last one. */
+static void
+test_extract_side_by_side(void **state)
+{
+	const char *s =
+	    "Eintracht Frankfurt stellt die Weichen\n"
+	    "\n"
+	    "[160]                    Vorstandsvorsitzender Heribert Bruchh"
+	    "agen: \xe2\x80\x9e""Es liegt mir sehr am\n"
+	    "Downloads                Herzen, dass Eintracht Frankfurt auch"
+	    " nach meinem Ausscheiden gut\n"
+	    "                         aufgestellt sein wird. Die Beschl\xc3"
+	    "\xbcsse des Aufsichtsrats sind daher im\n"
+	    "Hintergrundbilder        besten Einvernehmen mit mir gefasst w"
+	    "orden. Mit der\n"
+	    "                         Vertragsverl\xc3\xa4ngerung von Bruno"
+	    " H\xc3\xbc""bner m\xc3\xb6""chte ich sicherstellen, dass\n"
+	    "[160]                    die gute Arbeit im sportlichen Bereic"
+	    "h auch langfristig fortgesetzt\n"
+	    "Impressum                wird.\xe2\x80\x9c\n"
+	    "\n"
+	    "Hinweise Kontakt         Der Vorsitzende des Aufsichtsrat Wolf"
+	    "gang Steubing: \xe2\x80\x9eIch freue mich,\n"
+	    "Impressum                dass es uns gelungen ist, f\xc3\xbcr "
+	    "die Entwicklung von Eintracht Frankfurt\n"
+	    "                         zentrale Verantwortungstr\xc3\xa4ger "
+	    "an uns zu binden. Damit haben wir die\n"
+	    "[160]                    wichtigen Gesch\xc3\xa4""ftsbereiche "
+	    "langfristig in gute H\xc3\xa4nde \xc3\xbc""bergeben und die\n"
+	    "Wer ist online           Fu\xc3\x9f""ball AG f\xc3\xbcr die Zu"
+	    "kunft gut aufgestellt. Und wir stellen die\n"
+	    "13 Besucher sind online  personelle Kontinuit\xc3\xa4t, die ei"
+	    "n wesentlicher Erfolgsfaktor im Fu\xc3\x9f""ball\n"
+	    "(8 Besucher halten sich  ist, sicher.\xe2\x80\x9c\n"
+	    "im Bereich News auf.)\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Erfolgsfaktor im Fu\xc3\x9f""ball "
+	    "ist, sicher."));
+	assert_non_null(strstr(a->body, "Mit der Vertragsverl\xc3\xa4ngerung"));
+	assert_null(strstr(a->body, "Besucher"));
+	assert_null(strstr(a->body, "Hintergrundbilder"));
+	article_free(a);
+}
+
+/* Tables are not columns of a layout: a table of figures
+ * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
+ * jump, w3m) stay as they are, their rows read as rows. */
+static void
+test_segment_tables_stay(void **state)
+{
+	static const char *const s[] = {
+	    "        Hauptprodukt          Januar bis November    Januar bis"
+	    " November\n"
+	    "         Rohbenzin           10,72 Mio. t           12,40 Mio. t"
+	    "           15,7 %\n"
+	    "       Ottokraftstoff        15,02 Mio. t           15,12 Mio. t"
+	    "           0,7 %\n"
+	    "      Dieselkraftstoff       32,23 Mio. t           32,28 Mio. t"
+	    "           0,1 %\n"
+	    "     Heiz\xc3\xb6l, EL normal       14,31 Mio. t           9,97 "
+	    "Mio. t            - 30,3 %\n"
+	    "     davon schwefelarm       13,66 Mio. t           9,45 Mio. t"
+	    "            - 30,8 %\n"
+	    "       Heiz\xc3\xb6l, schwer        0,78 Mio. t            1,12 "
+	    "Mio. t            43,4 %\n",
+	    "1.    -      -      -      -      -      -      o      o      o"
+	    "      o      xo     xxx\n"
+	    "2.    -      -      -      -      o      o      o      o      o"
+	    "      xxx\n"
+	    "3.    -      -      -      -      o      o      o      xxx\n"
+	    "4.    o      o      o      xo     o      xxx\n"
+	    "5.    o      o      o      o      xxx\n"
+	    "6.    o      o      xo     o      xxx\n"
+	    "7.    o      xxo    o      o      xxx\n"
+	    "8.    -      o      o      xo     xxx\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		size_t n;
+
+		assert_null(text_uncolumn(s[i], strlen(s[i]), &n));
+	}
+}
+
 int
 main(void)
 {
@@ -2154,6 +2245,8 @@ main(void)
 		cmocka_unit_test(test_extract_colon_list),
 		cmocka_unit_test(test_extract_caption_pair_label),
 		cmocka_unit_test(test_extract_box_over_body),
+		cmocka_unit_test(test_extract_side_by_side),
+		cmocka_unit_test(test_segment_tables_stay),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
