@@ -30,6 +30,10 @@
 #define TEXT_THREAD_MASS 150
 /* Items of up to this many words may recur without being repeats. */
 #define TEXT_REPEAT_MAX_WORDS 6
+/* Two items TEXT_NEAR_SPAN items apart at most, sharing TEXT_NEAR_WORDS
+ * words, are near copies (text_near_copies()). */
+#define TEXT_NEAR_SPAN 3
+#define TEXT_NEAR_WORDS 8
 /* The body that ends the region after a gap of at least this many items
  * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
 #define TEXT_TAIL_GAP 2
@@ -879,6 +883,46 @@ text_repeats(struct text_doc *d)
 	free(v);
 }
 
+/* True when the texts of items x and y share all but a stop or the
+ * sentences after the shared ones, the shared part TEXT_NEAR_WORDS
+ * words or more and four fifths of each (two items of a list that
+ * part in their last sentence are not copies). */
+static bool
+text_near_copy(const struct text_item *x, const struct text_item *y)
+{
+	size_t n = strlen(x->s), m = strlen(y->s), k = 0;
+	int words = 0;
+
+	while (k < n && k < m && x->s[k] == y->s[k])
+		words += x->s[k++] == ' ';
+	if (k < n && k < m && (k < 2 || x->s[k - 1] != ' ' ||
+	    strchr(".!?", x->s[k - 2]) == NULL))
+		return false;
+	return words >= TEXT_NEAR_WORDS && k * 10 >= n * 8 &&
+	    k * 10 >= m * 8;
+}
+
+/* Marks as repeated the items that another one up to TEXT_NEAR_SPAN
+ * items away nearly copies (text_near_copy()): a banner or a video's
+ * caption shown twice, once with another line under it or a stop at
+ * its end. Not captions and credits, which the renderers write twice
+ * as a rule. */
+static void
+text_near_copies(struct text_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct text_item *x = &d->items[i];
+
+		for (size_t j = i + 1; x->kind == TEXT_OTHER && j < d->n &&
+		    j <= i + TEXT_NEAR_SPAN; j++) {
+			struct text_item *y = &d->items[j];
+
+			if (y->kind == TEXT_OTHER && text_near_copy(x, y))
+				x->repeated = y->repeated = true;
+		}
+	}
+}
+
 /* Marks as crowded the body-like items of the blank-line blocks that
  * hold TEXT_CROWD_MIN of them or more. An article's paragraphs stand in
  * blocks of their own or a few together; a feed of questions, comments
@@ -1074,6 +1118,7 @@ text_classify(struct text_doc *d)
 			d->items[i].section_end = true;
 	text_repeats(d);
 	text_captions(d);
+	text_near_copies(d);
 	text_appeal_runs(d);
 	for (size_t i = 0; i < d->n; i++) {
 		struct text_item *it = &d->items[i];

@@ -2175,6 +2175,55 @@ test_extract_side_by_side(void **state)
 	article_free(a);
 }
 
+/* web.archive.org's banner over a blog's page (w3m): the collection's
+ * note twice, with another line under each copy, outweighs the page's
+ * one paragraph. Two items a few apart that part only after a shared
+ * sentence are one text shown twice: repeated, not the article. */
+static void
+test_extract_banner_twice(void **state)
+{
+	const char *s =
+	    "About this capture\n"
+	    "COLLECTED BY\n"
+	    "Organization: Alexa Crawls\n"
+	    "Starting in 1996, Alexa Internet has been donating their crawl "
+	    "data to the Internet Archive.\n"
+	    "Flowing in every day, these data are added to the Wayback "
+	    "Machine after an embargo period.\n"
+	    "Collection: Alexa Crawls\n"
+	    "Starting in 1996, Alexa Internet has been donating their crawl "
+	    "data to the Internet Archive.\n"
+	    "Flowing in every day, these data are added to the Wayback "
+	    "Machine after an embargo period.\n"
+	    "TIMESTAMPS\n"
+	    "loading\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Home\n"
+	    "  \xe2\x80\xa2 Formulare\n"
+	    "  \xe2\x80\xa2 Hilfe\n"
+	    "\n"
+	    "{orga your life} \xe2\x80\x93 das Leben organisieren\n"
+	    "\n"
+	    "Wenn der Tag mal wieder zu wenige Stunden hat, ist es hilfreich,"
+	    " sich\n"
+	    "ein wenig mit der eigenen Zeitplanung zu besch\xc3\xa4""ftigen. "
+	    "Mehr aus der vorhandenen Zeit zu machen ist\n"
+	    "n\xc3\xa4mlich gar nicht so einfach. Neben meinen Beitr\xc3\xa4"
+	    "gen zur Zeitplanung siehst du hier auch\n"
+	    "\xc3\xbc""bersichtlich alles zum Thema Finanzen organisieren und "
+	    "Selbstmanagement.\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Bullshit-Bingo im Haushalt\n"
+	    "  \xe2\x80\xa2 Nachgefragt: Portemonnaie organisieren\n"
+	    "  \xe2\x80\xa2 Top 5: Apps f\xc3\xbcr mehr Organisation\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_true(strncmp(a->body, "Wenn der Tag", 12) == 0);
+	assert_null(strstr(a->body, "Alexa"));
+	article_free(a);
+}
+
 /* Tables are not columns of a layout: a table of figures
  * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
  * jump, w3m) stay as they are, their rows read as rows. */
@@ -2247,6 +2296,7 @@ main(void)
 		cmocka_unit_test(test_extract_box_over_body),
 		cmocka_unit_test(test_extract_side_by_side),
 		cmocka_unit_test(test_segment_tables_stay),
+		cmocka_unit_test(test_extract_banner_twice),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
