@@ -28,12 +28,6 @@
 /* Body-like text (code points) before a comment-thread heading that makes
  * the heading bound the search for the region. */
 #define TEXT_THREAD_MASS 150
-/* Items of up to this many words may recur without being repeats. */
-#define TEXT_REPEAT_MAX_WORDS 6
-/* Two items TEXT_NEAR_SPAN items apart at most, sharing TEXT_NEAR_WORDS
- * words, are near copies (text_near_copies()). */
-#define TEXT_NEAR_SPAN 3
-#define TEXT_NEAR_WORDS 8
 /* The body that ends the region after a gap of at least this many items
  * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
 #define TEXT_TAIL_GAP 2
@@ -838,91 +832,6 @@ text_body_region(struct text_doc *d)
 	text_past_link_box(d);
 }
 
-struct text_key {
-	const char *key;
-	size_t i;
-};
-
-static int
-text_key_cmp(const void *a, const void *b)
-{
-	const struct text_key *x = a, *y = b;
-
-	return strcmp(x->key, y->key);
-}
-
-/* Marks the items whose text another item has too (twice). Those of
- * more than TEXT_REPEAT_MAX_WORDS words are image alt texts and teaser
- * blurbs shown twice, not paragraphs of the article: they are marked
- * repeated. (Short items that recur are left alone: a live report's or a
- * recipe's recurring labels are the article's, and the chrome among them
- * is known by its phrasing.) */
-static void
-text_repeats(struct text_doc *d)
-{
-	struct text_key *v = xcalloc(d->n, sizeof(*v));
-
-	for (size_t i = 0; i < d->n; i++) {
-		v[i].key = d->items[i].s;
-		v[i].i = i;
-	}
-	qsort(v, d->n, sizeof(*v), text_key_cmp);
-	for (size_t a = 0; a < d->n;) {
-		size_t b = a;
-
-		while (b < d->n && strcmp(v[a].key, v[b].key) == 0)
-			b++;
-		for (size_t k = a; b - a >= 2 && k < b; k++) {
-			struct text_item *it = &d->items[v[k].i];
-
-			it->twice = true;
-			it->repeated = it->words > TEXT_REPEAT_MAX_WORDS;
-		}
-		a = b;
-	}
-	free(v);
-}
-
-/* True when the texts of items x and y share all but a stop or the
- * sentences after the shared ones, the shared part TEXT_NEAR_WORDS
- * words or more and four fifths of each (two items of a list that
- * part in their last sentence are not copies). */
-static bool
-text_near_copy(const struct text_item *x, const struct text_item *y)
-{
-	size_t n = strlen(x->s), m = strlen(y->s), k = 0;
-	int words = 0;
-
-	while (k < n && k < m && x->s[k] == y->s[k])
-		words += x->s[k++] == ' ';
-	if (k < n && k < m && (k < 2 || x->s[k - 1] != ' ' ||
-	    strchr(".!?", x->s[k - 2]) == NULL))
-		return false;
-	return words >= TEXT_NEAR_WORDS && k * 10 >= n * 8 &&
-	    k * 10 >= m * 8;
-}
-
-/* Marks as repeated the items that another one up to TEXT_NEAR_SPAN
- * items away nearly copies (text_near_copy()): a banner or a video's
- * caption shown twice, once with another line under it or a stop at
- * its end. Not captions and credits, which the renderers write twice
- * as a rule. */
-static void
-text_near_copies(struct text_doc *d)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		struct text_item *x = &d->items[i];
-
-		for (size_t j = i + 1; x->kind == TEXT_OTHER && j < d->n &&
-		    j <= i + TEXT_NEAR_SPAN; j++) {
-			struct text_item *y = &d->items[j];
-
-			if (y->kind == TEXT_OTHER && text_near_copy(x, y))
-				x->repeated = y->repeated = true;
-		}
-	}
-}
-
 /* Marks as crowded the body-like items of the blank-line blocks that
  * hold TEXT_CROWD_MIN of them or more. An article's paragraphs stand in
  * blocks of their own or a few together; a feed of questions, comments
@@ -946,46 +855,6 @@ text_crowding(struct text_doc *d)
 		d->items[i].crowded = d->items[i].bodylike &&
 		    n[d->items[i].block] >= TEXT_CROWD_MIN;
 	free(n);
-}
-
-/* A paragraph that the page also shows elsewhere (a summary, a teaser)
- * is still the article's where it stands between two body-like
- * paragraphs: continuity says so, not the repetition. */
-static void
-text_repeated_in_body(struct text_doc *d)
-{
-	for (size_t i = 1; i + 1 < d->n; i++) {
-		struct text_item *it = &d->items[i];
-
-		if (!it->repeated || it->chrome || it->kind != TEXT_OTHER ||
-		    !((it->sentence && it->words >= 6) || it->words >= 30))
-			continue;
-		if (d->items[i - 1].bodylike && d->items[i + 1].bodylike)
-			it->bodylike = true;
-	}
-}
-
-/* A paragraph that the page shows twice (a summary over the article
- * that is the article) is the article's where it outweighs all the
- * body-like text of the page: its last copy is body-like. */
-static void
-text_repeated_only(struct text_doc *d)
-{
-	size_t mass = 0, best = d->n;
-
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].bodylike)
-			mass += d->items[i].width;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct text_item *it = &d->items[i];
-
-		if (it->repeated && it->sentence && !it->chrome &&
-		    it->kind == TEXT_OTHER && it->width > mass &&
-		    (best == d->n || it->width >= d->items[best].width))
-			best = i;
-	}
-	if (best < d->n)
-		d->items[best].bodylike = true;
 }
 
 /* Commas, stops, colons and semicolons of the scripts that do not use
@@ -1058,23 +927,6 @@ text_subheadings(struct text_doc *d)
 		    d->items[i + 1].kind == TEXT_BODY)
 			it->kind = TEXT_BODY;
 	}
-}
-
-/* True when the repeated item i stands next to body-like text, past
- * the other repeated items around it: a quote or an answer the page
- * shows twice, inside the article. A repeated sentence between other
- * items is a box shown twice (a newsletter's pitch, an offer). */
-static bool
-text_repeat_by_body(const struct text_doc *d, size_t i)
-{
-	size_t a = i, b = i + 1;
-
-	while (a > 0 && d->items[a - 1].repeated)
-		a--;
-	while (b < d->n && d->items[b].repeated)
-		b++;
-	return (a > 0 && d->items[a - 1].bodylike) ||
-	    (b < d->n && d->items[b].bodylike);
 }
 
 /* True when the dated line s names a person ("Posted 11. April 2018 by
