@@ -60,6 +60,12 @@ struct text_doc {
 struct text_doc *text_segment(const char *s, size_t len);
 void text_doc_free(struct text_doc *d);
 
+/* Where a renderer set a page's columns side by side (the lines of a
+ * sidebar and of the article sharing each line of the dump), s with the
+ * columns set one under the other, a new string of *outlen bytes; NULL
+ * where s has none (text_columns.c). */
+char *text_uncolumn(const char *s, size_t len, size_t *outlen);
+
 /* Fills the per-item signals and kinds, the body region, the title and
  * the subtitle. */
 void text_classify(struct text_doc *d);
@@ -90,6 +96,20 @@ bool text_strong_byline(const struct text_item *it);
 bool text_bar_byline(const struct text_item *it);
 
 const char *text_kind_name(enum text_kind k);
+
+/* Repeats (text_repeats.c), steps of text_classify(). Marks the items
+ * whose text another item has (twice; repeated when long). */
+void text_repeats(struct text_doc *d);
+/* Marks as repeated the items another one a few items away nearly
+ * copies (a banner shown twice with another line under one copy). */
+void text_near_copies(struct text_doc *d);
+/* A repeated paragraph between two body-like ones is body-like. */
+void text_repeated_in_body(struct text_doc *d);
+/* A repeated paragraph that outweighs all body-like text: its last copy
+ * is body-like. */
+void text_repeated_only(struct text_doc *d);
+/* True when the repeated item i stands next to body-like text. */
+bool text_repeat_by_body(const struct text_doc *d, size_t i);
 
 /* Words of a link box's heading, at most. */
 #define TEXT_BOX_HEADING_WORDS 4

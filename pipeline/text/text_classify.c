@@ -28,8 +28,6 @@
 /* Body-like text (code points) before a comment-thread heading that makes
  * the heading bound the search for the region. */
 #define TEXT_THREAD_MASS 150
-/* Items of up to this many words may recur without being repeats. */
-#define TEXT_REPEAT_MAX_WORDS 6
 /* The body that ends the region after a gap of at least this many items
  * must outweigh the gap's cost by TEXT_TAIL_WEIGHT / 10. */
 #define TEXT_TAIL_GAP 2
@@ -393,6 +391,25 @@ text_teaser_card(const struct text_item *name, const struct text_item *date)
 	    date_find(date->s, strlen(date->s), &t, NULL, NULL) == 0;
 }
 
+/* True when it is a dash and a person's name on its own line (an en
+ * dash and "David Dunkley"): an article's sign-off, or a comment's
+ * signature. */
+static bool
+text_signoff(const struct text_item *it)
+{
+	const char *s = it->s;
+
+	if (strncmp(s, "\xe2\x80\x93 ", 4) == 0 ||
+	    strncmp(s, "\xe2\x80\x94 ", 4) == 0)
+		s += 4;
+	else if (strncmp(s, "- ", 2) == 0)
+		s += 2;
+	else
+		return false;
+	return it->words >= 2 && it->words <= 5 && !it->bullet &&
+	    text_is_byline(s, it->words - 1);
+}
+
 /* Drops the body that ends the region after a gap (TEXT_TAIL_GAP items
  * or more that are not body-like) while it weighs less than one and a
  * half times what the gap costs: the search keeps it when it weighs
@@ -731,11 +748,8 @@ text_box_between(const struct text_doc *d, size_t a, size_t b)
  * A lighter run, of TEXT_ANCHOR_JOIN tenths or more (or a near one),
  * is the article's lead over a table, a gallery or an ad block that cut
  * the search's run in two: the region starts at it (not over a link
- * box, under which the walk up finds a standfirst). Returns the
- * region's start before such a join, or d->n when there was none
- * (text_body_region() undoes the join where the tail's trim then cuts
- * the region behind the lead). */
-static size_t
+ * box, under which the walk up finds a standfirst). */
+static void
 text_anchored(struct text_doc *d, long best)
 {
 	long top = 0;
@@ -744,7 +758,7 @@ text_anchored(struct text_doc *d, long best)
 	for (size_t a = d->body_start > TEXT_ANCHOR_FAR ?
 	    d->body_start - TEXT_ANCHOR_FAR : 0; a < d->body_start; a++)
 		if (text_anchor(&d->items[a]))
-			return d->n;
+			return;
 	for (size_t a = 0; a < d->body_start; a++) {
 		size_t j = a + 1;
 		long cur = 0;
@@ -771,12 +785,8 @@ text_anchored(struct text_doc *d, long best)
 		d->body_end = e;
 	} else if (top > 0 && top * 10 >= best * TEXT_ANCHOR_JOIN &&
 	    !text_box_between(d, e, d->body_start)) {
-		size_t was = d->body_start;
-
 		d->body_start = s;
-		return was;
 	}
-	return d->n;
 }
 
 /* The body region: the run of items with the greatest total score, where
@@ -791,7 +801,7 @@ static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0, mass = 0, end = d->n, joined = d->n, found;
+	size_t cs = 0, mass = 0, end = d->n, signoffs = 0;
 
 	for (size_t i = 0; i < d->n; i++) {
 		if (text_thread_heading(&d->items[i]) &&
@@ -817,11 +827,14 @@ text_body_region(struct text_doc *d)
 		}
 	}
 	if (d->body_end > 0)
-		joined = text_anchored(d, best);
+		text_anchored(d, best);
+	for (size_t i = 0; i < d->n; i++)
+		signoffs += text_signoff(&d->items[i]);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 
-		if ((it->section_end || (i > d->body_start &&
+		if ((it->section_end || (signoffs == 1 && text_signoff(it)) ||
+		    (i > d->body_start &&
 		    text_teaser_card(&d->items[i - 1], it))) &&
 		    mass >= TEXT_SECTION_MASS) {
 			d->body_end = i;
@@ -833,65 +846,12 @@ text_body_region(struct text_doc *d)
 	while (d->body_end > d->body_start &&
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
-	found = d->body_end;
 	text_trim_tail(d);
-	/* the lead joined and the region cut off behind it: the region
-	 * alone, as the search found it */
-	if (joined < d->n && d->body_end <= joined) {
-		d->body_start = joined;
-		d->body_end = found;
-		text_trim_tail(d);
-	}
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
 	text_colon_list(d);
 	text_past_link_box(d);
-}
-
-struct text_key {
-	const char *key;
-	size_t i;
-};
-
-static int
-text_key_cmp(const void *a, const void *b)
-{
-	const struct text_key *x = a, *y = b;
-
-	return strcmp(x->key, y->key);
-}
-
-/* Marks the items whose text another item has too (twice). Those of
- * more than TEXT_REPEAT_MAX_WORDS words are image alt texts and teaser
- * blurbs shown twice, not paragraphs of the article: they are marked
- * repeated. (Short items that recur are left alone: a live report's or a
- * recipe's recurring labels are the article's, and the chrome among them
- * is known by its phrasing.) */
-static void
-text_repeats(struct text_doc *d)
-{
-	struct text_key *v = xcalloc(d->n, sizeof(*v));
-
-	for (size_t i = 0; i < d->n; i++) {
-		v[i].key = d->items[i].s;
-		v[i].i = i;
-	}
-	qsort(v, d->n, sizeof(*v), text_key_cmp);
-	for (size_t a = 0; a < d->n;) {
-		size_t b = a;
-
-		while (b < d->n && strcmp(v[a].key, v[b].key) == 0)
-			b++;
-		for (size_t k = a; b - a >= 2 && k < b; k++) {
-			struct text_item *it = &d->items[v[k].i];
-
-			it->twice = true;
-			it->repeated = it->words > TEXT_REPEAT_MAX_WORDS;
-		}
-		a = b;
-	}
-	free(v);
 }
 
 /* Marks as crowded the body-like items of the blank-line blocks that
@@ -917,46 +877,6 @@ text_crowding(struct text_doc *d)
 		d->items[i].crowded = d->items[i].bodylike &&
 		    n[d->items[i].block] >= TEXT_CROWD_MIN;
 	free(n);
-}
-
-/* A paragraph that the page also shows elsewhere (a summary, a teaser)
- * is still the article's where it stands between two body-like
- * paragraphs: continuity says so, not the repetition. */
-static void
-text_repeated_in_body(struct text_doc *d)
-{
-	for (size_t i = 1; i + 1 < d->n; i++) {
-		struct text_item *it = &d->items[i];
-
-		if (!it->repeated || it->chrome || it->kind != TEXT_OTHER ||
-		    !((it->sentence && it->words >= 6) || it->words >= 30))
-			continue;
-		if (d->items[i - 1].bodylike && d->items[i + 1].bodylike)
-			it->bodylike = true;
-	}
-}
-
-/* A paragraph that the page shows twice (a summary over the article
- * that is the article) is the article's where it outweighs all the
- * body-like text of the page: its last copy is body-like. */
-static void
-text_repeated_only(struct text_doc *d)
-{
-	size_t mass = 0, best = d->n;
-
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].bodylike)
-			mass += d->items[i].width;
-	for (size_t i = 0; i < d->n; i++) {
-		const struct text_item *it = &d->items[i];
-
-		if (it->repeated && it->sentence && !it->chrome &&
-		    it->kind == TEXT_OTHER && it->width > mass &&
-		    (best == d->n || it->width >= d->items[best].width))
-			best = i;
-	}
-	if (best < d->n)
-		d->items[best].bodylike = true;
 }
 
 /* Commas, stops, colons and semicolons of the scripts that do not use
@@ -1031,23 +951,6 @@ text_subheadings(struct text_doc *d)
 	}
 }
 
-/* True when the repeated item i stands next to body-like text, past
- * the other repeated items around it: a quote or an answer the page
- * shows twice, inside the article. A repeated sentence between other
- * items is a box shown twice (a newsletter's pitch, an offer). */
-static bool
-text_repeat_by_body(const struct text_doc *d, size_t i)
-{
-	size_t a = i, b = i + 1;
-
-	while (a > 0 && d->items[a - 1].repeated)
-		a--;
-	while (b < d->n && d->items[b].repeated)
-		b++;
-	return (a > 0 && d->items[a - 1].bodylike) ||
-	    (b < d->n && d->items[b].bodylike);
-}
-
 /* True when the dated line s names a person ("Posted 11. April 2018 by
  * Jane Doe"). */
 static bool
@@ -1089,6 +992,7 @@ text_classify(struct text_doc *d)
 			d->items[i].section_end = true;
 	text_repeats(d);
 	text_captions(d);
+	text_near_copies(d);
 	text_appeal_runs(d);
 	for (size_t i = 0; i < d->n; i++) {
 		struct text_item *it = &d->items[i];

@@ -465,10 +465,10 @@ text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
 /* True when the paragraph in b ends or the line p[0..len) starts with a
  * character of an unspaced script (or its punctuation): the renderer
  * broke the line beside such a character ("...6" / "\xe4\xb8\xaa..."), and no
- * space joins them. */
+ * space joins them. full: the line over p was full to the wrap width. */
 static bool
 text_joins_unspaced(const struct buf *b, const char *p, size_t len,
-    bool wide)
+    bool wide, bool full)
 {
 	size_t i = b->len, adv;
 	int32_t last, first;
@@ -481,9 +481,10 @@ text_joins_unspaced(const struct buf *b, const char *p, size_t len,
 	last = text_cp_at(b->p + i, b->len - i, &adv);
 	first = text_cp_at(p, len, &adv);
 	/* w3m (which wraps by columns) breaks Hangul between any two
-	 * syllables, most often inside a word */
+	 * syllables, most often inside a word: where the line is full (a
+	 * syllable more would not fit), not where it broke at a space */
 	if (wide && text_cp_hangul(last) && text_cp_hangul(first))
-		return true;
+		return full;
 	return text_cp_breakable(last) || text_cp_breakable(first);
 }
 
@@ -509,8 +510,10 @@ struct text_doc *
 text_segment(const char *s, size_t len)
 {
 	struct text_doc *d = xcalloc(1, sizeof(*d));
-	size_t nl = 0;
-	struct text_line *v = text_lines(s, len, &nl);
+	size_t nl = 0, unlen = 0;
+	char *un = text_uncolumn(s, len, &unlen);
+	struct text_line *v = text_lines(un != NULL ? un : s,
+	    un != NULL ? unlen : len, &nl);
 	struct buf cur = { 0 };
 	bool open = false, cur_bullet = false, gap = false;
 	bool prev_unbreakable = false;
@@ -565,7 +568,8 @@ text_segment(const char *s, size_t len)
 				text_push(d, &cur, block, cur_bullet);
 			cur_bullet = bl > 0;
 			open = true;
-		} else if (!text_joins_unspaced(&cur, l->p, l->len, wide)) {
+		} else if (!text_joins_unspaced(&cur, l->p, l->len, wide,
+		    prev_width + 2 > (local[i] > 0 ? local[i] : d->wrap))) {
 			buf_putc(&cur, ' ');
 		}
 		text_put_folded(&cur, l->p + bl, l->len - bl);
@@ -578,6 +582,7 @@ text_segment(const char *s, size_t len)
 	buf_free(&cur);
 	free(local);
 	free(v);
+	free(un);
 	d->title = d->subtitle = d->n;
 	return d;
 }

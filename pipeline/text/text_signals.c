@@ -120,7 +120,8 @@ text_starts_word(const char *s)
 /* Closing quotes and brackets that may follow the end of a sentence. */
 static const char *const text_closers[] = {
 	"\"", "'", ")", "]", "\xe2\x80\x9d", "\xe2\x80\x99", "\xc2\xbb",
-	"\xe2\x80\xba", "*",
+	"\xe2\x80\xba", "*", "\xe2\x80\x9c", "\xe2\x80\x98", "\xc2\xab",
+	"\xe2\x80\xb9", "\xe3\x80\x8d", "\xe3\x80\x8f", "\xef\xbc\x89",
 };
 
 size_t

@@ -13,12 +13,36 @@
 #include "util.h"
 #include "text/text_blocks.h"
 #include "text/text_extract.h"
+#include "text/text_util.h"
 
 /* cmocka's fail() is shadowed by util.h's fail(): report and fail here. */
 #define test_fail(...) do { \
 	print_error(__VA_ARGS__); \
 	_fail(__FILE__, __LINE__); \
 } while (0)
+
+/* A sentence ends inside the closing quotes and brackets of every
+ * language: German low-high quotes and reversed guillemets, single ones, CJK
+ * corner brackets and fullwidth parentheses (gnaur.wordpress.com's
+ * one-paragraph post, w3m and lynx, read as no sentence). */
+static void
+test_sentence_closers(void **state)
+{
+	(void)state;
+	assert_true(text_ends_sentence("\xe2\x80\x9eIch wei\xc3\x9f ich bin "
+	    "betrunken und sollte das nicht sagen\xe2\x80\xa6\xe2\x80\x9c"));
+	assert_true(text_ends_sentence("Er sagte: \xe2\x80\x9eSo ist es."
+	    "\xe2\x80\x9c"));
+	assert_true(text_ends_sentence("Er sagte: \xe2\x80\x9aSo ist es."
+	    "\xe2\x80\x98"));
+	assert_true(text_ends_sentence("Er sagte: \xc2\xbbSo ist es.\xc2\xab"));
+	assert_true(text_ends_sentence("\xe3\x80\x8c\xe6\x98\xaf\xe3\x80\x82"
+	    "\xe3\x80\x8d"));
+	assert_true(text_ends_sentence("\xef\xbc\x88\xe6\x98\xaf\xe3\x80\x82"
+	    "\xef\xbc\x89"));
+	assert_false(text_ends_sentence("\xe2\x80\x9e""Dann sag es nicht"
+	    "\xe2\x80\x9c"));
+}
 
 static void
 test_chrome(void **state)
@@ -1340,6 +1364,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_chrome),
+		cmocka_unit_test(test_sentence_closers),
 		cmocka_unit_test(test_credit),
 		cmocka_unit_test(test_byline),
 		cmocka_unit_test(test_segment_unwrapped),

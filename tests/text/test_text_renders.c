@@ -990,6 +990,63 @@ test_segment_w3m_hangul(void **state)
 	text_doc_free(d);
 }
 
+/* The same render: where w3m broke a Korean line at a space, the line
+ * stops short of the wrap width (97 columns of 100 over the line that
+ * goes on with the next word): a syllable more would have fitted, so
+ * the words are joined with a space. A full line (99 or 100 columns)
+ * was broken inside a word. */
+static void
+test_segment_w3m_hangul_space(void **state)
+{
+	static const char s[] =
+	    "\xe2\x80\x98\xec\x82\xac\xeb\x9e\x91\xed\x95\x98\xeb\x8a\x94"
+	    " \xec\x82\xac\xeb\x9e\x8c\xec\x9d\x98 \xec\xb6\x94\xec\x96"
+	    "\xb5\xec\x9d\x84 \xea\xb0\x84\xec\xa7\x81\xe2\x80\x99\xed"
+	    "\x95\x98\xeb\x8a\x94 \xec\x9d\xbc\xec\x9d\xb4 \xec\x96\xb4"
+	    "\xec\xa7\xb8\xec\x84\x9c \xeb\x91\x90 \xec\x82\xac\xeb\x9e"
+	    "\x8c\xeb\xa7\x8c\xec\x9d\x98 \xec\x82\xac\xec\xa0\x81\xec"
+	    "\x9d\xb8 \xea\xb4\x80\xea\xb3\x84\xeb\xa5\xbc \xec\xb0\x8d"
+	    "\xec\x9d\x80 \xec\x82\xac\xec\xa7\x84\xeb\x93\xa4\xec\x9d"
+	    "\x84 \xea\xb3\xb5\xea\xb0\x9c\xed\x95\x98\xeb\x8a\x94 \xec"
+	    "\x9d\xbc\xec\x9d\xb4\n"
+	    "\xeb\x90\xa0\xea\xb9\x8c. \xec\x9d\xb4\xeb\x9f\xb0 \xec\x9d"
+	    "\xbc\xeb\x93\xa4\xec\x9d\x80 \xec\x82\xac\xec\x8b\xa4 \xec"
+	    "\x97\xb0\xec\x98\x88\xec\x9d\xb8\xec\xb2\x98\xeb\x9f\xbc "
+	    "\xed\x8a\xb9\xec\x88\x98\xed\x95\x9c \xec\x9c\x84\xec\xb9"
+	    "\x98\xec\x97\x90 \xec\x9e\x88\xeb\x8a\x94 \xec\x9d\xb4\xeb"
+	    "\x93\xa4\xeb\xa7\x8c\xec\x9d\xb4 \xec\x95\x84\xeb\x8b\x88"
+	    "\xeb\x9d\xbc, \xec\x9a\xb0\xeb\xa6\xac \xea\xb0\x99\xec\x9d"
+	    "\x80 \xeb\xb3\xb4\xed\x86\xb5 \xec\x82\xac\xeb\x9e\x8c\xeb"
+	    "\x93\xa4\xec\x97\x90\xea\xb2\x8c\xeb\x8f\x84\n"
+	    "\xec\x9d\xbc\xec\xa2\x85\xec\x9d\x98 \xeb\x8d\xb0\xec\x9d"
+	    "\xb4\xed\x8a\xb8 \xed\x8f\xad\xeb\xa0\xa5\xec\x9c\xbc\xeb"
+	    "\xa1\x9c \xeb\x8b\xa4\xea\xb0\x80\xec\x98\xac \xec\x88\x98 "
+	    "\xec\x9e\x88\xeb\x8a\x94 \xec\x9d\xbc\xec\x9d\xb4\xeb\x8b"
+	    "\xa4. \xeb\xac\xbc\xeb\xa1\xa0 \xec\x82\xac\xec\xa7\x84 \xec"
+	    "\x86\x8d \xeb\x8b\xa4\xec\xa0\x95\xed\x96\x88\xeb\x8d\x98 "
+	    "\xeb\xaa\xa8\xec\x8a\xb5\xec\xb2\x98\xeb\x9f\xbc \xec\x84"
+	    "\x9c\xeb\xa1\x9c \xec\xa2\x8b\xec\x9d\x80 \xea\xb4\x80\xea"
+	    "\xb3\x84\xec\x98\x80\xec\x9d\x84 \xeb\x95\x8c\n"
+	    "\xeb\x8a\x94 \xec\x9d\xb4\xeb\x9f\xb0 \xec\x82\xac\xec\xa0"
+	    "\x81\xec\x9d\xb8 \xec\x82\xac\xec\xa7\x84\xeb\x93\xa4\xec"
+	    "\x9d\xb4 \xed\x95\x98\xeb\x82\x98\xec\x9d\x98 \xec\xb6\x94"
+	    "\xec\x96\xb5\xec\x9d\xb4 \xeb\x90\xa0 \xec\x88\x98 \xec\x9e"
+	    "\x88\xec\x9d\x84 \xea\xb2\x8c\xeb\x8b\xa4. \xed\x95\x98\xec"
+	    "\xa7\x80\xeb\xa7\x8c \xea\xb4\x80\xea\xb3\x84\xea\xb0\x80 "
+	    "\xed\x8b\x80\xec\x96\xb4\xec\xa7\x80\xea\xb3\xa0 \xeb\x82"
+	    "\x98\xec\x84\x9c \xea\xb3\xb5\xec\xa0\x81\xec\x9c\xbc\xeb"
+	    "\xa1\x9c \xed\x8f\xad\xeb\xa1\x9c\xeb\x90\x98\n";
+	struct text_doc *d = text_segment(s, sizeof(s) - 1);
+
+	(void)state;
+	assert_int_equal(d->n, 1);
+	assert_non_null(strstr(d->items[0].s,
+	    "\xec\x82\xac\xeb\x9e\x8c\xeb\x93\xa4\xec\x97\x90"
+	    "\xea\xb2\x8c\xeb\x8f\x84 \xec\x9d\xbc\xec\xa2\x85"
+	    "\xec\x9d\x98"));
+	text_doc_free(d);
+}
+
 /* A w3m render of a teacher's blog post (grossefragen.wordpress.com,
  * trafeval-dev): the lead paragraph, a numbered list of four items,
  * then the rest of the post. The lead is the article's, above its
@@ -2125,6 +2182,225 @@ test_extract_box_over_body(void **state)
 	article_free(a);
 }
 
+/* bayrische-bembel.de (w3m): the page's layout table drawn as it
+ * stands, the sidebar's links and counters on the left of each line of
+ * the article. The columns are set one under the other: the article's
+ * paragraphs are whole, and the sidebar's "13 Besucher sind online"
+ * is not in its last one. */
+static void
+test_extract_side_by_side(void **state)
+{
+	const char *s =
+	    "Eintracht Frankfurt stellt die Weichen\n"
+	    "\n"
+	    "[160]                    Vorstandsvorsitzender Heribert Bruchh"
+	    "agen: \xe2\x80\x9e""Es liegt mir sehr am\n"
+	    "Downloads                Herzen, dass Eintracht Frankfurt auch"
+	    " nach meinem Ausscheiden gut\n"
+	    "                         aufgestellt sein wird. Die Beschl\xc3"
+	    "\xbcsse des Aufsichtsrats sind daher im\n"
+	    "Hintergrundbilder        besten Einvernehmen mit mir gefasst w"
+	    "orden. Mit der\n"
+	    "                         Vertragsverl\xc3\xa4ngerung von Bruno"
+	    " H\xc3\xbc""bner m\xc3\xb6""chte ich sicherstellen, dass\n"
+	    "[160]                    die gute Arbeit im sportlichen Bereic"
+	    "h auch langfristig fortgesetzt\n"
+	    "Impressum                wird.\xe2\x80\x9c\n"
+	    "\n"
+	    "Hinweise Kontakt         Der Vorsitzende des Aufsichtsrat Wolf"
+	    "gang Steubing: \xe2\x80\x9eIch freue mich,\n"
+	    "Impressum                dass es uns gelungen ist, f\xc3\xbcr "
+	    "die Entwicklung von Eintracht Frankfurt\n"
+	    "                         zentrale Verantwortungstr\xc3\xa4ger "
+	    "an uns zu binden. Damit haben wir die\n"
+	    "[160]                    wichtigen Gesch\xc3\xa4""ftsbereiche "
+	    "langfristig in gute H\xc3\xa4nde \xc3\xbc""bergeben und die\n"
+	    "Wer ist online           Fu\xc3\x9f""ball AG f\xc3\xbcr die Zu"
+	    "kunft gut aufgestellt. Und wir stellen die\n"
+	    "13 Besucher sind online  personelle Kontinuit\xc3\xa4t, die ei"
+	    "n wesentlicher Erfolgsfaktor im Fu\xc3\x9f""ball\n"
+	    "(8 Besucher halten sich  ist, sicher.\xe2\x80\x9c\n"
+	    "im Bereich News auf.)\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Erfolgsfaktor im Fu\xc3\x9f""ball "
+	    "ist, sicher."));
+	assert_non_null(strstr(a->body, "Mit der Vertragsverl\xc3\xa4ngerung"));
+	assert_null(strstr(a->body, "Besucher"));
+	assert_null(strstr(a->body, "Hintergrundbilder"));
+	article_free(a);
+}
+
+/* web.archive.org's banner over a blog's page (w3m): the collection's
+ * note twice, with another line under each copy, outweighs the page's
+ * one paragraph. Two items a few apart that part only after a shared
+ * sentence are one text shown twice: repeated, not the article. */
+static void
+test_extract_banner_twice(void **state)
+{
+	const char *s =
+	    "About this capture\n"
+	    "COLLECTED BY\n"
+	    "Organization: Alexa Crawls\n"
+	    "Starting in 1996, Alexa Internet has been donating their crawl "
+	    "data to the Internet Archive.\n"
+	    "Flowing in every day, these data are added to the Wayback "
+	    "Machine after an embargo period.\n"
+	    "Collection: Alexa Crawls\n"
+	    "Starting in 1996, Alexa Internet has been donating their crawl "
+	    "data to the Internet Archive.\n"
+	    "Flowing in every day, these data are added to the Wayback "
+	    "Machine after an embargo period.\n"
+	    "TIMESTAMPS\n"
+	    "loading\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Home\n"
+	    "  \xe2\x80\xa2 Formulare\n"
+	    "  \xe2\x80\xa2 Hilfe\n"
+	    "\n"
+	    "{orga your life} \xe2\x80\x93 das Leben organisieren\n"
+	    "\n"
+	    "Wenn der Tag mal wieder zu wenige Stunden hat, ist es hilfreich,"
+	    " sich\n"
+	    "ein wenig mit der eigenen Zeitplanung zu besch\xc3\xa4""ftigen. "
+	    "Mehr aus der vorhandenen Zeit zu machen ist\n"
+	    "n\xc3\xa4mlich gar nicht so einfach. Neben meinen Beitr\xc3\xa4"
+	    "gen zur Zeitplanung siehst du hier auch\n"
+	    "\xc3\xbc""bersichtlich alles zum Thema Finanzen organisieren und "
+	    "Selbstmanagement.\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Bullshit-Bingo im Haushalt\n"
+	    "  \xe2\x80\xa2 Nachgefragt: Portemonnaie organisieren\n"
+	    "  \xe2\x80\xa2 Top 5: Apps f\xc3\xbcr mehr Organisation\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_true(strncmp(a->body, "Wenn der Tag", 12) == 0);
+	assert_null(strstr(a->body, "Alexa"));
+	article_free(a);
+}
+
+/* Tables are not columns of a layout: a table of figures
+ * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
+ * jump, w3m) stay as they are, their rows read as rows. */
+static void
+test_segment_tables_stay(void **state)
+{
+	static const char *const s[] = {
+	    "        Hauptprodukt          Januar bis November    Januar bis"
+	    " November\n"
+	    "         Rohbenzin           10,72 Mio. t           12,40 Mio. t"
+	    "           15,7 %\n"
+	    "       Ottokraftstoff        15,02 Mio. t           15,12 Mio. t"
+	    "           0,7 %\n"
+	    "      Dieselkraftstoff       32,23 Mio. t           32,28 Mio. t"
+	    "           0,1 %\n"
+	    "     Heiz\xc3\xb6l, EL normal       14,31 Mio. t           9,97 "
+	    "Mio. t            - 30,3 %\n"
+	    "     davon schwefelarm       13,66 Mio. t           9,45 Mio. t"
+	    "            - 30,8 %\n"
+	    "       Heiz\xc3\xb6l, schwer        0,78 Mio. t            1,12 "
+	    "Mio. t            43,4 %\n",
+	    "1.    -      -      -      -      -      -      o      o      o"
+	    "      o      xo     xxx\n"
+	    "2.    -      -      -      -      o      o      o      o      o"
+	    "      xxx\n"
+	    "3.    -      -      -      -      o      o      o      xxx\n"
+	    "4.    o      o      o      xo     o      xxx\n"
+	    "5.    o      o      o      o      xxx\n"
+	    "6.    o      o      xo     o      xxx\n"
+	    "7.    o      xxo    o      o      xxx\n"
+	    "8.    -      o      o      xo     xxx\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
+		size_t n;
+
+		assert_null(text_uncolumn(s[i], strlen(s[i]), &n));
+	}
+}
+
+/* jamaicaobserver.com (w3m and lynx): the reporter signs the article
+ * off (an en dash and "David Dunkley") over the site's house rules for
+ * comments, a numbered list of sentences that outweighs the chrome
+ * between. A dash and a name the page holds once end the region like a
+ * thread's heading; a page whose comments are signed so (Stack
+ * Exchange's "- Bill", "- Tony M") has several, and they do not. */
+static void
+test_extract_signoff_ends_region(void **state)
+{
+	const char *s =
+	    "ST CATHERINE, Jamaica \xe2\x80\x94 A female police inspector h"
+	    "ad to seek medical attention on Friday after she\n"
+	    "was reportedly assaulted and hit in the head with a stone by a"
+	    "nother woman.\n"
+	    "\n"
+	    "The dramatic incident took place in front of the Spanish Town "
+	    "Police Station in St Catherine.\n"
+	    "\n"
+	    "Police have since launched a search for the woman, who fled af"
+	    "ter the incident, OBSERVER ONLINE has\n"
+	    "learnt. It is believed that the woman is of unsound mind.\n"
+	    "\n"
+	    "Information reaching OBSERVER ONLINE is that about 3:00 pm, a "
+	    "little boy was seen walking across\n"
+	    "the entrance of the police station without the company of an a"
+	    "dult.\n"
+	    "\n"
+	    "The police enquired about the parents of the little boy when t"
+	    "he accused walked towards the child\n"
+	    "and hit him in the face. The inspector intervened and was spat"
+	    " at by the accused who walked away.\n"
+	    "\n"
+	    "The accused is then alleged to have flung two stones at the po"
+	    "lice inspector, one of which hit her\n"
+	    "in the right side of her head and causing a wound.\n"
+	    "\n"
+	    "The cop was assisted to the Spanish Town Hospital where she wa"
+	    "s treated and released.\n"
+	    "\n"
+	    "The incident drew several curious onlookers.\n"
+	    "\n"
+	    "\xe2\x80\x93 David Dunkley\n"
+	    "\n"
+	    "Latest News\n"
+	    "   \n"
+	    "\n"
+	    "HOUSE RULES\n"
+	    "\n"
+	    " 1. We welcome reader comments on the top stories of the day. "
+	    "Some comments may be republished on\n"
+	    "    the website or in the newspaper; email addresses will not "
+	    "be published.\n"
+	    " 2. Please understand that comments are moderated and it is no"
+	    "t always possible to publish all that\n"
+	    "    have been submitted. We will, however, try to publish comm"
+	    "ents that are representative of all\n"
+	    "    received.\n"
+	    " 3. We ask that comments are civil and free of libellous or ha"
+	    "teful material. Also please stick to\n"
+	    "    the topic under discussion.\n"
+	    " 4. Please do not write in block capitals since this makes you"
+	    "r comment hard to read.\n"
+	    " 5. Please don't use the comments to advertise. However, our a"
+	    "dvertising department can be more\n"
+	    "    than accommodating if emailed: advertising@jamaicaobserver"
+	    ".com.\n"
+	    " 6. If readers wish to report offensive comments, suggest a co"
+	    "rrection or share a story then please\n"
+	    "    email: community@jamaicaobserver.com.\n"
+	    " 7. Lastly, read our Terms and Conditions and Privacy Policy\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "several curious onlookers."));
+	assert_null(strstr(a->body, "moderated"));
+	assert_null(strstr(a->body, "Dunkley"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2141,6 +2417,7 @@ main(void)
 		cmocka_unit_test(test_extract_lynx_head),
 		cmocka_unit_test(test_extract_read_more_teaser),
 		cmocka_unit_test(test_segment_w3m_hangul),
+		cmocka_unit_test(test_segment_w3m_hangul_space),
 		cmocka_unit_test(test_extract_lead_over_list),
 		cmocka_unit_test(test_extract_live_report),
 		cmocka_unit_test(test_extract_crowded_block),
@@ -2154,6 +2431,10 @@ main(void)
 		cmocka_unit_test(test_extract_colon_list),
 		cmocka_unit_test(test_extract_caption_pair_label),
 		cmocka_unit_test(test_extract_box_over_body),
+		cmocka_unit_test(test_extract_side_by_side),
+		cmocka_unit_test(test_segment_tables_stay),
+		cmocka_unit_test(test_extract_banner_twice),
+		cmocka_unit_test(test_extract_signoff_ends_region),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
