@@ -391,25 +391,6 @@ text_teaser_card(const struct text_item *name, const struct text_item *date)
 	    date_find(date->s, strlen(date->s), &t, NULL, NULL) == 0;
 }
 
-/* True when it is a dash and a person's name on its own line (an en
- * dash and "David Dunkley"): an article's sign-off, or a comment's
- * signature. */
-static bool
-text_signoff(const struct text_item *it)
-{
-	const char *s = it->s;
-
-	if (strncmp(s, "\xe2\x80\x93 ", 4) == 0 ||
-	    strncmp(s, "\xe2\x80\x94 ", 4) == 0)
-		s += 4;
-	else if (strncmp(s, "- ", 2) == 0)
-		s += 2;
-	else
-		return false;
-	return it->words >= 2 && it->words <= 5 && !it->bullet &&
-	    text_is_byline(s, it->words - 1);
-}
-
 /* Drops the body that ends the region after a gap (TEXT_TAIL_GAP items
  * or more that are not body-like) while it weighs less than one and a
  * half times what the gap costs: the search keeps it when it weighs
@@ -801,7 +782,7 @@ static void
 text_body_region(struct text_doc *d)
 {
 	long best = 0, cur = 0;
-	size_t cs = 0, mass = 0, end = d->n, signoffs = 0;
+	size_t cs = 0, mass = 0, end = d->n;
 
 	for (size_t i = 0; i < d->n; i++) {
 		if (text_thread_heading(&d->items[i]) &&
@@ -828,13 +809,10 @@ text_body_region(struct text_doc *d)
 	}
 	if (d->body_end > 0)
 		text_anchored(d, best);
-	for (size_t i = 0; i < d->n; i++)
-		signoffs += text_signoff(&d->items[i]);
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		const struct text_item *it = &d->items[i];
 
-		if ((it->section_end || (signoffs == 1 && text_signoff(it)) ||
-		    (i > d->body_start &&
+		if ((it->section_end || (i > d->body_start &&
 		    text_teaser_card(&d->items[i - 1], it))) &&
 		    mass >= TEXT_SECTION_MASS) {
 			d->body_end = i;

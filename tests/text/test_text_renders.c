@@ -2322,85 +2322,6 @@ test_segment_tables_stay(void **state)
 	}
 }
 
-/* jamaicaobserver.com (w3m and lynx): the reporter signs the article
- * off (an en dash and "David Dunkley") over the site's house rules for
- * comments, a numbered list of sentences that outweighs the chrome
- * between. A dash and a name the page holds once end the region like a
- * thread's heading; a page whose comments are signed so (Stack
- * Exchange's "- Bill", "- Tony M") has several, and they do not. */
-static void
-test_extract_signoff_ends_region(void **state)
-{
-	const char *s =
-	    "ST CATHERINE, Jamaica \xe2\x80\x94 A female police inspector h"
-	    "ad to seek medical attention on Friday after she\n"
-	    "was reportedly assaulted and hit in the head with a stone by a"
-	    "nother woman.\n"
-	    "\n"
-	    "The dramatic incident took place in front of the Spanish Town "
-	    "Police Station in St Catherine.\n"
-	    "\n"
-	    "Police have since launched a search for the woman, who fled af"
-	    "ter the incident, OBSERVER ONLINE has\n"
-	    "learnt. It is believed that the woman is of unsound mind.\n"
-	    "\n"
-	    "Information reaching OBSERVER ONLINE is that about 3:00 pm, a "
-	    "little boy was seen walking across\n"
-	    "the entrance of the police station without the company of an a"
-	    "dult.\n"
-	    "\n"
-	    "The police enquired about the parents of the little boy when t"
-	    "he accused walked towards the child\n"
-	    "and hit him in the face. The inspector intervened and was spat"
-	    " at by the accused who walked away.\n"
-	    "\n"
-	    "The accused is then alleged to have flung two stones at the po"
-	    "lice inspector, one of which hit her\n"
-	    "in the right side of her head and causing a wound.\n"
-	    "\n"
-	    "The cop was assisted to the Spanish Town Hospital where she wa"
-	    "s treated and released.\n"
-	    "\n"
-	    "The incident drew several curious onlookers.\n"
-	    "\n"
-	    "\xe2\x80\x93 David Dunkley\n"
-	    "\n"
-	    "Latest News\n"
-	    "   \n"
-	    "\n"
-	    "HOUSE RULES\n"
-	    "\n"
-	    " 1. We welcome reader comments on the top stories of the day. "
-	    "Some comments may be republished on\n"
-	    "    the website or in the newspaper; email addresses will not "
-	    "be published.\n"
-	    " 2. Please understand that comments are moderated and it is no"
-	    "t always possible to publish all that\n"
-	    "    have been submitted. We will, however, try to publish comm"
-	    "ents that are representative of all\n"
-	    "    received.\n"
-	    " 3. We ask that comments are civil and free of libellous or ha"
-	    "teful material. Also please stick to\n"
-	    "    the topic under discussion.\n"
-	    " 4. Please do not write in block capitals since this makes you"
-	    "r comment hard to read.\n"
-	    " 5. Please don't use the comments to advertise. However, our a"
-	    "dvertising department can be more\n"
-	    "    than accommodating if emailed: advertising@jamaicaobserver"
-	    ".com.\n"
-	    " 6. If readers wish to report offensive comments, suggest a co"
-	    "rrection or share a story then please\n"
-	    "    email: community@jamaicaobserver.com.\n"
-	    " 7. Lastly, read our Terms and Conditions and Privacy Policy\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_non_null(strstr(a->body, "several curious onlookers."));
-	assert_null(strstr(a->body, "moderated"));
-	assert_null(strstr(a->body, "Dunkley"));
-	article_free(a);
-}
-
 int
 main(void)
 {
@@ -2434,7 +2355,6 @@ main(void)
 		cmocka_unit_test(test_extract_side_by_side),
 		cmocka_unit_test(test_segment_tables_stay),
 		cmocka_unit_test(test_extract_banner_twice),
-		cmocka_unit_test(test_extract_signoff_ends_region),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
