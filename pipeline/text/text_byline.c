@@ -19,6 +19,8 @@
 #define TEXT_BYLINE_ABOVE 4
 #define TEXT_BYLINE_TOP 2
 #define TEXT_BYLINE_UNDER 4
+/* Items under the region looked at for a prefixed byline, at most. */
+#define TEXT_BYLINE_FAR 20
 /* Capitalised words of a name read next to a date, at most. */
 #define TEXT_NAME_RUN_MAX 3
 
@@ -176,17 +178,39 @@ void
 text_far_bylines(struct text_doc *d)
 {
 	size_t t = d->title < d->n ? d->title : d->body_start;
+	bool bare = false;
 
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].kind == TEXT_BYLINE &&
-		    text_strong_byline(&d->items[i]))
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->items[i].kind != TEXT_BYLINE)
+			continue;
+		if (text_strong_byline(&d->items[i]))
 			return;
+		bare = true;
+	}
 	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
 	    0, t))
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
-	text_byline_in(d, d->body_end, d->body_end + TEXT_BYLINE_UNDER);
+	/* the header's bare name is nearer than a line under the body */
+	if (bare || text_byline_in(d, d->body_end, d->body_end +
+	    TEXT_BYLINE_UNDER))
+		return;
+	/* further down, a line that opens with a byline's prefix ("Text:
+	 * Ursula Eggers", "Erstellt von Andri Bryner"), a signature after
+	 * the article's furniture, up to the comments */
+	for (size_t i = d->body_end + TEXT_BYLINE_UNDER; i < d->n &&
+	    i < d->body_end + TEXT_BYLINE_FAR; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->section_end)
+			return;
+		if (text_byline_prefix(it->s) > 0 &&
+		    text_prefixed_byline(it)) {
+			it->kind = TEXT_BYLINE;
+			return;
+		}
+	}
 }
 
 /* The length of the spaces and separators that open s (",", "|",

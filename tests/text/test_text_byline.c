@@ -188,6 +188,68 @@ test_byline_over_bare_name(void **state)
 	check_author(s, "Cora Neas");
 }
 
+/* A prefixed byline under the article's furniture, past the lines
+ * under the region that the far byline search looks at first ("Text:
+ * Ursula Eggers" under a list and a tip, gartenjournal.net, w3m): the
+ * signature is the author, the header holding none. */
+static void
+test_byline_under_furniture(void **state)
+{
+	const char *s =
+	    "Wie pflege ich meine Zaubernuss im Winter?\n"
+	    "\n"
+	    "Auch im Winter ben\xc3\xb6tigt die Zaubernuss nicht besonders "
+	    "viel Pflege. An frostfreien Tagen d\xc3\xbcrfen Sie\n"
+	    "die Pflanze gelegentlich ein wenig gie\xc3\x9f""en, damit sie "
+	    "nicht verdurstet und der Wurzelballen nicht\n"
+	    "austrocknet. D\xc3\xbcnger ben\xc3\xb6tigt sie zu dieser Jahre"
+	    "szeit nicht.\n"
+	    "\n"
+	    "Hamamelis WinterHamamelis Winter\n"
+	    "Die Zaubernuss bl\xc3\xbcht meist ab Dezember\n"
+	    "\n"
+	    "Wann \xc3\xb6""ffnen sich die Bl\xc3\xbcten der Zaubernuss?\n"
+	    "Ist die Hamamelis mit ihrem Standort oder den Umweltbedingunge"
+	    "n nicht zufrieden, dann bl\xc3\xbcht sie\n"
+	    "nicht. Vermutlich bekommt sie zu wenig Licht oder Wasser. Sie "
+	    "sollte also im Sommer bei Trockenheit\n"
+	    "gegossen werden, bevor der Wurzelballen austrocknet. Auch im e"
+	    "rsten Winter nach der Pflanzung bl\xc3\xbcht\n"
+	    "die Hamamelis h\xc3\xa4ufig nicht. Sie braucht viel Zeit zur E"
+	    "ingew\xc3\xb6hnung und zum Anwachsen.\n"
+	    "\n"
+	    "Das Wichtigste in K\xc3\xbcrze:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 sehr winterhart\n"
+	    "  \xe2\x80\xa2 Bl\xc3\xbctezeit der meisten Sorten im Winter\n"
+	    "  \xe2\x80\xa2 Hamamelis virginiana bl\xc3\xbcht schon im Herb"
+	    "st\n"
+	    "  \xe2\x80\xa2 bei Frost rollen sich die Bl\xc3\xbctenbl\xc3\xa4"
+	    "tter ein\n"
+	    "  \xe2\x80\xa2 keine besondere Winterpflege n\xc3\xb6tig\n"
+	    "  \xe2\x80\xa2 an frostfreien Tagen ab und zu gie\xc3\x9f""en"
+	    "\n"
+	    "  \xe2\x80\xa2 nicht d\xc3\xbcngen\n"
+	    "  \xe2\x80\xa2 im Sommer auf ausreichende Wasserzufuhr achten,"
+	    " sonst bleibt die Bl\xc3\xbcte aus\n"
+	    "\n"
+	    "Tipps\n"
+	    "\n"
+	    "Auch wenn sich die Bl\xc3\xbctenbl\xc3\xa4tter bei starkem Fro"
+	    "st einrollen, nimmt die Zaubernuss in der Regel\n"
+	    "keinen Schaden, denn sie ist sehr winterhart.\n"
+	    "\n"
+	    "*\n"
+	    "Text: Ursula Eggers\n"
+	    "\n"
+	    "Frage zum Thema Zaubernuss?\n"
+	    "\n"
+	    "Zum Forum\n";
+
+	(void)state;
+	check_author(s, "Ursula Eggers");
+}
+
 /* A section's name next to the date ("27.01.2022 Aktuelles
  * Experteninterviews", martinruetter.com, w3m) whose word the menu
  * shows as an item of its own is no author; a person's name there is,
@@ -286,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_byline_over_bare_name),
 		cmocka_unit_test(test_section_name_by_date),
 		cmocka_unit_test(test_bar_byline),
+		cmocka_unit_test(test_byline_under_furniture),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
