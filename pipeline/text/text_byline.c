@@ -23,6 +23,9 @@
 #define TEXT_BYLINE_FAR 20
 /* Capitalised words of a name read next to a date, at most. */
 #define TEXT_NAME_RUN_MAX 3
+/* Bytes of a date's label between a name and its date, at most
+ * ("Zuletzt ge\xc3\xa4ndert am "). */
+#define TEXT_DATE_LABEL_BYTES 32
 
 /* True when the word s[0..n) is an initial ("C.", "H."). */
 static bool
@@ -272,6 +275,41 @@ text_named_by_word(const char *s, size_t off)
 	return false;
 }
 
+/* The offset of the name after a byline's prefix that opens a part of
+ * s after a bar ("Accueil | Par Lo\xc3\xafc Le Clerc | 30 septembre
+ * 2018"), or 0. */
+static size_t
+text_prefix_after_bar(const char *s)
+{
+	for (const char *q = strstr(s, " | "); q != NULL;
+	    q = strstr(q + 3, " | ")) {
+		size_t k = text_byline_prefix(q + 3);
+
+		if (k > 0 && text_starts_upper(q + 3 + k))
+			return (size_t)(q + 3 - s) + k;
+	}
+	return 0;
+}
+
+/* True when the words of s between the name's end n and the date at
+ * label the date, and only that ("Evgenia Karp Zuletzt ge\xc3\xa4ndert
+ * am 06.11.2023"): the name is still next to its date. A comma or a
+ * bar there parts more ("New Delhi, News Nation Bureau | Updated"). */
+static bool
+text_label_between(const char *s, size_t n, size_t at)
+{
+	size_t m = n;
+
+	while (m < at && s[m] == ' ')
+		m++;
+	if (n == 0 || m >= at || at - m > TEXT_DATE_LABEL_BYTES)
+		return false;
+	for (size_t i = m; i < at; i++)
+		if (strchr(",;|", s[i]) != NULL)
+			return false;
+	return text_date_label(s + m, at - m);
+}
+
 /* The name a dated line names, after a byline word anywhere in it, else
  * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
  * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len
@@ -286,6 +324,8 @@ text_dated_name(const char *s, size_t *len, int *words)
 	*len = 0;
 	*words = 0;
 	off = text_byline_prefix(s);
+	if (off == 0)
+		off = text_prefix_after_bar(s);
 	for (size_t i = 0; off == 0 && i < sizeof(text_by_words) /
 	    sizeof(text_by_words[0]); i++) {
 		const char *q = strstr(s, text_by_words[i]);
@@ -297,10 +337,14 @@ text_dated_name(const char *s, size_t *len, int *words)
 	found = date_find(s, strlen(s), &t, &at, &span) == 0;
 	if (off > 0) {
 		/* the name ends where the date starts ("By Jane Doe
-		 * November 19, 2019") */
-		char *c = xstrndup(s + off, found && at > off ? at - off :
-		    strlen(s + off));
+		 * November 19, 2019"), and the marks before it ("Par
+		 * Lo\xc3\xafc Le Clerc | 30 septembre 2018") */
+		size_t e = found && at > off ? at - off : strlen(s + off);
+		char *c;
 
+		while (e > 0 && strchr(" |,-", s[off + e - 1]) != NULL)
+			e--;
+		c = xstrndup(s + off, e);
 		*len = text_name_run(c, TEXT_NAME_RUN_MAX, words);
 		free(c);
 		return off;
@@ -310,7 +354,8 @@ text_dated_name(const char *s, size_t *len, int *words)
 		return 0;
 	if (at > 0) {
 		n = text_name_run(s, 2, words);
-		if (n + text_marks_len(s + n) == at && *words >= 2 &&
+		if ((n + text_marks_len(s + n) == at ||
+		    text_label_between(s, n, at)) && *words >= 2 &&
 		    !text_date_label(s, n) && !text_has_conjunction(s, n)) {
 			*len = n;
 			return 0;

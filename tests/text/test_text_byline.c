@@ -52,8 +52,8 @@ check_author(const char *s, const char *name)
 }
 
 /* Dated lines of the trafeval renders: the name after a byline word, or
- * two capitalised words next to the date; a line with no name gives
- * none, nor do a date's label ("Last Modified") or a section's name
+ * two capitalised words next to the date or its label; a line with no
+ * name gives none, nor do a date's label ("Last Modified") or a section's name
  * ("Soziales & Gesundheit"). */
 static void
 test_dated_name(void **state)
@@ -83,6 +83,13 @@ test_dated_name(void **state)
 	check_name("Updated: Nov 8, 2023 / 04:43 PM CST", "");
 	check_name("Tuesday 14 February 2017 05:57 EST", "");
 	check_name("Last Modified Nov 5, 2023 Share", "");
+	/* a prefix after a bar, the bar before the date not the name's;
+	 * a date's label between the name and its date (regards.fr,
+	 * 1000things.at) */
+	check_name("Accueil | Par Lo\xc3\xaf""c Le Clerc | 30 septembre 2018",
+	    "Lo\xc3\xaf""c Le Clerc");
+	check_name("Evgenia Karp Zuletzt ge\xc3\xa4""ndert am 06.11.2023",
+	    "Evgenia Karp");
 }
 
 /* "Von X" over the headline, the header under it holding no byline
