@@ -91,6 +91,14 @@ bool text_bar_byline(const struct text_item *it);
 
 const char *text_kind_name(enum text_kind k);
 
+/* The offset in s of the headline after a breadcrumb trail glued to it
+ * ("Home \xc2\xbb Unbefriedigt", "home / InfoStream / Eigentumsvorbehalt:
+ * Das sollten ..."): past the last of the trail's marks (an arrow, or
+ * two slashes) where each entry before it is a section's name of four
+ * words at most; 0 when there is none, or the trail ends with its mark
+ * (text_header.c). */
+size_t text_crumbs_glued(const char *s);
+
 /* Words of a link box's heading, at most. */
 #define TEXT_BOX_HEADING_WORDS 4
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../date.h"
+#include "util.h"
 #include "text_util.h"
 
 /* Item-count limits of the header walk above the body. */
@@ -172,6 +173,56 @@ text_title_part(const struct text_doc *d, size_t first)
 			return j;
 	}
 	return first;
+}
+
+size_t
+text_crumbs_glued(const char *s)
+{
+	static const char *const arrows[] = {
+		" \xc2\xbb ", " \xe2\x80\xba ", " > ", " / ",
+	};
+	size_t last = 0, from = 0, marks = 0;
+	bool slash = true;
+
+	for (const char *p = s; *p != '\0'; p++) {
+		for (size_t i = 0; i < sizeof(arrows) / sizeof(arrows[0]);
+		    i++) {
+			size_t k = strlen(arrows[i]);
+
+			if (strncmp(p, arrows[i], k) != 0)
+				continue;
+			if (words_in(s + from, (size_t)(p - s) - from) >
+			    TEXT_CRUMB_WORDS || p == s + from)
+				return 0;
+			slash = slash && i == 3;
+			marks++;
+			from = last = (size_t)(p - s) + k;
+			p += k - 1;
+			break;
+		}
+	}
+	/* a trail ending with its mark holds no headline ("News >
+	 * Promis >") */
+	if (marks == 0 || (slash && marks < 2) || s[last] == '\0' ||
+	    strpbrk(s + last, ">/") != NULL ||
+	    strstr(s + last, "\xc2\xbb") != NULL ||
+	    strstr(s + last, "\xe2\x80\xba") != NULL)
+		return 0;
+	return last;
+}
+
+/* Drops the breadcrumb trail glued to the headline it. */
+static void
+text_drop_crumbs(struct text_item *it)
+{
+	size_t at = text_crumbs_glued(it->s), len = strlen(it->s + at);
+
+	if (at == 0)
+		return;
+	for (size_t i = 0; i < at && it->width > 0; i++)
+		it->width -= (it->s[i] & 0xc0) != 0x80;
+	it->words -= (int)words_in(it->s, at);
+	memmove(it->s, it->s + at, len + 1);
 }
 
 /* When the walk up found no headline: the name-like item it passed
@@ -409,6 +460,7 @@ text_header(struct text_doc *d)
 	    !d->items[first + 1].sentence)
 		first++;
 	first = text_title_part(d, first);
+	text_drop_crumbs(&d->items[first]);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "text_extracted.h"
+#include "text/text_blocks.h"
 
 /* A breadcrumb trail that ends with the headline, over the headline
  * (aerobuzz.de, w3m): the headline is the shorter item, not the trail. */
@@ -553,6 +554,71 @@ test_extract_bar_byline_over_title(void **state)
 	article_free(a);
 }
 
+/* A breadcrumb trail glued to the headline, on one line (deutsche-
+ * handwerks-zeitung.de, w3m): the headline is the part after the
+ * trail's last mark; a trail that ends with its mark keeps all. */
+static void
+test_extract_crumbs_glued_to_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Regional\n"
+	    "\n"
+	    "home / InfoStream / Eigentumsvorbehalt: Das sollten K\xc3\xa4u"
+	    "fer und Verk\xc3\xa4ufer wissen\n"
+	    "InfoStream - 21. Januar 2022\n"
+	    "\n"
+	    "Forderungsausf\xc3\xa4lle vermeiden Eigentumsvorbehalt: Das so"
+	    "llten K\xc3\xa4ufer und Verk\xc3\xa4ufer wissen\n"
+	    "\n"
+	    "Wenn ein K\xc3\xa4ufer nicht sofort den vollen Kaufpreis einer"
+	    " Ware bezahlen kann, wird h\xc3\xa4ufig ein\n"
+	    "sogenannter Eigentumsvorbehalt verwendet. Verk\xc3\xa4ufer und"
+	    " K\xc3\xa4ufer sollten wissen, was damit genau\n"
+	    "gemeint ist, welche Varianten es gibt und welche davon wann di"
+	    "e bessere ist.\n"
+	    "\n"
+	    "Von Tobias Kuske\n"
+	    "\n"
+	    "Mehrere Stapel mit Mauerziegeln.\n"
+	    "Stapel mit Mauerziegeln: Wenn ein K\xc3\xa4ufer nicht sofort d"
+	    "en vollen Warenpreis bezahlen kann, wird\n"
+	    "h\xc3\xa4ufig ein Eigentumsvorbehalt verwendet. - \xc2\xa9 jol"
+	    "lier_ - stock.adobe.com\n"
+	    "\n"
+	    "Was ist ein einfacher Eigentumsvorbehalt?\n"
+	    "\n"
+	    "Beim Eigentumsvorbehalt \xc3\xbc""bergibt der Verk\xc3\xa4ufer"
+	    " dem K\xc3\xa4ufer die Kaufsache sofort, obwohl dieser den\n"
+	    "Preis nicht komplett bezahlt hat \xe2\x80\x93 weil zum Beispie"
+	    "l eine Ratenzahlung vereinbart ist. Die Sache\n"
+	    "ist so lange Eigentum des Verk\xc3\xa4ufers und nur im Besitz "
+	    "des K\xc3\xa4ufers, bis der gesamte Preis gezahlt\n"
+	    "ist. Wird nicht wie vereinbart bezahlt, holt der Verk\xc3\xa4u"
+	    "fer den Gegenstand zur\xc3\xbc""ck; nach Setzung\n"
+	    "einer angemessenen Frist.\n"
+	    "\n"
+	    "Ein sofortiger R\xc3\xbc""cktritt ist nur bei Fixgesch\xc3\xa4""f"
+	    "ten erlaubt. Bei Teilzahlungsgesch\xc3\xa4""ften zwischen\n"
+	    "Unternehmern und Verbrauchern gilt: Der Verbraucher muss mit z"
+	    "wei aufeinanderfolgenden Raten im\n"
+	    "Verzug stehen, die mindestens zehn Prozent des Teilzahlungspre"
+	    "ises ausmachen (f\xc3\xbcnf Prozent bei\n"
+	    "einer Laufzeit von \xc3\xbc""ber drei Jahren). Wird die Ware z"
+	    "ur\xc3\xbc""ckgeholt, sind die bereits bezahlten Raten\n"
+	    "zu erstatten und dem K\xc3\xa4ufer kann eine Nutzungsentsch"
+	    "\xc3\xa4""digung berechnet werden.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Eigentumsvorbehalt: Das sollten "
+	    "K\xc3\xa4ufer und Verk\xc3\xa4ufer wissen");
+	article_free(a);
+	assert_int_equal(text_crumbs_glued("Home \xc2\xbb Unbefriedigt"), 8);
+	assert_int_equal(text_crumbs_glued("Tonight News > Unterhaltung > "
+	    "Promis >"), 0);
+	assert_int_equal(text_crumbs_glued("AC / DC live"), 0);
+}
+
 int
 main(void)
 {
@@ -571,6 +637,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_two_sentences),
 		cmocka_unit_test(test_extract_headline_over_captions),
 		cmocka_unit_test(test_extract_bar_byline_over_title),
+		cmocka_unit_test(test_extract_crumbs_glued_to_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
