@@ -88,6 +88,10 @@ bool text_strong_byline(const struct text_item *it);
 /* True when item it is a name, " | " and a date or a relative time
  * ("Jacobo Betancur Peláez | Publicado hace 3 horas"): a byline. */
 bool text_bar_byline(const struct text_item *it);
+/* The byte length of the name that opens bar byline it ("Patrick
+ * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
+ * none. */
+size_t text_bar_name(const struct text_item *it);
 
 const char *text_kind_name(enum text_kind k);
 

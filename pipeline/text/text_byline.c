@@ -116,7 +116,7 @@ text_strong_byline(const struct text_item *it)
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
-	    text_is_byline(it->s, it->words));
+	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0;
 }
 
 /* True when it is a byline set off by a bar: a name, " | ", and a date
@@ -127,13 +127,19 @@ text_strong_byline(const struct text_item *it)
 bool
 text_bar_byline(const struct text_item *it)
 {
+	return text_bar_name(it) > 0;
+}
+
+size_t
+text_bar_name(const struct text_item *it)
+{
 	const char *bar = strstr(it->s, " | ");
 	char name[128];
 	size_t n;
 	int words = 1;
 
 	if (bar == NULL || strpbrk(bar + 3, "0123456789") == NULL)
-		return false;
+		return 0;
 	n = (size_t)(bar - it->s);
 	/* the name then the time ("Patrick Danowski   06 PM | 18 Mai") */
 	for (size_t i = 1; i < n; i++)
@@ -146,12 +152,12 @@ text_bar_byline(const struct text_item *it)
 	/* "New Delhi, News Nation Bureau | Updated ...": a place and a
 	 * desk */
 	if (n == 0 || n >= sizeof(name) || memchr(it->s, ',', n) != NULL)
-		return false;
+		return 0;
 	memcpy(name, it->s, n);
 	name[n] = '\0';
 	for (size_t i = 0; i < n; i++)
 		words += name[i] == ' ';
-	return text_is_byline(name, words);
+	return text_is_byline(name, words) ? n : 0;
 }
 
 /* True when item it is a strong byline (text_strong_byline()) that the

@@ -193,8 +193,14 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 			text_add_author(a, text_named_by_word(it->s, off) ?
 			    NULL : d, xstrndup(it->s + off, len),
 			    off > 0 ? 1 : 2);
-	} else if (!strong || text_byline_prefix(it->s) > 0 ||
-	    text_bar_byline(it)) {
+	} else if (text_byline_prefix(it->s) == 0 &&
+	    (len = text_bar_name(it)) > 0) {
+		/* the names before the bar, without the time after them */
+		char *names = xstrndup(it->s, len);
+
+		text_authors(a, d, names);
+		free(names);
+	} else if (!strong || text_byline_prefix(it->s) > 0) {
 		text_authors(a, d, it->s);
 	}
 }

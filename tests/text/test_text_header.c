@@ -523,7 +523,8 @@ test_extract_headline_over_captions(void **state)
 }
 
 /* A name and a time, a bar and a day over the headline (bibliothek2null,
- * w3m and lynx): a byline, not the headline. */
+ * w3m and lynx): a byline, not the headline, and its name, without the
+ * time, the author. */
 static void
 test_extract_bar_byline_over_title(void **state)
 {
@@ -551,6 +552,8 @@ test_extract_bar_byline_over_title(void **state)
 	(void)state;
 	assert_non_null(a->title);
 	assert_string_equal(a->title, "Alles Neue mach der Mai…");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Patrick Danowski");
 	article_free(a);
 }
 
