@@ -88,6 +88,11 @@ bool text_strong_byline(const struct text_item *it);
 /* True when item it is a name, " | " and a date or a relative time
  * ("Jacobo Betancur Peláez | Publicado hace 3 horas"): a byline. */
 bool text_bar_byline(const struct text_item *it);
+/* True when s ends with a byline's prefix: the label of a byline whose
+ * name the renderer set on the next line ("By", "von", "Tipps von",
+ * "Disko Von"), no headline of its own. */
+bool text_ends_by_label(const char *s);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

@@ -34,6 +34,17 @@ text_is_initial(const char *s, size_t n)
 	return n == 2 && s[1] == '.' && text_starts_upper(s);
 }
 
+/* True when the particle w[0..n) is an article ("der", "den") that a
+ * name holds only after another particle ("Ursula von der Leyen", "Jan
+ * van den Berg"): after a capitalised word it opens a phrase ("Aus der
+ * Region"). */
+static bool
+text_article_particle(const char *w, size_t n)
+{
+	return (n == 3 && (strncmp(w, "der", 3) == 0 ||
+	    strncmp(w, "den", 3) == 0));
+}
+
 /* The byte length of the name that opens p: capitalised words and the
  * particles between them ("Walter von Aachen"), up to a word that ends
  * with a mark (',', '|'), before a label ("Kategorien:") or a word
@@ -48,6 +59,7 @@ text_name_run(const char *p, int max, int *words)
 {
 	size_t pos = 0, end = 0, two = 0;
 	int caps = 0, n = 0, at_two = 0;
+	bool after_particle = false;
 
 	*words = 0;
 	for (;;) {
@@ -65,8 +77,12 @@ text_name_run(const char *p, int max, int *words)
 		n++;
 		if (text_starts_upper(w)) {
 			caps++;
-		} else if (caps == 0 || !text_name_particle(w, e)) {
+			after_particle = false;
+		} else if (caps == 0 || !text_name_particle(w, e) ||
+		    (text_article_particle(w, e) && !after_particle)) {
 			break;
+		} else {
+			after_particle = true;
 		}
 		if (caps == max + 1 ||
 		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
@@ -160,6 +176,23 @@ text_bar_name(const struct text_item *it)
 	return text_is_byline(name, words) ? n : 0;
 }
 
+bool
+text_ends_by_label(const char *s)
+{
+	const char *w = strrchr(s, ' ');
+	char buf[32];
+	size_t n;
+
+	w = w == NULL ? s : w + 1;
+	n = strlen(w);
+	if (n + 2 > sizeof(buf))
+		return false;
+	memcpy(buf, w, n);
+	buf[n] = ' ';
+	buf[n + 1] = '\0';
+	return text_byline_prefix(buf) == n + 1;
+}
+
 /* True when item it is a strong byline (text_strong_byline()) that the
  * classifier left free or took for a line of the body's furniture. */
 static bool
@@ -171,12 +204,28 @@ text_prefixed_byline(const struct text_item *it)
 	    text_strong_byline(it);
 }
 
-/* Marks the first prefixed byline of items lo..hi; true when one was. */
+/* True when item i is a name under a short byline's label ("Tipps von"
+ * over "Marie Jaster"): a byline the renderer split in two lines. */
+static bool
+text_split_byline(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
+	return i > 0 && d->items[i - 1].words <= 2 &&
+	    text_ends_by_label(d->items[i - 1].s) &&
+	    it->kind == TEXT_OTHER && !it->chrome && !it->datelike &&
+	    it->words >= 2 && it->words <= 4 &&
+	    text_is_byline(it->s, it->words);
+}
+
+/* Marks the first prefixed byline of items lo..hi, or the name of a
+ * byline split under its label; true when one was. */
 static bool
 text_byline_in(struct text_doc *d, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi && i < d->n; i++)
-		if (text_prefixed_byline(&d->items[i])) {
+		if (text_prefixed_byline(&d->items[i]) ||
+		    text_split_byline(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return true;
 		}

@@ -78,7 +78,8 @@ text_title_candidate(const struct text_item *it)
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
 	    it->s[len - 1] == ':')
 		return false;
-	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0)
+	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0 ||
+	    text_ends_by_label(it->s))
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
 	if (it->form || text_bar_byline(it))
@@ -396,6 +397,15 @@ text_crumb_title(struct text_doc *d, size_t c)
 	text_standfirst(d, c + 1);
 }
 
+/* True when item i stands under a short byline's label ("von" over
+ * "auto-motor.at Redaktion"): it is the byline's name. */
+static bool
+text_under_by_label(const struct text_doc *d, size_t i)
+{
+	return i > 0 && d->items[i - 1].words <= 2 &&
+	    text_ends_by_label(d->items[i - 1].s);
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -422,7 +432,7 @@ text_header(struct text_doc *d)
 		/* crumbs that the rule above did not take end the run */
 		if (text_title_candidate(it) &&
 		    !text_in_numbered_list(d, i) &&
-		    !text_caption_copy(d, i)) {
+		    !text_caption_copy(d, i) && !text_under_by_label(d, i)) {
 			found = true;
 			first = i;
 			continue;

@@ -90,6 +90,12 @@ test_dated_name(void **state)
 	    "Lo\xc3\xaf""c Le Clerc");
 	check_name("Evgenia Karp Zuletzt ge\xc3\xa4""ndert am 06.11.2023",
 	    "Evgenia Karp");
+	/* "der" after a capitalised word opens a phrase, no name
+	 * (tegernseerstimme.de); after a particle it is a name's */
+	check_name("Aus der Region 6. November 2023 15:00 Kommentar "
+	    "schreiben", "");
+	check_name("Ursula von der Leyen 6. November 2023",
+	    "Ursula von der Leyen");
 }
 
 /* "Von X" over the headline, the header under it holding no byline
@@ -346,6 +352,64 @@ test_bar_byline(void **state)
 	article_free(a);
 }
 
+/* A byline the renderer split in two lines, the label ending the
+ * first ("Disko Von" over "Ernst Lohoff", jungle.world, w3m): the name
+ * under it is the author. */
+static void
+test_split_byline(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Der Begriff Imperialismus hat heutzutage keinen analytischen W"
+	    "ert\n"
+	    "\n"
+	    "Das Imperialismus-Phantom\n"
+	    "\n"
+	    "Die heutigen Konflikte zwischen autorit\xc3\xa4ren und westlic"
+	    "hen Staaten lassen sich mit dem Begriff\n"
+	    "Imperialismus nicht erkl\xc3\xa4ren. Sie sind Teil eines Weltb"
+	    "\xc3\xbcrgerkriegs, bei dem die Grenze zwischen\n"
+	    "Au\xc3\x9f""en- und Innenpolitik verschwimmt.\n"
+	    "Disko Von\n"
+	    "Ernst Lohoff\n"
+	    "\n"
+	    "Xi Jinping bei einer Rede in Peking, 23. Oktober\n"
+	    "\n"
+	    "Dr. Seltsam auf Chinesisch. Chinas Chef-Imperialist Xi Jinping"
+	    " bei einer Rede in Peking, 23.\n"
+	    "Oktober\n"
+	    "\n"
+	    "Bild:\n"
+	    "picture alliance / Xinhua News Agency | Ju Peng\n"
+	    "\n"
+	    "[disko_3]Begriffe wie Kolonialismus und Imperialismus bestimme"
+	    "n immer mehr die Debatten. Seit dem\n"
+	    "russischen \xc3\x9c""berfall auf die Ukraine spricht selbst Bu"
+	    "ndeskanzler Olaf Scholz vom \xc2\xbbrussischen\n"
+	    "Imperialismus\xc2\xab, fordern Aktivisten, Russland zu dekolon"
+	    "isieren und reaktivieren Linke Begriffe aus\n"
+	    "der Zeit der Solidarit\xc3\xa4t mit nationalen Befreiungsbeweg"
+	    "ungen. Doch wie werden Begriffe wie\n"
+	    "Kolonialismus und Imperialismus dabei verwendet, und wie sinnv"
+	    "oll sind sie f\xc3\xbcr das Verst\xc3\xa4ndnis\n"
+	    "heutiger Konflikte? Peter Korig (\xc2\xbbJungle World\xc2\xab "
+	    "35/2023) bef\xc3\xbcrchtet, es k\xc3\xb6nne sich eine linke\n"
+	    "Romantisierung von Befreiungsbewegungen wiederholen. Udo Wolte"
+	    "r wies auf eine Gleichzeitigkeit von\n"
+	    "kolonial-imperialistischen und postkolonialen Momenten in der "
+	    "russischen Geschichte hin (\xc2\xbbJungle\n"
+	    "World\xc2\xab 39/2023). Ilya Budraitskis forderte einen Bruch "
+	    "mit Russlands imperialer Geschichte (\xc2\xbbJungle\n"
+	    "World\xc2\xab 40/2023). Olaf Kistenmacher kritisierte die Part"
+	    "einahme des Antiimperialismus f\xc3\xbcr\n"
+	    "Nationalstaaten und Volksgruppen (\xc2\xbbJungle World\xc2\xab"
+	    "\xc2\xa0 42/2023).\n"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Ernst Lohoff");
+}
+
 int
 main(void)
 {
@@ -356,6 +420,7 @@ main(void)
 		cmocka_unit_test(test_section_name_by_date),
 		cmocka_unit_test(test_bar_byline),
 		cmocka_unit_test(test_byline_under_furniture),
+		cmocka_unit_test(test_split_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -622,6 +622,57 @@ test_extract_crumbs_glued_to_title(void **state)
 	assert_int_equal(text_crumbs_glued("AC / DC live"), 0);
 }
 
+/* A byline's label on a line of its own over the name ("von" over
+ * "auto-motor.at Redaktion", auto-motor.at, w3m): the name is no
+ * headline; the walk goes on to the headline over the lead. */
+static void
+test_extract_name_under_by_label(void **state)
+{
+	const char *s =
+	    "Hyundai\n"
+	    "\n"
+	    "Hyundai\n"
+	    "Testberichte, Neuigkeiten, Zur Hyundai Markenseite\xe2\x80\xa6"
+	    "Gebrauchtwagen,\n"
+	    "\n"
+	    "Hyundai Santa Fe Luxury Line 1,6 T-GDI Plug-in 4WD im Test\n"
+	    "\n"
+	    "Das Facelift des Hyundai Santa Fe ist weit \xc3\xbc""ber die "
+	    "\xc3\xbc""blichen Ma\xc3\x9fnahmen hinaus gegangen, wir haben"
+	    "\n"
+	    "die neue Plug-in-Hybrid-Version zum Testbericht begr\xc3\xbc"
+	    "\xc3\x9ft.\n"
+	    "\n"
+	    "auto-motor.at RedaktionDonnerstag, 4. November 2021Donnerstag,"
+	    " 4. November 2021\n"
+	    "von\n"
+	    "auto-motor.at Redaktion\n"
+	    "\n"
+	    "    in Rubrik:\n"
+	    "  \xe2\x80\xa2 Hyundai\n"
+	    "  \xe2\x80\xa2 > Hyundai Tests\n"
+	    "\n"
+	    "Normal wird bei einem Facelift ein Fahrzeug optisch etwas aufg"
+	    "efrischt und technisch im Detail\n"
+	    "verfeinert, nicht so beim neuen Hyundai Santa Fe.\n"
+	    "\n"
+	    "Dieser hat gleich eine komplett neue Plattform erhalten, die a"
+	    "uch den Einsatz eines\n"
+	    "Plug-in-Hybrid-Antriebs erm\xc3\xb6glicht.\n"
+	    "\n"
+	    "Optisch hat man den gro\xc3\x9f""en SUV daf\xc3\xbcr nur im De"
+	    "tail verfeinert, vor allem die neu gestaltete\n"
+	    "Frontpartie mit dem markanten K\xc3\xbchlergrill und den seitl"
+	    "ich integrierten Scheinwerfern f\xc3\xa4llt dabei\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Hyundai Santa Fe Luxury Line 1,6 "
+	    "T-GDI Plug-in 4WD im Test");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -641,6 +692,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_captions),
 		cmocka_unit_test(test_extract_bar_byline_over_title),
 		cmocka_unit_test(test_extract_crumbs_glued_to_title),
+		cmocka_unit_test(test_extract_name_under_by_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
