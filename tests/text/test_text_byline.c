@@ -410,6 +410,59 @@ test_split_byline(void **state)
 	check_author(s, "Ernst Lohoff");
 }
 
+/* A prefixed byline that the renderer ran on into the standfirst
+ * (utopia.de, lynx: "Von Katharina Schmidt Kategorien: Mode 6. November
+ * 2023, 15:25 Uhr Was haben ..."): the name the prefix opens, up to
+ * the label, is the author. */
+static void
+test_byline_run_on(void **state)
+{
+	const char *s =
+	    "Polarisierende BH-Werbung: Kim Kardashian, Eisberge und falsch"
+	    "e Nippel\n"
+	    "\n"
+	    "   Von [74]Katharina Schmidt Kategorien: [75]Mode 6. November "
+	    "2023, 15:25 Uhr\n"
+	    "   Was haben BHs mit Eisbergen zu tun? Kim Kardashian polarisi"
+	    "ert mit Werbung\n"
+	    "   Screenshots: Instagram/ kimkardashian\n"
+	    "     * [76]Utopia Newsletter\n"
+	    "     * [77]teilen\n"
+	    "     * [78]merken\n"
+	    "     * [79]twittern\n"
+	    "     * [80]teilen\n"
+	    "     * [81]teilen\n"
+	    "     * [82]e-mail\n"
+	    "\n"
+	    "   Auf Instagram zeigt Milliard\xc3\xa4rin Kim Kardashian sich"
+	    " besorgt um die Klimakrise \xe2\x80\x93 um mit\n"
+	    "   viel Ironie Werbung f\xc3\xbcr ein neues Produkt zu machen."
+	    " Nicht alle finden das lustig.\n"
+	    "\n"
+	    "   Kim Kardashian hat 2019 die inklusive Shapewear-Marke \xe2\x80\x9e"
+	    "Skims\xe2\x80\x9c mitgegr\xc3\xbcndet und macht nun\n"
+	    "   Werbung f\xc3\xbcr ein neues Produkt. Auf Instagram erschie"
+	    "n vor kurzem ein Spot, in dem sich die\n"
+	    "   prominente Gesch\xc3\xa4""ftsfrau \xc3\xbc""ber die Klimakr"
+	    "ise \xc3\xa4u\xc3\x9f""ert. \xe2\x80\x9e""Die Temperatur der E"
+	    "rde wird hei\xc3\x9f""er\n"
+	    "   und hei\xc3\x9f""er. Die Meeresspiegel steigen, Eisdecken s"
+	    "chmelzen\xe2\x80\x9c, warnt Kardashian, scheinbar in\n"
+	    "   einen Computerbildschirm vertieft. \xe2\x80\x9eUnd ich bin "
+	    "keine Wissenschaftlerin. Aber ich glaube,\n"
+	    "   jeder kann die eigenen F\xc3\xa4higkeiten nutzen, um einen "
+	    "Beitrag zu leisten.\xe2\x80\x9c\n"
+	    "\n"
+	    "   Wie ihr pers\xc3\xb6nlicher Beitrag aussehen soll, wird sch"
+	    "nell klar. Kardashian f\xc3\xbchrt ein\n"
+	    "   BH-Modell mit imitierten Brustwarzen vor, den \xe2\x80\x9eU"
+	    "ltimate Nipple Bra\xe2\x80\x9c. Der Vorzug? \xe2\x80\x9e""Egal"
+	    " wie\n";
+
+	(void)state;
+	check_author(s, "Katharina Schmidt");
+}
+
 int
 main(void)
 {
@@ -421,6 +474,7 @@ main(void)
 		cmocka_unit_test(test_bar_byline),
 		cmocka_unit_test(test_byline_under_furniture),
 		cmocka_unit_test(test_split_byline),
+		cmocka_unit_test(test_byline_run_on),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
