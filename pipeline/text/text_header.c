@@ -30,6 +30,8 @@
  * Problem. Is 'Human Identity Politics' the Solution?"): a longer run
  * of sentences is a standfirst. */
 #define TEXT_TWO_SENTENCE_WORDS 20
+/* Words of a counter's line ("Foto 1 de 1"), at most. */
+#define TEXT_COUNTER_WORDS 6
 
 /* The number that opens s as an ordered list's entry ("3. Sport"), or
  * -1. */
@@ -66,6 +68,24 @@ text_dated_headline(const struct text_item *it)
 	return date_find(it->s, strlen(it->s), &t, NULL, NULL) != 0;
 }
 
+/* True when it is a short line of two numbers or more ("Foto 1 de 1",
+ * "5 von 5 Sternen", "120 Minuten ( + 300 Minuten Wartezeit )"): a
+ * counter, a rating or a time, no headline. */
+static bool
+text_counter(const struct text_item *it)
+{
+	int runs = 0;
+
+	if (it->words > TEXT_COUNTER_WORDS)
+		return false;
+	for (const char *p = it->s; *p != '\0'; p++)
+		if (isdigit((unsigned char)*p) && (p == it->s ||
+		    !isdigit((unsigned char)p[-1])) && (p == it->s ||
+		    p[-1] == ' ' || p[-1] == '('))
+			runs++;
+	return runs >= 2;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -82,7 +102,7 @@ text_title_candidate(const struct text_item *it)
 	    text_ends_by_label(it->s))
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
-	if (it->form || text_bar_byline(it))
+	if (it->form || text_bar_byline(it) || text_counter(it))
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }
@@ -451,8 +471,9 @@ text_header(struct text_doc *d)
 			first = d->n;
 			continue;
 		}
-		if (it->datelike || (it->kind == TEXT_OTHER &&
-		    !it->chrome && text_is_byline(it->s, it->words)))
+		if (it->datelike || text_counter(it) ||
+		    (it->kind == TEXT_OTHER && !it->chrome &&
+		    text_is_byline(it->s, it->words)))
 			continue;
 		break;
 	}

@@ -673,6 +673,54 @@ test_extract_name_under_by_label(void **state)
 	article_free(a);
 }
 
+/* A counter over the lead ("Foto 1 de 1", hoy.com.py, w3m), like a
+ * rating ("5 von 5 Sternen") or a reading time ("21 minutes - 4312
+ * words"): no headline; the walk passes it as it passes a date. */
+static void
+test_extract_counter_no_title(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Nacionales\n"
+	    "\n"
+	    "6 de mayo de 2022 05:30\n"
+	    "\n"
+	    "Dar\xc3\xa1n bendici\xc3\xb3n a veh\xc3\xad""culos este s\xc3\xa1""b"
+	    "ado\n"
+	    "\n"
+	    "[svg]\n"
+	    "\n"
+	    "Foto 1 de 1\n"
+	    "\n"
+	    "\n"
+	    "La bendici\xc3\xb3n se realizar\xc3\xa1 ma\xc3\xb1""ana. Foto:"
+	    " LN\n"
+	    "\n"
+	    "\n"
+	    "Conductores de todo tipo de veh\xc3\xad""culos est\xc3\xa1n in"
+	    "vitados a la bendici\xc3\xb3n anual que ofrecen ma\xc3\xb1""an"
+	    "a los\n"
+	    "Hermanos Franciscanos Capuchinos sobre la Avda. Per\xc3\xb3n."
+	    "\n"
+	    "\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2 6 de mayo de 2022 05:30\n"
+	    "\n"
+	    "Como parte del novenario de preparaci\xc3\xb3n para la fiesta "
+	    "de San Leopoldo, los Hermanos Franciscanos\n"
+	    "Capuchinos realizar\xc3\xa1n la bendici\xc3\xb3n anual de veh"
+	    "\xc3\xad""culos, incluyendo coches, motos, camiones,\n"
+	    "bicicletas y buses.\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Dar\xc3\xa1n bendici\xc3\xb3n a "
+	    "veh\xc3\xad""culos este s\xc3\xa1""bado");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -693,6 +741,7 @@ main(void)
 		cmocka_unit_test(test_extract_bar_byline_over_title),
 		cmocka_unit_test(test_extract_crumbs_glued_to_title),
 		cmocka_unit_test(test_extract_name_under_by_label),
+		cmocka_unit_test(test_extract_counter_no_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
