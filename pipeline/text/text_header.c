@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../date.h"
 #include "util.h"
@@ -86,6 +87,31 @@ text_counter(const struct text_item *it)
 	return runs >= 2;
 }
 
+/* True when a word of s is a picture's file name ("image1-3.jpeg"),
+ * which a renderer writes for an image with no text: no headline. */
+static bool
+text_file_name(const char *s)
+{
+	static const char *const exts[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg",
+	};
+
+	for (const char *w = s; *w != '\0';) {
+		size_t k = strcspn(w, " ");
+
+		for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+			size_t e = strlen(exts[i]);
+
+			if (k > e && strncasecmp(w + k - e, exts[i], e) == 0)
+				return true;
+		}
+		w += k;
+		while (*w == ' ')
+			w++;
+	}
+	return false;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -102,7 +128,8 @@ text_title_candidate(const struct text_item *it)
 	    text_ends_by_label(it->s))
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
-	if (it->form || text_bar_byline(it) || text_counter(it))
+	if (it->form || text_bar_byline(it) || text_counter(it) ||
+	    text_file_name(it->s))
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }

@@ -722,6 +722,41 @@ test_extract_counter_no_title(void **state)
 	article_free(a);
 }
 
+/* A picture's file name that lynx wrote for an image with no text
+ * ("image1-3.jpeg image1-3.jpeg", pamelaandersonfoundation.org) over
+ * the lead: no headline; the headline is over the date. */
+static void
+test_extract_file_name_no_title(void **state)
+{
+	const char *s =
+	    "[35]Yellow Vests and I\n"
+	    "\n"
+	    "   December 4, 2018\n"
+	    "   image1-3.jpeg image1-3.jpeg\n"
+	    "\n"
+	    "   I am glad that the media noticed my brief Twitter take on t"
+	    "he situation in France, my\n"
+	    "   adopted country, which has been experiencing a series of ma"
+	    "ss protests in the last few\n"
+	    "   weeks.\n"
+	    "\n"
+	    "   Some followers accused me of \"throwing support\" behind th"
+	    "e riots and violence and not\n"
+	    "   understanding the problem. This is so biased. Why? Let's se"
+	    "e! Why these protests now?\n"
+	    "\n"
+	    "   Instead of being hypnotized by the burning images, I wanted"
+	    " to ask \"where did the protests\n"
+	    "   come from?\"\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Yellow Vests and I");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -743,6 +778,7 @@ main(void)
 		cmocka_unit_test(test_extract_crumbs_glued_to_title),
 		cmocka_unit_test(test_extract_name_under_by_label),
 		cmocka_unit_test(test_extract_counter_no_title),
+		cmocka_unit_test(test_extract_file_name_no_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
