@@ -94,6 +94,15 @@ bool text_strong_byline(const struct text_item *it);
 /* True when item it is a name, " | " and a date or a relative time
  * ("Jacobo Betancur Peláez | Publicado hace 3 horas"): a byline. */
 bool text_bar_byline(const struct text_item *it);
+/* True when s ends with a byline's prefix: the label of a byline whose
+ * name the renderer set on the next line ("By", "von", "Tipps von",
+ * "Disko Von"), no headline of its own. */
+bool text_ends_by_label(const char *s);
+
+/* The byte length of the name that opens bar byline it ("Patrick
+ * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
+ * none. */
+size_t text_bar_name(const struct text_item *it);
 
 const char *text_kind_name(enum text_kind k);
 
@@ -110,6 +119,14 @@ void text_repeated_in_body(struct text_doc *d);
 void text_repeated_only(struct text_doc *d);
 /* True when the repeated item i stands next to body-like text. */
 bool text_repeat_by_body(const struct text_doc *d, size_t i);
+
+/* The offset in s of the headline after a breadcrumb trail glued to it
+ * ("Home \xc2\xbb Unbefriedigt", "home / InfoStream / Eigentumsvorbehalt:
+ * Das sollten ..."): past the last of the trail's marks (an arrow, or
+ * two slashes) where each entry before it is a section's name of four
+ * words at most; 0 when there is none, or the trail ends with its mark
+ * (text_header.c). */
+size_t text_crumbs_glued(const char *s);
 
 /* Words of a link box's heading, at most. */
 #define TEXT_BOX_HEADING_WORDS 4

@@ -19,14 +19,30 @@
 #define TEXT_BYLINE_ABOVE 4
 #define TEXT_BYLINE_TOP 2
 #define TEXT_BYLINE_UNDER 4
+/* Items under the region looked at for a prefixed byline, at most. */
+#define TEXT_BYLINE_FAR 20
 /* Capitalised words of a name read next to a date, at most. */
 #define TEXT_NAME_RUN_MAX 3
+/* Bytes of a date's label between a name and its date, at most
+ * ("Zuletzt ge\xc3\xa4ndert am "). */
+#define TEXT_DATE_LABEL_BYTES 32
 
 /* True when the word s[0..n) is an initial ("C.", "H."). */
 static bool
 text_is_initial(const char *s, size_t n)
 {
 	return n == 2 && s[1] == '.' && text_starts_upper(s);
+}
+
+/* True when the particle w[0..n) is an article ("der", "den") that a
+ * name holds only after another particle ("Ursula von der Leyen", "Jan
+ * van den Berg"): after a capitalised word it opens a phrase ("Aus der
+ * Region"). */
+static bool
+text_article_particle(const char *w, size_t n)
+{
+	return (n == 3 && (strncmp(w, "der", 3) == 0 ||
+	    strncmp(w, "den", 3) == 0));
 }
 
 /* The byte length of the name that opens p: capitalised words and the
@@ -43,6 +59,7 @@ text_name_run(const char *p, int max, int *words)
 {
 	size_t pos = 0, end = 0, two = 0;
 	int caps = 0, n = 0, at_two = 0;
+	bool after_particle = false;
 
 	*words = 0;
 	for (;;) {
@@ -60,8 +77,12 @@ text_name_run(const char *p, int max, int *words)
 		n++;
 		if (text_starts_upper(w)) {
 			caps++;
-		} else if (caps == 0 || !text_name_particle(w, e)) {
+			after_particle = false;
+		} else if (caps == 0 || !text_name_particle(w, e) ||
+		    (text_article_particle(w, e) && !after_particle)) {
 			break;
+		} else {
+			after_particle = true;
 		}
 		if (caps == max + 1 ||
 		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
@@ -111,7 +132,7 @@ text_strong_byline(const struct text_item *it)
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
-	    text_is_byline(it->s, it->words));
+	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0;
 }
 
 /* True when it is a byline set off by a bar: a name, " | ", and a date
@@ -122,13 +143,19 @@ text_strong_byline(const struct text_item *it)
 bool
 text_bar_byline(const struct text_item *it)
 {
+	return text_bar_name(it) > 0;
+}
+
+size_t
+text_bar_name(const struct text_item *it)
+{
 	const char *bar = strstr(it->s, " | ");
 	char name[128];
 	size_t n;
 	int words = 1;
 
 	if (bar == NULL || strpbrk(bar + 3, "0123456789") == NULL)
-		return false;
+		return 0;
 	n = (size_t)(bar - it->s);
 	/* the name then the time ("Patrick Danowski   06 PM | 18 Mai") */
 	for (size_t i = 1; i < n; i++)
@@ -141,12 +168,29 @@ text_bar_byline(const struct text_item *it)
 	/* "New Delhi, News Nation Bureau | Updated ...": a place and a
 	 * desk */
 	if (n == 0 || n >= sizeof(name) || memchr(it->s, ',', n) != NULL)
-		return false;
+		return 0;
 	memcpy(name, it->s, n);
 	name[n] = '\0';
 	for (size_t i = 0; i < n; i++)
 		words += name[i] == ' ';
-	return text_is_byline(name, words);
+	return text_is_byline(name, words) ? n : 0;
+}
+
+bool
+text_ends_by_label(const char *s)
+{
+	const char *w = strrchr(s, ' ');
+	char buf[32];
+	size_t n;
+
+	w = w == NULL ? s : w + 1;
+	n = strlen(w);
+	if (n + 2 > sizeof(buf))
+		return false;
+	memcpy(buf, w, n);
+	buf[n] = ' ';
+	buf[n + 1] = '\0';
+	return text_byline_prefix(buf) == n + 1;
 }
 
 /* True when item it is a strong byline (text_strong_byline()) that the
@@ -160,12 +204,28 @@ text_prefixed_byline(const struct text_item *it)
 	    text_strong_byline(it);
 }
 
-/* Marks the first prefixed byline of items lo..hi; true when one was. */
+/* True when item i is a name under a short byline's label ("Tipps von"
+ * over "Marie Jaster"): a byline the renderer split in two lines. */
+static bool
+text_split_byline(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
+	return i > 0 && d->items[i - 1].words <= 2 &&
+	    text_ends_by_label(d->items[i - 1].s) &&
+	    it->kind == TEXT_OTHER && !it->chrome && !it->datelike &&
+	    it->words >= 2 && it->words <= 4 &&
+	    text_is_byline(it->s, it->words);
+}
+
+/* Marks the first prefixed byline of items lo..hi, or the name of a
+ * byline split under its label; true when one was. */
 static bool
 text_byline_in(struct text_doc *d, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi && i < d->n; i++)
-		if (text_prefixed_byline(&d->items[i])) {
+		if (text_prefixed_byline(&d->items[i]) ||
+		    text_split_byline(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return true;
 		}
@@ -176,17 +236,39 @@ void
 text_far_bylines(struct text_doc *d)
 {
 	size_t t = d->title < d->n ? d->title : d->body_start;
+	bool bare = false;
 
-	for (size_t i = 0; i < d->n; i++)
-		if (d->items[i].kind == TEXT_BYLINE &&
-		    text_strong_byline(&d->items[i]))
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->items[i].kind != TEXT_BYLINE)
+			continue;
+		if (text_strong_byline(&d->items[i]))
 			return;
+		bare = true;
+	}
 	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
 	    0, t))
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
-	text_byline_in(d, d->body_end, d->body_end + TEXT_BYLINE_UNDER);
+	/* the header's bare name is nearer than a line under the body */
+	if (bare || text_byline_in(d, d->body_end, d->body_end +
+	    TEXT_BYLINE_UNDER))
+		return;
+	/* further down, a line that opens with a byline's prefix ("Text:
+	 * Ursula Eggers", "Erstellt von Andri Bryner"), a signature after
+	 * the article's furniture, up to the comments */
+	for (size_t i = d->body_end + TEXT_BYLINE_UNDER; i < d->n &&
+	    i < d->body_end + TEXT_BYLINE_FAR; i++) {
+		struct text_item *it = &d->items[i];
+
+		if (it->section_end)
+			return;
+		if (text_byline_prefix(it->s) > 0 &&
+		    text_prefixed_byline(it)) {
+			it->kind = TEXT_BYLINE;
+			return;
+		}
+	}
 }
 
 /* The length of the spaces and separators that open s (",", "|",
@@ -248,6 +330,41 @@ text_named_by_word(const char *s, size_t off)
 	return false;
 }
 
+/* The offset of the name after a byline's prefix that opens a part of
+ * s after a bar ("Accueil | Par Lo\xc3\xafc Le Clerc | 30 septembre
+ * 2018"), or 0. */
+static size_t
+text_prefix_after_bar(const char *s)
+{
+	for (const char *q = strstr(s, " | "); q != NULL;
+	    q = strstr(q + 3, " | ")) {
+		size_t k = text_byline_prefix(q + 3);
+
+		if (k > 0 && text_starts_upper(q + 3 + k))
+			return (size_t)(q + 3 - s) + k;
+	}
+	return 0;
+}
+
+/* True when the words of s between the name's end n and the date at
+ * label the date, and only that ("Evgenia Karp Zuletzt ge\xc3\xa4ndert
+ * am 06.11.2023"): the name is still next to its date. A comma or a
+ * bar there parts more ("New Delhi, News Nation Bureau | Updated"). */
+static bool
+text_label_between(const char *s, size_t n, size_t at)
+{
+	size_t m = n;
+
+	while (m < at && s[m] == ' ')
+		m++;
+	if (n == 0 || m >= at || at - m > TEXT_DATE_LABEL_BYTES)
+		return false;
+	for (size_t i = m; i < at; i++)
+		if (strchr(",;|", s[i]) != NULL)
+			return false;
+	return text_date_label(s + m, at - m);
+}
+
 /* The name a dated line names, after a byline word anywhere in it, else
  * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
  * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len
@@ -262,6 +379,8 @@ text_dated_name(const char *s, size_t *len, int *words)
 	*len = 0;
 	*words = 0;
 	off = text_byline_prefix(s);
+	if (off == 0)
+		off = text_prefix_after_bar(s);
 	for (size_t i = 0; off == 0 && i < sizeof(text_by_words) /
 	    sizeof(text_by_words[0]); i++) {
 		const char *q = strstr(s, text_by_words[i]);
@@ -273,10 +392,14 @@ text_dated_name(const char *s, size_t *len, int *words)
 	found = date_find(s, strlen(s), &t, &at, &span) == 0;
 	if (off > 0) {
 		/* the name ends where the date starts ("By Jane Doe
-		 * November 19, 2019") */
-		char *c = xstrndup(s + off, found && at > off ? at - off :
-		    strlen(s + off));
+		 * November 19, 2019"), and the marks before it ("Par
+		 * Lo\xc3\xafc Le Clerc | 30 septembre 2018") */
+		size_t e = found && at > off ? at - off : strlen(s + off);
+		char *c;
 
+		while (e > 0 && strchr(" |,-", s[off + e - 1]) != NULL)
+			e--;
+		c = xstrndup(s + off, e);
 		*len = text_name_run(c, TEXT_NAME_RUN_MAX, words);
 		free(c);
 		return off;
@@ -286,7 +409,8 @@ text_dated_name(const char *s, size_t *len, int *words)
 		return 0;
 	if (at > 0) {
 		n = text_name_run(s, 2, words);
-		if (n + text_marks_len(s + n) == at && *words >= 2 &&
+		if ((n + text_marks_len(s + n) == at ||
+		    text_label_between(s, n, at)) && *words >= 2 &&
 		    !text_date_label(s, n) && !text_has_conjunction(s, n)) {
 			*len = n;
 			return 0;

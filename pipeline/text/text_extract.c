@@ -193,9 +193,24 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 			text_add_author(a, text_named_by_word(it->s, off) ?
 			    NULL : d, xstrndup(it->s + off, len),
 			    off > 0 ? 1 : 2);
-	} else if (!strong || text_byline_prefix(it->s) > 0 ||
-	    text_bar_byline(it)) {
+	} else if (text_byline_prefix(it->s) == 0 &&
+	    (len = text_bar_name(it)) > 0) {
+		/* the names before the bar, without the time after them */
+		char *names = xstrndup(it->s, len);
+
+		text_authors(a, d, names);
+		free(names);
+	} else if (!strong || text_byline_prefix(it->s) > 0) {
+		size_t n = a->authors.n;
+
 		text_authors(a, d, it->s);
+		/* a long line that runs on past the name ("Von Katharina
+		 * Schmidt Kategorien: Mode 6. November 2023, 15:25 Uhr Was
+		 * haben ..."): the name the prefix opens, up to a label */
+		off = text_dated_name(it->s, &len, &words);
+		if (a->authors.n == n && strong && off > 0 && len > 0)
+			text_add_author(a, NULL, xstrndup(it->s + off, len),
+			    2);
 	}
 }
 

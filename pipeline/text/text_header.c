@@ -5,8 +5,10 @@
 #include <ctype.h>
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../date.h"
+#include "util.h"
 #include "text_util.h"
 
 /* Item-count limits of the header walk above the body. */
@@ -29,6 +31,8 @@
  * Problem. Is 'Human Identity Politics' the Solution?"): a longer run
  * of sentences is a standfirst. */
 #define TEXT_TWO_SENTENCE_WORDS 20
+/* Words of a counter's line ("Foto 1 de 1"), at most. */
+#define TEXT_COUNTER_WORDS 6
 
 /* The number that opens s as an ordered list's entry ("3. Sport"), or
  * -1. */
@@ -65,6 +69,49 @@ text_dated_headline(const struct text_item *it)
 	return date_find(it->s, strlen(it->s), &t, NULL, NULL) != 0;
 }
 
+/* True when it is a short line of two numbers or more ("Foto 1 de 1",
+ * "5 von 5 Sternen", "120 Minuten ( + 300 Minuten Wartezeit )"): a
+ * counter, a rating or a time, no headline. */
+static bool
+text_counter(const struct text_item *it)
+{
+	int runs = 0;
+
+	if (it->words > TEXT_COUNTER_WORDS)
+		return false;
+	for (const char *p = it->s; *p != '\0'; p++)
+		if (isdigit((unsigned char)*p) && (p == it->s ||
+		    !isdigit((unsigned char)p[-1])) && (p == it->s ||
+		    p[-1] == ' ' || p[-1] == '('))
+			runs++;
+	return runs >= 2;
+}
+
+/* True when a word of s is a picture's file name ("image1-3.jpeg"),
+ * which a renderer writes for an image with no text: no headline. */
+static bool
+text_file_name(const char *s)
+{
+	static const char *const exts[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg",
+	};
+
+	for (const char *w = s; *w != '\0';) {
+		size_t k = strcspn(w, " ");
+
+		for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+			size_t e = strlen(exts[i]);
+
+			if (k > e && strncasecmp(w + k - e, exts[i], e) == 0)
+				return true;
+		}
+		w += k;
+		while (*w == ' ')
+			w++;
+	}
+	return false;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -77,10 +124,12 @@ text_title_candidate(const struct text_item *it)
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
 	    it->s[len - 1] == ':')
 		return false;
-	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0)
+	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0 ||
+	    text_ends_by_label(it->s))
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
-	if (it->form || text_bar_byline(it))
+	if (it->form || text_bar_byline(it) || text_counter(it) ||
+	    text_file_name(it->s))
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }
@@ -172,6 +221,56 @@ text_title_part(const struct text_doc *d, size_t first)
 			return j;
 	}
 	return first;
+}
+
+size_t
+text_crumbs_glued(const char *s)
+{
+	static const char *const arrows[] = {
+		" \xc2\xbb ", " \xe2\x80\xba ", " > ", " / ",
+	};
+	size_t last = 0, from = 0, marks = 0;
+	bool slash = true;
+
+	for (const char *p = s; *p != '\0'; p++) {
+		for (size_t i = 0; i < sizeof(arrows) / sizeof(arrows[0]);
+		    i++) {
+			size_t k = strlen(arrows[i]);
+
+			if (strncmp(p, arrows[i], k) != 0)
+				continue;
+			if (words_in(s + from, (size_t)(p - s) - from) >
+			    TEXT_CRUMB_WORDS || p == s + from)
+				return 0;
+			slash = slash && i == 3;
+			marks++;
+			from = last = (size_t)(p - s) + k;
+			p += k - 1;
+			break;
+		}
+	}
+	/* a trail ending with its mark holds no headline ("News >
+	 * Promis >") */
+	if (marks == 0 || (slash && marks < 2) || s[last] == '\0' ||
+	    strpbrk(s + last, ">/") != NULL ||
+	    strstr(s + last, "\xc2\xbb") != NULL ||
+	    strstr(s + last, "\xe2\x80\xba") != NULL)
+		return 0;
+	return last;
+}
+
+/* Drops the breadcrumb trail glued to the headline it. */
+static void
+text_drop_crumbs(struct text_item *it)
+{
+	size_t at = text_crumbs_glued(it->s), len = strlen(it->s + at);
+
+	if (at == 0)
+		return;
+	for (size_t i = 0; i < at && it->width > 0; i++)
+		it->width -= (it->s[i] & 0xc0) != 0x80;
+	it->words -= (int)words_in(it->s, at);
+	memmove(it->s, it->s + at, len + 1);
 }
 
 /* When the walk up found no headline: the name-like item it passed
@@ -345,6 +444,15 @@ text_crumb_title(struct text_doc *d, size_t c)
 	text_standfirst(d, c + 1);
 }
 
+/* True when item i stands under a short byline's label ("von" over
+ * "auto-motor.at Redaktion"): it is the byline's name. */
+static bool
+text_under_by_label(const struct text_doc *d, size_t i)
+{
+	return i > 0 && d->items[i - 1].words <= 2 &&
+	    text_ends_by_label(d->items[i - 1].s);
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -371,7 +479,7 @@ text_header(struct text_doc *d)
 		/* crumbs that the rule above did not take end the run */
 		if (text_title_candidate(it) &&
 		    !text_in_numbered_list(d, i) &&
-		    !text_caption_copy(d, i)) {
+		    !text_caption_copy(d, i) && !text_under_by_label(d, i)) {
 			found = true;
 			first = i;
 			continue;
@@ -390,8 +498,9 @@ text_header(struct text_doc *d)
 			first = d->n;
 			continue;
 		}
-		if (it->datelike || (it->kind == TEXT_OTHER &&
-		    !it->chrome && text_is_byline(it->s, it->words)))
+		if (it->datelike || text_counter(it) ||
+		    (it->kind == TEXT_OTHER && !it->chrome &&
+		    text_is_byline(it->s, it->words)))
 			continue;
 		break;
 	}
@@ -409,6 +518,7 @@ text_header(struct text_doc *d)
 	    !d->items[first + 1].sentence)
 		first++;
 	first = text_title_part(d, first);
+	text_drop_crumbs(&d->items[first]);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&

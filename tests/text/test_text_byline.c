@@ -52,8 +52,8 @@ check_author(const char *s, const char *name)
 }
 
 /* Dated lines of the trafeval renders: the name after a byline word, or
- * two capitalised words next to the date; a line with no name gives
- * none, nor do a date's label ("Last Modified") or a section's name
+ * two capitalised words next to the date or its label; a line with no
+ * name gives none, nor do a date's label ("Last Modified") or a section's name
  * ("Soziales & Gesundheit"). */
 static void
 test_dated_name(void **state)
@@ -83,6 +83,19 @@ test_dated_name(void **state)
 	check_name("Updated: Nov 8, 2023 / 04:43 PM CST", "");
 	check_name("Tuesday 14 February 2017 05:57 EST", "");
 	check_name("Last Modified Nov 5, 2023 Share", "");
+	/* a prefix after a bar, the bar before the date not the name's;
+	 * a date's label between the name and its date (regards.fr,
+	 * 1000things.at) */
+	check_name("Accueil | Par Lo\xc3\xaf""c Le Clerc | 30 septembre 2018",
+	    "Lo\xc3\xaf""c Le Clerc");
+	check_name("Evgenia Karp Zuletzt ge\xc3\xa4""ndert am 06.11.2023",
+	    "Evgenia Karp");
+	/* "der" after a capitalised word opens a phrase, no name
+	 * (tegernseerstimme.de); after a particle it is a name's */
+	check_name("Aus der Region 6. November 2023 15:00 Kommentar "
+	    "schreiben", "");
+	check_name("Ursula von der Leyen 6. November 2023",
+	    "Ursula von der Leyen");
 }
 
 /* "Von X" over the headline, the header under it holding no byline
@@ -188,6 +201,68 @@ test_byline_over_bare_name(void **state)
 	check_author(s, "Cora Neas");
 }
 
+/* A prefixed byline under the article's furniture, past the lines
+ * under the region that the far byline search looks at first ("Text:
+ * Ursula Eggers" under a list and a tip, gartenjournal.net, w3m): the
+ * signature is the author, the header holding none. */
+static void
+test_byline_under_furniture(void **state)
+{
+	const char *s =
+	    "Wie pflege ich meine Zaubernuss im Winter?\n"
+	    "\n"
+	    "Auch im Winter ben\xc3\xb6tigt die Zaubernuss nicht besonders "
+	    "viel Pflege. An frostfreien Tagen d\xc3\xbcrfen Sie\n"
+	    "die Pflanze gelegentlich ein wenig gie\xc3\x9f""en, damit sie "
+	    "nicht verdurstet und der Wurzelballen nicht\n"
+	    "austrocknet. D\xc3\xbcnger ben\xc3\xb6tigt sie zu dieser Jahre"
+	    "szeit nicht.\n"
+	    "\n"
+	    "Hamamelis WinterHamamelis Winter\n"
+	    "Die Zaubernuss bl\xc3\xbcht meist ab Dezember\n"
+	    "\n"
+	    "Wann \xc3\xb6""ffnen sich die Bl\xc3\xbcten der Zaubernuss?\n"
+	    "Ist die Hamamelis mit ihrem Standort oder den Umweltbedingunge"
+	    "n nicht zufrieden, dann bl\xc3\xbcht sie\n"
+	    "nicht. Vermutlich bekommt sie zu wenig Licht oder Wasser. Sie "
+	    "sollte also im Sommer bei Trockenheit\n"
+	    "gegossen werden, bevor der Wurzelballen austrocknet. Auch im e"
+	    "rsten Winter nach der Pflanzung bl\xc3\xbcht\n"
+	    "die Hamamelis h\xc3\xa4ufig nicht. Sie braucht viel Zeit zur E"
+	    "ingew\xc3\xb6hnung und zum Anwachsen.\n"
+	    "\n"
+	    "Das Wichtigste in K\xc3\xbcrze:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 sehr winterhart\n"
+	    "  \xe2\x80\xa2 Bl\xc3\xbctezeit der meisten Sorten im Winter\n"
+	    "  \xe2\x80\xa2 Hamamelis virginiana bl\xc3\xbcht schon im Herb"
+	    "st\n"
+	    "  \xe2\x80\xa2 bei Frost rollen sich die Bl\xc3\xbctenbl\xc3\xa4"
+	    "tter ein\n"
+	    "  \xe2\x80\xa2 keine besondere Winterpflege n\xc3\xb6tig\n"
+	    "  \xe2\x80\xa2 an frostfreien Tagen ab und zu gie\xc3\x9f""en"
+	    "\n"
+	    "  \xe2\x80\xa2 nicht d\xc3\xbcngen\n"
+	    "  \xe2\x80\xa2 im Sommer auf ausreichende Wasserzufuhr achten,"
+	    " sonst bleibt die Bl\xc3\xbcte aus\n"
+	    "\n"
+	    "Tipps\n"
+	    "\n"
+	    "Auch wenn sich die Bl\xc3\xbctenbl\xc3\xa4tter bei starkem Fro"
+	    "st einrollen, nimmt die Zaubernuss in der Regel\n"
+	    "keinen Schaden, denn sie ist sehr winterhart.\n"
+	    "\n"
+	    "*\n"
+	    "Text: Ursula Eggers\n"
+	    "\n"
+	    "Frage zum Thema Zaubernuss?\n"
+	    "\n"
+	    "Zum Forum\n";
+
+	(void)state;
+	check_author(s, "Ursula Eggers");
+}
+
 /* A section's name next to the date ("27.01.2022 Aktuelles
  * Experteninterviews", martinruetter.com, w3m) whose word the menu
  * shows as an item of its own is no author; a person's name there is,
@@ -277,6 +352,118 @@ test_bar_byline(void **state)
 	article_free(a);
 }
 
+/* A byline the renderer split in two lines, the label ending the
+ * first ("Disko Von" over "Ernst Lohoff", jungle.world, w3m): the name
+ * under it is the author. */
+static void
+test_split_byline(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Der Begriff Imperialismus hat heutzutage keinen analytischen W"
+	    "ert\n"
+	    "\n"
+	    "Das Imperialismus-Phantom\n"
+	    "\n"
+	    "Die heutigen Konflikte zwischen autorit\xc3\xa4ren und westlic"
+	    "hen Staaten lassen sich mit dem Begriff\n"
+	    "Imperialismus nicht erkl\xc3\xa4ren. Sie sind Teil eines Weltb"
+	    "\xc3\xbcrgerkriegs, bei dem die Grenze zwischen\n"
+	    "Au\xc3\x9f""en- und Innenpolitik verschwimmt.\n"
+	    "Disko Von\n"
+	    "Ernst Lohoff\n"
+	    "\n"
+	    "Xi Jinping bei einer Rede in Peking, 23. Oktober\n"
+	    "\n"
+	    "Dr. Seltsam auf Chinesisch. Chinas Chef-Imperialist Xi Jinping"
+	    " bei einer Rede in Peking, 23.\n"
+	    "Oktober\n"
+	    "\n"
+	    "Bild:\n"
+	    "picture alliance / Xinhua News Agency | Ju Peng\n"
+	    "\n"
+	    "[disko_3]Begriffe wie Kolonialismus und Imperialismus bestimme"
+	    "n immer mehr die Debatten. Seit dem\n"
+	    "russischen \xc3\x9c""berfall auf die Ukraine spricht selbst Bu"
+	    "ndeskanzler Olaf Scholz vom \xc2\xbbrussischen\n"
+	    "Imperialismus\xc2\xab, fordern Aktivisten, Russland zu dekolon"
+	    "isieren und reaktivieren Linke Begriffe aus\n"
+	    "der Zeit der Solidarit\xc3\xa4t mit nationalen Befreiungsbeweg"
+	    "ungen. Doch wie werden Begriffe wie\n"
+	    "Kolonialismus und Imperialismus dabei verwendet, und wie sinnv"
+	    "oll sind sie f\xc3\xbcr das Verst\xc3\xa4ndnis\n"
+	    "heutiger Konflikte? Peter Korig (\xc2\xbbJungle World\xc2\xab "
+	    "35/2023) bef\xc3\xbcrchtet, es k\xc3\xb6nne sich eine linke\n"
+	    "Romantisierung von Befreiungsbewegungen wiederholen. Udo Wolte"
+	    "r wies auf eine Gleichzeitigkeit von\n"
+	    "kolonial-imperialistischen und postkolonialen Momenten in der "
+	    "russischen Geschichte hin (\xc2\xbbJungle\n"
+	    "World\xc2\xab 39/2023). Ilya Budraitskis forderte einen Bruch "
+	    "mit Russlands imperialer Geschichte (\xc2\xbbJungle\n"
+	    "World\xc2\xab 40/2023). Olaf Kistenmacher kritisierte die Part"
+	    "einahme des Antiimperialismus f\xc3\xbcr\n"
+	    "Nationalstaaten und Volksgruppen (\xc2\xbbJungle World\xc2\xab"
+	    "\xc2\xa0 42/2023).\n"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Ernst Lohoff");
+}
+
+/* A prefixed byline that the renderer ran on into the standfirst
+ * (utopia.de, lynx: "Von Katharina Schmidt Kategorien: Mode 6. November
+ * 2023, 15:25 Uhr Was haben ..."): the name the prefix opens, up to
+ * the label, is the author. */
+static void
+test_byline_run_on(void **state)
+{
+	const char *s =
+	    "Polarisierende BH-Werbung: Kim Kardashian, Eisberge und falsch"
+	    "e Nippel\n"
+	    "\n"
+	    "   Von [74]Katharina Schmidt Kategorien: [75]Mode 6. November "
+	    "2023, 15:25 Uhr\n"
+	    "   Was haben BHs mit Eisbergen zu tun? Kim Kardashian polarisi"
+	    "ert mit Werbung\n"
+	    "   Screenshots: Instagram/ kimkardashian\n"
+	    "     * [76]Utopia Newsletter\n"
+	    "     * [77]teilen\n"
+	    "     * [78]merken\n"
+	    "     * [79]twittern\n"
+	    "     * [80]teilen\n"
+	    "     * [81]teilen\n"
+	    "     * [82]e-mail\n"
+	    "\n"
+	    "   Auf Instagram zeigt Milliard\xc3\xa4rin Kim Kardashian sich"
+	    " besorgt um die Klimakrise \xe2\x80\x93 um mit\n"
+	    "   viel Ironie Werbung f\xc3\xbcr ein neues Produkt zu machen."
+	    " Nicht alle finden das lustig.\n"
+	    "\n"
+	    "   Kim Kardashian hat 2019 die inklusive Shapewear-Marke "
+	    "\xe2\x80\x9e"
+	    "Skims\xe2\x80\x9c mitgegr\xc3\xbcndet und macht nun\n"
+	    "   Werbung f\xc3\xbcr ein neues Produkt. Auf Instagram erschie"
+	    "n vor kurzem ein Spot, in dem sich die\n"
+	    "   prominente Gesch\xc3\xa4""ftsfrau \xc3\xbc""ber die Klimakr"
+	    "ise \xc3\xa4u\xc3\x9f""ert. \xe2\x80\x9e""Die Temperatur der E"
+	    "rde wird hei\xc3\x9f""er\n"
+	    "   und hei\xc3\x9f""er. Die Meeresspiegel steigen, Eisdecken s"
+	    "chmelzen\xe2\x80\x9c, warnt Kardashian, scheinbar in\n"
+	    "   einen Computerbildschirm vertieft. \xe2\x80\x9eUnd ich bin "
+	    "keine Wissenschaftlerin. Aber ich glaube,\n"
+	    "   jeder kann die eigenen F\xc3\xa4higkeiten nutzen, um einen "
+	    "Beitrag zu leisten.\xe2\x80\x9c\n"
+	    "\n"
+	    "   Wie ihr pers\xc3\xb6nlicher Beitrag aussehen soll, wird sch"
+	    "nell klar. Kardashian f\xc3\xbchrt ein\n"
+	    "   BH-Modell mit imitierten Brustwarzen vor, den \xe2\x80\x9eU"
+	    "ltimate Nipple Bra\xe2\x80\x9c. Der Vorzug? \xe2\x80\x9e""Egal"
+	    " wie\n";
+
+	(void)state;
+	check_author(s, "Katharina Schmidt");
+}
+
 int
 main(void)
 {
@@ -286,6 +473,9 @@ main(void)
 		cmocka_unit_test(test_byline_over_bare_name),
 		cmocka_unit_test(test_section_name_by_date),
 		cmocka_unit_test(test_bar_byline),
+		cmocka_unit_test(test_byline_under_furniture),
+		cmocka_unit_test(test_split_byline),
+		cmocka_unit_test(test_byline_run_on),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

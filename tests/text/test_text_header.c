@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "text_extracted.h"
+#include "text/text_blocks.h"
 
 /* A breadcrumb trail that ends with the headline, over the headline
  * (aerobuzz.de, w3m): the headline is the shorter item, not the trail. */
@@ -522,7 +523,8 @@ test_extract_headline_over_captions(void **state)
 }
 
 /* A name and a time, a bar and a day over the headline (bibliothek2null,
- * w3m and lynx): a byline, not the headline. */
+ * w3m and lynx): a byline, not the headline, and its name, without the
+ * time, the author. */
 static void
 test_extract_bar_byline_over_title(void **state)
 {
@@ -550,6 +552,208 @@ test_extract_bar_byline_over_title(void **state)
 	(void)state;
 	assert_non_null(a->title);
 	assert_string_equal(a->title, "Alles Neue mach der Mai…");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Patrick Danowski");
+	article_free(a);
+}
+
+/* A breadcrumb trail glued to the headline, on one line (deutsche-
+ * handwerks-zeitung.de, w3m): the headline is the part after the
+ * trail's last mark; a trail that ends with its mark keeps all. */
+static void
+test_extract_crumbs_glued_to_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Regional\n"
+	    "\n"
+	    "home / InfoStream / Eigentumsvorbehalt: Das sollten K\xc3\xa4u"
+	    "fer und Verk\xc3\xa4ufer wissen\n"
+	    "InfoStream - 21. Januar 2022\n"
+	    "\n"
+	    "Forderungsausf\xc3\xa4lle vermeiden Eigentumsvorbehalt: Das so"
+	    "llten K\xc3\xa4ufer und Verk\xc3\xa4ufer wissen\n"
+	    "\n"
+	    "Wenn ein K\xc3\xa4ufer nicht sofort den vollen Kaufpreis einer"
+	    " Ware bezahlen kann, wird h\xc3\xa4ufig ein\n"
+	    "sogenannter Eigentumsvorbehalt verwendet. Verk\xc3\xa4ufer und"
+	    " K\xc3\xa4ufer sollten wissen, was damit genau\n"
+	    "gemeint ist, welche Varianten es gibt und welche davon wann di"
+	    "e bessere ist.\n"
+	    "\n"
+	    "Von Tobias Kuske\n"
+	    "\n"
+	    "Mehrere Stapel mit Mauerziegeln.\n"
+	    "Stapel mit Mauerziegeln: Wenn ein K\xc3\xa4ufer nicht sofort d"
+	    "en vollen Warenpreis bezahlen kann, wird\n"
+	    "h\xc3\xa4ufig ein Eigentumsvorbehalt verwendet. - \xc2\xa9 jol"
+	    "lier_ - stock.adobe.com\n"
+	    "\n"
+	    "Was ist ein einfacher Eigentumsvorbehalt?\n"
+	    "\n"
+	    "Beim Eigentumsvorbehalt \xc3\xbc""bergibt der Verk\xc3\xa4ufer"
+	    " dem K\xc3\xa4ufer die Kaufsache sofort, obwohl dieser den\n"
+	    "Preis nicht komplett bezahlt hat \xe2\x80\x93 weil zum Beispie"
+	    "l eine Ratenzahlung vereinbart ist. Die Sache\n"
+	    "ist so lange Eigentum des Verk\xc3\xa4ufers und nur im Besitz "
+	    "des K\xc3\xa4ufers, bis der gesamte Preis gezahlt\n"
+	    "ist. Wird nicht wie vereinbart bezahlt, holt der Verk\xc3\xa4u"
+	    "fer den Gegenstand zur\xc3\xbc""ck; nach Setzung\n"
+	    "einer angemessenen Frist.\n"
+	    "\n"
+	    "Ein sofortiger R\xc3\xbc""cktritt ist nur bei Fixgesch\xc3\xa4""f"
+	    "ten erlaubt. Bei Teilzahlungsgesch\xc3\xa4""ften zwischen\n"
+	    "Unternehmern und Verbrauchern gilt: Der Verbraucher muss mit z"
+	    "wei aufeinanderfolgenden Raten im\n"
+	    "Verzug stehen, die mindestens zehn Prozent des Teilzahlungspre"
+	    "ises ausmachen (f\xc3\xbcnf Prozent bei\n"
+	    "einer Laufzeit von \xc3\xbc""ber drei Jahren). Wird die Ware z"
+	    "ur\xc3\xbc""ckgeholt, sind die bereits bezahlten Raten\n"
+	    "zu erstatten und dem K\xc3\xa4ufer kann eine Nutzungsentsch"
+	    "\xc3\xa4""digung berechnet werden.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Eigentumsvorbehalt: Das sollten "
+	    "K\xc3\xa4ufer und Verk\xc3\xa4ufer wissen");
+	article_free(a);
+	assert_int_equal(text_crumbs_glued("Home \xc2\xbb Unbefriedigt"), 8);
+	assert_int_equal(text_crumbs_glued("Tonight News > Unterhaltung > "
+	    "Promis >"), 0);
+	assert_int_equal(text_crumbs_glued("AC / DC live"), 0);
+}
+
+/* A byline's label on a line of its own over the name ("von" over
+ * "auto-motor.at Redaktion", auto-motor.at, w3m): the name is no
+ * headline; the walk goes on to the headline over the lead. */
+static void
+test_extract_name_under_by_label(void **state)
+{
+	const char *s =
+	    "Hyundai\n"
+	    "\n"
+	    "Hyundai\n"
+	    "Testberichte, Neuigkeiten, Zur Hyundai Markenseite\xe2\x80\xa6"
+	    "Gebrauchtwagen,\n"
+	    "\n"
+	    "Hyundai Santa Fe Luxury Line 1,6 T-GDI Plug-in 4WD im Test\n"
+	    "\n"
+	    "Das Facelift des Hyundai Santa Fe ist weit \xc3\xbc""ber die "
+	    "\xc3\xbc""blichen Ma\xc3\x9fnahmen hinaus gegangen, wir haben"
+	    "\n"
+	    "die neue Plug-in-Hybrid-Version zum Testbericht begr\xc3\xbc"
+	    "\xc3\x9ft.\n"
+	    "\n"
+	    "auto-motor.at RedaktionDonnerstag, 4. November 2021Donnerstag,"
+	    " 4. November 2021\n"
+	    "von\n"
+	    "auto-motor.at Redaktion\n"
+	    "\n"
+	    "    in Rubrik:\n"
+	    "  \xe2\x80\xa2 Hyundai\n"
+	    "  \xe2\x80\xa2 > Hyundai Tests\n"
+	    "\n"
+	    "Normal wird bei einem Facelift ein Fahrzeug optisch etwas aufg"
+	    "efrischt und technisch im Detail\n"
+	    "verfeinert, nicht so beim neuen Hyundai Santa Fe.\n"
+	    "\n"
+	    "Dieser hat gleich eine komplett neue Plattform erhalten, die a"
+	    "uch den Einsatz eines\n"
+	    "Plug-in-Hybrid-Antriebs erm\xc3\xb6glicht.\n"
+	    "\n"
+	    "Optisch hat man den gro\xc3\x9f""en SUV daf\xc3\xbcr nur im De"
+	    "tail verfeinert, vor allem die neu gestaltete\n"
+	    "Frontpartie mit dem markanten K\xc3\xbchlergrill und den seitl"
+	    "ich integrierten Scheinwerfern f\xc3\xa4llt dabei\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Hyundai Santa Fe Luxury Line 1,6 "
+	    "T-GDI Plug-in 4WD im Test");
+	article_free(a);
+}
+
+/* A counter over the lead ("Foto 1 de 1", hoy.com.py, w3m), like a
+ * rating ("5 von 5 Sternen") or a reading time ("21 minutes - 4312
+ * words"): no headline; the walk passes it as it passes a date. */
+static void
+test_extract_counter_no_title(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Nacionales\n"
+	    "\n"
+	    "6 de mayo de 2022 05:30\n"
+	    "\n"
+	    "Dar\xc3\xa1n bendici\xc3\xb3n a veh\xc3\xad""culos "
+	    "este s\xc3\xa1""b"
+	    "ado\n"
+	    "\n"
+	    "[svg]\n"
+	    "\n"
+	    "Foto 1 de 1\n"
+	    "\n"
+	    "\n"
+	    "La bendici\xc3\xb3n se realizar\xc3\xa1 ma\xc3\xb1""ana. Foto:"
+	    " LN\n"
+	    "\n"
+	    "\n"
+	    "Conductores de todo tipo de veh\xc3\xad""culos est\xc3\xa1n in"
+	    "vitados a la bendici\xc3\xb3n anual que ofrecen ma\xc3\xb1""an"
+	    "a los\n"
+	    "Hermanos Franciscanos Capuchinos sobre la Avda. Per\xc3\xb3n."
+	    "\n"
+	    "\n"
+	    "  \xe2\x80\xa2\n"
+	    "  \xe2\x80\xa2 6 de mayo de 2022 05:30\n"
+	    "\n"
+	    "Como parte del novenario de preparaci\xc3\xb3n para la fiesta "
+	    "de San Leopoldo, los Hermanos Franciscanos\n"
+	    "Capuchinos realizar\xc3\xa1n la bendici\xc3\xb3n anual de veh"
+	    "\xc3\xad""culos, incluyendo coches, motos, camiones,\n"
+	    "bicicletas y buses.\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Dar\xc3\xa1n bendici\xc3\xb3n a "
+	    "veh\xc3\xad""culos este s\xc3\xa1""bado");
+	article_free(a);
+}
+
+/* A picture's file name that lynx wrote for an image with no text
+ * ("image1-3.jpeg image1-3.jpeg", pamelaandersonfoundation.org) over
+ * the lead: no headline; the headline is over the date. */
+static void
+test_extract_file_name_no_title(void **state)
+{
+	const char *s =
+	    "[35]Yellow Vests and I\n"
+	    "\n"
+	    "   December 4, 2018\n"
+	    "   image1-3.jpeg image1-3.jpeg\n"
+	    "\n"
+	    "   I am glad that the media noticed my brief Twitter take on t"
+	    "he situation in France, my\n"
+	    "   adopted country, which has been experiencing a series of ma"
+	    "ss protests in the last few\n"
+	    "   weeks.\n"
+	    "\n"
+	    "   Some followers accused me of \"throwing support\" behind th"
+	    "e riots and violence and not\n"
+	    "   understanding the problem. This is so biased. Why? Let's se"
+	    "e! Why these protests now?\n"
+	    "\n"
+	    "   Instead of being hypnotized by the burning images, I wanted"
+	    " to ask \"where did the protests\n"
+	    "   come from?\"\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Yellow Vests and I");
 	article_free(a);
 }
 
@@ -571,6 +775,10 @@ main(void)
 		cmocka_unit_test(test_extract_headline_two_sentences),
 		cmocka_unit_test(test_extract_headline_over_captions),
 		cmocka_unit_test(test_extract_bar_byline_over_title),
+		cmocka_unit_test(test_extract_crumbs_glued_to_title),
+		cmocka_unit_test(test_extract_name_under_by_label),
+		cmocka_unit_test(test_extract_counter_no_title),
+		cmocka_unit_test(test_extract_file_name_no_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
