@@ -97,6 +97,9 @@ struct daemon {
 	size_t n_moves, cap_moves;
 	unsigned long moves_failed;     /* moves failed since one worked */
 	char move_err[512];             /* ... the last one's reason */
+	unsigned long marks_failed;     /* the store's records of waiting
+	                                   moves (files_sent) that failed
+	                                   since one was written */
 	struct strlist tidy_left;       /* failed/ leftovers the start's
 	                                   tidy left, a file of their name
 	                                   waiting (inbox_tidy_left()) */

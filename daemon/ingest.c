@@ -836,6 +836,8 @@ item_move(struct daemon *d, struct item *it)
 
 	if (rc < 0)
 		moves_hold(d, &m);
+	else
+		(void)moves_done(d, &m);
 	return rc;
 }
 
