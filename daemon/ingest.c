@@ -766,6 +766,31 @@ claim_check(struct daemon *d, const struct item *it)
 	return rc;
 }
 
+/* A file worked on in the inbox itself, its claim refused when it was
+ * offered: claimed now if the claim works (no other node may take it
+ * between this commit and its move), else CLAIM_TAKEN when another
+ * node claimed it meanwhile (that node publishes it). Left open: a
+ * claim by another node between here and the move out, after COMMIT
+ * in this loop turn. */
+static enum claim_state
+unclaimed_check(struct daemon *d, struct item *it)
+{
+	const char *node = store_origin_id(d->store);
+	char err[512];
+
+	if (it->node != NULL || strcmp(it->dir, d->cfg.inbox) != 0)
+		return CLAIM_OK;
+	if (inbox_claim(it->dir, node, it->name, &it->st, err,
+	    sizeof(err)) == 0) {
+		it->node = xstrdup(node);
+		log_info(&d->log, "%s: claimed into claimed/%s/ before it is "
+		    "published", it->name, node);
+		return CLAIM_OK;
+	}
+	return inbox_taken(it->dir, node, it->name, &it->st) ?
+	    CLAIM_TAKEN : CLAIM_OK;
+}
+
 /* Journals the item's event through the commit path, and the file with
  * it, inside the open transaction. */
 static int
@@ -798,7 +823,9 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	if (it->adopted != NULL && it->found != 0)
 		return 0;       /* published by the dead node, or not known */
-	it->claim = claim_check(d, it);
+	it->claim = unclaimed_check(d, it);
+	if (it->claim == CLAIM_OK)
+		it->claim = claim_check(d, it);
 	if (it->claim != CLAIM_OK)
 		return 0;       /* not here: item_after() says why */
 	uri = item_uri(it);
@@ -869,6 +896,13 @@ adopted_done(struct daemon *d, struct item *it)
 static bool
 claim_lapsed(struct daemon *d, struct item *it)
 {
+	if (it->claim == CLAIM_TAKEN) {
+		log_warn(&d->log, "%s: claimed by another node while worked "
+		    "on here in the inbox (its claim was refused here): not "
+		    "published here", it->name);
+		metrics_inbox(d->metrics, METRICS_INBOX_LOST);
+		return true;
+	}
 	if (it->claim == CLAIM_GONE) {
 		log_warn(&d->log, "%s: taken from claimed/%s/ by another node "
 		    "meanwhile (this node was judged dead: cut off from NATS "

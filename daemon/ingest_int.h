@@ -20,6 +20,8 @@ enum claim_state {
 	CLAIM_OK,               /* still this node's, published here */
 	CLAIM_OLD,              /* too old to publish: given back */
 	CLAIM_GONE,             /* adopted by another node meanwhile */
+	CLAIM_TAKEN,            /* worked on unclaimed, claimed by another
+	                           node meanwhile (inbox_taken()) */
 };
 
 struct item {

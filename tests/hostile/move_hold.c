@@ -1,8 +1,13 @@
-/* An LD_PRELOAD shim that holds its process before a move into
- * processed/ by renameat2() while the file NW_HOLD names exists (30 s
- * at most), having made NW_HOLD.held: the test changes the world
- * between a turn's commit and the move out that follows it (it fills
- * the store's disk), then lets the real system call go on. */
+/* An LD_PRELOAD shim that holds its process at a renameat2() into a
+ * path holding NW_HOLD_AT (default "/processed/") while the file NW_HOLD
+ * names exists (30 s at most), having made NW_HOLD.held: before the
+ * real system call, or after it when it failed if NW_HOLD_FAILED is
+ * set. The test changes the world meanwhile: it fills the store's disk
+ * between a turn's commit and the move out that follows it; it lets
+ * another node claim a file whose claim the daemon was refused, while
+ * the daemon is to work on it in the inbox itself. */
+#include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,7 +38,17 @@ int
 renameat2(int fromfd, const char *from, int tofd, const char *to,
     unsigned int flags)
 {
-	if (strstr(to, "/processed/") != NULL)
+	const char *at = getenv("NW_HOLD_AT");
+	bool after = getenv("NW_HOLD_FAILED") != NULL;
+	bool here = strstr(to, at != NULL ? at : "/processed/") != NULL;
+	int rc, e;
+
+	if (here && !after)
 		hold();
-	return (int)syscall(SYS_renameat2, fromfd, from, tofd, to, flags);
+	rc = (int)syscall(SYS_renameat2, fromfd, from, tofd, to, flags);
+	e = errno;
+	if (here && after && rc != 0)
+		hold();
+	errno = e;
+	return rc;
 }
