@@ -505,6 +505,24 @@ adopt_due(struct daemon *d)
 	return room;
 }
 
+/* Nodes back since their leftovers were tidied leave the list: a
+ * later death of theirs is tidied again. */
+static void
+tidied_prune(struct daemon *d)
+{
+	struct strlist *l = &d->tidied_gone;
+	size_t i = 0;
+
+	while (i < l->n) {
+		if (leases_node_gone(d->leases, l->v[i], 0)) {
+			i++;
+			continue;
+		}
+		free(l->v[i]);
+		l->v[i] = l->v[--l->n];
+	}
+}
+
 void
 ingest_adopt(struct daemon *d)
 {
@@ -516,6 +534,7 @@ ingest_adopt(struct daemon *d)
 
 	if (d->leases == NULL || d->watcher == NULL || d->reclaim)
 		return;
+	tidied_prune(d);
 	room = adopt_due(d);
 	buf_printf(&path, "%s/claimed", d->cfg.inbox);
 	dh = opendir(path.p);
@@ -525,6 +544,11 @@ ingest_adopt(struct daemon *d)
 		if (e->d_name[0] == '.' || strcmp(e->d_name, self) == 0 ||
 		    !leases_node_gone(d->leases, e->d_name, 0))
 			continue;
+		if (!strlist_contains(&d->tidied_gone, e->d_name)) {
+			/* its reasons and marks of moves cut short: stale */
+			daemon_tidy_inbox(d, d->cfg.inbox, e->d_name);
+			strlist_push(&d->tidied_gone, e->d_name);
+		}
 		room = adopt_dir(d, e->d_name, e->d_name, NULL);
 		adopted_from(d->cfg.inbox, e->d_name, &from);
 		for (size_t i = 0; room && i < from.n; i++) {
