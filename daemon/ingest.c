@@ -244,6 +244,8 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		node = NULL;
 	}
 	r = item_submit(d, d->cfg.inbox, name, node, NULL, fd, st);
+	if (r == WATCHER_TAKEN)
+		d->inflight[d->n_inflight - 1]->offered = true;
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
@@ -815,6 +817,38 @@ unclaimed_check(struct daemon *d, struct item *it)
 	    CLAIM_TAKEN : CLAIM_OK;
 }
 
+/* Whether the committed file it (committed at ts), offered in the inbox
+ * itself, was put back there by hand after its move out: moved (its
+ * ctime later than its commit) and one link (not a move by hard link
+ * that a kill cut short). One committed and never moved (a node killed
+ * before its move, the file worked on unclaimed) has its ctime of
+ * before. */
+static bool
+put_back(const struct item *it, int64_t ts)
+{
+	return it->offered && it->st.st_nlink == 1 &&
+	    (int64_t)it->st.st_ctime > ts;
+}
+
+/* A file put back (put_back()) is new work: an article identical to
+ * the one it had (the store's classification) is unchanged, no event,
+ * and the file moves out again; a changed one is published. */
+static int
+put_back_commit(struct daemon *d, struct item *it, struct commit_item *ci,
+    int64_t was, char *err, size_t errlen)
+{
+	ci->known = true;
+	if (commit_item(d->commit, ci, err, errlen) != 0)
+		return -1;
+	if (ci->outcome != COMMIT_UNCHANGED)
+		return 0;
+	log_info(&d->log, "%s: put back into the inbox after its move out, "
+	    "identical to seq %lld, published then: moved out again, not "
+	    "sent again", it->name, (long long)was);
+	ci->seq = was;
+	return 0;
+}
+
 /* Journals the item's event through the commit path, and the file with
  * it, inside the open transaction. */
 static int
@@ -832,11 +866,16 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		.item = it->name,
 		.error = it->error,
 	};
+	int64_t ts = 0, was = 0;
 	int rc;
 
 	item_file(it, &f);
-	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
-	    err, errlen);
+	rc = store_file_lookup_at(d->store, &f, &it->seq, &ts, prior,
+	    sizeof(prior), err, errlen);
+	if (rc == 1 && put_back(it, ts)) {
+		was = it->seq;
+		rc = 0;
+	}
 	if (rc > 0) {
 		item_recover(d, it, prior, rc == 2);
 		it->found = 0;  /* adopted and committed here: ours */
@@ -854,7 +893,10 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return 0;       /* not here: item_after() says why */
 	uri = item_uri(it);
 	ci.uri = uri;
-	rc = commit_item(d->commit, &ci, err, errlen);
+	if (was > 0 && it->article != NULL)
+		rc = put_back_commit(d, it, &ci, was, err, errlen);
+	else
+		rc = commit_item(d->commit, &ci, err, errlen);
 	free(uri);
 	if (rc != 0)
 		return -1;

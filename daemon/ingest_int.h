@@ -66,6 +66,8 @@ struct item {
 	int64_t seq;
 	bool sent;              /* committed and sent by an earlier run,
 	                           only its move left (struct move) */
+	bool offered;           /* offered in the inbox itself (not taken
+	                           from a claimed/ folder) */
 };
 
 /* An adopted file whose dead holders' event the stream did not say was
