@@ -95,6 +95,10 @@ struct daemon {
 	struct move **moves;            /* committed files whose move out
 	                                   failed (ingest_moves.c) */
 	size_t n_moves, cap_moves;
+	size_t moves_waiting;           /* of those, the files that wait
+	                                   (not only the store's record of
+	                                   a move done: struct move's
+	                                   moved) */
 	unsigned long moves_failed;     /* moves failed since one worked */
 	char move_err[512];             /* ... the last one's reason */
 	unsigned long marks_failed;     /* the store's records of waiting

@@ -57,10 +57,6 @@ void ingest_retry_moves(struct daemon *d);
  * said in an error. */
 void ingest_free_moves(struct daemon *d);
 
-/* The published files whose move out waits (those held only for the
- * store's record of a move done not counted). */
-size_t ingest_moves_waiting(const struct daemon *d);
-
 /* Frees the list of adopted files to be asked for again (at exit). */
 void ingest_free_waits(struct daemon *d);
 

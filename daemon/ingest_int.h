@@ -120,7 +120,7 @@ struct move {
 	                           each retry until it is */
 	bool moved;             /* moved out; only the removal of that row,
 	                           which failed, waits (not a waiting
-	                           move: moves_waiting()) */
+	                           move: d->moves_waiting) */
 };
 
 /* Moves the file out (inbox_dispose()) and logs the outcome: 0, 1 if

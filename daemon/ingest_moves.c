@@ -21,6 +21,21 @@
 #include "store.h"
 #include "util.h"
 
+/* The published files whose move out waits (d->moves_waiting, for
+ * /healthz and /metrics): those held only for the store's record of a
+ * move done not counted. */
+static size_t
+moves_count(struct daemon *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_moves; i++)
+		if (!d->moves[i]->moved)
+			n++;
+	d->moves_waiting = n;
+	return n;
+}
+
 static void
 moves_recovered(struct daemon *d)
 {
@@ -62,7 +77,7 @@ move_said(struct daemon *d, const struct inbox_file *f, int rc,
 	else if (rc < 0)
 		log_debug(&d->log, "%s; %lu failed moves so far", err,
 		    d->moves_failed);
-	else if (d->moves_failed > 0 && ingest_moves_waiting(d) == 0)
+	else if (d->moves_failed > 0 && moves_count(d) == 0)
 		moves_recovered(d);
 }
 
@@ -204,6 +219,7 @@ moves_hold(struct daemon *d, const struct move *m)
 	c->recorded = c->sent || move_mark(d, c, true) == 0;
 	c->sent = true;
 	move_claim(d, c);
+	moves_count(d);
 }
 
 int
@@ -215,19 +231,10 @@ moves_done(struct daemon *d, const struct move *m)
 	if (move_unmark(d, &tmp))
 		return 0;
 	move_copy(d, &tmp);
+	moves_count(d);
 	return -1;
 }
 
-size_t
-ingest_moves_waiting(const struct daemon *d)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < d->n_moves; i++)
-		if (!d->moves[i]->moved)
-			n++;
-	return n;
-}
 
 bool
 claimed_as(const char *dir, const char *node, const char *name,
@@ -273,7 +280,7 @@ ingest_retry_moves(struct daemon *d)
 	}
 	if (d->n_moves > 0)
 		daemon_retry_later(d);
-	if (ingest_moves_waiting(d) == 0 && d->moves_failed > 0)
+	if (moves_count(d) == 0 && d->moves_failed > 0)
 		moves_recovered(d);
 }
 
@@ -307,4 +314,5 @@ ingest_free_moves(struct daemon *d)
 	free(d->moves);
 	d->moves = NULL;
 	d->n_moves = d->cap_moves = 0;
+	d->moves_waiting = 0;
 }

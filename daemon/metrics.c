@@ -14,7 +14,6 @@
 #include <time.h>
 
 #include "daemon_state.h"
-#include "ingest.h"
 #include "nw_config.h"
 #include "output.h"
 #include "replay.h"
@@ -281,7 +280,7 @@ metrics_degraded(struct metrics *m, char *why, size_t len)
 {
 	struct daemon *d = m->d;
 
-	size_t n = ingest_moves_waiting(d);
+	size_t n = d->moves_waiting;
 
 	if (n == 0)
 		return NULL;
@@ -507,7 +506,7 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 	put_int(b, "newswire_inbox_moves_waiting", "gauge", "Inbox files "
 	    "published whose move out failed (a full disk, a read-only "
 	    "folder): they wait, tried again every [store] retry seconds.",
-	    (long long)ingest_moves_waiting(d));
+	    (long long)d->moves_waiting);
 	if (d->leases != NULL)
 		put_inbox(m, b);
 	put_int(b, "newswire_last_seq", "gauge", "The last sequence "
