@@ -87,10 +87,10 @@ daemon_tidy_inbox(struct daemon *d, const char *inbox, const char *dead)
 		    "reason written before it put in place", n[INBOX_PUT],
 		    inbox, who);
 	if (n[INBOX_REMOVED] > 0)
-		log_info(&d->log, "%d leftover(s) of moves out of %s removed%s: "
-		    "a NAME.error.INO.tmp of a file never moved into "
-		    "failed/, or a .NAME.moving mark of no move under way",
-		    n[INBOX_REMOVED], inbox, who);
+		log_info(&d->log, "%d leftover(s) of moves out of %s "
+		    "removed%s: a NAME.error.INO.tmp of a file never moved "
+		    "into failed/, or a .NAME.moving mark of no move under "
+		    "way", n[INBOX_REMOVED], inbox, who);
 }
 
 static struct watcher *

@@ -235,7 +235,6 @@ moves_done(struct daemon *d, const struct move *m)
 	return -1;
 }
 
-
 bool
 claimed_as(const char *dir, const char *node, const char *name,
     const char *in, const char *by, const char *as)
@@ -252,8 +251,8 @@ moves_held(const struct daemon *d, const char *dir, const char *node,
     const char *name)
 {
 	for (size_t i = 0; i < d->n_moves; i++)
-		if (!d->moves[i]->moved && claimed_as(d->moves[i]->dir, d->moves[i]->node,
-		    d->moves[i]->name, dir, node, name))
+		if (!d->moves[i]->moved && claimed_as(d->moves[i]->dir,
+		    d->moves[i]->node, d->moves[i]->name, dir, node, name))
 			return true;
 	return false;
 }
@@ -300,15 +299,16 @@ ingest_free_moves(struct daemon *d)
 		stale += m->moved;
 	}
 	if (lost > 0)
-		log_error(&d->log, "inbox: the store could not record that the "
-		    "events of %zu file(s) waiting for their move went out: "
-		    "the next start sends them again, under their seqs, and "
-		    "moves the files", lost);
+		log_error(&d->log, "inbox: the store could not record that "
+		    "the events of %zu file(s) waiting for their move went "
+		    "out: the next start sends them again, under their "
+		    "seqs, and moves the files", lost);
 	if (stale > 0)
-		log_error(&d->log, "inbox: the store still has %zu file(s) as "
-		    "waiting for their move that moved: such a file put back "
-		    "into the inbox as it was (its inode, size, time) would be "
-		    "moved, not sent, until the record expires", stale);
+		log_error(&d->log, "inbox: the store still has %zu file(s) "
+		    "as waiting for their move that moved: such a file put "
+		    "back into the inbox as it was (its inode, size, time) "
+		    "would be moved, not sent, until the record expires",
+		    stale);
 	for (size_t i = 0; i < d->n_moves; i++)
 		move_free(d->moves[i]);
 	free(d->moves);
