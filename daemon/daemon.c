@@ -63,26 +63,34 @@ watcher_log(void *ctx, int level, const char *msg)
 	log_msg(&d->log, (enum log_level)level, "%s", msg);
 }
 
-/* What kills left of moves out of the inbox (inbox_tidy()), tidied. */
-static void
-tidy_inbox(struct daemon *d, const char *inbox)
+/* What kills left of moves out of the inbox (inbox_tidy()), tidied: at
+ * the start (dead NULL), and when node dead is judged gone
+ * (ingest_adopt()): its leftovers are stale then, not at the next
+ * start only. */
+void
+daemon_tidy_inbox(struct daemon *d, const char *inbox, const char *dead)
 {
 	int n[3] = { 0 };
+	char who[160] = "";
 
-	strlist_free(&d->tidy_left);
-	free(d->tidy_dir);
-	d->tidy_dir = xstrdup(inbox);
+	if (dead == NULL) {
+		strlist_free(&d->tidy_left);
+		free(d->tidy_dir);
+		d->tidy_dir = xstrdup(inbox);
+	} else {
+		snprintf(who, sizeof(who), " (node %.100s gone)", dead);
+	}
 	inbox_tidy(inbox, n, &d->tidy_left);
 	if (n[INBOX_PUT] > 0)
 		log_info(&d->log, "%d file(s) in %s/failed/ with no "
-		    "NAME.error, a kill having come after their move: the "
+		    "NAME.error, a kill having come after their move%s: the "
 		    "reason written before it put in place", n[INBOX_PUT],
-		    inbox);
+		    inbox, who);
 	if (n[INBOX_REMOVED] > 0)
-		log_info(&d->log, "%d leftover(s) of moves out of %s removed: "
-		    "a NAME.error.INO.tmp of a file never moved into "
-		    "failed/, or a .NAME.moving mark of no move under way",
-		    n[INBOX_REMOVED], inbox);
+		log_info(&d->log, "%d leftover(s) of moves out of %s "
+		    "removed%s: a NAME.error.INO.tmp of a file never moved "
+		    "into failed/, or a .NAME.moving mark of no move under "
+		    "way", n[INBOX_REMOVED], inbox, who);
 }
 
 static struct watcher *
@@ -98,7 +106,7 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 
 	if (inbox_prepare(inbox, err, errlen) != 0)
 		return NULL;
-	tidy_inbox(d, inbox);
+	daemon_tidy_inbox(d, inbox, NULL);
 	n = ingest_reclaim(d, inbox);
 	if (n > 0)
 		log_info(&d->log, "%d file(s) claimed in %s/claimed/%s before "
@@ -612,6 +620,7 @@ daemon_free(struct daemon *d)
 	ingest_free_waits(d);
 	ingest_free_moves(d);
 	strlist_free(&d->tidy_left);
+	strlist_free(&d->tidied_gone);
 	free(d->tidy_dir);
 	if (!d->abandoned) {
 		workers_free(d->workers);

@@ -95,12 +95,22 @@ struct daemon {
 	struct move **moves;            /* committed files whose move out
 	                                   failed (ingest_moves.c) */
 	size_t n_moves, cap_moves;
+	size_t moves_waiting;           /* of those, the files that wait
+	                                   (not only the store's record of
+	                                   a move done: struct move's
+	                                   moved) */
 	unsigned long moves_failed;     /* moves failed since one worked */
 	char move_err[512];             /* ... the last one's reason */
+	unsigned long marks_failed;     /* the store's records of waiting
+	                                   moves (files_sent) that failed
+	                                   since one was written */
 	struct strlist tidy_left;       /* failed/ leftovers the start's
 	                                   tidy left, a file of their name
 	                                   waiting (inbox_tidy_left()) */
 	char *tidy_dir;                 /* ... the inbox they are in */
+	struct strlist tidied_gone;     /* nodes judged gone whose
+	                                   leftovers were tidied since
+	                                   (ingest_adopt()) */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */
@@ -118,6 +128,12 @@ struct daemon {
 /* Arms the daemon's retry ([store] retry seconds from now) unless it
  * is armed: the store's rolled-back turns, the inbox's failed moves. */
 void daemon_retry_later(struct daemon *d);
+
+/* What kills left of moves out of the inbox tidied (inbox_tidy()): at
+ * the start (dead NULL: its list of leftovers made afresh), or once
+ * node dead is judged gone. */
+void daemon_tidy_inbox(struct daemon *d, const char *inbox,
+    const char *dead);
 
 /* Finished jobs committed in one loop turn, at most. */
 #define DAEMON_TURN_MAX 256

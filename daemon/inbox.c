@@ -387,6 +387,31 @@ inbox_claimed_twice(const char *dir, const char *node, const char *name,
 	    claimed_by_other(dir, node, name, st));
 }
 
+/* Whether dir/sub/name is the file st. */
+static bool
+is_in(const char *dir, const char *sub, const char *name,
+    const struct stat *st)
+{
+	struct buf path = { 0 };
+	struct stat now;
+	bool is;
+
+	buf_printf(&path, "%s/%s/%s", dir, sub, name);
+	is = lstat(path.p, &now) == 0 && same_inode(st, &now);
+	buf_free(&path);
+	return is;
+}
+
+bool
+inbox_taken(const char *dir, const char *node, const char *name,
+    const struct stat *st)
+{
+	return !in_inbox(dir, name, st) &&
+	    (claimed_by_other(dir, node, name, st) ||
+	    is_in(dir, "processed", name, st) ||
+	    is_in(dir, "failed", name, st));
+}
+
 static bool
 exists(const char *path)
 {

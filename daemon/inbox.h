@@ -76,6 +76,14 @@ bool inbox_claim_cut(const char *dir, const char *node, const char *home,
 bool inbox_claimed_twice(const char *dir, const char *node,
     const char *name, const struct stat *st);
 
+/* Whether the file st, worked on in the inbox itself as dir/name (its
+ * claim refused), was claimed meanwhile by another node than node: it
+ * is no longer dir/name, and another node's claimed/ folder holds it,
+ * or processed/ or failed/ does (that node is done with it). One that
+ * node deleted ([inbox] on_success = delete) is not found. */
+bool inbox_taken(const char *dir, const char *node, const char *name,
+    const struct stat *st);
+
 enum inbox_fate {
 	INBOX_PROCESSED,
 	INBOX_DELETE,

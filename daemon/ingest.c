@@ -244,6 +244,8 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		node = NULL;
 	}
 	r = item_submit(d, d->cfg.inbox, name, node, NULL, fd, st);
+	if (r == WATCHER_TAKEN)
+		d->inflight[d->n_inflight - 1]->offered = true;
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
@@ -505,6 +507,24 @@ adopt_due(struct daemon *d)
 	return room;
 }
 
+/* Nodes back since their leftovers were tidied leave the list: a
+ * later death of theirs is tidied again. */
+static void
+tidied_prune(struct daemon *d)
+{
+	struct strlist *l = &d->tidied_gone;
+	size_t i = 0;
+
+	while (i < l->n) {
+		if (leases_node_gone(d->leases, l->v[i], 0)) {
+			i++;
+			continue;
+		}
+		free(l->v[i]);
+		l->v[i] = l->v[--l->n];
+	}
+}
+
 void
 ingest_adopt(struct daemon *d)
 {
@@ -516,6 +536,7 @@ ingest_adopt(struct daemon *d)
 
 	if (d->leases == NULL || d->watcher == NULL || d->reclaim)
 		return;
+	tidied_prune(d);
 	room = adopt_due(d);
 	buf_printf(&path, "%s/claimed", d->cfg.inbox);
 	dh = opendir(path.p);
@@ -525,6 +546,11 @@ ingest_adopt(struct daemon *d)
 		if (e->d_name[0] == '.' || strcmp(e->d_name, self) == 0 ||
 		    !leases_node_gone(d->leases, e->d_name, 0))
 			continue;
+		if (!strlist_contains(&d->tidied_gone, e->d_name)) {
+			/* its reasons and marks of moves cut short: stale */
+			daemon_tidy_inbox(d, d->cfg.inbox, e->d_name);
+			strlist_push(&d->tidied_gone, e->d_name);
+		}
 		room = adopt_dir(d, e->d_name, e->d_name, NULL);
 		adopted_from(d->cfg.inbox, e->d_name, &from);
 		for (size_t i = 0; room && i < from.n; i++) {
@@ -766,6 +792,63 @@ claim_check(struct daemon *d, const struct item *it)
 	return rc;
 }
 
+/* A file worked on in the inbox itself, its claim refused when it was
+ * offered: claimed now if the claim works (no other node may take it
+ * between this commit and its move), else CLAIM_TAKEN when another
+ * node claimed it meanwhile (that node publishes it). Left open: a
+ * claim by another node between here and the move out, after COMMIT
+ * in this loop turn. */
+static enum claim_state
+unclaimed_check(struct daemon *d, struct item *it)
+{
+	const char *node = store_origin_id(d->store);
+	char err[512];
+
+	if (it->node != NULL || strcmp(it->dir, d->cfg.inbox) != 0)
+		return CLAIM_OK;
+	if (inbox_claim(it->dir, node, it->name, &it->st, err,
+	    sizeof(err)) == 0) {
+		it->node = xstrdup(node);
+		log_info(&d->log, "%s: claimed into claimed/%s/ before it is "
+		    "published", it->name, node);
+		return CLAIM_OK;
+	}
+	return inbox_taken(it->dir, node, it->name, &it->st) ?
+	    CLAIM_TAKEN : CLAIM_OK;
+}
+
+/* Whether the committed file it (committed at ts), offered in the inbox
+ * itself, was put back there by hand after its move out: moved (its
+ * ctime later than its commit) and one link (not a move by hard link
+ * that a kill cut short). One committed and never moved (a node killed
+ * before its move, the file worked on unclaimed) has its ctime of
+ * before. */
+static bool
+put_back(const struct item *it, int64_t ts)
+{
+	return it->offered && it->st.st_nlink == 1 &&
+	    (int64_t)it->st.st_ctime > ts;
+}
+
+/* A file put back (put_back()) is new work: an article identical to
+ * the one it had (the store's classification) is unchanged, no event,
+ * and the file moves out again; a changed one is published. */
+static int
+put_back_commit(struct daemon *d, struct item *it, struct commit_item *ci,
+    int64_t was, char *err, size_t errlen)
+{
+	ci->known = true;
+	if (commit_item(d->commit, ci, err, errlen) != 0)
+		return -1;
+	if (ci->outcome != COMMIT_UNCHANGED)
+		return 0;
+	log_info(&d->log, "%s: put back into the inbox after its move out, "
+	    "identical to seq %lld, published then: moved out again, not "
+	    "sent again", it->name, (long long)was);
+	ci->seq = was;
+	return 0;
+}
+
 /* Journals the item's event through the commit path, and the file with
  * it, inside the open transaction. */
 static int
@@ -783,11 +866,16 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		.item = it->name,
 		.error = it->error,
 	};
+	int64_t ts = 0, was = 0;
 	int rc;
 
 	item_file(it, &f);
-	rc = store_file_lookup(d->store, &f, &it->seq, prior, sizeof(prior),
-	    err, errlen);
+	rc = store_file_lookup_at(d->store, &f, &it->seq, &ts, prior,
+	    sizeof(prior), err, errlen);
+	if (rc == 1 && put_back(it, ts)) {
+		was = it->seq;
+		rc = 0;
+	}
 	if (rc > 0) {
 		item_recover(d, it, prior, rc == 2);
 		it->found = 0;  /* adopted and committed here: ours */
@@ -798,12 +886,17 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	if (it->adopted != NULL && it->found != 0)
 		return 0;       /* published by the dead node, or not known */
-	it->claim = claim_check(d, it);
+	it->claim = unclaimed_check(d, it);
+	if (it->claim == CLAIM_OK)
+		it->claim = claim_check(d, it);
 	if (it->claim != CLAIM_OK)
 		return 0;       /* not here: item_after() says why */
 	uri = item_uri(it);
 	ci.uri = uri;
-	rc = commit_item(d->commit, &ci, err, errlen);
+	if (was > 0 && it->article != NULL)
+		rc = put_back_commit(d, it, &ci, was, err, errlen);
+	else
+		rc = commit_item(d->commit, &ci, err, errlen);
 	free(uri);
 	if (rc != 0)
 		return -1;
@@ -836,6 +929,8 @@ item_move(struct daemon *d, struct item *it)
 
 	if (rc < 0)
 		moves_hold(d, &m);
+	else
+		(void)moves_done(d, &m);
 	return rc;
 }
 
@@ -867,6 +962,13 @@ adopted_done(struct daemon *d, struct item *it)
 static bool
 claim_lapsed(struct daemon *d, struct item *it)
 {
+	if (it->claim == CLAIM_TAKEN) {
+		log_warn(&d->log, "%s: claimed by another node while worked "
+		    "on here in the inbox (its claim was refused here): not "
+		    "published here", it->name);
+		metrics_inbox(d->metrics, METRICS_INBOX_LOST);
+		return true;
+	}
 	if (it->claim == CLAIM_GONE) {
 		log_warn(&d->log, "%s: taken from claimed/%s/ by another node "
 		    "meanwhile (this node was judged dead: cut off from NATS "

@@ -52,7 +52,9 @@ void ingest_give_back(struct daemon *d);
 void ingest_retry_moves(struct daemon *d);
 
 /* Frees the moves waiting (at exit: their files stay claimed, moved
- * out by the next start, ingest_reclaim()). */
+ * out by the next start, ingest_reclaim()); the store's records of
+ * them that failed are tried once more, and those still failing are
+ * said in an error. */
 void ingest_free_moves(struct daemon *d);
 
 /* Frees the list of adopted files to be asked for again (at exit). */

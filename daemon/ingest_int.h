@@ -20,6 +20,8 @@ enum claim_state {
 	CLAIM_OK,               /* still this node's, published here */
 	CLAIM_OLD,              /* too old to publish: given back */
 	CLAIM_GONE,             /* adopted by another node meanwhile */
+	CLAIM_TAKEN,            /* worked on unclaimed, claimed by another
+	                           node meanwhile (inbox_taken()) */
 };
 
 struct item {
@@ -64,6 +66,8 @@ struct item {
 	int64_t seq;
 	bool sent;              /* committed and sent by an earlier run,
 	                           only its move left (struct move) */
+	bool offered;           /* offered in the inbox itself (not taken
+	                           from a claimed/ folder) */
 };
 
 /* An adopted file whose dead holders' event the stream did not say was
@@ -110,6 +114,13 @@ struct move {
 	                           the store has it (store_file_sent()) */
 	bool sent;              /* its event went out by an earlier run,
 	                           which recorded the move waiting */
+	/* held (moves_hold()) */
+	bool recorded;          /* the store has its files_sent row: a
+	                           failed write of it is tried again at
+	                           each retry until it is */
+	bool moved;             /* moved out; only the removal of that row,
+	                           which failed, waits (not a waiting
+	                           move: d->moves_waiting) */
 };
 
 /* Moves the file out (inbox_dispose()) and logs the outcome: 0, 1 if
@@ -122,6 +133,12 @@ int move_out(struct daemon *d, const struct move *m);
  * event again. One waiting in the inbox itself is claimed as soon as it
  * can be, then and at each retry, for no other node to publish it. */
 void moves_hold(struct daemon *d, const struct move *m);
+
+/* After a move out that worked (or found its file changed or gone)
+ * of m: the store's record that it waited, if any (m->sent), goes.
+ * 0, or -1 when that write failed: a copy of m is held for it alone,
+ * tried again at the retry. */
+int moves_done(struct daemon *d, const struct move *m);
 
 /* Whether a file of dir claimed by node as name is in/claimed/by/as;
  * node and by NULL: worked on unclaimed, in the inbox itself. */

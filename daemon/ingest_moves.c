@@ -16,9 +16,25 @@
 
 #include "daemon_state.h"
 #include "inbox.h"
+#include "ingest.h"
 #include "ingest_int.h"
 #include "store.h"
 #include "util.h"
+
+/* The published files whose move out waits (d->moves_waiting, for
+ * /healthz and /metrics): those held only for the store's record of a
+ * move done not counted. */
+static size_t
+moves_count(struct daemon *d)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < d->n_moves; i++)
+		if (!d->moves[i]->moved)
+			n++;
+	d->moves_waiting = n;
+	return n;
+}
 
 static void
 moves_recovered(struct daemon *d)
@@ -61,14 +77,16 @@ move_said(struct daemon *d, const struct inbox_file *f, int rc,
 	else if (rc < 0)
 		log_debug(&d->log, "%s; %lu failed moves so far", err,
 		    d->moves_failed);
-	else if (d->moves_failed > 0 && d->n_moves == 0)
+	else if (d->moves_failed > 0 && moves_count(d) == 0)
 		moves_recovered(d);
 }
 
 /* Records in the store that m's event went out and its move waits
- * (sent), or that it moved: a failure to is logged, and a restart would
- * then send the event again, as for a file a kill cut short. */
-static void
+ * (sent), or that it moved (its row goes). A failure (the store's disk
+ * full or read-only) is not dropped: the move stays held, the write
+ * tried again at each retry (ingest_retry_moves()); logged once per
+ * change of state. 0 or -1. */
+static int
 move_mark(struct daemon *d, const struct move *m, bool sent)
 {
 	const struct store_file f = {
@@ -82,10 +100,36 @@ move_mark(struct daemon *d, const struct move *m, bool sent)
 	};
 	char err[512];
 
-	if (store_file_sent(d->store, &f, sent, err, sizeof(err)) != 0)
-		log_warn(&d->log, "%s: %s; %s", m->name, err, sent ? "a "
-		    "restart before its move would send its event again" :
-		    "its record of a move waiting stays");
+	if (store_file_sent(d->store, &f, sent, err, sizeof(err)) == 0) {
+		if (d->marks_failed > 0)
+			log_info(&d->log, "inbox: the store records the moves "
+			    "waiting again, after %lu failed writes",
+			    d->marks_failed);
+		d->marks_failed = 0;
+		return 0;
+	}
+	if (d->marks_failed++ == 0)
+		log_error(&d->log, "%s: the store cannot record that %s (%s); "
+		    "kept, written at the next retry in %d s (counted, not "
+		    "logged, until one works)%s", m->name, sent ? "its event "
+		    "went out and its move waits" : "its waiting move is done",
+		    err, d->cfg.store_retry, sent ? ": were the daemon "
+		    "stopped before, the next start would send its event "
+		    "again, under its seq" : "");
+	return -1;
+}
+
+/* Its row, if the store has one, goes now that the file moved: true
+ * when done; else m is held for that write alone (moved). */
+static bool
+move_unmark(struct daemon *d, struct move *m)
+{
+	if (!m->recorded || move_mark(d, m, false) == 0) {
+		m->recorded = false;
+		return true;
+	}
+	m->moved = true;
+	return false;
 }
 
 int
@@ -111,8 +155,6 @@ move_out(struct daemon *d, const struct move *m)
 	    strcmp(m->dir, d->tidy_dir) == 0)
 		f.tidied += inbox_tidy_left(m->dir, m->name, &d->tidy_left);
 	move_said(d, &f, rc, err);
-	if (rc >= 0 && m->sent)
-		move_mark(d, m, false);
 	return rc;
 }
 
@@ -147,8 +189,8 @@ move_free(struct move *m)
 	free(m);
 }
 
-void
-moves_hold(struct daemon *d, const struct move *m)
+static struct move *
+move_copy(struct daemon *d, const struct move *m)
 {
 	struct move *c = xmalloc(sizeof(*c));
 
@@ -157,10 +199,6 @@ moves_hold(struct daemon *d, const struct move *m)
 	c->name = xstrdup(m->name);
 	c->node = m->node != NULL ? xstrdup(m->node) : NULL;
 	c->error = xstrdup(m->error);
-	if (!c->sent)
-		move_mark(d, c, true);
-	c->sent = true;
-	move_claim(d, c);
 	if (d->n_moves == d->cap_moves) {
 		d->cap_moves = d->cap_moves ? d->cap_moves * 2 : 8;
 		d->moves = xrealloc(d->moves, d->cap_moves *
@@ -168,6 +206,33 @@ moves_hold(struct daemon *d, const struct move *m)
 	}
 	d->moves[d->n_moves++] = c;
 	daemon_retry_later(d);
+	return c;
+}
+
+void
+moves_hold(struct daemon *d, const struct move *m)
+{
+	struct move *c = move_copy(d, m);
+
+	/* an earlier run's record, or this one's now (else again at the
+	 * retry) */
+	c->recorded = c->sent || move_mark(d, c, true) == 0;
+	c->sent = true;
+	move_claim(d, c);
+	moves_count(d);
+}
+
+int
+moves_done(struct daemon *d, const struct move *m)
+{
+	struct move tmp = *m;
+
+	tmp.recorded = m->sent;
+	if (move_unmark(d, &tmp))
+		return 0;
+	move_copy(d, &tmp);
+	moves_count(d);
+	return -1;
 }
 
 bool
@@ -186,8 +251,8 @@ moves_held(const struct daemon *d, const char *dir, const char *node,
     const char *name)
 {
 	for (size_t i = 0; i < d->n_moves; i++)
-		if (claimed_as(d->moves[i]->dir, d->moves[i]->node,
-		    d->moves[i]->name, dir, node, name))
+		if (!d->moves[i]->moved && claimed_as(d->moves[i]->dir,
+		    d->moves[i]->node, d->moves[i]->name, dir, node, name))
 			return true;
 	return false;
 }
@@ -200,8 +265,12 @@ ingest_retry_moves(struct daemon *d)
 	while (i < d->n_moves) {
 		struct move *m = d->moves[i];
 
-		move_claim(d, m);
-		if (move_out(d, m) < 0) {
+		if (!m->moved && !m->recorded)
+			m->recorded = move_mark(d, m, true) == 0;
+		if (!m->moved)
+			move_claim(d, m);
+		if ((!m->moved && move_out(d, m) < 0) ||
+		    !move_unmark(d, m)) {
 			i++;
 			continue;
 		}
@@ -210,16 +279,40 @@ ingest_retry_moves(struct daemon *d)
 	}
 	if (d->n_moves > 0)
 		daemon_retry_later(d);
-	else if (d->moves_failed > 0)
+	if (moves_count(d) == 0 && d->moves_failed > 0)
 		moves_recovered(d);
 }
 
 void
 ingest_free_moves(struct daemon *d)
 {
+	size_t lost = 0, stale = 0;
+
+	for (size_t i = 0; i < d->n_moves; i++) {
+		struct move *m = d->moves[i];
+
+		if (!m->moved && !m->recorded)
+			m->recorded = move_mark(d, m, true) == 0;
+		if (m->moved && move_mark(d, m, false) == 0)
+			m->moved = false;
+		lost += !m->moved && !m->recorded;
+		stale += m->moved;
+	}
+	if (lost > 0)
+		log_error(&d->log, "inbox: the store could not record that "
+		    "the events of %zu file(s) waiting for their move went "
+		    "out: the next start sends them again, under their "
+		    "seqs, and moves the files", lost);
+	if (stale > 0)
+		log_error(&d->log, "inbox: the store still has %zu file(s) "
+		    "as waiting for their move that moved: such a file put "
+		    "back into the inbox as it was (its inode, size, time) "
+		    "would be moved, not sent, until the record expires",
+		    stale);
 	for (size_t i = 0; i < d->n_moves; i++)
 		move_free(d->moves[i]);
 	free(d->moves);
 	d->moves = NULL;
 	d->n_moves = d->cap_moves = 0;
+	d->moves_waiting = 0;
 }

@@ -280,10 +280,12 @@ metrics_degraded(struct metrics *m, char *why, size_t len)
 {
 	struct daemon *d = m->d;
 
-	if (d->n_moves == 0)
+	size_t n = d->moves_waiting;
+
+	if (n == 0)
 		return NULL;
 	snprintf(why, len, "degraded: inbox: %zu published file(s) wait for "
-	    "their move out, tried again every %d s (%.300s)", d->n_moves,
+	    "their move out, tried again every %d s (%.300s)", n,
 	    d->cfg.store_retry, d->move_err);
 	return why;
 }
@@ -504,7 +506,7 @@ metrics_render(struct metrics *m, struct evbuffer *b)
 	put_int(b, "newswire_inbox_moves_waiting", "gauge", "Inbox files "
 	    "published whose move out failed (a full disk, a read-only "
 	    "folder): they wait, tried again every [store] retry seconds.",
-	    (long long)d->n_moves);
+	    (long long)d->moves_waiting);
 	if (d->leases != NULL)
 		put_inbox(m, b);
 	put_int(b, "newswire_last_seq", "gauge", "The last sequence "

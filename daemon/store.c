@@ -117,7 +117,7 @@ static const char *const store_sql[ST_COUNT] = {
 	    "?8, CAST(strftime('%s', 'now') AS INTEGER))",
 	[ST_FILE_LOOKUP] =
 	    "SELECT seq, coalesce(error, ''), EXISTS (SELECT 1 FROM "
-	    "files_sent WHERE " FILE_IS ") FROM files WHERE " FILE_IS,
+	    "files_sent WHERE " FILE_IS "), ts FROM files WHERE " FILE_IS,
 	[ST_FILE_SENT] =
 	    "INSERT OR REPLACE INTO files_sent (name, dev, ino, size, "
 	    "mtime_ns, raw_hash, ts) SELECT name, dev, ino, size, mtime_ns, "
@@ -590,6 +590,15 @@ int
 store_file_lookup(struct store *s, const struct store_file *f, int64_t *seq,
     char *error, size_t errorlen, char *err, size_t errlen)
 {
+	return store_file_lookup_at(s, f, seq, NULL, error, errorlen, err,
+	    errlen);
+}
+
+int
+store_file_lookup_at(struct store *s, const struct store_file *f,
+    int64_t *seq, int64_t *ts, char *error, size_t errorlen, char *err,
+    size_t errlen)
+{
 	sqlite3_stmt *st = s->st[ST_FILE_LOOKUP];
 	bool sent = false;
 	int rc;
@@ -601,6 +610,8 @@ store_file_lookup(struct store *s, const struct store_file *f, int64_t *seq,
 		snprintf(error, errorlen, "%s",
 		    (const char *)sqlite3_column_text(st, 1));
 		sent = sqlite3_column_int(st, 2) != 0;
+		if (ts != NULL)
+			*ts = sqlite3_column_int64(st, 3);
 	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);

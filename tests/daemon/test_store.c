@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "enrich/story.h"
@@ -173,7 +174,8 @@ test_files_recorded_with_event(void **state)
 	};
 	struct store_file other = f;
 	char why[128];
-	int64_t seq = 0;
+	int64_t seq = 0, ts;
+	int64_t before = (int64_t)time(NULL);
 
 	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
 	    sizeof(err)), 0);
@@ -195,6 +197,12 @@ test_files_recorded_with_event(void **state)
 	    err, sizeof(err)), 1);
 	assert_string_equal(why, "binary");
 	assert_int_equal(seq, 2);
+	/* when it was recorded: what tells a file moved back by hand */
+	ts = 0;
+	assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+	    sizeof(why), err, sizeof(err)), 1);
+	assert_int_equal(seq, 1);
+	assert_true(ts >= before && ts <= (int64_t)time(NULL));
 	/* another file under the same name is not the recorded one */
 	f.mtime_ns++;
 	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
