@@ -301,7 +301,8 @@ html_stats_first(struct html_ctx *ctx, xmlNode *n)
 	ni = arena_zero(&ctx->mem, sizeof(*ni));
 	ni->cls = cls;
 	ni->kind = k;
-	ni->sig = r != NULL ? r->sig : html_signals_cached(n, &ctx->sigs);
+	ni->sig = r != NULL && r->sig != HTML_REC_NOSIG ? r->sig :
+	    html_signals_cached(n, &ctx->sigs);
 	if (ni->sig & HTML_S_RECIPE)
 		ctx->recipe_seen = true;
 	n->_private = ni;

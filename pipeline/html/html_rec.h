@@ -21,12 +21,20 @@
 #include <stdint.h>
 
 struct html_rec {
-	uint16_t sig;    /* html_signals() (HTML_S_*, html_dom.h) */
+	uint16_t sig;    /* html_signals() (HTML_S_*, html_dom.h), or
+	                    HTML_REC_NOSIG */
 	uint16_t marks;  /* the metadata's part (html_meta_rec()) */
 	uint8_t tcls;    /* html_tag_class() (HTML_T_*) */
 	uint8_t kind;    /* its enum html_kind */
 	uint8_t mtag;    /* the metadata's tag (html_meta_rec()) */
 };
+
+/* The sig of a record made without its signals: an element that the
+ * extractor's statistics do not reach (html_stats_first() stops at a
+ * dropped element, HTML_T_DROP, and does not go below it), whose reader
+ * computes them from the attributes if it ever does reach it. No signal
+ * (HTML_S_*) is this bit. */
+#define HTML_REC_NOSIG 0x8000u
 
 /* Where the record lies after its element. */
 #define HTML_REC_AT sizeof(xmlNode)

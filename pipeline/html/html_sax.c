@@ -223,23 +223,35 @@ html_sax_tag(struct html_sax *st, const xmlChar *name)
 /* Makes the record of el (html_rec.h), the arena's, whose attributes are
  * all made: what html_stats_first() and the metadata's walk would read of
  * its name and attributes, each through the page's table of class
- * values as they would. */
+ * values as they would. A dropped element (head, script, svg, form
+ * controls...) and what lies below one get no signals (HTML_REC_NOSIG):
+ * the statistics stop at it, and the signals of its ids and classes
+ * (the svg's paths, the head's links) were a tenth of the parse's
+ * (round 21). An element's parent is its parent for good: the parser
+ * moves no element once made. */
 static void
 html_sax_rec(struct html_sax *st, xmlNodePtr el)
 {
 	struct html_rec *r = (struct html_rec *)(void *)
 	    ((unsigned char *)el + HTML_REC_AT);
 	const struct html_sax_tag *t = html_sax_tag(st, el->name);
+	const struct html_rec *up = el->parent != NULL ?
+	    html_rec_of(el->parent) : NULL;
 
 	r->tcls = t->tcls;
 	r->kind = t->kind;
 	r->mtag = t->mtag;
-	r->sig = (uint16_t)html_signals_cached(el, st->sigs);
+	if ((t->tcls & HTML_T_DROP) != 0 ||
+	    (up != NULL && up->sig == HTML_REC_NOSIG))
+		r->sig = HTML_REC_NOSIG;
+	else
+		r->sig = (uint16_t)html_signals_cached(el, st->sigs);
 	r->marks = html_meta_rec(st->meta, el, t->mtag);
 }
 
 _Static_assert(HTML_T_PTEXT <= UINT8_MAX && HTML_K_HR <= UINT8_MAX &&
-    HTML_S_RECIPE <= UINT16_MAX, "the tag classes and signals fit the record");
+    HTML_S_RECIPE < HTML_REC_NOSIG,
+    "the tag classes and signals fit the record");
 
 void
 html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)

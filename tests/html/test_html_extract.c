@@ -435,11 +435,26 @@ test_parse_handlers(void **state)
 	buf_free(&html);
 }
 
+/* Whether element n or one above it is dropped as non-content
+ * (HTML_T_DROP). */
+static bool
+test_below_dropped(const xmlNode *n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		enum html_kind k;
+
+		if (html_tag_class(n->name, &k) & HTML_T_DROP)
+			return true;
+	}
+	return false;
+}
+
 /* Each element's record (html_rec.h), made by the parse at its start
  * tag, holds what its name and attributes give once the page is parsed,
- * read afresh here: the tag classes, the signals, the metadata's tag and
- * marks (class words of comments, bylines and dates, links to authors
- * and comments, microdata). A misplaced <html> or <body> adds no
+ * read afresh here: the tag classes, the signals (none for a dropped
+ * element and below one, HTML_REC_NOSIG), the metadata's tag and marks
+ * (class words of comments, bylines and dates, links to authors and
+ * comments, microdata). A misplaced <html> or <body> adds no
  * attribute after the record; an element of libxml2's handler (a
  * prefixed name) has none. */
 static void
@@ -471,7 +486,7 @@ test_parse_records(void **state)
 	struct html_sigcache sigs = { 0 }, fresh = { 0 };
 	struct html_meta *m = html_meta_start(), *m2 = html_meta_start();
 	htmlDocPtr doc;
-	size_t made = 0, other = 0, marked = 0;
+	size_t made = 0, other = 0, marked = 0, nosig = 0;
 
 	(void)state;
 	doc = html_parse(page, sizeof(page) - 1, NULL, &mem, &sigs, m);
@@ -494,8 +509,17 @@ test_parse_records(void **state)
 		cls = html_tag_class(n->name, &k);
 		assert_int_equal(r->tcls, cls);
 		assert_int_equal(r->kind, k);
-		assert_int_equal(r->sig, html_signals(n));
-		assert_int_equal(r->sig, html_signals_cached(n, &fresh));
+		/* no signals for a dropped element and what is below it
+		 * (the head, the script, the svg and its path), which the
+		 * statistics never read */
+		if (test_below_dropped(n)) {
+			assert_int_equal(r->sig, HTML_REC_NOSIG);
+			nosig++;
+		} else {
+			assert_int_equal(r->sig, html_signals(n));
+			assert_int_equal(r->sig,
+			    html_signals_cached(n, &fresh));
+		}
 		assert_int_equal(r->mtag, html_meta_tag(n->name));
 		assert_int_equal(r->marks, html_meta_rec(m2, n, r->mtag));
 		/* the attributes and their values packed after it, where
@@ -507,6 +531,7 @@ test_parse_records(void **state)
 				    (uintptr_t)at < sizeof(*at) + 16);
 	}
 	assert_int_equal(made, 22);
+	assert_int_equal(nosig, 7);
 	assert_true(marked >= 14);
 	assert_int_equal(other, 1);
 	html_doc_free(doc);
