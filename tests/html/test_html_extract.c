@@ -2509,6 +2509,44 @@ test_headline_box_no_fallback(void **state)
 	buf_free(&b);
 }
 
+/* Another CMS's article: no <article>, no names, every paragraph a
+ * <div>. The box of the text climbs over its parent, which adds little
+ * (a comment prompt, a channel's pitch after the text): what the parent
+ * adds after the box is left out, the text is written whole. */
+static void
+test_climb_leaves_tail(void **state)
+{
+	static const char *const tails[] = {
+		"You must register and fill in your details to comment.",
+		"Check out our channel on YouTube, with new videos every week!",
+	};
+	static const char more[] =
+	    "<div>The old bridge, built in 1911, has been closed to cars "
+	    "since a storm damaged two of its piers, forcing drivers to take "
+	    "a detour of twelve kilometres around the bay.</div>"
+	    "<div>The mayor said the town would hold a public meeting next "
+	    "month to present the design, and that shops near the harbour "
+	    "would be compensated for the months of work.</div>"
+	    "<div>A spokesman for the regional government said the plans "
+	    "would be reviewed quickly, and that the money set aside by the "
+	    "council covered most of the expected cost.</div>";
+	struct nw_article *a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		a = extract_body("<div><div><div><h1>Bridge to be rebuilt</h1>"
+		    "</div><div><div><div>%s</div><div>%s</div><div>%s</div>"
+		    "%s</div><div>%s</div></div></div><div><div>Weather: "
+		    "sunny, 21 degrees</div></div></div>", prose1, prose2,
+		    prose3, more, tails[i]);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		assert_non_null(strstr(a->body, "expected cost."));
+		assert_null(strstr(a->body, tails[i]));
+		article_free(a);
+	}
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2747,6 +2785,7 @@ main(void)
 		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
+		cmocka_unit_test(test_climb_leaves_tail),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
