@@ -2547,6 +2547,38 @@ test_climb_leaves_tail(void **state)
 	}
 }
 
+/* A paragraph left out (a form's, a caption's) names no author's box:
+ * a comment form under the text that names the author does not make the
+ * last section of the article a box about her. */
+static void
+test_author_box_not_by_caption(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<article><h1>Bridge to be rebuilt</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><h2>What comes next</h2><p>The old bridge, "
+	    "built in 1911, has been closed to cars since a storm damaged "
+	    "two of its piers.</p><p>The mayor said shops near the harbour "
+	    "would be compensated for the months of work.</p>"
+	    "<form action=/c><p>Leave a comment on the story by Anna "
+	    "Berger. Your address will not be published.</p>"
+	    "<textarea name=c></textarea><input type=submit value=Send>"
+	    "</form></article>", prose1, prose2, prose3);
+	html = page("<title>Bridge to be rebuilt</title>"
+	    "<meta name=\"author\" content=\"Anna Berger\">", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "months of work."));
+	assert_null(strstr(a->body, "Leave a comment"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2786,6 +2818,7 @@ main(void)
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
 		cmocka_unit_test(test_climb_leaves_tail),
+		cmocka_unit_test(test_author_box_not_by_caption),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
