@@ -163,13 +163,49 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 	    other - (double)lt < HTML_CLIMB_OTHER * (double)pp;
 }
 
+/* Whether the subtree of root holds a picture (<img>, <picture>). */
+static bool
+html_has_img(xmlNode *root)
+{
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
+		if (html_is_elem(n) && html_ni(n) != NULL &&
+		    (html_ni(n)->kind == HTML_K_IMG ||
+		    html_ni(n)->kind == HTML_K_PICTURE))
+			return true;
+	return false;
+}
+
+/* Leaves out what top's parent adds after top, as a form is left out
+ * (written, the edges of the text judged with it): the parent adds
+ * little to top, and what it adds after the text is what the page
+ * hangs under the article (a comment prompt, a channel's pitch, a
+ * widget's message), where what it adds before is the article's head
+ * (a kicker, the headline, a byline, a date line). What the writer
+ * skips already stays as it is (teaser cards, boxes of over half
+ * links: html_skip()), and so does a box holding a picture (a gallery
+ * after the text, whose pictures are the article's). */
+static void
+html_leave_tail(xmlNode *top)
+{
+	for (xmlNode *c = top->next; c != NULL; c = c->next) {
+		struct html_ni *ci = html_is_elem(c) ? html_ni(c) : NULL;
+
+		if (ci != NULL && ci->text > 0 && !ci->card &&
+		    html_link_density(ci) <= 0.5 && !html_has_img(c))
+			ci->form = true;
+	}
+}
+
 /* Step 4b: moves the winner up while its parent adds little text of its
  * own, or adds mostly prose and the winner holds no <article>, so that
  * the merge of siblings sees the article's real parts; an <article>
  * climbs only to a parent that adds nothing, and no winner climbs to
  * <body>: what the page's root adds beside one container, however
  * little, is the page's (a consent greeting, a privacy notice), and
- * the merge of siblings still sees the root's other children. */
+ * the merge of siblings still sees the root's other children. A climb
+ * over a parent that adds little leaves out what the parent adds after
+ * the winner (html_leave_tail()): without an <article> to stop it
+ * (another CMS's markup), the climb took the lines under the text. */
 xmlNode *
 html_climb(struct html_ctx *ctx, xmlNode *top)
 {
@@ -187,9 +223,12 @@ html_climb(struct html_ctx *ctx, xmlNode *top)
 		 * consent line, a byline box, a caption, other stories) */
 		if (ti->kind == HTML_K_ARTICLE && pi->text > ti->text)
 			break;
-		if (pi->text > ti->text + ti->text / 20 + 10 &&
-		    (ti->articles > 0 || !html_more_prose(top->parent, top)))
-			break;
+		if (pi->text > ti->text + ti->text / 20 + 10) {
+			if (ti->articles > 0 ||
+			    !html_more_prose(top->parent, top))
+				break;
+		} else
+			html_leave_tail(top);
 		top = top->parent;
 	}
 	return top;

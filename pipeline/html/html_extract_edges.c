@@ -387,6 +387,10 @@ html_paras_author_tail(struct html_ctx *ctx)
 		if (i + 1 == ctx->n_paras && i > h + 1 &&
 		    html_pclass(p) != HTML_P_GOOD && !html_ends_sentence(p))
 			continue;
+		/* a paragraph left out (a caption, a form, a comment
+		 * prompt) is no part of a box about the author */
+		if (p->caption)
+			continue;
 		names = names || html_names_author(ctx, p->text);
 	}
 	for (size_t i = h; names && i < ctx->n_paras; i++) {

@@ -41,7 +41,9 @@ struct html_ni {
 	bool cand;        /* score was initialised */
 	bool card;        /* a teaser card of another story */
 	bool caption;     /* a picture's caption, outside <figure> */
-	bool form;        /* a form: written and left out, as a caption */
+	bool form;        /* a form: written and left out, as a caption;
+	                     or the lines a climb passed after the winner
+	                     (html_climb()) */
 	bool control;     /* holds a form control set apart from any text,
 	                     and no text between it and the control (a
 	                     consent box's checkbox, html_mark_control()) */

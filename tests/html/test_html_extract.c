@@ -2588,6 +2588,76 @@ test_headline_box_no_fallback(void **state)
 	buf_free(&b);
 }
 
+/* Another CMS's article: no <article>, no names, every paragraph a
+ * <div>. The box of the text climbs over its parent, which adds little
+ * (a comment prompt, a channel's pitch after the text): what the parent
+ * adds after the box is left out, the text is written whole. */
+static void
+test_climb_leaves_tail(void **state)
+{
+	static const char *const tails[] = {
+		"You must register and fill in your details to comment.",
+		"Check out our channel on YouTube, with new videos every week!",
+	};
+	static const char more[] =
+	    "<div>The old bridge, built in 1911, has been closed to cars "
+	    "since a storm damaged two of its piers, forcing drivers to take "
+	    "a detour of twelve kilometres around the bay.</div>"
+	    "<div>The mayor said the town would hold a public meeting next "
+	    "month to present the design, and that shops near the harbour "
+	    "would be compensated for the months of work.</div>"
+	    "<div>A spokesman for the regional government said the plans "
+	    "would be reviewed quickly, and that the money set aside by the "
+	    "council covered most of the expected cost.</div>";
+	struct nw_article *a;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(tails) / sizeof(tails[0]); i++) {
+		a = extract_body("<div><div><div><h1>Bridge to be rebuilt</h1>"
+		    "</div><div><div><div>%s</div><div>%s</div><div>%s</div>"
+		    "%s</div><div>%s</div></div></div><div><div>Weather: "
+		    "sunny, 21 degrees</div></div></div>", prose1, prose2,
+		    prose3, more, tails[i]);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		assert_non_null(strstr(a->body, "expected cost."));
+		assert_null(strstr(a->body, tails[i]));
+		article_free(a);
+	}
+}
+
+/* A paragraph left out (a form's, a caption's) names no author's box:
+ * a comment form under the text that names the author does not make the
+ * last section of the article a box about her. */
+static void
+test_author_box_not_by_caption(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<article><h1>Bridge to be rebuilt</h1><p>%s</p>"
+	    "<p>%s</p><p>%s</p><h2>What comes next</h2><p>The old bridge, "
+	    "built in 1911, has been closed to cars since a storm damaged "
+	    "two of its piers.</p><p>The mayor said shops near the harbour "
+	    "would be compensated for the months of work.</p>"
+	    "<form action=/c><p>Leave a comment on the story by Anna "
+	    "Berger. Your address will not be published.</p>"
+	    "<textarea name=c></textarea><input type=submit value=Send>"
+	    "</form></article>", prose1, prose2, prose3);
+	html = page("<title>Bridge to be rebuilt</title>"
+	    "<meta name=\"author\" content=\"Anna Berger\">", b.p);
+	a = extract(html, NULL);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "months of work."));
+	assert_null(strstr(a->body, "Leave a comment"));
+	article_free(a);
+	free(html);
+	buf_free(&b);
+}
+
 /* A thread of readers' comments whose names say nothing: posts of one
  * form, each opening with the commenter's linked name and dated, are
  * dropped when the page has an article outside them (500 characters of
@@ -2828,6 +2898,8 @@ main(void)
 		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
+		cmocka_unit_test(test_climb_leaves_tail),
+		cmocka_unit_test(test_author_box_not_by_caption),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
