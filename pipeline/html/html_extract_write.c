@@ -670,6 +670,184 @@ html_skip(xmlNode *n)
 	return false;
 }
 
+/* Writes text node n into the paragraph under way, and counts its
+ * characters in links, in emphasis and in italics. */
+static void
+html_write_text(struct html_ctx *ctx, xmlNode *n)
+{
+	unsigned len, emph;
+
+	if (n->content == NULL)
+		return;
+	html_append_text(&ctx->para, (const char *)n->content, &ctx->space);
+	len = html_text_len(n);
+	if (html_in_link(n))
+		ctx->link += len;
+	emph = html_in_emph(n);
+	if (emph != 0)
+		ctx->emph += len;
+	if (emph == HTML_EMPH_ITAL)
+		ctx->ital += len;
+}
+
+/* Keeps the text of the first <h1> written, n, as ctx's headline. */
+static void
+html_write_h1(struct html_ctx *ctx, xmlNode *n)
+{
+	struct buf t = { 0 };
+
+	if (ctx->h1 != NULL)
+		return;
+	html_text_of(n, &t);
+	html_trim(&t);
+	if (t.len > 0)
+		ctx->h1 = buf_take(&t);
+	buf_free(&t);
+}
+
+/* What the writer does with an element once its kind is seen: goes on
+ * to the rules of the text (html_write_elem()), or is done with it and
+ * enters its children or not. */
+enum html_step {
+	HTML_STEP_RULES,
+	HTML_STEP_IN,
+	HTML_STEP_OVER
+};
+
+/* The elements the writer handles by their kind alone: line breaks and
+ * rules, the headline, pictures, captions and table cells. */
+static enum html_step
+html_write_kind(struct html_ctx *ctx, xmlNode *n)
+{
+	switch (html_ni(n)->kind) {
+	case HTML_K_BR:
+		html_flush(ctx);
+		ctx->cont = true;
+		return HTML_STEP_IN;
+	case HTML_K_HR:
+		html_flush(ctx);
+		return HTML_STEP_IN;
+	case HTML_K_H1:
+		html_write_h1(ctx, n);
+		html_flush(ctx);
+		return HTML_STEP_OVER;
+	case HTML_K_FIGURE:
+		if (html_figure_is_content(n))
+			return HTML_STEP_RULES;
+		/* FALLTHROUGH */
+	case HTML_K_PICTURE:
+	case HTML_K_IMG:
+		if (!ctx->no_images)
+			html_add_image(ctx, n);
+		return HTML_STEP_OVER;
+	case HTML_K_FIGCAPTION:
+		if (html_in_content_figure(n))
+			return HTML_STEP_RULES;
+		return HTML_STEP_OVER;
+	case HTML_K_TD:
+		ctx->space = true;
+		return HTML_STEP_IN;
+	default:
+		return HTML_STEP_RULES;
+	}
+}
+
+/* Whether n (under root) is written apart and left out, the edges of
+ * the text being judged with it: a caption, a form, a pitch, a label
+ * and its value. If so, writes it as a paragraph of its own marked a
+ * caption. */
+static bool
+html_write_aside(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	const struct html_ni *ni = html_ni(n);
+	size_t had;
+
+	if (ctx->raw || ctx->fragment)
+		return false;
+	if (!ni->caption && !ni->form && (n == root ||
+	    (!html_is_pitch(n) && !html_is_label_pair(n))))
+		return false;
+	html_flush(ctx);
+	had = ctx->n_paras;
+	html_text_of(n, &ctx->para);
+	html_flush(ctx);
+	if (ctx->n_paras > had)
+		ctx->paras[had].caption = true;
+	return true;
+}
+
+/* Whether the writer leaves out n (under root): teaser cards, link
+ * lists. A recipe's part (its ingredients, its steps) is written whole,
+ * whatever its links and the shape of its lines: it starts at n when
+ * n is the first. */
+static bool
+html_write_skips(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	if (ctx->recipe == NULL && (ni->sig & HTML_S_RECIPE) &&
+	    !ctx->raw && !ctx->fragment) {
+		html_flush(ctx);
+		ctx->recipe = n;
+	}
+	if (n == root || ctx->raw || ctx->recipe != NULL || !html_skip(n))
+		return false;
+	HTML_DEBUG_NODE("skipped", n);
+	if (ni->cls & HTML_T_BLOCK)
+		html_flush(ctx);
+	html_drop_label(ctx);
+	return true;
+}
+
+/* Writes element n (under root) as far as it is itself, and tells
+ * whether the writer enters its children. */
+static bool
+html_write_elem(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	const struct html_ni *ni = html_ni(n);
+	enum html_step step = html_write_kind(ctx, n);
+
+	if (step != HTML_STEP_RULES)
+		return step == HTML_STEP_IN;
+	if (html_write_aside(ctx, n, root) || html_write_skips(ctx, n, root))
+		return false;
+	if (ni->cls & HTML_T_BLOCK) {
+		html_flush(ctx);
+		ctx->block = n;
+	}
+	if (ni->cls & HTML_T_HEAD)
+		ctx->head = true;
+	if (ni->kind == HTML_K_LI)
+		ctx->item = true;
+	return true;
+}
+
+/* Leaves n and every ancestor under root whose last child it is,
+ * closing their paragraphs and the recipe's part; returns the node
+ * written next, NULL when root is done. */
+static xmlNode *
+html_write_leave(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	while (n != NULL) {
+		if (html_is_elem(n) && html_ni(n) != NULL &&
+		    (html_ni(n)->cls & HTML_T_BLOCK) &&
+		    html_ni(n)->kind != HTML_K_TD) {
+			html_flush(ctx);
+			ctx->block = n->parent;
+		}
+		if (n == ctx->recipe) {
+			html_flush(ctx);
+			ctx->recipe = NULL;
+		}
+		if (n == root)
+			return NULL;
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
 /* Step 5: writes the text of root as paragraphs into ctx->out, and
  * collects its images. */
 void
@@ -679,140 +857,18 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 
 	ctx->block = root;
 	while (n != NULL) {
-		struct html_ni *ni;
-		bool descend = true;
+		bool descend = false;
 
 		if (n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL) {
-				html_append_text(&ctx->para,
-				    (const char *)n->content, &ctx->space);
-				unsigned len = html_text_len(n), emph;
-
-				if (html_in_link(n))
-					ctx->link += len;
-				emph = html_in_emph(n);
-				if (emph != 0)
-					ctx->emph += len;
-				if (emph == HTML_EMPH_ITAL)
-					ctx->ital += len;
-			}
-			goto next;
-		}
-		if (!html_is_elem(n) || html_ni(n) == NULL) {
-			descend = false;
-			goto next;
-		}
-		ni = html_ni(n);
-		switch (ni->kind) {
-		case HTML_K_BR:
-			html_flush(ctx);
-			ctx->cont = true;
-			goto next;
-		case HTML_K_HR:
-			html_flush(ctx);
-			goto next;
-		case HTML_K_H1:
-			if (ctx->h1 == NULL) {
-				struct buf t = { 0 };
-
-				html_text_of(n, &t);
-				html_trim(&t);
-				if (t.len > 0)
-					ctx->h1 = buf_take(&t);
-				buf_free(&t);
-			}
-			html_flush(ctx);
-			descend = false;
-			goto next;
-		case HTML_K_FIGURE:
-			if (html_figure_is_content(n))
-				break;
-			/* FALLTHROUGH */
-		case HTML_K_PICTURE:
-		case HTML_K_IMG:
-			if (!ctx->no_images)
-				html_add_image(ctx, n);
-			descend = false;
-			goto next;
-		case HTML_K_FIGCAPTION:
-			if (html_in_content_figure(n))
-				break;
-			descend = false;
-			goto next;
-		case HTML_K_TD:
-			ctx->space = true;
-			goto next;
-		default:
-			break;
-		}
-		if ((ni->caption || ni->form || (n != root &&
-		    (html_is_pitch(n) || html_is_label_pair(n)))) &&
-		    !ctx->raw && !ctx->fragment) {
-			/* written, and left out: the edges of the text are
-			 * judged with it */
-			size_t had;
-
-			html_flush(ctx);
-			had = ctx->n_paras;
-			html_text_of(n, &ctx->para);
-			html_flush(ctx);
-			if (ctx->n_paras > had)
-				ctx->paras[had].caption = true;
-			descend = false;
-			goto next;
-		}
-		/* a recipe's part (its ingredients, its steps) is written
-		 * whole, whatever its links and the shape of its lines */
-		if (ctx->recipe == NULL && (ni->sig & HTML_S_RECIPE) &&
-		    !ctx->raw && !ctx->fragment) {
-			html_flush(ctx);
-			ctx->recipe = n;
-		}
-		if (n != root && !ctx->raw && ctx->recipe == NULL &&
-		    html_skip(n)) {
-			HTML_DEBUG_NODE("skipped", n);
-			descend = false;
-			if (ni->cls & HTML_T_BLOCK)
-				html_flush(ctx);
-			html_drop_label(ctx);
-			goto next;
-		}
-		if (ni->cls & HTML_T_BLOCK) {
-			html_flush(ctx);
-			ctx->block = n;
-		}
-		if (ni->cls & HTML_T_HEAD)
-			ctx->head = true;
-		if (ni->kind == HTML_K_LI)
-			ctx->item = true;
-next:
-		if (descend && html_is_elem(n) && n->children != NULL) {
+		    n->type == XML_CDATA_SECTION_NODE)
+			html_write_text(ctx, n);
+		else if (html_is_elem(n) && html_ni(n) != NULL)
+			descend = html_write_elem(ctx, n, root);
+		if (descend && n->children != NULL) {
 			n = n->children;
 			continue;
 		}
-		/* leave n and every ancestor whose last child it is */
-		while (n != NULL) {
-			if (html_is_elem(n) && html_ni(n) != NULL &&
-			    (html_ni(n)->cls & HTML_T_BLOCK) &&
-			    html_ni(n)->kind != HTML_K_TD) {
-				html_flush(ctx);
-				ctx->block = n->parent;
-			}
-			if (n == ctx->recipe) {
-				html_flush(ctx);
-				ctx->recipe = NULL;
-			}
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
+		n = html_write_leave(ctx, n, root);
 	}
 	html_flush(ctx);
 }
