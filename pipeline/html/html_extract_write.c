@@ -34,6 +34,10 @@ html_is_notice(const char *s, unsigned len)
 /* Visible characters of a credit that ends a caption, at most. */
 #define HTML_CREDIT_TAIL 60
 
+/* Visible characters of a picture's alternative text, at least, for a
+ * paragraph that says it again to be its caption. */
+#define HTML_PIC_WORDS 15
+
 /* Whether the paragraph s is a picture's caption with its credit after
  * a copyright sign ("Bundestagspräsidentin Bärbel Bas spricht ... © dpa
  * | Bernd von Jutrczenka"): a short tail after the last sign, ending no
@@ -93,6 +97,49 @@ html_box(const xmlNode *b)
 	return html_is_elem(p) ? p : NULL;
 }
 
+static xmlNode *html_find_img(xmlNode *root);
+
+/* Whether a and b hold the same words, blanks aside. */
+static bool
+html_same_words(const char *a, const char *b)
+{
+	bool first = true;
+
+	for (;;) {
+		bool ba = false, bb = false;
+
+		while (*a == ' ' || (*a >= '\t' && *a <= '\r')) {
+			a++;
+			ba = true;
+		}
+		while (*b == ' ' || (*b >= '\t' && *b <= '\r')) {
+			b++;
+			bb = true;
+		}
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		if ((!first && ba != bb) || *a != *b)
+			return false;
+		first = false;
+		a++;
+		b++;
+	}
+}
+
+/* Whether text s says again what the picture pic says of itself, its
+ * alternative text: the picture's caption, wherever its markup puts it
+ * (the page writes the words twice, the picture's machinery, not the
+ * author). */
+static bool
+html_tells_pic(xmlNode *pic, const char *s)
+{
+	xmlNode *img = html_find_img(pic);
+	const char *alt = img != NULL ? html_attr(img, "alt") : NULL;
+
+	return alt != NULL && html_count_text(alt, NULL) >= HTML_PIC_WORDS &&
+	    html_same_words(alt, s);
+}
+
 /* Ends the paragraph being written: it joins ctx->paras. */
 static void
 html_flush(struct html_ctx *ctx)
@@ -123,7 +170,9 @@ html_flush(struct html_ctx *ctx)
 		p->cont = ctx->cont;
 		p->text = buf_take(&ctx->para);
 		p->caption = !ctx->raw && !ctx->fragment &&
-		    html_ends_in_credit(p->text);
+		    (html_ends_in_credit(p->text) || (ctx->pic != NULL &&
+		    html_tells_pic(ctx->pic, p->text)));
+		ctx->pic = NULL;
 		p->recipe = ctx->recipe != NULL;
 		p->box = html_box(ctx->block);
 		p->block = ctx->block;
@@ -739,6 +788,9 @@ html_write_kind(struct html_ctx *ctx, xmlNode *n)
 	case HTML_K_IMG:
 		if (!ctx->no_images)
 			html_add_image(ctx, n);
+		if (ctx->para.p == NULL ||
+		    html_count_text(ctx->para.p, NULL) == 0)
+			ctx->pic = n;
 		return HTML_STEP_OVER;
 	case HTML_K_FIGCAPTION:
 		if (html_in_content_figure(n))
@@ -856,6 +908,7 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 	xmlNode *n = root;
 
 	ctx->block = root;
+	ctx->pic = NULL;
 	while (n != NULL) {
 		bool descend = false;
 

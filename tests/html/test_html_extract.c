@@ -1763,6 +1763,39 @@ test_restated_opening(void **state)
 	article_free(a);
 }
 
+/* A line right after a picture that says again the picture's
+ * alternative text is its caption, whatever its markup (no
+ * <figure>, no caption's class), a heading too: it stays out of the
+ * text. A heading that says something else stays. */
+static void
+test_caption_tells_picture(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><div><div><img src=\"/b.jpg\" alt=\"The "
+	    "crowd turns on its victim. Photo: J. Doe/Theatre\"></div><div>"
+	    "The crowd turns on  its victim. Photo: J. Doe/Theatre</div></div>"
+	    "<div>%s</div><div>%s</div><div>%s</div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "crowd turns"));
+	article_free(a);
+	a = extract_body("<article><div><div><img src=\"/b.jpg\" alt=\"A "
+	    "talk on the scent detectors of the body\"></div><h2>A talk on "
+	    "the scent detectors of the body</h2></div><div>%s</div><div>%s"
+	    "</div><div>%s</div></article>", prose1, prose2, prose3);
+	assert_null(strstr(a->body, "scent detectors"));
+	article_free(a);
+	a = extract_body("<article><div><div><img src=\"/b.jpg\" alt=\"The "
+	    "harbour at dusk, from the east\"></div><h2>The bridge nobody "
+	    "wanted</h2></div><div>%s</div><div>%s</div><div>%s</div>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "bridge nobody"));
+	article_free(a);
+}
+
 /* A text the page writes many times (a server's warning in every box)
  * counts once in the page's prose: the article, less than the page's
  * prose with its copies, is still the body, without the warnings. */
@@ -2804,6 +2837,7 @@ main(void)
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
 		cmocka_unit_test(test_recipe_parts),
+		cmocka_unit_test(test_caption_tells_picture),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
