@@ -1763,6 +1763,32 @@ test_restated_opening(void **state)
 	article_free(a);
 }
 
+/* A date line between the standfirst and the lede, its <aside> or its
+ * class gone, is left out as the date lines over the standfirst are;
+ * the same line in a table is data and stays. */
+static void
+test_lede_date_line(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>An interview with the engineer "
+	    "who drew the bridge, and what the town will make of it, with an "
+	    "extract from her notes.</div><div>Jun 18th 2018</div><div>%s"
+	    "</div><div>%s</div><div>%s</div></div></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, "An interview"));
+	assert_null(strstr(a->body, "Jun 18th"));
+	article_free(a);
+	a = extract_body("<div><div><p>%s</p><table><tr><td>Jun 18th 2018"
+	    "</td></tr><tr><td>Jul 2nd 2018</td></tr></table><p>%s</p><p>%s"
+	    "</p></div></div>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Jun 18th 2018"));
+	article_free(a);
+}
+
 /* A line right after a picture that says again the picture's
  * alternative text is its caption, whatever its markup (no
  * <figure>, no caption's class), a heading too: it stays out of the
@@ -2838,6 +2864,7 @@ main(void)
 		cmocka_unit_test(test_headline_box_no_fallback),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_caption_tells_picture),
+		cmocka_unit_test(test_lede_date_line),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
