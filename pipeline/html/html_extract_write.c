@@ -577,9 +577,11 @@ html_in_content_figure(xmlNode *n)
 }
 
 /* Visible characters of a box set among the text's paragraphs, at most,
- * for it to be a pitch (html_is_pitch()); of its closing link. */
+ * for it to be a pitch (html_is_pitch()); of its closing link (a
+ * button); of its closing link when a picture opens it (a line). */
 #define HTML_PITCH_TEXT 800
 #define HTML_PITCH_BUTTON 40
+#define HTML_PITCH_LINK 80
 
 /* The nearest block holding node n (a text node or an element). */
 static const xmlNode *
@@ -625,26 +627,47 @@ html_ends_flow(xmlNode *n)
 	return flow;
 }
 
+/* Whether box n opens with a picture: an image or a <picture> before
+ * first, its first text node. */
+static bool
+html_opens_with_pic(xmlNode *n, const xmlNode *first)
+{
+	for (xmlNode *e = n->children; e != NULL && e != first;
+	    e = html_next(e, n, true))
+		if (html_is_elem(e) && html_ni(e) != NULL &&
+		    (html_ni(e)->kind == HTML_K_IMG ||
+		    html_ni(e)->kind == HTML_K_PICTURE))
+			return true;
+	return false;
+}
+
 /* Whether block n is a pitch set after the text: a box of its own
  * (no paragraph, list or heading) among the text's paragraphs with
  * none after it, of a few lines, that opens with a heading and closes
  * with a short link outside any paragraph, a button ("UN PÚBLICO
  * INFORMADO ... Hágase miembro ahora", "Something to Consider ...
- * LEARN MORE"). A section of the text in a box of its own has
- * paragraphs of the text beside it, in boxes too. */
+ * LEARN MORE"), or opens with a picture and closes with a link of a
+ * line (a magazine's cover, its blurb, "Das Heft können Sie hier
+ * versandkostenfrei bestellen."). A section of the text in a box of
+ * its own has paragraphs of the text beside it, in boxes too. */
 static bool
 html_is_pitch(xmlNode *n)
 {
 	const struct html_ni *ni = html_ni(n);
 	const xmlNode *first, *last, *b;
+	unsigned button = HTML_PITCH_BUTTON;
 
 	if (ni->kind != HTML_K_DIV && ni->kind != HTML_K_SECTION)
 		return false;
 	if (ni->text == 0 || ni->text > HTML_PITCH_TEXT)
 		return false;
 	first = html_text_at(n, false);
-	if (first == NULL || (b = html_block_of(first)) == NULL ||
-	    !(html_ni(b)->cls & HTML_T_HEAD) || html_ni(b)->kind == HTML_K_H1)
+	if (first == NULL || (b = html_block_of(first)) == NULL)
+		return false;
+	if (html_opens_with_pic(n, first))
+		button = HTML_PITCH_LINK;
+	else if (!(html_ni(b)->cls & HTML_T_HEAD) ||
+	    html_ni(b)->kind == HTML_K_H1)
 		return false;
 	last = html_text_at(n, true);
 	b = html_block_of(last);
@@ -653,7 +676,7 @@ html_is_pitch(xmlNode *n)
 		return false;
 	for (b = last->parent; html_is_elem(b) && b != n; b = b->parent)
 		if (html_ni(b) != NULL && html_ni(b)->kind == HTML_K_A)
-			return html_ni(b)->text < HTML_PITCH_BUTTON &&
+			return html_ni(b)->text < button &&
 			    html_ends_flow(n);
 	return false;
 }

@@ -1577,6 +1577,32 @@ test_pitch_box(void **state)
 	article_free(a);
 }
 
+/* A box set after the text's paragraphs that opens with a picture, then
+ * a blurb, and closes with a link of a line is a pitch too (a
+ * magazine's issue and where to order it): it goes. A box of the same
+ * form without the picture stays. */
+static void
+test_pitch_box_picture(void **state)
+{
+	static const char blurb[] = "What the hay is worth and how to store "
+	    "it, read in our February issue. <a href=/shop>The issue can be "
+	    "ordered here without shipping costs.</a></div>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><div><figure>"
+	    "<img src=/c.jpg alt=\"\"></figure>%s</article>",
+	    prose1, prose2, prose3, blurb);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "February issue"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><div>%s"
+	    "</article>", prose1, prose2, prose3, blurb);
+	assert_non_null(strstr(a->body, "February issue"));
+	article_free(a);
+}
+
 /* A definition list of one label ending in a colon and one short value
  * is a note on the text (a picture's credit): left out. A list of
  * terms, or of one term without a colon, stays. */
@@ -2835,6 +2861,7 @@ main(void)
 		cmocka_unit_test(test_outlet_tail),
 		cmocka_unit_test(test_quote_in_widget),
 		cmocka_unit_test(test_pitch_box),
+		cmocka_unit_test(test_pitch_box_picture),
 		cmocka_unit_test(test_label_pair),
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
