@@ -40,20 +40,40 @@ html_is_notice(const char *s, unsigned len)
 
 /* Whether the paragraph s is a picture's caption with its credit after
  * a copyright sign ("Bundestagspräsidentin Bärbel Bas spricht ... © dpa
- * | Bernd von Jutrczenka"): a short tail after the last sign, ending no
- * sentence, with text before it. */
+ * | Bernd von Jutrczenka") or, without one, after a credit's label, a
+ * word of its own ("... Foto: Galli/Malteser", the <figcaption> gone): a
+ * short tail after the last sign or label, ending no sentence, with text
+ * before it. */
 static bool
 html_ends_in_credit(const char *s)
 {
+	static const char *const labels[] = {
+		"Foto:", "Fotos:", "Bild:", "Photo:", "Photos:", "Credit:",
+	};
 	size_t n = strlen(s);
 	const char *c = s + n;
 
 	/* the last sign, in one scan from the end */
 	while (c - s >= 2 && !(c[-2] == '\xc2' && c[-1] == '\xa9'))
 		c--;
-	if (c - s < 2)
-		return false;
-	c -= 2;
+	if (c - s < 2) {
+		const char *l = NULL;
+
+		for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]);
+		    i++) {
+			const char *f = s, *h;
+
+			while ((h = strstr(f, labels[i])) != NULL) {
+				if (l == NULL || h > l)
+					l = h;
+				f = h + 1;
+			}
+		}
+		if (l == NULL || l == s || l[-1] != ' ')
+			return false;
+		c = l;
+	} else
+		c -= 2;
 	if (c == s || html_count_text(c, NULL) > HTML_CREDIT_TAIL)
 		return false;
 	return strchr(".!?", s[n - 1]) == NULL;

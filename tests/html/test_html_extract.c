@@ -2403,6 +2403,29 @@ test_copyright_credits(void **state)
 	article_free(a);
 }
 
+/* A caption that ends with a short credit after a credit's label
+ * ("Photo:", "Foto:", "Bild:") goes as one after a copyright sign does,
+ * its <figcaption> or its class gone; a paragraph that names a photo
+ * in a sentence, or ends a sentence after the label, stays. */
+static void
+test_label_credits(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>%s</div><div>Union Station in "
+	    "Chicago in 1960, when trains still ran to every town of the "
+	    "state and its hall was full of them. Photo: Archive/Getty</div>"
+	    "<div>%s</div><div>%s</div><div>The council printed it with a "
+	    "note. Photo: the harbour at dusk, from the old lighthouse.</div>"
+	    "</div></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Union Station"));
+	assert_non_null(strstr(a->body, "old lighthouse."));
+	article_free(a);
+}
+
 /* A recipe whose ingredients and steps schema.org names (itemprop
  * recipeIngredient, recipeInstructions) is in their container: the
  * ingredients, short lines in a box beside the steps, some of them
@@ -2883,6 +2906,7 @@ main(void)
 		cmocka_unit_test(test_signature_under_heading),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
+		cmocka_unit_test(test_label_credits),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_form_scores_nothing),
 		cmocka_unit_test(test_form_label),
