@@ -316,6 +316,48 @@ html_paras_lead_meta(struct html_ctx *ctx)
 	}
 }
 
+/* Whether block b sits in a table or a quotation: data, or the words
+ * of another (an embedded post's signature and date). */
+static bool
+html_in_table_or_quote(const xmlNode *b)
+{
+	for (; html_is_elem(b); b = b->parent)
+		if ((html_ni(b) != NULL && html_ni(b)->kind == HTML_K_TABLE) ||
+		    strcmp((const char *)b->name, "blockquote") == 0)
+			return true;
+	return false;
+}
+
+/* Marks the byline and date lines between a standfirst and the lede,
+ * as captions: the text's first paragraph of prose and its second
+ * parted by lines that are a date or a byline ("Jun 18th 2018" over
+ * the lede, the standfirst over it: the <aside> or the class that held
+ * the date on the real page may be gone). Lines in a table are data,
+ * lines in a quotation another's. */
+static void
+html_paras_lede_meta(struct html_ctx *ctx)
+{
+	unsigned good = 0;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+
+		if (p->recipe)
+			continue;
+		if (html_pclass(p) == HTML_P_GOOD) {
+			if (++good == 2)
+				break;
+			continue;
+		}
+		if (good == 0 || p->caption || html_in_table_or_quote(p->block))
+			continue;
+		if (html_is_meta_line(ctx, p)) {
+			HTML_DEBUG_MSG("lede meta line: %s\n", p->text);
+			p->caption = true;
+		}
+	}
+}
+
 /* Leaves out the standfirst written over the byline: the text's first
  * paragraph of prose when it is the metadata's subtitle (so written
  * there) and a short line that ends no sentence ("By", "Текст: ...·24
@@ -708,6 +750,7 @@ html_paras_trim(struct html_ctx *ctx)
 	html_paras_repeated(ctx);
 	html_paras_lead_meta(ctx);
 	html_paras_standfirst(ctx);
+	html_paras_lede_meta(ctx);
 	html_paras_author_tail(ctx);
 	html_paras_edges(ctx);
 	html_paras_styled_tail(ctx);

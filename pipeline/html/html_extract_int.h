@@ -101,6 +101,8 @@ struct html_ctx {
 	bool space;        /* a space is pending in para */
 	bool cont;         /* para follows the previous one after a <br> */
 	const xmlNode *block;  /* the block whose text para is */
+	xmlNode *pic;      /* the picture passed before para began, no
+	                        paragraph written since */
 	char *h1;          /* the first <h1> seen in the content */
 	xmlNode *recipe;   /* the recipe's part being written */
 	xmlNode *recipe_box;  /* the container of a recipe's parts */

@@ -34,22 +34,46 @@ html_is_notice(const char *s, unsigned len)
 /* Visible characters of a credit that ends a caption, at most. */
 #define HTML_CREDIT_TAIL 60
 
+/* Visible characters of a picture's alternative text, at least, for a
+ * paragraph that says it again to be its caption. */
+#define HTML_PIC_WORDS 15
+
 /* Whether the paragraph s is a picture's caption with its credit after
  * a copyright sign ("Bundestagspräsidentin Bärbel Bas spricht ... © dpa
- * | Bernd von Jutrczenka"): a short tail after the last sign, ending no
- * sentence, with text before it. */
+ * | Bernd von Jutrczenka") or, without one, after a credit's label, a
+ * word of its own ("... Foto: Galli/Malteser", the <figcaption> gone): a
+ * short tail after the last sign or label, ending no sentence, with text
+ * before it. */
 static bool
 html_ends_in_credit(const char *s)
 {
+	static const char *const labels[] = {
+		"Foto:", "Fotos:", "Bild:", "Photo:", "Photos:", "Credit:",
+	};
 	size_t n = strlen(s);
 	const char *c = s + n;
 
 	/* the last sign, in one scan from the end */
 	while (c - s >= 2 && !(c[-2] == '\xc2' && c[-1] == '\xa9'))
 		c--;
-	if (c - s < 2)
-		return false;
-	c -= 2;
+	if (c - s < 2) {
+		const char *l = NULL;
+
+		for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]);
+		    i++) {
+			const char *f = s, *h;
+
+			while ((h = strstr(f, labels[i])) != NULL) {
+				if (l == NULL || h > l)
+					l = h;
+				f = h + 1;
+			}
+		}
+		if (l == NULL || l == s || l[-1] != ' ')
+			return false;
+		c = l;
+	} else
+		c -= 2;
 	if (c == s || html_count_text(c, NULL) > HTML_CREDIT_TAIL)
 		return false;
 	return strchr(".!?", s[n - 1]) == NULL;
@@ -93,6 +117,49 @@ html_box(const xmlNode *b)
 	return html_is_elem(p) ? p : NULL;
 }
 
+static xmlNode *html_find_img(xmlNode *root);
+
+/* Whether a and b hold the same words, blanks aside. */
+static bool
+html_same_words(const char *a, const char *b)
+{
+	bool first = true;
+
+	for (;;) {
+		bool ba = false, bb = false;
+
+		while (*a == ' ' || (*a >= '\t' && *a <= '\r')) {
+			a++;
+			ba = true;
+		}
+		while (*b == ' ' || (*b >= '\t' && *b <= '\r')) {
+			b++;
+			bb = true;
+		}
+		if (*a == '\0' || *b == '\0')
+			return *a == *b;
+		if ((!first && ba != bb) || *a != *b)
+			return false;
+		first = false;
+		a++;
+		b++;
+	}
+}
+
+/* Whether text s says again what the picture pic says of itself, its
+ * alternative text: the picture's caption, wherever its markup puts it
+ * (the page writes the words twice, the picture's machinery, not the
+ * author). */
+static bool
+html_tells_pic(xmlNode *pic, const char *s)
+{
+	xmlNode *img = html_find_img(pic);
+	const char *alt = img != NULL ? html_attr(img, "alt") : NULL;
+
+	return alt != NULL && html_count_text(alt, NULL) >= HTML_PIC_WORDS &&
+	    html_same_words(alt, s);
+}
+
 /* Ends the paragraph being written: it joins ctx->paras. */
 static void
 html_flush(struct html_ctx *ctx)
@@ -123,7 +190,9 @@ html_flush(struct html_ctx *ctx)
 		p->cont = ctx->cont;
 		p->text = buf_take(&ctx->para);
 		p->caption = !ctx->raw && !ctx->fragment &&
-		    html_ends_in_credit(p->text);
+		    (html_ends_in_credit(p->text) || (ctx->pic != NULL &&
+		    html_tells_pic(ctx->pic, p->text)));
+		ctx->pic = NULL;
 		p->recipe = ctx->recipe != NULL;
 		p->box = html_box(ctx->block);
 		p->block = ctx->block;
@@ -528,9 +597,11 @@ html_in_content_figure(xmlNode *n)
 }
 
 /* Visible characters of a box set among the text's paragraphs, at most,
- * for it to be a pitch (html_is_pitch()); of its closing link. */
+ * for it to be a pitch (html_is_pitch()); of its closing link (a
+ * button); of its closing link when a picture opens it (a line). */
 #define HTML_PITCH_TEXT 800
 #define HTML_PITCH_BUTTON 40
+#define HTML_PITCH_LINK 80
 
 /* The nearest block holding node n (a text node or an element). */
 static const xmlNode *
@@ -576,26 +647,47 @@ html_ends_flow(xmlNode *n)
 	return flow;
 }
 
+/* Whether box n opens with a picture: an image or a <picture> before
+ * first, its first text node. */
+static bool
+html_opens_with_pic(xmlNode *n, const xmlNode *first)
+{
+	for (xmlNode *e = n->children; e != NULL && e != first;
+	    e = html_next(e, n, true))
+		if (html_is_elem(e) && html_ni(e) != NULL &&
+		    (html_ni(e)->kind == HTML_K_IMG ||
+		    html_ni(e)->kind == HTML_K_PICTURE))
+			return true;
+	return false;
+}
+
 /* Whether block n is a pitch set after the text: a box of its own
  * (no paragraph, list or heading) among the text's paragraphs with
  * none after it, of a few lines, that opens with a heading and closes
  * with a short link outside any paragraph, a button ("UN PÚBLICO
  * INFORMADO ... Hágase miembro ahora", "Something to Consider ...
- * LEARN MORE"). A section of the text in a box of its own has
- * paragraphs of the text beside it, in boxes too. */
+ * LEARN MORE"), or opens with a picture and closes with a link of a
+ * line (a magazine's cover, its blurb, "Das Heft können Sie hier
+ * versandkostenfrei bestellen."). A section of the text in a box of
+ * its own has paragraphs of the text beside it, in boxes too. */
 static bool
 html_is_pitch(xmlNode *n)
 {
 	const struct html_ni *ni = html_ni(n);
 	const xmlNode *first, *last, *b;
+	unsigned button = HTML_PITCH_BUTTON;
 
 	if (ni->kind != HTML_K_DIV && ni->kind != HTML_K_SECTION)
 		return false;
 	if (ni->text == 0 || ni->text > HTML_PITCH_TEXT)
 		return false;
 	first = html_text_at(n, false);
-	if (first == NULL || (b = html_block_of(first)) == NULL ||
-	    !(html_ni(b)->cls & HTML_T_HEAD) || html_ni(b)->kind == HTML_K_H1)
+	if (first == NULL || (b = html_block_of(first)) == NULL)
+		return false;
+	if (html_opens_with_pic(n, first))
+		button = HTML_PITCH_LINK;
+	else if (!(html_ni(b)->cls & HTML_T_HEAD) ||
+	    html_ni(b)->kind == HTML_K_H1)
 		return false;
 	last = html_text_at(n, true);
 	b = html_block_of(last);
@@ -604,7 +696,7 @@ html_is_pitch(xmlNode *n)
 		return false;
 	for (b = last->parent; html_is_elem(b) && b != n; b = b->parent)
 		if (html_ni(b) != NULL && html_ni(b)->kind == HTML_K_A)
-			return html_ni(b)->text < HTML_PITCH_BUTTON &&
+			return html_ni(b)->text < button &&
 			    html_ends_flow(n);
 	return false;
 }
@@ -670,6 +762,187 @@ html_skip(xmlNode *n)
 	return false;
 }
 
+/* Writes text node n into the paragraph under way, and counts its
+ * characters in links, in emphasis and in italics. */
+static void
+html_write_text(struct html_ctx *ctx, xmlNode *n)
+{
+	unsigned len, emph;
+
+	if (n->content == NULL)
+		return;
+	html_append_text(&ctx->para, (const char *)n->content, &ctx->space);
+	len = html_text_len(n);
+	if (html_in_link(n))
+		ctx->link += len;
+	emph = html_in_emph(n);
+	if (emph != 0)
+		ctx->emph += len;
+	if (emph == HTML_EMPH_ITAL)
+		ctx->ital += len;
+}
+
+/* Keeps the text of the first <h1> written, n, as ctx's headline. */
+static void
+html_write_h1(struct html_ctx *ctx, xmlNode *n)
+{
+	struct buf t = { 0 };
+
+	if (ctx->h1 != NULL)
+		return;
+	html_text_of(n, &t);
+	html_trim(&t);
+	if (t.len > 0)
+		ctx->h1 = buf_take(&t);
+	buf_free(&t);
+}
+
+/* What the writer does with an element once its kind is seen: goes on
+ * to the rules of the text (html_write_elem()), or is done with it and
+ * enters its children or not. */
+enum html_step {
+	HTML_STEP_RULES,
+	HTML_STEP_IN,
+	HTML_STEP_OVER
+};
+
+/* The elements the writer handles by their kind alone: line breaks and
+ * rules, the headline, pictures, captions and table cells. */
+static enum html_step
+html_write_kind(struct html_ctx *ctx, xmlNode *n)
+{
+	switch (html_ni(n)->kind) {
+	case HTML_K_BR:
+		html_flush(ctx);
+		ctx->cont = true;
+		return HTML_STEP_IN;
+	case HTML_K_HR:
+		html_flush(ctx);
+		return HTML_STEP_IN;
+	case HTML_K_H1:
+		html_write_h1(ctx, n);
+		html_flush(ctx);
+		return HTML_STEP_OVER;
+	case HTML_K_FIGURE:
+		if (html_figure_is_content(n))
+			return HTML_STEP_RULES;
+		/* FALLTHROUGH */
+	case HTML_K_PICTURE:
+	case HTML_K_IMG:
+		if (!ctx->no_images)
+			html_add_image(ctx, n);
+		if (ctx->para.p == NULL ||
+		    html_count_text(ctx->para.p, NULL) == 0)
+			ctx->pic = n;
+		return HTML_STEP_OVER;
+	case HTML_K_FIGCAPTION:
+		if (html_in_content_figure(n))
+			return HTML_STEP_RULES;
+		return HTML_STEP_OVER;
+	case HTML_K_TD:
+		ctx->space = true;
+		return HTML_STEP_IN;
+	default:
+		return HTML_STEP_RULES;
+	}
+}
+
+/* Whether n (under root) is written apart and left out, the edges of
+ * the text being judged with it: a caption, a form, a pitch, a label
+ * and its value. If so, writes it as a paragraph of its own marked a
+ * caption. */
+static bool
+html_write_aside(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	const struct html_ni *ni = html_ni(n);
+	size_t had;
+
+	if (ctx->raw || ctx->fragment)
+		return false;
+	if (!ni->caption && !ni->form && (n == root ||
+	    (!html_is_pitch(n) && !html_is_label_pair(n))))
+		return false;
+	html_flush(ctx);
+	had = ctx->n_paras;
+	html_text_of(n, &ctx->para);
+	html_flush(ctx);
+	if (ctx->n_paras > had)
+		ctx->paras[had].caption = true;
+	return true;
+}
+
+/* Whether the writer leaves out n (under root): teaser cards, link
+ * lists. A recipe's part (its ingredients, its steps) is written whole,
+ * whatever its links and the shape of its lines: it starts at n when
+ * n is the first. */
+static bool
+html_write_skips(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	if (ctx->recipe == NULL && (ni->sig & HTML_S_RECIPE) &&
+	    !ctx->raw && !ctx->fragment) {
+		html_flush(ctx);
+		ctx->recipe = n;
+	}
+	if (n == root || ctx->raw || ctx->recipe != NULL || !html_skip(n))
+		return false;
+	HTML_DEBUG_NODE("skipped", n);
+	if (ni->cls & HTML_T_BLOCK)
+		html_flush(ctx);
+	html_drop_label(ctx);
+	return true;
+}
+
+/* Writes element n (under root) as far as it is itself, and tells
+ * whether the writer enters its children. */
+static bool
+html_write_elem(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	const struct html_ni *ni = html_ni(n);
+	enum html_step step = html_write_kind(ctx, n);
+
+	if (step != HTML_STEP_RULES)
+		return step == HTML_STEP_IN;
+	if (html_write_aside(ctx, n, root) || html_write_skips(ctx, n, root))
+		return false;
+	if (ni->cls & HTML_T_BLOCK) {
+		html_flush(ctx);
+		ctx->block = n;
+	}
+	if (ni->cls & HTML_T_HEAD)
+		ctx->head = true;
+	if (ni->kind == HTML_K_LI)
+		ctx->item = true;
+	return true;
+}
+
+/* Leaves n and every ancestor under root whose last child it is,
+ * closing their paragraphs and the recipe's part; returns the node
+ * written next, NULL when root is done. */
+static xmlNode *
+html_write_leave(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
+{
+	while (n != NULL) {
+		if (html_is_elem(n) && html_ni(n) != NULL &&
+		    (html_ni(n)->cls & HTML_T_BLOCK) &&
+		    html_ni(n)->kind != HTML_K_TD) {
+			html_flush(ctx);
+			ctx->block = n->parent;
+		}
+		if (n == ctx->recipe) {
+			html_flush(ctx);
+			ctx->recipe = NULL;
+		}
+		if (n == root)
+			return NULL;
+		if (n->next != NULL)
+			return n->next;
+		n = n->parent;
+	}
+	return NULL;
+}
+
 /* Step 5: writes the text of root as paragraphs into ctx->out, and
  * collects its images. */
 void
@@ -678,141 +951,20 @@ html_write(struct html_ctx *ctx, xmlNode *root)
 	xmlNode *n = root;
 
 	ctx->block = root;
+	ctx->pic = NULL;
 	while (n != NULL) {
-		struct html_ni *ni;
-		bool descend = true;
+		bool descend = false;
 
 		if (n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL) {
-				html_append_text(&ctx->para,
-				    (const char *)n->content, &ctx->space);
-				unsigned len = html_text_len(n), emph;
-
-				if (html_in_link(n))
-					ctx->link += len;
-				emph = html_in_emph(n);
-				if (emph != 0)
-					ctx->emph += len;
-				if (emph == HTML_EMPH_ITAL)
-					ctx->ital += len;
-			}
-			goto next;
-		}
-		if (!html_is_elem(n) || html_ni(n) == NULL) {
-			descend = false;
-			goto next;
-		}
-		ni = html_ni(n);
-		switch (ni->kind) {
-		case HTML_K_BR:
-			html_flush(ctx);
-			ctx->cont = true;
-			goto next;
-		case HTML_K_HR:
-			html_flush(ctx);
-			goto next;
-		case HTML_K_H1:
-			if (ctx->h1 == NULL) {
-				struct buf t = { 0 };
-
-				html_text_of(n, &t);
-				html_trim(&t);
-				if (t.len > 0)
-					ctx->h1 = buf_take(&t);
-				buf_free(&t);
-			}
-			html_flush(ctx);
-			descend = false;
-			goto next;
-		case HTML_K_FIGURE:
-			if (html_figure_is_content(n))
-				break;
-			/* FALLTHROUGH */
-		case HTML_K_PICTURE:
-		case HTML_K_IMG:
-			if (!ctx->no_images)
-				html_add_image(ctx, n);
-			descend = false;
-			goto next;
-		case HTML_K_FIGCAPTION:
-			if (html_in_content_figure(n))
-				break;
-			descend = false;
-			goto next;
-		case HTML_K_TD:
-			ctx->space = true;
-			goto next;
-		default:
-			break;
-		}
-		if ((ni->caption || ni->form || (n != root &&
-		    (html_is_pitch(n) || html_is_label_pair(n)))) &&
-		    !ctx->raw && !ctx->fragment) {
-			/* written, and left out: the edges of the text are
-			 * judged with it */
-			size_t had;
-
-			html_flush(ctx);
-			had = ctx->n_paras;
-			html_text_of(n, &ctx->para);
-			html_flush(ctx);
-			if (ctx->n_paras > had)
-				ctx->paras[had].caption = true;
-			descend = false;
-			goto next;
-		}
-		/* a recipe's part (its ingredients, its steps) is written
-		 * whole, whatever its links and the shape of its lines */
-		if (ctx->recipe == NULL && (ni->sig & HTML_S_RECIPE) &&
-		    !ctx->raw && !ctx->fragment) {
-			html_flush(ctx);
-			ctx->recipe = n;
-		}
-		if (n != root && !ctx->raw && ctx->recipe == NULL &&
-		    html_skip(n)) {
-			HTML_DEBUG_NODE("skipped", n);
-			descend = false;
-			if (ni->cls & HTML_T_BLOCK)
-				html_flush(ctx);
-			html_drop_label(ctx);
-			goto next;
-		}
-		if (ni->cls & HTML_T_BLOCK) {
-			html_flush(ctx);
-			ctx->block = n;
-		}
-		if (ni->cls & HTML_T_HEAD)
-			ctx->head = true;
-		if (ni->kind == HTML_K_LI)
-			ctx->item = true;
-next:
-		if (descend && html_is_elem(n) && n->children != NULL) {
+		    n->type == XML_CDATA_SECTION_NODE)
+			html_write_text(ctx, n);
+		else if (html_is_elem(n) && html_ni(n) != NULL)
+			descend = html_write_elem(ctx, n, root);
+		if (descend && n->children != NULL) {
 			n = n->children;
 			continue;
 		}
-		/* leave n and every ancestor whose last child it is */
-		while (n != NULL) {
-			if (html_is_elem(n) && html_ni(n) != NULL &&
-			    (html_ni(n)->cls & HTML_T_BLOCK) &&
-			    html_ni(n)->kind != HTML_K_TD) {
-				html_flush(ctx);
-				ctx->block = n->parent;
-			}
-			if (n == ctx->recipe) {
-				html_flush(ctx);
-				ctx->recipe = NULL;
-			}
-			if (n == root) {
-				n = NULL;
-				break;
-			}
-			if (n->next != NULL) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
+		n = html_write_leave(ctx, n, root);
 	}
 	html_flush(ctx);
 }

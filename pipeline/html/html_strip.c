@@ -143,7 +143,7 @@ struct strip_attr {
 };
 
 static const struct strip_attr strip_attrs[] = {
-	{ "aria-hidden", SK_ALL }, { "charset", SK_META },
+	{ "alt", SK_IMG }, { "aria-hidden", SK_ALL }, { "charset", SK_META },
 	{ "class", SK_ALL }, { "content", SK_ALL },
 	{ "data-lazy-src", SK_IMG }, { "data-original", SK_IMG },
 	{ "data-src", SK_IMG }, { "data-srcset", SK_IMG },

@@ -1602,6 +1602,32 @@ test_pitch_box(void **state)
 	article_free(a);
 }
 
+/* A box set after the text's paragraphs that opens with a picture, then
+ * a blurb, and closes with a link of a line is a pitch too (a
+ * magazine's issue and where to order it): it goes. A box of the same
+ * form without the picture stays. */
+static void
+test_pitch_box_picture(void **state)
+{
+	static const char blurb[] = "What the hay is worth and how to store "
+	    "it, read in our February issue. <a href=/shop>The issue can be "
+	    "ordered here without shipping costs.</a></div>";
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><div><figure>"
+	    "<img src=/c.jpg alt=\"\"></figure>%s</article>",
+	    prose1, prose2, prose3, blurb);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "February issue"));
+	article_free(a);
+	a = extract_body("<article><p>%s</p><p>%s</p><p>%s</p><div>%s"
+	    "</article>", prose1, prose2, prose3, blurb);
+	assert_non_null(strstr(a->body, "February issue"));
+	article_free(a);
+}
+
 /* A definition list of one label ending in a colon and one short value
  * is a note on the text (a picture's credit): left out. A list of
  * terms, or of one term without a colon, stays. */
@@ -1785,6 +1811,65 @@ test_restated_opening(void **state)
 	    "million euros and a span for the buses of the town.</p><p>%s"
 	    "</p><p>%s</p><p>%s</p></article>", prose1, prose2, prose3);
 	assert_non_null(strstr(a->body, "A decade of quarrels"));
+	article_free(a);
+}
+
+/* A date line between the standfirst and the lede, its <aside> or its
+ * class gone, is left out as the date lines over the standfirst are;
+ * the same line in a table is data and stays. */
+static void
+test_lede_date_line(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>An interview with the engineer "
+	    "who drew the bridge, and what the town will make of it, with an "
+	    "extract from her notes.</div><div>Jun 18th 2018</div><div>%s"
+	    "</div><div>%s</div><div>%s</div></div></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, "An interview"));
+	assert_null(strstr(a->body, "Jun 18th"));
+	article_free(a);
+	a = extract_body("<div><div><p>%s</p><table><tr><td>Jun 18th 2018"
+	    "</td></tr><tr><td>Jul 2nd 2018</td></tr></table><p>%s</p><p>%s"
+	    "</p></div></div>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Jun 18th 2018"));
+	article_free(a);
+}
+
+/* A line right after a picture that says again the picture's
+ * alternative text is its caption, whatever its markup (no
+ * <figure>, no caption's class), a heading too: it stays out of the
+ * text. A heading that says something else stays. */
+static void
+test_caption_tells_picture(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><div><div><img src=\"/b.jpg\" alt=\"The "
+	    "crowd turns on its victim. Photo: J. Doe/Theatre\"></div><div>"
+	    "The crowd turns on  its victim. Photo: J. Doe/Theatre</div></div>"
+	    "<div>%s</div><div>%s</div><div>%s</div></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "crowd turns"));
+	article_free(a);
+	a = extract_body("<article><div><div><img src=\"/b.jpg\" alt=\"A "
+	    "talk on the scent detectors of the body\"></div><h2>A talk on "
+	    "the scent detectors of the body</h2></div><div>%s</div><div>%s"
+	    "</div><div>%s</div></article>", prose1, prose2, prose3);
+	assert_null(strstr(a->body, "scent detectors"));
+	article_free(a);
+	a = extract_body("<article><div><div><img src=\"/b.jpg\" alt=\"The "
+	    "harbour at dusk, from the east\"></div><h2>The bridge nobody "
+	    "wanted</h2></div><div>%s</div><div>%s</div><div>%s</div>"
+	    "</article>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "bridge nobody"));
 	article_free(a);
 }
 
@@ -2343,6 +2428,29 @@ test_copyright_credits(void **state)
 	article_free(a);
 }
 
+/* A caption that ends with a short credit after a credit's label
+ * ("Photo:", "Foto:", "Bild:") goes as one after a copyright sign does,
+ * its <figcaption> or its class gone; a paragraph that names a photo
+ * in a sentence, or ends a sentence after the label, stays. */
+static void
+test_label_credits(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div><div><div>%s</div><div>Union Station in "
+	    "Chicago in 1960, when trains still ran to every town of the "
+	    "state and its hall was full of them. Photo: Archive/Getty</div>"
+	    "<div>%s</div><div>%s</div><div>The council printed it with a "
+	    "note. Photo: the harbour at dusk, from the old lighthouse.</div>"
+	    "</div></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Union Station"));
+	assert_non_null(strstr(a->body, "old lighthouse."));
+	article_free(a);
+}
+
 /* A recipe whose ingredients and steps schema.org names (itemprop
  * recipeIngredient, recipeInstructions) is in their container: the
  * ingredients, short lines in a box beside the steps, some of them
@@ -2871,6 +2979,7 @@ main(void)
 		cmocka_unit_test(test_outlet_tail),
 		cmocka_unit_test(test_quote_in_widget),
 		cmocka_unit_test(test_pitch_box),
+		cmocka_unit_test(test_pitch_box_picture),
 		cmocka_unit_test(test_label_pair),
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
@@ -2892,6 +3001,7 @@ main(void)
 		cmocka_unit_test(test_signature_under_heading),
 		cmocka_unit_test(test_byline_and_date_over_lede),
 		cmocka_unit_test(test_copyright_credits),
+		cmocka_unit_test(test_label_credits),
 		cmocka_unit_test(test_forms_left_out),
 		cmocka_unit_test(test_form_scores_nothing),
 		cmocka_unit_test(test_form_label),
@@ -2901,6 +3011,8 @@ main(void)
 		cmocka_unit_test(test_climb_leaves_tail),
 		cmocka_unit_test(test_author_box_not_by_caption),
 		cmocka_unit_test(test_recipe_parts),
+		cmocka_unit_test(test_caption_tells_picture),
+		cmocka_unit_test(test_lede_date_line),
 		cmocka_unit_test(test_comment_thread_by_structure),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
