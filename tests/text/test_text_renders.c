@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2281,6 +2282,93 @@ test_extract_banner_twice(void **state)
 	article_free(a);
 }
 
+/* zooroyal.de (w3m), shortened: a product's description, its details
+ * announced with a colon as a list of short entries, and two
+ * paragraphs under them; the newsletter's pitch at the foot of the page
+ * outweighed each part alone. The list the page sets between its
+ * paragraphs, bulleted (w3m) or numbered (lynx draws an ordered list
+ * so), is the article's: its entries are body, and the pitch is not. A
+ * menu under a heading with no colon stays out. */
+static void
+test_extract_article_list(void **state)
+{
+	static const char *const entries[] = {
+	    "zweist\xc3\xb6""ckig", "aus lasiertem Kiefernholz",
+	    "stabiles Metallgitter, pulverbeschichtet",
+	    "Dach mit besandeter Dachpappe",
+	    "verschlie\xc3\x9f""bare Bodenluke mit Kunststoffbeschichtung",
+	    "erweiterbar durch natura Freilaufgehege",
+	};
+	const char *head =
+	    "Kleintierstall mit Freilaufgehege\n"
+	    "\n"
+	    "Der Kaninchenstall mit Freigehege sorgt durch die eingebaute "
+	    "Rampe jederzeit f\xc3\xbcr einen\n"
+	    "Auslauf Ihres kleinen Lieblings. Er ist aus Kiefernholz "
+	    "gefertigt.\n"
+	    "\n"
+	    "Artikeldetails:\n"
+	    "\n";
+	const char *tail =
+	    "\n"
+	    "Bitte Kaninchen stets gen\xc3\xbcgend Auslauf gew\xc3\xa4hren."
+	    " Daher empfiehlt sich das Gehege.\n"
+	    "\n"
+	    "Bitte beachten Sie, dass die Dekoration nicht im Lieferumfang "
+	    "enthalten ist.\n"
+	    "\n"
+	    "Sortiment\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Hund\n"
+	    "  \xe2\x80\xa2 Katze\n"
+	    "  \xe2\x80\xa2 Aquaristik\n"
+	    "  \xe2\x80\xa2 Kleintier\n"
+	    "  \xe2\x80\xa2 Terraristik\n"
+	    "  \xe2\x80\xa2 Vogel\n"
+	    "  \xe2\x80\xa2 Pferd\n"
+	    "  \xe2\x80\xa2 Marken\n"
+	    "  \xe2\x80\xa2 Angebote\n"
+	    "  \xe2\x80\xa2 Ratgeber\n"
+	    "  \xe2\x80\xa2 Gutscheine\n"
+	    "  \xe2\x80\xa2 Hilfe\n"
+	    "  \xe2\x80\xa2 Versand\n"
+	    "  \xe2\x80\xa2 Kontakt\n"
+	    "  \xe2\x80\xa2 Karriere\n"
+	    "\n"
+	    "Pssst! Kennst du schon unseren Newsletter?\n"
+	    "\n"
+	    "Bei uns gibt es regelm\xc3\xa4\xc3\x9f""ig tolle Angebote, "
+	    "Rabatte, Aktionen sowie Tipps rund um die\n"
+	    "Haltung und Pflege deines Tieres. Melde dich jetzt an und "
+	    "sichere dir einen Gutschein f\xc3\xbcr\n"
+	    "deine n\xc3\xa4""chste Bestellung, die du bei uns aufgibst.\n";
+
+	(void)state;
+	for (int numbered = 0; numbered < 2; numbered++) {
+		char s[4096];
+		size_t n = (size_t)snprintf(s, sizeof(s), "%s", head);
+		struct nw_article *a;
+
+		for (size_t i = 0; i < sizeof(entries) / sizeof(entries[0]);
+		    i++) {
+			if (numbered)
+				n += (size_t)snprintf(s + n, sizeof(s) - n,
+				    "   %zu. %s\n", i + 1, entries[i]);
+			else
+				n += (size_t)snprintf(s + n, sizeof(s) - n,
+				    "  \xe2\x80\xa2 %s\n", entries[i]);
+		}
+		snprintf(s + n, sizeof(s) - n, "%s", tail);
+		a = extracted(s);
+		assert_true(strncmp(a->body, "Der Kaninchenstall", 18) == 0);
+		assert_non_null(strstr(a->body, "aus lasiertem Kiefernholz"));
+		assert_non_null(strstr(a->body, "Lieferumfang"));
+		assert_null(strstr(a->body, "Newsletter"));
+		assert_null(strstr(a->body, "Katze"));
+		article_free(a);
+	}
+}
+
 /* Tables are not columns of a layout: a table of figures
  * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
  * jump, w3m) stay as they are, their rows read as rows. */
@@ -2355,6 +2443,7 @@ main(void)
 		cmocka_unit_test(test_extract_side_by_side),
 		cmocka_unit_test(test_segment_tables_stay),
 		cmocka_unit_test(test_extract_banner_twice),
+		cmocka_unit_test(test_extract_article_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
