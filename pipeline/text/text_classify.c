@@ -39,9 +39,11 @@
 /* Items of a list (and its headings) passed back to the lead above it. */
 #define TEXT_LEAD_LIST_MAX 30
 /* An article's list (text_article_lists()): its entries at least, the
- * words of the heading that announces it at most. */
+ * words of the heading that announces it at most, the words an entry on
+ * average at least. */
 #define TEXT_ALIST_MIN 3
 #define TEXT_ALIST_HEAD_WORDS 4
+#define TEXT_ALIST_WORDS 2
 /* Prose without a sentence's end (four in ten words in lower case) of
  * TEXT_PROSE_WORDS or more next to the region is the article's; above
  * it, shorter prose too between the region and such an item (a
@@ -876,18 +878,20 @@ text_entry(const struct text_item *it)
  * The region search made them cost as a menu does, so the paragraphs
  * over and under such a list were two runs, and a newsletter's pitch
  * outweighed each. A run of TEXT_ALIST_MIN bulleted or numbered items
- * or more, none chrome, shown twice or a form, is the article's where
- * it stands right under a paragraph, or under a heading that announces
- * it with a colon over one (text_announces()), and either a paragraph
- * (or a subheading and a paragraph) follows it or one of its entries
- * reads as a paragraph itself. A list of related links under an
- * article is followed by the page's furniture, a menu comes under a
- * heading that ends with no colon or under none. */
+ * or more, none chrome, shown twice or a form, of TEXT_ALIST_WORDS
+ * words an entry or more on average (a menu's labels, the browsers a
+ * notice offers, are a word each), is the article's where it stands
+ * right under a paragraph, or under a heading that announces it with a
+ * colon over one (text_announces()), and either a paragraph (or a
+ * subheading and a paragraph) follows it or one of its entries reads
+ * as a paragraph itself. A list of related links under an article is
+ * followed by the page's furniture; a menu comes under a heading that
+ * ends with no colon or under none. */
 static void
 text_article_lists(struct text_doc *d)
 {
 	for (size_t i = 0; i < d->n; i++) {
-		size_t j = i, k = i;
+		size_t j = i, k = i, words = 0;
 		bool ok = true, prose = false;
 
 		if (!text_entry(&d->items[i]) ||
@@ -899,10 +903,12 @@ text_article_lists(struct text_doc *d)
 			ok = ok && !it->chrome && !it->twice && !it->form &&
 			    !it->section_end && it->kind == TEXT_OTHER;
 			prose = prose || it->bodylike;
+			words += (size_t)it->words;
 		}
 		if (k > 0 && text_announces(&d->items[k - 1]))
 			k--;
 		if (!ok || j - i < TEXT_ALIST_MIN || k == 0 ||
+		    words < (j - i) * TEXT_ALIST_WORDS ||
 		    !d->items[k - 1].bodylike || text_entry(&d->items[k - 1]) ||
 		    (!prose && !text_prose_at(d, j)))
 			continue;

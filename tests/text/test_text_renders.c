@@ -2369,6 +2369,35 @@ test_extract_article_list(void **state)
 	}
 }
 
+/* lidl.de (w3m), shortened: a notice that the browser is too old over
+ * the list of the browsers to use, one word each, between two of its
+ * sentences. A list of one-word labels is a menu's, not the article's:
+ * it stays out of the body even between paragraphs. */
+static void
+test_extract_one_word_list(void **state)
+{
+	const char *s =
+	    "Der Browser wird leider nicht mehr unterst\xc3\xbctzt, das tut "
+	    "uns sehr leid!\n"
+	    "\n"
+	    "Um die Website korrekt anzuzeigen, verwende bitte einen der "
+	    "folgenden Browser:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Chrome\n"
+	    "  \xe2\x80\xa2 Firefox\n"
+	    "  \xe2\x80\xa2 Safari\n"
+	    "  \xe2\x80\xa2 Edge\n"
+	    "\n"
+	    "Bitte aktualisiere deinen Browser, wenn du mit diesem Browser "
+	    "fortf\xc3\xa4hrst, geht es nicht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Browser"));
+	assert_null(strstr(a->body, "Firefox"));
+	article_free(a);
+}
+
 /* Tables are not columns of a layout: a table of figures
  * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
  * jump, w3m) stay as they are, their rows read as rows. */
@@ -2444,6 +2473,7 @@ main(void)
 		cmocka_unit_test(test_segment_tables_stay),
 		cmocka_unit_test(test_extract_banner_twice),
 		cmocka_unit_test(test_extract_article_list),
+		cmocka_unit_test(test_extract_one_word_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
