@@ -1015,6 +1015,28 @@ text_subheadings(struct text_doc *d)
 	}
 }
 
+/* True when it is one run of underscores: lynx's rule, or one line of
+ * its text area. */
+static bool
+text_underscores(const struct text_item *it)
+{
+	return it->s[0] == '_' && strspn(it->s, "_") == strlen(it->s);
+}
+
+/* True when a form's field stands under item i, which is then the
+ * field's prompt ("Gib hier deinen Kommentar ein ..."): a check box or
+ * a field in its block (not a rule, which lynx draws as a run of
+ * underscores), or lynx's text area, two runs of underscores or more. */
+static bool
+text_field_under(const struct text_doc *d, size_t i)
+{
+	const struct text_item *f = &d->items[i + 1];
+
+	if (text_underscores(f))
+		return i + 2 < d->n && text_underscores(&d->items[i + 2]);
+	return f->form && f->block == d->items[i].block;
+}
+
 /* True when the dated line s names a person ("Posted 11. April 2018 by
  * Jane Doe"). */
 static bool
@@ -1066,6 +1088,9 @@ text_classify(struct text_doc *d)
 		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
 		    text_has_clause_mark(it->s)));
 	}
+	for (size_t i = 0; i + 1 < d->n; i++)
+		if (text_field_under(d, i))
+			d->items[i].bodylike = false;
 	text_repeated_in_body(d);
 	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends

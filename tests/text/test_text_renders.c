@@ -2398,6 +2398,48 @@ test_extract_one_word_list(void **state)
 	article_free(a);
 }
 
+/* gnaur.wordpress.com (w3m and lynx), shortened: a post of one
+ * sentence, and under it the comment form, whose prompt and help (two
+ * sentences) outweighed it. A paragraph over a form's field (w3m's
+ * "[ ]" in its block, lynx's text area of runs of underscores) is the
+ * field's prompt, not body-like; a rule (lynx's one run of underscores)
+ * under a paragraph is no field. */
+static void
+test_classify_form_prompt(void **state)
+{
+	static const char *const field[] = {
+	    "[                    ]\n",
+	    "\n"
+	    "   ________________________________________\n"
+	    "   ________________________________________\n"
+	    "   ________________________________________\n",
+	};
+	const char *head =
+	    "\xe2\x80\x9eIch wei\xc3\x9f ich bin betrunken und sollte das "
+	    "vielleicht nicht sagen\xe2\x80\xa6\xe2\x80\x9c\n"
+	    "   ________________________________________________________\n"
+	    "\n"
+	    "Kommentar verfassen Antwort abbrechen\n"
+	    "\n"
+	    "Gib hier deinen Kommentar ein, wir freuen uns ...\n";
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		char s[1024];
+		struct text_doc *d;
+
+		snprintf(s, sizeof(s), "%s%s", head, field[k]);
+		d = text_segment(s, strlen(s));
+		text_classify(d);
+		assert_true(d->n > 3);
+		assert_non_null(strstr(d->items[0].s, "betrunken"));
+		assert_true(d->items[0].bodylike);
+		assert_non_null(strstr(d->items[3].s, "Gib hier"));
+		assert_false(d->items[3].bodylike);
+		text_doc_free(d);
+	}
+}
+
 /* Tables are not columns of a layout: a table of figures
  * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
  * jump, w3m) stay as they are, their rows read as rows. */
@@ -2474,6 +2516,7 @@ main(void)
 		cmocka_unit_test(test_extract_banner_twice),
 		cmocka_unit_test(test_extract_article_list),
 		cmocka_unit_test(test_extract_one_word_list),
+		cmocka_unit_test(test_classify_form_prompt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
