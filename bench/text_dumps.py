@@ -13,11 +13,13 @@ here). Last the samples' checks (nwscore.py samples).
 
   text_dumps.py [--cmd "build/cli/newswire extract"] [--renders DIR]
                 [--save FILE] [--diff FILE] [--worst N] [--misses N]
-                [--titles]
+                [--titles] [--counts]
 
 --save writes every page's figure to FILE (JSON); --diff FILE prints the
 pages whose figure differs from those saved in FILE (an experiment's
-gains and losses, page by page); --worst N lists the N pages of lowest
+gains and losses, page by page), and with --counts also the trafeval
+pages whose tp/fp/fn move with their F1 (a page at 0 that drops a
+wrong snippet); --worst N lists the N pages of lowest
 figure of each set, with their half; --misses N, for trafeval, the
 snippets missed and kept wrongly in each half and the N pages that lose
 most, with the snippets themselves. The title, date and author rows
@@ -190,6 +192,7 @@ def main():
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--titles", action="store_true")
+    ap.add_argument("--counts", action="store_true")
     a = ap.parse_args()
     for r, argv in RENDERERS.items():
         if shutil.which(argv[0]) is None:
@@ -229,9 +232,14 @@ def report(allpages, a, width):
         for key, pages in allpages.items():
             for k, v in sorted(pages.items()):
                 o = old.get(key, {}).get(k)
-                if o and abs(o["f"] - v["f"]) > 1e-9:
-                    print("  %-*s h%d %+.3f %.3f %s" % (
-                        width, key, v["half"], v["f"] - o["f"], v["f"], k))
+                moved = a.counts and o and "tp" in v and any(
+                    o.get(c) != v[c] for c in ("tp", "fp", "fn"))
+                if o and (abs(o["f"] - v["f"]) > 1e-9 or moved):
+                    print("  %-*s h%d %+.3f %.3f %s%s" % (
+                        width, key, v["half"], v["f"] - o["f"], v["f"], k,
+                        " tp/fp/fn %d/%d/%d -> %d/%d/%d" % tuple(
+                            [o["tp"], o["fp"], o["fn"], v["tp"], v["fp"],
+                             v["fn"]]) if moved else ""))
     if a.worst:
         for key, pages in allpages.items():
             print(key)

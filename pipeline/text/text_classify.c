@@ -38,6 +38,12 @@
 #define TEXT_SUBHEAD_MAX_WORDS 7
 /* Items of a list (and its headings) passed back to the lead above it. */
 #define TEXT_LEAD_LIST_MAX 30
+/* An article's list (text_article_lists()): its entries at least, the
+ * words of the heading that announces it at most, the words an entry on
+ * average at least. */
+#define TEXT_ALIST_MIN 3
+#define TEXT_ALIST_HEAD_WORDS 4
+#define TEXT_ALIST_WORDS 2
 /* Prose without a sentence's end (four in ten words in lower case) of
  * TEXT_PROSE_WORDS or more next to the region is the article's; above
  * it, shorter prose too between the region and such an item (a
@@ -832,6 +838,86 @@ text_body_region(struct text_doc *d)
 	text_past_link_box(d);
 }
 
+/* True when it is a short heading that announces a list under it
+ * ("Artikeldetails:", "Das Wichtigste in Kürze:"): it ends with a
+ * colon, and is no box of links' heading, which names its links ("Mehr
+ * zum Thema", "Serviceangebote") without one. */
+static bool
+text_announces(const struct text_item *it)
+{
+	size_t len = text_trim_closers(it->s, strlen(it->s));
+
+	return !it->bodylike && !it->chrome && !it->bullet && !it->twice &&
+	    it->kind == TEXT_OTHER && it->words <= TEXT_ALIST_HEAD_WORDS &&
+	    len > 0 && it->s[len - 1] == ':';
+}
+
+/* True when item i is a paragraph of running text (body-like, not a
+ * list's entry), or a short subheading over one. */
+static bool
+text_prose_at(const struct text_doc *d, size_t i)
+{
+	if (i < d->n && !d->items[i].bodylike && !d->items[i].chrome &&
+	    !d->items[i].bullet &&
+	    d->items[i].words <= TEXT_SUBHEAD_MAX_WORDS)
+		i++;
+	return i < d->n && d->items[i].bodylike && !d->items[i].bullet;
+}
+
+/* True when it is a list's entry: a bullet's, or numbered ("1. ",
+ * "2) "). */
+static bool
+text_entry(const struct text_item *it)
+{
+	return it->bullet || (isdigit((unsigned char)it->s[0]) &&
+	    text_numbered(it->s));
+}
+
+/* The entries of a list the article sets in its text (a product's
+ * details, a lesson's steps, the points of a summary) are body-like.
+ * The region search made them cost as a menu does, so the paragraphs
+ * over and under such a list were two runs, and a newsletter's pitch
+ * outweighed each. A run of TEXT_ALIST_MIN bulleted or numbered items
+ * or more, none chrome, shown twice or a form, of TEXT_ALIST_WORDS
+ * words an entry or more on average (a menu's labels, the browsers a
+ * notice offers, are a word each), is the article's where it stands
+ * right under a paragraph, or under a heading that announces it with a
+ * colon over one (text_announces()), and either a paragraph (or a
+ * subheading and a paragraph) follows it or one of its entries reads
+ * as a paragraph itself. A list of related links under an article is
+ * followed by the page's furniture; a menu comes under a heading that
+ * ends with no colon or under none. */
+static void
+text_article_lists(struct text_doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		size_t j = i, k = i, words = 0;
+		bool ok = true, prose = false;
+
+		if (!text_entry(&d->items[i]) ||
+		    (i > 0 && text_entry(&d->items[i - 1])))
+			continue;
+		for (; j < d->n && text_entry(&d->items[j]); j++) {
+			const struct text_item *it = &d->items[j];
+
+			ok = ok && !it->chrome && !it->twice && !it->form &&
+			    !it->section_end && it->kind == TEXT_OTHER;
+			prose = prose || it->bodylike;
+			words += (size_t)it->words;
+		}
+		if (k > 0 && text_announces(&d->items[k - 1]))
+			k--;
+		if (!ok || j - i < TEXT_ALIST_MIN || k == 0 ||
+		    words < (j - i) * TEXT_ALIST_WORDS ||
+		    !d->items[k - 1].bodylike || text_entry(&d->items[k - 1]) ||
+		    (!prose && !text_prose_at(d, j)))
+			continue;
+		for (; i < j; i++)
+			d->items[i].bodylike = true;
+		i = j - 1;
+	}
+}
+
 /* Marks as crowded the body-like items of the blank-line blocks that
  * hold TEXT_CROWD_MIN of them or more. An article's paragraphs stand in
  * blocks of their own or a few together; a feed of questions, comments
@@ -929,6 +1015,28 @@ text_subheadings(struct text_doc *d)
 	}
 }
 
+/* True when it is one run of underscores: lynx's rule, or one line of
+ * its text area. */
+static bool
+text_underscores(const struct text_item *it)
+{
+	return it->s[0] == '_' && strspn(it->s, "_") == strlen(it->s);
+}
+
+/* True when a form's field stands under item i, which is then the
+ * field's prompt ("Gib hier deinen Kommentar ein ..."): a check box or
+ * a field in its block (not a rule, which lynx draws as a run of
+ * underscores), or lynx's text area, two runs of underscores or more. */
+static bool
+text_field_under(const struct text_doc *d, size_t i)
+{
+	const struct text_item *f = &d->items[i + 1];
+
+	if (text_underscores(f))
+		return i + 2 < d->n && text_underscores(&d->items[i + 2]);
+	return f->form && f->block == d->items[i].block;
+}
+
 /* True when the dated line s names a person ("Posted 11. April 2018 by
  * Jane Doe"). */
 static bool
@@ -980,6 +1088,9 @@ text_classify(struct text_doc *d)
 		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
 		    text_has_clause_mark(it->s)));
 	}
+	for (size_t i = 0; i + 1 < d->n; i++)
+		if (text_field_under(d, i))
+			d->items[i].bodylike = false;
 	text_repeated_in_body(d);
 	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends
@@ -990,6 +1101,7 @@ text_classify(struct text_doc *d)
 		    text_is_read_more(d->items[i + 1].s,
 		    d->items[i + 1].words))
 			d->items[i].bodylike = false;
+	text_article_lists(d);
 	text_crowding(d);
 	text_body_region(d);
 	for (size_t i = d->body_start; i < d->body_end; i++) {

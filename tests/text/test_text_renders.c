@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -2281,6 +2282,164 @@ test_extract_banner_twice(void **state)
 	article_free(a);
 }
 
+/* zooroyal.de (w3m), shortened: a product's description, its details
+ * announced with a colon as a list of short entries, and two
+ * paragraphs under them; the newsletter's pitch at the foot of the page
+ * outweighed each part alone. The list the page sets between its
+ * paragraphs, bulleted (w3m) or numbered (lynx draws an ordered list
+ * so), is the article's: its entries are body, and the pitch is not. A
+ * menu under a heading with no colon stays out. */
+static void
+test_extract_article_list(void **state)
+{
+	static const char *const entries[] = {
+	    "zweist\xc3\xb6""ckig", "aus lasiertem Kiefernholz",
+	    "stabiles Metallgitter, pulverbeschichtet",
+	    "Dach mit besandeter Dachpappe",
+	    "verschlie\xc3\x9f""bare Bodenluke mit Kunststoffbeschichtung",
+	    "erweiterbar durch natura Freilaufgehege",
+	};
+	const char *head =
+	    "Kleintierstall mit Freilaufgehege\n"
+	    "\n"
+	    "Der Kaninchenstall mit Freigehege sorgt durch die eingebaute "
+	    "Rampe jederzeit f\xc3\xbcr einen\n"
+	    "Auslauf Ihres kleinen Lieblings. Er ist aus Kiefernholz "
+	    "gefertigt.\n"
+	    "\n"
+	    "Artikeldetails:\n"
+	    "\n";
+	const char *tail =
+	    "\n"
+	    "Bitte Kaninchen stets gen\xc3\xbcgend Auslauf gew\xc3\xa4hren."
+	    " Daher empfiehlt sich das Gehege.\n"
+	    "\n"
+	    "Bitte beachten Sie, dass die Dekoration nicht im Lieferumfang "
+	    "enthalten ist.\n"
+	    "\n"
+	    "Sortiment\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Hund\n"
+	    "  \xe2\x80\xa2 Katze\n"
+	    "  \xe2\x80\xa2 Aquaristik\n"
+	    "  \xe2\x80\xa2 Kleintier\n"
+	    "  \xe2\x80\xa2 Terraristik\n"
+	    "  \xe2\x80\xa2 Vogel\n"
+	    "  \xe2\x80\xa2 Pferd\n"
+	    "  \xe2\x80\xa2 Marken\n"
+	    "  \xe2\x80\xa2 Angebote\n"
+	    "  \xe2\x80\xa2 Ratgeber\n"
+	    "  \xe2\x80\xa2 Gutscheine\n"
+	    "  \xe2\x80\xa2 Hilfe\n"
+	    "  \xe2\x80\xa2 Versand\n"
+	    "  \xe2\x80\xa2 Kontakt\n"
+	    "  \xe2\x80\xa2 Karriere\n"
+	    "\n"
+	    "Pssst! Kennst du schon unseren Newsletter?\n"
+	    "\n"
+	    "Bei uns gibt es regelm\xc3\xa4\xc3\x9f""ig tolle Angebote, "
+	    "Rabatte, Aktionen sowie Tipps rund um die\n"
+	    "Haltung und Pflege deines Tieres. Melde dich jetzt an und "
+	    "sichere dir einen Gutschein f\xc3\xbcr\n"
+	    "deine n\xc3\xa4""chste Bestellung, die du bei uns aufgibst.\n";
+
+	(void)state;
+	for (int numbered = 0; numbered < 2; numbered++) {
+		char s[4096];
+		size_t n = (size_t)snprintf(s, sizeof(s), "%s", head);
+		struct nw_article *a;
+
+		for (size_t i = 0; i < sizeof(entries) / sizeof(entries[0]);
+		    i++) {
+			if (numbered)
+				n += (size_t)snprintf(s + n, sizeof(s) - n,
+				    "   %zu. %s\n", i + 1, entries[i]);
+			else
+				n += (size_t)snprintf(s + n, sizeof(s) - n,
+				    "  \xe2\x80\xa2 %s\n", entries[i]);
+		}
+		snprintf(s + n, sizeof(s) - n, "%s", tail);
+		a = extracted(s);
+		assert_true(strncmp(a->body, "Der Kaninchenstall", 18) == 0);
+		assert_non_null(strstr(a->body, "aus lasiertem Kiefernholz"));
+		assert_non_null(strstr(a->body, "Lieferumfang"));
+		assert_null(strstr(a->body, "Newsletter"));
+		assert_null(strstr(a->body, "Katze"));
+		article_free(a);
+	}
+}
+
+/* lidl.de (w3m), shortened: a notice that the browser is too old over
+ * the list of the browsers to use, one word each, between two of its
+ * sentences. A list of one-word labels is a menu's, not the article's:
+ * it stays out of the body even between paragraphs. */
+static void
+test_extract_one_word_list(void **state)
+{
+	const char *s =
+	    "Der Browser wird leider nicht mehr unterst\xc3\xbctzt, das tut "
+	    "uns sehr leid!\n"
+	    "\n"
+	    "Um die Website korrekt anzuzeigen, verwende bitte einen der "
+	    "folgenden Browser:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Chrome\n"
+	    "  \xe2\x80\xa2 Firefox\n"
+	    "  \xe2\x80\xa2 Safari\n"
+	    "  \xe2\x80\xa2 Edge\n"
+	    "\n"
+	    "Bitte aktualisiere deinen Browser, wenn du mit diesem Browser "
+	    "fortf\xc3\xa4hrst, geht es nicht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(strstr(a->body, "Browser"));
+	assert_null(strstr(a->body, "Firefox"));
+	article_free(a);
+}
+
+/* gnaur.wordpress.com (w3m and lynx), shortened: a post of one
+ * sentence, and under it the comment form, whose prompt and help (two
+ * sentences) outweighed it. A paragraph over a form's field (w3m's
+ * "[ ]" in its block, lynx's text area of runs of underscores) is the
+ * field's prompt, not body-like; a rule (lynx's one run of underscores)
+ * under a paragraph is no field. */
+static void
+test_classify_form_prompt(void **state)
+{
+	static const char *const field[] = {
+	    "[                    ]\n",
+	    "\n"
+	    "   ________________________________________\n"
+	    "   ________________________________________\n"
+	    "   ________________________________________\n",
+	};
+	const char *head =
+	    "\xe2\x80\x9eIch wei\xc3\x9f ich bin betrunken und sollte das "
+	    "vielleicht nicht sagen\xe2\x80\xa6\xe2\x80\x9c\n"
+	    "   ________________________________________________________\n"
+	    "\n"
+	    "Kommentar verfassen Antwort abbrechen\n"
+	    "\n"
+	    "Gib hier deinen Kommentar ein, wir freuen uns ...\n";
+
+	(void)state;
+	for (size_t k = 0; k < 2; k++) {
+		char s[1024];
+		struct text_doc *d;
+
+		snprintf(s, sizeof(s), "%s%s", head, field[k]);
+		d = text_segment(s, strlen(s));
+		text_classify(d);
+		assert_true(d->n > 3);
+		assert_non_null(strstr(d->items[0].s, "betrunken"));
+		assert_true(d->items[0].bodylike);
+		assert_non_null(strstr(d->items[3].s, "Gib hier"));
+		assert_false(d->items[3].bodylike);
+		text_doc_free(d);
+	}
+}
+
 /* Tables are not columns of a layout: a table of figures
  * (bafa.de) and one of marks (leichtathletik-ostalbkreis.de's high
  * jump, w3m) stay as they are, their rows read as rows. */
@@ -2355,6 +2514,9 @@ main(void)
 		cmocka_unit_test(test_extract_side_by_side),
 		cmocka_unit_test(test_segment_tables_stay),
 		cmocka_unit_test(test_extract_banner_twice),
+		cmocka_unit_test(test_extract_article_list),
+		cmocka_unit_test(test_extract_one_word_list),
+		cmocka_unit_test(test_classify_form_prompt),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
