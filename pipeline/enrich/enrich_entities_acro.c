@@ -213,6 +213,60 @@ ent_acro_opens(const struct ent_ctx *c, size_t a, size_t b, char x)
 	return false;
 }
 
+/* Whether word j is one of the words that open a count noun's phrase
+ * and no name's: "a", "an", "another", "each", "every", "your", "my"
+ * ("a GPU", not "the EU"). */
+static bool
+ent_acro_det(const struct ent_ctx *c, size_t j)
+{
+	static const char *const w[] = {
+		"a", "an", "another", "each", "every", "my", "your"
+	};
+	const struct etok *k = &c->t->v[j];
+	size_t i;
+
+	if (!ent_acro_lower(c, j))
+		return false;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strlen(w[i]) == k->len &&
+		    memcmp(w[i], c->s + k->off, k->len) == 0)
+			return true;
+	return false;
+}
+
+/* Word j, an acronym, heads a count noun's phrase: after "a", "an",
+ * "every", "your" ... and at most one word in lower case ("an external
+ * GPU", "a HDMI or DVI monitor"), and before a stop, a comma or a
+ * function word ("a GPU for gaming"), or right after "a" and as a
+ * possessive ("a CPU's team"), as a body's name does not; a
+ * body's acronym after "a" stands before the noun it qualifies ("a
+ * NASA scientist", "an FBI agent"). */
+static bool
+ent_acro_head_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len, d;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    !ent_plain_gap(c, j - 1))
+		return false;
+	d = j - 1;
+	if (!ent_acro_det(c, d)) {
+		if (d == 0 || !ent_acro_lower(c, d) ||
+		    ent_word_is(c, d, ENT_W_STOP) ||
+		    !ent_plain_gap(c, d - 1) || !ent_acro_det(c, d - 1))
+			return false;
+		d--;
+	}
+	if (v[j].flags & ETOK_POSS)
+		return d == j - 1 && s[v[d].off] != 'y' && s[v[d].off] != 'm';
+	if (strchr(",.;:!?)", s[e]) != NULL && s[e] != '\0')
+		return true;
+	return j + 1 < c->t->n && ent_plain_gap(c, j) &&
+	    ent_acro_lower(c, j + 1) && ent_word_is(c, j + 1, ENT_W_STOP);
+}
+
 /* Word j, an acronym, is defined by a phrase in lower case: in brackets
  * after it ("ECG (electrocardiogram)"), or it is in brackets after its
  * two words or more ("exponential moving averages (EMA)"), one of them
@@ -239,9 +293,17 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
 	return ent_acro_opens(c, a, j, s[v[j].off]);
 }
 
+/* Word j, an acronym, names a thing: defined by a phrase in lower case,
+ * or heading a count noun's phrase. */
+static bool
+ent_acro_thing_any(struct ent_ctx *c, size_t j)
+{
+	return ent_acro_thing_form(c, j) || ent_acro_head_form(c, j);
+}
+
 bool
 ent_acro_thing(struct ent_ctx *c, size_t i)
 {
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
-	    ent_gathered(c, &c->thing, ent_acro_thing_form, i);
+	    ent_gathered(c, &c->thing, ent_acro_thing_any, i);
 }

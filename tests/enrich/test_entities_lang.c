@@ -1072,6 +1072,26 @@ test_entities_defined_things(void **state)
 	article_free(a);
 }
 
+/* English: an acronym that heads a count noun's phrase ("an external
+ * GPU,", "a HDMI or DVI monitor", "a CPU's team") is a thing; a body's
+ * acronym after "a" qualifies a noun ("a NASA scientist"). */
+static void
+test_entities_count_nouns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Gamers who buy an external GPU, or plug in a "
+	    "HDMI or DVI monitor, see more. In the game a CPU's team plays "
+	    "fast. A NASA scientist said the FBI helped, and NASA agreed.");
+	assert_false(has_name(&a->organisations, "GPU"));
+	assert_false(has_name(&a->organisations, "HDMI"));
+	assert_false(has_name(&a->organisations, "CPU"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1759,6 +1779,7 @@ main(void)
 		cmocka_unit_test(test_entities_defined_things),
 		cmocka_unit_test(test_entities_pl_towns),
 		cmocka_unit_test(test_entities_pl_fleeting),
+		cmocka_unit_test(test_entities_count_nouns),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
