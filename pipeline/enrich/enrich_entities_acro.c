@@ -267,6 +267,48 @@ ent_acro_head_form(struct ent_ctx *c, size_t j)
 	    ent_acro_lower(c, j + 1) && ent_word_is(c, j + 1, ENT_W_STOP);
 }
 
+/* Whether word j is a German indefinite article or "kein" in any case
+ * ("eine", "einen", "keinem"). */
+static bool
+ent_acro_de_det(const struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	const char *w = c->s + k->off;
+	size_t n = k->len, p = 0;
+
+	if (!ent_acro_lower(c, j))
+		return false;
+	if (n >= 4 && memcmp(w, "kein", 4) == 0)
+		p = 4;
+	else if (n >= 3 && memcmp(w, "ein", 3) == 0)
+		p = 3;
+	else
+		return false;
+	return n == p || (n == p + 1 && strchr("emnrs", w[p]) != NULL);
+}
+
+/* German: word j, an acronym, right after an indefinite article and
+ * before a word in lower case or a stop ("eine MPU machen", "einer MPU
+ * drohen."), where a noun would be capitalised: the acronym is the
+ * noun, a thing; a body's acronym after "eine" qualifies a compound
+ * ("eine NPD-nahe Zeitschrift", "ein EU-Heimtierausweis"). */
+static bool
+ent_acro_de_head_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    (v[j].flags & ETOK_POSS) || !ent_plain_gap(c, j - 1) ||
+	    !ent_acro_de_det(c, j - 1))
+		return false;
+	if (strchr(",.;:!?)", s[e]) != NULL && s[e] != '\0')
+		return true;
+	return j + 1 < c->t->n && ent_plain_gap(c, j) &&
+	    ent_acro_lower(c, j + 1);
+}
+
 /* Word j, an acronym, is defined by a phrase in lower case: in brackets
  * after it ("ECG (electrocardiogram)"), or it is in brackets after its
  * two words or more ("exponential moving averages (EMA)"), one of them
@@ -298,6 +340,8 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
 static bool
 ent_acro_thing_any(struct ent_ctx *c, size_t j)
 {
+	if (c->nouns)
+		return ent_acro_de_head_form(c, j);
 	return ent_acro_thing_form(c, j) || ent_acro_head_form(c, j);
 }
 

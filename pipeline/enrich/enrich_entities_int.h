@@ -171,7 +171,9 @@ bool ent_acro_counted(struct ent_ctx *c, size_t i);
 /* Whether word i is an acronym an English text defines by a common
  * noun's phrase, in lower case, in brackets after it ("ECG
  * (electrocardiogram)") or before it ("intravenous immunoglobulin
- * (IVIG)"): a thing, as no body's name is defined. */
+ * (IVIG)"), or writes as a count noun's head ("an external GPU,", "a
+ * CPU's team"), or a German text writes as a noun after "ein" ("eine
+ * MPU machen"): a thing, as no body's name is defined or so written. */
 bool ent_acro_thing(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its

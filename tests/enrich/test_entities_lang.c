@@ -1074,7 +1074,9 @@ test_entities_defined_things(void **state)
 
 /* English: an acronym that heads a count noun's phrase ("an external
  * GPU,", "a HDMI or DVI monitor", "a CPU's team") is a thing; a body's
- * acronym after "a" qualifies a noun ("a NASA scientist"). */
+ * acronym after "a" qualifies a noun ("a NASA scientist"). German: an
+ * acronym after "eine" before a word in lower case ("eine MPU machen"),
+ * where a noun would be capitalised. */
 static void
 test_entities_count_nouns(void **state)
 {
@@ -1089,6 +1091,11 @@ test_entities_count_nouns(void **state)
 	assert_false(has_name(&a->organisations, "CPU"));
 	assert_true(has_name(&a->organisations, "NASA"));
 	assert_true(has_name(&a->organisations, "FBI"));
+	article_free(a);
+	a = run("de", NULL, "Wer betrunken fährt, muss eine MPU machen. "
+	    "Die SPD lehnt eine NPD-nahe Zeitschrift ab, sagte die SPD.");
+	assert_false(has_name(&a->organisations, "MPU"));
+	assert_true(has_name(&a->organisations, "SPD"));
 	article_free(a);
 }
 
