@@ -30,6 +30,24 @@ ent_model_form(struct ent_ctx *c, size_t j)
 	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
 }
 
+/* Whether word j, an acronym, is a time zone: right after "a.m." or
+ * "p.m." and a space ("10:00 a.m. PDT (5 p.m. UTC)"), where no body's
+ * name stands. */
+static bool
+ent_zone_form(const struct ent_ctx *c, size_t j)
+{
+	size_t o = c->t->v[j].off;
+	const char *p;
+
+	if (o < 5)
+		return false;
+	p = c->s + o - 5;
+	return (p[0] == 'a' || p[0] == 'p' || p[0] == 'A' || p[0] == 'P') &&
+	    p[1] == '.' && (p[2] == 'm' || p[2] == 'M') && p[3] == '.' &&
+	    p[4] == ' ' && (o == 5 || p[-1] == ' ' || (p[-1] >= '0' &&
+	    p[-1] <= '9'));
+}
+
 /* Whether word j, an acronym, stands after a number in its sentence, as
  * a unit or a currency does ("28 MW", "151 PS", "37,99 EUR"): a number
  * after a space that is no year ("2019 NBA") and no ordinal ("1. FC"),
@@ -41,6 +59,8 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 	const char *n;
 	long y;
 
+	if ((v[j].flags & ETOK_ALLCAP) && ent_zone_form(c, j))
+		return true;
 	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
 	    !(v[j - 1].flags & ETOK_NUM) || v[j - 1].sent != v[j].sent ||
 	    v[j].off != v[j - 1].off + v[j - 1].len + 1 ||

@@ -1134,8 +1134,9 @@ test_entities_pl_fleeting(void **state)
 }
 
 /* An acronym written after a number in most of its mentions is a unit
- * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
- * year it may be one ("the 2019 NBA season"). */
+ * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), and after "a.m."
+ * or "p.m." a time zone, no body; after a year it may be one ("the 2019
+ * NBA season"). */
 static void
 test_entities_units(void **state)
 {
@@ -1152,6 +1153,13 @@ test_entities_units(void **state)
 	article_free(a);
 	a = run("en", NULL, "The 2019 NBA season opened in Toronto. Fans "
 	    "said the NBA had waited too long.");
+	assert_true(has_name(&a->organisations, "NBA"));
+	article_free(a);
+	/* a time zone after "a.m." or "p.m." */
+	a = run("en", NULL, "The season will begin at 10:00 a.m. PDT (5 "
+	    "p.m. UTC) on August 28, the NBA said.");
+	assert_false(has_name(&a->organisations, "PDT"));
+	assert_false(has_name(&a->organisations, "UTC"));
 	assert_true(has_name(&a->organisations, "NBA"));
 	article_free(a);
 }
