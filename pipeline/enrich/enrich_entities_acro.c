@@ -371,3 +371,33 @@ ent_acro_thing(struct ent_ctx *c, size_t i)
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
 	    ent_gathered(c, &c->thing, ent_acro_thing_any, i);
 }
+
+/* Whether word a, two capitals, is a region's postal code after "in", a
+ * town and its comma, before a stop or a comma ("in Gladstone, NJ;",
+ * "in Chesapeake City, MD."): a place's part, no body. */
+bool
+ent_acro_region(struct ent_ctx *c, size_t a)
+{
+	const struct etok *v = c->t->v, *k = &v[a];
+	const char *s = c->s;
+	size_t e = k->off + k->len, p, i, n = 0;
+
+	if (!(k->flags & ETOK_ALLCAP) || k->len != 2 || a < 2 ||
+	    (k->flags & ETOK_POSS) ||
+	    (s[e] != '\0' && strchr(",.;:)\n", s[e]) == NULL))
+		return false;
+	p = v[a - 1].off + v[a - 1].len;
+	if (v[a - 1].sent != k->sent || !(v[a - 1].flags & ETOK_CAP) ||
+	    (v[a - 1].flags & ETOK_ALLCAP) || s[p] != ',' ||
+	    s[p + 1] != ' ' || p + 2 != k->off)
+		return false;
+	for (i = a - 1; i > 0 && n < 3 && (v[i].flags & ETOK_CAP) &&
+	    !(v[i].flags & ETOK_ALLCAP) && v[i - 1].sent == k->sent; i--) {
+		n++;
+		if (i + 1 < a && !ent_plain_gap(c, i))
+			return false;
+		if (etok_is(s, &v[i - 1], "in"))
+			return ent_plain_gap(c, i - 1);
+	}
+	return false;
+}

@@ -175,6 +175,10 @@ bool ent_acro_counted(struct ent_ctx *c, size_t i);
  * CPU's team"), or a German text writes as a noun after "ein" ("eine
  * MPU machen"): a thing, as no body's name is defined or so written. */
 bool ent_acro_thing(struct ent_ctx *c, size_t i);
+/* Whether word i, two capitals, is a region's postal code after "in", a
+ * town and its comma, before a stop or a comma ("in Gladstone, NJ;"):
+ * no body. */
+bool ent_acro_region(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

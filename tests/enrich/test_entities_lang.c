@@ -1099,6 +1099,24 @@ test_entities_count_nouns(void **state)
 	article_free(a);
 }
 
+/* English: a region's postal code after "in", a town and its comma
+ * ("in Gladstone, NJ;", "in Chesapeake City, MD.") is no body; an
+ * acronym after a comma elsewhere is ("Reuters, AP."). */
+static void
+test_entities_postal_regions(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The show runs Oct. 5-7 in Gladstone, NJ; the "
+	    "next one is in Chesapeake City, MD. Details came from "
+	    "Reuters, AP.");
+	assert_false(has_name(&a->organisations, "NJ"));
+	assert_false(has_name(&a->organisations, "MD"));
+	assert_true(has_name(&a->organisations, "AP"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1795,6 +1813,7 @@ main(void)
 		cmocka_unit_test(test_entities_pl_towns),
 		cmocka_unit_test(test_entities_pl_fleeting),
 		cmocka_unit_test(test_entities_count_nouns),
+		cmocka_unit_test(test_entities_postal_regions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
