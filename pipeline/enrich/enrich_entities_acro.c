@@ -401,3 +401,27 @@ ent_acro_region(struct ent_ctx *c, size_t a)
 	}
 	return false;
 }
+
+/* Whether word a, in capitals, opens its paragraph as a dateline does:
+ * a dash after it, or after a station's or an agency's name in brackets
+ * ("KOBE – A total of", "AUSTIN (KXAN) — Texas voters"). A town's
+ * name in a wire's style, no body. */
+bool
+ent_acro_dateline(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *e = c->s + k->off + k->len;
+
+	if (!(k->flags & ETOK_ALLCAP) || !(k->flags & ETOK_PARA) ||
+	    k->len < 3 || *e != ' ')
+		return false;
+	e++;
+	if (*e == '(') {
+		e = strchr(e, ')');
+		if (e == NULL || e[1] != ' ')
+			return false;
+		e += 2;
+	}
+	return strncmp(e, "\u2014 ", 4) == 0 ||
+	    strncmp(e, "\u2013 ", 4) == 0 || strncmp(e, "- ", 2) == 0;
+}

@@ -179,6 +179,9 @@ bool ent_acro_thing(struct ent_ctx *c, size_t i);
  * town and its comma, before a stop or a comma ("in Gladstone, NJ;"):
  * no body. */
 bool ent_acro_region(struct ent_ctx *c, size_t i);
+/* Whether word i, in capitals, opens its paragraph before a dash, as a
+ * dateline's town does ("KOBE – A total", "AUSTIN (KXAN) — Texas"). */
+bool ent_acro_dateline(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

@@ -1117,6 +1117,26 @@ test_entities_postal_regions(void **state)
 	article_free(a);
 }
 
+/* A word in capitals opening a paragraph before a dash, or before a
+ * station's name in brackets and a dash, is a dateline's town, no body
+ * ("KOBE \u2013 A total", "AUSTIN (KXAN) \u2014 Texas"); the station
+ * is one. */
+static void
+test_entities_datelines(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "KOBE \u2013 A total of 6,000 masks were "
+	    "stolen, police said.\n\nAUSTIN (KXAN) \u2014 Texas voters "
+	    "went to the polls, and NASA watched.");
+	assert_false(has_name(&a->organisations, "KOBE"));
+	assert_false(has_name(&a->organisations, "AUSTIN"));
+	assert_true(has_name(&a->organisations, "KXAN"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1814,6 +1834,7 @@ main(void)
 		cmocka_unit_test(test_entities_pl_fleeting),
 		cmocka_unit_test(test_entities_count_nouns),
 		cmocka_unit_test(test_entities_postal_regions),
+		cmocka_unit_test(test_entities_datelines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
