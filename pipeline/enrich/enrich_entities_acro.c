@@ -425,3 +425,49 @@ ent_acro_dateline(struct ent_ctx *c, size_t a)
 	return strncmp(e, "\u2014 ", 4) == 0 ||
 	    strncmp(e, "\u2013 ", 4) == 0 || strncmp(e, "- ", 2) == 0;
 }
+
+/* Whether the place from word a is no part of a longer name: no
+ * capitalised word right before it, nor one before a word in lower case
+ * that joins it ("Helmholtz-Zentrum Berlin", "Green New Deal for
+ * Europe"). */
+static bool
+ent_acro_place_alone(struct ent_ctx *c, size_t a)
+{
+	if (a == 0 || !ent_plain_gap(c, a - 1))
+		return true;
+	if (ent_cap(c, a - 1))
+		return false;
+	return a < 2 || !ent_plain_gap(c, a - 2) || !ent_cap(c, a - 2);
+}
+
+/* Word j, an acronym, is in brackets after a place of one to three
+ * capitalised words that the gazetteer knows, and no longer name
+ * holds ("Los Angeles (LAX)", "Utrecht (NL)"). */
+static bool
+ent_acro_place_code_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len, m;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 || v[j].off < 2 ||
+	    s[v[j].off - 1] != '(' || s[v[j].off - 2] != ' ' ||
+	    s[e] != ')' || v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
+	    !ent_cap(c, j - 1) || (v[j - 1].flags & ETOK_ALLCAP))
+		return false;
+	for (m = 1; m <= 3 && m <= j; m++) {
+		if (m > 1 && (!ent_cap(c, j - m) ||
+		    !ent_plain_gap(c, j - m)))
+			return false;
+		if (ent_place_of(c, j - m, j) != NULL)
+			return ent_acro_place_alone(c, j - m);
+	}
+	return false;
+}
+
+bool
+ent_acro_place_code(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_ALLCAP) &&
+	    ent_gathered(c, &c->code, ent_acro_place_code_form, i);
+}

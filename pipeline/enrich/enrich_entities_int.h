@@ -131,6 +131,8 @@ struct ent_ctx {
 	                           a model's number ("RTX 3080") */
 	struct ent_hset unit;   /* the same of the acronyms written after
 	                           a number ("28 MW") */
+	struct ent_hset code;   /* the same of the acronyms written in
+	                           brackets after a place ("Boise (BOI)") */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */
@@ -182,6 +184,10 @@ bool ent_acro_region(struct ent_ctx *c, size_t i);
 /* Whether word i, in capitals, opens its paragraph before a dash, as a
  * dateline's town does ("KOBE – A total", "AUSTIN (KXAN) — Texas"). */
 bool ent_acro_dateline(struct ent_ctx *c, size_t i);
+/* Whether word i is an acronym the text writes in brackets after a
+ * place the gazetteer knows ("Los Angeles (LAX)", "Boise (BOI)"): the
+ * place's code, an airport's or a region's, no body. */
+bool ent_acro_place_code(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

@@ -1137,6 +1137,28 @@ test_entities_datelines(void **state)
 	article_free(a);
 }
 
+/* An acronym in brackets after a place alone is the place's code, no
+ * body, there and elsewhere ("Los Angeles (LAX)", "from LAX"); after a
+ * body's name that ends with a place it is the body's ("Helmholtz-
+ * Zentrum Berlin (HZB)", "Green New Deal for Europe (GNDE)"). */
+static void
+test_entities_place_codes(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The airline flies to hubs including Los Angeles "
+	    "(LAX) and Seattle. New routes from LAX start in May. Activists "
+	    "back the Green New Deal for Europe (GNDE).");
+	assert_false(has_name(&a->organisations, "LAX"));
+	assert_true(has_name(&a->organisations, "GNDE"));
+	article_free(a);
+	a = run("de", NULL, "Das Helmholtz-Zentrum Berlin (HZB) will den "
+	    "Betrieb einstellen.");
+	assert_true(has_name(&a->organisations, "HZB"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1835,6 +1857,7 @@ main(void)
 		cmocka_unit_test(test_entities_count_nouns),
 		cmocka_unit_test(test_entities_postal_regions),
 		cmocka_unit_test(test_entities_datelines),
+		cmocka_unit_test(test_entities_place_codes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
