@@ -1174,6 +1174,11 @@ test_entities_pl_towns(void **state)
 	assert_false(has_name(&a->organisations, "Moskwy"));
 	assert_true(has_name(&a->organisations, "Sejm"));
 	article_free(a);
+	/* the locative alternates the consonant: "w Pradze", "Pragi" */
+	a = run("pl", NULL, "Spotkanie odbyło się w Pradze we wtorek. "
+	    "Rzeczniczka stwierdziła, że oskarżenia Pragi są absurdalne.");
+	assert_false(has_name(&a->organisations, "Pragi"));
+	article_free(a);
 }
 
 /* Polish: a surname whose nominative has a fleeting "e" before its last
