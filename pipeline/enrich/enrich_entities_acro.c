@@ -471,3 +471,21 @@ ent_acro_place_code(struct ent_ctx *c, size_t i)
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
 	    ent_gathered(c, &c->code, ent_acro_place_code_form, i);
 }
+
+/* Whether word i, in capitals, is a Roman numeral of I, V and X alone
+ * ("II", "III", "XX": "Alarmstufen I und II", "Eisen(III)-Oxide"),
+ * an ordinal's number, no body. */
+bool
+ent_acro_roman(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off;
+	size_t j;
+
+	if (!(k->flags & ETOK_ALLCAP) || k->len > 5)
+		return false;
+	for (j = 0; j < k->len; j++)
+		if (w[j] != 'I' && w[j] != 'V' && w[j] != 'X')
+			return false;
+	return true;
+}

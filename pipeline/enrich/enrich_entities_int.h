@@ -188,6 +188,9 @@ bool ent_acro_dateline(struct ent_ctx *c, size_t i);
  * place the gazetteer knows ("Los Angeles (LAX)", "Boise (BOI)"): the
  * place's code, an airport's or a region's, no body. */
 bool ent_acro_place_code(struct ent_ctx *c, size_t i);
+/* Whether word i, in capitals, is a Roman numeral of I, V and X alone
+ * ("II", "III", "XX"): a number, no body. */
+bool ent_acro_roman(const struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

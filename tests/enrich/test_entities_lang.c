@@ -1159,6 +1159,26 @@ test_entities_place_codes(void **state)
 	article_free(a);
 }
 
+/* A Roman numeral alone is a number, no body ("phase III", "Alarmstufen
+ * I und II"); after a name it is the name's ("Elizabeth II"). */
+static void
+test_entities_roman(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The drug passed a phase III, randomized trial, "
+	    "and Queen Elizabeth II praised the NHS.");
+	assert_false(has_name(&a->organisations, "III"));
+	assert_true(has_name(&a->people, "Elizabeth II"));
+	assert_true(has_name(&a->organisations, "NHS"));
+	article_free(a);
+	a = run("de", NULL, "Das gilt in den Alarmstufen I und II, sagte "
+	    "die SPD.");
+	assert_false(has_name(&a->organisations, "II"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1863,6 +1883,7 @@ main(void)
 		cmocka_unit_test(test_entities_postal_regions),
 		cmocka_unit_test(test_entities_datelines),
 		cmocka_unit_test(test_entities_place_codes),
+		cmocka_unit_test(test_entities_roman),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
