@@ -489,3 +489,50 @@ ent_acro_roman(const struct ent_ctx *c, size_t i)
 			return false;
 	return true;
 }
+
+/* Whether p opens an identifier's code: two capitals and a digit
+ * ("DE000A0D6554", "CH56 0900"), or digits in three groups or more
+ * joined by hyphens ("978-3-7828-1534-5"). */
+static bool
+ent_acro_id_code(const char *p)
+{
+	size_t groups = 1;
+
+	if (p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
+	    p[2] >= '0' && p[2] <= '9')
+		return true;
+	if (*p < '0' || *p > '9')
+		return false;
+	for (; (*p >= '0' && *p <= '9') || *p == '-'; p++)
+		if (*p == '-') {
+			if (p[1] < '0' || p[1] > '9')
+				return false;
+			groups++;
+		}
+	return groups >= 3;
+}
+
+/* Word j, an acronym, labels an identifier's code after it, a colon
+ * between or none ("ISIN: DE000A0D6554", "IBAN: CH56 0900", "ISBN
+ * 978-3-7828-1534-5"): the code's kind, no body. */
+static bool
+ent_acro_label_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	const char *e = c->s + k->off + k->len;
+
+	if (!(k->flags & ETOK_ALLCAP))
+		return false;
+	if (*e == ':')
+		e++;
+	if (*e != ' ')
+		return false;
+	return ent_acro_id_code(e + 1);
+}
+
+bool
+ent_acro_label(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_ALLCAP) &&
+	    ent_gathered(c, &c->label, ent_acro_label_form, i);
+}

@@ -133,6 +133,8 @@ struct ent_ctx {
 	                           a number ("28 MW") */
 	struct ent_hset code;   /* the same of the acronyms written in
 	                           brackets after a place ("Boise (BOI)") */
+	struct ent_hset label;  /* the same of the acronyms written before
+	                           an identifier's code ("ISBN 978-3-...") */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */
@@ -191,6 +193,10 @@ bool ent_acro_place_code(struct ent_ctx *c, size_t i);
 /* Whether word i, in capitals, is a Roman numeral of I, V and X alone
  * ("II", "III", "XX"): a number, no body. */
 bool ent_acro_roman(const struct ent_ctx *c, size_t i);
+/* Whether word i is an acronym the text writes before an identifier's
+ * code ("ISIN: DE000A0D6554", "ISBN 978-3-7828-1534-5"): the code's
+ * kind, no body. */
+bool ent_acro_label(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

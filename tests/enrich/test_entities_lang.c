@@ -1179,6 +1179,24 @@ test_entities_roman(void **state)
 	article_free(a);
 }
 
+/* An acronym before an identifier's code is the code's kind, no body
+ * ("ISIN: DE000A0D6554", "ISBN 978-3-7828-1534-5"); before a poll's
+ * figure it is a body ("CDU: 30 Prozent"). */
+static void
+test_entities_code_labels(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Die Nordex Group (ISIN: DE000A0D6554) meldet "
+	    "Gewinne. Das Buch hat die ISBN 978-3-7828-1534-5. Umfrage: "
+	    "CDU: 30 Prozent.");
+	assert_false(has_name(&a->organisations, "ISIN"));
+	assert_false(has_name(&a->organisations, "ISBN"));
+	assert_true(has_name(&a->organisations, "CDU"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1884,6 +1902,7 @@ main(void)
 		cmocka_unit_test(test_entities_datelines),
 		cmocka_unit_test(test_entities_place_codes),
 		cmocka_unit_test(test_entities_roman),
+		cmocka_unit_test(test_entities_code_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
