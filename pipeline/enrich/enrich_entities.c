@@ -689,6 +689,8 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->menu.v);
 	free(c->text.v);
 	free(c->thing.v);
+	free(c->code.v);
+	free(c->label.v);
 	free(c->model.v);
 	free(c->plural.v);
 	free(c->unit.v);

@@ -30,6 +30,24 @@ ent_model_form(struct ent_ctx *c, size_t j)
 	return !(e - (c->s + v[j + 1].off) == 4 && n >= 1900 && n < 2040);
 }
 
+/* Whether word j, an acronym, is a time zone: right after "a.m." or
+ * "p.m." and a space ("10:00 a.m. PDT (5 p.m. UTC)"), where no body's
+ * name stands. */
+static bool
+ent_zone_form(const struct ent_ctx *c, size_t j)
+{
+	size_t o = c->t->v[j].off;
+	const char *p;
+
+	if (o < 5)
+		return false;
+	p = c->s + o - 5;
+	return (p[0] == 'a' || p[0] == 'p' || p[0] == 'A' || p[0] == 'P') &&
+	    p[1] == '.' && (p[2] == 'm' || p[2] == 'M') && p[3] == '.' &&
+	    p[4] == ' ' && (o == 5 || p[-1] == ' ' || (p[-1] >= '0' &&
+	    p[-1] <= '9'));
+}
+
 /* Whether word j, an acronym, stands after a number in its sentence, as
  * a unit or a currency does ("28 MW", "151 PS", "37,99 EUR"): a number
  * after a space that is no year ("2019 NBA") and no ordinal ("1. FC"),
@@ -41,6 +59,8 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 	const char *n;
 	long y;
 
+	if ((v[j].flags & ETOK_ALLCAP) && ent_zone_form(c, j))
+		return true;
 	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
 	    !(v[j - 1].flags & ETOK_NUM) || v[j - 1].sent != v[j].sent ||
 	    v[j].off != v[j - 1].off + v[j - 1].len + 1 ||
@@ -213,6 +233,102 @@ ent_acro_opens(const struct ent_ctx *c, size_t a, size_t b, char x)
 	return false;
 }
 
+/* Whether word j is one of the words that open a count noun's phrase
+ * and no name's: "a", "an", "another", "each", "every", "your", "my"
+ * ("a GPU", not "the EU"). */
+static bool
+ent_acro_det(const struct ent_ctx *c, size_t j)
+{
+	static const char *const w[] = {
+		"a", "an", "another", "each", "every", "my", "your"
+	};
+	const struct etok *k = &c->t->v[j];
+	size_t i;
+
+	if (!ent_acro_lower(c, j))
+		return false;
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (strlen(w[i]) == k->len &&
+		    memcmp(w[i], c->s + k->off, k->len) == 0)
+			return true;
+	return false;
+}
+
+/* Word j, an acronym, heads a count noun's phrase: after "a", "an",
+ * "every", "your" ... and at most one word in lower case ("an external
+ * GPU", "a HDMI or DVI monitor"), and before a stop, a comma or a
+ * function word ("a GPU for gaming"), or right after "a" and as a
+ * possessive ("a CPU's team"), as a body's name does not; a
+ * body's acronym after "a" stands before the noun it qualifies ("a
+ * NASA scientist", "an FBI agent"). */
+static bool
+ent_acro_head_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len, d;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    !ent_plain_gap(c, j - 1))
+		return false;
+	d = j - 1;
+	if (!ent_acro_det(c, d)) {
+		if (d == 0 || !ent_acro_lower(c, d) ||
+		    ent_word_is(c, d, ENT_W_STOP) ||
+		    !ent_plain_gap(c, d - 1) || !ent_acro_det(c, d - 1))
+			return false;
+		d--;
+	}
+	if (v[j].flags & ETOK_POSS)
+		return d == j - 1 && s[v[d].off] != 'y' && s[v[d].off] != 'm';
+	if (strchr(",.;:!?)", s[e]) != NULL && s[e] != '\0')
+		return true;
+	return j + 1 < c->t->n && ent_plain_gap(c, j) &&
+	    ent_acro_lower(c, j + 1) && ent_word_is(c, j + 1, ENT_W_STOP);
+}
+
+/* Whether word j is a German indefinite article or "kein" in any case
+ * ("eine", "einen", "keinem"). */
+static bool
+ent_acro_de_det(const struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	const char *w = c->s + k->off;
+	size_t n = k->len, p = 0;
+
+	if (!ent_acro_lower(c, j))
+		return false;
+	if (n >= 4 && memcmp(w, "kein", 4) == 0)
+		p = 4;
+	else if (n >= 3 && memcmp(w, "ein", 3) == 0)
+		p = 3;
+	else
+		return false;
+	return n == p || (n == p + 1 && strchr("emnrs", w[p]) != NULL);
+}
+
+/* German: word j, an acronym, right after an indefinite article and
+ * before a word in lower case or a stop ("eine MPU machen", "einer MPU
+ * drohen."), where a noun would be capitalised: the acronym is the
+ * noun, a thing; a body's acronym after "eine" qualifies a compound
+ * ("eine NPD-nahe Zeitschrift", "ein EU-Heimtierausweis"). */
+static bool
+ent_acro_de_head_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    (v[j].flags & ETOK_POSS) || !ent_plain_gap(c, j - 1) ||
+	    !ent_acro_de_det(c, j - 1))
+		return false;
+	if (strchr(",.;:!?)", s[e]) != NULL && s[e] != '\0')
+		return true;
+	return j + 1 < c->t->n && ent_plain_gap(c, j) &&
+	    ent_acro_lower(c, j + 1);
+}
+
 /* Word j, an acronym, is defined by a phrase in lower case: in brackets
  * after it ("ECG (electrocardiogram)"), or it is in brackets after its
  * two words or more ("exponential moving averages (EMA)"), one of them
@@ -239,9 +355,184 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
 	return ent_acro_opens(c, a, j, s[v[j].off]);
 }
 
+/* Word j, an acronym, names a thing: defined by a phrase in lower case,
+ * or heading a count noun's phrase. */
+static bool
+ent_acro_thing_any(struct ent_ctx *c, size_t j)
+{
+	if (c->nouns)
+		return ent_acro_de_head_form(c, j);
+	return ent_acro_thing_form(c, j) || ent_acro_head_form(c, j);
+}
+
 bool
 ent_acro_thing(struct ent_ctx *c, size_t i)
 {
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
-	    ent_gathered(c, &c->thing, ent_acro_thing_form, i);
+	    ent_gathered(c, &c->thing, ent_acro_thing_any, i);
+}
+
+/* Whether word a, two capitals, is a region's postal code after "in", a
+ * town and its comma, before a stop or a comma ("in Gladstone, NJ;",
+ * "in Chesapeake City, MD."): a place's part, no body. */
+bool
+ent_acro_region(struct ent_ctx *c, size_t a)
+{
+	const struct etok *v = c->t->v, *k = &v[a];
+	const char *s = c->s;
+	size_t e = k->off + k->len, p, i, n = 0;
+
+	if (!(k->flags & ETOK_ALLCAP) || k->len != 2 || a < 2 ||
+	    (k->flags & ETOK_POSS) ||
+	    (s[e] != '\0' && strchr(",.;:)\n", s[e]) == NULL))
+		return false;
+	p = v[a - 1].off + v[a - 1].len;
+	if (v[a - 1].sent != k->sent || !(v[a - 1].flags & ETOK_CAP) ||
+	    (v[a - 1].flags & ETOK_ALLCAP) || s[p] != ',' ||
+	    s[p + 1] != ' ' || p + 2 != k->off)
+		return false;
+	for (i = a - 1; i > 0 && n < 3 && (v[i].flags & ETOK_CAP) &&
+	    !(v[i].flags & ETOK_ALLCAP) && v[i - 1].sent == k->sent; i--) {
+		n++;
+		if (i + 1 < a && !ent_plain_gap(c, i))
+			return false;
+		if (etok_is(s, &v[i - 1], "in"))
+			return ent_plain_gap(c, i - 1);
+	}
+	return false;
+}
+
+/* Whether word a, in capitals, opens its paragraph as a dateline does:
+ * a dash after it, or after a station's or an agency's name in brackets
+ * ("KOBE – A total of", "AUSTIN (KXAN) — Texas voters"). A town's
+ * name in a wire's style, no body. */
+bool
+ent_acro_dateline(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *e = c->s + k->off + k->len;
+
+	if (!(k->flags & ETOK_ALLCAP) || !(k->flags & ETOK_PARA) ||
+	    k->len < 3 || *e != ' ')
+		return false;
+	e++;
+	if (*e == '(') {
+		e = strchr(e, ')');
+		if (e == NULL || e[1] != ' ')
+			return false;
+		e += 2;
+	}
+	return strncmp(e, "\u2014 ", 4) == 0 ||
+	    strncmp(e, "\u2013 ", 4) == 0 || strncmp(e, "- ", 2) == 0;
+}
+
+/* Whether the place from word a is no part of a longer name: no
+ * capitalised word right before it, nor one before a word in lower case
+ * that joins it ("Helmholtz-Zentrum Berlin", "Green New Deal for
+ * Europe"). */
+static bool
+ent_acro_place_alone(struct ent_ctx *c, size_t a)
+{
+	if (a == 0 || !ent_plain_gap(c, a - 1))
+		return true;
+	if (ent_cap(c, a - 1))
+		return false;
+	return a < 2 || !ent_plain_gap(c, a - 2) || !ent_cap(c, a - 2);
+}
+
+/* Word j, an acronym, is in brackets after a place of one to three
+ * capitalised words that the gazetteer knows, and no longer name
+ * holds ("Los Angeles (LAX)", "Utrecht (NL)"). */
+static bool
+ent_acro_place_code_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len, m;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 || v[j].off < 2 ||
+	    s[v[j].off - 1] != '(' || s[v[j].off - 2] != ' ' ||
+	    s[e] != ')' || v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
+	    !ent_cap(c, j - 1) || (v[j - 1].flags & ETOK_ALLCAP))
+		return false;
+	for (m = 1; m <= 3 && m <= j; m++) {
+		if (m > 1 && (!ent_cap(c, j - m) ||
+		    !ent_plain_gap(c, j - m)))
+			return false;
+		if (ent_place_of(c, j - m, j) != NULL)
+			return ent_acro_place_alone(c, j - m);
+	}
+	return false;
+}
+
+bool
+ent_acro_place_code(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_ALLCAP) &&
+	    ent_gathered(c, &c->code, ent_acro_place_code_form, i);
+}
+
+/* Whether word i, in capitals, is a Roman numeral of I, V and X alone
+ * ("II", "III", "XX": "Alarmstufen I und II", "Eisen(III)-Oxide"),
+ * an ordinal's number, no body. */
+bool
+ent_acro_roman(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *w = c->s + k->off;
+	size_t j;
+
+	if (!(k->flags & ETOK_ALLCAP) || k->len > 5)
+		return false;
+	for (j = 0; j < k->len; j++)
+		if (w[j] != 'I' && w[j] != 'V' && w[j] != 'X')
+			return false;
+	return true;
+}
+
+/* Whether p opens an identifier's code: two capitals and a digit
+ * ("DE000A0D6554", "CH56 0900"), or digits in three groups or more
+ * joined by hyphens ("978-3-7828-1534-5"). */
+static bool
+ent_acro_id_code(const char *p)
+{
+	size_t groups = 1;
+
+	if (p[0] >= 'A' && p[0] <= 'Z' && p[1] >= 'A' && p[1] <= 'Z' &&
+	    p[2] >= '0' && p[2] <= '9')
+		return true;
+	if (*p < '0' || *p > '9')
+		return false;
+	for (; (*p >= '0' && *p <= '9') || *p == '-'; p++)
+		if (*p == '-') {
+			if (p[1] < '0' || p[1] > '9')
+				return false;
+			groups++;
+		}
+	return groups >= 3;
+}
+
+/* Word j, an acronym, labels an identifier's code after it, a colon
+ * between or none ("ISIN: DE000A0D6554", "IBAN: CH56 0900", "ISBN
+ * 978-3-7828-1534-5"): the code's kind, no body. */
+static bool
+ent_acro_label_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *k = &c->t->v[j];
+	const char *e = c->s + k->off + k->len;
+
+	if (!(k->flags & ETOK_ALLCAP))
+		return false;
+	if (*e == ':')
+		e++;
+	if (*e != ' ')
+		return false;
+	return ent_acro_id_code(e + 1);
+}
+
+bool
+ent_acro_label(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_ALLCAP) &&
+	    ent_gathered(c, &c->label, ent_acro_label_form, i);
 }

@@ -573,7 +573,10 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    ent_code_only(c, a) ||
-	    (ent_english(c) && ent_acro_thing(c, a)) ||
+	    ((ent_english(c) || c->nouns) && ent_acro_thing(c, a)) ||
+	    (ent_english(c) && ent_acro_region(c, a)) ||
+	    ent_acro_dateline(c, a) || ent_acro_place_code(c, a) ||
+	    ent_acro_roman(c, a) || ent_acro_label(c, a) ||
 	    (!acro && !c->nouns && ent_lower(c, a))))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer

@@ -40,6 +40,31 @@ ent_pl_vowels(const char *w, size_t n)
 	return n;
 }
 
+/* Adds to set the stem g of n bytes, a town's locative less its last
+ * vowels, with the consonant the locative alternates turned back to the
+ * nominative's: "dz" to "g" ("w Pradze": "Praga", "Pragi"), "c" to "k"
+ * ("w Polsce"), "rz" to "r" ("w Twerze"). */
+static void
+ent_pl_town_alternate(struct ent_hset *set, const char *g, size_t n)
+{
+	static const char *const loc[] = { "dz", "c", "rz" };
+	static const char *const nom[] = { "g", "k", "r" };
+	char buf[128];
+	size_t i, l;
+
+	for (i = 0; i < sizeof(loc) / sizeof(loc[0]); i++) {
+		l = strlen(loc[i]);
+		if (n < l || n - l + strlen(nom[i]) < 4 ||
+		    n - l + 1 > sizeof(buf) ||
+		    memcmp(g + n - l, loc[i], l) != 0)
+			continue;
+		memcpy(buf, g, n - l);
+		memcpy(buf + n - l, nom[i], strlen(nom[i]));
+		ent_hset_add(set, etok_hash(buf, n - l + strlen(nom[i])));
+		return;
+	}
+}
+
 /* Word j, capitalised, is written after "w" or "we" and before no
  * capitalised word, as a town is in the locative ("w Moskwie"). */
 static bool
@@ -72,6 +97,7 @@ ent_pl_town_form(struct ent_ctx *c, size_t i)
 			n = ent_pl_vowels(g, strlen(g));
 			if (n >= 4)
 				ent_hset_add(&c->town_pl, etok_hash(g, n));
+			ent_pl_town_alternate(&c->town_pl, g, n);
 		}
 	}
 	n = ent_pl_vowels(f, strlen(f));

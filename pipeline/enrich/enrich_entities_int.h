@@ -131,6 +131,10 @@ struct ent_ctx {
 	                           a model's number ("RTX 3080") */
 	struct ent_hset unit;   /* the same of the acronyms written after
 	                           a number ("28 MW") */
+	struct ent_hset code;   /* the same of the acronyms written in
+	                           brackets after a place ("Boise (BOI)") */
+	struct ent_hset label;  /* the same of the acronyms written before
+	                           an identifier's code ("ISBN 978-3-...") */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */
@@ -171,8 +175,28 @@ bool ent_acro_counted(struct ent_ctx *c, size_t i);
 /* Whether word i is an acronym an English text defines by a common
  * noun's phrase, in lower case, in brackets after it ("ECG
  * (electrocardiogram)") or before it ("intravenous immunoglobulin
- * (IVIG)"): a thing, as no body's name is defined. */
+ * (IVIG)"), or writes as a count noun's head ("an external GPU,", "a
+ * CPU's team"), or a German text writes as a noun after "ein" ("eine
+ * MPU machen"): a thing, as no body's name is defined or so written. */
 bool ent_acro_thing(struct ent_ctx *c, size_t i);
+/* Whether word i, two capitals, is a region's postal code after "in", a
+ * town and its comma, before a stop or a comma ("in Gladstone, NJ;"):
+ * no body. */
+bool ent_acro_region(struct ent_ctx *c, size_t i);
+/* Whether word i, in capitals, opens its paragraph before a dash, as a
+ * dateline's town does ("KOBE – A total", "AUSTIN (KXAN) — Texas"). */
+bool ent_acro_dateline(struct ent_ctx *c, size_t i);
+/* Whether word i is an acronym the text writes in brackets after a
+ * place the gazetteer knows ("Los Angeles (LAX)", "Boise (BOI)"): the
+ * place's code, an airport's or a region's, no body. */
+bool ent_acro_place_code(struct ent_ctx *c, size_t i);
+/* Whether word i, in capitals, is a Roman numeral of I, V and X alone
+ * ("II", "III", "XX"): a number, no body. */
+bool ent_acro_roman(const struct ent_ctx *c, size_t i);
+/* Whether word i is an acronym the text writes before an identifier's
+ * code ("ISIN: DE000A0D6554", "ISBN 978-3-7828-1534-5"): the code's
+ * kind, no body. */
+bool ent_acro_label(struct ent_ctx *c, size_t i);
 
 /* enrich_entities_lang.c. Whether the word of hash h (etok_hash() of its
  * folded form) is in the spelling dictionary of lang ("de", "fr", "es",

@@ -1072,6 +1072,131 @@ test_entities_defined_things(void **state)
 	article_free(a);
 }
 
+/* English: an acronym that heads a count noun's phrase ("an external
+ * GPU,", "a HDMI or DVI monitor", "a CPU's team") is a thing; a body's
+ * acronym after "a" qualifies a noun ("a NASA scientist"). German: an
+ * acronym after "eine" before a word in lower case ("eine MPU machen"),
+ * where a noun would be capitalised. */
+static void
+test_entities_count_nouns(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "Gamers who buy an external GPU, or plug in a "
+	    "HDMI or DVI monitor, see more. In the game a CPU's team plays "
+	    "fast. A NASA scientist said the FBI helped, and NASA agreed.");
+	assert_false(has_name(&a->organisations, "GPU"));
+	assert_false(has_name(&a->organisations, "HDMI"));
+	assert_false(has_name(&a->organisations, "CPU"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	article_free(a);
+	a = run("de", NULL, "Wer betrunken fährt, muss eine MPU machen. "
+	    "Die SPD lehnt eine NPD-nahe Zeitschrift ab, sagte die SPD.");
+	assert_false(has_name(&a->organisations, "MPU"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
+/* English: a region's postal code after "in", a town and its comma
+ * ("in Gladstone, NJ;", "in Chesapeake City, MD.") is no body; an
+ * acronym after a comma elsewhere is ("Reuters, AP."). */
+static void
+test_entities_postal_regions(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The show runs Oct. 5-7 in Gladstone, NJ; the "
+	    "next one is in Chesapeake City, MD. Details came from "
+	    "Reuters, AP.");
+	assert_false(has_name(&a->organisations, "NJ"));
+	assert_false(has_name(&a->organisations, "MD"));
+	assert_true(has_name(&a->organisations, "AP"));
+	article_free(a);
+}
+
+/* A word in capitals opening a paragraph before a dash, or before a
+ * station's name in brackets and a dash, is a dateline's town, no body
+ * ("KOBE \u2013 A total", "AUSTIN (KXAN) \u2014 Texas"); the station
+ * is one. */
+static void
+test_entities_datelines(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "KOBE \u2013 A total of 6,000 masks were "
+	    "stolen, police said.\n\nAUSTIN (KXAN) \u2014 Texas voters "
+	    "went to the polls, and NASA watched.");
+	assert_false(has_name(&a->organisations, "KOBE"));
+	assert_false(has_name(&a->organisations, "AUSTIN"));
+	assert_true(has_name(&a->organisations, "KXAN"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+}
+
+/* An acronym in brackets after a place alone is the place's code, no
+ * body, there and elsewhere ("Los Angeles (LAX)", "from LAX"); after a
+ * body's name that ends with a place it is the body's ("Helmholtz-
+ * Zentrum Berlin (HZB)", "Green New Deal for Europe (GNDE)"). */
+static void
+test_entities_place_codes(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The airline flies to hubs including Los Angeles "
+	    "(LAX) and Seattle. New routes from LAX start in May. Activists "
+	    "back the Green New Deal for Europe (GNDE).");
+	assert_false(has_name(&a->organisations, "LAX"));
+	assert_true(has_name(&a->organisations, "GNDE"));
+	article_free(a);
+	a = run("de", NULL, "Das Helmholtz-Zentrum Berlin (HZB) will den "
+	    "Betrieb einstellen.");
+	assert_true(has_name(&a->organisations, "HZB"));
+	article_free(a);
+}
+
+/* A Roman numeral alone is a number, no body ("phase III", "Alarmstufen
+ * I und II"); after a name it is the name's ("Elizabeth II"). */
+static void
+test_entities_roman(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("en", NULL, "The drug passed a phase III, randomized trial, "
+	    "and Queen Elizabeth II praised the NHS.");
+	assert_false(has_name(&a->organisations, "III"));
+	assert_true(has_name(&a->people, "Elizabeth II"));
+	assert_true(has_name(&a->organisations, "NHS"));
+	article_free(a);
+	a = run("de", NULL, "Das gilt in den Alarmstufen I und II, sagte "
+	    "die SPD.");
+	assert_false(has_name(&a->organisations, "II"));
+	article_free(a);
+}
+
+/* An acronym before an identifier's code is the code's kind, no body
+ * ("ISIN: DE000A0D6554", "ISBN 978-3-7828-1534-5"); before a poll's
+ * figure it is a body ("CDU: 30 Prozent"). */
+static void
+test_entities_code_labels(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("de", NULL, "Die Nordex Group (ISIN: DE000A0D6554) meldet "
+	    "Gewinne. Das Buch hat die ISBN 978-3-7828-1534-5. Umfrage: "
+	    "CDU: 30 Prozent.");
+	assert_false(has_name(&a->organisations, "ISIN"));
+	assert_false(has_name(&a->organisations, "ISBN"));
+	assert_true(has_name(&a->organisations, "CDU"));
+	article_free(a);
+}
+
 /* Polish: a case form of a word written after "w" as a town is ("w
  * Moskwie") is a town the gazetteer's English names lack, no body
  * ("Moskwy"); a body's head word stays one ("w Sejmie", "Sejm"). */
@@ -1086,6 +1211,11 @@ test_entities_pl_towns(void **state)
 	    "w Sejmie, a Sejm przyjął ustawę.");
 	assert_false(has_name(&a->organisations, "Moskwy"));
 	assert_true(has_name(&a->organisations, "Sejm"));
+	article_free(a);
+	/* the locative alternates the consonant: "w Pradze", "Pragi" */
+	a = run("pl", NULL, "Spotkanie odbyło się w Pradze we wtorek. "
+	    "Rzeczniczka stwierdziła, że oskarżenia Pragi są absurdalne.");
+	assert_false(has_name(&a->organisations, "Pragi"));
 	article_free(a);
 }
 
@@ -1107,8 +1237,9 @@ test_entities_pl_fleeting(void **state)
 }
 
 /* An acronym written after a number in most of its mentions is a unit
- * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), no body; after a
- * year it may be one ("the 2019 NBA season"). */
+ * or a currency ("28 MW", "37,99 EUR", "§ 433 BGB"), and after "a.m."
+ * or "p.m." a time zone, no body; after a year it may be one ("the 2019
+ * NBA season"). */
 static void
 test_entities_units(void **state)
 {
@@ -1125,6 +1256,13 @@ test_entities_units(void **state)
 	article_free(a);
 	a = run("en", NULL, "The 2019 NBA season opened in Toronto. Fans "
 	    "said the NBA had waited too long.");
+	assert_true(has_name(&a->organisations, "NBA"));
+	article_free(a);
+	/* a time zone after "a.m." or "p.m." */
+	a = run("en", NULL, "The season will begin at 10:00 a.m. PDT (5 "
+	    "p.m. UTC) on August 28, the NBA said.");
+	assert_false(has_name(&a->organisations, "PDT"));
+	assert_false(has_name(&a->organisations, "UTC"));
 	assert_true(has_name(&a->organisations, "NBA"));
 	article_free(a);
 }
@@ -1759,6 +1897,12 @@ main(void)
 		cmocka_unit_test(test_entities_defined_things),
 		cmocka_unit_test(test_entities_pl_towns),
 		cmocka_unit_test(test_entities_pl_fleeting),
+		cmocka_unit_test(test_entities_count_nouns),
+		cmocka_unit_test(test_entities_postal_regions),
+		cmocka_unit_test(test_entities_datelines),
+		cmocka_unit_test(test_entities_place_codes),
+		cmocka_unit_test(test_entities_roman),
+		cmocka_unit_test(test_entities_code_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
