@@ -838,53 +838,69 @@ feed_parse_budget(const char *data, size_t len, const char *url,
 	return feed_parse_opts(data, len, url, &o, err, errlen);
 }
 
-struct feed *
-feed_parse_opts(const char *data, size_t len, const char *url,
-    const struct feed_opts *opts, char *err, size_t errlen)
+/* The copies of the input a parse makes, each freed at its end. */
+struct feed_bufs {
+	struct buf raw;		/* inflated from gzip */
+	struct buf wide;	/* made UTF-8 from UTF-16 */
+	struct buf fixed;	/* stray 8-bit bytes read as windows-1252 */
+	struct buf clean;	/* what libxml2 reads */
+};
+
+static void
+feed_bufs_free(struct feed_bufs *bb)
 {
-	static const struct feed_opts none;
-	const struct feed_opts *o = opts ? opts : &none;
-	const struct budget *b = o->budget;
-	struct buf raw = { 0 }, clean = { 0 }, fixed = { 0 }, wide = { 0 };
-	struct feed *f = NULL;
+	buf_free(&bb->raw);
+	buf_free(&bb->clean);
+	buf_free(&bb->fixed);
+	buf_free(&bb->wide);
+}
+
+/* Unwraps the input into *pp, *np: inflated where it is gzip'd, past a
+ * byte order mark, made UTF-8 where it is UTF-16, past leading white
+ * space. *utf8 is set where a mark said UTF-8. Returns -1 (said in err)
+ * where nothing is left to parse. */
+static int
+feed_unwrap(const char *data, size_t len, const char **pp, size_t *np,
+    bool *utf8, struct feed_bufs *bb, char *err, size_t errlen)
+{
 	const char *p;
-	const char *encoding = NULL;
-	enum feed_enc enc;
 	size_t n;
 
 	if (data == NULL || len == 0) {
 		fail(err, errlen, "empty input");
-		goto err;
+		return -1;
 	}
 	if (len > FEED_MAX_INPUT) {
 		fail(err, errlen, "input of %zu bytes is over the %u byte cap",
 		    len, FEED_MAX_INPUT);
-		goto err;
+		return -1;
 	}
 	if (len >= 2 && (unsigned char)data[0] == 0x1f &&
 	    (unsigned char)data[1] == 0x8b) {
-		if (gunzip(data, len, FEED_MAX_INPUT, &raw, err, errlen) < 0)
-			goto err;
-		data = raw.p;
-		len = raw.len;
+		if (gunzip(data, len, FEED_MAX_INPUT, &bb->raw, err,
+		    errlen) < 0)
+			return -1;
+		data = bb->raw.p;
+		len = bb->raw.len;
 	}
 	p = data;
 	n = len;
+	*utf8 = false;
 	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
 		p += 3;
 		n -= 3;
-		encoding = "UTF-8";
+		*utf8 = true;
 	} else if (n >= 2 && ((unsigned char)p[0] == 0xFF ||
 	    (unsigned char)p[0] == 0xFE || p[0] == 0 || p[1] == 0)) {
 		/* UTF-16: made UTF-8 here, so that it goes through the same
 		 * cleaning (no DOCTYPE reaches libxml2) as everything else */
-		if (feed_utf16_to_utf8(p, n, &wide) < 0) {
+		if (feed_utf16_to_utf8(p, n, &bb->wide) < 0) {
 			fail(err, errlen, "not a feed: UTF-32 or binary data");
-			goto err;
+			return -1;
 		}
-		p = wide.p;
-		n = wide.len;
-		encoding = "UTF-8";
+		p = bb->wide.p;
+		n = bb->wide.len;
+		*utf8 = true;
 	}
 	while (n > 0 && isspace((unsigned char)*p)) {
 		p++;
@@ -892,46 +908,78 @@ feed_parse_opts(const char *data, size_t len, const char *url,
 	}
 	if (n == 0) {
 		fail(err, errlen, "empty input");
-		goto err;
+		return -1;
 	}
-	if (*p == '{' || *p == '[') {
-		feed_repair_utf8(p, n, &fixed);
-		f = feed_parse_json(fixed.p, fixed.len, url, o, err,
-		    errlen);
-		goto done;
-	}
-	if (*p != '<') {
-		fail(err, errlen, "not a feed: neither XML nor JSON");
-		goto err;
-	}
-	enc = feed_choose_encoding(p, n, encoding != NULL);
+	*pp = p;
+	*np = n;
+	return 0;
+}
+
+/* Parses the XML feed p, n (utf8: a mark said UTF-8) in the encoding
+ * it declares or shows. */
+static struct feed *
+feed_parse_markup(const char *p, size_t n, bool utf8, const char *url,
+    const struct feed_opts *o, struct feed_bufs *bb, char *err,
+    size_t errlen)
+{
+	enum feed_enc enc = feed_choose_encoding(p, n, utf8);
+	struct feed *f;
+
 	if (enc == FEED_ENC_UTF8) {
 		/* UTF-8 with stray 8-bit bytes: read those as windows-1252 */
-		feed_repair_utf8(p, n, &fixed);
-		feed_clean_xml(fixed.p, fixed.len, &clean);
+		feed_repair_utf8(p, n, &bb->fixed);
+		feed_clean_xml(bb->fixed.p, bb->fixed.len, &bb->clean);
 		/* only the cleaned copy is read from here on: the others
 		 * (inflated, from UTF-16, repaired) go before the parse */
-		buf_free(&fixed);
-		buf_free(&wide);
-		buf_free(&raw);
-		f = feed_parse_xml(clean.p, clean.len, url, "UTF-8", o,
-		    err, errlen);
-	} else {
-		feed_clean_xml(p, n, &clean);
-		f = feed_parse_xml(clean.p, clean.len, url,
-		    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, o, err,
-		    errlen);
-		if (f == NULL && strstr(err, "ncoding") != NULL) {
-			/* an encoding libxml2 does not know: read as UTF-8 */
-			buf_free(&clean);
-			feed_repair_utf8(p, n, &fixed);
-			feed_clean_xml(fixed.p, fixed.len, &clean);
-			buf_free(&fixed);
-			f = feed_parse_xml(clean.p, clean.len, url, "UTF-8",
-			    o, err, errlen);
-		}
+		buf_free(&bb->fixed);
+		buf_free(&bb->wide);
+		buf_free(&bb->raw);
+		return feed_parse_xml(bb->clean.p, bb->clean.len, url,
+		    "UTF-8", o, err, errlen);
 	}
-done:
+	feed_clean_xml(p, n, &bb->clean);
+	f = feed_parse_xml(bb->clean.p, bb->clean.len, url,
+	    enc == FEED_ENC_LATIN ? "windows-1252" : NULL, o, err, errlen);
+	if (f == NULL && strstr(err, "ncoding") != NULL) {
+		/* an encoding libxml2 does not know: read as UTF-8 */
+		buf_free(&bb->clean);
+		feed_repair_utf8(p, n, &bb->fixed);
+		feed_clean_xml(bb->fixed.p, bb->fixed.len, &bb->clean);
+		buf_free(&bb->fixed);
+		f = feed_parse_xml(bb->clean.p, bb->clean.len, url, "UTF-8",
+		    o, err, errlen);
+	}
+	return f;
+}
+
+struct feed *
+feed_parse_opts(const char *data, size_t len, const char *url,
+    const struct feed_opts *opts, char *err, size_t errlen)
+{
+	static const struct feed_opts none;
+	const struct feed_opts *o = opts ? opts : &none;
+	const struct budget *b = o->budget;
+	struct feed_bufs bb = { 0 };
+	struct feed *f = NULL;
+	const char *p;
+	size_t n;
+	bool utf8;
+
+	if (feed_unwrap(data, len, &p, &n, &utf8, &bb, err, errlen) < 0) {
+		feed_bufs_free(&bb);
+		return NULL;
+	}
+	if (*p == '{' || *p == '[') {
+		feed_repair_utf8(p, n, &bb.fixed);
+		f = feed_parse_json(bb.fixed.p, bb.fixed.len, url, o, err,
+		    errlen);
+	} else if (*p != '<') {
+		fail(err, errlen, "not a feed: neither XML nor JSON");
+		feed_bufs_free(&bb);
+		return NULL;
+	} else {
+		f = feed_parse_markup(p, n, utf8, url, o, &bb, err, errlen);
+	}
 	/* a walker that stopped early left a feed cut short: none at all */
 	if (budget_left(b) != BUDGET_LEFT) {
 		feed_free(f);
@@ -942,17 +990,8 @@ done:
 		feed_keep_finish(f);
 		feed_tidy(f);
 	}
-	buf_free(&raw);
-	buf_free(&clean);
-	buf_free(&fixed);
-	buf_free(&wide);
+	feed_bufs_free(&bb);
 	return f;
-err:
-	buf_free(&raw);
-	buf_free(&clean);
-	buf_free(&fixed);
-	buf_free(&wide);
-	return NULL;
 }
 
 /* ---- JSON --------------------------------------------------------------- */

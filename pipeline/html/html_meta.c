@@ -395,29 +395,36 @@ meta_byline_extends(const struct meta_cands *c, const char *const *sites,
 	strlist_free(&junk);
 }
 
+/* the page's texts that name authors: itemprop=author, <a rel=author>,
+ * texts that open with "By", byline-class nodes */
 static void
-meta_decide_authors(const struct meta_cands *c, const char *const *sites,
-    struct strlist *out)
+meta_author_texts(const struct meta_cands *c, const struct strlist *text[4])
 {
-	struct strlist outlets = {0}, pool = {0}, junk = {0};
-	/* the page's texts that name authors: itemprop=author, <a
-	 * rel=author>, texts that open with "By", byline-class nodes */
-	const struct strlist *text[4] = {
-		&c->prop_author, &c->rel_author, &c->lead_byline, &c->byline,
-	};
-	const char *cr;
-	size_t i, k, n;
-	bool one = false;
+	text[0] = &c->prop_author;
+	text[1] = &c->rel_author;
+	text[2] = &c->lead_byline;
+	text[3] = &c->byline;
+}
 
+/* The authors the page marks as such: its JSON-LD, its byline and its
+ * markup of one, its <meta>s */
+static void
+meta_authors_marked(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out, struct strlist *outlets)
+{
+	const struct strlist *text[4];
+	size_t i, k;
+
+	meta_author_texts(c, text);
 	for (i = 0; i < c->ld.authors.n; i++)
-		meta_author_add(out, c->ld.authors.v[i], sites, &outlets,
+		meta_author_add(out, c->ld.authors.v[i], sites, outlets,
 		    false);
 	/* A line under the headline that opens with "By" or kin: the
 	 * byline nearest the headline speaks for this article, where a
 	 * <meta name=author> may be the site's for every page */
 	if (out->n == 0)
 		(void)meta_author_lines(out, &c->lines_after,
-		    META_BYLINE_LINES, sites, &outlets);
+		    META_BYLINE_LINES, sites, outlets);
 	else
 		meta_byline_extends(c, sites, out);
 	/* For the same reason the page's own markup of its byline comes
@@ -426,37 +433,58 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	 * again; bylines of several names are teasers of other
 	 * articles) */
 	for (i = 0; i < c->rel_author.n && out->n == 0; i++)
-		meta_author_add(out, c->rel_author.v[i], sites, &outlets,
+		meta_author_add(out, c->rel_author.v[i], sites, outlets,
 		    false);
 	if (out->n == 0 && meta_one_value(&c->lead_byline) &&
-	    meta_author_add(out, c->lead_byline.v[0], sites, &outlets,
+	    meta_author_add(out, c->lead_byline.v[0], sites, outlets,
 	    true) == 0 && meta_one_value(&c->lead_named))
 		/* (where its name is an element of its own holding a link,
 		 * the name is as marked, a handle too: "von <a>r23</a>") */
-		meta_author_add(out, c->lead_named.v[0], sites, &outlets,
+		meta_author_add(out, c->lead_named.v[0], sites, outlets,
 		    false);
-	meta_author_keys(c, sites, out, &outlets);
+	meta_author_keys(c, sites, out, outlets);
 	for (k = 0; k < 4; k++)
 		for (i = 0; i < text[k]->n && out->n == 0 &&
 		    text[k] != &c->rel_author; i++)  /* read above */
-			meta_author_add(out, text[k]->v[i], sites, &outlets,
+			meta_author_add(out, text[k]->v[i], sites, outlets,
 			    k == 2);
+}
+
+/* No byline marked as such: a name the page shows another way, by
+ * the link to the author's page, an author box, twitter:creator */
+static void
+meta_authors_linked(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out, struct strlist *outlets)
+{
+	const char *cr;
+	size_t i;
+
 	/* A link to the author's own page ("/author/jane-doe/") names
 	 * the author where no class or markup said so */
 	for (i = 0; i < c->author_link.n && out->n == 0; i++)
 		meta_author_add(out, meta_link_name(&c->author_link, i),
-		    sites, &outlets, false);
+		    sites, outlets, false);
 	/* or the full name an author box prints before its link, where
 	 * the link's text is no name ("Alle Artikel") */
 	for (i = 0; i < c->author_box.n && out->n == 0; i++)
 		if (strchr(c->author_box.v[i], ' ') != NULL)
 			meta_author_add(out, c->author_box.v[i], sites,
-			    &outlets, true);
+			    outlets, true);
 	/* twitter:creator names the author's account: a name where it is
 	 * not an "@handle" (which is an account, often the outlet's) */
 	cr = meta_get(c, (const char *const[]){"twitter:creator"}, 1);
 	if (out->n == 0 && cr != NULL && strchr(cr, '@') == NULL)
-		meta_author_add(out, cr, sites, &outlets, false);
+		meta_author_add(out, cr, sites, outlets, false);
+}
+
+/* Nor that: a name beside a date around the headline, a wire's
+ * credit, the outlet, the copyright's holder */
+static void
+meta_authors_unmarked(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out, const struct strlist *outlets)
+{
+	size_t i;
+
 	/* A line under the headline that holds a date and a name:
 	 * "11.12.2019 - Amelie Loevenich", "21. Jan 2022 // Dominik R." */
 	for (i = 0; i < c->lines_after.n && out->n == 0; i++)
@@ -478,36 +506,63 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	/* No person named anywhere: the outlet named as author is it,
 	 * unless it is a firm (a publisher's or a web agency's legal name,
 	 * "Web Commerce GmbH"): a company is no author. */
-	for (i = 0; i < outlets.n && out->n == 0; i++)
-		if (!meta_author_is_firm(outlets.v[i]))
-			strlist_push(out, outlets.v[i]);
+	for (i = 0; i < outlets->n && out->n == 0; i++)
+		if (!meta_author_is_firm(outlets->v[i]))
+			strlist_push(out, outlets->v[i]);
 	/* Nor an outlet: a person who holds the site's copyright. */
 	if (out->n == 0 && c->copyright != NULL)
 		meta_copyright_author(c->copyright, sites, out);
-	/* A first name alone ("Todd") where the page's byline gives the
-	 * full name ("Todd Bates"): take the full one. */
-	for (i = 0; i < out->n && !one; i++)
-		one = strchr(out->v[i], ' ') == NULL;
-	/* (the pool of full names is read only for a one-word name) */
-	for (k = 0; k < 4 && one; k++)
+}
+
+/* The full names the page gives anywhere, for a one-word name to be
+ * read against */
+static void
+meta_authors_pool(const struct meta_cands *c, const char *const *sites,
+    const struct strlist *outlets, struct strlist *pool)
+{
+	struct strlist junk = {0};
+	const struct strlist *text[4];
+	size_t i, k;
+
+	meta_author_texts(c, text);
+	for (k = 0; k < 4; k++)
 		for (i = 0; i < text[k]->n; i++)
-			meta_author_add(&pool, text[k]->v[i], sites, &junk,
+			meta_author_add(pool, text[k]->v[i], sites, &junk,
 			    true);
 	/* and a person's name that was dropped as the site's own (a
 	 * personal site named after its author) */
-	for (i = 0; i < outlets.n && one; i++)
-		(void)meta_author_add(&pool, outlets.v[i], NULL, &junk,
+	for (i = 0; i < outlets->n; i++)
+		(void)meta_author_add(pool, outlets->v[i], NULL, &junk,
 		    true);
 	/* and the full name that opens the author's own description */
-	for (i = 0; i < c->ld.bios.n && one; i++)
-		(void)meta_author_add(&pool, c->ld.bios.v[i], sites, &junk,
+	for (i = 0; i < c->ld.bios.n; i++)
+		(void)meta_author_add(pool, c->ld.bios.v[i], sites, &junk,
 		    true);
 	/* and the <meta>s' names (not twitter:data1), read where a byline
 	 * came first */
-	for (k = 0; k < NKEYS(meta_keys) - 1 && one; k++)
+	for (k = 0; k < NKEYS(meta_keys) - 1; k++)
 		META_EACH_KEY(c, meta_keys[k], i)
-			(void)meta_author_add(&pool, c->vals.v[i - 1],
+			(void)meta_author_add(pool, c->vals.v[i - 1],
 			    NULL, &junk, true);
+	strlist_free(&junk);
+}
+
+/* A first name alone ("Todd") where the page's byline gives the full
+ * name ("Todd Bates"): take the full one. */
+static void
+meta_authors_full(const struct meta_cands *c, const char *const *sites,
+    const struct strlist *outlets, struct strlist *out)
+{
+	struct strlist pool = {0};
+	size_t i, k, n;
+	bool one = false;
+
+	for (i = 0; i < out->n && !one; i++)
+		one = strchr(out->v[i], ' ') == NULL;
+	/* (the pool of full names is read only for a one-word name) */
+	if (!one)
+		return;
+	meta_authors_pool(c, sites, outlets, &pool);
 	for (i = 0; i < out->n; i++) {
 		if (strchr(out->v[i], ' ') != NULL)
 			continue;
@@ -522,7 +577,18 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 			}
 	}
 	strlist_free(&pool);
-	strlist_free(&junk);
+}
+
+static void
+meta_decide_authors(const struct meta_cands *c, const char *const *sites,
+    struct strlist *out)
+{
+	struct strlist outlets = {0};
+
+	meta_authors_marked(c, sites, out, &outlets);
+	meta_authors_linked(c, sites, out, &outlets);
+	meta_authors_unmarked(c, sites, out, &outlets);
+	meta_authors_full(c, sites, &outlets, out);
 	strlist_free(&outlets);
 }
 

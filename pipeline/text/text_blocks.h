@@ -120,6 +120,20 @@ void text_repeated_only(struct text_doc *d);
 /* True when the repeated item i stands next to body-like text. */
 bool text_repeat_by_body(const struct text_doc *d, size_t i);
 
+/* Lists (text_lists.c), steps of text_classify(). The entries of a list
+ * the article sets in its text (text_article_lists()) are body-like. */
+void text_article_lists(struct text_doc *d);
+/* Moves the start of the region back over a list to the lead above it. */
+void text_lead_over_list(struct text_doc *d);
+/* Moves the end of the region over the list its last paragraph
+ * announces with a colon. */
+void text_colon_list(struct text_doc *d);
+/* A list between two paragraphs of the body is the article's. */
+void text_lists(struct text_doc *d);
+
+/* Subheadings inside the body have at most this many words. */
+#define TEXT_SUBHEAD_MAX_WORDS 7
+
 /* The offset in s of the headline after a breadcrumb trail glued to it
  * ("Home \xc2\xbb Unbefriedigt", "home / InfoStream / Eigentumsvorbehalt:
  * Das sollten ..."): past the last of the trail's marks (an arrow, or
