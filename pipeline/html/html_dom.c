@@ -308,36 +308,75 @@ html_has_tok(const char *s, const char *const *list, size_t n,
 }
 
 
+#define HTML_ONES 0x0101010101010101ULL
+#define HTML_HIGHS 0x8080808080808080ULL
+
+/* Whether the word w holds a byte below 0x21: a space, tab or newline
+ * may end a name there (other control bytes are sorted out a byte at a
+ * time). */
+static bool
+html_word_has_space(uint64_t w)
+{
+	return ((w - HTML_ONES * 0x21) & ~w & HTML_HIGHS) != 0;
+}
+
+/* The word w with its bytes A-Z lower-cased, the others as they are. */
+static uint64_t
+html_word_lower(uint64_t w)
+{
+	uint64_t h = w & ~HTML_HIGHS;
+	uint64_t ge_a = h + HTML_ONES * (0x80 - 'A');
+	uint64_t gt_z = h + HTML_ONES * (0x7f - 'Z');
+
+	return w | (((ge_a ^ gt_z) & ~w & HTML_HIGHS) >> 2);
+}
+
 /* Lower-cases the space-separated names of src into dst (size dstlen),
- * appending after *len. */
+ * appending after *len. Eight bytes at a time where the word holds no
+ * space and dst has room (a name's last few bytes and the spaces a byte
+ * at a time): a byte at a time this was a third of a new class value's
+ * signals. */
 static void
 html_lower_append(char *dst, size_t dstlen, size_t *len, const char *src)
 {
+	size_t l = *len, n, i = 0;
+
 	if (src == NULL)
 		return;
-	while (*src != '\0') {
-		size_t n = 0;
-
-		while (*src == ' ' || *src == '\t' || *src == '\n')
-			src++;
-		/* strcspn(src, " \t\n"), inline: names are short */
-		while (src[n] != '\0' && src[n] != ' ' && src[n] != '\t' &&
-		    src[n] != '\n')
-			n++;
-		if (n == 0)
+	n = strlen(src);
+	while (i < n && l + 1 < dstlen) {
+		while (i < n && (src[i] == ' ' || src[i] == '\t' ||
+		    src[i] == '\n'))
+			i++;
+		if (i == n)
 			break;
-		if (*len + 1 < dstlen)
-			dst[(*len)++] = ' ';
-		for (size_t i = 0; i < n && *len + 1 < dstlen; i++) {
-			char c = src[i];
+		dst[l++] = ' ';
+		for (;;) {
+			uint64_t w;
+			char c;
 
+			if (i + 8 <= n && l + 8 < dstlen) {
+				memcpy(&w, src + i, 8);
+				if (!html_word_has_space(w)) {
+					w = html_word_lower(w);
+					memcpy(dst + l, &w, 8);
+					i += 8;
+					l += 8;
+					continue;
+				}
+			}
+			c = src[i];
+			if (i == n || c == ' ' || c == '\t' || c == '\n' ||
+			    l + 1 >= dstlen)
+				break;
 			if (c >= 'A' && c <= 'Z')
 				c = (char)(c - 'A' + 'a');
-			dst[(*len)++] = c;
+			dst[l++] = c;
+			i++;
 		}
-		src += n;
 	}
-	dst[*len] = '\0';
+	*len = l;
+	dst[l] = '\0';
 }
 
 /* Whether the space-separated list s holds one of the names in list,
@@ -481,6 +520,26 @@ html_patterns_consistent(void)
 	return true;
 }
 
+/* 1 + the letter a-z that each byte is, 0 for the others: the pair
+ * scan's look-up of a byte, without html_letter()'s two tests. */
+static const unsigned char html_lcode[256] = {
+	['a'] = 1, ['b'] = 2, ['c'] = 3, ['d'] = 4, ['e'] = 5, ['f'] = 6,
+	['g'] = 7, ['h'] = 8, ['i'] = 9, ['j'] = 10, ['k'] = 11, ['l'] = 12,
+	['m'] = 13, ['n'] = 14, ['o'] = 15, ['p'] = 16, ['q'] = 17, ['r'] = 18,
+	['s'] = 19, ['t'] = 20, ['u'] = 21, ['v'] = 22, ['w'] = 23, ['x'] = 24,
+	['y'] = 25, ['z'] = 26,
+};
+
+/* The index in html_patindex's head of the pair of bytes a, b: a row
+ * and a column of 27, the first (0) for a byte that is no letter, where
+ * no pattern begins. */
+static unsigned
+html_head_code(char a, char b)
+{
+	return html_lcode[(unsigned char)a] * 27u +
+	    html_lcode[(unsigned char)b];
+}
+
 /* html_patterns indexed by their first pair of letters: the patterns of
  * each pair chained through next, so that a name is read once, each
  * position trying only the patterns that begin with its two letters
@@ -489,7 +548,7 @@ html_patterns_consistent(void)
  * whole (strstr()), as all were. Built from the table on a page's first
  * class name. */
 struct html_patindex {
-	unsigned char head[26 * 26];          /* 1 + the first pattern */
+	unsigned char head[27 * 27];          /* 1 + the first pattern */
 	unsigned char next[NELEM(html_patterns)];  /* 1 + the next one */
 	unsigned char len[NELEM(html_patterns)];
 	unsigned char odd[NELEM(html_patterns)];   /* the others */
@@ -506,11 +565,10 @@ html_patindex_build(struct html_patindex *x)
 	/* from the last, so that each chain is in the table's order */
 	for (size_t i = NELEM(html_patterns); i-- > 0;) {
 		const char *w = html_patterns[i].sub;
-		unsigned k = w[0] != '\0' ? html_pair_code(w[0], w[1]) :
-		    HTML_NOPAIR;
+		unsigned k = w[0] != '\0' ? html_head_code(w[0], w[1]) : 0;
 
 		x->len[i] = (unsigned char)strlen(w);
-		if (k == HTML_NOPAIR) {
+		if (k < 27 || k % 27 == 0) {
 			x->odd[x->n_odd++] = (unsigned char)i;
 			continue;
 		}
@@ -549,12 +607,10 @@ html_signals_names_in(const struct html_patindex *x, const char *cls,
 	html_lower_append(s, sizeof(s), &len, id);
 	if (len == 0)
 		return 0;
+	/* a byte that is no letter reads row or column 0, empty */
 	for (size_t i = 0; i + 1 < len; i++) {
-		int a = html_letter(s[i]), b;
-
-		if (a < 0 || (b = html_letter(s[i + 1])) < 0)
-			continue;
-		for (unsigned p = x->head[a * 26 + b]; p != 0;
+		for (unsigned p = x->head[html_head_code(s[i], s[i + 1])];
+		    p != 0;
 		    p = x->next[p - 1]) {
 			const struct html_pattern *pt = &html_patterns[p - 1];
 

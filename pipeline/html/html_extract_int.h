@@ -306,7 +306,7 @@ struct html_meta;
 /* The tag classes of an element name (html_sax_tag()). */
 struct html_sax_tag {
 	const xmlChar *name;  /* the dictionary's, or NULL: a free slot */
-	uint8_t tcls, kind, mtag;
+	uint8_t tcls, kind, mtag, colon;  /* colon: a prefixed name */
 };
 #define HTML_SAX_TAGS 64  /* slots, a power of two: a page uses some
                              dozens of names */

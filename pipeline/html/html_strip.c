@@ -378,24 +378,40 @@ strip_query_author(const char *s, size_t n)
 	return false;
 }
 
+/* The index of the first c in s[i..n), or n. */
+static size_t
+strip_find(const char *s, size_t i, size_t n, char c)
+{
+	const char *p = i < n ? memchr(s + i, c, n - i) : NULL;
+
+	return p != NULL ? (size_t)(p - s) : n;
+}
+
+/* memchr() for the scheme's "://", the host's end, the path's end ('?'
+ * or '#') and each segment's: a byte at a time this was 690
+ * instructions an href, 34 M over the corpus */
 bool
 html_href_is_author(const char *s, size_t n)
 {
 	static const char *const segs[] = {
 		"author", "authors", "autor", "autoren", "auteur", "autore",
 	};
-	size_t i = 0, e, k, l;
+	size_t i = 0, e, k, l, end;
 
-	for (k = 0; k + 2 < n && i == 0; k++)  /* past "scheme://host" */
-		if (s[k] == ':' && s[k + 1] == '/' && s[k + 2] == '/')
-			for (i = k + 3; i < n && s[i] != '/'; i++)
-				;
+	for (k = strip_find(s, 0, n, ':'); k + 2 < n;
+	    k = strip_find(s, k + 1, n, ':'))  /* past "scheme://host" */
+		if (s[k + 1] == '/' && s[k + 2] == '/') {
+			i = strip_find(s, k + 3, n, '/');
+			break;
+		}
+	/* the path ends at the first '?' or '#' after the host: one
+	 * before a segment would have ended the loop there */
+	end = strip_find(s, i, n, '?');
+	end = strip_find(s, i, end, '#');
 	for (; i < n; i = e + 1) {
 		while (i < n && s[i] == '/')
 			i++;
-		for (e = i; e < n && s[e] != '/' && s[e] != '?' &&
-		    s[e] != '#'; e++)
-			;
+		e = strip_find(s, i, end, '/');
 		if (e + 1 >= n || s[e] != '/')
 			return strip_query_author(s, n);
 		/* every name is of 5 to 7 letters, the first an 'a' */

@@ -542,6 +542,57 @@ test_parse_records(void **state)
 	html_meta_free(m2);
 }
 
+/* The signals of class and id values read eight bytes at a time
+ * (html_lower_append()): upper case across a word's edge, names parted
+ * by tabs and newlines, bytes past ASCII before a pattern, a pattern
+ * past the 511 bytes read (not seen) and one before them (seen). */
+static void
+test_signals_names(void **state)
+{
+	static const char page[] =
+	    "<html><body><div>"
+	    "<p class='ARTICLE-BODY-WRAPPER'>a</p>"
+	    "<p class='x\tSiDeBaR\nfoo'>b</p>"
+	    "<p class='\xc3\x89\xc3\x89\xc3\x89\xc3\x89share'>c</p>"
+	    "<p class='abcdefgCOMMENTS'>d</p>"
+	    "<p class='abcdefg\rcookie'>e</p>"
+	    "<p id='Quelle' class='\t\n  '>f</p>"
+	    "<p class='%s footer'>g</p>"
+	    "<p class='footer %s'>h</p>"
+	    "</div></body></html>";
+	static const unsigned want[] = {
+		HTML_S_POS | HTML_S_BODY, HTML_S_JUNK, HTML_S_JUNK,
+		HTML_S_JUNK, HTML_S_JUNK, HTML_S_CREDIT, 0, HTML_S_JUNK,
+	};
+	char pad[601], buf[sizeof(page) + 2 * sizeof(pad)];
+	struct html_sigcache c = { 0 };
+	htmlDocPtr doc;
+	size_t i = 0;
+	int len;
+
+	(void)state;
+	memset(pad, 'A', sizeof(pad) - 1);
+	pad[sizeof(pad) - 1] = '\0';
+	len = snprintf(buf, sizeof(buf), page, pad, pad);
+	assert_true(len > 0 && (size_t)len < sizeof(buf));
+	doc = htmlReadMemory(buf, len, NULL, "UTF-8", HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+	assert_non_null(doc);
+	for (xmlNode *n = xmlDocGetRootElement(doc); n != NULL;
+	    n = html_next(n, NULL, true)) {
+		if (n->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)n->name, "p") != 0)
+			continue;
+		assert_true(i < sizeof(want) / sizeof(want[0]));
+		assert_int_equal(html_signals(n), want[i]);
+		assert_int_equal(html_signals_cached(n, &c), want[i]);
+		i++;
+	}
+	assert_int_equal(i, sizeof(want) / sizeof(want[0]));
+	html_sigcache_free(&c);
+	xmlFreeDoc(doc);
+}
+
 /* A datePublished the page hides is no printed date, through the parse's
  * records as through the attributes (test_dates_markup, tests/htmlmeta):
  * the record carries an element's own hiding (META_R_HIDDEN: the hidden
@@ -2942,6 +2993,7 @@ main(void)
 		cmocka_unit_test(test_title_from_h1),
 		cmocka_unit_test(test_parse_handlers),
 		cmocka_unit_test(test_parse_records),
+		cmocka_unit_test(test_signals_names),
 		cmocka_unit_test(test_hidden_date_record),
 		cmocka_unit_test(test_modules_merged),
 		cmocka_unit_test(test_deep_nesting),

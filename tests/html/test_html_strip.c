@@ -195,6 +195,13 @@ test_links_and_styles(void **state)
 	assert_false(html_href_is_author("/author//", 9));
 	assert_false(html_href_is_author("/author/?p=1", 12));
 	assert_false(html_href_is_author("https://author/x", 16));
+	/* the scheme's "://" after another colon, none, and a path's end
+	 * before the segment (memchr() for each) */
+	assert_true(html_href_is_author("a:b://x.com/author/j", 20));
+	assert_true(html_href_is_author("ftp:/x/author/j", 15));
+	assert_false(html_href_is_author("/x.com/autor#a/author/j", 23));
+	assert_false(html_href_is_author("/x/autor?/author/j", 18));
+	assert_true(html_href_is_author("https://x.com?a/author/j", 24));
 	/* or a query for one author's articles */
 	assert_true(html_href_is_author("/?author=3", 10));
 	assert_true(html_href_is_author("/s/?q=jane-doe&in=author#r", 26));
