@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "hash.h"
 #include "util.h"
 #include "html_strip.h"
 
@@ -658,22 +659,12 @@ struct html_sigslot {
 /* Slots kept at most: past this a page's names are analysed anew. */
 #define HTML_SIGCACHE_MAX 65536
 
-/* A hash of s, eight bytes at a time after a strlen(): FNV-1a a byte at
- * a time cost more than the rest of a class value's lookup. */
+/* A hash of s (hash_bytes64()); 0 marks a free slot, so never 0. */
 static uint64_t
 html_hash_str(const char *s)
 {
-	uint64_t h = 0xcbf29ce484222325ULL, x;
-	size_t n = strlen(s), i = 0;
+	uint64_t h = hash_bytes64(s, strlen(s));
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	h ^= h >> 32;
 	return h != 0 ? h : 1;
 }
 

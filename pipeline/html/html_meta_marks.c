@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "html_meta.h"
 #include "html_meta_int.h"
 #include "html_strip.h"
@@ -124,23 +125,6 @@ meta_attrs_read(xmlNodePtr n, struct meta_attrs *at)
 	}
 }
 
-/* A hash of the n bytes of s, eight at a time. */
-static uint64_t
-meta_hash_str(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ULL, x;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&x, s + i, 8);
-		h = (h ^ x) * 0x100000001b3ULL;
-		h ^= h >> 29;
-	}
-	for (; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
-	return h ^ (h >> 32);
-}
-
 static void
 meta_cw_grow(struct meta_walk *w)
 {
@@ -166,7 +150,7 @@ meta_cw_grow(struct meta_walk *w)
 static uint64_t
 meta_cw_cached(struct meta_walk *w, const char *v)
 {
-	uint64_t h = meta_hash_str(v, strlen(v));
+	uint64_t h = hash_bytes64(v, strlen(v));
 	size_t j;
 
 	if (2 * (w->cw_used + 1) > w->cw_cap)
