@@ -648,6 +648,27 @@ html_paras_styled_tail(struct html_ctx *ctx)
 /* Visible characters of a note opening the text, at most. */
 #define HTML_HEAD_NOTE 300
 
+/* The index of the text's opening line: the first kept paragraph that
+ * is no caption, when it is a plain line (no heading, list item or
+ * recipe part) of HTML_HEAD_NOTE characters at most; n_paras when the
+ * text opens otherwise. */
+static size_t
+html_opening_line(const struct html_ctx *ctx)
+{
+	size_t i;
+	const struct html_para *p;
+
+	for (i = 0; i < ctx->n_paras; i++)
+		if (ctx->paras[i].keep && !ctx->paras[i].caption)
+			break;
+	if (i == ctx->n_paras)
+		return i;
+	p = &ctx->paras[i];
+	if (p->head || p->item || p->recipe || p->len > HTML_HEAD_NOTE)
+		return ctx->n_paras;
+	return i;
+}
+
 /* Leaves out the linked note in italics that opens the text: a
  * disclosure ("*Werbung. Dieser Beitrag enthält Werbung für <a>X</a>",
  * "Dieser Artikel enthält Affiliate-Links ... <a>hier</a>"). Italics
@@ -656,18 +677,14 @@ html_paras_styled_tail(struct html_ctx *ctx)
 static void
 html_paras_head_note(struct html_ctx *ctx)
 {
-	size_t i;
+	size_t i = html_opening_line(ctx);
 	struct html_para *p;
 	bool prose = false;
 
-	for (i = 0; i < ctx->n_paras; i++)
-		if (ctx->paras[i].keep && !ctx->paras[i].caption)
-			break;
 	if (i == ctx->n_paras)
 		return;
 	p = &ctx->paras[i];
-	if (p->head || p->item || p->recipe || p->link == 0 ||
-	    p->len > HTML_HEAD_NOTE)
+	if (p->link == 0)
 		return;
 	for (size_t j = i + 1; j < ctx->n_paras && !prose; j++)
 		prose = html_is_text_prose(&ctx->paras[j]);
@@ -710,17 +727,12 @@ static void
 html_paras_restated(struct html_ctx *ctx)
 {
 	const char *at[HTML_RUN_WORDS] = { NULL };
-	size_t i, words = 0, runs = 0, said = 0;
+	size_t i = html_opening_line(ctx), words = 0, runs = 0, said = 0;
 	const struct html_para *p;
 
-	for (i = 0; i < ctx->n_paras; i++)
-		if (ctx->paras[i].keep && !ctx->paras[i].caption)
-			break;
 	if (i == ctx->n_paras)
 		return;
 	p = &ctx->paras[i];
-	if (p->head || p->item || p->recipe || p->len > HTML_HEAD_NOTE)
-		return;
 	for (const char *t = p->text; *t != '\0'; ) {
 		if (!html_word_byte(*t)) {
 			t++;
