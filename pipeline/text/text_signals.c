@@ -95,12 +95,14 @@ text_starts_upper(const char *s)
 
 	while (*s == '"' || *s == '\'' || *s == '(')
 		s++;
-	return text_cp_upper(text_cp_at(s, strlen(s), &adv));
+	return text_cp_upper(text_cp_at(s, strnlen(s, 4), &adv));
 }
 
 /* True when s starts with a letter, a digit, an opening quote or a
  * Spanish opening mark ("¿", "¡"), not a symbol or bracket of the page's
- * furniture. */
+ * furniture. s may be a line inside the whole dump (text_mid_sentence()
+ * of text_segment.c): only its first code point is read, never a
+ * strlen() of the rest, which made the segmentation quadratic. */
 bool
 text_starts_word(const char *s)
 {
@@ -114,7 +116,7 @@ text_starts_word(const char *s)
 	    strncmp(s, "\xc2\xbf", 2) == 0 ||
 	    strncmp(s, "\xc2\xa1", 2) == 0)
 		return true;
-	return text_cp_letter(text_cp_at(s, strlen(s), &adv));
+	return text_cp_letter(text_cp_at(s, strnlen(s, 4), &adv));
 }
 
 /* Closing quotes and brackets that may follow the end of a sentence. */

@@ -300,6 +300,18 @@ def large_hostile(out):
                         for i in range(200000)))
     put(out, "text", "hostile-long.txt", text)
     put(out, "text", "hostile-one-line.txt", "word " * 2000000)
+    # w3m's full lines of Hangul (2.4 MB): text_segment read each line's
+    # first letter with a strlen() of the rest of the dump, 5 s in gcc
+    put(out, "text", "hostile-hangul-lines.txt",
+        "\n".join("\uac00" * 40 for i in range(20000)) + "\n")
+    # 20,000 lines of two columns side by side (text_uncolumn()), and as
+    # many near copies of one line (text_near_copies())
+    put(out, "text", "hostile-columns-20k.txt",
+        "\n".join(("Nav %d" % i).ljust(38) + "running text " * 3
+                  for i in range(20000)) + "\n")
+    put(out, "text", "hostile-near-copies-20k.txt",
+        "".join("Shared words of the banner one two three four five six "
+                "seven. Tail %d\n\n" % i for i in range(20000)))
     put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
 
 
