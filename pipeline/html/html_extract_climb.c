@@ -200,8 +200,16 @@ html_is_named(xmlNode *c)
 		if (ai->cls & HTML_T_BLOCK)
 			line = a;
 	}
-	return line != NULL && ci->text > html_ni(line)->text +
-	    HTML_NAMED_LINE && html_few_words(line);
+	if (line == NULL || ci->text <= html_ni(line)->text +
+	    HTML_NAMED_LINE || !html_few_words(line))
+		return false;
+	/* a section titled by a line holds headings of its own (a
+	 * team's names); a reader's comment none */
+	for (xmlNode *n = c; n != NULL; n = html_next(n, c, true))
+		if (html_is_elem(n) && html_ni(n) != NULL &&
+		    (html_ni(n)->cls & HTML_T_HEAD))
+			return false;
+	return true;
 }
 
 /* Prose under root after top (a descendant of root) in the posts of
@@ -209,7 +217,7 @@ html_is_named(xmlNode *c)
  * form, each a post under a name line (html_is_named()). The article's
  * parts have headings or none; a run of name lines over prose after
  * the text is readers' comments, whatever their names. */
-static size_t
+size_t
 html_thread_after(xmlNode *root, xmlNode *top)
 {
 	size_t prose = 0;
