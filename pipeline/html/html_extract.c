@@ -649,7 +649,7 @@ static xmlNode *
 html_extract_page(struct html_ctx *ctx)
 {
 	xmlNode *top, *best;
-	size_t won, page;
+	size_t won, page, th;
 
 	html_prune(ctx);
 	html_stats(ctx);
@@ -672,6 +672,10 @@ html_extract_page(struct html_ctx *ctx)
 	 * (another CMS's consent banner and sidebars, which names and
 	 * tags pruned, hold prose of their own) */
 	page = html_prose(ctx->body);
+	/* readers' comments after the text are no prose the winner
+	 * missed */
+	th = html_thread_after(ctx->body, top);
+	page = th < page ? page - th : page;
 	html_choose(ctx, won, html_top_by_headline(ctx, top) ? page / 2 :
 	    page);
 	return top;

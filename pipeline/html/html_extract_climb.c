@@ -142,6 +142,125 @@ html_lists(xmlNode *root, const xmlNode *skip, size_t *prose,
 	}
 }
 
+/* Visible characters of a name line opening a post, at most. */
+#define HTML_NAMED_LINE 40
+/* Posts of one form that make a thread. */
+#define HTML_NAMED_POSTS 3
+
+/* Words of a name line, at most (a reader's name, a handle; a story's
+ * title or a section's says more). */
+#define HTML_NAMED_WORDS 4
+
+/* Whether the text of n is of HTML_NAMED_WORDS words at most. */
+static bool
+html_few_words(const xmlNode *n)
+{
+	struct buf t = { 0 };
+	unsigned words = 0;
+	bool space = true;
+
+	html_text_of(n, &t);
+	for (const char *p = t.p; p != NULL && *p != '\0'; p++) {
+		bool sp = *p == ' ' || *p == '\t' || *p == '\n';
+
+		if (space && !sp)
+			words++;
+		space = sp;
+	}
+	buf_free(&t);
+	return words <= HTML_NAMED_WORDS;
+}
+
+/* Whether c reads as a post under a name line: a block of under half
+ * links whose first text lies in a block of its own of at most
+ * HTML_NAMED_LINE characters and HTML_NAMED_WORDS words, no heading
+ * (a section's title), with more text after it: a reader's comment,
+ * its name linked or not, dated or not. */
+static bool
+html_is_named(xmlNode *c)
+{
+	const struct html_ni *ci = html_is_elem(c) ? html_ni(c) : NULL;
+	xmlNode *t = c, *line = NULL;
+
+	if (ci == NULL || !(ci->cls & HTML_T_BLOCK) || ci->text == 0 ||
+	    html_link_density(ci) >= 0.5)
+		return false;
+	while (t != NULL && (t->type != XML_TEXT_NODE ||
+	    html_text_len(t) == 0))
+		t = html_next(t, c, true);
+	if (t == NULL)
+		return false;
+	for (xmlNode *a = t->parent; a != NULL && a != c; a = a->parent) {
+		const struct html_ni *ai = html_ni(a);
+
+		if (ai == NULL || (ai->cls & HTML_T_HEAD))
+			return false;
+		if (ai->text > HTML_NAMED_LINE)
+			break;
+		if (ai->cls & HTML_T_BLOCK)
+			line = a;
+	}
+	if (line == NULL || ci->text <= html_ni(line)->text +
+	    HTML_NAMED_LINE || !html_few_words(line))
+		return false;
+	/* a section titled by a line holds headings of its own (a
+	 * team's names); a reader's comment none */
+	for (xmlNode *n = c; n != NULL; n = html_next(n, c, true))
+		if (html_is_elem(n) && html_ni(n) != NULL &&
+		    (html_ni(n)->cls & HTML_T_HEAD))
+			return false;
+	return true;
+}
+
+/* Prose under root after top (a descendant of root) in the posts of
+ * threads: HTML_NAMED_POSTS or more children of one element, of one
+ * form, each a post under a name line (html_is_named()). The article's
+ * parts have headings or none; a run of name lines over prose after
+ * the text is readers' comments, whatever their names. */
+size_t
+html_thread_after(xmlNode *root, xmlNode *top)
+{
+	size_t prose = 0;
+	bool after = false;
+
+	for (xmlNode *n = root; n != NULL; ) {
+		xmlNode *first = NULL, *c = n->children, *own = NULL;
+		size_t posts = 0, pp = 0;
+
+		if (n == top) {
+			after = true;
+			n = html_next(n, root, false);
+			continue;
+		}
+		if (!html_is_elem(n) || (!after && !html_is_ancestor(n, top))) {
+			n = html_next(n, root, true);
+			continue;
+		}
+		if (!after) {
+			while (c != top && !html_is_ancestor(c, top))
+				c = c->next;
+			own = c;
+			c = c->next;
+		}
+		for (; c != NULL; c = c->next)
+			if (html_is_elem(c) && (first == NULL ||
+			    html_same_form(first, c)) && html_is_named(c)) {
+				first = first != NULL ? first : c;
+				posts++;
+				pp += html_prose(c);
+			}
+		/* a winner that is a post of the thread: the page is the
+		 * thread (a forum's, a Q&A's) */
+		if (own != NULL && first != NULL &&
+		    html_same_form(own, first) && html_is_named(own))
+			posts = 0;
+		if (posts >= HTML_NAMED_POSTS)
+			prose += pp;
+		n = html_next(n, root, posts < HTML_NAMED_POSTS || !after);
+	}
+	return prose;
+}
+
 /* Whether parent holds clearly more prose than its child top outside
  * lists, and little else but lists: an article split into parts (page
  * builders' rows and columns). */
@@ -149,7 +268,7 @@ static bool
 html_more_prose(xmlNode *parent, xmlNode *top)
 {
 	const struct html_ni *pi = html_ni(parent);
-	size_t pp = html_prose(parent), tp = html_prose(top), lp, lt;
+	size_t pp = html_prose(parent), tp = html_prose(top), lp, lt, th;
 	double other = (double)(pi->text - pp);
 
 	if (pp < tp + tp / 4 + 100 || html_link_density(pi) > HTML_CLIMB_LD)
@@ -158,6 +277,10 @@ html_more_prose(xmlNode *parent, xmlNode *top)
 	/* the prose it adds in lists is no part (a comment policy's
 	 * rules, a blog's comments: lists of long items) */
 	if (pp - lp < tp + tp / 4 + 100)
+		return false;
+	/* nor is the prose of readers' comments after the text */
+	th = html_thread_after(parent, top);
+	if (th >= pp - lp || pp - lp - th < tp + tp / 4 + 100)
 		return false;
 	return other < HTML_CLIMB_OTHER * (double)pp ||
 	    other - (double)lt < HTML_CLIMB_OTHER * (double)pp;

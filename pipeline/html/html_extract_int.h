@@ -243,6 +243,7 @@ bool html_holds_title(const struct html_ctx *ctx, xmlNode *n);
  * one. */
 xmlNode *html_first_story(struct html_ctx *ctx, xmlNode *top);
 /* Step 4b: the winner moved up to the parts of the article. */
+size_t html_thread_after(xmlNode *root, xmlNode *top);
 xmlNode *html_climb(struct html_ctx *ctx, xmlNode *top);
 /* Step 4c: an ancestor of top, climbed, that scores half best's score
  * or more and holds clearly more prose. */

@@ -2785,6 +2785,76 @@ test_climb_leaves_tail(void **state)
 	}
 }
 
+/* Readers' comments after the text, each a name line over a paragraph,
+ * no link, no time, no class name: no prose of the article's, the
+ * climb does not take them; a page that is a thread (a forum's) keeps
+ * its posts. */
+static void
+test_climb_not_over_thread(void **state)
+{
+	static const char *const names[] = {
+		"Anna Berger", "Tom K.", "riverside_dave", "Maria Lopez",
+	};
+	static const char said[] =
+	    "I drive over that bridge every day and the detour has added "
+	    "almost half an hour to my commute, so I am glad the council "
+	    "has finally found the money to rebuild it properly this time.";
+	struct buf c = { 0 };
+	struct nw_article *a;
+	const char *p;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		buf_printf(&c, "<div><div><div>%s</div></div><div><div>%s "
+		    "Thanks.</div></div></div>", names[i], said);
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1></div>"
+	    "<div><div><div>%s</div><div>%s</div><div>%s</div></div>"
+	    "<div><div>%s</div></div></div></div>", prose1, prose2,
+	    prose3, c.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "my commute"));
+	article_free(a);
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1></div>"
+	    "<div><div>%s</div></div></div>", c.p);
+	assert_non_null(a->body);
+	p = strstr(a->body, "my commute");
+	assert_non_null(p);
+	assert_non_null(strstr(p + 1, "my commute"));
+	article_free(a);
+	buf_free(&c);
+}
+
+/* A short article whose readers' comments after it hold more prose
+ * than it does: the comments (name lines over paragraphs, no link, no
+ * time) are no prose the winner missed, and the page does not fall back
+ * to its whole prose. */
+static void
+test_fallback_not_for_thread(void **state)
+{
+	static const char said[] =
+	    "I drive over that bridge every day and the detour has added "
+	    "almost half an hour to my commute, so I am glad the council "
+	    "has finally found the money to rebuild it properly this time.";
+	struct buf c = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 6; i++)
+		buf_printf(&c, "<div><div><div>Reader %d</div></div><div><div>"
+		    "%s Thanks.</div><div>%s</div></div></div>", i, said,
+		    said);
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1></div>"
+	    "<div><article><p>%s</p></article></div><div><div>%s</div>"
+	    "</div></div>", prose1, c.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "my commute"));
+	article_free(a);
+	buf_free(&c);
+}
+
 /* A paragraph left out (a form's, a caption's) names no author's box:
  * a comment form under the text that names the author does not make the
  * last section of the article a box about her. */
@@ -3061,6 +3131,8 @@ main(void)
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
 		cmocka_unit_test(test_climb_leaves_tail),
+		cmocka_unit_test(test_climb_not_over_thread),
+		cmocka_unit_test(test_fallback_not_for_thread),
 		cmocka_unit_test(test_author_box_not_by_caption),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_caption_tells_picture),
