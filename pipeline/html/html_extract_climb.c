@@ -212,11 +212,31 @@ html_is_named(xmlNode *c)
 	return true;
 }
 
+/* Whether elements a and b are of one kind: one tag and one first class
+ * (or none). A thread's posts differ in their later classes (odd and
+ * even, the author's, a reply's depth), not in the first. */
+static bool
+html_same_kind(const xmlNode *a, const xmlNode *b)
+{
+	const char *ca = html_attr(a, "class"), *cb = html_attr(b, "class");
+	size_t la, lb;
+
+	if (strcmp((const char *)a->name, (const char *)b->name) != 0)
+		return false;
+	if (ca == NULL || cb == NULL)
+		return ca == cb;
+	la = strcspn(ca, " \t\n");
+	lb = strcspn(cb, " \t\n");
+	return la == lb && strncmp(ca, cb, la) == 0;
+}
+
 /* Prose under root after top (a descendant of root) in the posts of
  * threads: HTML_NAMED_POSTS or more children of one element, of one
- * form, each a post under a name line (html_is_named()). The article's
- * parts have headings or none; a run of name lines over prose after
- * the text is readers' comments, whatever their names. */
+ * kind (html_same_kind()), each a post under a name line
+ * (html_is_named()), and the replies named among them (lists of their
+ * own between the posts). The article's parts have headings or none; a
+ * run of name lines over prose after the text is readers' comments,
+ * whatever their names. */
 size_t
 html_thread_after(xmlNode *root, xmlNode *top)
 {
@@ -242,17 +262,18 @@ html_thread_after(xmlNode *root, xmlNode *top)
 			own = c;
 			c = c->next;
 		}
+		/* replies between the posts, in a box of their own (a
+		 * list), are named too: the thread's */
 		for (; c != NULL; c = c->next)
-			if (html_is_elem(c) && (first == NULL ||
-			    html_same_form(first, c)) && html_is_named(c)) {
+			if (html_is_elem(c) && html_is_named(c)) {
 				first = first != NULL ? first : c;
-				posts++;
+				posts += html_same_kind(first, c);
 				pp += html_prose(c);
 			}
 		/* a winner that is a post of the thread: the page is the
 		 * thread (a forum's, a Q&A's) */
 		if (own != NULL && first != NULL &&
-		    html_same_form(own, first) && html_is_named(own))
+		    html_same_kind(own, first) && html_is_named(own))
 			posts = 0;
 		if (posts >= HTML_NAMED_POSTS)
 			prose += pp;

@@ -2855,6 +2855,40 @@ test_fallback_not_for_thread(void **state)
 	buf_free(&c);
 }
 
+/* A thread whose posts differ in their later classes (odd and even, the
+ * author's), with replies in lists of their own between them, is one
+ * thread: the replies' prose is no prose the winner missed either. */
+static void
+test_fallback_not_for_thread_replies(void **state)
+{
+	static const char said[] =
+	    "I drive over that bridge every day and the detour has added "
+	    "almost half an hour to my commute, so I am glad the council "
+	    "has finally found the money to rebuild it properly this time.";
+	struct buf c = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 3; i++) {
+		struct buf p = { 0 };
+
+		buf_printf(&p, "<div><div>Reader %d</div></div><div><div>%s "
+		    "Thanks.</div><div>%s</div></div>", i, said, said);
+		buf_printf(&c, "<div class=\"post %s by%d\">%s</div><ul "
+		    "class=kids><li>%s</li></ul>", i % 2 ? "odd" : "even", i,
+		    p.p, p.p);
+		buf_free(&p);
+	}
+	a = extract_body("<div><div><h1>Bridge to be rebuilt</h1></div>"
+	    "<div><article><p>%s</p></article></div><div><div>%s</div>"
+	    "</div></div>", prose1, c.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "my commute"));
+	article_free(a);
+	buf_free(&c);
+}
+
 /* A paragraph left out (a form's, a caption's) names no author's box:
  * a comment form under the text that names the author does not make the
  * last section of the article a box about her. */
@@ -3133,6 +3167,7 @@ main(void)
 		cmocka_unit_test(test_climb_leaves_tail),
 		cmocka_unit_test(test_climb_not_over_thread),
 		cmocka_unit_test(test_fallback_not_for_thread),
+		cmocka_unit_test(test_fallback_not_for_thread_replies),
 		cmocka_unit_test(test_author_box_not_by_caption),
 		cmocka_unit_test(test_recipe_parts),
 		cmocka_unit_test(test_caption_tells_picture),
