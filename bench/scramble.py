@@ -328,6 +328,8 @@ def main():
     ap.add_argument("--only", choices=["aeb", "snippets"])
     ap.add_argument("--save")
     ap.add_argument("--diff")
+    ap.add_argument("--counts", action="store_true",
+                    help="with --diff, also pages whose tp/fp/fn move")
     ap.add_argument("--worst", type=int, default=0)
     a = ap.parse_args()
     forms = [None] + modes(a.mode)

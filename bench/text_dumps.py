@@ -232,7 +232,7 @@ def report(allpages, a, width):
         for key, pages in allpages.items():
             for k, v in sorted(pages.items()):
                 o = old.get(key, {}).get(k)
-                moved = a.counts and o and "tp" in v and any(
+                moved = getattr(a, "counts", False) and o and "tp" in v and any(
                     o.get(c) != v[c] for c in ("tp", "fp", "fn"))
                 if o and (abs(o["f"] - v["f"]) > 1e-9 or moved):
                     print("  %-*s h%d %+.3f %.3f %s%s" % (
