@@ -525,14 +525,16 @@ ent_lower_tail(const struct ent_ctx *c, size_t a)
 	    h[1] >= 'a' && h[1] <= 'z';
 }
 
-/* Classes the one word a of a candidate run (b == a + 1). */
-static void
-ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+/* Whether the one word a is no name by its form or its company: a
+ * letter, a first name alone, a word of the language, a kind of place,
+ * an acronym that is code or a unit. A German compound that names one
+ * body is added here, and counts as taken. */
+static bool
+ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 {
 	const struct etok *k = &c->t->v[a];
 	const char *f = etok_folded(c->t, a);
 	bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
-
 	size_t fl = strlen(f);
 	/* English inflections are words, not names: "Using", "Rising" */
 	bool infl = !the && !cue && fl > 4 &&
@@ -541,34 +543,34 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    strcmp(f + fl - 2, "ly") == 0);
 
 	if (k->len == 1)
-		return;  /* a letter */
+		return true;  /* a letter */
 	/* a first name alone, in any case ("Андрея", "Олесю", "Alicia"),
 	 * names no organisation */
 	if (!acro && !the && !cue && ent_word_is(c, a, ENT_W_GIVEN))
-		return;
+		return true;
 	/* German: a compound that names one body ("Bundesamt") */
 	if (c->nouns && !cue && ent_class_de_org(c, a, b))
-		return;
+		return true;
 	/* French, Spanish: a word of the language alone ("Ambiente",
 	 * "Camiseta", "Parité") names no organisation, unless it is an
 	 * institution's ("Fiscalía", "Gobierno") */
 	if (c->romance && !acro && !cue && ent_word_is(c, a, ENT_W_WORD) &&
 	    !ent_word_is(c, a, ENT_W_RORG) && !ent_word_is(c, a, ENT_W_ORG))
-		return;
+		return true;
 	/* Polish: a town's case form ("Moskwy" beside "w Moskwie") */
 	if (c->openers && !acro && !cue && ent_pl_town_form(c, a))
-		return;
+		return true;
 	/* a kind of place alone ("City", "County") names none */
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 	    ent_word_is(c, a, ENT_W_KIND) ||
 	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
-		return;
+		return true;
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
 	    ent_phrase_head(c, a) ||
 	    (ent_english(c) && ent_list_has(ENT_L_SKY, f))))
-		return;
-	if (!cue && (ent_not_name(c, a, acro, the) ||
+		return true;
+	return !cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||
 	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
@@ -577,7 +579,58 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    (ent_english(c) && ent_acro_region(c, a)) ||
 	    ent_acro_dateline(c, a) || ent_acro_place_code(c, a) ||
 	    ent_acro_roman(c, a) || ent_acro_label(c, a) ||
-	    (!acro && !c->nouns && ent_lower(c, a))))
+	    (!acro && !c->nouns && ent_lower(c, a)));
+}
+
+/* Whether the one word a, no acronym, is a modifier rather than a name:
+ * a kind noun, a menu's word, an adjective, and in English a name
+ * joined by a hyphen to a lower-case word or suffix ("Bush-era",
+ * "Stallman-esque"). */
+static bool
+ent_one_modifier(struct ent_ctx *c, size_t a, bool the)
+{
+	return ent_kind_noun(c, a) || (the && ent_the_modifier(c, a)) ||
+	    ent_menu_word(c, a) ||
+	    (ent_english(c) && ent_adjective(c, a)) ||
+	    (ent_english(c) && ent_lower_tail(c, a));
+}
+
+/* "Russia-US": the word a is places joined by a hyphen, each added as
+ * a place; false, and nothing added, when one part is no place. */
+static bool
+ent_one_places(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	const char *f = etok_folded(c->t, a);
+	char *save = NULL, *part, *dup;
+	bool all = true;
+
+	if (memchr(c->s + k->off, '-', k->len) == NULL)
+		return false;
+	dup = xstrdup(f);
+	for (part = strtok_r(dup, "-", &save); part != NULL;
+	    part = strtok_r(NULL, "-", &save))
+		if (ent_place_in(ent_place_find(part), c->lang) == NULL)
+			all = false;
+	free(dup);
+	if (!all)
+		return false;
+	dup = xstrdup(f);
+	for (part = strtok_r(dup, "-", &save); part != NULL;
+	    part = strtok_r(NULL, "-", &save))
+		ent_add_place(c, a, a + 1, ent_place_find(part));
+	free(dup);
+	return true;
+}
+
+/* Classes the one word a of a candidate run (b == a + 1). */
+static void
+ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
+{
+	const struct etok *k = &c->t->v[a];
+	bool acro = (k->flags & ETOK_ALLCAP) && k->len <= 6;
+
+	if (ent_one_no_name(c, a, b, the, cue))
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
 	 * lacks */
@@ -587,37 +640,9 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    false, false);
 		return;
 	}
-	if (!acro && !cue && (ent_kind_noun(c, a) ||
-	    (the && ent_the_modifier(c, a)) || ent_menu_word(c, a) ||
-	    (ent_english(c) && ent_adjective(c, a))))
+	if ((!acro && !cue && ent_one_modifier(c, a, the)) ||
+	    ent_one_places(c, a))
 		return;
-	/* English: a name joined by a hyphen to a lower-case word or
-	 * suffix is an adjective ("Bush-era", "Stallman-esque") */
-	if (!acro && !cue && ent_english(c) && ent_lower_tail(c, a))
-		return;
-	/* "Russia-US": places joined by a hyphen. */
-	if (memchr(c->s + k->off, '-', k->len) != NULL) {
-		char *save = NULL, *part;
-		bool all = true;
-		char *dup = xstrdup(f);
-
-		for (part = strtok_r(dup, "-", &save); part != NULL;
-		    part = strtok_r(NULL, "-", &save))
-			if (ent_place_in(ent_place_find(part), c->lang) ==
-			    NULL)
-				all = false;
-		free(dup);
-		if (all) {
-			dup = xstrdup(f);
-			for (part = strtok_r(dup, "-", &save);
-			    part != NULL;
-			    part = strtok_r(NULL, "-", &save))
-				ent_add_place(c, a, a + 1,
-				    ent_place_find(part));
-			free(dup);
-			return;
-		}
-	}
 	/* an acronym is no one's name, even after a title ("the
 	 * Attorney General (NYAG)"); initials there are the person's
 	 * given names ("Coach P.J. Fleck") */

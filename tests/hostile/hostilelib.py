@@ -1,7 +1,10 @@
 """Parts the hostile tests share: their configuration's opening (conf()),
-a newswired with nwtest's subscriber on its port (start()), a SIGTERM
-timed, and newswired on a small tmpfs of its own (TmpfsDaemon,
-tmpfs_run()) for the full-disk tests.
+a newswired with nwtest's subscriber on its port (start(), run_daemon()),
+a SIGTERM timed (stop_timed()) or checked (stop()), a bounded wait
+(wait_for()), a command checked (sh()), the store's journal counted
+(journal_size()), a test's mounts undone (unmount()), and newswired on
+a small tmpfs of its own (TmpfsDaemon, tmpfs_run()) for the full-disk
+tests.
 
 A test adds tests/ops and tests/lib to sys.path before importing this
 (as it does for opslib). NW_TIME_FACTOR stretches every wait.
@@ -11,6 +14,7 @@ import functools
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -89,6 +93,56 @@ def start(exe, conf_path, log_path, sub):
     d = Daemon(exe, conf_path, log_path)
     check(sub.connect(d.pub_port()), "the log says the publish port")
     return d
+
+
+def run_daemon(exe, conf_path, logp, sub, env=None):
+    """A run of newswired (an opslib.Daemon, env its environment), sub
+    (a Sub) following it, its first heartbeat in."""
+    d = Daemon(exe, conf_path, logp, env=env)
+    check(sub.follow(d.pub_port()), "the log says the publish port")
+    beats = len(sub.beats)
+    check(sub.wait(lambda: len(sub.beats) > beats, 20, d.alive),
+          "a heartbeat of the run")
+    return d
+
+
+def sh(*argv):
+    """Runs the command argv, checked to exit 0."""
+    p = subprocess.run(list(argv), capture_output=True, timeout=20)
+    check(p.returncode == 0, "%s: %s" % (" ".join(argv),
+                                         p.stderr.decode().strip()))
+
+
+def wait_for(pred, seconds):
+    """Whether pred() holds within seconds (times FACTOR)."""
+    end = time.monotonic() + seconds * FACTOR
+    while not pred() and time.monotonic() < end:
+        time.sleep(0.1)
+    return pred()
+
+
+def journal_size(state):
+    """The events in the journal of the store in state."""
+    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM journal").fetchone()[0]
+    finally:
+        db.close()
+
+
+def unmount(filler, *mounts):
+    """Whatever happened: filler removed (if it is there), then each of
+    mounts unmounted, in order (a failure passed over)."""
+    if os.path.exists(filler):
+        os.unlink(filler)
+    for m in mounts:
+        subprocess.run(["umount", m], capture_output=True, timeout=20)
+
+
+def stop(d):
+    """SIGTERM to d (an opslib.Daemon), checked to exit 0."""
+    rc, took = stop_timed(d)
+    check(rc == 0, "SIGTERM: exit 0 (rc %r, %.1f s)" % (rc, took))
 
 
 def stop_timed(d):

@@ -43,19 +43,18 @@ SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
 stretches them.
 """
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import FACTOR, Daemon, check, page  # noqa: E402
-from hostilelib import (Sub, conf, fill, finish, log_text,  # noqa: E402
-                        need_unshare, no_sanitizer_report, stop_timed,
-                        unshare_argv)
+from hostilelib import (Sub, conf, fill, finish, journal_size,  # noqa: E402
+                        log_text, need_unshare, no_sanitizer_report,
+                        run_daemon, sh, stop, unmount, unshare_argv,
+                        wait_for)
 from nwtest import inbox_waiting  # noqa: E402
 
 RETRY = 2       # [store] retry, seconds
@@ -68,33 +67,12 @@ def big_page(i):
                                   % (b"x" * 6000))
 
 
-def sh(*argv):
-    p = subprocess.run(list(argv), capture_output=True, timeout=20)
-    check(p.returncode == 0, "%s: %s" % (" ".join(argv),
-                                         p.stderr.decode().strip()))
-
-
 def node_dir(inbox):
     """The node's claimed/NODE/ folder."""
     claimed = os.path.join(inbox, "claimed")
     nodes = [n for n in os.listdir(claimed) if not n.startswith(".")]
     check(len(nodes) == 1, "one node's claimed/ folder: %r" % nodes)
     return os.path.join(claimed, nodes[0])
-
-
-def run_daemon(exe, conf_path, logp, sub):
-    """A run of newswired, sub following it, its first heartbeat in."""
-    d = Daemon(exe, conf_path, logp)
-    check(sub.follow(d.pub_port()), "the log says the publish port")
-    beats = len(sub.beats)
-    check(sub.wait(lambda: len(sub.beats) > beats, 20, d.alive),
-          "a heartbeat of the new run")
-    return d
-
-
-def stop(d):
-    rc, took = stop_timed(d)
-    check(rc == 0, "SIGTERM: exit 0 (rc %r, %.1f s)" % (rc, took))
 
 
 def seqs(sub):
@@ -128,11 +106,7 @@ def inside(exe):
         unclaimed(exe, tmp, conf_path, logp, sub, inbox, filler)
     finally:
         sub.close()
-        if os.path.exists(filler):
-            os.unlink(filler)
-        subprocess.run(["umount", processed], capture_output=True,
-                       timeout=20)
-        subprocess.run(["umount", inbox], capture_output=True, timeout=20)
+        unmount(filler, processed, inbox)
     no_sanitizer_report(log_text(logp))
     if os.path.exists(logp + "-b"):
         no_sanitizer_report(log_text(logp + "-b"))
@@ -204,22 +178,6 @@ def body(exe, conf_path, logp, sub, inbox, filler):
           % [(t, e.get("seq")) for t, e in sub.events])
     check(d.alive(), "newswired alive")
     stop(d)
-
-
-def wait_for(pred, seconds):
-    end = time.monotonic() + seconds * FACTOR
-    while not pred() and time.monotonic() < end:
-        time.sleep(0.1)
-    return pred()
-
-
-def journal_size(state):
-    """The events in the journal of the store in state."""
-    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
-    try:
-        return db.execute("SELECT count(*) FROM journal").fetchone()[0]
-    finally:
-        db.close()
 
 
 def unclaimed(exe, tmp, conf_path, logp, sub, inbox, filler):

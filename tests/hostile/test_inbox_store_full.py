@@ -34,15 +34,14 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
-from opslib import FACTOR, Daemon, check, page  # noqa: E402
+from opslib import FACTOR, check, page  # noqa: E402
 from hostilelib import (Sub, conf, fill, finish, log_text,  # noqa: E402
-                        need_unshare, no_sanitizer_report, stop_timed,
-                        unshare_argv)
+                        need_unshare, no_sanitizer_report, run_daemon, sh,
+                        stop, unmount, unshare_argv, wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
 RETRY = 2       # [store] retry, seconds
@@ -52,19 +51,6 @@ UNMARK_FAILED = "the store cannot record that its waiting move is done"
 RECOVERED = "the store records the moves waiting again"
 
 
-def sh(*argv):
-    p = subprocess.run(list(argv), capture_output=True, timeout=20)
-    check(p.returncode == 0, "%s: %s" % (" ".join(argv),
-                                         p.stderr.decode().strip()))
-
-
-def wait_for(pred, seconds):
-    end = time.monotonic() + seconds * FACTOR
-    while not pred() and time.monotonic() < end:
-        time.sleep(0.1)
-    return pred()
-
-
 def sent_rows(state):
     """The rows of files_sent in the store in state."""
     db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
@@ -72,20 +58,6 @@ def sent_rows(state):
         return db.execute("SELECT name FROM files_sent").fetchall()
     finally:
         db.close()
-
-
-def stop(d):
-    rc, took = stop_timed(d)
-    check(rc == 0, "SIGTERM: exit 0 (rc %r, %.1f s)" % (rc, took))
-
-
-def run_daemon(exe, conf_path, logp, sub, env):
-    d = Daemon(exe, conf_path, logp, env=env)
-    check(sub.follow(d.pub_port()), "the log says the publish port")
-    beats = len(sub.beats)
-    check(sub.wait(lambda: len(sub.beats) > beats, 20, d.alive),
-          "a heartbeat of the run")
-    return d
 
 
 def inside(exe, shim):
@@ -111,11 +83,7 @@ def inside(exe, shim):
         body(exe, conf_path, logp, sub, env, inbox, state, filler, hold)
     finally:
         sub.close()
-        if os.path.exists(filler):
-            os.unlink(filler)
-        subprocess.run(["umount", processed], capture_output=True,
-                       timeout=20)
-        subprocess.run(["umount", state], capture_output=True, timeout=20)
+        unmount(filler, processed, state)
     no_sanitizer_report(log_text(logp))
     finish(tmp, logp)
 

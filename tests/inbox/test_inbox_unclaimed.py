@@ -22,41 +22,19 @@ ends in processed/, published once.
 Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
-import sqlite3
 import sys
 import tempfile
-import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
-from opslib import FACTOR, Daemon, check, page  # noqa: E402
-from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
-                        no_sanitizer_report, stop_timed)
+from opslib import Daemon, check, page  # noqa: E402
+from hostilelib import (Sub, conf, finish, journal_size,  # noqa: E402
+                        log_text, no_sanitizer_report, stop, wait_for)
 from nwtest import shim_env  # noqa: E402
 
 TAKEN = "claimed by another node while worked on here in the inbox"
-
-
-def wait_for(pred, seconds):
-    end = time.monotonic() + seconds * FACTOR
-    while not pred() and time.monotonic() < end:
-        time.sleep(0.1)
-    return pred()
-
-
-def journal_size(state):
-    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
-    try:
-        return db.execute("SELECT count(*) FROM journal").fetchone()[0]
-    finally:
-        db.close()
-
-
-def stop(d):
-    rc, took = stop_timed(d)
-    check(rc == 0, "SIGTERM: exit 0 (rc %r, %.1f s)" % (rc, took))
 
 
 def write_conf(path, inbox, state):

@@ -106,13 +106,15 @@ def claimed_left(inbox):
             os.walk(os.path.join(inbox, "claimed")) for f in fs]
 
 
-def close(nodes, srv):
-    """Whatever happened: each node of nodes still running stopped, and
-    the server."""
+def close(nodes, srv, proxy=None):
+    """Whatever happened: each node of nodes still running stopped, the
+    server, then the proxy (if any)."""
     for d in nodes.values():
         if d is not None and d.alive():
             d.stop()
     srv.stop()
+    if proxy is not None:
+        proxy.close()
 
 
 def stop_checked(name, d):

@@ -170,8 +170,7 @@ def main():
                   "b's log: the %s/ link of %s dropped" % (where, name))
         inboxlib.stop_checked("b", b)
     finally:
-        inboxlib.close(nodes, srv)
-        proxy.close()
+        inboxlib.close(nodes, srv, proxy)
     return clusterlib.finish(tmp)
 
 

@@ -172,8 +172,7 @@ def main():
         check(inboxlib.claimed_left(inbox) == [], "nothing left claimed")
         inboxlib.stop_checked("b", nodes["b"])
     finally:
-        inboxlib.close(nodes, srv)
-        proxy.close()
+        inboxlib.close(nodes, srv, proxy)
     return clusterlib.finish(tmp)
 
 

@@ -84,8 +84,7 @@ def main():
         check(b.alive(), "b alive")
         inboxlib.stop_checked("b", b)
     finally:
-        inboxlib.close(nodes, srv)
-        proxy.close()
+        inboxlib.close(nodes, srv, proxy)
     return clusterlib.finish(tmp)
 
 

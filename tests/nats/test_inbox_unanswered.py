@@ -216,8 +216,7 @@ def main():
               % stream_files(port))
         inboxlib.stop_checked("b", b)
     finally:
-        inboxlib.close(nodes, srv)
-        proxy.close()
+        inboxlib.close(nodes, srv, proxy)
     return clusterlib.finish(tmp)
 
 
