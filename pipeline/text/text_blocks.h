@@ -104,6 +104,11 @@ bool text_ends_by_label(const char *s);
  * none. */
 size_t text_bar_name(const struct text_item *it);
 
+/* A copy of s with a space put back between a byline's prefix and the
+ * name the renderer glued to it ("Geschrieben vonElisa Marvena"), or
+ * NULL when s opens with no glued prefix. */
+char *text_unglued(const char *s);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

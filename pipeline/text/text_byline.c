@@ -123,6 +123,50 @@ text_has_conjunction(const char *s, size_t n)
 	return r;
 }
 
+/* Bytes of s looked at for a glued prefix, at most. */
+#define TEXT_GLUED_MAX 24
+
+char *
+text_unglued(const char *s)
+{
+	size_t i = 1, w = 0;
+	char *u;
+
+	/* the first small letter followed by a capital, in the opening
+	 * bytes: where a label ends and its link's text starts */
+	while (i < TEXT_GLUED_MAX && s[i] != '\0' &&
+	    !(islower((unsigned char)s[i - 1]) && text_starts_upper(s + i))) {
+		if (s[i] == ' ')
+			w = i + 1;
+		i++;
+	}
+	/* a lone prefix of two letters glued is a name's ("DiCaprio",
+	 * "AfD") */
+	if (i >= TEXT_GLUED_MAX || s[i] == '\0' || (w == 0 && i < 3))
+		return NULL;
+	u = xmalloc(strlen(s) + 2);
+	memcpy(u, s, i);
+	u[i] = ' ';
+	strcpy(u + i + 1, s + i);
+	if (text_byline_prefix(u) != i + 1) {
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+/* True when s opens with a byline's prefix glued to a name
+ * (text_unglued()) and reads as a byline once parted. */
+static bool
+text_glued_byline(const char *s, int words)
+{
+	char *u = text_unglued(s);
+	bool r = u != NULL && text_is_byline(u, words + 1);
+
+	free(u);
+	return r;
+}
+
 bool
 text_strong_byline(const struct text_item *it)
 {
@@ -132,7 +176,8 @@ text_strong_byline(const struct text_item *it)
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
-	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0;
+	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0 ||
+	    text_glued_byline(it->s, it->words);
 }
 
 /* True when it is a byline set off by a bar: a name, " | ", and a date
@@ -263,7 +308,8 @@ text_far_bylines(struct text_doc *d)
 
 		if (it->section_end)
 			return;
-		if (text_byline_prefix(it->s) > 0 &&
+		if ((text_byline_prefix(it->s) > 0 ||
+		    text_glued_byline(it->s, it->words)) &&
 		    text_prefixed_byline(it)) {
 			it->kind = TEXT_BYLINE;
 			return;

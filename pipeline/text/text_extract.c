@@ -185,7 +185,14 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 {
 	size_t len = 0, off = 0;
 	int words;
+	char *u = text_unglued(it->s);
 
+	/* a prefix glued to its name: the names after it */
+	if (u != NULL) {
+		text_authors(a, d, u);
+		free(u);
+		return;
+	}
 	if (it->datelike)
 		off = text_dated_name(it->s, &len, &words);
 	if (len > 0) {

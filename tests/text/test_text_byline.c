@@ -464,6 +464,73 @@ test_byline_run_on(void **state)
 	check_author(s, "Katharina Schmidt");
 }
 
+/* A byline's prefix w3m glued to its link's name ("Geschrieben
+ * vonElisa Marvena", de.globalvoices.org, under the article's share
+ * line): the name is the author, the prefix parted from it; a name with
+ * a lone glued prefix of two letters ("DiCaprio") is none. */
+static void
+test_glued_prefix(void **state)
+{
+	const char *s =
+	    "Die letzten Gespr\xc3\xa4""che zwischen der Regierung und de"
+	    "r Opposition\xc2\xa0""endeten\xc2\xa0""am 3. April mit einer"
+	    "\n"
+	    "Einigung bei zwei der insgesamt vier Themen auf der Tagesord"
+	    "nung. Darin\xc2\xa0hat sich die Regierung\n"
+	    "verpflichtet, alle politischen Gefangenen freizulassen und d"
+	    "ie B\xc3\xbcrgerrechte zu respektieren. Es gab\n"
+	    "jedoch keine\xc2\xa0Vereinbarungen\xc2\xa0hinsichtlich der G"
+	    "erechtigkeit f\xc3\xbcr Opfer von Gewalt oder vorgezogener\n"
+	    "Wahlen, die planm\xc3\xa4\xc3\x9fig erst 2021 wieder stattfi"
+	    "nden.\n"
+	    "\n"
+	    "Die Oppositionsbewegung zivile Allianz betonte jedoch, dass "
+	    "die Regierung sich bisher nicht an die\n"
+	    "Vereinbarungen gehalten habe. Die Unterdr\xc3\xbc""ckung fri"
+	    "edlicher Proteste durch die Polizei geht\n"
+	    "Berichten zufolge weiter. Bis zum 6. April waren nur\xc2\xa0"
+	    "50 von insgesamt mehr als 600 politischen\n"
+	    "H\xc3\xa4""ftlingen entlassen und unter Hausarrest gestellt "
+	    "worden.\n"
+	    "\n"
+	    "Nach der erneuten Androhung von Sanktionen durch die Vereini"
+	    "gten Staaten wurden am 17. April 600\n"
+	    "H\xc3\xa4""ftlinge aus dem Gef\xc3\xa4ngnis entlassen, die n"
+	    "un den Rest ihrer Strafe unter Hausarrest absitzen\n"
+	    "d\xc3\xbcrfen. Darunter befanden sich nach Angaben der zivil"
+	    "en Allianz allerdings nur 18 Personen, die als\n"
+	    "politische H\xc3\xa4""ftlinge gelten und auf deren Entlassun"
+	    "g sie gehofft hatten.\xc2\xa0Nach Ansicht vieler\n"
+	    "Menschen wie zum Beispiel dem Aktivisten und Wissenschaftler"
+	    " Felix Madariaga sitzen die zuk\xc3\xbcnftigen\n"
+	    "Anf\xc3\xbchrer Nicaraguas nach wie vor im Gef\xc3\xa4ngnis."
+	    "\n"
+	    "\n"
+	    "In der Zwischenzeit rufen Oppositionsgruppen zu\xc2\xa0""Dem"
+	    "onstrationen zum Gedenken an den Jahrestag der\n"
+	    "Ereignisse im April 2018 auf. Da die Beh\xc3\xb6rden die Dem"
+	    "onstration nicht genehmigt haben, wird wieder\n"
+	    "mit einem harten Durchgreifen der Polizei gerechnet.\n"
+	    "\n"
+	    "Teile das: twitter facebook reddit googleplus\n"
+	    "[loading-32]Email\n"
+	    "  Druckversion \n"
+	    "Creative Commons License\n"
+	    "Ein kleines Portr\xc3\xa4t von Elisa Marvena\n"
+	    "Geschrieben vonElisa Marvena\n"
+	    "Ein kleines Portr\xc3\xa4t von Global Voices Latin America\n"
+	    "Geschrieben vonGlobal Voices Latin America\n";
+	char *u = text_unglued("Geschrieben vonElisa Marvena");
+
+	(void)state;
+	assert_non_null(u);
+	assert_string_equal(u, "Geschrieben von Elisa Marvena");
+	free(u);
+	assert_null(text_unglued("DiCaprio Leonardo"));
+	assert_null(text_unglued("Elisa Marvena"));
+	check_author(s, "Elisa Marvena");
+}
+
 int
 main(void)
 {
@@ -476,6 +543,7 @@ main(void)
 		cmocka_unit_test(test_byline_under_furniture),
 		cmocka_unit_test(test_split_byline),
 		cmocka_unit_test(test_byline_run_on),
+		cmocka_unit_test(test_glued_prefix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
