@@ -110,8 +110,15 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
     int min)
 {
 	int words = 0;
+	size_t n = strlen(name), h = n / 2;
 	bool ok = text_starts_upper(name);
 
+	/* a name written twice, glued or spaced ("Oph\xc3\xa9lie
+	 * OstermannOph\xc3\xa9lie Ostermann"): a renderer's join of the
+	 * name's two spans, a picture's and a link's */
+	if (h > 0 && memcmp(name, name + n - h, h) == 0 &&
+	    (n % 2 == 0 || name[h] == ' '))
+		name[h] = '\0';
 	for (char *p = name; *p != '\0'; p++) {
 		if (*p != ' ' && (p == name || p[-1] == ' '))
 			words++;

@@ -531,6 +531,60 @@ test_glued_prefix(void **state)
 	check_author(s, "Elisa Marvena");
 }
 
+/* A name lynx writes twice, a picture's link and a name's
+ * (madame.lefigaro.fr: "[54]Oph\xc3\xa9lie Ostermann [55]Oph\xc3\xa9lie
+ * Ostermann" under the headline), is one author. */
+static void
+test_doubled_name(void **state)
+{
+	const char *s =
+	    "Les cl\xc3\xa9s pour donner les bonnes bact\xc3\xa9ries \xc3"
+	    "\xa0 son intestin et aller bien\n"
+	    "\n"
+	    "   [54]Oph\xc3\xa9lie Ostermann [55]Oph\xc3\xa9lie Ostermann"
+	    "\n"
+	    "    |  Le 19 f\xc3\xa9vrier 2020\n"
+	    "   Les cl\xc3\xa9s pour donner les bonnes bact\xc3\xa9ries "
+	    "\xc3\xa0 son intestin et aller bien\n"
+	    "\n"
+	    "   Les cl\xc3\xa9s pour donner les bonnes bact\xc3\xa9ries "
+	    "\xc3\xa0 son intestin et aller bien.\n"
+	    "   Getty Images\n"
+	    "\n"
+	    "[68]Retraite Holistique m\xc3\xa8re-fille(s)\n"
+	    "\n"
+	    "   Souvenez-vous. C'est au printemps 2015 que vous avez cert"
+	    "ainement ouvert les yeux sur ce\n"
+	    "   qu'il se trame r\xc3\xa9""ellement dans votre ventre, gr"
+	    "\xc3\xa2""ce au livre Le charme discret de l'intestin\n"
+	    "   (1), de la doctorante allemande Giulia Enders. Ou m\xc3"
+	    "\xaame un an auparavant, lors de la\n"
+	    "   diffusion sur Arte du documentaire Le ventre, notre deuxi"
+	    "\xc3\xa8me cerveau, de C\xc3\xa9""cile Denjean.\n"
+	    "\n"
+	    "En vid\xc3\xa9o, 4 aliments \xc3\xa0 privil\xc3\xa9gier pour"
+	    " mieux dormir\n"
+	    "\n"
+	    "   Car oui, avec ses 200 millions de neurones - soit presqu'"
+	    "autant que dans le cortex d'un\n"
+	    "   chien ou d'un chat - et ses milliards de bact\xc3\xa9ries"
+	    ", contenues dans le microbiote (la flore\n"
+	    "   intestinale), [70]l'intestin serait notre \xc2\xabsecond "
+	    "cerveau\xc2\xbb ou \xc2\xab""cerveau du bas\xc2\xbb, comme\n"
+	    "   certains scientifiques le d\xc3\xa9""finissent. Voire m"
+	    "\xc3\xaame pour d'autres professionnels de sant\xc3\xa9, le"
+	    "\n"
+	    "   \xc2\xabsi\xc3\xa8ge des \xc3\xa9motions\xc2\xbb. La comm"
+	    "unaut\xc3\xa9 scientifique tente ainsi de mieux comprendre l"
+	    "es liens\n"
+	    "   entre intestin et cerveau. Une nouvelle \xc3\xa9tude men"
+	    "\xc3\xa9""e par des chercheurs belges et publi\xc3\xa9""e ce"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Oph\xc3\xa9lie Ostermann");
+}
+
 int
 main(void)
 {
@@ -544,6 +598,7 @@ main(void)
 		cmocka_unit_test(test_split_byline),
 		cmocka_unit_test(test_byline_run_on),
 		cmocka_unit_test(test_glued_prefix),
+		cmocka_unit_test(test_doubled_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
