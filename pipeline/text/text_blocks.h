@@ -109,6 +109,11 @@ size_t text_bar_name(const struct text_item *it);
  * NULL when s opens with no glued prefix. */
 char *text_unglued(const char *s);
 
+/* The length of a picture's placeholder and its space that open s
+ * ("[Image-from] ", w3m's text for an author's photo: one bracketed
+ * word), or 0. */
+size_t text_placeholder_len(const char *s);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

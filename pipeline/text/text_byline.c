@@ -155,6 +155,15 @@ text_unglued(const char *s)
 	return u;
 }
 
+size_t
+text_placeholder_len(const char *s)
+{
+	size_t n = strcspn(s, "] ");
+
+	return s[0] == '[' && n > 1 && s[n] == ']' && s[n + 1] == ' ' &&
+	    s[n + 2] != '\0' ? n + 2 : 0;
+}
+
 /* True when s opens with a byline's prefix glued to a name
  * (text_unglued()) and reads as a byline once parted. */
 static bool

@@ -193,7 +193,18 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 	size_t len = 0, off = 0;
 	int words;
 	char *u = text_unglued(it->s);
+	struct text_item t;
 
+	/* the name after a picture's placeholder ("[Image-from] Edward
+	 * Russell") */
+	if (text_placeholder_len(it->s) > 0) {
+		t = *it;
+		t.s += text_placeholder_len(it->s);
+		t.words--;
+		text_byline_authors(a, d, &t, strong);
+		free(u);
+		return;
+	}
 	/* a prefix glued to its name: the names after it */
 	if (u != NULL) {
 		text_authors(a, d, u);

@@ -585,6 +585,54 @@ test_doubled_name(void **state)
 	check_author(s, "Oph\xc3\xa9lie Ostermann");
 }
 
+/* A name after a picture's placeholder ("[Image-from] Edward Russell",
+ * thepointsguy.com, w3m: the author's photo and name) under the
+ * headline is the byline; the placeholder is no part of the name. */
+static void
+test_placeholder_name(void **state)
+{
+	const char *s =
+	    "Advertiser Disclosure\n"
+	    "[1_ALB_3356]\n"
+	    "News\n"
+	    "\n"
+	    "Alaska Airlines sets new date for full Oneworld membership\n"
+	    "\n"
+	    "[Image-from] Edward Russell\n"
+	    "Oct 13, 2020\n"
+	    "\n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "\n"
+	    "This post contains references to products from one or more o"
+	    "f our advertisers. We may receive\n"
+	    "compensation when you click on links to those products. Term"
+	    "s apply to the offers listed on this\n"
+	    "page. For an explanation of our Advertising Policy, visit th"
+	    "is page.\n"
+	    "\n"
+	    "Alaska Airlines has a new date for when it will be a full fl"
+	    "edged member of the Oneworld alliance:\n"
+	    "March 31, 2021.\n"
+	    "\n"
+	    "The date is about three months later than executives planned"
+	    " when the Seattle-based carrier was\n"
+	    "officially invited to join the alliance in July. However, it"
+	    " is on par with the \xe2\x80\x9csometime late Q1\xe2\x80\x9d"
+	    "\n"
+	    "timeline that was disclosed in September.\n"
+	    "\n"
+	    "One thing that has not changed are the benefits Oneworld mem"
+	    "bership will bring to Alaska frequent\n";
+
+	(void)state;
+	assert_int_equal(text_placeholder_len("[Image-from] Edward Russell"),
+	    13);
+	assert_int_equal(text_placeholder_len("[Edward Russell] x"), 0);
+	assert_int_equal(text_placeholder_len("[x]"), 0);
+	check_author(s, "Edward Russell");
+}
+
 int
 main(void)
 {
@@ -599,6 +647,7 @@ main(void)
 		cmocka_unit_test(test_byline_run_on),
 		cmocka_unit_test(test_glued_prefix),
 		cmocka_unit_test(test_doubled_name),
+		cmocka_unit_test(test_placeholder_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
