@@ -114,6 +114,10 @@ char *text_unglued(const char *s);
  * word), or 0. */
 size_t text_placeholder_len(const char *s);
 
+/* The byte length of the name that opens s when the rest of s is the
+ * name's role ("Richard Adams Education editor"), or 0. */
+size_t text_role_name(const char *s, int words);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

@@ -164,6 +164,41 @@ text_placeholder_len(const char *s)
 	    s[n + 2] != '\0' ? n + 2 : 0;
 }
 
+size_t
+text_role_name(const char *s, int words)
+{
+	static const char *const roles[] = {
+		"editor", "correspondent", "reporter", "writer", "columnist",
+		"journalist", "producer", "analyst", "photographer",
+		"redakteur", "redakteurin", "korrespondent",
+		"korrespondentin", "journaliste", "r\xc3\xa9""dacteur",
+	};
+	const char *last = strrchr(s, ' '), *p = s;
+	char head[128];
+	size_t n;
+	int k = 0;
+
+	if (words < 3 || words > 4 || last == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		k += strcmp(last + 1, roles[i]) == 0;
+	/* the name's two words; a third, capitalised, is the desk
+	 * ("Education") */
+	for (int w = 0; k > 0 && w < 2; w++) {
+		p = strchr(p, ' ');
+		if (p == NULL)
+			return 0;
+		p++;
+	}
+	n = (size_t)(p - s - 1);
+	if (k == 0 || n >= sizeof(head) ||
+	    (words == 4 && !text_starts_upper(p)))
+		return 0;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	return text_is_byline(head, 2) ? n : 0;
+}
+
 /* True when s opens with a byline's prefix glued to a name
  * (text_unglued()) and reads as a byline once parted. */
 static bool

@@ -211,6 +211,12 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 		free(u);
 		return;
 	}
+	/* a name and its role ("Richard Adams Education editor") */
+	if ((len = text_role_name(it->s, it->words)) > 0) {
+		text_add_author(a, d, xstrndup(it->s, len), 2);
+		free(u);
+		return;
+	}
 	if (it->datelike)
 		off = text_dated_name(it->s, &len, &words);
 	if (len > 0) {

@@ -873,6 +873,8 @@ text_is_byline(const char *s, int words)
 
 	if (text_placeholder_len(s) > 0)
 		return text_is_byline(s + text_placeholder_len(s), words - 1);
+	if (text_role_name(s, words) > 0)
+		return true;
 	if (pre > 0)
 		return words <= 14 && text_starts_upper(p);
 	if (words < 2 || words > 5)

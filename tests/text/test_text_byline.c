@@ -633,6 +633,66 @@ test_placeholder_name(void **state)
 	check_author(s, "Edward Russell");
 }
 
+/* A name with its role after it ("Richard Adams Education editor",
+ * theguardian.com, w3m, between the standfirst and the date) is a
+ * byline, and the name alone the author; a desk of two words or a
+ * small word before the role is no name's. */
+static void
+test_role_name(void **state)
+{
+	const char *s =
+	    "Higher education\n"
+	    "\n"
+	    "Thousands of UK academics 'treated as second-class citizens'"
+	    "\n"
+	    "\n"
+	    "Report claims higher education institutions have created poo"
+	    "l of low-paid staff for teaching and\n"
+	    "research\n"
+	    "\n"
+	    "Richard Adams Education editor\n"
+	    "\n"
+	    "Mon 20 Jan 2020 06.05\xc2\xa0GMT Last modified on Mon 20 Jan"
+	    " 2020 06.07\xc2\xa0GMT\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Share on Facebook\n"
+	    "  \xe2\x80\xa2 Share on Twitter\n"
+	    "  \xe2\x80\xa2 Share via Email\n"
+	    "\n"
+	    "Striking members of the UCU and other unions at University C"
+	    "ollege last year.\n"
+	    "[ ]\n"
+	    "Striking members of the UCU and other unions at University C"
+	    "ollege last year. Photograph: Guy\n"
+	    "Smallman/Getty Images\n"
+	    "\n"
+	    "Thousands of academic staff at British universities are bein"
+	    "g treated as second-class citizens on\n"
+	    "precarious contracts, says a report highlighting the \xe2"
+	    "\x80\x9c""alarming rise of mass casualised labour\xe2\x80"
+	    "\x9d in\n"
+	    "higher education.\n"
+	    "\n"
+	    "The report by the University and College Union claims instit"
+	    "utions have created a pool of low-paid\n"
+	    "staff to teach undergraduates, conduct research and work in "
+	    "libraries, despite having advanced\n"
+	    "postgraduate or other academic qualifications.\n"
+	    "\n"
+	    "It calls on the Office for Students, the higher education re"
+	    "gulator in England, to require each\n"
+	    "university to publish figures showing their use of casual te"
+	    "aching staff, and and for research\n";
+
+	(void)state;
+	assert_int_equal(text_role_name("Richard Adams Education editor",
+	    4), 13);
+	assert_int_equal(text_role_name("Jane Doe reporter", 3), 8);
+	assert_int_equal(text_role_name("Richard Adams the editor", 4), 0);
+	assert_int_equal(text_role_name("Richard Adams Education", 3), 0);
+	check_author(s, "Richard Adams");
+}
+
 int
 main(void)
 {
@@ -648,6 +708,7 @@ main(void)
 		cmocka_unit_test(test_glued_prefix),
 		cmocka_unit_test(test_doubled_name),
 		cmocka_unit_test(test_placeholder_name),
+		cmocka_unit_test(test_role_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
