@@ -144,7 +144,7 @@ text_authors(struct nw_article *a, const struct text_doc *d,
     const char *line)
 {
 	static const char *const stops[] = {
-		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " @", " / ",
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", "@", " / ",
 		" on ", " for ", " in ",
 	};
 	static const char *const seps[] = {

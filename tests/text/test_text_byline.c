@@ -693,6 +693,51 @@ test_role_name(void **state)
 	check_author(s, "Richard Adams");
 }
 
+/* A name glued to its handle ("By Eric Levitz@EricLevitz", nymag.com,
+ * w3m: the name's link and the handle's) is the name alone. */
+static void
+test_glued_handle(void **state)
+{
+	const char *s =
+	    "conservatism May 16, 2020\n"
+	    "\n"
+	    "The GOP Is the Problem. Is \xe2\x80\x98Human Identity Politi"
+	    "cs\xe2\x80\x99 the Solution?\n"
+	    "\n"
+	    "By Eric Levitz@EricLevitz\n"
+	    "[bb9a63348b]\n"
+	    "Love thine enemy. Photo: Olivier Douliery/AFP via Getty Imag"
+	    "es\n"
+	    "\n"
+	    "In Why We\xe2\x80\x99re Polarized, Ezra Klein sets out to an"
+	    "swer a simple (if counterintuitive) question: Why\n"
+	    "was America\xe2\x80\x99s 2016 election so normal?\n"
+	    "\n"
+	    "Which is to say, why was a solipsistic reality star \xe2\x80"
+	    "\x94 who \xe2\x80\x9c""bragged about the size of his penis,"
+	    "\xe2\x80\x9d\n"
+	    "\xe2\x80\x9cmade no mystery about his bigotry or sexism,\xe2"
+	    "\x80\x9d and \xe2\x80\x9c""called himself a genius while ret"
+	    "weeting\n"
+	    "conspiracy theories in caps lock\xe2\x80\x9d \xe2\x80\x94 ab"
+	    "le to win roughly the same share of ballots as the previous"
+	    "\n"
+	    "GOP standard-bearer, a staid Mormon ex-governor of Massachus"
+	    "etts? In the U.S., parties had\n"
+	    "traditionally paid a steep price for nominating extreme and/"
+	    "or eccentric candidates. So, how did\n"
+	    "nearly 63 million Americans look at the birther king\xe2\x80"
+	    "\x99s Twitter feed and think, This is a man I can\n"
+	    "trust with nuclear weapons?\n"
+	    "\n"
+	    "The answer, the Vox founder suggests, is \xe2\x80\x9cthe eno"
+	    "rmous weight party polarization exerts on our\n"
+	    "politics.\xe2\x80\x9d\n";
+
+	(void)state;
+	check_author(s, "Eric Levitz");
+}
+
 int
 main(void)
 {
@@ -709,6 +754,7 @@ main(void)
 		cmocka_unit_test(test_doubled_name),
 		cmocka_unit_test(test_placeholder_name),
 		cmocka_unit_test(test_role_name),
+		cmocka_unit_test(test_glued_handle),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
