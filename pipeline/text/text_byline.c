@@ -307,6 +307,16 @@ text_split_byline(const struct text_doc *d, size_t i)
 	    text_is_byline(it->s, it->words);
 }
 
+/* True when item it is a bare name of two or three words in the body
+ * ("Marie R\xc3\xb6vekamp" under the standfirst). */
+static bool
+text_top_name(const struct text_item *it)
+{
+	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
+	    !it->datelike && !it->chrome && it->words >= 2 &&
+	    it->words <= 3 && text_is_byline(it->s, it->words);
+}
+
 /* Marks the first prefixed byline of items lo..hi, or the name of a
  * byline split under its label; true when one was. */
 static bool
@@ -339,6 +349,14 @@ text_far_bylines(struct text_doc *d)
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
+	/* a bare name among the region's first items, where the header
+	 * holds no byline: the renderer set it apart from the header */
+	for (size_t i = d->body_start; !bare && i < d->n &&
+	    i < d->body_start + TEXT_BYLINE_TOP; i++)
+		if (text_top_name(&d->items[i])) {
+			d->items[i].kind = TEXT_BYLINE;
+			return;
+		}
 	/* the header's bare name is nearer than a line under the body */
 	if (bare || text_byline_in(d, d->body_end, d->body_end +
 	    TEXT_BYLINE_UNDER))

@@ -738,6 +738,51 @@ test_glued_handle(void **state)
 	check_author(s, "Eric Levitz");
 }
 
+/* A bare name set apart at the region's top ("Marie R\xc3\xb6vekamp"
+ * under the standfirst, tagesspiegel.de, w3m), the header holding no
+ * byline, is the author. */
+static void
+test_name_at_top(void **state)
+{
+	const char *s =
+	    "*\n"
+	    "29.04.2020, 15:59 Uhr\n"
+	    "\n"
+	    "Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Besch"
+	    "\xc3\xa4""ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unterne"
+	    "hmen einiges einfallen lassen. Die Ideen\n"
+	    "reichen vom Spuckschutz bis zur Kontrolle der K\xc3\xb6rpert"
+	    "emperatur.\n"
+	    "\n"
+	    "\n"
+	    "Marie R\xc3\xb6vekamp\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss ein"
+	    "e Nase-Mund-Bedeckung tragen.\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss ein"
+	    "e Nase-Mund-Bedeckung tragen.Foto: Swen\n"
+	    "Pfoertner/Reuters\n"
+	    "\n"
+	    "Hinein kommt nur, wer die richtigen Werte hat. Bei dem Unter"
+	    "nehmen TDK in Zehlendorf, das\n"
+	    "elektronische Bauteile herstellt, h\xc3\xa4ngt am Eingang ei"
+	    "ne W\xc3\xa4rmebildkamera. Bei jedem misst sie die\n"
+	    "K\xc3\xb6rpertemperatur. Ist es erlaubt, die Schwelle zu "
+	    "\xc3\xbc""bertreten, gilt Maskenpflicht. Auf dem ganzen\n"
+	    "Werksgel\xc3\xa4nde.\n"
+	    "\n"
+	    "Immer mehr Unternehmen fahren ihre Produktion nach Wochen de"
+	    "s Stillstands langsam wieder hoch.\n"
+	    "Damit sich aber nicht etliche Menschen bei der Arbeit mit de"
+	    "m Coronavirus anstecken, m\xc3\xbcssen sie\n";
+
+	(void)state;
+	check_author(s, "Marie R\xc3\xb6vekamp");
+}
+
 int
 main(void)
 {
@@ -755,6 +800,7 @@ main(void)
 		cmocka_unit_test(test_placeholder_name),
 		cmocka_unit_test(test_role_name),
 		cmocka_unit_test(test_glued_handle),
+		cmocka_unit_test(test_name_at_top),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
