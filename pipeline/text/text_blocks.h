@@ -104,6 +104,20 @@ bool text_ends_by_label(const char *s);
  * none. */
 size_t text_bar_name(const struct text_item *it);
 
+/* A copy of s with a space put back between a byline's prefix and the
+ * name the renderer glued to it ("Geschrieben vonElisa Marvena"), or
+ * NULL when s opens with no glued prefix. */
+char *text_unglued(const char *s);
+
+/* The length of a picture's placeholder and its space that open s
+ * ("[Image-from] ", w3m's text for an author's photo: one bracketed
+ * word), or 0. */
+size_t text_placeholder_len(const char *s);
+
+/* The byte length of the name that opens s when the rest of s is the
+ * name's role ("Richard Adams Education editor"), or 0. */
+size_t text_role_name(const char *s, int words);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

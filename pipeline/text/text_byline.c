@@ -123,6 +123,94 @@ text_has_conjunction(const char *s, size_t n)
 	return r;
 }
 
+/* Bytes of s looked at for a glued prefix, at most. */
+#define TEXT_GLUED_MAX 24
+
+char *
+text_unglued(const char *s)
+{
+	size_t i = 1, w = 0;
+	char *u;
+
+	/* the first small letter followed by a capital, in the opening
+	 * bytes: where a label ends and its link's text starts */
+	while (i < TEXT_GLUED_MAX && s[i] != '\0' &&
+	    !(islower((unsigned char)s[i - 1]) && text_starts_upper(s + i))) {
+		if (s[i] == ' ')
+			w = i + 1;
+		i++;
+	}
+	/* a lone prefix of two letters glued is a name's ("DiCaprio",
+	 * "AfD") */
+	if (i >= TEXT_GLUED_MAX || s[i] == '\0' || (w == 0 && i < 3))
+		return NULL;
+	u = xmalloc(strlen(s) + 2);
+	memcpy(u, s, i);
+	u[i] = ' ';
+	strcpy(u + i + 1, s + i);
+	if (text_byline_prefix(u) != i + 1) {
+		free(u);
+		return NULL;
+	}
+	return u;
+}
+
+size_t
+text_placeholder_len(const char *s)
+{
+	size_t n = strcspn(s, "] ");
+
+	return s[0] == '[' && n > 1 && s[n] == ']' && s[n + 1] == ' ' &&
+	    s[n + 2] != '\0' ? n + 2 : 0;
+}
+
+size_t
+text_role_name(const char *s, int words)
+{
+	static const char *const roles[] = {
+		"editor", "correspondent", "reporter", "writer", "columnist",
+		"journalist", "producer", "analyst", "photographer",
+		"redakteur", "redakteurin", "korrespondent",
+		"korrespondentin", "journaliste", "r\xc3\xa9""dacteur",
+	};
+	const char *last = strrchr(s, ' '), *p = s;
+	char head[128];
+	size_t n;
+	int k = 0;
+
+	if (words < 3 || words > 4 || last == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
+		k += strcmp(last + 1, roles[i]) == 0;
+	/* the name's two words; a third, capitalised, is the desk
+	 * ("Education") */
+	for (int w = 0; k > 0 && w < 2; w++) {
+		p = strchr(p, ' ');
+		if (p == NULL)
+			return 0;
+		p++;
+	}
+	n = (size_t)(p - s - 1);
+	if (k == 0 || n >= sizeof(head) ||
+	    (words == 4 && !text_starts_upper(p)))
+		return 0;
+	memcpy(head, s, n);
+	head[n] = '\0';
+	return text_is_byline(head, 2) ? n : 0;
+}
+
+/* True when s opens with a byline's prefix glued to a name
+ * (text_unglued()) and reads as a byline once parted. */
+static bool
+text_glued_byline(const char *s, int words)
+{
+	char *u = text_unglued(s);
+	bool r = u != NULL && text_is_byline(u, words + 1);
+
+	free(u);
+	return r;
+}
+
 bool
 text_strong_byline(const struct text_item *it)
 {
@@ -132,7 +220,8 @@ text_strong_byline(const struct text_item *it)
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
-	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0;
+	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0 ||
+	    text_glued_byline(it->s, it->words);
 }
 
 /* True when it is a byline set off by a bar: a name, " | ", and a date
@@ -218,6 +307,16 @@ text_split_byline(const struct text_doc *d, size_t i)
 	    text_is_byline(it->s, it->words);
 }
 
+/* True when item it is a bare name of two or three words in the body
+ * ("Marie R\xc3\xb6vekamp" under the standfirst). */
+static bool
+text_top_name(const struct text_item *it)
+{
+	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
+	    !it->datelike && !it->chrome && it->words >= 2 &&
+	    it->words <= 3 && text_is_byline(it->s, it->words);
+}
+
 /* Marks the first prefixed byline of items lo..hi, or the name of a
  * byline split under its label; true when one was. */
 static bool
@@ -250,6 +349,14 @@ text_far_bylines(struct text_doc *d)
 		return;
 	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
 		return;
+	/* a bare name among the region's first items, where the header
+	 * holds no byline: the renderer set it apart from the header */
+	for (size_t i = d->body_start; !bare && i < d->n &&
+	    i < d->body_start + TEXT_BYLINE_TOP; i++)
+		if (text_top_name(&d->items[i])) {
+			d->items[i].kind = TEXT_BYLINE;
+			return;
+		}
 	/* the header's bare name is nearer than a line under the body */
 	if (bare || text_byline_in(d, d->body_end, d->body_end +
 	    TEXT_BYLINE_UNDER))
@@ -263,7 +370,8 @@ text_far_bylines(struct text_doc *d)
 
 		if (it->section_end)
 			return;
-		if (text_byline_prefix(it->s) > 0 &&
+		if ((text_byline_prefix(it->s) > 0 ||
+		    text_glued_byline(it->s, it->words)) &&
 		    text_prefixed_byline(it)) {
 			it->kind = TEXT_BYLINE;
 			return;

@@ -110,8 +110,15 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
     int min)
 {
 	int words = 0;
+	size_t n = strlen(name), h = n / 2;
 	bool ok = text_starts_upper(name);
 
+	/* a name written twice, glued or spaced ("Oph\xc3\xa9lie
+	 * OstermannOph\xc3\xa9lie Ostermann"): a renderer's join of the
+	 * name's two spans, a picture's and a link's */
+	if (h > 0 && memcmp(name, name + n - h, h) == 0 &&
+	    (n % 2 == 0 || name[h] == ' '))
+		name[h] = '\0';
 	for (char *p = name; *p != '\0'; p++) {
 		if (*p != ' ' && (p == name || p[-1] == ' '))
 			words++;
@@ -137,7 +144,7 @@ text_authors(struct nw_article *a, const struct text_doc *d,
     const char *line)
 {
 	static const char *const stops[] = {
-		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " @", " / ",
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", "@", " / ",
 		" on ", " for ", " in ",
 	};
 	static const char *const seps[] = {
@@ -185,7 +192,31 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 {
 	size_t len = 0, off = 0;
 	int words;
+	char *u = text_unglued(it->s);
+	struct text_item t;
 
+	/* the name after a picture's placeholder ("[Image-from] Edward
+	 * Russell") */
+	if (text_placeholder_len(it->s) > 0) {
+		t = *it;
+		t.s += text_placeholder_len(it->s);
+		t.words--;
+		text_byline_authors(a, d, &t, strong);
+		free(u);
+		return;
+	}
+	/* a prefix glued to its name: the names after it */
+	if (u != NULL) {
+		text_authors(a, d, u);
+		free(u);
+		return;
+	}
+	/* a name and its role ("Richard Adams Education editor") */
+	if ((len = text_role_name(it->s, it->words)) > 0) {
+		text_add_author(a, d, xstrndup(it->s, len), 2);
+		free(u);
+		return;
+	}
 	if (it->datelike)
 		off = text_dated_name(it->s, &len, &words);
 	if (len > 0) {

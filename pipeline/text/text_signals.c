@@ -871,6 +871,10 @@ text_is_byline(const char *s, int words)
 	const char *p = s + pre;
 	int caps = 0, others = 0;
 
+	if (text_placeholder_len(s) > 0)
+		return text_is_byline(s + text_placeholder_len(s), words - 1);
+	if (text_role_name(s, words) > 0)
+		return true;
 	if (pre > 0)
 		return words <= 14 && text_starts_upper(p);
 	if (words < 2 || words > 5)

@@ -464,6 +464,325 @@ test_byline_run_on(void **state)
 	check_author(s, "Katharina Schmidt");
 }
 
+/* A byline's prefix w3m glued to its link's name ("Geschrieben
+ * vonElisa Marvena", de.globalvoices.org, under the article's share
+ * line): the name is the author, the prefix parted from it; a name with
+ * a lone glued prefix of two letters ("DiCaprio") is none. */
+static void
+test_glued_prefix(void **state)
+{
+	const char *s =
+	    "Die letzten Gespr\xc3\xa4""che zwischen der Regierung und de"
+	    "r Opposition\xc2\xa0""endeten\xc2\xa0""am 3. April mit einer"
+	    "\n"
+	    "Einigung bei zwei der insgesamt vier Themen auf der Tagesord"
+	    "nung. Darin\xc2\xa0hat sich die Regierung\n"
+	    "verpflichtet, alle politischen Gefangenen freizulassen und d"
+	    "ie B\xc3\xbcrgerrechte zu respektieren. Es gab\n"
+	    "jedoch keine\xc2\xa0Vereinbarungen\xc2\xa0hinsichtlich der G"
+	    "erechtigkeit f\xc3\xbcr Opfer von Gewalt oder vorgezogener\n"
+	    "Wahlen, die planm\xc3\xa4\xc3\x9fig erst 2021 wieder stattfi"
+	    "nden.\n"
+	    "\n"
+	    "Die Oppositionsbewegung zivile Allianz betonte jedoch, dass "
+	    "die Regierung sich bisher nicht an die\n"
+	    "Vereinbarungen gehalten habe. Die Unterdr\xc3\xbc""ckung fri"
+	    "edlicher Proteste durch die Polizei geht\n"
+	    "Berichten zufolge weiter. Bis zum 6. April waren nur\xc2\xa0"
+	    "50 von insgesamt mehr als 600 politischen\n"
+	    "H\xc3\xa4""ftlingen entlassen und unter Hausarrest gestellt "
+	    "worden.\n"
+	    "\n"
+	    "Nach der erneuten Androhung von Sanktionen durch die Vereini"
+	    "gten Staaten wurden am 17. April 600\n"
+	    "H\xc3\xa4""ftlinge aus dem Gef\xc3\xa4ngnis entlassen, die n"
+	    "un den Rest ihrer Strafe unter Hausarrest absitzen\n"
+	    "d\xc3\xbcrfen. Darunter befanden sich nach Angaben der zivil"
+	    "en Allianz allerdings nur 18 Personen, die als\n"
+	    "politische H\xc3\xa4""ftlinge gelten und auf deren Entlassun"
+	    "g sie gehofft hatten.\xc2\xa0Nach Ansicht vieler\n"
+	    "Menschen wie zum Beispiel dem Aktivisten und Wissenschaftler"
+	    " Felix Madariaga sitzen die zuk\xc3\xbcnftigen\n"
+	    "Anf\xc3\xbchrer Nicaraguas nach wie vor im Gef\xc3\xa4ngnis."
+	    "\n"
+	    "\n"
+	    "In der Zwischenzeit rufen Oppositionsgruppen zu\xc2\xa0""Dem"
+	    "onstrationen zum Gedenken an den Jahrestag der\n"
+	    "Ereignisse im April 2018 auf. Da die Beh\xc3\xb6rden die Dem"
+	    "onstration nicht genehmigt haben, wird wieder\n"
+	    "mit einem harten Durchgreifen der Polizei gerechnet.\n"
+	    "\n"
+	    "Teile das: twitter facebook reddit googleplus\n"
+	    "[loading-32]Email\n"
+	    "  Druckversion \n"
+	    "Creative Commons License\n"
+	    "Ein kleines Portr\xc3\xa4t von Elisa Marvena\n"
+	    "Geschrieben vonElisa Marvena\n"
+	    "Ein kleines Portr\xc3\xa4t von Global Voices Latin America\n"
+	    "Geschrieben vonGlobal Voices Latin America\n";
+	char *u = text_unglued("Geschrieben vonElisa Marvena");
+
+	(void)state;
+	assert_non_null(u);
+	assert_string_equal(u, "Geschrieben von Elisa Marvena");
+	free(u);
+	assert_null(text_unglued("DiCaprio Leonardo"));
+	assert_null(text_unglued("Elisa Marvena"));
+	check_author(s, "Elisa Marvena");
+}
+
+/* A name lynx writes twice, a picture's link and a name's
+ * (madame.lefigaro.fr: "[54]Oph\xc3\xa9lie Ostermann [55]Oph\xc3\xa9lie
+ * Ostermann" under the headline), is one author. */
+static void
+test_doubled_name(void **state)
+{
+	const char *s =
+	    "Les cl\xc3\xa9s pour donner les bonnes bact\xc3\xa9ries \xc3"
+	    "\xa0 son intestin et aller bien\n"
+	    "\n"
+	    "   [54]Oph\xc3\xa9lie Ostermann [55]Oph\xc3\xa9lie Ostermann"
+	    "\n"
+	    "    |  Le 19 f\xc3\xa9vrier 2020\n"
+	    "   Les cl\xc3\xa9s pour donner les bonnes bact\xc3\xa9ries "
+	    "\xc3\xa0 son intestin et aller bien\n"
+	    "\n"
+	    "   Les cl\xc3\xa9s pour donner les bonnes bact\xc3\xa9ries "
+	    "\xc3\xa0 son intestin et aller bien.\n"
+	    "   Getty Images\n"
+	    "\n"
+	    "[68]Retraite Holistique m\xc3\xa8re-fille(s)\n"
+	    "\n"
+	    "   Souvenez-vous. C'est au printemps 2015 que vous avez cert"
+	    "ainement ouvert les yeux sur ce\n"
+	    "   qu'il se trame r\xc3\xa9""ellement dans votre ventre, gr"
+	    "\xc3\xa2""ce au livre Le charme discret de l'intestin\n"
+	    "   (1), de la doctorante allemande Giulia Enders. Ou m\xc3"
+	    "\xaame un an auparavant, lors de la\n"
+	    "   diffusion sur Arte du documentaire Le ventre, notre deuxi"
+	    "\xc3\xa8me cerveau, de C\xc3\xa9""cile Denjean.\n"
+	    "\n"
+	    "En vid\xc3\xa9o, 4 aliments \xc3\xa0 privil\xc3\xa9gier pour"
+	    " mieux dormir\n"
+	    "\n"
+	    "   Car oui, avec ses 200 millions de neurones - soit presqu'"
+	    "autant que dans le cortex d'un\n"
+	    "   chien ou d'un chat - et ses milliards de bact\xc3\xa9ries"
+	    ", contenues dans le microbiote (la flore\n"
+	    "   intestinale), [70]l'intestin serait notre \xc2\xabsecond "
+	    "cerveau\xc2\xbb ou \xc2\xab""cerveau du bas\xc2\xbb, comme\n"
+	    "   certains scientifiques le d\xc3\xa9""finissent. Voire m"
+	    "\xc3\xaame pour d'autres professionnels de sant\xc3\xa9, le"
+	    "\n"
+	    "   \xc2\xabsi\xc3\xa8ge des \xc3\xa9motions\xc2\xbb. La comm"
+	    "unaut\xc3\xa9 scientifique tente ainsi de mieux comprendre l"
+	    "es liens\n"
+	    "   entre intestin et cerveau. Une nouvelle \xc3\xa9tude men"
+	    "\xc3\xa9""e par des chercheurs belges et publi\xc3\xa9""e ce"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Oph\xc3\xa9lie Ostermann");
+}
+
+/* A name after a picture's placeholder ("[Image-from] Edward Russell",
+ * thepointsguy.com, w3m: the author's photo and name) under the
+ * headline is the byline; the placeholder is no part of the name. */
+static void
+test_placeholder_name(void **state)
+{
+	const char *s =
+	    "Advertiser Disclosure\n"
+	    "[1_ALB_3356]\n"
+	    "News\n"
+	    "\n"
+	    "Alaska Airlines sets new date for full Oneworld membership\n"
+	    "\n"
+	    "[Image-from] Edward Russell\n"
+	    "Oct 13, 2020\n"
+	    "\n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "\n"
+	    "This post contains references to products from one or more o"
+	    "f our advertisers. We may receive\n"
+	    "compensation when you click on links to those products. Term"
+	    "s apply to the offers listed on this\n"
+	    "page. For an explanation of our Advertising Policy, visit th"
+	    "is page.\n"
+	    "\n"
+	    "Alaska Airlines has a new date for when it will be a full fl"
+	    "edged member of the Oneworld alliance:\n"
+	    "March 31, 2021.\n"
+	    "\n"
+	    "The date is about three months later than executives planned"
+	    " when the Seattle-based carrier was\n"
+	    "officially invited to join the alliance in July. However, it"
+	    " is on par with the \xe2\x80\x9csometime late Q1\xe2\x80\x9d"
+	    "\n"
+	    "timeline that was disclosed in September.\n"
+	    "\n"
+	    "One thing that has not changed are the benefits Oneworld mem"
+	    "bership will bring to Alaska frequent\n";
+
+	(void)state;
+	assert_int_equal(text_placeholder_len("[Image-from] Edward Russell"),
+	    13);
+	assert_int_equal(text_placeholder_len("[Edward Russell] x"), 0);
+	assert_int_equal(text_placeholder_len("[x]"), 0);
+	check_author(s, "Edward Russell");
+}
+
+/* A name with its role after it ("Richard Adams Education editor",
+ * theguardian.com, w3m, between the standfirst and the date) is a
+ * byline, and the name alone the author; a desk of two words or a
+ * small word before the role is no name's. */
+static void
+test_role_name(void **state)
+{
+	const char *s =
+	    "Higher education\n"
+	    "\n"
+	    "Thousands of UK academics 'treated as second-class citizens'"
+	    "\n"
+	    "\n"
+	    "Report claims higher education institutions have created poo"
+	    "l of low-paid staff for teaching and\n"
+	    "research\n"
+	    "\n"
+	    "Richard Adams Education editor\n"
+	    "\n"
+	    "Mon 20 Jan 2020 06.05\xc2\xa0GMT Last modified on Mon 20 Jan"
+	    " 2020 06.07\xc2\xa0GMT\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Share on Facebook\n"
+	    "  \xe2\x80\xa2 Share on Twitter\n"
+	    "  \xe2\x80\xa2 Share via Email\n"
+	    "\n"
+	    "Striking members of the UCU and other unions at University C"
+	    "ollege last year.\n"
+	    "[ ]\n"
+	    "Striking members of the UCU and other unions at University C"
+	    "ollege last year. Photograph: Guy\n"
+	    "Smallman/Getty Images\n"
+	    "\n"
+	    "Thousands of academic staff at British universities are bein"
+	    "g treated as second-class citizens on\n"
+	    "precarious contracts, says a report highlighting the \xe2"
+	    "\x80\x9c""alarming rise of mass casualised labour\xe2\x80"
+	    "\x9d in\n"
+	    "higher education.\n"
+	    "\n"
+	    "The report by the University and College Union claims instit"
+	    "utions have created a pool of low-paid\n"
+	    "staff to teach undergraduates, conduct research and work in "
+	    "libraries, despite having advanced\n"
+	    "postgraduate or other academic qualifications.\n"
+	    "\n"
+	    "It calls on the Office for Students, the higher education re"
+	    "gulator in England, to require each\n"
+	    "university to publish figures showing their use of casual te"
+	    "aching staff, and and for research\n";
+
+	(void)state;
+	assert_int_equal(text_role_name("Richard Adams Education editor",
+	    4), 13);
+	assert_int_equal(text_role_name("Jane Doe reporter", 3), 8);
+	assert_int_equal(text_role_name("Richard Adams the editor", 4), 0);
+	assert_int_equal(text_role_name("Richard Adams Education", 3), 0);
+	check_author(s, "Richard Adams");
+}
+
+/* A name glued to its handle ("By Eric Levitz@EricLevitz", nymag.com,
+ * w3m: the name's link and the handle's) is the name alone. */
+static void
+test_glued_handle(void **state)
+{
+	const char *s =
+	    "conservatism May 16, 2020\n"
+	    "\n"
+	    "The GOP Is the Problem. Is \xe2\x80\x98Human Identity Politi"
+	    "cs\xe2\x80\x99 the Solution?\n"
+	    "\n"
+	    "By Eric Levitz@EricLevitz\n"
+	    "[bb9a63348b]\n"
+	    "Love thine enemy. Photo: Olivier Douliery/AFP via Getty Imag"
+	    "es\n"
+	    "\n"
+	    "In Why We\xe2\x80\x99re Polarized, Ezra Klein sets out to an"
+	    "swer a simple (if counterintuitive) question: Why\n"
+	    "was America\xe2\x80\x99s 2016 election so normal?\n"
+	    "\n"
+	    "Which is to say, why was a solipsistic reality star \xe2\x80"
+	    "\x94 who \xe2\x80\x9c""bragged about the size of his penis,"
+	    "\xe2\x80\x9d\n"
+	    "\xe2\x80\x9cmade no mystery about his bigotry or sexism,\xe2"
+	    "\x80\x9d and \xe2\x80\x9c""called himself a genius while ret"
+	    "weeting\n"
+	    "conspiracy theories in caps lock\xe2\x80\x9d \xe2\x80\x94 ab"
+	    "le to win roughly the same share of ballots as the previous"
+	    "\n"
+	    "GOP standard-bearer, a staid Mormon ex-governor of Massachus"
+	    "etts? In the U.S., parties had\n"
+	    "traditionally paid a steep price for nominating extreme and/"
+	    "or eccentric candidates. So, how did\n"
+	    "nearly 63 million Americans look at the birther king\xe2\x80"
+	    "\x99s Twitter feed and think, This is a man I can\n"
+	    "trust with nuclear weapons?\n"
+	    "\n"
+	    "The answer, the Vox founder suggests, is \xe2\x80\x9cthe eno"
+	    "rmous weight party polarization exerts on our\n"
+	    "politics.\xe2\x80\x9d\n";
+
+	(void)state;
+	check_author(s, "Eric Levitz");
+}
+
+/* A bare name set apart at the region's top ("Marie R\xc3\xb6vekamp"
+ * under the standfirst, tagesspiegel.de, w3m), the header holding no
+ * byline, is the author. */
+static void
+test_name_at_top(void **state)
+{
+	const char *s =
+	    "*\n"
+	    "29.04.2020, 15:59 Uhr\n"
+	    "\n"
+	    "Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Besch"
+	    "\xc3\xa4""ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unterne"
+	    "hmen einiges einfallen lassen. Die Ideen\n"
+	    "reichen vom Spuckschutz bis zur Kontrolle der K\xc3\xb6rpert"
+	    "emperatur.\n"
+	    "\n"
+	    "\n"
+	    "Marie R\xc3\xb6vekamp\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss ein"
+	    "e Nase-Mund-Bedeckung tragen.\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss ein"
+	    "e Nase-Mund-Bedeckung tragen.Foto: Swen\n"
+	    "Pfoertner/Reuters\n"
+	    "\n"
+	    "Hinein kommt nur, wer die richtigen Werte hat. Bei dem Unter"
+	    "nehmen TDK in Zehlendorf, das\n"
+	    "elektronische Bauteile herstellt, h\xc3\xa4ngt am Eingang ei"
+	    "ne W\xc3\xa4rmebildkamera. Bei jedem misst sie die\n"
+	    "K\xc3\xb6rpertemperatur. Ist es erlaubt, die Schwelle zu "
+	    "\xc3\xbc""bertreten, gilt Maskenpflicht. Auf dem ganzen\n"
+	    "Werksgel\xc3\xa4nde.\n"
+	    "\n"
+	    "Immer mehr Unternehmen fahren ihre Produktion nach Wochen de"
+	    "s Stillstands langsam wieder hoch.\n"
+	    "Damit sich aber nicht etliche Menschen bei der Arbeit mit de"
+	    "m Coronavirus anstecken, m\xc3\xbcssen sie\n";
+
+	(void)state;
+	check_author(s, "Marie R\xc3\xb6vekamp");
+}
+
 int
 main(void)
 {
@@ -476,6 +795,12 @@ main(void)
 		cmocka_unit_test(test_byline_under_furniture),
 		cmocka_unit_test(test_split_byline),
 		cmocka_unit_test(test_byline_run_on),
+		cmocka_unit_test(test_glued_prefix),
+		cmocka_unit_test(test_doubled_name),
+		cmocka_unit_test(test_placeholder_name),
+		cmocka_unit_test(test_role_name),
+		cmocka_unit_test(test_glued_handle),
+		cmocka_unit_test(test_name_at_top),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
