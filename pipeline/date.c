@@ -1102,7 +1102,11 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		boundary = first.start == 0 || first.space ||
 		    s[first.start - 1] == '(' || s[first.start - 1] == ',' ||
 		    s[first.start - 1] == '"' || s[first.start - 1] == '>' ||
-		    s[first.start - 1] == '|' || s[first.start - 1] == '[';
+		    s[first.start - 1] == '|' || s[first.start - 1] == '[' ||
+		    /* a label glued to its date: "Datum:26. Januar 2022" */
+		    (s[first.start - 1] == ':' && first.start >= 2 &&
+		    ((s[first.start - 2] | 32) >= 'a' &&
+		    (s[first.start - 2] | 32) <= 'z'));
 		if (!boundary)
 			continue;
 		win[0] = first;
