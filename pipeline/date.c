@@ -1125,6 +1125,11 @@ date_find(const char *s, size_t len, struct nw_time *out,
 			if (k->kind == DT_PUNCT &&
 			    !strchr(",.()-/:+", k->w[0]))
 				break;
+			/* a number glued to the year before it starts
+			 * another date (date_next_tok splits them) */
+			if (k->kind == DT_NUM && !k->space &&
+			    win[n - 1].kind == DT_NUM)
+				break;
 			if (k->kind == DT_NUM && (k->nd == 4 || k->nd == 8))
 				year = true;
 			n++;
