@@ -1102,7 +1102,11 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		boundary = first.start == 0 || first.space ||
 		    s[first.start - 1] == '(' || s[first.start - 1] == ',' ||
 		    s[first.start - 1] == '"' || s[first.start - 1] == '>' ||
-		    s[first.start - 1] == '|' || s[first.start - 1] == '[';
+		    s[first.start - 1] == '|' || s[first.start - 1] == '[' ||
+		    /* a label glued to its date: "Datum:26. Januar 2022" */
+		    (s[first.start - 1] == ':' && first.start >= 2 &&
+		    ((s[first.start - 2] | 32) >= 'a' &&
+		    (s[first.start - 2] | 32) <= 'z'));
 		if (!boundary)
 			continue;
 		win[0] = first;
@@ -1120,6 +1124,11 @@ date_find(const char *s, size_t len, struct nw_time *out,
 				break;
 			if (k->kind == DT_PUNCT &&
 			    !strchr(",.()-/:+", k->w[0]))
+				break;
+			/* a number glued to the year before it starts
+			 * another date (date_next_tok splits them) */
+			if (k->kind == DT_NUM && !k->space &&
+			    win[n - 1].kind == DT_NUM)
 				break;
 			if (k->kind == DT_NUM && (k->nd == 4 || k->nd == 8))
 				year = true;

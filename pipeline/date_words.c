@@ -443,6 +443,17 @@ date_next_tok(const char *str, size_t len, size_t *pos, struct date_tok *t)
 			t->nd++;
 			p++;
 		}
+		/* a year glued to the day of a second date, as a text dump
+		 * joins two spans: "2. Februar 20202. Februar 2020" */
+		if ((t->nd == 5 || t->nd == 6) && p < len && s[p] == '.' &&
+		    (s[t->start] == '1' || s[t->start] == '2') &&
+		    (s[t->start + 1] == '9' || s[t->start + 1] == '0') &&
+		    t->start > 0 && s[t->start - 1] == ' ') {
+			p = t->start + 4;
+			t->nd = 4;
+			t->val = (s[p - 4] - '0') * 1000 + (s[p - 3] - '0') *
+			    100 + (s[p - 2] - '0') * 10 + (s[p - 1] - '0');
+		}
 		t->end = p;
 		*pos = p;
 		return true;

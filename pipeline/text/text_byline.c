@@ -527,6 +527,10 @@ text_dated_name(const char *s, size_t *len, int *words)
 		return 0;
 	}
 	off = at + span + text_marks_len(s + at + span);
+	/* an updated date straight after the published one */
+	if (date_find(s + off, strlen(s + off), &t, &at, &span) == 0 &&
+	    at == 0)
+		off += span + text_marks_len(s + off + span);
 	n = text_name_run(s + off, 2, words);
 	if (*words >= 2 && !text_date_label(s + off, n) &&
 	    !text_has_conjunction(s + off, n))

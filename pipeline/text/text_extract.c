@@ -524,7 +524,8 @@ text_dateline(struct nw_article *a, const char *s)
 }
 
 /* Finds the date of publication in the date lines of the header, else in
- * an item of the header that ends with a full date (a byline or the
+ * a byline of the header with a full date (its first: a labelled update
+ * may follow it) or an item of the header that ends with one (the
  * crumbs with the date that a renderer joined to them, too long to be a
  * date line; not a caption's or a credit's), else in the date lines of
  * the body region, above the headline or the footer; dates after now
@@ -557,7 +558,8 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			if (date_find(it->s, strlen(it->s), &t, &at,
 			    &span) != 0)
 				continue;
-			if (!it->datelike && at + span < strlen(it->s))
+			if (!it->datelike && it->kind != TEXT_BYLINE &&
+			    at + span < strlen(it->s))
 				continue;
 			if ((now > 0 && t.utc > now) || t.utc < 0)
 				continue;

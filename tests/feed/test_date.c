@@ -225,6 +225,27 @@ test_find(void **state)
 	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
 	    "2022-11-02T00:00:00Z");
 	assert_int_equal(at, strlen("Kultur, "));
+	/* a label glued to its date, as text dumps give it; a time's
+	 * minutes are no day */
+	s = "Datum:26. Januar 2022";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, NULL), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2022-01-26T00:00:00Z");
+	assert_int_equal(at, strlen("Datum:"));
+	s = "um 10:26. Januar 2022";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+	/* a published and an updated date glued together */
+	s = "2. Februar 20202. Februar 2020 Alexander Roll";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2020-02-02T00:00:00Z");
+	assert_int_equal(at, 0);
+	assert_int_equal(span, strlen("2. Februar 2020"));
+	s = "2. Februar 20205. M\xc3\xa4rz 2020";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2020-02-02T00:00:00Z");
+	assert_int_equal(span, strlen("2. Februar 2020"));
 	s = "libfoo 1.2.10.4 and 2/11/22";
 	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
 

@@ -66,6 +66,9 @@ test_dated_name(void **state)
 	check_name("8. Januar 2020 \xc2\xb7 by Aureliana \xc2\xb7 in "
 	    "Gef\xc3\xbchle", "Aureliana");
 	check_name("September 17, 2019 Helmut Rubik 0", "Helmut Rubik");
+	/* the published and the updated date, glued, then the name */
+	check_name("2. Februar 20202. Februar 2020 Alexander Roll 1 "
+	    "Kommentar", "Alexander Roll");
 	check_name("Bettina Kugler 19.10.2019, 05:00 Uhr", "Bettina Kugler");
 	check_name("26. September 2019 Ulrike Stockhausen Schreibe einen "
 	    "Kommentar", "Ulrike Stockhausen");

@@ -546,6 +546,32 @@ test_extract_wire(void **state)
 	article_free(a);
 }
 
+/* A byline giving the date of publication, then a labelled update
+ * after it (90min.de, w3m): the first date is the published one. */
+static void
+test_extract_byline_then_update(void **state)
+{
+	const char *s =
+	    "Latest news\n\n"
+	    "Port strike enters second week\n\n"
+	    "Von Jane Doe | Oct 24, 2023 | Zuletzt ge\xc3\xa4ndert: Nov 7, "
+	    "2023, 8:54 AM GMT+1\n\n"
+	    "Dock workers extended their strike on Friday, the union said "
+	    "in a statement to the press.\n\n"
+	    "Talks with the port authority are due to resume on Monday, "
+	    "the union's spokesman told reporters.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_true(a->published.set);
+	/* 2023-10-24T00:00:00Z */
+	assert_int_equal(a->published.utc, 1698105600);
+	article_free(a);
+}
+
 static void
 test_extract_reuters_style(void **state)
 {
@@ -1376,6 +1402,7 @@ main(void)
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
+		cmocka_unit_test(test_extract_byline_then_update),
 		cmocka_unit_test(test_extract_reuters_style),
 		cmocka_unit_test(test_extract_teasers),
 		cmocka_unit_test(test_extract_teaser_cards),
