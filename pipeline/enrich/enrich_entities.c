@@ -338,6 +338,54 @@ ent_hset_has(const struct ent_hset *set, uint64_t h)
 	return false;
 }
 
+/* Fills c->flagged in one walk of the words (anew if the words were
+ * changed: ent_elide()'s). */
+static void
+ent_flag_walk(struct ent_ctx *c)
+{
+	size_t j, n = c->t->n;
+
+	free(c->flagged);
+	c->flagged_of = c->t;
+	c->caps_n = c->allcap_n = 0;
+	c->flagged = xmalloc((2 * n + 1) * sizeof(*c->flagged));
+	for (j = 0; j < n; j++) {
+		if (c->t->v[j].flags & ETOK_CAP)
+			c->flagged[c->caps_n++] = j;
+		if (c->t->v[j].flags & ETOK_ALLCAP)
+			c->flagged[n + c->allcap_n++] = j;
+	}
+}
+
+/* Whether word i is written like a word of the text that keep() holds
+ * for (enrich_entities_int.h). Several sets are asked of most texts:
+ * walking all words for each missed the cache on every one. */
+bool
+ent_gathered(struct ent_ctx *c, struct ent_hset *set,
+    bool (*keep)(struct ent_ctx *, size_t), unsigned need, size_t i)
+{
+	const size_t *ix;
+	size_t j, n;
+
+	if (set->v == NULL) {
+		ent_hset_init(set);
+		if (need == 0) {
+			for (j = 0; j < c->t->n; j++)
+				if (keep(c, j))
+					ent_hset_add(set, c->t->v[j].hash);
+			return ent_hset_has(set, c->t->v[i].hash);
+		}
+		if (c->flagged_of != c->t)
+			ent_flag_walk(c);
+		ix = need == ETOK_CAP ? c->flagged : c->flagged + c->t->n;
+		n = need == ETOK_CAP ? c->caps_n : c->allcap_n;
+		for (j = 0; j < n; j++)
+			if (keep(c, ix[j]))
+				ent_hset_add(set, c->t->v[ix[j]].hash);
+	}
+	return ent_hset_has(set, c->t->v[i].hash);
+}
+
 /* The words [a, b) joined by single spaces; the first letter of each word
  * upper-cased when fix is set (ASCII only). */
 char *
@@ -694,6 +742,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->model.v);
 	free(c->plural.v);
 	free(c->unit.v);
+	free(c->flagged);
 	free(c->heading);
 }
 

@@ -369,7 +369,8 @@ bool
 ent_acro_thing(struct ent_ctx *c, size_t i)
 {
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
-	    ent_gathered(c, &c->thing, ent_acro_thing_any, i);
+	    ent_gathered(c, &c->thing, ent_acro_thing_any,
+	    ETOK_ALLCAP, i);
 }
 
 /* Whether word a, two capitals, is a region's postal code after "in", a
@@ -469,7 +470,8 @@ bool
 ent_acro_place_code(struct ent_ctx *c, size_t i)
 {
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
-	    ent_gathered(c, &c->code, ent_acro_place_code_form, i);
+	    ent_gathered(c, &c->code, ent_acro_place_code_form,
+	    ETOK_ALLCAP, i);
 }
 
 /* Whether word i, in capitals, is a Roman numeral of I, V and X alone
@@ -534,5 +536,6 @@ bool
 ent_acro_label(struct ent_ctx *c, size_t i)
 {
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
-	    ent_gathered(c, &c->label, ent_acro_label_form, i);
+	    ent_gathered(c, &c->label, ent_acro_label_form,
+	    ETOK_ALLCAP, i);
 }

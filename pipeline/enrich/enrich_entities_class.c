@@ -48,23 +48,6 @@ ent_prose(const struct ent_ctx *c, size_t i)
 	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
 }
 
-/* Whether word i is written like a word of the text that keep() holds
- * for (enrich_entities_int.h). */
-bool
-ent_gathered(struct ent_ctx *c, struct ent_hset *set,
-    bool (*keep)(struct ent_ctx *, size_t), size_t i)
-{
-	size_t j;
-
-	if (set->v == NULL) {
-		ent_hset_init(set);
-		for (j = 0; j < c->t->n; j++)
-			if (keep(c, j))
-				ent_hset_add(set, c->t->v[j].hash);
-	}
-	return ent_hset_has(set, c->t->v[i].hash);
-}
-
 /* Word j is written in lower case, in prose. */
 static bool
 ent_lower_form(struct ent_ctx *c, size_t j)
@@ -79,7 +62,7 @@ ent_lower_form(struct ent_ctx *c, size_t j)
 static bool
 ent_lower(struct ent_ctx *c, size_t i)
 {
-	return ent_gathered(c, &c->lower, ent_lower_form, i);
+	return ent_gathered(c, &c->lower, ent_lower_form, 0, i);
 }
 
 /* Words i and j are written alike. */
@@ -286,7 +269,7 @@ ent_menu_item(struct ent_ctx *c, size_t i)
 static bool
 ent_menu_word(struct ent_ctx *c, size_t i)
 {
-	return ent_gathered(c, &c->menu, ent_menu_item, i) &&
+	return ent_gathered(c, &c->menu, ent_menu_item, ETOK_CAP, i) &&
 	    ent_word_is(c, i, ENT_W_ENWORD);
 }
 
@@ -468,7 +451,8 @@ static bool
 ent_code_only(struct ent_ctx *c, size_t a)
 {
 	return (c->t->v[a].flags & ETOK_ALLCAP) &&
-	    !ent_gathered(c, &c->text, ent_text_form, a);
+	    !ent_gathered(c, &c->text, ent_text_form, ETOK_ALLCAP,
+	    a);
 }
 
 /* Whether the one word a, ending as English adjectives do in -ic or

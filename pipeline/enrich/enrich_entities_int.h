@@ -138,6 +138,12 @@ struct ent_ctx {
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */
+	size_t *flagged;        /* ent_gathered()'s: the capitalised
+	                           words' indexes in [0, caps_n), those
+	                           in capitals' from t->n, allcap_n of
+	                           them; NULL until first needed */
+	const struct etoks *flagged_of;  /* the words that flagged indexes */
+	size_t caps_n, allcap_n;
 	struct ent_run *runs;
 	size_t n, cap;
 };
@@ -252,9 +258,11 @@ size_t ent_de_join(struct ent_ctx *c, size_t i, size_t j);
 void ent_class_nouns(struct ent_ctx *c, size_t a, size_t b);
 /* Whether word i is written like a word of the text that keep() holds
  * for: the first question fills set with the hashes of all such words
- * (64-bit hashes of the folded forms: a collision is negligible). */
+ * (64-bit hashes of the folded forms: a collision is negligible).
+ * need: ETOK_CAP or ETOK_ALLCAP where keep() holds only for words so
+ * flagged (then only those are walked), else 0. */
 bool ent_gathered(struct ent_ctx *c, struct ent_hset *set,
-    bool (*keep)(struct ent_ctx *, size_t), size_t i);
+    bool (*keep)(struct ent_ctx *, size_t), unsigned need, size_t i);
 /* Whether the run [a, b) of German words names an organisation
  * ("Deutsche Bahn", "Techniker Krankenkasse"), which it then adds. */
 bool ent_class_de_org(struct ent_ctx *c, size_t a, size_t b);

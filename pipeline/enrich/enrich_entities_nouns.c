@@ -69,7 +69,7 @@ ent_town_form(struct ent_ctx *c, size_t j)
 static bool
 ent_town(struct ent_ctx *c, size_t i)
 {
-	return ent_gathered(c, &c->town, ent_town_form, i);
+	return ent_gathered(c, &c->town, ent_town_form, ETOK_CAP, i);
 }
 
 /* Classes a run of two or more capitalised German words ("nouns": every

@@ -718,21 +718,38 @@ html_said_after(const struct html_ctx *ctx, size_t i, const char *w,
 	return false;
 }
 
+/* The words of s (html_word_byte()). */
+static size_t
+html_words_of(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += html_word_byte(*s) && !html_word_byte(s[1]);
+	return n;
+}
+
 /* Leaves out the line that opens the text when the text says it again:
  * half its runs of words or more are written in a longer paragraph
  * after it (a picture's caption that a lede tells in full, a pull
  * quote, a teaser over the story it sums up). An author tells a thing
- * once; a restatement over the text is the page's. */
+ * once; a restatement over the text is the page's. The runs are
+ * counted first, so the search stops once the answer is sure. */
 static void
 html_paras_restated(struct html_ctx *ctx)
 {
 	const char *at[HTML_RUN_WORDS] = { NULL };
 	size_t i = html_opening_line(ctx), words = 0, runs = 0, said = 0;
+	size_t all;
 	const struct html_para *p;
 
 	if (i == ctx->n_paras)
 		return;
 	p = &ctx->paras[i];
+	all = html_words_of(p->text);
+	all = all < HTML_RUN_WORDS ? 0 : all - HTML_RUN_WORDS + 1;
+	if (all < HTML_RESTATED_RUNS)
+		return;
 	for (const char *t = p->text; *t != '\0'; ) {
 		if (!html_word_byte(*t)) {
 			t++;
@@ -747,8 +764,10 @@ html_paras_restated(struct html_ctx *ctx)
 		runs++;
 		said += html_said_after(ctx, i, at[words % HTML_RUN_WORDS],
 		    (size_t)(t - at[words % HTML_RUN_WORDS]));
+		if (said * 2 >= all || (said + all - runs) * 2 < all)
+			break;
 	}
-	if (runs < HTML_RESTATED_RUNS || said * 2 < runs)
+	if (said * 2 < all)
 		return;
 	HTML_DEBUG_MSG("restated: %s\n", p->text);
 	ctx->paras[i].keep = false;

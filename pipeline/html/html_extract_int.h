@@ -109,6 +109,8 @@ struct html_ctx {
 	bool recipe_seen;  /* the page marks a recipe's parts */
 	bool story;        /* the winner is the first of stacked stories
 	                      (html_first_story()) */
+	xmlNode *headline; /* html_headline()'s, once headline_asked */
+	bool headline_asked;
 	struct html_sigcache sigs;  /* signals of the page's class names */
 	xmlNode **drops;   /* the first walk's nodes to remove (step 1) */
 	size_t n_drops, cap_drops;

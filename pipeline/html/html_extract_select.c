@@ -753,12 +753,16 @@ static size_t html_prose_but_subtitle(const struct html_ctx *ctx,
     xmlNode *s);
 
 /* The page's headline: the first <h1> whose text is the title or in it
- * (one before it may hold the site's name), or NULL. */
+ * (one before it may hold the site's name), or NULL. Sought once: the
+ * choice and the winner's reading ask it of one tree and title. */
 static xmlNode *
-html_headline(const struct html_ctx *ctx)
+html_headline(struct html_ctx *ctx)
 {
 	xmlNode *root = ctx->body;
 
+	if (ctx->headline_asked)
+		return ctx->headline;
+	ctx->headline_asked = true;
 	if (ctx->a->title == NULL)
 		return NULL;
 	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true)) {
@@ -766,7 +770,7 @@ html_headline(const struct html_ctx *ctx)
 
 		if (hi != NULL && hi->text > 0 && hi->kind == HTML_K_H1 &&
 		    html_text_in(h, ctx->a->title))
-			return h;
+			return ctx->headline = h;
 	}
 	return NULL;
 }

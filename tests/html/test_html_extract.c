@@ -1865,6 +1865,29 @@ test_restated_opening(void **state)
 	article_free(a);
 }
 
+/* The restated line's measure at its edge, where the search that
+ * stops once the answer is sure must agree with counting every run:
+ * three runs of six said again go ("The council voted on Tuesday and
+ * Gray smiled"), three of seven stay. */
+static void
+test_restated_opening_edge(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>The council voted on Tuesday and "
+	    "Gray smiled</p><p>%s</p><p>%s</p><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "Gray smiled"));
+	article_free(a);
+	a = extract_body("<article><p>The council voted on Tuesday and "
+	    "Gray smiled here</p><p>%s</p><p>%s</p><p>%s</p></article>",
+	    prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, "Gray smiled here"));
+	article_free(a);
+}
+
 /* A date line between the standfirst and the lede, its <aside> or its
  * class gone, is left out as the date lines over the standfirst are;
  * the same line in a table is data and stays. */
@@ -3142,6 +3165,7 @@ main(void)
 		cmocka_unit_test(test_control_box),
 		cmocka_unit_test(test_styled_note),
 		cmocka_unit_test(test_restated_opening),
+		cmocka_unit_test(test_restated_opening_edge),
 		cmocka_unit_test(test_repeated_page_prose),
 		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
