@@ -471,9 +471,15 @@ text_named_under(const struct text_doc *d, size_t h)
 	    d->items[j].datelike ||
 	    !text_is_byline(d->items[j].s, d->items[j].words))
 		return d->n;
-	for (size_t k = j + 1; k <= j + 2 && k < end; k++)
+	/* a line between them is no headline (an e-mail address is
+	 * not; "Themen-Blog Digitalisierung" over the headline and its
+	 * date is a section's name) */
+	for (size_t k = j + 1; k <= j + 2 && k < end; k++) {
 		if (d->items[k].datelike)
 			return k;
+		if (text_title_candidate(&d->items[k]))
+			break;
+	}
 	return d->n;
 }
 
