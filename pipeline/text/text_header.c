@@ -453,6 +453,74 @@ text_under_by_label(const struct text_doc *d, size_t i)
 	    text_ends_by_label(d->items[i - 1].s);
 }
 
+/* The date of a byline's name and a date that stand right under item
+ * h, past its standfirst and a picture's placeholder ("Bruno Wendel",
+ * "04.05.2022, 05:45:00"): the pair a page sets under its headline.
+ * Returns the date's index, or d->n. */
+static size_t
+text_named_under(const struct text_doc *d, size_t h)
+{
+	size_t j = h + 1, end = d->body_start;
+
+	if (j < end && text_title_candidate(&d->items[j]))
+		j++;
+	if (j < end && d->items[j].chrome && d->items[j].words <= 2)
+		j++;
+	if (j >= end || d->items[j].kind != TEXT_OTHER ||
+	    d->items[j].chrome || d->items[j].bullet ||
+	    d->items[j].datelike ||
+	    !text_is_byline(d->items[j].s, d->items[j].words))
+		return d->n;
+	/* a line between them is no headline (an e-mail address is
+	 * not; "Themen-Blog Digitalisierung" over the headline and its
+	 * date is a section's name) */
+	for (size_t k = j + 1; k <= j + 2 && k < end; k++) {
+		if (d->items[k].datelike)
+			return k;
+		if (text_title_candidate(&d->items[k]))
+			break;
+	}
+	return d->n;
+}
+
+/* True when h reads as a headline over a name and a date whose date is
+ * at, the last date over the walk's run. */
+static bool
+text_named_line(const struct text_doc *d, size_t h, size_t at)
+{
+	const struct text_item *it = &d->items[h];
+
+	return text_title_candidate(it) &&
+	    it->words <= TEXT_TITLE_MAX_WORDS &&
+	    !text_has_sentence_break(it->s) &&
+	    !text_ends_full_stop(it->s) && text_named_under(d, h) == at;
+}
+
+/* The headline over a byline's name and a date, over the run the walk
+ * ended at (first): a run under that pair is a caption, a partner's
+ * credit or a box of teasers, and the page's headline the line over
+ * the pair. The pair's date is the last date over the run: a date
+ * nearer it belongs to a teaser of a list ("Final Fantasy XIV",
+ * "Release: 27.08.2013"). Returns its index, or first. */
+static size_t
+text_named_head(const struct text_doc *d, size_t first)
+{
+	size_t lo = d->body_start > TEXT_HEADER_SKIP ?
+	    d->body_start - TEXT_HEADER_SKIP : 0, at = first;
+
+	while (at > lo && !d->items[at - 1].datelike)
+		at--;
+	if (at-- <= lo || text_named_under(d, first) < d->n)
+		return first;
+	for (size_t h = at; h-- > lo;) {
+		if (!text_named_line(d, h, at))
+			continue;
+		/* the standfirst over the pair: the headline is over it */
+		return h > lo && text_named_line(d, h - 1, at) ? h - 1 : h;
+	}
+	return first;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -508,6 +576,7 @@ text_header(struct text_doc *d)
 		text_title_fallback(d, name);
 		return;
 	}
+	first = text_named_head(d, first);
 	first = text_over_byline(d, first);
 	/* a kicker or a section's name over the headline: a short item
 	 * over a longer one that reads as a headline */

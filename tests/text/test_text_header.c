@@ -757,6 +757,158 @@ test_extract_file_name_no_title(void **state)
 	article_free(a);
 }
 
+/* A headline with its standfirst over a name and a date, a related
+ * box, and the headline again as a picture's caption and its copy over
+ * the body (correio24horas.com.br, w3m): the walk up ends at the
+ * captions' run, whose last line is the standfirst; the headline is
+ * the line over the name and the date, and the name its author. */
+static void
+test_extract_headline_over_name_and_date(void **state)
+{
+	const char *s =
+	    "Ol\xc3\xa1 | Sair\n"
+	    "salvador minha bahia\n"
+	    "salvador\n"
+	    "\n"
+	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
+	    " morto em confronto policial\n"
+	    "\n"
+	    "Draco j\xc3\xa1 mapeou todos os integrantes, e pris\xc3\xa3o"
+	    " \xc3\xa9 quest\xc3\xa3o de tempo, diz delegado\n"
+	    "salvador\n"
+	    "Bruno Wendel\n"
+	    "bruno.cardoso@redebahia.com.br\n"
+	    "04.05.2022, 05:45:00\n"
+	    "Facebook\n"
+	    "Twitter\n"
+	    "WhatsApp\n"
+	    "WhatsApp\n"
+	    "LinkedIn\n"
+	    "Telegram\n"
+	    "Messenger\n"
+	    "Copiar URL\n"
+	    "Mais op\xc3\xa7\xc3\xb5" "es\n"
+	    "Relacionadas\n"
+	    "\n"
+	    "  \xe2\x80\xa2 [csm_WhatsA] Pol\xc3\xad" "cia faz opera\xc3"
+	    "\xa7\xc3\xa3o de combate a sequestros em Salvador e RMS\n"
+	    "  \xe2\x80\xa2 [csm_WhatsA] Policiais militares s\xc3\xa3o p"
+	    "resos em opera\xc3\xa7\xc3\xa3o de combate a sequestro em Sa"
+	    "lvador\n"
+	    "  \xe2\x80\xa2 [csm___0305] PMs presos em opera\xc3\xa7\xc3"
+	    "\xa3o s\xc3\xa3o investigados por sequestro de empres\xc3"
+	    "\xa1rio no Stiep\xc2\xa0\n"
+	    "\n"
+	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
+	    " morto em confronto policial (Foto: Tony Silva/\n"
+	    "Ascom-PC)\n"
+	    "\n"
+	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
+	    " morto em confronto policial\n"
+	    "\n"
+	    "Draco j\xc3\xa1 mapeou todos os integrantes, e pris\xc3\xa3o"
+	    " \xc3\xa9 quest\xc3\xa3o de tempo, diz delegado\n"
+	    "[correio_to] [correio_to]\n"
+	    "\n"
+	    "Uma das lideran\xc3\xa7" "as da organiza\xc3\xa7\xc3\xa3o qu"
+	    "e contava com PMs para cometer crimes de extors\xc3\xa3o med"
+	    "iante\n"
+	    "sequestro, e que teve tr\xc3\xaas integrantes preso nesta te"
+	    "r\xc3\xa7" "a-feira (3) na opera\xc3\xa7\xc3\xa3o \"S\xc3"
+	    "\xb3 Rasteira\",\n"
+	    "morreu em confronto com policiais civis e militares em fever"
+	    "eiro do ano passado, no bairro da Sete\n"
+	    "Portas, em Salvador. Alessandro Souza Suzart foi localizado "
+	    "durante a\xc3\xa7\xc3\xa3o da Coordena\xc3\xa7\xc3\xa3o de\n"
+	    "Repress\xc3\xa3o a Crimes Contra Institui\xc3\xa7\xc3\xb5" ""
+	    "es Financeiras, do Departamento de Repress\xc3\xa3o e Combat"
+	    "e ao Crime\n"
+	    "Organizado (Draco), em conjunto com equipes das Rondas Espec"
+	    "iais (Rondesp) Atl\xc3\xa2ntico da Pol\xc3\xad" "cia\n"
+	    "Militar.\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "L\xc3\xad" "der do grupo de sequestrad"
+	    "ores que tinha PMs foi morto em confronto policial");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Bruno Wendel");
+	article_free(a);
+}
+
+/* The same page with a section's name under a menu's line, over the
+ * headline and its date: the line between the name and the date reads
+ * as a headline, so the name is no byline of the menu's line
+ * (management-circle.de, w3m: "Mobiles Men\xc3\xbc \xc3\xb6" "ffnen"
+ * over "Themen-Blog Digitalisierung"). */
+static void
+test_extract_no_headline_over_section_name(void **state)
+{
+	const char *s =
+	    "Ol\xc3\xa1 | Sair\n"
+	    "Abrir o menu\n"
+	    "Salvador Digital\n"
+	    "\n"
+	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
+	    " morto em confronto policial\n"
+	    "04.05.2022, 05:45:00\n"
+	    "Facebook\n"
+	    "Twitter\n"
+	    "WhatsApp\n"
+	    "WhatsApp\n"
+	    "LinkedIn\n"
+	    "Telegram\n"
+	    "Messenger\n"
+	    "Copiar URL\n"
+	    "Mais op\xc3\xa7\xc3\xb5" "es\n"
+	    "Relacionadas\n"
+	    "\n"
+	    "  \xe2\x80\xa2 [csm_WhatsA] Pol\xc3\xad" "cia faz opera\xc3"
+	    "\xa7\xc3\xa3o de combate a sequestros em Salvador e RMS\n"
+	    "  \xe2\x80\xa2 [csm_WhatsA] Policiais militares s\xc3\xa3o p"
+	    "resos em opera\xc3\xa7\xc3\xa3o de combate a sequestro em Sa"
+	    "lvador\n"
+	    "  \xe2\x80\xa2 [csm___0305] PMs presos em opera\xc3\xa7\xc3"
+	    "\xa3o s\xc3\xa3o investigados por sequestro de empres\xc3"
+	    "\xa1rio no Stiep\xc2\xa0\n"
+	    "\n"
+	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
+	    " morto em confronto policial (Foto: Tony Silva/\n"
+	    "Ascom-PC)\n"
+	    "\n"
+	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
+	    " morto em confronto policial\n"
+	    "\n"
+	    "Draco j\xc3\xa1 mapeou todos os integrantes, e pris\xc3\xa3o"
+	    " \xc3\xa9 quest\xc3\xa3o de tempo, diz delegado\n"
+	    "[correio_to] [correio_to]\n"
+	    "\n"
+	    "Uma das lideran\xc3\xa7" "as da organiza\xc3\xa7\xc3\xa3o qu"
+	    "e contava com PMs para cometer crimes de extors\xc3\xa3o med"
+	    "iante\n"
+	    "sequestro, e que teve tr\xc3\xaas integrantes preso nesta te"
+	    "r\xc3\xa7" "a-feira (3) na opera\xc3\xa7\xc3\xa3o \"S\xc3"
+	    "\xb3 Rasteira\",\n"
+	    "morreu em confronto com policiais civis e militares em fever"
+	    "eiro do ano passado, no bairro da Sete\n"
+	    "Portas, em Salvador. Alessandro Souza Suzart foi localizado "
+	    "durante a\xc3\xa7\xc3\xa3o da Coordena\xc3\xa7\xc3\xa3o de\n"
+	    "Repress\xc3\xa3o a Crimes Contra Institui\xc3\xa7\xc3\xb5"
+	    "" "es Financeiras, do Departamento de Repress\xc3\xa3o e Com"
+	    "bate ao Crime\n"
+	    "Organizado (Draco), em conjunto com equipes das Rondas Espec"
+	    "iais (Rondesp) Atl\xc3\xa2ntico da Pol\xc3\xad" "cia\n"
+	    "Militar.\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_not_equal(a->title, "Ol\xc3\xa1 | Sair");
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -779,6 +931,8 @@ main(void)
 		cmocka_unit_test(test_extract_name_under_by_label),
 		cmocka_unit_test(test_extract_counter_no_title),
 		cmocka_unit_test(test_extract_file_name_no_title),
+		cmocka_unit_test(test_extract_headline_over_name_and_date),
+		cmocka_unit_test(test_extract_no_headline_over_section_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
