@@ -312,9 +312,7 @@ static bool
 html_has_img(xmlNode *root)
 {
 	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
-		if (html_is_elem(n) && html_ni(n) != NULL &&
-		    (html_ni(n)->kind == HTML_K_IMG ||
-		    html_ni(n)->kind == HTML_K_PICTURE))
+		if (html_is_pic(n))
 			return true;
 	return false;
 }

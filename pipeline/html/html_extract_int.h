@@ -158,6 +158,16 @@ html_is_elem(const xmlNode *n)
 	return n != NULL && n->type == XML_ELEMENT_NODE;
 }
 
+/* Whether n is a picture's element (<img>, <picture>). */
+static inline bool
+html_is_pic(const xmlNode *n)
+{
+	const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
+
+	return ni != NULL &&
+	    (ni->kind == HTML_K_IMG || ni->kind == HTML_K_PICTURE);
+}
+
 static inline double
 html_link_density(const struct html_ni *ni)
 {

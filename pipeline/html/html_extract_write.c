@@ -654,9 +654,7 @@ html_opens_with_pic(xmlNode *n, const xmlNode *first)
 {
 	for (xmlNode *e = n->children; e != NULL && e != first;
 	    e = html_next(e, n, true))
-		if (html_is_elem(e) && html_ni(e) != NULL &&
-		    (html_ni(e)->kind == HTML_K_IMG ||
-		    html_ni(e)->kind == HTML_K_PICTURE))
+		if (html_is_pic(e))
 			return true;
 	return false;
 }
