@@ -757,6 +757,58 @@ test_extract_file_name_no_title(void **state)
 	article_free(a);
 }
 
+/* The correio24horas page under its header in the two tests below:
+ * its share buttons, related stories, the caption and the lead. */
+#define CORREIO_TAIL \
+    "Facebook\n" \
+    "Twitter\n" \
+    "WhatsApp\n" \
+    "WhatsApp\n" \
+    "LinkedIn\n" \
+    "Telegram\n" \
+    "Messenger\n" \
+    "Copiar URL\n" \
+    "Mais op\xc3\xa7\xc3\xb5" "es\n" \
+    "Relacionadas\n" \
+    "\n" \
+    "  \xe2\x80\xa2 [csm_WhatsA] Pol\xc3\xad" "cia faz opera\xc3" \
+    "\xa7\xc3\xa3o de combate a sequestros em Salvador e RMS\n" \
+    "  \xe2\x80\xa2 [csm_WhatsA] Policiais militares s\xc3\xa3o p" \
+    "resos em opera\xc3\xa7\xc3\xa3o de combate a sequestro em Sa" \
+    "lvador\n" \
+    "  \xe2\x80\xa2 [csm___0305] PMs presos em opera\xc3\xa7\xc3" \
+    "\xa3o s\xc3\xa3o investigados por sequestro de empres\xc3" \
+    "\xa1rio no Stiep\xc2\xa0\n" \
+    "\n" \
+    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi" \
+    " morto em confronto policial (Foto: Tony Silva/\n" \
+    "Ascom-PC)\n" \
+    "\n" \
+    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi" \
+    " morto em confronto policial\n" \
+    "\n" \
+    "Draco j\xc3\xa1 mapeou todos os integrantes, e pris\xc3\xa3o" \
+    " \xc3\xa9 quest\xc3\xa3o de tempo, diz delegado\n" \
+    "[correio_to] [correio_to]\n" \
+    "\n" \
+    "Uma das lideran\xc3\xa7" "as da organiza\xc3\xa7\xc3\xa3o qu" \
+    "e contava com PMs para cometer crimes de extors\xc3\xa3o med" \
+    "iante\n" \
+    "sequestro, e que teve tr\xc3\xaas integrantes preso nesta te" \
+    "r\xc3\xa7" "a-feira (3) na opera\xc3\xa7\xc3\xa3o \"S\xc3" \
+    "\xb3 Rasteira\",\n" \
+    "morreu em confronto com policiais civis e militares em fever" \
+    "eiro do ano passado, no bairro da Sete\n" \
+    "Portas, em Salvador. Alessandro Souza Suzart foi localizado " \
+    "durante a\xc3\xa7\xc3\xa3o da Coordena\xc3\xa7\xc3\xa3o de\n" \
+    "Repress\xc3\xa3o a Crimes Contra Institui\xc3\xa7\xc3\xb5" "" \
+    "es Financeiras, do Departamento de Repress\xc3\xa3o e Combat" \
+    "e ao Crime\n" \
+    "Organizado (Draco), em conjunto com equipes das Rondas Espec" \
+    "iais (Rondesp) Atl\xc3\xa2ntico da Pol\xc3\xad" "cia\n" \
+    "Militar.\n" \
+    "\n"
+
 /* A headline with its standfirst over a name and a date, a related
  * box, and the headline again as a picture's caption and its copy over
  * the body (correio24horas.com.br, w3m): the walk up ends at the
@@ -779,54 +831,7 @@ test_extract_headline_over_name_and_date(void **state)
 	    "Bruno Wendel\n"
 	    "bruno.cardoso@redebahia.com.br\n"
 	    "04.05.2022, 05:45:00\n"
-	    "Facebook\n"
-	    "Twitter\n"
-	    "WhatsApp\n"
-	    "WhatsApp\n"
-	    "LinkedIn\n"
-	    "Telegram\n"
-	    "Messenger\n"
-	    "Copiar URL\n"
-	    "Mais op\xc3\xa7\xc3\xb5" "es\n"
-	    "Relacionadas\n"
-	    "\n"
-	    "  \xe2\x80\xa2 [csm_WhatsA] Pol\xc3\xad" "cia faz opera\xc3"
-	    "\xa7\xc3\xa3o de combate a sequestros em Salvador e RMS\n"
-	    "  \xe2\x80\xa2 [csm_WhatsA] Policiais militares s\xc3\xa3o p"
-	    "resos em opera\xc3\xa7\xc3\xa3o de combate a sequestro em Sa"
-	    "lvador\n"
-	    "  \xe2\x80\xa2 [csm___0305] PMs presos em opera\xc3\xa7\xc3"
-	    "\xa3o s\xc3\xa3o investigados por sequestro de empres\xc3"
-	    "\xa1rio no Stiep\xc2\xa0\n"
-	    "\n"
-	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
-	    " morto em confronto policial (Foto: Tony Silva/\n"
-	    "Ascom-PC)\n"
-	    "\n"
-	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
-	    " morto em confronto policial\n"
-	    "\n"
-	    "Draco j\xc3\xa1 mapeou todos os integrantes, e pris\xc3\xa3o"
-	    " \xc3\xa9 quest\xc3\xa3o de tempo, diz delegado\n"
-	    "[correio_to] [correio_to]\n"
-	    "\n"
-	    "Uma das lideran\xc3\xa7" "as da organiza\xc3\xa7\xc3\xa3o qu"
-	    "e contava com PMs para cometer crimes de extors\xc3\xa3o med"
-	    "iante\n"
-	    "sequestro, e que teve tr\xc3\xaas integrantes preso nesta te"
-	    "r\xc3\xa7" "a-feira (3) na opera\xc3\xa7\xc3\xa3o \"S\xc3"
-	    "\xb3 Rasteira\",\n"
-	    "morreu em confronto com policiais civis e militares em fever"
-	    "eiro do ano passado, no bairro da Sete\n"
-	    "Portas, em Salvador. Alessandro Souza Suzart foi localizado "
-	    "durante a\xc3\xa7\xc3\xa3o da Coordena\xc3\xa7\xc3\xa3o de\n"
-	    "Repress\xc3\xa3o a Crimes Contra Institui\xc3\xa7\xc3\xb5" ""
-	    "es Financeiras, do Departamento de Repress\xc3\xa3o e Combat"
-	    "e ao Crime\n"
-	    "Organizado (Draco), em conjunto com equipes das Rondas Espec"
-	    "iais (Rondesp) Atl\xc3\xa2ntico da Pol\xc3\xad" "cia\n"
-	    "Militar.\n"
-	    "\n";
+	    CORREIO_TAIL;
 	struct nw_article *a = extracted(s);
 
 	(void)state;
@@ -853,54 +858,7 @@ test_extract_no_headline_over_section_name(void **state)
 	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
 	    " morto em confronto policial\n"
 	    "04.05.2022, 05:45:00\n"
-	    "Facebook\n"
-	    "Twitter\n"
-	    "WhatsApp\n"
-	    "WhatsApp\n"
-	    "LinkedIn\n"
-	    "Telegram\n"
-	    "Messenger\n"
-	    "Copiar URL\n"
-	    "Mais op\xc3\xa7\xc3\xb5" "es\n"
-	    "Relacionadas\n"
-	    "\n"
-	    "  \xe2\x80\xa2 [csm_WhatsA] Pol\xc3\xad" "cia faz opera\xc3"
-	    "\xa7\xc3\xa3o de combate a sequestros em Salvador e RMS\n"
-	    "  \xe2\x80\xa2 [csm_WhatsA] Policiais militares s\xc3\xa3o p"
-	    "resos em opera\xc3\xa7\xc3\xa3o de combate a sequestro em Sa"
-	    "lvador\n"
-	    "  \xe2\x80\xa2 [csm___0305] PMs presos em opera\xc3\xa7\xc3"
-	    "\xa3o s\xc3\xa3o investigados por sequestro de empres\xc3"
-	    "\xa1rio no Stiep\xc2\xa0\n"
-	    "\n"
-	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
-	    " morto em confronto policial (Foto: Tony Silva/\n"
-	    "Ascom-PC)\n"
-	    "\n"
-	    "L\xc3\xad" "der do grupo de sequestradores que tinha PMs foi"
-	    " morto em confronto policial\n"
-	    "\n"
-	    "Draco j\xc3\xa1 mapeou todos os integrantes, e pris\xc3\xa3o"
-	    " \xc3\xa9 quest\xc3\xa3o de tempo, diz delegado\n"
-	    "[correio_to] [correio_to]\n"
-	    "\n"
-	    "Uma das lideran\xc3\xa7" "as da organiza\xc3\xa7\xc3\xa3o qu"
-	    "e contava com PMs para cometer crimes de extors\xc3\xa3o med"
-	    "iante\n"
-	    "sequestro, e que teve tr\xc3\xaas integrantes preso nesta te"
-	    "r\xc3\xa7" "a-feira (3) na opera\xc3\xa7\xc3\xa3o \"S\xc3"
-	    "\xb3 Rasteira\",\n"
-	    "morreu em confronto com policiais civis e militares em fever"
-	    "eiro do ano passado, no bairro da Sete\n"
-	    "Portas, em Salvador. Alessandro Souza Suzart foi localizado "
-	    "durante a\xc3\xa7\xc3\xa3o da Coordena\xc3\xa7\xc3\xa3o de\n"
-	    "Repress\xc3\xa3o a Crimes Contra Institui\xc3\xa7\xc3\xb5"
-	    "" "es Financeiras, do Departamento de Repress\xc3\xa3o e Com"
-	    "bate ao Crime\n"
-	    "Organizado (Draco), em conjunto com equipes das Rondas Espec"
-	    "iais (Rondesp) Atl\xc3\xa2ntico da Pol\xc3\xad" "cia\n"
-	    "Militar.\n"
-	    "\n";
+	    CORREIO_TAIL;
 	struct nw_article *a = extracted(s);
 
 	(void)state;
