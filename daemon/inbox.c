@@ -220,18 +220,29 @@ claimed_by_other(const char *dir, const char *node, const char *name,
 	return held;
 }
 
-/* Whether the inbox's dir/name is the file st. */
+/* Whether dir/sub/name (dir/name where sub is NULL) is the file st. */
 static bool
-in_inbox(const char *dir, const char *name, const struct stat *st)
+is_in(const char *dir, const char *sub, const char *name,
+    const struct stat *st)
 {
 	struct buf path = { 0 };
 	struct stat now;
 	bool is;
 
-	buf_printf(&path, "%s/%s", dir, name);
+	if (sub != NULL)
+		buf_printf(&path, "%s/%s/%s", dir, sub, name);
+	else
+		buf_printf(&path, "%s/%s", dir, name);
 	is = lstat(path.p, &now) == 0 && same_inode(st, &now);
 	buf_free(&path);
 	return is;
+}
+
+/* Whether the inbox's dir/name is the file st. */
+static bool
+in_inbox(const char *dir, const char *name, const struct stat *st)
+{
+	return is_in(dir, NULL, name, st);
 }
 
 /* claimed_by_other() for the inbox's dir/name, the file st, when it has
@@ -387,20 +398,6 @@ inbox_claimed_twice(const char *dir, const char *node, const char *name,
 	    claimed_by_other(dir, node, name, st));
 }
 
-/* Whether dir/sub/name is the file st. */
-static bool
-is_in(const char *dir, const char *sub, const char *name,
-    const struct stat *st)
-{
-	struct buf path = { 0 };
-	struct stat now;
-	bool is;
-
-	buf_printf(&path, "%s/%s/%s", dir, sub, name);
-	is = lstat(path.p, &now) == 0 && same_inode(st, &now);
-	buf_free(&path);
-	return is;
-}
 
 bool
 inbox_taken(const char *dir, const char *node, const char *name,
