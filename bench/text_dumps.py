@@ -17,9 +17,10 @@ here). Last the samples' checks (nwscore.py samples).
 
 --save writes every page's figure to FILE (JSON); --diff FILE prints the
 pages whose figure differs from those saved in FILE (an experiment's
-gains and losses, page by page), and with --counts also the trafeval
-pages whose tp/fp/fn move with their F1 (a page at 0 that drops a
-wrong snippet); --worst N lists the N pages of lowest
+gains and losses, page by page), the trafeval pages whose tp/fp/fn move
+though their F1 stays (a page at 0 that drops a wrong snippet), and the
+pages whose title, date or author turns right or wrong; --counts adds
+the tp/fp/fn to each moved page's line; --worst N lists the N pages of lowest
 figure of each set, with their half; --misses N, for trafeval, the
 snippets missed and kept wrongly in each half and the N pages that lose
 most, with the snippets themselves. The title, date and author rows
@@ -232,14 +233,21 @@ def report(allpages, a, width):
         for key, pages in allpages.items():
             for k, v in sorted(pages.items()):
                 o = old.get(key, {}).get(k)
-                moved = getattr(a, "counts", False) and o and "tp" in v and any(
+                if not o:
+                    continue
+                moved = "tp" in v and any(
                     o.get(c) != v[c] for c in ("tp", "fp", "fn"))
-                if o and (abs(o["f"] - v["f"]) > 1e-9 or moved):
+                if abs(o["f"] - v["f"]) > 1e-9 or moved:
                     print("  %-*s h%d %+.3f %.3f %s%s" % (
                         width, key, v["half"], v["f"] - o["f"], v["f"], k,
                         " tp/fp/fn %d/%d/%d -> %d/%d/%d" % tuple(
                             [o["tp"], o["fp"], o["fn"], v["tp"], v["fp"],
-                             v["fn"]]) if moved else ""))
+                             v["fn"]]) if moved and a.counts else ""))
+                for field in ("title", "date", "author"):
+                    if field in v and o.get(field) != v[field]:
+                        print("  %-*s h%d %s %s -> %s %s" % (
+                            width, key, v["half"], field, o.get(field),
+                            v[field], k))
     if a.worst:
         for key, pages in allpages.items():
             print(key)
