@@ -817,17 +817,19 @@ unclaimed_check(struct daemon *d, struct item *it)
 	    CLAIM_TAKEN : CLAIM_OK;
 }
 
-/* Whether the committed file it (committed at ts), offered in the inbox
- * itself, was put back there by hand after its move out: moved (its
- * ctime later than its commit) and one link (not a move by hard link
- * that a kill cut short). One committed and never moved (a node killed
- * before its move, the file worked on unclaimed) has its ctime of
- * before. */
+/* Whether the committed file it (committed at ts, epoch nanoseconds),
+ * offered in the inbox itself, was put back there by hand after its
+ * move out: moved (its ctime later than its commit, at the precision
+ * the filesystem gives) and one link (not a move by hard link that a
+ * kill cut short). One committed and never moved (a node killed before
+ * its move, the file worked on unclaimed) has its ctime of before. */
 static bool
 put_back(const struct item *it, int64_t ts)
 {
-	return it->offered && it->st.st_nlink == 1 &&
-	    (int64_t)it->st.st_ctime > ts;
+	int64_t ctime_ns = (int64_t)it->st.st_ctim.tv_sec * 1000000000 +
+	    it->st.st_ctim.tv_nsec;
+
+	return it->offered && it->st.st_nlink == 1 && ctime_ns > ts;
 }
 
 /* A file put back (put_back()) is new work: an article identical to
