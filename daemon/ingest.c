@@ -957,10 +957,7 @@ put_back_commit(struct daemon *d, struct item *it, struct commit_item *ci,
 		return -1;
 	if (ci->outcome != COMMIT_UNCHANGED)
 		return 0;
-	log_info(&d->log, "%s: put back into the inbox after its move out, "
-	    "identical to seq %lld, published then: moved out again, not "
-	    "sent again", it->name, (long long)was);
-	ci->seq = was;
+	it->same_as = ci->seq = was;    /* logged once committed */
 	return 0;
 }
 
@@ -1136,8 +1133,14 @@ item_after(struct job *job, bool committed)
 		keep = true;    /* waits in claimed/THIS/.from/, or went */
 	} else if (committed && it->adopted != NULL && it->found > 0)
 		keep = adopted_done(d, it) < 0;
-	else if (committed)
+	else if (committed) {
+		if (it->same_as > 0)
+			log_info(&d->log, "%s: put back into the inbox after "
+			    "its move out, identical to seq %lld, published "
+			    "then: moved out again, not sent again", it->name,
+			    (long long)it->same_as);
 		keep = item_move(d, it) < 0;
+	}
 	/* a file committed here that could not move stays claimed (or in
 	 * the inbox, worked on unclaimed): this node tries its move again
 	 * (ingest_retry_moves(); after a restart ingest_reclaim(), or the

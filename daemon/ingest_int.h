@@ -73,6 +73,9 @@ struct item {
 	                           retry of a turn rolled back
 	                           (d->retry_offered) */
 	bool put_back;          /* judged put back by hand (put_back()) */
+	int64_t same_as;        /* ... its article identical to that of
+	                           this seq, published then: not sent again
+	                           (0: not so) */
 };
 
 /* An adopted file whose dead holders' event the stream did not say was

@@ -14,6 +14,8 @@ commit's in any precision). The daemon claims it and judges it put back,
 but the turn cannot commit: it rolls back and the file waits in
 claimed/. Two retries still fail; then the test frees the disk.
 
+- While the turns roll back, the log does not say it moved out (an
+  older version said "moved out again, not sent again" at each try).
 - At the retry that works, the file is put back still: identical to
   seq 1, moved out again, not sent again (an older version took it
   from claimed/ for a kill's leftover, logged "already committed as
@@ -120,6 +122,8 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     sub.settle(2 * RETRY + 1)       # two more retries fail
     check(inbox_waiting(inbox) == [NAME], "still waits: %r"
           % inbox_waiting(inbox))
+    check(SAME % NAME not in log_text(logp)[at:], "no turn rolled back "
+          "is logged as moved out, not sent again")
     os.unlink(filler)
     moved_once(inbox, logp, at, sub, "at the retry")
 
