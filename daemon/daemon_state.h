@@ -111,6 +111,11 @@ struct daemon {
 	struct strlist tidied_gone;     /* nodes judged gone whose
 	                                   leftovers were tidied since
 	                                   (ingest_adopt()) */
+	struct strlist retry_offered;   /* files offered in the inbox
+	                                   whose turn rolled back, waiting
+	                                   in claimed/THIS/ for the retry:
+	                                   "DEV:INO:CTIME:PUT:NAME"
+	                                   (offer_mark()) */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */

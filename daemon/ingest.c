@@ -244,12 +244,120 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		node = NULL;
 	}
 	r = item_submit(d, d->cfg.inbox, name, node, NULL, fd, st);
-	if (r == WATCHER_TAKEN)
-		d->inflight[d->n_inflight - 1]->offered = true;
+	if (r == WATCHER_TAKEN) {
+		it = d->inflight[d->n_inflight - 1];
+		it->offered = true;
+		it->offer_ctime = (int64_t)st->st_ctim.tv_sec * 1000000000 +
+		    st->st_ctim.tv_nsec;
+	}
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
 	return r;
+}
+
+/* An item offered in the inbox whose turn rolled back, remembered for
+ * the retry, which takes it from claimed/THIS/ (ingest_reclaim()): its
+ * inode, its ctime when offered, whether it was judged put back, its
+ * name. The retry judges it as the first try did (put_back()), with
+ * what that try knew: a file in claimed/ is otherwise a kill's. */
+static void
+offer_mark(struct daemon *d, const struct item *it)
+{
+	struct buf mark = { 0 };
+
+	buf_printf(&mark, "%ju:%ju:%jd:%d:%s", (uintmax_t)it->st.st_dev,
+	    (uintmax_t)it->st.st_ino, (intmax_t)it->offer_ctime,
+	    it->put_back ? 1 : 0, it->name);
+	strlist_push_owned(&d->retry_offered, mark.p);
+}
+
+/* A mark's fields; false if it is not one. */
+static bool
+offer_parse(const char *mark, uintmax_t *dev, uintmax_t *ino,
+    int64_t *offered_at, bool *put, const char **name)
+{
+	intmax_t c;
+	int p, at = 0;
+
+	if (sscanf(mark, "%ju:%ju:%jd:%d:%n", dev, ino, &c, &p, &at) != 4 ||
+	    at == 0)
+		return false;
+	*offered_at = (int64_t)c;
+	*put = p != 0;
+	*name = mark + at;
+	return true;
+}
+
+/* The item it just queued from claimed/THIS/, offered in the inbox
+ * before its turn rolled back: offered again, with its ctime of then;
+ * the mark goes. */
+static void
+offer_again(struct daemon *d, struct item *it)
+{
+	struct strlist *l = &d->retry_offered;
+	const char *name;
+	uintmax_t dev, ino;
+	int64_t offered_at;
+	bool put;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (!offer_parse(l->v[i], &dev, &ino, &offered_at, &put,
+		    &name) || dev != (uintmax_t)it->st.st_dev ||
+		    ino != (uintmax_t)it->st.st_ino ||
+		    strcmp(name, it->name) != 0)
+			continue;
+		it->offered = true;
+		it->offer_ctime = offered_at;
+		free(l->v[i]);
+		l->v[i] = l->v[--l->n];
+		return;
+	}
+}
+
+#define BACK_BY_HAND "put back into the inbox by hand, its turn rolled back"
+
+/* At a stop, the files judged put back whose turn rolled back go back
+ * into the inbox, as the hand left them: the next start finds them
+ * there, put back, where its claimed/ would hold them for a kill's.
+ * The other marks go (those files are new work for the next start, or
+ * a kill's leftovers as they were). */
+static void
+offer_marks_end(struct daemon *d)
+{
+	const char *node = store_origin_id(d->store);
+	struct buf path = { 0 };
+	struct stat st;
+	const char *name;
+	uintmax_t dev, ino;
+	int64_t offered_at;
+	char err[512];
+	bool put;
+	int rc;
+
+	for (size_t i = 0; i < d->retry_offered.n; i++) {
+		if (!offer_parse(d->retry_offered.v[i], &dev, &ino,
+		    &offered_at, &put, &name) || !put)
+			continue;
+		path.len = 0;
+		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
+		    name);
+		if (lstat(path.p, &st) != 0 || (uintmax_t)st.st_dev != dev ||
+		    (uintmax_t)st.st_ino != ino)
+			continue;
+		rc = inbox_unclaim(d->cfg.inbox, node, name, err,
+		    sizeof(err));
+		if (rc == 0)
+			log_info(&d->log, "%s: " BACK_BY_HAND ": given back "
+			    "into the inbox, for the next start", name);
+		else
+			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
+			    "claimed/%s/ (%s): the next start sends its old "
+			    "event again", name, node, rc < 0 ? err :
+			    "another file of that name is in the inbox");
+	}
+	strlist_free(&d->retry_offered);
+	buf_free(&path);
 }
 
 void
@@ -257,6 +365,7 @@ ingest_give_back(struct daemon *d)
 {
 	for (size_t i = 0; i < d->n_inflight; i++)
 		item_unclaim(d, d->inflight[i]);
+	offer_marks_end(d);
 }
 
 /* Queues the files in dir/claimed/node/ not in work (adopted: a dead
@@ -307,6 +416,8 @@ reclaim_dir(struct daemon *d, const char *dir, const char *node,
 			room = false;
 			break;
 		}
+		if (adopted == NULL)
+			offer_again(d, d->inflight[d->n_inflight - 1]);
 		(*n)++;
 	}
 	if (dh != NULL)
@@ -356,6 +467,8 @@ ingest_reclaim(struct daemon *d, const char *dir)
 		room = reclaim_dir(d, dir, sub.p, from.v[i], &n);
 	}
 	d->reclaim = !room;     /* again when there is room */
+	if (room)               /* the marks of files no longer there */
+		strlist_free(&d->retry_offered);
 	strlist_free(&from);
 	buf_free(&sub);
 	return n;
@@ -817,17 +930,19 @@ unclaimed_check(struct daemon *d, struct item *it)
 	    CLAIM_TAKEN : CLAIM_OK;
 }
 
-/* Whether the committed file it (committed at ts), offered in the inbox
- * itself, was put back there by hand after its move out: moved (its
- * ctime later than its commit) and one link (not a move by hard link
+/* Whether the committed file it (committed at ts, epoch nanoseconds),
+ * offered in the inbox itself, was put back there by hand after its
+ * move out: moved (its ctime when offered later than its commit, at the
+ * precision the filesystem gives) and one link (not a move by hard link
  * that a kill cut short). One committed and never moved (a node killed
  * before its move, the file worked on unclaimed) has its ctime of
- * before. */
+ * before. One taken from claimed/ is a kill's leftover, unless this run
+ * offered it in the inbox before its turn rolled back (offer_again()):
+ * judged then as at that offer. */
 static bool
 put_back(const struct item *it, int64_t ts)
 {
-	return it->offered && it->st.st_nlink == 1 &&
-	    (int64_t)it->st.st_ctime > ts;
+	return it->offered && it->st.st_nlink == 1 && it->offer_ctime > ts;
 }
 
 /* A file put back (put_back()) is new work: an article identical to
@@ -842,10 +957,7 @@ put_back_commit(struct daemon *d, struct item *it, struct commit_item *ci,
 		return -1;
 	if (ci->outcome != COMMIT_UNCHANGED)
 		return 0;
-	log_info(&d->log, "%s: put back into the inbox after its move out, "
-	    "identical to seq %lld, published then: moved out again, not "
-	    "sent again", it->name, (long long)was);
-	ci->seq = was;
+	it->same_as = ci->seq = was;    /* logged once committed */
 	return 0;
 }
 
@@ -874,6 +986,7 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	    sizeof(prior), err, errlen);
 	if (rc == 1 && put_back(it, ts)) {
 		was = it->seq;
+		it->put_back = true;
 		rc = 0;
 	}
 	if (rc > 0) {
@@ -1020,8 +1133,14 @@ item_after(struct job *job, bool committed)
 		keep = true;    /* waits in claimed/THIS/.from/, or went */
 	} else if (committed && it->adopted != NULL && it->found > 0)
 		keep = adopted_done(d, it) < 0;
-	else if (committed)
+	else if (committed) {
+		if (it->same_as > 0)
+			log_info(&d->log, "%s: put back into the inbox after "
+			    "its move out, identical to seq %lld, published "
+			    "then: moved out again, not sent again", it->name,
+			    (long long)it->same_as);
 		keep = item_move(d, it) < 0;
+	}
 	/* a file committed here that could not move stays claimed (or in
 	 * the inbox, worked on unclaimed): this node tries its move again
 	 * (ingest_retry_moves(); after a restart ingest_reclaim(), or the
@@ -1030,6 +1149,8 @@ item_after(struct job *job, bool committed)
 	 * the inbox, for the next start or another node */
 	if (!keep)
 		item_unclaim(d, it);
+	else if (!committed && it->offered && it->node != NULL)
+		offer_mark(d, it);      /* the retry takes it from claimed/ */
 	if (committed && it->adopted != NULL && it->found >= 0)
 		adopt_answered(d, it);
 	inflight_remove(d, it);

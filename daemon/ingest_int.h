@@ -68,6 +68,14 @@ struct item {
 	                           only its move left (struct move) */
 	bool offered;           /* offered in the inbox itself (not taken
 	                           from a claimed/ folder) */
+	int64_t offer_ctime;    /* ... its ctime then (epoch ns), before
+	                           its claim; offered and this kept for the
+	                           retry of a turn rolled back
+	                           (d->retry_offered) */
+	bool put_back;          /* judged put back by hand (put_back()) */
+	int64_t same_as;        /* ... its article identical to that of
+	                           this seq, published then: not sent again
+	                           (0: not so) */
 };
 
 /* An adopted file whose dead holders' event the stream did not say was

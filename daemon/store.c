@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "enrich/dup.h"
@@ -42,7 +43,7 @@ static const char store_schema[] =
 	"  name TEXT NOT NULL, dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
 	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
 	"  raw_hash TEXT NOT NULL, seq INTEGER NOT NULL,"
-	"  error TEXT, ts INTEGER NOT NULL,"
+	"  error TEXT, ts INTEGER NOT NULL, ts_ns INTEGER,"
 	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
 	/* a table of its own, which an older version leaves alone: the
 	 * layout stays 4 */
@@ -67,7 +68,7 @@ static const char *const store_upgrades[] = {
 	    "UPDATE files SET ts = CAST(strftime('%s', 'now') AS INTEGER);",
 	/* 3 adds dup_prints, which store_schema creates */
 	[2] = "",
-	/* 4 adds the window's packed column: store_add_packed() */
+	/* 4 adds the window's packed column: store_add_column() */
 	[3] = "",
 };
 
@@ -113,11 +114,14 @@ static const char *const store_sql[ST_COUNT] = {
 	    "VALUES (?1, ?2, ?3, ?4)",
 	[ST_FILE_INSERT] =
 	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
-	    "raw_hash, seq, error, ts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-	    "?8, CAST(strftime('%s', 'now') AS INTEGER))",
+	    "raw_hash, seq, error, ts, ts_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7, ?8, ?9 / 1000000000, ?9)",
+	/* a row an older version wrote (ts_ns NULL): the end of its
+	 * second */
 	[ST_FILE_LOOKUP] =
 	    "SELECT seq, coalesce(error, ''), EXISTS (SELECT 1 FROM "
-	    "files_sent WHERE " FILE_IS "), ts FROM files WHERE " FILE_IS,
+	    "files_sent WHERE " FILE_IS "), coalesce(ts_ns, ts * 1000000000 "
+	    "+ 999999999) FROM files WHERE " FILE_IS,
 	[ST_FILE_SENT] =
 	    "INSERT OR REPLACE INTO files_sent (name, dev, ino, size, "
 	    "mtime_ns, raw_hash, ts) SELECT name, dev, ino, size, mtime_ns, "
@@ -274,13 +278,13 @@ out:
 	return rc;
 }
 
-/* Adds the column packed (layout 4) to table, unless it has it; a table
- * not there yet is made by store_schema with it. */
+/* Adds column (of type) to table, unless it has it; a table not there
+ * yet is made by store_schema with it. */
 static int
-store_add_packed(struct store *s, const char *table, char *err,
-    size_t errlen)
+store_add_column(struct store *s, const char *table, const char *column,
+    const char *type, char *err, size_t errlen)
 {
-	char sql[128];
+	char sql[160];
 	sqlite3_stmt *st = NULL;
 	int cols = 0, has = 0;
 
@@ -291,13 +295,13 @@ store_add_packed(struct store *s, const char *table, char *err,
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 
 		cols++;
-		has |= name != NULL && strcmp(name, "packed") == 0;
+		has |= name != NULL && strcmp(name, column) == 0;
 	}
 	sqlite3_finalize(st);
 	if (cols == 0 || has)
 		return 0;
-	snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN packed BLOB;",
-	    table);
+	snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN %s %s;", table,
+	    column, type);
 	return exec_sql(s, sql, err, errlen);
 }
 
@@ -318,8 +322,16 @@ store_upgrade(struct store *s, char *err, size_t errlen)
 		if (exec_sql(s, store_upgrades[v], err, errlen) != 0)
 			return -1;
 	if (version > 0 && version < 4 &&
-	    (store_add_packed(s, "stories", err, errlen) != 0 ||
-	    store_add_packed(s, "dup_prints", err, errlen) != 0))
+	    (store_add_column(s, "stories", "packed", "BLOB", err,
+	    errlen) != 0 ||
+	    store_add_column(s, "dup_prints", "packed", "BLOB", err,
+	    errlen) != 0))
+		return -1;
+	/* files.ts_ns, a column an older version leaves NULL (the layout
+	 * stays 4): looked for at every open, as an older version may
+	 * have made the store */
+	if (version > 0 && store_add_column(s, "files", "ts_ns", "INTEGER",
+	    err, errlen) != 0)
 		return -1;
 	return 0;
 }
@@ -576,9 +588,16 @@ store_file_done(struct store *s, const struct store_file *f, int64_t seq,
     const char *error, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_INSERT];
+	struct timespec now;
 
+	/* after the file's claim, before its move: its ctime is earlier
+	 * until it moves (the filesystem's clock is a tick behind at
+	 * most, never ahead) */
+	clock_gettime(CLOCK_REALTIME, &now);
 	bind_file(st, f);
 	sqlite3_bind_int64(st, 7, seq);
+	sqlite3_bind_int64(st, 9, (int64_t)now.tv_sec * 1000000000 +
+	    now.tv_nsec);
 	if (error != NULL)
 		sqlite3_bind_text(st, 8, error, -1, SQLITE_STATIC);
 	else

@@ -150,7 +150,8 @@ int store_file_done(struct store *s, const struct store_file *f,
  * as well (store_file_sent()), 0 if not, -1 on error. */
 int store_file_lookup(struct store *s, const struct store_file *f,
     int64_t *seq, char *error, size_t errorlen, char *err, size_t errlen);
-/* The same, with when f was recorded (epoch seconds) into *ts. */
+/* The same, with when f was recorded (epoch nanoseconds; a row an older
+ * version wrote, the last nanosecond of its second) into *ts. */
 int store_file_lookup_at(struct store *s, const struct store_file *f,
     int64_t *seq, int64_t *ts, char *error, size_t errorlen, char *err,
     size_t errlen);

@@ -1,8 +1,9 @@
 /* The store: new, duplicate and updated items, the journal's sequence
- * across a reopen, inbox files recorded with their event, rollback; the
- * journal's size; the feed sources' tables (feeds_store.h); the
- * connections of their own of replay and retention (store_conn.h); and
- * what an unusable state folder is reported as. */
+ * across a reopen, inbox files recorded with their event (and in an
+ * older version's files table), rollback; the journal's size; the feed
+ * sources' tables (feeds_store.h); the connections of their own of
+ * replay and retention (store_conn.h); and what an unusable state
+ * folder is reported as. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,6 +19,7 @@
 #include "enrich/story.h"
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "feeds_store.h"
 #include "store.h"
@@ -51,6 +53,15 @@ teardown(void **state)
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", (char *)*state);
 	free(*state);
 	return system(cmd) == 0 ? 0 : -1;
+}
+
+static int64_t
+now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_REALTIME, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
 static struct store *
@@ -175,7 +186,7 @@ test_files_recorded_with_event(void **state)
 	struct store_file other = f;
 	char why[128];
 	int64_t seq = 0, ts;
-	int64_t before = (int64_t)time(NULL);
+	int64_t before = now_ns();
 
 	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
 	    sizeof(err)), 0);
@@ -197,16 +208,86 @@ test_files_recorded_with_event(void **state)
 	    err, sizeof(err)), 1);
 	assert_string_equal(why, "binary");
 	assert_int_equal(seq, 2);
-	/* when it was recorded: what tells a file moved back by hand */
+	/* when it was recorded, in nanoseconds: what tells a file moved
+	 * back by hand, within the second too */
 	ts = 0;
 	assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
 	    sizeof(why), err, sizeof(err)), 1);
 	assert_int_equal(seq, 1);
-	assert_true(ts >= before && ts <= (int64_t)time(NULL));
+	assert_true(ts >= before && ts <= now_ns());
+	assert_true(ts % 1000000000 != 999999999);
 	/* another file under the same name is not the recorded one */
 	f.mtime_ns++;
 	assert_int_equal(store_file_lookup(s, &f, &seq, why, sizeof(why), err,
 	    sizeof(err)), 0);
+	store_close(s);
+}
+
+/* A store whose files table an older version made (no ts_ns column,
+ * its rows' time in seconds) opens and gains the column; its rows are
+ * taken as recorded at the last nanosecond of their second (a file is
+ * told put back by a ctime in a later second, as that version did);
+ * rows written since have their nanoseconds, and a row an older
+ * version writes into the new table (ts_ns NULL) reads as an old one. */
+static void
+test_files_time_upgrade(void **state)
+{
+	const char *dir = *state;
+	struct store *s = open_store(dir);
+	struct store_file f = {
+		.name = "old.txt", .dev = 1, .ino = 42, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+	};
+	struct store_file g = f;
+	char path[512], why[128], *sql;
+	int64_t seq = 0, ts = 0, before, gseq;
+	const int64_t old = (int64_t)time(NULL) - 100;
+	sqlite3 *db;
+
+	store_close(s);
+	snprintf(path, sizeof(path), "%s/newswire.db", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sql = sqlite3_mprintf("DROP TABLE files;"
+	    "CREATE TABLE files (name TEXT NOT NULL, dev INTEGER NOT NULL,"
+	    " ino INTEGER NOT NULL, size INTEGER NOT NULL,"
+	    " mtime_ns INTEGER NOT NULL, raw_hash TEXT NOT NULL,"
+	    " seq INTEGER NOT NULL, error TEXT, ts INTEGER NOT NULL,"
+	    " PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
+	    "INSERT INTO files VALUES ('old.txt', 1, 42, 10, 123456789, %Q,"
+	    " 7, NULL, %lld);", HASH_A, (long long)old);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+
+	s = open_store(dir);
+	assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+	    sizeof(why), err, sizeof(err)), 1);
+	assert_int_equal(seq, 7);
+	assert_true(ts == old * 1000000000 + 999999999);
+	g.name = "new.txt";
+	before = now_ns();
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	gseq = store_next_seq(s);
+	assert_int_equal(store_file_done(s, &g, gseq, NULL, err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	store_close(s);
+
+	/* an older version's row in the new table */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sql = sqlite3_mprintf("UPDATE files SET ts = %lld, ts_ns = NULL "
+	    "WHERE name = 'old.txt';", (long long)old + 1);
+	assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sqlite3_close(db);
+	s = open_store(dir);
+	assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+	    sizeof(why), err, sizeof(err)), 1);
+	assert_true(ts == (old + 1) * 1000000000 + 999999999);
+	assert_int_equal(store_file_lookup_at(s, &g, &seq, &ts, why,
+	    sizeof(why), err, sizeof(err)), 1);
+	assert_int_equal(seq, gseq);
+	assert_true(ts >= before && ts <= now_ns());
 	store_close(s);
 }
 
@@ -589,6 +670,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_recorded_with_event, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_time_upgrade, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_sent_move_waits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,

@@ -11,8 +11,11 @@ identical to the one it published ("identical to seq 1 ... not sent
 again"), sends nothing and moves it into processed/ again (main sent
 seq 1 again, as for a file a kill left committed and not moved). Then
 the test changes it in processed/ and moves it back: a new version,
-published under a new seq. Every wait is bounded; NW_TIME_FACTOR
-stretches them.
+published under a new seq. Last, a file put back within the second
+of its commit, 50 ms after its move out: its ctime is compared with the
+commit's time at the filesystem's precision, not in seconds (main took
+it for a kill's leftover and sent its event again). Every wait is
+bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
@@ -23,12 +26,54 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
-from opslib import Daemon, check, page  # noqa: E402
+from opslib import FACTOR, Daemon, check, page  # noqa: E402
 from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
                         no_sanitizer_report, stop, wait_for)
 
 NAME = "page.html"
 SAME = "identical to seq 1, published then"
+
+
+def quick(inbox, sub, logp, tries=8):
+    """A file put back 50 ms after its move out (past the tick by which
+    the filesystem's clock may lag), within the second of its commit:
+    moved out again, not sent again. Dropped at the start of a second,
+    tried again under another name where the daemon took longer."""
+    for i in range(tries):
+        name = "quick%d.html" % i
+        done = os.path.join(inbox, "processed", name)
+        back = os.path.join(inbox, name)
+        with open(os.path.join(inbox, "." + name), "wb") as f:
+            f.write(page(10 + i, "quick"))
+        time.sleep(1.02 - time.time() % 1)
+        t0 = time.time()
+        os.rename(os.path.join(inbox, "." + name), back)
+        end = time.monotonic() + 10 * FACTOR
+        while not os.path.exists(done) and time.monotonic() < end:
+            time.sleep(0.001)
+        if not check(os.path.exists(done), "%s moved out" % name):
+            return
+        time.sleep(0.05)
+        os.rename(done, back)
+        t1 = time.time()
+        check(wait_for(lambda: os.path.exists(done) and
+                       not os.path.exists(back), 10),
+              "%s put back: moved out again" % name)
+        sub.settle(1)
+        if int(t0) != int(t1):
+            print("%s: put back %.3f s after it was dropped, in the next "
+                  "second: again" % (name, t1 - t0))
+            continue
+        print("%s: put back %.3f s after it was dropped, in its second"
+              % (name, t1 - t0))
+        lines = [ln for ln in log_text(logp).splitlines() if name in ln]
+        check(any("put back into the inbox" in ln for ln in lines),
+              "the log says it was put back: %r" % lines)
+        seqs = [e.get("seq") for _, e in sub.events]
+        check(len(seqs) == len(set(seqs)), "not sent again: %r" % seqs)
+        return
+    check(False, "no file put back within the second of its commit in %d "
+          "tries" % tries)
 
 
 def main():
@@ -78,6 +123,7 @@ def main():
         check([e.get("seq") for _, e in sub.events] == [1, 2],
               "the new version under a new seq: %r"
               % [(t, e.get("seq")) for t, e in sub.events])
+        quick(inbox, sub, logp)
         check(d.alive(), "newswired alive")
         stop(d)
     finally:

@@ -1,0 +1,159 @@
+#!/usr/bin/env python3
+"""A file put back by hand into the inbox while the store fails: its turn
+rolls back, and the retry still takes it for put back (new work), not
+for a kill's leftover whose event is sent again.
+
+usage: test_inbox_putback_store_full.py NEWSWIRED
+
+The test runs in a mount namespace of its own (unshare -m as root, else
+unshare -Urm; skipped, 77, where neither works): the state folder is a
+4 MB tmpfs ([store] retry 2 s). page.html is published (seq 1) and
+moved into processed/. The test fills the store's disk and moves the
+file back into the inbox as it was (a second later: its ctime past the
+commit's in any precision). The daemon claims it and judges it put back,
+but the turn cannot commit: it rolls back and the file waits in
+claimed/. Two retries still fail; then the test frees the disk.
+
+- While the turns roll back, the log does not say it moved out (an
+  older version said "moved out again, not sent again" at each try).
+- At the retry that works, the file is put back still: identical to
+  seq 1, moved out again, not sent again (an older version took it
+  from claimed/ for a kill's leftover, logged "already committed as
+  seq 1" and sent seq 1 again).
+- The same again, but the daemon is stopped while the turn keeps
+  rolling back: the stop gives the file back into the inbox, and the
+  next start (the disk freed) finds it put back there: moved out, not
+  sent again (left in claimed/, the start would take it for a kill's).
+SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
+stretches them.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "ops"))
+sys.path.insert(0, os.path.join(here, "..", "lib"))
+from opslib import FACTOR, check, page  # noqa: E402
+from hostilelib import (Sub, conf, fill, finish, log_text,  # noqa: E402
+                        need_unshare, no_sanitizer_report, run_daemon, sh,
+                        stop, unmount, unshare_argv, wait_for)
+from nwtest import inbox_waiting  # noqa: E402
+
+RETRY = 2       # [store] retry, seconds
+NAME = "page.html"
+ROLLED = "rolled back and tried again"
+SAME = "%s: put back into the inbox after its move out, identical to seq 1"
+AGAIN = "%s: already committed as seq"
+GIVEN = "%s: put back into the inbox by hand, its turn rolled back"
+
+
+def put_back_failing(inbox, logp, at, filler):
+    """Fills the store's disk, moves the file back from processed/ and
+    waits for its turn to roll back: it waits in claimed/."""
+    time.sleep(1.1)
+    print("filled the store's filesystem with %d bytes" % fill(filler))
+    os.rename(os.path.join(inbox, "processed", NAME),
+              os.path.join(inbox, NAME))
+    check(wait_for(lambda: ROLLED in log_text(logp)[at:], 10),
+          "the turn rolls back: %r" % log_text(logp)[at:][-600:])
+    check(inbox_waiting(inbox) == [NAME], "the file waits: %r"
+          % inbox_waiting(inbox))
+    check(not os.path.exists(os.path.join(inbox, NAME)),
+          "in claimed/, not in the inbox")
+
+
+def moved_once(inbox, logp, at, sub, what):
+    """The file moved out again, the log saying it was put back, not sent
+    again, and only seq 1 ever sent."""
+    done = os.path.join(inbox, "processed", NAME)
+    check(wait_for(lambda: os.path.exists(done) and
+                   inbox_waiting(inbox) == [], 3 * RETRY + 5),
+          "%s: moved out again: %r" % (what, inbox_waiting(inbox)))
+    sub.settle(1)
+    text = log_text(logp)[at:]
+    lines = [ln for ln in text.splitlines() if NAME in ln]
+    check(lines and SAME % NAME in lines[-1], "%s: the log says last it "
+          "was put back: %r" % (what, lines))
+    check(AGAIN % NAME not in text, "%s: not taken for a kill's" % what)
+    check([e.get("seq") for _, e in sub.events] == [1],
+          "%s: not sent again: %r" % (what, [e.get("seq")
+                                             for _, e in sub.events]))
+
+
+def inside(exe):
+    tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-store-full-")
+    inbox = os.path.join(tmp, "inbox")
+    state = os.path.join(tmp, "state")
+    os.makedirs(inbox)
+    os.makedirs(state)
+    sh("mount", "-t", "tmpfs", "-o", "size=4m", "nwstate", state)
+    conf_path = os.path.join(tmp, "newswired.conf")
+    with open(conf_path, "w") as f:
+        f.write(conf(inbox, state, inbox_keys="empty_grace = 0\n"
+                     "settle = 0\n", rest="[store]\nretry = %d\n" % RETRY))
+    logp = os.path.join(tmp, "daemon.log")
+    filler = os.path.join(state, "filler")
+    sub = Sub()
+    try:
+        body(exe, conf_path, logp, sub, inbox, filler)
+    finally:
+        sub.close()
+        unmount(filler, state)
+    no_sanitizer_report(log_text(logp))
+    finish(tmp, logp)
+
+
+def body(exe, conf_path, logp, sub, inbox, filler):
+    d = run_daemon(exe, conf_path, logp, sub)
+    at = d.start
+    with open(os.path.join(inbox, "." + NAME), "wb") as f:
+        f.write(page(1, "held"))
+    os.rename(os.path.join(inbox, "." + NAME), os.path.join(inbox, NAME))
+    check(sub.wait(lambda: len(sub.events) >= 1, 20, d.alive) and
+          wait_for(lambda: os.path.exists(os.path.join(
+              inbox, "processed", NAME)), 10),
+          "published and moved into processed/")
+
+    # put back while the store fails: the retry that works
+    put_back_failing(inbox, logp, at, filler)
+    sub.settle(2 * RETRY + 1)       # two more retries fail
+    check(inbox_waiting(inbox) == [NAME], "still waits: %r"
+          % inbox_waiting(inbox))
+    check(SAME % NAME not in log_text(logp)[at:], "no turn rolled back "
+          "is logged as moved out, not sent again")
+    os.unlink(filler)
+    moved_once(inbox, logp, at, sub, "at the retry")
+
+    # put back while the store fails, then a stop and a start
+    at = len(log_text(logp))
+    put_back_failing(inbox, logp, at, filler)
+    stop(d)
+    check(GIVEN % NAME in log_text(logp)[at:], "the stop says it gave "
+          "the file back: %r" % [ln for ln in log_text(logp)[at:]
+                                 .splitlines() if NAME in ln])
+    check(os.path.exists(os.path.join(inbox, NAME)),
+          "given back into the inbox: %r" % inbox_waiting(inbox))
+    os.unlink(filler)
+    d = run_daemon(exe, conf_path, logp, sub)
+    moved_once(inbox, logp, d.start, sub, "after a stop")
+    check(d.alive(), "newswired alive")
+    stop(d)
+
+
+def main():
+    exe = sys.argv[-1]
+    if len(sys.argv) == 3 and sys.argv[1] == "--inside":
+        inside(exe)
+    need_unshare()
+    p = subprocess.run(list(unshare_argv()) + [sys.executable,
+                                               os.path.abspath(__file__),
+                                               "--inside", exe],
+                       timeout=240 * FACTOR)
+    sys.exit(p.returncode)
+
+
+if __name__ == "__main__":
+    main()
