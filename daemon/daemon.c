@@ -621,7 +621,7 @@ daemon_free(struct daemon *d)
 	ingest_free_moves(d);
 	strlist_free(&d->tidy_left);
 	strlist_free(&d->tidied_gone);
-	strlist_free(&d->retry_offered);
+	ingest_free_marks(d);
 	free(d->tidy_dir);
 	if (!d->abandoned) {
 		workers_free(d->workers);

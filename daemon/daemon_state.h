@@ -21,6 +21,7 @@ struct curve;
 struct event;
 struct event_base;
 struct adopt_wait;
+struct offer_mark;
 struct item;
 struct idents;
 struct inbox_stream;
@@ -111,11 +112,11 @@ struct daemon {
 	struct strlist tidied_gone;     /* nodes judged gone whose
 	                                   leftovers were tidied since
 	                                   (ingest_adopt()) */
-	struct strlist retry_offered;   /* files offered in the inbox
+	struct offer_mark *retry_offered; /* files offered in the inbox
 	                                   whose turn rolled back, waiting
-	                                   in claimed/THIS/ for the retry:
-	                                   "DEV:INO:CTIME:PUT:NAME"
+	                                   in claimed/THIS/ for the retry
 	                                   (offer_mark()) */
+	size_t n_retry_offered;
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */

@@ -264,29 +264,27 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 static void
 offer_mark(struct daemon *d, const struct item *it)
 {
-	struct buf mark = { 0 };
+	struct offer_mark *m;
 
-	buf_printf(&mark, "%ju:%ju:%jd:%d:%s", (uintmax_t)it->st.st_dev,
-	    (uintmax_t)it->st.st_ino, (intmax_t)it->offer_ctime,
-	    it->put_back ? 1 : 0, it->name);
-	strlist_push_owned(&d->retry_offered, mark.p);
+	d->retry_offered = xrealloc(d->retry_offered,
+	    (d->n_retry_offered + 1) * sizeof(*d->retry_offered));
+	m = &d->retry_offered[d->n_retry_offered++];
+	m->dev = (uintmax_t)it->st.st_dev;
+	m->ino = (uintmax_t)it->st.st_ino;
+	m->ctime = it->offer_ctime;
+	m->put = it->put_back;
+	m->name = xstrdup(it->name);
 }
 
-/* A mark's fields; false if it is not one. */
-static bool
-offer_parse(const char *mark, uintmax_t *dev, uintmax_t *ino,
-    int64_t *offered_at, bool *put, const char **name)
+/* The marks go, the files they name no longer waiting. */
+void
+ingest_free_marks(struct daemon *d)
 {
-	intmax_t c;
-	int p, at = 0;
-
-	if (sscanf(mark, "%ju:%ju:%jd:%d:%n", dev, ino, &c, &p, &at) != 4 ||
-	    at == 0)
-		return false;
-	*offered_at = (int64_t)c;
-	*put = p != 0;
-	*name = mark + at;
-	return true;
+	for (size_t i = 0; i < d->n_retry_offered; i++)
+		free(d->retry_offered[i].name);
+	free(d->retry_offered);
+	d->retry_offered = NULL;
+	d->n_retry_offered = 0;
 }
 
 /* The item it just queued from claimed/THIS/, offered in the inbox
@@ -295,22 +293,18 @@ offer_parse(const char *mark, uintmax_t *dev, uintmax_t *ino,
 static void
 offer_again(struct daemon *d, struct item *it)
 {
-	struct strlist *l = &d->retry_offered;
-	const char *name;
-	uintmax_t dev, ino;
-	int64_t offered_at;
-	bool put;
+	struct offer_mark *m;
 
-	for (size_t i = 0; i < l->n; i++) {
-		if (!offer_parse(l->v[i], &dev, &ino, &offered_at, &put,
-		    &name) || dev != (uintmax_t)it->st.st_dev ||
-		    ino != (uintmax_t)it->st.st_ino ||
-		    strcmp(name, it->name) != 0)
+	for (size_t i = 0; i < d->n_retry_offered; i++) {
+		m = &d->retry_offered[i];
+		if (m->dev != (uintmax_t)it->st.st_dev ||
+		    m->ino != (uintmax_t)it->st.st_ino ||
+		    strcmp(m->name, it->name) != 0)
 			continue;
 		it->offered = true;
-		it->offer_ctime = offered_at;
-		free(l->v[i]);
-		l->v[i] = l->v[--l->n];
+		it->offer_ctime = m->ctime;
+		free(m->name);
+		*m = d->retry_offered[--d->n_retry_offered];
 		return;
 	}
 }
@@ -326,37 +320,35 @@ static void
 offer_marks_end(struct daemon *d)
 {
 	const char *node = store_origin_id(d->store);
+	const struct offer_mark *m;
 	struct buf path = { 0 };
 	struct stat st;
-	const char *name;
-	uintmax_t dev, ino;
-	int64_t offered_at;
 	char err[512];
-	bool put;
 	int rc;
 
-	for (size_t i = 0; i < d->retry_offered.n; i++) {
-		if (!offer_parse(d->retry_offered.v[i], &dev, &ino,
-		    &offered_at, &put, &name) || !put)
+	for (size_t i = 0; i < d->n_retry_offered; i++) {
+		m = &d->retry_offered[i];
+		if (!m->put)
 			continue;
 		path.len = 0;
 		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
-		    name);
-		if (lstat(path.p, &st) != 0 || (uintmax_t)st.st_dev != dev ||
-		    (uintmax_t)st.st_ino != ino)
+		    m->name);
+		if (lstat(path.p, &st) != 0 ||
+		    (uintmax_t)st.st_dev != m->dev ||
+		    (uintmax_t)st.st_ino != m->ino)
 			continue;
-		rc = inbox_unclaim(d->cfg.inbox, node, name, err,
+		rc = inbox_unclaim(d->cfg.inbox, node, m->name, err,
 		    sizeof(err));
 		if (rc == 0)
 			log_info(&d->log, "%s: " BACK_BY_HAND ": given back "
-			    "into the inbox, for the next start", name);
+			    "into the inbox, for the next start", m->name);
 		else
 			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
 			    "claimed/%s/ (%s): the next start sends its old "
-			    "event again", name, node, rc < 0 ? err :
+			    "event again", m->name, node, rc < 0 ? err :
 			    "another file of that name is in the inbox");
 	}
-	strlist_free(&d->retry_offered);
+	ingest_free_marks(d);
 	buf_free(&path);
 }
 
@@ -468,7 +460,7 @@ ingest_reclaim(struct daemon *d, const char *dir)
 	}
 	d->reclaim = !room;     /* again when there is room */
 	if (room)               /* the marks of files no longer there */
-		strlist_free(&d->retry_offered);
+		ingest_free_marks(d);
 	strlist_free(&from);
 	buf_free(&sub);
 	return n;

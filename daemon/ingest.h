@@ -60,6 +60,10 @@ void ingest_free_moves(struct daemon *d);
 /* Frees the list of adopted files to be asked for again (at exit). */
 void ingest_free_waits(struct daemon *d);
 
+/* Frees the marks of files offered in the inbox whose turn rolled back
+ * (d->retry_offered). */
+void ingest_free_marks(struct daemon *d);
+
 /* Frees items that never came back (only at exit, after the pool). */
 void ingest_free_item(struct item *it);
 

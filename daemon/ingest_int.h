@@ -97,6 +97,15 @@ struct adopt_wait {
 	int64_t due_ms;         /* asked again from then (monotonic) */
 };
 
+/* A file offered in the inbox whose turn rolled back, kept for the
+ * retry, which takes it from claimed/THIS/ (ingest_reclaim()). */
+struct offer_mark {
+	uintmax_t dev, ino;
+	int64_t ctime;          /* its ctime when offered (epoch ns) */
+	bool put;               /* judged put back by hand (put_back()) */
+	char *name;
+};
+
 /* Where an adopted file's event is looked for (inbox_stream_find()). */
 struct adoption {
 	const char *chain;      /* the dead nodes that held it */
