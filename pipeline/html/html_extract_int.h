@@ -1,8 +1,9 @@
 /* Internals of the HTML main-content extractor (html_extract.c): the
  * per-element statistics, the paragraphs written, and the steps that
- * html_extract() runs, in three files by abstraction:
+ * html_extract() runs, in files by abstraction:
  *  html_extract.c         parse, drop, statistics, JSON-LD body, entry;
  *  html_extract_select.c  prune, score and choose the article container;
+ *  html_extract_recipe.c  the container of a recipe's parts;
  *  html_extract_write.c   write paragraphs, filter them, collect images.
  * Pure. */
 #ifndef NW_HTML_EXTRACT_INT_H
@@ -232,6 +233,12 @@ void html_remove(xmlNode *n);
 /* Text a teaser card holds beyond its title, at most: a blurb of a line
  * or two, a date, a "Read more". */
 #define HTML_CARD_TEXT 150
+
+/* html_extract_recipe.c */
+/* The container of the recipe's parts instead of best, the container
+ * that scored best, when best is one of them or holds little of the
+ * page's prose; sets ctx->recipe_box. */
+xmlNode *html_recipe_or(struct html_ctx *ctx, xmlNode *best);
 
 /* html_extract_select.c */
 /* Step 3: prunes page furniture and boilerplate. */
