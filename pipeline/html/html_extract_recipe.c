@@ -45,16 +45,34 @@ html_recipe_box(struct html_ctx *ctx)
  * lines, no prose, often in a box of their own beside the steps, and
  * the box of prose that then wins is the site's. A container of prose
  * elsewhere that would be written alone (a blog's story over a recipe
- * card) stays the winner; its recipe's parts are written whole. */
+ * card) stays the winner; its recipe's parts are written whole. The
+ * container widens to its ancestors of more prose while what they add
+ * to it is text more than links (under HTML_CLIMB_LD): the recipe's
+ * own notes beside its card (its story, why it is good for you), not
+ * the site's lists. */
 xmlNode *
 html_recipe_or(struct html_ctx *ctx, xmlNode *best)
 {
-	xmlNode *box = html_recipe_box(ctx);
+	xmlNode *box = html_recipe_box(ctx), *top;
+	const struct html_ni *bi;
 
 	if (box == NULL || (best != NULL && !html_is_ancestor(box, best) &&
 	    (double)html_prose(best) >=
 	    HTML_FALLBACK * (double)html_prose(ctx->body)))
 		return best;
 	ctx->recipe_box = box;
-	return box;
+	bi = html_ni(box);
+	top = box;
+	for (xmlNode *p = box->parent; p != ctx->body && html_is_elem(p) &&
+	    html_ni(p) != NULL; p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi->text > bi->text && (double)(pi->link - bi->link) >=
+		    HTML_CLIMB_LD * (double)(pi->text - bi->text))
+			break;
+		if (html_prose(p) > html_prose(top))
+			top = p;
+	}
+	HTML_DEBUG_NODE("recipe widened to", top);
+	return top;
 }

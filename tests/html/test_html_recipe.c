@@ -1,0 +1,103 @@
+/* Unit tests of html_extract() on recipes (html_extract_recipe.c): the
+ * recipe's container widened to the recipe's own notes beside it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "html/html_extract.h"
+#include "util.h"
+
+#define NOW 1893456000  /* 2030-01-01 */
+
+static const char prose1[] =
+	"The council voted on Tuesday to rebuild the old harbour bridge, "
+	"ending a dispute that had divided the town for more than a decade, "
+	"and set aside four million euros for the work.";
+static const char prose2[] =
+	"Engineers said the new span would carry both cyclists and buses, "
+	"and that construction could begin in the spring if the regional "
+	"government approves the plans without further changes.";
+static const char prose3[] =
+	"Residents who had campaigned for the project, many of them fishermen, "
+	"gathered outside the town hall to celebrate the decision, while "
+	"opponents said they would consider an appeal.";
+
+/* Extracts the page of head and body. */
+static struct nw_article *
+extract(const char *head, const char *body)
+{
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	buf_printf(&b, "<!DOCTYPE html><html><head>%s</head><body>%s"
+	    "</body></html>", head, body);
+	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	    sizeof(err)), 0);
+	buf_free(&b);
+	return a;
+}
+
+/* Links of a site's list, each a line. */
+static const char site_links[] =
+	"<ul><li><a href=\"/t/1\">Baking with children</a></li><li><a "
+	"href=\"/t/2\">Breakfast and brunch ideas</a></li><li><a href="
+	"\"/t/3\">Muffins, cupcakes and small cakes</a></li><li><a href="
+	"\"/t/4\">Recipes for the weekend</a></li><li><a href=\"/t/5\">Our "
+	"favourite autumn recipes</a></li><li><a href=\"/t/6\">More from "
+	"our kitchen blog</a></li><li><a href=\"/t/7\">Subscribe to the "
+	"weekly letter</a></li><li><a href=\"/t/8\">Cakes for a birthday "
+	"party</a></li><li><a href=\"/t/9\">Bread and rolls to bake at "
+	"home</a></li></ul>";
+
+/* A recipe card (schema.org itemprops) with its own note beside it in
+ * their box, and the site's boxes of prose and links beside that: the
+ * note, which holds little of the page's prose, is the recipe's, and
+ * written with it; the site's boxes are not. */
+static void
+test_recipe_with_its_note(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div><div><div><p>Rated 4.6 by 7 readers</p><div>"
+	    "<div><h2>Honey muffins</h2><div><h3>"
+	    "Ingredients</h3><div itemprop=recipeIngredient>250 g flour</div>"
+	    "<div itemprop=recipeIngredient><a href=\"/shop/1\">1 packet "
+	    "vanilla sugar</a></div><div itemprop=recipeIngredient>2 eggs"
+	    "</div></div><div itemprop=recipeInstructions><p>Warm the milk "
+	    "and melt the butter in it, then let it cool.</p><p>Mix the "
+	    "flour with the yeast and knead into a smooth dough.</p></div>"
+	    "</div></div></div><div><h3>Why it is good</h3><p>Honey keeps the muffins "
+	    "moist for days, and the whole flour adds fibre, which keeps "
+	    "you full until lunch, as any baker will tell you.</p></div>"
+	    "</div><div><div><p>%s</p>%s</div><div><p>%s</p>%s</div><div>"
+	    "<p>%s</p>%s</div></div></div>", prose1, site_links, prose2,
+	    site_links, prose3, site_links);
+	a = extract("", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "250 g flour"));
+	assert_non_null(strstr(a->body, "Honey keeps the muffins moist"));
+	assert_null(strstr(a->body, prose2));
+	assert_null(strstr(a->body, "Baking with children"));
+	article_free(a);
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_recipe_with_its_note),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
