@@ -653,6 +653,7 @@ html_extract_page(struct html_ctx *ctx)
 
 	html_prune(ctx);
 	html_stats(ctx);
+	html_mark_ld_recipe(ctx);
 	html_mark_cards(ctx);
 	top = html_score(ctx);
 	if (top == NULL)

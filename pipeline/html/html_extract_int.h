@@ -3,7 +3,7 @@
  * html_extract() runs, in files by abstraction:
  *  html_extract.c         parse, drop, statistics, JSON-LD body, entry;
  *  html_extract_select.c  prune, score and choose the article container;
- *  html_extract_recipe.c  the container of a recipe's parts;
+ *  html_extract_recipe.c  a recipe's parts and their container;
  *  html_extract_write.c   write paragraphs, filter them, collect images.
  * Pure. */
 #ifndef NW_HTML_EXTRACT_INT_H
@@ -235,6 +235,10 @@ void html_remove(xmlNode *n);
 #define HTML_CARD_TEXT 150
 
 /* html_extract_recipe.c */
+/* Step 3a: when no element is marked as a recipe's part, marks those
+ * whose text is a line of the page's JSON-LD Recipe (its ingredients,
+ * its steps), HTML_S_RECIPE, as schema.org's itemprops would. */
+void html_mark_ld_recipe(struct html_ctx *ctx);
 /* The container of the recipe's parts instead of best, the container
  * that scored best, when best is one of them or holds little of the
  * page's prose; sets ctx->recipe_box. */

@@ -1,4 +1,5 @@
 /* Unit tests of html_extract() on recipes (html_extract_recipe.c): the
+ * parts of a recipe that only the page's JSON-LD names, and the
  * recipe's container widened to the recipe's own notes beside it. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -43,6 +44,52 @@ extract(const char *head, const char *body)
 	    sizeof(err)), 0);
 	buf_free(&b);
 	return a;
+}
+
+/* A recipe's ingredients, short lines, and its steps, each step's
+ * number apart from its text, in boxes of no schema.org itemprop (as
+ * another CMS writes them, or a site whose names say nothing); the
+ * page's JSON-LD Recipe lists them, the steps as one string of
+ * numbered lines. The site's boxes of prose after the recipe, none
+ * holding much of the page's, are not the article. */
+static const char ld_recipe[] =
+	"<script type=\"application/ld+json\">{\"@context\":"
+	"\"https://schema.org\",\"@type\":\"Recipe\",\"name\":\"Honey "
+	"muffins\",\"recipeIngredient\":[\"250 g flour\",\"1 packet "
+	"vanilla sugar\",\"2 eggs\",\"3 tbsp honey\"],"
+	"\"recipeInstructions\":\"1. Warm the milk and melt the butter in "
+	"it, then let it cool for a few minutes.\\n2. Mix the flour with "
+	"the yeast, add the eggs and knead into a smooth dough.\\n3. Fill "
+	"the cases, press the dough flat and bake for fifteen minutes."
+	"\"}</script>";
+static const char ld_card[] =
+	"<div><h2>Honey muffins</h2><div><h3>Ingredients</h3><ul><li>"
+	"<span>250</span> <span>g</span> <span>flour</span></li><li><a "
+	"href=\"/shop/1\">1 packet vanilla sugar</a></li><li>2 eggs</li><li>"
+	"3 tbsp&nbsp;honey</li></ul></div><div><h3>Steps</h3><dl><dt>1."
+	"</dt><dd>Warm the milk and melt the butter in it, then let it cool "
+	"for a few minutes.</dd><dt>2.</dt><dd>Mix the flour with the yeast, "
+	"add the eggs and knead into a smooth dough.</dd><dt>3.</dt><dd>"
+	"Fill the cases, press the dough flat and bake for fifteen minutes."
+	"</dd></dl></div></div>";
+
+static void
+test_recipe_from_json_ld(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div>%s</div><div><p>%s</p></div><div><p>%s</p>"
+	    "</div><div><p>%s</p></div>", ld_card, prose1, prose2, prose3);
+	a = extract(ld_recipe, b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "250 g flour"));
+	assert_non_null(strstr(a->body, "3 tbsp"));
+	assert_non_null(strstr(a->body, "bake for fifteen minutes."));
+	assert_null(strstr(a->body, prose1));
+	article_free(a);
+	buf_free(&b);
 }
 
 /* Links of a site's list, each a line. */
@@ -96,6 +143,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_recipe_from_json_ld),
 		cmocka_unit_test(test_recipe_with_its_note),
 	};
 
