@@ -67,16 +67,35 @@ html_ldr_keep(struct html_ldr *r, char *l)
 		r->longest = strlen(l);
 }
 
+/* Whether the n bytes at s, spaces around them aside, hold two words
+ * or more: a line of one word ("Salt") may be any link of the page (a
+ * tag, a menu's entry). */
+static bool
+html_ldr_words(const char *s, size_t n)
+{
+	while (n > 0 && strchr(" \t\r\f\v", s[n - 1]) != NULL)
+		n--;
+	while (n > 0 && strchr(" \t\r\f\v", s[0]) != NULL) {
+		s++;
+		n--;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ' ' || s[i] == '\t' || ((unsigned char)s[i] ==
+		    0xc2 && i + 1 < n && (unsigned char)s[i + 1] == 0xa0))
+			return true;
+	return false;
+}
+
 /* Adds the lines of s (one step a line, as a single string of steps
- * writes them); a step numbered ("1.") is added without its number
- * too, which the markup often writes apart. */
+ * writes them), of two words at least; a step numbered ("1.") is added
+ * without its number too, which the markup often writes apart. */
 static void
 html_ldr_add(struct html_ldr *r, const char *s)
 {
 	while (*s != '\0') {
 		size_t n = strcspn(s, "\n"), d;
 
-		if (n > 0 && n <= HTML_LDR_LINE_MAX) {
+		if (n > 0 && n <= HTML_LDR_LINE_MAX && html_ldr_words(s, n)) {
 			char *l = html_ldr_squeeze(s, n);
 
 			d = strspn(l, "0123456789");

@@ -92,6 +92,39 @@ test_recipe_from_json_ld(void **state)
 	buf_free(&b);
 }
 
+/* A recipe whose JSON-LD lists lines of one word ("Sugar"), which the
+ * site's menu writes too, as links: the menu is no part of the recipe,
+ * whose container, the card's, stands for the article. */
+static void
+test_recipe_one_word_lines(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div><ul><li><a href=\"/t/1\">Sugar</a></li><li><a "
+	    "href=\"/t/2\">Butter</a></li><li><a href=\"/t/3\">Cakes</a>"
+	    "</li></ul></div><div><p>%s</p></div><div><p>%s</p></div><div>"
+	    "<h2>Honey muffins</h2><ul><li>250 g wholemeal flour</li><li>2 "
+	    "eggs, beaten</li><li>3 tbsp runny honey</li><li>1 packet "
+	    "vanilla sugar</li><li>200 ml warm milk</li><li>1 pinch of salt"
+	    "</li><li>50 g soft butter, melted</li><li>Sugar</li><li>Butter"
+	    "</li></ul><p>Warm the milk and "
+	    "melt the butter in it.</p></div><div><p>%s</p></div>", prose1,
+	    prose2, prose3);
+	a = extract("<script type=\"application/ld+json\">{\"@type\":"
+	    "\"Recipe\",\"recipeIngredient\":[\"250 g wholemeal flour\","
+	    "\"2 eggs, beaten\",\"3 tbsp runny honey\",\"1 packet vanilla "
+	    "sugar\",\"200 ml warm milk\",\"1 pinch of salt\",\"50 g soft "
+	    "butter, melted\",\"Sugar\","
+	    "\"Butter\"]}</script>", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "250 g wholemeal flour"));
+	assert_null(strstr(a->body, prose1));
+	article_free(a);
+	buf_free(&b);
+}
+
 /* Links of a site's list, each a line. */
 static const char site_links[] =
 	"<ul><li><a href=\"/t/1\">Baking with children</a></li><li><a "
@@ -144,6 +177,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_recipe_from_json_ld),
+		cmocka_unit_test(test_recipe_one_word_lines),
 		cmocka_unit_test(test_recipe_with_its_note),
 	};
 
