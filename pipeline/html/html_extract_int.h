@@ -113,6 +113,9 @@ struct html_ctx {
 	xmlNode *headline; /* html_headline()'s, once headline_asked */
 	bool headline_asked;
 	struct html_sigcache sigs;  /* signals of the page's class names */
+	char **ld_recipe;  /* the JSON-LD scripts that may hold a recipe
+	                      (the first walk's copies) */
+	size_t n_ld_recipe;
 	xmlNode **drops;   /* the first walk's nodes to remove (step 1) */
 	size_t n_drops, cap_drops;
 };
@@ -235,6 +238,9 @@ void html_remove(xmlNode *n);
 #define HTML_CARD_TEXT 150
 
 /* html_extract_recipe.c */
+/* Keeps a copy of script n's text when it is JSON-LD that may hold a
+ * recipe's parts (the first walk's, html_extract.c). */
+void html_keep_ld_recipe(struct html_ctx *ctx, const xmlNode *n);
 /* Step 3a: when no element is marked as a recipe's part, marks those
  * whose text is a line of the page's JSON-LD Recipe (its ingredients,
  * its steps), HTML_S_RECIPE, as schema.org's itemprops would. */

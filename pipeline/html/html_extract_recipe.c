@@ -214,29 +214,35 @@ html_ldr_mark(struct html_ctx *ctx, const struct html_ldr *r)
 }
 
 void
+html_keep_ld_recipe(struct html_ctx *ctx, const xmlNode *n)
+{
+	const char *type = html_attr(n, "type");
+	const char *s;
+
+	if (type == NULL || strstr(type, "ld+json") == NULL ||
+	    n->children == NULL || n->children->content == NULL)
+		return;
+	/* a Recipe lists its ingredients (recipeIngredient, the older
+	 * ingredients): one search of the script, not one a key */
+	s = (const char *)n->children->content;
+	if (strstr(s, "ngredient") == NULL)
+		return;
+	ctx->ld_recipe = xrealloc(ctx->ld_recipe,
+	    (ctx->n_ld_recipe + 1) * sizeof(*ctx->ld_recipe));
+	ctx->ld_recipe[ctx->n_ld_recipe++] = xstrdup(s);
+}
+
+void
 html_mark_ld_recipe(struct html_ctx *ctx)
 {
-	xmlNode *top = xmlDocGetRootElement(ctx->doc);
 	struct html_ldr r = { 0 };
 
-	if (ctx->recipe_seen || top == NULL || ctx->body == NULL)
+	if (ctx->recipe_seen || ctx->body == NULL || ctx->n_ld_recipe == 0)
 		return;
-	for (xmlNode *n = top; n != NULL; n = html_next(n, top, true)) {
-		const char *type;
-		json_t *v;
-
-		if (!html_is_elem(n) || strcmp((const char *)n->name,
-		    "script") != 0)
-			continue;
-		type = html_attr(n, "type");
-		if (type == NULL || strstr(type, "ld+json") == NULL ||
-		    n->children == NULL || n->children->content == NULL ||
-		    (strstr((const char *)n->children->content,
-		    "ngredient") == NULL && strstr((const char *)
-		    n->children->content, "recipeInstructions") == NULL))
-			continue;
-		v = json_loads((const char *)n->children->content,
+	for (size_t i = 0; i < ctx->n_ld_recipe; i++) {
+		json_t *v = json_loads(ctx->ld_recipe[i],
 		    JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY, NULL);
+
 		if (v == NULL)
 			continue;
 		html_ldr_walk(&r, v, 0);
