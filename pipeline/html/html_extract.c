@@ -329,6 +329,9 @@ html_walk_enter(struct html_ctx *ctx, struct html_walk *w, xmlNode *n)
 
 	if (n == ctx->body)
 		w->in_body = true;
+	if (n->type == XML_ELEMENT_NODE && n->name[0] == 's' &&
+	    strcmp((const char *)n->name, "script") == 0)
+		html_keep_ld_recipe(ctx, n);
 	if (n->type == XML_ELEMENT_NODE && w->moff == NULL) {
 		down = html_meta_enter(w->m, n, w->depth);
 		if (!down)
@@ -653,6 +656,7 @@ html_extract_page(struct html_ctx *ctx)
 
 	html_prune(ctx);
 	html_stats(ctx);
+	html_mark_ld_recipe(ctx);
 	html_mark_cards(ctx);
 	top = html_score(ctx);
 	if (top == NULL)
@@ -809,6 +813,9 @@ done:
 	html_paras_free(&ctx);
 	html_sigcache_free(&ctx.sigs);
 	free(ctx.drops);
+	for (size_t i = 0; i < ctx.n_ld_recipe; i++)
+		free(ctx.ld_recipe[i]);
+	free(ctx.ld_recipe);
 	html_doc_free(ctx.doc);
 	arena_free(&ctx.mem);
 	return 0;

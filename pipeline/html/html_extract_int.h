@@ -1,8 +1,9 @@
 /* Internals of the HTML main-content extractor (html_extract.c): the
  * per-element statistics, the paragraphs written, and the steps that
- * html_extract() runs, in three files by abstraction:
+ * html_extract() runs, in files by abstraction:
  *  html_extract.c         parse, drop, statistics, JSON-LD body, entry;
  *  html_extract_select.c  prune, score and choose the article container;
+ *  html_extract_recipe.c  a recipe's parts and their container;
  *  html_extract_write.c   write paragraphs, filter them, collect images.
  * Pure. */
 #ifndef NW_HTML_EXTRACT_INT_H
@@ -112,6 +113,9 @@ struct html_ctx {
 	xmlNode *headline; /* html_headline()'s, once headline_asked */
 	bool headline_asked;
 	struct html_sigcache sigs;  /* signals of the page's class names */
+	char **ld_recipe;  /* the JSON-LD scripts that may hold a recipe
+	                      (the first walk's copies) */
+	size_t n_ld_recipe;
 	xmlNode **drops;   /* the first walk's nodes to remove (step 1) */
 	size_t n_drops, cap_drops;
 };
@@ -232,6 +236,19 @@ void html_remove(xmlNode *n);
 /* Text a teaser card holds beyond its title, at most: a blurb of a line
  * or two, a date, a "Read more". */
 #define HTML_CARD_TEXT 150
+
+/* html_extract_recipe.c */
+/* Keeps a copy of script n's text when it is JSON-LD that may hold a
+ * recipe's parts (the first walk's, html_extract.c). */
+void html_keep_ld_recipe(struct html_ctx *ctx, const xmlNode *n);
+/* Step 3a: when no element is marked as a recipe's part, marks those
+ * whose text is a line of the page's JSON-LD Recipe (its ingredients,
+ * its steps), HTML_S_RECIPE, as schema.org's itemprops would. */
+void html_mark_ld_recipe(struct html_ctx *ctx);
+/* The container of the recipe's parts instead of best, the container
+ * that scored best, when best is one of them or holds little of the
+ * page's prose; sets ctx->recipe_box. */
+xmlNode *html_recipe_or(struct html_ctx *ctx, xmlNode *best);
 
 /* html_extract_select.c */
 /* Step 3: prunes page furniture and boilerplate. */

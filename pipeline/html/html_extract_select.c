@@ -597,42 +597,6 @@ html_mark_cards(struct html_ctx *ctx)
 	}
 }
 
-/* Text of a recipe's parts, at least, for their container to be the
- * article. */
-#define HTML_RECIPE_TEXT 100
-
-/* The common container of the parts of a recipe that schema.org names
- * (HTML_S_RECIPE: its ingredients and steps), or NULL when they hold
- * under HTML_RECIPE_TEXT characters. */
-static xmlNode *
-html_recipe_box(struct html_ctx *ctx)
-{
-	xmlNode *root = ctx->body, *box = NULL;
-	unsigned text = 0;
-
-	if (!ctx->recipe_seen)
-		return NULL;
-	for (xmlNode *n = root; n != NULL; ) {
-		const struct html_ni *ni = html_is_elem(n) ? html_ni(n) : NULL;
-
-		if (ni == NULL || !(ni->sig & HTML_S_RECIPE)) {
-			n = html_next(n, root, true);
-			continue;
-		}
-		text += ni->text;
-		if (box == NULL)
-			box = n;
-		while (!html_is_ancestor(box, n))
-			box = box->parent;
-		n = html_next(n, root, false);
-	}
-	if (text < HTML_RECIPE_TEXT || box == root || !html_is_elem(box) ||
-	    html_ni(box) == NULL)
-		return NULL;
-	HTML_DEBUG_NODE("recipe", box);
-	return box;
-}
-
 /* Readability's initial weight of a candidate container. */
 static void
 html_init_cand(struct html_ni *ni)
@@ -706,26 +670,6 @@ html_is_para(const xmlNode *n)
 
 	return (ni->cls & HTML_T_PARA) || (ni->kind == HTML_K_DIV &&
 	    ni->own == ni->text && !html_has_br_br(n));
-}
-
-/* The container of a recipe's parts instead of best, the container that
- * scored best, when best is one of the parts or holds under
- * HTML_FALLBACK of the page's prose: a recipe's ingredients are short
- * lines, no prose, often in a box of their own beside the steps, and
- * the box of prose that then wins is the site's. A container of prose
- * elsewhere that would be written alone (a blog's story over a recipe
- * card) stays the winner; its recipe's parts are written whole. */
-static xmlNode *
-html_recipe_or(struct html_ctx *ctx, xmlNode *best)
-{
-	xmlNode *box = html_recipe_box(ctx);
-
-	if (box == NULL || (best != NULL && !html_is_ancestor(box, best) &&
-	    (double)html_prose(best) >=
-	    HTML_FALLBACK * (double)html_prose(ctx->body)))
-		return best;
-	ctx->recipe_box = box;
-	return box;
 }
 
 bool
