@@ -867,6 +867,111 @@ test_extract_no_headline_over_section_name(void **state)
 	article_free(a);
 }
 
+/* A kicker glued to the headline by a bare space, which the crumbs
+ * set with a colon (impulse.de, w3m: "Kind krank Was Arbeitgeber ..."
+ * under the crumb "Kind krank: Was Arbeitgeber wissen m\xc3\xbcssen"):
+ * the kicker is an element of its own; the headline is the rest. */
+static void
+test_extract_kicker_glued_to_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Recht + Steuern\n"
+	    "  \xe2\x80\xa2 Kind krank: Was Arbeitgeber wissen m\xc3\xbc"
+	    "ssen\n"
+	    "\n"
+	    "Kind krank Was Arbeitgeber \xc3\xbc"
+	    "ber die Rechte von Eltern wissen m\xc3\xbcssen\n"
+	    "\n"
+	    "Wie viele Tage im Jahr d\xc3\xbcrfen Mitarbeiter zu Hause "
+	    "bleiben, wenn ihr Kind krank ist? Muss der\n"
+	    "Arbeitgeber dann weiter Gehalt bezahlen? Die wichtigsten F"
+	    "ragen und Antworten.\n"
+	    "\n"
+	    "Von Julia M\xc3\xbcller\n"
+	    "28. Dezember 2022\n"
+	    "\n"
+	    "Manchmal hilft nur noch kuscheln und ausruhen: Arbeitgeber"
+	    " m\xc3\xbcssen Angestellte freistellen, wenn ihr\n"
+	    "Kind krank ist, und das gilt f\xc3\xbcr alle Eltern, die "
+	    "ein Kind unter zw\xc3\xb6lf Jahren betreuen m\xc3\xbcssen."
+	    "\n"
+	    "\n"
+	    "D\xc3\xbcrfen Eltern ihren Arbeitsplatz verlassen, wenn ih"
+	    "r Kind krank ist? Ja, wenn das Kind pl\xc3\xb6tzlich\n"
+	    "erkrankt und niemand sonst die Betreuung \xc3\xbc"
+	    "bernehmen kann, d\xc3\xbcrfen Eltern sofort gehen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Was Arbeitgeber \xc3\xbc"
+	    "ber die Rechte von Eltern wissen m\xc3\xbcssen");
+	article_free(a);
+}
+
+/* The kicker set apart another way in the crumbs than in the headline
+ * (tagesspiegel.de, w3m: " : " under ":" and a no-break space): the
+ * renderer joined two elements; the headline is the second. A topic
+ * with its colon that other lines share ("Burgenland: ...",
+ * falstaff.de) stays in the headline. */
+static void
+test_extract_kicker_set_apart(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Der Tagesspiegel\n"
+	    "  \xe2\x80\xa2 Wirtschaft\n"
+	    "  \xe2\x80\xa2 Abstandsregeln und Fieberkontrollen:\xc2\xa0"
+	    "Wie Firmen ihre Besch\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "29.04.2020, 15:59 Uhr\n"
+	    "\n"
+	    "Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Besc"
+	    "h\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unter"
+	    "nehmen einiges einfallen lassen. Die Ideen\n"
+	    "reichen vom Spuckschutz bis zur Kontrolle der K\xc3\xb6rpe"
+	    "rtemperatur, und manche gehen noch weiter.\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss e"
+	    "ine Nase-Mund-Bedeckung tragen. Das gilt\n"
+	    "in allen Werken, in der Montage ebenso wie in der Verwaltu"
+	    "ng, und die Regel wird streng kontrolliert.\n";
+	const char *t =
+	    "Burgenland\n"
+	    "\n"
+	    "Burgenland: Best of Ruster Ausbruch DAC\n"
+	    "\n"
+	    "Auf einen Blick: Jahrhundertelang war der edels\xc3\xbc\xc3"
+	    "\x9f"
+	    "e Ruster Ausbruch der mit Abstand ber\xc3\xbchmteste und\n"
+	    "begehrteste Wein, der am Gebiet des heutigen Burgenlands e"
+	    "ntstanden ist. Seit dem Jahr 2020 ist\n"
+	    "dieses Juwel aus wei\xc3\x9f"
+	    "en Rebsorten vom Westufer des Neusiedler Sees gesch\xc3\xbc"
+	    "tzt.\n"
+	    "\n"
+	    "Das Ruster Weinbaugebiet liegt am Westufer des Sees, wo de"
+	    "r Nebel im Herbst die Edelf\xc3\xa4ule bringt,\n"
+	    "die den Ausbruch erst m\xc3\xb6glich macht und ihm seinen "
+	    "Namen und seinen Ruf gegeben hat.\n"
+	    "\n"
+	    "News\n"
+	    "\n"
+	    "Burgenland: Land der Vielfalt\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Wie Firmen ihre Besch\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen");
+	article_free(a);
+	a = extracted(t);
+	assert_string_equal(a->title,
+	    "Burgenland: Best of Ruster Ausbruch DAC");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -891,6 +996,8 @@ main(void)
 		cmocka_unit_test(test_extract_file_name_no_title),
 		cmocka_unit_test(test_extract_headline_over_name_and_date),
 		cmocka_unit_test(test_extract_no_headline_over_section_name),
+		cmocka_unit_test(test_extract_kicker_glued_to_title),
+		cmocka_unit_test(test_extract_kicker_set_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
