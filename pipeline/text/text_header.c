@@ -22,6 +22,8 @@
 #define TEXT_TITLE_NEAR 4
 /* Words of a headline over its byline, at least (text_over_byline()). */
 #define TEXT_BYLINE_TITLE_WORDS 4
+/* Words of a standfirst over a byline, at least. */
+#define TEXT_STANDFIRST_MIN_WORDS 15
 /* Items over the region that the crumbs' last entry may stand at. */
 #define TEXT_CRUMBS_NEAR 12
 /* Words of a crumb over the last, with its number, at most. */
@@ -363,6 +365,7 @@ text_drop_kicker(struct text_doc *d, size_t h)
 	struct text_item *it = &d->items[h];
 	char *s = it->s;
 	size_t e = 0, kl = 0, gl = 0;
+	const char *rest;
 
 	if (!text_starts_upper(s))
 		return;
@@ -372,11 +375,12 @@ text_drop_kicker(struct text_doc *d, size_t h)
 			return;
 		kl = s[e - 1] == ':' ? e - 1 : e;
 		gl = s[kl] == ':' ? 2 : strncmp(s + kl, " : ", 3) == 0 ? 3 : 1;
-		if (kl > 0 && s[kl + gl + strcspn(s + kl + gl, " ") - 1] != ':' &&
+		rest = s + kl + gl;
+		if (kl > 0 && rest[strcspn(rest, " ") - 1] != ':' &&
 		    (isalnum((unsigned char)s[kl - 1]) ||
 		    (unsigned char)s[kl - 1] >= 0x80) &&
-		    words_in(s + kl + gl, strlen(s + kl + gl)) >= 3 &&
-		    text_starts_upper(s + kl + gl) &&
+		    words_in(rest, strlen(rest)) >= 3 &&
+		    text_starts_upper(rest) &&
 		    text_kicker_seen(d, h, kl, gl))
 			break;
 		if (w == TEXT_KICKER_WORDS)
@@ -414,6 +418,24 @@ text_title_fallback(struct text_doc *d, size_t name)
 	d->body_start++;
 }
 
+/* The headline over h, the line over a byline that text_over_byline()
+ * takes: where h is of a standfirst's length and the line over it, in
+ * the run, reads as a headline of two thirds of h's words or fewer,
+ * that line (a kicker, the headline, its standfirst, the byline). */
+static size_t
+text_over_standfirst(const struct text_doc *d, size_t first, size_t h)
+{
+	const struct text_item *up = h > first ? &d->items[h - 1] : NULL;
+
+	if (up == NULL || d->items[h].words < TEXT_STANDFIRST_MIN_WORDS ||
+	    !text_title_candidate(up) ||
+	    up->words * 3 > d->items[h].words * 2 ||
+	    up->words < TEXT_BYLINE_TITLE_WORDS ||
+	    text_has_sentence_break(up->s) || text_ends_full_stop(up->s))
+		return h;
+	return h - 1;
+}
+
 /* The item right over the lowest strong byline under first ("von
  * Andreas Kürten", "Posted by Konstantin 21.10.2019"), where the run
  * from first down to it holds more than two headline candidates and it
@@ -439,7 +461,7 @@ text_over_byline(const struct text_doc *d, size_t first)
 		    it->words <= TEXT_TITLE_MAX_WORDS &&
 		    !text_has_sentence_break(it->s) &&
 		    !text_ends_full_stop(it->s))
-			return k - 2;
+			return text_over_standfirst(d, first, k - 2);
 		return first;
 	}
 	return first;

@@ -972,6 +972,50 @@ test_extract_kicker_set_apart(void **state)
 	article_free(a);
 }
 
+/* A quote set over the headline as its kicker, the headline, and a
+ * standfirst of twice its length over a byline (timesofisrael.com,
+ * w3m): the line over the byline is the standfirst, the shorter line
+ * over it the headline. */
+static void
+test_extract_headline_over_standfirst_byline(void **state)
+{
+	const char *s =
+	    "home page\n"
+	    "'The most important thing is that I not be the last'\n"
+	    "\n"
+	    "State of Washington swears in first Native American-Jewish"
+	    " Supreme Court justice\n"
+	    "\n"
+	    "Governor says naming of \xe2\x80\x98" "exceptional\xe2\x80"
+	    "\x99 Raquel Montoya-Lewis is historic, but he called on her"
+	    "\n"
+	    "\xe2\x80\x98" "because she\xe2\x80\x99s the best for the job"
+	    "\xe2\x80\x99\n"
+	    "\n"
+	    "By Emily Burack 8 January 2020, 3:51 pm 11 Edit\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Facebook\n"
+	    "  \xe2\x80\xa2 Twitter\n"
+	    "\n"
+	    "KVELLER via JTA \xe2\x80\x94 The state of Washington has sw"
+	    "orn in its first Native American Supreme Court\n"
+	    "justice, Raquel Montoya-Lewis, who is also Jewish, in a ce"
+	    "remony in Olympia on Monday.\n"
+	    "\n"
+	    "Governor Jay Inslee appointed Montoya-Lewis, 51, to serve "
+	    "on Washington\xe2\x80\x99s highest court. While it is\n"
+	    "newsworthy she\xe2\x80\x99s the first, he said, she was ch"
+	    "osen because she is the best for the job.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "State of Washington swears in firs"
+	    "t Native American-Jewish Supreme Court justice");
+	assert_non_null(a->subtitle);
+	assert_true(strncmp(a->subtitle, "Governor says", 13) == 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -998,6 +1042,7 @@ main(void)
 		cmocka_unit_test(test_extract_no_headline_over_section_name),
 		cmocka_unit_test(test_extract_kicker_glued_to_title),
 		cmocka_unit_test(test_extract_kicker_set_apart),
+		cmocka_unit_test(test_extract_headline_over_standfirst_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
