@@ -38,6 +38,8 @@
 #define TEXT_COUNTER_WORDS 6
 /* Words of a kicker glued to the headline, at most. */
 #define TEXT_KICKER_WORDS 4
+/* Items at the dump's top that hold the site's name and tagline. */
+#define TEXT_TOP_ITEMS 1
 
 /* The number that opens s as an ordered list's entry ("3. Sport"), or
  * -1. */
@@ -471,7 +473,8 @@ text_over_byline(const struct text_doc *d, size_t first)
  * dates and bylines that the walk up also passed. A short label the
  * page repeats ("Add a comment") is none, nor the headline with its
  * kicker, nor the headline again (a page that shows it twice, as the
- * crumbs' last entry and as the heading). */
+ * crumbs' last entry and as the heading, or in another case: "Using
+ * Defadvice" over "Using defadvice"). */
 static void
 text_standfirst(struct text_doc *d, size_t first)
 {
@@ -486,7 +489,8 @@ text_standfirst(struct text_doc *d, size_t first)
 	it = &d->items[first];
 	if (!text_title_candidate(it) || (it->twice && it->words <= 3))
 		return;
-	if (d->title < d->n && (strcmp(it->s, d->items[d->title].s) == 0 ||
+	if (d->title < d->n &&
+	    (strcasecmp(it->s, d->items[d->title].s) == 0 ||
 	    text_part_of(it->s, d->items[d->title].s)))
 		return;
 	d->subtitle = first;
@@ -668,6 +672,7 @@ void
 text_header(struct text_doc *d)
 {
 	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
+	size_t dated = d->n;
 	size_t crumb = text_crumb_headline(d);
 	bool found = false;
 
@@ -703,12 +708,20 @@ text_header(struct text_doc *d)
 			first = d->n;
 			continue;
 		}
+		/* the run's top under the first date passed */
+		if (it->datelike && dated == d->n)
+			dated = first;
 		if (it->datelike || text_counter(it) ||
 		    (it->kind == TEXT_OTHER && !it->chrome &&
 		    text_is_byline(it->s, it->words)))
 			continue;
 		break;
 	}
+	/* the run reached the dump's top: the site's name and its
+	 * tagline over the post's date, the headline under the date */
+	if (found && first <= TEXT_TOP_ITEMS && dated < d->n &&
+	    dated > first + 1 && text_title_candidate(&d->items[first + 1]))
+		first = dated;
 	if (!found) {
 		text_title_fallback(d, name);
 		return;

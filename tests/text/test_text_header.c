@@ -1016,6 +1016,47 @@ test_extract_headline_over_standfirst_byline(void **state)
 	article_free(a);
 }
 
+/* A blog's name and tagline at the dump's top, the post's date, and
+ * its headline under the date, shown again in another case
+ * (emacspeak.blogspot.com, w3m): the walk up passes the date to the
+ * blog's name; the headline is the line under the date, and its copy
+ * no standfirst. */
+static void
+test_extract_headline_under_date_at_top(void **state)
+{
+	const char *s =
+	    "EMACSPEAK The Complete Audio Desktop\n"
+	    "\n"
+	    "Here is where I plan to Blog Emacspeak tricks and introduc"
+	    "e new features as I implement them.\n"
+	    "\n"
+	    "Wednesday, October 16, 2019\n"
+	    "\n"
+	    "Meta-Programming In Emacs Using Defadvice\n"
+	    "\n"
+	    "\n"
+	    "Meta-Programming In Emacs Using defadvice\n"
+	    "\n"
+	    "1 Introduction\n"
+	    "\n"
+	    "This blog article Meta Programming In Python reminded me t"
+	    "o write up\n"
+	    "the equivalent for Emacs Lisp.\n"
+	    "Decorators in Python enable you to modify the vehavior of "
+	    "existing\n"
+	    "functions without changing the original function; Advice i"
+	    "n Lisp\n"
+	    "which traces back to the 80's enables similar functionalit"
+	    "y.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Meta-Programming In Emacs Using Defadvice");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1043,6 +1084,7 @@ main(void)
 		cmocka_unit_test(test_extract_kicker_glued_to_title),
 		cmocka_unit_test(test_extract_kicker_set_apart),
 		cmocka_unit_test(test_extract_headline_over_standfirst_byline),
+		cmocka_unit_test(test_extract_headline_under_date_at_top),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
