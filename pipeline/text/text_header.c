@@ -607,6 +607,9 @@ text_named_under(const struct text_doc *d, size_t h)
 		j++;
 	if (j < end && d->items[j].chrome && d->items[j].words <= 2)
 		j++;
+	/* a byline's label on a line of its own over the name ("By") */
+	if (j + 1 < end && text_under_by_label(d, j + 1))
+		j++;
 	if (j >= end || d->items[j].kind != TEXT_OTHER ||
 	    d->items[j].chrome || d->items[j].bullet ||
 	    d->items[j].datelike ||

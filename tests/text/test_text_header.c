@@ -1057,6 +1057,53 @@ test_extract_headline_under_date_at_top(void **state)
 	article_free(a);
 }
 
+/* The byline's label and the date's label each on a line of their own
+ * under the headline, share buttons and a standfirst over the body
+ * (rutgers.edu, w3m): the name under its label ("By") and the date
+ * make the pair under the headline. */
+static void
+test_extract_headline_over_labelled_name(void **state)
+{
+	const char *s =
+	    "Student Success\n"
+	    "Research & Innovation\n"
+	    "\n"
+	    "New Robot Does Superior Job Sampling Blood\n"
+	    "\n"
+	    "By\n"
+	    "\n"
+	    "Todd Bates\n"
+	    "\n"
+	    "Date\n"
+	    "\n"
+	    "February 5, 2020\n"
+	    "\n"
+	    "Share\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Facebook\n"
+	    "  \xe2\x80\xa2 Twitter\n"
+	    "  \xe2\x80\xa2 Email\n"
+	    "\n"
+	    "First clinical trial of an automated blood drawing and tes"
+	    "ting device\n"
+	    "\n"
+	    "In the future, robots could take blood samples, benefiting"
+	    " patients and healthcare workers alike, and the\n"
+	    "device performed as well or better than people, according "
+	    "to the first human clinical trial of it.\n"
+	    "\n"
+	    "The device includes an ultrasound image-guided robot that "
+	    "draws blood from veins, a fluid-handling\n"
+	    "module and a centrifuge-based blood analyzer, and could be"
+	    " used at bedsides and in ambulances.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "New Robot Does Superior Job Sampling Blood");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1085,6 +1132,7 @@ main(void)
 		cmocka_unit_test(test_extract_kicker_set_apart),
 		cmocka_unit_test(test_extract_headline_over_standfirst_byline),
 		cmocka_unit_test(test_extract_headline_under_date_at_top),
+		cmocka_unit_test(test_extract_headline_over_labelled_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
