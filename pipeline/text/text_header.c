@@ -119,6 +119,17 @@ text_file_name(const char *s)
 	return false;
 }
 
+/* True when s opens with the closing guillemet that German and Danish
+ * set as an opening quote before a capital ("\xc2\xbb" "Abzocke wird als
+ * Klimaschutz verkauft\xc2\xab"), not the arrow of a menu's entry
+ * ("\xc2\xbb weiter"). */
+static bool
+text_guillemet_open(const char *s)
+{
+	return strncmp(s, "\xc2\xbb", 2) == 0 && text_starts_upper(s + 2) &&
+	    strstr(s + 2, "\xc2\xab") != NULL;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -131,7 +142,8 @@ text_title_candidate(const struct text_item *it)
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
 	    it->s[len - 1] == ':')
 		return false;
-	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0 ||
+	if ((!text_starts_word(it->s) && !text_guillemet_open(it->s)) ||
+	    text_byline_prefix(it->s) > 0 ||
 	    text_ends_by_label(it->s))
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */

@@ -1104,6 +1104,43 @@ test_extract_headline_over_labelled_name(void **state)
 	article_free(a);
 }
 
+/* A headline in the German guillemets, the closing one opening it
+ * (linksfraktion.de, w3m): a headline, where a menu's arrow ("\xc2\xbb
+ * weiter") is none. */
+static void
+test_extract_headline_in_guillemets(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 - Impressum\n"
+	    "  \xe2\x80\xa2 - Datenschutz\n"
+	    "\n"
+	    "Dietmar Bartsch in der Bundespressekonferenz \xc2\xa9 pict"
+	    "ure alliance/SZ Photo|J\xc3\xbcrgen Heinrich\n"
+	    "\n"
+	    "\xc2\xbb" "Abzocke wird als Klimaschutz verkauft\xc2\xab\n"
+	    "\n"
+	    "Im Wortlaut, Deutschlandfunk, 02. November 2021\n"
+	    "\n"
+	    "Viele Menschen k\xc3\xb6nnten sich die steigenden Energiepr"
+	    "eise nicht mehr leisten, daher m\xc3\xbcsse der\n"
+	    "CO2-Preis tempor\xc3\xa4r ausgesetzt werden, forderte der "
+	    "Linken-Vorsitzende Dietmar Bartsch im Dlf. Die\n"
+	    "k\xc3\xbcnftige Bundesregierung m\xc3\xbcsse einen Winter-"
+	    "Energieplan vorlegen, der die B\xc3\xbcrger entlaste.\n"
+	    "\n"
+	    "Jasper Barenberg: Bei der Konferenz in Glasgow rufen ja ni"
+	    "cht nur die Vereinten Nationen alle dazu\n"
+	    "auf, ihre Anstrengungen noch mal erheblich zu verst\xc3\xa4"
+	    "rken. Welchen Beitrag leistet Deutschland?\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "\xc2\xbb" "Abzocke wird als Klimaschutz verkauft\xc2\xab");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1133,6 +1170,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_standfirst_byline),
 		cmocka_unit_test(test_extract_headline_under_date_at_top),
 		cmocka_unit_test(test_extract_headline_over_labelled_name),
+		cmocka_unit_test(test_extract_headline_in_guillemets),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
