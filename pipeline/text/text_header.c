@@ -119,13 +119,17 @@ text_file_name(const char *s)
 	return false;
 }
 
-/* True when s opens with the closing guillemet that German and Danish
- * set as an opening quote before a capital ("\xc2\xbb" "Abzocke wird als
- * Klimaschutz verkauft\xc2\xab"), not the arrow of a menu's entry
- * ("\xc2\xbb weiter"). */
+/* True when s opens with a quote that German sets first and that
+ * text_starts_word() does not take, before a capital, with its closing
+ * quote after it: the closing guillemet ("»Abzocke wird als Klimaschutz
+ * verkauft«"; not a menu's arrow, "» weiter") or the low double quote
+ * ("„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"). */
 static bool
-text_guillemet_open(const char *s)
+text_quote_open(const char *s)
 {
+	if (strncmp(s, "\xe2\x80\x9e", 3) == 0)
+		return text_starts_upper(s + 3) &&
+		    strstr(s + 3, "\xe2\x80\x9c") != NULL;
 	return strncmp(s, "\xc2\xbb", 2) == 0 && text_starts_upper(s + 2) &&
 	    strstr(s + 2, "\xc2\xab") != NULL;
 }
@@ -142,7 +146,7 @@ text_title_candidate(const struct text_item *it)
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
 	    it->s[len - 1] == ':')
 		return false;
-	if ((!text_starts_word(it->s) && !text_guillemet_open(it->s)) ||
+	if ((!text_starts_word(it->s) && !text_quote_open(it->s)) ||
 	    text_byline_prefix(it->s) > 0 ||
 	    text_ends_by_label(it->s))
 		return false;

@@ -1105,7 +1105,8 @@ test_extract_headline_over_labelled_name(void **state)
 }
 
 /* A headline in the German guillemets, the closing one opening it
- * (linksfraktion.de, w3m): a headline, where a menu's arrow ("\xc2\xbb
+ * (linksfraktion.de, w3m), or opening with the low double quote
+ * (tonight.de, w3m): a headline, where a menu's arrow ("\xc2\xbb
  * weiter") is none. */
 static void
 test_extract_headline_in_guillemets(void **state)
@@ -1132,12 +1133,51 @@ test_extract_headline_in_guillemets(void **state)
 	    "cht nur die Vereinten Nationen alle dazu\n"
 	    "auf, ihre Anstrengungen noch mal erheblich zu verst\xc3\xa4"
 	    "rken. Welchen Beitrag leistet Deutschland?\n";
+	const char *t =
+	    "Tonight News > Unterhaltung > Promis >\n"
+	    "\n"
+	    "Danni B\xc3\xbc" "chner und Ennesto Monte trennen sich: \"A"
+	    "rschloch\"\n"
+	    "\n"
+	    "Promis\n"
+	    "\n"
+	    "\xe2\x80\x9e" "Arschloch\xe2\x80\x9c: Danni B\xc3\xbc"
+	    "chner und Ennesto Mont\xc3\xa9 trennen sich\n"
+	    "\n"
+	    "16. M\xc3\xa4rz 2021\n"
+	    "\n"
+	    "Liebes-Aus bei Danni B\xc3\xbc" "chner und Ennesto Mont\xc3"
+	    "\xa9! Der 46-J\xc3\xa4hrige hat die Trennung auf Instagram\n"
+	    "best\xc3\xa4tigt. Alle Hintergr\xc3\xbcnde dazu hier!\n"
+	    "\n"
+	    "  \xe2\x80\xa2  \n"
+	    "\n"
+	    "Steven Salentin\n"
+	    "Mitglied der Tonight News-Redaktion\n"
+	    "Daniela B\xc3\xbc" "chner Ennesto Monte\n"
+	    "Foto: Instagram/dannibuechner\n"
+	    "\n"
+	    "Das ging schnell! Ungef\xc3\xa4hr vor einem halben Jahr verk"
+	    "\xc3\xbcndeten Daniela B\xc3\xbc" "chner und Ennesto Mont"
+	    "\xc3\xa9,\n"
+	    "dass sie ein Paar sind. Nun ist schon wieder alles aus, und "
+	    "das nach nur wenigen gemeinsamen Monaten.\n"
+	    "\n"
+	    "Das best\xc3\xa4tigte Ennesto Mont\xc3\xa9 via Instagram. "
+	    "Jetzt werden sie alle wieder sagen und schreiben, es habe\n"
+	    "nicht lange gehalten, schrieb er seinen Fans am Dienstag.\n";
 	struct nw_article *a = extracted(s);
 
 	(void)state;
 	assert_non_null(a->title);
 	assert_string_equal(a->title,
 	    "\xc2\xbb" "Abzocke wird als Klimaschutz verkauft\xc2\xab");
+	article_free(a);
+	a = extracted(t);
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "\xe2\x80\x9e" "Arschloch\xe2\x80"
+	    "\x9c: Danni B\xc3\xbc" "chner und Ennesto Mont\xc3\xa9 trenn"
+	    "en sich");
 	article_free(a);
 }
 
