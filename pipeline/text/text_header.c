@@ -462,24 +462,28 @@ text_over_standfirst(const struct text_doc *d, size_t first, size_t h)
  * over it are crumbs, the site's name or its tagline. Two candidates
  * are a headline and its standfirst over the byline, the common
  * layout: first stays. (A reading time or a relative time over a
- * byline, "vor 11 Minuten", has fewer words.) */
+ * byline, "vor 11 Minuten", has fewer words.) A one-word line between
+ * them is a kicker or the author's role ("AVOCAT"): the line over it. */
 static size_t
 text_over_byline(const struct text_doc *d, size_t first)
 {
 	for (size_t k = d->body_start; k > first + 1; k--) {
-		const struct text_item *it = &d->items[k - 2];
-		size_t run = 0;
+		size_t h = k - 2, run = 0;
+		const struct text_item *it = &d->items[h];
 
 		if (!text_strong_byline(&d->items[k - 1]))
 			continue;
-		for (size_t j = first; j + 1 < k; j++)
+		/* a one-word kicker or role over the byline ("AVOCAT") */
+		if (it->words == 1 && it->kind == TEXT_OTHER && h > first)
+			it = &d->items[--h];
+		for (size_t j = first; j <= h; j++)
 			run += text_title_candidate(&d->items[j]);
 		if (run > 2 && text_title_candidate(it) &&
 		    it->words >= TEXT_BYLINE_TITLE_WORDS &&
 		    it->words <= TEXT_TITLE_MAX_WORDS &&
 		    !text_has_sentence_break(it->s) &&
 		    !text_ends_full_stop(it->s))
-			return text_over_standfirst(d, first, k - 2);
+			return text_over_standfirst(d, first, h);
 		return first;
 	}
 	return first;

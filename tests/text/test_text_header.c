@@ -1181,6 +1181,48 @@ test_extract_headline_in_guillemets(void **state)
 	article_free(a);
 }
 
+/* A one-word line between the headline and a strong byline, the
+ * author's role ("AVOCAT"), under a run of the site's lines
+ * (dalloz-actualite.fr, w3m): the headline is the line over it, not
+ * the run's first line. */
+static void
+test_extract_headline_over_role_and_byline(void **state)
+{
+	const char *s =
+	    "Menu\n"
+	    "Connexion\n"
+	    "Accueil\n"
+	    "Dalloz Actualit\xc3\xa9\n"
+	    "Le quotidien du droit en ligne\n"
+	    "Connexion\n"
+	    "Envoyer \xc3\xa0 un ami^-A^+A\n"
+	    "Le droit en d\xc3\xa9" "bats[le-droit-e]\n"
+	    "\n"
+	    "Libre cours : Raoult, les nazis et moi\n"
+	    "\n"
+	    "AVOCAT\n"
+	    "Par  Matthieu Hy le 07 Mai 2020\n"
+	    "[fl_marcheur_campagne_nature_nf_60]\n"
+	    "\n"
+	    "C\xe2\x80\x99" "est la guerre. Et pourtant, \xc3\xa0 moi auss"
+	    "i, la violence me manque. Faute d\xe2\x80\x99" "audiences, cer"
+	    "tains\n"
+	    "s\xe2\x80\x99" "essaient \xc3\xa0 la tribune, ce mauvais produ"
+	    "it de substitution au tribunal qui consiste \xc3\xa0 \xc3\xa9"
+	    "crire des\n"
+	    "choses que l\xe2\x80\x99on regrettera plut\xc3\xb4t que de les"
+	    " plaider. On traite les juges de nazis, ce qui est\n"
+	    "exag\xc3\xa9r\xc3\xa9. Ils nous qualifient en retour d\xe2\x80"
+	    "\x99" "auxiliaires de justice, ce qui est carr\xc3\xa9ment diff"
+	    "amatoire.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Libre cours : Raoult, les nazis et moi");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1211,6 +1253,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_under_date_at_top),
 		cmocka_unit_test(test_extract_headline_over_labelled_name),
 		cmocka_unit_test(test_extract_headline_in_guillemets),
+		cmocka_unit_test(test_extract_headline_over_role_and_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
