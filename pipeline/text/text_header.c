@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -21,6 +22,8 @@
 #define TEXT_TITLE_NEAR 4
 /* Words of a headline over its byline, at least (text_over_byline()). */
 #define TEXT_BYLINE_TITLE_WORDS 4
+/* Words of a standfirst over a byline, at least. */
+#define TEXT_STANDFIRST_MIN_WORDS 15
 /* Items over the region that the crumbs' last entry may stand at. */
 #define TEXT_CRUMBS_NEAR 12
 /* Words of a crumb over the last, with its number, at most. */
@@ -33,6 +36,10 @@
 #define TEXT_TWO_SENTENCE_WORDS 20
 /* Words of a counter's line ("Foto 1 de 1"), at most. */
 #define TEXT_COUNTER_WORDS 6
+/* Words of a kicker glued to the headline, at most. */
+#define TEXT_KICKER_WORDS 4
+/* Items at the dump's top that hold the site's name and tagline. */
+#define TEXT_TOP_ITEMS 1
 
 /* The number that opens s as an ordered list's entry ("3. Sport"), or
  * -1. */
@@ -112,6 +119,21 @@ text_file_name(const char *s)
 	return false;
 }
 
+/* True when s opens with a quote that German sets first and that
+ * text_starts_word() does not take, before a capital, with its closing
+ * quote after it: the closing guillemet ("»Abzocke wird als Klimaschutz
+ * verkauft«"; not a menu's arrow, "» weiter") or the low double quote
+ * ("„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"). */
+static bool
+text_quote_open(const char *s)
+{
+	if (strncmp(s, "\xe2\x80\x9e", 3) == 0)
+		return text_starts_upper(s + 3) &&
+		    strstr(s + 3, "\xe2\x80\x9c") != NULL;
+	return strncmp(s, "\xc2\xbb", 2) == 0 && text_starts_upper(s + 2) &&
+	    strstr(s + 2, "\xc2\xab") != NULL;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -124,7 +146,8 @@ text_title_candidate(const struct text_item *it)
 	if (it->s[len - 1] == ',' || it->s[len - 1] == '|' ||
 	    it->s[len - 1] == ':')
 		return false;
-	if (!text_starts_word(it->s) || text_byline_prefix(it->s) > 0 ||
+	if ((!text_starts_word(it->s) && !text_quote_open(it->s)) ||
+	    text_byline_prefix(it->s) > 0 ||
 	    text_ends_by_label(it->s))
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
@@ -273,6 +296,120 @@ text_drop_crumbs(struct text_item *it)
 	memmove(it->s, it->s + at, len + 1);
 }
 
+/* The separators that join a kicker to its headline in another copy
+ * of the pair ("Kicker: Title", "Kicker - Title"; a colon before a
+ * no-break space, which the renderer keeps). */
+static const char *const text_kicker_seps[] = {
+	": ", ":\xc2\xa0", " : ", " - ", " \xe2\x80\x93 ",
+	" \xe2\x80\x94 ",
+};
+
+/* The separator at s among text_kicker_seps, its length, or 0. */
+static size_t
+text_kicker_sep(const char *s)
+{
+	for (size_t i = 0; i < sizeof(text_kicker_seps) /
+	    sizeof(text_kicker_seps[0]); i++) {
+		size_t k = strlen(text_kicker_seps[i]);
+
+		if (strncmp(s, text_kicker_seps[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* True when o holds the kicker k (kl bytes) at a word's edge with a
+ * separator after it, where the headline glues k to its rest with a
+ * bare space (g, gl bytes: "Kind krank Was Arbeitgeber ..." and the
+ * crumb "Kind krank: Was Arbeitgeber wissen müssen"), or where o is
+ * the same pair set apart another way ("Abstandsregeln und
+ * Fieberkontrollen : Wie Firmen ..." and "Abstandsregeln und
+ * Fieberkontrollen: Wie Firmen ..."). A kicker with its colon paired
+ * with another line ("Burgenland: Best of ..." and "Burgenland: ..."
+ * over another wine) is a topic the headline keeps. */
+static bool
+text_kicker_elsewhere(const char *o, const char *k, size_t kl,
+    const char *g, size_t gl, const char *rest)
+{
+	for (const char *p = strstr(o, k); p != NULL;
+	    p = strstr(p + 1, k)) {
+		size_t sl;
+
+		if (p > o && (isalnum((unsigned char)p[-1]) ||
+		    (unsigned char)p[-1] >= 0x80))
+			continue;
+		sl = text_kicker_sep(p + kl);
+		if (sl == 0)
+			continue;
+		if (gl == 1 || ((sl != gl || strncmp(p + kl, g, gl) != 0) &&
+		    strncmp(p + kl + sl, rest, strlen(rest)) == 0))
+			return true;
+	}
+	return false;
+}
+
+/* True when an item of d other than h, of a headline's size at most,
+ * holds the kicker that is h's first kl bytes, glued to the rest by
+ * the gl bytes after it, elsewhere (text_kicker_elsewhere()). */
+static bool
+text_kicker_seen(const struct text_doc *d, size_t h, size_t kl, size_t gl)
+{
+	const char *s = d->items[h].s;
+	char *k = xstrndup(s, kl);
+	bool hit = false;
+
+	for (size_t i = 0; i < d->n && !hit; i++) {
+		const struct text_item *o = &d->items[i];
+
+		if (i != h && o->words <= TEXT_TITLE_MAX_WORDS &&
+		    strcmp(o->s, s) != 0)
+			hit = text_kicker_elsewhere(o->s, k, kl, s + kl, gl,
+			    s + kl + gl);
+	}
+	free(k);
+	return hit;
+}
+
+/* Drops a kicker that opens the headline h (one to four words, glued
+ * by a space, ": " or " : ") where another short item of the dump
+ * holds the kicker with a separator after it, paired with something
+ * else or set apart another way ("Grenzschließungen Deutschland, ..."
+ * and "Mehr zu: Grenzschließungen - Deutschland, ..."): the kicker is
+ * a label of its own element, which the renderer glued to the
+ * headline's. */
+static void
+text_drop_kicker(struct text_doc *d, size_t h)
+{
+	struct text_item *it = &d->items[h];
+	char *s = it->s;
+	size_t e = 0, kl = 0, gl = 0;
+	const char *rest;
+
+	if (!text_starts_upper(s))
+		return;
+	for (int w = 1; w <= TEXT_KICKER_WORDS; w++, e++) {
+		e += strcspn(s + e, " ");
+		if (s[e] == '\0')
+			return;
+		kl = s[e - 1] == ':' ? e - 1 : e;
+		gl = s[kl] == ':' ? 2 : strncmp(s + kl, " : ", 3) == 0 ? 3 : 1;
+		rest = s + kl + gl;
+		if (kl > 0 && rest[strcspn(rest, " ") - 1] != ':' &&
+		    (isalnum((unsigned char)s[kl - 1]) ||
+		    (unsigned char)s[kl - 1] >= 0x80) &&
+		    words_in(rest, strlen(rest)) >= 3 &&
+		    text_starts_upper(rest) &&
+		    text_kicker_seen(d, h, kl, gl))
+			break;
+		if (w == TEXT_KICKER_WORDS)
+			return;
+	}
+	for (size_t j = 0; j < kl + gl && it->width > 0; j++)
+		it->width -= (s[j] & 0xc0) != 0x80;
+	it->words -= (int)words_in(s, kl + gl);
+	memmove(s, s + kl + gl, strlen(s + kl + gl) + 1);
+}
+
 /* When the walk up found no headline: the name-like item it passed
  * nearest the body ("Performant Python" reads as a person's name), or
  * else the region's first item when it is a question or an exclamation
@@ -299,6 +436,24 @@ text_title_fallback(struct text_doc *d, size_t name)
 	d->body_start++;
 }
 
+/* The headline over h, the line over a byline that text_over_byline()
+ * takes: where h is of a standfirst's length and the line over it, in
+ * the run, reads as a headline of two thirds of h's words or fewer,
+ * that line (a kicker, the headline, its standfirst, the byline). */
+static size_t
+text_over_standfirst(const struct text_doc *d, size_t first, size_t h)
+{
+	const struct text_item *up = h > first ? &d->items[h - 1] : NULL;
+
+	if (up == NULL || d->items[h].words < TEXT_STANDFIRST_MIN_WORDS ||
+	    !text_title_candidate(up) ||
+	    up->words * 3 > d->items[h].words * 2 ||
+	    up->words < TEXT_BYLINE_TITLE_WORDS ||
+	    text_has_sentence_break(up->s) || text_ends_full_stop(up->s))
+		return h;
+	return h - 1;
+}
+
 /* The item right over the lowest strong byline under first ("von
  * Andreas Kürten", "Posted by Konstantin 21.10.2019"), where the run
  * from first down to it holds more than two headline candidates and it
@@ -307,24 +462,28 @@ text_title_fallback(struct text_doc *d, size_t name)
  * over it are crumbs, the site's name or its tagline. Two candidates
  * are a headline and its standfirst over the byline, the common
  * layout: first stays. (A reading time or a relative time over a
- * byline, "vor 11 Minuten", has fewer words.) */
+ * byline, "vor 11 Minuten", has fewer words.) A one-word line between
+ * them is a kicker or the author's role ("AVOCAT"): the line over it. */
 static size_t
 text_over_byline(const struct text_doc *d, size_t first)
 {
 	for (size_t k = d->body_start; k > first + 1; k--) {
-		const struct text_item *it = &d->items[k - 2];
-		size_t run = 0;
+		size_t h = k - 2, run = 0;
+		const struct text_item *it = &d->items[h];
 
 		if (!text_strong_byline(&d->items[k - 1]))
 			continue;
-		for (size_t j = first; j + 1 < k; j++)
+		/* a one-word kicker or role over the byline ("AVOCAT") */
+		if (it->words == 1 && it->kind == TEXT_OTHER && h > first)
+			it = &d->items[--h];
+		for (size_t j = first; j <= h; j++)
 			run += text_title_candidate(&d->items[j]);
 		if (run > 2 && text_title_candidate(it) &&
 		    it->words >= TEXT_BYLINE_TITLE_WORDS &&
 		    it->words <= TEXT_TITLE_MAX_WORDS &&
 		    !text_has_sentence_break(it->s) &&
 		    !text_ends_full_stop(it->s))
-			return k - 2;
+			return text_over_standfirst(d, first, h);
 		return first;
 	}
 	return first;
@@ -334,7 +493,8 @@ text_over_byline(const struct text_doc *d, size_t first)
  * dates and bylines that the walk up also passed. A short label the
  * page repeats ("Add a comment") is none, nor the headline with its
  * kicker, nor the headline again (a page that shows it twice, as the
- * crumbs' last entry and as the heading). */
+ * crumbs' last entry and as the heading, or in another case: "Using
+ * Defadvice" over "Using defadvice"). */
 static void
 text_standfirst(struct text_doc *d, size_t first)
 {
@@ -349,7 +509,8 @@ text_standfirst(struct text_doc *d, size_t first)
 	it = &d->items[first];
 	if (!text_title_candidate(it) || (it->twice && it->words <= 3))
 		return;
-	if (d->title < d->n && (strcmp(it->s, d->items[d->title].s) == 0 ||
+	if (d->title < d->n &&
+	    (strcasecmp(it->s, d->items[d->title].s) == 0 ||
 	    text_part_of(it->s, d->items[d->title].s)))
 		return;
 	d->subtitle = first;
@@ -466,6 +627,9 @@ text_named_under(const struct text_doc *d, size_t h)
 		j++;
 	if (j < end && d->items[j].chrome && d->items[j].words <= 2)
 		j++;
+	/* a byline's label on a line of its own over the name ("By") */
+	if (j + 1 < end && text_under_by_label(d, j + 1))
+		j++;
 	if (j >= end || d->items[j].kind != TEXT_OTHER ||
 	    d->items[j].chrome || d->items[j].bullet ||
 	    d->items[j].datelike ||
@@ -521,6 +685,24 @@ text_named_head(const struct text_doc *d, size_t first)
 	return first;
 }
 
+/* True when the item under i is a labelled credit in brackets of its
+ * own ("(Image credit: Tom's Hardware)"): item i is the picture's
+ * caption, no headline. */
+static bool
+text_over_credit(const struct text_doc *d, size_t i)
+{
+	const char *s = i + 1 < d->n ? d->items[i + 1].s : "";
+	size_t len = strlen(s), at;
+	char *c;
+
+	if (len < 3 || s[0] != '(' || s[len - 1] != ')' ||
+	    memchr(s, ':', len) == NULL)
+		return false;
+	c = text_credit(s, &at);
+	free(c);
+	return c != NULL;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -531,6 +713,7 @@ void
 text_header(struct text_doc *d)
 {
 	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
+	size_t dated = d->n;
 	size_t crumb = text_crumb_headline(d);
 	bool found = false;
 
@@ -545,7 +728,7 @@ text_header(struct text_doc *d)
 
 		steps++;
 		/* crumbs that the rule above did not take end the run */
-		if (text_title_candidate(it) &&
+		if (text_title_candidate(it) && !text_over_credit(d, i) &&
 		    !text_in_numbered_list(d, i) &&
 		    !text_caption_copy(d, i) && !text_under_by_label(d, i)) {
 			found = true;
@@ -566,12 +749,20 @@ text_header(struct text_doc *d)
 			first = d->n;
 			continue;
 		}
+		/* the run's top under the first date passed */
+		if (it->datelike && dated == d->n)
+			dated = first;
 		if (it->datelike || text_counter(it) ||
 		    (it->kind == TEXT_OTHER && !it->chrome &&
 		    text_is_byline(it->s, it->words)))
 			continue;
 		break;
 	}
+	/* the run reached the dump's top: the site's name and its
+	 * tagline over the post's date, the headline under the date */
+	if (found && first <= TEXT_TOP_ITEMS && dated < d->n &&
+	    dated > first + 1 && text_title_candidate(&d->items[first + 1]))
+		first = dated;
 	if (!found) {
 		text_title_fallback(d, name);
 		return;
@@ -588,6 +779,7 @@ text_header(struct text_doc *d)
 		first++;
 	first = text_title_part(d, first);
 	text_drop_crumbs(&d->items[first]);
+	text_drop_kicker(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&

@@ -867,6 +867,401 @@ test_extract_no_headline_over_section_name(void **state)
 	article_free(a);
 }
 
+/* A kicker glued to the headline by a bare space, which the crumbs
+ * set with a colon (impulse.de, w3m: "Kind krank Was Arbeitgeber ..."
+ * under the crumb "Kind krank: Was Arbeitgeber wissen m\xc3\xbcssen"):
+ * the kicker is an element of its own; the headline is the rest. */
+static void
+test_extract_kicker_glued_to_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Recht + Steuern\n"
+	    "  \xe2\x80\xa2 Kind krank: Was Arbeitgeber wissen m\xc3\xbc"
+	    "ssen\n"
+	    "\n"
+	    "Kind krank Was Arbeitgeber \xc3\xbc"
+	    "ber die Rechte von Eltern wissen m\xc3\xbcssen\n"
+	    "\n"
+	    "Wie viele Tage im Jahr d\xc3\xbcrfen Mitarbeiter zu Hause "
+	    "bleiben, wenn ihr Kind krank ist? Muss der\n"
+	    "Arbeitgeber dann weiter Gehalt bezahlen? Die wichtigsten F"
+	    "ragen und Antworten.\n"
+	    "\n"
+	    "Von Julia M\xc3\xbcller\n"
+	    "28. Dezember 2022\n"
+	    "\n"
+	    "Manchmal hilft nur noch kuscheln und ausruhen: Arbeitgeber"
+	    " m\xc3\xbcssen Angestellte freistellen, wenn ihr\n"
+	    "Kind krank ist, und das gilt f\xc3\xbcr alle Eltern, die "
+	    "ein Kind unter zw\xc3\xb6lf Jahren betreuen m\xc3\xbcssen."
+	    "\n"
+	    "\n"
+	    "D\xc3\xbcrfen Eltern ihren Arbeitsplatz verlassen, wenn ih"
+	    "r Kind krank ist? Ja, wenn das Kind pl\xc3\xb6tzlich\n"
+	    "erkrankt und niemand sonst die Betreuung \xc3\xbc"
+	    "bernehmen kann, d\xc3\xbcrfen Eltern sofort gehen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Was Arbeitgeber \xc3\xbc"
+	    "ber die Rechte von Eltern wissen m\xc3\xbcssen");
+	article_free(a);
+}
+
+/* The kicker set apart another way in the crumbs than in the headline
+ * (tagesspiegel.de, w3m: " : " under ":" and a no-break space): the
+ * renderer joined two elements; the headline is the second. A topic
+ * with its colon that other lines share ("Burgenland: ...",
+ * falstaff.de) stays in the headline. */
+static void
+test_extract_kicker_set_apart(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Der Tagesspiegel\n"
+	    "  \xe2\x80\xa2 Wirtschaft\n"
+	    "  \xe2\x80\xa2 Abstandsregeln und Fieberkontrollen:\xc2\xa0"
+	    "Wie Firmen ihre Besch\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "29.04.2020, 15:59 Uhr\n"
+	    "\n"
+	    "Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Besc"
+	    "h\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unter"
+	    "nehmen einiges einfallen lassen. Die Ideen\n"
+	    "reichen vom Spuckschutz bis zur Kontrolle der K\xc3\xb6rpe"
+	    "rtemperatur, und manche gehen noch weiter.\n"
+	    "\n"
+	    "Wer bei VW nicht den Mindestabstand einhalten kann, muss e"
+	    "ine Nase-Mund-Bedeckung tragen. Das gilt\n"
+	    "in allen Werken, in der Montage ebenso wie in der Verwaltu"
+	    "ng, und die Regel wird streng kontrolliert.\n";
+	const char *t =
+	    "Burgenland\n"
+	    "\n"
+	    "Burgenland: Best of Ruster Ausbruch DAC\n"
+	    "\n"
+	    "Auf einen Blick: Jahrhundertelang war der edels\xc3\xbc\xc3"
+	    "\x9f"
+	    "e Ruster Ausbruch der mit Abstand ber\xc3\xbchmteste und\n"
+	    "begehrteste Wein, der am Gebiet des heutigen Burgenlands e"
+	    "ntstanden ist. Seit dem Jahr 2020 ist\n"
+	    "dieses Juwel aus wei\xc3\x9f"
+	    "en Rebsorten vom Westufer des Neusiedler Sees gesch\xc3\xbc"
+	    "tzt.\n"
+	    "\n"
+	    "Das Ruster Weinbaugebiet liegt am Westufer des Sees, wo de"
+	    "r Nebel im Herbst die Edelf\xc3\xa4ule bringt,\n"
+	    "die den Ausbruch erst m\xc3\xb6glich macht und ihm seinen "
+	    "Namen und seinen Ruf gegeben hat.\n"
+	    "\n"
+	    "News\n"
+	    "\n"
+	    "Burgenland: Land der Vielfalt\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Wie Firmen ihre Besch\xc3\xa4"
+	    "ftigten vor dem Coronavirus sch\xc3\xbctzen");
+	article_free(a);
+	a = extracted(t);
+	assert_string_equal(a->title,
+	    "Burgenland: Best of Ruster Ausbruch DAC");
+	article_free(a);
+}
+
+/* A quote set over the headline as its kicker, the headline, and a
+ * standfirst of twice its length over a byline (timesofisrael.com,
+ * w3m): the line over the byline is the standfirst, the shorter line
+ * over it the headline. */
+static void
+test_extract_headline_over_standfirst_byline(void **state)
+{
+	const char *s =
+	    "home page\n"
+	    "'The most important thing is that I not be the last'\n"
+	    "\n"
+	    "State of Washington swears in first Native American-Jewish"
+	    " Supreme Court justice\n"
+	    "\n"
+	    "Governor says naming of \xe2\x80\x98" "exceptional\xe2\x80"
+	    "\x99 Raquel Montoya-Lewis is historic, but he called on her"
+	    "\n"
+	    "\xe2\x80\x98" "because she\xe2\x80\x99s the best for the job"
+	    "\xe2\x80\x99\n"
+	    "\n"
+	    "By Emily Burack 8 January 2020, 3:51 pm 11 Edit\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Facebook\n"
+	    "  \xe2\x80\xa2 Twitter\n"
+	    "\n"
+	    "KVELLER via JTA \xe2\x80\x94 The state of Washington has sw"
+	    "orn in its first Native American Supreme Court\n"
+	    "justice, Raquel Montoya-Lewis, who is also Jewish, in a ce"
+	    "remony in Olympia on Monday.\n"
+	    "\n"
+	    "Governor Jay Inslee appointed Montoya-Lewis, 51, to serve "
+	    "on Washington\xe2\x80\x99s highest court. While it is\n"
+	    "newsworthy she\xe2\x80\x99s the first, he said, she was ch"
+	    "osen because she is the best for the job.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "State of Washington swears in firs"
+	    "t Native American-Jewish Supreme Court justice");
+	assert_non_null(a->subtitle);
+	assert_true(strncmp(a->subtitle, "Governor says", 13) == 0);
+	article_free(a);
+}
+
+/* A blog's name and tagline at the dump's top, the post's date, and
+ * its headline under the date, shown again in another case
+ * (emacspeak.blogspot.com, w3m): the walk up passes the date to the
+ * blog's name; the headline is the line under the date, and its copy
+ * no standfirst. */
+static void
+test_extract_headline_under_date_at_top(void **state)
+{
+	const char *s =
+	    "EMACSPEAK The Complete Audio Desktop\n"
+	    "\n"
+	    "Here is where I plan to Blog Emacspeak tricks and introduc"
+	    "e new features as I implement them.\n"
+	    "\n"
+	    "Wednesday, October 16, 2019\n"
+	    "\n"
+	    "Meta-Programming In Emacs Using Defadvice\n"
+	    "\n"
+	    "\n"
+	    "Meta-Programming In Emacs Using defadvice\n"
+	    "\n"
+	    "1 Introduction\n"
+	    "\n"
+	    "This blog article Meta Programming In Python reminded me t"
+	    "o write up\n"
+	    "the equivalent for Emacs Lisp.\n"
+	    "Decorators in Python enable you to modify the vehavior of "
+	    "existing\n"
+	    "functions without changing the original function; Advice i"
+	    "n Lisp\n"
+	    "which traces back to the 80's enables similar functionalit"
+	    "y.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Meta-Programming In Emacs Using Defadvice");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
+/* The byline's label and the date's label each on a line of their own
+ * under the headline, share buttons and a standfirst over the body
+ * (rutgers.edu, w3m): the name under its label ("By") and the date
+ * make the pair under the headline. */
+static void
+test_extract_headline_over_labelled_name(void **state)
+{
+	const char *s =
+	    "Student Success\n"
+	    "Research & Innovation\n"
+	    "\n"
+	    "New Robot Does Superior Job Sampling Blood\n"
+	    "\n"
+	    "By\n"
+	    "\n"
+	    "Todd Bates\n"
+	    "\n"
+	    "Date\n"
+	    "\n"
+	    "February 5, 2020\n"
+	    "\n"
+	    "Share\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Facebook\n"
+	    "  \xe2\x80\xa2 Twitter\n"
+	    "  \xe2\x80\xa2 Email\n"
+	    "\n"
+	    "First clinical trial of an automated blood drawing and tes"
+	    "ting device\n"
+	    "\n"
+	    "In the future, robots could take blood samples, benefiting"
+	    " patients and healthcare workers alike, and the\n"
+	    "device performed as well or better than people, according "
+	    "to the first human clinical trial of it.\n"
+	    "\n"
+	    "The device includes an ultrasound image-guided robot that "
+	    "draws blood from veins, a fluid-handling\n"
+	    "module and a centrifuge-based blood analyzer, and could be"
+	    " used at bedsides and in ambulances.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "New Robot Does Superior Job Sampling Blood");
+	article_free(a);
+}
+
+/* A headline in the German guillemets, the closing one opening it
+ * (linksfraktion.de, w3m), or opening with the low double quote
+ * (tonight.de, w3m): a headline, where a menu's arrow ("\xc2\xbb
+ * weiter") is none. */
+static void
+test_extract_headline_in_guillemets(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 - Impressum\n"
+	    "  \xe2\x80\xa2 - Datenschutz\n"
+	    "\n"
+	    "Dietmar Bartsch in der Bundespressekonferenz \xc2\xa9 pict"
+	    "ure alliance/SZ Photo|J\xc3\xbcrgen Heinrich\n"
+	    "\n"
+	    "\xc2\xbb" "Abzocke wird als Klimaschutz verkauft\xc2\xab\n"
+	    "\n"
+	    "Im Wortlaut, Deutschlandfunk, 02. November 2021\n"
+	    "\n"
+	    "Viele Menschen k\xc3\xb6nnten sich die steigenden Energiepr"
+	    "eise nicht mehr leisten, daher m\xc3\xbcsse der\n"
+	    "CO2-Preis tempor\xc3\xa4r ausgesetzt werden, forderte der "
+	    "Linken-Vorsitzende Dietmar Bartsch im Dlf. Die\n"
+	    "k\xc3\xbcnftige Bundesregierung m\xc3\xbcsse einen Winter-"
+	    "Energieplan vorlegen, der die B\xc3\xbcrger entlaste.\n"
+	    "\n"
+	    "Jasper Barenberg: Bei der Konferenz in Glasgow rufen ja ni"
+	    "cht nur die Vereinten Nationen alle dazu\n"
+	    "auf, ihre Anstrengungen noch mal erheblich zu verst\xc3\xa4"
+	    "rken. Welchen Beitrag leistet Deutschland?\n";
+	const char *t =
+	    "Tonight News > Unterhaltung > Promis >\n"
+	    "\n"
+	    "Danni B\xc3\xbc" "chner und Ennesto Monte trennen sich: \"A"
+	    "rschloch\"\n"
+	    "\n"
+	    "Promis\n"
+	    "\n"
+	    "\xe2\x80\x9e" "Arschloch\xe2\x80\x9c: Danni B\xc3\xbc"
+	    "chner und Ennesto Mont\xc3\xa9 trennen sich\n"
+	    "\n"
+	    "16. M\xc3\xa4rz 2021\n"
+	    "\n"
+	    "Liebes-Aus bei Danni B\xc3\xbc" "chner und Ennesto Mont\xc3"
+	    "\xa9! Der 46-J\xc3\xa4hrige hat die Trennung auf Instagram\n"
+	    "best\xc3\xa4tigt. Alle Hintergr\xc3\xbcnde dazu hier!\n"
+	    "\n"
+	    "  \xe2\x80\xa2  \n"
+	    "\n"
+	    "Steven Salentin\n"
+	    "Mitglied der Tonight News-Redaktion\n"
+	    "Daniela B\xc3\xbc" "chner Ennesto Monte\n"
+	    "Foto: Instagram/dannibuechner\n"
+	    "\n"
+	    "Das ging schnell! Ungef\xc3\xa4hr vor einem halben Jahr verk"
+	    "\xc3\xbcndeten Daniela B\xc3\xbc" "chner und Ennesto Mont"
+	    "\xc3\xa9,\n"
+	    "dass sie ein Paar sind. Nun ist schon wieder alles aus, und "
+	    "das nach nur wenigen gemeinsamen Monaten.\n"
+	    "\n"
+	    "Das best\xc3\xa4tigte Ennesto Mont\xc3\xa9 via Instagram. "
+	    "Jetzt werden sie alle wieder sagen und schreiben, es habe\n"
+	    "nicht lange gehalten, schrieb er seinen Fans am Dienstag.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "\xc2\xbb" "Abzocke wird als Klimaschutz verkauft\xc2\xab");
+	article_free(a);
+	a = extracted(t);
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "\xe2\x80\x9e" "Arschloch\xe2\x80"
+	    "\x9c: Danni B\xc3\xbc" "chner und Ennesto Mont\xc3\xa9 trenn"
+	    "en sich");
+	article_free(a);
+}
+
+/* A one-word line between the headline and a strong byline, the
+ * author's role ("AVOCAT"), under a run of the site's lines
+ * (dalloz-actualite.fr, w3m): the headline is the line over it, not
+ * the run's first line. */
+static void
+test_extract_headline_over_role_and_byline(void **state)
+{
+	const char *s =
+	    "Menu\n"
+	    "Connexion\n"
+	    "Accueil\n"
+	    "Dalloz Actualit\xc3\xa9\n"
+	    "Le quotidien du droit en ligne\n"
+	    "Connexion\n"
+	    "Envoyer \xc3\xa0 un ami^-A^+A\n"
+	    "Le droit en d\xc3\xa9" "bats[le-droit-e]\n"
+	    "\n"
+	    "Libre cours : Raoult, les nazis et moi\n"
+	    "\n"
+	    "AVOCAT\n"
+	    "Par  Matthieu Hy le 07 Mai 2020\n"
+	    "[fl_marcheur_campagne_nature_nf_60]\n"
+	    "\n"
+	    "C\xe2\x80\x99" "est la guerre. Et pourtant, \xc3\xa0 moi auss"
+	    "i, la violence me manque. Faute d\xe2\x80\x99" "audiences, cer"
+	    "tains\n"
+	    "s\xe2\x80\x99" "essaient \xc3\xa0 la tribune, ce mauvais produ"
+	    "it de substitution au tribunal qui consiste \xc3\xa0 \xc3\xa9"
+	    "crire des\n"
+	    "choses que l\xe2\x80\x99on regrettera plut\xc3\xb4t que de les"
+	    " plaider. On traite les juges de nazis, ce qui est\n"
+	    "exag\xc3\xa9r\xc3\xa9. Ils nous qualifient en retour d\xe2\x80"
+	    "\x99" "auxiliaires de justice, ce qui est carr\xc3\xa9ment diff"
+	    "amatoire.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Libre cours : Raoult, les nazis et moi");
+	article_free(a);
+}
+
+/* A picture's caption over its labelled credit in brackets, between
+ * the header and the body (tomshardware.com, w3m): the caption is no
+ * headline; the walk goes on up to the headline over the byline. */
+static void
+test_extract_caption_over_credit(void **state)
+{
+	const char *s =
+	    " 1. Home\n"
+	    " 2. News\n"
+	    "\n"
+	    "Where and How to Buy an RTX 3080, 3090 or 3070\n"
+	    "\n"
+	    "By Michelle Ehrhardt 04 November 2020\n"
+	    "\n"
+	    "How to get your hands on an RTX 3000 card before they sell"
+	    " out.\n"
+	    "\n"
+	    "Shares\n"
+	    "Comments (32)\n"
+	    "Nvidia GeForce RTX 3080 Founders Edition product images\n"
+	    "\n"
+	    "(Image credit: Tom's Hardware)\n"
+	    "\n"
+	    "Nvidia\xe2\x80\x99s RTX 3000 series graphics cards are fina"
+	    "lly starting to hit store shelves, though they're\n"
+	    "still hard to come by. For instance, the company's flagshi"
+	    "p RTX 3080 card sold out instantly when\n"
+	    "it launched on September 17. The RTX 3090 also sold out in"
+	    "stantly when it came out on September\n"
+	    "24th, and the same happened to the RTX 3070 when it comes "
+	    "out on October 29th.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Where and How to Buy an RTX 3080, 3090 or 3070");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -891,6 +1286,14 @@ main(void)
 		cmocka_unit_test(test_extract_file_name_no_title),
 		cmocka_unit_test(test_extract_headline_over_name_and_date),
 		cmocka_unit_test(test_extract_no_headline_over_section_name),
+		cmocka_unit_test(test_extract_kicker_glued_to_title),
+		cmocka_unit_test(test_extract_kicker_set_apart),
+		cmocka_unit_test(test_extract_headline_over_standfirst_byline),
+		cmocka_unit_test(test_extract_headline_under_date_at_top),
+		cmocka_unit_test(test_extract_headline_over_labelled_name),
+		cmocka_unit_test(test_extract_headline_in_guillemets),
+		cmocka_unit_test(test_extract_headline_over_role_and_byline),
+		cmocka_unit_test(test_extract_caption_over_credit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
