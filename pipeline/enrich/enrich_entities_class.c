@@ -427,6 +427,16 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    true, false);
 }
 
+/* Whether the folded word f ends as English's -ing forms do (not its
+ * -ly: "Sully Erna"). */
+static bool
+ent_ing(const char *f)
+{
+	size_t n = strlen(f);
+
+	return n > 4 && strcmp(f + n - 3, "ing") == 0;
+}
+
 /* The first word of the run [a, b) past the words in front that open no
  * name: function words ("The", "In"), and at a sentence start those of
  * the other profiled languages ("Le", "Das") and, in German, French and
@@ -468,6 +478,13 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 		    !ent_word_is(c, a, ENT_W_PLACE) &&
 		    !(c->t->v[a].flags & ETOK_ALLCAP))
 			drop = true;
+		/* English: a verb's -ing form opening a sentence or a
+		 * heading ("Putting Ireland first", "Moving AI") */
+		if (!drop && sent && ent_english(c) && a + 1 < b &&
+		    ent_word_is(c, a, ENT_W_ENWORD) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_seen_inside(c, a) && ent_ing(f))
+			drop = true;
 		/* French, Spanish: a word of the language opening a
 		 * sentence ("Selon Mediapart", "Durante ...") */
 		if (!drop && sent && c->romance && a + 1 < b &&
@@ -487,6 +504,35 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 	return a;
 }
 
+/* Whether word i is a word of a people as English writes it: shaped as
+ * one, and the name of a language ("Chinese", "French") or a word the
+ * dictionary counts ("Americans", "Italians"); not a surname so shaped
+ * ("Parajuli", "Costigans"). */
+static bool
+ent_people_word(struct ent_ctx *c, size_t i)
+{
+	const char *f = etok_folded(c->t, i);
+
+	return ent_word_is(c, i, ENT_W_DEMONYM) && (ent_lang_name(f) ||
+	    ent_dict_word("kind", c->t->v[i].hash));
+}
+
+/* Whether the English run [a, b), that no given name opens, holds a
+ * word of a people ("American Buttercream Frosting", "Chinese Han",
+ * "Native American", "Isleta Indian"): an adjective of a people, a
+ * dish's, a language's or a group's name, no one's. */
+static bool
+ent_demonym_phrase(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	if (ent_word_is(c, a, ENT_W_GIVEN))
+		return false;
+	for (i = a; i < b && !ent_people_word(c, i); i++)
+		;
+	return i < b;
+}
+
 /* Classes the run [a, b) of two or more words that no other rule took:
  * a person ("Mike Glass", "Tim Cook"), unless English writes all its
  * words in lower case and the first is no given name. Such a run is a
@@ -502,6 +548,16 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
 		;
 	phrase = i == b && !ent_word_is(c, a, ENT_W_GIVEN);
+	/* English: words of the language before a given name and a word
+	 * more are no part of the name ("Superintendent Robert Runcie",
+	 * "Copy Natalie Portman") */
+	if (!phrase && ent_english(c) && i > a && i + 1 < b &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) && ent_word_is(c, i, ENT_W_GIVEN)) {
+		ent_class(c, i, b, false, cue);
+		return;
+	}
+	if (!phrase && ent_english(c) && !cue && ent_demonym_phrase(c, a, b))
+		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
