@@ -556,6 +556,16 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		ent_class(c, i, b, false, cue);
 		return;
 	}
+	/* Polish, which has no dictionary here: any words before a given
+	 * name and a word more, as in Cyrillic ("Rzecznik Kremla Dmitrij
+	 * Pieskow", "Lewicy Borys Budka") */
+	for (i = a; c->openers && i + 1 < b &&
+	    !ent_word_is(c, i, ENT_W_GIVEN); i++)
+		;
+	if (c->openers && i > a && i + 1 < b) {
+		ent_class(c, i, b, false, cue);
+		return;
+	}
 	if (!phrase && ent_english(c) && !cue && ent_demonym_phrase(c, a, b))
 		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {

@@ -2,7 +2,8 @@
  * only partly one: in English a run holding a word of a people ("Native
  * American", "American Buttercream Frosting"), words of the language
  * before a given name ("Superintendent Robert Runcie"), a verb's -ing
- * form opening a sentence ("Putting Ireland first"). */
+ * form opening a sentence ("Putting Ireland first"); in Polish any
+ * words before a given name ("Lewicy Borys Budka"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -98,6 +99,24 @@ test_entities_ing_opener(void **state)
 	article_free(a);
 }
 
+/* Polish: the words before a given name and a surname are no part of
+ * the name, as in Cyrillic (a party's or a body's genitive: "Lewicy
+ * Borys Budka", "szef KO"); a name of two words keeps both. */
+static void
+test_entities_pl_before_given(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("pl", "W imieniu Lewicy Borys Budka zapowiedział, że "
+	    "klub wstrzyma się od głosu. Potem Jarosław Gowin zabrał "
+	    "głos.");
+	assert_true(has_name(&a->people, "Borys Budka"));
+	assert_false(has_name(&a->people, "Lewicy Borys Budka"));
+	assert_true(has_name(&a->people, "Jarosław Gowin"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -105,6 +124,7 @@ main(void)
 		cmocka_unit_test(test_entities_people_words),
 		cmocka_unit_test(test_entities_words_before_given),
 		cmocka_unit_test(test_entities_ing_opener),
+		cmocka_unit_test(test_entities_pl_before_given),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
