@@ -533,6 +533,20 @@ ent_demonym_phrase(struct ent_ctx *c, size_t a, size_t b)
 	return i < b;
 }
 
+/* Whether word a, opening an English run, is a definite article of
+ * Spanish or German ("El Paso", "El Niño", "Das Buch"): the run is a
+ * place's, a thing's or a title's name in that language, no one's (a
+ * name's particles, "De", "Van", "Le", are not articles here). */
+static bool
+ent_foreign_article(struct ent_ctx *c, size_t a)
+{
+	static const char *const art[] = {
+		"das", "der", "el", "las", "los",
+	};
+
+	return ETOK_FIND(etok_folded(c->t, a), art);
+}
+
 /* Classes the run [a, b) of two or more words that no other rule took:
  * a person ("Mike Glass", "Tim Cook"), unless English writes all its
  * words in lower case and the first is no given name. Such a run is a
@@ -566,7 +580,8 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		ent_class(c, i, b, false, cue);
 		return;
 	}
-	if (!phrase && ent_english(c) && !cue && ent_demonym_phrase(c, a, b))
+	if (!phrase && ent_english(c) && !cue && (ent_demonym_phrase(c, a, b) ||
+	    ent_foreign_article(c, a)))
 		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,

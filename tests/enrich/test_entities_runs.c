@@ -2,8 +2,9 @@
  * only partly one: in English a run holding a word of a people ("Native
  * American", "American Buttercream Frosting"), words of the language
  * before a given name ("Superintendent Robert Runcie"), a verb's -ing
- * form opening a sentence ("Putting Ireland first"); in Polish any
- * words before a given name ("Lewicy Borys Budka"). */
+ * form opening a sentence ("Putting Ireland first"), a Spanish or
+ * German article opening it ("El Paso"); in Polish any words before a
+ * given name ("Lewicy Borys Budka"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -99,6 +100,25 @@ test_entities_ing_opener(void **state)
 	article_free(a);
 }
 
+/* A Spanish or German definite article opening an English run makes
+ * it a name in that language, no one's ("El Paso", "El Niño", "Das
+ * Buch"); a name's particle is no article ("Le Pen"). */
+static void
+test_entities_foreign_article(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("The shelter in El Paso was full last week. Forecasters "
+	    "said El Niño brought the rain. The book is called Das Buch in "
+	    "the original. Voters backed Le Pen in the town.");
+	assert_false(has_name(&a->people, "El Paso"));
+	assert_false(has_name(&a->people, "El Niño"));
+	assert_false(has_name(&a->people, "Das Buch"));
+	assert_true(has_name(&a->people, "Le Pen"));
+	article_free(a);
+}
+
 /* Polish: the words before a given name and a surname are no part of
  * the name, as in Cyrillic (a party's or a body's genitive: "Lewicy
  * Borys Budka", "szef KO"); a name of two words keeps both. */
@@ -125,6 +145,7 @@ main(void)
 		cmocka_unit_test(test_entities_words_before_given),
 		cmocka_unit_test(test_entities_ing_opener),
 		cmocka_unit_test(test_entities_pl_before_given),
+		cmocka_unit_test(test_entities_foreign_article),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
