@@ -566,13 +566,14 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	 * more are no part of the name ("Superintendent Robert Runcie",
 	 * "Copy Natalie Portman") */
 	if (!phrase && ent_english(c) && i > a && i + 1 < b &&
-	    !ent_word_is(c, a, ENT_W_GIVEN) && ent_word_is(c, i, ENT_W_GIVEN)) {
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    ent_word_is(c, i, ENT_W_GIVEN)) {
 		ent_class(c, i, b, false, cue);
 		return;
 	}
 	/* Polish, which has no dictionary here: any words before a given
-	 * name and a word more, as in Cyrillic ("Rzecznik Kremla Dmitrij
-	 * Pieskow", "Lewicy Borys Budka") */
+	 * name and a word more, as in Cyrillic ("Lewicy Borys Budka", a
+	 * party's genitive before its leader) */
 	for (i = a; c->openers && i + 1 < b &&
 	    !ent_word_is(c, i, ENT_W_GIVEN); i++)
 		;
@@ -580,8 +581,8 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		ent_class(c, i, b, false, cue);
 		return;
 	}
-	if (!phrase && ent_english(c) && !cue && (ent_demonym_phrase(c, a, b) ||
-	    ent_foreign_article(c, a)))
+	if (!phrase && ent_english(c) && !cue &&
+	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
 		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
