@@ -3,8 +3,8 @@
  * note of enrich_entities.c lists (its German, Russian and Polish
  * paragraphs too); enrich_entities.c finds the runs and resolves the
  * names. What the text's own writing tells of a word (written in lower
- * case elsewhere, capitalised inside a sentence) is asked only here, so
- * it is kept here. Pure. */
+ * case elsewhere, capitalised inside a sentence, a menu's item) is asked
+ * only here, of enrich_entities_seen.c, which gathers it. Pure. */
 #include "enrich_entities_int.h"
 
 #include <stdlib.h>
@@ -19,156 +19,11 @@ ent_cyrillic(const struct ent_ctx *c, size_t i)
 	return b == 0xd0 || b == 0xd1;
 }
 
-/* A word as written, with how often (at most 2) it is seen capitalised
- * inside sentences: a slot of ent_ctx.seen. */
-struct ent_seen {
-	size_t tok;      /* one of its words, + 1; 0: a free slot */
-	unsigned count;
-};
-
 /* Whether the text is English. */
 static bool
 ent_english(const struct ent_ctx *c)
 {
 	return c->lang != NULL && strcmp(c->lang, "en") == 0;
-}
-
-/* Whether word i is a word of prose, not a part of an address
- * ("erica@axios.com", "axios.com/news"). */
-static bool
-ent_prose(const struct ent_ctx *c, size_t i)
-{
-	const struct etok *k = &c->t->v[i];
-	const char *e = c->s + k->off + k->len;
-	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
-
-	if (p == '@' || p == '.' || p == '/' || p == '_' || p == '#')
-		return false;
-	return !(e[0] == '@' || e[0] == '/' || e[0] == '_' ||
-	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
-}
-
-/* Word j is written in lower case, in prose. */
-static bool
-ent_lower_form(struct ent_ctx *c, size_t j)
-{
-	return !(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
-	    ent_prose(c, j);
-}
-
-/* Whether word i is also written in lower case in the text: a common
- * word ("city", "health", "state") capitalised at a heading or for
- * emphasis, not a name. */
-static bool
-ent_lower(struct ent_ctx *c, size_t i)
-{
-	return ent_gathered(c, &c->lower, ent_lower_form, 0, i);
-}
-
-/* Words i and j are written alike. */
-static bool
-ent_same_word(const struct ent_ctx *c, size_t i, size_t j)
-{
-	const struct etok *a = &c->t->v[i], *b = &c->t->v[j];
-
-	return a->len == b->len && a->hash == b->hash &&
-	    memcmp(c->s + a->off, c->s + b->off, a->len) == 0;
-}
-
-/* The slot of the words written like word i: its own or a free one.
- * Words written alike fold alike and share a hash. */
-static struct ent_seen *
-ent_seen_slot(const struct ent_ctx *c, size_t i)
-{
-	size_t h = (size_t)c->t->v[i].hash;
-
-	for (;; h++) {
-		struct ent_seen *e = &c->seen[h & (c->seen_cap - 1)];
-
-		if (e->tok == 0 || ent_same_word(c, e->tok - 1, i))
-			return e;
-	}
-}
-
-/* Doubles c->seen, placing each word anew; the slot of word i. */
-static struct ent_seen *
-ent_seen_grow(struct ent_ctx *c, size_t i)
-{
-	struct ent_seen *old = c->seen;
-	size_t cap = c->seen_cap, k;
-
-	c->seen_cap *= 2;
-	c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
-	for (k = 0; k < cap; k++)
-		if (old[k].tok != 0)
-			*ent_seen_slot(c, old[k].tok - 1) = old[k];
-	free(old);
-	return ent_seen_slot(c, i);
-}
-
-/* Whether word i, a word English writes in lower case, opens a clause
- * after a colon or a bracket ("Q: Favorite childhood memory?", "What you
- * need: Braid your hair", "(Skip step ...)"): capitalised there as at a
- * sentence's start, before a word in lower case ("A: Broncos vs.
- * Raiders" names a team). */
-static bool
-ent_clause_open(struct ent_ctx *c, size_t i)
-{
-	const struct etok *k = &c->t->v[i], *n;
-	size_t o = k->off;
-
-	while (o > 0 && c->s[o - 1] == ' ')
-		o--;
-	if (o == 0 || (c->s[o - 1] != ':' && c->s[o - 1] != '(') ||
-	    i + 1 >= c->t->n || !ent_plain_gap(c, i))
-		return false;
-	n = &c->t->v[i + 1];
-	return n->sent == k->sent && !(n->flags & (ETOK_CAP | ETOK_ALLCAP |
-	    ETOK_NUM | ETOK_ABBR)) && ent_word_is(c, i, ENT_W_ENWORD);
-}
-
-/* Whether word i is capitalised as a sentence's or a clause's first
- * word is. */
-static bool
-ent_opener(struct ent_ctx *c, size_t i)
-{
-	return (c->t->v[i].flags & ETOK_SENT) || ((c->t->v[i].flags &
-	    ETOK_CAP) && ent_clause_open(c, i));
-}
-
-/* The word i appears capitalised somewhere other than a sentence or a
- * clause start. */
-static bool
-ent_seen_inside(struct ent_ctx *c, size_t i)
-{
-	const struct etok *w = &c->t->v[i];
-	unsigned n;
-	size_t j;
-
-	if (c->seen == NULL) {
-		c->seen_cap = 64;
-		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
-		for (j = 0; j < c->t->n; j++) {
-			const struct etok *o = &c->t->v[j];
-			struct ent_seen *e;
-
-			if (!(o->flags & ETOK_CAP) || ent_opener(c, j))
-				continue;
-			e = ent_seen_slot(c, j);
-			if (e->tok == 0) {
-				e->tok = j + 1;
-				if (2 * ++c->seen_n > c->seen_cap)
-					e = ent_seen_grow(c, j);
-			}
-			if (e->count < 2)
-				e->count++;
-		}
-	}
-	/* other occurrences than word i itself */
-	n = ent_seen_slot(c, i)->count;
-	if ((w->flags & ETOK_CAP) && !ent_opener(c, i))
-		return n >= 2;
-	return n >= 1;
 }
 
 /* Whether word a is a region's abbreviation after a town and its comma,
@@ -193,84 +48,6 @@ ent_region_abbr(const struct ent_ctx *c, size_t a)
 	return *e == ',' || *e == '-' || (*e >= 'a' && *e <= 'z') ||
 	    (*e >= '0' && *e <= '9') || strncmp(e, "\u2014", 3) == 0 ||
 	    strncmp(e, "\u2013", 3) == 0;
-}
-
-/* The line of s before offset o (past the line breaks and spaces before
- * o): whether there is one of at most three words, its last character no
- * sentence's end, as a menu's items and a list's labels are. */
-static bool
-ent_short_line_before(const char *s, size_t o)
-{
-	size_t words = 0;
-
-	while (o > 0 && (s[o - 1] == '\n' || s[o - 1] == ' '))
-		o--;
-	if (o == 0 || strchr(".!?:;,\"", s[o - 1]) != NULL ||
-	    strncmp(s + o - (o >= 3 ? 3 : 0), "\u201d", 3) == 0)
-		return false;
-	for (; o > 0 && s[o - 1] != '\n'; o--)
-		if (s[o - 1] == ' ' && s[o] != ' ')
-			words++;
-	return words < 3;
-}
-
-/* The same of the line after offset o: the offset past it, or 0 if it is
- * no such line. */
-static size_t
-ent_short_line_after(const char *s, size_t o)
-{
-	size_t words = 1, e, end;
-
-	while (s[o] == '\n' || s[o] == ' ')
-		o++;
-	if (s[o] == '\0')
-		return 0;
-	for (e = o; s[e] != '\0' && s[e] != '\n'; e++)
-		if (s[e] == ' ' && s[e + 1] != ' ' && s[e + 1] != '\n' &&
-		    s[e + 1] != '\0')
-			words++;
-	end = e;
-	while (e > o && s[e - 1] == ' ')
-		e--;
-	if (words > 3 || strchr(".!?:;,\"", s[e - 1]) != NULL ||
-	    (e - o >= 3 && strncmp(s + e - 3, "\u201d", 3) == 0))
-		return 0;
-	return end;
-}
-
-/* Whether word i, capitalised, stands alone on its line before a short
- * line that ends no sentence, and after one or before a second: an item
- * of a menu or of a list of labels ("Default\n\nClassic\n\nRandom"), not
- * a heading over prose. */
-static bool
-ent_menu_item(struct ent_ctx *c, size_t i)
-{
-	const struct etok *k = &c->t->v[i];
-	size_t a = k->off, e = k->off + k->len, next;
-
-	if (!(k->flags & ETOK_CAP))
-		return false;
-	while (a > 0 && c->s[a - 1] == ' ')
-		a--;
-	while (c->s[e] == ' ')
-		e++;
-	if ((a > 0 && c->s[a - 1] != '\n') ||
-	    (c->s[e] != '\n' && c->s[e] != '\0'))
-		return false;
-	next = ent_short_line_after(c->s, e);
-	return next != 0 && (ent_short_line_before(c->s, a) ||
-	    ent_short_line_after(c->s, next) != 0);
-}
-
-/* Whether word i, a word English writes in lower case, stands alone as
- * an item of a menu somewhere in the text ("Default", "Hide" of a
- * game's settings): a label wherever it is written ("setting this to
- * Default"). */
-static bool
-ent_menu_word(struct ent_ctx *c, size_t i)
-{
-	return ent_gathered(c, &c->menu, ent_menu_item, ETOK_CAP, i) &&
-	    ent_word_is(c, i, ENT_W_ENWORD);
 }
 
 /* Whether word a is a proper noun English counts (gen_words.py's kind:
@@ -650,6 +427,16 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		    true, false);
 }
 
+/* Whether the folded word f ends as English's -ing forms do (not its
+ * -ly: "Sully Erna"). */
+static bool
+ent_ing(const char *f)
+{
+	size_t n = strlen(f);
+
+	return n > 4 && strcmp(f + n - 3, "ing") == 0;
+}
+
 /* The first word of the run [a, b) past the words in front that open no
  * name: function words ("The", "In"), and at a sentence start those of
  * the other profiled languages ("Le", "Das") and, in German, French and
@@ -691,6 +478,13 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 		    !ent_word_is(c, a, ENT_W_PLACE) &&
 		    !(c->t->v[a].flags & ETOK_ALLCAP))
 			drop = true;
+		/* English: a verb's -ing form opening a sentence or a
+		 * heading ("Putting Ireland first", "Moving AI") */
+		if (!drop && sent && ent_english(c) && a + 1 < b &&
+		    ent_word_is(c, a, ENT_W_ENWORD) &&
+		    !ent_word_is(c, a, ENT_W_GIVEN) &&
+		    !ent_seen_inside(c, a) && ent_ing(f))
+			drop = true;
 		/* French, Spanish: a word of the language opening a
 		 * sentence ("Selon Mediapart", "Durante ...") */
 		if (!drop && sent && c->romance && a + 1 < b &&
@@ -710,6 +504,49 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 	return a;
 }
 
+/* Whether word i is a word of a people as English writes it: shaped as
+ * one, and the name of a language ("Chinese", "French") or a word the
+ * dictionary counts ("Americans", "Italians"); not a surname so shaped
+ * ("Parajuli", "Costigans"). */
+static bool
+ent_people_word(struct ent_ctx *c, size_t i)
+{
+	const char *f = etok_folded(c->t, i);
+
+	return ent_word_is(c, i, ENT_W_DEMONYM) && (ent_lang_name(f) ||
+	    ent_dict_word("kind", c->t->v[i].hash));
+}
+
+/* Whether the English run [a, b), that no given name opens, holds a
+ * word of a people ("American Buttercream Frosting", "Chinese Han",
+ * "Native American", "Isleta Indian"): an adjective of a people, a
+ * dish's, a language's or a group's name, no one's. */
+static bool
+ent_demonym_phrase(struct ent_ctx *c, size_t a, size_t b)
+{
+	size_t i;
+
+	if (ent_word_is(c, a, ENT_W_GIVEN))
+		return false;
+	for (i = a; i < b && !ent_people_word(c, i); i++)
+		;
+	return i < b;
+}
+
+/* Whether word a, opening an English run, is a definite article of
+ * Spanish or German ("El Paso", "El Niño", "Das Buch"): the run is a
+ * place's, a thing's or a title's name in that language, no one's (a
+ * name's particles, "De", "Van", "Le", are not articles here). */
+static bool
+ent_foreign_article(struct ent_ctx *c, size_t a)
+{
+	static const char *const art[] = {
+		"das", "der", "el", "las", "los",
+	};
+
+	return ETOK_FIND(etok_folded(c->t, a), art);
+}
+
 /* Classes the run [a, b) of two or more words that no other rule took:
  * a person ("Mike Glass", "Tim Cook"), unless English writes all its
  * words in lower case and the first is no given name. Such a run is a
@@ -725,6 +562,28 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	for (i = a; i < b && !cue && ent_word_is(c, i, ENT_W_ENWORD); i++)
 		;
 	phrase = i == b && !ent_word_is(c, a, ENT_W_GIVEN);
+	/* English: words of the language before a given name and a word
+	 * more are no part of the name ("Superintendent Robert Runcie",
+	 * "Copy Natalie Portman") */
+	if (!phrase && ent_english(c) && i > a && i + 1 < b &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    ent_word_is(c, i, ENT_W_GIVEN)) {
+		ent_class(c, i, b, false, cue);
+		return;
+	}
+	/* Polish, which has no dictionary here: any words before a given
+	 * name and a word more, as in Cyrillic ("Lewicy Borys Budka", a
+	 * party's genitive before its leader) */
+	for (i = a; c->openers && i + 1 < b &&
+	    !ent_word_is(c, i, ENT_W_GIVEN); i++)
+		;
+	if (c->openers && i > a && i + 1 < b) {
+		ent_class(c, i, b, false, cue);
+		return;
+	}
+	if (!phrase && ent_english(c) && !cue &&
+	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
+		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);

@@ -73,12 +73,12 @@ void ent_hset_add(struct ent_hset *set, uint64_t h);
 bool ent_hset_has(const struct ent_hset *set, uint64_t h);
 
 struct ent_memo;  /* enrich_entities.c's */
-struct ent_seen;  /* enrich_entities_class.c's */
+struct ent_seen;  /* enrich_entities_seen.c's */
 
 struct ent_ctx {
 	const char *s;
 	const struct etoks *t;
-	struct ent_seen *seen;  /* enrich_entities_class.c's: open
+	struct ent_seen *seen;  /* enrich_entities_seen.c's: open
 	                           addressing by the words' hashes, a
 	                           power of two of slots, at most half
 	                           full; NULL until first needed */
@@ -164,6 +164,16 @@ bool ent_cap(const struct ent_ctx *c, size_t i);
  * of one candidate run (the: "the" stands before it; cue: a title or
  * role marks it a person) and adds what it names, if anything. */
 void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
+/* enrich_entities_seen.c, for the classing: whether word i is also
+ * written in lower case in prose (a common word capitalised at a heading
+ * or for emphasis); is capitalised as a sentence's or a clause's first
+ * word is; appears capitalised somewhere other than such a start; is a
+ * word English writes in lower case that stands alone as a menu's item
+ * somewhere in the text. */
+bool ent_lower(struct ent_ctx *c, size_t i);
+bool ent_opener(struct ent_ctx *c, size_t i);
+bool ent_seen_inside(struct ent_ctx *c, size_t i);
+bool ent_menu_word(struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or
  * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as

@@ -498,10 +498,12 @@ size_t
 ent_pl_stem(const char *w, size_t n)
 {
 	/* longest first: "Pawlickiego", "Protasiewiczowi", "Vaculikiem",
-	 * "Lewandowskim", "Kuberą", "Sajfutdinowa" */
+	 * "Lewandowskim", "Kuberą", "Sajfutdinowa"; and the Czech and
+	 * Slovak dative a Polish text keeps of their names
+	 * ("Hamáčkovi") */
 	static const char *const ends[] = {
-		"iego", "iemu", "ego", "emu", "owi", "iem", "em", "im", "ym",
-		"\u0105", "\u0119", "a", "e", "i", "u", "y",
+		"iego", "iemu", "ego", "emu", "owi", "ovi", "iem", "em", "im",
+		"ym", "\u0105", "\u0119", "a", "e", "i", "u", "y",
 	};
 	size_t i, e;
 

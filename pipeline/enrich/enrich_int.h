@@ -279,6 +279,9 @@ bool ent_place_starts(const char *word);
 /* True if the folded word is shaped like a nationality of a country
  * ("russian", "americans") or names a language ("spanish"). */
 bool ent_demonym(const char *folded);
+/* True if the folded word is the English name of a language
+ * ("spanish", "chinese"). */
+bool ent_lang_name(const char *folded);
 /* The same of Polish's suffixes on a place's name ("Rosjanin",
  * "Rosjanie", "Rosjan" of "Rosja"). */
 bool ent_pl_demonym(const char *folded);

@@ -196,7 +196,7 @@ ent_place_starts(const char *word)
 
 /* Whether f is the English name of a language ("spanish", "irish"):
  * a binary search of the list gen_places.py writes in strcmp() order. */
-static bool
+bool
 ent_lang_name(const char *f)
 {
 	return ETOK_FIND(f, ent_lang_names);

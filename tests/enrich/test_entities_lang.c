@@ -1221,7 +1221,7 @@ test_entities_pl_towns(void **state)
 
 /* Polish: a surname whose nominative has a fleeting "e" before its last
  * "k" is the person's in its other cases too ("Dudka" of "Patryk
- * Dudek"). */
+ * Dudek"), a Czech one's dative too ("Hamáčkovi" of "Jan Hamáček"). */
 static void
 test_entities_pl_fleeting(void **state)
 {
@@ -1233,6 +1233,14 @@ test_entities_pl_fleeting(void **state)
 	assert_false(has_name(&a->organisations, "Dudka"));
 	assert_false(has_name(&a->people, "Dudka"));
 	assert_true(has_name(&a->people, "Patryk Dudek"));
+	article_free(a);
+	/* a Czech name keeps its Czech dative in Polish text */
+	a = run("pl", NULL, "Wicepremier Jan Hamáček poinformował o "
+	    "wydaleniu dyplomatów. Decyzje pozwoliły Hamáčkovi wystąpić "
+	    "w roli twardego polityka.");
+	assert_false(has_name(&a->organisations, "Hamáčkovi"));
+	assert_false(has_name(&a->people, "Hamáčkovi"));
+	assert_true(has_name(&a->people, "Jan Hamáček"));
 	article_free(a);
 }
 

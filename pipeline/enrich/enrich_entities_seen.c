@@ -1,0 +1,232 @@
+/* What the text's own writing tells of a word, for enrich_entities_class.c:
+ * whether it is written in lower case elsewhere, capitalised inside a
+ * sentence or only at a sentence's or a clause's start, or stands alone
+ * as a menu's item. Each is gathered once over the text and asked of a
+ * word's hash. Pure. */
+#include "enrich_entities_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A word as written, with how often (at most 2) it is seen capitalised
+ * inside sentences: a slot of ent_ctx.seen. */
+struct ent_seen {
+	size_t tok;      /* one of its words, + 1; 0: a free slot */
+	unsigned count;
+};
+
+/* Whether word i is a word of prose, not a part of an address
+ * ("erica@axios.com", "axios.com/news"). */
+static bool
+ent_prose(const struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	const char *e = c->s + k->off + k->len;
+	char p = k->off > 0 ? c->s[k->off - 1] : ' ';
+
+	if (p == '@' || p == '.' || p == '/' || p == '_' || p == '#')
+		return false;
+	return !(e[0] == '@' || e[0] == '/' || e[0] == '_' ||
+	    (e[0] == '.' && e[1] >= 'a' && e[1] <= 'z'));
+}
+
+/* Word j is written in lower case, in prose. */
+static bool
+ent_lower_form(struct ent_ctx *c, size_t j)
+{
+	return !(c->t->v[j].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_prose(c, j);
+}
+
+/* Whether word i is also written in lower case in the text: a common
+ * word ("city", "health", "state") capitalised at a heading or for
+ * emphasis, not a name. */
+bool
+ent_lower(struct ent_ctx *c, size_t i)
+{
+	return ent_gathered(c, &c->lower, ent_lower_form, 0, i);
+}
+
+/* Words i and j are written alike. */
+static bool
+ent_same_word(const struct ent_ctx *c, size_t i, size_t j)
+{
+	const struct etok *a = &c->t->v[i], *b = &c->t->v[j];
+
+	return a->len == b->len && a->hash == b->hash &&
+	    memcmp(c->s + a->off, c->s + b->off, a->len) == 0;
+}
+
+/* The slot of the words written like word i: its own or a free one.
+ * Words written alike fold alike and share a hash. */
+static struct ent_seen *
+ent_seen_slot(const struct ent_ctx *c, size_t i)
+{
+	size_t h = (size_t)c->t->v[i].hash;
+
+	for (;; h++) {
+		struct ent_seen *e = &c->seen[h & (c->seen_cap - 1)];
+
+		if (e->tok == 0 || ent_same_word(c, e->tok - 1, i))
+			return e;
+	}
+}
+
+/* Doubles c->seen, placing each word anew; the slot of word i. */
+static struct ent_seen *
+ent_seen_grow(struct ent_ctx *c, size_t i)
+{
+	struct ent_seen *old = c->seen;
+	size_t cap = c->seen_cap, k;
+
+	c->seen_cap *= 2;
+	c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
+	for (k = 0; k < cap; k++)
+		if (old[k].tok != 0)
+			*ent_seen_slot(c, old[k].tok - 1) = old[k];
+	free(old);
+	return ent_seen_slot(c, i);
+}
+
+/* Whether word i, a word English writes in lower case, opens a clause
+ * after a colon or a bracket ("Q: Favorite childhood memory?", "What you
+ * need: Braid your hair", "(Skip step ...)"): capitalised there as at a
+ * sentence's start, before a word in lower case ("A: Broncos vs.
+ * Raiders" names a team). */
+static bool
+ent_clause_open(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i], *n;
+	size_t o = k->off;
+
+	while (o > 0 && c->s[o - 1] == ' ')
+		o--;
+	if (o == 0 || (c->s[o - 1] != ':' && c->s[o - 1] != '(') ||
+	    i + 1 >= c->t->n || !ent_plain_gap(c, i))
+		return false;
+	n = &c->t->v[i + 1];
+	return n->sent == k->sent && !(n->flags & (ETOK_CAP | ETOK_ALLCAP |
+	    ETOK_NUM | ETOK_ABBR)) && ent_word_is(c, i, ENT_W_ENWORD);
+}
+
+/* Whether word i is capitalised as a sentence's or a clause's first
+ * word is. */
+bool
+ent_opener(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_SENT) || ((c->t->v[i].flags &
+	    ETOK_CAP) && ent_clause_open(c, i));
+}
+
+/* The word i appears capitalised somewhere other than a sentence or a
+ * clause start. */
+bool
+ent_seen_inside(struct ent_ctx *c, size_t i)
+{
+	const struct etok *w = &c->t->v[i];
+	unsigned n;
+	size_t j;
+
+	if (c->seen == NULL) {
+		c->seen_cap = 64;
+		c->seen = xcalloc(c->seen_cap, sizeof(*c->seen));
+		for (j = 0; j < c->t->n; j++) {
+			const struct etok *o = &c->t->v[j];
+			struct ent_seen *e;
+
+			if (!(o->flags & ETOK_CAP) || ent_opener(c, j))
+				continue;
+			e = ent_seen_slot(c, j);
+			if (e->tok == 0) {
+				e->tok = j + 1;
+				if (2 * ++c->seen_n > c->seen_cap)
+					e = ent_seen_grow(c, j);
+			}
+			if (e->count < 2)
+				e->count++;
+		}
+	}
+	/* other occurrences than word i itself */
+	n = ent_seen_slot(c, i)->count;
+	if ((w->flags & ETOK_CAP) && !ent_opener(c, i))
+		return n >= 2;
+	return n >= 1;
+}
+
+/* The line of s before offset o (past the line breaks and spaces before
+ * o): whether there is one of at most three words, its last character no
+ * sentence's end, as a menu's items and a list's labels are. */
+static bool
+ent_short_line_before(const char *s, size_t o)
+{
+	size_t words = 0;
+
+	while (o > 0 && (s[o - 1] == '\n' || s[o - 1] == ' '))
+		o--;
+	if (o == 0 || strchr(".!?:;,\"", s[o - 1]) != NULL ||
+	    strncmp(s + o - (o >= 3 ? 3 : 0), "\u201d", 3) == 0)
+		return false;
+	for (; o > 0 && s[o - 1] != '\n'; o--)
+		if (s[o - 1] == ' ' && s[o] != ' ')
+			words++;
+	return words < 3;
+}
+
+/* The same of the line after offset o: the offset past it, or 0 if it is
+ * no such line. */
+static size_t
+ent_short_line_after(const char *s, size_t o)
+{
+	size_t words = 1, e, end;
+
+	while (s[o] == '\n' || s[o] == ' ')
+		o++;
+	if (s[o] == '\0')
+		return 0;
+	for (e = o; s[e] != '\0' && s[e] != '\n'; e++)
+		if (s[e] == ' ' && s[e + 1] != ' ' && s[e + 1] != '\n' &&
+		    s[e + 1] != '\0')
+			words++;
+	end = e;
+	while (e > o && s[e - 1] == ' ')
+		e--;
+	if (words > 3 || strchr(".!?:;,\"", s[e - 1]) != NULL ||
+	    (e - o >= 3 && strncmp(s + e - 3, "\u201d", 3) == 0))
+		return 0;
+	return end;
+}
+
+/* Whether word i, capitalised, stands alone on its line before a short
+ * line that ends no sentence, and after one or before a second: an item
+ * of a menu or of a list of labels ("Default\n\nClassic\n\nRandom"), not
+ * a heading over prose. */
+static bool
+ent_menu_item(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t a = k->off, e = k->off + k->len, next;
+
+	if (!(k->flags & ETOK_CAP))
+		return false;
+	while (a > 0 && c->s[a - 1] == ' ')
+		a--;
+	while (c->s[e] == ' ')
+		e++;
+	if ((a > 0 && c->s[a - 1] != '\n') ||
+	    (c->s[e] != '\n' && c->s[e] != '\0'))
+		return false;
+	next = ent_short_line_after(c->s, e);
+	return next != 0 && (ent_short_line_before(c->s, a) ||
+	    ent_short_line_after(c->s, next) != 0);
+}
+
+/* Whether word i, a word English writes in lower case, stands alone as
+ * an item of a menu somewhere in the text ("Default", "Hide" of a
+ * game's settings): a label wherever it is written ("setting this to
+ * Default"). */
+bool
+ent_menu_word(struct ent_ctx *c, size_t i)
+{
+	return ent_gathered(c, &c->menu, ent_menu_item, ETOK_CAP, i) &&
+	    ent_word_is(c, i, ENT_W_ENWORD);
+}

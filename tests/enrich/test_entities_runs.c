@@ -1,0 +1,152 @@
+/* Unit tests for runs of capitalised words that are no one's name, or
+ * only partly one: in English a run holding a word of a people ("Native
+ * American", "American Buttercream Frosting"), words of the language
+ * before a given name ("Superintendent Robert Runcie"), a verb's -ing
+ * form opening a sentence ("Putting Ireland first"), a Spanish or
+ * German article opening it ("El Paso"); in Polish any words before a
+ * given name ("Lewicy Borys Budka"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "enrich/enrich.h"
+#include "names_check.h"
+
+static struct nw_article *
+run_in(const char *lang, const char *body)
+{
+	struct nw_article *a = article_new();
+
+	a->lang = xstrdup(lang);
+	a->body = xstrdup(body);
+	enrich_normalise(a);
+	enrich_article(a);
+	return a;
+}
+
+static struct nw_article *
+run(const char *body)
+{
+	return run_in("en", body);
+}
+
+/* A run that no given name opens and that holds a word of a people is
+ * an adjective's phrase, a dish's or a group's name, no person; a
+ * person whose given name opens the run stays one, and so does one
+ * whose surname is only shaped like a people's word ("Parajuli", of
+ * "Paraguay"'s first letters and a demonym's -i). */
+static void
+test_entities_people_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("The recipe uses American Buttercream Frosting, which is "
+	    "sweet. She is the first Native American justice of the court, "
+	    "where Chinese Han patients were studied. Dawn French read the "
+	    "verdict aloud. Experts at the clinic agreed with Mahesh "
+	    "Parajuli on the matter, and Parajuli said so again.");
+	assert_false(has_name(&a->people, "American Buttercream Frosting"));
+	assert_false(has_name(&a->people, "Native American"));
+	assert_false(has_name(&a->people, "Chinese Han"));
+	assert_true(has_name(&a->people, "Dawn French"));
+	assert_true(has_name(&a->people, "Mahesh Parajuli"));
+	article_free(a);
+	a = run("The study was led by Eyamba Parajuli, a physician. Eyamba "
+	    "Parajuli said the results were clear.");
+	assert_true(has_name(&a->people, "Eyamba Parajuli"));
+	article_free(a);
+}
+
+/* Words of the language before a given name and a surname are a title
+ * or a label, no part of the name; a run of two words keeps its first
+ * ("Deval Patrick": the list lacks "Deval"). */
+static void
+test_entities_words_before_given(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("The district's Superintendent Robert Runcie said the "
+	    "cameras were installed last year. Critics asked to Copy "
+	    "Natalie Portman on the letter. Later Deval Patrick spoke.");
+	assert_true(has_name(&a->people, "Robert Runcie"));
+	assert_false(has_name(&a->people, "Superintendent Robert Runcie"));
+	assert_true(has_name(&a->people, "Natalie Portman"));
+	assert_false(has_name(&a->people, "Copy Natalie Portman"));
+	assert_true(has_name(&a->people, "Deval Patrick"));
+	article_free(a);
+}
+
+/* A verb's -ing form opening a sentence opens no name ("Putting
+ * Ireland first"); one written capitalised inside a sentence too is a
+ * name's ("Sterling Brown"). */
+static void
+test_entities_ing_opener(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Putting Ireland first was the slogan of the campaign. "
+	    "Moving Services online took a year, the council said.");
+	assert_false(has_name(&a->people, "Putting Ireland"));
+	assert_true(has_name(&a->places, "Ireland"));
+	assert_false(has_name(&a->people, "Moving Services"));
+	article_free(a);
+}
+
+/* A Spanish or German definite article opening an English run makes
+ * it a name in that language, no one's ("El Paso", "El Niño", "Das
+ * Buch"); a name's particle is no article ("Le Pen"). */
+static void
+test_entities_foreign_article(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("The shelter in El Paso was full last week. Forecasters "
+	    "said El Niño brought the rain. The book is called Das Buch in "
+	    "the original. Voters backed Le Pen in the town.");
+	assert_false(has_name(&a->people, "El Paso"));
+	assert_false(has_name(&a->people, "El Niño"));
+	assert_false(has_name(&a->people, "Das Buch"));
+	assert_true(has_name(&a->people, "Le Pen"));
+	article_free(a);
+}
+
+/* Polish: the words before a given name and a surname are no part of
+ * the name, as in Cyrillic (a party's or a body's genitive: "Lewicy
+ * Borys Budka", "szef KO"); a name of two words keeps both. */
+static void
+test_entities_pl_before_given(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("pl", "W imieniu Lewicy Borys Budka zapowiedział, że "
+	    "klub wstrzyma się od głosu. Potem Jarosław Gowin zabrał "
+	    "głos.");
+	assert_true(has_name(&a->people, "Borys Budka"));
+	assert_false(has_name(&a->people, "Lewicy Borys Budka"));
+	assert_true(has_name(&a->people, "Jarosław Gowin"));
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entities_people_words),
+		cmocka_unit_test(test_entities_words_before_given),
+		cmocka_unit_test(test_entities_ing_opener),
+		cmocka_unit_test(test_entities_pl_before_given),
+		cmocka_unit_test(test_entities_foreign_article),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
