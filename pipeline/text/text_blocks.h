@@ -83,6 +83,12 @@ void text_far_bylines(struct text_doc *d);
  * there is none, and *words its words. */
 size_t text_dated_name(const char *s, size_t *len, int *words);
 
+/* The byte length of the user's handle that opens s and ends it or a
+ * part of it ("uriebe", "freeman1984 \xc2\xb7 in Uncategorized", "marc |
+ * Leave a comment"): one word of letters, digits, '_', '-' or '.', or
+ * 0. */
+size_t text_handle_len(const char *s);
+
 /* True when the name at offset off of s (text_dated_name()) follows a
  * byline's prefix or word ("By ", " von "): not a bare name. */
 bool text_named_by_word(const char *s, size_t off);

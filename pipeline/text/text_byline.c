@@ -26,6 +26,8 @@
 /* Bytes of a date's label between a name and its date, at most
  * ("Zuletzt ge\xc3\xa4ndert am "). */
 #define TEXT_DATE_LABEL_BYTES 32
+/* Bytes of a user's handle after a byline's word, at most. */
+#define TEXT_HANDLE_MAX 24
 
 /* True when the word s[0..n) is an initial ("C.", "H."). */
 static bool
@@ -473,6 +475,35 @@ text_label_between(const char *s, size_t n, size_t at)
 	return text_date_label(s + m, at - m);
 }
 
+size_t
+text_handle_len(const char *s)
+{
+	static const char *const after[] = {
+		"", " |", " \xc2\xb7", " \xe2\x80\xa2", " \xe2\x80\x94",
+		" \xe2\x80\x93", " -", " \xc2\xbb",
+	};
+	size_t n = 0;
+
+	/* a letter first: "2016 Theme Blass by 1000ff" names a theme's
+	 * maker by a number */
+	if (!isalpha((unsigned char)s[0]))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '_' || s[n] == '-' ||
+	    s[n] == '.')
+		n++;
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '-'))
+		n--;
+	if (n < 2 || n > TEXT_HANDLE_MAX)
+		return 0;
+	for (size_t i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (strncmp(s + n, after[i], strlen(after[i])) == 0 &&
+		    (after[i][0] == '\0' ? s[n] == '\0' :
+		    s[n + strlen(after[i])] == ' ' ||
+		    s[n + strlen(after[i])] == '\0'))
+			return n;
+	return 0;
+}
+
 /* The name a dated line names, after a byline word anywhere in it, else
  * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
  * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len
@@ -493,8 +524,9 @@ text_dated_name(const char *s, size_t *len, int *words)
 	    sizeof(text_by_words[0]); i++) {
 		const char *q = strstr(s, text_by_words[i]);
 
-		if (q != NULL && text_starts_upper(q + strlen(
-		    text_by_words[i])))
+		if (q != NULL && (text_starts_upper(q + strlen(
+		    text_by_words[i])) ||
+		    text_handle_len(q + strlen(text_by_words[i])) > 0))
 			off = (size_t)(q - s) + strlen(text_by_words[i]);
 	}
 	found = date_find(s, strlen(s), &t, &at, &span) == 0;
@@ -510,6 +542,10 @@ text_dated_name(const char *s, size_t *len, int *words)
 		c = xstrndup(s + off, e);
 		*len = text_name_run(c, TEXT_NAME_RUN_MAX, words);
 		free(c);
+		/* a user's handle in small letters or with digits ("von
+		 * uriebe", "by marc | Leave a comment") */
+		if (*len == 0 && (*len = text_handle_len(s + off)) > 0)
+			*words = 1;
 		return off;
 	}
 	/* a name of two words or more next to the date */

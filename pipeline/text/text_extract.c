@@ -111,7 +111,10 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 {
 	int words = 0;
 	size_t n = strlen(name), h = n / 2;
-	bool ok = text_starts_upper(name);
+	/* one word after a byline's word may be a user's handle
+	 * ("uriebe", "freeman1984") */
+	bool handle = min == 1 && text_handle_len(name) == n;
+	bool ok = text_starts_upper(name) || handle;
 
 	/* a name written twice, glued or spaced ("Oph\xc3\xa9lie
 	 * OstermannOph\xc3\xa9lie Ostermann"): a renderer's join of the
@@ -122,7 +125,8 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 	for (char *p = name; *p != '\0'; p++) {
 		if (*p != ' ' && (p == name || p[-1] == ' '))
 			words++;
-		if (isdigit((unsigned char)*p) || *p == '@' || *p == '/')
+		if ((isdigit((unsigned char)*p) && !handle) || *p == '@' ||
+		    *p == '/')
 			ok = false;
 	}
 	if (strncmp(name, "The ", 4) == 0 || !text_has_lower(name))

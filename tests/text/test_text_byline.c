@@ -786,6 +786,47 @@ test_name_at_top(void **state)
 	check_author(s, "Marie R\xc3\xb6vekamp");
 }
 
+/* A user's handle after a byline's word in a dated line, in small
+ * letters or with digits (murdeltas.wordpress.com,
+ * echte-demokratie-jetzt.de, sladisworld.wordpress.com): the author; a
+ * number after "by" in a copyright line is none (a theme's maker). */
+static void
+test_handle(void **state)
+{
+	const char *s =
+	    "\xe2\x86\x90 2 Jahre CryptoParty Graz\n"
+	    "\n"
+	    "Barcamp Graz 2015 \xe2\x80\x93 Politcamp Call for Action\n"
+	    "\n"
+	    "Posted on 2015-04-05 by marc | Leave a comment\n"
+	    "\n"
+	    "bcg_2015_date\n"
+	    "\n"
+	    "In nicht mehr ganz 2 Wochen ist es soweit: das Barcamp Graz "
+	    "2015 steht vor der T\xc3\xbcr \xe2\x80\x93 17-19 April an\n"
+	    "der FH Joanneum! Es werden wieder interessierte und "
+	    "interessante Menschen zusammenkommen,\n"
+	    "diskutieren, netzwerken, werkeln und was wei\xc3\x9f ich "
+	    "noch.\n"
+	    "\n"
+	    "Seit 2010 bin ich in der Organisation vom Barcamp Graz aktiv "
+	    "und seitdem hat sich einiges getan,\n"
+	    "auch wenn das nach au\xc3\x9f""en hin manchmal nicht so "
+	    "sichtbar ist. Das Organisations-Team hat sich\n"
+	    "gewandelt, Themen-Camps sind hinzugekommen und auch wieder "
+	    "verschwunden.\n";
+
+	(void)state;
+	check_name("Publiziert am 13. Januar 2014 von uriebe", "uriebe");
+	check_name("Dezember 10, 2019 \xc2\xb7 von freeman1984 \xc2\xb7 in "
+	    "Uncategorized \xc2\xb7 Hinterlasse einen Kommentar",
+	    "freeman1984");
+	check_name("\xc2\xa9 2016 Theme Blass by 1000ff | Powered by "
+	    "WordPress", "");
+	check_name("Posted on 2015-04-05 by the way", "");
+	check_author(s, "marc");
+}
+
 int
 main(void)
 {
@@ -804,6 +845,7 @@ main(void)
 		cmocka_unit_test(test_role_name),
 		cmocka_unit_test(test_glued_handle),
 		cmocka_unit_test(test_name_at_top),
+		cmocka_unit_test(test_handle),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
