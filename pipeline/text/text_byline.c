@@ -285,13 +285,15 @@ text_ends_by_label(const char *s)
 }
 
 /* True when item it is a strong byline (text_strong_byline()) that the
- * classifier left free or took for a line of the body's furniture. */
+ * classifier left free or took for a line of the body's furniture, or,
+ * in the header (header true), for a caption or the site's furniture. */
 static bool
-text_prefixed_byline(const struct text_item *it)
+text_prefixed_byline(const struct text_item *it, bool header)
 {
 	return (it->kind == TEXT_OTHER || it->kind == TEXT_RELATED ||
 	    it->kind == TEXT_FOOTER || it->kind == TEXT_BODY ||
-	    it->kind == TEXT_DATE) && !it->bodylike &&
+	    it->kind == TEXT_DATE || (header && (it->kind == TEXT_CAPTION ||
+	    it->kind == TEXT_CHROME))) && !it->bodylike &&
 	    text_strong_byline(it);
 }
 
@@ -320,12 +322,13 @@ text_top_name(const struct text_item *it)
 }
 
 /* Marks the first prefixed byline of items lo..hi, or the name of a
- * byline split under its label; true when one was. */
+ * byline split under its label; true when one was. Around the headline
+ * (header true), a caption or furniture may be one too. */
 static bool
-text_byline_in(struct text_doc *d, size_t lo, size_t hi)
+text_byline_in(struct text_doc *d, size_t lo, size_t hi, bool header)
 {
 	for (size_t i = lo; i < hi && i < d->n; i++)
-		if (text_prefixed_byline(&d->items[i]) ||
+		if (text_prefixed_byline(&d->items[i], header) ||
 		    text_split_byline(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return true;
@@ -346,10 +349,17 @@ text_far_bylines(struct text_doc *d)
 			return;
 		bare = true;
 	}
-	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
-	    0, t))
+	/* the header's own lines that the classifier took for a caption
+	 * or furniture ("Von Jan Kupitz | Oct 24, 2023 | Zuletzt
+	 * ge\xc3\xa4ndert: ...") */
+	if (t < d->body_start && text_byline_in(d, t + 1, d->body_start,
+	    true))
 		return;
-	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
+	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
+	    0, t, true))
+		return;
+	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP,
+	    false))
 		return;
 	/* a bare name among the region's first items, where the header
 	 * holds no byline: the renderer set it apart from the header */
@@ -361,7 +371,7 @@ text_far_bylines(struct text_doc *d)
 		}
 	/* the header's bare name is nearer than a line under the body */
 	if (bare || text_byline_in(d, d->body_end, d->body_end +
-	    TEXT_BYLINE_UNDER))
+	    TEXT_BYLINE_UNDER, false))
 		return;
 	/* further down, a line that opens with a byline's prefix ("Text:
 	 * Ursula Eggers", "Erstellt von Andri Bryner"), a signature after
@@ -374,7 +384,7 @@ text_far_bylines(struct text_doc *d)
 			return;
 		if ((text_byline_prefix(it->s) > 0 ||
 		    text_glued_byline(it->s, it->words)) &&
-		    text_prefixed_byline(it)) {
+		    text_prefixed_byline(it, false)) {
 			it->kind = TEXT_BYLINE;
 			return;
 		}
@@ -568,7 +578,10 @@ text_dated_name(const char *s, size_t *len, int *words)
 	    at == 0)
 		off += span + text_marks_len(s + off + span);
 	n = text_name_run(s + off, 2, words);
-	if (*words >= 2 && !text_date_label(s + off, n) &&
+	/* words glued to the date are a link's ("27.01.2022Mineral\xc3\xb6l
+	 * INFO November 2021"), not a name set after it */
+	if (*words >= 2 && text_marks_len(s + off - 1) > 0 &&
+	    !text_date_label(s + off, n) &&
 	    !text_has_conjunction(s + off, n))
 		*len = n;
 	else

@@ -827,6 +827,57 @@ test_handle(void **state)
 	check_author(s, "marc");
 }
 
+/* A byline in the header that the classifier took for a caption (90min
+ * .de, lynx: the name a link, the photo's caption under it): the byline
+ * gives the author and the date. */
+static void
+test_header_caption_byline(void **state)
+{
+	const char *s =
+	    "     * [73]Indonesia\n"
+	    "     * [74]Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t\n"
+	    "\n"
+	    "So s\xc3\xa4he die Bundesliga-Tabelle 23/24 nach dem 10. "
+	    "Spieltag ohne Fehlentscheidungen aus\n"
+	    "\n"
+	    "Von [76]Jan Kupitz | Oct 24, 2023 | Zuletzt ge\xc3\xa4ndert: "
+	    "Nov 7, 2023, 8:54 AM GMT+1\n"
+	    "\n"
+	    "   (BUTTON)\n"
+	    "   Deniz Aytekin\n"
+	    "   Deniz Aytekin / Kevin Voigt/GettyImages\n"
+	    "   facebook twitter reddit (BUTTON)\n"
+	    "\n"
+	    "   Die ersten zehn Spieltage der [77]Bundesliga sind gespielt. "
+	    "Wie s\xc3\xa4he die Tabelle ohne\n"
+	    "   Fehlentscheidungen aus?\n"
+	    "\n"
+	    "   Mittlerweile vergeht kein Wochenende mehr, an dem nicht "
+	    "\xc3\xbc""ber den Schiedsrichter und/oder\n"
+	    "   den VAR diskutiert wird. Auch am 10. Spieltag der Bundesliga "
+	    "gab es gleich mehrere\n"
+	    "   strittige Entscheidungen, die von den Unparteiischen und "
+	    "ihrem Gespann nicht korrekt\n"
+	    "   getroffen wurden.\n"
+	    "\n"
+	    "   Der Verein, der in dieser Saison am meisten benachteiligt "
+	    "wurde, ist gem\xc3\xa4\xc3\x9f der \"Wahren\n"
+	    "   Tabelle\" Eintracht Frankfurt! Die Hessen sollten vier "
+	    "Punkte mehr auf dem Konto haben,\n"
+	    "   wodurch sie auf Rang vier - punktgleich mit Rang drei - "
+	    "liegen w\xc3\xbcrden.\n";
+	struct nw_article *a;
+
+	(void)state;
+	check_author(s, "Jan Kupitz");
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1698105600);
+	article_free(a);
+	/* words glued to a date are a link's (bafa.de), no name */
+	check_name("27.01.2022Mineral\xc3\xb6lINFO November 2021 "
+	    "(Mineral\xc3\xb6labsatz)", "");
+}
+
 int
 main(void)
 {
@@ -846,6 +897,7 @@ main(void)
 		cmocka_unit_test(test_glued_handle),
 		cmocka_unit_test(test_name_at_top),
 		cmocka_unit_test(test_handle),
+		cmocka_unit_test(test_header_caption_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
