@@ -105,6 +105,11 @@ bool text_bar_byline(const struct text_item *it);
  * "Disko Von"), no headline of its own. */
 bool text_ends_by_label(const char *s);
 
+/* True when item i is a name under a short byline's label ("Tipps von"
+ * over "Marie Jaster"): a byline the renderer split in two lines, as
+ * strong as one with its prefix. */
+bool text_labelled_name(const struct text_doc *d, size_t i);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

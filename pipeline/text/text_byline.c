@@ -297,18 +297,24 @@ text_prefixed_byline(const struct text_item *it, bool header)
 	    text_strong_byline(it);
 }
 
-/* True when item i is a name under a short byline's label ("Tipps von"
- * over "Marie Jaster"): a byline the renderer split in two lines. */
-static bool
-text_split_byline(const struct text_doc *d, size_t i)
+bool
+text_labelled_name(const struct text_doc *d, size_t i)
 {
 	const struct text_item *it = &d->items[i];
 
 	return i > 0 && d->items[i - 1].words <= 2 &&
 	    text_ends_by_label(d->items[i - 1].s) &&
-	    it->kind == TEXT_OTHER && !it->chrome && !it->datelike &&
+	    !it->chrome && !it->datelike &&
 	    it->words >= 2 && it->words <= 4 &&
 	    text_is_byline(it->s, it->words);
+}
+
+/* True when item i is a name under a short byline's label that the
+ * classifier left free (text_labelled_name()). */
+static bool
+text_split_byline(const struct text_doc *d, size_t i)
+{
+	return d->items[i].kind == TEXT_OTHER && text_labelled_name(d, i);
 }
 
 /* True when item it is a bare name of two or three words in the body

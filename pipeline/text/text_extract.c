@@ -639,7 +639,13 @@ text_extract(const char *s, size_t len, int64_t now,
 	for (int pass = 0; pass < 2 && a->authors.n == 0; pass++)
 		for (size_t i = 0; i < d->n && (pass == 0 ||
 		    a->authors.n == 0); i++)
-			if (d->items[i].kind == TEXT_BYLINE)
+			if (d->items[i].kind != TEXT_BYLINE)
+				continue;
+			/* a name under its label ("Von" over "Claus
+			 * Boelen-Theile") is a prefixed byline */
+			else if (pass == 0 && text_labelled_name(d, i))
+				text_authors(a, NULL, d->items[i].s);
+			else
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
 	text_published(d, now, a);

@@ -878,6 +878,82 @@ test_header_caption_byline(void **state)
 	    "(Mineral\xc3\xb6labsatz)", "");
 }
 
+/* A name under its byline's label ("Von" over "Claus Boelen-Theile",
+ * rundschau-online.de) is a prefixed byline: it comes before a bare
+ * name the header holds ("Neuer Inhalt", a picture's text). */
+static void
+test_labelled_name(void **state)
+{
+	const char *s =
+	    " 1. K\xc3\xb6lner Stadt-Anzeiger\n"
+	    " 2. Region\n"
+	    " 3. Rhein-Berg\n"
+	    " 4. Bergisch Gladbach\n"
+	    " 5. Bergisch Gladbach: die Stadt verklagt die Baufirma wegen"
+	    " schlechter Pflastersteine\n"
+	    "\n"
+	    "Neuer Inhalt\n"
+	    "\n"
+	    "Pflaster-Desaster: Gladbacher Fu\xc3\x9fg\xc3\xa4ngerzone in"
+	    " schlechtem Zustand\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Von\n"
+	    "\n"
+	    "  \xe2\x80\xa2 \n"
+	    "    Claus Boelen-Theile\n"
+	    "  \xe2\x80\xa2 19.10.19, 08:00 Uhr\n"
+	    "  \xe2\x80\xa2 \n"
+	    "\n"
+	    "  \xe2\x80\xa2 email\n"
+	    "  \xe2\x80\xa2 facebook\n"
+	    "  \xe2\x80\xa2 twitter\n"
+	    "  \xe2\x80\xa2 Messenger\n"
+	    "\n"
+	    "Fu\xc3\x9fg\xc3\xa4ngerzone Bergisch Gladbach\n"
+	    "\n"
+	    "Die Verspr\xc3\xbcnge\xc2\xa0 zwischen den einzelnen Pflaste"
+	    "rsteinen sind zum Teil erheblich.\xc2\xa0 Die Stadt glaubt,"
+	    "\n"
+	    "dass es an einem fehlerhaften Einbau liegt und prozessiert g"
+	    "egen die Baufirma.\xc2\xa0\n"
+	    "\n"
+	    "Foto:\n"
+	    "\n"
+	    "Anton Luhr\n"
+	    "\n"
+	    "\n"
+	    "Bergisch Gladbach -\n"
+	    "\n"
+	    "Diese Flaniermeile \xc3\xa4hnelt einer \xc3\xbc""bergro"
+	    "\xc3\x9f""en Stolperfalle. Dabei ist das Pflaster der Gladba"
+	    "cher\n"
+	    "Fu\xc3\x9fg\xc3\xa4ngerzone erst sechs Jahre alt.\n"
+	    "\n"
+	    "Wenn man es nicht w\xc3\xbcsste, k\xc3\xb6nnten die grauen S"
+	    "teinchen f\xc3\xbcr \xc3\xa4lter gehalten werden: An manchen"
+	    "\n"
+	    "Stellen wirkt das Stra\xc3\x9f""enpflaster deutlich in die J"
+	    "ahre gekommen. Ecken an den Pflastersteinen sind\n"
+	    "unsch\xc3\xb6n abgeplatzt. Fugen sind offen. In der N"
+	    "\xc3\xa4he der Stra\xc3\x9f""enb\xc3\xa4ume haben sich die S"
+	    "teine angehoben.\n"
+	    "Nicht nur um ein paar Millimeter. Oft geht es mehrere Zentim"
+	    "eter nach oben.\n"
+	    "\n"
+	    "Achtung: Hier ist Gefahr im Verzug\n"
+	    "\n"
+	    "Die Stadt sah sich schon vor Monaten gen\xc3\xb6tigt, die he"
+	    "ftigsten Stolperstellen mit rotwei\xc3\x9f""en\n"
+	    "Warnbaken zu markieren. Achtung: Hier ist Gefahr im Verzug, "
+	    "liebe Flaneure, passt auf und hebt eure\n"
+	    "F\xc3\xbc\xc3\x9f""e. Zwei Stellen sind mit Balken versehen."
+	    " Es k\xc3\xb6nnte aber auch ein paar mehr sein.\n"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Claus Boelen-Theile");
+}
+
 int
 main(void)
 {
@@ -898,6 +974,7 @@ main(void)
 		cmocka_unit_test(test_name_at_top),
 		cmocka_unit_test(test_handle),
 		cmocka_unit_test(test_header_caption_byline),
+		cmocka_unit_test(test_labelled_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
