@@ -110,6 +110,11 @@ bool text_ends_by_label(const char *s);
  * strong as one with its prefix. */
 bool text_labelled_name(const struct text_doc *d, size_t i);
 
+/* The date of the nearest date line just over the headline, not an
+ * update's, in *t; true when there is one (text_byline.c). */
+struct nw_time;
+bool text_date_above(const struct text_doc *d, struct nw_time *t);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

@@ -26,6 +26,10 @@
 /* Bytes of a date's label between a name and its date, at most
  * ("Zuletzt ge\xc3\xa4ndert am "). */
 #define TEXT_DATE_LABEL_BYTES 32
+/* Items over the headline looked at for its date line, nearest first. */
+#define TEXT_DATE_ABOVE 2
+/* Words of such a date line, at most (more: a teaser with its date). */
+#define TEXT_DATE_ABOVE_WORDS 10
 /* Bytes of a user's handle after a byline's word, at most. */
 #define TEXT_HANDLE_MAX 24
 
@@ -593,4 +597,49 @@ text_dated_name(const char *s, size_t *len, int *words)
 	else
 		*words = 0;
 	return off;
+}
+
+/* True when s labels its date as an update ("Updated: August 22, 2019",
+ * "Zuletzt aktualisiert am"). */
+static bool
+text_update_label(const char *s)
+{
+	static const char *const labels[] = {
+		"updated", "modified", "aktualisiert", "ge\xc3\xa4ndert",
+		"editiert", "mis \xc3\xa0 jour", "actualizado",
+	};
+
+	return text_holds_any(s, labels, sizeof(labels) / sizeof(labels[0]));
+}
+
+/* True when the date s[at..at+span) is glued to a word or a bracket
+ * ("VN:F [1.9.22_1171]", a version): no date of the page. */
+static bool
+text_date_glued(const char *s, size_t at, size_t span)
+{
+	unsigned char b = at > 0 ? (unsigned char)s[at - 1] : ' ';
+	unsigned char e = (unsigned char)s[at + span];
+
+	return isalnum(b) || b == '[' || b == '_' || isalnum(e) || e == '_' ||
+	    e == ']';
+}
+
+bool
+text_date_above(const struct text_doc *d, struct nw_time *t)
+{
+	for (size_t k = 1; k <= TEXT_DATE_ABOVE && k <= d->title &&
+	    d->title < d->n; k++) {
+		const struct text_item *it = &d->items[d->title - k];
+		size_t at, span;
+
+		if (!it->datelike || it->words > TEXT_DATE_ABOVE_WORDS ||
+		    it->kind == TEXT_BODY ||
+		    it->kind == TEXT_CAPTION || it->kind == TEXT_CREDIT ||
+		    text_update_label(it->s) ||
+		    date_find(it->s, strlen(it->s), t, &at, &span) != 0 ||
+		    text_date_glued(it->s, at, span))
+			continue;
+		return true;
+	}
+	return false;
 }

@@ -548,6 +548,15 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 
 	for (size_t pass = 0; pass < TEXT_NELEM(lo_of); pass++) {
 		size_t lo = lo_of[pass], hi = hi_of[pass];
+		struct nw_time t;
+
+		/* before the body region: the date line just over the
+		 * headline */
+		if (pass == 2 && text_date_above(d, &t) &&
+		    (now <= 0 || t.utc <= now) && t.utc >= 0) {
+			a->published = t;
+			return;
+		}
 
 		for (size_t i = lo; i < hi; i++) {
 			const struct text_item *it = &d->items[i];

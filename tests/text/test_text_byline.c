@@ -954,6 +954,90 @@ test_labelled_name(void **state)
 	check_author(s, "Claus Boelen-Theile");
 }
 
+/* The date line just over the headline (the crumbs, the date glued to
+ * them) before the site's date further up (deutschlandfunk.de, w3m):
+ * the article's; an update's or a version's date there is none
+ * ("Updated: August 22, 2019", "VN:F [1.9.22_1171]"). */
+static void
+test_date_over_title(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Deutschlandfunk\n"
+	    "\n"
+	    "Mittwoch, 26.02.2020\n"
+	    "[          ] Suche\n"
+	    "LIVE STREAM\n"
+	    "\xc2\xa0\n"
+	    "\xc2\xa0\n"
+	    "\xc2\xa0\xc2\xa0\n"
+	    "\xc2\xa0\n"
+	    "0:00\n"
+	    "\xc2\xa0\n"
+	    "Seit 18:10 Uhr Informationen am Abend\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Die Nachrichten\n"
+	    "  \xe2\x80\xa2 Politik\n"
+	    "  \xe2\x80\xa2 Wirtschaft\n"
+	    "  \xe2\x80\xa2 Wissen\n"
+	    "  \xe2\x80\xa2 Kultur\n"
+	    "  \xe2\x80\xa2 Europa\n"
+	    "  \xe2\x80\xa2 Gesellschaft\n"
+	    "  \xe2\x80\xa2 Sport\n"
+	    "\n"
+	    "StartseiteKulturfragen\"Wir dekorieren auf der Titanic die L"
+	    "iegest\xc3\xbchle um\"01.05.2017\n"
+	    "\n"
+	    "Die Zukunft der Arbeit\"Wir dekorieren auf der Titanic die L"
+	    "iegest\xc3\xbchle um\"\n"
+	    "\n"
+	    "Nine-to-five-Job mehr nachgeht, sagt der Philosoph Richard D"
+	    "avid Precht, und f\xc3\xbcgt hinzu: \"Arbeiten\n"
+	    "werden die Menschen auch in Zukunft. Aber sie werden es viel"
+	    "leicht nicht mehr f\xc3\xbcr Geld tun, und sie\n"
+	    "werden es vielleicht nicht mehr f\xc3\xbcr eine Firma tun un"
+	    "d sie werden es nicht mehr in einem\n"
+	    "Angestelltenverh\xc3\xa4ltnis tun.\"\n"
+	    "\n"
+	    "Seine Prognose in den \"Kulturfragen\" des Deutschlandfunks:"
+	    " \"Was \xc3\xbc""brig bleibt, werden die Jobs sein,\n"
+	    "in denen Menschen lieber mit Menschen zu tun haben, im Kinde"
+	    "rgarten zum Beispiel oder in der\n"
+	    "Schule. Auch in Zukunft werden unsere Kinder nicht von Robot"
+	    "ern unterrichtet.\"\n"
+	    "\n"
+	    "Das Problem ist dabei nicht das selbstfahrende Auto, das lau"
+	    "t Precht ebenso sicher kommt wie das\n"
+	    "bedingungslose Grundeinkommen. Das Problem: \"Technologische"
+	    "r Fortschritt wird ja nicht auf\n"
+	    "demokratischem Weg erzeugt, sondern von kommerziellen Untern"
+	    "ehmen vorangetrieben. Es entstehen\n"
+	    "digitale Superm\xc3\xa4""chte, und denen kann v\xc3\xb6llig "
+	    "egal sein, wer unter ihnen in Deutschland Bundeskanzler\n"
+	    "ist oder amerikanischer Pr\xc3\xa4sident. Und eine solche Ma"
+	    "chtf\xc3\xbclle ist nicht gut. Wir bekommen eine Art\n"
+	    "technokratischer Diktatur.\"\n";
+	struct nw_article *a;
+	char *u = malloc(strlen(s) + 64);
+	const char *h = strstr(s, "Die Zukunft der Arbeit");
+
+	(void)state;
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1493596800);
+	article_free(a);
+	/* an update's date, then a version's, over the headline */
+	assert_non_null(u);
+	assert_non_null(h);
+	memcpy(u, s, (size_t)(h - s));
+	strcpy(u + (h - s), "Updated: August 22, 2019\n\n"
+	    "VN:F [1.9.22_1171]\n\n");
+	strcat(u, h);
+	a = extracted(u);
+	assert_int_equal(a->published.utc, 1582675200);
+	article_free(a);
+	free(u);
+}
+
 int
 main(void)
 {
@@ -975,6 +1059,7 @@ main(void)
 		cmocka_unit_test(test_handle),
 		cmocka_unit_test(test_header_caption_byline),
 		cmocka_unit_test(test_labelled_name),
+		cmocka_unit_test(test_date_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
