@@ -51,6 +51,8 @@ text_article_particle(const char *w, size_t n)
 	    strncmp(w, "den", 3) == 0));
 }
 
+static bool text_date_label(const char *s, size_t n);
+
 /* The byte length of the name that opens p: capitalised words and the
  * particles between them ("Walter von Aachen"), up to a word that ends
  * with a mark (',', '|'), before a label ("Kategorien:") or a word
@@ -76,9 +78,11 @@ text_name_run(const char *p, int max, int *words)
 		while (e > 0 && strchr(",:;|", w[e - 1]) != NULL)
 			e--;
 		marked = e < k;
-		/* a label ("Kategorien:") is no part of a name */
+		/* a label ("Kategorien:", "Ver\xc3\xb6""ffentlicht am") is no
+		 * part of a name */
 		if (e == 0 || w[k - 1] == ':' ||
-		    strcspn(w, "0123456789@/[]()") < e)
+		    strcspn(w, "0123456789@/[]()") < e ||
+		    (caps > 0 && text_date_label(w, e)))
 			break;
 		n++;
 		if (text_starts_upper(w)) {

@@ -1038,6 +1038,17 @@ test_date_over_title(void **state)
 	free(u);
 }
 
+/* A date's label after the name ends it (tafelblog.de): "Ver\xc3\xb6""ffentlicht"
+ * is no part of the name. */
+static void
+test_label_after_name(void **state)
+{
+	(void)state;
+	check_name("von Herr_Rein Ver\xc3\xb6""ffentlicht am 11. Juni 2019",
+	    "Herr_Rein");
+	check_name("By Jane Doe Updated November 19, 2019", "Jane Doe");
+}
+
 int
 main(void)
 {
@@ -1060,6 +1071,7 @@ main(void)
 		cmocka_unit_test(test_header_caption_byline),
 		cmocka_unit_test(test_labelled_name),
 		cmocka_unit_test(test_date_over_title),
+		cmocka_unit_test(test_label_after_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
