@@ -335,6 +335,27 @@ text_top_name(const struct text_item *it)
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
 
+/* True when item i is a bare name of two or three words under a short
+ * date line, a list's entry too ("\xe2\x80\xa2 25. Juli 2019",
+ * "\xe2\x80\xa2 Isabella Beyer": the header's facts). */
+static bool
+text_dated_bare_name(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+	const struct text_item *up = i > 0 ? &d->items[i - 1] : NULL;
+	struct nw_time t;
+	size_t at, span;
+
+	/* the line over it a date's ("AMP Contributor Summit 2019" names
+	 * a year's event: no date) */
+	if (up == NULL || !up->datelike || up->words > 4 ||
+	    date_find(up->s, strlen(up->s), &t, &at, &span) != 0)
+		return false;
+	return it->kind == TEXT_OTHER && !it->bodylike &&
+	    !it->datelike && !it->chrome && it->words >= 2 &&
+	    it->words <= 3 && text_is_byline(it->s, it->words);
+}
+
 /* Marks the first prefixed byline of items lo..hi, or the name of a
  * byline split under its label; true when one was. Around the headline
  * (header true), a caption or furniture may be one too. */
@@ -380,6 +401,14 @@ text_far_bylines(struct text_doc *d)
 	for (size_t i = d->body_start; !bare && i < d->n &&
 	    i < d->body_start + TEXT_BYLINE_TOP; i++)
 		if (text_top_name(&d->items[i])) {
+			d->items[i].kind = TEXT_BYLINE;
+			return;
+		}
+	/* a bare name under a date line over the headline ("25. Juli
+	 * 2019" over "Isabella Beyer") */
+	for (size_t i = t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE : 0;
+	    !bare && i < t; i++)
+		if (text_dated_bare_name(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return;
 		}

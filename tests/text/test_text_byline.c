@@ -1049,6 +1049,59 @@ test_label_after_name(void **state)
 	check_name("By Jane Doe Updated November 19, 2019", "Jane Doe");
 }
 
+/* The items of s (one a paragraph) with the headline at title and the
+ * body region the item after it; the items in dates[] (up to the first
+ * 0) are date lines. Bylines are then looked for (text_far_bylines()). */
+static struct text_doc *
+far_bylines(const char *s, size_t title, const size_t *dates)
+{
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	assert_true(d->n > title + 1);
+	for (const size_t *k = dates; *k != 0; k++) {
+		d->items[*k].datelike = true;
+		d->items[*k].kind = TEXT_DATE;
+	}
+	d->title = title;
+	d->items[title].kind = TEXT_HEADLINE;
+	d->body_start = title + 1;
+	d->body_end = title + 2;
+	d->items[title + 1].kind = TEXT_BODY;
+	d->items[title + 1].bodylike = true;
+	text_far_bylines(d);
+	return d;
+}
+
+/* A bare name under a date line over the headline, the header's facts
+ * (management-circle.de): a byline; not under a line that names a
+ * year's event ("AMP Contributor Summit 2019", amp.dev's menu). */
+static void
+test_name_under_date(void **state)
+{
+	static const size_t dates[] = { 1, 0 };
+	const char *body =
+	    "In der Industrie wird der Remote Support mit Smart Glasses "
+	    "immer beliebter. Doch was ist das genau und welche Vorteile "
+	    "haben Unternehmen dadurch?\n";
+	char s[1024];
+	struct text_doc *d;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Themen-Blog Digitalisierung\n\n"
+	    "25. Juli 2019\n\nIsabella Beyer\n\n"
+	    "Blogartikel, Digitalisierung\n\n0 Kommentare\n\n"
+	    "Remote Support mit Smart Glasses\n\n%s", body);
+	d = far_bylines(s, 5, dates);
+	assert_int_equal(d->items[2].kind, TEXT_BYLINE);
+	text_doc_free(d);
+	snprintf(s, sizeof(s), "AMP Conf\n\n"
+	    "AMP Contributor Summit 2019\n\nAMP Roadshow\n\nBlog\n\n"
+	    "Help\n\nRemote Support mit Smart Glasses\n\n%s", body);
+	d = far_bylines(s, 5, dates);
+	assert_int_equal(d->items[2].kind, TEXT_OTHER);
+	text_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1072,6 +1125,7 @@ main(void)
 		cmocka_unit_test(test_labelled_name),
 		cmocka_unit_test(test_date_over_title),
 		cmocka_unit_test(test_label_after_name),
+		cmocka_unit_test(test_name_under_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
