@@ -115,6 +115,11 @@ bool text_labelled_name(const struct text_doc *d, size_t i);
 struct nw_time;
 bool text_date_above(const struct text_doc *d, struct nw_time *t);
 
+/* The date that opens the body's first paragraph ("31. Oktober 2023.
+ * Dragqueens sind ...", "PUBLISHED: November 8, 2023 at ..."), in *t;
+ * true when it opens with one (text_byline.c). */
+bool text_lead_date(const struct text_doc *d, struct nw_time *t);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

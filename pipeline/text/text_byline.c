@@ -30,6 +30,9 @@
 #define TEXT_DATE_ABOVE 2
 /* Words of such a date line, at most (more: a teaser with its date). */
 #define TEXT_DATE_ABOVE_WORDS 10
+/* Bytes before the date that opens the lead ("PUBLISHED: ", "Red. / "),
+ * at most. */
+#define TEXT_LEAD_DATE_AT 12
 /* Bytes of a user's handle after a byline's word, at most. */
 #define TEXT_HANDLE_MAX 24
 
@@ -673,6 +676,23 @@ text_date_above(const struct text_doc *d, struct nw_time *t)
 		    text_date_glued(it->s, at, span))
 			continue;
 		return true;
+	}
+	return false;
+}
+
+bool
+text_lead_date(const struct text_doc *d, struct nw_time *t)
+{
+	for (size_t i = d->body_start; i < d->body_end && i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t at, span;
+
+		if (it->kind != TEXT_BODY)
+			continue;
+		return it->bodylike && date_find(it->s, strlen(it->s), t, &at,
+		    &span) == 0 && at <= TEXT_LEAD_DATE_AT &&
+		    strcspn(it->s, "0123456789") >= at &&
+		    !text_date_glued(it->s, at, span);
 	}
 	return false;
 }

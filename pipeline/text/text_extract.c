@@ -557,6 +557,13 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			a->published = t;
 			return;
 		}
+		/* before the lines over the headline: the date that opens
+		 * the lead */
+		if (pass == 3 && text_lead_date(d, &t) &&
+		    (now <= 0 || t.utc <= now) && t.utc >= 0) {
+			a->published = t;
+			return;
+		}
 
 		for (size_t i = lo; i < hi; i++) {
 			const struct text_item *it = &d->items[i];

@@ -1038,8 +1038,8 @@ test_date_over_title(void **state)
 	free(u);
 }
 
-/* A date's label after the name ends it (tafelblog.de): "Ver\xc3\xb6""ffentlicht"
- * is no part of the name. */
+/* A date's label after the name ends it (tafelblog.de):
+ * "Ver\xc3\xb6""ffentlicht" is no part of the name. */
 static void
 test_label_after_name(void **state)
 {
@@ -1102,6 +1102,63 @@ test_name_under_date(void **state)
 	text_doc_free(d);
 }
 
+/* The date that opens the lead (nachtkritik.de, w3m) before the site's
+ * date at the page's top ("Mittwoch, 01. November 2023"). */
+static void
+test_lead_date(void **state)
+{
+	const char *s =
+	    "Mittwoch, 01. November 2023\n"
+	    "\n"
+	    "  \xe2\x80\xa2 suche\n"
+	    "\n"
+	    "  \xe2\x80\xa2 \xc3\xbc""bersicht\n"
+	    "  \xe2\x80\xa2 kolumnen\n"
+	    "  \xe2\x80\xa2 kolumnen georg kasch\n"
+	    "\n"
+	    "Kolumne: Queer Royal - \xc3\x9c""ber Dragqueens und Dragking"
+	    "s auf und jenseits der B\xc3\xbchne\n"
+	    "\n"
+	    "Im Schlepptau\n"
+	    "\n"
+	    "31. Oktober 2023. Dragqueens sind Kunstfiguren aus Make-Up u"
+	    "nd Glitter, auf Partys und in Shows,\n"
+	    "auch in der Freien Szene und im Stadttheater. Jetzt finden s"
+	    "ie sich zunehmend in den Schusslinien\n"
+	    "der Identit\xc3\xa4tsdebatten wieder.\n"
+	    "\n"
+	    "Von Georg Kasch\n"
+	    "\n"
+	    "31. Oktober 2023. Woher kommt eigentlich der Hass auf Dragqu"
+	    "eens? Fr\xc3\xbcher, als Travestiek\xc3\xbcnstler wie\n"
+	    "Georg Preu\xc3\x9f""e und Reiner Kohler noch als Mary und Go"
+	    "rdy die B\xc3\xbchnen beherrschten, lagen ihnen die\n"
+	    "Menschen zu F\xc3\xbc\xc3\x9f""en. Heute m\xc3\xbcssen Dragq"
+	    "ueens damit rechnen, beleidigt oder verpr\xc3\xbcgelt zu wer"
+	    "den,\n"
+	    "nicht nur dann, wenn sie Kindern Geschichten vorlesen. Und w"
+	    "enn ein Rapper wie Fler es wagt, ein\n"
+	    "Selfie mit einer Dragqueen zu posten, folgt ein Shitstorm.\n"
+	    "\n"
+	    "Was ist da schiefgelaufen? Vermutlich geraten Dragqueens, di"
+	    "ese Kunstfiguren aus Make-Up und\n"
+	    "Glitter, in die Schusslinie der Identit\xc3\xa4tsdebatte, we"
+	    "il die Schie\xc3\x9f""enden \xe2\x80\x93 Rechtsidentit\xc3"
+	    "\xa4re,\n"
+	    "Erzkonservative, Maskulinisten und alle, die fest daran glau"
+	    "ben, dass M\xc3\xa4nner vom Mars und Frauen\n"
+	    "von der Venus sind \xe2\x80\x93 alles geschlechtlich Nicht-E"
+	    "indeutige in einen Hass-Topf werfen, nicht\n"
+	    "unterscheiden zwischen dem Als-ob einer Dragqueen, trans Men"
+	    "schen und Enbies (wobei eine\n";
+	struct nw_article *a;
+
+	(void)state;
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1698710400);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1126,6 +1183,7 @@ main(void)
 		cmocka_unit_test(test_date_over_title),
 		cmocka_unit_test(test_label_after_name),
 		cmocka_unit_test(test_name_under_date),
+		cmocka_unit_test(test_lead_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
