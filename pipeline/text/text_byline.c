@@ -359,6 +359,30 @@ text_dated_bare_name(const struct text_doc *d, size_t i)
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
 
+/* Where no byline was found: the last line over the headline t that
+ * names a person after a byline's word and gives a date ("Posted 11.
+ * April 2018 by Walter von Aachen", "von Marc Scheloske | 20. Mai
+ * 2007 | Ergebnisse"), the headline perhaps taken too low. */
+static void
+text_dated_byline_above(struct text_doc *d, size_t t)
+{
+	for (size_t i = t; i > 0; i--) {
+		struct text_item *it = &d->items[i - 1];
+		size_t len, off;
+		int words;
+
+		if (!it->datelike || it->kind != TEXT_DATE)
+			continue;
+		off = text_dated_name(it->s, &len, &words);
+		/* "Nutzung von Warn- und Informationsdiensten": no one */
+		if (len > 0 && text_named_by_word(it->s, off) && words >= 2 &&
+		    !text_has_conjunction(it->s + off, len)) {
+			it->kind = TEXT_BYLINE;
+			return;
+		}
+	}
+}
+
 /* Marks the first prefixed byline of items lo..hi, or the name of a
  * byline split under its label; true when one was. Around the headline
  * (header true), a caption or furniture may be one too. */
@@ -435,6 +459,7 @@ text_far_bylines(struct text_doc *d)
 			return;
 		}
 	}
+	text_dated_byline_above(d, t);
 }
 
 /* The length of the spaces and separators that open s (",", "|",

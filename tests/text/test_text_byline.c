@@ -1159,6 +1159,38 @@ test_lead_date(void **state)
 	article_free(a);
 }
 
+/* Where no byline is found near the headline, a dated line over it that
+ * names a person after "by" or "von" (swap-stop.org, the headline
+ * taken too low); not a phrase with "von" ("Nutzung von Warn- und
+ * Informationsdiensten"). */
+static void
+test_dated_byline_above(void **state)
+{
+	static const size_t dates[] = { 1, 0 };
+	const char *body =
+	    "Aachen Agfa Vista 400 Australien Berlin Carl Chuck CineStill "
+	    "800 T Deutschland Doppelbelichtung Eastman Kodak Film und "
+	    "mehr, was wir auf der Reise gesehen haben.\n";
+	char s[1024];
+	struct text_doc *d;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Zusammenarbeit Shuji\n\n"
+	    "Posted 11. April 2018 by Walter von Aachen\n\nStandorte\n\n"
+	    "Shuji: Japan.\n\nFilmmaterial\n\nKameras\n\n"
+	    "Fotostrecke\n\nSchlagworte\n\n%s", body);
+	d = far_bylines(s, 7, dates);
+	assert_int_equal(d->items[1].kind, TEXT_BYLINE);
+	text_doc_free(d);
+	snprintf(s, sizeof(s), "Themen\n\n"
+	    "HUE-2: Nutzung von Warn- und Informationsdiensten 2019\n\n"
+	    "Standorte\n\nShuji: Japan.\n\nFilmmaterial\n\n"
+	    "Kameras\n\nFotostrecke\n\nSchlagworte\n\n%s", body);
+	d = far_bylines(s, 7, dates);
+	assert_int_equal(d->items[1].kind, TEXT_DATE);
+	text_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1184,6 +1216,7 @@ main(void)
 		cmocka_unit_test(test_label_after_name),
 		cmocka_unit_test(test_name_under_date),
 		cmocka_unit_test(test_lead_date),
+		cmocka_unit_test(test_dated_byline_above),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
