@@ -688,6 +688,16 @@ text_date_glued(const char *s, size_t at, size_t span)
 bool
 text_date_above(const struct text_doc *d, struct nw_time *t)
 {
+	/* the byline's own date ("von Marc Scheloske | 20. Mai 2007 |"
+	 * under "Ergebnisse: ..., 19.5.2007") */
+	for (size_t i = 0; i < d->title && d->title < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t at, span;
+
+		if (it->kind == TEXT_BYLINE && it->datelike &&
+		    date_find(it->s, strlen(it->s), t, &at, &span) == 0)
+			return true;
+	}
 	for (size_t k = 1; k <= TEXT_DATE_ABOVE && k <= d->title &&
 	    d->title < d->n; k++) {
 		const struct text_item *it = &d->items[d->title - k];

@@ -1191,6 +1191,33 @@ test_dated_byline_above(void **state)
 	text_doc_free(d);
 }
 
+/* The byline's own date over the headline before other date lines
+ * over it (leichtathletik-ostalbkreis.de: "19.5.2007" in the crumbs,
+ * the byline's "20. Mai 2007"). */
+static void
+test_byline_date_above(void **state)
+{
+	static const size_t dates[] = { 1, 2, 0 };
+	char s[1024];
+	struct text_doc *d;
+	struct nw_time t;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Lehrteam\n\n"
+	    "Ergebnisse: RM Sch\xc3\xbclerinnen A, Aalen-Unterkochen, "
+	    "19.5.2007\n\n"
+	    "von Marc Scheloske | 20. Mai 2007 | Ergebnisse | 0 "
+	    "Kommentare\n\nErgebnisliste\n\nKlassen\n\nStaffel\n\n"
+	    "Lauf\n\nDie Ergebnisse der Regionalmeisterschaften der "
+	    "Sch\xc3\xbclerinnen A und B in Aalen-Unterkochen liegen vor, "
+	    "mit allen Zeiten und Weiten.\n");
+	d = far_bylines(s, 6, dates);
+	assert_int_equal(d->items[2].kind, TEXT_BYLINE);
+	assert_true(text_date_above(d, &t));
+	assert_int_equal(t.utc, 1179619200);
+	text_doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1217,6 +1244,7 @@ main(void)
 		cmocka_unit_test(test_name_under_date),
 		cmocka_unit_test(test_lead_date),
 		cmocka_unit_test(test_dated_byline_above),
+		cmocka_unit_test(test_byline_date_above),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
