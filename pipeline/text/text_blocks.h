@@ -120,6 +120,10 @@ bool text_date_above(const struct text_doc *d, struct nw_time *t);
  * true when it opens with one (text_byline.c). */
 bool text_lead_date(const struct text_doc *d, struct nw_time *t);
 
+/* True when the date s[at..at+span) ends s, or only its time follows
+ * it ("July 25, 2019 | 11:15 PM"). */
+bool text_ends_with_date(const char *s, size_t at, size_t span);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../date.h"
 #include "util.h"
@@ -730,4 +731,22 @@ text_lead_date(const struct text_doc *d, struct nw_time *t)
 		    !text_date_glued(it->s, at, span);
 	}
 	return false;
+}
+
+bool
+text_ends_with_date(const char *s, size_t at, size_t span)
+{
+	const char *r = s + at + span;
+
+	/* the time after it ("| 11:15 PM", ", 05:00 Uhr") */
+	r += strspn(r, " |,-\xc2\xb7");
+	if (isdigit((unsigned char)*r)) {
+		r += strspn(r, "0123456789:.");
+		r += strspn(r, " ");
+		if (strncasecmp(r, "am", 2) == 0 || strncasecmp(r, "pm", 2) == 0)
+			r += 2;
+		else if (strncmp(r, "Uhr", 3) == 0)
+			r += 3;
+	}
+	return *r == '\0';
 }

@@ -579,7 +579,7 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			    &span) != 0)
 				continue;
 			if (!it->datelike && it->kind != TEXT_BYLINE &&
-			    at + span < strlen(it->s))
+			    !text_ends_with_date(it->s, at, span))
 				continue;
 			if ((now > 0 && t.utc > now) || t.utc < 0)
 				continue;

@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "date.h"
 #include "text_extracted.h"
 #include "text/text_blocks.h"
 
@@ -1218,6 +1219,34 @@ test_byline_date_above(void **state)
 	text_doc_free(d);
 }
 
+/* True when the date date_find() reads in s ends s but for its time. */
+static bool
+ends_with_date(const char *s)
+{
+	struct nw_time t;
+	size_t at, span;
+
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	return text_ends_with_date(s, at, span);
+}
+
+/* A header's line that ends with a date and its time (aclu.org, lynx:
+ * the byline's last line, "... of California July 25, 2019 | 11:15
+ * PM") gives the date; one that runs on past it does not. */
+static void
+test_line_ending_with_date(void **state)
+{
+	(void)state;
+	assert_true(ends_with_date("& Sylvia Torres-Guill\xc3\xa9n, Director "
+	    "of Education Equity, ACLU Foundations of California July 25, "
+	    "2019 | 11:15 PM"));
+	assert_true(ends_with_date("Kultur 19.10.2019, 05:00 Uhr"));
+	assert_true(ends_with_date("Kultur 19.10.2019"));
+	assert_false(ends_with_date("19.10.2019 Mit allen Wassern "
+	    "gewaschen"));
+	assert_false(ends_with_date("July 25, 2019 | 11:15 PM Tags"));
+}
+
 int
 main(void)
 {
@@ -1245,6 +1274,7 @@ main(void)
 		cmocka_unit_test(test_lead_date),
 		cmocka_unit_test(test_dated_byline_above),
 		cmocka_unit_test(test_byline_date_above),
+		cmocka_unit_test(test_line_ending_with_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
