@@ -743,7 +743,8 @@ text_ends_with_date(const char *s, size_t at, size_t span)
 	if (isdigit((unsigned char)*r)) {
 		r += strspn(r, "0123456789:.");
 		r += strspn(r, " ");
-		if (strncasecmp(r, "am", 2) == 0 || strncasecmp(r, "pm", 2) == 0)
+		if (strncasecmp(r, "am", 2) == 0 ||
+		    strncasecmp(r, "pm", 2) == 0)
 			r += 2;
 		else if (strncmp(r, "Uhr", 3) == 0)
 			r += 3;
