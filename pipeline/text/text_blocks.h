@@ -124,6 +124,11 @@ bool text_lead_date(const struct text_doc *d, struct nw_time *t);
  * it ("July 25, 2019 | 11:15 PM"). */
 bool text_ends_with_date(const char *s, size_t at, size_t span);
 
+/* The bytes of s[0..n) that name people: of "Alex Dur\xc3\xa1n, AMP
+ * Project Marketing, Google" (a name, a role or desk, an employer of one
+ * word) the name alone; else n. */
+size_t text_name_and_affiliation(const char *s, size_t n);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

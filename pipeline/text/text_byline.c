@@ -751,3 +751,22 @@ text_ends_with_date(const char *s, size_t at, size_t span)
 	}
 	return *r == '\0';
 }
+
+size_t
+text_name_and_affiliation(const char *s, size_t n)
+{
+	const char *first = memchr(s, ',', n), *last = first;
+	size_t tail;
+
+	if (first == NULL)
+		return n;
+	for (const char *q = first; q != NULL;
+	    q = memchr(q + 1, ',', n - (size_t)(q + 1 - s)))
+		last = q;
+	tail = n - (size_t)(last + 1 - s);
+	/* two commas, the last part one word; no "and" among them */
+	if (last == first || text_has_conjunction(s, n) ||
+	    memchr(last + 2, ' ', tail > 1 ? tail - 1 : 0) != NULL)
+		return n;
+	return (size_t)(first - s);
+}

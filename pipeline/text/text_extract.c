@@ -166,6 +166,7 @@ text_authors(struct nw_article *a, const struct text_doc *d,
 		if (q != NULL && (size_t)(q - p) < end)
 			end = (size_t)(q - p);
 	}
+	end = text_name_and_affiliation(p, end);
 	while (end > 0) {
 		size_t cut = end, skip = 0;
 

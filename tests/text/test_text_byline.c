@@ -1247,6 +1247,30 @@ test_line_ending_with_date(void **state)
 	assert_false(ends_with_date("July 25, 2019 | 11:15 PM Tags"));
 }
 
+/* The bytes text_name_and_affiliation() keeps of s. */
+static size_t
+named(const char *s)
+{
+	return text_name_and_affiliation(s, strlen(s));
+}
+
+/* A name, its role and an employer of one word (blog.amp.dev: "Posted
+ * by Alex Dur\xc3\xa1n, AMP Project Marketing, Google"): the name
+ * alone; a list of names stays whole. */
+static void
+test_name_and_affiliation(void **state)
+{
+	(void)state;
+	assert_int_equal(named("Alex Dur\xc3\xa1n, AMP Project Marketing, "
+	    "Google"), strlen("Alex Dur\xc3\xa1n"));
+	assert_int_equal(named("Rudolf Fischer, Simon Kohler"),
+	    strlen("Rudolf Fischer, Simon Kohler"));
+	assert_int_equal(named("Jane Doe, John Roe and Mary Major"),
+	    strlen("Jane Doe, John Roe and Mary Major"));
+	assert_int_equal(named("Jane Doe, John Roe, Mary Major"),
+	    strlen("Jane Doe, John Roe, Mary Major"));
+}
+
 int
 main(void)
 {
@@ -1275,6 +1299,7 @@ main(void)
 		cmocka_unit_test(test_dated_byline_above),
 		cmocka_unit_test(test_byline_date_above),
 		cmocka_unit_test(test_line_ending_with_date),
+		cmocka_unit_test(test_name_and_affiliation),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
