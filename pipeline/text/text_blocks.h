@@ -129,6 +129,11 @@ bool text_ends_with_date(const char *s, size_t at, size_t span);
  * word) the name alone; else n. */
 size_t text_name_and_affiliation(const char *s, size_t n);
 
+/* The offset of the name in s when s is a label of one word, "von" or
+ * "by" and a full name ("Artikel von Alexa von Heyden"), or 0 ("Walter
+ * von Aachen" is a name). */
+size_t text_label_by(const char *s);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

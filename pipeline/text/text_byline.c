@@ -770,3 +770,25 @@ text_name_and_affiliation(const char *s, size_t n)
 		return n;
 	return (size_t)(first - s);
 }
+
+size_t
+text_label_by(const char *s)
+{
+	static const char *const bys[] = { " von ", " by ", " By " };
+	size_t k = strcspn(s, " "), n;
+	int words;
+
+	if (!text_starts_upper(s))
+		return 0;
+	for (size_t i = 0; i < sizeof(bys) / sizeof(bys[0]); i++) {
+		size_t b = strlen(bys[i]);
+
+		if (strncmp(s + k, bys[i], b) != 0 ||
+		    !text_starts_upper(s + k + b))
+			continue;
+		/* a full name after it: "Walter von Aachen" is one */
+		n = text_name_run(s + k + b, TEXT_NAME_RUN_MAX, &words);
+		return words >= 2 && s[k + b + n] == '\0' ? k + b : 0;
+	}
+	return 0;
+}

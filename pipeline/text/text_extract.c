@@ -155,7 +155,12 @@ text_authors(struct nw_article *a, const struct text_doc *d,
 		", ", " and ", " & ", " und ", " et ", " y ", " e ", "; ",
 	};
 	const char *p = line + text_byline_prefix(line);
-	size_t end = strlen(p);
+	size_t end;
+
+	/* a label before its "von" ("Artikel von Alexa von Heyden") */
+	if (p == line)
+		p += text_label_by(line);
+	end = strlen(p);
 
 	if (p != line)
 		d = NULL;

@@ -1271,6 +1271,23 @@ test_name_and_affiliation(void **state)
 	    strlen("Jane Doe, John Roe, Mary Major"));
 }
 
+/* A label of one word before "von" and a full name (elle.de: "Artikel
+ * von Alexa von Heyden"): the name is after it; a name with "von" in
+ * it is whole ("Walter von Aachen", "Ursula von der Leyen"), and so is
+ * a label with one word after it ("Rezepte von Mutti"). */
+static void
+test_label_by(void **state)
+{
+	(void)state;
+	assert_int_equal(text_label_by("Artikel von Alexa von Heyden"),
+	    strlen("Artikel von "));
+	assert_int_equal(text_label_by("Tipps von Marie Jaster"),
+	    strlen("Tipps von "));
+	assert_int_equal(text_label_by("Walter von Aachen"), 0);
+	assert_int_equal(text_label_by("Ursula von der Leyen"), 0);
+	assert_int_equal(text_label_by("Rezepte von Mutti"), 0);
+}
+
 int
 main(void)
 {
@@ -1300,6 +1317,7 @@ main(void)
 		cmocka_unit_test(test_byline_date_above),
 		cmocka_unit_test(test_line_ending_with_date),
 		cmocka_unit_test(test_name_and_affiliation),
+		cmocka_unit_test(test_label_by),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
