@@ -134,6 +134,10 @@ size_t text_name_and_affiliation(const char *s, size_t n);
  * von Aachen" is a name). */
 size_t text_label_by(const char *s);
 
+/* True when the date s[at..at+span) is part of a bracketed name or a
+ * file's ("VN:F [1.9.22_1171]", "[20220103-1]"): no date of the page. */
+bool text_date_in_name(const char *s, size_t at, size_t span);
+
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is
  * none. */

@@ -792,3 +792,11 @@ text_label_by(const char *s)
 	}
 	return 0;
 }
+
+bool
+text_date_in_name(const char *s, size_t at, size_t span)
+{
+	char b = at > 0 ? s[at - 1] : ' ', e = s[at + span];
+
+	return b == '[' || b == '_' || e == ']' || e == '_';
+}

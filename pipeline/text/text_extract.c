@@ -582,7 +582,7 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			    it->kind == TEXT_BODY)
 				continue;
 			if (date_find(it->s, strlen(it->s), &t, &at,
-			    &span) != 0)
+			    &span) != 0 || text_date_in_name(it->s, at, span))
 				continue;
 			if (!it->datelike && it->kind != TEXT_BYLINE &&
 			    !text_ends_with_date(it->s, at, span))

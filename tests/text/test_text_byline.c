@@ -1288,6 +1288,34 @@ test_label_by(void **state)
 	assert_int_equal(text_label_by("Rezepte von Mutti"), 0);
 }
 
+/* True when the date date_find() reads in s is part of a name. */
+static bool
+date_in_name(const char *s)
+{
+	struct nw_time t;
+	size_t at, span;
+
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	return text_date_in_name(s, at, span);
+}
+
+/* A date inside a bracketed name, a picture's or a version's
+ * (gipfelbuch.ch: "[20220103-1]Abbildung: ..."; wir-empfehlen.info:
+ * "VN:F [1.9.22_1171]"), is no date of the page; one glued to the
+ * crumbs is ("...um\"01.05.2017", "27.01.2022Mineral\xc3\xb6l..."). */
+static void
+test_date_in_name(void **state)
+{
+	(void)state;
+	assert_true(date_in_name("[20220103-1]Abbildung: Farblich "
+	    "codierte Schneeh\xc3\xb6hendarstellung"));
+	assert_true(date_in_name("VN:F [1.9.22_1171]"));
+	assert_false(date_in_name("Kulturfragen\"Wir dekorieren auf der "
+	    "Titanic die Liegest\xc3\xbchle um\"01.05.2017"));
+	assert_false(date_in_name("27.01.2022Mineral\xc3\xb6lINFO "
+	    "November 2021"));
+}
+
 int
 main(void)
 {
@@ -1318,6 +1346,7 @@ main(void)
 		cmocka_unit_test(test_line_ending_with_date),
 		cmocka_unit_test(test_name_and_affiliation),
 		cmocka_unit_test(test_label_by),
+		cmocka_unit_test(test_date_in_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
