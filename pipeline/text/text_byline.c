@@ -674,18 +674,6 @@ text_update_label(const char *s)
 	return text_holds_any(s, labels, sizeof(labels) / sizeof(labels[0]));
 }
 
-/* True when the date s[at..at+span) is glued to a word or a bracket
- * ("VN:F [1.9.22_1171]", a version): no date of the page. */
-static bool
-text_date_glued(const char *s, size_t at, size_t span)
-{
-	unsigned char b = at > 0 ? (unsigned char)s[at - 1] : ' ';
-	unsigned char e = (unsigned char)s[at + span];
-
-	return isalnum(b) || b == '[' || b == '_' || isalnum(e) || e == '_' ||
-	    e == ']';
-}
-
 bool
 text_date_above(const struct text_doc *d, struct nw_time *t)
 {
@@ -709,7 +697,7 @@ text_date_above(const struct text_doc *d, struct nw_time *t)
 		    it->kind == TEXT_CAPTION || it->kind == TEXT_CREDIT ||
 		    text_update_label(it->s) ||
 		    date_find(it->s, strlen(it->s), t, &at, &span) != 0 ||
-		    text_date_glued(it->s, at, span))
+		    text_date_in_name(it->s, at, span))
 			continue;
 		return true;
 	}
@@ -728,7 +716,7 @@ text_lead_date(const struct text_doc *d, struct nw_time *t)
 		return it->bodylike && date_find(it->s, strlen(it->s), t, &at,
 		    &span) == 0 && at <= TEXT_LEAD_DATE_AT &&
 		    strcspn(it->s, "0123456789") >= at &&
-		    !text_date_glued(it->s, at, span);
+		    !text_date_in_name(it->s, at, span);
 	}
 	return false;
 }
