@@ -704,19 +704,41 @@ text_date_above(const struct text_doc *d, struct nw_time *t)
 	return false;
 }
 
+/* True when the at bytes before a lead's date are a label or a mark
+ * ("PUBLISHED: ", "Red. / ", "("), not a sentence's words ("Am
+ * 31.8.1990 fand ..."). */
+static bool
+text_lead_label(const char *s, size_t at)
+{
+	while (at > 0 && s[at - 1] == ' ')
+		at--;
+	if (at == 0 || strchr(":/|(-", s[at - 1]) != NULL)
+		return true;
+	for (size_t i = 0; i < at; i++)
+		if (isalpha((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
 bool
 text_lead_date(const struct text_doc *d, struct nw_time *t)
 {
-	for (size_t i = d->body_start; i < d->body_end && i < d->n; i++) {
+	int seen = 0;
+
+	for (size_t i = d->body_start; i < d->body_end && i < d->n &&
+	    seen < 2; i++) {
 		const struct text_item *it = &d->items[i];
 		size_t at, span;
 
 		if (it->kind != TEXT_BODY)
 			continue;
-		return it->bodylike && date_find(it->s, strlen(it->s), t, &at,
+		seen++;
+		if (it->bodylike && date_find(it->s, strlen(it->s), t, &at,
 		    &span) == 0 && at <= TEXT_LEAD_DATE_AT &&
 		    strcspn(it->s, "0123456789") >= at &&
-		    !text_date_in_name(it->s, at, span);
+		    text_lead_label(it->s, at) &&
+		    !text_date_in_name(it->s, at, span))
+			return true;
 	}
 	return false;
 }

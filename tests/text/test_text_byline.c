@@ -1316,6 +1316,51 @@ test_date_in_name(void **state)
 	    "November 2021"));
 }
 
+/* The lead's date read by text_lead_date() from a headline and two
+ * paragraphs, the second s; true when it gives one, its time in *utc. */
+static bool
+lead_date(const char *s, int64_t *utc)
+{
+	char buf[512];
+	struct text_doc *d;
+	struct nw_time t = { 0 };
+	bool r;
+
+	snprintf(buf, sizeof(buf), "Strompreisbremse: Bundesregierung "
+	    "drosselt Bioenergie\n\nAm vergangenen Freitag hat die "
+	    "Bundesregierung den Gesetzentwurf zur Strompreisbremse "
+	    "beschlossen.\n\n%s\n", s);
+	d = text_segment(buf, strlen(buf));
+	assert_int_equal(d->n, 3);
+	d->title = 0;
+	d->body_start = 1;
+	d->body_end = 3;
+	for (size_t i = 1; i < 3; i++) {
+		d->items[i].kind = TEXT_BODY;
+		d->items[i].bodylike = true;
+	}
+	r = text_lead_date(d, &t);
+	*utc = t.utc;
+	text_doc_free(d);
+	return r;
+}
+
+/* The date may open the second paragraph, after one with none
+ * (energiezukunft.eu); a sentence's words before it make it a date the
+ * text tells of ("Am 31.8.1990 fand ...", hundeverein-kreisunna.de). */
+static void
+test_lead_date_second(void **state)
+{
+	int64_t utc;
+
+	(void)state;
+	assert_true(lead_date("29.11.2022 \xe2\x80\x93 Mehrfach und vehement "
+	    "hatte die Erneuerbaren-Branche die Nachteile benannt.", &utc));
+	assert_int_equal(utc, 1669680000);
+	assert_false(lead_date("Am 31.8.1990 fand in dem Wohnzimmer der "
+	    "Eheleute die Gr\xc3\xbcndungsversammlung statt.", &utc));
+}
+
 int
 main(void)
 {
@@ -1347,6 +1392,7 @@ main(void)
 		cmocka_unit_test(test_name_and_affiliation),
 		cmocka_unit_test(test_label_by),
 		cmocka_unit_test(test_date_in_name),
+		cmocka_unit_test(test_lead_date_second),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
