@@ -231,6 +231,15 @@ text_strong_byline(const struct text_item *it)
 	size_t len = 0;
 	int words;
 
+	/* the byline after a picture's placeholder ("[e3d6...?s=96] By
+	 * Alejandro Villamor") */
+	if (text_placeholder_len(it->s) > 0 && it->words > 1) {
+		struct text_item t = *it;
+
+		t.s += text_placeholder_len(it->s);
+		t.words--;
+		return text_strong_byline(&t);
+	}
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&

@@ -1361,6 +1361,25 @@ test_lead_date_second(void **state)
 	    "Eheleute die Gr\xc3\xbcndungsversammlung statt.", &utc));
 }
 
+/* A prefixed byline after a picture's placeholder (publishedreporter
+ * .com, lynx: the author's avatar, then "By Alejandro Villamor Last
+ * updated Nov") is a strong byline, as it is without the picture. */
+static void
+test_placeholder_strong(void **state)
+{
+	char s[] = "[e3d6d9295dca2a99ac10a58e81f1170c?s=96&d=mm&r=g] By "
+	    "Alejandro Villamor Last updated Nov";
+	struct text_item it = { 0 };
+
+	(void)state;
+	it.s = s;
+	it.words = 7;
+	assert_true(text_strong_byline(&it));
+	it.s = s + strlen("[e3d6d9295dca2a99ac10a58e81f1170c?s=96&d=mm&r=g] ");
+	it.words = 6;
+	assert_true(text_strong_byline(&it));
+}
+
 int
 main(void)
 {
@@ -1393,6 +1412,7 @@ main(void)
 		cmocka_unit_test(test_label_by),
 		cmocka_unit_test(test_date_in_name),
 		cmocka_unit_test(test_lead_date_second),
+		cmocka_unit_test(test_placeholder_strong),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
