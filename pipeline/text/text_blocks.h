@@ -83,6 +83,12 @@ void text_far_bylines(struct text_doc *d);
  * there is none, and *words its words. */
 size_t text_dated_name(const char *s, size_t *len, int *words);
 
+/* The byte length of the user's handle that opens s and ends it or a
+ * part of it ("uriebe", "freeman1984 \xc2\xb7 in Uncategorized", "marc |
+ * Leave a comment"): one word of letters, digits, '_', '-' or '.', or
+ * 0. */
+size_t text_handle_len(const char *s);
+
 /* True when the name at offset off of s (text_dated_name()) follows a
  * byline's prefix or word ("By ", " von "): not a bare name. */
 bool text_named_by_word(const char *s, size_t off);
@@ -98,6 +104,39 @@ bool text_bar_byline(const struct text_item *it);
  * name the renderer set on the next line ("By", "von", "Tipps von",
  * "Disko Von"), no headline of its own. */
 bool text_ends_by_label(const char *s);
+
+/* True when item i is a name under a short byline's label ("Tipps von"
+ * over "Marie Jaster"): a byline the renderer split in two lines, as
+ * strong as one with its prefix. */
+bool text_labelled_name(const struct text_doc *d, size_t i);
+
+/* The date of the nearest date line just over the headline, not an
+ * update's, in *t; true when there is one (text_byline.c). */
+struct nw_time;
+bool text_date_above(const struct text_doc *d, struct nw_time *t);
+
+/* The date that opens the body's first paragraph ("31. Oktober 2023.
+ * Dragqueens sind ...", "PUBLISHED: November 8, 2023 at ..."), in *t;
+ * true when it opens with one (text_byline.c). */
+bool text_lead_date(const struct text_doc *d, struct nw_time *t);
+
+/* True when the date s[at..at+span) ends s, or only its time follows
+ * it ("July 25, 2019 | 11:15 PM"). */
+bool text_ends_with_date(const char *s, size_t at, size_t span);
+
+/* The bytes of s[0..n) that name people: of "Alex Dur\xc3\xa1n, AMP
+ * Project Marketing, Google" (a name, a role or desk, an employer of one
+ * word) the name alone; else n. */
+size_t text_name_and_affiliation(const char *s, size_t n);
+
+/* The offset of the name in s when s is a label of one word, "von" or
+ * "by" and a full name ("Artikel von Alexa von Heyden"), or 0 ("Walter
+ * von Aachen" is a name). */
+size_t text_label_by(const char *s);
+
+/* True when the date s[at..at+span) is part of a bracketed name or a
+ * file's ("VN:F [1.9.22_1171]", "[20220103-1]"): no date of the page. */
+bool text_date_in_name(const char *s, size_t at, size_t span);
 
 /* The byte length of the name that opens bar byline it ("Patrick
  * Danowski" of "Patrick Danowski 06 PM | 18 Mai"), or 0 when it is

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "../date.h"
 #include "util.h"
@@ -26,6 +27,15 @@
 /* Bytes of a date's label between a name and its date, at most
  * ("Zuletzt ge\xc3\xa4ndert am "). */
 #define TEXT_DATE_LABEL_BYTES 32
+/* Items over the headline looked at for its date line, nearest first. */
+#define TEXT_DATE_ABOVE 2
+/* Words of such a date line, at most (more: a teaser with its date). */
+#define TEXT_DATE_ABOVE_WORDS 10
+/* Bytes before the date that opens the lead ("PUBLISHED: ", "Red. / "),
+ * at most. */
+#define TEXT_LEAD_DATE_AT 12
+/* Bytes of a user's handle after a byline's word, at most. */
+#define TEXT_HANDLE_MAX 24
 
 /* True when the word s[0..n) is an initial ("C.", "H."). */
 static bool
@@ -44,6 +54,8 @@ text_article_particle(const char *w, size_t n)
 	return (n == 3 && (strncmp(w, "der", 3) == 0 ||
 	    strncmp(w, "den", 3) == 0));
 }
+
+static bool text_date_label(const char *s, size_t n);
 
 /* The byte length of the name that opens p: capitalised words and the
  * particles between them ("Walter von Aachen"), up to a word that ends
@@ -70,9 +82,11 @@ text_name_run(const char *p, int max, int *words)
 		while (e > 0 && strchr(",:;|", w[e - 1]) != NULL)
 			e--;
 		marked = e < k;
-		/* a label ("Kategorien:") is no part of a name */
+		/* a label ("Kategorien:", "Ver\xc3\xb6""ffentlicht am") is no
+		 * part of a name */
 		if (e == 0 || w[k - 1] == ':' ||
-		    strcspn(w, "0123456789@/[]()") < e)
+		    strcspn(w, "0123456789@/[]()") < e ||
+		    (caps > 0 && text_date_label(w, e)))
 			break;
 		n++;
 		if (text_starts_upper(w)) {
@@ -217,6 +231,15 @@ text_strong_byline(const struct text_item *it)
 	size_t len = 0;
 	int words;
 
+	/* the byline after a picture's placeholder ("[e3d6...?s=96] By
+	 * Alejandro Villamor") */
+	if (text_placeholder_len(it->s) > 0 && it->words > 1) {
+		struct text_item t = *it;
+
+		t.s += text_placeholder_len(it->s);
+		t.words--;
+		return text_strong_byline(&t);
+	}
 	if (it->datelike)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
@@ -283,28 +306,36 @@ text_ends_by_label(const char *s)
 }
 
 /* True when item it is a strong byline (text_strong_byline()) that the
- * classifier left free or took for a line of the body's furniture. */
+ * classifier left free or took for a line of the body's furniture, or,
+ * in the header (header true), for a caption or the site's furniture. */
 static bool
-text_prefixed_byline(const struct text_item *it)
+text_prefixed_byline(const struct text_item *it, bool header)
 {
 	return (it->kind == TEXT_OTHER || it->kind == TEXT_RELATED ||
 	    it->kind == TEXT_FOOTER || it->kind == TEXT_BODY ||
-	    it->kind == TEXT_DATE) && !it->bodylike &&
+	    it->kind == TEXT_DATE || (header && (it->kind == TEXT_CAPTION ||
+	    it->kind == TEXT_CHROME))) && !it->bodylike &&
 	    text_strong_byline(it);
 }
 
-/* True when item i is a name under a short byline's label ("Tipps von"
- * over "Marie Jaster"): a byline the renderer split in two lines. */
-static bool
-text_split_byline(const struct text_doc *d, size_t i)
+bool
+text_labelled_name(const struct text_doc *d, size_t i)
 {
 	const struct text_item *it = &d->items[i];
 
 	return i > 0 && d->items[i - 1].words <= 2 &&
 	    text_ends_by_label(d->items[i - 1].s) &&
-	    it->kind == TEXT_OTHER && !it->chrome && !it->datelike &&
+	    !it->chrome && !it->datelike &&
 	    it->words >= 2 && it->words <= 4 &&
 	    text_is_byline(it->s, it->words);
+}
+
+/* True when item i is a name under a short byline's label that the
+ * classifier left free (text_labelled_name()). */
+static bool
+text_split_byline(const struct text_doc *d, size_t i)
+{
+	return d->items[i].kind == TEXT_OTHER && text_labelled_name(d, i);
 }
 
 /* True when item it is a bare name of two or three words in the body
@@ -317,13 +348,59 @@ text_top_name(const struct text_item *it)
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
 
-/* Marks the first prefixed byline of items lo..hi, or the name of a
- * byline split under its label; true when one was. */
+/* True when item i is a bare name of two or three words under a short
+ * date line, a list's entry too ("\xe2\x80\xa2 25. Juli 2019",
+ * "\xe2\x80\xa2 Isabella Beyer": the header's facts). */
 static bool
-text_byline_in(struct text_doc *d, size_t lo, size_t hi)
+text_dated_bare_name(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+	const struct text_item *up = i > 0 ? &d->items[i - 1] : NULL;
+	struct nw_time t;
+	size_t at, span;
+
+	/* the line over it a date's ("AMP Contributor Summit 2019" names
+	 * a year's event: no date) */
+	if (up == NULL || !up->datelike || up->words > 4 ||
+	    date_find(up->s, strlen(up->s), &t, &at, &span) != 0)
+		return false;
+	return it->kind == TEXT_OTHER && !it->bodylike &&
+	    !it->datelike && !it->chrome && it->words >= 2 &&
+	    it->words <= 3 && text_is_byline(it->s, it->words);
+}
+
+/* Where no byline was found: the last line over the headline t that
+ * names a person after a byline's word and gives a date ("Posted 11.
+ * April 2018 by Walter von Aachen", "von Marc Scheloske | 20. Mai
+ * 2007 | Ergebnisse"), the headline perhaps taken too low. */
+static void
+text_dated_byline_above(struct text_doc *d, size_t t)
+{
+	for (size_t i = t; i > 0; i--) {
+		struct text_item *it = &d->items[i - 1];
+		size_t len, off;
+		int words;
+
+		if (!it->datelike || it->kind != TEXT_DATE)
+			continue;
+		off = text_dated_name(it->s, &len, &words);
+		/* "Nutzung von Warn- und Informationsdiensten": no one */
+		if (len > 0 && text_named_by_word(it->s, off) && words >= 2 &&
+		    !text_has_conjunction(it->s + off, len)) {
+			it->kind = TEXT_BYLINE;
+			return;
+		}
+	}
+}
+
+/* Marks the first prefixed byline of items lo..hi, or the name of a
+ * byline split under its label; true when one was. Around the headline
+ * (header true), a caption or furniture may be one too. */
+static bool
+text_byline_in(struct text_doc *d, size_t lo, size_t hi, bool header)
 {
 	for (size_t i = lo; i < hi && i < d->n; i++)
-		if (text_prefixed_byline(&d->items[i]) ||
+		if (text_prefixed_byline(&d->items[i], header) ||
 		    text_split_byline(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return true;
@@ -344,10 +421,17 @@ text_far_bylines(struct text_doc *d)
 			return;
 		bare = true;
 	}
-	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
-	    0, t))
+	/* the header's own lines that the classifier took for a caption
+	 * or furniture ("Von Jan Kupitz | Oct 24, 2023 | Zuletzt
+	 * ge\xc3\xa4ndert: ...") */
+	if (t < d->body_start && text_byline_in(d, t + 1, d->body_start,
+	    true))
 		return;
-	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP))
+	if (text_byline_in(d, t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE :
+	    0, t, true))
+		return;
+	if (text_byline_in(d, d->body_start, d->body_start + TEXT_BYLINE_TOP,
+	    false))
 		return;
 	/* a bare name among the region's first items, where the header
 	 * holds no byline: the renderer set it apart from the header */
@@ -357,9 +441,17 @@ text_far_bylines(struct text_doc *d)
 			d->items[i].kind = TEXT_BYLINE;
 			return;
 		}
+	/* a bare name under a date line over the headline ("25. Juli
+	 * 2019" over "Isabella Beyer") */
+	for (size_t i = t > TEXT_BYLINE_ABOVE ? t - TEXT_BYLINE_ABOVE : 0;
+	    !bare && i < t; i++)
+		if (text_dated_bare_name(d, i)) {
+			d->items[i].kind = TEXT_BYLINE;
+			return;
+		}
 	/* the header's bare name is nearer than a line under the body */
 	if (bare || text_byline_in(d, d->body_end, d->body_end +
-	    TEXT_BYLINE_UNDER))
+	    TEXT_BYLINE_UNDER, false))
 		return;
 	/* further down, a line that opens with a byline's prefix ("Text:
 	 * Ursula Eggers", "Erstellt von Andri Bryner"), a signature after
@@ -372,11 +464,12 @@ text_far_bylines(struct text_doc *d)
 			return;
 		if ((text_byline_prefix(it->s) > 0 ||
 		    text_glued_byline(it->s, it->words)) &&
-		    text_prefixed_byline(it)) {
+		    text_prefixed_byline(it, false)) {
 			it->kind = TEXT_BYLINE;
 			return;
 		}
 	}
+	text_dated_byline_above(d, t);
 }
 
 /* The length of the spaces and separators that open s (",", "|",
@@ -473,6 +566,35 @@ text_label_between(const char *s, size_t n, size_t at)
 	return text_date_label(s + m, at - m);
 }
 
+size_t
+text_handle_len(const char *s)
+{
+	static const char *const after[] = {
+		"", " |", " \xc2\xb7", " \xe2\x80\xa2", " \xe2\x80\x94",
+		" \xe2\x80\x93", " -", " \xc2\xbb",
+	};
+	size_t n = 0;
+
+	/* a letter first: "2016 Theme Blass by 1000ff" names a theme's
+	 * maker by a number */
+	if (!isalpha((unsigned char)s[0]))
+		return 0;
+	while (isalnum((unsigned char)s[n]) || s[n] == '_' || s[n] == '-' ||
+	    s[n] == '.')
+		n++;
+	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '-'))
+		n--;
+	if (n < 2 || n > TEXT_HANDLE_MAX)
+		return 0;
+	for (size_t i = 0; i < sizeof(after) / sizeof(after[0]); i++)
+		if (strncmp(s + n, after[i], strlen(after[i])) == 0 &&
+		    (after[i][0] == '\0' ? s[n] == '\0' :
+		    s[n + strlen(after[i])] == ' ' ||
+		    s[n + strlen(after[i])] == '\0'))
+			return n;
+	return 0;
+}
+
 /* The name a dated line names, after a byline word anywhere in it, else
  * just before or just after its date ("Jane Doe 19.10.2019, 05:00 Uhr",
  * "September 17, 2019 Jane Doe"). Returns its offset in s and sets *len
@@ -493,8 +615,9 @@ text_dated_name(const char *s, size_t *len, int *words)
 	    sizeof(text_by_words[0]); i++) {
 		const char *q = strstr(s, text_by_words[i]);
 
-		if (q != NULL && text_starts_upper(q + strlen(
-		    text_by_words[i])))
+		if (q != NULL && (text_starts_upper(q + strlen(
+		    text_by_words[i])) ||
+		    text_handle_len(q + strlen(text_by_words[i])) > 0))
 			off = (size_t)(q - s) + strlen(text_by_words[i]);
 	}
 	found = date_find(s, strlen(s), &t, &at, &span) == 0;
@@ -510,6 +633,10 @@ text_dated_name(const char *s, size_t *len, int *words)
 		c = xstrndup(s + off, e);
 		*len = text_name_run(c, TEXT_NAME_RUN_MAX, words);
 		free(c);
+		/* a user's handle in small letters or with digits ("von
+		 * uriebe", "by marc | Leave a comment") */
+		if (*len == 0 && (*len = text_handle_len(s + off)) > 0)
+			*words = 1;
 		return off;
 	}
 	/* a name of two words or more next to the date */
@@ -532,10 +659,163 @@ text_dated_name(const char *s, size_t *len, int *words)
 	    at == 0)
 		off += span + text_marks_len(s + off + span);
 	n = text_name_run(s + off, 2, words);
-	if (*words >= 2 && !text_date_label(s + off, n) &&
+	/* words glued to the date are a link's ("27.01.2022Mineral\xc3\xb6l
+	 * INFO November 2021"), not a name set after it */
+	if (*words >= 2 && text_marks_len(s + off - 1) > 0 &&
+	    !text_date_label(s + off, n) &&
 	    !text_has_conjunction(s + off, n))
 		*len = n;
 	else
 		*words = 0;
 	return off;
+}
+
+/* True when s labels its date as an update ("Updated: August 22, 2019",
+ * "Zuletzt aktualisiert am"). */
+static bool
+text_update_label(const char *s)
+{
+	static const char *const labels[] = {
+		"updated", "modified", "aktualisiert", "ge\xc3\xa4ndert",
+		"editiert", "mis \xc3\xa0 jour", "actualizado",
+	};
+
+	return text_holds_any(s, labels, sizeof(labels) / sizeof(labels[0]));
+}
+
+bool
+text_date_above(const struct text_doc *d, struct nw_time *t)
+{
+	/* the byline's own date ("von Marc Scheloske | 20. Mai 2007 |"
+	 * under "Ergebnisse: ..., 19.5.2007") */
+	for (size_t i = 0; i < d->title && d->title < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t at, span;
+
+		if (it->kind == TEXT_BYLINE && it->datelike &&
+		    date_find(it->s, strlen(it->s), t, &at, &span) == 0)
+			return true;
+	}
+	for (size_t k = 1; k <= TEXT_DATE_ABOVE && k <= d->title &&
+	    d->title < d->n; k++) {
+		const struct text_item *it = &d->items[d->title - k];
+		size_t at, span;
+
+		if (!it->datelike || it->words > TEXT_DATE_ABOVE_WORDS ||
+		    it->kind == TEXT_BODY ||
+		    it->kind == TEXT_CAPTION || it->kind == TEXT_CREDIT ||
+		    text_update_label(it->s) ||
+		    date_find(it->s, strlen(it->s), t, &at, &span) != 0 ||
+		    text_date_in_name(it->s, at, span))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/* True when the at bytes before a lead's date are a label or a mark
+ * ("PUBLISHED: ", "Red. / ", "("), not a sentence's words ("Am
+ * 31.8.1990 fand ..."). */
+static bool
+text_lead_label(const char *s, size_t at)
+{
+	while (at > 0 && s[at - 1] == ' ')
+		at--;
+	if (at == 0 || strchr(":/|(-", s[at - 1]) != NULL)
+		return true;
+	for (size_t i = 0; i < at; i++)
+		if (isalpha((unsigned char)s[i]))
+			return false;
+	return true;
+}
+
+bool
+text_lead_date(const struct text_doc *d, struct nw_time *t)
+{
+	int seen = 0;
+
+	for (size_t i = d->body_start; i < d->body_end && i < d->n &&
+	    seen < 2; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t at, span;
+
+		if (it->kind != TEXT_BODY)
+			continue;
+		seen++;
+		if (it->bodylike && date_find(it->s, strlen(it->s), t, &at,
+		    &span) == 0 && at <= TEXT_LEAD_DATE_AT &&
+		    strcspn(it->s, "0123456789") >= at &&
+		    text_lead_label(it->s, at) &&
+		    !text_date_in_name(it->s, at, span))
+			return true;
+	}
+	return false;
+}
+
+bool
+text_ends_with_date(const char *s, size_t at, size_t span)
+{
+	const char *r = s + at + span;
+
+	/* the time after it ("| 11:15 PM", ", 05:00 Uhr") */
+	r += strspn(r, " |,-\xc2\xb7");
+	if (isdigit((unsigned char)*r)) {
+		r += strspn(r, "0123456789:.");
+		r += strspn(r, " ");
+		if (strncasecmp(r, "am", 2) == 0 ||
+		    strncasecmp(r, "pm", 2) == 0)
+			r += 2;
+		else if (strncmp(r, "Uhr", 3) == 0)
+			r += 3;
+	}
+	return *r == '\0';
+}
+
+size_t
+text_name_and_affiliation(const char *s, size_t n)
+{
+	const char *first = memchr(s, ',', n), *last = first;
+	size_t tail;
+
+	if (first == NULL)
+		return n;
+	for (const char *q = first; q != NULL;
+	    q = memchr(q + 1, ',', n - (size_t)(q + 1 - s)))
+		last = q;
+	tail = n - (size_t)(last + 1 - s);
+	/* two commas, the last part one word; no "and" among them */
+	if (last == first || text_has_conjunction(s, n) ||
+	    memchr(last + 2, ' ', tail > 1 ? tail - 1 : 0) != NULL)
+		return n;
+	return (size_t)(first - s);
+}
+
+size_t
+text_label_by(const char *s)
+{
+	static const char *const bys[] = { " von ", " by ", " By " };
+	size_t k = strcspn(s, " "), n;
+	int words;
+
+	if (!text_starts_upper(s))
+		return 0;
+	for (size_t i = 0; i < sizeof(bys) / sizeof(bys[0]); i++) {
+		size_t b = strlen(bys[i]);
+
+		if (strncmp(s + k, bys[i], b) != 0 ||
+		    !text_starts_upper(s + k + b))
+			continue;
+		/* a full name after it: "Walter von Aachen" is one */
+		n = text_name_run(s + k + b, TEXT_NAME_RUN_MAX, &words);
+		return words >= 2 && s[k + b + n] == '\0' ? k + b : 0;
+	}
+	return 0;
+}
+
+bool
+text_date_in_name(const char *s, size_t at, size_t span)
+{
+	char b = at > 0 ? s[at - 1] : ' ', e = s[at + span];
+
+	return b == '[' || b == '_' || e == ']' || e == '_';
 }

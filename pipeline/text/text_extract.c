@@ -111,7 +111,10 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 {
 	int words = 0;
 	size_t n = strlen(name), h = n / 2;
-	bool ok = text_starts_upper(name);
+	/* one word after a byline's word may be a user's handle
+	 * ("uriebe", "freeman1984") */
+	bool handle = min == 1 && text_handle_len(name) == n;
+	bool ok = text_starts_upper(name) || handle;
 
 	/* a name written twice, glued or spaced ("Oph\xc3\xa9lie
 	 * OstermannOph\xc3\xa9lie Ostermann"): a renderer's join of the
@@ -122,7 +125,8 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 	for (char *p = name; *p != '\0'; p++) {
 		if (*p != ' ' && (p == name || p[-1] == ' '))
 			words++;
-		if (isdigit((unsigned char)*p) || *p == '@' || *p == '/')
+		if ((isdigit((unsigned char)*p) && !handle) || *p == '@' ||
+		    *p == '/')
 			ok = false;
 	}
 	if (strncmp(name, "The ", 4) == 0 || !text_has_lower(name))
@@ -151,7 +155,12 @@ text_authors(struct nw_article *a, const struct text_doc *d,
 		", ", " and ", " & ", " und ", " et ", " y ", " e ", "; ",
 	};
 	const char *p = line + text_byline_prefix(line);
-	size_t end = strlen(p);
+	size_t end;
+
+	/* a label before its "von" ("Artikel von Alexa von Heyden") */
+	if (p == line)
+		p += text_label_by(line);
+	end = strlen(p);
 
 	if (p != line)
 		d = NULL;
@@ -162,6 +171,7 @@ text_authors(struct nw_article *a, const struct text_doc *d,
 		if (q != NULL && (size_t)(q - p) < end)
 			end = (size_t)(q - p);
 	}
+	end = text_name_and_affiliation(p, end);
 	while (end > 0) {
 		size_t cut = end, skip = 0;
 
@@ -544,6 +554,22 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 
 	for (size_t pass = 0; pass < TEXT_NELEM(lo_of); pass++) {
 		size_t lo = lo_of[pass], hi = hi_of[pass];
+		struct nw_time t;
+
+		/* before the body region: the date line just over the
+		 * headline */
+		if (pass == 2 && text_date_above(d, &t) &&
+		    (now <= 0 || t.utc <= now) && t.utc >= 0) {
+			a->published = t;
+			return;
+		}
+		/* before the lines over the headline: the date that opens
+		 * the lead */
+		if (pass == 3 && text_lead_date(d, &t) &&
+		    (now <= 0 || t.utc <= now) && t.utc >= 0) {
+			a->published = t;
+			return;
+		}
 
 		for (size_t i = lo; i < hi; i++) {
 			const struct text_item *it = &d->items[i];
@@ -556,10 +582,10 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			    it->kind == TEXT_BODY)
 				continue;
 			if (date_find(it->s, strlen(it->s), &t, &at,
-			    &span) != 0)
+			    &span) != 0 || text_date_in_name(it->s, at, span))
 				continue;
 			if (!it->datelike && it->kind != TEXT_BYLINE &&
-			    at + span < strlen(it->s))
+			    !text_ends_with_date(it->s, at, span))
 				continue;
 			if ((now > 0 && t.utc > now) || t.utc < 0)
 				continue;
@@ -635,7 +661,13 @@ text_extract(const char *s, size_t len, int64_t now,
 	for (int pass = 0; pass < 2 && a->authors.n == 0; pass++)
 		for (size_t i = 0; i < d->n && (pass == 0 ||
 		    a->authors.n == 0); i++)
-			if (d->items[i].kind == TEXT_BYLINE)
+			if (d->items[i].kind != TEXT_BYLINE)
+				continue;
+			/* a name under its label ("Von" over "Claus
+			 * Boelen-Theile") is a prefixed byline */
+			else if (pass == 0 && text_labelled_name(d, i))
+				text_authors(a, NULL, d->items[i].s);
+			else
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
 	text_published(d, now, a);

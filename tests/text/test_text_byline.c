@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "date.h"
 #include "text_extracted.h"
 #include "text/text_blocks.h"
 
@@ -786,6 +787,599 @@ test_name_at_top(void **state)
 	check_author(s, "Marie R\xc3\xb6vekamp");
 }
 
+/* A user's handle after a byline's word in a dated line, in small
+ * letters or with digits (murdeltas.wordpress.com,
+ * echte-demokratie-jetzt.de, sladisworld.wordpress.com): the author; a
+ * number after "by" in a copyright line is none (a theme's maker). */
+static void
+test_handle(void **state)
+{
+	const char *s =
+	    "\xe2\x86\x90 2 Jahre CryptoParty Graz\n"
+	    "\n"
+	    "Barcamp Graz 2015 \xe2\x80\x93 Politcamp Call for Action\n"
+	    "\n"
+	    "Posted on 2015-04-05 by marc | Leave a comment\n"
+	    "\n"
+	    "bcg_2015_date\n"
+	    "\n"
+	    "In nicht mehr ganz 2 Wochen ist es soweit: das Barcamp Graz "
+	    "2015 steht vor der T\xc3\xbcr \xe2\x80\x93 17-19 April an\n"
+	    "der FH Joanneum! Es werden wieder interessierte und "
+	    "interessante Menschen zusammenkommen,\n"
+	    "diskutieren, netzwerken, werkeln und was wei\xc3\x9f ich "
+	    "noch.\n"
+	    "\n"
+	    "Seit 2010 bin ich in der Organisation vom Barcamp Graz aktiv "
+	    "und seitdem hat sich einiges getan,\n"
+	    "auch wenn das nach au\xc3\x9f""en hin manchmal nicht so "
+	    "sichtbar ist. Das Organisations-Team hat sich\n"
+	    "gewandelt, Themen-Camps sind hinzugekommen und auch wieder "
+	    "verschwunden.\n";
+
+	(void)state;
+	check_name("Publiziert am 13. Januar 2014 von uriebe", "uriebe");
+	check_name("Dezember 10, 2019 \xc2\xb7 von freeman1984 \xc2\xb7 in "
+	    "Uncategorized \xc2\xb7 Hinterlasse einen Kommentar",
+	    "freeman1984");
+	check_name("\xc2\xa9 2016 Theme Blass by 1000ff | Powered by "
+	    "WordPress", "");
+	check_name("Posted on 2015-04-05 by the way", "");
+	check_author(s, "marc");
+}
+
+/* A byline in the header that the classifier took for a caption (90min
+ * .de, lynx: the name a link, the photo's caption under it): the byline
+ * gives the author and the date. */
+static void
+test_header_caption_byline(void **state)
+{
+	const char *s =
+	    "     * [73]Indonesia\n"
+	    "     * [74]Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t\n"
+	    "\n"
+	    "So s\xc3\xa4he die Bundesliga-Tabelle 23/24 nach dem 10. "
+	    "Spieltag ohne Fehlentscheidungen aus\n"
+	    "\n"
+	    "Von [76]Jan Kupitz | Oct 24, 2023 | Zuletzt ge\xc3\xa4ndert: "
+	    "Nov 7, 2023, 8:54 AM GMT+1\n"
+	    "\n"
+	    "   (BUTTON)\n"
+	    "   Deniz Aytekin\n"
+	    "   Deniz Aytekin / Kevin Voigt/GettyImages\n"
+	    "   facebook twitter reddit (BUTTON)\n"
+	    "\n"
+	    "   Die ersten zehn Spieltage der [77]Bundesliga sind gespielt. "
+	    "Wie s\xc3\xa4he die Tabelle ohne\n"
+	    "   Fehlentscheidungen aus?\n"
+	    "\n"
+	    "   Mittlerweile vergeht kein Wochenende mehr, an dem nicht "
+	    "\xc3\xbc""ber den Schiedsrichter und/oder\n"
+	    "   den VAR diskutiert wird. Auch am 10. Spieltag der Bundesliga "
+	    "gab es gleich mehrere\n"
+	    "   strittige Entscheidungen, die von den Unparteiischen und "
+	    "ihrem Gespann nicht korrekt\n"
+	    "   getroffen wurden.\n"
+	    "\n"
+	    "   Der Verein, der in dieser Saison am meisten benachteiligt "
+	    "wurde, ist gem\xc3\xa4\xc3\x9f der \"Wahren\n"
+	    "   Tabelle\" Eintracht Frankfurt! Die Hessen sollten vier "
+	    "Punkte mehr auf dem Konto haben,\n"
+	    "   wodurch sie auf Rang vier - punktgleich mit Rang drei - "
+	    "liegen w\xc3\xbcrden.\n";
+	struct nw_article *a;
+
+	(void)state;
+	check_author(s, "Jan Kupitz");
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1698105600);
+	article_free(a);
+	/* words glued to a date are a link's (bafa.de), no name */
+	check_name("27.01.2022Mineral\xc3\xb6lINFO November 2021 "
+	    "(Mineral\xc3\xb6labsatz)", "");
+}
+
+/* A name under its byline's label ("Von" over "Claus Boelen-Theile",
+ * rundschau-online.de) is a prefixed byline: it comes before a bare
+ * name the header holds ("Neuer Inhalt", a picture's text). */
+static void
+test_labelled_name(void **state)
+{
+	const char *s =
+	    " 1. K\xc3\xb6lner Stadt-Anzeiger\n"
+	    " 2. Region\n"
+	    " 3. Rhein-Berg\n"
+	    " 4. Bergisch Gladbach\n"
+	    " 5. Bergisch Gladbach: die Stadt verklagt die Baufirma wegen"
+	    " schlechter Pflastersteine\n"
+	    "\n"
+	    "Neuer Inhalt\n"
+	    "\n"
+	    "Pflaster-Desaster: Gladbacher Fu\xc3\x9fg\xc3\xa4ngerzone in"
+	    " schlechtem Zustand\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Von\n"
+	    "\n"
+	    "  \xe2\x80\xa2 \n"
+	    "    Claus Boelen-Theile\n"
+	    "  \xe2\x80\xa2 19.10.19, 08:00 Uhr\n"
+	    "  \xe2\x80\xa2 \n"
+	    "\n"
+	    "  \xe2\x80\xa2 email\n"
+	    "  \xe2\x80\xa2 facebook\n"
+	    "  \xe2\x80\xa2 twitter\n"
+	    "  \xe2\x80\xa2 Messenger\n"
+	    "\n"
+	    "Fu\xc3\x9fg\xc3\xa4ngerzone Bergisch Gladbach\n"
+	    "\n"
+	    "Die Verspr\xc3\xbcnge\xc2\xa0 zwischen den einzelnen Pflaste"
+	    "rsteinen sind zum Teil erheblich.\xc2\xa0 Die Stadt glaubt,"
+	    "\n"
+	    "dass es an einem fehlerhaften Einbau liegt und prozessiert g"
+	    "egen die Baufirma.\xc2\xa0\n"
+	    "\n"
+	    "Foto:\n"
+	    "\n"
+	    "Anton Luhr\n"
+	    "\n"
+	    "\n"
+	    "Bergisch Gladbach -\n"
+	    "\n"
+	    "Diese Flaniermeile \xc3\xa4hnelt einer \xc3\xbc""bergro"
+	    "\xc3\x9f""en Stolperfalle. Dabei ist das Pflaster der Gladba"
+	    "cher\n"
+	    "Fu\xc3\x9fg\xc3\xa4ngerzone erst sechs Jahre alt.\n"
+	    "\n"
+	    "Wenn man es nicht w\xc3\xbcsste, k\xc3\xb6nnten die grauen S"
+	    "teinchen f\xc3\xbcr \xc3\xa4lter gehalten werden: An manchen"
+	    "\n"
+	    "Stellen wirkt das Stra\xc3\x9f""enpflaster deutlich in die J"
+	    "ahre gekommen. Ecken an den Pflastersteinen sind\n"
+	    "unsch\xc3\xb6n abgeplatzt. Fugen sind offen. In der N"
+	    "\xc3\xa4he der Stra\xc3\x9f""enb\xc3\xa4ume haben sich die S"
+	    "teine angehoben.\n"
+	    "Nicht nur um ein paar Millimeter. Oft geht es mehrere Zentim"
+	    "eter nach oben.\n"
+	    "\n"
+	    "Achtung: Hier ist Gefahr im Verzug\n"
+	    "\n"
+	    "Die Stadt sah sich schon vor Monaten gen\xc3\xb6tigt, die he"
+	    "ftigsten Stolperstellen mit rotwei\xc3\x9f""en\n"
+	    "Warnbaken zu markieren. Achtung: Hier ist Gefahr im Verzug, "
+	    "liebe Flaneure, passt auf und hebt eure\n"
+	    "F\xc3\xbc\xc3\x9f""e. Zwei Stellen sind mit Balken versehen."
+	    " Es k\xc3\xb6nnte aber auch ein paar mehr sein.\n"
+	    "\n";
+
+	(void)state;
+	check_author(s, "Claus Boelen-Theile");
+}
+
+/* The date line just over the headline (the crumbs, the date glued to
+ * them) before the site's date further up (deutschlandfunk.de, w3m):
+ * the article's; an update's or a version's date there is none
+ * ("Updated: August 22, 2019", "VN:F [1.9.22_1171]"). */
+static void
+test_date_over_title(void **state)
+{
+	const char *s =
+	    "\n"
+	    "Deutschlandfunk\n"
+	    "\n"
+	    "Mittwoch, 26.02.2020\n"
+	    "[          ] Suche\n"
+	    "LIVE STREAM\n"
+	    "\xc2\xa0\n"
+	    "\xc2\xa0\n"
+	    "\xc2\xa0\xc2\xa0\n"
+	    "\xc2\xa0\n"
+	    "0:00\n"
+	    "\xc2\xa0\n"
+	    "Seit 18:10 Uhr Informationen am Abend\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Die Nachrichten\n"
+	    "  \xe2\x80\xa2 Politik\n"
+	    "  \xe2\x80\xa2 Wirtschaft\n"
+	    "  \xe2\x80\xa2 Wissen\n"
+	    "  \xe2\x80\xa2 Kultur\n"
+	    "  \xe2\x80\xa2 Europa\n"
+	    "  \xe2\x80\xa2 Gesellschaft\n"
+	    "  \xe2\x80\xa2 Sport\n"
+	    "\n"
+	    "StartseiteKulturfragen\"Wir dekorieren auf der Titanic die L"
+	    "iegest\xc3\xbchle um\"01.05.2017\n"
+	    "\n"
+	    "Die Zukunft der Arbeit\"Wir dekorieren auf der Titanic die L"
+	    "iegest\xc3\xbchle um\"\n"
+	    "\n"
+	    "Nine-to-five-Job mehr nachgeht, sagt der Philosoph Richard D"
+	    "avid Precht, und f\xc3\xbcgt hinzu: \"Arbeiten\n"
+	    "werden die Menschen auch in Zukunft. Aber sie werden es viel"
+	    "leicht nicht mehr f\xc3\xbcr Geld tun, und sie\n"
+	    "werden es vielleicht nicht mehr f\xc3\xbcr eine Firma tun un"
+	    "d sie werden es nicht mehr in einem\n"
+	    "Angestelltenverh\xc3\xa4ltnis tun.\"\n"
+	    "\n"
+	    "Seine Prognose in den \"Kulturfragen\" des Deutschlandfunks:"
+	    " \"Was \xc3\xbc""brig bleibt, werden die Jobs sein,\n"
+	    "in denen Menschen lieber mit Menschen zu tun haben, im Kinde"
+	    "rgarten zum Beispiel oder in der\n"
+	    "Schule. Auch in Zukunft werden unsere Kinder nicht von Robot"
+	    "ern unterrichtet.\"\n"
+	    "\n"
+	    "Das Problem ist dabei nicht das selbstfahrende Auto, das lau"
+	    "t Precht ebenso sicher kommt wie das\n"
+	    "bedingungslose Grundeinkommen. Das Problem: \"Technologische"
+	    "r Fortschritt wird ja nicht auf\n"
+	    "demokratischem Weg erzeugt, sondern von kommerziellen Untern"
+	    "ehmen vorangetrieben. Es entstehen\n"
+	    "digitale Superm\xc3\xa4""chte, und denen kann v\xc3\xb6llig "
+	    "egal sein, wer unter ihnen in Deutschland Bundeskanzler\n"
+	    "ist oder amerikanischer Pr\xc3\xa4sident. Und eine solche Ma"
+	    "chtf\xc3\xbclle ist nicht gut. Wir bekommen eine Art\n"
+	    "technokratischer Diktatur.\"\n";
+	struct nw_article *a;
+	char *u = malloc(strlen(s) + 64);
+	const char *h = strstr(s, "Die Zukunft der Arbeit");
+
+	(void)state;
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1493596800);
+	article_free(a);
+	/* an update's date, then a version's, over the headline */
+	assert_non_null(u);
+	assert_non_null(h);
+	memcpy(u, s, (size_t)(h - s));
+	strcpy(u + (h - s), "Updated: August 22, 2019\n\n"
+	    "VN:F [1.9.22_1171]\n\n");
+	strcat(u, h);
+	a = extracted(u);
+	assert_int_equal(a->published.utc, 1582675200);
+	article_free(a);
+	free(u);
+}
+
+/* A date's label after the name ends it (tafelblog.de):
+ * "Ver\xc3\xb6""ffentlicht" is no part of the name. */
+static void
+test_label_after_name(void **state)
+{
+	(void)state;
+	check_name("von Herr_Rein Ver\xc3\xb6""ffentlicht am 11. Juni 2019",
+	    "Herr_Rein");
+	check_name("By Jane Doe Updated November 19, 2019", "Jane Doe");
+}
+
+/* The items of s (one a paragraph) with the headline at title and the
+ * body region the item after it; the items in dates[] (up to the first
+ * 0) are date lines. Bylines are then looked for (text_far_bylines()). */
+static struct text_doc *
+far_bylines(const char *s, size_t title, const size_t *dates)
+{
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	assert_true(d->n > title + 1);
+	for (const size_t *k = dates; *k != 0; k++) {
+		d->items[*k].datelike = true;
+		d->items[*k].kind = TEXT_DATE;
+	}
+	d->title = title;
+	d->items[title].kind = TEXT_HEADLINE;
+	d->body_start = title + 1;
+	d->body_end = title + 2;
+	d->items[title + 1].kind = TEXT_BODY;
+	d->items[title + 1].bodylike = true;
+	text_far_bylines(d);
+	return d;
+}
+
+/* A bare name under a date line over the headline, the header's facts
+ * (management-circle.de): a byline; not under a line that names a
+ * year's event ("AMP Contributor Summit 2019", amp.dev's menu). */
+static void
+test_name_under_date(void **state)
+{
+	static const size_t dates[] = { 1, 0 };
+	const char *body =
+	    "In der Industrie wird der Remote Support mit Smart Glasses "
+	    "immer beliebter. Doch was ist das genau und welche Vorteile "
+	    "haben Unternehmen dadurch?\n";
+	char s[1024];
+	struct text_doc *d;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Themen-Blog Digitalisierung\n\n"
+	    "25. Juli 2019\n\nIsabella Beyer\n\n"
+	    "Blogartikel, Digitalisierung\n\n0 Kommentare\n\n"
+	    "Remote Support mit Smart Glasses\n\n%s", body);
+	d = far_bylines(s, 5, dates);
+	assert_int_equal(d->items[2].kind, TEXT_BYLINE);
+	text_doc_free(d);
+	snprintf(s, sizeof(s), "AMP Conf\n\n"
+	    "AMP Contributor Summit 2019\n\nAMP Roadshow\n\nBlog\n\n"
+	    "Help\n\nRemote Support mit Smart Glasses\n\n%s", body);
+	d = far_bylines(s, 5, dates);
+	assert_int_equal(d->items[2].kind, TEXT_OTHER);
+	text_doc_free(d);
+}
+
+/* The date that opens the lead (nachtkritik.de, w3m) before the site's
+ * date at the page's top ("Mittwoch, 01. November 2023"). */
+static void
+test_lead_date(void **state)
+{
+	const char *s =
+	    "Mittwoch, 01. November 2023\n"
+	    "\n"
+	    "  \xe2\x80\xa2 suche\n"
+	    "\n"
+	    "  \xe2\x80\xa2 \xc3\xbc""bersicht\n"
+	    "  \xe2\x80\xa2 kolumnen\n"
+	    "  \xe2\x80\xa2 kolumnen georg kasch\n"
+	    "\n"
+	    "Kolumne: Queer Royal - \xc3\x9c""ber Dragqueens und Dragking"
+	    "s auf und jenseits der B\xc3\xbchne\n"
+	    "\n"
+	    "Im Schlepptau\n"
+	    "\n"
+	    "31. Oktober 2023. Dragqueens sind Kunstfiguren aus Make-Up u"
+	    "nd Glitter, auf Partys und in Shows,\n"
+	    "auch in der Freien Szene und im Stadttheater. Jetzt finden s"
+	    "ie sich zunehmend in den Schusslinien\n"
+	    "der Identit\xc3\xa4tsdebatten wieder.\n"
+	    "\n"
+	    "Von Georg Kasch\n"
+	    "\n"
+	    "31. Oktober 2023. Woher kommt eigentlich der Hass auf Dragqu"
+	    "eens? Fr\xc3\xbcher, als Travestiek\xc3\xbcnstler wie\n"
+	    "Georg Preu\xc3\x9f""e und Reiner Kohler noch als Mary und Go"
+	    "rdy die B\xc3\xbchnen beherrschten, lagen ihnen die\n"
+	    "Menschen zu F\xc3\xbc\xc3\x9f""en. Heute m\xc3\xbcssen Dragq"
+	    "ueens damit rechnen, beleidigt oder verpr\xc3\xbcgelt zu wer"
+	    "den,\n"
+	    "nicht nur dann, wenn sie Kindern Geschichten vorlesen. Und w"
+	    "enn ein Rapper wie Fler es wagt, ein\n"
+	    "Selfie mit einer Dragqueen zu posten, folgt ein Shitstorm.\n"
+	    "\n"
+	    "Was ist da schiefgelaufen? Vermutlich geraten Dragqueens, di"
+	    "ese Kunstfiguren aus Make-Up und\n"
+	    "Glitter, in die Schusslinie der Identit\xc3\xa4tsdebatte, we"
+	    "il die Schie\xc3\x9f""enden \xe2\x80\x93 Rechtsidentit\xc3"
+	    "\xa4re,\n"
+	    "Erzkonservative, Maskulinisten und alle, die fest daran glau"
+	    "ben, dass M\xc3\xa4nner vom Mars und Frauen\n"
+	    "von der Venus sind \xe2\x80\x93 alles geschlechtlich Nicht-E"
+	    "indeutige in einen Hass-Topf werfen, nicht\n"
+	    "unterscheiden zwischen dem Als-ob einer Dragqueen, trans Men"
+	    "schen und Enbies (wobei eine\n";
+	struct nw_article *a;
+
+	(void)state;
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1698710400);
+	article_free(a);
+}
+
+/* Where no byline is found near the headline, a dated line over it that
+ * names a person after "by" or "von" (swap-stop.org, the headline
+ * taken too low); not a phrase with "von" ("Nutzung von Warn- und
+ * Informationsdiensten"). */
+static void
+test_dated_byline_above(void **state)
+{
+	static const size_t dates[] = { 1, 0 };
+	const char *body =
+	    "Aachen Agfa Vista 400 Australien Berlin Carl Chuck CineStill "
+	    "800 T Deutschland Doppelbelichtung Eastman Kodak Film und "
+	    "mehr, was wir auf der Reise gesehen haben.\n";
+	char s[1024];
+	struct text_doc *d;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Zusammenarbeit Shuji\n\n"
+	    "Posted 11. April 2018 by Walter von Aachen\n\nStandorte\n\n"
+	    "Shuji: Japan.\n\nFilmmaterial\n\nKameras\n\n"
+	    "Fotostrecke\n\nSchlagworte\n\n%s", body);
+	d = far_bylines(s, 7, dates);
+	assert_int_equal(d->items[1].kind, TEXT_BYLINE);
+	text_doc_free(d);
+	snprintf(s, sizeof(s), "Themen\n\n"
+	    "HUE-2: Nutzung von Warn- und Informationsdiensten 2019\n\n"
+	    "Standorte\n\nShuji: Japan.\n\nFilmmaterial\n\n"
+	    "Kameras\n\nFotostrecke\n\nSchlagworte\n\n%s", body);
+	d = far_bylines(s, 7, dates);
+	assert_int_equal(d->items[1].kind, TEXT_DATE);
+	text_doc_free(d);
+}
+
+/* The byline's own date over the headline before other date lines
+ * over it (leichtathletik-ostalbkreis.de: "19.5.2007" in the crumbs,
+ * the byline's "20. Mai 2007"). */
+static void
+test_byline_date_above(void **state)
+{
+	static const size_t dates[] = { 1, 2, 0 };
+	char s[1024];
+	struct text_doc *d;
+	struct nw_time t;
+
+	(void)state;
+	snprintf(s, sizeof(s), "Lehrteam\n\n"
+	    "Ergebnisse: RM Sch\xc3\xbclerinnen A, Aalen-Unterkochen, "
+	    "19.5.2007\n\n"
+	    "von Marc Scheloske | 20. Mai 2007 | Ergebnisse | 0 "
+	    "Kommentare\n\nErgebnisliste\n\nKlassen\n\nStaffel\n\n"
+	    "Lauf\n\nDie Ergebnisse der Regionalmeisterschaften der "
+	    "Sch\xc3\xbclerinnen A und B in Aalen-Unterkochen liegen vor, "
+	    "mit allen Zeiten und Weiten.\n");
+	d = far_bylines(s, 6, dates);
+	assert_int_equal(d->items[2].kind, TEXT_BYLINE);
+	assert_true(text_date_above(d, &t));
+	assert_int_equal(t.utc, 1179619200);
+	text_doc_free(d);
+}
+
+/* True when the date date_find() reads in s ends s but for its time. */
+static bool
+ends_with_date(const char *s)
+{
+	struct nw_time t;
+	size_t at, span;
+
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	return text_ends_with_date(s, at, span);
+}
+
+/* A header's line that ends with a date and its time (aclu.org, lynx:
+ * the byline's last line, "... of California July 25, 2019 | 11:15
+ * PM") gives the date; one that runs on past it does not. */
+static void
+test_line_ending_with_date(void **state)
+{
+	(void)state;
+	assert_true(ends_with_date("& Sylvia Torres-Guill\xc3\xa9n, Director "
+	    "of Education Equity, ACLU Foundations of California July 25, "
+	    "2019 | 11:15 PM"));
+	assert_true(ends_with_date("Kultur 19.10.2019, 05:00 Uhr"));
+	assert_true(ends_with_date("Kultur 19.10.2019"));
+	assert_false(ends_with_date("19.10.2019 Mit allen Wassern "
+	    "gewaschen"));
+	assert_false(ends_with_date("July 25, 2019 | 11:15 PM Tags"));
+}
+
+/* The bytes text_name_and_affiliation() keeps of s. */
+static size_t
+named(const char *s)
+{
+	return text_name_and_affiliation(s, strlen(s));
+}
+
+/* A name, its role and an employer of one word (blog.amp.dev: "Posted
+ * by Alex Dur\xc3\xa1n, AMP Project Marketing, Google"): the name
+ * alone; a list of names stays whole. */
+static void
+test_name_and_affiliation(void **state)
+{
+	(void)state;
+	assert_int_equal(named("Alex Dur\xc3\xa1n, AMP Project Marketing, "
+	    "Google"), strlen("Alex Dur\xc3\xa1n"));
+	assert_int_equal(named("Rudolf Fischer, Simon Kohler"),
+	    strlen("Rudolf Fischer, Simon Kohler"));
+	assert_int_equal(named("Jane Doe, John Roe and Mary Major"),
+	    strlen("Jane Doe, John Roe and Mary Major"));
+	assert_int_equal(named("Jane Doe, John Roe, Mary Major"),
+	    strlen("Jane Doe, John Roe, Mary Major"));
+}
+
+/* A label of one word before "von" and a full name (elle.de: "Artikel
+ * von Alexa von Heyden"): the name is after it; a name with "von" in
+ * it is whole ("Walter von Aachen", "Ursula von der Leyen"), and so is
+ * a label with one word after it ("Rezepte von Mutti"). */
+static void
+test_label_by(void **state)
+{
+	(void)state;
+	assert_int_equal(text_label_by("Artikel von Alexa von Heyden"),
+	    strlen("Artikel von "));
+	assert_int_equal(text_label_by("Tipps von Marie Jaster"),
+	    strlen("Tipps von "));
+	assert_int_equal(text_label_by("Walter von Aachen"), 0);
+	assert_int_equal(text_label_by("Ursula von der Leyen"), 0);
+	assert_int_equal(text_label_by("Rezepte von Mutti"), 0);
+}
+
+/* True when the date date_find() reads in s is part of a name. */
+static bool
+date_in_name(const char *s)
+{
+	struct nw_time t;
+	size_t at, span;
+
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	return text_date_in_name(s, at, span);
+}
+
+/* A date inside a bracketed name, a picture's or a version's
+ * (gipfelbuch.ch: "[20220103-1]Abbildung: ..."; wir-empfehlen.info:
+ * "VN:F [1.9.22_1171]"), is no date of the page; one glued to the
+ * crumbs is ("...um\"01.05.2017", "27.01.2022Mineral\xc3\xb6l..."). */
+static void
+test_date_in_name(void **state)
+{
+	(void)state;
+	assert_true(date_in_name("[20220103-1]Abbildung: Farblich "
+	    "codierte Schneeh\xc3\xb6hendarstellung"));
+	assert_true(date_in_name("VN:F [1.9.22_1171]"));
+	assert_false(date_in_name("Kulturfragen\"Wir dekorieren auf der "
+	    "Titanic die Liegest\xc3\xbchle um\"01.05.2017"));
+	assert_false(date_in_name("27.01.2022Mineral\xc3\xb6lINFO "
+	    "November 2021"));
+}
+
+/* The lead's date read by text_lead_date() from a headline and two
+ * paragraphs, the second s; true when it gives one, its time in *utc. */
+static bool
+lead_date(const char *s, int64_t *utc)
+{
+	char buf[512];
+	struct text_doc *d;
+	struct nw_time t = { 0 };
+	bool r;
+
+	snprintf(buf, sizeof(buf), "Strompreisbremse: Bundesregierung "
+	    "drosselt Bioenergie\n\nAm vergangenen Freitag hat die "
+	    "Bundesregierung den Gesetzentwurf zur Strompreisbremse "
+	    "beschlossen.\n\n%s\n", s);
+	d = text_segment(buf, strlen(buf));
+	assert_int_equal(d->n, 3);
+	d->title = 0;
+	d->body_start = 1;
+	d->body_end = 3;
+	for (size_t i = 1; i < 3; i++) {
+		d->items[i].kind = TEXT_BODY;
+		d->items[i].bodylike = true;
+	}
+	r = text_lead_date(d, &t);
+	*utc = t.utc;
+	text_doc_free(d);
+	return r;
+}
+
+/* The date may open the second paragraph, after one with none
+ * (energiezukunft.eu); a sentence's words before it make it a date the
+ * text tells of ("Am 31.8.1990 fand ...", hundeverein-kreisunna.de). */
+static void
+test_lead_date_second(void **state)
+{
+	int64_t utc;
+
+	(void)state;
+	assert_true(lead_date("29.11.2022 \xe2\x80\x93 Mehrfach und vehement "
+	    "hatte die Erneuerbaren-Branche die Nachteile benannt.", &utc));
+	assert_int_equal(utc, 1669680000);
+	assert_false(lead_date("Am 31.8.1990 fand in dem Wohnzimmer der "
+	    "Eheleute die Gr\xc3\xbcndungsversammlung statt.", &utc));
+}
+
+/* A prefixed byline after a picture's placeholder (publishedreporter
+ * .com, lynx: the author's avatar, then "By Alejandro Villamor Last
+ * updated Nov") is a strong byline, as it is without the picture. */
+static void
+test_placeholder_strong(void **state)
+{
+	char s[] = "[e3d6d9295dca2a99ac10a58e81f1170c?s=96&d=mm&r=g] By "
+	    "Alejandro Villamor Last updated Nov";
+	struct text_item it = { 0 };
+
+	(void)state;
+	it.s = s;
+	it.words = 7;
+	assert_true(text_strong_byline(&it));
+	it.s = s + strlen("[e3d6d9295dca2a99ac10a58e81f1170c?s=96&d=mm&r=g] ");
+	it.words = 6;
+	assert_true(text_strong_byline(&it));
+}
+
 int
 main(void)
 {
@@ -804,6 +1398,21 @@ main(void)
 		cmocka_unit_test(test_role_name),
 		cmocka_unit_test(test_glued_handle),
 		cmocka_unit_test(test_name_at_top),
+		cmocka_unit_test(test_handle),
+		cmocka_unit_test(test_header_caption_byline),
+		cmocka_unit_test(test_labelled_name),
+		cmocka_unit_test(test_date_over_title),
+		cmocka_unit_test(test_label_after_name),
+		cmocka_unit_test(test_name_under_date),
+		cmocka_unit_test(test_lead_date),
+		cmocka_unit_test(test_dated_byline_above),
+		cmocka_unit_test(test_byline_date_above),
+		cmocka_unit_test(test_line_ending_with_date),
+		cmocka_unit_test(test_name_and_affiliation),
+		cmocka_unit_test(test_label_by),
+		cmocka_unit_test(test_date_in_name),
+		cmocka_unit_test(test_lead_date_second),
+		cmocka_unit_test(test_placeholder_strong),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
