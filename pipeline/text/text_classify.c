@@ -825,6 +825,62 @@ text_subheadings(struct text_doc *d)
 	}
 }
 
+/* True when s ends with a colon or an ellipsis: it announces the lines
+ * under it ("Menschen, die ...", "like this:"). */
+static bool
+text_announces_run(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n >= 1 && s[n - 1] == ':') || (n >= 3 &&
+	    (strcmp(s + n - 3, "...") == 0 ||
+	    strcmp(s + n - 3, "\xe2\x80\xa6") == 0));
+}
+
+/* True when item it opens as a line of code or of a config file, or as
+ * the rest of a sentence: with a lower-case letter or a shell's or a
+ * prompt's mark (not a link's ">> " nor a picture's "["). A link's label
+ * the page shows twice is neither. */
+static bool
+text_lower_line(const struct text_item *it)
+{
+	unsigned char c = (unsigned char)it->s[0];
+	size_t adv;
+
+	if (it->kind != TEXT_RELATED || it->twice || it->repeated ||
+	    it->bullet || strncmp(it->s, ">> ", 3) == 0)
+		return false;
+	return strchr("#$>./", c) != NULL || text_cp_lower(text_cp_at(it->s,
+	    strlen(it->s), &adv));
+}
+
+/* The lines of code and the ends of a sentence between paragraphs of
+ * the body are the article's: a line that opens in lower case
+ * (text_lower_line()) and holds a mark of code ("=", "$", "()", ...),
+ * and the run of such lines under a line of the body that announces
+ * them (text_announces_run(); not a credit's label, "Photo:"). */
+static void
+text_code_lines(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i < d->body_end; i++) {
+		struct text_item *it = &d->items[i];
+		size_t j = i;
+
+		if (!text_lower_line(it))
+			continue;
+		if (strpbrk(it->s, "=$`{}();<>|\\") != NULL) {
+			it->kind = TEXT_BODY;
+			continue;
+		}
+		if (d->items[i - 1].kind != TEXT_BODY ||
+		    !text_announces_run(d->items[i - 1].s))
+			continue;
+		while (j < d->body_end && text_lower_line(&d->items[j]))
+			d->items[j++].kind = TEXT_BODY;
+		i = j - 1;
+	}
+}
+
 /* True when it is one run of underscores: lynx's rule, or one line of
  * its text area. */
 static bool
@@ -931,6 +987,7 @@ text_classify(struct text_doc *d)
 	if (d->body_end == 0)
 		return;
 	text_subheadings(d);
+	text_code_lines(d);
 	text_lists(d);
 	text_header(d);
 	top = d->title < d->n ? d->title + 1 : 0;

@@ -1385,6 +1385,71 @@ test_extract_lead_over_table(void **state)
 	article_free(a);
 }
 
+/* Lines of code between paragraphs, and the ends of a sentence that a
+ * paragraph announces with an ellipsis, are the article's (netbits.us,
+ * github.com and changenow.de renders lost them as related links); a
+ * credit's label ("Foto:") announces nothing, and a link's label the
+ * page shows twice, or one in ">> <<", is no code. */
+static void
+test_extract_code_lines(void **state)
+{
+	static const char s[] =
+	    "Tunnels for rsync\n"
+	    "\n"
+	    "The tunnel keeps the traffic between the two machines private, "
+	    "and it needs no change to rsync itself.\n"
+	    "\n"
+	    "Now for the config file, which is placed in the usual place:\n"
+	    "\n"
+	    "cert = /etc/stunnel/stunnel_cert.pem\n"
+	    "\n"
+	    "client = yes\n"
+	    "\n"
+	    "Start the daemon on both machines and the tunnel opens at the "
+	    "next connection from the client.\n"
+	    "\n"
+	    "You can install the client through pip:\n"
+	    "\n"
+	    "pip install tunnel\n"
+	    "\n"
+	    "The best results come to the people who ...\n"
+	    "\n"
+	    "are open and curious\n"
+	    "\n"
+	    "want to move something in the world\n"
+	    "\n"
+	    "Foto:\n"
+	    "\n"
+	    "private archive of the author\n"
+	    "\n"
+	    "The rest of the setup is the same on every system we tried, "
+	    "from the oldest to the newest one.\n"
+	    "\n"
+	    "tunnel.conf (12 KB)\n"
+	    "\n"
+	    ">> Another story about tunnels <<\n"
+	    "\n"
+	    "Every machine keeps its own key, and the keys are never copied "
+	    "from one machine to the other one.\n"
+	    "\n"
+	    "tunnel.conf (12 KB)\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "cert = /etc/stunnel"));
+	assert_non_null(strstr(a->body, "client = yes"));
+	assert_non_null(strstr(a->body, "pip install tunnel"));
+	assert_non_null(strstr(a->body, "are open and curious"));
+	assert_non_null(strstr(a->body, "want to move something"));
+	assert_null(strstr(a->body, "private archive"));
+	assert_null(strstr(a->body, "tunnel.conf (12 KB)"));
+	assert_null(strstr(a->body, "Another story"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1419,6 +1484,7 @@ main(void)
 		cmocka_unit_test(test_extract_anchored_region),
 		cmocka_unit_test(test_extract_tag_cloud),
 		cmocka_unit_test(test_extract_lead_over_table),
+		cmocka_unit_test(test_extract_code_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
