@@ -1450,6 +1450,49 @@ test_extract_code_lines(void **state)
 	article_free(a);
 }
 
+/* A recipe: the lead, the ingredients, and the steps each under its
+ * number on a line of its own ("1."). The walk from the steps back to
+ * the lead passes the numbers, and the list it passes is the
+ * article's (lecker.de's render kept the steps alone). */
+static void
+test_extract_lead_over_steps(void **state)
+{
+	static const char s[] =
+	    "Schneewittchen-Kuchen\n"
+	    "\n"
+	    "Spieglein, Spieglein an der Wand, wer ist der leckerste Kuchen "
+	    "im ganzen Land? Es ist der Kuchen mit Kirschen und Creme.\n"
+	    "\n"
+	    "Zutaten\n"
+	    "\n"
+	    "  \xe2\x80\xa2 1 Pck. Vanillepuddingpulver\n"
+	    "  \xe2\x80\xa2 350 g Zucker\n"
+	    "  \xe2\x80\xa2 500 ml Milch\n"
+	    "  \xe2\x80\xa2 450 g weiche Butter\n"
+	    "\n"
+	    "Zubereitung\n"
+	    "\n"
+	    "1.\n"
+	    "F\xc3\xbcr die Creme Puddingpulver, 100 g Zucker und 100 ml Milch "
+	    "in einer Sch\xc3\xbcssel glatt r\xc3\xbchren und beiseitestellen.\n"
+	    "2.\n"
+	    "Inzwischen Kirschen abtropfen lassen und die Springform mit "
+	    "Backpapier auslegen, den Rand fetten und mit Mehl bestreuen.\n"
+	    "3.\n"
+	    "Backofen vorheizen, die H\xc3\xa4lfte des Teiges in die Form "
+	    "streichen, Creme und Kirschen darauf verteilen und backen.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Spieglein, Spieglein"));
+	assert_non_null(strstr(a->body, "350 g Zucker"));
+	assert_non_null(strstr(a->body, "Creme und Kirschen"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1485,6 +1528,7 @@ main(void)
 		cmocka_unit_test(test_extract_tag_cloud),
 		cmocka_unit_test(test_extract_lead_over_table),
 		cmocka_unit_test(test_extract_code_lines),
+		cmocka_unit_test(test_extract_lead_over_steps),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
