@@ -903,6 +903,21 @@ text_field_under(const struct text_doc *d, size_t i)
 	return f->form && f->block == d->items[i].block;
 }
 
+/* True when s is a row of links set apart by bars ("Rentenpolitik |
+ * Blog | Mailaktion Bundestag | Alles klar?"): two bars or more, and
+ * at most three words a link on average (its bar counted). Not body-like
+ * though its last link ends as a sentence does. */
+static bool
+text_bar_menu(const char *s, int words)
+{
+	int bars = 0;
+
+	for (const char *p = strstr(s, " | "); p != NULL;
+	    p = strstr(p + 3, " | "))
+		bars++;
+	return bars >= 2 && words <= 3 * (bars + 1);
+}
+
 /* True when the dated line s names a person ("Posted 11. April 2018 by
  * Jane Doe"). */
 static bool
@@ -951,6 +966,7 @@ text_classify(struct text_doc *d)
 
 		it->bodylike = !it->chrome && !it->repeated &&
 		    !it->form && it->kind == TEXT_OTHER &&
+		    !text_bar_menu(it->s, it->words) &&
 		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
 		    text_has_clause_mark(it->s)));
 	}

@@ -1493,6 +1493,33 @@ test_extract_lead_over_steps(void **state)
 	article_free(a);
 }
 
+/* A row of links set apart by bars whose last link ends with a question
+ * mark is no paragraph (guenter-pilger.de's w3m render began its body
+ * with it). */
+static void
+test_extract_bar_menu(void **state)
+{
+	static const char s[] =
+	    "Mailaktion Bundestag\n"
+	    "\n"
+	    "Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?\n"
+	    "\n"
+	    "Die Rente ist sicher, sagte der Minister vor vielen Jahren, "
+	    "und die meisten Menschen haben es ihm geglaubt.\n"
+	    "\n"
+	    "Heute schreiben wir den Abgeordneten des Bundestages und "
+	    "fragen sie, wie sie die Rente in Zukunft sichern wollen.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "Rentenpolitik"));
+	assert_non_null(strstr(a->body, "Die Rente ist sicher"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1529,6 +1556,7 @@ main(void)
 		cmocka_unit_test(test_extract_lead_over_table),
 		cmocka_unit_test(test_extract_code_lines),
 		cmocka_unit_test(test_extract_lead_over_steps),
+		cmocka_unit_test(test_extract_bar_menu),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
