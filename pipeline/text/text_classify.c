@@ -692,6 +692,29 @@ text_anchored(struct text_doc *d, long best)
 	}
 }
 
+/* Where the header walk found no standfirst, the region's first
+ * paragraph is one when a byline or a dateline (text_anchor()) stands
+ * under it, within TEXT_ANCHOR_NEAR items, over the rest of the body:
+ * the summary over the byline, not the article's lead. */
+static void
+text_deck_over_anchor(struct text_doc *d)
+{
+	size_t s = d->body_start, j = s + 1;
+	bool anchor = false;
+
+	if (d->subtitle < d->n || d->body_end < s + 3 ||
+	    d->items[s].kind != TEXT_BODY || !d->items[s].bodylike)
+		return;
+	while (j < d->body_end && j <= s + TEXT_ANCHOR_NEAR &&
+	    !d->items[j].bodylike)
+		anchor = text_anchor(&d->items[j++]) || anchor;
+	if (!anchor || j == s + 1 || j >= d->body_end ||
+	    d->items[j].kind != TEXT_BODY)
+		return;
+	d->items[s].kind = TEXT_STANDFIRST;
+	d->subtitle = s;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -1006,6 +1029,7 @@ text_classify(struct text_doc *d)
 	text_code_lines(d);
 	text_lists(d);
 	text_header(d);
+	text_deck_over_anchor(d);
 	top = d->title < d->n ? d->title + 1 : 0;
 	for (size_t i = 0; i < d->body_start; i++) {
 		struct text_item *it = &d->items[i];

@@ -1520,6 +1520,44 @@ test_extract_bar_menu(void **state)
 	article_free(a);
 }
 
+/* The region's first paragraph over a byline and a dateline is the
+ * standfirst, out of the body (an opinion page's render: the summary,
+ * "By", the name, the date, then the article). */
+static void
+test_extract_deck_over_byline(void **state)
+{
+	static const char s[] =
+	    "Opinion\n"
+	    "\n"
+	    "Myles Garrett Could Face Criminal Charges\n"
+	    "\n"
+	    "NFL assaults have led to lawsuits before. But a prosecutor would "
+	    "have difficulty proving a charge.\n"
+	    "\n"
+	    "By\n"
+	    "Randy Maniloff\n"
+	    "Nov. 18, 2019 7:04 pm ET\n"
+	    "\n"
+	    "It was the shot to the head heard round the world. In the closing "
+	    "seconds of last week's game in Cleveland, a defensive end pulled "
+	    "off the quarterback's helmet and swung it at him.\n"
+	    "\n"
+	    "The quarterback did not suffer a concussion. Still, the player has "
+	    "been suspended without pay by the league for the rest of the "
+	    "season and may receive further discipline.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->subtitle);
+	assert_true(strncmp(a->subtitle, "NFL assaults", 12) == 0);
+	assert_null(strstr(a->body, "NFL assaults"));
+	assert_true(strncmp(a->body, "It was the shot", 15) == 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1557,6 +1595,7 @@ main(void)
 		cmocka_unit_test(test_extract_code_lines),
 		cmocka_unit_test(test_extract_lead_over_steps),
 		cmocka_unit_test(test_extract_bar_menu),
+		cmocka_unit_test(test_extract_deck_over_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
