@@ -189,10 +189,21 @@ text_article_lists(struct text_doc *d)
 	}
 }
 
+/* True when s ends with a colon (before closing quotes). */
+static bool
+text_ends_colon(const char *s)
+{
+	size_t len = text_trim_closers(s, strlen(s));
+
+	return len > 0 && s[len - 1] == ':';
+}
+
 /* A list between two paragraphs of the body is the article's: its
- * items (of two words or more, none chrome) are kept as body. A table
- * of contents is not: its items are the headings the page shows again
- * further down. */
+ * items (of two words or more, none chrome) are kept as body. So is a
+ * list inside the region under a line of the body that announces it
+ * with a colon, whatever follows it (a subheading and the next list).
+ * A table of contents is not: its items are the headings the page
+ * shows again further down. */
 void
 text_lists(struct text_doc *d)
 {
@@ -204,7 +215,8 @@ text_lists(struct text_doc *d)
 			continue;
 		while (j < d->body_end && d->items[j].bullet)
 			j++;
-		ok = j < d->body_end && d->items[j].kind == TEXT_BODY;
+		ok = j < d->body_end && (d->items[j].kind == TEXT_BODY ||
+		    text_ends_colon(d->items[i - 1].s));
 		for (size_t k = i; ok && k < j; k++)
 			ok = d->items[k].kind != TEXT_CHROME &&
 			    d->items[k].words >= 2 && !d->items[k].twice;

@@ -1558,6 +1558,42 @@ test_extract_deck_over_byline(void **state)
 	article_free(a);
 }
 
+/* A list that a line of the body announces with a colon is the
+ * article's though a subheading, not a paragraph, follows it (a diet's
+ * forbidden foods, then the next heading). */
+static void
+test_extract_colon_list_in_body(void **state)
+{
+	static const char s[] =
+	    "Die Diät in drei Phasen\n"
+	    "\n"
+	    "In der ersten Phase isst man fast keine Kohlenhydrate, und der "
+	    "K\xc3\xb6rper lernt, seine Reserven an Fett zu verbrennen.\n"
+	    "\n"
+	    "Verboten sind in dieser Phase:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Alkohol in jeder Form\n"
+	    "  \xe2\x80\xa2 Zucker in jeder Form\n"
+	    "  \xe2\x80\xa2 die meisten Fr\xc3\xbc""chte\n"
+	    "\n"
+	    "Die zweite Phase\n"
+	    "\n"
+	    "In der zweiten Phase steigt die Menge der Kohlenhydrate jede "
+	    "Woche ein wenig, bis das Gewicht nicht mehr sinkt.\n"
+	    "\n"
+	    "Wer wieder zunimmt, geht einen Schritt zur\xc3\xbc""ck und "
+	    "isst ein wenig weniger Kohlenhydrate als zuvor.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Alkohol in jeder Form"));
+	assert_non_null(strstr(a->body, "Zucker in jeder Form"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1596,6 +1632,7 @@ main(void)
 		cmocka_unit_test(test_extract_lead_over_steps),
 		cmocka_unit_test(test_extract_bar_menu),
 		cmocka_unit_test(test_extract_deck_over_byline),
+		cmocka_unit_test(test_extract_colon_list_in_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
