@@ -832,14 +832,15 @@ text_has_clause_mark(const char *s)
 /* A short item between two paragraphs of the body is the article's
  * subheading, not a link's label: it is kept as body. Longer ones (more
  * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
- * between the paragraphs. */
+ * between the paragraphs; a date line is neither ("Text: Jane Doe,
+ * 11 October 2018" under a standfirst). */
 static void
 text_subheadings(struct text_doc *d)
 {
 	for (size_t i = d->body_start + 1; i + 1 < d->body_end; i++) {
 		struct text_item *it = &d->items[i];
 
-		if (it->kind == TEXT_RELATED && !it->bullet &&
+		if (it->kind == TEXT_RELATED && !it->bullet && !it->datelike &&
 		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
 		    text_starts_word(it->s) &&
 		    d->items[i - 1].kind == TEXT_BODY &&

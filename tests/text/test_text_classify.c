@@ -1594,6 +1594,34 @@ test_extract_colon_list_in_body(void **state)
 	article_free(a);
 }
 
+/* A date line between two paragraphs of the body is no subheading. */
+static void
+test_extract_date_not_subheading(void **state)
+{
+	static const char s[] =
+	    "Ein Leben im Rampenlicht\n"
+	    "\n"
+	    "Das Model spricht offen dar\xc3\xbc""ber, warum das \xc3\x84lterwerden "
+	    "es ersch\xc3\xa4ttert und was es dagegen tut.\n"
+	    "\n"
+	    "11. Oktober 2018, 14:30 Uhr\n"
+	    "\n"
+	    "Mit drei\xc3\x9fig Jahren war sie auf jedem Titelblatt, heute "
+	    "lebt sie zur\xc3\xbc""ckgezogen in einem kleinen Haus am Meer.\n"
+	    "\n"
+	    "Sie sagt, dass sie jeden Morgen eine Stunde l\xc3\xa4uft und "
+	    "danach lange im Garten sitzt und liest.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "14:30 Uhr"));
+	assert_non_null(strstr(a->body, "im Garten"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1633,6 +1661,7 @@ main(void)
 		cmocka_unit_test(test_extract_bar_menu),
 		cmocka_unit_test(test_extract_deck_over_byline),
 		cmocka_unit_test(test_extract_colon_list_in_body),
+		cmocka_unit_test(test_extract_date_not_subheading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
