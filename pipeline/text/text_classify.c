@@ -991,6 +991,7 @@ text_classify(struct text_doc *d)
 		it->bodylike = !it->chrome && !it->repeated &&
 		    !it->form && it->kind == TEXT_OTHER &&
 		    !text_bar_menu(it->s, it->words) &&
+		    !(it->datelike && text_strong_byline(it)) &&
 		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
 		    text_has_clause_mark(it->s)));
 	}

@@ -1622,6 +1622,35 @@ test_extract_date_not_subheading(void **state)
 	article_free(a);
 }
 
+/* A dated byline that ends as a sentence does ("... at 11:08 a.m.") is
+ * no paragraph of the body. */
+static void
+test_extract_dated_byline_not_body(void **state)
+{
+	static const char s[] =
+	    "Drugs at the border\n"
+	    "\n"
+	    "The senator said that fifty million dollars a week in drugs come "
+	    "across the southern border, and we checked the claim.\n"
+	    "\n"
+	    "By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m.\n"
+	    "\n"
+	    "The figure comes from a report that the agency published last "
+	    "year, and the agency says it is only an estimate.\n"
+	    "\n"
+	    "Experts told us that nobody knows the real value of the drugs "
+	    "that cross the border, since most of them are never found.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "11:08"));
+	assert_non_null(strstr(a->body, "never found"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1662,6 +1691,7 @@ main(void)
 		cmocka_unit_test(test_extract_deck_over_byline),
 		cmocka_unit_test(test_extract_colon_list_in_body),
 		cmocka_unit_test(test_extract_date_not_subheading),
+		cmocka_unit_test(test_extract_dated_byline_not_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
