@@ -34,6 +34,9 @@
 /* Body-like items of a blank-line block holding this many count half. */
 #define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
+/* A line under a chrome item at the region's end of fewer words is a
+ * pitch (text_trim_pitch()). */
+#define TEXT_PITCH_WORDS 10
 /* Prose without a sentence's end (four in ten words in lower case) of
  * TEXT_PROSE_WORDS or more next to the region is the article's; above
  * it, shorter prose too between the region and such an item (a
@@ -413,6 +416,22 @@ text_trim_tail(struct text_doc *d)
 	}
 }
 
+/* Drops the short line (fewer than TEXT_PITCH_WORDS words) that ends
+ * the region under a chrome item which the body stands over ("Follow
+ * the Case" / "Fight for everyone's rights - support the ACLU."): a
+ * pitch between the buttons under the article, which outweighs the one
+ * item of the gap that text_trim_tail() needs two of. */
+static void
+text_trim_pitch(struct text_doc *d)
+{
+	size_t e = d->body_end;
+
+	if (e >= d->body_start + 3 && d->items[e - 2].chrome &&
+	    d->items[e - 1].words < TEXT_PITCH_WORDS &&
+	    d->items[e - 3].bodylike)
+		d->body_end = e - 2;
+}
+
 /* The words of name of three bytes or more that s holds as words of
  * their own. */
 static int
@@ -770,6 +789,7 @@ text_body_region(struct text_doc *d)
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
 	text_trim_tail(d);
+	text_trim_pitch(d);
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
