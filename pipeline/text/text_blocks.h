@@ -176,7 +176,8 @@ bool text_repeat_by_body(const struct text_doc *d, size_t i);
 /* Lists (text_lists.c), steps of text_classify(). The entries of a list
  * the article sets in its text (text_article_lists()) are body-like. */
 void text_article_lists(struct text_doc *d);
-/* Moves the start of the region back over a list to the lead above it. */
+/* Moves the start of the region back over a list to the lead above it;
+ * the list's bulleted entries are then body-like. */
 void text_lead_over_list(struct text_doc *d);
 /* Moves the end of the region over the list its last paragraph
  * announces with a colon. */

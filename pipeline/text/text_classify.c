@@ -34,6 +34,9 @@
 /* Body-like items of a blank-line block holding this many count half. */
 #define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
+/* A line under a chrome item at the region's end of fewer words is a
+ * pitch (text_trim_pitch()). */
+#define TEXT_PITCH_WORDS 10
 /* Prose without a sentence's end (four in ten words in lower case) of
  * TEXT_PROSE_WORDS or more next to the region is the article's; above
  * it, shorter prose too between the region and such an item (a
@@ -413,6 +416,22 @@ text_trim_tail(struct text_doc *d)
 	}
 }
 
+/* Drops the short line (fewer than TEXT_PITCH_WORDS words) that ends
+ * the region under a chrome item which the body stands over ("Follow
+ * the Case" / "Fight for everyone's rights - support the ACLU."): a
+ * pitch between the buttons under the article, which outweighs the one
+ * item of the gap that text_trim_tail() needs two of. */
+static void
+text_trim_pitch(struct text_doc *d)
+{
+	size_t e = d->body_end;
+
+	if (e >= d->body_start + 3 && d->items[e - 2].chrome &&
+	    d->items[e - 1].words < TEXT_PITCH_WORDS &&
+	    d->items[e - 3].bodylike)
+		d->body_end = e - 2;
+}
+
 /* The words of name of three bytes or more that s holds as words of
  * their own. */
 static int
@@ -692,6 +711,29 @@ text_anchored(struct text_doc *d, long best)
 	}
 }
 
+/* Where the header walk found no standfirst, the region's first
+ * paragraph is one when a byline or a dateline (text_anchor()) stands
+ * under it, within TEXT_ANCHOR_NEAR items, over the rest of the body:
+ * the summary over the byline, not the article's lead. */
+static void
+text_deck_over_anchor(struct text_doc *d)
+{
+	size_t s = d->body_start, j = s + 1;
+	bool anchor = false;
+
+	if (d->subtitle < d->n || d->body_end < s + 3 ||
+	    d->items[s].kind != TEXT_BODY || !d->items[s].bodylike)
+		return;
+	while (j < d->body_end && j <= s + TEXT_ANCHOR_NEAR &&
+	    !d->items[j].bodylike)
+		anchor = text_anchor(&d->items[j++]) || anchor;
+	if (!anchor || j == s + 1 || j >= d->body_end ||
+	    d->items[j].kind != TEXT_BODY)
+		return;
+	d->items[s].kind = TEXT_STANDFIRST;
+	d->subtitle = s;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -747,6 +789,7 @@ text_body_region(struct text_doc *d)
 	    !d->items[d->body_end - 1].bodylike)
 		d->body_end--;
 	text_trim_tail(d);
+	text_trim_pitch(d);
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
@@ -809,19 +852,76 @@ text_has_clause_mark(const char *s)
 /* A short item between two paragraphs of the body is the article's
  * subheading, not a link's label: it is kept as body. Longer ones (more
  * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
- * between the paragraphs. */
+ * between the paragraphs; a date line is neither ("Text: Jane Doe,
+ * 11 October 2018" under a standfirst). */
 static void
 text_subheadings(struct text_doc *d)
 {
 	for (size_t i = d->body_start + 1; i + 1 < d->body_end; i++) {
 		struct text_item *it = &d->items[i];
 
-		if (it->kind == TEXT_RELATED && !it->bullet &&
+		if (it->kind == TEXT_RELATED && !it->bullet && !it->datelike &&
 		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
 		    text_starts_word(it->s) &&
 		    d->items[i - 1].kind == TEXT_BODY &&
 		    d->items[i + 1].kind == TEXT_BODY)
 			it->kind = TEXT_BODY;
+	}
+}
+
+/* True when s ends with a colon or an ellipsis: it announces the lines
+ * under it ("Menschen, die ...", "like this:"). */
+static bool
+text_announces_run(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n >= 1 && s[n - 1] == ':') || (n >= 3 &&
+	    (strcmp(s + n - 3, "...") == 0 ||
+	    strcmp(s + n - 3, "\xe2\x80\xa6") == 0));
+}
+
+/* True when item it opens as a line of code or of a config file, or as
+ * the rest of a sentence: with a lower-case letter or a shell's or a
+ * prompt's mark (not a link's ">> " nor a picture's "["). A link's label
+ * the page shows twice is neither. */
+static bool
+text_lower_line(const struct text_item *it)
+{
+	unsigned char c = (unsigned char)it->s[0];
+	size_t adv;
+
+	if (it->kind != TEXT_RELATED || it->twice || it->repeated ||
+	    it->bullet || strncmp(it->s, ">> ", 3) == 0)
+		return false;
+	return strchr("#$>./", c) != NULL || text_cp_lower(text_cp_at(it->s,
+	    strlen(it->s), &adv));
+}
+
+/* The lines of code and the ends of a sentence between paragraphs of
+ * the body are the article's: a line that opens in lower case
+ * (text_lower_line()) and holds a mark of code ("=", "$", "()", ...),
+ * and the run of such lines under a line of the body that announces
+ * them (text_announces_run(); not a credit's label, "Photo:"). */
+static void
+text_code_lines(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i < d->body_end; i++) {
+		struct text_item *it = &d->items[i];
+		size_t j = i;
+
+		if (!text_lower_line(it))
+			continue;
+		if (strpbrk(it->s, "=$`{}();<>|\\") != NULL) {
+			it->kind = TEXT_BODY;
+			continue;
+		}
+		if (d->items[i - 1].kind != TEXT_BODY ||
+		    !text_announces_run(d->items[i - 1].s))
+			continue;
+		while (j < d->body_end && text_lower_line(&d->items[j]))
+			d->items[j++].kind = TEXT_BODY;
+		i = j - 1;
 	}
 }
 
@@ -845,6 +945,41 @@ text_field_under(const struct text_doc *d, size_t i)
 	if (text_underscores(f))
 		return i + 2 < d->n && text_underscores(&d->items[i + 2]);
 	return f->form && f->block == d->items[i].block;
+}
+
+/* A teaser card repeats the headline over it and goes on with the
+ * first lines of its story ("Lebensfreude im Alltag" / "Lebensfreude im
+ * Alltag Was ist Lebensfreude? ..."): an item that opens with the
+ * whole text of the one over it (of three words or more), then a
+ * space, is not body-like, nor is that one. An article does not open a
+ * paragraph by repeating the line over it. */
+static void
+text_teaser_repeats(struct text_doc *d)
+{
+	for (size_t i = 1; i < d->n; i++) {
+		const char *h = d->items[i - 1].s;
+		size_t n = strlen(h);
+
+		if (d->items[i - 1].words >= 3 && strlen(d->items[i].s) > n &&
+		    strncmp(d->items[i].s, h, n) == 0 &&
+		    d->items[i].s[n] == ' ')
+			d->items[i].bodylike = d->items[i - 1].bodylike = false;
+	}
+}
+
+/* True when s is a row of links set apart by bars ("Rentenpolitik |
+ * Blog | Mailaktion Bundestag | Alles klar?"): two bars or more, and
+ * at most three words a link on average (its bar counted). Not body-like
+ * though its last link ends as a sentence does. */
+static bool
+text_bar_menu(const char *s, int words)
+{
+	int bars = 0;
+
+	for (const char *p = strstr(s, " | "); p != NULL;
+	    p = strstr(p + 3, " | "))
+		bars++;
+	return bars >= 2 && words <= 3 * (bars + 1);
 }
 
 /* True when the dated line s names a person ("Posted 11. April 2018 by
@@ -895,12 +1030,15 @@ text_classify(struct text_doc *d)
 
 		it->bodylike = !it->chrome && !it->repeated &&
 		    !it->form && it->kind == TEXT_OTHER &&
+		    !text_bar_menu(it->s, it->words) &&
+		    !(it->datelike && text_strong_byline(it)) &&
 		    ((it->sentence && it->words >= 6) || (it->words >= 30 &&
 		    text_has_clause_mark(it->s)));
 	}
 	for (size_t i = 0; i + 1 < d->n; i++)
 		if (text_field_under(d, i))
 			d->items[i].bodylike = false;
+	text_teaser_repeats(d);
 	text_repeated_in_body(d);
 	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends
@@ -931,8 +1069,10 @@ text_classify(struct text_doc *d)
 	if (d->body_end == 0)
 		return;
 	text_subheadings(d);
+	text_code_lines(d);
 	text_lists(d);
 	text_header(d);
+	text_deck_over_anchor(d);
 	top = d->title < d->n ? d->title + 1 : 0;
 	for (size_t i = 0; i < d->body_start; i++) {
 		struct text_item *it = &d->items[i];

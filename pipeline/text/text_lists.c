@@ -63,26 +63,43 @@ text_numbered(const char *s)
 	return i > 0 && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ';
 }
 
+/* True when s is a step's number alone ("1.", "2)"). */
+static bool
+text_step_number(const char *s)
+{
+	size_t i = strspn(s, "0123456789");
+
+	return i > 0 && i <= 2 && (s[i] == '.' || s[i] == ')') &&
+	    s[i + 1] == '\0';
+}
+
 /* Moves the start of the region back over a list to the paragraph above
  * it: an article's lead, then a list (a recipe's ingredients, a
  * lesson's steps, a table of contents), then the rest of it. Only a list
  * of three items or more, none chrome, and the short headings, dates,
- * photo captions and credits around it are passed. */
+ * photo captions and credits around it are passed, and the numbers of
+ * steps set on lines of their own ("1."); the list's bulleted entries
+ * are then body-like (a recipe's ingredients). */
 void
 text_lead_over_list(struct text_doc *d)
 {
-	size_t i = d->body_start, items = 0;
+	size_t i = d->body_start, items = 0, start = d->body_start;
 
 	while (i > 0 && d->body_start - i < TEXT_LEAD_LIST_MAX) {
 		const struct text_item *it = &d->items[i - 1];
 
 		if (it->bodylike) {
-			if (items >= 3)
-				d->body_start = i - 1;
+			if (items < 3)
+				return;
+			d->body_start = i - 1;
+			for (size_t k = i; k < start; k++)
+				if (d->items[k].bullet)
+					d->items[k].bodylike = true;
 			return;
 		}
 		if (it->kind != TEXT_CAPTION && it->kind != TEXT_CREDIT &&
-		    !it->datelike && (it->chrome || it->repeated ||
+		    !it->datelike && !text_step_number(it->s) &&
+		    (it->chrome || it->repeated ||
 		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2))
 			return;
 		if (it->bullet || text_numbered(it->s))
@@ -172,10 +189,21 @@ text_article_lists(struct text_doc *d)
 	}
 }
 
+/* True when s ends with a colon (before closing quotes). */
+static bool
+text_ends_colon(const char *s)
+{
+	size_t len = text_trim_closers(s, strlen(s));
+
+	return len > 0 && s[len - 1] == ':';
+}
+
 /* A list between two paragraphs of the body is the article's: its
- * items (of two words or more, none chrome) are kept as body. A table
- * of contents is not: its items are the headings the page shows again
- * further down. */
+ * items (of two words or more, none chrome) are kept as body. So is a
+ * list inside the region under a line of the body that announces it
+ * with a colon, whatever follows it (a subheading and the next list).
+ * A table of contents is not: its items are the headings the page
+ * shows again further down. */
 void
 text_lists(struct text_doc *d)
 {
@@ -187,7 +215,8 @@ text_lists(struct text_doc *d)
 			continue;
 		while (j < d->body_end && d->items[j].bullet)
 			j++;
-		ok = j < d->body_end && d->items[j].kind == TEXT_BODY;
+		ok = j < d->body_end && (d->items[j].kind == TEXT_BODY ||
+		    text_ends_colon(d->items[i - 1].s));
 		for (size_t k = i; ok && k < j; k++)
 			ok = d->items[k].kind != TEXT_CHROME &&
 			    d->items[k].words >= 2 && !d->items[k].twice;

@@ -1385,6 +1385,342 @@ test_extract_lead_over_table(void **state)
 	article_free(a);
 }
 
+/* Lines of code between paragraphs, and the ends of a sentence that a
+ * paragraph announces with an ellipsis, are the article's (netbits.us,
+ * github.com and changenow.de renders lost them as related links); a
+ * credit's label ("Foto:") announces nothing, and a link's label the
+ * page shows twice, or one in ">> <<", is no code. */
+static void
+test_extract_code_lines(void **state)
+{
+	static const char s[] =
+	    "Tunnels for rsync\n"
+	    "\n"
+	    "The tunnel keeps the traffic between the two machines private, "
+	    "and it needs no change to rsync itself.\n"
+	    "\n"
+	    "Now for the config file, which is placed in the usual place:\n"
+	    "\n"
+	    "cert = /etc/stunnel/stunnel_cert.pem\n"
+	    "\n"
+	    "client = yes\n"
+	    "\n"
+	    "Start the daemon on both machines and the tunnel opens at the "
+	    "next connection from the client.\n"
+	    "\n"
+	    "You can install the client through pip:\n"
+	    "\n"
+	    "pip install tunnel\n"
+	    "\n"
+	    "The best results come to the people who ...\n"
+	    "\n"
+	    "are open and curious\n"
+	    "\n"
+	    "want to move something in the world\n"
+	    "\n"
+	    "Foto:\n"
+	    "\n"
+	    "private archive of the author\n"
+	    "\n"
+	    "The rest of the setup is the same on every system we tried, "
+	    "from the oldest to the newest one.\n"
+	    "\n"
+	    "tunnel.conf (12 KB)\n"
+	    "\n"
+	    ">> Another story about tunnels <<\n"
+	    "\n"
+	    "Every machine keeps its own key, and the keys are never copied "
+	    "from one machine to the other one.\n"
+	    "\n"
+	    "tunnel.conf (12 KB)\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "cert = /etc/stunnel"));
+	assert_non_null(strstr(a->body, "client = yes"));
+	assert_non_null(strstr(a->body, "pip install tunnel"));
+	assert_non_null(strstr(a->body, "are open and curious"));
+	assert_non_null(strstr(a->body, "want to move something"));
+	assert_null(strstr(a->body, "private archive"));
+	assert_null(strstr(a->body, "tunnel.conf (12 KB)"));
+	assert_null(strstr(a->body, "Another story"));
+	article_free(a);
+}
+
+/* A recipe: the lead, the ingredients, and the steps each under its
+ * number on a line of its own ("1."). The walk from the steps back to
+ * the lead passes the numbers, and the list it passes is the
+ * article's (lecker.de's render kept the steps alone). */
+static void
+test_extract_lead_over_steps(void **state)
+{
+	static const char s[] =
+	    "Schneewittchen-Kuchen\n"
+	    "\n"
+	    "Spieglein, Spieglein an der Wand, wer ist der leckerste Kuchen "
+	    "im ganzen Land? Es ist der Kuchen mit Kirschen und Creme.\n"
+	    "\n"
+	    "Zutaten\n"
+	    "\n"
+	    "  \xe2\x80\xa2 1 Pck. Vanillepuddingpulver\n"
+	    "  \xe2\x80\xa2 350 g Zucker\n"
+	    "  \xe2\x80\xa2 500 ml Milch\n"
+	    "  \xe2\x80\xa2 450 g weiche Butter\n"
+	    "\n"
+	    "Zubereitung\n"
+	    "\n"
+	    "1.\n"
+	    "F\xc3\xbcr die Creme Puddingpulver, 100 g Zucker und 100 ml Milch "
+	    "in einer Sch\xc3\xbcssel glatt r\xc3\xbchren und beiseitestellen.\n"
+	    "2.\n"
+	    "Inzwischen Kirschen abtropfen lassen und die Springform mit "
+	    "Backpapier auslegen, den Rand fetten und mit Mehl bestreuen.\n"
+	    "3.\n"
+	    "Backofen vorheizen, die H\xc3\xa4lfte des Teiges in die Form "
+	    "streichen, Creme und Kirschen darauf verteilen und backen.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Spieglein, Spieglein"));
+	assert_non_null(strstr(a->body, "350 g Zucker"));
+	assert_non_null(strstr(a->body, "Creme und Kirschen"));
+	article_free(a);
+}
+
+/* A row of links set apart by bars whose last link ends with a question
+ * mark is no paragraph (guenter-pilger.de's w3m render began its body
+ * with it). */
+static void
+test_extract_bar_menu(void **state)
+{
+	static const char s[] =
+	    "Mailaktion Bundestag\n"
+	    "\n"
+	    "Rentenpolitik | Blog | Mailaktion Bundestag | Alles klar?\n"
+	    "\n"
+	    "Die Rente ist sicher, sagte der Minister vor vielen Jahren, "
+	    "und die meisten Menschen haben es ihm geglaubt.\n"
+	    "\n"
+	    "Heute schreiben wir den Abgeordneten des Bundestages und "
+	    "fragen sie, wie sie die Rente in Zukunft sichern wollen.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "Rentenpolitik"));
+	assert_non_null(strstr(a->body, "Die Rente ist sicher"));
+	article_free(a);
+}
+
+/* The region's first paragraph over a byline and a dateline is the
+ * standfirst, out of the body (an opinion page's render: the summary,
+ * "By", the name, the date, then the article). */
+static void
+test_extract_deck_over_byline(void **state)
+{
+	static const char s[] =
+	    "Opinion\n"
+	    "\n"
+	    "Myles Garrett Could Face Criminal Charges\n"
+	    "\n"
+	    "NFL assaults have led to lawsuits before. But a prosecutor would "
+	    "have difficulty proving a charge.\n"
+	    "\n"
+	    "By\n"
+	    "Randy Maniloff\n"
+	    "Nov. 18, 2019 7:04 pm ET\n"
+	    "\n"
+	    "It was the shot to the head heard round the world. In the closing "
+	    "seconds of last week's game in Cleveland, a defensive end pulled "
+	    "off the quarterback's helmet and swung it at him.\n"
+	    "\n"
+	    "The quarterback did not suffer a concussion. Still, the player has "
+	    "been suspended without pay by the league for the rest of the "
+	    "season and may receive further discipline.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->subtitle);
+	assert_true(strncmp(a->subtitle, "NFL assaults", 12) == 0);
+	assert_null(strstr(a->body, "NFL assaults"));
+	assert_true(strncmp(a->body, "It was the shot", 15) == 0);
+	article_free(a);
+}
+
+/* A list that a line of the body announces with a colon is the
+ * article's though a subheading, not a paragraph, follows it (a diet's
+ * forbidden foods, then the next heading). */
+static void
+test_extract_colon_list_in_body(void **state)
+{
+	static const char s[] =
+	    "Die Diät in drei Phasen\n"
+	    "\n"
+	    "In der ersten Phase isst man fast keine Kohlenhydrate, und der "
+	    "K\xc3\xb6rper lernt, seine Reserven an Fett zu verbrennen.\n"
+	    "\n"
+	    "Verboten sind in dieser Phase:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Alkohol in jeder Form\n"
+	    "  \xe2\x80\xa2 Zucker in jeder Form\n"
+	    "  \xe2\x80\xa2 die meisten Fr\xc3\xbc""chte\n"
+	    "\n"
+	    "Die zweite Phase\n"
+	    "\n"
+	    "In der zweiten Phase steigt die Menge der Kohlenhydrate jede "
+	    "Woche ein wenig, bis das Gewicht nicht mehr sinkt.\n"
+	    "\n"
+	    "Wer wieder zunimmt, geht einen Schritt zur\xc3\xbc""ck und "
+	    "isst ein wenig weniger Kohlenhydrate als zuvor.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Alkohol in jeder Form"));
+	assert_non_null(strstr(a->body, "Zucker in jeder Form"));
+	article_free(a);
+}
+
+/* A date line between two paragraphs of the body is no subheading. */
+static void
+test_extract_date_not_subheading(void **state)
+{
+	static const char s[] =
+	    "Ein Leben im Rampenlicht\n"
+	    "\n"
+	    "Das Model spricht offen dar\xc3\xbc""ber, warum das \xc3\x84lterwerden "
+	    "es ersch\xc3\xa4ttert und was es dagegen tut.\n"
+	    "\n"
+	    "11. Oktober 2018, 14:30 Uhr\n"
+	    "\n"
+	    "Mit drei\xc3\x9fig Jahren war sie auf jedem Titelblatt, heute "
+	    "lebt sie zur\xc3\xbc""ckgezogen in einem kleinen Haus am Meer.\n"
+	    "\n"
+	    "Sie sagt, dass sie jeden Morgen eine Stunde l\xc3\xa4uft und "
+	    "danach lange im Garten sitzt und liest.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "14:30 Uhr"));
+	assert_non_null(strstr(a->body, "im Garten"));
+	article_free(a);
+}
+
+/* A dated byline that ends as a sentence does ("... at 11:08 a.m.") is
+ * no paragraph of the body. */
+static void
+test_extract_dated_byline_not_body(void **state)
+{
+	static const char s[] =
+	    "Drugs at the border\n"
+	    "\n"
+	    "The senator said that fifty million dollars a week in drugs come "
+	    "across the southern border, and we checked the claim.\n"
+	    "\n"
+	    "By Jane Doe on Monday, November 18th, 2019 at 11:08 a.m.\n"
+	    "\n"
+	    "The figure comes from a report that the agency published last "
+	    "year, and the agency says it is only an estimate.\n"
+	    "\n"
+	    "Experts told us that nobody knows the real value of the drugs "
+	    "that cross the border, since most of them are never found.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "11:08"));
+	assert_non_null(strstr(a->body, "never found"));
+	article_free(a);
+}
+
+/* Teaser cards under an article: a headline, then the card that
+ * repeats it with the first lines of its story. Neither is the
+ * article's paragraph. */
+static void
+test_extract_teaser_repeats_heading(void **state)
+{
+	static const char s[] =
+	    "Innere Zufriedenheit\n"
+	    "\n"
+	    "Innere Zufriedenheit ist der Schl\xc3\xbcssel zu einem erf\xc3\xbcllten "
+	    "Leben und kann durch verschiedene Ma\xc3\x9fnahmen gesteigert "
+	    "werden.\n"
+	    "\n"
+	    "Wenn du sie steigern m\xc3\xb6""chtest, beginne mit kleinen "
+	    "Schritten und nimm dir jeden Tag ein paar Minuten Zeit.\n"
+	    "\n"
+	    "Empfohlen\n"
+	    "\n"
+	    "Lebensfreude im Alltag finden\n"
+	    "Lebensfreude im Alltag finden Was ist Lebensfreude? Warum "
+	    "strahlen manche Menschen so viel davon aus und andere nicht?\n"
+	    "\n"
+	    "Wie die Chakra Meditation wirkt\n"
+	    "Wie die Chakra Meditation wirkt Die Chakra Meditation hilft "
+	    "dir, deine Energie wieder ins Gleichgewicht zu bringen.\n"
+	    "\n"
+	    "Yoga als Weg zur Ruhe\n"
+	    "Yoga als Weg zur Ruhe Vom erfolgreichen Model zur achtsamen "
+	    "Yoga-Lehrerin: eine Geschichte \xc3\xbc""ber den Mut zur "
+	    "Ver\xc3\xa4nderung.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "kleinen Schritten"));
+	assert_null(strstr(a->body, "Was ist Lebensfreude"));
+	assert_null(strstr(a->body, "Gleichgewicht"));
+	article_free(a);
+}
+
+/* A short pitch under a button's label at the end of the article is
+ * not the article's last paragraph (aclu.org). */
+static void
+test_extract_trailing_pitch(void **state)
+{
+	static const char s[] =
+	    "The county ends its program\n"
+	    "\n"
+	    "The county will no longer accept referrals for things that are "
+	    "not and should not be crimes, such as bad grades at school.\n"
+	    "\n"
+	    "The lawsuit we filed a year ago aimed to end a program that was "
+	    "wrong on the law, wrong on policy, and wrong for children.\n"
+	    "\n"
+	    "Share this\n"
+	    "\n"
+	    "Fight for everyone's rights - join us today.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "wrong for children."));
+	assert_null(strstr(a->body, "Fight for"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1419,6 +1755,15 @@ main(void)
 		cmocka_unit_test(test_extract_anchored_region),
 		cmocka_unit_test(test_extract_tag_cloud),
 		cmocka_unit_test(test_extract_lead_over_table),
+		cmocka_unit_test(test_extract_code_lines),
+		cmocka_unit_test(test_extract_lead_over_steps),
+		cmocka_unit_test(test_extract_bar_menu),
+		cmocka_unit_test(test_extract_deck_over_byline),
+		cmocka_unit_test(test_extract_colon_list_in_body),
+		cmocka_unit_test(test_extract_date_not_subheading),
+		cmocka_unit_test(test_extract_dated_byline_not_body),
+		cmocka_unit_test(test_extract_teaser_repeats_heading),
+		cmocka_unit_test(test_extract_trailing_pitch),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

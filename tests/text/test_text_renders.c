@@ -1505,7 +1505,8 @@ test_extract_author_bio(void **state)
 /* A lead paragraph over its byline, date, photo caption and credit and a
  * table of contents (impulse.de, trafeval-dev, w3m): the region goes
  * back over them all to the lead, and the headline is the article's,
- * not the list's heading. */
+ * not the list's heading. The lead, over the byline, is the standfirst
+ * (text_deck_over_anchor()). */
 static void
 test_extract_lead_over_caption(void **state)
 {
@@ -1571,7 +1572,9 @@ test_extract_lead_over_caption(void **state)
 	(void)state;
 	assert_non_null(a->title);
 	assert_int_equal(strncmp(a->title, "Kind krank Was", 14), 0);
-	assert_non_null(strstr(a->body, "Wie viele Tage im Jahr"));
+	/* over its byline and date, the lead is the standfirst (round 22) */
+	assert_non_null(a->subtitle);
+	assert_non_null(strstr(a->subtitle, "Wie viele Tage im Jahr"));
 	assert_non_null(strstr(a->body, "Gibt es dabei eine Altersgrenze"));
 	assert_null(strstr(a->body, "complize"));
 	article_free(a);
