@@ -303,6 +303,11 @@ html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
 	xmlNode *first = NULL;
 	size_t posts = 0, prose = 0;
 
+	/* a post opens with a linked name, whose text the first walk
+	 * counted in n's links: a box without links holds no post (its
+	 * children are not read) */
+	if (html_ni(n)->link == 0)
+		return;
 	for (xmlNode *c = n->children; c != NULL; c = c->next)
 		if (html_is_post(c) && (first == NULL ||
 		    html_same_form(first, c))) {
