@@ -1888,6 +1888,28 @@ test_restated_opening_edge(void **state)
 	article_free(a);
 }
 
+/* The restated line's runs are sought in the later paragraphs one by
+ * one: a run that the end of one and the start of the next make only
+ * when joined ("old harbour" + "bridge opens") is said in neither, so
+ * two runs of seven said (one in each) keep the line. */
+static void
+test_restated_runs_within_paragraphs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>The old harbour bridge opens to buses "
+	    "next spring</p><p>For more than a decade the town argued over "
+	    "the plan, and on Tuesday the council voted to set aside four "
+	    "million euros for the works on The old harbour</p><p>"
+	    "bridge opens to the cyclists of the town first, engineers said, "
+	    "if the regional government approves the plans without further "
+	    "changes.</p><p>%s</p></article>", prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "opens to buses next spring"));
+	article_free(a);
+}
+
 /* A date line between the standfirst and the lede, its <aside> or its
  * class gone, is left out as the date lines over the standfirst are;
  * the same line in a table is data and stays. */
@@ -3166,6 +3188,7 @@ main(void)
 		cmocka_unit_test(test_styled_note),
 		cmocka_unit_test(test_restated_opening),
 		cmocka_unit_test(test_restated_opening_edge),
+		cmocka_unit_test(test_restated_runs_within_paragraphs),
 		cmocka_unit_test(test_repeated_page_prose),
 		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
