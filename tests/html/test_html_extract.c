@@ -2522,12 +2522,22 @@ test_copyright_credits(void **state)
 	assert_null(strstr(a->body, "John Roe"));
 	assert_non_null(strstr(a->body, "by any club."));
 	article_free(a);
+	/* the sign is its two bytes: the second alone (that of the "\xc3\xa9"
+	 * ending a line) is none */
+	a = extract_body("<div class=q1><p>%s</p><p>%s</p><p>The council "
+	    "will meet on Friday in the old harbour caf\xc3\xa9</p><p>%s"
+	    "</p></div>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "harbour caf\xc3\xa9"));
+	article_free(a);
 }
 
 /* A caption that ends with a short credit after a credit's label
  * ("Photo:", "Foto:", "Bild:") goes as one after a copyright sign does,
  * its <figcaption> or its class gone; a paragraph that names a photo
- * in a sentence, or ends a sentence after the label, stays. */
+ * in a sentence, or ends a sentence after the label, stays. The label
+ * is the last in the line (html_ends_in_credit() seeks it from the
+ * end). */
 static void
 test_label_credits(void **state)
 {
@@ -2544,6 +2554,14 @@ test_label_credits(void **state)
 	assert_non_null(strstr(a->body, prose3));
 	assert_null(strstr(a->body, "Union Station"));
 	assert_non_null(strstr(a->body, "old lighthouse."));
+	article_free(a);
+	/* the last label decides, whatever labels come before it */
+	a = extract_body("<div><div><div>%s</div><div>Union Station in "
+	    "Chicago in 1960. Foto: from the archive of the railway company "
+	    "and of its many photographers. Photo: Archive/Getty</div>"
+	    "<div>%s</div><div>%s</div></div></div>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Union Station"));
 	article_free(a);
 }
 
