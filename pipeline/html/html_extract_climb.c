@@ -259,11 +259,11 @@ html_thread_after(xmlNode *root, xmlNode *top)
 			continue;
 		}
 		/* a thread's posts each hold more than a name line: a box
-		 * of HTML_NAMED_POSTS name lines' text or less holds none
-		 * (its children are not read) */
+		 * of HTML_NAMED_POSTS name lines' text or less holds none,
+		 * nor does any box inside it, whose text is its part */
 		if (after && html_ni(n) != NULL &&
 		    html_ni(n)->text <= HTML_NAMED_POSTS * HTML_NAMED_LINE) {
-			n = html_next(n, root, true);
+			n = html_next(n, root, false);
 			continue;
 		}
 		if (!after) {
