@@ -252,8 +252,18 @@ html_thread_after(xmlNode *root, xmlNode *top)
 			n = html_next(n, root, false);
 			continue;
 		}
+		/* before top, only top's ancestors are read: the rest of
+		 * the page before it is passed over whole */
 		if (!html_is_elem(n) || (!after && !html_is_ancestor(n, top))) {
-			n = html_next(n, root, true);
+			n = html_next(n, root, after);
+			continue;
+		}
+		/* a thread's posts each hold more than a name line: a box
+		 * of HTML_NAMED_POSTS name lines' text or less holds none,
+		 * nor does any box inside it, whose text is its part */
+		if (after && html_ni(n) != NULL &&
+		    html_ni(n)->text <= HTML_NAMED_POSTS * HTML_NAMED_LINE) {
+			n = html_next(n, root, false);
 			continue;
 		}
 		if (!after) {

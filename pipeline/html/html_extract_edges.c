@@ -701,21 +701,21 @@ html_paras_head_note(struct html_ctx *ctx)
 #define HTML_RUN_WORDS 3
 #define HTML_RESTATED_RUNS 5
 
-/* Whether the bytes w[0..len) are written in a kept paragraph after
- * paragraph i that is longer than it. */
-static bool
-html_said_after(const struct html_ctx *ctx, size_t i, const char *w,
-    size_t len)
+/* The kept paragraphs after paragraph i that are longer than it, into
+ * b, each after a NUL: a run of words (no NUL in it) is written in one
+ * of them if and only if it is in b, and b is searched once for each
+ * run, not each paragraph again (and measured again) for each. */
+static void
+html_said_after(const struct html_ctx *ctx, size_t i, struct buf *b)
 {
 	for (size_t j = i + 1; j < ctx->n_paras; j++) {
 		const struct html_para *q = &ctx->paras[j];
 
 		if (!q->keep || q->caption || q->len <= ctx->paras[i].len)
 			continue;
-		if (memmem(q->text, strlen(q->text), w, len) != NULL)
-			return true;
+		buf_putc(b, '\0');
+		buf_append(b, q->text, strlen(q->text));
 	}
-	return false;
 }
 
 /* The words of s (html_word_byte()). */
@@ -742,6 +742,7 @@ html_paras_restated(struct html_ctx *ctx)
 	size_t i = html_opening_line(ctx), words = 0, runs = 0, said = 0;
 	size_t all;
 	const struct html_para *p;
+	struct buf after = { 0 };
 
 	if (i == ctx->n_paras)
 		return;
@@ -750,7 +751,8 @@ html_paras_restated(struct html_ctx *ctx)
 	all = all < HTML_RUN_WORDS ? 0 : all - HTML_RUN_WORDS + 1;
 	if (all < HTML_RESTATED_RUNS)
 		return;
-	for (const char *t = p->text; *t != '\0'; ) {
+	html_said_after(ctx, i, &after);
+	for (const char *t = p->text; *t != '\0' && after.len > 0; ) {
 		if (!html_word_byte(*t)) {
 			t++;
 			continue;
@@ -762,11 +764,12 @@ html_paras_restated(struct html_ctx *ctx)
 			continue;
 		/* the run from the oldest of the last words to t */
 		runs++;
-		said += html_said_after(ctx, i, at[words % HTML_RUN_WORDS],
-		    (size_t)(t - at[words % HTML_RUN_WORDS]));
+		said += memmem(after.p, after.len, at[words % HTML_RUN_WORDS],
+		    (size_t)(t - at[words % HTML_RUN_WORDS])) != NULL;
 		if (said * 2 >= all || (said + all - runs) * 2 < all)
 			break;
 	}
+	buf_free(&after);
 	if (said * 2 < all)
 		return;
 	HTML_DEBUG_MSG("restated: %s\n", p->text);

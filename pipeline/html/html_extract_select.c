@@ -303,6 +303,11 @@ html_drop_thread(struct html_ctx *ctx, xmlNode *n, size_t *page)
 	xmlNode *first = NULL;
 	size_t posts = 0, prose = 0;
 
+	/* a post opens with a linked name, whose text the first walk
+	 * counted in n's links: a box without links holds no post (its
+	 * children are not read) */
+	if (html_ni(n)->link == 0)
+		return;
 	for (xmlNode *c = n->children; c != NULL; c = c->next)
 		if (html_is_post(c) && (first == NULL ||
 		    html_same_form(first, c))) {
@@ -698,7 +703,10 @@ static size_t html_prose_but_subtitle(const struct html_ctx *ctx,
 
 /* The page's headline: the first <h1> whose text is the title or in it
  * (one before it may hold the site's name), or NULL. Sought once: the
- * choice and the winner's reading ask it of one tree and title. */
+ * choice and the winner's reading ask it of one tree and title. The
+ * walk enters only the elements holding an <h1> with text (html_stats()
+ * counted them, h1s, on the tree as it is: the pruning came before):
+ * walking the whole page for it missed the cache on every element. */
 static xmlNode *
 html_headline(struct html_ctx *ctx)
 {
@@ -709,12 +717,13 @@ html_headline(struct html_ctx *ctx)
 	ctx->headline_asked = true;
 	if (ctx->a->title == NULL)
 		return NULL;
-	for (xmlNode *h = root; h != NULL; h = html_next(h, root, true)) {
+	for (xmlNode *h = root; h != NULL; ) {
 		const struct html_ni *hi = html_is_elem(h) ? html_ni(h) : NULL;
 
 		if (hi != NULL && hi->text > 0 && hi->kind == HTML_K_H1 &&
 		    html_text_in(h, ctx->a->title))
 			return ctx->headline = h;
+		h = html_next(h, root, hi == NULL || hi->h1s > 0);
 	}
 	return NULL;
 }

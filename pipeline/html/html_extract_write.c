@@ -51,22 +51,30 @@ html_ends_in_credit(const char *s)
 		"Foto:", "Fotos:", "Bild:", "Photo:", "Photos:", "Credit:",
 	};
 	size_t n = strlen(s);
-	const char *c = s + n;
+	const char *c = s, *k = s + n;
 
-	/* the last sign, in one scan from the end */
-	while (c - s >= 2 && !(c[-2] == '\xc2' && c[-1] == '\xa9'))
-		c--;
+	/* the last sign, sought from the end by its second byte (c past
+	 * it; s if none) */
+	while ((k = memrchr(s, 0xa9, (size_t)(k - s))) != NULL)
+		if (k > s && k[-1] == '\xc2') {
+			c = k + 1;
+			break;
+		}
 	if (c - s < 2) {
 		const char *l = NULL;
 
-		for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]);
-		    i++) {
-			const char *f = s, *h;
+		/* the last label, in one scan from the end: a label is
+		 * letters and a colon, so one that ends at a later colon
+		 * begins after an earlier colon, and later */
+		for (k = s + n; l == NULL &&
+		    (k = memrchr(s, ':', (size_t)(k - s))) != NULL; ) {
+			for (size_t i = 0; l == NULL &&
+			    i < sizeof(labels) / sizeof(labels[0]); i++) {
+				size_t m = strlen(labels[i]);
 
-			while ((h = strstr(f, labels[i])) != NULL) {
-				if (l == NULL || h > l)
-					l = h;
-				f = h + 1;
+				if ((size_t)(k + 1 - s) >= m &&
+				    memcmp(k + 1 - m, labels[i], m) == 0)
+					l = k + 1 - m;
 			}
 		}
 		if (l == NULL || l == s || l[-1] != ' ')

@@ -1888,6 +1888,28 @@ test_restated_opening_edge(void **state)
 	article_free(a);
 }
 
+/* The restated line's runs are sought in the later paragraphs one by
+ * one: a run that the end of one and the start of the next make only
+ * when joined ("old harbour" + "bridge opens") is said in neither, so
+ * two runs of seven said (one in each) keep the line. */
+static void
+test_restated_runs_within_paragraphs(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<article><p>The old harbour bridge opens to buses "
+	    "next spring</p><p>For more than a decade the town argued over "
+	    "the plan, and on Tuesday the council voted to set aside four "
+	    "million euros for the works on The old harbour</p><p>"
+	    "bridge opens to the cyclists of the town first, engineers said, "
+	    "if the regional government approves the plans without further "
+	    "changes.</p><p>%s</p></article>", prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "opens to buses next spring"));
+	article_free(a);
+}
+
 /* A date line between the standfirst and the lede, its <aside> or its
  * class gone, is left out as the date lines over the standfirst are;
  * the same line in a table is data and stays. */
@@ -2500,12 +2522,22 @@ test_copyright_credits(void **state)
 	assert_null(strstr(a->body, "John Roe"));
 	assert_non_null(strstr(a->body, "by any club."));
 	article_free(a);
+	/* the sign is its two bytes: the second alone (that of the "\xc3\xa9"
+	 * ending a line) is none */
+	a = extract_body("<div class=q1><p>%s</p><p>%s</p><p>The council "
+	    "will meet on Friday in the old harbour caf\xc3\xa9</p><p>%s"
+	    "</p></div>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "harbour caf\xc3\xa9"));
+	article_free(a);
 }
 
 /* A caption that ends with a short credit after a credit's label
  * ("Photo:", "Foto:", "Bild:") goes as one after a copyright sign does,
  * its <figcaption> or its class gone; a paragraph that names a photo
- * in a sentence, or ends a sentence after the label, stays. */
+ * in a sentence, or ends a sentence after the label, stays. The label
+ * is the last in the line (html_ends_in_credit() seeks it from the
+ * end). */
 static void
 test_label_credits(void **state)
 {
@@ -2522,6 +2554,14 @@ test_label_credits(void **state)
 	assert_non_null(strstr(a->body, prose3));
 	assert_null(strstr(a->body, "Union Station"));
 	assert_non_null(strstr(a->body, "old lighthouse."));
+	article_free(a);
+	/* the last label decides, whatever labels come before it */
+	a = extract_body("<div><div><div>%s</div><div>Union Station in "
+	    "Chicago in 1960. Foto: from the archive of the railway company "
+	    "and of its many photographers. Photo: Archive/Getty</div>"
+	    "<div>%s</div><div>%s</div></div></div>", prose1, prose2, prose3);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Union Station"));
 	article_free(a);
 }
 
@@ -3166,6 +3206,7 @@ main(void)
 		cmocka_unit_test(test_styled_note),
 		cmocka_unit_test(test_restated_opening),
 		cmocka_unit_test(test_restated_opening_edge),
+		cmocka_unit_test(test_restated_runs_within_paragraphs),
 		cmocka_unit_test(test_repeated_page_prose),
 		cmocka_unit_test(test_head_note_in_italics),
 		cmocka_unit_test(test_standfirst_byline),
