@@ -1085,9 +1085,37 @@ html_other_headline(const struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 	    !html_holds_title(ctx, s) && html_holds_title(ctx, top);
 }
 
+/* Text of a slice of the article that is not prose (a list of short
+ * lines under a line that opens it), at least. */
+#define HTML_SLICE_TEXT 140
+
+/* Whether sibling s, after the winner top, is the next slice of the
+ * article: top is by the page's headline and has a class, s is of its
+ * form (tag and class: a CMS's paragraph blocks, split by a picture or
+ * an ad), scored, and reads as prose (html_sibling_prose()) or holds
+ * HTML_SLICE_TEXT under a tenth of it in links; and it is no box about
+ * the author. Such a slice scores under a sibling's floor
+ * (html_sibling_ok()): its text is short, and no name of the page
+ * weighs for it. */
+static bool
+html_next_slice(struct html_ctx *ctx, xmlNode *s, xmlNode *top)
+{
+	const struct html_ni *si = html_ni(s);
+
+	if (si == NULL || !si->cand || si->score <= 0 ||
+	    html_attr(top, "class") == NULL || !html_same_form(s, top) ||
+	    !html_top_by_headline(ctx, top))
+		return false;
+	if (!html_sibling_prose(ctx, s) &&
+	    (si->text < HTML_SLICE_TEXT || si->link * 10 >= si->text))
+		return false;
+	return !html_author_box(ctx, s);
+}
+
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
- * the winner a box about the author. */
+ * the winner a box about the author; after it too, the article's next
+ * slice (html_next_slice()). */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
@@ -1115,7 +1143,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		if ((html_sibling_ok(s, top_score) && (!seen_top ||
 		    !html_author_box(ctx, s))) ||
-		    (!seen_top && html_sibling_prose(ctx, s))) {
+		    (!seen_top && html_sibling_prose(ctx, s)) ||
+		    (seen_top && html_next_slice(ctx, s, top))) {
 			HTML_DEBUG_NODE("sibling", s);
 			html_write(ctx, s);
 			prose += html_prose(s);

@@ -542,8 +542,11 @@ meta_tagline(const char *d, const char *title, const char *const *sites)
  * one (leads: the byline lead-ins' index): the paragraph that follows
  * h as its next element, the only <p> of h's own container
  * ("<figure><img><h1>..</h1><p>..</p></figure>", a header), which the
- * article's text is not in. NULL when there is none, or it is too
- * short or long to be one. */
+ * article's text is not in; or the <h2> that follows h in a container
+ * of no <p> ("<div><h1>..</h1><h2>..</h2></div>", the headline's box:
+ * a subheadline of prose, where under a headline among the text's
+ * paragraphs an <h2> is the text's first section). NULL when there is
+ * none, or it is too short or long to be one. */
 char *
 meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 {
@@ -560,13 +563,14 @@ meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 	for (n = h->next; n != NULL && n->type != XML_ELEMENT_NODE;
 	    n = n->next)
 		;
-	if (n == NULL || xmlStrcasecmp(n->name, BAD_CAST "p") != 0)
+	if (n == NULL || (xmlStrcasecmp(n->name, BAD_CAST "p") != 0 &&
+	    xmlStrcasecmp(n->name, BAD_CAST "h2") != 0))
 		return NULL;
 	for (k = p->children; k != NULL; k = k->next)
 		if (k->type == XML_ELEMENT_NODE &&
 		    xmlStrcasecmp(k->name, BAD_CAST "p") == 0)
 			np++;
-	if (np != 1)
+	if (np != (xmlStrcasecmp(n->name, BAD_CAST "p") == 0))
 		return NULL;
 	s = meta_node_text(n, 401);
 	len = strlen(s);

@@ -2777,6 +2777,51 @@ test_caption_after_picture(void **state)
 	}
 }
 
+/* A CMS's paragraph blocks, each a box of one form (tag and class), the
+ * picture between them a box of another: the winner is the first, and
+ * the next, after the picture, is the article's too, whether its text
+ * reads as prose or is a list of short lines under a line that opens
+ * it. It scores as the text's own does not, under a sibling's floor. A
+ * box of another form after the winner (a notice) is not taken. */
+static void
+test_next_slice_after_picture(void **state)
+{
+	static const char prose[] = "<h2>What the plans say</h2><p>The "
+	    "ferry, which the town pays for, will run every twenty minutes "
+	    "until the new bridge opens to traffic.</p>";
+	static const char list[] =
+	    "<p>Before the work begins, read this:</p><ul>"
+	    "<li>The old bridge closes to cars from the first of May.</li>"
+	    "<li>A ferry runs every twenty minutes until it reopens.</li>"
+	    "<li>Cyclists may use the footpath on the north side.</li>"
+	    "<li>Buses take the ring road, with two stops added.</li></ul>";
+	static const char notice[] = "Comments on this page are closed, "
+	    "and the town hall answers questions on the bridge by "
+	    "telephone only.";
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		a = extract_body("<div class=k1><div class=k2><a href=/>Home"
+		    "</a></div><div class=k3><h1>Bridge to be rebuilt</h1>"
+		    "</div><div class=\"k4 k5\"><div class=k6><p>%s</p><p>%s"
+		    "</p><p>%s</p></div></div><div class=\"k4 k7\"><img "
+		    "src=/1.jpg><div class=k8><p>Photo: <a href=/pics>Town "
+		    "hall</a></p></div></div><div class=\"k4 k5\"><div "
+		    "class=k6>%s</div></div>"
+		    "<div class=k9><a href=/news>Back to the news</a></div>"
+		    "<div class=k10><p>%s</p></div></div>", prose1, prose2,
+		    prose3, i == 0 ? prose : list, notice);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		assert_non_null(strstr(a->body, prose3));
+		assert_non_null(strstr(a->body, i == 0 ? "which the town pays" :
+		    "A ferry runs every"));
+		assert_null(strstr(a->body, "Comments on this page"));
+		article_free(a);
+	}
+}
+
 /* The box by the page's headline is the article's: other prose of the
  * page in <div>s that no name marks (another CMS's banner, a sidebar's
  * blurbs), more than the article's, sends it to the page's prose only
@@ -3229,6 +3274,7 @@ main(void)
 		cmocka_unit_test(test_lead_under_headline),
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
+		cmocka_unit_test(test_next_slice_after_picture),
 		cmocka_unit_test(test_climb_leaves_tail),
 		cmocka_unit_test(test_climb_not_over_thread),
 		cmocka_unit_test(test_fallback_not_for_thread),

@@ -1186,6 +1186,39 @@ test_heading_standfirst(void **state)
 	article_free(a);
 }
 
+/* Where no description is one, an <h2> of prose that follows the
+ * headline in a box of no paragraph (the headline's box, the text in
+ * another) is the standfirst; not where the headline's box holds the
+ * text's paragraphs (the <h2> opens its first section), nor a date. */
+static void
+test_heading_standfirst_h2(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><body><div><h1>Spin-off measures greenhouse gases"
+	    "</h1><h2>A certificate for the start-up: ready for steady "
+	    "growth</h2></div><div><p>The company was founded in 2018 "
+	    "and sells its devices worldwide.</p></div></body></html>",
+	    NULL);
+	assert_non_null(a->subtitle);
+	assert_string_equal(a->subtitle, "A certificate for the start-up: "
+	    "ready for steady growth");
+	article_free(a);
+	a = run("<html><body><div><h1>Spin-off measures greenhouse gases"
+	    "</h1><h2>How the devices came to be built by them</h2><p>The "
+	    "company was founded in 2018 and sells its devices worldwide."
+	    "</p></div></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+	a = run("<html><body><div><h1>Spin-off measures greenhouse gases"
+	    "</h1><h2>Published on 12 December 2022 by the press office"
+	    "</h2></div><div><p>The company was founded in 2018 and sells "
+	    "its devices worldwide.</p></div></body></html>", NULL);
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1199,6 +1232,7 @@ main(void)
 		cmocka_unit_test(test_cut_description),
 		cmocka_unit_test(test_tagline_description),
 		cmocka_unit_test(test_heading_standfirst),
+		cmocka_unit_test(test_heading_standfirst_h2),
 		cmocka_unit_test(test_title_heading),
 		cmocka_unit_test(test_title_nested_logo),
 		cmocka_unit_test(test_title_idn_site),
