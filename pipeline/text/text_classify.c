@@ -37,6 +37,12 @@
 /* A line under a chrome item at the region's end of fewer words is a
  * pitch (text_trim_pitch()). */
 #define TEXT_PITCH_WORDS 10
+/* A related box's heading ("Das könnte Sie auch interessieren") of at
+ * most this many words inside the region ends it where the teasers
+ * under it weigh less than a TEXT_BOX_TAIL_SHARE-th of the body over
+ * it (text_trim_box_tail()). */
+#define TEXT_BOX_TAIL_WORDS 6
+#define TEXT_BOX_TAIL_SHARE 3
 /* Prose without a sentence's end (four in ten words in lower case) of
  * TEXT_PROSE_WORDS or more next to the region is the article's; above
  * it, shorter prose too between the region and such an item (a
@@ -432,6 +438,47 @@ text_trim_pitch(struct text_doc *d)
 		d->body_end = e - 2;
 }
 
+/* Ends the region at a related box's heading inside it (a chrome item
+ * of TEXT_BOX_TAIL_WORDS words at most, text_is_box_heading()) with two
+ * headlines or more under it (neither body-like nor chrome) and less
+ * than a TEXT_BOX_TAIL_SHARE-th of the body's width over it under it:
+ * the teasers and the bios of the box under the article, which the
+ * search took in for their paragraphs. */
+static void
+text_trim_box_tail(struct text_doc *d)
+{
+	size_t over = 0;
+
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t under = 0;
+		int heads = 0;
+
+		if (it->bodylike) {
+			over += it->width;
+			continue;
+		}
+		if (!it->chrome || it->words > TEXT_BOX_TAIL_WORDS ||
+		    !text_is_box_heading(it->s))
+			continue;
+		for (size_t k = i + 1; k < d->body_end; k++) {
+			const struct text_item *u = &d->items[k];
+
+			if (u->bodylike)
+				under += u->width;
+			else if (!u->chrome && !u->bullet)
+				heads++;
+		}
+		if (heads < 2 || under * TEXT_BOX_TAIL_SHARE >= over)
+			continue;
+		d->body_end = i;
+		while (d->body_end > d->body_start &&
+		    !d->items[d->body_end - 1].bodylike)
+			d->body_end--;
+		return;
+	}
+}
+
 /* The words of name of three bytes or more that s holds as words of
  * their own. */
 static int
@@ -794,6 +841,7 @@ text_body_region(struct text_doc *d)
 	text_prose_edges(d);
 	text_trim_bio(d);
 	text_colon_list(d);
+	text_trim_box_tail(d);
 	text_past_link_box(d);
 }
 

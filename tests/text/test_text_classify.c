@@ -1721,6 +1721,61 @@ test_extract_trailing_pitch(void **state)
 	article_free(a);
 }
 
+/* A related box's heading inside the region, with teasers under it
+ * (a paragraph and a headline each) that weigh far less than the
+ * article over it, ends the article (rundschau-online.de, w3m and lynx:
+ * the teasers' paragraphs outweighed the headlines between them). */
+static void
+test_extract_box_tail(void **state)
+{
+	static const char s[] =
+	    "Die Fussgaengerzone ist eine Stolperfalle\n"
+	    "\n"
+	    "Wenn man es nicht wuesste, koennten die grauen Steinchen fuer "
+	    "aelter gehalten werden, denn an manchen Stellen wirkt das "
+	    "Pflaster deutlich in die Jahre gekommen, obwohl es erst sechs "
+	    "Jahre alt ist und viel Geld gekostet hat.\n"
+	    "\n"
+	    "Die Stadt sah sich schon vor Monaten genoetigt, die heftigsten "
+	    "Stolperstellen mit rotweissen Baken abzusichern, damit niemand "
+	    "stuerzt und sich verletzt, und sie hat die Baufirma verklagt, "
+	    "die das Pflaster verlegt hatte.\n"
+	    "\n"
+	    "Fast mit der Eroeffnung der neuen Fussgaengerzone begann der "
+	    "Aerger mit den abgeplatzten Kanten, die sich seither an vielen "
+	    "Stellen zeigen und den Belag wie einen Flickenteppich aussehen "
+	    "lassen, sagen die Haendler der Strasse.\n"
+	    "\n"
+	    "Eine offenbar fast unendliche Geschichte: Mit dem vom Gericht "
+	    "bestellten Gutachter wird nun ein Termin gesucht, an dem die "
+	    "Steine begutachtet werden koennen, und bis dahin bleibt alles "
+	    "so, wie es ist, sagt die Sprecherin der Stadt.\n"
+	    "\n"
+	    "Das koennte Sie auch interessieren\n"
+	    "Auch ueber die Gestaltung der Schlossgalerie beriet der Beirat "
+	    "am Montag.\n"
+	    "\n"
+	    "Gestaltungsbeirat: Immer im Dienst des Stadtbilds\n"
+	    "\n"
+	    "Ein Grossteil des Areals wird von der Papierfabrik genutzt, die "
+	    "Randbereiche sollen bald bebaut werden.\n"
+	    "\n"
+	    "Zanders-Areal: Neue Plaene fuer die Insel in der Stadt\n"
+	    "\n"
+	    "Schon im Sommer hatte die Stadt ihrem Aerger ueber das Verfahren "
+	    "Luft gemacht.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "sagt die Sprecherin der Stadt."));
+	assert_null(strstr(a->body, "Schlossgalerie"));
+	assert_null(strstr(a->body, "Schon im Sommer"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1764,6 +1819,7 @@ main(void)
 		cmocka_unit_test(test_extract_dated_byline_not_body),
 		cmocka_unit_test(test_extract_teaser_repeats_heading),
 		cmocka_unit_test(test_extract_trailing_pitch),
+		cmocka_unit_test(test_extract_box_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
