@@ -703,6 +703,31 @@ text_over_credit(const struct text_doc *d, size_t i)
 	return c != NULL;
 }
 
+/* True when item i, where the walk stopped, is a line of one word
+ * between a line that reads as a headline and a date or a byline
+ * ("JIJI", an agency's name or an author's handle between the headline
+ * and its date): the headline is the line over it, and the run the walk
+ * passed under it the article's furniture ("Article history"). */
+static bool
+text_one_word_credit(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i], *up, *down;
+
+	if (i == 0 || i + 1 >= d->body_start || it->words != 1 ||
+	    it->kind != TEXT_OTHER || it->chrome || it->bullet ||
+	    it->datelike || it->sentence)
+		return false;
+	up = &d->items[i - 1];
+	down = &d->items[i + 1];
+	if (!down->datelike && !(down->kind == TEXT_OTHER && !down->chrome &&
+	    text_is_byline(down->s, down->words)))
+		return false;
+	return text_title_candidate(up) && !up->datelike &&
+	    up->words >= TEXT_BYLINE_TITLE_WORDS &&
+	    up->words <= TEXT_TITLE_MAX_WORDS &&
+	    !text_has_sentence_break(up->s) && !text_ends_full_stop(up->s);
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -756,6 +781,8 @@ text_header(struct text_doc *d)
 		    (it->kind == TEXT_OTHER && !it->chrome &&
 		    text_is_byline(it->s, it->words)))
 			continue;
+		if (text_one_word_credit(d, i))
+			first = i - 1;
 		break;
 	}
 	/* the run reached the dump's top: the site's name and its
