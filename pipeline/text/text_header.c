@@ -134,6 +134,16 @@ text_quote_open(const char *s)
 	    strstr(s + 2, "\xc2\xab") != NULL;
 }
 
+/* True when s opens with the guillemet "«" that no "»" closes ("«
+ * Speicher via SSHFS mounten", the link to the previous post): an
+ * arrow, no quote. */
+static bool
+text_arrow_open(const char *s)
+{
+	return strncmp(s, "\xc2\xab", 2) == 0 &&
+	    strstr(s + 2, "\xc2\xbb") == NULL;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -147,6 +157,7 @@ text_title_candidate(const struct text_item *it)
 	    it->s[len - 1] == ':')
 		return false;
 	if ((!text_starts_word(it->s) && !text_quote_open(it->s)) ||
+	    text_arrow_open(it->s) ||
 	    text_byline_prefix(it->s) > 0 ||
 	    text_ends_by_label(it->s))
 		return false;

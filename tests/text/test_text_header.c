@@ -1307,6 +1307,42 @@ test_extract_headline_over_one_word_credit(void **state)
 	article_free(a);
 }
 
+/* The link to the previous post over the headline, opening with a
+ * guillemet that nothing closes (disfunctions.de, w3m): an arrow, no
+ * quote; the headline is the line under it. */
+static void
+test_extract_arrow_over_headline(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Websites\n"
+	    "\n"
+	    "      \xe2\x96\xa1 Lukas Balbach\n"
+	    "      \xe2\x96\xa1 Matthias Hille\n"
+	    "\n"
+	    "\xc2\xab Speicher via SSHFS mounten und Truecrypt Container "
+	    "laden\n"
+	    "\n"
+	    "Podcasts in Plex einbinden\n"
+	    "\n"
+	    "Erstellt von Fabian am Dienstag 6. Mai 2014\n"
+	    "\n"
+	    "Ich benutze jetzt seit l\xc3\xa4ngerem Plex um Filme,Musik "
+	    "etc. zu verwalten und zu streamen. Allerdings\n"
+	    "hatte ich bis jetzt keine M\xc3\xb6glichkeit gefunden Podca"
+	    "sts direkt einzubinden. Deshalb habe ich ein\n"
+	    "kleines Workarround gebastelt.\n"
+	    "\n"
+	    "Zun\xc3\xa4" "chst habe ich die URLs der Podcasts aus Rhythm"
+	    "box exportiert und in eine Liste geschrieben,\n"
+	    "die ich dann Zeile f\xc3\xbcr Zeile in Plex eingetragen hab"
+	    "e, was eine ganze Weile gedauert hat.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Podcasts in Plex einbinden");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1340,6 +1376,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_role_and_byline),
 		cmocka_unit_test(test_extract_caption_over_credit),
 		cmocka_unit_test(test_extract_headline_over_one_word_credit),
+		cmocka_unit_test(test_extract_arrow_over_headline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
