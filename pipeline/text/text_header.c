@@ -38,6 +38,9 @@
 #define TEXT_COUNTER_WORDS 6
 /* Words of a kicker glued to the headline, at most. */
 #define TEXT_KICKER_WORDS 4
+/* Items of a box of teasers over the placeholder the walk stopped at,
+ * at most (text_teaser_box()). */
+#define TEXT_BOX_ITEMS 8
 /* Items at the dump's top that hold the site's name and tagline. */
 #define TEXT_TOP_ITEMS 1
 
@@ -739,6 +742,39 @@ text_one_word_credit(const struct text_doc *d, size_t i)
 	    !text_has_sentence_break(up->s) && !text_ends_full_stop(up->s);
 }
 
+/* True when it is a picture's placeholder of its own ("[Pokal-Aus
+ * losung-Foto-BFV-3-310x165]"): one bracketed word. */
+static bool
+text_lone_placeholder(const struct text_item *it)
+{
+	size_t len = strlen(it->s);
+
+	return it->words == 1 && len > 2 && it->s[0] == '[' &&
+	    it->s[len - 1] == ']';
+}
+
+/* Where the walk stopped at the picture's placeholder i: the heading
+ * of a box of teasers with pictures over it ("Lesen Sie auch" over
+ * placeholders, teasers' headlines and their dates), its index, or
+ * d->n. The run under it was the box's last teaser. */
+static size_t
+text_teaser_box(const struct text_doc *d, size_t i, size_t lo)
+{
+	if (!text_lone_placeholder(&d->items[i]))
+		return d->n;
+	for (size_t k = i; k-- > lo;) {
+		const struct text_item *it = &d->items[k];
+
+		if (it->chrome && it->words <= TEXT_BOX_HEADING_WORDS &&
+		    text_is_box_heading(it->s))
+			return k;
+		if (!text_lone_placeholder(it) && !it->datelike &&
+		    !text_title_candidate(it))
+			return d->n;
+	}
+	return d->n;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -749,7 +785,7 @@ void
 text_header(struct text_doc *d)
 {
 	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
-	size_t dated = d->n;
+	size_t dated = d->n, box;
 	size_t crumb = text_crumb_headline(d);
 	bool found = false;
 
@@ -794,6 +830,14 @@ text_header(struct text_doc *d)
 			continue;
 		if (text_one_word_credit(d, i))
 			first = i - 1;
+		box = text_teaser_box(d, i, i > TEXT_BOX_ITEMS ?
+		    i - TEXT_BOX_ITEMS : 0);
+		if (box < d->n) {
+			found = false;
+			first = d->n;
+			i = box;
+			continue;
+		}
 		break;
 	}
 	/* the run reached the dump's top: the site's name and its

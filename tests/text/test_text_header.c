@@ -1343,6 +1343,61 @@ test_extract_arrow_over_headline(void **state)
 	article_free(a);
 }
 
+/* A box of teasers with pictures between the headline's date and the
+ * body (SW1.News, w3m): the walk stopped at a teaser's picture and
+ * took the last teaser; over the box's heading ("Lesen Sie auch") it
+ * goes on to the headline. */
+static void
+test_extract_past_teaser_box(void **state)
+{
+	const char *s =
+	    "Home / fuSWball / FB-Rh\xc3\xb6n Hassberge / Wenn man in der "
+	    "Heimat verliert, dann tut\xc2\xb4s in Abwesendheit\n"
+	    "vielleicht ein bisschen weniger weh\n"
+	    "[Humprechtshausen-Abersfeld-Thomas-Haeussinger-1-660x330]\n"
+	    "\n"
+	    "Wenn man in der Heimat verliert, dann tut\xc2\xb4s in Abwese"
+	    "ndheit vielleicht ein bisschen weniger weh\n"
+	    "\n"
+	    "mh 15. Oktober 2023\n"
+	    "\n"
+	    "Lesen Sie auch\n"
+	    "\n"
+	    "[Pokal-Auslosung-Foto-BFV-3-310x165]\n"
+	    "\n"
+	    "Grusel-Aus im Pokal: Aubstadt geht in Illertissen gleich mit"
+	    " 0:4 unter\n"
+	    "\n"
+	    "1. November 2023\n"
+	    "\n"
+	    "[Gerolzhofen-Muennerstadt-Samuel-Radi-Schied]\n"
+	    "\n"
+	    "Mit vier Toren kann man ein Spiel drehen oder auch ganz souv"
+	    "er\xc3\xa4n gewinnen \xe2\x80\x93 selbst ohne Goalgetter\n"
+	    "\n"
+	    "30. Oktober 2023\n"
+	    "\n"
+	    "AUGSFELD \xe2\x80\x93 Zuhause verlieren ist nicht unbedingt "
+	    "sch\xc3\xb6n. Und deshalb freute sich Thomas H\xc3\xa4u\xc3"
+	    "\x9figer\n"
+	    "zwar insgeheim ein kleines bisschen auch f\xc3\xbcr den Erfol"
+	    "g des FC Augsfeld, weniger aber, dass das\n"
+	    "Team aus seinem Wohnort ausgerechnet seine eigene Mannschaft"
+	    " besiegte.\n"
+	    "\n"
+	    "Der VfB Humprechtshausen spielte bislang eine recht ordentli"
+	    "che Saison, brachte der SG Abersfeld\n"
+	    "die erste Niederlage bei und hatte sich im Mittelfeld der Ta"
+	    "belle festgesetzt.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Wenn man in der Heimat verliert, dann tut\xc2\xb4s in Abwese"
+	    "ndheit vielleicht ein bisschen weniger weh");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1377,6 +1432,7 @@ main(void)
 		cmocka_unit_test(test_extract_caption_over_credit),
 		cmocka_unit_test(test_extract_headline_over_one_word_credit),
 		cmocka_unit_test(test_extract_arrow_over_headline),
+		cmocka_unit_test(test_extract_past_teaser_box),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
