@@ -1398,6 +1398,45 @@ test_extract_past_teaser_box(void **state)
 	article_free(a);
 }
 
+/* A kicker glued after the headline (domradio.de, w3m) where another
+ * line sets the pair apart the other way round ("\"Reformstau
+ * l\xc3\xb6sen\" / Irme ..."): the headline drops it. */
+static void
+test_extract_kicker_after_title(void **state)
+{
+	const char *s =
+	    "Beginn > Themen > Laien >\n"
+	    "\n"
+	    "\"Reformstau l\xc3\xb6sen\" / Irme Stetter-Karp ist neue ZdK-"
+	    "Pr\xc3\xa4sidentin\n"
+	    "\n"
+	    "Irme Stetter-Karp\n"
+	    "\xc2\xa9 Dieter Mayr (KNA)\n"
+	    "\n"
+	    "19.11.2021\n"
+	    "\n"
+	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin \"Reformst"
+	    "au l\xc3\xb6sen\"\n"
+	    "\n"
+	    "Irme Stetter-Karp ist mit gro\xc3\x9f" "er Mehrheit zur neuen "
+	    "Pr\xc3\xa4sidentin des Zentralkomitees der deutschen\n"
+	    "Katholiken gew\xc3\xa4hlt worden. Bei der ZdK-Vollversammlun"
+	    "g in Berlin erhielt sie am Freitag 149\n"
+	    "Stimmen. F\xc3\xbcr ihren Gegenkandidaten Ulrich Hemel votier"
+	    "ten 41 Delegierte.\n"
+	    "\n"
+	    "Stetter-Karp (65) folgt Thomas Sternberg, der nach sechs Jah"
+	    "ren nicht mehr f\xc3\xbcr den Posten an der\n"
+	    "Spitze des h\xc3\xb6" "chsten repr\xc3\xa4sentativen Gremiu"
+	    "ms der katholischen Laien kandidiert hatte.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1433,6 +1472,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_one_word_credit),
 		cmocka_unit_test(test_extract_arrow_over_headline),
 		cmocka_unit_test(test_extract_past_teaser_box),
+		cmocka_unit_test(test_extract_kicker_after_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
