@@ -41,6 +41,8 @@
 /* Items of a box of teasers over the placeholder the walk stopped at,
  * at most (text_teaser_box()). */
 #define TEXT_BOX_ITEMS 8
+/* Items of a block around a name-like line that make it a menu's. */
+#define TEXT_MENU_BLOCK 6
 /* Items at the dump's top that hold the site's name and tagline. */
 #define TEXT_TOP_ITEMS 1
 
@@ -827,6 +829,25 @@ text_teaser_box(const struct text_doc *d, size_t i, size_t lo)
 	return d->n;
 }
 
+/* True when the name-like item i over the run at first stands in
+ * another block than the run, with more than TEXT_MENU_BLOCK items in
+ * its own: an entry of a menu ("Crowdfunding Chemie"), no byline. */
+static bool
+text_menu_name(const struct text_doc *d, size_t i, size_t first)
+{
+	size_t n = 0;
+
+	if (first >= d->n || d->items[i].block == d->items[first].block)
+		return false;
+	for (size_t k = i; k-- > 0 && d->items[k].block ==
+	    d->items[i].block;)
+		n++;
+	for (size_t k = i + 1; k < d->n && d->items[k].block ==
+	    d->items[i].block; k++)
+		n++;
+	return n >= TEXT_MENU_BLOCK;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -878,7 +899,8 @@ text_header(struct text_doc *d)
 			dated = first;
 		if (it->datelike || text_counter(it) ||
 		    (it->kind == TEXT_OTHER && !it->chrome &&
-		    text_is_byline(it->s, it->words)))
+		    text_is_byline(it->s, it->words) &&
+		    !text_menu_name(d, i, first)))
 			continue;
 		if (text_one_word_credit(d, i))
 			first = i - 1;
