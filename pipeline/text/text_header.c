@@ -926,10 +926,12 @@ text_header(struct text_doc *d)
 	first = text_named_head(d, first);
 	first = text_over_byline(d, first);
 	/* a kicker or a section's name over the headline: a short item
-	 * over a longer one that reads as a headline */
+	 * over a longer one that reads as a headline, or over its own
+	 * copy (the site's name as the logo's text and as its link) */
 	while (first + 1 < d->body_start && d->items[first].words <= 3 &&
 	    text_title_candidate(&d->items[first + 1]) &&
-	    d->items[first + 1].words > d->items[first].words &&
+	    (d->items[first + 1].words > d->items[first].words ||
+	    strcmp(d->items[first + 1].s, d->items[first].s) == 0) &&
 	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
 	    !d->items[first + 1].sentence)
 		first++;

@@ -1484,6 +1484,57 @@ test_extract_menu_names_over_title(void **state)
 	article_free(a);
 }
 
+/* The site's name shown twice over the headline (hejfish.com, w3m:
+ * the logo's text and its link): a short line and its copy are no
+ * headline; the longer line under them is. */
+static void
+test_extract_site_name_twice_over_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 \xc3\x9c" "ber uns\n"
+	    "  \xe2\x80\xa2 Angelkarten kaufen\n"
+	    "\n"
+	    "[                    ]\n"
+	    "Fischerh\xc3\xbctte | hejfish.com\n"
+	    "\n"
+	    "Fischerh\xc3\xbctte | hejfish.com\n"
+	    "\n"
+	    "Anglertalk mit Stephan H\xc3\xb6" "ferer\n"
+	    "\n"
+	    "Anglertalkhejfish7. Januar 20220\n"
+	    "[lazy_placeholder][P1000153-732x380]\n"
+	    "\xc2\xa9 Stephan H\xc3\xb6" "ferer\n"
+	    "Lesezeit: 2 Minuten\n"
+	    "\n"
+	    "Als Naturfilmer und Autor arbeitet Stephan H\xc3\xb6" "ferer "
+	    "als freier Mitarbeiter f\xc3\xbcr die\n"
+	    "Angelfachzeitschriften \xe2\x80\x9e" "Fisch und Fang\xe2\x80"
+	    "\x9c und \xe2\x80\x9e" "Der Raubfisch\xe2\x80\x9c. Zudem pro"
+	    "duziere er eigenst\xc3\xa4ndige\n"
+	    "Filme (Nature Vision Filmproduktion) und (Angel) B\xc3\xbc"
+	    "cher. Seine Angelleidenschaft begann mit 6\n"
+	    "Jahren. Es ist die Liebe zur Natur die Stephan immer weiter "
+	    "gepr\xc3\xa4gt hat. Denn Angeln ist f\xc3\xbcr ihn\n"
+	    "weit mehr als nur Fische zu fangen. Auch wenn einmal kein Fi"
+	    "sch bei\xc3\x9ft, ist das f\xc3\xbcr ihn kein\n"
+	    "verschenkter Tag. Sondern ein Tag voller Eindr\xc3\xbc" "cke, "
+	    "Gl\xc3\xbc" "ck und Harmonie.\n"
+	    "\n"
+	    "Wenn du angeln gehst, was sind deine Top 5 Dinge, die du def"
+	    "initiv mitnimmst?\n"
+	    "\n"
+	    "Also die Angel und entsprechenden K\xc3\xb6" "der vergesse ic"
+	    "h nicht. Mehr habe ich oftmals garnicht dabei,\n"
+	    "denn je weniger ich tragen muss, desto l\xc3\xa4nger bleibe i"
+	    "ch am Wasser und desto ruhiger wird der Tag.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Anglertalk mit Stephan H\xc3\xb6" "ferer");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1521,6 +1572,7 @@ main(void)
 		cmocka_unit_test(test_extract_past_teaser_box),
 		cmocka_unit_test(test_extract_kicker_after_title),
 		cmocka_unit_test(test_extract_menu_names_over_title),
+		cmocka_unit_test(test_extract_site_name_twice_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
