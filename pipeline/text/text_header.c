@@ -38,6 +38,11 @@
 #define TEXT_COUNTER_WORDS 6
 /* Words of a kicker glued to the headline, at most. */
 #define TEXT_KICKER_WORDS 4
+/* Items of a box of teasers over the placeholder the walk stopped at,
+ * at most (text_teaser_box()). */
+#define TEXT_BOX_ITEMS 8
+/* Items of a block around a name-like line that make it a menu's. */
+#define TEXT_MENU_BLOCK 6
 /* Items at the dump's top that hold the site's name and tagline. */
 #define TEXT_TOP_ITEMS 1
 
@@ -134,6 +139,16 @@ text_quote_open(const char *s)
 	    strstr(s + 2, "\xc2\xab") != NULL;
 }
 
+/* True when s opens with the guillemet "«" that no "»" closes ("«
+ * Speicher via SSHFS mounten", the link to the previous post): an
+ * arrow, no quote. */
+static bool
+text_arrow_open(const char *s)
+{
+	return strncmp(s, "\xc2\xab", 2) == 0 &&
+	    strstr(s + 2, "\xc2\xbb") == NULL;
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -147,6 +162,7 @@ text_title_candidate(const struct text_item *it)
 	    it->s[len - 1] == ':')
 		return false;
 	if ((!text_starts_word(it->s) && !text_quote_open(it->s)) ||
+	    text_arrow_open(it->s) ||
 	    text_byline_prefix(it->s) > 0 ||
 	    text_ends_by_label(it->s))
 		return false;
@@ -408,6 +424,58 @@ text_drop_kicker(struct text_doc *d, size_t h)
 		it->width -= (s[j] & 0xc0) != 0x80;
 	it->words -= (int)words_in(s, kl + gl);
 	memmove(s, s + kl + gl, strlen(s + kl + gl) + 1);
+}
+
+/* True when an item of d other than h holds the kicker k (kl bytes)
+ * first, a separator (text_kicker_seps, or " / ") and then the rest a
+ * (al bytes) and nothing more: the pair set apart the other way round
+ * from the headline that glues k after a. */
+static bool
+text_end_kicker_seen(const struct text_doc *d, size_t h, const char *k,
+    size_t kl, const char *a, size_t al)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const char *o = d->items[i].s;
+		size_t sl;
+
+		if (i == h || d->items[i].words > TEXT_TITLE_MAX_WORDS ||
+		    strncmp(o, k, kl) != 0)
+			continue;
+		sl = strncmp(o + kl, " / ", 3) == 0 ? 3 :
+		    text_kicker_sep(o + kl);
+		if (sl > 0 && strncmp(o + kl + sl, a, al) == 0 &&
+		    o[kl + sl + al] == '\0')
+			return true;
+	}
+	return false;
+}
+
+/* Drops a kicker glued after the headline h by a space (one to four
+ * words: "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin
+ * \"Reformstau l\xc3\xb6sen\"") where another item of the dump sets
+ * the pair apart the other way round ("\"Reformstau l\xc3\xb6sen\" /
+ * Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin"). */
+static void
+text_drop_end_kicker(struct text_doc *d, size_t h)
+{
+	struct text_item *it = &d->items[h];
+	char *s = it->s;
+	size_t len = strlen(s), e = len;
+
+	for (int w = 1; w <= TEXT_KICKER_WORDS && it->words - w >= 3; w++) {
+		while (e > 0 && s[e - 1] != ' ')
+			e--;
+		if (e == 0)
+			return;
+		if (text_end_kicker_seen(d, h, s + e, len - e, s, e - 1)) {
+			for (size_t j = e - 1; j < len && it->width > 0; j++)
+				it->width -= (s[j] & 0xc0) != 0x80;
+			it->words -= w;
+			s[e - 1] = '\0';
+			return;
+		}
+		e--;
+	}
 }
 
 /* When the walk up found no headline: the name-like item it passed
@@ -703,6 +771,83 @@ text_over_credit(const struct text_doc *d, size_t i)
 	return c != NULL;
 }
 
+/* True when item i, where the walk stopped, is a line of one word
+ * between a line that reads as a headline and a date or a byline
+ * ("JIJI", an agency's name or an author's handle between the headline
+ * and its date): the headline is the line over it, and the run the walk
+ * passed under it the article's furniture ("Article history"). */
+static bool
+text_one_word_credit(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i], *up, *down;
+
+	if (i == 0 || i + 1 >= d->body_start || it->words != 1 ||
+	    it->kind != TEXT_OTHER || it->chrome || it->bullet ||
+	    it->datelike || it->sentence)
+		return false;
+	up = &d->items[i - 1];
+	down = &d->items[i + 1];
+	if (!down->datelike && !(down->kind == TEXT_OTHER && !down->chrome &&
+	    text_is_byline(down->s, down->words)))
+		return false;
+	return text_title_candidate(up) && !up->datelike &&
+	    up->words >= TEXT_BYLINE_TITLE_WORDS &&
+	    up->words <= TEXT_TITLE_MAX_WORDS &&
+	    !text_has_sentence_break(up->s) && !text_ends_full_stop(up->s);
+}
+
+/* True when it is a picture's placeholder of its own ("[Pokal-Aus
+ * losung-Foto-BFV-3-310x165]"): one bracketed word. */
+static bool
+text_lone_placeholder(const struct text_item *it)
+{
+	size_t len = strlen(it->s);
+
+	return it->words == 1 && len > 2 && it->s[0] == '[' &&
+	    it->s[len - 1] == ']';
+}
+
+/* Where the walk stopped at the picture's placeholder i: the heading
+ * of a box of teasers with pictures over it ("Lesen Sie auch" over
+ * placeholders, teasers' headlines and their dates), its index, or
+ * d->n. The run under it was the box's last teaser. */
+static size_t
+text_teaser_box(const struct text_doc *d, size_t i, size_t lo)
+{
+	if (!text_lone_placeholder(&d->items[i]))
+		return d->n;
+	for (size_t k = i; k-- > lo;) {
+		const struct text_item *it = &d->items[k];
+
+		if (it->chrome && it->words <= TEXT_BOX_HEADING_WORDS &&
+		    text_is_box_heading(it->s))
+			return k;
+		if (!text_lone_placeholder(it) && !it->datelike &&
+		    !text_title_candidate(it))
+			return d->n;
+	}
+	return d->n;
+}
+
+/* True when the name-like item i over the run at first stands in
+ * another block than the run, with more than TEXT_MENU_BLOCK items in
+ * its own: an entry of a menu ("Crowdfunding Chemie"), no byline. */
+static bool
+text_menu_name(const struct text_doc *d, size_t i, size_t first)
+{
+	size_t n = 0;
+
+	if (first >= d->n || d->items[i].block == d->items[first].block)
+		return false;
+	for (size_t k = i; k-- > 0 && d->items[k].block ==
+	    d->items[i].block;)
+		n++;
+	for (size_t k = i + 1; k < d->n && d->items[k].block ==
+	    d->items[i].block; k++)
+		n++;
+	return n >= TEXT_MENU_BLOCK;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -713,7 +858,7 @@ void
 text_header(struct text_doc *d)
 {
 	size_t first = d->n, i = d->body_start, steps = 0, name = d->n;
-	size_t dated = d->n;
+	size_t dated = d->n, box;
 	size_t crumb = text_crumb_headline(d);
 	bool found = false;
 
@@ -754,8 +899,19 @@ text_header(struct text_doc *d)
 			dated = first;
 		if (it->datelike || text_counter(it) ||
 		    (it->kind == TEXT_OTHER && !it->chrome &&
-		    text_is_byline(it->s, it->words)))
+		    text_is_byline(it->s, it->words) &&
+		    !text_menu_name(d, i, first)))
 			continue;
+		if (text_one_word_credit(d, i))
+			first = i - 1;
+		box = text_teaser_box(d, i, i > TEXT_BOX_ITEMS ?
+		    i - TEXT_BOX_ITEMS : 0);
+		if (box < d->n) {
+			found = false;
+			first = d->n;
+			i = box;
+			continue;
+		}
 		break;
 	}
 	/* the run reached the dump's top: the site's name and its
@@ -770,16 +926,19 @@ text_header(struct text_doc *d)
 	first = text_named_head(d, first);
 	first = text_over_byline(d, first);
 	/* a kicker or a section's name over the headline: a short item
-	 * over a longer one that reads as a headline */
+	 * over a longer one that reads as a headline, or over its own
+	 * copy (the site's name as the logo's text and as its link) */
 	while (first + 1 < d->body_start && d->items[first].words <= 3 &&
 	    text_title_candidate(&d->items[first + 1]) &&
-	    d->items[first + 1].words > d->items[first].words &&
+	    (d->items[first + 1].words > d->items[first].words ||
+	    strcmp(d->items[first + 1].s, d->items[first].s) == 0) &&
 	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
 	    !d->items[first + 1].sentence)
 		first++;
 	first = text_title_part(d, first);
 	text_drop_crumbs(&d->items[first]);
 	text_drop_kicker(d, first);
+	text_drop_end_kicker(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&

@@ -1262,6 +1262,279 @@ test_extract_caption_over_credit(void **state)
 	article_free(a);
 }
 
+/* A one-word line between the headline and its date (japantimes.co.jp,
+ * w3m: the agency "JIJI"), and a label in the date's list under it
+ * ("Article history"): the headline is the line over the one word. */
+static void
+test_extract_headline_over_one_word_credit(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Support\n"
+	    "      \xe2\x96\xa1 About us\n"
+	    "      \xe2\x96\xa1 Faqs\n"
+	    "\n"
+	    "National / Crime & Legal\n"
+	    "\n"
+	    "Losing face: 6,000 surgical masks stolen from Kobe hospital\n"
+	    "\n"
+	    "JIJI\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Feb 18, 2020\n"
+	    "    Article history\n"
+	    "      \xe2\x96\xa1 Online: Feb 18, 2020\n"
+	    "      \xe2\x96\xa1 Last Modified: Feb 18, 2020\n"
+	    "  \xe2\x80\xa2 PRINT\n"
+	    "  \xe2\x80\xa2 SHARE\n"
+	    "\n"
+	    "KOBE \xe2\x80\x93 A total of 6,000 surgical masks have been "
+	    "lost at a hospital in Kobe, it was\n"
+	    "learned Tuesday, amid growing concern over the new coronavi"
+	    "rus outbreak.\n"
+	    "\n"
+	    "The masks, worth \xc2\xa5" "40,000, had been kept at a mach"
+	    "ine room on the third floor of the\n"
+	    "Japanese hospital, according to the police and the hospita"
+	    "l.\n"
+	    "\n"
+	    "Four of the 12 boxes of masks were gone. Each box had 30 pa"
+	    "ckages, which each contained 50\n"
+	    "masks.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Losing face: 6,000 surgical masks stolen from Kobe hospital");
+	article_free(a);
+}
+
+/* The link to the previous post over the headline, opening with a
+ * guillemet that nothing closes (disfunctions.de, w3m): an arrow, no
+ * quote; the headline is the line under it. */
+static void
+test_extract_arrow_over_headline(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Websites\n"
+	    "\n"
+	    "      \xe2\x96\xa1 Lukas Balbach\n"
+	    "      \xe2\x96\xa1 Matthias Hille\n"
+	    "\n"
+	    "\xc2\xab Speicher via SSHFS mounten und Truecrypt Container "
+	    "laden\n"
+	    "\n"
+	    "Podcasts in Plex einbinden\n"
+	    "\n"
+	    "Erstellt von Fabian am Dienstag 6. Mai 2014\n"
+	    "\n"
+	    "Ich benutze jetzt seit l\xc3\xa4ngerem Plex um Filme,Musik "
+	    "etc. zu verwalten und zu streamen. Allerdings\n"
+	    "hatte ich bis jetzt keine M\xc3\xb6glichkeit gefunden Podca"
+	    "sts direkt einzubinden. Deshalb habe ich ein\n"
+	    "kleines Workarround gebastelt.\n"
+	    "\n"
+	    "Zun\xc3\xa4" "chst habe ich die URLs der Podcasts aus Rhythm"
+	    "box exportiert und in eine Liste geschrieben,\n"
+	    "die ich dann Zeile f\xc3\xbcr Zeile in Plex eingetragen hab"
+	    "e, was eine ganze Weile gedauert hat.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Podcasts in Plex einbinden");
+	article_free(a);
+}
+
+/* A box of teasers with pictures between the headline's date and the
+ * body (SW1.News, w3m): the walk stopped at a teaser's picture and
+ * took the last teaser; over the box's heading ("Lesen Sie auch") it
+ * goes on to the headline. */
+static void
+test_extract_past_teaser_box(void **state)
+{
+	const char *s =
+	    "Home / fuSWball / FB-Rh\xc3\xb6n Hassberge / Wenn man in der "
+	    "Heimat verliert, dann tut\xc2\xb4s in Abwesendheit\n"
+	    "vielleicht ein bisschen weniger weh\n"
+	    "[Humprechtshausen-Abersfeld-Thomas-Haeussinger-1-660x330]\n"
+	    "\n"
+	    "Wenn man in der Heimat verliert, dann tut\xc2\xb4s in Abwese"
+	    "ndheit vielleicht ein bisschen weniger weh\n"
+	    "\n"
+	    "mh 15. Oktober 2023\n"
+	    "\n"
+	    "Lesen Sie auch\n"
+	    "\n"
+	    "[Pokal-Auslosung-Foto-BFV-3-310x165]\n"
+	    "\n"
+	    "Grusel-Aus im Pokal: Aubstadt geht in Illertissen gleich mit"
+	    " 0:4 unter\n"
+	    "\n"
+	    "1. November 2023\n"
+	    "\n"
+	    "[Gerolzhofen-Muennerstadt-Samuel-Radi-Schied]\n"
+	    "\n"
+	    "Mit vier Toren kann man ein Spiel drehen oder auch ganz souv"
+	    "er\xc3\xa4n gewinnen \xe2\x80\x93 selbst ohne Goalgetter\n"
+	    "\n"
+	    "30. Oktober 2023\n"
+	    "\n"
+	    "AUGSFELD \xe2\x80\x93 Zuhause verlieren ist nicht unbedingt "
+	    "sch\xc3\xb6n. Und deshalb freute sich Thomas H\xc3\xa4u\xc3"
+	    "\x9figer\n"
+	    "zwar insgeheim ein kleines bisschen auch f\xc3\xbcr den Erfol"
+	    "g des FC Augsfeld, weniger aber, dass das\n"
+	    "Team aus seinem Wohnort ausgerechnet seine eigene Mannschaft"
+	    " besiegte.\n"
+	    "\n"
+	    "Der VfB Humprechtshausen spielte bislang eine recht ordentli"
+	    "che Saison, brachte der SG Abersfeld\n"
+	    "die erste Niederlage bei und hatte sich im Mittelfeld der Ta"
+	    "belle festgesetzt.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Wenn man in der Heimat verliert, dann tut\xc2\xb4s in Abwese"
+	    "ndheit vielleicht ein bisschen weniger weh");
+	article_free(a);
+}
+
+/* A kicker glued after the headline (domradio.de, w3m) where another
+ * line sets the pair apart the other way round ("\"Reformstau
+ * l\xc3\xb6sen\" / Irme ..."): the headline drops it. */
+static void
+test_extract_kicker_after_title(void **state)
+{
+	const char *s =
+	    "Beginn > Themen > Laien >\n"
+	    "\n"
+	    "\"Reformstau l\xc3\xb6sen\" / Irme Stetter-Karp ist neue ZdK-"
+	    "Pr\xc3\xa4sidentin\n"
+	    "\n"
+	    "Irme Stetter-Karp\n"
+	    "\xc2\xa9 Dieter Mayr (KNA)\n"
+	    "\n"
+	    "19.11.2021\n"
+	    "\n"
+	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin \"Reformst"
+	    "au l\xc3\xb6sen\"\n"
+	    "\n"
+	    "Irme Stetter-Karp ist mit gro\xc3\x9f" "er Mehrheit zur neuen "
+	    "Pr\xc3\xa4sidentin des Zentralkomitees der deutschen\n"
+	    "Katholiken gew\xc3\xa4hlt worden. Bei der ZdK-Vollversammlun"
+	    "g in Berlin erhielt sie am Freitag 149\n"
+	    "Stimmen. F\xc3\xbcr ihren Gegenkandidaten Ulrich Hemel votier"
+	    "ten 41 Delegierte.\n"
+	    "\n"
+	    "Stetter-Karp (65) folgt Thomas Sternberg, der nach sechs Jah"
+	    "ren nicht mehr f\xc3\xbcr den Posten an der\n"
+	    "Spitze des h\xc3\xb6" "chsten repr\xc3\xa4sentativen Gremiu"
+	    "ms der katholischen Laien kandidiert hatte.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin");
+	article_free(a);
+}
+
+/* The last entries of a menu over the headline read as names
+ * ("Impressum, Kontakt", "Crowdfunding Chemie", internetchemie.info,
+ * w3m): in a block of many lines apart from the headline's, they are
+ * the menu's, and the walk stops under them. */
+static void
+test_extract_menu_names_over_title(void **state)
+{
+	const char *s =
+	    "Navigationsmen\xc3\xbc\n"
+	    "Men\xc3\xbc ausblenden   Chemie Index   |   Chemie-Lexikon   "
+	    "|   Chemikalien   |   Elemente\n"
+	    "Men\xc3\xbc ausblenden   Crowdfunding Chemie   |     Text ver"
+	    "\xc3\xb6" "ffentlichen\n"
+	    "Home und Neuigkeiten\n"
+	    "Chemie A - Z\n"
+	    "Produkte, Ger\xc3\xa4te f\xc3\xbcr Labor und Industrie\n"
+	    "Chemikalien und chemische Verbindungen\n"
+	    "Stellenb\xc3\xb6rse f\xc3\xbcr Chemie-Jobs\n"
+	    "Impressum, Kontakt\n"
+	    "Crowdfunding Chemie\n"
+	    "\n"
+	    "Heliumkerne in Zinn-Atomen entdeckt\n"
+	    "\n"
+	    "Alpha-Teilchen innerhalb von Zinn-Atomkernen nachgewiesen.\n"
+	    "\n"
+	    "Darmstadt - Januar 2021. Mit Hilfe hochenergetischer Protonen"
+	    " lassen sich Nukleonen und vorgeformte\n"
+	    "Kern-Cluster aus Atomkernen herausschlagen. In einem Experime"
+	    "nt am Research Center for Nuclear\n"
+	    "Physics (RCNP) in Osaka konnten nun Heliumkerne in verschiede"
+	    "nen Zinn-Isotopen nachgewiesen werden\n"
+	    "und die Entwicklung der Wahrscheinlichkeit f\xc3\xbcr ihre Fo"
+	    "rmierung entlang der Zinn-Isotopenkette\n"
+	    "studiert werden.\n"
+	    "\n"
+	    "Die Ergebnisse einer Forschungsgruppe mit f\xc3\xbchrender Be"
+	    "teiligung der TU Darmstadt, des GSI\n"
+	    "Helmholtzzentrums f\xc3\xbcr Schwerionenforschung in Darmstad"
+	    "t sind in einem Beitrag in der\n"
+	    "Zeitschrift Science zu finden.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title, "Heliumkerne in Zinn-Atomen entdeckt");
+	article_free(a);
+}
+
+/* The site's name shown twice over the headline (hejfish.com, w3m:
+ * the logo's text and its link): a short line and its copy are no
+ * headline; the longer line under them is. */
+static void
+test_extract_site_name_twice_over_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 \xc3\x9c" "ber uns\n"
+	    "  \xe2\x80\xa2 Angelkarten kaufen\n"
+	    "\n"
+	    "[                    ]\n"
+	    "Fischerh\xc3\xbctte | hejfish.com\n"
+	    "\n"
+	    "Fischerh\xc3\xbctte | hejfish.com\n"
+	    "\n"
+	    "Anglertalk mit Stephan H\xc3\xb6" "ferer\n"
+	    "\n"
+	    "Anglertalkhejfish7. Januar 20220\n"
+	    "[lazy_placeholder][P1000153-732x380]\n"
+	    "\xc2\xa9 Stephan H\xc3\xb6" "ferer\n"
+	    "Lesezeit: 2 Minuten\n"
+	    "\n"
+	    "Als Naturfilmer und Autor arbeitet Stephan H\xc3\xb6" "ferer "
+	    "als freier Mitarbeiter f\xc3\xbcr die\n"
+	    "Angelfachzeitschriften \xe2\x80\x9e" "Fisch und Fang\xe2\x80"
+	    "\x9c und \xe2\x80\x9e" "Der Raubfisch\xe2\x80\x9c. Zudem pro"
+	    "duziere er eigenst\xc3\xa4ndige\n"
+	    "Filme (Nature Vision Filmproduktion) und (Angel) B\xc3\xbc"
+	    "cher. Seine Angelleidenschaft begann mit 6\n"
+	    "Jahren. Es ist die Liebe zur Natur die Stephan immer weiter "
+	    "gepr\xc3\xa4gt hat. Denn Angeln ist f\xc3\xbcr ihn\n"
+	    "weit mehr als nur Fische zu fangen. Auch wenn einmal kein Fi"
+	    "sch bei\xc3\x9ft, ist das f\xc3\xbcr ihn kein\n"
+	    "verschenkter Tag. Sondern ein Tag voller Eindr\xc3\xbc" "cke, "
+	    "Gl\xc3\xbc" "ck und Harmonie.\n"
+	    "\n"
+	    "Wenn du angeln gehst, was sind deine Top 5 Dinge, die du def"
+	    "initiv mitnimmst?\n"
+	    "\n"
+	    "Also die Angel und entsprechenden K\xc3\xb6" "der vergesse ic"
+	    "h nicht. Mehr habe ich oftmals garnicht dabei,\n"
+	    "denn je weniger ich tragen muss, desto l\xc3\xa4nger bleibe i"
+	    "ch am Wasser und desto ruhiger wird der Tag.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_string_equal(a->title,
+	    "Anglertalk mit Stephan H\xc3\xb6" "ferer");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1294,6 +1567,12 @@ main(void)
 		cmocka_unit_test(test_extract_headline_in_guillemets),
 		cmocka_unit_test(test_extract_headline_over_role_and_byline),
 		cmocka_unit_test(test_extract_caption_over_credit),
+		cmocka_unit_test(test_extract_headline_over_one_word_credit),
+		cmocka_unit_test(test_extract_arrow_over_headline),
+		cmocka_unit_test(test_extract_past_teaser_box),
+		cmocka_unit_test(test_extract_kicker_after_title),
+		cmocka_unit_test(test_extract_menu_names_over_title),
+		cmocka_unit_test(test_extract_site_name_twice_over_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
