@@ -3,8 +3,10 @@
  * American", "American Buttercream Frosting"), words of the language
  * before a given name ("Superintendent Robert Runcie"), a verb's -ing
  * form opening a sentence ("Putting Ireland first"), a Spanish or
- * German article opening it ("El Paso"); in Polish any words before a
- * given name ("Lewicy Borys Budka"). */
+ * German article opening it ("El Paso"), a word of the language
+ * capitalised only in a title of such words ("Attack on Titan", "Rage
+ * 2"); in Polish any words before a given name ("Lewicy Borys
+ * Budka"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -137,6 +139,33 @@ test_entities_pl_before_given(void **state)
 	article_free(a);
 }
 
+/* English: a word the language writes in lower case, capitalised only
+ * in a title of such words (before a number, a possessive's, or joined
+ * by "of", "on", "in", "for"), is no body; one capitalised elsewhere
+ * too, or after "the" at a name's head, stays one. */
+static void
+test_entities_title_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Its launch titles include Attack on Titan, Rage 2 and "
+	    "Assassin's Creed Odyssey. Officials signed the Phase 1 deal "
+	    "on Monday. Shares of Apple rose as its Fortune 500 clients "
+	    "grew. The pub "
+	    "was shut, but the Oval on South Main Street stayed open. "
+	    "The maker, Apple, is in every office.");
+	assert_false(has_name(&a->organisations, "Attack"));
+	assert_false(has_name(&a->organisations, "Titan"));
+	assert_false(has_name(&a->organisations, "Rage"));
+	assert_false(has_name(&a->organisations, "Assassin"));
+	assert_false(has_name(&a->organisations, "Phase"));
+	assert_false(has_name(&a->organisations, "Fortune"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "Oval"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -146,6 +175,7 @@ main(void)
 		cmocka_unit_test(test_entities_ing_opener),
 		cmocka_unit_test(test_entities_pl_before_given),
 		cmocka_unit_test(test_entities_foreign_article),
+		cmocka_unit_test(test_entities_title_words),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
