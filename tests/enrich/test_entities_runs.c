@@ -5,8 +5,8 @@
  * form opening a sentence ("Putting Ireland first"), a Spanish or
  * German article opening it ("El Paso"), a word of the language
  * capitalised only in a title of such words ("Attack on Titan", "Rage
- * 2"); in Polish any words before a given name ("Lewicy Borys
- * Budka"). */
+ * 2"); in German a congress ("Bundesparteitag"); in Polish any words
+ * before a given name ("Lewicy Borys Budka"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -166,6 +166,25 @@ test_entities_title_words(void **state)
 	article_free(a);
 }
 
+/* German: a federal or a state's congress ("Bundesparteitag",
+ * "Landesparteitag") is an event, no body; the government and a
+ * ministry stay bodies. */
+static void
+test_entities_de_congress(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Wahl fiel auf dem Bundesparteitag in Hannover. "
+	    "Zuvor sprach er auf dem Landesparteitag der Partei. Die "
+	    "Bundesregierung und das Gesundheitsministerium schwiegen.");
+	assert_false(has_name(&a->organisations, "Bundesparteitag"));
+	assert_false(has_name(&a->organisations, "Landesparteitag"));
+	assert_true(has_name(&a->organisations, "Bundesregierung"));
+	assert_true(has_name(&a->organisations, "Gesundheitsministerium"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -176,6 +195,7 @@ main(void)
 		cmocka_unit_test(test_entities_pl_before_given),
 		cmocka_unit_test(test_entities_foreign_article),
 		cmocka_unit_test(test_entities_title_words),
+		cmocka_unit_test(test_entities_de_congress),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
