@@ -179,7 +179,7 @@ bool ent_seen_inside(struct ent_ctx *c, size_t i);
 bool ent_menu_word(struct ent_ctx *c, size_t i);
 /* Whether word i, a word English writes in lower case, is capitalised
  * only as a part of a title of such words: before a number ("Phase 1",
- * "Rage 2"), before another such word after a possessive ("Assassin's
+ * "Rage 2") or after a title's ("Resident Evil 2 Remake"), before another such word after a possessive ("Assassin's
  * Creed") or joined to one by "of", "on", "in" or "for" ("Attack
  * on Titan", "Game of Thrones", "Purpose of the Review"). */
 bool ent_title_word(struct ent_ctx *c, size_t i);

@@ -140,9 +140,10 @@ test_entities_pl_before_given(void **state)
 }
 
 /* English: a word the language writes in lower case, capitalised only
- * in a title of such words (before a number, a possessive's, or joined
- * by "of", "on", "in", "for"), is no body; one capitalised elsewhere
- * too, or after "the" at a name's head, stays one. */
+ * in a title of such words (before a number or after a title's, a
+ * possessive's, or joined by "of", "on", "in", "for"), is no body; one
+ * capitalised elsewhere too, or after "the" at a name's head, stays
+ * one. */
 static void
 test_entities_title_words(void **state)
 {
@@ -154,13 +155,15 @@ test_entities_title_words(void **state)
 	    "on Monday. Shares of Apple rose as its Fortune 500 clients "
 	    "grew. The pub "
 	    "was shut, but the Oval on South Main Street stayed open. "
-	    "The maker, Apple, is in every office.");
+	    "The maker, Apple, is in every office. Its map is that of "
+	    "Resident Evil 2 Remake, but larger.");
 	assert_false(has_name(&a->organisations, "Attack"));
 	assert_false(has_name(&a->organisations, "Titan"));
 	assert_false(has_name(&a->organisations, "Rage"));
 	assert_false(has_name(&a->organisations, "Assassin"));
 	assert_false(has_name(&a->organisations, "Phase"));
 	assert_false(has_name(&a->organisations, "Fortune"));
+	assert_false(has_name(&a->organisations, "Remake"));
 	assert_true(has_name(&a->organisations, "Apple"));
 	assert_true(has_name(&a->organisations, "Oval"));
 	article_free(a);
