@@ -275,9 +275,11 @@ ent_title_part(struct ent_ctx *c, size_t i)
 	if (i + 1 < n && (c->t->v[i + 1].flags & ETOK_NUM) &&
 	    ent_plain_gap(c, i))
 		return true;
-	/* after a title's number: "Resident Evil 2 Remake" */
+	/* after a title's number or an ordinal: "Resident Evil 2
+	 * Remake", "the 25th Amendment" */
 	if (i >= 2 && (c->t->v[i - 1].flags & ETOK_NUM) &&
-	    ent_plain_gap(c, i - 1) && ent_cap(c, i - 2) &&
+	    ent_plain_gap(c, i - 1) && (ent_cap(c, i - 2) ||
+	    etok_is(c->s, &c->t->v[i - 2], "the")) &&
 	    ent_plain_gap(c, i - 2))
 		return true;
 	if ((k->flags & ETOK_POSS) && i + 1 < n && ent_one_sent(c, i, i + 1) &&

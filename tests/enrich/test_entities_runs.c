@@ -156,7 +156,8 @@ test_entities_title_words(void **state)
 	    "grew. The pub "
 	    "was shut, but the Oval on South Main Street stayed open. "
 	    "The maker, Apple, is in every office. Its map is that of "
-	    "Resident Evil 2 Remake, but larger.");
+	    "Resident Evil 2 Remake, but larger. They cited the 25th "
+	    "Amendment, but in vain.");
 	assert_false(has_name(&a->organisations, "Attack"));
 	assert_false(has_name(&a->organisations, "Titan"));
 	assert_false(has_name(&a->organisations, "Rage"));
@@ -164,6 +165,7 @@ test_entities_title_words(void **state)
 	assert_false(has_name(&a->organisations, "Phase"));
 	assert_false(has_name(&a->organisations, "Fortune"));
 	assert_false(has_name(&a->organisations, "Remake"));
+	assert_false(has_name(&a->organisations, "Amendment"));
 	assert_true(has_name(&a->organisations, "Apple"));
 	assert_true(has_name(&a->organisations, "Oval"));
 	article_free(a);
