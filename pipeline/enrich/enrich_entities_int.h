@@ -181,9 +181,9 @@ bool ent_menu_word(struct ent_ctx *c, size_t i);
  * only as a part of a title of such words: before a number ("Phase 1",
  * "Rage 2") or after a title's or one after "the" ("Resident Evil 2
  * Remake", "the 25th Amendment"), before another such word after a
- * possessive ("Assassin's Creed") or joined to one by "of", "on", "in"
- * or "for" ("Attack on Titan", "Game of Thrones", "Purpose of the
- * Review"). */
+ * possessive ("Assassin's Creed"), after a name's possessive ("FX's
+ * Legion") or joined to one by "of", "on", "in" or "for" ("Attack on
+ * Titan", "Game of Thrones", "Purpose of the Review"). */
 bool ent_title_word(struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or

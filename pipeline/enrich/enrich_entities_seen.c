@@ -287,6 +287,12 @@ ent_title_part(struct ent_ctx *c, size_t i)
 		return true;
 	/* "the Oval on South Main Street", "the Bank of England": a
 	 * name's head */
+	/* after a name's possessive, inside a sentence: a work or a
+	 * product of it ("FX's Legion", "Betty's Guide") */
+	if (i > 0 && (c->t->v[i - 1].flags & ETOK_POSS) &&
+	    ent_one_sent(c, i - 1, i) && ent_cap(c, i - 1) &&
+	    !ent_opener(c, i))
+		return true;
 	if (i + 2 < n && ent_title_link(c, i + 1) &&
 	    !(i > 0 && etok_is(c->s, &c->t->v[i - 1], "the")) &&
 	    ent_one_sent(c, i, i + 2) && ent_common_cap(c, i + 2))
