@@ -735,6 +735,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->town.v);
 	free(c->town_pl.v);
 	free(c->menu.v);
+	free(c->free.v);
 	free(c->text.v);
 	free(c->thing.v);
 	free(c->code.v);

@@ -329,6 +329,7 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return true;
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
 	    ent_phrase_head(c, a) ||
+	    (ent_english(c) && ent_title_word(c, a)) ||
 	    (ent_english(c) && ent_list_has(ENT_L_SKY, f))))
 		return true;
 	return !cue && (ent_not_name(c, a, acro, the) ||

@@ -121,6 +121,9 @@ struct ent_ctx {
 	struct ent_hset menu;   /* the same of the words standing alone
 	                           on a line of a menu or a list of
 	                           labels ("Default", "Hide") */
+	struct ent_hset free;   /* the same of the words capitalised
+	                           somewhere other than in a title of
+	                           common words (ent_title_word()) */
 	struct ent_hset text;   /* the same of the words in capitals
 	                           written as text, not as code
 	                           ("$VENV_PATH", "YAGNA_APPKEY",
@@ -174,6 +177,14 @@ bool ent_lower(struct ent_ctx *c, size_t i);
 bool ent_opener(struct ent_ctx *c, size_t i);
 bool ent_seen_inside(struct ent_ctx *c, size_t i);
 bool ent_menu_word(struct ent_ctx *c, size_t i);
+/* Whether word i, a word English writes in lower case, is capitalised
+ * only as a part of a title of such words: before a number ("Phase 1",
+ * "Rage 2") or after a title's or one after "the" ("Resident Evil 2
+ * Remake", "the 25th Amendment"), before another such word after a
+ * possessive ("Assassin's Creed"), after a name's possessive ("FX's
+ * Legion") or joined to one by "of", "on", "in" or "for" ("Attack on
+ * Titan", "Game of Thrones", "Purpose of the Review"). */
+bool ent_title_word(struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or
  * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as

@@ -242,15 +242,15 @@ ent_class_de_org(struct ent_ctx *c, size_t a, size_t b)
 
 	if (b == a + 1) {
 		/* one word is one body where it says which: "Bundesamt",
-		 * "Landespolizei", "Bundestag", "Innenministerium"; not
-		 * "Polizei" or "Ministerium" */
+		 * "Landespolizei", "Bundesrat", "Innenministerium"; not
+		 * "Polizei" or "Ministerium", nor a congress
+		 * ("Bundesparteitag") */
 		bool fed = strncmp(f, "bundes", 6) == 0 ||
 		    strncmp(f, "landes", 6) == 0;
 
 		if (k->flags & ETOK_ALLCAP)
 			return false;
 		if (!(fed && n > 9 && (ent_word_is(c, a, ENT_W_DEORG) ||
-		    strcmp(f + n - 3, "tag") == 0 ||
 		    strcmp(f + n - 3, "rat") == 0 ||
 		    strcmp(f + n - 9, "regierung") == 0)) &&
 		    !(n > 14 && strcmp(f + n - 11, "ministerium") == 0))

@@ -230,3 +230,93 @@ ent_menu_word(struct ent_ctx *c, size_t i)
 	return ent_gathered(c, &c->menu, ent_menu_item, ETOK_CAP, i) &&
 	    ent_word_is(c, i, ENT_W_ENWORD);
 }
+
+/* Whether word i is capitalised, not as a sentence's first word ("Shares
+ * of Apple"), and a word English writes in lower case. */
+static bool
+ent_common_cap(struct ent_ctx *c, size_t i)
+{
+	return (c->t->v[i].flags & ETOK_CAP) && ent_cap(c, i) &&
+	    !ent_opener(c, i) &&
+	    ent_word_is(c, i, ENT_W_ENWORD);
+}
+
+/* Whether word i is a word that joins a title's words ("Attack on
+ * Titan"). */
+static bool
+ent_title_link(const struct ent_ctx *c, size_t i)
+{
+	static const char *const link[] = { "of", "on", "in", "for" };
+	size_t j;
+
+	for (j = 0; j < sizeof(link) / sizeof(link[0]); j++)
+		if (etok_is(c->s, &c->t->v[i], link[j]))
+			return true;
+	return false;
+}
+
+/* Words i and j (i < j) are in one sentence. */
+static bool
+ent_one_sent(const struct ent_ctx *c, size_t i, size_t j)
+{
+	return c->t->v[i].sent == c->t->v[j].sent;
+}
+
+/* Whether word i, capitalised, is written here as a part of a title of
+ * common words (ent_title_word()). */
+static bool
+ent_title_part(struct ent_ctx *c, size_t i)
+{
+	const struct etok *k = &c->t->v[i];
+	size_t n = c->t->n, p;
+
+	if (!ent_word_is(c, i, ENT_W_ENWORD))
+		return false;
+	if (i + 1 < n && (c->t->v[i + 1].flags & ETOK_NUM) &&
+	    ent_plain_gap(c, i))
+		return true;
+	/* after a title's number or an ordinal: "Resident Evil 2
+	 * Remake", "the 25th Amendment" */
+	if (i >= 2 && (c->t->v[i - 1].flags & ETOK_NUM) &&
+	    ent_plain_gap(c, i - 1) && (ent_cap(c, i - 2) ||
+	    etok_is(c->s, &c->t->v[i - 2], "the")) &&
+	    ent_plain_gap(c, i - 2))
+		return true;
+	if ((k->flags & ETOK_POSS) && i + 1 < n && ent_one_sent(c, i, i + 1) &&
+	    ent_common_cap(c, i + 1))
+		return true;
+	/* "the Oval on South Main Street", "the Bank of England": a
+	 * name's head */
+	/* after a name's possessive, inside a sentence: a work or a
+	 * product of it ("FX's Legion", "Betty's Guide") */
+	if (i > 0 && (c->t->v[i - 1].flags & ETOK_POSS) &&
+	    ent_one_sent(c, i - 1, i) && ent_cap(c, i - 1) &&
+	    !ent_opener(c, i))
+		return true;
+	if (i + 2 < n && ent_title_link(c, i + 1) &&
+	    !(i > 0 && etok_is(c->s, &c->t->v[i - 1], "the")) &&
+	    ent_one_sent(c, i, i + 2) && ent_common_cap(c, i + 2))
+		return true;
+	if (i < 2)
+		return false;
+	p = i - 1;
+	if (etok_is(c->s, &c->t->v[p], "the") && p >= 2)
+		p--;
+	return ent_title_link(c, p) && ent_one_sent(c, p - 1, i) &&
+	    ent_common_cap(c, p - 1);
+}
+
+/* Whether word i is capitalised somewhere other than in a title of
+ * common words. */
+static bool
+ent_free_cap(struct ent_ctx *c, size_t i)
+{
+	return !ent_title_part(c, i);
+}
+
+bool
+ent_title_word(struct ent_ctx *c, size_t i)
+{
+	return ent_word_is(c, i, ENT_W_ENWORD) &&
+	    !ent_gathered(c, &c->free, ent_free_cap, ETOK_CAP, i);
+}

@@ -3,8 +3,10 @@
  * American", "American Buttercream Frosting"), words of the language
  * before a given name ("Superintendent Robert Runcie"), a verb's -ing
  * form opening a sentence ("Putting Ireland first"), a Spanish or
- * German article opening it ("El Paso"); in Polish any words before a
- * given name ("Lewicy Borys Budka"). */
+ * German article opening it ("El Paso"), a word of the language
+ * capitalised only in a title of such words ("Attack on Titan", "Rage
+ * 2"); in German a congress ("Bundesparteitag"); in Polish any words
+ * before a given name ("Lewicy Borys Budka"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -137,6 +139,59 @@ test_entities_pl_before_given(void **state)
 	article_free(a);
 }
 
+/* English: a word the language writes in lower case, capitalised only
+ * in a title of such words (before a number or after a title's, a
+ * possessive's or after one, or joined by "of", "on", "in", "for"), is
+ * no body; one capitalised elsewhere too, or after "the" at a name's
+ * head, stays one. */
+static void
+test_entities_title_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Its launch titles include Attack on Titan, Rage 2 and "
+	    "Assassin's Creed Odyssey. Officials signed the Phase 1 deal "
+	    "on Monday. Shares of Apple rose as its Fortune 500 clients "
+	    "grew. The pub "
+	    "was shut, but the Oval on South Main Street stayed open. "
+	    "The maker, Apple, is in every office. Its map is that of "
+	    "Resident Evil 2 Remake, but larger. They cited the 25th "
+	    "Amendment, but in vain. Noah Hawley, known for FX's Legion "
+	    "and Fargo, is in talks.");
+	assert_false(has_name(&a->organisations, "Attack"));
+	assert_false(has_name(&a->organisations, "Titan"));
+	assert_false(has_name(&a->organisations, "Rage"));
+	assert_false(has_name(&a->organisations, "Assassin"));
+	assert_false(has_name(&a->organisations, "Phase"));
+	assert_false(has_name(&a->organisations, "Fortune"));
+	assert_false(has_name(&a->organisations, "Remake"));
+	assert_false(has_name(&a->organisations, "Amendment"));
+	assert_false(has_name(&a->organisations, "Legion"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "Oval"));
+	article_free(a);
+}
+
+/* German: a federal or a state's congress ("Bundesparteitag",
+ * "Landesparteitag") is an event, no body; the government and a
+ * ministry stay bodies. */
+static void
+test_entities_de_congress(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Wahl fiel auf dem Bundesparteitag in Hannover. "
+	    "Zuvor sprach er auf dem Landesparteitag der Partei. Die "
+	    "Bundesregierung und das Gesundheitsministerium schwiegen.");
+	assert_false(has_name(&a->organisations, "Bundesparteitag"));
+	assert_false(has_name(&a->organisations, "Landesparteitag"));
+	assert_true(has_name(&a->organisations, "Bundesregierung"));
+	assert_true(has_name(&a->organisations, "Gesundheitsministerium"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -146,6 +201,8 @@ main(void)
 		cmocka_unit_test(test_entities_ing_opener),
 		cmocka_unit_test(test_entities_pl_before_given),
 		cmocka_unit_test(test_entities_foreign_article),
+		cmocka_unit_test(test_entities_title_words),
+		cmocka_unit_test(test_entities_de_congress),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
