@@ -39,6 +39,7 @@ struct text_item {
 	bool datelike;     /* short and mostly a date */
 	bool form;         /* holds a form's field ("[ ]", lynx's "____") */
 	bool dup;          /* TEXT_CAPTION repeating a neighbour's caption */
+	bool heading;      /* lynx: set at column 0 and no link (never w3m) */
 	enum text_kind kind;
 	size_t cap_len;    /* TEXT_CAPTION: bytes of s that are the caption */
 	char *credit;      /* TEXT_CAPTION: the photo credit, or NULL */

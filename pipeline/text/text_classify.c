@@ -897,22 +897,43 @@ text_has_clause_mark(const char *s)
 	return false;
 }
 
+/* True when item i, in a lynx dump, is a heading (column 0, no link)
+ * over an indented paragraph, under an item that is no paragraph: a
+ * short one (a longer one is a teaser's: "Eine Stimme fuer Afghanistan:
+ * Das Auswaertige Amt unterstuetzt ...") that announces no list
+ * ("Zusatzinformationen:"), under no date (a teaser's card: "04.11.2021
+ * Artikel"). */
+static bool
+text_heading_over_body(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i], *up = &d->items[i - 1];
+	size_t n = strlen(it->s);
+
+	return it->heading && it->words <= TEXT_SUBHEAD_MAX_WORDS &&
+	    it->s[n - 1] != ':' && !up->datelike &&
+	    d->items[i + 1].bodylike && !d->items[i + 1].heading;
+}
+
 /* A short item between two paragraphs of the body is the article's
  * subheading, not a link's label: it is kept as body. Longer ones (more
  * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
  * between the paragraphs; a date line is neither ("Text: Jane Doe,
- * 11 October 2018" under a standfirst). */
+ * 11 October 2018" under a standfirst). In a lynx dump a heading (at
+ * column 0, no link) over a paragraph is one whatever stands over it. */
 static void
 text_subheadings(struct text_doc *d)
 {
 	for (size_t i = d->body_start + 1; i + 1 < d->body_end; i++) {
 		struct text_item *it = &d->items[i];
 
-		if (it->kind == TEXT_RELATED && !it->bullet && !it->datelike &&
-		    it->words <= TEXT_SUBHEAD_MAX_WORDS &&
-		    text_starts_word(it->s) &&
-		    d->items[i - 1].kind == TEXT_BODY &&
-		    d->items[i + 1].kind == TEXT_BODY)
+		if (it->kind != TEXT_RELATED || it->bullet || it->datelike ||
+		    !text_starts_word(it->s) ||
+		    d->items[i + 1].kind != TEXT_BODY)
+			continue;
+		if (d->items[i - 1].kind == TEXT_BODY ?
+		    (it->heading && !d->items[i + 1].heading) ||
+		    it->words <= TEXT_SUBHEAD_MAX_WORDS :
+		    text_heading_over_body(d, i))
 			it->kind = TEXT_BODY;
 	}
 }

@@ -24,6 +24,10 @@
  * letters is no URL) is a URL or the like: renderers let it overflow the
  * wrap width, so its line says nothing about the width. */
 #define TEXT_TOKEN_MAX 40
+/* A lynx dump: glued link markers, at least */
+#define TEXT_LYNX_MARKS 3
+/* and lines at column 0 fewer than this many times those indented by 3 */
+#define TEXT_LYNX_FLUSH 16
 
 /* True for the code points of scripts written without spaces between
  * words: Han ideographs, hiragana and katakana. */
@@ -408,10 +412,10 @@ text_count_words(const char *s)
  * link text that follows it, wherever it stands ("[8]WeWork is" ->
  * "WeWork is", after a quote, glued to a Chinese word before it).
  * Citation marks that a space follows ("said.[3] The") stay. */
-static void
+static size_t
 text_drop_link_marks(struct buf *b)
 {
-	size_t j = 0;
+	size_t j = 0, dropped = 0;
 
 	for (size_t i = 0; i < b->len;) {
 		size_t k = i + 1;
@@ -422,6 +426,7 @@ text_drop_link_marks(struct buf *b)
 			if (k > i + 1 && k < b->len && b->p[k] == ']' &&
 			    k + 1 < b->len && b->p[k + 1] != ' ') {
 				i = k + 1;
+				dropped++;
 				continue;
 			}
 		}
@@ -430,15 +435,20 @@ text_drop_link_marks(struct buf *b)
 	b->len = j;
 	if (b->p != NULL)
 		b->p[j] = '\0';
+	return dropped;
 }
 
+/* head: the item's first line stands at column 0 of a lynx dump (a
+ * heading's place); it is one when it holds no link marker. */
 static void
-text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
+text_push(struct text_doc *d, struct buf *b, int block, bool bullet,
+    bool head)
 {
 	struct text_item *it;
 	size_t cut;
 
-	text_drop_link_marks(b);
+	if (text_drop_link_marks(b) > 0)
+		head = false;
 	while (b->len > 0 && b->p[b->len - 1] == ' ')
 		b->p[--b->len] = '\0';
 	if (b->len > 0 && (cut = text_trailing_heading(b->p)) > 0) {
@@ -460,6 +470,7 @@ text_push(struct text_doc *d, struct buf *b, int block, bool bullet)
 	it->words = (int)text_count_words(it->s);
 	it->block = block;
 	it->bullet = bullet;
+	it->heading = head && !bullet;
 }
 
 /* True when the paragraph in b ends or the line p[0..len) starts with a
@@ -506,6 +517,38 @@ text_lynx_links(const struct text_line *v, size_t n)
 	return i;
 }
 
+/* True when the lines v[0..n) are a lynx dump: link markers glued to
+ * their links ("[12]Home", TEXT_LYNX_MARKS or more; w3m prints none)
+ * and paragraphs indented by three, where a heading stands at column 0
+ * (lines at column 0 outnumber them at most TEXT_LYNX_FLUSH times). */
+static bool
+text_lynx_layout(const struct text_line *v, size_t n)
+{
+	size_t marks = 0, flush = 0, para = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *p = v[i].p, *e = p + v[i].len;
+
+		if (v[i].len == 0)
+			continue;
+		if (v[i].indent == 0)
+			flush++;
+		else if (v[i].indent == 3)
+			para++;
+		for (; p < e; p++) {
+			const char *k = p + 1;
+
+			if (*p != '[')
+				continue;
+			while (k < e && isdigit((unsigned char)*k))
+				k++;
+			if (k > p + 1 && k + 1 < e && *k == ']' && k[1] != ' ')
+				marks++;
+		}
+	}
+	return marks >= TEXT_LYNX_MARKS && para * TEXT_LYNX_FLUSH > flush;
+}
+
 struct text_doc *
 text_segment(const char *s, size_t len)
 {
@@ -520,7 +563,7 @@ text_segment(const char *s, size_t len)
 	int block = 0;
 	size_t prev_width = 0, prev_content = 0, near_cols, near_cps;
 	size_t wrap_cps, *local;
-	bool wide = true;
+	bool wide = true, lynx = text_lynx_layout(v, nl), head = false;
 
 	/* w3m wraps East Asian text by columns, lynx by code points: the
 	 * measure more lines agree with */
@@ -538,7 +581,7 @@ text_segment(const char *s, size_t len)
 
 		if (l->len == 0) {
 			if (open)
-				text_push(d, &cur, block, cur_bullet);
+				text_push(d, &cur, block, cur_bullet, head);
 			open = false;
 			if (!gap && d->n > 0)
 				block++;
@@ -565,8 +608,9 @@ text_segment(const char *s, size_t len)
 			join = true;
 		if (!join) {
 			if (open)
-				text_push(d, &cur, block, cur_bullet);
+				text_push(d, &cur, block, cur_bullet, head);
 			cur_bullet = bl > 0;
+			head = lynx && l->indent == 0;
 			open = true;
 		} else if (!text_joins_unspaced(&cur, l->p, l->len, wide,
 		    prev_width + 2 > (local[i] > 0 ? local[i] : d->wrap))) {
@@ -578,7 +622,7 @@ text_segment(const char *s, size_t len)
 		prev_unbreakable = l->unbreakable;
 	}
 	if (open)
-		text_push(d, &cur, block, cur_bullet);
+		text_push(d, &cur, block, cur_bullet, head);
 	buf_free(&cur);
 	free(local);
 	free(v);

@@ -267,6 +267,45 @@ test_segment_lynx_glued_marks(void **state)
 	text_doc_free(d);
 }
 
+/* lynx sets a heading at column 0 and a paragraph indented by three,
+ * and gives a link its marker: an item at column 0 with no marker is a
+ * heading. w3m sets both at column 0 and marks no link: no heading. */
+static const char lynx_heads[] =
+    "   [1]Home [2]Politik [3]Sport\n"
+    "\n"
+    "Impfgipfel auf Freitag verschoben\n"
+    "\n"
+    "   Noch handelt es sich beim Bericht um Mutmassungen, sagen sie.\n"
+    "\n"
+    "[4]Corona-Regeln: Bund und Laender treten auf die Bremse\n";
+
+static void
+test_segment_lynx_headings(void **state)
+{
+	static const char w3m[] =
+	    "Home Politik Sport\n"
+	    "\n"
+	    "Impfgipfel auf Freitag verschoben\n"
+	    "\n"
+	    "Noch handelt es sich beim Bericht um Mutmassungen, sagen sie.\n"
+	    "\n"
+	    "Corona-Regeln: Bund und Laender treten auf die Bremse\n";
+	struct text_doc *d = text_segment(lynx_heads, strlen(lynx_heads));
+
+	(void)state;
+	assert_int_equal(d->n, 4);
+	assert_false(d->items[0].heading);
+	assert_true(d->items[1].heading);
+	assert_false(d->items[2].heading);
+	assert_false(d->items[3].heading);
+	text_doc_free(d);
+	d = text_segment(w3m, strlen(w3m));
+	assert_int_equal(d->n, 4);
+	for (size_t i = 0; i < d->n; i++)
+		assert_false(d->items[i].heading);
+	text_doc_free(d);
+}
+
 /* A lynx dump of Korean text: lynx wraps at a count of code points,
  * though each syllable takes two columns on a terminal (w3m wraps by
  * columns); the wrapped lines are still one paragraph. */
@@ -1776,6 +1815,63 @@ test_extract_box_tail(void **state)
 	article_free(a);
 }
 
+/* lynx's headings inside the body (column 0, no link marker): one of
+ * more than TEXT_SUBHEAD_MAX_WORDS words between two paragraphs, and a
+ * short one over a paragraph under a label that is none ("Anzeigen:",
+ * rtl.de's "TVNOW-DOKU: ..."), are the article's; a linked teaser's
+ * headline at column 0 is not. */
+static void
+test_extract_lynx_headings(void **state)
+{
+	static const char s[] =
+	    "   [1]Home [2]Politik [3]Sport [4]Wirtschaft\n"
+	    "\n"
+	    "Bund und Laender wollen den Lockdown verlaengern\n"
+	    "\n"
+	    "   Bund und Laender wollen den Lockdown nach einem Bericht um "
+	    "weitere vier Wochen verlaengern, das berichtet die Zeitung am "
+	    "Dienstag unter Berufung auf Kreise der Regierung.\n"
+	    "\n"
+	    "   Demnach sollen die Geschaefte geschlossen bleiben, die Schulen "
+	    "sollen nur schrittweise oeffnen, und fuer die Gastronomie gibt "
+	    "es keine Perspektive vor dem Ende des naechsten Monats.\n"
+	    "\n"
+	    "Impfgipfel auf Freitag verschoben und die Hausaerzte warten "
+	    "weiter\n"
+	    "\n"
+	    "   Noch handelt es sich beim Bericht um Mutmassungen. Wie es "
+	    "tatsaechlich weiter gehen wird, sollen die kommenden Tage "
+	    "entscheiden, sagte ein Sprecher der Regierung.\n"
+	    "\n"
+	    "   Die Opposition haelt die Verschiebung allerdings fuer eine "
+	    "schwere Fehlentscheidung, wie der Vorsitzende der Partei sich "
+	    "am Abend in einer Mitteilung ausdrueckte.\n"
+	    "\n"
+	    "   Anzeigen:\n"
+	    "\n"
+	    "DOKU: Das Impfdilemma und seine Folgen\n"
+	    "\n"
+	    "   Die Bevoelkerung sehnt sich nach dem Impfstoff, der die "
+	    "Pandemie endlich beenden soll. Doch nur wenige Wochen nach der "
+	    "ersten Zulassung ist klar: So schnell geht es nicht voran.\n"
+	    "\n"
+	    "[5]Corona-Regeln: Bund und Laender treten offenbar auf die "
+	    "Bremse\n"
+	    "\n"
+	    "   [6]Impressum [7]Datenschutz [8]Kontakt\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "die Hausaerzte warten weiter"));
+	assert_non_null(strstr(a->body, "DOKU: Das Impfdilemma"));
+	assert_non_null(strstr(a->body, "Die Bevoelkerung sehnt sich"));
+	assert_null(strstr(a->body, "treten offenbar"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1787,6 +1883,7 @@ main(void)
 		cmocka_unit_test(test_segment_unwrapped),
 		cmocka_unit_test(test_segment_wrapped),
 		cmocka_unit_test(test_segment_long_cyrillic_word),
+		cmocka_unit_test(test_segment_lynx_headings),
 		cmocka_unit_test(test_segment_lynx_wide),
 		cmocka_unit_test(test_segment_lynx),
 		cmocka_unit_test(test_segment_lynx_glued_marks),
@@ -1820,6 +1917,7 @@ main(void)
 		cmocka_unit_test(test_extract_teaser_repeats_heading),
 		cmocka_unit_test(test_extract_trailing_pitch),
 		cmocka_unit_test(test_extract_box_tail),
+		cmocka_unit_test(test_extract_lynx_headings),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
