@@ -236,8 +236,13 @@ html_keep_ld_recipe(struct html_ctx *ctx, const xmlNode *n)
 	s = (const char *)n->children->content;
 	if (strstr(s, "ngredient") == NULL)
 		return;
-	ctx->ld_recipe = xrealloc(ctx->ld_recipe,
-	    (ctx->n_ld_recipe + 1) * sizeof(*ctx->ld_recipe));
+	/* doubled: a page of 50,000 such scripts */
+	if (ctx->n_ld_recipe == ctx->cap_ld_recipe) {
+		ctx->cap_ld_recipe = ctx->cap_ld_recipe ?
+		    2 * ctx->cap_ld_recipe : 4;
+		ctx->ld_recipe = xrealloc(ctx->ld_recipe,
+		    ctx->cap_ld_recipe * sizeof(*ctx->ld_recipe));
+	}
 	ctx->ld_recipe[ctx->n_ld_recipe++] = xstrdup(s);
 }
 

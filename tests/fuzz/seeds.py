@@ -285,8 +285,16 @@ def large_hostile(out):
               ",".join(['"a b"'] * 500000) + ']}</script></head><body>'
               "<article><h1>Steps</h1>" + "<p>x y</p>" * 200000 +
               "</article></body></html>")
+    # 150,000 scripts naming ingredients (11 MB): their copies grew by
+    # one pointer per realloc, quadratic wherever realloc copies (75 s
+    # for 50,000 under ASan)
+    scripts = ("<html><body><article><h1>Scripts</h1>" +
+               '<script type="application/ld+json">'
+               '{"recipeIngredient":["a b"]}</script>' * 150000 +
+               "</article></body></html>")
     for t in ("html", "pipeline"):
         put(out, t, "hostile-figures-60k.html", figures)
+        put(out, t, "hostile-recipe-scripts-150k.html", scripts)
         put(out, t, "hostile-recipe-lines-500k.html", recipe)
         put(out, t, "hostile-nested-100k.html", deep)
         put(out, t, "hostile-unclosed-100k.html", unclosed)
