@@ -115,7 +115,7 @@ struct html_ctx {
 	struct html_sigcache sigs;  /* signals of the page's class names */
 	char **ld_recipe;  /* the JSON-LD scripts that may hold a recipe
 	                      (the first walk's copies) */
-	size_t n_ld_recipe;
+	size_t n_ld_recipe, cap_ld_recipe;
 	xmlNode **drops;   /* the first walk's nodes to remove (step 1) */
 	size_t n_drops, cap_drops;
 };

@@ -291,6 +291,69 @@ test_files_time_upgrade(void **state)
 	store_close(s);
 }
 
+/* Odd rows of an older version's files table (its time NULL, text, a
+ * real, at either end of 64 bits, so that ts * 1e9 overflows into a
+ * real): the store opens, gains ts_ns, and reads each row, its time
+ * clamped to 64 bits, not wrapped; those of long ago (before the
+ * epoch) go at the open, as every row older than a month does. */
+static void
+test_files_time_odd_rows(void **state)
+{
+	static const struct {
+		const char *ts;
+		int found;
+		int64_t want;
+	} odd[] = {
+		{ "NULL", 1, 0 },
+		{ "'abc'", 1, 999999999 },
+		{ "1.5e300", 1, INT64_MAX },
+		{ "9223372036854775807", 1, INT64_MAX },
+		{ "-9223372036854775808", 0, 1 },
+		{ "-1", 0, 1 },
+	};
+	const char *dir = *state;
+	struct store *s = open_store(dir);
+	struct store_file f = {
+		.name = "odd.txt", .dev = 1, .ino = 42, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+	};
+	char path[512], why[128], *sql;
+	int64_t seq, ts;
+	sqlite3 *db;
+
+	store_close(s);
+	snprintf(path, sizeof(path), "%s/newswire.db", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "DROP TABLE files;"
+	    "CREATE TABLE files (name TEXT NOT NULL, dev INTEGER NOT NULL,"
+	    " ino INTEGER NOT NULL, size INTEGER NOT NULL,"
+	    " mtime_ns INTEGER NOT NULL, raw_hash TEXT NOT NULL,"
+	    " seq INTEGER NOT NULL, error TEXT, ts INTEGER,"
+	    " PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));",
+	    NULL, NULL, NULL), SQLITE_OK);
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		sql = sqlite3_mprintf("INSERT INTO files VALUES ('odd.txt', 1,"
+		    " 42, 10, %d, %Q, %d, NULL, %s);", 123456789 + (int)i,
+		    HASH_A, (int)i + 1, odd[i].ts);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_free(sql);
+	}
+	sqlite3_close(db);
+
+	s = open_store(dir);
+	for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		f.mtime_ns = 123456789 + (int64_t)i;
+		seq = 0;
+		ts = 1;
+		assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+		    sizeof(why), err, sizeof(err)), odd[i].found);
+		assert_int_equal(seq, odd[i].found ? (int64_t)i + 1 : 0);
+		assert_true(ts == odd[i].want);
+	}
+	store_close(s);
+}
+
 /* A file whose event went out and whose move failed is recorded so
  * (store_file_sent()), across a reopen: a restart only moves it; once
  * it moved, the record goes. A file not recorded gets none. */
@@ -672,6 +735,8 @@ main(void)
 		    test_files_recorded_with_event, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_time_upgrade, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_time_odd_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_sent_move_waits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,

@@ -277,8 +277,26 @@ def large_hostile(out):
                "".join('<figure><img src="/i%d.jpg"><figcaption>c%d'
                        "</figcaption></figure>" % (i, i)
                        for i in range(60000)) + "</article></body></html>")
+    # 3,000,000 lines of JSON-LD recipes (two scripts: libxml2 cuts a
+    # text over 10 MB) against 240,000 paragraphs that write none of
+    # them (20 MB): each element was compared with every line
+    # (html_ldr_is_line()), 7.2e11 compares, over 20 minutes
+    recipe = ("<html><head>" + ('<script type="application/ld+json">'
+              '{"@type":"Recipe","recipeIngredient":[' +
+              ",".join(['"a b"'] * 1500000) + ']}</script>') * 2 +
+              "</head><body><article><h1>Steps</h1>" +
+              "<p>x y</p>" * 240000 + "</article></body></html>")
+    # 150,000 scripts naming ingredients (11 MB): their copies grew by
+    # one pointer per realloc, quadratic wherever realloc copies (75 s
+    # for 50,000 under ASan)
+    scripts = ("<html><body><article><h1>Scripts</h1>" +
+               '<script type="application/ld+json">'
+               '{"recipeIngredient":["a b"]}</script>' * 150000 +
+               "</article></body></html>")
     for t in ("html", "pipeline"):
         put(out, t, "hostile-figures-60k.html", figures)
+        put(out, t, "hostile-recipe-scripts-150k.html", scripts)
+        put(out, t, "hostile-recipe-lines-3m.html", recipe)
         put(out, t, "hostile-nested-100k.html", deep)
         put(out, t, "hostile-unclosed-100k.html", unclosed)
         put(out, t, "hostile-million-links.html", links)
