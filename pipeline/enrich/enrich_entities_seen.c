@@ -249,6 +249,9 @@ ent_title_link(const struct ent_ctx *c, size_t i)
 	static const char *const link[] = { "of", "on", "in", "for" };
 	size_t j;
 
+	/* all of two or three letters: most words are asked no further */
+	if (c->t->v[i].len < 2 || c->t->v[i].len > 3)
+		return false;
 	for (j = 0; j < sizeof(link) / sizeof(link[0]); j++)
 		if (etok_is(c->s, &c->t->v[i], link[j]))
 			return true;
@@ -262,16 +265,14 @@ ent_one_sent(const struct ent_ctx *c, size_t i, size_t j)
 	return c->t->v[i].sent == c->t->v[j].sent;
 }
 
-/* Whether word i, capitalised, is written here as a part of a title of
- * common words (ent_title_word()). */
+/* Whether word i, capitalised, stands where a part of a title of
+ * common words does (ent_title_part()). */
 static bool
-ent_title_part(struct ent_ctx *c, size_t i)
+ent_title_place(struct ent_ctx *c, size_t i)
 {
 	const struct etok *k = &c->t->v[i];
 	size_t n = c->t->n, p;
 
-	if (!ent_word_is(c, i, ENT_W_ENWORD))
-		return false;
 	if (i + 1 < n && (c->t->v[i + 1].flags & ETOK_NUM) &&
 	    ent_plain_gap(c, i))
 		return true;
@@ -302,8 +303,18 @@ ent_title_part(struct ent_ctx *c, size_t i)
 	p = i - 1;
 	if (etok_is(c->s, &c->t->v[p], "the") && p >= 2)
 		p--;
-	return ent_title_link(c, p) && ent_one_sent(c, p - 1, i) &&
+	return ent_one_sent(c, p - 1, i) && ent_title_link(c, p) &&
 	    ent_common_cap(c, p - 1);
+}
+
+/* Whether word i, capitalised, is written here as a part of a title of
+ * common words (ent_title_word()). The place is asked first: it reads
+ * the word's neighbours, where the word list's look-up missed the cache
+ * for every capitalised word (sentences' first words the most). */
+static bool
+ent_title_part(struct ent_ctx *c, size_t i)
+{
+	return ent_title_place(c, i) && ent_word_is(c, i, ENT_W_ENWORD);
 }
 
 /* Whether word i is capitalised somewhere other than in a title of
