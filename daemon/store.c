@@ -116,12 +116,13 @@ static const char *const store_sql[ST_COUNT] = {
 	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
 	    "raw_hash, seq, error, ts, ts_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9 / 1000000000, ?9)",
-	/* a row an older version wrote (ts_ns NULL): the end of its
-	 * second */
+	/* a row an older version wrote (ts_ns NULL), or one whose ts_ns
+	 * is not an integer (a hand-edited store): the end of its second */
 	[ST_FILE_LOOKUP] =
 	    "SELECT seq, coalesce(error, ''), EXISTS (SELECT 1 FROM "
-	    "files_sent WHERE " FILE_IS "), coalesce(ts_ns, ts * 1000000000 "
-	    "+ 999999999) FROM files WHERE " FILE_IS,
+	    "files_sent WHERE " FILE_IS "), CASE typeof(ts_ns) WHEN "
+	    "'integer' THEN ts_ns ELSE ts * 1000000000 + 999999999 END "
+	    "FROM files WHERE " FILE_IS,
 	[ST_FILE_SENT] =
 	    "INSERT OR REPLACE INTO files_sent (name, dev, ino, size, "
 	    "mtime_ns, raw_hash, ts) SELECT name, dev, ino, size, mtime_ns, "
@@ -400,9 +401,11 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 			goto err_tx;
 		}
 	/* a file record matters only while its file may still be in the
-	 * inbox after a crash; a month covers any restart */
+	 * inbox after a crash; a month covers any restart. One whose ts
+	 * is no number (NULL or text: a hand-edited store) goes too */
 	if (store_load_meta(s, err, errlen) != 0 ||
-	    exec_sql(s, "DELETE FROM files WHERE ts < "
+	    exec_sql(s, "DELETE FROM files WHERE typeof(ts) NOT IN "
+	    "('integer', 'real') OR ts < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files_sent WHERE ts < "

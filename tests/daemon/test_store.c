@@ -295,7 +295,11 @@ test_files_time_upgrade(void **state)
  * real, at either end of 64 bits, so that ts * 1e9 overflows into a
  * real): the store opens, gains ts_ns, and reads each row, its time
  * clamped to 64 bits, not wrapped; those of long ago (before the
- * epoch) go at the open, as every row older than a month does. */
+ * epoch) go at the open, as every row older than a month does, and so
+ * do those whose time is no number (NULL, text), never otherwise old.
+ * A ts_ns that is not an integer (text, a real) is read as absent:
+ * the end of ts's second, not 0 (a file offered again would be judged
+ * put back) nor INT64_MAX. */
 static void
 test_files_time_odd_rows(void **state)
 {
@@ -304,8 +308,8 @@ test_files_time_odd_rows(void **state)
 		int found;
 		int64_t want;
 	} odd[] = {
-		{ "NULL", 1, 0 },
-		{ "'abc'", 1, 999999999 },
+		{ "NULL", 0, 1 },
+		{ "'abc'", 0, 1 },
 		{ "1.5e300", 1, INT64_MAX },
 		{ "9223372036854775807", 1, INT64_MAX },
 		{ "-9223372036854775808", 0, 1 },
@@ -317,8 +321,9 @@ test_files_time_odd_rows(void **state)
 		.name = "odd.txt", .dev = 1, .ino = 42, .size = 10,
 		.mtime_ns = 123456789, .raw_hash = HASH_A,
 	};
+	static const char *const odd_ns[] = { "'abc'", "1.5e300" };
 	char path[512], why[128], *sql;
-	int64_t seq, ts;
+	int64_t seq, ts, now = (int64_t)time(NULL);
 	sqlite3 *db;
 
 	store_close(s);
@@ -350,6 +355,27 @@ test_files_time_odd_rows(void **state)
 		    sizeof(why), err, sizeof(err)), odd[i].found);
 		assert_int_equal(seq, odd[i].found ? (int64_t)i + 1 : 0);
 		assert_true(ts == odd[i].want);
+	}
+	store_close(s);
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (size_t i = 0; i < sizeof(odd_ns) / sizeof(odd_ns[0]); i++) {
+		sql = sqlite3_mprintf("INSERT INTO files VALUES ('odd.txt', 1,"
+		    " 42, 10, %d, %Q, %d, NULL, %lld, %s);", 1000 + (int)i,
+		    HASH_A, 100 + (int)i, (long long)now, odd_ns[i]);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_free(sql);
+	}
+	sqlite3_close(db);
+	s = open_store(dir);
+	for (size_t i = 0; i < sizeof(odd_ns) / sizeof(odd_ns[0]); i++) {
+		f.mtime_ns = 1000 + (int64_t)i;
+		ts = 1;
+		assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+		    sizeof(why), err, sizeof(err)), 1);
+		assert_int_equal(seq, 100 + (int64_t)i);
+		assert_true(ts == now * 1000000000 + 999999999);
 	}
 	store_close(s);
 }
