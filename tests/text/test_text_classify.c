@@ -44,6 +44,17 @@ test_sentence_closers(void **state)
 	    "\xe2\x80\x9c"));
 }
 
+/* A German opening quote (the low one) opens a word as the English one
+ * does: caritas.de's quoted heading between two paragraphs. */
+static void
+test_starts_word_low_quote(void **state)
+{
+	(void)state;
+	assert_true(text_starts_word("\xe2\x80\x9cSo ist es\xe2\x80\x9d"));
+	assert_true(text_starts_word("\xe2\x80\x9eSo ist es\xe2\x80\x9c"));
+	assert_false(text_starts_word("[Logo]"));
+}
+
 static void
 test_chrome(void **state)
 {
@@ -1953,6 +1964,7 @@ main(void)
 		cmocka_unit_test(test_extract_box_tail),
 		cmocka_unit_test(test_extract_lynx_headings),
 		cmocka_unit_test(test_extract_headline_over_date),
+		cmocka_unit_test(test_starts_word_low_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
