@@ -298,6 +298,11 @@ text_caption_single(struct text_doc *d, size_t i)
 			return 2;
 		}
 	}
+	/* a line over the article's date is its headline, no caption
+	 * ("Char Kway Teow (Stir Fry Flat Rice Noodles)" over "September
+	 * 28, 2020") */
+	if (b != NULL && b->datelike && !b->chrome)
+		return 0;
 	c = text_after_paragraph(d, i) ? NULL : text_credit(a->s, &at);
 	if (c == NULL)
 		return 0;

@@ -577,6 +577,13 @@ text_standfirst(struct text_doc *d, size_t first)
 	it = &d->items[first];
 	if (!text_title_candidate(it) || (it->twice && it->words <= 3))
 		return;
+	/* a line glued under the date, no sentence, is a link's ("Jump
+	 * to RecipePrint Recipe") */
+	if (first > 0 && d->items[first - 1].datelike &&
+	    d->items[first - 1].words <= 4 &&
+	    d->items[first - 1].block == it->block &&
+	    !it->sentence)
+		return;
 	if (d->title < d->n &&
 	    (strcasecmp(it->s, d->items[d->title].s) == 0 ||
 	    text_part_of(it->s, d->items[d->title].s)))

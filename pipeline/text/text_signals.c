@@ -111,6 +111,7 @@ text_starts_word(const char *s)
 	if (*s == '"' || *s == '\'' || isdigit((unsigned char)*s))
 		return true;
 	if (strncmp(s, "\xe2\x80\x9c", 3) == 0 ||
+	    strncmp(s, "\xe2\x80\x9e", 3) == 0 ||
 	    strncmp(s, "\xe2\x80\x98", 3) == 0 ||
 	    strncmp(s, "\xc2\xab", 2) == 0 ||
 	    strncmp(s, "\xc2\xbf", 2) == 0 ||

@@ -44,6 +44,17 @@ test_sentence_closers(void **state)
 	    "\xe2\x80\x9c"));
 }
 
+/* A German opening quote (the low one) opens a word as the English one
+ * does: caritas.de's quoted heading between two paragraphs. */
+static void
+test_starts_word_low_quote(void **state)
+{
+	(void)state;
+	assert_true(text_starts_word("\xe2\x80\x9cSo ist es\xe2\x80\x9d"));
+	assert_true(text_starts_word("\xe2\x80\x9eSo ist es\xe2\x80\x9c"));
+	assert_false(text_starts_word("[Logo]"));
+}
+
 static void
 test_chrome(void **state)
 {
@@ -1661,6 +1672,40 @@ test_extract_date_not_subheading(void **state)
 	article_free(a);
 }
 
+/* A headline over the article's date is no photo's caption, though it
+ * ends with a capitalised group in brackets as "Caption (Reuters)"
+ * does; and a link's label glued under the date ("Jump to RecipePrint
+ * Recipe") is no standfirst. */
+static void
+test_extract_headline_over_date(void **state)
+{
+	static const char s[] =
+	    "Home\n"
+	    "Recipe Index\n"
+	    "\n"
+	    "Vegan Char Kway Teow (Stir Fry Flat Rice Noodles)\n"
+	    "\n"
+	    "September 28, 2020\n"
+	    "Jump to RecipePrint Recipe\n"
+	    "\n"
+	    "Once in a while I like to go vegan, and this time it was a char "
+	    "kway teow without the eggs, the meat or the pork lard.\n"
+	    "\n"
+	    "The cooking of the dish itself was quite speedy, and only the "
+	    "tofu took a while to fry until it was golden brown.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Vegan Char Kway Teow (Stir Fry Flat Rice Noodles)");
+	assert_null(a->subtitle);
+	article_free(a);
+}
+
 /* A dated byline that ends as a sentence does ("... at 11:08 a.m.") is
  * no paragraph of the body. */
 static void
@@ -1918,6 +1963,8 @@ main(void)
 		cmocka_unit_test(test_extract_trailing_pitch),
 		cmocka_unit_test(test_extract_box_tail),
 		cmocka_unit_test(test_extract_lynx_headings),
+		cmocka_unit_test(test_extract_headline_over_date),
+		cmocka_unit_test(test_starts_word_low_quote),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
