@@ -34,7 +34,7 @@ import tempfile
 import time
 
 from test_inbox import Daemon, finish
-from test_inbox_failed import drop, wait_path
+from test_inbox_failed import drop, wait_log, wait_path
 from nwtest import check, inbox_waiting, shim_env
 
 
@@ -96,8 +96,9 @@ def test_error_tmp(exe, tmp, cut, logs):
         check(os.listdir(os.path.join(d.inbox, "failed")) == [],
               "no NAME.error.INO.tmp left in failed/: %r" %
               os.listdir(os.path.join(d.inbox, "failed")))
-        check(d.said(b"big.txt: 1 leftover(s) of an earlier move out"),
-              "the log says the leftover was tidied")
+        # logged just after the tidy and the publish: waited for
+        check(wait_log(d, b"big.txt: 1 leftover(s) of an earlier move "
+                       b"out", 10), "the log says the leftover was tidied")
 
     run(exe, tmp, "max_size = 4000", shim_env(cut), logs, fails)
     run(exe, tmp, "max_size = 8000", {}, logs, publishes)
@@ -135,8 +136,9 @@ def test_error_tmp_other(exe, tmp, cut, logs):
         check(leftovers(d.inbox) == [], "the first one's reason removed "
               "after the move, not left for the start after: %r"
               % leftovers(d.inbox))
-        check(d.said(b"big.txt: 1 leftover(s) of an earlier move out"),
-              "the log says the leftover was tidied")
+        # logged just after the tidy and the publish: waited for
+        check(wait_log(d, b"big.txt: 1 leftover(s) of an earlier move "
+                       b"out", 10), "the log says the leftover was tidied")
 
     run(exe, tmp, "max_size = 4000", shim_env(cut), logs, fails)
     run(exe, tmp, "max_size = 8000", {}, logs, publishes)
