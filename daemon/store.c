@@ -402,13 +402,15 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 		}
 	/* a file record matters only while its file may still be in the
 	 * inbox after a crash; a month covers any restart. One whose ts
-	 * is no number (NULL or text: a hand-edited store) goes too */
+	 * is no number (NULL or text: a hand-edited store) goes too, in
+	 * files and in files_sent */
 	if (store_load_meta(s, err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files WHERE typeof(ts) NOT IN "
 	    "('integer', 'real') OR ts < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
-	    exec_sql(s, "DELETE FROM files_sent WHERE ts < "
+	    exec_sql(s, "DELETE FROM files_sent WHERE typeof(ts) NOT IN "
+	    "('integer', 'real') OR ts < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "

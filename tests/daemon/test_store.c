@@ -291,6 +291,17 @@ test_files_time_upgrade(void **state)
 	store_close(s);
 }
 
+/* sqlite3_exec()'s callback: counts the rows into *arg. */
+static int
+count_row(void *arg, int n, char **v, char **names)
+{
+	(void)n;
+	(void)v;
+	(void)names;
+	(*(int *)arg)++;
+	return 0;
+}
+
 /* Odd rows of an older version's files table (its time NULL, text, a
  * real, at either end of 64 bits, so that ts * 1e9 overflows into a
  * real): the store opens, gains ts_ns, and reads each row, its time
@@ -325,6 +336,7 @@ test_files_time_odd_rows(void **state)
 	char path[512], why[128], *sql;
 	int64_t seq, ts, now = (int64_t)time(NULL);
 	sqlite3 *db;
+	int rows = 0;
 
 	store_close(s);
 	snprintf(path, sizeof(path), "%s/newswire.db", dir);
@@ -378,6 +390,19 @@ test_files_time_odd_rows(void **state)
 		assert_true(ts == now * 1000000000 + 999999999);
 	}
 	store_close(s);
+
+	/* a waiting move's record whose ts is text goes at open too */
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO files_sent VALUES "
+	    "('sent.txt', 1, 43, 10, 1, 'h', 'abc');", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	store_close(open_store(dir));
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "SELECT 1 FROM files_sent WHERE "
+	    "name = 'sent.txt';", count_row, &rows, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(rows, 0);
 }
 
 /* A file whose event went out and whose move failed is recorded so
