@@ -15,20 +15,9 @@
 #include "html/html_extract.h"
 #include "util.h"
 
-#define NOW 1893456000  /* 2030-01-01 */
+#include "html_prose.h"
 
-static const char prose1[] =
-	"The council voted on Tuesday to rebuild the old harbour bridge, "
-	"ending a dispute that had divided the town for more than a decade, "
-	"and set aside four million euros for the work.";
-static const char prose2[] =
-	"Engineers said the new span would carry both cyclists and buses, "
-	"and that construction could begin in the spring if the regional "
-	"government approves the plans without further changes.";
-static const char prose3[] =
-	"Residents who had campaigned for the project, many of them fishermen, "
-	"gathered outside the town hall to celebrate the decision, while "
-	"opponents said they would consider an appeal.";
+#define NOW 1893456000  /* 2030-01-01 */
 
 /* Extracts the page of head and body. */
 static struct nw_article *
