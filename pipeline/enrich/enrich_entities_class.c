@@ -330,7 +330,8 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
 	    ent_phrase_head(c, a) ||
 	    (ent_english(c) && ent_title_word(c, a)) ||
-	    (ent_english(c) && ent_list_has(ENT_L_SKY, f))))
+	    (ent_english(c) && ent_list_has(ENT_L_SKY, f)) ||
+	    ent_de_quoted(c, a)))
 		return true;
 	return !cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||

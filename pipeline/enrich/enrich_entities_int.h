@@ -185,6 +185,10 @@ bool ent_menu_word(struct ent_ctx *c, size_t i);
  * Legion") or joined to one by "of", "on", "in" or "for" ("Attack on
  * Titan", "Game of Thrones", "Purpose of the Review"). */
 bool ent_title_word(struct ent_ctx *c, size_t i);
+/* Whether word i, in a text whose language capitalises no noun, is a
+ * noun of a quoted German sentence: the German dictionary's word in a
+ * sentence with more of German's function words than of English's. */
+bool ent_de_quoted(struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or
  * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as

@@ -331,3 +331,45 @@ ent_title_word(struct ent_ctx *c, size_t i)
 	return ent_word_is(c, i, ENT_W_ENWORD) &&
 	    !ent_gathered(c, &c->free, ent_free_cap, ETOK_CAP, i);
 }
+
+/* Whether word j, in lower case or opening its sentence, is a German
+ * function word (1) or an English one (-1), or neither or both (0):
+ * lang_stop_mask()'s bits, German's the second of its profiles. */
+static int
+ent_de_en_stop(const struct ent_ctx *c, size_t j)
+{
+	unsigned f, m;
+
+	f = c->t->v[j].flags;
+	if ((f & (ETOK_ALLCAP | ETOK_NUM)) ||
+	    ((f & ETOK_CAP) && !(f & ETOK_SENT)))
+		return 0;
+	m = lang_stop_mask(etok_folded(c->t, j), c->t->v[j].hash);
+	if ((m & 2u) && !(m & 1u))
+		return 1;
+	return (m & 1u) && !(m & 2u) ? -1 : 0;
+}
+
+/* Whether word i, in a text whose language capitalises no noun, sits in
+ * a sentence of German (two of its function words or more, "der",
+ * "das", "und", and more of them than English's) and is a word of the
+ * German dictionary: a quoted sentence's noun ("Nach dem Drink verlor
+ * ich das Bewusstsein"), no name. */
+bool
+ent_de_quoted(struct ent_ctx *c, size_t i)
+{
+	const struct etok *v = c->t->v;
+	size_t j;
+	int de = 0, en = 0, s;
+
+	if (c->nouns || !ent_dict_word("de", v[i].hash))
+		return false;
+	for (j = i; j > 0 && v[j - 1].sent == v[i].sent; j--)
+		;
+	for (; j < c->t->n && v[j].sent == v[i].sent; j++) {
+		s = ent_de_en_stop(c, j);
+		de += s > 0;
+		en += s < 0;
+	}
+	return de >= 2 && de > en;
+}
