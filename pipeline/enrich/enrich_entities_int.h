@@ -189,6 +189,10 @@ bool ent_title_word(struct ent_ctx *c, size_t i);
  * noun of a quoted German sentence: the German dictionary's word in a
  * sentence with more of German's function words than of English's. */
 bool ent_de_quoted(struct ent_ctx *c, size_t i);
+/* Whether word i, as written, stands in sentences of code (an "=", a
+ * call's "(", a ">>>" prompt) more often than in prose: a name of the
+ * program's ("ValueError", "Point = namedtuple("), no body. */
+bool ent_code_word(const struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or
  * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as

@@ -373,3 +373,55 @@ ent_de_quoted(struct ent_ctx *c, size_t i)
 	}
 	return de >= 2 && de > en;
 }
+
+/* Whether the line of text around word j is code: an "=", a ">>>"
+ * prompt, a "{", or a "(" right after a letter, a digit or an
+ * underscore (a call: "foo(", "KeyError(1)"), twice or more, and once
+ * at least in every 20 words. */
+static bool
+ent_code_line(const struct ent_ctx *c, size_t j)
+{
+	const char *s = c->s, *p, *e;
+	size_t marks = 0, words = 1;
+
+	for (p = s + c->t->v[j].off; p > s && p[-1] != '\n'; p--)
+		;
+	for (e = s + c->t->v[j].off; *e != '\0' && *e != '\n'; e++)
+		;
+	for (; p < e; p++) {
+		if (*p == ' ')
+			words++;
+		else if (*p == '=' || *p == '{')
+			marks++;
+		else if (*p == '>' && e - p >= 3 && p[1] == '>' &&
+		    p[2] == '>') {
+			marks++;
+			p += 2;
+		} else if (*p == '(' && p > s && (p[-1] == '_' ||
+		    (p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= 'A' && p[-1] <= 'Z') ||
+		    (p[-1] >= '0' && p[-1] <= '9')))
+			marks++;
+	}
+	return marks >= 2 && marks * 20 >= words;
+}
+
+/* Whether word i, as written, stands in lines of code more often than
+ * in prose ("except ValueError as e:", "Point = namedtuple(", "return
+ * True"): a name of the program's, no body. */
+bool
+ent_code_word(const struct ent_ctx *c, size_t i)
+{
+	size_t j, code = 0, prose = 0;
+
+	for (j = 0; j < c->t->n; j++) {
+		if (c->t->v[j].hash != c->t->v[i].hash ||
+		    !ent_same_word(c, i, j))
+			continue;
+		if (ent_code_line(c, j))
+			code++;
+		else
+			prose++;
+	}
+	return code > prose;
+}
