@@ -586,6 +586,20 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	if (!phrase && ent_english(c) && !cue &&
 	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
 		phrase = true;
+	/* English: a run that no given name opens and that ends with a
+	 * word of the language the text also writes in lower case, no
+	 * function word ("Liu He") nor an initial ("Wong A"): a common
+	 * noun's phrase, no one's name ("Costigans Pub", "Rearview
+	 * Town", "Swiss Meringue Frosting") */
+	if (!phrase && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    c->t->v[b - 1].len >= 3 &&
+	    !(c->t->v[b - 1].flags & ETOK_ALLCAP) &&
+	    ent_word_is(c, b - 1, ENT_W_ENWORD) &&
+	    !ent_word_is(c, b - 1, ENT_W_STOP) &&
+	    !ent_word_is(c, b - 1, ENT_W_FUNCTION) &&
+	    !ent_word_is(c, b - 1, ENT_W_LANG) && ent_lower(c, b - 1))
+		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);

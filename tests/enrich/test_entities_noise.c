@@ -2,7 +2,8 @@
  * stand: in an English text, the nouns of a quoted German sentence
  * ("Nach dem Drink verlor ich das Bewusstsein"); a program's names,
  * written in lines of code more often than in prose ("except
- * ValueError as e:"). */
+ * ValueError as e:"); in English a run no given name opens that ends
+ * with a word the text writes in lower case ("Costigans Pub"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -78,12 +79,34 @@ test_entities_code_words(void **state)
 	article_free(a);
 }
 
+/* English: a run that no given name opens and that ends with a word of
+ * the language the text also writes in lower case is a phrase, no
+ * person; a surname that is a function word ("Liu He") or an initial
+ * ("Wong A") keeps its person. */
+static void
+test_entities_lower_tail(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Our Chocolate Buttercream Frosting is easy. Spread "
+	    "the frosting on the cake. We then met at Costigans Pub, the "
+	    "oldest pub in the town. Vice Premier Liu He said he would "
+	    "come. The study by Wong A found a rise. Eyamba Sowers agreed.");
+	assert_false(has_name(&a->people, "Chocolate Buttercream Frosting"));
+	assert_false(has_name(&a->people, "Costigans Pub"));
+	assert_true(has_name(&a->people, "Liu He"));
+	assert_true(has_name(&a->people, "Eyamba Sowers"));
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entities_de_quoted),
 		cmocka_unit_test(test_entities_code_words),
+		cmocka_unit_test(test_entities_lower_tail),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
