@@ -355,11 +355,39 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
 	return ent_acro_opens(c, a, j, s[v[j].off]);
 }
 
+/* Whether word j, an acronym, is the medium of a transfer: right after
+ * "using" or "über" in lower case and a space, with no article between,
+ * and before no word of a phrase it would qualify ("über USB an einen
+ * Computer", "using SSL."; not "using NASA data"), as no body is
+ * written. Not "via", a credit's too ("KVELLER via JTA"), nor "over"
+ * and "per" ("over NATO", "per CDC guidance"). */
+static bool
+ent_acro_medium_form(struct ent_ctx *c, size_t j)
+{
+	static const char *const by[] = { "using", "über" };
+	const struct etok *v = c->t->v;
+	const char *e = c->s + v[j].off + v[j].len;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    v[j - 1].sent != v[j].sent ||
+	    (v[j - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    v[j - 1].off + v[j - 1].len + 1 != v[j].off ||
+	    c->s[v[j].off - 1] != ' ' ||
+	    !ETOK_FIND(etok_folded(c->t, j - 1), by))
+		return false;
+	if (*e != ' ' || j + 1 >= c->t->n || v[j + 1].sent != v[j].sent)
+		return true;
+	return ent_word_is(c, j + 1, ENT_W_STOP) ||
+	    ent_word_is(c, j + 1, ENT_W_LANG);
+}
+
 /* Word j, an acronym, names a thing: defined by a phrase in lower case,
- * or heading a count noun's phrase. */
+ * heading a count noun's phrase, or a transfer's medium. */
 static bool
 ent_acro_thing_any(struct ent_ctx *c, size_t j)
 {
+	if (ent_acro_medium_form(c, j))
+		return true;
 	if (c->nouns)
 		return ent_acro_de_head_form(c, j);
 	return ent_acro_thing_form(c, j) || ent_acro_head_form(c, j);

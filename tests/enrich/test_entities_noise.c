@@ -3,7 +3,8 @@
  * ("Nach dem Drink verlor ich das Bewusstsein"); a program's names,
  * written in lines of code more often than in prose ("except
  * ValueError as e:"); in English a run no given name opens that ends
- * with a word the text writes in lower case ("Costigans Pub"). */
+ * with a word the text writes in lower case ("Costigans Pub"); an
+ * acronym written as a transfer's medium ("über USB", "using SSL"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -100,6 +101,26 @@ test_entities_lower_tail(void **state)
 	article_free(a);
 }
 
+/* An acronym right after "using" or "über", before no word it would
+ * qualify, is a medium, no body; "using NASA data" keeps NASA. */
+static void
+test_entities_acro_medium(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "We tunnel rsync using SSL. The team built it "
+	    "using NASA data, and NASA said it was glad.");
+	assert_false(has_name(&a->organisations, "SSL"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+	a = run_in("de", "Das alte Laufwerk wird über USB an einen "
+	    "Computer angeschlossen. Laut ADAC ist das einfach.");
+	assert_false(has_name(&a->organisations, "USB"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -107,6 +128,7 @@ main(void)
 		cmocka_unit_test(test_entities_de_quoted),
 		cmocka_unit_test(test_entities_code_words),
 		cmocka_unit_test(test_entities_lower_tail),
+		cmocka_unit_test(test_entities_acro_medium),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
