@@ -269,6 +269,26 @@ ent_adjective(struct ent_ctx *c, size_t a)
 	return true;
 }
 
+/* Whether the one word a is an adjective made of a name the text
+ * writes ("Nixonian" of "Nixon", "Clintonian"): one capital, then
+ * lower-case letters ending in -ian, the name before it no word of the
+ * language ("Guardian" is of "guard"). */
+static bool
+ent_name_adjective(struct ent_ctx *c, size_t a)
+{
+	const char *f = etok_folded(c->t, a);
+	const char *w = c->s + c->t->v[a].off;
+	size_t l = strlen(f), j;
+
+	if (l < 7 || strcmp(f + l - 3, "ian") != 0)
+		return false;
+	for (j = 1; j < l; j++)
+		if (w[j] < 'a' || w[j] > 'z')
+			return false;
+	return ent_caps_has(c, f, l - 3) &&
+	    !ent_dict_word("en", etok_hash(f, l - 3));
+}
+
 /* Whether word a ends with a hyphen and a lower-case part of two
  * letters or more ("Bush-era", "Stallman-esque",
  * "N-acetyltransferase"). */
@@ -354,7 +374,8 @@ ent_one_modifier(struct ent_ctx *c, size_t a, bool the)
 {
 	return ent_kind_noun(c, a) || (the && ent_the_modifier(c, a)) ||
 	    ent_menu_word(c, a) ||
-	    (ent_english(c) && ent_adjective(c, a)) ||
+	    (ent_english(c) && (ent_adjective(c, a) ||
+	    ent_name_adjective(c, a))) ||
 	    (ent_english(c) && ent_lower_tail(c, a));
 }
 

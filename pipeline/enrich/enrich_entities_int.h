@@ -311,6 +311,8 @@ bool ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b);
  * writes none before a person's name, and one before a firm's or a
  * brand's ("der Goldman Sachs", "die Constantin Film"). */
 bool ent_de_article_before(const struct ent_ctx *c, size_t a);
+/* Whether the text writes a word of folded form f[0, n) capitalised. */
+bool ent_caps_has(struct ent_ctx *c, const char *f, size_t n);
 /* The name of the German person [a, b) without a genitive -s on its last
  * word where the text writes that word without it too ("Merkels" beside
  * "Merkel"), or NULL. */

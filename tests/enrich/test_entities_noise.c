@@ -4,7 +4,8 @@
  * written in lines of code more often than in prose ("except
  * ValueError as e:"); in English a run no given name opens that ends
  * with a word the text writes in lower case ("Costigans Pub"); an
- * acronym written as a transfer's medium ("über USB", "using SSL"). */
+ * acronym written as a transfer's medium ("über USB", "using SSL"); an
+ * adjective made of a name ("Nixonian"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -121,6 +122,24 @@ test_entities_acro_medium(void **state)
 	article_free(a);
 }
 
+/* English: a word in -ian made of a name the text writes ("Nixonian" of
+ * "Nixon") is an adjective, no body; "Guardian" is of a word of the
+ * language, and stays. */
+static void
+test_entities_name_adjective(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Unlike the Nixon and Clinton hearings, there is no "
+	    "Nixonian or Clintonian argument here. The National Guard was "
+	    "sent, the Guardian reported.");
+	assert_false(has_name(&a->organisations, "Nixonian"));
+	assert_false(has_name(&a->organisations, "Clintonian"));
+	assert_true(has_name(&a->organisations, "Guardian"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -129,6 +148,7 @@ main(void)
 		cmocka_unit_test(test_entities_code_words),
 		cmocka_unit_test(test_entities_lower_tail),
 		cmocka_unit_test(test_entities_acro_medium),
+		cmocka_unit_test(test_entities_name_adjective),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
