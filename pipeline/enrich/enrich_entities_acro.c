@@ -469,20 +469,30 @@ ent_acro_place_alone(struct ent_ctx *c, size_t a)
 	return a < 2 || !ent_plain_gap(c, a - 2) || !ent_cap(c, a - 2);
 }
 
+/* Word j, an acronym, is in brackets right after a capitalised word
+ * not in capitals ("Missoula (MSO)"). */
+static bool
+ent_acro_bracketed(const struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len;
+
+	return (v[j].flags & ETOK_ALLCAP) && j > 0 && v[j].off >= 2 &&
+	    s[v[j].off - 1] == '(' && s[v[j].off - 2] == ' ' &&
+	    s[e] == ')' && v[j - 1].off + v[j - 1].len + 2 == v[j].off &&
+	    ent_cap(c, j - 1) && !(v[j - 1].flags & ETOK_ALLCAP);
+}
+
 /* Word j, an acronym, is in brackets after a place of one to three
  * capitalised words that the gazetteer knows, and no longer name
  * holds ("Los Angeles (LAX)", "Utrecht (NL)"). */
 static bool
-ent_acro_place_code_form(struct ent_ctx *c, size_t j)
+ent_acro_place_code_one(struct ent_ctx *c, size_t j)
 {
-	const struct etok *v = c->t->v;
-	const char *s = c->s;
-	size_t e = v[j].off + v[j].len, m;
+	size_t m;
 
-	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 || v[j].off < 2 ||
-	    s[v[j].off - 1] != '(' || s[v[j].off - 2] != ' ' ||
-	    s[e] != ')' || v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
-	    !ent_cap(c, j - 1) || (v[j - 1].flags & ETOK_ALLCAP))
+	if (!ent_acro_bracketed(c, j))
 		return false;
 	for (m = 1; m <= 3 && m <= j; m++) {
 		if (m > 1 && (!ent_cap(c, j - m) ||
@@ -491,6 +501,31 @@ ent_acro_place_code_form(struct ent_ctx *c, size_t j)
 		if (ent_place_of(c, j - m, j) != NULL)
 			return ent_acro_place_alone(c, j - m);
 	}
+	return false;
+}
+
+/* Word j, an acronym, is such a place's code, or is in brackets after
+ * one capitalised word in a sentence that holds such a code: a list of
+ * codes ("to Boise (BOI), Missoula (MSO) and Spokane (GEG)"), each a
+ * place's. After two words or more it may be a body's initials in a
+ * list ("Food and Drug Administration (FDA)"): not taken. */
+static bool
+ent_acro_place_code_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	size_t k;
+
+	if (ent_acro_place_code_one(c, j))
+		return true;
+	if (!ent_acro_bracketed(c, j) ||
+	    (j >= 2 && v[j - 2].sent == v[j].sent && ent_cap(c, j - 2) &&
+	    ent_plain_gap(c, j - 2)))
+		return false;
+	for (k = j; k > 0 && v[k - 1].sent == v[j].sent; k--)
+		;
+	for (; k < c->t->n && v[k].sent == v[j].sent; k++)
+		if (k != j && ent_acro_place_code_one(c, k))
+			return true;
 	return false;
 }
 

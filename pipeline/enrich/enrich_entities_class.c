@@ -416,10 +416,12 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 	if (ent_one_no_name(c, a, b, the, cue))
 		return;
-	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
-	 * lacks */
+	/* "à Nantes", "en Medellín", "in Seattle", "Missoula (MSO)" in a
+	 * list of places' codes: a town the gazetteer lacks */
 	if ((c->romance || ent_english(c)) && !acro && !the && !cue &&
-	    ent_locative(c, a)) {
+	    (ent_locative(c, a) || (a + 1 < c->t->n &&
+	    c->s[c->t->v[a + 1].off - 1] == '(' &&
+	    ent_acro_place_code(c, a + 1)))) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;

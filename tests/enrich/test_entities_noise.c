@@ -5,7 +5,8 @@
  * ValueError as e:"); in English a run no given name opens that ends
  * with a word the text writes in lower case ("Costigans Pub"); an
  * acronym written as a transfer's medium ("über USB", "using SSL"); an
- * adjective made of a name ("Nixonian"). */
+ * adjective made of a name ("Nixonian"); a list of places' codes ("to
+ * Boise (BOI), Missoula (MSO) and Spokane (GEG)"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -140,6 +141,27 @@ test_entities_name_adjective(void **state)
 	article_free(a);
 }
 
+/* In a sentence that holds a known place's code in brackets, the other
+ * acronyms in brackets after one capitalised word are codes too, no
+ * bodies, and that word a place; an acronym in brackets elsewhere
+ * stays a body's. */
+static void
+test_entities_code_list(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The airline added routes from its hub to Boise "
+	    "(BOI), Missoula (MSO) and Spokane (GEG) this year. Its "
+	    "partner, Cirium (CRM), said so.");
+	assert_false(has_name(&a->organisations, "MSO"));
+	assert_false(has_name(&a->organisations, "GEG"));
+	assert_false(has_name(&a->organisations, "Missoula"));
+	assert_true(has_name(&a->places, "Missoula"));
+	assert_true(has_name(&a->organisations, "CRM"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -149,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_entities_lower_tail),
 		cmocka_unit_test(test_entities_acro_medium),
 		cmocka_unit_test(test_entities_name_adjective),
+		cmocka_unit_test(test_entities_code_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
