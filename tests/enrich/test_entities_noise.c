@@ -6,7 +6,8 @@
  * with a word the text writes in lower case ("Costigans Pub"); an
  * acronym written as a transfer's medium ("über USB", "using SSL"); an
  * adjective made of a name ("Nixonian"); a list of places' codes ("to
- * Boise (BOI), Missoula (MSO) and Spokane (GEG)"). */
+ * Boise (BOI), Missoula (MSO) and Spokane (GEG)"); an acronym after a
+ * possessive before a comma ("mit Ihrem SUV,"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -162,6 +163,22 @@ test_entities_code_list(void **state)
 	article_free(a);
 }
 
+/* An acronym right after a determiner and before a comma ends its
+ * phrase as a count noun does ("mit Ihrem SUV, das"): a thing; one
+ * after an article stays a body ("der ADAC, der"). */
+static void
+test_entities_acro_det_comma(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Fahren Sie mit Ihrem SUV, das nicht klein ist, in "
+	    "die Stadt. Der ADAC, der dazu rät, sieht das anders.");
+	assert_false(has_name(&a->organisations, "SUV"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -172,6 +189,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_medium),
 		cmocka_unit_test(test_entities_name_adjective),
 		cmocka_unit_test(test_entities_code_list),
+		cmocka_unit_test(test_entities_acro_det_comma),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
