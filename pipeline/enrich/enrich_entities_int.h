@@ -138,6 +138,9 @@ struct ent_ctx {
 	                           brackets after a place ("Boise (BOI)") */
 	struct ent_hset label;  /* the same of the acronyms written before
 	                           an identifier's code ("ISBN 978-3-...") */
+	struct ent_hset codew;  /* the etok_hash() of the capitalised
+	                           words, as written, that stand in lines
+	                           of code more often than in prose */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */
@@ -192,7 +195,7 @@ bool ent_de_quoted(struct ent_ctx *c, size_t i);
 /* Whether word i, as written, stands in sentences of code (an "=", a
  * call's "(", a ">>>" prompt) more often than in prose: a name of the
  * program's ("ValueError", "Point = namedtuple("), no body. */
-bool ent_code_word(const struct ent_ctx *c, size_t i);
+bool ent_code_word(struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or
  * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as

@@ -374,20 +374,15 @@ ent_de_quoted(struct ent_ctx *c, size_t i)
 	return de >= 2 && de > en;
 }
 
-/* Whether the line of text around word j is code: an "=", a ">>>"
- * prompt, a "{", or a "(" right after a letter, a digit or an
- * underscore (a call: "foo(", "KeyError(1)"), twice or more, and once
- * at least in every 20 words. */
+/* Whether the line of text [p, e) is code: an "=", a ">>>" prompt, a
+ * "{", or a "(" right after a letter, a digit or an underscore (a
+ * call: "foo(", "KeyError(1)"), twice or more, and once at least in
+ * every 20 words. */
 static bool
-ent_code_line(const struct ent_ctx *c, size_t j)
+ent_code_line(const char *s, const char *p, const char *e)
 {
-	const char *s = c->s, *p, *e;
 	size_t marks = 0, words = 1;
 
-	for (p = s + c->t->v[j].off; p > s && p[-1] != '\n'; p--)
-		;
-	for (e = s + c->t->v[j].off; *e != '\0' && *e != '\n'; e++)
-		;
 	for (; p < e; p++) {
 		if (*p == ' ')
 			words++;
@@ -406,22 +401,70 @@ ent_code_line(const struct ent_ctx *c, size_t j)
 	return marks >= 2 && marks * 20 >= words;
 }
 
+/* A capitalised word's mention: the hash of its form as written, and
+ * whether its line is code. */
+struct ent_code_mention {
+	uint64_t h;
+	bool code;
+};
+
+static int
+ent_code_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ent_code_mention *)a)->h,
+	    y = ((const struct ent_code_mention *)b)->h;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills c->codew in one walk: each line read once, the capitalised
+ * words' mentions sorted by the hash of their form as written. */
+static void
+ent_code_fill(struct ent_ctx *c)
+{
+	const struct etok *v = c->t->v;
+	struct ent_code_mention *m = NULL;
+	const char *ls = NULL, *le = NULL;
+	size_t n = 0, i, j, code;
+	bool lc = false;
+
+	ent_hset_init(&c->codew);
+	if (c->t->n > 0)
+		m = xmalloc(c->t->n * sizeof(*m));
+	for (j = 0; j < c->t->n; j++) {
+		const char *w = c->s + v[j].off;
+
+		if (!(v[j].flags & (ETOK_CAP | ETOK_ALLCAP)))
+			continue;
+		if (ls == NULL || w >= le) {
+			for (ls = w; ls > c->s && ls[-1] != '\n'; ls--)
+				;
+			for (le = w; *le != '\0' && *le != '\n'; le++)
+				;
+			lc = ent_code_line(c->s, ls, le);
+		}
+		m[n].h = etok_hash(w, v[j].len);
+		m[n++].code = lc;
+	}
+	if (n > 1)
+		qsort(m, n, sizeof(*m), ent_code_cmp);
+	for (i = 0; i < n; i = j) {
+		for (code = 0, j = i; j < n && m[j].h == m[i].h; j++)
+			code += m[j].code;
+		if (2 * code > j - i)
+			ent_hset_add(&c->codew, m[i].h);
+	}
+	free(m);
+}
+
 /* Whether word i, as written, stands in lines of code more often than
  * in prose ("except ValueError as e:", "Point = namedtuple(", "return
  * True"): a name of the program's, no body. */
 bool
-ent_code_word(const struct ent_ctx *c, size_t i)
+ent_code_word(struct ent_ctx *c, size_t i)
 {
-	size_t j, code = 0, prose = 0;
-
-	for (j = 0; j < c->t->n; j++) {
-		if (c->t->v[j].hash != c->t->v[i].hash ||
-		    !ent_same_word(c, i, j))
-			continue;
-		if (ent_code_line(c, j))
-			code++;
-		else
-			prose++;
-	}
-	return code > prose;
+	if (c->codew.v == NULL)
+		ent_code_fill(c);
+	return ent_hset_has(&c->codew,
+	    etok_hash(c->s + c->t->v[i].off, c->t->v[i].len));
 }
