@@ -355,11 +355,39 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
 	return ent_acro_opens(c, a, j, s[v[j].off]);
 }
 
+/* Whether word j, an acronym, is the medium of a transfer: right after
+ * "using" or "über" in lower case and a space, with no article between,
+ * and before no word of a phrase it would qualify ("über USB an einen
+ * Computer", "using SSL."; not "using NASA data"), as no body is
+ * written. Not "via", a credit's too ("KVELLER via JTA"), nor "over"
+ * and "per" ("over NATO", "per CDC guidance"). */
+static bool
+ent_acro_medium_form(struct ent_ctx *c, size_t j)
+{
+	static const char *const by[] = { "using", "über" };
+	const struct etok *v = c->t->v;
+	const char *e = c->s + v[j].off + v[j].len;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
+	    v[j - 1].sent != v[j].sent ||
+	    (v[j - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    v[j - 1].off + v[j - 1].len + 1 != v[j].off ||
+	    c->s[v[j].off - 1] != ' ' ||
+	    !ETOK_FIND(etok_folded(c->t, j - 1), by))
+		return false;
+	if (*e != ' ' || j + 1 >= c->t->n || v[j + 1].sent != v[j].sent)
+		return true;
+	return ent_word_is(c, j + 1, ENT_W_STOP) ||
+	    ent_word_is(c, j + 1, ENT_W_LANG);
+}
+
 /* Word j, an acronym, names a thing: defined by a phrase in lower case,
- * or heading a count noun's phrase. */
+ * heading a count noun's phrase, or a transfer's medium. */
 static bool
 ent_acro_thing_any(struct ent_ctx *c, size_t j)
 {
+	if (ent_acro_medium_form(c, j))
+		return true;
 	if (c->nouns)
 		return ent_acro_de_head_form(c, j);
 	return ent_acro_thing_form(c, j) || ent_acro_head_form(c, j);
@@ -441,20 +469,30 @@ ent_acro_place_alone(struct ent_ctx *c, size_t a)
 	return a < 2 || !ent_plain_gap(c, a - 2) || !ent_cap(c, a - 2);
 }
 
+/* Word j, an acronym, is in brackets right after a capitalised word
+ * not in capitals ("Missoula (MSO)"). */
+static bool
+ent_acro_bracketed(const struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len;
+
+	return (v[j].flags & ETOK_ALLCAP) && j > 0 && v[j].off >= 2 &&
+	    s[v[j].off - 1] == '(' && s[v[j].off - 2] == ' ' &&
+	    s[e] == ')' && v[j - 1].off + v[j - 1].len + 2 == v[j].off &&
+	    ent_cap(c, j - 1) && !(v[j - 1].flags & ETOK_ALLCAP);
+}
+
 /* Word j, an acronym, is in brackets after a place of one to three
  * capitalised words that the gazetteer knows, and no longer name
  * holds ("Los Angeles (LAX)", "Utrecht (NL)"). */
 static bool
-ent_acro_place_code_form(struct ent_ctx *c, size_t j)
+ent_acro_place_code_one(struct ent_ctx *c, size_t j)
 {
-	const struct etok *v = c->t->v;
-	const char *s = c->s;
-	size_t e = v[j].off + v[j].len, m;
+	size_t m;
 
-	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 || v[j].off < 2 ||
-	    s[v[j].off - 1] != '(' || s[v[j].off - 2] != ' ' ||
-	    s[e] != ')' || v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
-	    !ent_cap(c, j - 1) || (v[j - 1].flags & ETOK_ALLCAP))
+	if (!ent_acro_bracketed(c, j))
 		return false;
 	for (m = 1; m <= 3 && m <= j; m++) {
 		if (m > 1 && (!ent_cap(c, j - m) ||
@@ -463,6 +501,31 @@ ent_acro_place_code_form(struct ent_ctx *c, size_t j)
 		if (ent_place_of(c, j - m, j) != NULL)
 			return ent_acro_place_alone(c, j - m);
 	}
+	return false;
+}
+
+/* Word j, an acronym, is such a place's code, or is in brackets after
+ * one capitalised word in a sentence that holds such a code: a list of
+ * codes ("to Boise (BOI), Missoula (MSO) and Spokane (GEG)"), each a
+ * place's. After two words or more it may be a body's initials in a
+ * list ("Food and Drug Administration (FDA)"): not taken. */
+static bool
+ent_acro_place_code_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	size_t k;
+
+	if (ent_acro_place_code_one(c, j))
+		return true;
+	if (!ent_acro_bracketed(c, j) ||
+	    (j >= 2 && v[j - 2].sent == v[j].sent && ent_cap(c, j - 2) &&
+	    ent_plain_gap(c, j - 2)))
+		return false;
+	for (k = j; k > 0 && v[k - 1].sent == v[j].sent; k--)
+		;
+	for (; k < c->t->n && v[k].sent == v[j].sent; k++)
+		if (k != j && ent_acro_place_code_one(c, k))
+			return true;
 	return false;
 }
 

@@ -269,6 +269,26 @@ ent_adjective(struct ent_ctx *c, size_t a)
 	return true;
 }
 
+/* Whether the one word a is an adjective made of a name the text
+ * writes ("Nixonian" of "Nixon", "Clintonian"): one capital, then
+ * lower-case letters ending in -ian, the name before it no word of the
+ * language ("Guardian" is of "guard"). */
+static bool
+ent_name_adjective(struct ent_ctx *c, size_t a)
+{
+	const char *f = etok_folded(c->t, a);
+	const char *w = c->s + c->t->v[a].off;
+	size_t l = strlen(f), j;
+
+	if (l < 7 || strcmp(f + l - 3, "ian") != 0)
+		return false;
+	for (j = 1; j < l; j++)
+		if (w[j] < 'a' || w[j] > 'z')
+			return false;
+	return ent_caps_has(c, f, l - 3) &&
+	    !ent_dict_word("en", etok_hash(f, l - 3));
+}
+
 /* Whether word a ends with a hyphen and a lower-case part of two
  * letters or more ("Bush-era", "Stallman-esque",
  * "N-acetyltransferase"). */
@@ -330,13 +350,14 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
 	    ent_phrase_head(c, a) ||
 	    (ent_english(c) && ent_title_word(c, a)) ||
-	    (ent_english(c) && ent_list_has(ENT_L_SKY, f))))
+	    (ent_english(c) && ent_list_has(ENT_L_SKY, f)) ||
+	    ent_de_quoted(c, a)))
 		return true;
 	return !cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||
 	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
-	    ent_code_only(c, a) ||
+	    ent_code_only(c, a) || ent_code_word(c, a) ||
 	    ((ent_english(c) || c->nouns) && ent_acro_thing(c, a)) ||
 	    (ent_english(c) && ent_acro_region(c, a)) ||
 	    ent_acro_dateline(c, a) || ent_acro_place_code(c, a) ||
@@ -353,7 +374,8 @@ ent_one_modifier(struct ent_ctx *c, size_t a, bool the)
 {
 	return ent_kind_noun(c, a) || (the && ent_the_modifier(c, a)) ||
 	    ent_menu_word(c, a) ||
-	    (ent_english(c) && ent_adjective(c, a)) ||
+	    (ent_english(c) && (ent_adjective(c, a) ||
+	    ent_name_adjective(c, a))) ||
 	    (ent_english(c) && ent_lower_tail(c, a));
 }
 
@@ -394,10 +416,12 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 
 	if (ent_one_no_name(c, a, b, the, cue))
 		return;
-	/* "à Nantes", "en Medellín", "in Seattle": a town the gazetteer
-	 * lacks */
+	/* "à Nantes", "en Medellín", "in Seattle", "Missoula (MSO)" in a
+	 * list of places' codes: a town the gazetteer lacks */
 	if ((c->romance || ent_english(c)) && !acro && !the && !cue &&
-	    ent_locative(c, a)) {
+	    (ent_locative(c, a) || (a + 1 < c->t->n &&
+	    c->s[c->t->v[a + 1].off - 1] == '(' &&
+	    ent_acro_place_code(c, a + 1)))) {
 		ent_add_run(c, a, b, ENT_PLACE, ent_join(c, a, b, false),
 		    false, false);
 		return;
@@ -584,6 +608,20 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	}
 	if (!phrase && ent_english(c) && !cue &&
 	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
+		phrase = true;
+	/* English: a run that no given name opens and that ends with a
+	 * word of the language the text also writes in lower case, no
+	 * function word ("Liu He") nor an initial ("Wong A"): a common
+	 * noun's phrase, no one's name ("Costigans Pub", "Rearview
+	 * Town", "Swiss Meringue Frosting") */
+	if (!phrase && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    c->t->v[b - 1].len >= 3 &&
+	    !(c->t->v[b - 1].flags & ETOK_ALLCAP) &&
+	    ent_word_is(c, b - 1, ENT_W_ENWORD) &&
+	    !ent_word_is(c, b - 1, ENT_W_STOP) &&
+	    !ent_word_is(c, b - 1, ENT_W_FUNCTION) &&
+	    !ent_word_is(c, b - 1, ENT_W_LANG) && ent_lower(c, b - 1))
 		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,

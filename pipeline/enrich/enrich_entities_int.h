@@ -138,6 +138,9 @@ struct ent_ctx {
 	                           brackets after a place ("Boise (BOI)") */
 	struct ent_hset label;  /* the same of the acronyms written before
 	                           an identifier's code ("ISBN 978-3-...") */
+	struct ent_hset codew;  /* the etok_hash() of the capitalised
+	                           words, as written, that stand in lines
+	                           of code more often than in prose */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */
@@ -185,6 +188,14 @@ bool ent_menu_word(struct ent_ctx *c, size_t i);
  * Legion") or joined to one by "of", "on", "in" or "for" ("Attack on
  * Titan", "Game of Thrones", "Purpose of the Review"). */
 bool ent_title_word(struct ent_ctx *c, size_t i);
+/* Whether word i, in a text whose language capitalises no noun, is a
+ * noun of a quoted German sentence: the German dictionary's word in a
+ * sentence with more of German's function words than of English's. */
+bool ent_de_quoted(struct ent_ctx *c, size_t i);
+/* Whether word i, as written, stands in sentences of code (an "=", a
+ * call's "(", a ">>>" prompt) more often than in prose: a name of the
+ * program's ("ValueError", "Point = namedtuple("), no body. */
+bool ent_code_word(struct ent_ctx *c, size_t i);
 /* enrich_entities_acro.c. Whether the acronym of etok hash h names a
  * product line: c writes it before a model's number in two mentions or
  * more and in most of them ("RTX 3080", "RTX 3090", "RTX cards"), as
@@ -303,6 +314,8 @@ bool ent_class_de_unknown(struct ent_ctx *c, size_t a, size_t b);
  * writes none before a person's name, and one before a firm's or a
  * brand's ("der Goldman Sachs", "die Constantin Film"). */
 bool ent_de_article_before(const struct ent_ctx *c, size_t a);
+/* Whether the text writes a word of folded form f[0, n) capitalised. */
+bool ent_caps_has(struct ent_ctx *c, const char *f, size_t n);
 /* The name of the German person [a, b) without a genitive -s on its last
  * word where the text writes that word without it too ("Merkels" beside
  * "Merkel"), or NULL. */

@@ -124,10 +124,9 @@ ent_lang_word(const char *lang, const char *f, uint64_t h)
 	return false;
 }
 
-/* Whether the text writes a word of folded form f[0, n) capitalised:
- * the hashes of its capitalised words, gathered on the first
+/* The hashes of the text's capitalised words are gathered on the first
  * question. */
-static bool
+bool
 ent_caps_has(struct ent_ctx *c, const char *f, size_t n)
 {
 	size_t j;

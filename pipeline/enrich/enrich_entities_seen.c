@@ -331,3 +331,140 @@ ent_title_word(struct ent_ctx *c, size_t i)
 	return ent_word_is(c, i, ENT_W_ENWORD) &&
 	    !ent_gathered(c, &c->free, ent_free_cap, ETOK_CAP, i);
 }
+
+/* Whether word j, in lower case or opening its sentence, is a German
+ * function word (1) or an English one (-1), or neither or both (0):
+ * lang_stop_mask()'s bits, German's the second of its profiles. */
+static int
+ent_de_en_stop(const struct ent_ctx *c, size_t j)
+{
+	unsigned f, m;
+
+	f = c->t->v[j].flags;
+	if ((f & (ETOK_ALLCAP | ETOK_NUM)) ||
+	    ((f & ETOK_CAP) && !(f & ETOK_SENT)))
+		return 0;
+	m = lang_stop_mask(etok_folded(c->t, j), c->t->v[j].hash);
+	if ((m & 2u) && !(m & 1u))
+		return 1;
+	return (m & 1u) && !(m & 2u) ? -1 : 0;
+}
+
+/* Whether word i, in a text whose language capitalises no noun, sits in
+ * a sentence of German (two of its function words or more, "der",
+ * "das", "und", and more of them than English's) and is a word of the
+ * German dictionary: a quoted sentence's noun ("Nach dem Drink verlor
+ * ich das Bewusstsein"), no name. */
+bool
+ent_de_quoted(struct ent_ctx *c, size_t i)
+{
+	const struct etok *v = c->t->v;
+	size_t j;
+	int de = 0, en = 0, s;
+
+	if (c->nouns || !ent_dict_word("de", v[i].hash))
+		return false;
+	for (j = i; j > 0 && v[j - 1].sent == v[i].sent; j--)
+		;
+	for (; j < c->t->n && v[j].sent == v[i].sent; j++) {
+		s = ent_de_en_stop(c, j);
+		de += s > 0;
+		en += s < 0;
+	}
+	return de >= 2 && de > en;
+}
+
+/* Whether the line of text [p, e) is code: an "=", a ">>>" prompt, a
+ * "{", or a "(" right after a letter, a digit or an underscore (a
+ * call: "foo(", "KeyError(1)"), twice or more, and once at least in
+ * every 20 words. */
+static bool
+ent_code_line(const char *s, const char *p, const char *e)
+{
+	size_t marks = 0, words = 1;
+
+	for (; p < e; p++) {
+		if (*p == ' ')
+			words++;
+		else if (*p == '=' || *p == '{')
+			marks++;
+		else if (*p == '>' && e - p >= 3 && p[1] == '>' &&
+		    p[2] == '>') {
+			marks++;
+			p += 2;
+		} else if (*p == '(' && p > s && (p[-1] == '_' ||
+		    (p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= 'A' && p[-1] <= 'Z') ||
+		    (p[-1] >= '0' && p[-1] <= '9')))
+			marks++;
+	}
+	return marks >= 2 && marks * 20 >= words;
+}
+
+/* A capitalised word's mention: the hash of its form as written, and
+ * whether its line is code. */
+struct ent_code_mention {
+	uint64_t h;
+	bool code;
+};
+
+static int
+ent_code_cmp(const void *a, const void *b)
+{
+	uint64_t x = ((const struct ent_code_mention *)a)->h,
+	    y = ((const struct ent_code_mention *)b)->h;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Fills c->codew in one walk: each line read once, the capitalised
+ * words' mentions sorted by the hash of their form as written. */
+static void
+ent_code_fill(struct ent_ctx *c)
+{
+	const struct etok *v = c->t->v;
+	struct ent_code_mention *m = NULL;
+	const char *ls = NULL, *le = NULL;
+	size_t n = 0, i, j, code;
+	bool lc = false;
+
+	ent_hset_init(&c->codew);
+	if (c->t->n > 0)
+		m = xmalloc(c->t->n * sizeof(*m));
+	for (j = 0; j < c->t->n; j++) {
+		const char *w = c->s + v[j].off;
+
+		if (!(v[j].flags & (ETOK_CAP | ETOK_ALLCAP)))
+			continue;
+		if (ls == NULL || w >= le) {
+			for (ls = w; ls > c->s && ls[-1] != '\n'; ls--)
+				;
+			for (le = w; *le != '\0' && *le != '\n'; le++)
+				;
+			lc = ent_code_line(c->s, ls, le);
+		}
+		m[n].h = etok_hash(w, v[j].len);
+		m[n++].code = lc;
+	}
+	if (n > 1)
+		qsort(m, n, sizeof(*m), ent_code_cmp);
+	for (i = 0; i < n; i = j) {
+		for (code = 0, j = i; j < n && m[j].h == m[i].h; j++)
+			code += m[j].code;
+		if (2 * code > j - i)
+			ent_hset_add(&c->codew, m[i].h);
+	}
+	free(m);
+}
+
+/* Whether word i, as written, stands in lines of code more often than
+ * in prose ("except ValueError as e:", "Point = namedtuple(", "return
+ * True"): a name of the program's, no body. */
+bool
+ent_code_word(struct ent_ctx *c, size_t i)
+{
+	if (c->codew.v == NULL)
+		ent_code_fill(c);
+	return ent_hset_has(&c->codew,
+	    etok_hash(c->s + c->t->v[i].off, c->t->v[i].len));
+}

@@ -196,7 +196,8 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 		    ent_word_is(c, i, ENT_W_LANG)))
 			return true;
 		/* the determiner, or it and one lower-case word ("its
-		 * cancelled IPO"), and the phrase ends */
+		 * cancelled IPO"), and the phrase ends; right after the
+		 * determiner a comma ends it too ("mit Ihrem SUV, das") */
 		j = i > 0 && !(c->t->v[i - 1].flags & (ETOK_CAP |
 		    ETOK_ALLCAP)) && !ent_word_is(c, i - 1, ENT_W_DET) ?
 		    i - 1 : i;
@@ -204,7 +205,9 @@ ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the)
 		    (ent_word_is(c, j - 1, ENT_W_DET) || (c->nouns &&
 		    ent_word_is(c, j - 1, ENT_W_DEDET))) &&
 		    (i + 1 >= c->t->n || c->t->v[i + 1].sent != k->sent ||
-		    ent_word_is(c, i + 1, ENT_W_STOP));
+		    ent_word_is(c, i + 1, ENT_W_STOP) ||
+		    (j == i && w[k->len] != '\0' &&
+		    strchr(",;:", w[k->len]) != NULL));
 	}
 	for (j = 0; j < sizeof(abstract) / sizeof(abstract[0]); j++) {
 		q = strlen(abstract[j]);

@@ -1,0 +1,196 @@
+/* Unit tests for words of a text that are no one's name by where they
+ * stand: in an English text, the nouns of a quoted German sentence
+ * ("Nach dem Drink verlor ich das Bewusstsein"); a program's names,
+ * written in lines of code more often than in prose ("except
+ * ValueError as e:"); in English a run no given name opens that ends
+ * with a word the text writes in lower case ("Costigans Pub"); an
+ * acronym written as a transfer's medium ("über USB", "using SSL"); an
+ * adjective made of a name ("Nixonian"); a list of places' codes ("to
+ * Boise (BOI), Missoula (MSO) and Spokane (GEG)"); an acronym after a
+ * possessive before a comma ("mit Ihrem SUV,"). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "enrich/enrich.h"
+#include "names_check.h"
+
+static struct nw_article *
+run_in(const char *lang, const char *body)
+{
+	struct nw_article *a = article_new();
+
+	a->lang = xstrdup(lang);
+	a->body = xstrdup(body);
+	enrich_normalise(a);
+	enrich_article(a);
+	return a;
+}
+
+/* English: a German sentence quoted in the text ("der", "das", "und"
+ * outnumbering "the", "of") holds nouns, no bodies; a body named in an
+ * English sentence stays one. */
+static void
+test_entities_de_quoted(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The book gives this example of the passive "
+	    "voice.\n\nNach dem Drink verlor ich das Bewusstsein. Die "
+	    "meisten Leute sagen das nicht. Ich war schon 5 Minuten vorher "
+	    "ausgeraubt, aber hinter der Ecke stand einer mit einem "
+	    "Messer.\n\nThe answer was posted by a user of Siemens, who "
+	    "had worked at Bosch for years.");
+	assert_false(has_name(&a->organisations, "Drink"));
+	assert_false(has_name(&a->organisations, "Bewusstsein"));
+	assert_false(has_name(&a->organisations, "Leute"));
+	assert_false(has_name(&a->organisations, "Minuten"));
+	assert_false(has_name(&a->organisations, "Ecke"));
+	assert_false(has_name(&a->organisations, "Messer"));
+	assert_true(has_name(&a->organisations, "Siemens"));
+	assert_true(has_name(&a->organisations, "Bosch"));
+	article_free(a);
+}
+
+/* A word written in lines of code ("=", a call's "(", a ">>>" prompt)
+ * more often than in prose is a program's name, no body; a body named
+ * in prose more often than in code stays one. */
+static void
+test_entities_code_words(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Slots make classes smaller, as Google found.\n\n"
+	    "class Users: __slots__ = ('username', 'email') def "
+	    "__init__(self): self.x = 0\n\n"
+	    "Point = namedtuple('Point', 'x', 'y') p = Point(0, 1)\n\n"
+	    ">>> try: ... int(l[2]) ... except ValueError as e: ... "
+	    "pass\n\n"
+	    "import sys def bar(i): raise ValueError(i) "
+	    "g = Google(key=None)\n\n"
+	    "The ValueError is raised here. Google now ships it.");
+	assert_false(has_name(&a->organisations, "Users"));
+	assert_false(has_name(&a->organisations, "Point"));
+	assert_false(has_name(&a->organisations, "ValueError"));
+	assert_true(has_name(&a->organisations, "Google"));
+	article_free(a);
+}
+
+/* English: a run that no given name opens and that ends with a word of
+ * the language the text also writes in lower case is a phrase, no
+ * person; a surname that is a function word ("Liu He") or an initial
+ * ("Wong A") keeps its person. */
+static void
+test_entities_lower_tail(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Our Chocolate Buttercream Frosting is easy. Spread "
+	    "the frosting on the cake. We then met at Costigans Pub, the "
+	    "oldest pub in the town. Vice Premier Liu He said he would "
+	    "come. The study by Wong A found a rise. Eyamba Sowers agreed.");
+	assert_false(has_name(&a->people, "Chocolate Buttercream Frosting"));
+	assert_false(has_name(&a->people, "Costigans Pub"));
+	assert_true(has_name(&a->people, "Liu He"));
+	assert_true(has_name(&a->people, "Eyamba Sowers"));
+	article_free(a);
+}
+
+/* An acronym right after "using" or "über", before no word it would
+ * qualify, is a medium, no body; "using NASA data" keeps NASA. */
+static void
+test_entities_acro_medium(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "We tunnel rsync using SSL. The team built it "
+	    "using NASA data, and NASA said it was glad.");
+	assert_false(has_name(&a->organisations, "SSL"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	article_free(a);
+	a = run_in("de", "Das alte Laufwerk wird über USB an einen "
+	    "Computer angeschlossen. Laut ADAC ist das einfach.");
+	assert_false(has_name(&a->organisations, "USB"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	article_free(a);
+}
+
+/* English: a word in -ian made of a name the text writes ("Nixonian" of
+ * "Nixon") is an adjective, no body; "Guardian" is of a word of the
+ * language, and stays. */
+static void
+test_entities_name_adjective(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Unlike the Nixon and Clinton hearings, there is no "
+	    "Nixonian or Clintonian argument here. The National Guard was "
+	    "sent, the Guardian reported.");
+	assert_false(has_name(&a->organisations, "Nixonian"));
+	assert_false(has_name(&a->organisations, "Clintonian"));
+	assert_true(has_name(&a->organisations, "Guardian"));
+	article_free(a);
+}
+
+/* In a sentence that holds a known place's code in brackets, the other
+ * acronyms in brackets after one capitalised word are codes too, no
+ * bodies, and that word a place; an acronym in brackets elsewhere
+ * stays a body's. */
+static void
+test_entities_code_list(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The airline added routes from its hub to Boise "
+	    "(BOI), Missoula (MSO) and Spokane (GEG) this year. Its "
+	    "partner, Cirium (CRM), said so.");
+	assert_false(has_name(&a->organisations, "MSO"));
+	assert_false(has_name(&a->organisations, "GEG"));
+	assert_false(has_name(&a->organisations, "Missoula"));
+	assert_true(has_name(&a->places, "Missoula"));
+	assert_true(has_name(&a->organisations, "CRM"));
+	article_free(a);
+}
+
+/* An acronym right after a determiner and before a comma ends its
+ * phrase as a count noun does ("mit Ihrem SUV, das"): a thing; one
+ * after an article stays a body ("der ADAC, der"). */
+static void
+test_entities_acro_det_comma(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Fahren Sie mit Ihrem SUV, das nicht klein ist, in "
+	    "die Stadt. Der ADAC, der dazu rät, sieht das anders.");
+	assert_false(has_name(&a->organisations, "SUV"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_entities_de_quoted),
+		cmocka_unit_test(test_entities_code_words),
+		cmocka_unit_test(test_entities_lower_tail),
+		cmocka_unit_test(test_entities_acro_medium),
+		cmocka_unit_test(test_entities_name_adjective),
+		cmocka_unit_test(test_entities_code_list),
+		cmocka_unit_test(test_entities_acro_det_comma),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
