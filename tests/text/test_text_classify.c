@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1860,6 +1861,75 @@ test_extract_box_tail(void **state)
 	article_free(a);
 }
 
+/* The author's box under the article (text_trim_author_box()): a
+ * heading or a bio that names the author of the byline over the region,
+ * whom the article never names, ends the region with what the search
+ * took in under it (creeny.wordpress.com's "\xc3\x9c""ber Creeny",
+ * rosa-mag.de's bio and appeal); a closing paragraph that names the
+ * author where the article does too stays. */
+static void
+test_extract_author_box(void **state)
+{
+	static const char head[] =
+	    "Der Winter im Garten\n"
+	    "\n"
+	    "Von Lena Berg\n"
+	    "\n";
+	static const char plain[] =
+	    "Im Winter ruht der Garten nur scheinbar, denn unter der "
+	    "Schneedecke bereiten sich die Zwiebeln der Fruehblueher schon "
+	    "auf das Fruehjahr vor, und die Wurzeln der Straeucher wachsen "
+	    "weiter, solange der Boden nicht gefroren ist.\n"
+	    "\n";
+	/* the article names her before: her name opens no box there */
+	static const char lead[] =
+	    "Lena Berg sagt, der Garten ruhe im Winter nur scheinbar, denn "
+	    "unter der Schneedecke bereiten sich die Zwiebeln der "
+	    "Fruehblueher schon auf das Fruehjahr vor.\n"
+	    "\n";
+	static const char rest[] =
+	    "Wer jetzt die Beete mit Laub abdeckt, schuetzt die Erde vor "
+	    "dem Frost und gibt den Tieren im Garten einen Platz, an dem "
+	    "sie die kalten Monate ueberstehen koennen, ohne zu erfrieren.\n"
+	    "\n"
+	    "Auch die Voegel freuen sich ueber etwas Hilfe, wenn der Boden "
+	    "gefroren ist und sie keine Insekten mehr finden, denn dann "
+	    "fehlt ihnen das Futter, das sie im Sommer reichlich haben.\n"
+	    "\n";
+	static const char box[] =
+	    "\xc3\x9c""ber Lena\n"
+	    "\n"
+	    "Ich bin Lena und schreibe hier seit vielen Jahren ueber "
+	    "meinen Garten, meine Katzen und das Leben auf dem Land.\n"
+	    "\n"
+	    "Zeige alle Beitraege von Lena\n";
+	static const char named[] =
+	    "Lena Berg pflanzt im Herbst immer noch einige Tulpen, damit "
+	    "der Garten im Fruehjahr bunt wird und die Bienen etwas finden.\n"
+	    "\n"
+	    "\xc3\x9c""ber Lena\n"
+	    "\n"
+	    "Lena Berg hat ihren Garten seit zehn Jahren und schreibt "
+	    "gern darueber.\n";
+	char s[4096];
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	snprintf(s, sizeof(s), "%s%s%s%s", head, plain, rest, box);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "das sie im Sommer reichlich"));
+	assert_null(strstr(a->body, "Ich bin Lena"));
+	article_free(a);
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s%s%s", head, lead, rest, named);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "schreibt gern darueber."));
+	article_free(a);
+}
+
 /* lynx's headings inside the body (column 0, no link marker): one of
  * more than TEXT_SUBHEAD_MAX_WORDS words between two paragraphs, and a
  * short one over a paragraph under a label that is none ("Anzeigen:",
@@ -1965,6 +2035,7 @@ main(void)
 		cmocka_unit_test(test_extract_lynx_headings),
 		cmocka_unit_test(test_extract_headline_over_date),
 		cmocka_unit_test(test_starts_word_low_quote),
+		cmocka_unit_test(test_extract_author_box),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,193 @@
+/* The body region's tail, a step of text_classify() run once the
+ * bylines over the region are known: the author's box under the
+ * article ("About Jane", "Jane Doe is a writer ..."). Pure. */
+#include "text_blocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "text_util.h"
+
+/* Words of a bodylike paragraph's opening where the author's name opens
+ * a bio ("Celia Parbey ist ...", "Ich bin Steffi, ..."), and words of a
+ * box's heading above it ("Über Creeny"), at most. */
+#define TEXT_BIO_OPEN_WORDS 3
+#define TEXT_BIO_HEAD_WORDS 4
+
+/* The length of the word that starts at s: letters, digits, '-' and
+ * '\'' up to a space or a mark. */
+static size_t
+text_word_len(const char *s)
+{
+	size_t n = 0, adv;
+
+	while (s[n] != '\0') {
+		int32_t cp = text_cp_at(s + n, strlen(s + n), &adv);
+
+		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
+		    cp != '-' && cp != '\'')
+			break;
+		n += adv;
+	}
+	return n;
+}
+
+/* The next word of s at or after *p of at least three bytes: its start,
+ * its length in *n; NULL at the end. */
+static const char *
+text_next_word(const char *s, size_t *p, size_t *n)
+{
+	while (s[*p] != '\0') {
+		size_t k = text_word_len(s + *p), adv;
+
+		if (k >= 3) {
+			const char *w = s + *p;
+
+			*p += k;
+			*n = k;
+			return w;
+		}
+		if (k == 0)
+			text_cp_at(s + *p, strlen(s + *p), &adv);
+		*p += k > 0 ? k : adv;
+	}
+	return NULL;
+}
+
+/* The name of byline it when it is a strong one (text_strong_byline():
+ * "By Jane Doe", a dated line that names a person), the name's words
+ * up to the first that opens in lower case or with a digit ("Fabian"
+ * of "Erstellt von Fabian am Dienstag 6. Mai 2014"); *len 0 when
+ * none. A bare name may be a headline's words. */
+static const char *
+text_byline_name(const struct text_item *it, size_t *len)
+{
+	size_t off = text_byline_prefix(it->s), p, n, adv;
+	const char *name;
+	int words;
+
+	*len = 0;
+	if (!text_strong_byline(it))
+		return it->s;
+	if (off == 0) {
+		off = text_dated_name(it->s, len, &words);
+		if (*len == 0)
+			return it->s;
+	}
+	name = it->s + off;
+	for (p = 0; name[p] != '\0';) {
+		n = text_word_len(name + p);
+		if (n == 0) {
+			text_cp_at(name + p, strlen(name + p), &adv);
+			p += adv;
+			continue;
+		}
+		if (!text_cp_upper(text_cp_at(name + p, n, &adv)) &&
+		    !text_name_particle(name + p, n))
+			break;
+		p += n;
+		*len = p;
+	}
+	return name;
+}
+
+/* True when w[0..n), capitalised, is a word of the name of a byline
+ * over the region. */
+static bool
+text_author_word(const struct text_doc *d, const char *w, size_t n)
+{
+	size_t adv;
+
+	if (!text_cp_upper(text_cp_at(w, n, &adv)))
+		return false;
+	for (size_t i = 0; i < d->body_start; i++) {
+		const char *name, *v;
+		size_t len, p = 0, k;
+		char *copy;
+		bool hit = false;
+
+		if (d->items[i].kind != TEXT_BYLINE)
+			continue;
+		name = text_byline_name(&d->items[i], &len);
+		if (len == 0)
+			continue;
+		copy = xstrndup(name, len);
+		while (!hit && (v = text_next_word(copy, &p, &k)) != NULL)
+			hit = k == n && memcmp(v, w, n) == 0;
+		free(copy);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+/* True when item it of the region holds w[0..n) as a word. */
+static bool
+text_holds_word(const struct text_item *it, const char *w, size_t n)
+{
+	const char *v;
+	size_t p = 0, k;
+
+	while ((v = text_next_word(it->s, &p, &k)) != NULL)
+		if (k == n && memcmp(v, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when item i of the region names the page's author in its
+ * opening (a short heading: in any of its words), a name the region
+ * over it does not hold: the author is no one the article speaks of. */
+static bool
+text_names_author(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+	const char *w;
+	size_t p = 0, n;
+	int max = it->bodylike ? TEXT_BIO_OPEN_WORDS : TEXT_BIO_HEAD_WORDS;
+
+	if (!it->bodylike && it->words > TEXT_BIO_HEAD_WORDS)
+		return false;
+	for (int k = 0; k < max && (w = text_next_word(it->s, &p, &n)) !=
+	    NULL; k++) {
+		bool seen = false;
+
+		if (!text_author_word(d, w, n))
+			continue;
+		for (size_t j = d->body_start; j < i && !seen; j++)
+			seen = text_holds_word(&d->items[j], w, n);
+		if (!seen)
+			return true;
+	}
+	return false;
+}
+
+/* Ends the region over the author's box: an item under the body that
+ * names the author of a byline over the region (text_names_author())
+ * where the body-like text from it to the region's end weighs less
+ * than the body over it. The bio (and what the search took in under
+ * it, an appeal to support the site) is no part of the article. */
+void
+text_trim_author_box(struct text_doc *d)
+{
+	size_t over = 0;
+
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		size_t under = 0;
+
+		if (over > 0 && text_names_author(d, i)) {
+			for (size_t k = i; k < d->body_end; k++)
+				if (d->items[k].bodylike)
+					under += d->items[k].width;
+			if (under >= over)
+				return;
+			d->body_end = i;
+			while (d->body_end > d->body_start &&
+			    !d->items[d->body_end - 1].bodylike)
+				d->body_end--;
+			return;
+		}
+		if (d->items[i].bodylike)
+			over += d->items[i].width;
+	}
+}
