@@ -14,6 +14,8 @@
  * box's heading above it ("Über Creeny"), at most. */
 #define TEXT_BIO_OPEN_WORDS 3
 #define TEXT_BIO_HEAD_WORDS 4
+/* Words of a byline that is a bare name ("Jane Doe"), at most. */
+#define TEXT_BIO_BARE_WORDS 3
 
 /* The length of the word that starts at s: letters, digits, '-' and
  * '\'' up to a space or a mark. */
@@ -55,11 +57,13 @@ text_next_word(const char *s, size_t *p, size_t *n)
 	return NULL;
 }
 
-/* The name of byline it when it is a strong one (text_strong_byline():
- * "By Jane Doe", a dated line that names a person), the name's words
- * up to the first that opens in lower case or with a digit ("Fabian"
- * of "Erstellt von Fabian am Dienstag 6. Mai 2014"); *len 0 when
- * none. A bare name may be a headline's words. */
+/* The name of byline it: of a strong one (text_strong_byline(): "By
+ * Jane Doe", a dated line that names a person) or a bare name of
+ * TEXT_BIO_BARE_WORDS words at most (a longer one may be a headline's
+ * words, coopbuddy's "Bee Simulator Multiplayer Splitscreen"), the
+ * name's words up to the first that opens in lower case or with a
+ * digit ("Fabian" of "Erstellt von Fabian am Dienstag 6. Mai 2014");
+ * *len 0 when none. */
 static const char *
 text_byline_name(const struct text_item *it, size_t *len)
 {
@@ -68,9 +72,12 @@ text_byline_name(const struct text_item *it, size_t *len)
 	int words;
 
 	*len = 0;
-	if (!text_strong_byline(it))
-		return it->s;
-	if (off == 0) {
+	if (!text_strong_byline(it)) {
+		if (it->words > TEXT_BIO_BARE_WORDS ||
+		    !text_is_byline(it->s, it->words))
+			return it->s;
+		off = 0;
+	} else if (off == 0) {
 		off = text_dated_name(it->s, len, &words);
 		if (*len == 0)
 			return it->s;

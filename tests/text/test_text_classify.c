@@ -1928,6 +1928,16 @@ test_extract_author_box(void **state)
 	    0);
 	assert_non_null(strstr(a->body, "schreibt gern darueber."));
 	article_free(a);
+	/* a bare name of three words at most is a byline's name too (aeb
+	 * d0382c0d: the agency's "JANIE HAR" over the teasers) */
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s%s%s", "Der Winter im Garten\n\n"
+	    "Lena Berg\n\n", plain, rest, box);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "das sie im Sommer reichlich"));
+	assert_null(strstr(a->body, "Ich bin Lena"));
+	article_free(a);
 }
 
 /* lynx's headings inside the body (column 0, no link marker): one of
