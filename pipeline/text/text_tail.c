@@ -177,8 +177,12 @@ text_names_author(const struct text_doc *d, size_t i)
 void
 text_trim_author_box(struct text_doc *d)
 {
-	size_t over = 0;
+	size_t over = 0, b = 0;
 
+	while (b < d->body_start && d->items[b].kind != TEXT_BYLINE)
+		b++;
+	if (b == d->body_start)
+		return;
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		size_t under = 0;
 
