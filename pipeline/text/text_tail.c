@@ -144,7 +144,9 @@ text_holds_word(const struct text_item *it, const char *w, size_t n)
 
 /* True when item i of the region names the page's author in its
  * opening (a short heading: in any of its words), a name the region
- * over it does not hold: the author is no one the article speaks of. */
+ * over it does not hold (the author is no one the article speaks of)
+ * and no byline's word ("by", "von") stands before (heizung.de's
+ * "Fazit von Alexander Rosenkranz" over the article's conclusion). */
 static bool
 text_names_author(const struct text_doc *d, size_t i)
 {
@@ -161,6 +163,9 @@ text_names_author(const struct text_doc *d, size_t i)
 
 		if (!text_author_word(d, w, n))
 			continue;
+		/* "Fazit von Jane Doe": her part of the article, signed */
+		if (text_named_by_word(it->s, (size_t)(w - it->s)))
+			return false;
 		for (size_t j = d->body_start; j < i && !seen; j++)
 			seen = text_holds_word(&d->items[j], w, n);
 		if (!seen)

@@ -1866,7 +1866,8 @@ test_extract_box_tail(void **state)
  * whom the article never names, ends the region with what the search
  * took in under it (creeny.wordpress.com's "\xc3\x9c""ber Creeny",
  * rosa-mag.de's bio and appeal); a closing paragraph that names the
- * author where the article does too stays. */
+ * author where the article does too stays, and so does her part that
+ * a byline's word signs ("Fazit von ..."). */
 static void
 test_extract_author_box(void **state)
 {
@@ -1927,6 +1928,15 @@ test_extract_author_box(void **state)
 	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
 	    0);
 	assert_non_null(strstr(a->body, "schreibt gern darueber."));
+	article_free(a);
+	/* her conclusion, signed "von", is hers to write (heizung.de) */
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s%s%s", head, plain, rest,
+	    "Fazit von Lena Berg\n\nEin Garten im Winter braucht wenig "
+	    "Arbeit, aber etwas Aufmerksamkeit.\n");
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "aber etwas Aufmerksamkeit."));
 	article_free(a);
 	/* a bare name of three words at most is a byline's name too (aeb
 	 * d0382c0d: the agency's "JANIE HAR" over the teasers) */
