@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1860,6 +1861,137 @@ test_extract_box_tail(void **state)
 	article_free(a);
 }
 
+/* The author's box under the article (text_trim_author_box()): a
+ * heading or a bio that names the author of the byline over the region,
+ * whom the article never names, ends the region with what the search
+ * took in under it (creeny.wordpress.com's "\xc3\x9c""ber Creeny",
+ * rosa-mag.de's bio and appeal); a closing paragraph that names the
+ * author where the article does too stays, and so does her part that
+ * a byline's word signs ("Fazit von ..."). */
+static void
+test_extract_author_box(void **state)
+{
+	static const char head[] =
+	    "Der Winter im Garten\n"
+	    "\n"
+	    "Von Lena Berg\n"
+	    "\n";
+	static const char plain[] =
+	    "Im Winter ruht der Garten nur scheinbar, denn unter der "
+	    "Schneedecke bereiten sich die Zwiebeln der Fruehblueher schon "
+	    "auf das Fruehjahr vor, und die Wurzeln der Straeucher wachsen "
+	    "weiter, solange der Boden nicht gefroren ist.\n"
+	    "\n";
+	/* the article names her before: her name opens no box there */
+	static const char lead[] =
+	    "Lena Berg sagt, der Garten ruhe im Winter nur scheinbar, denn "
+	    "unter der Schneedecke bereiten sich die Zwiebeln der "
+	    "Fruehblueher schon auf das Fruehjahr vor.\n"
+	    "\n";
+	static const char rest[] =
+	    "Wer jetzt die Beete mit Laub abdeckt, schuetzt die Erde vor "
+	    "dem Frost und gibt den Tieren im Garten einen Platz, an dem "
+	    "sie die kalten Monate ueberstehen koennen, ohne zu erfrieren.\n"
+	    "\n"
+	    "Auch die Voegel freuen sich ueber etwas Hilfe, wenn der Boden "
+	    "gefroren ist und sie keine Insekten mehr finden, denn dann "
+	    "fehlt ihnen das Futter, das sie im Sommer reichlich haben.\n"
+	    "\n";
+	static const char box[] =
+	    "\xc3\x9c""ber Lena\n"
+	    "\n"
+	    "Ich bin Lena und schreibe hier seit vielen Jahren ueber "
+	    "meinen Garten, meine Katzen und das Leben auf dem Land.\n"
+	    "\n"
+	    "Zeige alle Beitraege von Lena\n";
+	static const char named[] =
+	    "Lena Berg pflanzt im Herbst immer noch einige Tulpen, damit "
+	    "der Garten im Fruehjahr bunt wird und die Bienen etwas finden.\n"
+	    "\n"
+	    "\xc3\x9c""ber Lena\n"
+	    "\n"
+	    "Lena Berg hat ihren Garten seit zehn Jahren und schreibt "
+	    "gern darueber.\n";
+	char s[4096];
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	snprintf(s, sizeof(s), "%s%s%s%s", head, plain, rest, box);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "das sie im Sommer reichlich"));
+	assert_null(strstr(a->body, "Ich bin Lena"));
+	article_free(a);
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s%s%s", head, lead, rest, named);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "schreibt gern darueber."));
+	article_free(a);
+	/* her conclusion, signed "von", is hers to write (heizung.de) */
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s%s%s", head, plain, rest,
+	    "Fazit von Lena Berg\n\nEin Garten im Winter braucht wenig "
+	    "Arbeit, aber etwas Aufmerksamkeit.\n");
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "aber etwas Aufmerksamkeit."));
+	article_free(a);
+	/* a bare name of three words at most is a byline's name too (aeb
+	 * d0382c0d: the agency's "JANIE HAR" over the teasers) */
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s%s%s", "Der Winter im Garten\n\n"
+	    "Lena Berg\n\n", plain, rest, box);
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "das sie im Sommer reichlich"));
+	assert_null(strstr(a->body, "Ich bin Lena"));
+	article_free(a);
+}
+
+/* A blogger's sign-off under the last paragraph (text_signoff()): a
+ * short line to the readers and a signature, a closing word and a name
+ * ("Euer HansEhrlich", monsterdealz.de; "x Franzi"), each in a block of
+ * its own, are the post's; a short line over a heading that opens with
+ * no closing word is not. */
+static void
+test_extract_signoff(void **state)
+{
+	static const char post[] =
+	    "Ein Kuchen ohne Backofen\n"
+	    "\n"
+	    "Von Franzi Weber\n"
+	    "\n"
+	    "Der Kuchen braucht keinen Ofen, denn der Boden wird aus Keksen "
+	    "und Butter gemacht und kommt nur fuer zwei Stunden in den "
+	    "Kuehlschrank, bevor die Creme darauf verteilt wird.\n"
+	    "\n"
+	    "Die Creme aus Quark, Sahne und etwas Zitrone wird glatt "
+	    "gestrichen und am besten ueber Nacht kalt gestellt, damit sie "
+	    "beim Schneiden nicht auseinanderlaeuft.\n"
+	    "\n"
+	    "Viel Spass beim Nachbacken!\n"
+	    "\n";
+	char s[2048];
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	snprintf(s, sizeof(s), "%s%s", post, "x Franzi\n");
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Viel Spass beim Nachbacken!\n\n"
+	    "x Franzi"));
+	article_free(a);
+	a = article_new();
+	snprintf(s, sizeof(s), "%s%s", post, "Weitere Rezepte\n");
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_null(strstr(a->body, "Weitere Rezepte"));
+	article_free(a);
+}
+
 /* lynx's headings inside the body (column 0, no link marker): one of
  * more than TEXT_SUBHEAD_MAX_WORDS words between two paragraphs, and a
  * short one over a paragraph under a label that is none ("Anzeigen:",
@@ -1965,6 +2097,8 @@ main(void)
 		cmocka_unit_test(test_extract_lynx_headings),
 		cmocka_unit_test(test_extract_headline_over_date),
 		cmocka_unit_test(test_starts_word_low_quote),
+		cmocka_unit_test(test_extract_author_box),
+		cmocka_unit_test(test_extract_signoff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

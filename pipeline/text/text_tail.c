@@ -1,0 +1,266 @@
+/* The body region's tail, steps of text_classify() run once the
+ * bylines over the region are known: the author's box under the
+ * article ("About Jane", "Jane Doe is a writer ..."), and the post's
+ * sign-off ("x Jane"). Pure. */
+#include "text_blocks.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+#include "text_util.h"
+
+/* Words of a bodylike paragraph's opening where the author's name opens
+ * a bio ("Celia Parbey ist ...", "Ich bin Steffi, ..."), and words of a
+ * box's heading above it ("Über Creeny"), at most. */
+#define TEXT_BIO_OPEN_WORDS 3
+#define TEXT_BIO_HEAD_WORDS 4
+/* Words of the line to the readers over a signature, at most
+ * (text_signoff()). */
+#define TEXT_SIGNOFF_WORDS 8
+/* Words of a byline that is a bare name ("Jane Doe"), at most. */
+#define TEXT_BIO_BARE_WORDS 3
+
+/* The length of the word that starts at s: letters, digits, '-' and
+ * '\'' up to a space or a mark. */
+static size_t
+text_word_len(const char *s)
+{
+	size_t n = 0, adv;
+
+	while (s[n] != '\0') {
+		int32_t cp = text_cp_at(s + n, strlen(s + n), &adv);
+
+		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
+		    cp != '-' && cp != '\'')
+			break;
+		n += adv;
+	}
+	return n;
+}
+
+/* The next word of s at or after *p of at least three bytes: its start,
+ * its length in *n; NULL at the end. */
+static const char *
+text_next_word(const char *s, size_t *p, size_t *n)
+{
+	while (s[*p] != '\0') {
+		size_t k = text_word_len(s + *p), adv;
+
+		if (k >= 3) {
+			const char *w = s + *p;
+
+			*p += k;
+			*n = k;
+			return w;
+		}
+		if (k == 0)
+			text_cp_at(s + *p, strlen(s + *p), &adv);
+		*p += k > 0 ? k : adv;
+	}
+	return NULL;
+}
+
+/* The name of byline it: of a strong one (text_strong_byline(): "By
+ * Jane Doe", a dated line that names a person) or a bare name of
+ * TEXT_BIO_BARE_WORDS words at most (a longer one may be a headline's
+ * words, coopbuddy's "Bee Simulator Multiplayer Splitscreen"), the
+ * name's words up to the first that opens in lower case or with a
+ * digit ("Fabian" of "Erstellt von Fabian am Dienstag 6. Mai 2014");
+ * *len 0 when none. */
+static const char *
+text_byline_name(const struct text_item *it, size_t *len)
+{
+	size_t off = text_byline_prefix(it->s), p, n, adv;
+	const char *name;
+	int words;
+
+	*len = 0;
+	if (!text_strong_byline(it)) {
+		if (it->words > TEXT_BIO_BARE_WORDS ||
+		    !text_is_byline(it->s, it->words))
+			return it->s;
+		off = 0;
+	} else if (off == 0) {
+		off = text_dated_name(it->s, len, &words);
+		if (*len == 0)
+			return it->s;
+	}
+	name = it->s + off;
+	for (p = 0; name[p] != '\0';) {
+		n = text_word_len(name + p);
+		if (n == 0) {
+			text_cp_at(name + p, strlen(name + p), &adv);
+			p += adv;
+			continue;
+		}
+		if (!text_cp_upper(text_cp_at(name + p, n, &adv)) &&
+		    !text_name_particle(name + p, n))
+			break;
+		p += n;
+		*len = p;
+	}
+	return name;
+}
+
+/* True when w[0..n), capitalised, is a word of the name of a byline
+ * over the region. */
+static bool
+text_author_word(const struct text_doc *d, const char *w, size_t n)
+{
+	size_t adv;
+
+	if (!text_cp_upper(text_cp_at(w, n, &adv)))
+		return false;
+	for (size_t i = 0; i < d->body_start; i++) {
+		const char *name, *v;
+		size_t len, p = 0, k;
+		char *copy;
+		bool hit = false;
+
+		if (d->items[i].kind != TEXT_BYLINE)
+			continue;
+		name = text_byline_name(&d->items[i], &len);
+		if (len == 0)
+			continue;
+		copy = xstrndup(name, len);
+		while (!hit && (v = text_next_word(copy, &p, &k)) != NULL)
+			hit = k == n && memcmp(v, w, n) == 0;
+		free(copy);
+		if (hit)
+			return true;
+	}
+	return false;
+}
+
+/* True when item it of the region holds w[0..n) as a word. */
+static bool
+text_holds_word(const struct text_item *it, const char *w, size_t n)
+{
+	const char *v;
+	size_t p = 0, k;
+
+	while ((v = text_next_word(it->s, &p, &k)) != NULL)
+		if (k == n && memcmp(v, w, n) == 0)
+			return true;
+	return false;
+}
+
+/* True when item i of the region names the page's author in its
+ * opening (a short heading: in any of its words), a name the region
+ * over it does not hold (the author is no one the article speaks of)
+ * and no byline's word ("by", "von") stands before (heizung.de's
+ * "Fazit von Alexander Rosenkranz" over the article's conclusion). */
+static bool
+text_names_author(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+	const char *w;
+	size_t p = 0, n;
+	int max = it->bodylike ? TEXT_BIO_OPEN_WORDS : TEXT_BIO_HEAD_WORDS;
+
+	if (!it->bodylike && it->words > TEXT_BIO_HEAD_WORDS)
+		return false;
+	for (int k = 0; k < max && (w = text_next_word(it->s, &p, &n)) !=
+	    NULL; k++) {
+		bool seen = false;
+
+		if (!text_author_word(d, w, n))
+			continue;
+		/* "Fazit von Jane Doe": her part of the article, signed */
+		if (text_named_by_word(it->s, (size_t)(w - it->s)))
+			return false;
+		for (size_t j = d->body_start; j < i && !seen; j++)
+			seen = text_holds_word(&d->items[j], w, n);
+		if (!seen)
+			return true;
+	}
+	return false;
+}
+
+/* Ends the region over the author's box: an item under the body that
+ * names the author of a byline over the region (text_names_author())
+ * where the body-like text from it to the region's end weighs less
+ * than the body over it. The bio (and what the search took in under
+ * it, an appeal to support the site) is no part of the article. */
+void
+text_trim_author_box(struct text_doc *d)
+{
+	size_t over = 0, b = 0;
+
+	while (b < d->body_start && d->items[b].kind != TEXT_BYLINE)
+		b++;
+	if (b == d->body_start)
+		return;
+	for (size_t i = d->body_start; i < d->body_end; i++) {
+		size_t under = 0;
+
+		if (over > 0 && text_names_author(d, i)) {
+			for (size_t k = i; k < d->body_end; k++)
+				if (d->items[k].bodylike)
+					under += d->items[k].width;
+			if (under >= over)
+				return;
+			d->body_end = i;
+			while (d->body_end > d->body_start &&
+			    !d->items[d->body_end - 1].bodylike)
+				d->body_end--;
+			return;
+		}
+		if (d->items[i].bodylike)
+			over += d->items[i].width;
+	}
+}
+
+/* Words that open a letter's signature before the writer's name ("x
+ * Franzi", "Euer HansEhrlich", "Yours, Jane"), folded. */
+static const char *const text_closings[] = {
+	"x", "xx", "xxx", "xo", "xoxo", "euer", "eure", "deine", "dein",
+	"yours", "cheers", "love",
+};
+
+/* True when item it is a signature: two or three words, a closing
+ * word (text_closings) and a name in capitals. */
+static bool
+text_signature(const struct text_item *it)
+{
+	size_t k = text_word_len(it->s), adv;
+	const char *last = strrchr(it->s, ' ');
+	char *f;
+	bool r = false;
+
+	if (it->words < 2 || it->words > 3 || it->chrome || it->bullet ||
+	    k == 0 || last == NULL ||
+	    !text_cp_upper(text_cp_at(last + 1, strlen(last + 1), &adv)))
+		return false;
+	f = text_fold(it->s);
+	f[k] = '\0';
+	for (size_t i = 0; !r && i < sizeof(text_closings) /
+	    sizeof(text_closings[0]); i++)
+		r = strcmp(f, text_closings[i]) == 0;
+	free(f);
+	return r;
+}
+
+/* Moves the end of the region over the writer's sign-off under the
+ * article's last paragraph: a short line to the readers in a block of
+ * its own ("Viel Glück!", "Ich wünsche euch allen einen schönen
+ * Sonntag <3"), then a signature (text_signature()) in the next block.
+ * Both are the post's, which the search left out for being short. */
+void
+text_signoff(struct text_doc *d)
+{
+	size_t e = d->body_end;
+	const struct text_item *a, *b;
+
+	if (e == 0 || e + 1 >= d->n || !d->items[e - 1].bodylike)
+		return;
+	a = &d->items[e];
+	b = &d->items[e + 1];
+	if (a->chrome || a->bullet || a->words > TEXT_SIGNOFF_WORDS ||
+	    a->block == d->items[e - 1].block || b->block == a->block ||
+	    !text_signature(b))
+		return;
+	d->items[e].kind = d->items[e + 1].kind = TEXT_BODY;
+	d->body_end = e + 2;
+}
