@@ -483,6 +483,7 @@ static void
 meta_authors_unmarked(const struct meta_cands *c, const char *const *sites,
     struct strlist *out, const struct strlist *outlets)
 {
+	struct strlist junk = {0};
 	size_t i;
 
 	/* A line under the headline that holds a date and a name:
@@ -497,6 +498,12 @@ meta_authors_unmarked(const struct meta_cands *c, const char *const *sites,
 	 * "Christian Mihatsch" */
 	if (out->n == 0)
 		meta_dateline_above(&c->lines_before, sites, out);
+	/* or a short text alone beside a <time> in a box of the two */
+	if (out->n == 0 && meta_one_value(&c->time_mate)) {
+		(void)meta_author_add(out, c->time_mate.v[0], sites, &junk,
+		    false);
+		strlist_free(&junk);
+	}
 	/* A wire story: the agency credited under the headline or in the
 	 * dateline ("Hamburg (dpa/lno) – ...") */
 	if (out->n == 0)

@@ -116,6 +116,8 @@ struct meta_cands {
 	                                class=published: attribute values */
 	struct strlist mod_times;    /* the same for modification */
 	struct strlist times;        /* any other <time datetime> */
+	struct strlist time_mate;    /* the one short text, no link, that
+	                                shares its box with a <time> */
 	char *after_title;           /* page text following the headline */
 	struct strlist lines_after;  /* the short texts of after_title */
 	struct strlist lines_before; /* the short texts before the headline */

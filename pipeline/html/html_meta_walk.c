@@ -405,6 +405,51 @@ meta_lead_element(xmlNodePtr n, const struct meta_leads *leads)
 	return NULL;
 }
 
+/* The text of the one element before <time> n in n's box, where the
+ * box holds the two and nothing else: "<div><span>Redaktion</span>
+ * <time>1. November 2023</time></div>", a byline set beside its date
+ * with no mark of its own. NULL where the element is or holds a link (a
+ * section's name links to the section) or its text is long. */
+static char *
+meta_time_mate(xmlNodePtr n)
+{
+	const size_t max = 40;  /* a name or a desk's, not a sentence */
+	xmlNodePtr k, mate = NULL, e;
+	const xmlChar *t;
+	char *s;
+	int i;
+
+	if (n->parent == NULL)
+		return NULL;
+	for (k = n->parent->children; k != NULL; k = k->next) {
+		if (k->type == XML_TEXT_NODE && k->content != NULL) {
+			for (t = k->content; *t != '\0'; t++)
+				if (!isspace(*t))
+					return NULL;
+		} else if (k == n) {
+			if (mate == NULL)
+				return NULL;  /* (the text goes first) */
+		} else if (k->type == XML_ELEMENT_NODE) {
+			if (mate != NULL)
+				return NULL;
+			mate = k;
+		}
+	}
+	if (mate == NULL)
+		return NULL;
+	for (e = mate, i = 0; e != NULL && i < 3; i++) {
+		if (meta_tag_of(e->name) == MT_A)
+			return NULL;
+		e = meta_only_child(e);
+	}
+	s = meta_node_text(mate, max + 1);
+	if (s[0] == '\0' || strlen(s) > max) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
 /* True when n is a link or inside one (within a few levels): a text
  * that opens with "By" there is a link's title ("By Invitation", a
  * section; a teaser), as a byline links the name, not its lead-in. */
@@ -750,6 +795,9 @@ meta_element(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 			l = &c->times;
 		if (!meta_full(l))
 			meta_push_cap(l, meta_time_value(n, tag, at));
+		if (!meta_full(&c->time_mate) &&
+		    (s = meta_time_mate(n)) != NULL)
+			meta_push_cap(&c->time_mate, s);
 		break;
 	case MT_A:
 		if ((marks & META_R_REL_AUTHOR) != 0 && !in_comments &&
@@ -963,6 +1011,7 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->pub_times);
 	strlist_free(&c->mod_times);
 	strlist_free(&c->times);
+	strlist_free(&c->time_mate);
 	free(c->after_title);
 	strlist_free(&c->lines_after);
 	strlist_free(&c->lines_before);

@@ -812,6 +812,42 @@ test_dateline_above(void **state)
 /* A press release's issuer, by its label beside the headline: kept whole,
  * an organisation or a firm as the page names it, where no person is
  * named; the label's word in a sentence is no label. */
+/* A short text alone with a <time> in a box of the two is the byline
+ * where nothing marks one (another CMS's markup, no class left); not a
+ * section's link, nor a label of the date. */
+static void
+test_time_mate(void **state)
+{
+	static const char head[] = "<html><body><h1>Festspiel-Reisen "
+	    "kosteten 57.000 Euro</h1><p>Der Bundespr\xc3\xa4sident fuhr "
+	    "nach Salzburg, Bregenz und Erl.</p><div>";
+	static const char tail[] = " <time datetime=\"2023-11-01T10:29\">1. "
+	    "November 2023 10:29</time></div><p>Die Reisen kosteten "
+	    "insgesamt 57.000 Euro, wie eine Anfrage ergab.</p>"
+	    "</body></html>";
+	static const struct {
+		const char *mate, *want;
+	} cases[] = {
+		{"<span>Redaktion</span>", "Redaktion"},
+		{"<span>Jana Roe</span>", "Jana Roe"},
+		{"<span><a href=\"/politik/\">Politik</a></span>", ""},
+		{"<span>Asked</span>", ""},
+		{"<span>Redaktion</span><span>Wien</span>", ""},
+	};
+	struct nw_article *a;
+	char page[1024];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(page, sizeof(page), "%s%s%s", head, cases[i].mate,
+		    tail);
+		a = run(page, NULL);
+		assert_authors(a, cases[i].want);
+		article_free(a);
+	}
+}
+
 static void
 test_issuer_label(void **state)
 {
@@ -1030,6 +1066,7 @@ main(void)
 		cmocka_unit_test(test_dateline_above),
 		cmocka_unit_test(test_copyright_author),
 		cmocka_unit_test(test_issuer_label),
+		cmocka_unit_test(test_time_mate),
 		cmocka_unit_test(test_not_bylines),
 		cmocka_unit_test(test_author_page_link),
 		cmocka_unit_test(test_byline_leads_unmarked),
