@@ -158,6 +158,13 @@ size_t text_placeholder_len(const char *s);
  * name's role ("Richard Adams Education editor"), or 0. */
 size_t text_role_name(const char *s, int words);
 
+/* The offset in s of the person a copyright line names its owner, a
+ * part of s between separators being a mark or years, perhaps "by",
+ * and a name of two or three words only ("(c) Johannes Wolf \xe2\x80\xa2
+ * Weitere Rechte", "2009-2020 by Florian Posdziech"); its length in
+ * *len, 0 when there is none. */
+size_t text_copyright_owner(const char *s, size_t *len);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

@@ -819,3 +819,94 @@ text_date_in_name(const char *s, size_t at, size_t span)
 
 	return b == '[' || b == '_' || e == ']' || e == '_';
 }
+
+/* The length of the copyright mark, the years and the "by" that open
+ * s ("\xc2\xa9 2020 ", "&copy 2009-2012 ", "(c) ", "2009-2020 by "),
+ * where a mark, or years and "by", open it; else 0. */
+static size_t
+text_owner_lead(const char *s)
+{
+	static const char *const marks[] = {
+		"\xc2\xa9", "(c)", "(C)", "&copy;", "&copy", "Copyright",
+	};
+	size_t n = 0, k;
+	bool mark = false, year = false;
+
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strncmp(s, marks[i], strlen(marks[i])) == 0) {
+			n = strlen(marks[i]);
+			mark = true;
+			break;
+		}
+	n += strspn(s + n, " ");
+	/* a year or a span of years ("2009-2012", "2009 \xe2\x80\x93
+	 * 2020") */
+	while ((k = strspn(s + n, "0123456789")) == 4) {
+		n += k;
+		year = true;
+		n += strspn(s + n, " -");
+		if (strncmp(s + n, "\xe2\x80\x93", 3) == 0)
+			n += 3;
+		n += strspn(s + n, " ");
+	}
+	/* a year alone opens lists and dates too ("2019 Annual Report"):
+	 * it wants its "by" */
+	if (strncmp(s + n, "by ", 3) == 0 || strncmp(s + n, "von ", 4) == 0)
+		return year || mark ? n + strcspn(s + n, " ") + 1 : 0;
+	return mark ? n : 0;
+}
+
+/* The offset in s[0..n) of a person's name that a copyright line gives
+ * its owner, the part all of it ("\xc2\xa9 2009-2012 Jonathan Krase",
+ * "2009-2020 by Florian Posdziech"), and its length in *len; else 0. */
+static size_t
+text_owner_in(const char *s, size_t n, size_t *len)
+{
+	char *p = xstrndup(s, n);
+	size_t lead = text_owner_lead(p), e = n, k = 0;
+	int words = 0;
+
+	while (e > lead && strchr(" .", p[e - 1]) != NULL)
+		e--;
+	p[e] = '\0';
+	if (lead > 0 && lead < e && text_starts_upper(p + lead))
+		k = text_name_run(p + lead, TEXT_NAME_RUN_MAX, &words);
+	/* a capital inside a word is a firm's form ("Handelsblatt GmbH",
+	 * "Nordex SE"), no person's */
+	for (size_t i = lead + 1; i < lead + k; i++)
+		if (isupper((unsigned char)p[i]) && p[i - 1] != ' ' &&
+		    p[i - 1] != '-')
+			words = 0;
+	free(p);
+	*len = k;
+	return words >= 2 && lead + k == e &&
+	    !text_has_conjunction(s + lead, k) ? lead : 0;
+}
+
+size_t
+text_copyright_owner(const char *s, size_t *len)
+{
+	static const char *const seps[] = {
+		". ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
+		" \xe2\x80\xa2 ", " \xc2\xb7 ", " - ",
+	};
+	size_t at = 0;
+
+	while (s[at] != '\0') {
+		size_t n = strlen(s + at), skip = 0, off;
+
+		for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+			const char *q = strstr(s + at, seps[i]);
+
+			if (q != NULL && (size_t)(q - s - at) < n) {
+				n = (size_t)(q - s - at);
+				skip = strlen(seps[i]);
+			}
+		}
+		if ((off = text_owner_in(s + at, n, len)) > 0)
+			return at + off;
+		at += n + skip;
+	}
+	*len = 0;
+	return 0;
+}

@@ -670,6 +670,17 @@ text_extract(const char *s, size_t len, int64_t now,
 			else
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
+	/* none: the person a copyright line under the body names, a
+	 * blog's owner (a picture's credit names its photographer) */
+	for (size_t i = d->n; a->authors.n == 0 && i > d->body_end &&
+	    d->body_end > 0; i--) {
+		size_t len, off = text_copyright_owner(d->items[i - 1].s, &len);
+
+		if (len > 0 && d->items[i - 1].kind != TEXT_CREDIT &&
+		    d->items[i - 1].kind != TEXT_CAPTION)
+			text_add_author(a, NULL, xstrndup(d->items[i - 1].s +
+			    off, len), 2);
+	}
 	text_published(d, now, a);
 	text_images(d, a);
 	text_doc_free(d);

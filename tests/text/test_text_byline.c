@@ -1380,6 +1380,58 @@ test_placeholder_strong(void **state)
 	assert_true(text_strong_byline(&it));
 }
 
+/* The name text_copyright_owner() reads in s ("" for none). */
+static void
+check_owner(const char *s, const char *want)
+{
+	size_t len, off = text_copyright_owner(s, &len);
+
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(s + off, want, len);
+}
+
+/* A copyright line under the body names a blog's owner (ohneq.de,
+ * flowfx.de, maescot.de): a part between separators that is a mark or
+ * years and "by", then a person's name of two or three words and
+ * nothing more; a firm ("Handelsblatt GmbH"), a year with no "by" and a
+ * name with more words after it are none. The page with no byline
+ * takes it for its author. */
+static void
+test_copyright_owner(void **state)
+{
+	const char *s =
+	    "Copy & paste from tmux to system clipboard\n"
+	    "\n"
+	    "2020-01-16\n"
+	    "\n"
+	    "For the first time in many years I am using a Linux machine "
+	    "for my work. In general I am extremely\n"
+	    "pleased with the system I've set up. But of course, there are "
+	    "things that don't \"just work\".\n"
+	    "\n"
+	    "Like... copy selected text from a tmux pane to the clipboard, "
+	    "which is what I do all day long.\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Previous post\n"
+	    "  \xe2\x80\xa2 Next post\n"
+	    "\n"
+	    "Archive \xe2\x80\x93 RSS \xe2\x80\x93 Impressum \xe2\x80\x93 "
+	    "2009-2020 by Florian Posdziech \xe2\x80\x93 Powered by Nikola\n";
+
+	(void)state;
+	check_owner("(c) Johannes Wolf \xe2\x80\xa2 Weitere Rechte siehe "
+	    "Impressum", "Johannes Wolf");
+	check_owner("&copy 2009-2012 Jonathan Krase. Impressum & Datenschutz",
+	    "Jonathan Krase");
+	check_owner("\xc2\xa9 2021 by Jane Doe", "Jane Doe");
+	check_owner("Copyright \xc2\xa9 2020 Handelsblatt GmbH", "");
+	check_owner("2019 Annual Report", "");
+	check_owner("\xc2\xa9 2020 Cornel van Bebber Diese Seite ist nicht "
+	    "nur urheberrechtlich gesch\xc3\xbctzt", "");
+	check_owner("\xc2\xa9 Telebasel", "");
+	check_author(s, "Florian Posdziech");
+}
+
 int
 main(void)
 {
@@ -1413,6 +1465,7 @@ main(void)
 		cmocka_unit_test(test_date_in_name),
 		cmocka_unit_test(test_lead_date_second),
 		cmocka_unit_test(test_placeholder_strong),
+		cmocka_unit_test(test_copyright_owner),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
