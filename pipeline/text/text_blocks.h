@@ -165,6 +165,12 @@ size_t text_role_name(const char *s, int words);
  * *len, 0 when there is none. */
 size_t text_copyright_owner(const char *s, size_t *len);
 
+/* The offset of the name in s when a role's word opens it before a
+ * name of two or three words ("Rechtsanwalt Sebastian Einbock",
+ * "Redakteurin Anna Muster", "FOCUS-Online-Experte Robin Tsch\xc3\xb6pe"),
+ * else 0. */
+size_t text_role_before(const char *s);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

@@ -910,3 +910,36 @@ text_copyright_owner(const char *s, size_t *len)
 	*len = 0;
 	return 0;
 }
+
+size_t
+text_role_before(const char *s)
+{
+	/* role nouns, folded, that end a role's word ("Rechtsanwalt",
+	 * "FOCUS-Online-Experte", "Chefredakteurin") */
+	static const char *const roles[] = {
+		"redakteur", "redakteurin", "anwalt", "anw\xc3\xa4ltin",
+		"experte", "expertin", "autor", "autorin", "reporter",
+		"reporterin", "korrespondent", "korrespondentin",
+		"journalist", "journalistin", "fotograf", "fotografin",
+		"editor", "writer", "correspondent", "r\xc3\xa9""dacteur",
+		"r\xc3\xa9""dactrice", "redactor", "redactora",
+	};
+	size_t k = strcspn(s, " "), n;
+	char *w, *f;
+	bool r = false;
+	int words;
+
+	if (s[k] != ' ' || !text_starts_upper(s + k + 1) ||
+	    text_name_run(s + k + 1, TEXT_NAME_RUN_MAX, &words) !=
+	    strlen(s + k + 1) || words < 2)
+		return 0;
+	w = xstrndup(s, k);
+	f = text_fold(w);
+	n = strlen(f);
+	for (size_t i = 0; !r && i < sizeof(roles) / sizeof(roles[0]); i++)
+		r = n >= strlen(roles[i]) &&
+		    strcmp(f + n - strlen(roles[i]), roles[i]) == 0;
+	free(f);
+	free(w);
+	return r ? k + 1 : 0;
+}

@@ -115,6 +115,15 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 	 * ("uriebe", "freeman1984") */
 	bool handle = min == 1 && text_handle_len(name) == n;
 	bool ok = text_starts_upper(name) || handle;
+	size_t role = text_role_before(name);
+
+	/* a role's word before the name ("Rechtsanwalt Sebastian
+	 * Einbock") */
+	if (role > 0) {
+		memmove(name, name + role, n - role + 1);
+		n -= role;
+		h = n / 2;
+	}
 
 	/* a name written twice, glued or spaced ("Oph\xc3\xa9lie
 	 * OstermannOph\xc3\xa9lie Ostermann"): a renderer's join of the

@@ -1432,6 +1432,39 @@ test_copyright_owner(void **state)
 	check_author(s, "Florian Posdziech");
 }
 
+/* A role's word before a name of two or three words is no part of it
+ * (juraforum.de: "Autor: Rechtsanwalt Sebastian Einbock" gives
+ * "Sebastian Einbock"), a compound's too ("FOCUS-Online-Experte");
+ * a name of three words, or a role with no full name after it, stays. */
+static void
+test_role_before(void **state)
+{
+	const char *s =
+	    "Ohne ernsthafte Bewerbungsbem\xc3\xbchungen kein Wohngeld\n"
+	    "\n"
+	    "Ein arbeitsloser Mann hatte Wohngeld beantragt, das ihm die "
+	    "Beh\xc3\xb6rde jedoch verweigerte. Er\n"
+	    "habe sich nicht ernsthaft um eine Arbeit bem\xc3\xbcht, "
+	    "hie\xc3\x9f es zur Begr\xc3\xbcndung, und das Gericht gab ihr "
+	    "recht.\n"
+	    "\n"
+	    "Ein gut auf ihn passendes Stellenangebot habe er unter "
+	    "Berufung auf den ausw\xc3\xa4rtigen Standort\n"
+	    "abgelehnt, obwohl er dort ohne weiteres h\xc3\xa4tte "
+	    "arbeiten k\xc3\xb6nnen, so das Gericht.\n"
+	    "\n"
+	    "Autor: Rechtsanwalt Sebastian Einbock\n";
+
+	(void)state;
+	assert_int_equal(text_role_before("Redakteurin Anna Muster"),
+	    strlen("Redakteurin "));
+	assert_int_equal(text_role_before("FOCUS-Online-Experte Robin "
+	    "Tsch\xc3\xb6pe"), strlen("FOCUS-Online-Experte "));
+	assert_int_equal(text_role_before("Richard David Precht"), 0);
+	assert_int_equal(text_role_before("Redakteurin Anna"), 0);
+	check_author(s, "Sebastian Einbock");
+}
+
 int
 main(void)
 {
@@ -1466,6 +1499,7 @@ main(void)
 		cmocka_unit_test(test_lead_date_second),
 		cmocka_unit_test(test_placeholder_strong),
 		cmocka_unit_test(test_copyright_owner),
+		cmocka_unit_test(test_role_before),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
