@@ -171,6 +171,11 @@ size_t text_copyright_owner(const char *s, size_t *len);
  * else 0. */
 size_t text_role_before(const char *s);
 
+/* A copy of s with a space put back between a year and the time a
+ * renderer glued to it ("3 de mayo de 202221:25"), or NULL when s has
+ * none (text_byline.c). */
+char *text_year_time_parted(const char *s);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

@@ -943,3 +943,28 @@ text_role_before(const char *s)
 	free(w);
 	return r ? k + 1 : 0;
 }
+
+char *
+text_year_time_parted(const char *s)
+{
+	for (size_t i = 0; s[i] != '\0'; i++) {
+		const char *p = s + i;
+		size_t h;
+		char *u;
+
+		if ((i > 0 && s[i - 1] != ' ') || strspn(p, "0123456789") < 5 ||
+		    (strncmp(p, "19", 2) != 0 && strncmp(p, "20", 2) != 0))
+			continue;
+		/* the year, then a time of one or two digits for the hour */
+		h = strspn(p + 4, "0123456789");
+		if (h > 2 || p[4 + h] != ':' ||
+		    strspn(p + 5 + h, "0123456789") != 2)
+			continue;
+		u = xmalloc(strlen(s) + 2);
+		memcpy(u, s, i + 4);
+		u[i + 4] = ' ';
+		strcpy(u + i + 5, p + 4);
+		return u;
+	}
+	return NULL;
+}

@@ -1465,6 +1465,49 @@ test_role_before(void **state)
 	check_author(s, "Sebastian Einbock");
 }
 
+/* A year glued to its time ("3 de mayo de 202221:25", lanacion.com.ar)
+ * is parted, so the line under the headline is a date line and gives
+ * the date; a year with a space, a longer number or a time with no
+ * year before it stay. */
+static void
+test_year_time_glued(void **state)
+{
+	const char *s =
+	    "Jugada del oficialismo para evitar que JxC avance con la "
+	    "boleta \xc3\xbanica en Diputados\n"
+	    "\n"
+	    "Convoc\xc3\xb3 a una sesi\xc3\xb3n para el jueves, una hora "
+	    "antes que la pedida por la principal coalici\xc3\xb3n\n"
+	    "opositora; si consigue el quorum, avanzar\xc3\xa1 con un "
+	    "temario que no incluye la reforma electoral\n"
+	    "\n"
+	    "3 de mayo de 202221:25\n"
+	    "LA NACION\n"
+	    "\n"
+	    "El oficialismo de la C\xc3\xa1mara de Diputados avanz\xc3\xb3 "
+	    "con una jugada para evitar que Juntos por el Cambio\n"
+	    "(JxC) y otras bancadas opositoras traten, el pr\xc3\xb3ximo "
+	    "jueves, la creaci\xc3\xb3n de una boleta \xc3\xbanica de\n"
+	    "papel para implementar en las pr\xc3\xb3ximas elecciones "
+	    "nacionales. Lo hizo por medio de una convocatoria\n"
+	    "al plenario una hora antes, para tratar proyectos que durante "
+	    "esta jornada recibieron dictamen de\n"
+	    "comisi\xc3\xb3n.\n";
+	struct nw_article *a;
+	char *u = text_year_time_parted("3 de mayo de 202221:25");
+
+	(void)state;
+	assert_non_null(u);
+	assert_string_equal(u, "3 de mayo de 2022 21:25");
+	free(u);
+	assert_null(text_year_time_parted("3 de mayo de 2022 21:25"));
+	assert_null(text_year_time_parted("Nummer 1234521:25"));
+	assert_null(text_year_time_parted("Tel. 030 202221"));
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1651613100);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1500,6 +1543,7 @@ main(void)
 		cmocka_unit_test(test_placeholder_strong),
 		cmocka_unit_test(test_copyright_owner),
 		cmocka_unit_test(test_role_before),
+		cmocka_unit_test(test_year_time_glued),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
