@@ -295,6 +295,14 @@ text_ends_by_label(const char *s)
 	char buf[32];
 	size_t n;
 
+	/* a colon set apart ("By :") */
+	if (w != NULL && strcmp(w, " :") == 0) {
+		char *c = xstrndup(s, (size_t)(w - s));
+		bool r = text_ends_by_label(c);
+
+		free(c);
+		return r;
+	}
 	w = w == NULL ? s : w + 1;
 	n = strlen(w);
 	if (n + 2 > sizeof(buf))

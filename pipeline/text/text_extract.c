@@ -131,6 +131,10 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 	if (h > 0 && memcmp(name, name + n - h, h) == 0 &&
 	    (n % 2 == 0 || name[h] == ' '))
 		name[h] = '\0';
+	/* its last initial's dot trimmed ("Joe S. Joe S") */
+	else if (h > 1 && n % 2 == 0 && name[h - 1] == '.' &&
+	    name[h] == ' ' && memcmp(name, name + h + 1, h - 1) == 0)
+		name[h] = '\0';
 	for (char *p = name; *p != '\0'; p++) {
 		if (*p != ' ' && (p == name || p[-1] == ' '))
 			words++;

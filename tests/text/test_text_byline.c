@@ -1508,6 +1508,65 @@ test_year_time_glued(void **state)
 	article_free(a);
 }
 
+/* A byline's label with its colon set apart ("By :", appen.com) over
+ * the name: the name under it is the byline, written twice with the
+ * second's dot trimmed ("Joe S. Joe S.": a picture's text and a link's)
+ * one author; the subheading under the lead is no bare name. */
+static void
+test_label_colon_apart(void **state)
+{
+	const char *s =
+	    "Artificial Intelligence and Machine Learning Industry News: AI"
+	    " in Patient Care and Operations, AI\n"
+	    "as a Preventive Tool, and How Major Hospitals are Already Usin"
+	    "g AI\n"
+	    "\n"
+	    "By :\n"
+	    "Joe S. Joe S.\n"
+	    "\n"
+	    "At Appen, we provide high-quality training data for machine le"
+	    "arning and artificial intelligence.\n"
+	    "Follow us to stay up to date on industry trends. In this editi"
+	    "on of our roundup, news on: AI in\n"
+	    "Patient Care and Operations, AI as a Preventive Tool, and How "
+	    "Major Hospitals are Already Using AI.\n"
+	    "Check back for regular news roundups and subscribe to our YouT"
+	    "ube channel for video updates.\n"
+	    "\n"
+	    "\n"
+	    "\n"
+	    "AI in Patient Care and Operations\n"
+	    "\n"
+	    "Artificial Intelligence is on track to wholly alter the future"
+	    " of healthcare. With the integration\n"
+	    "of AI into the work of both medical professionals and hospital"
+	    " systems, expect to see dramatic\n"
+	    "changes in both patient health outcomes and in the operational"
+	    " efficiency of hospitals.\n"
+	    "\n"
+	    "Improved Health Outcomes\n"
+	    "\n"
+	    "Doctors and nurses make dozens of critical decisions on patien"
+	    "t care daily using patient\n"
+	    "consultations, lab test results, imaging scans, and more. In t"
+	    "he future, anticipate AI being used\n"
+	    "more ubiquitously to scan this data, compare it amongst hundre"
+	    "ds of thousands of other cases, and\n"
+	    "provide diagnostic and treatment plan recommendations.\n"
+	    "\n"
+	    "The concept, experts say, is not that AI will replace doctors "
+	    "\xe2\x80\x93 but rather that doctors will\n"
+	    "supplement their decisions with AI to maximize accuracy and qu"
+	    "ick turnarounds. The result? More\n"
+	    "successful treatment plans and better health outcomes for patients.\n";
+
+	(void)state;
+	assert_true(text_ends_by_label("By :"));
+	assert_true(text_ends_by_label("Von :"));
+	assert_false(text_ends_by_label("Kategorien :"));
+	check_author(s, "Joe S.");
+}
+
 int
 main(void)
 {
@@ -1544,6 +1603,7 @@ main(void)
 		cmocka_unit_test(test_copyright_owner),
 		cmocka_unit_test(test_role_before),
 		cmocka_unit_test(test_year_time_glued),
+		cmocka_unit_test(test_label_colon_apart),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
