@@ -347,11 +347,14 @@ text_split_byline(const struct text_doc *d, size_t i)
 }
 
 /* True when item it is a bare name of two or three words in the body
- * ("Marie R\xc3\xb6vekamp" under the standfirst). */
+ * ("Marie R\xc3\xb6vekamp" under the standfirst), a link too (lynx
+ * marks the author's page) where the page names the author again in an
+ * item of its own (her box under the article). */
 static bool
 text_top_name(const struct text_item *it)
 {
-	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
+	return (it->kind == TEXT_BODY || (it->kind == TEXT_RELATED &&
+	    it->twice)) && !it->bodylike && !it->bullet &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
@@ -960,7 +963,8 @@ text_year_time_parted(const char *s)
 		size_t h;
 		char *u;
 
-		if ((i > 0 && s[i - 1] != ' ') || strspn(p, "0123456789") < 5 ||
+		if ((i > 0 && s[i - 1] != ' ') ||
+		    strspn(p, "0123456789") < 5 ||
 		    (strncmp(p, "19", 2) != 0 && strncmp(p, "20", 2) != 0))
 			continue;
 		/* the year, then a time of one or two digits for the hour */

@@ -687,12 +687,13 @@ text_extract(const char *s, size_t len, int64_t now,
 	 * blog's owner (a picture's credit names its photographer) */
 	for (size_t i = d->n; a->authors.n == 0 && i > d->body_end &&
 	    d->body_end > 0; i--) {
-		size_t len, off = text_copyright_owner(d->items[i - 1].s, &len);
+		const struct text_item *it = &d->items[i - 1];
+		size_t len, off = text_copyright_owner(it->s, &len);
 
-		if (len > 0 && d->items[i - 1].kind != TEXT_CREDIT &&
-		    d->items[i - 1].kind != TEXT_CAPTION)
-			text_add_author(a, NULL, xstrndup(d->items[i - 1].s +
-			    off, len), 2);
+		if (len > 0 && it->kind != TEXT_CREDIT &&
+		    it->kind != TEXT_CAPTION)
+			text_add_author(a, NULL, xstrndup(it->s + off, len),
+			    2);
 	}
 	text_published(d, now, a);
 	text_images(d, a);
