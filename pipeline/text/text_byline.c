@@ -843,13 +843,14 @@ text_owner_lead(const char *s)
 	size_t n = 0, k;
 	bool mark = false, year = false;
 
+	/* the marks, perhaps two ("Copyright (c) 2012- Gregory Szorc") */
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
-		if (strncmp(s, marks[i], strlen(marks[i])) == 0) {
-			n = strlen(marks[i]);
+		if (strncmp(s + n, marks[i], strlen(marks[i])) == 0) {
+			n += strlen(marks[i]);
+			n += strspn(s + n, " ");
 			mark = true;
-			break;
+			i = (size_t)-1;
 		}
-	n += strspn(s + n, " ");
 	/* a year or a span of years ("2009-2012", "2009 \xe2\x80\x93
 	 * 2020") */
 	while ((k = strspn(s + n, "0123456789")) == 4) {

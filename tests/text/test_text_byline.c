@@ -1424,6 +1424,8 @@ test_copyright_owner(void **state)
 	check_owner("&copy 2009-2012 Jonathan Krase. Impressum & Datenschutz",
 	    "Jonathan Krase");
 	check_owner("\xc2\xa9 2021 by Jane Doe", "Jane Doe");
+	check_owner("Copyright (c) 2012- Gregory Szorc. All rights reserved.",
+	    "Gregory Szorc");
 	check_owner("Copyright \xc2\xa9 2020 Handelsblatt GmbH", "");
 	check_owner("2019 Annual Report", "");
 	check_owner("\xc2\xa9 2020 Cornel van Bebber Diese Seite ist nicht "
