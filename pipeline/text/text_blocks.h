@@ -176,6 +176,10 @@ size_t text_role_before(const char *s);
  * none (text_byline.c). */
 char *text_year_time_parted(const char *s);
 
+/* True when s[0..n) holds a small word no name holds ("Projektleiterin
+ * der HSS": an article after a capitalised word), a role's phrase. */
+bool text_phrase_part(const char *s, size_t n);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

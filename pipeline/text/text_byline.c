@@ -22,6 +22,9 @@
 #define TEXT_BYLINE_UNDER 4
 /* Items under the region looked at for a prefixed byline, at most. */
 #define TEXT_BYLINE_FAR 20
+/* Words of a labelled byline in the body, at most ("Autorin: Uta
+ * Staschewski, Projektleiterin der HSS in Tunesien."). */
+#define TEXT_COLON_BYLINE_WORDS 12
 /* Capitalised words of a name read next to a date, at most. */
 #define TEXT_NAME_RUN_MAX 3
 /* Bytes of a date's label between a name and its date, at most
@@ -380,6 +383,18 @@ text_dated_bare_name(const struct text_doc *d, size_t i)
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
 
+/* True when item it is a short line of the body that opens with a
+ * byline's label ending in a colon ("Autor: ", "Text: ") and a name. */
+static bool
+text_colon_byline(const struct text_item *it)
+{
+	size_t k = text_byline_prefix(it->s);
+
+	return it->kind == TEXT_BODY && k > 2 && it->s[k - 2] == ':' &&
+	    it->words <= TEXT_COLON_BYLINE_WORDS &&
+	    text_is_byline(it->s, it->words);
+}
+
 /* Where no byline was found: the last line over the headline t that
  * names a person after a byline's word and gives a date ("Posted 11.
  * April 2018 by Walter von Aachen", "von Marc Scheloske | 20. Mai
@@ -464,6 +479,14 @@ text_far_bylines(struct text_doc *d)
 	if (bare || text_byline_in(d, d->body_end, d->body_end +
 	    TEXT_BYLINE_UNDER, false))
 		return;
+	/* in the body, a short line that opens with a byline's label and
+	 * its colon ("Autorin: Uta Staschewski, Projektleiterin der HSS
+	 * in Tunesien."): a signature, though it ends like a sentence */
+	for (size_t i = d->body_start; i < d->body_end && i < d->n; i++)
+		if (text_colon_byline(&d->items[i])) {
+			d->items[i].kind = TEXT_BYLINE;
+			return;
+		}
 	/* further down, a line that opens with a byline's prefix ("Text:
 	 * Ursula Eggers", "Erstellt von Andri Bryner"), a signature after
 	 * the article's furniture, up to the comments */
@@ -980,4 +1003,28 @@ text_year_time_parted(const char *s)
 		return u;
 	}
 	return NULL;
+}
+
+bool
+text_phrase_part(const char *s, size_t n)
+{
+	bool after_particle = false;
+
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+
+		while (k < n && s[k] != ' ')
+			k++;
+		if (k > i && !text_starts_upper(s + i)) {
+			if (!text_name_particle(s + i, k - i) ||
+			    (text_article_particle(s + i, k - i) &&
+			    !after_particle))
+				return true;
+			after_particle = true;
+		} else {
+			after_particle = false;
+		}
+		i = k + 1;
+	}
+	return false;
 }

@@ -196,6 +196,10 @@ text_authors(struct nw_article *a, const struct text_doc *d,
 				skip = strlen(seps[i]);
 			}
 		}
+		/* a role after the first name ("Uta Staschewski,
+		 * Projektleiterin der HSS") ends the names */
+		if (a->authors.n > 0 && text_phrase_part(p, cut))
+			break;
 		text_add_author(a, d, text_trimmed(p, cut), 2);
 		/* a separator that runs into the stop ends the names too */
 		if (cut + skip >= end)

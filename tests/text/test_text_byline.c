@@ -1646,6 +1646,40 @@ test_top_name_link(void **state)
 	free(once);
 }
 
+/* A short line of the body that opens with a byline's label and its
+ * colon is the byline, though it ends like a sentence (hss.de:
+ * "Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien."
+ * under the last paragraph); the role after her name, an article after
+ * a capitalised word, is no second author. */
+static void
+test_colon_byline_in_body(void **state)
+{
+	const char *s =
+	    "Gro\xc3\x9f""e Aufgaben f\xc3\xbcr die neue Regierung\n"
+	    "\n"
+	    "Der Pr\xc3\xa4sident und seine Regierung stehen unter einem "
+	    "enormen Erwartungs- und Handlungsdruck. Ihnen\n"
+	    "obliegt es, ein Regierungsprogramm vorzulegen, dass das "
+	    "Potenzial hat, die Lage des Landes und der\n"
+	    "Bev\xc3\xb6lkerung sp\xc3\xbcrbar zu verbessern.\n"
+	    "\n"
+	    "Nun hat dieser Prozess gleichwohl die M\xc3\xb6glichkeit "
+	    "geschaffen, die offensichtliche Dysfunktionalit\xc3\xa4t\n"
+	    "und Fragmentierung der bisherigen Regierung zu korrigieren und "
+	    "notwendige Reformen voranzutreiben.\n"
+	    "\n"
+	    "Autorin: Uta Staschewski, Projektleiterin der HSS in "
+	    "Tunesien.\n"
+	    "\n"
+	    "Anmerkungen\n";
+
+	(void)state;
+	assert_true(text_phrase_part("Projektleiterin der HSS", 23));
+	assert_false(text_phrase_part("Ursula von der Leyen", 20));
+	assert_false(text_phrase_part("Simon Kohler", 12));
+	check_author(s, "Uta Staschewski");
+}
+
 int
 main(void)
 {
@@ -1684,6 +1718,7 @@ main(void)
 		cmocka_unit_test(test_year_time_glued),
 		cmocka_unit_test(test_label_colon_apart),
 		cmocka_unit_test(test_top_name_link),
+		cmocka_unit_test(test_colon_byline_in_body),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
