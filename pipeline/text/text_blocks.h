@@ -166,6 +166,34 @@ size_t text_placeholder_len(const char *s);
  * name's role ("Richard Adams Education editor"), or 0. */
 size_t text_role_name(const char *s, int words);
 
+/* The offset in s of the person a copyright line names its owner, a
+ * part of s between separators being a mark or years, perhaps "by",
+ * and a name of two or three words only ("(c) Johannes Wolf \xe2\x80\xa2
+ * Weitere Rechte", "2009-2020 by Florian Posdziech"); its length in
+ * *len, 0 when there is none. */
+size_t text_copyright_owner(const char *s, size_t *len);
+
+/* The offset of the name in s when a role's word opens it before a
+ * name of two or three words ("Rechtsanwalt Sebastian Einbock",
+ * "Redakteurin Anna Muster", "FOCUS-Online-Experte Robin Tsch\xc3\xb6pe"),
+ * else 0. */
+size_t text_role_before(const char *s);
+
+/* A copy of s with a space put back between a year and the time a
+ * renderer glued to it ("3 de mayo de 202221:25"), or NULL when s has
+ * none (text_byline.c). */
+char *text_year_time_parted(const char *s);
+
+/* True when s[0..n) holds a small word no name holds ("Projektleiterin
+ * der HSS": an article after a capitalised word), a role's phrase. */
+bool text_phrase_part(const char *s, size_t n);
+
+/* The offset of a byline's label and its colon that follow the last
+ * sentence of s ("DHB jetzt auch digital! ... registrieren! Text:
+ * Kirsten Freund / handwerksblatt.": lynx joined a pitch and the
+ * signature), or 0. */
+size_t text_tail_byline(const char *s);
+
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

@@ -22,6 +22,12 @@
 #define TEXT_BYLINE_UNDER 4
 /* Items under the region looked at for a prefixed byline, at most. */
 #define TEXT_BYLINE_FAR 20
+/* Words of a labelled byline in the body, at most ("Autorin: Uta
+ * Staschewski, Projektleiterin der HSS in Tunesien."). */
+#define TEXT_COLON_BYLINE_WORDS 12
+/* Words of a labelled byline after a line's last sentence, at most
+ * ("... registrieren! Text: Kirsten Freund / handwerksblatt."). */
+#define TEXT_TAIL_BYLINE_WORDS 8
 /* Capitalised words of a name read next to a date, at most. */
 #define TEXT_NAME_RUN_MAX 3
 /* Bytes of a date's label between a name and its date, at most
@@ -225,6 +231,29 @@ text_glued_byline(const char *s, int words)
 	return r;
 }
 
+size_t
+text_tail_byline(const char *s)
+{
+	size_t best = 0;
+
+	/* the last sentence's end followed by a space */
+	for (size_t i = 1; s[i] != '\0'; i++)
+		if (s[i] == ' ' && strchr(".!?", s[i - 1]) != NULL)
+			best = i + 1;
+	if (best > 0) {
+		size_t k = text_byline_prefix(s + best);
+		int words = 1;
+
+		for (const char *p = s + best; *p != '\0'; p++)
+			words += *p == ' ';
+		if (k > 2 && s[best + k - 2] == ':' &&
+		    words <= TEXT_TAIL_BYLINE_WORDS &&
+		    text_is_byline(s + best, words))
+			return best;
+	}
+	return 0;
+}
+
 bool
 text_strong_byline(const struct text_item *it)
 {
@@ -244,7 +273,8 @@ text_strong_byline(const struct text_item *it)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
 	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0 ||
-	    text_glued_byline(it->s, it->words);
+	    text_glued_byline(it->s, it->words) ||
+	    text_tail_byline(it->s) > 0;
 }
 
 /* True when it is a byline set off by a bar: a name, " | ", and a date
@@ -295,6 +325,14 @@ text_ends_by_label(const char *s)
 	char buf[32];
 	size_t n;
 
+	/* a colon set apart ("By :") */
+	if (w != NULL && strcmp(w, " :") == 0) {
+		char *c = xstrndup(s, (size_t)(w - s));
+		bool r = text_ends_by_label(c);
+
+		free(c);
+		return r;
+	}
 	w = w == NULL ? s : w + 1;
 	n = strlen(w);
 	if (n + 2 > sizeof(buf))
@@ -339,11 +377,14 @@ text_split_byline(const struct text_doc *d, size_t i)
 }
 
 /* True when item it is a bare name of two or three words in the body
- * ("Marie R\xc3\xb6vekamp" under the standfirst). */
+ * ("Marie R\xc3\xb6vekamp" under the standfirst), a link too (lynx
+ * marks the author's page) where the page names the author again in an
+ * item of its own (her box under the article). */
 static bool
 text_top_name(const struct text_item *it)
 {
-	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
+	return (it->kind == TEXT_BODY || (it->kind == TEXT_RELATED &&
+	    it->twice)) && !it->bodylike && !it->bullet &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
@@ -367,6 +408,18 @@ text_dated_bare_name(const struct text_doc *d, size_t i)
 	return it->kind == TEXT_OTHER && !it->bodylike &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
 	    it->words <= 3 && text_is_byline(it->s, it->words);
+}
+
+/* True when item it is a short line of the body that opens with a
+ * byline's label ending in a colon ("Autor: ", "Text: ") and a name. */
+static bool
+text_colon_byline(const struct text_item *it)
+{
+	size_t k = text_byline_prefix(it->s);
+
+	return it->kind == TEXT_BODY && k > 2 && it->s[k - 2] == ':' &&
+	    it->words <= TEXT_COLON_BYLINE_WORDS &&
+	    text_is_byline(it->s, it->words);
 }
 
 /* Where no byline was found: the last line over the headline t that
@@ -453,6 +506,14 @@ text_far_bylines(struct text_doc *d)
 	if (bare || text_byline_in(d, d->body_end, d->body_end +
 	    TEXT_BYLINE_UNDER, false))
 		return;
+	/* in the body, a short line that opens with a byline's label and
+	 * its colon ("Autorin: Uta Staschewski, Projektleiterin der HSS
+	 * in Tunesien."): a signature, though it ends like a sentence */
+	for (size_t i = d->body_start; i < d->body_end && i < d->n; i++)
+		if (text_colon_byline(&d->items[i])) {
+			d->items[i].kind = TEXT_BYLINE;
+			return;
+		}
 	/* further down, a line that opens with a byline's prefix ("Text:
 	 * Ursula Eggers", "Erstellt von Andri Bryner"), a signature after
 	 * the article's furniture, up to the comments */
@@ -818,4 +879,179 @@ text_date_in_name(const char *s, size_t at, size_t span)
 	char b = at > 0 ? s[at - 1] : ' ', e = s[at + span];
 
 	return b == '[' || b == '_' || e == ']' || e == '_';
+}
+
+/* The length of the copyright mark, the years and the "by" that open
+ * s ("\xc2\xa9 2020 ", "&copy 2009-2012 ", "(c) ", "2009-2020 by "),
+ * where a mark, or years and "by", open it; else 0. */
+static size_t
+text_owner_lead(const char *s)
+{
+	static const char *const marks[] = {
+		"\xc2\xa9", "(c)", "(C)", "&copy;", "&copy", "Copyright",
+	};
+	size_t n = 0, k;
+	bool mark = false, year = false;
+
+	/* the marks, perhaps two ("Copyright (c) 2012- Gregory Szorc") */
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (strncmp(s + n, marks[i], strlen(marks[i])) == 0) {
+			n += strlen(marks[i]);
+			n += strspn(s + n, " ");
+			mark = true;
+			i = (size_t)-1;
+		}
+	/* a year or a span of years ("2009-2012", "2009 \xe2\x80\x93
+	 * 2020") */
+	while ((k = strspn(s + n, "0123456789")) == 4) {
+		n += k;
+		year = true;
+		n += strspn(s + n, " -");
+		if (strncmp(s + n, "\xe2\x80\x93", 3) == 0)
+			n += 3;
+		n += strspn(s + n, " ");
+	}
+	/* a year alone opens lists and dates too ("2019 Annual Report"):
+	 * it wants its "by" */
+	if (strncmp(s + n, "by ", 3) == 0 || strncmp(s + n, "von ", 4) == 0)
+		return year || mark ? n + strcspn(s + n, " ") + 1 : 0;
+	return mark ? n : 0;
+}
+
+/* The offset in s[0..n) of a person's name that a copyright line gives
+ * its owner, the part all of it ("\xc2\xa9 2009-2012 Jonathan Krase",
+ * "2009-2020 by Florian Posdziech"), and its length in *len; else 0. */
+static size_t
+text_owner_in(const char *s, size_t n, size_t *len)
+{
+	char *p = xstrndup(s, n);
+	size_t lead = text_owner_lead(p), e = n, k = 0;
+	int words = 0;
+
+	while (e > lead && strchr(" .", p[e - 1]) != NULL)
+		e--;
+	p[e] = '\0';
+	if (lead > 0 && lead < e && text_starts_upper(p + lead))
+		k = text_name_run(p + lead, TEXT_NAME_RUN_MAX, &words);
+	/* a capital inside a word is a firm's form ("Handelsblatt GmbH",
+	 * "Nordex SE"), no person's */
+	for (size_t i = lead + 1; i < lead + k; i++)
+		if (isupper((unsigned char)p[i]) && p[i - 1] != ' ' &&
+		    p[i - 1] != '-')
+			words = 0;
+	free(p);
+	*len = k;
+	return words >= 2 && lead + k == e &&
+	    !text_has_conjunction(s + lead, k) ? lead : 0;
+}
+
+size_t
+text_copyright_owner(const char *s, size_t *len)
+{
+	static const char *const seps[] = {
+		". ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
+		" \xe2\x80\xa2 ", " \xc2\xb7 ", " - ",
+	};
+	size_t at = 0;
+
+	while (s[at] != '\0') {
+		size_t n = strlen(s + at), skip = 0, off;
+
+		for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+			const char *q = strstr(s + at, seps[i]);
+
+			if (q != NULL && (size_t)(q - s - at) < n) {
+				n = (size_t)(q - s - at);
+				skip = strlen(seps[i]);
+			}
+		}
+		if ((off = text_owner_in(s + at, n, len)) > 0)
+			return at + off;
+		at += n + skip;
+	}
+	*len = 0;
+	return 0;
+}
+
+size_t
+text_role_before(const char *s)
+{
+	/* role nouns, folded, that end a role's word ("Rechtsanwalt",
+	 * "FOCUS-Online-Experte", "Chefredakteurin") */
+	static const char *const roles[] = {
+		"redakteur", "redakteurin", "anwalt", "anw\xc3\xa4ltin",
+		"experte", "expertin", "autor", "autorin", "reporter",
+		"reporterin", "korrespondent", "korrespondentin",
+		"journalist", "journalistin", "fotograf", "fotografin",
+		"editor", "writer", "correspondent", "r\xc3\xa9""dacteur",
+		"r\xc3\xa9""dactrice", "redactor", "redactora",
+	};
+	size_t k = strcspn(s, " "), n;
+	char *w, *f;
+	bool r = false;
+	int words;
+
+	if (s[k] != ' ' || !text_starts_upper(s + k + 1) ||
+	    text_name_run(s + k + 1, TEXT_NAME_RUN_MAX, &words) !=
+	    strlen(s + k + 1) || words < 2)
+		return 0;
+	w = xstrndup(s, k);
+	f = text_fold(w);
+	n = strlen(f);
+	for (size_t i = 0; !r && i < sizeof(roles) / sizeof(roles[0]); i++)
+		r = n >= strlen(roles[i]) &&
+		    strcmp(f + n - strlen(roles[i]), roles[i]) == 0;
+	free(f);
+	free(w);
+	return r ? k + 1 : 0;
+}
+
+char *
+text_year_time_parted(const char *s)
+{
+	for (size_t i = 0; s[i] != '\0'; i++) {
+		const char *p = s + i;
+		size_t h;
+		char *u;
+
+		if ((i > 0 && s[i - 1] != ' ') ||
+		    strspn(p, "0123456789") < 5 ||
+		    (strncmp(p, "19", 2) != 0 && strncmp(p, "20", 2) != 0))
+			continue;
+		/* the year, then a time of one or two digits for the hour */
+		h = strspn(p + 4, "0123456789");
+		if (h > 2 || p[4 + h] != ':' ||
+		    strspn(p + 5 + h, "0123456789") != 2)
+			continue;
+		u = xmalloc(strlen(s) + 2);
+		memcpy(u, s, i + 4);
+		u[i + 4] = ' ';
+		strcpy(u + i + 5, p + 4);
+		return u;
+	}
+	return NULL;
+}
+
+bool
+text_phrase_part(const char *s, size_t n)
+{
+	bool after_particle = false;
+
+	for (size_t i = 0; i < n;) {
+		size_t k = i;
+
+		while (k < n && s[k] != ' ')
+			k++;
+		if (k > i && !text_starts_upper(s + i)) {
+			if (!text_name_particle(s + i, k - i) ||
+			    (text_article_particle(s + i, k - i) &&
+			    !after_particle))
+				return true;
+			after_particle = true;
+		} else {
+			after_particle = false;
+		}
+		i = k + 1;
+	}
+	return false;
 }

@@ -115,12 +115,25 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 	 * ("uriebe", "freeman1984") */
 	bool handle = min == 1 && text_handle_len(name) == n;
 	bool ok = text_starts_upper(name) || handle;
+	size_t role = text_role_before(name);
+
+	/* a role's word before the name ("Rechtsanwalt Sebastian
+	 * Einbock") */
+	if (role > 0) {
+		memmove(name, name + role, n - role + 1);
+		n -= role;
+		h = n / 2;
+	}
 
 	/* a name written twice, glued or spaced ("Oph\xc3\xa9lie
 	 * OstermannOph\xc3\xa9lie Ostermann"): a renderer's join of the
 	 * name's two spans, a picture's and a link's */
 	if (h > 0 && memcmp(name, name + n - h, h) == 0 &&
 	    (n % 2 == 0 || name[h] == ' '))
+		name[h] = '\0';
+	/* its last initial's dot trimmed ("Joe S. Joe S") */
+	else if (h > 1 && n % 2 == 0 && name[h - 1] == '.' &&
+	    name[h] == ' ' && memcmp(name, name + h + 1, h - 1) == 0)
 		name[h] = '\0';
 	for (char *p = name; *p != '\0'; p++) {
 		if (*p != ' ' && (p == name || p[-1] == ' '))
@@ -183,6 +196,10 @@ text_authors(struct nw_article *a, const struct text_doc *d,
 				skip = strlen(seps[i]);
 			}
 		}
+		/* a role after the first name ("Uta Staschewski,
+		 * Projektleiterin der HSS") ends the names */
+		if (a->authors.n > 0 && text_phrase_part(p, cut))
+			break;
 		text_add_author(a, d, text_trimmed(p, cut), 2);
 		/* a separator that runs into the stop ends the names too */
 		if (cut + skip >= end)
@@ -213,6 +230,12 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 		t.words--;
 		text_byline_authors(a, d, &t, strong);
 		free(u);
+		return;
+	}
+	/* a labelled byline after the line's last sentence */
+	if (u == NULL && text_byline_prefix(it->s) == 0 &&
+	    (off = text_tail_byline(it->s)) > 0) {
+		text_authors(a, NULL, it->s + off);
 		return;
 	}
 	/* a prefix glued to its name: the names after it */
@@ -670,6 +693,18 @@ text_extract(const char *s, size_t len, int64_t now,
 			else
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
+	/* none: the person a copyright line under the body names, a
+	 * blog's owner (a picture's credit names its photographer) */
+	for (size_t i = d->n; a->authors.n == 0 && i > d->body_end &&
+	    d->body_end > 0; i--) {
+		const struct text_item *it = &d->items[i - 1];
+		size_t len, off = text_copyright_owner(it->s, &len);
+
+		if (len > 0 && it->kind != TEXT_CREDIT &&
+		    it->kind != TEXT_CAPTION)
+			text_add_author(a, NULL, xstrndup(it->s + off, len),
+			    2);
+	}
 	text_published(d, now, a);
 	text_images(d, a);
 	text_doc_free(d);

@@ -446,6 +446,7 @@ text_push(struct text_doc *d, struct buf *b, int block, bool bullet,
 {
 	struct text_item *it;
 	size_t cut;
+	char *glued;
 
 	if (text_drop_link_marks(b) > 0)
 		head = false;
@@ -466,6 +467,11 @@ text_push(struct text_doc *d, struct buf *b, int block, bool bullet,
 	it = &d->items[d->n++];
 	memset(it, 0, sizeof(*it));
 	it->s = buf_take(b);
+	/* "202221:25": a date's year and its time, glued */
+	if ((glued = text_year_time_parted(it->s)) != NULL) {
+		free(it->s);
+		it->s = glued;
+	}
 	it->width = text_cps(it->s, strlen(it->s));
 	it->words = (int)text_count_words(it->s);
 	it->block = block;

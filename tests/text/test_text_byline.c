@@ -1380,6 +1380,345 @@ test_placeholder_strong(void **state)
 	assert_true(text_strong_byline(&it));
 }
 
+/* The name text_copyright_owner() reads in s ("" for none). */
+static void
+check_owner(const char *s, const char *want)
+{
+	size_t len, off = text_copyright_owner(s, &len);
+
+	assert_int_equal(len, strlen(want));
+	assert_memory_equal(s + off, want, len);
+}
+
+/* A copyright line under the body names a blog's owner (ohneq.de,
+ * flowfx.de, maescot.de): a part between separators that is a mark or
+ * years and "by", then a person's name of two or three words and
+ * nothing more; a firm ("Handelsblatt GmbH"), a year with no "by" and a
+ * name with more words after it are none. The page with no byline
+ * takes it for its author. */
+static void
+test_copyright_owner(void **state)
+{
+	const char *s =
+	    "Copy & paste from tmux to system clipboard\n"
+	    "\n"
+	    "2020-01-16\n"
+	    "\n"
+	    "For the first time in many years I am using a Linux machine "
+	    "for my work. In general I am extremely\n"
+	    "pleased with the system I've set up. But of course, there are "
+	    "things that don't \"just work\".\n"
+	    "\n"
+	    "Like... copy selected text from a tmux pane to the clipboard, "
+	    "which is what I do all day long.\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Previous post\n"
+	    "  \xe2\x80\xa2 Next post\n"
+	    "\n"
+	    "Archive \xe2\x80\x93 RSS \xe2\x80\x93 Impressum \xe2\x80\x93 "
+	    "2009-2020 by Florian Posdziech \xe2\x80\x93 Powered by Nikola\n";
+
+	(void)state;
+	check_owner("(c) Johannes Wolf \xe2\x80\xa2 Weitere Rechte siehe "
+	    "Impressum", "Johannes Wolf");
+	check_owner("&copy 2009-2012 Jonathan Krase. Impressum & Datenschutz",
+	    "Jonathan Krase");
+	check_owner("\xc2\xa9 2021 by Jane Doe", "Jane Doe");
+	check_owner("Copyright (c) 2012- Gregory Szorc. All rights reserved.",
+	    "Gregory Szorc");
+	check_owner("Copyright \xc2\xa9 2020 Handelsblatt GmbH", "");
+	check_owner("2019 Annual Report", "");
+	check_owner("\xc2\xa9 2020 Cornel van Bebber Diese Seite ist nicht "
+	    "nur urheberrechtlich gesch\xc3\xbctzt", "");
+	check_owner("\xc2\xa9 Telebasel", "");
+	check_author(s, "Florian Posdziech");
+}
+
+/* A role's word before a name of two or three words is no part of it
+ * (juraforum.de: "Autor: Rechtsanwalt Sebastian Einbock" gives
+ * "Sebastian Einbock"), a compound's too ("FOCUS-Online-Experte");
+ * a name of three words, or a role with no full name after it, stays. */
+static void
+test_role_before(void **state)
+{
+	const char *s =
+	    "Ohne ernsthafte Bewerbungsbem\xc3\xbchungen kein Wohngeld\n"
+	    "\n"
+	    "Ein arbeitsloser Mann hatte Wohngeld beantragt, das ihm die "
+	    "Beh\xc3\xb6rde jedoch verweigerte. Er\n"
+	    "habe sich nicht ernsthaft um eine Arbeit bem\xc3\xbcht, "
+	    "hie\xc3\x9f es zur Begr\xc3\xbcndung, und das Gericht gab ihr "
+	    "recht.\n"
+	    "\n"
+	    "Ein gut auf ihn passendes Stellenangebot habe er unter "
+	    "Berufung auf den ausw\xc3\xa4rtigen Standort\n"
+	    "abgelehnt, obwohl er dort ohne weiteres h\xc3\xa4tte "
+	    "arbeiten k\xc3\xb6nnen, so das Gericht.\n"
+	    "\n"
+	    "Autor: Rechtsanwalt Sebastian Einbock\n";
+
+	(void)state;
+	assert_int_equal(text_role_before("Redakteurin Anna Muster"),
+	    strlen("Redakteurin "));
+	assert_int_equal(text_role_before("FOCUS-Online-Experte Robin "
+	    "Tsch\xc3\xb6pe"), strlen("FOCUS-Online-Experte "));
+	assert_int_equal(text_role_before("Richard David Precht"), 0);
+	assert_int_equal(text_role_before("Redakteurin Anna"), 0);
+	check_author(s, "Sebastian Einbock");
+}
+
+/* A year glued to its time ("3 de mayo de 202221:25", lanacion.com.ar)
+ * is parted, so the line under the headline is a date line and gives
+ * the date; a year with a space, a longer number or a time with no
+ * year before it stay. */
+static void
+test_year_time_glued(void **state)
+{
+	const char *s =
+	    "Jugada del oficialismo para evitar que JxC avance con la "
+	    "boleta \xc3\xbanica en Diputados\n"
+	    "\n"
+	    "Convoc\xc3\xb3 a una sesi\xc3\xb3n para el jueves, una hora "
+	    "antes que la pedida por la principal coalici\xc3\xb3n\n"
+	    "opositora; si consigue el quorum, avanzar\xc3\xa1 con un "
+	    "temario que no incluye la reforma electoral\n"
+	    "\n"
+	    "3 de mayo de 202221:25\n"
+	    "LA NACION\n"
+	    "\n"
+	    "El oficialismo de la C\xc3\xa1mara de Diputados avanz\xc3\xb3 "
+	    "con una jugada para evitar que Juntos por el Cambio\n"
+	    "(JxC) y otras bancadas opositoras traten, el pr\xc3\xb3ximo "
+	    "jueves, la creaci\xc3\xb3n de una boleta \xc3\xbanica de\n"
+	    "papel para implementar en las pr\xc3\xb3ximas elecciones "
+	    "nacionales. Lo hizo por medio de una convocatoria\n"
+	    "al plenario una hora antes, para tratar proyectos que durante "
+	    "esta jornada recibieron dictamen de\n"
+	    "comisi\xc3\xb3n.\n";
+	struct nw_article *a;
+	char *u = text_year_time_parted("3 de mayo de 202221:25");
+
+	(void)state;
+	assert_non_null(u);
+	assert_string_equal(u, "3 de mayo de 2022 21:25");
+	free(u);
+	assert_null(text_year_time_parted("3 de mayo de 2022 21:25"));
+	assert_null(text_year_time_parted("Nummer 1234521:25"));
+	assert_null(text_year_time_parted("Tel. 030 202221"));
+	a = extracted(s);
+	assert_int_equal(a->published.utc, 1651613100);
+	article_free(a);
+}
+
+/* A byline's label with its colon set apart ("By :", appen.com) over
+ * the name: the name under it is the byline, written twice with the
+ * second's dot trimmed ("Joe S. Joe S.": a picture's text and a link's)
+ * one author; the subheading under the lead is no bare name. */
+static void
+test_label_colon_apart(void **state)
+{
+	const char *s =
+	    "Artificial Intelligence and Machine Learning Industry News: AI"
+	    " in Patient Care and Operations, AI\n"
+	    "as a Preventive Tool, and How Major Hospitals are Already Usin"
+	    "g AI\n"
+	    "\n"
+	    "By :\n"
+	    "Joe S. Joe S.\n"
+	    "\n"
+	    "At Appen, we provide high-quality training data for machine le"
+	    "arning and artificial intelligence.\n"
+	    "Follow us to stay up to date on industry trends. In this editi"
+	    "on of our roundup, news on: AI in\n"
+	    "Patient Care and Operations, AI as a Preventive Tool, and How "
+	    "Major Hospitals are Already Using AI.\n"
+	    "Check back for regular news roundups and subscribe to our YouT"
+	    "ube channel for video updates.\n"
+	    "\n"
+	    "\n"
+	    "\n"
+	    "AI in Patient Care and Operations\n"
+	    "\n"
+	    "Artificial Intelligence is on track to wholly alter the future"
+	    " of healthcare. With the integration\n"
+	    "of AI into the work of both medical professionals and hospital"
+	    " systems, expect to see dramatic\n"
+	    "changes in both patient health outcomes and in the operational"
+	    " efficiency of hospitals.\n"
+	    "\n"
+	    "Improved Health Outcomes\n"
+	    "\n"
+	    "Doctors and nurses make dozens of critical decisions on patien"
+	    "t care daily using patient\n"
+	    "consultations, lab test results, imaging scans, and more. In t"
+	    "he future, anticipate AI being used\n"
+	    "more ubiquitously to scan this data, compare it amongst hundre"
+	    "ds of thousands of other cases, and\n"
+	    "provide diagnostic and treatment plan recommendations.\n"
+	    "\n"
+	    "The concept, experts say, is not that AI will replace doctors "
+	    "\xe2\x80\x93 but rather that doctors will\n"
+	    "supplement their decisions with AI to maximize accuracy and qu"
+	    "ick turnarounds. The result? More\n"
+	    "successful treatment plans and better health outcomes for pat"
+	    "ients.\n";
+
+	(void)state;
+	assert_true(text_ends_by_label("By :"));
+	assert_true(text_ends_by_label("Von :"));
+	assert_false(text_ends_by_label("Kategorien :"));
+	check_author(s, "Joe S.");
+}
+
+/* A bare name at the region's top that lynx marks as a link
+ * ("[29]Marie R\xc3\xb6vekamp" under the standfirst, tagesspiegel.de)
+ * is the byline, as w3m's plain one is, where the page names her again
+ * in an item of its own; a link named once is none. */
+static void
+test_top_name_link(void **state)
+{
+	const char *s =
+	    "   29.04.2020, 15:59 Uhr\n"
+	    "\n"
+	    "Abstandsregeln und Fieberkontrollen : Wie Firmen ihre Besch"
+	    "\xc3\xa4""ftigten vor dem Coronavirus sch\xc3\xbctzen\n"
+	    "\n"
+	    "   Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Untern"
+	    "ehmen einiges einfallen lassen. Die\n"
+	    "   Ideen reichen vom Spuckschutz bis zur Kontrolle der K\xc3"
+	    "\xb6rpertemperatur.\n"
+	    "\n"
+	    "\n"
+	    "    [29]Marie R\xc3\xb6vekamp\n"
+	    "\n"
+	    "   [30]\n"
+	    "   Wer bei VW nicht den Mindestabstand einhalten kann, muss ei"
+	    "ne Nase-Mund-Bedeckung tragen.\n"
+	    "   Wer bei VW nicht den Mindestabstand einhalten kann, muss ei"
+	    "ne Nase-Mund-Bedeckung\n"
+	    "   tragen.Foto: Swen Pfoertner/Reuters\n"
+	    "\n"
+	    "   Hinein kommt nur, wer die richtigen Werte hat. Bei dem Unte"
+	    "rnehmen TDK in Zehlendorf, das\n"
+	    "   elektronische Bauteile herstellt, h\xc3\xa4ngt am Eingang e"
+	    "ine W\xc3\xa4rmebildkamera. Bei jedem misst\n"
+	    "   sie die K\xc3\xb6rpertemperatur. Ist es erlaubt, die Schwel"
+	    "le zu \xc3\xbc""bertreten, gilt Maskenpflicht.\n"
+	    "   Auf dem ganzen Werksgel\xc3\xa4nde.\n"
+	    "\n"
+	    "   Immer mehr Unternehmen fahren ihre Produktion nach Wochen d"
+	    "es Stillstands langsam wieder\n"
+	    "   hoch. Damit sich aber nicht etliche Menschen bei der Arbeit"
+	    " mit dem Coronavirus anstecken,\n"
+	    "   m\xc3\xbcssen sie sich einiges einfallen lassen. So verlang"
+	    "t es die Regierung. Vor zwei Wochen hat\n"
+	    "   Arbeitsminister Hubertus Heil (SPD) [31]Regeln vorgestellt,"
+	    " die im ganzen Land, in jeder\n"
+	    "   Firma gelten. Wie im \xc3\xb6""ffentlichen Raum muss der Mind"
+	    "estabstand von 1,50 Metern in\n"
+	    "   Produktionshallen und Tischlereien gewahrt werden. Wo das n"
+	    "icht m\xc3\xb6glich ist, soll der Chef\n"
+	    "   f\xc3\xbcr Trennscheiben oder Masken sorgen. Heil mahnte: B"
+	    "esorgt ausreichend Seife und\n"
+	    "   Desinfektionsmittel! Reinigt die T\xc3\xbcrklinken! Wer hus"
+	    "tet, bleibt der Arbeit fern!\n"
+	    "\n"
+	    "   Wer seinen Job zu Hause erledigen kann, soll das weiterhin "
+	    "tun. Das sagt die Politik, das\n"
+	    "\n"
+	    "\n"
+	    "    Marie R\xc3\xb6vekamp\n"
+	    "\n"
+	    "   Mit den Kunden sei es aber weiterhin nett. Sie hielten sich"
+	    " an die Regeln. Manche wollten\n"
+	    "   sogar mehr davon. Karsten Berning lacht. Eine Frau fragte, "
+	    "warum die Verk\xc3\xa4ufer keine Maske\n";
+	struct nw_article *a;
+	char *once = strdup(s);
+
+	(void)state;
+	check_author(s, "Marie R\xc3\xb6vekamp");
+	assert_non_null(once);
+	*strstr(strstr(once, "\n    Marie") + 1, "Marie") = 'X';
+	a = extracted(once);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	free(once);
+}
+
+/* A short line of the body that opens with a byline's label and its
+ * colon is the byline, though it ends like a sentence (hss.de:
+ * "Autorin: Uta Staschewski, Projektleiterin der HSS in Tunesien."
+ * under the last paragraph); the role after her name, an article after
+ * a capitalised word, is no second author. */
+static void
+test_colon_byline_in_body(void **state)
+{
+	const char *s =
+	    "Gro\xc3\x9f""e Aufgaben f\xc3\xbcr die neue Regierung\n"
+	    "\n"
+	    "Der Pr\xc3\xa4sident und seine Regierung stehen unter einem "
+	    "enormen Erwartungs- und Handlungsdruck. Ihnen\n"
+	    "obliegt es, ein Regierungsprogramm vorzulegen, dass das "
+	    "Potenzial hat, die Lage des Landes und der\n"
+	    "Bev\xc3\xb6lkerung sp\xc3\xbcrbar zu verbessern.\n"
+	    "\n"
+	    "Nun hat dieser Prozess gleichwohl die M\xc3\xb6glichkeit "
+	    "geschaffen, die offensichtliche Dysfunktionalit\xc3\xa4t\n"
+	    "und Fragmentierung der bisherigen Regierung zu korrigieren und "
+	    "notwendige Reformen voranzutreiben.\n"
+	    "\n"
+	    "Autorin: Uta Staschewski, Projektleiterin der HSS in "
+	    "Tunesien.\n"
+	    "\n"
+	    "Anmerkungen\n";
+
+	(void)state;
+	assert_true(text_phrase_part("Projektleiterin der HSS", 23));
+	assert_false(text_phrase_part("Ursula von der Leyen", 20));
+	assert_false(text_phrase_part("Simon Kohler", 12));
+	check_author(s, "Uta Staschewski");
+}
+
+/* A byline's label and its colon after the last sentence of a line
+ * (handwerksblatt.de's lynx render joins a pitch and the signature
+ * under the body: "... registrieren! Text: Kirsten Freund /
+ * handwerksblatt.de") is the byline; a sentence's words after the
+ * label are none. */
+static void
+test_tail_byline(void **state)
+{
+	const char *s =
+	    "Was gilt beim Friseurbesuch?\n"
+	    "\n"
+	    "   Das Betretungsverbot gilt nicht f\xc3\xbcr den Fall, dass "
+	    "Arbeitnehmerinnen und Arbeitnehmer den\n"
+	    "   Test direkt im Betrieb machen. Arbeitgeberinnen und "
+	    "Arbeitgeber sind danach verpflichtet,\n"
+	    "   die Einhaltung der 3G-Regel durch Nachweiskontrollen "
+	    "\"t\xc3\xa4glich zu \xc3\xbc""berwachen und "
+	    "regelm\xc3\xa4\xc3\x9f""ig\n"
+	    "   zu dokumentieren\".\n"
+	    "\n"
+	    "   Besch\xc3\xa4""ftigte m\xc3\xbcssen einen entsprechenden "
+	    "Nachweis auf Verlangen vorlegen.\n"
+	    "\n"
+	    "   DHB jetzt auch digital![61]Einfach hier klicken und "
+	    "f\xc3\xbcr "
+	    "das digitale DHB registrieren!\n"
+	    "   Text: Kirsten Freund / handwerksblatt.de\n"
+	    "   [62]Zur\xc3\xbc""ck zur \xc3\x9c""bersicht\n"
+	    "\n"
+	    "2 Kommentare\n";
+
+	(void)state;
+	assert_int_equal(text_tail_byline("Hier klicken! Text: Kirsten "
+	    "Freund / handwerksblatt.de"), strlen("Hier klicken! "));
+	assert_int_equal(text_tail_byline("Hier klicken! Text: Die "
+	    "Regeln gelten ab heute f\xc3\xbcr alle Betriebe im Land."), 0);
+	check_author(s, "Kirsten Freund");
+}
+
 int
 main(void)
 {
@@ -1413,6 +1752,13 @@ main(void)
 		cmocka_unit_test(test_date_in_name),
 		cmocka_unit_test(test_lead_date_second),
 		cmocka_unit_test(test_placeholder_strong),
+		cmocka_unit_test(test_copyright_owner),
+		cmocka_unit_test(test_role_before),
+		cmocka_unit_test(test_year_time_glued),
+		cmocka_unit_test(test_label_colon_apart),
+		cmocka_unit_test(test_top_name_link),
+		cmocka_unit_test(test_colon_byline_in_body),
+		cmocka_unit_test(test_tail_byline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
