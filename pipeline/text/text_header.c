@@ -478,27 +478,47 @@ text_drop_end_kicker(struct text_doc *d, size_t h)
 	}
 }
 
-/* When the walk up found no headline: the name-like item it passed
- * nearest the body ("Performant Python" reads as a person's name), or
- * else the region's first item when it is a question or an exclamation
- * of headline size over a paragraph, which then leaves the body. */
-static void
-text_title_fallback(struct text_doc *d, size_t name)
+/* True when the region's first item is its headline, of a headline's
+ * size: a question or an exclamation over a paragraph, or a line that
+ * is no sentence of prose over a strong byline ("The GOP Is the
+ * Problem. Is 'Human Identity Politics' the Solution?" over "By Eric
+ * Levitz@EricLevitz"). */
+static bool
+text_region_headline(const struct text_doc *d)
 {
 	size_t b = d->body_start;
 	const struct text_item *it = &d->items[b];
 	size_t len = text_trim_closers(it->s, strlen(it->s));
 
-	if (name < d->n) {
-		d->title = name;
-		d->items[name].kind = TEXT_HEADLINE;
+	if (b + 1 >= d->body_end || it->words > TEXT_FALLBACK_WORDS ||
+	    len == 0)
+		return false;
+	if (text_strong_byline(&d->items[b + 1]))
+		return text_starts_word(it->s) && !text_ends_full_stop(it->s);
+	return (it->s[len - 1] == '?' || it->s[len - 1] == '!') &&
+	    !text_has_sentence_break(it->s) &&
+	    d->items[b + 1].kind == TEXT_BODY;
+}
+
+/* When the walk up found no headline: the region's first item when it
+ * reads as the headline (text_region_headline()), which then leaves the
+ * body without the crumbs glued to it, or else the name-like item the walk passed nearest the body
+ * ("Performant Python" reads as a person's name; a site's "The Original
+ * Copy Menu" over the menu is no headline where the region opens with
+ * one). */
+static void
+text_title_fallback(struct text_doc *d, size_t name)
+{
+	size_t b = d->body_start;
+
+	if (!text_region_headline(d)) {
+		if (name < d->n) {
+			d->title = name;
+			d->items[name].kind = TEXT_HEADLINE;
+		}
 		return;
 	}
-	if (b + 1 >= d->body_end || it->words > TEXT_FALLBACK_WORDS ||
-	    len == 0 || (it->s[len - 1] != '?' && it->s[len - 1] != '!') ||
-	    text_has_sentence_break(it->s) ||
-	    d->items[b + 1].kind != TEXT_BODY)
-		return;
+	text_drop_crumbs(&d->items[b]);
 	d->title = b;
 	d->items[b].kind = TEXT_HEADLINE;
 	d->body_start++;

@@ -1535,6 +1535,96 @@ test_extract_site_name_twice_over_title(void **state)
 	article_free(a);
 }
 
+/* The walk finds no headline over the region, whose first item reads
+ * as one: over a strong byline (nymag.com, lynx: the headline is a
+ * heading at the region's top, over "By Eric Levitz"), or an
+ * exclamation over a paragraph where a name-like line over a menu was
+ * the fallback (theoriginalcopy.de, w3m: "The Original Copy Menu"). */
+static void
+test_extract_region_headline(void **state)
+{
+	const char *s =
+	    "     * [42]Share\n"
+	    "     * [43]Tweet\n"
+	    "     * [44]Pin It\n"
+	    "\n"
+	    "   [45]+Comments Leave a Comment\n"
+	    "   (BUTTON)\n"
+	    "\n"
+	    "Search\n"
+	    "\n"
+	    "   ____________________\n"
+	    "\n"
+	    "   [46]conservatism May 16, 2020\n"
+	    "\n"
+	    "The GOP Is the Problem. Is \xe2\x80\x98Human Identity Politi"
+	    "cs\xe2\x80\x99 the Solution?\n"
+	    "\n"
+	    "   By [47]Eric Levitz[48]@EricLevitz\n"
+	    "\n"
+	    "   Love thine enemy. Photo: Olivier Douliery/AFP via Getty "
+	    "Images\n"
+	    "\n"
+	    "   In Why We\xe2\x80\x99re Polarized, Ezra Klein sets out to "
+	    "answer a simple (if counterintuitive)\n"
+	    "   question: Why was America\xe2\x80\x99s 2016 election so no"
+	    "rmal?\n"
+	    "\n"
+	    "   Which is to say, why was a solipsistic reality star, who "
+	    "bragged about the size of his\n"
+	    "   crowds, able to win roughly the same share of ballots as "
+	    "the previous GOP standard-bearer?\n"
+	    "   In the U.S., parties had traditionally paid a steep price "
+	    "for nominating extreme and/or\n"
+	    "   eccentric candidates.\n";
+	const char *e =
+	    "Skip to content\n"
+	    "The Original Copy\n"
+	    "\n"
+	    "Main navigation\n"
+	    "\n"
+	    "The Original Copy Menu\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Trends\n"
+	    "  \xe2\x80\xa2 Looks\n"
+	    "  \xe2\x80\xa2 Feelings\n"
+	    "  \xe2\x80\xa2 Products\n"
+	    "\n"
+	    "[TheOriginalCopy-beautyblogger-editorsletter-hi-baby-muttersc"
+	    "hut]\n"
+	    "\n"
+	    "\xc2\xa9 Eileen Jordan\n"
+	    "\n"
+	    "Swantje Bernsmann 11/08/2020 Feelings\n"
+	    "\n"
+	    "Editor\xe2\x80\x99s Letter: bye OC Baby, hi Bernsi Baby!\n"
+	    "\n"
+	    "Lange habe ich diesen vorerst letzten Artikel vor mir herges"
+	    "choben. Eigentlich bin ich ja eher\n"
+	    "der Typ get shit done, also hake gerne Dinge ab. Aber aus une"
+	    "rkl\xc3\xa4rlichen, wahrscheinlich\n"
+	    "schlichtweg undefinierbaren Gef\xc3\xbchlsgr\xc3\xbcnden sch"
+	    "iebe ich dieses Textst\xc3\xbc"
+	    "ck nun schon Wochen vor mir\n"
+	    "her. Diesen Text zu schreiben f\xc3\xbchlt sich f\xc3\xbcr m"
+	    "ich n\xc3\xa4mlich irgendwie an wie Abschied nehmen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "The GOP Is the Problem. Is "
+	    "\xe2\x80\x98Human Identity Politics\xe2\x80\x99 the Solution?");
+	assert_null(a->subtitle);
+	assert_true(strncmp(a->body, "In Why We", 9) == 0);
+	article_free(a);
+	a = extracted(e);
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Editor\xe2\x80\x99s Letter: bye OC Baby, hi Bernsi Baby!");
+	assert_true(strncmp(a->body, "Lange habe ich", 14) == 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1573,6 +1663,7 @@ main(void)
 		cmocka_unit_test(test_extract_kicker_after_title),
 		cmocka_unit_test(test_extract_menu_names_over_title),
 		cmocka_unit_test(test_extract_site_name_twice_over_title),
+		cmocka_unit_test(test_extract_region_headline),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
