@@ -224,6 +224,24 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
+/* True when part stands inside whole between words, of
+ * TEXT_CRUMB_TITLE_WORDS words or more: a headline with crumbs or
+ * labels glued before and after it ("Accueil \xc3\xa0 la une Parit\xc3\xa9
+ * hommes-femmes en Tunisie : ... mondiale \xc3\xa0 la une Soci\xc3\xa9t\xc3\xa9"). */
+static bool
+text_inside_of(const char *whole, const struct text_item *part)
+{
+	size_t lp = strlen(part->s);
+
+	if (part->words < TEXT_CRUMB_TITLE_WORDS)
+		return false;
+	for (const char *p = strstr(whole, part->s); p != NULL;
+	    p = strstr(p + 1, part->s))
+		if (p > whole && p[-1] == ' ' && p[lp] == ' ')
+			return true;
+	return false;
+}
+
 /* True when it is an entry of a list (a bulleted crumb, not chrome) that
  * ends whole, at a word's edge: the headline under a kicker glued to
  * it ("Auftragshoch bei FACC : Luftfahrtbranche hebt ...", the crumbs'
@@ -254,7 +272,8 @@ text_title_part(const struct text_doc *d, size_t first)
 		const struct text_item *it = &d->items[j];
 
 		if (j != first && text_title_candidate(it) &&
-		    text_part_of(d->items[first].s, it->s))
+		    (text_part_of(d->items[first].s, it->s) ||
+		    text_inside_of(d->items[first].s, it)))
 			return j;
 		if (j != first && text_crumb_end(d->items[first].s, it))
 			return j;

@@ -1625,6 +1625,56 @@ test_extract_region_headline(void **state)
 	article_free(a);
 }
 
+/* Crumbs glued before the headline and its section after it, over the
+ * headline alone (lapresse.tn, w3m): the headline is the shorter line,
+ * which the longer holds between words. */
+static void
+test_extract_title_inside_crumbs(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Urgent: Le gouvernement de Habib Jemli rejet"
+	    "\xc3\xa9\n"
+	    "\n"
+	    "Accueil \xc3\xa0 la une Parit\xc3\xa9 hommes-femmes en Tuni"
+	    "sie : Au-dessous de la moyenne mondiale\n"
+	    "\xc3\xa0 la une Soci\xc3\xa9t\xc3\xa9\n"
+	    "\n"
+	    "Parit\xc3\xa9 hommes-femmes en Tunisie : Au-dessous de la mo"
+	    "yenne mondiale\n"
+	    "\n"
+	    "Par Chokri GHARBI\n"
+	    "Publi\xc3\xa9 sur 18/02/2020\n"
+	    "8 min lues\n"
+	    "\n"
+	    "Malgr\xc3\xa9 les acquis r\xc3\xa9"
+	    "alis\xc3\xa9s au profit de la femme depuis l\xe2\x80\x99"
+	    "ind\xc3\xa9pendance, la participation de la\n"
+	    "femme \xc3\xa0 la vie \xc3\xa9"
+	    "conomique et politique a connu un certain recul, selon le d"
+	    "ernier rapport du Forum\n"
+	    "\xc3\xa9"
+	    "conomique mondial.\n"
+	    "\n"
+	    "Selon le rapport annuel du Forum \xc3\xa9"
+	    "conomique mondial, relatif \xc3\xa0 l\xe2\x80\x99\xc3\xa9"
+	    "galit\xc3\xa9 homme-femme, la Tunisie\n"
+	    "est class\xc3\xa9"
+	    "e en bas de l\xe2\x80\x99\xc3\xa9"
+	    "chelle. Pourtant, la Tunisie s\xe2\x80\x99"
+	    "est engag\xc3\xa9"
+	    "e \xc3\xa0 assurer l\xe2\x80\x99\xc3\xa9"
+	    "galit\xc3\xa9 entre les\n"
+	    "deux sexes dans tous les domaines conform\xc3\xa9ment \xc3"
+	    "\xa0 la Constitution de 2014.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Parit\xc3\xa9 hommes-femmes en Tuni"
+	    "sie : Au-dessous de la moyenne mondiale");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1664,6 +1714,7 @@ main(void)
 		cmocka_unit_test(test_extract_menu_names_over_title),
 		cmocka_unit_test(test_extract_site_name_twice_over_title),
 		cmocka_unit_test(test_extract_region_headline),
+		cmocka_unit_test(test_extract_title_inside_crumbs),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
