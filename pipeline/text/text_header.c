@@ -926,6 +926,13 @@ text_header(struct text_doc *d)
 			first = i;
 			continue;
 		}
+		/* a menu over the name-like line nearest the body: the
+		 * walk would climb to the site's furniture */
+		if (!found && name < d->n && it->bullet &&
+		    strchr(",|:", d->items[name].s[strlen(
+		    d->items[name].s) - 1]) == NULL &&
+		    text_menu_name(d, i, name))
+			break;
 		if (!found && name == d->n && it->kind == TEXT_OTHER &&
 		    !it->datelike && text_byline_prefix(it->s) == 0 &&
 		    !it->chrome && !it->bullet && it->words >= 2 &&

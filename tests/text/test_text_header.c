@@ -1675,6 +1675,57 @@ test_extract_title_inside_crumbs(void **state)
 	article_free(a);
 }
 
+/* A name-like headline over the body under the site's menu
+ * (maescot.de, w3m: "Kleine Schafskunde" reads as a person's name): the
+ * walk stops at the menu and takes the name, not the skip link over
+ * the menu. */
+static void
+test_extract_name_under_menu(void **state)
+{
+	const char *s =
+	    "Zum Inhalt wechseln\n"
+	    "Zum sekund\xc3\xa4ren Inhalt wechseln\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Comics\n"
+	    "      \xe2\x96\xa1 M\xc3\xa4scot\n"
+	    "      \xe2\x96\xa1 Andere Comics\n"
+	    "      \xe2\x96\xa1 Cartoons\n"
+	    "      \xe2\x96\xa1 Archiv\n"
+	    "  \xe2\x80\xa2 Extras\n"
+	    "      \xe2\x96\xa1 Zeichnungen\n"
+	    "      \xe2\x96\xa1 Wallpaper\n"
+	    "\n"
+	    "Kleine Schafskunde\n"
+	    "\n"
+	    "M\xc3\xa4scot\n"
+	    "\n"
+	    "M\xc3\xa4scotSchaf, Standardausf\xc3\xbchrung, wei\xc3\x9f: "
+	    "Das Exemplar an Schaf, das sich in Massen auf der gro\xc3\x9f"
+	    "en,\n"
+	    "gr\xc3\xbcnen Wiese herumtreibt. Ganz nach dem Schafklischee, "
+	    "sind sie alle ein bisschen beschr\xc3\xa4nkt,\n"
+	    "\xc3\xa4ngstlich und naiv. Haupts\xc3\xa4"
+	    "chlich sind sie damit besch\xc3\xa4"
+	    "ftigt, in gro\xc3\x9f"
+	    "en Gruppen Gras zu fressen.\n"
+	    "\n"
+	    "Das Schwarze Schaf\n"
+	    "\n"
+	    "Es sticht nicht nur optisch aus der Masse heraus, sondern ist "
+	    "auch, entgegen seiner Artgenossen,\n"
+	    "recht ideenreich und clever, allerdings nicht gerade mit Gl"
+	    "\xc3\xbc"
+	    "ck gesegnet. Trotz seiner Desillusion\n"
+	    "versucht es hartn\xc3\xa4"
+	    "ckig an seine angebetete Lucy heranzukommen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Kleine Schafskunde");
+		article_free(a);
+}
+
 int
 main(void)
 {
@@ -1715,6 +1766,7 @@ main(void)
 		cmocka_unit_test(test_extract_site_name_twice_over_title),
 		cmocka_unit_test(test_extract_region_headline),
 		cmocka_unit_test(test_extract_title_inside_crumbs),
+		cmocka_unit_test(test_extract_name_under_menu),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
