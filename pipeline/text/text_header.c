@@ -128,10 +128,14 @@ text_file_name(const char *s)
  * text_starts_word() does not take, before a capital, with its closing
  * quote after it: the closing guillemet ("»Abzocke wird als Klimaschutz
  * verkauft«"; not a menu's arrow, "» weiter") or the low double quote
- * ("„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"). */
+ * ("„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"); or
+ * with a name in braces before a letter ("{orga your life} – das Leben
+ * organisieren"), a blog's mark. */
 static bool
 text_quote_open(const char *s)
 {
+	if (s[0] == '{')
+		return isalpha((unsigned char)s[1]) && strchr(s, '}') != NULL;
 	if (strncmp(s, "\xe2\x80\x9e", 3) == 0)
 		return text_starts_upper(s + 3) &&
 		    strstr(s + 3, "\xe2\x80\x9c") != NULL;

@@ -1726,6 +1726,40 @@ test_extract_name_under_menu(void **state)
 		article_free(a);
 }
 
+/* A headline that opens with a name in braces (ordnungsrausch.com,
+ * w3m: "{orga your life} \xe2\x80\x93 das Leben organisieren") over the
+ * body: a candidate, as one in quotes is, not the menu over it. */
+static void
+test_extract_headline_in_braces(void **state)
+{
+	const char *s =
+	    "Benutzerdefiniert Benutzerdefiniert Benutzerdefiniert\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Formulare\n"
+	    "      \xe2\x96\xa1 Alltag \xe2\x80\x93 Downloads\n"
+	    "      \xe2\x96\xa1 Haushalt \xe2\x80\x93 Downloads\n"
+	    "      \xe2\x96\xa1 Hilfe\n"
+	    "\n"
+	    "{orga your life} \xe2\x80\x93 das Leben organisieren\n"
+	    "\n"
+	    "Orga your life HeaderbannerWenn der Tag mal wieder zu wenige "
+	    "Stunden hat, ist es hilfreich, sich\n"
+	    "ein wenig mit der eigenen Zeitplanung zu besch\xc3\xa4"
+	    "ftigen. Mehr aus der vorhandenen Zeit zu machen ist\n"
+	    "n\xc3\xa4mlich gar nicht so einfach. Neben meinen Beitr\xc3"
+	    "\xa4gen zur Zeitplanung siehst du hier auch\n"
+	    "\xc3\xbc"
+	    "bersichtlich alles zum Thema Finanzen organisieren und Selbs"
+	    "tmanagement.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "{orga your life} \xe2\x80\x93 das Leben organisieren");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1767,6 +1801,7 @@ main(void)
 		cmocka_unit_test(test_extract_region_headline),
 		cmocka_unit_test(test_extract_title_inside_crumbs),
 		cmocka_unit_test(test_extract_name_under_menu),
+		cmocka_unit_test(test_extract_headline_in_braces),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
