@@ -918,6 +918,30 @@ text_contents_over(const struct text_doc *d, size_t i, size_t first)
 	return top;
 }
 
+/* True when, in a lynx dump, the item under the run's first is a
+ * heading (column 0, no link) of TEXT_BYLINE_TITLE_WORDS words or more
+ * that reads as a headline, and first is none and does not hold the
+ * heading's last words (a crumbs' trail with the headline in it): first
+ * is a kicker or a section's label over the page's heading ("Sciences
+ * et Avenir Sant\xc3\xa9" and a follow button over "Covid-19 et infox :
+ * comment une rumeur devient r\xc3\xa9alit\xc3\xa9"). */
+static bool
+text_heading_under(const struct text_doc *d, size_t first)
+{
+	const struct text_item *h = &d->items[first + 1];
+	const char *tail;
+
+	if (d->items[first].heading || first + 1 >= d->body_start ||
+	    !h->heading || h->words < TEXT_BYLINE_TITLE_WORDS ||
+	    h->words > TEXT_TITLE_MAX_WORDS || !text_title_candidate(h))
+		return false;
+	tail = h->s + strlen(h->s);
+	for (int w = 0; w < TEXT_BYLINE_TITLE_WORDS && tail > h->s; w++)
+		while (--tail > h->s && tail[-1] != ' ')
+			;
+	return strstr(d->items[first].s, tail) == NULL;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -1018,6 +1042,8 @@ text_header(struct text_doc *d)
 	    strcmp(d->items[first + 1].s, d->items[first].s) == 0) &&
 	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
 	    !d->items[first + 1].sentence)
+		first++;
+	if (text_heading_under(d, first))
 		first++;
 	first = text_title_part(d, first);
 	text_drop_crumbs(&d->items[first]);

@@ -1802,6 +1802,56 @@ test_extract_headline_over_contents(void **state)
 	article_free(a);
 }
 
+/* lynx: the page's heading (column 0, no link) under a section's label
+ * and a follow button that read as a headline (sciencesetavenir.fr):
+ * the heading is the headline. */
+static void
+test_extract_lynx_heading_under_label(void **state)
+{
+	const char *s =
+	    "   Partager -\n"
+	    "\n"
+	    "   [85]Sciences et Avenir [86]Sant\xc3\xa9\n"
+	    "   Created with Sketch. > Sant\xc3\xa9 [87]Th\xc3\xa9matique "
+	    "suivie Ne plus suivre\n"
+	    "\n"
+	    "Covid-19 et infox : comment une rumeur devient r\xc3\xa9"
+	    "alit\xc3\xa9\n"
+	    "\n"
+	    "   Par [88]Nicolas Gutierrez C. le [89]14.09.2020 \xc3\xa0 11"
+	    "h46\n"
+	    "\n"
+	    "   Les informations non v\xc3\xa9rifi\xc3\xa9"
+	    "es ont envahi les r\xc3\xa9seaux sociaux et les m\xc3\xa9"
+	    "dias pendant la\n"
+	    "   pand\xc3\xa9mie. Voici ce que l\xe2\x80\x99on peut apprend"
+	    "re du voyage de l\xe2\x80\x99une d\xe2\x80\x99"
+	    "entre elles : la\n"
+	    "   dangerosit\xc3\xa9 de l\xe2\x80\x99ibuprof\xc3\xa8ne chez "
+	    "les patients de Covid-19.\n"
+	    "\n"
+	    "   Aussi contagieuses que le virus ? La crise sanitaire est d"
+	    "evenue un terrain fertile pour\n"
+	    "   les informations non v\xc3\xa9rifi\xc3\xa9"
+	    "es (ou carr\xc3\xa9ment fausses) submergeant le public dans "
+	    "une\n"
+	    "   infod\xc3\xa9mie massive, comme pr\xc3\xa9venait l\xe2\x80"
+	    "\x99OMS d\xc3\xa9" "but mars 2020.\n"
+	    "\n"
+	    "   Le 14 mars 2020, Olivier V\xc3\xa9ran a mis en garde les F"
+	    "ran\xc3\xa7" "ais contre la dang\xc3\xa9rosit\xc3\xa9 suppos"
+	    "\xc3\xa9" "e\n"
+	    "   de l'ibuprof\xc3\xa8ne chez les patients de Covid-19. Aff"
+	    "irmation qui se r\xc3\xa9v\xc3\xa8le fausse.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Covid-19 et infox : comment une "
+	    "rumeur devient r\xc3\xa9" "alit\xc3\xa9");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1845,6 +1895,7 @@ main(void)
 		cmocka_unit_test(test_extract_name_under_menu),
 		cmocka_unit_test(test_extract_headline_in_braces),
 		cmocka_unit_test(test_extract_headline_over_contents),
+		cmocka_unit_test(test_extract_lynx_heading_under_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
