@@ -942,6 +942,48 @@ text_heading_under(const struct text_doc *d, size_t first)
 	return strstr(d->items[first].s, tail) == NULL;
 }
 
+/* True when the region holds two subheadings or more: short lines that
+ * are no sentences between paragraphs. */
+static bool
+text_body_subheads(const struct text_doc *d)
+{
+	int n = 0;
+
+	for (size_t k = d->body_start + 1; k + 1 < d->body_end; k++) {
+		const struct text_item *it = &d->items[k];
+
+		if (it->words <= TEXT_SUBHEAD_MAX_WORDS && !it->sentence &&
+		    d->items[k - 1].bodylike && d->items[k + 1].bodylike)
+			n++;
+	}
+	return n >= 2;
+}
+
+/* True when the walk stopped at a one-word line i, a block of its own,
+ * over a run of one short line right over the body, in a region with
+ * subheadings of its own: i is a section's label ("Abstract", a
+ * placeholder "[INS::INS]") over the first section's heading ("Purpose
+ * of the Review"), and the headline stands over it. In a lynx dump
+ * (one with headings marked) the label is a heading too: a picture's
+ * text ("Lindenbl\xc3\xbcte") over the page's heading is none. */
+static bool
+text_section_label(const struct text_doc *d, size_t i, size_t first)
+{
+	const struct text_item *it = &d->items[i];
+	bool lynx = false;
+
+	if (it->words != 1 || it->kind != TEXT_OTHER || it->bullet ||
+	    i == 0 || first != i + 1 || first + 1 != d->body_start ||
+	    d->items[i - 1].block == it->block ||
+	    d->items[first].block == it->block ||
+	    d->items[first].words > TEXT_SUBHEAD_MAX_WORDS ||
+	    !text_body_subheads(d))
+		return false;
+	for (size_t k = 0; k < d->n && !lynx; k++)
+		lynx = d->items[k].heading;
+	return !lynx || it->heading;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -1005,6 +1047,11 @@ text_header(struct text_doc *d)
 			continue;
 		if (text_one_word_credit(d, i))
 			first = i - 1;
+		if (text_section_label(d, i, first)) {
+			found = false;
+			first = d->n;
+			continue;
+		}
 		box = text_contents_over(d, i, first);
 		if (box < d->n) {
 			found = false;

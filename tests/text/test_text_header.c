@@ -1852,6 +1852,73 @@ test_extract_lynx_heading_under_label(void **state)
 	article_free(a);
 }
 
+/* A section's label of one word ("Abstract") in a block of its own over
+ * the first section's heading right over the body, whose region has
+ * subheadings of its own (link.springer.com, w3m): the walk passes the
+ * label and the heading to the article's headline over the metrics. */
+static void
+test_extract_headline_over_section_label(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Orphan Diseases (B Manger, Section Editor)"
+	    "\n"
+	    "  \xe2\x80\xa2 Published: 30 January 2017\n"
+	    "\n"
+	    "Drug Reaction with Eosinophilia and Systemic Symptoms (DRE"
+	    "SS) Syndrome and the Rheumatologist\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Marwan H. Adwan^1\xc2\xa0\n"
+	    "\n"
+	    "Current Rheumatology Reports volume\xc2\xa0" "19, Article\xc2"
+	    "\xa0number:\xc2\xa0" "3 (2017) Cite this article\n"
+	    "\n"
+	    "  \xe2\x80\xa2 1786 Accesses\n"
+	    "\n"
+	    "  \xe2\x80\xa2 12 Citations\n"
+	    "\n"
+	    "  \xe2\x80\xa2 12 Altmetric\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Metrics details\n"
+	    "\n"
+	    "Abstract\n"
+	    "\n"
+	    "Purpose of the Review\n"
+	    "\n"
+	    "The purpose of the review is to summarise the various drug"
+	    "s used in rheumatology practice\n"
+	    "implicated in the causation of DRESS syndrome.\n"
+	    "\n"
+	    "Recent Findings\n"
+	    "\n"
+	    "The most commonly reported drugs are allopurinol, sulfasal"
+	    "azine and minocycline, which pose a very\n"
+	    "high risk for DRESS syndrome development, followed by stro"
+	    "ntium ranelate and dapsone. Other, less\n"
+	    "commonly reported, drugs include leflunomide, hydroxychlor"
+	    "oquine, non-steroidal anti-inflammatory\n"
+	    "drugs, febuxostat, bosentan and solcitinib. Reaction to so"
+	    "me drugs is strongly associated with\n"
+	    "certain HLA alleles, which may be used to screen patients "
+	    "at risk of serious toxicity.\n"
+	    "\n"
+	    "Summary\n"
+	    "\n"
+	    "DRESS syndrome is a serious reaction to many drugs used in"
+	    " rheumatic diseases, with a potentially\n"
+	    "fatal outcome and needs to be considered in any patient st"
+	    "arted on these medications who presents\n"
+	    "with a rash, fever and eosinophilia, sometimes with intern"
+	    "al organ involvement.\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Drug Reaction with Eosinophilia a"
+	    "nd Systemic Symptoms (DRESS) Syndrome and the Rheumatologist");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1896,6 +1963,7 @@ main(void)
 		cmocka_unit_test(test_extract_headline_in_braces),
 		cmocka_unit_test(test_extract_headline_over_contents),
 		cmocka_unit_test(test_extract_lynx_heading_under_label),
+		cmocka_unit_test(test_extract_headline_over_section_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
