@@ -128,10 +128,14 @@ text_file_name(const char *s)
  * text_starts_word() does not take, before a capital, with its closing
  * quote after it: the closing guillemet ("»Abzocke wird als Klimaschutz
  * verkauft«"; not a menu's arrow, "» weiter") or the low double quote
- * ("„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"). */
+ * ("„Arschloch“: Danni Büchner und Ennesto Monté trennen sich"); or
+ * with a name in braces before a letter ("{orga your life} – das Leben
+ * organisieren"), a blog's mark. */
 static bool
 text_quote_open(const char *s)
 {
+	if (s[0] == '{')
+		return isalpha((unsigned char)s[1]) && strchr(s, '}') != NULL;
 	if (strncmp(s, "\xe2\x80\x9e", 3) == 0)
 		return text_starts_upper(s + 3) &&
 		    strstr(s + 3, "\xe2\x80\x9c") != NULL;
@@ -224,6 +228,24 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
+/* True when part stands inside whole between words, of
+ * TEXT_CRUMB_TITLE_WORDS words or more: a headline with crumbs or
+ * labels glued before and after it ("Accueil \xc3\xa0 la une Parit\xc3\xa9
+ * hommes-femmes en Tunisie : ... mondiale \xc3\xa0 la une Soci\xc3\xa9t\xc3\xa9"). */
+static bool
+text_inside_of(const char *whole, const struct text_item *part)
+{
+	size_t lp = strlen(part->s);
+
+	if (part->words < TEXT_CRUMB_TITLE_WORDS)
+		return false;
+	for (const char *p = strstr(whole, part->s); p != NULL;
+	    p = strstr(p + 1, part->s))
+		if (p > whole && p[-1] == ' ' && p[lp] == ' ')
+			return true;
+	return false;
+}
+
 /* True when it is an entry of a list (a bulleted crumb, not chrome) that
  * ends whole, at a word's edge: the headline under a kicker glued to
  * it ("Auftragshoch bei FACC : Luftfahrtbranche hebt ...", the crumbs'
@@ -254,7 +276,8 @@ text_title_part(const struct text_doc *d, size_t first)
 		const struct text_item *it = &d->items[j];
 
 		if (j != first && text_title_candidate(it) &&
-		    text_part_of(d->items[first].s, it->s))
+		    (text_part_of(d->items[first].s, it->s) ||
+		    text_inside_of(d->items[first].s, it)))
 			return j;
 		if (j != first && text_crumb_end(d->items[first].s, it))
 			return j;
@@ -478,27 +501,47 @@ text_drop_end_kicker(struct text_doc *d, size_t h)
 	}
 }
 
-/* When the walk up found no headline: the name-like item it passed
- * nearest the body ("Performant Python" reads as a person's name), or
- * else the region's first item when it is a question or an exclamation
- * of headline size over a paragraph, which then leaves the body. */
-static void
-text_title_fallback(struct text_doc *d, size_t name)
+/* True when the region's first item is its headline, of a headline's
+ * size: a question or an exclamation over a paragraph, or a line that
+ * is no sentence of prose over a strong byline ("The GOP Is the
+ * Problem. Is 'Human Identity Politics' the Solution?" over "By Eric
+ * Levitz@EricLevitz"). */
+static bool
+text_region_headline(const struct text_doc *d)
 {
 	size_t b = d->body_start;
 	const struct text_item *it = &d->items[b];
 	size_t len = text_trim_closers(it->s, strlen(it->s));
 
-	if (name < d->n) {
-		d->title = name;
-		d->items[name].kind = TEXT_HEADLINE;
+	if (b + 1 >= d->body_end || it->words > TEXT_FALLBACK_WORDS ||
+	    len == 0)
+		return false;
+	if (text_strong_byline(&d->items[b + 1]))
+		return text_starts_word(it->s) && !text_ends_full_stop(it->s);
+	return (it->s[len - 1] == '?' || it->s[len - 1] == '!') &&
+	    !text_has_sentence_break(it->s) &&
+	    d->items[b + 1].kind == TEXT_BODY;
+}
+
+/* When the walk up found no headline: the region's first item when it
+ * reads as the headline (text_region_headline()), which then leaves the
+ * body without the crumbs glued to it, or else the name-like item the walk passed nearest the body
+ * ("Performant Python" reads as a person's name; a site's "The Original
+ * Copy Menu" over the menu is no headline where the region opens with
+ * one). */
+static void
+text_title_fallback(struct text_doc *d, size_t name)
+{
+	size_t b = d->body_start;
+
+	if (!text_region_headline(d)) {
+		if (name < d->n) {
+			d->title = name;
+			d->items[name].kind = TEXT_HEADLINE;
+		}
 		return;
 	}
-	if (b + 1 >= d->body_end || it->words > TEXT_FALLBACK_WORDS ||
-	    len == 0 || (it->s[len - 1] != '?' && it->s[len - 1] != '!') ||
-	    text_has_sentence_break(it->s) ||
-	    d->items[b + 1].kind != TEXT_BODY)
-		return;
+	text_drop_crumbs(&d->items[b]);
 	d->title = b;
 	d->items[b].kind = TEXT_HEADLINE;
 	d->body_start++;
@@ -855,6 +898,92 @@ text_menu_name(const struct text_doc *d, size_t i, size_t first)
 	return n >= TEXT_MENU_BLOCK;
 }
 
+/* Where the walk stopped at the bulleted item i over the run at first:
+ * the first item of i's block when that item, bulleted, is first's
+ * text, and the block a list of three entries or more (a table of
+ * contents over the first section's heading, "Purpose / Overview"), or
+ * d->n. The headline stands over the contents. */
+static size_t
+text_contents_over(const struct text_doc *d, size_t i, size_t first)
+{
+	size_t top = i;
+
+	if (!d->items[i].bullet || first >= d->n)
+		return d->n;
+	while (top > 0 && d->items[top - 1].block == d->items[i].block)
+		top--;
+	if (i - top < 2 || !d->items[top].bullet ||
+	    strcmp(d->items[top].s, d->items[first].s) != 0)
+		return d->n;
+	return top;
+}
+
+/* True when, in a lynx dump, the item under the run's first is a
+ * heading (column 0, no link) of TEXT_BYLINE_TITLE_WORDS words or more
+ * that reads as a headline, and first is none and does not hold the
+ * heading's last words (a crumbs' trail with the headline in it): first
+ * is a kicker or a section's label over the page's heading ("Sciences
+ * et Avenir Sant\xc3\xa9" and a follow button over "Covid-19 et infox :
+ * comment une rumeur devient r\xc3\xa9alit\xc3\xa9"). */
+static bool
+text_heading_under(const struct text_doc *d, size_t first)
+{
+	const struct text_item *h = &d->items[first + 1];
+	const char *tail;
+
+	if (d->items[first].heading || first + 1 >= d->body_start ||
+	    !h->heading || h->words < TEXT_BYLINE_TITLE_WORDS ||
+	    h->words > TEXT_TITLE_MAX_WORDS || !text_title_candidate(h))
+		return false;
+	tail = h->s + strlen(h->s);
+	for (int w = 0; w < TEXT_BYLINE_TITLE_WORDS && tail > h->s; w++)
+		while (--tail > h->s && tail[-1] != ' ')
+			;
+	return strstr(d->items[first].s, tail) == NULL;
+}
+
+/* True when the region holds two subheadings or more: short lines that
+ * are no sentences between paragraphs. */
+static bool
+text_body_subheads(const struct text_doc *d)
+{
+	int n = 0;
+
+	for (size_t k = d->body_start + 1; k + 1 < d->body_end; k++) {
+		const struct text_item *it = &d->items[k];
+
+		if (it->words <= TEXT_SUBHEAD_MAX_WORDS && !it->sentence &&
+		    d->items[k - 1].bodylike && d->items[k + 1].bodylike)
+			n++;
+	}
+	return n >= 2;
+}
+
+/* True when the walk stopped at a one-word line i, a block of its own,
+ * over a run of one short line right over the body, in a region with
+ * subheadings of its own: i is a section's label ("Abstract", a
+ * placeholder "[INS::INS]") over the first section's heading ("Purpose
+ * of the Review"), and the headline stands over it. In a lynx dump
+ * (one with headings marked) the label is a heading too: a picture's
+ * text ("Lindenbl\xc3\xbcte") over the page's heading is none. */
+static bool
+text_section_label(const struct text_doc *d, size_t i, size_t first)
+{
+	const struct text_item *it = &d->items[i];
+	bool lynx = false;
+
+	if (it->words != 1 || it->kind != TEXT_OTHER || it->bullet ||
+	    i == 0 || first != i + 1 || first + 1 != d->body_start ||
+	    d->items[i - 1].block == it->block ||
+	    d->items[first].block == it->block ||
+	    d->items[first].words > TEXT_SUBHEAD_MAX_WORDS ||
+	    !text_body_subheads(d))
+		return false;
+	for (size_t k = 0; k < d->n && !lynx; k++)
+		lynx = d->items[k].heading;
+	return !lynx || it->heading;
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -887,6 +1016,13 @@ text_header(struct text_doc *d)
 			first = i;
 			continue;
 		}
+		/* a menu over the name-like line nearest the body: the
+		 * walk would climb to the site's furniture */
+		if (!found && name < d->n && it->bullet &&
+		    strchr(",|:", d->items[name].s[strlen(
+		    d->items[name].s) - 1]) == NULL &&
+		    text_menu_name(d, i, name))
+			break;
 		if (!found && name == d->n && it->kind == TEXT_OTHER &&
 		    !it->datelike && text_byline_prefix(it->s) == 0 &&
 		    !it->chrome && !it->bullet && it->words >= 2 &&
@@ -911,6 +1047,18 @@ text_header(struct text_doc *d)
 			continue;
 		if (text_one_word_credit(d, i))
 			first = i - 1;
+		if (text_section_label(d, i, first)) {
+			found = false;
+			first = d->n;
+			continue;
+		}
+		box = text_contents_over(d, i, first);
+		if (box < d->n) {
+			found = false;
+			first = d->n;
+			i = box;
+			continue;
+		}
 		box = text_teaser_box(d, i, i > TEXT_BOX_ITEMS ?
 		    i - TEXT_BOX_ITEMS : 0);
 		if (box < d->n) {
@@ -941,6 +1089,8 @@ text_header(struct text_doc *d)
 	    strcmp(d->items[first + 1].s, d->items[first].s) == 0) &&
 	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
 	    !d->items[first + 1].sentence)
+		first++;
+	if (text_heading_under(d, first))
 		first++;
 	first = text_title_part(d, first);
 	text_drop_crumbs(&d->items[first]);

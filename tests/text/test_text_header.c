@@ -1535,6 +1535,390 @@ test_extract_site_name_twice_over_title(void **state)
 	article_free(a);
 }
 
+/* The walk finds no headline over the region, whose first item reads
+ * as one: over a strong byline (nymag.com, lynx: the headline is a
+ * heading at the region's top, over "By Eric Levitz"), or an
+ * exclamation over a paragraph where a name-like line over a menu was
+ * the fallback (theoriginalcopy.de, w3m: "The Original Copy Menu"). */
+static void
+test_extract_region_headline(void **state)
+{
+	const char *s =
+	    "     * [42]Share\n"
+	    "     * [43]Tweet\n"
+	    "     * [44]Pin It\n"
+	    "\n"
+	    "   [45]+Comments Leave a Comment\n"
+	    "   (BUTTON)\n"
+	    "\n"
+	    "Search\n"
+	    "\n"
+	    "   ____________________\n"
+	    "\n"
+	    "   [46]conservatism May 16, 2020\n"
+	    "\n"
+	    "The GOP Is the Problem. Is \xe2\x80\x98Human Identity Politi"
+	    "cs\xe2\x80\x99 the Solution?\n"
+	    "\n"
+	    "   By [47]Eric Levitz[48]@EricLevitz\n"
+	    "\n"
+	    "   Love thine enemy. Photo: Olivier Douliery/AFP via Getty "
+	    "Images\n"
+	    "\n"
+	    "   In Why We\xe2\x80\x99re Polarized, Ezra Klein sets out to "
+	    "answer a simple (if counterintuitive)\n"
+	    "   question: Why was America\xe2\x80\x99s 2016 election so no"
+	    "rmal?\n"
+	    "\n"
+	    "   Which is to say, why was a solipsistic reality star, who "
+	    "bragged about the size of his\n"
+	    "   crowds, able to win roughly the same share of ballots as "
+	    "the previous GOP standard-bearer?\n"
+	    "   In the U.S., parties had traditionally paid a steep price "
+	    "for nominating extreme and/or\n"
+	    "   eccentric candidates.\n";
+	const char *e =
+	    "Skip to content\n"
+	    "The Original Copy\n"
+	    "\n"
+	    "Main navigation\n"
+	    "\n"
+	    "The Original Copy Menu\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Trends\n"
+	    "  \xe2\x80\xa2 Looks\n"
+	    "  \xe2\x80\xa2 Feelings\n"
+	    "  \xe2\x80\xa2 Products\n"
+	    "\n"
+	    "[TheOriginalCopy-beautyblogger-editorsletter-hi-baby-muttersc"
+	    "hut]\n"
+	    "\n"
+	    "\xc2\xa9 Eileen Jordan\n"
+	    "\n"
+	    "Swantje Bernsmann 11/08/2020 Feelings\n"
+	    "\n"
+	    "Editor\xe2\x80\x99s Letter: bye OC Baby, hi Bernsi Baby!\n"
+	    "\n"
+	    "Lange habe ich diesen vorerst letzten Artikel vor mir herges"
+	    "choben. Eigentlich bin ich ja eher\n"
+	    "der Typ get shit done, also hake gerne Dinge ab. Aber aus une"
+	    "rkl\xc3\xa4rlichen, wahrscheinlich\n"
+	    "schlichtweg undefinierbaren Gef\xc3\xbchlsgr\xc3\xbcnden sch"
+	    "iebe ich dieses Textst\xc3\xbc"
+	    "ck nun schon Wochen vor mir\n"
+	    "her. Diesen Text zu schreiben f\xc3\xbchlt sich f\xc3\xbcr m"
+	    "ich n\xc3\xa4mlich irgendwie an wie Abschied nehmen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "The GOP Is the Problem. Is "
+	    "\xe2\x80\x98Human Identity Politics\xe2\x80\x99 the Solution?");
+	assert_null(a->subtitle);
+	assert_true(strncmp(a->body, "In Why We", 9) == 0);
+	article_free(a);
+	a = extracted(e);
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Editor\xe2\x80\x99s Letter: bye OC Baby, hi Bernsi Baby!");
+	assert_true(strncmp(a->body, "Lange habe ich", 14) == 0);
+	article_free(a);
+}
+
+/* Crumbs glued before the headline and its section after it, over the
+ * headline alone (lapresse.tn, w3m): the headline is the shorter line,
+ * which the longer holds between words. */
+static void
+test_extract_title_inside_crumbs(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Urgent: Le gouvernement de Habib Jemli rejet"
+	    "\xc3\xa9\n"
+	    "\n"
+	    "Accueil \xc3\xa0 la une Parit\xc3\xa9 hommes-femmes en Tuni"
+	    "sie : Au-dessous de la moyenne mondiale\n"
+	    "\xc3\xa0 la une Soci\xc3\xa9t\xc3\xa9\n"
+	    "\n"
+	    "Parit\xc3\xa9 hommes-femmes en Tunisie : Au-dessous de la mo"
+	    "yenne mondiale\n"
+	    "\n"
+	    "Par Chokri GHARBI\n"
+	    "Publi\xc3\xa9 sur 18/02/2020\n"
+	    "8 min lues\n"
+	    "\n"
+	    "Malgr\xc3\xa9 les acquis r\xc3\xa9"
+	    "alis\xc3\xa9s au profit de la femme depuis l\xe2\x80\x99"
+	    "ind\xc3\xa9pendance, la participation de la\n"
+	    "femme \xc3\xa0 la vie \xc3\xa9"
+	    "conomique et politique a connu un certain recul, selon le d"
+	    "ernier rapport du Forum\n"
+	    "\xc3\xa9"
+	    "conomique mondial.\n"
+	    "\n"
+	    "Selon le rapport annuel du Forum \xc3\xa9"
+	    "conomique mondial, relatif \xc3\xa0 l\xe2\x80\x99\xc3\xa9"
+	    "galit\xc3\xa9 homme-femme, la Tunisie\n"
+	    "est class\xc3\xa9"
+	    "e en bas de l\xe2\x80\x99\xc3\xa9"
+	    "chelle. Pourtant, la Tunisie s\xe2\x80\x99"
+	    "est engag\xc3\xa9"
+	    "e \xc3\xa0 assurer l\xe2\x80\x99\xc3\xa9"
+	    "galit\xc3\xa9 entre les\n"
+	    "deux sexes dans tous les domaines conform\xc3\xa9ment \xc3"
+	    "\xa0 la Constitution de 2014.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Parit\xc3\xa9 hommes-femmes en Tuni"
+	    "sie : Au-dessous de la moyenne mondiale");
+	article_free(a);
+}
+
+/* A name-like headline over the body under the site's menu
+ * (maescot.de, w3m: "Kleine Schafskunde" reads as a person's name): the
+ * walk stops at the menu and takes the name, not the skip link over
+ * the menu. */
+static void
+test_extract_name_under_menu(void **state)
+{
+	const char *s =
+	    "Zum Inhalt wechseln\n"
+	    "Zum sekund\xc3\xa4ren Inhalt wechseln\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Comics\n"
+	    "      \xe2\x96\xa1 M\xc3\xa4scot\n"
+	    "      \xe2\x96\xa1 Andere Comics\n"
+	    "      \xe2\x96\xa1 Cartoons\n"
+	    "      \xe2\x96\xa1 Archiv\n"
+	    "  \xe2\x80\xa2 Extras\n"
+	    "      \xe2\x96\xa1 Zeichnungen\n"
+	    "      \xe2\x96\xa1 Wallpaper\n"
+	    "\n"
+	    "Kleine Schafskunde\n"
+	    "\n"
+	    "M\xc3\xa4scot\n"
+	    "\n"
+	    "M\xc3\xa4scotSchaf, Standardausf\xc3\xbchrung, wei\xc3\x9f: "
+	    "Das Exemplar an Schaf, das sich in Massen auf der gro\xc3\x9f"
+	    "en,\n"
+	    "gr\xc3\xbcnen Wiese herumtreibt. Ganz nach dem Schafklischee, "
+	    "sind sie alle ein bisschen beschr\xc3\xa4nkt,\n"
+	    "\xc3\xa4ngstlich und naiv. Haupts\xc3\xa4"
+	    "chlich sind sie damit besch\xc3\xa4"
+	    "ftigt, in gro\xc3\x9f"
+	    "en Gruppen Gras zu fressen.\n"
+	    "\n"
+	    "Das Schwarze Schaf\n"
+	    "\n"
+	    "Es sticht nicht nur optisch aus der Masse heraus, sondern ist "
+	    "auch, entgegen seiner Artgenossen,\n"
+	    "recht ideenreich und clever, allerdings nicht gerade mit Gl"
+	    "\xc3\xbc"
+	    "ck gesegnet. Trotz seiner Desillusion\n"
+	    "versucht es hartn\xc3\xa4"
+	    "ckig an seine angebetete Lucy heranzukommen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Kleine Schafskunde");
+		article_free(a);
+}
+
+/* A headline that opens with a name in braces (ordnungsrausch.com,
+ * w3m: "{orga your life} \xe2\x80\x93 das Leben organisieren") over the
+ * body: a candidate, as one in quotes is, not the menu over it. */
+static void
+test_extract_headline_in_braces(void **state)
+{
+	const char *s =
+	    "Benutzerdefiniert Benutzerdefiniert Benutzerdefiniert\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Formulare\n"
+	    "      \xe2\x96\xa1 Alltag \xe2\x80\x93 Downloads\n"
+	    "      \xe2\x96\xa1 Haushalt \xe2\x80\x93 Downloads\n"
+	    "      \xe2\x96\xa1 Hilfe\n"
+	    "\n"
+	    "{orga your life} \xe2\x80\x93 das Leben organisieren\n"
+	    "\n"
+	    "Orga your life HeaderbannerWenn der Tag mal wieder zu wenige "
+	    "Stunden hat, ist es hilfreich, sich\n"
+	    "ein wenig mit der eigenen Zeitplanung zu besch\xc3\xa4"
+	    "ftigen. Mehr aus der vorhandenen Zeit zu machen ist\n"
+	    "n\xc3\xa4mlich gar nicht so einfach. Neben meinen Beitr\xc3"
+	    "\xa4gen zur Zeitplanung siehst du hier auch\n"
+	    "\xc3\xbc"
+	    "bersichtlich alles zum Thema Finanzen organisieren und Selbs"
+	    "tmanagement.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "{orga your life} \xe2\x80\x93 das Leben organisieren");
+	article_free(a);
+}
+
+/* A table of contents between the headline and the first section's
+ * heading, its first entry (netbits.us, w3m): the heading is no
+ * headline; the walk goes on over the contents. */
+static void
+test_extract_headline_over_contents(void **state)
+{
+	const char *s =
+	    "Rsync + Stunnel 4.x\n"
+	    "\n"
+	    "Contents\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Purpose / Overview\n"
+	    "  \xe2\x80\xa2 Building the Sources I\n"
+	    "  \xe2\x80\xa2 Generating Certs\n"
+	    "  \xe2\x80\xa2 Configuring Stunnel\n"
+	    "  \xe2\x80\xa2 TODO\n"
+	    "\n"
+	    "Purpose / Overview\n"
+	    "\n"
+	    "    A while back I went to a great TCLUG meeting with Mick Ba"
+	    "uer giving the main presentation. I\n"
+	    "    was impressed enough with his presentation to purchase a "
+	    "copy of his book: Building Secure\n"
+	    "    Servers with Linux. I also enjoy his Paranoid Penguin sec"
+	    "urity related columns in the Linux\n"
+	    "    Journal.\n"
+	    "\n"
+	    "    One of Mick's columns and a portion of his book deal with "
+	    "setting up stunnel to tunnel rsync\n"
+	    "    over an SSL encrypted connection. Unfortunately, I had a "
+	    "heck of a hard time getting this to\n"
+	    "    work because Mick's documentation examples rely heavily o"
+	    "n tcp-wrappers and Stunnel version 3.x\n"
+	    "    syntax.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Rsync + Stunnel 4.x");
+	article_free(a);
+}
+
+/* lynx: the page's heading (column 0, no link) under a section's label
+ * and a follow button that read as a headline (sciencesetavenir.fr):
+ * the heading is the headline. */
+static void
+test_extract_lynx_heading_under_label(void **state)
+{
+	const char *s =
+	    "   Partager -\n"
+	    "\n"
+	    "   [85]Sciences et Avenir [86]Sant\xc3\xa9\n"
+	    "   Created with Sketch. > Sant\xc3\xa9 [87]Th\xc3\xa9matique "
+	    "suivie Ne plus suivre\n"
+	    "\n"
+	    "Covid-19 et infox : comment une rumeur devient r\xc3\xa9"
+	    "alit\xc3\xa9\n"
+	    "\n"
+	    "   Par [88]Nicolas Gutierrez C. le [89]14.09.2020 \xc3\xa0 11"
+	    "h46\n"
+	    "\n"
+	    "   Les informations non v\xc3\xa9rifi\xc3\xa9"
+	    "es ont envahi les r\xc3\xa9seaux sociaux et les m\xc3\xa9"
+	    "dias pendant la\n"
+	    "   pand\xc3\xa9mie. Voici ce que l\xe2\x80\x99on peut apprend"
+	    "re du voyage de l\xe2\x80\x99une d\xe2\x80\x99"
+	    "entre elles : la\n"
+	    "   dangerosit\xc3\xa9 de l\xe2\x80\x99ibuprof\xc3\xa8ne chez "
+	    "les patients de Covid-19.\n"
+	    "\n"
+	    "   Aussi contagieuses que le virus ? La crise sanitaire est d"
+	    "evenue un terrain fertile pour\n"
+	    "   les informations non v\xc3\xa9rifi\xc3\xa9"
+	    "es (ou carr\xc3\xa9ment fausses) submergeant le public dans "
+	    "une\n"
+	    "   infod\xc3\xa9mie massive, comme pr\xc3\xa9venait l\xe2\x80"
+	    "\x99OMS d\xc3\xa9" "but mars 2020.\n"
+	    "\n"
+	    "   Le 14 mars 2020, Olivier V\xc3\xa9ran a mis en garde les F"
+	    "ran\xc3\xa7" "ais contre la dang\xc3\xa9rosit\xc3\xa9 suppos"
+	    "\xc3\xa9" "e\n"
+	    "   de l'ibuprof\xc3\xa8ne chez les patients de Covid-19. Aff"
+	    "irmation qui se r\xc3\xa9v\xc3\xa8le fausse.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Covid-19 et infox : comment une "
+	    "rumeur devient r\xc3\xa9" "alit\xc3\xa9");
+	article_free(a);
+}
+
+/* A section's label of one word ("Abstract") in a block of its own over
+ * the first section's heading right over the body, whose region has
+ * subheadings of its own (link.springer.com, w3m): the walk passes the
+ * label and the heading to the article's headline over the metrics. */
+static void
+test_extract_headline_over_section_label(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Orphan Diseases (B Manger, Section Editor)"
+	    "\n"
+	    "  \xe2\x80\xa2 Published: 30 January 2017\n"
+	    "\n"
+	    "Drug Reaction with Eosinophilia and Systemic Symptoms (DRE"
+	    "SS) Syndrome and the Rheumatologist\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Marwan H. Adwan^1\xc2\xa0\n"
+	    "\n"
+	    "Current Rheumatology Reports volume\xc2\xa0" "19, Article\xc2"
+	    "\xa0number:\xc2\xa0" "3 (2017) Cite this article\n"
+	    "\n"
+	    "  \xe2\x80\xa2 1786 Accesses\n"
+	    "\n"
+	    "  \xe2\x80\xa2 12 Citations\n"
+	    "\n"
+	    "  \xe2\x80\xa2 12 Altmetric\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Metrics details\n"
+	    "\n"
+	    "Abstract\n"
+	    "\n"
+	    "Purpose of the Review\n"
+	    "\n"
+	    "The purpose of the review is to summarise the various drug"
+	    "s used in rheumatology practice\n"
+	    "implicated in the causation of DRESS syndrome.\n"
+	    "\n"
+	    "Recent Findings\n"
+	    "\n"
+	    "The most commonly reported drugs are allopurinol, sulfasal"
+	    "azine and minocycline, which pose a very\n"
+	    "high risk for DRESS syndrome development, followed by stro"
+	    "ntium ranelate and dapsone. Other, less\n"
+	    "commonly reported, drugs include leflunomide, hydroxychlor"
+	    "oquine, non-steroidal anti-inflammatory\n"
+	    "drugs, febuxostat, bosentan and solcitinib. Reaction to so"
+	    "me drugs is strongly associated with\n"
+	    "certain HLA alleles, which may be used to screen patients "
+	    "at risk of serious toxicity.\n"
+	    "\n"
+	    "Summary\n"
+	    "\n"
+	    "DRESS syndrome is a serious reaction to many drugs used in"
+	    " rheumatic diseases, with a potentially\n"
+	    "fatal outcome and needs to be considered in any patient st"
+	    "arted on these medications who presents\n"
+	    "with a rash, fever and eosinophilia, sometimes with intern"
+	    "al organ involvement.\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Drug Reaction with Eosinophilia a"
+	    "nd Systemic Symptoms (DRESS) Syndrome and the Rheumatologist");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1573,6 +1957,13 @@ main(void)
 		cmocka_unit_test(test_extract_kicker_after_title),
 		cmocka_unit_test(test_extract_menu_names_over_title),
 		cmocka_unit_test(test_extract_site_name_twice_over_title),
+		cmocka_unit_test(test_extract_region_headline),
+		cmocka_unit_test(test_extract_title_inside_crumbs),
+		cmocka_unit_test(test_extract_name_under_menu),
+		cmocka_unit_test(test_extract_headline_in_braces),
+		cmocka_unit_test(test_extract_headline_over_contents),
+		cmocka_unit_test(test_extract_lynx_heading_under_label),
+		cmocka_unit_test(test_extract_headline_over_section_label),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
