@@ -1,6 +1,7 @@
 /* Unit tests of html_extract() on what follows an article's text in
  * the article's own box, in markup of no class names (another CMS's):
- * teaser cards whose linked title sits in wrappers. */
+ * teaser cards whose linked title sits in wrappers, and rows of tags
+ * set against each other. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -85,12 +86,72 @@ test_accordion_title_kept(void **state)
 	article_free(a);
 }
 
+/* A row of tags under the text, each an inline element of one short
+ * label, none parted from the next but by the page's style: the row
+ * is skipped, long as its run-together text is. */
+static void
+test_chips_skipped(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><h3>Tags</h3></div><div><span>Harbour"
+	    "</span><span>Town council</span><span>Bridges</span><span>"
+	    "Public transport</span><span>Fishing</span><span>Regional "
+	    "government</span><span>Local news</span></div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "HarbourTown council"));
+	article_free(a);
+}
+
+/* Facts whose label and value are texts of their own ("Cost: " "4"
+ * "m") are no row of tags. */
+static void
+test_facts_not_chips(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><span><span>Length: </span><span>240</span>"
+	    "<span>m</span></span><span><span>Cost: </span><span>4</span>"
+	    "<span>million euros</span></span><span><span>Opening: </span>"
+	    "<span>2031</span></span></div></div><div><div>The bridge will be the "
+	    "longest in the region, and the first to carry a bus lane over "
+	    "the harbour's mouth.</div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Cost: 4million euros"));
+	article_free(a);
+}
+
+/* A slide's counter ("2" "/" "5") is no row of tags: written, it
+ * parts the slide's picture from the slide's heading, which says what
+ * the picture's alternative text says and is no caption of it. */
+static void
+test_counter_not_chips(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><img src=\"/img/pier.jpg\" alt=\"The new stone "
+	    "pier\"></div><div><span>2</span><span>/</span><span>5</span>"
+	    "</div><div><h2>The new stone pier</h2></div><div><div>The pier "
+	    "will be rebuilt in stone, with room for the ferry and for the "
+	    "fishing boats that now moor in the canal.</div></div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "The new stone pier\n"));
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_card_title_in_wrapped_link),
 		cmocka_unit_test(test_accordion_title_kept),
+		cmocka_unit_test(test_chips_skipped),
+		cmocka_unit_test(test_facts_not_chips),
+		cmocka_unit_test(test_counter_not_chips),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
