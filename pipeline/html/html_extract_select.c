@@ -491,9 +491,34 @@ html_prune(struct html_ctx *ctx)
 	}
 }
 
+/* Whether n is wholly inside a link: below its block, or in an <a>
+ * whose text is n's alone (another CMS wraps the title's block, then
+ * the link, in boxes of no other text), to no place on the page (an
+ * accordion's title opens its panel: the text's). */
+static bool
+html_wholly_linked(const xmlNode *n)
+{
+	unsigned text = html_ni(n)->text;
+
+	if (html_in_link(n))
+		return true;
+	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || pi->text != text)
+			return false;
+		if (pi->kind == HTML_K_A) {
+			const char *href = html_attr(p, "href");
+
+			return href == NULL || href[0] != '#';
+		}
+	}
+	return false;
+}
+
 /* Whether block n titles another story: a heading (the article's own
  * <h1> aside), or a short paragraph or box of its own text, wholly a
- * link (80% of its text, or inside an <a> below its block). */
+ * link (80% of its text, or html_wholly_linked()). */
 static bool
 html_card_title(const xmlNode *n)
 {
@@ -505,7 +530,7 @@ html_card_title(const xmlNode *n)
 	    ni->kind == HTML_K_P) && ni->own > 0 &&
 	    ni->text < HTML_CARD_TITLE))
 		return false;
-	return ni->link * 5 >= ni->text * 4 || html_in_link(n);
+	return ni->link * 5 >= ni->text * 4 || html_wholly_linked(n);
 }
 
 /* The link whose text opens list item c, of HTML_CARD_TITLE characters

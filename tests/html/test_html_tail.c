@@ -1,0 +1,158 @@
+/* Unit tests of html_extract() on what follows an article's text in
+ * the article's own box, in markup of no class names (another CMS's):
+ * teaser cards whose linked title sits in wrappers, and rows of tags
+ * set against each other. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "html/html_extract.h"
+#include "util.h"
+
+#include "html_prose.h"
+
+#define NOW 1893456000  /* 2030-01-01 */
+
+/* Extracts the page of the headline, the article's three paragraphs
+ * and, in the same box after them, tail. */
+static struct nw_article *
+extract(const char *tail)
+{
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	buf_printf(&b, "<!DOCTYPE html><html><head><title>Harbour bridge"
+	    "</title></head><body><div><div><h1>Harbour bridge</h1></div>"
+	    "<div><div><div>%s</div></div><div><div>%s</div></div><div><div>"
+	    "%s</div></div>%s</div></div></body></html>", prose1, prose2,
+	    prose3, tail);
+	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	    sizeof(err)), 0);
+	buf_free(&b);
+	return a;
+}
+
+/* Teasers of other stories after the text, each title a heading in a
+ * box of its own inside the link (<a><div><h2>), a date and a blurb
+ * under it: the link holds the heading's text and no more, so the
+ * heading is a card's title, as when the link sits in the heading. */
+static void
+test_card_title_in_wrapped_link(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><h2>Related stories</h2></div><div><div>"
+	    "<a href=\"/news/ferry\"><div><h2>Ferry service to the islands "
+	    "will resume in May after repairs</h2></div></a><div><div>"
+	    "Monday 18 April</div></div><div><div>The operator said the "
+	    "boats would sail twice a day through the summer.</div></div>"
+	    "</div></div><div><div><a href=\"/news/market\"><div><h2>The "
+	    "fish market moves to the old customs house next year</h2></div>"
+	    "</a><div><div>Friday 15 April</div></div><div><div>Traders "
+	    "welcomed the larger hall but asked for more parking.</div></div>"
+	    "</div></div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "Ferry service"));
+	assert_null(strstr(a->body, "fish market"));
+	assert_null(strstr(a->body, "more parking"));
+	article_free(a);
+}
+
+/* An accordion's title is a link to its panel on the page: the panel
+ * is the text's, and so is its title. */
+static void
+test_accordion_title_kept(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><a href=\"#panel-1\"><div><h3>What the council "
+	    "decided on Tuesday</h3></div></a><div id=\"panel-1\"><div>The "
+	    "vote was eleven to four, with two members absent, and the "
+	    "mayor said the town would publish the plans in June.</div>"
+	    "</div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "What the council decided"));
+	article_free(a);
+}
+
+/* A row of tags under the text, each an inline element of one short
+ * label, none parted from the next but by the page's style: the row
+ * is skipped, long as its run-together text is. */
+static void
+test_chips_skipped(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><h3>Tags</h3></div><div><span>Harbour"
+	    "</span><span>Town council</span><span>Bridges</span><span>"
+	    "Public transport</span><span>Fishing</span><span>Regional "
+	    "government</span><span>Local news</span></div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "HarbourTown council"));
+	article_free(a);
+}
+
+/* Facts whose label and value are texts of their own ("Cost: " "4"
+ * "m") are no row of tags. */
+static void
+test_facts_not_chips(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><span><span>Length: </span><span>240</span>"
+	    "<span>m</span></span><span><span>Cost: </span><span>4</span>"
+	    "<span>million euros</span></span><span><span>Opening: </span>"
+	    "<span>2031</span></span></div></div><div><div>The bridge will be the "
+	    "longest in the region, and the first to carry a bus lane over "
+	    "the harbour's mouth.</div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Cost: 4million euros"));
+	article_free(a);
+}
+
+/* A slide's counter ("2" "/" "5") is no row of tags: written, it
+ * parts the slide's picture from the slide's heading, which says what
+ * the picture's alternative text says and is no caption of it. */
+static void
+test_counter_not_chips(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract("<div><div><img src=\"/img/pier.jpg\" alt=\"The new stone "
+	    "pier\"></div><div><span>2</span><span>/</span><span>5</span>"
+	    "</div><div><h2>The new stone pier</h2></div><div><div>The pier "
+	    "will be rebuilt in stone, with room for the ferry and for the "
+	    "fishing boats that now moor in the canal.</div></div></div>");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "The new stone pier\n"));
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_card_title_in_wrapped_link),
+		cmocka_unit_test(test_accordion_title_kept),
+		cmocka_unit_test(test_chips_skipped),
+		cmocka_unit_test(test_facts_not_chips),
+		cmocka_unit_test(test_counter_not_chips),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
