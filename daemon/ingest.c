@@ -230,6 +230,12 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
+	if (offer_held_back(d, name, st)) {
+		/* put back, given back by a turn rolled back: offered again
+		 * by the retry's rescan (ingest_marks.c) */
+		close(fd);
+		return WATCHER_TAKEN;
+	}
 	switch (inbox_claim(d->cfg.inbox, node, name, st, err,
 	    sizeof(err))) {
 	case 0:
@@ -254,102 +260,6 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
 	return r;
-}
-
-/* An item offered in the inbox whose turn rolled back, remembered for
- * the retry, which takes it from claimed/THIS/ (ingest_reclaim()): its
- * inode, its ctime when offered, whether it was judged put back, its
- * name. The retry judges it as the first try did (put_back()), with
- * what that try knew: a file in claimed/ is otherwise a kill's. */
-static void
-offer_mark(struct daemon *d, const struct item *it)
-{
-	struct offer_mark *m;
-
-	d->retry_offered = xrealloc(d->retry_offered,
-	    (d->n_retry_offered + 1) * sizeof(*d->retry_offered));
-	m = &d->retry_offered[d->n_retry_offered++];
-	m->dev = (uintmax_t)it->st.st_dev;
-	m->ino = (uintmax_t)it->st.st_ino;
-	m->ctime = it->offer_ctime;
-	m->put = it->put_back;
-	m->name = xstrdup(it->name);
-}
-
-/* The marks go, the files they name no longer waiting. */
-void
-ingest_free_marks(struct daemon *d)
-{
-	for (size_t i = 0; i < d->n_retry_offered; i++)
-		free(d->retry_offered[i].name);
-	free(d->retry_offered);
-	d->retry_offered = NULL;
-	d->n_retry_offered = 0;
-}
-
-/* The item it just queued from claimed/THIS/, offered in the inbox
- * before its turn rolled back: offered again, with its ctime of then;
- * the mark goes. */
-static void
-offer_again(struct daemon *d, struct item *it)
-{
-	struct offer_mark *m;
-
-	for (size_t i = 0; i < d->n_retry_offered; i++) {
-		m = &d->retry_offered[i];
-		if (m->dev != (uintmax_t)it->st.st_dev ||
-		    m->ino != (uintmax_t)it->st.st_ino ||
-		    strcmp(m->name, it->name) != 0)
-			continue;
-		it->offered = true;
-		it->offer_ctime = m->ctime;
-		free(m->name);
-		*m = d->retry_offered[--d->n_retry_offered];
-		return;
-	}
-}
-
-#define BACK_BY_HAND "put back into the inbox by hand, its turn rolled back"
-
-/* At a stop, the files judged put back whose turn rolled back go back
- * into the inbox, as the hand left them: the next start finds them
- * there, put back, where its claimed/ would hold them for a kill's.
- * The other marks go (those files are new work for the next start, or
- * a kill's leftovers as they were). */
-static void
-offer_marks_end(struct daemon *d)
-{
-	const char *node = store_origin_id(d->store);
-	const struct offer_mark *m;
-	struct buf path = { 0 };
-	struct stat st;
-	char err[512];
-	int rc;
-
-	for (size_t i = 0; i < d->n_retry_offered; i++) {
-		m = &d->retry_offered[i];
-		if (!m->put)
-			continue;
-		path.len = 0;
-		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
-		    m->name);
-		if (lstat(path.p, &st) != 0 ||
-		    (uintmax_t)st.st_dev != m->dev ||
-		    (uintmax_t)st.st_ino != m->ino)
-			continue;
-		rc = inbox_unclaim(d->cfg.inbox, node, m->name, err,
-		    sizeof(err));
-		if (rc == 0)
-			log_info(&d->log, "%s: " BACK_BY_HAND ": given back "
-			    "into the inbox, for the next start", m->name);
-		else
-			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
-			    "claimed/%s/ (%s): the next start sends its old "
-			    "event again", m->name, node, rc < 0 ? err :
-			    "another file of that name is in the inbox");
-	}
-	ingest_free_marks(d);
-	buf_free(&path);
 }
 
 void
@@ -1142,7 +1052,7 @@ item_after(struct job *job, bool committed)
 	if (!keep)
 		item_unclaim(d, it);
 	else if (!committed && it->offered && it->node != NULL)
-		offer_mark(d, it);      /* the retry takes it from claimed/ */
+		offer_mark(d, it);      /* for the retry (ingest_marks.c) */
 	if (committed && it->adopted != NULL && it->found >= 0)
 		adopt_answered(d, it);
 	inflight_remove(d, it);
