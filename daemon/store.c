@@ -27,6 +27,15 @@
 /* Seconds a committed inbox file stays recorded. */
 #define STORE_FILES_KEEP "2592000"
 
+/* Seconds a files or files_sent row's time may be ahead of the clock at
+ * the open: more, and it is taken as made now (a clock that ran ahead
+ * when it was written, a hand-edited store), so that it goes a month
+ * later; a day covers a hardware clock kept in local time. */
+#define STORE_FILES_AHEAD "86400"
+
+/* SQL: the clock now, epoch seconds. */
+#define STORE_NOW "CAST(strftime('%s', 'now') AS INTEGER)"
+
 /* Version 4 of the layout; user_version says which one a file has. */
 static const char store_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta ("
@@ -403,16 +412,19 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	/* a file record matters only while its file may still be in the
 	 * inbox after a crash; a month covers any restart. One whose ts
 	 * is no number (NULL or text: a hand-edited store) goes too, in
-	 * files and in files_sent */
+	 * files and in files_sent; one far ahead of the clock would never
+	 * be a month old: its ts is now (its ts_ns, what a put-back is
+	 * judged by, stays: the clock that stamped its file was ahead too,
+	 * and a kill's leftover is not to be taken for one put back) */
 	if (store_load_meta(s, err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files WHERE typeof(ts) NOT IN "
-	    "('integer', 'real') OR ts < "
-	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
-	    err, errlen) != 0 ||
+	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
+	    "; UPDATE files SET ts = " STORE_NOW " WHERE ts > " STORE_NOW
+	    " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files_sent WHERE typeof(ts) NOT IN "
-	    "('integer', 'real') OR ts < "
-	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
-	    err, errlen) != 0 ||
+	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
+	    "; UPDATE files_sent SET ts = " STORE_NOW " WHERE ts > "
+	    STORE_NOW " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
