@@ -733,6 +733,8 @@ item_file(const struct item *it, struct store_file *f)
 	f->mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
 	    it->st.st_mtim.tv_nsec;
 	f->raw_hash = it->raw_hash;
+	f->ctime_ns = (int64_t)it->st.st_ctim.tv_sec * 1000000000 +
+	    it->st.st_ctim.tv_nsec;
 }
 
 /* A file committed before a crash or a kill: its event may not have gone

@@ -124,7 +124,7 @@ static const char *const store_sql[ST_COUNT] = {
 	[ST_FILE_INSERT] =
 	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
 	    "raw_hash, seq, error, ts, ts_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	    "?7, ?8, ?9 / 1000000000, ?9)",
+	    "?7, ?8, ?10, ?9)",
 	/* a row an older version wrote (ts_ns NULL), or one whose ts_ns
 	 * is not an integer (a hand-edited store): the end of its second */
 	[ST_FILE_LOOKUP] =
@@ -607,14 +607,20 @@ store_file_done(struct store *s, const struct store_file *f, int64_t seq,
 	sqlite3_stmt *st = s->st[ST_FILE_INSERT];
 	struct timespec now;
 
-	/* after the file's claim, before its move: its ctime is earlier
-	 * until it moves (the filesystem's clock is a tick behind at
-	 * most, never ahead) */
+	/* after the file's claim, before its move. ts_ns, what a put-back
+	 * is told by (its ctime later), is the file's own ctime as read
+	 * after its claim: stamped by the clock that stamps its move and
+	 * its put-back, which a kernel with fine-grained stamps (Linux
+	 * 6.13 on) makes later than any stamp read before, so that a file
+	 * put back within a tick of its commit is told too; else the
+	 * clock's now, which the filesystem's clock never runs ahead of.
+	 * ts, for the month the row is kept, is the clock's */
 	clock_gettime(CLOCK_REALTIME, &now);
 	bind_file(st, f);
 	sqlite3_bind_int64(st, 7, seq);
-	sqlite3_bind_int64(st, 9, (int64_t)now.tv_sec * 1000000000 +
-	    now.tv_nsec);
+	sqlite3_bind_int64(st, 9, f->ctime_ns > 0 ? f->ctime_ns :
+	    (int64_t)now.tv_sec * 1000000000 + now.tv_nsec);
+	sqlite3_bind_int64(st, 10, (int64_t)now.tv_sec);
 	if (error != NULL)
 		sqlite3_bind_text(st, 8, error, -1, SQLITE_STATIC);
 	else

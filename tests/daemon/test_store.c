@@ -223,6 +223,45 @@ test_files_recorded_with_event(void **state)
 	store_close(s);
 }
 
+/* A file whose ctime as read after its claim is known: that ctime, not
+ * the clock's now, is the time a put-back is told by (a file moved out
+ * and back within a tick of its commit has a later one where the kernel
+ * stamps finely, yet not one later than the clock read at the commit);
+ * the row's ts, for its month, is the clock's. */
+static void
+test_files_time_of_the_file(void **state)
+{
+	struct store *s = open_store(*state);
+	struct store_file f = {
+		.name = "c.txt", .dev = 1, .ino = 44, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+	};
+	int64_t seq = 0, ts = 0, before = now_ns() / 1000000000, secs;
+	char path[512], why[128];
+	sqlite3_stmt *st;
+	sqlite3 *db;
+
+	f.ctime_ns = now_ns() - 3000000;        /* 3 ms before the commit */
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_done(s, &f, store_next_seq(s), NULL,
+	    err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+	    sizeof(why), err, sizeof(err)), 1);
+	assert_true(ts == f.ctime_ns);
+	store_close(s);
+
+	snprintf(path, sizeof(path), "%s/newswire.db", (char *)*state);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT ts FROM files WHERE "
+	    "ino = 44", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	secs = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_true(secs >= before && secs <= now_ns() / 1000000000);
+}
+
 /* A store whose files table an older version made (no ts_ns column,
  * its rows' time in seconds) opens and gains the column; its rows are
  * taken as recorded at the last nanosecond of their second (a file is
@@ -897,6 +936,8 @@ main(void)
 		    test_files_time_upgrade, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_time_odd_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_time_of_the_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_time_ahead, setup, teardown),
 		cmocka_unit_test_setup_teardown(
