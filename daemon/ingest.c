@@ -150,6 +150,25 @@ item_unclaim(struct daemon *d, const struct item *it)
 		unclaim_to_inbox(d, it);
 }
 
+/* At a stop, a file not done with goes back into the inbox
+ * (item_unclaim()), but one this run took from its own claimed/ folder
+ * (a kill's leftover, reclaimed at the start or at a retry): in the
+ * inbox, its ctime renewed by the give-back, the next start would take
+ * one committed before the kill for a file put back by hand, and its
+ * event, perhaps never sent, would not be sent; left in claimed/, the
+ * next start sends it again under its seq, as the kill's leftover it
+ * is. */
+static void
+item_stop(struct daemon *d, const struct item *it)
+{
+	if (it->node != NULL && !it->offered && it->adopted == NULL) {
+		log_info(&d->log, "%s: taken from claimed/%s/, not done with: "
+		    "left there for the next start", it->name, it->node);
+		return;
+	}
+	item_unclaim(d, it);
+}
+
 /* The time from which a dead node's event for a file is looked for:
  * the file was written (mtime) or claimed (ctime) before it, a minute
  * for the clocks of the hosts. */
@@ -266,7 +285,7 @@ void
 ingest_give_back(struct daemon *d)
 {
 	for (size_t i = 0; i < d->n_inflight; i++)
-		item_unclaim(d, d->inflight[i]);
+		item_stop(d, d->inflight[i]);
 	offer_marks_end(d);
 }
 
@@ -1051,7 +1070,10 @@ item_after(struct job *job, bool committed)
 	 * inbox's scan), no other publishes a claimed one again;
 	 * one not done with (a stop, a change while read) goes back into
 	 * the inbox, for the next start or another node */
-	if (!keep)
+	if (!keep && d->stopping &&
+	    (!committed || it->stopped == BUDGET_HALTED))
+		item_stop(d, it);
+	else if (!keep)
 		item_unclaim(d, it);
 	else if (!committed && it->offered && it->node != NULL)
 		offer_mark(d, it);      /* for the retry (ingest_marks.c) */
