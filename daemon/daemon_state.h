@@ -114,8 +114,9 @@ struct daemon {
 	                                   (ingest_adopt()) */
 	struct offer_mark *retry_offered; /* files offered in the inbox
 	                                   whose turn rolled back, waiting
-	                                   in claimed/THIS/ for the retry
-	                                   (offer_mark()) */
+	                                   in claimed/THIS/ for the retry,
+	                                   or given back into the inbox
+	                                   (ingest_marks.c) */
 	size_t n_retry_offered;
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue

@@ -150,6 +150,25 @@ item_unclaim(struct daemon *d, const struct item *it)
 		unclaim_to_inbox(d, it);
 }
 
+/* At a stop, a file not done with goes back into the inbox
+ * (item_unclaim()), but one this run took from its own claimed/ folder
+ * (a kill's leftover, reclaimed at the start or at a retry): in the
+ * inbox, its ctime renewed by the give-back, the next start would take
+ * one committed before the kill for a file put back by hand, and its
+ * event, perhaps never sent, would not be sent; left in claimed/, the
+ * next start sends it again under its seq, as the kill's leftover it
+ * is. */
+static void
+item_stop(struct daemon *d, const struct item *it)
+{
+	if (it->node != NULL && !it->offered && it->adopted == NULL) {
+		log_info(&d->log, "%s: taken from claimed/%s/, not done with: "
+		    "left there for the next start", it->name, it->node);
+		return;
+	}
+	item_unclaim(d, it);
+}
+
 /* The time from which a dead node's event for a file is looked for:
  * the file was written (mtime) or claimed (ctime) before it, a minute
  * for the clocks of the hosts. */
@@ -230,6 +249,12 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
+	if (offer_held_back(d, name, st)) {
+		/* put back, given back by a turn rolled back: offered again
+		 * by the retry's rescan (ingest_marks.c) */
+		close(fd);
+		return WATCHER_TAKEN;
+	}
 	switch (inbox_claim(d->cfg.inbox, node, name, st, err,
 	    sizeof(err))) {
 	case 0:
@@ -256,107 +281,11 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	return r;
 }
 
-/* An item offered in the inbox whose turn rolled back, remembered for
- * the retry, which takes it from claimed/THIS/ (ingest_reclaim()): its
- * inode, its ctime when offered, whether it was judged put back, its
- * name. The retry judges it as the first try did (put_back()), with
- * what that try knew: a file in claimed/ is otherwise a kill's. */
-static void
-offer_mark(struct daemon *d, const struct item *it)
-{
-	struct offer_mark *m;
-
-	d->retry_offered = xrealloc(d->retry_offered,
-	    (d->n_retry_offered + 1) * sizeof(*d->retry_offered));
-	m = &d->retry_offered[d->n_retry_offered++];
-	m->dev = (uintmax_t)it->st.st_dev;
-	m->ino = (uintmax_t)it->st.st_ino;
-	m->ctime = it->offer_ctime;
-	m->put = it->put_back;
-	m->name = xstrdup(it->name);
-}
-
-/* The marks go, the files they name no longer waiting. */
-void
-ingest_free_marks(struct daemon *d)
-{
-	for (size_t i = 0; i < d->n_retry_offered; i++)
-		free(d->retry_offered[i].name);
-	free(d->retry_offered);
-	d->retry_offered = NULL;
-	d->n_retry_offered = 0;
-}
-
-/* The item it just queued from claimed/THIS/, offered in the inbox
- * before its turn rolled back: offered again, with its ctime of then;
- * the mark goes. */
-static void
-offer_again(struct daemon *d, struct item *it)
-{
-	struct offer_mark *m;
-
-	for (size_t i = 0; i < d->n_retry_offered; i++) {
-		m = &d->retry_offered[i];
-		if (m->dev != (uintmax_t)it->st.st_dev ||
-		    m->ino != (uintmax_t)it->st.st_ino ||
-		    strcmp(m->name, it->name) != 0)
-			continue;
-		it->offered = true;
-		it->offer_ctime = m->ctime;
-		free(m->name);
-		*m = d->retry_offered[--d->n_retry_offered];
-		return;
-	}
-}
-
-#define BACK_BY_HAND "put back into the inbox by hand, its turn rolled back"
-
-/* At a stop, the files judged put back whose turn rolled back go back
- * into the inbox, as the hand left them: the next start finds them
- * there, put back, where its claimed/ would hold them for a kill's.
- * The other marks go (those files are new work for the next start, or
- * a kill's leftovers as they were). */
-static void
-offer_marks_end(struct daemon *d)
-{
-	const char *node = store_origin_id(d->store);
-	const struct offer_mark *m;
-	struct buf path = { 0 };
-	struct stat st;
-	char err[512];
-	int rc;
-
-	for (size_t i = 0; i < d->n_retry_offered; i++) {
-		m = &d->retry_offered[i];
-		if (!m->put)
-			continue;
-		path.len = 0;
-		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
-		    m->name);
-		if (lstat(path.p, &st) != 0 ||
-		    (uintmax_t)st.st_dev != m->dev ||
-		    (uintmax_t)st.st_ino != m->ino)
-			continue;
-		rc = inbox_unclaim(d->cfg.inbox, node, m->name, err,
-		    sizeof(err));
-		if (rc == 0)
-			log_info(&d->log, "%s: " BACK_BY_HAND ": given back "
-			    "into the inbox, for the next start", m->name);
-		else
-			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
-			    "claimed/%s/ (%s): the next start sends its old "
-			    "event again", m->name, node, rc < 0 ? err :
-			    "another file of that name is in the inbox");
-	}
-	ingest_free_marks(d);
-	buf_free(&path);
-}
-
 void
 ingest_give_back(struct daemon *d)
 {
 	for (size_t i = 0; i < d->n_inflight; i++)
-		item_unclaim(d, d->inflight[i]);
+		item_stop(d, d->inflight[i]);
 	offer_marks_end(d);
 }
 
@@ -823,6 +752,8 @@ item_file(const struct item *it, struct store_file *f)
 	f->mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
 	    it->st.st_mtim.tv_nsec;
 	f->raw_hash = it->raw_hash;
+	f->ctime_ns = (int64_t)it->st.st_ctim.tv_sec * 1000000000 +
+	    it->st.st_ctim.tv_nsec;
 }
 
 /* A file committed before a crash or a kill: its event may not have gone
@@ -1139,10 +1070,13 @@ item_after(struct job *job, bool committed)
 	 * inbox's scan), no other publishes a claimed one again;
 	 * one not done with (a stop, a change while read) goes back into
 	 * the inbox, for the next start or another node */
-	if (!keep)
+	if (!keep && d->stopping &&
+	    (!committed || it->stopped == BUDGET_HALTED))
+		item_stop(d, it);
+	else if (!keep)
 		item_unclaim(d, it);
 	else if (!committed && it->offered && it->node != NULL)
-		offer_mark(d, it);      /* the retry takes it from claimed/ */
+		offer_mark(d, it);      /* for the retry (ingest_marks.c) */
 	if (committed && it->adopted != NULL && it->found >= 0)
 		adopt_answered(d, it);
 	inflight_remove(d, it);

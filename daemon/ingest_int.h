@@ -98,11 +98,14 @@ struct adopt_wait {
 };
 
 /* A file offered in the inbox whose turn rolled back, kept for the
- * retry, which takes it from claimed/THIS/ (ingest_reclaim()). */
+ * retry, which takes it from claimed/THIS/ (ingest_reclaim()), or offers
+ * it again in the inbox (back). */
 struct offer_mark {
 	uintmax_t dev, ino;
 	int64_t ctime;          /* its ctime when offered (epoch ns) */
 	bool put;               /* judged put back by hand (put_back()) */
+	bool back;              /* ... and given back into the inbox: its
+	                           offers passed over until the retry */
 	char *name;
 };
 
@@ -172,6 +175,20 @@ int64_t mono_ms(void);
 
 /* A claimed file into the inbox, for any node to claim afresh. */
 void unclaim_to_inbox(struct daemon *d, const struct item *it);
+
+/* The files offered in the inbox whose turn rolled back
+ * (ingest_marks.c). offer_mark(): it, its turn rolled back, given back
+ * into the inbox if judged put back, else marked in claimed/THIS/.
+ * offer_held_back(): whether the file st offered as name is one given
+ * back, waiting for the retry's rescan. offer_again(): it, just queued
+ * from claimed/THIS/, judged as at its offer (its mark goes).
+ * offer_marks_end(): at a stop, the marks go, the files judged put back
+ * still in claimed/ given back into the inbox. */
+void offer_mark(struct daemon *d, struct item *it);
+bool offer_held_back(struct daemon *d, const char *name,
+    const struct stat *st);
+void offer_again(struct daemon *d, struct item *it);
+void offer_marks_end(struct daemon *d);
 
 void adopt_wait_drop(struct daemon *d, struct adopt_wait *w);
 void adopt_unanswered(struct daemon *d, const struct item *it);

@@ -27,6 +27,15 @@
 /* Seconds a committed inbox file stays recorded. */
 #define STORE_FILES_KEEP "2592000"
 
+/* Seconds a files or files_sent row's time may be ahead of the clock at
+ * the open: more, and it is taken as made now (a clock that ran ahead
+ * when it was written, a hand-edited store), so that it goes a month
+ * later; a day covers a hardware clock kept in local time. */
+#define STORE_FILES_AHEAD "86400"
+
+/* SQL: the clock now, epoch seconds. */
+#define STORE_NOW "CAST(strftime('%s', 'now') AS INTEGER)"
+
 /* Version 4 of the layout; user_version says which one a file has. */
 static const char store_schema[] =
 	"CREATE TABLE IF NOT EXISTS meta ("
@@ -115,7 +124,7 @@ static const char *const store_sql[ST_COUNT] = {
 	[ST_FILE_INSERT] =
 	    "INSERT OR REPLACE INTO files (name, dev, ino, size, mtime_ns, "
 	    "raw_hash, seq, error, ts, ts_ns) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-	    "?7, ?8, ?9 / 1000000000, ?9)",
+	    "?7, ?8, ?10, ?9)",
 	/* a row an older version wrote (ts_ns NULL), or one whose ts_ns
 	 * is not an integer (a hand-edited store): the end of its second */
 	[ST_FILE_LOOKUP] =
@@ -403,16 +412,19 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	/* a file record matters only while its file may still be in the
 	 * inbox after a crash; a month covers any restart. One whose ts
 	 * is no number (NULL or text: a hand-edited store) goes too, in
-	 * files and in files_sent */
+	 * files and in files_sent; one far ahead of the clock would never
+	 * be a month old: its ts is now (its ts_ns, what a put-back is
+	 * judged by, stays: the clock that stamped its file was ahead too,
+	 * and a kill's leftover is not to be taken for one put back) */
 	if (store_load_meta(s, err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files WHERE typeof(ts) NOT IN "
-	    "('integer', 'real') OR ts < "
-	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
-	    err, errlen) != 0 ||
+	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
+	    "; UPDATE files SET ts = " STORE_NOW " WHERE ts > " STORE_NOW
+	    " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM files_sent WHERE typeof(ts) NOT IN "
-	    "('integer', 'real') OR ts < "
-	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
-	    err, errlen) != 0 ||
+	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
+	    "; UPDATE files_sent SET ts = " STORE_NOW " WHERE ts > "
+	    STORE_NOW " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
@@ -595,14 +607,20 @@ store_file_done(struct store *s, const struct store_file *f, int64_t seq,
 	sqlite3_stmt *st = s->st[ST_FILE_INSERT];
 	struct timespec now;
 
-	/* after the file's claim, before its move: its ctime is earlier
-	 * until it moves (the filesystem's clock is a tick behind at
-	 * most, never ahead) */
+	/* after the file's claim, before its move. ts_ns, what a put-back
+	 * is told by (its ctime later), is the file's own ctime as read
+	 * after its claim: stamped by the clock that stamps its move and
+	 * its put-back, which a kernel with fine-grained stamps (Linux
+	 * 6.13 on) makes later than any stamp read before, so that a file
+	 * put back within a tick of its commit is told too; else the
+	 * clock's now, which the filesystem's clock never runs ahead of.
+	 * ts, for the month the row is kept, is the clock's */
 	clock_gettime(CLOCK_REALTIME, &now);
 	bind_file(st, f);
 	sqlite3_bind_int64(st, 7, seq);
-	sqlite3_bind_int64(st, 9, (int64_t)now.tv_sec * 1000000000 +
-	    now.tv_nsec);
+	sqlite3_bind_int64(st, 9, f->ctime_ns > 0 ? f->ctime_ns :
+	    (int64_t)now.tv_sec * 1000000000 + now.tv_nsec);
+	sqlite3_bind_int64(st, 10, (int64_t)now.tv_sec);
 	if (error != NULL)
 		sqlite3_bind_text(st, 8, error, -1, SQLITE_STATIC);
 	else

@@ -138,6 +138,8 @@ struct store_file {
 	int64_t size;
 	int64_t mtime_ns;
 	const char *raw_hash;   /* hex SHA-256 of the bytes read */
+	int64_t ctime_ns;       /* its ctime as read after its claim (epoch
+	                           ns; 0: not known): store_file_done() */
 };
 
 /* Records that f's event is committed under seq; error is why it failed

@@ -223,6 +223,45 @@ test_files_recorded_with_event(void **state)
 	store_close(s);
 }
 
+/* A file whose ctime as read after its claim is known: that ctime, not
+ * the clock's now, is the time a put-back is told by (a file moved out
+ * and back within a tick of its commit has a later one where the kernel
+ * stamps finely, yet not one later than the clock read at the commit);
+ * the row's ts, for its month, is the clock's. */
+static void
+test_files_time_of_the_file(void **state)
+{
+	struct store *s = open_store(*state);
+	struct store_file f = {
+		.name = "c.txt", .dev = 1, .ino = 44, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+	};
+	int64_t seq = 0, ts = 0, before = now_ns() / 1000000000, secs;
+	char path[512], why[128];
+	sqlite3_stmt *st;
+	sqlite3 *db;
+
+	f.ctime_ns = now_ns() - 3000000;        /* 3 ms before the commit */
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_done(s, &f, store_next_seq(s), NULL,
+	    err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+	    sizeof(why), err, sizeof(err)), 1);
+	assert_true(ts == f.ctime_ns);
+	store_close(s);
+
+	snprintf(path, sizeof(path), "%s/newswire.db", (char *)*state);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT ts FROM files WHERE "
+	    "ino = 44", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	secs = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	assert_true(secs >= before && secs <= now_ns() / 1000000000);
+}
+
 /* A store whose files table an older version made (no ts_ns column,
  * its rows' time in seconds) opens and gains the column; its rows are
  * taken as recorded at the last nanosecond of their second (a file is
@@ -304,8 +343,9 @@ count_row(void *arg, int n, char **v, char **names)
 
 /* Odd rows of an older version's files table (its time NULL, text, a
  * real, at either end of 64 bits, so that ts * 1e9 overflows into a
- * real): the store opens, gains ts_ns, and reads each row, its time
- * clamped to 64 bits, not wrapped; those of long ago (before the
+ * real): the store opens, gains ts_ns, and reads each row, not
+ * wrapped: those far ahead of the clock as made at the open
+ * (test_files_time_ahead); those of long ago (before the
  * epoch) go at the open, as every row older than a month does, and so
  * do those whose time is no number (NULL, text), never otherwise old.
  * A ts_ns that is not an integer (text, a real) is read as absent:
@@ -321,8 +361,8 @@ test_files_time_odd_rows(void **state)
 	} odd[] = {
 		{ "NULL", 0, 1 },
 		{ "'abc'", 0, 1 },
-		{ "1.5e300", 1, INT64_MAX },
-		{ "9223372036854775807", 1, INT64_MAX },
+		{ "1.5e300", 1, -1 },
+		{ "9223372036854775807", 1, -1 },
 		{ "-9223372036854775808", 0, 1 },
 		{ "-1", 0, 1 },
 	};
@@ -366,7 +406,12 @@ test_files_time_odd_rows(void **state)
 		assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
 		    sizeof(why), err, sizeof(err)), odd[i].found);
 		assert_int_equal(seq, odd[i].found ? (int64_t)i + 1 : 0);
-		assert_true(ts == odd[i].want);
+		if (odd[i].want >= 0)
+			assert_true(ts == odd[i].want);
+		else    /* far ahead: made at the open (its second's end) */
+			assert_true(ts >= now * 1000000000 + 999999999 &&
+			    ts <= (int64_t)time(NULL) * 1000000000 +
+			    999999999);
 	}
 	store_close(s);
 
@@ -403,6 +448,109 @@ test_files_time_odd_rows(void **state)
 	    "name = 'sent.txt';", count_row, &rows, NULL), SQLITE_OK);
 	sqlite3_close(db);
 	assert_int_equal(rows, 0);
+}
+
+/* The ts (seconds) of a files or files_sent row, -1 if it is gone. */
+static int64_t
+row_ts(sqlite3 *db, const char *table, int64_t ino)
+{
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("SELECT ts FROM %s WHERE ino = %lld",
+	    table, (long long)ino);
+	int64_t ts = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL),
+	    SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ts = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return ts;
+}
+
+/* Rows of files and files_sent whose time is far ahead of the clock (a
+ * clock that ran ahead when they were written, a hand-edited store):
+ * before, never a month old, they stayed for ever. At the open their ts
+ * is now, so that they go a month later; a row ahead by less than a
+ * day keeps its time (a hardware clock kept in local time), and ts_ns,
+ * what a put-back is judged by, is kept. */
+static void
+test_files_time_ahead(void **state)
+{
+	static const struct {
+		int64_t ino;
+		const char *ahead;      /* seconds, or a real */
+		bool moved;             /* taken as made at the open */
+	} rows[] = {
+		{ 1, "2 * 86400", true },
+		{ 2, "3600", false },
+		{ 3, "1.5e300", true },
+	};
+	const char *dir = *state;
+	const char *table[] = { "files", "files_sent" };
+	struct store_file f = {
+		.name = "ahead.txt", .dev = 1, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+	};
+	int64_t seq, ts, now = (int64_t)time(NULL), later, tsi;
+	char path[512], why[128], *sql;
+	sqlite3 *db;
+
+	store_close(open_store(dir));
+	snprintf(path, sizeof(path), "%s/newswire.db", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		sql = sqlite3_mprintf("INSERT INTO files VALUES ('ahead.txt', "
+		    "1, %lld, 10, 123456789, %Q, %d, NULL, %lld + %s, "
+		    "CASE WHEN %lld + %s < 9e9 THEN CAST((%lld + %s) AS "
+		    "INTEGER) * 1000000000 END);"
+		    "INSERT INTO files_sent VALUES ('ahead.txt', 1, %lld, 10, "
+		    "123456789, %Q, %lld + %s);", (long long)rows[i].ino,
+		    HASH_A, (int)i + 1, (long long)now, rows[i].ahead,
+		    (long long)now, rows[i].ahead, (long long)now,
+		    rows[i].ahead, (long long)rows[i].ino, HASH_A,
+		    (long long)now, rows[i].ahead);
+		assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		sqlite3_free(sql);
+	}
+	sqlite3_close(db);
+
+	store_close(open_store(dir));
+	later = (int64_t)time(NULL);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (size_t t = 0; t < 2; t++)
+		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+			tsi = row_ts(db, table[t], rows[i].ino);
+			if (rows[i].moved)
+				assert_true(tsi >= now && tsi <= later);
+			else
+				assert_int_equal(tsi, now + 3600);
+		}
+	/* a month on (every time moved back so far): the rows made at the
+	 * open go, the one an hour ahead stays */
+	assert_int_equal(sqlite3_exec(db, "UPDATE files SET ts = ts - "
+	    "2592000 - 2; UPDATE files_sent SET ts = ts - 2592000 - 2;",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+
+	/* the lookup (2: the files_sent row): ts_ns kept */
+	struct store *s = open_store(dir);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		f.ino = (uint64_t)rows[i].ino;
+		seq = 0;
+		ts = 1;
+		assert_int_equal(store_file_lookup_at(s, &f, &seq, &ts, why,
+		    sizeof(why), err, sizeof(err)), rows[i].moved ? 0 : 2);
+		if (!rows[i].moved)
+			assert_true(ts == (now + 3600) * 1000000000);
+	}
+	store_close(s);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_true(row_ts(db, "files_sent", rows[i].ino) ==
+		    (rows[i].moved ? -1 : now + 3600 - 2592000 - 2));
+	sqlite3_close(db);
 }
 
 /* A file whose event went out and whose move failed is recorded so
@@ -788,6 +936,10 @@ main(void)
 		    test_files_time_upgrade, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_time_odd_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_time_of_the_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_time_ahead, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_sent_move_waits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,

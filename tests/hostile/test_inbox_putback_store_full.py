@@ -11,8 +11,10 @@ unshare -Urm; skipped, 77, where neither works): the state folder is a
 moved into processed/. The test fills the store's disk and moves the
 file back into the inbox as it was (a second later: its ctime past the
 commit's in any precision). The daemon claims it and judges it put back,
-but the turn cannot commit: it rolls back and the file waits in
-claimed/. Two retries still fail; then the test frees the disk.
+but the turn cannot commit: it rolls back, and the file waits in the
+inbox for the store's retry (an older version kept it in claimed/, its
+judgement in memory only). Two retries still fail; then the test frees
+the disk.
 
 - While the turns roll back, the log does not say it moved out (an
   older version said "moved out again, not sent again" at each try).
@@ -24,6 +26,11 @@ claimed/. Two retries still fail; then the test frees the disk.
   rolling back: the stop gives the file back into the inbox, and the
   next start (the disk freed) finds it put back there: moved out, not
   sent again (left in claimed/, the start would take it for a kill's).
+- The same again, but the daemon is killed (SIGKILL) while the turn
+  keeps rolling back: the next start finds the file put back in the
+  inbox, moves it out and does not send it again (an older version had
+  left it in claimed/, where the start took it for a kill's leftover
+  and sent seq 1 again).
 SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
 stretches them.
 """
@@ -52,7 +59,8 @@ GIVEN = "%s: put back into the inbox by hand, its turn rolled back"
 
 def put_back_failing(inbox, logp, at, filler):
     """Fills the store's disk, moves the file back from processed/ and
-    waits for its turn to roll back: it waits in claimed/."""
+    waits for its turn to roll back: it waits in the inbox, given back
+    there until the store's retry."""
     time.sleep(1.1)
     print("filled the store's filesystem with %d bytes" % fill(filler))
     os.rename(os.path.join(inbox, "processed", NAME),
@@ -61,8 +69,8 @@ def put_back_failing(inbox, logp, at, filler):
           "the turn rolls back: %r" % log_text(logp)[at:][-600:])
     check(inbox_waiting(inbox) == [NAME], "the file waits: %r"
           % inbox_waiting(inbox))
-    check(not os.path.exists(os.path.join(inbox, NAME)),
-          "in claimed/, not in the inbox")
+    check(os.path.exists(os.path.join(inbox, NAME)),
+          "in the inbox, not in claimed/")
 
 
 def moved_once(inbox, logp, at, sub, what):
@@ -139,6 +147,16 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     os.unlink(filler)
     d = run_daemon(exe, conf_path, logp, sub)
     moved_once(inbox, logp, d.start, sub, "after a stop")
+    check(d.alive(), "newswired alive")
+
+    # put back while the store fails, then a kill (SIGKILL) and a start
+    at = len(log_text(logp))
+    put_back_failing(inbox, logp, at, filler)
+    d.proc.kill()
+    d.stop(signalled=True)
+    os.unlink(filler)
+    d = run_daemon(exe, conf_path, logp, sub)
+    moved_once(inbox, logp, d.start, sub, "after a kill")
     check(d.alive(), "newswired alive")
     stop(d)
 

@@ -1,0 +1,160 @@
+/* The files offered in the inbox whose turn the store rolled back, until
+ * the store's retry. One judged put back by hand (put_back(), ingest.c)
+ * goes back into the inbox at once, where its place is its judgement: a
+ * kill leaves it there, and the next start finds it put back (its ctime
+ * past its commit's), where claimed/ would hold it for a kill's leftover
+ * and its old event be sent again. Its offers are passed over until the
+ * retry's rescan. The others wait in claimed/THIS/, each marked with its
+ * ctime when offered, so that the retry judges it as at its offer.
+ * Loop thread only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "daemon_state.h"
+#include "inbox.h"
+#include "ingest.h"
+#include "ingest_int.h"
+#include "store.h"
+#include "util.h"
+
+#define BACK_BY_HAND "put back into the inbox by hand, its turn rolled back"
+
+static void
+mark_push(struct daemon *d, const struct item *it, bool back)
+{
+	struct offer_mark *m;
+
+	d->retry_offered = xrealloc(d->retry_offered,
+	    (d->n_retry_offered + 1) * sizeof(*d->retry_offered));
+	m = &d->retry_offered[d->n_retry_offered++];
+	m->dev = (uintmax_t)it->st.st_dev;
+	m->ino = (uintmax_t)it->st.st_ino;
+	m->ctime = it->offer_ctime;
+	m->put = it->put_back;
+	m->back = back;
+	m->name = xstrdup(it->name);
+}
+
+static void
+mark_drop(struct daemon *d, size_t i)
+{
+	free(d->retry_offered[i].name);
+	d->retry_offered[i] = d->retry_offered[--d->n_retry_offered];
+}
+
+/* An item offered in the inbox whose turn rolled back (claimed into
+ * claimed/THIS/): given back into the inbox if judged put back, else
+ * marked there for the retry (ingest_reclaim()), which judges it as the
+ * first try did, with what that try knew: a file in claimed/ is
+ * otherwise a kill's. */
+void
+offer_mark(struct daemon *d, struct item *it)
+{
+	char err[512];
+	int rc = 1;
+
+	if (it->put_back) {
+		rc = inbox_unclaim(it->dir, it->node, it->name, err,
+		    sizeof(err));
+		if (rc < 0)
+			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
+			    "claimed/%s/ (%s)", it->name, it->node, err);
+	}
+	/* said at the failure's first turn, then at debug level (a full
+	 * disk would say it for every such file at every retry) */
+	if (rc == 0)
+		log_msg(&d->log, d->store_log.failed > 1 ? LOG_DEBUG :
+		    LOG_INFO, "%s: " BACK_BY_HAND ": given back into the "
+		    "inbox, taken again at the store's retry", it->name);
+	mark_push(d, it, rc == 0);
+}
+
+/* The marks go, the files they name no longer waiting. */
+void
+ingest_free_marks(struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_retry_offered; i++)
+		free(d->retry_offered[i].name);
+	free(d->retry_offered);
+	d->retry_offered = NULL;
+	d->n_retry_offered = 0;
+}
+
+bool
+offer_held_back(struct daemon *d, const char *name, const struct stat *st)
+{
+	const struct offer_mark *m;
+
+	for (size_t i = 0; i < d->n_retry_offered; i++) {
+		m = &d->retry_offered[i];
+		if (!m->back || strcmp(m->name, name) != 0)
+			continue;
+		if (m->dev == (uintmax_t)st->st_dev &&
+		    m->ino == (uintmax_t)st->st_ino)
+			return true;
+		mark_drop(d, i);        /* another file of that name */
+		return false;
+	}
+	return false;
+}
+
+void
+offer_again(struct daemon *d, struct item *it)
+{
+	struct offer_mark *m;
+
+	for (size_t i = 0; i < d->n_retry_offered; i++) {
+		m = &d->retry_offered[i];
+		if (m->back || m->dev != (uintmax_t)it->st.st_dev ||
+		    m->ino != (uintmax_t)it->st.st_ino ||
+		    strcmp(m->name, it->name) != 0)
+			continue;
+		it->offered = true;
+		it->offer_ctime = m->ctime;
+		mark_drop(d, i);
+		return;
+	}
+}
+
+/* At a stop, the files judged put back whose turn rolled back and whose
+ * give-back failed then go back into the inbox, as the hand left them:
+ * the next start finds them there, put back, where its claimed/ would
+ * hold them for a kill's. The other marks go (those files are new work
+ * for the next start, or a kill's leftovers as they were, or in the
+ * inbox already). */
+void
+offer_marks_end(struct daemon *d)
+{
+	const char *node = store_origin_id(d->store);
+	const struct offer_mark *m;
+	struct buf path = { 0 };
+	struct stat st;
+	char err[512];
+	int rc;
+
+	for (size_t i = 0; i < d->n_retry_offered; i++) {
+		m = &d->retry_offered[i];
+		if (!m->put || m->back)
+			continue;
+		path.len = 0;
+		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
+		    m->name);
+		if (lstat(path.p, &st) != 0 ||
+		    (uintmax_t)st.st_dev != m->dev ||
+		    (uintmax_t)st.st_ino != m->ino)
+			continue;
+		rc = inbox_unclaim(d->cfg.inbox, node, m->name, err,
+		    sizeof(err));
+		if (rc == 0)
+			log_info(&d->log, "%s: " BACK_BY_HAND ": given back "
+			    "into the inbox, for the next start", m->name);
+		else
+			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
+			    "claimed/%s/ (%s): the next start sends its old "
+			    "event again", m->name, node, rc < 0 ? err :
+			    "another file of that name is in the inbox");
+	}
+	ingest_free_marks(d);
+	buf_free(&path);
+}
