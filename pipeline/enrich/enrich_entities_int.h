@@ -40,7 +40,7 @@ enum {
 	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
 	ENT_W_PLACE = 1 << 8,     /* ent_place_find(), into .place */
 	ENT_W_KIND = 1 << 9,      /* in ent_place_kinds */
-	ENT_W_DET = 1 << 10,      /* in ent_determiners */
+	ENT_W_DET = 1 << 10,      /* in ent_determiners, English text */
 	ENT_W_SITE = 1 << 11,     /* in ent_site_words */
 	ENT_W_GIVEN = 1 << 12,    /* ent_given() */
 	ENT_W_DENOUN = 1 << 13,   /* ent_de_noun() */

@@ -179,6 +179,34 @@ test_entities_acro_det_comma(void **state)
 	article_free(a);
 }
 
+/* The determiners that make an acronym at its phrase's end a thing are
+ * the text's language's: Spanish "a" and German "an" are prepositions
+ * ("a la UE.", "an die EU."), and the body stays; English "a" keeps
+ * the rule ("buy a GPU."). */
+static void
+test_entities_acro_det_lang(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("es", "El Gobierno de Madrid pide ayuda a la UE. "
+	    "Bruselas estudia la oferta.");
+	assert_true(has_name(&a->organisations, "UE"));
+	article_free(a);
+	a = run_in("fr", "Le Premier ministre a écrit une lettre a la "
+	    "CNIL. Paris attend sa réponse.");
+	assert_true(has_name(&a->organisations, "CNIL"));
+	article_free(a);
+	a = run_in("de", "Der Brief aus Berlin ging an die EU. Die "
+	    "Antwort kam aus Brüssel.");
+	assert_true(has_name(&a->organisations, "EU"));
+	article_free(a);
+	a = run_in("en", "He said they had to buy a GPU. Nvidia sold "
+	    "out.");
+	assert_false(has_name(&a->organisations, "GPU"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -190,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_entities_name_adjective),
 		cmocka_unit_test(test_entities_code_list),
 		cmocka_unit_test(test_entities_acro_det_comma),
+		cmocka_unit_test(test_entities_acro_det_lang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
