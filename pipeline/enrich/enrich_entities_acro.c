@@ -401,6 +401,46 @@ ent_acro_thing(struct ent_ctx *c, size_t i)
 	    ETOK_ALLCAP, i);
 }
 
+/* German: word i, an acronym, heads a noun's phrase after an adjective
+ * in lower case with no definite article ("von privaten PKW nicht",
+ * "eine grüne LED)", "mit aktueller PHP und") or after "eigen" ("dem
+ * eigenen PKW"): a thing one has or counts, as a body is not written
+ * (it takes the definite article: "der neuen SPD"). Not an acronym
+ * joined to a compound ("aus verschiedenen EU-Ländern"), nor after a
+ * word that might be a verb ("Dafür stimmten SPD und"): the word
+ * before the adjective is a preposition, an indefinite article or a
+ * possessive. This one mention only: "zu einer neuen SPD" loses no
+ * other. */
+bool
+ent_acro_de_adj(struct ent_ctx *c, size_t i)
+{
+	static const char *const preps[] = {
+		"an", "auf", "aus", "bei", "durch", "für", "gegen", "mit",
+		"nach", "ohne", "unter", "von", "vor", "zu", "über",
+	};
+	const struct etok *v = c->t->v;
+	const char *w = c->s + v[i].off, *a;
+	size_t n;
+
+	if (!c->nouns || !(v[i].flags & ETOK_ALLCAP) || i < 2 ||
+	    v[i - 1].sent != v[i].sent || !ent_plain_gap(c, i - 1) ||
+	    !ent_acro_lower(c, i - 1) || w[v[i].len] == '-' ||
+	    ent_word_is(c, i - 1, ENT_W_STOP) ||
+	    ent_word_is(c, i - 1, ENT_W_LANG))
+		return false;
+	a = c->s + v[i - 1].off;
+	n = v[i - 1].len;
+	if (n >= 5 && memcmp(a, "eigen", 5) == 0)
+		return true;
+	if (n < 4 || !(a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
+	    a[n - 2] == 'e')))
+		return false;
+	return v[i - 2].sent == v[i].sent && ent_plain_gap(c, i - 2) &&
+	    ent_acro_lower(c, i - 2) && (ent_acro_de_det(c, i - 2) ||
+	    ent_word_is(c, i - 2, ENT_W_DEDET) ||
+	    ETOK_FIND(etok_folded(c->t, i - 2), preps));
+}
+
 /* Whether word a, two capitals, is a region's postal code after "in", a
  * town and its comma, before a stop or a comma ("in Gladstone, NJ;",
  * "in Chesapeake City, MD."): a place's part, no body. */

@@ -217,6 +217,10 @@ bool ent_acro_counted(struct ent_ctx *c, size_t i);
  * CPU's team"), or a German text writes as a noun after "ein" ("eine
  * MPU machen"): a thing, as no body's name is defined or so written. */
 bool ent_acro_thing(struct ent_ctx *c, size_t i);
+/* German: whether word i, an acronym, heads a noun's phrase after an
+ * adjective and no definite article ("von privaten PKW", "dem eigenen
+ * PKW"): this mention names a thing. */
+bool ent_acro_de_adj(struct ent_ctx *c, size_t i);
 /* Whether word i, two capitals, is a region's postal code after "in", a
  * town and its comma, before a stop or a comma ("in Gladstone, NJ;"):
  * no body. */

@@ -7,7 +7,9 @@
  * acronym written as a transfer's medium ("über USB", "using SSL"); an
  * adjective made of a name ("Nixonian"); a list of places' codes ("to
  * Boise (BOI), Missoula (MSO) and Spokane (GEG)"); an acronym after a
- * possessive before a comma ("mit Ihrem SUV,"). */
+ * possessive before a comma ("mit Ihrem SUV,"), whose determiners are
+ * the text's language's ("a la UE."); in German an acronym after an
+ * adjective and no definite article ("von privaten PKW"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -207,6 +209,24 @@ test_entities_acro_det_lang(void **state)
 	article_free(a);
 }
 
+/* German: an acronym after an adjective and no definite article ("von
+ * privaten PKW", "dem eigenen PKW") is a thing; a body with the
+ * definite article ("der neuen SPD") or in a compound stays. */
+static void
+test_entities_acro_de_adj(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Einreise mit dem eigenen PKW ist erlaubt. "
+	    "Busspuren dürfen von privaten PKW nicht genutzt werden. Der "
+	    "ADAC warnt vor der neuen SPD nicht.");
+	assert_false(has_name(&a->organisations, "PKW"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -219,6 +239,7 @@ main(void)
 		cmocka_unit_test(test_entities_code_list),
 		cmocka_unit_test(test_entities_acro_det_comma),
 		cmocka_unit_test(test_entities_acro_det_lang),
+		cmocka_unit_test(test_entities_acro_de_adj),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
