@@ -9,7 +9,8 @@
  * Boise (BOI), Missoula (MSO) and Spokane (GEG)"); an acronym after a
  * possessive before a comma ("mit Ihrem SUV,"), whose determiners are
  * the text's language's ("a la UE."); in German an acronym after an
- * adjective and no definite article ("von privaten PKW"). */
+ * adjective and no definite article ("von privaten PKW"); in English
+ * an acronym before one noun in most mentions ("an IP address"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -227,6 +228,27 @@ test_entities_acro_de_adj(void **state)
 	article_free(a);
 }
 
+/* English: an acronym written before one and the same noun in most of
+ * its mentions, once after "a" or "an", is the noun's modifier, a thing
+ * ("an IP address", "a DNS record", "DNS records"); before a role's
+ * noun it names a body ("a NASA scientist", "NASA scientists"). */
+static void
+test_entities_acro_noun(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Point the name at an IP address for the server. "
+	    "Then set the IP address of the client. Use a DNS record if "
+	    "no DNS records exist. A NASA scientist checked it, and NASA "
+	    "scientists agreed. An FBI agent and two FBI agents came.");
+	assert_false(has_name(&a->organisations, "IP"));
+	assert_false(has_name(&a->organisations, "DNS"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -240,6 +262,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_det_comma),
 		cmocka_unit_test(test_entities_acro_det_lang),
 		cmocka_unit_test(test_entities_acro_de_adj),
+		cmocka_unit_test(test_entities_acro_noun),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
