@@ -445,23 +445,36 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
  * "using" or "über" in lower case and a space, with no article between,
  * and before no word of a phrase it would qualify ("über USB an einen
  * Computer", "using SSL."; not "using NASA data"), as no body is
- * written. Not "via", a credit's too ("KVELLER via JTA"), nor "over"
- * and "per" ("over NATO", "per CDC guidance"). */
+ * written. After "via" and "per" (a credit's too: "KVELLER via JTA —
+ * The"; "per CDC guidance") only before a comma or a word in lower case
+ * after a plain space that it does not qualify: a stop word ("via SMS
+ * or"), or in German any, nouns being capitalised ("per USB
+ * aufladbar", "via IEC hergestellt"). Not "over" ("over NATO"). */
 static bool
 ent_acro_medium_form(struct ent_ctx *c, size_t j)
 {
 	static const char *const by[] = { "using", "über" };
+	static const char *const via[] = { "per", "via" };
 	const struct etok *v = c->t->v;
-	const char *e = c->s + v[j].off + v[j].len;
+	const char *e = c->s + v[j].off + v[j].len, *f;
+	bool next;
 
 	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
 	    v[j - 1].sent != v[j].sent ||
 	    (v[j - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
 	    v[j - 1].off + v[j - 1].len + 1 != v[j].off ||
-	    c->s[v[j].off - 1] != ' ' ||
-	    !ETOK_FIND(etok_folded(c->t, j - 1), by))
+	    c->s[v[j].off - 1] != ' ')
 		return false;
-	if (*e != ' ' || j + 1 >= c->t->n || v[j + 1].sent != v[j].sent)
+	f = etok_folded(c->t, j - 1);
+	next = *e == ' ' && j + 1 < c->t->n && v[j + 1].sent == v[j].sent;
+	if (ETOK_FIND(f, via))
+		return (*e != '\0' && strchr(",;", *e) != NULL) || (next &&
+		    ent_plain_gap(c, j) && ent_acro_lower(c, j + 1) &&
+		    (c->nouns || ent_word_is(c, j + 1, ENT_W_STOP) ||
+		    ent_word_is(c, j + 1, ENT_W_LANG)));
+	if (!ETOK_FIND(f, by))
+		return false;
+	if (!next)
 		return true;
 	return ent_word_is(c, j + 1, ENT_W_STOP) ||
 	    ent_word_is(c, j + 1, ENT_W_LANG);

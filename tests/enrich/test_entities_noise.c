@@ -10,7 +10,8 @@
  * possessive before a comma ("mit Ihrem SUV,"), whose determiners are
  * the text's language's ("a la UE."); in German an acronym after an
  * adjective and no definite article ("von privaten PKW"); in English
- * an acronym before one noun in most mentions ("an IP address"). */
+ * an acronym before one noun in most mentions ("an IP address"); a
+ * medium after "via" or "per" ("via SMS or", "per USB aufladbar"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -249,6 +250,31 @@ test_entities_acro_noun(void **state)
 	article_free(a);
 }
 
+/* "via" and "per" before an acronym and a lower-case word that it does
+ * not qualify (a stop word in English; in German any, as nouns are
+ * capitalised) make it a medium ("via SMS or", "per USB aufladbar");
+ * a credit ("KVELLER via JTA — The") and "per CDC guidance" keep the
+ * body. */
+static void
+test_entities_acro_via(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "KVELLER via JTA — The state has sworn in a judge. "
+	    "You log in with a code sent via SMS or by mail, per CDC "
+	    "guidance.");
+	assert_false(has_name(&a->organisations, "SMS"));
+	assert_true(has_name(&a->organisations, "JTA"));
+	assert_true(has_name(&a->organisations, "CDC"));
+	article_free(a);
+	a = run_in("de", "Der Akku ist per USB aufladbar. Laut ADAC ist "
+	    "das praktisch.");
+	assert_false(has_name(&a->organisations, "USB"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -263,6 +289,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_det_lang),
 		cmocka_unit_test(test_entities_acro_de_adj),
 		cmocka_unit_test(test_entities_acro_noun),
+		cmocka_unit_test(test_entities_acro_via),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
