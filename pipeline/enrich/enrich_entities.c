@@ -238,7 +238,10 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 		r = ent_list_has(ENT_L_KIND, f);
 		break;
 	case ENT_W_DET:
-		r = ent_list_has(ENT_L_DET, f);
+		/* English's: in other languages "a", "an", "her" are
+		 * prepositions and adverbs ("a la UE", "an die EU") */
+		r = (c->lang == NULL || strcmp(c->lang, "en") == 0) &&
+		    ent_list_has(ENT_L_DET, f);
 		break;
 	case ENT_W_SITE:
 		r = ent_list_has(ENT_L_SITE, f);
@@ -743,6 +746,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->model.v);
 	free(c->plural.v);
 	free(c->unit.v);
+	free(c->noun.v);
 	free(c->codew.v);
 	free(c->flagged);
 	free(c->heading);

@@ -1,7 +1,8 @@
 /* The acronyms of a text that name things, not bodies, by how the text
  * writes them: before a model's number ("RTX 3080"), after a number as
  * a unit or a currency ("28 MW"), as a results line's code ("Wierer
- * (ITA) 35.58,7"), with a plural's s ("SUVs"). The three sets are
+ * (ITA) 35.58,7"), with a plural's s ("SUVs"), in English before one
+ * noun in most mentions ("an IP address"). The four sets are
  * gathered in one walk over a text's words at its first question, for
  * enrich_entities_class.c's and enrich_entities_style.c's rules. Pure. */
 #include "enrich_entities_int.h"
@@ -112,11 +113,61 @@ ent_acro_plural_form(struct ent_ctx *c, size_t j)
 	return true;
 }
 
+static bool ent_acro_det(const struct ent_ctx *c, size_t j);
+static bool ent_acro_lower(const struct ent_ctx *c, size_t j);
+
+/* Whether word j may name a person's role: a title ("official",
+ * "spokesman"), or a word in -ist, -er, -or, -ian, -ent, -ant, -man
+ * ("scientist", "leaker", "agent", "chairman"), singular or plural;
+ * "a NASA scientist", "an FBI agent" name a body. */
+static bool
+ent_acro_role(struct ent_ctx *c, size_t j)
+{
+	static const char *const ends[] = {
+		"ist", "er", "or", "ian", "ent", "ant", "man", "men",
+	};
+	const char *f = etok_folded(c->t, j);
+	size_t n = strlen(f), i, e;
+
+	if (ent_word_is(c, j, ENT_W_BEFORE) || ent_word_is(c, j, ENT_W_TITLE))
+		return true;
+	if (n > 3 && f[n - 1] == 's')
+		n--;
+	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
+		e = strlen(ends[i]);
+		if (n > e + 2 && memcmp(f + n - e, ends[i], e) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* The hash of the noun word j, an acronym written after a space,
+ * qualifies: the next word, in lower case after one space, no stop
+ * word, less a plural's s ("address", "record" of "records"); or 0. */
+static uint64_t
+ent_acro_next(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *f;
+	size_t n;
+
+	if (j + 1 >= c->t->n || (j > 0 && c->s[v[j].off - 1] != ' ' &&
+	    c->s[v[j].off - 1] != '\n') || !ent_plain_gap(c, j) ||
+	    !ent_acro_lower(c, j + 1) || ent_word_is(c, j + 1, ENT_W_STOP))
+		return 0;
+	f = etok_folded(c->t, j + 1);
+	n = strlen(f);
+	if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
+		n--;
+	return etok_hash(f, n) | 1;
+}
+
 /* An acronym's mention in the text: its hash, and whether it is
  * written there before a model's number and after a number. */
 struct ent_acro {
 	uint64_t h;
-	bool model, unit;
+	uint64_t next;  /* ent_acro_next()'s, or 0 */
+	bool model, unit, det;
 };
 
 static int
@@ -126,6 +177,27 @@ ent_acro_cmp(const void *a, const void *b)
 	    y = ((const struct ent_acro *)b)->h;
 
 	return x < y ? -1 : x > y;
+}
+
+/* Whether the n mentions v of one acronym are most of them before one
+ * noun, in two or more, one of those after a determiner of a count
+ * noun's ("an IP address"). The nouns after a determiner are tried
+ * each, the first few: a page names an acronym a few times. */
+static bool
+ent_acro_noun_group(const struct ent_acro *v, size_t n)
+{
+	size_t i, j, same, tried = 0;
+
+	for (i = 0; i < n && tried < 4; i++) {
+		if (!v[i].det)
+			continue;
+		tried++;
+		for (same = 0, j = 0; j < n; j++)
+			same += v[j].next == v[i].next;
+		if (same >= 2 && 2 * same > n)
+			return true;
+	}
+	return false;
 }
 
 /* Fills c's three sets of acronyms in one walk over the words: the
@@ -139,9 +211,11 @@ ent_acro_fill(struct ent_ctx *c)
 	struct ent_acro *v = NULL;
 	size_t n = 0, cap = 0, i, j;
 	const char *f;
+	bool en = c->lang != NULL && strcmp(c->lang, "en") == 0;
 
 	ent_hset_init(&c->model);
 	ent_hset_init(&c->unit);
+	ent_hset_init(&c->noun);
 	ent_hset_init(&c->plural);
 	for (j = 0; j < c->t->n; j++) {
 		if (ent_acro_plural_form(c, j)) {
@@ -156,6 +230,10 @@ ent_acro_fill(struct ent_ctx *c)
 			v = xrealloc(v, cap * sizeof(*v));
 		}
 		v[n].h = c->t->v[j].hash;
+		v[n].next = en ? ent_acro_next(c, j) : 0;
+		v[n].det = v[n].next != 0 && j > 0 &&
+		    ent_plain_gap(c, j - 1) && ent_acro_det(c, j - 1) &&
+		    !ent_acro_role(c, j + 1);
 		v[n].model = ent_model_form(c, j);
 		v[n++].unit = ent_unit_form(c, j) ||
 		    ent_result_form(c, j);
@@ -173,6 +251,8 @@ ent_acro_fill(struct ent_ctx *c)
 			ent_hset_add(&c->model, v[i].h);
 		if (unit >= 1 && 2 * unit > j - i)
 			ent_hset_add(&c->unit, v[i].h);
+		if (ent_acro_noun_group(v + i, j - i))
+			ent_hset_add(&c->noun, v[i].h);
 	}
 	free(v);
 }
@@ -197,6 +277,12 @@ bool
 ent_unit(struct ent_ctx *c, uint64_t h)
 {
 	return ent_acro_in(c, &c->unit, h);
+}
+
+bool
+ent_acro_noun(struct ent_ctx *c, uint64_t h)
+{
+	return ent_acro_in(c, &c->noun, h);
 }
 
 bool
@@ -359,23 +445,36 @@ ent_acro_thing_form(struct ent_ctx *c, size_t j)
  * "using" or "über" in lower case and a space, with no article between,
  * and before no word of a phrase it would qualify ("über USB an einen
  * Computer", "using SSL."; not "using NASA data"), as no body is
- * written. Not "via", a credit's too ("KVELLER via JTA"), nor "over"
- * and "per" ("over NATO", "per CDC guidance"). */
+ * written. After "via" and "per" (a credit's too: "KVELLER via JTA —
+ * The"; "per CDC guidance") only before a comma or a word in lower case
+ * after a plain space that it does not qualify: a stop word ("via SMS
+ * or"), or in German any, nouns being capitalised ("per USB
+ * aufladbar", "via IEC hergestellt"). Not "over" ("over NATO"). */
 static bool
 ent_acro_medium_form(struct ent_ctx *c, size_t j)
 {
 	static const char *const by[] = { "using", "über" };
+	static const char *const via[] = { "per", "via" };
 	const struct etok *v = c->t->v;
-	const char *e = c->s + v[j].off + v[j].len;
+	const char *e = c->s + v[j].off + v[j].len, *f;
+	bool next;
 
 	if (!(v[j].flags & ETOK_ALLCAP) || j == 0 ||
 	    v[j - 1].sent != v[j].sent ||
 	    (v[j - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
 	    v[j - 1].off + v[j - 1].len + 1 != v[j].off ||
-	    c->s[v[j].off - 1] != ' ' ||
-	    !ETOK_FIND(etok_folded(c->t, j - 1), by))
+	    c->s[v[j].off - 1] != ' ')
 		return false;
-	if (*e != ' ' || j + 1 >= c->t->n || v[j + 1].sent != v[j].sent)
+	f = etok_folded(c->t, j - 1);
+	next = *e == ' ' && j + 1 < c->t->n && v[j + 1].sent == v[j].sent;
+	if (ETOK_FIND(f, via))
+		return (*e != '\0' && strchr(",;", *e) != NULL) || (next &&
+		    ent_plain_gap(c, j) && ent_acro_lower(c, j + 1) &&
+		    (c->nouns || ent_word_is(c, j + 1, ENT_W_STOP) ||
+		    ent_word_is(c, j + 1, ENT_W_LANG)));
+	if (!ETOK_FIND(f, by))
+		return false;
+	if (!next)
 		return true;
 	return ent_word_is(c, j + 1, ENT_W_STOP) ||
 	    ent_word_is(c, j + 1, ENT_W_LANG);
@@ -399,6 +498,46 @@ ent_acro_thing(struct ent_ctx *c, size_t i)
 	return (c->t->v[i].flags & ETOK_ALLCAP) &&
 	    ent_gathered(c, &c->thing, ent_acro_thing_any,
 	    ETOK_ALLCAP, i);
+}
+
+/* German: word i, an acronym, heads a noun's phrase after an adjective
+ * in lower case with no definite article ("von privaten PKW nicht",
+ * "eine grüne LED)", "mit aktueller PHP und") or after "eigen" ("dem
+ * eigenen PKW"): a thing one has or counts, as a body is not written
+ * (it takes the definite article: "der neuen SPD"). Not an acronym
+ * joined to a compound ("aus verschiedenen EU-Ländern"), nor after a
+ * word that might be a verb ("Dafür stimmten SPD und"): the word
+ * before the adjective is a preposition, an indefinite article or a
+ * possessive. This one mention only: "zu einer neuen SPD" loses no
+ * other. */
+bool
+ent_acro_de_adj(struct ent_ctx *c, size_t i)
+{
+	static const char *const preps[] = {
+		"an", "auf", "aus", "bei", "durch", "für", "gegen", "mit",
+		"nach", "ohne", "unter", "von", "vor", "zu", "über",
+	};
+	const struct etok *v = c->t->v;
+	const char *w = c->s + v[i].off, *a;
+	size_t n;
+
+	if (!c->nouns || !(v[i].flags & ETOK_ALLCAP) || i < 2 ||
+	    v[i - 1].sent != v[i].sent || !ent_plain_gap(c, i - 1) ||
+	    !ent_acro_lower(c, i - 1) || w[v[i].len] == '-' ||
+	    ent_word_is(c, i - 1, ENT_W_STOP) ||
+	    ent_word_is(c, i - 1, ENT_W_LANG))
+		return false;
+	a = c->s + v[i - 1].off;
+	n = v[i - 1].len;
+	if (n >= 5 && memcmp(a, "eigen", 5) == 0)
+		return true;
+	if (n < 4 || !(a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
+	    a[n - 2] == 'e')))
+		return false;
+	return v[i - 2].sent == v[i].sent && ent_plain_gap(c, i - 2) &&
+	    ent_acro_lower(c, i - 2) && (ent_acro_de_det(c, i - 2) ||
+	    ent_word_is(c, i - 2, ENT_W_DEDET) ||
+	    ETOK_FIND(etok_folded(c->t, i - 2), preps));
 }
 
 /* Whether word a, two capitals, is a region's postal code after "in", a

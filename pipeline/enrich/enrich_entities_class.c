@@ -355,10 +355,11 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return true;
 	return !cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||
-	    ent_unit(c, k->hash))) ||
+	    ent_unit(c, k->hash) || ent_acro_noun(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    ent_code_only(c, a) || ent_code_word(c, a) ||
 	    ((ent_english(c) || c->nouns) && ent_acro_thing(c, a)) ||
+	    ent_acro_de_adj(c, a) ||
 	    (ent_english(c) && ent_acro_region(c, a)) ||
 	    ent_acro_dateline(c, a) || ent_acro_place_code(c, a) ||
 	    ent_acro_roman(c, a) || ent_acro_label(c, a) ||

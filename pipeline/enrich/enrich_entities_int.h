@@ -40,7 +40,7 @@ enum {
 	ENT_W_DEMONYM = 1 << 7,   /* ent_demonym() */
 	ENT_W_PLACE = 1 << 8,     /* ent_place_find(), into .place */
 	ENT_W_KIND = 1 << 9,      /* in ent_place_kinds */
-	ENT_W_DET = 1 << 10,      /* in ent_determiners */
+	ENT_W_DET = 1 << 10,      /* in ent_determiners, English text */
 	ENT_W_SITE = 1 << 11,     /* in ent_site_words */
 	ENT_W_GIVEN = 1 << 12,    /* ent_given() */
 	ENT_W_DENOUN = 1 << 13,   /* ent_de_noun() */
@@ -132,6 +132,9 @@ struct ent_ctx {
 	                           phrase in lower case */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
+	struct ent_hset noun;   /* the same of the acronyms written before
+	                           one common noun in most mentions, once
+	                           after "a" ("an IP address") */
 	struct ent_hset unit;   /* the same of the acronyms written after
 	                           a number ("28 MW") */
 	struct ent_hset code;   /* the same of the acronyms written in
@@ -206,6 +209,14 @@ bool ent_model_line(struct ent_ctx *c, uint64_t h);
  * EUR") or in brackets between a name and a number ("Wierer (ITA)
  * 35.58,7") in most of its mentions, as no body's name is written. */
 bool ent_unit(struct ent_ctx *c, uint64_t h);
+/* Whether the acronym of etok hash h is a thing's modifier: c writes it
+ * before one and the same noun in lower case (its plural's s aside) in
+ * two mentions or more and in most of them, once at least right after
+ * "a", "an", "every", "your" ... ("an IP address", "the actual IP
+ * address"; "a DNS record", "DNS records"), and that noun is no role
+ * of a person's ("a NASA scientist", "NASA scientists" are two nouns;
+ * "an EU official" a role). */
+bool ent_acro_noun(struct ent_ctx *c, uint64_t h);
 /* Whether word i is an acronym one counts: written with a plural's s
  * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
  * "SUVs"), as no body's name is written. */
@@ -217,6 +228,10 @@ bool ent_acro_counted(struct ent_ctx *c, size_t i);
  * CPU's team"), or a German text writes as a noun after "ein" ("eine
  * MPU machen"): a thing, as no body's name is defined or so written. */
 bool ent_acro_thing(struct ent_ctx *c, size_t i);
+/* German: whether word i, an acronym, heads a noun's phrase after an
+ * adjective and no definite article ("von privaten PKW", "dem eigenen
+ * PKW"): this mention names a thing. */
+bool ent_acro_de_adj(struct ent_ctx *c, size_t i);
 /* Whether word i, two capitals, is a region's postal code after "in", a
  * town and its comma, before a stop or a comma ("in Gladstone, NJ;"):
  * no body. */

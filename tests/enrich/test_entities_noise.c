@@ -7,7 +7,11 @@
  * acronym written as a transfer's medium ("über USB", "using SSL"); an
  * adjective made of a name ("Nixonian"); a list of places' codes ("to
  * Boise (BOI), Missoula (MSO) and Spokane (GEG)"); an acronym after a
- * possessive before a comma ("mit Ihrem SUV,"). */
+ * possessive before a comma ("mit Ihrem SUV,"), whose determiners are
+ * the text's language's ("a la UE."); in German an acronym after an
+ * adjective and no definite article ("von privaten PKW"); in English
+ * an acronym before one noun in most mentions ("an IP address"); a
+ * medium after "via" or "per" ("via SMS or", "per USB aufladbar"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -179,6 +183,98 @@ test_entities_acro_det_comma(void **state)
 	article_free(a);
 }
 
+/* The determiners that make an acronym at its phrase's end a thing are
+ * the text's language's: Spanish "a" and German "an" are prepositions
+ * ("a la UE.", "an die EU."), and the body stays; English "a" keeps
+ * the rule ("buy a GPU."). */
+static void
+test_entities_acro_det_lang(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("es", "El Gobierno de Madrid pide ayuda a la UE. "
+	    "Bruselas estudia la oferta.");
+	assert_true(has_name(&a->organisations, "UE"));
+	article_free(a);
+	a = run_in("fr", "Le Premier ministre a écrit une lettre a la "
+	    "CNIL. Paris attend sa réponse.");
+	assert_true(has_name(&a->organisations, "CNIL"));
+	article_free(a);
+	a = run_in("de", "Der Brief aus Berlin ging an die EU. Die "
+	    "Antwort kam aus Brüssel.");
+	assert_true(has_name(&a->organisations, "EU"));
+	article_free(a);
+	a = run_in("en", "He said they had to buy a GPU. Nvidia sold "
+	    "out.");
+	assert_false(has_name(&a->organisations, "GPU"));
+	article_free(a);
+}
+
+/* German: an acronym after an adjective and no definite article ("von
+ * privaten PKW", "dem eigenen PKW") is a thing; a body with the
+ * definite article ("der neuen SPD") or in a compound stays. */
+static void
+test_entities_acro_de_adj(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Einreise mit dem eigenen PKW ist erlaubt. "
+	    "Busspuren dürfen von privaten PKW nicht genutzt werden. Der "
+	    "ADAC warnt vor der neuen SPD nicht.");
+	assert_false(has_name(&a->organisations, "PKW"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	article_free(a);
+}
+
+/* English: an acronym written before one and the same noun in most of
+ * its mentions, once after "a" or "an", is the noun's modifier, a thing
+ * ("an IP address", "a DNS record", "DNS records"); before a role's
+ * noun it names a body ("a NASA scientist", "NASA scientists"). */
+static void
+test_entities_acro_noun(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Point the name at an IP address for the server. "
+	    "Then set the IP address of the client. Use a DNS record if "
+	    "no DNS records exist. A NASA scientist checked it, and NASA "
+	    "scientists agreed. An FBI agent and two FBI agents came.");
+	assert_false(has_name(&a->organisations, "IP"));
+	assert_false(has_name(&a->organisations, "DNS"));
+	assert_true(has_name(&a->organisations, "NASA"));
+	assert_true(has_name(&a->organisations, "FBI"));
+	article_free(a);
+}
+
+/* "via" and "per" before an acronym and a lower-case word that it does
+ * not qualify (a stop word in English; in German any, as nouns are
+ * capitalised) make it a medium ("via SMS or", "per USB aufladbar");
+ * a credit ("KVELLER via JTA — The") and "per CDC guidance" keep the
+ * body. */
+static void
+test_entities_acro_via(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "KVELLER via JTA — The state has sworn in a judge. "
+	    "You log in with a code sent via SMS or by mail, per CDC "
+	    "guidance.");
+	assert_false(has_name(&a->organisations, "SMS"));
+	assert_true(has_name(&a->organisations, "JTA"));
+	assert_true(has_name(&a->organisations, "CDC"));
+	article_free(a);
+	a = run_in("de", "Der Akku ist per USB aufladbar. Laut ADAC ist "
+	    "das praktisch.");
+	assert_false(has_name(&a->organisations, "USB"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -190,6 +286,10 @@ main(void)
 		cmocka_unit_test(test_entities_name_adjective),
 		cmocka_unit_test(test_entities_code_list),
 		cmocka_unit_test(test_entities_acro_det_comma),
+		cmocka_unit_test(test_entities_acro_det_lang),
+		cmocka_unit_test(test_entities_acro_de_adj),
+		cmocka_unit_test(test_entities_acro_noun),
+		cmocka_unit_test(test_entities_acro_via),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
