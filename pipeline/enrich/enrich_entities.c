@@ -746,7 +746,6 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->model.v);
 	free(c->plural.v);
 	free(c->unit.v);
-	free(c->noun.v);
 	free(c->codew.v);
 	free(c->flagged);
 	free(c->heading);

@@ -1,8 +1,7 @@
 /* The acronyms of a text that name things, not bodies, by how the text
  * writes them: before a model's number ("RTX 3080"), after a number as
  * a unit or a currency ("28 MW"), as a results line's code ("Wierer
- * (ITA) 35.58,7"), with a plural's s ("SUVs"), in English before one
- * noun in most mentions ("an IP address"). The four sets are
+ * (ITA) 35.58,7"), with a plural's s ("SUVs"). The three sets are
  * gathered in one walk over a text's words at its first question, for
  * enrich_entities_class.c's and enrich_entities_style.c's rules. Pure. */
 #include "enrich_entities_int.h"
@@ -113,61 +112,11 @@ ent_acro_plural_form(struct ent_ctx *c, size_t j)
 	return true;
 }
 
-static bool ent_acro_det(const struct ent_ctx *c, size_t j);
-static bool ent_acro_lower(const struct ent_ctx *c, size_t j);
-
-/* Whether word j may name a person's role: a title ("official",
- * "spokesman"), or a word in -ist, -er, -or, -ian, -ent, -ant, -man
- * ("scientist", "leaker", "agent", "chairman"), singular or plural;
- * "a NASA scientist", "an FBI agent" name a body. */
-static bool
-ent_acro_role(struct ent_ctx *c, size_t j)
-{
-	static const char *const ends[] = {
-		"ist", "er", "or", "ian", "ent", "ant", "man", "men",
-	};
-	const char *f = etok_folded(c->t, j);
-	size_t n = strlen(f), i, e;
-
-	if (ent_word_is(c, j, ENT_W_BEFORE) || ent_word_is(c, j, ENT_W_TITLE))
-		return true;
-	if (n > 3 && f[n - 1] == 's')
-		n--;
-	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		e = strlen(ends[i]);
-		if (n > e + 2 && memcmp(f + n - e, ends[i], e) == 0)
-			return true;
-	}
-	return false;
-}
-
-/* The hash of the noun word j, an acronym written after a space,
- * qualifies: the next word, in lower case after one space, no stop
- * word, less a plural's s ("address", "record" of "records"); or 0. */
-static uint64_t
-ent_acro_next(struct ent_ctx *c, size_t j)
-{
-	const struct etok *v = c->t->v;
-	const char *f;
-	size_t n;
-
-	if (j + 1 >= c->t->n || (j > 0 && c->s[v[j].off - 1] != ' ' &&
-	    c->s[v[j].off - 1] != '\n') || !ent_plain_gap(c, j) ||
-	    !ent_acro_lower(c, j + 1) || ent_word_is(c, j + 1, ENT_W_STOP))
-		return 0;
-	f = etok_folded(c->t, j + 1);
-	n = strlen(f);
-	if (n > 3 && f[n - 1] == 's' && f[n - 2] != 's')
-		n--;
-	return etok_hash(f, n) | 1;
-}
-
 /* An acronym's mention in the text: its hash, and whether it is
  * written there before a model's number and after a number. */
 struct ent_acro {
 	uint64_t h;
-	uint64_t next;  /* ent_acro_next()'s, or 0 */
-	bool model, unit, det;
+	bool model, unit;
 };
 
 static int
@@ -177,27 +126,6 @@ ent_acro_cmp(const void *a, const void *b)
 	    y = ((const struct ent_acro *)b)->h;
 
 	return x < y ? -1 : x > y;
-}
-
-/* Whether the n mentions v of one acronym are most of them before one
- * noun, in two or more, one of those after a determiner of a count
- * noun's ("an IP address"). The nouns after a determiner are tried
- * each, the first few: a page names an acronym a few times. */
-static bool
-ent_acro_noun_group(const struct ent_acro *v, size_t n)
-{
-	size_t i, j, same, tried = 0;
-
-	for (i = 0; i < n && tried < 4; i++) {
-		if (!v[i].det)
-			continue;
-		tried++;
-		for (same = 0, j = 0; j < n; j++)
-			same += v[j].next == v[i].next;
-		if (same >= 2 && 2 * same > n)
-			return true;
-	}
-	return false;
 }
 
 /* Fills c's three sets of acronyms in one walk over the words: the
@@ -211,11 +139,9 @@ ent_acro_fill(struct ent_ctx *c)
 	struct ent_acro *v = NULL;
 	size_t n = 0, cap = 0, i, j;
 	const char *f;
-	bool en = c->lang != NULL && strcmp(c->lang, "en") == 0;
 
 	ent_hset_init(&c->model);
 	ent_hset_init(&c->unit);
-	ent_hset_init(&c->noun);
 	ent_hset_init(&c->plural);
 	for (j = 0; j < c->t->n; j++) {
 		if (ent_acro_plural_form(c, j)) {
@@ -230,10 +156,6 @@ ent_acro_fill(struct ent_ctx *c)
 			v = xrealloc(v, cap * sizeof(*v));
 		}
 		v[n].h = c->t->v[j].hash;
-		v[n].next = en ? ent_acro_next(c, j) : 0;
-		v[n].det = v[n].next != 0 && j > 0 &&
-		    ent_plain_gap(c, j - 1) && ent_acro_det(c, j - 1) &&
-		    !ent_acro_role(c, j + 1);
 		v[n].model = ent_model_form(c, j);
 		v[n++].unit = ent_unit_form(c, j) ||
 		    ent_result_form(c, j);
@@ -251,8 +173,6 @@ ent_acro_fill(struct ent_ctx *c)
 			ent_hset_add(&c->model, v[i].h);
 		if (unit >= 1 && 2 * unit > j - i)
 			ent_hset_add(&c->unit, v[i].h);
-		if (ent_acro_noun_group(v + i, j - i))
-			ent_hset_add(&c->noun, v[i].h);
 	}
 	free(v);
 }
@@ -277,12 +197,6 @@ bool
 ent_unit(struct ent_ctx *c, uint64_t h)
 {
 	return ent_acro_in(c, &c->unit, h);
-}
-
-bool
-ent_acro_noun(struct ent_ctx *c, uint64_t h)
-{
-	return ent_acro_in(c, &c->noun, h);
 }
 
 bool

@@ -355,7 +355,7 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return true;
 	return !cue && (ent_not_name(c, a, acro, the) ||
 	    (acro && (ent_model_line(c, k->hash) ||
-	    ent_unit(c, k->hash) || ent_acro_noun(c, k->hash))) ||
+	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    ent_code_only(c, a) || ent_code_word(c, a) ||
 	    ((ent_english(c) || c->nouns) && ent_acro_thing(c, a)) ||

@@ -132,9 +132,6 @@ struct ent_ctx {
 	                           phrase in lower case */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
-	struct ent_hset noun;   /* the same of the acronyms written before
-	                           one common noun in most mentions, once
-	                           after "a" ("an IP address") */
 	struct ent_hset unit;   /* the same of the acronyms written after
 	                           a number ("28 MW") */
 	struct ent_hset code;   /* the same of the acronyms written in
@@ -209,14 +206,6 @@ bool ent_model_line(struct ent_ctx *c, uint64_t h);
  * EUR") or in brackets between a name and a number ("Wierer (ITA)
  * 35.58,7") in most of its mentions, as no body's name is written. */
 bool ent_unit(struct ent_ctx *c, uint64_t h);
-/* Whether the acronym of etok hash h is a thing's modifier: c writes it
- * before one and the same noun in lower case (its plural's s aside) in
- * two mentions or more and in most of them, once at least right after
- * "a", "an", "every", "your" ... ("an IP address", "the actual IP
- * address"; "a DNS record", "DNS records"), and that noun is no role
- * of a person's ("a NASA scientist", "NASA scientists" are two nouns;
- * "an EU official" a role). */
-bool ent_acro_noun(struct ent_ctx *c, uint64_t h);
 /* Whether word i is an acronym one counts: written with a plural's s
  * ("TVs", "SUVs"), or an acronym the text also so writes ("SUV" beside
  * "SUVs"), as no body's name is written. */

@@ -9,9 +9,10 @@
  * Boise (BOI), Missoula (MSO) and Spokane (GEG)"); an acronym after a
  * possessive before a comma ("mit Ihrem SUV,"), whose determiners are
  * the text's language's ("a la UE."); in German an acronym after an
- * adjective and no definite article ("von privaten PKW"); in English
- * an acronym before one noun in most mentions ("an IP address"); a
- * medium after "via" or "per" ("via SMS or", "per USB aufladbar"). */
+ * adjective and no definite article ("von privaten PKW"); a medium
+ * after "via" or "per" ("via SMS or", "per USB aufladbar"). A body
+ * written before one noun stays a body ("a NATO summit ... The NATO
+ * summit"). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -229,24 +230,19 @@ test_entities_acro_de_adj(void **state)
 	article_free(a);
 }
 
-/* English: an acronym written before one and the same noun in most of
- * its mentions, once after "a" or "an", is the noun's modifier, a thing
- * ("an IP address", "a DNS record", "DNS records"); before a role's
- * noun it names a body ("a NASA scientist", "NASA scientists"). */
+/* A body is written before a noun as often as a thing is ("a NATO
+ * summit", "The NATO summit"): an acronym before one noun after "a" is
+ * no sign of a thing (a rule that read it so lost NATO in news text). */
 static void
-test_entities_acro_noun(void **state)
+test_entities_acro_before_noun(void **state)
 {
 	struct nw_article *a;
 
 	(void)state;
-	a = run_in("en", "Point the name at an IP address for the server. "
-	    "Then set the IP address of the client. Use a DNS record if "
-	    "no DNS records exist. A NASA scientist checked it, and NASA "
-	    "scientists agreed. An FBI agent and two FBI agents came.");
-	assert_false(has_name(&a->organisations, "IP"));
-	assert_false(has_name(&a->organisations, "DNS"));
-	assert_true(has_name(&a->organisations, "NASA"));
-	assert_true(has_name(&a->organisations, "FBI"));
+	a = run_in("en", "Leaders gathered on Tuesday for a NATO summit in "
+	    "the Lithuanian capital. The NATO summit is expected to discuss "
+	    "Ukraine's path to membership, officials said.");
+	assert_true(has_name(&a->organisations, "NATO"));
 	article_free(a);
 }
 
@@ -288,7 +284,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_det_comma),
 		cmocka_unit_test(test_entities_acro_det_lang),
 		cmocka_unit_test(test_entities_acro_de_adj),
-		cmocka_unit_test(test_entities_acro_noun),
+		cmocka_unit_test(test_entities_acro_before_noun),
 		cmocka_unit_test(test_entities_acro_via),
 	};
 
