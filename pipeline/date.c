@@ -1131,7 +1131,8 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		    /* a label glued to its date: "Datum:26. Januar 2022" */
 		    (s[first.start - 1] == ':' && first.start >= 2 &&
 		    ((s[first.start - 2] | 32) >= 'a' &&
-		    (s[first.start - 2] | 32) <= 'z'));
+		    (s[first.start - 2] | 32) <= 'z')) ||
+		    date_glued_day(s, len, &first);
 		if (!boundary)
 			continue;
 		win[0] = first;
