@@ -311,6 +311,29 @@ date_structured(const struct date_tok *t, size_t i, size_t n,
 	    -1 : used;
 }
 
+/* A day-first numeric date with a space after its dots, as German pages
+ * print it: "18. 05. 2014", "18.05. 2014". Each dot is glued to its
+ * number, day and month have one or two digits, the year four; a glued
+ * ".digits" after the year makes it a version number, no date. Running
+ * text only (date_parse reads it through its loose numbers). Returns
+ * tokens used, 0 when t[i] does not start one, -1 when it is broken. */
+static int
+date_spaced_dmy(const struct date_tok *t, size_t i, size_t n,
+    struct date_state *st)
+{
+	if (i + 4 >= n || t[i].nd > 2 || !date_glued(t, i + 1, n) ||
+	    !date_is_punct(&t[i + 1], '.') || t[i + 2].kind != DT_NUM ||
+	    t[i + 2].nd > 2 || !date_glued(t, i + 3, n) ||
+	    !date_is_punct(&t[i + 3], '.') || t[i + 4].kind != DT_NUM ||
+	    t[i + 4].nd != 4 || (!t[i + 2].space && !t[i + 4].space))
+		return 0;
+	if (date_glued(t, i + 5, n) && date_is_punct(&t[i + 5], '.') &&
+	    date_glued(t, i + 6, n) && t[i + 6].kind == DT_NUM)
+		return 0;
+	return date_set_ymd(st, t[i + 4].val, 4, (int)t[i + 2].val,
+	    (int)t[i].val) < 0 ? -1 : 5;
+}
+
 /* A number glued to a unit word: CJK year, month, day and time units
  * (2021年3月14日), ordinal suffixes (14th, 1er), the Indian 1632hrs and the
  * French 10h30. Returns tokens used, 0 when t[i + 1] is no such unit, -1
@@ -441,6 +464,8 @@ date_num(const struct date_tok *t, size_t i, size_t n,
 			return r;
 	}
 	r = date_structured(t, i, n, st, mode);
+	if (r == 0 && mode == DATE_FIND)
+		r = date_spaced_dmy(t, i, n, st);
 	if (r != 0)
 		return r;
 	/* ISO basic: 20170214, T055700 / T0557 */
@@ -1106,7 +1131,8 @@ date_find(const char *s, size_t len, struct nw_time *out,
 		    /* a label glued to its date: "Datum:26. Januar 2022" */
 		    (s[first.start - 1] == ':' && first.start >= 2 &&
 		    ((s[first.start - 2] | 32) >= 'a' &&
-		    (s[first.start - 2] | 32) <= 'z'));
+		    (s[first.start - 2] | 32) <= 'z')) ||
+		    date_glued_day(s, len, &first);
 		if (!boundary)
 			continue;
 		win[0] = first;

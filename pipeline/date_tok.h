@@ -45,6 +45,11 @@ bool date_zone_ambiguous(const char *w);
  * search window of date_find() early. */
 bool date_word_known(const struct date_tok *t);
 
+/* Whether the number token t, in s[0..len), is a day glued to the
+ * letter before it and followed by a glued dot and a month word
+ * ("hejfish7. Januar 2022", two spans a text dump joined). */
+bool date_glued_day(const char *s, size_t len, const struct date_tok *t);
+
 /* The calendar (date_cal.c): days since 1970-01-01 of a proleptic
  * Gregorian date, and back; leap years; days in a month. */
 int64_t date_days_from_civil(int64_t y, int m, int d);

@@ -550,3 +550,24 @@ date_tables_sorted(void)
 	    date_words_sorted(date_known_extra, NELEM(date_known_extra)) &&
 	    date_tz_sorted();
 }
+
+/* A day glued to the word before it, as a text dump joins a byline's
+ * spans ("hejfish7. Januar 2022"): one or two digits after a letter,
+ * then a dot and a month word; not "A380. Januar" (no day). */
+bool
+date_glued_day(const char *s, size_t len, const struct date_tok *t)
+{
+	struct date_tok dot, mon;
+	size_t p = t->end;
+	unsigned char c;
+
+	if (t->start == 0 || t->kind != DT_NUM || t->nd > 2 || t->val < 1)
+		return false;
+	c = (unsigned char)s[t->start - 1];
+	if (!((c | 32) >= 'a' && (c | 32) <= 'z'))
+		return false;
+	if (!date_next_tok(s, len, &p, &dot) || dot.space ||
+	    !date_is_punct(&dot, '.') || !date_next_tok(s, len, &p, &mon))
+		return false;
+	return mon.kind == DT_WORD && mon.space && date_month_word(&mon);
+}

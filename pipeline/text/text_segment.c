@@ -425,6 +425,12 @@ text_drop_link_marks(struct buf *b)
 				k++;
 			if (k > i + 1 && k < b->len && b->p[k] == ']' &&
 			    k + 1 < b->len && b->p[k + 1] != ' ') {
+				/* between two numbers it parts them:
+				 * "2022[38]0" is a year and a count */
+				if (j > 0 && isdigit((unsigned char)
+				    b->p[j - 1]) && isdigit((unsigned char)
+				    b->p[k + 1]))
+					b->p[j++] = ' ';
 				i = k + 1;
 				dropped++;
 				continue;

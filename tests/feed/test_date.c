@@ -246,6 +246,36 @@ test_find(void **state)
 	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
 	    "2020-02-02T00:00:00Z");
 	assert_int_equal(span, strlen("2. Februar 2020"));
+	/* day and month with a space after the dot, as German pages
+	 * print them */
+	s = "Marius 18. 05. 2014 22:38 Letzte Kommentare";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2014-05-18T22:38:00Z");
+	assert_int_equal(at, strlen("Marius "));
+	assert_int_equal(span, strlen("18. 05. 2014 22:38"));
+	s = "am 18.05. 2014";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, NULL), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2014-05-18T00:00:00Z");
+	s = "am 30. 02. 2014";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+	/* a digit glued after the year, nothing after it: a five-digit
+	 * year is no year, and nothing says where the year ends */
+	s = "7. Januar 20220";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+	/* a day glued to the word before it, as a dump joins two
+	 * spans; a number that is part of a word is no day */
+	s = "Anglertalkhejfish7. Januar 2022 0";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, &span), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2022-01-07T00:00:00Z");
+	assert_int_equal(at, strlen("Anglertalkhejfish"));
+	assert_int_equal(span, strlen("7. Januar 2022"));
+	s = "Airbus A380. Januar 2022";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+	s = "Seite7. Januar";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
 	s = "libfoo 1.2.10.4 and 2/11/22";
 	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
 

@@ -239,6 +239,31 @@ test_segment_lynx_references(void **state)
 	text_doc_free(d);
 }
 
+/* A link marker between two numbers parts them when lynx's markers
+ * are dropped (a lynx render of hejfish.com: the date and the link of
+ * its comment count): "2022[38]0" is a year and a count, not 20220. */
+static void
+test_segment_lynx_marks_numbers(void **state)
+{
+	const char *s =
+	    "Anglertalk mit Stephan H\xc3\xb6" "ferer\n"
+	    "\n"
+	    "   [36]Anglertalk[37]hejfish7. Januar 2022[38]0\n"
+	    "\n"
+	    "   Als Naturfilmer und Autor arbeitet Stephan H\xc3\xb6"
+	    "ferer als freier Mitarbeiter f\xc3\xbcr die\n"
+	    "   Angelfachzeitschriften.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+	bool found = false;
+
+	(void)state;
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->items[i].s, "Januar 2022 0") != NULL)
+			found = true;
+	assert_true(found);
+	text_doc_free(d);
+}
+
 /* A page too short for a wrap width of its own (a w3m render of
  * die-partei.net: two wrapped lines and the paragraph's last), and
  * centred text under a two-column box (guenter-pilger.de), narrower than
@@ -2491,6 +2516,7 @@ main(void)
 		cmocka_unit_test(test_classify_subheading),
 		cmocka_unit_test(test_classify_list),
 		cmocka_unit_test(test_segment_lynx_references),
+		cmocka_unit_test(test_segment_lynx_marks_numbers),
 		cmocka_unit_test(test_segment_block_wrap),
 		cmocka_unit_test(test_segment_block_narrower),
 		cmocka_unit_test(test_segment_continued_line),
