@@ -255,8 +255,13 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
-	switch (inbox_claim(d->cfg.inbox, node, name, st, err,
-	    sizeof(err))) {
+	switch (offer_put_back(d, name, st) ? 2 : inbox_claim(d->cfg.inbox,
+	    node, name, st, err, sizeof(err))) {
+	case 2:
+		/* put back by hand: worked on in the inbox, claimed at its
+		 * commit (ingest_marks.c) */
+		node = NULL;
+		break;
 	case 0:
 		break;
 	case 1:

@@ -185,6 +185,13 @@ void unclaim_to_inbox(struct daemon *d, const struct item *it);
  * offer_marks_end(): at a stop, the marks go, the files judged put back
  * still in claimed/ given back into the inbox. */
 void offer_mark(struct daemon *d, struct item *it);
+/* Whether the file st offered in the inbox as name is one put back by
+ * hand after its move out (the store's files row, ctime later, one
+ * link): it is worked on there, claimed at its commit
+ * (unclaimed_check()), so that a kill meanwhile leaves it in the inbox,
+ * where the next start judges it put back again. */
+bool offer_put_back(struct daemon *d, const char *name,
+    const struct stat *st);
 bool offer_held_back(struct daemon *d, const char *name,
     const struct stat *st);
 void offer_again(struct daemon *d, struct item *it);

@@ -70,6 +70,45 @@ offer_mark(struct daemon *d, struct item *it)
 	mark_push(d, it, rc == 0);
 }
 
+/* A file put back by hand, claimed into claimed/THIS/ before its turn
+ * judged it (item_commit()), would be left there by a kill in its work,
+ * where the next start takes it for a kill's leftover and sends its old
+ * event again: it is judged here, by the store's files row of the file
+ * as offered (a read of the table's key, its bytes not looked at), and
+ * not claimed. The commit judges it again with its bytes read. A failed
+ * lookup claims it, as before. */
+bool
+offer_put_back(struct daemon *d, const char *name, const struct stat *st)
+{
+	const struct store_file f = {
+		.name = name,
+		.dev = st->st_dev,
+		.ino = st->st_ino,
+		.size = st->st_size,
+		.mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+		    st->st_mtim.tv_nsec,
+		.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 +
+		    st->st_ctim.tv_nsec,
+	};
+	char err[512];
+	int rc;
+
+	if (st->st_nlink != 1)
+		return false;
+	rc = store_file_before(d->store, &f, err, sizeof(err));
+	if (rc < 0)
+		log_warn(&d->log, "%s: %s; claimed, not judged put back by "
+		    "hand before its commit", name, err);
+	if (rc != 1)
+		return false;
+	/* at each retry of a store failing: then at debug level */
+	log_msg(&d->log, d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO,
+	    "%s: put back into the inbox by hand after its move out (the "
+	    "store's record of its commit is older than its ctime): worked "
+	    "on in the inbox, claimed at its commit", name);
+	return true;
+}
+
 /* The marks go, the files they name no longer waiting. */
 void
 ingest_free_marks(struct daemon *d)

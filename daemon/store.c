@@ -89,6 +89,7 @@ enum {
 	ST_JOURNAL,
 	ST_FILE_INSERT,
 	ST_FILE_LOOKUP,
+	ST_FILE_BEFORE,
 	ST_FILE_SENT,
 	ST_FILE_MOVED,
 	ST_META_SET,
@@ -132,6 +133,13 @@ static const char *const store_sql[ST_COUNT] = {
 	    "files_sent WHERE " FILE_IS "), CASE typeof(ts_ns) WHEN "
 	    "'integer' THEN ts_ns ELSE ts * 1000000000 + 999999999 END "
 	    "FROM files WHERE " FILE_IS,
+	/* a row of the file as offered (its bytes not read yet) whose
+	 * time is before ?6, its ctime then */
+	[ST_FILE_BEFORE] =
+	    "SELECT 1 FROM files WHERE name = ?1 AND dev = ?2 AND ino = ?3 "
+	    "AND size = ?4 AND mtime_ns = ?5 AND CASE typeof(ts_ns) WHEN "
+	    "'integer' THEN ts_ns ELSE ts * 1000000000 + 999999999 END < ?6 "
+	    "LIMIT 1",
 	[ST_FILE_SENT] =
 	    "INSERT OR REPLACE INTO files_sent (name, dev, ino, size, "
 	    "mtime_ns, raw_hash, ts) SELECT name, dev, ino, size, mtime_ns, "
@@ -659,6 +667,29 @@ store_file_lookup_at(struct store *s, const struct store_file *f,
 	sqlite3_clear_bindings(st);
 	if (rc == SQLITE_ROW)
 		return sent ? 2 : 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "files");
+}
+
+int
+store_file_before(struct store *s, const struct store_file *f, char *err,
+    size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_FILE_BEFORE];
+	int rc;
+
+	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->dev);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->ino);
+	sqlite3_bind_int64(st, 4, f->size);
+	sqlite3_bind_int64(st, 5, f->mtime_ns);
+	sqlite3_bind_int64(st, 6, f->ctime_ns);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_ROW)
+		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
 	return db_fail(s, err, errlen, "files");

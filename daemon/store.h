@@ -158,6 +158,14 @@ int store_file_lookup_at(struct store *s, const struct store_file *f,
     int64_t *seq, int64_t *ts, char *error, size_t errorlen, char *err,
     size_t errlen);
 
+/* Whether the files table has a row of f as offered, its bytes not read
+ * (raw_hash not looked at), recorded before f->ctime_ns, the file's
+ * ctime then: 1 if so, 0 if not, -1 on error. Read only: a file put
+ * back by hand after its move out, as store_file_lookup_at() with its
+ * bytes read will most likely say. */
+int store_file_before(struct store *s, const struct store_file *f,
+    char *err, size_t errlen);
+
 /* Records that the event of f, recorded (store_file_done()), went out
  * and only f's move out of the inbox is left, one that failed (sent);
  * or, sent false, that f moved out: a restart then moves such a file

@@ -262,6 +262,37 @@ test_files_time_of_the_file(void **state)
 	assert_true(secs >= before && secs <= now_ns() / 1000000000);
 }
 
+/* A file as offered, its bytes not read (store_file_before()): a row of
+ * its name, inode, size and mtime recorded before the ctime asked
+ * about, whatever its raw_hash, says put back; one recorded at that
+ * ctime (a kill's leftover) or after, or of another size, does not. */
+static void
+test_files_before(void **state)
+{
+	struct store *s = open_store(*state);
+	struct store_file f = {
+		.name = "d.txt", .dev = 1, .ino = 45, .size = 10,
+		.mtime_ns = 123456789, .raw_hash = HASH_A,
+		.ctime_ns = 1700000000123456789,
+	};
+	struct store_file q = f;
+
+	assert_int_equal(store_file_before(s, &f, err, sizeof(err)), 0);
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_done(s, &f, store_next_seq(s), NULL,
+	    err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	q.raw_hash = NULL;
+	assert_int_equal(store_file_before(s, &q, err, sizeof(err)), 0);
+	q.ctime_ns = f.ctime_ns - 1;
+	assert_int_equal(store_file_before(s, &q, err, sizeof(err)), 0);
+	q.ctime_ns = f.ctime_ns + 1;
+	assert_int_equal(store_file_before(s, &q, err, sizeof(err)), 1);
+	q.size = 11;
+	assert_int_equal(store_file_before(s, &q, err, sizeof(err)), 0);
+	store_close(s);
+}
+
 /* A store whose files table an older version made (no ts_ns column,
  * its rows' time in seconds) opens and gains the column; its rows are
  * taken as recorded at the last nanosecond of their second (a file is
@@ -938,6 +969,8 @@ main(void)
 		    test_files_time_odd_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_time_of_the_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    test_files_before, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_time_ahead, setup, teardown),
 		cmocka_unit_test_setup_teardown(

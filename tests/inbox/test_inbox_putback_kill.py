@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""A kill (SIGKILL) while a file put back by hand is in work: the next
+start still takes it for put back, not for a kill's leftover.
+
+usage: test_inbox_putback_kill.py NEWSWIRED READ_HOLD
+
+page.html is published (seq 1) and moved into processed/. The test moves
+it back into the inbox as it was (the store's files row matches it, its
+ctime later); a shim (read_hold.c) holds the daemon's worker reading it,
+and the test kills the daemon (SIGKILL) meanwhile. The file is in the
+inbox still (judged put back when offered, it is claimed only at its
+commit); the next start finds it put back: identical to seq 1, moved
+out again, not sent again (an older version had claimed it into
+claimed/NODE/ at once, its judgement in memory: the start took it for a
+kill's leftover, logged "already committed as seq 1" and sent seq 1
+again). Every wait is bounded; NW_TIME_FACTOR stretches them.
+"""
+import os
+import sys
+import tempfile
+import time
+
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "..", "ops"))
+sys.path.insert(0, os.path.join(here, "..", "lib"))
+sys.path.insert(0, os.path.join(here, "..", "hostile"))
+from opslib import check, page  # noqa: E402
+from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
+                        no_sanitizer_report, run_daemon, stop, wait_for)
+from nwtest import inbox_waiting, shim_env  # noqa: E402
+
+NAME = "page.html"
+AGAIN = "%s: already committed as seq" % NAME
+SAME = "%s: put back into the inbox after its move out, identical to " \
+    "seq 1" % NAME
+
+
+def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
+    env = dict(shim_env(read_hold), NW_HOLD=hold, NW_HOLD_READ="/" + NAME)
+    d = run_daemon(exe, conf_path, logp, sub, env)
+    done = os.path.join(inbox, "processed", NAME)
+    with open(os.path.join(inbox, "." + NAME), "wb") as f:
+        f.write(page(1, "back"))
+    os.rename(os.path.join(inbox, "." + NAME), os.path.join(inbox, NAME))
+    check(sub.wait(lambda: len(sub.events) >= 1, 20, d.alive) and
+          wait_for(lambda: os.path.exists(done), 10),
+          "published and moved into processed/")
+
+    time.sleep(1.1)     # its ctime past the commit's in any precision
+    open(hold, "w").close()
+    os.rename(done, os.path.join(inbox, NAME))
+    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
+          "the worker holds reading the file put back")
+    d.proc.kill()
+    d.stop(signalled=True)
+    os.unlink(hold)
+    os.unlink(hold + ".held")
+    print("killed in its work; it waits in %r" % inbox_waiting(inbox))
+
+    d = run_daemon(exe, conf_path, logp, sub)
+    check(wait_for(lambda: os.path.exists(done) and
+                   inbox_waiting(inbox) == [], 20),
+          "moved out again: %r" % inbox_waiting(inbox))
+    sub.settle(1)
+    text = log_text(logp)[d.start:]
+    lines = [ln for ln in text.splitlines() if NAME in ln]
+    check(any(SAME in ln for ln in lines) and AGAIN not in text,
+          "taken for put back, not for a kill's leftover: %r" % lines)
+    check([e.get("seq") for _, e in sub.events] == [1],
+          "not sent again: %r" % [e.get("seq") for _, e in sub.events])
+    check(d.alive(), "newswired alive")
+    stop(d)
+
+
+def main():
+    exe, read_hold = sys.argv[1:3]
+    tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-kill-")
+    inbox = os.path.join(tmp, "inbox")
+    os.makedirs(inbox)
+    conf_path = os.path.join(tmp, "newswired.conf")
+    with open(conf_path, "w") as f:
+        f.write(conf(inbox, os.path.join(tmp, "state"),
+                     inbox_keys="empty_grace = 0\nsettle = 0\n"))
+    logp = os.path.join(tmp, "daemon.log")
+    sub = Sub()
+    try:
+        body(exe, conf_path, logp, sub, inbox, os.path.join(tmp, "hold"),
+             read_hold)
+    finally:
+        sub.close()
+    no_sanitizer_report(log_text(logp))
+    finish(tmp, logp)
+
+
+if __name__ == "__main__":
+    main()
