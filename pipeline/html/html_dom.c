@@ -12,6 +12,7 @@
 
 #include "hash.h"
 #include "util.h"
+#include "html_rec.h"
 #include "html_strip.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -689,31 +690,30 @@ html_sigcache_grow(struct html_sigcache *c)
 	c->cap = cap;
 }
 
-unsigned
-html_signals_cached(const xmlNode *n, struct html_sigcache *c)
+/* The signals of the class and id values of sa through the cache c,
+ * or'ed to sig. */
+static unsigned
+html_signals_names_cached(const struct html_sigattrs *sa,
+    struct html_sigcache *c, unsigned sig)
 {
-	struct html_sigattrs sa;
-	unsigned sig;
 	uint64_t h;
 	size_t j;
 
-	html_sigattrs_of(n, &sa);
-	sig = html_signals_other(&sa);
-	if (sa.id == NULL && sa.cls == NULL)
+	if (sa->id == NULL && sa->cls == NULL)
 		return sig;
 	if (c->index == NULL) {
 		c->index = xmalloc(sizeof(*c->index));
 		html_patindex_build(c->index);
 	}
 	/* ids are mostly unique: only class values are worth keeping */
-	if (sa.id != NULL)
-		sig |= html_signals_names_in(c->index, NULL, sa.id);
-	if (sa.cls == NULL)
+	if (sa->id != NULL)
+		sig |= html_signals_names_in(c->index, NULL, sa->id);
+	if (sa->cls == NULL)
 		return sig;
-	h = html_hash_str(sa.cls);
+	h = html_hash_str(sa->cls);
 	if (c->used * 2 >= c->cap) {
 		if (c->cap >= HTML_SIGCACHE_MAX)
-			return sig | html_signals_names_in(c->index, sa.cls,
+			return sig | html_signals_names_in(c->index, sa->cls,
 			    NULL);
 		html_sigcache_grow(c);
 	}
@@ -722,11 +722,72 @@ html_signals_cached(const xmlNode *n, struct html_sigcache *c)
 		j = (j + 1) & (c->cap - 1);
 	if (c->slots[j].hash == 0) {
 		c->slots[j].hash = h;
-		c->slots[j].sig = html_signals_names_in(c->index, sa.cls,
+		c->slots[j].sig = html_signals_names_in(c->index, sa->cls,
 		    NULL);
 		c->used++;
 	}
 	return sig | c->slots[j].sig;
+}
+
+unsigned
+html_signals_cached(const xmlNode *n, struct html_sigcache *c)
+{
+	struct html_sigattrs sa;
+
+	html_sigattrs_of(n, &sa);
+	return html_signals_names_cached(&sa, c, html_signals_other(&sa));
+}
+
+/* The value html_sigattrs_of() takes for attribute k of a: "" for one
+ * without a value, NULL for none. */
+static const char *
+html_ra_value(const struct html_rec_attrs *a, enum html_ra k)
+{
+	if ((a->have & (1u << k)) == 0)
+		return NULL;
+	return a->v[k] != NULL ? a->v[k] : "";
+}
+
+unsigned
+html_signals_class(struct html_sigcache *c, const char *cls)
+{
+	if (c->index == NULL) {
+		c->index = xmalloc(sizeof(*c->index));
+		html_patindex_build(c->index);
+	}
+	return html_signals_names_in(c->index, cls, NULL);
+}
+
+unsigned
+html_signals_rec(struct html_rec_attrs *a, struct html_sigcache *c,
+    unsigned cls_sig)
+{
+	struct html_sigattrs sa;
+	unsigned sig = cls_sig;
+
+	/* the class's signals are the caller's (html_signals_class()),
+	 * through its table of class values: a class without a value has
+	 * none */
+	sa.cls = NULL;
+	sa.id = html_ra_value(a, HTML_RA_ID);
+	sa.itemprop = html_ra_value(a, HTML_RA_ITEMPROP);
+	/* html_signals_other(), with the style's answer kept for the
+	 * metadata's marks */
+	if (sa.itemprop != NULL && html_recipe_prop(sa.itemprop))
+		sig |= HTML_S_RECIPE;
+	if ((a->have & (1u << HTML_RA_HIDDEN)) != 0)
+		sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
+	if (a->v[HTML_RA_ARIA_HIDDEN] != NULL &&
+	    strcmp(a->v[HTML_RA_ARIA_HIDDEN], "true") == 0)
+		sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
+	if (a->v[HTML_RA_STYLE] != NULL) {
+		if (a->style_hidden < 0)
+			a->style_hidden = html_style_hidden(
+			    a->v[HTML_RA_STYLE]);
+		if (a->style_hidden)
+			sig |= HTML_S_HIDDEN | HTML_S_UNSHOWN;
+	}
+	return html_signals_names_cached(&sa, c, sig);
 }
 
 void

@@ -82,6 +82,16 @@ struct html_sigcache {
 /* html_signals(n), through the cache c. */
 unsigned html_signals_cached(const xmlNode *n, struct html_sigcache *c);
 void html_sigcache_free(struct html_sigcache *c);
+struct html_rec_attrs;
+/* html_signals_cached() of the element whose attributes a holds (the
+ * parse's one pass over them, html_rec.h), whose class value has the
+ * signals cls_sig (html_signals_class(); 0 for none); a's style answer
+ * is kept. */
+unsigned html_signals_rec(struct html_rec_attrs *a, struct html_sigcache *c,
+    unsigned cls_sig);
+/* The signals of the class value cls alone, not through c's table (its
+ * patterns' index is c's). */
+unsigned html_signals_class(struct html_sigcache *c, const char *cls);
 
 /* The node after n in document order within the subtree of root; when
  * descend is false, n's children are skipped. NULL at the end. Iterative:

@@ -340,6 +340,22 @@ struct html_sax_tag {
 };
 #define HTML_SAX_TAGS 64  /* slots, a power of two: a page uses some
                              dozens of names */
+/* The attribute of a record (enum html_ra, html_rec.h) that an attribute
+ * name is (html_sax_ra()). */
+struct html_sax_attr {
+	const xmlChar *name;  /* the dictionary's, or NULL: a free slot */
+	uint8_t ra;
+};
+#define HTML_SAX_ATTRS 64  /* slots, a power of two, as HTML_SAX_TAGS */
+/* A class value met by the parse, its signals and the metadata's words
+ * (html_sax_cls()). */
+struct html_sax_cls {
+	const char *v;  /* the tree's, or NULL: a free slot */
+	uint64_t hash;  /* hash_bytes64() */
+	uint64_t words; /* html_meta_class_words() */
+	uint16_t sig;   /* html_signals_class(), when has_sig */
+	bool has_sig;
+};
 struct html_sax {
 	struct arena *mem;
 	struct html_sigcache *sigs;  /* the page's class signals */
@@ -347,6 +363,12 @@ struct html_sax {
 	/* the tag classes of the names met, by the name's address in the
 	 * parse's dictionary (one slot each, the newest kept) */
 	struct html_sax_tag tags[HTML_SAX_TAGS];
+	/* the record's attributes of the attribute names met, likewise */
+	struct html_sax_attr attrs[HTML_SAX_ATTRS];
+	/* the class values met, by their hash (open addressing, cls_cap a
+	 * power of two or 0), cut from mem */
+	struct html_sax_cls *cls;
+	size_t cls_cap, cls_used;
 	xmlNode *text;  /* the newest text node */
 	size_t len;     /* of its content */
 	size_t cap;     /* bytes its content has room for (0: it sits in

@@ -44,6 +44,17 @@ void html_meta_free(struct html_meta *m);
  * values serves both). */
 uint8_t html_meta_tag(const xmlChar *name);
 uint16_t html_meta_rec(struct html_meta *m, xmlNodePtr n, uint8_t tag);
+struct html_rec_attrs;
+/* html_meta_rec() of the element whose attributes a holds (the parse's
+ * one pass over them, html_rec.h), whose class value has the words
+ * cls_words (html_meta_class_words(); 0 for none); a's style answer is
+ * kept. */
+uint16_t html_meta_rec_attrs(struct html_rec_attrs *a, uint8_t tag,
+    uint64_t cls_words);
+/* The words the metadata seeks in class values (ASCII case-insensitive)
+ * that occur in cls, one bit each, for the parse's table of class
+ * values (html_sax.c). */
+uint64_t html_meta_class_words(const char *cls);
 
 /* Where a names no author, the writer's name that closes its body alone
  * (a signed text): opening with a given name, not the publisher's. Call

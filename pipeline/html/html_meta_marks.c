@@ -10,6 +10,7 @@
 #include "hash.h"
 #include "html_meta.h"
 #include "html_meta_int.h"
+#include "html_rec.h"
 #include "html_strip.h"
 
 /* Class and id words of reader comments. */
@@ -148,9 +149,8 @@ meta_cw_grow(struct meta_walk *w)
  * values met: a scan costs some 700 instructions a value, and most
  * elements of a page repeat a value met before. */
 static uint64_t
-meta_cw_cached(struct meta_walk *w, const char *v)
+meta_cw_cached(struct meta_walk *w, const char *v, uint64_t h)
 {
-	uint64_t h = hash_bytes64(v, strlen(v));
 	size_t j;
 
 	if (2 * (w->cw_used + 1) > w->cw_cap)
@@ -196,31 +196,33 @@ meta_is_review(const char *prop, const char *type)
 	return false;
 }
 
-unsigned
-meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t)
+/* The marks of an element of tag t whose attributes at holds (only
+ * cls, id, itemprop, itemtype, rel, title, href, style and hidden are
+ * read): cls is meta_cw_scan() of at->cls, and *style_hidden
+ * html_style_hidden() of at->style, or -1 for not asked yet (asked here
+ * when needed, and kept). */
+static unsigned
+meta_marks_at(const struct meta_attrs *at, enum meta_tag t, uint64_t cls,
+    int *style_hidden)
 {
-	struct meta_attrs at;
-	uint64_t cls = 0, id = 0;
+	uint64_t id = 0;
 	unsigned r = 0;
 
-	meta_attrs_read(n, &at);
-	if (at.cls != NULL)
-		cls = meta_cw_cached(w, at.cls);
-	if (at.id != NULL)
-		id = meta_cw_scan(at.id);
+	if (at->id != NULL)
+		id = meta_cw_scan(at->id);
 	/* a reader's contribution, whose bylines and dates are not the
 	 * article's */
 	if (((cls | id) & META_CW_COMMENTS) != 0 ||
-	    meta_is_review(at.itemprop, at.itemtype) ||
-	    (t == MT_A && at.href != NULL &&
-	    html_href_is_comment(at.href, strlen(at.href))))
+	    meta_is_review(at->itemprop, at->itemtype) ||
+	    (t == MT_A && at->href != NULL &&
+	    html_href_is_comment(at->href, strlen(at->href))))
 		r |= META_R_COMMENT;
 	if (((cls & (CW(CW_BYLINE) | CW(CW_AUTHOR) | CW(CW_AUTOR) |
 	    CW(CW_WRITER) | CW(CW_VERFASSER))) != 0 ||
 	    (id & (CW(CW_BYLINE) | CW(CW_AUTHOR))) != 0) &&
 	    ((cls | id) & META_CW_CREDIT) == 0)
 		r |= META_R_BYLINE;
-	if (at.cls != NULL && at.title != NULL && t != MT_TIME) {
+	if (at->cls != NULL && at->title != NULL && t != MT_TIME) {
 		if ((cls & CW(CW_PUBLISHED)) != 0)
 			r |= META_R_TITLE_PUB;
 		else if ((cls & CW(CW_UPDATED)) != 0)
@@ -231,20 +233,34 @@ meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t)
 		r |= META_R_TIME_PUB;
 	if ((cls & (CW(CW_UPDATED) | CW(CW_MODIFIED))) != 0)
 		r |= META_R_TIME_MOD;
-	if (t == MT_A && at.rel != NULL &&
-	    strcasestr(at.rel, "author") != NULL)
+	if (t == MT_A && at->rel != NULL &&
+	    strcasestr(at->rel, "author") != NULL)
 		r |= META_R_REL_AUTHOR;
-	if (t == MT_A && at.href != NULL &&
-	    html_href_is_author(at.href, strlen(at.href)))
+	if (t == MT_A && at->href != NULL &&
+	    html_href_is_author(at->href, strlen(at->href)))
 		r |= META_R_HREF_AUTHOR;
-	if (at.hidden || (at.style != NULL && html_style_hidden(at.style)))
+	if (!at->hidden && at->style != NULL && *style_hidden < 0)
+		*style_hidden = html_style_hidden(at->style);
+	if (at->hidden || (at->style != NULL && *style_hidden))
 		r |= META_R_HIDDEN;
-	if (at.itemprop != NULL ||
+	if (at->itemprop != NULL ||
 	    (r & (META_R_TITLE_PUB | META_R_TITLE_UPD)) != 0 ||
 	    t == MT_META || t == MT_SCRIPT || t == MT_HTML ||
 	    t == MT_LINK || t == MT_TIME)
 		r |= META_R_VALUES;
 	return r;
+}
+
+unsigned
+meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t)
+{
+	struct meta_attrs at;
+	int style_hidden = -1;
+
+	meta_attrs_read(n, &at);
+	return meta_marks_at(&at, t, at.cls != NULL ? meta_cw_cached(w,
+	    at.cls, hash_bytes64(at.cls, strlen(at.cls))) : 0,
+	    &style_hidden);
 }
 
 _Static_assert(MT_TITLE <= UINT8_MAX, "a tag fits the record");
@@ -261,4 +277,30 @@ uint16_t
 html_meta_rec(struct html_meta *m, xmlNodePtr n, uint8_t tag)
 {
 	return (uint16_t)meta_marks(n, &m->w, (enum meta_tag)tag);
+}
+
+uint64_t
+html_meta_class_words(const char *cls)
+{
+	return meta_cw_scan(cls);
+}
+
+uint16_t
+html_meta_rec_attrs(struct html_rec_attrs *a, uint8_t tag, uint64_t cls_words)
+{
+	struct meta_attrs at;
+
+	/* the fields meta_marks_at() reads, as meta_attrs_read() takes
+	 * them: a value, or NULL for none; hidden by its name alone */
+	at.cls = a->v[HTML_RA_CLASS];
+	at.id = a->v[HTML_RA_ID];
+	at.itemprop = a->v[HTML_RA_ITEMPROP];
+	at.itemtype = a->v[HTML_RA_ITEMTYPE];
+	at.rel = a->v[HTML_RA_REL];
+	at.title = a->v[HTML_RA_TITLE];
+	at.href = a->v[HTML_RA_HREF];
+	at.style = a->v[HTML_RA_STYLE];
+	at.hidden = (a->have & (1u << HTML_RA_HIDDEN)) != 0;
+	return (uint16_t)meta_marks_at(&at, (enum meta_tag)tag, cls_words,
+	    &a->style_hidden);
 }

@@ -36,6 +36,28 @@ struct html_rec {
  * (HTML_S_*) is this bit. */
 #define HTML_REC_NOSIG 0x8000u
 
+/* The attributes the record is made from (html_sax_start()): the class
+ * signals' (html_signals_rec(), html_dom.h) and the metadata's
+ * (html_meta_rec(), html_meta.h), read in one pass over the element's
+ * attributes instead of one pass each. */
+enum html_ra {
+	HTML_RA_CLASS, HTML_RA_ID, HTML_RA_ITEMPROP, HTML_RA_ITEMTYPE,
+	HTML_RA_REL, HTML_RA_TITLE, HTML_RA_HREF, HTML_RA_STYLE,
+	HTML_RA_HIDDEN, HTML_RA_ARIA_HIDDEN, HTML_RA_N
+};
+
+struct html_rec_attrs {
+	/* the value of each attribute (its text child's content), NULL
+	 * when it has none or is not there */
+	const char *v[HTML_RA_N];
+	unsigned have;      /* bit (1u << HTML_RA_*): the attribute is
+	                       there, with or without a value */
+	uint64_t cls_hash;  /* hash_bytes64() of the class value, when
+	                       v[HTML_RA_CLASS] is set */
+	int style_hidden;   /* html_style_hidden() of the style value, or
+	                       -1: not asked yet */
+};
+
 /* Where the record lies after its element. */
 #define HTML_REC_AT sizeof(xmlNode)
 

@@ -35,6 +35,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "hash.h"
 #include "html_extract_int.h"
 #include "html_meta.h"
 #include "html_rec.h"
@@ -144,7 +145,7 @@ html_sax_text(xmlParserCtxtPtr ctxt, const xmlChar *value)
 
 /* xmlSAX2AttributeInternal() for HTML: the attribute name on el, after
  * *last (NULL: the first), and its value as a text child. */
-static void
+static xmlAttrPtr
 html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr *last,
     const xmlChar *name, const xmlChar *value)
 {
@@ -152,7 +153,7 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr *last,
 	xmlAttrPtr at;
 
 	if (dn == NULL)
-		return;
+		return NULL;
 	if (value == NULL && htmlIsBooleanAttr(name))
 		value = name;
 	at = html_sax_node(ctxt, sizeof(*at), XML_ATTRIBUTE_NODE, dn, false);
@@ -172,6 +173,7 @@ html_sax_attr(xmlParserCtxtPtr ctxt, xmlNodePtr el, xmlAttrPtr *last,
 	/* libxml2 would register id and <a name> in the document's table of
 	 * IDs (xmlAddID(), and the error of each one met twice); nothing
 	 * here asks for an element by its ID (xmlGetID()) */
+	return at;
 }
 
 /* Links el as xmlSAX2StartElement() does: the document's root, or the
@@ -222,6 +224,104 @@ html_sax_tag(struct html_sax *st, const xmlChar *name)
 	return t;
 }
 
+/* The names of the attributes a record reads (enum html_ra), lower
+ * case. */
+static const char *const html_ra_names[HTML_RA_N] = {
+	[HTML_RA_CLASS] = "class", [HTML_RA_ID] = "id",
+	[HTML_RA_ITEMPROP] = "itemprop", [HTML_RA_ITEMTYPE] = "itemtype",
+	[HTML_RA_REL] = "rel", [HTML_RA_TITLE] = "title",
+	[HTML_RA_HREF] = "href", [HTML_RA_STYLE] = "style",
+	[HTML_RA_HIDDEN] = "hidden", [HTML_RA_ARIA_HIDDEN] = "aria-hidden",
+};
+
+/* True when s is want (lower case) but for ASCII case. */
+static bool
+html_sax_name_is(const char *s, const char *want)
+{
+	for (; *want != '\0'; s++, want++)
+		if ((*s >= 'A' && *s <= 'Z' ? *s + ('a' - 'A') : *s) != *want)
+			return false;
+	return *s == '\0';
+}
+
+/* The attribute of a record (enum html_ra) that name is, HTML_RA_N for
+ * one no record reads, or HTML_RA_ODD for a name that the two readers
+ * would take apart: the signals' (html_signals_cached()) compares names
+ * exactly, the metadata's (html_meta_rec()) in any case and does not
+ * read aria-hidden, so "Class" is the one's and not the other's. An
+ * element with such a name has its record made by each reader from its
+ * attributes, as before the one pass; libxml2's HTML parser lowers
+ * every attribute name, so a page gives none. */
+#define HTML_RA_ODD (HTML_RA_N + 1)
+
+static uint8_t
+html_ra_of(const xmlChar *name)
+{
+	unsigned exact = HTML_RA_N, any = HTML_RA_N;
+
+	for (unsigned k = 0; k < HTML_RA_N; k++) {
+		if (strcmp((const char *)name, html_ra_names[k]) == 0)
+			exact = k;
+		if (k != HTML_RA_ARIA_HIDDEN &&
+		    html_sax_name_is((const char *)name, html_ra_names[k]))
+			any = k;
+	}
+	if (exact == HTML_RA_ARIA_HIDDEN || exact == any)
+		return (uint8_t)exact;
+	return HTML_RA_ODD;
+}
+
+/* html_ra_of() of the attribute name, the dictionary's: a page names
+ * its attributes with some dozens of names, each looked up once for
+ * most of its attributes, as the tags are (html_sax_tag()). */
+static uint8_t
+html_sax_ra(struct html_sax *st, const xmlChar *name)
+{
+	struct html_sax_attr *a = &st->attrs[(uint64_t)(uintptr_t)name *
+	    0x9e3779b97f4a7c15ULL >> 58 & (HTML_SAX_ATTRS - 1)];
+
+	if (a->name != name) {
+		a->name = name;
+		a->ra = html_ra_of(name);
+	}
+	return a->ra;
+}
+
+/* The slot of class value v, of hash h, in the parse's table of class
+ * values, made (with its metadata words) when v is new. */
+static struct html_sax_cls *
+html_sax_cls(struct html_sax *st, const char *v, uint64_t h)
+{
+	size_t j;
+
+	if (2 * (st->cls_used + 1) > st->cls_cap) {
+		size_t cap = st->cls_cap != 0 ? 2 * st->cls_cap : 256;
+		struct html_sax_cls *t = arena_zero(st->mem,
+		    cap * sizeof(*t));
+
+		/* the old table stays in the arena, with the page */
+		for (size_t i = 0; i < st->cls_cap; i++) {
+			if (st->cls[i].v == NULL)
+				continue;
+			for (j = st->cls[i].hash & (cap - 1); t[j].v != NULL;
+			    j = (j + 1) & (cap - 1))
+				;
+			t[j] = st->cls[i];
+		}
+		st->cls = t;
+		st->cls_cap = cap;
+	}
+	for (j = h & (st->cls_cap - 1); st->cls[j].v != NULL;
+	    j = (j + 1) & (st->cls_cap - 1))
+		if (st->cls[j].hash == h && strcmp(st->cls[j].v, v) == 0)
+			return &st->cls[j];
+	st->cls[j].v = v;
+	st->cls[j].hash = h;
+	st->cls[j].words = html_meta_class_words(v);
+	st->cls_used++;
+	return &st->cls[j];
+}
+
 /* Makes the record of el (html_rec.h), the arena's, whose attributes are
  * all made: what html_stats_first() and the metadata's walk would read of
  * its name and attributes, each through the page's table of class
@@ -230,25 +330,44 @@ html_sax_tag(struct html_sax *st, const xmlChar *name)
  * the statistics stop at it, and the signals of its ids and classes
  * (the svg's paths, the head's links) were a tenth of the parse's
  * (round 21). An element's parent is its parent for good: the parser
- * moves no element once made. */
+ * moves no element once made. ra holds el's attributes, read once for
+ * both the signals and the metadata's marks; NULL: each reads them. */
 static void
-html_sax_rec(struct html_sax *st, xmlNodePtr el)
+html_sax_rec(struct html_sax *st, xmlNodePtr el, struct html_rec_attrs *ra)
 {
 	struct html_rec *r = (struct html_rec *)(void *)
 	    ((unsigned char *)el + HTML_REC_AT);
 	const struct html_sax_tag *t = html_sax_tag(st, el->name);
 	const struct html_rec *up = el->parent != NULL ?
 	    html_rec_of(el->parent) : NULL;
+	struct html_sax_cls *c = NULL;
+	bool nosig;
 
 	r->tcls = t->tcls;
 	r->kind = t->kind;
 	r->mtag = t->mtag;
-	if ((t->tcls & HTML_T_DROP) != 0 ||
-	    (up != NULL && up->sig == HTML_REC_NOSIG))
-		r->sig = HTML_REC_NOSIG;
-	else
-		r->sig = (uint16_t)html_signals_cached(el, st->sigs);
-	r->marks = html_meta_rec(st->meta, el, t->mtag);
+	nosig = (t->tcls & HTML_T_DROP) != 0 ||
+	    (up != NULL && up->sig == HTML_REC_NOSIG);
+	if (ra == NULL) {
+		r->sig = nosig ? HTML_REC_NOSIG :
+		    (uint16_t)html_signals_cached(el, st->sigs);
+		r->marks = html_meta_rec(st->meta, el, t->mtag);
+		return;
+	}
+	/* the class value's signals and metadata words, each made once a
+	 * page through one table (the signals only when an element not
+	 * dropped asks) */
+	if (ra->v[HTML_RA_CLASS] != NULL) {
+		c = html_sax_cls(st, ra->v[HTML_RA_CLASS], ra->cls_hash);
+		if (!nosig && !c->has_sig) {
+			c->sig = (uint16_t)html_signals_class(st->sigs,
+			    c->v);
+			c->has_sig = true;
+		}
+	}
+	r->sig = nosig ? HTML_REC_NOSIG : (uint16_t)html_signals_rec(ra,
+	    st->sigs, c != NULL ? c->sig : 0);
+	r->marks = html_meta_rec_attrs(ra, t->mtag, c != NULL ? c->words : 0);
 }
 
 _Static_assert(HTML_T_PTEXT <= UINT8_MAX && HTML_K_HR <= UINT8_MAX &&
@@ -262,6 +381,8 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	xmlNodePtr parent, el;
 	xmlAttrPtr last = NULL;
 	const xmlChar *dn;
+	struct html_rec_attrs ra;
+	bool odd = false;
 
 	if (ctxt == NULL || name == NULL)
 		return;
@@ -291,9 +412,33 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 		return;
 	}
 	html_sax_link(el, parent);
-	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2)
-		html_sax_attr(ctxt, el, &last, atts[i], atts[i + 1]);
-	html_sax_rec(ctxt->_private, el);
+	/* the attributes made, and read for the record as they are */
+	memset(ra.v, 0, sizeof(ra.v));
+	ra.have = 0;
+	ra.style_hidden = -1;
+	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2) {
+		xmlAttrPtr at = html_sax_attr(ctxt, el, &last, atts[i],
+		    atts[i + 1]);
+		unsigned k;
+
+		if (at == NULL)
+			continue;
+		k = html_sax_ra(ctxt->_private, at->name);
+		if (k >= HTML_RA_N) {
+			odd |= k == HTML_RA_ODD;
+			continue;
+		}
+		/* twice (which libxml2's parser does not give): the
+		 * signals take the last, the metadata the first */
+		odd |= (ra.have & (1u << k)) != 0;
+		ra.have |= 1u << k;
+		if (at->children != NULL)
+			ra.v[k] = (const char *)at->children->content;
+	}
+	ra.cls_hash = ra.v[HTML_RA_CLASS] != NULL ?
+	    hash_bytes64(ra.v[HTML_RA_CLASS],
+	    strlen(ra.v[HTML_RA_CLASS])) : 0;
+	html_sax_rec(ctxt->_private, el, odd ? NULL : &ra);
 }
 
 /* A text node of ch[0..len) as xmlSAX2TextNode() makes it for the
