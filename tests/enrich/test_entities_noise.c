@@ -25,18 +25,6 @@
 #include "enrich/enrich.h"
 #include "names_check.h"
 
-static struct nw_article *
-run_in(const char *lang, const char *body)
-{
-	struct nw_article *a = article_new();
-
-	a->lang = xstrdup(lang);
-	a->body = xstrdup(body);
-	enrich_normalise(a);
-	enrich_article(a);
-	return a;
-}
-
 /* English: a German sentence quoted in the text ("der", "das", "und"
  * outnumbering "the", "of") holds nouns, no bodies; a body named in an
  * English sentence stays one. */

@@ -20,18 +20,6 @@
 #include "names_check.h"
 
 static struct nw_article *
-run_in(const char *lang, const char *body)
-{
-	struct nw_article *a = article_new();
-
-	a->lang = xstrdup(lang);
-	a->body = xstrdup(body);
-	enrich_normalise(a);
-	enrich_article(a);
-	return a;
-}
-
-static struct nw_article *
 run(const char *body)
 {
 	return run_in("en", body);

@@ -14,23 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static void
-hold(void)
-{
-	const char *path = getenv("NW_HOLD");
-	const struct timespec tick = { .tv_nsec = 50000000 };
-	char mark[4096];
-	int fd;
-
-	if (path == NULL || access(path, F_OK) != 0)
-		return;
-	snprintf(mark, sizeof(mark), "%s.held", path);
-	fd = open(mark, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-	if (fd >= 0)
-		close(fd);
-	for (int i = 0; i < 600 && access(path, F_OK) == 0; i++)
-		nanosleep(&tick, NULL);
-}
+#include "shim_hold.h"
 
 ssize_t
 read(int fd, void *buf, size_t n)
