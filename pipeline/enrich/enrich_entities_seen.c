@@ -374,31 +374,58 @@ ent_de_quoted(struct ent_ctx *c, size_t i)
 	return de >= 2 && de > en;
 }
 
-/* Whether the line of text [p, e) is code: an "=", a ">>>" prompt, a
- * "{", or a "(" right after a letter, a digit or an underscore (a
- * call: "foo(", "KeyError(1)"), twice or more, and once at least in
- * every 20 words. */
+/* The length of the mark of code at p in the text s ending at e, 0 if
+ * none is there: an "=", a "{", a ">>>" prompt, or a "(" right after a
+ * letter, a digit or an underscore (a call: "foo(", "KeyError(1)"). */
+static size_t
+ent_code_mark(const char *s, const char *p, const char *e)
+{
+	if (*p == '=' || *p == '{')
+		return 1;
+	if (*p == '>' && e - p >= 3 && p[1] == '>' && p[2] == '>')
+		return 3;
+	if (*p == '(' && p > s && (p[-1] == '_' ||
+	    (p[-1] >= 'a' && p[-1] <= 'z') ||
+	    (p[-1] >= 'A' && p[-1] <= 'Z') ||
+	    (p[-1] >= '0' && p[-1] <= '9')))
+		return 1;
+	return 0;
+}
+
+/* Whether the line of text [p, e) is code: a mark of code twice or
+ * more, and once at least in every 20 words. */
 static bool
 ent_code_line(const char *s, const char *p, const char *e)
 {
-	size_t marks = 0, words = 1;
+	size_t marks = 0, words = 1, m;
 
 	for (; p < e; p++) {
 		if (*p == ' ')
 			words++;
-		else if (*p == '=' || *p == '{')
+		else if ((m = ent_code_mark(s, p, e)) > 0) {
 			marks++;
-		else if (*p == '>' && e - p >= 3 && p[1] == '>' &&
-		    p[2] == '>') {
-			marks++;
-			p += 2;
-		} else if (*p == '(' && p > s && (p[-1] == '_' ||
-		    (p[-1] >= 'a' && p[-1] <= 'z') ||
-		    (p[-1] >= 'A' && p[-1] <= 'Z') ||
-		    (p[-1] >= '0' && p[-1] <= '9')))
-			marks++;
+			p += m - 1;
+		}
 	}
 	return marks >= 2 && marks * 20 >= words;
+}
+
+/* Whether the text s holds two marks of code or more: where it holds
+ * fewer, none of its lines is code (most texts; strcspn() finds the
+ * marks' first bytes faster than a walk of the lines). */
+static bool
+ent_code_any(const char *s)
+{
+	const char *e = s + strlen(s), *p = s;
+	size_t marks = 0, m;
+
+	for (p += strcspn(p, "={>("); p < e; p += strcspn(p, "={>(")) {
+		m = ent_code_mark(s, p, e);
+		if (m > 0 && ++marks >= 2)
+			return true;
+		p += m > 0 ? m : 1;
+	}
+	return false;
 }
 
 /* A capitalised word's mention: the hash of its form as written, and
@@ -429,8 +456,9 @@ ent_code_fill(struct ent_ctx *c)
 	bool lc = false;
 
 	ent_hset_init(&c->codew);
-	if (c->t->n > 0)
-		m = xmalloc(c->t->n * sizeof(*m));
+	if (c->t->n == 0 || !ent_code_any(c->s))
+		return;
+	m = xmalloc(c->t->n * sizeof(*m));
 	for (j = 0; j < c->t->n; j++) {
 		const char *w = c->s + v[j].off;
 
