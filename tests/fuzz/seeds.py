@@ -331,6 +331,23 @@ def large_hostile(out):
         "".join("Shared words of the banner one two three four five six "
                 "seven. Tail %d\n\n" % i for i in range(20000)))
     put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
+    # round 23's tail of a dump: a 2 MB paragraph in the region under a
+    # byline, then 200 paragraphs that open with the author's name, which
+    # a line under the long one holds: text_names_author() read the long
+    # one for each of them with a strlen() per code point (main's binary
+    # still ran at 100 s; some 50 minutes by its cost on 250 kB), 1 s now
+    put(out, "text", "hostile-author-box-2m.txt",
+        "Der Winter im Garten\n\nVon Lena Berg\n\n" +
+        "Im Winter ruht der Garten nur scheinbar, denn unter der "
+        "Schneedecke bereiten sich die Zwiebeln der Fruehblueher schon "
+        "auf das Fruehjahr vor, und die Wurzeln wachsen weiter.\n\n" +
+        "Wort, . ; " * 200000 + "\n\nIm Winter ruht der Garten nur "
+        "scheinbar, sagt Lena, denn unter dem Schnee bereiten sich die "
+        "Zwiebeln vor.\n\n" +
+        "".join("Lena Berg sagt in Brief %d, der Garten ruhe im Winter, "
+                "denn unter dem Schnee bereiten sich die Zwiebeln "
+                "vor.\n\n" % i for i in range(200)) +
+        "\u00dcber Lena\n\nIch bin Lena.\n")
 
 
 def main():
