@@ -557,16 +557,32 @@ ent_acro_place_code_one(struct ent_ctx *c, size_t j)
 	return false;
 }
 
+/* Fills c->code_sent in one walk: whether each sentence holds a
+ * place's code (ent_acro_place_code_one()). */
+static void
+ent_acro_code_fill(struct ent_ctx *c)
+{
+	const struct etok *v = c->t->v;
+	size_t k;
+
+	c->code_sent = xcalloc((size_t)v[c->t->n - 1].sent + 1,
+	    sizeof(bool));
+	for (k = 0; k < c->t->n; k++)
+		if (!c->code_sent[v[k].sent] && ent_acro_place_code_one(c, k))
+			c->code_sent[v[k].sent] = true;
+}
+
 /* Word j, an acronym, is such a place's code, or is in brackets after
  * one capitalised word in a sentence that holds such a code: a list of
  * codes ("to Boise (BOI), Missoula (MSO) and Spokane (GEG)"), each a
  * place's. After two words or more it may be a body's initials in a
- * list ("Food and Drug Administration (FDA)"): not taken. */
+ * list ("Food and Drug Administration (FDA)"): not taken. Each
+ * sentence is read once: walking it for each acronym was quadratic in
+ * a long list. */
 static bool
 ent_acro_place_code_form(struct ent_ctx *c, size_t j)
 {
 	const struct etok *v = c->t->v;
-	size_t k;
 
 	if (ent_acro_place_code_one(c, j))
 		return true;
@@ -574,12 +590,9 @@ ent_acro_place_code_form(struct ent_ctx *c, size_t j)
 	    (j >= 2 && v[j - 2].sent == v[j].sent && ent_cap(c, j - 2) &&
 	    ent_plain_gap(c, j - 2)))
 		return false;
-	for (k = j; k > 0 && v[k - 1].sent == v[j].sent; k--)
-		;
-	for (; k < c->t->n && v[k].sent == v[j].sent; k++)
-		if (k != j && ent_acro_place_code_one(c, k))
-			return true;
-	return false;
+	if (c->code_sent == NULL)
+		ent_acro_code_fill(c);
+	return c->code_sent[v[j].sent];
 }
 
 bool

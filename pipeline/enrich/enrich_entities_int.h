@@ -141,6 +141,13 @@ struct ent_ctx {
 	struct ent_hset codew;  /* the etok_hash() of the capitalised
 	                           words, as written, that stand in lines
 	                           of code more often than in prose */
+	bool *de_sent;          /* de_sent[k]: sentence k is German's
+	                           (ent_de_quoted()); NULL until first
+	                           needed */
+	bool *code_sent;        /* code_sent[k]: sentence k holds a
+	                           place's code in brackets
+	                           (ent_acro_place_code_form()); NULL
+	                           until first needed */
 	struct ent_hset plural; /* the same of the acronyms written with
 	                           a plural's s ("SUV": "SUVs"); the
 	                           three filled in one walk */

@@ -350,28 +350,41 @@ ent_de_en_stop(const struct ent_ctx *c, size_t j)
 	return (m & 1u) && !(m & 2u) ? -1 : 0;
 }
 
+/* Fills c->de_sent in one walk: whether each sentence is German's (two
+ * of its function words or more, and more of them than English's). */
+static void
+ent_de_fill(struct ent_ctx *c)
+{
+	const struct etok *v = c->t->v;
+	size_t n = c->t->n, j, k;
+	int de, en, s;
+
+	c->de_sent = xcalloc((size_t)v[n - 1].sent + 1, sizeof(bool));
+	for (j = 0; j < n; j = k) {
+		de = en = 0;
+		for (k = j; k < n && v[k].sent == v[j].sent; k++) {
+			s = ent_de_en_stop(c, k);
+			de += s > 0;
+			en += s < 0;
+		}
+		c->de_sent[v[j].sent] = de >= 2 && de > en;
+	}
+}
+
 /* Whether word i, in a text whose language capitalises no noun, sits in
- * a sentence of German (two of its function words or more, "der",
- * "das", "und", and more of them than English's) and is a word of the
- * German dictionary: a quoted sentence's noun ("Nach dem Drink verlor
- * ich das Bewusstsein"), no name. */
+ * a sentence of German ("der", "das", "und": ent_de_fill()) and is a
+ * word of the German dictionary: a quoted sentence's noun ("Nach dem
+ * Drink verlor ich das Bewusstsein"), no name. Each sentence is read
+ * once: asked of each word, walking its sentence was quadratic in a
+ * long one. */
 bool
 ent_de_quoted(struct ent_ctx *c, size_t i)
 {
-	const struct etok *v = c->t->v;
-	size_t j;
-	int de = 0, en = 0, s;
-
-	if (c->nouns || !ent_dict_word("de", v[i].hash))
+	if (c->nouns || !ent_dict_word("de", c->t->v[i].hash))
 		return false;
-	for (j = i; j > 0 && v[j - 1].sent == v[i].sent; j--)
-		;
-	for (; j < c->t->n && v[j].sent == v[i].sent; j++) {
-		s = ent_de_en_stop(c, j);
-		de += s > 0;
-		en += s < 0;
-	}
-	return de >= 2 && de > en;
+	if (c->de_sent == NULL)
+		ent_de_fill(c);
+	return c->de_sent[c->t->v[i].sent];
 }
 
 /* The length of the mark of code at p in the text s ending at e, 0 if

@@ -29,7 +29,7 @@ text_word_len(const char *s)
 	size_t n = 0, adv;
 
 	while (s[n] != '\0') {
-		int32_t cp = text_cp_at(s + n, strlen(s + n), &adv);
+		int32_t cp = text_cp_at(s + n, strnlen(s + n, 4), &adv);
 
 		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
 		    cp != '-' && cp != '\'')
@@ -55,7 +55,7 @@ text_next_word(const char *s, size_t *p, size_t *n)
 			return w;
 		}
 		if (k == 0)
-			text_cp_at(s + *p, strlen(s + *p), &adv);
+			text_cp_at(s + *p, strnlen(s + *p, 4), &adv);
 		*p += k > 0 ? k : adv;
 	}
 	return NULL;
@@ -90,7 +90,7 @@ text_byline_name(const struct text_item *it, size_t *len)
 	for (p = 0; name[p] != '\0';) {
 		n = text_word_len(name + p);
 		if (n == 0) {
-			text_cp_at(name + p, strlen(name + p), &adv);
+			text_cp_at(name + p, strnlen(name + p, 4), &adv);
 			p += adv;
 			continue;
 		}

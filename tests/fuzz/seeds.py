@@ -13,6 +13,7 @@ expansion bombs, external entities (file and network), invalid UTF-8 and
 NUL bytes, for every target that reads such input.
 """
 import gzip
+import itertools
 import json
 import os
 import shutil
@@ -331,6 +332,41 @@ def large_hostile(out):
         "".join("Shared words of the banner one two three four five six "
                 "seven. Tail %d\n\n" % i for i in range(20000)))
     put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
+    # round 23's tail of a dump: a 2 MB paragraph in the region under a
+    # byline, then 200 paragraphs that open with the author's name, which
+    # a line under the long one holds: text_names_author() read the long
+    # one for each of them with a strlen() per code point (main's binary
+    # still ran at 100 s; some 50 minutes by its cost on 250 kB), 1 s now
+    put(out, "text", "hostile-author-box-2m.txt",
+        "Der Winter im Garten\n\nVon Lena Berg\n\n" +
+        "Im Winter ruht der Garten nur scheinbar, denn unter der "
+        "Schneedecke bereiten sich die Zwiebeln der Fruehblueher schon "
+        "auf das Fruehjahr vor, und die Wurzeln wachsen weiter.\n\n" +
+        "Wort, . ; " * 200000 + "\n\nIm Winter ruht der Garten nur "
+        "scheinbar, sagt Lena, denn unter dem Schnee bereiten sich die "
+        "Zwiebeln vor.\n\n" +
+        "".join("Lena Berg sagt in Brief %d, der Garten ruhe im Winter, "
+                "denn unter dem Schnee bereiten sich die Zwiebeln "
+                "vor.\n\n" % i for i in range(200)) +
+        "\u00dcber Lena\n\nIch bin Lena.\n")
+    # round 23's entities: an English text's sentence of 100,000 German
+    # dictionary words (4 MB): ent_de_quoted() walked the sentence for
+    # each of them; a sentence of 250,000 acronyms in brackets after a
+    # word ("Foo (ABC), ..."): ent_acro_place_code_form() walked it for
+    # each. Main's binary still ran at 100 s on each (some 30 and 60
+    # minutes by its cost on 4,000 and 5,000), 2 s now
+    put(out, "pipeline", "hostile-de-quoted-sentence.txt",
+        "Title\n\nBy Jane Doe\n\n" +
+        "The Haus and the Messer with the Ecke der " * 100000 + ".\n")
+    codes = ["".join(p) for p in
+             itertools.product("ABCDEFGHIKLMNOPRSTUVWXYZ", repeat=3)]
+    put(out, "pipeline", "hostile-code-list-sentence.txt",
+        "Title\n\nBy Jane Doe\n\n" + "The airline said that it would "
+        "add more of these routes over the next year, and that the new "
+        "planes were on their way to the hub. " * 100 +
+        "\n\nThe airline flies to " +
+        "".join("Foo (%s), " % codes[i % len(codes)]
+                for i in range(250000)) + "and more.\n")
 
 
 def main():
