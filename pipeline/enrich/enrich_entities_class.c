@@ -280,7 +280,7 @@ ent_name_adjective(struct ent_ctx *c, size_t a)
 	const char *w = c->s + c->t->v[a].off;
 	size_t l = strlen(f), j;
 
-	if (l < 7 || strcmp(f + l - 3, "ian") != 0)
+	if (l < 7 || l != c->t->v[a].len || strcmp(f + l - 3, "ian") != 0)
 		return false;
 	for (j = 1; j < l; j++)
 		if (w[j] < 'a' || w[j] > 'z')
