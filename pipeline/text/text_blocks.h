@@ -188,12 +188,6 @@ char *text_year_time_parted(const char *s);
  * der HSS": an article after a capitalised word), a role's phrase. */
 bool text_phrase_part(const char *s, size_t n);
 
-/* The offset of a byline's label and its colon that follow the last
- * sentence of s ("DHB jetzt auch digital! ... registrieren! Text:
- * Kirsten Freund / handwerksblatt.": lynx joined a pitch and the
- * signature), or 0. */
-size_t text_tail_byline(const char *s);
-
 const char *text_kind_name(enum text_kind k);
 
 /* Repeats (text_repeats.c), steps of text_classify(). Marks the items

@@ -25,9 +25,6 @@
 /* Words of a labelled byline in the body, at most ("Autorin: Uta
  * Staschewski, Projektleiterin der HSS in Tunesien."). */
 #define TEXT_COLON_BYLINE_WORDS 12
-/* Words of a labelled byline after a line's last sentence, at most
- * ("... registrieren! Text: Kirsten Freund / handwerksblatt."). */
-#define TEXT_TAIL_BYLINE_WORDS 8
 /* Capitalised words of a name read next to a date, at most. */
 #define TEXT_NAME_RUN_MAX 3
 /* Bytes of a date's label between a name and its date, at most
@@ -231,29 +228,6 @@ text_glued_byline(const char *s, int words)
 	return r;
 }
 
-size_t
-text_tail_byline(const char *s)
-{
-	size_t best = 0;
-
-	/* the last sentence's end followed by a space */
-	for (size_t i = 1; s[i] != '\0'; i++)
-		if (s[i] == ' ' && strchr(".!?", s[i - 1]) != NULL)
-			best = i + 1;
-	if (best > 0) {
-		size_t k = text_byline_prefix(s + best);
-		int words = 1;
-
-		for (const char *p = s + best; *p != '\0'; p++)
-			words += *p == ' ';
-		if (k > 2 && s[best + k - 2] == ':' &&
-		    words <= TEXT_TAIL_BYLINE_WORDS &&
-		    text_is_byline(s + best, words))
-			return best;
-	}
-	return 0;
-}
-
 bool
 text_strong_byline(const struct text_item *it)
 {
@@ -273,8 +247,7 @@ text_strong_byline(const struct text_item *it)
 		text_dated_name(it->s, &len, &words);
 	return len > 0 || (text_byline_prefix(it->s) > 0 &&
 	    text_is_byline(it->s, it->words)) || text_bar_name(it) > 0 ||
-	    text_glued_byline(it->s, it->words) ||
-	    text_tail_byline(it->s) > 0;
+	    text_glued_byline(it->s, it->words);
 }
 
 /* True when it is a byline set off by a bar: a name, " | ", and a date

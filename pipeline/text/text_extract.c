@@ -232,12 +232,6 @@ text_byline_authors(struct nw_article *a, const struct text_doc *d,
 		free(u);
 		return;
 	}
-	/* a labelled byline after the line's last sentence */
-	if (u == NULL && text_byline_prefix(it->s) == 0 &&
-	    (off = text_tail_byline(it->s)) > 0) {
-		text_authors(a, NULL, it->s + off);
-		return;
-	}
 	/* a prefix glued to its name: the names after it */
 	if (u != NULL) {
 		text_authors(a, d, u);
