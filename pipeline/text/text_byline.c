@@ -350,14 +350,11 @@ text_split_byline(const struct text_doc *d, size_t i)
 }
 
 /* True when item it is a bare name of two or three words in the body
- * ("Marie R\xc3\xb6vekamp" under the standfirst), a link too (lynx
- * marks the author's page) where the page names the author again in an
- * item of its own (her box under the article). */
+ * ("Marie R\xc3\xb6vekamp" under the standfirst). */
 static bool
 text_top_name(const struct text_item *it)
 {
-	return (it->kind == TEXT_BODY || (it->kind == TEXT_RELATED &&
-	    it->twice)) && !it->bodylike && !it->bullet &&
+	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
 	    it->words <= 3 && text_is_byline(it->s, it->words);
 }
