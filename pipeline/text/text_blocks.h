@@ -83,9 +83,6 @@ void text_far_bylines(struct text_doc *d);
  * that names a byline's author the region over it does not name
  * (text_tail.c). */
 void text_trim_author_box(struct text_doc *d);
-/* Moves the end of the region over a sign-off under it: a short line to
- * the readers and a signature ("Viel Gl\xc3\xbcck!" over "Euer Jane"). */
-void text_signoff(struct text_doc *d);
 
 /* The name a dated line gives ("Posted 11. April 2018 by Jane Doe",
  * "Jane Doe 19.10.2019, 05:00 Uhr"): its offset in s; *len is 0 when

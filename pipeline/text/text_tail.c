@@ -1,7 +1,6 @@
-/* The body region's tail, steps of text_classify() run once the
+/* The body region's tail, a step of text_classify() run once the
  * bylines over the region are known: the author's box under the
- * article ("About Jane", "Jane Doe is a writer ..."), and the post's
- * sign-off ("x Jane"). Pure. */
+ * article ("About Jane", "Jane Doe is a writer ..."). Pure. */
 #include "text_blocks.h"
 
 #include <stdlib.h>
@@ -15,9 +14,6 @@
  * box's heading above it ("Über Creeny"), at most. */
 #define TEXT_BIO_OPEN_WORDS 3
 #define TEXT_BIO_HEAD_WORDS 4
-/* Words of the line to the readers over a signature, at most
- * (text_signoff()). */
-#define TEXT_SIGNOFF_WORDS 8
 /* Words of a byline that is a bare name ("Jane Doe"), at most. */
 #define TEXT_BIO_BARE_WORDS 3
 
@@ -210,57 +206,4 @@ text_trim_author_box(struct text_doc *d)
 		if (d->items[i].bodylike)
 			over += d->items[i].width;
 	}
-}
-
-/* Words that open a letter's signature before the writer's name ("x
- * Franzi", "Euer HansEhrlich", "Yours, Jane"), folded. */
-static const char *const text_closings[] = {
-	"x", "xx", "xxx", "xo", "xoxo", "euer", "eure", "deine", "dein",
-	"yours", "cheers", "love",
-};
-
-/* True when item it is a signature: two or three words, a closing
- * word (text_closings) and a name in capitals. */
-static bool
-text_signature(const struct text_item *it)
-{
-	size_t k = text_word_len(it->s), adv;
-	const char *last = strrchr(it->s, ' ');
-	char *f;
-	bool r = false;
-
-	if (it->words < 2 || it->words > 3 || it->chrome || it->bullet ||
-	    k == 0 || last == NULL ||
-	    !text_cp_upper(text_cp_at(last + 1, strlen(last + 1), &adv)))
-		return false;
-	f = text_fold(it->s);
-	f[k] = '\0';
-	for (size_t i = 0; !r && i < sizeof(text_closings) /
-	    sizeof(text_closings[0]); i++)
-		r = strcmp(f, text_closings[i]) == 0;
-	free(f);
-	return r;
-}
-
-/* Moves the end of the region over the writer's sign-off under the
- * article's last paragraph: a short line to the readers in a block of
- * its own ("Viel Glück!", "Ich wünsche euch allen einen schönen
- * Sonntag <3"), then a signature (text_signature()) in the next block.
- * Both are the post's, which the search left out for being short. */
-void
-text_signoff(struct text_doc *d)
-{
-	size_t e = d->body_end;
-	const struct text_item *a, *b;
-
-	if (e == 0 || e + 1 >= d->n || !d->items[e - 1].bodylike)
-		return;
-	a = &d->items[e];
-	b = &d->items[e + 1];
-	if (a->chrome || a->bullet || a->words > TEXT_SIGNOFF_WORDS ||
-	    a->block == d->items[e - 1].block || b->block == a->block ||
-	    !text_signature(b))
-		return;
-	d->items[e].kind = d->items[e + 1].kind = TEXT_BODY;
-	d->body_end = e + 2;
 }

@@ -1950,48 +1950,6 @@ test_extract_author_box(void **state)
 	article_free(a);
 }
 
-/* A blogger's sign-off under the last paragraph (text_signoff()): a
- * short line to the readers and a signature, a closing word and a name
- * ("Euer HansEhrlich", monsterdealz.de; "x Franzi"), each in a block of
- * its own, are the post's; a short line over a heading that opens with
- * no closing word is not. */
-static void
-test_extract_signoff(void **state)
-{
-	static const char post[] =
-	    "Ein Kuchen ohne Backofen\n"
-	    "\n"
-	    "Von Franzi Weber\n"
-	    "\n"
-	    "Der Kuchen braucht keinen Ofen, denn der Boden wird aus Keksen "
-	    "und Butter gemacht und kommt nur fuer zwei Stunden in den "
-	    "Kuehlschrank, bevor die Creme darauf verteilt wird.\n"
-	    "\n"
-	    "Die Creme aus Quark, Sahne und etwas Zitrone wird glatt "
-	    "gestrichen und am besten ueber Nacht kalt gestellt, damit sie "
-	    "beim Schneiden nicht auseinanderlaeuft.\n"
-	    "\n"
-	    "Viel Spass beim Nachbacken!\n"
-	    "\n";
-	char s[2048];
-	struct nw_article *a = article_new();
-	char err[128];
-
-	(void)state;
-	snprintf(s, sizeof(s), "%s%s", post, "x Franzi\n");
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(strstr(a->body, "Viel Spass beim Nachbacken!\n\n"
-	    "x Franzi"));
-	article_free(a);
-	a = article_new();
-	snprintf(s, sizeof(s), "%s%s", post, "Weitere Rezepte\n");
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_null(strstr(a->body, "Weitere Rezepte"));
-	article_free(a);
-}
-
 /* lynx's headings inside the body (column 0, no link marker): one of
  * more than TEXT_SUBHEAD_MAX_WORDS words between two paragraphs, and a
  * short one over a paragraph under a label that is none ("Anzeigen:",
@@ -2098,7 +2056,6 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_date),
 		cmocka_unit_test(test_starts_word_low_quote),
 		cmocka_unit_test(test_extract_author_box),
-		cmocka_unit_test(test_extract_signoff),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
