@@ -83,6 +83,9 @@ void text_far_bylines(struct text_doc *d);
  * that names a byline's author the region over it does not name
  * (text_tail.c). */
 void text_trim_author_box(struct text_doc *d);
+/* Ends the region before item i and the items over it that are no
+ * prose (text_tail.c). */
+void text_end_body(struct text_doc *d, size_t i);
 
 /* The name a dated line gives ("Posted 11. April 2018 by Jane Doe",
  * "Jane Doe 19.10.2019, 05:00 Uhr"): its offset in s; *len is 0 when

@@ -476,10 +476,7 @@ text_trim_box_tail(struct text_doc *d)
 		}
 		if (heads < 2 || under * TEXT_BOX_TAIL_SHARE >= over)
 			continue;
-		d->body_end = i;
-		while (d->body_end > d->body_start &&
-		    !d->items[d->body_end - 1].bodylike)
-			d->body_end--;
+		text_end_body(d, i);
 		return;
 	}
 }
@@ -837,9 +834,7 @@ text_body_region(struct text_doc *d)
 		if (it->bodylike)
 			mass += it->width;
 	}
-	while (d->body_end > d->body_start &&
-	    !d->items[d->body_end - 1].bodylike)
-		d->body_end--;
+	text_end_body(d, d->body_end);
 	text_trim_tail(d);
 	text_trim_pitch(d);
 	text_lead_over_list(d);

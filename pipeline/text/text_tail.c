@@ -174,6 +174,17 @@ text_names_author(const struct text_doc *d, size_t i)
 	return false;
 }
 
+/* Ends the region before item i and before the items over it that are
+ * no prose (a box's heading, a caption), the region's first kept. */
+void
+text_end_body(struct text_doc *d, size_t i)
+{
+	d->body_end = i;
+	while (d->body_end > d->body_start &&
+	    !d->items[d->body_end - 1].bodylike)
+		d->body_end--;
+}
+
 /* Ends the region over the author's box: an item under the body that
  * names the author of a byline over the region (text_names_author())
  * where the body-like text from it to the region's end weighs less
@@ -197,10 +208,7 @@ text_trim_author_box(struct text_doc *d)
 					under += d->items[k].width;
 			if (under >= over)
 				return;
-			d->body_end = i;
-			while (d->body_end > d->body_start &&
-			    !d->items[d->body_end - 1].bodylike)
-				d->body_end--;
+			text_end_body(d, i);
 			return;
 		}
 		if (d->items[i].bodylike)
