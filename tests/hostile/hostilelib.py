@@ -17,6 +17,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 
 from opslib import (FACTOR, Daemon, bound_ports, check,  # noqa: E402
@@ -80,6 +81,21 @@ def conf(inbox, state, workers=2, level="info", inbox_keys="",
             "replay = tcp://127.0.0.1:*\n%s"
             % (inbox, inbox_keys, state, workers, daemon_keys, level,
                metrics, rest))
+
+
+def inbox_tmp(prefix):
+    """A temporary folder (its name opening with prefix) holding an
+    inbox, the daemon's state and a configuration with the inbox's waits
+    off (conf()'s): (tmp, inbox, the configuration's path, the log's
+    path)."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    inbox = os.path.join(tmp, "inbox")
+    os.makedirs(inbox)
+    conf_path = os.path.join(tmp, "newswired.conf")
+    with open(conf_path, "w") as f:
+        f.write(conf(inbox, os.path.join(tmp, "state"),
+                     inbox_keys="empty_grace = 0\nsettle = 0\n"))
+    return tmp, inbox, conf_path, os.path.join(tmp, "daemon.log")
 
 
 def log_text(path):

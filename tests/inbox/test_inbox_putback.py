@@ -29,7 +29,6 @@ Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
-import tempfile
 import time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -37,7 +36,7 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import FACTOR, Daemon, check, page  # noqa: E402
-from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
+from hostilelib import (Sub, finish, inbox_tmp, log_text,  # noqa: E402
                         no_sanitizer_report, stop, wait_for)
 
 NAME = "page.html"
@@ -140,14 +139,7 @@ def tick(inbox, sub, logp, tries=16):
 
 def main():
     exe = sys.argv[1]
-    tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-")
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    conf_path = os.path.join(tmp, "newswired.conf")
-    with open(conf_path, "w") as f:
-        f.write(conf(inbox, os.path.join(tmp, "state"),
-                     inbox_keys="empty_grace = 0\nsettle = 0\n"))
-    logp = os.path.join(tmp, "daemon.log")
+    tmp, inbox, conf_path, logp = inbox_tmp("nw-inbox-putback-")
     done = os.path.join(inbox, "processed", NAME)
     back = os.path.join(inbox, NAME)
     sub = Sub()

@@ -17,7 +17,6 @@ again). Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
-import tempfile
 import time
 
 here = os.path.dirname(os.path.abspath(__file__))
@@ -25,7 +24,7 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import check, page  # noqa: E402
-from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
+from hostilelib import (Sub, finish, inbox_tmp, log_text,  # noqa: E402
                         no_sanitizer_report, run_daemon, stop, wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
@@ -74,14 +73,7 @@ def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
 
 def main():
     exe, read_hold = sys.argv[1:3]
-    tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-kill-")
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    conf_path = os.path.join(tmp, "newswired.conf")
-    with open(conf_path, "w") as f:
-        f.write(conf(inbox, os.path.join(tmp, "state"),
-                     inbox_keys="empty_grace = 0\nsettle = 0\n"))
-    logp = os.path.join(tmp, "daemon.log")
+    tmp, inbox, conf_path, logp = inbox_tmp("nw-inbox-putback-kill-")
     sub = Sub()
     try:
         body(exe, conf_path, logp, sub, inbox, os.path.join(tmp, "hold"),

@@ -18,14 +18,13 @@ bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
-import tempfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import check, page  # noqa: E402
-from hostilelib import (Sub, conf, finish, log_text,  # noqa: E402
+from hostilelib import (Sub, finish, inbox_tmp, log_text,  # noqa: E402
                         no_sanitizer_report, run_daemon, stop, wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
@@ -86,14 +85,7 @@ def body(exe, conf_path, logp, sub, inbox, hold, move_hold, read_hold):
 
 def main():
     exe, move_hold, read_hold = sys.argv[1:4]
-    tmp = tempfile.mkdtemp(prefix="nw-inbox-stop-reclaim-")
-    inbox = os.path.join(tmp, "inbox")
-    os.makedirs(inbox)
-    conf_path = os.path.join(tmp, "newswired.conf")
-    with open(conf_path, "w") as f:
-        f.write(conf(inbox, os.path.join(tmp, "state"),
-                     inbox_keys="empty_grace = 0\nsettle = 0\n"))
-    logp = os.path.join(tmp, "daemon.log")
+    tmp, inbox, conf_path, logp = inbox_tmp("nw-inbox-stop-reclaim-")
     sub = Sub()
     try:
         body(exe, conf_path, logp, sub, inbox, os.path.join(tmp, "hold"),
