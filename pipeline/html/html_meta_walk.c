@@ -499,15 +499,35 @@ meta_link_is_headline(xmlNodePtr a)
 	return words >= 4 || (words >= 2 && i >= 30);
 }
 
+/* True when one of the few element siblings of n on one side (next:
+ * after it, else before it) is a link that is a headline. */
+static bool
+meta_headline_beside(xmlNodePtr n, bool next)
+{
+	xmlNodePtr s = next ? n->next : n->prev;
+	int k = 0;
+
+	for (; s != NULL && k < 4; s = next ? s->next : s->prev) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		k++;
+		if (meta_tag_of(s->name) == MT_A && meta_link_is_headline(s))
+			return true;
+	}
+	return false;
+}
+
 /* True when n is part of a teaser of another article: inside a link
  * that holds a heading (a card that links as a whole), or beside a
  * link, within two levels, that is a headline ("<li><a>Kein Recht auf
  * Faulheit ...</a><div class=autor>von Katja Kipping</div></li>"). A
- * byline's class there names the teaser's writer, not this page's. */
+ * byline's class there names the teaser's writer, not this page's.
+ * (Four siblings a side are read: a list of a thousand teasers costs
+ * a thousand short looks, not a million.) */
 static bool
 meta_in_teaser(xmlNodePtr n)
 {
-	xmlNodePtr p, s;
+	xmlNodePtr p;
 	int i;
 
 	for (p = n, i = 0; i < 4 && p != NULL &&
@@ -515,13 +535,11 @@ meta_in_teaser(xmlNodePtr n)
 		if (meta_tag_of(p->name) == MT_A)
 			return meta_link_to_page(p) &&
 			    meta_first_heading(p) != NULL;
-	for (p = n, i = 0; i < 3 && p != NULL && p->parent != NULL &&
+	for (p = n, i = 0; i < 3 && p != NULL &&
 	    p->type == XML_ELEMENT_NODE; i++, p = p->parent)
-		for (s = p->parent->children; s != NULL; s = s->next)
-			if (s != p && s->type == XML_ELEMENT_NODE &&
-			    meta_tag_of(s->name) == MT_A &&
-			    meta_link_is_headline(s))
-				return true;
+		if (meta_headline_beside(p, false) ||
+		    meta_headline_beside(p, true))
+			return true;
 	return false;
 }
 
@@ -745,8 +763,8 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 	    tag == MT_IMG)
 		return;
 	/* (a picture's credit, by its class, is no byline) */
-	if ((marks & META_R_BYLINE) != 0 && !meta_in_figure(n) &&
-	    !meta_in_teaser(n))
+	if ((marks & META_R_BYLINE) != 0 && !meta_full(&c->byline) &&
+	    !meta_in_figure(n) && !meta_in_teaser(n))
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
