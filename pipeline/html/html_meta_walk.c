@@ -465,6 +465,84 @@ meta_in_link(xmlNodePtr n)
 	return false;
 }
 
+static xmlNodePtr meta_first_heading(xmlNodePtr n);
+
+/* True when link a leads to another page: its href (where html_strip.c
+ * kept it, which it does for these kinds only) is no fragment of this
+ * page, no author's page and no reader comment. */
+static bool
+meta_link_to_page(xmlNodePtr a)
+{
+	const char *href = meta_attr(a, "href");
+
+	return href == NULL || (href[0] != '#' &&
+	    !html_href_is_author(href, strlen(href)) &&
+	    !html_href_is_comment(href, strlen(href)));
+}
+
+/* True when link a is another article's headline: a link to another
+ * page whose text runs four words or more, or two in 30 bytes
+ * ("»Dauerbaustelle Hartz-IV-Sanktionsregime«"). */
+static bool
+meta_link_is_headline(xmlNodePtr a)
+{
+	char *s;
+	size_t i, words = 0;
+
+	if (!meta_link_to_page(a))
+		return false;
+	s = meta_node_text(a, 200);
+	for (i = 0; s[i] != '\0'; i++)
+		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
+			words++;
+	free(s);
+	return words >= 4 || (words >= 2 && i >= 30);
+}
+
+/* True when one of the few element siblings of n on one side (next:
+ * after it, else before it) is a link that is a headline. */
+static bool
+meta_headline_beside(xmlNodePtr n, bool next)
+{
+	xmlNodePtr s = next ? n->next : n->prev;
+	int k = 0;
+
+	for (; s != NULL && k < 4; s = next ? s->next : s->prev) {
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		k++;
+		if (meta_tag_of(s->name) == MT_A && meta_link_is_headline(s))
+			return true;
+	}
+	return false;
+}
+
+/* True when n is part of a teaser of another article: inside a link
+ * that holds a heading (a card that links as a whole), or beside a
+ * link, within two levels, that is a headline ("<li><a>Kein Recht auf
+ * Faulheit ...</a><div class=autor>von Katja Kipping</div></li>"). A
+ * byline's class there names the teaser's writer, not this page's.
+ * (Four siblings a side are read: a list of a thousand teasers costs
+ * a thousand short looks, not a million.) */
+static bool
+meta_in_teaser(xmlNodePtr n)
+{
+	xmlNodePtr p;
+	int i;
+
+	for (p = n, i = 0; i < 4 && p != NULL &&
+	    p->type == XML_ELEMENT_NODE; i++, p = p->parent)
+		if (meta_tag_of(p->name) == MT_A)
+			return meta_link_to_page(p) &&
+			    meta_first_heading(p) != NULL;
+	for (p = n, i = 0; i < 3 && p != NULL &&
+	    p->type == XML_ELEMENT_NODE; i++, p = p->parent)
+		if (meta_headline_beside(p, false) ||
+		    meta_headline_beside(p, true))
+			return true;
+	return false;
+}
+
 /* True when n is inside a <figure> or <figcaption> (within a few
  * levels): a name there is a picture's credit. */
 static bool
@@ -685,7 +763,8 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 	    tag == MT_IMG)
 		return;
 	/* (a picture's credit, by its class, is no byline) */
-	if ((marks & META_R_BYLINE) != 0 && !meta_in_figure(n))
+	if ((marks & META_R_BYLINE) != 0 && !meta_full(&c->byline) &&
+	    !meta_in_figure(n) && !meta_in_teaser(n))
 		meta_push_byline(&c->byline, n);
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);

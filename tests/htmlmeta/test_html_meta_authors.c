@@ -848,6 +848,51 @@ test_time_mate(void **state)
 	}
 }
 
+/* A byline's class inside a teaser of another article names that
+ * article's writer: in a card that links as a whole (a link holding a
+ * heading), or beside a link that is a headline; an author's link and
+ * the article's own byline stay. */
+#define P(k) "<p>Das Interview f\xc3\xbchrte der Sender am Dienstag mit " \
+	"dem Abgeordneten, Teil " #k ".</p>"
+static void
+test_teaser_byline(void **state)
+{
+	static const char head[] = "<html><body><h1>Abzocke wird als "
+	    "Klimaschutz verkauft</h1>" P(1) P(2) P(3) P(4) P(5) P(6)
+	    "<ul><li>";
+	static const char tail[] = "</li></ul></body></html>";
+	static const struct {
+		const char *item, *want;
+	} cases[] = {
+		{"<a href=\"/presse/kein-recht\">Kein Recht auf Faulheit "
+		    "auf Regierungsbank</a><div class=\"kontextliste-autor\">"
+		    "Pressemitteilung von Katja Kipping</div>", ""},
+		{"<a href=\"/themen/dauerbaustelle\">\xc2\xbb" "Dauerbaustelle "
+		    "Hartz-IV-Sanktionsregime\xc2\xab</a><div class=\"autor\">"
+		    "Im Wortlaut von Pascal Meiser</div>", ""},
+		{"<a href=\"/politik/olaf\"><h3>Die wunderbare Wandlung des "
+		    "Olaf</h3><div><div class=\"author-name\">Andreas "
+		    "Hoffmann</div></div></a>", ""},
+		{"<a href=\"/author/jana-roe/\"><h3 class=\"author-name\">"
+		    "Jana Roe</h3></a>", "Jana Roe"},
+		{"<a href=\"/politik/\">Politik</a><div class=\"autor\">"
+		    "Jana Roe</div>", "Jana Roe"},
+	};
+	struct nw_article *a;
+	char page[2048];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(page, sizeof(page), "%s%s%s", head, cases[i].item,
+		    tail);
+		a = run(page, NULL);
+		assert_authors(a, cases[i].want);
+		article_free(a);
+	}
+}
+#undef P
+
 static void
 test_issuer_label(void **state)
 {
@@ -1067,6 +1112,7 @@ main(void)
 		cmocka_unit_test(test_copyright_author),
 		cmocka_unit_test(test_issuer_label),
 		cmocka_unit_test(test_time_mate),
+		cmocka_unit_test(test_teaser_byline),
 		cmocka_unit_test(test_not_bylines),
 		cmocka_unit_test(test_author_page_link),
 		cmocka_unit_test(test_byline_leads_unmarked),
