@@ -71,6 +71,31 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
 }
 
+/* Whether word j, an acronym, stands before an amount in its sentence,
+ * as a currency does ("EUR 5,4 Mrd", "USD 1.25", "GBP 1,000,000"):
+ * after a plain space, a number with a decimal or thousands mark
+ * between digits, which a model's number ("RTX 3080") has not, and no
+ * date ("KNA 19.11.21"). */
+static bool
+ent_amount_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *p, *e;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j + 1 >= c->t->n ||
+	    !(v[j + 1].flags & ETOK_NUM) || v[j + 1].sent != v[j].sent ||
+	    v[j + 1].off != v[j].off + v[j].len + 1 ||
+	    c->s[v[j].off + v[j].len] != ' ')
+		return false;
+	p = c->s + v[j + 1].off + v[j + 1].len;
+	if ((*p != ',' && *p != '.') || p[1] < '0' || p[1] > '9')
+		return false;
+	for (e = p + 1; *e >= '0' && *e <= '9'; e++)
+		;
+	return !(*p == '.' && e - p <= 3 && *e == '.' && e[1] >= '0' &&
+	    e[1] <= '9');
+}
+
 /* Whether word j, an acronym, is a results line's code: in brackets
  * after a capitalised name and before a number, a time or a margin
  * ("Dorothea Wierer (ITA) 35.58,7", "Julia Simon (FRA) +1.03,4"), as a
@@ -158,7 +183,7 @@ ent_acro_fill(struct ent_ctx *c)
 		v[n].h = c->t->v[j].hash;
 		v[n].model = ent_model_form(c, j);
 		v[n++].unit = ent_unit_form(c, j) ||
-		    ent_result_form(c, j);
+		    ent_amount_form(c, j) || ent_result_form(c, j);
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), ent_acro_cmp);

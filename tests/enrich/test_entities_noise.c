@@ -259,6 +259,44 @@ test_entities_acro_via(void **state)
 	article_free(a);
 }
 
+/* An acronym before an amount, a number with a decimal or thousands
+ * mark ("EUR 5,4 Mrd", "ZIP 20,5 MB", "USB 3.0"), in most of its
+ * mentions is a currency, a format or a version, no body; bodies
+ * before whole numbers or none keep theirs, and the names around
+ * ("Theresa May", "Tim Cook", "Bill Gates", "Apple said", "the Bank
+ * of England") stay. */
+static void
+test_entities_acro_amount(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Nordex Group erzielte einen Umsatz von etwa "
+	    "EUR 5,4 Mrd. Die Broschüre gibt es als Download (ZIP 20,5 MB). "
+	    "Laut ADAC ist das viel.");
+	assert_false(has_name(&a->organisations, "EUR"));
+	assert_false(has_name(&a->organisations, "ZIP"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_true(has_name(&a->organisations, "Nordex Group"));
+	article_free(a);
+	a = run_in("en", "Theresa May met Tim Cook and Bill Gates in London "
+	    "before a NATO summit. Apple said sales rose to USD 1.25 "
+	    "billion, while the Bank of England held rates at 5.25 percent. "
+	    "Get a USB 3.0 dock. The IMF cut its forecast to 2.5 percent, "
+	    "and BMW sold 2,5 million cars. Cook said Apple would invest.");
+	assert_false(has_name(&a->organisations, "USD"));
+	assert_false(has_name(&a->organisations, "USB"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->organisations, "IMF"));
+	assert_true(has_name(&a->organisations, "BMW"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -274,6 +312,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_de_adj),
 		cmocka_unit_test(test_entities_acro_before_noun),
 		cmocka_unit_test(test_entities_acro_via),
+		cmocka_unit_test(test_entities_acro_amount),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
