@@ -297,6 +297,35 @@ test_entities_acro_amount(void **state)
 	article_free(a);
 }
 
+/* English: a run of a person's shape that no given name opens, written
+ * once right after "a", "your", "its" ... and heading its phrase ("a
+ * Samsung TV on", "your Roth IRA,"), is a thing, no one; a name that
+ * qualifies the noun after it ("a Bernie Sanders rally", "a Keir
+ * Starmer aide") and a name a given name opens stay people. */
+static void
+test_entities_counted_person(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "A Xi Jinping ally was named on Monday, and a "
+	    "Bernie Sanders rally drew crowds. The comedian did his Theresa "
+	    "May impression. Her Tim Cook interview ran long. At a Mike "
+	    "Pence event, their Bill Gates questions went unanswered, said "
+	    "a Keir Starmer aide. She bought a Samsung TV on Friday and "
+	    "paid from your Roth IRA, which Samsung TV buyers do.");
+	assert_false(has_name(&a->people, "Samsung TV"));
+	assert_false(has_name(&a->people, "Roth IRA"));
+	assert_true(has_name(&a->people, "Xi Jinping"));
+	assert_true(has_name(&a->people, "Bernie Sanders"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Keir Starmer"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -313,6 +342,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_before_noun),
 		cmocka_unit_test(test_entities_acro_via),
 		cmocka_unit_test(test_entities_acro_amount),
+		cmocka_unit_test(test_entities_counted_person),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
