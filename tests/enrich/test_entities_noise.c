@@ -326,6 +326,36 @@ test_entities_counted_person(void **state)
 	article_free(a);
 }
 
+/* German: an acronym in brackets after a noun that an adjective in lower
+ * case opens after a preposition or an indefinite article ("eine
+ * individuelle Leitfrage (LF)", "für effiziente Gebäude (BEG)") is
+ * defined as a common noun, a thing; after a body's noun ("der
+ * europäischen Arzneimittelbehörde (EMA)", "einer neuen Agentur
+ * (SPRIND)") or a noun a noun opens ("Gruppe unabhängiger Experten
+ * (IGIE)") it stays a body's. */
+static void
+test_entities_acro_de_defined(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Jede Schule soll eine individuelle Leitfrage (LF) "
+	    "wählen. Die Bundesförderung für effiziente Gebäude (BEG) gilt "
+	    "ab Januar. Laut der europäischen Arzneimittelbehörde (EMA) ist "
+	    "das sicher, sagte Angela Merkel. Eine Gruppe unabhängiger "
+	    "Experten (IGIE) prüft das, mit einer neuen Agentur (SPRIND). "
+	    "Der ADAC und die Deutsche Bahn warnen.");
+	assert_false(has_name(&a->organisations, "LF"));
+	assert_false(has_name(&a->organisations, "BEG"));
+	assert_true(has_name(&a->organisations, "EMA"));
+	assert_true(has_name(&a->organisations, "IGIE"));
+	assert_true(has_name(&a->organisations, "SPRIND"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_true(has_name(&a->organisations, "Deutsche Bahn"));
+	assert_true(has_name(&a->people, "Angela Merkel"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -343,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_via),
 		cmocka_unit_test(test_entities_acro_amount),
 		cmocka_unit_test(test_entities_counted_person),
+		cmocka_unit_test(test_entities_acro_de_defined),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
