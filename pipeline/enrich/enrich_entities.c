@@ -900,6 +900,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 	ent_resolve(&bc, &bc, heads);
 	ent_drop_products(&bc);
 	ent_list_kinds(&bc);
+	ent_drop_counted(&bc);
 	for (i = 0; i < bc.n; i++)
 		if (bc.runs[i].weak)
 			break;

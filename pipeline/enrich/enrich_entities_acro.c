@@ -71,6 +71,31 @@ ent_unit_form(struct ent_ctx *c, size_t j)
 	return !(v[j - 1].len == 4 && y >= 1900 && y < 2040);
 }
 
+/* Whether word j, an acronym, stands before an amount in its sentence,
+ * as a currency does ("EUR 5,4 Mrd", "USD 1.25", "GBP 1,000,000"):
+ * after a plain space, a number with a decimal or thousands mark
+ * between digits, which a model's number ("RTX 3080") has not, and no
+ * date ("KNA 19.11.21"). */
+static bool
+ent_amount_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *p, *e;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j + 1 >= c->t->n ||
+	    !(v[j + 1].flags & ETOK_NUM) || v[j + 1].sent != v[j].sent ||
+	    v[j + 1].off != v[j].off + v[j].len + 1 ||
+	    c->s[v[j].off + v[j].len] != ' ')
+		return false;
+	p = c->s + v[j + 1].off + v[j + 1].len;
+	if ((*p != ',' && *p != '.') || p[1] < '0' || p[1] > '9')
+		return false;
+	for (e = p + 1; *e >= '0' && *e <= '9'; e++)
+		;
+	return !(*p == '.' && e - p <= 3 && *e == '.' && e[1] >= '0' &&
+	    e[1] <= '9');
+}
+
 /* Whether word j, an acronym, is a results line's code: in brackets
  * after a capitalised name and before a number, a time or a margin
  * ("Dorothea Wierer (ITA) 35.58,7", "Julia Simon (FRA) +1.03,4"), as a
@@ -158,7 +183,7 @@ ent_acro_fill(struct ent_ctx *c)
 		v[n].h = c->t->v[j].hash;
 		v[n].model = ent_model_form(c, j);
 		v[n++].unit = ent_unit_form(c, j) ||
-		    ent_result_form(c, j);
+		    ent_amount_form(c, j) || ent_result_form(c, j);
 	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), ent_acro_cmp);
@@ -394,6 +419,62 @@ ent_acro_medium_form(struct ent_ctx *c, size_t j)
 	    ent_word_is(c, j + 1, ENT_W_LANG);
 }
 
+/* German: whether word k is an adjective in lower case, inflected (-e,
+ * -en, -er, -em, -es) and no stop word, after a preposition, an
+ * indefinite article or a possessive ("von privaten", "mit aktueller",
+ * "im künftigen"): a common noun's phrase, as a body's name is not
+ * written (it takes the definite article: "der neuen SPD"); a word
+ * that might be a verb before it ("Dafür stimmten SPD") is none. */
+static bool
+ent_de_adj_phrase(struct ent_ctx *c, size_t k)
+{
+	static const char *const preps[] = {
+		"an", "auf", "aus", "bei", "durch", "für", "gegen", "im",
+		"in", "mit", "nach", "ohne", "unter", "von", "vor", "zu",
+		"zwischen", "über",
+	};
+	const struct etok *v = c->t->v;
+	const char *a = c->s + v[k].off;
+	size_t n = v[k].len;
+
+	if (k == 0 || !ent_acro_lower(c, k) ||
+	    ent_word_is(c, k, ENT_W_STOP) || ent_word_is(c, k, ENT_W_LANG))
+		return false;
+	if (n < 4 || !(a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
+	    a[n - 2] == 'e')))
+		return false;
+	return v[k - 1].sent == v[k].sent && ent_plain_gap(c, k - 1) &&
+	    ent_acro_lower(c, k - 1) && (ent_acro_de_det(c, k - 1) ||
+	    ent_word_is(c, k - 1, ENT_W_DEDET) ||
+	    ETOK_FIND(etok_folded(c->t, k - 1), preps));
+}
+
+/* German: word j, an acronym, in brackets right after a noun that an
+ * adjective in lower case opens after a preposition or an indefinite
+ * article ("im künftigen Telematikinfrastruktur (TI)", "eine
+ * individuelle Leitfrage (LF)", "die europäische
+ * Krankenversicherungskarte (EHIC)"): defined by a common noun's
+ * phrase, a thing. Not after a body's noun ("der neuen
+ * Bundesnetzagentur (BNetzA)"), nor after a noun a noun opens
+ * ("Gruppe unabhängiger Experten (IGIE)"). */
+static bool
+ent_acro_de_defined_form(struct ent_ctx *c, size_t j)
+{
+	const struct etok *v = c->t->v;
+	const char *s = c->s;
+	size_t e = v[j].off + v[j].len;
+
+	if (!(v[j].flags & ETOK_ALLCAP) || j < 3 || v[j].off < 2 ||
+	    s[v[j].off - 1] != '(' || s[v[j].off - 2] != ' ' ||
+	    s[e] != ')' || v[j - 1].sent != v[j].sent ||
+	    !(v[j - 1].flags & ETOK_CAP) || (v[j - 1].flags & ETOK_ALLCAP) ||
+	    v[j - 1].off + v[j - 1].len + 2 != v[j].off ||
+	    ent_de_body(etok_folded(c->t, j - 1)) ||
+	    v[j - 2].sent != v[j].sent || !ent_plain_gap(c, j - 2))
+		return false;
+	return ent_de_adj_phrase(c, j - 2);
+}
+
 /* Word j, an acronym, names a thing: defined by a phrase in lower case,
  * heading a count noun's phrase, or a transfer's medium. */
 static bool
@@ -402,7 +483,8 @@ ent_acro_thing_any(struct ent_ctx *c, size_t j)
 	if (ent_acro_medium_form(c, j))
 		return true;
 	if (c->nouns)
-		return ent_acro_de_head_form(c, j);
+		return ent_acro_de_head_form(c, j) ||
+		    ent_acro_de_defined_form(c, j);
 	return ent_acro_thing_form(c, j) || ent_acro_head_form(c, j);
 }
 
@@ -417,23 +499,14 @@ ent_acro_thing(struct ent_ctx *c, size_t i)
 /* German: word i, an acronym, heads a noun's phrase after an adjective
  * in lower case with no definite article ("von privaten PKW nicht",
  * "eine grüne LED)", "mit aktueller PHP und") or after "eigen" ("dem
- * eigenen PKW"): a thing one has or counts, as a body is not written
- * (it takes the definite article: "der neuen SPD"). Not an acronym
- * joined to a compound ("aus verschiedenen EU-Ländern"), nor after a
- * word that might be a verb ("Dafür stimmten SPD und"): the word
- * before the adjective is a preposition, an indefinite article or a
- * possessive. This one mention only: "zu einer neuen SPD" loses no
- * other. */
+ * eigenen PKW"): a thing one has or counts (ent_de_adj_phrase()). Not
+ * an acronym joined to a compound ("aus verschiedenen EU-Ländern").
+ * This one mention only: "zu einer neuen SPD" loses no other. */
 bool
 ent_acro_de_adj(struct ent_ctx *c, size_t i)
 {
-	static const char *const preps[] = {
-		"an", "auf", "aus", "bei", "durch", "für", "gegen", "mit",
-		"nach", "ohne", "unter", "von", "vor", "zu", "über",
-	};
 	const struct etok *v = c->t->v;
-	const char *w = c->s + v[i].off, *a;
-	size_t n;
+	const char *w = c->s + v[i].off;
 
 	if (!c->nouns || !(v[i].flags & ETOK_ALLCAP) || i < 2 ||
 	    v[i - 1].sent != v[i].sent || !ent_plain_gap(c, i - 1) ||
@@ -441,17 +514,9 @@ ent_acro_de_adj(struct ent_ctx *c, size_t i)
 	    ent_word_is(c, i - 1, ENT_W_STOP) ||
 	    ent_word_is(c, i - 1, ENT_W_LANG))
 		return false;
-	a = c->s + v[i - 1].off;
-	n = v[i - 1].len;
-	if (n >= 5 && memcmp(a, "eigen", 5) == 0)
+	if (v[i - 1].len >= 5 && memcmp(c->s + v[i - 1].off, "eigen", 5) == 0)
 		return true;
-	if (n < 4 || !(a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
-	    a[n - 2] == 'e')))
-		return false;
-	return v[i - 2].sent == v[i].sent && ent_plain_gap(c, i - 2) &&
-	    ent_acro_lower(c, i - 2) && (ent_acro_de_det(c, i - 2) ||
-	    ent_word_is(c, i - 2, ENT_W_DEDET) ||
-	    ETOK_FIND(etok_folded(c->t, i - 2), preps));
+	return ent_de_adj_phrase(c, i - 1);
 }
 
 /* Whether word a, two capitals, is a region's postal code after "in", a

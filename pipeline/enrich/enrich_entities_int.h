@@ -393,6 +393,9 @@ bool ent_pl_town_form(struct ent_ctx *c, size_t i);
 /* Drops the people of c named after an organisation of its text, a
  * product ("Apple TV" beside "Apple"). */
 void ent_drop_products(struct ent_ctx *c);
+/* Marks phrases the people of c of a name written once as a count noun
+ * ("a MacBook Pro", "your Roth IRA"), no given name or title first. */
+void ent_drop_counted(struct ent_ctx *c);
 /* A list names things of one kind: the people of c marked a person by
  * no sign of their own, listed with two names or more of which one is
  * an organisation of two words or more ("FC Porto, Inter Milan,

@@ -696,6 +696,56 @@ ent_drop_products(struct ent_ctx *c)
 	free(the.v);
 }
 
+/* Whether run r, a person's of two words or more that no given name
+ * opens, is written right after a determiner of a count noun, where no
+ * title can stand, and heads its phrase ("a MacBook Pro to", "a Samsung
+ * TV on", "your Roth IRA,", "a Nobel Prize in"): a thing one has, buys
+ * or wins, as no one is written. A name before a noun it qualifies is
+ * a person's as often ("a Bernie Sanders rally", "a Keir Starmer
+ * aide"), and stays. */
+static bool
+ent_counted_person(struct ent_ctx *c, const struct ent_run *r)
+{
+	const struct etok *n;
+
+	if (r->kind != ENT_PERSON || r->b - r->a < 2 || r->a == 0 ||
+	    !ent_plain_gap(c, r->a - 1) ||
+	    (c->t->v[r->a - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    !ent_word_is(c, r->a - 1, ENT_W_DET) ||
+	    ent_word_is(c, r->a, ENT_W_GIVEN))
+		return false;
+	if (r->b >= c->t->n || !ent_plain_gap(c, r->b - 1))
+		return true;
+	n = &c->t->v[r->b];
+	return (n->flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) ||
+	    ent_word_is(c, r->b, ENT_W_STOP);
+}
+
+/* Drops the people of c of a name that one of its mentions writes as a
+ * count noun (ent_counted_person()): every mention of "MacBook Pro" once
+ * "a MacBook Pro" is read. They are marked phrases: a person's name
+ * that the output then leaves out, as it does "Saturated Fat". */
+void
+ent_drop_counted(struct ent_ctx *c)
+{
+	const char **names = xcalloc(c->n + 1, sizeof(*names));
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		if (ent_counted_person(c, &c->runs[i]))
+			names[n++] = c->runs[i].name;
+	if (n > 1)
+		qsort(names, n, sizeof(*names), ent_str_cmp);
+	for (i = 0; i < c->n && n > 0; i++) {
+		struct ent_run *r = &c->runs[i];
+
+		if (r->kind == ENT_PERSON && bsearch(&r->name, names, n,
+		    sizeof(*names), ent_str_cmp) != NULL)
+			r->phrase = true;
+	}
+	free(names);
+}
+
 const char **
 ent_phrases(const struct ent_ctx *c, size_t *n)
 {

@@ -259,6 +259,103 @@ test_entities_acro_via(void **state)
 	article_free(a);
 }
 
+/* An acronym before an amount, a number with a decimal or thousands
+ * mark ("EUR 5,4 Mrd", "ZIP 20,5 MB", "USB 3.0"), in most of its
+ * mentions is a currency, a format or a version, no body; bodies
+ * before whole numbers or none keep theirs, and the names around
+ * ("Theresa May", "Tim Cook", "Bill Gates", "Apple said", "the Bank
+ * of England") stay. */
+static void
+test_entities_acro_amount(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Nordex Group erzielte einen Umsatz von etwa "
+	    "EUR 5,4 Mrd. Die Broschüre gibt es als Download (ZIP 20,5 MB). "
+	    "Laut ADAC ist das viel.");
+	assert_false(has_name(&a->organisations, "EUR"));
+	assert_false(has_name(&a->organisations, "ZIP"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_true(has_name(&a->organisations, "Nordex Group"));
+	article_free(a);
+	a = run_in("en", "Theresa May met Tim Cook and Bill Gates in London "
+	    "before a NATO summit. Apple said sales rose to USD 1.25 "
+	    "billion, while the Bank of England held rates at 5.25 percent. "
+	    "Get a USB 3.0 dock. The IMF cut its forecast to 2.5 percent, "
+	    "and BMW sold 2,5 million cars. Cook said Apple would invest.");
+	assert_false(has_name(&a->organisations, "USD"));
+	assert_false(has_name(&a->organisations, "USB"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->organisations, "IMF"));
+	assert_true(has_name(&a->organisations, "BMW"));
+	article_free(a);
+}
+
+/* English: a run of a person's shape that no given name opens, written
+ * once right after "a", "your", "its" ... and heading its phrase ("a
+ * Samsung TV on", "your Roth IRA,"), is a thing, no one; a name that
+ * qualifies the noun after it ("a Bernie Sanders rally", "a Keir
+ * Starmer aide") and a name a given name opens stay people. */
+static void
+test_entities_counted_person(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "A Xi Jinping ally was named on Monday, and a "
+	    "Bernie Sanders rally drew crowds. The comedian did his Theresa "
+	    "May impression. Her Tim Cook interview ran long. At a Mike "
+	    "Pence event, their Bill Gates questions went unanswered, said "
+	    "a Keir Starmer aide. She bought a Samsung TV on Friday and "
+	    "paid from your Roth IRA, which Samsung TV buyers do.");
+	assert_false(has_name(&a->people, "Samsung TV"));
+	assert_false(has_name(&a->people, "Roth IRA"));
+	assert_true(has_name(&a->people, "Xi Jinping"));
+	assert_true(has_name(&a->people, "Bernie Sanders"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Keir Starmer"));
+	article_free(a);
+}
+
+/* German: an acronym in brackets after a noun that an adjective in lower
+ * case opens after a preposition or an indefinite article ("eine
+ * individuelle Leitfrage (LF)", "für effiziente Gebäude (BEG)") is
+ * defined as a common noun, a thing; after a body's noun ("der
+ * europäischen Arzneimittelbehörde (EMA)", "einer neuen Agentur
+ * (SPRIND)") or a noun a noun opens ("Gruppe unabhängiger Experten
+ * (IGIE)") it stays a body's. */
+static void
+test_entities_acro_de_defined(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Jede Schule soll eine individuelle Leitfrage (LF) "
+	    "wählen. Die Bundesförderung für effiziente Gebäude (BEG) gilt "
+	    "ab Januar. Laut der europäischen Arzneimittelbehörde (EMA) ist "
+	    "das sicher, sagte Angela Merkel. Eine Gruppe unabhängiger "
+	    "Experten (IGIE) prüft das, mit einer neuen Agentur (SPRIND). "
+	    "Der ADAC und die Deutsche Bahn warnen.");
+	assert_false(has_name(&a->organisations, "LF"));
+	assert_false(has_name(&a->organisations, "BEG"));
+	assert_true(has_name(&a->organisations, "EMA"));
+	assert_true(has_name(&a->organisations, "IGIE"));
+	assert_true(has_name(&a->organisations, "SPRIND"));
+	assert_true(has_name(&a->organisations, "ADAC"));
+	assert_true(has_name(&a->organisations, "Deutsche Bahn"));
+	assert_true(has_name(&a->people, "Angela Merkel"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -274,6 +371,9 @@ main(void)
 		cmocka_unit_test(test_entities_acro_de_adj),
 		cmocka_unit_test(test_entities_acro_before_noun),
 		cmocka_unit_test(test_entities_acro_via),
+		cmocka_unit_test(test_entities_acro_amount),
+		cmocka_unit_test(test_entities_counted_person),
+		cmocka_unit_test(test_entities_acro_de_defined),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
