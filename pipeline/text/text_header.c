@@ -150,6 +150,20 @@ text_arrow_open(const char *s)
 	    strstr(s + 2, "\xc2\xbb") == NULL;
 }
 
+/* True when s names a picture's credit, by the copyright's mark or a
+ * label ("Waldwege-versperrt \xc2\xa9 Chris - stock.adobe.com",
+ * "Foto: X"), not by a group in brackets that may close a headline
+ * ("Chocolate Buttercream Frosting (Ermine Icing)"). */
+static bool
+text_credit_line(const char *s)
+{
+	size_t at = 0;
+	char *c = text_credit(s, &at);
+
+	free(c);
+	return c != NULL && s[at] != '(';
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -169,7 +183,7 @@ text_title_candidate(const struct text_item *it)
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
 	if (it->form || text_bar_byline(it) || text_counter(it) ||
-	    text_file_name(it->s))
+	    text_file_name(it->s) || text_credit_line(it->s))
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }
@@ -815,9 +829,55 @@ text_section_label(const struct text_doc *d, size_t i, size_t first)
 	return !lynx || it->heading;
 }
 
+/* True when it reads as a headline of TEXT_BYLINE_TITLE_WORDS words or
+ * more, and of one sentence. */
+static bool
+text_headline_line(const struct text_item *it)
+{
+	return text_title_candidate(it) &&
+	    it->words >= TEXT_BYLINE_TITLE_WORDS &&
+	    it->words <= TEXT_TITLE_MAX_WORDS &&
+	    !text_has_sentence_break(it->s) && !text_ends_full_stop(it->s);
+}
+
+/* True when the text of item i stands in another item of the dump (its
+ * copy in the crumbs, the share links or a teaser). */
+static bool
+text_copied(const struct text_doc *d, size_t i)
+{
+	if (d->items[i].twice)
+		return true;
+	for (size_t k = 0; k < d->n; k++)
+		if (k != i && strstr(d->items[k].s, d->items[i].s) != NULL)
+			return true;
+	return false;
+}
+
+/* Where the run the walk stopped at opens with a standfirst (first, of
+ * sentences), no headline: the nearest line over it, within the walk's
+ * reach, that reads as a headline and that the dump holds again (the
+ * crumbs, the page's title over the article and in its teaser: the
+ * headline over the captions, the date and the date's label "am" that
+ * ended the walk). */
+static void
+text_repeated_title(struct text_doc *d, size_t first)
+{
+	size_t lo = d->body_start > TEXT_HEADER_SKIP ?
+	    d->body_start - TEXT_HEADER_SKIP : 0;
+
+	for (size_t k = first; k-- > lo;) {
+		if (!text_headline_line(&d->items[k]) || !text_copied(d, k))
+			continue;
+		d->title = k;
+		d->items[k].kind = TEXT_HEADLINE;
+		return;
+	}
+}
+
 /* The headline from the run's first item (first) the walk stopped at:
  * past a kicker or a section's name over it and the items it glued to
- * it; then the standfirst under it. */
+ * it, or the headline the dump holds again over a standfirst; then the
+ * standfirst under it. */
 static void
 text_header_title(struct text_doc *d, size_t first)
 {
@@ -846,6 +906,8 @@ text_header_title(struct text_doc *d, size_t first)
 		d->title = first;
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;
+	} else {
+		text_repeated_title(d, first);
 	}
 	text_standfirst(d, first);
 }

@@ -1,0 +1,124 @@
+/* Unit tests of the text-dump extractor's headline where the header
+ * walk stops short of it or past it (round 24): the headline the dump
+ * holds again, over the line the walk took. Snippets of real renders
+ * (w3m dumps of development pages), shortened. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text_extracted.h"
+
+/* A picture's credit over the body and the date's label "am" over the
+ * standfirst (jagderleben.de, w3m): the credit line is no headline;
+ * the walk stops at the standfirst, and the headline is the line over
+ * it that the crumbs hold again. */
+static void
+test_extract_repeated_title_over_credit(void **state)
+{
+	const char *s =
+	    "Pirsch Logo - Respekt vor dem Wilden\n"
+	    "Home News Waldwege gesperrt: Polizei ermittelt wegen "
+	    "Noetigung\n"
+	    "News\n"
+	    "jagdbetrieb&hege\n"
+	    "\n"
+	    "Waldwege gesperrt: Polizei ermittelt wegen Noetigung\n"
+	    "\n"
+	    "Kathrin Fuehres \xc2\xa9 Kathrin Fuehres\n"
+	    "Kathrin Fuehres\n"
+	    "am\n"
+	    "Mittwoch, 26.01.2022 - 14:30\n"
+	    "\n"
+	    "Immer wieder versperren Unbekannte Waldwege bei Otterberg. "
+	    "Nun sucht die Polizei nach Zeugen.\n"
+	    "\n"
+	    "Whatsapp Teilen Twittern Pinnen [jag]Jagdbericht "
+	    "[ja]Leserbrief\n"
+	    "Waldwege-versperrt \xc2\xa9 Chris - stock.adobe.com\n"
+	    "Wer die Aeste immer wieder auf die Wege zieht, ist unklar "
+	    "(Symbolbild).\n"
+	    "\n"
+	    "Im Bereich Reichenbacherhof bei Otterberg werden seit "
+	    "geraumer Zeit immer wieder\n"
+	    "land- und forstwirtschaftliche Wege durch groessere Aeste "
+	    "blockiert. Nicht nur Jaeger, Landwirte und\n"
+	    "Eigentuemer werden so an der Durchfahrt gehindert, im "
+	    "Notfall sind die Sperren auch ein Hindernis\n"
+	    "fuer Einsatzkraefte, berichtet das Polizeipraesidium "
+	    "Westpfalz.\n"
+	    "\n"
+	    "Die Polizei ermittelt nun wegen Noetigung und bittet Zeugen "
+	    "darum, Hinweise unter der Telefonnummer\n"
+	    "0631-369210 zu melden. Die Aeste liegen seit Wochen auf den "
+	    "Wegen, und niemand weiss, wer sie dorthin\n"
+	    "zieht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Waldwege gesperrt: Polizei ermittelt wegen Noetigung");
+	article_free(a);
+}
+
+/* The headline twice over a newsletter's standfirst (greator.com, w3m):
+ * the walk stops at the standfirst, and the headline is the line over
+ * it that the dump holds again. */
+static void
+test_extract_repeated_title_over_standfirst(void **state)
+{
+	const char *s =
+	    "Suche nach: [                    ] [Suche]\n"
+	    "Glueck kommt von innen: Wie du deine innere Zufriedenheit "
+	    "steigern kannst\n"
+	    "\n"
+	    "Lesezeit von 4 Minuten\n"
+	    "Meditation\n"
+	    "Glueck kommt von innen: Wie du deine innere Zufriedenheit "
+	    "steigern kannst\n"
+	    "Inhaltsverzeichnis\n"
+	    "\n"
+	    "Themen\n"
+	    "PersoenlichkeitCoachingMindsetAchtsamkeitBeziehungen\n"
+	    "Greator Newsletter\n"
+	    "Alle Themen zu Coaching & Persoenlichkeitsentwicklung.\n"
+	    "ABONNIEREN\n"
+	    "Abonnieren\n"
+	    "\n"
+	    "Innere Zufriedenheit ist ein wichtiger Faktor fuer unser "
+	    "Wohlbefinden und unsere Lebensqualitaet. Sie\n"
+	    "hilft uns, mit den Herausforderungen des Alltags umzugehen, "
+	    "und gibt uns die Kraft, unsere Ziele\n"
+	    "zu verfolgen. Doch was ist innere Zufriedenheit eigentlich, "
+	    "und wie kannst du sie steigern?\n"
+	    "\n"
+	    "Innere Zufriedenheit beschreibt ein Gefuehl der Ruhe und der "
+	    "Ausgeglichenheit, das von innen kommt\n"
+	    "und nicht von den Umstaenden abhaengt, in denen wir leben. "
+	    "Wer zufrieden ist, braucht weniger.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Glueck kommt von innen: Wie du deine innere Zufriedenheit "
+	    "steigern kannst");
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_extract_repeated_title_over_credit),
+		cmocka_unit_test(test_extract_repeated_title_over_standfirst),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
