@@ -874,10 +874,63 @@ text_repeated_title(struct text_doc *d, size_t first)
 	}
 }
 
+/* True when the text of item k stands again over the body, as a line
+ * of its own or as the end of a longer one (the crumbs' last entry). */
+static bool
+text_copied_top(const struct text_doc *d, size_t k)
+{
+	const char *s = d->items[k].s;
+	size_t ls = strlen(s);
+
+	for (size_t j = 0; j < d->body_start; j++) {
+		const char *o = d->items[j].s;
+		size_t lo = strlen(o);
+
+		if (j != k && lo >= ls && strcmp(o + lo - ls, s) == 0 &&
+		    (lo == ls || o[lo - ls - 1] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* True when a neighbour of item k is a copy or chrome: k is a line of
+ * the site's furniture (a tagline or a menu's entry that a sticky
+ * header sets twice, a calendar's row), no article's. */
+static bool
+text_among_furniture(const struct text_doc *d, size_t k)
+{
+	const struct text_item *up = k > 0 ? &d->items[k - 1] : NULL;
+	const struct text_item *down = &d->items[k + 1];
+
+	return (up != NULL && (up->twice || up->chrome)) || down->twice ||
+	    down->chrome;
+}
+
+/* The headline over the line h the walk took, where h stands once in
+ * the dump (a button's row, "RECIPE PRINT RATE THIS RECIPE", or a
+ * teaser's headline): the nearest line over h, within the walk's reach,
+ * that reads as a headline, stands again over the body (the crumbs'
+ * last entry, a second heading) and is no furniture. Returns its index,
+ * or h. */
+static size_t
+text_copied_over(const struct text_doc *d, size_t h)
+{
+	size_t lo = d->body_start > TEXT_HEADER_SKIP ?
+	    d->body_start - TEXT_HEADER_SKIP : 0;
+
+	if (text_copied(d, h))
+		return h;
+	for (size_t k = h; k-- > lo;)
+		if (text_headline_line(&d->items[k]) &&
+		    text_copied_top(d, k) && !text_among_furniture(d, k))
+			return k;
+	return h;
+}
+
 /* The headline from the run's first item (first) the walk stopped at:
  * past a kicker or a section's name over it and the items it glued to
- * it, or the headline the dump holds again over a standfirst; then the
- * standfirst under it. */
+ * it, or the headline the dump holds again over it; then the standfirst
+ * under it. */
 static void
 text_header_title(struct text_doc *d, size_t first)
 {
@@ -903,6 +956,7 @@ text_header_title(struct text_doc *d, size_t first)
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&
 	    !text_ends_full_stop(d->items[first].s)) {
+		first = text_copied_over(d, first);
 		d->title = first;
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;

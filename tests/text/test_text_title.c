@@ -112,12 +112,65 @@ test_extract_repeated_title_over_standfirst(void **state)
 	article_free(a);
 }
 
+/* A row of buttons between the post's facts and the body, over the
+ * recipe's name (foxyfolksy.com, w3m): the walk takes the row, which
+ * the dump holds once; the headline is the line over it that the
+ * crumbs end with. */
+static void
+test_extract_copied_title_over_buttons(void **state)
+{
+	const char *s =
+	    "Search [                    ] Submit\n"
+	    "Home >> Recipes >> Cake Recipes >> Chocolate Buttercream "
+	    "Frosting without Powdered Sugar (Ermine\n"
+	    "Icing)\n"
+	    "\n"
+	    "Chocolate Buttercream Frosting without Powdered Sugar (Ermine "
+	    "Icing)\n"
+	    "\n"
+	    "  \xe2\x80\xa2 January 28, 2018\n"
+	    "  \xe2\x80\xa2 Bebs\n"
+	    "  \xe2\x80\xa2 Cake Recipes\n"
+	    "  \xe2\x80\xa2 80 Comments\n"
+	    "  \xe2\x80\xa2 Updated: August 22, 2019\n"
+	    "\n"
+	    "RECIPE PRINT RATE THIS RECIPE\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Share It!\n"
+	    "  \xe2\x80\xa2 Pin It!\n"
+	    "  \xe2\x80\xa2 Yum It!\n"
+	    "  \xe2\x80\xa2 Send It!\n"
+	    "\n"
+	    "Chocolate Buttercream Frosting\n"
+	    "\n"
+	    "Try this Chocolate Buttercream Frosting. No powdered sugar "
+	    "needed. It is so light and fluffy and\n"
+	    "smoother than the classic American Buttercream Frosting. It "
+	    "is easily the best buttercream frosting\n"
+	    "I have tried, and a bit more work than the classic one.\n"
+	    "\n"
+	    "My best friend, Sharon, asked me to make a chocolate cake for "
+	    "her hubby, Ariel, for his birthday\n"
+	    "last week. The thing is I know a really good chocolate cake "
+	    "recipe that I usually use for my\n"
+	    "mousse cakes, and I was not sure it would hold in the heat.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Chocolate Buttercream Frosting without Powdered Sugar (Ermine "
+	    "Icing)");
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_repeated_title_over_credit),
 		cmocka_unit_test(test_extract_repeated_title_over_standfirst),
+		cmocka_unit_test(test_extract_copied_title_over_buttons),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
