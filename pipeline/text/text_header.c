@@ -874,25 +874,6 @@ text_repeated_title(struct text_doc *d, size_t first)
 	}
 }
 
-/* True when the text of item k stands again over the body, as a line
- * of its own or as the end of a longer one (the crumbs' last entry). */
-static bool
-text_copied_top(const struct text_doc *d, size_t k)
-{
-	const char *s = d->items[k].s;
-	size_t ls = strlen(s);
-
-	for (size_t j = 0; j < d->body_start; j++) {
-		const char *o = d->items[j].s;
-		size_t lo = strlen(o);
-
-		if (j != k && lo >= ls && strcmp(o + lo - ls, s) == 0 &&
-		    (lo == ls || o[lo - ls - 1] == ' '))
-			return true;
-	}
-	return false;
-}
-
 /* True when a neighbour of item k is a copy or chrome: k is a line of
  * the site's furniture (a tagline or a menu's entry that a sticky
  * header sets twice, a calendar's row), no article's. */
@@ -909,9 +890,9 @@ text_among_furniture(const struct text_doc *d, size_t k)
 /* The headline over the line h the walk took, where h stands once in
  * the dump (a button's row, "RECIPE PRINT RATE THIS RECIPE", or a
  * teaser's headline): the nearest line over h, within the walk's reach,
- * that reads as a headline, stands again over the body (the crumbs'
- * last entry, a second heading) and is no furniture. Returns its index,
- * or h. */
+ * that reads as a headline, that the dump holds again (the crumbs' last
+ * entry, a second heading, the comments' "25 thoughts on \"...\"") and
+ * that is no furniture. Returns its index, or h. */
 static size_t
 text_copied_over(const struct text_doc *d, size_t h)
 {
@@ -922,7 +903,7 @@ text_copied_over(const struct text_doc *d, size_t h)
 		return h;
 	for (size_t k = h; k-- > lo;)
 		if (text_headline_line(&d->items[k]) &&
-		    text_copied_top(d, k) && !text_among_furniture(d, k))
+		    text_copied(d, k) && !text_among_furniture(d, k))
 			return k;
 	return h;
 }

@@ -164,6 +164,63 @@ test_extract_copied_title_over_buttons(void **state)
 	article_free(a);
 }
 
+/* The recent posts' teasers between the headline and the body
+ * (youhadmeatgardening.com, w3m): the walk takes the last teaser's
+ * headline, which the dump holds once; the headline over the teasers
+ * is the page's, which the comments' heading holds again under the
+ * body. */
+static void
+test_extract_copied_title_over_teasers(void **state)
+{
+	const char *s =
+	    "You Had Me At GardeningYou Had Me At Gardening\n"
+	    "Search for: [                    ] [Search]\n"
+	    "  \xe2\x80\xa2 About Us\n"
+	    "  \xe2\x80\xa2 Indoor Gardens\n"
+	    "  \xe2\x80\xa2 Contact\n"
+	    "\n"
+	    "How to Grow a Lemon Tree from Seed | Step-by-Step Guide\n"
+	    "\n"
+	    "Recent Posts\n"
+	    "\n"
+	    "  \xe2\x80\xa2 zz plant carezz plant care October 30, 2020 "
+	    "Kate May\n"
+	    "\n"
+	    "    ZZ Plant Care: A Complete Guide\n"
+	    "\n"
+	    "    Read More\n"
+	    "  \xe2\x80\xa2 polka dot plant carepolka dot plant care "
+	    "October 28, 2020 Kate May\n"
+	    "\n"
+	    "    Polka Dot Plant Care: How To Grow And Care For It\n"
+	    "\n"
+	    "    Read More\n"
+	    "\n"
+	    "Lemon trees are some of the easiest fruit trees to grow "
+	    "indoors. All they need is a sunny\n"
+	    "windowsill, the right soil, and a lot of patience. Before we "
+	    "learn today how to grow a lemon tree\n"
+	    "from seed, however, let us discuss a few important things "
+	    "you should know!\n"
+	    "\n"
+	    "It can take a few years for an indoor lemon tree to bloom and "
+	    "produce fruit, but it is worth the\n"
+	    "wait. Their shiny leaves and rapid growth are mesmerizing to "
+	    "any greenery addict, and you really\n"
+	    "cannot compare the taste of indoor-grown lemons with "
+	    "store-bought fruit.\n"
+	    "\n"
+	    "25 thoughts on \xe2\x80\x9cHow to Grow a Lemon Tree from Seed "
+	    "| Step-by-Step Guide\xe2\x80\x9d\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "How to Grow a Lemon Tree from Seed | Step-by-Step Guide");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -171,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_extract_repeated_title_over_credit),
 		cmocka_unit_test(test_extract_repeated_title_over_standfirst),
 		cmocka_unit_test(test_extract_copied_title_over_buttons),
+		cmocka_unit_test(test_extract_copied_title_over_teasers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
