@@ -858,8 +858,10 @@ text_copied(const struct text_doc *d, size_t i)
  * reach, that reads as a headline and that the dump holds again (the
  * crumbs, the page's title over the article and in its teaser: the
  * headline over the captions, the date and the date's label "am" that
- * ended the walk). */
-static void
+ * ended the walk); else the first such line under it, in the run (a
+ * sidebar's licence or a login's notice the run took in over the
+ * headline). Returns the item the standfirst is looked for from. */
+static size_t
 text_repeated_title(struct text_doc *d, size_t first)
 {
 	size_t lo = d->body_start > TEXT_HEADER_SKIP ?
@@ -870,8 +872,16 @@ text_repeated_title(struct text_doc *d, size_t first)
 			continue;
 		d->title = k;
 		d->items[k].kind = TEXT_HEADLINE;
-		return;
+		return first;
 	}
+	for (size_t k = first + 1; k < d->body_start; k++) {
+		if (!text_headline_line(&d->items[k]) || !text_copied(d, k))
+			continue;
+		d->title = k;
+		d->items[k].kind = TEXT_HEADLINE;
+		return k + 1;
+	}
+	return first;
 }
 
 /* True when a neighbour of item k is a copy or chrome: k is a line of
@@ -942,7 +952,7 @@ text_header_title(struct text_doc *d, size_t first)
 		d->items[first].kind = TEXT_HEADLINE;
 		first++;
 	} else {
-		text_repeated_title(d, first);
+		first = text_repeated_title(d, first);
 	}
 	text_standfirst(d, first);
 }

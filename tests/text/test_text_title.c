@@ -221,12 +221,62 @@ test_extract_copied_title_over_teasers(void **state)
 	article_free(a);
 }
 
+/* A sidebar's licence between the blog's menu and the post
+ * (ritinardo.wordpress.com, w3m): the walk stops at the licence's
+ * sentence, over which no line has a copy; the headline is the line
+ * under it that the dump holds again (the blog's list of posts). */
+static void
+test_extract_repeated_title_under_standfirst(void **state)
+{
+	const char *s =
+	    "Mikroblog-Meldungen:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Bundesregierung 2017 #btw17 #groko "
+	    "ritinardo.wordpress.com/2017/11/26/bun\xe2\x80\xa6 ... 2 years "
+	    "ago\n"
+	    "\n"
+	    "Flattr\n"
+	    "\n"
+	    "Lizenz\n"
+	    "\n"
+	    "Dieser Werk bzw. Inhalt ist unter einer Creative "
+	    "Commons-Lizenz lizenziert.\n"
+	    "\n"
+	    "Ebuzzing - Top Blog - Gesellschaft\n"
+	    "\n"
+	    "Bundesregierung 2017 #btw17 #groko\n"
+	    "\n"
+	    "November 26, 2017November 26, 2017 tlowbtw17, "
+	    "Bundestagswahl\n"
+	    "\n"
+	    "t\n"
+	    "\n"
+	    "Wenn man so h\xc3\xb6rt und liest, was nach den "
+	    "Bundestagswahlen so geschrieben wurde und wird. Und wenn\n"
+	    "auch nach den Sondierungen und ggf. vor einer Neuauflage der "
+	    "gro\xc3\x9f" "en Koalition, finde ich diese\n"
+	    "Dinge auff\xc3\xa4llig, und ich schreibe sie hier auf, "
+	    "damit sie nicht vergessen werden.\n"
+	    "\n"
+	    "Die Parteien reden viel \xc3\xbc" "ber sich selbst und wenig "
+	    "\xc3\xbc" "ber das, was sie vorhaben. Das ist nach jeder\n"
+	    "Wahl so, aber diesmal f\xc3\xa4llt es mir besonders auf, "
+	    "weil so lange nichts geschieht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Bundesregierung 2017 #btw17 #groko");
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_extract_repeated_title_over_credit),
 		cmocka_unit_test(test_extract_repeated_title_over_standfirst),
+		cmocka_unit_test(test_extract_repeated_title_under_standfirst),
 		cmocka_unit_test(test_extract_copied_title_over_buttons),
 		cmocka_unit_test(test_extract_copied_title_over_teasers),
 	};
