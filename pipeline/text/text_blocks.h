@@ -79,6 +79,11 @@ void text_header(struct text_doc *d);
  * becomes one (text_byline.c). */
 void text_far_bylines(struct text_doc *d);
 
+/* Drop the kicker glued before or after the headline h that another
+ * item of the dump sets apart from it (text_kicker.c). */
+void text_drop_kicker(struct text_doc *d, size_t h);
+void text_drop_end_kicker(struct text_doc *d, size_t h);
+
 /* Ends the region over the author's box under the article: an item
  * that names a byline's author the region over it does not name
  * (text_tail.c). */
@@ -229,6 +234,9 @@ size_t text_crumbs_glued(const char *s);
 
 /* Words of a link box's heading, at most. */
 #define TEXT_BOX_HEADING_WORDS 4
+
+/* Words of a headline, at most (text_header.c, text_kicker.c). */
+#define TEXT_TITLE_MAX_WORDS 30
 
 /* Signals, exposed for tests. s is one item's text. */
 bool text_is_chrome(const char *s, int words);

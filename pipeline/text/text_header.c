@@ -14,7 +14,6 @@
 
 /* Item-count limits of the header walk above the body. */
 #define TEXT_HEADER_SKIP 40
-#define TEXT_TITLE_MAX_WORDS 30
 #define TEXT_STANDFIRST_MAX_WORDS 80
 /* Words of a question over the article taken as its headline, at most. */
 #define TEXT_FALLBACK_WORDS 15
@@ -36,8 +35,6 @@
 #define TEXT_TWO_SENTENCE_WORDS 20
 /* Words of a counter's line ("Foto 1 de 1"), at most. */
 #define TEXT_COUNTER_WORDS 6
-/* Words of a kicker glued to the headline, at most. */
-#define TEXT_KICKER_WORDS 4
 /* Items of a box of teasers over the placeholder the walk stopped at,
  * at most (text_teaser_box()). */
 #define TEXT_BOX_ITEMS 8
@@ -153,6 +150,20 @@ text_arrow_open(const char *s)
 	    strstr(s + 2, "\xc2\xbb") == NULL;
 }
 
+/* True when s names a picture's credit, by the copyright's mark or a
+ * label ("Waldwege-versperrt \xc2\xa9 Chris - stock.adobe.com",
+ * "Foto: X"), not by a group in brackets that may close a headline
+ * ("Chocolate Buttercream Frosting (Ermine Icing)"). */
+static bool
+text_credit_line(const char *s)
+{
+	size_t at = 0;
+	char *c = text_credit(s, &at);
+
+	free(c);
+	return c != NULL && s[at] != '(';
+}
+
 static bool
 text_title_candidate(const struct text_item *it)
 {
@@ -172,7 +183,7 @@ text_title_candidate(const struct text_item *it)
 		return false;
 	/* a form's field ("Search for: [ ]", lynx's "____") */
 	if (it->form || text_bar_byline(it) || text_counter(it) ||
-	    text_file_name(it->s))
+	    text_file_name(it->s) || text_credit_line(it->s))
 		return false;
 	return !(it->words <= 4 && text_is_byline(it->s, it->words));
 }
@@ -333,172 +344,6 @@ text_drop_crumbs(struct text_item *it)
 		it->width -= (it->s[i] & 0xc0) != 0x80;
 	it->words -= (int)words_in(it->s, at);
 	memmove(it->s, it->s + at, len + 1);
-}
-
-/* The separators that join a kicker to its headline in another copy
- * of the pair ("Kicker: Title", "Kicker - Title"; a colon before a
- * no-break space, which the renderer keeps). */
-static const char *const text_kicker_seps[] = {
-	": ", ":\xc2\xa0", " : ", " - ", " \xe2\x80\x93 ",
-	" \xe2\x80\x94 ",
-};
-
-/* The separator at s among text_kicker_seps, its length, or 0. */
-static size_t
-text_kicker_sep(const char *s)
-{
-	for (size_t i = 0; i < sizeof(text_kicker_seps) /
-	    sizeof(text_kicker_seps[0]); i++) {
-		size_t k = strlen(text_kicker_seps[i]);
-
-		if (strncmp(s, text_kicker_seps[i], k) == 0)
-			return k;
-	}
-	return 0;
-}
-
-/* True when o holds the kicker k (kl bytes) at a word's edge with a
- * separator after it, where the headline glues k to its rest with a
- * bare space (g, gl bytes: "Kind krank Was Arbeitgeber ..." and the
- * crumb "Kind krank: Was Arbeitgeber wissen müssen"), or where o is
- * the same pair set apart another way ("Abstandsregeln und
- * Fieberkontrollen : Wie Firmen ..." and "Abstandsregeln und
- * Fieberkontrollen: Wie Firmen ..."). A kicker with its colon paired
- * with another line ("Burgenland: Best of ..." and "Burgenland: ..."
- * over another wine) is a topic the headline keeps. */
-static bool
-text_kicker_elsewhere(const char *o, const char *k, size_t kl,
-    const char *g, size_t gl, const char *rest)
-{
-	for (const char *p = strstr(o, k); p != NULL;
-	    p = strstr(p + 1, k)) {
-		size_t sl;
-
-		if (p > o && (isalnum((unsigned char)p[-1]) ||
-		    (unsigned char)p[-1] >= 0x80))
-			continue;
-		sl = text_kicker_sep(p + kl);
-		if (sl == 0)
-			continue;
-		if (gl == 1 || ((sl != gl || strncmp(p + kl, g, gl) != 0) &&
-		    strncmp(p + kl + sl, rest, strlen(rest)) == 0))
-			return true;
-	}
-	return false;
-}
-
-/* True when an item of d other than h, of a headline's size at most,
- * holds the kicker that is h's first kl bytes, glued to the rest by
- * the gl bytes after it, elsewhere (text_kicker_elsewhere()). */
-static bool
-text_kicker_seen(const struct text_doc *d, size_t h, size_t kl, size_t gl)
-{
-	const char *s = d->items[h].s;
-	char *k = xstrndup(s, kl);
-	bool hit = false;
-
-	for (size_t i = 0; i < d->n && !hit; i++) {
-		const struct text_item *o = &d->items[i];
-
-		if (i != h && o->words <= TEXT_TITLE_MAX_WORDS &&
-		    strcmp(o->s, s) != 0)
-			hit = text_kicker_elsewhere(o->s, k, kl, s + kl, gl,
-			    s + kl + gl);
-	}
-	free(k);
-	return hit;
-}
-
-/* Drops a kicker that opens the headline h (one to four words, glued
- * by a space, ": " or " : ") where another short item of the dump
- * holds the kicker with a separator after it, paired with something
- * else or set apart another way ("Grenzschließungen Deutschland, ..."
- * and "Mehr zu: Grenzschließungen - Deutschland, ..."): the kicker is
- * a label of its own element, which the renderer glued to the
- * headline's. */
-static void
-text_drop_kicker(struct text_doc *d, size_t h)
-{
-	struct text_item *it = &d->items[h];
-	char *s = it->s;
-	size_t e = 0, kl = 0, gl = 0;
-	const char *rest;
-
-	if (!text_starts_upper(s))
-		return;
-	for (int w = 1; w <= TEXT_KICKER_WORDS; w++, e++) {
-		e += strcspn(s + e, " ");
-		if (s[e] == '\0')
-			return;
-		kl = s[e - 1] == ':' ? e - 1 : e;
-		gl = s[kl] == ':' ? 2 : strncmp(s + kl, " : ", 3) == 0 ? 3 : 1;
-		rest = s + kl + gl;
-		if (kl > 0 && rest[strcspn(rest, " ") - 1] != ':' &&
-		    (isalnum((unsigned char)s[kl - 1]) ||
-		    (unsigned char)s[kl - 1] >= 0x80) &&
-		    words_in(rest, strlen(rest)) >= 3 &&
-		    text_starts_upper(rest) &&
-		    text_kicker_seen(d, h, kl, gl))
-			break;
-		if (w == TEXT_KICKER_WORDS)
-			return;
-	}
-	for (size_t j = 0; j < kl + gl && it->width > 0; j++)
-		it->width -= (s[j] & 0xc0) != 0x80;
-	it->words -= (int)words_in(s, kl + gl);
-	memmove(s, s + kl + gl, strlen(s + kl + gl) + 1);
-}
-
-/* True when an item of d other than h holds the kicker k (kl bytes)
- * first, a separator (text_kicker_seps, or " / ") and then the rest a
- * (al bytes) and nothing more: the pair set apart the other way round
- * from the headline that glues k after a. */
-static bool
-text_end_kicker_seen(const struct text_doc *d, size_t h, const char *k,
-    size_t kl, const char *a, size_t al)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const char *o = d->items[i].s;
-		size_t sl;
-
-		if (i == h || d->items[i].words > TEXT_TITLE_MAX_WORDS ||
-		    strncmp(o, k, kl) != 0)
-			continue;
-		sl = strncmp(o + kl, " / ", 3) == 0 ? 3 :
-		    text_kicker_sep(o + kl);
-		if (sl > 0 && strncmp(o + kl + sl, a, al) == 0 &&
-		    o[kl + sl + al] == '\0')
-			return true;
-	}
-	return false;
-}
-
-/* Drops a kicker glued after the headline h by a space (one to four
- * words: "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin
- * \"Reformstau l\xc3\xb6sen\"") where another item of the dump sets
- * the pair apart the other way round ("\"Reformstau l\xc3\xb6sen\" /
- * Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin"). */
-static void
-text_drop_end_kicker(struct text_doc *d, size_t h)
-{
-	struct text_item *it = &d->items[h];
-	char *s = it->s;
-	size_t len = strlen(s), e = len;
-
-	for (int w = 1; w <= TEXT_KICKER_WORDS && it->words - w >= 3; w++) {
-		while (e > 0 && s[e - 1] != ' ')
-			e--;
-		if (e == 0)
-			return;
-		if (text_end_kicker_seen(d, h, s + e, len - e, s, e - 1)) {
-			for (size_t j = e - 1; j < len && it->width > 0; j++)
-				it->width -= (s[j] & 0xc0) != 0x80;
-			it->words -= w;
-			s[e - 1] = '\0';
-			return;
-		}
-		e--;
-	}
 }
 
 /* True when the region's first item is its headline, of a headline's
@@ -984,6 +829,134 @@ text_section_label(const struct text_doc *d, size_t i, size_t first)
 	return !lynx || it->heading;
 }
 
+/* True when it reads as a headline of TEXT_BYLINE_TITLE_WORDS words or
+ * more, and of one sentence. */
+static bool
+text_headline_line(const struct text_item *it)
+{
+	return text_title_candidate(it) &&
+	    it->words >= TEXT_BYLINE_TITLE_WORDS &&
+	    it->words <= TEXT_TITLE_MAX_WORDS &&
+	    !text_has_sentence_break(it->s) && !text_ends_full_stop(it->s);
+}
+
+/* True when the text of item i stands in another item of the dump (its
+ * copy in the crumbs, the share links or a teaser). */
+static bool
+text_copied(const struct text_doc *d, size_t i)
+{
+	if (d->items[i].twice)
+		return true;
+	for (size_t k = 0; k < d->n; k++)
+		if (k != i && strstr(d->items[k].s, d->items[i].s) != NULL)
+			return true;
+	return false;
+}
+
+/* Where the run the walk stopped at opens with a standfirst (first, of
+ * sentences), no headline: the nearest line over it, within the walk's
+ * reach, that reads as a headline and that the dump holds again (the
+ * crumbs, the page's title over the article and in its teaser: the
+ * headline over the captions, the date and the date's label "am" that
+ * ended the walk); else the first such line under it, in the run (a
+ * sidebar's licence or a login's notice the run took in over the
+ * headline). Returns the item the standfirst is looked for from. */
+static size_t
+text_repeated_title(struct text_doc *d, size_t first)
+{
+	size_t lo = d->body_start > TEXT_HEADER_SKIP ?
+	    d->body_start - TEXT_HEADER_SKIP : 0;
+
+	for (size_t k = first; k-- > lo;) {
+		if (!text_headline_line(&d->items[k]) || !text_copied(d, k))
+			continue;
+		d->title = k;
+		d->items[k].kind = TEXT_HEADLINE;
+		return first;
+	}
+	for (size_t k = first + 1; k < d->body_start; k++) {
+		if (!text_headline_line(&d->items[k]) || !text_copied(d, k))
+			continue;
+		d->title = k;
+		d->items[k].kind = TEXT_HEADLINE;
+		return k + 1;
+	}
+	return first;
+}
+
+/* True when a neighbour of item k is a copy or chrome: k is a line of
+ * the site's furniture (a tagline or a menu's entry that a sticky
+ * header sets twice, a calendar's row), no article's. */
+static bool
+text_among_furniture(const struct text_doc *d, size_t k)
+{
+	const struct text_item *up = k > 0 ? &d->items[k - 1] : NULL;
+	const struct text_item *down = &d->items[k + 1];
+
+	return (up != NULL && (up->twice || up->chrome)) || down->twice ||
+	    down->chrome;
+}
+
+/* The headline over the line h the walk took, where h stands once in
+ * the dump (a button's row, "RECIPE PRINT RATE THIS RECIPE", or a
+ * teaser's headline): the nearest line over h, within the walk's reach,
+ * that reads as a headline, that the dump holds again (the crumbs' last
+ * entry, a second heading, the comments' "25 thoughts on \"...\"") and
+ * that is no furniture. Returns its index, or h. */
+static size_t
+text_copied_over(const struct text_doc *d, size_t h)
+{
+	size_t lo = d->body_start > TEXT_HEADER_SKIP ?
+	    d->body_start - TEXT_HEADER_SKIP : 0;
+
+	if (text_copied(d, h))
+		return h;
+	for (size_t k = h; k-- > lo;)
+		if (text_headline_line(&d->items[k]) &&
+		    text_copied(d, k) && !text_among_furniture(d, k))
+			return k;
+	return h;
+}
+
+/* The headline from the run's first item (first) the walk stopped at:
+ * past a kicker or a section's name over it and the items it glued to
+ * it, or the headline the dump holds again over it; then the standfirst
+ * under it. */
+static void
+text_header_title(struct text_doc *d, size_t first)
+{
+	first = text_named_head(d, first);
+	first = text_over_byline(d, first);
+	/* a kicker or a section's name over the headline: a short item
+	 * over a longer one that reads as a headline, or over its own
+	 * copy (the site's name as the logo's text and as its link) */
+	while (first + 1 < d->body_start && d->items[first].words <= 3 &&
+	    text_title_candidate(&d->items[first + 1]) &&
+	    (d->items[first + 1].words > d->items[first].words ||
+	    strcmp(d->items[first + 1].s, d->items[first].s) == 0) &&
+	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
+	    !d->items[first + 1].sentence)
+		first++;
+	if (text_heading_under(d, first))
+		first++;
+	first = text_title_part(d, first);
+	text_drop_crumbs(&d->items[first]);
+	text_drop_kicker(d, first);
+	text_drop_end_kicker(d, first);
+	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
+	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
+	    !text_has_sentence_break(d->items[first].s)) &&
+	    !text_ends_full_stop(d->items[first].s)) {
+		first = text_copied_over(d, first);
+		d->title = first;
+		d->items[first].kind = TEXT_HEADLINE;
+		first++;
+	} else {
+		first = text_repeated_title(d, first);
+	}
+	text_standfirst(d, first);
+}
+
 /* Walks up from the body to the headline: past captions, dates, bylines
  * and chrome to the first run of headline-like items; the run's first item
  * is the headline, the next the standfirst. A run under the heading of a
@@ -1078,31 +1051,5 @@ text_header(struct text_doc *d)
 		text_title_fallback(d, name);
 		return;
 	}
-	first = text_named_head(d, first);
-	first = text_over_byline(d, first);
-	/* a kicker or a section's name over the headline: a short item
-	 * over a longer one that reads as a headline, or over its own
-	 * copy (the site's name as the logo's text and as its link) */
-	while (first + 1 < d->body_start && d->items[first].words <= 3 &&
-	    text_title_candidate(&d->items[first + 1]) &&
-	    (d->items[first + 1].words > d->items[first].words ||
-	    strcmp(d->items[first + 1].s, d->items[first].s) == 0) &&
-	    d->items[first + 1].words <= TEXT_TITLE_MAX_WORDS &&
-	    !d->items[first + 1].sentence)
-		first++;
-	if (text_heading_under(d, first))
-		first++;
-	first = text_title_part(d, first);
-	text_drop_crumbs(&d->items[first]);
-	text_drop_kicker(d, first);
-	text_drop_end_kicker(d, first);
-	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
-	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
-	    !text_has_sentence_break(d->items[first].s)) &&
-	    !text_ends_full_stop(d->items[first].s)) {
-		d->title = first;
-		d->items[first].kind = TEXT_HEADLINE;
-		first++;
-	}
-	text_standfirst(d, first);
+	text_header_title(d, first);
 }

@@ -1,0 +1,285 @@
+/* Unit tests of the text-dump extractor's headline where the header
+ * walk stops short of it or past it (round 24): the headline the dump
+ * holds again, over the line the walk took. Snippets of real renders
+ * (w3m dumps of development pages), shortened. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "text_extracted.h"
+
+/* A picture's credit over the body and the date's label "am" over the
+ * standfirst (jagderleben.de, w3m): the credit line is no headline;
+ * the walk stops at the standfirst, and the headline is the line over
+ * it that the crumbs hold again. */
+static void
+test_extract_repeated_title_over_credit(void **state)
+{
+	const char *s =
+	    "Pirsch Logo - Respekt vor dem Wilden\n"
+	    "Home News Waldwege gesperrt: Polizei ermittelt wegen "
+	    "Noetigung\n"
+	    "News\n"
+	    "jagdbetrieb&hege\n"
+	    "\n"
+	    "Waldwege gesperrt: Polizei ermittelt wegen Noetigung\n"
+	    "\n"
+	    "Kathrin Fuehres \xc2\xa9 Kathrin Fuehres\n"
+	    "Kathrin Fuehres\n"
+	    "am\n"
+	    "Mittwoch, 26.01.2022 - 14:30\n"
+	    "\n"
+	    "Immer wieder versperren Unbekannte Waldwege bei Otterberg. "
+	    "Nun sucht die Polizei nach Zeugen.\n"
+	    "\n"
+	    "Whatsapp Teilen Twittern Pinnen [jag]Jagdbericht "
+	    "[ja]Leserbrief\n"
+	    "Waldwege-versperrt \xc2\xa9 Chris - stock.adobe.com\n"
+	    "Wer die Aeste immer wieder auf die Wege zieht, ist unklar "
+	    "(Symbolbild).\n"
+	    "\n"
+	    "Im Bereich Reichenbacherhof bei Otterberg werden seit "
+	    "geraumer Zeit immer wieder\n"
+	    "land- und forstwirtschaftliche Wege durch groessere Aeste "
+	    "blockiert. Nicht nur Jaeger, Landwirte und\n"
+	    "Eigentuemer werden so an der Durchfahrt gehindert, im "
+	    "Notfall sind die Sperren auch ein Hindernis\n"
+	    "fuer Einsatzkraefte, berichtet das Polizeipraesidium "
+	    "Westpfalz.\n"
+	    "\n"
+	    "Die Polizei ermittelt nun wegen Noetigung und bittet Zeugen "
+	    "darum, Hinweise unter der Telefonnummer\n"
+	    "0631-369210 zu melden. Die Aeste liegen seit Wochen auf den "
+	    "Wegen, und niemand weiss, wer sie dorthin\n"
+	    "zieht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Waldwege gesperrt: Polizei ermittelt wegen Noetigung");
+	article_free(a);
+}
+
+/* The headline twice over a newsletter's standfirst (greator.com, w3m):
+ * the walk stops at the standfirst, and the headline is the line over
+ * it that the dump holds again. */
+static void
+test_extract_repeated_title_over_standfirst(void **state)
+{
+	const char *s =
+	    "Suche nach: [                    ] [Suche]\n"
+	    "Glueck kommt von innen: Wie du deine innere Zufriedenheit "
+	    "steigern kannst\n"
+	    "\n"
+	    "Lesezeit von 4 Minuten\n"
+	    "Meditation\n"
+	    "Glueck kommt von innen: Wie du deine innere Zufriedenheit "
+	    "steigern kannst\n"
+	    "Inhaltsverzeichnis\n"
+	    "\n"
+	    "Themen\n"
+	    "PersoenlichkeitCoachingMindsetAchtsamkeitBeziehungen\n"
+	    "Greator Newsletter\n"
+	    "Alle Themen zu Coaching & Persoenlichkeitsentwicklung.\n"
+	    "ABONNIEREN\n"
+	    "Abonnieren\n"
+	    "\n"
+	    "Innere Zufriedenheit ist ein wichtiger Faktor fuer unser "
+	    "Wohlbefinden und unsere Lebensqualitaet. Sie\n"
+	    "hilft uns, mit den Herausforderungen des Alltags umzugehen, "
+	    "und gibt uns die Kraft, unsere Ziele\n"
+	    "zu verfolgen. Doch was ist innere Zufriedenheit eigentlich, "
+	    "und wie kannst du sie steigern?\n"
+	    "\n"
+	    "Innere Zufriedenheit beschreibt ein Gefuehl der Ruhe und der "
+	    "Ausgeglichenheit, das von innen kommt\n"
+	    "und nicht von den Umstaenden abhaengt, in denen wir leben. "
+	    "Wer zufrieden ist, braucht weniger.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Glueck kommt von innen: Wie du deine innere Zufriedenheit "
+	    "steigern kannst");
+	article_free(a);
+}
+
+/* A row of buttons between the post's facts and the body, over the
+ * recipe's name (foxyfolksy.com, w3m): the walk takes the row, which
+ * the dump holds once; the headline is the line over it that the
+ * crumbs end with. */
+static void
+test_extract_copied_title_over_buttons(void **state)
+{
+	const char *s =
+	    "Search [                    ] Submit\n"
+	    "Home >> Recipes >> Cake Recipes >> Chocolate Buttercream "
+	    "Frosting without Powdered Sugar (Ermine\n"
+	    "Icing)\n"
+	    "\n"
+	    "Chocolate Buttercream Frosting without Powdered Sugar (Ermine "
+	    "Icing)\n"
+	    "\n"
+	    "  \xe2\x80\xa2 January 28, 2018\n"
+	    "  \xe2\x80\xa2 Bebs\n"
+	    "  \xe2\x80\xa2 Cake Recipes\n"
+	    "  \xe2\x80\xa2 80 Comments\n"
+	    "  \xe2\x80\xa2 Updated: August 22, 2019\n"
+	    "\n"
+	    "RECIPE PRINT RATE THIS RECIPE\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Share It!\n"
+	    "  \xe2\x80\xa2 Pin It!\n"
+	    "  \xe2\x80\xa2 Yum It!\n"
+	    "  \xe2\x80\xa2 Send It!\n"
+	    "\n"
+	    "Chocolate Buttercream Frosting\n"
+	    "\n"
+	    "Try this Chocolate Buttercream Frosting. No powdered sugar "
+	    "needed. It is so light and fluffy and\n"
+	    "smoother than the classic American Buttercream Frosting. It "
+	    "is easily the best buttercream frosting\n"
+	    "I have tried, and a bit more work than the classic one.\n"
+	    "\n"
+	    "My best friend, Sharon, asked me to make a chocolate cake for "
+	    "her hubby, Ariel, for his birthday\n"
+	    "last week. The thing is I know a really good chocolate cake "
+	    "recipe that I usually use for my\n"
+	    "mousse cakes, and I was not sure it would hold in the heat.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Chocolate Buttercream Frosting without Powdered Sugar (Ermine "
+	    "Icing)");
+	article_free(a);
+}
+
+/* The recent posts' teasers between the headline and the body
+ * (youhadmeatgardening.com, w3m): the walk takes the last teaser's
+ * headline, which the dump holds once; the headline over the teasers
+ * is the page's, which the comments' heading holds again under the
+ * body. */
+static void
+test_extract_copied_title_over_teasers(void **state)
+{
+	const char *s =
+	    "You Had Me At GardeningYou Had Me At Gardening\n"
+	    "Search for: [                    ] [Search]\n"
+	    "  \xe2\x80\xa2 About Us\n"
+	    "  \xe2\x80\xa2 Indoor Gardens\n"
+	    "  \xe2\x80\xa2 Contact\n"
+	    "\n"
+	    "How to Grow a Lemon Tree from Seed | Step-by-Step Guide\n"
+	    "\n"
+	    "Recent Posts\n"
+	    "\n"
+	    "  \xe2\x80\xa2 zz plant carezz plant care October 30, 2020 "
+	    "Kate May\n"
+	    "\n"
+	    "    ZZ Plant Care: A Complete Guide\n"
+	    "\n"
+	    "    Read More\n"
+	    "  \xe2\x80\xa2 polka dot plant carepolka dot plant care "
+	    "October 28, 2020 Kate May\n"
+	    "\n"
+	    "    Polka Dot Plant Care: How To Grow And Care For It\n"
+	    "\n"
+	    "    Read More\n"
+	    "\n"
+	    "Lemon trees are some of the easiest fruit trees to grow "
+	    "indoors. All they need is a sunny\n"
+	    "windowsill, the right soil, and a lot of patience. Before we "
+	    "learn today how to grow a lemon tree\n"
+	    "from seed, however, let us discuss a few important things "
+	    "you should know!\n"
+	    "\n"
+	    "It can take a few years for an indoor lemon tree to bloom and "
+	    "produce fruit, but it is worth the\n"
+	    "wait. Their shiny leaves and rapid growth are mesmerizing to "
+	    "any greenery addict, and you really\n"
+	    "cannot compare the taste of indoor-grown lemons with "
+	    "store-bought fruit.\n"
+	    "\n"
+	    "25 thoughts on \xe2\x80\x9cHow to Grow a Lemon Tree from Seed "
+	    "| Step-by-Step Guide\xe2\x80\x9d\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "How to Grow a Lemon Tree from Seed | Step-by-Step Guide");
+	article_free(a);
+}
+
+/* A sidebar's licence between the blog's menu and the post
+ * (ritinardo.wordpress.com, w3m): the walk stops at the licence's
+ * sentence, over which no line has a copy; the headline is the line
+ * under it that the dump holds again (the blog's list of posts). */
+static void
+test_extract_repeated_title_under_standfirst(void **state)
+{
+	const char *s =
+	    "Mikroblog-Meldungen:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Bundesregierung 2017 #btw17 #groko "
+	    "ritinardo.wordpress.com/2017/11/26/bun\xe2\x80\xa6 ... 2 years "
+	    "ago\n"
+	    "\n"
+	    "Flattr\n"
+	    "\n"
+	    "Lizenz\n"
+	    "\n"
+	    "Dieser Werk bzw. Inhalt ist unter einer Creative "
+	    "Commons-Lizenz lizenziert.\n"
+	    "\n"
+	    "Ebuzzing - Top Blog - Gesellschaft\n"
+	    "\n"
+	    "Bundesregierung 2017 #btw17 #groko\n"
+	    "\n"
+	    "November 26, 2017November 26, 2017 tlowbtw17, "
+	    "Bundestagswahl\n"
+	    "\n"
+	    "t\n"
+	    "\n"
+	    "Wenn man so h\xc3\xb6rt und liest, was nach den "
+	    "Bundestagswahlen so geschrieben wurde und wird. Und wenn\n"
+	    "auch nach den Sondierungen und ggf. vor einer Neuauflage der "
+	    "gro\xc3\x9f" "en Koalition, finde ich diese\n"
+	    "Dinge auff\xc3\xa4llig, und ich schreibe sie hier auf, "
+	    "damit sie nicht vergessen werden.\n"
+	    "\n"
+	    "Die Parteien reden viel \xc3\xbc" "ber sich selbst und wenig "
+	    "\xc3\xbc" "ber das, was sie vorhaben. Das ist nach jeder\n"
+	    "Wahl so, aber diesmal f\xc3\xa4llt es mir besonders auf, "
+	    "weil so lange nichts geschieht.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Bundesregierung 2017 #btw17 #groko");
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_extract_repeated_title_over_credit),
+		cmocka_unit_test(test_extract_repeated_title_over_standfirst),
+		cmocka_unit_test(test_extract_repeated_title_under_standfirst),
+		cmocka_unit_test(test_extract_copied_title_over_buttons),
+		cmocka_unit_test(test_extract_copied_title_over_teasers),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
