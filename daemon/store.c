@@ -597,15 +597,39 @@ store_journal(struct store *s, int64_t seq, const char *topic,
 	return step_done(s, st, err, errlen);
 }
 
+/* Binds the file's key as offered (its name, inode, size and time). */
 static void
-bind_file(sqlite3_stmt *st, const struct store_file *f)
+bind_file_id(sqlite3_stmt *st, const struct store_file *f)
 {
 	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->dev);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->ino);
 	sqlite3_bind_int64(st, 4, f->size);
 	sqlite3_bind_int64(st, 5, f->mtime_ns);
+}
+
+/* Binds the file's key and the hash of its bytes (FILE_IS). */
+static void
+bind_file(sqlite3_stmt *st, const struct store_file *f)
+{
+	bind_file_id(st, f);
 	sqlite3_bind_text(st, 6, f->raw_hash, -1, SQLITE_STATIC);
+}
+
+/* Ends a files look-up whose step answered rc: the statement reset and
+ * its bindings cleared; 1 for a row (read by the caller before), 0 for
+ * none, -1 on a failure. */
+static int
+file_row_end(struct store *s, sqlite3_stmt *st, int rc, char *err,
+    size_t errlen)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "files");
 }
 
 int
@@ -663,13 +687,8 @@ store_file_lookup_at(struct store *s, const struct store_file *f,
 		if (ts != NULL)
 			*ts = sqlite3_column_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_ROW)
-		return sent ? 2 : 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return db_fail(s, err, errlen, "files");
+	rc = file_row_end(s, st, rc, err, errlen);
+	return rc == 1 && sent ? 2 : rc;
 }
 
 int
@@ -677,22 +696,10 @@ store_file_before(struct store *s, const struct store_file *f, char *err,
     size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_BEFORE];
-	int rc;
 
-	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->dev);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->ino);
-	sqlite3_bind_int64(st, 4, f->size);
-	sqlite3_bind_int64(st, 5, f->mtime_ns);
+	bind_file_id(st, f);
 	sqlite3_bind_int64(st, 6, f->ctime_ns);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return db_fail(s, err, errlen, "files");
+	return file_row_end(s, st, sqlite3_step(st), err, errlen);
 }
 
 int
