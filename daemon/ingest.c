@@ -763,7 +763,8 @@ item_file(const struct item *it, struct store_file *f)
 
 /* A file committed before a crash or a kill: its event may not have gone
  * out, so it is sent again under its own seq; then the move finishes.
- * One whose event went out, its move failing (sent: moves_hold()), is
+ * One whose event went out, its move failing (sent: moves_hold()), or
+ * one put back as it was, whose commit sent nothing (item_commit()), is
  * only moved. */
 static void
 item_recover(struct daemon *d, struct item *it, const char *error,
@@ -777,8 +778,8 @@ item_recover(struct daemon *d, struct item *it, const char *error,
 	snprintf(it->error, sizeof(it->error), "%s", error);
 	if (sent) {
 		log_info(&d->log, "%s: already committed as seq %lld, its "
-		    "event sent before its move failed: only moved, not sent "
-		    "again", it->name, (long long)it->seq);
+		    "event sent before its move (failed, or cut short): only "
+		    "moved, not sent again", it->name, (long long)it->seq);
 		return;
 	}
 	log_info(&d->log, "%s: already committed as seq %lld", it->name,
@@ -943,8 +944,18 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	it->seq = ci.seq;
 	it->failed = it->article == NULL;
-	return store_file_done(d->store, &f, it->seq,
-	    it->failed ? it->error : NULL, err, errlen);
+	if (store_file_done(d->store, &f, it->seq,
+	    it->failed ? it->error : NULL, err, errlen) != 0)
+		return -1;
+	if (it->same_as == 0)
+		return 0;
+	/* put back as it was, claimed at this commit: its event went out
+	 * when it was first published, so the store says so with the
+	 * commit (files_sent), and a kill before its move leaves a file
+	 * the next start only moves (not its old event sent again); the
+	 * row goes once the file moved (moves_done()) */
+	it->sent = true;
+	return store_file_sent(d->store, &f, true, err, errlen);
 }
 
 /* Moves the committed file out; one whose move fails waits for the

@@ -64,7 +64,8 @@ struct item {
 	bool failed;            /* goes to failed/ with error */
 	enum claim_state claim; /* not journalled unless CLAIM_OK */
 	int64_t seq;
-	bool sent;              /* committed and sent by an earlier run,
+	bool sent;              /* committed and sent by an earlier run
+	                           (or put back as it was: same_as),
 	                           only its move left (struct move) */
 	bool offered;           /* offered in the inbox itself (not taken
 	                           from a claimed/ folder) */

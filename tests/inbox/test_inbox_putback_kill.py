@@ -2,7 +2,7 @@
 """A kill (SIGKILL) while a file put back by hand is in work: the next
 start still takes it for put back, not for a kill's leftover.
 
-usage: test_inbox_putback_kill.py NEWSWIRED READ_HOLD
+usage: test_inbox_putback_kill.py NEWSWIRED READ_HOLD MOVE_HOLD
 
 page.html is published (seq 1) and moved into processed/. The test moves
 it back into the inbox as it was (the store's files row matches it, its
@@ -13,7 +13,16 @@ commit); the next start finds it put back: identical to seq 1, moved
 out again, not sent again (an older version had claimed it into
 claimed/NODE/ at once, its judgement in memory: the start took it for a
 kill's leftover, logged "already committed as seq 1" and sent seq 1
-again). Every wait is bounded; NW_TIME_FACTOR stretches them.
+again).
+
+Then the kill in the one loop turn between the commit's claim of the
+file put back and its move out: put back again, it is judged identical
+and claimed into claimed/NODE/ at its commit; a shim (move_hold.c) holds
+the daemon before its move into processed/, after the turn's COMMIT,
+and the test kills it there. The store recorded with that commit that
+the file's event went out (files_sent): the next start only moves it
+(an older version took it for a kill's leftover and sent seq 1 again).
+Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
@@ -71,13 +80,50 @@ def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
     stop(d)
 
 
+def cut_after_commit(exe, conf_path, logp, sub, inbox, hold, move_hold):
+    """Killed between the commit's claim of a file put back and its move
+    out: the next start only moves it."""
+    env = dict(shim_env(move_hold), NW_HOLD=hold, NW_HOLD_AT="/processed/")
+    done = os.path.join(inbox, "processed", NAME)
+    d = run_daemon(exe, conf_path, logp, sub, env)
+    time.sleep(1.1)     # its ctime past the commit's in any precision
+    open(hold, "w").close()
+    os.rename(done, os.path.join(inbox, NAME))
+    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
+          "held before its move out, its turn committed")
+    claimed = [n for n in os.listdir(os.path.join(inbox, "claimed"))
+               if os.path.exists(os.path.join(inbox, "claimed", n, NAME))]
+    check(len(claimed) == 1, "claimed at its commit: %r" % claimed)
+    d.proc.kill()
+    d.stop(signalled=True)
+    os.unlink(hold)
+    os.unlink(hold + ".held")
+    print("killed before its move; it waits in claimed/%s/" % claimed[0])
+
+    d = run_daemon(exe, conf_path, logp, sub)
+    check(wait_for(lambda: os.path.exists(done) and
+                   inbox_waiting(inbox) == [], 20),
+          "moved out: %r" % inbox_waiting(inbox))
+    sub.settle(1)
+    text = log_text(logp)[d.start:]
+    lines = [ln for ln in text.splitlines() if NAME in ln]
+    check(any("only moved, not sent again" in ln for ln in lines),
+          "only moved at the start: %r" % lines)
+    check([e.get("seq") for _, e in sub.events] == [1],
+          "not sent again: %r" % [e.get("seq") for _, e in sub.events])
+    check(d.alive(), "newswired alive")
+    stop(d)
+
+
 def main():
-    exe, read_hold = sys.argv[1:3]
+    exe, read_hold, move_hold = sys.argv[1:4]
     tmp, inbox, conf_path, logp = inbox_tmp("nw-inbox-putback-kill-")
     sub = Sub()
     try:
         body(exe, conf_path, logp, sub, inbox, os.path.join(tmp, "hold"),
              read_hold)
+        cut_after_commit(exe, conf_path, logp, sub, inbox,
+                         os.path.join(tmp, "hold"), move_hold)
     finally:
         sub.close()
     no_sanitizer_report(log_text(logp))
