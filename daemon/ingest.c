@@ -834,21 +834,21 @@ claim_check(struct daemon *d, const struct item *it)
 	return rc;
 }
 
-/* A file worked on in the inbox itself, its claim refused when it was
- * offered: claimed now if the claim works (no other node may take it
- * between this commit and its move), else CLAIM_TAKEN when another
- * node claimed it meanwhile (that node publishes it). Left open: a
- * claim by another node between here and the move out, after COMMIT
- * in this loop turn. */
+/* A file worked on in the inbox itself (its claim refused when it was
+ * offered, or put back by hand): claimed now if the claim works and
+ * claim says so (no other node may take it between this commit and its
+ * move), else CLAIM_TAKEN when another node claimed it meanwhile (that
+ * node publishes it). Left open: a claim by another node between here
+ * and the move out, after COMMIT in this loop turn. */
 static enum claim_state
-unclaimed_check(struct daemon *d, struct item *it)
+unclaimed_check(struct daemon *d, struct item *it, bool claim)
 {
 	const char *node = store_origin_id(d->store);
 	char err[512];
 
 	if (it->node != NULL || strcmp(it->dir, d->cfg.inbox) != 0)
 		return CLAIM_OK;
-	if (inbox_claim(it->dir, node, it->name, &it->st, err,
+	if (claim && inbox_claim(it->dir, node, it->name, &it->st, err,
 	    sizeof(err)) == 0) {
 		it->node = xstrdup(node);
 		log_info(&d->log, "%s: claimed into claimed/%s/ before it is "
@@ -908,7 +908,7 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		.error = it->error,
 	};
 	int64_t ts = 0, was = 0;
-	int rc;
+	int rc, same;
 
 	item_file(it, &f);
 	rc = store_file_lookup_at(d->store, &f, &it->seq, &ts, prior,
@@ -928,7 +928,14 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	if (it->adopted != NULL && it->found != 0)
 		return 0;       /* published by the dead node, or not known */
-	it->claim = unclaimed_check(d, it);
+	/* one put back as it was, which sends nothing, is not claimed: a
+	 * kill in the turn leaves it in the inbox, where the next start
+	 * judges it by the store (put back still, or moved: files_sent) */
+	same = was > 0 && it->article != NULL && it->node == NULL ?
+	    commit_unchanged(d->commit, it->article, err, errlen) : 0;
+	if (same < 0)
+		return -1;
+	it->claim = unclaimed_check(d, it, same == 0);
 	if (it->claim == CLAIM_OK)
 		it->claim = claim_check(d, it);
 	if (it->claim != CLAIM_OK)
@@ -949,11 +956,11 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	if (it->same_as == 0)
 		return 0;
-	/* put back as it was, claimed at this commit: its event went out
-	 * when it was first published, so the store says so with the
-	 * commit (files_sent), and a kill before its move leaves a file
-	 * the next start only moves (not its old event sent again); the
-	 * row goes once the file moved (moves_done()) */
+	/* put back as it was: its event went out when it was first
+	 * published, so the store says so with this commit (files_sent),
+	 * and a kill before its move leaves a file the next start only
+	 * moves, from the inbox or claimed/THIS/ (not its old event sent
+	 * again); the row goes once the file moved (moves_done()) */
 	it->sent = true;
 	return store_file_sent(d->store, &f, true, err, errlen);
 }

@@ -105,7 +105,8 @@ offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 	log_msg(&d->log, d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO,
 	    "%s: put back into the inbox by hand after its move out (the "
 	    "store's record of its commit is older than its ctime): worked "
-	    "on in the inbox, claimed at its commit", name);
+	    "on in the inbox, claimed at its commit if it is to be "
+	    "published", name);
 	return true;
 }
 

@@ -578,6 +578,27 @@ store_classify(struct store *s, const char *id, const char *hash,
 	return step_done(s, st, err, errlen);
 }
 
+int
+store_item_same(struct store *s, const char *id, const char *hash,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_ITEM_BY_ID];
+	bool same = false;
+	int rc;
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0),
+		    hash) == 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return same;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "items");
+}
+
 int64_t
 store_next_seq(struct store *s)
 {

@@ -54,6 +54,12 @@ struct store_verdict {
 	char duplicate_of[64];  /* STORE_DUPLICATE: the id repeated */
 };
 
+/* Whether items has id with this content hash (store_classify() would
+ * find it the same): 1, 0 (another hash, or no such id) or -1; nothing
+ * written. */
+int store_item_same(struct store *s, const char *id, const char *hash,
+    char *err, size_t errlen);
+
 /* Decides what an article with this id and content hash is, and records
  * it in items (inside the open transaction). */
 int store_classify(struct store *s, const char *id, const char *hash,

@@ -15,13 +15,16 @@ claimed/NODE/ at once, its judgement in memory: the start took it for a
 kill's leftover, logged "already committed as seq 1" and sent seq 1
 again).
 
-Then the kill in the one loop turn between the commit's claim of the
-file put back and its move out: put back again, it is judged identical
-and claimed into claimed/NODE/ at its commit; a shim (move_hold.c) holds
-the daemon before its move into processed/, after the turn's COMMIT,
-and the test kills it there. The store recorded with that commit that
-the file's event went out (files_sent): the next start only moves it
-(an older version took it for a kill's leftover and sent seq 1 again).
+Then a kill in the loop turn of a file put back as it was: a shim
+(move_hold.c) holds the daemon before its move into processed/, after
+the turn's COMMIT, and the test kills it there; then again, the shim
+holding it too right after a move into a claimed/ folder. The file,
+which sends nothing, is not claimed, and the store recorded with the
+commit that its event went out (files_sent): the next start finds it
+put back still (a kill before the COMMIT) or only moves it (after);
+an older version claimed it at its commit, and its next start took it
+from claimed/NODE/ for a kill's leftover and sent seq 1 again, at
+either point.
 Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
@@ -80,25 +83,28 @@ def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
     stop(d)
 
 
-def cut_after_commit(exe, conf_path, logp, sub, inbox, hold, move_hold):
-    """Killed between the commit's claim of a file put back and its move
-    out: the next start only moves it."""
-    env = dict(shim_env(move_hold), NW_HOLD=hold, NW_HOLD_AT="/processed/")
+def cut_in_turn(exe, conf_path, logp, sub, inbox, hold, move_hold,
+                env_more):
+    """Killed in the loop turn of a file put back as it was, where the
+    shim holds it (env_more): the next start does not send its event
+    again."""
+    env = dict(shim_env(move_hold), NW_HOLD=hold, NW_HOLD_AT="/processed/",
+               **env_more)
     done = os.path.join(inbox, "processed", NAME)
     d = run_daemon(exe, conf_path, logp, sub, env)
     time.sleep(1.1)     # its ctime past the commit's in any precision
     open(hold, "w").close()
     os.rename(done, os.path.join(inbox, NAME))
     check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
-          "held before its move out, its turn committed")
-    claimed = [n for n in os.listdir(os.path.join(inbox, "claimed"))
-               if os.path.exists(os.path.join(inbox, "claimed", n, NAME))]
-    check(len(claimed) == 1, "claimed at its commit: %r" % claimed)
+          "held in its turn")
     d.proc.kill()
     d.stop(signalled=True)
     os.unlink(hold)
     os.unlink(hold + ".held")
-    print("killed before its move; it waits in claimed/%s/" % claimed[0])
+    print("killed in its turn (%r); it waits in %r" %
+          (env_more, [os.path.relpath(os.path.join(r, n), inbox)
+                      for r, _, ns in os.walk(inbox) for n in ns
+                      if n == NAME and not r.endswith("processed")]))
 
     d = run_daemon(exe, conf_path, logp, sub)
     check(wait_for(lambda: os.path.exists(done) and
@@ -107,8 +113,11 @@ def cut_after_commit(exe, conf_path, logp, sub, inbox, hold, move_hold):
     sub.settle(1)
     text = log_text(logp)[d.start:]
     lines = [ln for ln in text.splitlines() if NAME in ln]
-    check(any("only moved, not sent again" in ln for ln in lines),
-          "only moved at the start: %r" % lines)
+    check(all("only moved, not sent again" in ln for ln in lines
+              if AGAIN in ln) and
+          any("only moved, not sent again" in ln or SAME in ln
+              for ln in lines),
+          "moved at the start, its old event not sent again: %r" % lines)
     check([e.get("seq") for _, e in sub.events] == [1],
           "not sent again: %r" % [e.get("seq") for _, e in sub.events])
     check(d.alive(), "newswired alive")
@@ -122,8 +131,14 @@ def main():
     try:
         body(exe, conf_path, logp, sub, inbox, os.path.join(tmp, "hold"),
              read_hold)
-        cut_after_commit(exe, conf_path, logp, sub, inbox,
-                         os.path.join(tmp, "hold"), move_hold)
+        # after the turn's COMMIT, before the move out
+        cut_in_turn(exe, conf_path, logp, sub, inbox,
+                    os.path.join(tmp, "hold"), move_hold, {})
+        # or right after a claim, before the COMMIT (an older version
+        # claimed such a file at its commit)
+        cut_in_turn(exe, conf_path, logp, sub, inbox,
+                    os.path.join(tmp, "hold"), move_hold,
+                    {"NW_HOLD_AFTER_AT": "/claimed/"})
     finally:
         sub.close()
     no_sanitizer_report(log_text(logp))
