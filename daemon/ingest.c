@@ -234,6 +234,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	struct item *it = inflight_find(d, name);
 	const char *node = store_origin_id(d->store);
 	enum watcher_offer r;
+	enum offer_back back;
 	char err[512];
 
 	if (it != NULL) {
@@ -255,11 +256,12 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
-	switch (offer_put_back(d, name, st) ? 2 : inbox_claim(d->cfg.inbox,
+	back = offer_put_back(d, name, st);
+	switch (back == OFFER_BACK_UNMARKED ? 2 : inbox_claim(d->cfg.inbox,
 	    node, name, st, err, sizeof(err))) {
 	case 2:
-		/* put back by hand: worked on in the inbox, claimed at its
-		 * commit (ingest_marks.c) */
+		/* put back by hand, not marked so: worked on in the inbox,
+		 * claimed at its commit (ingest_marks.c) */
 		node = NULL;
 		break;
 	case 0:
@@ -277,6 +279,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	if (r == WATCHER_TAKEN) {
 		it = d->inflight[d->n_inflight - 1];
 		it->offered = true;
+		it->marked = back == OFFER_BACK;
 		it->offer_ctime = (int64_t)st->st_ctim.tv_sec * 1000000000 +
 		    st->st_ctim.tv_nsec;
 	}
@@ -940,6 +943,10 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		it->claim = claim_check(d, it);
 	if (it->claim != CLAIM_OK)
 		return 0;       /* not here: item_after() says why */
+	/* the store's mark of its judgement at its offer goes with it */
+	if (it->marked && store_file_back(d->store, &f, false, err,
+	    errlen) != 0)
+		return -1;
 	uri = item_uri(it);
 	ci.uri = uri;
 	if (was > 0 && it->article != NULL)
@@ -1021,11 +1028,21 @@ adopted_done(struct daemon *d, struct item *it)
 static bool
 claim_lapsed(struct daemon *d, struct item *it)
 {
+	/* never claimed here: nothing of this node's lost (not counted
+	 * with the claims another node adopted) */
+	if (it->claim == CLAIM_TAKEN && it->put_back) {
+		log_warn(&d->log, "%s: put back into the inbox by hand and "
+		    "worked on here in the inbox, unclaimed (the store could "
+		    "not mark it put back, or its claim was refused): claimed "
+		    "by another node meanwhile, which publishes it (again: "
+		    "seq %lld here): not published here", it->name,
+		    (long long)it->seq);
+		return true;
+	}
 	if (it->claim == CLAIM_TAKEN) {
 		log_warn(&d->log, "%s: claimed by another node while worked "
 		    "on here in the inbox (its claim was refused here): not "
 		    "published here", it->name);
-		metrics_inbox(d->metrics, METRICS_INBOX_LOST);
 		return true;
 	}
 	if (it->claim == CLAIM_GONE) {

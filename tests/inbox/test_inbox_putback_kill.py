@@ -7,24 +7,24 @@ usage: test_inbox_putback_kill.py NEWSWIRED READ_HOLD MOVE_HOLD
 page.html is published (seq 1) and moved into processed/. The test moves
 it back into the inbox as it was (the store's files row matches it, its
 ctime later); a shim (read_hold.c) holds the daemon's worker reading it,
-and the test kills the daemon (SIGKILL) meanwhile. The file is in the
-inbox still (judged put back when offered, it is claimed only at its
-commit); the next start finds it put back: identical to seq 1, moved
-out again, not sent again (an older version had claimed it into
-claimed/NODE/ at once, its judgement in memory: the start took it for a
-kill's leftover, logged "already committed as seq 1" and sent seq 1
-again).
+and the test kills the daemon (SIGKILL) meanwhile. Judged put back when
+offered, the file was marked so in the store (files_back) before its
+claim; the next start takes it from claimed/NODE/ judged put back still:
+identical to seq 1, moved out again, not sent again (an older version
+had claimed it at once, its judgement in memory: the start took it for
+a kill's leftover, logged "already committed as seq 1" and sent seq 1
+again; round 23's worked on it in the inbox, claimed at its commit).
 
 Then a kill in the loop turn of a file put back as it was: a shim
 (move_hold.c) holds the daemon before its move into processed/, after
 the turn's COMMIT, and the test kills it there; then again, the shim
-holding it too right after a move into a claimed/ folder. The file,
-which sends nothing, is not claimed, and the store recorded with the
-commit that its event went out (files_sent): the next start finds it
-put back still (a kill before the COMMIT) or only moves it (after);
-an older version claimed it at its commit, and its next start took it
-from claimed/NODE/ for a kill's leftover and sent seq 1 again, at
-either point.
+holding it right after its move into a claimed/ folder. The store
+recorded with the commit that its event went out (files_sent), and
+before its claim that it was put back (files_back): the next start
+only moves it (a kill after the COMMIT) or finds it put back still
+(before); round 23's node claimed it at its commit, and its next start
+took it from claimed/NODE/ for a kill's leftover and sent seq 1 again,
+at either point.
 Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
