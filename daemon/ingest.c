@@ -166,6 +166,15 @@ item_stop(struct daemon *d, const struct item *it)
 		    "left there for the next start", it->name, it->node);
 		return;
 	}
+	/* marked put back in the store: the next start judges it so from
+	 * claimed/ (offer_again()), and meanwhile no other node of a
+	 * shared inbox, which has no record of it, publishes it again */
+	if (it->node != NULL && it->marked && it->adopted == NULL) {
+		log_info(&d->log, "%s: put back by hand, marked so in the "
+		    "store, not done with: left in claimed/%s/ for the next "
+		    "start", it->name, it->node);
+		return;
+	}
 	item_unclaim(d, it);
 }
 

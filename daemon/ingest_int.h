@@ -110,6 +110,8 @@ struct offer_mark {
 	bool put;               /* judged put back by hand (put_back()) */
 	bool back;              /* ... and given back into the inbox: its
 	                           offers passed over until the retry */
+	bool marked;            /* ... marked so in the store (kept in
+	                           claimed/THIS/, at a stop too) */
 	char *name;
 };
 

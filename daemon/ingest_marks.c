@@ -33,6 +33,7 @@ mark_push(struct daemon *d, const struct item *it, bool back)
 	m->ctime = it->offer_ctime;
 	m->put = it->put_back;
 	m->back = back;
+	m->marked = it->marked;
 	m->name = xstrdup(it->name);
 }
 
@@ -204,9 +205,10 @@ offer_again(struct daemon *d, struct item *it)
 }
 
 /* At a stop, the files judged put back whose turn rolled back and whose
- * give-back failed then go back into the inbox, as the hand left them:
- * the next start finds them there, put back, where its claimed/ would
- * hold them for a kill's. The other marks go (those files are new work
+ * give-back failed then (not marked so in the store) go back into the
+ * inbox, as the hand left them: the next start finds them there, put
+ * back, where its claimed/ would hold them for a kill's; those marked
+ * stay, judged by the mark. The other marks go (those files are new work
  * for the next start, or a kill's leftovers as they were, or in the
  * inbox already). */
 void
@@ -221,8 +223,8 @@ offer_marks_end(struct daemon *d)
 
 	for (size_t i = 0; i < d->n_retry_offered; i++) {
 		m = &d->retry_offered[i];
-		if (!m->put || m->back)
-			continue;
+		if (!m->put || m->back || m->marked)
+			continue;       /* a marked one: judged by its mark */
 		path.len = 0;
 		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
 		    m->name);

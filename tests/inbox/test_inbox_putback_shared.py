@@ -18,11 +18,17 @@ logged "claimed by another node while worked on here in the inbox (its
 claim was refused here)" and counted it as a claim lost).
 
 Then second.html, published by A, is put back while A's claim of that
-name is refused (a folder of that name in A's claimed/ folder): A works
-on it in the inbox, held reading it, B claims it and publishes it; A's
+name is refused (a folder of that name in A's claimed/ folder) and B is
+stopped: A works on it in the inbox, held reading it; B, started again,
+claims it and publishes it; A's
 log says it was put back, worked on unclaimed, and claimed by the other
-node (not a claim of its own lost). Every wait is bounded;
-NW_TIME_FACTOR stretches them.
+node (not a claim of its own lost).
+
+Then page.html is put back again (B stopped, started again once A's
+worker reads it) and A is stopped (SIGTERM) while its worker reads it:
+the stop leaves it in A's claimed/ folder, where B does not take it (given back into the inbox, B published it again);
+A's next start judges it put back by the store's mark: moved out, not
+sent again. Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
@@ -65,9 +71,9 @@ def put_back_held(inbox, name, hold):
     open(hold, "w").close()
     os.rename(os.path.join(inbox, "processed", name),
               os.path.join(inbox, name))
-    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
-          "%s: A's worker holds reading it" % name)
-    os.unlink(hold + ".held")
+    if check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
+             "%s: A's worker holds reading it" % name):
+        os.unlink(hold + ".held")
 
 
 def lines(logp, name):
@@ -107,14 +113,19 @@ def body(exe, tmp, inbox, read_hold, sub, nodes):
           % lines(logp, "page.html"))
     check(journal_size(state_a) == 2, "A's journal 2: %d"
           % journal_size(state_a))
-    return logp, state_b, mine[0]
+    return logp, state_a, state_b, mine[0]
 
 
-def refused(inbox, logp, state_b, mine, hold):
-    """second.html put back while A's claim of that name is refused."""
+def refused(exe, tmp, inbox, nodes, state_b, mine):
+    """second.html put back while A's claim of that name is refused, B
+    started while A's worker reads it."""
+    logp, hold = os.path.join(tmp, "a.log"), os.path.join(tmp, "hold")
+    stop(nodes.pop("b"))
     os.mkdir(os.path.join(inbox, "claimed", mine, "second.html"))
     before = journal_size(state_b)
     put_back_held(inbox, "second.html", hold)
+    nodes["b"] = Daemon(exe, os.path.join(tmp, "b.conf"),
+                        os.path.join(tmp, "b.log"))
     check(wait_for(lambda: journal_size(state_b) == before + 1, 20),
           "B claimed and published second.html")
     os.unlink(hold)
@@ -123,6 +134,43 @@ def refused(inbox, logp, state_b, mine, hold):
           "A says it was put back, worked on unclaimed, taken by B: %r"
           % lines(logp, "second.html"))
     os.rmdir(os.path.join(inbox, "claimed", mine, "second.html"))
+
+
+def stopped(exe, tmp, inbox, sub, nodes, state_a, state_b, mine):
+    """page.html put back again, A stopped while it reads it: left in
+    A's claimed/ folder (B does not take it), and A's next start judges
+    it by the store's mark."""
+    logp, hold = os.path.join(tmp, "a.log"), os.path.join(tmp, "hold")
+    held = os.path.join(inbox, "claimed", mine, "page.html")
+    stop(nodes.pop("b"))        # B's watcher would race A's at the offer
+    before = journal_size(state_b)
+    put_back_held(inbox, "page.html", hold)
+    check(os.path.exists(held), "claimed by A at its offer")
+    nodes["b"] = Daemon(exe, os.path.join(tmp, "b.conf"),
+                        os.path.join(tmp, "b.log"))
+    nodes["b"].pub_port()
+    stop(nodes["a"])
+    os.unlink(hold)
+    time.sleep(1.5)     # B's watcher would see a give-back
+    check(os.path.exists(held) and journal_size(state_b) == before,
+          "the stop leaves it in A's claimed/ folder, B publishes "
+          "nothing: %r, B's journal %d" % (inbox_waiting(inbox),
+                                           journal_size(state_b)))
+    at = len(log_text(logp))
+    a = nodes["a"] = Daemon(exe, os.path.join(tmp, "a.conf"), logp)
+    check(sub.follow(a.pub_port()), "A's publish port")
+    check(wait_for(lambda: os.path.exists(os.path.join(
+        inbox, "processed", "page.html")) and inbox_waiting(inbox) == [],
+        20), "page.html moved out: %r" % inbox_waiting(inbox))
+    text = [ln for ln in log_text(logp)[at:].splitlines()
+            if "page.html" in ln]
+    check(any("marked put back by hand in the store" in ln
+              for ln in text) and
+          any(SAME % "page.html" in ln for ln in text),
+          "A's start judged it put back by the mark: %r" % text)
+    check(journal_size(state_a) == 2 and journal_size(state_b) == before,
+          "not sent again: A's journal %d, B's %d"
+          % (journal_size(state_a), journal_size(state_b)))
 
 
 def main():
@@ -134,8 +182,11 @@ def main():
     nodes = {}
     logp = os.path.join(tmp, "a.log")
     try:
-        logp, state_b, mine = body(exe, tmp, inbox, read_hold, sub, nodes)
-        refused(inbox, logp, state_b, mine, os.path.join(tmp, "hold"))
+        logp, state_a, state_b, mine = body(exe, tmp, inbox, read_hold,
+                                            sub, nodes)
+        refused(exe, tmp, inbox, nodes, state_b, mine)
+        check(nodes["a"].alive() and nodes["b"].alive(), "both alive")
+        stopped(exe, tmp, inbox, sub, nodes, state_a, state_b, mine)
         check(nodes["a"].alive() and nodes["b"].alive(), "both alive")
         no_sanitizer_report(log_text(os.path.join(tmp, "b.log")))
     finally:
