@@ -197,6 +197,7 @@ offer_again(struct daemon *d, struct item *it)
 		    strcmp(m->name, it->name) != 0)
 			continue;
 		it->offered = true;
+		it->marked = m->marked;
 		it->offer_ctime = m->ctime;
 		mark_drop(d, i);
 		return;
