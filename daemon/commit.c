@@ -301,6 +301,16 @@ commit_item(struct commit *c, struct commit_item *it, char *err,
 	return 0;
 }
 
+int
+commit_unchanged(struct commit *c, const struct nw_article *a, char *err,
+    size_t errlen)
+{
+	char id[EVENT_ID_LEN];
+
+	event_article_id(a, id);
+	return store_item_same(c->store, id, a->content_hash, err, errlen);
+}
+
 void
 commit_resend(struct commit *c, int64_t seq, const char *topic,
     const char *json)

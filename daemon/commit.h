@@ -79,6 +79,12 @@ int commit_begin(struct commit *c, char *err, size_t errlen);
 int commit_item(struct commit *c, struct commit_item *it, char *err,
     size_t errlen);
 
+/* Whether a's article is the store's as it is (commit_item() with
+ * known set would find it unchanged and send nothing): 1, 0 or -1, in
+ * the open transaction; nothing written. */
+int commit_unchanged(struct commit *c, const struct nw_article *a,
+    char *err, size_t errlen);
+
 /* An event journalled by an earlier run whose delivery may not have
  * happened (an inbox file committed before a kill): sent again, under
  * its own seq, after this turn's COMMIT. */

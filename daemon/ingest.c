@@ -166,6 +166,15 @@ item_stop(struct daemon *d, const struct item *it)
 		    "left there for the next start", it->name, it->node);
 		return;
 	}
+	/* marked put back in the store: the next start judges it so from
+	 * claimed/ (offer_again()), and meanwhile no other node of a
+	 * shared inbox, which has no record of it, publishes it again */
+	if (it->node != NULL && it->marked && it->adopted == NULL) {
+		log_info(&d->log, "%s: put back by hand, marked so in the "
+		    "store, not done with: left in claimed/%s/ for the next "
+		    "start", it->name, it->node);
+		return;
+	}
 	item_unclaim(d, it);
 }
 
@@ -234,6 +243,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	struct item *it = inflight_find(d, name);
 	const char *node = store_origin_id(d->store);
 	enum watcher_offer r;
+	enum offer_back back;
 	char err[512];
 
 	if (it != NULL) {
@@ -255,11 +265,12 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
-	switch (offer_put_back(d, name, st) ? 2 : inbox_claim(d->cfg.inbox,
+	back = offer_put_back(d, name, st);
+	switch (back == OFFER_BACK_UNMARKED ? 2 : inbox_claim(d->cfg.inbox,
 	    node, name, st, err, sizeof(err))) {
 	case 2:
-		/* put back by hand: worked on in the inbox, claimed at its
-		 * commit (ingest_marks.c) */
+		/* put back by hand, not marked so: worked on in the inbox,
+		 * claimed at its commit (ingest_marks.c) */
 		node = NULL;
 		break;
 	case 0:
@@ -277,6 +288,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	if (r == WATCHER_TAKEN) {
 		it = d->inflight[d->n_inflight - 1];
 		it->offered = true;
+		it->marked = back == OFFER_BACK;
 		it->offer_ctime = (int64_t)st->st_ctim.tv_sec * 1000000000 +
 		    st->st_ctim.tv_nsec;
 	}
@@ -763,7 +775,8 @@ item_file(const struct item *it, struct store_file *f)
 
 /* A file committed before a crash or a kill: its event may not have gone
  * out, so it is sent again under its own seq; then the move finishes.
- * One whose event went out, its move failing (sent: moves_hold()), is
+ * One whose event went out, its move failing (sent: moves_hold()), or
+ * one put back as it was, whose commit sent nothing (item_commit()), is
  * only moved. */
 static void
 item_recover(struct daemon *d, struct item *it, const char *error,
@@ -777,8 +790,8 @@ item_recover(struct daemon *d, struct item *it, const char *error,
 	snprintf(it->error, sizeof(it->error), "%s", error);
 	if (sent) {
 		log_info(&d->log, "%s: already committed as seq %lld, its "
-		    "event sent before its move failed: only moved, not sent "
-		    "again", it->name, (long long)it->seq);
+		    "event sent before its move (failed, or cut short): only "
+		    "moved, not sent again", it->name, (long long)it->seq);
 		return;
 	}
 	log_info(&d->log, "%s: already committed as seq %lld", it->name,
@@ -833,21 +846,21 @@ claim_check(struct daemon *d, const struct item *it)
 	return rc;
 }
 
-/* A file worked on in the inbox itself, its claim refused when it was
- * offered: claimed now if the claim works (no other node may take it
- * between this commit and its move), else CLAIM_TAKEN when another
- * node claimed it meanwhile (that node publishes it). Left open: a
- * claim by another node between here and the move out, after COMMIT
- * in this loop turn. */
+/* A file worked on in the inbox itself (its claim refused when it was
+ * offered, or put back by hand): claimed now if the claim works and
+ * claim says so (no other node may take it between this commit and its
+ * move), else CLAIM_TAKEN when another node claimed it meanwhile (that
+ * node publishes it). Left open: a claim by another node between here
+ * and the move out, after COMMIT in this loop turn. */
 static enum claim_state
-unclaimed_check(struct daemon *d, struct item *it)
+unclaimed_check(struct daemon *d, struct item *it, bool claim)
 {
 	const char *node = store_origin_id(d->store);
 	char err[512];
 
 	if (it->node != NULL || strcmp(it->dir, d->cfg.inbox) != 0)
 		return CLAIM_OK;
-	if (inbox_claim(it->dir, node, it->name, &it->st, err,
+	if (claim && inbox_claim(it->dir, node, it->name, &it->st, err,
 	    sizeof(err)) == 0) {
 		it->node = xstrdup(node);
 		log_info(&d->log, "%s: claimed into claimed/%s/ before it is "
@@ -907,7 +920,7 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		.error = it->error,
 	};
 	int64_t ts = 0, was = 0;
-	int rc;
+	int rc, same;
 
 	item_file(it, &f);
 	rc = store_file_lookup_at(d->store, &f, &it->seq, &ts, prior,
@@ -927,11 +940,22 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	if (it->adopted != NULL && it->found != 0)
 		return 0;       /* published by the dead node, or not known */
-	it->claim = unclaimed_check(d, it);
+	/* one put back as it was, which sends nothing, is not claimed: a
+	 * kill in the turn leaves it in the inbox, where the next start
+	 * judges it by the store (put back still, or moved: files_sent) */
+	same = was > 0 && it->article != NULL && it->node == NULL ?
+	    commit_unchanged(d->commit, it->article, err, errlen) : 0;
+	if (same < 0)
+		return -1;
+	it->claim = unclaimed_check(d, it, same == 0);
 	if (it->claim == CLAIM_OK)
 		it->claim = claim_check(d, it);
 	if (it->claim != CLAIM_OK)
 		return 0;       /* not here: item_after() says why */
+	/* the store's mark of its judgement at its offer goes with it */
+	if (it->marked && store_file_back(d->store, &f, false, err,
+	    errlen) != 0)
+		return -1;
 	uri = item_uri(it);
 	ci.uri = uri;
 	if (was > 0 && it->article != NULL)
@@ -943,8 +967,18 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return -1;
 	it->seq = ci.seq;
 	it->failed = it->article == NULL;
-	return store_file_done(d->store, &f, it->seq,
-	    it->failed ? it->error : NULL, err, errlen);
+	if (store_file_done(d->store, &f, it->seq,
+	    it->failed ? it->error : NULL, err, errlen) != 0)
+		return -1;
+	if (it->same_as == 0)
+		return 0;
+	/* put back as it was: its event went out when it was first
+	 * published, so the store says so with this commit (files_sent),
+	 * and a kill before its move leaves a file the next start only
+	 * moves, from the inbox or claimed/THIS/ (not its old event sent
+	 * again); the row goes once the file moved (moves_done()) */
+	it->sent = true;
+	return store_file_sent(d->store, &f, true, err, errlen);
 }
 
 /* Moves the committed file out; one whose move fails waits for the
@@ -1003,11 +1037,21 @@ adopted_done(struct daemon *d, struct item *it)
 static bool
 claim_lapsed(struct daemon *d, struct item *it)
 {
+	/* never claimed here: nothing of this node's lost (not counted
+	 * with the claims another node adopted) */
+	if (it->claim == CLAIM_TAKEN && it->put_back) {
+		log_warn(&d->log, "%s: put back into the inbox by hand and "
+		    "worked on here in the inbox, unclaimed (the store could "
+		    "not mark it put back, or its claim was refused): claimed "
+		    "by another node meanwhile, which publishes it (again: "
+		    "seq %lld here): not published here", it->name,
+		    (long long)it->seq);
+		return true;
+	}
 	if (it->claim == CLAIM_TAKEN) {
 		log_warn(&d->log, "%s: claimed by another node while worked "
 		    "on here in the inbox (its claim was refused here): not "
 		    "published here", it->name);
-		metrics_inbox(d->metrics, METRICS_INBOX_LOST);
 		return true;
 	}
 	if (it->claim == CLAIM_GONE) {

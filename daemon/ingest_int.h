@@ -64,7 +64,8 @@ struct item {
 	bool failed;            /* goes to failed/ with error */
 	enum claim_state claim; /* not journalled unless CLAIM_OK */
 	int64_t seq;
-	bool sent;              /* committed and sent by an earlier run,
+	bool sent;              /* committed and sent by an earlier run
+	                           (or put back as it was: same_as),
 	                           only its move left (struct move) */
 	bool offered;           /* offered in the inbox itself (not taken
 	                           from a claimed/ folder) */
@@ -73,6 +74,9 @@ struct item {
 	                           retry of a turn rolled back
 	                           (d->retry_offered) */
 	bool put_back;          /* judged put back by hand (put_back()) */
+	bool marked;            /* ... so marked in the store when offered
+	                           (store_file_back()): the mark goes with
+	                           its commit */
 	int64_t same_as;        /* ... its article identical to that of
 	                           this seq, published then: not sent again
 	                           (0: not so) */
@@ -106,6 +110,8 @@ struct offer_mark {
 	bool put;               /* judged put back by hand (put_back()) */
 	bool back;              /* ... and given back into the inbox: its
 	                           offers passed over until the retry */
+	bool marked;            /* ... marked so in the store (kept in
+	                           claimed/THIS/, at a stop too) */
 	char *name;
 };
 
@@ -181,16 +187,21 @@ void unclaim_to_inbox(struct daemon *d, const struct item *it);
  * into the inbox if judged put back, else marked in claimed/THIS/.
  * offer_held_back(): whether the file st offered as name is one given
  * back, waiting for the retry's rescan. offer_again(): it, just queued
- * from claimed/THIS/, judged as at its offer (its mark goes).
+ * from claimed/THIS/, judged as at its offer (its mark goes), or as the
+ * store's mark says (store_file_back_at()).
  * offer_marks_end(): at a stop, the marks go, the files judged put back
  * still in claimed/ given back into the inbox. */
 void offer_mark(struct daemon *d, struct item *it);
 /* Whether the file st offered in the inbox as name is one put back by
  * hand after its move out (the store's files row, ctime later, one
- * link): it is worked on there, claimed at its commit
- * (unclaimed_check()), so that a kill meanwhile leaves it in the inbox,
- * where the next start judges it put back again. */
-bool offer_put_back(struct daemon *d, const char *name,
+ * link): OFFER_NEW not; OFFER_BACK so, the store marking it
+ * (store_file_back()): claimed at once, a kill in its work leaves it in
+ * claimed/THIS/ judged so; OFFER_BACK_UNMARKED so, the mark not
+ * written (the store failing): worked on in the inbox, claimed at its
+ * commit (unclaimed_check()), so that a kill meanwhile leaves it in the
+ * inbox, where the next start judges it put back again. */
+enum offer_back { OFFER_NEW, OFFER_BACK, OFFER_BACK_UNMARKED };
+enum offer_back offer_put_back(struct daemon *d, const char *name,
     const struct stat *st);
 bool offer_held_back(struct daemon *d, const char *name,
     const struct stat *st);

@@ -33,6 +33,7 @@ mark_push(struct daemon *d, const struct item *it, bool back)
 	m->ctime = it->offer_ctime;
 	m->put = it->put_back;
 	m->back = back;
+	m->marked = it->marked;
 	m->name = xstrdup(it->name);
 }
 
@@ -54,7 +55,9 @@ offer_mark(struct daemon *d, struct item *it)
 	char err[512];
 	int rc = 1;
 
-	if (it->put_back) {
+	/* one the store marked put back stays claimed: judged so from
+	 * claimed/ too (offer_again()), and no other node takes it */
+	if (it->put_back && !it->marked) {
 		rc = inbox_unclaim(it->dir, it->node, it->name, err,
 		    sizeof(err));
 		if (rc < 0)
@@ -72,12 +75,17 @@ offer_mark(struct daemon *d, struct item *it)
 
 /* A file put back by hand, claimed into claimed/THIS/ before its turn
  * judged it (item_commit()), would be left there by a kill in its work,
- * where the next start takes it for a kill's leftover and sends its old
+ * where the next start took it for a kill's leftover and sent its old
  * event again: it is judged here, by the store's files row of the file
  * as offered (a read of the table's key, its bytes not looked at), and
- * not claimed. The commit judges it again with its bytes read. A failed
+ * the store marks it so (files_back) before its claim, so that a start
+ * or a retry that takes it from claimed/THIS/ judges it as here
+ * (offer_again()). Claimed at once, no other node of a shared inbox
+ * takes it and publishes it again. Where the mark cannot be written
+ * (the store failing) it is worked on in the inbox, claimed at its
+ * commit. The commit judges it again with its bytes read. A failed
  * lookup claims it, as before. */
-bool
+enum offer_back
 offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 {
 	const struct store_file f = {
@@ -90,23 +98,32 @@ offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 		.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 +
 		    st->st_ctim.tv_nsec,
 	};
+	/* at each retry of a store failing: then at debug level */
+	enum log_level level = d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO;
 	char err[512];
 	int rc;
 
 	if (st->st_nlink != 1)
-		return false;
+		return OFFER_NEW;
 	rc = store_file_before(d->store, &f, err, sizeof(err));
 	if (rc < 0)
 		log_warn(&d->log, "%s: %s; claimed, not judged put back by "
 		    "hand before its commit", name, err);
 	if (rc != 1)
-		return false;
-	/* at each retry of a store failing: then at debug level */
-	log_msg(&d->log, d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO,
-	    "%s: put back into the inbox by hand after its move out (the "
-	    "store's record of its commit is older than its ctime): worked "
-	    "on in the inbox, claimed at its commit", name);
-	return true;
+		return OFFER_NEW;
+	if (store_file_back(d->store, &f, true, err, sizeof(err)) == 0) {
+		log_msg(&d->log, level, "%s: put back into the inbox by hand "
+		    "after its move out (the store's record of its commit is "
+		    "older than its ctime): so marked in the store, and "
+		    "claimed", name);
+		return OFFER_BACK;
+	}
+	log_msg(&d->log, level, "%s: put back into the inbox by hand after "
+	    "its move out (the store's record of its commit is older than "
+	    "its ctime): worked on in the inbox, claimed at its commit if "
+	    "it is to be published (the store cannot mark it: %s)", name,
+	    err);
+	return OFFER_BACK_UNMARKED;
 }
 
 /* The marks go, the files they name no longer waiting. */
@@ -118,6 +135,36 @@ ingest_free_marks(struct daemon *d)
 	free(d->retry_offered);
 	d->retry_offered = NULL;
 	d->n_retry_offered = 0;
+}
+
+/* A file taken from claimed/THIS/ that the store marked put back by
+ * hand when it was offered (offer_put_back()): judged as then. */
+static void
+offer_marked(struct daemon *d, struct item *it)
+{
+	const struct store_file f = {
+		.name = it->name,
+		.dev = it->st.st_dev,
+		.ino = it->st.st_ino,
+		.size = it->st.st_size,
+		.mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
+		    it->st.st_mtim.tv_nsec,
+	};
+	int64_t ctime_ns = 0;
+	char err[512];
+	int rc;
+
+	rc = store_file_back_at(d->store, &f, &ctime_ns, err, sizeof(err));
+	if (rc < 0)
+		log_warn(&d->log, "%s: %s; taken for a kill's leftover",
+		    it->name, err);
+	if (rc != 1)
+		return;
+	it->offered = it->marked = true;
+	it->offer_ctime = ctime_ns;
+	log_info(&d->log, "%s: taken from claimed/%s/, marked put back by "
+	    "hand in the store when offered: judged so again, not as a "
+	    "kill's leftover", it->name, it->node);
 }
 
 bool
@@ -150,16 +197,19 @@ offer_again(struct daemon *d, struct item *it)
 		    strcmp(m->name, it->name) != 0)
 			continue;
 		it->offered = true;
+		it->marked = m->marked;
 		it->offer_ctime = m->ctime;
 		mark_drop(d, i);
 		return;
 	}
+	offer_marked(d, it);
 }
 
 /* At a stop, the files judged put back whose turn rolled back and whose
- * give-back failed then go back into the inbox, as the hand left them:
- * the next start finds them there, put back, where its claimed/ would
- * hold them for a kill's. The other marks go (those files are new work
+ * give-back failed then (not marked so in the store) go back into the
+ * inbox, as the hand left them: the next start finds them there, put
+ * back, where its claimed/ would hold them for a kill's; those marked
+ * stay, judged by the mark. The other marks go (those files are new work
  * for the next start, or a kill's leftovers as they were, or in the
  * inbox already). */
 void
@@ -174,8 +224,8 @@ offer_marks_end(struct daemon *d)
 
 	for (size_t i = 0; i < d->n_retry_offered; i++) {
 		m = &d->retry_offered[i];
-		if (!m->put || m->back)
-			continue;
+		if (!m->put || m->back || m->marked)
+			continue;       /* a marked one: judged by its mark */
 		path.len = 0;
 		buf_printf(&path, "%s/claimed/%s/%s", d->cfg.inbox, node,
 		    m->name);

@@ -61,6 +61,14 @@ static const char store_schema[] =
 	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
 	"  raw_hash TEXT NOT NULL, ts INTEGER NOT NULL,"
 	"  PRIMARY KEY (name, dev, ino, size, mtime_ns, raw_hash));"
+	/* the files judged put back by hand when offered and claimed then:
+	 * the judgement kept through a kill (a table of its own, as
+	 * files_sent) */
+	"CREATE TABLE IF NOT EXISTS files_back ("
+	"  name TEXT NOT NULL, dev INTEGER NOT NULL, ino INTEGER NOT NULL,"
+	"  size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,"
+	"  ctime_ns INTEGER NOT NULL, ts INTEGER NOT NULL,"
+	"  PRIMARY KEY (name, dev, ino, size, mtime_ns));"
 	"CREATE TABLE IF NOT EXISTS stories ("
 	"  id TEXT PRIMARY KEY, story_id TEXT NOT NULL,"
 	"  t INTEGER NOT NULL, signature TEXT NOT NULL, packed BLOB);"
@@ -92,6 +100,9 @@ enum {
 	ST_FILE_BEFORE,
 	ST_FILE_SENT,
 	ST_FILE_MOVED,
+	ST_BACK_SET,
+	ST_BACK_DROP,
+	ST_BACK_GET,
 	ST_META_SET,
 	ST_EVENT,
 	ST_STORY_ADD,
@@ -103,9 +114,12 @@ enum {
 	ST_COUNT
 };
 
+/* A row of files_back of the file bound by bind_file_id(). */
+#define FILE_ID_IS "name = ?1 AND dev = ?2 AND ino = ?3 AND size = ?4 " \
+	"AND mtime_ns = ?5"
+
 /* A row of files or files_sent of the file bound by bind_file(). */
-#define FILE_IS "name = ?1 AND dev = ?2 AND ino = ?3 AND size = ?4 AND " \
-	"mtime_ns = ?5 AND raw_hash = ?6"
+#define FILE_IS FILE_ID_IS " AND raw_hash = ?6"
 
 static const char *const store_sql[ST_COUNT] = {
 	[ST_ITEM_BY_ID] =
@@ -147,6 +161,14 @@ static const char *const store_sql[ST_COUNT] = {
 	    "WHERE " FILE_IS,
 	[ST_FILE_MOVED] =
 	    "DELETE FROM files_sent WHERE " FILE_IS,
+	[ST_BACK_SET] =
+	    "INSERT OR REPLACE INTO files_back (name, dev, ino, size, "
+	    "mtime_ns, ctime_ns, ts) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "CAST(strftime('%s', 'now') AS INTEGER))",
+	[ST_BACK_DROP] =
+	    "DELETE FROM files_back WHERE " FILE_ID_IS,
+	[ST_BACK_GET] =
+	    "SELECT ctime_ns FROM files_back WHERE " FILE_ID_IS,
 	[ST_META_SET] =
 	    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[ST_EVENT] =
@@ -433,6 +455,10 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
 	    "; UPDATE files_sent SET ts = " STORE_NOW " WHERE ts > "
 	    STORE_NOW " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
+	    exec_sql(s, "DELETE FROM files_back WHERE typeof(ts) NOT IN "
+	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
+	    "; UPDATE files_back SET ts = " STORE_NOW " WHERE ts > "
+	    STORE_NOW " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
 	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
@@ -578,6 +604,27 @@ store_classify(struct store *s, const char *id, const char *hash,
 	return step_done(s, st, err, errlen);
 }
 
+int
+store_item_same(struct store *s, const char *id, const char *hash,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_ITEM_BY_ID];
+	bool same = false;
+	int rc;
+
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		same = strcmp((const char *)sqlite3_column_text(st, 0),
+		    hash) == 0;
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return same;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "items");
+}
+
 int64_t
 store_next_seq(struct store *s)
 {
@@ -597,15 +644,39 @@ store_journal(struct store *s, int64_t seq, const char *topic,
 	return step_done(s, st, err, errlen);
 }
 
+/* Binds the file's key as offered (its name, inode, size and time). */
 static void
-bind_file(sqlite3_stmt *st, const struct store_file *f)
+bind_file_id(sqlite3_stmt *st, const struct store_file *f)
 {
 	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->dev);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->ino);
 	sqlite3_bind_int64(st, 4, f->size);
 	sqlite3_bind_int64(st, 5, f->mtime_ns);
+}
+
+/* Binds the file's key and the hash of its bytes (FILE_IS). */
+static void
+bind_file(sqlite3_stmt *st, const struct store_file *f)
+{
+	bind_file_id(st, f);
 	sqlite3_bind_text(st, 6, f->raw_hash, -1, SQLITE_STATIC);
+}
+
+/* Ends a files look-up whose step answered rc: the statement reset and
+ * its bindings cleared; 1 for a row (read by the caller before), 0 for
+ * none, -1 on a failure. */
+static int
+file_row_end(struct store *s, sqlite3_stmt *st, int rc, char *err,
+    size_t errlen)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return db_fail(s, err, errlen, "files");
 }
 
 int
@@ -663,13 +734,8 @@ store_file_lookup_at(struct store *s, const struct store_file *f,
 		if (ts != NULL)
 			*ts = sqlite3_column_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_ROW)
-		return sent ? 2 : 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return db_fail(s, err, errlen, "files");
+	rc = file_row_end(s, st, rc, err, errlen);
+	return rc == 1 && sent ? 2 : rc;
 }
 
 int
@@ -677,22 +743,10 @@ store_file_before(struct store *s, const struct store_file *f, char *err,
     size_t errlen)
 {
 	sqlite3_stmt *st = s->st[ST_FILE_BEFORE];
-	int rc;
 
-	sqlite3_bind_text(st, 1, f->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)f->dev);
-	sqlite3_bind_int64(st, 3, (sqlite3_int64)f->ino);
-	sqlite3_bind_int64(st, 4, f->size);
-	sqlite3_bind_int64(st, 5, f->mtime_ns);
+	bind_file_id(st, f);
 	sqlite3_bind_int64(st, 6, f->ctime_ns);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return db_fail(s, err, errlen, "files");
+	return file_row_end(s, st, sqlite3_step(st), err, errlen);
 }
 
 int
@@ -703,6 +757,32 @@ store_file_sent(struct store *s, const struct store_file *f, bool sent,
 
 	bind_file(st, f);
 	return step_done(s, st, err, errlen);
+}
+
+int
+store_file_back(struct store *s, const struct store_file *f, bool back,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[back ? ST_BACK_SET : ST_BACK_DROP];
+
+	bind_file_id(st, f);
+	if (back)
+		sqlite3_bind_int64(st, 6, f->ctime_ns);
+	return step_done(s, st, err, errlen);
+}
+
+int
+store_file_back_at(struct store *s, const struct store_file *f,
+    int64_t *ctime_ns, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_BACK_GET];
+	int rc;
+
+	bind_file_id(st, f);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*ctime_ns = sqlite3_column_int64(st, 0);
+	return file_row_end(s, st, rc, err, errlen);
 }
 
 char *

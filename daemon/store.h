@@ -54,6 +54,12 @@ struct store_verdict {
 	char duplicate_of[64];  /* STORE_DUPLICATE: the id repeated */
 };
 
+/* Whether items has id with this content hash (store_classify() would
+ * find it the same): 1, 0 (another hash, or no such id) or -1; nothing
+ * written. */
+int store_item_same(struct store *s, const char *id, const char *hash,
+    char *err, size_t errlen);
+
 /* Decides what an article with this id and content hash is, and records
  * it in items (inside the open transaction). */
 int store_classify(struct store *s, const char *id, const char *hash,
@@ -165,6 +171,21 @@ int store_file_lookup_at(struct store *s, const struct store_file *f,
  * bytes read will most likely say. */
 int store_file_before(struct store *s, const struct store_file *f,
     char *err, size_t errlen);
+
+/* Records (back) that f, offered in the inbox, was judged put back by
+ * hand (store_file_before()) with f->ctime_ns its ctime then, before its
+ * claim: a start or a retry that takes f from this node's claimed/
+ * folder judges it as at that offer (store_file_back_at()), not as a
+ * kill's leftover; or, back false, drops that (f's commit, in its
+ * transaction). Keyed by f's name, inode, size and mtime (its bytes not
+ * read); rows go after a month, as files'. 0 or -1. */
+int store_file_back(struct store *s, const struct store_file *f, bool back,
+    char *err, size_t errlen);
+
+/* 1 and the ctime f had when it was judged put back (store_file_back())
+ * into *ctime_ns, 0 when it was not so judged, -1 on error. */
+int store_file_back_at(struct store *s, const struct store_file *f,
+    int64_t *ctime_ns, char *err, size_t errlen);
 
 /* Records that the event of f, recorded (store_file_done()), went out
  * and only f's move out of the inbox is left, one that failed (sent);

@@ -627,6 +627,68 @@ test_files_sent_move_waits(void **state)
 	store_close(s);
 }
 
+/* A file judged put back by hand when offered is marked so
+ * (store_file_back()), keyed by its name, inode, size and mtime (its
+ * bytes not read), across a reopen, with its ctime then; the mark goes
+ * inside a transaction (its commit's), and a rolled-back one keeps it;
+ * a row a month old, or whose ts is no number, goes at the open. */
+static void
+test_files_back_mark(void **state)
+{
+	const char *dir = *state;
+	struct store *s = open_store(dir);
+	struct store_file f = {
+		.name = "back.txt", .dev = 1, .ino = 42, .size = 10,
+		.mtime_ns = 123456789, .ctime_ns = 987654321,
+	};
+	struct store_file other = f;
+	int64_t ctime_ns = 0;
+	char path[512];
+	sqlite3 *db;
+
+	other.mtime_ns++;
+	assert_int_equal(store_file_back_at(s, &f, &ctime_ns, err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_file_back(s, &f, true, err, sizeof(err)), 0);
+	store_close(s);
+
+	s = open_store(dir);
+	assert_int_equal(store_file_back_at(s, &f, &ctime_ns, err,
+	    sizeof(err)), 1);
+	assert_true(ctime_ns == 987654321);
+	assert_int_equal(store_file_back_at(s, &other, &ctime_ns, err,
+	    sizeof(err)), 0);
+	/* dropped in a turn rolled back: kept */
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_back(s, &f, false, err, sizeof(err)), 0);
+	store_rollback(s);
+	assert_int_equal(store_file_back_at(s, &f, &ctime_ns, err,
+	    sizeof(err)), 1);
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_back(s, &f, false, err, sizeof(err)), 0);
+	assert_int_equal(store_commit(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_back_at(s, &f, &ctime_ns, err,
+	    sizeof(err)), 0);
+	/* old rows go at the open */
+	assert_int_equal(store_file_back(s, &f, true, err, sizeof(err)), 0);
+	assert_int_equal(store_file_back(s, &other, true, err, sizeof(err)),
+	    0);
+	store_close(s);
+	snprintf(path, sizeof(path), "%s/newswire.db", dir);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "UPDATE files_back SET ts = ts - "
+	    "2592000 - 2 WHERE mtime_ns = 123456789; UPDATE files_back SET "
+	    "ts = 'x' WHERE mtime_ns = 123456790;", NULL, NULL, NULL),
+	    SQLITE_OK);
+	sqlite3_close(db);
+	s = open_store(dir);
+	assert_int_equal(store_file_back_at(s, &f, &ctime_ns, err,
+	    sizeof(err)), 0);
+	assert_int_equal(store_file_back_at(s, &other, &ctime_ns, err,
+	    sizeof(err)), 0);
+	store_close(s);
+}
+
 struct seen_stories {
 	int n;
 	char last[64];
@@ -975,6 +1037,8 @@ main(void)
 		    test_files_time_ahead, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    test_files_sent_move_waits, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_files_back_mark, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,
 		    setup, teardown),
 		cmocka_unit_test(test_open_fails_clearly),

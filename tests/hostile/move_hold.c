@@ -5,7 +5,10 @@
  * set. The test changes the world meanwhile: it fills the store's disk
  * between a turn's commit and the move out that follows it; it lets
  * another node claim a file whose claim the daemon was refused, while
- * the daemon is to work on it in the inbox itself. */
+ * the daemon is to work on it in the inbox itself. With NW_HOLD_AFTER_AT
+ * set it holds too right after a rename into a path holding that, which
+ * the file system took: the test kills the daemon there, between a
+ * file's claim and the COMMIT of its loop turn. */
 #include <errno.h>
 #include <stdbool.h>
 #include <fcntl.h>
@@ -23,6 +26,7 @@ renameat2(int fromfd, const char *from, int tofd, const char *to,
     unsigned int flags)
 {
 	const char *at = getenv("NW_HOLD_AT");
+	const char *done = getenv("NW_HOLD_AFTER_AT");
 	bool after = getenv("NW_HOLD_FAILED") != NULL;
 	bool here = strstr(to, at != NULL ? at : "/processed/") != NULL;
 	int rc, e;
@@ -32,6 +36,8 @@ renameat2(int fromfd, const char *from, int tofd, const char *to,
 	rc = (int)syscall(SYS_renameat2, fromfd, from, tofd, to, flags);
 	e = errno;
 	if (here && after && rc != 0)
+		hold();
+	if (rc == 0 && done != NULL && strstr(to, done) != NULL)
 		hold();
 	errno = e;
 	return rc;

@@ -3,18 +3,20 @@
 rolls back, and the retry still takes it for put back (new work), not
 for a kill's leftover whose event is sent again.
 
-usage: test_inbox_putback_store_full.py NEWSWIRED
+usage: test_inbox_putback_store_full.py NEWSWIRED READ_HOLD
 
 The test runs in a mount namespace of its own (unshare -m as root, else
 unshare -Urm; skipped, 77, where neither works): the state folder is a
 4 MB tmpfs ([store] retry 2 s). page.html is published (seq 1) and
 moved into processed/. The test fills the store's disk and moves the
 file back into the inbox as it was (a second later: its ctime past the
-commit's in any precision). The daemon claims it and judges it put back,
+commit's in any precision). The daemon judges it put back as it was,
+which sends nothing, and works on it in the inbox without claiming it,
 but the turn cannot commit: it rolls back, and the file waits in the
 inbox for the store's retry (an older version kept it in claimed/, its
-judgement in memory only). Two retries still fail; then the test frees
-the disk.
+judgement in memory only; round 23's claimed it at its commit and gave
+it back into the inbox when the turn rolled back). Two retries still
+fail; then the test frees the disk.
 
 - While the turns roll back, the log does not say it moved out (an
   older version said "moved out again, not sent again" at each try).
@@ -23,18 +25,26 @@ the disk.
   from claimed/ for a kill's leftover, logged "already committed as
   seq 1" and sent seq 1 again).
 - The same again, but the daemon is stopped while the turn keeps
-  rolling back: the stop gives the file back into the inbox, and the
-  next start (the disk freed) finds it put back there: moved out, not
-  sent again (left in claimed/, the start would take it for a kill's).
+  rolling back: the file is in the inbox at the stop, and the next
+  start (the disk freed) finds it put back there: moved out, not sent
+  again (left in claimed/, the start would take it for a kill's).
 - The same again, but the daemon is killed (SIGKILL) while the turn
   keeps rolling back: the next start finds the file put back in the
   inbox, moves it out and does not send it again (an older version had
   left it in claimed/, where the start took it for a kill's leftover
   and sent seq 1 again).
+- Put back while the store works: marked so in the store and claimed at
+  once; a shim (read_hold.c) holds the worker reading it while the test
+  fills the disk, so its turn rolls back: the file stays in claimed/
+  (no other node of a shared inbox takes it), the retry once the disk
+  is freed judges it by its mark (identical to seq 1, not sent again),
+  and the mark goes with the commit (files_back empty; a retry that
+  forgot the mark left it).
 SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
 stretches them.
 """
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -47,7 +57,7 @@ from opslib import FACTOR, check, page  # noqa: E402
 from hostilelib import (Sub, conf, fill, finish, log_text,  # noqa: E402
                         need_unshare, no_sanitizer_report, run_daemon, sh,
                         stop, unmount, unshare_argv, wait_for)
-from nwtest import inbox_waiting  # noqa: E402
+from nwtest import inbox_waiting, shim_env  # noqa: E402
 
 RETRY = 2       # [store] retry, seconds
 NAME = "page.html"
@@ -91,7 +101,7 @@ def moved_once(inbox, logp, at, sub, what):
                                              for _, e in sub.events]))
 
 
-def inside(exe):
+def inside(exe, read_hold):
     tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-store-full-")
     inbox = os.path.join(tmp, "inbox")
     state = os.path.join(tmp, "state")
@@ -106,7 +116,7 @@ def inside(exe):
     filler = os.path.join(state, "filler")
     sub = Sub()
     try:
-        body(exe, conf_path, logp, sub, inbox, filler)
+        body(exe, read_hold, conf_path, logp, sub, inbox, filler)
     finally:
         sub.close()
         unmount(filler, state)
@@ -114,7 +124,7 @@ def inside(exe):
     finish(tmp, logp)
 
 
-def body(exe, conf_path, logp, sub, inbox, filler):
+def body(exe, read_hold, conf_path, logp, sub, inbox, filler):
     d = run_daemon(exe, conf_path, logp, sub)
     at = d.start
     with open(os.path.join(inbox, "." + NAME), "wb") as f:
@@ -139,11 +149,9 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     at = len(log_text(logp))
     put_back_failing(inbox, logp, at, filler)
     stop(d)
-    check(GIVEN % NAME in log_text(logp)[at:], "the stop says it gave "
-          "the file back: %r" % [ln for ln in log_text(logp)[at:]
-                                 .splitlines() if NAME in ln])
-    check(os.path.exists(os.path.join(inbox, NAME)),
-          "given back into the inbox: %r" % inbox_waiting(inbox))
+    check(os.path.exists(os.path.join(inbox, NAME)) and
+          GIVEN % NAME not in log_text(logp)[at:],
+          "in the inbox still, never claimed: %r" % inbox_waiting(inbox))
     os.unlink(filler)
     d = run_daemon(exe, conf_path, logp, sub)
     moved_once(inbox, logp, d.start, sub, "after a stop")
@@ -155,20 +163,56 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     d.proc.kill()
     d.stop(signalled=True)
     os.unlink(filler)
-    d = run_daemon(exe, conf_path, logp, sub)
+    hold = filler + ".hold"
+    d = run_daemon(exe, conf_path, logp, sub, dict(
+        shim_env(read_hold), NW_HOLD=hold, NW_HOLD_READ="/" + NAME))
     moved_once(inbox, logp, d.start, sub, "after a kill")
+    check(d.alive(), "newswired alive")
+
+    # put back while the store works (marked, claimed), the disk filled
+    # while its worker reads it
+    at = len(log_text(logp))
+    time.sleep(1.1)
+    open(hold, "w").close()
+    os.rename(os.path.join(inbox, "processed", NAME),
+              os.path.join(inbox, NAME))
+    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
+          "the worker holds reading the file put back")
+    print("filled the store's filesystem with %d bytes" % fill(filler))
+    os.unlink(hold)
+    check(wait_for(lambda: ROLLED in log_text(logp)[at:], 10),
+          "the turn rolls back")
+    sub.settle(RETRY + 1)       # a retry fails still
+    check(inbox_waiting(inbox) == [NAME] and
+          not os.path.exists(os.path.join(inbox, NAME)),
+          "marked put back, it stays claimed: %r" % inbox_waiting(inbox))
+    os.unlink(filler)
+    os.unlink(hold + ".held")
+    moved_once(inbox, logp, at, sub, "marked, after a rollback")
+    check(marks(os.path.dirname(filler)) == 0, "the mark went with the "
+          "commit: %d left" % marks(os.path.dirname(filler)))
     check(d.alive(), "newswired alive")
     stop(d)
 
 
+def marks(state):
+    """The rows of files_back in the store in state."""
+    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM files_back").fetchone()[0]
+    finally:
+        db.close()
+
+
 def main():
-    exe = sys.argv[-1]
-    if len(sys.argv) == 3 and sys.argv[1] == "--inside":
-        inside(exe)
+    exe, read_hold = sys.argv[-2:]
+    if len(sys.argv) == 4 and sys.argv[1] == "--inside":
+        inside(exe, read_hold)
     need_unshare()
     p = subprocess.run(list(unshare_argv()) + [sys.executable,
                                                os.path.abspath(__file__),
-                                               "--inside", exe],
+                                               "--inside", exe,
+                                               os.path.abspath(read_hold)],
                        timeout=240 * FACTOR)
     sys.exit(p.returncode)
 

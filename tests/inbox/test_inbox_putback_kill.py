@@ -2,18 +2,30 @@
 """A kill (SIGKILL) while a file put back by hand is in work: the next
 start still takes it for put back, not for a kill's leftover.
 
-usage: test_inbox_putback_kill.py NEWSWIRED READ_HOLD
+usage: test_inbox_putback_kill.py NEWSWIRED READ_HOLD MOVE_HOLD
 
 page.html is published (seq 1) and moved into processed/. The test moves
 it back into the inbox as it was (the store's files row matches it, its
 ctime later); a shim (read_hold.c) holds the daemon's worker reading it,
-and the test kills the daemon (SIGKILL) meanwhile. The file is in the
-inbox still (judged put back when offered, it is claimed only at its
-commit); the next start finds it put back: identical to seq 1, moved
-out again, not sent again (an older version had claimed it into
-claimed/NODE/ at once, its judgement in memory: the start took it for a
-kill's leftover, logged "already committed as seq 1" and sent seq 1
-again). Every wait is bounded; NW_TIME_FACTOR stretches them.
+and the test kills the daemon (SIGKILL) meanwhile. Judged put back when
+offered, the file was marked so in the store (files_back) before its
+claim; the next start takes it from claimed/NODE/ judged put back still:
+identical to seq 1, moved out again, not sent again (an older version
+had claimed it at once, its judgement in memory: the start took it for
+a kill's leftover, logged "already committed as seq 1" and sent seq 1
+again; round 23's worked on it in the inbox, claimed at its commit).
+
+Then a kill in the loop turn of a file put back as it was: a shim
+(move_hold.c) holds the daemon before its move into processed/, after
+the turn's COMMIT, and the test kills it there; then again, the shim
+holding it right after its move into a claimed/ folder. The store
+recorded with the commit that its event went out (files_sent), and
+before its claim that it was put back (files_back): the next start
+only moves it (a kill after the COMMIT) or finds it put back still
+(before); round 23's node claimed it at its commit, and its next start
+took it from claimed/NODE/ for a kill's leftover and sent seq 1 again,
+at either point.
+Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
@@ -71,13 +83,62 @@ def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
     stop(d)
 
 
+def cut_in_turn(exe, conf_path, logp, sub, inbox, hold, move_hold,
+                env_more):
+    """Killed in the loop turn of a file put back as it was, where the
+    shim holds it (env_more): the next start does not send its event
+    again."""
+    env = dict(shim_env(move_hold), NW_HOLD=hold, NW_HOLD_AT="/processed/",
+               **env_more)
+    done = os.path.join(inbox, "processed", NAME)
+    d = run_daemon(exe, conf_path, logp, sub, env)
+    time.sleep(1.1)     # its ctime past the commit's in any precision
+    open(hold, "w").close()
+    os.rename(done, os.path.join(inbox, NAME))
+    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
+          "held in its turn")
+    d.proc.kill()
+    d.stop(signalled=True)
+    os.unlink(hold)
+    os.unlink(hold + ".held")
+    print("killed in its turn (%r); it waits in %r" %
+          (env_more, [os.path.relpath(os.path.join(r, n), inbox)
+                      for r, _, ns in os.walk(inbox) for n in ns
+                      if n == NAME and not r.endswith("processed")]))
+
+    d = run_daemon(exe, conf_path, logp, sub)
+    check(wait_for(lambda: os.path.exists(done) and
+                   inbox_waiting(inbox) == [], 20),
+          "moved out: %r" % inbox_waiting(inbox))
+    sub.settle(1)
+    text = log_text(logp)[d.start:]
+    lines = [ln for ln in text.splitlines() if NAME in ln]
+    check(all("only moved, not sent again" in ln for ln in lines
+              if AGAIN in ln) and
+          any("only moved, not sent again" in ln or SAME in ln
+              for ln in lines),
+          "moved at the start, its old event not sent again: %r" % lines)
+    check([e.get("seq") for _, e in sub.events] == [1],
+          "not sent again: %r" % [e.get("seq") for _, e in sub.events])
+    check(d.alive(), "newswired alive")
+    stop(d)
+
+
 def main():
-    exe, read_hold = sys.argv[1:3]
+    exe, read_hold, move_hold = sys.argv[1:4]
     tmp, inbox, conf_path, logp = inbox_tmp("nw-inbox-putback-kill-")
     sub = Sub()
     try:
         body(exe, conf_path, logp, sub, inbox, os.path.join(tmp, "hold"),
              read_hold)
+        # after the turn's COMMIT, before the move out
+        cut_in_turn(exe, conf_path, logp, sub, inbox,
+                    os.path.join(tmp, "hold"), move_hold, {})
+        # or right after a claim, before the COMMIT (an older version
+        # claimed such a file at its commit)
+        cut_in_turn(exe, conf_path, logp, sub, inbox,
+                    os.path.join(tmp, "hold"), move_hold,
+                    {"NW_HOLD_AFTER_AT": "/claimed/"})
     finally:
         sub.close()
     no_sanitizer_report(log_text(logp))
