@@ -623,10 +623,10 @@ html_pattern_at(const char *w, size_t len, const char *s)
 }
 
 /* The signals of the class and id values, through the index x; and,
- * when words is not NULL, the metadata's class words in them into
- * *words (html_meta_class_words(): the lowered names hold each word
- * the value holds, as no word holds a space, but for a value cut to
- * s's room, which is scanned again). */
+ * when words is not NULL, the metadata's class words in the one of them
+ * given into *words (html_meta_class_words(): the lowered names hold
+ * each word the value holds, as no word holds a space, but for a value
+ * cut to s's room, which is scanned again). */
 static unsigned
 html_signals_names_in(const struct html_patindex *x, const char *cls,
     const char *id, uint64_t *words)
@@ -666,7 +666,8 @@ html_signals_names_in(const struct html_patindex *x, const char *cls,
 		}
 	}
 	if (words != NULL)
-		*words = len + 2 < sizeof(s) ? m : html_meta_class_words(cls);
+		*words = len + 2 < sizeof(s) ? m :
+		    html_meta_class_words(cls != NULL ? cls : id);
 	for (size_t i = 0; i < x->n_odd; i++) {
 		const struct html_pattern *pt = &html_patterns[x->odd[i]];
 
@@ -822,8 +823,19 @@ html_signals_rec(struct html_rec_attrs *a, struct html_sigcache *c,
 	 * through its table of class values: a class without a value has
 	 * none */
 	sa.cls = NULL;
-	sa.id = html_ra_value(a, HTML_RA_ID);
+	sa.id = NULL;
 	sa.itemprop = html_ra_value(a, HTML_RA_ITEMPROP);
+	/* the id's signals, and the metadata's words in it with them
+	 * (html_meta_rec_attrs()) */
+	if (html_ra_value(a, HTML_RA_ID) != NULL) {
+		if (c->index == NULL) {
+			c->index = xmalloc(sizeof(*c->index));
+			html_patindex_build(c->index);
+		}
+		sig |= html_signals_names_in(c->index, NULL,
+		    html_ra_value(a, HTML_RA_ID), &a->id_words);
+		a->has_id_words = true;
+	}
 	/* html_signals_other(), with the style's answer kept for the
 	 * metadata's marks */
 	if (sa.itemprop != NULL && html_recipe_prop(sa.itemprop))

@@ -424,6 +424,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	memset(ra.v, 0, sizeof(ra.v));
 	ra.have = 0;
 	ra.style_hidden = -1;
+	ra.has_id_words = false;
 	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2) {
 		xmlAttrPtr at = html_sax_attr(ctxt, el, &last, atts[i],
 		    atts[i + 1]);
