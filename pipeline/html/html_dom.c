@@ -12,6 +12,7 @@
 
 #include "hash.h"
 #include "util.h"
+#include "html_meta.h"
 #include "html_rec.h"
 #include "html_strip.h"
 
@@ -542,28 +543,56 @@ html_head_code(char a, char b)
 	    html_lcode[(unsigned char)b];
 }
 
+/* Room for the metadata's class words (html_meta_class_word()) in the
+ * index below. */
+#define HTML_PATWORDS 24
+#define HTML_NPAT NELEM(html_patterns)
+
 /* html_patterns indexed by their first pair of letters: the patterns of
  * each pair chained through next, so that a name is read once, each
  * position trying only the patterns that begin with its two letters
  * (most positions none), instead of every pattern being sought in the
  * whole name. Patterns that do not begin with two letters are sought
- * whole (strstr()), as all were. Built from the table on a page's first
+ * whole (strstr()), as all were. Entries HTML_NPAT on are the
+ * metadata's class words (all begin with two letters), each after the
+ * patterns in its chain, so that the scan of a new class value finds
+ * both in one pass (html_signals_class_words()) and a scan that seeks
+ * no word stops at the first. Built from the tables on a page's first
  * class name. */
 struct html_patindex {
-	unsigned char head[27 * 27];          /* 1 + the first pattern */
-	unsigned char next[NELEM(html_patterns)];  /* 1 + the next one */
-	unsigned char len[NELEM(html_patterns)];
-	unsigned char odd[NELEM(html_patterns)];   /* the others */
+	unsigned char head[27 * 27];          /* 1 + the first entry */
+	unsigned char next[HTML_NPAT + HTML_PATWORDS];  /* 1 + the next */
+	unsigned char len[HTML_NPAT + HTML_PATWORDS];
+	unsigned char odd[HTML_NPAT];   /* the patterns sought whole */
 	size_t n_odd;
+	const char *word[HTML_PATWORDS];  /* html_meta_class_word() */
 	uint32_t junk_firsts, hidden_firsts;  /* html_firsts() of the lists */
 };
 
-_Static_assert(NELEM(html_patterns) < 255, "html_patindex holds bytes");
+_Static_assert(HTML_NPAT + HTML_PATWORDS < 255,
+    "html_patindex holds bytes");
 
 static void
 html_patindex_build(struct html_patindex *x)
 {
+	unsigned n_words = 0;
+
 	memset(x, 0, sizeof(*x));
+	while (html_meta_class_word(n_words) != NULL) {
+		assert(n_words < HTML_PATWORDS);
+		x->word[n_words] = html_meta_class_word(n_words);
+		n_words++;
+	}
+	/* the words first, so that each chain ends with them */
+	for (size_t k = n_words; k-- > 0;) {
+		const char *w = x->word[k];
+		unsigned h = html_head_code(w[0], w[1]);
+
+		assert(h >= 27 && h % 27 != 0);  /* two letters */
+		x->len[HTML_NPAT + k] = (unsigned char)strlen(w);
+		x->next[HTML_NPAT + k] = x->head[h];
+		x->head[h] = (unsigned char)(HTML_NPAT + k + 1);
+	}
 	/* from the last, so that each chain is in the table's order */
 	for (size_t i = NELEM(html_patterns); i-- > 0;) {
 		const char *w = html_patterns[i].sub;
@@ -582,31 +611,36 @@ html_patindex_build(struct html_patindex *x)
 	    NELEM(html_hidden_names));
 }
 
-/* Whether the pattern of index i occurs at s, whose first two letters
- * are the pattern's. */
+/* Whether w, the index's entry of length len, occurs at s, whose first
+ * two letters are w's. */
 static bool
-html_pattern_at(const struct html_patindex *x, size_t i, const char *s)
+html_pattern_at(const char *w, size_t len, const char *s)
 {
-	const char *w = html_patterns[i].sub;
-
-	for (size_t k = 2; k < x->len[i]; k++)
+	for (size_t k = 2; k < len; k++)
 		if (s[k] != w[k])  /* the NUL of s ends it too */
 			return false;
 	return true;
 }
 
-/* The signals of the class and id values, through the index x. */
+/* The signals of the class and id values, through the index x; and,
+ * when words is not NULL, the metadata's class words in the one of them
+ * given into *words (html_meta_class_words(): the lowered names hold
+ * each word the value holds, as no word holds a space, but for a value
+ * cut to s's room, which is scanned again). */
 static unsigned
 html_signals_names_in(const struct html_patindex *x, const char *cls,
-    const char *id)
+    const char *id, uint64_t *words)
 {
 	char s[512];
 	size_t len = 0;
 	unsigned sig = 0;
+	uint64_t m = 0;
 
 	s[0] = '\0';
 	html_lower_append(s, sizeof(s), &len, cls);
 	html_lower_append(s, sizeof(s), &len, id);
+	if (words != NULL)
+		*words = 0;
 	if (len == 0)
 		return 0;
 	/* a byte that is no letter reads row or column 0, empty */
@@ -615,12 +649,25 @@ html_signals_names_in(const struct html_patindex *x, const char *cls,
 		    p != 0;
 		    p = x->next[p - 1]) {
 			const struct html_pattern *pt = &html_patterns[p - 1];
+			size_t k = p - 1 - HTML_NPAT;
 
-			if (!(sig & pt->sig) &&
-			    html_pattern_at(x, p - 1, s + i))
-				sig |= pt->sig;
+			if (p - 1 < HTML_NPAT) {
+				if (!(sig & pt->sig) &&
+				    html_pattern_at(pt->sub, x->len[p - 1],
+				    s + i))
+					sig |= pt->sig;
+				continue;
+			}
+			if (words == NULL)
+				break;  /* the chain's words */
+			if (!(m & ((uint64_t)1 << k)) &&
+			    html_pattern_at(x->word[k], x->len[p - 1], s + i))
+				m |= (uint64_t)1 << k;
 		}
 	}
+	if (words != NULL)
+		*words = len + 2 < sizeof(s) ? m :
+		    html_meta_class_words(cls != NULL ? cls : id);
 	for (size_t i = 0; i < x->n_odd; i++) {
 		const struct html_pattern *pt = &html_patterns[x->odd[i]];
 
@@ -646,7 +693,7 @@ html_signals(const xmlNode *n)
 	html_sigattrs_of(n, &sa);
 	html_patindex_build(&x);
 	return html_signals_other(&sa) |
-	    html_signals_names_in(&x, sa.cls, sa.id);
+	    html_signals_names_in(&x, sa.cls, sa.id, NULL);
 }
 
 /* One class value seen: its hash (html_hash_str()) and its signals. A hash of
@@ -707,14 +754,14 @@ html_signals_names_cached(const struct html_sigattrs *sa,
 	}
 	/* ids are mostly unique: only class values are worth keeping */
 	if (sa->id != NULL)
-		sig |= html_signals_names_in(c->index, NULL, sa->id);
+		sig |= html_signals_names_in(c->index, NULL, sa->id, NULL);
 	if (sa->cls == NULL)
 		return sig;
 	h = html_hash_str(sa->cls);
 	if (c->used * 2 >= c->cap) {
 		if (c->cap >= HTML_SIGCACHE_MAX)
 			return sig | html_signals_names_in(c->index, sa->cls,
-			    NULL);
+			    NULL, NULL);
 		html_sigcache_grow(c);
 	}
 	j = (size_t)h & (c->cap - 1);
@@ -723,7 +770,7 @@ html_signals_names_cached(const struct html_sigattrs *sa,
 	if (c->slots[j].hash == 0) {
 		c->slots[j].hash = h;
 		c->slots[j].sig = html_signals_names_in(c->index, sa->cls,
-		    NULL);
+		    NULL, NULL);
 		c->used++;
 	}
 	return sig | c->slots[j].sig;
@@ -749,13 +796,20 @@ html_ra_value(const struct html_rec_attrs *a, enum html_ra k)
 }
 
 unsigned
-html_signals_class(struct html_sigcache *c, const char *cls)
+html_signals_class_words(struct html_sigcache *c, const char *cls,
+    uint64_t *words)
 {
 	if (c->index == NULL) {
 		c->index = xmalloc(sizeof(*c->index));
 		html_patindex_build(c->index);
 	}
-	return html_signals_names_in(c->index, cls, NULL);
+	return html_signals_names_in(c->index, cls, NULL, words);
+}
+
+unsigned
+html_signals_class(struct html_sigcache *c, const char *cls)
+{
+	return html_signals_class_words(c, cls, NULL);
 }
 
 unsigned
@@ -769,8 +823,19 @@ html_signals_rec(struct html_rec_attrs *a, struct html_sigcache *c,
 	 * through its table of class values: a class without a value has
 	 * none */
 	sa.cls = NULL;
-	sa.id = html_ra_value(a, HTML_RA_ID);
+	sa.id = NULL;
 	sa.itemprop = html_ra_value(a, HTML_RA_ITEMPROP);
+	/* the id's signals, and the metadata's words in it with them
+	 * (html_meta_rec_attrs()) */
+	if (html_ra_value(a, HTML_RA_ID) != NULL) {
+		if (c->index == NULL) {
+			c->index = xmalloc(sizeof(*c->index));
+			html_patindex_build(c->index);
+		}
+		sig |= html_signals_names_in(c->index, NULL,
+		    html_ra_value(a, HTML_RA_ID), &a->id_words);
+		a->has_id_words = true;
+	}
 	/* html_signals_other(), with the style's answer kept for the
 	 * metadata's marks */
 	if (sa.itemprop != NULL && html_recipe_prop(sa.itemprop))

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Tag classes, as bit flags. */
 #define HTML_T_DROP     0x001u  /* never content: script, style, form
@@ -92,6 +93,10 @@ unsigned html_signals_rec(struct html_rec_attrs *a, struct html_sigcache *c,
 /* The signals of the class value cls alone, not through c's table (its
  * patterns' index is c's). */
 unsigned html_signals_class(struct html_sigcache *c, const char *cls);
+/* html_signals_class(), and html_meta_class_words() of cls into *words
+ * (when words is not NULL), in one scan of cls. */
+unsigned html_signals_class_words(struct html_sigcache *c, const char *cls,
+    uint64_t *words);
 
 /* The node after n in document order within the subtree of root; when
  * descend is false, n's children are skipped. NULL at the end. Iterative:

@@ -55,6 +55,10 @@ uint16_t html_meta_rec_attrs(struct html_rec_attrs *a, uint8_t tag,
  * that occur in cls, one bit each, for the parse's table of class
  * values (html_sax.c). */
 uint64_t html_meta_class_words(const char *cls);
+/* The word of bit k of html_meta_class_words(), lower case, or NULL past
+ * the last: for a scan that seeks them with other words in one pass
+ * (html_signals_class_words()). */
+const char *html_meta_class_word(unsigned k);
 
 /* Where a names no author, the writer's name that closes its body alone
  * (a signed text): opening with a given name, not the publisher's. Call

@@ -198,18 +198,15 @@ meta_is_review(const char *prop, const char *type)
 
 /* The marks of an element of tag t whose attributes at holds (only
  * cls, id, itemprop, itemtype, rel, title, href, style and hidden are
- * read): cls is meta_cw_scan() of at->cls, and *style_hidden
- * html_style_hidden() of at->style, or -1 for not asked yet (asked here
- * when needed, and kept). */
+ * read): cls and id are meta_cw_scan() of at->cls and at->id, and
+ * *style_hidden html_style_hidden() of at->style, or -1 for not asked
+ * yet (asked here when needed, and kept). */
 static unsigned
 meta_marks_at(const struct meta_attrs *at, enum meta_tag t, uint64_t cls,
-    int *style_hidden)
+    uint64_t id, int *style_hidden)
 {
-	uint64_t id = 0;
 	unsigned r = 0;
 
-	if (at->id != NULL)
-		id = meta_cw_scan(at->id);
 	/* a reader's contribution, whose bylines and dates are not the
 	 * article's */
 	if (((cls | id) & META_CW_COMMENTS) != 0 ||
@@ -260,7 +257,7 @@ meta_marks(xmlNodePtr n, struct meta_walk *w, enum meta_tag t)
 	meta_attrs_read(n, &at);
 	return meta_marks_at(&at, t, at.cls != NULL ? meta_cw_cached(w,
 	    at.cls, hash_bytes64(at.cls, strlen(at.cls))) : 0,
-	    &style_hidden);
+	    meta_cw_scan(at.id), &style_hidden);
 }
 
 _Static_assert(MT_TITLE <= UINT8_MAX, "a tag fits the record");
@@ -302,5 +299,6 @@ html_meta_rec_attrs(struct html_rec_attrs *a, uint8_t tag, uint64_t cls_words)
 	at.style = a->v[HTML_RA_STYLE];
 	at.hidden = (a->have & (1u << HTML_RA_HIDDEN)) != 0;
 	return (uint16_t)meta_marks_at(&at, (enum meta_tag)tag, cls_words,
+	    a->has_id_words ? a->id_words : meta_cw_scan(at.id),
 	    &a->style_hidden);
 }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_meta.h"
+
 /* Length of the Unicode space character at s, or 0. */
 static size_t
 meta_space_len(const unsigned char *s)
@@ -697,6 +699,12 @@ static const uint32_t meta_cw_second[27] = {
 	CW_I('v') = CW_L('e'),
 	CW_I('w') = CW_L('r'),
 };
+
+const char *
+html_meta_class_word(unsigned k)
+{
+	return k < CW_NWORDS ? meta_cw_words[k] : NULL;
+}
 
 uint64_t
 meta_cw_scan(const char *v)

@@ -18,6 +18,7 @@
 #define NW_HTML_REC_H
 
 #include <libxml/tree.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct html_rec {
@@ -56,6 +57,9 @@ struct html_rec_attrs {
 	                       v[HTML_RA_CLASS] is set */
 	int style_hidden;   /* html_style_hidden() of the style value, or
 	                       -1: not asked yet */
+	bool has_id_words;  /* id_words is made */
+	uint64_t id_words;  /* html_meta_class_words() of the id value,
+	                       made with its signals (html_signals_rec()) */
 };
 
 /* Where the record lies after its element. */

@@ -288,9 +288,10 @@ html_sax_ra(struct html_sax *st, const xmlChar *name)
 }
 
 /* The slot of class value v, of hash h, in the parse's table of class
- * values, made (with its metadata words) when v is new. */
+ * values, made (with its metadata words) when v is new: when sig, with
+ * its signals too, in one scan of v. */
 static struct html_sax_cls *
-html_sax_cls(struct html_sax *st, const char *v, uint64_t h)
+html_sax_cls(struct html_sax *st, const char *v, uint64_t h, bool sig)
 {
 	size_t j;
 
@@ -317,7 +318,13 @@ html_sax_cls(struct html_sax *st, const char *v, uint64_t h)
 			return &st->cls[j];
 	st->cls[j].v = v;
 	st->cls[j].hash = h;
-	st->cls[j].words = html_meta_class_words(v);
+	if (sig) {
+		st->cls[j].sig = (uint16_t)html_signals_class_words(st->sigs,
+		    v, &st->cls[j].words);
+		st->cls[j].has_sig = true;
+	} else {
+		st->cls[j].words = html_meta_class_words(v);
+	}
 	st->cls_used++;
 	return &st->cls[j];
 }
@@ -358,7 +365,8 @@ html_sax_rec(struct html_sax *st, xmlNodePtr el, struct html_rec_attrs *ra)
 	 * page through one table (the signals only when an element not
 	 * dropped asks) */
 	if (ra->v[HTML_RA_CLASS] != NULL) {
-		c = html_sax_cls(st, ra->v[HTML_RA_CLASS], ra->cls_hash);
+		c = html_sax_cls(st, ra->v[HTML_RA_CLASS], ra->cls_hash,
+		    !nosig);
 		if (!nosig && !c->has_sig) {
 			c->sig = (uint16_t)html_signals_class(st->sigs,
 			    c->v);
@@ -416,6 +424,7 @@ html_sax_start(void *data, const xmlChar *name, const xmlChar **atts)
 	memset(ra.v, 0, sizeof(ra.v));
 	ra.have = 0;
 	ra.style_hidden = -1;
+	ra.has_id_words = false;
 	for (size_t i = 0; atts != NULL && atts[i] != NULL; i += 2) {
 		xmlAttrPtr at = html_sax_attr(ctxt, el, &last, atts[i],
 		    atts[i + 1]);

@@ -589,6 +589,85 @@ test_signals_names(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A new class value's signals and the metadata's words, made in one scan
+ * (html_signals_class_words()), are those of the two scans apart: upper
+ * case, names parted by tabs and newlines, a word that opens where a
+ * pattern does ("comment", "copyright", "author"), words with a hyphen,
+ * bytes past ASCII, and words past the 511 bytes the signals read. */
+static void
+test_class_words_one_scan(void **state)
+{
+	static const char *const values[] = {
+		"Byline author-name", "ENTRY-DATE post-Date",
+		"pub\tlished x\nUpDaTeD", "publish", "comments-Respond",
+		"caption CREDIT copyright\tlicense", "VerfasserWriter autor",
+		"mod ified modified", "\xc3\xa4" "author \xc3\xa9" "byline",
+		"cookie-banner related", "x", " ", "", "%s byline",
+		"%s", "%s %s published",
+	};
+	struct html_sigcache c = { 0 };
+	char pad[601], buf[2048];
+	size_t seen = 0;
+
+	(void)state;
+	memset(pad, 'a', sizeof(pad) - 1);
+	pad[sizeof(pad) - 1] = '\0';
+	for (size_t i = 0; i < sizeof(values) / sizeof(values[0]); i++) {
+		uint64_t words = ~(uint64_t)0;
+		unsigned sig;
+		int len = snprintf(buf, sizeof(buf), values[i], pad, pad);
+
+		assert_true(len >= 0 && (size_t)len < sizeof(buf));
+		sig = html_signals_class_words(&c, buf, &words);
+		assert_int_equal(sig, html_signals_class(&c, buf));
+		assert_int_equal(words, html_meta_class_words(buf));
+		seen += words != 0;
+	}
+	assert_int_equal(seen, 11);
+	html_sigcache_free(&c);
+}
+
+/* An id's signals and the metadata's words in it, made in one scan by
+ * html_signals_rec() and read by html_meta_rec_attrs(), are those of the
+ * scans apart: the words of an id the metadata marks a byline by, of
+ * one past the 511 bytes the signals read, of one without words, and
+ * the marks the same with the words made or not. */
+static void
+test_id_words_one_scan(void **state)
+{
+	static const char *const ids[] = {
+		"Post-Author-Box", "%s-byline", "main", "entry-DATE comments",
+	};
+	struct html_sigcache c = { 0 };
+	char pad[601], buf[1024];
+	size_t seen = 0;
+
+	(void)state;
+	memset(pad, 'a', sizeof(pad) - 1);
+	pad[sizeof(pad) - 1] = '\0';
+	for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		struct html_rec_attrs a, b;
+		int len = snprintf(buf, sizeof(buf), ids[i], pad);
+
+		assert_true(len >= 0 && (size_t)len < sizeof(buf));
+		memset(&a, 0, sizeof(a));
+		a.v[HTML_RA_ID] = buf;
+		a.have = 1u << HTML_RA_ID;
+		a.style_hidden = -1;
+		b = a;
+		(void)html_signals_rec(&a, &c, 0);
+		assert_true(a.has_id_words);
+		assert_int_equal(a.id_words, html_meta_class_words(buf));
+		assert_false(b.has_id_words);
+		assert_int_equal(html_meta_rec_attrs(&a, html_meta_tag(
+		    (const xmlChar *)"div"), 0), html_meta_rec_attrs(&b,
+		    html_meta_tag((const xmlChar *)"div"), 0));
+		seen += a.id_words != 0;
+	}
+	assert_int_equal(seen, 3);
+	html_sigcache_free(&c);
+}
+
 /* A datePublished the page hides is no printed date, through the parse's
  * records as through the attributes (test_dates_markup, tests/htmlmeta):
  * the record carries an element's own hiding (META_R_HIDDEN: the hidden
@@ -3280,6 +3359,8 @@ main(void)
 		cmocka_unit_test(test_caption_tells_picture),
 		cmocka_unit_test(test_lede_date_line),
 		cmocka_unit_test(test_comment_thread_by_structure),
+		cmocka_unit_test(test_class_words_one_scan),
+		cmocka_unit_test(test_id_words_one_scan),
 		cmocka_unit_test(test_empty_and_garbage),
 		cmocka_unit_test(test_count_text_every_offset),
 	};
