@@ -639,8 +639,31 @@ html_text_at(xmlNode *n, bool last)
 	return found;
 }
 
+/* Whether box s is a teaser card (html_mark_cards()), or wraps one and
+ * nothing else. */
+static bool
+html_is_card_box(xmlNode *s)
+{
+	while (html_is_elem(s) && html_ni(s) != NULL && !html_ni(s)->card) {
+		xmlNode *only = NULL;
+
+		for (xmlNode *c = s->children; c != NULL; c = c->next)
+			if (html_is_elem(c) && html_ni(c) != NULL &&
+			    html_ni(c)->text > 0) {
+				if (only != NULL)
+					return false;
+				only = c;
+			}
+		if (only == NULL || html_ni(only)->text != html_ni(s)->text)
+			return false;
+		s = only;
+	}
+	return html_is_elem(s) && html_ni(s) != NULL;
+}
+
 /* Whether n's element siblings before it hold a paragraph of prose,
- * and those after it none: a box in the flow of the text, at its end. */
+ * and those after it none: a box in the flow of the text, at its end.
+ * A teaser card after it (html_is_card_box()) is skipped, not text. */
 static bool
 html_ends_flow(xmlNode *n)
 {
@@ -651,7 +674,8 @@ html_ends_flow(xmlNode *n)
 		    html_ni(s)->kind == HTML_K_P &&
 		    html_ni(s)->own >= HTML_PROSE_OWN;
 	for (xmlNode *s = n->next; flow && s != NULL; s = s->next)
-		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0)
+		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0 &&
+		    !html_is_card_box(s))
 			return false;
 	return flow;
 }
