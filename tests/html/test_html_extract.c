@@ -1053,6 +1053,51 @@ test_teaser_card_pictured(void **state)
 	buf_free(&b);
 }
 
+/* A pitch after the text, a heading, a few lines and a button, where
+ * the text's paragraphs are <div>s in boxes of their own (another
+ * CMS's markup, laprensagrafica's "UN PUBLICO INFORMADO ... Hagase
+ * miembro ahora" under the cms form), is left out as under <p>s; a
+ * section of the text in the same markup, its heading of the tag of
+ * the sections' before it, closing with a link of a line, stays
+ * (fisch-hitparade's last section and its link to the forum). */
+static void
+test_pitch_after_div_paras(void **state)
+{
+	struct buf b = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&b, "<div class=page><div class=main><h1>The bridge vote"
+	    "</h1><div><div>%s</div></div><div><div>%s</div></div>"
+	    "<div><div>%s</div></div>", prose1, prose2, prose3);
+	buf_puts(&b, "<div><div><h2>AN INFORMED PUBLIC DECIDES BETTER"
+	    "</h2></div><div><div>We have made journalism for a century, "
+	    "and now it matters more than ever.</div></div><a "
+	    "href=\"https://members.example/\">Become a member</a></div>");
+	buf_puts(&b, "</div></div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "journalism for a century"));
+	article_free(a);
+	buf_free(&b);
+	buf_printf(&b, "<div class=page><div class=main><h1>The bridge vote"
+	    "</h1><div><div>%s</div></div><div><h2>Who pays the toll?</h2>"
+	    "</div><div><div>%s</div></div><div><div>%s</div></div>",
+	    prose1, prose2, prose3);
+	buf_puts(&b, "<div><div><h2>Must drivers retake the test?</h2></div>"
+	    "<div><div>Minor offences are fined, and from the next level "
+	    "on a driver loses the licence for months.</div></div><a "
+	    "href=\"/forum/toll\">The toll in our forum</a></div>");
+	buf_puts(&b, "</div></div>");
+	a = extract_body("%s", b.p);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_non_null(strstr(a->body, "Minor offences are fined"));
+	article_free(a);
+	buf_free(&b);
+}
+
 /* After the last long paragraph, a line of 25 to 70 characters that ends
  * no sentence is a note under the text (a credit, a contact, a call to
  * action) and goes; a short sentence stays, and so do list items and a
@@ -3269,6 +3314,7 @@ main(void)
 		cmocka_unit_test(test_linked_sentence_at_the_end),
 		cmocka_unit_test(test_teaser_cards_skipped),
 		cmocka_unit_test(test_teaser_card_pictured),
+		cmocka_unit_test(test_pitch_after_div_paras),
 		cmocka_unit_test(test_tail_notes_dropped),
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
 		cmocka_unit_test(test_lead_before_body),
