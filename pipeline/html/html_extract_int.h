@@ -3,6 +3,7 @@
  * html_extract() runs, in files by abstraction:
  *  html_extract.c         parse, drop, statistics, JSON-LD body, entry;
  *  html_extract_select.c  prune, score and choose the article container;
+ *  html_extract_cards.c   mark the teaser cards of other stories;
  *  html_extract_recipe.c  a recipe's parts and their container;
  *  html_extract_write.c   write paragraphs, filter them, collect images.
  * Pure. */

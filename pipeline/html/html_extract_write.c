@@ -639,21 +639,65 @@ html_text_at(xmlNode *n, bool last)
 	return found;
 }
 
-/* Whether n's element siblings before it hold a paragraph of prose,
- * and those after it none: a box in the flow of the text, at its end. */
-static bool
-html_ends_flow(xmlNode *n)
+/* The element that box s wraps alone: s, or, while s's one child with
+ * text holds all of s's text, that child (another CMS writes each
+ * paragraph of the text in boxes of no other text); a card stops the
+ * walk (html_mark_cards()). */
+static const xmlNode *
+html_sole(const xmlNode *s)
 {
-	bool flow = false;
+	while (!html_ni(s)->card) {
+		const xmlNode *only = NULL;
 
-	for (xmlNode *s = n->prev; s != NULL && !flow; s = s->prev)
-		flow = html_is_elem(s) && html_ni(s) != NULL &&
-		    html_ni(s)->kind == HTML_K_P &&
-		    html_ni(s)->own >= HTML_PROSE_OWN;
-	for (xmlNode *s = n->next; flow && s != NULL; s = s->next)
-		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0)
+		for (const xmlNode *c = s->children; c != NULL; c = c->next)
+			if (html_is_elem(c) && html_ni(c) != NULL &&
+			    html_ni(c)->text > 0) {
+				if (only != NULL)
+					return s;
+				only = c;
+			}
+		if (only == NULL || html_ni(only)->text != html_ni(s)->text)
+			return s;
+		s = only;
+	}
+	return s;
+}
+
+/* The paragraph of prose that sibling s is, of HTML_PROSE_OWN
+ * characters at least, or NULL: a <p>, or a <div> whose text is its
+ * own, in boxes of no other text or none (html_sole(): another CMS
+ * writes the text's paragraphs so). A <p> in a box of its own is not
+ * read as one: sections of the text are written so. */
+static const xmlNode *
+html_text_para(const xmlNode *s)
+{
+	const xmlNode *b = html_sole(s);
+	const struct html_ni *bi = html_ni(b);
+
+	if (bi->own < HTML_PROSE_OWN)
+		return NULL;
+	if ((bi->kind == HTML_K_P && b == s) ||
+	    (bi->kind == HTML_K_DIV && bi->own == bi->text))
+		return b;
+	return NULL;
+}
+
+/* Whether n's element siblings before it hold a paragraph of prose
+ * (html_text_para()), the nearest in *para, and those after it none:
+ * a box in the flow of the text, at its end. A teaser card after it
+ * is skipped, not text. */
+static bool
+html_ends_flow(xmlNode *n, const xmlNode **para)
+{
+	*para = NULL;
+	for (xmlNode *s = n->prev; s != NULL && *para == NULL; s = s->prev)
+		if (html_is_elem(s) && html_ni(s) != NULL)
+			*para = html_text_para(s);
+	for (xmlNode *s = n->next; *para != NULL && s != NULL; s = s->next)
+		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0 &&
+		    !html_ni(html_sole(s))->card)
 			return false;
-	return flow;
+	return *para != NULL;
 }
 
 /* Whether box n opens with a picture: an image or a <picture> before
@@ -668,6 +712,20 @@ html_opens_with_pic(xmlNode *n, const xmlNode *first)
 	return false;
 }
 
+/* Whether a heading of the tag of heading h stands in n's element
+ * siblings before it: h heads a section of the text, as they do. */
+static bool
+html_heads_before(xmlNode *n, const xmlNode *h)
+{
+	for (xmlNode *s = n->prev; s != NULL; s = s->prev)
+		for (xmlNode *e = s; e != NULL; e = html_next(e, s, true))
+			if (html_is_elem(e) && html_ni(e) != NULL &&
+			    strcmp((const char *)e->name,
+			    (const char *)h->name) == 0)
+				return true;
+	return false;
+}
+
 /* Whether block n is a pitch set after the text: a box of its own
  * (no paragraph, list or heading) among the text's paragraphs with
  * none after it, of a few lines, that opens with a heading and closes
@@ -676,12 +734,15 @@ html_opens_with_pic(xmlNode *n, const xmlNode *first)
  * LEARN MORE"), or opens with a picture and closes with a link of a
  * line (a magazine's cover, its blurb, "Das Heft können Sie hier
  * versandkostenfrei bestellen."). A section of the text in a box of
- * its own has paragraphs of the text beside it, in boxes too. */
+ * its own has paragraphs of the text beside it, in boxes too; where
+ * the text's paragraphs are <div>s in boxes of their own (another CMS's
+ * markup), a section's heading has the tag of the headings before it
+ * (html_heads_before()). */
 static bool
 html_is_pitch(xmlNode *n)
 {
 	const struct html_ni *ni = html_ni(n);
-	const xmlNode *first, *last, *b;
+	const xmlNode *first, *last, *b, *head = NULL, *para;
 	unsigned button = HTML_PITCH_BUTTON;
 
 	if (ni->kind != HTML_K_DIV && ni->kind != HTML_K_SECTION)
@@ -696,6 +757,8 @@ html_is_pitch(xmlNode *n)
 	else if (!(html_ni(b)->cls & HTML_T_HEAD) ||
 	    html_ni(b)->kind == HTML_K_H1)
 		return false;
+	else
+		head = b;
 	last = html_text_at(n, true);
 	b = html_block_of(last);
 	if (b == NULL || html_ni(b)->kind == HTML_K_P ||
@@ -704,7 +767,9 @@ html_is_pitch(xmlNode *n)
 	for (b = last->parent; html_is_elem(b) && b != n; b = b->parent)
 		if (html_ni(b) != NULL && html_ni(b)->kind == HTML_K_A)
 			return html_ni(b)->text < button &&
-			    html_ends_flow(n);
+			    html_ends_flow(n, &para) &&
+			    (html_ni(para)->kind == HTML_K_P || head == NULL ||
+			    !html_heads_before(n, head));
 	return false;
 }
 

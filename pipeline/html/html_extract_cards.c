@@ -1,0 +1,196 @@
+/* The HTML extractor's teaser cards of other stories (step 3b): a
+ * linked title and a blurb, a date, a picture around it, and the items
+ * of a list of them, marked for the writer to skip. See
+ * html_extract_int.h. */
+#include <libxml/tree.h>
+#include <string.h>
+
+#include "html_dom.h"
+#include "html_extract_int.h"
+
+/* Elements of a list item read for its linked title, at most. */
+#define HTML_ITEM_NODES 64
+
+/* Whether n is wholly inside a link: below its block, or in an <a>
+ * whose text is n's alone (another CMS wraps the title's block, then
+ * the link, in boxes of no other text), to no place on the page (an
+ * accordion's title opens its panel: the text's). */
+static bool
+html_wholly_linked(const xmlNode *n)
+{
+	unsigned text = html_ni(n)->text;
+
+	if (html_in_link(n))
+		return true;
+	for (const xmlNode *p = n->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi == NULL || pi->text != text)
+			return false;
+		if (pi->kind == HTML_K_A) {
+			const char *href = html_attr(p, "href");
+
+			return href == NULL || href[0] != '#';
+		}
+	}
+	return false;
+}
+
+/* Whether block n titles another story: a heading (the article's own
+ * <h1> aside), or a short paragraph or box of its own text, wholly a
+ * link (80% of its text, or html_wholly_linked()). */
+static bool
+html_card_title(const xmlNode *n)
+{
+	const struct html_ni *ni = html_ni(n);
+
+	if (ni->text == 0 || ni->kind == HTML_K_H1)
+		return false;
+	if (!(ni->cls & HTML_T_HEAD) && !((ni->kind == HTML_K_DIV ||
+	    ni->kind == HTML_K_P) && ni->own > 0 &&
+	    ni->text < HTML_CARD_TITLE))
+		return false;
+	return ni->link * 5 >= ni->text * 4 || html_wholly_linked(n);
+}
+
+/* The link whose text opens list item c, of HTML_CARD_TITLE characters
+ * at most, when it is c's only link; or NULL. */
+static xmlNode *
+html_item_title(xmlNode *c)
+{
+	size_t nodes = 0;
+
+	for (xmlNode *n = c; n != NULL && nodes++ < HTML_ITEM_NODES;
+	    n = html_next(n, c, true)) {
+		if (n->type != XML_TEXT_NODE || n->content == NULL ||
+		    html_text_len(n) == 0)
+			continue;
+		for (xmlNode *a = n->parent; a != NULL && a != c;
+		    a = a->parent)
+			if (html_ni(a) != NULL && html_ni(a)->kind == HTML_K_A)
+				return html_ni(a)->text <= HTML_CARD_TITLE &&
+				    html_ni(a)->text == html_ni(c)->link ? a :
+				    NULL;
+		return NULL;
+	}
+	return NULL;
+}
+
+/* Marks the items of list n as teaser cards when three or more, all of
+ * them, open with a linked title, their only link, and hold a blurb
+ * after it (a list of other posts: title and excerpt). */
+static void
+html_mark_teaser_list(xmlNode *n)
+{
+	unsigned items = 0;
+
+	for (xmlNode *c = n->children; c != NULL; c = c->next) {
+		xmlNode *t;
+
+		if (!html_is_elem(c) || html_ni(c) == NULL)
+			continue;
+		if (html_ni(c)->kind != HTML_K_LI ||
+		    (t = html_item_title(c)) == NULL ||
+		    html_ni(c)->text < html_ni(t)->text + HTML_PROSE_OWN)
+			return;
+		items++;
+	}
+	if (items < 3)
+		return;
+	for (xmlNode *c = n->children; c != NULL; c = c->next)
+		if (html_is_elem(c) && html_ni(c) != NULL) {
+			HTML_DEBUG_NODE("teaser item", c);
+			html_ni(c)->card = true;
+		}
+}
+
+/* Visible characters of a card's title, at least, for its box to hold
+ * a picture and a blurb of up to twice HTML_CARD_TEXT
+ * (html_pictured_card()). */
+#define HTML_CARD_LINE 40
+
+/* Whether the subtree of root holds a picture (<img>, <picture>). */
+static bool
+html_holds_pic(xmlNode *root)
+{
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
+		if (html_is_pic(n))
+			return true;
+	return false;
+}
+
+/* Whether box p around card title n is a story's picture, its title
+ * and its blurb: the title a line of one link, HTML_CARD_LINE
+ * characters at least (a commenter's name, a picture's credit or a row
+ * of links is no story's title: a thread's posts, an article's lead
+ * under its picture), and a picture in the box. The blurb of such a
+ * box runs longer than a card's (a teaser's picture credit, a kicker,
+ * "weiterlesen"). */
+static bool
+html_pictured_card(xmlNode *n, xmlNode *p)
+{
+	const struct html_ni *ni = html_ni(n);
+	unsigned links = 0;
+
+	if (ni->text < HTML_CARD_LINE)
+		return false;
+	for (xmlNode *e = n; e != NULL; e = html_next(e, n, true))
+		if (html_is_elem(e) && html_ni(e) != NULL &&
+		    html_ni(e)->kind == HTML_K_A && ++links > 1)
+			return false;
+	return html_holds_pic(p);
+}
+
+/* Step 3b: marks the teaser cards of other stories: a linked title and,
+ * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
+ * ("Next story", "Most popular"), and the items of a list of them
+ * (html_mark_teaser_list(): a longer excerpt under each title); with a
+ * picture, a title of a line, twice that text (html_pictured_card()).
+ * The card is the largest block around the title that holds no more;
+ * an article's linked heading has the article's text around it, so
+ * only the heading is marked. A linked line in a recipe's part (an
+ * ingredient sold by the site) and the boxes around it are the
+ * recipe's. */
+void
+html_mark_cards(struct html_ctx *ctx)
+{
+	xmlNode *root = ctx->body;
+
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		const struct html_ni *ni;
+		xmlNode *card = NULL, *wide = NULL;
+
+		if (html_is_elem(n) && (ni = html_ni(n)) != NULL &&
+		    (ni->cls & HTML_T_LIST))
+			html_mark_teaser_list(n);
+		if (!html_is_elem(n) || (ni = html_ni(n)) == NULL ||
+		    !(ni->cls & HTML_T_BLOCK) || !html_card_title(n))
+			continue;
+		for (xmlNode *p = n; html_is_elem(p) && p != root;
+		    p = p->parent) {
+			const struct html_ni *pi = html_ni(p);
+
+			if (pi != NULL && (pi->sig & HTML_S_RECIPE)) {
+				card = wide = NULL;
+				break;
+			}
+			if (pi == NULL ||
+			    pi->text > ni->text + 2 * HTML_CARD_TEXT)
+				break;
+			if (!(pi->cls & HTML_T_BLOCK))
+				continue;
+			if (pi->text <= ni->text + HTML_CARD_TEXT)
+				card = p;
+			else
+				wide = p;
+		}
+		/* a story's picture, title and blurb: a longer blurb */
+		if (wide != NULL && html_pictured_card(n, wide))
+			card = wide;
+		if (card != NULL) {
+			HTML_DEBUG_NODE("card title", n);
+			HTML_DEBUG_NODE("card", card);
+			html_ni(card)->card = true;
+		}
+	}
+}
