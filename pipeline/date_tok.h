@@ -1,4 +1,4 @@
-/* Internal to the date parser (date.c, date_words.c): the tokens a date
+/* Internal to the date parser (date.c, date_find.c, date_words.c): the tokens a date
  * string is cut into and the word tables they are looked up in. */
 #ifndef NW_DATE_TOK_H
 #define NW_DATE_TOK_H
@@ -49,6 +49,21 @@ bool date_word_known(const struct date_tok *t);
  * letter before it and followed by a glued dot and a month word
  * ("hejfish7. Januar 2022", two spans a text dump joined). */
 bool date_glued_day(const char *s, size_t len, const struct date_tok *t);
+
+/* The token-level parser (date.c): date_parse() reads a whole string,
+ * date_find() (date_find.c) a window of running text and needs a full
+ * day, month and year. */
+enum {
+	DATE_STRICT = 0,
+	DATE_FIND = 1,
+};
+/* Parses tokens t[0..n) as one date in mode DATE_STRICT or DATE_FIND.
+ * Returns 0 and fills *out, or -1. */
+struct nw_time;
+int date_parse_toks(const struct date_tok *t, size_t n, int mode,
+    struct nw_time *out);
+/* Whether t[i] exists and is glued to the token before it. */
+bool date_glued(const struct date_tok *t, size_t i, size_t n);
 
 /* The calendar (date_cal.c): days since 1970-01-01 of a proleptic
  * Gregorian date, and back; leap years; days in a month. */

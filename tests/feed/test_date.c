@@ -278,6 +278,19 @@ test_find(void **state)
 	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
 	s = "libfoo 1.2.10.4 and 2/11/22";
 	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+	/* a dotted date that runs on into a fourth number is a version
+	 * string; the search goes on past it, and a time keeps the date */
+	s = "v 1. 2. 2014.3";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), -1);
+	s = "Build 1.2.2014.3 vom 3. März 2014";
+	assert_int_equal(date_find(s, strlen(s), &t, &at, NULL), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2014-03-03T00:00:00Z");
+	assert_int_equal(at, strlen("Build 1.2.2014.3 vom "));
+	s = "Stand: 21.01.2022.13:45 Uhr";
+	assert_int_equal(date_find(s, strlen(s), &t, NULL, NULL), 0);
+	assert_string_equal(date_format_utc(&t, b, sizeof(b)),
+	    "2022-01-21T00:00:00Z");
 
 	/* no full date, or no date at all */
 	s = "MOSCOW, February 13. /TASS/. In 2017 the talks resumed.";
