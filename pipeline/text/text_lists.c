@@ -16,6 +16,9 @@
 #define TEXT_ALIST_MIN 3
 #define TEXT_ALIST_HEAD_WORDS 4
 #define TEXT_ALIST_WORDS 2
+/* The rows of a table between two paragraphs (text_rows_between()), at
+ * least. */
+#define TEXT_ROWS_MIN 3
 
 /* Moves the end of the region over the list that its last paragraph
  * announces with a colon ("Und hier findet ihr die Attraktionen:",
@@ -224,5 +227,48 @@ text_lists(struct text_doc *d)
 			if (d->items[k].kind == TEXT_RELATED)
 				d->items[k].kind = TEXT_BODY;
 		i = j;
+	}
+}
+
+/* True when item i is a paragraph of the body, past the pictures'
+ * placeholders and the other chrome from it in direction step (-1, up;
+ * 1, down) inside the region. */
+static bool
+text_body_past_chrome(const struct text_doc *d, size_t i, int step)
+{
+	while (i >= d->body_start && i < d->body_end &&
+	    d->items[i].kind == TEXT_CHROME)
+		i += (size_t)step;
+	return i >= d->body_start && i < d->body_end &&
+	    d->items[i].kind == TEXT_BODY;
+}
+
+/* The rows of a table or the lines of a list set between two paragraphs
+ * of the body (a picture's placeholder between them and it or not) are
+ * the article's: TEXT_ROWS_MIN short lines or more with no blank line
+ * between them (the renderer's rows, one block), none a bullet (a box
+ * of links), a date, or a line the page shows twice. A related story's
+ * headline, a subheading, a caption stand in blocks of their own, and a
+ * picture's caption with its credit is two lines, not three. */
+void
+text_rows_between(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i < d->body_end; i++) {
+		size_t j = i;
+		bool ok;
+
+		while (j < d->body_end && d->items[j].kind == TEXT_RELATED)
+			j++;
+		ok = j >= i + TEXT_ROWS_MIN && i > d->body_start &&
+		    text_body_past_chrome(d, i - 1, -1) &&
+		    text_body_past_chrome(d, j, 1);
+		for (size_t k = i; ok && k < j; k++)
+			ok = !d->items[k].bullet && !d->items[k].twice &&
+			    !d->items[k].repeated && !d->items[k].datelike &&
+			    d->items[k].block == d->items[i].block;
+		for (size_t k = i; ok && k < j; k++)
+			d->items[k].kind = TEXT_BODY;
+		if (j > i)
+			i = j;
 	}
 }
