@@ -220,6 +220,9 @@ void text_lead_over_list(struct text_doc *d);
 void text_colon_list(struct text_doc *d);
 /* A list between two paragraphs of the body is the article's. */
 void text_lists(struct text_doc *d);
+/* The rows of a table or a list between two paragraphs of the body are
+ * body (text_lists.c). */
+void text_rows_between(struct text_doc *d);
 
 /* Subheadings inside the body have at most this many words. */
 #define TEXT_SUBHEAD_MAX_WORDS 7

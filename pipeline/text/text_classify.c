@@ -1140,6 +1140,7 @@ text_classify(struct text_doc *d)
 	text_subheadings(d);
 	text_code_lines(d);
 	text_lists(d);
+	text_rows_between(d);
 	text_header(d);
 	text_deck_over_anchor(d);
 	top = d->title < d->n ? d->title + 1 : 0;

@@ -16,6 +16,9 @@
 #define TEXT_ALIST_MIN 3
 #define TEXT_ALIST_HEAD_WORDS 4
 #define TEXT_ALIST_WORDS 2
+/* The rows of a table between two paragraphs (text_rows_between()), at
+ * least. */
+#define TEXT_ROWS_MIN 3
 
 /* Moves the end of the region over the list that its last paragraph
  * announces with a colon ("Und hier findet ihr die Attraktionen:",
@@ -73,10 +76,25 @@ text_step_number(const char *s)
 	    s[i + 1] == '\0';
 }
 
+/* True when item i is an entry of a menu the page shows twice: a
+ * bullet whose text stands over it too (a table of contents names the
+ * headings the article shows under it). */
+static bool
+text_menu_entry(const struct text_doc *d, size_t i)
+{
+	if (!d->items[i].bullet || !d->items[i].twice)
+		return false;
+	for (size_t k = 0; k < i; k++)
+		if (strcmp(d->items[k].s, d->items[i].s) == 0)
+			return true;
+	return false;
+}
+
 /* Moves the start of the region back over a list to the paragraph above
  * it: an article's lead, then a list (a recipe's ingredients, a
  * lesson's steps, a table of contents), then the rest of it. Only a list
- * of three items or more, none chrome, and the short headings, dates,
+ * of three items or more, none chrome nor a menu's entry the page
+ * shows over it too (text_menu_entry()), and the short headings, dates,
  * photo captions and credits around it are passed, and the numbers of
  * steps set on lines of their own ("1."); the list's bulleted entries
  * are then body-like (a recipe's ingredients). */
@@ -99,7 +117,7 @@ text_lead_over_list(struct text_doc *d)
 		}
 		if (it->kind != TEXT_CAPTION && it->kind != TEXT_CREDIT &&
 		    !it->datelike && !text_step_number(it->s) &&
-		    (it->chrome || it->repeated ||
+		    (it->chrome || it->repeated || text_menu_entry(d, i - 1) ||
 		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2))
 			return;
 		if (it->bullet || text_numbered(it->s))
@@ -224,5 +242,48 @@ text_lists(struct text_doc *d)
 			if (d->items[k].kind == TEXT_RELATED)
 				d->items[k].kind = TEXT_BODY;
 		i = j;
+	}
+}
+
+/* True when item i is a paragraph of the body, past the pictures'
+ * placeholders and the other chrome from it in direction step (-1, up;
+ * 1, down) inside the region. */
+static bool
+text_body_past_chrome(const struct text_doc *d, size_t i, int step)
+{
+	while (i >= d->body_start && i < d->body_end &&
+	    d->items[i].kind == TEXT_CHROME)
+		i += (size_t)step;
+	return i >= d->body_start && i < d->body_end &&
+	    d->items[i].kind == TEXT_BODY;
+}
+
+/* The rows of a table or the lines of a list set between two paragraphs
+ * of the body (a picture's placeholder between them and it or not) are
+ * the article's: TEXT_ROWS_MIN short lines or more with no blank line
+ * between them (the renderer's rows, one block), none a bullet (a box
+ * of links), a date, or a line the page shows twice. A related story's
+ * headline, a subheading, a caption stand in blocks of their own, and a
+ * picture's caption with its credit is two lines, not three. */
+void
+text_rows_between(struct text_doc *d)
+{
+	for (size_t i = d->body_start + 1; i < d->body_end; i++) {
+		size_t j = i;
+		bool ok;
+
+		while (j < d->body_end && d->items[j].kind == TEXT_RELATED)
+			j++;
+		ok = j >= i + TEXT_ROWS_MIN && i > d->body_start &&
+		    text_body_past_chrome(d, i - 1, -1) &&
+		    text_body_past_chrome(d, j, 1);
+		for (size_t k = i; ok && k < j; k++)
+			ok = !d->items[k].bullet && !d->items[k].twice &&
+			    !d->items[k].repeated && !d->items[k].datelike &&
+			    d->items[k].block == d->items[i].block;
+		for (size_t k = i; ok && k < j; k++)
+			d->items[k].kind = TEXT_BODY;
+		if (j > i)
+			i = j;
 	}
 }

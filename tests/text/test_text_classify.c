@@ -1609,6 +1609,96 @@ test_extract_deck_over_byline(void **state)
 	article_free(a);
 }
 
+/* The rows of a table set between two paragraphs of the body, one line
+ * each with no blank line between them, are the article's (a price
+ * list under a picture); a picture's caption and credit, two lines, are
+ * not. */
+static void
+test_extract_rows_between(void **state)
+{
+	static const char s[] =
+	    "Coinbase and its exchange compared\n"
+	    "\n"
+	    "Both platforms let users buy and sell digital currencies, but "
+	    "their fees for moving money in and out differ a good deal.\n"
+	    "\n"
+	    "Deposits by bank transfer cost nothing on either of them, while "
+	    "a wire transfer costs a fixed fee each way, as the table under "
+	    "this paragraph shows for each kind of transfer.\n"
+	    "\n"
+	    "[fees-chart]\n"
+	    "\n"
+	    "ACH Transfer Free\n"
+	    "Wire Transfer $10 ($25 outgoing)\n"
+	    "SWIFT (GBP) Free deposit, 1 GBP withdrawal\n"
+	    "\n"
+	    "Coinbase may be best for investors who want to buy a currency "
+	    "and hold it for a long time without trading it.\n"
+	    "\n"
+	    "Image copyright EPA\n"
+	    "Image caption The exchange's office in the city\n"
+	    "\n"
+	    "The exchange suits active traders better, since its fees fall "
+	    "as the volume of their trades grows each month.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "ACH Transfer Free"));
+	assert_non_null(strstr(a->body, "1 GBP withdrawal"));
+	assert_null(strstr(a->body, "Image caption"));
+	assert_non_null(strstr(a->body, "active traders"));
+	article_free(a);
+}
+
+/* A menu the page shows twice is no list of the article's: the start
+ * of the region is not moved back over its second copy to the line
+ * over it (a logo's text), which would take the menu and the headline
+ * into the body. */
+static void
+test_extract_menu_twice_no_lead(void **state)
+{
+	static const char s[] =
+	    "  * Presse\n"
+	    "  * Leichte Sprache\n"
+	    "  * Kontakt\n"
+	    "\n"
+	    "A yellow flower frames the party's name, with three green "
+	    "leaves behind it.\n"
+	    "\n"
+	    "  * Presse\n"
+	    "  * Leichte Sprache\n"
+	    "  * Kontakt\n"
+	    "  * Klimaschutz\n"
+	    "\n"
+	    "COP26 in Glasgow\n"
+	    "\n"
+	    "The expectations of the climate conference are high, since six "
+	    "years after Paris the world is still far from the path it agreed "
+	    "on there.\n"
+	    "\n"
+	    "The conference is the most important one since Paris, and for the "
+	    "first time the states have to show how far their new targets "
+	    "go.\n"
+	    "\n"
+	    "Climate finance is the second big subject, since the donors have "
+	    "not yet kept the promise they made in Copenhagen in the year "
+	    "2009.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "COP26 in Glasgow");
+	assert_null(strstr(a->body, "Leichte Sprache"));
+	assert_true(strncmp(a->body, "The expectations", 16) == 0);
+	article_free(a);
+}
+
 /* A list that a line of the body announces with a colon is the
  * article's though a subheading, not a paragraph, follows it (a diet's
  * forbidden foods, then the next heading). */
@@ -2056,6 +2146,8 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_date),
 		cmocka_unit_test(test_starts_word_low_quote),
 		cmocka_unit_test(test_extract_author_box),
+		cmocka_unit_test(test_extract_rows_between),
+		cmocka_unit_test(test_extract_menu_twice_no_lead),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
