@@ -349,14 +349,70 @@ text_split_byline(const struct text_doc *d, size_t i)
 	return d->items[i].kind == TEXT_OTHER && text_labelled_name(d, i);
 }
 
-/* True when item it is a bare name of two or three words in the body
- * ("Marie R\xc3\xb6vekamp" under the standfirst). */
+/* True when the byte c may stand next to a word (not a letter, a digit
+ * or a byte of a multi-byte character). */
 static bool
-text_top_name(const struct text_item *it)
+text_word_edge(unsigned char c)
 {
+	return c < 0x80 && !isalnum(c);
+}
+
+/* True when the folded text f holds the folded word w[0..n) whole. */
+static bool
+text_holds_whole(const char *f, const char *w, size_t n)
+{
+	char *k = xstrndup(w, n);
+	bool r = false;
+
+	for (const char *q = strstr(f, k); !r && q != NULL;
+	    q = strstr(q + 1, k))
+		r = (q == f || text_word_edge((unsigned char)q[-1])) &&
+		    text_word_edge((unsigned char)q[n]);
+	free(k);
+	return r;
+}
+
+/* True when a paragraph of the region other than item i holds a word
+ * of item i of three bytes or more, in any case: the article speaks of
+ * it ("Leasing von Firmenfahrzeugen", "Recent Findings": a heading of
+ * the body's), where its author is no one it speaks of. */
+static bool
+text_body_speaks_of(const struct text_doc *d, size_t i)
+{
+	char *f = text_fold(d->items[i].s);
+	bool r = false;
+
+	for (size_t j = d->body_start; !r && j < d->body_end && j < d->n;
+	    j++) {
+		char *b;
+
+		if (j == i || d->items[j].kind != TEXT_BODY)
+			continue;
+		b = text_fold(d->items[j].s);
+		for (const char *w = f; !r && *w != '\0';) {
+			size_t n = strcspn(w, " ");
+
+			r = n >= 3 && text_holds_whole(b, w, n);
+			w += n + (w[n] == ' ');
+		}
+		free(b);
+	}
+	free(f);
+	return r;
+}
+
+/* True when item i is a bare name of two or three words in the body
+ * ("Marie R\xc3\xb6vekamp" under the standfirst) that the article does
+ * not speak of (text_body_speaks_of()). */
+static bool
+text_top_name(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
 	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
-	    it->words <= 3 && text_is_byline(it->s, it->words);
+	    it->words <= 3 && text_is_byline(it->s, it->words) &&
+	    !text_body_speaks_of(d, i);
 }
 
 /* True when item i is a bare name of two or three words under a short
@@ -460,7 +516,7 @@ text_far_bylines(struct text_doc *d)
 	 * holds no byline: the renderer set it apart from the header */
 	for (size_t i = d->body_start; !bare && i < d->n &&
 	    i < d->body_start + TEXT_BYLINE_TOP; i++)
-		if (text_top_name(&d->items[i])) {
+		if (text_top_name(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return;
 		}

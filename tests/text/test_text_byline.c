@@ -787,6 +787,52 @@ test_name_at_top(void **state)
 	check_author(s, "Marie R\xc3\xb6vekamp");
 }
 
+/* A heading of two or three capitalised words under the body's first
+ * paragraph whose words the article uses ("Leasing von
+ * Firmenfahrzeugen", fincompare.de, w3m) is the body's, no byline: the
+ * render gives no author. */
+static void
+test_top_heading(void **state)
+{
+	const char *s =
+	    "Firmenwagen: Leasing oder Finanzierung?\n"
+	    "\n"
+	    "7. Oktober 2019\n"
+	    "\n"
+	    "Die Finanzierung eines Firmenwagens kann eine gro\xc3\x9f""e "
+	    "Auswirkung auf die Liquidit\xc3\xa4t und die Gewinn-\n"
+	    "und Verlustrechnung eines Unternehmens haben. Entscheidend is"
+	    "t, wie ein Unternehmen finanziert. Bei\n"
+	    "einem Kauf bzw. einer Finanzierung wird das Auto erworben un"
+	    "d geht in den Besitz des K\xc3\xa4ufers \xc3\xbc""ber.\n"
+	    "Beim Leasing mieten Sie das Auto f\xc3\xbcr einen festgelegt"
+	    "en Zeitraum und k\xc3\xb6nnen es nach Ablauf dieses\n"
+	    "Zeitraums abz\xc3\xbcglich der bereits geleisteten Leasingr"
+	    "aten kaufen, m\xc3\xbcssen Sie aber nicht.\n"
+	    "\n"
+	    "Leasing von Firmenfahrzeugen\n"
+	    "\n"
+	    "Viele Unternehmer favorisieren das Leasingmodell, um die Liqu"
+	    "idit\xc3\xa4t des Unternehmens zu schonen.\n"
+	    "Unternehmen k\xc3\xb6nnen dar\xc3\xbc""ber hinaus die Leas"
+	    "ingrate als monatliche Betriebsausgaben steuerlich\n"
+	    "absetzen. Einzig bei einer m\xc3\xb6glichen Leasing-Sonderz"
+	    "ahlung am Anfang der Miete, kann es eine\n"
+	    "Ausnahme geben.\n"
+	    "\n"
+	    "Die Monatsraten sind beim Leasing dar\xc3\xbc""ber hinaus m"
+	    "eist relativ niedrig. Das Leasing-Fahrzeug kann\n"
+	    "auch nach einer bestimmten Laufzeit in den eigenen Besitz "
+	    "\xc3\xbc""bergehen, muss es aber nicht. Das kommt\n"
+	    "auf die Vertragsmodalit\xc3\xa4ten an, die stets genau zu p"
+	    "r\xc3\xbc""fen sind.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
 /* A user's handle after a byline's word in a dated line, in small
  * letters or with digits (murdeltas.wordpress.com,
  * echte-demokratie-jetzt.de, sladisworld.wordpress.com): the author; a
@@ -1641,6 +1687,7 @@ main(void)
 		cmocka_unit_test(test_year_time_glued),
 		cmocka_unit_test(test_label_colon_apart),
 		cmocka_unit_test(test_colon_byline_in_body),
+		cmocka_unit_test(test_top_heading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
