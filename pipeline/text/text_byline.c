@@ -373,11 +373,12 @@ text_holds_whole(const char *f, const char *w, size_t n)
 }
 
 /* True when a paragraph of the region other than item i holds a word
- * of item i of three bytes or more, in any case: the article speaks of
- * it ("Leasing von Firmenfahrzeugen", "Recent Findings": a heading of
- * the body's), where its author is no one it speaks of. */
+ * of item i of three bytes or more, in any case, or, where all is true,
+ * each of them: the article speaks of it ("Leasing von
+ * Firmenfahrzeugen", "Recent Findings": a heading of the body's), where
+ * its author is no one it speaks of. */
 static bool
-text_body_speaks_of(const struct text_doc *d, size_t i)
+text_body_speaks_of(const struct text_doc *d, size_t i, bool all)
 {
 	char *f = text_fold(d->items[i].s);
 	bool r = false;
@@ -385,20 +386,44 @@ text_body_speaks_of(const struct text_doc *d, size_t i)
 	for (size_t j = d->body_start; !r && j < d->body_end && j < d->n;
 	    j++) {
 		char *b;
+		int held = 0, words = 0;
 
-		if (j == i || d->items[j].kind != TEXT_BODY)
+		/* a bio opens with the name ("Edward Russell is a Senior
+		 * Aviation Business Reporter"): its author's */
+		if (j == i || d->items[j].kind != TEXT_BODY ||
+		    strncmp(d->items[j].s, d->items[i].s,
+		    strlen(d->items[i].s)) == 0)
 			continue;
 		b = text_fold(d->items[j].s);
-		for (const char *w = f; !r && *w != '\0';) {
+		for (const char *w = f; *w != '\0';) {
 			size_t n = strcspn(w, " ");
 
-			r = n >= 3 && text_holds_whole(b, w, n);
+			if (n >= 3) {
+				words++;
+				held += text_holds_whole(b, w, n);
+			}
 			w += n + (w[n] == ' ');
 		}
+		r = held > 0 && (!all || held == words);
 		free(b);
 	}
 	free(f);
 	return r;
+}
+
+/* True when item i is a bare byline, a name alone (no prefix, picture
+ * or role with it: "Link Copied", "Radical Dips"), that the article
+ * speaks of (text_body_speaks_of()): a heading of the page's. */
+static bool
+text_bare_heading(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
+	return text_byline_prefix(it->s) == 0 &&
+	    text_placeholder_len(it->s) == 0 &&
+	    text_role_name(it->s, it->words) == 0 &&
+	    text_is_byline(it->s, it->words) &&
+	    text_body_speaks_of(d, i, true);
 }
 
 /* True when item i is a bare name of two or three words in the body
@@ -412,7 +437,7 @@ text_top_name(const struct text_doc *d, size_t i)
 	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
 	    it->words <= 3 && text_is_byline(it->s, it->words) &&
-	    !text_body_speaks_of(d, i);
+	    !text_body_speaks_of(d, i, false);
 }
 
 /* True when item i is a bare name of two or three words under a short
@@ -429,7 +454,8 @@ text_dated_bare_name(const struct text_doc *d, size_t i)
 	/* the line over it a date's ("AMP Contributor Summit 2019" names
 	 * a year's event: no date) */
 	if (up == NULL || !up->datelike || up->words > 4 ||
-	    date_find(up->s, strlen(up->s), &t, &at, &span) != 0)
+	    date_find(up->s, strlen(up->s), &t, &at, &span) != 0 ||
+	    text_date_in_name(up->s, at, span))
 		return false;
 	return it->kind == TEXT_OTHER && !it->bodylike &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
@@ -498,6 +524,10 @@ text_far_bylines(struct text_doc *d)
 			continue;
 		if (text_strong_byline(&d->items[i]))
 			return;
+		if (text_bare_heading(d, i)) {
+			d->items[i].kind = TEXT_OTHER;
+			continue;
+		}
 		bare = true;
 	}
 	/* the header's own lines that the classifier took for a caption

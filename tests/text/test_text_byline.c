@@ -833,6 +833,91 @@ test_top_heading(void **state)
 	article_free(a);
 }
 
+/* A bare name over the body that the article speaks of ("MIRO
+ * Analytical", under a picture over the body that names the firm,
+ * chemie.de, w3m) is a heading, no byline: the render gives no author.
+ */
+static void
+test_bare_heading(void **state)
+{
+	const char *s =
+	    "[                    ] [search]\n"
+	    "12.12.2022 - Empa (Eidgen\xc3\xb6ssische Materialpr"
+	    "\xc3\xbc""fungs- und Forschungsanstalt)\n"
+	    "\n"
+	    "Empa-Spin-off revolutioniert die Messung von Treibhausga"
+	    "sen und Luftschadstoffen\n"
+	    "\n"
+	    "\xc2\xabInnosuisse Certificate\xc2\xbb f\xc3\xbcr MIRO A"
+	    "nalytical: Bereit f\xc3\xbcr nachhaltiges Wachstum\n"
+	    "\n"
+	    "[6392fd5eb1]\n"
+	    "\n"
+	    "MIRO Analytical\n"
+	    "\n"
+	    "Die Gr\xc3\xbcnder von MIRO Analytical, Morten Hundt und"
+	    " Oleg Aseev, mit einem ihrer Ger\xc3\xa4te.\n"
+	    "\n"
+	    "[zoom_in] Hineinzoomen\n"
+	    "\xe2\x80\xb9 \xe2\x80\xba\n"
+	    "\n"
+	    "Das im Februar 2018 als Spin-off der Empa gegr\xc3\xbcnd"
+	    "ete Start-up-Unternehmen \xc2\xabMIRO Analytical\xc2\xbb"
+	    " erhielt\n"
+	    "im Oktober eines der begehrten \xc2\xabInnosuisse Certif"
+	    "icates\xc2\xbb. Das Zertifikat spiegelt die\n"
+	    "bemerkenswerten Fortschritte wider, die das Jungunterneh"
+	    "men w\xc3\xa4hrend des Coaching-Programms der\n"
+	    "F\xc3\xb6rderagentur erzielte und best\xc3\xa4tigt, dass"
+	    " das Start-up bereit ist f\xc3\xbcr ein nachhaltiges Wac"
+	    "hstum.\n"
+	    "\n"
+	    "Es ist der vorl\xc3\xa4ufige H\xc3\xb6hepunkt einer Erfo"
+	    "lgsgeschichte. \xc2\xabMIRO Analytical\xc2\xbb, vor gut "
+	    "vier Jahren von\n";
+	/* with "Open Future" (the section's name, the body's words) no
+	 * byline, a picture's name that holds a date ("[20180623_BLP502]",
+	 * economist.com) is no date line over a bare name */
+	const char *s2 =
+	    "[20180623_BLP502]\n"
+	    "\n"
+	    "Open Progress\n"
+	    "Why collaborative thinking beats individual smarts\n"
+	    "\n"
+	    "An interview with Thomas Malone, author of \xe2\x80\x9cS"
+	    "uperminds\xe2\x80\x9d, together with an extract from the"
+	    " book\n"
+	    "\n"
+	    "Open Future\n"
+	    "Open Future\n"
+	    "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\n"
+	    "Jun 18th 2018\n"
+	    "\n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 \n"
+	    "\n"
+	    "THREE decades ago Thomas Malone modernised how the busin"
+	    "ess world thought about digital\n"
+	    "communications in organisations with a seminal paper, "
+	    "\xe2\x80\x9c""Electronic Markets and Electronic\n"
+	    "Hierarchies\xe2\x80\x9d. It was 1987, before the commerc"
+	    "ialisation of the internet, yet he and his co-authors\n"
+	    "\n"
+	    "The Economist\xe2\x80\x98s Open Future initiative asked "
+	    "Mr Malone five questions with the stipulation that he\n"
+	    "reply in around 100 words each time. Below the interview"
+	    " is an excerpt from the book.\n";
+	struct nw_article *a = extracted(s), *a2 = extracted(s2);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 0);
+	assert_int_equal(a2->authors.n, 0);
+	article_free(a);
+	article_free(a2);
+}
+
 /* A user's handle after a byline's word in a dated line, in small
  * letters or with digits (murdeltas.wordpress.com,
  * echte-demokratie-jetzt.de, sladisworld.wordpress.com): the author; a
@@ -1688,6 +1773,7 @@ main(void)
 		cmocka_unit_test(test_label_colon_apart),
 		cmocka_unit_test(test_colon_byline_in_body),
 		cmocka_unit_test(test_top_heading),
+		cmocka_unit_test(test_bare_heading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
