@@ -73,7 +73,7 @@ static size_t
 text_name_run(const char *p, int max, int *words)
 {
 	size_t pos = 0, end = 0, two = 0;
-	int caps = 0, n = 0, at_two = 0;
+	int caps = 0, n = 0, at_two = 0, initials = 0, lead = 0;
 	bool after_particle = false;
 
 	*words = 0;
@@ -94,6 +94,7 @@ text_name_run(const char *p, int max, int *words)
 		n++;
 		if (text_starts_upper(w)) {
 			caps++;
+			initials += caps <= 2 && text_is_initial(w, e);
 			after_particle = false;
 		} else if (caps == 0 || !text_name_particle(w, e) ||
 		    (text_article_particle(w, e) && !after_particle)) {
@@ -101,16 +102,21 @@ text_name_run(const char *p, int max, int *words)
 		} else {
 			after_particle = true;
 		}
-		if (caps == max + 1 ||
-		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
-		    !text_is_initial(w, e) && !marked && w[k] == ' ')) {
+		/* two initials open a name of a word more ("T. V. Raman
+		 * at 2:33 PM"): alone they are none */
+		if (caps == max + 1 + lead ||
+		    (caps == TEXT_NAME_RUN_MAX + lead &&
+		    text_starts_upper(w) && !text_is_initial(w, e) &&
+		    !marked && w[k] == ' ')) {
 			*words = at_two;
 			return two;
 		}
+		if (caps == 2 && initials == 2)
+			lead = 1;
 		if (text_starts_upper(w)) {
 			end = pos + e;
 			*words = n;
-			if (caps == 2) {
+			if (caps == 2 + lead) {
 				two = end;
 				at_two = n;
 			}

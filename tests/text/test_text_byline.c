@@ -918,6 +918,22 @@ test_bare_heading(void **state)
 	article_free(a2);
 }
 
+/* A name that opens with two initials keeps its third word ("Posted
+ * by T. V. Raman at 2:33 PM", emacspeak.blogspot.com): two initials
+ * alone are no name; the third capitalised word still ends a name of
+ * two full words ("Jane Doe Schreibe einen Kommentar"). */
+static void
+test_initials_name(void **state)
+{
+	(void)state;
+	check_name("Posted by T. V. Raman at 2:33 PM \xe2\x97\x8f "
+	    "\xe2\x97\x8f", "T. V. Raman");
+	check_name("By J. R. Tolkien Schreibe einen Kommentar 19.10.2019",
+	    "J. R. Tolkien");
+	check_name("By Jane Doe Schreibe einen Kommentar 19.10.2019",
+	    "Jane Doe");
+}
+
 /* A user's handle after a byline's word in a dated line, in small
  * letters or with digits (murdeltas.wordpress.com,
  * echte-demokratie-jetzt.de, sladisworld.wordpress.com): the author; a
@@ -1774,6 +1790,7 @@ main(void)
 		cmocka_unit_test(test_colon_byline_in_body),
 		cmocka_unit_test(test_top_heading),
 		cmocka_unit_test(test_bare_heading),
+		cmocka_unit_test(test_initials_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
