@@ -73,7 +73,7 @@ static size_t
 text_name_run(const char *p, int max, int *words)
 {
 	size_t pos = 0, end = 0, two = 0;
-	int caps = 0, n = 0, at_two = 0;
+	int caps = 0, n = 0, at_two = 0, initials = 0, lead = 0;
 	bool after_particle = false;
 
 	*words = 0;
@@ -94,6 +94,7 @@ text_name_run(const char *p, int max, int *words)
 		n++;
 		if (text_starts_upper(w)) {
 			caps++;
+			initials += caps <= 2 && text_is_initial(w, e);
 			after_particle = false;
 		} else if (caps == 0 || !text_name_particle(w, e) ||
 		    (text_article_particle(w, e) && !after_particle)) {
@@ -101,16 +102,21 @@ text_name_run(const char *p, int max, int *words)
 		} else {
 			after_particle = true;
 		}
-		if (caps == max + 1 ||
-		    (caps == TEXT_NAME_RUN_MAX && text_starts_upper(w) &&
-		    !text_is_initial(w, e) && !marked && w[k] == ' ')) {
+		/* two initials open a name of a word more ("T. V. Raman
+		 * at 2:33 PM"): alone they are none */
+		if (caps == max + 1 + lead ||
+		    (caps == TEXT_NAME_RUN_MAX + lead &&
+		    text_starts_upper(w) && !text_is_initial(w, e) &&
+		    !marked && w[k] == ' ')) {
 			*words = at_two;
 			return two;
 		}
+		if (caps == 2 && initials == 2)
+			lead = 1;
 		if (text_starts_upper(w)) {
 			end = pos + e;
 			*words = n;
-			if (caps == 2) {
+			if (caps == 2 + lead) {
 				two = end;
 				at_two = n;
 			}
@@ -349,14 +355,95 @@ text_split_byline(const struct text_doc *d, size_t i)
 	return d->items[i].kind == TEXT_OTHER && text_labelled_name(d, i);
 }
 
-/* True when item it is a bare name of two or three words in the body
- * ("Marie R\xc3\xb6vekamp" under the standfirst). */
+/* True when the byte c may stand next to a word (not a letter, a digit
+ * or a byte of a multi-byte character). */
 static bool
-text_top_name(const struct text_item *it)
+text_word_edge(unsigned char c)
 {
+	return c < 0x80 && !isalnum(c);
+}
+
+/* True when the folded text f holds the folded word w[0..n) whole. */
+static bool
+text_holds_whole(const char *f, const char *w, size_t n)
+{
+	char *k = xstrndup(w, n);
+	bool r = false;
+
+	for (const char *q = strstr(f, k); !r && q != NULL;
+	    q = strstr(q + 1, k))
+		r = (q == f || text_word_edge((unsigned char)q[-1])) &&
+		    text_word_edge((unsigned char)q[n]);
+	free(k);
+	return r;
+}
+
+/* True when a paragraph of the region other than item i holds a word
+ * of item i of three bytes or more, in any case, or, where all is true,
+ * each of them: the article speaks of it ("Leasing von
+ * Firmenfahrzeugen", "Recent Findings": a heading of the body's), where
+ * its author is no one it speaks of. */
+static bool
+text_body_speaks_of(const struct text_doc *d, size_t i, bool all)
+{
+	char *f = text_fold(d->items[i].s);
+	bool r = false;
+
+	for (size_t j = d->body_start; !r && j < d->body_end && j < d->n;
+	    j++) {
+		char *b;
+		int held = 0, words = 0;
+
+		/* a bio opens with the name ("Edward Russell is a Senior
+		 * Aviation Business Reporter"): its author's */
+		if (j == i || d->items[j].kind != TEXT_BODY ||
+		    strncmp(d->items[j].s, d->items[i].s,
+		    strlen(d->items[i].s)) == 0)
+			continue;
+		b = text_fold(d->items[j].s);
+		for (const char *w = f; *w != '\0';) {
+			size_t n = strcspn(w, " ");
+
+			if (n >= 3) {
+				words++;
+				held += text_holds_whole(b, w, n);
+			}
+			w += n + (w[n] == ' ');
+		}
+		r = held > 0 && (!all || held == words);
+		free(b);
+	}
+	free(f);
+	return r;
+}
+
+/* True when item i is a bare byline, a name alone (no prefix, picture
+ * or role with it: "Link Copied", "Radical Dips"), that the article
+ * speaks of (text_body_speaks_of()): a heading of the page's. */
+static bool
+text_bare_heading(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
+	return text_byline_prefix(it->s) == 0 &&
+	    text_placeholder_len(it->s) == 0 &&
+	    text_role_name(it->s, it->words) == 0 &&
+	    text_is_byline(it->s, it->words) &&
+	    text_body_speaks_of(d, i, true);
+}
+
+/* True when item i is a bare name of two or three words in the body
+ * ("Marie R\xc3\xb6vekamp" under the standfirst) that the article does
+ * not speak of (text_body_speaks_of()). */
+static bool
+text_top_name(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
 	return it->kind == TEXT_BODY && !it->bodylike && !it->bullet &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
-	    it->words <= 3 && text_is_byline(it->s, it->words);
+	    it->words <= 3 && text_is_byline(it->s, it->words) &&
+	    !text_body_speaks_of(d, i, false);
 }
 
 /* True when item i is a bare name of two or three words under a short
@@ -373,7 +460,8 @@ text_dated_bare_name(const struct text_doc *d, size_t i)
 	/* the line over it a date's ("AMP Contributor Summit 2019" names
 	 * a year's event: no date) */
 	if (up == NULL || !up->datelike || up->words > 4 ||
-	    date_find(up->s, strlen(up->s), &t, &at, &span) != 0)
+	    date_find(up->s, strlen(up->s), &t, &at, &span) != 0 ||
+	    text_date_in_name(up->s, at, span))
 		return false;
 	return it->kind == TEXT_OTHER && !it->bodylike &&
 	    !it->datelike && !it->chrome && it->words >= 2 &&
@@ -442,6 +530,10 @@ text_far_bylines(struct text_doc *d)
 			continue;
 		if (text_strong_byline(&d->items[i]))
 			return;
+		if (text_bare_heading(d, i)) {
+			d->items[i].kind = TEXT_OTHER;
+			continue;
+		}
 		bare = true;
 	}
 	/* the header's own lines that the classifier took for a caption
@@ -460,7 +552,7 @@ text_far_bylines(struct text_doc *d)
 	 * holds no byline: the renderer set it apart from the header */
 	for (size_t i = d->body_start; !bare && i < d->n &&
 	    i < d->body_start + TEXT_BYLINE_TOP; i++)
-		if (text_top_name(&d->items[i])) {
+		if (text_top_name(d, i)) {
 			d->items[i].kind = TEXT_BYLINE;
 			return;
 		}

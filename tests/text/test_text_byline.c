@@ -787,6 +787,153 @@ test_name_at_top(void **state)
 	check_author(s, "Marie R\xc3\xb6vekamp");
 }
 
+/* A heading of two or three capitalised words under the body's first
+ * paragraph whose words the article uses ("Leasing von
+ * Firmenfahrzeugen", fincompare.de, w3m) is the body's, no byline: the
+ * render gives no author. */
+static void
+test_top_heading(void **state)
+{
+	const char *s =
+	    "Firmenwagen: Leasing oder Finanzierung?\n"
+	    "\n"
+	    "7. Oktober 2019\n"
+	    "\n"
+	    "Die Finanzierung eines Firmenwagens kann eine gro\xc3\x9f""e "
+	    "Auswirkung auf die Liquidit\xc3\xa4t und die Gewinn-\n"
+	    "und Verlustrechnung eines Unternehmens haben. Entscheidend is"
+	    "t, wie ein Unternehmen finanziert. Bei\n"
+	    "einem Kauf bzw. einer Finanzierung wird das Auto erworben un"
+	    "d geht in den Besitz des K\xc3\xa4ufers \xc3\xbc""ber.\n"
+	    "Beim Leasing mieten Sie das Auto f\xc3\xbcr einen festgelegt"
+	    "en Zeitraum und k\xc3\xb6nnen es nach Ablauf dieses\n"
+	    "Zeitraums abz\xc3\xbcglich der bereits geleisteten Leasingr"
+	    "aten kaufen, m\xc3\xbcssen Sie aber nicht.\n"
+	    "\n"
+	    "Leasing von Firmenfahrzeugen\n"
+	    "\n"
+	    "Viele Unternehmer favorisieren das Leasingmodell, um die Liqu"
+	    "idit\xc3\xa4t des Unternehmens zu schonen.\n"
+	    "Unternehmen k\xc3\xb6nnen dar\xc3\xbc""ber hinaus die Leas"
+	    "ingrate als monatliche Betriebsausgaben steuerlich\n"
+	    "absetzen. Einzig bei einer m\xc3\xb6glichen Leasing-Sonderz"
+	    "ahlung am Anfang der Miete, kann es eine\n"
+	    "Ausnahme geben.\n"
+	    "\n"
+	    "Die Monatsraten sind beim Leasing dar\xc3\xbc""ber hinaus m"
+	    "eist relativ niedrig. Das Leasing-Fahrzeug kann\n"
+	    "auch nach einer bestimmten Laufzeit in den eigenen Besitz "
+	    "\xc3\xbc""bergehen, muss es aber nicht. Das kommt\n"
+	    "auf die Vertragsmodalit\xc3\xa4ten an, die stets genau zu p"
+	    "r\xc3\xbc""fen sind.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
+/* A bare name over the body that the article speaks of ("MIRO
+ * Analytical", under a picture over the body that names the firm,
+ * chemie.de, w3m) is a heading, no byline: the render gives no author.
+ */
+static void
+test_bare_heading(void **state)
+{
+	const char *s =
+	    "[                    ] [search]\n"
+	    "12.12.2022 - Empa (Eidgen\xc3\xb6ssische Materialpr"
+	    "\xc3\xbc""fungs- und Forschungsanstalt)\n"
+	    "\n"
+	    "Empa-Spin-off revolutioniert die Messung von Treibhausga"
+	    "sen und Luftschadstoffen\n"
+	    "\n"
+	    "\xc2\xabInnosuisse Certificate\xc2\xbb f\xc3\xbcr MIRO A"
+	    "nalytical: Bereit f\xc3\xbcr nachhaltiges Wachstum\n"
+	    "\n"
+	    "[6392fd5eb1]\n"
+	    "\n"
+	    "MIRO Analytical\n"
+	    "\n"
+	    "Die Gr\xc3\xbcnder von MIRO Analytical, Morten Hundt und"
+	    " Oleg Aseev, mit einem ihrer Ger\xc3\xa4te.\n"
+	    "\n"
+	    "[zoom_in] Hineinzoomen\n"
+	    "\xe2\x80\xb9 \xe2\x80\xba\n"
+	    "\n"
+	    "Das im Februar 2018 als Spin-off der Empa gegr\xc3\xbcnd"
+	    "ete Start-up-Unternehmen \xc2\xabMIRO Analytical\xc2\xbb"
+	    " erhielt\n"
+	    "im Oktober eines der begehrten \xc2\xabInnosuisse Certif"
+	    "icates\xc2\xbb. Das Zertifikat spiegelt die\n"
+	    "bemerkenswerten Fortschritte wider, die das Jungunterneh"
+	    "men w\xc3\xa4hrend des Coaching-Programms der\n"
+	    "F\xc3\xb6rderagentur erzielte und best\xc3\xa4tigt, dass"
+	    " das Start-up bereit ist f\xc3\xbcr ein nachhaltiges Wac"
+	    "hstum.\n"
+	    "\n"
+	    "Es ist der vorl\xc3\xa4ufige H\xc3\xb6hepunkt einer Erfo"
+	    "lgsgeschichte. \xc2\xabMIRO Analytical\xc2\xbb, vor gut "
+	    "vier Jahren von\n";
+	/* with "Open Future" (the section's name, the body's words) no
+	 * byline, a picture's name that holds a date ("[20180623_BLP502]",
+	 * economist.com) is no date line over a bare name */
+	const char *s2 =
+	    "[20180623_BLP502]\n"
+	    "\n"
+	    "Open Progress\n"
+	    "Why collaborative thinking beats individual smarts\n"
+	    "\n"
+	    "An interview with Thomas Malone, author of \xe2\x80\x9cS"
+	    "uperminds\xe2\x80\x9d, together with an extract from the"
+	    " book\n"
+	    "\n"
+	    "Open Future\n"
+	    "Open Future\n"
+	    "\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\xe2\x94\x81\n"
+	    "Jun 18th 2018\n"
+	    "\n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 \n"
+	    "\n"
+	    "THREE decades ago Thomas Malone modernised how the busin"
+	    "ess world thought about digital\n"
+	    "communications in organisations with a seminal paper, "
+	    "\xe2\x80\x9c""Electronic Markets and Electronic\n"
+	    "Hierarchies\xe2\x80\x9d. It was 1987, before the commerc"
+	    "ialisation of the internet, yet he and his co-authors\n"
+	    "\n"
+	    "The Economist\xe2\x80\x98s Open Future initiative asked "
+	    "Mr Malone five questions with the stipulation that he\n"
+	    "reply in around 100 words each time. Below the interview"
+	    " is an excerpt from the book.\n";
+	struct nw_article *a = extracted(s), *a2 = extracted(s2);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 0);
+	assert_int_equal(a2->authors.n, 0);
+	article_free(a);
+	article_free(a2);
+}
+
+/* A name that opens with two initials keeps its third word ("Posted
+ * by T. V. Raman at 2:33 PM", emacspeak.blogspot.com): two initials
+ * alone are no name; the third capitalised word still ends a name of
+ * two full words ("Jane Doe Schreibe einen Kommentar"). */
+static void
+test_initials_name(void **state)
+{
+	(void)state;
+	check_name("Posted by T. V. Raman at 2:33 PM \xe2\x97\x8f "
+	    "\xe2\x97\x8f", "T. V. Raman");
+	check_name("By J. R. Tolkien Schreibe einen Kommentar 19.10.2019",
+	    "J. R. Tolkien");
+	check_name("By Jane Doe Schreibe einen Kommentar 19.10.2019",
+	    "Jane Doe");
+}
+
 /* A user's handle after a byline's word in a dated line, in small
  * letters or with digits (murdeltas.wordpress.com,
  * echte-demokratie-jetzt.de, sladisworld.wordpress.com): the author; a
@@ -1641,6 +1788,9 @@ main(void)
 		cmocka_unit_test(test_year_time_glued),
 		cmocka_unit_test(test_label_colon_apart),
 		cmocka_unit_test(test_colon_byline_in_body),
+		cmocka_unit_test(test_top_heading),
+		cmocka_unit_test(test_bare_heading),
+		cmocka_unit_test(test_initials_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
