@@ -76,25 +76,10 @@ text_step_number(const char *s)
 	    s[i + 1] == '\0';
 }
 
-/* True when item i is an entry of a menu the page shows twice: a
- * bullet whose text stands over it too (a table of contents names the
- * headings the article shows under it). */
-static bool
-text_menu_entry(const struct text_doc *d, size_t i)
-{
-	if (!d->items[i].bullet || !d->items[i].twice)
-		return false;
-	for (size_t k = 0; k < i; k++)
-		if (strcmp(d->items[k].s, d->items[i].s) == 0)
-			return true;
-	return false;
-}
-
 /* Moves the start of the region back over a list to the paragraph above
  * it: an article's lead, then a list (a recipe's ingredients, a
  * lesson's steps, a table of contents), then the rest of it. Only a list
- * of three items or more, none chrome nor a menu's entry the page
- * shows over it too (text_menu_entry()), and the short headings, dates,
+ * of three items or more, none chrome, and the short headings, dates,
  * photo captions and credits around it are passed, and the numbers of
  * steps set on lines of their own ("1."); the list's bulleted entries
  * are then body-like (a recipe's ingredients). */
@@ -117,7 +102,7 @@ text_lead_over_list(struct text_doc *d)
 		}
 		if (it->kind != TEXT_CAPTION && it->kind != TEXT_CREDIT &&
 		    !it->datelike && !text_step_number(it->s) &&
-		    (it->chrome || it->repeated || text_menu_entry(d, i - 1) ||
+		    (it->chrome || it->repeated ||
 		    it->words > TEXT_SUBHEAD_MAX_WORDS * 2))
 			return;
 		if (it->bullet || text_numbered(it->s))

@@ -1653,52 +1653,6 @@ test_extract_rows_between(void **state)
 	article_free(a);
 }
 
-/* A menu the page shows twice is no list of the article's: the start
- * of the region is not moved back over its second copy to the line
- * over it (a logo's text), which would take the menu and the headline
- * into the body. */
-static void
-test_extract_menu_twice_no_lead(void **state)
-{
-	static const char s[] =
-	    "  * Presse\n"
-	    "  * Leichte Sprache\n"
-	    "  * Kontakt\n"
-	    "\n"
-	    "A yellow flower frames the party's name, with three green "
-	    "leaves behind it.\n"
-	    "\n"
-	    "  * Presse\n"
-	    "  * Leichte Sprache\n"
-	    "  * Kontakt\n"
-	    "  * Klimaschutz\n"
-	    "\n"
-	    "COP26 in Glasgow\n"
-	    "\n"
-	    "The expectations of the climate conference are high, since six "
-	    "years after Paris the world is still far from the path it agreed "
-	    "on there.\n"
-	    "\n"
-	    "The conference is the most important one since Paris, and for the "
-	    "first time the states have to show how far their new targets "
-	    "go.\n"
-	    "\n"
-	    "Climate finance is the second big subject, since the donors have "
-	    "not yet kept the promise they made in Copenhagen in the year "
-	    "2009.\n";
-	struct nw_article *a = article_new();
-	char err[128];
-
-	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(a->title);
-	assert_string_equal(a->title, "COP26 in Glasgow");
-	assert_null(strstr(a->body, "Leichte Sprache"));
-	assert_true(strncmp(a->body, "The expectations", 16) == 0);
-	article_free(a);
-}
-
 /* A list that a line of the body announces with a colon is the
  * article's though a subheading, not a paragraph, follows it (a diet's
  * forbidden foods, then the next heading). */
@@ -2147,7 +2101,6 @@ main(void)
 		cmocka_unit_test(test_starts_word_low_quote),
 		cmocka_unit_test(test_extract_author_box),
 		cmocka_unit_test(test_extract_rows_between),
-		cmocka_unit_test(test_extract_menu_twice_no_lead),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
