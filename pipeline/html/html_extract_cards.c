@@ -104,53 +104,14 @@ html_mark_teaser_list(xmlNode *n)
 		}
 }
 
-/* Visible characters of a card's title, at least, for its box to hold
- * a picture and a blurb of up to twice HTML_CARD_TEXT
- * (html_pictured_card()). */
-#define HTML_CARD_LINE 40
-
-/* Whether the subtree of root holds a picture (<img>, <picture>). */
-static bool
-html_holds_pic(xmlNode *root)
-{
-	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true))
-		if (html_is_pic(n))
-			return true;
-	return false;
-}
-
-/* Whether box p around card title n is a story's picture, its title
- * and its blurb: the title a line of one link, HTML_CARD_LINE
- * characters at least (a commenter's name, a picture's credit or a row
- * of links is no story's title: a thread's posts, an article's lead
- * under its picture), and a picture in the box. The blurb of such a
- * box runs longer than a card's (a teaser's picture credit, a kicker,
- * "weiterlesen"). */
-static bool
-html_pictured_card(xmlNode *n, xmlNode *p)
-{
-	const struct html_ni *ni = html_ni(n);
-	unsigned links = 0;
-
-	if (ni->text < HTML_CARD_LINE)
-		return false;
-	for (xmlNode *e = n; e != NULL; e = html_next(e, n, true))
-		if (html_is_elem(e) && html_ni(e) != NULL &&
-		    html_ni(e)->kind == HTML_K_A && ++links > 1)
-			return false;
-	return html_holds_pic(p);
-}
-
 /* Step 3b: marks the teaser cards of other stories: a linked title and,
  * within HTML_CARD_TEXT more characters, a blurb, a date, a picture
  * ("Next story", "Most popular"), and the items of a list of them
- * (html_mark_teaser_list(): a longer excerpt under each title); with a
- * picture, a title of a line, twice that text (html_pictured_card()).
- * The card is the largest block around the title that holds no more;
- * an article's linked heading has the article's text around it, so
- * only the heading is marked. A linked line in a recipe's part (an
- * ingredient sold by the site) and the boxes around it are the
- * recipe's. */
+ * (html_mark_teaser_list(): a longer excerpt under each title). The card is the largest block around
+ * the title that holds no more; an article's linked heading has the
+ * article's text around it, so only the heading is marked. A linked
+ * line in a recipe's part (an ingredient sold by the site) and the
+ * boxes around it are the recipe's. */
 void
 html_mark_cards(struct html_ctx *ctx)
 {
@@ -158,7 +119,7 @@ html_mark_cards(struct html_ctx *ctx)
 
 	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
 		const struct html_ni *ni;
-		xmlNode *card = NULL, *wide = NULL;
+		xmlNode *card = NULL;
 
 		if (html_is_elem(n) && (ni = html_ni(n)) != NULL &&
 		    (ni->cls & HTML_T_LIST))
@@ -171,24 +132,15 @@ html_mark_cards(struct html_ctx *ctx)
 			const struct html_ni *pi = html_ni(p);
 
 			if (pi != NULL && (pi->sig & HTML_S_RECIPE)) {
-				card = wide = NULL;
+				card = NULL;
 				break;
 			}
-			if (pi == NULL ||
-			    pi->text > ni->text + 2 * HTML_CARD_TEXT)
+			if (pi == NULL || pi->text > ni->text + HTML_CARD_TEXT)
 				break;
-			if (!(pi->cls & HTML_T_BLOCK))
-				continue;
-			if (pi->text <= ni->text + HTML_CARD_TEXT)
+			if (pi->cls & HTML_T_BLOCK)
 				card = p;
-			else
-				wide = p;
 		}
-		/* a story's picture, title and blurb: a longer blurb */
-		if (wide != NULL && html_pictured_card(n, wide))
-			card = wide;
 		if (card != NULL) {
-			HTML_DEBUG_NODE("card title", n);
 			HTML_DEBUG_NODE("card", card);
 			html_ni(card)->card = true;
 		}

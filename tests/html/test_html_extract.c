@@ -1079,59 +1079,6 @@ test_teaser_cards_skipped(void **state)
 	buf_free(&b);
 }
 
-/* A teaser of another story with a picture, its title a line of one
- * link, may carry a blurb of up to twice a card's (larepublica's box
- * after the text, its picture's credit counted; a magazine's "Leseprobe"
- * under reiterrevue's): it is a card. And a pitch after the text
- * (the issue's cover, a blurb, a link of a line to the shop) ends the
- * text's flow with such a card after it. */
-static void
-test_teaser_card_pictured(void **state)
-{
-	static const char blurb[] = "Heu ist die Grundlage einer guten "
-	    "Pferdefuetterung. Doch viele Ballen enthalten Staub und "
-	    "Schimmelpilze. Umso wichtiger, einmal genau hinzuschauen, um "
-	    "gutes Heu zu erkennen: von der Ernte ueber die Lagerung bis zur "
-	    "bedarfsgerechten Fuetterung im Stall.";
-	struct buf b = { 0 };
-	struct nw_article *a;
-
-	(void)state;
-	buf_printf(&b, "<div class=page><div class=main><h1>The bridge vote"
-	    "</h1><p>%s</p><p>%s</p><p>%s</p>", prose1, prose2, prose3);
-	buf_printf(&b, "<div class=box><div class=pic><a href=\"/n/1\"><img "
-	    "src=\"/i/1.jpg\"></a><span>Archivo/La Republica</span></div>"
-	    "<div class=txt><h4><a href=\"/n/1\">Heu - richtig ernten, "
-	    "richtig lagern, richtig fuettern</a></h4><p>%s</p></div></div>",
-	    blurb);
-	buf_puts(&b, "</div></div>");
-	a = extract_body("%s", b.p);
-	assert_non_null(a->body);
-	assert_non_null(strstr(a->body, prose1));
-	assert_non_null(strstr(a->body, prose3));
-	assert_null(strstr(a->body, "Pferdefuetterung"));
-	article_free(a);
-	buf_free(&b);
-	buf_printf(&b, "<div class=page><div class=main><h1>The bridge vote"
-	    "</h1><p>%s</p><p>%s</p><p>%s</p>", prose1, prose2, prose3);
-	buf_puts(&b, "<div class=pitch><figure><img src=\"/i/cover.jpg\">"
-	    "</figure> Was Sie bei der Fuetterung beachten muessen, lesen Sie "
-	    "in unserer Februar-Ausgabe. <a href=\"https://shop.example/h\">"
-	    "Das Heft koennen Sie hier bestellen.</a></div>");
-	buf_printf(&b, "<p><div class=box><div class=pic><a href=\"/n/1\">"
-	    "<img src=\"/i/1.jpg\"></a></div><div class=txt><h4><a "
-	    "href=\"/n/1\">Heu - richtig ernten, richtig lagern, richtig "
-	    "fuettern</a></h4><p>%s</p></div></div></p>", blurb);
-	buf_puts(&b, "</div></div>");
-	a = extract_body("%s", b.p);
-	assert_non_null(a->body);
-	assert_non_null(strstr(a->body, prose3));
-	assert_null(strstr(a->body, "Februar-Ausgabe"));
-	assert_null(strstr(a->body, "Pferdefuetterung"));
-	article_free(a);
-	buf_free(&b);
-}
-
 /* A pitch after the text, a heading, a few lines and a button, where
  * the text's paragraphs are <div>s in boxes of their own (another
  * CMS's markup, laprensagrafica's "UN PUBLICO INFORMADO ... Hagase
@@ -3392,7 +3339,6 @@ main(void)
 		cmocka_unit_test(test_linked_clause_kept),
 		cmocka_unit_test(test_linked_sentence_at_the_end),
 		cmocka_unit_test(test_teaser_cards_skipped),
-		cmocka_unit_test(test_teaser_card_pictured),
 		cmocka_unit_test(test_pitch_after_div_paras),
 		cmocka_unit_test(test_tail_notes_dropped),
 		cmocka_unit_test(test_wordpress_tags_not_boilerplate),
