@@ -389,6 +389,40 @@ test_entities_acro_de_def_noun(void **state)
 	article_free(a);
 }
 
+/* English: a one-word plural right after a count ("about 450
+ * Dreamers,", "or more Uighurs and") that heads its phrase names a
+ * group's members, no body; a body before the noun it qualifies ("more
+ * Hamas fighters", "two Browns players"), a name the text writes as a
+ * body elsewhere ("more Starbucks in Seoul" beside "Starbucks said"),
+ * and the people and bodies around them stay. */
+static void
+test_entities_counted_plural(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Apple said on Wednesday that it employs about "
+	    "450 Dreamers, and Tim Cook said the company would fight for "
+	    "them. A million or more Uighurs and other minorities are held, "
+	    "Theresa May told Mike Pence at a NATO summit. The NATO summit "
+	    "opened late. Israel said more Hamas fighters had crossed, and "
+	    "two Browns players were fined. The Bank of England held rates. "
+	    "There are now more Starbucks in Seoul than in Seattle, and "
+	    "Starbucks said it would open 300 more. Bill Gates agreed.");
+	assert_false(has_name(&a->organisations, "Dreamers"));
+	assert_false(has_name(&a->organisations, "Uighurs"));
+	assert_true(has_name(&a->organisations, "Hamas"));
+	assert_true(has_name(&a->organisations, "Browns"));
+	assert_true(has_name(&a->organisations, "Starbucks"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -408,6 +442,7 @@ main(void)
 		cmocka_unit_test(test_entities_counted_person),
 		cmocka_unit_test(test_entities_acro_de_defined),
 		cmocka_unit_test(test_entities_acro_de_def_noun),
+		cmocka_unit_test(test_entities_counted_plural),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
