@@ -137,21 +137,13 @@ ent_acro_plural_form(struct ent_ctx *c, size_t j)
 	return true;
 }
 
-/* An acronym's mention in the text: its hash, and whether it is
- * written there before a model's number and after a number. */
+/* An acronym's mention in the text: its hash (first, for
+ * ent_hash_cmp()), and whether it is written there before a model's
+ * number and after a number. */
 struct ent_acro {
 	uint64_t h;
 	bool model, unit;
 };
-
-static int
-ent_acro_cmp(const void *a, const void *b)
-{
-	uint64_t x = ((const struct ent_acro *)a)->h,
-	    y = ((const struct ent_acro *)b)->h;
-
-	return x < y ? -1 : x > y;
-}
 
 /* Fills c's three sets of acronyms in one walk over the words: the
  * plurals' stems ("SUV" of "SUVs"); and, from the acronyms' mentions
@@ -186,7 +178,7 @@ ent_acro_fill(struct ent_ctx *c)
 		    ent_amount_form(c, j) || ent_result_form(c, j);
 	}
 	if (n > 1)
-		qsort(v, n, sizeof(*v), ent_acro_cmp);
+		qsort(v, n, sizeof(*v), ent_hash_cmp);
 	for (i = 0; i < n; i = j) {
 		size_t model = 0, unit = 0;
 
