@@ -423,6 +423,39 @@ test_entities_counted_plural(void **state)
 	article_free(a);
 }
 
+/* English: a one-word name after "this", "last", "next", "every" that
+ * heads its phrase ("this Halloween, and", "This Pipfile is") is a
+ * holiday or a thing at hand, no body; a body after "since" ("Since
+ * Google, search"), one before the noun it qualifies ("the next NATO
+ * meeting", "every Apple store") or one the text has speak ("this
+ * Apple," beside "Apple said"), and the people, stay. */
+static void
+test_entities_time_named(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Theresa May met Tim Cook on Monday. Since Google, "
+	    "search has changed, Bill Gates told reporters at a NATO "
+	    "summit. The NATO summit ended late. Apple said sales rose "
+	    "this Christmas, and this Halloween shops expect more. Mike "
+	    "Pence spoke, and the Bank of England warned. The next NATO "
+	    "meeting is in May. Shoppers like this Apple, and every Apple "
+	    "store was full. This Pipfile is all we need.");
+	assert_false(has_name(&a->organisations, "Christmas"));
+	assert_false(has_name(&a->organisations, "Halloween"));
+	assert_false(has_name(&a->organisations, "Pipfile"));
+	assert_true(has_name(&a->organisations, "Google"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -443,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_de_defined),
 		cmocka_unit_test(test_entities_acro_de_def_noun),
 		cmocka_unit_test(test_entities_counted_plural),
+		cmocka_unit_test(test_entities_time_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
