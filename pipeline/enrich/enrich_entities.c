@@ -329,6 +329,15 @@ ent_hset_add(struct ent_hset *set, uint64_t h)
 	}
 }
 
+/* A pointer to a struct, converted, points to its first member. */
+int
+ent_hash_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
 bool
 ent_hset_has(const struct ent_hset *set, uint64_t h)
 {

@@ -137,21 +137,13 @@ ent_acro_plural_form(struct ent_ctx *c, size_t j)
 	return true;
 }
 
-/* An acronym's mention in the text: its hash, and whether it is
- * written there before a model's number and after a number. */
+/* An acronym's mention in the text: its hash (first, for
+ * ent_hash_cmp()), and whether it is written there before a model's
+ * number and after a number. */
 struct ent_acro {
 	uint64_t h;
 	bool model, unit;
 };
-
-static int
-ent_acro_cmp(const void *a, const void *b)
-{
-	uint64_t x = ((const struct ent_acro *)a)->h,
-	    y = ((const struct ent_acro *)b)->h;
-
-	return x < y ? -1 : x > y;
-}
 
 /* Fills c's three sets of acronyms in one walk over the words: the
  * plurals' stems ("SUV" of "SUVs"); and, from the acronyms' mentions
@@ -186,7 +178,7 @@ ent_acro_fill(struct ent_ctx *c)
 		    ent_amount_form(c, j) || ent_result_form(c, j);
 	}
 	if (n > 1)
-		qsort(v, n, sizeof(*v), ent_acro_cmp);
+		qsort(v, n, sizeof(*v), ent_hash_cmp);
 	for (i = 0; i < n; i = j) {
 		size_t model = 0, unit = 0;
 
@@ -420,11 +412,26 @@ ent_acro_medium_form(struct ent_ctx *c, size_t j)
 }
 
 /* German: whether word k is an adjective in lower case, inflected (-e,
- * -en, -er, -em, -es) and no stop word, after a preposition, an
- * indefinite article or a possessive ("von privaten", "mit aktueller",
- * "im künftigen"): a common noun's phrase, as a body's name is not
- * written (it takes the definite article: "der neuen SPD"); a word
- * that might be a verb before it ("Dafür stimmten SPD") is none. */
+ * -en, -er, -em, -es) and no stop word ("privaten", "europäische"). */
+static bool
+ent_de_adj_word(struct ent_ctx *c, size_t k)
+{
+	const char *a = c->s + c->t->v[k].off;
+	size_t n = c->t->v[k].len;
+
+	if (!ent_acro_lower(c, k) || ent_word_is(c, k, ENT_W_STOP) ||
+	    ent_word_is(c, k, ENT_W_LANG))
+		return false;
+	return n >= 4 && (a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
+	    a[n - 2] == 'e'));
+}
+
+/* German: whether word k is an adjective (ent_de_adj_word()) after a
+ * preposition, an indefinite article or a possessive ("von privaten",
+ * "mit aktueller", "im künftigen"): a common noun's phrase, as a body's
+ * name is not written (it takes the definite article: "der neuen
+ * SPD"); a word that might be a verb before it ("Dafür stimmten SPD")
+ * is none. */
 static bool
 ent_de_adj_phrase(struct ent_ctx *c, size_t k)
 {
@@ -434,14 +441,8 @@ ent_de_adj_phrase(struct ent_ctx *c, size_t k)
 		"zwischen", "über",
 	};
 	const struct etok *v = c->t->v;
-	const char *a = c->s + v[k].off;
-	size_t n = v[k].len;
 
-	if (k == 0 || !ent_acro_lower(c, k) ||
-	    ent_word_is(c, k, ENT_W_STOP) || ent_word_is(c, k, ENT_W_LANG))
-		return false;
-	if (n < 4 || !(a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
-	    a[n - 2] == 'e')))
+	if (k == 0 || !ent_de_adj_word(c, k))
 		return false;
 	return v[k - 1].sent == v[k].sent && ent_plain_gap(c, k - 1) &&
 	    ent_acro_lower(c, k - 1) && (ent_acro_de_det(c, k - 1) ||
@@ -449,10 +450,38 @@ ent_de_adj_phrase(struct ent_ctx *c, size_t k)
 	    ETOK_FIND(etok_folded(c->t, k - 1), preps));
 }
 
+/* German: whether words k (an adjective, ent_de_adj_word()) and k + 1
+ * (a noun) follow a definite article ("die", "der", ...) and the
+ * acronym a, in brackets after them, opens with the noun's letter: it
+ * abbreviates the noun alone, with no word of the adjective ("der
+ * künftigen Telematikinfrastruktur (TI)"), a common noun's phrase. A
+ * body's acronym takes its adjective in ("die deutsche
+ * Rentenversicherung (DRV)", "die europäische Zentralbank (EZB)"), as
+ * "die europäische Krankenversicherungskarte (EHIC)" does too; a body's
+ * noun ("die europäische Arzneimittelbehörde (EMA)") is the caller's
+ * test. */
+static bool
+ent_de_def_phrase(struct ent_ctx *c, size_t k, size_t a)
+{
+	static const char *const arts[] = {
+		"das", "dem", "den", "der", "des", "die"
+	};
+	const struct etok *v = c->t->v;
+	char x = c->s[v[a].off];
+
+	if (k == 0 || !ent_de_adj_word(c, k) ||
+	    v[k - 1].sent != v[k].sent || !ent_plain_gap(c, k - 1) ||
+	    !ent_acro_lower(c, k - 1) ||
+	    !ETOK_FIND(etok_folded(c->t, k - 1), arts))
+		return false;
+	return c->s[v[k + 1].off] == x;
+}
+
 /* German: word j, an acronym, in brackets right after a noun that an
  * adjective in lower case opens after a preposition or an indefinite
  * article ("im künftigen Telematikinfrastruktur (TI)", "eine
- * individuelle Leitfrage (LF)", "die europäische
+ * individuelle Leitfrage (LF)"), or after a definite article where the
+ * acronym abbreviates the phrase (ent_de_def_phrase(): "die europäische
  * Krankenversicherungskarte (EHIC)"): defined by a common noun's
  * phrase, a thing. Not after a body's noun ("der neuen
  * Bundesnetzagentur (BNetzA)"), nor after a noun a noun opens
@@ -472,7 +501,7 @@ ent_acro_de_defined_form(struct ent_ctx *c, size_t j)
 	    ent_de_body(etok_folded(c->t, j - 1)) ||
 	    v[j - 2].sent != v[j].sent || !ent_plain_gap(c, j - 2))
 		return false;
-	return ent_de_adj_phrase(c, j - 2);
+	return ent_de_adj_phrase(c, j - 2) || ent_de_def_phrase(c, j - 2, j);
 }
 
 /* Word j, an acronym, names a thing: defined by a phrase in lower case,

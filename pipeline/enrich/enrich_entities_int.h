@@ -71,6 +71,9 @@ struct ent_hset {
 void ent_hset_init(struct ent_hset *set);
 void ent_hset_add(struct ent_hset *set, uint64_t h);
 bool ent_hset_has(const struct ent_hset *set, uint64_t h);
+/* qsort()'s order of records whose first member is a uint64_t hash
+ * (a word's mentions, gathered to be counted by word). */
+int ent_hash_cmp(const void *a, const void *b);
 
 struct ent_memo;  /* enrich_entities.c's */
 struct ent_seen;  /* enrich_entities_seen.c's */

@@ -721,6 +721,122 @@ ent_counted_person(struct ent_ctx *c, const struct ent_run *r)
 	    ent_word_is(c, r->b, ENT_W_STOP);
 }
 
+/* Whether word i, in lower case, counts the plural after it: a number
+ * that is no year ("450", not "2019"), or "many", "more", "most",
+ * "several", "few", "fewer", "dozens", "hundreds", "thousands",
+ * "millions". */
+static bool
+ent_counts(const struct ent_ctx *c, size_t i)
+{
+	static const char *const q[] = {
+		"dozens", "few", "fewer", "hundreds", "many", "millions",
+		"more", "most", "several", "thousands",
+	};
+	const struct etok *k = &c->t->v[i];
+	long y;
+
+	if (k->flags & ETOK_NUM) {
+		y = strtol(c->s + k->off, NULL, 10);
+		return !(k->len == 4 && y >= 1900 && y < 2040);
+	}
+	return !(k->flags & (ETOK_CAP | ETOK_ALLCAP)) &&
+	    ETOK_FIND(etok_folded(c->t, i), q);
+}
+
+/* Whether the text writes word i's form anywhere before "said", "says",
+ * "told", "announced" ("Starbucks said"), or, where poss, as a
+ * possessive ("Starbucks' CEO"): a body's or a person's. */
+static bool
+ent_name_speaks(struct ent_ctx *c, size_t i, bool poss)
+{
+	static const char *const verbs[] = {
+		"announced", "said", "says", "told",
+	};
+	const struct etok *v = c->t->v;
+	size_t j;
+
+	for (j = 0; j < c->t->n; j++) {
+		if (v[j].hash != v[i].hash)
+			continue;
+		if (poss && (v[j].flags & ETOK_POSS))
+			return true;
+		if (j + 1 < c->t->n && v[j + 1].sent == v[j].sent &&
+		    ent_plain_gap(c, j) &&
+		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
+			return true;
+	}
+	return false;
+}
+
+/* Whether run r, one word of English text that ends in a plural's s
+ * after a letter in lower case ("Dreamers", "Uighurs"), is written
+ * right after a count ("about 450 Dreamers,", "a million or more
+ * Uighurs and") and heads its phrase: a stop, a comma or a stop word
+ * after it. A group's members, as no body or person is named; a body
+ * before the noun it qualifies ("more Hamas fighters", "two Browns
+ * players") stays, and so does a name the text writes as a body's
+ * elsewhere ("more Starbucks in Seoul" beside "Starbucks said":
+ * ent_name_speaks()). */
+static bool
+ent_counted_plural(struct ent_ctx *c, const struct ent_run *r)
+{
+	const struct etok *v = c->t->v;
+	const char *w = c->s + v[r->a].off, *e;
+	size_t n = v[r->a].len;
+
+	if (r->kind == ENT_PLACE || r->b - r->a != 1 || r->a == 0 ||
+	    c->lang == NULL || strcmp(c->lang, "en") != 0 || n < 4 ||
+	    w[n - 1] != 's' || w[n - 2] < 'a' || w[n - 2] > 'z' ||
+	    w[n - 2] == 's' || (v[r->a].flags & ETOK_POSS) ||
+	    v[r->a - 1].sent != v[r->a].sent ||
+	    !ent_plain_gap(c, r->a - 1) || !ent_counts(c, r->a - 1))
+		return false;
+	e = w + n;
+	if (!(*e == '\0' || strchr(".,;:!?)", *e) != NULL) &&
+	    !(r->b < c->t->n && ent_plain_gap(c, r->a) &&
+	    !(v[r->b].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_word_is(c, r->b, ENT_W_STOP)))
+		return false;
+	return !ent_name_speaks(c, r->a, true);
+}
+
+/* Whether run r, one word of English text and no person's or place's,
+ * is written as a time after "this", "last", "next" or "every" and
+ * heads its phrase: a stop, a comma or a stop word after it ("on the
+ * Cheap This Halloween", "this Halloween, and"), as a holiday is, or a
+ * thing at hand ("This Pipfile is", "This Site is affiliated"), and no
+ * body; a name the text writes before "said" elsewhere
+ * (ent_name_speaks(): "this Apple," beside "Apple said") stays. A
+ * holiday takes the possessive as a body does ("Halloween's most
+ * beloved symbols"), so that is no test here. After "since", a body
+ * ("Since Google, search has changed") as often as a holiday ("Since
+ * Diwali,"). */
+static bool
+ent_time_named(struct ent_ctx *c, const struct ent_run *r)
+{
+	static const char *const when[] = {
+		"every", "last", "next", "this",
+	};
+	const struct etok *v = c->t->v;
+	const char *e;
+
+	if (r->kind == ENT_PLACE || r->kind == ENT_PERSON ||
+	    r->b - r->a != 1 || r->a == 0 || c->lang == NULL ||
+	    strcmp(c->lang, "en") != 0 ||
+	    (v[r->a].flags & (ETOK_ALLCAP | ETOK_POSS)) ||
+	    v[r->a - 1].sent != v[r->a].sent ||
+	    !ent_plain_gap(c, r->a - 1) ||
+	    !ETOK_FIND(etok_folded(c->t, r->a - 1), when))
+		return false;
+	e = c->s + v[r->a].off + v[r->a].len;
+	if (!(*e == '\0' || strchr(".,;:!?)\n", *e) != NULL) &&
+	    !(r->b < c->t->n && ent_plain_gap(c, r->a) &&
+	    !(v[r->b].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&
+	    ent_word_is(c, r->b, ENT_W_STOP)))
+		return false;
+	return !ent_name_speaks(c, r->a, false);
+}
+
 /* Drops the people of c of a name that one of its mentions writes as a
  * count noun (ent_counted_person()): every mention of "MacBook Pro" once
  * "a MacBook Pro" is read. They are marked phrases: a person's name
@@ -732,14 +848,16 @@ ent_drop_counted(struct ent_ctx *c)
 	size_t i, n = 0;
 
 	for (i = 0; i < c->n; i++)
-		if (ent_counted_person(c, &c->runs[i]))
+		if (ent_counted_person(c, &c->runs[i]) ||
+		    ent_counted_plural(c, &c->runs[i]) ||
+		    ent_time_named(c, &c->runs[i]))
 			names[n++] = c->runs[i].name;
 	if (n > 1)
 		qsort(names, n, sizeof(*names), ent_str_cmp);
 	for (i = 0; i < c->n && n > 0; i++) {
 		struct ent_run *r = &c->runs[i];
 
-		if (r->kind == ENT_PERSON && bsearch(&r->name, names, n,
+		if (r->kind != ENT_PLACE && bsearch(&r->name, names, n,
 		    sizeof(*names), ent_str_cmp) != NULL)
 			r->phrase = true;
 	}

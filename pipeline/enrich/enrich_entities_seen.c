@@ -441,21 +441,12 @@ ent_code_any(const char *s)
 	return false;
 }
 
-/* A capitalised word's mention: the hash of its form as written, and
- * whether its line is code. */
+/* A capitalised word's mention: the hash of its form as written (first,
+ * for ent_hash_cmp()), and whether its line is code. */
 struct ent_code_mention {
 	uint64_t h;
 	bool code;
 };
-
-static int
-ent_code_cmp(const void *a, const void *b)
-{
-	uint64_t x = ((const struct ent_code_mention *)a)->h,
-	    y = ((const struct ent_code_mention *)b)->h;
-
-	return x < y ? -1 : x > y;
-}
 
 /* Fills c->codew in one walk: each line read once, the capitalised
  * words' mentions sorted by the hash of their form as written. */
@@ -488,7 +479,7 @@ ent_code_fill(struct ent_ctx *c)
 		m[n++].code = lc;
 	}
 	if (n > 1)
-		qsort(m, n, sizeof(*m), ent_code_cmp);
+		qsort(m, n, sizeof(*m), ent_hash_cmp);
 	for (i = 0; i < n; i = j) {
 		for (code = 0, j = i; j < n && m[j].h == m[i].h; j++)
 			code += m[j].code;

@@ -356,6 +356,106 @@ test_entities_acro_de_defined(void **state)
 	article_free(a);
 }
 
+/* German: an acronym in brackets after a definite article, an adjective
+ * in lower case and a noun that opens with the acronym's letter ("der
+ * künftigen Telematikinfrastruktur (TI)") abbreviates the noun alone, a
+ * thing; a body's acronym that takes its adjective in ("die deutsche
+ * Rentenversicherung (DRV)", "die europäische Zentralbank (EZB)"), or
+ * after a genitive ("Wörterbuchs der deutschen Sprache (DWDS)"),
+ * stays. */
+static void
+test_entities_acro_de_def_noun(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("de", "Die Akte gilt als Teil der künftigen "
+	    "Telematikinfrastruktur (TI). Am Donnerstag hat die "
+	    "europäische Zentralbank (EZB) die Zinsen gehalten. Zugleich "
+	    "meldet die deutsche Rentenversicherung (DRV) höhere Beiträge, "
+	    "und bei der deutschen Rentenversicherung (DRV) rechnet man "
+	    "damit. Es warnt die deutsche Umwelthilfe (DUH), sagte Olaf "
+	    "Scholz. Das Projekt des Digitalen Wörterbuchs der deutschen "
+	    "Sprache (DWDS) ist neu. Die TI, die EZB und die DRV wollen im "
+	    "Mai berichten, die CDU und die SPD auch.");
+	assert_false(has_name(&a->organisations, "TI"));
+	assert_true(has_name(&a->organisations, "EZB"));
+	assert_true(has_name(&a->organisations, "DRV"));
+	assert_true(has_name(&a->organisations, "DUH"));
+	assert_true(has_name(&a->organisations, "DWDS"));
+	assert_true(has_name(&a->organisations, "CDU"));
+	assert_true(has_name(&a->organisations, "SPD"));
+	assert_true(has_name(&a->people, "Olaf Scholz"));
+	article_free(a);
+}
+
+/* English: a one-word plural right after a count ("about 450
+ * Dreamers,", "or more Uighurs and") that heads its phrase names a
+ * group's members, no body; a body before the noun it qualifies ("more
+ * Hamas fighters", "two Browns players"), a name the text writes as a
+ * body elsewhere ("more Starbucks in Seoul" beside "Starbucks said"),
+ * and the people and bodies around them stay. */
+static void
+test_entities_counted_plural(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Apple said on Wednesday that it employs about "
+	    "450 Dreamers, and Tim Cook said the company would fight for "
+	    "them. A million or more Uighurs and other minorities are held, "
+	    "Theresa May told Mike Pence at a NATO summit. The NATO summit "
+	    "opened late. Israel said more Hamas fighters had crossed, and "
+	    "two Browns players were fined. The Bank of England held rates. "
+	    "There are now more Starbucks in Seoul than in Seattle, and "
+	    "Starbucks said it would open 300 more. Bill Gates agreed.");
+	assert_false(has_name(&a->organisations, "Dreamers"));
+	assert_false(has_name(&a->organisations, "Uighurs"));
+	assert_true(has_name(&a->organisations, "Hamas"));
+	assert_true(has_name(&a->organisations, "Browns"));
+	assert_true(has_name(&a->organisations, "Starbucks"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	article_free(a);
+}
+
+/* English: a one-word name after "this", "last", "next", "every" that
+ * heads its phrase ("this Halloween, and", "This Pipfile is") is a
+ * holiday or a thing at hand, no body; a body after "since" ("Since
+ * Google, search"), one before the noun it qualifies ("the next NATO
+ * meeting", "every Apple store") or one the text has speak ("this
+ * Apple," beside "Apple said"), and the people, stay. */
+static void
+test_entities_time_named(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Theresa May met Tim Cook on Monday. Since Google, "
+	    "search has changed, Bill Gates told reporters at a NATO "
+	    "summit. The NATO summit ended late. Apple said sales rose "
+	    "this Christmas, and this Halloween shops expect more. Mike "
+	    "Pence spoke, and the Bank of England warned. The next NATO "
+	    "meeting is in May. Shoppers like this Apple, and every Apple "
+	    "store was full. This Pipfile is all we need.");
+	assert_false(has_name(&a->organisations, "Christmas"));
+	assert_false(has_name(&a->organisations, "Halloween"));
+	assert_false(has_name(&a->organisations, "Pipfile"));
+	assert_true(has_name(&a->organisations, "Google"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -374,6 +474,9 @@ main(void)
 		cmocka_unit_test(test_entities_acro_amount),
 		cmocka_unit_test(test_entities_counted_person),
 		cmocka_unit_test(test_entities_acro_de_defined),
+		cmocka_unit_test(test_entities_acro_de_def_noun),
+		cmocka_unit_test(test_entities_counted_plural),
+		cmocka_unit_test(test_entities_time_named),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
