@@ -412,26 +412,11 @@ ent_acro_medium_form(struct ent_ctx *c, size_t j)
 }
 
 /* German: whether word k is an adjective in lower case, inflected (-e,
- * -en, -er, -em, -es) and no stop word ("privaten", "europäische"). */
-static bool
-ent_de_adj_word(struct ent_ctx *c, size_t k)
-{
-	const char *a = c->s + c->t->v[k].off;
-	size_t n = c->t->v[k].len;
-
-	if (!ent_acro_lower(c, k) || ent_word_is(c, k, ENT_W_STOP) ||
-	    ent_word_is(c, k, ENT_W_LANG))
-		return false;
-	return n >= 4 && (a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
-	    a[n - 2] == 'e'));
-}
-
-/* German: whether word k is an adjective (ent_de_adj_word()) after a
- * preposition, an indefinite article or a possessive ("von privaten",
- * "mit aktueller", "im künftigen"): a common noun's phrase, as a body's
- * name is not written (it takes the definite article: "der neuen
- * SPD"); a word that might be a verb before it ("Dafür stimmten SPD")
- * is none. */
+ * -en, -er, -em, -es) and no stop word, after a preposition, an
+ * indefinite article or a possessive ("von privaten", "mit aktueller",
+ * "im künftigen"): a common noun's phrase, as a body's name is not
+ * written (it takes the definite article: "der neuen SPD"); a word
+ * that might be a verb before it ("Dafür stimmten SPD") is none. */
 static bool
 ent_de_adj_phrase(struct ent_ctx *c, size_t k)
 {
@@ -441,8 +426,14 @@ ent_de_adj_phrase(struct ent_ctx *c, size_t k)
 		"zwischen", "über",
 	};
 	const struct etok *v = c->t->v;
+	const char *a = c->s + v[k].off;
+	size_t n = v[k].len;
 
-	if (k == 0 || !ent_de_adj_word(c, k))
+	if (k == 0 || !ent_acro_lower(c, k) ||
+	    ent_word_is(c, k, ENT_W_STOP) || ent_word_is(c, k, ENT_W_LANG))
+		return false;
+	if (n < 4 || !(a[n - 1] == 'e' || (strchr("nrms", a[n - 1]) &&
+	    a[n - 2] == 'e')))
 		return false;
 	return v[k - 1].sent == v[k].sent && ent_plain_gap(c, k - 1) &&
 	    ent_acro_lower(c, k - 1) && (ent_acro_de_det(c, k - 1) ||
@@ -450,38 +441,10 @@ ent_de_adj_phrase(struct ent_ctx *c, size_t k)
 	    ETOK_FIND(etok_folded(c->t, k - 1), preps));
 }
 
-/* German: whether words k (an adjective, ent_de_adj_word()) and k + 1
- * (a noun) follow a definite article ("die", "der", ...) and the
- * acronym a, in brackets after them, opens with the noun's letter: it
- * abbreviates the noun alone, with no word of the adjective ("der
- * künftigen Telematikinfrastruktur (TI)"), a common noun's phrase. A
- * body's acronym takes its adjective in ("die deutsche
- * Rentenversicherung (DRV)", "die europäische Zentralbank (EZB)"), as
- * "die europäische Krankenversicherungskarte (EHIC)" does too; a body's
- * noun ("die europäische Arzneimittelbehörde (EMA)") is the caller's
- * test. */
-static bool
-ent_de_def_phrase(struct ent_ctx *c, size_t k, size_t a)
-{
-	static const char *const arts[] = {
-		"das", "dem", "den", "der", "des", "die"
-	};
-	const struct etok *v = c->t->v;
-	char x = c->s[v[a].off];
-
-	if (k == 0 || !ent_de_adj_word(c, k) ||
-	    v[k - 1].sent != v[k].sent || !ent_plain_gap(c, k - 1) ||
-	    !ent_acro_lower(c, k - 1) ||
-	    !ETOK_FIND(etok_folded(c->t, k - 1), arts))
-		return false;
-	return c->s[v[k + 1].off] == x;
-}
-
 /* German: word j, an acronym, in brackets right after a noun that an
  * adjective in lower case opens after a preposition or an indefinite
  * article ("im künftigen Telematikinfrastruktur (TI)", "eine
- * individuelle Leitfrage (LF)"), or after a definite article where the
- * acronym abbreviates the phrase (ent_de_def_phrase(): "die europäische
+ * individuelle Leitfrage (LF)", "die europäische
  * Krankenversicherungskarte (EHIC)"): defined by a common noun's
  * phrase, a thing. Not after a body's noun ("der neuen
  * Bundesnetzagentur (BNetzA)"), nor after a noun a noun opens
@@ -501,7 +464,7 @@ ent_acro_de_defined_form(struct ent_ctx *c, size_t j)
 	    ent_de_body(etok_folded(c->t, j - 1)) ||
 	    v[j - 2].sent != v[j].sent || !ent_plain_gap(c, j - 2))
 		return false;
-	return ent_de_adj_phrase(c, j - 2) || ent_de_def_phrase(c, j - 2, j);
+	return ent_de_adj_phrase(c, j - 2);
 }
 
 /* Word j, an acronym, names a thing: defined by a phrase in lower case,

@@ -356,39 +356,6 @@ test_entities_acro_de_defined(void **state)
 	article_free(a);
 }
 
-/* German: an acronym in brackets after a definite article, an adjective
- * in lower case and a noun that opens with the acronym's letter ("der
- * künftigen Telematikinfrastruktur (TI)") abbreviates the noun alone, a
- * thing; a body's acronym that takes its adjective in ("die deutsche
- * Rentenversicherung (DRV)", "die europäische Zentralbank (EZB)"), or
- * after a genitive ("Wörterbuchs der deutschen Sprache (DWDS)"),
- * stays. */
-static void
-test_entities_acro_de_def_noun(void **state)
-{
-	struct nw_article *a;
-
-	(void)state;
-	a = run_in("de", "Die Akte gilt als Teil der künftigen "
-	    "Telematikinfrastruktur (TI). Am Donnerstag hat die "
-	    "europäische Zentralbank (EZB) die Zinsen gehalten. Zugleich "
-	    "meldet die deutsche Rentenversicherung (DRV) höhere Beiträge, "
-	    "und bei der deutschen Rentenversicherung (DRV) rechnet man "
-	    "damit. Es warnt die deutsche Umwelthilfe (DUH), sagte Olaf "
-	    "Scholz. Das Projekt des Digitalen Wörterbuchs der deutschen "
-	    "Sprache (DWDS) ist neu. Die TI, die EZB und die DRV wollen im "
-	    "Mai berichten, die CDU und die SPD auch.");
-	assert_false(has_name(&a->organisations, "TI"));
-	assert_true(has_name(&a->organisations, "EZB"));
-	assert_true(has_name(&a->organisations, "DRV"));
-	assert_true(has_name(&a->organisations, "DUH"));
-	assert_true(has_name(&a->organisations, "DWDS"));
-	assert_true(has_name(&a->organisations, "CDU"));
-	assert_true(has_name(&a->organisations, "SPD"));
-	assert_true(has_name(&a->people, "Olaf Scholz"));
-	article_free(a);
-}
-
 /* English: a one-word plural right after a count ("about 450
  * Dreamers,", "or more Uighurs and") that heads its phrase names a
  * group's members, no body; a body before the noun it qualifies ("more
@@ -474,7 +441,6 @@ main(void)
 		cmocka_unit_test(test_entities_acro_amount),
 		cmocka_unit_test(test_entities_counted_person),
 		cmocka_unit_test(test_entities_acro_de_defined),
-		cmocka_unit_test(test_entities_acro_de_def_noun),
 		cmocka_unit_test(test_entities_counted_plural),
 		cmocka_unit_test(test_entities_time_named),
 	};
