@@ -550,6 +550,34 @@ text_dateline(struct nw_article *a, const char *s)
 	free(agency);
 }
 
+/* The last resort of text_published(): a line over the headline too long
+ * to be a date line (over 15 words) that still carries one, not a
+ * paragraph, a caption, a credit, a teaser or furniture ("\xe2\x8b\x85
+ * November 22, 2011 \xe2\x8b\x85 Email this post \xe2\x8b\x85 ...",
+ * "Literatur und Animated Typography wurde am 19. Mai 2010 um 23:03 Uhr
+ * gepostet und unter ... abgelegt."). */
+static void
+text_long_dated(const struct text_doc *d, size_t hi, int64_t now,
+    struct nw_article *a)
+{
+	for (size_t i = 0; i < hi; i++) {
+		const struct text_item *it = &d->items[i];
+		struct nw_time t;
+		size_t at, span;
+
+		if (it->datelike || it->chrome || (it->kind != TEXT_OTHER &&
+		    it->kind != TEXT_BYLINE && it->kind != TEXT_STANDFIRST))
+			continue;
+		if (date_find(it->s, strlen(it->s), &t, &at, &span) != 0 ||
+		    text_date_in_name(it->s, at, span))
+			continue;
+		if ((now > 0 && t.utc > now) || t.utc < 0)
+			continue;
+		a->published = t;
+		return;
+	}
+}
+
 /* Finds the date of publication in the date lines of the header, else in
  * a byline of the header with a full date (its first: a labelled update
  * may follow it) or an item of the header that ends with one (the
@@ -610,6 +638,7 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			return;
 		}
 	}
+	text_long_dated(d, from, now, a);
 }
 
 static void
