@@ -98,11 +98,80 @@ test_published_long_line(void **state)
 	article_free(a);
 }
 
+/* The head of a post in a lynx render (krimiblog.de), to the end of its
+ * last paragraph. */
+#define TEXT_DATES_POST \
+	    "Das vermutlich schwulste Musikvideo der Welt\n" \
+	    "\n" \
+	    "vom Krimiblogger\n" \
+	    "\n" \
+	    "   Okay, hat wieder nichts mit Krimi zu tun. Im Gegenteil." \
+	    " Keine Gewalt, kein Blut, kein Mord,\n" \
+	    "   kein Totschlag. Ich find\xe2\x80\x99s einfach nur sch" \
+	    "\xc3\xb6n. Das vermulich schwulste Musikvideo der Welt.\n" \
+	    "   Ich liebe diese Selbstverst\xc3\xa4ndlichkeit, mit der " \
+	    "hier klassische Heterobilder einfach mal in\n" \
+	    "   einer schwulen Variante gezeigt werden. Gedreht hat es " \
+	    "[11]Kevin R. Thomspon. Die\n" \
+	    "   wundersch\xc3\xb6n entspannte Musik stammt von [12]Chri" \
+	    "stopher Dallman, einem jungen,\n" \
+	    "   US-amerikanischen Songwriter. Leider bei uns ziemlich u" \
+	    "nbekannt. Ach, schaut und h\xc3\xb6rt doch\n" \
+	    "   selbst.\n" \
+	    "\n" \
+	    "                                             [EMBED]\n" \
+	    "\n" \
+	    "   Erg\xc3\xa4nzung 1: Den Text des Songs kann man nun [13" \
+	    "]\xe2\x86\x92 hier lesen, dort wird das Lied auch ab\n" \
+	    "   11. August zum Download angeboten.\n" \
+	    "\n" \
+	    "   Erg\xc3\xa4nzung 2: Glaubt man den [14]\xe2\x86\x92Komm" \
+	    "entaren bei YouTube, dann sind die beiden ein Paar,\n" \
+	    "   was dem Video noch mehr Authenzit\xc3\xa4t verleiht. Ch" \
+	    "ristopher Dallmans Partner ist der\n" \
+	    "   Schauspieler und Mitbegr\xc3\xbcnder der Theatergruppe " \
+	    "\xe2\x80\x9e" "Duende Collective\xe2\x80\x9c [15]\xe2\x86\x92" \
+	    " Joshua Pohja.\n"
+
+/* A date line that lynx glued to the paragraph over it (no blank line
+ * between a <p> and the line under it, where w3m sets one; lynx render
+ * of krimiblog.de): the post's date, not the text's. A date under no
+ * label ("... (Links). Datensatz vom 6. August 2009", a caption's
+ * glued so) is not one. */
+static void
+test_published_glued_line(void **state)
+{
+	const char *s =
+	    TEXT_DATES_POST
+	    "   Ver\xc3\xb6" "ffentlicht am: [16]6. August 2009\n"
+	    "   Kategorie: [17]Aus dem Alltag, [18]Bilderberg, [19]Sch"
+	    "\xc3\xb6ne T\xc3\xb6ne\n"
+	    "\n"
+	    "Kommentare\n";
+	const char *caption =
+	    TEXT_DATES_POST
+	    "   Datensatz vom [16]6. August 2009\n"
+	    "   Kategorie: [17]Aus dem Alltag, [18]Bilderberg, [19]Sch"
+	    "\xc3\xb6ne T\xc3\xb6ne\n"
+	    "\n"
+	    "Kommentare\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_true(a->published.set);
+	assert_int_equal(a->published.utc, 1249516800);
+	article_free(a);
+	a = extracted(caption);
+	assert_false(a->published.set);
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_published_long_line),
+		cmocka_unit_test(test_published_glued_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
