@@ -17,6 +17,8 @@
 #define TEXT_OUTLET_MAX_WORDS 5
 /* Outlet names weighed at most, each costing a pass over the items. */
 #define TEXT_OUTLET_TRIES 64
+/* Words at most of a date line glued to a paragraph's end. */
+#define TEXT_GLUED_WORDS 6
 
 static int text_count(const char *s);
 
@@ -550,6 +552,66 @@ text_dateline(struct nw_article *a, const char *s)
 	free(agency);
 }
 
+/* The date line that a renderer glued to the end of a paragraph (lynx
+ * sets no blank line between a <p> and the line under it): after the
+ * paragraph's last full stop, a tail of a few words that ends with a
+ * date ("... so das Umweltbundesamt. 25.01.2022 13", "... Joshua Pohja.
+ * Ver\xc3\xb6ffentlicht am: 6. August 2009"). Its date in *t. */
+static bool
+text_glued_date(const char *s, struct nw_time *t)
+{
+	for (const char *p = s; (p = strpbrk(p, ".!?")) != NULL; p++) {
+		const char *tail = p + 1;
+		size_t at, span, lead;
+
+		if (*tail != ' ' || p == s || p[-1] == ' ' ||
+		    isdigit((unsigned char)p[-1]))
+			continue;
+		tail++;
+		if (text_count(tail) > TEXT_GLUED_WORDS)
+			continue;
+		if (date_find(tail, strlen(tail), t, &at, &span) != 0)
+			return false;
+		/* bare, or under a label ("Stand:"), not a caption's
+		 * "Datensatz vom 09.03.2016" */
+		lead = at;
+		while (lead > 0 && tail[lead - 1] == ' ')
+			lead--;
+		return (lead == 0 || tail[lead - 1] == ':') &&
+		    text_ends_with_date(tail, at, span) &&
+		    !text_date_in_name(tail, at, span);
+	}
+	return false;
+}
+
+/* The last resort of text_published(): a line over the headline too long
+ * to be a date line (over 15 words) that still carries one, not a
+ * paragraph, a caption, a credit, a teaser or furniture ("\xe2\x8b\x85
+ * November 22, 2011 \xe2\x8b\x85 Email this post \xe2\x8b\x85 ...",
+ * "Literatur und Animated Typography wurde am 19. Mai 2010 um 23:03 Uhr
+ * gepostet und unter ... abgelegt."). */
+static void
+text_long_dated(const struct text_doc *d, size_t hi, int64_t now,
+    struct nw_article *a)
+{
+	for (size_t i = 0; i < hi; i++) {
+		const struct text_item *it = &d->items[i];
+		struct nw_time t;
+		size_t at, span;
+
+		if (it->datelike || it->chrome || (it->kind != TEXT_OTHER &&
+		    it->kind != TEXT_BYLINE && it->kind != TEXT_STANDFIRST))
+			continue;
+		if (date_find(it->s, strlen(it->s), &t, &at, &span) != 0 ||
+		    text_date_in_name(it->s, at, span))
+			continue;
+		if ((now > 0 && t.utc > now) || t.utc < 0)
+			continue;
+		a->published = t;
+		return;
+	}
+}
+
 /* Finds the date of publication in the date lines of the header, else in
  * a byline of the header with a full date (its first: a labelled update
  * may follow it) or an item of the header that ends with one (the
@@ -593,6 +655,12 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			struct nw_time t;
 			size_t at, span;
 
+			if (pass == 2 && it->kind == TEXT_BODY &&
+			    text_glued_date(it->s, &t) &&
+			    (now <= 0 || t.utc <= now) && t.utc >= 0) {
+				a->published = t;
+				return;
+			}
 			if ((!it->datelike && (pass != 1 ||
 			    it->kind == TEXT_CAPTION ||
 			    it->kind == TEXT_CREDIT)) ||
@@ -610,6 +678,7 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 			return;
 		}
 	}
+	text_long_dated(d, from, now, a);
 }
 
 static void
