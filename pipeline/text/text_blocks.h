@@ -70,6 +70,9 @@ char *text_uncolumn(const char *s, size_t len, size_t *outlen);
 /* Fills the per-item signals and kinds, the body region, the title and
  * the subtitle. */
 void text_classify(struct text_doc *d);
+/* Marks photo captions and credits (kinds TEXT_CAPTION, TEXT_CREDIT;
+ * text_captions.c). */
+void text_captions(struct text_doc *d);
 /* Finds the headline and the standfirst above the body region of a
  * classified document (d->title, d->subtitle; text_header.c). */
 void text_header(struct text_doc *d);
