@@ -797,26 +797,6 @@ text_field_under(const struct text_doc *d, size_t i)
 	return f->form && f->block == d->items[i].block;
 }
 
-/* A teaser card repeats the headline over it and goes on with the
- * first lines of its story ("Lebensfreude im Alltag" / "Lebensfreude im
- * Alltag Was ist Lebensfreude? ..."): an item that opens with the
- * whole text of the one over it (of three words or more), then a
- * space, is not body-like, nor is that one. An article does not open a
- * paragraph by repeating the line over it. */
-static void
-text_teaser_repeats(struct text_doc *d)
-{
-	for (size_t i = 1; i < d->n; i++) {
-		const char *h = d->items[i - 1].s;
-		size_t n = strlen(h);
-
-		if (d->items[i - 1].words >= 3 && strlen(d->items[i].s) > n &&
-		    strncmp(d->items[i].s, h, n) == 0 &&
-		    d->items[i].s[n] == ' ')
-			d->items[i].bodylike = d->items[i - 1].bodylike = false;
-	}
-}
-
 /* True when s is a row of links set apart by bars ("Rentenpolitik |
  * Blog | Mailaktion Bundestag | Alles klar?"): two bars or more, and
  * at most three words a link on average (its bar counted). Not body-like
@@ -888,7 +868,6 @@ text_classify(struct text_doc *d)
 	for (size_t i = 0; i + 1 < d->n; i++)
 		if (text_field_under(d, i))
 			d->items[i].bodylike = false;
-	text_teaser_repeats(d);
 	text_repeated_in_body(d);
 	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends

@@ -1831,48 +1831,6 @@ test_extract_dated_byline_not_body(void **state)
 	article_free(a);
 }
 
-/* Teaser cards under an article: a headline, then the card that
- * repeats it with the first lines of its story. Neither is the
- * article's paragraph. */
-static void
-test_extract_teaser_repeats_heading(void **state)
-{
-	static const char s[] =
-	    "Innere Zufriedenheit\n"
-	    "\n"
-	    "Innere Zufriedenheit ist der Schl\xc3\xbcssel zu einem erf\xc3\xbcllten "
-	    "Leben und kann durch verschiedene Ma\xc3\x9fnahmen gesteigert "
-	    "werden.\n"
-	    "\n"
-	    "Wenn du sie steigern m\xc3\xb6""chtest, beginne mit kleinen "
-	    "Schritten und nimm dir jeden Tag ein paar Minuten Zeit.\n"
-	    "\n"
-	    "Empfohlen\n"
-	    "\n"
-	    "Lebensfreude im Alltag finden\n"
-	    "Lebensfreude im Alltag finden Was ist Lebensfreude? Warum "
-	    "strahlen manche Menschen so viel davon aus und andere nicht?\n"
-	    "\n"
-	    "Wie die Chakra Meditation wirkt\n"
-	    "Wie die Chakra Meditation wirkt Die Chakra Meditation hilft "
-	    "dir, deine Energie wieder ins Gleichgewicht zu bringen.\n"
-	    "\n"
-	    "Yoga als Weg zur Ruhe\n"
-	    "Yoga als Weg zur Ruhe Vom erfolgreichen Model zur achtsamen "
-	    "Yoga-Lehrerin: eine Geschichte \xc3\xbc""ber den Mut zur "
-	    "Ver\xc3\xa4nderung.\n";
-	struct nw_article *a = article_new();
-	char err[128];
-
-	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(strstr(a->body, "kleinen Schritten"));
-	assert_null(strstr(a->body, "Was ist Lebensfreude"));
-	assert_null(strstr(a->body, "Gleichgewicht"));
-	article_free(a);
-}
-
 /* A short pitch under a button's label at the end of the article is
  * not the article's last paragraph (aclu.org). */
 static void
@@ -2144,7 +2102,6 @@ main(void)
 		cmocka_unit_test(test_extract_colon_list_in_body),
 		cmocka_unit_test(test_extract_date_not_subheading),
 		cmocka_unit_test(test_extract_dated_byline_not_body),
-		cmocka_unit_test(test_extract_teaser_repeats_heading),
 		cmocka_unit_test(test_extract_trailing_pitch),
 		cmocka_unit_test(test_extract_box_tail),
 		cmocka_unit_test(test_extract_lynx_headings),
