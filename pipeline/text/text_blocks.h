@@ -70,6 +70,9 @@ char *text_uncolumn(const char *s, size_t len, size_t *outlen);
 /* Fills the per-item signals and kinds, the body region, the title and
  * the subtitle. */
 void text_classify(struct text_doc *d);
+/* Marks photo captions and credits (kinds TEXT_CAPTION, TEXT_CREDIT;
+ * text_captions.c). */
+void text_captions(struct text_doc *d);
 /* Finds the headline and the standfirst above the body region of a
  * classified document (d->title, d->subtitle; text_header.c). */
 void text_header(struct text_doc *d);
@@ -218,6 +221,9 @@ void text_lead_over_list(struct text_doc *d);
 /* Moves the end of the region over the list its last paragraph
  * announces with a colon. */
 void text_colon_list(struct text_doc *d);
+/* Moves the end of the region over a data sheet (fields, "Label:
+ * value") under its last paragraph. */
+void text_field_list(struct text_doc *d);
 /* A list between two paragraphs of the body is the article's. */
 void text_lists(struct text_doc *d);
 /* The rows of a table or a list between two paragraphs of the body are
