@@ -221,9 +221,6 @@ void text_lead_over_list(struct text_doc *d);
 /* Moves the end of the region over the list its last paragraph
  * announces with a colon. */
 void text_colon_list(struct text_doc *d);
-/* Moves the end of the region over a data sheet (fields, "Label:
- * value") under its last paragraph. */
-void text_field_list(struct text_doc *d);
 /* A list between two paragraphs of the body is the article's. */
 void text_lists(struct text_doc *d);
 /* The rows of a table or a list between two paragraphs of the body are

@@ -621,7 +621,6 @@ text_body_region(struct text_doc *d)
 	text_prose_edges(d);
 	text_trim_bio(d);
 	text_colon_list(d);
-	text_field_list(d);
 	text_trim_box_tail(d);
 	text_past_link_box(d);
 }

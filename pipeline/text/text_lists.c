@@ -19,10 +19,6 @@
 /* The rows of a table between two paragraphs (text_rows_between()), at
  * least. */
 #define TEXT_ROWS_MIN 3
-/* A data sheet under the region (text_field_list()): its entries at
- * least, the words of a field's label at most. */
-#define TEXT_FIELDS_MIN 3
-#define TEXT_FIELD_LABEL_WORDS 4
 
 /* Moves the end of the region over the list that its last paragraph
  * announces with a colon ("Und hier findet ihr die Attraktionen:",
@@ -55,62 +51,6 @@ text_colon_list(struct text_doc *d)
 	for (; e < i; e++)
 		d->items[e].bodylike = true;
 	d->body_end = i;
-}
-
-/* True when s is a field of a data sheet: a label of one to
- * TEXT_FIELD_LABEL_WORDS words, a colon and a space, and its value
- * ("Art der Aufnahme: Digitalfoto", "Brennweite in mm: 180"), or a
- * label alone ending with the colon (a field left empty). */
-static bool
-text_field_line(const char *s)
-{
-	const char *c = strchr(s, ':');
-	int words = 1;
-
-	if (c == NULL || c == s || c[-1] == ' ' ||
-	    (c[1] != ' ' && c[1] != '\0'))
-		return false;
-	for (const char *p = s; p < c; p++)
-		if (*p == ' ')
-			words++;
-	return words <= TEXT_FIELD_LABEL_WORDS;
-}
-
-/* Moves the end of the region over a data sheet under its last
- * paragraph (past one short heading, "Detailangaben"): TEXT_FIELDS_MIN
- * entries or more of one list (bulleted, or the lines of one block), at
- * least three in four of them fields (text_field_line()) with no date
- * (a post's "Veröffentlicht am:" and "Kategorie:" are its meta), none
- * shown twice, a form or a thread's heading. A photo's or a product's details
- * are the article's as its text is; a box of links or a menu names
- * pages, not fields. */
-void
-text_field_list(struct text_doc *d)
-{
-	size_t e = d->body_end, i, j, fields = 0;
-
-	if (e == 0 || e >= d->n || !d->items[e - 1].bodylike)
-		return;
-	i = e;
-	if (!d->items[i].bullet && !d->items[i].chrome &&
-	    !text_field_line(d->items[i].s) &&
-	    d->items[i].words <= TEXT_ALIST_HEAD_WORDS)
-		i++;
-	for (j = i; j < d->n; j++) {
-		const struct text_item *it = &d->items[j];
-
-		if (it->twice || it->form || it->section_end ||
-		    it->bodylike || it->kind != TEXT_OTHER ||
-		    it->bullet != d->items[i].bullet ||
-		    (!it->bullet && it->block != d->items[i].block))
-			break;
-		fields += !it->datelike && text_field_line(it->s);
-	}
-	if (j - i < TEXT_FIELDS_MIN || fields * 4 < (j - i) * 3)
-		return;
-	for (size_t k = i; k < j; k++)
-		d->items[k].bodylike = !d->items[k].datelike;
-	d->body_end = j;
 }
 
 /* True when s opens with an item's number ("1. ", "2) ", "a) "). */

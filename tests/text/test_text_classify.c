@@ -1689,57 +1689,6 @@ test_extract_colon_list_in_body(void **state)
 	article_free(a);
 }
 
-/* A data sheet under the article's last paragraph ("Label: value"
- * entries, past a short heading) is the article's: a photo's details. A
- * post's dated meta ("Ver\xc3\xb6""ffentlicht am:", "Kategorie:") is not. */
-static void
-test_extract_field_list(void **state)
-{
-	static const char s[] =
-	    "Plejaden, M45\n"
-	    "\n"
-	    "September 17, 2019 Helmut Rubik\n"
-	    "\n"
-	    "Nun nicht im Staub, sondern mit ausgepr\xc3\xa4gten "
-	    "Sternstrahlen, die Optik abgeblendet auf Blende acht, in "
-	    "einer klaren Nacht ohne Mond aufgenommen.\n"
-	    "\n"
-	    "Detailangaben\n"
-	    "\n"
-	    "  \xe2\x80\xa2 Kategorie: Erste Versuche\n"
-	    "  \xe2\x80\xa2 Art der Aufnahme: Digitalfoto\n"
-	    "  \xe2\x80\xa2 Brennweite in mm: 180\n"
-	    "  \xe2\x80\xa2 ISO-Zahl: 640\n"
-	    "  \xe2\x80\xa2 Ort: Kasberg im Frankenland\n"
-	    "\n"
-	    "Hinterlasse jetzt einen Kommentar\n";
-	static const char meta[] =
-	    "Ein Lied\n"
-	    "\n"
-	    "Okay, hat wieder nichts mit Krimis zu tun, aber das Lied "
-	    "ist so sch\xc3\xb6n, dass es hier stehen muss, finde ich.\n"
-	    "\n"
-	    "Ver\xc3\xb6""ffentlicht am: 6. August 2009\n"
-	    "Kategorie: Aus dem Alltag, Sch\xc3\xb6ne T\xc3\xb6ne\n"
-	    "Schlagworte: Musik : Video\n"
-	    "\n"
-	    "Kommentare\n";
-	struct nw_article *a = article_new();
-	char err[128];
-
-	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(strstr(a->body, "Art der Aufnahme: Digitalfoto"));
-	assert_non_null(strstr(a->body, "Ort: Kasberg im Frankenland"));
-	article_free(a);
-	a = article_new();
-	assert_int_equal(text_extract(meta, strlen(meta), 0, a, err,
-	    sizeof(err)), 0);
-	assert_null(strstr(a->body, "Kategorie"));
-	article_free(a);
-}
-
 /* A date line between two paragraphs of the body is no subheading. */
 static void
 test_extract_date_not_subheading(void **state)
@@ -2109,7 +2058,6 @@ main(void)
 		cmocka_unit_test(test_starts_word_low_quote),
 		cmocka_unit_test(test_extract_author_box),
 		cmocka_unit_test(test_extract_rows_between),
-		cmocka_unit_test(test_extract_field_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
