@@ -1750,6 +1750,50 @@ test_colon_byline_in_body(void **state)
 	check_author(s, "Uta Staschewski");
 }
 
+/* A blog's handle in small letters that holds a role's word inside it
+ * ("mywakenews" holds "news"): no role, the name after "von" in the
+ * dated line stays (mywakenews' render, w3m); a role's word that opens a
+ * word, or inside a capitalised compound, is still one. */
+static void
+test_role_inside_handle(void **state)
+{
+	const char *s =
+	    "Mywakenews's Blog\n"
+	    "\n"
+	    "NWO \xe2\x80\x93 PSYOP UNITEDWESTRIKE Radio-Marathon\n"
+	    "\n"
+	    "Ver\xc3\xb6""ffentlicht am Juli 9, 2016 von mywakenews\n"
+	    "\n"
+	    "Den meisten Menschen auf dieser Erde ist nicht bewusst, dass "
+	    "wir in einer grossen Simulation leben,\n"
+	    "genannt Welt. Diese Welt wird uns seit Anbeginn vorgegauckelt "
+	    "und ist nicht wahr!\n"
+	    "\n"
+	    "Mittels ausgekl\xc3\xbcgelter psychologischer "
+	    "Kriegsf\xc3\xbchrung, genannt PSYOP, werden unsere Gedanken "
+	    "und\n"
+	    "unsere Wahrnehmung gefangen gehalten, manipuliert und "
+	    "gesteuert.\n";
+	struct nw_article *a;
+
+	(void)state;
+	check_author(s, "mywakenews");
+	a = extracted("Hurricane season ends with a record\n"
+	    "\n"
+	    "By Jane Doe, Chefredakteurin | November 30, 2019\n"
+	    "\n"
+	    "The season that ends today brought more named storms than any "
+	    "other on record, and the\n"
+	    "forecasters say the next one may bring as many again.\n"
+	    "\n"
+	    "Most of the storms stayed at sea, but three came ashore in the "
+	    "space of a month, and the\n"
+	    "damage they left is still being counted along the coast.\n");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1791,6 +1835,7 @@ main(void)
 		cmocka_unit_test(test_top_heading),
 		cmocka_unit_test(test_bare_heading),
 		cmocka_unit_test(test_initials_name),
+		cmocka_unit_test(test_role_inside_handle),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
