@@ -705,6 +705,15 @@ text_extract(const char *s, size_t len, int64_t now,
 			else
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
+	/* none: a one-word name beside the date by the headline that
+	 * the dump names elsewhere as a writer ("von Cortyn") */
+	if (a->authors.n == 0) {
+		size_t len;
+		const char *one = text_dated_one_name(d, &len);
+
+		if (one != NULL)
+			text_add_author(a, NULL, xstrndup(one, len), 1);
+	}
 	/* none: the person a copyright line under the body names, a
 	 * blog's owner (a picture's credit names its photographer) */
 	for (size_t i = d->n; a->authors.n == 0 && i > d->body_end &&

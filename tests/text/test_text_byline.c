@@ -1794,6 +1794,64 @@ test_role_inside_handle(void **state)
 	article_free(a);
 }
 
+/* A one-word name beside the header's date ("1. Februar 2022 Steffi
+ * Kaufratgeber, ...") that the author's box under the article names
+ * ("\xc3\x9c""ber Steffi 1009 Artikel"): the writer (haustiermagazin's
+ * render, w3m); the same word in the body's paragraphs is a maker of
+ * the goods, not the writer. */
+static void
+test_dated_one_name(void **state)
+{
+	const char *head =
+	    "  \xe2\x80\xa2 Kaufratgeber\n"
+	    "      \xe2\x96\xa1 Kaufratgeber f\xc3\xbcr Hunde\n"
+	    "      \xe2\x96\xa1 Kaufratgeber f\xc3\xbcr Katzen\n"
+	    "  \xe2\x80\xa2 Produktteste\n"
+	    "  \xe2\x80\xa2 Wissen\n"
+	    "\n"
+	    "Suche nach: [                    ] [Suche]\n"
+	    "StartseiteKaufratgeberKaufratgeber: elektronisches "
+	    "Katzenspielzeug \xe2\x80\x93 sorgt ganz automatisch f\xc3\xbcr\n"
+	    "Abwechslung\n"
+	    "\n"
+	    "Kaufratgeber: elektronisches Katzenspielzeug \xe2\x80\x93 sorgt "
+	    "ganz automatisch f\xc3\xbcr Abwechslung\n"
+	    "\n"
+	    "1. Februar 2022 Steffi Kaufratgeber, Besch\xc3\xa4""ftigung, "
+	    "Katzen, Katzenbesch\xc3\xa4""ftigung, Kaufratgeber f\xc3\xbcr\n"
+	    "Katzen 0\n"
+	    "\n"
+	    "Junge Katze mit Federspielzeug\n"
+	    "\n"
+	    "Die meisten Katzen freuen sich immer \xc3\xbc""ber ein wildes "
+	    "Spiel. Elektronisches Spielzeug ist daf\xc3\xbcr\n"
+	    "eine gute Wahl, weil es sich von ganz allein bewegt und die "
+	    "Katze zum Jagen animiert.\n"
+	    "\n"
+	    "Viele der Spielzeuge laufen mit Batterien oder einem Akku, und "
+	    "manche schalten sich von\n"
+	    "selbst ab, wenn die Katze eine Weile nicht mehr mit ihnen "
+	    "spielt. %s\n"
+	    "\n"
+	    "Anzeige\n"
+	    "\n"
+	    "\xc3\x9c""ber Steffi 1009 Artikel\n"
+	    "Ich bin Steffi, bekennende Tiern\xc3\xa4rrin, "
+	    "Dosen\xc3\xb6""ffner f\xc3\xbcr ehemals drei Kater und aktuell "
+	    "zwei\n"
+	    "portugiesische Herdenschutzhunde, davon einen Junghund.\n";
+	char buf[2048];
+	struct nw_article *a;
+
+	(void)state;
+	snprintf(buf, sizeof(buf), head, "");
+	check_author(buf, "Steffi");
+	snprintf(buf, sizeof(buf), head, "Steffi hat sie alle getestet.");
+	a = extracted(buf);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -1836,6 +1894,7 @@ main(void)
 		cmocka_unit_test(test_bare_heading),
 		cmocka_unit_test(test_initials_name),
 		cmocka_unit_test(test_role_inside_handle),
+		cmocka_unit_test(test_dated_one_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
