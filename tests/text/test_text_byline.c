@@ -1852,6 +1852,54 @@ test_dated_one_name(void **state)
 	article_free(a);
 }
 
+/* A bare name over a list whose first entry opens with no date
+ * ("Recent Posts" over the blog's latest posts) heads a box: no author
+ * (youhadmeatgardening's render, w3m); over a list of dated facts
+ * ("Zac Hall" over "- Nov. 18th 2019 12:12 pm PT") it is the byline. */
+static void
+test_name_heads_list(void **state)
+{
+	const char *s =
+	    "You Had Me At GardeningYou Had Me At Gardening\n"
+	    "  \xe2\x80\xa2 About Us\n"
+	    "  \xe2\x80\xa2 Indoor Gardens\n"
+	    "  \xe2\x80\xa2 Contact\n"
+	    "\n"
+	    "How to Grow a Lemon Tree from Seed | Step-by-Step Guide\n"
+	    "\n"
+	    "%s\n"
+	    "\n"
+	    "  \xe2\x80\xa2 %s\n"
+	    "\n"
+	    "    ZZ Plant Care: A Complete Guide\n"
+	    "\n"
+	    "    Read More\n"
+	    "\n"
+	    "Lemon trees are some of the easiest fruit trees to grow "
+	    "indoors. All they need is a sunny\n"
+	    "windowsill, the right soil, and a lot of patience. Before we "
+	    "learn today how to grow a lemon tree\n"
+	    "from seed, however, let\xe2\x80\x99s discuss a few important "
+	    "things you should know!\n"
+	    "\n"
+	    "It can take a few years for an indoor lemon tree to bloom and "
+	    "produce fruit, but it\xe2\x80\x99s worth the\n"
+	    "wait. Their shiny leaves and rapid growth are mesmerizing to "
+	    "any greenery addict.\n";
+	char buf[2048];
+	struct nw_article *a;
+
+	(void)state;
+	snprintf(buf, sizeof(buf), s, "Recent Posts",
+	    "zz plant carezz plant care October 30, 2020 Kate May");
+	a = extracted(buf);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	snprintf(buf, sizeof(buf), s, "Kate May",
+	    "October 30, 2020 12:12 pm PT");
+	check_author(buf, "Kate May");
+}
+
 int
 main(void)
 {
@@ -1895,6 +1943,7 @@ main(void)
 		cmocka_unit_test(test_initials_name),
 		cmocka_unit_test(test_role_inside_handle),
 		cmocka_unit_test(test_dated_one_name),
+		cmocka_unit_test(test_name_heads_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
