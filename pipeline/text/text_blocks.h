@@ -106,6 +106,12 @@ size_t text_dated_name(const char *s, size_t *len, int *words);
  * 0. */
 size_t text_handle_len(const char *s);
 
+/* The one-word name beside the date of a line by the headline that the
+ * dump names elsewhere as a writer ("1. November 2023 Cortyn" and "von
+ * Cortyn"): a pointer into the line and its length in *len, or NULL
+ * (text_one_name.c). */
+const char *text_dated_one_name(const struct text_doc *d, size_t *len);
+
 /* True when the name at offset off of s (text_dated_name()) follows a
  * byline's prefix or word ("By ", " von "): not a bare name. */
 bool text_named_by_word(const char *s, size_t off);

@@ -417,6 +417,24 @@ text_body_speaks_of(const struct text_doc *d, size_t i, bool all)
 	return r;
 }
 
+/* True when item i, no list's entry, heads a list whose first entry
+ * opens with no date ("Recent Comments" over "\xe2\x80\xa2 Gernot
+ * Gauper: Ich bin ...", "Hide Images" over a recipe's steps): a box's
+ * or a control's heading. A list of dated facts under a name ("Zac
+ * Hall" over "- Nov. 18th 2019 12:12 pm PT") is the byline's. */
+static bool
+text_heads_list(const struct text_doc *d, size_t i)
+{
+	const struct text_item *next = i + 1 < d->n ? &d->items[i + 1] :
+	    NULL;
+	struct nw_time t;
+	size_t at, span;
+
+	return !d->items[i].bullet && next != NULL && next->bullet &&
+	    (date_find(next->s, strlen(next->s), &t, &at, &span) != 0 ||
+	    at > 0);
+}
+
 /* True when item i is a bare byline, a name alone (no prefix, picture
  * or role with it: "Link Copied", "Radical Dips"), that the article
  * speaks of (text_body_speaks_of()): a heading of the page's. */
@@ -429,7 +447,7 @@ text_bare_heading(const struct text_doc *d, size_t i)
 	    text_placeholder_len(it->s) == 0 &&
 	    text_role_name(it->s, it->words) == 0 &&
 	    text_is_byline(it->s, it->words) &&
-	    text_body_speaks_of(d, i, true);
+	    (text_body_speaks_of(d, i, true) || text_heads_list(d, i));
 }
 
 /* True when item i is a bare name of two or three words in the body

@@ -49,10 +49,28 @@ text_is_agency(const char *s)
 	return false;
 }
 
+/* True when s holds a role's word (text_roles, any case) where a word
+ * starts, or inside a word that opens in capitals (a compound noun:
+ * "Chefredakteur", "Redaktionsteam"). Inside a word in small letters
+ * it is no role: "mywakenews" is a blog's handle, not its news desk. */
 static bool
 text_has_role(const char *s)
 {
-	return text_holds_any(s, text_roles, TEXT_NELEM(text_roles));
+	for (size_t i = 0; i < TEXT_NELEM(text_roles); i++) {
+		size_t k = strlen(text_roles[i]);
+
+		for (const char *q = s; *q != '\0'; q++) {
+			const char *w = q;
+
+			if (strncasecmp(q, text_roles[i], k) != 0)
+				continue;
+			while (w > s && w[-1] != ' ')
+				w--;
+			if (w == q || text_starts_upper(w))
+				return true;
+		}
+	}
+	return false;
 }
 
 static char *
@@ -756,6 +774,15 @@ text_extract(const char *s, size_t len, int64_t now,
 			else
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
+	/* none: a one-word name beside the date by the headline that
+	 * the dump names elsewhere as a writer ("von Cortyn") */
+	if (a->authors.n == 0) {
+		size_t len;
+		const char *one = text_dated_one_name(d, &len);
+
+		if (one != NULL)
+			text_add_author(a, NULL, xstrndup(one, len), 1);
+	}
 	/* none: the person a copyright line under the body names, a
 	 * blog's owner (a picture's credit names its photographer) */
 	for (size_t i = d->n; a->authors.n == 0 && i > d->body_end &&

@@ -1750,6 +1750,156 @@ test_colon_byline_in_body(void **state)
 	check_author(s, "Uta Staschewski");
 }
 
+/* A blog's handle in small letters that holds a role's word inside it
+ * ("mywakenews" holds "news"): no role, the name after "von" in the
+ * dated line stays (mywakenews' render, w3m); a role's word that opens a
+ * word, or inside a capitalised compound, is still one. */
+static void
+test_role_inside_handle(void **state)
+{
+	const char *s =
+	    "Mywakenews's Blog\n"
+	    "\n"
+	    "NWO \xe2\x80\x93 PSYOP UNITEDWESTRIKE Radio-Marathon\n"
+	    "\n"
+	    "Ver\xc3\xb6""ffentlicht am Juli 9, 2016 von mywakenews\n"
+	    "\n"
+	    "Den meisten Menschen auf dieser Erde ist nicht bewusst, dass "
+	    "wir in einer grossen Simulation leben,\n"
+	    "genannt Welt. Diese Welt wird uns seit Anbeginn vorgegauckelt "
+	    "und ist nicht wahr!\n"
+	    "\n"
+	    "Mittels ausgekl\xc3\xbcgelter psychologischer "
+	    "Kriegsf\xc3\xbchrung, genannt PSYOP, werden unsere Gedanken "
+	    "und\n"
+	    "unsere Wahrnehmung gefangen gehalten, manipuliert und "
+	    "gesteuert.\n";
+	struct nw_article *a;
+
+	(void)state;
+	check_author(s, "mywakenews");
+	a = extracted("Hurricane season ends with a record\n"
+	    "\n"
+	    "By Jane Doe, Chefredakteurin | November 30, 2019\n"
+	    "\n"
+	    "The season that ends today brought more named storms than any "
+	    "other on record, and the\n"
+	    "forecasters say the next one may bring as many again.\n"
+	    "\n"
+	    "Most of the storms stayed at sea, but three came ashore in the "
+	    "space of a month, and the\n"
+	    "damage they left is still being counted along the coast.\n");
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Jane Doe");
+	article_free(a);
+}
+
+/* A one-word name beside the header's date ("1. Februar 2022 Steffi
+ * Kaufratgeber, ...") that the author's box under the article names
+ * ("\xc3\x9c""ber Steffi 1009 Artikel"): the writer (haustiermagazin's
+ * render, w3m); the same word in the body's paragraphs is a maker of
+ * the goods, not the writer. */
+static void
+test_dated_one_name(void **state)
+{
+	const char *head =
+	    "  \xe2\x80\xa2 Kaufratgeber\n"
+	    "      \xe2\x96\xa1 Kaufratgeber f\xc3\xbcr Hunde\n"
+	    "      \xe2\x96\xa1 Kaufratgeber f\xc3\xbcr Katzen\n"
+	    "  \xe2\x80\xa2 Produktteste\n"
+	    "  \xe2\x80\xa2 Wissen\n"
+	    "\n"
+	    "Suche nach: [                    ] [Suche]\n"
+	    "StartseiteKaufratgeberKaufratgeber: elektronisches "
+	    "Katzenspielzeug \xe2\x80\x93 sorgt ganz automatisch f\xc3\xbcr\n"
+	    "Abwechslung\n"
+	    "\n"
+	    "Kaufratgeber: elektronisches Katzenspielzeug \xe2\x80\x93 sorgt "
+	    "ganz automatisch f\xc3\xbcr Abwechslung\n"
+	    "\n"
+	    "1. Februar 2022 Steffi Kaufratgeber, Besch\xc3\xa4""ftigung, "
+	    "Katzen, Katzenbesch\xc3\xa4""ftigung, Kaufratgeber f\xc3\xbcr\n"
+	    "Katzen 0\n"
+	    "\n"
+	    "Junge Katze mit Federspielzeug\n"
+	    "\n"
+	    "Die meisten Katzen freuen sich immer \xc3\xbc""ber ein wildes "
+	    "Spiel. Elektronisches Spielzeug ist daf\xc3\xbcr\n"
+	    "eine gute Wahl, weil es sich von ganz allein bewegt und die "
+	    "Katze zum Jagen animiert.\n"
+	    "\n"
+	    "Viele der Spielzeuge laufen mit Batterien oder einem Akku, und "
+	    "manche schalten sich von\n"
+	    "selbst ab, wenn die Katze eine Weile nicht mehr mit ihnen "
+	    "spielt. %s\n"
+	    "\n"
+	    "Anzeige\n"
+	    "\n"
+	    "\xc3\x9c""ber Steffi 1009 Artikel\n"
+	    "Ich bin Steffi, bekennende Tiern\xc3\xa4rrin, "
+	    "Dosen\xc3\xb6""ffner f\xc3\xbcr ehemals drei Kater und aktuell "
+	    "zwei\n"
+	    "portugiesische Herdenschutzhunde, davon einen Junghund.\n";
+	char buf[2048];
+	struct nw_article *a;
+
+	(void)state;
+	snprintf(buf, sizeof(buf), head, "");
+	check_author(buf, "Steffi");
+	snprintf(buf, sizeof(buf), head, "Steffi hat sie alle getestet.");
+	a = extracted(buf);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+}
+
+/* A bare name over a list whose first entry opens with no date
+ * ("Recent Posts" over the blog's latest posts) heads a box: no author
+ * (youhadmeatgardening's render, w3m); over a list of dated facts
+ * ("Zac Hall" over "- Nov. 18th 2019 12:12 pm PT") it is the byline. */
+static void
+test_name_heads_list(void **state)
+{
+	const char *s =
+	    "You Had Me At GardeningYou Had Me At Gardening\n"
+	    "  \xe2\x80\xa2 About Us\n"
+	    "  \xe2\x80\xa2 Indoor Gardens\n"
+	    "  \xe2\x80\xa2 Contact\n"
+	    "\n"
+	    "How to Grow a Lemon Tree from Seed | Step-by-Step Guide\n"
+	    "\n"
+	    "%s\n"
+	    "\n"
+	    "  \xe2\x80\xa2 %s\n"
+	    "\n"
+	    "    ZZ Plant Care: A Complete Guide\n"
+	    "\n"
+	    "    Read More\n"
+	    "\n"
+	    "Lemon trees are some of the easiest fruit trees to grow "
+	    "indoors. All they need is a sunny\n"
+	    "windowsill, the right soil, and a lot of patience. Before we "
+	    "learn today how to grow a lemon tree\n"
+	    "from seed, however, let\xe2\x80\x99s discuss a few important "
+	    "things you should know!\n"
+	    "\n"
+	    "It can take a few years for an indoor lemon tree to bloom and "
+	    "produce fruit, but it\xe2\x80\x99s worth the\n"
+	    "wait. Their shiny leaves and rapid growth are mesmerizing to "
+	    "any greenery addict.\n";
+	char buf[2048];
+	struct nw_article *a;
+
+	(void)state;
+	snprintf(buf, sizeof(buf), s, "Recent Posts",
+	    "zz plant carezz plant care October 30, 2020 Kate May");
+	a = extracted(buf);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	snprintf(buf, sizeof(buf), s, "Kate May",
+	    "October 30, 2020 12:12 pm PT");
+	check_author(buf, "Kate May");
+}
+
 int
 main(void)
 {
@@ -1791,6 +1941,9 @@ main(void)
 		cmocka_unit_test(test_top_heading),
 		cmocka_unit_test(test_bare_heading),
 		cmocka_unit_test(test_initials_name),
+		cmocka_unit_test(test_role_inside_handle),
+		cmocka_unit_test(test_dated_one_name),
+		cmocka_unit_test(test_name_heads_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
