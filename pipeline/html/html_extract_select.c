@@ -978,24 +978,50 @@ html_other_headline(const struct html_ctx *ctx, xmlNode *s, xmlNode *top)
  * lines under a line that opens it), at least. */
 #define HTML_SLICE_TEXT 140
 
+/* The headings in n, counted up to two. */
+static unsigned
+html_heads_in(xmlNode *n)
+{
+	unsigned k = 0;
+
+	for (xmlNode *e = n; e != NULL && k < 2; e = html_next(e, n,
+	    !html_is_elem(e) || html_ni(e) == NULL ||
+	    !(html_ni(e)->cls & HTML_T_HEAD)))
+		if (html_is_elem(e) && html_ni(e) != NULL &&
+		    (html_ni(e)->cls & HTML_T_HEAD))
+			k++;
+	return k;
+}
+
 /* Whether sibling s, after the winner top, is the next slice of the
- * article: top is by the page's headline and has a class, s is of its
- * form (tag and class: a CMS's paragraph blocks, split by a picture or
- * an ad), scored, and reads as prose (html_sibling_prose()) or holds
+ * article: top is by the page's headline, s is of its form (tag and
+ * class: a CMS's paragraph blocks, split by a picture or an ad),
+ * scored, and reads as prose (html_sibling_prose()) or holds
  * HTML_SLICE_TEXT under a tenth of it in links; and it is no box about
  * the author. Such a slice scores under a sibling's floor
  * (html_sibling_ok()): its text is short, and no name of the page
- * weighs for it. */
+ * weighs for it. Where top has no class (another CMS's bare boxes, a
+ * <div> in a <div> for every block), the form vouches for little: s
+ * holds less text than top (readers' comments after a short text, a
+ * sidebar's blurbs, outweigh it), one heading at most (a section of
+ * the text; a box of the news's context holds its own label and a
+ * story's title), and HTML_SLICE_TEXT under a tenth in
+ * links even as prose (a reference under its heading, a link to its
+ * source, after the text). */
 static bool
 html_next_slice(struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 {
 	const struct html_ni *si = html_ni(s);
+	bool bare;
 
 	if (si == NULL || !si->cand || si->score <= 0 ||
-	    html_attr(top, "class") == NULL || !html_same_form(s, top) ||
-	    !html_top_by_headline(ctx, top))
+	    !html_same_form(s, top) || !html_top_by_headline(ctx, top))
 		return false;
-	if (!html_sibling_prose(ctx, s) &&
+	bare = html_attr(top, "class") == NULL;
+	if (bare && (si->text >= html_ni(top)->text ||
+	    html_heads_in(s) > 1))
+		return false;
+	if ((bare || !html_sibling_prose(ctx, s)) &&
 	    (si->text < HTML_SLICE_TEXT || si->link * 10 >= si->text))
 		return false;
 	return !html_author_box(ctx, s);

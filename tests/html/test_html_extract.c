@@ -2942,6 +2942,61 @@ test_next_slice_after_picture(void **state)
 	}
 }
 
+/* The same blocks in another CMS's bare boxes, a <div> in a <div> for
+ * each and no class: the next slice after the picture is the article's
+ * still, as prose under its heading or as a list of short lines; but
+ * with no class to vouch for its form, a box of a tenth or more in
+ * links after the text (a reference to the study, under a heading of
+ * its own) is not taken, though it reads as prose, nor a box of two
+ * headings (the news's context: its label, a story's title). */
+static void
+test_next_slice_bare(void **state)
+{
+	static const char *const slice[] = {
+		"<div><div><h2>What the plans say</h2></div><div><div>The "
+		"ferry, which the town pays for, will run every twenty "
+		"minutes until the new bridge opens to <a href=/ferry>the "
+		"traffic</a> of the town, as the mayor said on Tuesday; "
+		"the first two boats are ready.</div></div></div>",
+		"<div><div>Before the work begins, read this:</div></div><ul>"
+		"<li>The old bridge closes to cars from the first of May.</li>"
+		"<li>A ferry runs every twenty minutes until it reopens.</li>"
+		"<li>Cyclists may use the footpath on the north side.</li>"
+		"<li>Buses take the ring road, with two stops added.</li></ul>",
+		"<div><div><h4>Original publication</h4></div><div><div>Smith "
+		"J., Jones K. (2022): The load of old bridges, Journal of "
+		"Civil Works, 119, e2115629. <a href=\"https://doi.org/10.1/"
+		"x\">https://doi.org/10.1073/pnas.2115629</a></div></div></div>",
+		"<div><div><h3>Context of the news</h3></div><div><h3>"
+		"BACKGROUND <span>How the plan began</span></h3><div><div>The "
+		"first plan for a new bridge was drawn up twelve years ago, "
+		"when a lorry struck the old span and closed it for a month, "
+		"and was shelved twice for want of money.</div></div></div></div>",
+	};
+	static const char *const want[] = {
+		"which the town pays", "A ferry runs every", "Original publ",
+		"first plan for a new",
+	};
+	struct nw_article *a;
+
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		a = extract_body("<div><div><div><a href=/>Home</a></div>"
+		    "<div><h1>Bridge to be rebuilt</h1></div><div><div><div>"
+		    "<div>%s</div></div><div><div>%s</div></div><div><div>%s"
+		    "</div></div></div></div><div><img src=/1.jpg><div><div>"
+		    "Photo: <a href=/pics>Town hall</a></div></div></div>"
+		    "<div><div>%s</div></div><div><div><a href=/news>Back to "
+		    "the news</a></div></div></div></div>", prose1, prose2,
+		    prose3, slice[i]);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose1));
+		assert_non_null(strstr(a->body, prose3));
+		assert_true((strstr(a->body, want[i]) != NULL) == (i < 2));
+		article_free(a);
+	}
+}
+
 /* The box by the page's headline is the article's: other prose of the
  * page in <div>s that no name marks (another CMS's banner, a sidebar's
  * blurbs), more than the article's, sends it to the page's prose only
@@ -3396,6 +3451,7 @@ main(void)
 		cmocka_unit_test(test_caption_after_picture),
 		cmocka_unit_test(test_headline_box_no_fallback),
 		cmocka_unit_test(test_next_slice_after_picture),
+		cmocka_unit_test(test_next_slice_bare),
 		cmocka_unit_test(test_climb_leaves_tail),
 		cmocka_unit_test(test_climb_not_over_thread),
 		cmocka_unit_test(test_fallback_not_for_thread),
