@@ -95,7 +95,8 @@ in_list(const char *list, const char *node)
 	return false;
 }
 
-/* Whether the event data is the file's, published by one of origins;
+/* Whether the event data is the file's, published by one of origins
+ * (NULL: by any node, an article whose content_hash is content_hash);
  * its node, seq and kind into ev. */
 static bool
 event_is_file(const char *data, int len, const char *origins,
@@ -110,9 +111,14 @@ event_is_file(const char *data, int len, const char *origins,
 	uri = json_string_value(json_object_get(json_object_get(j,
 	    "source"), "uri"));
 	h = json_string_value(json_object_get(j, "content_hash"));
-	is = o != NULL && uri != NULL && in_list(origins, o) &&
-	    uri_names(uri, name) && (h == NULL || content_hash == NULL ||
-	    strcmp(h, content_hash) == 0);
+	if (origins == NULL)    /* any node's: the same article */
+		is = o != NULL && uri != NULL && h != NULL &&
+		    content_hash != NULL && strcmp(h, content_hash) == 0 &&
+		    uri_names(uri, name);
+	else
+		is = o != NULL && uri != NULL && in_list(origins, o) &&
+		    uri_names(uri, name) && (h == NULL ||
+		    content_hash == NULL || strcmp(h, content_hash) == 0);
 	if (is) {
 		snprintf(ev->origin, sizeof(ev->origin), "%s", o);
 		ev->seq = json_integer_value(json_object_get(j, "seq"));
@@ -122,13 +128,13 @@ event_is_file(const char *data, int len, const char *origins,
 	return is;
 }
 
-/* Reads the messages of sub until the file's event (1) or the last one
- * (0), for read_ms at most; -1 when it did not end, *next past the
- * last event read. */
+/* Reads the messages of sub until the file's event (1), or the last one
+ * or one stored after until_s when over 0 (0), for read_ms at most; -1
+ * when it did not end, *next past the last event read. */
 static int
 read_events(struct inbox_stream *x, natsSubscription *sub,
     const char *origins, const char *name, const char *content_hash,
-    int64_t *next, struct inbox_event *ev)
+    int64_t until_s, int64_t *next, struct inbox_event *ev)
 {
 	int64_t deadline = nats_Now() + x->read_ms;
 	int rc = -1;
@@ -145,8 +151,9 @@ read_events(struct inbox_stream *x, natsSubscription *sub,
 			rc = 1;
 		else if (natsMsg_GetMetaData(&md, m) == NATS_OK)
 			*next = (int64_t)md->Sequence.Stream + 1;
-		if (md != NULL && md->NumPending == 0)
-			rc = 0;         /* the last one: not there */
+		if (md != NULL && (md->NumPending == 0 || (until_s > 0 &&
+		    md->Timestamp > until_s * 1000000000)))
+			rc = 0;         /* the last one, or past: not there */
 		jsMsgMetaData_Destroy(md);
 		natsMsg_Destroy(m);
 	}
@@ -156,7 +163,7 @@ read_events(struct inbox_stream *x, natsSubscription *sub,
 int
 inbox_stream_find(struct inbox_stream *x, const char *origins,
     const char *name, const char *content_hash, int64_t since_s,
-    int64_t *next, struct inbox_event *ev)
+    int64_t until_s, int64_t *next, struct inbox_event *ev)
 {
 	natsSubscription *sub = NULL;
 	jsConsumerInfo *ci = NULL;
@@ -187,8 +194,8 @@ inbox_stream_find(struct inbox_stream *x, const char *origins,
 		rc = 0;         /* nothing published since */
 	jsConsumerInfo_Destroy(ci);
 	if (rc < 0)
-		rc = read_events(x, sub, origins, name, content_hash, next,
-		    ev);
+		rc = read_events(x, sub, origins, name, content_hash,
+		    until_s, next, ev);
 	natsSubscription_Unsubscribe(sub);
 	natsSubscription_Destroy(sub);
 	return rc;

@@ -3,7 +3,9 @@
  * stream, before it publishes one, whether the dead node's event for it
  * is there (the dead node committed it and its event went out, but it
  * died before moving the file). Its journal and store went with it: the
- * replicated stream is the only record of what it published.
+ * replicated stream is the only record of what it published. A node
+ * asks it too about a file perhaps put back by hand into a shared inbox
+ * (ingest_int.h, ask_back_set()): whether another node published it.
  *
  * An event is the file's when it is the dead node's (origin.id; or of
  * a node it had adopted the file from, dead too), of the
@@ -35,14 +37,18 @@ struct inbox_event {
 
 /* Whether one of origins (comma-separated: the nodes that held it)
  * published the file name (content_hash: its article's,
- * or NULL when it fails here) since since_s (epoch seconds), read from
+ * or NULL when it fails here) since since_s (epoch seconds); origins
+ * NULL: whether any node published it as an article whose content_hash
+ * is content_hash (a file put back by hand into a shared inbox, which
+ * another node published: ingest.c's ask_back); until_s over 0: the
+ * events stored after it not read, taken for not there. Read from
  * the stream's sequence *next instead when it is over 0. 1 yes (ev
  * filled), 0 no, -1 not known (no server, or the read did not end in
  * time: *next is then past the last event read, where a later read of
  * the file goes on). Thread-safe: a worker's. */
 int inbox_stream_find(struct inbox_stream *x, const char *origins,
     const char *name, const char *content_hash, int64_t since_s,
-    int64_t *next, struct inbox_event *ev);
+    int64_t until_s, int64_t *next, struct inbox_event *ev);
 
 void inbox_stream_free(struct inbox_stream *x);
 

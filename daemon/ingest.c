@@ -181,7 +181,7 @@ item_stop(struct daemon *d, const struct item *it)
 /* The time from which a dead node's event for a file is looked for:
  * the file was written (mtime) or claimed (ctime) before it, a minute
  * for the clocks of the hosts. */
-static int64_t
+int64_t
 file_since(const struct stat *st)
 {
 	time_t t = st->st_mtime < st->st_ctime ? st->st_mtime : st->st_ctime;
@@ -206,7 +206,8 @@ item_submit(struct daemon *d, const char *dir, const char *name,
 		it->since = ad->since;
 		it->ask_from = it->ask_next = ad->seq;
 		it->ask_at = ad->at;
-	}
+	} else
+		ask_back_set(d, it, st);
 	it->job.run = ingest_work;
 	it->job.commit = item_commit_job;
 	it->job.after = item_after;
@@ -289,6 +290,8 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		it = d->inflight[d->n_inflight - 1];
 		it->offered = true;
 		it->marked = back == OFFER_BACK;
+		/* this node's own put-back: judged by its store */
+		it->ask_back = it->ask_back && back == OFFER_NEW;
 		it->offer_ctime = (int64_t)st->st_ctim.tv_sec * 1000000000 +
 		    st->st_ctim.tv_nsec;
 	}
@@ -662,7 +665,8 @@ work_stopped(struct item *it, size_t len)
 }
 
 /* On a worker: whether the dead node the file was adopted from
- * published it before it died (inbox_stream.h). */
+ * published it before it died (inbox_stream.h); or, one perhaps put
+ * back by hand (ask_back), whether any node published its article. */
 static void
 find_published(struct item *it)
 {
@@ -675,7 +679,7 @@ find_published(struct item *it)
 	}
 	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
 	    it->name, it->article != NULL ? it->article->content_hash : NULL,
-	    it->since, &it->ask_next, &ev);
+	    it->since, it->until, &it->ask_next, &ev);
 	it->found_seq = ev.seq;
 	it->found_failed = ev.failed;
 	snprintf(it->found_origin, sizeof(it->found_origin), "%s",
@@ -740,7 +744,8 @@ out:
 	if (it->article == NULL && it->error[0] == '\0')
 		fail(it->error, sizeof(it->error), "extraction failed");
 	buf_free(&b);
-	if (it->adopted != NULL && it->stopped != BUDGET_HALTED)
+	if ((it->adopted != NULL || (it->ask_back && it->article != NULL)) &&
+	    it->stopped != BUDGET_HALTED)
 		find_published(it);
 }
 
@@ -952,6 +957,8 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		it->claim = claim_check(d, it);
 	if (it->claim != CLAIM_OK)
 		return 0;       /* not here: item_after() says why */
+	if (was == 0 && ask_elsewhere(d, it))
+		return 0;       /* another node's: only moved out */
 	/* the store's mark of its judgement at its offer goes with it */
 	if (it->marked && store_file_back(d->store, &f, false, err,
 	    errlen) != 0)
@@ -1030,6 +1037,24 @@ adopted_done(struct daemon *d, struct item *it)
 	return rc;
 }
 
+/* A file with no record here that another node published, its
+ * article the same (ask_elsewhere()): moved out as that node moved it
+ * (a file put back by hand into a shared inbox, which this node, not
+ * that one, claimed), not published again. */
+static int
+elsewhere_done(struct daemon *d, struct item *it)
+{
+	log_info(&d->log, "%s: no record of it here, but written %lld s "
+	    "before it came into the inbox, and published by node %s as "
+	    "seq %lld since, its article the same (put back by hand?): "
+	    "moved out, not published again", it->name,
+	    (long long)(it->st.st_ctime - it->st.st_mtime), it->found_origin,
+	    (long long)it->found_seq);
+	it->seq = it->found_seq;
+	it->failed = false;
+	return item_move(d, it);
+}
+
 /* A claim not published here (claim_check()): true when the file is
  * not this node's to give back. One given back into the inbox is
  * announced to every node's watcher, by its rename or, where the
@@ -1105,6 +1130,8 @@ item_after(struct job *job, bool committed)
 		keep = true;    /* waits in claimed/THIS/.from/, or went */
 	} else if (committed && it->adopted != NULL && it->found > 0)
 		keep = adopted_done(d, it) < 0;
+	else if (committed && it->elsewhere)
+		keep = elsewhere_done(d, it) < 0;
 	else if (committed) {
 		if (it->same_as > 0)
 			log_info(&d->log, "%s: put back into the inbox after "

@@ -1,6 +1,7 @@
 /* The asks of the stream for files adopted from dead nodes: whether a
  * dead holder published the file, asked again while unanswered, and
- * where a read cut short by its time goes on (kept in the store). */
+ * where a read cut short by its time goes on (kept in the store); and
+ * for files perhaps put back by hand, which another node published. */
 #include "ingest_int.h"
 
 #include <stdlib.h>
@@ -18,6 +19,46 @@ int64_t
 mono_ms(void)
 {
 	return (int64_t)(clock_seconds(CLOCK_MONOTONIC) * 1000);
+}
+
+/* A file whose mtime is older than its ctime by so many seconds or more
+ * came into the inbox well after it was written: perhaps put back by
+ * hand from processed/ (the mtime a move keeps), on a shared inbox by
+ * a node that has no record of it but another node published it.
+ * Written beside the inbox and renamed in, a new file's two are within
+ * a second. */
+#define PUT_BACK_AGE_S 2
+/* ... its event looked for among those the stream stored within a day
+ * of its mtime, when a node publishes a file (one put back: the first
+ * time, before it was moved out): the read of one written long ago
+ * (copied in with its mtime kept) ends at once, past the day, or at
+ * the stream's first event. A file that came into the inbox a day or
+ * more after it was written, and is put back, is published again. */
+#define PUT_BACK_SPAN_S 86400
+
+void
+ask_back_set(const struct daemon *d, struct item *it, const struct stat *st)
+{
+	if (d->inbox_stream == NULL ||  /* [cluster] leases off */
+	    st->st_ctime - st->st_mtime < PUT_BACK_AGE_S)
+		return;
+	it->ask_back = true;
+	it->since = file_since(st);
+	it->until = it->since + PUT_BACK_SPAN_S;
+}
+
+bool
+ask_elsewhere(struct daemon *d, struct item *it)
+{
+	if (!it->ask_back || it->found == 0)
+		return false;
+	if (it->found > 0)
+		return it->elsewhere = true;
+	log_info(&d->log, "%s: written %lld s before it came into the "
+	    "inbox, no record of it here: the stream could not say whether "
+	    "another node published it (put back by hand?): published here",
+	    it->name, (long long)(it->st.st_ctime - it->st.st_mtime));
+	return false;
 }
 
 static struct adopt_wait *

@@ -36,7 +36,11 @@ struct item {
 	                           nodes that held it, the first first,
 	                           comma-separated (node is
 	                           THIS/.from/ADOPTED) */
+	bool ask_back;          /* not adopted, but perhaps put back by
+	                           hand (ask_back_set()): any node's event
+	                           of its article is looked for since */
 	int64_t since;          /* ... its event is looked for since */
+	int64_t until;          /* ... and until (ask_back; 0: the end) */
 	int64_t ask_from;       /* ... or from this stream seq on (over 0:
 	                           where the last ask's read stopped) */
 	int64_t ask_next;       /* ... the worker's: where its read stopped */
@@ -53,7 +57,8 @@ struct item {
 	                           stays in the inbox; SPENT, it fails */
 	/* set by the worker */
 	int found;              /* adopted: the dead node's event for it,
-	                           1 in the stream, 0 not, -1 not known */
+	                           1 in the stream, 0 not, -1 not known
+	                           (ask_back: any node's, of its article) */
 	int64_t found_seq;      /* ... its seq there */
 	bool found_failed;      /* ... a source.error */
 	char found_origin[64];  /* ... by that node */
@@ -77,6 +82,9 @@ struct item {
 	bool marked;            /* ... so marked in the store when offered
 	                           (store_file_back()): the mark goes with
 	                           its commit */
+	bool elsewhere;         /* ask_back found: published by another
+	                           node (found_origin, found_seq), not
+	                           committed here, only moved out */
 	int64_t same_as;        /* ... its article identical to that of
 	                           this seq, published then: not sent again
 	                           (0: not so) */
@@ -207,6 +215,23 @@ bool offer_held_back(struct daemon *d, const char *name,
     const struct stat *st);
 void offer_again(struct daemon *d, struct item *it);
 void offer_marks_end(struct daemon *d);
+
+/* The time from which a dead node's event for a file st is looked for
+ * (ingest.c). */
+int64_t file_since(const struct stat *st);
+
+/* A file in the inbox, or in claimed/THIS/, not adopted: asked of the
+ * stream (it->ask_back, since, until) when [cluster] leases are on and
+ * its mtime is older than its ctime by 2 s or more, as for a file put
+ * back by hand (a move keeps the mtime), whose first publication, by
+ * any node, is looked for within a day of its mtime. */
+void ask_back_set(const struct daemon *d, struct item *it,
+    const struct stat *st);
+/* At its commit, with no record of it here: true when another node
+ * published its article (it->elsewhere: moved out, not published
+ * again). Not known (no server, or its read did not end in time):
+ * published, perhaps again, as before the ask, and logged. */
+bool ask_elsewhere(struct daemon *d, struct item *it);
 
 void adopt_wait_drop(struct daemon *d, struct adopt_wait *w);
 void adopt_unanswered(struct daemon *d, const struct item *it);

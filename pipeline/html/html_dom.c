@@ -648,10 +648,14 @@ html_signals_names_in(const struct html_patindex *x, const char *cls,
 		for (unsigned p = x->head[html_head_code(s[i], s[i + 1])];
 		    p != 0;
 		    p = x->next[p - 1]) {
-			const struct html_pattern *pt = &html_patterns[p - 1];
 			size_t k = p - 1 - HTML_NPAT;
 
 			if (p - 1 < HTML_NPAT) {
+				/* a word's p - 1 is past the array: no
+				 * pointer into it made for one (UBSan) */
+				const struct html_pattern *pt =
+				    &html_patterns[p - 1];
+
 				if (!(sig & pt->sig) &&
 				    html_pattern_at(pt->sub, x->len[p - 1],
 				    s + i))
