@@ -767,15 +767,8 @@ item_uri(const struct item *it)
 static void
 item_file(const struct item *it, struct store_file *f)
 {
-	f->name = it->name;
-	f->dev = it->st.st_dev;
-	f->ino = it->st.st_ino;
-	f->size = it->st.st_size;
-	f->mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
-	    it->st.st_mtim.tv_nsec;
+	store_file_key(f, it->name, &it->st);
 	f->raw_hash = it->raw_hash;
-	f->ctime_ns = (int64_t)it->st.st_ctim.tv_sec * 1000000000 +
-	    it->st.st_ctim.tv_nsec;
 }
 
 /* A file committed before a crash or a kill: its event may not have gone

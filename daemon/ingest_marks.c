@@ -88,16 +88,7 @@ offer_mark(struct daemon *d, struct item *it)
 enum offer_back
 offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 {
-	const struct store_file f = {
-		.name = name,
-		.dev = st->st_dev,
-		.ino = st->st_ino,
-		.size = st->st_size,
-		.mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
-		    st->st_mtim.tv_nsec,
-		.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 +
-		    st->st_ctim.tv_nsec,
-	};
+	struct store_file f;
 	/* at each retry of a store failing: then at debug level */
 	enum log_level level = d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO;
 	char err[512];
@@ -105,6 +96,7 @@ offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 
 	if (st->st_nlink != 1)
 		return OFFER_NEW;
+	store_file_key(&f, name, st);
 	rc = store_file_before(d->store, &f, err, sizeof(err));
 	if (rc < 0)
 		log_warn(&d->log, "%s: %s; claimed, not judged put back by "
@@ -142,18 +134,12 @@ ingest_free_marks(struct daemon *d)
 static void
 offer_marked(struct daemon *d, struct item *it)
 {
-	const struct store_file f = {
-		.name = it->name,
-		.dev = it->st.st_dev,
-		.ino = it->st.st_ino,
-		.size = it->st.st_size,
-		.mtime_ns = (int64_t)it->st.st_mtim.tv_sec * 1000000000 +
-		    it->st.st_mtim.tv_nsec,
-	};
+	struct store_file f;
 	int64_t ctime_ns = 0;
 	char err[512];
 	int rc;
 
+	store_file_key(&f, it->name, &it->st);
 	rc = store_file_back_at(d->store, &f, &ctime_ns, err, sizeof(err));
 	if (rc < 0)
 		log_warn(&d->log, "%s: %s; taken for a kill's leftover",

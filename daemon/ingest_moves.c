@@ -89,16 +89,11 @@ move_said(struct daemon *d, const struct inbox_file *f, int rc,
 static int
 move_mark(struct daemon *d, const struct move *m, bool sent)
 {
-	const struct store_file f = {
-		.name = m->name,
-		.dev = m->st.st_dev,
-		.ino = m->st.st_ino,
-		.size = m->st.st_size,
-		.mtime_ns = (int64_t)m->st.st_mtim.tv_sec * 1000000000 +
-		    m->st.st_mtim.tv_nsec,
-		.raw_hash = m->raw_hash,
-	};
+	struct store_file f;
 	char err[512];
+
+	store_file_key(&f, m->name, &m->st);
+	f.raw_hash = m->raw_hash;
 
 	if (store_file_sent(d->store, &f, sent, err, sizeof(err)) == 0) {
 		if (d->marks_failed > 0)

@@ -663,12 +663,28 @@ bind_file(sqlite3_stmt *st, const struct store_file *f)
 	sqlite3_bind_text(st, 6, f->raw_hash, -1, SQLITE_STATIC);
 }
 
-/* Ends a files look-up whose step answered rc: the statement reset and
- * its bindings cleared; 1 for a row (read by the caller before), 0 for
- * none, -1 on a failure. */
+void
+store_file_key(struct store_file *f, const char *name,
+    const struct stat *st)
+{
+	*f = (struct store_file){
+		.name = name,
+		.dev = st->st_dev,
+		.ino = st->st_ino,
+		.size = st->st_size,
+		.mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+		    st->st_mtim.tv_nsec,
+		.ctime_ns = (int64_t)st->st_ctim.tv_sec * 1000000000 +
+		    st->st_ctim.tv_nsec,
+	};
+}
+
+/* Ends a look-up in table what whose step answered rc: the statement
+ * reset and its bindings cleared; 1 for a row (read by the caller
+ * before), 0 for none, -1 on a failure. */
 static int
-file_row_end(struct store *s, sqlite3_stmt *st, int rc, char *err,
-    size_t errlen)
+row_end(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+    char *err, size_t errlen)
 {
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
@@ -676,7 +692,7 @@ file_row_end(struct store *s, sqlite3_stmt *st, int rc, char *err,
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_fail(s, err, errlen, "files");
+	return db_fail(s, err, errlen, what);
 }
 
 int
@@ -734,7 +750,7 @@ store_file_lookup_at(struct store *s, const struct store_file *f,
 		if (ts != NULL)
 			*ts = sqlite3_column_int64(st, 3);
 	}
-	rc = file_row_end(s, st, rc, err, errlen);
+	rc = row_end(s, st, rc, "files", err, errlen);
 	return rc == 1 && sent ? 2 : rc;
 }
 
@@ -746,7 +762,8 @@ store_file_before(struct store *s, const struct store_file *f, char *err,
 
 	bind_file_id(st, f);
 	sqlite3_bind_int64(st, 6, f->ctime_ns);
-	return file_row_end(s, st, sqlite3_step(st), err, errlen);
+	return row_end(s, st, sqlite3_step(st), "files", err,
+	    errlen);
 }
 
 int
@@ -782,7 +799,7 @@ store_file_back_at(struct store *s, const struct store_file *f,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*ctime_ns = sqlite3_column_int64(st, 0);
-	return file_row_end(s, st, rc, err, errlen);
+	return row_end(s, st, rc, "files", err, errlen);
 }
 
 char *
@@ -849,13 +866,7 @@ store_story_of(struct store *s, const char *id, char *story_id,
 	if (rc == SQLITE_ROW)
 		snprintf(story_id, storylen, "%s",
 		    (const char *)sqlite3_column_text(st, 0));
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return db_fail(s, err, errlen, "stories");
+	return row_end(s, st, rc, "stories", err, errlen);
 }
 
 /* Calls fn for every row of the window's table that statement which

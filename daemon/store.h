@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sys/stat.h>
+
 struct store;
 
 /* Opens (creating if needed) DIR/newswire.db. A new store gets a random
@@ -147,6 +149,11 @@ struct store_file {
 	int64_t ctime_ns;       /* its ctime as read after its claim (epoch
 	                           ns; 0: not known): store_file_done() */
 };
+
+/* f keyed as the file name whose stat st is: its device, inode, size,
+ * mtime and ctime; no raw_hash. */
+void store_file_key(struct store_file *f, const char *name,
+    const struct stat *st);
 
 /* Records that f's event is committed under seq; error is why it failed
  * (it goes to failed/), or NULL (it goes to processed/). */
