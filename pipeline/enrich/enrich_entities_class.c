@@ -232,6 +232,26 @@ ent_code_only(struct ent_ctx *c, size_t a)
 	    a);
 }
 
+/* Whether word j is written as a predicate: right after a copula or
+ * "percent" and ending its clause ("her mother is Jewish.", "15.36
+ * percent Hispanic,"), as an adjective is and a body's name seldom. */
+static bool
+ent_predicate(const struct ent_ctx *c, size_t j)
+{
+	static const char *const cop[] = {
+		"are", "be", "been", "is", "percent", "was", "were",
+	};
+	const struct etok *k = &c->t->v[j];
+	const char *e = c->s + k->off + k->len;
+
+	if (j == 0 || c->t->v[j - 1].sent != k->sent ||
+	    (c->t->v[j - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    !ent_plain_gap(c, j - 1) ||
+	    !ETOK_FIND(etok_folded(c->t, j - 1), cop))
+		return false;
+	return *e == '\0' || strchr(".,;:!?)", *e) != NULL;
+}
+
 /* Whether the one word a, ending as English adjectives do in -ic or
  * -ish ("Democratic", "Scottish"), stands before a common noun in every
  * mention ("Democratic criticism", "Scottish hero"): an adjective, no
@@ -255,6 +275,8 @@ ent_adjective(struct ent_ctx *c, size_t a)
 		const struct etok *n;
 
 		if (c->t->v[j].hash != c->t->v[a].hash)
+			continue;
+		if (ent_predicate(c, j))
 			continue;
 		if (j + 1 >= c->t->n || !ent_plain_gap(c, j))
 			return false;

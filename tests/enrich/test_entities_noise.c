@@ -423,6 +423,39 @@ test_entities_time_named(void **state)
 	article_free(a);
 }
 
+/* An adjective of a people or a faith written as a predicate ("her mother
+ * is Jewish.", "15 percent Hispanic,") is no body; a body after a copula
+ * ("The winner is Microsoft.", "The buyer was Apple,") stays, and so do
+ * the names that look like common words. */
+static void
+test_entities_predicate_adj(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Theresa May met Tim Cook and Bill Gates at a NATO "
+	    "summit. The NATO summit ended late. Her mother is Jewish, and "
+	    "a Jewish family hosted Mike Pence. About 15 percent Hispanic, "
+	    "the district backed a Hispanic candidate. Apple said sales "
+	    "rose. The winner is Microsoft. The buyer was Apple, and the "
+	    "Bank of England kept rates on hold. Rich Lowry and Chance "
+	    "Perdomo spoke of Baby Yoda.");
+	assert_false(has_name(&a->organisations, "Jewish"));
+	assert_false(has_name(&a->organisations, "Hispanic"));
+	assert_true(has_name(&a->organisations, "Microsoft"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->people, "Rich Lowry"));
+	assert_true(has_name(&a->people, "Chance Perdomo"));
+	assert_true(has_name(&a->people, "Baby Yoda"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -443,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_entities_acro_de_defined),
 		cmocka_unit_test(test_entities_counted_plural),
 		cmocka_unit_test(test_entities_time_named),
+		cmocka_unit_test(test_entities_predicate_adj),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
