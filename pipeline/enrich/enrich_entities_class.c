@@ -595,6 +595,46 @@ ent_foreign_article(struct ent_ctx *c, size_t a)
 	return ETOK_FIND(etok_folded(c->t, a), art);
 }
 
+/* Whether word a, opening the run [a, b) of two words, is an English
+ * adjective by its shape: a lower-case word of the dictionary that it
+ * never writes capitalised (no name: "Clement", "Olive" are), no given
+ * name, one capital then lower-case letters, ending as adjectives do
+ * (-al, -ar, -ent, -ive, -ous, -ful, -able, -ible: "Recent Samsung",
+ * "Popular Cobh", "Rival Lowe's") and opening a sentence or a heading:
+ * capitalised by its place alone. Not before initials or an acronym (a
+ * cited author, "Shear NH"), nor after a determiner (the count-noun
+ * rule's: "a Virtual Interventional Radiologist"), nor before a number
+ * (a title's, "Mortal Kombat 11"). */
+static bool
+ent_adj_head(struct ent_ctx *c, size_t a, size_t b)
+{
+	static const char *const suf[] = {
+		"able", "al", "ar", "ent", "ful", "ible", "ive", "ous",
+	};
+	const char *f = etok_folded(c->t, a);
+	const char *w = c->s + c->t->v[a].off;
+	size_t l = strlen(f), i, k;
+
+	if (l < 5 || l != c->t->v[a].len || !ent_word_is(c, a, ENT_W_ENWORD) ||
+	    ent_word_is(c, a, ENT_W_GIVEN) ||
+	    ent_dict_word("encap", c->t->v[a].hash) ||
+	    (c->t->v[b - 1].flags & ETOK_ALLCAP) ||
+	    (a > 0 && ent_word_is(c, a - 1, ENT_W_DET)) ||
+	    (b < c->t->n && (c->t->v[b].flags & ETOK_NUM)) ||
+	    !((c->t->v[a].flags & ETOK_SENT) ||
+	    (c->heading != NULL && c->heading[a])))
+		return false;
+	for (i = 1; i < l; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
+		k = strlen(suf[i]);
+		if (strcmp(f + l - k, suf[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Classes the run [a, b) of two or more words that no other rule took:
  * a person ("Mike Glass", "Tim Cook"), unless English writes all its
  * words in lower case and the first is no given name. Such a run is a
@@ -649,6 +689,14 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
+		return;
+	}
+	/* English: a word of the language shaped as an adjective opening
+	 * a person's run is no part of the name ("Recent Samsung",
+	 * "Rival Lowe's", "Popular Cobh") */
+	if (!phrase && !cue && ent_english(c) && b == a + 2 &&
+	    ent_adj_head(c, a, b)) {
+		ent_class(c, a + 1, b, false, cue);
 		return;
 	}
 	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,

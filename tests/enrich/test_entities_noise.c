@@ -456,6 +456,39 @@ test_entities_predicate_adj(void **state)
 	article_free(a);
 }
 
+/* An adjective that the dictionary writes only in lower case, opening
+ * a sentence before one name ("Recent Samsung", "Popular Cobh"), is no
+ * part of it; a given name it also writes capitalised ("Clement
+ * Attlee", "Olive Oatman", "Rich Lowry") stays, and so do names that
+ * look like common words. */
+static void
+test_entities_adj_head(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Recent Samsung phones sold well, and Samsung said "
+	    "so. Popular Cobh cafes shut on Monday. Clement Attlee led the "
+	    "party. Olive Oatman was a girl then. Rich Lowry, the editor, "
+	    "said Theresa May met Tim Cook and Bill Gates at a NATO summit. "
+	    "Chance Perdomo spoke of Baby Yoda. Mike Pence and the Bank of "
+	    "England stayed away. Attlee, Oatman and Lowry wrote later.");
+	assert_false(has_name(&a->people, "Recent Samsung"));
+	assert_false(has_name(&a->people, "Popular Cobh"));
+	assert_true(has_name(&a->people, "Clement Attlee"));
+	assert_true(has_name(&a->people, "Olive Oatman"));
+	assert_true(has_name(&a->people, "Rich Lowry"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Chance Perdomo"));
+	assert_true(has_name(&a->people, "Baby Yoda"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -477,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_entities_counted_plural),
 		cmocka_unit_test(test_entities_time_named),
 		cmocka_unit_test(test_entities_predicate_adj),
+		cmocka_unit_test(test_entities_adj_head),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
