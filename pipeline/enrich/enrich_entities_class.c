@@ -635,6 +635,39 @@ ent_adj_head(struct ent_ctx *c, size_t a, size_t b)
 	return false;
 }
 
+/* Whether the last word of the run [a, b) is a word the English
+ * dictionary never writes capitalised ("Project", "Infirmary",
+ * "Express", "State"; "Cook", "Glass", "Gates" are names too): no
+ * one's surname, unless the run opens with a place ("Manchester
+ * United", a club) or the text writes the word before "said" or "says"
+ * ("Abed said": a name the dictionary lacks as one). */
+static bool
+ent_never_name(struct ent_ctx *c, size_t a, size_t b)
+{
+	const char *f = etok_folded(c->t, b - 1);
+	size_t l = strlen(f), j;
+
+	/* a plural ("Sowers") and an adjective's -less or -ly
+	 * ("Lawless", "Lovely") make surnames */
+	/* a first word the dictionary lacks is as often a given name the
+	 * list lacks ("Deion Bower", "Tanaka Comer") */
+	if (!ent_word_is(c, a, ENT_W_ENWORD) &&
+	    !ent_dict_word("encap", c->t->v[a].hash))
+		return false;
+	if (l < 4 || f[l - 1] == 's' || strcmp(f + l - 2, "ly") == 0 ||
+	    strcmp(f + l - 4, "less") == 0 ||
+	    ent_dict_word("encap", c->t->v[b - 1].hash) ||
+	    ent_place_of(c, a, a + 1) != NULL ||
+	    ent_name_speaks(c, b - 1, false))
+		return false;
+	/* a title before the name anywhere ("Dr. Sherine Abed") */
+	for (j = 1; j < c->t->n; j++)
+		if (c->t->v[j].hash == c->t->v[a].hash &&
+		    ent_word_is(c, j - 1, ENT_W_TITLE))
+			return false;
+	return true;
+}
+
 /* Classes the run [a, b) of two or more words that no other rule took:
  * a person ("Mike Glass", "Tim Cook"), unless English writes all its
  * words in lower case and the first is no given name. Such a run is a
@@ -684,7 +717,8 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	    ent_word_is(c, b - 1, ENT_W_ENWORD) &&
 	    !ent_word_is(c, b - 1, ENT_W_STOP) &&
 	    !ent_word_is(c, b - 1, ENT_W_FUNCTION) &&
-	    !ent_word_is(c, b - 1, ENT_W_LANG) && ent_lower(c, b - 1))
+	    !ent_word_is(c, b - 1, ENT_W_LANG) && (ent_lower(c, b - 1) ||
+	    ent_never_name(c, a, b)))
 		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
