@@ -232,6 +232,26 @@ ent_code_only(struct ent_ctx *c, size_t a)
 	    a);
 }
 
+/* Whether word j is written as a predicate: right after a copula or
+ * "percent" and ending its clause ("her mother is Jewish.", "15.36
+ * percent Hispanic,"), as an adjective is and a body's name seldom. */
+static bool
+ent_predicate(const struct ent_ctx *c, size_t j)
+{
+	static const char *const cop[] = {
+		"are", "be", "been", "is", "percent", "was", "were",
+	};
+	const struct etok *k = &c->t->v[j];
+	const char *e = c->s + k->off + k->len;
+
+	if (j == 0 || c->t->v[j - 1].sent != k->sent ||
+	    (c->t->v[j - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    !ent_plain_gap(c, j - 1) ||
+	    !ETOK_FIND(etok_folded(c->t, j - 1), cop))
+		return false;
+	return *e == '\0' || strchr(".,;:!?)", *e) != NULL;
+}
+
 /* Whether the one word a, ending as English adjectives do in -ic or
  * -ish ("Democratic", "Scottish"), stands before a common noun in every
  * mention ("Democratic criticism", "Scottish hero"): an adjective, no
@@ -255,6 +275,8 @@ ent_adjective(struct ent_ctx *c, size_t a)
 		const struct etok *n;
 
 		if (c->t->v[j].hash != c->t->v[a].hash)
+			continue;
+		if (ent_predicate(c, j))
 			continue;
 		if (j + 1 >= c->t->n || !ent_plain_gap(c, j))
 			return false;
@@ -573,6 +595,79 @@ ent_foreign_article(struct ent_ctx *c, size_t a)
 	return ETOK_FIND(etok_folded(c->t, a), art);
 }
 
+/* Whether word a, opening the run [a, b) of two words, is an English
+ * adjective by its shape: a lower-case word of the dictionary that it
+ * never writes capitalised (no name: "Clement", "Olive" are), no given
+ * name, one capital then lower-case letters, ending as adjectives do
+ * (-al, -ar, -ent, -ive, -ous, -ful, -able, -ible: "Recent Samsung",
+ * "Popular Cobh", "Rival Lowe's") and opening a sentence or a heading:
+ * capitalised by its place alone. Not before initials or an acronym (a
+ * cited author, "Shear NH"), nor after a determiner (the count-noun
+ * rule's: "a Virtual Interventional Radiologist"), nor before a number
+ * (a title's, "Mortal Kombat 11"). */
+static bool
+ent_adj_head(struct ent_ctx *c, size_t a, size_t b)
+{
+	static const char *const suf[] = {
+		"able", "al", "ar", "ent", "ful", "ible", "ive", "ous",
+	};
+	const char *f = etok_folded(c->t, a);
+	const char *w = c->s + c->t->v[a].off;
+	size_t l = strlen(f), i, k;
+
+	if (l < 5 || l != c->t->v[a].len || !ent_word_is(c, a, ENT_W_ENWORD) ||
+	    ent_word_is(c, a, ENT_W_GIVEN) ||
+	    ent_dict_word("encap", c->t->v[a].hash) ||
+	    (c->t->v[b - 1].flags & ETOK_ALLCAP) ||
+	    (a > 0 && ent_word_is(c, a - 1, ENT_W_DET)) ||
+	    (b < c->t->n && (c->t->v[b].flags & ETOK_NUM)) ||
+	    !((c->t->v[a].flags & ETOK_SENT) ||
+	    (c->heading != NULL && c->heading[a])))
+		return false;
+	for (i = 1; i < l; i++)
+		if (w[i] < 'a' || w[i] > 'z')
+			return false;
+	for (i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
+		k = strlen(suf[i]);
+		if (strcmp(f + l - k, suf[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Whether the last word of the run [a, b) is a word the English
+ * dictionary never writes capitalised ("Project", "Infirmary",
+ * "Express", "State"; "Cook", "Glass", "Gates" are names too): no
+ * one's surname, unless the run opens with a place ("Manchester
+ * United", a club) or the text writes the word before "said" or "says"
+ * ("Abed said": a name the dictionary lacks as one). */
+static bool
+ent_never_name(struct ent_ctx *c, size_t a, size_t b)
+{
+	const char *f = etok_folded(c->t, b - 1);
+	size_t l = strlen(f), j;
+
+	/* a plural ("Sowers") and an adjective's -less or -ly
+	 * ("Lawless", "Lovely") make surnames */
+	/* a first word the dictionary lacks is as often a given name the
+	 * list lacks ("Deion Bower", "Tanaka Comer") */
+	if (!ent_word_is(c, a, ENT_W_ENWORD) &&
+	    !ent_dict_word("encap", c->t->v[a].hash))
+		return false;
+	if (l < 4 || f[l - 1] == 's' || strcmp(f + l - 2, "ly") == 0 ||
+	    strcmp(f + l - 4, "less") == 0 ||
+	    ent_dict_word("encap", c->t->v[b - 1].hash) ||
+	    ent_place_of(c, a, a + 1) != NULL ||
+	    ent_name_speaks(c, b - 1, false))
+		return false;
+	/* a title before the name anywhere ("Dr. Sherine Abed") */
+	for (j = 1; j < c->t->n; j++)
+		if (c->t->v[j].hash == c->t->v[a].hash &&
+		    ent_word_is(c, j - 1, ENT_W_TITLE))
+			return false;
+	return true;
+}
+
 /* Classes the run [a, b) of two or more words that no other rule took:
  * a person ("Mike Glass", "Tim Cook"), unless English writes all its
  * words in lower case and the first is no given name. Such a run is a
@@ -622,11 +717,20 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	    ent_word_is(c, b - 1, ENT_W_ENWORD) &&
 	    !ent_word_is(c, b - 1, ENT_W_STOP) &&
 	    !ent_word_is(c, b - 1, ENT_W_FUNCTION) &&
-	    !ent_word_is(c, b - 1, ENT_W_LANG) && ent_lower(c, b - 1))
+	    !ent_word_is(c, b - 1, ENT_W_LANG) && (ent_lower(c, b - 1) ||
+	    ent_never_name(c, a, b)))
 		phrase = true;
 	if (phrase && ent_list_has(ENT_L_ORG_END, etok_folded(c->t, b - 1))) {
 		ent_add_run(c, a, b, ENT_ORG, ent_join(c, a, b, false), false,
 		    false);
+		return;
+	}
+	/* English: a word of the language shaped as an adjective opening
+	 * a person's run is no part of the name ("Recent Samsung",
+	 * "Rival Lowe's", "Popular Cobh") */
+	if (!phrase && !cue && ent_english(c) && b == a + 2 &&
+	    ent_adj_head(c, a, b)) {
+		ent_class(c, a + 1, b, false, cue);
 		return;
 	}
 	ent_add_run(c, a, b, ENT_PERSON, ent_join(c, a, b, true), false,

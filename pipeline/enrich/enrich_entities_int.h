@@ -368,6 +368,10 @@ void ent_class_unread(struct ent_ctx *c, size_t a, size_t b);
 /* enrich_entities.c: the place words [a, b) name, or NULL; adds them as
  * the place pl. */
 const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);
+/* Whether the text writes word i's form anywhere before "said", "says",
+ * "told", "announced", or, where poss, as a possessive
+ * (enrich_entities_resolve.c). */
+bool ent_name_speaks(struct ent_ctx *c, size_t i, bool poss);
 void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
     const struct ent_place *pl);
 /* enrich_entities_style.c: whether the one word i is no name by its

@@ -77,6 +77,8 @@ ent_dict_word(const char *lang, uint64_t h)
 		return ENT_DICT(acronoun, k);
 	if (strcmp(lang, "kind") == 0)
 		return ENT_DICT(kind, k);
+	if (strcmp(lang, "encap") == 0)
+		return ENT_DICT(encap, k);
 	return false;
 }
 

@@ -746,7 +746,7 @@ ent_counts(const struct ent_ctx *c, size_t i)
 /* Whether the text writes word i's form anywhere before "said", "says",
  * "told", "announced" ("Starbucks said"), or, where poss, as a
  * possessive ("Starbucks' CEO"): a body's or a person's. */
-static bool
+bool
 ent_name_speaks(struct ent_ctx *c, size_t i, bool poss)
 {
 	static const char *const verbs[] = {

@@ -46,7 +46,7 @@ static const char *const ent_org_words[] = {
 static const char *const ent_org_ends[] = {
 	"entertainment", "games", "international", "labs", "nations",
 	"partners", "pictures", "records", "reserve", "sports", "studios",
-	"ventures",
+	"united", "ventures",
 };
 
 /* Prepositions of Polish, Russian and Ukrainian, languages that decline

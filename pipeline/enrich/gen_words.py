@@ -56,7 +56,8 @@ LISTS = (("de", ("ngerman",), "wngerman", False),
          ("acro", ("ngerman", "american-english", "italian", "portuguese",
                    "brazilian"), "the same", "acro"),
          ("acronoun", ("american-english",), "wamerican", "acronoun"),
-         ("kind", ("american-english",), "wamerican", "kind"))
+         ("kind", ("american-english",), "wamerican", "kind"),
+         ("encap", ("american-english",), "wamerican", "cap"))
 
 
 # Acronyms wamerican counts ("ABCs", "IRAs") that news writes as often
@@ -79,7 +80,9 @@ def words(path, lower_only):
     those written with two capitals or more ("acro": "NASA", "UFOs"), or
     those of them that the list also has with a plural's s ("acronoun":
     "TV" beside "TVs", "URL" beside "URLs"; not "NASA", "FBI"), which
-    name a thing one counts, no body."""
+    name a thing one counts, no body; or those written with a capital
+    first ("cap": "Clement", "Olive", "Rich", "Apple"), the names a
+    word may also be ("recent", "popular" have none)."""
     out = set()
     lines = [l.strip() for l in open(path, encoding="utf-8")]
     have = set(lines)
@@ -93,6 +96,8 @@ def words(path, lower_only):
         if lower_only == "acronoun" and (w + "s" not in have or
                                          w.endswith("s") or
                                          w in BODY_ACRONYMS):
+            continue
+        if lower_only == "cap" and not w[0].isupper():
             continue
         if lower_only == "kind":
             if not kind_noun(w, have):

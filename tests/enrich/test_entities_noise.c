@@ -423,6 +423,113 @@ test_entities_time_named(void **state)
 	article_free(a);
 }
 
+/* An adjective of a people or a faith written as a predicate ("her mother
+ * is Jewish.", "15 percent Hispanic,") is no body; a body after a copula
+ * ("The winner is Microsoft.", "The buyer was Apple,") stays, and so do
+ * the names that look like common words. */
+static void
+test_entities_predicate_adj(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Theresa May met Tim Cook and Bill Gates at a NATO "
+	    "summit. The NATO summit ended late. Her mother is Jewish, and "
+	    "a Jewish family hosted Mike Pence. About 15 percent Hispanic, "
+	    "the district backed a Hispanic candidate. Apple said sales "
+	    "rose. The winner is Microsoft. The buyer was Apple, and the "
+	    "Bank of England kept rates on hold. Rich Lowry and Chance "
+	    "Perdomo spoke of Baby Yoda.");
+	assert_false(has_name(&a->organisations, "Jewish"));
+	assert_false(has_name(&a->organisations, "Hispanic"));
+	assert_true(has_name(&a->organisations, "Microsoft"));
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->people, "Rich Lowry"));
+	assert_true(has_name(&a->people, "Chance Perdomo"));
+	assert_true(has_name(&a->people, "Baby Yoda"));
+	article_free(a);
+}
+
+/* An adjective that the dictionary writes only in lower case, opening
+ * a sentence before one name ("Recent Samsung", "Popular Cobh"), is no
+ * part of it; a given name it also writes capitalised ("Clement
+ * Attlee", "Olive Oatman", "Rich Lowry") stays, and so do names that
+ * look like common words. */
+static void
+test_entities_adj_head(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Recent Samsung phones sold well, and Samsung said "
+	    "so. Popular Cobh cafes shut on Monday. Clement Attlee led the "
+	    "party. Olive Oatman was a girl then. Rich Lowry, the editor, "
+	    "said Theresa May met Tim Cook and Bill Gates at a NATO summit. "
+	    "Chance Perdomo spoke of Baby Yoda. Mike Pence and the Bank of "
+	    "England stayed away. Attlee, Oatman and Lowry wrote later.");
+	assert_false(has_name(&a->people, "Recent Samsung"));
+	assert_false(has_name(&a->people, "Popular Cobh"));
+	assert_true(has_name(&a->people, "Clement Attlee"));
+	assert_true(has_name(&a->people, "Olive Oatman"));
+	assert_true(has_name(&a->people, "Rich Lowry"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Chance Perdomo"));
+	assert_true(has_name(&a->people, "Baby Yoda"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	article_free(a);
+}
+
+/* A run whose first word the English dictionary knows, no given name,
+ * ending with a word it never writes capitalised, is no one's name
+ * ("Penn State and", "Oakland Unified"); a club ends as a body's
+ * ("Manchester United"). People whose given name the list lacks
+ * ("Deion Bower", "Tanaka Comer"), a surname of a plural's or an
+ * adjective's shape ("Eyamba Sowers", "Lucy Lawless"), a name after a
+ * title ("Dr. Sherine Abed") or before "said" ("Penn State said")
+ * stay. */
+static void
+test_entities_never_name(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Penn State and Manchester United sent players to "
+	    "Oakland Unified schools. Deion Bower ran the event, and Tanaka "
+	    "Comer danced. Eyamba Sowers didn't know. Lucy Lawless waved. "
+	    "\"It is hard,\" said Dr. Sherine Abed, a neonatologist. Sherine "
+	    "Abed, the doctor, stayed. Theresa May met Tim Cook and Bill "
+	    "Gates at a NATO summit. Rich Lowry and Chance Perdomo spoke of "
+	    "Baby Yoda. Mike Pence and the Bank of England stayed away.");
+	assert_false(has_name(&a->people, "Penn State"));
+	assert_false(has_name(&a->people, "Oakland Unified"));
+	assert_true(has_name(&a->organisations, "Manchester United"));
+	assert_true(has_name(&a->people, "Deion Bower"));
+	assert_true(has_name(&a->people, "Tanaka Comer"));
+	assert_true(has_name(&a->people, "Eyamba Sowers"));
+	assert_true(has_name(&a->people, "Lucy Lawless"));
+	assert_true(has_name(&a->people, "Sherine Abed"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_true(has_name(&a->people, "Rich Lowry"));
+	assert_true(has_name(&a->people, "Chance Perdomo"));
+	assert_true(has_name(&a->people, "Baby Yoda"));
+	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_true(has_name(&a->organisations, "NATO"));
+	assert_true(has_name(&a->organisations, "Bank of England"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -443,6 +550,9 @@ main(void)
 		cmocka_unit_test(test_entities_acro_de_defined),
 		cmocka_unit_test(test_entities_counted_plural),
 		cmocka_unit_test(test_entities_time_named),
+		cmocka_unit_test(test_entities_predicate_adj),
+		cmocka_unit_test(test_entities_adj_head),
+		cmocka_unit_test(test_entities_never_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
