@@ -232,6 +232,9 @@ void text_lists(struct text_doc *d);
 /* The rows of a table or a list between two paragraphs of the body are
  * body (text_lists.c). */
 void text_rows_between(struct text_doc *d);
+/* A recipe's quantity lines ("200 g Mehl") in a run over, under or in
+ * the region are body-like and the region's (text_quantities.c). */
+void text_quantities(struct text_doc *d);
 
 /* Subheadings inside the body have at most this many words. */
 #define TEXT_SUBHEAD_MAX_WORDS 7

@@ -1653,6 +1653,62 @@ test_extract_rows_between(void **state)
 	article_free(a);
 }
 
+/* A recipe's ingredients just over its steps are the article's: a run
+ * of lines that open with a quantity and share a unit ("250 g Mehl",
+ * "50 g Zucker"); a list of related headlines that open with a number
+ * ("27 Oddest Medical Case Reports") counts different things and is
+ * not. */
+static void
+test_extract_quantities(void **state)
+{
+	static const char s[] =
+	    "Bienenstich-Muffins\n"
+	    "\n"
+	    "Zutaten\n"
+	    "\n"
+	    "Hefeteig:\n"
+	    "\n"
+	    "50 ml Milch\n"
+	    "100 g Butter oder Margarine\n"
+	    "250 g Weizenmehl\n"
+	    "1 Pck. Trockenbackhefe\n"
+	    "\n"
+	    "Belag:\n"
+	    "\n"
+	    "25 g Butter\n"
+	    "1 EL Honig\n"
+	    "\n"
+	    "Zubereitung\n"
+	    "\n"
+	    "1\n"
+	    "\n"
+	    "Milch erwärmen und darin die Butter oder Margarine "
+	    "zerlassen, dann etwas abkühlen lassen.\n"
+	    "\n"
+	    "Mehl mit Hefe in einer Rührschüssel sorgfältig vermischen. "
+	    "Übrige Zutaten und die warme Milch hinzufügen und alles zu "
+	    "einem glatten Teig verkneten.\n"
+	    "\n"
+	    "Den gegangenen Teig auf die Förmchen verteilen, den Belag "
+	    "darauf geben und die Muffins im Ofen backen.\n"
+	    "\n"
+	    "27 Oddest Medical Case Reports\n"
+	    "10 Strangest Medical Cases\n"
+	    "11 Weird Things People Have Swallowed\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "250 g Weizenmehl"));
+	assert_non_null(strstr(a->body, "1 EL Honig"));
+	assert_non_null(strstr(a->body, "Belag:"));
+	assert_non_null(strstr(a->body, "Milch erwärmen"));
+	assert_null(strstr(a->body, "Oddest"));
+	article_free(a);
+}
+
 /* A list that a line of the body announces with a colon is the
  * article's though a subheading, not a paragraph, follows it (a diet's
  * forbidden foods, then the next heading). */
@@ -2058,6 +2114,7 @@ main(void)
 		cmocka_unit_test(test_starts_word_low_quote),
 		cmocka_unit_test(test_extract_author_box),
 		cmocka_unit_test(test_extract_rows_between),
+		cmocka_unit_test(test_extract_quantities),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
