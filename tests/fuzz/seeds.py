@@ -294,7 +294,41 @@ def large_hostile(out):
                '<script type="application/ld+json">'
                '{"recipeIngredient":["a b"]}</script>' * 150000 +
                "</article></body></html>")
+    # round 24's teaser look (meta_in_teaser()): each element of a
+    # byline's class read the links beside it or around it, the whole
+    # text of a link (5 MB beside 100,000 bylines: some 20 minutes by
+    # main's 5 s for 2,000 beside 1 MB), its empty elements (120,000
+    # beside as many bylines: 48 s for 20,000) and its whole href (4 MB
+    # around 100,000 bylines: 54 s for 20,000), and the siblings before
+    # its box that are no elements (100,000 processing instructions,
+    # which html_strip.c leaves, before 40,000 bylines too long to keep:
+    # 46 s for 20,000); under a second each now
+    page = ("<html><head><title>Teasers</title></head><body><article>"
+            "<h1>A page of teasers</h1><p>" +
+            "Some words of text here. " * 40 + "</p>%s</article>"
+            "</body></html>")
+    teaser_text = page % ("<div><a href='/other/story'>" +
+                          "word " * 1000000 + "</a><div>" +
+                          "<i class='byline'>By Jo Bloggs</i>" * 100000 +
+                          "</div></div>")
+    teaser_empty = page % ("<div><a href='/other/story'>" +
+                           "<b></b>" * 120000 + "four words in here</a>"
+                           "<div>" +
+                           "<i class='byline'>By Jo Bloggs</i>" * 120000 +
+                           "</div></div>")
+    teaser_href = page % ("<a href='/x/" + "a" * 4000000 + "%20'>"
+                          "<h3>A teaser's heading</h3>" +
+                          "<i class='byline'>By Jo Bloggs</i>" * 100000 +
+                          "</a>")
+    teaser_pis = page % ("<div>" + "<?x?>" * 100000 + "<div>" +
+                         ("<i class='byline'>By Jo Bloggs, " +
+                          "and a byline that runs on " * 7 + "</i>") *
+                         40000 + "</div></div>")
     for t in ("html", "pipeline"):
+        put(out, t, "hostile-teaser-pis-100k.html", teaser_pis)
+        put(out, t, "hostile-teaser-text-5m.html", teaser_text)
+        put(out, t, "hostile-teaser-empty-120k.html", teaser_empty)
+        put(out, t, "hostile-teaser-href-4m.html", teaser_href)
         put(out, t, "hostile-figures-60k.html", figures)
         put(out, t, "hostile-recipe-scripts-150k.html", scripts)
         put(out, t, "hostile-recipe-lines-3m.html", recipe)
