@@ -17,6 +17,10 @@
 #define TEXT_QTY_GAP 4
 #define TEXT_QTY_WORDS 8
 #define TEXT_QTY_DIGITS 4
+/* Quantity lines after one that its unit is compared with, at most: a
+ * recipe repeats its units within a few lines, and a long run of lines
+ * is then read in linear time. */
+#define TEXT_QTY_UNIT_REACH 16
 
 /* True when code point cp is a vulgar fraction ("½", "⅓"). */
 static bool
@@ -100,10 +104,11 @@ text_qty_unit(const char *s, size_t *len)
 	return s + n;
 }
 
-/* True when two quantity lines of [a, b] share their unit: a recipe's
- * list weighs in grams and spoons, where a list of related headlines
- * ("27 Oddest Medical Case Reports", "10 Strangest Medical Cases")
- * counts different things. */
+/* True when two quantity lines of [a, b], at most TEXT_QTY_UNIT_REACH
+ * quantity lines apart, share their unit: a recipe's list weighs in
+ * grams and spoons, where a list of related headlines ("27 Oddest
+ * Medical Case Reports", "10 Strangest Medical Cases") counts different
+ * things. */
 static bool
 text_qty_units_repeat(const struct text_doc *d, size_t a, size_t b)
 {
@@ -114,11 +119,13 @@ text_qty_units_repeat(const struct text_doc *d, size_t a, size_t b)
 		if (!text_quantity_line(&d->items[i]))
 			continue;
 		ui = text_qty_unit(d->items[i].s, &li);
-		for (size_t j = i + 1; j <= b; j++) {
+		for (size_t j = i + 1, k = 0; j <= b &&
+		    k < TEXT_QTY_UNIT_REACH; j++) {
 			const char *uj;
 
 			if (!text_quantity_line(&d->items[j]))
 				continue;
+			k++;
 			uj = text_qty_unit(d->items[j].s, &lj);
 			if (li == lj && strncmp(ui, uj, li) == 0)
 				return true;
@@ -196,17 +203,20 @@ text_quantities(struct text_doc *d)
 			continue;
 		/* near the region: only short lines between */
 		if (b < d->body_start) {
+			if (d->body_start - b - 1 > TEXT_QTY_GAP)
+				continue;
 			for (j = b + 1; j < d->body_start; j++)
 				if (!text_qty_passable(&d->items[j]))
 					break;
-			if (j < d->body_start ||
-			    d->body_start - b - 1 > TEXT_QTY_GAP)
+			if (j < d->body_start)
 				continue;
 		} else if (a >= d->body_end) {
+			if (a - d->body_end > TEXT_QTY_GAP)
+				continue;
 			for (j = d->body_end; j < a; j++)
 				if (!text_qty_passable(&d->items[j]))
 					break;
-			if (j < a || a - d->body_end > TEXT_QTY_GAP)
+			if (j < a)
 				continue;
 		}
 		for (j = 0; a > 0 && j < TEXT_QTY_GAP &&

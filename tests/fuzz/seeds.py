@@ -366,6 +366,18 @@ def large_hostile(out):
         "".join("Shared words of the banner one two three four five six "
                 "seven. Tail %d\n\n" % i for i in range(20000)))
     put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
+    # round 24's recipe lines (text_quantities()): 120,000 quantity lines
+    # of one run, each with a unit of its own, between two paragraphs:
+    # the run's units were compared pair by pair (main's binary: 58 s on
+    # 40,000 of them, some 9 minutes on these), and each run's distance
+    # to the region walked in full; 1 s now
+    put(out, "text", "hostile-quantities-120k.txt",
+        "A recipe of many lines\n\nThis is the first paragraph of the "
+        "article text, long enough to be prose and count as the body.\n\n"
+        + "".join("%d u%d thing\n" % (i % 999 + 1, i)
+                  for i in range(120000)) +
+        "\nThis is the last paragraph of the article text, long enough "
+        "to be prose and count as the body of it.\n")
     # round 23's tail of a dump: a 2 MB paragraph in the region under a
     # byline, then 200 paragraphs that open with the author's name, which
     # a line under the long one holds: text_names_author() read the long
