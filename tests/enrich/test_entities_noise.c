@@ -566,6 +566,29 @@ test_entities_opener_speaks(void **state)
 	article_free(a);
 }
 
+/* English: a person's shape between "at" and "said", "says", "told",
+ * "announced" or "declined" is the speaker's employer, a body
+ * ("Analysts at Morgan Stanley said"); a person after "at" elsewhere
+ * stays one ("looked at Tim Cook,"). */
+static void
+test_entities_at_speaker(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Analysts at Morgan Stanley said the figures were "
+	    "solid. Economists at Goldman Sachs told clients to wait. The "
+	    "crowd looked at Tim Cook, and anger aimed at Keir Starmer "
+	    "grew. Jane Smith said little.");
+	assert_true(has_name(&a->organisations, "Morgan Stanley"));
+	assert_true(has_name(&a->organisations, "Goldman Sachs"));
+	assert_false(has_name(&a->people, "Morgan Stanley"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Keir Starmer"));
+	assert_true(has_name(&a->people, "Jane Smith"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -590,6 +613,7 @@ main(void)
 		cmocka_unit_test(test_entities_adj_head),
 		cmocka_unit_test(test_entities_never_name),
 		cmocka_unit_test(test_entities_opener_speaks),
+		cmocka_unit_test(test_entities_at_speaker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
