@@ -537,7 +537,9 @@ test_entities_never_name(void **state)
  * a surname of a person named in full is the person's ("Cook said"
  * after "Tim Cook"). Common words so placed stay no names: "This
  * said", "That said", "Officials said", "Police said", "He said",
- * "Critics said", "Analysts said", "Sources said". */
+ * "Critics said", "Analysts said", "Sources said", nor do a
+ * dictionary's names of groups in the plural ("Republicans announced",
+ * "Protestants said"). */
 static void
 test_entities_opener_speaks(void **state)
 {
@@ -560,7 +562,8 @@ test_entities_opener_speaks(void **state)
 	    "the cloud grew. Officials said the cloud grew. Police said "
 	    "nothing was found. He said the results were strong. Critics "
 	    "said it was weak. Analysts said the figures were solid. "
-	    "Sources said it would respond. Relatives told reporters.");
+	    "Sources said it would respond. Relatives told reporters. "
+	    "Republicans announced a plan. Protestants said so.");
 	assert_int_equal(a->organisations.n, 0);
 	assert_int_equal(a->people.n, 0);
 	article_free(a);
