@@ -11,7 +11,9 @@
  *    sentence start also openers such as "Earlier", "When" and the
  *    function words of the other profiled languages, "Le", "Das"); a
  *    capitalised word that only ever appears at the start of a sentence
- *    is no name on its own;
+ *    is no name on its own, unless English writes it before "said",
+ *    "told" ... and knows it in lower case only as a name too ("Apple
+ *    said", "Samsung said"; not "Police said": ent_opener_speaks());
  *  - the whole run, or its longest leading part, found in the place
  *    gazetteer is a place. The gazetteer is generated at build time by
  *    gen_places.py from Debian's iso-codes (ISO 3166-1 country names, ISO

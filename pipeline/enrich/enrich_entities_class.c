@@ -367,7 +367,8 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	if (!acro && (ent_word_is(c, a, ENT_W_STOP) ||
 	    ent_word_is(c, a, ENT_W_DEMONYM) || infl ||
 	    ent_word_is(c, a, ENT_W_KIND) ||
-	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a))))
+	    (ent_opener(c, a) && !cue && !ent_seen_inside(c, a) &&
+	    !ent_opener_speaks(c, a))))
 		return true;
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
 	    ent_phrase_head(c, a) ||

@@ -189,6 +189,9 @@ void ent_class(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue);
 bool ent_lower(struct ent_ctx *c, size_t i);
 bool ent_opener(struct ent_ctx *c, size_t i);
 bool ent_seen_inside(struct ent_ctx *c, size_t i);
+/* Whether word i, opening an English sentence, is written before a
+ * speech verb and is no lower-case dictionary word: a body's name. */
+bool ent_opener_speaks(struct ent_ctx *c, size_t i);
 bool ent_menu_word(struct ent_ctx *c, size_t i);
 /* Whether word i, a word English writes in lower case, is capitalised
  * only as a part of a title of such words: before a number ("Phase 1",

@@ -999,10 +999,37 @@ ent_list_mark(struct ent_ctx *c, char *const *to, size_t n,
 		}
 }
 
+/* Whether run x, a person's name of two words or more in English text
+ * with no title before it, stands between "at" and a speech verb
+ * ("Analysts at Morgan Stanley said", "economists at Goldman Sachs
+ * told"): the speaker works at it, a body; a person so placed ("looked
+ * at Tim Cook said") is no English. */
+static bool
+ent_at_speaker(struct ent_ctx *c, const struct ent_run *x)
+{
+	static const char *const verbs[] = {
+		"announced", "declined", "said", "says", "told",
+	};
+	const struct etok *v = c->t->v;
+
+	if (x->kind != ENT_PERSON || x->single || x->b - x->a < 2 ||
+	    x->a == 0 || x->b >= c->t->n || c->lang == NULL ||
+	    strcmp(c->lang, "en") != 0 ||
+	    v[x->a - 1].sent != v[x->a].sent ||
+	    v[x->b].sent != v[x->a].sent ||
+	    (v[x->a - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    (v[x->b - 1].flags & ETOK_POSS) ||
+	    !ent_plain_gap(c, x->a - 1) || !ent_plain_gap(c, x->b - 1) ||
+	    strcmp(etok_folded(c->t, x->a - 1), "at") != 0 ||
+	    (v[x->b].flags & (ETOK_CAP | ETOK_ALLCAP)))
+		return false;
+	return ETOK_FIND(etok_folded(c->t, x->b), verbs);
+}
+
 void
 ent_list_kinds(struct ent_ctx *c)
 {
-	char **to_org = xcalloc(c->n + 1, sizeof(*to_org));
+	char **to_org = xcalloc(2 * c->n + 1, sizeof(*to_org));
 	char **to_person = xcalloc(c->n + 1, sizeof(*to_person));
 	size_t i, j, k, n_org, n_person, n = 0, m = 0;
 
@@ -1024,6 +1051,9 @@ ent_list_kinds(struct ent_ctx *c)
 				to_person[m++] = c->runs[k].name;
 		}
 	}
+	for (i = 0; i < c->n; i++)
+		if (ent_at_speaker(c, &c->runs[i]))
+			to_org[n++] = c->runs[i].name;
 	/* the name's every mention: the list tells what it names */
 	ent_list_mark(c, to_org, n, ENT_PERSON, ENT_ORG);
 	ent_list_mark(c, to_person, m, ENT_ORG, ENT_PERSON);

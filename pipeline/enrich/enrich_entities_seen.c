@@ -500,3 +500,49 @@ ent_code_word(struct ent_ctx *c, size_t i)
 	return ent_hset_has(&c->codew,
 	    etok_hash(c->s + c->t->v[i].off, c->t->v[i].len));
 }
+
+/* Whether word i ends in a plural's s after a letter in lower case
+ * ("Democrats", "Protestants"). */
+static bool
+ent_plural(const struct ent_ctx *c, size_t i)
+{
+	const char *w = c->s + c->t->v[i].off;
+	size_t n = c->t->v[i].len;
+
+	return n > 3 && w[n - 1] == 's' && w[n - 2] >= 'a' &&
+	    w[n - 2] <= 'z' && w[n - 2] != 's';
+}
+
+/* Whether word i, opening a sentence in English text, is a body's name
+ * by what it does: the text writes its form right before "said",
+ * "says", "told", "announced" or "declined" ("Apple said", "Samsung
+ * said it would"), and it is no word of the dictionary in lower case
+ * unless the dictionary writes it capitalised too ("Apple",
+ * "Microsoft") in no plural's form (a group's members: "Democrats
+ * said", "Republicans announced"): so "Police said", "Officials said",
+ * "Critics said", "Analysts said", "Sources said" stay no names. A
+ * stop word ("He", "This") or a people's word is none either. */
+bool
+ent_opener_speaks(struct ent_ctx *c, size_t i)
+{
+	static const char *const verbs[] = {
+		"announced", "declined", "said", "says", "told",
+	};
+	const struct etok *v = c->t->v;
+	size_t j;
+
+	if (c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	    !(v[i].flags & ETOK_CAP) || (v[i].flags & ETOK_POSS) ||
+	    ent_word_is(c, i, ENT_W_STOP) ||
+	    ent_word_is(c, i, ENT_W_DEMONYM) ||
+	    (ent_word_is(c, i, ENT_W_ENWORD) &&
+	    (!ent_dict_word("encap", v[i].hash) || ent_plural(c, i))))
+		return false;
+	for (j = 0; j < c->t->n; j++)
+		if (v[j].hash == v[i].hash && j + 1 < c->t->n &&
+		    v[j + 1].sent == v[j].sent && ent_plain_gap(c, j) &&
+		    !(v[j + 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
+		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
+			return true;
+	return false;
+}

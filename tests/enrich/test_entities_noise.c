@@ -530,6 +530,68 @@ test_entities_never_name(void **state)
 	article_free(a);
 }
 
+/* English: a word opening a sentence, capitalised nowhere else, is a
+ * body when the text writes it before "said", "says", "told",
+ * "announced" or "declined" and the dictionary has it in lower case
+ * only as a name too ("Apple said", "Microsoft said", "Samsung said");
+ * a surname of a person named in full is the person's ("Cook said"
+ * after "Tim Cook"). Common words so placed stay no names: "This
+ * said", "That said", "Officials said", "Police said", "He said",
+ * "Critics said", "Analysts said", "Sources said", nor do a
+ * dictionary's names of groups in the plural ("Republicans announced",
+ * "Protestants said"). */
+static void
+test_entities_opener_speaks(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Apple said on Thursday that sales rose in the "
+	    "quarter. Microsoft said its cloud grew faster. Tim Cook told "
+	    "analysts the results were strong, and Google declined to "
+	    "comment. Samsung said it would respond. Cook said the company "
+	    "would grow.");
+	assert_true(has_name(&a->organisations, "Apple"));
+	assert_true(has_name(&a->organisations, "Microsoft"));
+	assert_true(has_name(&a->organisations, "Samsung"));
+	assert_true(has_name(&a->organisations, "Google"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_false(has_name(&a->organisations, "Cook"));
+	article_free(a);
+	a = run_in("en", "This said on Thursday that sales rose. That said, "
+	    "the cloud grew. Officials said the cloud grew. Police said "
+	    "nothing was found. He said the results were strong. Critics "
+	    "said it was weak. Analysts said the figures were solid. "
+	    "Sources said it would respond. Relatives told reporters. "
+	    "Republicans announced a plan. Protestants said so.");
+	assert_int_equal(a->organisations.n, 0);
+	assert_int_equal(a->people.n, 0);
+	article_free(a);
+}
+
+/* English: a person's shape between "at" and "said", "says", "told",
+ * "announced" or "declined" is the speaker's employer, a body
+ * ("Analysts at Morgan Stanley said"); a person after "at" elsewhere
+ * stays one ("looked at Tim Cook,"). */
+static void
+test_entities_at_speaker(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Analysts at Morgan Stanley said the figures were "
+	    "solid. Economists at Goldman Sachs told clients to wait. The "
+	    "crowd looked at Tim Cook, and anger aimed at Keir Starmer "
+	    "grew. Jane Smith said little.");
+	assert_true(has_name(&a->organisations, "Morgan Stanley"));
+	assert_true(has_name(&a->organisations, "Goldman Sachs"));
+	assert_false(has_name(&a->people, "Morgan Stanley"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_true(has_name(&a->people, "Keir Starmer"));
+	assert_true(has_name(&a->people, "Jane Smith"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -553,6 +615,8 @@ main(void)
 		cmocka_unit_test(test_entities_predicate_adj),
 		cmocka_unit_test(test_entities_adj_head),
 		cmocka_unit_test(test_entities_never_name),
+		cmocka_unit_test(test_entities_opener_speaks),
+		cmocka_unit_test(test_entities_at_speaker),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
