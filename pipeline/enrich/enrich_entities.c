@@ -758,6 +758,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->plural.v);
 	free(c->unit.v);
 	free(c->codew.v);
+	free(c->speaks.v);
 	free(c->de_sent);
 	free(c->code_sent);
 	free(c->flagged);

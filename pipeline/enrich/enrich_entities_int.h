@@ -141,6 +141,10 @@ struct ent_ctx {
 	                           brackets after a place ("Boise (BOI)") */
 	struct ent_hset label;  /* the same of the acronyms written before
 	                           an identifier's code ("ISBN 978-3-...") */
+	struct ent_hset speaks; /* the etok hashes of the words written
+	                           right before a speech verb ("Apple
+	                           said"): ent_opener_speaks(); NULL
+	                           until first needed */
 	struct ent_hset codew;  /* the etok_hash() of the capitalised
 	                           words, as written, that stand in lines
 	                           of code more often than in prose */

@@ -522,14 +522,26 @@ ent_plural(const struct ent_ctx *c, size_t i)
  * said", "Republicans announced"): so "Police said", "Officials said",
  * "Critics said", "Analysts said", "Sources said" stay no names. A
  * stop word ("He", "This") or a people's word is none either. */
-bool
-ent_opener_speaks(struct ent_ctx *c, size_t i)
+static void
+ent_speaks_fill(struct ent_ctx *c)
 {
 	static const char *const verbs[] = {
 		"announced", "declined", "said", "says", "told",
 	};
 	const struct etok *v = c->t->v;
-	size_t j;
+
+	ent_hset_init(&c->speaks);
+	for (size_t j = 0; j + 1 < c->t->n; j++)
+		if (v[j + 1].sent == v[j].sent && ent_plain_gap(c, j) &&
+		    !(v[j + 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
+		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
+			ent_hset_add(&c->speaks, v[j].hash);
+}
+
+bool
+ent_opener_speaks(struct ent_ctx *c, size_t i)
+{
+	const struct etok *v = c->t->v;
 
 	if (c->lang == NULL || strcmp(c->lang, "en") != 0 ||
 	    !(v[i].flags & ETOK_CAP) || (v[i].flags & ETOK_POSS) ||
@@ -538,11 +550,7 @@ ent_opener_speaks(struct ent_ctx *c, size_t i)
 	    (ent_word_is(c, i, ENT_W_ENWORD) &&
 	    (!ent_dict_word("encap", v[i].hash) || ent_plural(c, i))))
 		return false;
-	for (j = 0; j < c->t->n; j++)
-		if (v[j].hash == v[i].hash && j + 1 < c->t->n &&
-		    v[j + 1].sent == v[j].sent && ent_plain_gap(c, j) &&
-		    !(v[j + 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
-		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
-			return true;
-	return false;
+	if (c->speaks.v == NULL)
+		ent_speaks_fill(c);
+	return ent_hset_has(&c->speaks, v[i].hash);
 }

@@ -570,6 +570,19 @@ text_dateline(struct nw_article *a, const char *s)
 	free(agency);
 }
 
+/* Whether s holds more than max words; read no further than the word
+ * after the max-th (a paragraph's every full stop asks of its tail). */
+static bool
+text_more_words(const char *s, int max)
+{
+	int n = 0;
+
+	for (const char *p = s; *p != '\0'; p++)
+		if (*p != ' ' && (p == s || p[-1] == ' ') && ++n > max)
+			return true;
+	return false;
+}
+
 /* The date line that a renderer glued to the end of a paragraph (lynx
  * sets no blank line between a <p> and the line under it): after the
  * paragraph's last full stop, a tail of a few words that ends with a
@@ -586,7 +599,7 @@ text_glued_date(const char *s, struct nw_time *t)
 		    isdigit((unsigned char)p[-1]))
 			continue;
 		tail++;
-		if (text_count(tail) > TEXT_GLUED_WORDS)
+		if (text_more_words(tail, TEXT_GLUED_WORDS))
 			continue;
 		if (date_find(tail, strlen(tail), t, &at, &span) != 0)
 			return false;

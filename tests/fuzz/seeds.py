@@ -366,6 +366,23 @@ def large_hostile(out):
         "".join("Shared words of the banner one two three four five six "
                 "seven. Tail %d\n\n" % i for i in range(20000)))
     put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
+    # round 24's sentence openers: 300,000 sentences in one paragraph,
+    # each opened by a capitalised word of its own. text_glued_date()
+    # counted the words of the paragraph's whole tail after each full
+    # stop (main's binary: 26 s on 60,000 of them as a dump, some 11
+    # minutes on these), and ent_opener_speaks() walked every word of
+    # the text for each opener (41 s on 60,000 in a page); 1 s each now
+    openers = ["Q" + "".join(p) for p in
+               itertools.product("bcdfghjklmnpqrstvwxz", repeat=5)]
+    put(out, "text", "hostile-openers-300k.txt",
+        "A title of the page\n\nBy Jane Doe\n\n" +
+        " ".join("%s went home early." % w for w in openers[:300000]) +
+        "\n")
+    put(out, "pipeline", "hostile-openers-250k.html",
+        "<html><body><article><h1>A title of the page</h1><p>By Jane "
+        "Doe</p><p>" + " ".join("%s went home early and met friends." % w
+                                for w in openers[:250000]) +
+        "</p></article></body></html>")
     # round 24's recipe lines (text_quantities()): 120,000 quantity lines
     # of one run, each with a unit of its own, between two paragraphs:
     # the run's units were compared pair by pair (main's binary: 58 s on
