@@ -813,6 +813,7 @@ done:
 	html_paras_free(&ctx);
 	html_sigcache_free(&ctx.sigs);
 	free(ctx.drops);
+	free(ctx.asides);
 	for (size_t i = 0; i < ctx.n_ld_recipe; i++)
 		free(ctx.ld_recipe[i]);
 	free(ctx.ld_recipe);

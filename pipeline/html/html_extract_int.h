@@ -78,6 +78,13 @@ struct html_para {
 	const xmlNode *block;  /* the block whose text it is */
 };
 
+/* An image the writer collected in a link to another page: its index in
+ * the article's images and the paragraphs written before it. */
+struct html_img_at {
+	size_t image;
+	size_t para;
+};
+
 struct html_ctx {
 	struct html_para *paras;  /* the paragraphs written so far */
 	size_t n_paras;
@@ -119,6 +126,9 @@ struct html_ctx {
 	size_t n_ld_recipe, cap_ld_recipe;
 	xmlNode **drops;   /* the first walk's nodes to remove (step 1) */
 	size_t n_drops, cap_drops;
+	struct html_img_at *asides;  /* images in links to other pages,
+	                                 kept in the text's region only */
+	size_t n_asides, cap_asides;
 };
 
 /* Minimum own text of a block for it to score its ancestors. */
@@ -313,6 +323,16 @@ void html_paras_join(struct html_ctx *ctx);
 void html_paras_free(struct html_ctx *ctx);
 /* Step 6: the winner, or the filtered prose of the whole page. */
 void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
+
+/* html_extract_images.c */
+/* Whether picture img lies in a link to another page. */
+bool html_img_links_away(const xmlNode *img);
+/* Notes that the image about to be added lies in a link to another
+ * page, after ctx's paragraphs written so far. */
+void html_img_aside(struct html_ctx *ctx);
+/* Drops the images html_img_aside() noted that lie outside the text's
+ * region: before its first kept paragraph or after its last. */
+void html_imgs_region(struct html_ctx *ctx);
 
 /* html_extract_edges.c */
 /* Drops what the winner's paragraphs hold at their edges that is no

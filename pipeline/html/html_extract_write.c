@@ -552,6 +552,8 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	html_trim(&credit);
 	if (credit.len == 0)
 		html_split_credit(&cap, &credit);
+	if (html_img_links_away(img))
+		html_img_aside(ctx);
 	article_add_image(ctx->a, url, cap.len ? cap.p : NULL,
 	    credit.len ? credit.p : NULL);
 	free(url);
@@ -1145,6 +1147,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 	if ((double)won >= HTML_FALLBACK * (double)page_prose ||
 	    ctx->recipe_box != NULL || ctx->story) {
 		html_paras_trim(ctx);
+		html_imgs_region(ctx);
 		html_paras_join(ctx);
 		html_paras_free(ctx);
 		return;
@@ -1167,6 +1170,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 		html_paras_free(ctx);
 		html_paras_swap(ctx, &box, &n, &cap);
 		html_paras_filter(ctx);
+		html_imgs_region(ctx);
 	}
 	html_paras_join(ctx);
 	html_paras_free(ctx);

@@ -438,11 +438,29 @@ html_href_is_comment(const char *s, size_t n)
 	    strip_ncasecmp(h + 1, "comment", 7) == 0;
 }
 
+bool
+html_href_is_picture(const char *s, size_t n)
+{
+	static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".gif",
+		".webp", ".avif" };
+	size_t e, end;
+
+	for (end = 0; end < n && s[end] != '?' && s[end] != '#'; end++)
+		;
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+		e = strlen(exts[i]);
+		if (end >= e && strip_ncasecmp(s + end - e, exts[i], e) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* What becomes of an attribute of a start tag that strip_attrs keeps on
  * its element: hrefs, rels, inline styles and titles are read in a few
  * places only. An <a>'s href is read to tell a link to the home page
  * (meta_is_logo()), to an author's page (html_href_is_author()) or to a
- * reader comment (html_href_is_comment()): it
+ * reader comment (html_href_is_comment()), or to a picture's own
+ * (html_href_is_picture(), for the writer's images): it
  * goes when surely neither; its rel for "author".
  * A <link>'s href and rel are read for rel=canonical only: both go once
  * the tag is read (strip_start_tag()) when its rel is not that. A style
@@ -473,7 +491,8 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 		return !seen && (t->kind != SK_A ||
 		    !strip_href_not_home(v, vlen) ||
 		    html_href_is_author(v, vlen) ||
-		    html_href_is_comment(v, vlen));
+		    html_href_is_comment(v, vlen) ||
+		    html_href_is_picture(v, vlen));
 	}
 	if (n == 3 && strip_ncasecmp(name, "rel", 3) == 0) {
 		seen = t->had_rel;

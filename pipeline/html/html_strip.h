@@ -75,4 +75,10 @@ bool html_href_is_author(const char *s, size_t n);
  * comment's, not the article's (meta_visit()). */
 bool html_href_is_comment(const char *s, size_t n);
 
+/* Whether href s (n bytes) is a picture's own link: to the picture's
+ * file ("...jpg", which a lightbox opens). The writer drops the
+ * pictures in links to other pages outside the text's region
+ * (html_imgs_region()), not those in such links. */
+bool html_href_is_picture(const char *s, size_t n);
+
 #endif

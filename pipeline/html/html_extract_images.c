@@ -1,0 +1,110 @@
+/* The HTML extractor's images outside the article: pictures in links to
+ * other pages (a teaser of another story, a magazine's cover, a shop's
+ * offer, a sponsor's or the site's logo) are kept only among the text's
+ * paragraphs, where a gallery's pictures link to their own pages. See
+ * html_extract_int.h. */
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "html_dom.h"
+#include "html_extract_int.h"
+#include "html_strip.h"
+
+/* The parse keeps an <a>'s href only when it is to the home page, an
+ * author, a comment, a place on the page or the picture's own
+ * (html_href_is_picture()): a link without one went to another page.
+ * A link to a place on the page or to the picture's file (which a
+ * lightbox opens) is the picture's. */
+bool
+html_img_links_away(const xmlNode *img)
+{
+	for (const xmlNode *p = img; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+		const char *href;
+
+		if (pi == NULL || pi->kind != HTML_K_A)
+			continue;
+		href = html_attr(p, "href");
+		if (href == NULL || (href[0] != '#' &&
+		    !html_href_is_picture(href, strlen(href))))
+			return true;
+	}
+	return false;
+}
+
+void
+html_img_aside(struct html_ctx *ctx)
+{
+	if (ctx->n_asides == ctx->cap_asides) {
+		ctx->cap_asides = ctx->cap_asides ? 2 * ctx->cap_asides : 8;
+		ctx->asides = xrealloc(ctx->asides,
+		    ctx->cap_asides * sizeof(*ctx->asides));
+	}
+	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
+	ctx->asides[ctx->n_asides].para = ctx->n_paras;
+	ctx->n_asides++;
+}
+
+/* Removes image i of article a. */
+static void
+html_img_remove(struct nw_article *a, size_t i)
+{
+	free(a->images[i].url);
+	free(a->images[i].caption);
+	free(a->images[i].credit);
+	memmove(&a->images[i], &a->images[i + 1],
+	    (a->n_images - i - 1) * sizeof(a->images[0]));
+	a->n_images--;
+}
+
+/* Whether a paragraph of ctx from i to j (excluded) is left out of the
+ * text and is no caption: furniture between a picture and the text. */
+static bool
+html_furniture_between(const struct html_ctx *ctx, size_t i, size_t j)
+{
+	for (; i < j && i < ctx->n_paras; i++)
+		if (!ctx->paras[i].keep && !ctx->paras[i].caption)
+			return true;
+	return false;
+}
+
+void
+html_imgs_region(struct html_ctx *ctx)
+{
+	size_t first = SIZE_MAX, last = 0;
+
+	for (size_t i = 0; i < ctx->n_paras; i++) {
+		if (!ctx->paras[i].keep || ctx->paras[i].caption)
+			continue;
+		if (first == SIZE_MAX)
+			first = i;
+		last = i;
+	}
+	/* an image noted after p paragraphs lies between paragraph p - 1
+	 * and paragraph p: among the text when kept ones are on both
+	 * sides, next to it when only captions part them (a lead picture
+	 * that opens its gallery); the last noted goes first, the indices
+	 * before it holding */
+	for (size_t k = ctx->n_asides; k > 0; k--) {
+		const struct html_img_at *at = &ctx->asides[k - 1];
+		bool out;
+
+		if (at->image >= ctx->a->n_images)
+			continue;
+		if (first == SIZE_MAX)
+			out = true;
+		else if (at->para <= first)
+			out = html_furniture_between(ctx, at->para, first);
+		else if (at->para > last)
+			out = html_furniture_between(ctx, last + 1, at->para);
+		else
+			out = false;
+		if (out)
+			html_img_remove(ctx->a, at->image);
+	}
+	free(ctx->asides);
+	ctx->asides = NULL;
+	ctx->n_asides = ctx->cap_asides = 0;
+}

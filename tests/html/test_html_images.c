@@ -1,0 +1,96 @@
+/* Unit tests of html_extract()'s images: pictures in links to other
+ * pages (a magazine's cover, a teaser, a partner's logo) kept among the
+ * text's paragraphs and next to them, dropped where furniture parts
+ * them from the text (html_extract_images.c). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "html/html_extract.h"
+#include "util.h"
+
+#include "html_prose.h"
+
+#define NOW 1893456000  /* 2030-01-01 */
+
+/* The page of the headline and the article's three paragraphs in one
+ * box: before the headline a magazine's cover linked to the shop, a
+ * line of links after it, and the lead picture linked to its gallery;
+ * a gallery's picture among the paragraphs; after them a line the
+ * text leaves out, a partner's logo linked to its site and a picture
+ * linked to its own file. */
+static const char page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><div>\n<a href=\"/shop/abo\"><img src=\"https:"
+	    "//e.com/cover.jpg\"></a><div><a href=\"/shop\">All offers</a"
+	    "> <a href=\"/abo\">Subscribe</a></div></div>\n<div><a href=\""
+	    "/photos/1\"><img src=\"https://e.com/lead.jpg\"></a></div>\n"
+	    "<div><h1>Harbour bridge</h1></div>\n<div><div>%s</div></div>"
+	    "<div><a href=\"/photos/2\"><img src=\"https://e.com/middle.j"
+	    "pg\"></a></div>\n<div><div>%s</div></div><div><div>%s</div><"
+	    "/div>\n<p>Follow us on Facebook and Twitter for more news.</"
+	    "p><div><a href=\"/partner\"><img src=\"https://e.com/partner"
+	    ".png\"></a>\n<a href=\"https://e.com/big.jpg\"><img src=\"ht"
+	    "tps://e.com/small.jpg\"></a></div>\n</div></body></html>";
+
+/* Extracts page. */
+static struct nw_article *
+extract(void)
+{
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	buf_printf(&b, page, prose1, prose2, prose3);
+	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	    sizeof(err)), 0);
+	buf_free(&b);
+	return a;
+}
+
+/* Whether a holds the image of address url. */
+static bool
+has_image(const struct nw_article *a, const char *url)
+{
+	for (size_t i = 0; i < a->n_images; i++)
+		if (a->images[i].url != NULL &&
+		    strcmp(a->images[i].url, url) == 0)
+			return true;
+	return false;
+}
+
+/* The partner's logo, which a line left out of the text parts from it,
+ * goes; the lead picture linked to its gallery, next to the headline, a
+ * gallery's picture among the paragraphs and a picture linked to its
+ * own file (a lightbox's) stay. */
+static void
+test_logo_after_furniture(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract();
+	assert_non_null(a->body);
+	assert_false(has_image(a, "https://e.com/partner.png"));
+	assert_true(has_image(a, "https://e.com/lead.jpg"));
+	assert_true(has_image(a, "https://e.com/middle.jpg"));
+	assert_true(has_image(a, "https://e.com/small.jpg"));
+	article_free(a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_logo_after_furniture),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
