@@ -759,6 +759,9 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->unit.v);
 	free(c->codew.v);
 	free(c->speaks.v);
+	free(c->said.v);
+	free(c->poss.v);
+	free(c->titled.v);
 	free(c->de_sent);
 	free(c->code_sent);
 	free(c->flagged);

@@ -646,7 +646,7 @@ static bool
 ent_never_name(struct ent_ctx *c, size_t a, size_t b)
 {
 	const char *f = etok_folded(c->t, b - 1);
-	size_t l = strlen(f), j;
+	size_t l = strlen(f);
 
 	/* a plural ("Sowers") and an adjective's -less or -ly
 	 * ("Lawless", "Lovely") make surnames */
@@ -662,11 +662,7 @@ ent_never_name(struct ent_ctx *c, size_t a, size_t b)
 	    ent_name_speaks(c, b - 1, false))
 		return false;
 	/* a title before the name anywhere ("Dr. Sherine Abed") */
-	for (j = 1; j < c->t->n; j++)
-		if (c->t->v[j].hash == c->t->v[a].hash &&
-		    ent_word_is(c, j - 1, ENT_W_TITLE))
-			return false;
-	return true;
+	return !ent_name_titled(c, a);
 }
 
 /* Classes the run [a, b) of two or more words that no other rule took:

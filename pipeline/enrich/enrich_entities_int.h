@@ -145,6 +145,13 @@ struct ent_ctx {
 	                           right before a speech verb ("Apple
 	                           said"): ent_opener_speaks(); NULL
 	                           until first needed */
+	struct ent_hset said;   /* the same before "said", "says",
+	                           "told", "announced" in any case
+	                           (ent_name_speaks()) */
+	struct ent_hset poss;   /* the same of the words written as a
+	                           possessive ("Starbucks' CEO") */
+	struct ent_hset titled; /* the same of the words written right
+	                           after a title ("Dr. Sherine Abed") */
 	struct ent_hset codew;  /* the etok_hash() of the capitalised
 	                           words, as written, that stand in lines
 	                           of code more often than in prose */
@@ -376,9 +383,11 @@ void ent_class_unread(struct ent_ctx *c, size_t a, size_t b);
  * the place pl. */
 const struct ent_place *ent_place_of(struct ent_ctx *c, size_t a, size_t b);
 /* Whether the text writes word i's form anywhere before "said", "says",
- * "told", "announced", or, where poss, as a possessive
- * (enrich_entities_resolve.c). */
+ * "told", "announced", or, where poss, as a possessive; whether it
+ * writes it anywhere right after a title ("Dr. Sherine Abed")
+ * (enrich_entities_seen.c: each a set filled in one walk of the text). */
 bool ent_name_speaks(struct ent_ctx *c, size_t i, bool poss);
+bool ent_name_titled(struct ent_ctx *c, size_t i);
 void ent_add_place(struct ent_ctx *c, size_t a, size_t b,
     const struct ent_place *pl);
 /* enrich_entities_style.c: whether the one word i is no name by its

@@ -743,31 +743,6 @@ ent_counts(const struct ent_ctx *c, size_t i)
 	    ETOK_FIND(etok_folded(c->t, i), q);
 }
 
-/* Whether the text writes word i's form anywhere before "said", "says",
- * "told", "announced" ("Starbucks said"), or, where poss, as a
- * possessive ("Starbucks' CEO"): a body's or a person's. */
-bool
-ent_name_speaks(struct ent_ctx *c, size_t i, bool poss)
-{
-	static const char *const verbs[] = {
-		"announced", "said", "says", "told",
-	};
-	const struct etok *v = c->t->v;
-	size_t j;
-
-	for (j = 0; j < c->t->n; j++) {
-		if (v[j].hash != v[i].hash)
-			continue;
-		if (poss && (v[j].flags & ETOK_POSS))
-			return true;
-		if (j + 1 < c->t->n && v[j + 1].sent == v[j].sent &&
-		    ent_plain_gap(c, j) &&
-		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
-			return true;
-	}
-	return false;
-}
-
 /* Whether run r, one word of English text that ends in a plural's s
  * after a letter in lower case ("Dreamers", "Uighurs"), is written
  * right after a count ("about 450 Dreamers,", "a million or more

@@ -554,3 +554,49 @@ ent_opener_speaks(struct ent_ctx *c, size_t i)
 		ent_speaks_fill(c);
 	return ent_hset_has(&c->speaks, v[i].hash);
 }
+
+/* Fills c->said, c->poss and c->titled in one walk of the text. */
+static void
+ent_named_fill(struct ent_ctx *c)
+{
+	static const char *const verbs[] = {
+		"announced", "said", "says", "told",
+	};
+	const struct etok *v = c->t->v;
+
+	ent_hset_init(&c->said);
+	ent_hset_init(&c->poss);
+	ent_hset_init(&c->titled);
+	for (size_t j = 0; j < c->t->n; j++) {
+		if (v[j].flags & ETOK_POSS)
+			ent_hset_add(&c->poss, v[j].hash);
+		if (j > 0 && ent_word_is(c, j - 1, ENT_W_TITLE))
+			ent_hset_add(&c->titled, v[j].hash);
+		if (j + 1 < c->t->n && v[j + 1].sent == v[j].sent &&
+		    ent_plain_gap(c, j) &&
+		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
+			ent_hset_add(&c->said, v[j].hash);
+	}
+}
+
+/* Whether the text writes word i's form anywhere before "said", "says",
+ * "told", "announced" ("Starbucks said"), or, where poss, as a
+ * possessive ("Starbucks' CEO"): a body's or a person's. */
+bool
+ent_name_speaks(struct ent_ctx *c, size_t i, bool poss)
+{
+	uint64_t h = c->t->v[i].hash;
+
+	if (c->said.v == NULL)
+		ent_named_fill(c);
+	return (poss && ent_hset_has(&c->poss, h)) ||
+	    ent_hset_has(&c->said, h);
+}
+
+bool
+ent_name_titled(struct ent_ctx *c, size_t i)
+{
+	if (c->said.v == NULL)
+		ent_named_fill(c);
+	return ent_hset_has(&c->titled, c->t->v[i].hash);
+}

@@ -378,6 +378,16 @@ def large_hostile(out):
         "A title of the page\n\nBy Jane Doe\n\n" +
         " ".join("%s went home early." % w for w in openers[:300000]) +
         "\n")
+    # and ents24b's and ents24c's checks of a name's other mentions
+    # (before "said", as a possessive, after a title) walked the whole
+    # text for each run: 40,000 runs took 57 s in a page; one walk now
+    put(out, "pipeline", "hostile-named-runs-120k.html",
+        "<html><body><article><h1>A title of the page</h1><p>By Jane "
+        "Doe</p><p>" + " ".join("Then Boston %s Switch went home, said "
+                                "Jane. It was a %s Commission thing, "
+                                "and about 45 %ss left." % (w, w, w)
+                                for w in openers[:120000]) +
+        "</p></article></body></html>")
     put(out, "pipeline", "hostile-openers-250k.html",
         "<html><body><article><h1>A title of the page</h1><p>By Jane "
         "Doe</p><p>" + " ".join("%s went home early and met friends." % w
