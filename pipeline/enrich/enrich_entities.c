@@ -752,6 +752,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->free.v);
 	free(c->text.v);
 	free(c->thing.v);
+	free(c->unadj.v);
 	free(c->code.v);
 	free(c->label.v);
 	free(c->model.v);

@@ -133,6 +133,9 @@ struct ent_ctx {
 	                           "README.rst") */
 	struct ent_hset thing;  /* the same of the acronyms defined by a
 	                           phrase in lower case */
+	struct ent_hset unadj;  /* the same of the words written once at
+	                           least neither as a predicate nor before
+	                           a common noun (ent_adjective()) */
 	struct ent_hset model;  /* the same of the acronyms written before
 	                           a model's number ("RTX 3080") */
 	struct ent_hset unit;   /* the same of the acronyms written after

@@ -930,16 +930,15 @@ ent_list_org(const struct ent_run *x)
 	return x->kind == ENT_ORG && x->b - x->a >= 2;
 }
 
-/* Whether the person name of run x is one to_org holds. */
+/* Whether the person name of run x is one to_org holds, sorted by
+ * ent_str_cmp(). */
 static bool
 ent_list_marked(const struct ent_run *x, char *const *to_org, size_t n)
 {
-	size_t i;
+	const char *key = x->name;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(x->name, to_org[i]) == 0)
-			return true;
-	return false;
+	return bsearch(&key, to_org, n, sizeof(*to_org), ent_str_cmp) !=
+	    NULL;
 }
 
 /* Whether run x is a person named in full: with a given name, a title
@@ -959,13 +958,17 @@ ent_list_single(const struct ent_run *x)
 	return x->kind == ENT_ORG && x->single && x->b - x->a == 1;
 }
 
-/* Gives every mention of the names of to[0, n) the kind kind. */
+/* Gives every mention of the names of to[0, n) the kind kind; to is
+ * sorted first (the names against each name were 7.9 s for 80,000
+ * "economists at John Doe said"). */
 static void
-ent_list_mark(struct ent_ctx *c, char *const *to, size_t n,
+ent_list_mark(struct ent_ctx *c, char **to, size_t n,
     enum ent_kind from, enum ent_kind kind)
 {
 	size_t i;
 
+	if (n > 1)
+		qsort(to, n, sizeof(*to), ent_str_cmp);
 	for (i = 0; i < c->n && n > 0; i++)
 		if (c->runs[i].kind == from &&
 		    ent_list_marked(&c->runs[i], to, n)) {

@@ -613,6 +613,8 @@ html_in_content_figure(xmlNode *n)
 #define HTML_PITCH_TEXT 800
 #define HTML_PITCH_BUTTON 40
 #define HTML_PITCH_LINK 80
+/* Element siblings read each way for the text's flow (html_ends_flow()). */
+#define HTML_FLOW_REACH 100
 
 /* The nearest block holding node n (a text node or an element). */
 static const xmlNode *
@@ -687,18 +689,30 @@ html_text_para(const xmlNode *s)
 /* Whether n's element siblings before it hold a paragraph of prose
  * (html_text_para()), the nearest in *para, and those after it none:
  * a box in the flow of the text, at its end. A teaser card after it
- * is skipped, not text. */
+ * is skipped, not text. Each way HTML_FLOW_REACH siblings are read at
+ * most: a pitch stands by the text's paragraphs, and a page of 40,000
+ * boxes, each reading all the others, took minutes. */
 static bool
 html_ends_flow(xmlNode *n, const xmlNode **para)
 {
+	unsigned k = 0;
+
 	*para = NULL;
-	for (xmlNode *s = n->prev; s != NULL && *para == NULL; s = s->prev)
-		if (html_is_elem(s) && html_ni(s) != NULL)
+	for (xmlNode *s = n->prev; s != NULL && *para == NULL &&
+	    k < HTML_FLOW_REACH; s = s->prev)
+		if (html_is_elem(s) && html_ni(s) != NULL) {
 			*para = html_text_para(s);
-	for (xmlNode *s = n->next; *para != NULL && s != NULL; s = s->next)
-		if (html_is_elem(s) && html_ni(s) != NULL && html_prose(s) > 0 &&
-		    !html_ni(html_sole(s))->card)
+			k++;
+		}
+	k = 0;
+	for (xmlNode *s = n->next; *para != NULL && s != NULL; s = s->next) {
+		if (!html_is_elem(s) || html_ni(s) == NULL)
+			continue;
+		if (++k > HTML_FLOW_REACH)
 			return false;
+		if (html_prose(s) > 0 && !html_ni(html_sole(s))->card)
+			return false;
+	}
 	return *para != NULL;
 }
 

@@ -393,6 +393,37 @@ def large_hostile(out):
         "Doe</p><p>" + " ".join("%s went home early and met friends." % w
                                 for w in openers[:250000]) +
         "</p></article></body></html>")
+    # round 24's "economists at John Doe said" (ent_at_speaker()): each
+    # of the names it gave a body's kind was looked for among all the
+    # others' (ent_list_mark()): 27 s on 160,000 of them in a dump,
+    # some 9 minutes on these (33 MB); sorted and searched now, 5 s
+    put(out, "pipeline", "hostile-at-speakers-700k.txt",
+        "Analysts see trouble ahead for the markets\n\n" +
+        "\n\n".join(" ".join("Economists at John %s said that it was "
+                             "so." % w for w in openers[k:k + 20])
+                    for k in range(0, 700000, 20)) + "\n")
+    # round 23's adjectives in -ic (ent_adjective(), which round 24's
+    # predicates joined): each one-word run walked the whole text for
+    # its other mentions: 23 s on 40,000 of them, some 15 minutes on
+    # these; the words' mentions are gathered once per text now
+    put(out, "pipeline", "hostile-adjectives-250k.txt",
+        "Analysts see trouble ahead for the markets\n\n" +
+        "\n\n".join(" ".join("Then %sic criticism grew in the town, "
+                             "said the mayor." % w
+                             for w in openers[k:k + 20])
+                    for k in range(0, 250000, 20)) + "\n")
+    # round 24's pitch after the text (html_ends_flow()): each small box
+    # with a heading and a short link read all the boxes before it for
+    # the text's last paragraph, and after it for prose: 34 s on 40,000
+    # of them, over 2 minutes on these (80,000: the parser's element
+    # limit); each way 100 siblings now, under a second
+    pitches = ("<html><body><article><h1>A page of pitches</h1>" +
+               ("<div>" + "Some words of text here that read as prose. "
+                * 8 + "</div>") * 3 +
+               "<div><h2>Something to Consider</h2><a href='/join'>LEARN "
+               "MORE</a></div>" * 80000 + "</article></body></html>")
+    for t in ("html", "pipeline"):
+        put(out, t, "hostile-pitches-80k.html", pitches)
     # round 24's recipe lines (text_quantities()): 120,000 quantity lines
     # of one run, each with a unit of its own, between two paragraphs:
     # the run's units were compared pair by pair (main's binary: 58 s on
