@@ -184,21 +184,6 @@ meta_after_other_word(const char *s, size_t at)
 	return meta_after_word(s, at, words, NKEYS(words));
 }
 
-/* True when the date of span bytes at s[at] is a cited work's: a DOI
- * follows it closely ("pp. 260 - 264, 15. Januar 2021, DOI 10.1126/"),
- * as the references under an article give them. */
-static bool
-meta_before_doi(const char *s, size_t at, size_t span)
-{
-	size_t i, end = at + span;
-
-	for (i = end; i < end + 12 && s[i] != '\0'; i++)
-		if (strncasecmp(s + i, "doi", 3) == 0 &&
-		    !isalpha((unsigned char)s[i + 3]))
-			return true;
-	return false;
-}
-
 /* Replaces *t, the date that ends at s[end], with the date written
  * right after it when that one is of an earlier day: nothing but white
  * space and punctuation between them, the two dates are the page's
@@ -237,8 +222,7 @@ meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
 	while (off < len && date_find(s + off, len - off, &x, &at,
 	    &span) == 0) {
 		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
-		    !meta_after_other_word(s, off + at) &&
-		    !meta_before_doi(s, off + at, span)) {
+		    !meta_after_other_word(s, off + at)) {
 			if (!meta_after_update_word(s, off + at)) {
 				*t = x;
 				meta_earlier_beside(s, off + at + span, now, t);

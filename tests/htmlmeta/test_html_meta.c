@@ -689,14 +689,6 @@ test_dates_url_text(void **state)
 	assert_string_equal(a->title, "Absatz November 2021");
 	assert_day(&a->published, "2022-01-27");
 	article_free(a);
-	/* a date a DOI follows is a cited paper's, not the page's: the
-	 * page's own update line dates it */
-	a = run("<html><body><h1>T</h1><p>Darmstadt - Januar 2021. Text."
-	    "</p><p>J. Roe: <b>A paper.</b><br>In: <i>Science</i>; Vol. 371,"
-	    " pp. 260, 15. Januar 2021, DOI 10.1126/science.abe4688</p><p>"
-	    "<b>Aktualisiert am </b>17.01.2021.</p></body></html>", NULL);
-	assert_day(&a->published, "2021-01-17");
-	article_free(a);
 	/* the date printed under the headline, an <h2> that the <title>
 	 * names */
 	a = run("<html><head><title>Ein Bericht | Blog</title></head><body>"
