@@ -732,21 +732,6 @@ test_dates_url_text(void **state)
 	    "<div><span>29.11.2022</span></div></body></html>", NULL);
 	assert_day(&a->published, "2022-11-21");
 	article_free(a);
-	/* two dates side by side under the headline, the later first:
-	 * the page's modification and its publication, which is the
-	 * earlier; not where a word parts them */
-	a = run("<html><body><h1>Anpassung der Vorlagen</h1><div><span>"
-	    "NMB-Media</span></div><time>2018-08-29 14:15:57</time> <time "
-	    "datetime=\"2018-06-22 10:20:00\">2018-06-22 10:20:00</time>"
-	    "<p>Aufgrund der derzeitigen Unsicherheiten haben wir uns "
-	    "entschieden.</p></body></html>", NULL);
-	assert_day(&a->published, "2018-06-22");
-	article_free(a);
-	a = run("<html><body><h1>Anpassung der Vorlagen</h1><div>"
-	    "2018-08-29</div><h2>Archiv</h2><div>2018-06-22</div><p>Aufgrund"
-	    " der derzeitigen Unsicherheiten.</p></body></html>", NULL);
-	assert_day(&a->published, "2018-08-29");
-	article_free(a);
 	/* the date printed under the headline however many wrappers
 	 * (each block in <div>s of its own) lie between: the text read
 	 * after the headline is bounded by its bytes, not its markup */
