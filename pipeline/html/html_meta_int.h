@@ -318,15 +318,6 @@ size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
 size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
     size_t max, const char *desc, const struct strlist *sources);
 
-/* The issuer a press release names beside its headline: the text after
- * the label "Herausgeber:" among the first max of lines (or the next
- * line, where the label stands alone), kept whole, an organisation's or
- * a firm's name too ("Nordex SE", "Pressestelle des Deutschen
- * Caritasverbandes"), as the page states it. Returns the number of names
- * added (0 or 1). */
-size_t meta_author_issuer(struct strlist *out, const struct strlist *lines,
-    size_t max);
-
 /* The writer's name alone closing body, as a letter is signed ("...
  * Eine bemerkenswerte Sammlung." then "Marina Mucha"): a last paragraph,
  * after others, of two to four words shaped like a person's name, added

@@ -894,47 +894,6 @@ test_teaser_byline(void **state)
 #undef P
 
 static void
-test_issuer_label(void **state)
-{
-	struct nw_article *a;
-
-	(void)state;
-	a = run("<html><body><h1>Neue Pr\xc3\xa4sidentin gew\xc3\xa4hlt</h1>"
-	    "<span>Erschienen am:</span><h2>13.10.2021</h2>"
-	    "<strong>Herausgeber:</strong><div><span><strong>Pressestelle "
-	    "des Deutschen Musterverbandes</strong><br>Musterstra\xc3\x9f" "e "
-	    "13<br>10117 Berlin</span></div><p>Die Delegiertenversammlung "
-	    "hat eine neue Pr\xc3\xa4sidentin gew\xc3\xa4hlt.</p>"
-	    "</body></html>", NULL);
-	assert_authors(a, "Pressestelle des Deutschen Musterverbandes");
-	article_free(a);
-
-	a = run("<html><body><h2>Pressemitteilung</h2><h6>Herausgeber: "
-	    "<a href=\"/firmen/19\">Muster Wind SE</a></h6><div><h1>Muster "
-	    "Wind und IWES intensivieren Zusammenarbeit</h1><p>Hamburg - Die "
-	    "vermehrte Stromerzeugung aus erneuerbaren Energien hat einen "
-	    "erheblichen Einfluss auf das elektrische Netz.</p></div>"
-	    "</body></html>", NULL);
-	assert_authors(a, "Muster Wind SE");
-	article_free(a);
-
-	/* a person named in the byline is the author */
-	a = run("<html><body><h1>Muster Wind w\xc3\xa4" "chst</h1><p>Von Jana "
-	    "Roe</p><p>Herausgeber: Muster Wind SE</p><p>Hamburg - Die "
-	    "vermehrte Stromerzeugung aus erneuerbaren Energien.</p>"
-	    "</body></html>", NULL);
-	assert_authors(a, "Jana Roe");
-	article_free(a);
-
-	a = run("<html><body><h1>Muster Wind w\xc3\xa4" "chst</h1>"
-	    "<p>Herausgeber der Studie ist Muster Wind SE</p><p>Hamburg - "
-	    "Die vermehrte Stromerzeugung aus erneuerbaren Energien.</p>"
-	    "</body></html>", NULL);
-	assert_authors(a, "");
-	article_free(a);
-}
-
-static void
 test_copyright_author(void **state)
 {
 	static const char *const lines[][2] = {
@@ -1110,7 +1069,6 @@ main(void)
 		cmocka_unit_test(test_dateline_join),
 		cmocka_unit_test(test_dateline_above),
 		cmocka_unit_test(test_copyright_author),
-		cmocka_unit_test(test_issuer_label),
 		cmocka_unit_test(test_time_mate),
 		cmocka_unit_test(test_teaser_byline),
 		cmocka_unit_test(test_not_bylines),
