@@ -867,10 +867,6 @@ html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
 	/* the headline on the page: dates are printed next to it */
 	anchor = a->title != NULL ? meta_find_heading(&w.heads, a->title) :
 	    NULL;
-	/* (or the heading over the byline that gave it) */
-	if (anchor == NULL && a->title != NULL && c.byline_head != NULL &&
-	    strcmp(a->title, c.byline_head) == 0)
-		anchor = w.byline_head;
 	if (anchor == NULL)
 		anchor = w.first_h1;
 	if (anchor != NULL) {

@@ -100,10 +100,6 @@ struct meta_cands {
 	struct strlist author_link;  /* text of links to an author's page */
 	struct strlist author_box;    /* the text before an author link */
 	struct strlist lead_byline;  /* short text that opens with "By" */
-	char *byline_head;           /* the heading right over the first
-	                                byline that opens with a lead-in
-	                                (any level, "<h6>Headline</h6><h5>
-	                                Von Jane Doe</h5>"), or NULL */
 	struct strlist lead_named;   /* the element after a lead-in that is
 	                                all its text, holding a link ("von
 	                                <a>r23</a>"): a name as marked */
@@ -156,7 +152,6 @@ enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_IN_UNSEEN,
 
 struct meta_walk {
 	xmlNodePtr first_h1;
-	xmlNodePtr byline_head;  /* the node of meta_cands' byline_head */
 	xmlNodePtr in[META_NIN];  /* the walk is inside of, or NULL */
 	/* h1..h3 outside <head>, not inside another of them, nor deeper
 	 * than META_MAX_DEPTH - 1: where the headline may be */
@@ -426,10 +421,6 @@ meta_is_heading(xmlNodePtr n)
 	    n->name[1] <= '6' && n->name[2] == '\0';
 }
 
-/* The heading element (h1 to h6) right before byline element n, or
- * before the element n opens (its first child, a few levels up), or
- * NULL. */
-xmlNodePtr meta_heading_over(xmlNodePtr n);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);

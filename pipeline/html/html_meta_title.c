@@ -346,21 +346,6 @@ meta_title_holder(const struct meta_cands *c, const char *const *cand,
 	return h;
 }
 
-/* True when the first text that opens with a byline's lead-in names a
- * person ("Von Leonora Holling", not "von 1990 bis 2000"). */
-static bool
-meta_byline_names(const struct meta_cands *c, const char *const *sites)
-{
-	struct strlist names = {0}, outlets = {0};
-	bool yes;
-
-	yes = c->lead_byline.n > 0 && meta_author_add(&names,
-	    c->lead_byline.v[0], sites, &outlets, true) > 0;
-	strlist_free(&names);
-	strlist_free(&outlets);
-	return yes;
-}
-
 char *
 meta_decide_title(const struct meta_cands *c, const char *const *sites)
 {
@@ -426,13 +411,6 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 			h = d;
 	if (h == NULL)
 		h = meta_title_holder(c, cand, 5, sites);
-	/* or the heading over the byline ("<h6>Headline</h6><h5>Von Jane
-	 * Doe</h5>"), whatever its level */
-	if (h == NULL && c->byline_head != NULL &&
-	    words_in(c->byline_head, strlen(c->byline_head)) >= 3 &&
-	    !meta_heading_is_site(c->byline_head, sites) &&
-	    meta_byline_names(c, sites))
-		h = c->byline_head;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];
