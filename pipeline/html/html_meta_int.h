@@ -216,8 +216,10 @@ const char *meta_skip_space(const char *s);
  * &oslash; ...): every named entity of HTML, from libxml2's table. */
 void meta_unescape(char *s);
 /* Text content of node, folded; never NULL. Skips script and style.
- * Reads until max bytes other than white space are read, so a text of
- * max bytes or more comes out at least max long (never cut short). */
+ * Reads until max bytes other than white space are read and stops
+ * there (at the end of that character), so a text of max bytes or more
+ * comes out at least max long (never cut short), and no longer than
+ * max bytes and the white space among them. */
 char *meta_node_text(xmlNodePtr node, size_t max);
 /* Lower-cased copy of the letters and digits of s (ASCII folded, other
  * code points kept): "Die ZEIT!" -> "diezeit". */

@@ -15,6 +15,7 @@
 #include "article.h"
 #include "date.h"
 #include "html/html_meta.h"
+#include "html/html_meta_int.h"
 #include "meta_check.h"
 
 static void
@@ -1122,6 +1123,48 @@ test_heading_standfirst_h2(void **state)
 	article_free(a);
 }
 
+/* meta_node_text() reads up to its bound and no further: a text node of
+ * 100 kB under a heading, or given alone, comes out as long as the bound
+ * asks (and the rest of the character it ends in), not whole; a short
+ * text whole, its indentation not counted. */
+static void
+test_node_text_bound(void **state)
+{
+	static const char head[] = "<html><body><h2>  \xc3\xa4";
+	static const char tail[] = "</h2><h3>\n  Ein   kurzer\n Text "
+	    "</h3></body></html>";
+	size_t n = 100000, i;
+	char *page, *s;
+	htmlDocPtr doc;
+	xmlNodePtr h2, h3;
+
+	(void)state;
+	page = malloc(sizeof(head) + n + sizeof(tail));
+	assert_non_null(page);
+	memcpy(page, head, sizeof(head) - 1);
+	for (i = 0; i < n; i++)
+		page[sizeof(head) - 1 + i] = (char)(i % 7 == 6 ? ' ' : 'x');
+	memcpy(page + sizeof(head) - 1 + n, tail, sizeof(tail));
+	doc = htmlReadMemory(page, (int)strlen(page), NULL, "utf-8",
+	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	h2 = xmlDocGetRootElement(doc)->children->children;
+	h3 = h2->next;
+	assert_string_equal(h2->name, "h2");
+	s = meta_node_text(h2, 16);
+	/* "ä" and fifteen bytes more: x six at a time, then a space */
+	assert_string_equal(s, "\xc3\xa4xxxxxx xxxxxx xx");
+	free(s);
+	s = meta_node_text(h2->children, 1);
+	assert_string_equal(s, "\xc3\xa4");
+	free(s);
+	s = meta_node_text(h3, 100);
+	assert_string_equal(s, "Ein kurzer Text");
+	free(s);
+	xmlFreeDoc(doc);
+	free(page);
+}
+
 int
 main(void)
 {
@@ -1147,6 +1190,7 @@ main(void)
 		cmocka_unit_test(test_lead_image),
 		cmocka_unit_test(test_local_midnight),
 		cmocka_unit_test(test_wall_clock_offset),
+		cmocka_unit_test(test_node_text_bound),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
