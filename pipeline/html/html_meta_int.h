@@ -423,6 +423,11 @@ meta_is_heading(xmlNodePtr n)
 	    n->name[1] <= '6' && n->name[2] == '\0';
 }
 
+/* True when element n is part of a teaser of another article: inside
+ * a link to another page that holds a heading (a card that links as a
+ * whole), or beside a link, within two levels, whose text is a
+ * headline's. A byline there names the teaser's writer. */
+bool meta_in_teaser(xmlNodePtr n);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);

@@ -91,7 +91,9 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 			if (len <= META_LINE_MAX && len > 0) {
 				buf_append(&b, f, len);
 				buf_putc(&b, ' ');
-				if (lines->n < META_MAX_LIST)
+				/* (a teaser's "Von ..." is its writer's) */
+				if (lines->n < META_MAX_LIST &&
+				    !meta_in_teaser(n->parent))
 					strlist_push(lines, f);
 			} else if (len > 0) {
 				meta_dateline_open(&b, f, len);

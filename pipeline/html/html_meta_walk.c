@@ -578,7 +578,7 @@ meta_headline_beside(xmlNodePtr n, bool next)
  * byline's class there names the teaser's writer, not this page's.
  * (Four siblings a side are read: a list of a thousand teasers costs
  * a thousand short looks, not a million.) */
-static bool
+bool
 meta_in_teaser(xmlNodePtr n)
 {
 	xmlNodePtr p;
@@ -823,7 +823,7 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
-	    !meta_in_link(n)) {
+	    !meta_in_link(n) && !meta_in_teaser(n)) {
 		meta_push_short(&c->lead_byline, n);
 		if ((k = meta_lead_element(n, &w->leads)) != NULL)
 			meta_push_short(&c->lead_named, k);

@@ -893,6 +893,45 @@ test_teaser_byline(void **state)
 }
 #undef P
 
+/* A teaser's byline found by its lead-in ("Von ..."), not its class, is
+ * the teaser's writer too, right under the headline as well: inside a
+ * card that links to another page as a whole, or beside a headline's
+ * link. The page's own "Von" line, with its link to the author's page,
+ * is its byline. */
+static void
+test_teaser_byline_text(void **state)
+{
+	static const char head[] = "<html><body><h1>Der Bericht des "
+	    "Tages</h1><p>Ein langer Text des Artikels, der hier steht und "
+	    "weiter geht, damit er ein Absatz des K\xc3\xb6rpers ist.</p>";
+	static const char tail[] = "<p>Noch ein Absatz.</p></body></html>";
+	static const struct {
+		const char *item, *want;
+	} cases[] = {
+		{"<div><a href=\"/andere-seite.html\"><h3>Ein anderer "
+		    "Artikel \xc3\xbc" "ber etwas</h3><span>Von Max Muster"
+		    "</span></a></div>", ""},
+		{"<ul><li><a href=\"/andere-seite.html\">Ein anderer Artikel "
+		    "\xc3\xbc" "ber etwas Neues</a><div>Von Max Muster</div>"
+		    "</li></ul>", ""},
+		{"<p>Von <a href=\"/autor/jana-roe/\">Jana Roe</a></p>",
+		    "Jana Roe"},
+		{"<div><span>Von Jana Roe</span></div>", "Jana Roe"},
+	};
+	struct nw_article *a;
+	char page[1024];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		snprintf(page, sizeof(page), "%s%s%s", head, cases[i].item,
+		    tail);
+		a = run(page, NULL);
+		assert_authors(a, cases[i].want);
+		article_free(a);
+	}
+}
+
 static void
 test_copyright_author(void **state)
 {
@@ -1071,6 +1110,7 @@ main(void)
 		cmocka_unit_test(test_copyright_author),
 		cmocka_unit_test(test_time_mate),
 		cmocka_unit_test(test_teaser_byline),
+		cmocka_unit_test(test_teaser_byline_text),
 		cmocka_unit_test(test_not_bylines),
 		cmocka_unit_test(test_author_page_link),
 		cmocka_unit_test(test_byline_leads_unmarked),
