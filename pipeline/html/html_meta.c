@@ -510,13 +510,6 @@ meta_authors_unmarked(const struct meta_cands *c, const char *const *sites,
 		(void)meta_author_wire(out, &c->lines_after, META_BYLINE_LINES,
 		    meta_get(c, (const char *const[]){"og:description",
 		    "description"}, 2), &c->source_line);
-	/* A press release's issuer, named by its label under the
-	 * headline or just above it: the organisation that speaks, a
-	 * firm too */
-	if (out->n == 0 && meta_author_issuer(out, &c->lines_after,
-	    META_BYLINE_LINES) == 0)
-		(void)meta_author_issuer(out, &c->lines_before,
-		    META_BEFORE_LINES);
 	/* No person named anywhere: the outlet named as author is it,
 	 * unless it is a firm (a publisher's or a web agency's legal name,
 	 * "Web Commerce GmbH"): a company is no author. */
@@ -874,10 +867,6 @@ html_meta_end(struct html_meta *m, htmlDocPtr doc, const char *url,
 	/* the headline on the page: dates are printed next to it */
 	anchor = a->title != NULL ? meta_find_heading(&w.heads, a->title) :
 	    NULL;
-	/* (or the heading over the byline that gave it) */
-	if (anchor == NULL && a->title != NULL && c.byline_head != NULL &&
-	    strcmp(a->title, c.byline_head) == 0)
-		anchor = w.byline_head;
 	if (anchor == NULL)
 		anchor = w.first_h1;
 	if (anchor != NULL) {

@@ -1121,33 +1121,3 @@ meta_author_signature(struct strlist *out, const char *body,
 	strlist_free(&outlets);
 	return added;
 }
-
-size_t
-meta_author_issuer(struct strlist *out, const struct strlist *lines,
-    size_t max)
-{
-	static const char label[] = "herausgeber";
-	const size_t n = sizeof(label) - 1;
-	char *line, *p;
-	size_t i;
-
-	for (i = 0; i < lines->n && i < max; i++) {
-		p = lines->v[i] + strspn(lines->v[i], " ");
-		if (!author_lower_eq(label, p, n))
-			continue;
-		p += n + strspn(p + n, " ");
-		if (*p != ':')
-			continue;
-		p++;
-		/* "Herausgeber:" alone: the issuer is the next text */
-		if (p[strspn(p, " ")] == '\0' && i + 1 < lines->n)
-			p = lines->v[i + 1];
-		line = xstrdup(p);
-		p = author_trim(line);
-		if (author_part_basic(p) && !author_is_domain(p))
-			strlist_push(out, p);
-		free(line);
-		return out->n > 0;
-	}
-	return 0;
-}

@@ -184,43 +184,6 @@ meta_after_other_word(const char *s, size_t at)
 	return meta_after_word(s, at, words, NKEYS(words));
 }
 
-/* True when the date of span bytes at s[at] is a cited work's: a DOI
- * follows it closely ("pp. 260 - 264, 15. Januar 2021, DOI 10.1126/"),
- * as the references under an article give them. */
-static bool
-meta_before_doi(const char *s, size_t at, size_t span)
-{
-	size_t i, end = at + span;
-
-	for (i = end; i < end + 12 && s[i] != '\0'; i++)
-		if (strncasecmp(s + i, "doi", 3) == 0 &&
-		    !isalpha((unsigned char)s[i + 3]))
-			return true;
-	return false;
-}
-
-/* Replaces *t, the date that ends at s[end], with the date written
- * right after it when that one is of an earlier day: nothing but white
- * space and punctuation between them, the two dates are the page's
- * publication and its modification, and a page is modified after it is
- * published ("2018-08-29 14:15 | 2018-06-22 10:20"). */
-static void
-meta_earlier_beside(const char *s, size_t end, int64_t now,
-    struct nw_time *t)
-{
-	struct nw_time x;
-	size_t at = 0, span = 0, len = strlen(s), i;
-
-	if (end >= len || date_find(s + end, len - end, &x, &at, &span) != 0 ||
-	    at > 8 || !x.set || x.utc > now || x.utc < META_EPOCH ||
-	    x.utc / 86400 >= t->utc / 86400)
-		return;
-	for (i = end; i < end + at; i++)
-		if (isalnum((unsigned char)s[i]) || (s[i] & 0x80) != 0)
-			return;
-	*t = x;
-}
-
 /* The first plausible date written in s that does not follow a word of
  * modification; failing that, with updates, the first plausible date
  * at all (found in the same pass). */
@@ -237,11 +200,9 @@ meta_date_find_upd(const char *s, int64_t now, struct nw_time *t,
 	while (off < len && date_find(s + off, len - off, &x, &at,
 	    &span) == 0) {
 		if (x.set && x.utc <= now && x.utc >= META_EPOCH &&
-		    !meta_after_other_word(s, off + at) &&
-		    !meta_before_doi(s, off + at, span)) {
+		    !meta_after_other_word(s, off + at)) {
 			if (!meta_after_update_word(s, off + at)) {
 				*t = x;
-				meta_earlier_beside(s, off + at + span, now, t);
 				return true;
 			}
 			if (updates && !upd.set)

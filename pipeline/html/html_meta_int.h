@@ -100,10 +100,6 @@ struct meta_cands {
 	struct strlist author_link;  /* text of links to an author's page */
 	struct strlist author_box;    /* the text before an author link */
 	struct strlist lead_byline;  /* short text that opens with "By" */
-	char *byline_head;           /* the heading right over the first
-	                                byline that opens with a lead-in
-	                                (any level, "<h6>Headline</h6><h5>
-	                                Von Jane Doe</h5>"), or NULL */
 	struct strlist lead_named;   /* the element after a lead-in that is
 	                                all its text, holding a link ("von
 	                                <a>r23</a>"): a name as marked */
@@ -156,7 +152,6 @@ enum { META_IN_COMMENTS, META_IN_HEAD, META_IN_HEADING, META_IN_UNSEEN,
 
 struct meta_walk {
 	xmlNodePtr first_h1;
-	xmlNodePtr byline_head;  /* the node of meta_cands' byline_head */
 	xmlNodePtr in[META_NIN];  /* the walk is inside of, or NULL */
 	/* h1..h3 outside <head>, not inside another of them, nor deeper
 	 * than META_MAX_DEPTH - 1: where the headline may be */
@@ -221,8 +216,10 @@ const char *meta_skip_space(const char *s);
  * &oslash; ...): every named entity of HTML, from libxml2's table. */
 void meta_unescape(char *s);
 /* Text content of node, folded; never NULL. Skips script and style.
- * Reads until max bytes other than white space are read, so a text of
- * max bytes or more comes out at least max long (never cut short). */
+ * Reads until max bytes other than white space are read and stops
+ * there (at the end of that character), so a text of max bytes or more
+ * comes out at least max long (never cut short), and no longer than
+ * max bytes and the white space among them. */
 char *meta_node_text(xmlNodePtr node, size_t max);
 /* Lower-cased copy of the letters and digits of s (ASCII folded, other
  * code points kept): "Die ZEIT!" -> "diezeit". */
@@ -317,15 +314,6 @@ size_t meta_author_lines(struct strlist *out, const struct strlist *lines,
  * Returns the number of names added (0 or 1). */
 size_t meta_author_wire(struct strlist *out, const struct strlist *lines,
     size_t max, const char *desc, const struct strlist *sources);
-
-/* The issuer a press release names beside its headline: the text after
- * the label "Herausgeber:" among the first max of lines (or the next
- * line, where the label stands alone), kept whole, an organisation's or
- * a firm's name too ("Nordex SE", "Pressestelle des Deutschen
- * Caritasverbandes"), as the page states it. Returns the number of names
- * added (0 or 1). */
-size_t meta_author_issuer(struct strlist *out, const struct strlist *lines,
-    size_t max);
 
 /* The writer's name alone closing body, as a letter is signed ("...
  * Eine bemerkenswerte Sammlung." then "Marina Mucha"): a last paragraph,
@@ -435,10 +423,11 @@ meta_is_heading(xmlNodePtr n)
 	    n->name[1] <= '6' && n->name[2] == '\0';
 }
 
-/* The heading element (h1 to h6) right before byline element n, or
- * before the element n opens (its first child, a few levels up), or
- * NULL. */
-xmlNodePtr meta_heading_over(xmlNodePtr n);
+/* True when element n is part of a teaser of another article: inside
+ * a link to another page that holds a heading (a card that links as a
+ * whole), or beside a link, within two levels, whose text is a
+ * headline's. A byline there names the teaser's writer. */
+bool meta_in_teaser(xmlNodePtr n);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);

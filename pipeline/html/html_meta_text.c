@@ -29,10 +29,7 @@ meta_dateline_place(const char *f, size_t at)
 		return true;
 	while (at > 0 && (f[at - 1] == ' ' || f[at - 1] == '('))
 		at--;
-	/* (a date in parentheses opens it: "(21. November 2022) Text") */
-	if (at == 0)
-		return true;
-	if (f[at - 1] != ',')
+	if (at == 0 || f[at - 1] != ',')
 		return false;
 	for (i = 0; i + 1 < at; i++) {
 		if (word && islower((unsigned char)f[i]))
@@ -94,7 +91,9 @@ meta_text_after(xmlNodePtr node, size_t max, struct strlist *lines,
 			if (len <= META_LINE_MAX && len > 0) {
 				buf_append(&b, f, len);
 				buf_putc(&b, ' ');
-				if (lines->n < META_MAX_LIST)
+				/* (a teaser's "Von ..." is its writer's) */
+				if (lines->n < META_MAX_LIST &&
+				    !meta_in_teaser(n->parent))
 					strlist_push(lines, f);
 			} else if (len > 0) {
 				meta_dateline_open(&b, f, len);
@@ -238,46 +237,6 @@ meta_full_name(xmlNodePtr n, char **name, int depth)
 			done = meta_full_name(n->children, name, depth + 1);
 	}
 	return done;
-}
-
-/* Element p if it is a heading, or the heading p wraps (each wrapper
- * holding nothing but the next, up to three), or NULL: another CMS
- * puts every block in a <div> of its own. */
-static xmlNodePtr
-meta_wrapped_heading(xmlNodePtr p)
-{
-	int down;
-
-	for (down = 0; p != NULL && p->type == XML_ELEMENT_NODE &&
-	    down <= 3; down++) {
-		if (meta_is_heading(p))
-			return p;
-		p = meta_only_child(p);
-	}
-	return NULL;
-}
-
-/* The heading element right before byline element n, or before the
- * element n opens (see html_meta_int.h), or NULL. */
-xmlNodePtr
-meta_heading_over(xmlNodePtr n)
-{
-	xmlNodePtr p;
-	int up;
-
-	for (up = 0; n != NULL && up < 3; up++) {
-		for (p = n->prev; p != NULL; p = p->prev)
-			if (p->type == XML_ELEMENT_NODE ||
-			    (p->type == XML_TEXT_NODE &&
-			    !xmlIsBlankNode(p)))
-				break;
-		if (p != NULL)
-			return meta_wrapped_heading(p);
-		n = n->parent;
-		if (n == NULL || n->type != XML_ELEMENT_NODE)
-			return NULL;
-	}
-	return NULL;
 }
 
 /* The first of the headings the walk found whose text is title, or

@@ -288,79 +288,6 @@ meta_title_lone_h2(const struct meta_cands *c, const char *const *cand,
 	return yes ? h : NULL;
 }
 
-/* True when every word of t with a letter or digit in it is a word of h
- * (ASCII case aside), and t has three such words or more. */
-static bool
-meta_holds_words(const char *h, const char *t)
-{
-	const char *w, *e, *p;
-	size_t l, n = 0;
-	bool found, alnum;
-
-	for (w = t; *w != '\0'; w = e) {
-		while (*w == ' ')
-			w++;
-		for (e = w, alnum = false; *e != '\0' && *e != ' '; e++)
-			if (isalnum((unsigned char)*e) || (*e & 0x80) != 0)
-				alnum = true;
-		l = (size_t)(e - w);
-		if (l == 0 || !alnum)
-			continue;
-		n++;
-		for (p = h, found = false; *p != '\0' && !found; p++)
-			found = strncasecmp(p, w, l) == 0 &&
-			    (p == h || p[-1] == ' ') &&
-			    (p[l] == '\0' || p[l] == ' ');
-		if (!found)
-			return false;
-	}
-	return n >= 3;
-}
-
-/* The first <h1>, <h2> or <h3> (not the site's name) that holds every
- * word of one of the n candidates cut of the site's names and more: the
- * headline where the <title> is a short form of it ("Neubau
- * Werkstattgebäude - Neubau WSL Birmensdorf" for the <h2> "Projektwett-
- * bewerb Neubau Werkstattgebäude WSL Birmensdorf"); else NULL. */
-static const char *
-meta_title_holder(const struct meta_cands *c, const char *const *cand,
-    size_t n, const char *const *sites)
-{
-	const struct strlist *l[3] = {&c->h1, &c->h2, &c->h3};
-	const char *h = NULL;
-	size_t i, j, k;
-	char *t;
-
-	for (k = 0; k < n && h == NULL; k++) {
-		if (cand[k] == NULL)
-			continue;
-		t = meta_title_clean(cand[k], sites, true);
-		for (j = 0; j < 3 && h == NULL; j++)
-			for (i = 0; i < l[j]->n && h == NULL; i++)
-				if (strlen(l[j]->v[i]) > strlen(t) &&
-				    !meta_heading_is_site(l[j]->v[i], sites) &&
-				    meta_holds_words(l[j]->v[i], t))
-					h = l[j]->v[i];
-		free(t);
-	}
-	return h;
-}
-
-/* True when the first text that opens with a byline's lead-in names a
- * person ("Von Leonora Holling", not "von 1990 bis 2000"). */
-static bool
-meta_byline_names(const struct meta_cands *c, const char *const *sites)
-{
-	struct strlist names = {0}, outlets = {0};
-	bool yes;
-
-	yes = c->lead_byline.n > 0 && meta_author_add(&names,
-	    c->lead_byline.v[0], sites, &outlets, true) > 0;
-	strlist_free(&names);
-	strlist_free(&outlets);
-	return yes;
-}
-
 char *
 meta_decide_title(const struct meta_cands *c, const char *const *sites)
 {
@@ -424,15 +351,6 @@ meta_decide_title(const struct meta_cands *c, const char *const *sites)
 	for (k = 0; h == NULL && d != NULL && k < 5; k++)
 		if (meta_title_agrees(d, cand[k], sites))
 			h = d;
-	if (h == NULL)
-		h = meta_title_holder(c, cand, 5, sites);
-	/* or the heading over the byline ("<h6>Headline</h6><h5>Von Jane
-	 * Doe</h5>"), whatever its level */
-	if (h == NULL && c->byline_head != NULL &&
-	    words_in(c->byline_head, strlen(c->byline_head)) >= 3 &&
-	    !meta_heading_is_site(c->byline_head, sites) &&
-	    meta_byline_names(c, sites))
-		h = c->byline_head;
 	for (k = 0; h != NULL && k < c->h1.n; k++)
 		if (c->h1.v[k] == h && c->h1_rest.v[k][0] != '\0')
 			h = c->h1_rest.v[k];

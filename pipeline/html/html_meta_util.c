@@ -164,6 +164,23 @@ meta_unescape(char *s)
 	*o = '\0';
 }
 
+/* Appends text s to b up to the byte that makes *left bytes other than
+ * ASCII white space read (and the rest of its character), no further:
+ * a text node of megabytes costs what the bound asks. */
+static void
+meta_text_put(struct buf *b, const unsigned char *s, size_t *left)
+{
+	const unsigned char *p;
+
+	for (p = s; *p != '\0' && *left > 0; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' &&
+		    *p != '\f')
+			(*left)--;
+	while ((*p & 0xc0) == 0x80)
+		p++;
+	buf_append(b, (const char *)s, (size_t)(p - s));
+}
+
 /* Appends the text under n to b until *left bytes other than ASCII
  * white space have been read: the folded text is at least that long
  * then, while markup's indentation (which folding drops) does not count,
@@ -172,18 +189,12 @@ static void
 meta_text_rec(xmlNodePtr n, struct buf *b, size_t *left, int depth)
 {
 	enum meta_tag tag;
-	const unsigned char *p;
 
 	for (; n != NULL && *left > 0; n = n->next) {
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content == NULL)
-				continue;
-			buf_puts(b, (const char *)n->content);
-			for (p = n->content; *p != '\0' && *left > 0; p++)
-				if (*p != ' ' && *p != '\t' && *p != '\n' &&
-				    *p != '\r' && *p != '\f')
-					(*left)--;
+			if (n->content != NULL)
+				meta_text_put(b, n->content, left);
 		} else if (n->type == XML_ELEMENT_NODE && depth < 64) {
 			tag = meta_tag_of(n->name);
 			if (tag == MT_SCRIPT || tag == MT_STYLE ||
@@ -206,7 +217,7 @@ meta_node_text(xmlNodePtr node, size_t max)
 	if (node->type == XML_ELEMENT_NODE)
 		meta_text_rec(node->children, &b, &max, 0);
 	else if (node->content != NULL)
-		buf_puts(&b, (const char *)node->content);
+		meta_text_put(&b, node->content, &max);
 	(void)meta_fold_to(b.p, b.p, b.len + 1);
 	return buf_take(&b);
 }

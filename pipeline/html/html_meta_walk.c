@@ -578,7 +578,7 @@ meta_headline_beside(xmlNodePtr n, bool next)
  * byline's class there names the teaser's writer, not this page's.
  * (Four siblings a side are read: a list of a thousand teasers costs
  * a thousand short looks, not a million.) */
-static bool
+bool
 meta_in_teaser(xmlNodePtr n)
 {
 	xmlNodePtr p;
@@ -823,15 +823,7 @@ meta_element_marks(xmlNodePtr n, enum meta_tag tag, unsigned marks,
 	if (!meta_full(&c->source_line) && meta_opens_source(n))
 		meta_push_short(&c->source_line, n);
 	if (!meta_full(&c->lead_byline) && meta_opens_byline(n, &w->leads) &&
-	    !meta_in_link(n)) {
-		if (c->lead_byline.n == 0 &&
-		    (k = meta_heading_over(n)) != NULL) {
-			/* the lead byline may not be kept (too long): the
-			 * next one's heading replaces this one's */
-			free(c->byline_head);
-			c->byline_head = meta_node_text(k, 400);
-			w->byline_head = k;
-		}
+	    !meta_in_link(n) && !meta_in_teaser(n)) {
 		meta_push_short(&c->lead_byline, n);
 		if ((k = meta_lead_element(n, &w->leads)) != NULL)
 			meta_push_short(&c->lead_named, k);
@@ -1138,7 +1130,6 @@ meta_cands_free(struct meta_cands *c)
 	strlist_free(&c->byline);
 	strlist_free(&c->lead_byline);
 	strlist_free(&c->lead_named);
-	free(c->byline_head);
 	strlist_free(&c->source_line);
 	free(c->copyright);
 	strlist_free(&c->pub_times);
