@@ -279,6 +279,9 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	case 1:
 		log_debug(&d->log, "%s: taken by another node, or gone",
 		    name);
+		if (back == OFFER_BACK)
+			offer_unmark(d, name, st, "taken by another node, or "
+			    "gone, before its claim here");
 		close(fd);
 		return WATCHER_TAKEN;
 	default:
@@ -298,6 +301,9 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
+	if (r == WATCHER_FULL && back == OFFER_BACK)
+		offer_unmark(d, name, st, "the queue full: given back into "
+		    "the inbox, judged again when offered again");
 	return r;
 }
 
@@ -921,6 +927,13 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	int rc, same;
 
 	item_file(it, &f);
+	/* the store's mark of its judgement at its offer goes with this
+	 * turn, whatever comes of the file here (published, moved out,
+	 * taken by another node, given back): a turn rolled back keeps it
+	 * for the retry */
+	if (it->marked && store_file_back(d->store, &f, false, err,
+	    errlen) != 0)
+		return -1;
 	rc = store_file_lookup_at(d->store, &f, &it->seq, &ts, prior,
 	    sizeof(prior), err, errlen);
 	if (rc == 1 && put_back(it, ts)) {
@@ -952,10 +965,6 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return 0;       /* not here: item_after() says why */
 	if (was == 0 && ask_elsewhere(d, it))
 		return 0;       /* another node's: only moved out */
-	/* the store's mark of its judgement at its offer goes with it */
-	if (it->marked && store_file_back(d->store, &f, false, err,
-	    errlen) != 0)
-		return -1;
 	uri = item_uri(it);
 	ci.uri = uri;
 	if (was > 0 && it->article != NULL)

@@ -214,6 +214,10 @@ enum offer_back offer_put_back(struct daemon *d, const char *name,
 bool offer_held_back(struct daemon *d, const char *name,
     const struct stat *st);
 void offer_again(struct daemon *d, struct item *it);
+/* The store's mark of name (st), judged put back when offered, dropped:
+ * the file was not claimed here after all (why, for the log). */
+void offer_unmark(struct daemon *d, const char *name,
+    const struct stat *st, const char *why);
 void offer_marks_end(struct daemon *d);
 
 /* The time from which a dead node's event for a file st is looked for

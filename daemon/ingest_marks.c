@@ -62,7 +62,15 @@ offer_mark(struct daemon *d, struct item *it)
 		    sizeof(err));
 		if (rc < 0)
 			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
-			    "claimed/%s/ (%s)", it->name, it->node, err);
+			    "%s/claimed/%s/ (%s): taken from there at the "
+			    "store's retry, judged put back still", it->name,
+			    it->dir, it->node, err);
+		else if (rc > 0)
+			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
+			    "%s/claimed/%s/ (another file of that name came "
+			    "into the inbox meanwhile): taken from there at the "
+			    "store's retry, judged put back still", it->name,
+			    it->dir, it->node);
 	}
 	/* said at the failure's first turn, then at debug level (a full
 	 * disk would say it for every such file at every retry) */
@@ -116,6 +124,71 @@ offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 	    "it is to be published (the store cannot mark it: %s)", name,
 	    err);
 	return OFFER_BACK_UNMARKED;
+}
+
+/* The store's mark of a file judged put back when offered (rc 1 of
+ * offer_put_back()), which this node did not claim after all, goes: a
+ * file not in claimed/THIS/ is not judged by it. Outside the loop's
+ * turns, as the mark was written; a failure leaves it to the next
+ * start (backs_prune()). */
+void
+offer_unmark(struct daemon *d, const char *name, const struct stat *st,
+    const char *why)
+{
+	struct store_file f;
+	char err[512];
+
+	store_file_key(&f, name, st);
+	if (store_file_back(d->store, &f, false, err, sizeof(err)) == 0)
+		log_info(&d->log, "%s: marked put back by hand, %s: its mark "
+		    "in the store dropped", name, why);
+	else
+		log_warn(&d->log, "%s: marked put back by hand, %s: its mark "
+		    "stays in the store until the next start (%s)", name, why,
+		    err);
+}
+
+/* At the start, after the files in claimed/THIS/ were queued: the
+ * store's marks of files put back by hand (files_back) whose file is
+ * not there (taken by another node before its claim or its commit here,
+ * moved or deleted by hand while the node was down) go; a mark is read
+ * only of a file in claimed/THIS/ (offer_again()). Bounded: 1000 marks
+ * a start, the oldest first (store_file_backs()); one lstat each. */
+void
+ingest_prune_backs(struct daemon *d, const char *dir)
+{
+	const char *node = store_origin_id(d->store);
+	struct store_file *v;
+	struct buf path = { 0 };
+	struct stat st;
+	char err[512];
+	size_t n, dropped = 0;
+	int rc = store_file_backs(d->store, &v, &n, err, sizeof(err));
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		path.len = 0;
+		buf_printf(&path, "%s/claimed/%s/%s", dir, node, v[i].name);
+		if (lstat(path.p, &st) == 0 && (uint64_t)st.st_dev ==
+		    v[i].dev && (uint64_t)st.st_ino == v[i].ino)
+			continue;
+		rc = store_file_back(d->store, &v[i], false, err,
+		    sizeof(err));
+		if (rc == 0) {
+			dropped++;
+			log_info(&d->log, "%s: marked put back by hand in the "
+			    "store, not in claimed/%s/ (taken by another node "
+			    "before its commit here, or moved by hand): its "
+			    "mark dropped", v[i].name, node);
+		}
+	}
+	if (rc != 0)
+		log_warn(&d->log, "the store's marks of files put back by "
+		    "hand: %s; those left go at a later start", err);
+	else if (dropped > 0)
+		log_info(&d->log, "%zu mark(s) of files put back by hand "
+		    "whose file is gone dropped from the store", dropped);
+	store_file_backs_free(v, n);
+	buf_free(&path);
 }
 
 /* The marks go, the files they name no longer waiting. */
