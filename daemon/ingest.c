@@ -17,6 +17,7 @@
 #include "budget.h"
 #include "commit.h"
 #include "daemon_state.h"
+#include "event.h"
 #include "hash.h"
 #include "inbox.h"
 #include "ingest_int.h"
@@ -678,18 +679,28 @@ find_published(struct item *it)
 {
 #ifdef HAVE_LIBNATS
 	struct inbox_event ev = { 0 };
+	char id[EVENT_ID_LEN];
 
 	if (it->d->inbox_stream == NULL) {      /* [cluster] leases off */
 		it->found = -1;
 		return;
 	}
+	if (it->article != NULL)
+		event_article_id(it->article, id);
 	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
 	    it->name, it->article != NULL ? it->article->content_hash : NULL,
-	    it->since, it->until, &it->ask_next, &ev);
+	    it->article != NULL ? id : NULL, it->since, it->until,
+	    &it->ask_next, &ev);
 	it->found_seq = ev.seq;
 	it->found_failed = ev.failed;
 	snprintf(it->found_origin, sizeof(it->found_origin), "%s",
 	    ev.origin);
+	it->prior_version = ev.version;
+	memcpy(it->prior_hash, ev.hash, sizeof(it->prior_hash));
+	memcpy(it->prior_origin, ev.prior_origin, sizeof(it->prior_origin));
+	it->prior_seq = ev.prior_seq;
+	it->ask_end = (int)ev.end;
+	it->first_s = ev.first_s;
 #else
 	it->found = -1;
 #endif
@@ -965,6 +976,8 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return 0;       /* not here: item_after() says why */
 	if (was == 0 && ask_elsewhere(d, it))
 		return 0;       /* another node's: only moved out */
+	if (was == 0 && ask_prior(d, it, err, errlen) != 0)
+		return -1;      /* another node's, changed: its update */
 	uri = item_uri(it);
 	ci.uri = uri;
 	if (was > 0 && it->article != NULL)

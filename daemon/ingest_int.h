@@ -62,6 +62,17 @@ struct item {
 	int64_t found_seq;      /* ... its seq there */
 	bool found_failed;      /* ... a source.error */
 	char found_origin[64];  /* ... by that node */
+	/* ask_back, not found: the stream's last event of its name and
+	 * article id with another content_hash (prior_version 0: none),
+	 * published before and changed since: this one its update */
+	int prior_version;
+	char prior_hash[65];
+	char prior_origin[64];
+	int64_t prior_seq;
+	int ask_end;            /* ... how the read ended (inbox_stream.h
+	                           enum inbox_ask_end) */
+	int64_t first_s;        /* ... ASK_END_AGED: the stream's first
+	                           event's time (0: none) */
 	char raw_hash[65];
 	struct nw_article *article;   /* NULL: failed, see error */
 	char error[256];
@@ -236,6 +247,14 @@ void ask_back_set(const struct daemon *d, struct item *it,
  * again). Not known (no server, or its read did not end in time):
  * published, perhaps again, as before the ask, and logged. */
 bool ask_elsewhere(struct daemon *d, struct item *it);
+/* ... and not found there, but its name's article (its id) published
+ * by another node with another text (it->prior_version): this node's
+ * record of that article made the stream's, in the turn's transaction,
+ * so that the commit path publishes this one as its update (version
+ * + 1), as the node that published it first would, not as new (with
+ * [cluster] articles the shared record decides, not this). 0 or -1. */
+int ask_prior(struct daemon *d, const struct item *it, char *err,
+    size_t errlen);
 
 void adopt_wait_drop(struct daemon *d, struct adopt_wait *w);
 void adopt_unanswered(struct daemon *d, const struct item *it);
