@@ -5,8 +5,8 @@ a SIGTERM timed (stop_timed()) or checked (stop()), a bounded wait
 (journal_size()), a test's mounts undone (unmount()), and newswired on
 a small tmpfs of its own (TmpfsDaemon, tmpfs_run()) for the full-disk
 tests; and what the tests of files put back into an inbox by hand share
-(tests/inbox: node_conf(), drop(), publish(), put_back(), lines_of(),
-marks()).
+(tests/inbox: node_conf(), drop(), publish(), put_back(), held(),
+kill(), lines_of(), marks()).
 
 A test adds tests/ops and tests/lib to sys.path before importing this
 (as it does for opslib). NW_TIME_FACTOR stretches every wait.
@@ -321,6 +321,21 @@ def put_back(inbox, name, hold=None):
         open(hold, "w").close()
     os.rename(os.path.join(inbox, "processed", name),
               os.path.join(inbox, name))
+
+
+def held(hold, seconds=20):
+    """Whether a shim (tests/shim/shim_hold.h) holds its process within
+    seconds, hold.held made; that sign removed."""
+    if not wait_for(lambda: os.path.exists(hold + ".held"), seconds):
+        return False
+    os.unlink(hold + ".held")
+    return True
+
+
+def kill(d):
+    """The daemon d (an opslib.Daemon) killed with SIGKILL, reaped."""
+    d.proc.kill()
+    d.stop(signalled=True)
 
 
 def lines_of(log_path, name, at=0):

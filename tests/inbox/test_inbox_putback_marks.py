@@ -30,9 +30,10 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import check, page  # noqa: E402
-from hostilelib import (Sub, finish, journal_size, lines_of,  # noqa: E402
-                        log_text, marks, no_sanitizer_report, node_conf,
-                        publish, put_back, run_daemon, stop, wait_for)
+from hostilelib import (Sub, finish, held, journal_size,  # noqa: E402
+                        kill, lines_of, log_text, marks, no_sanitizer_report,
+                        node_conf, publish, put_back, run_daemon, stop,
+                        wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
 NAME = "page.html"
@@ -41,15 +42,6 @@ GONE = "%s: marked put back by hand, taken by another node, or gone, " \
 PRUNED = "%s: marked put back by hand in the store, not in claimed/" % NAME
 SAME = "%s: put back into the inbox after its move out, identical to " \
     "seq 1" % NAME
-
-
-def held(hold):
-    """Whether the shim holds the daemon (hold.held made), within 20 s;
-    the sign removed."""
-    if not wait_for(lambda: os.path.exists(hold + ".held"), 20):
-        return False
-    os.unlink(hold + ".held")
-    return True
 
 
 def gone_before_claim(exe, tmp, inbox, shim, sub):
@@ -86,8 +78,7 @@ def gone_while_down(exe, tmp, inbox, shim, sub, conf_a, state, logp):
     check(os.path.exists(mine) and marks(state) == 1,
           "claimed and marked: %r, %d" % (inbox_waiting(inbox),
                                           marks(state)))
-    d.proc.kill()
-    d.stop(signalled=True)
+    kill(d)
     os.unlink(hold)
     os.rename(mine, os.path.join(inbox, "processed", NAME))
     at = len(log_text(logp))
