@@ -243,10 +243,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 {
 	struct daemon *d = ctx;
 	struct item *it = inflight_find(d, name);
-	const char *node = store_origin_id(d->store);
-	enum watcher_offer r;
 	enum offer_back back;
-	char err[512];
 
 	if (it != NULL) {
 		/* the name changed while we work on it: look again after */
@@ -267,7 +264,25 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
+	if (offer_pending(d, name)) {
+		close(fd);      /* its mark is being written: looked at after */
+		return WATCHER_TAKEN;
+	}
 	back = offer_put_back(d, name, st);
+	if (back == OFFER_BACK) /* claimed once marked (ingest_marks.c) */
+		return offer_pend(d, name, fd, st);
+	return offer_take(d, name, fd, st, back);
+}
+
+enum watcher_offer
+offer_take(struct daemon *d, const char *name, int fd,
+    const struct stat *st, enum offer_back back)
+{
+	const char *node = store_origin_id(d->store);
+	enum watcher_offer r;
+	struct item *it;
+	char err[512];
+
 	switch (back == OFFER_BACK_UNMARKED ? 2 : inbox_claim(d->cfg.inbox,
 	    node, name, st, err, sizeof(err))) {
 	case 2:
@@ -314,6 +329,7 @@ ingest_give_back(struct daemon *d)
 	for (size_t i = 0; i < d->n_inflight; i++)
 		item_stop(d, d->inflight[i]);
 	offer_marks_end(d);
+	offer_pending_end(d);
 }
 
 /* Queues the files in dir/claimed/node/ not in work (adopted: a dead

@@ -11,6 +11,7 @@
 
 #include "budget.h"
 #include "job.h"
+#include "watcher.h"
 
 struct daemon;
 struct nw_article;
@@ -134,6 +135,15 @@ struct offer_mark {
 	char *name;
 };
 
+/* A file judged put back by hand when offered, waiting for its mark
+ * (offer_pend()). */
+struct back_pending {
+	char *name;
+	int fd;
+	struct stat st;
+	bool again;             /* offered again meanwhile */
+};
+
 /* Where an adopted file's event is looked for (inbox_stream_find()). */
 struct adoption {
 	const char *chain;      /* the dead nodes that held it */
@@ -220,8 +230,26 @@ void offer_mark(struct daemon *d, struct item *it);
  * commit (unclaimed_check()), so that a kill meanwhile leaves it in the
  * inbox, where the next start judges it put back again. */
 enum offer_back { OFFER_NEW, OFFER_BACK, OFFER_BACK_UNMARKED };
+/* OFFER_BACK: judged so, the mark not written yet (offer_pend()). */
 enum offer_back offer_put_back(struct daemon *d, const char *name,
     const struct stat *st);
+/* The file offered as name, judged (back), claimed (but OFFER_BACK_
+ * UNMARKED) and queued (ingest.c): WATCHER_FULL leaves fd to the
+ * caller. */
+enum watcher_offer offer_take(struct daemon *d, const char *name, int fd,
+    const struct stat *st, enum offer_back back);
+/* A file judged put back (OFFER_BACK) waits, its fd held, for its mark,
+ * written with those of the other files offered in the same loop
+ * iteration in one transaction, then claimed and queued (offer_take());
+ * WATCHER_FULL (fd the caller's) when the queue would have no room.
+ * offer_pending(): whether name waits so (a second offer of it is
+ * looked at once its own is taken). offer_pending_end(): at a stop,
+ * those waiting stay in the inbox, unmarked: the next start judges
+ * them by the store, put back still. */
+enum watcher_offer offer_pend(struct daemon *d, const char *name, int fd,
+    const struct stat *st);
+bool offer_pending(struct daemon *d, const char *name);
+void offer_pending_end(struct daemon *d);
 bool offer_held_back(struct daemon *d, const char *name,
     const struct stat *st);
 void offer_again(struct daemon *d, struct item *it);

@@ -7,9 +7,11 @@
  * retry's rescan. The others wait in claimed/THIS/, each marked with its
  * ctime when offered, so that the retry judges it as at its offer.
  * Loop thread only. */
+#include <event2/event.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "daemon_state.h"
 #include "inbox.h"
@@ -17,6 +19,7 @@
 #include "ingest_int.h"
 #include "store.h"
 #include "util.h"
+#include "workers.h"
 
 #define BACK_BY_HAND "put back into the inbox by hand, its turn rolled back"
 
@@ -86,19 +89,17 @@ offer_mark(struct daemon *d, struct item *it)
  * where the next start took it for a kill's leftover and sent its old
  * event again: it is judged here, by the store's files row of the file
  * as offered (a read of the table's key, its bytes not looked at), and
- * the store marks it so (files_back) before its claim, so that a start
- * or a retry that takes it from claimed/THIS/ judges it as here
- * (offer_again()). Claimed at once, no other node of a shared inbox
- * takes it and publishes it again. Where the mark cannot be written
- * (the store failing) it is worked on in the inbox, claimed at its
- * commit. The commit judges it again with its bytes read. A failed
+ * the store marks it so (files_back) before its claim (offer_pend()),
+ * so that a start or a retry that takes it from claimed/THIS/ judges it
+ * as here (offer_again()). Claimed at once, no other node of a shared
+ * inbox takes it and publishes it again. Where the mark cannot be
+ * written (the store failing) it is worked on in the inbox, claimed at
+ * its commit. The commit judges it again with its bytes read. A failed
  * lookup claims it, as before. */
 enum offer_back
 offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 {
 	struct store_file f;
-	/* at each retry of a store failing: then at debug level */
-	enum log_level level = d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO;
 	char err[512];
 	int rc;
 
@@ -109,21 +110,113 @@ offer_put_back(struct daemon *d, const char *name, const struct stat *st)
 	if (rc < 0)
 		log_warn(&d->log, "%s: %s; claimed, not judged put back by "
 		    "hand before its commit", name, err);
-	if (rc != 1)
-		return OFFER_NEW;
-	if (store_file_back(d->store, &f, true, err, sizeof(err)) == 0) {
-		log_msg(&d->log, level, "%s: put back into the inbox by hand "
-		    "after its move out (the store's record of its commit is "
-		    "older than its ctime): so marked in the store, and "
-		    "claimed", name);
-		return OFFER_BACK;
+	return rc == 1 ? OFFER_BACK : OFFER_NEW;
+}
+
+static void backs_write(evutil_socket_t fd, short what, void *arg);
+
+enum watcher_offer
+offer_pend(struct daemon *d, const char *name, int fd,
+    const struct stat *st)
+{
+	const struct timeval now = { 0, 0 };
+	struct back_pending *p;
+
+	if (workers_room(d->workers) <= d->n_backs_pending)
+		return WATCHER_FULL;    /* offered again once there is room */
+	if (!d->backs_due && event_base_once(d->base, -1, EV_TIMEOUT,
+	    backs_write, d, &now) != 0)
+		return offer_take(d, name, fd, st, OFFER_BACK_UNMARKED);
+	d->backs_due = true;
+	d->backs_pending = xrealloc(d->backs_pending,
+	    (d->n_backs_pending + 1) * sizeof(*d->backs_pending));
+	p = &d->backs_pending[d->n_backs_pending++];
+	*p = (struct back_pending){ .name = xstrdup(name), .fd = fd,
+	    .st = *st };
+	return WATCHER_TAKEN;
+}
+
+bool
+offer_pending(struct daemon *d, const char *name)
+{
+	for (size_t i = 0; i < d->n_backs_pending; i++)
+		if (strcmp(d->backs_pending[i].name, name) == 0)
+			return d->backs_pending[i].again = true;
+	return false;
+}
+
+/* The files judged put back by hand in this loop iteration's offers:
+ * their marks written in one transaction (one SQLite write, where each
+ * had its own: an fsync each with [store] synchronous = full), then
+ * each claimed and queued, as its offer would have (offer_take()).
+ * Claimed only once its mark is in the store, as before: a kill
+ * between the two leaves it in the inbox, unmarked, judged by the store
+ * again at the next start. The loop's turn is never open here (each
+ * opens and commits within its own callback). */
+static void
+backs_write(evutil_socket_t fd, short what, void *arg)
+{
+	struct daemon *d = arg;
+	struct back_pending *v = d->backs_pending;
+	size_t n = d->n_backs_pending;
+	enum log_level level = d->store_log.failed > 0 ? LOG_DEBUG : LOG_INFO;
+	struct store_file *f = xcalloc(n > 0 ? n : 1, sizeof(*f));
+	char err[512];
+	int rc;
+
+	(void)fd;
+	(void)what;
+	d->backs_pending = NULL;
+	d->n_backs_pending = 0;
+	d->backs_due = false;
+	for (size_t i = 0; i < n; i++)
+		store_file_key(&f[i], v[i].name, &v[i].st);
+	rc = d->stopping ? 0 : store_file_backs_set(d->store, f, n, err,
+	    sizeof(err));
+	for (size_t i = 0; i < n && !d->stopping; i++) {
+		if (rc == 0)
+			log_msg(&d->log, level, "%s: put back into the inbox "
+			    "by hand after its move out (the store's record of "
+			    "its commit is older than its ctime): so marked in "
+			    "the store, and claimed", v[i].name);
+		else
+			log_msg(&d->log, level, "%s: put back into the inbox "
+			    "by hand after its move out (the store's record of "
+			    "its commit is older than its ctime): worked on in "
+			    "the inbox, claimed at its commit if it is to be "
+			    "published (the store cannot mark it: %s)",
+			    v[i].name, err);
+		if (offer_take(d, v[i].name, v[i].fd, &v[i].st, rc == 0 ?
+		    OFFER_BACK : OFFER_BACK_UNMARKED) == WATCHER_TAKEN)
+			v[i].fd = -1;
+		else
+			v[i].again = true;      /* no room: offered again */
+		if (v[i].again && d->watcher != NULL)
+			watcher_recheck(d->watcher, v[i].name);
 	}
-	log_msg(&d->log, level, "%s: put back into the inbox by hand after "
-	    "its move out (the store's record of its commit is older than "
-	    "its ctime): worked on in the inbox, claimed at its commit if "
-	    "it is to be published (the store cannot mark it: %s)", name,
-	    err);
-	return OFFER_BACK_UNMARKED;
+	if (rc == 0 && n > 1 && !d->stopping)
+		log_info(&d->log, "%zu files put back by hand marked in the "
+		    "store in one write", n);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].fd >= 0)
+			close(v[i].fd);
+		free(v[i].name);
+	}
+	free(v);
+	free(f);
+}
+
+/* At a stop: the files waiting for their mark stay in the inbox. */
+void
+offer_pending_end(struct daemon *d)
+{
+	for (size_t i = 0; i < d->n_backs_pending; i++) {
+		close(d->backs_pending[i].fd);
+		free(d->backs_pending[i].name);
+	}
+	free(d->backs_pending);
+	d->backs_pending = NULL;
+	d->n_backs_pending = 0;
 }
 
 /* The store's mark of a file judged put back when offered (rc 1 of

@@ -796,6 +796,27 @@ store_file_back(struct store *s, const struct store_file *f, bool back,
 }
 
 int
+store_file_backs_set(struct store *s, const struct store_file *v, size_t n,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_BACK_SET];
+
+	if (exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		bind_file_id(st, &v[i]);
+		sqlite3_bind_int64(st, 6, v[i].ctime_ns);
+		if (step_done(s, st, err, errlen) != 0)
+			goto fail;
+	}
+	if (exec_sql(s, "COMMIT;", err, errlen) == 0)
+		return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
+	return -1;
+}
+
+int
 store_file_back_at(struct store *s, const struct store_file *f,
     int64_t *ctime_ns, char *err, size_t errlen)
 {

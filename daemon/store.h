@@ -189,6 +189,12 @@ int store_file_before(struct store *s, const struct store_file *f,
 int store_file_back(struct store *s, const struct store_file *f, bool back,
     char *err, size_t errlen);
 
+/* store_file_back() of the n files v, each with its ctime, in one
+ * transaction of its own (outside the loop's turns: none may be open):
+ * all marked, 0, or none, -1. */
+int store_file_backs_set(struct store *s, const struct store_file *v,
+    size_t n, char *err, size_t errlen);
+
 /* 1 and the ctime f had when it was judged put back (store_file_back())
  * into *ctime_ns, 0 when it was not so judged, -1 on error. */
 int store_file_back_at(struct store *s, const struct store_file *f,

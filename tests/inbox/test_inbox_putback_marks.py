@@ -19,6 +19,11 @@ Node A publishes page.html (seq 1), moved into processed/.
   longer in its claimed/ folder, and says so (main kept it).
 - Nothing is sent again: A's journal holds seq 1 only, and the last put
   back, A running, moves out again, its mark gone with its commit.
+- Many put back at once: ten files published, then moved back while
+  the shim holds A right after the claim of the first: the nine that
+  come in meanwhile are marked in one write (one transaction, where
+  main wrote one per file: an fsync each under synchronous = full),
+  then claimed; all move out again, none sent again, no mark left.
 Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
@@ -42,6 +47,7 @@ GONE = "%s: marked put back by hand, taken by another node, or gone, " \
 PRUNED = "%s: marked put back by hand in the store, not in claimed/" % NAME
 SAME = "%s: put back into the inbox after its move out, identical to " \
     "seq 1" % NAME
+BATCH = "9 files put back by hand marked in the store in one write"
 
 
 def gone_before_claim(exe, tmp, inbox, shim, sub):
@@ -91,6 +97,35 @@ def gone_while_down(exe, tmp, inbox, shim, sub, conf_a, state, logp):
     return d
 
 
+def many(exe, tmp, inbox, shim, sub, conf_a, state, logp):
+    names = ["many%d.html" % i for i in range(10)]
+    hold = os.path.join(tmp, "hold")
+    d = run_daemon(exe, conf_a, logp, sub, dict(
+        shim_env(shim), NW_HOLD=hold, NW_HOLD_AT="/nowhere/",
+        NW_HOLD_AFTER_AT="/claimed/"))
+    for i, name in enumerate(names):
+        check(publish(inbox, name, page(i, "many")), "%s published" % name)
+    at = len(log_text(logp))
+    put_back(inbox, names[0], hold)
+    check(held(hold), "A held right after the first claim")
+    for name in names[1:]:
+        os.rename(os.path.join(inbox, "processed", name),
+                  os.path.join(inbox, name))
+    os.unlink(hold)
+    check(wait_for(lambda: inbox_waiting(inbox) == [] and all(
+        os.path.exists(os.path.join(inbox, "processed", n))
+        for n in names), 30), "all moved out again: %r"
+        % inbox_waiting(inbox))
+    check(BATCH in log_text(logp)[at:], "the nine marked in one write: %r"
+          % [ln for ln in log_text(logp)[at:].splitlines()
+             if "marked" in ln][-3:])
+    check(journal_size(state) == 11 and marks(state) == 0,
+          "none sent again (journal %d), no mark left (%d)"
+          % (journal_size(state), marks(state)))
+    check(d.alive(), "A alive")
+    stop(d)
+
+
 def main():
     exe, shim = sys.argv[1:3]
     tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-marks-")
@@ -119,6 +154,7 @@ def main():
                                        sub.events]))
         check(d.alive(), "A alive")
         stop(d)
+        many(exe, tmp, inbox, shim, sub, conf_a, state, logp)
     finally:
         sub.close()
         if d is not None and d.alive():
