@@ -108,6 +108,7 @@ watch_inbox(struct daemon *d, const char *inbox, char *err, size_t errlen)
 		return NULL;
 	daemon_tidy_inbox(d, inbox, NULL);
 	n = ingest_reclaim(d, inbox);
+	ingest_prune_backs(d, inbox);
 	if (n > 0)
 		log_info(&d->log, "%d file(s) claimed in %s/claimed/%s before "
 		    "a kill or a stop cut short: taken again", n, inbox,

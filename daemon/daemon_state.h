@@ -22,6 +22,7 @@ struct event;
 struct event_base;
 struct adopt_wait;
 struct offer_mark;
+struct back_pending;
 struct item;
 struct idents;
 struct inbox_stream;
@@ -118,6 +119,11 @@ struct daemon {
 	                                   or given back into the inbox
 	                                   (ingest_marks.c) */
 	size_t n_retry_offered;
+	struct back_pending *backs_pending; /* files judged put back when
+	                                   offered, their marks to be
+	                                   written (ingest_marks.c) */
+	size_t n_backs_pending;
+	bool backs_due;                 /* ... the write scheduled */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */

@@ -100,10 +100,11 @@ in_list(const char *list, const char *node)
  * its node, seq and kind into ev. */
 static bool
 event_is_file(const char *data, int len, const char *origins,
-    const char *name, const char *content_hash, struct inbox_event *ev)
+    const char *name, const char *content_hash, const char *id,
+    struct inbox_event *ev)
 {
 	json_t *j = json_loadb(data, (size_t)len, 0, NULL);
-	const char *o, *uri, *h;
+	const char *o, *uri, *h, *eid;
 	bool is;
 
 	o = json_string_value(json_object_get(json_object_get(j, "origin"),
@@ -124,6 +125,17 @@ event_is_file(const char *data, int len, const char *origins,
 		ev->seq = json_integer_value(json_object_get(j, "seq"));
 		ev->failed = h == NULL;
 	}
+	eid = json_string_value(json_object_get(j, "id"));
+	/* the same name's article as published before, changed since */
+	if (!is && origins == NULL && id != NULL && eid != NULL &&
+	    strcmp(eid, id) == 0 && o != NULL && uri != NULL && h != NULL &&
+	    uri_names(uri, name)) {
+		ev->version = (int)json_integer_value(json_object_get(j,
+		    "version"));
+		snprintf(ev->hash, sizeof(ev->hash), "%s", h);
+		snprintf(ev->prior_origin, sizeof(ev->prior_origin), "%s", o);
+		ev->prior_seq = json_integer_value(json_object_get(j, "seq"));
+	}
 	json_decref(j);
 	return is;
 }
@@ -134,7 +146,8 @@ event_is_file(const char *data, int len, const char *origins,
 static int
 read_events(struct inbox_stream *x, natsSubscription *sub,
     const char *origins, const char *name, const char *content_hash,
-    int64_t until_s, int64_t *next, struct inbox_event *ev)
+    const char *id, int64_t until_s, int64_t *next,
+    struct inbox_event *ev)
 {
 	int64_t deadline = nats_Now() + x->read_ms;
 	int rc = -1;
@@ -147,29 +160,60 @@ read_events(struct inbox_stream *x, natsSubscription *sub,
 			continue;
 		if (event_is_file(natsMsg_GetData(m),
 		    natsMsg_GetDataLength(m), origins, name, content_hash,
-		    ev))
+		    id, ev))
 			rc = 1;
 		else if (natsMsg_GetMetaData(&md, m) == NATS_OK)
 			*next = (int64_t)md->Sequence.Stream + 1;
-		if (md != NULL && (md->NumPending == 0 || (until_s > 0 &&
-		    md->Timestamp > until_s * 1000000000)))
-			rc = 0;         /* the last one, or past: not there */
+		if (md != NULL && md->NumPending == 0) {
+			rc = 0;         /* the last one: not there */
+			ev->end = ASK_END_LAST;
+		} else if (md != NULL && until_s > 0 &&
+		    md->Timestamp > until_s * 1000000000) {
+			rc = 0;         /* past: not looked for further */
+			ev->end = ASK_END_UNTIL;
+		}
 		jsMsgMetaData_Destroy(md);
 		natsMsg_Destroy(m);
 	}
 	return rc;
 }
 
+/* A read from since_s that did not find the file's event: whether the
+ * stream still holds what was stored then. A stream whose first events
+ * were removed (its first seq over 1: max_age, a limit, a purge) and
+ * whose first event left is later than since_s may have lost the
+ * file's: ev->end ASK_END_AGED, ev->first_s that event's time. One
+ * more request, for a file not found only. */
+static void
+stream_aged(struct inbox_stream *x, jsCtx *js, int64_t since_s,
+    struct inbox_event *ev)
+{
+	jsStreamInfo *si = NULL;
+	jsErrCode jerr = 0;
+
+	if (js_GetStreamInfo(&si, js, x->stream, NULL, &jerr) != NATS_OK)
+		return;
+	if (si->State.FirstSeq > 1 && (si->State.Msgs == 0 ||
+	    si->State.FirstTime > since_s * 1000000000)) {
+		ev->end = ASK_END_AGED;
+		ev->first_s = si->State.Msgs == 0 ? 0 :
+		    si->State.FirstTime / 1000000000;
+	}
+	jsStreamInfo_Destroy(si);
+}
+
 int
 inbox_stream_find(struct inbox_stream *x, const char *origins,
-    const char *name, const char *content_hash, int64_t since_s,
-    int64_t until_s, int64_t *next, struct inbox_event *ev)
+    const char *name, const char *content_hash, const char *id,
+    int64_t since_s, int64_t until_s, int64_t *next,
+    struct inbox_event *ev)
 {
 	natsSubscription *sub = NULL;
 	jsConsumerInfo *ci = NULL;
 	jsErrCode jerr = 0;
 	jsSubOptions so;
 	jsCtx *js = stream_js(x);
+	bool from_time = *next <= 0;
 	char subject[320];
 	int rc = -1;
 
@@ -190,12 +234,16 @@ inbox_stream_find(struct inbox_stream *x, const char *origins,
 	if (js_SubscribeSync(&sub, js, subject, NULL, &so, &jerr) != NATS_OK)
 		return -1;
 	if (natsSubscription_GetConsumerInfo(&ci, sub, NULL, &jerr) ==
-	    NATS_OK && ci->NumPending == 0 && ci->Delivered.Consumer == 0)
+	    NATS_OK && ci->NumPending == 0 && ci->Delivered.Consumer == 0) {
 		rc = 0;         /* nothing published since */
+		ev->end = ASK_END_LAST;
+	}
 	jsConsumerInfo_Destroy(ci);
 	if (rc < 0)
-		rc = read_events(x, sub, origins, name, content_hash,
+		rc = read_events(x, sub, origins, name, content_hash, id,
 		    until_s, next, ev);
+	if (rc == 0 && origins == NULL && from_time)
+		stream_aged(x, js, since_s, ev);
 	natsSubscription_Unsubscribe(sub);
 	natsSubscription_Destroy(sub);
 	return rc;

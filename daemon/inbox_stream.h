@@ -28,11 +28,31 @@ struct inbox_stream;
 struct inbox_stream *inbox_stream_open(const struct config *c,
     char *err, size_t errlen);
 
+/* How a read that did not find the file's event ended. */
+enum inbox_ask_end {
+	ASK_END_LAST,           /* at the stream's last event */
+	ASK_END_UNTIL,          /* at an event stored past until_s */
+	ASK_END_AGED,           /* ... and the stream holds nothing from
+	                           before since_s any more (its first
+	                           events removed: max_age, limits, a
+	                           purge): the file's may have gone */
+};
+
 /* The file's event, as the stream has it. */
 struct inbox_event {
 	char origin[64];        /* the node that published it */
 	int64_t seq;            /* its seq */
 	bool failed;            /* a source.error: the file failed there */
+	/* not found (any node's, id given): the last event read of the
+	 * file's name and article id with another content_hash, the
+	 * article as it was published before (version 0: none) */
+	int version;
+	char hash[65];
+	char prior_origin[64];
+	int64_t prior_seq;
+	enum inbox_ask_end end; /* not found: how the read ended */
+	int64_t first_s;        /* ... ASK_END_AGED: the stream's first
+	                           event's time (epoch seconds; 0: none) */
 };
 
 /* Whether one of origins (comma-separated: the nodes that held it)
@@ -40,15 +60,19 @@ struct inbox_event {
  * or NULL when it fails here) since since_s (epoch seconds); origins
  * NULL: whether any node published it as an article whose content_hash
  * is content_hash (a file put back by hand into a shared inbox, which
- * another node published: ingest.c's ask_back); until_s over 0: the
+ * another node published: ingest.c's ask_back), and, id not NULL, the
+ * last event of its name and article id with another content_hash
+ * into ev (version, hash: published before, changed since); until_s
+ * over 0: the
  * events stored after it not read, taken for not there. Read from
  * the stream's sequence *next instead when it is over 0. 1 yes (ev
  * filled), 0 no, -1 not known (no server, or the read did not end in
  * time: *next is then past the last event read, where a later read of
  * the file goes on). Thread-safe: a worker's. */
 int inbox_stream_find(struct inbox_stream *x, const char *origins,
-    const char *name, const char *content_hash, int64_t since_s,
-    int64_t until_s, int64_t *next, struct inbox_event *ev);
+    const char *name, const char *content_hash, const char *id,
+    int64_t since_s, int64_t until_s, int64_t *next,
+    struct inbox_event *ev);
 
 void inbox_stream_free(struct inbox_stream *x);
 

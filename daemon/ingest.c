@@ -17,6 +17,7 @@
 #include "budget.h"
 #include "commit.h"
 #include "daemon_state.h"
+#include "event.h"
 #include "hash.h"
 #include "inbox.h"
 #include "ingest_int.h"
@@ -242,10 +243,7 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 {
 	struct daemon *d = ctx;
 	struct item *it = inflight_find(d, name);
-	const char *node = store_origin_id(d->store);
-	enum watcher_offer r;
 	enum offer_back back;
-	char err[512];
 
 	if (it != NULL) {
 		/* the name changed while we work on it: look again after */
@@ -266,7 +264,25 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 		close(fd);
 		return WATCHER_TAKEN;
 	}
+	if (offer_pending(d, name)) {
+		close(fd);      /* its mark is being written: looked at after */
+		return WATCHER_TAKEN;
+	}
 	back = offer_put_back(d, name, st);
+	if (back == OFFER_BACK) /* claimed once marked (ingest_marks.c) */
+		return offer_pend(d, name, fd, st);
+	return offer_take(d, name, fd, st, back);
+}
+
+enum watcher_offer
+offer_take(struct daemon *d, const char *name, int fd,
+    const struct stat *st, enum offer_back back)
+{
+	const char *node = store_origin_id(d->store);
+	enum watcher_offer r;
+	struct item *it;
+	char err[512];
+
 	switch (back == OFFER_BACK_UNMARKED ? 2 : inbox_claim(d->cfg.inbox,
 	    node, name, st, err, sizeof(err))) {
 	case 2:
@@ -279,6 +295,9 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	case 1:
 		log_debug(&d->log, "%s: taken by another node, or gone",
 		    name);
+		if (back == OFFER_BACK)
+			offer_unmark(d, name, st, "taken by another node, or "
+			    "gone, before its claim here");
 		close(fd);
 		return WATCHER_TAKEN;
 	default:
@@ -298,6 +317,9 @@ ingest_offer(void *ctx, const char *name, int fd, const struct stat *st)
 	if (r == WATCHER_FULL && node != NULL &&
 	    inbox_unclaim(d->cfg.inbox, node, name, err, sizeof(err)) < 0)
 		log_error(&d->log, "%s", err);
+	if (r == WATCHER_FULL && back == OFFER_BACK)
+		offer_unmark(d, name, st, "the queue full: given back into "
+		    "the inbox, judged again when offered again");
 	return r;
 }
 
@@ -307,6 +329,7 @@ ingest_give_back(struct daemon *d)
 	for (size_t i = 0; i < d->n_inflight; i++)
 		item_stop(d, d->inflight[i]);
 	offer_marks_end(d);
+	offer_pending_end(d);
 }
 
 /* Queues the files in dir/claimed/node/ not in work (adopted: a dead
@@ -672,18 +695,28 @@ find_published(struct item *it)
 {
 #ifdef HAVE_LIBNATS
 	struct inbox_event ev = { 0 };
+	char id[EVENT_ID_LEN];
 
 	if (it->d->inbox_stream == NULL) {      /* [cluster] leases off */
 		it->found = -1;
 		return;
 	}
+	if (it->article != NULL)
+		event_article_id(it->article, id);
 	it->found = inbox_stream_find(it->d->inbox_stream, it->adopted,
 	    it->name, it->article != NULL ? it->article->content_hash : NULL,
-	    it->since, it->until, &it->ask_next, &ev);
+	    it->article != NULL ? id : NULL, it->since, it->until,
+	    &it->ask_next, &ev);
 	it->found_seq = ev.seq;
 	it->found_failed = ev.failed;
 	snprintf(it->found_origin, sizeof(it->found_origin), "%s",
 	    ev.origin);
+	it->prior_version = ev.version;
+	memcpy(it->prior_hash, ev.hash, sizeof(it->prior_hash));
+	memcpy(it->prior_origin, ev.prior_origin, sizeof(it->prior_origin));
+	it->prior_seq = ev.prior_seq;
+	it->ask_end = (int)ev.end;
+	it->first_s = ev.first_s;
 #else
 	it->found = -1;
 #endif
@@ -921,6 +954,13 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 	int rc, same;
 
 	item_file(it, &f);
+	/* the store's mark of its judgement at its offer goes with this
+	 * turn, whatever comes of the file here (published, moved out,
+	 * taken by another node, given back): a turn rolled back keeps it
+	 * for the retry */
+	if (it->marked && store_file_back(d->store, &f, false, err,
+	    errlen) != 0)
+		return -1;
 	rc = store_file_lookup_at(d->store, &f, &it->seq, &ts, prior,
 	    sizeof(prior), err, errlen);
 	if (rc == 1 && put_back(it, ts)) {
@@ -952,10 +992,8 @@ item_commit(struct daemon *d, struct item *it, char *err, size_t errlen)
 		return 0;       /* not here: item_after() says why */
 	if (was == 0 && ask_elsewhere(d, it))
 		return 0;       /* another node's: only moved out */
-	/* the store's mark of its judgement at its offer goes with it */
-	if (it->marked && store_file_back(d->store, &f, false, err,
-	    errlen) != 0)
-		return -1;
+	if (was == 0 && ask_prior(d, it, err, errlen) != 0)
+		return -1;      /* another node's, changed: its update */
 	uri = item_uri(it);
 	ci.uri = uri;
 	if (was > 0 && it->article != NULL)

@@ -60,6 +60,11 @@ void ingest_free_moves(struct daemon *d);
 /* Frees the list of adopted files to be asked for again (at exit). */
 void ingest_free_waits(struct daemon *d);
 
+/* At the start, once ingest_reclaim() took the files of claimed/THIS/:
+ * the store's marks of files put back by hand whose file is not there
+ * any more are dropped (ingest_marks.c). */
+void ingest_prune_backs(struct daemon *d, const char *dir);
+
 /* Frees the marks of files offered in the inbox whose turn rolled back
  * (d->retry_offered). */
 void ingest_free_marks(struct daemon *d);

@@ -9,10 +9,13 @@
 #include <time.h>
 
 #include "daemon_state.h"
+#include "event.h"
+#include "inbox_stream.h"
 #include "ingest.h"
 #include "metrics.h"
 #include "store.h"
 #include "store_acks.h"
+#include "store_items.h"
 #include "util.h"
 
 int64_t
@@ -47,10 +50,45 @@ ask_back_set(const struct daemon *d, struct item *it, const struct stat *st)
 	it->until = it->since + PUT_BACK_SPAN_S;
 }
 
+/* Why a file perhaps put back, with no record here, was not found in
+ * the stream, when the read could not cover its first publication: it
+ * is published, perhaps again, and the log says so. */
+static void
+ask_uncovered(struct daemon *d, const struct item *it)
+{
+	long long age = (long long)(it->st.st_ctime - it->st.st_mtime);
+	time_t first = (time_t)it->first_s;
+	char when[32] = "none left";
+	struct tm tm;
+
+	if (first > 0 && gmtime_r(&first, &tm) != NULL)
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (it->ask_end == ASK_END_AGED)
+		log_info(&d->log, "%s: written %lld s before it came into the "
+		    "inbox, no record of it here: the stream no longer holds "
+		    "what was published then (its first event: %s; older ones "
+		    "removed by its max_age or limits), so whether another "
+		    "node published it then cannot be known (put back by "
+		    "hand?): published here, again if one did", it->name, age,
+		    when);
+	else if (it->ask_end == ASK_END_UNTIL && it->prior_version == 0)
+		log_info(&d->log, "%s: written %lld s before it came into the "
+		    "inbox, no record of it here: its first publication is "
+		    "looked for within a day of when it was written, and the "
+		    "stream has none then (one later is not read for, to "
+		    "bound the read): published here, again if another node "
+		    "published it later than that (put back by hand?)",
+		    it->name, age);
+}
+
 bool
 ask_elsewhere(struct daemon *d, struct item *it)
 {
-	if (!it->ask_back || it->found == 0)
+	if (!it->ask_back)
+		return false;
+	if (it->found == 0)
+		ask_uncovered(d, it);
+	if (it->found == 0)
 		return false;
 	if (it->found > 0)
 		return it->elsewhere = true;
@@ -59,6 +97,36 @@ ask_elsewhere(struct daemon *d, struct item *it)
 	    "another node published it (put back by hand?): published here",
 	    it->name, (long long)(it->st.st_ctime - it->st.st_mtime));
 	return false;
+}
+
+int
+ask_prior(struct daemon *d, const struct item *it, char *err,
+    size_t errlen)
+{
+	char id[EVENT_ID_LEN], hash[65];
+	int version = 0, rc;
+
+	if (!it->ask_back || it->found != 0 || it->prior_version <= 0 ||
+	    it->article == NULL || d->cfg.cluster_articles)
+		return 0;
+	event_article_id(it->article, id);
+	rc = store_item_get(d->store, id, hash, sizeof(hash), &version, err,
+	    errlen);
+	if (rc < 0)
+		return -1;
+	if (rc == 1 && version >= it->prior_version)
+		return 0;       /* this node's record is as far on */
+	if (store_item_set(d->store, id, it->prior_hash, it->prior_version,
+	    it->fetched_at, err, errlen) != 0)
+		return -1;
+	log_info(&d->log, "%s: no record of it here, but written %lld s "
+	    "before it came into the inbox, and its article published by "
+	    "node %s as seq %lld (version %d) since, its text another (put "
+	    "back by hand, changed?): published as its update, version %d",
+	    it->name, (long long)(it->st.st_ctime - it->st.st_mtime),
+	    it->prior_origin, (long long)it->prior_seq, it->prior_version,
+	    it->prior_version + 1);
+	return 0;
 }
 
 static struct adopt_wait *

@@ -11,6 +11,7 @@
 
 #include "budget.h"
 #include "job.h"
+#include "watcher.h"
 
 struct daemon;
 struct nw_article;
@@ -62,6 +63,17 @@ struct item {
 	int64_t found_seq;      /* ... its seq there */
 	bool found_failed;      /* ... a source.error */
 	char found_origin[64];  /* ... by that node */
+	/* ask_back, not found: the stream's last event of its name and
+	 * article id with another content_hash (prior_version 0: none),
+	 * published before and changed since: this one its update */
+	int prior_version;
+	char prior_hash[65];
+	char prior_origin[64];
+	int64_t prior_seq;
+	int ask_end;            /* ... how the read ended (inbox_stream.h
+	                           enum inbox_ask_end) */
+	int64_t first_s;        /* ... ASK_END_AGED: the stream's first
+	                           event's time (0: none) */
 	char raw_hash[65];
 	struct nw_article *article;   /* NULL: failed, see error */
 	char error[256];
@@ -121,6 +133,15 @@ struct offer_mark {
 	bool marked;            /* ... marked so in the store (kept in
 	                           claimed/THIS/, at a stop too) */
 	char *name;
+};
+
+/* A file judged put back by hand when offered, waiting for its mark
+ * (offer_pend()). */
+struct back_pending {
+	char *name;
+	int fd;
+	struct stat st;
+	bool again;             /* offered again meanwhile */
 };
 
 /* Where an adopted file's event is looked for (inbox_stream_find()). */
@@ -209,11 +230,33 @@ void offer_mark(struct daemon *d, struct item *it);
  * commit (unclaimed_check()), so that a kill meanwhile leaves it in the
  * inbox, where the next start judges it put back again. */
 enum offer_back { OFFER_NEW, OFFER_BACK, OFFER_BACK_UNMARKED };
+/* OFFER_BACK: judged so, the mark not written yet (offer_pend()). */
 enum offer_back offer_put_back(struct daemon *d, const char *name,
     const struct stat *st);
+/* The file offered as name, judged (back), claimed (but OFFER_BACK_
+ * UNMARKED) and queued (ingest.c): WATCHER_FULL leaves fd to the
+ * caller. */
+enum watcher_offer offer_take(struct daemon *d, const char *name, int fd,
+    const struct stat *st, enum offer_back back);
+/* A file judged put back (OFFER_BACK) waits, its fd held, for its mark,
+ * written with those of the other files offered in the same loop
+ * iteration in one transaction, then claimed and queued (offer_take());
+ * WATCHER_FULL (fd the caller's) when the queue would have no room.
+ * offer_pending(): whether name waits so (a second offer of it is
+ * looked at once its own is taken). offer_pending_end(): at a stop,
+ * those waiting stay in the inbox, unmarked: the next start judges
+ * them by the store, put back still. */
+enum watcher_offer offer_pend(struct daemon *d, const char *name, int fd,
+    const struct stat *st);
+bool offer_pending(struct daemon *d, const char *name);
+void offer_pending_end(struct daemon *d);
 bool offer_held_back(struct daemon *d, const char *name,
     const struct stat *st);
 void offer_again(struct daemon *d, struct item *it);
+/* The store's mark of name (st), judged put back when offered, dropped:
+ * the file was not claimed here after all (why, for the log). */
+void offer_unmark(struct daemon *d, const char *name,
+    const struct stat *st, const char *why);
 void offer_marks_end(struct daemon *d);
 
 /* The time from which a dead node's event for a file st is looked for
@@ -232,6 +275,14 @@ void ask_back_set(const struct daemon *d, struct item *it,
  * again). Not known (no server, or its read did not end in time):
  * published, perhaps again, as before the ask, and logged. */
 bool ask_elsewhere(struct daemon *d, struct item *it);
+/* ... and not found there, but its name's article (its id) published
+ * by another node with another text (it->prior_version): this node's
+ * record of that article made the stream's, in the turn's transaction,
+ * so that the commit path publishes this one as its update (version
+ * + 1), as the node that published it first would, not as new (with
+ * [cluster] articles the shared record decides, not this). 0 or -1. */
+int ask_prior(struct daemon *d, const struct item *it, char *err,
+    size_t errlen);
 
 void adopt_wait_drop(struct daemon *d, struct adopt_wait *w);
 void adopt_unanswered(struct daemon *d, const struct item *it);

@@ -26,6 +26,8 @@
 
 /* Seconds a committed inbox file stays recorded. */
 #define STORE_FILES_KEEP "2592000"
+/* files_back rows a start looks at (store_file_backs()) */
+#define STORE_BACKS_PASS "1000"
 
 /* Seconds a files or files_sent row's time may be ahead of the clock at
  * the open: more, and it is taken as made now (a clock that ran ahead
@@ -103,6 +105,7 @@ enum {
 	ST_BACK_SET,
 	ST_BACK_DROP,
 	ST_BACK_GET,
+	ST_BACK_ALL,
 	ST_META_SET,
 	ST_EVENT,
 	ST_STORY_ADD,
@@ -169,6 +172,10 @@ static const char *const store_sql[ST_COUNT] = {
 	    "DELETE FROM files_back WHERE " FILE_ID_IS,
 	[ST_BACK_GET] =
 	    "SELECT ctime_ns FROM files_back WHERE " FILE_ID_IS,
+	/* the marks, a start's pass over them bounded (backs_prune()) */
+	[ST_BACK_ALL] =
+	    "SELECT name, dev, ino, size, mtime_ns FROM files_back "
+	    "ORDER BY ts LIMIT " STORE_BACKS_PASS,
 	[ST_META_SET] =
 	    "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
 	[ST_EVENT] =
@@ -789,6 +796,27 @@ store_file_back(struct store *s, const struct store_file *f, bool back,
 }
 
 int
+store_file_backs_set(struct store *s, const struct store_file *v, size_t n,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_BACK_SET];
+
+	if (exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		bind_file_id(st, &v[i]);
+		sqlite3_bind_int64(st, 6, v[i].ctime_ns);
+		if (step_done(s, st, err, errlen) != 0)
+			goto fail;
+	}
+	if (exec_sql(s, "COMMIT;", err, errlen) == 0)
+		return 0;
+fail:
+	sqlite3_exec(s->db, "ROLLBACK;", NULL, NULL, NULL);
+	return -1;
+}
+
+int
 store_file_back_at(struct store *s, const struct store_file *f,
     int64_t *ctime_ns, char *err, size_t errlen)
 {
@@ -800,6 +828,45 @@ store_file_back_at(struct store *s, const struct store_file *f,
 	if (rc == SQLITE_ROW)
 		*ctime_ns = sqlite3_column_int64(st, 0);
 	return row_end(s, st, rc, "files", err, errlen);
+}
+
+int
+store_file_backs(struct store *s, struct store_file **out, size_t *n,
+    char *err, size_t errlen)
+{
+	sqlite3_stmt *st = s->st[ST_BACK_ALL];
+	struct store_file *f;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		f = &(*out)[(*n)++];
+		*f = (struct store_file){
+			.name = xstrdup((const char *)sqlite3_column_text(st,
+			    0)),
+			.dev = (uint64_t)sqlite3_column_int64(st, 1),
+			.ino = (uint64_t)sqlite3_column_int64(st, 2),
+			.size = sqlite3_column_int64(st, 3),
+			.mtime_ns = sqlite3_column_int64(st, 4),
+		};
+	}
+	rc = row_end(s, st, rc, "files_back", err, errlen);
+	if (rc >= 0)
+		return 0;
+	store_file_backs_free(*out, *n);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
+void
+store_file_backs_free(struct store_file *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].name);
+	free(v);
 }
 
 char *

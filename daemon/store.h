@@ -189,10 +189,24 @@ int store_file_before(struct store *s, const struct store_file *f,
 int store_file_back(struct store *s, const struct store_file *f, bool back,
     char *err, size_t errlen);
 
+/* store_file_back() of the n files v, each with its ctime, in one
+ * transaction of its own (outside the loop's turns: none may be open):
+ * all marked, 0, or none, -1. */
+int store_file_backs_set(struct store *s, const struct store_file *v,
+    size_t n, char *err, size_t errlen);
+
 /* 1 and the ctime f had when it was judged put back (store_file_back())
  * into *ctime_ns, 0 when it was not so judged, -1 on error. */
 int store_file_back_at(struct store *s, const struct store_file *f,
     int64_t *ctime_ns, char *err, size_t errlen);
+
+/* The files_back rows (store_file_back()), the oldest first, 1000 at
+ * most, into *out (names allocated: store_file_backs_free()), for a
+ * start to drop those whose file is no longer where a mark is of use
+ * (ingest.c, backs_prune()). 0 or -1. */
+int store_file_backs(struct store *s, struct store_file **out, size_t *n,
+    char *err, size_t errlen);
+void store_file_backs_free(struct store_file *v, size_t n);
 
 /* Records that the event of f, recorded (store_file_done()), went out
  * and only f's move out of the inbox is left, one that failed (sent);

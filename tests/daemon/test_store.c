@@ -689,6 +689,48 @@ test_files_back_mark(void **state)
 	store_close(s);
 }
 
+/* The marks of several files written in one transaction, listed the
+ * oldest first, and all or none: a failing write (the store read-only
+ * under it) leaves none. */
+static void
+test_files_back_batch(void **state)
+{
+	const char *dir = *state;
+	struct store *s = open_store(dir);
+	struct store_file v[3], *got = NULL;
+	int64_t ctime_ns = 0;
+	size_t n = 0;
+
+	for (int i = 0; i < 3; i++)
+		v[i] = (struct store_file){ .name = i == 0 ? "a.html" :
+		    i == 1 ? "b.html" : "c.html", .dev = 1, .ino = 10 + i,
+		    .size = 5, .mtime_ns = 1000 + i, .ctime_ns = 2000 + i };
+	assert_int_equal(store_file_backs_set(s, v, 3, err, sizeof(err)),
+	    0);
+	assert_int_equal(store_file_back_at(s, &v[2], &ctime_ns, err,
+	    sizeof(err)), 1);
+	assert_true(ctime_ns == 2002);
+	assert_int_equal(store_file_back(s, &v[1], false, err, sizeof(err)),
+	    0);
+	assert_int_equal(store_file_backs(s, &got, &n, err, sizeof(err)), 0);
+	assert_int_equal(n, 2);
+	for (size_t i = 0; i < n; i++) {
+		assert_true(strcmp(got[i].name, "b.html") != 0);
+		assert_true(got[i].ino == 10 || got[i].ino == 12);
+		assert_true(got[i].dev == 1 && got[i].size == 5);
+	}
+	store_file_backs_free(got, n);
+	/* not in a turn: one is open, so the batch's BEGIN fails, and
+	 * nothing of it is written */
+	assert_int_equal(store_begin(s, err, sizeof(err)), 0);
+	assert_int_equal(store_file_backs_set(s, &v[1], 1, err,
+	    sizeof(err)), -1);
+	store_rollback(s);
+	assert_int_equal(store_file_back_at(s, &v[1], &ctime_ns, err,
+	    sizeof(err)), 0);
+	store_close(s);
+}
+
 struct seen_stories {
 	int n;
 	char last[64];
@@ -1038,6 +1080,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(
 		    test_files_sent_move_waits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_files_back_mark, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_files_back_batch, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_stories_survive_reopen,
 		    setup, teardown),

@@ -4,7 +4,9 @@ a SIGTERM timed (stop_timed()) or checked (stop()), a bounded wait
 (wait_for()), a command checked (sh()), the store's journal counted
 (journal_size()), a test's mounts undone (unmount()), and newswired on
 a small tmpfs of its own (TmpfsDaemon, tmpfs_run()) for the full-disk
-tests.
+tests; and what the tests of files put back into an inbox by hand share
+(tests/inbox: node_conf(), drop(), publish(), put_back(), held(),
+kill(), lines_of(), marks()).
 
 A test adds tests/ops and tests/lib to sys.path before importing this
 (as it does for opslib). NW_TIME_FACTOR stretches every wait.
@@ -281,6 +283,75 @@ def tmpfs_run(exe, tmp, conf_text, mount, body, size=SIZE):
     check(d.rc == 0, "clean stop: rc %r" % d.rc)
     no_sanitizer_report(d.text())
     finish(tmp, logp)
+
+
+def node_conf(tmp, name, inbox, rest=""):
+    """Node name's configuration (tmp/NAME.conf) on inbox, its state
+    tmp/NAME, files taken at once (the inbox's waits off), rest after
+    [publish] (conf()): (its path, the state, the log's path)."""
+    path, state = os.path.join(tmp, name + ".conf"), os.path.join(tmp, name)
+    with open(path, "w") as f:
+        f.write(conf(inbox, state, inbox_keys="empty_grace = 0\n"
+                     "settle = 0\n", rest=rest))
+    return path, state, os.path.join(tmp, name + ".log")
+
+
+def drop(inbox, name, data):
+    """data written beside the inbox's name and renamed in."""
+    staged = os.path.join(inbox, "." + name)
+    with open(staged, "wb") as f:
+        f.write(data)
+    os.rename(staged, os.path.join(inbox, name))
+
+
+def publish(inbox, name, data, seconds=20):
+    """data dropped into the inbox as name (drop()); whether it is in
+    processed/ within seconds."""
+    drop(inbox, name, data)
+    return wait_for(lambda: os.path.exists(os.path.join(
+        inbox, "processed", name)), seconds)
+
+
+def put_back(inbox, name, hold=None):
+    """name moved back into the inbox from processed/ by hand, as it
+    was, more than a second after its commit (its ctime past the commit's
+    in any precision); hold: the shim's hold file made first."""
+    time.sleep(1.1)
+    if hold is not None:
+        open(hold, "w").close()
+    os.rename(os.path.join(inbox, "processed", name),
+              os.path.join(inbox, name))
+
+
+def held(hold, seconds=20):
+    """Whether a shim (tests/shim/shim_hold.h) holds its process within
+    seconds, hold.held made; that sign removed."""
+    if not wait_for(lambda: os.path.exists(hold + ".held"), seconds):
+        return False
+    os.unlink(hold + ".held")
+    return True
+
+
+def kill(d):
+    """The daemon d (an opslib.Daemon) killed with SIGKILL, reaped."""
+    d.proc.kill()
+    d.stop(signalled=True)
+
+
+def lines_of(log_path, name, at=0):
+    """The lines of the log from offset at that name."""
+    return [ln for ln in log_text(log_path)[at:].splitlines()
+            if name in ln]
+
+
+def marks(state):
+    """The rows of files_back (files marked put back by hand) in the
+    store in state."""
+    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
+    try:
+        return db.execute("SELECT count(*) FROM files_back").fetchone()[0]
+    finally:
+        db.close()
 
 
 def no_sanitizer_report(text):

@@ -3,7 +3,7 @@
 rolls back, and the retry still takes it for put back (new work), not
 for a kill's leftover whose event is sent again.
 
-usage: test_inbox_putback_store_full.py NEWSWIRED READ_HOLD
+usage: test_inbox_putback_store_full.py NEWSWIRED READ_HOLD MOVE_HOLD
 
 The test runs in a mount namespace of its own (unshare -m as root, else
 unshare -Urm; skipped, 77, where neither works): the state folder is a
@@ -40,11 +40,18 @@ fail; then the test frees the disk.
   is freed judges it by its mark (identical to seq 1, not sent again),
   and the mark goes with the commit (files_back empty; a retry that
   forgot the mark left it).
+- Put back while the store fails, claimed at its commit (its article is
+  not the one the store has now: another file of its canonical URL
+  updated it since), and another file of its name dropped into the
+  inbox between that claim and the turn's rollback (the shim
+  move_hold.c holds the daemon right after the claim): the give-back
+  finds the name taken, and the file stays in claimed/; the log says so
+  and where it is (an older version said nothing), and the retry once
+  the disk is freed takes it from there: nothing is left in claimed/.
 SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
 stretches them.
 """
 import os
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -54,9 +61,10 @@ here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 from opslib import FACTOR, check, page  # noqa: E402
-from hostilelib import (Sub, conf, fill, finish, log_text,  # noqa: E402
-                        need_unshare, no_sanitizer_report, run_daemon, sh,
-                        stop, unmount, unshare_argv, wait_for)
+from hostilelib import (Sub, conf, drop, fill, finish,  # noqa: E402
+                        lines_of, log_text, marks, need_unshare,
+                        no_sanitizer_report, publish, put_back, run_daemon,
+                        sh, stop, unmount, unshare_argv, wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
 RETRY = 2       # [store] retry, seconds
@@ -65,6 +73,8 @@ ROLLED = "rolled back and tried again"
 SAME = "%s: put back into the inbox after its move out, identical to seq 1"
 AGAIN = "%s: already committed as seq"
 GIVEN = "%s: put back into the inbox by hand, its turn rolled back"
+TAKEN = "another file of that name came into the inbox meanwhile): " \
+    "taken from there at the store's retry"
 
 
 def put_back_failing(inbox, logp, at, filler):
@@ -101,7 +111,52 @@ def moved_once(inbox, logp, at, sub, what):
                                              for _, e in sub.events]))
 
 
-def inside(exe, read_hold):
+def canon(i):
+    """A page whose canonical URL is the same for every i: one id."""
+    return page(i, "canon").replace(
+        b"<meta charset=utf-8>", b"<meta charset=utf-8><link rel=canonical "
+        b"href=\"https://example.com/news/canon\">")
+
+
+def name_taken(exe, conf_path, logp, sub, inbox, filler, move_hold):
+    """canon.html put back while the store fails, claimed at its commit;
+    another canon.html dropped in meanwhile: the give-back at the
+    rollback finds the name taken."""
+    hold = filler + ".hold"
+    d = run_daemon(exe, conf_path, logp, sub, dict(
+        shim_env(move_hold), NW_HOLD=hold, NW_HOLD_AT="/nowhere/",
+        NW_HOLD_AFTER_AT="/claimed/"))
+    check(publish(inbox, "canon.html", canon(1)) and
+          publish(inbox, "canon2.html", canon(2)), "canon.html published, "
+          "then canon2.html, its update")
+    at = len(log_text(logp))
+    time.sleep(1.1)
+    print("filled the store's filesystem with %d bytes" % fill(filler))
+    put_back(inbox, "canon.html", hold)
+    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
+          "held right after its claim at its commit: %r"
+          % lines_of(logp, "canon.html", at))
+    drop(inbox, "canon.html", canon(3))
+    os.unlink(hold)
+    check(wait_for(lambda: any(TAKEN in ln for ln in
+                               lines_of(logp, "canon.html", at)), 10),
+          "the log says it stays claimed, and where: %r"
+          % lines_of(logp, "canon.html", at))
+    os.unlink(filler)
+    os.unlink(hold + ".held")
+    check(wait_for(lambda: claimed_files(inbox) == [], 3 * RETRY + 10),
+          "the retry takes it from claimed/: %r" % claimed_files(inbox))
+    check(d.alive(), "newswired alive")
+    stop(d)
+
+
+def claimed_files(inbox):
+    """The files in the inbox's claimed/ folders."""
+    return [f for _, _, fs in os.walk(os.path.join(inbox, "claimed"))
+            for f in fs]
+
+
+def inside(exe, read_hold, move_hold):
     tmp = tempfile.mkdtemp(prefix="nw-inbox-putback-store-full-")
     inbox = os.path.join(tmp, "inbox")
     state = os.path.join(tmp, "state")
@@ -117,6 +172,7 @@ def inside(exe, read_hold):
     sub = Sub()
     try:
         body(exe, read_hold, conf_path, logp, sub, inbox, filler)
+        name_taken(exe, conf_path, logp, sub, inbox, filler, move_hold)
     finally:
         sub.close()
         unmount(filler, state)
@@ -195,24 +251,16 @@ def body(exe, read_hold, conf_path, logp, sub, inbox, filler):
     stop(d)
 
 
-def marks(state):
-    """The rows of files_back in the store in state."""
-    db = sqlite3.connect("file:%s/newswire.db?mode=ro" % state, uri=True)
-    try:
-        return db.execute("SELECT count(*) FROM files_back").fetchone()[0]
-    finally:
-        db.close()
-
-
 def main():
-    exe, read_hold = sys.argv[-2:]
-    if len(sys.argv) == 4 and sys.argv[1] == "--inside":
-        inside(exe, read_hold)
+    exe, read_hold, move_hold = sys.argv[-3:]
+    if len(sys.argv) == 5 and sys.argv[1] == "--inside":
+        inside(exe, read_hold, move_hold)
     need_unshare()
     p = subprocess.run(list(unshare_argv()) + [sys.executable,
                                                os.path.abspath(__file__),
                                                "--inside", exe,
-                                               os.path.abspath(read_hold)],
+                                               os.path.abspath(read_hold),
+                                               os.path.abspath(move_hold)],
                        timeout=240 * FACTOR)
     sys.exit(p.returncode)
 

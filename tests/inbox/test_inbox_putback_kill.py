@@ -29,15 +29,15 @@ Every wait is bounded; NW_TIME_FACTOR stretches them.
 """
 import os
 import sys
-import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import check, page  # noqa: E402
-from hostilelib import (Sub, finish, inbox_tmp, log_text,  # noqa: E402
-                        no_sanitizer_report, run_daemon, stop, wait_for)
+from hostilelib import (Sub, finish, held, inbox_tmp, kill,  # noqa: E402
+                        lines_of, log_text, no_sanitizer_report, publish,
+                        put_back, run_daemon, stop, wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
 NAME = "page.html"
@@ -50,22 +50,14 @@ def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
     env = dict(shim_env(read_hold), NW_HOLD=hold, NW_HOLD_READ="/" + NAME)
     d = run_daemon(exe, conf_path, logp, sub, env)
     done = os.path.join(inbox, "processed", NAME)
-    with open(os.path.join(inbox, "." + NAME), "wb") as f:
-        f.write(page(1, "back"))
-    os.rename(os.path.join(inbox, "." + NAME), os.path.join(inbox, NAME))
-    check(sub.wait(lambda: len(sub.events) >= 1, 20, d.alive) and
-          wait_for(lambda: os.path.exists(done), 10),
+    check(publish(inbox, NAME, page(1, "back")) and
+          sub.wait(lambda: len(sub.events) >= 1, 20, d.alive),
           "published and moved into processed/")
 
-    time.sleep(1.1)     # its ctime past the commit's in any precision
-    open(hold, "w").close()
-    os.rename(done, os.path.join(inbox, NAME))
-    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
-          "the worker holds reading the file put back")
-    d.proc.kill()
-    d.stop(signalled=True)
+    put_back(inbox, NAME, hold)
+    check(held(hold), "the worker holds reading the file put back")
+    kill(d)
     os.unlink(hold)
-    os.unlink(hold + ".held")
     print("killed in its work; it waits in %r" % inbox_waiting(inbox))
 
     d = run_daemon(exe, conf_path, logp, sub)
@@ -73,9 +65,9 @@ def body(exe, conf_path, logp, sub, inbox, hold, read_hold):
                    inbox_waiting(inbox) == [], 20),
           "moved out again: %r" % inbox_waiting(inbox))
     sub.settle(1)
-    text = log_text(logp)[d.start:]
-    lines = [ln for ln in text.splitlines() if NAME in ln]
-    check(any(SAME in ln for ln in lines) and AGAIN not in text,
+    lines = lines_of(logp, NAME, d.start)
+    check(any(SAME in ln for ln in lines) and
+          not any(AGAIN in ln for ln in lines),
           "taken for put back, not for a kill's leftover: %r" % lines)
     check([e.get("seq") for _, e in sub.events] == [1],
           "not sent again: %r" % [e.get("seq") for _, e in sub.events])
@@ -92,15 +84,10 @@ def cut_in_turn(exe, conf_path, logp, sub, inbox, hold, move_hold,
                **env_more)
     done = os.path.join(inbox, "processed", NAME)
     d = run_daemon(exe, conf_path, logp, sub, env)
-    time.sleep(1.1)     # its ctime past the commit's in any precision
-    open(hold, "w").close()
-    os.rename(done, os.path.join(inbox, NAME))
-    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
-          "held in its turn")
-    d.proc.kill()
-    d.stop(signalled=True)
+    put_back(inbox, NAME, hold)
+    check(held(hold), "held in its turn")
+    kill(d)
     os.unlink(hold)
-    os.unlink(hold + ".held")
     print("killed in its turn (%r); it waits in %r" %
           (env_more, [os.path.relpath(os.path.join(r, n), inbox)
                       for r, _, ns in os.walk(inbox) for n in ns
@@ -111,8 +98,7 @@ def cut_in_turn(exe, conf_path, logp, sub, inbox, hold, move_hold,
                    inbox_waiting(inbox) == [], 20),
           "moved out: %r" % inbox_waiting(inbox))
     sub.settle(1)
-    text = log_text(logp)[d.start:]
-    lines = [ln for ln in text.splitlines() if NAME in ln]
+    lines = lines_of(logp, NAME, d.start)
     check(all("only moved, not sent again" in ln for ln in lines
               if AGAIN in ln) and
           any("only moved, not sent again" in ln or SAME in ln

@@ -40,8 +40,9 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import Daemon, check, page  # noqa: E402
-from hostilelib import (Sub, conf, finish, journal_size,  # noqa: E402
-                        log_text, no_sanitizer_report, stop, wait_for)
+from hostilelib import (Sub, finish, held, journal_size,  # noqa: E402
+                        lines_of as lines, log_text, no_sanitizer_report,
+                        node_conf, publish, put_back, stop, wait_for)
 from nwtest import inbox_waiting, shim_env  # noqa: E402
 
 SAME = "%s: put back into the inbox after its move out, identical to seq"
@@ -49,50 +50,24 @@ TAKEN = "%s: put back into the inbox by hand and worked on here in the " \
     "inbox, unclaimed"
 
 
-def write_conf(path, inbox, state):
-    with open(path, "w") as f:
-        f.write(conf(inbox, state, inbox_keys="empty_grace = 0\n"
-                     "settle = 0\n"))
-
-
-def publish(inbox, name, i):
-    """name dropped into the inbox; True once it is in processed/."""
-    with open(os.path.join(inbox, "." + name), "wb") as f:
-        f.write(page(i, name))
-    os.rename(os.path.join(inbox, "." + name), os.path.join(inbox, name))
-    return wait_for(lambda: os.path.exists(os.path.join(
-        inbox, "processed", name)), 20)
-
-
 def put_back_held(inbox, name, hold):
     """name moved back from processed/ (a second after its commit), A's
     worker held reading it."""
-    time.sleep(1.1)
-    open(hold, "w").close()
-    os.rename(os.path.join(inbox, "processed", name),
-              os.path.join(inbox, name))
-    if check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
-             "%s: A's worker holds reading it" % name):
-        os.unlink(hold + ".held")
-
-
-def lines(logp, name):
-    return [ln for ln in log_text(logp).splitlines() if name in ln]
+    put_back(inbox, name, hold)
+    check(held(hold), "%s: A's worker holds reading it" % name)
 
 
 def body(exe, tmp, inbox, read_hold, sub, nodes):
-    conf_a, conf_b = os.path.join(tmp, "a.conf"), os.path.join(tmp, "b.conf")
-    state_a, state_b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
-    write_conf(conf_a, inbox, state_a)
-    write_conf(conf_b, inbox, state_b)
-    logp, logb = os.path.join(tmp, "a.log"), os.path.join(tmp, "b.log")
+    conf_a, state_a, logp = node_conf(tmp, "a", inbox)
+    conf_b, state_b, logb = node_conf(tmp, "b", inbox)
     hold = os.path.join(tmp, "hold")
     env = dict(shim_env(read_hold), NW_HOLD=hold, NW_HOLD_READ=".html")
     a = nodes["a"] = Daemon(exe, conf_a, logp, env=env)
     check(sub.follow(a.pub_port()), "A's publish port")
     check(sub.wait(lambda: len(sub.beats) > 0, 20, a.alive), "A's heartbeat")
-    check(publish(inbox, "page.html", 1) and
-          publish(inbox, "second.html", 2), "A published both")
+    check(publish(inbox, "page.html", page(1, "page.html")) and
+          publish(inbox, "second.html", page(2, "second.html")),
+          "A published both")
     mine = os.listdir(os.path.join(inbox, "claimed"))
     check(len(mine) == 1, "A's claimed/ folder: %r" % mine)
 
@@ -162,8 +137,7 @@ def stopped(exe, tmp, inbox, sub, nodes, state_a, state_b, mine):
     check(wait_for(lambda: os.path.exists(os.path.join(
         inbox, "processed", "page.html")) and inbox_waiting(inbox) == [],
         20), "page.html moved out: %r" % inbox_waiting(inbox))
-    text = [ln for ln in log_text(logp)[at:].splitlines()
-            if "page.html" in ln]
+    text = lines(logp, "page.html", at)
     check(any("marked put back by hand in the store" in ln
               for ln in text) and
           any(SAME % "page.html" in ln for ln in text),

@@ -30,23 +30,13 @@ sys.path.insert(0, os.path.join(here, "..", "ops"))
 sys.path.insert(0, os.path.join(here, "..", "lib"))
 sys.path.insert(0, os.path.join(here, "..", "hostile"))
 from opslib import Daemon, check, page  # noqa: E402
-from hostilelib import (Sub, conf, finish, journal_size,  # noqa: E402
-                        log_text, no_sanitizer_report, stop, wait_for)
+from hostilelib import (Sub, drop, finish, held,  # noqa: E402
+                        journal_size, log_text, no_sanitizer_report,
+                        node_conf, publish, stop, wait_for)
 from nwtest import shim_env  # noqa: E402
 
 TAKEN = "claimed by another node while worked on here in the inbox"
-
-
-def write_conf(path, inbox, state):
-    with open(path, "w") as f:
-        f.write(conf(inbox, state, inbox_keys="empty_grace = 0\n"
-                     "settle = 0\n", rest="[store]\nretry = 2\n"))
-
-
-def drop(inbox, name, i):
-    with open(os.path.join(inbox, "." + name), "wb") as f:
-        f.write(page(i, name))
-    os.rename(os.path.join(inbox, "." + name), os.path.join(inbox, name))
+RETRY = "[store]\nretry = 2\n"
 
 
 def refused(inbox, node, name, hold):
@@ -54,10 +44,8 @@ def refused(inbox, node, name, hold):
     folder), A held after it."""
     os.mkdir(os.path.join(inbox, "claimed", node, name))
     open(hold, "w").close()
-    drop(inbox, name, len(name))
-    check(wait_for(lambda: os.path.exists(hold + ".held"), 20),
-          "%s: A's claim refused, A held there" % name)
-    os.unlink(hold + ".held")
+    drop(inbox, name, page(len(name), name))
+    check(held(hold), "%s: A's claim refused, A held there" % name)
 
 
 def main():
@@ -65,11 +53,8 @@ def main():
     tmp = tempfile.mkdtemp(prefix="nw-inbox-unclaimed-")
     inbox = os.path.join(tmp, "inbox")
     os.makedirs(inbox)
-    conf_a, conf_b = os.path.join(tmp, "a.conf"), os.path.join(tmp, "b.conf")
-    state_a, state_b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
-    write_conf(conf_a, inbox, state_a)
-    write_conf(conf_b, inbox, state_b)
-    logp, logb = os.path.join(tmp, "a.log"), os.path.join(tmp, "b.log")
+    conf_a, state_a, logp = node_conf(tmp, "a", inbox, RETRY)
+    conf_b, state_b, logb = node_conf(tmp, "b", inbox, RETRY)
     hold = os.path.join(tmp, "hold")
     env = dict(shim_env(shim), NW_HOLD=hold, NW_HOLD_AT="/claimed/",
                NW_HOLD_FAILED="1")
@@ -80,9 +65,8 @@ def main():
         check(sub.follow(a.pub_port()), "A's publish port")
         check(sub.wait(lambda: len(sub.beats) > 0, 20, a.alive),
               "A's heartbeat")
-        drop(inbox, "first.html", 1)     # makes A's claimed/ folder
-        check(wait_for(lambda: os.path.exists(os.path.join(
-            inbox, "processed", "first.html")), 20), "first.html done")
+        check(publish(inbox, "first.html", page(1, "first.html")),
+              "first.html done")    # makes A's claimed/ folder
         nodes = os.listdir(os.path.join(inbox, "claimed"))
         check(len(nodes) == 1, "A's claimed/ folder: %r" % nodes)
         node = nodes[0]

@@ -3,12 +3,16 @@
 server, inbox and proxy of a test (begin()), a node
 on the shared inbox (start()) and its end (stop_checked()), its origin
 id from its log and what its log said, the files of the events in the stream and in a node's
-journal, and the end of a test (end())."""
+journal, and the end of a test (end()); and for the tests of files put
+back by hand (test_inbox_putback_*.py): a file's mtime aged (aged()),
+a file put back from processed/ (put_back()), the wait for files to move
+out (out()) and a node's journal's events (journal_events())."""
 import json
 import os
 import re
 import signal
 import sqlite3
+import time
 from urllib.parse import unquote
 
 import clusterlib
@@ -52,6 +56,46 @@ def start(exe, tmp, name, port, inbox, lease, more="", env=None,
         f.write(text + more)
     d, mport = clusterlib.start_daemon(exe, conf, log, env)
     return d, mport, log
+
+
+def aged(path, seconds=30):
+    """path's mtime (and atime) seconds before now."""
+    t = time.time() - seconds
+    os.utime(path, (t, t))
+
+
+def put_back(inbox, name, data=None, seconds=30):
+    """name out of processed/ into the inbox (data: with that in it
+    instead), written seconds ago (None: its mtime as it is), as a hand
+    moves it back."""
+    done = os.path.join(inbox, "processed", name)
+    if data is not None:
+        with open(done, "wb") as f:
+            f.write(data)
+    if seconds is not None:
+        aged(done, seconds)
+    os.rename(done, os.path.join(inbox, name))
+
+
+def out(inbox, names, seconds):
+    """Whether names are all in processed/, none left in the inbox or
+    claimed, within seconds."""
+    processed = os.path.join(inbox, "processed")
+    return clusterlib.wait_for(
+        lambda: set(names) <= set(os.listdir(processed)) and
+        not any(os.path.exists(os.path.join(inbox, n)) for n in names) and
+        claimed_left(inbox) == [], seconds)
+
+
+def journal_events(tmp, name):
+    """The events (parsed) in node name's journal."""
+    db = sqlite3.connect("file:%s?mode=ro" % os.path.join(
+        tmp, name, "state", "newswire.db"), uri=True, timeout=10)
+    try:
+        rows = db.execute("SELECT event FROM journal ORDER BY seq")
+        return [json.loads(ev) for (ev,) in rows.fetchall()]
+    finally:
+        db.close()
 
 
 def said(log, text):

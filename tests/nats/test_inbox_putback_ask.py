@@ -34,7 +34,8 @@ import time
 
 import clusterlib
 from clusterlib import check, wait_for
-from inboxlib import events_of, journal_files, origin, said
+from inboxlib import (aged, events_of, journal_files, origin, out,
+                      put_back, said)
 import inboxlib
 import opslib
 
@@ -42,12 +43,6 @@ LEASE = 3
 ASKS = "newswired inbox"               # the connection b asks on
 SHORT = "[cluster]\ninbox_ask_seconds = 2\n"   # b's reads: 2 s at most
 PAGE, OLD, CHANGED = "page.html", "old.html", "changed.html"
-
-
-def aged(path, seconds=30):
-    """path's mtime (and atime) seconds before now."""
-    t = time.time() - seconds
-    os.utime(path, (t, t))
 
 
 def publish_on_a(exe, tmp, port, inbox, nodes):
@@ -71,27 +66,6 @@ def publish_on_a(exe, tmp, port, inbox, nodes):
     return ida          # publish under the same message ID shows
 
 
-def put_back(inbox, name=PAGE, data=None):
-    """name out of processed/ into the inbox, as it was (data: with
-    that in it instead), written 30 s ago."""
-    done = os.path.join(inbox, "processed", name)
-    if data is not None:
-        with open(done, "wb") as f:
-            f.write(data)
-    aged(done)
-    os.rename(done, os.path.join(inbox, name))
-
-
-def out(inbox, names, seconds):
-    """Whether names are all in processed/, none left in the inbox or
-    claimed, within seconds."""
-    processed = os.path.join(inbox, "processed")
-    return wait_for(lambda: set(names) <= set(os.listdir(processed)) and
-                    not any(os.path.exists(os.path.join(inbox, n))
-                            for n in names) and
-                    inboxlib.claimed_left(inbox) == [], seconds)
-
-
 def main():
     exe, tmp, srv, inbox, proxy = inboxlib.begin("nw-inbox-pbask-")
     port = srv.port
@@ -106,7 +80,7 @@ def main():
             return clusterlib.finish(tmp)
         nodes["b"] = b
         idb = origin(blog)
-        put_back(inbox)
+        put_back(inbox, PAGE)
         put_back(inbox, CHANGED, opslib.page(3, "changed"))
         staged = os.path.join(tmp, "." + OLD)
         with open(staged, "wb") as f:
@@ -135,7 +109,7 @@ def main():
 
         # the stream unreachable for the asks: published, as before
         proxy.block(ASKS)
-        put_back(inbox)
+        put_back(inbox, PAGE)
         check(out(inbox, [PAGE], 40),
               "b moved %s out, the stream unreachable: %r"
               % (PAGE, os.listdir(inbox)))
