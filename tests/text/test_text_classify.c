@@ -1544,6 +1544,58 @@ test_extract_lead_over_steps(void **state)
 	article_free(a);
 }
 
+/* A lynx render of a party's page (gruene-bundestag.de, trafeval-dev):
+ * the logo's alt text, one sentence, over the site's menus, the
+ * breadcrumb and the headline, then the article. A nav's one sentence
+ * is no lead: the region is not moved back over the menus to it (the
+ * headline went into the body, and the page had no title). */
+static void
+test_extract_short_lead_over_menu(void **state)
+{
+	static const char s[] =
+	    "   Eine gelbe Blume umrandet den Namen der Partei. Im "
+	    "Hintergrund sind drei Bl\xc3\xa4tter.\n"
+	    "     * [12]Presse\n"
+	    "     * [13]Leichte Sprache\n"
+	    "     * [14]Geb\xc3\xa4rdensprache\n"
+	    "\n"
+	    "     * [15]Themen\n"
+	    "     * [16]Abgeordnete\n"
+	    "     * [17]Fraktion\n"
+	    "\n"
+	    "   UN-Klimakonferenz\n"
+	    "\n"
+	    "COP26 in Glasgow\n"
+	    "\n"
+	    "     * [23]Energiewende\n"
+	    "     * [24]Internationale Politik\n"
+	    "     * [25]Klimaschutz\n"
+	    "\n"
+	    "   Die Erwartungen an die 26. UN-Klimakonferenz sind hoch. Denn "
+	    "sechs Jahre nach\n"
+	    "   Paris ist die internationale Gemeinschaft immer noch weit "
+	    "entfernt vom Ziel.\n"
+	    "\n"
+	    "   Die COP26 gilt als die wichtigste Klimakonferenz seit dem "
+	    "Durchbruch in Paris\n"
+	    "   2015. Zum ersten Mal waren alle Staaten aufgerufen, ihre "
+	    "Klimaziele zu erh\xc3\xb6hen.\n"
+	    "\n"
+	    "   Die Staaten m\xc3\xbcssen ihre Zusagen zur Klimafinanzierung "
+	    "einl\xc3\xb6sen und jedes Jahr\n"
+	    "   hundert Milliarden zur Verf\xc3\xbcgung stellen, sagt die "
+	    "Fraktion in ihrem Papier.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "Die Erwartungen", 15), 0);
+	assert_null(strstr(a->body, "Abgeordnete"));
+	article_free(a);
+}
+
 /* A row of links set apart by bars whose last link ends with a question
  * mark is no paragraph (guenter-pilger.de's w3m render began its body
  * with it). */
@@ -2115,6 +2167,7 @@ main(void)
 		cmocka_unit_test(test_extract_author_box),
 		cmocka_unit_test(test_extract_rows_between),
 		cmocka_unit_test(test_extract_quantities),
+		cmocka_unit_test(test_extract_short_lead_over_menu),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
