@@ -31,9 +31,6 @@
 /* Body-like items of a blank-line block holding this many count half. */
 #define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
-/* A line under a chrome item at the region's end of fewer words is a
- * pitch (text_trim_pitch()). */
-#define TEXT_PITCH_WORDS 10
 /* A related box's heading ("Das könnte Sie auch interessieren") of at
  * most this many words inside the region ends it where the teasers
  * under it weigh less than a TEXT_BOX_TAIL_SHARE-th of the body over
@@ -205,22 +202,6 @@ text_trim_tail(struct text_doc *d)
 			return;
 		d->body_end = g;
 	}
-}
-
-/* Drops the short line (fewer than TEXT_PITCH_WORDS words) that ends
- * the region under a chrome item which the body stands over ("Follow
- * the Case" / "Fight for everyone's rights - support the ACLU."): a
- * pitch between the buttons under the article, which outweighs the one
- * item of the gap that text_trim_tail() needs two of. */
-static void
-text_trim_pitch(struct text_doc *d)
-{
-	size_t e = d->body_end;
-
-	if (e >= d->body_start + 3 && d->items[e - 2].chrome &&
-	    d->items[e - 1].words < TEXT_PITCH_WORDS &&
-	    d->items[e - 3].bodylike)
-		d->body_end = e - 2;
 }
 
 /* Ends the region at a related box's heading inside it (a chrome item
@@ -616,7 +597,6 @@ text_body_region(struct text_doc *d)
 	}
 	text_end_body(d, d->body_end);
 	text_trim_tail(d);
-	text_trim_pitch(d);
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);

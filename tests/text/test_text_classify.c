@@ -1888,34 +1888,6 @@ test_extract_dated_byline_not_body(void **state)
 	article_free(a);
 }
 
-/* A short pitch under a button's label at the end of the article is
- * not the article's last paragraph (aclu.org). */
-static void
-test_extract_trailing_pitch(void **state)
-{
-	static const char s[] =
-	    "The county ends its program\n"
-	    "\n"
-	    "The county will no longer accept referrals for things that are "
-	    "not and should not be crimes, such as bad grades at school.\n"
-	    "\n"
-	    "The lawsuit we filed a year ago aimed to end a program that was "
-	    "wrong on the law, wrong on policy, and wrong for children.\n"
-	    "\n"
-	    "Share this\n"
-	    "\n"
-	    "Fight for everyone's rights - join us today.\n";
-	struct nw_article *a = article_new();
-	char err[128];
-
-	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	assert_non_null(strstr(a->body, "wrong for children."));
-	assert_null(strstr(a->body, "Fight for"));
-	article_free(a);
-}
-
 /* A related box's heading inside the region, with teasers under it
  * (a paragraph and a headline each) that weigh far less than the
  * article over it, ends the article (rundschau-online.de, w3m and lynx:
@@ -2159,7 +2131,6 @@ main(void)
 		cmocka_unit_test(test_extract_colon_list_in_body),
 		cmocka_unit_test(test_extract_date_not_subheading),
 		cmocka_unit_test(test_extract_dated_byline_not_body),
-		cmocka_unit_test(test_extract_trailing_pitch),
 		cmocka_unit_test(test_extract_box_tail),
 		cmocka_unit_test(test_extract_lynx_headings),
 		cmocka_unit_test(test_extract_headline_over_date),
