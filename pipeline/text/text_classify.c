@@ -13,8 +13,6 @@
 #include "util.h"
 #include "text_util.h"
 
-/* Links of a box inside the article passed to the text under it. */
-#define TEXT_BOX_LINKS_MAX 8
 /* Bylines are looked for this many items from the headline or the body,
  * and at most this many are taken. */
 #define TEXT_BYLINE_NEAR 8
@@ -409,31 +407,6 @@ text_prose_edges(struct text_doc *d)
 			d->items[i].bodylike = true;
 }
 
-/* Moves the end of the region over a box of links set inside the
- * article ("Related stories" over two to TEXT_BOX_LINKS_MAX bulleted
- * headlines) to the body-like paragraphs under it: the article goes on
- * after the box. The box's items stay out of the body. */
-static void
-text_past_link_box(struct text_doc *d)
-{
-	size_t e = d->body_end, i = e + 1;
-
-	if (e == 0 || e >= d->n || !d->items[e].chrome ||
-	    d->items[e].words > TEXT_BOX_HEADING_WORDS ||
-	    !text_is_box_heading(d->items[e].s))
-		return;
-	while (i < d->n && d->items[i].bullet && !d->items[i].bodylike &&
-	    i - e <= TEXT_BOX_LINKS_MAX)
-		i++;
-	if (i - e < 3 || i >= d->n || !d->items[i].bodylike)
-		return;
-	for (size_t k = e + 1; k < i; k++)
-		d->items[k].kind = TEXT_RELATED;
-	while (i < d->n && d->items[i].bodylike)
-		i++;
-	d->body_end = i;
-}
-
 /* True when item it opens an article: a line with its full date
  * ("19. Oktober 2019 16:14 Uhr") or a strong byline ("von Andreas
  * Kürten"), standing alone (a dated item of a list or one the page
@@ -602,7 +575,6 @@ text_body_region(struct text_doc *d)
 	text_trim_bio(d);
 	text_colon_list(d);
 	text_trim_box_tail(d);
-	text_past_link_box(d);
 }
 
 /* Marks as crowded the body-like items of the blank-line blocks that
