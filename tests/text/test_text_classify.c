@@ -786,40 +786,6 @@ test_segment_nbsp(void **state)
 	text_doc_free(d);
 }
 
-/* A paragraph the page shows twice (a summary above, the article below)
- * stays in the body where it stands between two of the article's
- * paragraphs. */
-static void
-test_extract_repeated_paragraph(void **state)
-{
-	const char *s =
-	    "Ferry service to resume\n\n"
-	    "The island ferry will sail again from Monday after repairs to "
-	    "its engine, the operator said, and its timetable will be the "
-	    "one of the summer until the end of the month.\n\n"
-	    "Image: the ferry in the harbour\n\n"
-	    "The operator said on Friday that the repairs had taken longer "
-	    "than planned, as parts had to come from abroad.\n\n"
-	    "The island ferry will sail again from Monday after repairs to "
-	    "its engine, the operator said, and its timetable will be the "
-	    "one of the summer until the end of the month.\n\n"
-	    "Islanders had relied on a smaller boat for three weeks, and the "
-	    "school bus had run only twice a day.\n\n"
-	    "More from the Ledger\n";
-	struct nw_article *a = article_new();
-	char err[128];
-	const char *p;
-
-	(void)state;
-	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
-	    0);
-	p = strstr(a->body, "as parts had to come from abroad.\n\nThe island "
-	    "ferry will sail again");
-	assert_non_null(p);
-	assert_non_null(strstr(p, "Islanders had relied"));
-	article_free(a);
-}
-
 /* The headings of link boxes are chrome as labels, not inside prose:
  * "two of the most popular exchanges" is a sentence of the article. */
 static void
@@ -2112,7 +2078,6 @@ main(void)
 		cmocka_unit_test(test_extract_teasers),
 		cmocka_unit_test(test_extract_teaser_cards),
 		cmocka_unit_test(test_segment_nbsp),
-		cmocka_unit_test(test_extract_repeated_paragraph),
 		cmocka_unit_test(test_chrome_headings),
 		cmocka_unit_test(test_segment_trailing_heading),
 		cmocka_unit_test(test_extract_standfirst_after_date),
