@@ -646,8 +646,36 @@ text_heading_over_body(const struct text_doc *d, size_t i)
 	    d->items[i + 1].bodylike && !d->items[i + 1].heading;
 }
 
+/* True when s is nothing but a picture's label ("[IMG_2041]"). */
+static bool
+text_picture_label(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 2 && s[0] == '[' && s[len - 1] == ']' &&
+	    memchr(s + 1, '[', len - 2) == NULL;
+}
+
+/* The kind of the first item from i in direction step (-1, up; 1,
+ * down) inside the region that is no picture's placeholder, caption or
+ * credit (TEXT_OTHER past the region's ends). */
+static enum text_kind
+text_kind_past_picture(const struct text_doc *d, size_t i, int step)
+{
+	while (i >= d->body_start && i < d->body_end && (step > 0 ?
+	    text_picture_label(d->items[i].s) :
+	    (d->items[i].kind == TEXT_CAPTION ||
+	    d->items[i].kind == TEXT_CREDIT)))
+		i += (size_t)step;
+	return i >= d->body_start && i < d->body_end ? d->items[i].kind :
+	    TEXT_OTHER;
+}
+
 /* A short item between two paragraphs of the body is the article's
- * subheading, not a link's label: it is kept as body. Longer ones (more
+ * subheading, not a link's label: it is kept as body. A picture may
+ * stand between it and the paragraph under it, and a picture's caption
+ * between it and the paragraph over it (a line under a picture is its
+ * caption, one over a caption the picture's title). Longer ones (more
  * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
  * between the paragraphs; a date line is neither ("Text: Jane Doe,
  * 11 October 2018" under a standfirst). In a lynx dump a heading (at
@@ -660,9 +688,11 @@ text_subheadings(struct text_doc *d)
 
 		if (it->kind != TEXT_RELATED || it->bullet || it->datelike ||
 		    !text_starts_word(it->s) ||
-		    d->items[i + 1].kind != TEXT_BODY)
+		    text_kind_past_picture(d, i + 1, 1) != TEXT_BODY ||
+		    (d->items[i + 1].kind != TEXT_BODY &&
+		    it->words > TEXT_SUBHEAD_MAX_WORDS))
 			continue;
-		if (d->items[i - 1].kind == TEXT_BODY ?
+		if (text_kind_past_picture(d, i - 1, -1) == TEXT_BODY ?
 		    (it->heading && !d->items[i + 1].heading) ||
 		    it->words <= TEXT_SUBHEAD_MAX_WORDS :
 		    text_heading_over_body(d, i))

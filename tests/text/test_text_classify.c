@@ -1562,6 +1562,49 @@ test_extract_short_lead_over_menu(void **state)
 	article_free(a);
 }
 
+/* A subheading over a picture, and one under a picture's caption
+ * (heavenlynnhealthy.de and techfieber.de, w3m): the pictures stand
+ * between them and the paragraphs, and they are the article's. */
+static void
+test_extract_subheading_by_picture(void **state)
+{
+	static const char s[] =
+	    "Mareen Burk im Gespr\xc3\xa4" "ch\n"
+	    "\n"
+	    "Gegr\xc3\xbcndet wurde das Label bereits 2013 von Mareen Burk, "
+	    "einer leidenschaftlichen Surferin und Grafikdesignerin aus "
+	    "Hamburg.\n"
+	    "\n"
+	    "Im Gespr\xc3\xa4" "ch mit der Gr\xc3\xbcnderin\n"
+	    "\n"
+	    "[MYMARINI_2021_Mareen_Burk_Portugal]\n"
+	    "\n"
+	    "Die Idee f\xc3\xbcr das Label entstand bereits 2012, als fair "
+	    "produzierte Mode noch sehr selten war und kaum jemand davon "
+	    "sprach.\n"
+	    "\n"
+	    "Die Stromnetze stehen im Winter unter Druck / Photo by Fre "
+	    "Sonneveld on Unsplash\n"
+	    "\n"
+	    "Einschr\xc3\xa4nkung ist verschmerzbar\n"
+	    "\n"
+	    "Im Beschleuniger werden w\xc3\xa4hrend der Laufzeit pro Sekunde "
+	    "etwa zwei Milliarden Kollisionen zwischen Protonen erzeugt, "
+	    "sagen die Physiker.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Im Gespr\xc3\xa4" "ch mit der "
+	    "Gr\xc3\xbcnderin\n"));
+	assert_non_null(strstr(a->body, "Einschr\xc3\xa4nkung ist "
+	    "verschmerzbar\n"));
+	assert_null(strstr(a->body, "MYMARINI_2021"));
+	article_free(a);
+}
+
 /* A row of links set apart by bars whose last link ends with a question
  * mark is no paragraph (guenter-pilger.de's w3m render began its body
  * with it). */
@@ -2104,6 +2147,7 @@ main(void)
 		cmocka_unit_test(test_extract_rows_between),
 		cmocka_unit_test(test_extract_quantities),
 		cmocka_unit_test(test_extract_short_lead_over_menu),
+		cmocka_unit_test(test_extract_subheading_by_picture),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
