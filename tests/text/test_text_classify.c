@@ -1605,6 +1605,67 @@ test_extract_subheading_by_picture(void **state)
 	article_free(a);
 }
 
+/* The article's last line ends with a colon over a box it does not
+ * hold (zeit.de's paywall, w3m: the offers are links the page shows
+ * twice): the line is no part of the article. A line announcing the
+ * lines of code under it stays. */
+static void
+test_extract_announce_at_end(void **state)
+{
+	static const char s[] =
+	    "Klimaschutz bei den Banken\n"
+	    "\n"
+	    "Touristen und B\xc3\xb6rsenh\xc3\xa4ndler waren \xc3\xbc"
+	    "berrascht, als sich pl\xc3\xb6tzlich Gestalten vor der Bank "
+	    "versammelten, um gegen die Finanzierung von Kohleminen zu "
+	    "protestieren.\n"
+	    "\n"
+	    "Die Aktivisten wollen auf diese Weise \xc3\xb6" "ffentlichen "
+	    "Druck auf Banken, Fonds und Versicherer erzeugen, damit sie sich "
+	    "aus solchen Gesch\xc3\xa4" "ften zur\xc3\xbc" "ckziehen.\n"
+	    "\n"
+	    "W\xc3\xa4hlen Sie Ihren Zugang und lesen Sie weiter:\n"
+	    "\n"
+	    "(*) Digital-Zugang\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Alle Artikel frei\n"
+	    "  \xe2\x80\xa2 4 Wochen kostenlos testen\n"
+	    "\n"
+	    "( ) Digital-Zugang f\xc3\xbcr Abonnenten\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Alle Artikel frei\n"
+	    "  \xe2\x80\xa2 4 Wochen kostenlos testen\n";
+	static const char c[] =
+	    "Copy from tmux\n"
+	    "\n"
+	    "For the first time in many years I am using a Linux machine for "
+	    "my work, and in general I am extremely pleased with it.\n"
+	    "\n"
+	    "Some things did not work out of the box, like copying selected "
+	    "text from a tmux pane to the clipboard.\n"
+	    "\n"
+	    "As usual, StackOverflow knows the answer. In short:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 .tmux.conf\n"
+	    "\n"
+	    "set-option -g mouse on\n"
+	    "set-option -s set-clipboard off\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "zur\xc3\xbc" "ckziehen."));
+	assert_null(strstr(a->body, "lesen Sie weiter"));
+	article_free(a);
+	a = article_new();
+	assert_int_equal(text_extract(c, strlen(c), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "In short:"));
+	article_free(a);
+}
+
 /* A row of links set apart by bars whose last link ends with a question
  * mark is no paragraph (guenter-pilger.de's w3m render began its body
  * with it). */
@@ -2148,6 +2209,7 @@ main(void)
 		cmocka_unit_test(test_extract_quantities),
 		cmocka_unit_test(test_extract_short_lead_over_menu),
 		cmocka_unit_test(test_extract_subheading_by_picture),
+		cmocka_unit_test(test_extract_announce_at_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
