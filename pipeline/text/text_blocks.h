@@ -91,6 +91,9 @@ void text_drop_end_kicker(struct text_doc *d, size_t h);
  * that names a byline's author the region over it does not name
  * (text_tail.c). */
 void text_trim_author_box(struct text_doc *d);
+/* Drops the region's last item where it ends with a colon over a box
+ * of links (text_tail.c). */
+void text_trim_announce(struct text_doc *d);
 /* Ends the region before item i and the items over it that are no
  * prose (text_tail.c). */
 void text_end_body(struct text_doc *d, size_t i);
@@ -210,8 +213,6 @@ void text_repeats(struct text_doc *d);
 /* Marks as repeated the items another one a few items away nearly
  * copies (a banner shown twice with another line under one copy). */
 void text_near_copies(struct text_doc *d);
-/* A repeated paragraph between two body-like ones is body-like. */
-void text_repeated_in_body(struct text_doc *d);
 /* A repeated paragraph that outweighs all body-like text: its last copy
  * is body-like. */
 void text_repeated_only(struct text_doc *d);

@@ -13,8 +13,6 @@
 #include "util.h"
 #include "text_util.h"
 
-/* Links of a box inside the article passed to the text under it. */
-#define TEXT_BOX_LINKS_MAX 8
 /* Bylines are looked for this many items from the headline or the body,
  * and at most this many are taken. */
 #define TEXT_BYLINE_NEAR 8
@@ -31,9 +29,6 @@
 /* Body-like items of a blank-line block holding this many count half. */
 #define TEXT_CROWD_MIN 4
 #define TEXT_TAIL_WEIGHT 15
-/* A line under a chrome item at the region's end of fewer words is a
- * pitch (text_trim_pitch()). */
-#define TEXT_PITCH_WORDS 10
 /* A related box's heading ("Das könnte Sie auch interessieren") of at
  * most this many words inside the region ends it where the teasers
  * under it weigh less than a TEXT_BOX_TAIL_SHARE-th of the body over
@@ -205,22 +200,6 @@ text_trim_tail(struct text_doc *d)
 			return;
 		d->body_end = g;
 	}
-}
-
-/* Drops the short line (fewer than TEXT_PITCH_WORDS words) that ends
- * the region under a chrome item which the body stands over ("Follow
- * the Case" / "Fight for everyone's rights - support the ACLU."): a
- * pitch between the buttons under the article, which outweighs the one
- * item of the gap that text_trim_tail() needs two of. */
-static void
-text_trim_pitch(struct text_doc *d)
-{
-	size_t e = d->body_end;
-
-	if (e >= d->body_start + 3 && d->items[e - 2].chrome &&
-	    d->items[e - 1].words < TEXT_PITCH_WORDS &&
-	    d->items[e - 3].bodylike)
-		d->body_end = e - 2;
 }
 
 /* Ends the region at a related box's heading inside it (a chrome item
@@ -428,31 +407,6 @@ text_prose_edges(struct text_doc *d)
 			d->items[i].bodylike = true;
 }
 
-/* Moves the end of the region over a box of links set inside the
- * article ("Related stories" over two to TEXT_BOX_LINKS_MAX bulleted
- * headlines) to the body-like paragraphs under it: the article goes on
- * after the box. The box's items stay out of the body. */
-static void
-text_past_link_box(struct text_doc *d)
-{
-	size_t e = d->body_end, i = e + 1;
-
-	if (e == 0 || e >= d->n || !d->items[e].chrome ||
-	    d->items[e].words > TEXT_BOX_HEADING_WORDS ||
-	    !text_is_box_heading(d->items[e].s))
-		return;
-	while (i < d->n && d->items[i].bullet && !d->items[i].bodylike &&
-	    i - e <= TEXT_BOX_LINKS_MAX)
-		i++;
-	if (i - e < 3 || i >= d->n || !d->items[i].bodylike)
-		return;
-	for (size_t k = e + 1; k < i; k++)
-		d->items[k].kind = TEXT_RELATED;
-	while (i < d->n && d->items[i].bodylike)
-		i++;
-	d->body_end = i;
-}
-
 /* True when item it opens an article: a line with its full date
  * ("19. Oktober 2019 16:14 Uhr") or a strong byline ("von Andreas
  * Kürten"), standing alone (a dated item of a list or one the page
@@ -616,13 +570,11 @@ text_body_region(struct text_doc *d)
 	}
 	text_end_body(d, d->body_end);
 	text_trim_tail(d);
-	text_trim_pitch(d);
 	text_lead_over_list(d);
 	text_prose_edges(d);
 	text_trim_bio(d);
 	text_colon_list(d);
 	text_trim_box_tail(d);
-	text_past_link_box(d);
 }
 
 /* Marks as crowded the body-like items of the blank-line blocks that
@@ -694,8 +646,36 @@ text_heading_over_body(const struct text_doc *d, size_t i)
 	    d->items[i + 1].bodylike && !d->items[i + 1].heading;
 }
 
+/* True when s is nothing but a picture's label ("[IMG_2041]"). */
+static bool
+text_picture_label(const char *s)
+{
+	size_t len = strlen(s);
+
+	return len > 2 && s[0] == '[' && s[len - 1] == ']' &&
+	    memchr(s + 1, '[', len - 2) == NULL;
+}
+
+/* The kind of the first item from i in direction step (-1, up; 1,
+ * down) inside the region that is no picture's placeholder, caption or
+ * credit (TEXT_OTHER past the region's ends). */
+static enum text_kind
+text_kind_past_picture(const struct text_doc *d, size_t i, int step)
+{
+	while (i >= d->body_start && i < d->body_end && (step > 0 ?
+	    text_picture_label(d->items[i].s) :
+	    (d->items[i].kind == TEXT_CAPTION ||
+	    d->items[i].kind == TEXT_CREDIT)))
+		i += (size_t)step;
+	return i >= d->body_start && i < d->body_end ? d->items[i].kind :
+	    TEXT_OTHER;
+}
+
 /* A short item between two paragraphs of the body is the article's
- * subheading, not a link's label: it is kept as body. Longer ones (more
+ * subheading, not a link's label: it is kept as body. A picture may
+ * stand between it and the paragraph under it, and a picture's caption
+ * between it and the paragraph over it (a line under a picture is its
+ * caption, one over a caption the picture's title). Longer ones (more
  * than TEXT_SUBHEAD_MAX_WORDS) are the headlines of related stories set
  * between the paragraphs; a date line is neither ("Text: Jane Doe,
  * 11 October 2018" under a standfirst). In a lynx dump a heading (at
@@ -708,9 +688,11 @@ text_subheadings(struct text_doc *d)
 
 		if (it->kind != TEXT_RELATED || it->bullet || it->datelike ||
 		    !text_starts_word(it->s) ||
-		    d->items[i + 1].kind != TEXT_BODY)
+		    text_kind_past_picture(d, i + 1, 1) != TEXT_BODY ||
+		    (d->items[i + 1].kind != TEXT_BODY &&
+		    it->words > TEXT_SUBHEAD_MAX_WORDS))
 			continue;
-		if (d->items[i - 1].kind == TEXT_BODY ?
+		if (text_kind_past_picture(d, i - 1, -1) == TEXT_BODY ?
 		    (it->heading && !d->items[i + 1].heading) ||
 		    it->words <= TEXT_SUBHEAD_MAX_WORDS :
 		    text_heading_over_body(d, i))
@@ -867,7 +849,6 @@ text_classify(struct text_doc *d)
 	for (size_t i = 0; i + 1 < d->n; i++)
 		if (text_field_under(d, i))
 			d->items[i].bodylike = false;
-	text_repeated_in_body(d);
 	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends
 	 * its block is a teaser of another page */
@@ -929,6 +910,7 @@ text_classify(struct text_doc *d)
 	}
 	text_far_bylines(d);
 	text_trim_author_box(d);
+	text_trim_announce(d);
 	for (size_t i = d->body_end; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
 

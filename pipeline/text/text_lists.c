@@ -8,8 +8,10 @@
 
 #include "text_util.h"
 
-/* Items of a list (and its headings) passed back to the lead above it. */
+/* Items of a list (and its headings) passed back to the lead above it,
+ * and the words of that lead at least. */
 #define TEXT_LEAD_LIST_MAX 30
+#define TEXT_LEAD_MIN_WORDS 20
 /* An article's list (text_article_lists()): its entries at least, the
  * words of the heading that announces it at most, the words an entry on
  * average at least. */
@@ -78,7 +80,11 @@ text_step_number(const char *s)
 
 /* Moves the start of the region back over a list to the paragraph above
  * it: an article's lead, then a list (a recipe's ingredients, a
- * lesson's steps, a table of contents), then the rest of it. Only a list
+ * lesson's steps, a table of contents), then the rest of it. The lead
+ * is a paragraph of TEXT_LEAD_MIN_WORDS words or more: one short
+ * sentence over a site's menus (a logo's alt text, a slogan, an offer)
+ * is the page's header, and moving back to it took the menus and the
+ * headline into the body. Only a list
  * of three items or more, none chrome, and the short headings, dates,
  * photo captions and credits around it are passed, and the numbers of
  * steps set on lines of their own ("1."); the list's bulleted entries
@@ -92,7 +98,7 @@ text_lead_over_list(struct text_doc *d)
 		const struct text_item *it = &d->items[i - 1];
 
 		if (it->bodylike) {
-			if (items < 3)
+			if (items < 3 || it->words < TEXT_LEAD_MIN_WORDS)
 				return;
 			d->body_start = i - 1;
 			for (size_t k = i; k < start; k++)

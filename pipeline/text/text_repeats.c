@@ -99,23 +99,6 @@ text_near_copies(struct text_doc *d)
 	}
 }
 
-/* A paragraph that the page also shows elsewhere (a summary, a teaser)
- * is still the article's where it stands between two body-like
- * paragraphs: continuity says so, not the repetition. */
-void
-text_repeated_in_body(struct text_doc *d)
-{
-	for (size_t i = 1; i + 1 < d->n; i++) {
-		struct text_item *it = &d->items[i];
-
-		if (!it->repeated || it->chrome || it->kind != TEXT_OTHER ||
-		    !((it->sentence && it->words >= 6) || it->words >= 30))
-			continue;
-		if (d->items[i - 1].bodylike && d->items[i + 1].bodylike)
-			it->bodylike = true;
-	}
-}
-
 /* A paragraph that the page shows twice (a summary over the article
  * that is the article) is the article's where it outweighs all the
  * body-like text of the page: its last copy is body-like. */

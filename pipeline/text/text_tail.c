@@ -1,6 +1,7 @@
 /* The body region's tail, a step of text_classify() run once the
  * bylines over the region are known: the author's box under the
- * article ("About Jane", "Jane Doe is a writer ..."). Pure. */
+ * article ("About Jane", "Jane Doe is a writer ..."), and a last line
+ * that announces a box of links. Pure. */
 #include "text_blocks.h"
 
 #include <stdlib.h>
@@ -16,6 +17,10 @@
 #define TEXT_BIO_HEAD_WORDS 4
 /* Words of a byline that is a bare name ("Jane Doe"), at most. */
 #define TEXT_BIO_BARE_WORDS 3
+/* Items under the region's last line that announces a box
+ * (text_trim_announce()), and the words of a headline in it, at least. */
+#define TEXT_ANNOUNCE_SPAN 3
+#define TEXT_ANNOUNCE_WORDS 4
 
 /* The length of the word that starts at s: letters, digits, '-' and
  * '\'' up to a space or a mark. */
@@ -214,4 +219,40 @@ text_trim_author_box(struct text_doc *d)
 		if (d->items[i].bodylike)
 			over += d->items[i].width;
 	}
+}
+
+/* True when s ends with a colon (past closing quotes). */
+static bool
+text_tail_colon(const char *s)
+{
+	size_t n = text_trim_closers(s, strlen(s));
+
+	return n > 0 && s[n - 1] == ':';
+}
+
+/* Drops the region's last item where it ends with a colon over a box
+ * of links: a line the page shows twice or a bulleted headline
+ * (TEXT_ANNOUNCE_WORDS words or more) among the TEXT_ANNOUNCE_SPAN
+ * items under it. It announces what the article does not hold (a
+ * paywall's offers, related stories: "Wählen Sie Ihren Zugang und
+ * lesen Sie weiter:", "Weitere Informationen zum Thema:"); a list of
+ * sources set as bare links or the lines of code under it are left. */
+void
+text_trim_announce(struct text_doc *d)
+{
+	size_t e = d->body_end;
+	bool box = false;
+
+	if (e < d->body_start + 2 || e >= d->n ||
+	    d->items[e - 1].kind != TEXT_BODY ||
+	    !text_tail_colon(d->items[e - 1].s) || d->items[e].chrome)
+		return;
+	for (size_t i = e; i < d->n && i < e + TEXT_ANNOUNCE_SPAN; i++)
+		box = box || d->items[i].twice || d->items[i].repeated ||
+		    (d->items[i].bullet &&
+		    d->items[i].words >= TEXT_ANNOUNCE_WORDS);
+	if (!box)
+		return;
+	d->items[e - 1].kind = TEXT_RELATED;
+	text_end_body(d, e - 1);
 }

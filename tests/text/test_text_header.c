@@ -162,54 +162,6 @@ test_extract_title_fallback(void **state)
 	article_free(a);
 }
 
-/* A box of related links inside the article (japantimes.co.jp, w3m):
- * the paragraph under it is the article's, the box's links are not. */
-static void
-test_extract_past_link_box(void **state)
-{
-	const char *s =
-	    "Four of the 12 boxes of masks were gone. Each box had 30 p"
-	    "ackages, which each contained 50 masks.\n"
-	    "The room is usually locked, the officials said.\n"
-	    "\n"
-	    "A hospital employee noticed Thursday that some boxes were "
-	    "missing, and the hospital reported the\n"
-	    "incident to the police station Monday.\n"
-	    "\n"
-	    "The incident is \xe2\x80\x9cregrettable\xe2\x80\x9d althou"
-	    "gh the hospital has enough masks for its staff, an officia"
-	    "l\n"
-	    "said.\n"
-	    "\n"
-	    "RELATED STORIES\n"
-	    "\n"
-	    "  \xe2\x80\xa2 Do masks offer protection from new coronavi"
-	    "rus? It depends\n"
-	    "  \xe2\x80\xa2 Hoarding and price-gouging send mask prices"
-	    " soaring in Japan amid virus fear\n"
-	    "  \xe2\x80\xa2 Wanted Chinese man arrested after re-enteri"
-	    "ng Japan to buy face masks\n"
-	    "  \xe2\x80\xa2 Japan gets creative as mask shortages conti"
-	    "nue amid COVID-19 spread\n"
-	    "\n"
-	    "The incident has occurred at a time when Japan is seeing a"
-	    " shortage of face masks amid the\n"
-	    "continuing spread of the new coronavirus originating in Ch"
-	    "ina.\n"
-	    "\n"
-	    "  \xe2\x80\xa2 Twitter\n"
-	    "  \xe2\x80\xa2 Facebook\n"
-	    "  \xe2\x80\xa2 LinkedIn\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_non_null(strstr(a->body, "The incident has occurred"));
-	assert_null(strstr(a->body, "Hoarding"));
-	assert_null(strstr(a->body, "RELATED"));
-	assert_null(strstr(a->body, "Twitter"));
-	article_free(a);
-}
-
 /* The crumbs' last entry is the headline, over the headline glued to
  * its kicker (industriemagazin.at, w3m): the entry is the title, and
  * the glued line is no standfirst. */
@@ -1926,7 +1878,6 @@ main(void)
 		cmocka_unit_test(test_extract_crumbs_over_title),
 		cmocka_unit_test(test_extract_kicker_over_title),
 		cmocka_unit_test(test_extract_title_fallback),
-		cmocka_unit_test(test_extract_past_link_box),
 		cmocka_unit_test(test_extract_crumb_under_kicker),
 		cmocka_unit_test(test_extract_title_over_byline),
 		cmocka_unit_test(test_extract_date_ending_header_line),
