@@ -788,40 +788,6 @@ html_is_pitch(xmlNode *n)
 	return false;
 }
 
-/* Whether n is a definition list of one term, a label ending in a
- * colon, and one short value: a note on the text ("Фото: личный архив
- * ...", "Source: ..."), written and left out as a caption. A glossary
- * or a table of facts has more pairs, or terms without colons. */
-static bool
-html_is_label_pair(xmlNode *n)
-{
-	xmlNode *dt = NULL, *dd = NULL;
-	struct buf t = { 0 };
-	bool label;
-
-	if (strcmp((const char *)n->name, "dl") != 0)
-		return false;
-	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (!html_is_elem(c) || html_ni(c) == NULL)
-			continue;
-		if (dt == NULL && strcmp((const char *)c->name, "dt") == 0)
-			dt = c;
-		else if (dt != NULL && dd == NULL &&
-		    strcmp((const char *)c->name, "dd") == 0)
-			dd = c;
-		else
-			return false;
-	}
-	if (dd == NULL || html_ni(dt)->text == 0 ||
-	    html_ni(dd)->text > HTML_CREDIT_TAIL)
-		return false;
-	html_text_of(dt, &t);
-	html_trim(&t);
-	label = t.len > 0 && t.p[t.len - 1] == ':';
-	buf_free(&t);
-	return label;
-}
-
 /* Whether the writer skips element n (not the root of the write): teaser
  * cards of other stories, and link lists unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -935,9 +901,8 @@ html_write_kind(struct html_ctx *ctx, xmlNode *n)
 }
 
 /* Whether n (under root) is written apart and left out, the edges of
- * the text being judged with it: a caption, a form, a pitch, a label
- * and its value. If so, writes it as a paragraph of its own marked a
- * caption. */
+ * the text being judged with it: a caption, a form, a pitch. If so,
+ * writes it as a paragraph of its own marked a caption. */
 static bool
 html_write_aside(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
 {
@@ -946,8 +911,7 @@ html_write_aside(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
 
 	if (ctx->raw || ctx->fragment)
 		return false;
-	if (!ni->caption && !ni->form && (n == root ||
-	    (!html_is_pitch(n) && !html_is_label_pair(n))))
+	if (!ni->caption && !ni->form && (n == root || !html_is_pitch(n)))
 		return false;
 	html_flush(ctx);
 	had = ctx->n_paras;
