@@ -1030,7 +1030,9 @@ html_next_slice(struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
  * the winner a box about the author; after it too, the article's next
- * slice (html_next_slice()). */
+ * slice (html_next_slice()). Before a winner that holds the page's
+ * headline, none: the text starts at its headline, and what comes
+ * before it is the page's (a publisher's notice, a breadcrumb trail). */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
@@ -1055,6 +1057,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		if (ctx->story && html_is_story(s))
 			continue;
 		if (html_other_headline(ctx, s, top) || html_after_picture(s))
+			continue;
+		if (!seen_top && html_holds_title(ctx, top))
 			continue;
 		if ((html_sibling_ok(s, top_score) && (!seen_top ||
 		    !html_author_box(ctx, s))) ||

@@ -1820,6 +1820,36 @@ test_label_pair_written(void **state)
 	article_free(a);
 }
 
+/* A box before the one that holds the page's headline is the page's,
+ * not the text's, even when it reads as prose: a publisher's notice
+ * over the headline ("... is supported by its audience. When you
+ * purchase through links on our site, we may earn an affiliate
+ * commission. Learn more"), in boxes of no class. */
+static void
+test_sibling_before_headline(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+
+	(void)state;
+	buf_printf(&b, "<div><div><div>Harbour News is supported by its "
+	    "readers. When you buy through links on our site, we may earn a "
+	    "commission. <a href=\"/terms\">Learn more</a></div></div>"
+	    "<div><div><h1>Harbour bridge</h1></div><div><p>%s</p><p>%s</p>"
+	    "<p>%s</p></div></div></div>", prose1, prose2, prose3);
+	{
+		char *html = page("<title>Harbour bridge</title>", b.p);
+
+		a = extract(html, NULL);
+		free(html);
+	}
+	buf_free(&b);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "supported by its readers"));
+	article_free(a);
+}
+
 /* A line in capitals over the first paragraph of prose is a banner
  * ("GET BREAKING NEWS ..."): it goes; inside the text a line in
  * capitals stays, and so does a text in another script that names
@@ -3419,6 +3449,7 @@ main(void)
 		cmocka_unit_test(test_pitch_box),
 		cmocka_unit_test(test_pitch_box_picture),
 		cmocka_unit_test(test_label_pair_written),
+		cmocka_unit_test(test_sibling_before_headline),
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
