@@ -1039,12 +1039,14 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 	size_t prose = 0;
 	xmlNode *parent = top->parent;
 	double top_score = html_ni(top)->score;
-	bool seen_top = false;
+	bool seen_top = false, titled;
 
 	if (top == ctx->body || !html_is_elem(parent)) {
 		html_write(ctx, top);
 		return html_prose(top);
 	}
+	/* one walk of top, not one for each sibling before it */
+	titled = html_holds_title(ctx, top);
 	for (xmlNode *s = parent->children; s != NULL; s = s->next) {
 		if (s == top) {
 			seen_top = true;
@@ -1058,7 +1060,7 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 			continue;
 		if (html_other_headline(ctx, s, top) || html_after_picture(s))
 			continue;
-		if (!seen_top && html_holds_title(ctx, top))
+		if (!seen_top && titled)
 			continue;
 		if ((html_sibling_ok(s, top_score) && (!seen_top ||
 		    !html_author_box(ctx, s))) ||
