@@ -1030,19 +1030,23 @@ html_next_slice(struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
  * the winner a box about the author; after it too, the article's next
- * slice (html_next_slice()). */
+ * slice (html_next_slice()). Before a winner that holds the page's
+ * headline, none: the text starts at its headline, and what comes
+ * before it is the page's (a publisher's notice, a breadcrumb trail). */
 size_t
 html_write_article(struct html_ctx *ctx, xmlNode *top)
 {
 	size_t prose = 0;
 	xmlNode *parent = top->parent;
 	double top_score = html_ni(top)->score;
-	bool seen_top = false;
+	bool seen_top = false, titled;
 
 	if (top == ctx->body || !html_is_elem(parent)) {
 		html_write(ctx, top);
 		return html_prose(top);
 	}
+	/* one walk of top, not one for each sibling before it */
+	titled = html_holds_title(ctx, top);
 	for (xmlNode *s = parent->children; s != NULL; s = s->next) {
 		if (s == top) {
 			seen_top = true;
@@ -1055,6 +1059,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		if (ctx->story && html_is_story(s))
 			continue;
 		if (html_other_headline(ctx, s, top) || html_after_picture(s))
+			continue;
+		if (!seen_top && titled)
 			continue;
 		if ((html_sibling_ok(s, top_score) && (!seen_top ||
 		    !html_author_box(ctx, s))) ||

@@ -1,7 +1,6 @@
 /* The HTML extractor's writer: paragraphs of the chosen container, the
  * prose filter, images with caption and credit. See
  * html_extract_int.h. */
-#include <ctype.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
@@ -789,83 +788,6 @@ html_is_pitch(xmlNode *n)
 	return false;
 }
 
-/* Whether n is a definition list of one term, a label ending in a
- * colon, and one short value: a note on the text ("Фото: личный архив
- * ...", "Source: ..."), written and left out as a caption. A glossary
- * or a table of facts has more pairs, or terms without colons. */
-static bool
-html_is_label_pair(xmlNode *n)
-{
-	xmlNode *dt = NULL, *dd = NULL;
-	struct buf t = { 0 };
-	bool label;
-
-	if (strcmp((const char *)n->name, "dl") != 0)
-		return false;
-	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		if (!html_is_elem(c) || html_ni(c) == NULL)
-			continue;
-		if (dt == NULL && strcmp((const char *)c->name, "dt") == 0)
-			dt = c;
-		else if (dt != NULL && dd == NULL &&
-		    strcmp((const char *)c->name, "dd") == 0)
-			dd = c;
-		else
-			return false;
-	}
-	if (dd == NULL || html_ni(dt)->text == 0 ||
-	    html_ni(dd)->text > HTML_CREDIT_TAIL)
-		return false;
-	html_text_of(dt, &t);
-	html_trim(&t);
-	label = t.len > 0 && t.p[t.len - 1] == ':';
-	buf_free(&t);
-	return label;
-}
-
-/* Items in a row of chips, at least, and the characters of each, at
- * most (html_is_chips()). */
-#define HTML_CHIPS 3
-#define HTML_CHIP_TEXT 40
-
-/* Whether block n is a row of chips (a tag list, categories): three or
- * more inline elements and nothing else, each a short label of one
- * text (of two characters at least: a counter's "3" "/" "5" is no
- * list) with no blank or stop at its ends, set one against the next
- * with no text between them, so that only the page's style parts them
- * ("Athletics" "Class of 22" written "AthleticsClass of 22"); a text's
- * words are parted by blanks, and a fact's label and value are texts
- * of their own ("Carbohydrates: " "31" "g"). */
-static bool
-html_is_chips(xmlNode *n)
-{
-	unsigned items = 0;
-
-	for (xmlNode *c = n->children; c != NULL; c = c->next) {
-		const struct html_ni *ci;
-		const xmlNode *t, *u;
-		size_t len;
-
-		if (c->type == XML_COMMENT_NODE)
-			continue;
-		if (!html_is_elem(c) || (ci = html_ni(c)) == NULL ||
-		    (ci->cls & HTML_T_BLOCK) || ci->text < 2 ||
-		    ci->text > HTML_CHIP_TEXT)
-			return false;
-		t = html_text_at(c, false);
-		u = html_text_at(c, true);
-		if (t == NULL || t != u ||
-		    isspace((unsigned char)t->content[0]))
-			return false;
-		len = strlen((const char *)u->content);
-		if (len == 0 || isspace((unsigned char)u->content[len - 1]) ||
-		    strchr(".,;:!?", u->content[len - 1]) != NULL)
-			return false;
-		items++;
-	}
-	return items >= HTML_CHIPS;
-}
-
 /* Whether the writer skips element n (not the root of the write): teaser
  * cards of other stories, and link lists unless they hold real prose (a
  * wrapper of a link-heavy page may hold the article too). */
@@ -880,7 +802,7 @@ html_skip(xmlNode *n)
 		return false;
 	if (ni->text == 0)
 		return false;
-	if (ni->card || html_is_chips(n))
+	if (ni->card)
 		return true;
 	/* a paragraph is the author's unit of text: one whose words
 	 * outside its links make a sentence (HTML_OWN_WORDS) is prose
@@ -979,9 +901,8 @@ html_write_kind(struct html_ctx *ctx, xmlNode *n)
 }
 
 /* Whether n (under root) is written apart and left out, the edges of
- * the text being judged with it: a caption, a form, a pitch, a label
- * and its value. If so, writes it as a paragraph of its own marked a
- * caption. */
+ * the text being judged with it: a caption, a form, a pitch. If so,
+ * writes it as a paragraph of its own marked a caption. */
 static bool
 html_write_aside(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
 {
@@ -990,8 +911,7 @@ html_write_aside(struct html_ctx *ctx, xmlNode *n, xmlNode *root)
 
 	if (ctx->raw || ctx->fragment)
 		return false;
-	if (!ni->caption && !ni->form && (n == root ||
-	    (!html_is_pitch(n) && !html_is_label_pair(n))))
+	if (!ni->caption && !ni->form && (n == root || !html_is_pitch(n)))
 		return false;
 	html_flush(ctx);
 	had = ctx->n_paras;
