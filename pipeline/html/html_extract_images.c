@@ -34,6 +34,32 @@ html_img_links_away(const xmlNode *img)
 	return false;
 }
 
+/* A figure's caption tells its placeholder from a presentational one (a
+ * rule drawn as a picture has none). */
+xmlNode *
+html_lazy_img(xmlNode *root, xmlNode *img)
+{
+	xmlNode *lazy = NULL;
+	bool caption = false;
+	const char *v;
+
+	if (img != NULL || !html_is_elem(root) || html_ni(root) == NULL ||
+	    html_ni(root)->kind != HTML_K_FIGURE)
+		return img;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		if (!html_is_elem(n))
+			continue;
+		if (html_ni(n) != NULL &&
+		    html_ni(n)->kind == HTML_K_FIGCAPTION)
+			caption = true;
+		else if (lazy == NULL &&
+		    (v = html_attr(n, "data-src")) != NULL &&
+		    html_href_is_picture(v, strlen(v)))
+			lazy = n;
+	}
+	return caption ? lazy : NULL;
+}
+
 void
 html_img_aside(struct html_ctx *ctx)
 {

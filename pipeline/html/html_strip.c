@@ -133,7 +133,8 @@ enum strip_kind {
  * meta_attr(), the signal and metadata walks (html_sigattrs_of(),
  * meta_attrs_read() and meta_element()) and the image finder
  * (html_img_url() and the pixel test's width and height of 0 or 1, on
- * <img> and <amp-img>) read no other; html_attr()
+ * <img> and <amp-img>; data-src on any element, a figure's lazy
+ * placeholder: html_lazy_img()) read no other; html_attr()
  * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
  * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
  * their values (strip_value_kept()). */
@@ -146,7 +147,7 @@ static const struct strip_attr strip_attrs[] = {
 	{ "alt", SK_IMG }, { "aria-hidden", SK_ALL }, { "charset", SK_META },
 	{ "class", SK_ALL }, { "content", SK_ALL },
 	{ "data-lazy-src", SK_IMG }, { "data-original", SK_IMG },
-	{ "data-src", SK_IMG }, { "data-srcset", SK_IMG },
+	{ "data-src", SK_ALL }, { "data-srcset", SK_IMG },
 	{ "data-url", SK_IMG }, { "datetime", SK_ALL },
 	{ "height", SK_IMG },
 	{ "hidden", SK_ALL }, { "href", SK_A | SK_LINK },

@@ -1,7 +1,8 @@
 /* Unit tests of html_extract()'s images: pictures in links to other
  * pages (a magazine's cover, a teaser, a partner's logo) kept among the
  * text's paragraphs and next to them, dropped where furniture parts
- * them from the text (html_extract_images.c). */
+ * them from the text, and a figure's lazy placeholder
+ * (html_extract_images.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,19 +41,37 @@ static const char page[] =
 	    ".png\"></a>\n<a href=\"https://e.com/big.jpg\"><img src=\"ht"
 	    "tps://e.com/small.jpg\"></a></div>\n</div></body></html>";
 
-/* Extracts page. */
+/* The article's paragraphs with two figures whose pictures a script
+ * loads (a <div> with the file in data-src): one with its caption and
+ * credit, one without a caption (a rule drawn as a picture). */
+static const char lazy_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><span"
+	    "><div class=\"lazy\" data-src=\"https://e.com/crane.jpg\"><"
+	    "/div><span class=\"copyright\">Reuters</span></span><figcapti"
+	    "on>The crane lifts the last span</figcaption></figure>\n<p>%s"
+	    "</p><figure><div data-src=\"https://e.com/line.png\"></div></"
+	    "figure><p>%s</p></div></body></html>";
+
+/* Extracts the page of format fmt. */
 static struct nw_article *
-extract(void)
+extract_from(const char *fmt)
 {
 	struct nw_article *a = article_new();
 	struct buf b = { 0 };
 	char err[256] = "";
 
-	buf_printf(&b, page, prose1, prose2, prose3);
+	buf_printf(&b, fmt, prose1, prose2, prose3);
 	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
 	    sizeof(err)), 0);
 	buf_free(&b);
 	return a;
+}
+
+static struct nw_article *
+extract(void)
+{
+	return extract_from(page);
 }
 
 /* Whether a holds the image of address url. */
@@ -85,11 +104,29 @@ test_logo_after_furniture(void **state)
 	article_free(a);
 }
 
+/* A captioned figure's lazy placeholder is its picture, with the
+ * figure's caption; an uncaptioned one's is no picture. */
+static void
+test_lazy_placeholder(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(lazy_page);
+	assert_non_null(a->body);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].url, "https://e.com/crane.jpg");
+	assert_non_null(a->images[0].caption);
+	assert_non_null(strstr(a->images[0].caption, "last span"));
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_logo_after_furniture),
+		cmocka_unit_test(test_lazy_placeholder),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
