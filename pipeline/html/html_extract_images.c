@@ -7,18 +7,16 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "html_extract_int.h"
 #include "html_strip.h"
 
-/* The parse keeps an <a>'s href only when it is to the home page, an
- * author, a comment, a place on the page or the picture's own
- * (html_href_is_picture()): a link without one went to another page.
- * A link to a place on the page or to the picture's file (which a
- * lightbox opens) is the picture's. */
-bool
-html_img_links_away(const xmlNode *img)
+/* The href of the link around picture img, "" for a link without one,
+ * NULL for none. */
+static const char *
+html_img_href(const xmlNode *img)
 {
 	for (const xmlNode *p = img; html_is_elem(p); p = p->parent) {
 		const struct html_ni *pi = html_ni(p);
@@ -27,11 +25,82 @@ html_img_links_away(const xmlNode *img)
 		if (pi == NULL || pi->kind != HTML_K_A)
 			continue;
 		href = html_attr(p, "href");
-		if (href == NULL || (href[0] != '#' &&
-		    !html_href_is_picture(href, strlen(href))))
-			return true;
+		return href != NULL ? href : "";
+	}
+	return NULL;
+}
+
+/* Whether picture img lies in a paragraph with text of its own: it
+ * belongs to that paragraph, wherever it links. */
+static bool
+html_img_in_text(const xmlNode *img)
+{
+	for (const xmlNode *p = img->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi != NULL && pi->kind == HTML_K_P)
+			return pi->text > 0;
 	}
 	return false;
+}
+
+/* The site of url: its host's last two labels, as [*from, return); 0
+ * for an address with no host. */
+static size_t
+html_url_site(const char *url, const char **from)
+{
+	const char *h = strstr(url, "//"), *e;
+	size_t n, dots = 0;
+
+	if (h == NULL || strcspn(url, "/?#") < (size_t)(h - url))
+		return 0;
+	h += 2;
+	e = h + strcspn(h, "/?#:");
+	for (n = (size_t)(e - h); n > 0; n--)
+		if (h[n - 1] == '.' && ++dots == 2)
+			break;
+	*from = h + n;
+	return (size_t)(e - h) - n;
+}
+
+/* Whether href, an absolute link, leads to another site than the page
+ * of address base: another host, its first labels aside (a shop's,
+ * a sponsor's, a network's). A relative link stays on the site. */
+static bool
+html_other_site(const char *href, const char *base)
+{
+	const char *a, *b;
+	size_t an, bn;
+
+	if (base == NULL || (an = html_url_site(href, &a)) == 0 ||
+	    (bn = html_url_site(base, &b)) == 0)
+		return false;
+	return an != bn || strncasecmp(a, b, an) != 0;
+}
+
+void
+html_img_aside(struct html_ctx *ctx, const xmlNode *img)
+{
+	const char *href = html_img_href(img);
+	const char *base = ctx->url != NULL ? ctx->url :
+	    ctx->a->canonical_url;
+	bool known = href != NULL && href[0] != '\0';
+
+	/* a link to a place on the page or to the picture's file (which a
+	 * lightbox opens) is the picture's */
+	if (href == NULL || href[0] == '#' ||
+	    html_href_is_picture(href, strlen(href)))
+		return;
+	if (ctx->n_asides == ctx->cap_asides) {
+		ctx->cap_asides = ctx->cap_asides ? 2 * ctx->cap_asides : 8;
+		ctx->asides = xrealloc(ctx->asides,
+		    ctx->cap_asides * sizeof(*ctx->asides));
+	}
+	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
+	ctx->asides[ctx->n_asides].para = ctx->n_paras;
+	ctx->asides[ctx->n_asides].away = known &&
+	    html_other_site(href, base) && !html_img_in_text(img);
+	ctx->n_asides++;
 }
 
 /* A figure's caption tells its placeholder from a presentational one (a
@@ -58,19 +127,6 @@ html_lazy_img(xmlNode *root, xmlNode *img)
 			lazy = n;
 	}
 	return caption ? lazy : NULL;
-}
-
-void
-html_img_aside(struct html_ctx *ctx)
-{
-	if (ctx->n_asides == ctx->cap_asides) {
-		ctx->cap_asides = ctx->cap_asides ? 2 * ctx->cap_asides : 8;
-		ctx->asides = xrealloc(ctx->asides,
-		    ctx->cap_asides * sizeof(*ctx->asides));
-	}
-	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
-	ctx->asides[ctx->n_asides].para = ctx->n_paras;
-	ctx->n_asides++;
 }
 
 /* Removes image i of article a. */
@@ -122,9 +178,11 @@ html_imgs_region(struct html_ctx *ctx)
 		if (first == SIZE_MAX)
 			out = true;
 		else if (at->para <= first)
-			out = html_furniture_between(ctx, at->para, first);
+			out = at->away ||
+			    html_furniture_between(ctx, at->para, first);
 		else if (at->para > last)
-			out = html_furniture_between(ctx, last + 1, at->para);
+			out = at->away ||
+			    html_furniture_between(ctx, last + 1, at->para);
 		else
 			out = false;
 		if (out)

@@ -552,8 +552,7 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	html_trim(&credit);
 	if (credit.len == 0)
 		html_split_credit(&cap, &credit);
-	if (html_img_links_away(lazy))
-		html_img_aside(ctx);
+	html_img_aside(ctx, lazy);
 	article_add_image(ctx->a, url, cap.len ? cap.p : NULL,
 	    credit.len ? credit.p : NULL);
 	free(url);

@@ -53,19 +53,40 @@ static const char lazy_page[] =
 	    "</p><figure><div data-src=\"https://e.com/line.png\"></div></"
 	    "figure><p>%s</p></div></body></html>";
 
-/* Extracts the page of format fmt. */
+/* The article at https://www.e.com/news/bridge, with pictures in links
+ * right next to its text: before it a magazine's cover linked to
+ * another site's shop, in its first paragraph a picture linked to
+ * another site (the paragraph's), after it a sponsor's logo linked to
+ * the sponsor's site and a picture linked to a gallery of the site. */
+static const char sites_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1>\n<a href=\"https://sh"
+	    "op.example.org/abo\"><img src=\"https://e.com/cover.jpg\"></"
+	    "a>\n<p><a href=\"https://vote.example.org/337\"><img src=\"ht"
+	    "tps://e.com/app.png\"></a>%s</p>\n<p>%s</p>\n<p>%s</p>\n<a hr"
+	    "ef=\"https://sponsor.example.net/\"><img src=\"https://e.com/"
+	    "sponsor.png\"></a>\n<a href=\"https://m.e.com/gallery/7\"><im"
+	    "g src=\"https://e.com/gallery.jpg\"></a></div></body></html>";
+
+/* Extracts the page of format fmt, of address url. */
 static struct nw_article *
-extract_from(const char *fmt)
+extract_at(const char *fmt, const char *url)
 {
 	struct nw_article *a = article_new();
 	struct buf b = { 0 };
 	char err[256] = "";
 
 	buf_printf(&b, fmt, prose1, prose2, prose3);
-	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	assert_int_equal(html_extract(b.p, b.len, url, NOW, a, err,
 	    sizeof(err)), 0);
 	buf_free(&b);
 	return a;
+}
+
+static struct nw_article *
+extract_from(const char *fmt)
+{
+	return extract_at(fmt, NULL);
 }
 
 static struct nw_article *
@@ -121,12 +142,32 @@ test_lazy_placeholder(void **state)
 	article_free(a);
 }
 
+/* A picture linked to another site goes from next to the text, with
+ * nothing between: the cover before it, the sponsor's logo after it;
+ * the picture in the first paragraph and the one linked to a page of
+ * the site (its gallery, on another of its hosts) stay. */
+static void
+test_other_site(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_at(sites_page, "https://www.e.com/news/bridge");
+	assert_non_null(a->body);
+	assert_false(has_image(a, "https://e.com/cover.jpg"));
+	assert_false(has_image(a, "https://e.com/sponsor.png"));
+	assert_true(has_image(a, "https://e.com/app.png"));
+	assert_true(has_image(a, "https://e.com/gallery.jpg"));
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_logo_after_furniture),
 		cmocka_unit_test(test_lazy_placeholder),
+		cmocka_unit_test(test_other_site),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
