@@ -103,6 +103,39 @@ html_img_aside(struct html_ctx *ctx, const xmlNode *img)
 	ctx->n_asides++;
 }
 
+/* Words a credit with no caption beside it holds, at least, for it to
+ * be the caption (html_credit_as_caption()). */
+#define HTML_CREDIT_CAPTION_WORDS 8
+
+void
+html_credit_as_caption(struct buf *cap, struct buf *credit)
+{
+	struct buf t;
+	unsigned words = 0;
+	bool sentence = false;
+	const char *s = credit->p;
+
+	if (cap->len > 0 || credit->len == 0)
+		return;
+	for (size_t i = 0; i < credit->len; i++) {
+		if (s[i] == ' ' && i > 0 && s[i - 1] != ' ')
+			words++;
+		/* a sentence's end: a full stop after a small letter (or
+		 * any letter of another script), then a blank or the end */
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i > 0 &&
+		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+		    (unsigned char)s[i - 1] >= 0x80) &&
+		    (s[i + 1] == ' ' || s[i + 1] == '\0'))
+			sentence = true;
+	}
+	if (!sentence || words + 1 < HTML_CREDIT_CAPTION_WORDS)
+		return;
+	t = *cap;
+	*cap = *credit;
+	*credit = t;
+	credit->len = 0;
+}
+
 /* A figure's caption tells its placeholder from a presentational one (a
  * rule drawn as a picture has none). */
 xmlNode *

@@ -335,6 +335,10 @@ xmlNode *html_lazy_img(xmlNode *root, xmlNode *img);
  * page (not to a place on this page or to the picture's file), after
  * ctx's paragraphs written so far. */
 void html_img_aside(struct html_ctx *ctx, const xmlNode *img);
+/* Makes credit the caption, cap, when there is none and it is written
+ * as one (a sentence of some words): a box marked as the credit (its
+ * class names a credit) holds the caption with it. */
+void html_credit_as_caption(struct buf *cap, struct buf *credit);
 /* Drops the images html_img_aside() noted that lie outside the text's
  * region: before its first kept paragraph or after its last. */
 void html_imgs_region(struct html_ctx *ctx);

@@ -550,6 +550,7 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	}
 	html_trim(&cap);
 	html_trim(&credit);
+	html_credit_as_caption(&cap, &credit);
 	if (credit.len == 0)
 		html_split_credit(&cap, &credit);
 	html_img_aside(ctx, lazy);

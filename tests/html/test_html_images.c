@@ -68,6 +68,20 @@ static const char sites_page[] =
 	    "sponsor.png\"></a>\n<a href=\"https://m.e.com/gallery/7\"><im"
 	    "g src=\"https://e.com/gallery.jpg\"></a></div></body></html>";
 
+/* The article's paragraphs with two figures whose captions lie in a box
+ * whose class names a credit: the first a caption of two sentences with
+ * its credit, the second a credit alone. */
+static const char credit_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><img "
+	    "src=\"https://e.com/crane.jpg\"><figcaption><div class=\"cap"
+	    "tion-w-auto attribution-w-auto\"><p>The crane lifts the last "
+	    "span of the bridge. It weighs ninety tonnes.</p> <p>Photo: Ja"
+	    "ne Doe</p></div></figcaption></figure>\n<p>%s</p><figure><img"
+	    " src=\"https://e.com/pier.jpg\"><figcaption><span class=\"cre"
+	    "dit\">Photo by Jane Doe for The Harbour Times.</span></figcap"
+	    "tion></figure><p>%s</p></div></body></html>";
+
 /* Extracts the page of format fmt, of address url. */
 static struct nw_article *
 extract_at(const char *fmt, const char *url)
@@ -161,6 +175,26 @@ test_other_site(void **state)
 	article_free(a);
 }
 
+/* A credit written as sentences, with no caption beside it, is the
+ * caption (its credit split off); a short credit stays one. */
+static void
+test_credit_as_caption(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(credit_page);
+	assert_int_equal(a->n_images, 2);
+	assert_non_null(a->images[0].caption);
+	assert_string_equal(a->images[0].caption,
+	    "The crane lifts the last span of the bridge. It weighs ninety "
+	    "tonnes.");
+	assert_string_equal(a->images[0].credit, "Jane Doe");
+	assert_null(a->images[1].caption);
+	assert_non_null(a->images[1].credit);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -168,6 +202,7 @@ main(void)
 		cmocka_unit_test(test_logo_after_furniture),
 		cmocka_unit_test(test_lazy_placeholder),
 		cmocka_unit_test(test_other_site),
+		cmocka_unit_test(test_credit_as_caption),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
