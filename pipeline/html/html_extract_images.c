@@ -64,26 +64,33 @@ html_url_site(const char *url, const char **from)
 }
 
 /* Whether href, an absolute link, leads to another site than the page
- * of address base: another host, its first labels aside (a shop's,
- * a sponsor's, a network's). A relative link stays on the site. */
+ * of address url and canonical address canon (either NULL): another
+ * host, its first labels aside (a shop's, a sponsor's, a network's),
+ * than each known. A relative link stays on the site. */
 static bool
-html_other_site(const char *href, const char *base)
+html_other_site(const char *href, const char *url, const char *canon)
 {
-	const char *a, *b;
+	const char *bases[] = { url, canon }, *a, *b;
 	size_t an, bn;
+	bool known = false;
 
-	if (base == NULL || (an = html_url_site(href, &a)) == 0 ||
-	    (bn = html_url_site(base, &b)) == 0)
+	if ((an = html_url_site(href, &a)) == 0)
 		return false;
-	return an != bn || strncasecmp(a, b, an) != 0;
+	for (size_t i = 0; i < 2; i++) {
+		if (bases[i] == NULL ||
+		    (bn = html_url_site(bases[i], &b)) == 0)
+			continue;
+		if (an == bn && strncasecmp(a, b, an) == 0)
+			return false;
+		known = true;
+	}
+	return known;
 }
 
 void
 html_img_aside(struct html_ctx *ctx, const xmlNode *img)
 {
 	const char *href = html_img_href(img);
-	const char *base = ctx->url != NULL ? ctx->url :
-	    ctx->a->canonical_url;
 	bool known = href != NULL && href[0] != '\0';
 
 	/* a link to a place on the page or to the picture's file (which a
@@ -99,7 +106,8 @@ html_img_aside(struct html_ctx *ctx, const xmlNode *img)
 	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
 	ctx->asides[ctx->n_asides].para = ctx->n_paras;
 	ctx->asides[ctx->n_asides].away = known &&
-	    html_other_site(href, base) && !html_img_in_text(img);
+	    html_other_site(href, ctx->url, ctx->a->canonical_url) &&
+	    !html_img_in_text(img);
 	ctx->n_asides++;
 }
 

@@ -82,6 +82,16 @@ static const char credit_page[] =
 	    "dit\">Photo by Jane Doe for The Harbour Times.</span></figcap"
 	    "tion></figure><p>%s</p></div></body></html>";
 
+/* The article of canonical address https://www.b.org/news/bridge (read
+ * at another address), a picture linked to the canonical site's gallery
+ * after its text, with nothing between. */
+static const char canon_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title><lin"
+	    "k rel=\"canonical\" href=\"https://www.b.org/news/bridge\"></"
+	    "head><body><div><h1>Harbour bridge</h1>\n<p>%s</p>\n<p>%s</p>"
+	    "\n<p>%s</p>\n<a href=\"https://www.b.org/gallery/7\"><img src"
+	    "=\"https://e.com/gallery.jpg\"></a></div></body></html>";
+
 /* Extracts the page of format fmt, of address url. */
 static struct nw_article *
 extract_at(const char *fmt, const char *url)
@@ -175,6 +185,20 @@ test_other_site(void **state)
 	article_free(a);
 }
 
+/* A link to the site of the page's canonical address is no link to
+ * another site, whatever address the page was read at. */
+static void
+test_canonical_site(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_at(canon_page, "https://syndication.example.net/a/1");
+	assert_non_null(a->canonical_url);
+	assert_true(has_image(a, "https://e.com/gallery.jpg"));
+	article_free(a);
+}
+
 /* A credit written as sentences, with no caption beside it, is the
  * caption (its credit split off); a short credit stays one. */
 static void
@@ -203,6 +227,7 @@ main(void)
 		cmocka_unit_test(test_lazy_placeholder),
 		cmocka_unit_test(test_other_site),
 		cmocka_unit_test(test_credit_as_caption),
+		cmocka_unit_test(test_canonical_site),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
