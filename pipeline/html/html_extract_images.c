@@ -111,6 +111,20 @@ html_img_aside(struct html_ctx *ctx, const xmlNode *img)
 	ctx->n_asides++;
 }
 
+bool
+html_credit_prop(const xmlNode *n)
+{
+	static const char *const props[] = { "copyrightHolder",
+		"copyrightNotice", "creditText", "creator" };
+	const char *v = html_attr(n, "itemprop");
+
+	for (size_t i = 0; v != NULL && i < sizeof(props) / sizeof(props[0]);
+	    i++)
+		if (strcasecmp(v, props[i]) == 0)
+			return true;
+	return false;
+}
+
 /* Words a credit with no caption beside it holds, at least, for it to
  * be the caption (html_credit_as_caption()). */
 #define HTML_CREDIT_CAPTION_WORDS 8

@@ -335,6 +335,9 @@ xmlNode *html_lazy_img(xmlNode *root, xmlNode *img);
  * page (not to a place on this page or to the picture's file), after
  * ctx's paragraphs written so far. */
 void html_img_aside(struct html_ctx *ctx, const xmlNode *img);
+/* Whether element n is marked by schema.org as a picture's credit: its
+ * itemprop is copyrightHolder, copyrightNotice, creditText or creator. */
+bool html_credit_prop(const xmlNode *n);
 /* Makes credit the caption, cap, when there is none and it is written
  * as one (a sentence of some words): a box marked as the credit (its
  * class names a credit) holds the caption with it. */

@@ -533,8 +533,8 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 				if (strcmp((const char *)p->name,
 				    "figcaption") == 0)
 					in_cap = true;
-				if (html_signals_cached(p, &ctx->sigs) &
-				    HTML_S_CREDIT)
+				if ((html_signals_cached(p, &ctx->sigs) &
+				    HTML_S_CREDIT) || html_credit_prop(p))
 					in_credit = true;
 			}
 			if (in_credit)

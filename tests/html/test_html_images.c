@@ -92,6 +92,16 @@ static const char canon_page[] =
 	    "\n<p>%s</p>\n<a href=\"https://www.b.org/gallery/7\"><img src"
 	    "=\"https://e.com/gallery.jpg\"></a></div></body></html>";
 
+/* The article's paragraphs with a figure whose credit schema.org marks
+ * (itemprop="copyrightHolder"), in no element whose class names one. */
+static const char prop_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><img "
+	    "src=\"https://e.com/crane.jpg\"><figcaption><span class=\"k1"
+	    "\">The crane lifts the last span.</span> <span itemprop=\"co"
+	    "pyrightHolder\" class=\"k2\">Jane Doe/Harbour Times</span></f"
+	    "igcaption></figure>\n<p>%s</p><p>%s</p></div></body></html>";
+
 /* Extracts the page of format fmt, of address url. */
 static struct nw_article *
 extract_at(const char *fmt, const char *url)
@@ -185,6 +195,22 @@ test_other_site(void **state)
 	article_free(a);
 }
 
+/* schema.org's credit of a picture is its credit. */
+static void
+test_credit_prop(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(prop_page);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].caption,
+	    "The crane lifts the last span.");
+	assert_non_null(a->images[0].credit);
+	assert_string_equal(a->images[0].credit, "Jane Doe/Harbour Times");
+	article_free(a);
+}
+
 /* A link to the site of the page's canonical address is no link to
  * another site, whatever address the page was read at. */
 static void
@@ -228,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_other_site),
 		cmocka_unit_test(test_credit_as_caption),
 		cmocka_unit_test(test_canonical_site),
+		cmocka_unit_test(test_credit_prop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
