@@ -3,12 +3,20 @@
 development corpora, one page a block, for diffing a change's effect.
 
   bench/ent_dump.py dump OUT.json [--cmd "build/cli/newswire extract"]
+                                  [--urls]
   bench/ent_dump.py diff BEFORE.json AFTER.json [--lang de] [--kind people]
+  bench/ent_dump.py show DUMP.json [--half 0] [--kind images]
 
 The dump holds, per page, its corpus, its half (nwscore.py's split: a hash
 of the AEB id or of the trafilatura set's URL), its language, its people,
-organisations, places, image URLs and quotes (each as "SPEAKER <- the
-quote's first 60 characters", "-" for no speaker). `diff` prints the
+organisations, places, image URLs, captions (each image with a caption
+or a credit as "URL | caption's first 80 characters | credit") and
+quotes (each as "SPEAKER <- the quote's first 60 characters", "-" for
+no speaker). `--urls` runs each trafilatura page alone with its URL
+(`extract --url`), as the daemon knows it, instead of in batches
+without one, as the scorer does: links to the page's own address can
+then be told. `show` lists a dump's pages, half by half, with what they
+hold of a kind (the images and captions by default). `diff` prints the
 names (and quotes whose speaker changed) each page gained (+) and lost
 (-), then the counts by half and kind, to be read and judged right or
 wrong by hand: there is no entity or speaker gold in the corpora.
@@ -33,7 +41,7 @@ import tempfile
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 SHARED = os.path.join(ROOT, "..", "shared", "corpus")
 KINDS = ("people", "organisations", "places")
-OTHER = ("images", "quotes")
+OTHER = ("images", "captions", "quotes")
 
 
 def quote_line(q):
@@ -67,11 +75,17 @@ def pages():
 last_error = ["no output"]
 
 
-def run(cmd, files):
+def caption_line(i):
+    return "%s | %s | %s" % (i.get("url"), (i.get("caption") or "")[:80],
+                             i.get("credit") or "")
+
+
+def run(cmd, files, url=None):
     """The lines the extractor prints for files, one a file, or None when
     it died by a signal or printed another number of lines (its stderr,
     and why, in last_error[0])."""
-    p = subprocess.run(shlex.split(cmd) + files, cwd=ROOT,
+    extra = ["--url", url] if url else []
+    p = subprocess.run(shlex.split(cmd) + extra + files, cwd=ROOT,
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     lines = [l for l in p.stdout.decode("utf-8", "replace").splitlines()
              if l.strip()]
@@ -100,7 +114,15 @@ def dump(a):
     step = 50  # a batch of pages a run
     for s in range(0, len(paths), step):
         batch = list(range(s, min(s + step, len(paths))))
-        out = run(a.cmd, [paths[i] for i in batch])
+        if a.urls:
+            # each page alone with its URL (the AEB pages have none)
+            out = []
+            for i in batch:
+                url = ps[i][1] if ps[i][0] == "traf" else None
+                one = run(a.cmd, [paths[i]], url)
+                out.append(one[0] if one else ("run", last_error[0]))
+        else:
+            out = run(a.cmd, [paths[i] for i in batch])
         if out is None:
             # the run died or printed a line too few or too many: each
             # page alone, so the lines stay paired with their pages
@@ -132,6 +154,8 @@ def dump(a):
                 "organisations": e.get("organisations") or [],
                 "places": e.get("places") or [],
                 "images": [i.get("url") for i in o.get("images") or []],
+                "captions": [caption_line(i) for i in o.get("images") or []
+                             if i.get("caption") or i.get("credit")],
                 "quotes": [quote_line(q) for q in o.get("quotes") or []],
             }
     for f in paths:
@@ -176,6 +200,26 @@ def diff(a):
         print("half %s %-13s +%d -%d" % (h, k, g, l))
 
 
+def show(a):
+    d = json.load(open(a.dump))
+    kinds = (a.kind,) if a.kind else ("images", "captions")
+    for h in (0, 1):
+        if a.half is not None and h != a.half:
+            continue
+        n = 0
+        for page in sorted(d):
+            x = d[page]
+            if x.get("half") != h:
+                continue
+            print("%s [%s h%s]%s" % (page, x.get("lang"), h,
+                                     " FAILED" if "error" in x else ""))
+            for k in kinds:
+                for v in x.get(k, []):
+                    print("  %s %s" % (k[:5], v))
+                    n += 1 if k == kinds[0] else 0
+        print("half %d: %d %s" % (h, n, kinds[0]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawTextHelpFormatter)
@@ -183,13 +227,18 @@ def main():
     d = sub.add_parser("dump")
     d.add_argument("out")
     d.add_argument("--cmd", default="build/cli/newswire extract")
+    d.add_argument("--urls", action="store_true")
     f = sub.add_parser("diff")
     f.add_argument("before")
     f.add_argument("after")
     f.add_argument("--lang")
     f.add_argument("--kind", choices=KINDS + OTHER)
+    w = sub.add_parser("show")
+    w.add_argument("dump")
+    w.add_argument("--half", type=int, choices=(0, 1))
+    w.add_argument("--kind", choices=KINDS + OTHER)
     a = ap.parse_args()
-    return dump(a) if a.mode == "dump" else diff(a)
+    return {"dump": dump, "diff": diff, "show": show}[a.mode](a)
 
 
 if __name__ == "__main__":

@@ -7,18 +7,16 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "html_extract_int.h"
 #include "html_strip.h"
 
-/* The parse keeps an <a>'s href only when it is to the home page, an
- * author, a comment, a place on the page or the picture's own
- * (html_href_is_picture()): a link without one went to another page.
- * A link to a place on the page or to the picture's file (which a
- * lightbox opens) is the picture's. */
-bool
-html_img_links_away(const xmlNode *img)
+/* The href of the link around picture img, "" for a link without one,
+ * NULL for none. */
+static const char *
+html_img_href(const xmlNode *img)
 {
 	for (const xmlNode *p = img; html_is_elem(p); p = p->parent) {
 		const struct html_ni *pi = html_ni(p);
@@ -27,16 +25,79 @@ html_img_links_away(const xmlNode *img)
 		if (pi == NULL || pi->kind != HTML_K_A)
 			continue;
 		href = html_attr(p, "href");
-		if (href == NULL || (href[0] != '#' &&
-		    !html_href_is_picture(href, strlen(href))))
-			return true;
+		return href != NULL ? href : "";
+	}
+	return NULL;
+}
+
+/* Whether picture img lies in a paragraph with text of its own: it
+ * belongs to that paragraph, wherever it links. */
+static bool
+html_img_in_text(const xmlNode *img)
+{
+	for (const xmlNode *p = img->parent; html_is_elem(p); p = p->parent) {
+		const struct html_ni *pi = html_ni(p);
+
+		if (pi != NULL && pi->kind == HTML_K_P)
+			return pi->text > 0;
 	}
 	return false;
 }
 
-void
-html_img_aside(struct html_ctx *ctx)
+/* The site of url: its host's last two labels, as [*from, return); 0
+ * for an address with no host. */
+static size_t
+html_url_site(const char *url, const char **from)
 {
+	const char *h = strstr(url, "//"), *e;
+	size_t n, dots = 0;
+
+	if (h == NULL || strcspn(url, "/?#") < (size_t)(h - url))
+		return 0;
+	h += 2;
+	e = h + strcspn(h, "/?#:");
+	for (n = (size_t)(e - h); n > 0; n--)
+		if (h[n - 1] == '.' && ++dots == 2)
+			break;
+	*from = h + n;
+	return (size_t)(e - h) - n;
+}
+
+/* Whether href, an absolute link, leads to another site than the page
+ * of address url and canonical address canon (either NULL): another
+ * host, its first labels aside (a shop's, a sponsor's, a network's),
+ * than each known. A relative link stays on the site. */
+static bool
+html_other_site(const char *href, const char *url, const char *canon)
+{
+	const char *bases[] = { url, canon }, *a, *b;
+	size_t an, bn;
+	bool known = false;
+
+	if ((an = html_url_site(href, &a)) == 0)
+		return false;
+	for (size_t i = 0; i < 2; i++) {
+		if (bases[i] == NULL ||
+		    (bn = html_url_site(bases[i], &b)) == 0)
+			continue;
+		if (an == bn && strncasecmp(a, b, an) == 0)
+			return false;
+		known = true;
+	}
+	return known;
+}
+
+void
+html_img_aside(struct html_ctx *ctx, const xmlNode *img)
+{
+	const char *href = html_img_href(img);
+	bool known = href != NULL && href[0] != '\0';
+
+	/* a link to a place on the page or to the picture's file (which a
+	 * lightbox opens) is the picture's */
+	if (href == NULL || href[0] == '#' ||
+	    html_href_is_picture(href, strlen(href)))
+		return;
 	if (ctx->n_asides == ctx->cap_asides) {
 		ctx->cap_asides = ctx->cap_asides ? 2 * ctx->cap_asides : 8;
 		ctx->asides = xrealloc(ctx->asides,
@@ -44,7 +105,83 @@ html_img_aside(struct html_ctx *ctx)
 	}
 	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
 	ctx->asides[ctx->n_asides].para = ctx->n_paras;
+	ctx->asides[ctx->n_asides].away = known &&
+	    html_other_site(href, ctx->url, ctx->a->canonical_url) &&
+	    !html_img_in_text(img);
 	ctx->n_asides++;
+}
+
+bool
+html_credit_prop(const xmlNode *n)
+{
+	static const char *const props[] = { "copyrightHolder",
+		"copyrightNotice", "creditText", "creator" };
+	const char *v = html_attr(n, "itemprop");
+
+	for (size_t i = 0; v != NULL && i < sizeof(props) / sizeof(props[0]);
+	    i++)
+		if (strcasecmp(v, props[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Words a credit with no caption beside it holds, at least, for it to
+ * be the caption (html_credit_as_caption()). */
+#define HTML_CREDIT_CAPTION_WORDS 8
+
+void
+html_credit_as_caption(struct buf *cap, struct buf *credit)
+{
+	struct buf t;
+	unsigned words = 0;
+	bool sentence = false;
+	const char *s = credit->p;
+
+	if (cap->len > 0 || credit->len == 0)
+		return;
+	for (size_t i = 0; i < credit->len; i++) {
+		if (s[i] == ' ' && i > 0 && s[i - 1] != ' ')
+			words++;
+		/* a sentence's end: a full stop after a small letter (or
+		 * any letter of another script), then a blank or the end */
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i > 0 &&
+		    ((s[i - 1] >= 'a' && s[i - 1] <= 'z') ||
+		    (unsigned char)s[i - 1] >= 0x80) &&
+		    (s[i + 1] == ' ' || s[i + 1] == '\0'))
+			sentence = true;
+	}
+	if (!sentence || words + 1 < HTML_CREDIT_CAPTION_WORDS)
+		return;
+	t = *cap;
+	*cap = *credit;
+	*credit = t;
+	credit->len = 0;
+}
+
+/* A figure's caption tells its placeholder from a presentational one (a
+ * rule drawn as a picture has none). */
+xmlNode *
+html_lazy_img(xmlNode *root, xmlNode *img)
+{
+	xmlNode *lazy = NULL;
+	bool caption = false;
+	const char *v;
+
+	if (img != NULL || !html_is_elem(root) || html_ni(root) == NULL ||
+	    html_ni(root)->kind != HTML_K_FIGURE)
+		return img;
+	for (xmlNode *n = root; n != NULL; n = html_next(n, root, true)) {
+		if (!html_is_elem(n))
+			continue;
+		if (html_ni(n) != NULL &&
+		    html_ni(n)->kind == HTML_K_FIGCAPTION)
+			caption = true;
+		else if (lazy == NULL &&
+		    (v = html_attr(n, "data-src")) != NULL &&
+		    html_href_is_picture(v, strlen(v)))
+			lazy = n;
+	}
+	return caption ? lazy : NULL;
 }
 
 /* Removes image i of article a. */
@@ -96,9 +233,11 @@ html_imgs_region(struct html_ctx *ctx)
 		if (first == SIZE_MAX)
 			out = true;
 		else if (at->para <= first)
-			out = html_furniture_between(ctx, at->para, first);
+			out = at->away ||
+			    html_furniture_between(ctx, at->para, first);
 		else if (at->para > last)
-			out = html_furniture_between(ctx, last + 1, at->para);
+			out = at->away ||
+			    html_furniture_between(ctx, last + 1, at->para);
 		else
 			out = false;
 		if (out)

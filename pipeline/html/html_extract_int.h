@@ -83,6 +83,7 @@ struct html_para {
 struct html_img_at {
 	size_t image;
 	size_t para;
+	bool away;     /* the link is to another site */
 };
 
 struct html_ctx {
@@ -325,11 +326,22 @@ void html_paras_free(struct html_ctx *ctx);
 void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
 
 /* html_extract_images.c */
-/* Whether picture img lies in a link to another page. */
-bool html_img_links_away(const xmlNode *img);
-/* Notes that the image about to be added lies in a link to another
- * page, after ctx's paragraphs written so far. */
-void html_img_aside(struct html_ctx *ctx);
+/* The picture of figure (or lone picture) root: img, the <img> found
+ * in it, or in a captioned figure with none the first element whose
+ * data-src is a picture's file (a lazy loader's placeholder, which a
+ * script turns into the <img>); NULL for none. */
+xmlNode *html_lazy_img(xmlNode *root, xmlNode *img);
+/* Notes that picture img, about to be added, lies in a link to another
+ * page (not to a place on this page or to the picture's file), after
+ * ctx's paragraphs written so far. */
+void html_img_aside(struct html_ctx *ctx, const xmlNode *img);
+/* Whether element n is marked by schema.org as a picture's credit: its
+ * itemprop is copyrightHolder, copyrightNotice, creditText or creator. */
+bool html_credit_prop(const xmlNode *n);
+/* Makes credit the caption, cap, when there is none and it is written
+ * as one (a sentence of some words): a box marked as the credit (its
+ * class names a credit) holds the caption with it. */
+void html_credit_as_caption(struct buf *cap, struct buf *credit);
 /* Drops the images html_img_aside() noted that lie outside the text's
  * region: before its first kept paragraph or after its last. */
 void html_imgs_region(struct html_ctx *ctx);

@@ -498,17 +498,17 @@ html_img_pixel(const xmlNode *img, const char *url)
 static void
 html_add_image(struct html_ctx *ctx, xmlNode *n)
 {
-	xmlNode *img = html_find_img(n);
+	xmlNode *img = html_find_img(n), *lazy = html_lazy_img(n, img);
 	struct buf cap = { 0 }, credit = { 0 };
 	char *url;
 	bool space = false;
 
-	if (img == NULL || ctx->a->n_images >= HTML_MAX_IMAGES)
+	if (lazy == NULL || ctx->a->n_images >= HTML_MAX_IMAGES)
 		return;
-	url = html_img_url(ctx, img);
+	url = html_img_url(ctx, lazy);
 	if (url == NULL)
 		return;
-	if (html_img_pixel(img, url)) {
+	if (img != NULL && html_img_pixel(img, url)) {
 		free(url);
 		return;
 	}
@@ -532,8 +532,8 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 				if (strcmp((const char *)p->name,
 				    "figcaption") == 0)
 					in_cap = true;
-				if (html_signals_cached(p, &ctx->sigs) &
-				    HTML_S_CREDIT)
+				if ((html_signals_cached(p, &ctx->sigs) &
+				    HTML_S_CREDIT) || html_credit_prop(p))
 					in_credit = true;
 			}
 			if (in_credit)
@@ -549,10 +549,10 @@ html_add_image(struct html_ctx *ctx, xmlNode *n)
 	}
 	html_trim(&cap);
 	html_trim(&credit);
+	html_credit_as_caption(&cap, &credit);
 	if (credit.len == 0)
 		html_split_credit(&cap, &credit);
-	if (html_img_links_away(img))
-		html_img_aside(ctx);
+	html_img_aside(ctx, lazy);
 	article_add_image(ctx->a, url, cap.len ? cap.p : NULL,
 	    credit.len ? credit.p : NULL);
 	free(url);

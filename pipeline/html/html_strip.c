@@ -133,7 +133,8 @@ enum strip_kind {
  * meta_attr(), the signal and metadata walks (html_sigattrs_of(),
  * meta_attrs_read() and meta_element()) and the image finder
  * (html_img_url() and the pixel test's width and height of 0 or 1, on
- * <img> and <amp-img>) read no other; html_attr()
+ * <img> and <amp-img>; data-src on any element, a figure's lazy
+ * placeholder: html_lazy_img()) read no other; html_attr()
  * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
  * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
  * their values (strip_value_kept()). */
@@ -146,7 +147,7 @@ static const struct strip_attr strip_attrs[] = {
 	{ "alt", SK_IMG }, { "aria-hidden", SK_ALL }, { "charset", SK_META },
 	{ "class", SK_ALL }, { "content", SK_ALL },
 	{ "data-lazy-src", SK_IMG }, { "data-original", SK_IMG },
-	{ "data-src", SK_IMG }, { "data-srcset", SK_IMG },
+	{ "data-src", SK_ALL }, { "data-srcset", SK_IMG },
 	{ "data-url", SK_IMG }, { "datetime", SK_ALL },
 	{ "height", SK_IMG },
 	{ "hidden", SK_ALL }, { "href", SK_A | SK_LINK },
@@ -473,6 +474,8 @@ struct strip_tag {
 	unsigned kind;
 	bool had_href, had_rel, had_style, had_title, had_class;
 	bool canonical;               /* a <link> with rel=canonical */
+	bool a_later;                 /* an <a>'s href, kept only when a
+	                                 picture follows (strip_pic_ahead()) */
 	size_t cut_at[3], cut_len[3]; /* written, to go unless wanted: the
 	                                 title, a <link>'s href and rel */
 };
@@ -488,11 +491,13 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 	if (n == 4 && strip_ncasecmp(name, "href", 4) == 0) {
 		seen = t->had_href;
 		t->had_href = true;
-		return !seen && (t->kind != SK_A ||
-		    !strip_href_not_home(v, vlen) ||
-		    html_href_is_author(v, vlen) ||
-		    html_href_is_comment(v, vlen) ||
-		    html_href_is_picture(v, vlen));
+		if (seen)
+			return false;
+		t->a_later = t->kind == SK_A && strip_href_not_home(v, vlen) &&
+		    !html_href_is_author(v, vlen) &&
+		    !html_href_is_comment(v, vlen) &&
+		    !html_href_is_picture(v, vlen);
+		return true;
 	}
 	if (n == 3 && strip_ncasecmp(name, "rel", 3) == 0) {
 		seen = t->had_rel;
@@ -535,6 +540,8 @@ strip_tag_cut(struct strip_tag *t, struct buf *out)
 
 	cut[STRIP_CUT_TITLE] = !t->had_class && t->kind != SK_ABBR;
 	cut[STRIP_CUT_HREF] = cut[STRIP_CUT_REL] = !t->canonical;
+	if (t->kind == SK_A)
+		cut[STRIP_CUT_HREF] = t->a_later;
 	for (int k = 0; k < 3; k++) {
 		int last = -1;
 
@@ -551,6 +558,40 @@ strip_tag_cut(struct strip_tag *t, struct buf *out)
 		out->p[out->len] = '\0';
 		cut[last] = false;
 	}
+}
+
+/* Bytes after an <a>'s start tag read for a picture in the link. */
+#define STRIP_PIC_AHEAD 512
+
+/* Whether a picture's tag (<img>, <amp-img>, <picture>) comes from s[i]
+ * before the link's end ("</a", or another <a>), within STRIP_PIC_AHEAD
+ * bytes: the writer compares the href of a link around a picture with
+ * the picture's and the page's addresses (html_img_links_away()). */
+static bool
+strip_pic_ahead(const struct strip_scan *sc, size_t i)
+{
+	static const char *const pics[] = { "img", "amp-img", "picture" };
+	size_t end = sc->len - i > STRIP_PIC_AHEAD ? i + STRIP_PIC_AHEAD :
+	    sc->len;
+
+	for (const char *p; i < end &&
+	    (p = memchr(sc->s + i, '<', end - i)) != NULL; ) {
+		size_t k = (size_t)(p - sc->s) + 1, n;
+
+		i = k;
+		if (k < end && sc->s[k] == '/')
+			k++;
+		n = strip_name_len(sc, k);
+		if (n == 1 && (sc->s[k] | 0x20) == 'a')
+			return false;
+		if (i < sc->len && sc->s[i] == '/')
+			continue;
+		for (size_t j = 0; j < NELEM(pics); j++)
+			if (n == strlen(pics[j]) &&
+			    strip_ncasecmp(sc->s + k, pics[j], n) == 0)
+				return true;
+	}
+	return false;
 }
 
 /* Reads the start tag at sc->i ('<' and a letter) up to and past its '>'
@@ -620,7 +661,7 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 
 				if (at->name[0] == 't' && at->name[1] == 'i')
 					c = STRIP_CUT_TITLE;
-				else if (t.kind == SK_LINK &&
+				else if ((t.kind == SK_LINK || t.a_later) &&
 				    strcmp(at->name, "href") == 0)
 					c = STRIP_CUT_HREF;
 				else if (t.kind == SK_LINK &&
@@ -639,6 +680,8 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	}
 	if (i >= sc->len)
 		goto fail;
+	if (t.a_later && sc->s[i] == '>' && strip_pic_ahead(sc, i + 1))
+		t.a_later = false;
 	if (out != NULL)
 		strip_tag_cut(&t, out);
 	if (sc->s[i] == '/') {

@@ -1,7 +1,8 @@
 /* Unit tests of html_extract()'s images: pictures in links to other
  * pages (a magazine's cover, a teaser, a partner's logo) kept among the
  * text's paragraphs and next to them, dropped where furniture parts
- * them from the text (html_extract_images.c). */
+ * them from the text, and a figure's lazy placeholder
+ * (html_extract_images.c). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,19 +41,92 @@ static const char page[] =
 	    ".png\"></a>\n<a href=\"https://e.com/big.jpg\"><img src=\"ht"
 	    "tps://e.com/small.jpg\"></a></div>\n</div></body></html>";
 
-/* Extracts page. */
+/* The article's paragraphs with two figures whose pictures a script
+ * loads (a <div> with the file in data-src): one with its caption and
+ * credit, one without a caption (a rule drawn as a picture). */
+static const char lazy_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><span"
+	    "><div class=\"lazy\" data-src=\"https://e.com/crane.jpg\"><"
+	    "/div><span class=\"copyright\">Reuters</span></span><figcapti"
+	    "on>The crane lifts the last span</figcaption></figure>\n<p>%s"
+	    "</p><figure><div data-src=\"https://e.com/line.png\"></div></"
+	    "figure><p>%s</p></div></body></html>";
+
+/* The article at https://www.e.com/news/bridge, with pictures in links
+ * right next to its text: before it a magazine's cover linked to
+ * another site's shop, in its first paragraph a picture linked to
+ * another site (the paragraph's), after it a sponsor's logo linked to
+ * the sponsor's site and a picture linked to a gallery of the site. */
+static const char sites_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1>\n<a href=\"https://sh"
+	    "op.example.org/abo\"><img src=\"https://e.com/cover.jpg\"></"
+	    "a>\n<p><a href=\"https://vote.example.org/337\"><img src=\"ht"
+	    "tps://e.com/app.png\"></a>%s</p>\n<p>%s</p>\n<p>%s</p>\n<a hr"
+	    "ef=\"https://sponsor.example.net/\"><img src=\"https://e.com/"
+	    "sponsor.png\"></a>\n<a href=\"https://m.e.com/gallery/7\"><im"
+	    "g src=\"https://e.com/gallery.jpg\"></a></div></body></html>";
+
+/* The article's paragraphs with two figures whose captions lie in a box
+ * whose class names a credit: the first a caption of two sentences with
+ * its credit, the second a credit alone. */
+static const char credit_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><img "
+	    "src=\"https://e.com/crane.jpg\"><figcaption><div class=\"cap"
+	    "tion-w-auto attribution-w-auto\"><p>The crane lifts the last "
+	    "span of the bridge. It weighs ninety tonnes.</p> <p>Photo: Ja"
+	    "ne Doe</p></div></figcaption></figure>\n<p>%s</p><figure><img"
+	    " src=\"https://e.com/pier.jpg\"><figcaption><span class=\"cre"
+	    "dit\">Photo by Jane Doe for The Harbour Times.</span></figcap"
+	    "tion></figure><p>%s</p></div></body></html>";
+
+/* The article of canonical address https://www.b.org/news/bridge (read
+ * at another address), a picture linked to the canonical site's gallery
+ * after its text, with nothing between. */
+static const char canon_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title><lin"
+	    "k rel=\"canonical\" href=\"https://www.b.org/news/bridge\"></"
+	    "head><body><div><h1>Harbour bridge</h1>\n<p>%s</p>\n<p>%s</p>"
+	    "\n<p>%s</p>\n<a href=\"https://www.b.org/gallery/7\"><img src"
+	    "=\"https://e.com/gallery.jpg\"></a></div></body></html>";
+
+/* The article's paragraphs with a figure whose credit schema.org marks
+ * (itemprop="copyrightHolder"), in no element whose class names one. */
+static const char prop_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><img "
+	    "src=\"https://e.com/crane.jpg\"><figcaption><span class=\"k1"
+	    "\">The crane lifts the last span.</span> <span itemprop=\"co"
+	    "pyrightHolder\" class=\"k2\">Jane Doe/Harbour Times</span></f"
+	    "igcaption></figure>\n<p>%s</p><p>%s</p></div></body></html>";
+
+/* Extracts the page of format fmt, of address url. */
 static struct nw_article *
-extract(void)
+extract_at(const char *fmt, const char *url)
 {
 	struct nw_article *a = article_new();
 	struct buf b = { 0 };
 	char err[256] = "";
 
-	buf_printf(&b, page, prose1, prose2, prose3);
-	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	buf_printf(&b, fmt, prose1, prose2, prose3);
+	assert_int_equal(html_extract(b.p, b.len, url, NOW, a, err,
 	    sizeof(err)), 0);
 	buf_free(&b);
 	return a;
+}
+
+static struct nw_article *
+extract_from(const char *fmt)
+{
+	return extract_at(fmt, NULL);
+}
+
+static struct nw_article *
+extract(void)
+{
+	return extract_from(page);
 }
 
 /* Whether a holds the image of address url. */
@@ -85,11 +159,102 @@ test_logo_after_furniture(void **state)
 	article_free(a);
 }
 
+/* A captioned figure's lazy placeholder is its picture, with the
+ * figure's caption; an uncaptioned one's is no picture. */
+static void
+test_lazy_placeholder(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(lazy_page);
+	assert_non_null(a->body);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].url, "https://e.com/crane.jpg");
+	assert_non_null(a->images[0].caption);
+	assert_non_null(strstr(a->images[0].caption, "last span"));
+	article_free(a);
+}
+
+/* A picture linked to another site goes from next to the text, with
+ * nothing between: the cover before it, the sponsor's logo after it;
+ * the picture in the first paragraph and the one linked to a page of
+ * the site (its gallery, on another of its hosts) stay. */
+static void
+test_other_site(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_at(sites_page, "https://www.e.com/news/bridge");
+	assert_non_null(a->body);
+	assert_false(has_image(a, "https://e.com/cover.jpg"));
+	assert_false(has_image(a, "https://e.com/sponsor.png"));
+	assert_true(has_image(a, "https://e.com/app.png"));
+	assert_true(has_image(a, "https://e.com/gallery.jpg"));
+	article_free(a);
+}
+
+/* schema.org's credit of a picture is its credit. */
+static void
+test_credit_prop(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(prop_page);
+	assert_int_equal(a->n_images, 1);
+	assert_string_equal(a->images[0].caption,
+	    "The crane lifts the last span.");
+	assert_non_null(a->images[0].credit);
+	assert_string_equal(a->images[0].credit, "Jane Doe/Harbour Times");
+	article_free(a);
+}
+
+/* A link to the site of the page's canonical address is no link to
+ * another site, whatever address the page was read at. */
+static void
+test_canonical_site(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_at(canon_page, "https://syndication.example.net/a/1");
+	assert_non_null(a->canonical_url);
+	assert_true(has_image(a, "https://e.com/gallery.jpg"));
+	article_free(a);
+}
+
+/* A credit written as sentences, with no caption beside it, is the
+ * caption (its credit split off); a short credit stays one. */
+static void
+test_credit_as_caption(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(credit_page);
+	assert_int_equal(a->n_images, 2);
+	assert_non_null(a->images[0].caption);
+	assert_string_equal(a->images[0].caption,
+	    "The crane lifts the last span of the bridge. It weighs ninety "
+	    "tonnes.");
+	assert_string_equal(a->images[0].credit, "Jane Doe");
+	assert_null(a->images[1].caption);
+	assert_non_null(a->images[1].credit);
+	article_free(a);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_logo_after_furniture),
+		cmocka_unit_test(test_lazy_placeholder),
+		cmocka_unit_test(test_other_site),
+		cmocka_unit_test(test_credit_as_caption),
+		cmocka_unit_test(test_canonical_site),
+		cmocka_unit_test(test_credit_prop),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

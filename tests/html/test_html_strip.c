@@ -165,6 +165,17 @@ test_links_and_styles(void **state)
 	check("<a href=\"/a&amp;b\">t</a><a href=\"%2F\">u</a>",
 	    "<a href=\"/a&amp;b\">t</a><a href=\"%2F\">u</a>");
 	check("<a href=\" /a\">t</a>", "<a href=\" /a\">t</a>");
+	/* an href to another page stays when a picture comes in the link
+	 * (html_img_aside() compares its site with the page's), before
+	 * the link ends or another begins */
+	check("<a href=/s/1 class=k>\n<picture><img src=a.jpg></picture></a>"
+	    "<a href=/s/2>t</a><A HREF=/s/3><b>u</b> <IMG SRC=b.png></A>",
+	    "<a href=/s/1 class=k>\n<picture><img src=a.jpg></picture></a>"
+	    "<a>t</a><A HREF=/s/3><b>u</b> <IMG SRC=b.png></A>");
+	check("<a href=/s/1>t</a> <img src=a.jpg><a href=/s/2></a><img "
+	    "src=b.jpg><a href=/s/3><a href=/s/4><img src=c.jpg></a>",
+	    "<a>t</a> <img src=a.jpg><a></a><img src=b.jpg><a><a "
+	    "href=/s/4><img src=c.jpg></a>");
 	/* a later href stays out, whether the first went or not */
 	check("<a href=/a href=/>t</a>", "<a>t</a>");
 	check("<a href=/ href=/a>t</a>", "<a href=/>t</a>");
@@ -217,13 +228,14 @@ test_links_and_styles(void **state)
 	    "<a>t</a><abbr title=\"2 May\">m</abbr>");
 	check("<span title=x title=y class=k>t</span>",
 	    "<span title=x class=k>t</span>");
-	/* attributes read on some elements only */
+	/* attributes read on some elements only (data-src on any: a
+	 * figure's lazy placeholder) */
 	check("<script type=module src=a.js></script><input type=text>",
 	    "<script type=module></script><input>");
 	check("<meta name=author content=A><div name=x content=y lang=de>",
 	    "<meta name=author content=A><div content=y>");
 	check("<HTML LANG=de><iframe src=/v srcset=x data-src=y>",
-	    "<HTML LANG=de><iframe>");
+	    "<HTML LANG=de><iframe data-src=y>");
 	check("<amp-img src=a.jpg></amp-img><source srcset=b.jpg>",
 	    "<amp-img src=a.jpg></amp-img><source>");
 }
