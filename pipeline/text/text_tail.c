@@ -22,17 +22,7 @@
 static size_t
 text_word_len(const char *s)
 {
-	size_t n = 0, adv;
-
-	while (s[n] != '\0') {
-		int32_t cp = text_cp_at(s + n, strnlen(s + n, 4), &adv);
-
-		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
-		    cp != '-' && cp != '\'')
-			break;
-		n += adv;
-	}
-	return n;
+	return text_word_span(s, "-'");
 }
 
 /* The next word of s at or after *p of at least three bytes: its start,
