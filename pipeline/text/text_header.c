@@ -247,14 +247,22 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
-/* True when part ends whole, shorter, after a space. */
+/* True when part ends whole, shorter, after a space and a word that
+ * is no small word: a trail's last crumb or its mark ("... Produkte",
+ * "... \xc2\xbb"), not a phrase that runs on into the name ("Ein
+ * Gespr\xc3\xa4" "ch mit Angela Merkel"). */
 static bool
-text_ends_with(const char *whole, const char *part)
+text_trail_end(const char *whole, const char *part)
 {
-	size_t lw = strlen(whole), lp = strlen(part);
+	size_t lw = strlen(whole), lp = strlen(part), b, adv;
 
-	return lp + 2 <= lw && whole[lw - lp - 1] == ' ' &&
-	    strcmp(whole + lw - lp, part) == 0;
+	if (lp + 2 > lw || whole[lw - lp - 1] != ' ' ||
+	    strcmp(whole + lw - lp, part) != 0)
+		return false;
+	b = lw - lp - 1;
+	while (b > 0 && whole[b - 1] != ' ')
+		b--;
+	return !text_cp_lower(text_cp_at(whole + b, lw - b, &adv));
 }
 
 /* True when part stands inside whole between words, of
@@ -312,7 +320,7 @@ text_title_part(const struct text_doc *d, size_t first)
 		 * headline ("Tests Aktuelle Produkte Radical Pop-Ups und
 		 * Dips"); one that opens it is the subject's name */
 		if (j != first && text_title_shape(it) &&
-		    text_ends_with(d->items[first].s, it->s))
+		    text_trail_end(d->items[first].s, it->s))
 			return j;
 		if (j != first && text_crumb_end(d->items[first].s, it))
 			return j;

@@ -352,6 +352,37 @@ test_extract_name_opening_title(void **state)
 	article_free(a);
 }
 
+/* A name that ends the headline after a small word stays in it: "Ein
+ * Gespraech mit Anna Berger" over her name under the picture. */
+static void
+test_extract_name_ending_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Kultur\n"
+	    "  \xe2\x80\xa2 Kontakt\n"
+	    "\n"
+	    "Ein Gespraech mit Anna Berger\n"
+	    "\n"
+	    "[portrait-berger-1030x687]\n"
+	    "Anna Berger\n"
+	    "\n"
+	    "Anna Berger leitet seit zwanzig Jahren das kleine Theater am "
+	    "Markt und hat dort mehr als hundert\n"
+	    "Stuecke auf die Buehne gebracht, die meisten mit Laien aus "
+	    "der Stadt und ihrer Umgebung.\n"
+	    "\n"
+	    "Im Gespraech erzaehlt sie, warum sie nie an ein grosses Haus "
+	    "wechseln wollte und was das kleine\n"
+	    "Theater fuer die Stadt bedeutet, gerade in Zeiten knapper "
+	    "Kassen und leerer Stuhlreihen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Ein Gespraech mit Anna Berger");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -363,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_extract_copied_title_over_teasers),
 		cmocka_unit_test(test_extract_crumbs_over_name_like_title),
 		cmocka_unit_test(test_extract_name_opening_title),
+		cmocka_unit_test(test_extract_name_ending_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
