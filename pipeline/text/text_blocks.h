@@ -115,6 +115,15 @@ size_t text_handle_len(const char *s);
  * (text_one_name.c). */
 const char *text_dated_one_name(const struct text_doc *d, size_t *len);
 
+/* The offset of the name that ends s when s links to more pieces of one
+ * writer ("Alles von Martin Junker", "find more by Matthew Davis",
+ * "Mehr Artikel von Stefanus \xe2\x86\x92"), its length in *len (0
+ * where s is none); and the first such name under the headline (NULL
+ * where none), a step of text_extract() where the bylines give no
+ * author. */
+size_t text_more_by(const char *s, size_t *len);
+const char *text_more_by_name(const struct text_doc *d, size_t *len);
+
 /* True when the name at offset off of s (text_dated_name()) follows a
  * byline's prefix or word ("By ", " von "): not a bare name. */
 bool text_named_by_word(const char *s, size_t off);

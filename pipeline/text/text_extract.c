@@ -796,6 +796,15 @@ text_extract(const char *s, size_t len, int64_t now,
 		if (one != NULL)
 			text_add_author(a, NULL, xstrndup(one, len), 1);
 	}
+	/* none: the writer a link to more of their pieces names
+	 * ("Alles von Martin Junker" in the author's box) */
+	if (a->authors.n == 0) {
+		size_t len;
+		const char *more = text_more_by_name(d, &len);
+
+		if (more != NULL)
+			text_add_author(a, NULL, xstrndup(more, len), 1);
+	}
 	/* none: the person a copyright line under the body names, a
 	 * blog's owner (a picture's credit names its photographer) */
 	for (size_t i = d->n; a->authors.n == 0 && i > d->body_end &&

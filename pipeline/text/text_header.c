@@ -164,8 +164,9 @@ text_credit_line(const char *s)
 	return c != NULL && s[at] != '(';
 }
 
+/* True when it has a headline's shape, a person's name included. */
 static bool
-text_title_candidate(const struct text_item *it)
+text_title_shape(const struct text_item *it)
 {
 	size_t len = strlen(it->s);
 
@@ -185,7 +186,14 @@ text_title_candidate(const struct text_item *it)
 	if (it->form || text_bar_byline(it) || text_counter(it) ||
 	    text_file_name(it->s) || text_credit_line(it->s))
 		return false;
-	return !(it->words <= 4 && text_is_byline(it->s, it->words));
+	return true;
+}
+
+static bool
+text_title_candidate(const struct text_item *it)
+{
+	return text_title_shape(it) &&
+	    !(it->words <= 4 && text_is_byline(it->s, it->words));
 }
 
 /* True when s holds more than one sentence: a headline does not. */
@@ -239,6 +247,24 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
+/* True when part ends whole, shorter, after a space and a word that
+ * is no small word: a trail's last crumb or its mark ("... Produkte",
+ * "... \xc2\xbb"), not a phrase that runs on into the name ("Ein
+ * Gespr\xc3\xa4" "ch mit Angela Merkel"). */
+static bool
+text_trail_end(const char *whole, const char *part)
+{
+	size_t lw = strlen(whole), lp = strlen(part), b, adv;
+
+	if (lp + 2 > lw || whole[lw - lp - 1] != ' ' ||
+	    strcmp(whole + lw - lp, part) != 0)
+		return false;
+	b = lw - lp - 1;
+	while (b > 0 && whole[b - 1] != ' ')
+		b--;
+	return !text_cp_lower(text_cp_at(whole + b, lw - b, &adv));
+}
+
 /* True when part stands inside whole between words, of
  * TEXT_CRUMB_TITLE_WORDS words or more: a headline with crumbs or
  * labels glued before and after it ("Accueil \xc3\xa0 la une Parit\xc3\xa9
@@ -289,6 +315,12 @@ text_title_part(const struct text_doc *d, size_t first)
 		if (j != first && text_title_candidate(it) &&
 		    (text_part_of(d->items[first].s, it->s) ||
 		    text_inside_of(d->items[first].s, it)))
+			return j;
+		/* a name-like line ends it: the crumbs' trail over the
+		 * headline ("Tests Aktuelle Produkte Radical Pop-Ups und
+		 * Dips"); one that opens it is the subject's name */
+		if (j != first && text_title_shape(it) &&
+		    text_trail_end(d->items[first].s, it->s))
 			return j;
 		if (j != first && text_crumb_end(d->items[first].s, it))
 			return j;

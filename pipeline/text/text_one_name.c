@@ -25,16 +25,8 @@
 static size_t
 text_one_word(const char *s)
 {
-	size_t n = 0, adv;
+	size_t n = text_word_span(s, "-_.");
 
-	while (s[n] != '\0') {
-		int32_t cp = text_cp_at(s + n, strnlen(s + n, 4), &adv);
-
-		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
-		    cp != '-' && cp != '_' && cp != '.')
-			break;
-		n += adv;
-	}
 	while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '-'))
 		n--;
 	return n;

@@ -88,6 +88,22 @@ text_cp_letter(int32_t cp)
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+size_t
+text_word_span(const char *s, const char *marks)
+{
+	size_t n = 0, adv;
+
+	while (s[n] != '\0') {
+		int32_t cp = text_cp_at(s + n, strnlen(s + n, 4), &adv);
+
+		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
+		    (cp <= 0 || cp > 0x7f || strchr(marks, (int)cp) == NULL))
+			break;
+		n += adv;
+	}
+	return n;
+}
+
 bool
 text_starts_upper(const char *s)
 {

@@ -1,11 +1,14 @@
 /* The body region's tail, a step of text_classify() run once the
  * bylines over the region are known: the author's box under the
- * article ("About Jane", "Jane Doe is a writer ..."), and a last line
- * that announces a box of links. Pure. */
+ * article ("About Jane", "Jane Doe is a writer ..."), a last line
+ * that announces a box of links, and the link to the writer's other
+ * pieces that names them ("Alles von Jane Doe"), steps of
+ * text_extract(). Pure. */
 #include "text_blocks.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "text_util.h"
@@ -27,17 +30,7 @@
 static size_t
 text_word_len(const char *s)
 {
-	size_t n = 0, adv;
-
-	while (s[n] != '\0') {
-		int32_t cp = text_cp_at(s + n, strnlen(s + n, 4), &adv);
-
-		if (!text_cp_letter(cp) && !(cp >= '0' && cp <= '9') &&
-		    cp != '-' && cp != '\'')
-			break;
-		n += adv;
-	}
-	return n;
+	return text_word_span(s, "-'");
 }
 
 /* The next word of s at or after *p of at least three bytes: its start,
@@ -255,4 +248,85 @@ text_trim_announce(struct text_doc *d)
 		return;
 	d->items[e - 1].kind = TEXT_RELATED;
 	text_end_body(d, e - 1);
+}
+
+/* Words of a link to a writer's other pieces, at most (an arrow after
+ * them aside), and of its name. */
+#define TEXT_MORE_BY_WORDS 8
+#define TEXT_MORE_BY_NAME_WORDS 4
+
+/* True when word w (n bytes) is one of the words of v, in any case. */
+static bool
+text_word_in(const char *w, size_t n, const char *const *v, size_t nv)
+{
+	for (size_t i = 0; i < nv; i++)
+		if (strlen(v[i]) == n && strncasecmp(w, v[i], n) == 0)
+			return true;
+	return false;
+}
+
+size_t
+text_more_by(const char *s, size_t *len)
+{
+	static const char *const more[] = {
+		"mehr", "alle", "alles", "weitere", "more", "all",
+	};
+	static const char *const by[] = { "von", "by" };
+	const char *w[TEXT_MORE_BY_WORDS + 1];
+	size_t wl[TEXT_MORE_BY_WORDS + 1], nw = 0, k, end;
+	const char *p = s;
+
+	*len = 0;
+	/* lynx's number of the link ("[91]Alles von ...") */
+	if (*p == '[' && p[1] >= '0' && p[1] <= '9') {
+		p += strspn(p + 1, "0123456789") + 1;
+		if (*p++ != ']')
+			return 0;
+	}
+	while (*p != '\0') {
+		size_t n = strcspn(p, " ");
+
+		if (nw > TEXT_MORE_BY_WORDS)
+			return 0;
+		w[nw] = p;
+		wl[nw++] = n;
+		p += n + strspn(p + n, " ");
+	}
+	/* an arrow after the name ("Mehr Artikel von Stefanus ->") */
+	if (nw > 0 && !text_cp_letter(text_cp_at(w[nw - 1], wl[nw - 1],
+	    &end)))
+		nw--;
+	/* "Alles von", "Mehr Artikel von", "find more by", "Zeige alle
+	 * Beitraege von" */
+	for (k = 1; k <= 3 && k < nw; k++)
+		if (text_word_in(w[k], wl[k], by, 2))
+			break;
+	if (k > 3 || k + 1 >= nw || nw - k - 1 > TEXT_MORE_BY_NAME_WORDS ||
+	    (!text_word_in(w[0], wl[0], more, 6) &&
+	    !text_word_in(w[1], wl[1], more, 6)))
+		return 0;
+	for (size_t j = k + 1; j < nw; j++)
+		if (!text_starts_upper(w[j]))
+			return 0;
+	*len = (size_t)(w[nw - 1] + wl[nw - 1] - w[k + 1]);
+	return (size_t)(w[k + 1] - s);
+}
+
+const char *
+text_more_by_name(const struct text_doc *d, size_t *len)
+{
+	size_t from = d->title < d->n ? d->title + 1 : d->body_start;
+
+	*len = 0;
+	for (size_t i = from; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+		size_t off;
+
+		if (it->bodylike || it->words > TEXT_MORE_BY_WORDS + 1)
+			continue;
+		off = text_more_by(it->s, len);
+		if (*len > 0)
+			return it->s + off;
+	}
+	return NULL;
 }

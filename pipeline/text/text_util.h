@@ -15,6 +15,10 @@ size_t text_cp_last(const char *s, size_t len);
 bool text_cp_upper(int32_t cp);
 bool text_cp_lower(int32_t cp);
 bool text_cp_letter(int32_t cp);
+/* The byte length of the word at s: letters, digits and the ASCII marks
+ * of marks ("-'" for a name's word, "-_." for a handle's), up to
+ * anything else. */
+size_t text_word_span(const char *s, const char *marks);
 /* True when s, after opening quotes, starts with an upper-case letter. */
 bool text_starts_upper(const char *s);
 /* True when s starts with a letter, a digit or an opening quote, not a

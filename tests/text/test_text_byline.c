@@ -1900,6 +1900,73 @@ test_name_heads_list(void **state)
 	check_author(buf, "Kate May");
 }
 
+/* The name a link to more of one writer's pieces ends with, as a new
+ * string ("" for none). */
+static char *
+more_by(const char *s)
+{
+	size_t len;
+	size_t off = text_more_by(s, &len);
+	char *r = malloc(len + 1);
+
+	assert_non_null(r);
+	memcpy(r, s + off, len);
+	r[len] = '\0';
+	return r;
+}
+
+static void
+assert_more_by(const char *s, const char *want)
+{
+	char *got = more_by(s);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* A link to the writer's other pieces names the writer (fincompare.de,
+ * mdavis.xyz, iwrpressedienst.de): the author where no byline gives
+ * one. A section, the site's own "uns", a name in small letters or a
+ * long line is none. */
+static void
+test_more_by(void **state)
+{
+	const char *s =
+	    "Firmenwagen: Leasing oder Finanzierung?\n"
+	    "\n"
+	    "Wer einen Firmenwagen braucht, kann ihn leasen, finanzieren "
+	    "oder bar bezahlen. Jede Variante hat\n"
+	    "ihre Vor- und Nachteile, und welche passt, h\xc3\xa4ngt vom "
+	    "Unternehmen ab.\n"
+	    "\n"
+	    "Beim Leasing zahlt das Unternehmen eine monatliche Rate und "
+	    "gibt das Fahrzeug am Ende der\n"
+	    "Laufzeit zur\xc3\xbc" "ck. Die Raten sind als "
+	    "Betriebsausgaben absetzbar.\n"
+	    "\n"
+	    "Martin Junker\n"
+	    "\n"
+	    "Alles von Martin Junker\n"
+	    "\n"
+	    "EmailKontakt | Telefon+49 030 5683 8000 60\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Martin Junker");
+	article_free(a);
+	assert_more_by("find more by Matthew Davis", "Matthew Davis");
+	assert_more_by("[91]Alles von Martin Junker", "Martin Junker");
+	assert_more_by("Mehr Artikel von Stefanus \xe2\x86\x92", "Stefanus");
+	assert_more_by("Weitere Pressemitteilungen von Nordex SE", "Nordex SE");
+	assert_more_by("Mehr von uns", "");
+	assert_more_by("mehr von sheego", "");
+	assert_more_by("More from KXAN Austin", "");
+	assert_more_by("Alle wichtigen Infos von und \xc3\xbc" "ber die "
+	    "Fraktion.", "");
+	assert_more_by("Die Rede von Angela Merkel", "");
+}
+
 int
 main(void)
 {
@@ -1944,6 +2011,7 @@ main(void)
 		cmocka_unit_test(test_role_inside_handle),
 		cmocka_unit_test(test_dated_one_name),
 		cmocka_unit_test(test_name_heads_list),
+		cmocka_unit_test(test_more_by),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

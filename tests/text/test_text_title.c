@@ -270,6 +270,119 @@ test_extract_repeated_title_under_standfirst(void **state)
 	article_free(a);
 }
 
+/* The crumbs glued to the headline over its copy (fischundfang.de,
+ * w3m): the copy reads as a person's name ("Radical Pop-Ups und Dips",
+ * capitalised words joined by "und"), yet it ends the walk's line, so
+ * it is the headline without its trail. */
+static void
+test_extract_crumbs_over_name_like_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 FORUM\n"
+	    "  \xe2\x80\xa2 ABO\n"
+	    "\n"
+	    "[                    ][Suche]\n"
+	    "Tests Aktuelle Produkte Radical Pop-Ups und Dips\n"
+	    "ANZEIGE [INS::INS]\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Aktuelle Produkte\n"
+	    "\n"
+	    "Radical Pop-Ups und Dips\n"
+	    "\n"
+	    "28. Januar 2022\n"
+	    "Facebook\n"
+	    "Twitter\n"
+	    "\n"
+	    "Radical Dips\n"
+	    "Radical Dips: \"Bloody Chicken\", \"Smashed Fish\", "
+	    "\"Pineapple Zombie\" und \"Vampire Garlic\" sind die neuen\n"
+	    "Sorten, die der Hersteller in diesem Jahr in die Regale "
+	    "bringt.\n"
+	    "\n"
+	    "Radical Pop-Ups haben sich mittlerweile einen grundsoliden "
+	    "Ruf erarbeitet. Sie schwimmen lange\n"
+	    "auf und halten ihre Farbe, auch wenn sie einige Stunden im "
+	    "Wasser liegen.\n"
+	    "\n"
+	    "Die Dips geben den K\xc3\xb6" "dern einen kr\xc3\xa4" "ftigen "
+	    "Geschmack, der sich im Wasser schnell verteilt und\n"
+	    "die Fische neugierig macht, wie die Tester berichten.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Radical Pop-Ups und Dips");
+	article_free(a);
+}
+
+/* A name that opens the headline stays in it (battery-news.de, w3m):
+ * "Ultium Cells" under the picture is the company the headline names,
+ * no trail glued before it. */
+static void
+test_extract_name_opening_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Partner\n"
+	    "  \xe2\x80\xa2 Kontakt\n"
+	    "\n"
+	    "Ultium Cells erh\xc3\xb6ht Gigafactory-Kapazit\xc3\xa4t in "
+	    "Tennessee\n"
+	    "\n"
+	    "[UltiumSpringHillInvest22-00000002-1030x687]\n"
+	    "Ultium Cells\n"
+	    "\n"
+	    "Autor: Die Redaktion\n"
+	    "\n"
+	    "Ultium Cells investiert eigenen Angaben zufolge weitere 275 "
+	    "Millionen US-Dollar in seine\n"
+	    "Batteriezellfabrik in Spring Hill im US-Bundesstaat Tennessee, "
+	    "um die Kapazit\xc3\xa4t zu erh\xc3\xb6hen.\n"
+	    "\n"
+	    "Das Werk von Ultium Cells in Warren im US-Bundesstaat Ohio hatte "
+	    "bereits im August 2022 mit der\n"
+	    "Fertigung begonnen, zwei weitere Werke sollen bis 2024 "
+	    "folgen, wie das Unternehmen mitteilt.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Ultium Cells erh\xc3\xb6ht Gigafactory-Kapazit\xc3\xa4t in "
+	    "Tennessee");
+	article_free(a);
+}
+
+/* A name that ends the headline after a small word stays in it: "Ein
+ * Gespraech mit Anna Berger" over her name under the picture. */
+static void
+test_extract_name_ending_title(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 Kultur\n"
+	    "  \xe2\x80\xa2 Kontakt\n"
+	    "\n"
+	    "Ein Gespraech mit Anna Berger\n"
+	    "\n"
+	    "[portrait-berger-1030x687]\n"
+	    "Anna Berger\n"
+	    "\n"
+	    "Anna Berger leitet seit zwanzig Jahren das kleine Theater am "
+	    "Markt und hat dort mehr als hundert\n"
+	    "Stuecke auf die Buehne gebracht, die meisten mit Laien aus "
+	    "der Stadt und ihrer Umgebung.\n"
+	    "\n"
+	    "Im Gespraech erzaehlt sie, warum sie nie an ein grosses Haus "
+	    "wechseln wollte und was das kleine\n"
+	    "Theater fuer die Stadt bedeutet, gerade in Zeiten knapper "
+	    "Kassen und leerer Stuhlreihen.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Ein Gespraech mit Anna Berger");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -279,6 +392,9 @@ main(void)
 		cmocka_unit_test(test_extract_repeated_title_under_standfirst),
 		cmocka_unit_test(test_extract_copied_title_over_buttons),
 		cmocka_unit_test(test_extract_copied_title_over_teasers),
+		cmocka_unit_test(test_extract_crumbs_over_name_like_title),
+		cmocka_unit_test(test_extract_name_opening_title),
+		cmocka_unit_test(test_extract_name_ending_title),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
