@@ -25,6 +25,33 @@
 #include "enrich/enrich.h"
 #include "names_check.h"
 
+/* The names every English text below holds and must keep whatever the
+ * rule it tests drops: people named in full whose surnames are common
+ * words ("Theresa May", "Tim Cook", "Bill Gates", "Mike Pence"), an
+ * acronym's body and a body named by a phrase. */
+static void
+assert_names_stay(const struct nw_article *a)
+{
+	static const char *const people[] = {
+		"Theresa May", "Tim Cook", "Bill Gates", "Mike Pence",
+	};
+	static const char *const orgs[] = {
+		"NATO", "Bank of England",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(people) / sizeof(people[0]); i++) {
+		if (!has_name(&a->people, people[i]))
+			print_error("person lost: %s\n", people[i]);
+		assert_true(has_name(&a->people, people[i]));
+	}
+	for (i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++) {
+		if (!has_name(&a->organisations, orgs[i]))
+			print_error("organisation lost: %s\n", orgs[i]);
+		assert_true(has_name(&a->organisations, orgs[i]));
+	}
+}
+
 /* English: a German sentence quoted in the text ("der", "das", "und"
  * outnumbering "the", "of") holds nouns, no bodies; a body named in an
  * English sentence stays one. */
@@ -263,8 +290,7 @@ test_entities_acro_via(void **state)
  * mark ("EUR 5,4 Mrd", "ZIP 20,5 MB", "USB 3.0"), in most of its
  * mentions is a currency, a format or a version, no body; bodies
  * before whole numbers or none keep theirs, and the names around
- * ("Theresa May", "Tim Cook", "Bill Gates", "Apple said", "the Bank
- * of England") stay. */
+ * (assert_names_stay()'s, "Apple said") stay. */
 static void
 test_entities_acro_amount(void **state)
 {
@@ -280,18 +306,14 @@ test_entities_acro_amount(void **state)
 	assert_true(has_name(&a->organisations, "Nordex Group"));
 	article_free(a);
 	a = run_in("en", "Theresa May met Tim Cook and Bill Gates in London "
-	    "before a NATO summit. Apple said sales rose to USD 1.25 "
-	    "billion, while the Bank of England held rates at 5.25 percent. "
-	    "Get a USB 3.0 dock. The IMF cut its forecast to 2.5 percent, "
-	    "and BMW sold 2,5 million cars. Cook said Apple would invest.");
+	    "before a NATO summit with Mike Pence. Apple said sales rose to "
+	    "USD 1.25 billion, while the Bank of England held rates at 5.25 "
+	    "percent. Get a USB 3.0 dock. The IMF cut its forecast to 2.5 "
+	    "percent, and BMW sold 2,5 million cars. Cook said Apple would invest.");
 	assert_false(has_name(&a->organisations, "USD"));
 	assert_false(has_name(&a->organisations, "USB"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Bill Gates"));
-	assert_true(has_name(&a->organisations, "NATO"));
+	assert_names_stay(a);
 	assert_true(has_name(&a->organisations, "Apple"));
-	assert_true(has_name(&a->organisations, "Bank of England"));
 	assert_true(has_name(&a->organisations, "IMF"));
 	assert_true(has_name(&a->organisations, "BMW"));
 	article_free(a);
@@ -313,15 +335,13 @@ test_entities_counted_person(void **state)
 	    "May impression. Her Tim Cook interview ran long. At a Mike "
 	    "Pence event, their Bill Gates questions went unanswered, said "
 	    "a Keir Starmer aide. She bought a Samsung TV on Friday and "
-	    "paid from your Roth IRA, which Samsung TV buyers do.");
+	    "paid from your Roth IRA, which Samsung TV buyers do. NATO "
+	    "and the Bank of England stayed away.");
 	assert_false(has_name(&a->people, "Samsung TV"));
 	assert_false(has_name(&a->people, "Roth IRA"));
 	assert_true(has_name(&a->people, "Xi Jinping"));
 	assert_true(has_name(&a->people, "Bernie Sanders"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Mike Pence"));
-	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_names_stay(a);
 	assert_true(has_name(&a->people, "Keir Starmer"));
 	article_free(a);
 }
@@ -381,12 +401,7 @@ test_entities_counted_plural(void **state)
 	assert_true(has_name(&a->organisations, "Hamas"));
 	assert_true(has_name(&a->organisations, "Browns"));
 	assert_true(has_name(&a->organisations, "Starbucks"));
-	assert_true(has_name(&a->organisations, "NATO"));
-	assert_true(has_name(&a->organisations, "Bank of England"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Mike Pence"));
-	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_names_stay(a);
 	article_free(a);
 }
 
@@ -414,12 +429,7 @@ test_entities_time_named(void **state)
 	assert_false(has_name(&a->organisations, "Pipfile"));
 	assert_true(has_name(&a->organisations, "Google"));
 	assert_true(has_name(&a->organisations, "Apple"));
-	assert_true(has_name(&a->organisations, "NATO"));
-	assert_true(has_name(&a->organisations, "Bank of England"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Bill Gates"));
-	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_names_stay(a);
 	article_free(a);
 }
 
@@ -444,12 +454,7 @@ test_entities_predicate_adj(void **state)
 	assert_false(has_name(&a->organisations, "Hispanic"));
 	assert_true(has_name(&a->organisations, "Microsoft"));
 	assert_true(has_name(&a->organisations, "Apple"));
-	assert_true(has_name(&a->organisations, "NATO"));
-	assert_true(has_name(&a->organisations, "Bank of England"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Bill Gates"));
-	assert_true(has_name(&a->people, "Mike Pence"));
+	assert_names_stay(a);
 	assert_true(has_name(&a->people, "Rich Lowry"));
 	assert_true(has_name(&a->people, "Chance Perdomo"));
 	assert_true(has_name(&a->people, "Baby Yoda"));
@@ -478,14 +483,9 @@ test_entities_adj_head(void **state)
 	assert_true(has_name(&a->people, "Clement Attlee"));
 	assert_true(has_name(&a->people, "Olive Oatman"));
 	assert_true(has_name(&a->people, "Rich Lowry"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_names_stay(a);
 	assert_true(has_name(&a->people, "Chance Perdomo"));
 	assert_true(has_name(&a->people, "Baby Yoda"));
-	assert_true(has_name(&a->people, "Mike Pence"));
-	assert_true(has_name(&a->organisations, "NATO"));
-	assert_true(has_name(&a->organisations, "Bank of England"));
 	article_free(a);
 }
 
@@ -518,15 +518,10 @@ test_entities_never_name(void **state)
 	assert_true(has_name(&a->people, "Eyamba Sowers"));
 	assert_true(has_name(&a->people, "Lucy Lawless"));
 	assert_true(has_name(&a->people, "Sherine Abed"));
-	assert_true(has_name(&a->people, "Theresa May"));
-	assert_true(has_name(&a->people, "Tim Cook"));
-	assert_true(has_name(&a->people, "Bill Gates"));
+	assert_names_stay(a);
 	assert_true(has_name(&a->people, "Rich Lowry"));
 	assert_true(has_name(&a->people, "Chance Perdomo"));
 	assert_true(has_name(&a->people, "Baby Yoda"));
-	assert_true(has_name(&a->people, "Mike Pence"));
-	assert_true(has_name(&a->organisations, "NATO"));
-	assert_true(has_name(&a->organisations, "Bank of England"));
 	article_free(a);
 }
 
