@@ -587,6 +587,41 @@ test_entities_at_speaker(void **state)
 	article_free(a);
 }
 
+/* English: a person's shape that no given name opens is a place where
+ * English puts one: after "in", "atop", "near" ("atop Mauna Kea", "in
+ * Santa Ana", "in Beit Lahia"), before a lower-case kind of place
+ * ("Kowloon West district") or a comma and a place that ends the phrase
+ * ("of South Portland, Maine,"). A person before a place's possessive
+ * ("Liu He, China's negotiator"), a title after "in" that a common noun
+ * ends ("in Purine Metabolism") and people named in full stay. */
+static void
+test_entities_at_place(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Scientists using a telescope atop Mauna Kea found "
+	    "water. A court in Santa Ana ruled, and a hospital in Beit Lahia "
+	    "was hit. The commander of Kowloon West district spoke. Deqa "
+	    "Dhalac of South Portland, Maine, won. Trump met Liu He, China's "
+	    "top negotiator, as cited in Purine Metabolism in Man. Theresa "
+	    "May met Tim Cook and Bill Gates at a NATO summit. Mike Pence and "
+	    "the Bank of England stayed away.");
+	assert_true(has_name(&a->places, "Mauna Kea"));
+	assert_true(has_name(&a->places, "Santa Ana"));
+	assert_true(has_name(&a->places, "Beit Lahia"));
+	assert_true(has_name(&a->places, "Kowloon West"));
+	assert_true(has_name(&a->places, "South Portland"));
+	assert_false(has_name(&a->people, "Mauna Kea"));
+	assert_false(has_name(&a->people, "Santa Ana"));
+	assert_false(has_name(&a->people, "South Portland"));
+	assert_true(has_name(&a->people, "Liu He"));
+	assert_true(has_name(&a->people, "Deqa Dhalac"));
+	assert_false(has_name(&a->places, "Purine Metabolism"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -612,6 +647,7 @@ main(void)
 		cmocka_unit_test(test_entities_never_name),
 		cmocka_unit_test(test_entities_opener_speaks),
 		cmocka_unit_test(test_entities_at_speaker),
+		cmocka_unit_test(test_entities_at_place),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
