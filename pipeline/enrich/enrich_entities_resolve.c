@@ -1052,17 +1052,26 @@ ent_list_kinds(struct ent_ctx *c)
 {
 	char **to_org = xcalloc(2 * c->n + 1, sizeof(*to_org));
 	char **to_person = xcalloc(c->n + 1, sizeof(*to_person));
-	char **to_place = xcalloc(c->n + 1, sizeof(*to_place));
-	size_t i, j, k, n_org, n_person, n = 0, m = 0, q = 0;
+	char **to_place = xcalloc(2 * c->n + 1, sizeof(*to_place));
+	size_t i, j, k, n_org, n_person, n_place, n = 0, m = 0, q = 0;
 
 	for (i = 0; i < c->n; i = j) {
 		n_org = ent_list_org(&c->runs[i]);
 		n_person = ent_list_person(c, &c->runs[i]);
+		n_place = c->runs[i].kind == ENT_PLACE;
 		for (j = i + 1; j < c->n &&
 		    ent_listed(c, &c->runs[j - 1], &c->runs[j]); j++) {
 			n_org += ent_list_org(&c->runs[j]);
 			n_person += ent_list_person(c, &c->runs[j]);
+			n_place += c->runs[j].kind == ENT_PLACE;
 		}
+		/* places only, and a person's shape among them: a place
+		 * ("Austria, South Tyrol and Switzerland") */
+		for (k = i; j - i >= 3 && n_place >= 2 && n_org == 0 &&
+		    n_person == 0 && k < j; k++)
+			if (ent_bare_person(c, &c->runs[k]) &&
+			    c->lang != NULL && strcmp(c->lang, "en") == 0)
+				to_place[q++] = c->runs[k].name;
 		if (j - i < 3 || (n_org == 0) == (n_person == 0))
 			continue;
 		for (k = i; k < j; k++) {

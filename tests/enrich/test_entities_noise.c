@@ -622,6 +622,27 @@ test_entities_at_place(void **state)
 	article_free(a);
 }
 
+/* English: a person's shape in a list of places only ("Austria, South
+ * Tyrol and Switzerland") is a place; in a list with a person named in
+ * full it is no place ("Austria, Hans Dorn and Lake Wells"). */
+static void
+test_entities_place_list(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "We also take a look at our neighbours Austria, "
+	    "South Tyrol and Switzerland. Visitors came from Austria, Hans "
+	    "Dorn and Lake Wells. Theresa May met Tim Cook and Bill Gates at "
+	    "a NATO summit. Mike Pence and the Bank of England stayed away.");
+	assert_true(has_name(&a->places, "South Tyrol"));
+	assert_false(has_name(&a->people, "South Tyrol"));
+	assert_false(has_name(&a->places, "Lake Wells"));
+	assert_true(has_name(&a->people, "Hans Dorn"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -648,6 +669,7 @@ main(void)
 		cmocka_unit_test(test_entities_opener_speaks),
 		cmocka_unit_test(test_entities_at_speaker),
 		cmocka_unit_test(test_entities_at_place),
+		cmocka_unit_test(test_entities_place_list),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
