@@ -643,6 +643,32 @@ test_entities_place_list(void **state)
 	article_free(a);
 }
 
+/* English: a word the dictionary writes capitalised only and counts
+ * with a plural's "es" ("Christmases", "Swisses") names a day or one
+ * of a people, no body, as those counted with an "s" do ("Muslims",
+ * "Halloweens"): "Christmas decorations", "the Christmas period",
+ * "Swiss scientists"; people whose given name is such a word ("Venus
+ * Williams", "Eros Ramazzotti") stay. */
+static void
+test_entities_kind_es(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "They're setting up the store's Christmas "
+	    "decorations. Shops hoped for a successful Christmas period. A "
+	    "group of Swiss scientists showed that rats use them. Venus "
+	    "Williams and Eros Ramazzotti were there. Theresa May met Tim "
+	    "Cook and Bill Gates at a NATO summit. Mike Pence and the Bank "
+	    "of England stayed away.");
+	assert_false(has_name(&a->organisations, "Christmas"));
+	assert_false(has_name(&a->organisations, "Swiss"));
+	assert_true(has_name(&a->people, "Venus Williams"));
+	assert_true(has_name(&a->people, "Eros Ramazzotti"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -670,6 +696,7 @@ main(void)
 		cmocka_unit_test(test_entities_at_speaker),
 		cmocka_unit_test(test_entities_at_place),
 		cmocka_unit_test(test_entities_place_list),
+		cmocka_unit_test(test_entities_kind_es),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
