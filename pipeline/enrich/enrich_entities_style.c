@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Marks the words of title-case lines without closing punctuation:
- * headings ("Common Mistakes Python Developers Make"), whose capitals
- * are style, not names. A line is title-case when at least 60% of its
- * words of four letters or more are capitalised, and it has three. */
+/* Marks the words of title-case lines without closing punctuation but a
+ * question mark: headings ("Common Mistakes Python Developers Make",
+ * "How Do Coinbase and Coinbase Pro Work?"), whose capitals are style,
+ * not names. A line is title-case when at least 60% of its words of
+ * four letters or more are capitalised, and it has three. */
 void
 ent_headings(struct ent_ctx *c)
 {
@@ -36,7 +37,7 @@ ent_headings(struct ent_ctx *c)
 				caps += (t->v[k].flags & ETOK_CAP) != 0;
 			}
 		if (longw >= 3 && caps * 10 >= longw * 6 &&
-		    strchr(".!?:;\"\u201d\u00bb", e[-1]) == NULL)
+		    strchr(".!:;\"\u201d\u00bb", e[-1]) == NULL)
 			for (k = i; k < j; k++)
 				c->heading[k] = true;
 		i = j;

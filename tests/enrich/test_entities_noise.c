@@ -669,6 +669,33 @@ test_entities_kind_es(void **state)
 	article_free(a);
 }
 
+/* A title-case line that ends with a question mark is a heading, whose
+ * capitals are style ("Who Should Use Coinbase vs. Coinbase Pro?",
+ * "How Do Coinbase and Coinbase Pro Work?"): its runs count only where
+ * the text has them elsewhere. A question in prose keeps its names
+ * ("Will Mike Pence run again in the next election?"). */
+static void
+test_entities_question_heading(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Who Should Use Coinbase vs. Coinbase Pro?\n\n"
+	    "Coinbase is ideal for beginners, and it is an exchange.\n\n"
+	    "What Are Coinbase and Coinbase Pro?\n\nBoth are run by the "
+	    "same firm.\n\nHow Do Coinbase and Coinbase Pro Work?\n\n"
+	    "Coinbase is an exchange.\n\nWill Mike Pence run again in the "
+	    "next election?\n\nTheresa May met Tim Cook and Bill Gates at a "
+	    "NATO summit. The Bank of England stayed away.");
+	assert_false(has_name(&a->people, "Should Use Coinbase"));
+	assert_false(has_name(&a->people, "Are Coinbase"));
+	assert_false(has_name(&a->people, "Do Coinbase"));
+	assert_false(has_name(&a->people, "Coinbase Pro Work"));
+	assert_true(has_name(&a->organisations, "Coinbase"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -697,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_entities_at_place),
 		cmocka_unit_test(test_entities_place_list),
 		cmocka_unit_test(test_entities_kind_es),
+		cmocka_unit_test(test_entities_question_heading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
