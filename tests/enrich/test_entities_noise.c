@@ -696,6 +696,33 @@ test_entities_question_heading(void **state)
 	article_free(a);
 }
 
+/* English: a given name, one or two lower-case particles and a
+ * capitalised word are one person ("Ursula von der Leyen", "Monica de
+ * Bolle", "Serena van der Woodsen"), whose surname alone is no body;
+ * no given name opens "Rio de Janeiro", which stays no person. */
+static void
+test_entities_en_particles(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Recently, Ursula von der Leyen stated the goal. "
+	    "The plan was proposed by von der Leyen. Tariffs hurt, said "
+	    "Monica de Bolle, a senior fellow. Blair Waldorf and Serena van "
+	    "der Woodsen hung out. The team flew to Rio de Janeiro on "
+	    "Monday. Theresa May met Tim Cook and Bill Gates at a NATO "
+	    "summit. Mike Pence and the Bank of England stayed away.");
+	assert_true(has_name(&a->people, "Ursula von der Leyen"));
+	assert_true(has_name(&a->people, "Monica de Bolle"));
+	assert_true(has_name(&a->people, "Serena van der Woodsen"));
+	assert_false(has_name(&a->organisations, "Leyen"));
+	assert_false(has_name(&a->organisations, "Bolle"));
+	assert_false(has_name(&a->organisations, "Woodsen"));
+	assert_false(has_name(&a->people, "Rio de Janeiro"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -725,6 +752,7 @@ main(void)
 		cmocka_unit_test(test_entities_place_list),
 		cmocka_unit_test(test_entities_kind_es),
 		cmocka_unit_test(test_entities_question_heading),
+		cmocka_unit_test(test_entities_en_particles),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
