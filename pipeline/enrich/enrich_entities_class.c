@@ -706,6 +706,14 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	if (!phrase && ent_english(c) && !cue &&
 	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
 		phrase = true;
+	/* English: an acronym of a thing one counts ending it ("TV",
+	 * "PC", "AI": "TVs" in the dictionary) names a product or a
+	 * heading's phrase, no one ("Samsung TV", "Best Gaming PC") */
+	if (!phrase && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    (c->t->v[b - 1].flags & ETOK_ALLCAP) &&
+	    ent_dict_word("acronoun", c->t->v[b - 1].hash))
+		return;
 	/* English: a run that no given name opens and that ends with a
 	 * word of the language the text also writes in lower case, no
 	 * function word ("Liu He") nor an initial ("Wong A"): a common

@@ -723,6 +723,29 @@ test_entities_en_particles(void **state)
 	article_free(a);
 }
 
+/* English: a run that no given name opens, ending with an acronym of a
+ * thing one counts ("TV", "PC", "AI": the dictionary has "TVs"), is a
+ * product or a phrase, no one, wherever it stands ("Samsung TV sales
+ * rose", "Fargo TV creator", "Already Using AI"); the body before it
+ * and the people around stay. */
+static void
+test_entities_acronoun_end(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Samsung TV sales rose in May, Samsung said. The "
+	    "Fargo TV creator spoke. How Major Hospitals are Already Using "
+	    "AI to cut costs. Theresa May met Tim Cook and Bill Gates at a "
+	    "NATO summit. Mike Pence and the Bank of England stayed away.");
+	assert_false(has_name(&a->people, "Samsung TV"));
+	assert_false(has_name(&a->people, "Fargo TV"));
+	assert_false(has_name(&a->people, "Already Using AI"));
+	assert_true(has_name(&a->organisations, "Samsung"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -753,6 +776,7 @@ main(void)
 		cmocka_unit_test(test_entities_kind_es),
 		cmocka_unit_test(test_entities_question_heading),
 		cmocka_unit_test(test_entities_en_particles),
+		cmocka_unit_test(test_entities_acronoun_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
