@@ -1025,8 +1025,10 @@ ent_class_place_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	    p--) {
 		pl = ent_place_of(c, a, p);
 		if (pl != NULL && p + 1 == b &&
-		    ent_word_is(c, p, ENT_W_KIND)) {
-			/* "New York City": one place */
+		    (ent_word_is(c, p, ENT_W_KIND) ||
+		    ent_word_is(c, p, ENT_W_SITE))) {
+			/* "New York City", "Washington Street": one
+			 * place */
 			ent_add_run(c, a, b, ENT_PLACE,
 			    ent_join(c, a, b, false), false, false);
 			return true;

@@ -746,6 +746,37 @@ test_entities_acronoun_end(void **state)
 	article_free(a);
 }
 
+/* A run ending with a street's abbreviation or a quay is a street, no
+ * one ("Cornmarket St", "Bragg St", "Albert Quay"), and a place of the
+ * gazetteer before a street's word is the street, no town and a body
+ * ("Washington St", "Washington Street"); "St Louis" stays a town. */
+static void
+test_entities_street_abbr(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Dennehy's on Cornmarket St are open today. The "
+	    "flats on Bragg St were sold. A cafe on Albert Quay shut. The "
+	    "pub on Washington St will stay open, and so will one on "
+	    "Washington Street. She flew to St Louis. Theresa May met Tim "
+	    "Cook and Bill Gates at a NATO summit. Mike Pence and the Bank "
+	    "of England stayed away.");
+	assert_true(has_name(&a->places, "Cornmarket St"));
+	assert_true(has_name(&a->places, "Bragg St"));
+	assert_true(has_name(&a->places, "Albert Quay"));
+	assert_true(has_name(&a->places, "Washington St"));
+	assert_true(has_name(&a->places, "Washington Street"));
+	assert_true(has_name(&a->places, "St Louis"));
+	assert_false(has_name(&a->people, "Cornmarket St"));
+	assert_false(has_name(&a->people, "Albert Quay"));
+	assert_false(has_name(&a->organisations, "St"));
+	assert_false(has_name(&a->organisations, "Street"));
+	assert_false(has_name(&a->places, "Washington"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -777,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_entities_question_heading),
 		cmocka_unit_test(test_entities_en_particles),
 		cmocka_unit_test(test_entities_acronoun_end),
+		cmocka_unit_test(test_entities_street_abbr),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
