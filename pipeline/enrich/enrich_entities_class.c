@@ -693,6 +693,17 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		ent_class(c, i, b, false, cue);
 		return;
 	}
+	/* English: a word that is no given name before a given name of
+	 * no other use and a word more is a role's ("Taoiseach Micheal
+	 * Martin", "Defenseman Jonas Brodin", "Chief Executive Carrie
+	 * Lam"), as the words of the language above */
+	if (ent_english(c) && b - a >= 3 &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    ent_word_is(c, a + 1, ENT_W_GIVEN) &&
+	    !ent_word_is(c, a + 1, ENT_W_ENWORD)) {
+		ent_class(c, a + 1, b, false, cue);
+		return;
+	}
 	/* Polish, which has no dictionary here: any words before a given
 	 * name and a word more, as in Cyrillic ("Lewicy Borys Budka", a
 	 * party's genitive before its leader) */

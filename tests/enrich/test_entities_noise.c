@@ -777,6 +777,33 @@ test_entities_street_abbr(void **state)
 	article_free(a);
 }
 
+/* English: a word that is no given name, before a given name and a
+ * word more, is a role's, no part of the name ("Taoiseach Micheal
+ * Martin", "Defenseman Jonas Brodin", "Chief Executive Carrie Lam"),
+ * as an English word so placed was ("Superintendent Robert Runcie"); a
+ * given name before another stays ("Owen John Dempsey"). */
+static void
+test_entities_role_before_given(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Taoiseach Micheal Martin said the country would "
+	    "reopen. Defenseman Jonas Brodin scored twice. Chief Executive "
+	    "Carrie Lam spoke. Owen John Dempsey, a farmer, agreed. Theresa "
+	    "May met Tim Cook and Bill Gates at a NATO summit. Mike Pence "
+	    "and the Bank of England stayed away.");
+	assert_true(has_name(&a->people, "Micheal Martin"));
+	assert_true(has_name(&a->people, "Jonas Brodin"));
+	assert_true(has_name(&a->people, "Carrie Lam"));
+	assert_true(has_name(&a->people, "Owen John Dempsey"));
+	assert_false(has_name(&a->people, "Taoiseach Micheal Martin"));
+	assert_false(has_name(&a->people, "Defenseman Jonas Brodin"));
+	assert_false(has_name(&a->people, "Executive Carrie Lam"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -809,6 +836,7 @@ main(void)
 		cmocka_unit_test(test_entities_en_particles),
 		cmocka_unit_test(test_entities_acronoun_end),
 		cmocka_unit_test(test_entities_street_abbr),
+		cmocka_unit_test(test_entities_role_before_given),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
