@@ -1055,7 +1055,8 @@ ent_class_place_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 			return false;
 		if (pl != NULL) {
 			ent_add_place(c, a, p, pl);
-			ent_class(c, p, b, false, cue);
+			if (cue || !ent_place_thing(c, a, p, b))
+				ent_class(c, p, b, false, cue);
 			return true;
 		}
 	}

@@ -804,6 +804,36 @@ test_entities_role_before_given(void **state)
 	article_free(a);
 }
 
+/* English: a place before one common noun in the singular names a
+ * thing of the place ("the 2015 Paris Agreement", "the U.S. Market",
+ * "China's Shanghai Composite"), and the noun alone is no body; a
+ * plural after a place is a team's ("the Texas Rangers"), a name used
+ * bare a body's ("use London Underground or"), and the bodies so named
+ * stay ("The Washington Post", "the Paris Police"). */
+static void
+test_entities_place_thing(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The 2015 Paris Agreement, a pact among nations, "
+	    "held. Nissan sells sedans in the U.S. Market. China's Shanghai "
+	    "Composite slumped. The Texas Rangers won, The Washington Post "
+	    "reported, and the Paris Police agreed. You will need to use "
+	    "London Underground or other services. Theresa May met Tim "
+	    "Cook and Bill Gates at a NATO summit. Mike Pence and the Bank "
+	    "of England stayed away.");
+	assert_false(has_name(&a->organisations, "Agreement"));
+	assert_false(has_name(&a->organisations, "Market"));
+	assert_false(has_name(&a->organisations, "Composite"));
+	assert_true(has_name(&a->organisations, "Rangers"));
+	assert_true(has_name(&a->organisations, "Washington Post"));
+	assert_true(has_name(&a->organisations, "Paris Police"));
+	assert_true(has_name(&a->organisations, "Underground"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -837,6 +867,7 @@ main(void)
 		cmocka_unit_test(test_entities_acronoun_end),
 		cmocka_unit_test(test_entities_street_abbr),
 		cmocka_unit_test(test_entities_role_before_given),
+		cmocka_unit_test(test_entities_place_thing),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
