@@ -590,6 +590,34 @@ ent_add_place(struct ent_ctx *c, size_t a, size_t b,
 	c->runs[c->n - 1].canon = pl->canon;
 }
 
+/* English: the index past the lower-case particles of a surname after
+ * the given name at word j - 1 ("Ursula von der Leyen", "Monica de
+ * Bolle", "Serena van der Woodsen"), one or two of them before a
+ * capitalised word in the same sentence, or j. */
+static size_t
+ent_en_particles(struct ent_ctx *c, size_t i, size_t j)
+{
+	static const char *const part[] = {
+		"da", "de", "del", "della", "der", "di", "du", "la", "van",
+		"von",
+	};
+	const struct etoks *t = c->t;
+	size_t k = j;
+
+	if (j != i + 1 || c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	    !ent_word_is(c, i, ENT_W_GIVEN))
+		return j;
+	while (k < t->n && k < j + 2 && !ent_cap(c, k) &&
+	    !(t->v[k].flags & ETOK_ALLCAP) && ent_plain_gap(c, k - 1) &&
+	    ETOK_FIND(etok_folded(c->t, k), part))
+		k++;
+	if (k == j || k >= t->n || !ent_plain_gap(c, k - 1) ||
+	    !ent_cap(c, k) || (t->v[k].flags & (ETOK_SENT | ETOK_ALLCAP)) ||
+	    ent_in_address(c, k))
+		return j;
+	return k + 1;
+}
+
 /* Finds the candidate runs of the token list. */
 static void
 ent_scan(struct ent_ctx *c)
@@ -654,6 +682,10 @@ ent_scan(struct ent_ctx *c)
 					j = k;
 					continue;
 				}
+			}
+			if (ent_en_particles(c, i, j) > j) {
+				j = ent_en_particles(c, i, j);
+				continue;
 			}
 			/* "President mike Pence" */
 			if (j + 1 < t->n &&

@@ -693,6 +693,17 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		ent_class(c, i, b, false, cue);
 		return;
 	}
+	/* English: a word that is no given name before a given name of
+	 * no other use and a word more is a role's ("Taoiseach Micheal
+	 * Martin", "Defenseman Jonas Brodin", "Chief Executive Carrie
+	 * Lam"), as the words of the language above */
+	if (ent_english(c) && b - a >= 3 &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    ent_word_is(c, a + 1, ENT_W_GIVEN) &&
+	    !ent_word_is(c, a + 1, ENT_W_ENWORD)) {
+		ent_class(c, a + 1, b, false, cue);
+		return;
+	}
 	/* Polish, which has no dictionary here: any words before a given
 	 * name and a word more, as in Cyrillic ("Lewicy Borys Budka", a
 	 * party's genitive before its leader) */
@@ -706,6 +717,14 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	if (!phrase && ent_english(c) && !cue &&
 	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
 		phrase = true;
+	/* English: an acronym of a thing one counts ending it ("TV",
+	 * "PC", "AI": "TVs" in the dictionary) names a product or a
+	 * heading's phrase, no one ("Samsung TV", "Best Gaming PC") */
+	if (!phrase && ent_english(c) && !cue &&
+	    !ent_word_is(c, a, ENT_W_GIVEN) &&
+	    (c->t->v[b - 1].flags & ETOK_ALLCAP) &&
+	    ent_dict_word("acronoun", c->t->v[b - 1].hash))
+		return;
 	/* English: a run that no given name opens and that ends with a
 	 * word of the language the text also writes in lower case, no
 	 * function word ("Liu He") nor an initial ("Wong A"): a common
@@ -1017,8 +1036,10 @@ ent_class_place_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	    p--) {
 		pl = ent_place_of(c, a, p);
 		if (pl != NULL && p + 1 == b &&
-		    ent_word_is(c, p, ENT_W_KIND)) {
-			/* "New York City": one place */
+		    (ent_word_is(c, p, ENT_W_KIND) ||
+		    ent_word_is(c, p, ENT_W_SITE))) {
+			/* "New York City", "Washington Street": one
+			 * place */
 			ent_add_run(c, a, b, ENT_PLACE,
 			    ent_join(c, a, b, false), false, false);
 			return true;
@@ -1034,7 +1055,8 @@ ent_class_place_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 			return false;
 		if (pl != NULL) {
 			ent_add_place(c, a, p, pl);
-			ent_class(c, p, b, false, cue);
+			if (cue || !ent_place_thing(c, a, p, b))
+				ent_class(c, p, b, false, cue);
 			return true;
 		}
 	}

@@ -405,6 +405,7 @@ bool ent_plain_noun(struct ent_ctx *c, size_t i);
 /* Adds the run [a, b) as a place where its shape says it is one
  * ("Wall Street", "Broward County", "San Francisco"). */
 bool ent_shaped_place(struct ent_ctx *c, size_t a, size_t b, bool cue);
+bool ent_place_thing(struct ent_ctx *c, size_t a, size_t p, size_t b);
 bool ent_in_address(const struct ent_ctx *c, size_t i);
 
 /* Gives the Cyrillic person names of several words of c the first of

@@ -1004,21 +1004,74 @@ ent_at_speaker(struct ent_ctx *c, const struct ent_run *x)
 	return ETOK_FIND(etok_folded(c->t, x->b), verbs);
 }
 
+/* Whether run x, a person's shape in English text that no given name
+ * opens and no title precedes, stands where English puts a place: after
+ * a lower-case "in", "atop", "near" or a point of the compass's
+ * adjective ("in Santa Ana", "atop Mauna Kea", "the northern Sierra
+ * Nevada"), before a lower-case word of a place's kind ("Kowloon West
+ * district") or before a comma and a place of the gazetteer ("South
+ * Portland, Maine"). */
+static bool
+ent_at_place(struct ent_ctx *c, const struct ent_run *x)
+{
+	static const char *const before[] = {
+		"atop", "eastern", "in", "near", "northern", "southern",
+		"western",
+	};
+	const struct etok *v = c->t->v;
+	const char *e;
+
+	if (!ent_bare_person(c, x) || c->lang == NULL ||
+	    strcmp(c->lang, "en") != 0 || (v[x->b - 1].flags & ETOK_POSS))
+		return false;
+	/* after the preposition, not a phrase that a common noun ends: a
+	 * title's ("in Purine Metabolism") */
+	if (x->a > 0 && !ent_word_is(c, x->b - 1, ENT_W_ENWORD) &&
+	    v[x->a - 1].sent == v[x->a].sent &&
+	    !(v[x->a - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
+	    ent_plain_gap(c, x->a - 1) &&
+	    ETOK_FIND(etok_folded(c->t, x->a - 1), before))
+		return true;
+	if (x->b >= c->t->n || v[x->b].sent != v[x->a].sent)
+		return false;
+	if (!(v[x->b].flags & (ETOK_CAP | ETOK_ALLCAP)))
+		return ent_plain_gap(c, x->b - 1) &&
+		    ent_word_is(c, x->b, ENT_W_KIND);
+	e = c->s + v[x->b - 1].off + v[x->b - 1].len;
+	if (e[0] != ',' || e[1] != ' ' || c->s + v[x->b].off != e + 2 ||
+	    (v[x->b].flags & ETOK_POSS) || !ent_word_is(c, x->b, ENT_W_PLACE))
+		return false;
+	/* the place ends the phrase: "of South Portland, Maine, was"; not
+	 * "Liu He, China's negotiator" */
+	e = c->s + v[x->b].off + v[x->b].len;
+	return *e == '\0' || strchr(",.;:)\n", *e) != NULL;
+}
+
 void
 ent_list_kinds(struct ent_ctx *c)
 {
 	char **to_org = xcalloc(2 * c->n + 1, sizeof(*to_org));
 	char **to_person = xcalloc(c->n + 1, sizeof(*to_person));
-	size_t i, j, k, n_org, n_person, n = 0, m = 0;
+	char **to_place = xcalloc(2 * c->n + 1, sizeof(*to_place));
+	size_t i, j, k, n_org, n_person, n_place, n = 0, m = 0, q = 0;
 
 	for (i = 0; i < c->n; i = j) {
 		n_org = ent_list_org(&c->runs[i]);
 		n_person = ent_list_person(c, &c->runs[i]);
+		n_place = c->runs[i].kind == ENT_PLACE;
 		for (j = i + 1; j < c->n &&
 		    ent_listed(c, &c->runs[j - 1], &c->runs[j]); j++) {
 			n_org += ent_list_org(&c->runs[j]);
 			n_person += ent_list_person(c, &c->runs[j]);
+			n_place += c->runs[j].kind == ENT_PLACE;
 		}
+		/* places only, and a person's shape among them: a place
+		 * ("Austria, South Tyrol and Switzerland") */
+		for (k = i; j - i >= 3 && n_place >= 2 && n_org == 0 &&
+		    n_person == 0 && k < j; k++)
+			if (ent_bare_person(c, &c->runs[k]) &&
+			    c->lang != NULL && strcmp(c->lang, "en") == 0)
+				to_place[q++] = c->runs[k].name;
 		if (j - i < 3 || (n_org == 0) == (n_person == 0))
 			continue;
 		for (k = i; k < j; k++) {
@@ -1032,9 +1085,13 @@ ent_list_kinds(struct ent_ctx *c)
 	for (i = 0; i < c->n; i++)
 		if (ent_at_speaker(c, &c->runs[i]))
 			to_org[n++] = c->runs[i].name;
+		else if (ent_at_place(c, &c->runs[i]))
+			to_place[q++] = c->runs[i].name;
 	/* the name's every mention: the list tells what it names */
 	ent_list_mark(c, to_org, n, ENT_PERSON, ENT_ORG);
 	ent_list_mark(c, to_person, m, ENT_ORG, ENT_PERSON);
+	ent_list_mark(c, to_place, q, ENT_PERSON, ENT_PLACE);
 	free(to_org);
 	free(to_person);
+	free(to_place);
 }

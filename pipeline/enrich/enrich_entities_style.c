@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Marks the words of title-case lines without closing punctuation:
- * headings ("Common Mistakes Python Developers Make"), whose capitals
- * are style, not names. A line is title-case when at least 60% of its
- * words of four letters or more are capitalised, and it has three. */
+/* Marks the words of title-case lines without closing punctuation but a
+ * question mark: headings ("Common Mistakes Python Developers Make",
+ * "How Do Coinbase and Coinbase Pro Work?"), whose capitals are style,
+ * not names. A line is title-case when at least 60% of its words of
+ * four letters or more are capitalised, and it has three. */
 void
 ent_headings(struct ent_ctx *c)
 {
@@ -36,7 +37,7 @@ ent_headings(struct ent_ctx *c)
 				caps += (t->v[k].flags & ETOK_CAP) != 0;
 			}
 		if (longw >= 3 && caps * 10 >= longw * 6 &&
-		    strchr(".!?:;\"\u201d\u00bb", e[-1]) == NULL)
+		    strchr(".!:;\"\u201d\u00bb", e[-1]) == NULL)
 			for (k = i; k < j; k++)
 				c->heading[k] = true;
 		i = j;
@@ -273,4 +274,31 @@ ent_shaped_place(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		return true;
 	}
 	return false;
+}
+
+/* Whether [p, b), the rest of an English run [a, b) after a place, is
+ * one common noun of the language in the singular after a determiner or
+ * a possessive (a year between them): a thing of the place ("the 2015
+ * Paris Agreement", "the U.S. Market", "China's Shanghai Composite"),
+ * no body of its own. A plural names a team ("Texas Rangers"), a word
+ * the dictionary writes capitalised too may be a name ("Washington
+ * Irving"), and a name used bare is a body's ("use London Underground
+ * or"). */
+bool
+ent_place_thing(struct ent_ctx *c, size_t a, size_t p, size_t b)
+{
+	const struct etok *v = c->t->v;
+	const char *f = etok_folded(c->t, p);
+	size_t k = a - 1;
+
+	if (b != p + 1 || a == 0 || c->lang == NULL ||
+	    strcmp(c->lang, "en") != 0 || (v[p].flags & ETOK_ALLCAP) ||
+	    v[p].len < 4 || f[strlen(f) - 1] == 's' ||
+	    !ent_word_is(c, p, ENT_W_ENWORD) ||
+	    ent_dict_word("encap", v[p].hash) || ent_word_is(c, p, ENT_W_ORG))
+		return false;
+	if ((v[k].flags & ETOK_NUM) && k > 0 && v[k - 1].sent == v[k].sent)
+		k--;
+	return v[k].sent == v[a].sent && ((v[k].flags & ETOK_POSS) ||
+	    etok_is(c->s, &v[k], "the") || ent_word_is(c, k, ENT_W_DET));
 }

@@ -107,10 +107,13 @@ static const char *const ent_place_kinds[] = {
 
 /* Words that end the name of a street, a square or a venue: a run
  * ending in one is a place ("Wall Street", "Tiananmen Square", "Mile
- * High Stadium"), never a person. */
+ * High Stadium"), never a person; with the abbreviations of the
+ * streets' words ("Cornmarket St", "Bragg St") and the quay, a street
+ * along water ("Albert Quay"). */
 static const char *const ent_site_words[] = {
-	"airport", "arena", "avenue", "boulevard", "bridge", "plaza", "road",
-	"square", "stadium", "station", "street",
+	"airport", "arena", "ave", "avenue", "blvd", "boulevard", "bridge",
+	"plaza", "quay", "rd", "road", "square", "st", "stadium", "station",
+	"street",
 };
 
 /* Words that open the name of a town and never a person's, in English

@@ -36,7 +36,8 @@ acronyms of wamerican that it also lists with a plural's s ("TV" and
 "TVs", "PC" and "PCs"): a thing, not a body. The same test of the
 proper nouns of wamerican, kind: a word it writes capitalised only
 ("Muslim", "Texan", "Hispanic", "Monday") and with a plural's s too
-("Muslims", "Texans") names one of a people, a faith or a day, and the
+("Muslims", "Texans"; an "es" after an s: "Christmases", "Swisses")
+names one of a people, a faith or a day, and the
 word and its plural are no body ("Apple", "Twitter", "Google" have no
 such plural).
 """
@@ -71,8 +72,13 @@ def kind_noun(w, have):
     "Texan", "Monday"; not "Apple", which is "apple" too, nor
     "Democrat")."""
     return (w[0].isupper() and sum(ch.isupper() for ch in w) == 1 and
-            not w.endswith("s") and w + "s" in have and
-            w.lower() not in have)
+            w + plural_s(w) in have and w.lower() not in have)
+
+
+def plural_s(w):
+    """The ending of w's plural: "es" after an s ("Christmases",
+    "Swisses"), "s" otherwise ("Muslims")."""
+    return "es" if w.endswith("s") else "s"
 
 
 def words(path, lower_only):
@@ -102,7 +108,8 @@ def words(path, lower_only):
         if lower_only == "kind":
             if not kind_noun(w, have):
                 continue
-            out.add(unicodedata.normalize("NFC", (w + "s").casefold()))
+            out.add(unicodedata.normalize("NFC",
+                                          (w + plural_s(w)).casefold()))
         out.add(unicodedata.normalize("NFC", w.casefold()))
     return out
 
