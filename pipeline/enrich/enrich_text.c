@@ -199,6 +199,32 @@ cp_class(int32_t c)
 	return r;
 }
 
+/* cp_class() of each byte below 0x80 that is a letter or a digit, 0 for
+ * every other byte. */
+#define ETOK_L (CP_WORD | CP_LETTER)
+#define ETOK_U (CP_WORD | CP_LETTER | CP_UPPER)
+static const unsigned char etok_ascii[256] = {
+	['0'] = CP_WORD, ['1'] = CP_WORD, ['2'] = CP_WORD, ['3'] = CP_WORD,
+	['4'] = CP_WORD, ['5'] = CP_WORD, ['6'] = CP_WORD, ['7'] = CP_WORD,
+	['8'] = CP_WORD, ['9'] = CP_WORD,
+	['A'] = ETOK_U, ['B'] = ETOK_U, ['C'] = ETOK_U, ['D'] = ETOK_U,
+	['E'] = ETOK_U, ['F'] = ETOK_U, ['G'] = ETOK_U, ['H'] = ETOK_U,
+	['I'] = ETOK_U, ['J'] = ETOK_U, ['K'] = ETOK_U, ['L'] = ETOK_U,
+	['M'] = ETOK_U, ['N'] = ETOK_U, ['O'] = ETOK_U, ['P'] = ETOK_U,
+	['Q'] = ETOK_U, ['R'] = ETOK_U, ['S'] = ETOK_U, ['T'] = ETOK_U,
+	['U'] = ETOK_U, ['V'] = ETOK_U, ['W'] = ETOK_U, ['X'] = ETOK_U,
+	['Y'] = ETOK_U, ['Z'] = ETOK_U,
+	['a'] = ETOK_L, ['b'] = ETOK_L, ['c'] = ETOK_L, ['d'] = ETOK_L,
+	['e'] = ETOK_L, ['f'] = ETOK_L, ['g'] = ETOK_L, ['h'] = ETOK_L,
+	['i'] = ETOK_L, ['j'] = ETOK_L, ['k'] = ETOK_L, ['l'] = ETOK_L,
+	['m'] = ETOK_L, ['n'] = ETOK_L, ['o'] = ETOK_L, ['p'] = ETOK_L,
+	['q'] = ETOK_L, ['r'] = ETOK_L, ['s'] = ETOK_L, ['t'] = ETOK_L,
+	['u'] = ETOK_L, ['v'] = ETOK_L, ['w'] = ETOK_L, ['x'] = ETOK_L,
+	['y'] = ETOK_L, ['z'] = ETOK_L,
+};
+#undef ETOK_L
+#undef ETOK_U
+
 /* The code point at s[i] (cp_at()) and its cp_class() in *cls, with
  * ASCII handled inline. */
 static inline int32_t
@@ -279,6 +305,11 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 		struct etok k = { 0 };
 		int letters = 0, uppers = 0;
 
+		if (c == ' ') {
+			space_before = true;
+			i++;
+			continue;
+		}
 		if (!(cls & CP_WORD)) {
 			if (cp_sentence_end(c))
 				ended = true;
@@ -308,6 +339,18 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 			k.flags |= ETOK_NUM;
 		nospace = c >= 0x0E00 && etok_nospace(c);
 		while (i < n) {
+			/* ASCII letters and digits, the most of any text, by
+			 * a table: what the decoding below makes of them */
+			unsigned a;
+
+			while (!nospace && i < n &&
+			    (a = etok_ascii[(unsigned char)s[i]]) != 0) {
+				letters += (a & CP_LETTER) != 0;
+				uppers += (a & CP_UPPER) != 0;
+				i++;
+			}
+			if (i >= n)
+				break;
 			if (i > k.off)
 				c = cp_next(s, n, i, &w, &cls);
 			/* in a script written without spaces, each character
