@@ -298,6 +298,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 	unsigned next = ETOK_SENT | ETOK_PARA;
 	int sent = 0;
 	bool ended = false, space_before = true, nospace;
+	bool line_open = true;  /* only spaces since the line's start */
 
 	while (i < n && t->n < max) {
 		unsigned cls;
@@ -313,6 +314,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 		if (!(cls & CP_WORD)) {
 			if (cp_sentence_end(c))
 				ended = true;
+			line_open = c == '\n';
 			if (c == '\n') {
 				ended = true;
 				if (i + 1 < n && s[i + 1] == '\n')
@@ -401,6 +403,15 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 done:
 		k.flags |= next;
 		k.sent = sent;
+		if (line_open) {
+			size_t e = k.off + k.len;
+
+			while (s[e] == ' ')
+				e++;
+			if (s[e] == '\n' || s[e] == '\0')
+				k.flags |= ETOK_LINE;
+		}
+		line_open = false;
 		if (letters >= 2 && uppers == letters)
 			k.flags |= ETOK_ALLCAP;
 		next = 0;

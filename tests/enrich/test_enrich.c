@@ -1066,6 +1066,18 @@ test_tokens_ascii_table(void **state)
 	assert_string_equal(etok_folded(&t, 7), "x-ray");
 	assert_string_equal(etok_folded(&t, 17), "köln-bonn");
 	etok_free(&t);
+	/* a word alone on its line, spaces around it aside (ETOK_LINE,
+	 * which spares ent_menu_item() the text) */
+	etok_split("Menu \nHome's\n  Top  \nx Top\n-Dash\n\nEnd", &t);
+	assert_int_equal(t.n, 7);
+	assert_true(t.v[0].flags & ETOK_LINE);     /* Menu */
+	assert_false(t.v[1].flags & ETOK_LINE);    /* Home, before 's */
+	assert_true(t.v[2].flags & ETOK_LINE);     /* Top */
+	assert_false(t.v[3].flags & ETOK_LINE);    /* x */
+	assert_false(t.v[4].flags & ETOK_LINE);    /* Top after x */
+	assert_false(t.v[5].flags & ETOK_LINE);    /* Dash after '-' */
+	assert_true(t.v[6].flags & ETOK_LINE);     /* End */
+	etok_free(&t);
 }
 
 /* The word lists are searched with bsearch(): they must stay sorted. */
