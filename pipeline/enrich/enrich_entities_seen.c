@@ -206,7 +206,8 @@ ent_menu_item(struct ent_ctx *c, size_t i)
 	const struct etok *k = &c->t->v[i];
 	size_t a = k->off, e = k->off + k->len, next;
 
-	if (!(k->flags & ETOK_CAP))
+	/* the tokeniser's ETOK_LINE: no text read for most words */
+	if (!(k->flags & ETOK_CAP) || !(k->flags & ETOK_LINE))
 		return false;
 	while (a > 0 && c->s[a - 1] == ' ')
 		a--;
@@ -513,6 +514,25 @@ ent_plural(const struct ent_ctx *c, size_t i)
 	    w[n - 2] <= 'z' && w[n - 2] != 's';
 }
 
+/* The hashes of the n folded words w (etok_hash(), as the tokeniser
+ * hashes a word's fold), for a look at each word's hash before its fold
+ * and the text around it are read. */
+static void
+ent_verb_hashes(const char *const *w, size_t n, uint64_t *h)
+{
+	for (size_t i = 0; i < n; i++)
+		h[i] = etok_hash(w[i], strlen(w[i]));
+}
+
+static bool
+ent_hash_in(uint64_t x, const uint64_t *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (x == h[i])
+			return true;
+	return false;
+}
+
 /* Whether word i, opening a sentence in English text, is a body's name
  * by what it does: the text writes its form right before "said",
  * "says", "told", "announced" or "declined" ("Apple said", "Samsung
@@ -529,10 +549,13 @@ ent_speaks_fill(struct ent_ctx *c)
 		"announced", "declined", "said", "says", "told",
 	};
 	const struct etok *v = c->t->v;
+	uint64_t h[ETOK_COUNT(verbs)];
 
+	ent_verb_hashes(verbs, ETOK_COUNT(verbs), h);
 	ent_hset_init(&c->speaks);
 	for (size_t j = 0; j + 1 < c->t->n; j++)
-		if (v[j + 1].sent == v[j].sent && ent_plain_gap(c, j) &&
+		if (ent_hash_in(v[j + 1].hash, h, ETOK_COUNT(verbs)) &&
+		    v[j + 1].sent == v[j].sent && ent_plain_gap(c, j) &&
 		    !(v[j + 1].flags & (ETOK_CAP | ETOK_ALLCAP)) &&
 		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
 			ent_hset_add(&c->speaks, v[j].hash);
@@ -563,7 +586,9 @@ ent_named_fill(struct ent_ctx *c)
 		"announced", "said", "says", "told",
 	};
 	const struct etok *v = c->t->v;
+	uint64_t h[ETOK_COUNT(verbs)];
 
+	ent_verb_hashes(verbs, ETOK_COUNT(verbs), h);
 	ent_hset_init(&c->said);
 	ent_hset_init(&c->poss);
 	ent_hset_init(&c->titled);
@@ -572,8 +597,9 @@ ent_named_fill(struct ent_ctx *c)
 			ent_hset_add(&c->poss, v[j].hash);
 		if (j > 0 && ent_word_is(c, j - 1, ENT_W_TITLE))
 			ent_hset_add(&c->titled, v[j].hash);
-		if (j + 1 < c->t->n && v[j + 1].sent == v[j].sent &&
-		    ent_plain_gap(c, j) &&
+		if (j + 1 < c->t->n &&
+		    ent_hash_in(v[j + 1].hash, h, ETOK_COUNT(verbs)) &&
+		    v[j + 1].sent == v[j].sent && ent_plain_gap(c, j) &&
 		    ETOK_FIND(etok_folded(c->t, j + 1), verbs))
 			ent_hset_add(&c->said, v[j].hash);
 	}

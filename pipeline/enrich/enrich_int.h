@@ -17,7 +17,10 @@ enum {
 	ETOK_POSS = 1 << 3,    /* followed by 's or ’s, which is not in it */
 	ETOK_PARA = 1 << 4,    /* first word of a paragraph */
 	ETOK_NUM = 1 << 5,     /* starts with a digit */
-	ETOK_ABBR = 1 << 6     /* followed by a '.' that ends no sentence */
+	ETOK_ABBR = 1 << 6,    /* followed by a '.' that ends no sentence */
+	ETOK_LINE = 1 << 7     /* alone on its line: only spaces between it
+	                          and the line's start, and its end (as
+	                          written: before any 's) and the line's */
 };
 
 /* A word: text[off, off + len), its flags, its sentence number, and its

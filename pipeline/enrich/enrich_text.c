@@ -199,6 +199,32 @@ cp_class(int32_t c)
 	return r;
 }
 
+/* cp_class() of each byte below 0x80 that is a letter or a digit, 0 for
+ * every other byte. */
+#define ETOK_L (CP_WORD | CP_LETTER)
+#define ETOK_U (CP_WORD | CP_LETTER | CP_UPPER)
+static const unsigned char etok_ascii[256] = {
+	['0'] = CP_WORD, ['1'] = CP_WORD, ['2'] = CP_WORD, ['3'] = CP_WORD,
+	['4'] = CP_WORD, ['5'] = CP_WORD, ['6'] = CP_WORD, ['7'] = CP_WORD,
+	['8'] = CP_WORD, ['9'] = CP_WORD,
+	['A'] = ETOK_U, ['B'] = ETOK_U, ['C'] = ETOK_U, ['D'] = ETOK_U,
+	['E'] = ETOK_U, ['F'] = ETOK_U, ['G'] = ETOK_U, ['H'] = ETOK_U,
+	['I'] = ETOK_U, ['J'] = ETOK_U, ['K'] = ETOK_U, ['L'] = ETOK_U,
+	['M'] = ETOK_U, ['N'] = ETOK_U, ['O'] = ETOK_U, ['P'] = ETOK_U,
+	['Q'] = ETOK_U, ['R'] = ETOK_U, ['S'] = ETOK_U, ['T'] = ETOK_U,
+	['U'] = ETOK_U, ['V'] = ETOK_U, ['W'] = ETOK_U, ['X'] = ETOK_U,
+	['Y'] = ETOK_U, ['Z'] = ETOK_U,
+	['a'] = ETOK_L, ['b'] = ETOK_L, ['c'] = ETOK_L, ['d'] = ETOK_L,
+	['e'] = ETOK_L, ['f'] = ETOK_L, ['g'] = ETOK_L, ['h'] = ETOK_L,
+	['i'] = ETOK_L, ['j'] = ETOK_L, ['k'] = ETOK_L, ['l'] = ETOK_L,
+	['m'] = ETOK_L, ['n'] = ETOK_L, ['o'] = ETOK_L, ['p'] = ETOK_L,
+	['q'] = ETOK_L, ['r'] = ETOK_L, ['s'] = ETOK_L, ['t'] = ETOK_L,
+	['u'] = ETOK_L, ['v'] = ETOK_L, ['w'] = ETOK_L, ['x'] = ETOK_L,
+	['y'] = ETOK_L, ['z'] = ETOK_L,
+};
+#undef ETOK_L
+#undef ETOK_U
+
 /* The code point at s[i] (cp_at()) and its cp_class() in *cls, with
  * ASCII handled inline. */
 static inline int32_t
@@ -272,6 +298,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 	unsigned next = ETOK_SENT | ETOK_PARA;
 	int sent = 0;
 	bool ended = false, space_before = true, nospace;
+	bool line_open = true;  /* only spaces since the line's start */
 
 	while (i < n && t->n < max) {
 		unsigned cls;
@@ -279,9 +306,15 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 		struct etok k = { 0 };
 		int letters = 0, uppers = 0;
 
+		if (c == ' ') {
+			space_before = true;
+			i++;
+			continue;
+		}
 		if (!(cls & CP_WORD)) {
 			if (cp_sentence_end(c))
 				ended = true;
+			line_open = c == '\n';
 			if (c == '\n') {
 				ended = true;
 				if (i + 1 < n && s[i + 1] == '\n')
@@ -308,6 +341,18 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 			k.flags |= ETOK_NUM;
 		nospace = c >= 0x0E00 && etok_nospace(c);
 		while (i < n) {
+			/* ASCII letters and digits, the most of any text, by
+			 * a table: what the decoding below makes of them */
+			unsigned a;
+
+			while (!nospace && i < n &&
+			    (a = etok_ascii[(unsigned char)s[i]]) != 0) {
+				letters += (a & CP_LETTER) != 0;
+				uppers += (a & CP_UPPER) != 0;
+				i++;
+			}
+			if (i >= n)
+				break;
 			if (i > k.off)
 				c = cp_next(s, n, i, &w, &cls);
 			/* in a script written without spaces, each character
@@ -358,6 +403,15 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 done:
 		k.flags |= next;
 		k.sent = sent;
+		if (line_open) {
+			size_t e = k.off + k.len;
+
+			while (s[e] == ' ')
+				e++;
+			if (s[e] == '\n' || s[e] == '\0')
+				k.flags |= ETOK_LINE;
+		}
+		line_open = false;
 		if (letters >= 2 && uppers == letters)
 			k.flags |= ETOK_ALLCAP;
 		next = 0;

@@ -271,6 +271,19 @@ html_strip_attr_kept_on(const char *tag, const char *name)
 	return at != NULL && (at->on & strip_kind_of(tag, strlen(tag))) != 0;
 }
 
+/* The bytes that keep strip_href_not_home() from judging a link: blanks
+ * and controls, entities, escapes. */
+static const bool strip_href_odd[256] = {
+	[0] = true, [1] = true, [2] = true, [3] = true, [4] = true,
+	[5] = true, [6] = true, [7] = true, [8] = true, [9] = true,
+	[10] = true, [11] = true, [12] = true, [13] = true, [14] = true,
+	[15] = true, [16] = true, [17] = true, [18] = true, [19] = true,
+	[20] = true, [21] = true, [22] = true, [23] = true, [24] = true,
+	[25] = true, [26] = true, [27] = true, [28] = true, [29] = true,
+	[30] = true, [31] = true, [32] = true, ['%'] = true, ['&'] = true,
+	['\\'] = true
+};
+
 /* Whether the link s[0..n), an <a>'s href as it stands in the page, is
  * surely not the site's home page as meta_is_logo() reads it
  * (xmlParseURI(): no path or "/", no query, no fragment), nor any link
@@ -283,8 +296,7 @@ strip_href_not_home(const char *s, size_t n)
 	size_t i = 0, p = 1;
 
 	for (size_t k = 0; k < n; k++)
-		if (s[k] == '&' || s[k] == '%' || s[k] == '\\' ||
-		    (unsigned char)s[k] <= ' ')
+		if (strip_href_odd[(unsigned char)s[k]])
 			return false;
 	if (n > 0 && strip_is_letter(s[0])) {
 		while (p < n && (strip_is_letter(s[p]) ||
@@ -444,10 +456,17 @@ html_href_is_picture(const char *s, size_t n)
 {
 	static const char *const exts[] = { ".jpg", ".jpeg", ".png", ".gif",
 		".webp", ".avif" };
-	size_t e, end;
+	const char *q = memchr(s, '?', n);
+	size_t e, end = q != NULL ? (size_t)(q - s) : n;
+	char last;
 
-	for (end = 0; end < n && s[end] != '?' && s[end] != '#'; end++)
-		;
+	q = memchr(s, '#', end);
+	if (q != NULL)
+		end = (size_t)(q - s);
+	/* each extension ends in g, f or p, in either case */
+	last = end > 0 ? (char)(s[end - 1] | 0x20) : '\0';
+	if (last != 'g' && last != 'f' && last != 'p')
+		return false;
 	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		e = strlen(exts[i]);
 		if (end >= e && strip_ncasecmp(s + end - e, exts[i], e) == 0)

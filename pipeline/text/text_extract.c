@@ -58,14 +58,13 @@ text_has_role(const char *s)
 {
 	for (size_t i = 0; i < TEXT_NELEM(text_roles); i++) {
 		size_t k = strlen(text_roles[i]);
+		const char *w = s;  /* where q's word starts */
 
 		for (const char *q = s; *q != '\0'; q++) {
-			const char *w = q;
-
+			if (q > s && q[-1] == ' ')
+				w = q;
 			if (strncasecmp(q, text_roles[i], k) != 0)
 				continue;
-			while (w > s && w[-1] != ' ')
-				w--;
 			if (w == q || text_starts_upper(w))
 				return true;
 		}

@@ -1012,6 +1012,74 @@ test_story_restore(void **state)
 	json_decref(g2);
 }
 
+/* The tokeniser reads ASCII letters and digits by a table and the rest
+ * by decoding: words that mix them, scripts without spaces after ASCII,
+ * capitals, possessives, hyphens, "U.S." and abbreviations split as
+ * the decoding alone split them. */
+static void
+test_tokens_ascii_table(void **state)
+{
+	static const char *s =
+	    "NATO's Z\xc3\xbcrich \xc3\x89TAT, Bangkok \xe0\xb8\x81\xe0\xb8\xa3"
+	    "ab x-ray U.S. AB9 \xc4\xb0stanbul tHe 2024\n\nnext \xe6\x9d\xb1"
+	    "\xe4\xba\xac" "abc K\xc3\x96LN-Bonn Mr. e\xcc\x81t\xc3\xa9 O'Neil "
+	    "a.m. j. \xc3\x80" "B";
+	static const struct { size_t off, len; unsigned flags; int sent; }
+	    want[] = {
+		{ 0, 4, 31, 0 },
+		{ 7, 7, 1, 0 },
+		{ 15, 5, 3, 0 },
+		{ 22, 7, 1, 0 },
+		{ 30, 3, 0, 0 },
+		{ 33, 3, 0, 0 },
+		{ 36, 2, 0, 0 },
+		{ 39, 5, 0, 0 },
+		{ 45, 3, 67, 0 },
+		{ 50, 3, 3, 0 },
+		{ 54, 9, 1, 0 },
+		{ 64, 3, 0, 0 },
+		{ 68, 4, 32, 0 },
+		{ 74, 4, 20, 1 },
+		{ 79, 3, 0, 1 },
+		{ 82, 3, 0, 1 },
+		{ 85, 3, 0, 1 },
+		{ 89, 10, 1, 1 },
+		{ 100, 2, 65, 1 },
+		{ 104, 6, 0, 1 },
+		{ 111, 6, 1, 1 },
+		{ 118, 3, 64, 1 },
+		{ 123, 1, 0, 1 },
+		{ 126, 3, 7, 2 },
+	};
+	struct etoks t = { 0 };
+	size_t i;
+
+	(void)state;
+	etok_split(s, &t);
+	assert_int_equal(t.n, sizeof(want) / sizeof(want[0]));
+	for (i = 0; i < t.n; i++) {
+		assert_int_equal(t.v[i].off, want[i].off);
+		assert_int_equal(t.v[i].len, want[i].len);
+		assert_int_equal(t.v[i].flags, want[i].flags);
+		assert_int_equal(t.v[i].sent, want[i].sent);
+	}
+	assert_string_equal(etok_folded(&t, 7), "x-ray");
+	assert_string_equal(etok_folded(&t, 17), "köln-bonn");
+	etok_free(&t);
+	/* a word alone on its line, spaces around it aside (ETOK_LINE,
+	 * which spares ent_menu_item() the text) */
+	etok_split("Menu \nHome's\n  Top  \nx Top\n-Dash\n\nEnd", &t);
+	assert_int_equal(t.n, 7);
+	assert_true(t.v[0].flags & ETOK_LINE);     /* Menu */
+	assert_false(t.v[1].flags & ETOK_LINE);    /* Home, before 's */
+	assert_true(t.v[2].flags & ETOK_LINE);     /* Top */
+	assert_false(t.v[3].flags & ETOK_LINE);    /* x */
+	assert_false(t.v[4].flags & ETOK_LINE);    /* Top after x */
+	assert_false(t.v[5].flags & ETOK_LINE);    /* Dash after '-' */
+	assert_true(t.v[6].flags & ETOK_LINE);     /* End */
+	etok_free(&t);
+}
+
 /* The word lists are searched with bsearch(): they must stay sorted. */
 static void
 test_tables_sorted(void **state)
@@ -1298,6 +1366,7 @@ main(int argc, char **argv)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_entities_listed),
 		cmocka_unit_test(test_tables_sorted),
+		cmocka_unit_test(test_tokens_ascii_table),
 		cmocka_unit_test(test_normalise_text),
 		cmocka_unit_test(test_normalise_url),
 		cmocka_unit_test(test_canonical_url),

@@ -436,6 +436,16 @@ def large_hostile(out):
                   for i in range(120000)) +
         "\nThis is the last paragraph of the article text, long enough "
         "to be prose and count as the body of it.\n")
+    # round 24's role inside a handle (text_has_role()): each role's word
+    # in a byline's name walked back to the start of its word, and a
+    # word in small letters of 300,000 "news" (1.2 MB) read back from
+    # each (main's binary: 3.8 s on 40,000 of them, some 3 minutes on
+    # these); the word's start is kept as the name is read, 1 s now
+    put(out, "text", "hostile-role-handle-300k.txt",
+        "A title of the page\n\nBy Jane x" + "news" * 300000 + "\n\n" +
+        "\n\n".join("This is a paragraph of the article with enough "
+                     "words to be prose number %d." % i
+                     for i in range(30)) + "\n")
     # round 23's tail of a dump: a 2 MB paragraph in the region under a
     # byline, then 200 paragraphs that open with the author's name, which
     # a line under the long one holds: text_names_author() read the long

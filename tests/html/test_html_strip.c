@@ -213,6 +213,22 @@ test_links_and_styles(void **state)
 	assert_false(html_href_is_author("/x.com/autor#a/author/j", 23));
 	assert_false(html_href_is_author("/x/autor?/author/j", 18));
 	assert_true(html_href_is_author("https://x.com?a/author/j", 24));
+	/* a picture's link: its extension before any query or fragment,
+	 * in either case (the last letter is asked first) */
+	assert_true(html_href_is_picture("/a/b.JPG?w=1#x", 14));
+	assert_true(html_href_is_picture("b.webp#a?b", 10));
+	assert_true(html_href_is_picture("x.AvIf", 6));
+	assert_false(html_href_is_picture("/a.jpg/b?c.png", 14));
+	assert_false(html_href_is_picture("/b#a.jpg?c", 10));
+	assert_false(html_href_is_picture(".pn", 3));
+	assert_false(html_href_is_picture("?.gif", 5));
+	assert_true(html_href_is_picture("a.gif", 5));
+	assert_false(html_href_is_picture("a.gif", 4));
+	/* a link with a blank, an entity or an escape is kept as it is */
+	check("<a href=\"/a b\">t</a><a href=/a&amp;b>u</a><a href=/a%20>v</a>"
+	    "<a href=/a\\b>w</a><a href=/a#b>x</a>",
+	    "<a href=\"/a b\">t</a><a href=/a&amp;b>u</a><a href=/a%20>v</a>"
+	    "<a href=/a\\b>w</a><a>x</a>");
 	/* or a query for one author's articles */
 	assert_true(html_href_is_author("/?author=3", 10));
 	assert_true(html_href_is_author("/s/?q=jane-doe&in=author#r", 26));
