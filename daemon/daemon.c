@@ -137,6 +137,7 @@ on_retry(evutil_socket_t fd, short what, void *arg)
 	if (d->watcher != NULL) {
 		ingest_retry_moves(d);
 		ingest_reclaim(d, d->cfg.inbox);
+		ingest_prune_refused(d);
 		watcher_rescan(d->watcher);
 	}
 	sources_retry(d->sources);
@@ -623,6 +624,7 @@ daemon_free(struct daemon *d)
 	strlist_free(&d->tidy_left);
 	strlist_free(&d->tidied_gone);
 	ingest_free_marks(d);
+	ingest_free_refused(d);
 	free(d->tidy_dir);
 	if (!d->abandoned) {
 		workers_free(d->workers);

@@ -69,6 +69,14 @@ void ingest_prune_backs(struct daemon *d, const char *dir);
  * (d->retry_offered). */
 void ingest_free_marks(struct daemon *d);
 
+/* At the store's retry: the files whose claim was refused when offered
+ * (warned of once, ingest_offer.c) and which are no longer in the inbox
+ * are forgotten; a file of the name refused again is warned of again. */
+void ingest_prune_refused(struct daemon *d);
+
+/* Frees that list (at exit). */
+void ingest_free_refused(struct daemon *d);
+
 /* Frees items that never came back (only at exit, after the pool). */
 void ingest_free_item(struct item *it);
 

@@ -1,6 +1,11 @@
-/* The inbox's work on one file (ingest.c) and the asks of the stream
- * for files adopted from dead nodes (ingest_asks.c): what the two share.
- * Loop thread only, but for the item's worker fields. */
+/* The inbox's work on one file, in the files of ingest_*.c: the item
+ * on the loop thread (ingest.c), the watcher's offers (ingest_offer.c),
+ * the files taken up from claimed/ folders (ingest_reclaim.c,
+ * ingest_adopt.c), the worker's part (ingest_work.c), the commit
+ * (ingest_commit.c), the moves out (ingest_moves.c), the marks of files
+ * put back by hand (ingest_marks.c) and the asks of the stream
+ * (ingest_asks.c): what they share. Loop thread only, but for the
+ * item's worker fields. */
 #ifndef NW_INGEST_INT_H
 #define NW_INGEST_INT_H
 
@@ -13,8 +18,10 @@
 #include "job.h"
 #include "watcher.h"
 
+struct buf;
 struct daemon;
 struct nw_article;
+struct strlist;
 
 /* A claimed file at its commit (claim_check()). */
 enum claim_state {
@@ -135,6 +142,16 @@ struct offer_mark {
 	char *name;
 };
 
+/* A file in the inbox whose claim was refused when offered, and why
+ * (offer_take()): warned of once; its later offers while it is there
+ * (the store's retries rescan the inbox) say it at debug level only. In
+ * memory only: a restart warns of it again, once. */
+struct claim_refused {
+	uintmax_t dev, ino;
+	char *name;
+	char *why;
+};
+
 /* A file judged put back by hand when offered, waiting for its mark
  * (offer_pend()). */
 struct back_pending {
@@ -177,6 +194,39 @@ struct move {
 	                           which failed, waits (not a waiting
 	                           move: d->moves_waiting) */
 };
+
+/* The item in work of the file dir/name (inflight_find(): in the
+ * inbox), or NULL. */
+struct item *inflight_find_in(struct daemon *d, const char *dir,
+    const char *name);
+struct item *inflight_find(struct daemon *d, const char *name);
+/* Whether the file dir/claimed/node/name is in work. */
+bool inflight_held(struct daemon *d, const char *dir, const char *node,
+    const char *name);
+
+/* Queues the file in dir for work: claimed into dir/claimed/node/
+ * already, or node NULL; ad: where the event of the dead nodes whose
+ * claim it was is looked for (NULL: this node's claim). WATCHER_FULL
+ * leaves fd to the caller; WATCHER_TAKEN, the item is the last of
+ * d->inflight (ingest.c). */
+enum watcher_offer item_submit(struct daemon *d, const char *dir,
+    const char *name, const char *node, const struct adoption *ad,
+    int fd, const struct stat *st);
+
+/* Where a file adopted from the nodes of chain was, in claimed/, into
+ * out: HOLDER, or HOLDER/.from/REST (ingest.c). */
+void adopted_home(const char *chain, struct buf *out);
+
+/* The subfolders of dir/claimed/node/.from/ into out: the chains of
+ * the dead nodes whose files node adopted (ingest_reclaim.c). */
+void adopted_from(const char *dir, const char *node, struct strlist *out);
+
+/* The item's job.run, on a worker (ingest_work.c). */
+void ingest_work(struct job *job);
+
+/* The item's job.commit, in the loop turn's transaction
+ * (ingest_commit.c): 0, or -1 with err, which rolls the turn back. */
+int item_commit_job(struct job *job, char *err, size_t errlen);
 
 /* Moves the file out (inbox_dispose()) and logs the outcome: 0, 1 if
  * it changed or went (it stays), -1 if the move failed. */
@@ -234,8 +284,8 @@ enum offer_back { OFFER_NEW, OFFER_BACK, OFFER_BACK_UNMARKED };
 enum offer_back offer_put_back(struct daemon *d, const char *name,
     const struct stat *st);
 /* The file offered as name, judged (back), claimed (but OFFER_BACK_
- * UNMARKED) and queued (ingest.c): WATCHER_FULL leaves fd to the
- * caller. */
+ * UNMARKED) and queued (ingest_offer.c): WATCHER_FULL leaves fd to
+ * the caller. */
 enum watcher_offer offer_take(struct daemon *d, const char *name, int fd,
     const struct stat *st, enum offer_back back);
 /* A file judged put back (OFFER_BACK) waits, its fd held, for its mark,

@@ -1,12 +1,12 @@
 /* The files offered in the inbox whose turn the store rolled back, until
- * the store's retry. One judged put back by hand (put_back(), ingest.c)
- * goes back into the inbox at once, where its place is its judgement: a
- * kill leaves it there, and the next start finds it put back (its ctime
- * past its commit's), where claimed/ would hold it for a kill's leftover
- * and its old event be sent again. Its offers are passed over until the
- * retry's rescan. The others wait in claimed/THIS/, each marked with its
- * ctime when offered, so that the retry judges it as at its offer.
- * Loop thread only. */
+ * the store's retry. One judged put back by hand (put_back(),
+ * ingest_commit.c) goes back into the inbox at once, where its place is
+ * its judgement: a kill leaves it there, and the next start finds it put
+ * back (its ctime past its commit's), where claimed/ would hold it for a
+ * kill's leftover and its old event be sent again. Its offers are
+ * passed over until the retry's rescan. The others wait in
+ * claimed/THIS/, each marked with its ctime when offered, so that the
+ * retry judges it as at its offer. Loop thread only. */
 #include <event2/event.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -48,6 +48,9 @@ fail; then the test frees the disk.
   finds the name taken, and the file stays in claimed/; the log says so
   and where it is (an older version said nothing), and the retry once
   the disk is freed takes it from there: nothing is left in claimed/.
+  While it waits there, the new file's claim, refused for the name, is
+  warned of once, not at each of two more retries that fail (an older
+  version warned at each).
 SIGTERM ends each run with exit 0. Every wait is bounded; NW_TIME_FACTOR
 stretches them.
 """
@@ -75,6 +78,7 @@ AGAIN = "%s: already committed as seq"
 GIVEN = "%s: put back into the inbox by hand, its turn rolled back"
 TAKEN = "another file of that name came into the inbox meanwhile): " \
     "taken from there at the store's retry"
+REFUSED = "is taken (a file given back later); working on it in the inbox"
 
 
 def put_back_failing(inbox, logp, at, filler):
@@ -142,6 +146,12 @@ def name_taken(exe, conf_path, logp, sub, inbox, filler, move_hold):
                                lines_of(logp, "canon.html", at)), 10),
           "the log says it stays claimed, and where: %r"
           % lines_of(logp, "canon.html", at))
+    sub.settle(2 * RETRY + 1)       # two more retries fail
+    refused = [ln for ln in lines_of(logp, "canon.html", at)
+               if REFUSED in ln]
+    check(len(refused) == 1, "the new file's claim refused (the name "
+          "held in claimed/) is said once, not at each retry: %r"
+          % refused)
     os.unlink(filler)
     os.unlink(hold + ".held")
     check(wait_for(lambda: claimed_files(inbox) == [], 3 * RETRY + 10),
