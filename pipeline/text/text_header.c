@@ -527,26 +527,6 @@ text_in_numbered_list(const struct text_doc *d, size_t i)
 	return i + 1 < d->n && text_list_number(d->items[i + 1].s) == n + 1;
 }
 
-/* True when item i repeats, unbulleted, a bulleted item just over it
- * that is no crumb (no short entry over it): a picture's caption that
- * the renderer wrote as the gallery's entry and again as the picture's
- * text, no headline. The crumbs' last entry repeated is the heading. */
-static bool
-text_caption_copy(const struct text_doc *d, size_t i)
-{
-	for (size_t k = 1; k <= 2 && k <= i; k++) {
-		const struct text_item *up = &d->items[i - k];
-		const struct text_item *over = k < i ?
-		    &d->items[i - k - 1] : NULL;
-
-		if (!up->bullet || strcmp(up->s, d->items[i].s) != 0)
-			continue;
-		return over == NULL || !over->bullet ||
-		    over->words > TEXT_CRUMB_WORDS;
-	}
-	return false;
-}
-
 /* The last entry of crumbs that w3m and lynx set as an ordered list
  * ("1. Startseite", "2. Presse", "5. Messengerdienste sind kein
  * rechtsfreier Raum"), near the region's top or opening it: the page's
@@ -1016,7 +996,7 @@ text_header(struct text_doc *d)
 		/* crumbs that the rule above did not take end the run */
 		if (text_title_candidate(it) && !text_over_credit(d, i) &&
 		    !text_in_numbered_list(d, i) &&
-		    !text_caption_copy(d, i) && !text_under_by_label(d, i)) {
+		    !text_under_by_label(d, i)) {
 			found = true;
 			first = i;
 			continue;
