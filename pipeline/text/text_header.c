@@ -660,24 +660,6 @@ text_named_head(const struct text_doc *d, size_t first)
 	return first;
 }
 
-/* True when the item under i is a labelled credit in brackets of its
- * own ("(Image credit: Tom's Hardware)"): item i is the picture's
- * caption, no headline. */
-static bool
-text_over_credit(const struct text_doc *d, size_t i)
-{
-	const char *s = i + 1 < d->n ? d->items[i + 1].s : "";
-	size_t len = strlen(s), at;
-	char *c;
-
-	if (len < 3 || s[0] != '(' || s[len - 1] != ')' ||
-	    memchr(s, ':', len) == NULL)
-		return false;
-	c = text_credit(s, &at);
-	free(c);
-	return c != NULL;
-}
-
 /* True when item i, where the walk stopped, is a line of one word
  * between a line that reads as a headline and a date or a byline
  * ("JIJI", an agency's name or an author's handle between the headline
@@ -994,7 +976,7 @@ text_header(struct text_doc *d)
 
 		steps++;
 		/* crumbs that the rule above did not take end the run */
-		if (text_title_candidate(it) && !text_over_credit(d, i) &&
+		if (text_title_candidate(it) &&
 		    !text_in_numbered_list(d, i) &&
 		    !text_under_by_label(d, i)) {
 			found = true;

@@ -1168,45 +1168,6 @@ test_extract_headline_over_role_and_byline(void **state)
 	article_free(a);
 }
 
-/* A picture's caption over its labelled credit in brackets, between
- * the header and the body (tomshardware.com, w3m): the caption is no
- * headline; the walk goes on up to the headline over the byline. */
-static void
-test_extract_caption_over_credit(void **state)
-{
-	const char *s =
-	    " 1. Home\n"
-	    " 2. News\n"
-	    "\n"
-	    "Where and How to Buy an RTX 3080, 3090 or 3070\n"
-	    "\n"
-	    "By Michelle Ehrhardt 04 November 2020\n"
-	    "\n"
-	    "How to get your hands on an RTX 3000 card before they sell"
-	    " out.\n"
-	    "\n"
-	    "Shares\n"
-	    "Comments (32)\n"
-	    "Nvidia GeForce RTX 3080 Founders Edition product images\n"
-	    "\n"
-	    "(Image credit: Tom's Hardware)\n"
-	    "\n"
-	    "Nvidia\xe2\x80\x99s RTX 3000 series graphics cards are fina"
-	    "lly starting to hit store shelves, though they're\n"
-	    "still hard to come by. For instance, the company's flagshi"
-	    "p RTX 3080 card sold out instantly when\n"
-	    "it launched on September 17. The RTX 3090 also sold out in"
-	    "stantly when it came out on September\n"
-	    "24th, and the same happened to the RTX 3070 when it comes "
-	    "out on October 29th.\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_string_equal(a->title,
-	    "Where and How to Buy an RTX 3080, 3090 or 3070");
-	article_free(a);
-}
-
 /* A one-word line between the headline and its date (japantimes.co.jp,
  * w3m: the agency "JIJI"), and a label in the date's list under it
  * ("Article history"): the headline is the line over the one word. */
@@ -1894,7 +1855,6 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_labelled_name),
 		cmocka_unit_test(test_extract_headline_in_guillemets),
 		cmocka_unit_test(test_extract_headline_over_role_and_byline),
-		cmocka_unit_test(test_extract_caption_over_credit),
 		cmocka_unit_test(test_extract_headline_over_one_word_credit),
 		cmocka_unit_test(test_extract_arrow_over_headline),
 		cmocka_unit_test(test_extract_past_teaser_box),
