@@ -660,31 +660,6 @@ text_named_head(const struct text_doc *d, size_t first)
 	return first;
 }
 
-/* True when item i, where the walk stopped, is a line of one word
- * between a line that reads as a headline and a date or a byline
- * ("JIJI", an agency's name or an author's handle between the headline
- * and its date): the headline is the line over it, and the run the walk
- * passed under it the article's furniture ("Article history"). */
-static bool
-text_one_word_credit(const struct text_doc *d, size_t i)
-{
-	const struct text_item *it = &d->items[i], *up, *down;
-
-	if (i == 0 || i + 1 >= d->body_start || it->words != 1 ||
-	    it->kind != TEXT_OTHER || it->chrome || it->bullet ||
-	    it->datelike || it->sentence)
-		return false;
-	up = &d->items[i - 1];
-	down = &d->items[i + 1];
-	if (!down->datelike && !(down->kind == TEXT_OTHER && !down->chrome &&
-	    text_is_byline(down->s, down->words)))
-		return false;
-	return text_title_candidate(up) && !up->datelike &&
-	    up->words >= TEXT_BYLINE_TITLE_WORDS &&
-	    up->words <= TEXT_TITLE_MAX_WORDS &&
-	    !text_has_sentence_break(up->s) && !text_ends_full_stop(up->s);
-}
-
 /* True when it is a picture's placeholder of its own ("[Pokal-Aus
  * losung-Foto-BFV-3-310x165]"): one bracketed word. */
 static bool
@@ -1012,8 +987,6 @@ text_header(struct text_doc *d)
 		    text_is_byline(it->s, it->words) &&
 		    !text_menu_name(d, i, first)))
 			continue;
-		if (text_one_word_credit(d, i))
-			first = i - 1;
 		if (text_section_label(d, i, first)) {
 			found = false;
 			first = d->n;

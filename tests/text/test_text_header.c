@@ -1168,51 +1168,6 @@ test_extract_headline_over_role_and_byline(void **state)
 	article_free(a);
 }
 
-/* A one-word line between the headline and its date (japantimes.co.jp,
- * w3m: the agency "JIJI"), and a label in the date's list under it
- * ("Article history"): the headline is the line over the one word. */
-static void
-test_extract_headline_over_one_word_credit(void **state)
-{
-	const char *s =
-	    "  \xe2\x80\xa2 Support\n"
-	    "      \xe2\x96\xa1 About us\n"
-	    "      \xe2\x96\xa1 Faqs\n"
-	    "\n"
-	    "National / Crime & Legal\n"
-	    "\n"
-	    "Losing face: 6,000 surgical masks stolen from Kobe hospital\n"
-	    "\n"
-	    "JIJI\n"
-	    "\n"
-	    "  \xe2\x80\xa2 Feb 18, 2020\n"
-	    "    Article history\n"
-	    "      \xe2\x96\xa1 Online: Feb 18, 2020\n"
-	    "      \xe2\x96\xa1 Last Modified: Feb 18, 2020\n"
-	    "  \xe2\x80\xa2 PRINT\n"
-	    "  \xe2\x80\xa2 SHARE\n"
-	    "\n"
-	    "KOBE \xe2\x80\x93 A total of 6,000 surgical masks have been "
-	    "lost at a hospital in Kobe, it was\n"
-	    "learned Tuesday, amid growing concern over the new coronavi"
-	    "rus outbreak.\n"
-	    "\n"
-	    "The masks, worth \xc2\xa5" "40,000, had been kept at a mach"
-	    "ine room on the third floor of the\n"
-	    "Japanese hospital, according to the police and the hospita"
-	    "l.\n"
-	    "\n"
-	    "Four of the 12 boxes of masks were gone. Each box had 30 pa"
-	    "ckages, which each contained 50\n"
-	    "masks.\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_string_equal(a->title,
-	    "Losing face: 6,000 surgical masks stolen from Kobe hospital");
-	article_free(a);
-}
-
 /* The link to the previous post over the headline, opening with a
  * guillemet that nothing closes (disfunctions.de, w3m): an arrow, no
  * quote; the headline is the line under it. */
@@ -1855,7 +1810,6 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_labelled_name),
 		cmocka_unit_test(test_extract_headline_in_guillemets),
 		cmocka_unit_test(test_extract_headline_over_role_and_byline),
-		cmocka_unit_test(test_extract_headline_over_one_word_credit),
 		cmocka_unit_test(test_extract_arrow_over_headline),
 		cmocka_unit_test(test_extract_past_teaser_box),
 		cmocka_unit_test(test_extract_kicker_after_title),
