@@ -712,26 +712,6 @@ text_menu_name(const struct text_doc *d, size_t i, size_t first)
 	return n >= TEXT_MENU_BLOCK;
 }
 
-/* Where the walk stopped at the bulleted item i over the run at first:
- * the first item of i's block when that item, bulleted, is first's
- * text, and the block a list of three entries or more (a table of
- * contents over the first section's heading, "Purpose / Overview"), or
- * d->n. The headline stands over the contents. */
-static size_t
-text_contents_over(const struct text_doc *d, size_t i, size_t first)
-{
-	size_t top = i;
-
-	if (!d->items[i].bullet || first >= d->n)
-		return d->n;
-	while (top > 0 && d->items[top - 1].block == d->items[i].block)
-		top--;
-	if (i - top < 2 || !d->items[top].bullet ||
-	    strcmp(d->items[top].s, d->items[first].s) != 0)
-		return d->n;
-	return top;
-}
-
 /* True when, in a lynx dump, the item under the run's first is a
  * heading (column 0, no link) of TEXT_BYLINE_TITLE_WORDS words or more
  * that reads as a headline, and first is none and does not hold the
@@ -990,13 +970,6 @@ text_header(struct text_doc *d)
 		if (text_section_label(d, i, first)) {
 			found = false;
 			first = d->n;
-			continue;
-		}
-		box = text_contents_over(d, i, first);
-		if (box < d->n) {
-			found = false;
-			first = d->n;
-			i = box;
 			continue;
 		}
 		box = text_teaser_box(d, i, i > TEXT_BOX_ITEMS ?

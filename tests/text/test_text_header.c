@@ -1621,48 +1621,6 @@ test_extract_headline_in_braces(void **state)
 	article_free(a);
 }
 
-/* A table of contents between the headline and the first section's
- * heading, its first entry (netbits.us, w3m): the heading is no
- * headline; the walk goes on over the contents. */
-static void
-test_extract_headline_over_contents(void **state)
-{
-	const char *s =
-	    "Rsync + Stunnel 4.x\n"
-	    "\n"
-	    "Contents\n"
-	    "\n"
-	    "  \xe2\x80\xa2 Purpose / Overview\n"
-	    "  \xe2\x80\xa2 Building the Sources I\n"
-	    "  \xe2\x80\xa2 Generating Certs\n"
-	    "  \xe2\x80\xa2 Configuring Stunnel\n"
-	    "  \xe2\x80\xa2 TODO\n"
-	    "\n"
-	    "Purpose / Overview\n"
-	    "\n"
-	    "    A while back I went to a great TCLUG meeting with Mick Ba"
-	    "uer giving the main presentation. I\n"
-	    "    was impressed enough with his presentation to purchase a "
-	    "copy of his book: Building Secure\n"
-	    "    Servers with Linux. I also enjoy his Paranoid Penguin sec"
-	    "urity related columns in the Linux\n"
-	    "    Journal.\n"
-	    "\n"
-	    "    One of Mick's columns and a portion of his book deal with "
-	    "setting up stunnel to tunnel rsync\n"
-	    "    over an SSL encrypted connection. Unfortunately, I had a "
-	    "heck of a hard time getting this to\n"
-	    "    work because Mick's documentation examples rely heavily o"
-	    "n tcp-wrappers and Stunnel version 3.x\n"
-	    "    syntax.\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_non_null(a->title);
-	assert_string_equal(a->title, "Rsync + Stunnel 4.x");
-	article_free(a);
-}
-
 /* lynx: the page's heading (column 0, no link) under a section's label
  * and a follow button that read as a headline (sciencesetavenir.fr):
  * the heading is the headline. */
@@ -1819,7 +1777,6 @@ main(void)
 		cmocka_unit_test(test_extract_title_inside_crumbs),
 		cmocka_unit_test(test_extract_name_under_menu),
 		cmocka_unit_test(test_extract_headline_in_braces),
-		cmocka_unit_test(test_extract_headline_over_contents),
 		cmocka_unit_test(test_extract_lynx_heading_under_label),
 		cmocka_unit_test(test_extract_headline_over_section_label),
 	};
