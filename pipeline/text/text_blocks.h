@@ -82,10 +82,9 @@ void text_header(struct text_doc *d);
  * becomes one (text_byline.c). */
 void text_far_bylines(struct text_doc *d);
 
-/* Drop the kicker glued before or after the headline h that another
- * item of the dump sets apart from it (text_kicker.c). */
+/* Drop the kicker glued before the headline h that another item of
+ * the dump sets apart from it (text_kicker.c). */
 void text_drop_kicker(struct text_doc *d, size_t h);
-void text_drop_end_kicker(struct text_doc *d, size_t h);
 
 /* Ends the region over the author's box under the article: an item
  * that names a byline's author the region over it does not name

@@ -891,7 +891,6 @@ text_header_title(struct text_doc *d, size_t first)
 	first = text_title_part(d, first);
 	text_drop_crumbs(&d->items[first]);
 	text_drop_kicker(d, first);
-	text_drop_end_kicker(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&

@@ -1259,45 +1259,6 @@ test_extract_past_teaser_box(void **state)
 	article_free(a);
 }
 
-/* A kicker glued after the headline (domradio.de, w3m) where another
- * line sets the pair apart the other way round ("\"Reformstau
- * l\xc3\xb6sen\" / Irme ..."): the headline drops it. */
-static void
-test_extract_kicker_after_title(void **state)
-{
-	const char *s =
-	    "Beginn > Themen > Laien >\n"
-	    "\n"
-	    "\"Reformstau l\xc3\xb6sen\" / Irme Stetter-Karp ist neue ZdK-"
-	    "Pr\xc3\xa4sidentin\n"
-	    "\n"
-	    "Irme Stetter-Karp\n"
-	    "\xc2\xa9 Dieter Mayr (KNA)\n"
-	    "\n"
-	    "19.11.2021\n"
-	    "\n"
-	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin \"Reformst"
-	    "au l\xc3\xb6sen\"\n"
-	    "\n"
-	    "Irme Stetter-Karp ist mit gro\xc3\x9f" "er Mehrheit zur neuen "
-	    "Pr\xc3\xa4sidentin des Zentralkomitees der deutschen\n"
-	    "Katholiken gew\xc3\xa4hlt worden. Bei der ZdK-Vollversammlun"
-	    "g in Berlin erhielt sie am Freitag 149\n"
-	    "Stimmen. F\xc3\xbcr ihren Gegenkandidaten Ulrich Hemel votier"
-	    "ten 41 Delegierte.\n"
-	    "\n"
-	    "Stetter-Karp (65) folgt Thomas Sternberg, der nach sechs Jah"
-	    "ren nicht mehr f\xc3\xbcr den Posten an der\n"
-	    "Spitze des h\xc3\xb6" "chsten repr\xc3\xa4sentativen Gremiu"
-	    "ms der katholischen Laien kandidiert hatte.\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_string_equal(a->title,
-	    "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin");
-	article_free(a);
-}
-
 /* The last entries of a menu over the headline read as names
  * ("Impressum, Kontakt", "Crowdfunding Chemie", internetchemie.info,
  * w3m): in a block of many lines apart from the headline's, they are
@@ -1770,7 +1731,6 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_role_and_byline),
 		cmocka_unit_test(test_extract_arrow_over_headline),
 		cmocka_unit_test(test_extract_past_teaser_box),
-		cmocka_unit_test(test_extract_kicker_after_title),
 		cmocka_unit_test(test_extract_menu_names_over_title),
 		cmocka_unit_test(test_extract_site_name_twice_over_title),
 		cmocka_unit_test(test_extract_region_headline),
