@@ -963,8 +963,7 @@ text_header(struct text_doc *d)
 			dated = first;
 		if (it->datelike || text_counter(it) ||
 		    (it->kind == TEXT_OTHER && !it->chrome &&
-		    text_is_byline(it->s, it->words) &&
-		    !text_menu_name(d, i, first)))
+		    text_is_byline(it->s, it->words)))
 			continue;
 		if (text_section_label(d, i, first)) {
 			found = false;

@@ -1259,53 +1259,6 @@ test_extract_past_teaser_box(void **state)
 	article_free(a);
 }
 
-/* The last entries of a menu over the headline read as names
- * ("Impressum, Kontakt", "Crowdfunding Chemie", internetchemie.info,
- * w3m): in a block of many lines apart from the headline's, they are
- * the menu's, and the walk stops under them. */
-static void
-test_extract_menu_names_over_title(void **state)
-{
-	const char *s =
-	    "Navigationsmen\xc3\xbc\n"
-	    "Men\xc3\xbc ausblenden   Chemie Index   |   Chemie-Lexikon   "
-	    "|   Chemikalien   |   Elemente\n"
-	    "Men\xc3\xbc ausblenden   Crowdfunding Chemie   |     Text ver"
-	    "\xc3\xb6" "ffentlichen\n"
-	    "Home und Neuigkeiten\n"
-	    "Chemie A - Z\n"
-	    "Produkte, Ger\xc3\xa4te f\xc3\xbcr Labor und Industrie\n"
-	    "Chemikalien und chemische Verbindungen\n"
-	    "Stellenb\xc3\xb6rse f\xc3\xbcr Chemie-Jobs\n"
-	    "Impressum, Kontakt\n"
-	    "Crowdfunding Chemie\n"
-	    "\n"
-	    "Heliumkerne in Zinn-Atomen entdeckt\n"
-	    "\n"
-	    "Alpha-Teilchen innerhalb von Zinn-Atomkernen nachgewiesen.\n"
-	    "\n"
-	    "Darmstadt - Januar 2021. Mit Hilfe hochenergetischer Protonen"
-	    " lassen sich Nukleonen und vorgeformte\n"
-	    "Kern-Cluster aus Atomkernen herausschlagen. In einem Experime"
-	    "nt am Research Center for Nuclear\n"
-	    "Physics (RCNP) in Osaka konnten nun Heliumkerne in verschiede"
-	    "nen Zinn-Isotopen nachgewiesen werden\n"
-	    "und die Entwicklung der Wahrscheinlichkeit f\xc3\xbcr ihre Fo"
-	    "rmierung entlang der Zinn-Isotopenkette\n"
-	    "studiert werden.\n"
-	    "\n"
-	    "Die Ergebnisse einer Forschungsgruppe mit f\xc3\xbchrender Be"
-	    "teiligung der TU Darmstadt, des GSI\n"
-	    "Helmholtzzentrums f\xc3\xbcr Schwerionenforschung in Darmstad"
-	    "t sind in einem Beitrag in der\n"
-	    "Zeitschrift Science zu finden.\n";
-	struct nw_article *a = extracted(s);
-
-	(void)state;
-	assert_string_equal(a->title, "Heliumkerne in Zinn-Atomen entdeckt");
-	article_free(a);
-}
-
 /* The site's name shown twice over the headline (hejfish.com, w3m:
  * the logo's text and its link): a short line and its copy are no
  * headline; the longer line under them is. */
@@ -1731,7 +1684,6 @@ main(void)
 		cmocka_unit_test(test_extract_headline_over_role_and_byline),
 		cmocka_unit_test(test_extract_arrow_over_headline),
 		cmocka_unit_test(test_extract_past_teaser_box),
-		cmocka_unit_test(test_extract_menu_names_over_title),
 		cmocka_unit_test(test_extract_site_name_twice_over_title),
 		cmocka_unit_test(test_extract_region_headline),
 		cmocka_unit_test(test_extract_title_inside_crumbs),
