@@ -82,10 +82,9 @@ void text_header(struct text_doc *d);
  * becomes one (text_byline.c). */
 void text_far_bylines(struct text_doc *d);
 
-/* Drop the kicker glued before or after the headline h that another
- * item of the dump sets apart from it (text_kicker.c). */
+/* Drop the kicker glued before the headline h that another item of
+ * the dump sets apart from it (text_kicker.c). */
 void text_drop_kicker(struct text_doc *d, size_t h);
-void text_drop_end_kicker(struct text_doc *d, size_t h);
 
 /* Ends the region over the author's box under the article: an item
  * that names a byline's author the region over it does not name
@@ -222,9 +221,6 @@ void text_repeats(struct text_doc *d);
 /* Marks as repeated the items another one a few items away nearly
  * copies (a banner shown twice with another line under one copy). */
 void text_near_copies(struct text_doc *d);
-/* A repeated paragraph that outweighs all body-like text: its last copy
- * is body-like. */
-void text_repeated_only(struct text_doc *d);
 /* True when the repeated item i stands next to body-like text. */
 bool text_repeat_by_body(const struct text_doc *d, size_t i);
 

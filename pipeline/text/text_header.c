@@ -527,26 +527,6 @@ text_in_numbered_list(const struct text_doc *d, size_t i)
 	return i + 1 < d->n && text_list_number(d->items[i + 1].s) == n + 1;
 }
 
-/* True when item i repeats, unbulleted, a bulleted item just over it
- * that is no crumb (no short entry over it): a picture's caption that
- * the renderer wrote as the gallery's entry and again as the picture's
- * text, no headline. The crumbs' last entry repeated is the heading. */
-static bool
-text_caption_copy(const struct text_doc *d, size_t i)
-{
-	for (size_t k = 1; k <= 2 && k <= i; k++) {
-		const struct text_item *up = &d->items[i - k];
-		const struct text_item *over = k < i ?
-		    &d->items[i - k - 1] : NULL;
-
-		if (!up->bullet || strcmp(up->s, d->items[i].s) != 0)
-			continue;
-		return over == NULL || !over->bullet ||
-		    over->words > TEXT_CRUMB_WORDS;
-	}
-	return false;
-}
-
 /* The last entry of crumbs that w3m and lynx set as an ordered list
  * ("1. Startseite", "2. Presse", "5. Messengerdienste sind kein
  * rechtsfreier Raum"), near the region's top or opening it: the page's
@@ -680,49 +660,6 @@ text_named_head(const struct text_doc *d, size_t first)
 	return first;
 }
 
-/* True when the item under i is a labelled credit in brackets of its
- * own ("(Image credit: Tom's Hardware)"): item i is the picture's
- * caption, no headline. */
-static bool
-text_over_credit(const struct text_doc *d, size_t i)
-{
-	const char *s = i + 1 < d->n ? d->items[i + 1].s : "";
-	size_t len = strlen(s), at;
-	char *c;
-
-	if (len < 3 || s[0] != '(' || s[len - 1] != ')' ||
-	    memchr(s, ':', len) == NULL)
-		return false;
-	c = text_credit(s, &at);
-	free(c);
-	return c != NULL;
-}
-
-/* True when item i, where the walk stopped, is a line of one word
- * between a line that reads as a headline and a date or a byline
- * ("JIJI", an agency's name or an author's handle between the headline
- * and its date): the headline is the line over it, and the run the walk
- * passed under it the article's furniture ("Article history"). */
-static bool
-text_one_word_credit(const struct text_doc *d, size_t i)
-{
-	const struct text_item *it = &d->items[i], *up, *down;
-
-	if (i == 0 || i + 1 >= d->body_start || it->words != 1 ||
-	    it->kind != TEXT_OTHER || it->chrome || it->bullet ||
-	    it->datelike || it->sentence)
-		return false;
-	up = &d->items[i - 1];
-	down = &d->items[i + 1];
-	if (!down->datelike && !(down->kind == TEXT_OTHER && !down->chrome &&
-	    text_is_byline(down->s, down->words)))
-		return false;
-	return text_title_candidate(up) && !up->datelike &&
-	    up->words >= TEXT_BYLINE_TITLE_WORDS &&
-	    up->words <= TEXT_TITLE_MAX_WORDS &&
-	    !text_has_sentence_break(up->s) && !text_ends_full_stop(up->s);
-}
-
 /* True when it is a picture's placeholder of its own ("[Pokal-Aus
  * losung-Foto-BFV-3-310x165]"): one bracketed word. */
 static bool
@@ -773,26 +710,6 @@ text_menu_name(const struct text_doc *d, size_t i, size_t first)
 	    d->items[i].block; k++)
 		n++;
 	return n >= TEXT_MENU_BLOCK;
-}
-
-/* Where the walk stopped at the bulleted item i over the run at first:
- * the first item of i's block when that item, bulleted, is first's
- * text, and the block a list of three entries or more (a table of
- * contents over the first section's heading, "Purpose / Overview"), or
- * d->n. The headline stands over the contents. */
-static size_t
-text_contents_over(const struct text_doc *d, size_t i, size_t first)
-{
-	size_t top = i;
-
-	if (!d->items[i].bullet || first >= d->n)
-		return d->n;
-	while (top > 0 && d->items[top - 1].block == d->items[i].block)
-		top--;
-	if (i - top < 2 || !d->items[top].bullet ||
-	    strcmp(d->items[top].s, d->items[first].s) != 0)
-		return d->n;
-	return top;
 }
 
 /* True when, in a lynx dump, the item under the run's first is a
@@ -974,7 +891,6 @@ text_header_title(struct text_doc *d, size_t first)
 	first = text_title_part(d, first);
 	text_drop_crumbs(&d->items[first]);
 	text_drop_kicker(d, first);
-	text_drop_end_kicker(d, first);
 	if (d->items[first].words <= TEXT_TITLE_MAX_WORDS &&
 	    (d->items[first].words <= TEXT_TWO_SENTENCE_WORDS ||
 	    !text_has_sentence_break(d->items[first].s)) &&
@@ -1014,9 +930,9 @@ text_header(struct text_doc *d)
 
 		steps++;
 		/* crumbs that the rule above did not take end the run */
-		if (text_title_candidate(it) && !text_over_credit(d, i) &&
+		if (text_title_candidate(it) &&
 		    !text_in_numbered_list(d, i) &&
-		    !text_caption_copy(d, i) && !text_under_by_label(d, i)) {
+		    !text_under_by_label(d, i)) {
 			found = true;
 			first = i;
 			continue;
@@ -1047,21 +963,11 @@ text_header(struct text_doc *d)
 			dated = first;
 		if (it->datelike || text_counter(it) ||
 		    (it->kind == TEXT_OTHER && !it->chrome &&
-		    text_is_byline(it->s, it->words) &&
-		    !text_menu_name(d, i, first)))
+		    text_is_byline(it->s, it->words)))
 			continue;
-		if (text_one_word_credit(d, i))
-			first = i - 1;
 		if (text_section_label(d, i, first)) {
 			found = false;
 			first = d->n;
-			continue;
-		}
-		box = text_contents_over(d, i, first);
-		if (box < d->n) {
-			found = false;
-			first = d->n;
-			i = box;
 			continue;
 		}
 		box = text_teaser_box(d, i, i > TEXT_BOX_ITEMS ?

@@ -1,6 +1,6 @@
-/* The kicker glued to a dump's headline, before or after it ("Kicker:
- * Title", "Title Kicker"), found by its copy elsewhere in the dump and
- * dropped (split from text_header.c). */
+/* The kicker glued before a dump's headline ("Kicker: Title"), found by
+ * its copy elsewhere in the dump and dropped (split from
+ * text_header.c). */
 #include "text_blocks.h"
 
 #include <ctype.h>
@@ -126,56 +126,4 @@ text_drop_kicker(struct text_doc *d, size_t h)
 		it->width -= (s[j] & 0xc0) != 0x80;
 	it->words -= (int)words_in(s, kl + gl);
 	memmove(s, s + kl + gl, strlen(s + kl + gl) + 1);
-}
-
-/* True when an item of d other than h holds the kicker k (kl bytes)
- * first, a separator (text_kicker_seps, or " / ") and then the rest a
- * (al bytes) and nothing more: the pair set apart the other way round
- * from the headline that glues k after a. */
-static bool
-text_end_kicker_seen(const struct text_doc *d, size_t h, const char *k,
-    size_t kl, const char *a, size_t al)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		const char *o = d->items[i].s;
-		size_t sl;
-
-		if (i == h || d->items[i].words > TEXT_TITLE_MAX_WORDS ||
-		    strncmp(o, k, kl) != 0)
-			continue;
-		sl = strncmp(o + kl, " / ", 3) == 0 ? 3 :
-		    text_kicker_sep(o + kl);
-		if (sl > 0 && strncmp(o + kl + sl, a, al) == 0 &&
-		    o[kl + sl + al] == '\0')
-			return true;
-	}
-	return false;
-}
-
-/* Drops a kicker glued after the headline h by a space (one to four
- * words: "Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin
- * \"Reformstau l\xc3\xb6sen\"") where another item of the dump sets
- * the pair apart the other way round ("\"Reformstau l\xc3\xb6sen\" /
- * Irme Stetter-Karp ist neue ZdK-Pr\xc3\xa4sidentin"). */
-void
-text_drop_end_kicker(struct text_doc *d, size_t h)
-{
-	struct text_item *it = &d->items[h];
-	char *s = it->s;
-	size_t len = strlen(s), e = len;
-
-	for (int w = 1; w <= TEXT_KICKER_WORDS && it->words - w >= 3; w++) {
-		while (e > 0 && s[e - 1] != ' ')
-			e--;
-		if (e == 0)
-			return;
-		if (text_end_kicker_seen(d, h, s + e, len - e, s, e - 1)) {
-			for (size_t j = e - 1; j < len && it->width > 0; j++)
-				it->width -= (s[j] & 0xc0) != 0x80;
-			it->words -= w;
-			s[e - 1] = '\0';
-			return;
-		}
-		e--;
-	}
 }
