@@ -57,6 +57,7 @@ enrich_nfc_inert(int32_t c)
 }
 
 /* Folds whitespace runs of s to one space and drops control characters,
+ * and the invisible U+00AD, U+200B, U+2060 and U+FEFF,
  * then composes to NFC. With paras, a blank line (two or more line breaks,
  * possibly with other whitespace between) becomes exactly "\n\n" and other
  * whitespace folds to a space. Leading and trailing whitespace go. Bytes
@@ -110,7 +111,9 @@ enrich_clean(const char *s, bool paras)
 			i += (size_t)k;
 			continue;
 		}
-		if (cat == UTF8PROC_CATEGORY_CC || c == 0xFEFF) {
+		/* and what a reader never sees (html_sax_invisible()) */
+		if (cat == UTF8PROC_CATEGORY_CC || c == 0xFEFF ||
+		    c == 0xAD || c == 0x200B || c == 0x2060) {
 			i += (size_t)k;
 			continue;
 		}

@@ -33,6 +33,7 @@
 #include <libxml/parserInternals.h>
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "hash.h"
@@ -513,8 +514,72 @@ html_sax_text_add(xmlParserCtxtPtr ctxt, struct html_sax *st, xmlNodePtr t,
 	t->content[st->len] = '\0';
 }
 
+/* The length of the character at p (before end) that a reader never
+ * sees and that only splits the words it stands in: U+00AD soft hyphen
+ * (`&shy;`, shown as a hyphen only where the line breaks), U+200B zero
+ * width space, U+2060 word joiner, U+FEFF zero width no-break space
+ * (libxml2 drops a byte order mark at the start of the input only);
+ * else 0. Not U+200C and U+200D (joiners that shape Arabic, Indic
+ * scripts and emoji) nor the marks of direction. */
+static size_t
+html_sax_invisible(const xmlChar *p, const xmlChar *end)
+{
+	if (p[0] == 0xc2)
+		return end - p >= 2 && p[1] == 0xad ? 2 : 0;
+	if (end - p < 3)
+		return 0;
+	if (p[0] == 0xe2)
+		return (p[1] == 0x80 && p[2] == 0x8b) ||
+		    (p[1] == 0x81 && p[2] == 0xa0) ? 3 : 0;
+	return p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf ? 3 : 0;
+}
+
+static void html_sax_chars_run(void *data, const xmlChar *ch, int len);
+
+/* The characters handler: ch[0..len) less the invisible characters
+ * (html_sax_invisible()), each run between them added to the text as
+ * it comes, so that "Mes&shy;sen" is the one text "Messen" for every
+ * reader of the tree: the body, the captions, the headings and the
+ * <title> the metadata matches, and the visible characters counted. */
 void
 html_sax_chars(void *data, const xmlChar *ch, int len)
+{
+	const xmlChar *end, *run, *p;
+	size_t k;
+
+	if (ch == NULL || len <= 0) {
+		html_sax_chars_run(data, ch, len);
+		return;
+	}
+	end = ch + len;
+	for (run = p = ch; p < end;) {
+		uint64_t w;
+
+		/* eight bytes of ASCII at a time: most text is */
+		if (end - p >= 8) {
+			memcpy(&w, p, sizeof(w));
+			if ((w & 0x8080808080808080ULL) == 0) {
+				p += 8;
+				continue;
+			}
+		}
+		if (*p < 0xc2 || (k = html_sax_invisible(p, end)) == 0) {
+			p++;
+			continue;
+		}
+		if (p > run)
+			html_sax_chars_run(data, run, (int)(p - run));
+		p += k;
+		run = p;
+	}
+	if (run == ch)
+		html_sax_chars_run(data, ch, len);
+	else if (end > run)
+		html_sax_chars_run(data, run, (int)(end - run));
+}
+
+static void
+html_sax_chars_run(void *data, const xmlChar *ch, int len)
 {
 	xmlParserCtxtPtr ctxt = data;
 	struct html_sax *st = ctxt != NULL ? ctxt->_private : NULL;

@@ -45,6 +45,17 @@ test_normalise_text(void **state)
 	assert_string_equal(a->images[0].caption, "A caption");
 	assert_null(a->canonical_url);
 	article_free(a);
+	/* what a reader never sees goes: a soft hyphen, a zero width space,
+	 * a word joiner, a zero width no-break space; not a zero width
+	 * joiner */
+	a = article_new();
+	a->title = xstrdup("Mes\xc2\xadsen\xc2\xadger zero\xe2\x80\x8bwidth "
+	    "word\xe2\x81\xa0joiner no\xef\xbb\xbf""break "
+	    "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9");
+	enrich_normalise(a);
+	assert_string_equal(a->title, "Messenger zerowidth wordjoiner "
+	    "nobreak \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9");
+	article_free(a);
 	/* the lead picture is an image only when the body has none */
 	a = article_new();
 	a->lead_image = xstrdup("https://e.com/lead.jpg");

@@ -391,6 +391,46 @@ test_title_from_h1(void **state)
 	article_free(a);
 }
 
+/* What a reader never sees is out of the tree (html_sax_chars()): a soft
+ * hyphen as an entity and as a character, a zero width space, a word
+ * joiner, a zero width no-break space inside the text. The heading set
+ * with soft hyphens then agrees with the <title>, and neither the title
+ * nor the body holds one; a zero width joiner (an emoji's) stays. */
+static void
+test_invisible_dropped(void **state)
+{
+	static const char *const gone[] = {
+		"\xc2\xad", "\xe2\x80\x8b", "\xe2\x81\xa0", "\xef\xbb\xbf",
+	};
+	struct buf html = { 0 };
+	struct nw_article *a;
+
+	(void)state;
+	buf_printf(&html, "<!DOCTYPE html><html><head><title>Mes&shy;sen"
+	    "&shy;ger rules tighten in Wies\xc2\xad""baden | Daily</title>"
+	    "</head><body><article>"
+	    "<h1>Mes&shy;sen&shy;ger rules tighten in Wies\xc2\xad""baden</h1>"
+	    "<p>Bundes&shy;kriminal\xc2\xad""amt: %s</p>"
+	    "<p>Zero&#8203;width, word&#x2060;joiner, no&#xfeff;break, "
+	    "family \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9. "
+	    "%s</p></article></body></html>", prose1, prose2);
+	a = extract(html.p, NULL);
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Messenger rules tighten in Wiesbaden");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "Bundeskriminalamt: "));
+	assert_non_null(strstr(a->body, "Zerowidth, wordjoiner, nobreak, "));
+	assert_non_null(strstr(a->body,
+	    "family \xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9."));
+	for (size_t i = 0; i < sizeof(gone) / sizeof(gone[0]); i++) {
+		assert_null(strstr(a->title, gone[i]));
+		assert_null(strstr(a->body, gone[i]));
+	}
+	article_free(a);
+	buf_free(&html);
+}
+
 /* The parse's own element handler (html_sax.c) and the elements it leaves
  * to libxml2's (a prefixed name, xml:id) in one tree: implied elements,
  * ids met twice, a boolean attribute, short and long class values. */
@@ -3406,6 +3446,7 @@ main(void)
 		cmocka_unit_test(test_article_header),
 		cmocka_unit_test(test_br_lines_judged_together),
 		cmocka_unit_test(test_title_from_h1),
+		cmocka_unit_test(test_invisible_dropped),
 		cmocka_unit_test(test_parse_handlers),
 		cmocka_unit_test(test_parse_records),
 		cmocka_unit_test(test_signals_names),
