@@ -352,11 +352,34 @@ text_bullet_len(const char *p, size_t len)
 	return 0;
 }
 
-/* Width of the first word of a line, in code points. */
+/* Length in bytes of the opening quote that stands alone at the start
+ * of p[0..len), a space after it ("\xc2\xab trafic"), with its space; 0
+ * when there is none. French sets a no-break space after its quotes,
+ * which the renderers print as a space but never break at. */
+static size_t
+text_lone_opener(const char *p, size_t len)
+{
+	static const char *const opens[] = {
+		"\xc2\xab", "\xe2\x80\xb9", "\xe2\x80\x9c", "\xe2\x80\x9e",
+		"\xe2\x80\x98", "\"",
+	};
+
+	for (size_t i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		size_t k = strlen(opens[i]);
+
+		if (len > k + 1 && memcmp(p, opens[i], k) == 0 &&
+		    p[k] == ' ' && p[k + 1] != ' ')
+			return k + 1;
+	}
+	return 0;
+}
+
+/* Width of the first word of a line, in code points; a lone opening
+ * quote and the word after it are one word (text_lone_opener()). */
 static size_t
 text_first_word(const struct text_line *l, bool wide)
 {
-	size_t i = 0;
+	size_t i = text_lone_opener(l->p, l->len);
 
 	while (i < l->len && l->p[i] != ' ')
 		i++;
@@ -588,7 +611,7 @@ text_segment(const char *s, size_t len)
 	local = text_block_widths(v, nl, d->wrap, wide);
 	for (size_t i = text_lynx_links(v, nl); i < nl; i++) {
 		const struct text_line *l = &v[i];
-		size_t bl, adv;
+		size_t bl, adv, q;
 		bool join;
 
 		if (l->len == 0) {
@@ -612,11 +635,12 @@ text_segment(const char *s, size_t len)
 		    prev_content + 1 + text_first_word(l, wide) + 2 > local[i])
 			join = true;
 		/* a long line that breaks off a sentence, and a line that goes
-		 * on with it in lower case */
+		 * on with it in lower case (after a lone opening quote) */
+		q = text_lone_opener(l->p, l->len);
 		if (open && bl == 0 && !prev_unbreakable && !l->unbreakable &&
 		    prev_content >= TEXT_WRAP_MIN &&
 		    text_mid_sentence(&v[i - 1], l) &&
-		    text_cp_lower(text_cp_at(l->p, l->len, &adv)))
+		    text_cp_lower(text_cp_at(l->p + q, l->len - q, &adv)))
 			join = true;
 		if (!join) {
 			if (open)

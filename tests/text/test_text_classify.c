@@ -279,6 +279,35 @@ test_segment_lynx_glued_marks(void **state)
 	text_doc_free(d);
 }
 
+/* French sets a no-break space after "\xc2\xab", which the renderers print
+ * as a space and never break at: the line under "... et" starts with
+ * "\xc2\xab trafic", a word too long for the line above (regards.fr's
+ * lynx render, w3m's of the same page). One paragraph, not two. */
+static void
+test_segment_quote_opens_line(void **state)
+{
+	static const char s[] =
+	    "The committee met for six hours on Thursday and agreed that\n"
+	    "the new bridge would be built on the northern site, closer\n"
+	    "to the railway station than the old one, said the mayor of\n"
+	    "the town, who had asked for it since the flood of last year.\n"
+	    "\n"
+	    "Anticor a port\xc3\xa9 plainte pour \xc2\xab pr\xc3\xa9judice "
+	    "grave \xc2\xbb et\n"
+	    "\xc2\xab trafic d\xe2\x80\x99influence \xc2\xbb. Le parquet a "
+	    "ouvert une enqu\xc3\xaate.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_true(d->wrap >= 57 && d->wrap <= 61);
+	assert_int_equal(d->n, 2);
+	assert_string_equal(d->items[1].s, "Anticor a port\xc3\xa9 plainte "
+	    "pour \xc2\xab pr\xc3\xa9judice grave \xc2\xbb et \xc2\xab trafic "
+	    "d\xe2\x80\x99influence \xc2\xbb. Le parquet a ouvert une "
+	    "enqu\xc3\xaate.");
+	text_doc_free(d);
+}
+
 /* lynx sets a heading at column 0 and a paragraph indented by three,
  * and gives a link its marker: an item at column 0 with no marker is a
  * heading. w3m sets both at column 0 and marks no link: no heading. */
@@ -2174,6 +2203,7 @@ main(void)
 		cmocka_unit_test(test_segment_lynx_wide),
 		cmocka_unit_test(test_segment_lynx),
 		cmocka_unit_test(test_segment_lynx_glued_marks),
+		cmocka_unit_test(test_segment_quote_opens_line),
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
