@@ -181,6 +181,18 @@ text_reference_line(const char *p, size_t len)
 	return false;
 }
 
+/* True when p[0..len) opens an entry of lynx's list of references: a
+ * number, a stop and a space ("12. https://...", "52. mailto:?..."). */
+static bool
+text_reference_entry(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && isdigit((unsigned char)p[i]))
+		i++;
+	return i > 0 && i + 1 < len && p[i] == '.' && p[i + 1] == ' ';
+}
+
 /* Splits s into lines; *n receives the count. The array is owned by the
  * caller; the lines point into s. */
 static struct text_line *
@@ -584,6 +596,28 @@ text_lynx_layout(const struct text_line *v, size_t n)
 	return marks >= TEXT_LYNX_MARKS && para * TEXT_LYNX_FLUSH > flush;
 }
 
+/* The index of the line that heads lynx's list of the page's links
+ * ("References" at column 0, its first entry or "Visible links:" the next
+ * line that is not blank), the last such line; n when there is none. */
+static size_t
+text_lynx_refs(const struct text_line *v, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		size_t k = i + 1;
+
+		if (v[i].indent != 0 || v[i].len != 10 ||
+		    memcmp(v[i].p, "References", 10) != 0)
+			continue;
+		while (k < n && v[k].len == 0)
+			k++;
+		if (k < n && (text_reference_entry(v[k].p, v[k].len) ||
+		    (v[k].len == 14 && memcmp(v[k].p, "Visible links:",
+		    14) == 0)))
+			return i;
+	}
+	return n;
+}
+
 struct text_doc *
 text_segment(const char *s, size_t len)
 {
@@ -597,7 +631,7 @@ text_segment(const char *s, size_t len)
 	bool prev_unbreakable = false;
 	int block = 0;
 	size_t prev_width = 0, prev_content = 0, near_cols, near_cps;
-	size_t wrap_cps, *local;
+	size_t wrap_cps, *local, refs;
 	bool wide = true, lynx = text_lynx_layout(v, nl), head = false;
 
 	/* w3m wraps East Asian text by columns, lynx by code points: the
@@ -609,11 +643,25 @@ text_segment(const char *s, size_t len)
 		wide = false;
 	}
 	local = text_block_widths(v, nl, d->wrap, wide);
+	refs = lynx ? text_lynx_refs(v, nl) : nl;
 	for (size_t i = text_lynx_links(v, nl); i < nl; i++) {
 		const struct text_line *l = &v[i];
 		size_t bl, adv, q;
 		bool join;
 
+		/* an entry of lynx's references runs to the next one: a
+		 * link's target may hold line breaks and blank lines (a
+		 * share link's mail body, the page's lead), which would
+		 * read as text the page shows twice */
+		if (i > refs && open && text_reference_entry(cur.p, cur.len) &&
+		    !text_reference_entry(l->p, l->len) && !(l->len == 13 &&
+		    memcmp(l->p, "Hidden links:", 13) == 0)) {
+			if (l->len > 0) {
+				buf_putc(&cur, ' ');
+				text_put_folded(&cur, l->p, l->len);
+			}
+			continue;
+		}
 		if (l->len == 0) {
 			if (open)
 				text_push(d, &cur, block, cur_bullet, head);

@@ -308,6 +308,44 @@ test_segment_quote_opens_line(void **state)
 	text_doc_free(d);
 }
 
+/* An entry of lynx's references runs to the next: a share link's mail
+ * body holds the lead, its line breaks and a blank line (meedia's lynx
+ * render). Its lines are the entry's, not text the page shows twice. */
+static void
+test_segment_lynx_reference_body(void **state)
+{
+	static const char s[] =
+	    "   [1]Home [2]World [3]Mail\n"
+	    "\n"
+	    "   The committee met for six hours on Thursday and agreed that\n"
+	    "   the new bridge would be built on the northern site, as the\n"
+	    "   mayor had said in the spring, when the works were planned.\n"
+	    "\n"
+	    "References\n"
+	    "\n"
+	    "   Visible links:\n"
+	    "   1. https://example.com/\n"
+	    "   2. https://example.com/world/\n"
+	    "   3. mailto:?subject=Bridge&body=The bridge\n"
+	    "\n"
+	    "The committee met for six hours on Thursday and agreed that\n"
+	    "https://example.com/bridge/\n"
+	    "   4. https://example.com/more/\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->n, 8);
+	assert_string_equal(d->items[1].s, "The committee met for six hours "
+	    "on Thursday and agreed that the new bridge would be built on "
+	    "the northern site, as the mayor had said in the spring, when "
+	    "the works were planned.");
+	assert_string_equal(d->items[6].s, "3. mailto:?subject=Bridge&body="
+	    "The bridge The committee met for six hours on Thursday and "
+	    "agreed that https://example.com/bridge/");
+	assert_string_equal(d->items[7].s, "4. https://example.com/more/");
+	text_doc_free(d);
+}
+
 /* lynx sets a heading at column 0 and a paragraph indented by three,
  * and gives a link its marker: an item at column 0 with no marker is a
  * heading. w3m sets both at column 0 and marks no link: no heading. */
@@ -2204,6 +2242,7 @@ main(void)
 		cmocka_unit_test(test_segment_lynx),
 		cmocka_unit_test(test_segment_lynx_glued_marks),
 		cmocka_unit_test(test_segment_quote_opens_line),
+		cmocka_unit_test(test_segment_lynx_reference_body),
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
