@@ -181,6 +181,18 @@ text_reference_line(const char *p, size_t len)
 	return false;
 }
 
+/* True when p[0..len) opens an entry of lynx's list of references: a
+ * number, a stop and a space ("12. https://...", "52. mailto:?..."). */
+static bool
+text_reference_entry(const char *p, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && isdigit((unsigned char)p[i]))
+		i++;
+	return i > 0 && i + 1 < len && p[i] == '.' && p[i + 1] == ' ';
+}
+
 /* Splits s into lines; *n receives the count. The array is owned by the
  * caller; the lines point into s. */
 static struct text_line *
@@ -352,11 +364,34 @@ text_bullet_len(const char *p, size_t len)
 	return 0;
 }
 
-/* Width of the first word of a line, in code points. */
+/* Length in bytes of the opening quote that stands alone at the start
+ * of p[0..len), a space after it ("\xc2\xab trafic"), with its space; 0
+ * when there is none. French sets a no-break space after its quotes,
+ * which the renderers print as a space but never break at. */
+static size_t
+text_lone_opener(const char *p, size_t len)
+{
+	static const char *const opens[] = {
+		"\xc2\xab", "\xe2\x80\xb9", "\xe2\x80\x9c", "\xe2\x80\x9e",
+		"\xe2\x80\x98", "\"",
+	};
+
+	for (size_t i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
+		size_t k = strlen(opens[i]);
+
+		if (len > k + 1 && memcmp(p, opens[i], k) == 0 &&
+		    p[k] == ' ' && p[k + 1] != ' ')
+			return k + 1;
+	}
+	return 0;
+}
+
+/* Width of the first word of a line, in code points; a lone opening
+ * quote and the word after it are one word (text_lone_opener()). */
 static size_t
 text_first_word(const struct text_line *l, bool wide)
 {
-	size_t i = 0;
+	size_t i = text_lone_opener(l->p, l->len);
 
 	while (i < l->len && l->p[i] != ' ')
 		i++;
@@ -561,6 +596,28 @@ text_lynx_layout(const struct text_line *v, size_t n)
 	return marks >= TEXT_LYNX_MARKS && para * TEXT_LYNX_FLUSH > flush;
 }
 
+/* The index of the line that heads lynx's list of the page's links
+ * ("References" at column 0, its first entry or "Visible links:" the next
+ * line that is not blank), the last such line; n when there is none. */
+static size_t
+text_lynx_refs(const struct text_line *v, size_t n)
+{
+	for (size_t i = n; i-- > 0;) {
+		size_t k = i + 1;
+
+		if (v[i].indent != 0 || v[i].len != 10 ||
+		    memcmp(v[i].p, "References", 10) != 0)
+			continue;
+		while (k < n && v[k].len == 0)
+			k++;
+		if (k < n && (text_reference_entry(v[k].p, v[k].len) ||
+		    (v[k].len == 14 && memcmp(v[k].p, "Visible links:",
+		    14) == 0)))
+			return i;
+	}
+	return n;
+}
+
 struct text_doc *
 text_segment(const char *s, size_t len)
 {
@@ -574,7 +631,7 @@ text_segment(const char *s, size_t len)
 	bool prev_unbreakable = false;
 	int block = 0;
 	size_t prev_width = 0, prev_content = 0, near_cols, near_cps;
-	size_t wrap_cps, *local;
+	size_t wrap_cps, *local, refs;
 	bool wide = true, lynx = text_lynx_layout(v, nl), head = false;
 
 	/* w3m wraps East Asian text by columns, lynx by code points: the
@@ -586,11 +643,25 @@ text_segment(const char *s, size_t len)
 		wide = false;
 	}
 	local = text_block_widths(v, nl, d->wrap, wide);
+	refs = lynx ? text_lynx_refs(v, nl) : nl;
 	for (size_t i = text_lynx_links(v, nl); i < nl; i++) {
 		const struct text_line *l = &v[i];
-		size_t bl, adv;
+		size_t bl, adv, q;
 		bool join;
 
+		/* an entry of lynx's references runs to the next one: a
+		 * link's target may hold line breaks and blank lines (a
+		 * share link's mail body, the page's lead), which would
+		 * read as text the page shows twice */
+		if (i > refs && open && text_reference_entry(cur.p, cur.len) &&
+		    !text_reference_entry(l->p, l->len) && !(l->len == 13 &&
+		    memcmp(l->p, "Hidden links:", 13) == 0)) {
+			if (l->len > 0) {
+				buf_putc(&cur, ' ');
+				text_put_folded(&cur, l->p, l->len);
+			}
+			continue;
+		}
 		if (l->len == 0) {
 			if (open)
 				text_push(d, &cur, block, cur_bullet, head);
@@ -612,11 +683,12 @@ text_segment(const char *s, size_t len)
 		    prev_content + 1 + text_first_word(l, wide) + 2 > local[i])
 			join = true;
 		/* a long line that breaks off a sentence, and a line that goes
-		 * on with it in lower case */
+		 * on with it in lower case (after a lone opening quote) */
+		q = text_lone_opener(l->p, l->len);
 		if (open && bl == 0 && !prev_unbreakable && !l->unbreakable &&
 		    prev_content >= TEXT_WRAP_MIN &&
 		    text_mid_sentence(&v[i - 1], l) &&
-		    text_cp_lower(text_cp_at(l->p, l->len, &adv)))
+		    text_cp_lower(text_cp_at(l->p + q, l->len - q, &adv)))
 			join = true;
 		if (!join) {
 			if (open)

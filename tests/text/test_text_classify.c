@@ -279,6 +279,73 @@ test_segment_lynx_glued_marks(void **state)
 	text_doc_free(d);
 }
 
+/* French sets a no-break space after "\xc2\xab", which the renderers print
+ * as a space and never break at: the line under "... et" starts with
+ * "\xc2\xab trafic", a word too long for the line above (regards.fr's
+ * lynx render, w3m's of the same page). One paragraph, not two. */
+static void
+test_segment_quote_opens_line(void **state)
+{
+	static const char s[] =
+	    "The committee met for six hours on Thursday and agreed that\n"
+	    "the new bridge would be built on the northern site, closer\n"
+	    "to the railway station than the old one, said the mayor of\n"
+	    "the town, who had asked for it since the flood of last year.\n"
+	    "\n"
+	    "Anticor a port\xc3\xa9 plainte pour \xc2\xab pr\xc3\xa9judice "
+	    "grave \xc2\xbb et\n"
+	    "\xc2\xab trafic d\xe2\x80\x99influence \xc2\xbb. Le parquet a "
+	    "ouvert une enqu\xc3\xaate.\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_true(d->wrap >= 57 && d->wrap <= 61);
+	assert_int_equal(d->n, 2);
+	assert_string_equal(d->items[1].s, "Anticor a port\xc3\xa9 plainte "
+	    "pour \xc2\xab pr\xc3\xa9judice grave \xc2\xbb et \xc2\xab trafic "
+	    "d\xe2\x80\x99influence \xc2\xbb. Le parquet a ouvert une "
+	    "enqu\xc3\xaate.");
+	text_doc_free(d);
+}
+
+/* An entry of lynx's references runs to the next: a share link's mail
+ * body holds the lead, its line breaks and a blank line (meedia's lynx
+ * render). Its lines are the entry's, not text the page shows twice. */
+static void
+test_segment_lynx_reference_body(void **state)
+{
+	static const char s[] =
+	    "   [1]Home [2]World [3]Mail\n"
+	    "\n"
+	    "   The committee met for six hours on Thursday and agreed that\n"
+	    "   the new bridge would be built on the northern site, as the\n"
+	    "   mayor had said in the spring, when the works were planned.\n"
+	    "\n"
+	    "References\n"
+	    "\n"
+	    "   Visible links:\n"
+	    "   1. https://example.com/\n"
+	    "   2. https://example.com/world/\n"
+	    "   3. mailto:?subject=Bridge&body=The bridge\n"
+	    "\n"
+	    "The committee met for six hours on Thursday and agreed that\n"
+	    "https://example.com/bridge/\n"
+	    "   4. https://example.com/more/\n";
+	struct text_doc *d = text_segment(s, strlen(s));
+
+	(void)state;
+	assert_int_equal(d->n, 8);
+	assert_string_equal(d->items[1].s, "The committee met for six hours "
+	    "on Thursday and agreed that the new bridge would be built on "
+	    "the northern site, as the mayor had said in the spring, when "
+	    "the works were planned.");
+	assert_string_equal(d->items[6].s, "3. mailto:?subject=Bridge&body="
+	    "The bridge The committee met for six hours on Thursday and "
+	    "agreed that https://example.com/bridge/");
+	assert_string_equal(d->items[7].s, "4. https://example.com/more/");
+	text_doc_free(d);
+}
+
 /* lynx sets a heading at column 0 and a paragraph indented by three,
  * and gives a link its marker: an item at column 0 with no marker is a
  * heading. w3m sets both at column 0 and marks no link: no heading. */
@@ -2174,6 +2241,8 @@ main(void)
 		cmocka_unit_test(test_segment_lynx_wide),
 		cmocka_unit_test(test_segment_lynx),
 		cmocka_unit_test(test_segment_lynx_glued_marks),
+		cmocka_unit_test(test_segment_quote_opens_line),
+		cmocka_unit_test(test_segment_lynx_reference_body),
 		cmocka_unit_test(test_classify_page),
 		cmocka_unit_test(test_extract_page),
 		cmocka_unit_test(test_extract_wire),
