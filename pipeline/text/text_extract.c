@@ -19,6 +19,9 @@
 #define TEXT_OUTLET_TRIES 64
 /* Words at most of a date line glued to a paragraph's end. */
 #define TEXT_GLUED_WORDS 6
+/* Captions kept as an article's images, at most: each is checked
+ * against every kept one (html_extract_write.c keeps as many). */
+#define TEXT_MAX_IMAGES 1000
 
 static int text_count(const char *s);
 
@@ -711,12 +714,15 @@ text_published(const struct text_doc *d, int64_t now, struct nw_article *a)
 	text_long_dated(d, from, now, a);
 }
 
+/* The region's photo captions, each once, as the article's images:
+ * TEXT_MAX_IMAGES of them at most (each is compared with every kept
+ * one: 40,000 captions took 7 s). */
 static void
 text_images(const struct text_doc *d, struct nw_article *a)
 {
 	size_t end = d->body_end > 0 ? d->body_end : d->n;
 
-	for (size_t i = 0; i < end; i++) {
+	for (size_t i = 0; i < end && a->n_images < TEXT_MAX_IMAGES; i++) {
 		const struct text_item *it = &d->items[i];
 		char *cap;
 		bool seen = false;

@@ -366,6 +366,18 @@ def large_hostile(out):
         "".join("Shared words of the banner one two three four five six "
                 "seven. Tail %d\n\n" % i for i in range(20000)))
     put(out, "pipeline", "hostile-one-line.txt", "word " * 2000000)
+    # round 25's fuzzing: 500,000 lines of photo captions over the
+    # article (8 MB): text_images() compared each with every one kept
+    # before it (main's binary: 28 s on 100,000 of them, some 12 minutes
+    # on these); 1,000 are kept now, 4 s
+    put(out, "text", "hostile-captions-500k.txt",
+        "A title of the page\n\n" +
+        "".join("Photo %d (AP)\n" % i for i in range(500000)) +
+        "\nThis is a paragraph of the article text that runs long enough "
+        "to be prose, with words enough to count as the body of the "
+        "story here.\n\nThat is a paragraph of the article text that "
+        "runs long enough to be prose, with words enough to count as the "
+        "body of the story here.\n")
     # round 24's sentence openers: 300,000 sentences in one paragraph,
     # each opened by a capitalised word of its own. text_glued_date()
     # counted the words of the paragraph's whole tail after each full

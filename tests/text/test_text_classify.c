@@ -2226,6 +2226,33 @@ test_extract_lynx_headings(void **state)
 	article_free(a);
 }
 
+/* Photo captions are kept as images, 1,000 at most: each was compared
+ * with every one kept before it (500,000 of them over an article took
+ * minutes; tests/fuzz/seeds.py's hostile-captions-500k.txt). */
+static void
+test_extract_images_bounded(void **state)
+{
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[128];
+
+	(void)state;
+	buf_puts(&b, "A title of the page\n\n");
+	for (int i = 0; i < 3000; i++)
+		buf_printf(&b, "Photo %d (AP)\n", i);
+	buf_puts(&b, "\nThis is a paragraph of the article text that runs "
+	    "long enough to be prose, with words enough to count as the "
+	    "body of the story here.\n\nThat is a paragraph of the article "
+	    "text that runs long enough to be prose, with words enough to "
+	    "count as the body of the story here.\n");
+	assert_int_equal(text_extract(b.p, b.len, 0, a, err,
+	    sizeof(err)), 0);
+	assert_int_equal(a->n_images, 1000);
+	assert_string_equal(a->images[999].caption, "Photo 999");
+	buf_free(&b);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -2279,6 +2306,7 @@ main(void)
 		cmocka_unit_test(test_extract_short_lead_over_menu),
 		cmocka_unit_test(test_extract_subheading_by_picture),
 		cmocka_unit_test(test_extract_announce_at_end),
+		cmocka_unit_test(test_extract_images_bounded),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
