@@ -180,6 +180,41 @@ test_entities_de_congress(void **state)
 	article_free(a);
 }
 
+/* English: two or three capitals each with its dot before a
+ * capitalised surname are a person's given names, their dot no
+ * sentence's end ("Coach P.J. Fleck said", "J.J. Abrams"), and the
+ * surname alone is then that person, no body ("Fleck's team"); where
+ * the dot ends a sentence or the initials are a place's, nothing
+ * changes: after a capitalised word ("Washington D.C. Police"), after
+ * "the" or a preposition of place ("at U.N. Headquarters", "in N.Y.
+ * Shoppers"), before a function word ("P.S. Your"), a body's word or
+ * a plural noun; "U.S." stays the tokeniser's. */
+static void
+test_entities_given_initials(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Coach P.J. Fleck said the team would recover, and "
+	    "Fleck's players agreed. The director J.J. Abrams met J.K. "
+	    "Rowling in London. She moved to Washington D.C. Police said "
+	    "so. She works at U.N. Headquarters now. The store opened in "
+	    "N.Y. Shoppers queued. P.S. Your order shipped. He works in "
+	    "the U.S. Senate now. She saw the A.V. Club.");
+	assert_true(has_name(&a->people, "P.J. Fleck"));
+	assert_true(has_name(&a->people, "J.J. Abrams"));
+	assert_true(has_name(&a->people, "J.K. Rowling"));
+	assert_false(has_name(&a->organisations, "Fleck"));
+	assert_false(has_name(&a->people, "D.C. Police"));
+	assert_false(has_name(&a->people, "U.N. Headquarters"));
+	assert_false(has_name(&a->people, "N.Y. Shoppers"));
+	assert_false(has_name(&a->people, "P.S. Your"));
+	assert_false(has_name(&a->people, "A.V. Club"));
+	assert_true(has_name(&a->organisations, "U.S. Senate"));
+	assert_true(has_name(&a->places, "London"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -191,6 +226,7 @@ main(void)
 		cmocka_unit_test(test_entities_foreign_article),
 		cmocka_unit_test(test_entities_title_words),
 		cmocka_unit_test(test_entities_de_congress),
+		cmocka_unit_test(test_entities_given_initials),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
