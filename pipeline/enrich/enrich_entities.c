@@ -628,7 +628,7 @@ ent_scan(struct ent_ctx *c)
 	size_t i = 0;
 
 	while (i < t->n) {
-		size_t j;
+		size_t j, n0;
 		bool the = false, cue = false;
 
 		if (!ent_cap(c, i) || ent_in_address(c, i)) {
@@ -701,7 +701,9 @@ ent_scan(struct ent_ctx *c)
 			}
 			break;
 		}
+		n0 = c->n;
 		ent_class(c, i, j, the, cue);
+		ent_the_name(c, i, j, n0);
 		i = j;
 	}
 }

@@ -407,6 +407,10 @@ bool ent_initials(const struct ent_ctx *c, size_t i, bool the);
 /* English: marks in c->ginit the dotted initials that open a person's
  * name before a capitalised surname ("P.J. Fleck", "J.J. Abrams"). */
 void ent_given_initials(struct ent_ctx *c);
+/* English: the run [a, b), opened by "The" capitalised inside a
+ * sentence ("at The Boston Globe"), classed into the runs from n0 on:
+ * no person's and no role's, but a body's. */
+void ent_the_name(struct ent_ctx *c, size_t a, size_t b, size_t n0);
 bool ent_plain_noun(struct ent_ctx *c, size_t i);
 /* Adds the run [a, b) as a place where its shape says it is one
  * ("Wall Street", "Broward County", "San Francisco"). */

@@ -220,6 +220,57 @@ ent_given_initials(struct ent_ctx *c)
 	}
 }
 
+/* Whether word a, "The" capitalised, is part of a name: inside a
+ * sentence, not in a heading (whose capitals are style), nor after a
+ * colon or a dash (which open a clause). */
+static bool
+ent_the_inside(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	size_t p;
+
+	if (!(k->flags & ETOK_CAP) || (k->flags & (ETOK_SENT | ETOK_ALLCAP)) ||
+	    (c->heading && c->heading[a]) || a == 0 ||
+	    c->t->v[a - 1].sent != k->sent)
+		return false;
+	for (p = k->off; p > 0 && c->s[p - 1] == ' '; p--)
+		;
+	return p > 0 && c->s[p - 1] != ':' && c->s[p - 1] != '-' &&
+	    (unsigned char)c->s[p - 1] != 0x94 &&
+	    (unsigned char)c->s[p - 1] != 0x93;  /* "—", "–" */
+}
+
+/* "The" capitalised inside a sentence ("editors at The Boston Globe",
+ * "said The Hollywood Reporter") is part of a name, which no person's
+ * and no role's is: where the run [a, b) was classed as a person (runs
+ * n0 on) or as a role (no run, its last word a title's), its words
+ * after "The", two or more, one of them no lower-case word of English
+ * (a proper noun), are a body's (a paper's, a firm's, a team's); of
+ * lower-case words only ("The Princess Diaries", "The Greatest
+ * Showman": a film's, a book's title) they are no name. */
+void
+ent_the_name(struct ent_ctx *c, size_t a, size_t b, size_t n0)
+{
+	bool person = false;
+	size_t i;
+
+	if (b < a + 3 || c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	    !etok_is(c->s, &c->t->v[a], "the") || !ent_the_inside(c, a))
+		return;
+	for (i = n0; i < c->n; i++)
+		person |= c->runs[i].kind == ENT_PERSON;
+	if (!person && (c->n > n0 || !ent_word_is(c, b - 1, ENT_W_TITLE)))
+		return;
+	for (i = n0; i < c->n; i++)
+		free(c->runs[i].name);
+	c->n = n0;
+	for (i = a + 1; i < b && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
+	if (i < b)
+		ent_add_run(c, a + 1, b, ENT_ORG,
+		    ent_join(c, a + 1, b, false), false, false);
+}
+
 /* Whether the one word i is no name by its shape or its place: a code
  * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
  * before a number ("Sept. 30", "No. 5"), a function word in capitals

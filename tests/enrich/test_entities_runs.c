@@ -215,6 +215,33 @@ test_entities_given_initials(void **state)
 	article_free(a);
 }
 
+/* English: "The" capitalised inside a sentence is part of a name,
+ * no person's and no role's: the words after it, a proper noun among
+ * them, are a body's ("editors at The Boston Globe", "told The
+ * Hollywood Reporter"); of lower-case words only ("The Princess
+ * Diaries", a film's) they are no name. At a sentence's start, after a
+ * colon, or after "the", the runs are as before. */
+static void
+test_entities_the_name(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Editors at The Boston Globe said so. The story, first "
+	    "told by The Hollywood Reporter, spread. She starred in The "
+	    "Princess Diaries last year. He joined The Boston Celtics in "
+	    "May. The director met the Prime Minister in London.");
+	assert_true(has_name(&a->organisations, "Boston Globe"));
+	assert_false(has_name(&a->people, "Boston Globe"));
+	assert_true(has_name(&a->organisations, "Hollywood Reporter"));
+	assert_true(has_name(&a->organisations, "Boston Celtics"));
+	assert_false(has_name(&a->people, "Diaries"));
+	assert_false(has_name(&a->organisations, "Princess Diaries"));
+	assert_false(has_name(&a->organisations, "Prime Minister"));
+	assert_true(has_name(&a->places, "London"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -227,6 +254,7 @@ main(void)
 		cmocka_unit_test(test_entities_title_words),
 		cmocka_unit_test(test_entities_de_congress),
 		cmocka_unit_test(test_entities_given_initials),
+		cmocka_unit_test(test_entities_the_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
