@@ -416,10 +416,12 @@ ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix)
 			buf_putc(&o, ' ');
 		at = o.len;
 		buf_append(&o, c->s + k->off, k->len);
-		if ((((k->flags & ETOK_ABBR) && k->len > 1 &&
-		    memchr(c->s + k->off, '.', k->len) != NULL)) ||
+		if (((k->flags & ETOK_ABBR) && ((k->len > 1 &&
+		    memchr(c->s + k->off, '.', k->len) != NULL) ||
+		    (k->len == 1 && c->s[k->off] >= 'A' &&
+		    c->s[k->off] <= 'Z' && i + 1 < b))) ||
 		    (c->ginit && c->ginit[i]))
-			buf_putc(&o, '.');  /* "U.S.", "P.J." */
+			buf_putc(&o, '.');  /* "U.S.", "P.J.", "George W." */
 		if (fix && o.p[at] >= 'a' && o.p[at] <= 'z')
 			o.p[at] = (char)(o.p[at] - 32);
 	}

@@ -188,7 +188,9 @@ test_entities_de_congress(void **state)
  * changes: after a capitalised word ("Washington D.C. Police"), after
  * "the" or a preposition of place ("at U.N. Headquarters", "in N.Y.
  * Shoppers"), before a function word ("P.S. Your"), a body's word or
- * a plural noun; "U.S." stays the tokeniser's. */
+ * a plural noun; "U.S." stays the tokeniser's. Initials of one
+ * capital are shown with their dots ("George W. Bush", "T. S.
+ * Eliot"). */
 static void
 test_entities_given_initials(void **state)
 {
@@ -200,7 +202,8 @@ test_entities_given_initials(void **state)
 	    "Rowling in London. She moved to Washington D.C. Police said "
 	    "so. She works at U.N. Headquarters now. The store opened in "
 	    "N.Y. Shoppers queued. P.S. Your order shipped. He works in "
-	    "the U.S. Senate now. She saw the A.V. Club.");
+	    "the U.S. Senate now. She saw the A.V. Club. Then George W. "
+	    "Bush met T. S. Eliot's heirs.");
 	assert_true(has_name(&a->people, "P.J. Fleck"));
 	assert_true(has_name(&a->people, "J.J. Abrams"));
 	assert_true(has_name(&a->people, "J.K. Rowling"));
@@ -212,6 +215,9 @@ test_entities_given_initials(void **state)
 	assert_false(has_name(&a->people, "A.V. Club"));
 	assert_true(has_name(&a->organisations, "U.S. Senate"));
 	assert_true(has_name(&a->places, "London"));
+	/* one capital's initials keep their dots too */
+	assert_true(has_name(&a->people, "George W. Bush"));
+	assert_true(has_name(&a->people, "T. S. Eliot"));
 	article_free(a);
 }
 
