@@ -416,9 +416,12 @@ ent_join(const struct ent_ctx *c, size_t a, size_t b, bool fix)
 			buf_putc(&o, ' ');
 		at = o.len;
 		buf_append(&o, c->s + k->off, k->len);
-		if ((k->flags & ETOK_ABBR) && k->len > 1 &&
-		    memchr(c->s + k->off, '.', k->len) != NULL)
-			buf_putc(&o, '.');  /* "U.S." */
+		if (((k->flags & ETOK_ABBR) && ((k->len > 1 &&
+		    memchr(c->s + k->off, '.', k->len) != NULL) ||
+		    (k->len == 1 && c->s[k->off] >= 'A' &&
+		    c->s[k->off] <= 'Z' && i + 1 < b))) ||
+		    (c->ginit && c->ginit[i]))
+			buf_putc(&o, '.');  /* "U.S.", "P.J.", "George W." */
 		if (fix && o.p[at] >= 'a' && o.p[at] <= 'z')
 			o.p[at] = (char)(o.p[at] - 32);
 	}
@@ -484,12 +487,13 @@ ent_plain_gap(const struct ent_ctx *c, size_t i)
 {
 	const struct etok *k = &c->t->v[i], *n = &c->t->v[i + 1];
 	size_t p = k->off + k->len;
+	bool dot = (k->flags & ETOK_ABBR) || (c->ginit && c->ginit[i]);
 
 	if (k->flags & ETOK_POSS)
 		return false;
-	if (n->sent != k->sent && !(k->flags & ETOK_ABBR))
+	if (n->sent != k->sent && !dot)
 		return false;
-	if (k->flags & ETOK_ABBR)
+	if (dot)
 		p++;
 	for (; p < n->off; p++)
 		if (c->s[p] != ' ')
@@ -626,7 +630,7 @@ ent_scan(struct ent_ctx *c)
 	size_t i = 0;
 
 	while (i < t->n) {
-		size_t j;
+		size_t j, n0;
 		bool the = false, cue = false;
 
 		if (!ent_cap(c, i) || ent_in_address(c, i)) {
@@ -699,7 +703,9 @@ ent_scan(struct ent_ctx *c)
 			}
 			break;
 		}
+		n0 = c->n;
 		ent_class(c, i, j, the, cue);
+		ent_the_name(c, i, j, n0);
 		i = j;
 	}
 }
@@ -799,6 +805,7 @@ ent_ctx_free(struct ent_ctx *c)
 	free(c->code_sent);
 	free(c->flagged);
 	free(c->heading);
+	free(c->ginit);
 }
 
 void
@@ -934,6 +941,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 		bc.t = &el;
 		bc.art = art;
 	}
+	ent_given_initials(&bc);
 	ent_scan(&bc);
 	ent_cyr_merge(&bc);
 	if (bc.openers)

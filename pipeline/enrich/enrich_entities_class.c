@@ -932,7 +932,8 @@ ent_class_acronym_first(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	bool known;
 
 	if (!(k->flags & ETOK_ALLCAP) || k->len < 2 ||
-	    strspn(c->s + k->off, "IVXL") == k->len)
+	    strspn(c->s + k->off, "IVXL") == k->len ||
+	    (c->ginit != NULL && c->ginit[a]))  /* "P.J. Fleck" */
 		return false;
 	known = ent_person_before(c, a + 1, b);
 	/* two letters are a name's initials too ("TJ Watt"), but not

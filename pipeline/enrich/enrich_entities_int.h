@@ -97,6 +97,9 @@ struct ent_ctx {
 	size_t *memo_of;     /* memo_of[i]: word i's index of memo + 1; 0
 	                        unknown */
 	bool *heading;       /* heading[i]: word i is in a title-case line */
+	bool *ginit;         /* ginit[i]: word i is a person's dotted
+	                        initials, its dot no sentence's end
+	                        ("P.J. Fleck"); NULL if none is */
 	bool nouns;          /* the language capitalises every noun */
 	bool romance;        /* French, Spanish, Italian or Portuguese */
 	bool caseless;       /* Chinese, Japanese, Korean or Thai: only
@@ -401,6 +404,13 @@ bool ent_not_name(struct ent_ctx *c, size_t i, bool acro, bool the);
 /* Whether word i, initials each with its dot ("P.J", "D.C"), is no
  * body's: the article before it ("the U.N.") or not. */
 bool ent_initials(const struct ent_ctx *c, size_t i, bool the);
+/* English: marks in c->ginit the dotted initials that open a person's
+ * name before a capitalised surname ("P.J. Fleck", "J.J. Abrams"). */
+void ent_given_initials(struct ent_ctx *c);
+/* English: the run [a, b), opened by "The" capitalised inside a
+ * sentence ("at The Boston Globe"), classed into the runs from n0 on:
+ * no person's and no role's, but a body's. */
+void ent_the_name(struct ent_ctx *c, size_t a, size_t b, size_t n0);
 bool ent_plain_noun(struct ent_ctx *c, size_t i);
 /* Adds the run [a, b) as a place where its shape says it is one
  * ("Wall Street", "Broward County", "San Francisco"). */

@@ -140,6 +140,137 @@ ent_initials(const struct ent_ctx *c, size_t i, bool the)
 	    c->t->v[i + 1].off == k->off + k->len + 2;
 }
 
+/* Whether word i + 1 is the plural of a common noun of English
+ * ("Shoppers", "Officials", "Headquarters"): English writes it in lower
+ * case, and without its s too. */
+static bool
+ent_en_plural(struct ent_ctx *c, size_t i)
+{
+	const char *f = etok_folded(c->t, i);
+	size_t n = strlen(f);
+
+	return n > 3 && f[n - 1] == 's' && ent_word_is(c, i, ENT_W_ENWORD) &&
+	    ent_dict_word("en", etok_hash(f, n - 1));
+}
+
+/* Whether word i, two or three capitals each with its dot ("P.J.",
+ * "J.K."), followed by its dot, a space and a capitalised word of the
+ * same line, opens a person's name there: the dot ends no sentence.
+ * Not after a capitalised word but a title's or a function word's
+ * ("Washington D.C. Police"; "Coach P.J. Fleck", "Later P.J. Fleck"
+ * are ones), nor after "the" ("the A.V. Club") or a preposition of
+ * place ("in N.Y. Shoppers", "at U.N. Headquarters"); not before a
+ * function word ("P.S. Your order"), a body's word, a title, a place
+ * or a place's kind ("D.C. Police", "L.A. Sheriff"), a plural noun or
+ * a word in capitals. The abbreviations the tokeniser knows ("U.S.")
+ * are its. */
+static bool
+ent_given_initial(struct ent_ctx *c, size_t i)
+{
+	static const unsigned not_surname[] = {
+		ENT_W_FUNCTION, ENT_W_STOP, ENT_W_TITLE, ENT_W_ORG,
+		ENT_W_BEFORE, ENT_W_KIND, ENT_W_SITE, ENT_W_PLACE,
+	};
+	static const char *const at[] = {
+		"across", "around", "at", "from", "in", "inside", "near",
+		"outside",
+	};
+	const struct etok *k = &c->t->v[i], *n, *p;
+	const char *w = c->s + k->off;
+	size_t j;
+
+	if ((k->len != 3 && k->len != 5) || (k->flags & ETOK_ABBR) ||
+	    i + 1 >= c->t->n || !ent_initials(c, i, false))
+		return false;
+	n = &c->t->v[i + 1];
+	if (w[k->len] != '.' || w[k->len + 1] != ' ' ||
+	    n->off != k->off + k->len + 2 || !(n->flags & ETOK_CAP) ||
+	    (n->flags & (ETOK_ALLCAP | ETOK_NUM | ETOK_PARA)) ||
+	    !ent_cap(c, i + 1) || ent_en_plural(c, i + 1))
+		return false;
+	for (j = 0; j < sizeof(not_surname) / sizeof(*not_surname); j++)
+		if (ent_word_is(c, i + 1, not_surname[j]))
+			return false;
+	if (i == 0 || (p = &c->t->v[i - 1])->sent != k->sent)
+		return true;
+	if (etok_is(c->s, p, "the") || ETOK_FIND(etok_folded(c->t, i - 1),
+	    at))
+		return false;
+	return !(p->flags & (ETOK_CAP | ETOK_ALLCAP)) ||
+	    ent_word_is(c, i - 1, ENT_W_TITLE) ||
+	    ent_word_is(c, i - 1, ENT_W_BEFORE) ||
+	    ent_word_is(c, i - 1, ENT_W_FUNCTION) ||
+	    ent_word_is(c, i - 1, ENT_W_STOP);
+}
+
+void
+ent_given_initials(struct ent_ctx *c)
+{
+	size_t i;
+
+	if (c->lang == NULL || strcmp(c->lang, "en") != 0)
+		return;
+	for (i = 0; i < c->t->n; i++) {
+		if (c->t->v[i].len < 3 || c->s[c->t->v[i].off + 1] != '.' ||
+		    !ent_given_initial(c, i))
+			continue;
+		if (c->ginit == NULL)
+			c->ginit = xcalloc(c->t->n + 1, sizeof(*c->ginit));
+		c->ginit[i] = true;
+	}
+}
+
+/* Whether word a, "The" capitalised, is part of a name: inside a
+ * sentence, not in a heading (whose capitals are style), nor after a
+ * colon or a dash (which open a clause). */
+static bool
+ent_the_inside(struct ent_ctx *c, size_t a)
+{
+	const struct etok *k = &c->t->v[a];
+	size_t p;
+
+	if (!(k->flags & ETOK_CAP) || (k->flags & (ETOK_SENT | ETOK_ALLCAP)) ||
+	    (c->heading && c->heading[a]) || a == 0 ||
+	    c->t->v[a - 1].sent != k->sent)
+		return false;
+	for (p = k->off; p > 0 && c->s[p - 1] == ' '; p--)
+		;
+	return p > 0 && c->s[p - 1] != ':' && c->s[p - 1] != '-' &&
+	    (unsigned char)c->s[p - 1] != 0x94 &&
+	    (unsigned char)c->s[p - 1] != 0x93;  /* "—", "–" */
+}
+
+/* "The" capitalised inside a sentence ("editors at The Boston Globe",
+ * "said The Hollywood Reporter") is part of a name, which no person's
+ * and no role's is: where the run [a, b) was classed as a person (runs
+ * n0 on) or as a role (no run, its last word a title's), its words
+ * after "The", two or more, one of them no lower-case word of English
+ * (a proper noun), are a body's (a paper's, a firm's, a team's); of
+ * lower-case words only ("The Princess Diaries", "The Greatest
+ * Showman": a film's, a book's title) they are no name. */
+void
+ent_the_name(struct ent_ctx *c, size_t a, size_t b, size_t n0)
+{
+	bool person = false;
+	size_t i;
+
+	if (b < a + 3 || c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	    !etok_is(c->s, &c->t->v[a], "the") || !ent_the_inside(c, a))
+		return;
+	for (i = n0; i < c->n; i++)
+		person |= c->runs[i].kind == ENT_PERSON;
+	if (!person && (c->n > n0 || !ent_word_is(c, b - 1, ENT_W_TITLE)))
+		return;
+	for (i = n0; i < c->n; i++)
+		free(c->runs[i].name);
+	c->n = n0;
+	for (i = a + 1; i < b && ent_word_is(c, i, ENT_W_ENWORD); i++)
+		;
+	if (i < b)
+		ent_add_run(c, a + 1, b, ENT_ORG,
+		    ent_join(c, a + 1, b, false), false, false);
+}
+
 /* Whether the one word i is no name by its shape or its place: a code
  * with a digit ("S-1", "F-35"), a contraction ("I've"), an abbreviation
  * before a number ("Sept. 30", "No. 5"), a function word in capitals

@@ -180,6 +180,74 @@ test_entities_de_congress(void **state)
 	article_free(a);
 }
 
+/* English: two or three capitals each with its dot before a
+ * capitalised surname are a person's given names, their dot no
+ * sentence's end ("Coach P.J. Fleck said", "J.J. Abrams"), and the
+ * surname alone is then that person, no body ("Fleck's team"); where
+ * the dot ends a sentence or the initials are a place's, nothing
+ * changes: after a capitalised word ("Washington D.C. Police"), after
+ * "the" or a preposition of place ("at U.N. Headquarters", "in N.Y.
+ * Shoppers"), before a function word ("P.S. Your"), a body's word or
+ * a plural noun; "U.S." stays the tokeniser's. Initials of one
+ * capital are shown with their dots ("George W. Bush", "T. S.
+ * Eliot"). */
+static void
+test_entities_given_initials(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Coach P.J. Fleck said the team would recover, and "
+	    "Fleck's players agreed. The director J.J. Abrams met J.K. "
+	    "Rowling in London. She moved to Washington D.C. Police said "
+	    "so. She works at U.N. Headquarters now. The store opened in "
+	    "N.Y. Shoppers queued. P.S. Your order shipped. He works in "
+	    "the U.S. Senate now. She saw the A.V. Club. Then George W. "
+	    "Bush met T. S. Eliot's heirs.");
+	assert_true(has_name(&a->people, "P.J. Fleck"));
+	assert_true(has_name(&a->people, "J.J. Abrams"));
+	assert_true(has_name(&a->people, "J.K. Rowling"));
+	assert_false(has_name(&a->organisations, "Fleck"));
+	assert_false(has_name(&a->people, "D.C. Police"));
+	assert_false(has_name(&a->people, "U.N. Headquarters"));
+	assert_false(has_name(&a->people, "N.Y. Shoppers"));
+	assert_false(has_name(&a->people, "P.S. Your"));
+	assert_false(has_name(&a->people, "A.V. Club"));
+	assert_true(has_name(&a->organisations, "U.S. Senate"));
+	assert_true(has_name(&a->places, "London"));
+	/* one capital's initials keep their dots too */
+	assert_true(has_name(&a->people, "George W. Bush"));
+	assert_true(has_name(&a->people, "T. S. Eliot"));
+	article_free(a);
+}
+
+/* English: "The" capitalised inside a sentence is part of a name,
+ * no person's and no role's: the words after it, a proper noun among
+ * them, are a body's ("editors at The Boston Globe", "told The
+ * Hollywood Reporter"); of lower-case words only ("The Princess
+ * Diaries", a film's) they are no name. At a sentence's start, after a
+ * colon, or after "the", the runs are as before. */
+static void
+test_entities_the_name(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("Editors at The Boston Globe said so. The story, first "
+	    "told by The Hollywood Reporter, spread. She starred in The "
+	    "Princess Diaries last year. He joined The Boston Celtics in "
+	    "May. The director met the Prime Minister in London.");
+	assert_true(has_name(&a->organisations, "Boston Globe"));
+	assert_false(has_name(&a->people, "Boston Globe"));
+	assert_true(has_name(&a->organisations, "Hollywood Reporter"));
+	assert_true(has_name(&a->organisations, "Boston Celtics"));
+	assert_false(has_name(&a->people, "Diaries"));
+	assert_false(has_name(&a->organisations, "Princess Diaries"));
+	assert_false(has_name(&a->organisations, "Prime Minister"));
+	assert_true(has_name(&a->places, "London"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -191,6 +259,8 @@ main(void)
 		cmocka_unit_test(test_entities_foreign_article),
 		cmocka_unit_test(test_entities_title_words),
 		cmocka_unit_test(test_entities_de_congress),
+		cmocka_unit_test(test_entities_given_initials),
+		cmocka_unit_test(test_entities_the_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
