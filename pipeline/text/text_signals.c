@@ -168,6 +168,14 @@ text_trim_closers(const char *s, size_t len)
 }
 
 bool
+text_ends_colon(const char *s)
+{
+	size_t len = text_trim_closers(s, strlen(s));
+
+	return len > 0 && s[len - 1] == ':';
+}
+
+bool
 text_ends_sentence(const char *s)
 {
 	static const char *const ends[] = {

@@ -214,15 +214,6 @@ text_trim_author_box(struct text_doc *d)
 	}
 }
 
-/* True when s ends with a colon (past closing quotes). */
-static bool
-text_tail_colon(const char *s)
-{
-	size_t n = text_trim_closers(s, strlen(s));
-
-	return n > 0 && s[n - 1] == ':';
-}
-
 /* Drops the region's last item where it ends with a colon over a box
  * of links: a line the page shows twice or a bulleted headline
  * (TEXT_ANNOUNCE_WORDS words or more) among the TEXT_ANNOUNCE_SPAN
@@ -238,7 +229,7 @@ text_trim_announce(struct text_doc *d)
 
 	if (e < d->body_start + 2 || e >= d->n ||
 	    d->items[e - 1].kind != TEXT_BODY ||
-	    !text_tail_colon(d->items[e - 1].s) || d->items[e].chrome)
+	    !text_ends_colon(d->items[e - 1].s) || d->items[e].chrome)
 		return;
 	for (size_t i = e; i < d->n && i < e + TEXT_ANNOUNCE_SPAN; i++)
 		box = box || d->items[i].twice || d->items[i].repeated ||
