@@ -313,7 +313,6 @@ static const char *const text_chrome_calls[] = {
 	"\xd0\xb5\xd1\x81\xd1\x8c",
 };
 
-#define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 /* Words of an item that a link-box heading still labels. */
 #define TEXT_HEADING_MAX_WORDS 12
 

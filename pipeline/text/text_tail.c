@@ -264,7 +264,7 @@ text_more_by(const char *s, size_t *len)
 	};
 	static const char *const by[] = { "von", "by" };
 	const char *w[TEXT_MORE_BY_WORDS + 1];
-	size_t wl[TEXT_MORE_BY_WORDS + 1], nw = 0, k, end;
+	size_t wl[TEXT_MORE_BY_WORDS + 1], nw = 0, k, adv;
 	const char *p = s;
 
 	*len = 0;
@@ -285,16 +285,16 @@ text_more_by(const char *s, size_t *len)
 	}
 	/* an arrow after the name ("Mehr Artikel von Stefanus ->") */
 	if (nw > 0 && !text_cp_letter(text_cp_at(w[nw - 1], wl[nw - 1],
-	    &end)))
+	    &adv)))
 		nw--;
 	/* "Alles von", "Mehr Artikel von", "find more by", "Zeige alle
 	 * Beitraege von" */
 	for (k = 1; k <= 3 && k < nw; k++)
-		if (text_word_in(w[k], wl[k], by, 2))
+		if (text_word_in(w[k], wl[k], by, TEXT_NELEM(by)))
 			break;
 	if (k > 3 || k + 1 >= nw || nw - k - 1 > TEXT_MORE_BY_NAME_WORDS ||
-	    (!text_word_in(w[0], wl[0], more, 6) &&
-	    !text_word_in(w[1], wl[1], more, 6)))
+	    (!text_word_in(w[0], wl[0], more, TEXT_NELEM(more)) &&
+	    !text_word_in(w[1], wl[1], more, TEXT_NELEM(more))))
 		return 0;
 	for (size_t j = k + 1; j < nw; j++)
 		if (!text_starts_upper(w[j]))

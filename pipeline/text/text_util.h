@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The number of entries of array a. */
+#define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Decodes the code point at s (len bytes left); *adv gets its length.
  * Returns -1 (and *adv 1) on an invalid sequence. */
 int32_t text_cp_at(const char *s, size_t len, size_t *adv);
