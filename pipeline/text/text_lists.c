@@ -79,11 +79,11 @@ text_step_number(const char *s)
  * is a paragraph of TEXT_LEAD_MIN_WORDS words or more: one short
  * sentence over a site's menus (a logo's alt text, a slogan, an offer)
  * is the page's header, and moving back to it took the menus and the
- * headline into the body. Only a list
- * of three items or more, none chrome, and the short headings, dates,
- * photo captions and credits around it are passed, and the numbers of
- * steps set on lines of their own ("1."); the list's bulleted entries
- * are then body-like (a recipe's ingredients). */
+ * headline into the body. Only a list of three items or more, none
+ * chrome, and the short headings, dates, photo captions and credits
+ * around it are passed, and the numbers of steps set on lines of their
+ * own ("1."); the list's bulleted entries are then body-like (a
+ * recipe's ingredients). */
 void
 text_lead_over_list(struct text_doc *d)
 {
