@@ -1,8 +1,8 @@
-/* The body region's tail, a step of text_classify() run once the
+/* The body region's tail, steps of text_classify() run once the
  * bylines over the region are known: the author's box under the
  * article ("About Jane", "Jane Doe is a writer ..."), a last line
- * that announces a box of links, and the link to the writer's other
- * pieces that names them ("Alles von Jane Doe"), steps of
+ * that announces a box of links; and the link to the writer's other
+ * pieces that names them ("Alles von Jane Doe"), a step of
  * text_extract(). Pure. */
 #include "text_blocks.h"
 
