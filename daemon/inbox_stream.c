@@ -97,7 +97,10 @@ in_list(const char *list, const char *node)
 
 /* Whether the event data is the file's, published by one of origins
  * (NULL: by any node, an article whose content_hash is content_hash);
- * its node, seq and kind into ev. */
+ * its node, seq and kind into ev. Where it is not, origins NULL and id
+ * given: an event of the file's name and article id, with another
+ * content_hash, puts its version, hash, node and seq into ev (the
+ * article as published before, inbox_stream_find()). */
 static bool
 event_is_file(const char *data, int len, const char *origins,
     const char *name, const char *content_hash, const char *id,

@@ -86,10 +86,10 @@ ask_elsewhere(struct daemon *d, struct item *it)
 {
 	if (!it->ask_back)
 		return false;
-	if (it->found == 0)
+	if (it->found == 0) {
 		ask_uncovered(d, it);
-	if (it->found == 0)
 		return false;
+	}
 	if (it->found > 0)
 		return it->elsewhere = true;
 	log_info(&d->log, "%s: written %lld s before it came into the "

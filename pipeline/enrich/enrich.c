@@ -56,12 +56,12 @@ enrich_nfc_inert(int32_t c)
 	return false;
 }
 
-/* Folds whitespace runs of s to one space and drops control characters,
- * and the invisible U+00AD, U+200B, U+2060 and U+FEFF,
- * then composes to NFC. With paras, a blank line (two or more line breaks,
- * possibly with other whitespace between) becomes exactly "\n\n" and other
- * whitespace folds to a space. Leading and trailing whitespace go. Bytes
- * that are not UTF-8 are dropped. Returns a new string. */
+/* Folds whitespace runs of s to one space, drops control characters and
+ * the invisible U+00AD, U+200B, U+2060 and U+FEFF, then composes to
+ * NFC. With paras, a blank line (two or more line breaks, possibly with
+ * other whitespace between) becomes exactly "\n\n" and other whitespace
+ * folds to a space. Leading and trailing whitespace go. Bytes that are
+ * not UTF-8 are dropped. Returns a new string. */
 static char *
 enrich_clean(const char *s, bool paras)
 {

@@ -83,7 +83,8 @@ struct html_para {
 struct html_img_at {
 	size_t image;
 	size_t para;
-	bool away;     /* the link is to another site */
+	bool away;     /* the link is to another site, and no paragraph
+	                  of text holds the picture */
 };
 
 struct html_ctx {
@@ -331,9 +332,11 @@ void html_choose(struct html_ctx *ctx, size_t won, size_t page_prose);
  * data-src is a picture's file (a lazy loader's placeholder, which a
  * script turns into the <img>); NULL for none. */
 xmlNode *html_lazy_img(xmlNode *root, xmlNode *img);
-/* Notes that picture img, about to be added, lies in a link to another
- * page (not to a place on this page or to the picture's file), after
- * ctx's paragraphs written so far. */
+/* Notes picture img, about to be added after ctx's paragraphs written
+ * so far, when it lies in a link to another page (not to a place on
+ * this page or to the picture's file), and whether that link leads to
+ * another site (away) from outside a paragraph of text; a picture in no
+ * such link is not noted. */
 void html_img_aside(struct html_ctx *ctx, const xmlNode *img);
 /* Whether element n is marked by schema.org as a picture's credit: its
  * itemprop is copyrightHolder, copyrightNotice, creditText or creator. */

@@ -391,6 +391,11 @@ void meta_walk_end(struct meta_walk *w);
 char *meta_kicker_text(xmlNodePtr h);
 /* True when the walk w found n marked as a reader's contribution. */
 bool meta_is_comments(const struct meta_walk *w, xmlNodePtr n);
+/* True when element n is part of a teaser of another article: inside
+ * a link to another page that holds a heading (a card that links as a
+ * whole), or beside a link, within two levels, whose text is a
+ * headline's. A byline there names the teaser's writer. */
+bool meta_in_teaser(xmlNodePtr n);
 void meta_cands_free(struct meta_cands *c);
 
 /* html_meta_text.c */
@@ -411,9 +416,6 @@ void meta_page_lines(xmlNodePtr n, struct buf *b, size_t max, int depth,
  * ("Mehr von TODD BATES"); true when it did. A full name that holds the
  * site's is still a name: a personal site is named after its author. */
 bool meta_full_name(xmlNodePtr n, char **name, int depth);
-/* The one child element of n, when n holds no other element nor any
- * text but blanks; else NULL (html_meta_walk.c). */
-xmlNodePtr meta_only_child(xmlNodePtr n);
 /* True when n is an element h1 to h6. */
 static inline bool
 meta_is_heading(xmlNodePtr n)
@@ -423,11 +425,6 @@ meta_is_heading(xmlNodePtr n)
 	    n->name[1] <= '6' && n->name[2] == '\0';
 }
 
-/* True when element n is part of a teaser of another article: inside
- * a link to another page that holds a heading (a card that links as a
- * whole), or beside a link, within two levels, whose text is a
- * headline's. A byline there names the teaser's writer. */
-bool meta_in_teaser(xmlNodePtr n);
 /* The first of heads whose text is title, or NULL. */
 xmlNodePtr meta_find_heading(const struct meta_nodes *heads,
     const char *title);

@@ -2,10 +2,8 @@
  * titles its metadata and <title> give, less the site's names. */
 #include "html_meta_int.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 /* What sits between a headline and a site name in a title. */
 static const char *const meta_title_seps[] = {

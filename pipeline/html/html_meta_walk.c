@@ -137,7 +137,9 @@ meta_is_home_link(xmlNodePtr n)
 	return home;
 }
 
-xmlNodePtr
+/* The one child element of n, when n holds no other element nor any
+ * text but blanks; else NULL. */
+static xmlNodePtr
 meta_only_child(xmlNodePtr n)
 {
 	xmlNodePtr c, only = NULL;

@@ -585,7 +585,7 @@ strip_tag_cut(struct strip_tag *t, struct buf *out)
 /* Whether a picture's tag (<img>, <amp-img>, <picture>) comes from s[i]
  * before the link's end ("</a", or another <a>), within STRIP_PIC_AHEAD
  * bytes: the writer compares the href of a link around a picture with
- * the picture's and the page's addresses (html_img_links_away()). */
+ * the picture's and the page's addresses (html_img_aside()). */
 static bool
 strip_pic_ahead(const struct strip_scan *sc, size_t i)
 {

@@ -247,6 +247,19 @@ text_part_of(const char *whole, const char *part)
 	return strcmp(whole + lw - lp, part) == 0;
 }
 
+/* The offset of the space before part where part ends whole, shorter,
+ * at a word's edge; 0 where it does not. */
+static size_t
+text_word_end(const char *whole, const char *part)
+{
+	size_t lw = strlen(whole), lp = strlen(part);
+
+	if (lp + 2 > lw || whole[lw - lp - 1] != ' ' ||
+	    strcmp(whole + lw - lp, part) != 0)
+		return 0;
+	return lw - lp - 1;
+}
+
 /* True when part ends whole, shorter, after a space and a word that
  * is no small word: a trail's last crumb or its mark ("... Produkte",
  * "... \xc2\xbb"), not a phrase that runs on into the name ("Ein
@@ -254,15 +267,14 @@ text_part_of(const char *whole, const char *part)
 static bool
 text_trail_end(const char *whole, const char *part)
 {
-	size_t lw = strlen(whole), lp = strlen(part), b, adv;
+	size_t b = text_word_end(whole, part), adv;
 
-	if (lp + 2 > lw || whole[lw - lp - 1] != ' ' ||
-	    strcmp(whole + lw - lp, part) != 0)
+	if (b == 0)
 		return false;
-	b = lw - lp - 1;
 	while (b > 0 && whole[b - 1] != ' ')
 		b--;
-	return !text_cp_lower(text_cp_at(whole + b, lw - b, &adv));
+	return !text_cp_lower(text_cp_at(whole + b, strlen(whole + b),
+	    &adv));
 }
 
 /* True when part stands inside whole between words, of
@@ -290,13 +302,8 @@ text_inside_of(const char *whole, const struct text_item *part)
 static bool
 text_crumb_end(const char *whole, const struct text_item *it)
 {
-	size_t lw = strlen(whole), lp = strlen(it->s);
-
-	if (!it->bullet || it->chrome || it->kind != TEXT_OTHER ||
-	    it->words < 2 || lp + 2 > lw)
-		return false;
-	return whole[lw - lp - 1] == ' ' &&
-	    strcmp(whole + lw - lp, it->s) == 0;
+	return it->bullet && !it->chrome && it->kind == TEXT_OTHER &&
+	    it->words >= 2 && text_word_end(whole, it->s) > 0;
 }
 
 /* The headline the walk found at item first, or the item near it that

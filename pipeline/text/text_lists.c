@@ -31,14 +31,9 @@ void
 text_colon_list(struct text_doc *d)
 {
 	size_t e = d->body_end, i = e;
-	const char *s;
-	size_t len;
 
-	if (e == 0 || !d->items[e - 1].bodylike)
-		return;
-	s = d->items[e - 1].s;
-	len = text_trim_closers(s, strlen(s));
-	if (len == 0 || s[len - 1] != ':')
+	if (e == 0 || !d->items[e - 1].bodylike ||
+	    !text_ends_colon(d->items[e - 1].s))
 		return;
 	while (i < d->n && i - e < TEXT_LEAD_LIST_MAX) {
 		const struct text_item *it = &d->items[i];
@@ -84,11 +79,11 @@ text_step_number(const char *s)
  * is a paragraph of TEXT_LEAD_MIN_WORDS words or more: one short
  * sentence over a site's menus (a logo's alt text, a slogan, an offer)
  * is the page's header, and moving back to it took the menus and the
- * headline into the body. Only a list
- * of three items or more, none chrome, and the short headings, dates,
- * photo captions and credits around it are passed, and the numbers of
- * steps set on lines of their own ("1."); the list's bulleted entries
- * are then body-like (a recipe's ingredients). */
+ * headline into the body. Only a list of three items or more, none
+ * chrome, and the short headings, dates, photo captions and credits
+ * around it are passed, and the numbers of steps set on lines of their
+ * own ("1."); the list's bulleted entries are then body-like (a
+ * recipe's ingredients). */
 void
 text_lead_over_list(struct text_doc *d)
 {
@@ -124,11 +119,9 @@ text_lead_over_list(struct text_doc *d)
 static bool
 text_announces(const struct text_item *it)
 {
-	size_t len = text_trim_closers(it->s, strlen(it->s));
-
 	return !it->bodylike && !it->chrome && !it->bullet && !it->twice &&
 	    it->kind == TEXT_OTHER && it->words <= TEXT_ALIST_HEAD_WORDS &&
-	    len > 0 && it->s[len - 1] == ':';
+	    text_ends_colon(it->s);
 }
 
 /* True when item i is a paragraph of running text (body-like, not a
@@ -196,15 +189,6 @@ text_article_lists(struct text_doc *d)
 			d->items[i].bodylike = true;
 		i = j - 1;
 	}
-}
-
-/* True when s ends with a colon (before closing quotes). */
-static bool
-text_ends_colon(const char *s)
-{
-	size_t len = text_trim_closers(s, strlen(s));
-
-	return len > 0 && s[len - 1] == ':';
 }
 
 /* A list between two paragraphs of the body is the article's: its

@@ -168,6 +168,14 @@ text_trim_closers(const char *s, size_t len)
 }
 
 bool
+text_ends_colon(const char *s)
+{
+	size_t len = text_trim_closers(s, strlen(s));
+
+	return len > 0 && s[len - 1] == ':';
+}
+
+bool
 text_ends_sentence(const char *s)
 {
 	static const char *const ends[] = {
@@ -305,7 +313,6 @@ static const char *const text_chrome_calls[] = {
 	"\xd0\xb5\xd1\x81\xd1\x8c",
 };
 
-#define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 /* Words of an item that a link-box heading still labels. */
 #define TEXT_HEADING_MAX_WORDS 12
 

@@ -1,8 +1,8 @@
-/* The body region's tail, a step of text_classify() run once the
+/* The body region's tail, steps of text_classify() run once the
  * bylines over the region are known: the author's box under the
  * article ("About Jane", "Jane Doe is a writer ..."), a last line
- * that announces a box of links, and the link to the writer's other
- * pieces that names them ("Alles von Jane Doe"), steps of
+ * that announces a box of links; and the link to the writer's other
+ * pieces that names them ("Alles von Jane Doe"), a step of
  * text_extract(). Pure. */
 #include "text_blocks.h"
 
@@ -214,15 +214,6 @@ text_trim_author_box(struct text_doc *d)
 	}
 }
 
-/* True when s ends with a colon (past closing quotes). */
-static bool
-text_tail_colon(const char *s)
-{
-	size_t n = text_trim_closers(s, strlen(s));
-
-	return n > 0 && s[n - 1] == ':';
-}
-
 /* Drops the region's last item where it ends with a colon over a box
  * of links: a line the page shows twice or a bulleted headline
  * (TEXT_ANNOUNCE_WORDS words or more) among the TEXT_ANNOUNCE_SPAN
@@ -238,7 +229,7 @@ text_trim_announce(struct text_doc *d)
 
 	if (e < d->body_start + 2 || e >= d->n ||
 	    d->items[e - 1].kind != TEXT_BODY ||
-	    !text_tail_colon(d->items[e - 1].s) || d->items[e].chrome)
+	    !text_ends_colon(d->items[e - 1].s) || d->items[e].chrome)
 		return;
 	for (size_t i = e; i < d->n && i < e + TEXT_ANNOUNCE_SPAN; i++)
 		box = box || d->items[i].twice || d->items[i].repeated ||
@@ -273,7 +264,7 @@ text_more_by(const char *s, size_t *len)
 	};
 	static const char *const by[] = { "von", "by" };
 	const char *w[TEXT_MORE_BY_WORDS + 1];
-	size_t wl[TEXT_MORE_BY_WORDS + 1], nw = 0, k, end;
+	size_t wl[TEXT_MORE_BY_WORDS + 1], nw = 0, k, adv;
 	const char *p = s;
 
 	*len = 0;
@@ -294,16 +285,16 @@ text_more_by(const char *s, size_t *len)
 	}
 	/* an arrow after the name ("Mehr Artikel von Stefanus ->") */
 	if (nw > 0 && !text_cp_letter(text_cp_at(w[nw - 1], wl[nw - 1],
-	    &end)))
+	    &adv)))
 		nw--;
 	/* "Alles von", "Mehr Artikel von", "find more by", "Zeige alle
 	 * Beitraege von" */
 	for (k = 1; k <= 3 && k < nw; k++)
-		if (text_word_in(w[k], wl[k], by, 2))
+		if (text_word_in(w[k], wl[k], by, TEXT_NELEM(by)))
 			break;
 	if (k > 3 || k + 1 >= nw || nw - k - 1 > TEXT_MORE_BY_NAME_WORDS ||
-	    (!text_word_in(w[0], wl[0], more, 6) &&
-	    !text_word_in(w[1], wl[1], more, 6)))
+	    (!text_word_in(w[0], wl[0], more, TEXT_NELEM(more)) &&
+	    !text_word_in(w[1], wl[1], more, TEXT_NELEM(more))))
 		return 0;
 	for (size_t j = k + 1; j < nw; j++)
 		if (!text_starts_upper(w[j]))

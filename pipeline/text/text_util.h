@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The number of entries of array a. */
+#define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Decodes the code point at s (len bytes left); *adv gets its length.
  * Returns -1 (and *adv 1) on an invalid sequence. */
 int32_t text_cp_at(const char *s, size_t len, size_t *adv);
@@ -26,6 +29,8 @@ bool text_starts_upper(const char *s);
 bool text_starts_word(const char *s);
 /* Length of s[0..len) without trailing closing quotes and brackets. */
 size_t text_trim_closers(const char *s, size_t len);
+/* True when s ends with a colon (before closing quotes). */
+bool text_ends_colon(const char *s);
 /* True when s ends like a sentence (., !, ?, :, ; or …, before quotes). */
 bool text_ends_sentence(const char *s);
 /* Length of a byline prefix ("By ", "Von ", "-- by ", ...) at s, or 0. */

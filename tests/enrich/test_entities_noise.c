@@ -309,7 +309,8 @@ test_entities_acro_amount(void **state)
 	    "before a NATO summit with Mike Pence. Apple said sales rose to "
 	    "USD 1.25 billion, while the Bank of England held rates at 5.25 "
 	    "percent. Get a USB 3.0 dock. The IMF cut its forecast to 2.5 "
-	    "percent, and BMW sold 2,5 million cars. Cook said Apple would invest.");
+	    "percent, and BMW sold 2,5 million cars. Cook said Apple would "
+	    "invest.");
 	assert_false(has_name(&a->organisations, "USD"));
 	assert_false(has_name(&a->organisations, "USB"));
 	assert_names_stay(a);

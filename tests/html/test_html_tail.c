@@ -111,9 +111,10 @@ test_inline_row_written(void **state)
 }
 
 /* Facts whose label and value are texts of their own ("Cost: " "4"
- * "m") are no row of tags. */
+ * "m") are written as the page sets them. (Round 23 guarded them from
+ * its rule of rows of tags, which round 25 dropped.) */
 static void
-test_facts_not_chips(void **state)
+test_facts_written(void **state)
 {
 	struct nw_article *a;
 
@@ -129,11 +130,11 @@ test_facts_not_chips(void **state)
 	article_free(a);
 }
 
-/* A slide's counter ("2" "/" "5") is no row of tags: written, it
- * parts the slide's picture from the slide's heading, which says what
- * the picture's alternative text says and is no caption of it. */
+/* A slide's counter ("2" "/" "5") is written: it parts the slide's
+ * picture from the slide's heading, which says what the picture's
+ * alternative text says and is no caption of it. */
 static void
-test_counter_not_chips(void **state)
+test_counter_written(void **state)
 {
 	struct nw_article *a;
 
@@ -155,8 +156,8 @@ main(void)
 		cmocka_unit_test(test_card_title_in_wrapped_link),
 		cmocka_unit_test(test_accordion_title_kept),
 		cmocka_unit_test(test_inline_row_written),
-		cmocka_unit_test(test_facts_not_chips),
-		cmocka_unit_test(test_counter_not_chips),
+		cmocka_unit_test(test_facts_written),
+		cmocka_unit_test(test_counter_written),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

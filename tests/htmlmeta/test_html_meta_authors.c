@@ -848,6 +848,29 @@ test_time_mate(void **state)
 	}
 }
 
+/* A teaser's item between head and tail, and the authors its page
+ * gives (assert_authors()). */
+struct teaser_case {
+	const char *item, *want;
+};
+
+/* Each of the n cases, set between head and tail, gives its authors. */
+static void
+check_teasers(const char *head, const char *tail,
+    const struct teaser_case *cases, size_t n)
+{
+	struct nw_article *a;
+	char page[2048];
+
+	for (size_t i = 0; i < n; i++) {
+		assert_true((size_t)snprintf(page, sizeof(page), "%s%s%s",
+		    head, cases[i].item, tail) < sizeof(page));
+		a = run(page, NULL);
+		assert_authors(a, cases[i].want);
+		article_free(a);
+	}
+}
+
 /* A byline's class inside a teaser of another article names that
  * article's writer: in a card that links as a whole (a link holding a
  * heading), or beside a link that is a headline; an author's link and
@@ -861,9 +884,7 @@ test_teaser_byline(void **state)
 	    "Klimaschutz verkauft</h1>" P(1) P(2) P(3) P(4) P(5) P(6)
 	    "<ul><li>";
 	static const char tail[] = "</li></ul></body></html>";
-	static const struct {
-		const char *item, *want;
-	} cases[] = {
+	static const struct teaser_case cases[] = {
 		{"<a href=\"/presse/kein-recht\">Kein Recht auf Faulheit "
 		    "auf Regierungsbank</a><div class=\"kontextliste-autor\">"
 		    "Pressemitteilung von Katja Kipping</div>", ""},
@@ -878,18 +899,8 @@ test_teaser_byline(void **state)
 		{"<a href=\"/politik/\">Politik</a><div class=\"autor\">"
 		    "Jana Roe</div>", "Jana Roe"},
 	};
-	struct nw_article *a;
-	char page[2048];
-	size_t i;
-
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		snprintf(page, sizeof(page), "%s%s%s", head, cases[i].item,
-		    tail);
-		a = run(page, NULL);
-		assert_authors(a, cases[i].want);
-		article_free(a);
-	}
+	check_teasers(head, tail, cases, sizeof(cases) / sizeof(cases[0]));
 }
 #undef P
 
@@ -905,9 +916,7 @@ test_teaser_byline_text(void **state)
 	    "Tages</h1><p>Ein langer Text des Artikels, der hier steht und "
 	    "weiter geht, damit er ein Absatz des K\xc3\xb6rpers ist.</p>";
 	static const char tail[] = "<p>Noch ein Absatz.</p></body></html>";
-	static const struct {
-		const char *item, *want;
-	} cases[] = {
+	static const struct teaser_case cases[] = {
 		{"<div><a href=\"/andere-seite.html\"><h3>Ein anderer "
 		    "Artikel \xc3\xbc" "ber etwas</h3><span>Von Max Muster"
 		    "</span></a></div>", ""},
@@ -918,18 +927,8 @@ test_teaser_byline_text(void **state)
 		    "Jana Roe"},
 		{"<div><span>Von Jana Roe</span></div>", "Jana Roe"},
 	};
-	struct nw_article *a;
-	char page[1024];
-	size_t i;
-
 	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		snprintf(page, sizeof(page), "%s%s%s", head, cases[i].item,
-		    tail);
-		a = run(page, NULL);
-		assert_authors(a, cases[i].want);
-		article_free(a);
-	}
+	check_teasers(head, tail, cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 static void

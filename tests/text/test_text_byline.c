@@ -17,28 +17,29 @@
 #include "text_extracted.h"
 #include "text/text_blocks.h"
 
-/* The name text_dated_name() reads in s, as a new string ("" for none). */
-static char *
-dated_name(const char *s)
+/* Asserts that the len bytes at offset off of s, a name a reader
+ * found, are want ("" for none). */
+static void
+check_span(const char *s, size_t off, size_t len, const char *want)
+{
+	char *got = malloc(len + 1);
+
+	assert_non_null(got);
+	memcpy(got, s + off, len);
+	got[len] = '\0';
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* The name text_dated_name() reads in s is want. */
+static void
+check_name(const char *s, const char *want)
 {
 	size_t len;
 	int words;
 	size_t off = text_dated_name(s, &len, &words);
-	char *r = malloc(len + 1);
 
-	assert_non_null(r);
-	memcpy(r, s + off, len);
-	r[len] = '\0';
-	return r;
-}
-
-static void
-check_name(const char *s, const char *want)
-{
-	char *got = dated_name(s);
-
-	assert_string_equal(got, want);
-	free(got);
+	check_span(s, off, len, want);
 }
 
 /* The render s gives one author, name. */
@@ -1900,28 +1901,14 @@ test_name_heads_list(void **state)
 	check_author(buf, "Kate May");
 }
 
-/* The name a link to more of one writer's pieces ends with, as a new
- * string ("" for none). */
-static char *
-more_by(const char *s)
-{
-	size_t len;
-	size_t off = text_more_by(s, &len);
-	char *r = malloc(len + 1);
-
-	assert_non_null(r);
-	memcpy(r, s + off, len);
-	r[len] = '\0';
-	return r;
-}
-
+/* The name a link to more of one writer's pieces ends with is want. */
 static void
 assert_more_by(const char *s, const char *want)
 {
-	char *got = more_by(s);
+	size_t len;
+	size_t off = text_more_by(s, &len);
 
-	assert_string_equal(got, want);
-	free(got);
+	check_span(s, off, len, want);
 }
 
 /* A link to the writer's other pieces names the writer (fincompare.de,
@@ -1958,7 +1945,8 @@ test_more_by(void **state)
 	assert_more_by("find more by Matthew Davis", "Matthew Davis");
 	assert_more_by("[91]Alles von Martin Junker", "Martin Junker");
 	assert_more_by("Mehr Artikel von Stefanus \xe2\x86\x92", "Stefanus");
-	assert_more_by("Weitere Pressemitteilungen von Nordex SE", "Nordex SE");
+	assert_more_by("Weitere Pressemitteilungen von Nordex SE",
+	    "Nordex SE");
 	assert_more_by("Mehr von uns", "");
 	assert_more_by("mehr von sheego", "");
 	assert_more_by("More from KXAN Austin", "");
