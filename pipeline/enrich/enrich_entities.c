@@ -242,7 +242,7 @@ ent_word_is(struct ent_ctx *c, size_t i, unsigned what)
 	case ENT_W_DET:
 		/* English's: in other languages "a", "an", "her" are
 		 * prepositions and adverbs ("a la UE", "an die EU") */
-		r = (c->lang == NULL || strcmp(c->lang, "en") == 0) &&
+		r = (c->lang == NULL || c->english) &&
 		    ent_list_has(ENT_L_DET, f);
 		break;
 	case ENT_W_SITE:
@@ -608,7 +608,7 @@ ent_en_particles(struct ent_ctx *c, size_t i, size_t j)
 	const struct etoks *t = c->t;
 	size_t k = j;
 
-	if (j != i + 1 || c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	if (j != i + 1 || !c->english ||
 	    !ent_word_is(c, i, ENT_W_GIVEN))
 		return j;
 	while (k < t->n && k < j + 2 && !ent_cap(c, k) &&
@@ -887,6 +887,7 @@ ent_scan_head(struct ent_head *h, const struct ent_ctx *body, const char *s)
 	h->c.openers = body->openers;
 	h->c.unread = body->unread;
 	h->c.lang = body->lang;
+	h->c.english = body->english;
 	if (ent_elide(s, &h->t, h->c.romance, &h->el, &h->art)) {
 		h->c.t = &h->el;
 		h->c.art = h->art;
@@ -930,6 +931,7 @@ ent_extract(const char *title, const char *subtitle, const char *body,
 	bc.unread = !bc.caseless && !ent_lang_read(lang) &&
 	    ent_cased_script(body);
 	bc.lang = lang;
+	bc.english = lang != NULL && strcmp(lang, "en") == 0;
 	/* German capitalises its nouns: a line of capitals is no heading
 	 * there, and the German rules make no name of nouns */
 	if (!bc.nouns)

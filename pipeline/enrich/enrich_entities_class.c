@@ -19,13 +19,6 @@ ent_cyrillic(const struct ent_ctx *c, size_t i)
 	return b == 0xd0 || b == 0xd1;
 }
 
-/* Whether the text is English. */
-static bool
-ent_english(const struct ent_ctx *c)
-{
-	return c->lang != NULL && strcmp(c->lang, "en") == 0;
-}
-
 /* Whether word a is a region's abbreviation after a town and its comma,
  * inside a sentence ("Orange County, Calif., sheriff's office", "Monroe,
  * La., on Nov. 6", "Dekalb, Ill. — Mike Glass"): a dot, then a comma, a
@@ -376,8 +369,8 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return true;
 	if (!acro && !cue && (ent_region_abbr(c, a) ||
 	    ent_phrase_head(c, a) ||
-	    (ent_english(c) && ent_title_word(c, a)) ||
-	    (ent_english(c) && ent_list_has(ENT_L_SKY, f)) ||
+	    (c->english && ent_title_word(c, a)) ||
+	    (c->english && ent_list_has(ENT_L_SKY, f)) ||
 	    ent_de_quoted(c, a)))
 		return true;
 	return !cue && (ent_not_name(c, a, acro, the) ||
@@ -385,9 +378,9 @@ ent_one_no_name(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 	    ent_unit(c, k->hash))) ||
 	    ent_acro_counted(c, a) || ent_acro_code(c, a) ||
 	    ent_code_only(c, a) || ent_code_word(c, a) ||
-	    ((ent_english(c) || c->nouns) && ent_acro_thing(c, a)) ||
+	    ((c->english || c->nouns) && ent_acro_thing(c, a)) ||
 	    ent_acro_de_adj(c, a) ||
-	    (ent_english(c) && ent_acro_region(c, a)) ||
+	    (c->english && ent_acro_region(c, a)) ||
 	    ent_acro_dateline(c, a) || ent_acro_place_code(c, a) ||
 	    ent_acro_roman(c, a) || ent_acro_label(c, a) ||
 	    (!acro && !c->nouns && ent_lower(c, a)));
@@ -402,9 +395,9 @@ ent_one_modifier(struct ent_ctx *c, size_t a, bool the)
 {
 	return ent_kind_noun(c, a) || (the && ent_the_modifier(c, a)) ||
 	    ent_menu_word(c, a) ||
-	    (ent_english(c) && (ent_adjective(c, a) ||
+	    (c->english && (ent_adjective(c, a) ||
 	    ent_name_adjective(c, a))) ||
-	    (ent_english(c) && ent_lower_tail(c, a));
+	    (c->english && ent_lower_tail(c, a));
 }
 
 /* "Russia-US": the word a is places joined by a hyphen, each added as
@@ -446,7 +439,7 @@ ent_class_one(struct ent_ctx *c, size_t a, size_t b, bool the, bool cue)
 		return;
 	/* "à Nantes", "en Medellín", "in Seattle", "Missoula (MSO)" in a
 	 * list of places' codes: a town the gazetteer lacks */
-	if ((c->romance || ent_english(c)) && !acro && !the && !cue &&
+	if ((c->romance || c->english) && !acro && !the && !cue &&
 	    (ent_locative(c, a) || (a + 1 < c->t->n &&
 	    c->s[c->t->v[a + 1].off - 1] == '(' &&
 	    ent_acro_place_code(c, a + 1)))) {
@@ -533,7 +526,7 @@ ent_drop_front(struct ent_ctx *c, size_t a, size_t b, bool *the)
 			drop = true;
 		/* English: a verb's -ing form opening a sentence or a
 		 * heading ("Putting Ireland first", "Moving AI") */
-		if (!drop && sent && ent_english(c) && a + 1 < b &&
+		if (!drop && sent && c->english && a + 1 < b &&
 		    ent_word_is(c, a, ENT_W_ENWORD) &&
 		    !ent_word_is(c, a, ENT_W_GIVEN) &&
 		    !ent_seen_inside(c, a) && ent_ing(f))
@@ -687,7 +680,7 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	/* English: words of the language before a given name and a word
 	 * more are no part of the name ("Superintendent Robert Runcie",
 	 * "Copy Natalie Portman") */
-	if (!phrase && ent_english(c) && i > a && i + 1 < b &&
+	if (!phrase && c->english && i > a && i + 1 < b &&
 	    !ent_word_is(c, a, ENT_W_GIVEN) &&
 	    ent_word_is(c, i, ENT_W_GIVEN)) {
 		ent_class(c, i, b, false, cue);
@@ -697,7 +690,7 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	 * no other use and a word more is a role's ("Taoiseach Micheal
 	 * Martin", "Defenseman Jonas Brodin", "Chief Executive Carrie
 	 * Lam"), as the words of the language above */
-	if (ent_english(c) && b - a >= 3 &&
+	if (c->english && b - a >= 3 &&
 	    !ent_word_is(c, a, ENT_W_GIVEN) &&
 	    ent_word_is(c, a + 1, ENT_W_GIVEN) &&
 	    !ent_word_is(c, a + 1, ENT_W_ENWORD)) {
@@ -714,13 +707,13 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 		ent_class(c, i, b, false, cue);
 		return;
 	}
-	if (!phrase && ent_english(c) && !cue &&
+	if (!phrase && c->english && !cue &&
 	    (ent_demonym_phrase(c, a, b) || ent_foreign_article(c, a)))
 		phrase = true;
 	/* English: an acronym of a thing one counts ending it ("TV",
 	 * "PC", "AI": "TVs" in the dictionary) names a product or a
 	 * heading's phrase, no one ("Samsung TV", "Best Gaming PC") */
-	if (!phrase && ent_english(c) && !cue &&
+	if (!phrase && c->english && !cue &&
 	    !ent_word_is(c, a, ENT_W_GIVEN) &&
 	    (c->t->v[b - 1].flags & ETOK_ALLCAP) &&
 	    ent_dict_word("acronoun", c->t->v[b - 1].hash))
@@ -730,7 +723,7 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	 * function word ("Liu He") nor an initial ("Wong A"): a common
 	 * noun's phrase, no one's name ("Costigans Pub", "Rearview
 	 * Town", "Swiss Meringue Frosting") */
-	if (!phrase && ent_english(c) && !cue &&
+	if (!phrase && c->english && !cue &&
 	    !ent_word_is(c, a, ENT_W_GIVEN) &&
 	    c->t->v[b - 1].len >= 3 &&
 	    !(c->t->v[b - 1].flags & ETOK_ALLCAP) &&
@@ -748,7 +741,7 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	/* English: a word of the language shaped as an adjective opening
 	 * a person's run is no part of the name ("Recent Samsung",
 	 * "Rival Lowe's", "Popular Cobh") */
-	if (!phrase && !cue && ent_english(c) && b == a + 2 &&
+	if (!phrase && !cue && c->english && b == a + 2 &&
 	    ent_adj_head(c, a, b)) {
 		ent_class(c, a + 1, b, false, cue);
 		return;
@@ -759,11 +752,11 @@ ent_class_words(struct ent_ctx *c, size_t a, size_t b, bool cue)
 	 * name opens names a craft or a mission ("Galileo Jupiter
 	 * probe", "Europa Clipper"), no one ("Bruno Mars" is); kept as
 	 * a phrase so that "Clipper" alone is its */
-	for (i = a; i < b && ent_english(c) && !cue &&
+	for (i = a; i < b && c->english && !cue &&
 	    !ent_word_is(c, a, ENT_W_GIVEN) &&
 	    !ent_list_has(ENT_L_SKY, etok_folded(c->t, i)); i++)
 		;
-	if (i < b && ent_english(c) && !cue &&
+	if (i < b && c->english && !cue &&
 	    !ent_word_is(c, a, ENT_W_GIVEN))
 		phrase = true;
 	if (c->n > n)
@@ -781,7 +774,7 @@ ent_class_region(struct ent_ctx *c, size_t a)
 		"southern", "west", "western",
 	};
 
-	if (!ent_english(c) || !ETOK_FIND(etok_folded(c->t, a), compass) ||
+	if (!c->english || !ETOK_FIND(etok_folded(c->t, a), compass) ||
 	    ent_place_of(c, a + 1, a + 2) == NULL)
 		return false;
 	ent_add_run(c, a, a + 2, ENT_PLACE, ent_join(c, a, a + 2, false),

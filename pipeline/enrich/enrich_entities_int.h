@@ -109,6 +109,7 @@ struct ent_ctx {
 	bool unread;         /* !ent_lang_read(): only places, acronyms
 	                        and people from a given name */
 	const char *lang;    /* the text's language, or NULL */
+	bool english;        /* lang is "en": the English rules run */
 	const bool *art;     /* art[i]: word i is written after an elided
 	                        article ("l'OMS"); NULL if none is */
 	struct ent_hset lower;  /* the etok hashes of the words written

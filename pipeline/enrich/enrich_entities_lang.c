@@ -828,7 +828,7 @@ ent_locative(struct ent_ctx *c, size_t a)
 		return false;
 	/* English: "in Tsai's win", "in Dockerfile instructions": a name
 	 * or a noun before the thing that is in */
-	if (strcmp(c->lang, "en") == 0 && ((k->flags & ETOK_POSS) ||
+	if (c->english && ((k->flags & ETOK_POSS) ||
 	    (a + 1 < c->t->n &&
 	    c->t->v[a + 1].sent == k->sent && ent_plain_gap(c, a) &&
 	    !(c->t->v[a + 1].flags & (ETOK_CAP | ETOK_ALLCAP | ETOK_NUM)) &&

@@ -760,7 +760,7 @@ ent_counted_plural(struct ent_ctx *c, const struct ent_run *r)
 	size_t n = v[r->a].len;
 
 	if (r->kind == ENT_PLACE || r->b - r->a != 1 || r->a == 0 ||
-	    c->lang == NULL || strcmp(c->lang, "en") != 0 || n < 4 ||
+	    !c->english || n < 4 ||
 	    w[n - 1] != 's' || w[n - 2] < 'a' || w[n - 2] > 'z' ||
 	    w[n - 2] == 's' || (v[r->a].flags & ETOK_POSS) ||
 	    v[r->a - 1].sent != v[r->a].sent ||
@@ -796,8 +796,7 @@ ent_time_named(struct ent_ctx *c, const struct ent_run *r)
 	const char *e;
 
 	if (r->kind == ENT_PLACE || r->kind == ENT_PERSON ||
-	    r->b - r->a != 1 || r->a == 0 || c->lang == NULL ||
-	    strcmp(c->lang, "en") != 0 ||
+	    r->b - r->a != 1 || r->a == 0 || !c->english ||
 	    (v[r->a].flags & (ETOK_ALLCAP | ETOK_POSS)) ||
 	    v[r->a - 1].sent != v[r->a].sent ||
 	    !ent_plain_gap(c, r->a - 1) ||
@@ -991,8 +990,7 @@ ent_at_speaker(struct ent_ctx *c, const struct ent_run *x)
 	const struct etok *v = c->t->v;
 
 	if (x->kind != ENT_PERSON || x->single || x->b - x->a < 2 ||
-	    x->a == 0 || x->b >= c->t->n || c->lang == NULL ||
-	    strcmp(c->lang, "en") != 0 ||
+	    x->a == 0 || x->b >= c->t->n || !c->english ||
 	    v[x->a - 1].sent != v[x->a].sent ||
 	    v[x->b].sent != v[x->a].sent ||
 	    (v[x->a - 1].flags & (ETOK_CAP | ETOK_ALLCAP)) ||
@@ -1021,8 +1019,8 @@ ent_at_place(struct ent_ctx *c, const struct ent_run *x)
 	const struct etok *v = c->t->v;
 	const char *e;
 
-	if (!ent_bare_person(c, x) || c->lang == NULL ||
-	    strcmp(c->lang, "en") != 0 || (v[x->b - 1].flags & ETOK_POSS))
+	if (!ent_bare_person(c, x) || !c->english ||
+	    (v[x->b - 1].flags & ETOK_POSS))
 		return false;
 	/* after the preposition, not a phrase that a common noun ends: a
 	 * title's ("in Purine Metabolism") */
@@ -1070,7 +1068,7 @@ ent_list_kinds(struct ent_ctx *c)
 		for (k = i; j - i >= 3 && n_place >= 2 && n_org == 0 &&
 		    n_person == 0 && k < j; k++)
 			if (ent_bare_person(c, &c->runs[k]) &&
-			    c->lang != NULL && strcmp(c->lang, "en") == 0)
+			    c->english)
 				to_place[q++] = c->runs[k].name;
 		if (j - i < 3 || (n_org == 0) == (n_person == 0))
 			continue;

@@ -566,7 +566,7 @@ ent_opener_speaks(struct ent_ctx *c, size_t i)
 {
 	const struct etok *v = c->t->v;
 
-	if (c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	if (!c->english ||
 	    !(v[i].flags & ETOK_CAP) || (v[i].flags & ETOK_POSS) ||
 	    ent_word_is(c, i, ENT_W_STOP) ||
 	    ent_word_is(c, i, ENT_W_DEMONYM) ||

@@ -133,7 +133,7 @@ ent_initials(const struct ent_ctx *c, size_t i, bool the)
 		if (w[j] < 'A' || w[j] > 'Z' ||
 		    (j + 1 < k->len && w[j + 1] != '.'))
 			return false;
-	if (!the || c->lang == NULL || strcmp(c->lang, "en") != 0)
+	if (!the || !c->english)
 		return true;
 	return w[k->len] == '.' && w[k->len + 1] == ' ' &&
 	    i + 1 < c->t->n && (c->t->v[i + 1].flags & ETOK_CAP) &&
@@ -208,7 +208,7 @@ ent_given_initials(struct ent_ctx *c)
 {
 	size_t i;
 
-	if (c->lang == NULL || strcmp(c->lang, "en") != 0)
+	if (!c->english)
 		return;
 	for (i = 0; i < c->t->n; i++) {
 		if (c->t->v[i].len < 3 || c->s[c->t->v[i].off + 1] != '.' ||
@@ -254,7 +254,7 @@ ent_the_name(struct ent_ctx *c, size_t a, size_t b, size_t n0)
 	bool person = false;
 	size_t i;
 
-	if (b < a + 3 || c->lang == NULL || strcmp(c->lang, "en") != 0 ||
+	if (b < a + 3 || !c->english ||
 	    !etok_is(c->s, &c->t->v[a], "the") || !ent_the_inside(c, a))
 		return;
 	for (i = n0; i < c->n; i++)
@@ -422,8 +422,8 @@ ent_place_thing(struct ent_ctx *c, size_t a, size_t p, size_t b)
 	const char *f = etok_folded(c->t, p);
 	size_t k = a - 1;
 
-	if (b != p + 1 || a == 0 || c->lang == NULL ||
-	    strcmp(c->lang, "en") != 0 || (v[p].flags & ETOK_ALLCAP) ||
+	if (b != p + 1 || a == 0 || !c->english ||
+	    (v[p].flags & ETOK_ALLCAP) ||
 	    v[p].len < 4 || f[strlen(f) - 1] == 's' ||
 	    !ent_word_is(c, p, ENT_W_ENWORD) ||
 	    ent_dict_word("encap", v[p].hash) || ent_word_is(c, p, ENT_W_ORG))
