@@ -13,7 +13,6 @@
 #include "text_blocks.h"
 #include "text_util.h"
 
-#define TEXT_NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define TEXT_OUTLET_MAX_WORDS 5
 /* Outlet names weighed at most, each costing a pass over the items. */
 #define TEXT_OUTLET_TRIES 64
@@ -745,6 +744,9 @@ int
 text_extract(const char *s, size_t len, int64_t now,
     struct nw_article *a, char *err, size_t errlen)
 {
+	/* the last ways to an author, in turn */
+	static const char *(*const lasts[])(const struct text_doc *,
+	    size_t *) = { text_dated_one_name, text_more_by_name };
 	struct text_doc *d = text_segment(s, len);
 	struct buf body = { 0 };
 	char *outlet;
@@ -793,22 +795,15 @@ text_extract(const char *s, size_t len, int64_t now,
 				text_byline_authors(a, d, &d->items[i],
 				    pass == 0);
 	/* none: a one-word name beside the date by the headline that
-	 * the dump names elsewhere as a writer ("von Cortyn") */
-	if (a->authors.n == 0) {
+	 * the dump names elsewhere as a writer ("von Cortyn"), then the
+	 * writer a link to more of their pieces names ("Alles von Martin
+	 * Junker" in the author's box) */
+	for (size_t i = 0; a->authors.n == 0 && i < TEXT_NELEM(lasts); i++) {
 		size_t len;
-		const char *one = text_dated_one_name(d, &len);
+		const char *name = lasts[i](d, &len);
 
-		if (one != NULL)
-			text_add_author(a, NULL, xstrndup(one, len), 1);
-	}
-	/* none: the writer a link to more of their pieces names
-	 * ("Alles von Martin Junker" in the author's box) */
-	if (a->authors.n == 0) {
-		size_t len;
-		const char *more = text_more_by_name(d, &len);
-
-		if (more != NULL)
-			text_add_author(a, NULL, xstrndup(more, len), 1);
+		if (name != NULL)
+			text_add_author(a, NULL, xstrndup(name, len), 1);
 	}
 	/* none: the person a copyright line under the body names, a
 	 * blog's owner (a picture's credit names its photographer) */
