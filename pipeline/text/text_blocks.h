@@ -221,6 +221,9 @@ void text_repeats(struct text_doc *d);
 /* Marks as repeated the items another one a few items away nearly
  * copies (a banner shown twice with another line under one copy). */
 void text_near_copies(struct text_doc *d);
+/* A repeated paragraph that outweighs all body-like text: its last copy
+ * is body-like. */
+void text_repeated_only(struct text_doc *d);
 /* True when the repeated item i stands next to body-like text. */
 bool text_repeat_by_body(const struct text_doc *d, size_t i);
 

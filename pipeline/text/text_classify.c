@@ -849,6 +849,7 @@ text_classify(struct text_doc *d)
 	for (size_t i = 0; i + 1 < d->n; i++)
 		if (text_field_under(d, i))
 			d->items[i].bodylike = false;
+	text_repeated_only(d);
 	/* a paragraph under a heading and over a link to read on that ends
 	 * its block is a teaser of another page */
 	for (size_t i = 1; i + 1 < d->n; i++)

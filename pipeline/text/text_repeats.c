@@ -99,6 +99,29 @@ text_near_copies(struct text_doc *d)
 	}
 }
 
+/* A paragraph that the page shows twice (a summary over the article
+ * that is the article) is the article's where it outweighs all the
+ * body-like text of the page: its last copy is body-like. */
+void
+text_repeated_only(struct text_doc *d)
+{
+	size_t mass = 0, best = d->n;
+
+	for (size_t i = 0; i < d->n; i++)
+		if (d->items[i].bodylike)
+			mass += d->items[i].width;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (it->repeated && it->sentence && !it->chrome &&
+		    it->kind == TEXT_OTHER && it->width > mass &&
+		    (best == d->n || it->width >= d->items[best].width))
+			best = i;
+	}
+	if (best < d->n)
+		d->items[best].bodylike = true;
+}
+
 /* True when the repeated item i stands next to body-like text, past
  * the other repeated items around it: a quote or an answer the page
  * shows twice, inside the article. A repeated sentence between other

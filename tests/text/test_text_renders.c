@@ -1605,6 +1605,76 @@ test_extract_lead_over_caption(void **state)
 	article_free(a);
 }
 
+/* The dpa paragraph that rnz.de shows twice (w3m). */
+#define TEXT_RNZ_DPA \
+	    "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman \xc3\xbc" \
+	    "ber die alte Bundesrepublik hat Frank Witzel den Deutschen" \
+	    "\n" \
+	    "Buchpreis 2015 erhalten. Das Buch mit dem Titel \xc2\xab" \
+	    "Die Erfindung der Roten Armee Fraktion durch einen\n" \
+	    "manisch-depressiven Teenager im Sommer 1969\xc2\xbb wurde " \
+	    "in Frankfurt als beste literarische\n" \
+	    "Neuerscheinung des Jahres im deutschsprachigen Raum ausgez" \
+	    "eichnet. Der Autor schildert darin in\n" \
+	    "einer Vielzahl von Episoden und Fragmenten die Nachkriegsz" \
+	    "eit aus der Sicht eines 13-J\xc3\xa4hrigen im\n" \
+	    "Wiesbadener Ortsteil Biebrich. Der Deutsche Buchpreis, 200" \
+	    "5 erstmals vergeben, gilt als wichtigste\n" \
+	    "Auszeichnung der Branche.\n"
+
+/* A page whose one paragraph of news the render shows twice (a summary
+ * over the article that is the article itself: rnz.de, w3m): the
+ * paragraph outweighs every other body-like item, so it is the article,
+ * not the paywall pitch under it. */
+static void
+test_extract_repeated_only(void **state)
+{
+	const char *s =
+	    "Frank Witzel erh\xc3\xa4lt Deutschen Buchpreis 2015\n"
+	    "\n"
+	    TEXT_RNZ_DPA
+	    "\n"
+	    "Noch 10 Gratis-Artikel diesen Monat. RNZonline Angebote\n"
+	    " \n"
+	    "12.10.2015, 19:16 Uhr\n"
+	    "\n"
+	    TEXT_RNZ_DPA
+	    "\n"
+	    "\n"
+	    "RNZ-WHATSAPP-Newsletter\n"
+	    "\xc2\xa9 by WhatsBroadcast\n"
+	    "Weiter Infos lesen hier \xc2\xbb\n"
+	    "Artikel versenden Artikel drucken Artikel vorlesen\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Artikel versenden\n"
+	    "  \xe2\x80\xa2 \n"
+	    "  \xe2\x80\xa2 Share on Facebook\n"
+	    "  \xe2\x80\xa2 Tweet\n"
+	    "\n"
+	    "*\n"
+	    "[schwalbe]\n"
+	    "\n"
+	    "Alles kostenlos?\n"
+	    "\n"
+	    "Guter Journalismus kostet Geld. Deshalb bietet die RNZ das"
+	    " RNZonline-Abo an. Qualit\xc3\xa4t ist unser\n"
+	    "Markenzeichen.\n"
+	    "\n"
+	    "Ihre RNZ.\n"
+	    "\n"
+	    "Mehr Infos hier...\n"
+	    "\n";
+	struct nw_article *a = extracted(s);
+	const char *p;
+
+	(void)state;
+	p = strstr(a->body, "Frankfurt/Main (dpa) - F\xc3\xbcr einen Roman");
+	assert_non_null(p);
+	assert_null(strstr(p + 1, "Frankfurt/Main (dpa)"));
+	assert_non_null(strstr(a->body, "Auszeichnung der Branche."));
+	assert_null(strstr(a->body, "Guter Journalismus"));
+	article_free(a);
+}
 #undef TEXT_RNZ_DPA
 
 /* The heading of a blog's comment thread that counts the replies to the
@@ -2463,6 +2533,7 @@ main(void)
 		cmocka_unit_test(test_extract_prose_edges),
 		cmocka_unit_test(test_extract_author_bio),
 		cmocka_unit_test(test_extract_lead_over_caption),
+		cmocka_unit_test(test_extract_repeated_only),
 		cmocka_unit_test(test_extract_count_of_title),
 		cmocka_unit_test(test_extract_paragraph_over_signoff),
 		cmocka_unit_test(test_extract_repeated_box),
