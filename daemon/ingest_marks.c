@@ -18,6 +18,7 @@
 #include "ingest.h"
 #include "ingest_int.h"
 #include "store.h"
+#include "store_files.h"
 #include "util.h"
 #include "workers.h"
 
