@@ -18,7 +18,8 @@
  * sets when it starts: it gives up at its next check (a feed's or a
  * sitemap's every 256 entries, the pipeline's stages: nw_input.budget),
  * and its commit and after see why (feeds_work.c, sources_jobs.c,
- * ingest.c): cut short by the stop, nothing is committed. */
+ * ingest_commit.c, ingest.c): cut short by the stop, nothing is
+ * committed. */
 #ifndef NW_JOB_H
 #define NW_JOB_H
 

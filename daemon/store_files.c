@@ -79,7 +79,8 @@ static const char *const files_sql[SF_COUNT] = {
 	    "DELETE FROM files_back WHERE " FILE_ID_IS,
 	[SF_BACK_GET] =
 	    "SELECT ctime_ns FROM files_back WHERE " FILE_ID_IS,
-	/* the marks, a start's pass over them bounded (backs_prune()) */
+	/* the marks, a start's pass over them bounded
+	 * (ingest_prune_backs()) */
 	[SF_BACK_ALL] =
 	    "SELECT name, dev, ino, size, mtime_ns FROM files_back "
 	    "ORDER BY ts LIMIT " STORE_BACKS_PASS,

@@ -79,7 +79,7 @@ int store_file_back_at(struct store *s, const struct store_file *f,
 /* The files_back rows (store_file_back()), the oldest first, 1000 at
  * most, into *out (names allocated: store_file_backs_free()), for a
  * start to drop those whose file is no longer where a mark is of use
- * (ingest.c, backs_prune()). 0 or -1. */
+ * (ingest_marks.c, ingest_prune_backs()). 0 or -1. */
 int store_file_backs(struct store *s, struct store_file **out, size_t *n,
     char *err, size_t errlen);
 void store_file_backs_free(struct store_file *v, size_t n);
