@@ -80,7 +80,7 @@ struct daemon {
 	                                   lease */
 	struct adopt_wait *adopt_waits; /* adopted files the stream did not
 	                                   answer for, to ask again
-	                                   (ingest_adopt.c) */
+	                                   (ingest_adopt.c, ingest_asks.c) */
 	size_t n_adopt_waits;
 	struct cluster_feed *cluster_feed; /* the indexes fed from the
 	                                   stream; NULL without

@@ -56,18 +56,18 @@ struct inbox_event {
 };
 
 /* Whether one of origins (comma-separated: the nodes that held it)
- * published the file name (content_hash: its article's,
- * or NULL when it fails here) since since_s (epoch seconds); origins
- * NULL: whether any node published it as an article whose content_hash
- * is content_hash (a file put back by hand into a shared inbox, which
- * another node published: ingest_work.c's ask_back), and, id not
- * NULL, the last event of its name and article id with another
- * content_hash into ev (version, hash: published before, changed
- * since); until_s over 0: the events stored after it not read, taken
- * for not there. Read from the stream's sequence *next instead when it
- * is over 0. 1 yes (ev filled), 0 no, -1 not known (no server, or the
- * read did not end in time: *next is then past the last event read,
- * where a later read of the file goes on). Thread-safe: a worker's. */
+ * published the file name (content_hash: its article's, or NULL when it
+ * fails here) since since_s (epoch seconds); origins NULL: whether any
+ * node published it as an article whose content_hash is content_hash (a
+ * file put back by hand into a shared inbox, which another node published:
+ * ingest_asks.c's ask_back_set()), and, id not NULL, the last event of its
+ * name and article id with another content_hash into ev (version, hash:
+ * published before, changed since); until_s over 0: the events stored
+ * after it not read, taken for not there. Read from the stream's sequence
+ * *next instead when it is over 0. 1 yes (ev filled), 0 no, -1 not known
+ * (no server, or the read did not end in time: *next is then past the last
+ * event read, where a later read of the file goes on). Thread-safe: a
+ * worker's. */
 int inbox_stream_find(struct inbox_stream *x, const char *origins,
     const char *name, const char *content_hash, const char *id,
     int64_t since_s, int64_t until_s, int64_t *next,

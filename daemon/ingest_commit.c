@@ -25,6 +25,7 @@
 #endif
 #include "log.h"
 #include "store.h"
+#include "store_files.h"
 #include "util.h"
 
 /* file:// URI of the item (inbox_uri_escape()). */

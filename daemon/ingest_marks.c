@@ -18,6 +18,7 @@
 #include "ingest.h"
 #include "ingest_int.h"
 #include "store.h"
+#include "store_files.h"
 #include "util.h"
 #include "workers.h"
 
@@ -71,9 +72,9 @@ offer_mark(struct daemon *d, struct item *it)
 		else if (rc > 0)
 			log_warn(&d->log, "%s: " BACK_BY_HAND ", stays in "
 			    "%s/claimed/%s/ (another file of that name came "
-			    "into the inbox meanwhile): taken from there at the "
-			    "store's retry, judged put back still", it->name,
-			    it->dir, it->node);
+			    "into the inbox meanwhile): taken from there at "
+			    "the store's retry, judged put back still",
+			    it->name, it->dir, it->node);
 	}
 	/* said at the failure's first turn, then at debug level (a full
 	 * disk would say it for every such file at every retry) */
@@ -175,17 +176,17 @@ backs_write(evutil_socket_t fd, short what, void *arg)
 	    sizeof(err));
 	for (size_t i = 0; i < n && !d->stopping; i++) {
 		if (rc == 0)
-			log_msg(&d->log, level, "%s: put back into the inbox "
-			    "by hand after its move out (the store's record of "
-			    "its commit is older than its ctime): so marked in "
-			    "the store, and claimed", v[i].name);
+			log_msg(&d->log, level, "%s: put back into the "
+			    "inbox by hand after its move out (the store's "
+			    "record of its commit is older than its ctime): "
+			    "so marked in the store, and claimed", v[i].name);
 		else
-			log_msg(&d->log, level, "%s: put back into the inbox "
-			    "by hand after its move out (the store's record of "
-			    "its commit is older than its ctime): worked on in "
-			    "the inbox, claimed at its commit if it is to be "
-			    "published (the store cannot mark it: %s)",
-			    v[i].name, err);
+			log_msg(&d->log, level, "%s: put back into the "
+			    "inbox by hand after its move out (the store's "
+			    "record of its commit is older than its ctime): "
+			    "worked on in the inbox, claimed at its commit if "
+			    "it is to be published (the store cannot mark it: "
+			    "%s)", v[i].name, err);
 		if (offer_take(d, v[i].name, v[i].fd, &v[i].st, rc == 0 ?
 		    OFFER_BACK : OFFER_BACK_UNMARKED) == WATCHER_TAKEN)
 			v[i].fd = -1;
@@ -223,7 +224,7 @@ offer_pending_end(struct daemon *d)
  * offer_put_back()), which this node did not claim after all, goes: a
  * file not in claimed/THIS/ is not judged by it. Outside the loop's
  * turns, as the mark was written; a failure leaves it to the next
- * start (backs_prune()). */
+ * start (ingest_prune_backs()). */
 void
 offer_unmark(struct daemon *d, const char *name, const struct stat *st,
     const char *why)

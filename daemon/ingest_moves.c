@@ -19,6 +19,7 @@
 #include "ingest.h"
 #include "ingest_int.h"
 #include "store.h"
+#include "store_files.h"
 #include "util.h"
 
 /* The published files whose move out waits (d->moves_waiting, for

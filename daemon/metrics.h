@@ -38,7 +38,7 @@ void metrics_blocked(struct metrics *m, const char *source);
 void metrics_queue_full(struct metrics *m);
 
 /* What became of the files claimed in a shared inbox, with [cluster]
- * leases (ingest.c): */
+ * leases (ingest.c, ingest_asks.c): */
 enum metrics_inbox {
 	METRICS_INBOX_FOUND,    /* an adopted file its dead node had
 	                           published: moved out with no event */

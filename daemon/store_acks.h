@@ -31,7 +31,7 @@ int store_stream_pos_set(struct store *s, const char *name, int64_t seq,
     char *err, size_t errlen);
 
 /* Where the last read of the stream for an inbox file adopted from a
- * dead node stopped, cut short by its time (ingest.c): by the file's
+ * dead node stopped, cut short by its time (ingest_asks.c): by the file's
  * path under the inbox's claimed/ (THIS/.from/CHAIN/NAME), with its
  * inode and ctime, which tell this adoption of the file from a later
  * one. A restart of the node reads on from seq instead of from the

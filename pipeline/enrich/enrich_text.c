@@ -291,20 +291,106 @@ etok_split(const char *s, struct etoks *t)
 	etok_split_n(s, t, SIZE_MAX);
 }
 
+/* Reads the word at i, whose first code point c (w bytes, of class cls)
+ * is a word's, into k: its offset and length, the flags of its first
+ * code point (a capital, a digit), a possessive "'s" (read with it, not
+ * counted in its length) and all capitals (two letters or more).
+ * Returns the offset after what was read. */
+static size_t
+etok_word(const char *s, size_t n, size_t i, int32_t c, size_t w,
+    unsigned cls, struct etok *k)
+{
+	size_t w2;
+	int letters = 0, uppers = 0;
+	bool nospace;
+
+	k->off = i;
+	/* the case flags of the first code point and of the letters,
+	 * counted as the word is read */
+	if (cls & CP_UPPER)
+		k->flags |= ETOK_CAP;
+	if (c >= '0' && c <= '9')
+		k->flags |= ETOK_NUM;
+	nospace = c >= 0x0E00 && etok_nospace(c);
+	while (i < n) {
+		/* ASCII letters and digits, the most of any text, by a
+		 * table: what the decoding below makes of them */
+		unsigned a;
+
+		while (!nospace && i < n &&
+		    (a = etok_ascii[(unsigned char)s[i]]) != 0) {
+			letters += (a & CP_LETTER) != 0;
+			uppers += (a & CP_UPPER) != 0;
+			i++;
+		}
+		if (i >= n)
+			break;
+		if (i > k->off)
+			c = cp_next(s, n, i, &w, &cls);
+		/* in a script written without spaces, each character (with
+		 * its marks) is a word: no dictionary here to find the
+		 * words it makes */
+		if (i > k->off && (nospace || (c >= 0x0E00 &&
+		    etok_nospace(c))) && !cp_mark(c))
+			break;
+		if ((cls & CP_WORD) || (c >= 0x300 && c < 0x370)) {
+			if (cls & CP_LETTER) {
+				letters++;
+				uppers += (cls & CP_UPPER) != 0;
+			}
+			i += w;
+			continue;
+		}
+		if (c == '\'' || c == 0x2019) {
+			int32_t d = cp_at(s, n, i + w, &w2);
+			size_t w3;
+			int32_t e = cp_at(s, n, i + w + w2, &w3);
+
+			if ((d == 's' || d == 'S') &&
+			    !(cp_class(e) & CP_WORD)) {
+				k->flags |= ETOK_POSS;
+				k->len = i - k->off;
+				i += w + w2;
+				goto done;
+			}
+			if (cp_class(d) & CP_LETTER) {
+				i += w;
+				continue;
+			}
+			break;
+		}
+		if (c == '-' && (cp_class(cp_at(s, n, i + 1, &w2)) &
+		    CP_WORD)) {
+			i += 1;
+			continue;
+		}
+		if (c == '.' && (i - k->off == 1 || s[i - 2] == '.') &&
+		    (cp_class(cp_at(s, n, i + 1, &w2)) & CP_LETTER)) {
+			i += 1;  /* U.S */
+			continue;
+		}
+		break;
+	}
+	k->len = i - k->off;
+done:
+	if (letters >= 2 && uppers == letters)
+		k->flags |= ETOK_ALLCAP;
+	return i;
+}
+
 void
 etok_split_n(const char *s, struct etoks *t, size_t max)
 {
-	size_t n = strlen(s), i = 0, w, w2;
+	size_t n = strlen(s), i = 0, w;
 	unsigned next = ETOK_SENT | ETOK_PARA;
 	int sent = 0;
-	bool ended = false, space_before = true, nospace;
+	bool ended = false, space_before = true;
 	bool line_open = true;  /* only spaces since the line's start */
 
 	while (i < n && t->n < max) {
 		unsigned cls;
 		int32_t c = cp_next(s, n, i, &w, &cls);
 		struct etok k = { 0 };
-		int letters = 0, uppers = 0;
 
 		if (c == ' ') {
 			space_before = true;
@@ -332,75 +418,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 			next |= ETOK_SENT;
 			ended = false;
 		}
-		k.off = i;
-		/* the case flags of the first code point and of the letters,
-		 * counted as the word is read */
-		if (cls & CP_UPPER)
-			k.flags |= ETOK_CAP;
-		if (c >= '0' && c <= '9')
-			k.flags |= ETOK_NUM;
-		nospace = c >= 0x0E00 && etok_nospace(c);
-		while (i < n) {
-			/* ASCII letters and digits, the most of any text, by
-			 * a table: what the decoding below makes of them */
-			unsigned a;
-
-			while (!nospace && i < n &&
-			    (a = etok_ascii[(unsigned char)s[i]]) != 0) {
-				letters += (a & CP_LETTER) != 0;
-				uppers += (a & CP_UPPER) != 0;
-				i++;
-			}
-			if (i >= n)
-				break;
-			if (i > k.off)
-				c = cp_next(s, n, i, &w, &cls);
-			/* in a script written without spaces, each character
-			 * (with its marks) is a word: no dictionary here to
-			 * find the words it makes */
-			if (i > k.off && (nospace || (c >= 0x0E00 &&
-			    etok_nospace(c))) && !cp_mark(c))
-				break;
-			if ((cls & CP_WORD) || (c >= 0x300 && c < 0x370)) {
-				if (cls & CP_LETTER) {
-					letters++;
-					uppers += (cls & CP_UPPER) != 0;
-				}
-				i += w;
-				continue;
-			}
-			if (c == '\'' || c == 0x2019) {
-				int32_t d = cp_at(s, n, i + w, &w2);
-				size_t w3;
-				int32_t e = cp_at(s, n, i + w + w2, &w3);
-
-				if ((d == 's' || d == 'S') &&
-				    !(cp_class(e) & CP_WORD)) {
-					k.flags |= ETOK_POSS;
-					k.len = i - k.off;
-					i += w + w2;
-					goto done;
-				}
-				if (cp_class(d) & CP_LETTER) {
-					i += w;
-					continue;
-				}
-				break;
-			}
-			if (c == '-' && (cp_class(cp_at(s, n, i + 1, &w2)) &
-			    CP_WORD)) {
-				i += 1;
-				continue;
-			}
-			if (c == '.' && (i - k.off == 1 || s[i - 2] == '.') &&
-			    (cp_class(cp_at(s, n, i + 1, &w2)) & CP_LETTER)) {
-				i += 1;  /* U.S */
-				continue;
-			}
-			break;
-		}
-		k.len = i - k.off;
-done:
+		i = etok_word(s, n, i, c, w, cls, &k);
 		k.flags |= next;
 		k.sent = sent;
 		if (line_open) {
@@ -412,8 +430,6 @@ done:
 				k.flags |= ETOK_LINE;
 		}
 		line_open = false;
-		if (letters >= 2 && uppers == letters)
-			k.flags |= ETOK_ALLCAP;
 		next = 0;
 		space_before = false;
 		/* "U.S." and "Mr." keep their dot: no sentence ends there. */

@@ -24,6 +24,7 @@
 #include "feeds_store.h"
 #include "store.h"
 #include "store_conn.h"
+#include "store_files.h"
 
 #define HASH_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" \
 	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
