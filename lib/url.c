@@ -13,7 +13,12 @@
  * References found in a page (og:image, <link rel=canonical>, <img src>)
  * are resolved against the page's URL by the same parser: it takes the
  * raw non-ASCII characters pages put in paths ("/größer.jpg") and hosts,
- * which libxml2's xmlBuildURI refuses, and percent-encodes them. */
+ * which libxml2's xmlBuildURI refuses, and percent-encodes them.
+ *
+ * The site of a URL is its registrable domain by the Public Suffix List
+ * that libpsl builds in (psl_builtin(): no file is read, so the daemon
+ * needs no publicsuffix package), named by its first label, in Unicode
+ * by libidn2 when it is an "xn--" label. */
 #include "url.h"
 
 #include <ctype.h>
@@ -24,6 +29,7 @@
 
 #include <curl/curl.h>
 #include <idn2.h>
+#include <libpsl.h>
 
 #include "util.h"
 
@@ -263,4 +269,78 @@ url_canonical(const char *url)
 	free(in);
 	curl_url_cleanup(u);
 	return res;
+}
+
+/* The label that names a site in the registrable domain reg (ASCII),
+ * in Unicode when it is an IDN label. */
+static char *
+url_label(const char *reg)
+{
+	char *label = xstrndup(reg, strcspn(reg, ".")), *u = NULL;
+
+	if (strncmp(label, "xn--", 4) == 0 &&
+	    idn2_to_unicode_8z8z(label, &u, 0) == IDN2_OK) {
+		free(label);
+		label = xstrdup(u);
+	}
+	idn2_free(u);
+	return label;
+}
+
+/* Whether host is an IPv4 or IPv6 address. */
+static bool
+url_is_address(const char *host)
+{
+	return host[0] == '[' || (isdigit((unsigned char)host[0]) &&
+	    strspn(host, "0123456789.") == strlen(host));
+}
+
+char *
+url_site(const char *url)
+{
+	CURLU *u;
+	struct buf b = {0};
+	char *in, *host = NULL, *h = NULL, *site = NULL;
+	const char *reg;
+	size_t n;
+
+	if (url == NULL)
+		return NULL;
+	url += strspn(url, " \t\r\n");
+	n = strcspn(url, " \t\r\n");
+	/* "//host/x" is the page's scheme; "host/x" is a path */
+	if (n >= 2 && url[0] == '/' && url[1] == '/') {
+		buf_puts(&b, "http:");
+		buf_append(&b, url, n);
+		in = buf_take(&b);
+	} else if (memchr(url, ':', n) != NULL) {
+		in = xstrndup(url, n);
+	} else {
+		return NULL;
+	}
+	u = curl_url();
+	if (u == NULL)
+		abort();  /* out of memory, as xmalloc() */
+	if (curl_url_set(u, CURLUPART_URL, in, CURLU_NON_SUPPORT_SCHEME |
+	    CURLU_URLENCODE) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, CURLU_URLDECODE) ==
+	    CURLUE_OK && host[0] != '\0')
+		h = url_host(host);
+	if (h != NULL && url_is_address(h)) {
+		site = h;  /* an address is a site of its own */
+		h = NULL;
+	} else if (h != NULL) {
+		/* the Public Suffix List built into libpsl: no file read */
+		reg = psl_registrable_domain(psl_builtin(), h);
+		site = url_label(reg != NULL ? reg : h);
+	}
+	if (site != NULL && site[0] == '\0') {
+		free(site);  /* "http://./" */
+		site = NULL;
+	}
+	free(h);
+	curl_free(host);
+	curl_url_cleanup(u);
+	free(in);
+	return site;
 }

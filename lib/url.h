@@ -17,4 +17,13 @@ char *url_canonical(const char *url);
  * string, or NULL when ref makes no absolute URL. */
 char *url_resolve(const char *ref, const char *base);
 
+/* The site of url (absolute or "//host/x"): the first label of its
+ * host's registrable domain by the Public Suffix List ("bbc" for
+ * "https://www.bbc.co.uk/", "abc" for "abc.net.au"), in Unicode (UTF-8)
+ * when it is an IDN label ("xn--...") and in lower case; the address
+ * itself for an IP address; the first label of a host that is a public
+ * suffix itself or has one label. Returns a new string, or NULL when url
+ * has no host. */
+char *url_site(const char *url);
+
 #endif

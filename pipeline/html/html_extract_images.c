@@ -12,6 +12,7 @@
 #include "html_dom.h"
 #include "html_extract_int.h"
 #include "html_strip.h"
+#include "url.h"
 
 /* The href of the link around picture img, "" for a link without one,
  * NULL for none. */
@@ -44,47 +45,29 @@ html_img_in_text(const xmlNode *img)
 	return false;
 }
 
-/* The site of url: its host's last two labels, as [*from, return); 0
- * for an address with no host. */
-static size_t
-html_url_site(const char *url, const char **from)
-{
-	const char *h = strstr(url, "//"), *e;
-	size_t n, dots = 0;
-
-	if (h == NULL || strcspn(url, "/?#") < (size_t)(h - url))
-		return 0;
-	h += 2;
-	e = h + strcspn(h, "/?#:");
-	for (n = (size_t)(e - h); n > 0; n--)
-		if (h[n - 1] == '.' && ++dots == 2)
-			break;
-	*from = h + n;
-	return (size_t)(e - h) - n;
-}
-
 /* Whether href, an absolute link, leads to another site than the page
  * of address url and canonical address canon (either NULL): another
- * host, its first labels aside (a shop's, a sponsor's, a network's),
- * than each known. A relative link stays on the site. */
+ * site (url_site(): the registrable domain's label, so a.co.uk and
+ * b.co.uk are two) than each known (a shop's, a sponsor's, a
+ * network's). A relative link stays on the site. */
 static bool
 html_other_site(const char *href, const char *url, const char *canon)
 {
-	const char *bases[] = { url, canon }, *a, *b;
-	size_t an, bn;
-	bool known = false;
+	const char *bases[] = { url, canon };
+	char *a, *b;
+	bool known = false, same = false;
 
-	if ((an = html_url_site(href, &a)) == 0)
+	if ((a = url_site(href)) == NULL)
 		return false;
-	for (size_t i = 0; i < 2; i++) {
-		if (bases[i] == NULL ||
-		    (bn = html_url_site(bases[i], &b)) == 0)
+	for (size_t i = 0; i < 2 && !same; i++) {
+		if (bases[i] == NULL || (b = url_site(bases[i])) == NULL)
 			continue;
-		if (an == bn && strncasecmp(a, b, an) == 0)
-			return false;
+		same = strcmp(a, b) == 0;
 		known = true;
+		free(b);
 	}
-	return known;
+	free(a);
+	return known && !same;
 }
 
 void

@@ -44,7 +44,7 @@ meta_sites(const struct meta_cands *c, const char *url, const char **sites,
 	for (i = 0; i < c->logos.n && n + 1 < max; i++)
 		sites[n++] = c->logos.v[i];
 	for (i = 0; i < 4 && n + 1 < max; i++) {
-		s = meta_url_site(urls[i]);
+		s = url_site(urls[i]);
 		if (s == NULL)
 			continue;
 		strlist_push_owned(owned, s);

@@ -229,9 +229,6 @@ char *meta_squash(const char *s);
 size_t meta_squash_to(const char *s, size_t n, char *d);
 /* True when a and b are equal after meta_squash(). */
 bool meta_same(const char *a, const char *b);
-/* The site's own label in the host of url: "zeit" for
- * https://www.zeit.de/x, "bbc" for news.bbc.co.uk; or NULL. */
-char *meta_url_site(const char *url);
 /* True when p[0..n) names the site: equal to one of sites (a
  * NULL-terminated array) after meta_squash(), or a short string holding
  * one of them ("SPIEGEL ONLINE" for "spiegel"), or held by one. */
