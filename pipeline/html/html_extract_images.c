@@ -265,6 +265,37 @@ html_credit_unlabel(char *c)
 		c[--len] = '\0';
 }
 
+/* Whether caption s, with no credit beside it, is a credit: a label
+ * (html_credit_label()) and a name or a source after it, every word of
+ * it a capital's, a digit's or a handle's, or after a slash ("Copyright:
+ * Accurec", "Screenshots: Instagram/ kim"); a caption after a place's
+ * name ("Berlin: Crowds gather at ...") has small words. */
+static bool
+html_caption_is_credit(const char *s)
+{
+	size_t n = html_credit_label(s);
+	bool head = true, slash = false;
+
+	if (n == 0)
+		return false;
+	for (s += n; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ') {
+			head = true;
+			continue;
+		}
+		if (head && !slash && c >= 'a' && c <= 'z')
+			return false;
+		if (head)
+			slash = false;
+		if (c == '/')
+			slash = true;
+		head = false;
+	}
+	return true;
+}
+
 /* A number of one to three digits at *s, moved past; -1 for none. */
 static int
 html_count_num(const char **s)
@@ -320,6 +351,12 @@ html_imgs_tidy(struct nw_article *a)
 	size_t len;
 
 	for (size_t i = 0; i < a->n_images; i++) {
+		if (a->images[i].credit == NULL &&
+		    a->images[i].caption != NULL &&
+		    html_caption_is_credit(a->images[i].caption)) {
+			a->images[i].credit = a->images[i].caption;
+			a->images[i].caption = NULL;
+		}
 		if (a->images[i].credit != NULL)
 			html_credit_unlabel(a->images[i].credit);
 		if (a->images[i].caption != NULL)

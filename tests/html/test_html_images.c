@@ -113,7 +113,11 @@ static const char label_page[] =
 	    "pan class=\"credit\">Photo... Ann Lee</span></figcaption></fi"
 	    "gure>\n<p>%s</p><figure><img src=\"https://e.com/c.jpg\"><fig"
 	    "caption>1 in 4 bridges need repair. <span class=\"credit\">Ed"
-	    " Roe</span></figcaption></figure><p>%s</p></div></body></html>";
+	    " Roe</span></figcaption></figure><figure><img src=\"https://e"
+	    ".com/d.jpg\"><figcaption>Copyright: Harbour Times/ ed</figcap"
+	    "tion></figure><figure><img src=\"https://e.com/p.jpg\"><figca"
+	    "ption>Berlin: Crowds gather</figcaption></figure><p>%s</p></d"
+	    "iv></body></html>";
 
 /* Extracts the page of format fmt, of address url. */
 static struct nw_article *
@@ -259,7 +263,8 @@ test_credit_as_caption(void **state)
 }
 
 /* A credit's label and a gallery's slide counters are cut from the
- * credit and the captions; a caption opening with a lone count stays. */
+ * credit and the captions; a caption opening with a lone count stays; a
+ * caption that is a label and a name, with no credit, is the credit. */
 static void
 test_caption_labels(void **state)
 {
@@ -267,7 +272,7 @@ test_caption_labels(void **state)
 
 	(void)state;
 	a = extract_from(label_page);
-	assert_int_equal(a->n_images, 3);
+	assert_int_equal(a->n_images, 5);
 	assert_string_equal(a->images[0].caption, "The crane lifts the span.");
 	assert_string_equal(a->images[0].credit, "Jane Doe");
 	assert_string_equal(a->images[1].caption, "The span is set.");
@@ -275,6 +280,10 @@ test_caption_labels(void **state)
 	assert_string_equal(a->images[2].caption,
 	    "1 in 4 bridges need repair.");
 	assert_string_equal(a->images[2].credit, "Ed Roe");
+	assert_null(a->images[3].caption);
+	assert_string_equal(a->images[3].credit, "Harbour Times/ ed");
+	assert_string_equal(a->images[4].caption, "Berlin: Crowds gather");
+	assert_null(a->images[4].credit);
 	article_free(a);
 }
 
