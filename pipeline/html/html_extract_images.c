@@ -190,6 +190,174 @@ html_furniture_between(const struct html_ctx *ctx, size_t i, size_t j)
 	return false;
 }
 
+/* Bytes of a credit's leading label ("Image credit"), at most. */
+#define HTML_LABEL_MAX 24
+
+/* Bytes of the label that opens credit s and of the blanks after it: a
+ * word or two of letters ending in a colon or an ellipsis ("Foto: dpa",
+ * "Credit... Anna Moneymaker", "(Image credit: NASA)") or a copyright
+ * sign ("© APA"), with text after it; 0 for none. */
+static size_t
+html_credit_label(const char *s)
+{
+	size_t i = s[0] == '(' ? 1 : 0, start = i, words = 1;
+
+	if (strncmp(s + i, "\xc2\xa9", 2) == 0) {
+		i += 2;
+	} else {
+		for (; s[i] != '\0' && i - start <= HTML_LABEL_MAX; i++) {
+			unsigned char c = (unsigned char)s[i];
+
+			if (c == ' ' && i > start && s[i - 1] != ' ' &&
+			    ++words <= 2)
+				continue;
+			if (!((c | 0x20) >= 'a' && (c | 0x20) <= 'z') &&
+			    c < 0x80)
+				break;
+		}
+		if (i - start < 2 || i - start > HTML_LABEL_MAX)
+			return 0;
+		if (s[i] == ':')
+			i++;
+		else if (strncmp(s + i, "...", 3) == 0)
+			i += 3;
+		else if (strncmp(s + i, "\xe2\x80\xa6", 3) == 0)
+			i += 3;
+		else
+			return 0;
+	}
+	while (s[i] == ' ')
+		i++;
+	return s[i] != '\0' && s[i] != ')' ? i : 0;
+}
+
+/* Cuts the label off the head of credit c, and the bracket it opened. */
+static void
+html_credit_unlabel(char *c)
+{
+	size_t n = html_credit_label(c), len;
+
+	if (n == 0)
+		return;
+	len = strlen(c + n);
+	if (c[0] == '(' && c[n + len - 1] == ')')
+		len--;
+	memmove(c, c + n, len);
+	c[len] = '\0';
+	while (len > 0 && c[len - 1] == ' ')
+		c[--len] = '\0';
+}
+
+/* Whether caption s, with no credit beside it, is a credit: a label
+ * (html_credit_label()) and a name or a source after it, every word of
+ * it a capital's, a digit's or a handle's, or after a slash ("Copyright:
+ * Accurec", "Screenshots: Instagram/ kim"); a caption after a place's
+ * name ("Berlin: Crowds gather at ...") has small words. */
+static bool
+html_caption_is_credit(const char *s)
+{
+	size_t n = html_credit_label(s);
+	bool head = true, slash = false;
+
+	if (n == 0)
+		return false;
+	for (s += n; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == ' ') {
+			head = true;
+			continue;
+		}
+		if (head && !slash && c >= 'a' && c <= 'z')
+			return false;
+		if (head)
+			slash = false;
+		if (c == '/')
+			slash = true;
+		head = false;
+	}
+	return true;
+}
+
+/* A number of one to three digits at *s, moved past; -1 for none. */
+static int
+html_count_num(const char **s)
+{
+	int v = 0, d = 0;
+
+	for (; d < 3 && **s >= '0' && **s <= '9'; (*s)++, d++)
+		v = 10 * v + (**s - '0');
+	return d > 0 && !(**s >= '0' && **s <= '9') ? v : -1;
+}
+
+/* The total of the slide counter that opens caption s ("1 of4 Grass
+ * Valley's ...", "2 / 5 The ..."): a number, a word of up to three
+ * letters or a slash, a number no smaller, then text; *len is the
+ * counter's bytes with the blanks after it. 0 for none. */
+static int
+html_caption_counter(const char *s, size_t *len)
+{
+	const char *p = s;
+	int a, b, n = 0;
+
+	if ((a = html_count_num(&p)) < 1)
+		return 0;
+	while (*p == ' ')
+		p++;
+	if (*p == '/')
+		p++;
+	else
+		for (; n < 4 && *p >= 'a' && *p <= 'z'; p++)
+			n++;
+	if (n > 3 || (n == 0 && p[-1] != '/'))
+		return 0;
+	while (*p == ' ')
+		p++;
+	if ((b = html_count_num(&p)) < a || b < 2 || *p != ' ')
+		return 0;
+	while (*p == ' ')
+		p++;
+	if (*p == '\0')
+		return 0;
+	*len = (size_t)(p - s);
+	return b;
+}
+
+/* Cuts what a picture's caption and credit hold that is neither: the
+ * credit's label, and a slide's counter where two pictures at least
+ * count to the same total (a gallery's captions; one caption opening
+ * with "1 in 4" is text). */
+static void
+html_imgs_tidy(struct nw_article *a)
+{
+	int *total = xcalloc(a->n_images + 1, sizeof(*total));
+	size_t len;
+
+	for (size_t i = 0; i < a->n_images; i++) {
+		if (a->images[i].credit == NULL &&
+		    a->images[i].caption != NULL &&
+		    html_caption_is_credit(a->images[i].caption)) {
+			a->images[i].credit = a->images[i].caption;
+			a->images[i].caption = NULL;
+		}
+		if (a->images[i].credit != NULL)
+			html_credit_unlabel(a->images[i].credit);
+		if (a->images[i].caption != NULL)
+			total[i] = html_caption_counter(a->images[i].caption,
+			    &len);
+	}
+	for (size_t i = 0; i < a->n_images; i++) {
+		size_t same = 0;
+		char *c = a->images[i].caption;
+
+		for (size_t j = 0; total[i] > 0 && j < a->n_images; j++)
+			same += total[j] == total[i];
+		if (same >= 2 && html_caption_counter(c, &len) > 0)
+			memmove(c, c + len, strlen(c + len) + 1);
+	}
+	free(total);
+}
+
 void
 html_imgs_region(struct html_ctx *ctx)
 {
@@ -226,6 +394,7 @@ html_imgs_region(struct html_ctx *ctx)
 		if (out)
 			html_img_remove(ctx->a, at->image);
 	}
+	html_imgs_tidy(ctx->a);
 	free(ctx->asides);
 	ctx->asides = NULL;
 	ctx->n_asides = ctx->cap_asides = 0;

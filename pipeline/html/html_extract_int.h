@@ -346,7 +346,9 @@ bool html_credit_prop(const xmlNode *n);
  * class names a credit) holds the caption with it. */
 void html_credit_as_caption(struct buf *cap, struct buf *credit);
 /* Drops the images html_img_aside() noted that lie outside the text's
- * region: before its first kept paragraph or after its last. */
+ * region: before its first kept paragraph or after its last; then cuts
+ * the credits' labels ("Foto:", "Credit...") and a gallery's slide
+ * counters ("1 of4") from the pictures' credits and captions. */
 void html_imgs_region(struct html_ctx *ctx);
 
 /* html_extract_edges.c */

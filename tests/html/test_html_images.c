@@ -102,6 +102,23 @@ static const char prop_page[] =
 	    "pyrightHolder\" class=\"k2\">Jane Doe/Harbour Times</span></f"
 	    "igcaption></figure>\n<p>%s</p><p>%s</p></div></body></html>";
 
+static const char label_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<figure><img "
+	    "src=\"https://e.com/s1.jpg\"><figcaption><span>1<span>of</sp"
+	    "an>2</span><span>The crane lifts the span.</span> <span class"
+	    "=\"credit\">(Image credit: Jane Doe)</span></figcaption></fig"
+	    "ure>\n<figure><img src=\"https://e.com/s2.jpg\"><figcaption><"
+	    "span>2<span>of</span>2</span><span>The span is set.</span> <s"
+	    "pan class=\"credit\">Photo... Ann Lee</span></figcaption></fi"
+	    "gure>\n<p>%s</p><figure><img src=\"https://e.com/c.jpg\"><fig"
+	    "caption>1 in 4 bridges need repair. <span class=\"credit\">Ed"
+	    " Roe</span></figcaption></figure><figure><img src=\"https://e"
+	    ".com/d.jpg\"><figcaption>Copyright: Harbour Times/ ed</figcap"
+	    "tion></figure><figure><img src=\"https://e.com/p.jpg\"><figca"
+	    "ption>Berlin: Crowds gather</figcaption></figure><p>%s</p></d"
+	    "iv></body></html>";
+
 /* Extracts the page of format fmt, of address url. */
 static struct nw_article *
 extract_at(const char *fmt, const char *url)
@@ -245,6 +262,31 @@ test_credit_as_caption(void **state)
 	article_free(a);
 }
 
+/* A credit's label and a gallery's slide counters are cut from the
+ * credit and the captions; a caption opening with a lone count stays; a
+ * caption that is a label and a name, with no credit, is the credit. */
+static void
+test_caption_labels(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_from(label_page);
+	assert_int_equal(a->n_images, 5);
+	assert_string_equal(a->images[0].caption, "The crane lifts the span.");
+	assert_string_equal(a->images[0].credit, "Jane Doe");
+	assert_string_equal(a->images[1].caption, "The span is set.");
+	assert_string_equal(a->images[1].credit, "Ann Lee");
+	assert_string_equal(a->images[2].caption,
+	    "1 in 4 bridges need repair.");
+	assert_string_equal(a->images[2].credit, "Ed Roe");
+	assert_null(a->images[3].caption);
+	assert_string_equal(a->images[3].credit, "Harbour Times/ ed");
+	assert_string_equal(a->images[4].caption, "Berlin: Crowds gather");
+	assert_null(a->images[4].credit);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -255,6 +297,7 @@ main(void)
 		cmocka_unit_test(test_credit_as_caption),
 		cmocka_unit_test(test_canonical_site),
 		cmocka_unit_test(test_credit_prop),
+		cmocka_unit_test(test_caption_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
