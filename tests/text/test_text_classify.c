@@ -1676,7 +1676,8 @@ test_extract_subheading_by_picture(void **state)
  * people it quotes aside) and its last line turns to the reader (an
  * app's pitch, an affiliate disclosure): the line is the site's, not
  * the article's. A post whose writer speaks as themself keeps its
- * last line to the reader. */
+ * last line to the reader, and so does a last paragraph that turns to
+ * the reader after its first sentence (simplyscience.ch). */
 static void
 test_extract_address_at_end(void **state)
 {
@@ -1712,6 +1713,20 @@ test_extract_address_at_end(void **state)
 	    "back over the next weeks.\n"
 	    "\n"
 	    "I hope you like the new look.\n";
+	static const char t[] =
+	    "How oil forms\n"
+	    "\n"
+	    "Oil forms from the remains of tiny sea creatures that sank to "
+	    "the floor of old seas and were buried under thick layers of "
+	    "mud.\n"
+	    "\n"
+	    "Deep under the ground, heat and pressure turned them into "
+	    "oil over many millions of years, most of it in the age of the "
+	    "dinosaurs.\n"
+	    "\n"
+	    "The oil then rises through the rock until a layer of clay "
+	    "stops it. Why it runs short, you can read in the next "
+	    "article.\n";
 	struct nw_article *a = article_new();
 	char err[128];
 
@@ -1726,6 +1741,12 @@ test_extract_address_at_end(void **state)
 	assert_int_equal(text_extract(b, strlen(b), 0, a, err, sizeof(err)),
 	    0);
 	assert_non_null(strstr(a->body, "I hope you like the new look."));
+	article_free(a);
+	/* the turn to the reader in a later sentence: the article's */
+	a = article_new();
+	assert_int_equal(text_extract(t, strlen(t), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "you can read in the next"));
 	article_free(a);
 }
 
