@@ -93,6 +93,8 @@ void text_trim_author_box(struct text_doc *d);
 /* Drops the region's last item where it ends with a colon over a box
  * of links (text_tail.c). */
 void text_trim_announce(struct text_doc *d);
+/* Ends the region over last paragraphs that turn to the reader. */
+void text_trim_address(struct text_doc *d);
 /* Ends the region before item i and the items over it that are no
  * prose (text_tail.c). */
 void text_end_body(struct text_doc *d, size_t i);

@@ -25,6 +25,9 @@
 #define TEXT_ANNOUNCE_SPAN 3
 #define TEXT_ANNOUNCE_WORDS 4
 
+static bool text_word_in(const char *w, size_t n, const char *const *v,
+    size_t nv);
+
 /* The length of the word that starts at s: letters, digits, '-' and
  * '\'' up to a space or a mark. */
 static size_t
@@ -239,6 +242,127 @@ text_trim_announce(struct text_doc *d)
 		return;
 	d->items[e - 1].kind = TEXT_RELATED;
 	text_end_body(d, e - 1);
+}
+
+/* True when word w (n bytes) at offset off of s speaks to the reader:
+ * a pronoun of the second person ("you", "Ihnen", "du", "vous"); the
+ * German polite "Sie"/"Ihr"/"Ihre" only capitalised inside a sentence
+ * (at its start it is "they", "her"). */
+static bool
+text_you_word(const char *s, size_t off, const char *w, size_t n)
+{
+	static const char *const you[] = {
+		"you", "your", "yours", "yourself", "du", "dich", "dir",
+		"dein", "deine", "deinen", "deinem", "deiner", "deines",
+		"euch", "euer", "eure", "euren", "eures", "vous", "votre",
+		"vos", "usted", "ustedes",
+	};
+	static const char *const polite[] = {
+		"Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres",
+		"Ihnen",
+	};
+	size_t b = off;
+
+	if (text_word_in(w, n, you, TEXT_NELEM(you)))
+		return true;
+	for (size_t i = 0; i < TEXT_NELEM(polite); i++) {
+		if (strlen(polite[i]) != n || memcmp(w, polite[i], n) != 0)
+			continue;
+		while (b > 0 && s[b - 1] == ' ')
+			b--;
+		return b > 0 && strchr(".!?:\"", s[b - 1]) == NULL &&
+		    (unsigned char)s[b - 1] < 0x80;
+	}
+	return false;
+}
+
+/* True when word w (n bytes) is a pronoun of the first person ("I",
+ * "wir", "unser"): a writer who speaks as themself. */
+static bool
+text_me_word(const char *w, size_t n)
+{
+	static const char *const me[] = {
+		"ich", "mich", "mir", "mein", "meine", "meinen", "meinem",
+		"meiner", "wir", "uns", "unser", "unsere", "unseren",
+		"unserem", "unserer", "i", "me", "my", "mine", "we", "us",
+		"our", "ours", "je", "moi", "nous", "notre", "nos", "yo",
+		"nosotros",
+	};
+
+	return text_word_in(w, n, me, TEXT_NELEM(me));
+}
+
+/* True when the code point at s opens or closes a quotation ('"', the
+ * curly and the angled quotes): a quoted person's words are theirs, not
+ * the writer's. *adv is its length. */
+static bool
+text_quote_mark(const char *s, size_t *adv)
+{
+	static const int32_t marks[] = {
+		'"', 0x201c, 0x201d, 0x201e, 0xab, 0xbb,
+	};
+	int32_t cp = text_cp_at(s, strnlen(s, 4), adv);
+
+	for (size_t i = 0; i < TEXT_NELEM(marks); i++)
+		if (cp == marks[i])
+			return true;
+	return false;
+}
+
+/* True when item it speaks to the reader (text_you_word()), or, with
+ * me, speaks as its writer (text_me_word()), outside quotations; with
+ * first, in its first sentence only. */
+static bool
+text_addresses(const struct text_item *it, bool me, bool first)
+{
+	bool quoted = false;
+
+	for (size_t p = 0; it->s[p] != '\0';) {
+		size_t k = text_word_len(it->s + p), adv;
+
+		if (k > 0 && !quoted && (me ? text_me_word(it->s + p, k) :
+		    text_you_word(it->s, p, it->s + p, k)))
+			return true;
+		if (k > 0) {
+			p += k;
+			continue;
+		}
+		if (text_quote_mark(it->s + p, &adv))
+			quoted = !quoted;
+		else if (first && !quoted && strchr(".!?", it->s[p]) !=
+		    NULL && it->s[p + 1] == ' ')
+			return false;
+		p += adv;
+	}
+	return false;
+}
+
+/* Ends the region over its last paragraphs where they speak to the
+ * reader and nothing of the region over them does: the article told of
+ * others in the third person, and the lines under it turn to "you"
+ * (a newsletter's or a shop's pitch, a seminar's offer, the house
+ * rules of the comments: "Abonnieren Sie ...", "Get the latest news
+ * straight to your phone"). The body over them must outweigh them. */
+void
+text_trim_address(struct text_doc *d)
+{
+	size_t e = d->body_end, over = 0, under = 0;
+
+	if (e > d->body_start && d->items[e - 1].bodylike &&
+	    text_addresses(&d->items[e - 1], false, true))
+		under += d->items[--e].width;
+	if (e == d->body_end || e == d->body_start)
+		return;
+	for (size_t i = d->body_start; i < e; i++) {
+		if (text_addresses(&d->items[i], false, false) ||
+		    text_addresses(&d->items[i], true, false))
+			return;
+		if (d->items[i].bodylike)
+			over += d->items[i].width;
+	}
+	if (over <= under)
+		return;
+	text_end_body(d, e);
 }
 
 /* Words of a link to a writer's other pieces, at most (an arrow after

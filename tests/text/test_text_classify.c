@@ -1672,6 +1672,84 @@ test_extract_subheading_by_picture(void **state)
 	article_free(a);
 }
 
+/* The article tells of others in the third person (the words of the
+ * people it quotes aside) and its last line turns to the reader (an
+ * app's pitch, an affiliate disclosure): the line is the site's, not
+ * the article's. A post whose writer speaks as themself keeps its
+ * last line to the reader, and so does a last paragraph that turns to
+ * the reader after its first sentence (simplyscience.ch). */
+static void
+test_extract_address_at_end(void **state)
+{
+	static const char s[] =
+	    "Vessel intercepted with cocaine\n"
+	    "\n"
+	    "Agents of the marine unit stopped a vessel near the island on "
+	    "Sunday after a patrol aircraft saw it running without lights "
+	    "toward the coast.\n"
+	    "\n"
+	    "Agents inspected the vessel and found a hidden compartment "
+	    "that held more than two hundred bricks of a white powder.\n"
+	    "\n"
+	    "\xe2\x80\x9c" "Our agents continue to stop unlawful cargo at "
+	    "the border and beyond,\xe2\x80\x9d the director of the branch said in a "
+	    "statement.\n"
+	    "\n"
+	    "Three men were taken into custody and will be charged in "
+	    "federal court later this week.\n"
+	    "\n"
+	    "Get the latest news straight to your phone with the Islands "
+	    "News app.\n";
+	static const char b[] =
+	    "A new look for the blog\n"
+	    "\n"
+	    "After many years with the old theme I finally changed the "
+	    "look of this blog over the long weekend in May.\n"
+	    "\n"
+	    "The new theme is lighter and reads better on a phone, and I "
+	    "moved the archive into the menu at the top.\n"
+	    "\n"
+	    "Some old posts still lack their pictures, which I will put "
+	    "back over the next weeks.\n"
+	    "\n"
+	    "I hope you like the new look.\n";
+	static const char t[] =
+	    "How oil forms\n"
+	    "\n"
+	    "Oil forms from the remains of tiny sea creatures that sank to "
+	    "the floor of old seas and were buried under thick layers of "
+	    "mud.\n"
+	    "\n"
+	    "Deep under the ground, heat and pressure turned them into "
+	    "oil over many millions of years, most of it in the age of the "
+	    "dinosaurs.\n"
+	    "\n"
+	    "The oil then rises through the rock until a layer of clay "
+	    "stops it. Why it runs short, you can read in the next "
+	    "article.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "later this week."));
+	assert_non_null(strstr(a->body, "Our agents"));
+	assert_null(strstr(a->body, "your phone"));
+	article_free(a);
+	a = article_new();
+	assert_int_equal(text_extract(b, strlen(b), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "I hope you like the new look."));
+	article_free(a);
+	/* the turn to the reader in a later sentence: the article's */
+	a = article_new();
+	assert_int_equal(text_extract(t, strlen(t), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "you can read in the next"));
+	article_free(a);
+}
+
 /* The article's last line ends with a colon over a box it does not
  * hold (zeit.de's paywall, w3m: the offers are links the page shows
  * twice): the line is no part of the article. A line announcing the
@@ -2306,6 +2384,7 @@ main(void)
 		cmocka_unit_test(test_extract_short_lead_over_menu),
 		cmocka_unit_test(test_extract_subheading_by_picture),
 		cmocka_unit_test(test_extract_announce_at_end),
+		cmocka_unit_test(test_extract_address_at_end),
 		cmocka_unit_test(test_extract_images_bounded),
 	};
 
