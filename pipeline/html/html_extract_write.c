@@ -805,11 +805,13 @@ html_skip(xmlNode *n)
 	if (ni->card)
 		return true;
 	/* a paragraph is the author's unit of text: one whose words
-	 * outside its links make a sentence (HTML_OWN_WORDS) is prose
+	 * outside its links make a sentence (HTML_OWN_WORDS), or that
+	 * writes out a web address (html_is_address()), is prose
 	 * that links a clause ("... but was [re-opened earlier this
 	 * year following his eviction]."), no link box */
 	if (ni->kind == HTML_K_P && ld > 0.5)
-		return ni->text - ni->link < HTML_OWN_WORDS;
+		return ni->text - ni->link < HTML_OWN_WORDS &&
+		    !html_is_address(n);
 	if (ld > 0.5)
 		return html_prose(n) < 200;
 	return false;
