@@ -46,6 +46,10 @@ html_is_address_text(const char *s)
 	    strncasecmp(s, "www.", 4) == 0);
 }
 
+/* Visible characters of a line of one web address, at most: a box of
+ * more is not read for one. */
+#define HTML_ADDRESS_MAX 256
+
 /* See html_extract_int.h. */
 bool
 html_is_address(const xmlNode *n)
@@ -53,6 +57,8 @@ html_is_address(const xmlNode *n)
 	struct buf t = { 0 };
 	bool is;
 
+	if (html_ni(n)->text > HTML_ADDRESS_MAX)
+		return false;
 	html_text_of(n, &t);
 	html_trim(&t);
 	is = t.len > 0 && html_is_address_text(t.p);

@@ -1078,7 +1078,8 @@ test_linked_sentence_at_the_end(void **state)
 /* A web address the writer wrote out as a line of the text (a
  * petition's, under "sign this petition:") is the text's, however short
  * and wholly linked: no teaser's title (a teaser is titled in words), no
- * link line at the text's end; the "More:" line after it still goes. */
+ * link box, no link line at the text's end; the "More:" line after it
+ * still goes. */
 static void
 test_address_line_kept(void **state)
 {
@@ -1094,6 +1095,14 @@ test_address_line_kept(void **state)
 	assert_non_null(strstr(a->body,
 	    "http://petition.example.org/p/42-against-the-tariff"));
 	assert_null(strstr(a->body, "strange medical"));
+	article_free(a);
+	/* the address in a box of its own (another CMS's markup) */
+	a = extract_body("<div class=story><p>%s</p><p>%s</p><p>%s The "
+	    "glossary grows every week:</p><div><a href=\"http://www."
+	    "example.org/glossary\">www.example.org/glossary</a></div></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "www.example.org/glossary"));
 	article_free(a);
 }
 
