@@ -4,6 +4,7 @@
  * html_extract_int.h. */
 #include <libxml/tree.h>
 #include <string.h>
+#include <strings.h>
 
 #include "html_dom.h"
 #include "html_extract_int.h"
@@ -36,9 +37,39 @@ html_wholly_linked(const xmlNode *n)
 	return false;
 }
 
+/* See html_extract_int.h. */
+bool
+html_is_address_text(const char *s)
+{
+	return strchr(s, ' ') == NULL && (strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0 ||
+	    strncasecmp(s, "www.", 4) == 0);
+}
+
+/* Visible characters of a line of one web address, at most: a box of
+ * more is not read for one. */
+#define HTML_ADDRESS_MAX 256
+
+/* See html_extract_int.h. */
+bool
+html_is_address(const xmlNode *n)
+{
+	struct buf t = { 0 };
+	bool is;
+
+	if (html_ni(n)->text > HTML_ADDRESS_MAX)
+		return false;
+	html_text_of(n, &t);
+	html_trim(&t);
+	is = t.len > 0 && html_is_address_text(t.p);
+	buf_free(&t);
+	return is;
+}
+
 /* Whether block n titles another story: a heading (the article's own
  * <h1> aside), or a short paragraph or box of its own text, wholly a
- * link (80% of its text, or html_wholly_linked()). */
+ * link (80% of its text, or html_wholly_linked()), whose text is no
+ * web address (html_is_address()). */
 static bool
 html_card_title(const xmlNode *n)
 {
@@ -50,7 +81,8 @@ html_card_title(const xmlNode *n)
 	    ni->kind == HTML_K_P) && ni->own > 0 &&
 	    ni->text < HTML_CARD_TITLE))
 		return false;
-	return ni->link * 5 >= ni->text * 4 || html_wholly_linked(n);
+	return (ni->link * 5 >= ni->text * 4 || html_wholly_linked(n)) &&
+	    !html_is_address(n);
 }
 
 /* The link whose text opens list item c, of HTML_CARD_TITLE characters

@@ -162,7 +162,7 @@ html_paras_edges(struct html_ctx *ctx)
 			p->keep = false;
 		if (i > last && html_pclass(p) <= HTML_P_SHORT &&
 		    !html_has_own_words(p) && !html_is_signature(ctx, p,
-		    good))
+		    good) && !html_is_address_text(p->text))
 			p->keep = false;
 	}
 	free(run);

@@ -269,6 +269,11 @@ void html_prune(struct html_ctx *ctx);
 /* Step 3b: marks the teaser cards of other stories, for the writer to
  * skip. */
 void html_mark_cards(struct html_ctx *ctx);
+/* Whether n's text is one web address (http://, https://, www.),
+ * written out in the text: no teaser's title, no link box. */
+bool html_is_address(const xmlNode *n);
+/* Whether text s (trimmed) is one web address, as html_is_address(). */
+bool html_is_address_text(const char *s);
 /* Step 4a: the best container, or NULL when the page has no block of
  * text. */
 xmlNode *html_score(struct html_ctx *ctx);

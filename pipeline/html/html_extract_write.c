@@ -790,7 +790,8 @@ html_is_pitch(xmlNode *n)
 
 /* Whether the writer skips element n (not the root of the write): teaser
  * cards of other stories, and link lists unless they hold real prose (a
- * wrapper of a link-heavy page may hold the article too). */
+ * wrapper of a link-heavy page may hold the article too) or are one web
+ * address written out (html_is_address()). */
 static bool
 html_skip(xmlNode *n)
 {
@@ -805,13 +806,16 @@ html_skip(xmlNode *n)
 	if (ni->card)
 		return true;
 	/* a paragraph is the author's unit of text: one whose words
-	 * outside its links make a sentence (HTML_OWN_WORDS) is prose
+	 * outside its links make a sentence (HTML_OWN_WORDS), or that
+	 * writes out a web address (html_is_address()), is prose
 	 * that links a clause ("... but was [re-opened earlier this
 	 * year following his eviction]."), no link box */
 	if (ni->kind == HTML_K_P && ld > 0.5)
-		return ni->text - ni->link < HTML_OWN_WORDS;
+		return ni->text - ni->link < HTML_OWN_WORDS &&
+		    !html_is_address(n);
 	if (ld > 0.5)
-		return html_prose(n) < 200;
+		return html_prose(n) < 200 && (ni->link < ni->text ||
+		    !html_is_address(n));
 	return false;
 }
 

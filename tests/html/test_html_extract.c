@@ -1075,6 +1075,37 @@ test_linked_sentence_at_the_end(void **state)
 	article_free(a);
 }
 
+/* A web address the writer wrote out as a line of the text (a
+ * petition's, under "sign this petition:") is the text's, however short
+ * and wholly linked: no teaser's title (a teaser is titled in words), no
+ * link box, no link line at the text's end; the "More:" line after it
+ * still goes. */
+static void
+test_address_line_kept(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_body("<div class=story><p>%s</p><p>%s</p><p>%s Sign "
+	    "this petition, please:</p><p><a href=\"http://petition.example."
+	    "org/p/42\">http://petition.example.org/p/42-against-the-tariff"
+	    "</a></p><p>More: <a href=\"/t\">Ten strange medical cases of "
+	    "the year</a></p></div>", prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body,
+	    "http://petition.example.org/p/42-against-the-tariff"));
+	assert_null(strstr(a->body, "strange medical"));
+	article_free(a);
+	/* the address in a box of its own (another CMS's markup) */
+	a = extract_body("<div class=story><p>%s</p><p>%s</p><p>%s The "
+	    "glossary grows every week:</p><div><a href=\"http://www."
+	    "example.org/glossary\">www.example.org/glossary</a></div></div>",
+	    prose1, prose2, prose3);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "www.example.org/glossary"));
+	article_free(a);
+}
+
 /* Teaser cards of other stories after the article, in its container: a
  * title wholly a link (a heading, or a box of its own text) and a blurb
  * of a line. They are skipped whatever their markup (the "Next story"
@@ -3462,6 +3493,7 @@ main(void)
 		cmocka_unit_test(test_fallback_heading_judged),
 		cmocka_unit_test(test_linked_clause_kept),
 		cmocka_unit_test(test_linked_sentence_at_the_end),
+		cmocka_unit_test(test_address_line_kept),
 		cmocka_unit_test(test_teaser_cards_skipped),
 		cmocka_unit_test(test_pitch_after_div_paras),
 		cmocka_unit_test(test_tail_notes_dropped),
