@@ -535,15 +535,15 @@ text_box_line(const struct text_item *it)
 	    it->width <= TEXT_BOX_LINE_WIDTH && !text_anchor(it);
 }
 
-/* True when item i is a paragraph of the article's shape: body-like, a
- * sentence of TEXT_PROSE_WORDS words or more, in a blank-line block of
- * its own, not crowded. */
+/* True when item i is a paragraph of the article's shape: body-like, of
+ * TEXT_PROSE_WORDS words or more, in a blank-line block of its own, not
+ * crowded (lynx may join a lead and the box's first line in one). */
 static bool
 text_own_paragraph(const struct text_doc *d, size_t i)
 {
 	const struct text_item *it = &d->items[i];
 
-	return it->bodylike && !it->crowded && it->sentence &&
+	return it->bodylike && !it->crowded &&
 	    it->words >= TEXT_PROSE_WORDS &&
 	    (i == 0 || d->items[i - 1].block != it->block) &&
 	    (i + 1 == d->n || d->items[i + 1].block != it->block);
