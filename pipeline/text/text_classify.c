@@ -524,15 +524,14 @@ text_deck_over_anchor(struct text_doc *d)
 }
 
 /* True when item it may stand in a box set inside the article (a
- * related box's headlines and their times, a shop's product, "Le puede
- * interesar: ..."): a short line, none of the article's paragraphs,
- * no comment thread's heading, appeal, dateline or byline (which open
- * an article: what stands over them is the page's header). */
+ * related box's headlines and their times, "Le puede interesar: ...", a
+ * press release's publisher and address): a short line, none of the
+ * article's paragraphs, no comment thread's heading, no appeal. */
 static bool
 text_box_line(const struct text_item *it)
 {
 	return !it->bodylike && !it->section_end && !it->appeal &&
-	    it->width <= TEXT_BOX_LINE_WIDTH && !text_anchor(it);
+	    it->width <= TEXT_BOX_LINE_WIDTH;
 }
 
 /* True when item i is a paragraph of the article's shape: body-like, of
