@@ -41,6 +41,12 @@
  * headline has fewer words). */
 #define TEXT_PROSE_WORDS 20
 #define TEXT_PROSE_MIN_WORDS 12
+/* A box inside the article over the region (text_lead_over_box()):
+ * TEXT_BOX_LINES_MIN to TEXT_BOX_LINES_MAX lines of TEXT_BOX_LINE_WIDTH
+ * code points or fewer. */
+#define TEXT_BOX_LINES_MIN 3
+#define TEXT_BOX_LINES_MAX 20
+#define TEXT_BOX_LINE_WIDTH 80
 /* The region under a dateline or a byline (text_anchored()): it opens
  * at most TEXT_ANCHOR_NEAR items under it, a region with one at most
  * TEXT_ANCHOR_FAR items over it keeps its place, and the run under it
@@ -517,6 +523,56 @@ text_deck_over_anchor(struct text_doc *d)
 	d->subtitle = s;
 }
 
+/* True when item it may stand in a box set inside the article (a
+ * related box's headlines and their times, "Le puede interesar: ...", a
+ * press release's publisher and address): a short line, none of the
+ * article's paragraphs, no comment thread's heading, no appeal. */
+static bool
+text_box_line(const struct text_item *it)
+{
+	return !it->bodylike && !it->section_end && !it->appeal &&
+	    it->width <= TEXT_BOX_LINE_WIDTH;
+}
+
+/* True when item i is a paragraph of the article's shape: body-like, of
+ * TEXT_PROSE_WORDS words or more, in a blank-line block of its own, not
+ * crowded (lynx may join a lead and the box's first line in one). */
+static bool
+text_own_paragraph(const struct text_doc *d, size_t i)
+{
+	const struct text_item *it = &d->items[i];
+
+	return it->bodylike && !it->crowded &&
+	    it->words >= TEXT_PROSE_WORDS &&
+	    (i == 0 || d->items[i - 1].block != it->block) &&
+	    (i + 1 == d->n || d->items[i + 1].block != it->block);
+}
+
+/* Moves the start of the region back over a box set inside the article
+ * (TEXT_BOX_LINES_MIN to TEXT_BOX_LINES_MAX short lines, text_box_line())
+ * to the paragraphs of the article's shape over it: the search's run
+ * starts under the box, whose lines cost more than the lead over it
+ * weighs. The box's lines stay out of the body. */
+static void
+text_lead_over_box(struct text_doc *d)
+{
+	size_t s = d->body_start, i = s;
+
+	if (d->body_end == 0 || !d->items[s].bodylike)
+		return;
+	while (i > 0 && s - i < TEXT_BOX_LINES_MAX &&
+	    text_box_line(&d->items[i - 1]))
+		i--;
+	if (s - i < TEXT_BOX_LINES_MIN || i == 0 ||
+	    !text_own_paragraph(d, i - 1))
+		return;
+	for (size_t k = i; k < s; k++)
+		d->items[k].kind = TEXT_RELATED;
+	while (i > 0 && d->items[i - 1].bodylike)
+		i--;
+	d->body_start = i;
+}
+
 /* The body region: the run of items with the greatest total score, where
  * body-like items count their width and everything else costs. It is
  * searched for above the first heading of a comment thread that follows
@@ -524,7 +580,8 @@ text_deck_over_anchor(struct text_doc *d)
  * under its comment form). A heading of a comment thread inside the run,
  * after a good amount of body text, ends it: a long thread is not the
  * article. Its tail is trimmed, its start moved back to a lead over a
- * list, its ends moved over prose, and an author's bio under it cut. */
+ * list, its ends moved over prose, and an author's bio under it cut; its
+ * start moves back over a box inside the article to the lead over it. */
 static void
 text_body_region(struct text_doc *d)
 {
@@ -575,6 +632,7 @@ text_body_region(struct text_doc *d)
 	text_trim_bio(d);
 	text_colon_list(d);
 	text_trim_box_tail(d);
+	text_lead_over_box(d);
 }
 
 /* Marks as crowded the body-like items of the blank-line blocks that

@@ -1629,6 +1629,77 @@ test_extract_short_lead_over_menu(void **state)
 	article_free(a);
 }
 
+/* A box inside the article between its lead and the rest (eltiempo.com,
+ * w3m: "Le puede interesar", then a related box's headlines, places and
+ * times): the region started under it, and the lead and the headline
+ * were lost. It moves back over the box to the lead, without the box. */
+static void
+test_extract_lead_over_box(void **state)
+{
+	static const char s[] =
+	    "Debate en la Universidad Eafit\n"
+	    "\n"
+	    "La Universidad Eafit fue el epicentro de un nuevo debate "
+	    "presidencial del que participaron los\n"
+	    "candidatos Ingrid Betancourt, Sergio Fajardo y Rodolfo "
+	    "Hernandez. Otros dos no asistieron.\n"
+	    "\n"
+	    "El encuentro estuvo enmarcado en seis ejes tematicos "
+	    "relacionados a educacion, seguridad y paz,\n"
+	    "economia, salud, relaciones internacionales y medio "
+	    "ambiente.\n"
+	    "\n"
+	    "(Le puede interesar: Buscan responsables de bus quemado en "
+	    "Anori, Antioquia)\n"
+	    "\n"
+	    "Temas relacionados\n"
+	    "\n"
+	    "Hombre podria ir a la carcel por amenazar en Twitter al "
+	    "alcalde\n"
+	    "\n"
+	    "Medellin\n"
+	    "02:38 p. m.\n"
+	    "\n"
+	    "\n"
+	    "Hombre podria ir a la carcel por amenazar en Twitter al "
+	    "alcalde\n"
+	    "\n"
+	    "Ojo a los cortes de agua en Medellin y Bello\n"
+	    "\n"
+	    "Medellin\n"
+	    "11:22 a. m.\n"
+	    "\n"
+	    "\n"
+	    "Ojo a los cortes de agua en Medellin y Bello\n"
+	    "\n"
+	    "Entre las preguntas planeadas por los estudiantes estuvo "
+	    "los instrumentos que como candidato usaria\n"
+	    "para impulsar el desarrollo del sector agrario y garantizar "
+	    "la sostenibilidad social y ambiental.\n"
+	    "\n"
+	    "Rodolfo Hernandez, candidato del movimiento de gobernantes, "
+	    "manifesto que la unica forma de lograr\n"
+	    "productividad en el pais es por medio de un analisis de "
+	    "costos directos, precisando sus cifras.\n"
+	    "\n"
+	    "Por su parte, Luis Perez, candidato de otro movimiento, "
+	    "propuso la construccion de vias campesinas\n"
+	    "pavimentadas y la creacion de un banco para prestarle a los "
+	    "emprendedores del pais.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_int_equal(strncmp(a->body, "La Universidad Eafit", 20), 0);
+	assert_non_null(strstr(a->body, "Luis Perez"));
+	assert_null(strstr(a->body, "Temas relacionados"));
+	assert_null(strstr(a->body, "cortes de agua"));
+	assert_null(strstr(a->body, "Le puede interesar"));
+	article_free(a);
+}
+
 /* A subheading over a picture, and one under a picture's caption
  * (heavenlynnhealthy.de and techfieber.de, w3m): the pictures stand
  * between them and the paragraphs, and they are the article's. */
@@ -2382,6 +2453,7 @@ main(void)
 		cmocka_unit_test(test_extract_rows_between),
 		cmocka_unit_test(test_extract_quantities),
 		cmocka_unit_test(test_extract_short_lead_over_menu),
+		cmocka_unit_test(test_extract_lead_over_box),
 		cmocka_unit_test(test_extract_subheading_by_picture),
 		cmocka_unit_test(test_extract_announce_at_end),
 		cmocka_unit_test(test_extract_address_at_end),
