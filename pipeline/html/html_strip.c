@@ -134,7 +134,8 @@ enum strip_kind {
  * meta_attrs_read() and meta_element()) and the image finder
  * (html_img_url() and the pixel test's width and height of 0 or 1, on
  * <img> and <amp-img>; data-src on any element, a figure's lazy
- * placeholder: html_lazy_img()) read no other; html_attr()
+ * placeholder: html_lazy_img(), where it may name a picture's file)
+ * read no other; html_attr()
  * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
  * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
  * their values (strip_value_kept()). */
@@ -492,6 +493,7 @@ html_href_is_picture(const char *s, size_t n)
 struct strip_tag {
 	unsigned kind;
 	bool had_href, had_rel, had_style, had_title, had_class;
+	bool had_dsrc;                /* a data-src, kept or not */
 	bool canonical;               /* a <link> with rel=canonical */
 	bool a_later;                 /* an <a>'s href, kept only when a
 	                                 picture follows (strip_pic_ahead()) */
@@ -540,6 +542,16 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 	}
 	if (n == 5 && strip_ncasecmp(name, "class", 5) == 0)
 		t->had_class = true;
+	/* off an image, a data-src is read for a lazy placeholder's
+	 * picture only (html_lazy_img()): it goes unless it may name a
+	 * picture's file (the value as it stands, or with an entity) */
+	if (n == 8 && t->kind != SK_IMG &&
+	    strip_ncasecmp(name, "data-src", 8) == 0) {
+		seen = t->had_dsrc;
+		t->had_dsrc = true;
+		return !seen && (memchr(v, '&', vlen) != NULL ||
+		    html_href_is_picture(v, vlen));
+	}
 	/* an image's size only where it is a tracking pixel's, 0 or 1
 	 * (html_img_pixel()) */
 	if ((n == 5 && strip_ncasecmp(name, "width", 5) == 0) ||
