@@ -317,6 +317,18 @@ strip_href_not_home(const char *s, size_t n)
 	return false;
 }
 
+/* Whether the link s[0..n) names a host as html_img_aside() reads it
+ * (html_url_site()): the first of its '/', '?' and '#' begins "//". A
+ * relative link stays on the site, as a link without an href does. */
+static bool
+strip_href_site(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '/' || s[i] == '?' || s[i] == '#')
+			return s[i] == '/' && i + 1 < n && s[i + 1] == '/';
+	return false;
+}
+
 bool
 html_style_hidden(const char *style)
 {
@@ -497,6 +509,7 @@ struct strip_tag {
 	bool canonical;               /* a <link> with rel=canonical */
 	bool a_later;                 /* an <a>'s href, kept only when a
 	                                 picture follows (strip_pic_ahead()) */
+	bool a_site;                  /* and it names a host */
 	size_t cut_at[3], cut_len[3]; /* written, to go unless wanted: the
 	                                 title, a <link>'s href and rel */
 };
@@ -518,6 +531,7 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 		    !html_href_is_author(v, vlen) &&
 		    !html_href_is_comment(v, vlen) &&
 		    !html_href_is_picture(v, vlen);
+		t->a_site = t->a_later && strip_href_site(v, vlen);
 		return true;
 	}
 	if (n == 3 && strip_ncasecmp(name, "rel", 3) == 0) {
@@ -596,8 +610,8 @@ strip_tag_cut(struct strip_tag *t, struct buf *out)
 
 /* Whether a picture's tag (<img>, <amp-img>, <picture>) comes from s[i]
  * before the link's end ("</a", or another <a>), within STRIP_PIC_AHEAD
- * bytes: the writer compares the href of a link around a picture with
- * the picture's and the page's addresses (html_img_aside()). */
+ * bytes: the writer compares the site of a link around a picture with
+ * the page's (html_img_aside()); a relative link's is the page's. */
 static bool
 strip_pic_ahead(const struct strip_scan *sc, size_t i)
 {
@@ -711,7 +725,7 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	}
 	if (i >= sc->len)
 		goto fail;
-	if (t.a_later && sc->s[i] == '>' && strip_pic_ahead(sc, i + 1))
+	if (t.a_site && sc->s[i] == '>' && strip_pic_ahead(sc, i + 1))
 		t.a_later = false;
 	if (out != NULL)
 		strip_tag_cut(&t, out);

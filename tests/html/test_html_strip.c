@@ -168,14 +168,20 @@ test_links_and_styles(void **state)
 	/* an href to another page stays when a picture comes in the link
 	 * (html_img_aside() compares its site with the page's), before
 	 * the link ends or another begins */
-	check("<a href=/s/1 class=k>\n<picture><img src=a.jpg></picture></a>"
-	    "<a href=/s/2>t</a><A HREF=/s/3><b>u</b> <IMG SRC=b.png></A>",
-	    "<a href=/s/1 class=k>\n<picture><img src=a.jpg></picture></a>"
-	    "<a>t</a><A HREF=/s/3><b>u</b> <IMG SRC=b.png></A>");
-	check("<a href=/s/1>t</a> <img src=a.jpg><a href=/s/2></a><img "
-	    "src=b.jpg><a href=/s/3><a href=/s/4><img src=c.jpg></a>",
+	check("<a href=//x.com/1 class=k>\n<picture><img src=a.jpg></picture>"
+	    "</a><a href=//x.com/2>t</a><A HREF=http://y/3><b>u</b> "
+	    "<IMG SRC=b.png></A>",
+	    "<a href=//x.com/1 class=k>\n<picture><img src=a.jpg></picture>"
+	    "</a><a>t</a><A HREF=http://y/3><b>u</b> <IMG SRC=b.png></A>");
+	check("<a href=//x/1>t</a> <img src=a.jpg><a href=//x/2></a><img "
+	    "src=b.jpg><a href=//x/3><a href=//x/4><img src=c.jpg></a>",
 	    "<a>t</a> <img src=a.jpg><a></a><img src=b.jpg><a><a "
-	    "href=/s/4><img src=c.jpg></a>");
+	    "href=//x/4><img src=c.jpg></a>");
+	/* unless it names no host: a relative link stays on the site */
+	check("<a href=/s/1><img src=a.jpg></a><a href=s?u=http://y/>"
+	    "<img src=b.jpg></a><a href=s#//y><img src=c.jpg></a>",
+	    "<a><img src=a.jpg></a><a><img src=b.jpg></a><a>"
+	    "<img src=c.jpg></a>");
 	/* a later href stays out, whether the first went or not */
 	check("<a href=/a href=/>t</a>", "<a>t</a>");
 	check("<a href=/ href=/a>t</a>", "<a href=/>t</a>");
