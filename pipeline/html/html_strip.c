@@ -134,7 +134,8 @@ enum strip_kind {
  * meta_attrs_read() and meta_element()) and the image finder
  * (html_img_url() and the pixel test's width and height of 0 or 1, on
  * <img> and <amp-img>; data-src on any element, a figure's lazy
- * placeholder: html_lazy_img()) read no other; html_attr()
+ * placeholder: html_lazy_img(), where it may name a picture's file)
+ * read no other; html_attr()
  * and meta_attr() assert it. libxml2 itself reads charset and http-equiv
  * on <meta>. Sorted by name. hrefs, styles and titles are further cut by
  * their values (strip_value_kept()). */
@@ -316,6 +317,18 @@ strip_href_not_home(const char *s, size_t n)
 	return false;
 }
 
+/* Whether the link s[0..n) names a host as html_img_aside() reads it
+ * (html_url_site()): the first of its '/', '?' and '#' begins "//". A
+ * relative link stays on the site, as a link without an href does. */
+static bool
+strip_href_site(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == '/' || s[i] == '?' || s[i] == '#')
+			return s[i] == '/' && i + 1 < n && s[i + 1] == '/';
+	return false;
+}
+
 bool
 html_style_hidden(const char *style)
 {
@@ -492,9 +505,11 @@ html_href_is_picture(const char *s, size_t n)
 struct strip_tag {
 	unsigned kind;
 	bool had_href, had_rel, had_style, had_title, had_class;
+	bool had_dsrc;                /* a data-src, kept or not */
 	bool canonical;               /* a <link> with rel=canonical */
 	bool a_later;                 /* an <a>'s href, kept only when a
 	                                 picture follows (strip_pic_ahead()) */
+	bool a_site;                  /* and it names a host */
 	size_t cut_at[3], cut_len[3]; /* written, to go unless wanted: the
 	                                 title, a <link>'s href and rel */
 };
@@ -516,6 +531,7 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 		    !html_href_is_author(v, vlen) &&
 		    !html_href_is_comment(v, vlen) &&
 		    !html_href_is_picture(v, vlen);
+		t->a_site = t->a_later && strip_href_site(v, vlen);
 		return true;
 	}
 	if (n == 3 && strip_ncasecmp(name, "rel", 3) == 0) {
@@ -540,6 +556,16 @@ strip_value_kept(struct strip_tag *t, const char *name, size_t n,
 	}
 	if (n == 5 && strip_ncasecmp(name, "class", 5) == 0)
 		t->had_class = true;
+	/* off an image, a data-src is read for a lazy placeholder's
+	 * picture only (html_lazy_img()): it goes unless it may name a
+	 * picture's file (the value as it stands, or with an entity) */
+	if (n == 8 && t->kind != SK_IMG &&
+	    strip_ncasecmp(name, "data-src", 8) == 0) {
+		seen = t->had_dsrc;
+		t->had_dsrc = true;
+		return !seen && (memchr(v, '&', vlen) != NULL ||
+		    html_href_is_picture(v, vlen));
+	}
 	/* an image's size only where it is a tracking pixel's, 0 or 1
 	 * (html_img_pixel()) */
 	if ((n == 5 && strip_ncasecmp(name, "width", 5) == 0) ||
@@ -584,8 +610,8 @@ strip_tag_cut(struct strip_tag *t, struct buf *out)
 
 /* Whether a picture's tag (<img>, <amp-img>, <picture>) comes from s[i]
  * before the link's end ("</a", or another <a>), within STRIP_PIC_AHEAD
- * bytes: the writer compares the href of a link around a picture with
- * the picture's and the page's addresses (html_img_aside()). */
+ * bytes: the writer compares the site of a link around a picture with
+ * the page's (html_img_aside()); a relative link's is the page's. */
 static bool
 strip_pic_ahead(const struct strip_scan *sc, size_t i)
 {
@@ -699,7 +725,7 @@ strip_start_tag(const struct strip_scan *sc, bool *empty, struct buf *out)
 	}
 	if (i >= sc->len)
 		goto fail;
-	if (t.a_later && sc->s[i] == '>' && strip_pic_ahead(sc, i + 1))
+	if (t.a_site && sc->s[i] == '>' && strip_pic_ahead(sc, i + 1))
 		t.a_later = false;
 	if (out != NULL)
 		strip_tag_cut(&t, out);

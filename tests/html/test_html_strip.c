@@ -168,14 +168,20 @@ test_links_and_styles(void **state)
 	/* an href to another page stays when a picture comes in the link
 	 * (html_img_aside() compares its site with the page's), before
 	 * the link ends or another begins */
-	check("<a href=/s/1 class=k>\n<picture><img src=a.jpg></picture></a>"
-	    "<a href=/s/2>t</a><A HREF=/s/3><b>u</b> <IMG SRC=b.png></A>",
-	    "<a href=/s/1 class=k>\n<picture><img src=a.jpg></picture></a>"
-	    "<a>t</a><A HREF=/s/3><b>u</b> <IMG SRC=b.png></A>");
-	check("<a href=/s/1>t</a> <img src=a.jpg><a href=/s/2></a><img "
-	    "src=b.jpg><a href=/s/3><a href=/s/4><img src=c.jpg></a>",
+	check("<a href=//x.com/1 class=k>\n<picture><img src=a.jpg></picture>"
+	    "</a><a href=//x.com/2>t</a><A HREF=http://y/3><b>u</b> "
+	    "<IMG SRC=b.png></A>",
+	    "<a href=//x.com/1 class=k>\n<picture><img src=a.jpg></picture>"
+	    "</a><a>t</a><A HREF=http://y/3><b>u</b> <IMG SRC=b.png></A>");
+	check("<a href=//x/1>t</a> <img src=a.jpg><a href=//x/2></a><img "
+	    "src=b.jpg><a href=//x/3><a href=//x/4><img src=c.jpg></a>",
 	    "<a>t</a> <img src=a.jpg><a></a><img src=b.jpg><a><a "
-	    "href=/s/4><img src=c.jpg></a>");
+	    "href=//x/4><img src=c.jpg></a>");
+	/* unless it names no host: a relative link stays on the site */
+	check("<a href=/s/1><img src=a.jpg></a><a href=s?u=http://y/>"
+	    "<img src=b.jpg></a><a href=s#//y><img src=c.jpg></a>",
+	    "<a><img src=a.jpg></a><a><img src=b.jpg></a><a>"
+	    "<img src=c.jpg></a>");
 	/* a later href stays out, whether the first went or not */
 	check("<a href=/a href=/>t</a>", "<a>t</a>");
 	check("<a href=/ href=/a>t</a>", "<a href=/>t</a>");
@@ -245,13 +251,13 @@ test_links_and_styles(void **state)
 	check("<span title=x title=y class=k>t</span>",
 	    "<span title=x class=k>t</span>");
 	/* attributes read on some elements only (data-src on any: a
-	 * figure's lazy placeholder) */
+	 * figure's lazy placeholder, when it names a picture) */
 	check("<script type=module src=a.js></script><input type=text>",
 	    "<script type=module></script><input>");
 	check("<meta name=author content=A><div name=x content=y lang=de>",
 	    "<meta name=author content=A><div content=y>");
-	check("<HTML LANG=de><iframe src=/v srcset=x data-src=y>",
-	    "<HTML LANG=de><iframe data-src=y>");
+	check("<HTML LANG=de><iframe src=/v srcset=x data-src=y.gif>",
+	    "<HTML LANG=de><iframe data-src=y.gif>");
 	check("<amp-img src=a.jpg></amp-img><source srcset=b.jpg>",
 	    "<amp-img src=a.jpg></amp-img><source>");
 }
@@ -266,6 +272,16 @@ test_attributes_and_drawings(void **state)
 	check("<p \"bogus\" class=c>x</p>", "<p class=c>x</p>");
 	check("<img data-src=/a.jpg width=3 srcset=\"/b.jpg 2x\">",
 	    "<img data-src=/a.jpg srcset=\"/b.jpg 2x\">");
+	/* off an image, a data-src stays only if it may name a picture's
+	 * file (a figure's lazy placeholder, html_lazy_img()); a later
+	 * one goes with the first */
+	check("<div data-src=/a.js>t</div><span data-src='/b.PNG?w=1'>u"
+	    "</span><img data-src=/c.js>",
+	    "<div>t</div><span data-src='/b.PNG?w=1'>u</span>"
+	    "<img data-src=/c.js>");
+	check("<div data-src=\"/a&#46;jpg\"></div><div data-src=/a "
+	    "data-src=/b.jpg></div><div data-src></div>",
+	    "<div data-src=\"/a&#46;jpg\"></div><div></div><div></div>");
 	/* a drawing's body goes, its element stays */
 	check("<svg viewBox=\"0 0 1 1\"><path d=\"M0 0\"/><g><circle r=1>"
 	    "</circle></g></svg><p>x</p>", "<svg></svg><p>x</p>");
@@ -396,6 +412,13 @@ dump_attr(const xmlNode *n, const char *name, const char *v, struct buf *b)
 	if (strcmp(name, "width") == 0 || strcmp(name, "height") == 0) {
 		if ((v[0] == '0' || v[0] == '1') && (v[1] == '\0' ||
 		    strcasecmp(v + 1, "px") == 0))
+			buf_printf(b, " %s=[%s]", name, v);
+		return;
+	}
+	/* off an image, a data-src is kept where it may name a picture */
+	if (strcmp(name, "data-src") == 0 && strcmp(tag, "img") != 0 &&
+	    strcmp(tag, "amp-img") != 0) {
+		if (html_href_is_picture(v, strlen(v)))
 			buf_printf(b, " %s=[%s]", name, v);
 		return;
 	}
