@@ -318,8 +318,8 @@ strip_href_not_home(const char *s, size_t n)
 }
 
 /* Whether the link s[0..n) names a host as html_img_aside() reads it
- * (html_url_site()): the first of its '/', '?' and '#' begins "//". A
- * relative link stays on the site, as a link without an href does. */
+ * (url_site() of lib/url.h): the first of its '/', '?' and '#' begins
+ * "//". A relative link stays on the site, as one without an href. */
 static bool
 strip_href_site(const char *s, size_t n)
 {
