@@ -155,12 +155,12 @@ db_fail(struct store *s, char *err, size_t errlen, const char *what)
 	return fail(err, errlen, "store: %s: %s", what, sqlite3_errmsg(s->db));
 }
 
-static int
-exec_sql(struct store *s, const char *sql, char *err, size_t errlen)
+int
+store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 {
 	char *msg = NULL;
 
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		fail(err, errlen, "store: %s", msg ? msg : "error");
 		sqlite3_free(msg);
 		return -1;
@@ -168,16 +168,17 @@ exec_sql(struct store *s, const char *sql, char *err, size_t errlen)
 	return 0;
 }
 
-/* Steps a statement that returns no row, then resets it. */
-static int
-step_done(struct store *s, sqlite3_stmt *st, char *err, size_t errlen)
+int
+store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
+    char *err, size_t errlen)
 {
 	int rc = sqlite3_step(st);
 
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s, err, errlen, "write");
+		return fail(err, errlen, "store: %s: %s", what,
+		    sqlite3_errmsg(db));
 	return 0;
 }
 
@@ -205,7 +206,7 @@ meta_set(struct store *s, const char *key, const char *value, char *err,
 
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	return step_done(s, st, err, errlen);
+	return store_step_done(s->db, st, "write", err, errlen);
 }
 
 /* A new journal gets a random origin id and epoch; an existing one keeps
@@ -284,7 +285,7 @@ store_add_column(struct store *s, const char *table, const char *column,
 		return 0;
 	snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN %s %s;", table,
 	    column, type);
-	return exec_sql(s, sql, err, errlen);
+	return store_exec(s->db, sql, err, errlen);
 }
 
 static int
@@ -301,7 +302,7 @@ store_upgrade(struct store *s, char *err, size_t errlen)
 		version = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	for (int v = version; v > 0 && (size_t)v < n; v++)
-		if (exec_sql(s, store_upgrades[v], err, errlen) != 0)
+		if (store_exec(s->db, store_upgrades[v], err, errlen) != 0)
 			return -1;
 	if (version > 0 && version < 4 &&
 	    (store_add_column(s, "stories", "packed", "BLOB", err,
@@ -366,14 +367,14 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 		goto err;
 	}
 	sqlite3_busy_timeout(s->db, 1000);
-	if (exec_sql(s, "PRAGMA journal_mode = WAL;", err, errlen) != 0 ||
-	    exec_sql(s, sync_full ? "PRAGMA synchronous = FULL;" :
+	if (store_exec(s->db, "PRAGMA journal_mode = WAL;", err, errlen) != 0 ||
+	    store_exec(s->db, sync_full ? "PRAGMA synchronous = FULL;" :
 	    "PRAGMA synchronous = NORMAL;", err, errlen) != 0 ||
-	    exec_sql(s, STORE_TUNING, err, errlen) != 0 ||
-	    exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0)
+	    store_exec(s->db, STORE_TUNING, err, errlen) != 0 ||
+	    store_exec(s->db, "BEGIN IMMEDIATE;", err, errlen) != 0)
 		goto err;
 	if (store_upgrade(s, err, errlen) != 0 ||
-	    exec_sql(s, store_schema, err, errlen) != 0)
+	    store_exec(s->db, store_schema, err, errlen) != 0)
 		goto err_tx;
 	for (int i = 0; i < ST_COUNT; i++)
 		if (sqlite3_prepare_v3(s->db, store_sql[i], -1,
@@ -383,10 +384,10 @@ store_open(const char *dir, bool sync_full, char *err, size_t errlen)
 		}
 	if (store_load_meta(s, err, errlen) != 0 ||
 	    (s->files = store_files_open(s->db, err, errlen)) == NULL ||
-	    exec_sql(s, "DELETE FROM dup_prints WHERE t < "
+	    store_exec(s->db, "DELETE FROM dup_prints WHERE t < "
 	    "CAST(strftime('%s', 'now') AS INTEGER) - " STORE_FILES_KEEP ";",
 	    err, errlen) != 0 ||
-	    exec_sql(s, "COMMIT;", err, errlen) != 0)
+	    store_exec(s->db, "COMMIT;", err, errlen) != 0)
 		goto err_tx;
 	buf_free(&path);
 	return s;
@@ -450,7 +451,7 @@ int
 store_begin(struct store *s, char *err, size_t errlen)
 {
 	s->begin_seq = s->last_seq;
-	if (exec_sql(s, "BEGIN IMMEDIATE;", err, errlen) != 0) {
+	if (store_exec(s->db, "BEGIN IMMEDIATE;", err, errlen) != 0) {
 		s->failed = sqlite3_extended_errcode(s->db);
 		return -1;
 	}
@@ -467,7 +468,7 @@ store_commit(struct store *s, char *err, size_t errlen)
 		if (meta_set(s, "last_seq", num, err, errlen) != 0)
 			return -1;
 	}
-	return exec_sql(s, "COMMIT;", err, errlen);
+	return store_exec(s->db, "COMMIT;", err, errlen);
 }
 
 void
@@ -510,7 +511,7 @@ store_classify(struct store *s, const char *id, const char *hash,
 		sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, v->version);
 		sqlite3_bind_int64(st, 4, now);
-		return step_done(s, st, err, errlen);
+		return store_step_done(s->db, st, "write", err, errlen);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -532,7 +533,7 @@ store_classify(struct store *s, const char *id, const char *hash,
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hash, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, now);
-	return step_done(s, st, err, errlen);
+	return store_step_done(s->db, st, "write", err, errlen);
 }
 
 int
@@ -572,7 +573,7 @@ store_journal(struct store *s, int64_t seq, const char *topic,
 	sqlite3_bind_text(st, 2, topic, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, event, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, ts);
-	return step_done(s, st, err, errlen);
+	return store_step_done(s->db, st, "write", err, errlen);
 }
 
 /* Ends a look-up in table what whose step answered rc: the statement
@@ -638,7 +639,7 @@ store_story_add(struct store *s, const char *id, const char *story_id,
 	sqlite3_bind_text(st, 2, story_id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, t);
 	p = bind_packed(st, 4, signature, story_signature_pack);
-	rc = step_done(s, st, err, errlen);
+	rc = store_step_done(s->db, st, "write", err, errlen);
 	free(p);
 	return rc;
 }
@@ -721,7 +722,7 @@ store_dup_add(struct store *s, const char *id, int64_t t, const char *print,
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, t);
 	p = bind_packed(st, 3, print, dup_print_pack);
-	rc = step_done(s, st, err, errlen);
+	rc = store_step_done(s->db, st, "write", err, errlen);
 	free(p);
 	return rc;
 }

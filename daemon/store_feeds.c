@@ -154,19 +154,6 @@ col_dup(sqlite3_stmt *st, int i)
 	return s != NULL ? xstrdup(s) : NULL;
 }
 
-static int
-step_done(struct feeds_store *fs, sqlite3_stmt *st, char *err,
-    size_t errlen)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return fs_fail(fs, err, errlen, "feed tables");
-	return 0;
-}
-
 int
 feeds_store_get_state(struct feeds_store *fs, const char *source,
     struct feeds_state *out, char *err, size_t errlen)
@@ -201,7 +188,7 @@ feeds_store_put_state(struct feeds_store *fs, const char *source,
 	bind_text(st, 3, in->moved_url);
 	bind_text(st, 4, in->etag);
 	bind_text(st, 5, in->last_modified);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }
 
 void
@@ -248,7 +235,7 @@ feeds_store_entry_pending(struct feeds_store *fs, const char *source,
 	bind_text(st, 3, hash);
 	bind_text(st, 4, item);
 	sqlite3_bind_int64(st, 5, now);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }
 
 int
@@ -260,7 +247,7 @@ feeds_store_entry_done(struct feeds_store *fs, const char *source,
 	bind_text(st, 1, source);
 	bind_text(st, 2, key);
 	bind_text(st, 3, hash);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }
 
 int
@@ -294,11 +281,11 @@ feeds_store_forget(struct feeds_store *fs, const char *source, char *err,
 	sqlite3_stmt *st = fs->st[FS_FORGET];
 
 	bind_text(st, 1, source);
-	if (step_done(fs, st, err, errlen) != 0)
+	if (store_step_done(fs->db, st, "feed tables", err, errlen) != 0)
 		return -1;
 	st = fs->st[FS_SM_FORGET];
 	bind_text(st, 1, source);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }
 
 /* ---- the sitemaps of a sitemap index ---- */
@@ -345,7 +332,7 @@ feeds_store_sitemap_want(struct feeds_store *fs, const char *source,
 	bind_text(st, 1, source);
 	bind_text(st, 2, url);
 	bind_text(st, 3, lastmod);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }
 
 int
@@ -359,7 +346,7 @@ feeds_store_sitemap_done(struct feeds_store *fs, const char *source,
 	bind_text(st, 2, url);
 	bind_text(st, 3, etag);
 	bind_text(st, 4, last_modified);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }
 
 int
@@ -411,5 +398,5 @@ feeds_store_entry_known(struct feeds_store *fs, const char *source,
 	bind_text(st, 2, key);
 	bind_text(st, 3, hash);
 	sqlite3_bind_int64(st, 4, now);
-	return step_done(fs, st, err, errlen);
+	return store_step_done(fs->db, st, "feed tables", err, errlen);
 }

@@ -98,33 +98,6 @@ sf_fail(struct store_files *sf, char *err, size_t errlen, const char *what)
 	    sqlite3_errmsg(sf->db));
 }
 
-static int
-exec_sql(struct store_files *sf, const char *sql, char *err, size_t errlen)
-{
-	char *msg = NULL;
-
-	if (sqlite3_exec(sf->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		fail(err, errlen, "store: %s", msg ? msg : "error");
-		sqlite3_free(msg);
-		return -1;
-	}
-	return 0;
-}
-
-/* Steps a statement that returns no row, then resets it. */
-static int
-step_done(struct store_files *sf, sqlite3_stmt *st, char *err,
-    size_t errlen)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc != SQLITE_DONE)
-		return sf_fail(sf, err, errlen, "write");
-	return 0;
-}
-
 struct store_files *
 store_files_open(sqlite3 *db, char *err, size_t errlen)
 {
@@ -145,15 +118,15 @@ store_files_open(sqlite3 *db, char *err, size_t errlen)
 	 * be a month old: its ts is now (its ts_ns, what a put-back is
 	 * judged by, stays: the clock that stamped its file was ahead too,
 	 * and a kill's leftover is not to be taken for one put back) */
-	if (exec_sql(sf, "DELETE FROM files WHERE typeof(ts) NOT IN "
+	if (store_exec(sf->db, "DELETE FROM files WHERE typeof(ts) NOT IN "
 	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
 	    "; UPDATE files SET ts = " STORE_NOW " WHERE ts > " STORE_NOW
 	    " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
-	    exec_sql(sf, "DELETE FROM files_sent WHERE typeof(ts) NOT IN "
+	    store_exec(sf->db, "DELETE FROM files_sent WHERE typeof(ts) NOT IN "
 	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
 	    "; UPDATE files_sent SET ts = " STORE_NOW " WHERE ts > "
 	    STORE_NOW " + " STORE_FILES_AHEAD ";", err, errlen) != 0 ||
-	    exec_sql(sf, "DELETE FROM files_back WHERE typeof(ts) NOT IN "
+	    store_exec(sf->db, "DELETE FROM files_back WHERE typeof(ts) NOT IN "
 	    "('integer', 'real') OR ts < " STORE_NOW " - " STORE_FILES_KEEP
 	    "; UPDATE files_back SET ts = " STORE_NOW " WHERE ts > "
 	    STORE_NOW " + " STORE_FILES_AHEAD ";", err, errlen) != 0)
@@ -251,7 +224,7 @@ store_file_done(struct store *s, const struct store_file *f, int64_t seq,
 		sqlite3_bind_text(st, 8, error, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, 8);
-	return step_done(sf, st, err, errlen);
+	return store_step_done(sf->db, st, "write", err, errlen);
 }
 
 int
@@ -307,7 +280,7 @@ store_file_sent(struct store *s, const struct store_file *f, bool sent,
 	sqlite3_stmt *st = sf->st[sent ? SF_SENT : SF_MOVED];
 
 	bind_file(st, f);
-	return step_done(sf, st, err, errlen);
+	return store_step_done(sf->db, st, "write", err, errlen);
 }
 
 int
@@ -320,7 +293,7 @@ store_file_back(struct store *s, const struct store_file *f, bool back,
 	bind_file_id(st, f);
 	if (back)
 		sqlite3_bind_int64(st, 6, f->ctime_ns);
-	return step_done(sf, st, err, errlen);
+	return store_step_done(sf->db, st, "write", err, errlen);
 }
 
 int
@@ -330,15 +303,15 @@ store_file_backs_set(struct store *s, const struct store_file *v, size_t n,
 	struct store_files *sf = store_files_of(s);
 	sqlite3_stmt *st = sf->st[SF_BACK_SET];
 
-	if (exec_sql(sf, "BEGIN IMMEDIATE;", err, errlen) != 0)
+	if (store_exec(sf->db, "BEGIN IMMEDIATE;", err, errlen) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
 		bind_file_id(st, &v[i]);
 		sqlite3_bind_int64(st, 6, v[i].ctime_ns);
-		if (step_done(sf, st, err, errlen) != 0)
+		if (store_step_done(sf->db, st, "write", err, errlen) != 0)
 			goto fail;
 	}
-	if (exec_sql(sf, "COMMIT;", err, errlen) == 0)
+	if (store_exec(sf->db, "COMMIT;", err, errlen) == 0)
 		return 0;
 fail:
 	sqlite3_exec(sf->db, "ROLLBACK;", NULL, NULL, NULL);

@@ -19,6 +19,13 @@ struct store_files;
 
 sqlite3 *store_db(struct store *s);
 
+/* sql run on db; -1 with SQLite's message in err. */
+int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
+/* A statement that returns no row stepped, then reset and its bindings
+ * cleared; -1 with "store: what: " and SQLite's message in err. */
+int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
+    char *err, size_t errlen);
+
 /* The inbox files' statements prepared on db, and the records of files
  * gone a month (or with a time no number, or far ahead) pruned, inside
  * store_open()'s transaction; NULL with a reason in err. */
