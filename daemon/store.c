@@ -576,11 +576,8 @@ store_journal(struct store *s, int64_t seq, const char *topic,
 	return store_step_done(s->db, st, "write", err, errlen);
 }
 
-/* Ends a look-up in table what whose step answered rc: the statement
- * reset and its bindings cleared; 1 for a row (read by the caller
- * before), 0 for none, -1 on a failure. */
-static int
-row_end(struct store *s, sqlite3_stmt *st, int rc, const char *what,
+int
+store_row_end(sqlite3 *db, sqlite3_stmt *st, int rc, const char *what,
     char *err, size_t errlen)
 {
 	sqlite3_reset(st);
@@ -589,7 +586,7 @@ row_end(struct store *s, sqlite3_stmt *st, int rc, const char *what,
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return db_fail(s, err, errlen, what);
+	return fail(err, errlen, "store: %s: %s", what, sqlite3_errmsg(db));
 }
 
 char *
@@ -656,7 +653,7 @@ store_story_of(struct store *s, const char *id, char *story_id,
 	if (rc == SQLITE_ROW)
 		snprintf(story_id, storylen, "%s",
 		    (const char *)sqlite3_column_text(st, 0));
-	return row_end(s, st, rc, "stories", err, errlen);
+	return store_row_end(s->db, st, rc, "stories", err, errlen);
 }
 
 /* Calls fn for every row of the window's table that statement which

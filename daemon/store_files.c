@@ -182,22 +182,6 @@ store_file_key(struct store_file *f, const char *name,
 	};
 }
 
-/* Ends a look-up in table what whose step answered rc: the statement
- * reset and its bindings cleared; 1 for a row (read by the caller
- * before), 0 for none, -1 on a failure. */
-static int
-row_end(struct store_files *sf, sqlite3_stmt *st, int rc, const char *what,
-    char *err, size_t errlen)
-{
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return sf_fail(sf, err, errlen, what);
-}
-
 int
 store_file_done(struct store *s, const struct store_file *f, int64_t seq,
     const char *error, char *err, size_t errlen)
@@ -255,7 +239,7 @@ store_file_lookup_at(struct store *s, const struct store_file *f,
 		if (ts != NULL)
 			*ts = sqlite3_column_int64(st, 3);
 	}
-	rc = row_end(sf, st, rc, "files", err, errlen);
+	rc = store_row_end(sf->db, st, rc, "files", err, errlen);
 	return rc == 1 && sent ? 2 : rc;
 }
 
@@ -268,7 +252,7 @@ store_file_before(struct store *s, const struct store_file *f, char *err,
 
 	bind_file_id(st, f);
 	sqlite3_bind_int64(st, 6, f->ctime_ns);
-	return row_end(sf, st, sqlite3_step(st), "files", err,
+	return store_row_end(sf->db, st, sqlite3_step(st), "files", err,
 	    errlen);
 }
 
@@ -330,7 +314,7 @@ store_file_back_at(struct store *s, const struct store_file *f,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*ctime_ns = sqlite3_column_int64(st, 0);
-	return row_end(sf, st, rc, "files", err, errlen);
+	return store_row_end(sf->db, st, rc, "files", err, errlen);
 }
 
 int
@@ -356,7 +340,7 @@ store_file_backs(struct store *s, struct store_file **out, size_t *n,
 			.mtime_ns = sqlite3_column_int64(st, 4),
 		};
 	}
-	rc = row_end(sf, st, rc, "files_back", err, errlen);
+	rc = store_row_end(sf->db, st, rc, "files_back", err, errlen);
 	if (rc >= 0)
 		return 0;
 	store_file_backs_free(*out, *n);

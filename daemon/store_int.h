@@ -25,6 +25,11 @@ int store_exec(sqlite3 *db, const char *sql, char *err, size_t errlen);
  * cleared; -1 with "store: what: " and SQLite's message in err. */
 int store_step_done(sqlite3 *db, sqlite3_stmt *st, const char *what,
     char *err, size_t errlen);
+/* Ends a look-up whose step answered rc: the statement reset and its
+ * bindings cleared; 1 for a row (read by the caller before), 0 for
+ * none, -1 with "store: what: " and SQLite's message in err. */
+int store_row_end(sqlite3 *db, sqlite3_stmt *st, int rc, const char *what,
+    char *err, size_t errlen);
 
 /* The inbox files' statements prepared on db, and the records of files
  * gone a month (or with a time no number, or far ahead) pruned, inside
