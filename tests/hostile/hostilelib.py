@@ -132,11 +132,15 @@ def sh(*argv):
 
 
 def wait_for(pred, seconds):
-    """Whether pred() holds within seconds (times FACTOR)."""
+    """Whether pred() holds within seconds (times FACTOR). True as soon as
+    it holds once: a state that holds for a moment (claimed/ empty between
+    two files) is not asked again, where it may no longer hold."""
     end = time.monotonic() + seconds * FACTOR
-    while not pred() and time.monotonic() < end:
+    while not pred():
+        if time.monotonic() >= end:
+            return False
         time.sleep(0.1)
-    return pred()
+    return True
 
 
 def journal_size(state):

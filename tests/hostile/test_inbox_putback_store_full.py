@@ -154,8 +154,13 @@ def name_taken(exe, conf_path, logp, sub, inbox, filler, move_hold):
           % refused)
     os.unlink(filler)
     os.unlink(hold + ".held")
-    check(wait_for(lambda: claimed_files(inbox) == [], 3 * RETRY + 10),
-          "the retry takes it from claimed/: %r" % claimed_files(inbox))
+    # The retry commits the given-back file, then the new one, which is
+    # claimed at its commit too: claimed/ is empty for a moment between
+    # them; both done is the state that lasts.
+    check(wait_for(lambda: claimed_files(inbox) == [] and
+                   inbox_waiting(inbox) == [], 3 * RETRY + 10),
+          "the retry takes it from claimed/, then the new file: %r %r"
+          % (claimed_files(inbox), inbox_waiting(inbox)))
     check(d.alive(), "newswired alive")
     stop(d)
 

@@ -133,10 +133,12 @@ def published(nodes, prefix):
 
 def poll_all(nodes, pred, seconds):
     end = time.monotonic() + seconds * opslib.FACTOR
-    while not pred() and time.monotonic() < end:
+    while not pred():
+        if time.monotonic() >= end:
+            return False
         for n in nodes:
             n.sub.poll(50)
-    return pred()
+    return True
 
 
 def settle(nodes, seconds):

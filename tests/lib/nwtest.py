@@ -248,13 +248,14 @@ class Sub:
 
     def wait(self, pred, seconds, alive=None):
         """Receives until pred() holds, seconds pass (times FACTOR) or
-        alive() no longer holds; returns pred()."""
+        alive() no longer holds; True as soon as pred() holds once."""
         end = time.monotonic() + seconds * FACTOR
-        while not pred() and time.monotonic() < end:
-            if alive is not None and not alive():
-                break
+        while not pred():
+            if time.monotonic() >= end or (alive is not None
+                                           and not alive()):
+                return pred()
             self.poll(100)
-        return pred()
+        return True
 
     def settle(self, seconds):
         """Receives for seconds (times FACTOR), whatever comes."""
