@@ -21,7 +21,7 @@ struct curve;
 struct event;
 struct event_base;
 struct adopt_wait;
-struct claim_refused;
+struct refused_set;
 struct offer_mark;
 struct back_pending;
 struct item;
@@ -125,10 +125,10 @@ struct daemon {
 	                                   written (ingest_marks.c) */
 	size_t n_backs_pending;
 	bool backs_due;                 /* ... the write scheduled */
-	struct claim_refused *refused;  /* files whose claim was refused
+	struct refused_set *refused;    /* files whose claim was refused
 	                                   when offered, warned of once
-	                                   (ingest_offer.c) */
-	size_t n_refused;
+	                                   (ingest_refused.h); NULL until
+	                                   the first */
 	bool reclaim;                   /* files claimed by this node wait
 	                                   for room in the queue
 	                                   (ingest_reclaim()) */

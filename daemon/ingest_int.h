@@ -142,16 +142,6 @@ struct offer_mark {
 	char *name;
 };
 
-/* A file in the inbox whose claim was refused when offered, and why
- * (offer_take()): warned of once; its later offers while it is there
- * (the store's retries rescan the inbox) say it at debug level only. In
- * memory only: a restart warns of it again, once. */
-struct claim_refused {
-	uintmax_t dev, ino;
-	char *name;
-	char *why;
-};
-
 /* A file judged put back by hand when offered, waiting for its mark
  * (offer_pend()). */
 struct back_pending {

@@ -4,8 +4,8 @@
  * ingest_marks.c), claimed into claimed/THIS/ and queued (offer_take()).
  * A claim refused (one of this node's claimed files has the name, say)
  * leaves the file worked on in the inbox, and is warned of once per
- * file and reason while the file is there (d->refused). Loop thread
- * only. */
+ * file and reason while the file is there (d->refused, a hash table:
+ * ingest_refused.h). Loop thread only. */
 #include "ingest.h"
 
 #include <stdbool.h>
@@ -17,6 +17,7 @@
 #include "daemon_state.h"
 #include "inbox.h"
 #include "ingest_int.h"
+#include "ingest_refused.h"
 #include "log.h"
 #include "store.h"
 #include "util.h"
@@ -69,37 +70,17 @@ refused_said(struct daemon *d, const char *name, const struct stat *st,
 {
 	struct claim_refused *r;
 
-	for (size_t i = 0; i < d->n_refused; i++) {
-		r = &d->refused[i];
-		if (strcmp(r->name, name) != 0)
-			continue;
-		if (r->dev == (uintmax_t)st->st_dev &&
-		    r->ino == (uintmax_t)st->st_ino &&
-		    strcmp(r->why, why) == 0)
-			return true;
-		free(r->why);   /* another file of that name, or reason */
-		r->why = xstrdup(why);
-		r->dev = (uintmax_t)st->st_dev;
-		r->ino = (uintmax_t)st->st_ino;
-		return false;
-	}
-	d->refused = xrealloc(d->refused, (d->n_refused + 1) *
-	    sizeof(*d->refused));
-	d->refused[d->n_refused++] = (struct claim_refused){
-		.dev = (uintmax_t)st->st_dev,
-		.ino = (uintmax_t)st->st_ino,
-		.name = xstrdup(name),
-		.why = xstrdup(why),
-	};
+	if (d->refused == NULL)
+		d->refused = refused_set_new();
+	r = refused_set_add(d->refused, name);
+	if (r->why != NULL && r->dev == (uintmax_t)st->st_dev &&
+	    r->ino == (uintmax_t)st->st_ino && strcmp(r->why, why) == 0)
+		return true;
+	free(r->why);   /* new, or another file of that name, or reason */
+	r->why = xstrdup(why);
+	r->dev = (uintmax_t)st->st_dev;
+	r->ino = (uintmax_t)st->st_ino;
 	return false;
-}
-
-static void
-refused_drop(struct daemon *d, size_t i)
-{
-	free(d->refused[i].name);
-	free(d->refused[i].why);
-	d->refused[i] = d->refused[--d->n_refused];
 }
 
 /* The file offered as name was claimed: a refusal of a claim of that
@@ -107,42 +88,38 @@ refused_drop(struct daemon *d, size_t i)
 static void
 refused_forget(struct daemon *d, const char *name)
 {
-	for (size_t i = 0; i < d->n_refused; i++)
-		if (strcmp(d->refused[i].name, name) == 0) {
-			refused_drop(d, i);
-			return;
-		}
+	if (d->refused != NULL)
+		refused_set_remove(d->refused, name);
+}
+
+/* Whether the refused file r is still in the inbox dir (arg). */
+static bool
+refused_there(const struct claim_refused *r, void *arg)
+{
+	const char *dir = arg;
+	struct buf path = { 0 };
+	struct stat now;
+	bool there;
+
+	buf_printf(&path, "%s/%s", dir, r->name);
+	there = lstat(path.p, &now) == 0 &&
+	    (uintmax_t)now.st_dev == r->dev &&
+	    (uintmax_t)now.st_ino == r->ino;
+	buf_free(&path);
+	return there;
 }
 
 void
 ingest_prune_refused(struct daemon *d)
 {
-	struct buf path = { 0 };
-	struct stat now;
-	size_t i = 0;
-
-	while (i < d->n_refused) {
-		struct claim_refused *r = &d->refused[i];
-
-		path.len = 0;
-		buf_printf(&path, "%s/%s", d->cfg.inbox, r->name);
-		if (lstat(path.p, &now) == 0 &&
-		    (uintmax_t)now.st_dev == r->dev &&
-		    (uintmax_t)now.st_ino == r->ino) {
-			i++;
-			continue;
-		}
-		refused_drop(d, i);
-	}
-	buf_free(&path);
+	if (d->refused != NULL)
+		refused_set_prune(d->refused, refused_there, d->cfg.inbox);
 }
 
 void
 ingest_free_refused(struct daemon *d)
 {
-	while (d->n_refused > 0)
-		refused_drop(d, d->n_refused - 1);
-	free(d->refused);
+	refused_set_free(d->refused);
 	d->refused = NULL;
 }
 

@@ -6,11 +6,15 @@
  * store_begin() and store_commit(): one transaction per batch of results.
  *
  * Every SQL statement of the daemon is in the store's files: store.c
- * (items, journal, meta, stories, duplicate prints), store_files.c (the
- * inbox files' records, store_files.h), store_feeds.c (the feed sources'
- * tables, feeds_store.h) and store_conn.c (the connections of their own
- * that replay and retention use, store_conn.h); store_int.h is for these
- * files only. */
+ * (items, journal, meta, stories, duplicate prints), store_items.c (an
+ * article's items row read and set directly, store_items.h),
+ * store_files.c (the inbox files' records, store_files.h),
+ * store_feeds.c (the feed sources' tables, feeds_store.h), store_acks.c
+ * (the outputs' acknowledged seqs and the stream readers' positions,
+ * store_acks.h) and store_conn.c (the connections of their own that
+ * replay and retention use, store_conn.h); store_int.h is for these
+ * files only. store_log.c (store_log.h), with no SQL of its own, logs
+ * the store's failed writes once per change of state. */
 #ifndef NW_STORE_H
 #define NW_STORE_H
 

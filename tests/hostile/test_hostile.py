@@ -32,7 +32,8 @@ import time
 for _d in ("lib", "ops"):
     sys.path.insert(0, os.path.join(os.path.dirname(
         os.path.abspath(__file__)), "..", _d))
-from nwtest import FACTOR, Sub, check, failures, verdict  # noqa: E402
+from nwtest import (FACTOR, Sub, check, failures,  # noqa: E402
+                    inbox_waiting, verdict)
 from opslib import bound_ports, log_size  # noqa: E402
 
 # The daemon's peak resident memory, two workers, through the whole run.
@@ -172,8 +173,9 @@ def main():
     sub = Sub(ports[0])
     peak = (0, 0)
     try:
-        time.sleep(1)
-        sub.poll(500)
+        # subscribed once a heartbeat (1 s apart) comes through
+        check(sub.wait(lambda: sub.beats, 20, lambda: d.poll() is None),
+              "a heartbeat: subscribed")
         check(d.poll() is None, "daemon started")
         files = hostile_files(net_port, outside)
         staging = os.path.join(tmp, "staging")
@@ -222,6 +224,11 @@ def main():
             if len(sub.events) >= len(expected):
                 break
         for _ in range(10):    # anything late
+            sub.poll(100)
+        # each file moves out after its event: waited for, then read
+        end = time.monotonic() + 20 * FACTOR
+        while time.monotonic() < end and d.poll() is None and [
+                n for n in inbox_waiting(inbox) if n in expected]:
             sub.poll(100)
         m = memory_kb(d.pid)
         if m is not None:

@@ -47,6 +47,7 @@ from nwtest import inbox_waiting  # noqa: E402
 
 BIG = ["big-%d.html" % i for i in range(3)]
 RETRY = 2       # [store] retry, seconds
+RECOVERED = "inbox: moves out work again"
 
 
 def big_page(i):
@@ -118,6 +119,9 @@ def run(d):
         err = os.path.join(failed, n + ".error")
         check(os.path.exists(err) and "max_size" in open(err).read(),
               "%s.error says why" % n)
+    # said after the retry's last move, once every NAME.error is in
+    # place: waited for, not read at once
+    d.receive(10, lambda: RECOVERED in d.text()[full_at:])
     rec = re.findall(r"inbox: moves out work again, after (\d+) failed",
                      d.text()[full_at:])
     check(len(rec) == 1 and int(rec[0]) >= 3,
@@ -170,6 +174,9 @@ def unclaimed(d):
     check(d.receive(10, lambda: os.path.exists(err)) and
           not os.path.exists(os.path.join(inbox, name)),
           "room again: moved into failed/ from the inbox")
+    # /healthz is ok from the recovery's line on, said after the move
+    check(d.receive(10, lambda: RECOVERED in d.text()[full_at:]),
+          "the recovery logged")
     d.receive(1)
     code, health, gauge = moves_seen(d)
     check(code == 200 and health == "ok" and gauge == 0 and

@@ -58,6 +58,7 @@ from hostilelib import (Sub, conf, fill, finish, journal_size,  # noqa: E402
 from nwtest import inbox_waiting  # noqa: E402
 
 RETRY = 2       # [store] retry, seconds
+ONLY_MOVED = "only moved, not sent again"
 NAMES = ["big.html", "small.html"]
 
 
@@ -142,11 +143,14 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     for name in NAMES:
         os.rename(os.path.join(inbox, "." + name), os.path.join(inbox,
                                                                  name))
-    sub.settle(3 * RETRY + 1)       # taken, and three retries
+    # taken (waited for, not a fixed time), then three retries
+    wait_for(lambda: log_text(logp)[at:].count(ONLY_MOVED) >= 2,
+             10 + RETRY)
+    sub.settle(3 * RETRY + 1)
     text = log_text(logp)[at:]
     print("second run: %r" % [ln for ln in text.splitlines()
                               if "already committed" in ln])
-    check(text.count("only moved, not sent again") == 2,
+    check(text.count(ONLY_MOVED) == 2,
           "the second run knows both were sent")
     check(seqs(sub) == first, "not sent again after a restart (as an older "
           "version did): %r" % [(t, e.get("seq")) for t, e in sub.events])
@@ -157,9 +161,11 @@ def body(exe, conf_path, logp, sub, inbox, filler):
     # the start's own reclaim
     d = run_daemon(exe, conf_path, logp, sub)
     at = d.start
+    wait_for(lambda: log_text(logp)[at:].count(ONLY_MOVED) >= 2,
+             10 + RETRY)
     sub.settle(2 * RETRY + 1)
     text = log_text(logp)[at:]
-    check(text.count("only moved, not sent again") == 2 and
+    check(text.count(ONLY_MOVED) == 2 and
           "taken again" in text, "the third run took both from claimed/ "
           "and knows both were sent")
     os.unlink(filler)

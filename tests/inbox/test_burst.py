@@ -77,8 +77,10 @@ class Sub:
         self.sock.setsockopt(zmq.RCVHWM, 0)
         self.sock.setsockopt(zmq.SUBSCRIBE, b"article.")
         self.sock.setsockopt(zmq.SUBSCRIBE, b"source.error.")
+        self.sock.setsockopt(zmq.SUBSCRIBE, b"heartbeat")
         self.sock.connect("tcp://127.0.0.1:%s" % port)
         self.names = []
+        self.beat = threading.Event()   # the subscription is in
         self.running = True
         self.thread = threading.Thread(target=self.run, daemon=True)
         self.thread.start()
@@ -87,7 +89,10 @@ class Sub:
         while self.running:
             if not self.sock.poll(100):
                 continue
-            _, body = self.sock.recv_multipart()
+            topic, body = self.sock.recv_multipart()
+            if topic == b"heartbeat":
+                self.beat.set()
+                continue
             uri = json.loads(body)["source"]["uri"]
             self.names.append(unquote(uri.rsplit("/", 1)[-1]))
 
@@ -172,7 +177,9 @@ def main():
         if not check(ports is not None, "newswired started"):
             return 1
         sub = Sub(ports[0])
-        time.sleep(0.3)         # the subscription reaches the PUB socket
+        # the subscription is in once a heartbeat (1 s apart) comes
+        # through it: a fixed 0.3 s could lose the first events
+        check(sub.beat.wait(10 * opslib.FACTOR), "a heartbeat: subscribed")
         took, k = write_burst(inbox, n)
         names = ["b%05d.html" % i for i in range(k)]
         print("%d files written in place in %.1f s (%.0f files/s)"
