@@ -2047,6 +2047,53 @@ test_extract_quantities(void **state)
 	article_free(a);
 }
 
+/* A data sheet next to the region is the article's: a block of three
+ * "label: value" lines or more ("Optik: Teleobjektiv", "ISO-Zahl: 640")
+ * under the paragraph (abenteuer-astronomie's photo details, auto-motor's
+ * test marks). Headlines with a kicker and a colon, one to a block, and
+ * a contact's e-mail lines are no sheet. */
+static void
+test_extract_data_sheet(void **state)
+{
+	static const char s[] =
+	    "Plejaden, M45\n"
+	    "\n"
+	    "Nun nicht im Staub, sondern mit ausgeprägten Sternstrahlen und "
+	    "intensiv blauen Nebelgebieten, die dichten Wolken sind hier "
+	    "kaum erkennbar.\n"
+	    "\n"
+	    "Detailangaben\n"
+	    "\n"
+	    "Art der Aufnahme: Digitalfoto\n"
+	    "Optik: Teleobjektiv\n"
+	    "Brennweite in mm: 180\n"
+	    "ISO-Zahl: 640\n"
+	    "Ort: Kasberg im Frankenland\n"
+	    "\n"
+	    "Zurück\n"
+	    "\n"
+	    "Energie: Neue Zähler für den Markt\n"
+	    "\n"
+	    "Raumfahrt: Die Sonde landet sicher\n"
+	    "\n"
+	    "Kontakt: Dr. Hans Muster\n"
+	    "E-Mail: muster@example.org\n"
+	    "Telefon: 040 123 456 78\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Sternstrahlen"));
+	assert_non_null(strstr(a->body, "Art der Aufnahme: Digitalfoto"));
+	assert_non_null(strstr(a->body, "Ort: Kasberg im Frankenland"));
+	assert_null(strstr(a->body, "Zähler"));
+	assert_null(strstr(a->body, "Sonde"));
+	assert_null(strstr(a->body, "muster@"));
+	article_free(a);
+}
+
 /* A list that a line of the body announces with a colon is the
  * article's though a subheading, not a paragraph, follows it (a diet's
  * forbidden foods, then the next heading). */
@@ -2452,6 +2499,7 @@ main(void)
 		cmocka_unit_test(test_extract_author_box),
 		cmocka_unit_test(test_extract_rows_between),
 		cmocka_unit_test(test_extract_quantities),
+		cmocka_unit_test(test_extract_data_sheet),
 		cmocka_unit_test(test_extract_short_lead_over_menu),
 		cmocka_unit_test(test_extract_lead_over_box),
 		cmocka_unit_test(test_extract_subheading_by_picture),
