@@ -16,7 +16,7 @@
  * its label at most. */
 #define TEXT_SHEET_MIN 3
 #define TEXT_SHEET_GAP 2
-#define TEXT_SHEET_WORDS 8
+#define TEXT_SHEET_WORDS 12
 #define TEXT_SHEET_LABEL 4
 #define TEXT_SHEET_VALUE 30
 
@@ -116,6 +116,15 @@ text_field_at(const struct text_doc *d, size_t i)
 	return 2;
 }
 
+/* True when the field it counts towards a sheet: chrome ("Tag: ...")
+ * and dated lines ("Datum: 31/08/2019", a teaser's "Robotik: Vom
+ * Unimate zum LLM 31.10.2023") are passed, not counted. */
+static bool
+text_sheet_counts(const struct text_item *it)
+{
+	return !it->chrome && !it->datelike;
+}
+
 /* True when it may stand between a sheet's fields: a short heading. */
 static bool
 text_sheet_passable(const struct text_item *it)
@@ -142,7 +151,10 @@ text_sheet_gap(const struct text_doc *d, size_t a, size_t b)
  * over or under it, is the article's: the region grows over it, and its
  * lines become body-like (chrome aside). Away from the region the run
  * ends at the last block that holds two fields or more: fields one to a
- * block there are headlines with a kicker ("Energie: Neue Zähler"). */
+ * block there are headlines with a kicker ("Energie: Neue Zähler").
+ * Wholly inside the region, TEXT_SHEET_MIN fields one to a block do: an
+ * interview's short questions and answers ("Q: Favorite books?", "A:
+ * A Fistful of Rice ..."). */
 void
 text_sheets(struct text_doc *d)
 {
@@ -151,15 +163,13 @@ text_sheets(struct text_doc *d)
 	while (i < d->n) {
 		size_t a = i, b, lo = SIZE_MAX, hi = 0, qa = i, gap = 0;
 		size_t j, k;
-		int q, most;
+		int q, most, all;
 
 		if ((k = text_field_at(d, i)) == 0) {
 			i++;
 			continue;
 		}
-		/* chrome ("Tag: ...", "Datum: ...") is passed, not
-		 * counted */
-		q = most = !d->items[i].chrome;
+		q = most = all = text_sheet_counts(&d->items[i]);
 		b = i + k;
 		for (j = b; j < d->n && gap <= TEXT_SHEET_GAP;) {
 			if ((k = text_field_at(d, j)) == 0) {
@@ -173,8 +183,9 @@ text_sheets(struct text_doc *d)
 				q = 0;
 				qa = j;
 			}
-			q += !d->items[j].chrome;
+			q += text_sheet_counts(&d->items[j]);
 			most = q > most ? q : most;
+			all += text_sheet_counts(&d->items[j]);
 			j += k;
 			b = j;
 			gap = 0;
@@ -184,7 +195,8 @@ text_sheets(struct text_doc *d)
 			}
 		}
 		i = b;
-		if (most < TEXT_SHEET_MIN)
+		if (all < TEXT_SHEET_MIN || (most < TEXT_SHEET_MIN &&
+		    (a < d->body_start || b > d->body_end)))
 			continue;
 		if (b <= d->body_start) {
 			if (!text_sheet_gap(d, b, d->body_start))
@@ -194,7 +206,7 @@ text_sheets(struct text_doc *d)
 			if (!text_sheet_gap(d, d->body_end, a))
 				continue;
 			b = hi;
-		} else {
+		} else if (most >= TEXT_SHEET_MIN) {
 			a = lo;
 			b = hi;
 		}
