@@ -246,6 +246,9 @@ void text_rows_between(struct text_doc *d);
 /* A recipe's quantity lines ("200 g Mehl") in a run over, under or in
  * the region are body-like and the region's (text_quantities.c). */
 void text_quantities(struct text_doc *d);
+/* A run of "label: value" lines next to the region or inside it is
+ * the article's data sheet: body-like and the region's (text_sheet.c). */
+void text_sheets(struct text_doc *d);
 
 /* Subheadings inside the body have at most this many words. */
 #define TEXT_SUBHEAD_MAX_WORDS 7

@@ -919,8 +919,10 @@ text_classify(struct text_doc *d)
 	text_article_lists(d);
 	text_crowding(d);
 	text_body_region(d);
-	if (d->body_end > 0)
+	if (d->body_end > 0) {
 		text_quantities(d);
+		text_sheets(d);
+	}
 	for (size_t i = d->body_start; i < d->body_end; i++) {
 		struct text_item *it = &d->items[i];
 

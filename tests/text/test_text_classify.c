@@ -2047,6 +2047,112 @@ test_extract_quantities(void **state)
 	article_free(a);
 }
 
+/* A data sheet next to the region is the article's: a block of three
+ * "label: value" lines or more ("Optik: Teleobjektiv", "ISO-Zahl: 640")
+ * under the paragraph (abenteuer-astronomie's photo details, auto-motor's
+ * test marks). Headlines with a kicker and a colon, one to a block, and
+ * a contact's e-mail lines are no sheet. */
+static void
+test_extract_data_sheet(void **state)
+{
+	static const char s[] =
+	    "Plejaden, M45\n"
+	    "\n"
+	    "Nun nicht im Staub, sondern mit ausgeprägten Sternstrahlen und "
+	    "intensiv blauen Nebelgebieten, die dichten Wolken sind hier "
+	    "kaum erkennbar.\n"
+	    "\n"
+	    "Detailangaben\n"
+	    "\n"
+	    "Art der Aufnahme: Digitalfoto\n"
+	    "Optik: Teleobjektiv\n"
+	    "Brennweite in mm: 180\n"
+	    "ISO-Zahl: 640\n"
+	    "Ort: Kasberg im Frankenland\n"
+	    "\n"
+	    "Zurück\n"
+	    "\n"
+	    "Energie: Neue Zähler für den Markt\n"
+	    "\n"
+	    "Raumfahrt: Die Sonde landet sicher\n"
+	    "\n"
+	    "Kontakt: Dr. Hans Muster\n"
+	    "E-Mail: muster@example.org\n"
+	    "Telefon: 040 123 456 78\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Sternstrahlen"));
+	assert_non_null(strstr(a->body, "Art der Aufnahme: Digitalfoto"));
+	assert_non_null(strstr(a->body, "Ort: Kasberg im Frankenland"));
+	assert_null(strstr(a->body, "Zähler"));
+	assert_null(strstr(a->body, "Sonde"));
+	assert_null(strstr(a->body, "muster@"));
+	article_free(a);
+}
+
+/* Inside the region, short "label: value" lines one to a block are the
+ * article's too where three or more follow each other: an interview's
+ * quick questions and answers ("Q: Favorite books?" / "A: A Fistful
+ * of Rice and The Hard Thing About Hard Things", an aeb page), which
+ * read as related links between its paragraphs. Dated lines do not count: a
+ * box of teasers ("Robotik: Vom Unimate zum LLM 31.10.2023"). */
+static void
+test_extract_sheet_inside(void **state)
+{
+	static const char s[] =
+	    "Q: How do you prioritize your day?\n"
+	    "\n"
+	    "A: I have been well served in my career by using a plan that "
+	    "puts first things first, and I still write it down every "
+	    "morning before the first call. The plan holds the meetings, "
+	    "the calls and the hours I keep for reading, and I look at it "
+	    "again at noon to see what is left for the afternoon.\n"
+	    "\n"
+	    "Q: Favorite artists or groups?\n"
+	    "\n"
+	    "A: Bob Marley, Bruno Mars, Drake, The Eagles, Jay Z, Frank "
+	    "Sinatra\n"
+	    "\n"
+	    "Q: Favorite books?\n"
+	    "\n"
+	    "A: A Fistful of Rice and The Hard Thing About Hard Things\n"
+	    "\n"
+	    "Q: Favorite live event you have ever attended?\n"
+	    "\n"
+	    "A: Broncos vs. Raiders at Mile High Stadium in the record "
+	    "breaking season, when he threw five touchdowns in one half.\n"
+	    "\n"
+	    "Robotik: Vom Unimate zum LLM 31.10.2023\n"
+	    "\n"
+	    "Energie: Die Zähler kommen 30.10.2023\n"
+	    "\n"
+	    "Luftfahrt: Die Flieger starten 29.10.2023\n"
+	    "\n"
+	    "Q: What surprised you most?\n"
+	    "\n"
+	    "A: Being in this role requires that you look at all facets "
+	    "of the business each and every day, and that is new to me. "
+	    "Before, I looked at one part of it; now the teams bring me "
+	    "their questions, and I learn something from each of them "
+	    "every week, which I did not expect when I started.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "A: Bob Marley"));
+	assert_non_null(strstr(a->body, "A: A Fistful of Rice"));
+	assert_non_null(strstr(a->body, "facets"));
+	assert_null(strstr(a->body, "Unimate"));
+	assert_null(strstr(a->body, "Flieger"));
+	article_free(a);
+}
+
 /* A list that a line of the body announces with a colon is the
  * article's though a subheading, not a paragraph, follows it (a diet's
  * forbidden foods, then the next heading). */
@@ -2452,6 +2558,8 @@ main(void)
 		cmocka_unit_test(test_extract_author_box),
 		cmocka_unit_test(test_extract_rows_between),
 		cmocka_unit_test(test_extract_quantities),
+		cmocka_unit_test(test_extract_data_sheet),
+		cmocka_unit_test(test_extract_sheet_inside),
 		cmocka_unit_test(test_extract_short_lead_over_menu),
 		cmocka_unit_test(test_extract_lead_over_box),
 		cmocka_unit_test(test_extract_subheading_by_picture),
