@@ -735,6 +735,24 @@ html_cut(const char *s, size_t len, struct decode_check *chk, size_t *slen,
 	return stripped;
 }
 
+/* The text the page shows, made once, when the signature asks for it. */
+struct html_page_text {
+	const xmlNode *body;
+	struct buf b;
+	bool made;
+};
+
+static const char *
+html_page_text(void *arg)
+{
+	struct html_page_text *t = arg;
+
+	if (!t->made && t->body != NULL)
+		html_text_of(t->body, &t->b);
+	t->made = true;
+	return t->b.p;
+}
+
 static int
 html_extract_in(const char *s, size_t len, const char *url, int64_t now,
     struct nw_article *a, bool fragment, struct decode_check *chk,
@@ -803,8 +821,12 @@ html_extract_in(const char *s, size_t len, const char *url, int64_t now,
 	}
 	if (ctx.out.len > 0)
 		a->body = buf_take(&ctx.out);
-	if (!fragment)
-		html_meta_signature(a);
+	if (!fragment) {
+		struct html_page_text pt = {.body = ctx.body};
+
+		html_meta_signature(a, html_page_text, &pt);
+		buf_free(&pt.b);
+	}
 done:
 	free(h1);
 	free(ctx.h1);

@@ -599,19 +599,38 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	strlist_free(&outlets);
 }
 
+/* True when none of a's authors is in text, the text the page shows: a
+ * CMS's author field that no byline prints. */
+static bool
+meta_authors_unseen(const struct nw_article *a, const char *text)
+{
+	size_t i;
+
+	if (text == NULL)
+		return false;
+	for (i = 0; i < a->authors.n; i++)
+		if (strcasestr(text, a->authors.v[i]) != NULL)
+			return false;
+	return true;
+}
+
 void
-html_meta_signature(struct nw_article *a)
+html_meta_signature(struct nw_article *a,
+    const char *(*page_text)(void *), void *arg)
 {
 	const char *sites[2] = {a->publisher, NULL};
 	struct strlist names = {0};
 
-	if (a->authors.n > 0)
-		return;
 	/* a greeting or a sign-off closes a text too ("Frohe Weihnachten",
-	 * "Euer HansEhrlich"): the name opens with a given name */
+	 * "Euer HansEhrlich"): the name opens with a given name. It signs
+	 * the text where the page names no author, or only in a field no
+	 * reader sees (a guest's text posted by the site's owner) */
 	if (meta_author_signature(&names, a->body, sites) == 1 &&
-	    meta_given_first(names.v[0]))
+	    meta_given_first(names.v[0]) && (a->authors.n == 0 ||
+	    meta_authors_unseen(a, page_text(arg)))) {
+		strlist_free(&a->authors);
 		strlist_push(&a->authors, names.v[0]);
+	}
 	strlist_free(&names);
 }
 

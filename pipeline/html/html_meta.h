@@ -60,9 +60,12 @@ uint64_t html_meta_class_words(const char *cls);
  * (html_signals_class_words()). */
 const char *html_meta_class_word(unsigned k);
 
-/* Where a names no author, the writer's name that closes its body alone
+/* Where a names no author, or only one the text the page shows never
+ * holds, the writer's name that closes its body alone or over its role
  * (a signed text): opening with a given name, not the publisher's. Call
- * once the body is extracted. */
-void html_meta_signature(struct nw_article *a);
+ * once the body is extracted; page_text(arg) gives the page's text (or
+ * NULL), asked only where a signature and an author meet. */
+void html_meta_signature(struct nw_article *a,
+    const char *(*page_text)(void *), void *arg);
 
 #endif

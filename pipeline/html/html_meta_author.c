@@ -1092,13 +1092,35 @@ author_alone(const char *p, size_t n)
 	return yes;
 }
 
+/* True when the n bytes at p are a line under a signer's name: a role,
+ * an address, a reference; one to fifteen words that end no sentence
+ * and are no name themselves ("Stellvertretende Pressesprecherin"). */
+static bool
+author_role_line(const char *p, size_t n)
+{
+	char *s;
+	size_t w;
+	bool yes;
+
+	if (n > 160 || n == 0 || strchr(".!?", p[n - 1]) != NULL)
+		return false;
+	s = xstrndup(p, n);
+	w = author_words(s);
+	yes = w >= 1 && w <= 15 && !author_name_shape(s);
+	free(s);
+	return yes;
+}
+
+#define AUTHOR_SIGN_TAIL 4
+
 size_t
 meta_author_signature(struct strlist *out, const char *body,
     const char *const *sites)
 {
 	struct strlist outlets = {0};
-	const char *p, *e, *last = NULL;
+	const char *p, *e, *last = NULL, *ls[AUTHOR_SIGN_TAIL] = {0};
 	size_t added = 0, paras = 0, alone = 0, n = 0;
+	size_t ns[AUTHOR_SIGN_TAIL] = {0}, k, j;
 	char *name;
 
 	for (p = body; p != NULL && *p != '\0'; p = e + (*e == '\n')) {
@@ -1108,12 +1130,27 @@ meta_author_signature(struct strlist *out, const char *body,
 		paras++;
 		if (author_alone(p, (size_t)(e - p)))
 			alone++;
-		last = p;
-		n = (size_t)(e - p);
+		memmove(ls + 1, ls, sizeof(ls) - sizeof(ls[0]));
+		memmove(ns + 1, ns, sizeof(ns) - sizeof(ns[0]));
+		ls[0] = p;
+		ns[0] = (size_t)(e - p);
+	}
+	/* the name over the lines a signature block holds under it (a
+	 * role, an address, a book) closes a text as the name alone does */
+	for (k = 0; k < AUTHOR_SIGN_TAIL && ls[k] != NULL &&
+	    !author_alone(ls[k], ns[k]); k++)
+		;
+	for (j = 0; k < AUTHOR_SIGN_TAIL && j < k; j++)
+		if (!author_role_line(ls[j], ns[j]))
+			break;
+	if (k < AUTHOR_SIGN_TAIL && ls[k] != NULL && j == k) {
+		last = ls[k];
+		n = ns[k];
+		paras -= k;
 	}
 	/* one paragraph is no signed text, and names alone in several
 	 * paragraphs are a thread's commenters, not a signature */
-	if (paras < 2 || alone != 1 || !author_alone(last, n))
+	if (last == NULL || paras < 2 || alone != 1 || !author_alone(last, n))
 		return 0;
 	name = xstrndup(last, n);
 	added = meta_author_add(out, name, sites, &outlets, true);

@@ -18,13 +18,27 @@ meta_space_len(const unsigned char *s)
 	if (s[0] == 0xc2 && s[1] == 0xa0)                 /* U+00A0 */
 		return 2;
 	if (s[0] == 0xe2 && s[1] == 0x80 &&
-	    ((s[2] >= 0x80 && s[2] <= 0x8b) || s[2] == 0xaf))
-		return 3;                                 /* U+2000..200B */
+	    ((s[2] >= 0x80 && s[2] <= 0x8a) || s[2] == 0xaf))
+		return 3;                          /* U+2000..200A, U+202F */
 	if (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) /* U+3000 */
 		return 3;
-	if (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) /* BOM */
-		return 3;
 	return 0;
+}
+
+/* Length of the character at s that a reader never sees and that only
+ * splits the word it stands in, or 0: U+00AD, U+200B, U+2060, U+FEFF,
+ * the set the tree leaves out of its text nodes (html_sax_invisible()).
+ * Attribute values and JSON-LD strings are no text node: they lose them
+ * here, so an og:title set with "&shy;" agrees with its heading. */
+static size_t
+meta_invisible_len(const unsigned char *s)
+{
+	if (s[0] == 0xc2)
+		return s[1] == 0xad ? 2 : 0;
+	if (s[0] == 0xe2)
+		return (s[1] == 0x80 && s[2] == 0x8b) ||
+		    (s[1] == 0x81 && s[2] == 0xa0) ? 3 : 0;
+	return s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf ? 3 : 0;
 }
 
 /* ASCII lower case of c; other bytes unchanged. */
@@ -45,6 +59,11 @@ meta_fold_to(char *d, const char *s, size_t cap)
 	bool space = false;
 
 	while (*p != '\0') {
+		n = meta_invisible_len(p);
+		if (n > 0) {
+			p += n;
+			continue;
+		}
 		n = meta_space_len(p);
 		if (n > 0) {
 			space = true;
@@ -91,6 +110,8 @@ meta_skip_space(const char *s)
 
 	for (;;) {
 		n = meta_space_len((const unsigned char *)s);
+		if (n == 0)
+			n = meta_invisible_len((const unsigned char *)s);
 		if (n == 0)
 			return s;
 		s += n;

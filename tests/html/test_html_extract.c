@@ -1683,6 +1683,51 @@ test_signature_kept(void **state)
 	article_free(a);
 }
 
+/* A signature block closes a text as a name alone does: the name over
+ * its role, a telephone or a line of reference, short lines that end
+ * no sentence (ekiba's press officer, bewusster-leben's guest author).
+ * It signs the text where the page names no author, or names one only
+ * in a field no reader sees (WordPress's <meta name=author> of the
+ * site's owner); an author the page prints stays. */
+static void
+test_signature_block(void **state)
+{
+	static const char role[] = "<p>Alexandra Weber<br>Stellvertretende "
+	    "Pressesprecherin<br>Tel. 0721 9175 0</p>";
+	static const char book[] = "<p>Claudia Duwe</p><p>Zum Weiterlesen: "
+	    "Claudia Duwe, Der Zukunft wieder vertrauen, Patmos Verlag</p>";
+	static const char head[] =
+	    "<meta name=\"author\" content=\"Winfried Hille\">";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	a = extract_body("<article><h1>Trauern digital</h1><p>%s</p><p>%s</p>"
+	    "<p>%s</p>%s</article>", prose1, prose2, prose3, role);
+	assert_int_equal(a->authors.n, 1);
+	assert_string_equal(a->authors.v[0], "Alexandra Weber");
+	article_free(a);
+	for (int i = 0; i < 3; i++) {
+		b.len = 0;
+		buf_printf(&b, "<article><h1>Hope</h1>%s<p>%s</p><p>%s</p>"
+		    "<p>%s</p>%s</article>", i == 1 ? "<p class=by>Von "
+		    "Winfried Hille</p>" : "", prose1, prose2, prose3,
+		    i == 2 ? "<p>Claudia Duwe</p><p>Sie schreibt seit "
+		    "Jahren über das Vertrauen.</p>" : book);
+		html = page(head, b.p);
+		a = extract(html, NULL);
+		assert_int_equal(a->authors.n, 1);
+		/* printed in a byline, the field's author stays; under a
+		 * sentence, the name is no signature */
+		assert_string_equal(a->authors.v[0], i == 0 ? "Claudia Duwe" :
+		    "Winfried Hille");
+		article_free(a);
+		free(html);
+	}
+	buf_free(&b);
+}
+
 /* A line in bold that asks or calls announces what follows, as a
  * heading does: it goes before a block skipped and at the end of the
  * text; inside the text, before prose, it stays. */
@@ -3516,6 +3561,7 @@ main(void)
 		cmocka_unit_test(test_hidden_copy_pruned),
 		cmocka_unit_test(test_misnamed_box_without_p),
 		cmocka_unit_test(test_signature_kept),
+		cmocka_unit_test(test_signature_block),
 		cmocka_unit_test(test_emphasis_label),
 		cmocka_unit_test(test_outlet_tail),
 		cmocka_unit_test(test_quote_in_widget),

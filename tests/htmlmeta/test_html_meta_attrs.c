@@ -147,6 +147,36 @@ test_ampersand_kept(void **state)
 	article_free(a);
 }
 
+/* The characters a reader never sees are out of attribute values and
+ * JSON-LD strings as the tree leaves them out of its text: an og:title
+ * set with soft hyphens ("Mes&shy;sen&shy;ger") agrees with its <h1>
+ * among two, without them; a zero width space or a byte
+ * order mark splits no word of a description, an author or a site
+ * name in two. */
+static void
+test_invisible_in_attributes(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("<html><head>"
+	    "<meta property=\"og:title\" content=\"Mes&shy;sen&shy;ger "
+	    "ver\xc2\xad" "bo&shy;ten\">"
+	    "<meta name=\"description\" content=\"\xef\xbb\xbf" "Ein "
+	    "Mes\xe2\x80\x8bsen\xe2\x81\xa0ger f\xc3\xbcr alle\">"
+	    "<meta property=\"og:site_name\" content=\"Tages&#8203;blatt\">"
+	    "<script type=\"application/ld+json\">{\"@type\":"
+	    "\"NewsArticle\",\"author\":{\"@type\":\"Person\","
+	    "\"name\":\"Ma\\u00adria Mus\\u200bter\"}}</script>"
+	    "</head><body><h1>Newsletter bestellen</h1>"
+	    "<h1>Messenger verboten</h1><p>x</p></body></html>", PAGE_URL);
+	assert_string_equal(a->title, "Messenger verboten");
+	assert_string_equal(a->subtitle, "Ein Messenger f\xc3\xbcr alle");
+	assert_string_equal(a->publisher, "Tagesblatt");
+	assert_authors(a, "Maria Muster");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -155,6 +185,7 @@ main(void)
 		cmocka_unit_test(test_canonical_non_ascii),
 		cmocka_unit_test(test_double_encoded),
 		cmocka_unit_test(test_ampersand_kept),
+		cmocka_unit_test(test_invisible_in_attributes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
