@@ -1924,7 +1924,8 @@ test_sibling_before_headline(void **state)
 /* Inside the winner, what comes before the page's headline (an <h1>
  * that is the title) is the page's, not the text's: a notice, a kicker,
  * a trail. Before an <h1> that is not the title (the site's name), a
- * paragraph stays. */
+ * paragraph stays; so does a text over an <h1> that follows it, a later
+ * box's. */
 static void
 test_over_headline_left_out(void **state)
 {
@@ -1958,6 +1959,17 @@ test_over_headline_left_out(void **state)
 	buf_free(&b);
 	assert_non_null(a->body);
 	assert_non_null(strstr(a->body, "privacy is important"));
+	article_free(a);
+	/* an <h1> under the text, a later box's: the text stays */
+	buf_printf(&b, "<div><p>%s</p><p>%s</p><p>%s</p><h1>Harbour bridge"
+	    "</h1><p>More from the harbour desk, a short line of the box.</p>"
+	    "</div>", prose1, prose2, prose3);
+	html = page("<title>Harbour bridge</title>", b.p);
+	a = extract(html, NULL);
+	free(html);
+	buf_free(&b);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
 	article_free(a);
 }
 
