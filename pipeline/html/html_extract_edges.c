@@ -776,12 +776,46 @@ html_paras_restated(struct html_ctx *ctx)
 	ctx->paras[i].keep = false;
 }
 
+
+/* Leaves out what the winner writes before the page's headline, the
+ * first <h1> written, when that is the title or in it: the text starts
+ * at its headline, and what comes over it inside the winner is the
+ * page's (a privacy notice, a kicker, a breadcrumb trail, a teaser's
+ * title), as a box before the headline's is (html_write_article()).
+ * Not when what comes over it outweighs what follows it: then the
+ * <h1> is a later box's, not the text's (a box of other stories under
+ * a text without one). A recipe's part is its own. */
+static void
+html_paras_over_headline(struct html_ctx *ctx)
+{
+	const char *title = ctx->a->title;
+	size_t at = ctx->h1_para, before = 0, after = 0;
+
+	if (ctx->h1 == NULL || at == 0 || at > ctx->n_paras ||
+	    title == NULL || strstr(title, ctx->h1) == NULL)
+		return;
+	for (size_t i = 0; i < ctx->n_paras; i++)
+		if (i < at)
+			before += ctx->paras[i].len;
+		else
+			after += ctx->paras[i].len;
+	if (before >= after)
+		return;
+	for (size_t i = 0; i < at; i++) {
+		if (ctx->paras[i].recipe)
+			continue;
+		HTML_DEBUG_MSG("over headline: %s\n", ctx->paras[i].text);
+		ctx->paras[i].keep = false;
+	}
+}
+
 /* Drops what the winner holds at its edges that is no text of the
  * article, in the order each rule expects the others to have run. */
 void
 html_paras_trim(struct html_ctx *ctx)
 {
 	html_paras_repeated(ctx);
+	html_paras_over_headline(ctx);
 	html_paras_lead_meta(ctx);
 	html_paras_standfirst(ctx);
 	html_paras_lede_meta(ctx);

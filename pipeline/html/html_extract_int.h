@@ -115,6 +115,7 @@ struct html_ctx {
 	xmlNode *pic;      /* the picture passed before para began, no
 	                        paragraph written since */
 	char *h1;          /* the first <h1> seen in the content */
+	size_t h1_para;    /* paragraphs written before it */
 	xmlNode *recipe;   /* the recipe's part being written */
 	xmlNode *recipe_box;  /* the container of a recipe's parts */
 	bool recipe_seen;  /* the page marks a recipe's parts */

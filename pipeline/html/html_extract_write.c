@@ -868,6 +868,8 @@ enum html_step {
 static enum html_step
 html_write_kind(struct html_ctx *ctx, xmlNode *n)
 {
+	bool first;
+
 	switch (html_ni(n)->kind) {
 	case HTML_K_BR:
 		html_flush(ctx);
@@ -877,8 +879,11 @@ html_write_kind(struct html_ctx *ctx, xmlNode *n)
 		html_flush(ctx);
 		return HTML_STEP_IN;
 	case HTML_K_H1:
+		first = ctx->h1 == NULL;
 		html_write_h1(ctx, n);
 		html_flush(ctx);
+		if (first && ctx->h1 != NULL)
+			ctx->h1_para = ctx->n_paras;
 		return HTML_STEP_OVER;
 	case HTML_K_FIGURE:
 		if (html_figure_is_content(n))
@@ -1102,6 +1107,7 @@ html_choose(struct html_ctx *ctx, size_t won, size_t page_prose)
 		if (!had_h1) {
 			free(ctx->h1);
 			ctx->h1 = NULL;
+			ctx->h1_para = 0;
 		}
 		html_paras_trim(ctx);
 	} else {

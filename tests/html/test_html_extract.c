@@ -1966,6 +1966,58 @@ test_sibling_before_headline(void **state)
 	article_free(a);
 }
 
+/* Inside the winner, what comes before the page's headline (an <h1>
+ * that is the title) is the page's, not the text's: a notice, a kicker,
+ * a trail. Before an <h1> that is not the title (the site's name), a
+ * paragraph stays; so does a text over an <h1> that follows it, a later
+ * box's. */
+static void
+test_over_headline_left_out(void **state)
+{
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char *html;
+
+	(void)state;
+	buf_printf(&b, "<div><p>Notice</p><p>Your privacy is important to "
+	    "us. We have updated our privacy policy to better explain how we "
+	    "use data on this site. <a href=\"/privacy\">Read it here</a>"
+	    "</p><h1>Harbour bridge</h1><p>%s</p><p>%s</p><p>%s</p></div>",
+	    prose1, prose2, prose3);
+	html = page("<title>Harbour bridge</title>", b.p);
+	a = extract(html, NULL);
+	free(html);
+	buf_free(&b);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_null(strstr(a->body, "privacy is important"));
+	article_free(a);
+	buf_printf(&b, "<div><p>Your privacy is important to us. We have "
+	    "updated our privacy policy to better explain how we use data on "
+	    "this site.</p><h1>Harbour Daily</h1><p>%s</p><p>%s</p><p>%s</p>"
+	    "</div>", prose1, prose2, prose3);
+	html = page("<title>Harbour bridge</title><meta property=\"og:title\" "
+	    "content=\"Harbour bridge\"><meta property=\"og:site_name\" "
+	    "content=\"Harbour Daily\">", b.p);
+	a = extract(html, NULL);
+	free(html);
+	buf_free(&b);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, "privacy is important"));
+	article_free(a);
+	/* an <h1> under the text, a later box's: the text stays */
+	buf_printf(&b, "<div><p>%s</p><p>%s</p><p>%s</p><h1>Harbour bridge"
+	    "</h1><p>More from the harbour desk, a short line of the box.</p>"
+	    "</div>", prose1, prose2, prose3);
+	html = page("<title>Harbour bridge</title>", b.p);
+	a = extract(html, NULL);
+	free(html);
+	buf_free(&b);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	article_free(a);
+}
+
 /* A line in capitals over the first paragraph of prose is a banner
  * ("GET BREAKING NEWS ..."): it goes; inside the text a line in
  * capitals stays, and so does a text in another script that names
@@ -3569,6 +3621,7 @@ main(void)
 		cmocka_unit_test(test_pitch_box_picture),
 		cmocka_unit_test(test_label_pair_written),
 		cmocka_unit_test(test_sibling_before_headline),
+		cmocka_unit_test(test_over_headline_left_out),
 		cmocka_unit_test(test_shout_over_lede),
 		cmocka_unit_test(test_wire_credits),
 		cmocka_unit_test(test_control_box),
