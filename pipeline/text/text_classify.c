@@ -970,6 +970,7 @@ text_classify(struct text_doc *d)
 	text_trim_author_box(d);
 	text_trim_announce(d);
 	text_trim_address(d);
+	text_trim_widget(d);
 	for (size_t i = d->body_end; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
 

@@ -1821,6 +1821,63 @@ test_extract_address_at_end(void **state)
 	article_free(a);
 }
 
+/* The article's last paragraph shares no blank-line block with anything;
+ * a paragraph in the block of a widget's buttons under it ("Donate
+ * Now", "Sign Up For Breaking News Alerts": aclu.org's appeal, h0;
+ * impulse.de's newsletter teaser over "Das k\xc3\xb6nnte Sie auch
+ * interessieren", h1) is the widget's. A one-word label in the last
+ * paragraph's block ("Tags:") is no widget. */
+static void
+test_extract_widget_at_end(void **state)
+{
+	static const char s[] =
+	    "County ends probation for bad grades\n"
+	    "\n"
+	    "Since 2001, the county probation department has been funneling "
+	    "young people into the criminal system for minor school "
+	    "problems such as bad grades or missed classes.\n"
+	    "\n"
+	    "This direct line to the criminal system was the product of a "
+	    "partnership between local school districts and the probation "
+	    "department, and it touched thousands of families.\n"
+	    "\n"
+	    "Now, through the settlement, the county will no longer accept "
+	    "referrals for things that are not and should not be "
+	    "crimes.\n"
+	    "\n"
+	    "Fight for everyone's rights and support the union today.\n"
+	    "Donate Now\n"
+	    "Sign Up For Breaking News Alerts\n";
+	static const char t[] =
+	    "County ends probation for bad grades\n"
+	    "\n"
+	    "Since 2001, the county probation department has been funneling "
+	    "young people into the criminal system for minor school "
+	    "problems such as bad grades or missed classes.\n"
+	    "\n"
+	    "This direct line to the criminal system was the product of a "
+	    "partnership between local school districts and the probation "
+	    "department, and it touched thousands of families.\n"
+	    "\n"
+	    "The county will no longer accept referrals for things that "
+	    "are not crimes.\n"
+	    "Tags:\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "should not be crimes."));
+	assert_null(strstr(a->body, "support the union"));
+	article_free(a);
+	a = article_new();
+	assert_int_equal(text_extract(t, strlen(t), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "are not crimes."));
+	article_free(a);
+}
+
 /* The article's last line ends with a colon over a box it does not
  * hold (zeit.de's paywall, w3m: the offers are links the page shows
  * twice): the line is no part of the article. A line announcing the
@@ -2457,6 +2514,7 @@ main(void)
 		cmocka_unit_test(test_extract_subheading_by_picture),
 		cmocka_unit_test(test_extract_announce_at_end),
 		cmocka_unit_test(test_extract_address_at_end),
+		cmocka_unit_test(test_extract_widget_at_end),
 		cmocka_unit_test(test_extract_images_bounded),
 	};
 
