@@ -378,8 +378,11 @@ text_trim_address(struct text_doc *d)
  * the paragraph is a widget's text under the article (an appeal, a
  * newsletter's teaser), not the article's, which stands in blocks of
  * its own. One-word chrome ("Tags:", an ad's placeholder) is a label
- * the article's last block may hold. Not in lynx's dumps, which set no
- * blank line between a paragraph and the line under it. */
+ * the article's last block may hold. lynx sets no blank line between a
+ * paragraph and the lines under it, so that in its dumps the article's
+ * last paragraph may open a block of the footer's lines: there the
+ * widget's block must open with a line over the paragraph (its heading,
+ * "Follow the Case"). */
 void
 text_trim_widget(struct text_doc *d)
 {
@@ -387,7 +390,7 @@ text_trim_widget(struct text_doc *d)
 	bool chrome = false;
 	int block;
 
-	if (d->lynx || e <= d->body_start || e >= d->n)
+	if (e <= d->body_start || e >= d->n)
 		return;
 	while (last > d->body_start && d->items[last - 1].kind != TEXT_BODY)
 		last--;
@@ -405,7 +408,7 @@ text_trim_widget(struct text_doc *d)
 		chrome = chrome || (i >= e && it->chrome &&
 		    it->words >= TEXT_WIDGET_WORDS);
 	}
-	if (!chrome || first <= d->body_start)
+	if (!chrome || first <= d->body_start || (d->lynx && first == last))
 		return;
 	for (size_t i = d->body_start; i < e; i++) {
 		const struct text_item *it = &d->items[i];
