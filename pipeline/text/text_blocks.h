@@ -96,8 +96,8 @@ void text_trim_author_box(struct text_doc *d);
 void text_trim_announce(struct text_doc *d);
 /* Ends the region over last paragraphs that turn to the reader. */
 void text_trim_address(struct text_doc *d);
-/* Ends the region over its last paragraph where a widget's chrome shares
- * its blank-line block (text_tail.c). */
+/* Ends the region over the block of its last paragraph where that block
+ * is a widget's: chrome under the region shares it (text_tail.c). */
 void text_trim_widget(struct text_doc *d);
 /* Ends the region before item i and the items over it that are no
  * prose (text_tail.c). */

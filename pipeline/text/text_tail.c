@@ -1,9 +1,9 @@
 /* The body region's tail, steps of text_classify() run once the
  * bylines over the region are known: the author's box under the
  * article ("About Jane", "Jane Doe is a writer ..."), a last line
- * that announces a box of links, a widget's paragraph; and the link to the writer's other
- * pieces that names them ("Alles von Jane Doe"), a step of
- * text_extract(). Pure. */
+ * that announces a box of links, a widget's block; and the link to
+ * the writer's other pieces that names them ("Alles von Jane Doe"), a
+ * step of text_extract(). Pure. */
 #include "text_blocks.h"
 
 #include <stdlib.h>
@@ -25,10 +25,8 @@
 #define TEXT_ANNOUNCE_SPAN 3
 #define TEXT_ANNOUNCE_WORDS 4
 /* Words of the chrome that makes a block under the region a widget, at
- * least, and how many times the region's body over the widget's
- * paragraph outweighs it (text_trim_widget()). */
+ * least (text_trim_widget()). */
 #define TEXT_WIDGET_WORDS 2
-#define TEXT_WIDGET_SHARE 2
 
 static bool text_word_in(const char *w, size_t n, const char *const *v,
     size_t nv);
@@ -370,19 +368,19 @@ text_trim_address(struct text_doc *d)
 	text_end_body(d, e);
 }
 
-/* Ends the region over its last paragraph where that paragraph shares
- * its blank-line block with chrome of TEXT_WIDGET_WORDS words or more
- * under the region (a button, a box's heading: "Donate Now", "Das
- * könnte Sie auch interessieren") and with no other body-like item, and
- * the region's body over it weighs TEXT_WIDGET_SHARE times it or more:
- * the paragraph is a widget's text under the article (an appeal, a
- * newsletter's teaser), not the article's, which stands in blocks of
- * its own. One-word chrome ("Tags:", an ad's placeholder) is a label
- * the article's last block may hold. lynx sets no blank line between a
- * paragraph and the lines under it, so that in its dumps the article's
- * last paragraph may open a block of the footer's lines: there the
- * widget's block must open with a line over the paragraph (its heading,
- * "Follow the Case"). */
+/* Ends the region over the block of its last paragraph where that
+ * blank-line block opens inside the region and holds chrome of
+ * TEXT_WIDGET_WORDS words or more under the region (a button, a box's
+ * heading: "Donate Now", "Das k\xc3\xb6nnte Sie auch interessieren",
+ * the last of a comment policy's rules), and the region's body over
+ * the block outweighs the block's: the block is a widget under the
+ * article (an appeal, a newsletter's teaser, house rules), whose
+ * paragraphs stand in blocks of their own. One-word chrome ("Tags:", an ad's
+ * placeholder) is a label the article's last block may hold. lynx sets
+ * no blank line between a paragraph and the lines under it, so that in
+ * its dumps the article's last paragraph may open a block of the
+ * footer's lines: there the widget's block must open with a line over
+ * its text (its heading, "Follow the Case", "HOUSE RULES"). */
 void
 text_trim_widget(struct text_doc *d)
 {
@@ -403,12 +401,11 @@ text_trim_widget(struct text_doc *d)
 	for (size_t i = first; i < d->n && d->items[i].block == block; i++) {
 		const struct text_item *it = &d->items[i];
 
-		if (it->bodylike && i != last)
-			return;
 		chrome = chrome || (i >= e && it->chrome &&
 		    it->words >= TEXT_WIDGET_WORDS);
 	}
-	if (!chrome || first <= d->body_start || (d->lynx && first == last))
+	if (!chrome || first <= d->body_start ||
+	    (d->lynx && d->items[first].bodylike))
 		return;
 	for (size_t i = d->body_start; i < e; i++) {
 		const struct text_item *it = &d->items[i];
@@ -418,7 +415,7 @@ text_trim_widget(struct text_doc *d)
 		else if (i < first && it->kind == TEXT_BODY && it->bodylike)
 			over += it->width;
 	}
-	if (over <= under * TEXT_WIDGET_SHARE)
+	if (over <= under)
 		return;
 	text_end_body(d, first);
 }

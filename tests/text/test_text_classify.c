@@ -1890,6 +1890,19 @@ test_extract_widget_at_end(void **state)
 	    "crimes.\n"
 	    "   Donate Now\n"
 	    "   Sign Up For Breaking News Alerts\n";
+	static const char r[] = LYNX_WIDGET_HEAD
+	    "   Now, through the settlement, the county will no longer " \
+	    "accept referrals for things that are not and should not be " \
+	    "crimes.\n"
+	    "\n"
+	    "HOUSE RULES\n"
+	    "   1. We welcome reader comments on the top stories of the "
+	    "day.\n"
+	    "   2. Please understand that comments are moderated by the "
+	    "desk.\n"
+	    "   3. Please do not write in block capitals in your comment.\n"
+	    "   4. Lastly, read our Terms and Conditions and Privacy "
+	    "Policy\n";
 #undef LYNX_WIDGET_HEAD
 	struct nw_article *a = article_new();
 	char err[128];
@@ -1918,6 +1931,16 @@ test_extract_widget_at_end(void **state)
 	assert_int_equal(text_extract(m, strlen(m), 0, a, err, sizeof(err)),
 	    0);
 	assert_non_null(strstr(a->body, "should not be crimes."));
+	article_free(a);
+	/* a comment policy's rules, one block with its last rule's link
+	 * (jamaicaobserver.com, h1): several paragraphs, lighter than the
+	 * article over them */
+	a = article_new();
+	assert_int_equal(text_extract(r, strlen(r), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "should not be crimes."));
+	assert_null(strstr(a->body, "We welcome reader comments"));
+	assert_null(strstr(a->body, "block capitals"));
 	article_free(a);
 }
 
