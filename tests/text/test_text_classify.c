@@ -1944,6 +1944,42 @@ test_extract_widget_at_end(void **state)
 	article_free(a);
 }
 
+/* A paragraph opening with an asterisk glued to its first word is a
+ * footnote to a starred word, a disclosure over or inside the article
+ * (heavenlynnhealthy.de's "*Werbung. ...", thepointsguy.com's "*Bonus
+ * value is ...", h1); a lynx bullet ("* ") is an item of a list. */
+static void
+test_extract_footnote(void **state)
+{
+	static const char s[] =
+	    "Faire Bademode aus Hamburg\n"
+	    "\n"
+	    "*Werbung. Dieser Beitrag enth\xc3\xa4lt Werbung f\xc3\xbcr "
+	    "das Label.\n"
+	    "\n"
+	    "Dies ist vielleicht ein Food Blog, aber meine Interessen gehen "
+	    "nat\xc3\xbcrlich weit \xc3\xbc" "ber das Essen hinaus, und "
+	    "Mode geh\xc3\xb6rt seit Jahren dazu.\n"
+	    "\n"
+	    "*Bonus value is an estimated value calculated by the site and "
+	    "not the card issuer.\n"
+	    "\n"
+	    "Gegr\xc3\xbcndet wurde das Label bereits 2013 von einer "
+	    "leidenschaftlichen Surferin und Grafikdesignerin aus der "
+	    "Stadt.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Dies ist vielleicht"));
+	assert_non_null(strstr(a->body, "Gegr\xc3\xbcndet wurde"));
+	assert_null(strstr(a->body, "Werbung"));
+	assert_null(strstr(a->body, "Bonus value"));
+	article_free(a);
+}
+
 /* The article's last line ends with a colon over a box it does not
  * hold (zeit.de's paywall, w3m: the offers are links the page shows
  * twice): the line is no part of the article. A line announcing the
@@ -2581,6 +2617,7 @@ main(void)
 		cmocka_unit_test(test_extract_announce_at_end),
 		cmocka_unit_test(test_extract_address_at_end),
 		cmocka_unit_test(test_extract_widget_at_end),
+		cmocka_unit_test(test_extract_footnote),
 		cmocka_unit_test(test_extract_images_bounded),
 	};
 
