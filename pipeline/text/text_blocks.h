@@ -50,6 +50,7 @@ struct text_doc {
 	size_t n;
 	size_t cap;
 	size_t wrap;            /* detected wrap width, 0 when unwrapped */
+	bool lynx;              /* a lynx dump: no blank line parts boxes */
 	size_t body_start;      /* first item of the body region */
 	size_t body_end;        /* one past its last item; 0 == none */
 	size_t title;           /* index of the headline, or n */
@@ -95,6 +96,9 @@ void text_trim_author_box(struct text_doc *d);
 void text_trim_announce(struct text_doc *d);
 /* Ends the region over last paragraphs that turn to the reader. */
 void text_trim_address(struct text_doc *d);
+/* Ends the region over the block of its last paragraph where that block
+ * is a widget's: chrome under the region shares it (text_tail.c). */
+void text_trim_widget(struct text_doc *d);
 /* Ends the region before item i and the items over it that are no
  * prose (text_tail.c). */
 void text_end_body(struct text_doc *d, size_t i);

@@ -863,6 +863,19 @@ text_dated_byline(const char *s)
 	return len > 0;
 }
 
+/* True when s opens with an asterisk glued to a letter: a footnote to
+ * a starred word ("*Werbung. Dieser Beitrag enth\xc3\xa4lt Werbung ...",
+ * "*Bonus value is an estimated value ..."), a disclosure, not the
+ * article's text (a list's "* " marker is a bullet, dropped before). */
+static bool
+text_footnote(const char *s)
+{
+	size_t adv;
+
+	return s[0] == '*' && text_cp_letter(text_cp_at(s + 1,
+	    strnlen(s + 1, 4), &adv));
+}
+
 void
 text_classify(struct text_doc *d)
 {
@@ -928,7 +941,9 @@ text_classify(struct text_doc *d)
 
 		if (it->kind != TEXT_OTHER)
 			continue;
-		if (it->bodylike || (!it->chrome && it->sentence &&
+		if (text_footnote(it->s))
+			it->kind = TEXT_CHROME;
+		else if (it->bodylike || (!it->chrome && it->sentence &&
 		    it->words >= 2 && (!it->repeated ||
 		    text_repeat_by_body(d, i))))
 			it->kind = TEXT_BODY;
@@ -972,6 +987,7 @@ text_classify(struct text_doc *d)
 	text_trim_author_box(d);
 	text_trim_announce(d);
 	text_trim_address(d);
+	text_trim_widget(d);
 	for (size_t i = d->body_end; i < d->n; i++) {
 		struct text_item *it = &d->items[i];
 

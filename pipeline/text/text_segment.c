@@ -642,6 +642,7 @@ text_segment(const char *s, size_t len)
 		d->wrap = wrap_cps;
 		wide = false;
 	}
+	d->lynx = lynx;
 	local = text_block_widths(v, nl, d->wrap, wide);
 	refs = lynx ? text_lynx_refs(v, nl) : nl;
 	for (size_t i = text_lynx_links(v, nl); i < nl; i++) {

@@ -1,9 +1,9 @@
 /* The body region's tail, steps of text_classify() run once the
  * bylines over the region are known: the author's box under the
  * article ("About Jane", "Jane Doe is a writer ..."), a last line
- * that announces a box of links; and the link to the writer's other
- * pieces that names them ("Alles von Jane Doe"), a step of
- * text_extract(). Pure. */
+ * that announces a box of links, a widget's block; and the link to
+ * the writer's other pieces that names them ("Alles von Jane Doe"), a
+ * step of text_extract(). Pure. */
 #include "text_blocks.h"
 
 #include <stdlib.h>
@@ -24,6 +24,9 @@
  * (text_trim_announce()), and the words of a headline in it, at least. */
 #define TEXT_ANNOUNCE_SPAN 3
 #define TEXT_ANNOUNCE_WORDS 4
+/* Words of the chrome that makes a block under the region a widget, at
+ * least (text_trim_widget()). */
+#define TEXT_WIDGET_WORDS 2
 
 static bool text_word_in(const char *w, size_t n, const char *const *v,
     size_t nv);
@@ -363,6 +366,58 @@ text_trim_address(struct text_doc *d)
 	if (over <= under)
 		return;
 	text_end_body(d, e);
+}
+
+/* Ends the region over the block of its last paragraph where that
+ * blank-line block opens inside the region and holds chrome of
+ * TEXT_WIDGET_WORDS words or more under the region (a button, a box's
+ * heading: "Donate Now", "Das k\xc3\xb6nnte Sie auch interessieren",
+ * the last of a comment policy's rules), and the region's body over
+ * the block outweighs the block's: the block is a widget under the
+ * article (an appeal, a newsletter's teaser, house rules), whose
+ * paragraphs stand in blocks of their own. One-word chrome ("Tags:", an ad's
+ * placeholder) is a label the article's last block may hold. lynx sets
+ * no blank line between a paragraph and the lines under it, so that in
+ * its dumps the article's last paragraph may open a block of the
+ * footer's lines: there the widget's block must open with a line over
+ * its text (its heading, "Follow the Case", "HOUSE RULES"). */
+void
+text_trim_widget(struct text_doc *d)
+{
+	size_t e = d->body_end, last = e, first, over = 0, under = 0;
+	bool chrome = false;
+	int block;
+
+	if (e <= d->body_start || e >= d->n)
+		return;
+	while (last > d->body_start && d->items[last - 1].kind != TEXT_BODY)
+		last--;
+	if (last == d->body_start)
+		return;
+	block = d->items[--last].block;
+	first = last;
+	while (first > 0 && d->items[first - 1].block == block)
+		first--;
+	for (size_t i = first; i < d->n && d->items[i].block == block; i++) {
+		const struct text_item *it = &d->items[i];
+
+		chrome = chrome || (i >= e && it->chrome &&
+		    it->words >= TEXT_WIDGET_WORDS);
+	}
+	if (!chrome || first <= d->body_start ||
+	    (d->lynx && d->items[first].bodylike))
+		return;
+	for (size_t i = d->body_start; i < e; i++) {
+		const struct text_item *it = &d->items[i];
+
+		if (i >= first && it->kind == TEXT_BODY)
+			under += it->width;
+		else if (i < first && it->kind == TEXT_BODY && it->bodylike)
+			over += it->width;
+	}
+	if (over <= under)
+		return;
+	text_end_body(d, first);
 }
 
 /* Words of a link to a writer's other pieces, at most (an arrow after

@@ -1821,6 +1821,165 @@ test_extract_address_at_end(void **state)
 	article_free(a);
 }
 
+/* The article's last paragraph shares no blank-line block with anything;
+ * a paragraph in the block of a widget's buttons under it ("Donate
+ * Now", "Sign Up For Breaking News Alerts": aclu.org's appeal, h0;
+ * impulse.de's newsletter teaser over "Das k\xc3\xb6nnte Sie auch
+ * interessieren", h1) is the widget's. A one-word label in the last
+ * paragraph's block ("Tags:") is no widget. */
+static void
+test_extract_widget_at_end(void **state)
+{
+	static const char s[] =
+	    "County ends probation for bad grades\n"
+	    "\n"
+	    "Since 2001, the county probation department has been funneling "
+	    "young people into the criminal system for minor school "
+	    "problems such as bad grades or missed classes.\n"
+	    "\n"
+	    "This direct line to the criminal system was the product of a "
+	    "partnership between local school districts and the probation "
+	    "department, and it touched thousands of families.\n"
+	    "\n"
+	    "Now, through the settlement, the county will no longer accept "
+	    "referrals for things that are not and should not be "
+	    "crimes.\n"
+	    "\n"
+	    "Fight for everyone's rights and support the union today.\n"
+	    "Donate Now\n"
+	    "Sign Up For Breaking News Alerts\n";
+	static const char t[] =
+	    "County ends probation for bad grades\n"
+	    "\n"
+	    "Since 2001, the county probation department has been funneling "
+	    "young people into the criminal system for minor school "
+	    "problems such as bad grades or missed classes.\n"
+	    "\n"
+	    "This direct line to the criminal system was the product of a "
+	    "partnership between local school districts and the probation "
+	    "department, and it touched thousands of families.\n"
+	    "\n"
+	    "The county will no longer accept referrals for things that "
+	    "are not crimes.\n"
+	    "Tags:\n";
+#define LYNX_WIDGET_HEAD \
+	    "[1]Home [2]World [3]News\n" \
+	    "\n" \
+	    "County ends probation for bad grades\n" \
+	    "\n" \
+	    "   Since 2001, the county probation department has been " \
+	    "funneling young people into the criminal system for minor " \
+	    "school problems such as bad grades or missed classes.\n" \
+	    "\n" \
+	    "   This direct line to the criminal system was the product of " \
+	    "a partnership between local school districts and the " \
+	    "probation department, and it touched thousands of families.\n" \
+	    "\n"
+	static const char l[] = LYNX_WIDGET_HEAD
+	    "   Now, through the settlement, the county will no longer " \
+	    "accept referrals for things that are not and should not be " \
+	    "crimes.\n"
+	    "\n"
+	    "   Follow the Case\n"
+	    "   Fight for everyone's rights and support the union today.\n"
+	    "   Donate Now\n"
+	    "   Sign Up For Breaking News Alerts\n";
+	static const char m[] = LYNX_WIDGET_HEAD
+	    "   Now, through the settlement, the county will no longer " \
+	    "accept referrals for things that are not and should not be " \
+	    "crimes.\n"
+	    "   Donate Now\n"
+	    "   Sign Up For Breaking News Alerts\n";
+	static const char r[] = LYNX_WIDGET_HEAD
+	    "   Now, through the settlement, the county will no longer " \
+	    "accept referrals for things that are not and should not be " \
+	    "crimes.\n"
+	    "\n"
+	    "HOUSE RULES\n"
+	    "   1. We welcome reader comments on the top stories of the "
+	    "day.\n"
+	    "   2. Please understand that comments are moderated by the "
+	    "desk.\n"
+	    "   3. Please do not write in block capitals in your comment.\n"
+	    "   4. Lastly, read our Terms and Conditions and Privacy "
+	    "Policy\n";
+#undef LYNX_WIDGET_HEAD
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "should not be crimes."));
+	assert_null(strstr(a->body, "support the union"));
+	article_free(a);
+	a = article_new();
+	assert_int_equal(text_extract(t, strlen(t), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "are not crimes."));
+	article_free(a);
+	/* lynx glues the lines under a paragraph to it: the article's last
+	 * paragraph opening a block of the footer's chrome stays; a block
+	 * that a heading over the paragraph opens is the widget's */
+	a = article_new();
+	assert_int_equal(text_extract(l, strlen(l), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "should not be crimes."));
+	assert_null(strstr(a->body, "support the union"));
+	article_free(a);
+	a = article_new();
+	assert_int_equal(text_extract(m, strlen(m), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "should not be crimes."));
+	article_free(a);
+	/* a comment policy's rules, one block with its last rule's link
+	 * (jamaicaobserver.com, h1): several paragraphs, lighter than the
+	 * article over them */
+	a = article_new();
+	assert_int_equal(text_extract(r, strlen(r), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "should not be crimes."));
+	assert_null(strstr(a->body, "We welcome reader comments"));
+	assert_null(strstr(a->body, "block capitals"));
+	article_free(a);
+}
+
+/* A paragraph opening with an asterisk glued to its first word is a
+ * footnote to a starred word, a disclosure over or inside the article
+ * (heavenlynnhealthy.de's "*Werbung. ...", thepointsguy.com's "*Bonus
+ * value is ...", h1); a lynx bullet ("* ") is an item of a list. */
+static void
+test_extract_footnote(void **state)
+{
+	static const char s[] =
+	    "Faire Bademode aus Hamburg\n"
+	    "\n"
+	    "*Werbung. Dieser Beitrag enth\xc3\xa4lt Werbung f\xc3\xbcr "
+	    "das Label.\n"
+	    "\n"
+	    "Dies ist vielleicht ein Food Blog, aber meine Interessen gehen "
+	    "nat\xc3\xbcrlich weit \xc3\xbc" "ber das Essen hinaus, und "
+	    "Mode geh\xc3\xb6rt seit Jahren dazu.\n"
+	    "\n"
+	    "*Bonus value is an estimated value calculated by the site and "
+	    "not the card issuer.\n"
+	    "\n"
+	    "Gegr\xc3\xbcndet wurde das Label bereits 2013 von einer "
+	    "leidenschaftlichen Surferin und Grafikdesignerin aus der "
+	    "Stadt.\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Dies ist vielleicht"));
+	assert_non_null(strstr(a->body, "Gegr\xc3\xbcndet wurde"));
+	assert_null(strstr(a->body, "Werbung"));
+	assert_null(strstr(a->body, "Bonus value"));
+	article_free(a);
+}
+
 /* The article's last line ends with a colon over a box it does not
  * hold (zeit.de's paywall, w3m: the offers are links the page shows
  * twice): the line is no part of the article. A line announcing the
@@ -2565,6 +2724,8 @@ main(void)
 		cmocka_unit_test(test_extract_subheading_by_picture),
 		cmocka_unit_test(test_extract_announce_at_end),
 		cmocka_unit_test(test_extract_address_at_end),
+		cmocka_unit_test(test_extract_widget_at_end),
+		cmocka_unit_test(test_extract_footnote),
 		cmocka_unit_test(test_extract_images_bounded),
 	};
 
