@@ -1032,14 +1032,22 @@ text_copyright_owner(const char *s, size_t *len)
 		". ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " | ",
 		" \xe2\x80\xa2 ", " \xc2\xb7 ", " - ",
 	};
-	size_t at = 0;
+	/* each separator's next place at or after at, found again only
+	 * once at has passed it (NULL: none left), so that the search is
+	 * one pass over s for each, not one over the rest at every part */
+	const char *next[sizeof(seps) / sizeof(seps[0])];
+	size_t at = 0, end = strlen(s);
 
-	while (s[at] != '\0') {
-		size_t n = strlen(s + at), skip = 0, off;
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		next[i] = strstr(s, seps[i]);
+	while (at < end) {
+		size_t n = end - at, skip = 0, off;
 
 		for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
-			const char *q = strstr(s + at, seps[i]);
+			const char *q = next[i];
 
+			if (q != NULL && q < s + at)
+				q = next[i] = strstr(s + at, seps[i]);
 			if (q != NULL && (size_t)(q - s - at) < n) {
 				n = (size_t)(q - s - at);
 				skip = strlen(seps[i]);

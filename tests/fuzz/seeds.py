@@ -448,6 +448,18 @@ def large_hostile(out):
                   for i in range(120000)) +
         "\nThis is the last paragraph of the article text, long enough "
         "to be prose and count as the body of it.\n")
+    # round 26's copyright owner (text_copyright_owner()): a line under
+    # the body of 300,000 parts cut by " | " (2.1 MB), the body with no
+    # author: each part searched the rest of the line for each of seven
+    # separators, and took its strlen() (main's binary: 4 s on 60,000 of
+    # them, some 100 s on these); each separator's next place is kept,
+    # 0.6 s now
+    put(out, "text", "hostile-copyright-parts-300k.txt",
+        "A title of the page\n\n" +
+        "\n\n".join("This is paragraph %d of the article text, long "
+                     "enough to be prose and to count as the body of "
+                     "the page." % i for i in range(6)) + "\n\n" +
+        "Home | " * 300000 + "\n")
     # round 24's role inside a handle (text_has_role()): each role's word
     # in a byline's name walked back to the start of its word, and a
     # word in small letters of 300,000 "news" (1.2 MB) read back from
