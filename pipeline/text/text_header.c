@@ -811,14 +811,29 @@ text_copied(const struct text_doc *d, size_t i)
 	return false;
 }
 
+/* True when the item under k, over the body, is a post's dated byline:
+ * a dated line with a byline's prefix or a name, shown once (a
+ * teaser's "23.01.2022 - Headline" shows it again). */
+static bool
+text_dated_byline_under(const struct text_doc *d, size_t k)
+{
+	const struct text_item *b = &d->items[k + 1];
+
+	return k + 1 < d->body_start && b->datelike && !b->twice &&
+	    (text_byline_prefix(b->s) > 0 || text_strong_byline(b));
+}
+
 /* Where the run the walk stopped at opens with a standfirst (first, of
  * sentences), no headline: the nearest line over it, within the walk's
  * reach, that reads as a headline and that the dump holds again (the
  * crumbs, the page's title over the article and in its teaser: the
  * headline over the captions, the date and the date's label "am" that
- * ended the walk); else the first such line under it, in the run (a
- * sidebar's licence or a login's notice the run took in over the
- * headline). Returns the item the standfirst is looked for from. */
+ * ended the walk) or that stands over a post's dated byline (a run
+ * under "Shares" over a caption: "Physicists Just Created ..." over "By
+ * Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z"); else
+ * the first such line under it, in the run (a sidebar's licence or a
+ * login's notice the run took in over the headline). Returns the item
+ * the standfirst is looked for from. */
 static size_t
 text_repeated_title(struct text_doc *d, size_t first)
 {
@@ -826,7 +841,8 @@ text_repeated_title(struct text_doc *d, size_t first)
 	    d->body_start - TEXT_HEADER_SKIP : 0;
 
 	for (size_t k = first; k-- > lo;) {
-		if (!text_headline_line(&d->items[k]) || !text_copied(d, k))
+		if (!text_headline_line(&d->items[k]) || (!text_copied(d, k) &&
+		    !text_dated_byline_under(d, k)))
 			continue;
 		d->title = k;
 		d->items[k].kind = TEXT_HEADLINE;
@@ -881,9 +897,8 @@ text_copied_over(const struct text_doc *d, size_t h)
  * over "Hit Parader's Top 100 ..." over "by oz on December 4, 2006";
  * "Preparing the consequences" over a search box over the bulleted
  * "Interning of Small Integers in Python" over "Posted by Konstantin
- * 21.10.2019"): a dated line with a byline's prefix or a name, among
- * the TEXT_DATED_BYLINE_OVER items over the body and shown once (a
- * teaser's "23.01.2022 - Headline" shows it again), and a line of two
+ * 21.10.2019"): a post's dated byline (text_dated_byline_under())
+ * among the TEXT_DATED_BYLINE_OVER items over the body, and a line of two
  * words or more over it that is no sentence of prose, with a line or
  * more between it and first (a headline, its standfirst and the byline
  * are the common layout: first stays). A blog's header row; the line
@@ -894,11 +909,9 @@ text_over_dated_byline(const struct text_doc *d, size_t first)
 {
 	for (size_t k = d->body_start; k > first + 3 &&
 	    k + TEXT_DATED_BYLINE_OVER > d->body_start; k--) {
-		const struct text_item *b = &d->items[k - 1];
 		const struct text_item *it = &d->items[k - 2];
 
-		if (!b->datelike || b->twice ||
-		    (text_byline_prefix(b->s) == 0 && !text_strong_byline(b)))
+		if (!text_dated_byline_under(d, k - 2))
 			continue;
 		if (it->kind != TEXT_OTHER || it->chrome || it->datelike ||
 		    it->words < 2 || it->words > TEXT_TITLE_MAX_WORDS ||

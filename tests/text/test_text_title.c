@@ -501,6 +501,61 @@ test_extract_standfirst_over_dated_byline(void **state)
 	article_free(a);
 }
 
+/* A post's headline over its dated byline, where the walk stops short
+ * of both at a one-word line ("Shares") over the caption it takes for
+ * the standfirst (livescience.com on aeb-dev, w3m): the headline is the
+ * line over the dated byline over that run. */
+static void
+test_extract_title_over_dated_byline_over_run(void **state)
+{
+	const char *s =
+	    "\n"
+	    " 1. Home\n"
+	    " 2. News\n"
+	    "\n"
+	    "Physicists Just Created the Most Detailed Simulation of th"
+	    "e Universe in History\n"
+	    "\n"
+	    "By Tim Childers - Live Science Contributor 2019-11-19T12:4"
+	    "8:14Z Space\xc2\xa0\n"
+	    "\n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "\n"
+	    "Shares\n"
+	    "The centers of massive galaxy clusters are super hot (red)"
+	    ", while bright structures show diffuse\n"
+	    "gas from the intergalactic medium shock heating at the bou"
+	    "ndary between cosmic voids and\n"
+	    "filaments.\xc2\xa0\n"
+	    "The centers of massive galaxy clusters are super hot (red)"
+	    ", while bright structures show diffuse\n"
+	    "gas from the intergalactic medium shock heating at the bou"
+	    "ndary between cosmic voids and\n"
+	    "filaments.\xc2\xa0\n"
+	    "(Image: \xc2\xa9 TNG Collaboration)\n"
+	    "\n"
+	    "The formation of galaxies is a complex dance between matte"
+	    "r and energy, occurring on a stage of\n"
+	    "cosmic proportions and spanning billions of years. How the"
+	    " diversity of structured and dynamic\n"
+	    "galaxies we observe today arose from the fiery chaos of th"
+	    "e Big Bang remains one of the most\n"
+	    "difficult unsolved puzzles of cosmology.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Physicists Just Created the Most "
+	    "Detailed Simulation of the Universe in History");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -514,8 +569,11 @@ main(void)
 		cmocka_unit_test(test_extract_name_opening_title),
 		cmocka_unit_test(test_extract_name_ending_title),
 		cmocka_unit_test(test_extract_title_over_dated_byline),
-		cmocka_unit_test(test_extract_bulleted_title_over_dated_byline),
+		cmocka_unit_test(
+		    test_extract_bulleted_title_over_dated_byline),
 		cmocka_unit_test(test_extract_standfirst_over_dated_byline),
+		cmocka_unit_test(
+		    test_extract_title_over_dated_byline_over_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
