@@ -27,6 +27,8 @@
 #define TEXT_CRUMBS_NEAR 12
 /* Words of a crumb over the last, with its number, at most. */
 #define TEXT_CRUMB_WORDS 4
+/* Items over the body a post's dated byline is looked for in. */
+#define TEXT_DATED_BYLINE_OVER 3
 /* Words of the crumbs' last entry taken as the headline, at least. */
 #define TEXT_CRUMB_TITLE_WORDS 4
 /* Words of a headline of two sentences, at most ("The GOP Is the
@@ -809,14 +811,29 @@ text_copied(const struct text_doc *d, size_t i)
 	return false;
 }
 
+/* True when the item under k, over the body, is a post's dated byline:
+ * a dated line with a byline's prefix or a name, shown once (a
+ * teaser's "23.01.2022 - Headline" shows it again). */
+static bool
+text_dated_byline_under(const struct text_doc *d, size_t k)
+{
+	const struct text_item *b = &d->items[k + 1];
+
+	return k + 1 < d->body_start && b->datelike && !b->twice &&
+	    (text_byline_prefix(b->s) > 0 || text_strong_byline(b));
+}
+
 /* Where the run the walk stopped at opens with a standfirst (first, of
  * sentences), no headline: the nearest line over it, within the walk's
  * reach, that reads as a headline and that the dump holds again (the
  * crumbs, the page's title over the article and in its teaser: the
  * headline over the captions, the date and the date's label "am" that
- * ended the walk); else the first such line under it, in the run (a
- * sidebar's licence or a login's notice the run took in over the
- * headline). Returns the item the standfirst is looked for from. */
+ * ended the walk) or that stands over a post's dated byline (a run
+ * under "Shares" over a caption: "Physicists Just Created ..." over "By
+ * Tim Childers - Live Science Contributor 2019-11-19T12:48:14Z"); else
+ * the first such line under it, in the run (a sidebar's licence or a
+ * login's notice the run took in over the headline). Returns the item
+ * the standfirst is looked for from. */
 static size_t
 text_repeated_title(struct text_doc *d, size_t first)
 {
@@ -824,7 +841,8 @@ text_repeated_title(struct text_doc *d, size_t first)
 	    d->body_start - TEXT_HEADER_SKIP : 0;
 
 	for (size_t k = first; k-- > lo;) {
-		if (!text_headline_line(&d->items[k]) || !text_copied(d, k))
+		if (!text_headline_line(&d->items[k]) || (!text_copied(d, k) &&
+		    !text_dated_byline_under(d, k)))
 			continue;
 		d->title = k;
 		d->items[k].kind = TEXT_HEADLINE;
@@ -874,6 +892,37 @@ text_copied_over(const struct text_doc *d, size_t h)
 	return h;
 }
 
+/* The headline over the post's dated byline, where the walk climbed
+ * past it to the site's name or tagline ("HearYa - Indie Music Blog"
+ * over "Hit Parader's Top 100 ..." over "by oz on December 4, 2006";
+ * "Preparing the consequences" over a search box over the bulleted
+ * "Interning of Small Integers in Python" over "Posted by Konstantin
+ * 21.10.2019"): a post's dated byline (text_dated_byline_under())
+ * among the TEXT_DATED_BYLINE_OVER items over the body, and a line of two
+ * words or more over it that is no sentence of prose, with a line or
+ * more between it and first (a headline, its standfirst and the byline
+ * are the common layout: first stays). A blog's header row; the line
+ * over it is its post's headline, a bullet or not. Returns its index,
+ * or first. */
+static size_t
+text_over_dated_byline(const struct text_doc *d, size_t first)
+{
+	for (size_t k = d->body_start; k > first + 3 &&
+	    k + TEXT_DATED_BYLINE_OVER > d->body_start; k--) {
+		const struct text_item *it = &d->items[k - 2];
+
+		if (!text_dated_byline_under(d, k - 2))
+			continue;
+		if (it->kind != TEXT_OTHER || it->chrome || it->datelike ||
+		    it->words < 2 || it->words > TEXT_TITLE_MAX_WORDS ||
+		    text_has_sentence_break(it->s) ||
+		    text_ends_full_stop(it->s))
+			return first;
+		return k - 2;
+	}
+	return first;
+}
+
 /* The headline from the run's first item (first) the walk stopped at:
  * past a kicker or a section's name over it and the items it glued to
  * it, or the headline the dump holds again over it; then the standfirst
@@ -883,6 +932,7 @@ text_header_title(struct text_doc *d, size_t first)
 {
 	first = text_named_head(d, first);
 	first = text_over_byline(d, first);
+	first = text_over_dated_byline(d, first);
 	/* a kicker or a section's name over the headline: a short item
 	 * over a longer one that reads as a headline, or over its own
 	 * copy (the site's name as the logo's text and as its link) */

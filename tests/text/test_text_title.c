@@ -383,6 +383,179 @@ test_extract_name_ending_title(void **state)
 	article_free(a);
 }
 
+/* A blog's header row (hearya.com, w3m): the site's name and tagline
+ * over the post's headline over "by oz on December 4, 2006", the
+ * byline in small letters no strong byline: the walk climbs past the
+ * headline to the site's name; the headline is the line over the
+ * dated byline over the body. */
+static void
+test_extract_title_over_dated_byline(void **state)
+{
+	const char *s =
+	    "  \xe2\x80\xa2 About Us\n"
+	    "  \xe2\x80\xa2 Live Sessions\n"
+	    "  \xe2\x80\xa2 Interviews\n"
+	    "  \xe2\x80\xa2 Subscribe\n"
+	    "\n"
+	    "HearYa - Indie Music Blog\n"
+	    "\n"
+	    "Indie Music Blog, Live Sessions, and Daily MP3 Downloads.\n"
+	    "\n"
+	    "Hit Parader\xe2\x80\x99s Top 100 Metal Vocalists of All "
+	    "Time\n"
+	    "\n"
+	    "by oz on December 4, 2006\n"
+	    "\n"
+	    "\n"
+	    "\n"
+	    "I\xe2\x80\x99m not much of a metal guy these days, but I "
+	    "dabbled in high school. I heard about this list on\n"
+	    "the radio this morning and had to look it up. It\xe2\x80"
+	    "\x99s bound for controversy. Freddy Mercury at #6?\n"
+	    "Scott Stapp and Fred Durst made the list but Billy Corgan "
+	    "didn\xe2\x80\x99t? ROD STEWART AGAIN!!! This guy is\n"
+	    "haunting me lately.\n"
+	    "\n"
+	    "I\xe2\x80\x99ll further assume that punk bands are not "
+	    "included, since Joey Ramone didn\xe2\x80\x99t make the "
+	    "cut.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Hit Parader\xe2\x80\x99s Top 100 "
+	    "Metal Vocalists of All Time");
+	article_free(a);
+}
+
+/* The same row with the headline as a list's entry under a search box
+ * (fouryears.eu, w3m): "Posted by Konstantin 21.10.2019" over the body,
+ * the bulleted line over it the headline, not the blog's tagline. */
+static void
+test_extract_bulleted_title_over_dated_byline(void **state)
+{
+	const char *s =
+	    " \n"
+	    "\n"
+	    "Four Years Remaining\n"
+	    "\n"
+	    "Preparing the consequences\n"
+	    "[                    ][Search]\n"
+	    "  \xe2\x80\xa2 Interning of Small Integers in Python\n"
+	    "\n"
+	    "    Posted by Konstantin 21.10.2019\n"
+	    "\n"
+	    "    Can't help sharing this lovely example, illustrating "
+	    "the way Python interns small integers, the\n"
+	    "    lower level use of the id function as well as the "
+	    "power of the ctypes module.\n"
+	    "\n"
+	    "    import ctypes\n"
+	    "    def deref(addr, type_):\n"
+	    "        return ctypes.cast(addr, ctypes.POINTER(type_))\n"
+	    "\n"
+	    "    deref(id(29), ctypes.c_int)[4] = 100\n"
+	    "\n"
+	    "    > 29\n"
+	    "    100\n"
+	    "\n"
+	    "    > 29*100\n"
+	    "    10000\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Interning of Small Integers in Python");
+	article_free(a);
+}
+
+/* A headline, its standfirst and a dated byline over the body, the
+ * common layout: the standfirst (no full stop) stays under the
+ * headline, not taken for it. */
+static void
+test_extract_standfirst_over_dated_byline(void **state)
+{
+	const char *s =
+	    "Site Name\n"
+	    "\n"
+	    "Rivers Rise Across the Valley After a Week of Rain\n"
+	    "\n"
+	    "Farmers count the cost as the water keeps rising\n"
+	    "\n"
+	    "By Jane Doe on December 4, 2006\n"
+	    "\n"
+	    "The river broke its banks on Monday morning, and by the "
+	    "evening the water stood a metre deep in\n"
+	    "the lower fields. Farmers along the valley moved their "
+	    "animals to higher ground overnight.\n"
+	    "\n"
+	    "More rain is expected on Thursday, the weather service said "
+	    "in a statement on its website.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title,
+	    "Rivers Rise Across the Valley After a Week of Rain");
+	article_free(a);
+}
+
+/* A post's headline over its dated byline, where the walk stops short
+ * of both at a one-word line ("Shares") over the caption it takes for
+ * the standfirst (livescience.com on aeb-dev, w3m): the headline is the
+ * line over the dated byline over that run. */
+static void
+test_extract_title_over_dated_byline_over_run(void **state)
+{
+	const char *s =
+	    "\n"
+	    " 1. Home\n"
+	    " 2. News\n"
+	    "\n"
+	    "Physicists Just Created the Most Detailed Simulation of th"
+	    "e Universe in History\n"
+	    "\n"
+	    "By Tim Childers - Live Science Contributor 2019-11-19T12:4"
+	    "8:14Z Space\xc2\xa0\n"
+	    "\n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "  \xe2\x80\xa2  \n"
+	    "\n"
+	    "Shares\n"
+	    "The centers of massive galaxy clusters are super hot (red)"
+	    ", while bright structures show diffuse\n"
+	    "gas from the intergalactic medium shock heating at the bou"
+	    "ndary between cosmic voids and\n"
+	    "filaments.\xc2\xa0\n"
+	    "The centers of massive galaxy clusters are super hot (red)"
+	    ", while bright structures show diffuse\n"
+	    "gas from the intergalactic medium shock heating at the bou"
+	    "ndary between cosmic voids and\n"
+	    "filaments.\xc2\xa0\n"
+	    "(Image: \xc2\xa9 TNG Collaboration)\n"
+	    "\n"
+	    "The formation of galaxies is a complex dance between matte"
+	    "r and energy, occurring on a stage of\n"
+	    "cosmic proportions and spanning billions of years. How the"
+	    " diversity of structured and dynamic\n"
+	    "galaxies we observe today arose from the fiery chaos of th"
+	    "e Big Bang remains one of the most\n"
+	    "difficult unsolved puzzles of cosmology.\n";
+	struct nw_article *a = extracted(s);
+
+	(void)state;
+	assert_non_null(a->title);
+	assert_string_equal(a->title, "Physicists Just Created the Most "
+	    "Detailed Simulation of the Universe in History");
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -395,6 +568,12 @@ main(void)
 		cmocka_unit_test(test_extract_crumbs_over_name_like_title),
 		cmocka_unit_test(test_extract_name_opening_title),
 		cmocka_unit_test(test_extract_name_ending_title),
+		cmocka_unit_test(test_extract_title_over_dated_byline),
+		cmocka_unit_test(
+		    test_extract_bulleted_title_over_dated_byline),
+		cmocka_unit_test(test_extract_standfirst_over_dated_byline),
+		cmocka_unit_test(
+		    test_extract_title_over_dated_byline_over_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
