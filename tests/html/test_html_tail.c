@@ -1,7 +1,8 @@
 /* Unit tests of html_extract() on what follows an article's text in
  * the article's own box, in markup of no class names (another CMS's):
- * teaser cards whose linked title sits in wrappers, and rows of inline
- * elements set against each other. */
+ * teaser cards whose linked title sits in wrappers, rows of inline
+ * elements set against each other, and readers' comments beside the
+ * article's box. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -149,6 +150,50 @@ test_counter_written(void **state)
 	article_free(a);
 }
 
+/* Readers' comments in a box of their own beside the article's box,
+ * under meaningless class names (no "comment" to prune them by): each
+ * post a name line and a date over the reader's paragraphs. The box
+ * scores as a sibling, but half its prose is the posts of a thread:
+ * not written with the article (franziska-elea h0, tomshardware h1 in
+ * the names form). */
+static void
+test_comments_sibling_left(void **state)
+{
+	static const char *const names[] = {
+		"Jasmin sagt:", "Flory sagt:", "Tom K. says:", "Raffaela sagt:",
+	};
+	static const char said[] =
+	    "I drive over that bridge every day and the detour has added "
+	    "almost half an hour to my commute, so I am glad the council "
+	    "has finally found the money to rebuild it properly, and I "
+	    "hope they will not close the old road before the new one is "
+	    "open, as they did with the ferry pier, which took two years.";
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	(void)state;
+	buf_printf(&b, "<!DOCTYPE html><html><head><title>Harbour bridge"
+	    "</title></head><body><div class=q1><h1 class=q2>Harbour bridge"
+	    "</h1><div class=q3><p>%s</p><p>%s</p><p>%s</p></div><div "
+	    "class=q4><div class=q5>17 comments on this post</div>", prose1,
+	    prose2, prose3);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		buf_printf(&b, "<div class=\"q6 q%zu\"><div class=q7>%s</div>"
+		    "<div class=q8>10 February 2019 at 18:%02zu</div><p>%s</p>"
+		    "<p>%s Thanks.</p></div>", 10 + i, names[i], 10 + i, said,
+		    said);
+	buf_printf(&b, "</div></div></body></html>");
+	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	    sizeof(err)), 0);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "my commute"));
+	article_free(a);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -158,6 +203,7 @@ main(void)
 		cmocka_unit_test(test_inline_row_written),
 		cmocka_unit_test(test_facts_written),
 		cmocka_unit_test(test_counter_written),
+		cmocka_unit_test(test_comments_sibling_left),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
