@@ -236,12 +236,12 @@ html_same_kind(const xmlNode *a, const xmlNode *b)
  * (html_is_named()), and the replies named among them (lists of their
  * own between the posts). The article's parts have headings or none; a
  * run of name lines over prose after the text is readers' comments,
- * whatever their names. */
+ * whatever their names. A top of NULL reads all of root. */
 size_t
 html_thread_after(xmlNode *root, xmlNode *top)
 {
 	size_t prose = 0;
-	bool after = false;
+	bool after = top == NULL;
 
 	for (xmlNode *n = root; n != NULL; ) {
 		xmlNode *first = NULL, *c = n->children, *own = NULL;

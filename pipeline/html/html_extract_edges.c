@@ -441,6 +441,58 @@ html_paras_author_tail(struct html_ctx *ctx)
 	}
 }
 
+/* Characters a heading over an author's biography holds beside the
+ * author's name, at most: a label ("Über ", "About the author: "). */
+#define HTML_AUTHOR_LABEL 24
+
+/* Whether paragraph p opens with the name of one of the authors the
+ * metadata gave, as a biography does ("Celia Parbey ist Berlinerin
+ * und ...", "Yirou Chen ist seit Juli 2018 ..."); *name is set to the
+ * longest such name's length. */
+static bool
+html_opens_with_author(const struct html_ctx *ctx, const char *p,
+    size_t *name)
+{
+	for (size_t i = 0; i < ctx->a->authors.n; i++) {
+		const char *v = ctx->a->authors.v[i];
+		size_t n = strlen(v);
+
+		if (strchr(v, ' ') != NULL && strncmp(p, v, n) == 0 &&
+		    (p[n] == ' ' || p[n] == ',')) {
+			*name = n;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Leaves out an author's biography in the text's second half, where
+ * more may follow it (a pitch, another box): a paragraph that opens
+ * with the author's full name, the metadata's, and ends the text or a
+ * section (a heading follows), and the short heading over it ("Celia",
+ * "Zur Person"). A text about its writer names him so among its
+ * paragraphs, not as a section's last. html_paras_author_tail() reads
+ * the last heading's box only. */
+static void
+html_paras_author_bio(struct html_ctx *ctx)
+{
+	for (size_t i = ctx->n_paras / 2 + 1; ctx->a->authors.n > 0 &&
+	    i < ctx->n_paras; i++) {
+		struct html_para *p = &ctx->paras[i];
+		size_t name = 0;
+
+		if (p->head || p->caption || !p->keep ||
+		    (i + 1 < ctx->n_paras && !ctx->paras[i + 1].head) ||
+		    !html_opens_with_author(ctx, p->text, &name))
+			continue;
+		HTML_DEBUG_MSG("author's bio: %s\n", p->text);
+		p->caption = true;
+		if (ctx->paras[i - 1].head && ctx->paras[i - 1].len <= name +
+		    HTML_AUTHOR_LABEL)
+			ctx->paras[i - 1].caption = true;
+	}
+}
+
 /* Whether byte c may sit inside a word: an ASCII letter or digit, or a
  * byte of a UTF-8 sequence. */
 static bool
@@ -820,6 +872,7 @@ html_paras_trim(struct html_ctx *ctx)
 	html_paras_standfirst(ctx);
 	html_paras_lede_meta(ctx);
 	html_paras_author_tail(ctx);
+	html_paras_author_bio(ctx);
 	html_paras_edges(ctx);
 	html_paras_styled_tail(ctx);
 	html_paras_head_note(ctx);

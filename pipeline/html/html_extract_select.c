@@ -1027,6 +1027,20 @@ html_next_slice(struct html_ctx *ctx, xmlNode *s, xmlNode *top)
 	return !html_author_box(ctx, s);
 }
 
+/* Whether sibling s, after the winner, holds readers' comments: half
+ * its prose or more lies in the posts of threads (html_thread_after()):
+ * the page's comments section, written beside the article's box. */
+static bool
+html_comments(xmlNode *s)
+{
+	size_t th = html_thread_after(s, NULL);
+
+	if (th == 0 || th * 2 < html_prose(s))
+		return false;
+	HTML_DEBUG_NODE("comments", s);
+	return true;
+}
+
 /* Writes the winner and the siblings that belong with it; returns their
  * prose (html_prose()). A sibling that scores well is merged, but after
  * the winner a box about the author; after it too, the article's next
@@ -1061,6 +1075,8 @@ html_write_article(struct html_ctx *ctx, xmlNode *top)
 		if (html_other_headline(ctx, s, top) || html_after_picture(s))
 			continue;
 		if (!seen_top && titled)
+			continue;
+		if (seen_top && html_comments(s))
 			continue;
 		if ((html_sibling_ok(s, top_score) && (!seen_top ||
 		    !html_author_box(ctx, s))) ||

@@ -506,6 +506,29 @@ meta_tagline(const char *d, const char *title, const char *const *sites)
  * a subheadline of prose, where under a headline among the text's
  * paragraphs an <h2> is the text's first section). NULL when there is
  * none, or it is too short or long to be one. */
+/* The one element child of n when n holds nothing else but blanks
+ * (no text of its own, no second element); else NULL. */
+static xmlNodePtr
+meta_only_child(xmlNodePtr n)
+{
+	xmlNodePtr one = NULL;
+
+	for (xmlNodePtr k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE) {
+			if (one != NULL)
+				return NULL;
+			one = k;
+		} else if (k->type == XML_TEXT_NODE && k->content != NULL &&
+		    meta_skip_space((const char *)k->content)[0] != '\0')
+			return NULL;
+	}
+	return one;
+}
+
+/* Wrappers read through around a headline and its standfirst, at most
+ * (another CMS sets each block in boxes of its own). */
+#define META_WRAPS 4
+
 char *
 meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 {
@@ -515,6 +538,13 @@ meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 	size_t len, at = 0, span = 0;
 	int np = 0;
 
+	/* a headline set alone in boxes: the outermost box stands for it,
+	 * and the box after it for the block it holds alone */
+	for (int i = 0; h != NULL && i < META_WRAPS &&
+	    (p = h->parent) != NULL && p->type == XML_ELEMENT_NODE &&
+	    xmlStrcasecmp(p->name, BAD_CAST "body") != 0 &&
+	    meta_only_child(p) == h; i++)
+		h = p;
 	if (h == NULL || (p = h->parent) == NULL ||
 	    p->type != XML_ELEMENT_NODE ||
 	    xmlStrcasecmp(p->name, BAD_CAST "body") == 0)
@@ -522,6 +552,10 @@ meta_heading_standfirst(xmlNodePtr h, const struct meta_leads *leads)
 	for (n = h->next; n != NULL && n->type != XML_ELEMENT_NODE;
 	    n = n->next)
 		;
+	for (int i = 0; n != NULL && i < META_WRAPS &&
+	    xmlStrcasecmp(n->name, BAD_CAST "div") == 0 &&
+	    (k = meta_only_child(n)) != NULL; i++)
+		n = k;
 	if (n == NULL || (xmlStrcasecmp(n->name, BAD_CAST "p") != 0 &&
 	    xmlStrcasecmp(n->name, BAD_CAST "h2") != 0))
 		return NULL;

@@ -1,7 +1,8 @@
 /* Unit tests of html_extract() on what follows an article's text in
  * the article's own box, in markup of no class names (another CMS's):
- * teaser cards whose linked title sits in wrappers, and rows of inline
- * elements set against each other. */
+ * teaser cards whose linked title sits in wrappers, rows of inline
+ * elements set against each other, readers' comments beside the
+ * article's box, and the author's biography. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -149,6 +150,98 @@ test_counter_written(void **state)
 	article_free(a);
 }
 
+/* Readers' comments in a box of their own beside the article's box,
+ * under meaningless class names (no "comment" to prune them by): each
+ * post a name line and a date over the reader's paragraphs. The box
+ * scores as a sibling, but half its prose is the posts of a thread:
+ * not written with the article (franziska-elea h0, tomshardware h1 in
+ * the names form). */
+static void
+test_comments_sibling_left(void **state)
+{
+	static const char *const names[] = {
+		"Jasmin sagt:", "Flory sagt:", "Tom K. says:", "Raffaela sagt:",
+	};
+	static const char said[] =
+	    "I drive over that bridge every day and the detour has added "
+	    "almost half an hour to my commute, so I am glad the council "
+	    "has finally found the money to rebuild it properly, and I "
+	    "hope they will not close the old road before the new one is "
+	    "open, as they did with the ferry pier, which took two years.";
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	(void)state;
+	buf_printf(&b, "<!DOCTYPE html><html><head><title>Harbour bridge"
+	    "</title></head><body><div class=q1><h1 class=q2>Harbour bridge"
+	    "</h1><div class=q3><p>%s</p><p>%s</p><p>%s</p></div><div "
+	    "class=q4><div class=q5>17 comments on this post</div>", prose1,
+	    prose2, prose3);
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		buf_printf(&b, "<div class=\"q6 q%zu\"><div class=q7>%s</div>"
+		    "<div class=q8>10 February 2019 at 18:%02zu</div><p>%s</p>"
+		    "<p>%s Thanks.</p></div>", 10 + i, names[i], 10 + i, said,
+		    said);
+	buf_printf(&b, "</div></div></body></html>");
+	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	    sizeof(err)), 0);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "my commute"));
+	article_free(a);
+	buf_free(&b);
+}
+
+/* The author's biography closing a section of the text's second half:
+ * a paragraph that opens with the author's name, the metadata's, under a
+ * short heading, with a heading after it (the outlet's pitch) is left
+ * out with its heading (rosa-mag h0, digitale-exzellenz h1 in the names
+ * form, where no "author" class prunes it); a paragraph that opens with
+ * the name among the text's paragraphs (a text about its writer) is
+ * kept. */
+static void
+test_author_bio_left(void **state)
+{
+	static const char bio[] = "Jane Doe is a reporter for the Harbour "
+	    "Gazette and writes about the town's roads, bridges and ferries.";
+	static const char pitch[] = "Support the Harbour Gazette, the only "
+	    "paper that still covers the council's meetings every week.";
+	struct nw_article *a;
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	(void)state;
+	for (int keep = 0; keep < 2; keep++) {
+		a = article_new();
+		buf_printf(&b, "<!DOCTYPE html><html><head><title>Harbour "
+		    "bridge</title><meta name=author content=\"Jane Doe\">"
+		    "</head><body><div><div><h1>Harbour bridge</h1></div><div>"
+		    "<div><div>%s</div></div><div><div>%s</div></div><div>"
+		    "<div>%s</div></div><div><div><h3>Jane</h3></div></div>"
+		    "<div><div>%s</div></div>%s<div><div><h3>Support us</h3>"
+		    "</div></div><div><div>%s</div></div></div></div></body>"
+		    "</html>", prose1, prose2, prose3, bio, keep ?
+		    "<div><div>She has lived by the harbour all her life and "
+		    "crosses the bridge on foot every morning.</div></div>" :
+		    "", pitch);
+		assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+		    sizeof(err)), 0);
+		assert_non_null(a->body);
+		assert_non_null(strstr(a->body, prose3));
+		if (keep)
+			assert_non_null(strstr(a->body, bio));
+		else {
+			assert_null(strstr(a->body, bio));
+			assert_null(strstr(a->body, "Jane\n"));
+		}
+		article_free(a);
+		b.len = 0;
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -158,6 +251,8 @@ main(void)
 		cmocka_unit_test(test_inline_row_written),
 		cmocka_unit_test(test_facts_written),
 		cmocka_unit_test(test_counter_written),
+		cmocka_unit_test(test_comments_sibling_left),
+		cmocka_unit_test(test_author_bio_left),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
