@@ -83,6 +83,11 @@ void text_header(struct text_doc *d);
  * becomes one (text_byline.c). */
 void text_far_bylines(struct text_doc *d);
 
+/* Where the region holds no prose (a tag cloud, a site's tagline won
+ * the search), the block under the page's one dated byline up to the
+ * first chrome or list is the region (text_dated_block.c). */
+void text_dated_block(struct text_doc *d);
+
 /* Drop the kicker glued before the headline h that another item of
  * the dump sets apart from it (text_kicker.c). */
 void text_drop_kicker(struct text_doc *d, size_t h);

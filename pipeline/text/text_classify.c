@@ -932,6 +932,7 @@ text_classify(struct text_doc *d)
 	text_article_lists(d);
 	text_crowding(d);
 	text_body_region(d);
+	text_dated_block(d);
 	if (d->body_end > 0) {
 		text_quantities(d);
 		text_sheets(d);

@@ -1582,6 +1582,67 @@ test_extract_lead_over_steps(void **state)
  * breadcrumb and the headline, then the article. A nav's one sentence
  * is no lead: the region is not moved back over the menus to it (the
  * headline went into the body, and the page had no title). */
+/* A post of short lines only (fields, headings one to a block) under its
+ * dated byline: the search's run is the tag cloud at the page's foot,
+ * which holds no sentence; the block under the byline is the article. */
+static void
+test_extract_dated_block(void **state)
+{
+	static const char s[] =
+	    "Film Swap\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Home\n"
+	    "  \xe2\x80\xa2 Swaps\n"
+	    "  \xe2\x80\xa2 About us\n"
+	    "\n"
+	    "Collaboration Anna and Ben, May 2019\n"
+	    "\n"
+	    "Posted 3. May 2019 by Ben Miller\n"
+	    "\n"
+	    "Places\n"
+	    "\n"
+	    "Anna: Japan.\n"
+	    "\n"
+	    "Ben: Germany.\n"
+	    "\n"
+	    "Film\n"
+	    "\n"
+	    "Kodak Portra 400.\n"
+	    "\n"
+	    "Cameras\n"
+	    "\n"
+	    "Anna: Widelux.\n"
+	    "\n"
+	    "Share this:\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Facebook\n"
+	    "  \xe2\x80\xa2 Twitter\n"
+	    "\n"
+	    "Tags\n"
+	    "\n"
+	    "Aachen Agfa Vista 400 Australia Berlin Carl Chuck CineStill 800 "
+	    "T Germany Double exposure Eastman 5222 Film swap Ft. Wayne "
+	    "Fujifilm X-TRA 400 Fuji Velvia50 Hamburg Ilford Delta 100 "
+	    "Ilford Delta 3200 Ilford FP4 John U. John W. Karlsruhe Kathryn "
+	    "Kodak Porta 400 Kodak Tri-X, Kodak Ultramax 400 Matthew Nikon "
+	    "Nikon FE NIKON FM10 Oliver PENTAX K1000 PENTAX ME-Super\n"
+	    "\n"
+	    "(c) 2016 - 2019 film-swap.org\n";
+	struct nw_article *a = article_new();
+	char err[128];
+
+	(void)state;
+	assert_int_equal(text_extract(s, strlen(s), 0, a, err, sizeof(err)),
+	    0);
+	assert_non_null(strstr(a->body, "Anna: Japan."));
+	assert_non_null(strstr(a->body, "Kodak Portra 400."));
+	assert_non_null(strstr(a->body, "Anna: Widelux."));
+	assert_null(strstr(a->body, "Share this"));
+	assert_null(strstr(a->body, "Ultramax"));
+	assert_string_equal(a->title, "Collaboration Anna and Ben, May 2019");
+	article_free(a);
+}
+
 static void
 test_extract_short_lead_over_menu(void **state)
 {
@@ -2719,6 +2780,7 @@ main(void)
 		cmocka_unit_test(test_extract_quantities),
 		cmocka_unit_test(test_extract_data_sheet),
 		cmocka_unit_test(test_extract_sheet_inside),
+		cmocka_unit_test(test_extract_dated_block),
 		cmocka_unit_test(test_extract_short_lead_over_menu),
 		cmocka_unit_test(test_extract_lead_over_box),
 		cmocka_unit_test(test_extract_subheading_by_picture),
