@@ -768,7 +768,6 @@ html_paras_restated(struct html_ctx *ctx)
 	ctx->paras[i].keep = false;
 }
 
-
 /* Leaves out what the winner writes before the page's headline, the
  * first <h1> written, when that is the title or in it: the text starts
  * at its headline, and what comes over it inside the winner is the
