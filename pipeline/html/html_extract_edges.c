@@ -8,6 +8,7 @@
 
 #include "../date.h"
 #include "html_extract_int.h"
+#include "html_meta.h"
 
 /* Whether p, before the first paragraph of prose, is a kicker or a
  * section label ("Aktuell", "Kategorie: News"): short, no sentence. */
@@ -287,7 +288,7 @@ html_is_meta_line(const struct html_ctx *ctx, const struct html_para *p)
 	if (p->head || p->item || p->len >= HTML_PROSE_OWN ||
 	    html_ends_sentence(p))
 		return false;
-	if (html_names_author(ctx, p->text))
+	if (html_meta_names_author(ctx->a, p->text))
 		return true;
 	if (date_find(p->text, n, &t, &at, &span) != 0)
 		return false;
@@ -394,15 +395,6 @@ html_paras_standfirst(struct html_ctx *ctx)
  * a box about the author. */
 #define HTML_AUTHOR_TAIL 3
 
-bool
-html_names_author(const struct html_ctx *ctx, const char *text)
-{
-	for (size_t i = 0; text != NULL && i < ctx->a->authors.n; i++)
-		if (strcasestr(text, ctx->a->authors.v[i]) != NULL)
-			return true;
-	return false;
-}
-
 /* Leaves out the box about the author that ends the text: the last
  * heading and at most HTML_AUTHOR_TAIL paragraphs under it, when the
  * heading or one of them names an author the metadata gave ("Über
@@ -433,7 +425,7 @@ html_paras_author_tail(struct html_ctx *ctx)
 		 * prompt) is no part of a box about the author */
 		if (p->caption)
 			continue;
-		names = names || html_names_author(ctx, p->text);
+		names = names || html_meta_names_author(ctx->a, p->text);
 	}
 	for (size_t i = h; names && i < ctx->n_paras; i++) {
 		HTML_DEBUG_MSG("author's box: %s\n", ctx->paras[i].text);
@@ -827,7 +819,6 @@ html_paras_restated(struct html_ctx *ctx)
 	HTML_DEBUG_MSG("restated: %s\n", p->text);
 	ctx->paras[i].keep = false;
 }
-
 
 /* Leaves out what the winner writes before the page's headline, the
  * first <h1> written, when that is the title or in it: the text starts

@@ -365,9 +365,6 @@ void html_paras_trim(struct html_ctx *ctx);
 /* Drops the link lines that end the text ("Continue reading...") when
  * there is text before them. */
 void html_paras_links_after(struct html_ctx *ctx);
-/* Whether text (NULL: none) names one of the authors the metadata gave
- * (ASCII case-insensitive): an author's box or biography. */
-bool html_names_author(const struct html_ctx *ctx, const char *text);
 /* Whether p is written in capitals (Latin letters), no prose: a banner
  * or a label ("DON'T MISS"). */
 bool html_is_shout(const struct html_para *p);

@@ -9,6 +9,7 @@
 
 #include "html_dom.h"
 #include "html_extract_int.h"
+#include "html_meta.h"
 
 /* The share of the page's text held by n: of its paragraph text when
  * the page writes its paragraphs in <p> (400 characters or more), else
@@ -957,7 +958,7 @@ html_author_box(const struct html_ctx *ctx, xmlNode *s)
 	if (ctx->a->authors.n == 0 || html_ni(s)->text > HTML_AUTHOR_BOX)
 		return false;
 	html_text_of(s, &t);
-	is = html_names_author(ctx, t.p);
+	is = html_meta_names_author(ctx->a, t.p);
 	buf_free(&t);
 	if (is)
 		HTML_DEBUG_NODE("author box", s);

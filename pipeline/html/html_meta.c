@@ -599,19 +599,21 @@ meta_decide_authors(const struct meta_cands *c, const char *const *sites,
 	strlist_free(&outlets);
 }
 
+bool
+html_meta_names_author(const struct nw_article *a, const char *text)
+{
+	for (size_t i = 0; text != NULL && i < a->authors.n; i++)
+		if (strcasestr(text, a->authors.v[i]) != NULL)
+			return true;
+	return false;
+}
+
 /* True when none of a's authors is in text, the text the page shows: a
  * CMS's author field that no byline prints. */
 static bool
 meta_authors_unseen(const struct nw_article *a, const char *text)
 {
-	size_t i;
-
-	if (text == NULL)
-		return false;
-	for (i = 0; i < a->authors.n; i++)
-		if (strcasestr(text, a->authors.v[i]) != NULL)
-			return false;
-	return true;
+	return text != NULL && !html_meta_names_author(a, text);
 }
 
 void

@@ -60,6 +60,10 @@ uint64_t html_meta_class_words(const char *cls);
  * (html_signals_class_words()). */
 const char *html_meta_class_word(unsigned k);
 
+/* Whether text (NULL: none) names one of a's authors (ASCII
+ * case-insensitive): a byline, an author's box or biography. */
+bool html_meta_names_author(const struct nw_article *a, const char *text);
+
 /* Where a names no author, or only one the text the page shows never
  * holds, the writer's name that closes its body alone or over its role
  * (a signed text): opening with a given name, not the publisher's. Call

@@ -17,6 +17,12 @@
 #define AUTHOR_FIRST_PARTICLES 14
 /* Most words of a name that closes the text, signing it. */
 #define AUTHOR_SIGNATURE_WORDS 4
+/* The last paragraphs of a text where its signature's name is sought
+ * (the name and the lines of its block under it); the longest line of
+ * the block in bytes, and in words. */
+#define AUTHOR_SIGN_TAIL 4
+#define AUTHOR_ROLE_LEN 160
+#define AUTHOR_ROLE_WORDS 15
 /* The most parts one byline is split into. */
 #define AUTHOR_MAX_PARTS 32
 
@@ -1093,8 +1099,9 @@ author_alone(const char *p, size_t n)
 }
 
 /* True when the n bytes at p are a line under a signer's name: a role,
- * an address, a reference; one to fifteen words that end no sentence
- * and are no name themselves ("Stellvertretende Pressesprecherin"). */
+ * an address, a reference; one to AUTHOR_ROLE_WORDS words that end no
+ * sentence and are no name themselves ("Stellvertretende
+ * Pressesprecherin"). */
 static bool
 author_role_line(const char *p, size_t n)
 {
@@ -1102,16 +1109,14 @@ author_role_line(const char *p, size_t n)
 	size_t w;
 	bool yes;
 
-	if (n > 160 || n == 0 || strchr(".!?", p[n - 1]) != NULL)
+	if (n > AUTHOR_ROLE_LEN || n == 0 || strchr(".!?", p[n - 1]) != NULL)
 		return false;
 	s = xstrndup(p, n);
 	w = author_words(s);
-	yes = w >= 1 && w <= 15 && !author_name_shape(s);
+	yes = w >= 1 && w <= AUTHOR_ROLE_WORDS && !author_name_shape(s);
 	free(s);
 	return yes;
 }
-
-#define AUTHOR_SIGN_TAIL 4
 
 size_t
 meta_author_signature(struct strlist *out, const char *body,
@@ -1149,8 +1154,9 @@ meta_author_signature(struct strlist *out, const char *body,
 		paras -= k;
 	}
 	/* one paragraph is no signed text, and names alone in several
-	 * paragraphs are a thread's commenters, not a signature */
-	if (last == NULL || paras < 2 || alone != 1 || !author_alone(last, n))
+	 * paragraphs are a thread's commenters, not a signature (last, when
+	 * set, is a name alone: the search above stopped at it) */
+	if (last == NULL || paras < 2 || alone != 1)
 		return 0;
 	name = xstrndup(last, n);
 	added = meta_author_add(out, name, sites, &outlets, true);

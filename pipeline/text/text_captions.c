@@ -66,16 +66,14 @@ text_pair_credit(const char *rem, int cap_words)
 {
 	size_t at;
 	char *c = text_credit(rem, &at);
-	int words = 0;
+	int words;
 
 	if (c != NULL)
 		return c;
 	/* "Caption / Source: Agency", "Caption | Name" */
 	if ((rem[0] == '/' || rem[0] == '|') && rem[1] == ' ')
 		rem += 2;
-	for (const char *p = rem; *p != '\0'; p++)
-		if (*p != ' ' && (p == rem || p[-1] == ' '))
-			words++;
+	words = text_spaced_words(rem, strlen(rem));
 	if (cap_words < 4 || words == 0 || words > TEXT_CREDIT_MAX_WORDS ||
 	    !text_starts_upper(rem))
 		return NULL;

@@ -22,8 +22,6 @@
  * against every kept one (html_extract_write.c keeps as many). */
 #define TEXT_MAX_IMAGES 1000
 
-static int text_count(const char *s);
-
 /* Wire agencies: named in a byline they are not authors. */
 static const char *const text_agencies[] = {
 	"Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse",
@@ -350,7 +348,7 @@ text_copyright_holder(const char *s)
 		m = strstr(s, "Copyright ");
 	if (m == NULL)
 		m = strstr(s, "copyright ");
-	if (m == NULL || text_count(s) > 15)
+	if (m == NULL || text_spaced_words(s, strlen(s)) > 15)
 		return NULL;
 	if (*m == 'C' || *m == 'c') {
 		p = m + 10;
@@ -400,17 +398,6 @@ text_copyright_holder(const char *s)
 	if (n < 2 || !text_starts_upper(p))
 		return NULL;
 	return xstrndup(p, n);
-}
-
-static int
-text_count(const char *s)
-{
-	int n = 0;
-
-	for (const char *p = s; *p != '\0'; p++)
-		if (*p != ' ' && (p == s || p[-1] == ' '))
-			n++;
-	return n;
 }
 
 /* The outlet named by the page's own furniture: a copyright line after

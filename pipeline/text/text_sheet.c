@@ -29,18 +29,6 @@ text_sheet_line(const struct text_item *it)
 	    !it->repeated;
 }
 
-/* The words of s[0..n). */
-static int
-text_sheet_words(const char *s, size_t n)
-{
-	int w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && (i == 0 || s[i - 1] == ' '))
-			w++;
-	return w;
-}
-
 /* True when the value s is an address: an e-mail's, a web page's, or
  * a telephone number (digits and no letter): a contact's lines. */
 static bool
@@ -81,7 +69,7 @@ text_field_line(const struct text_item *it)
 	n = (size_t)(c - it->s);
 	if (it->s[n - 1] == ' ')
 		n--;
-	return n > 0 && text_sheet_words(it->s, n) <= TEXT_SHEET_LABEL &&
+	return n > 0 && text_spaced_words(it->s, n) <= TEXT_SHEET_LABEL &&
 	    text_cp_letter(text_cp_at(it->s, n, &adv)) &&
 	    strstr(it->s, " | ") == NULL && (it->datelike ||
 	    !text_sheet_address(c + 2));

@@ -22,6 +22,8 @@ bool text_cp_letter(int32_t cp);
  * of marks ("-'" for a name's word, "-_." for a handle's), up to
  * anything else. */
 size_t text_word_span(const char *s, const char *marks);
+/* The words of s[0..n): its runs of bytes other than a space. */
+int text_spaced_words(const char *s, size_t n);
 /* True when s, after opening quotes, starts with an upper-case letter. */
 bool text_starts_upper(const char *s);
 /* True when s starts with a letter, a digit or an opening quote, not a
