@@ -835,6 +835,34 @@ test_entities_place_thing(void **state)
 	article_free(a);
 }
 
+/* A run ending with a cafe's, an inn's or a train operator's word is a
+ * business, no one ("Kimbo Cafe", "Rathcormac Inn", "Gatwick Express",
+ * "TransPennine Express"), as one ending with "Hospital" or "Museum"
+ * is; a person named in full stays one. */
+static void
+test_entities_venue_end(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Kimbo Cafe on the quay will stay open, and so "
+	    "will Rathcormac Inn. If the customer cannot access "
+	    "the vehicle, Gatwick Express will organise transport; "
+	    "TransPennine Express runs trains north. Theresa May met Tim Cook and "
+	    "Bill Gates at a NATO summit. Mike Pence and the Bank of "
+	    "England stayed away.");
+	assert_false(has_name(&a->people, "Kimbo Cafe"));
+	assert_false(has_name(&a->people, "Rathcormac Inn"));
+	assert_false(has_name(&a->people, "Gatwick Express"));
+	assert_false(has_name(&a->people, "TransPennine Express"));
+	assert_true(has_name(&a->organisations, "Kimbo Cafe"));
+	assert_true(has_name(&a->organisations, "Rathcormac Inn"));
+	assert_true(has_name(&a->organisations, "Gatwick Express"));
+	assert_true(has_name(&a->organisations, "TransPennine Express"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -869,6 +897,7 @@ main(void)
 		cmocka_unit_test(test_entities_street_abbr),
 		cmocka_unit_test(test_entities_role_before_given),
 		cmocka_unit_test(test_entities_place_thing),
+		cmocka_unit_test(test_entities_venue_end),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
