@@ -863,6 +863,30 @@ test_entities_venue_end(void **state)
 	article_free(a);
 }
 
+/* A product after its maker's name is no one ("Apple TV" beside
+ * "Apple"), also where the maker is written in another case ("the XBox
+ * One controller" beside "Xbox said") and where a word alone was
+ * resolved to the product ("Pro" of "the iPad Pro and the MacBook
+ * Pro"). */
+static void
+test_entities_product_forms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The charger fits the iPad Pro and the MacBook Pro. "
+	    "The MacBook sold well. It feels like a blend of the XBox One "
+	    "controller and a Switch. Xbox said sales rose. Theresa May met "
+	    "Tim Cook and Bill Gates at a NATO summit. Mike Pence and the "
+	    "Bank of England stayed away.");
+	assert_false(has_name(&a->people, "MacBook Pro"));
+	assert_false(has_name(&a->people, "XBox One"));
+	assert_true(has_name(&a->organisations, "MacBook"));
+	assert_true(has_name(&a->organisations, "Xbox"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -898,6 +922,7 @@ main(void)
 		cmocka_unit_test(test_entities_role_before_given),
 		cmocka_unit_test(test_entities_place_thing),
 		cmocka_unit_test(test_entities_venue_end),
+		cmocka_unit_test(test_entities_product_forms),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
