@@ -848,8 +848,8 @@ test_entities_venue_end(void **state)
 	a = run_in("en", "Kimbo Cafe on the quay will stay open, and so "
 	    "will Rathcormac Inn. If the customer cannot access "
 	    "the vehicle, Gatwick Express will organise transport; "
-	    "TransPennine Express runs trains north. Theresa May met Tim Cook and "
-	    "Bill Gates at a NATO summit. Mike Pence and the Bank of "
+	    "TransPennine Express runs trains north. Theresa May met Tim "
+	    "Cook and Bill Gates at a NATO summit. Mike Pence and the Bank of "
 	    "England stayed away.");
 	assert_false(has_name(&a->people, "Kimbo Cafe"));
 	assert_false(has_name(&a->people, "Rathcormac Inn"));
