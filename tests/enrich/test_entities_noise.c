@@ -887,6 +887,33 @@ test_entities_product_forms(void **state)
 	article_free(a);
 }
 
+/* A place's name in "-a" with an "n" ("Gazan") or, for the "-a",
+ * "-ine" ("Argentine") is one of a people, no body; given names of
+ * that shape stay people's ("Caroline", "Adrian": no place is
+ * "Carolina" or "Adria" alone), and the places stay ("Gaza",
+ * "Argentina"). */
+static void
+test_entities_demonym_place(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The hospital in the southern Gazan city of Rafah "
+	    "was hit. Gaza has few hospitals left. The club said the "
+	    "Argentine was linked to the job, and Argentina agreed. "
+	    "Caroline Hawley met Adrian Cummins. Later Caroline said no. "
+	    "Theresa May met Tim Cook and Bill Gates at a NATO summit. Mike "
+	    "Pence and the Bank of England stayed away.");
+	assert_false(has_name(&a->organisations, "Gazan"));
+	assert_false(has_name(&a->organisations, "Argentine"));
+	assert_true(has_name(&a->places, "Gaza"));
+	assert_true(has_name(&a->places, "Argentina"));
+	assert_true(has_name(&a->people, "Caroline Hawley"));
+	assert_true(has_name(&a->people, "Adrian Cummins"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -923,6 +950,7 @@ main(void)
 		cmocka_unit_test(test_entities_place_thing),
 		cmocka_unit_test(test_entities_venue_end),
 		cmocka_unit_test(test_entities_product_forms),
+		cmocka_unit_test(test_entities_demonym_place),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
