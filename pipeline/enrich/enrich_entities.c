@@ -716,14 +716,47 @@ struct ent_names {
 	size_t cap;    /* a power of two */
 };
 
+/* Whether p, in name s, is a space after an initial's dot ("J. K.
+ * Rowling"): one name however its initials are spaced, so that "J.K.
+ * Rowling" and "J. K. Rowling" are one person. */
+static bool
+ent_initial_space(const char *s, const char *p)
+{
+	return *p == ' ' && p - s >= 2 && p[-1] == '.' &&
+	    p[-2] >= 'A' && p[-2] <= 'Z' &&
+	    (p - s == 2 || p[-3] == ' ' || p[-3] == '.');
+}
+
 static size_t
 ent_name_hash(const char *name, enum ent_kind kind)
 {
 	size_t h = 2166136261u ^ (size_t)kind;
+	const char *p;
 
-	for (; *name != '\0'; name++)
-		h = (h ^ (unsigned char)*name) * 16777619u;
+	for (p = name; *p != '\0'; p++)
+		if (!ent_initial_space(name, p))
+			h = (h ^ (unsigned char)*p) * 16777619u;
 	return h;
+}
+
+/* Whether names x and y are one, the spaces after initials aside. */
+static bool
+ent_name_same(const char *x, const char *y)
+{
+	const char *p = x, *q = y;
+
+	for (;;) {
+		while (ent_initial_space(x, p))
+			p++;
+		while (ent_initial_space(y, q))
+			q++;
+		if (*p != *q)
+			return false;
+		if (*p == '\0')
+			return true;
+		p++;
+		q++;
+	}
 }
 
 static size_t
@@ -748,7 +781,7 @@ ent_name_index(struct ent_result *r, struct ent_names *t, const char *name,
 	for (h = ent_name_hash(name, kind); t->slot[h & (t->cap - 1)] != 0;
 	    h++) {
 		i = t->slot[h & (t->cap - 1)] - 1;
-		if (r->kinds[i] == kind && strcmp(r->names.v[i], name) == 0)
+		if (r->kinds[i] == kind && ent_name_same(r->names.v[i], name))
 			return i;
 	}
 	strlist_push(&r->names, name);

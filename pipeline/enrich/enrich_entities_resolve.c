@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Every word-boundary suffix of the person names of several words ("Dmitry
  * Peskov" gives "Dmitry Peskov" and "Peskov"), sorted, each with its full
@@ -618,6 +619,14 @@ ent_str_cmp(const void *x, const void *y)
 	return strcmp(*(const char *const *)x, *(const char *const *)y);
 }
 
+/* As ent_str_cmp(), the ASCII letters' case aside ("XBox", "Xbox"). */
+static int
+ent_str_casecmp(const void *x, const void *y)
+{
+	return strcasecmp(*(const char *const *)x,
+	    *(const char *const *)y);
+}
+
 /* The etok hashes of the words the text c writes after "the" ("the
  * Stadia controller"), gathered into the empty set the at the first
  * question. */
@@ -657,13 +666,19 @@ ent_product_words(struct ent_ctx *c, const struct ent_run *r,
  * an organisation and whose other words are a product's: a firm's
  * product or unit ("Apple TV", "MacBook Pro", "Facebook Messenger"
  * beside "Apple", "MacBook", "Facebook"), not a person whose surname
- * was taken for a body ("Xi Jinping" beside "Xi"). */
+ * was taken for a body ("Xi Jinping" beside "Xi"). The firm's name is
+ * matched whatever the case of its ASCII letters ("XBox One" beside
+ * "Xbox"), and a word the product was resolved to goes with it ("Pro"
+ * of "the iPad Pro and the MacBook Pro", which ent_resolve() named
+ * "MacBook Pro"). */
 void
 ent_drop_products(struct ent_ctx *c)
 {
 	const char **orgs = xcalloc(c->n + 1, sizeof(*orgs));
+	const char **gone = xcalloc(c->n + 1, sizeof(*gone));
+	bool *drop = xcalloc(c->n + 1, sizeof(*drop));
 	struct ent_hset the = { 0 };
-	size_t i, j, n = 0, w;
+	size_t i, j, n = 0, ng = 0, w;
 	char buf[64];
 
 	for (i = 0; i < c->n; i++)
@@ -672,27 +687,42 @@ ent_drop_products(struct ent_ctx *c)
 		    !(c->nouns && c->runs[i].single))
 			orgs[n++] = c->runs[i].name;
 	if (n > 1)
-		qsort(orgs, n, sizeof(*orgs), ent_str_cmp);
-	for (i = j = 0; i < c->n; i++) {
+		qsort(orgs, n, sizeof(*orgs), ent_str_casecmp);
+	for (i = 0; i < c->n && n > 0; i++) {
 		struct ent_run *r = &c->runs[i];
 		const char *key = buf;
 
 		w = strcspn(r->name, " ");
-		if (n > 0 && r->kind == ENT_PERSON && r->name[w] == ' ' &&
+		if (r->kind == ENT_PERSON && r->name[w] == ' ' &&
 		    w < sizeof(buf) && !ent_word_is(c, r->a, ENT_W_GIVEN)) {
 			memcpy(buf, r->name, w);
 			buf[w] = '\0';
 			if (bsearch(&key, orgs, n, sizeof(*orgs),
-			    ent_str_cmp) != NULL &&
+			    ent_str_casecmp) != NULL &&
 			    ent_product_words(c, r, &the)) {
-				free(r->name);
-				continue;
+				drop[i] = true;
+				gone[ng++] = r->name;
 			}
 		}
-		c->runs[j++] = *r;
+	}
+	if (ng > 1)
+		qsort(gone, ng, sizeof(*gone), ent_str_cmp);
+	for (i = 0; i < c->n && ng > 0; i++)
+		if (!drop[i] && c->runs[i].kind == ENT_PERSON &&
+		    c->runs[i].b - c->runs[i].a == 1 &&
+		    bsearch(&c->runs[i].name, gone, ng, sizeof(*gone),
+		    ent_str_cmp) != NULL)
+			drop[i] = true;
+	for (i = j = 0; i < c->n; i++) {
+		if (drop[i])
+			free(c->runs[i].name);
+		else
+			c->runs[j++] = c->runs[i];
 	}
 	c->n = j;
 	free(orgs);
+	free(gone);
+	free(drop);
 	free(the.v);
 }
 

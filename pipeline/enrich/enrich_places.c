@@ -202,9 +202,32 @@ ent_lang_name(const char *f)
 	return ETOK_FIND(f, ent_lang_names);
 }
 
+/* Whether f (folded, n bytes) is a place's name in "-a" and an "n"
+ * ("gazan": Gaza) or, for the "-a", "-ine" ("argentine"), a place of
+ * any kind in the gazetteer. */
+static bool
+ent_demonym_place(const char *f, size_t n)
+{
+	char buf[64];
+
+	if (n < sizeof(buf) && f[n - 1] == 'n' && f[n - 2] == 'a') {
+		memcpy(buf, f, n - 1);
+		buf[n - 1] = '\0';
+		if (ent_place_find(buf) != NULL)
+			return true;
+	}
+	if (n >= 7 && n < sizeof(buf) && strcmp(f + n - 3, "ine") == 0) {
+		memcpy(buf, f, n - 3);
+		memcpy(buf + n - 3, "ina", 4);
+		return ent_place_find(buf) != NULL;
+	}
+	return false;
+}
+
 /* True if some country name starts with the first four bytes of a word
  * shaped like a nationality ("russian" -> "Russia"), or the word names a
- * language ("spanish", "irish", which no country's name starts). */
+ * language ("spanish", "irish", which no country's name starts), or
+ * ent_demonym_place() says so. */
 bool
 ent_demonym(const char *f)
 {
@@ -221,7 +244,11 @@ ent_demonym(const char *f)
 	}
 	if (ent_lang_name(f))
 		return true;
-	if (!shaped || n < 5)
+	if (n < 5)
+		return false;
+	if (ent_demonym_place(f, n))
+		return true;
+	if (!shaped)
 		return false;
 	for (lo = ent_place_lower(f, 4); lo < ENT_N_PLACES &&
 	    strncmp(ent_places[lo].key, f, 4) == 0; lo++)

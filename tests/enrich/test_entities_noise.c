@@ -835,6 +835,85 @@ test_entities_place_thing(void **state)
 	article_free(a);
 }
 
+/* A run ending with a cafe's, an inn's or a train operator's word is a
+ * business, no one ("Kimbo Cafe", "Rathcormac Inn", "Gatwick Express",
+ * "TransPennine Express"), as one ending with "Hospital" or "Museum"
+ * is; a person named in full stays one. */
+static void
+test_entities_venue_end(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "Kimbo Cafe on the quay will stay open, and so "
+	    "will Rathcormac Inn. If the customer cannot access "
+	    "the vehicle, Gatwick Express will organise transport; "
+	    "TransPennine Express runs trains north. Theresa May met Tim "
+	    "Cook and Bill Gates at a NATO summit. Mike Pence and the Bank of "
+	    "England stayed away.");
+	assert_false(has_name(&a->people, "Kimbo Cafe"));
+	assert_false(has_name(&a->people, "Rathcormac Inn"));
+	assert_false(has_name(&a->people, "Gatwick Express"));
+	assert_false(has_name(&a->people, "TransPennine Express"));
+	assert_true(has_name(&a->organisations, "Kimbo Cafe"));
+	assert_true(has_name(&a->organisations, "Rathcormac Inn"));
+	assert_true(has_name(&a->organisations, "Gatwick Express"));
+	assert_true(has_name(&a->organisations, "TransPennine Express"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
+/* A product after its maker's name is no one ("Apple TV" beside
+ * "Apple"), also where the maker is written in another case ("the XBox
+ * One controller" beside "Xbox said") and where a word alone was
+ * resolved to the product ("Pro" of "the iPad Pro and the MacBook
+ * Pro"). */
+static void
+test_entities_product_forms(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The charger fits the iPad Pro and the MacBook Pro. "
+	    "The MacBook sold well. It feels like a blend of the XBox One "
+	    "controller and a Switch. Xbox said sales rose. Theresa May met "
+	    "Tim Cook and Bill Gates at a NATO summit. Mike Pence and the "
+	    "Bank of England stayed away.");
+	assert_false(has_name(&a->people, "MacBook Pro"));
+	assert_false(has_name(&a->people, "XBox One"));
+	assert_true(has_name(&a->organisations, "MacBook"));
+	assert_true(has_name(&a->organisations, "Xbox"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
+/* A place's name in "-a" with an "n" ("Gazan") or, for the "-a",
+ * "-ine" ("Argentine") is one of a people, no body; given names of
+ * that shape stay people's ("Caroline", "Adrian": no place is
+ * "Carolina" or "Adria" alone), and the places stay ("Gaza",
+ * "Argentina"). */
+static void
+test_entities_demonym_place(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run_in("en", "The hospital in the southern Gazan city of Rafah "
+	    "was hit. Gaza has few hospitals left. The club said the "
+	    "Argentine was linked to the job, and Argentina agreed. "
+	    "Caroline Hawley met Adrian Cummins. Later Caroline said no. "
+	    "Theresa May met Tim Cook and Bill Gates at a NATO summit. Mike "
+	    "Pence and the Bank of England stayed away.");
+	assert_false(has_name(&a->organisations, "Gazan"));
+	assert_false(has_name(&a->organisations, "Argentine"));
+	assert_true(has_name(&a->places, "Gaza"));
+	assert_true(has_name(&a->places, "Argentina"));
+	assert_true(has_name(&a->people, "Caroline Hawley"));
+	assert_true(has_name(&a->people, "Adrian Cummins"));
+	assert_names_stay(a);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -869,6 +948,9 @@ main(void)
 		cmocka_unit_test(test_entities_street_abbr),
 		cmocka_unit_test(test_entities_role_before_given),
 		cmocka_unit_test(test_entities_place_thing),
+		cmocka_unit_test(test_entities_venue_end),
+		cmocka_unit_test(test_entities_product_forms),
+		cmocka_unit_test(test_entities_demonym_place),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -248,6 +248,28 @@ test_entities_the_name(void **state)
 	article_free(a);
 }
 
+/* One person however the text spaces the initials: "J.K. Rowling" and
+ * "J. K. Rowling" are one name, written as the text first wrote it,
+ * and so are "T. S. Eliot" and "T.S. Eliot". */
+static void
+test_entities_initials_one(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = run("J.K. Rowling wrote a new book. Later J. K. Rowling said "
+	    "she was pleased. Critics compared T. S. Eliot's poems with "
+	    "those T.S. Eliot wrote later. Theresa May met Tim Cook.");
+	assert_true(has_name(&a->people, "J.K. Rowling"));
+	assert_false(has_name(&a->people, "J. K. Rowling"));
+	assert_true(has_name(&a->people, "T. S. Eliot"));
+	assert_false(has_name(&a->people, "T.S. Eliot"));
+	assert_true(has_name(&a->people, "Theresa May"));
+	assert_true(has_name(&a->people, "Tim Cook"));
+	assert_int_equal(a->people.n, 4);
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -261,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_entities_de_congress),
 		cmocka_unit_test(test_entities_given_initials),
 		cmocka_unit_test(test_entities_the_name),
+		cmocka_unit_test(test_entities_initials_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
