@@ -22,7 +22,8 @@
 
 static bool author_trim_ascii(char **sp);
 
-/* Byline lead-ins, matched case-insensitively at the start, longest
+/* Byline lead-ins, in small letters (the look-ups compare the first byte
+ * as it stands), matched case-insensitively at the start, longest
  * first where one is the prefix of another. */
 static const char *const author_leads[] = {
 	"zeige alle beiträge von", "alle beiträge von", "alle artikel von",
@@ -292,10 +293,19 @@ author_strip_lead(char **sp)
 	char *s = *sp;
 
 	while (again) {
+		unsigned char c;
+
 		again = false;
 		s = author_trim(s);
+		c = (unsigned char)s[0];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
 		for (i = 0; i < sizeof(author_leads) /
 		    sizeof(author_leads[0]); i++) {
+			/* both tests below compare the first letter, and
+			 * every lead-in is in small letters */
+			if ((unsigned char)author_leads[i][0] != c)
+				continue;
 			n = strlen(author_leads[i]);
 			if (strncasecmp(s, author_leads[i], n) == 0 &&
 			    (author_leads[i][n - 1] == ':' || s[n] == ' ' ||
@@ -596,6 +606,8 @@ author_mark_segments(char *s)
 		low[i] = (char)tolower((unsigned char)low[i]);
 	for (i = 1; i < len; i++)
 		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++) {
+			if (low[i] != stops[k][0])
+				continue;
 			n = strlen(stops[k]);
 			if (strncmp(low + i, stops[k], n) == 0) {
 				s[i] = '\001';
@@ -724,6 +736,9 @@ author_join_at(const char *p)
 
 	if (*p == ',' || *p == ';')
 		return 1;
+	/* every joiner opens with a blank */
+	if (*p != ' ')
+		return 0;
 	for (i = 0; i < sizeof(author_joins) / sizeof(author_joins[0]);
 	    i++) {
 		n = strlen(author_joins[i]);
