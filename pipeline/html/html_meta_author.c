@@ -53,7 +53,8 @@ static const char *const author_leads[] = {
 };
 
 /* Words that name a role, not a person: a part made only of these (and
- * "of", "the") is dropped, as in "Jane Doe, Staff Writer". */
+ * "of", "the") is dropped, as in "Jane Doe, Staff Writer". In small
+ * letters: author_is_role() compares the first byte as it stands. */
 static const char *const author_roles[] = {
 	"staff", "writer", "writers", "reporter", "reporters", "editor",
 	"editors", "correspondent", "contributor", "contributing", "senior",
@@ -349,14 +350,23 @@ meta_author_lead_index(struct meta_leads *x)
 size_t
 meta_author_opens(const struct meta_leads *x, const char *t)
 {
-	unsigned char c = (unsigned char)*t;
+	unsigned char c = (unsigned char)*t, d;
 	const char *l;
 	size_t i, n;
 
+	if (c == '\0')
+		return 0;
+
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
+	d = (unsigned char)t[1];
+	if (d >= 'A' && d <= 'Z')
+		d += 'a' - 'A';
 	for (i = x->from[c]; i < x->from[c + 1]; i++) {
 		l = author_leads[x->ord[i]];
+		/* every lead-in has two bytes or more */
+		if ((unsigned char)l[1] != d)
+			continue;
 		n = strlen(l);
 		if (strncasecmp(t, l, n) != 0)
 			continue;
@@ -401,10 +411,15 @@ author_is_role(const char *w, size_t n)
 {
 	size_t i, k;
 
+	unsigned char c = (unsigned char)w[0];
+
 	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
 		;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
 	for (i = 0; i < sizeof(author_roles) / sizeof(author_roles[0]); i++)
-		if (k == n ? strlen(author_roles[i]) == n &&
+		if (k == n ? (unsigned char)author_roles[i][0] == c &&
+		    strlen(author_roles[i]) == n &&
 		    strncasecmp(author_roles[i], w, n) == 0 :
 		    author_lower_eq(author_roles[i], w, n))
 			return true;
