@@ -41,6 +41,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "../article.h"
 
@@ -304,6 +307,27 @@ quote_trim_push(struct buf *b, const char *s, size_t n)
 	buf_append(b, s, n);
 }
 
+/* The first byte of s[j, pe) that is not ASCII or is a '"', or pe:
+ * sixteen bytes at a time (SSE2, in every x86-64). */
+static size_t
+quote_plain_end(const char *s, size_t j, size_t pe)
+{
+#ifdef __SSE2__
+	while (pe - j >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + j));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(v,
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('"'))));
+
+		if (m != 0)
+			return j + (size_t)__builtin_ctz(m);
+		j += 16;
+	}
+#endif
+	while (j < pe && (unsigned char)s[j] < 0x80 && s[j] != '"')
+		j++;
+	return j;
+}
+
 static void
 quote_find(const char *s, struct quote_list *q)
 {
@@ -318,7 +342,8 @@ quote_find(const char *s, struct quote_list *q)
 		while (i < pe) {
 			/* ASCII other than '"' opens nothing */
 			if ((unsigned char)s[i] < 0x80 && s[i] != '"') {
-				prev = (unsigned char)s[i++];
+				i = quote_plain_end(s, i + 1, pe);
+				prev = (unsigned char)s[i - 1];
 				continue;
 			}
 			w = quote_cp(s, i, &c);

@@ -28,7 +28,8 @@
 
 static bool author_trim_ascii(char **sp);
 
-/* Byline lead-ins, matched case-insensitively at the start, longest
+/* Byline lead-ins, in small letters (the look-ups compare the first byte
+ * as it stands), matched case-insensitively at the start, longest
  * first where one is the prefix of another. */
 static const char *const author_leads[] = {
 	"zeige alle beiträge von", "alle beiträge von", "alle artikel von",
@@ -58,7 +59,8 @@ static const char *const author_leads[] = {
 };
 
 /* Words that name a role, not a person: a part made only of these (and
- * "of", "the") is dropped, as in "Jane Doe, Staff Writer". */
+ * "of", "the") is dropped, as in "Jane Doe, Staff Writer". In small
+ * letters: author_is_role() compares the first byte as it stands. */
 static const char *const author_roles[] = {
 	"staff", "writer", "writers", "reporter", "reporters", "editor",
 	"editors", "correspondent", "contributor", "contributing", "senior",
@@ -298,10 +300,19 @@ author_strip_lead(char **sp)
 	char *s = *sp;
 
 	while (again) {
+		unsigned char c;
+
 		again = false;
 		s = author_trim(s);
+		c = (unsigned char)s[0];
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
 		for (i = 0; i < sizeof(author_leads) /
 		    sizeof(author_leads[0]); i++) {
+			/* both tests below compare the first letter, and
+			 * every lead-in is in small letters */
+			if ((unsigned char)author_leads[i][0] != c)
+				continue;
 			n = strlen(author_leads[i]);
 			if (strncasecmp(s, author_leads[i], n) == 0 &&
 			    (author_leads[i][n - 1] == ':' || s[n] == ' ' ||
@@ -345,14 +356,23 @@ meta_author_lead_index(struct meta_leads *x)
 size_t
 meta_author_opens(const struct meta_leads *x, const char *t)
 {
-	unsigned char c = (unsigned char)*t;
+	unsigned char c = (unsigned char)*t, d;
 	const char *l;
 	size_t i, n;
 
+	if (c == '\0')
+		return 0;
+
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
+	d = (unsigned char)t[1];
+	if (d >= 'A' && d <= 'Z')
+		d += 'a' - 'A';
 	for (i = x->from[c]; i < x->from[c + 1]; i++) {
 		l = author_leads[x->ord[i]];
+		/* every lead-in has two bytes or more */
+		if ((unsigned char)l[1] != d)
+			continue;
 		n = strlen(l);
 		if (strncasecmp(t, l, n) != 0)
 			continue;
@@ -397,10 +417,15 @@ author_is_role(const char *w, size_t n)
 {
 	size_t i, k;
 
+	unsigned char c = (unsigned char)w[0];
+
 	for (k = 0; k < n && (unsigned char)w[k] < 0x80; k++)
 		;
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
 	for (i = 0; i < sizeof(author_roles) / sizeof(author_roles[0]); i++)
-		if (k == n ? strlen(author_roles[i]) == n &&
+		if (k == n ? (unsigned char)author_roles[i][0] == c &&
+		    strlen(author_roles[i]) == n &&
 		    strncasecmp(author_roles[i], w, n) == 0 :
 		    author_lower_eq(author_roles[i], w, n))
 			return true;
@@ -602,6 +627,8 @@ author_mark_segments(char *s)
 		low[i] = (char)tolower((unsigned char)low[i]);
 	for (i = 1; i < len; i++)
 		for (k = 0; k < sizeof(stops) / sizeof(stops[0]); k++) {
+			if (low[i] != stops[k][0])
+				continue;
 			n = strlen(stops[k]);
 			if (strncmp(low + i, stops[k], n) == 0) {
 				s[i] = '\001';
@@ -730,6 +757,9 @@ author_join_at(const char *p)
 
 	if (*p == ',' || *p == ';')
 		return 1;
+	/* every joiner opens with a blank */
+	if (*p != ' ')
+		return 0;
 	for (i = 0; i < sizeof(author_joins) / sizeof(author_joins[0]);
 	    i++) {
 		n = strlen(author_joins[i]);

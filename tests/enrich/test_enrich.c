@@ -533,6 +533,38 @@ quoted(const char *lang, const char *body)
 	return a;
 }
 
+/* A quotation mark after a run of ASCII of any length (the run is read
+ * sixteen bytes at a time): found where it stands, and a ‘ right after a
+ * letter is still an apostrophe, not an opening mark. */
+static void
+test_quotes_after_ascii_runs(void **state)
+{
+	(void)state;
+	for (size_t pad = 0; pad < 40; pad++) {
+		char body[256];
+		struct nw_article *a;
+		int n;
+
+		n = snprintf(body, sizeof(body), "Anna Berg spoke on Tuesday "
+		    "%.*s. \"We will not raise taxes this year,\" she said.",
+		    (int)pad, "and on and on and on and on and on and on and");
+		assert_true(n > 0 && (size_t)n < sizeof(body));
+		a = quoted("en", body);
+		assert_int_equal(a->n_quotes, 1);
+		assert_string_equal(a->quotes[0].text,
+		    "We will not raise taxes this year");
+		article_free(a);
+		n = snprintf(body, sizeof(body), "Anna Berg spoke on Tuesday "
+		    "%.*sx\u2018We will not raise taxes this year,\u2019 she "
+		    "said.", (int)pad, "and on and on and on and on and on and "
+		    "on and");
+		assert_true(n > 0 && (size_t)n < sizeof(body));
+		a = quoted("en", body);
+		assert_int_equal(a->n_quotes, 0);
+		article_free(a);
+	}
+}
+
 static void
 test_quotes(void **state)
 {
@@ -1387,6 +1419,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_entity_shapes),
 		cmocka_unit_test(test_fingerprints),
 		cmocka_unit_test(test_quotes),
+		cmocka_unit_test(test_quotes_after_ascii_runs),
 		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_entities_inflected),
 		cmocka_unit_test(test_entities_german),

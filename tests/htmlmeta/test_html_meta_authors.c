@@ -407,6 +407,14 @@ test_byline_credits(void **state)
 		/* "und" inside an organisation's name joins no two names */
 		{"Bundesministerium f\xc3\xbcr Wirtschaft und Klimaschutz",
 		    ""},
+		/* lead-ins and joiners in any case, lead-ins in turn (the
+		 * look-ups by first letter, speed round 26) */
+		{"WRITTEN BY Jane Doe", "Jane Doe"},
+		{"Text: Von Jane Doe", "Jane Doe"},
+		{"AUTEUR : Jane Doe", "Jane Doe"},
+		{"Jane Doe UND John Roe", "Jane Doe;John Roe"},
+		{"Jane Doe et John Roe", "Jane Doe;John Roe"},
+		{"BY: Jane Doe (Photo: John Roe)", "Jane Doe"},
 	};
 	struct nw_article *a;
 	size_t i;

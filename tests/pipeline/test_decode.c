@@ -198,6 +198,48 @@ check_clean(const char *s, size_t n, size_t step)
 	return !c.dirty;
 }
 
+/* ASCII is checked 64 bytes at a time where it holds no control byte:
+ * in a long run of ASCII (tabs, line ends and form feeds kept), each byte
+ * that is dropped, a NUL, a byte outside ASCII and a character of two or
+ * three bytes is found at every offset and step, and the run is clean
+ * without them. */
+static void
+test_check_long_ascii(void **state)
+{
+	static const char *const odd[] = { "\x01", "\x08", "\x0b", "\x0e",
+	    "\x1f", "\x7f", "\xff", "\xc3", "\x80" };
+	static const char *const fine[] = { "\t", "\n", "\r", "\f",
+	    "\xc3\xa9", "\xe2\x82\xac" };
+	char base[200], s[208];
+	size_t n = sizeof(base);
+
+	(void)state;
+	for (size_t k = 0; k < n; k++)
+		base[k] = (char)(k % 61 == 60 ? '\n' : ' ' + (k * 7) % 95);
+	for (size_t step = 1; step <= n; step += 17)
+		assert_true(check_clean(base, n, step));
+	for (size_t k = 0; k <= n; k++) {
+		for (size_t b = 0; b < sizeof(odd) / sizeof(odd[0]); b++) {
+			memcpy(s, base, k);
+			s[k] = odd[b][0];
+			memcpy(s + k + 1, base + k, n - k);
+			assert_false(check_clean(s, n + 1, 64));
+			assert_false(check_clean(s, n + 1, 5));
+		}
+		s[k] = '\0';
+		assert_false(check_clean(s, n + 1, 64));
+		for (size_t b = 0; b < sizeof(fine) / sizeof(fine[0]); b++) {
+			size_t fl = strlen(fine[b]);
+
+			memcpy(s, base, k);
+			memcpy(s + k, fine[b], fl);
+			memcpy(s + k + fl, base + k, n - k);
+			assert_true(check_clean(s, n + fl, 64));
+			assert_true(check_clean(s, n + fl, 7));
+		}
+	}
+}
+
 /* The check a view's reader makes block by block: a sequence across a
  * block's end is read whole, and a page is clean exactly when the view
  * of decode_to_utf8_view() is the page as it stands. */
@@ -435,6 +477,7 @@ main(void)
 		cmocka_unit_test(test_declared_web_decoders),
 		cmocka_unit_test(test_undeclared_misread_before),
 		cmocka_unit_test(test_undeclared_central_short),
+		cmocka_unit_test(test_check_long_ascii),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
