@@ -85,6 +85,8 @@ struct html_img_at {
 	size_t para;
 	bool away;     /* the link is to another site, and no paragraph
 	                  of text holds the picture */
+	bool teaser;   /* a linked heading stands by the link: a teaser
+	                  of another story, out wherever it lies */
 };
 
 struct html_ctx {
