@@ -111,26 +111,26 @@ after:
 	return false;
 }
 
-/* Whether href, an absolute link, leads to another site than the page
- * of address url and canonical address canon (either NULL): another
- * site (url_site(): the registrable domain's label, so a.co.uk and
- * b.co.uk are two) than each known (a shop's, a sponsor's, a
- * network's). A relative link stays on the site. */
+/* Whether href, an absolute link, leads to another site than the page's
+ * sites[0] and sites[1] (url_site() of its address and of its canonical
+ * address, either NULL): another site (the registrable domain's label,
+ * so a.co.uk and b.co.uk are two) than each known (a shop's, a
+ * sponsor's, a network's). A relative link stays on the site. */
 static bool
-html_other_site(const char *href, const char *url, const char *canon)
+html_other_site(const char *href, char *const sites[2])
 {
-	const char *bases[] = { url, canon };
-	char *a, *b;
+	char *a;
 	bool known = false, same = false;
 
+	if (sites[0] == NULL && sites[1] == NULL)
+		return false;
 	if ((a = url_site(href)) == NULL)
 		return false;
 	for (size_t i = 0; i < 2 && !same; i++) {
-		if (bases[i] == NULL || (b = url_site(bases[i])) == NULL)
+		if (sites[i] == NULL)
 			continue;
-		same = strcmp(a, b) == 0;
+		same = strcmp(a, sites[i]) == 0;
 		known = true;
-		free(b);
 	}
 	free(a);
 	return known && !same;
@@ -154,9 +154,15 @@ html_img_aside(struct html_ctx *ctx, const xmlNode *img)
 	}
 	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
 	ctx->asides[ctx->n_asides].para = ctx->n_paras;
+	/* the page's sites, read once: at its first linked picture */
+	if (known && !ctx->sites_read) {
+		ctx->sites[0] = ctx->url != NULL ? url_site(ctx->url) : NULL;
+		ctx->sites[1] = ctx->a->canonical_url != NULL ?
+		    url_site(ctx->a->canonical_url) : NULL;
+		ctx->sites_read = true;
+	}
 	ctx->asides[ctx->n_asides].away = known &&
-	    html_other_site(href, ctx->url, ctx->a->canonical_url) &&
-	    !html_img_in_text(img);
+	    html_other_site(href, ctx->sites) && !html_img_in_text(img);
 	ctx->asides[ctx->n_asides].teaser = !html_img_in_text(img) &&
 	    html_img_teaser(img);
 	ctx->n_asides++;
