@@ -836,6 +836,8 @@ done:
 	html_sigcache_free(&ctx.sigs);
 	free(ctx.drops);
 	free(ctx.asides);
+	free(ctx.sites[0]);
+	free(ctx.sites[1]);
 	for (size_t i = 0; i < ctx.n_ld_recipe; i++)
 		free(ctx.ld_recipe[i]);
 	free(ctx.ld_recipe);

@@ -1,8 +1,9 @@
 /* The HTML extractor's images outside the article: pictures in links to
  * other pages (a teaser of another story, a magazine's cover, a shop's
  * offer, a sponsor's or the site's logo) are kept only among the text's
- * paragraphs, where a gallery's pictures link to their own pages. See
- * html_extract_int.h. */
+ * paragraphs, where a gallery's pictures link to their own pages; a
+ * picture whose link a linked title stands by is a teaser's anywhere.
+ * See html_extract_int.h. */
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <stdint.h>
@@ -45,26 +46,91 @@ html_img_in_text(const xmlNode *img)
 	return false;
 }
 
-/* Whether href, an absolute link, leads to another site than the page
- * of address url and canonical address canon (either NULL): another
- * site (url_site(): the registrable domain's label, so a.co.uk and
- * b.co.uk are two) than each known (a shop's, a sponsor's, a
- * network's). A relative link stays on the site. */
+/* Nodes before and after a picture's link read for a teaser's title. */
+#define HTML_TEASER_NODES 64
+
+/* Whether element n (html_ni() set) is a story's linked title: a
+ * heading, not the page's <h1>, wholly a link (80% of its text). */
 static bool
-html_other_site(const char *href, const char *url, const char *canon)
+html_teaser_title(const struct html_ni *ni)
 {
-	const char *bases[] = { url, canon };
-	char *a, *b;
+	return ni->kind != HTML_K_H1 && (ni->cls & HTML_T_HEAD) &&
+	    ni->link * 5 >= ni->text * 4;
+}
+
+/* Whether the link around picture img, with no text of its own, is a
+ * teaser's: the first text before it, or the first block of text after
+ * it less its links (a category's link may come between), is a linked
+ * heading (html_teaser_title(): the title of the story it shows, a
+ * related post's, "<a><img></a><h3><a>Title</a></h3>"), within
+ * HTML_TEASER_NODES nodes each way and no other picture between. A
+ * gallery's pictures link to their own pages with no title, the
+ * article's own lead picture has its <h1>. */
+static bool
+html_img_teaser(const xmlNode *img)
+{
+	const xmlNode *a = img, *p;
+	xmlNode *n;
+	size_t k = 0;
+
+	while (html_is_elem(a) && (html_ni(a) == NULL ||
+	    html_ni(a)->kind != HTML_K_A))
+		a = a->parent;
+	if (!html_is_elem(a) || html_ni(a)->text > 0)
+		return false;
+	/* before: the previous siblings of the link and of its boxes */
+	for (p = a; html_is_elem(p) && k < HTML_TEASER_NODES; p = p->parent)
+		for (n = p->prev; n != NULL && k < HTML_TEASER_NODES;
+		    n = n->prev, k++) {
+			const struct html_ni *ni = html_ni(n);
+
+			if (n->type == XML_TEXT_NODE && n->content != NULL &&
+			    html_text_len(n) > 0)
+				goto after;
+			if (!html_is_elem(n) || ni == NULL || ni->text == 0)
+				continue;
+			if (html_teaser_title(ni))
+				return true;
+			goto after;
+		}
+after:
+	for (n = html_next((xmlNode *)a, NULL, false), k = 0;
+	    n != NULL && k < HTML_TEASER_NODES;
+	    n = html_next(n, NULL, true), k++) {
+		const struct html_ni *ni = html_ni(n);
+
+		if (!html_is_elem(n) || ni == NULL)
+			continue;
+		if (ni->kind == HTML_K_IMG || ni->kind == HTML_K_PICTURE)
+			return false;
+		if (ni->text > 0 && html_teaser_title(ni))
+			return true;
+		if ((ni->cls & HTML_T_BLOCK) && ni->own > ni->own_link)
+			return false;
+	}
+	return false;
+}
+
+/* Whether href, an absolute link, leads to another site than the page's
+ * sites[0] and sites[1] (url_site() of its address and of its canonical
+ * address, either NULL): another site (the registrable domain's label,
+ * so a.co.uk and b.co.uk are two) than each known (a shop's, a
+ * sponsor's, a network's). A relative link stays on the site. */
+static bool
+html_other_site(const char *href, char *const sites[2])
+{
+	char *a;
 	bool known = false, same = false;
 
+	if (sites[0] == NULL && sites[1] == NULL)
+		return false;
 	if ((a = url_site(href)) == NULL)
 		return false;
 	for (size_t i = 0; i < 2 && !same; i++) {
-		if (bases[i] == NULL || (b = url_site(bases[i])) == NULL)
+		if (sites[i] == NULL)
 			continue;
-		same = strcmp(a, b) == 0;
+		same = strcmp(a, sites[i]) == 0;
 		known = true;
-		free(b);
 	}
 	free(a);
 	return known && !same;
@@ -88,9 +154,17 @@ html_img_aside(struct html_ctx *ctx, const xmlNode *img)
 	}
 	ctx->asides[ctx->n_asides].image = ctx->a->n_images;
 	ctx->asides[ctx->n_asides].para = ctx->n_paras;
+	/* the page's sites, read once: at its first linked picture */
+	if (known && !ctx->sites_read) {
+		ctx->sites[0] = ctx->url != NULL ? url_site(ctx->url) : NULL;
+		ctx->sites[1] = ctx->a->canonical_url != NULL ?
+		    url_site(ctx->a->canonical_url) : NULL;
+		ctx->sites_read = true;
+	}
 	ctx->asides[ctx->n_asides].away = known &&
-	    html_other_site(href, ctx->url, ctx->a->canonical_url) &&
-	    !html_img_in_text(img);
+	    html_other_site(href, ctx->sites) && !html_img_in_text(img);
+	ctx->asides[ctx->n_asides].teaser = !html_img_in_text(img) &&
+	    html_img_teaser(img);
 	ctx->n_asides++;
 }
 
@@ -381,7 +455,7 @@ html_imgs_region(struct html_ctx *ctx)
 
 		if (at->image >= ctx->a->n_images)
 			continue;
-		if (first == SIZE_MAX)
+		if (first == SIZE_MAX || at->teaser)
 			out = true;
 		else if (at->para <= first)
 			out = at->away ||

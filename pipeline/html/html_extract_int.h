@@ -85,6 +85,8 @@ struct html_img_at {
 	size_t para;
 	bool away;     /* the link is to another site, and no paragraph
 	                  of text holds the picture */
+	bool teaser;   /* a linked heading stands by the link: a teaser
+	                  of another story, out wherever it lies */
 };
 
 struct html_ctx {
@@ -132,6 +134,10 @@ struct html_ctx {
 	struct html_img_at *asides;  /* images in links to other pages,
 	                                 kept in the text's region only */
 	size_t n_asides, cap_asides;
+	char *sites[2];       /* url_site() of the page's address and of its
+	                         canonical one, read at the first picture in
+	                         a link (html_img_aside()) */
+	bool sites_read;
 };
 
 /* Minimum own text of a block for it to score its ancestors. */

@@ -119,6 +119,32 @@ static const char label_page[] =
 	    "ption>Berlin: Crowds gather</figcaption></figure><p>%s</p></d"
 	    "iv></body></html>";
 
+/* The article's paragraphs with, between them, a gallery's picture
+ * linked to its own page; after them two teasers of other stories: a
+ * related post's linked title, its picture linked to the post and its
+ * excerpt, and a slide of a slider of posts (its picture linked to the
+ * post, a category's link, its linked title, the structured data a
+ * hidden box holds). */
+static const char teaser_page[] =
+	    "<!DOCTYPE html><html><head><title>Harbour bridge</title></he"
+	    "ad><body><div><h1>Harbour bridge</h1><p>%s</p>\n<div><a href"
+	    "=\"/photos/3\"><img src=\"https://e.com/g3.jpg\"></a></div>\n"
+	    "<p>%s</p>\n<p>%s</p>\n<div><div><h2><a href=\"/news/tunnel\""
+	    ">The old tunnel</a></h2><div><a href=\"/news/tunnel\"><img s"
+	    "rc=\"https://e.com/tunnel.jpg\"></a></div><div><p>The tunnel"
+	    " under the old docks, dug in the last century and shut for d"
+	    "ecades, is to become a museum of the harbour's history, with"
+	    " exhibits on fishing and shipbuilding. The works [&hellip;]<"
+	    "/p></div></div></div>\n<div><article><a href=\"/news/ferry\""
+	    "><img src=\"https://e.com/ferry.jpg\"></a><div><header class"
+	    "=\"entry-content-header\"><span><a href=\"/news\">News</a> <"
+	    "/span><h3><a href=\"/news/ferry\">The new ferry</a></h3></he"
+	    "ader></div><span class=\"hidden\">https://e.com/uploads/2030"
+	    "/01/ferry-large.jpg Jane Doe https://e.com/uploads/2029/12/h"
+	    "arbour-times-logo.png 2030-01-01 08:45:00 2030-01-01 08:47:4"
+	    "9 The new ferry Jane Doe</span></article></div>\n</div></bod"
+	    "y></html>";
+
 /* Extracts the page of format fmt, of address url. */
 static struct nw_article *
 extract_at(const char *fmt, const char *url)
@@ -287,6 +313,25 @@ test_caption_labels(void **state)
 	article_free(a);
 }
 
+/* A picture whose link a linked heading follows or comes before, with
+ * no other text between, is a teaser's and goes; a gallery's picture
+ * with no title stays. */
+static void
+test_teasers(void **state)
+{
+	struct nw_article *a;
+
+	(void)state;
+	a = extract_at(teaser_page, "https://www.e.com/news/bridge");
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose3));
+	assert_int_equal(a->n_images, 1);
+	assert_true(has_image(a, "https://e.com/g3.jpg"));
+	assert_false(has_image(a, "https://e.com/ferry.jpg"));
+	assert_false(has_image(a, "https://e.com/tunnel.jpg"));
+	article_free(a);
+}
+
 int
 main(void)
 {
@@ -298,6 +343,7 @@ main(void)
 		cmocka_unit_test(test_canonical_site),
 		cmocka_unit_test(test_credit_prop),
 		cmocka_unit_test(test_caption_labels),
+		cmocka_unit_test(test_teasers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
