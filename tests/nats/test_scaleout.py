@@ -207,7 +207,8 @@ def main():
         time.sleep(INTERVAL)      # a last round of polls: nothing more
         t_stop = {}
         for name in names:
-            check(nodes[name][0].stop() == 0, "%s stops cleanly" % name)
+            rc = nodes[name][0].stop()
+            check(rc == 0, "%s stops cleanly (exit status %r)" % (name, rc))
             t_stop[name] = time.time()      # no poll after its exit
         nodes.clear()
 
