@@ -208,6 +208,10 @@ size_t text_role_name(const char *s, int words);
  * Weitere Rechte", "2009-2020 by Florian Posdziech"); its length in
  * *len, 0 when there is none. */
 size_t text_copyright_owner(const char *s, size_t *len);
+/* True when the owner at offset off of copyright line s follows a span
+ * of years ("\xc2\xa9 2009-2012 Jonathan Krase", "(c) 2012- Gregory
+ * Szorc"): a site kept over the years, a person's own. */
+bool text_owner_since(const char *s, size_t off);
 
 /* The offset of the name in s when a role's word opens it before a
  * name of two or three words ("Rechtsanwalt Sebastian Einbock",

@@ -1061,6 +1061,43 @@ text_copyright_owner(const char *s, size_t *len)
 	return 0;
 }
 
+bool
+text_owner_since(const char *s, size_t off)
+{
+	size_t i = off, k = 0;
+
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	/* its "by" ("2009-2020 by Jane Doe") */
+	if (i >= 3 && strncmp(s + i - 3, " by", 3) == 0)
+		i -= 3;
+	else if (i >= 4 && strncmp(s + i - 4, " von", 4) == 0)
+		i -= 4;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	/* an open span ("2012- Gregory Szorc") */
+	if (i > 0 && s[i - 1] == '-')
+		return i > 1 && isdigit((unsigned char)s[i - 2]);
+	while (k < 5 && k < i && isdigit((unsigned char)s[i - 1 - k]))
+		k++;
+	if (k != 4)
+		return false;
+	i -= 4;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	/* the first year and its dash ("2009-2012", "2009 \xe2\x80\x93
+	 * 2020") */
+	if (i >= 3 && strncmp(s + i - 3, "\xe2\x80\x93", 3) == 0)
+		i -= 3;
+	else if (i > 0 && s[i - 1] == '-')
+		i--;
+	else
+		return false;
+	while (i > 0 && s[i - 1] == ' ')
+		i--;
+	return i > 0 && isdigit((unsigned char)s[i - 1]);
+}
+
 size_t
 text_role_before(const char *s)
 {

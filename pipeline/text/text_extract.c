@@ -122,11 +122,12 @@ text_section_name(const struct text_doc *d, const char *name)
 }
 
 /* Adds one name from a byline part when it reads as a person's name of
- * min words or more and, where d is given (a bare name, no "By" before
- * it), no word of it is a section's label in d. */
+ * min words or more, is not the outlet's name (outlet, or NULL) and,
+ * where d is given (a bare name, no "By" before it), no word of it is a
+ * section's label in d. */
 static void
-text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
-    int min)
+text_add_name(struct nw_article *a, const struct text_doc *d, char *name,
+    int min, const char *outlet)
 {
 	int words = 0;
 	size_t n = strlen(name), h = n / 2;
@@ -166,11 +167,19 @@ text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
 	if (ok && words >= min && words <= 5 && !text_is_agency(name) &&
 	    !text_has_role(name) &&
 	    (d == NULL || !text_section_name(d, name)) &&
-	    (a->publisher == NULL ||
-	    strcmp(name, a->publisher) != 0) &&
+	    (outlet == NULL || strcmp(name, outlet) != 0) &&
 	    !strlist_contains(&a->authors, name))
 		strlist_push(&a->authors, name);
 	free(name);
+}
+
+/* Adds one name as text_add_name() does, the publisher's name being no
+ * author's. */
+static void
+text_add_author(struct nw_article *a, const struct text_doc *d, char *name,
+    int min)
+{
+	text_add_name(a, d, name, min, a->publisher);
 }
 
 /* Splits a byline ("By Jane Doe and John Roe, Staff Writers | Outlet")
@@ -799,10 +808,16 @@ text_extract(const char *s, size_t len, int64_t now,
 		const struct text_item *it = &d->items[i - 1];
 		size_t len, off = text_copyright_owner(it->s, &len);
 
+		/* a person who has kept the site over the years is its
+		 * publisher and its writer both ("Copyright (c) 2012-
+		 * Gregory Szorc."); one year's owner named as the
+		 * publisher is an outlet ("Copyright \xc2\xa9 2022
+		 * Greentech Live") */
 		if (len > 0 && it->kind != TEXT_CREDIT &&
 		    it->kind != TEXT_CAPTION)
-			text_add_author(a, NULL, xstrndup(it->s + off, len),
-			    2);
+			text_add_name(a, NULL, xstrndup(it->s + off, len), 2,
+			    text_owner_since(it->s, off) ? NULL :
+			    a->publisher);
 	}
 	text_published(d, now, a);
 	text_images(d, a);

@@ -1582,6 +1582,69 @@ test_copyright_owner(void **state)
 	check_author(s, "Florian Posdziech");
 }
 
+/* The render s with its last line, a copyright notice, as tail. */
+static char *
+with_notice(const char *tail)
+{
+	static const char *const head =
+	    "Mercurial's Journey to and Reflections on Python 3\n"
+	    "\n"
+	    "January 13, 2020\n"
+	    "\n"
+	    "Mercurial 5.2 was released on November 5, 2019. It is the "
+	    "first version of Mercurial that\n"
+	    "supports Python 3. This milestone comes nearly 11 years "
+	    "after Python 3.0 was first released.\n"
+	    "\n"
+	    "The port was a long road, and I want to write down what "
+	    "happened along it for the others.\n"
+	    "\n"
+	    "  \xe2\x80\xa2 Previous post\n"
+	    "  \xe2\x80\xa2 Next post\n"
+	    "\n";
+	char *s = malloc(strlen(head) + strlen(tail) + 1);
+
+	assert_non_null(s);
+	strcpy(s, head);
+	strcat(s, tail);
+	return s;
+}
+
+/* A person's name after a span of years in the copyright line under
+ * the body is the blog's owner, its writer though it is its publisher
+ * too (gregoryszorc.com h1, maescot.de h0 lynx: the notice named the
+ * publisher, and the publisher's name was no author's); one year's
+ * owner stays the outlet only ("Copyright \xc2\xa9 2022 Greentech
+ * Live", "Copyright \xc2\xa9 Der Tagesspiegel"). */
+static void
+test_owner_since(void **state)
+{
+	char *s = with_notice("Copyright (c) 2012- Gregory Szorc. All rights "
+	    "reserved. Design by CSS Templates.\n");
+	struct nw_article *a;
+
+	(void)state;
+	assert_true(text_owner_since("(c) 2012- Gregory Szorc", 10));
+	assert_true(text_owner_since("\xc2\xa9 2009-2012 Jonathan Krase",
+	    13));
+	assert_true(text_owner_since("2009 \xe2\x80\x93 2020 by Jane Doe",
+	    17));
+	assert_false(text_owner_since("Copyright \xc2\xa9 2022 Greentech "
+	    "Live", 18));
+	assert_false(text_owner_since("(c) Jane Doe", 4));
+	check_author(s, "Gregory Szorc");
+	free(s);
+	s = with_notice("\xc2\xa9 2009-2012 Jonathan Krase. Impressum & "
+	    "Datenschutz Proudly powered by WordPress\n");
+	check_author(s, "Jonathan Krase");
+	free(s);
+	s = with_notice("Copyright \xc2\xa9 2022 Greentech Live\n");
+	a = extracted(s);
+	assert_int_equal(a->authors.n, 0);
+	article_free(a);
+	free(s);
+}
+
 /* A role's word before a name of two or three words is no part of it
  * (juraforum.de: "Autor: Rechtsanwalt Sebastian Einbock" gives
  * "Sebastian Einbock"), a compound's too ("FOCUS-Online-Experte");
@@ -1989,6 +2052,7 @@ main(void)
 		cmocka_unit_test(test_lead_date_second),
 		cmocka_unit_test(test_placeholder_strong),
 		cmocka_unit_test(test_copyright_owner),
+		cmocka_unit_test(test_owner_since),
 		cmocka_unit_test(test_role_before),
 		cmocka_unit_test(test_year_time_glued),
 		cmocka_unit_test(test_label_colon_apart),
