@@ -90,8 +90,10 @@ def test_error_tmp(exe, tmp, cut, logs):
 
     def publishes(d):
         # taken again as the daemon starts, before the test subscribes
-        check(wait_path(os.path.join(d.inbox, "processed", "big.txt"),
-                        30) and d.said(b'new: "Flood barrier" (big.txt)'),
+        # the log line comes through a pipe the test reads in a thread,
+        # after the move into processed/: waited for first, then the move
+        check(wait_log(d, b'new: "Flood barrier" (big.txt)', 30) and
+              wait_path(os.path.join(d.inbox, "processed", "big.txt"), 10),
               "the next start publishes big.txt")
         # logged just after the tidy and the publish: waited for
         check(wait_log(d, b"big.txt: 1 leftover(s) of an earlier move "
@@ -129,8 +131,8 @@ def test_error_tmp_other(exe, tmp, cut, logs):
                   % os.listdir(os.path.join(d.inbox, "failed")))
 
     def publishes(d):
-        check(wait_path(os.path.join(d.inbox, "processed", "big.txt"),
-                        30) and d.said(b'new: "Flood barrier" (big.txt)'),
+        check(wait_log(d, b'new: "Flood barrier" (big.txt)', 30) and
+              wait_path(os.path.join(d.inbox, "processed", "big.txt"), 10),
               "the next start publishes the new big.txt")
         end = time.monotonic() + 5
         while time.monotonic() < end and leftovers(d.inbox):
