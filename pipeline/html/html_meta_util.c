@@ -91,14 +91,16 @@ meta_fold_to(char *d, const char *s, size_t cap)
 				break;  /* (o == stop: it does not fit) */
 			continue;
 		}
-		n = meta_invisible_len(p);
-		if (n > 0) {
-			p += n;
-			continue;
-		}
+		/* (the spaces first: the most of what is left, and no
+		 * space is an invisible character) */
 		n = meta_space_len(p);
 		if (n > 0) {
 			space = true;
+			p += n;
+			continue;
+		}
+		n = meta_invisible_len(p);
+		if (n > 0) {
 			p += n;
 			continue;
 		}
