@@ -378,6 +378,25 @@ done:
 	return i;
 }
 
+/* Makes room in t, before the split of a text of n bytes into at most
+ * max words, for about a word in six bytes and their folds (the text's
+ * bytes and a NUL a word): a guess that etok_push() and buf_reserve()
+ * still grow past, so the lists are not copied at each doubling from
+ * 64 words (15 M instructions over the bench's 390 pages). */
+static void
+etok_reserve(struct etoks *t, size_t n, size_t max)
+{
+	size_t want = n / 6 + 16;
+
+	if (want > max)
+		want = max;
+	if (t->cap - t->n < want) {
+		t->cap = t->n + want;
+		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	buf_reserve(&t->folds, (n < want * 8 ? n : want * 8) + want);
+}
+
 void
 etok_split_n(const char *s, struct etoks *t, size_t max)
 {
@@ -387,6 +406,7 @@ etok_split_n(const char *s, struct etoks *t, size_t max)
 	bool ended = false, space_before = true;
 	bool line_open = true;  /* only spaces since the line's start */
 
+	etok_reserve(t, n, max);
 	while (i < n && t->n < max) {
 		unsigned cls;
 		int32_t c = cp_next(s, n, i, &w, &cls);

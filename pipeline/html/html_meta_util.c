@@ -48,39 +48,71 @@ meta_lower(unsigned c)
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
 
+/* The bytes that meta_fold_to() copies as they stand, one bit each: all
+ * but NUL, the ASCII blanks and the lead bytes of the spaces and the
+ * invisible characters above (0xc2, 0xe2, 0xe3, 0xef), as a table of
+ * the 256 bytes read once a byte. */
+#define META_PLAIN(c) ((c) > 0x20 && (c) != 0xc2 && (c) != 0xe2 && \
+	(c) != 0xe3 && (c) != 0xef)
+#define META_PL4(c) META_PLAIN(c), META_PLAIN((c) + 1), \
+	META_PLAIN((c) + 2), META_PLAIN((c) + 3)
+#define META_PL16(c) META_PL4(c), META_PL4((c) + 4), META_PL4((c) + 8), \
+	META_PL4((c) + 12)
+#define META_PL64(c) META_PL16(c), META_PL16((c) + 16), \
+	META_PL16((c) + 32), META_PL16((c) + 48)
+
+static const unsigned char meta_plain[256] = {
+	META_PL64(0), META_PL64(64), META_PL64(128), META_PL64(192)
+};
+
 /* Folds s into d, which holds cap bytes (d may be s: the result is never
  * longer). Returns the folded length, or cap when it does not fit; d then
- * holds a NUL-terminated prefix. */
+ * holds a NUL-terminated prefix. A run of plain bytes is copied against
+ * one bound, the room left, instead of a test of the space and the
+ * capacity at each byte. */
 static size_t
 meta_fold_to(char *d, const char *s, size_t cap)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t o = 0, n;
+	size_t o = 0, n, stop = cap - 1;
 	bool space = false;
 
 	while (*p != '\0') {
-		n = meta_invisible_len(p);
-		if (n > 0) {
-			p += n;
+		if (meta_plain[*p]) {
+			if (o + 1 + (space && o > 0) >= cap)
+				break;
+			if (space && o > 0)
+				d[o++] = ' ';
+			space = false;
+			do
+				d[o++] = (char)*p++;
+			while (meta_plain[*p] && o < stop);
+			if (meta_plain[*p])
+				break;  /* (o == stop: it does not fit) */
 			continue;
 		}
+		/* (the spaces first: the most of what is left, and no
+		 * space is an invisible character) */
 		n = meta_space_len(p);
 		if (n > 0) {
 			space = true;
 			p += n;
 			continue;
 		}
-		if (o + 1 + (space && o > 0) >= cap) {
-			d[o] = '\0';
-			return cap;
+		n = meta_invisible_len(p);
+		if (n > 0) {
+			p += n;
+			continue;
 		}
+		if (o + 1 + (space && o > 0) >= cap)
+			break;
 		if (space && o > 0)
 			d[o++] = ' ';
 		space = false;
 		d[o++] = (char)*p++;
 	}
 	d[o] = '\0';
-	return o;
+	return *p != '\0' ? cap : o;
 }
 
 char *

@@ -1123,6 +1123,38 @@ test_tokens_ascii_table(void **state)
 	etok_free(&t);
 }
 
+/* etok_split_n() makes room for a word in six bytes before it splits:
+ * a text of one-letter words grows past that guess with every word and
+ * fold in place; a split stopped at max words, and a second split into
+ * the same list, keep their counts. */
+static void
+test_tokens_past_reserve(void **state)
+{
+	struct buf b = { 0 };
+	struct etoks t = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 3000; i++)
+		buf_puts(&b, i % 2 ? "B " : "a ");
+	etok_split(b.p, &t);
+	assert_int_equal(t.n, 3000);
+	for (i = 0; i < t.n; i++) {
+		assert_int_equal(t.v[i].off, 2 * i);
+		assert_int_equal(t.v[i].len, 1);
+		assert_string_equal(etok_folded(&t, i), i % 2 ? "b" : "a");
+	}
+	etok_free(&t);
+	etok_split_n(b.p, &t, 5);
+	assert_int_equal(t.n, 5);
+	etok_split_n("Ein Wort mehr", &t, 7);
+	assert_int_equal(t.n, 7);
+	assert_string_equal(etok_folded(&t, 6), "wort");
+	assert_string_equal(etok_folded(&t, 4), "a");
+	etok_free(&t);
+	buf_free(&b);
+}
+
 /* The word lists are searched with bsearch(): they must stay sorted. */
 static void
 test_tables_sorted(void **state)
@@ -1410,6 +1442,7 @@ main(int argc, char **argv)
 		cmocka_unit_test(test_entities_listed),
 		cmocka_unit_test(test_tables_sorted),
 		cmocka_unit_test(test_tokens_ascii_table),
+		cmocka_unit_test(test_tokens_past_reserve),
 		cmocka_unit_test(test_normalise_text),
 		cmocka_unit_test(test_normalise_url),
 		cmocka_unit_test(test_canonical_url),

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "html/html_meta_int.h"
 #include "meta_check.h"
 
 #define PAGE_URL "https://www.gamestar.de/videos/x,99770.html"
@@ -177,6 +178,100 @@ test_invisible_in_attributes(void **state)
 	article_free(a);
 }
 
+/* The length of the invisible character (U+00AD, U+200B, U+2060,
+ * U+FEFF) at s, or 0. */
+static size_t
+ref_invisible(const char *s)
+{
+	static const char *const v[] = {"\xc2\xad", "\xe2\x80\x8b",
+	    "\xe2\x81\xa0", "\xef\xbb\xbf"};
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(*v); i++)
+		if (strncmp(s, v[i], strlen(v[i])) == 0)
+			return strlen(v[i]);
+	return 0;
+}
+
+/* The length of the space (ASCII blanks, U+00A0, U+2000..200A, U+202F,
+ * U+3000) at s, or 0. */
+static size_t
+ref_space(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (*s != '\0' && strchr(" \t\n\r\f\v", *s) != NULL)
+		return 1;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (u[0] == 0xe2 && u[1] == 0x80 &&
+	    ((u[2] >= 0x80 && u[2] <= 0x8a) || u[2] == 0xaf))
+		return 3;
+	return strncmp(s, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
+/* meta_fold_to() as it read before it copied runs of plain bytes: a
+ * byte at a time, with the space and the capacity tested at each. */
+static size_t
+fold_bytewise(char *d, const char *s, size_t cap)
+{
+	size_t o = 0, n;
+	bool space = false;
+
+	while (*s != '\0') {
+		if ((n = ref_invisible(s)) > 0) {
+			s += n;
+			continue;
+		}
+		if ((n = ref_space(s)) > 0) {
+			space = true;
+			s += n;
+			continue;
+		}
+		if (o + 1 + (space && o > 0) >= cap) {
+			d[o] = '\0';
+			return cap;
+		}
+		if (space && o > 0)
+			d[o++] = ' ';
+		space = false;
+		d[o++] = *s++;
+	}
+	d[o] = '\0';
+	return o;
+}
+
+/* meta_fold_buf() copies a run of plain bytes at once: at every capacity
+ * it cuts where a byte at a time did (a word, the space before it, a
+ * character after non-breaking and invisible ones, a lone lead byte, a
+ * control byte), and returns the same length. */
+static void
+test_fold_runs_cut(void **state)
+{
+	static const char *const in[] = {
+		"  Ein  Mes\xc2\xadsen\xe2\x80\x8bger\tf\xc3\xbcr\n alle ",
+		"Wort\xc2\xa0und\xe2\x80\xaf" "Wort\xe3\x80\x80" "Ende",
+		"\xc2x\xe2\x80y\xe3z\xef\xbb\x01\x7f\xc3\xa9t\xc3\xa9",
+		"a b  c\xe2\x81\xa0" "d \xef\xbb\xbf" "e", "", "   ",
+		"abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnop",
+	};
+	char got[80], want[80];
+	size_t i, cap, len, a, b;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(*in); i++) {
+		len = strlen(in[i]);
+		for (cap = 1; cap <= len + 2; cap++) {
+			memset(got, 'x', sizeof(got));
+			memset(want, 'x', sizeof(want));
+			a = meta_fold_buf(in[i], got, cap);
+			b = fold_bytewise(want, in[i], cap);
+			assert_int_equal(a, b);
+			assert_string_equal(got, want);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -186,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_double_encoded),
 		cmocka_unit_test(test_ampersand_kept),
 		cmocka_unit_test(test_invisible_in_attributes),
+		cmocka_unit_test(test_fold_runs_cut),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
