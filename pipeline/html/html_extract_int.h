@@ -270,6 +270,14 @@ void html_mark_ld_recipe(struct html_ctx *ctx);
  * page's prose; sets ctx->recipe_box. */
 xmlNode *html_recipe_or(struct html_ctx *ctx, xmlNode *best);
 
+/* html_extract_icons.c */
+/* Whether block n is a line of icon labels alone, written and left out
+ * as a caption: a short line, no heading, whose every word stands beside
+ * an icon (an <i> or <svg> without text) inside n: "Shares", a count of
+ * shares, the buttons of a share bar (a figure set large in a quote,
+ * by the quote's icon, is a heading or has its icon outside). */
+bool html_icon_line(xmlNode *n);
+
 /* html_extract_select.c */
 /* Step 3: prunes page furniture and boilerplate. */
 void html_prune(struct html_ctx *ctx);

@@ -478,7 +478,7 @@ html_prune(struct html_ctx *ctx)
 			continue;
 		}
 		/* written and left out, as a caption */
-		if (html_ad_label(n)) {
+		if (html_ad_label(n) || html_icon_line(n)) {
 			HTML_DEBUG_NODE("ad label", n);
 			ni->caption = true;
 			n = html_next(n, root, false);

@@ -194,6 +194,39 @@ test_comments_sibling_left(void **state)
 	buf_free(&b);
 }
 
+/* A share bar's labels in another CMS's markup, no class to name them:
+ * a short line whose every word stands beside an icon of its own
+ * ("Shares" by its icon, a count of 828 by its icon) is left out (aeb
+ * 686bb170 h1, popsugar h0, the cms form); a figure set large beside a
+ * quote's icon outside its box (panamaamerica) stays. */
+static void
+test_icon_labels_left(void **state)
+{
+	struct nw_article *a = article_new();
+	struct buf b = { 0 };
+	char err[256] = "";
+
+	(void)state;
+	buf_printf(&b, "<!DOCTYPE html><html><head><title>Harbour bridge"
+	    "</title></head><body><div><div><h1>Harbour bridge</h1></div>"
+	    "<div><div>%s</div></div><div><div>%s</div></div>"
+	    "<div><div><span><i></i> 828</span></div></div>"
+	    "<div><div><i></i> <span>Shares</span> <span></span></div></div>"
+	    "<div><div>%s</div></div><i></i><div><div>9</div></div>"
+	    "<div><div>months the plane has been held.</div></div>"
+	    "</div></body></html>", prose1, prose2, prose3);
+	assert_int_equal(html_extract(b.p, b.len, NULL, NOW, a, err,
+	    sizeof(err)), 0);
+	assert_non_null(a->body);
+	assert_non_null(strstr(a->body, prose1));
+	assert_non_null(strstr(a->body, prose3));
+	assert_null(strstr(a->body, "828"));
+	assert_null(strstr(a->body, "Shares"));
+	assert_non_null(strstr(a->body, "\n9\n"));
+	article_free(a);
+	buf_free(&b);
+}
+
 /* The author's biography closing a section of the text's second half:
  * a paragraph that opens with the author's name, the metadata's, under a
  * short heading, with a heading after it (the outlet's pitch) is left
@@ -253,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_counter_written),
 		cmocka_unit_test(test_comments_sibling_left),
 		cmocka_unit_test(test_author_bio_left),
+		cmocka_unit_test(test_icon_labels_left),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
