@@ -70,6 +70,22 @@ static const unsigned char meta_plain[256] = {
  * holds a NUL-terminated prefix. A run of plain bytes is copied against
  * one bound, the room left, instead of a test of the space and the
  * capacity at each byte. */
+/* Makes room in d (cap bytes, o of them written) for one more byte and
+ * its NUL, writing first the space a run of blanks before it left
+ * (none at the start); false when they do not fit. */
+static bool
+meta_fold_room(char *d, size_t *o, bool *space, size_t cap)
+{
+	bool gap = *space && *o > 0;
+
+	if (*o + 1 + gap >= cap)
+		return false;
+	if (gap)
+		d[(*o)++] = ' ';
+	*space = false;
+	return true;
+}
+
 static size_t
 meta_fold_to(char *d, const char *s, size_t cap)
 {
@@ -79,11 +95,8 @@ meta_fold_to(char *d, const char *s, size_t cap)
 
 	while (*p != '\0') {
 		if (meta_plain[*p]) {
-			if (o + 1 + (space && o > 0) >= cap)
+			if (!meta_fold_room(d, &o, &space, cap))
 				break;
-			if (space && o > 0)
-				d[o++] = ' ';
-			space = false;
 			do
 				d[o++] = (char)*p++;
 			while (meta_plain[*p] && o < stop);
@@ -104,11 +117,8 @@ meta_fold_to(char *d, const char *s, size_t cap)
 			p += n;
 			continue;
 		}
-		if (o + 1 + (space && o > 0) >= cap)
+		if (!meta_fold_room(d, &o, &space, cap))
 			break;
-		if (space && o > 0)
-			d[o++] = ' ';
-		space = false;
 		d[o++] = (char)*p++;
 	}
 	d[o] = '\0';
